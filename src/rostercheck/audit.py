@@ -1,0 +1,229 @@
+"""The audit as a library call: load rosters and lists, run the checks, return findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .io.columns import KIND_LABELS
+from .io.limits import Limits
+from .io.table import Table, load_table
+from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding
+from .policy import load_policy
+from .reference import normalise
+from .roster import build_members
+from .rules import load_all
+from .rules.d_roster import head_rows
+
+REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k != "roster")
+Progress = Callable[[str, Path], None]
+FINDING_COLUMNS = [
+    "类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
+    "保障类别", "依据", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "建议",
+]
+_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))|([\u4e00-\u9fff]{2,6}?区)")
+
+
+@dataclass
+class LoadedInputs:
+    """Rosters and reference lists read and normalised.
+
+    Attributes:
+        tables: every table read (rosters first).
+        members: the member frame.
+        lists: kind → normalised reference frame.
+        labels: kind → label for evidence texts.
+    """
+
+    tables: list[Table]
+    members: pd.DataFrame
+    lists: dict[str, pd.DataFrame]
+    labels: dict[str, str]
+
+
+@dataclass
+class AuditResult:
+    """What an audit produced.
+
+    Attributes:
+        findings: one row per finding, columns FINDING_COLUMNS (plus internal ``_member``/``_household``).
+        inputs: the loaded inputs.
+        specs: the effective check specs.
+        skipped: code → why the check did not run (a missing list).
+        warnings: things the user should know.
+        suppressed: how many findings a suppression file held back.
+    """
+
+    findings: pd.DataFrame
+    inputs: LoadedInputs
+    specs: dict[str, CheckSpec]
+    skipped: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    suppressed: int = 0
+
+
+def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
+                limits: Limits | None = None, progress: Progress | None = None) -> LoadedInputs:
+    """Read every roster and reference list.
+
+    Args:
+        rosters: roster files.
+        lists: reference kind → file.
+        as_of: the review date.
+        limits: safety bounds for each file.
+        progress: called with (label, path) before each file is read.
+    Returns:
+        The loaded inputs.
+    """
+    tables = []
+    for path in rosters:
+        if progress:
+            progress("花名册", Path(path))
+        tables.append(load_table(path, "roster", limits))
+    members = build_members(tables, as_of)
+    ref_frames, labels = {}, {}
+    for kind, path in lists.items():
+        if progress:
+            progress(KIND_LABELS[kind], Path(path))
+        table = load_table(path, kind, limits)
+        tables.append(table)
+        ref_frames[kind] = normalise(table)
+        labels[kind] = table.label
+    return LoadedInputs(tables, members, ref_frames, labels)
+
+
+def detect_county(tables: list[Table]) -> str:
+    """Return the county named in roster titles or file names ('' when none).
+
+    Args:
+        tables: the roster tables.
+    Returns:
+        e.g. '清河县'.
+    """
+    for t in tables:
+        if t.kind != "roster":
+            continue
+        for source in (t.title, t.path.stem):
+            m = _COUNTY.search(source)
+            if m:
+                return m.group(1) or m.group(2)
+    return ""
+
+
+def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None) -> tuple[Context, list[str]]:
+    """Create the check context with effective policy values.
+
+    Args:
+        inputs: the loaded inputs.
+        as_of: the review date.
+        config: a user configuration file.
+    Returns:
+        (context, configuration warnings).
+    """
+    specs, common, warnings = load_policy(config)
+    common = dict(common)
+    if not common.get("county_name"):
+        common["county_name"] = detect_county(inputs.tables)
+    townships = sorted({t for t in inputs.members["township"].tolist() if t and len(t) >= 2})
+    common["county_places"] = list(common.get("county_places", [])) + townships
+    ctx = Context(inputs.members, inputs.lists, inputs.labels, as_of, specs, common)
+    return ctx, warnings
+
+
+def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Finding], dict[str, str]]:
+    """Run every enabled check whose lists are present.
+
+    Args:
+        ctx: the context.
+        codes: restrict to these codes (None for all).
+    Returns:
+        (findings, code → reason a check was skipped).
+    """
+    rules = load_all()
+    findings: list[Finding] = []
+    skipped: dict[str, str] = {}
+    for code in sorted(rules):
+        spec = ctx.specs.get(code)
+        if spec is None or (codes and code not in codes):
+            continue
+        if spec.params.get("enabled", True) is False:
+            skipped[code] = "配置中已停用"
+            continue
+        if spec.needs and not any(ctx.has(k) for k in spec.needs):
+            skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in spec.needs)
+            continue
+        findings.extend(rules[code](ctx))
+    return findings, skipped
+
+
+def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
+    """Turn findings into report rows (the findings.csv contract), sorted for township workers.
+
+    Args:
+        ctx: the context.
+        findings: the findings.
+    Returns:
+        The frame (internal columns start with '_').
+    """
+    mem = ctx.members
+    rows = []
+    seen = set()
+    for f in findings:
+        dedupe = (f.code, f.member, f.source, f.source_row, f.evidence)
+        if dedupe in seen:
+            continue
+        seen.add(dedupe)
+        m = mem.loc[f.member]
+        spec = ctx.specs[f.code]
+        rows.append({
+            "类别代码": f.code, "类别名称": spec.title, "置信度": f.confidence,
+            "乡镇": m["township"], "村": m["village"], "户主姓名": m["head_name"], "户主身份证号": m["head_id"],
+            "姓名": m["name"], "身份证号": m["id"] or m["id_raw"], "与户主关系": m["relation"],
+            "保障类别": m["programme"], "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
+            "来源行": f.source_row, "花名册文件": Path(m["file"]).name, "花名册行": str(m["row"]),
+            "建议": spec.advice, "_member": f.member, "_household": m["household"],
+            "_fingerprint": f.fingerprint or f.evidence, "_level": spec.level,
+        })
+    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_fingerprint", "_level"])
+    if frame.empty:
+        return frame
+    frame["_c"] = frame["置信度"].map(CONFIDENCE_ORDER)
+    frame = frame.sort_values(["类别代码", "乡镇", "村", "户主姓名", "_c", "花名册行"], kind="stable")
+    return frame.drop(columns="_c").reset_index(drop=True)
+
+
+def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
+          limits: Limits | None = None, progress: Progress | None = None,
+          codes: list[str] | None = None) -> AuditResult:
+    """Run a full audit and return its findings (reports are written by ``io.report``).
+
+    Args:
+        rosters: roster files.
+        lists: reference kind → file.
+        as_of: the review date.
+        config: user configuration file.
+        limits: safety bounds for each file.
+        progress: progress callback while loading.
+        codes: restrict to these check codes.
+    Returns:
+        The result.
+    """
+    load_policy(config)  # fail on a broken configuration before spending time on loading
+    inputs = load_inputs(rosters, lists, as_of, limits, progress)
+    ctx, warnings = build_context(inputs, as_of, config)
+    findings, skipped = run_checks(ctx, codes)
+    frame = findings_frame(ctx, findings)
+    for t in inputs.tables:
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    numeric = int((inputs.members["id_status"] == "numeric").sum())
+    if numeric:
+        warnings.append(f"花名册中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
+    return AuditResult(frame, inputs, ctx.specs, skipped, warnings)
+
+
+__all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS", "head_rows"]

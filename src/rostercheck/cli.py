@@ -1,0 +1,179 @@
+"""Command line: parse options, call the library, render, set the exit code — nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from . import __version__, console
+from .errors import ExitCode, RostercheckError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    help="低保、特困花名册比对核查工具：与财政供养、死亡、服刑、户籍迁出等名单比对，输出问题清单和整改台账。",
+)
+_DEBUG = {"on": False}
+
+# One declaration of every reference-list option, shared by audit and screen.
+REFERENCE_OPTIONS = {
+    "staff": "财政供养人员名单（公务员、参公、事业单位、国企职工）",
+    "cadres": "村(居)干部及经办人员名单",
+    "deaths": "死亡人员（户籍注销）名单",
+    "prisoners": "服刑人员名单",
+    "migrations": "户籍迁出名单",
+}
+
+
+def _date(value: Optional[str]) -> dt.date:
+    if not value:
+        return dt.date.today()
+    from .normalize.values import date
+
+    parsed = date(value)
+    if parsed is None:
+        raise UsageError(f"--as-of 日期“{value}”无法识别，请写成 2026-09-30 这样的格式。")
+    return parsed
+
+
+def run(fn: Callable[[], int]) -> None:
+    """Run a command body, turning library errors into one Chinese line and an exit code.
+
+    Args:
+        fn: the body; returns the exit code.
+    """
+    try:
+        code = fn()
+    except RostercheckError as exc:
+        if _DEBUG["on"]:
+            traceback.print_exc()
+        console.error(str(exc))
+        raise typer.Exit(int(exc.exit_code))
+    except KeyboardInterrupt:
+        console.error("已中断，未写完的报告已丢弃。")
+        raise typer.Exit(130)
+    except MemoryError:
+        console.error("内存不足，无法完成。请分批核查，或在内存更大的电脑上运行。")
+        raise typer.Exit(int(ExitCode.INPUT))
+    except Exception as exc:  # a bug: say so plainly, traceback only with --debug
+        if _DEBUG["on"]:
+            traceback.print_exc()
+        console.error(f"程序内部错误（{type(exc).__name__}）。请加 --debug 重新运行，并把输出发给技术支持。")
+        raise typer.Exit(int(ExitCode.INTERNAL))
+    raise typer.Exit(code)
+
+
+@app.callback()
+def main_options(
+    debug: bool = typer.Option(False, "--debug", help="出错时显示详细的技术信息（traceback）。"),
+    version: bool = typer.Option(False, "--version", help="显示版本号。"),
+) -> None:
+    """低保、特困花名册比对核查工具。"""
+    _DEBUG["on"] = debug
+    if version:
+        console.out.print(f"rostercheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command("audit")
+def audit_cmd(
+    rosters: List[Path] = typer.Argument(..., help="花名册文件（低保和/或特困），可写多个。", show_default=False),
+    staff: Optional[Path] = typer.Option(None, "--staff", help=REFERENCE_OPTIONS["staff"]),
+    cadres: Optional[Path] = typer.Option(None, "--cadres", help=REFERENCE_OPTIONS["cadres"]),
+    deaths: Optional[Path] = typer.Option(None, "--deaths", help=REFERENCE_OPTIONS["deaths"]),
+    prisoners: Optional[Path] = typer.Option(None, "--prisoners", help=REFERENCE_OPTIONS["prisoners"]),
+    migrations: Optional[Path] = typer.Option(None, "--migrations", help=REFERENCE_OPTIONS["migrations"]),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="核查基准日期，如 2026-09-30；默认今天。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。"),
+    out: Path = typer.Option(..., "--out", help="报告输出文件夹。"),
+) -> None:
+    """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
+    lists = {k: v for k, v in {"staff": staff, "cadres": cadres, "deaths": deaths, "prisoners": prisoners,
+                                "migrations": migrations}.items() if v is not None}
+
+    def body() -> int:
+        from .audit import audit
+        from .io.problem_list import write_audit_reports
+        from .io.report import prepare_out_dir
+
+        when = _date(as_of)
+        prepare_out_dir(out)
+        with console.loading() as progress:
+            result = audit(list(rosters), lists, when, config, progress=progress)
+        for w in result.warnings:
+            console.warn(w)
+        for code, why in result.skipped.items():
+            console.warn(f"{code} 未检查：{why}")
+        options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
+                   "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out)}
+        paths = write_audit_reports(result, out, options)
+        titles = {c: s.title for c, s in result.specs.items()}
+        console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
+                          f"核查基准日 {when.isoformat()}")
+        console.summary_table(result.findings, titles)
+        console.sample_rows(result.findings)
+        console.out.print(f"共 {len(result.findings)} 条问题，报告已写入：{paths['workbook']}、{paths['findings']}")
+        return int(ExitCode.OK)
+
+    run(body)
+
+
+@app.command("checks")
+def checks_cmd() -> None:
+    """列出所有检查类别代码、名称及所需名单。"""
+
+    def body() -> int:
+        from rich.table import Table
+
+        from .io.columns import KIND_LABELS
+        from .policy import load_defaults
+
+        specs, _ = load_defaults()
+        table = Table(title="检查类别")
+        for col in ("代码", "名称", "所需名单", "判定层级"):
+            table.add_column(col)
+        for code in sorted(specs):
+            s = specs[code]
+            needs = "、".join(KIND_LABELS.get(k, k) for k in s.needs) or "仅花名册"
+            table.add_row(code, s.title, needs, "按户" if s.level == "household" else "按人")
+        console.out.print(table)
+        return 0
+
+    run(body)
+
+
+@app.command("explain")
+def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。")) -> None:
+    """显示某一类别的政策依据、判定规则和入户核实要点。"""
+
+    def body() -> int:
+        from .policy import load_defaults
+
+        specs, _ = load_defaults()
+        spec = specs.get(code.upper())
+        if spec is None:
+            raise UsageError(f"没有类别代码“{code}”。可用：{'、'.join(sorted(specs))}。")
+        console.out.print(f"[bold]{spec.code} {spec.title}[/bold]\n\n政策依据：{spec.basis}\n\n{spec.explanation}\n\n"
+                          f"建议：{spec.advice}")
+        if spec.params:
+            console.out.print("\n参数（可在 --config 文件的 [" + spec.code + "] 节中修改）：")
+            for k, v in spec.params.items():
+                console.out.print(f"  {k} = {v!r}")
+        return 0
+
+    run(body)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    sys.exit(0)

@@ -1,0 +1,116 @@
+"""Console rendering: progress while loading, summary tables, error panels. IDs are always masked."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+_LONG_DIGITS = re.compile(r"\d{6}(?:\d{8}|\d{6})\d{3}[\dXx]|\d{15}|\d{16,19}")
+
+
+def redact(text: str) -> str:
+    """Mask every ID-, account- or phone-like digit run in a message.
+
+    Args:
+        text: the message.
+    Returns:
+        The text with long digit runs masked (first 6 and last 4 kept for IDs).
+    """
+    def mask(m: re.Match) -> str:
+        s = m.group(0)
+        return s[:6] + "*" * (len(s) - 10) + s[-4:] if len(s) >= 15 else s[:3] + "*" * (len(s) - 7) + s[-4:]
+
+    return _LONG_DIGITS.sub(mask, text)
+
+
+def error(message: str) -> None:
+    """Print a one-line Chinese error on stderr (IDs masked).
+
+    Args:
+        message: the message.
+    """
+    err.print(Panel(redact(message), title="错误", title_align="left", border_style="red", expand=False))
+
+
+def warn(message: str) -> None:
+    """Print a warning on stderr (IDs masked).
+
+    Args:
+        message: the message.
+    """
+    err.print(f"[yellow]提示：[/yellow]{redact(message)}")
+
+
+@contextmanager
+def loading() -> Iterator:
+    """Show a progress line while files are read; yields the callback for ``audit.load_inputs``.
+
+    Yields:
+        callback(label, path).
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=False) as progress:
+        task = progress.add_task("准备读取…", total=None)
+        count = {"n": 0}
+
+        def step(label: str, path: Path) -> None:
+            count["n"] += 1
+            progress.update(task, description=f"正在读取第 {count['n']} 个文件：{label} {Path(path).name}")
+
+        yield step
+        progress.update(task, description=f"已读取 {count['n']} 个文件")
+
+
+def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总") -> None:
+    """Print counts of flagged people by category × township.
+
+    Args:
+        findings: the findings frame.
+        titles: code → title.
+        title: the table caption.
+    """
+    if findings.empty:
+        out.print("[green]未发现问题。[/green]")
+        return
+    distinct = findings.drop_duplicates(["类别代码", "_member"])
+    townships = sorted(distinct["乡镇"].unique())
+    table = Table(title=title, show_lines=False)
+    table.add_column("类别")
+    table.add_column("名称")
+    for t in townships:
+        table.add_column(t or "（未填）", justify="right")
+    table.add_column("合计", justify="right", style="bold")
+    for code, group in distinct.groupby("类别代码"):
+        counts = group["乡镇"].value_counts()
+        table.add_row(code, titles.get(code, ""), *[str(counts.get(t, 0)) for t in townships], str(len(group)))
+    out.print(table)
+
+
+def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
+    """Print a few findings with masked IDs, so the user sees what the report holds.
+
+    Args:
+        findings: the findings frame.
+        n: how many rows.
+    """
+    if findings.empty:
+        return
+    table = Table(title=f"问题示例（前 {min(n, len(findings))} 条，身份证号已脱敏）")
+    for col in ("类别代码", "乡镇", "村", "姓名", "身份证号", "置信度"):
+        table.add_column(col)
+    for _, row in findings.head(n).iterrows():
+        from .normalize.ids import mask_id
+
+        table.add_row(row["类别代码"], row["乡镇"], row["村"], row["姓名"], mask_id(str(row["身份证号"])), row["置信度"])
+    out.print(table)

@@ -1,0 +1,1 @@
+"""Reading tables of any shape the bureaus get, and writing reports."""

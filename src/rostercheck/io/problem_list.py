@@ -1,0 +1,103 @@
+"""The audit's reports: findings.csv, 问题清单.xlsx (summary + one sheet per category), run.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from .report import LEDGER_COLUMNS, prepare_out_dir, sha256, write_csv, write_json, write_workbook
+
+WIDTHS = {"依据": 70, "建议": 40, "身份证号": 22, "户主身份证号": 22, "类别名称": 24, "来源名单": 30,
+          "花名册文件": 24, "核实情况": 20, "整改措施": 20}
+
+
+def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Count distinct flagged members by township × category (rows: townships; a total row last).
+
+    Args:
+        findings: the findings frame.
+        titles: code → title.
+    Returns:
+        The summary frame.
+    """
+    if findings.empty:
+        return pd.DataFrame({"乡镇": ["合计"], "问题人数": [0]})
+    distinct = findings.drop_duplicates(["类别代码", "_member"])
+    table = distinct.pivot_table(index="乡镇", columns="类别代码", values="_member", aggfunc="count", fill_value=0)
+    table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
+    table["问题人数"] = findings.groupby("乡镇")["_member"].nunique().reindex(table.index).fillna(0).astype(int)
+    table["涉及户数"] = findings.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
+    total = table.sum(numeric_only=True).to_frame().T
+    total["问题人数"] = findings["_member"].nunique()
+    total["涉及户数"] = findings["_household"].nunique()
+    total.index = ["合计"]
+    out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
+    out["乡镇"] = out["乡镇"].replace("", "（未填乡镇）")
+    return out.astype({c: int for c in out.columns if c != "乡镇"})
+
+
+def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple[str, pd.DataFrame, list[str]]]:
+    """Return one (sheet title, rows, ledger columns) per category present, in code order.
+
+    Args:
+        findings: the findings frame.
+        titles: code → title.
+    Returns:
+        The sheets.
+    """
+    out = []
+    for code in sorted(findings["类别代码"].unique()):
+        part = findings[findings["类别代码"] == code]
+        out.append((f"{code} {titles.get(code, '')}", part, LEDGER_COLUMNS))
+    return out
+
+
+def input_manifest(tables) -> list[dict]:
+    """Describe each input file for run.json: path, SHA-256, kind, sheets and row count.
+
+    Args:
+        tables: the tables read.
+    Returns:
+        One dict per table.
+    """
+    return [{"path": str(t.path), "kind": t.kind, "sha256": sha256(t.path), "sheets": t.sheets,
+             "rows": int(len(t.frame)), "columns": t.headers} for t in tables]
+
+
+def write_audit_reports(result, out: Path, options: dict, command: str = "audit") -> dict[str, Path]:
+    """Write the audit's findings.csv, 问题清单.xlsx and run.json into ``out``.
+
+    Args:
+        result: the :class:`rostercheck.audit.AuditResult`.
+        out: the output folder.
+        options: the options the run was given (recorded in run.json).
+        command: the command name recorded in run.json.
+    Returns:
+        name → path of each file written.
+    """
+    out = prepare_out_dir(out)
+    titles = {code: spec.title for code, spec in result.specs.items()}
+    findings = result.findings
+    paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
+    write_csv(findings, paths["findings"])
+    sheets = [("汇总", summary(findings, titles), None)] + category_sheets(findings, titles)
+    if findings.empty:
+        sheets.append(("问题清单", findings, LEDGER_COLUMNS))
+    write_workbook(paths["workbook"], sheets, WIDTHS)
+    counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
+    by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
+    write_json({
+        "tool": "rostercheck", "version": __version__, "command": command,
+        "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
+        "options": options, "inputs": input_manifest(result.inputs.tables),
+        "members": int(len(result.inputs.members)),
+        "households": int(result.inputs.members["household"].nunique()) if len(result.inputs.members) else 0,
+        "counts": {k: int(v) for k, v in counts.items()},
+        "counts_by_confidence": {f"{k[0]}/{k[1]}": int(v) for k, v in by_conf.items()},
+        "skipped_checks": result.skipped, "suppressed": result.suppressed, "warnings": result.warnings,
+    }, paths["manifest"])
+    return paths

@@ -1,0 +1,234 @@
+"""Raw grids from .xlsx/.xlsm/.xls workbooks and from text files (CSV, GBK, UTF-16 "Unicode text").
+
+The format is sniffed from the first bytes, never trusted from the file name. Cells keep the type the
+file gave them (a number stays a float) so that IDs typed as numbers can be recognised later.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputFileError, LimitExceededError
+from .limits import Limits, check_zip_workbook
+
+XLSX, XLS, TEXT = "xlsx", "xls", "text"
+_NOTE_SHEET = re.compile(r"说明|填表|备注|注意|说明书|readme|instruction|notes?$|目录|封面|字典|代码表", re.I)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class Grid:
+    """One sheet (or text file) as rows of cells.
+
+    Attributes:
+        path: the file.
+        sheet: the sheet name ('' for text files).
+        rows: the cells, row by row; blanks are ''.
+        first_row: the 1-based spreadsheet row number of ``rows[0]``.
+        merged: merged ranges as ((row0, col0), (row1, col1)), relative to ``rows``.
+        fmt: XLSX, XLS or TEXT.
+    """
+
+    path: Path
+    sheet: str
+    rows: list[list]
+    first_row: int = 1
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    fmt: str = TEXT
+
+
+def sniff_format(path: Path) -> str:
+    """Return the real format of a file from its first bytes.
+
+    Args:
+        path: the file.
+    Returns:
+        XLSX, XLS or TEXT.
+    Raises:
+        InputFileError: for missing, empty, directory or binary files of other kinds.
+    """
+    if not path.exists():
+        raise InputFileError(path, "文件不存在，请检查路径是否正确。")
+    if path.is_dir():
+        raise InputFileError(path, "这是一个文件夹，不是表格文件，请指定具体的 .xlsx/.xls/.csv 文件。")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise InputFileError(path, f"无法打开（{exc.strerror or exc}），请确认文件未被其他程序占用且有读取权限。") from exc
+    if not head:
+        raise InputFileError(path, "文件是空的（0 字节），请重新导出后再试。")
+    if head.startswith(b"PK\x03\x04"):
+        return XLSX
+    if head.startswith(_OLE_MAGIC):
+        return XLS
+    if head.startswith((b"PK", b"\x1f\x8b", b"%PDF", b"Rar!", b"7z\xbc\xaf")):
+        raise InputFileError(path, "不是可识别的表格文件（可能是压缩包或 PDF），请另存为 .xlsx 或 .csv 再试。")
+    return TEXT
+
+
+def read_grids(path: Path, limits: Limits | None = None) -> list[Grid]:
+    """Read every candidate sheet of a file as a :class:`Grid`.
+
+    Hidden sheets, empty sheets and note sheets (填表说明 …) are skipped.
+
+    Args:
+        path: the file.
+        limits: safety bounds (defaults when None).
+    Returns:
+        The grids, in workbook order (at least one).
+    Raises:
+        InputFileError: when the file cannot be read or holds no usable sheet.
+    """
+    limits = limits or Limits()
+    path = Path(path)
+    fmt = sniff_format(path)
+    if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
+        raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
+    if fmt == TEXT:
+        grids = [_read_text(path, limits)]
+    else:
+        if fmt == XLSX:
+            _check_not_encrypted_zip(path)
+            check_zip_workbook(path, limits)
+        grids = _read_workbook(path, fmt, limits)
+    grids = [g for g in grids if any(any(_filled(c) for c in row) for row in g.rows)]
+    if not grids:
+        raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。")
+    return grids
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and cell != ""
+
+
+def _check_not_encrypted_zip(path: Path) -> None:
+    # Nothing to do: encrypted OOXML files are OLE containers and are handled in _read_workbook.
+    return None
+
+
+def _read_workbook(path: Path, fmt: str, limits: Limits) -> list[Grid]:
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError as exc:  # pragma: no cover - dependency missing
+        raise InputFileError(path, "缺少读取 Excel 所需的组件 python-calamine，请重新安装本工具。") from exc
+    if fmt == XLS and _is_encrypted_ole(path):
+        raise InputFileError(path, "工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再试。")
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several unrelated types for broken files
+        raise InputFileError(path, _broken_message(exc)) from exc
+    grids: list[Grid] = []
+    try:
+        metas = book.sheets_metadata
+        for meta in metas:
+            if str(meta.visible).split(".")[-1].lower() != "visible":
+                continue
+            if "worksheet" not in str(meta.typ).lower():
+                continue
+            if _NOTE_SHEET.search(meta.name) and len(metas) > 1:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            if sheet.height > limits.max_rows:
+                raise LimitExceededError(path, f"工作表“{meta.name}”超过 {limits.max_rows} 行的安全上限。")
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = []
+            try:
+                merged = [tuple(map(tuple, r)) for r in (sheet.merged_cell_ranges or [])]
+            except Exception:  # merged ranges are a nicety; some formats do not expose them
+                merged = []
+            grids.append(Grid(path, meta.name, rows, 1, merged, fmt))
+    except LimitExceededError:
+        raise
+    except Exception as exc:
+        raise InputFileError(path, _broken_message(exc)) from exc
+    finally:
+        try:
+            book.close()
+        except Exception:
+            pass
+    return grids
+
+
+def _broken_message(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "password" in text or "encrypt" in text:
+        return "工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再试。"
+    return "不是有效的 Excel 文件（文件已损坏、不完整或扩展名不符），请用 Excel/WPS 打开后另存为 .xlsx 再试。"
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    """An OLE file holding 'EncryptedPackage' is a password-protected .xlsx; BIFF uses FILEPASS."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 20)
+    return "EncryptedPackage".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in head
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode a text table: BOMs first, then UTF-8, then GB18030 (a superset of GBK).
+
+    Args:
+        data: the file's bytes.
+        path: the file (for messages).
+    Returns:
+        The text.
+    Raises:
+        InputFileError: when the bytes are not text in any of those encodings.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:4096]
+    if sample and sample.count(b"\x00") > len(sample) // 4:
+        enc = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(enc, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    raise InputFileError(path, "不是可识别的表格文件（既不是 Excel，也不是 UTF-8/GBK 编码的 CSV 文本），请另存为 .xlsx 或 .csv 再试。")
+
+
+def _read_text(path: Path, limits: Limits) -> Grid:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and data[:4096].count(b"\x00") < 64:
+        raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
+    text = decode_text(data, path)
+    if "\x00" in text:
+        raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()[:50]
+    delimiter = _sniff_delimiter(lines)
+    csv.field_size_limit(1 << 30)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > limits.max_rows:
+                raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    except csv.Error as exc:
+        raise InputFileError(path, f"CSV 格式有误（{exc}），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
+    return Grid(path, "", rows, 1, [], TEXT)
+
+
+def _sniff_delimiter(lines: list[str]) -> str:
+    best, best_score = ",", -1
+    for delim in (",", "\t", ";", "|"):
+        counts = [line.count(delim) for line in lines if line.strip()]
+        if not counts:
+            continue
+        score = sorted(counts)[len(counts) // 2]
+        if score > best_score:
+            best, best_score = delim, score
+    return best

@@ -1,0 +1,230 @@
+"""From raw grids to a table of canonical fields: header row, two-row headers, merged cells, totals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputFileError
+from ..normalize import ids
+from ..normalize.values import header_label, text
+from .columns import FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, assign, score
+from .limits import Limits
+from .read import Grid, read_grids
+
+HEADER_SCAN_ROWS = 30
+_TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
+_FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人|经办人[:：])")
+
+
+@dataclass
+class Table:
+    """A list read from one file, with canonical field columns.
+
+    Attributes:
+        kind: 'roster' or a reference kind.
+        path: the file.
+        frame: one row per data row; columns are canonical fields plus ``_row`` (spreadsheet row) and
+            ``_sheet``; cell values keep the type the file gave them.
+        headers: field → the header label it was recognised from.
+        title: text found above the header (title and unit lines).
+        sheets: the sheet names read.
+        warnings: things the user should know (Chinese).
+    """
+
+    kind: str
+    path: Path
+    frame: pd.DataFrame
+    headers: dict[str, str] = field(default_factory=dict)
+    title: str = ""
+    sheets: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the list kind plus the file name, for evidence texts."""
+        return f"{KIND_LABELS.get(self.kind, self.kind)}（{self.path.name}）"
+
+
+def fill_merged(grid: Grid) -> None:
+    """Copy each merged range's top-left value into every cell of the range (in place).
+
+    Args:
+        grid: the grid to fill.
+    """
+    height = len(grid.rows)
+    for (r0, c0), (r1, c1) in grid.merged:
+        if r0 >= height:
+            continue
+        r1 = min(r1, height - 1)
+        row0 = grid.rows[r0]
+        if c0 >= len(row0):
+            continue
+        value = row0[c0]
+        for r in range(r0, r1 + 1):
+            row = grid.rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                row[c] = value
+
+
+def _labels(row: list) -> list[str]:
+    return [header_label(c) for c in row]
+
+
+def _combine(top: list[str], bottom: list[str]) -> list[str]:
+    width = max(len(top), len(bottom))
+    top = top + [""] * (width - len(top))
+    bottom = bottom + [""] * (width - len(bottom))
+    out, parent = [], ""
+    for t, b in zip(top, bottom):
+        if t:
+            parent = t
+        elif not b:
+            parent = ""
+        if not b:
+            out.append(t)
+        elif t == b:
+            out.append(t)
+        elif t:
+            out.append(t + b)
+        elif parent:
+            out.append(parent + b)  # a parent cell spanning several children without merge info
+        else:
+            out.append(b)
+    return out
+
+
+def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
+    """Find the header in the first rows: its first row, its height (1 or 2) and its labels.
+
+    Args:
+        grid: the filled grid.
+        kind: the list kind.
+    Returns:
+        (row index, height, labels), or None when no row names at least two known fields.
+    """
+    best: tuple[int, int, int, list[str]] | None = None
+    limit = min(len(grid.rows), HEADER_SCAN_ROWS)
+    for r in range(limit):
+        labels = _labels(grid.rows[r])
+        s1 = score(labels, kind)
+        cands = [(s1, 1, labels)]
+        if r + 1 < len(grid.rows):
+            below = _labels(grid.rows[r + 1])
+            if sum(1 for x in below if x) >= 2 and not any(ids.id_number(c).ok for c in grid.rows[r + 1]):
+                combined = _combine(labels, below)
+                cands.append((score(combined, kind), 2, combined))
+        for s, h, labs in cands:
+            if s >= 2 and (best is None or s > best[0]):
+                best = (s, r, h, labs)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _is_total_or_footer(values: list[str]) -> bool:
+    filled = [v for v in values if v]
+    if not filled:
+        return True
+    head = "".join(filled[:3])
+    if any(_TOTAL.match(v) for v in filled[:4]):
+        return True
+    return len(filled) <= 2 and bool(_FOOTER.match(head))
+
+
+def _content_id_column(rows: list[list], used: set[int]) -> int | None:
+    """Return the first unassigned column whose filled cells are mostly ID numbers."""
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    sample = rows[:200]
+    for col in range(width):
+        if col in used:
+            continue
+        cells = [r[col] for r in sample if col < len(r) and r[col] not in ("", None)]
+        if len(cells) < 2:
+            continue
+        good = sum(1 for c in cells if ids.id_number(c).status in (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE))
+        if good >= 0.6 * len(cells):
+            return col
+    return None
+
+
+def _grid_table(grid: Grid, kind: str) -> tuple[pd.DataFrame, dict[str, str], str, list[str]] | None:
+    fill_merged(grid)
+    found = find_header(grid, kind)
+    if found is None:
+        return None
+    r, h, labels = found
+    mapping = assign(labels, kind)
+    data = grid.rows[r + h :]
+    warnings: list[str] = []
+    if "id" not in mapping and kind != "cadre_relatives":
+        col = _content_id_column(data, set(mapping.values()))
+        if col is not None:
+            mapping["id"] = col
+            warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
+    title = " ".join(text(c) for row in grid.rows[:r] for c in row if text(c))
+    keep_rows, keep_idx = [], []
+    header_set = set(labels)
+    mapped_cols = sorted(set(mapping.values()))
+    for i, row in enumerate(data):
+        values = [text(c) for c in row]
+        if _is_total_or_footer(values):
+            continue
+        mapped_vals = [values[c] for c in mapped_cols if c < len(values)]
+        if mapped_vals and sum(1 for v in mapped_vals if header_label(v) in header_set and v) >= max(2, len(mapped_vals) // 2):
+            continue  # a repeated header row (printed page headers)
+        keep_rows.append(row)
+        keep_idx.append(grid.first_row + r + h + i)
+    columns = {}
+    for fld, col in mapping.items():
+        columns[fld] = [row[col] if col < len(row) else "" for row in keep_rows]
+    frame = pd.DataFrame(columns, dtype=object)
+    frame["_row"] = keep_idx
+    frame["_sheet"] = grid.sheet
+    headers = {fld: (labels[col] if col < len(labels) else f"第{col + 1}列") for fld, col in mapping.items()}
+    return frame, headers, title, warnings
+
+
+def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Table:
+    """Read a file as a list of the given kind.
+
+    Args:
+        path: the file.
+        kind: 'roster' or a reference kind.
+        limits: safety bounds.
+    Returns:
+        The table (possibly with zero rows when the file has only a header).
+    Raises:
+        InputFileError: when the file is unusable or lacks a required column.
+    """
+    path = Path(path)
+    grids = read_grids(path, limits)
+    parts, headers, titles, sheets, warnings = [], {}, [], [], []
+    missing_reason = ""
+    for grid in grids:
+        got = _grid_table(grid, kind)
+        if got is None:
+            continue
+        frame, hdrs, title, warns = got
+        required = REQUIRED.get(kind, REQUIRED_DEFAULT)
+        lacking = [f for f in required if f not in frame.columns]
+        if lacking:
+            missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
+            continue
+        parts.append(frame)
+        headers = headers or hdrs
+        titles.append(title)
+        sheets.append(grid.sheet)
+        warnings.extend(f"{('工作表“' + grid.sheet + '”') if grid.sheet else ''}{w}" for w in warns)
+    if not parts:
+        what = KIND_LABELS.get(kind, kind)
+        if missing_reason:
+            raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。")
+        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
+    frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return Table(kind, path, frame, headers, " ".join(t for t in titles if t), sheets, warnings)

@@ -1,0 +1,108 @@
+"""Plain data objects shared by the library: findings, check specs, and the audit context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+HIGH, MEDIUM, LOW = "高", "中", "低"
+CONFIDENCE_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
+
+
+@dataclass
+class Finding:
+    """One problem about one recipient (or applicant), with the evidence to verify it at the door.
+
+    Attributes:
+        code: category code (C01…C10, RQ1…RQ3, D01…D03).
+        member: index of the member in the roster frame.
+        evidence: what matched, in which list, which row, on which key, which values.
+        confidence: HIGH, MEDIUM or LOW.
+        source: the reference list label (or '花名册').
+        source_row: the row in that list ('' when not applicable).
+        key: the key the match was made on (e.g. '身份证号一致').
+    """
+
+    code: str
+    member: int
+    evidence: str
+    confidence: str
+    source: str = ""
+    source_row: str = ""
+    key: str = ""
+    fingerprint: str = ""
+
+
+@dataclass
+class CheckSpec:
+    """The declarative half of a check, loaded from ``checks/<CODE>.toml``.
+
+    Attributes:
+        code: the category code.
+        title: the short Chinese title used everywhere.
+        basis: 政策依据 (policy source text).
+        needs: list kinds the check needs (any of them enables it).
+        level: 'member' or 'household' (whether rectification is judged per person or per household).
+        params: parameter values (defaults merged with the user's configuration).
+        explanation: the explanation shown by ``rostercheck explain``.
+        advice: what to verify at the door (建议).
+    """
+
+    code: str
+    title: str
+    basis: str
+    needs: list[str]
+    level: str
+    params: dict[str, Any]
+    explanation: str
+    advice: str
+
+
+@dataclass
+class Context:
+    """Everything a check may look at.
+
+    Attributes:
+        members: the roster members (normalised frame, see ``roster.build_members``).
+        lists: reference kind → normalised frame (see ``reference.normalise``).
+        labels: reference kind → label of the list for evidence texts.
+        as_of: the review date.
+        specs: code → CheckSpec with effective parameters.
+        common: shared policy values (standards).
+        cache: memo for links computed once and used by several checks.
+    """
+
+    members: pd.DataFrame
+    lists: dict[str, pd.DataFrame]
+    labels: dict[str, str]
+    as_of: dt.date
+    specs: dict[str, CheckSpec]
+    common: dict[str, Any]
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def has(self, kind: str) -> bool:
+        """Return whether a reference list of that kind was given.
+
+        Args:
+            kind: the reference kind.
+        Returns:
+            True when the list is loaded.
+        """
+        return kind in self.lists
+
+    def standard(self, area_type: str) -> float:
+        """Return the monthly 低保 standard for a household's 城乡类别.
+
+        Args:
+            area_type: '城市' or '农村' (anything else counts as the configured default).
+        Returns:
+            yuan per person per month.
+        """
+        if area_type == "城市":
+            return float(self.common["urban_standard"])
+        if area_type == "农村":
+            return float(self.common["rural_standard"])
+        return float(self.common["urban_standard" if self.common.get("default_area") == "城市" else "rural_standard"])

@@ -1,0 +1,1 @@
+"""Pure normalisers for ID numbers, names, dates and other cell values."""

@@ -1,0 +1,162 @@
+"""Dates, money, phones, accounts and header labels as they appear in bureau files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+
+# Excel's day zero for serial dates (the 1900 leap-year bug included).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_MONTH_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$"),
+    re.compile(r"^(\d{4})(\d{2})$"),
+)
+
+
+def date(raw: object) -> dt.date | None:
+    """Return a date from a cell: date objects, Excel serials, and many textual forms.
+
+    Accepts ``2025-03-05``, ``2025/3/5``, ``2025.03.05``, ``20250305``, ``2025年3月5日``,
+    ``2025-03`` (the first of the month) and Excel serial numbers.
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The date, or None when the cell is blank or unreadable.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if isinstance(raw, float) and math.isnan(raw):
+            return None
+        if 1 <= raw < 2958466:
+            if raw > 19000000:
+                return date(str(int(raw)))
+            return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
+        return None
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    if not text:
+        return None
+    text = text.split(" ")[0].split("T")[0]
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.match(text)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1)
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return date(float(text))
+    return None
+
+
+def month(raw: object) -> str:
+    """Return a 'YYYY-MM' label for a month cell ('2026-07', '2026年7月', '202607', a date).
+
+    Args:
+        raw: the cell value.
+    Returns:
+        'YYYY-MM', or '' when unreadable.
+    """
+    d = date(raw)
+    return f"{d.year:04d}-{d.month:02d}" if d else ""
+
+
+def money(raw: object) -> float | None:
+    """Return an amount in yuan from a cell ('2,800.00', '2800元', '￥1,200', 1200).
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The amount, or None when blank or unreadable.
+    """
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return None if isinstance(raw, float) and math.isnan(raw) else float(raw)
+    text = unicodedata.normalize("NFKC", str(raw))
+    text = re.sub(r"[,\s元￥¥]", "", text)
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def count(raw: object) -> int | None:
+    """Return a whole number (people, employees) from a cell ('3', '3人', 3.0).
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The number, or None.
+    """
+    value = money(raw if not isinstance(raw, str) else raw.replace("人", ""))
+    if value is None or value < 0 or value > 10_000_000:
+        return None
+    return int(round(value))
+
+
+def digits(raw: object) -> str:
+    """Return only the digits of an account or phone number ('6228 4801-23', 6.22848e18 → digits).
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The digit string ('' when blank).
+    """
+    if raw is None or isinstance(raw, bool):
+        return ""
+    if isinstance(raw, float):
+        if math.isnan(raw):
+            return ""
+        return str(int(round(raw)))
+    if isinstance(raw, int):
+        return str(raw)
+    text = unicodedata.normalize("NFKC", str(raw))
+    return re.sub(r"\D", "", text)
+
+
+def text(raw: object) -> str:
+    """Return a cell as clean text (NFKC, trimmed; numbers without a trailing '.0').
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The text ('' for blanks).
+    """
+    if raw is None:
+        return ""
+    if isinstance(raw, float):
+        if math.isnan(raw):
+            return ""
+        if raw.is_integer():
+            return str(int(raw))
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return raw.isoformat()[:10]
+    return unicodedata.normalize("NFKC", str(raw)).strip()
+
+
+def header_label(raw: object) -> str:
+    """Return a header cell in comparable form: NFKC, no whitespace, no '*' or ':' marks.
+
+    Args:
+        raw: the header cell.
+    Returns:
+        The label.
+    """
+    label = text(raw)
+    return re.sub(r"[\s*:：\"'“”]", "", label)

@@ -1,0 +1,146 @@
+"""Loads the declarative half of every check (``checks/*.toml``) and the user's overrides (--config).
+
+Defaults live in the TOML files shipped with the tool; a user's configuration file overrides any of
+them by section (``[common]``, ``[C03]`` …). All mistakes are collected and reported at once, each with
+its file and key; unknown sections and keys are warned about, not fatal.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .errors import ConfigError
+from .model import CheckSpec
+
+_REQUIRED = ("code", "title", "basis", "explanation", "advice")
+COMMON = "common"
+
+
+def checks_dir() -> Path:
+    """Return the folder holding the check TOML files (packaged copy, else the source tree's).
+
+    Returns:
+        The folder.
+    """
+    packaged = Path(__file__).parent / "checks"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "checks"
+
+
+def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        errors.append(f"{path}：无法读取（{exc.strerror or exc}）")
+    except tomllib.TOMLDecodeError as exc:
+        errors.append(f"{path}：TOML 格式错误（{exc}）")
+    return {}
+
+
+def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
+    """Load every shipped check spec and the common policy values.
+
+    Returns:
+        (code → CheckSpec, common parameters).
+    Raises:
+        ConfigError: when a shipped file is broken (a packaging bug).
+    """
+    errors: list[str] = []
+    specs: dict[str, CheckSpec] = {}
+    common: dict[str, Any] = {}
+    for path in sorted(checks_dir().glob("*.toml")):
+        data = _read_toml(path, errors)
+        if path.stem == COMMON:
+            common = dict(data.get("params", {}))
+            continue
+        missing = [k for k in _REQUIRED if k not in data]
+        if missing:
+            errors.append(f"{path}：缺少键 {', '.join(missing)}")
+            continue
+        specs[data["code"]] = CheckSpec(
+            code=data["code"], title=data["title"], basis=data["basis"], needs=list(data.get("needs", [])),
+            level=data.get("level", "member"), params=dict(data.get("params", {})),
+            explanation=data["explanation"].strip(), advice=data["advice"].strip(),
+        )
+    if errors:
+        raise ConfigError("内置检查规则文件有误：\n" + "\n".join(errors))
+    return specs, common
+
+
+def _check_value(path: Path, section: str, key: str, default: Any, value: Any, errors: list[str]) -> Any:
+    where = f"{path} [{section}] {key}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            errors.append(f"{where}：应为 true 或 false，实际为 {value!r}")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            errors.append(f"{where}：应为数字，实际为 {value!r}")
+        elif value < 0:
+            errors.append(f"{where}：不能为负数（{value}）")
+        return value
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(x, type(default[0])) for x in value if default):
+            errors.append(f"{where}：应为列表（如 [\"摩托车\", \"拖拉机\"]），实际为 {value!r}")
+        return value
+    if isinstance(default, str) and not isinstance(value, str):
+        errors.append(f"{where}：应为文字，实际为 {value!r}")
+    return value
+
+
+def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[str, Any], list[str]]:
+    """Load the shipped defaults and apply a user's configuration file.
+
+    Args:
+        config: the user's TOML file, or None.
+    Returns:
+        (code → CheckSpec with effective params, common parameters, warnings in Chinese).
+    Raises:
+        ConfigError: listing every mistake in the file at once.
+    """
+    specs, common = load_defaults()
+    warnings: list[str] = []
+    if config is None:
+        return specs, common, warnings
+    config = Path(config)
+    errors: list[str] = []
+    if not config.is_file():
+        raise ConfigError(f"配置文件“{config}”不存在或不是文件。")
+    data = _read_toml(config, errors)
+    for section, values in data.items():
+        if not isinstance(values, dict):
+            errors.append(f"{config} {section}：应为一个节（如 [C03]），实际为单个值")
+            continue
+        if section == COMMON:
+            target = common
+        elif section in specs:
+            target = specs[section].params
+        else:
+            warnings.append(f"{config}：未知的节 [{section}]，已忽略（可用：common、{'、'.join(sorted(specs))}）")
+            continue
+        new = dict(target)
+        for key, value in values.items():
+            if key == "enabled" and section != COMMON:
+                new[key] = _check_value(config, section, key, True, value, errors)
+                continue
+            if key not in target:
+                warnings.append(f"{config} [{section}] {key}：未知的参数，已忽略")
+                continue
+            new[key] = _check_value(config, section, key, target[key], value, errors)
+        if section == COMMON:
+            common = new
+        else:
+            specs[section] = replace(specs[section], params=new)
+    if errors:
+        raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors))
+    return specs, common, warnings

@@ -1,0 +1,95 @@
+"""C02: member dead, in custody on the review date, or registration moved out of the county."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ..model import Context, Finding
+from . import links, rule, values, where
+
+_INDEFINITE = ("无期", "死刑", "死缓")
+
+
+@rule("C02")
+def check(ctx: Context) -> list[Finding]:
+    """Flag dead, imprisoned and moved-out members.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The findings.
+    """
+    params = ctx.specs["C02"].params
+    out: list[Finding] = []
+    if ctx.has("deaths"):
+        out += _deaths(ctx)
+    if ctx.has("prisoners"):
+        out += _prisoners(ctx, params)
+    if ctx.has("migrations"):
+        out += _migrations(ctx, params)
+    return out
+
+
+def _emit(ctx: Context, kind: str, m: int, row: pd.Series, conf: str, key: str, what: str) -> Finding:
+    evidence = f"{where(ctx, kind, row)}：{row['name']}，{what}；{key}"
+    return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key)
+
+
+def _deaths(ctx: Context) -> list[Finding]:
+    ref = ctx.lists["deaths"]
+    out = []
+    for m, r, conf, key in links(ctx, "deaths").itertuples(index=False):
+        row = ref.loc[r]
+        died = row.get("date")
+        if isinstance(died, dt.date) and died > ctx.as_of:
+            continue
+        what = f"死亡日期 {died.isoformat()}" if isinstance(died, dt.date) else "在死亡/注销名单中"
+        out.append(_emit(ctx, "deaths", m, row, conf, key, what))
+    return out
+
+
+def _prisoners(ctx: Context, params: dict) -> list[Finding]:
+    ref = ctx.lists["prisoners"]
+    released = tuple(params["released_words"])
+    out = []
+    for m, r, conf, key in links(ctx, "prisoners").itertuples(index=False):
+        row = ref.loc[r]
+        start, end = row.get("start"), row.get("end")
+        status = str(row.get("status", "") or "")
+        end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
+        if any(w in status for w in released) and "未" not in status:
+            continue
+        if isinstance(start, dt.date) and start > ctx.as_of:
+            continue
+        if isinstance(end, dt.date) and end < ctx.as_of:
+            continue
+        if not isinstance(end, dt.date) and not any(w in end_text for w in _INDEFINITE) and not start:
+            continue  # neither dates nor a life sentence: nothing says custody covers the review date
+        span = values(row, {"start_text": "入监日期", "end_text": "刑期止日", "status": "状态"})
+        what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
+        out.append(_emit(ctx, "prisoners", m, row, conf, key, what))
+    return out
+
+
+def _migrations(ctx: Context, params: dict) -> list[Finding]:
+    ref = ctx.lists["migrations"]
+    study = tuple(params["study_words"])
+    inside = tuple(params["inside_words"])
+    county = ctx.common.get("county_name", "")
+    places = tuple(p for p in (county, *ctx.common.get("county_places", [])) if p)
+    out = []
+    for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
+        row = ref.loc[r]
+        moved = row.get("date")
+        if isinstance(moved, dt.date) and moved > ctx.as_of:
+            continue
+        reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
+        if any(w in reason or w in dest for w in study):
+            continue
+        if any(w in mtype or w in dest for w in inside) or (dest and any(p in dest for p in places)):
+            continue
+        what = values(row, {"date_text": "迁出日期", "dest": "迁往地", "reason": "迁移原因", "move_type": "迁移类型"})
+        out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（迁出本县）"))
+    return out

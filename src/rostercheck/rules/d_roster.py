@@ -1,0 +1,104 @@
+"""D01–D03: roster integrity — duplicate enrolment, shared bank accounts, invalid ID numbers."""
+
+from __future__ import annotations
+
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..normalize import ids
+from . import rule
+
+ROSTER = "花名册"
+
+
+def _place(members, j: int) -> str:
+    row = members.loc[j]
+    return f"{row['programme']}《{_short(row['file'])}》第 {row['row']} 行（户主 {row['head_name']}）"
+
+
+def _short(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def head_rows(members) -> dict[str, int]:
+    """Return household key → the member row that stands for the household (the head, else the first).
+
+    Args:
+        members: the member frame.
+    Returns:
+        The mapping.
+    """
+    out: dict[str, int] = {}
+    is_head = members["id"] == members["head_id"]
+    for j, hh, head in zip(members.index, members["household"], is_head):
+        if hh not in out or (head and members.at[out[hh], "id"] != members.at[out[hh], "head_id"]):
+            out[hh] = j
+    return out
+
+
+@rule("D01")
+def duplicates(ctx: Context) -> list[Finding]:
+    """Flag a valid ID that appears in more than one roster row (two households, or 低保 and 特困).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per row of each duplicated ID.
+    """
+    mem = ctx.members
+    valid = mem[mem["id_status"] == ids.VALID]
+    dup = valid[valid.duplicated("id", keep=False)]
+    out = []
+    for _, group in dup.groupby("id", sort=False):
+        for j in group.index:
+            others = "；".join(_place(mem, k) for k in group.index if k != j)
+            both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
+            evidence = f"身份证号一致，{both}：另见 {others}"
+            out.append(Finding("D01", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致"))
+    return out
+
+
+@rule("D02")
+def shared_accounts(ctx: Context) -> list[Finding]:
+    """Flag households whose bank account is also another household's.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per household sharing an account.
+    """
+    mem = ctx.members
+    min_digits = int(ctx.specs["D02"].params["min_account_digits"])
+    heads = head_rows(mem)
+    rows = mem.loc[list(heads.values())]
+    rows = rows[rows["bank_account"].str.len() >= min_digits]
+    out = []
+    for account, group in rows.groupby("bank_account", sort=False):
+        if group["household"].nunique() < 2:
+            continue
+        for j in group.index:
+            others = "；".join(_place(mem, k) for k in group.index if k != j)
+            evidence = f"银行账号 {account} 同时是 {group['household'].nunique()} 户的发放账号：另见 {others}"
+            out.append(Finding("D02", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "银行账号一致"))
+    return out
+
+
+@rule("D03")
+def invalid_ids(ctx: Context) -> list[Finding]:
+    """Flag members whose ID fails its check character or birth date, is malformed, numeric or blank.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The findings.
+    """
+    mem = ctx.members
+    flag_missing = bool(ctx.specs["D03"].params["flag_missing"])
+    out = []
+    for j, status, raw in zip(mem.index, mem["id_status"], mem["id_raw"]):
+        if status == ids.VALID or (status == ids.MISSING and not flag_missing):
+            continue
+        conf = {ids.NUMERIC: MEDIUM, ids.MISSING: LOW}.get(status, HIGH)
+        evidence = f"花名册第 {mem.at[j, 'row']} 行身份证号“{raw}”{ids.STATUS_LABELS[status]}"
+        if status == ids.CHECK:
+            evidence += f"（按前 17 位应为 {ids.check_char(mem.at[j, 'id'][:17])}）"
+        out.append(Finding("D03", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号校验"))
+    return out
