@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Annotated, Callable, List, Optional
 
 import typer
 
@@ -23,12 +23,46 @@ _DEBUG = {"on": False}
 
 # One declaration of every reference-list option, shared by audit and screen.
 REFERENCE_OPTIONS = {
-    "staff": "财政供养人员名单（公务员、参公、事业单位、国企职工）",
-    "cadres": "村(居)干部及经办人员名单",
-    "deaths": "死亡人员（户籍注销）名单",
-    "prisoners": "服刑人员名单",
-    "migrations": "户籍迁出名单",
+    "staff": ("--staff", "财政供养人员名单（公务员、参公、事业单位、国企职工）"),
+    "cadres": ("--cadres", "村(居)干部及经办人员名单（含职务、村、联系电话）"),
+    "cadre_relatives": ("--cadre-relatives", "干部及经办人员近亲属备案表"),
+    "registry": ("--registry", "户籍人口信息（户号、与户主关系）"),
+    "deaths": ("--deaths", "死亡人员（户籍注销）名单"),
+    "prisoners": ("--prisoners", "服刑人员名单"),
+    "migrations": ("--migrations", "户籍迁出名单"),
+    "pensions": ("--pensions", "养老金（退休金、遗属补助）发放名单"),
+    "vehicles": ("--vehicles", "机动车登记信息"),
+    "properties": ("--properties", "不动产登记信息"),
+    "businesses": ("--businesses", "市场主体（工商）登记信息"),
+    "wages": ("--wages", "社保缴费工资名单"),
+    "supporters": ("--supporters", "赡养（抚养、扶养）义务人名单"),
 }
+
+
+def _ref(kind: str):
+    flag, text = REFERENCE_OPTIONS[kind]
+    return Annotated[Optional[Path], typer.Option(flag, help=text, rich_help_panel="比对名单", show_default=False)]
+
+
+Staff, Cadres, CadreRelatives, Registry = _ref("staff"), _ref("cadres"), _ref("cadre_relatives"), _ref("registry")
+Deaths, Prisoners, Migrations, Pensions = _ref("deaths"), _ref("prisoners"), _ref("migrations"), _ref("pensions")
+Vehicles, Properties, Businesses = _ref("vehicles"), _ref("properties"), _ref("businesses")
+Wages, Supporters = _ref("wages"), _ref("supporters")
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
+Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
+                                               show_default=False)]
+Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]
+
+
+def reference_lists(values: dict) -> dict[str, Path]:
+    """Return kind → path for the reference options that were given.
+
+    Args:
+        values: the command's keyword arguments (e.g. ``locals()``).
+    Returns:
+        The lists given.
+    """
+    return {k: values[k] for k in REFERENCE_OPTIONS if values.get(k) is not None}
 
 
 def _date(value: Optional[str]) -> dt.date:
@@ -84,18 +118,13 @@ def main_options(
 @app.command("audit")
 def audit_cmd(
     rosters: List[Path] = typer.Argument(..., help="花名册文件（低保和/或特困），可写多个。", show_default=False),
-    staff: Optional[Path] = typer.Option(None, "--staff", help=REFERENCE_OPTIONS["staff"]),
-    cadres: Optional[Path] = typer.Option(None, "--cadres", help=REFERENCE_OPTIONS["cadres"]),
-    deaths: Optional[Path] = typer.Option(None, "--deaths", help=REFERENCE_OPTIONS["deaths"]),
-    prisoners: Optional[Path] = typer.Option(None, "--prisoners", help=REFERENCE_OPTIONS["prisoners"]),
-    migrations: Optional[Path] = typer.Option(None, "--migrations", help=REFERENCE_OPTIONS["migrations"]),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="核查基准日期，如 2026-09-30；默认今天。"),
-    config: Optional[Path] = typer.Option(None, "--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。"),
-    out: Path = typer.Option(..., "--out", help="报告输出文件夹。"),
+    staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
+    deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
+    vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
+    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ...,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
-    lists = {k: v for k, v in {"staff": staff, "cadres": cadres, "deaths": deaths, "prisoners": prisoners,
-                                "migrations": migrations}.items() if v is not None}
+    lists = reference_lists(locals())
 
     def body() -> int:
         from .audit import audit
