@@ -131,6 +131,11 @@ def _numeric_digits(number: float | int) -> str:
     if isinstance(number, float):
         if number != number or number in (float("inf"), float("-inf")):
             return ""
+        if abs(number) >= 1e15:
+            # A double holds ~15.9 significant digits; Excel wrote 15, so keep exactly those.
+            mantissa, _, exponent = f"{abs(number):.{EXCEL_DIGITS - 1}e}".partition("e")
+            digits = mantissa.replace(".", "")
+            return digits + "0" * (int(exponent) + 1 - len(digits))
         return str(int(round(number)))
     return str(int(number))
 

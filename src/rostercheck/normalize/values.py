@@ -121,9 +121,9 @@ def digits(raw: object) -> str:
     if raw is None or isinstance(raw, bool):
         return ""
     if isinstance(raw, float):
-        if math.isnan(raw):
+        if math.isnan(raw) or math.isinf(raw):
             return ""
-        return str(int(round(raw)))
+        return f"{raw:.15g}" if abs(raw) < 1e15 else str(int(float(f"{raw:.15g}")))
     if isinstance(raw, int):
         return str(raw)
     text = unicodedata.normalize("NFKC", str(raw))

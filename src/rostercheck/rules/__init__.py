@@ -85,11 +85,14 @@ def values(row: pd.Series, fields: dict[str, str]) -> str:
 
 
 def load_all() -> dict[str, Rule]:
-    """Import every rule module so that all codes are registered.
+    """Import every rule module in this package so that all codes are registered.
 
     Returns:
         code → rule.
     """
-    from . import c01_staff, c02_status, d_roster  # noqa: F401
+    import importlib
+    import pkgutil
 
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
     return RULES

@@ -1,0 +1,76 @@
+"""Builders for in-memory rosters, lists and contexts used by the check tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from rostercheck.audit import build_context, run_checks
+from rostercheck.audit import LoadedInputs
+from rostercheck.io.columns import KIND_LABELS
+from rostercheck.io.table import Table
+from rostercheck.normalize.ids import check_char
+from rostercheck.reference import normalise
+from rostercheck.roster import build_members
+
+AS_OF = dt.date(2026, 9, 30)
+
+
+def make_id(birth: str = "19800101", seq: int = 123, region: str = "430521") -> str:
+    """Return a valid 18-character ID for a birth date (YYYYMMDD) and sequence (odd = male)."""
+    first17 = f"{region}{birth}{seq:03d}"
+    return first17 + check_char(first17)
+
+
+def table(kind: str, rows: list[dict], name: str = "list.xlsx", title: str = "") -> Table:
+    """Return a Table of canonical fields as if read from a file (rows numbered from 2)."""
+    frame = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame({"id": []}, dtype=object)
+    frame["_row"] = list(range(2, 2 + len(rows)))
+    frame["_sheet"] = ""
+    return Table(kind, Path(name), frame, {}, title)
+
+
+def household(head: str, head_id: str, members: list[tuple[str, str, str]] | None = None, **extra) -> list[dict]:
+    """Return roster rows for one household: the head plus (name, relation, id) members.
+
+    Household-level fields (township, village, area_type, household_size, bank_account …) go in extra.
+    """
+    base = {"township": "城关镇", "village": "东村", "area_type": "农村", "head_name": head, "head_id": head_id}
+    base.update(extra)
+    rows = [{**base, "name": head, "relation": "户主", "id": head_id}]
+    for name, relation, mid in members or []:
+        rows.append({**base, "name": name, "relation": relation, "id": mid})
+    if "household_size" not in extra:
+        for r in rows:
+            r["household_size"] = len(rows)
+    return rows
+
+
+def context(roster_rows: list[dict], lists: dict[str, list[dict]] | None = None, as_of: dt.date = AS_OF,
+            config: Path | None = None, roster_title: str = "清河县2026年第三季度城乡低保花名册",
+            extra_rosters: list[tuple[list[dict], str]] | None = None):
+    """Return a check Context built the same way the audit builds it."""
+    rosters = [table("roster", roster_rows, "低保花名册.xlsx", roster_title)]
+    for rows, title in extra_rosters or []:
+        rosters.append(table("roster", rows, f"{title}.xlsx", title))
+    members = build_members(rosters, as_of)
+    refs, labels = {}, {}
+    for kind, rows in (lists or {}).items():
+        t = table(kind, rows, f"{kind}.xlsx")
+        refs[kind] = normalise(t)
+        labels[kind] = f"{KIND_LABELS[kind]}（{kind}.xlsx）"
+    ctx, _ = build_context(LoadedInputs(rosters, members, refs, labels), as_of, config)
+    return ctx
+
+
+def flagged(ctx, code: str) -> list[tuple[str, str]]:
+    """Run one check and return sorted (member name, confidence) pairs it flagged."""
+    findings, _ = run_checks(ctx, [code])
+    return sorted({(ctx.members.at[f.member, "name"], f.confidence) for f in findings if f.code == code})
+
+
+def flagged_names(ctx, code: str, confidences: tuple[str, ...] = ("高", "中")) -> set[str]:
+    """Return the names of members flagged by a check at the given confidences."""
+    return {name for name, conf in flagged(ctx, code) if conf in confidences}
