@@ -39,9 +39,9 @@ def date(raw: object) -> dt.date | None:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         if isinstance(raw, float) and math.isnan(raw):
             return None
+        if 19000101 <= raw <= 21001231:
+            return date(str(int(raw)))
         if 1 <= raw < 2958466:
-            if raw > 19000000:
-                return date(str(int(raw)))
             return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
         return None
     text = unicodedata.normalize("NFKC", str(raw)).strip()

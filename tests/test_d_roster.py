@@ -1,0 +1,55 @@
+"""D01–D03: duplicate enrolment, shared accounts, invalid IDs."""
+
+from helpers import context, flagged, flagged_names, household, make_id
+
+A = make_id("19500101", 111)
+B = make_id("19600202", 121)
+C = make_id("19700303", 131)
+E = make_id("19800505", 151)
+
+
+def test_same_person_in_two_households_flagged():
+    rows = household("张三", A, [("李梅", "配偶", B)]) + household("王五", C, [("李梅", "配偶", B)])
+    assert flagged_names(context(rows), "D01") == {"李梅"}
+
+
+def test_person_in_dibao_and_tekun_flagged():
+    dibao = household("张三", A)
+    tekun = [{"township": "城关镇", "village": "东村", "name": "张三", "id": A}]
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    assert set(ctx.members["programme"]) == {"低保", "特困"}
+    assert flagged(ctx, "D01") == [("张三", "高")]
+
+
+def test_distinct_people_not_duplicates():
+    rows = household("张三", A, [("李梅", "配偶", B)]) + household("张三", C)
+    assert flagged(context(rows), "D01") == []
+
+
+def test_shared_bank_account_flags_each_household():
+    rows = (household("张三", A, bank_account="6228480012345678901")
+            + household("王五", C, bank_account="6228 4800 1234 5678 901")
+            + household("赵六", E, bank_account="6228480099999999999"))
+    assert flagged_names(context(rows), "D02") == {"张三", "王五"}
+
+
+def test_one_household_listing_its_account_on_every_row_is_fine():
+    rows = household("张三", A, [("李梅", "配偶", B)], bank_account="6228480012345678901")
+    assert flagged(context(rows), "D02") == []
+
+
+def test_short_accounts_ignored():
+    rows = household("张三", A, bank_account="123") + household("王五", C, bank_account="123")
+    assert flagged(context(rows), "D02") == []
+
+
+def test_invalid_ids():
+    bad_check = A[:17] + ("0" if A[17] != "0" else "1")
+    bad_date = "430521198702310018"
+    rows = household("张三", bad_check, [("李梅", "配偶", bad_date), ("王小", "子女", B)])
+    assert flagged(context(rows), "D03") == [("张三", "高"), ("李梅", "高")]
+
+
+def test_id_typed_as_number_is_d03_medium():
+    rows = household("张三", A, [("李梅", "配偶", float(B[:15] + "000"))])
+    assert flagged(context(rows), "D03") == [("李梅", "中")]

@@ -1,0 +1,72 @@
+"""Table-driven tests of ID normalisation (GB 11643-1999)."""
+
+import datetime as dt
+
+import pytest
+
+from rostercheck.normalize import ids
+
+VALID = "11010519491231002X"  # the standard's own example
+MALE = "430521198001011237"
+
+
+@pytest.mark.parametrize(
+    "raw, value, status",
+    [
+        (VALID, VALID, ids.VALID),
+        ("11010519491231002x", VALID, ids.VALID),  # lower-case x
+        (" 110105 1949 1231 002X ", VALID, ids.VALID),  # spaces
+        ("１１０１０５１９４９１２３１００２Ｘ", VALID, ids.VALID),  # full-width
+        ("'11010519491231002X", VALID, ids.VALID),  # Excel text apostrophe
+        ("110105491231002", "11010519491231002X", ids.VALID),  # 15 → 18
+        (110105491231002, "11010519491231002X", ids.VALID),  # 15 digits typed as a number: nothing lost
+        ("110105194912310021", "110105194912310021", ids.CHECK),  # wrong check character
+        ("110105194902300028", "110105194902300028", ids.DATE),  # 30 February
+        ("4.30521198001011E+17", "430521198001011000", ids.NUMERIC),  # scientific text
+        (4.30521198001011e17, "430521198001011000", ids.NUMERIC),  # number cell
+        ("430521198001011000", "430521198001011000", ids.NUMERIC),  # zeros where digits were lost
+        ("43052119800101", "43052119800101", ids.FORMAT),
+        ("", "", ids.MISSING),
+        (None, "", ids.MISSING),
+        ("无", "", ids.MISSING),
+        ("ABCDEFGHIJKLMNOPQR", "ABCDEFGHIJKLMNOPQR", ids.FORMAT),
+    ],
+)
+def test_id_number(raw, value, status):
+    info = ids.id_number(raw)
+    assert (info.value, info.status) == (value, status)
+
+
+def test_numeric_ids_keep_only_fifteen_reliable_digits():
+    info = ids.id_number(float(MALE))
+    assert info.status == ids.NUMERIC and info.reliable == 15 and info.value[:15] == MALE[:15]
+    assert not info.ok
+
+
+@pytest.mark.parametrize("value, born, sex", [(VALID, dt.date(1949, 12, 31), "女"), (MALE, dt.date(1980, 1, 1), "男")])
+def test_birth_and_sex(value, born, sex):
+    assert ids.birth_date(value) == born
+    assert ids.sex(value) == sex
+
+
+@pytest.mark.parametrize(
+    "born, on, age",
+    [(dt.date(1980, 1, 1), dt.date(2026, 9, 30), 46), (dt.date(1966, 10, 1), dt.date(2026, 9, 30), 59),
+     (dt.date(1966, 9, 30), dt.date(2026, 9, 30), 60), (dt.date(2008, 2, 29), dt.date(2026, 2, 28), 17)],
+)
+def test_age_on(born, on, age):
+    assert ids.age_on(born, on) == age
+
+
+@pytest.mark.parametrize(
+    "a, b, pos",
+    [(MALE, MALE[:5] + "9" + MALE[6:], 6), (MALE, MALE, None), (MALE, MALE[:3] + MALE[4] + MALE[3] + MALE[5:], None if MALE[3] == MALE[4] else 4),
+     (MALE, "430521198001011299", None)],
+)
+def test_single_digit_apart(a, b, pos):
+    assert ids.single_digit_apart(a, b) == pos
+
+
+@pytest.mark.parametrize("value, masked", [(VALID, "110105********002X"), ("", ""), ("123", "***")])
+def test_mask_id(value, masked):
+    assert ids.mask_id(value) == masked

@@ -1,0 +1,138 @@
+"""Reading rosters and lists in the shapes bureaus send them."""
+
+import csv
+
+import openpyxl
+import pytest
+import xlwt
+
+from helpers import AS_OF, make_id
+from rostercheck.io.table import load_table
+from rostercheck.roster import build_members
+
+A = make_id("19500101", 111)
+B = make_id("19600202", 121)
+C = make_id("20100303", 131)
+D = make_id("19700404", 141)
+
+
+def messy_xlsx(path):
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填表说明"
+    notes.append(["1. 本表由乡镇民政所填写"])
+    ws = wb.create_sheet("第三季度")
+    ws.append(["清河县2026年第三季度城乡低保对象花名册"])
+    ws.merge_cells("A1:J1")
+    ws.append(["填报单位：清河县民政局", None, None, None, None, None, None, None, "单位：元"])
+    ws.append(["序号", "乡镇", "村", "户主信息", None, "家庭成员信息", None, None, "城乡类别", "银行账号"])
+    ws.append([None, None, None, "姓名", "身份证号码", "姓名", "与户主关系", "身份证号码", None, None])
+    for col in "ABCIJ":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("D3:E3")
+    ws.merge_cells("F3:H3")
+    ws.append([1, "城关镇", "东村", "张三", A, "张三", "户主", A, "农村", "6228480012345678901"])
+    ws.append([None, None, None, None, None, "李梅", "配偶", B, None, None])
+    ws.append([None, None, None, None, None, "张小", "子女", float(C[:15] + "000"), None, None])
+    for col in "ABCDEIJ":
+        ws.merge_cells(f"{col}5:{col}7")
+    ws.append([])
+    ws.append([2, "城关镇", "西村", "王五", D, "王五", "户主", D, "城市", "6228480099999999999"])
+    ws.append(["合计", None, None, None, None, "4人"])
+    ws.append(["填表人：李四", None, None, None, None, "审核人：王二"])
+    hidden = wb.create_sheet("旧数据")
+    hidden.append(["姓名", "身份证号"])
+    hidden.append(["赵六", make_id("19900101", 171)])
+    hidden.sheet_state = "hidden"
+    wb.save(path)
+
+
+def test_messy_xlsx_roster(tmp_path):
+    path = tmp_path / "低保花名册.xlsx"
+    messy_xlsx(path)
+    table = load_table(path, "roster")
+    assert table.sheets == ["第三季度"]
+    assert "花名册" in table.title
+    members = build_members([table], AS_OF)
+    assert members["name"].tolist() == ["张三", "李梅", "张小", "王五"]
+    assert members["head_name"].tolist() == ["张三", "张三", "张三", "王五"]
+    assert members["head_id"].tolist() == [A, A, A, D]
+    assert members["village"].tolist() == ["东村", "东村", "东村", "西村"]
+    assert members["area_type"].tolist() == ["农村", "农村", "农村", "城市"]
+    assert members["household_size"].tolist() == [3, 3, 3, 1]
+    assert members["id_status"].tolist() == ["valid", "valid", "numeric", "valid"]
+    assert members["row"].tolist() == [5, 6, 7, 9]
+    assert set(members["programme"]) == {"低保"}
+    assert members["bank_account"].iloc[1] == "6228480012345678901"
+
+
+def test_xls_roster_with_other_headers(tmp_path):
+    path = tmp_path / "河口乡.xls"
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Sheet1")
+    rows = [["户主", "户主证件号", "姓名", "公民身份号码", "关系", "家庭人数"],
+            ["王五", D, "王五", D, "本人", 2], ["王五", D, "王芳", B, "妻子", 2]]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            sheet.write(r, c, v)
+    book.save(str(path))
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert members["id"].tolist() == [D, B]
+    assert members["head_id"].tolist() == [D, D]
+    assert members["household"].nunique() == 1
+
+
+def test_gbk_csv_tekun_one_row_per_person(tmp_path):
+    path = tmp_path / "特困.csv"
+    with path.open("w", encoding="gbk", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["清河县特困人员供养名册"])
+        w.writerow(["乡镇", "村", "姓名", "身份证号", "供养方式"])
+        w.writerow(["城关镇", "东村", "赵大", A, "分散"])
+        w.writerow(["城关镇", "东村", "钱二", B, "集中"])
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert set(members["programme"]) == {"特困"}
+    assert members["household"].nunique() == 2
+    assert members["head_name"].tolist() == ["赵大", "钱二"]
+
+
+def test_utf16_tab_text_reference_list(tmp_path):
+    path = tmp_path / "deaths.txt"
+    path.write_text("姓名\t公民身份号码\t死亡日期\n李梅\t" + B + "\t2026年5月1日\n", encoding="utf-16")
+    table = load_table(path, "deaths")
+    assert table.frame["id"].tolist() == [B]
+    assert table.frame["date"].tolist() == ["2026年5月1日"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_encodings(tmp_path, encoding):
+    path = tmp_path / "staff.csv"
+    path.write_text(f"工作单位,姓名,身份证号码\n县财政局,李梅,{B}\n", encoding=encoding)
+    table = load_table(path, "staff")
+    assert table.frame["name"].tolist() == ["李梅"] and table.frame["unit"].tolist() == ["县财政局"]
+
+
+def test_unknown_id_header_recognised_by_content(tmp_path):
+    path = tmp_path / "staff.csv"
+    path.write_text(f"单位,姓名,号码\n县财政局,李梅,{B}\n县教育局,王芳,{D}\n", encoding="utf-8")
+    table = load_table(path, "staff")
+    assert table.frame["id"].tolist() == [B, D]
+    assert table.warnings
+
+
+def test_roster_without_head_columns_uses_relation(tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("乡镇,村,姓名,与户主关系,身份证号\n城关镇,东村,张三,户主," + A + "\n,,李梅,配偶," + B
+                    + "\n城关镇,东村,王五,户主," + D + "\n", encoding="utf-8")
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert members["head_id"].tolist() == [A, A, D]
+    assert members["township"].tolist() == ["城关镇"] * 3
+
+
+def test_roster_without_any_id_column_names_the_column(tmp_path):
+    from rostercheck.errors import InputFileError
+
+    path = tmp_path / "roster.csv"
+    path.write_text("乡镇,村,姓名\n城关镇,东村,张三\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="身份证号"):
+        load_table(path, "roster")

@@ -1,0 +1,32 @@
+"""Table-driven tests of name normalisation."""
+
+import pytest
+
+from rostercheck.normalize.names import person_name, pinyin_key
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("张三", "张三"),
+        ("张 三", "张三"),
+        ("张\u3000三", "张三"),
+        (" 张三 ", "张三"),
+        ("陳小東", "陈小东"),
+        ("買買提·艾力", "买买提·艾力"),
+        ("买买提•艾力", "买买提·艾力"),
+        ("买买提・艾力", "买买提·艾力"),
+        ("买买提.艾力", "买买提·艾力"),
+        ("ＺＨＡＮＧ", "ZHANG"),
+        ("王五（已故）", "王五"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_person_name(raw, expected):
+    assert person_name(raw) == expected
+
+
+def test_pinyin_key_equal_for_homophones():
+    assert pinyin_key("张丽") == pinyin_key("张莉")
+    assert pinyin_key("张丽") != pinyin_key("王丽")

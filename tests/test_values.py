@@ -1,0 +1,34 @@
+"""Table-driven tests of date, money and digit parsing."""
+
+import datetime as dt
+
+import pytest
+
+from rostercheck.normalize.values import date, digits, money, month
+
+D = dt.date(2025, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("2025-03-05", D), ("2025/3/5", D), ("2025.03.05", D), ("20250305", D), ("2025年3月5日", D), (20250305, D),
+     (45721, D), (45721.0, D), (dt.datetime(2025, 3, 5, 10, 0), D), (D, D), ("2025-03", dt.date(2025, 3, 1)),
+     ("2025-02-30", None), ("", None), (None, None), ("无期", None), ("2025-03-05 00:00:00", D)],
+)
+def test_date(raw, expected):
+    assert date(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [("2026-07", "2026-07"), ("2026年7月", "2026-07"), ("202607", "2026-07"), ("", "")])
+def test_month(raw, expected):
+    assert month(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None)])
+def test_money(raw, expected):
+    assert money(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [("6228 4800-1234", "622848001234"), (13812345678.0, "13812345678"), ("", ""), (None, "")])
+def test_digits(raw, expected):
+    assert digits(raw) == expected
