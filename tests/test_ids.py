@@ -70,3 +70,25 @@ def test_single_digit_apart(a, b, pos):
 @pytest.mark.parametrize("value, masked", [(VALID, "110105********002X"), ("", ""), ("123", "***")])
 def test_mask_id(value, masked):
     assert ids.mask_id(value) == masked
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_ID_TEXT = st.one_of(
+    st.text(alphabet="0123456789Xx ", min_size=0, max_size=20),
+    st.from_regex(r"[1-6][0-9]{5}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]", fullmatch=True),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=0, max_value=10**19),
+    st.none(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ID_TEXT, max_size=20))
+def test_vectorised_ids_agree_with_single(values):
+    got = ids.id_numbers(values)
+    for k, v in enumerate(values):
+        info = ids.id_number(v)
+        born = ids.birth_date(info.value) if info.status in (ids.VALID, ids.CHECK, ids.NUMERIC) else None
+        assert (got[0][k], got[1][k], got[2][k], got[3][k]) == (info.value, info.status, info.reliable, born)

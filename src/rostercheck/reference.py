@@ -35,29 +35,24 @@ def normalise(table: Table) -> pd.DataFrame:
         values = [None if (isinstance(v, float) and v != v) else v for v in f[col].tolist()]
         if col in _ID_FIELDS:
             prefix = _ID_FIELDS[col]
-            infos = _id_infos(values)
-            out[col] = [x.value for x in infos]
-            out[prefix + "id_status"] = [x.status for x in infos]
-            out[prefix + "id_reliable"] = [x.reliable for x in infos]
-            out[prefix + "id_raw"] = [text(v) for v in values]
-            out[prefix + "birth"] = [ids.birth_date(x.value) if x.status in (ids.VALID, ids.CHECK, ids.NUMERIC) else None
-                                     for x in infos]
+            out[col], out[prefix + "id_status"], out[prefix + "id_reliable"], out[prefix + "birth"] = ids.id_numbers(values)
+            out[prefix + "id_raw"] = by_value(values, text)
         elif col in _NAME_FIELDS:
-            out[col] = [text(v) for v in values]
-            out[_NAME_FIELDS[col]] = [person_name(v) for v in values]
+            out[col] = by_value(values, text)
+            out[_NAME_FIELDS[col]] = by_value(values, person_name)
         elif col in _DATE_FIELDS:
-            out[col] = [date(v) for v in values]
-            out[col + "_text"] = [text(v) for v in values]
+            out[col] = by_value(values, date)
+            out[col + "_text"] = by_value(values, text)
         elif col == "month":
-            out[col] = [month(v) for v in values]
+            out[col] = by_value(values, month)
         elif col in _MONEY_FIELDS:
-            out[col] = [money(v) for v in values]
+            out[col] = by_value(values, money)
         elif col == "employees":
-            out[col] = [count(v) for v in values]
+            out[col] = by_value(values, count)
         elif col in _DIGIT_FIELDS:
-            out[col] = [digits(v) for v in values]
+            out[col] = by_value(values, digits)
         else:
-            out[col] = [text(v) for v in values]
+            out[col] = by_value(values, text)
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING
@@ -70,13 +65,24 @@ def normalise(table: Table) -> pd.DataFrame:
     return out
 
 
-def _id_infos(values: list) -> list[ids.IdInfo]:
-    cache: dict[object, ids.IdInfo] = {}
+def by_value(values: list, fn) -> list:
+    """Apply a pure cell function once per distinct value (columns repeat values a lot).
+
+    Args:
+        values: the cells.
+        fn: the function.
+    Returns:
+        fn(value) for each cell.
+    """
+    cache: dict = {}
     out = []
     for v in values:
-        key = (type(v), v)
-        info = cache.get(key)
-        if info is None:
-            info = cache[key] = ids.id_number(v)
-        out.append(info)
+        try:
+            key = (type(v), v)
+            r = cache.get(key)
+            if r is None and key not in cache:
+                r = cache[key] = fn(v)
+        except TypeError:  # unhashable cell
+            r = fn(v)
+        out.append(r)
     return out

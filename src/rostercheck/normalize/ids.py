@@ -254,3 +254,77 @@ def single_digit_apart(a: str, b: str) -> int | None:
         if a[i] == b[i + 1] and a[i + 1] == b[i]:
             return i + 1
     return None
+
+
+_W = None
+
+
+def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
+    """Normalise many ID cells at once (vectorised for the common clean 18-character text).
+
+    Gives the same answers as :func:`id_number` for every cell, plus the birth date.
+
+    Args:
+        values: cell values.
+    Returns:
+        (values, statuses, reliable prefix lengths, birth dates or None), one entry per cell.
+    """
+    import numpy as np
+
+    global _W
+    if _W is None:
+        _W = np.array(WEIGHTS, dtype=np.int64)
+    n = len(values)
+    out_v: list = [""] * n
+    out_s: list = [MISSING] * n
+    out_r: list = [0] * n
+    out_b: list = [None] * n
+    fast = [i for i, v in enumerate(values) if type(v) is str and len(v) == 18 and v.isascii()]
+    fast_set = set(fast)
+    if fast:
+        arr = np.frombuffer("".join(values[i] for i in fast).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
+        body = arr[:, :17]
+        digits_ok = ((body >= 48) & (body <= 57)).all(axis=1) & (((arr[:, 17] >= 48) & (arr[:, 17] <= 57)) | (arr[:, 17] == 88))
+        d = body.astype(np.int64) - 48
+        expected = np.frombuffer(CHECK_MAP.encode(), dtype=np.uint8)[(d * _W).sum(axis=1) % 11]
+        y = d[:, 6] * 1000 + d[:, 7] * 100 + d[:, 8] * 10 + d[:, 9]
+        m = d[:, 10] * 10 + d[:, 11]
+        day = d[:, 12] * 10 + d[:, 13]
+        leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+        mdays = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[np.clip(m, 0, 12)] + ((m == 2) & leap)
+        date_ok = (y >= 1890) & (y <= 2100) & (m >= 1) & (m <= 12) & (day >= 1) & (day <= mdays)
+        check_ok = expected == arr[:, 17]
+        zeros = (arr[:, 15] == 48) & (arr[:, 16] == 48) & (arr[:, 17] == 48)
+        births = np.full(len(fast), np.datetime64("NaT"), dtype="datetime64[D]")
+        ok = digits_ok & date_ok
+        births[ok] = (
+            (y[ok] - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (m[ok] - 1).astype("timedelta64[M]")
+        ).astype("datetime64[D]") + (day[ok] - 1).astype("timedelta64[D]")
+        birth_list = births.tolist()
+        for k, i in enumerate(fast):
+            if not digits_ok[k]:
+                fast_set.discard(i)
+                continue
+            out_v[i] = values[i]
+            if not date_ok[k]:
+                out_s[i], out_r[i] = DATE, 6
+                continue
+            out_b[i] = birth_list[k]
+            if check_ok[k]:
+                out_s[i], out_r[i] = VALID, 18
+            elif zeros[k]:
+                out_s[i], out_r[i] = NUMERIC, EXCEL_DIGITS
+            else:
+                out_s[i], out_r[i] = CHECK, 14
+    cache: dict = {}
+    for i, v in enumerate(values):
+        if i in fast_set:
+            continue
+        key = (type(v), v)
+        info = cache.get(key)
+        if info is None:
+            info = cache[key] = id_number(v)
+        out_v[i], out_s[i], out_r[i] = info.value, info.status, info.reliable
+        if info.status in (VALID, CHECK, NUMERIC):
+            out_b[i] = birth_date(info.value)
+    return out_v, out_s, out_r, out_b
