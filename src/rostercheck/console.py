@@ -72,8 +72,8 @@ def loading() -> Iterator:
         progress.update(task, description=f"已读取 {count['n']} 个文件")
 
 
-def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总") -> None:
-    """Print counts of flagged people by category × township.
+def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）") -> None:
+    """Print counts of flagged people by township (rows) × category (columns), then the category legend.
 
     Args:
         findings: the findings frame.
@@ -84,17 +84,19 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
         out.print("[green]未发现问题。[/green]")
         return
     distinct = findings.drop_duplicates(["类别代码", "_member"])
-    townships = sorted(distinct["乡镇"].unique())
-    table = Table(title=title, show_lines=False)
-    table.add_column("类别")
-    table.add_column("名称")
-    for t in townships:
-        table.add_column(t or "（未填）", justify="right")
+    codes = sorted(distinct["类别代码"].unique())
+    table = Table(title=title)
+    table.add_column("乡镇")
+    for code in codes:
+        table.add_column(code, justify="right")
     table.add_column("合计", justify="right", style="bold")
-    for code, group in distinct.groupby("类别代码"):
-        counts = group["乡镇"].value_counts()
-        table.add_row(code, titles.get(code, ""), *[str(counts.get(t, 0)) for t in townships], str(len(group)))
+    for town, group in distinct.groupby("乡镇"):
+        counts = group["类别代码"].value_counts()
+        table.add_row(town or "（未填）", *[str(counts.get(c, 0)) for c in codes], str(group["_member"].nunique()))
+    totals = distinct["类别代码"].value_counts()
+    table.add_row("合计", *[str(totals.get(c, 0)) for c in codes], str(distinct["_member"].nunique()), style="bold")
     out.print(table)
+    out.print("；".join(f"{c} {titles.get(c, '')}" for c in codes))
 
 
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:

@@ -11,6 +11,7 @@ from .io.table import Table
 from .normalize import ids
 from .normalize.names import person_name
 from .normalize.values import count, digits, money, text
+from .reference import by_value
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
@@ -51,12 +52,6 @@ def _area_value(raw: str) -> str:
     return ""
 
 
-def _cells(frame: pd.DataFrame, field: str) -> list:
-    if field not in frame.columns:
-        return [""] * len(frame)
-    return [("" if v is None or (isinstance(v, float) and v != v) else v) for v in frame[field].tolist()]
-
-
 def build_members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     """Build the member frame from roster tables.
 
@@ -85,109 +80,87 @@ COLUMNS = [
 ]
 
 
-def _members_of(table: Table, file_no: int, as_of: dt.date) -> pd.DataFrame:
-    f = table.frame
+def _column(frame: pd.DataFrame, field: str) -> pd.Series:
+    """Return a field as text with blanks as NaN (for forward filling), or an all-NaN column."""
+    if field not in frame.columns:
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    values = by_value(frame[field].tolist(), text)
+    return pd.Series([v if v else None for v in values], index=frame.index, dtype=object)
+
+
+def _groups(f: pd.DataFrame) -> pd.Series:
+    """Number the households: a new one starts where the head changes, at a 户主 row, or at every row."""
     n = len(f)
-    default_prog = programme_of(table)
-    raw = {fld: _cells(f, fld) for fld in (*HOUSEHOLD_FIELDS, "name", "relation", "id", "sex", "labour", "health",
-                                          "disability", "school", "support_mode", "declared_income", "benefit")}
-    has_head_cols = "head_id" in f.columns or "head_name" in f.columns
-    has_relation = "relation" in f.columns
-    rows: list[dict] = []
-    carry: dict[str, object] = {}
-    group = 0
-    for i in range(n):
-        rel = text(raw["relation"][i])
-        head_id_cell, head_name_cell = raw["head_id"][i], text(raw["head_name"][i])
-        starts = False
-        if has_head_cols:
-            blank_head = head_id_cell in ("", None) and not head_name_cell
-            starts = not blank_head and (
-                text(head_id_cell) != text(carry.get("head_id", "")) or head_name_cell != text(carry.get("head_name", ""))
-            )
-            if blank_head and not carry:
-                starts = True
-        elif has_relation:
-            starts = bool(_HEAD_RELATIONS.match(rel)) or not carry
-        else:
-            starts = True
-        if starts:
-            group += 1
-            carry = {}
-        rec: dict[str, object] = {}
-        for fld in HOUSEHOLD_FIELDS:
-            v = raw[fld][i]
-            if v in ("", None) and fld in carry:
-                v = carry[fld]
-            rec[fld] = v
-            if v not in ("", None):
-                carry[fld] = v
-        for fld in ("name", "relation", "id", "sex", "labour", "health", "disability", "school", "support_mode",
-                    "declared_income", "benefit"):
-            rec[fld] = raw[fld][i]
-        rec["group"] = group
-        rec["row"] = int(f["_row"].iat[i])
-        rec["sheet"] = f["_sheet"].iat[i]
-        rows.append(rec)
-    # Township/village cells merged over many households without merge information: carry down.
-    last_t = last_v = ""
-    for rec in rows:
-        t, v = text(rec["township"]), text(rec["village"])
-        if t and t != last_t:
-            last_v = ""
-        rec["township"] = t or last_t
-        rec["village"] = v or (last_v if not t or t == last_t else "")
-        last_t, last_v = rec["township"], rec["village"] or last_v
-    out = pd.DataFrame(rows)
-    if out.empty:
+    if "head_id" in f.columns or "head_name" in f.columns:
+        key = _column(f, "head_id").fillna("") + "|" + _column(f, "head_name").fillna("")
+        key = key.where(key != "|").ffill().fillna("")
+        starts = key != key.shift()
+    elif "relation" in f.columns:
+        rel = _column(f, "relation").fillna("")
+        starts = rel.str.match(_HEAD_RELATIONS.pattern)
+        starts.iloc[:1] = True
+    else:
+        starts = pd.Series([True] * n, index=f.index)
+    return starts.astype(int).cumsum()
+
+
+def _members_of(table: Table, file_no: int, as_of: dt.date) -> pd.DataFrame:
+    f = table.frame.reset_index(drop=True)
+    if f.empty:
         return pd.DataFrame(columns=COLUMNS)
-    id_infos = [ids.id_number(v) for v in out["id"].tolist()]
-    out["id_raw"] = [text(v) for v in out["id"].tolist()]
-    out["id"] = [x.value for x in id_infos]
-    out["id_status"] = [x.status for x in id_infos]
-    out["id_reliable"] = [x.reliable for x in id_infos]
-    out["name"] = [text(v) for v in out["name"].tolist()]
-    out["name_key"] = [person_name(v) for v in out["name"].tolist()]
-    out["relation"] = [text(v) for v in out["relation"].tolist()]
-    # Household head: from the head columns, else from the member whose relation is 户主.
-    head_ids = [ids.id_number(v).value if v not in ("", None) else "" for v in out["head_id"].tolist()]
-    head_names = [text(v) for v in out["head_name"].tolist()]
-    by_group: dict[int, tuple[str, str]] = {}
-    for g, rel, mid, name in zip(out["group"], out["relation"], out["id"], out["name"]):
-        if g not in by_group and (_HEAD_RELATIONS.match(rel) or not has_relation):
-            by_group[g] = (mid, name)
-    for j, g in enumerate(out["group"].tolist()):
-        hid, hname = by_group.get(g, ("", ""))
-        if not head_ids[j]:
-            head_ids[j] = hid
-        if not head_names[j]:
-            head_names[j] = hname
-    out["head_id"] = head_ids
-    out["head_name"] = head_names
-    out["household"] = [
-        f"{hid}" if hid else f"{file_no}#{g}" for hid, g in zip(out["head_id"], out["group"])
-    ]
-    # Households may list their members in non-adjacent rows: one key per head ID across the file.
+    has_relation = "relation" in f.columns
+    group = _groups(f)
+    out = pd.DataFrame({"row": f["_row"].astype(int), "sheet": f["_sheet"], "group": group})
+    # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
+    for fld in HOUSEHOLD_FIELDS:
+        col = _column(f, fld) if fld != "head_id" else _head_ids(f)
+        out[fld] = col.groupby(group).ffill() if fld not in ("township", "village") else col
+    # Township/village cells merged over many households: carry down, the village only within its township.
+    town = out["township"].ffill()
+    block = (town != town.shift()).cumsum()
+    out["village"] = out["village"].groupby(block).ffill()
+    out["township"] = town
+    for fld in HOUSEHOLD_FIELDS:
+        out[fld] = out[fld].fillna("")
+    raw_ids = [None if (isinstance(v, float) and v != v) else v for v in
+               (f["id"].tolist() if "id" in f.columns else [None] * len(f))]
+    out["id"], out["id_status"], out["id_reliable"], births = ids.id_numbers(raw_ids)
+    out["id_raw"] = by_value(raw_ids, text)
+    for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode"):
+        out[fld] = _column(f, fld).fillna("")
+    out["name_key"] = by_value(out["name"].tolist(), person_name)
+    for fld in ("declared_income", "benefit"):
+        out[fld] = by_value(f[fld].tolist(), money) if fld in f.columns else None
+    # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
+    is_head = out["relation"].str.match(_HEAD_RELATIONS.pattern) if has_relation else pd.Series(True, index=out.index)
+    heads = out[is_head].drop_duplicates("group").set_index("group")
+    out["head_id"] = [h if h else heads["id"].get(g, "") for h, g in zip(out["head_id"], out["group"])]
+    out["head_name"] = [h if h else heads["name"].get(g, "") for h, g in zip(out["head_name"], out["group"])]
+    out["household"] = [hid if hid else f"{file_no}#{g}" for hid, g in zip(out["head_id"], out["group"])]
     out["file"] = str(table.path)
-    out["programme"] = [_programme_value(text(v), default_prog) for v in out["programme"].tolist()]
-    out["household_size"] = [count(v) for v in out["household_size"].tolist()]
+    default_prog = programme_of(table)
+    out["programme"] = by_value(out["programme"].tolist(), lambda v: _programme_value(v, default_prog))
     sizes = out.groupby("household")["household"].transform("size")
-    out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(out["household_size"], sizes)]
-    out["area_type"] = [_area_value(text(v)) or _guess_area(text(vil)) for v, vil in zip(out["area_type"], out["village"])]
-    out["benefit"] = [money(v) for v in out["benefit"].tolist()]
-    out["bank_account"] = [digits(v) for v in out["bank_account"].tolist()]
-    out["phone"] = [digits(v) for v in out["phone"].tolist()]
-    out["address"] = [text(v) for v in out["address"].tolist()]
-    for fld in ("sex", "labour", "health", "disability", "school", "support_mode"):
-        out[fld] = [text(v) for v in out[fld].tolist()]
-    out["declared_income"] = [money(v) for v in out["declared_income"].tolist()]
-    births = [ids.birth_date(v) if s in (ids.VALID, ids.CHECK, ids.NUMERIC) else None for v, s in zip(out["id"], out["id_status"])]
+    declared = by_value(out["household_size"].tolist(), count)
+    out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes)]
+    out["area_type"] = [_area_value(a) or _guess_area(v) for a, v in zip(out["area_type"], out["village"])]
+    out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
+    out["phone"] = by_value(out["phone"].tolist(), digits)
     out["birth"] = births
     out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC) else s
                   for s, v, st in zip(out["sex"], out["id"], out["id_status"])]
     out["age"] = [ids.age_on(b, as_of) if b else None for b in births]
     _fill_places_from_address(out)
     return out[COLUMNS]
+
+
+def _head_ids(f: pd.DataFrame) -> pd.Series:
+    """Return the normalised head IDs from the raw cells (numbers keep their 15 reliable digits)."""
+    if "head_id" not in f.columns:
+        return pd.Series([None] * len(f), index=f.index, dtype=object)
+    raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in f["head_id"].tolist()]
+    values = ids.id_numbers(raw)[0]
+    return pd.Series([v or None for v in values], index=f.index, dtype=object)
 
 
 def _guess_area(village: str) -> str:
@@ -199,7 +172,8 @@ def _guess_area(village: str) -> str:
 
 
 def _fill_places_from_address(out: pd.DataFrame) -> None:
-    for j in range(len(out)):
+    missing = (out["township"] == "") | (out["village"] == "")
+    for j in out.index[missing & (out["address"] != "")]:
         if out.at[j, "township"] and out.at[j, "village"]:
             continue
         m = _PLACE.search(out.at[j, "address"] or "")

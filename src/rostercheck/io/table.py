@@ -169,15 +169,24 @@ def _grid_table(grid: Grid, kind: str) -> tuple[pd.DataFrame, dict[str, str], st
             warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
     title = " ".join(text(c) for row in grid.rows[:r] for c in row if text(c))
     keep_rows, keep_idx = [], []
+    id_col = mapping.get("id", mapping.get("head_id"))
+    id_label = labels[id_col] if id_col is not None and id_col < len(labels) else None
     header_set = set(labels)
     mapped_cols = sorted(set(mapping.values()))
     for i, row in enumerate(data):
+        cell = row[id_col] if id_col is not None and id_col < len(row) else None
+        if (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit()):
+            keep_rows.append(row)  # the common case: a row with an ID-like value is data
+            keep_idx.append(grid.first_row + r + h + i)
+            continue
+        if isinstance(cell, str) and id_label and header_label(cell) == id_label:
+            continue  # a repeated header row (printed page headers)
         values = [text(c) for c in row]
         if _is_total_or_footer(values):
             continue
         mapped_vals = [values[c] for c in mapped_cols if c < len(values)]
-        if mapped_vals and sum(1 for v in mapped_vals if header_label(v) in header_set and v) >= max(2, len(mapped_vals) // 2):
-            continue  # a repeated header row (printed page headers)
+        if mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in header_set) >= max(2, len(mapped_vals) // 2):
+            continue
         keep_rows.append(row)
         keep_idx.append(grid.first_row + r + h + i)
     columns = {}

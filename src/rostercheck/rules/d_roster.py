@@ -26,12 +26,12 @@ def head_rows(members) -> dict[str, int]:
     Returns:
         The mapping.
     """
-    out: dict[str, int] = {}
-    is_head = members["id"] == members["head_id"]
-    for j, hh, head in zip(members.index, members["household"], is_head):
-        if hh not in out or (head and members.at[out[hh], "id"] != members.at[out[hh], "head_id"]):
-            out[hh] = j
-    return out
+    if members.empty:
+        return {}
+    order = (members["id"] != members["head_id"]).astype(int)
+    ranked = members.assign(_o=order).sort_values(["_o"], kind="stable")
+    first = ranked.drop_duplicates("household")
+    return dict(zip(first["household"], first.index))
 
 
 @rule("D01")
