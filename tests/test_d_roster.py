@@ -50,6 +50,6 @@ def test_invalid_ids():
     assert flagged(context(rows), "D03") == [("张三", "高"), ("李梅", "高")]
 
 
-def test_id_typed_as_number_is_d03_medium():
+def test_id_typed_as_number_is_d03_low():
     rows = household("张三", A, [("李梅", "配偶", float(B[:15] + "000"))])
-    assert flagged(context(rows), "D03") == [("李梅", "中")]
+    assert flagged(context(rows), "D03") == [("李梅", "低")]

@@ -144,7 +144,8 @@ def text(raw: object) -> str:
         if math.isnan(raw):
             return ""
         if raw.is_integer():
-            return str(int(raw))
+            # Excel keeps 15 significant digits: print big numbers (IDs, accounts) the way Excel stored them.
+            return str(int(float(f"{raw:.15g}"))) if abs(raw) >= 1e15 else str(int(raw))
     if isinstance(raw, (dt.date, dt.datetime)):
         return raw.isoformat()[:10]
     return unicodedata.normalize("NFKC", str(raw)).strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, Context, Finding
 from ..normalize import ids
 from . import rule
 
@@ -96,7 +96,8 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     for j, status, raw in zip(mem.index, mem["id_status"], mem["id_raw"]):
         if status == ids.VALID or (status == ids.MISSING and not flag_missing):
             continue
-        conf = {ids.NUMERIC: MEDIUM, ids.MISSING: LOW}.get(status, HIGH)
+        # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
+        conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
         evidence = f"花名册第 {mem.at[j, 'row']} 行身份证号“{raw}”{ids.STATUS_LABELS[status]}"
         if status == ids.CHECK:
             evidence += f"（按前 17 位应为 {ids.check_char(mem.at[j, 'id'][:17])}）"
