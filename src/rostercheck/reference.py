@@ -75,14 +75,9 @@ def by_value(values: list, fn) -> list:
         fn(value) for each cell.
     """
     cache: dict = {}
-    out = []
-    for v in values:
-        try:
-            key = (type(v), v)
-            r = cache.get(key)
-            if r is None and key not in cache:
-                r = cache[key] = fn(v)
-        except TypeError:  # unhashable cell
-            r = fn(v)
-        out.append(r)
-    return out
+    try:
+        for v in set(values):
+            cache[v] = fn(v)
+    except TypeError:  # an unhashable cell: no caching
+        return [fn(v) for v in values]
+    return [cache[v] for v in values]

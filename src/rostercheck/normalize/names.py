@@ -5,25 +5,37 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 _DOTS = re.compile(r"[·•・‧∙⋅･.。．﹒⸱•]")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
 
-_converter = None
+_T2S: dict[int, str] | None = None
+
+
+def _t2s_table() -> dict[int, str]:
+    """Return the traditional → simplified character table from OpenCC's TSCharacters dictionary.
+
+    Names need character-level conversion only (no phrases), and str.translate is ~100× faster than
+    the phrase converter.
+    """
+    global _T2S
+    if _T2S is None:
+        import opencc
+
+        table: dict[int, str] = {}
+        path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1 and parts[1]:
+                table[ord(parts[0])] = parts[1].split(" ")[0]
+        _T2S = table
+    return _T2S
 
 
 def _t2s(text: str) -> str:
-    global _converter
-    if _converter is None:
-        from opencc import OpenCC
-
-        _converter = OpenCC("t2s")
-    return _converter.convert(text)
-
-
-def _has_non_ascii(text: str) -> bool:
-    return any(ord(c) > 127 for c in text)
+    return text.translate(_t2s_table())
 
 
 @lru_cache(maxsize=200_000)
@@ -46,7 +58,7 @@ def person_name(raw: object) -> str:
     text = _DOTS.sub("·", text).strip("·")
     if text.lower() in ("nan", "none"):
         return ""
-    if _has_non_ascii(text):
+    if not text.isascii():
         text = _t2s(text)
     return text
 

@@ -70,10 +70,10 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     heads = head_rows(mem)
     rows = mem.loc[list(heads.values())]
     rows = rows[rows["bank_account"].str.len() >= min_digits]
+    households = rows.groupby("bank_account")["household"].transform("nunique")
+    rows = rows[households >= 2]
     out = []
     for account, group in rows.groupby("bank_account", sort=False):
-        if group["household"].nunique() < 2:
-            continue
         for j in group.index:
             others = "；".join(_place(mem, k) for k in group.index if k != j)
             evidence = f"银行账号 {account} 同时是 {group['household'].nunique()} 户的发放账号：另见 {others}"

@@ -1,0 +1,113 @@
+"""Benchmark: the full audit against the floor of merely reading the same files, in one run.
+
+Usage:
+  python bench/city.py --out bench/data/city            # once: generate the city data set
+  python bench/run.py bench/data/city [--repeat 1]      # time audit vs. read floor, peak memory
+
+The floor reads every input with the fastest reader in the dependency set and nothing else:
+python-calamine for .xlsx/.xls, pandas' C parser for .csv. Each phase runs in a fresh process;
+peak memory is that process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+KINDS = {
+    "财政供养人员名单": "staff", "村干部名单": "cadres", "死亡人员名单": "deaths", "服刑人员名单": "prisoners",
+    "户籍迁出名单": "migrations", "养老金发放名单": "pensions", "机动车登记信息": "vehicles",
+    "不动产登记信息": "properties", "市场主体登记信息": "businesses", "社保缴费工资": "wages",
+    "赡养义务人信息": "supporters", "户籍人口": "registry", "近亲属备案表": "cadre_relatives",
+}
+FLOOR = r"""
+import sys
+from pathlib import Path
+import pandas as pd
+from python_calamine import CalamineWorkbook
+rows = 0
+for p in sys.argv[1:]:
+    p = Path(p)
+    if p.suffix in ('.xlsx', '.xls'):
+        book = CalamineWorkbook.from_path(str(p))
+        for name in book.sheet_names:
+            rows += len(book.get_sheet_by_name(name).to_python())
+    else:
+        for enc in ('utf-8-sig', 'gb18030'):
+            try:
+                rows += len(pd.read_csv(p, dtype=str, header=None, encoding=enc, keep_default_na=False))
+                break
+            except UnicodeDecodeError:
+                continue
+print(rows)
+"""
+WRAP = r"""
+import resource, subprocess, sys, time
+t = time.perf_counter()
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)
+"""
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """Run a command in a fresh process; return (seconds, peak MB, exit code)."""
+    out = subprocess.run([sys.executable, "-c", WRAP, *cmd], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1]) / 1024, int(out[2])
+
+
+def inputs(folder: Path) -> tuple[list[Path], dict[str, Path]]:
+    """Find the rosters and reference lists in a generated folder by file name."""
+    rosters, lists = [], {}
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.suffix not in (".xlsx", ".xls", ".csv", ".txt"):
+            continue
+        kind = next((k for stem, k in KINDS.items() if p.stem.startswith(stem)), None)
+        if kind:
+            lists[kind] = p
+        elif "花名册" in p.stem or "名册" in p.stem:
+            rosters.append(p)
+    return rosters, lists
+
+
+def main() -> None:
+    """Run the benchmark and print a table plus JSON."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--engine", default="")
+    args = ap.parse_args()
+    rosters, lists = inputs(args.folder)
+    files = [*rosters, *lists.values()]
+    local = Path(sys.executable).with_name("rostercheck")
+    exe = str(local) if local.exists() else shutil.which("rostercheck") or "rostercheck"
+    out = Path(tempfile.mkdtemp(prefix="rc-bench-"))
+    audit = [exe, "audit", *map(str, rosters), *[a for k, p in lists.items() for a in (f"--{k.replace('_', '-')}", str(p))],
+             "--as-of", "2026-09-30", "--out", str(out)]
+    if args.engine:
+        audit += ["--engine", args.engine]
+    floor = [sys.executable, "-c", FLOOR, *map(str, files)]
+    a_runs, f_runs = [], []
+    for _ in range(args.repeat):
+        f_runs.append(measure(floor))
+        a_runs.append(measure(audit))
+    a_t, f_t = statistics.median(r[0] for r in a_runs), statistics.median(r[0] for r in f_runs)
+    a_m, f_m = max(r[1] for r in a_runs), max(r[1] for r in f_runs)
+    size = sum(p.stat().st_size for p in files) / 1e6
+    print(f"inputs: {len(rosters)} rosters + {len(lists)} lists, {size:.0f} MB")
+    print(f"read floor : {f_t:8.1f} s  peak {f_m:7.0f} MB")
+    print(f"full audit : {a_t:8.1f} s  peak {a_m:7.0f} MB  (exit {a_runs[-1][2]})")
+    print(f"ratio      : {a_t / f_t:8.2f} x")
+    print(json.dumps({"floor_s": f_t, "audit_s": a_t, "ratio": a_t / f_t, "floor_peak_mb": f_m, "audit_peak_mb": a_m}))
+    shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

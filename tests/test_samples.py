@@ -1,0 +1,102 @@
+"""The bundled sample county: every planted case is found, no trap is flagged (CLI end to end)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+COUNTY = ROOT / "samples" / "county"
+sys.path.insert(0, str(ROOT / "bench"))
+from score import score  # noqa: E402
+
+LISTS = {
+    "--staff": "财政供养人员名单.xlsx", "--cadres": "村干部名单.xls", "--cadre-relatives": "近亲属备案表.xlsx",
+    "--registry": "户籍人口.csv", "--deaths": "死亡人员名单.csv", "--prisoners": "服刑人员名单.xls",
+    "--migrations": "户籍迁出名单.txt", "--pensions": "养老金发放名单.xlsx", "--vehicles": "机动车登记信息.csv",
+    "--properties": "不动产登记信息.xlsx", "--businesses": "市场主体登记信息.csv", "--wages": "社保缴费工资.xlsx",
+    "--supporters": "赡养义务人信息.xls",
+}
+ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
+
+
+def audit_args(out: Path) -> list[str]:
+    """The demo audit's arguments (the README's command)."""
+    args = ["audit", *[str(COUNTY / r) for r in ROSTERS]]
+    for flag, name in LISTS.items():
+        args += [flag, str(COUNTY / name)]
+    return args + ["--as-of", "2026-09-30", "--out", str(out)]
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory):
+    out = tmp_path_factory.mktemp("county")
+    before = {p: p.read_bytes() for p in COUNTY.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(app, audit_args(out))
+    assert result.exit_code == 0, result.output
+    after = {p: p.read_bytes() for p in COUNTY.rglob("*") if p.is_file()}
+    assert before == after, "inputs must never be modified"
+    return out, result.output
+
+
+@pytest.fixture(scope="module")
+def scored(audited):
+    out, _ = audited
+    return score(out / "findings.csv", COUNTY / "truth.csv")
+
+
+def _codes():
+    with (COUNTY / "truth.csv").open(encoding="utf-8-sig") as fh:
+        return sorted({row["code"] for row in csv.DictReader(fh)})
+
+
+@pytest.mark.parametrize("code", _codes())
+def test_every_planted_case_found(scored, code):
+    assert scored["per_code"][code]["missed"] == []
+
+
+@pytest.mark.parametrize("code", _codes())
+def test_no_trap_flagged(scored, code):
+    assert scored["per_code"][code]["traps_flagged"] == []
+
+
+def test_precision_at_high_and_medium(scored):
+    assert scored["precision"] >= 0.9, scored["false_strong"]
+
+
+def test_reports_written(audited):
+    out, output = audited
+    assert {p.name for p in out.iterdir()} >= {"findings.csv", "问题清单.xlsx", "run.json"}
+    assert (out / "findings.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert len(run["inputs"]) == len(ROSTERS) + len(LISTS)
+    assert all(len(i["sha256"]) == 64 and i["rows"] > 0 for i in run["inputs"])
+    assert sum(run["counts"].values()) > 0
+
+
+def test_console_never_shows_a_full_id(audited):
+    import re
+
+    _, output = audited
+    assert not re.search(r"\d{17}[\dX]", output)
+
+
+def test_workbook_has_summary_ledger_columns_and_text_ids(audited):
+    import openpyxl
+
+    out, _ = audited
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    assert book.sheetnames[0] == "汇总"
+    sheet = book[book.sheetnames[1]]
+    header = [c.value for c in sheet[1]]
+    assert header[-5:] == ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    id_col = header.index("身份证号") + 1
+    assert all(sheet.cell(r, id_col).data_type == "s" for r in range(2, sheet.max_row + 1))
