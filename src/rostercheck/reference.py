@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .io.table import Table
@@ -74,10 +75,12 @@ def by_value(values: list, fn) -> list:
     Returns:
         fn(value) for each cell.
     """
-    cache: dict = {}
+    if not len(values):
+        return []
     try:
-        for v in set(values):
-            cache[v] = fn(v)
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
     except TypeError:  # an unhashable cell: no caching
         return [fn(v) for v in values]
-    return [cache[v] for v in values]
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [fn(u) for u in uniques]
+    return mapped[codes].tolist()
