@@ -1,0 +1,5 @@
+"""Allow ``python -m rostercheck`` (works even where the Scripts folder is not on PATH)."""
+
+from .cli import main
+
+main()
