@@ -1,6 +1,7 @@
 """C01: members on the staff or cadre list."""
 
 from helpers import context, flagged, flagged_names, household, make_id
+from rostercheck.audit import run_checks
 
 HEAD = make_id("19700101", 111)
 WIFE = make_id("19720202", 122)
@@ -48,4 +49,76 @@ def test_roster_id_typed_as_number_matches_at_medium_only():
 
 def test_retired_staff_excluded_by_default():
     ctx = context(roster(), {"staff": [{"name": "张三", "id": HEAD, "unit": "县一中", "category": "退休"}]})
+    assert flagged(ctx, "C01") == []
+
+
+# --- close family of staff and cadres in another household (registry, filing table) -------------
+
+STAFF = make_id("19750101", 211)
+STAFF_WIFE = make_id("19760202", 222)
+STAFF_FATHER = make_id("19480303", 231)
+STAFF_SON = make_id("20120505", 251)      # 14 on the review date
+STAFF_DAUGHTER = make_id("20000606", 262)  # 26: an adult child
+STAFF_BROTHER = make_id("19780707", 271)
+STAFF_LIST = [{"name": "赵明", "id": STAFF, "unit": "县财政局", "category": "公务员"}]
+
+
+def staff_registry():
+    rows = [("赵明", "户主", STAFF), ("孙丽", "配偶", STAFF_WIFE), ("赵老根", "父亲", STAFF_FATHER),
+            ("赵小明", "长子", STAFF_SON), ("赵小红", "长女", STAFF_DAUGHTER), ("赵亮", "弟弟", STAFF_BROTHER)]
+    return [{"household_no": "3001", "name": n, "relation": r, "id": i} for n, r, i in rows]
+
+
+def family_roster():
+    # Each relative heads a 低保 household of their own, apart from the staff member.
+    return (household("赵老根", STAFF_FATHER, village="南村") + household("赵小明", STAFF_SON, village="南村")
+            + household("赵小红", STAFF_DAUGHTER, village="南村") + household("赵亮", STAFF_BROTHER, village="南村")
+            + household("孙丽", STAFF_WIFE, village="南村"))
+
+
+def test_staff_parent_spouse_and_minor_child_via_registry_are_medium():
+    ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": staff_registry()})
+    assert flagged(ctx, "C01") == [("孙丽", "中"), ("赵小明", "中"), ("赵老根", "中")]
+
+
+def test_registry_family_evidence_names_staff_household_and_relation():
+    ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": staff_registry()})
+    findings, _ = run_checks(ctx, ["C01"])
+    text = {ctx.members.at[f.member, "name"]: f.evidence for f in findings}["赵老根"]
+    assert "财政供养人员 赵明" in text and "户号 3001" in text and "关系：父亲" in text
+
+
+def test_adult_child_and_sibling_are_not_c01():
+    ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": staff_registry()})
+    assert not {"赵小红", "赵亮"} & flagged_names(ctx, "C01", ("高", "中", "低"))
+
+
+def test_family_in_the_staff_members_own_household_flags_only_the_staff_member():
+    rows = household("赵明", STAFF, [("孙丽", "配偶", STAFF_WIFE), ("赵小明", "子女", STAFF_SON)], village="南村")
+    ctx = context(rows, {"staff": STAFF_LIST, "registry": staff_registry()})
+    assert flagged(ctx, "C01") == [("赵明", "高")]
+
+
+def test_retired_staff_family_is_not_c01():
+    retired = [{**STAFF_LIST[0], "category": "退休"}]
+    ctx = context(family_roster(), {"staff": retired, "registry": staff_registry()})
+    assert flagged(ctx, "C01") == []
+
+
+def test_registry_member_id_typed_as_number_still_links_at_medium():
+    reg = staff_registry()
+    reg[2]["id"] = float(STAFF_FATHER[:15] + "000")
+    ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": reg})
+    assert ("赵老根", "中") in flagged(ctx, "C01")
+
+
+def test_filed_spouse_with_id_in_another_household_is_high():
+    filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "孙丽", "id": STAFF_WIFE, "relation": "妻子"}]
+    ctx = context(family_roster(), {"cadre_relatives": filing})
+    assert flagged(ctx, "C01") == [("孙丽", "高")]
+
+
+def test_filed_sibling_is_not_c01():
+    filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "赵亮", "id": STAFF_BROTHER, "relation": "弟弟"}]
+    ctx = context(family_roster(), {"cadre_relatives": filing})
     assert flagged(ctx, "C01") == []

@@ -4,13 +4,19 @@ Comparisons, strongest first:
 - ``ExactId``: both IDs valid and equal (置信度 高).
 - ``RepairedId``: one side damaged (typed as a number, or one mistyped digit); the surviving digits
   agree, the names agree and the birth dates agree (置信度 中). Never on a name alone.
+- ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
+  compares names only inside a small block (same village, or same birth date from the surviving ID
+  digits) and adds up named comparisons (置信度 中 or 低, saying what agreed and what did not).
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 
-from .model import HIGH, MEDIUM
+from . import namematch as nm
+from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
 
 _DAMAGED = (ids.CHECK, ids.NUMERIC)
@@ -29,30 +35,48 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         A frame with columns m (member index), r (reference index), confidence and key (Chinese text
         saying which key agreed).
     """
-    prefix = id_col[: -len("id")]
-    status_col, reliable_col = prefix + "id_status", prefix + "id_reliable"
-    if id_col not in ref.columns or ref.empty or members.empty:
+    return link_lists(members, ref, "id", id_col, "name_key", name_col)
+
+
+def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
+               left_name: str = "name_key", right_name: str = "name_key") -> pd.DataFrame:
+    """Return the (left row, right row) pairs of any two normalised frames that denote the same person.
+
+    Args:
+        left: a frame with ``<prefix>id``, ``<prefix>id_status``, ``<prefix>id_reliable`` and a name key.
+        right: another such frame.
+        left_id: the left ID column (``id``, ``cadre_id`` …).
+        right_id: the right ID column.
+        left_name: the left name-key column.
+        right_name: the right name-key column.
+    Returns:
+        A frame with columns m (left index), r (right index), confidence and key.
+    """
+    lp, rp = left_id[: -len("id")], right_id[: -len("id")]
+    if left_id not in left.columns or right_id not in right.columns or left.empty or right.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    left = pd.DataFrame({"m": members.index, "id": members["id"], "st": members["id_status"]})
-    right = pd.DataFrame({"r": ref.index, "id": ref[id_col], "st": ref[status_col]})
-    exact = left[left.st == ids.VALID].merge(right[right.st == ids.VALID], on="id")[["m", "r"]]
+    lcols = (left_id, lp + "id_status", lp + "id_reliable", left_name)
+    rcols = (right_id, rp + "id_status", rp + "id_reliable", right_name)
+    a = pd.DataFrame({"m": left.index, "id": left[lcols[0]].to_numpy(), "st": left[lcols[1]].to_numpy()})
+    b = pd.DataFrame({"r": right.index, "id": right[rcols[0]].to_numpy(), "st": right[rcols[1]].to_numpy()})
+    exact = a[a.st == ids.VALID].merge(b[b.st == ids.VALID], on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key="身份证号一致")
-    repaired = _repaired(members, ref, id_col, status_col, reliable_col, name_col)
+    repaired = _repaired(left, right, lcols, rcols)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
 
 
-def _repaired(members, ref, id_col, status_col, reliable_col, name_col) -> pd.DataFrame:
-    if name_col not in ref.columns:
+def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
+    if lcols[3] not in left.columns or rcols[3] not in right.columns:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    m_dmg = members["id_status"].isin(_DAMAGED)
-    r_dmg = ref[status_col].isin(_DAMAGED)
+    m_dmg = left[lcols[1]].isin(_DAMAGED)
+    r_dmg = right[rcols[1]].isin(_DAMAGED)
     if not m_dmg.any() and not r_dmg.any():
         return pd.DataFrame(columns=LINK_COLUMNS)
-    mleft = pd.DataFrame({"m": members.index, "nk": members["name_key"], "mid": members["id"],
-                          "mst": members["id_status"], "mrel": members["id_reliable"], "mdmg": m_dmg})
-    rright = pd.DataFrame({"r": ref.index, "nk": ref[name_col], "rid": ref[id_col],
-                           "rst": ref[status_col], "rrel": ref[reliable_col], "rdmg": r_dmg})
+    mleft = pd.DataFrame({"m": left.index, "nk": left[lcols[3]], "mid": left[lcols[0]],
+                          "mst": left[lcols[1]], "mrel": left[lcols[2]], "mdmg": m_dmg})
+    rright = pd.DataFrame({"r": right.index, "nk": right[rcols[3]], "rid": right[rcols[0]],
+                           "rst": right[rcols[1]], "rrel": right[rcols[2]], "rdmg": r_dmg})
     mleft = mleft[mleft.nk != ""]
     rright = rright[(rright.nk != "") & rright.rst.isin((ids.VALID, *_DAMAGED))]
     parts = [mleft[mleft.mdmg].merge(rright, on="nk"), mleft[mleft.mst == ids.VALID].merge(rright[rright.rdmg], on="nk")]
@@ -102,3 +126,88 @@ def first_per_member(links: pd.DataFrame) -> pd.DataFrame:
         return links
     order = links["confidence"].map({HIGH: 0, MEDIUM: 1}).fillna(2)
     return links.assign(_o=order).sort_values(["m", "_o"]).drop_duplicates("m").drop(columns="_o")
+
+
+def link_by_name(members: pd.DataFrame, ref: pd.DataFrame, params: nm.NameMatchParams, counts: dict[str, int],
+                 village_col: str | None = "village", birth_col: str | None = "birth", name_col: str = "name_key",
+                 annotate: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+                 extra: tuple = ()) -> pd.DataFrame:
+    """Link list rows that have no usable ID to members by name plus other evidence, never by name alone.
+
+    Candidates come only from small blocks: members of the row's village, or members born on the
+    row's birth date (from the surviving digits of a damaged ID). Each candidate pair is scored by
+    named comparisons (name, village, birth date, plus ``extra``); ties between namesakes drop to 低.
+
+    Args:
+        members: the member frame (name_key, village, birth).
+        ref: the list rows to link (index kept as ``r``).
+        params: the engine's weights and thresholds.
+        counts: namesake counts for the common-name adjustment.
+        village_col: the ref column holding the village to block on (None for none).
+        birth_col: the ref column holding a birth date to block on (None for none).
+        name_col: the ref column holding the name key.
+        annotate: adds columns to the candidate pairs (m, r, …) for the ``extra`` comparisons.
+        extra: further comparisons (see :mod:`rostercheck.namematch`).
+    Returns:
+        A frame with columns m, r, confidence (中/低) and key (what agreed; what did not).
+    """
+    if ref.empty or members.empty or name_col not in ref.columns:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    mem = pd.DataFrame({"m": members.index, "name_r": members["name_key"].to_numpy(),
+                        "village_r": [nm.place_key(v) for v in members["village"].tolist()],
+                        "birth_r": members["birth"].to_numpy()})
+    rows = pd.DataFrame({"r": ref.index, "name_l": ref[name_col].to_numpy()})
+    rows["village_l"] = [nm.place_key(v) for v in ref[village_col].tolist()] if village_col in ref.columns else ""
+    rows["birth_l"] = ref[birth_col].to_numpy() if birth_col in ref.columns else None
+    rows = rows[rows["name_l"] != ""]
+    blocks = []
+    by_village = rows[rows["village_l"] != ""]
+    if len(by_village):
+        blocks.append(by_village.merge(mem[mem["village_r"] != ""], left_on="village_l", right_on="village_r"))
+    by_birth = rows[rows["birth_l"].notna()]
+    if len(by_birth):
+        mb = mem[mem["birth_r"].notna()]
+        blocks.append(by_birth.merge(mb, left_on=by_birth["birth_l"].astype(str), right_on=mb["birth_r"].astype(str)))
+    if not blocks:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    pairs = pd.concat(blocks, ignore_index=True)[["r", "m", "name_l", "name_r", "village_l", "village_r",
+                                                  "birth_l", "birth_r"]]
+    pairs = pairs.drop_duplicates(["r", "m"]).reset_index(drop=True)
+    if annotate is not None:
+        pairs = annotate(pairs)
+    comparisons = [
+        nm.NameComparison(params, counts),
+        nm.ExactMatch("village_l", "village_r", params.weight_village, "村"),
+        nm.DateMatch("birth_l", "birth_r", params.weight_birth, "出生日期"),
+        *extra,
+    ]
+    best = nm.best_per_row(nm.score(pairs, comparisons, params))
+    if best.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    return best[LINK_COLUMNS].reset_index(drop=True)
+
+
+def surviving_birth(raw: object) -> object:
+    """Return the birth date readable from the digits of a damaged ID (7th–14th), or None.
+
+    Args:
+        raw: the ID text as written in the list.
+    Returns:
+        The date, or None.
+    """
+    digits = "".join(c for c in str(raw or "") if c.isdigit())
+    if len(digits) == 15:
+        digits = digits[:6] + "19" + digits[6:]
+    return ids.birth_date(digits) if len(digits) >= 14 else None
+
+
+def weakest(*confidences: str) -> str:
+    """Return the weakest of several confidences (a chain of links is as strong as its weakest link).
+
+    Args:
+        confidences: 高, 中 or 低 values.
+    Returns:
+        The weakest one.
+    """
+    order = {HIGH: 0, MEDIUM: 1, LOW: 2}
+    return max(confidences, key=lambda c: order.get(c, 2))

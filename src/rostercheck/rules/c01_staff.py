@@ -1,7 +1,14 @@
-"""C01: a household member on the staff list (财政供养人员) or the village-cadre list."""
+"""C01: a household member on the staff list (财政供养人员) or the village-cadre list, or their close family.
+
+Close family (spouse, parents, minor children) counts when it receives benefits in another household:
+found through the registry (same 户号, 置信度 中 at best) or the filing table (declared relatives).
+"""
 
 from __future__ import annotations
 
+import pandas as pd
+
+from ..kinship import CHILD, CLOSE, filing_cadres, filing_links, official_households, registry_kin, role
 from ..model import Context, Finding
 from . import links, rule, values, where
 
@@ -9,11 +16,13 @@ _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务"},
     "cadres": {"township": "乡镇", "village": "村", "post": "职务"},
 }
+_WHO = {"staff": "财政供养人员", "cadres": "村(居)干部"}
+MINOR_AGE = 18
 
 
 @rule("C01")
 def check(ctx: Context) -> list[Finding]:
-    """Flag members found on the staff or cadre list.
+    """Flag members found on the staff or cadre list, and officials' close family in other households.
 
     Args:
         ctx: the audit context.
@@ -28,9 +37,68 @@ def check(ctx: Context) -> list[Finding]:
         ref = ctx.lists[kind]
         for m, r, conf, key in links(ctx, kind).itertuples(index=False):
             row = ref.loc[r]
-            if kind == "staff" and excluded and any(w in str(row.get("category", "")) for w in excluded):
+            if kind == "staff" and _excluded(row, excluded):
                 continue
             detail = values(row, _FIELDS[kind])
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key))
+        if ctx.has("registry"):
+            out += _registry_family(ctx, kind, excluded)
+    if ctx.has("cadre_relatives"):
+        out += _filed_family(ctx)
+    return out
+
+
+def _excluded(row: pd.Series, excluded: tuple) -> bool:
+    return bool(excluded) and any(w in str(row.get("category", "")) for w in excluded)
+
+
+def _close(ctx: Context, kin: str, m: int) -> bool:
+    if kin not in CLOSE:
+        return False
+    if kin != CHILD:
+        return True
+    age = ctx.members.at[m, "age"]
+    return age is not None and age == age and age < MINOR_AGE
+
+
+def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
+    kin = registry_kin(ctx, kind)
+    if kin.empty:
+        return []
+    off, reg = ctx.lists[kind], ctx.lists["registry"]
+    homes = official_households(ctx, kind)
+    out = []
+    for o, m, k, label, no, r, conf, key in kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False):
+        if not _close(ctx, k, m) or ctx.members.at[m, "household"] in homes.get(o, ()):
+            continue
+        row = off.loc[o]
+        if kind == "staff" and _excluded(row, excluded):
+            continue
+        minor = f"，未成年（{int(ctx.members.at[m, 'age'])} 岁）" if k == CHILD else ""
+        evidence = (f"{_WHO[kind]} {row['name']}（{values(row, _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
+                    f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', reg.loc[r])}，在另一户享受保障；{key}")
+        out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(reg.at[r, "_row"])),
+                           f"户籍同户（户号 {no}）"))
+    return out
+
+
+def _filed_family(ctx: Context) -> list[Finding]:
+    fil = ctx.lists["cadre_relatives"]
+    found = filing_links(ctx)
+    if found.empty:
+        return []
+    homes = official_households(ctx, "cadre_relatives", "cadre_id", "cadre_name_key")
+    posts = filing_cadres(ctx)["post"]
+    out = []
+    for m, f, conf, key in found.itertuples(index=False):
+        relation = str(fil.at[f, "relation"]) if "relation" in fil.columns else ""
+        k = role(relation)
+        if not _close(ctx, k, m) or ctx.members.at[m, "household"] in homes.get(f, ()):
+            continue
+        row = fil.loc[f]
+        cadre = " ".join(x for x in (str(posts.at[f] or ""), str(row.get("cadre_name", "") or "")) if x)
+        minor = f"，未成年（{int(ctx.members.at[m, 'age'])} 岁）" if k == CHILD else ""
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}{minor}，在另一户享受保障；{key}"
+        out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key))
     return out

@@ -1,0 +1,339 @@
+"""Family ties between officials (staff, cadres) and roster members: the registry and the filing table.
+
+Two sources:
+- the registry (户籍人口): people of the same 户号 and their relation to each other, derived from each
+  person's relation to the 户主 (户主↔配偶 = spouse, 户主↔子女 = parent/child, 配偶↔子女 = parent/child,
+  户主↔父母 = child/parent, 父亲↔母亲 = spouse …);
+- the filing table (近亲属备案表): relatives declared by cadres and social-assistance workers, often
+  without the relative's ID — those are found by the registry household of the cadre, else by the name
+  engine inside the cadre's village.
+Everything here returns frames of links; the checks (C01, RQ1–RQ3) turn them into findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import namematch as nm
+from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
+from .model import HIGH, MEDIUM, Context
+from .normalize import ids
+from .normalize.names import pinyin_key
+from .rules import links
+
+HEAD, SPOUSE, CHILD, PARENT, SIBLING = "head", "spouse", "child", "parent", "sibling"
+GRANDCHILD, GRANDPARENT, CHILD_IN_LAW, PARENT_IN_LAW, OTHER = "grandchild", "grandparent", "child_in_law", "parent_in_law", "other"
+CLOSE = (SPOUSE, PARENT, CHILD)
+
+# Order matters: '孙子' holds '子', '女婿' holds '女', '祖父'/'岳父' hold '父'.
+_ROLES = [
+    (HEAD, r"^(户主|本人|户主本人|申请人)$"),
+    (GRANDCHILD, r"孙|曾孙"),
+    (GRANDPARENT, r"祖父|祖母|爷爷|奶奶|外公|外婆|姥"),
+    (PARENT_IN_LAW, r"岳父|岳母|公公|婆婆|配偶的?父|配偶的?母"),
+    (CHILD_IN_LAW, r"儿媳|媳妇|女婿|子媳"),
+    (OTHER, r"侄|甥|堂|表|叔|伯|姑|舅|姨|嫂|弟媳|其他|非亲属|保姆"),
+    (SPOUSE, r"配偶|^妻|妻子|丈夫|^夫$|之妻|之夫|老伴|爱人"),
+    (SIBLING, r"兄|弟|姐|妹"),
+    (PARENT, r"父|母|爸|妈"),
+    (CHILD, r"子|女|儿"),
+]
+# What person B is to person A, from (A's role, B's role) relative to the same 户主.
+_PAIRS = {
+    (HEAD, SPOUSE): SPOUSE, (SPOUSE, HEAD): SPOUSE,
+    (HEAD, CHILD): CHILD, (CHILD, HEAD): PARENT,
+    (HEAD, PARENT): PARENT, (PARENT, HEAD): CHILD,
+    (SPOUSE, CHILD): CHILD, (CHILD, SPOUSE): PARENT,
+    (SPOUSE, PARENT_IN_LAW): PARENT, (PARENT_IN_LAW, SPOUSE): CHILD,
+    (PARENT, PARENT): SPOUSE, (PARENT_IN_LAW, PARENT_IN_LAW): SPOUSE,
+    (CHILD, CHILD): SIBLING, (HEAD, SIBLING): SIBLING, (SIBLING, HEAD): SIBLING,
+    (PARENT, SIBLING): CHILD, (SIBLING, PARENT): PARENT,
+    (HEAD, GRANDCHILD): GRANDCHILD, (GRANDCHILD, HEAD): GRANDPARENT,
+    (SPOUSE, GRANDCHILD): GRANDCHILD, (GRANDCHILD, SPOUSE): GRANDPARENT,
+    (HEAD, GRANDPARENT): GRANDPARENT, (GRANDPARENT, HEAD): GRANDCHILD,
+    (PARENT, CHILD): GRANDCHILD, (CHILD, PARENT): GRANDPARENT,
+}
+_LABELS = {
+    SPOUSE: ("丈夫", "妻子", "配偶"), PARENT: ("父亲", "母亲", "父母"), CHILD: ("儿子", "女儿", "子女"),
+    SIBLING: ("兄弟", "姐妹", "兄弟姐妹"), GRANDPARENT: ("祖父/外祖父", "祖母/外祖母", "祖父母"),
+    GRANDCHILD: ("孙子/外孙子", "孙女/外孙女", "孙子女"),
+}
+KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]
+
+
+def role(relation: object) -> str:
+    """Return the kinship role of a relation text ('长子' → child, '之妻' → spouse, '岳母' → parent-in-law).
+
+    Args:
+        relation: the 与户主关系 (or declared relation) text.
+    Returns:
+        One of the role constants; OTHER when unknown.
+    """
+    text = re.sub(r"\s+", "", str(relation or ""))
+    for name, pattern in _ROLES:
+        if text and re.search(pattern, text):
+            return name
+    return OTHER
+
+
+def pair_kin(role_a: str, role_b: str) -> str:
+    """Return what person B is to person A when both are in one 户 with the given roles.
+
+    Args:
+        role_a: A's role relative to the 户主.
+        role_b: B's role relative to the 户主.
+    Returns:
+        SPOUSE, PARENT, CHILD, SIBLING, GRANDPARENT, GRANDCHILD or OTHER (同户亲属).
+    """
+    return _PAIRS.get((role_a, role_b), OTHER)
+
+
+def kin_label(kin: str, sex: str = "") -> str:
+    """Return the Chinese word for a kinship, by the relative's sex when known.
+
+    Args:
+        kin: a kinship constant.
+        sex: '男', '女' or ''.
+    Returns:
+        e.g. '父亲'; '同户亲属' for OTHER.
+    """
+    if kin not in _LABELS:
+        return "同户亲属"
+    male, female, either = _LABELS[kin]
+    return male if sex == "男" else female if sex == "女" else either
+
+
+def _reg_ok(ctx: Context) -> bool:
+    reg = ctx.lists.get("registry")
+    return reg is not None and "household_no" in reg.columns and (reg["household_no"] != "").any()
+
+
+def official_links(ctx: Context, kind: str) -> pd.DataFrame:
+    """Return (and remember) links between an official list (staff, cadres) and the registry.
+
+    Args:
+        ctx: the audit context.
+        kind: 'staff' or 'cadres'.
+    Returns:
+        Columns m (official row), r (registry row), confidence, key.
+    """
+    key = f"kin:official:{kind}"
+    if key not in ctx.cache:
+        ok = ctx.has(kind) and _reg_ok(ctx)
+        ctx.cache[key] = link_lists(ctx.lists[kind], ctx.lists["registry"]) if ok else pd.DataFrame(columns=LINK_COLUMNS)
+    return ctx.cache[key]
+
+
+def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
+    """Return roster members who share a registry 户号 with someone on an official list, and how related.
+
+    Args:
+        ctx: the audit context.
+        kind: 'staff' or 'cadres'.
+    Returns:
+        Columns o (official row), m (member), kin, label (the member's relation to the official),
+        household_no, r (the member's registry row), confidence (中 at best) and key.
+    """
+    key = f"kin:registry:{kind}"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    out = pd.DataFrame(columns=KIN_COLUMNS)
+    ol = official_links(ctx, kind)
+    if len(ol):
+        reg = ctx.lists["registry"]
+        hh = reg["household_no"].astype(str).str.strip()
+        roles = roles_of(reg)
+        a = ol.rename(columns={"m": "o", "r": "ro", "confidence": "co", "key": "ko"})
+        a["household_no"] = hh.loc[a["ro"]].to_numpy()
+        a = a[a["household_no"] != ""]
+        homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy()})
+        pairs = a.merge(homes, on="household_no")
+        pairs = pairs[pairs["rb"] != pairs["ro"]]
+        pairs["kin"] = [pair_kin(x, y) for x, y in zip(roles.loc[pairs["ro"]].to_numpy(), roles.loc[pairs["rb"]].to_numpy())]
+        ml = links(ctx, "registry").rename(columns={"r": "rb", "confidence": "cm", "key": "km"})
+        pairs = pairs.merge(ml, on="rb")
+        off = ctx.lists[kind]
+        mem = ctx.members
+        pairs = pairs[mem.loc[pairs["m"], "id"].to_numpy() != off.loc[pairs["o"], "id"].to_numpy()]
+        if len(pairs):
+            sex = [s or (ids.sex(i) or "") for s, i in zip(mem.loc[pairs["m"], "sex"].tolist(), reg.loc[pairs["rb"], "id"].tolist())]
+            out = pd.DataFrame({
+                "o": pairs["o"].to_numpy(), "m": pairs["m"].to_numpy(), "kin": pairs["kin"].to_numpy(),
+                "label": [kin_label(k, s) for k, s in zip(pairs["kin"], sex)],
+                "household_no": pairs["household_no"].to_numpy(), "r": pairs["rb"].to_numpy(),
+                "confidence": [weakest(MEDIUM, x, y) for x, y in zip(pairs["co"], pairs["cm"])],
+                "key": [f"户籍信息同户：本人{x}，亲属{y}" for x, y in zip(pairs["ko"], pairs["km"])],
+            })
+    ctx.cache[key] = out
+    return out
+
+
+def roles_of(reg: pd.DataFrame) -> pd.Series:
+    """Return each registry row's role relative to its 户主 (computed once per distinct relation text).
+
+    Args:
+        reg: the normalised registry frame.
+    Returns:
+        A Series of role constants indexed like the registry.
+    """
+    rel = reg["relation"].astype(object).fillna("") if "relation" in reg.columns else pd.Series("", index=reg.index)
+    return rel.map({x: role(x) for x in set(rel.tolist())}).astype(object)
+
+
+def official_households(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key") -> dict[int, set]:
+    """Return official row → the roster households the official is a member of.
+
+    Args:
+        ctx: the audit context.
+        kind: the list kind holding the official.
+        id_col: the official's ID column in that list.
+        name_col: the official's name-key column.
+    Returns:
+        The mapping (officials not on the roster are absent).
+    """
+    out: dict[int, set] = {}
+    found = links(ctx, kind, id_col, name_col)
+    for o, hh in zip(found["r"].tolist(), ctx.members.loc[found["m"], "household"].tolist()):
+        out.setdefault(o, set()).add(hh)
+    return out
+
+
+def filing_cadres(ctx: Context) -> pd.DataFrame:
+    """Return, per filing row, the cadre's village, birth date and post (from the row, else the cadre list).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        A frame indexed like the filing table with columns village, cadre_birth, post.
+    """
+    key = "kin:filing_cadres"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    fil = ctx.lists["cadre_relatives"]
+    col = lambda c: fil[c] if c in fil.columns else pd.Series("", index=fil.index)  # noqa: E731
+    out = pd.DataFrame({"village": col("village"), "cadre_birth": fil.get("cadre_birth", pd.Series(None, index=fil.index)),
+                        "post": col("cadre_post"), "cadre_row": pd.Series(None, index=fil.index, dtype=object)},
+                       dtype=object)
+    if ctx.has("cadres") and "cadre_name_key" in fil.columns:
+        cad = ctx.lists["cadres"]
+        found = link_lists(fil, cad, "cadre_id", "id", "cadre_name_key", "name_key").drop_duplicates("m")
+        by_id = dict(zip(found["m"].tolist(), found["r"].tolist()))
+        names = cad[cad["name_key"] != ""].groupby("name_key").groups
+        valid = (fil["cadre_id_status"] == ids.VALID).tolist() if "cadre_id_status" in fil.columns else [False] * len(fil)
+        cols = {c: cad[c].tolist() if c in cad.columns else [""] * len(cad) for c in ("village", "post", "birth")}
+        pos = {c: i for i, c in enumerate(cad.index)}
+        rows = {c: out[c].tolist() for c in ("village", "post", "cadre_birth", "cadre_row")}
+        for j, (f, nk) in enumerate(zip(fil.index, fil["cadre_name_key"].tolist())):
+            c = by_id.get(f)
+            if c is None and nk in names and len(names[nk]) == 1 and not valid[j]:
+                c = names[nk][0]  # only to find the cadre's village: the filing itself names the cadre
+            if c is None:
+                continue
+            rows["cadre_row"][j] = c
+            for fld, src in (("village", "village"), ("post", "post"), ("cadre_birth", "birth")):
+                if not _given(rows[fld][j]) and _given(cols[src][pos[c]]):
+                    rows[fld][j] = cols[src][pos[c]]
+        out = pd.DataFrame(rows, index=fil.index, dtype=object)
+    ctx.cache[key] = out
+    return out
+
+
+def _given(v) -> bool:
+    return v is not None and v is not pd.NA and v == v and v != ""
+
+
+def _age_fits(kin: str, member_birth, cadre_birth, gap: int):
+    if member_birth is None or cadre_birth is None or member_birth != member_birth or cadre_birth != cadre_birth:
+        return None
+    years = (cadre_birth - member_birth).days / 365.25  # positive: the relative is older than the cadre
+    rules = {PARENT: years >= gap, CHILD: years <= -gap, GRANDPARENT: years >= 2 * gap,
+             GRANDCHILD: years <= -2 * gap, SPOUSE: abs(years) <= 20, SIBLING: abs(years) <= 25}
+    return rules.get(kin)
+
+
+def filing_links(ctx: Context) -> pd.DataFrame:
+    """Return (and remember) links between filing-table rows and roster members.
+
+    By the relative's ID (exact, or damaged with name and birth agreeing); for rows without a usable
+    ID, by the cadre's registry household (a member of it with the filed name), else by the name engine
+    inside the cadre's village with the relation's ages as further evidence.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        Columns m, r (filing row), confidence, key.
+    """
+    key = "kin:filing"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    fil = ctx.lists["cadre_relatives"]
+    by_id = links(ctx, "cadre_relatives")
+    todo = fil[~fil.index.isin(by_id["r"]) & (fil["id_status"] != ids.VALID)]
+    parts = [by_id]
+    if len(todo) and _reg_ok(ctx) and "cadre_id" in fil.columns:
+        via = _via_registry(ctx, todo)
+        parts.append(via)
+        todo = todo[~todo.index.isin(via["r"])]
+    if len(todo):
+        parts.append(_via_names(ctx, todo))
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else by_id
+    order = out["confidence"].map({HIGH: 0, MEDIUM: 1}).fillna(2)
+    out = out.assign(_o=order).sort_values("_o").drop_duplicates(["m", "r"]).drop(columns="_o").reset_index(drop=True)
+    ctx.cache[key] = out
+    return out
+
+
+def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
+    reg = ctx.lists["registry"]
+    cad = link_lists(todo, reg, "cadre_id", "id", "cadre_name_key", "name_key")
+    if cad.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    hh = reg["household_no"].astype(str).str.strip()
+    cad["household_no"] = hh.loc[cad["r"]].to_numpy()
+    homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy(), "nk": reg["name_key"].to_numpy()})
+    pairs = cad[cad["household_no"] != ""].merge(homes, on="household_no")
+    filed = todo.loc[pairs["m"], "name_key"].to_numpy()
+    same = [a == b or (a and b and pinyin_key(a) == pinyin_key(b)) for a, b in zip(filed, pairs["nk"])]
+    pairs = pairs[same]
+    ml = links(ctx, "registry").rename(columns={"m": "mm", "r": "rb", "confidence": "cm", "key": "km"})
+    pairs = pairs.merge(ml, on="rb")
+    rows = [(mm, f, weakest(MEDIUM, c1, c2),
+             f"备案表未填可用的亲属身份证号；干部户籍同户（户号 {h}）中有同名成员“{reg.at[rb, 'name']}”，按其户籍身份证号匹配（{k2}）")
+            for mm, f, c1, c2, h, rb, k2 in zip(pairs["mm"], pairs["m"], pairs["confidence"], pairs["cm"],
+                                                 pairs["household_no"], pairs["rb"], pairs["km"])]
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+
+
+def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
+    params = nm.NameMatchParams.from_common(ctx.common)
+    info = filing_cadres(ctx).loc[todo.index]
+    rows = pd.DataFrame({"name_key": todo["name_key"], "village": info["village"],
+                         "birth": [surviving_birth(x) for x in todo.get("id_raw", pd.Series("", index=todo.index))]},
+                        index=todo.index)
+    kin = {f: role(x) for f, x in zip(todo.index, todo.get("relation", pd.Series("", index=todo.index)))}
+    births = info["cadre_birth"].to_dict()
+
+    def annotate(pairs: pd.DataFrame) -> pd.DataFrame:
+        pairs["age_fits"] = [_age_fits(kin[r], b, births.get(r), params.generation_gap)
+                             for r, b in zip(pairs["r"], pairs["birth_r"])]
+        return pairs
+
+    fits = nm.FlagComparison("age_fits", params.weight_age_fits, "年龄与备案关系相符", "年龄与备案关系不符",
+                             "未核对年龄与关系")
+    counts = name_population(ctx)
+    return link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,))
+
+
+def name_population(ctx: Context) -> dict[str, int]:
+    """Return (and remember) namesake counts over the roster and the registry (the county's people).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        name key → number of people.
+    """
+    if "kin:names" not in ctx.cache:
+        ctx.cache["kin:names"] = nm.name_counts(ctx.members, ctx.lists.get("registry"))
+    return ctx.cache["kin:names"]

@@ -1,0 +1,151 @@
+"""RQ1–RQ3: favouritism (人情保 / 关系保) — relatives and contacts of village cadres and social-assistance staff.
+
+RQ1 lists filed relatives (备案) who receive benefits, for strict review; RQ2 finds unfiled ones through
+the registry (same 户号 as a cadre); RQ3 finds households whose contact phone or bank account is a
+cadre's. Sharing a surname and a village is never evidence: every link here is an ID, a registry
+household, a declared filing, or a phone/account number.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..kinship import filing_cadres, filing_links, official_households, registry_kin
+from ..match import weakest
+from ..model import HIGH, MEDIUM, Context, Finding
+from ..normalize.names import pinyin_key
+from . import rule, where
+from .d_roster import head_rows
+
+
+def _cadre_text(post: object, name: object) -> str:
+    return " ".join(str(x) for x in (post, name) if x is not None and x == x and str(x))
+
+
+@rule("RQ1")
+def filed(ctx: Context) -> list[Finding]:
+    """Flag members declared on the filing table as a cadre's or worker's relative.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per (member, filing row).
+    """
+    if not ctx.has("cadre_relatives"):
+        return []
+    fil = ctx.lists["cadre_relatives"]
+    info = filing_cadres(ctx)
+    out = []
+    for m, f, conf, key in filing_links(ctx).itertuples(index=False):
+        row = fil.loc[f]
+        relation = str(row.get("relation", "") or "") or "近亲属"
+        cadre = _cadre_text(info.at[f, "post"], row.get("cadre_name", ""))
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}（备案姓名 {row['name']}），列入重点审查；{key}"
+        out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key))
+    return out
+
+
+def _filed_index(ctx: Context) -> tuple[dict[tuple, list[int]], dict[int, str]]:
+    fil = ctx.lists["cadre_relatives"]
+    info = filing_cadres(ctx)
+    n = len(fil)
+    names = fil["cadre_name_key"].tolist() if "cadre_name_key" in fil.columns else [""] * n
+    cids = fil["cadre_id"].tolist() if "cadre_id" in fil.columns else [""] * n
+    valid = (fil["cadre_id_status"] == "valid").tolist() if "cadre_id_status" in fil.columns else [False] * n
+    index: dict[tuple, list[int]] = {}
+    for f, nk, cid, ok, row in zip(fil.index, names, cids, valid, info["cadre_row"].tolist()):
+        for k in (("name", nk), ("id", cid if ok else ""), ("row", row)):
+            if k[1] is not None and k[1] != "":
+                index.setdefault(k, []).append(f)
+    return index, dict(zip(fil.index, fil["name_key"].tolist()))
+
+
+def _is_filed(cadre: tuple, member_key: str, m: int, index: dict, relatives: dict, linked: set) -> bool:
+    o, name_key, cadre_id = cadre
+    rows = set(index.get(("row", o), [])) | set(index.get(("name", name_key), [])) | set(index.get(("id", cadre_id), []))
+    for f in rows:
+        filed = relatives[f]
+        if (m, f) in linked or (member_key and filed and (filed == member_key or pinyin_key(filed) == pinyin_key(member_key))):
+            return True
+    return False
+
+
+@rule("RQ2")
+def unfiled(ctx: Context) -> list[Finding]:
+    """Flag members registered in the same 户 as a cadre who are not on the filing table.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per (member, cadre).
+    """
+    if not (ctx.has("cadres") and ctx.has("registry")):
+        return []
+    kin = registry_kin(ctx, "cadres")
+    if kin.empty:
+        return []
+    has_filing = ctx.has("cadre_relatives")
+    index, relatives = _filed_index(ctx) if has_filing else ({}, {})
+    linked = set(zip(*[filing_links(ctx)[c] for c in ("m", "r")])) if has_filing else set()
+    homes = official_households(ctx, "cadres")
+    cad, reg = ctx.lists["cadres"], ctx.lists["registry"]
+    out = []
+    for o, m, label, no, r, conf, key in kin[["o", "m", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False):
+        if ctx.members.at[m, "household"] in homes.get(o, ()):
+            continue  # the cadre is in this household: C01 already says so
+        cadre = (o, cad.at[o, "name_key"], cad.at[o, "id"] if cad.at[o, "id_status"] == "valid" else "")
+        if has_filing and _is_filed(cadre, ctx.members.at[m, "name_key"], m, index, relatives, linked):
+            continue  # filed: RQ1 lists it
+        status = "未备案" if has_filing else "未提供近亲属备案表，无法确认是否备案"
+        row = cad.loc[o]
+        cadre = _cadre_text(row.get("post", ""), row["name"])
+        village = f"{row['village']} " if row.get("village") else ""
+        evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{label}），{status}；"
+                    f"{where(ctx, 'registry', reg.loc[r])}，{where(ctx, 'cadres', row)}；{key}")
+        out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(reg.at[r, "_row"])),
+                           f"户籍同户（户号 {no}）"))
+    return out
+
+
+def _phone_key(value: str) -> str:
+    if len(value) == 13 and value.startswith("86"):
+        value = value[2:]
+    return value
+
+
+@rule("RQ3")
+def contacts(ctx: Context) -> list[Finding]:
+    """Flag households whose contact phone or bank account is on the cadre list.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per (household, cadre, field).
+    """
+    if not ctx.has("cadres"):
+        return []
+    params = ctx.specs["RQ3"].params
+    cad, mem = ctx.lists["cadres"], ctx.members
+    homes = official_households(ctx, "cadres")
+    heads = head_rows(mem)
+    checks = (("phone", "联系电话", int(params["min_phone_digits"]), MEDIUM),
+              ("bank_account", "银行账号", int(params["min_account_digits"]), HIGH))
+    out = []
+    for field, label, min_len, conf in checks:
+        if field not in cad.columns:
+            continue
+        norm = (lambda v: _phone_key(v)) if field == "phone" else (lambda v: v)
+        owners = pd.DataFrame({"o": cad.index, "v": [norm(str(v or "")) for v in cad[field].tolist()]})
+        owners = owners[owners["v"].str.len() >= min_len]
+        held = pd.DataFrame({"household": mem["household"].to_numpy(),
+                             "v": [norm(str(v or "")) for v in mem[field].tolist()]}).drop_duplicates()
+        hits = held.merge(owners, on="v")
+        for hh, v, o in hits[["household", "v", "o"]].itertuples(index=False):
+            if hh in homes.get(o, ()):
+                continue  # the cadre's own household: C01
+            row = cad.loc[o]
+            cadre = _cadre_text(row.get("post", ""), row["name"])
+            evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
+            out.append(Finding("RQ3", heads[hh], evidence, weakest(conf), ctx.labels["cadres"],
+                               str(int(row["_row"])), f"{label}一致"))
+    return out

@@ -1,0 +1,78 @@
+"""Kinship: roles from 与户主关系, pairwise relations inside a 户, registry and filing links."""
+
+import pytest
+
+from helpers import context, household, make_id
+from rostercheck import kinship as k
+
+CADRE = make_id("19750101", 111)
+WIFE = make_id("19770202", 122)
+FATHER = make_id("19480303", 131)
+MOTHER = make_id("19500404", 142)
+SON = make_id("20150505", 151)
+BROTHER = make_id("19780606", 161)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("户主", k.HEAD), ("本人", k.HEAD), ("配偶", k.SPOUSE), ("妻子", k.SPOUSE), ("之夫", k.SPOUSE),
+    ("长子", k.CHILD), ("次女", k.CHILD), ("子女", k.CHILD), ("儿子", k.CHILD),
+    ("父亲", k.PARENT), ("母亲", k.PARENT), ("父母", k.PARENT),
+    ("孙子", k.GRANDCHILD), ("外孙女", k.GRANDCHILD), ("祖父", k.GRANDPARENT),
+    ("女婿", k.CHILD_IN_LAW), ("儿媳", k.CHILD_IN_LAW), ("岳母", k.PARENT_IN_LAW), ("婆婆", k.PARENT_IN_LAW),
+    ("弟弟", k.SIBLING), ("兄弟姐妹", k.SIBLING), ("", k.OTHER), ("侄子", k.OTHER), ("外甥女", k.OTHER), ("堂兄", k.OTHER), ("其他", k.OTHER),
+])
+def test_role(text, role):
+    assert k.role(text) == role
+
+
+@pytest.mark.parametrize("a, b, kin", [
+    (k.HEAD, k.SPOUSE, k.SPOUSE), (k.SPOUSE, k.HEAD, k.SPOUSE),
+    (k.HEAD, k.CHILD, k.CHILD), (k.CHILD, k.HEAD, k.PARENT),
+    (k.HEAD, k.PARENT, k.PARENT), (k.PARENT, k.HEAD, k.CHILD),
+    (k.SPOUSE, k.CHILD, k.CHILD), (k.CHILD, k.SPOUSE, k.PARENT),
+    (k.PARENT, k.PARENT, k.SPOUSE), (k.CHILD, k.CHILD, k.SIBLING),
+    (k.SPOUSE, k.PARENT_IN_LAW, k.PARENT), (k.PARENT, k.CHILD, k.GRANDCHILD),
+    (k.SPOUSE, k.PARENT, k.OTHER), (k.CHILD_IN_LAW, k.GRANDCHILD, k.OTHER),
+])
+def test_pair_kin(a, b, kin):
+    assert k.pair_kin(a, b) == kin
+
+
+def test_kin_label_by_sex():
+    assert (k.kin_label(k.PARENT, "男"), k.kin_label(k.PARENT, "女"), k.kin_label(k.PARENT)) == ("父亲", "母亲", "父母")
+    assert k.kin_label(k.OTHER, "男") == "同户亲属"
+
+
+def _registry():
+    rows = [("王建国", "户主", CADRE), ("刘芳", "配偶", WIFE), ("王老汉", "父亲", FATHER), ("李秀英", "母亲", MOTHER),
+            ("王小宝", "子女", SON)]
+    out = [{"household_no": "1001", "name": n, "relation": r, "id": i, "address": "城关镇东村"} for n, r, i in rows]
+    out.append({"household_no": "1002", "name": "王建军", "relation": "户主", "id": BROTHER, "address": "城关镇东村"})
+    return out
+
+
+def _ctx():
+    roster = (household("王老汉", FATHER, [("李秀英", "配偶", MOTHER)], village="东村")
+              + household("王小宝", SON, village="东村") + household("王建军", BROTHER, village="东村"))
+    cadres = [{"name": "王建国", "id": CADRE, "village": "东村", "post": "村委会主任"}]
+    return context(roster, {"registry": _registry(), "cadres": cadres})
+
+
+def test_registry_kin_derives_relations_to_the_cadre():
+    ctx = _ctx()
+    kin = k.registry_kin(ctx, "cadres")
+    got = sorted((ctx.members.at[m, "name"], label, conf) for m, label, conf in zip(kin["m"], kin["label"], kin["confidence"]))
+    assert got == [("李秀英", "母亲", "中"), ("王小宝", "儿子", "中"), ("王老汉", "父亲", "中")]
+
+
+def test_brother_in_another_registry_household_is_no_kin():
+    ctx = _ctx()
+    kin = k.registry_kin(ctx, "cadres")
+    assert "王建军" not in {ctx.members.at[m, "name"] for m in kin["m"]}
+
+
+def test_registry_kin_needs_household_numbers():
+    reg = [{**r, "household_no": ""} for r in _registry()]
+    roster = household("王老汉", FATHER, village="东村")
+    ctx = context(roster, {"registry": reg, "cadres": [{"name": "王建国", "id": CADRE, "village": "东村"}]})
+    assert k.registry_kin(ctx, "cadres").empty

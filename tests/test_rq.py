@@ -1,0 +1,200 @@
+"""RQ1–RQ3: filed relatives, unfiled registry relatives, cadre phones and accounts.
+
+Must-flag and must-not-flag cases; the traps (surname + village, common-name namesakes) must stay quiet.
+"""
+
+from helpers import context, flagged, household, make_id
+from rostercheck.audit import run_checks
+
+CADRE = make_id("19750101", 111)
+FATHER = make_id("19480303", 131)
+MOTHER = make_id("19500404", 142)
+NEIGHBOUR = make_id("19490707", 171)
+STRANGER = make_id("19520808", 181)
+CADRES = [{"name": "王建国", "id": CADRE, "township": "城关镇", "village": "东村", "post": "村委会主任",
+           "phone": "13800001111", "bank_account": "6228480012345678"}]
+
+
+def registry():
+    rows = [("1001", "王建国", "户主", CADRE), ("1001", "王老汉", "父亲", FATHER), ("1001", "李秀英", "母亲", MOTHER),
+            ("1003", "王大山", "户主", NEIGHBOUR)]
+    return [{"household_no": h, "name": n, "relation": r, "id": i, "address": "城关镇东村"} for h, n, r, i in rows]
+
+
+def roster():
+    # The cadre's parents live (and receive 低保) on their own; 王大山 shares surname and village only.
+    return (household("王老汉", FATHER, [("李秀英", "配偶", MOTHER)], village="东村", phone="13900002222")
+            + household("王大山", NEIGHBOUR, village="东村", phone="13700003333"))
+
+
+def evidence(ctx, code):
+    findings, _ = run_checks(ctx, [code])
+    return {ctx.members.at[f.member, "name"]: f.evidence for f in findings if f.code == code}
+
+
+# --- RQ2: unfiled relatives through the registry ---------------------------------------------
+
+def test_unfiled_registry_relatives_are_rq2_medium():
+    ctx = context(roster(), {"registry": registry(), "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("李秀英", "中"), ("王老汉", "中")]
+    text = evidence(ctx, "RQ2")["王老汉"]
+    assert "与 东村 村委会主任 王建国 同户（户号 1001，关系：父亲），未备案" in text
+
+
+def test_without_filing_table_rq2_says_it_cannot_confirm():
+    ctx = context(roster(), {"registry": registry(), "cadres": CADRES})
+    assert "未提供近亲属备案表" in evidence(ctx, "RQ2")["王老汉"]
+
+
+def test_filed_relative_is_rq1_not_rq2():
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"}]
+    ctx = context(roster(), {"registry": registry(), "cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ2") == [("李秀英", "中")]
+    assert [n for n, _ in flagged(ctx, "RQ1")] == ["王老汉"]
+
+
+def test_surname_and_village_alone_is_never_rq():
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": FATHER, "relation": "父亲"}]
+    ctx = context(roster(), {"registry": registry(), "cadres": CADRES, "cadre_relatives": filing})
+    for code in ("RQ1", "RQ2", "RQ3", "C01"):
+        assert "王大山" not in {n for n, _ in flagged(ctx, code)}, code
+
+
+def test_cadre_id_typed_as_number_still_finds_registry_relatives():
+    cadres = [{**CADRES[0], "id": float(CADRE[:15] + "000")}]
+    ctx = context(roster(), {"registry": registry(), "cadres": cadres, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("李秀英", "中"), ("王老汉", "中")]
+    assert "数字格式" in evidence(ctx, "RQ2")["王老汉"]
+
+
+def test_cadre_in_the_same_roster_household_is_c01_not_rq2():
+    rows = household("王建国", CADRE, [("王老汉", "父亲", FATHER)], village="东村")
+    ctx = context(rows, {"registry": registry(), "cadres": CADRES})
+    assert flagged(ctx, "RQ2") == []
+    assert flagged(ctx, "C01") == [("王建国", "高")]
+
+
+# --- RQ1: filed relatives --------------------------------------------------------------------
+
+def test_filed_relative_with_id_is_high():
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": FATHER, "relation": "父亲"}]
+    ctx = context(roster(), {"cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", "高")]
+    assert "已备案为 王建国 的父亲" in evidence(ctx, "RQ1")["王老汉"]
+
+
+def test_filed_relative_id_typed_as_number_is_medium():
+    filing = [{"cadre_name": "王建国", "name": "王老汉", "id": float(FATHER[:15] + "000"), "relation": "父亲"}]
+    ctx = context(roster(), {"cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", "中")]
+
+
+def test_filed_relative_mistyped_id_is_medium_and_other_name_is_not():
+    typo = FATHER[:15] + ("0" if FATHER[15] != "0" else "1") + FATHER[16:]
+    ok = [{"cadre_name": "王建国", "name": "王老汉", "id": typo, "relation": "父亲"}]
+    assert flagged(context(roster(), {"cadre_relatives": ok}), "RQ1") == [("王老汉", "中")]
+    other = [{"cadre_name": "王建国", "name": "赵四", "id": typo, "relation": "父亲"}]
+    assert flagged(context(roster(), {"cadre_relatives": other}), "RQ1") == []
+
+
+def test_filing_without_id_found_through_cadre_registry_household():
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "李秀英", "id": "", "relation": "母亲"}]
+    ctx = context(roster(), {"registry": registry(), "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("李秀英", "中")]
+    assert "户号 1001" in evidence(ctx, "RQ1")["李秀英"]
+
+
+def test_filing_without_id_rare_name_in_cadre_village_is_medium():
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", "中")]
+    text = evidence(ctx, "RQ1")["王老汉"]
+    assert "姓名一致" in text and "同村（东村）" in text and "年龄与备案关系相符" in text
+
+
+def test_filing_without_id_and_without_any_village_is_not_matched_on_name_alone():
+    filing = [{"cadre_name": "赵六", "name": "王老汉", "id": "", "relation": "父亲"}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == []
+
+
+def test_filing_without_id_namesake_in_another_village_is_not_flagged():
+    rows = household("王老汉", FATHER, village="西村")
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"}]
+    ctx = context(rows, {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == []
+
+
+def test_filing_without_id_age_contradicting_relation_is_not_flagged():
+    young = make_id("19990101", 191)
+    rows = household("王老汉", young, village="东村")
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"}]
+    ctx = context(rows, {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == []
+
+
+def _common_name_registry():
+    # Five 张伟 in the county: a common name.
+    return [{"household_no": f"20{i}", "name": "张伟", "relation": "户主", "id": make_id(f"19{60 + i}0101", 201 + 2 * i),
+             "address": "城关镇"} for i in range(5)]
+
+
+def test_common_name_filing_without_id_and_nothing_else_is_low_only():
+    rows = household("张伟", make_id("19600101", 201), village="东村")
+    filing = [{"cadre_name": "王建国", "name": "张伟", "id": "", "relation": "其他", "village": "东村"}]
+    ctx = context(rows, {"registry": _common_name_registry(), "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("张伟", "低")]
+    assert "常见姓名" in evidence(ctx, "RQ1")["张伟"]
+
+
+def test_common_name_with_age_fitting_the_relation_reaches_medium():
+    rows = household("张伟", make_id("19600101", 201), village="东村")
+    filing = [{"cadre_name": "王建国", "cadre_id": make_id("19880101", 111), "name": "张伟", "id": "",
+               "relation": "岳父", "village": "东村"}]
+    # 岳父 is no parent-or-child word for the age rule: stays 低.
+    ctx = context(rows, {"registry": _common_name_registry(), "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("张伟", "低")]
+    filing[0]["relation"] = "父亲"
+    ctx = context(rows, {"registry": _common_name_registry(), "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("张伟", "中")]
+
+
+def test_two_namesakes_in_the_cadre_village_are_low():
+    rows = household("王老汉", FATHER, village="东村") + household("王老汉", STRANGER, village="东村")
+    filing = [{"cadre_name": "王建国", "name": "王老汉", "id": "", "relation": "亲戚", "village": "东村"}]
+    ctx = context(rows, {"cadre_relatives": filing})
+    assert {c for _, c in flagged(ctx, "RQ1")} == {"低"}
+
+
+def test_homophone_in_cadre_village_with_birth_from_surviving_digits():
+    rows = household("王晓明", FATHER, village="东村")
+    filing = [{"cadre_name": "王建国", "name": "王小明", "id": FATHER[:14] + "??", "relation": "父亲", "village": "东村"}]
+    ctx = context(rows, {"cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王晓明", "中")]
+    text = evidence(ctx, "RQ1")["王晓明"]
+    assert "姓名同音" in text and "同出生日期" in text and "姓名用字不同" in text
+
+
+# --- RQ3: a cadre's phone or bank account ------------------------------------------------------
+
+def test_household_with_cadre_phone_is_rq3_medium_and_account_high():
+    rows = roster()
+    for r in rows[:2]:
+        r["phone"] = "138-0000-1111"
+    rows[2]["bank_account"] = "6228 4800 1234 5678"
+    ctx = context(rows, {"cadres": CADRES})
+    assert flagged(ctx, "RQ3") == [("王大山", "高"), ("王老汉", "中")]
+    assert "13800001111" in evidence(ctx, "RQ3")["王老汉"]
+
+
+def test_cadre_own_household_phone_is_not_rq3():
+    rows = household("王建国", CADRE, village="东村", phone="13800001111")
+    ctx = context(rows, {"cadres": CADRES})
+    assert flagged(ctx, "RQ3") == []
+
+
+def test_short_or_other_phone_is_not_rq3():
+    cadres = [{**CADRES[0], "phone": "1111", "bank_account": ""}]
+    rows = household("王大山", NEIGHBOUR, village="东村", phone="1111")
+    assert flagged(context(rows, {"cadres": cadres}), "RQ3") == []
+    assert flagged(context(roster(), {"cadres": CADRES}), "RQ3") == []
