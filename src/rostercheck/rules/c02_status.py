@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
-from ..model import Context, Finding
+from ..model import LOW, Context, Finding
 from . import links, rule, values, where
 
 _INDEFINITE = ("无期", "死刑", "死缓")
@@ -73,12 +74,40 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
     return out
 
 
+_NOT_ADMIN = re.compile(r"社区|小区|园区|景区|开发区|工业区|街区|新区|市场|城市")
+_ADMIN = re.compile(r"省|市|县|区|州|旗|盟")
+
+
+def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, ...], params: dict) -> bool | None:
+    """Say whether a move stays inside the county (None when the record does not tell).
+
+    Args:
+        dest: 迁往地.
+        move_type: 迁移类型 (may be blank).
+        county: the county's name ('' when unknown).
+        townships: the county's township names (from the rosters and configuration).
+        params: C02 parameters (inside_words, outside_words).
+    Returns:
+        True inside, False outside, None unknown.
+    """
+    if any(w in move_type for w in params["outside_words"]):
+        return False
+    if any(w in move_type or w in dest for w in params["inside_words"]):
+        return True
+    if county and county in dest:
+        return True
+    if _ADMIN.search(_NOT_ADMIN.sub("", dest)):
+        return False  # names another province, city or county
+    if any(t in dest for t in townships):
+        return True
+    return False if dest else None
+
+
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
     ref = ctx.lists["migrations"]
     study = tuple(params["study_words"])
-    inside = tuple(params["inside_words"])
     county = ctx.common.get("county_name", "")
-    places = tuple(p for p in (county, *ctx.common.get("county_places", [])) if p)
+    townships = tuple(p for p in ctx.common.get("county_places", []) if p)
     out = []
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref.loc[r]
@@ -88,8 +117,12 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
         reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
         if any(w in reason or w in dest for w in study):
             continue
-        if any(w in mtype or w in dest for w in inside) or (dest and any(p in dest for p in places)):
+        inside = inside_county(dest, mtype, county, townships, params)
+        if inside:
             continue
         what = values(row, {"date_text": "迁出日期", "dest": "迁往地", "reason": "迁移原因", "move_type": "迁移类型"})
-        out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（迁出本县）"))
+        if inside is None:
+            out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（迁往地不详，请核实是否迁出本县）"))
+        else:
+            out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（迁出本县）"))
     return out
