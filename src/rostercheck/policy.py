@@ -21,6 +21,8 @@ from .errors import ConfigError
 from .model import CheckSpec
 
 _REQUIRED = ("code", "title", "basis", "explanation", "advice")
+# Text parameters that take one of a few values.
+_CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村")}
 COMMON = "common"
 
 
@@ -95,6 +97,8 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
         return value
     if isinstance(default, str) and not isinstance(value, str):
         errors.append(f"{where}：应为文字，实际为 {value!r}")
+    elif key in _CHOICES and value not in _CHOICES[key]:
+        errors.append(f"{where}：应为 {'、'.join(_CHOICES[key])} 之一，实际为 {value!r}")
     return value
 
 

@@ -76,7 +76,7 @@ COLUMNS = [
     "file", "sheet", "row", "programme", "township", "village", "household", "head_name", "head_id",
     "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
-    "disability", "school", "support_mode", "declared_income",
+    "disability", "school", "support_mode", "declared_income", "declared_assets",
 ]
 
 
@@ -126,7 +126,7 @@ def _members_of(table: Table, file_no: int, as_of: dt.date) -> pd.DataFrame:
                (f["id"].tolist() if "id" in f.columns else [None] * len(f))]
     out["id"], out["id_status"], out["id_reliable"], births = ids.id_numbers(raw_ids)
     out["id_raw"] = by_value(raw_ids, text)
-    for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode"):
+    for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets"):
         out[fld] = _column(f, fld).fillna("")
     out["name_key"] = by_value(out["name"].tolist(), person_name)
     for fld in ("declared_income", "benefit"):

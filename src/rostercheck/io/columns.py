@@ -71,6 +71,7 @@ ROSTER = [
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
     FieldSpec("self_care", r"自理"),
     FieldSpec("remark", r"^备注$|说明"),
+    FieldSpec("declared_assets", r"财产|资产|车辆情况|房产情况|住房情况"),
 ]
 
 _COMMON = [FieldSpec("id", ID_WORDS), FieldSpec("name", NAME_WORDS)]
@@ -143,6 +144,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("usage", r"规划用途|用途|房屋性质|性质"),
         FieldSpec("area", r"面积"),
         FieldSpec("cert", r"证号|不动产权|产权证"),
+        FieldSpec("status", r"登记状态|权属状态|^状态$"),
         FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS + "|" + ID_WORDS),
         FieldSpec("name", r"权利人|产权人|所有人|姓名"),
     ],

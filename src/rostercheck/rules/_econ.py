@@ -1,0 +1,375 @@
+"""Shared pieces of the economic checks (C03–C10): money text, links, list predicates.
+
+Every predicate takes its policy words from the TOML parameters of the check that owns them, so that a
+user configures each value in one place: pension statuses in [C03], vehicle and property words in
+[C04], business statuses and the employee threshold in [C05], wage months in [C06].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..model import CONFIDENCE_ORDER, HIGH, MEDIUM, Context
+from ..normalize.values import month
+from . import links
+
+
+@dataclass
+class Hit:
+    """One reference row that says something about one member.
+
+    Attributes:
+        member: the member index.
+        r: the reference row index.
+        confidence: link confidence (高/中).
+        key: the Chinese text saying which key agreed.
+    """
+
+    member: int
+    r: int
+    confidence: str
+    key: str
+
+
+def money_text(value: float) -> str:
+    """Return an amount as '2,800.00'.
+
+    Args:
+        value: the amount.
+    Returns:
+        The text with thousands separators and two decimals.
+    """
+    return f"{value:,.2f}"
+
+
+def standard_text(value: float) -> str:
+    """Return a standard as '516' (no decimals when whole) or '516.50'.
+
+    Args:
+        value: the standard.
+    Returns:
+        The text.
+    """
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def has_any(text: object, words: list[str]) -> bool:
+    """Return whether a cell's text contains any of the words.
+
+    Args:
+        text: the cell value.
+        words: the words.
+    Returns:
+        True on the first word found.
+    """
+    s = "" if text is None or (isinstance(text, float) and text != text) else str(text)
+    return bool(s) and any(w and w in s for w in words)
+
+
+def weakest(confidences: list[str]) -> str:
+    """Return the weakest of several confidences (低 < 中 < 高).
+
+    Args:
+        confidences: the confidences (at least one).
+    Returns:
+        The weakest one, 高 for an empty list.
+    """
+    return max(confidences, key=lambda c: CONFIDENCE_ORDER.get(c, 2), default=HIGH)
+
+
+def hits(ctx: Context, kind: str) -> dict[int, list[Hit]]:
+    """Return member → the rows of a reference list linked to that member (empty without the list).
+
+    Args:
+        ctx: the audit context.
+        kind: the reference kind.
+    Returns:
+        The mapping; members without rows are absent.
+    """
+    if not ctx.has(kind):
+        return {}
+    out: dict[int, list[Hit]] = {}
+    for m, r, conf, key in links(ctx, kind).itertuples(index=False):
+        out.setdefault(int(m), []).append(Hit(int(m), int(r), conf, key))
+    return out
+
+
+def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
+    """Return the rows of a list whose valid ID equals a valid ID exactly (never a repaired or name match).
+
+    Args:
+        ctx: the audit context.
+        kind: the reference kind.
+        person_id: a valid 18-character ID.
+    Returns:
+        Row indices (empty without the list).
+    """
+    if not person_id or not ctx.has(kind):
+        return []
+    key = f"valid-ids:{kind}"
+    if key not in ctx.cache:
+        ref = ctx.lists[kind]
+        index: dict[str, list[int]] = {}
+        for r, v, st in zip(ref.index, ref["id"], ref["id_status"]):
+            if st == "valid" and v:
+                index.setdefault(v, []).append(int(r))
+        ctx.cache[key] = index
+    return ctx.cache[key].get(person_id, [])
+
+
+def status_active(status: object, active: list[str], inactive: list[str], blank_counts: bool) -> bool:
+    """Return whether a status cell means 'in force'; inactive words win ('暂停发放' is not '发放').
+
+    Args:
+        status: the status cell.
+        active: words meaning in force.
+        inactive: words meaning ended or suspended.
+        blank_counts: what a blank status means.
+    Returns:
+        True when in force.
+    """
+    s = "" if status is None else str(status).strip()
+    if not s:
+        return blank_counts
+    if has_any(s, inactive):
+        return False
+    return has_any(s, active)
+
+
+# ----------------------------------------------------------------------------- pensions ([C03])
+def pension_in_payment(row: pd.Series, params: dict) -> bool:
+    """Return whether a pension row is in payment with a positive amount.
+
+    Args:
+        row: a pensions row.
+        params: the [C03] parameters.
+    Returns:
+        True when it counts as income.
+    """
+    amount = row.get("amount")
+    if amount is None or amount != amount or amount <= 0:
+        return False
+    return status_active(row.get("status"), params["paying_statuses"], params["stopped_statuses"],
+                         bool(params["blank_status_counts"]))
+
+
+def pensions(ctx: Context) -> dict[int, list[Hit]]:
+    """Return member → pension rows in payment (the latest month per insurance when months are given).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The mapping.
+    """
+    if "pensions_paid" in ctx.cache:
+        return ctx.cache["pensions_paid"]
+    params = ctx.specs["C03"].params
+    ref = ctx.lists.get("pensions")
+    out: dict[int, list[Hit]] = {}
+    for m, rows in hits(ctx, "pensions").items():
+        by_insurance: dict[str, dict[int, Hit]] = {}
+        for h in rows:  # the same row linked twice (exact and repaired) counts once
+            if pension_in_payment(ref.loc[h.r], params):
+                by_insurance.setdefault(cell(ref, h.r, "insurance"), {}).setdefault(h.r, h)
+        keep = []
+        for group in by_insurance.values():
+            latest = max(_month(ref, r) for r in group)
+            keep += [h for r, h in group.items() if _month(ref, r) == latest]
+        if keep:
+            out[m] = keep
+    ctx.cache["pensions_paid"] = out
+    return out
+
+
+def cell(ref: pd.DataFrame, r: int, fld: str) -> str:
+    """Return a text cell of a reference row ('' when the list has no such column).
+
+    Args:
+        ref: a normalised reference frame.
+        r: the row index.
+        fld: the canonical field.
+    Returns:
+        The text.
+    """
+    if fld not in ref.columns:
+        return ""
+    v = ref.at[r, fld]
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+
+def _month(ref: pd.DataFrame, r: int) -> str:
+    return cell(ref, r, "month")
+
+
+# ----------------------------------------------------------------------------- wages ([C06])
+@dataclass
+class Wage:
+    """A member's average monthly wage over the months of the wages list.
+
+    Attributes:
+        member: the member index.
+        average: yuan per month.
+        rows: the wage rows used.
+        confidence: the weakest link confidence among the rows.
+        key: the key text of the first row.
+    """
+
+    member: int
+    average: float
+    rows: list[int]
+    confidence: str
+    key: str
+
+
+def wage_months(ctx: Context) -> list[str]:
+    """Return the months the wage averages are taken over ([C06] months, else every month in the list).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        Sorted 'YYYY-MM' texts; [''] when the list names no months (its rows are one period).
+    """
+    ref = ctx.lists.get("wages")
+    wanted = [month(m) or str(m) for m in ctx.specs["C06"].params.get("months", [])]
+    present = sorted({m for m in ref["month"].tolist() if m}) if ref is not None and "month" in ref else []
+    if wanted:
+        return sorted(m for m in present if m in wanted) or sorted(wanted)
+    return present or [""]
+
+
+def wages(ctx: Context) -> dict[int, Wage]:
+    """Return member → average monthly wage over the list's months (all employers added up).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The mapping (members with a positive average only).
+    """
+    if "wages_avg" in ctx.cache:
+        return ctx.cache["wages_avg"]
+    out: dict[int, Wage] = {}
+    ref = ctx.lists.get("wages")
+    months = wage_months(ctx) if ref is not None else []
+    for m, rows in hits(ctx, "wages").items():
+        used, seen = [], set()
+        for h in rows:
+            mon = _month(ref, h.r)
+            if h.r in seen or (months != [""] and mon not in months):
+                continue
+            amount = ref.at[h.r, "wage"] if "wage" in ref.columns else None
+            if amount is None or amount != amount or amount <= 0:
+                continue
+            seen.add(h.r)
+            used.append(h)
+        if used:
+            total = sum(float(ref.at[h.r, "wage"]) for h in used)
+            out[m] = Wage(m, total / max(len(months), 1), [h.r for h in used],
+                          weakest([h.confidence for h in used]), used[0].key)
+    ctx.cache["wages_avg"] = out
+    return out
+
+
+def months_text(months: list[str]) -> str:
+    """Return the months of a wage average for evidence texts.
+
+    Args:
+        months: 'YYYY-MM' texts ([''] when unknown).
+    Returns:
+        e.g. '2026-07、2026-08、2026-09，共 3 个月'.
+    """
+    if months == [""] or not months:
+        return "名单未注明月份，按 1 个月计"
+    shown = "、".join(months) if len(months) <= 6 else f"{months[0]} 至 {months[-1]}"
+    return f"{shown}，共 {len(months)} 个月"
+
+
+# ----------------------------------------------------------------------------- vehicles, property ([C04])
+def vehicle_counts(row: pd.Series, params: dict) -> bool:
+    """Return whether a vehicle row is an asset: not an exempt type, not scrapped or deregistered.
+
+    Args:
+        row: a vehicles row.
+        params: the [C04] parameters.
+    Returns:
+        True when it counts.
+    """
+    if has_any(row.get("vehicle_type"), params["exempt_vehicle_types"]):
+        return False
+    return not has_any(row.get("status"), params["inactive_vehicle_statuses"])
+
+
+def vehicle_confidence(row: pd.Series, link_confidence: str) -> str:
+    """Return the confidence of a vehicle finding (an unnamed vehicle type is at most 中).
+
+    Args:
+        row: a vehicles row.
+        link_confidence: the link's confidence.
+    Returns:
+        高/中.
+    """
+    return link_confidence if str(row.get("vehicle_type") or "").strip() else weakest([link_confidence, MEDIUM])
+
+
+def property_kind(row: pd.Series, params: dict) -> str:
+    """Return 'commercial', 'home' or '' for a property row (usage first, the location when usage is blank).
+
+    Args:
+        row: a properties row.
+        params: the [C04] parameters.
+    Returns:
+        The kind.
+    """
+    if has_any(row.get("status"), params["inactive_property_statuses"]):
+        return ""
+    usage = str(row.get("usage") or "").strip()
+    text = usage or str(row.get("location") or "")
+    if has_any(text, params["commercial_property_words"]):
+        return "commercial"
+    if has_any(text, params["home_words"]):
+        return "home"
+    return ""
+
+
+def home_key(row: pd.Series, r: int) -> str:
+    """Return what identifies one home across co-owners: its certificate, else its location, else its row.
+
+    Args:
+        row: a properties row.
+        r: its index.
+    Returns:
+        The key.
+    """
+    for fld in ("cert", "location"):
+        v = str(row.get(fld) or "").replace(" ", "")
+        if v:
+            return f"{fld}:{v}"
+    return f"row:{r}"
+
+
+# ----------------------------------------------------------------------------- businesses ([C05])
+def business_active(row: pd.Series, params: dict) -> bool:
+    """Return whether a business is in operation (注销/吊销/撤销 never are).
+
+    Args:
+        row: a businesses row.
+        params: the [C05] parameters.
+    Returns:
+        True when active.
+    """
+    return status_active(row.get("status"), params["active_statuses"], params["closed_statuses"],
+                         bool(params["blank_status_counts"]))
+
+
+def employs_others(row: pd.Series, params: dict) -> bool:
+    """Return whether a business's 从业人数 (the operator included) reaches the [C05] minimum.
+
+    Args:
+        row: a businesses row.
+        params: the [C05] parameters.
+    Returns:
+        True when it employs others.
+    """
+    n = row.get("employees")
+    return n is not None and n == n and int(n) >= int(params["min_employees"])

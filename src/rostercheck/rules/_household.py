@@ -1,0 +1,113 @@
+"""Households of the roster for the economic checks: members, head, size, standard, declared income."""
+
+from __future__ import annotations
+
+from ..model import Context
+from ..roster import TEKUN
+
+
+def households(ctx: Context) -> dict[str, list[int]]:
+    """Return household key → member indices, in roster order (computed once per audit).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The mapping.
+    """
+    if "households" not in ctx.cache:
+        out: dict[str, list[int]] = {}
+        for j, hh in zip(ctx.members.index, ctx.members["household"]):
+            out.setdefault(hh, []).append(j)
+        ctx.cache["households"] = out
+    return ctx.cache["households"]
+
+
+def head_of(ctx: Context, idxs: list[int]) -> int:
+    """Return the member that stands for a household (the head, else the first member).
+
+    Args:
+        ctx: the audit context.
+        idxs: the household's member indices.
+    Returns:
+        A member index.
+    """
+    mem = ctx.members
+    for j in idxs:
+        if mem.at[j, "id"] and mem.at[j, "id"] == mem.at[j, "head_id"]:
+            return j
+    return idxs[0]
+
+
+def size_of(ctx: Context, idxs: list[int]) -> int:
+    """Return the household size: the roster's 家庭人口, else the number of members listed.
+
+    Args:
+        ctx: the audit context.
+        idxs: the household's member indices.
+    Returns:
+        At least 1.
+    """
+    value = ctx.members.at[idxs[0], "household_size"]
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = len(idxs)
+    return max(n, 1)
+
+
+def standard_for(ctx: Context, idxs: list[int]) -> tuple[float, str]:
+    """Return the standard a household is measured against, and its label for evidence texts.
+
+    特困 persons are measured against the 特困供养标准; everyone else against the 低保 standard of the
+    household's 城乡类别 (the configured default when the roster does not say).
+
+    Args:
+        ctx: the audit context.
+        idxs: the household's member indices.
+    Returns:
+        (yuan per person per month, e.g. '农村标准').
+    """
+    mem = ctx.members
+    if all(mem.at[j, "programme"] == TEKUN for j in idxs):
+        return float(ctx.common["tekun_standard"]), "特困供养标准"
+    area = mem.at[idxs[0], "area_type"]
+    if area in ("城市", "农村"):
+        return ctx.standard(area), f"{area}标准"
+    default = ctx.common.get("default_area", "农村")
+    return ctx.standard(default), f"{default}标准（花名册未注明城乡类别，按{default}）"
+
+
+def declared_income(ctx: Context, idxs: list[int], annual: bool = False) -> float | None:
+    """Return a household's declared monthly income from the roster (None when nothing is written).
+
+    A value repeated on every member row is a household cell (merged or carried down) and counts once;
+    different values are per-member incomes and are added up.
+
+    Args:
+        ctx: the audit context.
+        idxs: the household's member indices.
+        annual: whether the roster's income column is yearly (divided by 12).
+    Returns:
+        Yuan per month, or None.
+    """
+    values = [float(v) for v in ctx.members.loc[idxs, "declared_income"].tolist() if v is not None and v == v]
+    if not values:
+        return None
+    total = values[0] if len(set(values)) == 1 else sum(values)
+    return total / 12 if annual else total
+
+
+def roster_declares_income(ctx: Context, idxs: list[int]) -> bool:
+    """Return whether the household's roster file has a declared-income column at all.
+
+    Args:
+        ctx: the audit context.
+        idxs: the household's member indices.
+    Returns:
+        True when some row of that file has a declared income.
+    """
+    key = "declaring-files"
+    if key not in ctx.cache:
+        mem = ctx.members
+        ctx.cache[key] = set(mem.loc[mem["declared_income"].notna(), "file"].tolist())
+    return ctx.members.at[idxs[0], "file"] in ctx.cache[key]

@@ -1,0 +1,72 @@
+"""C03: a member receives a pension and the household's income per person is above its standard."""
+
+from __future__ import annotations
+
+from ..model import Context, Finding
+from . import rule, where
+from ._econ import cell, money_text, months_text, pensions, standard_text, wage_months, wages, weakest
+from ._household import declared_income, households, size_of, standard_for
+
+
+@rule("C03")
+def check(ctx: Context) -> list[Finding]:
+    """Flag households with a pension in payment whose monthly income per person exceeds the standard.
+
+    Income = pensions in payment of all members + declared income (when the roster has it and
+    ``add_declared_income``) + average monthly wages (when the wages list is given and ``add_wages``),
+    divided by the household size; one finding per pensioner.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The findings.
+    """
+    params = ctx.specs["C03"].params
+    if not ctx.has("pensions"):
+        return []
+    paid = pensions(ctx)
+    paid_wages = wages(ctx) if ctx.has("wages") and params["add_wages"] else {}
+    ref = ctx.lists["pensions"]
+    out: list[Finding] = []
+    for idxs in households(ctx).values():
+        pensioners = [j for j in idxs if j in paid]
+        if not pensioners:
+            continue
+        parts, confs, total = [], [], 0.0
+        for j in pensioners:
+            for h in paid[j]:
+                amount = float(ref.at[h.r, "amount"])
+                total += amount
+                confs.append(h.confidence)
+                kind = cell(ref, h.r, "insurance") or "养老金"
+                parts.append(f"{ctx.members.at[j, 'name']}（{kind}）{money_text(amount)} 元/月")
+        text, components = "养老金 " + " + ".join(parts), len(parts)
+        if params["add_declared_income"]:
+            declared = declared_income(ctx, idxs, bool(params["declared_income_annual"]))
+            if declared:
+                total += declared
+                text += f"；花名册申报收入 {money_text(declared)} 元/月"
+                components += 1
+        earners = [paid_wages[j] for j in idxs if j in paid_wages]
+        if earners:
+            wage_total = sum(w.average for w in earners)
+            total += wage_total
+            confs += [w.confidence for w in earners]
+            text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
+            components += 1
+        size = size_of(ctx, idxs)
+        per_person = total / size
+        standard, label = standard_for(ctx, idxs)
+        if per_person <= standard:
+            continue
+        summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
+        calc = (f"{text}{summed} ÷ 家庭人口 {size} = {money_text(per_person)} 元/人·月 > "
+                f"{label} {standard_text(standard)} 元")
+        conf = weakest(confs)
+        for j in pensioners:
+            h = paid[j][0]
+            row = ref.loc[h.r]
+            evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
+            out.append(Finding("C03", j, evidence, conf, ctx.labels["pensions"], str(int(row["_row"])), h.key,
+                               fingerprint=f"C03|养老金|{cell(ref, h.r, 'insurance')}"))
+    return out

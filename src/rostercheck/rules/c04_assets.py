@@ -1,0 +1,101 @@
+"""C04: a car or commercial vehicle, a shop or commercial unit, or two or more homes in the household."""
+
+from __future__ import annotations
+
+from ..model import Context, Finding
+from . import rule, values, where
+from ._econ import (
+    business_active, employs_others, has_any, hits, home_key, property_kind, vehicle_confidence,
+    vehicle_counts, weakest,
+)
+from ._household import head_of, households
+
+_VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
+_PROPERTY = {"location": "坐落", "usage": "规划用途", "area": "面积(㎡)", "cert": "不动产权证号"}
+_SHOP = {"entity": "主体名称", "entity_type": "主体类型", "premises": "经营场所", "employees": "从业人数",
+         "status": "登记状态"}
+
+
+@rule("C04")
+def check(ctx: Context) -> list[Finding]:
+    """Flag vehicles, commercial property, shops (individual businesses with premises) and ≥2 homes.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The findings.
+    """
+    params = ctx.specs["C04"].params
+    out = _vehicles(ctx, params) + _properties(ctx, params)
+    if params["individual_shop_counts"]:
+        out += _shops(ctx, params)
+    return out
+
+
+def _vehicles(ctx: Context, params: dict) -> list[Finding]:
+    ref = ctx.lists.get("vehicles")
+    out = []
+    for m, rows in hits(ctx, "vehicles").items():
+        for h in rows:
+            row = ref.loc[h.r]
+            if not vehicle_counts(row, params):
+                continue
+            what = "经营性机动车辆" if has_any(row.get("use"), params["commercial_use_words"]) else "机动车"
+            typ = "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）"
+            evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(row, _VEHICLE)}；{h.key}"
+            out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence), ctx.labels["vehicles"],
+                               str(int(row["_row"])), h.key, fingerprint=f"C04|车辆|{row.get('plate', '')}"))
+    return out
+
+
+def _properties(ctx: Context, params: dict) -> list[Finding]:
+    if not ctx.has("properties"):
+        return []
+    ref = ctx.lists["properties"]
+    found = hits(ctx, "properties")
+    out = []
+    for idxs in households(ctx).values():
+        homes: dict[str, tuple[int, object]] = {}
+        for m in idxs:
+            for h in found.get(m, []):
+                row = ref.loc[h.r]
+                kind = property_kind(row, params)
+                if kind == "commercial":
+                    evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
+                                f"{values(row, _PROPERTY)}；{h.key}")
+                    out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["properties"],
+                                       str(int(row["_row"])), h.key, fingerprint=f"C04|门市|{row.get('location', '')}"))
+                elif kind == "home":
+                    homes.setdefault(home_key(row, h.r), (m, h))
+        if len(homes) < int(params["min_homes"]):
+            continue
+        owners = [m for m, _ in homes.values()]
+        head = head_of(ctx, idxs)
+        who = head if head in owners else owners[0]
+        listed = "；".join(f"第 {int(ref.at[h.r, '_row'])} 行 {ref.at[h.r, 'name']}，{values(ref.loc[h.r], _PROPERTY)}"
+                          for _, h in homes.values())
+        keys = "、".join(dict.fromkeys(h.key for _, h in homes.values()))
+        evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
+        rows = "、".join(str(int(ref.at[h.r, "_row"])) for _, h in homes.values())
+        out.append(Finding("C04", who, evidence, weakest([h.confidence for _, h in homes.values()]),
+                           ctx.labels["properties"], rows, keys, fingerprint="C04|多套住房"))
+    return out
+
+
+def _shops(ctx: Context, params: dict) -> list[Finding]:
+    if not ctx.has("businesses"):
+        return []
+    ref = ctx.lists["businesses"]
+    biz = ctx.specs["C05"].params
+    out = []
+    for m, rows in hits(ctx, "businesses").items():
+        for h in rows:
+            row = ref.loc[h.r]
+            if not (business_active(row, biz) and has_any(row.get("entity_type"), params["individual_business_types"])
+                    and str(row.get("premises") or "").strip() and not employs_others(row, biz)):
+                continue
+            evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
+                        f"{values(row, _SHOP)}；{h.key}")
+            out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
+                               h.key, fingerprint=f"C04|门市|{row.get('entity', '')}"))
+    return out

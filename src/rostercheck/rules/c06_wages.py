@@ -1,0 +1,49 @@
+"""C06: the household's wages per person are above its standard."""
+
+from __future__ import annotations
+
+from ..model import Context, Finding
+from . import rule
+from ._econ import cell, money_text, months_text, standard_text, wage_months, wages, weakest
+from ._household import households, size_of, standard_for
+
+
+@rule("C06")
+def check(ctx: Context) -> list[Finding]:
+    """Flag every earner of a household whose average monthly wages per person exceed the standard.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The findings.
+    """
+    if not ctx.has("wages"):
+        return []
+    paid = wages(ctx)
+    ref = ctx.lists["wages"]
+    label = ctx.labels["wages"]
+    period = months_text(wage_months(ctx))
+    out: list[Finding] = []
+    for idxs in households(ctx).values():
+        earners = [paid[j] for j in idxs if j in paid]
+        if not earners:
+            continue
+        total = sum(w.average for w in earners)
+        size = size_of(ctx, idxs)
+        standard, std_label = standard_for(ctx, idxs)
+        if total / size <= standard:
+            continue
+        parts = []
+        for w in earners:
+            employers = "、".join(dict.fromkeys(e for e in (cell(ref, r, "employer") for r in w.rows) if e))
+            who = f"{ctx.members.at[w.member, 'name']}" + (f"（{employers}）" if employers else "")
+            parts.append(f"{who}月均 {money_text(w.average)} 元")
+        summed = f"，合计 {money_text(total)} 元/月" if len(parts) > 1 else ""
+        calc = (f"缴费工资（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
+                f"{money_text(total / size)} 元/人·月 > {std_label} {standard_text(standard)} 元")
+        conf = weakest([w.confidence for w in earners])
+        for w in earners:
+            rows = "、".join(str(int(ref.at[r, "_row"])) for r in w.rows)
+            evidence = f"《{label}》第 {rows} 行：{calc}；{w.key}"
+            out.append(Finding("C06", w.member, evidence, conf, label, rows, w.key, fingerprint="C06|工资"))
+    return out

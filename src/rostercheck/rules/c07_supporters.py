@@ -1,0 +1,94 @@
+"""C07: a legal supporter (赡养人/抚养人/扶养人) of a member has the means but the member is on benefits."""
+
+from __future__ import annotations
+
+from ..model import Context, Finding
+from ..normalize import ids
+from . import links, rule, values
+from ._econ import (
+    business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, wage_months,
+)
+from ._household import households, standard_for
+
+_STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
+_VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "status": "机动车状态"}
+_BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态"}
+
+
+@rule("C07")
+def check(ctx: Context) -> list[Finding]:
+    """Flag members whose supporter is on the staff list, owns a vehicle, runs a business or earns well.
+
+    The dependent is found by the supporters list's dependent ID; the supporter's own ID is joined to
+    the other lists by exact valid ID only, so a namesake is never taken for the supporter.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per (member, supporter) with every reason found.
+    """
+    if not ctx.has("supporters"):
+        return []
+    params = ctx.specs["C07"].params
+    ref = ctx.lists["supporters"]
+    label = ctx.labels["supporters"]
+    household_of = {j: idxs for idxs in households(ctx).values() for j in idxs}
+    out: list[Finding] = []
+    for m, r, conf, key in links(ctx, "supporters", "dependent_id", "dependent_name_key").itertuples(index=False):
+        row = ref.loc[r]
+        sid = row.get("id")
+        if row.get("id_status") != ids.VALID or not sid:
+            continue
+        idxs = household_of[m]
+        if sid in set(ctx.members.loc[idxs, "id"]):
+            continue  # a supporter living in the same household is counted by C03/C06, not here
+        reasons = _reasons(ctx, params, sid, idxs)
+        if not reasons:
+            continue
+        relation = cell(ref, r, "relation")
+        who = f"{row['name'] or '赡养人'}" + (f"（{relation}）" if relation else "")
+        evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
+                    f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号完全一致比对")
+        out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key,
+                           fingerprint=f"C07|{row['name']}"))
+    return out
+
+
+def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[str]:
+    reasons = []
+    if params["use_staff"]:
+        for r in exact_rows(ctx, "staff", sid):
+            row = ctx.lists["staff"].loc[r]
+            reasons.append(f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(row, _STAFF)}）")
+    if params["use_vehicles"]:
+        for r in exact_rows(ctx, "vehicles", sid):
+            row = ctx.lists["vehicles"].loc[r]
+            if vehicle_counts(row, ctx.specs["C04"].params):
+                reasons.append(f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(row, _VEHICLE)}）")
+    if params["use_businesses"]:
+        for r in exact_rows(ctx, "businesses", sid):
+            row = ctx.lists["businesses"].loc[r]
+            if business_active(row, ctx.specs["C05"].params):
+                reasons.append(f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
+                               f"（{values(row, _BUSINESS)}）")
+    if params["use_wages"] and ctx.has("wages"):
+        reasons += _wage_reason(ctx, params, sid, idxs)
+    return reasons
+
+
+def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[str]:
+    ref = ctx.lists["wages"]
+    months = wage_months(ctx)
+    rows = [r for r in exact_rows(ctx, "wages", sid) if months == [""] or cell(ref, r, "month") in months]
+    amounts = [float(ref.at[r, "wage"]) for r in rows if "wage" in ref.columns and (ref.at[r, "wage"] or 0) > 0]
+    if not amounts:
+        return []
+    average = sum(amounts) / max(len(months), 1)
+    standard, std_label = standard_for(ctx, idxs)
+    limit = standard * float(params["wage_multiple"])
+    if average <= limit:
+        return []
+    where_rows = "、".join(str(int(ref.at[r, "_row"])) for r in rows)
+    return [f"《{ctx.labels['wages']}》第 {where_rows} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
+            f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元"]
+

@@ -1,0 +1,185 @@
+"""C09 and C10: leads from income and asset signals found by matching.
+
+C09 — the roster says the household has no income (declared 0 or blank) or no assets (a declared-assets
+column saying 无), yet matching finds a pension, wages, a vehicle, a business or property.
+C10 — several distinct asset or income signals meet in one household (实际生活水平明显高于标准).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import LOW, MEDIUM, Context, Finding
+from . import rule
+from ._econ import (
+    business_active, cell, hits, home_key, money_text, pensions, property_kind, vehicle_counts, wages,
+    weakest,
+)
+from ._household import declared_income, head_of, households, roster_declares_income
+
+ROSTER = "花名册"
+VEHICLE, SHOP, HOMES, BUSINESS, PENSION, WAGES = "机动车", "门市", "多套住房", "经营实体", "养老金", "工资"
+ASSET_KINDS = (VEHICLE, SHOP, HOMES, BUSINESS)
+
+
+@dataclass
+class Signal:
+    """One income or asset signal of a household.
+
+    Attributes:
+        kind: VEHICLE, SHOP, HOMES, BUSINESS, PENSION or WAGES.
+        member: the member it belongs to.
+        text: what was found, for evidence texts.
+        confidence: the link confidence.
+        amount: yuan per month for income signals (0 for assets).
+    """
+
+    kind: str
+    member: int
+    text: str
+    confidence: str
+    amount: float = 0.0
+
+
+def household_signals(ctx: Context) -> dict[str, list[Signal]]:
+    """Return household key → its income and asset signals (computed once per audit).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The mapping; households without signals are absent.
+    """
+    if "signals" in ctx.cache:
+        return ctx.cache["signals"]
+    out: dict[str, list[Signal]] = {}
+    found = {k: hits(ctx, k) for k in ("vehicles", "properties", "businesses")}
+    paid, earned = (pensions(ctx) if ctx.has("pensions") else {}), (wages(ctx) if ctx.has("wages") else {})
+    c04, c05 = ctx.specs["C04"].params, ctx.specs["C05"].params
+    for hh, idxs in households(ctx).items():
+        sig: list[Signal] = []
+        homes: dict[str, Signal] = {}
+        for m in idxs:
+            name = ctx.members.at[m, "name"]
+            for h in found["vehicles"].get(m, []):
+                row = ctx.lists["vehicles"].loc[h.r]
+                if vehicle_counts(row, c04):
+                    what = cell(ctx.lists["vehicles"], h.r, "vehicle_type") or "机动车"
+                    sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence))
+            for h in found["properties"].get(m, []):
+                row = ctx.lists["properties"].loc[h.r]
+                kind = property_kind(row, c04)
+                text = f"{name} 名下{cell(ctx.lists['properties'], h.r, 'usage') or '房产'}{_at(ctx, 'properties', row)}"
+                if kind == "commercial":
+                    sig.append(Signal(SHOP, m, text, h.confidence))
+                elif kind == "home":
+                    homes.setdefault(home_key(row, h.r), Signal(HOMES, m, text, h.confidence))
+            for h in found["businesses"].get(m, []):
+                row = ctx.lists["businesses"].loc[h.r]
+                if business_active(row, c05):
+                    what = cell(ctx.lists["businesses"], h.r, "entity") or "市场主体"
+                    sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}", h.confidence))
+            ref = ctx.lists.get("pensions")
+            for h in paid.get(m, []):
+                amount = float(ref.at[h.r, "amount"])
+                sig.append(Signal(PENSION, m, f"{name} {cell(ref, h.r, 'insurance') or '养老金'} {money_text(amount)} 元/月",
+                                  h.confidence, amount))
+            if m in earned:
+                w = earned[m]
+                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元", w.confidence, w.average))
+        if len(homes) >= int(c04["min_homes"]):
+            both = list(homes.values())
+            sig.append(Signal(HOMES, both[0].member, f"住宅 {len(both)} 套：" + "；".join(s.text for s in both),
+                              weakest([s.confidence for s in both])))
+        if sig:
+            out[hh] = sig
+    ctx.cache["signals"] = out
+    return out
+
+
+def _at(ctx: Context, kind: str, row) -> str:
+    return f"（《{ctx.labels[kind]}》第 {int(row['_row'])} 行）"
+
+
+def _income(signals: list[Signal], kind: str) -> float:
+    return sum(s.amount for s in signals if s.kind == kind)
+
+
+@rule("C09")
+def undeclared(ctx: Context) -> list[Finding]:
+    """Flag households whose roster declares no income or no assets while matching finds some.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per household and contradiction (income, assets), on the member concerned.
+    """
+    params = ctx.specs["C09"].params
+    minimum = float(params["min_monthly_income"])
+    all_idxs = households(ctx)
+    out: list[Finding] = []
+    for hh, signals in household_signals(ctx).items():
+        idxs = all_idxs[hh]
+        incomes = [s for s in signals if s.kind in (PENSION, WAGES)]
+        found = sum(s.amount for s in incomes)
+        if incomes and found >= minimum and roster_declares_income(ctx, idxs):
+            declared = declared_income(ctx, idxs)
+            if not declared:
+                said = "家庭收入为空（未申报）" if declared is None else "家庭收入 0 元"
+                conf = weakest([LOW if declared is None else MEDIUM, *(s.confidence for s in incomes)])
+                text = "；".join(s.text for s in incomes)
+                evidence = f"花名册申报{said}，比对发现收入合计 {money_text(found)} 元/月：{text}——线索：需核实是否如实申报"
+                out.append(_finding(ctx, "C09", incomes[0].member, evidence, conf, "C09|收入"))
+        assets = [s for s in signals if s.kind in ASSET_KINDS]
+        said = _declared_assets(ctx, idxs)
+        if assets and said and _says_none(said, params["none_words"]):
+            conf = weakest([MEDIUM, *(s.confidence for s in assets)])
+            evidence = (f"花名册家庭财产登记为“{said}”，比对发现：{'；'.join(s.text for s in assets)}"
+                        "——线索：需核实是否如实申报")
+            out.append(_finding(ctx, "C09", assets[0].member, evidence, conf, "C09|财产"))
+    return out
+
+
+@rule("C10")
+def living_standard(ctx: Context) -> list[Finding]:
+    """Flag households in which several distinct asset or income signals meet.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        One finding per household, on its head.
+    """
+    params = ctx.specs["C10"].params
+    minimum = float(params["min_monthly_income"])
+    conf_cap = LOW if params["confidence"] == LOW else MEDIUM
+    all_idxs = households(ctx)
+    out: list[Finding] = []
+    for hh, signals in household_signals(ctx).items():
+        kept = [s for s in signals if s.kind in ASSET_KINDS]
+        for kind in (PENSION, WAGES):
+            if _income(signals, kind) >= minimum:
+                kept += [s for s in signals if s.kind == kind]
+        kinds = list(dict.fromkeys(s.kind for s in kept))
+        if len(kinds) < int(params["min_signals"]):
+            continue
+        parts = [f"{k}：" + "；".join(s.text for s in kept if s.kind == k) for k in kinds]
+        evidence = f"同一家庭有 {len(kinds)} 类收入或财产信号——" + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准"
+        conf = weakest([conf_cap, *(s.confidence for s in kept)])
+        out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, "C10|" + "、".join(kinds)))
+    return out
+
+
+def _finding(ctx: Context, code: str, member: int, evidence: str, conf: str, fingerprint: str) -> Finding:
+    row = str(ctx.members.at[member, "row"])
+    return Finding(code, int(member), evidence, conf, ROSTER, row, "花名册申报信息与各部门名单比对", fingerprint=fingerprint)
+
+
+def _declared_assets(ctx: Context, idxs: list[int]) -> str:
+    for v in ctx.members.loc[idxs, "declared_assets"].tolist() if "declared_assets" in ctx.members else []:
+        if v and str(v).strip():
+            return str(v).strip()
+    return ""
+
+
+def _says_none(said: str, words: list[str]) -> bool:
+    said = said.replace("没有", "无")
+    return any(said == w or said.startswith(w) for w in words) and "有" not in said

@@ -1,0 +1,113 @@
+"""C03: pensions in payment with household income per person above the standard."""
+
+from helpers import context, flagged, flagged_names, household, make_id
+from rostercheck.audit import run_checks
+
+HEAD = make_id("19500101", 111)
+WIFE = make_id("19520202", 122)
+SON = make_id("19800303", 131)
+KID = make_id("20150404", 142)
+
+
+def pension(name, pid, amount, kind="企业职工基本养老保险", status="正常发放", **extra):
+    return {"name": name, "id": pid, "insurance": kind, "amount": amount, "status": status, **extra}
+
+
+def couple(**extra):
+    return household("张三", HEAD, [("李梅", "配偶", WIFE)], **extra)
+
+
+def evidence(ctx):
+    findings, _ = run_checks(ctx, ["C03"])
+    return [f.evidence for f in findings]
+
+
+# must flag
+def test_pension_over_rural_standard_is_flagged_with_readable_evidence():
+    ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800)]})
+    assert flagged(ctx, "C03") == [("张三", "高")]
+    text = evidence(ctx)[0]
+    assert "养老金 张三（企业职工基本养老保险）2,800.00 元/月 ÷ 家庭人口 2 = 1,400.00 元/人·月 > 农村标准 516 元" in text
+
+
+def test_two_pensions_are_added_up_for_an_urban_household():
+    ctx = context(couple(area_type="城市"), {"pensions": [pension("张三", HEAD, 1350),
+                                                         pension("李梅", WIFE, 170, "城乡居民基本养老保险")]})
+    assert flagged_names(ctx, "C03") == {"张三", "李梅"}
+    assert "合计 1,520.00 元/月 ÷ 家庭人口 2 = 760.00 元/人·月 > 城市标准 716 元" in evidence(ctx)[0]
+
+
+def test_survivor_allowance_counts():
+    ctx = context(household("王五", HEAD), {"pensions": [pension("王五", HEAD, 620, "遗属补助")]})
+    assert flagged_names(ctx, "C03") == {"王五"}
+
+
+def test_wages_are_added_when_given():
+    rows = household("张三", HEAD, [("张军", "子女", SON)])
+    lists = {"pensions": [pension("张三", HEAD, 400)],
+             "wages": [{"name": "张军", "id": SON, "wage": 900, "month": m} for m in ("2026-07", "2026-08")]}
+    assert flagged_names(context(rows, lists), "C03") == {"张三"}
+    assert flagged(context(rows, {"pensions": lists["pensions"]}), "C03") == []
+
+
+def test_declared_income_is_added():
+    rows = couple(declared_income=700)
+    assert flagged_names(context(rows, {"pensions": [pension("张三", HEAD, 400)]}), "C03") == {"张三"}
+
+
+def test_tekun_person_is_measured_against_tekun_standard():
+    rows = household("赵六", HEAD)
+    title = "清河县2026年特困人员供养花名册"
+    assert flagged(context(rows, {"pensions": [pension("赵六", HEAD, 1500)]}, roster_title=title), "C03") == []
+    assert flagged_names(context(rows, {"pensions": [pension("赵六", HEAD, 1700)]}, roster_title=title), "C03") == {"赵六"}
+
+
+def test_repaired_id_match_is_medium():
+    typo = HEAD[:15] + ("0" if HEAD[15] != "0" else "1") + HEAD[16:]
+    ctx = context(couple(), {"pensions": [pension("张三", typo, 2800)]})
+    assert flagged(ctx, "C03") == [("张三", "中")]
+
+
+# must not flag
+def test_terminated_and_suspended_pensions_do_not_count():
+    lists = {"pensions": [pension("张三", HEAD, 3200, status="终止发放"), pension("李梅", WIFE, 2500, status="暂停发放"),
+                          pension("张三", HEAD, 3000, status="停发")]}
+    assert flagged(context(couple(), lists), "C03") == []
+
+
+def test_small_residents_pension_alone_is_not_flagged():
+    ctx = context(household("王五", HEAD), {"pensions": [pension("王五", HEAD, 153, "城乡居民基本养老保险")]})
+    assert flagged(ctx, "C03") == []
+
+
+def test_modest_pension_over_a_large_household_is_not_flagged():
+    rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张军", "子女", SON), ("张小", "孙子女", KID)])
+    assert flagged(context(rows, {"pensions": [pension("张三", HEAD, 1800)]}), "C03") == []
+
+
+def test_urban_household_under_its_own_standard_is_not_flagged():
+    lists = {"pensions": [pension("张三", HEAD, 1300)]}
+    assert flagged(context(couple(area_type="城市"), lists), "C03") == []
+    assert flagged_names(context(couple(area_type="农村"), lists), "C03") == {"张三"}  # 650 > 516
+
+
+def test_household_size_from_roster_column_wins_over_rows_listed():
+    rows = couple(household_size=4)
+    assert flagged(context(rows, {"pensions": [pension("张三", HEAD, 1800)]}), "C03") == []
+
+
+def test_wages_without_pension_are_not_c03():
+    lists = {"pensions": [], "wages": [{"name": "张三", "id": HEAD, "wage": 5000, "month": "2026-07"}]}
+    assert flagged(context(couple(), lists), "C03") == []
+
+
+def test_namesake_pensioner_with_other_id_is_not_flagged():
+    other = make_id("19480808", 113)
+    assert flagged(context(couple(), {"pensions": [pension("张三", other, 2800)]}), "C03") == []
+
+
+def test_latest_month_only_when_the_list_has_months():
+    lists = {"pensions": [pension("张三", HEAD, 1100, month="2026-08"), pension("张三", HEAD, 1100, month="2026-09")]}
+    assert flagged(context(couple(), lists), "C03") == [("张三", "高")]
+    assert "1,100.00 元/月 ÷ 家庭人口 2 = 550.00 元/人·月" in evidence(context(couple(), lists))[0]
+    assert flagged(context(couple(area_type="城市"), lists), "C03") == []  # 550, not 2200 / 2

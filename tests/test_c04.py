@@ -1,0 +1,97 @@
+"""C04: cars and commercial vehicles, shops, two or more homes."""
+
+from helpers import context, flagged, flagged_names, household, make_id
+from rostercheck.audit import run_checks
+
+HEAD = make_id("19700101", 111)
+WIFE = make_id("19720202", 122)
+
+
+def roster():
+    return household("张三", HEAD, [("李梅", "配偶", WIFE)])
+
+
+def car(name="张三", pid=HEAD, vtype="小型轿车", use="非营运", status="正常"):
+    return {"plate": "湘E12345", "vehicle_type": vtype, "use": use, "name": name, "id": pid, "status": status}
+
+
+def prop(name, pid, usage, location, **extra):
+    return {"name": name, "id": pid, "usage": usage, "location": location, "area": 90, **extra}
+
+
+def shop(status="存续", employees=1, premises="城关镇人民路 12 号门面", kind="个体工商户"):
+    return {"entity": "张三便利店", "entity_type": kind, "name": "张三", "id": HEAD, "premises": premises,
+            "employees": employees, "status": status}
+
+
+def evidence(ctx):
+    findings, _ = run_checks(ctx, ["C04"])
+    return [f.evidence for f in findings]
+
+
+# must flag
+def test_active_car_is_flagged():
+    ctx = context(roster(), {"vehicles": [car()]})
+    assert flagged(ctx, "C04") == [("张三", "高")]
+    assert "车辆类型 小型轿车" in evidence(ctx)[0]
+
+
+def test_commercial_vehicle_and_overdue_inspection_count():
+    lists = {"vehicles": [car(vtype="轻型普通货车", use="货运"), car("李梅", WIFE, status="逾期未检验")]}
+    ctx = context(roster(), lists)
+    assert flagged_names(ctx, "C04") == {"张三", "李梅"}
+    assert any("经营性机动车辆" in e for e in evidence(ctx))
+
+
+def test_shop_property_is_flagged():
+    ctx = context(roster(), {"properties": [prop("李梅", WIFE, "门面房", "城关镇步行街 8 号")]})
+    assert flagged(ctx, "C04") == [("李梅", "高")]
+
+
+def test_two_homes_across_members_are_flagged_once():
+    lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋"), prop("李梅", WIFE, "住宅", "东村 3 组 5 号")]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C04") == [("张三", "高")]
+    assert "住房 2 套" in evidence(ctx)[0]
+
+
+def test_individual_business_with_premises_and_no_staff_is_a_shop():
+    ctx = context(roster(), {"businesses": [shop()]})
+    assert flagged_names(ctx, "C04") == {"张三"}
+    assert flagged(ctx, "C05") == []
+
+
+def test_vehicle_with_repaired_id_is_medium():
+    typo = HEAD[:15] + ("0" if HEAD[15] != "0" else "1") + HEAD[16:]
+    assert flagged(context(roster(), {"vehicles": [car(pid=typo)]}), "C04") == [("张三", "中")]
+
+
+# must not flag
+def test_exempt_vehicle_types_are_not_flagged():
+    lists = {"vehicles": [car(vtype=t) for t in ("普通二轮摩托车", "三轮汽车", "低速货车", "拖拉机", "残疾人专用车",
+                                                  "轻便二轮摩托车", "农用运输车")]}
+    assert flagged(context(roster(), lists), "C04") == []
+
+
+def test_scrapped_and_deregistered_cars_are_not_flagged():
+    lists = {"vehicles": [car(status=s) for s in ("报废", "注销", "强制注销", "灭失", "达到报废标准")]}
+    assert flagged(context(roster(), lists), "C04") == []
+
+
+def test_single_home_is_not_flagged_even_with_two_owners():
+    lists = {"properties": [prop("张三", HEAD, "住宅", "东村 3 组 5 号", cert="湘(2020)清河不动产权第 0001 号"),
+                            prop("李梅", WIFE, "住宅", "东村3组5号", cert="湘(2020)清河不动产权第 0001 号")]}
+    assert flagged(context(roster(), lists), "C04") == []
+    assert flagged(context(roster(), {"properties": lists["properties"][:1]}), "C04") == []
+
+
+def test_closed_or_employing_businesses_are_not_shops():
+    assert flagged(context(roster(), {"businesses": [shop(status="注销")]}), "C04") == []
+    assert flagged(context(roster(), {"businesses": [shop(status="吊销，未注销")]}), "C04") == []
+    assert flagged(context(roster(), {"businesses": [shop(premises="")]}), "C04") == []
+    assert flagged(context(roster(), {"businesses": [shop(employees=3)]}), "C04") == []
+
+
+def test_namesake_car_owner_is_not_flagged():
+    other = make_id("19700101", 113)
+    assert flagged(context(roster(), {"vehicles": [car(pid=other)]}), "C04") == []

@@ -1,0 +1,37 @@
+"""C05: an active business that employs others, run by a member."""
+
+import pytest
+from helpers import context, flagged, household, make_id
+
+HEAD = make_id("19700101", 111)
+
+
+def biz(kind, employees, status):
+    return {"entity": "清河县宏盛建材有限责任公司", "entity_type": kind, "name": "张三", "id": HEAD,
+            "premises": "城关镇解放路 3 号", "employees": employees, "status": status}
+
+
+def run(row):
+    return flagged(context(household("张三", HEAD), {"businesses": [row]}), "C05")
+
+
+@pytest.mark.parametrize("kind,employees,status", [
+    ("有限责任公司", 8, "存续"), ("农民专业合作社", 5, "在业"), ("有限责任公司", 2, "在业"), ("个体工商户", 3, "开业"),
+    ("个体工商户", 4, "存续（在营、开业、在册）"),
+])
+def test_active_business_with_employees_is_flagged(kind, employees, status):
+    assert run(biz(kind, employees, status)) == [("张三", "高")]
+
+
+@pytest.mark.parametrize("kind,employees,status", [
+    ("有限责任公司", 6, "注销"), ("农民专业合作社", 3, "吊销"), ("个体工商户", 2, "注销"), ("有限责任公司", 5, "吊销，未注销"),
+    ("有限责任公司", 5, "撤销"), ("有限责任公司", 5, ""), ("个体工商户", 1, "存续"), ("有限责任公司", None, "存续"),
+])
+def test_closed_or_one_person_businesses_are_not_flagged(kind, employees, status):
+    assert run(biz(kind, employees, status)) == []
+
+
+def test_namesake_operator_is_not_flagged():
+    row = biz("有限责任公司", 8, "存续")
+    row["id"] = make_id("19700101", 113)
+    assert run(row) == []

@@ -1,0 +1,72 @@
+"""C06: wages per person in the household above the standard."""
+
+from pathlib import Path
+
+from helpers import context, flagged, flagged_names, household, make_id
+from rostercheck.audit import run_checks
+
+HEAD = make_id("19750101", 111)
+WIFE = make_id("19770202", 122)
+KIDS = [make_id(f"201{i}0505", 130 + i) for i in range(1, 4)]
+MONTHS = ("2026-07", "2026-08", "2026-09")
+
+
+def wage_rows(name, pid, amounts, unit="清河县宏达建材有限公司"):
+    return [{"name": name, "id": pid, "employer": unit, "wage": a, "month": m} for m, a in zip(MONTHS, amounts)]
+
+
+def family(n_kids=1, **extra):
+    kids = [(f"张{i}", "子女", KIDS[i]) for i in range(n_kids)]
+    return household("张三", HEAD, [("李梅", "配偶", WIFE), *kids], **extra)
+
+
+def evidence(ctx):
+    findings, _ = run_checks(ctx, ["C06"])
+    return [f.evidence for f in findings]
+
+
+# must flag
+def test_wages_over_rural_standard_name_the_months():
+    ctx = context(family(), {"wages": wage_rows("张三", HEAD, [3500, 3600, 3400])})
+    assert flagged(ctx, "C06") == [("张三", "高")]
+    text = evidence(ctx)[0]
+    assert "2026-07、2026-08、2026-09，共 3 个月" in text
+    assert "月均 3,500.00 元 ÷ 家庭人口 3 = 1,166.67 元/人·月 > 农村标准 516 元" in text
+
+
+def test_two_earners_are_added_for_an_urban_household():
+    rows = household("张三", HEAD, [("李梅", "配偶", WIFE)], area_type="城市")
+    lists = {"wages": wage_rows("张三", HEAD, [1200] * 3) + wage_rows("李梅", WIFE, [800] * 3)}
+    assert flagged_names(context(rows, lists), "C06") == {"张三", "李梅"}
+    assert "合计 2,000.00 元/月 ÷ 家庭人口 2 = 1,000.00 元/人·月 > 城市标准 716 元" in evidence(context(rows, lists))[0]
+
+
+def test_a_month_without_wages_lowers_the_average():
+    lists = {"wages": wage_rows("张三", HEAD, [1800, 1800, 1800]) + wage_rows("李梅", WIFE, [900])}
+    # 1800 + 900 / 3 = 2100 / 3 persons = 700 > 516
+    assert flagged_names(context(family(), lists), "C06") == {"张三", "李梅"}
+    assert "李梅（清河县宏达建材有限公司）月均 300.00 元" in evidence(context(family(), lists))[0]
+
+
+# must not flag
+def test_low_wages_shared_by_many_are_not_flagged():
+    assert flagged(context(family(3), {"wages": wage_rows("张三", HEAD, [1900] * 3)}), "C06") == []
+
+
+def test_urban_household_under_its_own_standard_is_not_flagged():
+    lists = {"wages": wage_rows("张三", HEAD, [1800] * 3)}
+    assert flagged(context(family(area_type="城市"), lists), "C06") == []
+    assert flagged_names(context(family(area_type="农村"), lists), "C06") == {"张三"}
+
+
+def test_namesake_with_other_id_is_not_flagged():
+    other = make_id("19750101", 113)
+    assert flagged(context(family(), {"wages": wage_rows("张三", other, [5000] * 3)}), "C06") == []
+
+
+def test_configured_months_restrict_the_average(tmp_path: Path):
+    lists = {"wages": wage_rows("张三", HEAD, [300, 300, 6000])}
+    assert flagged_names(context(family(), lists), "C06") == {"张三"}  # 6600 / 3 / 3 = 733
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[C06]\nmonths = ["2026-07", "2026-08"]\n', encoding="utf-8")
+    assert flagged(context(family(), lists, config=cfg), "C06") == []  # 300 / 3 = 100

@@ -1,0 +1,81 @@
+"""C07: a supporter with the means to support a member on benefits."""
+
+from helpers import context, flagged, household, make_id
+from rostercheck.audit import run_checks
+
+GRANNY = make_id("19450101", 122)
+SON = make_id("19750505", 131)
+NAMESAKE = make_id("19760606", 151)
+MONTHS = ("2026-07", "2026-08", "2026-09")
+
+
+def roster():
+    return household("王秀英", GRANNY)
+
+
+def supporter(sid=SON, name="李强", dependent=GRANNY):
+    return {"dependent_name": "王秀英", "dependent_id": dependent, "name": name, "id": sid, "relation": "儿子"}
+
+
+def run(lists, **kw):
+    return flagged(context(roster(), {"supporters": [supporter(**kw)], **lists}), "C07")
+
+
+def wages(pid, amount):
+    return [{"name": "李强", "id": pid, "wage": amount, "month": m} for m in MONTHS]
+
+
+# must flag
+def test_supporter_on_staff_list():
+    assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]}) == [("王秀英", "高")]
+
+
+def test_supporter_with_a_car():
+    assert run({"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常"}]}) == [("王秀英", "高")]
+
+
+def test_supporter_running_an_active_business():
+    row = {"name": "李强", "id": SON, "entity": "李强五金店", "entity_type": "个体工商户", "employees": 1, "status": "在业"}
+    assert run({"businesses": [row]}) == [("王秀英", "高")]
+
+
+def test_supporter_with_high_wages_and_readable_evidence():
+    ctx = context(roster(), {"supporters": [supporter()], "wages": wages(SON, 4200)})
+    assert flagged(ctx, "C07") == [("王秀英", "高")]
+    text = run_checks(ctx, ["C07"])[0][0].evidence
+    assert "月均缴费工资 4,200.00 元" in text and "> 农村标准 516 元 × 2 = 1,032.00 元" in text
+    assert "李强（儿子）" in text
+
+
+def test_dependent_id_with_a_typo_links_at_medium():
+    typo = GRANNY[:15] + ("0" if GRANNY[15] != "0" else "1") + GRANNY[16:]
+    lists = {"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]}
+    assert run(lists, dependent=typo) == [("王秀英", "中")]
+
+
+# must not flag
+def test_supporter_with_only_a_motorcycle_or_scrapped_car():
+    rows = [{"name": "李强", "id": SON, "vehicle_type": "普通二轮摩托车", "status": "正常"},
+            {"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "报废"}]
+    assert run({"vehicles": rows}) == []
+
+
+def test_namesake_supporter_with_other_id_is_not_flagged():
+    lists = {"staff": [{"name": "李强", "id": NAMESAKE, "unit": "县财政局", "category": "公务员"}],
+             "wages": wages(NAMESAKE, 9000)}
+    assert run(lists) == []
+
+
+def test_supporter_with_damaged_id_is_not_joined_on_name():
+    typo = SON[:15] + ("0" if SON[15] != "0" else "1") + SON[16:]
+    assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]}, sid=typo) == []
+
+
+def test_modest_wages_or_closed_business_are_not_flagged():
+    closed = {"name": "李强", "id": SON, "entity": "李强五金店", "entity_type": "个体工商户", "status": "注销"}
+    assert run({"wages": wages(SON, 900), "businesses": [closed]}) == []
+
+
+def test_supporter_of_someone_not_on_the_roster_is_not_flagged():
+    other = make_id("19400303", 142)
+    assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]}, dependent=other) == []

@@ -1,0 +1,48 @@
+"""C08: working-age, able-bodied members — leads at 中 at most."""
+
+from pathlib import Path
+
+import pytest
+from helpers import AS_OF, context, flagged, household, make_id
+
+ABLE = {"labour": "有劳动能力", "health": "健康", "school": "非在校", "disability": ""}
+
+
+def born(age: int, month_day: str = "0101") -> str:
+    return f"{AS_OF.year - age}{month_day}"
+
+
+def person(age, sex, **cells):
+    seq = 111 if sex == "男" else 122
+    rows = household("刘洋", make_id(born(age), seq))
+    rows[0].update({**ABLE, "sex": sex, **cells})
+    return rows
+
+
+@pytest.mark.parametrize("age,sex", [(35, "男"), (45, "女"), (58, "男"), (22, "女"), (19, "男"), (16, "女"), (59, "男"),
+                                     (54, "女")])
+def test_able_bodied_working_age_member_is_a_medium_lead(age, sex):
+    assert flagged(context(person(age, sex)), "C08") == [("刘洋", "中")]
+
+
+@pytest.mark.parametrize("age,sex,cells", [
+    (20, "男", {"school": "在校"}), (20, "女", {"school": "大学在读"}),
+    (40, "男", {"health": "残疾", "disability": "四级"}), (40, "男", {"disability": "肢体三级"}),
+    (61, "男", {}), (60, "男", {}), (57, "女", {}), (55, "女", {}), (15, "男", {}),
+    (40, "女", {"labour": "部分丧失劳动能力"}), (40, "女", {"labour": "无劳动能力"}), (40, "女", {"labour": ""}),
+    (40, "男", {"health": "患病"}), (40, "男", {"health": "不健康"}), (40, "男", {"health": ""}),
+])
+def test_students_disabled_ill_and_out_of_age_are_not_flagged(age, sex, cells):
+    assert flagged(context(person(age, sex, **cells)), "C08") == []
+
+
+def test_member_with_wages_is_working_and_not_flagged():
+    rows = person(35, "男")
+    wage = [{"name": "刘洋", "id": rows[0]["id"], "wage": 1500, "month": "2026-09"}]
+    assert flagged(context(rows, {"wages": wage}), "C08") == []
+
+
+def test_bounds_and_confidence_are_configurable(tmp_path: Path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[C08]\nmale_max_age = 63\nconfidence = "低"\n', encoding="utf-8")
+    assert flagged(context(person(61, "男"), config=cfg), "C08") == [("刘洋", "低")]

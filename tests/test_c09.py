@@ -1,0 +1,47 @@
+"""C09: income or assets found by matching that the roster says the household does not have."""
+
+from helpers import context, flagged, household, make_id
+
+HEAD = make_id("19550101", 111)
+WIFE = make_id("19570202", 122)
+PENSION = [{"name": "张三", "id": HEAD, "insurance": "企业职工基本养老保险", "amount": 900, "status": "正常发放"}]
+CAR = [{"name": "李梅", "id": WIFE, "vehicle_type": "小型轿车", "status": "正常"}]
+
+
+def roster(**extra):
+    return household("张三", HEAD, [("李梅", "配偶", WIFE)], **extra)
+
+
+# must flag
+def test_income_declared_as_zero_is_a_medium_lead():
+    assert flagged(context(roster(declared_income=0), {"pensions": PENSION}), "C09") == [("张三", "中")]
+
+
+def test_income_left_blank_is_a_low_lead():
+    rows = roster(declared_income=0)
+    for r in rows:
+        r["declared_income"] = ""
+    rows.extend(household("王五", make_id("19600303", 131), declared_income=400))  # the column exists in the file
+    assert flagged(context(rows, {"pensions": PENSION}), "C09") == [("张三", "低")]
+
+
+def test_assets_declared_as_none_while_a_car_is_found():
+    assert flagged(context(roster(declared_assets="无"), {"vehicles": CAR}), "C09") == [("李梅", "中")]
+
+
+# must not flag
+def test_declared_income_or_no_income_column_is_not_flagged():
+    assert flagged(context(roster(declared_income=900), {"pensions": PENSION}), "C09") == []
+    assert flagged(context(roster(), {"pensions": PENSION}), "C09") == []
+
+
+def test_small_residents_pension_is_not_a_lead():
+    small = [{**PENSION[0], "insurance": "城乡居民基本养老保险", "amount": 160}]
+    assert flagged(context(roster(declared_income=0), {"pensions": small}), "C09") == []
+
+
+def test_declared_assets_that_say_something_or_exempt_vehicles():
+    moto = [{**CAR[0], "vehicle_type": "普通二轮摩托车"}]
+    assert flagged(context(roster(declared_assets="有小汽车一辆"), {"vehicles": CAR}), "C09") == []
+    assert flagged(context(roster(declared_assets="无"), {"vehicles": moto}), "C09") == []
+    assert flagged(context(roster(declared_assets="无车无房"), {"vehicles": CAR}), "C09") == [("李梅", "中")]

@@ -1,0 +1,60 @@
+"""C10: several distinct asset or income signals in one household."""
+
+from helpers import context, flagged, household, make_id
+from rostercheck.audit import run_checks
+
+HEAD = make_id("19700101", 111)
+WIFE = make_id("19720202", 122)
+
+
+def roster():
+    return household("张三", HEAD, [("李梅", "配偶", WIFE)])
+
+
+def car(vtype="小型轿车", status="正常"):
+    return {"name": "张三", "id": HEAD, "vehicle_type": vtype, "status": status}
+
+
+def prop(pid, usage, location):
+    return {"name": "张三" if pid == HEAD else "李梅", "id": pid, "usage": usage, "location": location}
+
+
+def company(status="存续"):
+    return {"name": "张三", "id": HEAD, "entity": "宏盛建材有限责任公司", "entity_type": "有限责任公司",
+            "employees": 6, "status": status}
+
+
+# must flag
+def test_car_shop_and_two_homes():
+    lists = {"vehicles": [car()], "properties": [prop(HEAD, "门面房", "步行街 1 号"), prop(HEAD, "住宅", "花园 1 栋"),
+                                                  prop(WIFE, "住宅", "东村 3 组")]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C10") == [("张三", "中")]
+    text = run_checks(ctx, ["C10"])[0][0].evidence
+    assert "3 类" in text and "住宅 2 套" in text
+
+
+def test_truck_and_company():
+    assert flagged(context(roster(), {"vehicles": [car("轻型普通货车")], "businesses": [company()]}), "C10") == [("张三", "中")]
+
+
+def test_car_and_wages():
+    wages = [{"name": "李梅", "id": WIFE, "wage": 2000, "month": "2026-09"}]
+    assert flagged(context(roster(), {"vehicles": [car()], "wages": wages}), "C10") == [("张三", "中")]
+
+
+# must not flag
+def test_a_single_signal_is_not_enough():
+    assert flagged(context(roster(), {"vehicles": [car()]}), "C10") == []
+    assert flagged(context(roster(), {"businesses": [company()]}), "C10") == []
+
+
+def test_harmless_things_are_not_signals():
+    lists = {"vehicles": [car("普通二轮摩托车"), car("小型轿车", "报废")], "businesses": [company("注销")],
+             "properties": [prop(HEAD, "住宅", "东村 3 组")],
+             "pensions": [{"name": "张三", "id": HEAD, "insurance": "城乡居民基本养老保险", "amount": 160, "status": "正常"}]}
+    assert flagged(context(roster(), lists), "C10") == []
+
+
+def test_two_cars_are_one_kind_of_signal():
+    assert flagged(context(roster(), {"vehicles": [car(), car("小型普通客车")]}), "C10") == []

@@ -1,0 +1,84 @@
+"""Configuration: shipped defaults, --config overrides, every mistake reported at once, unknown keys warned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import context, flagged, household, make_id
+
+from rostercheck.errors import ConfigError
+from rostercheck.policy import load_defaults, load_policy
+
+HEAD = make_id("19500101", 111)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "本县配置.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_for_the_ten_categories():
+    specs, common = load_defaults()
+    assert {f"C{i:02d}" for i in range(1, 11)} <= set(specs)
+    assert specs["C04"].params["min_homes"] == 2 and "摩托车" in specs["C04"].params["exempt_vehicle_types"]
+    assert specs["C05"].params["min_employees"] == 2
+    c08 = specs["C08"].params
+    assert (c08["male_min_age"], c08["male_max_age"], c08["female_min_age"], c08["female_max_age"]) == (16, 60, 16, 55)
+    assert common["tekun_standard"] == 1576
+
+
+def test_several_mistakes_are_reported_at_once_with_file_and_key(tmp_path):
+    cfg = write(tmp_path, """
+[common]
+rural_standard = "五百一十六"
+default_area = "乡下"
+[C04]
+exempt_vehicle_types = "摩托车"
+min_homes = -1
+[C08]
+confidence = "很高"
+skip_if_working = "是"
+""")
+    with pytest.raises(ConfigError) as info:
+        load_policy(cfg)
+    text = str(info.value)
+    assert "6 处错误" in text
+    for key in ("[common] rural_standard", "[common] default_area", "[C04] exempt_vehicle_types", "[C04] min_homes",
+                "[C08] confidence", "[C08] skip_if_working"):
+        assert f"{cfg} {key}" in text
+
+
+def test_broken_toml_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="TOML 格式错误"):
+        load_policy(write(tmp_path, "[C03\nadd_wages = true\n"))
+
+
+def test_unknown_keys_and_sections_are_warned_not_fatal(tmp_path):
+    specs, _, warnings = load_policy(write(tmp_path, "[C04]\nmin_home = 3\n[C99]\nx = 1\n"))
+    assert any("[C04] min_home：未知的参数" in w for w in warnings)
+    assert any("未知的节 [C99]" in w for w in warnings)
+    assert specs["C04"].params["min_homes"] == 2
+
+
+def test_override_changes_a_result(tmp_path):
+    rows = household("张三", HEAD)
+    pension = [{"name": "张三", "id": HEAD, "insurance": "企业职工基本养老保险", "amount": 700, "status": "正常发放"}]
+    assert flagged(context(rows, {"pensions": pension}), "C03") == [("张三", "高")]
+    cfg = write(tmp_path, "[common]\nrural_standard = 760\n")
+    assert flagged(context(rows, {"pensions": pension}, config=cfg), "C03") == []
+
+
+def test_exemption_list_override(tmp_path):
+    rows = household("张三", HEAD)
+    car = [{"name": "张三", "id": HEAD, "vehicle_type": "三轮汽车", "status": "正常"}]
+    assert flagged(context(rows, {"vehicles": car}), "C04") == []
+    cfg = write(tmp_path, '[C04]\nexempt_vehicle_types = ["摩托车", "拖拉机"]\n')
+    assert flagged(context(rows, {"vehicles": car}, config=cfg), "C04") == [("张三", "高")]
+
+
+def test_a_check_can_be_disabled(tmp_path):
+    rows = household("张三", make_id("19900101", 111), labour="有劳动能力", health="健康", sex="男")
+    assert flagged(context(rows), "C08") == [("张三", "中")]
+    assert flagged(context(rows, config=write(tmp_path, "[C08]\nenabled = false\n")), "C08") == []
