@@ -40,6 +40,7 @@ min_homes = -1
 [C08]
 confidence = "很高"
 skip_if_working = "是"
+male_max_ag = 63
 """)
     with pytest.raises(ConfigError) as info:
         load_policy(cfg)
@@ -48,6 +49,7 @@ skip_if_working = "是"
     for key in ("[common] rural_standard", "[common] default_area", "[C04] exempt_vehicle_types", "[C04] min_homes",
                 "[C08] confidence", "[C08] skip_if_working"):
         assert f"{cfg} {key}" in text
+    assert "[C08] male_max_ag：未知的参数" in text  # unknown keys are still mentioned
 
 
 def test_broken_toml_is_a_config_error(tmp_path):

@@ -146,5 +146,6 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
         else:
             specs[section] = replace(specs[section], params=new)
     if errors:
-        raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors))
+        notes = ("\n另有提示：\n" + "\n".join(warnings)) if warnings else ""
+        raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors) + notes)
     return specs, common, warnings
