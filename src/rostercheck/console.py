@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pandas as pd
 from rich.console import Console
-from rich.panel import Panel
+from rich.markup import escape
 from rich.table import Table
 
 out = Console(highlight=False)
@@ -32,13 +32,24 @@ def redact(text: str) -> str:
     return _LONG_DIGITS.sub(mask, text)
 
 
+def one_line(message: str) -> str:
+    """Return a message as one line with IDs and accounts masked, safe to print as rich markup.
+
+    Args:
+        message: the message.
+    Returns:
+        The masked, escaped, single-line text.
+    """
+    return escape(" ".join(redact(str(message)).split()))
+
+
 def error(message: str) -> None:
-    """Print a one-line Chinese error on stderr (IDs masked).
+    """Print a one-line Chinese error on stderr (IDs masked), never wrapped, so scripts can grep it.
 
     Args:
         message: the message.
     """
-    err.print(Panel(redact(message), title="错误", title_align="left", border_style="red", expand=False))
+    err.print(f"[bold red]错误：[/bold red]{one_line(message)}", soft_wrap=True)
 
 
 def warn(message: str) -> None:
@@ -47,7 +58,7 @@ def warn(message: str) -> None:
     Args:
         message: the message.
     """
-    err.print(f"[yellow]提示：[/yellow]{redact(message)}")
+    err.print(f"[yellow]提示：[/yellow]{one_line(message)}", soft_wrap=True)
 
 
 @contextmanager
@@ -59,6 +70,9 @@ def loading() -> Iterator:
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    if not err.is_terminal:  # scripts and logs get only the result and one-line messages
+        yield lambda label, path: None
+        return
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                   transient=False) as progress:
         task = progress.add_task("准备读取…", total=None)
@@ -66,7 +80,7 @@ def loading() -> Iterator:
 
         def step(label: str, path: Path) -> None:
             count["n"] += 1
-            progress.update(task, description=f"正在读取第 {count['n']} 个文件：{label} {Path(path).name}")
+            progress.update(task, description=one_line(f"正在读取第 {count['n']} 个文件：{label} {Path(path).name}"))
 
         yield step
         progress.update(task, description=f"已读取 {count['n']} 个文件")

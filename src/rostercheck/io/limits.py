@@ -1,120 +1,293 @@
-"""Safety limits on what a single input file may cost, and the pre-read checks that enforce them."""
+"""Safety limits on what a single input file may cost, and the pre-read checks that enforce them.
+
+python-calamine allocates the whole rectangle a sheet's cells span and aborts the process (SIGABRT)
+when that allocation fails, so every worksheet's extent is bounded here before calamine opens it.
+The scan streams each zip part once through C-speed regular expressions: on ordinary sheets (up to
+26 columns, or fewer than 100,000 rows) it never leaves that fast path.
+"""
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
+import struct
 import zipfile
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-from ..errors import LimitExceededError
+from ..errors import ConfigError, InputFileError, LimitExceededError
+
+_BROKEN = "不是有效的 Excel 文件（文件已损坏或不完整），请用 Excel/WPS 打开后另存为 .xlsx 再试。"
+_ENV_PREFIX = "ROSTERCHECK_"
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on one input file; the defaults are documented in the README (安全限制).
+    """Bounds on one input file; the defaults are documented in docs/limits.md (安全限制).
 
     Attributes:
         max_file_mb: largest file accepted, in MB.
         max_uncompressed_mb: largest total uncompressed size of a workbook's parts, in MB.
         max_ratio: largest compression ratio of a workbook part above 10 MB uncompressed.
-        max_rows: most data rows read from one sheet or text file.
-        max_cells: largest sheet extent (rows × columns) a workbook may claim.
+        max_rows: most rows read from one sheet or text file.
+        max_cells: largest sheet extent (rows × columns) a workbook may claim or a file may fill.
     """
 
-    max_file_mb: float = 2048
-    max_uncompressed_mb: float = 4096
+    max_file_mb: float = 1024
+    max_uncompressed_mb: float = 2048
     max_ratio: float = 200
-    max_rows: int = 6_000_000
-    max_cells: int = 60_000_000
+    max_rows: int = 2_000_000
+    max_cells: int = 40_000_000
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        """Return the defaults, overridden by ROSTERCHECK_MAX_ROWS-style environment variables.
+
+        Returns:
+            The limits.
+        Raises:
+            ConfigError: when a variable is not a positive number.
+        """
+        values = {}
+        for f in fields(cls):
+            name = _ENV_PREFIX + f.name.upper()
+            raw = os.environ.get(name, "").strip()
+            if not raw:
+                continue
+            try:
+                value = float(raw) if f.type in ("float", float) else int(raw)
+            except ValueError:
+                value = 0
+            if value <= 0:
+                raise ConfigError(f"环境变量 {name}=“{raw}”无效，应为正数（默认 {getattr(cls, f.name)}）。")
+            values[f.name] = value
+        return cls(**values)
 
 
-# A cell reference whose column has three letters, or two letters with a six-digit row: the only
-# shapes that can make a sheet's extent huge. Matching is rare in real rosters, so the scan is cheap.
-_FAR_REF = re.compile(rb'\sr="(?:[A-Z]{3}[0-9]|[A-Z]{2}[0-9]{6})')
-_CELL_REF = re.compile(rb'<c[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"')
+# Fast path: one pass of a regular expression with a literal prefix finds any reference with two or
+# more column letters or a row number of seven or more digits; ordinary sheets (≤ 26 columns, fewer
+# than 1,000,000 rows, so at most 26 million cells) never match and need nothing else.
+_SUSPECT = re.compile(rb"""r\s*=\s*["'](?:[A-Za-z]{2,}[0-9]|[A-Za-z]*[0-9]{7})""")
+_REF = rb"""\sr\s*=\s*["']"""
+_COLS2 = re.compile(_REF + rb"([A-Za-z]{2,})[0-9]")
+_ROW7 = re.compile(_REF + rb"[A-Za-z]*([0-9]{7,})")
+_ROWS6 = re.compile(_REF + rb"[A-Za-z]*([0-9]{6,})")
+# A cell element whose first attribute is not r (or that has none): calamine then places it after
+# the previous cell, so its position has to be counted.
+_NO_REF_CELL = re.compile(rb"<c(?:[>/]|\s+[^r\s])")
+_NO_REF_CELL_NS = re.compile(rb":c(?:[>/]|\s+[^r\s])")
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)[\s/>]")
+_ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _CHUNK = 8 << 20
+_TAIL = 256
+_MAX_ENTRIES = 100_000
+_PLAIN_BOUND = 26 * 999_999
 
 
 def _col_number(letters: bytes) -> int:
     n = 0
-    for ch in letters:
+    for ch in letters.upper()[:8]:
         n = n * 26 + (ch - 64)
     return n
 
 
-def check_zip_workbook(path: Path, limits: Limits) -> None:
-    """Refuse a zipped workbook (.xlsx/.xlsm) that would cost too much to open.
+class _PartScan:
+    """What one streamed part reveals: flags and maxima used to bound its extent."""
 
-    Checks the declared sizes and compression ratios, then streams each worksheet part to count its
-    real uncompressed size and to find the farthest cell it names.
+    def __init__(self) -> None:
+        self.max_col = 26
+        self.max_row7 = 0
+        self.suspect = False
+        self.no_ref_cells = False
+        self.entity = False
+        self.first = True
+
+    def feed(self, window: bytes) -> None:
+        if self.first:  # a DTD can only come before the root element
+            self.entity, self.first = bool(_ENTITY.search(window, 0, 1 << 16)), False
+        if _SUSPECT.search(window):
+            self.suspect = True
+            cols = set(_COLS2.findall(window))
+            if cols:
+                self.max_col = max(self.max_col, max(_col_number(c) for c in cols))
+            rows = set(_ROW7.findall(window))
+            if rows:
+                self.max_row7 = max(self.max_row7, max(int(r) for r in rows))
+        if not self.no_ref_cells and (_NO_REF_CELL.search(window) or _NO_REF_CELL_NS.search(window)):
+            self.no_ref_cells = True
+
+    def row_bound(self) -> int:
+        return self.max_row7 or 999_999
+
+
+def check_zip_workbook(path: Path, limits: Limits) -> None:
+    """Refuse a zipped workbook (.xlsx/.xlsm) that would cost too much to open, or is not one.
+
+    Checks the entry count and declared sizes and ratios, then streams every part once to count its
+    real uncompressed size, to refuse XML entity declarations, and to bound each sheet's extent.
 
     Args:
         path: the workbook.
         limits: the bounds.
     Raises:
+        InputFileError: a broken zip, or a zip that is not an .xlsx workbook.
         LimitExceededError: when a bound is exceeded.
     """
-    cap = limits.max_uncompressed_mb * 1024 * 1024
+    _check_entry_count(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:  # pragma: no cover - format sniffing catches most
-        from ..errors import InputFileError
-
-        raise InputFileError(path, "不是有效的 Excel 文件（文件已损坏或不完整），请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputFileError(path, _BROKEN) from exc
     with zf:
         infos = zf.infolist()
+        _check_is_xlsx(path, {i.filename.lstrip("/").lower() for i in infos})
+        cap = limits.max_uncompressed_mb * 1024 * 1024
+        bomb = f"解压后超过 {limits.max_uncompressed_mb:.0f} MB 的安全上限，疑似“压缩炸弹”，已拒绝读取。"
         if sum(i.file_size for i in infos) > cap:
-            raise LimitExceededError(path, f"解压后超过 {limits.max_uncompressed_mb:.0f} MB 的安全上限，疑似“压缩炸弹”，已拒绝读取。")
+            raise LimitExceededError(path, bomb)
         for info in infos:
             if info.file_size > 10 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-                raise LimitExceededError(path, "压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
-        total = 0
+                raise LimitExceededError(path, f"部件“{info.filename}”压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
+        total, sheets = 0, _sheet_parts(zf, path)
         for info in infos:
-            if not info.filename.startswith("xl/worksheets/") or not info.filename.endswith(".xml"):
+            if info.is_dir():
                 continue
-            total = _scan_sheet(zf, info, path, limits, total, cap)
+            name = info.filename.lstrip("/").lower()
+            try:
+                if name in sheets or name.startswith("xl/worksheets/"):
+                    total = _scan_part(zf, info, path, limits, total, cap, bomb)
+                else:  # calamine itself enforces declared sizes; only a DTD needs looking for
+                    with zf.open(info) as stream:
+                        if _ENTITY.search(stream.read(1 << 16)):
+                            raise LimitExceededError(path, _entity_message(info))
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+                raise InputFileError(path, _BROKEN) from exc
+            except (NotImplementedError, RuntimeError) as exc:  # encrypted or unsupported compression
+                raise InputFileError(path, "文件内部使用了不支持的压缩或加密方式，请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
 
 
-def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int, cap: float) -> int:
-    tail = b""
-    far = False
-    with zf.open(info) as stream:
+def _entity_message(info: zipfile.ZipInfo) -> str:
+    return f"部件“{info.filename}”含有 XML 实体定义（正常的 Excel 文件没有，可能是恶意构造的文件），已拒绝读取。"
+
+
+_RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship\b[^>]*>", re.I)
+_ATTR = re.compile(rb"""\b(Type|Target)\s*=\s*["']([^"']*)["']""", re.I)
+
+
+def _sheet_parts(zf: zipfile.ZipFile, path: Path) -> set[str]:
+    """Return the lower-case part names the workbook declares as worksheets (wherever they are)."""
+    try:
+        info = zf.getinfo("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return set()
+    if info.file_size > 16 << 20:
+        raise LimitExceededError(path, "工作簿的关系部件大小异常，不是正常的 Excel 文件，已拒绝读取。")
+    parts = set()
+    for rel in _RELATIONSHIP.findall(zf.read(info)):
+        attrs = {k.lower(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(rel)}
+        if "worksheet" in attrs.get("type", "").lower() and attrs.get("target"):
+            target = attrs["target"]
+            full = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            parts.add(posixpath.normpath(full).lower())
+    return parts
+
+
+def _check_entry_count(path: Path) -> None:
+    """Refuse a zip whose central directory lists more entries than any workbook has."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 66_000))
+        tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return  # zipfile will report the damage
+    entries, cd_size = struct.unpack_from("<H", tail, at + 10)[0], struct.unpack_from("<I", tail, at + 12)[0]
+    if (entries != 0xFFFF and entries > _MAX_ENTRIES) or (cd_size != 0xFFFFFFFF and cd_size > 64 << 20) or (
+            entries == 0xFFFF and b"PK\x06\x06" in tail):
+        raise LimitExceededError(path, "压缩包内的部件数量异常多，不是正常的 Excel 文件，已拒绝读取。")
+
+
+def _check_is_xlsx(path: Path, names: set[str]) -> None:
+    if "xl/workbook.xml" in names:
+        return
+    if "xl/workbook.bin" in names:
+        raise InputFileError(path, "是 Excel 二进制工作簿（.xlsb），暂不支持。请在 Excel 中另存为 .xlsx 再试。")
+    if "content.xml" in names or "mimetype" in names:
+        raise InputFileError(path, "是 OpenDocument 表格（.ods）或其他格式，暂不支持。请另存为 .xlsx 再试。")
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        raise InputFileError(path, "是 Word 或 PowerPoint 文件，不是 Excel 表格，请确认选对了文件。")
+    raise InputFileError(path, "是一个普通压缩包（zip），不是 Excel 表格。请解压后指定其中的 .xlsx/.csv 文件。")
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int,
+               cap: float, bomb: str) -> int:
+    scan, tail = _PartScan(), b""
+    with zf.open(info) as stream:  # zipfile stops at the declared size and checks the CRC
         while True:
             chunk = stream.read(_CHUNK)
             if not chunk:
                 break
             total += len(chunk)
             if total > cap:
-                raise LimitExceededError(path, f"解压后超过 {limits.max_uncompressed_mb:.0f} MB 的安全上限，疑似“压缩炸弹”，已拒绝读取。")
+                raise LimitExceededError(path, bomb)
             window = tail + chunk
-            if not far and _FAR_REF.search(window):
-                far = True
-            tail = window[-64:]
-    if far:
-        _check_extent(zf, info, path, limits)
+            scan.feed(window)
+            tail = window[-_TAIL:]
+    if scan.entity:
+        raise LimitExceededError(path, _entity_message(info))
+    rows, cols, n_rows = scan.row_bound(), scan.max_col, 0
+    if scan.no_ref_cells:
+        widest, n_rows = _widest_row(zf, info)
+        rows, cols = rows + n_rows, cols + widest
+    if rows > limits.max_rows + 1 or rows * cols > limits.max_cells:
+        if not scan.max_row7:
+            rows = _exact_max_row(zf, info) + (n_rows if scan.no_ref_cells else 0)  # only sheets with ≥ 100,000 rows and many columns get here
+    if rows > limits.max_rows + 1 or rows * cols > limits.max_cells:
+        raise LimitExceededError(
+            path,
+            f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {rows} 行、第 {cols} 列），"
+            "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存为 .xlsx 再试。",
+        )
     return total
 
 
-def _check_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits) -> None:
-    max_row = max_col = 0
-    min_row = min_col = 1 << 30
+def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+    tail = b""
     with zf.open(info) as stream:
-        tail = b""
         while True:
             chunk = stream.read(_CHUNK)
             if not chunk:
-                break
-            window = tail + chunk
-            cut = window.rfind(b"<")
-            body, tail = window[:cut], window[cut:]
-            for m in _CELL_REF.finditer(body):
-                col, row = _col_number(m.group(1)), int(m.group(2))
-                max_col, min_col = max(max_col, col), min(min_col, col)
-                max_row, min_row = max(max_row, row), min(min_row, row)
-    if max_row and (max_row - min_row + 1) * (max_col - min_col + 1) > limits.max_cells:
-        raise LimitExceededError(
-            path,
-            f"工作表“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {max_row} 行、第 {max_col} 列），"
-            "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存再试。",
-        )
+                return
+            cut = chunk.rfind(b"<")
+            if cut < 0:
+                tail += chunk
+                continue
+            yield tail + chunk[:cut]
+            tail = chunk[cut:]
+            if len(tail) > _CHUNK:
+                tail = tail[-_TAIL:]
+
+
+def _exact_max_row(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    best = 0
+    for body in _stream(zf, info):
+        found = set(_ROWS6.findall(body))
+        if found:
+            best = max(best, max(int(r) for r in found))
+    return best or 99_999
+
+
+def _widest_row(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """Return the most cell elements in one row and the number of rows (elements without r follow on)."""
+    widest = count = rows = 0
+    for body in _stream(zf, info):
+        for m in _ROW_OR_CELL.finditer(body):
+            if m.group(1) == b"row":
+                count = 0
+                rows += 1
+            else:
+                count += 1
+                widest = max(widest, count)
+    return widest, rows

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from ..errors import InputFileError, LimitExceededError
 from .limits import Limits, check_zip_workbook
+from .ole import ENCRYPTED, check_ole_workbook
 
 XLSX, XLS, TEXT = "xlsx", "xls", "text"
 _NOTE_SHEET = re.compile(r"说明|填表|备注|注意|说明书|readme|instruction|notes?$|目录|封面|字典|代码表", re.I)
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Grid:
         first_row: the 1-based spreadsheet row number of ``rows[0]``.
         merged: merged ranges as ((row0, col0), (row1, col1)), relative to ``rows``.
         fmt: XLSX, XLS or TEXT.
+        notes: things the user should know about the file (Chinese), e.g. hidden sheets skipped.
     """
 
     path: Path
@@ -40,6 +42,7 @@ class Grid:
     first_row: int = 1
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     fmt: str = TEXT
+    notes: list[str] = field(default_factory=list)
 
 
 def sniff_format(path: Path) -> str:
@@ -75,31 +78,39 @@ def sniff_format(path: Path) -> str:
 def read_grids(path: Path, limits: Limits | None = None) -> list[Grid]:
     """Read every candidate sheet of a file as a :class:`Grid`.
 
-    Hidden sheets, empty sheets and note sheets (填表说明 …) are skipped.
+    Hidden sheets, empty sheets and note sheets (填表说明 …) are skipped; hidden rows and columns are
+    read like any other (hiding is a display choice, not a deletion). Skipped hidden sheets are named
+    in the first grid's ``notes``.
 
     Args:
         path: the file.
-        limits: safety bounds (defaults when None).
+        limits: safety bounds (defaults, or ROSTERCHECK_MAX_* environment variables, when None).
     Returns:
         The grids, in workbook order (at least one).
     Raises:
         InputFileError: when the file cannot be read or holds no usable sheet.
     """
-    limits = limits or Limits()
+    limits = limits or Limits.from_env()
     path = Path(path)
     fmt = sniff_format(path)
     if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
         raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
+    notes: list[str] = []
     if fmt == TEXT:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
         grids = [_read_text(path, limits)]
     else:
         if fmt == XLSX:
-            _check_not_encrypted_zip(path)
             check_zip_workbook(path, limits)
-        grids = _read_workbook(path, fmt, limits)
+        else:
+            check_ole_workbook(path, limits.max_cells, limits.max_rows)
+        grids = _read_workbook(path, fmt, limits, notes)
     grids = [g for g in grids if any(any(_filled(c) for c in row) for row in g.rows)]
     if not grids:
         raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。")
+    grids[0].notes.extend(notes)
     return grids
 
 
@@ -107,66 +118,57 @@ def _filled(cell: object) -> bool:
     return cell is not None and cell != ""
 
 
-def _check_not_encrypted_zip(path: Path) -> None:
-    # Nothing to do: encrypted OOXML files are OLE containers and are handled in _read_workbook.
-    return None
-
-
-def _read_workbook(path: Path, fmt: str, limits: Limits) -> list[Grid]:
+def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str]) -> list[Grid]:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError as exc:  # pragma: no cover - dependency missing
         raise InputFileError(path, "缺少读取 Excel 所需的组件 python-calamine，请重新安装本工具。") from exc
-    if fmt == XLS and _is_encrypted_ole(path):
-        raise InputFileError(path, "工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再试。")
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several unrelated types for broken files
-        raise InputFileError(path, _broken_message(exc)) from exc
     grids: list[Grid] = []
+    book = None
     try:
+        with path.open("rb") as fh:  # from the content, not the extension: a .xls may really be .xlsx
+            book = CalamineWorkbook.from_filelike(fh)
         metas = book.sheets_metadata
         for meta in metas:
-            if str(meta.visible).split(".")[-1].lower() != "visible":
-                continue
             if "worksheet" not in str(meta.typ).lower():
+                continue
+            if str(meta.visible).split(".")[-1].lower() != "visible":
+                notes.append(f"隐藏的工作表“{meta.name}”未读取；如其中是有效数据，请取消隐藏后重新运行。")
                 continue
             if _NOTE_SHEET.search(meta.name) and len(metas) > 1:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
-            if sheet.height > limits.max_rows:
-                raise LimitExceededError(path, f"工作表“{meta.name}”超过 {limits.max_rows} 行的安全上限。")
-            rows = sheet.to_python(skip_empty_area=False)
+            if sheet.height > limits.max_rows or sheet.height * sheet.width > limits.max_cells:
+                raise LimitExceededError(path, f"工作表“{meta.name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")
+            rows = sheet.to_python(skip_empty_area=False) if sheet.height else []
             merged = []
             try:
                 merged = [tuple(map(tuple, r)) for r in (sheet.merged_cell_ranges or [])]
             except Exception:  # merged ranges are a nicety; some formats do not expose them
                 merged = []
             grids.append(Grid(path, meta.name, rows, 1, merged, fmt))
-    except LimitExceededError:
+    except (InputFileError, MemoryError):
         raise
-    except Exception as exc:
+    except Exception as exc:  # calamine raises several unrelated types for broken files
+        raise InputFileError(path, _broken_message(exc)) from exc
+    except BaseException as exc:  # pyo3 PanicException derives from BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
         raise InputFileError(path, _broken_message(exc)) from exc
     finally:
         try:
-            book.close()
+            if book is not None:
+                book.close()
         except Exception:
             pass
     return grids
 
 
-def _broken_message(exc: Exception) -> str:
+def _broken_message(exc: BaseException) -> str:
     text = str(exc).lower()
-    if "password" in text or "encrypt" in text:
-        return "工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再试。"
+    if "password" in text or "encrypt" in text or type(exc).__name__ == "PasswordError":
+        return ENCRYPTED
     return "不是有效的 Excel 文件（文件已损坏、不完整或扩展名不符），请用 Excel/WPS 打开后另存为 .xlsx 再试。"
-
-
-def _is_encrypted_ole(path: Path) -> bool:
-    """An OLE file holding 'EncryptedPackage' is a password-protected .xlsx; BIFF uses FILEPASS."""
-    with path.open("rb") as fh:
-        head = fh.read(1 << 20)
-    return "EncryptedPackage".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in head
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -207,8 +209,12 @@ def _read_text(path: Path, limits: Limits) -> Grid:
     if "\x00" in text:
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
     text = text.lstrip("\ufeff")
-    lines = text.splitlines()[:50]
+    if re.search(r"<(html|table|\?xml|workbook)\b", text[:4096], re.I):
+        raise InputFileError(path, "是网页（HTML）或 XML 格式，不是 Excel 工作簿或 CSV。请用 Excel/WPS 打开后另存为 .xlsx 再试。")
+    lines = text[:1 << 20].splitlines()[:50]
     delimiter = _sniff_delimiter(lines)
+    if text.count(delimiter) + text.count("\n") > limits.max_cells:
+        raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     csv.field_size_limit(1 << 30)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
@@ -218,7 +224,7 @@ def _read_text(path: Path, limits: Limits) -> Grid:
             if len(rows) > limits.max_rows:
                 raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
     except csv.Error as exc:
-        raise InputFileError(path, f"CSV 格式有误（{exc}），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
+        raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     return Grid(path, "", rows, 1, [], TEXT)
 
 

@@ -52,11 +52,21 @@ class Table:
 def fill_merged(grid: Grid) -> None:
     """Copy each merged range's top-left value into every cell of the range (in place).
 
+    Merged ranges never overlap in a valid workbook, so filling more cells than the grid holds means
+    a damaged or hostile file: it is refused rather than left to run for hours.
+
     Args:
         grid: the grid to fill.
+    Raises:
+        InputFileError: when the merged ranges overlap far beyond the grid's size.
     """
     height = len(grid.rows)
+    budget = 2 * sum(len(row) for row in grid.rows) + 1000
     for (r0, c0), (r1, c1) in grid.merged:
+        if r0 < height and r1 >= r0 and c1 >= c0:
+            budget -= (min(r1, height - 1) - r0 + 1) * (c1 - c0 + 1)
+        if budget < 0:
+            raise InputFileError(grid.path, f"工作表“{grid.sheet}”的合并单元格相互重叠、数量异常，文件可能已损坏，请用 Excel/WPS 打开后另存再试。")
         if r0 >= height:
             continue
         r1 = min(r1, height - 1)
@@ -230,6 +240,7 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
         titles.append(title)
         sheets.append(grid.sheet)
         warnings.extend(f"{('工作表“' + grid.sheet + '”') if grid.sheet else ''}{w}" for w in warns)
+    warnings.extend(n for g in grids for n in g.notes)
     if not parts:
         what = KIND_LABELS.get(kind, kind)
         if missing_reason:

@@ -137,6 +137,8 @@ def _numeric_digits(number: float | int) -> str:
             digits = mantissa.replace(".", "")
             return digits + "0" * (int(exponent) + 1 - len(digits))
         return str(int(round(number)))
+    if abs(number) >= 10**EXCEL_DIGITS and float(number) == number:
+        return _numeric_digits(float(number))  # a double turned into an int: its tail digits are noise
     return str(int(number))
 
 

@@ -1,0 +1,122 @@
+"""Unusable input: a clear one-line Chinese refusal naming the file, a documented exit status, no traceback."""
+
+import io
+import zipfile
+
+import pytest
+
+from badfiles import ID, assert_refused, patch_xls_record, roster_csv, run_cli, xls, xlsx
+from rostercheck.errors import ExitCode
+
+INPUT = int(ExitCode.INPUT)
+
+
+def audit(*args, tmp_path, **kw):
+    return run_cli("audit", *args, "--out", tmp_path / "out", **kw)
+
+
+def test_exit_codes_are_documented():
+    assert [int(c) for c in ExitCode] == [0, 2, 3, 4, 5, 70]
+
+
+def test_missing_roster(tmp_path):
+    assert_refused(audit(tmp_path / "不存在.xlsx", tmp_path=tmp_path), INPUT, "不存在.xlsx", "不存在")
+
+
+def test_missing_reference_list(tmp_path):
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", tmp_path / "deaths.csv", tmp_path=tmp_path)
+    assert_refused(proc, INPUT, "deaths.csv", "不存在")
+
+
+def test_directory(tmp_path):
+    (tmp_path / "folder").mkdir()
+    assert_refused(audit(tmp_path / "folder", tmp_path=tmp_path), INPUT, "folder", "文件夹")
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert_refused(audit(tmp_path / "empty.xlsx", tmp_path=tmp_path), INPUT, "empty.xlsx", "0 字节")
+
+
+def test_text_named_xlsx(tmp_path):
+    roster_csv(tmp_path / "roster.xlsx")
+    assert_refused(audit(tmp_path / "roster.xlsx", tmp_path=tmp_path), INPUT, "roster.xlsx", "不是 Excel")
+
+
+def test_html_saved_as_xls(tmp_path):
+    (tmp_path / "export.xls").write_text(f"<html><table><tr><td>姓名</td><td>{ID}</td></tr></table></html>")
+    line = assert_refused(audit(tmp_path / "export.xls", tmp_path=tmp_path), INPUT, "export.xls", "HTML")
+    assert ID not in line
+
+
+@pytest.mark.parametrize("cut", [100, 600, -200])
+def test_truncated_xlsx(tmp_path, cut):
+    data = xlsx(tmp_path / "whole.xlsx").read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(data[:cut])
+    assert_refused(audit(tmp_path / "cut.xlsx", tmp_path=tmp_path), INPUT, "cut.xlsx", "Excel")
+
+
+def test_corrupt_xlsx_part(tmp_path):
+    path = xlsx(tmp_path / "bad.xlsx", "<worksheet><sheetData><row><c r='A1'><v>1</v></row>")
+    assert_refused(audit(path, tmp_path=tmp_path), INPUT, "bad.xlsx", "Excel")
+
+
+def test_truncated_xls(tmp_path):
+    data = xls(tmp_path / "whole.xls", [["姓名", "身份证号"], ["张三", ID]]).read_bytes()
+    (tmp_path / "cut.xls").write_bytes(data[:1500])
+    assert_refused(audit(tmp_path / "cut.xls", tmp_path=tmp_path), INPUT, "cut.xls", "Excel")
+
+
+def test_random_binary(tmp_path):
+    (tmp_path / "noise.csv").write_bytes(bytes(range(256)) * 40)
+    assert_refused(audit(tmp_path / "noise.csv", tmp_path=tmp_path), INPUT, "noise.csv", "不是可识别")
+
+
+def test_encrypted_xlsx(tmp_path):
+    msoffcrypto = pytest.importorskip("msoffcrypto")
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = xlsx(tmp_path / "plain.xlsx")
+    with plain.open("rb") as src, (tmp_path / "locked.xlsx").open("wb") as dst:
+        OOXMLFile(src).encrypt("secret", dst)
+    assert_refused(audit(tmp_path / "locked.xlsx", tmp_path=tmp_path), INPUT, "locked.xlsx", "密码")
+
+
+def test_encrypted_xls(tmp_path):
+    path = xls(tmp_path / "locked.xls", [["姓名", "身份证号"], ["张三", ID]])
+    patch_xls_record(path, 0x0042, 2, new_type=0x002F)  # CODEPAGE turned into FILEPASS
+    assert_refused(audit(path, tmp_path=tmp_path), INPUT, "locked.xls", "密码")
+
+
+def test_roster_without_id_column(tmp_path):
+    (tmp_path / "r.csv").write_text("乡镇,村,姓名,与户主关系\n城关镇,东村,张三,户主\n", encoding="utf-8")
+    assert_refused(audit(tmp_path / "r.csv", tmp_path=tmp_path), INPUT, "r.csv", "身份证号")
+
+
+def test_unrecognisable_reference_list(tmp_path):
+    (tmp_path / "list.csv").write_text("甲,乙,丙\n1,2,3\n4,5,6\n", encoding="utf-8")
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", tmp_path / "list.csv", tmp_path=tmp_path)
+    assert_refused(proc, INPUT, "list.csv", "死亡")
+
+
+def test_out_naming_an_existing_file_is_refused(tmp_path):
+    (tmp_path / "out").write_text("keep me")
+    proc = audit(roster_csv(tmp_path / "r.csv"), tmp_path=tmp_path)
+    assert_refused(proc, int(ExitCode.OUTPUT), "out")
+    assert (tmp_path / "out").read_text() == "keep me"
+
+
+def test_usage_error_exits_2(tmp_path):
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"))  # --out missing: Typer's own usage error
+    assert proc.returncode == int(ExitCode.USAGE)
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_date_is_a_usage_error(tmp_path):
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--as-of", "昨天", tmp_path=tmp_path)
+    assert_refused(proc, int(ExitCode.USAGE), "--as-of")
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    proc = run_cli("--debug", "audit", tmp_path / "none.xlsx", "--out", tmp_path / "out")
+    assert proc.returncode == INPUT and "Traceback" in proc.stderr

@@ -1,0 +1,179 @@
+"""Awkward but usable input gives the right answer; inputs stay untouched; outputs are safe and private."""
+
+import datetime as dt
+import hashlib
+
+import openpyxl
+import pytest
+
+from badfiles import ID, roster_csv, run_cli, sheet_xml, xlsx
+from helpers import AS_OF, make_id
+from rostercheck.io.table import load_table
+from rostercheck.reference import normalise
+from rostercheck.roster import build_members
+
+B = make_id("19600202", 121)
+C = make_id("19700303", 131)
+
+
+def test_header_only_csv_gives_zero_rows(tmp_path):
+    (tmp_path / "deaths.csv").write_text("姓名,身份证号,死亡日期\n", encoding="utf-8")
+    assert len(load_table(tmp_path / "deaths.csv", "deaths").frame) == 0
+
+
+def test_header_only_xlsx_gives_zero_rows(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "身份证号"])
+    wb.save(tmp_path / "r.xlsx")
+    assert len(load_table(tmp_path / "r.xlsx", "roster").frame) == 0
+
+
+def test_header_only_roster_audits_cleanly(tmp_path):
+    (tmp_path / "r.csv").write_text("姓名,身份证号\n", encoding="utf-8")
+    proc = run_cli("audit", tmp_path / "r.csv", "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert "共 0 条问题" in proc.stdout
+
+
+def test_duplicated_column_names(tmp_path):
+    (tmp_path / "staff.csv").write_text(f"姓名,身份证号,姓名,身份证号,备注\n李梅,{B},李梅,{B},\n", encoding="utf-8")
+    table = load_table(tmp_path / "staff.csv", "staff")
+    assert table.frame["id"].tolist() == [B] and table.frame["name"].tolist() == ["李梅"]
+
+
+def test_one_megabyte_cells(tmp_path):
+    big = "备" * (1 << 20)
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "身份证号", "备注"])
+    wb.active.append(["李梅", B, big])
+    wb.save(tmp_path / "staff.xlsx")
+    (tmp_path / "staff.csv").write_text(f"姓名,身份证号,备注\n李梅,{B},{big}\n", encoding="utf-8")
+    for name in ("staff.xlsx", "staff.csv"):
+        assert load_table(tmp_path / name, "staff").frame["id"].tolist() == [B]
+
+
+def test_dates_in_every_shape(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "死亡日期"])
+    for i, value in enumerate([45721, "2025年3月5日", "2025.03.05", "20250305", 20250305, dt.datetime(2025, 3, 5)]):
+        ws.append([f"人{i}", make_id("19500101", 101 + 2 * i), value])
+    wb.save(tmp_path / "deaths.xlsx")
+    frame = normalise(load_table(tmp_path / "deaths.xlsx", "deaths"))
+    assert frame["date"].tolist() == [dt.date(2025, 3, 5)] * 6
+
+
+def test_utf16_tab_separated_text(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(f"姓名\t身份证号\t死亡日期\r\n李梅\t{B}\t2025.03.05\r\n", encoding="utf-16")
+    frame = normalise(load_table(path, "deaths"))
+    assert frame["id"].tolist() == [B] and frame["date"].tolist() == [dt.date(2025, 3, 5)]
+
+
+def test_ids_typed_as_numbers_are_warned_and_never_exact(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "身份证号"])
+    wb.active.append(["张三", float(ID)])
+    wb.save(tmp_path / "r.xlsx")
+    members = build_members([load_table(tmp_path / "r.xlsx", "roster")], AS_OF)
+    assert members["id_status"].tolist() == ["numeric"] and members["id_reliable"].tolist() == [15]
+    (tmp_path / "deaths.csv").write_text(f"姓名,身份证号,死亡日期\n张三,{ID},2025-03-05\n", encoding="utf-8")
+    proc = run_cli("audit", tmp_path / "r.xlsx", "--deaths", tmp_path / "deaths.csv", "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert "数字格式" in proc.stderr
+    book = openpyxl.load_workbook(tmp_path / "out" / "问题清单.xlsx")
+    rows = list(next(ws for ws in book.worksheets if ws.title.startswith("C02")).values)
+    confidences = {r[rows[0].index("置信度")] for r in rows[1:]}
+    assert confidences and "高" not in confidences
+
+
+def test_hidden_sheets_skipped_hidden_rows_read(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(["姓名", "身份证号"])
+    ws.append(["李梅", B])
+    ws.append(["王芳", C])
+    ws.row_dimensions[3].hidden = True
+    old = wb.create_sheet("旧名单")
+    old.append(["姓名", "身份证号"])
+    old.append(["赵六", ID])
+    old.sheet_state = "hidden"
+    wb.save(tmp_path / "staff.xlsx")
+    table = load_table(tmp_path / "staff.xlsx", "staff")
+    assert table.frame["id"].tolist() == [B, C]
+    assert any("旧名单" in w and "隐藏" in w for w in table.warnings)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def hostile_text_roster(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["乡镇", "村", "姓名", "与户主关系", "身份证号", "月保障金", "家庭住址"])
+    ws.append(["=1+1", "+东村", "@张三", "户主", ID, -516, "-SUM(A1)"])
+    ws.append(["\t城关镇", "\r西村", "李梅", "户主", B, 300, "=HYPERLINK(\"http://x\")"])
+    wb.save(tmp_path / "r.xlsx")
+    (tmp_path / "staff.csv").write_text(f"工作单位,姓名,身份证号\n=cmd|' /C calc'!A0,@张三,{ID}\n-县局,李梅,{B}\n",
+                                        encoding="utf-8")
+    return tmp_path / "r.xlsx", tmp_path / "staff.csv"
+
+
+@pytest.fixture
+def audited(tmp_path):
+    roster, staff = hostile_text_roster(tmp_path)
+    before = {p: digest(p) for p in (roster, staff)}
+    proc = run_cli("audit", roster, "--staff", staff, "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    return tmp_path, proc, before
+
+
+def test_inputs_byte_identical_after_audit(audited):
+    _, _, before = audited
+    assert all(digest(p) == h for p, h in before.items())
+
+
+def test_no_live_formula_in_any_output(audited):
+    tmp_path, _, _ = audited
+    outputs = list((tmp_path / "out").iterdir())
+    assert not [p for p in outputs if p.name.startswith(".~") or p.suffix == ".tmp"]
+    books = [p for p in outputs if p.suffix == ".xlsx"]
+    assert books
+    seen_text = False
+    for book in books:
+        for ws in openpyxl.load_workbook(book).worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (book.name, cell.coordinate, cell.value)
+                    seen_text |= cell.value in ("@张三", "+东村")
+    assert seen_text
+    for csv_file in (p for p in outputs if p.suffix == ".csv"):
+        for line in csv_file.read_text(encoding="utf-8-sig").splitlines():
+            for field in line.split(","):
+                field = field.strip('"')
+                assert not field.startswith(("=", "+", "@", "\t", "\r")), (csv_file.name, field)
+                if field.startswith("-"):
+                    float(field)  # only numbers may start with a minus sign
+
+
+def test_no_full_id_on_the_console(audited):
+    _, proc, _ = audited
+    for value in (ID, B):
+        assert value not in proc.stdout + proc.stderr
+    assert "C01" in proc.stdout
+
+
+def test_no_full_id_in_error_messages(tmp_path):
+    proc = run_cli("audit", tmp_path / f"{ID}.xlsx", "--out", tmp_path / "out")
+    assert proc.returncode == 3 and ID not in proc.stderr and ID[:6] in proc.stderr
+
+
+def test_redact_masks_ids_and_accounts():
+    from rostercheck.console import one_line, redact
+
+    text = f"身份证 {ID} 账号 6228480012345678901 旧号 {ID[:6] + ID[8:17]} 小写 {ID[:17]}x"
+    masked = redact(text)
+    assert ID not in masked and "6228480012345678901" not in masked and ID[:6] + ID[8:17] not in masked
+    assert "\n" not in one_line("第一行\n第二行") and one_line("[red]x[/red]") == r"\[red]x\[/red]"
