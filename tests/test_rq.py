@@ -187,6 +187,11 @@ def test_household_with_cadre_phone_is_rq3_medium_and_account_high():
     assert "13800001111" in evidence(ctx, "RQ3")["王老汉"]
 
 
+def test_cadre_phone_among_two_numbers_in_one_cell_is_rq3():
+    rows = household("王大山", NEIGHBOUR, village="东村", phone="13700003333/13800001111")
+    assert flagged(context(rows, {"cadres": CADRES}), "RQ3") == [("王大山", "中")]
+
+
 def test_cadre_own_household_phone_is_not_rq3():
     rows = household("王建国", CADRE, village="东村", phone="13800001111")
     ctx = context(rows, {"cadres": CADRES})

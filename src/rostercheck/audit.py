@@ -199,7 +199,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
 
 def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
           limits: Limits | None = None, progress: Progress | None = None,
-          codes: list[str] | None = None) -> AuditResult:
+          codes: list[str] | None = None, suppress: Path | None = None) -> AuditResult:
     """Run a full audit and return its findings (reports are written by ``io.report``).
 
     Args:
@@ -210,9 +210,13 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         limits: safety bounds for each file.
         progress: progress callback while loading.
         codes: restrict to these check codes.
+        suppress: a 核实无问题清单 (see :mod:`rostercheck.suppress`); matching findings are held back.
     Returns:
         The result.
     """
+    from . import suppress as suppression
+
+    entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
     inputs = load_inputs(rosters, lists, as_of, limits, progress)
     ctx, warnings = build_context(inputs, as_of, config)
@@ -223,7 +227,10 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     numeric = int((inputs.members["id_status"] == "numeric").sum())
     if numeric:
         warnings.append(f"花名册中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
-    return AuditResult(frame, inputs, ctx.specs, skipped, warnings)
+    held = 0
+    if entries is not None:
+        frame, held = suppression.apply(frame, entries)
+    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held)
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS", "head_rows"]

@@ -20,7 +20,6 @@ from . import namematch as nm
 from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
 from .model import HIGH, MEDIUM, Context
 from .normalize import ids
-from .normalize.names import pinyin_key
 from .rules import links
 
 HEAD, SPOUSE, CHILD, PARENT, SIBLING = "head", "spouse", "child", "parent", "sibling"
@@ -170,6 +169,32 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
     return out
 
 
+def records(frame: pd.DataFrame, index) -> dict:
+    """Return some rows of a frame as plain dicts (fast row access for evidence texts in loops).
+
+    Args:
+        frame: the frame (unique index).
+        index: the row labels wanted (repeats allowed).
+    Returns:
+        label → {column: value}.
+    """
+    wanted = list(dict.fromkeys(list(index)))
+    return frame.loc[wanted].to_dict("index") if wanted else {}
+
+
+def member_values(ctx: Context, index, column: str) -> list:
+    """Return one member column for a sequence of member indexes.
+
+    Args:
+        ctx: the audit context.
+        index: member indexes.
+        column: the column.
+    Returns:
+        The values, in order.
+    """
+    return ctx.members[column].take(ctx.members.index.get_indexer(list(index))).tolist()
+
+
 def roles_of(reg: pd.DataFrame) -> pd.Series:
     """Return each registry row's role relative to its 户主 (computed once per distinct relation text).
 
@@ -295,14 +320,14 @@ def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy(), "nk": reg["name_key"].to_numpy()})
     pairs = cad[cad["household_no"] != ""].merge(homes, on="household_no")
     filed = todo.loc[pairs["m"], "name_key"].to_numpy()
-    same = [a == b or (a and b and pinyin_key(a) == pinyin_key(b)) for a, b in zip(filed, pairs["nk"])]
+    same = [a == b or (a and b and nm.homophone_key(a) == nm.homophone_key(b)) for a, b in zip(filed, pairs["nk"])]
     pairs = pairs[same]
     ml = links(ctx, "registry").rename(columns={"m": "mm", "r": "rb", "confidence": "cm", "key": "km"})
     pairs = pairs.merge(ml, on="rb")
     rows = [(mm, f, weakest(MEDIUM, c1, c2),
-             f"备案表未填可用的亲属身份证号；干部户籍同户（户号 {h}）中有同名成员“{reg.at[rb, 'name']}”，按其户籍身份证号匹配（{k2}）")
-            for mm, f, c1, c2, h, rb, k2 in zip(pairs["mm"], pairs["m"], pairs["confidence"], pairs["cm"],
-                                                 pairs["household_no"], pairs["rb"], pairs["km"])]
+             f"备案表未填可用的亲属身份证号；干部户籍同户（户号 {h}）中有同名成员“{name}”，按其户籍身份证号匹配（{k2}）")
+            for mm, f, c1, c2, h, name, k2 in zip(pairs["mm"], pairs["m"], pairs["confidence"], pairs["cm"],
+                                                   pairs["household_no"], reg.loc[pairs["rb"], "name"].tolist(), pairs["km"])]
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 

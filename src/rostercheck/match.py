@@ -173,10 +173,12 @@ def link_by_name(members: pd.DataFrame, ref: pd.DataFrame, params: nm.NameMatchP
     pairs = pd.concat(blocks, ignore_index=True)[["r", "m", "name_l", "name_r", "village_l", "village_r",
                                                   "birth_l", "birth_r"]]
     pairs = pairs.drop_duplicates(["r", "m"]).reset_index(drop=True)
+    names = nm.NameComparison(params, counts)
+    pairs = pairs[~names.compare(pairs).reject].reset_index(drop=True)  # most block-mates have other names
     if annotate is not None:
         pairs = annotate(pairs)
     comparisons = [
-        nm.NameComparison(params, counts),
+        names,
         nm.ExactMatch("village_l", "village_r", params.weight_village, "村"),
         nm.DateMatch("birth_l", "birth_r", params.weight_birth, "出生日期"),
         *extra,

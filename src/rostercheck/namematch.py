@@ -21,7 +21,8 @@ import pandas as pd
 from rapidfuzz.distance import JaroWinkler
 
 from .model import LOW, MEDIUM
-from .normalize.names import pinyin_key
+from functools import lru_cache
+
 
 _PLACE_SUFFIX = re.compile(r"(社区居民委员会|社区居委会|居民委员会|村民委员会|村委会|居委会|委员会|村委|居委|社区)$")
 _TOWNSHIP_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,8}?(镇|乡|街道|街道办事处|办事处)(?=[\u4e00-\u9fff]{2,})")
@@ -73,6 +74,28 @@ class NameMatchParams:
         """
         values = {f.name: common["name_" + f.name] for f in fields(cls) if "name_" + f.name in common}
         return cls(**values)
+
+
+@lru_cache(maxsize=50_000)
+def _char_pinyin(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(char)[0]
+
+
+@lru_cache(maxsize=500_000)
+def homophone_key(name: str) -> str:
+    """Return a toneless pinyin key of a normalised name, one syllable per character (homophones agree).
+
+    Computed per character and cached, so a county's names cost a few thousand look-ups, not one
+    pypinyin call per name; a polyphonic character always gets the same reading on both sides.
+
+    Args:
+        name: a normalised name.
+    Returns:
+        Space-separated syllables ('' for blanks).
+    """
+    return " ".join(_char_pinyin(c) for c in name if c != "·")
 
 
 def place_key(raw: object) -> str:
@@ -158,21 +181,26 @@ class NameComparison:
         """
         a, b = pairs[self.left].to_numpy(dtype=object), pairs[self.right].to_numpy(dtype=object)
         out = _levels(len(pairs))
-        exact = np.array([bool(x) and (x == y or x.replace("·", "") == y.replace("·", "")) for x, y in zip(a, b)], dtype=bool)
-        uniq = {x for x in np.concatenate([a, b]) if x}
-        pin = {x: pinyin_key(x) for x in uniq}
-        homo = np.array([bool(x) and bool(y) and not e and pin[x] == pin[y] for x, y, e in zip(a, b, exact)], dtype=bool)
-        sim = np.array([JaroWinkler.normalized_similarity(x, y) if x and y and not e and not h else 0.0
-                        for x, y, e, h in zip(a, b, exact, homo)])
-        short = np.array([min(len(x.replace("·", "")), len(y.replace("·", ""))) < self.p.similar_min_length
-                          for x, y in zip(a, b)], dtype=bool)
-        similar = (sim >= self.p.similar_threshold) & ~short
+        uniq = set(a.tolist()) | set(b.tolist())
+        bare = {x: x.replace("·", "") for x in uniq}
+        sa, sb = np.array([bare[x] for x in a], dtype=object), np.array([bare[x] for x in b], dtype=object)
+        la, lb = np.array([len(x) for x in sa]), np.array([len(x) for x in sb])
+        given = (la > 0) & (lb > 0)
+        exact = given & (sa == sb)
+        # Homophones have as many characters on both sides: only those pairs need a pinyin key.
+        maybe = np.flatnonzero(given & ~exact & (la == lb))
+        homo = np.zeros(len(a), dtype=bool)
+        homo[maybe] = [homophone_key(sa[i]) == homophone_key(sb[i]) for i in maybe]
+        sim = np.zeros(len(a))
+        long = np.flatnonzero(given & ~exact & ~homo & (np.minimum(la, lb) >= self.p.similar_min_length))
+        sim[long] = [JaroWinkler.normalized_similarity(a[i], b[i]) for i in long]
+        similar = sim >= self.p.similar_threshold
         count = np.array([self.counts.get(x, 1) for x in a])
         common = count >= self.p.common_count
         out.weight = np.select([exact & ~common, exact & common, homo, similar],
                                [self.p.weight_exact, self.p.weight_exact_common, self.p.weight_homophone,
                                 self.p.weight_similar], 0.0)
-        for i in range(len(a)):
+        for i in np.flatnonzero(exact | homo | similar):
             if exact[i]:
                 out.agreed[i] = "姓名一致"
                 if common[i]:
@@ -180,7 +208,7 @@ class NameComparison:
             elif homo[i]:
                 out.agreed[i] = f"姓名同音（{a[i]}/{b[i]}）"
                 out.disagreed[i] = "姓名用字不同"
-            elif similar[i]:
+            else:
                 out.agreed[i] = f"姓名相近（{a[i]}/{b[i]}，相似度 {sim[i]:.2f}）"
                 out.disagreed[i] = "姓名不完全一致"
         out.reject = ~(exact | homo | similar)

@@ -6,9 +6,8 @@ found through the registry (same 户号, 置信度 中 at best) or the filing ta
 
 from __future__ import annotations
 
-import pandas as pd
-
-from ..kinship import CHILD, CLOSE, filing_cadres, filing_links, official_households, registry_kin, role
+from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
+                       registry_kin, role)
 from ..model import Context, Finding
 from . import links, rule, values, where
 
@@ -34,9 +33,10 @@ def check(ctx: Context) -> list[Finding]:
     for kind in ("staff", "cadres"):
         if not ctx.has(kind):
             continue
-        ref = ctx.lists[kind]
-        for m, r, conf, key in links(ctx, kind).itertuples(index=False):
-            row = ref.loc[r]
+        found = links(ctx, kind)
+        rows = records(ctx.lists[kind], found["r"])
+        for m, r, conf, key in found.itertuples(index=False):
+            row = rows[r]
             if kind == "staff" and _excluded(row, excluded):
                 continue
             detail = values(row, _FIELDS[kind])
@@ -49,16 +49,15 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
-def _excluded(row: pd.Series, excluded: tuple) -> bool:
+def _excluded(row: dict, excluded: tuple) -> bool:
     return bool(excluded) and any(w in str(row.get("category", "")) for w in excluded)
 
 
-def _close(ctx: Context, kin: str, m: int) -> bool:
+def _close(kin: str, age) -> bool:
     if kin not in CLOSE:
         return False
     if kin != CHILD:
         return True
-    age = ctx.members.at[m, "age"]
     return age is not None and age == age and age < MINOR_AGE
 
 
@@ -66,39 +65,42 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
     kin = registry_kin(ctx, kind)
     if kin.empty:
         return []
-    off, reg = ctx.lists[kind], ctx.lists["registry"]
     homes = official_households(ctx, kind)
+    offs, regs = records(ctx.lists[kind], kin["o"]), records(ctx.lists["registry"], kin["r"])
     out = []
-    for o, m, k, label, no, r, conf, key in kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False):
-        if not _close(ctx, k, m) or ctx.members.at[m, "household"] in homes.get(o, ()):
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False)
+    for (o, m, k, label, no, r, conf, key), hh, age in zip(cols, member_values(ctx, kin["m"], "household"),
+                                                           member_values(ctx, kin["m"], "age")):
+        if not _close(k, age) or hh in homes.get(o, ()):
             continue
-        row = off.loc[o]
+        row = offs[o]
         if kind == "staff" and _excluded(row, excluded):
             continue
-        minor = f"，未成年（{int(ctx.members.at[m, 'age'])} 岁）" if k == CHILD else ""
+        minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         evidence = (f"{_WHO[kind]} {row['name']}（{values(row, _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
-                    f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', reg.loc[r])}，在另一户享受保障；{key}")
-        out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(reg.at[r, "_row"])),
+                    f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', regs[r])}，在另一户享受保障；{key}")
+        out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍同户（户号 {no}）"))
     return out
 
 
 def _filed_family(ctx: Context) -> list[Finding]:
-    fil = ctx.lists["cadre_relatives"]
     found = filing_links(ctx)
     if found.empty:
         return []
     homes = official_households(ctx, "cadre_relatives", "cadre_id", "cadre_name_key")
-    posts = filing_cadres(ctx)["post"]
+    posts = filing_cadres(ctx)["post"].to_dict()
+    fils = records(ctx.lists["cadre_relatives"], found["r"])
     out = []
-    for m, f, conf, key in found.itertuples(index=False):
-        relation = str(fil.at[f, "relation"]) if "relation" in fil.columns else ""
+    for (m, f, conf, key), hh, age in zip(found.itertuples(index=False), member_values(ctx, found["m"], "household"),
+                                          member_values(ctx, found["m"], "age")):
+        row = fils[f]
+        relation = str(row.get("relation", "") or "")
         k = role(relation)
-        if not _close(ctx, k, m) or ctx.members.at[m, "household"] in homes.get(f, ()):
+        if not _close(k, age) or hh in homes.get(f, ()):
             continue
-        row = fil.loc[f]
-        cadre = " ".join(x for x in (str(posts.at[f] or ""), str(row.get("cadre_name", "") or "")) if x)
-        minor = f"，未成年（{int(ctx.members.at[m, 'age'])} 岁）" if k == CHILD else ""
+        cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
+        minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}{minor}，在另一户享受保障；{key}"
         out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key))
     return out

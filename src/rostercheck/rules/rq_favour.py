@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..kinship import filing_cadres, filing_links, official_households, registry_kin
+from .. import namematch as nm
+from ..kinship import filing_cadres, filing_links, member_values, official_households, records, registry_kin
 from ..match import weakest
 from ..model import HIGH, MEDIUM, Context, Finding
-from ..normalize.names import pinyin_key
 from . import rule, where
 from .d_roster import head_rows
 
@@ -33,13 +33,14 @@ def filed(ctx: Context) -> list[Finding]:
     """
     if not ctx.has("cadre_relatives"):
         return []
-    fil = ctx.lists["cadre_relatives"]
-    info = filing_cadres(ctx)
+    found = filing_links(ctx)
+    fils = records(ctx.lists["cadre_relatives"], found["r"])
+    posts = filing_cadres(ctx)["post"].to_dict()
     out = []
-    for m, f, conf, key in filing_links(ctx).itertuples(index=False):
-        row = fil.loc[f]
+    for m, f, conf, key in found.itertuples(index=False):
+        row = fils[f]
         relation = str(row.get("relation", "") or "") or "近亲属"
-        cadre = _cadre_text(info.at[f, "post"], row.get("cadre_name", ""))
+        cadre = _cadre_text(posts.get(f), row.get("cadre_name", ""))
         evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}（备案姓名 {row['name']}），列入重点审查；{key}"
         out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key))
     return out
@@ -65,7 +66,7 @@ def _is_filed(cadre: tuple, member_key: str, m: int, index: dict, relatives: dic
     rows = set(index.get(("row", o), [])) | set(index.get(("name", name_key), [])) | set(index.get(("id", cadre_id), []))
     for f in rows:
         filed = relatives[f]
-        if (m, f) in linked or (member_key and filed and (filed == member_key or pinyin_key(filed) == pinyin_key(member_key))):
+        if (m, f) in linked or (member_key and filed and (filed == member_key or nm.homophone_key(filed) == nm.homophone_key(member_key))):
             return True
     return False
 
@@ -88,29 +89,36 @@ def unfiled(ctx: Context) -> list[Finding]:
     index, relatives = _filed_index(ctx) if has_filing else ({}, {})
     linked = set(zip(*[filing_links(ctx)[c] for c in ("m", "r")])) if has_filing else set()
     homes = official_households(ctx, "cadres")
-    cad, reg = ctx.lists["cadres"], ctx.lists["registry"]
+    cads, regs = records(ctx.lists["cadres"], kin["o"]), records(ctx.lists["registry"], kin["r"])
     out = []
-    for o, m, label, no, r, conf, key in kin[["o", "m", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False):
-        if ctx.members.at[m, "household"] in homes.get(o, ()):
+    cols = kin[["o", "m", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False)
+    for (o, m, label, no, r, conf, key), hh, name_key in zip(cols, member_values(ctx, kin["m"], "household"),
+                                                             member_values(ctx, kin["m"], "name_key")):
+        if hh in homes.get(o, ()):
             continue  # the cadre is in this household: C01 already says so
-        cadre = (o, cad.at[o, "name_key"], cad.at[o, "id"] if cad.at[o, "id_status"] == "valid" else "")
-        if has_filing and _is_filed(cadre, ctx.members.at[m, "name_key"], m, index, relatives, linked):
+        row = cads[o]
+        cadre_keys = (o, row["name_key"], row["id"] if row["id_status"] == "valid" else "")
+        if has_filing and _is_filed(cadre_keys, name_key, m, index, relatives, linked):
             continue  # filed: RQ1 lists it
         status = "未备案" if has_filing else "未提供近亲属备案表，无法确认是否备案"
-        row = cad.loc[o]
         cadre = _cadre_text(row.get("post", ""), row["name"])
         village = f"{row['village']} " if row.get("village") else ""
         evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{label}），{status}；"
-                    f"{where(ctx, 'registry', reg.loc[r])}，{where(ctx, 'cadres', row)}；{key}")
-        out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(reg.at[r, "_row"])),
+                    f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
+        out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍同户（户号 {no}）"))
     return out
 
 
-def _phone_key(value: str) -> str:
+def _phone_keys(value: str) -> list[str]:
+    # Cells like '13800001111/13900002222' arrive as 22 digits: split mobile numbers back apart.
     if len(value) == 13 and value.startswith("86"):
-        value = value[2:]
-    return value
+        return [value[2:]]
+    if len(value) > 11 and len(value) % 11 == 0:
+        parts = [value[i:i + 11] for i in range(0, len(value), 11)]
+        if all(p.startswith("1") for p in parts):
+            return parts
+    return [value]
 
 
 @rule("RQ3")
@@ -134,16 +142,20 @@ def contacts(ctx: Context) -> list[Finding]:
     for field, label, min_len, conf in checks:
         if field not in cad.columns:
             continue
-        norm = (lambda v: _phone_key(v)) if field == "phone" else (lambda v: v)
-        owners = pd.DataFrame({"o": cad.index, "v": [norm(str(v or "")) for v in cad[field].tolist()]})
+        keys = _phone_keys if field == "phone" else (lambda v: [v])
+        owners = pd.DataFrame({"o": cad.index, "v": [keys(str(v or "")) for v in cad[field].tolist()]}).explode("v")
         owners = owners[owners["v"].str.len() >= min_len]
-        held = pd.DataFrame({"household": mem["household"].to_numpy(),
-                             "v": [norm(str(v or "")) for v in mem[field].tolist()]}).drop_duplicates()
+        held = pd.DataFrame({"household": mem["household"].to_numpy(), "v": mem[field].to_numpy(dtype=object)})
+        held = held[held["v"].str.len() >= min_len].drop_duplicates()
+        held = held.assign(v=[keys(str(v)) for v in held["v"].tolist()]).explode("v").drop_duplicates()
+        if owners.empty or held.empty:
+            continue
         hits = held.merge(owners, on="v")
+        cads = records(cad, hits["o"])
         for hh, v, o in hits[["household", "v", "o"]].itertuples(index=False):
             if hh in homes.get(o, ()):
                 continue  # the cadre's own household: C01
-            row = cad.loc[o]
+            row = cads[o]
             cadre = _cadre_text(row.get("post", ""), row["name"])
             evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
             out.append(Finding("RQ3", heads[hh], evidence, weakest(conf), ctx.labels["cadres"],
