@@ -136,3 +136,11 @@ def test_roster_without_any_id_column_names_the_column(tmp_path):
     path.write_text("乡镇,村,姓名\n城关镇,东村,张三\n", encoding="utf-8")
     with pytest.raises(InputFileError, match="身份证号"):
         load_table(path, "roster")
+
+
+@pytest.mark.parametrize("label, expected", [("家庭月收入", 2400.0), ("家庭年收入", 200.0), ("人均月收入", 4800.0)])
+def test_declared_income_unit_read_from_header(tmp_path, label, expected):
+    path = tmp_path / "roster.csv"
+    path.write_text(f"姓名,与户主关系,身份证号,{label}\n张三,户主,{A},2400\n李梅,配偶,{B},2400\n", encoding="utf-8")
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert members["declared_income"].tolist() == [expected, expected]

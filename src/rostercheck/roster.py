@@ -143,6 +143,7 @@ def _members_of(table: Table, file_no: int, as_of: dt.date) -> pd.DataFrame:
     sizes = out.groupby("household")["household"].transform("size")
     declared = by_value(out["household_size"].tolist(), count)
     out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes)]
+    out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     out["area_type"] = [_area_value(a) or _guess_area(v) for a, v in zip(out["area_type"], out["village"])]
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
@@ -161,6 +162,18 @@ def _head_ids(f: pd.DataFrame) -> pd.Series:
     raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in f["head_id"].tolist()]
     values = ids.id_numbers(raw)[0]
     return pd.Series([v or None for v in values], index=f.index, dtype=object)
+
+
+def _monthly_household_income(out: pd.DataFrame, label: str) -> list:
+    """Return declared income as the household's monthly total, reading the unit from the header.
+
+    '家庭年收入' is divided by 12; '人均月收入' is multiplied by the household size.
+    """
+    values = out["declared_income"].tolist()
+    factor_year = 12.0 if "年" in label else 1.0
+    per_person = "人均" in label
+    return [None if v is None or v != v else v / factor_year * (size if per_person else 1)
+            for v, size in zip(values, out["household_size"])]
 
 
 def _guess_area(village: str) -> str:
