@@ -52,6 +52,10 @@ AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]
+Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
+                                    "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列。")]
+Suppress = Annotated[Optional[Path], typer.Option("--suppress", help="核实无问题清单（review 生成的 核实无问题清单.csv）："
+                                                  "其中依据未变化的问题不再列出。", show_default=False)]
 
 
 def reference_lists(values: dict) -> dict[str, Path]:
@@ -122,6 +126,7 @@ def audit_cmd(
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ...,
+    suppress: Suppress = None, mask: Mask = False,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
     lists = reference_lists(locals())
@@ -134,20 +139,105 @@ def audit_cmd(
         when = _date(as_of)
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = audit(list(rosters), lists, when, config, progress=progress)
+            result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress)
         for w in result.warnings:
             console.warn(w)
         for code, why in result.skipped.items():
             console.warn(f"{code} 未检查：{why}")
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
-                   "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out)}
-        paths = write_audit_reports(result, out, options)
+                   "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
+                   "suppress": str(suppress) if suppress else None, "mask": mask}
+        paths = write_audit_reports(result, out, options, mask=mask)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
                           f"核查基准日 {when.isoformat()}")
         console.summary_table(result.findings, titles)
         console.sample_rows(result.findings)
+        if suppress:
+            console.out.print(f"按核实无问题清单暂不列出 {result.suppressed} 条（依据未变化）。")
         console.out.print(f"共 {len(result.findings)} 条问题，报告已写入：{paths['workbook']}、{paths['findings']}")
+        _print_public(paths)
+        return int(ExitCode.OK)
+
+    run(body)
+
+
+def _print_public(paths: dict[str, Path]) -> None:
+    public = [str(p) for k, p in paths.items() if k.startswith("public_")]
+    if public:
+        console.out.print("公示版已写入：" + "、".join(public))
+
+
+@app.command("review")
+def review_cmd(
+    previous: Path = typer.Argument(..., help="上期问题清单：findings.csv 或乡镇填报后的 问题清单.xlsx。", show_default=False),
+    rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个。", show_default=False),
+    as_of: AsOf = None, config: Config = None, out: Out = ..., mask: Mask = False,
+    suppress: Annotated[Optional[Path], typer.Option("--suppress", help="上次的核实无问题清单，其中条目并入本次生成的清单。",
+                                                     show_default=False)] = None,
+) -> None:
+    """回头看：对照本期花名册，判断上期问题是否已整改，输出整改率和未整改清单。"""
+
+    def body() -> int:
+        from .io.review_report import write_review_reports
+        from .io.report import prepare_out_dir
+        from .review import review
+
+        when = _date(as_of)
+        prepare_out_dir(out)
+        with console.loading() as progress:
+            result = review(previous, list(rosters), when, suppress, config, progress=progress)
+        for w in result.warnings:
+            console.warn(w)
+        options = {"previous": str(previous), "rosters": [str(r) for r in rosters], "as_of": when.isoformat(),
+                   "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
+                   "out": str(out), "mask": mask}
+        paths = write_review_reports(result, out, options, mask=mask)
+        done = int((result.rows["整改状态"] == "已整改").sum())
+        total = len(result.rows)
+        console.out.print(f"上期问题 {total} 条：已整改 {done} 条，未整改 {total - done} 条；"
+                          f"核实无问题 {len(result.suppressions)} 条已记入 {paths['suppress'].name}")
+        console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}")
+        _print_public(paths)
+        return int(ExitCode.OK)
+
+    run(body)
+
+
+@app.command("screen")
+def screen_cmd(
+    applications: List[Path] = typer.Argument(..., help="新申请家庭名册（格式同花名册），可写多个。", show_default=False),
+    enrolled: Annotated[Optional[List[Path]], typer.Option("--enrolled", help="现有在册花名册（可重复）；申请人已在册的列为疑点。",
+                                                           show_default=False)] = None,
+    staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
+    deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
+    vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
+    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., mask: Mask = False,
+) -> None:
+    """新申请家庭批量核对（凡进必核）：逐户给出“无疑点/有疑点”结论，供审批会议使用。"""
+    lists = reference_lists(locals())
+
+    def body() -> int:
+        from .io.report import prepare_out_dir
+        from .io.screen_report import write_screen_reports
+        from .screen import screen
+
+        when = _date(as_of)
+        prepare_out_dir(out)
+        with console.loading() as progress:
+            result = screen(list(applications), lists, when, list(enrolled or []), config, progress=progress)
+        for w in result.warnings:
+            console.warn(w)
+        for code, why in result.skipped.items():
+            console.warn(f"{code} 未检查：{why}")
+        options = {"applications": [str(a) for a in applications], "enrolled": [str(e) for e in enrolled or []],
+                   "lists": {k: str(v) for k, v in lists.items()}, "as_of": when.isoformat(),
+                   "config": str(config) if config else None, "out": str(out), "mask": mask}
+        paths = write_screen_reports(result, out, options, when, mask=mask)
+        doubt = int((result.verdicts["结论"] == "有疑点").sum())
+        console.out.print(f"申请家庭 {len(result.verdicts)} 户：有疑点 {doubt} 户，无疑点 {len(result.verdicts) - doubt} 户")
+        console.out.print(f"报告已写入：{paths['workbook']}、{paths['screening']}、{paths['findings']}")
+        _print_public(paths)
         return int(ExitCode.OK)
 
     run(body)

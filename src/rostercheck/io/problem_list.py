@@ -68,7 +68,7 @@ def input_manifest(tables) -> list[dict]:
              "rows": int(len(t.frame)), "columns": t.headers} for t in tables]
 
 
-def write_audit_reports(result, out: Path, options: dict, command: str = "audit") -> dict[str, Path]:
+def write_audit_reports(result, out: Path, options: dict, command: str = "audit", mask: bool = False) -> dict[str, Path]:
     """Write the audit's findings.csv, 问题清单.xlsx and run.json into ``out``.
 
     Args:
@@ -76,6 +76,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         out: the output folder.
         options: the options the run was given (recorded in run.json).
         command: the command name recorded in run.json.
+        mask: also write the public copies (公示_findings.csv, 公示_问题清单.xlsx, see ``io.public``).
     Returns:
         name → path of each file written.
     """
@@ -88,6 +89,11 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     if findings.empty:
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     write_workbook(paths["workbook"], sheets, WIDTHS)
+    if mask:
+        from .public import write_public_copies
+
+        public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets}, WIDTHS)
+        paths.update({f"public_{k}": v for k, v in public.items()})
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
     write_json({

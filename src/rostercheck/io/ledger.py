@@ -1,0 +1,92 @@
+"""Reading an earlier problem list back: findings.csv, or a 问题清单.xlsx the townships filled in.
+
+Townships edit the ledger in Excel or WPS: they type into the blank columns, sort, filter, insert
+columns, re-order or rename sheets, add a notes sheet. Every sheet whose header names 身份证号 and 姓名
+is read; the 汇总 sheet and notes are skipped; a sheet that lost its 类别代码 column takes the code from
+its name (“C01 财政供养人员…”).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..audit import FINDING_COLUMNS
+from ..errors import InputFileError
+from ..normalize import ids
+from ..normalize.values import header_label, text
+from .limits import Limits
+from .read import read_grids
+from .report import LEDGER_COLUMNS
+from .table import fill_merged
+
+COLUMNS = FINDING_COLUMNS + LEDGER_COLUMNS
+_CODE = re.compile(r"^\s*([A-Z]{1,2}\d{2})\b")
+# Header spellings townships produce when they retype a header.
+_ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "户主身份证号码": "户主身份证号", "类别": "类别代码",
+            "问题类别": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
+            "核实结果": "核实情况", "整改期限": "整改时限", "责任人员": "责任人"}
+
+
+def _header(row: list) -> list[str]:
+    labels = [header_label(c) for c in row]
+    return [_ALIASES.get(x, x) for x in labels]
+
+
+def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFrame:
+    """Read the findings of an earlier audit with whatever the townships wrote into the ledger columns.
+
+    Args:
+        path: a findings.csv, 问题清单.xlsx or 回头看问题清单.xlsx.
+        limits: safety bounds.
+    Returns:
+        One row per earlier finding, text columns :data:`COLUMNS` plus ``_sheet`` and ``_row``.
+    Raises:
+        InputFileError: when no sheet looks like a problem list.
+    """
+    path = Path(path)
+    parts = []
+    for grid in read_grids(path, limits):
+        fill_merged(grid)
+        for r, row in enumerate(grid.rows[:10]):
+            labels = _header(row)
+            if "身份证号" not in labels or "姓名" not in labels:
+                continue
+            pos: dict[str, int] = {}
+            for i, label in enumerate(labels):
+                pos.setdefault(label, i)
+            sheet_code = _CODE.match(grid.sheet or "")
+            records = []
+            for k, cells in enumerate(grid.rows[r + 1:], start=r + 1):
+                rec = {c: (cells[i] if i < len(cells) else "") for c, i in pos.items() if c in COLUMNS}
+                if not any(text(v) for v in rec.values()):
+                    continue
+                rec = {c: _cell(c, v) for c, v in rec.items()}
+                if not rec.get("类别代码") and sheet_code:
+                    rec["类别代码"] = sheet_code.group(1)
+                rec["_sheet"], rec["_row"] = grid.sheet, grid.first_row + k
+                records.append(rec)
+            if records:
+                parts.append(pd.DataFrame(records))
+            break
+    if not parts:
+        raise InputFileError(path, "不是问题清单：找不到含“姓名”“身份证号”列的工作表。请指定 audit 生成的 findings.csv 或问题清单.xlsx。")
+    frame = pd.concat(parts, ignore_index=True)
+    for col in COLUMNS:
+        if col not in frame.columns:
+            frame[col] = ""
+    frame = frame[frame["类别代码"] != ""]
+    return frame[COLUMNS + ["_sheet", "_row"]].reset_index(drop=True)
+
+
+def _cell(column: str, value: object) -> str:
+    if column in ("身份证号", "户主身份证号") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ids.id_number(value).value  # typed as a number in Excel: keep the 15 digits that survive
+    if column == "类别代码":
+        return text(value).upper()
+    if value is None or isinstance(value, (bool, int, float, dt.date)):
+        return text(value)
+    return str(value).strip()  # what the township typed, as typed (no width or punctuation folding)

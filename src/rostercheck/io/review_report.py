@@ -1,0 +1,76 @@
+"""The look-back's reports: review.csv, 回头看问题清单.xlsx (rates by township and category), 核实无问题清单.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__, suppress
+from .problem_list import WIDTHS, input_manifest
+from .public import write_public_copies
+from .report import prepare_out_dir, write_csv, write_json, write_workbook
+
+RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
+
+
+def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return rectification counts and rates grouped by a column, with a 合计 row last.
+
+    Findings still enrolled that the township verified as not a problem do not count as 应整改.
+
+    Args:
+        rows: the review rows.
+        by: '乡镇' or '类别代码'.
+        titles: code → title (adds 类别名称 when grouping by code).
+    Returns:
+        The table.
+    """
+    verified = rows["说明"].str.contains("核实为无问题", regex=False) & (rows["整改状态"] == "未整改")
+    frame = pd.DataFrame({by: rows[by].replace("", "（未填）"), "问题数": 1,
+                          "已整改": (rows["整改状态"] == "已整改").astype(int),
+                          "未整改": (rows["整改状态"] == "未整改").astype(int), "核实无问题": verified.astype(int)})
+    table = frame.groupby(by, sort=True).sum()
+    table.loc["合计"] = table.sum()
+    table["应整改数"] = table["问题数"] - table["核实无问题"]
+    table["整改率"] = [f"{d / n:.1%}" if n else "—" for d, n in zip(table["已整改"], table["应整改数"])]
+    out = table.reset_index()[[by] + RATE_COLUMNS]
+    if titles is not None and by == "类别代码":
+        out.insert(1, "类别名称", [titles.get(c, "") for c in out[by]])
+    return out
+
+
+def write_review_reports(result, out: Path, options: dict, mask: bool = False) -> dict[str, Path]:
+    """Write review.csv, 回头看问题清单.xlsx, 核实无问题清单.csv and run.json (and 公示 copies with ``mask``).
+
+    Args:
+        result: the :class:`rostercheck.review.ReviewResult`.
+        out: the output folder.
+        options: the options the run was given (recorded in run.json).
+        mask: also write public copies.
+    Returns:
+        name → path of each file written.
+    """
+    out = prepare_out_dir(out)
+    rows = result.rows
+    paths = {"review": out / "review.csv", "workbook": out / "回头看问题清单.xlsx",
+             "suppress": out / suppress.FILE_NAME, "manifest": out / "run.json"}
+    write_csv(rows, paths["review"])
+    sheets = [("整改率（按乡镇）", rates(rows, "乡镇"), None), ("整改率（按类别）", rates(rows, "类别代码", result.titles), None),
+              ("问题明细（未整改在前）", rows, None)]
+    write_workbook(paths["workbook"], sheets, {**WIDTHS, "说明": 50})
+    suppress.write(result.suppressions, paths["suppress"])
+    if mask:
+        public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS)
+        paths.update({f"public_{k}": v for k, v in public.items()})
+    counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
+    write_json({
+        "tool": "rostercheck", "version": __version__, "command": "review",
+        "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
+        "options": options, "inputs": input_manifest(result.inputs.tables),
+        "findings": int(len(rows)), "status": {k: int(v) for k, v in counts.items()},
+        "verified": int(len(result.suppressions)), "warnings": result.warnings,
+    }, paths["manifest"])
+    return paths

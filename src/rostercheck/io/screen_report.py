@@ -1,0 +1,76 @@
+"""The screening's reports: screening.csv, findings.csv, 新申请核对结果.xlsx and run.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from .columns import KIND_LABELS
+from .problem_list import WIDTHS, input_manifest
+from .public import write_public_copies
+from .report import prepare_out_dir, write_csv, write_json, write_workbook
+
+MEETING_COLUMNS = ["审批意见"]
+
+
+def rule_sheet(result, as_of: dt.date) -> pd.DataFrame:
+    """Return the 核对说明 sheet: review date, verdict rule, checks that did not run.
+
+    Args:
+        result: the :class:`rostercheck.screen.ScreenResult`.
+        as_of: the review date.
+    Returns:
+        A two-column frame (项目, 内容).
+    """
+    rule = result.rule
+    given = "、".join(KIND_LABELS.get(k, k) for k in result.inputs.lists) or "（未提供比对名单）"
+    items = [
+        ("核查基准日", as_of.isoformat()),
+        ("比对名单", given),
+        ("结论规则", f"任一成员有置信度为{'、'.join(rule['verdict_confidences'])}的疑点即为“有疑点”；"
+                     f"{'、'.join(rule['lead_codes']) or '无'} 类及其他置信度的结果只列为待核线索，不单独影响结论。"),
+        ("已在册人员", "申请人已在 --enrolled 指定的现有花名册中登记的，按 D01 列为疑点。"),
+        ("说明", "“无疑点”指在所提供的名单中未发现疑点，不代替入户调查和家庭经济状况核对。"),
+    ]
+    items += [(f"未检查 {code}", why) for code, why in sorted(result.skipped.items())]
+    return pd.DataFrame(items, columns=["项目", "内容"])
+
+
+def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False) -> dict[str, Path]:
+    """Write screening.csv, findings.csv, 新申请核对结果.xlsx and run.json (and 公示 copies with ``mask``).
+
+    Args:
+        result: the :class:`rostercheck.screen.ScreenResult`.
+        out: the output folder.
+        options: the options the run was given (recorded in run.json).
+        as_of: the review date.
+        mask: also write public copies.
+    Returns:
+        name → path of each file written.
+    """
+    out = prepare_out_dir(out)
+    paths = {"screening": out / "screening.csv", "findings": out / "findings.csv",
+             "workbook": out / "新申请核对结果.xlsx", "manifest": out / "run.json"}
+    write_csv(result.verdicts, paths["screening"])
+    write_csv(result.findings, paths["findings"])
+    sheets = [("核对结论", result.verdicts, MEETING_COLUMNS), ("疑点明细", result.findings, None),
+              ("核对说明", rule_sheet(result, as_of), None)]
+    write_workbook(paths["workbook"], sheets, {**WIDTHS, "疑点摘要": 60, "待核线索": 40, "内容": 90, "审批意见": 30})
+    if mask:
+        public = write_public_copies(out, {"screening.csv": result.verdicts, "findings.csv": result.findings},
+                                     {"新申请核对结果.xlsx": sheets[:2]}, WIDTHS)
+        paths.update({f"public_{k}": v for k, v in public.items()})
+    verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
+    write_json({
+        "tool": "rostercheck", "version": __version__, "command": "screen",
+        "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
+        "options": options, "inputs": input_manifest(result.inputs.tables), "families": int(len(result.verdicts)),
+        "verdicts": {k: int(v) for k, v in verdicts.items()}, "rule": result.rule,
+        "counts": {k: int(v) for k, v in result.findings["类别代码"].value_counts().sort_index().items()},
+        "skipped_checks": result.skipped, "warnings": result.warnings,
+    }, paths["manifest"])
+    return paths

@@ -1,0 +1,191 @@
+"""The look-back (回头看): which of last quarter's findings were rectified in this quarter's roster.
+
+A finding is 已整改 when the person is no longer enrolled (household-level categories: when the
+household, matched by 户主身份证号, is gone); otherwise 未整改. For roster-only categories (D01–D03,
+no reference list needed) the roster is checked again, so a duplicate enrolment that was removed, an
+account no longer shared or an ID that was corrected counts as 已整改 although the person stays.
+What the townships wrote is kept; when they typed 已整改 for someone still enrolled, 说明 says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import suppress
+from .audit import LoadedInputs, Progress, build_context, load_inputs, run_checks
+from .io.ledger import read_previous
+from .io.limits import Limits
+from .normalize import ids
+from .normalize.names import person_name
+from .policy import load_policy
+from .rules import load_all
+
+DONE, OPEN = "已整改", "未整改"
+REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
+                  "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
+                  "来源名单", "花名册文件", "花名册行"]
+# An ID typed as a number keeps 15 significant digits, the last one rounded: region + birth date survive.
+SURVIVING = 14
+# Words townships type when they consider a finding rectified.
+_CLAIMED_DONE = ("已整改", "已退出", "已清退", "已停发", "已取消", "已退保", "整改完成", "已完成")
+
+
+@dataclass
+class ReviewResult:
+    """What a look-back produced.
+
+    Attributes:
+        rows: one row per earlier finding, columns REVIEW_COLUMNS, open findings first.
+        suppressions: entries for the 核实无问题清单 (carried-over ones included).
+        inputs: the new rosters as loaded.
+        titles: category code → title.
+        warnings: things the user should know.
+    """
+
+    rows: pd.DataFrame
+    suppressions: pd.DataFrame
+    inputs: LoadedInputs
+    titles: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Roster:
+    """Look-ups into the new roster: persons by ID, households by head ID, fallbacks for damaged IDs."""
+
+    def __init__(self, members: pd.DataFrame):
+        self.members = members
+        self.by_id: dict[str, int] = {}
+        self.by_head: dict[str, int] = {}
+        self.by_prefix: dict[tuple[str, str], int] = {}
+        self.by_name_head: dict[tuple[str, str], int] = {}
+        self.by_head_prefix: dict[tuple[str, str], int] = {}
+        for j, pid, hid, key, head in zip(members.index, members["id"], members["head_id"], members["name_key"],
+                                          members["head_name"]):
+            if pid:
+                self.by_id.setdefault(pid, j)
+                self.by_prefix.setdefault((key, pid[:SURVIVING]), j)
+            if hid:
+                self.by_head.setdefault(hid, j)
+                self.by_name_head.setdefault((key, hid), j)
+                self.by_head_prefix.setdefault((person_name(head), hid[:SURVIVING]), j)
+
+    def person(self, raw_id: str, name: str, raw_head: str) -> int | None:
+        info, key = ids.id_number(raw_id), person_name(name)
+        if info.value and info.value in self.by_id:
+            return self.by_id[info.value]
+        if info.status == ids.NUMERIC:  # digits lost in Excel: region + birth date plus the name
+            return self.by_prefix.get((key, info.value[:SURVIVING]))
+        if info.status == ids.MISSING:
+            return self.by_name_head.get((key, ids.id_number(raw_head).value))
+        return None
+
+    def household(self, raw_head: str, head_name: str) -> int | None:
+        info = ids.id_number(raw_head)
+        if info.status == ids.NUMERIC:
+            return self.by_head_prefix.get((person_name(head_name), info.value[:SURVIVING]))
+        return self.by_head.get(info.value) if info.value else None
+
+    def key(self, j: int, level: str) -> str:
+        m = self.members.loc[j]
+        return "户:" + (m["head_id"] or m["household"]) if level == "household" else (m["id"] or f"#{j}")
+
+    def where(self, j: int) -> str:
+        m = self.members.loc[j]
+        return f"{m['programme']}《{Path(m['file']).name}》第 {m['row']} 行"
+
+
+def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | None = None,
+           config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None) -> ReviewResult:
+    """Decide 整改状态 for every earlier finding against this quarter's roster(s).
+
+    Args:
+        previous: the earlier findings.csv or filled-in 问题清单.xlsx.
+        rosters: this quarter's roster files.
+        as_of: the review date (also recorded as 核实日期).
+        carried: an earlier 核实无问题清单 whose entries are carried into the new one.
+        config: user configuration file.
+        limits: safety bounds for each file.
+        progress: progress callback while loading.
+    Returns:
+        The result.
+    """
+    specs, _common, warnings = load_policy(config)
+    if progress:
+        progress("上期问题清单", Path(previous))
+    prev = read_previous(previous, limits)
+    inputs = load_inputs(rosters, {}, as_of, limits, progress)
+    ctx, more = build_context(inputs, as_of, config)
+    warnings += more
+    roster = _Roster(inputs.members)
+    still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
+    rows = []
+    for _, f in prev.iterrows():
+        code = f["类别代码"]
+        spec = specs.get(code)
+        level = spec.level if spec else "member"
+        rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else ""))
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    if len(frame):
+        frame["_o"] = (frame["整改状态"] == DONE).astype(int)
+        frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable").drop(columns="_o")
+    entries = suppress.entries_from(prev, as_of)
+    if carried is not None:
+        entries = suppress.merge(suppress.read(carried), entries)
+    for t in inputs.tables:
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    titles = {c: s.title for c, s in specs.items()}
+    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings)
+
+
+def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
+    """Return code → IDs (persons and household heads) the roster-only checks still flag in the new roster."""
+    rules = load_all()
+    again = [c for c in codes if c in rules and c in ctx.specs and not ctx.specs[c].needs]
+    if not again:
+        return {}
+    findings, _ = run_checks(ctx, again)
+    out: dict[str, set[str]] = {c: set() for c in again}
+    mem = ctx.members
+    for f in findings:
+        out[f.code].add(mem.at[f.member, "id"] or f"#{f.member}")
+        out[f.code].add("户:" + (mem.at[f.member, "head_id"] or mem.at[f.member, "household"]))  # household level
+    return out
+
+
+def _needs_both(f: pd.Series, roster: _Roster) -> bool:
+    """Return whether a 低保-and-特困 duplicate cannot be re-checked because one programme's roster is missing."""
+    return "低保与特困" in f["依据"] and roster.members["programme"].nunique() < 2
+
+
+def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
+    """Return the review row of one earlier finding."""
+    notes = []
+    if level == "household" and f["户主身份证号"]:
+        j = roster.household(f["户主身份证号"], f["户主姓名"])
+        gone, what = j is None, "该户（按户主身份证号）"
+    else:
+        j = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"])
+        gone, what = j is None, "该人员"
+    if gone:
+        status = DONE
+        notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中")
+    elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
+        status = DONE
+        notes.append(f"{what}仍在新花名册中（{roster.where(j)}），但复核花名册已不存在该问题")
+    else:
+        status = OPEN
+        notes.append(f"{what}仍在新花名册中（{roster.where(j)}）")
+        if recheck and _needs_both(f, roster):
+            notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
+    claimed = f["整改状态"]
+    if status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
+        notes.append(f"乡镇填报“{claimed}”，但仍在册，请核实是否已停发")
+    if suppress.is_verified(f["核实情况"], claimed):
+        notes.append("乡镇核实为无问题，已记入核实无问题清单")
+    row = {c: f.get(c, "") for c in REVIEW_COLUMNS if c in f.index}
+    row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed})
+    return row

@@ -1,0 +1,177 @@
+"""Batch check of new applications before approval (凡进必核): the audit's checks, one verdict per family.
+
+Verdict rule (configurable in the ``[screen]`` section of the --config file):
+  - a family is 有疑点 when any member has a finding whose confidence is in ``verdict_confidences``
+    (default 高 and 中) and whose category is not in ``lead_codes`` (default C08: labour capacity is a
+    lead for a home visit, not a disqualification);
+  - lead-category and low-confidence findings are listed (待核线索) but do not by themselves make a
+    family 有疑点;
+  - an applicant already enrolled in a roster given with --enrolled is 有疑点 (D01).
+Exempt assets (a motorcycle) and namesakes produce no 高/中 finding, so such families stay 无疑点.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .audit import LoadedInputs, Progress, build_context, findings_frame, load_inputs, run_checks
+from .errors import ConfigError
+from .io.limits import Limits
+from .model import CheckSpec, Context
+from .policy import load_policy
+from .rules import load_all
+from .rules.d_roster import head_rows
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SECTION = "screen"
+DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
+DOUBT, CLEAR = "有疑点", "无疑点"
+SCREEN_COLUMNS = ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "结论", "疑点数", "疑点摘要", "待核线索", "申请文件", "申请行"]
+
+
+@dataclass
+class ScreenResult:
+    """What a screening produced.
+
+    Attributes:
+        verdicts: one row per applicant family, columns SCREEN_COLUMNS, 有疑点 first.
+        findings: the findings about applicants (audit columns plus 计入结论).
+        inputs: the applications and lists as loaded.
+        specs: the effective check specs.
+        rule: the verdict rule in force (DEFAULTS overridden by [screen]).
+        skipped: code → why the check did not run.
+        warnings: things the user should know.
+    """
+
+    verdicts: pd.DataFrame
+    findings: pd.DataFrame
+    inputs: LoadedInputs
+    specs: dict[str, CheckSpec]
+    rule: dict
+    skipped: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def verdict_rule(config: Path | None) -> dict:
+    """Return the verdict rule: DEFAULTS overridden by the ``[screen]`` section of a configuration file.
+
+    Args:
+        config: the user's TOML file, or None.
+    Returns:
+        {'verdict_confidences': [...], 'lead_codes': [...]}.
+    Raises:
+        ConfigError: when a [screen] value is not a list of text.
+    """
+    rule = {k: list(v) for k, v in DEFAULTS.items()}
+    if config is None or not Path(config).is_file():
+        return rule
+    try:
+        with Path(config).open("rb") as fh:
+            section = tomllib.load(fh).get(SECTION, {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return rule  # load_policy reports a broken file with its details
+    errors = []
+    for key, value in (section if isinstance(section, dict) else {}).items():
+        if key not in DEFAULTS:
+            errors.append(f"{config} [{SECTION}] {key}：未知的参数（可用：{'、'.join(DEFAULTS)}）")
+        elif not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            errors.append(f"{config} [{SECTION}] {key}：应为文字列表（如 [\"高\", \"中\"]），实际为 {value!r}")
+        else:
+            rule[key] = [x.strip().upper() if key == "lead_codes" else x.strip() for x in value]
+    if errors:
+        raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors))
+    return rule
+
+
+def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enrolled: list[Path] | None = None,
+           config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None) -> ScreenResult:
+    """Check applicant families against the reference lists (and current rosters) and give each a verdict.
+
+    Args:
+        applications: application files in roster shape.
+        lists: reference kind → file.
+        as_of: the review date.
+        enrolled: current rosters; an applicant found there is 有疑点 (D01).
+        config: user configuration file.
+        limits: safety bounds for each file.
+        progress: progress callback while loading.
+    Returns:
+        The result.
+    """
+    rule = verdict_rule(config)
+    load_policy(config)  # fail on a broken configuration before spending time on loading
+    inputs = load_inputs(applications, lists, as_of, limits, progress)
+    ctx, warnings = build_context(inputs, as_of, config)
+    warnings = [w for w in warnings if f"[{SECTION}]" not in w]
+    codes = [c for c in load_all() if c != "D01"] if enrolled else None
+    findings, skipped = run_checks(ctx, codes)
+    if enrolled:
+        findings += _enrolled_duplicates(ctx, enrolled, as_of, limits, progress)
+    frame = findings_frame(ctx, findings)
+    confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
+    decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
+    frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
+    for t in inputs.tables:
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
+    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings)
+
+
+def _enrolled_duplicates(ctx: Context, enrolled: list[Path], as_of: dt.date, limits: Limits | None,
+                         progress: Progress | None) -> list:
+    """Run D01 over applicants and current rosters together; keep the findings about applicants."""
+    current = load_inputs(enrolled, {}, as_of, limits, progress)
+    n = len(ctx.members)
+    both = pd.concat([ctx.members, current.members], ignore_index=True)
+    joint = Context(both, {}, {}, as_of, ctx.specs, ctx.common)
+    found, _ = run_checks(joint, ["D01"])
+    return [f for f in found if f.member < n]
+
+
+def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Return one verdict row per applicant family (有疑点 first).
+
+    Args:
+        members: the applicant member frame.
+        findings: the findings frame with 计入结论.
+        titles: code → title.
+    Returns:
+        A frame with SCREEN_COLUMNS.
+    """
+    by_household = {hh: part for hh, part in findings.groupby("_household", sort=False)} if len(findings) else {}
+    sizes = members.groupby("household").size()
+    rows = []
+    for hh, j in head_rows(members).items():
+        m = members.loc[j]
+        part = by_household.get(hh, findings.iloc[0:0])
+        doubts = part[part["计入结论"] == "是"]
+        leads = part[part["计入结论"] != "是"]
+        rows.append({
+            "乡镇": m["township"], "村": m["village"], "户主姓名": m["head_name"] or m["name"],
+            "户主身份证号": m["head_id"] or m["id"] or m["id_raw"], "家庭人口": int(sizes.get(hh, 0)),
+            "结论": DOUBT if len(doubts) else CLEAR, "疑点数": int(len(doubts)),
+            "疑点摘要": _summary(doubts, titles), "待核线索": _summary(leads, titles),
+            "申请文件": Path(m["file"]).name, "申请行": str(m["row"]),
+        })
+    out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
+    if len(out):
+        out["_o"] = (out["结论"] == CLEAR).astype(int)
+        out = out.sort_values(["_o", "乡镇", "村", "户主姓名"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    return out
+
+
+def _summary(part: pd.DataFrame, titles: dict[str, str]) -> str:
+    items = []
+    for (code, member), group in part.groupby(["类别代码", "_member"], sort=True):
+        row = group.iloc[0]
+        items.append(f"{code} {titles.get(code, row['类别名称'])}：{row['姓名']}（{row['置信度']}）")
+    return "；".join(items)

@@ -1,0 +1,88 @@
+"""Public copies (公示版): no full ID, bank account or phone; sensitive columns left out; internal files unchanged."""
+
+import re
+
+import pandas as pd
+import pytest
+from filebuild import LI, WANG, ZHANG_SON, all_text, county_q3, write_list, write_roster
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+from rostercheck.io.public import DROP_COLUMNS, mask_text, public_frame
+
+runner = CliRunner()
+
+
+def _secrets() -> set[str]:
+    rows = county_q3()
+    return {r[3] for r in rows} | {r[6] for r in rows} | {r[9] for r in rows} | {r[10] for r in rows}
+
+
+def _shared_account_roster(tmp_path):
+    rows = county_q3()
+    shared = rows[0][9]
+    rows = [r[:9] + [shared] + r[10:] if r[2] == "李四" else r for r in rows]  # D02: the account is in the evidence
+    write_roster(tmp_path / "roster.xlsx", rows)
+    write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"], ["县财政局", "李四", LI, "公务员"]])
+    write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]])
+    return ["--staff", str(tmp_path / "staff.xlsx"), "--deaths", str(tmp_path / "deaths.xlsx")]
+
+
+def _assert_public(folder, expected):
+    public = sorted(folder.glob("公示_*"))
+    assert [p.name for p in public] == sorted(expected)
+    secrets = _secrets()
+    for path in public:
+        content = all_text(path)
+        leaked = [s for s in secrets if s and s in content]
+        assert not leaked, (path.name, leaked)
+        assert not re.search(r"(?<!\d)\d{11,19}(?!\d)", content), path.name
+        for col in ("健康状况", "劳动能力", "出生日期", "年龄", "依据"):
+            assert col not in content.splitlines()[0] if path.suffix == ".csv" else True
+    return public
+
+
+def test_audit_mask_writes_public_copies_without_full_numbers(tmp_path):
+    lists = _shared_account_roster(tmp_path)
+    res = runner.invoke(app, ["audit", str(tmp_path / "roster.xlsx"), *lists, "--as-of", "2026-09-30", "--mask",
+                              "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    _assert_public(tmp_path / "a", ["公示_findings.csv", "公示_问题清单.xlsx"])
+    public = pd.read_csv(tmp_path / "a" / "公示_findings.csv", dtype=str, encoding="utf-8-sig")
+    assert "430521********1313" in set(public["身份证号"])
+    assert not set(public.columns) & set(DROP_COLUMNS)
+    internal = all_text(tmp_path / "a" / "findings.csv")
+    assert ZHANG_SON in internal and "依据" in internal.splitlines()[0]  # the internal report is unchanged
+    assert "公示版已写入" in res.output
+
+
+def test_review_and_screen_mask(tmp_path):
+    lists = _shared_account_roster(tmp_path)
+    runner.invoke(app, ["audit", str(tmp_path / "roster.xlsx"), *lists, "--out", str(tmp_path / "a")])
+    res = runner.invoke(app, ["review", str(tmp_path / "a" / "问题清单.xlsx"), str(tmp_path / "roster.xlsx"), "--mask",
+                              "--out", str(tmp_path / "r")])
+    assert res.exit_code == 0, res.output
+    _assert_public(tmp_path / "r", ["公示_review.csv", "公示_回头看问题清单.xlsx"])
+    res = runner.invoke(app, ["screen", str(tmp_path / "roster.xlsx"), *lists, "--mask", "--out", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    _assert_public(tmp_path / "s", ["公示_findings.csv", "公示_screening.csv", "公示_新申请核对结果.xlsx"])
+
+
+@pytest.mark.parametrize("raw, masked", [
+    ("身份证 430521199003031313 已核实", "身份证 430521********1313 已核实"),
+    ("电话13812345678", "电话138****5678"),
+    ("账号 6228480012345678901", "账号 622************8901"),
+    ("身份证号码43052119900303131X", "身份证号码430521********131X"),
+    ("2026-10-31 前完成", "2026-10-31 前完成"),
+    (12, 12),
+])
+def test_mask_text(raw, masked):
+    assert mask_text(raw) == masked
+
+
+def test_public_frame_masks_by_column_and_drops_sensitive_columns():
+    frame = pd.DataFrame({"姓名": ["张三"], "身份证号": ["43052119900303131x"], "银行账号": ["6228 4800 1234 5678 901"],
+                          "联系电话": ["138-1234-5678"], "健康状况": ["良好"], "年龄": [36], "_member": [0]})
+    out = public_frame(frame)
+    assert out.to_dict("records") == [{"姓名": "张三", "身份证号": "430521********131x", "银行账号": "622************8901",
+                                       "联系电话": "138****5678"}]

@@ -1,0 +1,135 @@
+"""review (回头看): rectified or not against the next roster; the filled-in ledger read back without loss."""
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+from filebuild import (LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, county_q3, household, write_list,
+                       write_roster)
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+from rostercheck.io.ledger import read_previous
+from rostercheck.review import review
+
+runner = CliRunner()
+AS_OF = "2026-09-30"
+
+
+def _audit(tmp_path, roster_rows, out="q3"):
+    q3 = write_roster(tmp_path / "q3.xlsx", roster_rows)
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
+                                                          ["县财政局", "李四", LI, "公务员"]])
+    deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"], ["赵六", ZHAO, "2026-07-01"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--deaths", str(deaths), "--as-of", AS_OF,
+                              "--out", str(tmp_path / out)])
+    assert res.exit_code == 0, res.output
+    return tmp_path / out
+
+
+def _statuses(frame):
+    return sorted(zip(frame["类别代码"], frame["姓名"], frame["整改状态"]))
+
+
+def test_households_that_left_are_rectified_and_those_that_stayed_are_not(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    # Q4: 王五 (dead) left, 张小明 (staff) left his household; 李四 and 赵六 stayed.
+    q4 = [r for r in county_q3() if r[2] != "王五" and r[4] != "张小明"]
+    write_roster(tmp_path / "q4.xlsx", q4, "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(out / "findings.csv"), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert _statuses(rows) == [("C01", "张小明", "已整改"), ("C01", "李四", "未整改"), ("C02", "王五", "已整改"),
+                               ("C02", "赵六", "未整改")]
+    assert list(rows["整改状态"]) == ["未整改", "未整改", "已整改", "已整改"]  # open findings first
+    assert (tmp_path / "rv" / "回头看问题清单.xlsx").exists()
+    book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")
+    by_town = list(book["整改率（按乡镇）"].iter_rows(values_only=True))
+    assert ("城关镇", 2, 1, 1, 0, 2, "50.0%") in by_town
+    assert by_town[-1][0] == "合计"
+    assert "整改率（按类别）" in book.sheetnames
+    assert "已整改 2 条" in res.output
+
+
+def test_household_level_category_judged_by_household(tmp_path):
+    # D02 (household level): 张 and 李 share an account. In Q4 李's household is gone and 张 stays with a new account.
+    acct = "6228480012345678901"
+    q3 = (household("城关镇", "东村", "张三", ZHANG, [("李梅", "配偶", ZHANG_WIFE)], acct)
+          + household("城关镇", "西村", "李四", LI, [("刘芳", "配偶", LI_WIFE)], acct)
+          + household("河口乡", "南村", "王五", WANG, [], "6228480000001111222")
+          + household("河口乡", "北村", "赵六", ZHAO, [], "6228480000001111222"))
+    out = _audit(tmp_path, q3)
+    q4 = (household("城关镇", "东村", "张三", ZHANG, [("李梅", "配偶", ZHANG_WIFE)], "6228480099990000111")
+          + household("河口乡", "南村", "王五", WANG, [], "6228480000001111222")
+          + household("河口乡", "北村", "赵六", ZHAO, [], "6228480000001111222"))
+    q4_path = write_roster(tmp_path / "q4.xlsx", q4)
+    result = review(out / "findings.csv", [q4_path], dt.date(2026, 12, 31))
+    d02 = result.rows[result.rows["类别代码"] == "D02"]
+    assert _statuses(d02) == [("D02", "张三", "已整改"), ("D02", "李四", "已整改"), ("D02", "王五", "未整改"),
+                              ("D02", "赵六", "未整改")]
+    assert "已不存在该问题" in d02[d02["姓名"] == "张三"]["说明"].iat[0]
+
+
+def test_duplicate_enrolment_rectified_when_only_one_enrolment_is_left(tmp_path):
+    q3 = household("城关镇", "东村", "张三", ZHANG, [("李梅", "配偶", ZHANG_WIFE)])
+    write_roster(tmp_path / "tk3.xlsx", [["城关镇", "东村", "李梅", ZHANG_WIFE, "李梅", "户主", ZHANG_WIFE, "农村", 1,
+                                          "", "", "", ""]], "清河县特困人员供养名册")
+    write_roster(tmp_path / "q3.xlsx", q3)
+    res = runner.invoke(app, ["audit", str(tmp_path / "q3.xlsx"), str(tmp_path / "tk3.xlsx"), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    q4 = write_roster(tmp_path / "q4.xlsx", household("城关镇", "东村", "张三", ZHANG))
+    result = review(tmp_path / "a" / "findings.csv", [q4, tmp_path / "tk3.xlsx"], dt.date(2026, 12, 31))
+    assert set(result.rows["整改状态"]) == {"已整改"}
+
+
+def _fill_ledger(path):
+    """Edit the ledger the way a township does in Excel: type into the blank columns, move sheets, add a column."""
+    book = openpyxl.load_workbook(path)
+    book.move_sheet("汇总", offset=len(book.sheetnames))
+    for ws in book.worksheets[:-1]:
+        ws.insert_cols(1)
+        ws.cell(1, 1, "序号")
+        head = {c.value: c.column for c in ws[1]}
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, 1, r - 1)
+            name = ws.cell(r, head["姓名"]).value
+            if name == "李四":
+                ws.cell(r, head["核实情况"], "情况属实，已告知本人")
+                ws.cell(r, head["整改措施"], "停发低保金，追回 2 个月（=1432 元）")
+                ws.cell(r, head["责任人"], "王干事")
+                ws.cell(r, head["整改时限"], dt.datetime(2026, 10, 31))
+                ws.cell(r, head["整改状态"], "已整改")
+            if name == "张小明":
+                ws.cell(r, head["核实情况"], "同名不同人，核实无问题")
+            if name == "赵六":
+                ws.cell(r, head["身份证号"], float(ZHAO))  # Excel turned the ID into a number
+    book.save(path)
+
+
+def test_filled_ledger_reads_back_without_loss(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    _fill_ledger(out / "问题清单.xlsx")
+    prev = read_previous(out / "问题清单.xlsx")
+    assert len(prev) == 4
+    li = prev[prev["姓名"] == "李四"].iloc[0]
+    assert (li["核实情况"], li["整改措施"], li["责任人"], li["整改时限"], li["整改状态"]) == (
+        "情况属实，已告知本人", "停发低保金，追回 2 个月（=1432 元）", "王干事", "2026-10-31", "已整改")
+    original = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    merged = prev.merge(original, on=["类别代码", "姓名"], suffixes=("", "_orig"))
+    for col in ("依据", "来源名单", "户主身份证号", "乡镇", "村", "建议"):
+        assert list(merged[col]) == list(merged[col + "_orig"]), col
+
+    q4 = [r for r in county_q3() if r[2] != "王五"]
+    write_roster(tmp_path / "q4.xlsx", q4, "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    li = rows[rows["姓名"] == "李四"].iloc[0]
+    assert li["整改状态"] == "未整改" and li["乡镇填报状态"] == "已整改" and li["责任人"] == "王干事"
+    assert "乡镇填报“已整改”，但仍在册" in li["说明"]
+    assert rows[rows["姓名"] == "赵六"]["整改状态"].iat[0] == "未整改"  # matched on the 15 digits that survived
+    verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert list(verified["姓名"]) == ["张小明"] and verified["核实日期"].iat[0] == "2026-12-31"

@@ -1,0 +1,99 @@
+"""screen (新申请核对): one verdict per applicant family; planted families 有疑点, clean ones 无疑点."""
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+from filebuild import ZHANG_SON, county_q3, household, write_list, write_roster
+from helpers import make_id
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+from rostercheck.screen import screen
+
+runner = CliRunner()
+SUN, ZHOU, ZHOU_W = make_id("19580101", 211, "430522"), make_id("19600101", 221, "430522"), make_id("19620101", 232, "430522")
+WU, WU_M = make_id("19500101", 241, "430522"), make_id("19300101", 252, "430522")
+ZHENG, FENG, CHEN, CHU = (make_id("19550101", 261, "430522"), make_id("19520101", 271, "430522"),
+                          make_id("19490101", 281, "430522"), make_id("19570101", 291, "430522"))
+WEI, WEI_SON = make_id("19480101", 301, "430522"), make_id("19910101", 311, "430522")
+FENG_STAFF = make_id("19850505", 991, "430521")  # the staff member 冯五: same name, other ID and birth date
+
+# Family head → expected verdict.
+EXPECTED = {"孙一": "无疑点", "周二": "有疑点", "吴三": "有疑点", "郑四": "无疑点", "冯五": "无疑点", "陈六": "有疑点",
+            "褚七": "有疑点", "卫八": "无疑点"}
+
+
+def _files(tmp_path):
+    apps = (household("城关镇", "东村", "孙一", SUN, [])
+            + household("城关镇", "东村", "周二", ZHOU, [("钱芳", "配偶", ZHOU_W)])
+            + household("城关镇", "西村", "吴三", WU, [("吴老太", "母亲", WU_M)])
+            + household("河口乡", "南村", "郑四", ZHENG, [])
+            + household("河口乡", "南村", "冯五", FENG, [])
+            + household("河口乡", "北村", "陈六", CHEN, [("张小明", "孙子女", ZHANG_SON)])
+            + household("河口乡", "北村", "褚七", CHU, [])
+            + household("河口乡", "北村", "卫八", WEI, [("卫小八", "子女", WEI_SON)]))
+    apps = [r if r[4] != "卫小八" else r[:11] + ["良好", "健全"] for r in apps]
+    write_roster(tmp_path / "apps.xlsx", apps, "清河县2026年10月新申请低保家庭")
+    write_roster(tmp_path / "roster.xlsx", county_q3())
+    write_list(tmp_path / "staff.xlsx", "staff", [["县水利局", "钱芳", ZHOU_W, "事业"], ["县公安局", "冯五", FENG_STAFF, "公务员"]])
+    write_list(tmp_path / "deaths.xlsx", "deaths", [["吴老太", WU_M, "2026-08-03"]])
+    write_list(tmp_path / "vehicles.xlsx", "vehicles", [["湘N12345", "普通二轮摩托车", "郑四", ZHENG, "正常"],
+                                                       ["湘N88888", "小型轿车", "褚七", CHU, "正常"]])
+    return ["--staff", str(tmp_path / "staff.xlsx"), "--deaths", str(tmp_path / "deaths.xlsx"),
+            "--vehicles", str(tmp_path / "vehicles.xlsx")]
+
+
+def test_planted_and_clean_families(tmp_path):
+    lists = _files(tmp_path)
+    res = runner.invoke(app, ["screen", str(tmp_path / "apps.xlsx"), "--enrolled", str(tmp_path / "roster.xlsx"), *lists,
+                              "--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    verdicts = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert dict(zip(verdicts["户主姓名"], verdicts["结论"])) == EXPECTED
+    assert list(verdicts["结论"][:4]) == ["有疑点"] * 4  # doubtful families first
+    row = verdicts.set_index("户主姓名")
+    assert row.at["周二", "疑点摘要"].startswith("C01") and "钱芳" in row.at["周二", "疑点摘要"]
+    assert row.at["陈六", "疑点摘要"].startswith("D01") and "张小明" in row.at["陈六", "疑点摘要"]
+    assert row.at["吴三", "疑点摘要"].startswith("C02")
+    assert row.at["卫八", "疑点摘要"] == "" and row.at["卫八", "待核线索"].startswith("C08")
+    findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert set(findings["类别代码"]) >= {"C01", "C02", "C04", "D01", "C08"}
+    book = openpyxl.load_workbook(tmp_path / "out" / "新申请核对结果.xlsx")
+    assert book.sheetnames == ["核对结论", "疑点明细", "核对说明"]
+    assert "审批意见" in [c.value for c in book["核对结论"][1]]
+    assert "有疑点 4 户" in res.output
+
+
+def test_enrolled_roster_itself_is_not_reported(tmp_path):
+    lists = _files(tmp_path)
+    result = screen([tmp_path / "apps.xlsx"], {"staff": tmp_path / "staff.xlsx"}, dt.date(2026, 9, 30),
+                    enrolled=[tmp_path / "roster.xlsx"])
+    assert lists and set(result.findings["户主姓名"]) <= set(EXPECTED)
+    assert len(result.verdicts) == len(EXPECTED)
+
+
+def test_without_enrolled_roster_the_duplicate_is_not_known(tmp_path):
+    _files(tmp_path)
+    result = screen([tmp_path / "apps.xlsx"], {}, dt.date(2026, 9, 30))
+    assert result.verdicts.set_index("户主姓名").at["陈六", "结论"] == "无疑点"
+
+
+def test_lead_codes_are_a_configuration_choice(tmp_path):
+    lists = _files(tmp_path)
+    config = tmp_path / "local.toml"
+    config.write_text('[screen]\nlead_codes = ["C08", "C01"]\n', encoding="utf-8")
+    result = screen([tmp_path / "apps.xlsx"], {"staff": tmp_path / "staff.xlsx"}, dt.date(2026, 9, 30), config=config)
+    row = result.verdicts.set_index("户主姓名")
+    assert row.at["周二", "结论"] == "无疑点" and row.at["周二", "待核线索"].startswith("C01")
+    assert not any("[screen]" in w for w in result.warnings)
+    assert lists
+
+
+def test_bad_screen_configuration_is_reported(tmp_path):
+    _files(tmp_path)
+    config = tmp_path / "local.toml"
+    config.write_text('[screen]\nverdict_confidences = "高"\n', encoding="utf-8")
+    res = runner.invoke(app, ["screen", str(tmp_path / "apps.xlsx"), "--config", str(config), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 4
+    assert "verdict_confidences" in res.output
