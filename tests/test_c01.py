@@ -122,3 +122,11 @@ def test_filed_sibling_is_not_c01():
     filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "赵亮", "id": STAFF_BROTHER, "relation": "弟弟"}]
     ctx = context(family_roster(), {"cadre_relatives": filing})
     assert flagged(ctx, "C01") == []
+
+
+def test_staff_minor_child_registered_as_grandchild_of_the_head_is_c01():
+    grandma, grandson = make_id("19480808", 382), make_id("20160909", 391)
+    reg = [{"household_no": "3100", "name": n, "relation": r, "id": i}
+           for n, r, i in (("钱奶奶", "户主", grandma), ("赵明", "长子", STAFF), ("赵小孙", "孙子", grandson))]
+    ctx = context(household("赵小孙", grandson, village="南村"), {"staff": STAFF_LIST, "registry": reg})
+    assert flagged(ctx, "C01") == [("赵小孙", "中")]

@@ -76,3 +76,26 @@ def test_registry_kin_needs_household_numbers():
     roster = household("王老汉", FATHER, village="东村")
     ctx = context(roster, {"registry": reg, "cadres": [{"name": "王建国", "id": CADRE, "village": "东村"}]})
     assert k.registry_kin(ctx, "cadres").empty
+
+
+def _three_generations(children=("长子",)):
+    grandpa, son, wife, grandson = make_id("19500101", 311), make_id("19780202", 321), make_id("19800303", 322), make_id("20150404", 331)
+    rows = [("王爷爷", "户主", grandpa), ("王建国", children[0], son), ("张丽", "儿媳", wife), ("王小孙", "孙子", grandson)]
+    rows += [(f"王{i}", c, make_id("19820505", 341 + 2 * i)) for i, c in enumerate(children[1:])]
+    reg = [{"household_no": "5001", "name": n, "relation": r, "id": i} for n, r, i in rows]
+    roster = household("王小孙", grandson, village="东村") + household("张丽", wife, village="东村")
+    return context(roster, {"registry": reg, "cadres": [{"name": "王建国", "id": son, "village": "东村"}]})
+
+
+def test_only_child_is_the_parent_of_the_grandchild_and_the_spouse_of_the_child_in_law():
+    ctx = _three_generations()
+    kin = k.registry_kin(ctx, "cadres")
+    got = sorted((ctx.members.at[m, "name"], label) for m, label in zip(kin["m"], kin["label"]))
+    assert got == [("张丽", "妻子"), ("王小孙", "儿子")]
+    assert all("推断" in x for x in kin["key"])
+
+
+def test_with_two_children_the_grandchild_parent_stays_unknown():
+    ctx = _three_generations(("长子", "次子"))
+    kin = k.registry_kin(ctx, "cadres")
+    assert sorted(kin["label"]) == ["同户亲属", "同户亲属"]

@@ -150,7 +150,9 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy()})
         pairs = a.merge(homes, on="household_no")
         pairs = pairs[pairs["rb"] != pairs["ro"]]
-        pairs["kin"] = [pair_kin(x, y) for x, y in zip(roles.loc[pairs["ro"]].to_numpy(), roles.loc[pairs["rb"]].to_numpy())]
+        ra, rb = roles.loc[pairs["ro"]].tolist(), roles.loc[pairs["rb"]].tolist()
+        pairs["kin"] = [pair_kin(x, y) for x, y in zip(ra, rb)]
+        pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
         ml = links(ctx, "registry").rename(columns={"r": "rb", "confidence": "cm", "key": "km"})
         pairs = pairs.merge(ml, on="rb")
         off = ctx.lists[kind]
@@ -163,7 +165,8 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
                 "label": [kin_label(k, s) for k, s in zip(pairs["kin"], sex)],
                 "household_no": pairs["household_no"].to_numpy(), "r": pairs["rb"].to_numpy(),
                 "confidence": [weakest(MEDIUM, x, y) for x, y in zip(pairs["co"], pairs["cm"])],
-                "key": [f"户籍信息同户：本人{x}，亲属{y}" for x, y in zip(pairs["ko"], pairs["km"])],
+                "key": [f"户籍信息同户：本人{x}，亲属{y}" + ("；户内只有一名子女（及其配偶），按此推断父母子女关系" if i else "")
+                        for x, y, i in zip(pairs["ko"], pairs["km"], pairs["inferred"])],
             })
     ctx.cache[key] = out
     return out
@@ -205,6 +208,33 @@ def roles_of(reg: pd.DataFrame) -> pd.Series:
     """
     rel = reg["relation"].astype(object).fillna("") if "relation" in reg.columns else pd.Series("", index=reg.index)
     return rel.map({x: role(x) for x in set(rel.tolist())}).astype(object)
+
+
+_ONE_COUPLE = {
+    (CHILD, GRANDCHILD): CHILD, (GRANDCHILD, CHILD): PARENT,
+    (CHILD_IN_LAW, GRANDCHILD): CHILD, (GRANDCHILD, CHILD_IN_LAW): PARENT,
+    (CHILD, CHILD_IN_LAW): SPOUSE, (CHILD_IN_LAW, CHILD): SPOUSE,
+}
+
+
+def _infer_generations(pairs: pd.DataFrame, ra: list, rb: list, roles: pd.Series, hh: pd.Series) -> list[bool]:
+    """Resolve 子女/儿媳/孙子 pairs in a 户 with one adult child (and at most one child-in-law), in place.
+
+    A typical rural 户: 户主, 配偶, 长子, 儿媳, 孙子 — the grandchild is the only child's child. With two or
+    more children the parents of a grandchild are unknown and the pair stays 同户亲属.
+    """
+    todo = [i for i, (x, y) in enumerate(zip(ra, rb)) if (x, y) in _ONE_COUPLE]
+    inferred = [False] * len(pairs)
+    if not todo:
+        return inferred
+    frame = pd.DataFrame({"household_no": hh.to_numpy(), "role": roles.to_numpy()})
+    counts = frame[frame["role"].isin((CHILD, CHILD_IN_LAW))].groupby(["household_no", "role"]).size()
+    kin = pairs["kin"].tolist()
+    for i, no in zip(todo, pairs["household_no"].take(todo).tolist()):
+        if counts.get((no, CHILD), 0) == 1 and counts.get((no, CHILD_IN_LAW), 0) <= 1:
+            kin[i], inferred[i] = _ONE_COUPLE[(ra[i], rb[i])], True
+    pairs["kin"] = kin
+    return inferred
 
 
 def official_households(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key") -> dict[int, set]:
