@@ -133,3 +133,16 @@ def test_filled_ledger_reads_back_without_loss(tmp_path):
     assert rows[rows["姓名"] == "赵六"]["整改状态"].iat[0] == "未整改"  # matched on the 15 digits that survived
     verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert list(verified["姓名"]) == ["张小明"] and verified["核实日期"].iat[0] == "2026-12-31"
+
+
+def test_empty_previous_list_and_a_wrong_file(tmp_path):
+    write_roster(tmp_path / "q3.xlsx", county_q3())
+    res = runner.invoke(app, ["audit", str(tmp_path / "q3.xlsx"), "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["review", str(tmp_path / "a" / "问题清单.xlsx"), str(tmp_path / "q3.xlsx"),
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    assert "上期问题 0 条" in res.output
+    deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]])
+    res = runner.invoke(app, ["review", str(deaths), str(tmp_path / "q3.xlsx"), "--out", str(tmp_path / "rv2")])
+    assert res.exit_code == 3 and "不是问题清单" in res.output

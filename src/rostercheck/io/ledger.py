@@ -45,10 +45,10 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     Returns:
         One row per earlier finding, text columns :data:`COLUMNS` plus ``_sheet`` and ``_row``.
     Raises:
-        InputFileError: when no sheet looks like a problem list.
+        InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts = []
+    parts, recognised = [], False
     for grid in read_grids(path, limits):
         fill_merged(grid)
         for r, row in enumerate(grid.rows[:10]):
@@ -59,6 +59,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
             sheet_code = _CODE.match(grid.sheet or "")
+            if "类别代码" not in labels and not sheet_code:
+                continue
+            recognised = True
             records = []
             for k, cells in enumerate(grid.rows[r + 1:], start=r + 1):
                 rec = {c: (cells[i] if i < len(cells) else "") for c, i in pos.items() if c in COLUMNS}
@@ -72,9 +75,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             if records:
                 parts.append(pd.DataFrame(records))
             break
-    if not parts:
-        raise InputFileError(path, "不是问题清单：找不到含“姓名”“身份证号”列的工作表。请指定 audit 生成的 findings.csv 或问题清单.xlsx。")
-    frame = pd.concat(parts, ignore_index=True)
+    if not recognised:
+        raise InputFileError(path, "不是问题清单：找不到含“类别代码”“姓名”“身份证号”列的工作表。请指定 audit 生成的 findings.csv 或问题清单.xlsx。")
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS + ["_sheet", "_row"])
     for col in COLUMNS:
         if col not in frame.columns:
             frame[col] = ""
