@@ -66,3 +66,29 @@ def test_moves():
 def test_move_for_marriage_out_of_county_flagged():
     lists = {"migrations": [{"name": "王小", "id": D, "date": "2026-06-01", "dest": "河南省郑州市金水区", "reason": "婚嫁"}]}
     assert flagged_names(context(roster(), lists), "C02") == {"王小"}
+
+
+def test_move_to_same_named_township_in_another_county_flagged():
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "2026-06-01", "dest": "湖南省某某县城关镇", "reason": "投靠亲属"}]}
+    assert flagged_names(context(roster(), lists), "C02") == {"李梅"}
+
+
+def test_cross_county_move_type_wins_and_inside_type_excluded():
+    lists = {"migrations": [
+        {"name": "李梅", "id": B, "date": "2026-06-01", "dest": "城关镇", "move_type": "跨县迁出"},
+        {"name": "王五", "id": C, "date": "2026-06-01", "dest": "", "move_type": "县内迁移"},
+    ]}
+    assert flagged_names(context(roster(), lists), "C02") == {"李梅"}
+
+
+def test_unknown_destination_is_only_a_low_lead():
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "2026-06-01", "dest": ""}]}
+    assert flagged(context(roster(), lists), "C02") == [("李梅", "低")]
+
+
+def test_county_found_from_addresses_when_no_title():
+    rows = roster()
+    for r in rows:
+        r["address"] = "清河县城关镇东村"
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "2026-06-01", "dest": "清河县石桥镇枫林村", "reason": "婚嫁"}]}
+    assert flagged(context(rows, lists, roster_title=""), "C02") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -97,13 +98,14 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     return LoadedInputs(tables, members, ref_frames, labels)
 
 
-def detect_county(tables: list[Table]) -> str:
-    """Return the county named in roster titles or file names ('' when none).
+def detect_county(tables: list[Table], addresses: list[str] | None = None) -> str:
+    """Return the county named in roster titles, file names or (most often) member addresses.
 
     Args:
         tables: the roster tables.
+        addresses: member addresses, consulted when titles and file names name no county.
     Returns:
-        e.g. '清河县'.
+        e.g. '清河县' ('' when nothing names one).
     """
     for t in tables:
         if t.kind != "roster":
@@ -112,7 +114,8 @@ def detect_county(tables: list[Table]) -> str:
             m = _COUNTY.search(source)
             if m:
                 return m.group(1) or m.group(2)
-    return ""
+    found = Counter(m.group(1) for a in (addresses or []) if a for m in [_COUNTY.search(a)] if m and m.group(1))
+    return found.most_common(1)[0][0] if found else ""
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None) -> tuple[Context, list[str]]:
@@ -128,7 +131,7 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     specs, common, warnings = load_policy(config)
     common = dict(common)
     if not common.get("county_name"):
-        common["county_name"] = detect_county(inputs.tables)
+        common["county_name"] = detect_county(inputs.tables, inputs.members["address"].tolist())
     townships = sorted({t for t in inputs.members["township"].tolist() if t and len(t) >= 2})
     common["county_places"] = list(common.get("county_places", [])) + townships
     ctx = Context(inputs.members, inputs.lists, inputs.labels, as_of, specs, common)
