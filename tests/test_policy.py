@@ -84,3 +84,12 @@ def test_a_check_can_be_disabled(tmp_path):
     rows = household("张三", make_id("19900101", 111), labour="有劳动能力", health="健康", sex="男")
     assert flagged(context(rows), "C08") == [("张三", "中")]
     assert flagged(context(rows, config=write(tmp_path, "[C08]\nenabled = false\n")), "C08") == []
+
+
+def test_screen_section_is_not_an_unknown_section(tmp_path):
+    from rostercheck.policy import load_policy
+
+    cfg = tmp_path / "local.toml"
+    cfg.write_text('[screen]\nlead_codes = ["C08"]\n', encoding="utf-8")
+    _, _, warnings = load_policy(cfg)
+    assert warnings == []

@@ -24,6 +24,8 @@ _REQUIRED = ("code", "title", "basis", "explanation", "advice")
 # Text parameters that take one of a few values.
 _CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村")}
 COMMON = "common"
+# Sections of a --config file that belong to a workflow rather than to a check.
+WORKFLOW_SECTIONS = ("screen",)
 
 
 def checks_dir() -> Path:
@@ -125,6 +127,8 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
         if not isinstance(values, dict):
             errors.append(f"{config} {section}：应为一个节（如 [C03]），实际为单个值")
             continue
+        if section in WORKFLOW_SECTIONS:
+            continue  # validated by the workflow that reads it (e.g. screen.verdict_rule)
         if section == COMMON:
             target = common
         elif section in specs:
