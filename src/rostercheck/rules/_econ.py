@@ -231,12 +231,17 @@ def wage_months(ctx: Context) -> list[str]:
     Returns:
         Sorted 'YYYY-MM' texts; [''] when the list names no months (its rows are one period).
     """
+    if "wage_months" in ctx.cache:
+        return ctx.cache["wage_months"]
     ref = ctx.lists.get("wages")
     wanted = [month(m) or str(m) for m in ctx.specs["C06"].params.get("months", [])]
-    present = sorted({m for m in ref["month"].tolist() if m}) if ref is not None and "month" in ref else []
+    present = sorted({m for m in ref["month"].unique() if m}) if ref is not None and "month" in ref else []
     if wanted:
-        return sorted(m for m in present if m in wanted) or sorted(wanted)
-    return present or [""]
+        result = sorted(m for m in present if m in wanted) or sorted(wanted)
+    else:
+        result = present or [""]
+    ctx.cache["wage_months"] = result
+    return result
 
 
 def wages(ctx: Context) -> dict[int, Wage]:

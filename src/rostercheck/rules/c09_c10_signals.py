@@ -55,11 +55,17 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
     found = {k: hits(ctx, k) for k in ("vehicles", "properties", "businesses")}
     paid, earned = (pensions(ctx) if ctx.has("pensions") else {}), (wages(ctx) if ctx.has("wages") else {})
     c04, c05 = ctx.specs["C04"].params, ctx.specs["C05"].params
+    touched = set(paid) | set(earned)
+    for by_member in found.values():
+        touched |= set(by_member)
+    names = ctx.members["name"]
     for hh, idxs in households(ctx).items():
+        if not touched.intersection(idxs):
+            continue
         sig: list[Signal] = []
         homes: dict[str, Signal] = {}
         for m in idxs:
-            name = ctx.members.at[m, "name"]
+            name = names.at[m]
             for h in found["vehicles"].get(m, []):
                 row = ctx.lists["vehicles"].loc[h.r]
                 if vehicle_counts(row, c04):
