@@ -140,10 +140,7 @@ def audit_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress)
-        for w in result.warnings:
-            console.warn(w)
-        for code, why in result.skipped.items():
-            console.warn(f"{code} 未检查：{why}")
+        _warn_all(result)
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
                    "suppress": str(suppress) if suppress else None, "mask": mask}
@@ -160,6 +157,13 @@ def audit_cmd(
         return int(ExitCode.OK)
 
     run(body)
+
+
+def _warn_all(result) -> None:
+    for w in result.warnings:
+        console.warn(w)
+    for code, why in getattr(result, "skipped", {}).items():
+        console.warn(f"{code} 未检查：{why}")
 
 
 def _print_public(paths: dict[str, Path]) -> None:
@@ -187,8 +191,7 @@ def review_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = review(previous, list(rosters), when, suppress, config, progress=progress)
-        for w in result.warnings:
-            console.warn(w)
+        _warn_all(result)
         options = {"previous": str(previous), "rosters": [str(r) for r in rosters], "as_of": when.isoformat(),
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask}
@@ -226,10 +229,7 @@ def screen_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = screen(list(applications), lists, when, list(enrolled or []), config, progress=progress)
-        for w in result.warnings:
-            console.warn(w)
-        for code, why in result.skipped.items():
-            console.warn(f"{code} 未检查：{why}")
+        _warn_all(result)
         options = {"applications": [str(a) for a in applications], "enrolled": [str(e) for e in enrolled or []],
                    "lists": {k: str(v) for k, v in lists.items()}, "as_of": when.isoformat(),
                    "config": str(config) if config else None, "out": str(out), "mask": mask}
