@@ -144,3 +144,19 @@ def test_declared_income_unit_read_from_header(tmp_path, label, expected):
     path.write_text(f"姓名,与户主关系,身份证号,{label}\n张三,户主,{A},2400\n李梅,配偶,{B},2400\n", encoding="utf-8")
     members = build_members([load_table(path, "roster")], AS_OF)
     assert members["declared_income"].tolist() == [expected, expected]
+
+
+def test_list_given_under_the_wrong_option_is_refused(tmp_path):
+    from rostercheck.errors import InputFileError
+
+    path = tmp_path / "机动车登记信息.csv"
+    path.write_text(f"号牌号码,车辆类型,所有人,身份证明号码\n湘A12345,小型轿车,李梅,{B}\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="死亡人员名单"):
+        load_table(path, "deaths")
+    assert load_table(path, "vehicles").frame["plate"].tolist() == ["湘A12345"]
+
+
+def test_bare_list_recognised_by_its_file_name(tmp_path):
+    path = tmp_path / "2026年死亡人员.csv"
+    path.write_text(f"姓名,身份证号\n李梅,{B}\n", encoding="utf-8")
+    assert load_table(path, "deaths").frame["id"].tolist() == [B]

@@ -198,6 +198,39 @@ REQUIRED = {
 }
 REQUIRED_DEFAULT = ("id",)
 
+# What makes a file recognisably a list of its kind: one of its own columns, or a word in its title or
+# file name. Without either, a file given under the wrong option (vehicles as --deaths) is refused.
+SIGNATURE_FIELDS = {
+    "staff": ("unit", "category", "post"),
+    "cadres": ("post", "village", "township"),
+    "cadre_relatives": ("cadre_name", "cadre_id"),
+    "registry": ("household_no",),
+    "deaths": ("date",),
+    "prisoners": ("start", "end", "term"),
+    "migrations": ("dest", "reason", "move_type"),
+    "pensions": ("amount", "insurance"),
+    "vehicles": ("plate", "vehicle_type"),
+    "properties": ("location", "usage", "cert"),
+    "businesses": ("entity", "entity_type", "employees"),
+    "wages": ("wage",),
+    "supporters": ("dependent_id", "dependent_name"),
+}
+SIGNATURE_WORDS = {
+    "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
+    "cadres": r"干部|村委|两委|支书|书记|主任|经办",
+    "cadre_relatives": r"近亲属|备案|亲属",
+    "registry": r"户籍|户口|人口",
+    "deaths": r"死亡|殡葬|火化|注销|去世|亡故",
+    "prisoners": r"服刑|在押|监狱|罪犯|刑",
+    "migrations": r"迁出|迁移|迁往|户籍变动",
+    "pensions": r"养老|退休|遗属|待遇",
+    "vehicles": r"机动车|车辆|车管",
+    "properties": r"不动产|房产|房屋|产权",
+    "businesses": r"市场主体|工商|企业|个体|营业执照",
+    "wages": r"工资|缴费|社保",
+    "supporters": r"赡养|抚养|扶养|义务人",
+}
+
 FIELD_LABELS = {
     "id": "身份证号",
     "name": "姓名",

@@ -11,7 +11,8 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import header_label, text
-from .columns import FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, assign, score
+from .columns import (FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
+                      assign, score)
 from .limits import Limits
 from .read import Grid, read_grids
 
@@ -247,4 +248,19 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。")
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
     frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    return Table(kind, path, frame, headers, " ".join(t for t in titles if t), sheets, warnings)
+    title = " ".join(t for t in titles if t)
+    _check_kind(path, kind, frame, title)
+    return Table(kind, path, frame, headers, title, sheets, warnings)
+
+
+def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str) -> None:
+    """Refuse a reference list that shows nothing of its kind (no own column, no word in title or name)."""
+    fields = SIGNATURE_FIELDS.get(kind)
+    if not fields or any(f in frame.columns for f in fields):
+        return
+    english = kind.split("_")[-1].rstrip("s")[:5]  # 'staff', 'death', 'vehic', 'wage', 'relat' …
+    if re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or english in path.stem.lower():
+        return
+    what = KIND_LABELS.get(kind, kind)
+    raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项，"
+                               f"或在文件名中注明名单类别（如“{what}.xlsx”）。")
