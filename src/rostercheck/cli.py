@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -13,7 +14,26 @@ import typer
 from . import __version__, console
 from .errors import ExitCode, RostercheckError, UsageError
 
+class _ChineseHelp:
+    """Mixin: Click's --help option described in Chinese."""
+
+    def get_help_option(self, ctx):  # noqa: D102 - Click API
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+
+class _Group(_ChineseHelp, typer.core.TyperGroup):
+    pass
+
+
+class _Command(_ChineseHelp, typer.core.TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -51,6 +71,7 @@ Wages, Supporters = _ref("wages"), _ref("supporters")
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
+Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（traceback）。")]
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]
 Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
                                     "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列。")]
@@ -107,8 +128,9 @@ def run(fn: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
+    ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="出错时显示详细的技术信息（traceback）。"),
     version: bool = typer.Option(False, "--version", help="显示版本号。"),
 ) -> None:
@@ -117,19 +139,24 @@ def main_options(
     if version:
         console.out.print(f"rostercheck {__version__}")
         raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        console.out.print(ctx.get_help())
+        raise typer.Exit(int(ExitCode.USAGE))
 
 
-@app.command("audit")
+@app.command("audit", cls=_Command)
 def audit_cmd(
     rosters: List[Path] = typer.Argument(..., help="花名册文件（低保和/或特困），可写多个。", show_default=False),
     staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
-    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ...,
+    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
     suppress: Suppress = None, mask: Mask = False,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
     lists = reference_lists(locals())
+
+    _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
         from .audit import audit
@@ -172,15 +199,17 @@ def _print_public(paths: dict[str, Path]) -> None:
         console.out.print("公示版已写入：" + "、".join(public))
 
 
-@app.command("review")
+@app.command("review", cls=_Command)
 def review_cmd(
     previous: Path = typer.Argument(..., help="上期问题清单：findings.csv 或乡镇填报后的 问题清单.xlsx。", show_default=False),
     rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个。", show_default=False),
-    as_of: AsOf = None, config: Config = None, out: Out = ..., mask: Mask = False,
+    as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
     suppress: Annotated[Optional[Path], typer.Option("--suppress", help="上次的核实无问题清单，其中条目并入本次生成的清单。",
                                                      show_default=False)] = None,
 ) -> None:
     """回头看：对照本期花名册，判断上期问题是否已整改，输出整改率和未整改清单。"""
+
+    _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
         from .io.review_report import write_review_reports
@@ -207,7 +236,7 @@ def review_cmd(
     run(body)
 
 
-@app.command("screen")
+@app.command("screen", cls=_Command)
 def screen_cmd(
     applications: List[Path] = typer.Argument(..., help="新申请家庭名册（格式同花名册），可写多个。", show_default=False),
     enrolled: Annotated[Optional[List[Path]], typer.Option("--enrolled", help="现有在册花名册（可重复）；申请人已在册的列为疑点。",
@@ -215,10 +244,12 @@ def screen_cmd(
     staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
-    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., mask: Mask = False,
+    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
 ) -> None:
     """新申请家庭批量核对（凡进必核）：逐户给出“无疑点/有疑点”结论，供审批会议使用。"""
     lists = reference_lists(locals())
+
+    _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
         from .io.report import prepare_out_dir
@@ -243,7 +274,7 @@ def screen_cmd(
     run(body)
 
 
-@app.command("checks")
+@app.command("checks", cls=_Command)
 def checks_cmd() -> None:
     """列出所有检查类别代码、名称及所需名单。"""
 
@@ -267,7 +298,7 @@ def checks_cmd() -> None:
     run(body)
 
 
-@app.command("explain")
+@app.command("explain", cls=_Command)
 def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。")) -> None:
     """显示某一类别的政策依据、判定规则和入户核实要点。"""
 
@@ -289,10 +320,39 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
     run(body)
 
 
+_USAGE_MESSAGES = (
+    (re.compile(r"Missing option '([^']+)'"), "缺少必需的选项 {0}。"),
+    (re.compile(r"Missing argument '([^']+)'"), "缺少参数 {0}（如花名册文件）。"),
+    (re.compile(r"No such command '([^']+)'"), "没有“{0}”这个命令。可用：audit、review、screen、checks、explain。"),
+    (re.compile(r"No such option: (\S+)"), "没有 {0} 这个选项。"),
+    (re.compile(r"Option '([^']+)' requires an argument"), "选项 {0} 后面需要写文件或数值。"),
+    (re.compile(r"Got unexpected extra argument"), "多写了参数，请检查命令。"),
+)
+
+
+def _usage_message(text: str) -> str:
+    for pattern, chinese in _USAGE_MESSAGES:
+        m = pattern.search(text)
+        if m:
+            return chinese.format(*m.groups())
+    return f"命令用法有误（{text}）。"
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: Click's own help and usage messages in Chinese."""
     try:
-        app()
-    except SystemExit:
-        raise
-    sys.exit(0)
+        from typer._click import exceptions as click_exceptions  # Typer ≥ 0.22 vendors Click
+    except ImportError:  # pragma: no cover - older Typer with Click installed
+        from click import exceptions as click_exceptions
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="rostercheck", standalone_mode=False)
+    except click_exceptions.UsageError as exc:
+        if exc.format_message():  # empty for a bare `rostercheck`, whose help was just shown
+            console.error(_usage_message(exc.format_message()) + " 运行 rostercheck --help 查看用法。")
+        sys.exit(int(ExitCode.USAGE))
+    except (typer.Abort, KeyboardInterrupt):
+        console.error("已中断。")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

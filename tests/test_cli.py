@@ -1,0 +1,49 @@
+"""The console entry point: Chinese help and usage errors, documented exit statuses, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rostercheck", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "args, code, words",
+    [
+        (["nosuch"], 2, "没有“nosuch”这个命令"),
+        (["audit", "x.xlsx"], 2, "缺少必需的选项 --out"),
+        (["audit", "--out", "o"], 2, "缺少参数"),
+        (["audit", "x.xlsx", "--out", "o", "--bogus"], 2, "没有 --bogus 这个选项"),
+        (["audit", "--staff"], 2, "--staff 后面需要"),
+        (["audit", "missing.xlsx", "--out", "o"], 3, "文件不存在"),
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "明天"], 2, "--as-of"),
+    ],
+)
+def test_usage_errors_are_one_chinese_line(tmp_path, args, code, words):
+    result = subprocess.run([sys.executable, "-m", "rostercheck", *args], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == code
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_help_is_chinese():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "显示本帮助并退出" in result.stdout and "Show this message" not in result.stdout
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("rostercheck ")
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", "missing.xlsx", "--out", "o", "--debug"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 3 and "Traceback" in result.stderr
