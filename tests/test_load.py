@@ -160,3 +160,25 @@ def test_bare_list_recognised_by_its_file_name(tmp_path):
     path = tmp_path / "2026年死亡人员.csv"
     path.write_text(f"姓名,身份证号\n李梅,{B}\n", encoding="utf-8")
     assert load_table(path, "deaths").frame["id"].tolist() == [B]
+
+
+def test_title_line_in_a_plain_csv_is_not_glued_to_the_header(tmp_path):
+    path = tmp_path / "pensions.csv"
+    path.write_text(f"2026年9月养老金发放名单,,,\n姓名,社会保障号码,月发放金额,发放状态\n李梅,{B},2800,正常发放\n", encoding="utf-8")
+    table = load_table(path, "pensions")
+    assert table.headers["amount"] == "月发放金额" and table.frame["amount"].tolist() == ["2800"]
+
+
+def test_township_from_sheet_name_and_address_without_county_prefix(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "河口乡"
+    ws.append(["村", "姓名", "与户主关系", "身份证号", "家庭住址"])
+    ws.append(["王庄村", "张三", "户主", A, "清河县河口乡王庄村"])
+    ws2 = wb.create_sheet("其他")
+    ws2.append(["姓名", "与户主关系", "身份证号", "家庭住址"])
+    ws2.append(["王五", "户主", D, "湖南省清河县城关镇东村3组"])
+    wb.save(tmp_path / "roster.xlsx")
+    members = build_members([load_table(tmp_path / "roster.xlsx", "roster")], AS_OF)
+    assert members["township"].tolist() == ["河口乡", "城关镇"]
+    assert members["village"].tolist() == ["王庄村", "东村"]

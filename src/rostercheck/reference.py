@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -54,6 +56,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, digits)
         else:
             out[col] = by_value(values, text)
+    if "range" in out.columns:
+        _split_range(out)
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING
@@ -64,6 +68,22 @@ def normalise(table: Table) -> pd.DataFrame:
         out["name"] = ""
         out["name_key"] = ""
     return out
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")
+
+
+def _split_range(out: pd.DataFrame) -> None:
+    """Split a '2025.03.10-2028.03.09' column (刑期起止) into start and end where those are missing."""
+    starts, ends = [], []
+    for text_value in out["range"].tolist():
+        parts = _RANGE_SPLIT.split(str(text_value or ""), maxsplit=1)
+        starts.append(parts[0] if parts and parts[0] else "")
+        ends.append(parts[1] if len(parts) > 1 else "")
+    for fld, values in (("start", starts), ("end", ends)):
+        if fld not in out.columns or not out[fld].notna().any():
+            out[fld] = by_value(values, date)
+            out[fld + "_text"] = values
 
 
 def by_value(values: list, fn) -> list:

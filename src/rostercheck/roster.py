@@ -18,6 +18,8 @@ HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no
                     "bank_account", "phone", "address", "programme")
 _HEAD_RELATIONS = re.compile(r"^(户主|本人|申请人|户主本人|主申请人)$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
+_ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
+_TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
 
 
 def programme_of(table: Table) -> str:
@@ -185,11 +187,13 @@ def _guess_area(village: str) -> str:
 
 
 def _fill_places_from_address(out: pd.DataFrame) -> None:
+    # A workbook with one sheet per township names the township in the sheet name.
+    by_sheet = (out["township"] == "") & out["sheet"].astype(str).str.match(_TOWNSHIP_SHEET.pattern)
+    out.loc[by_sheet, "township"] = out.loc[by_sheet, "sheet"]
     missing = (out["township"] == "") | (out["village"] == "")
     for j in out.index[missing & (out["address"] != "")]:
-        if out.at[j, "township"] and out.at[j, "village"]:
-            continue
-        m = _PLACE.search(out.at[j, "address"] or "")
+        address = _ADMIN_PREFIX.sub("", out.at[j, "address"] or "", count=1)
+        m = _PLACE.search(address)
         if m:
             if not out.at[j, "township"]:
                 out.at[j, "township"] = m.group(1)

@@ -40,28 +40,28 @@ class FieldSpec:
         return not (self.exclude and re.search(self.exclude, label))
 
 
-_DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象"
-_CADRE = r"干部|备案人|工作人员|经办人|村官|党员干部"
+_DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"
+_CADRE = r"干部|备案人|工作人员|经办人|村官|党员干部|本人"
 
 # Household-level roster fields come before member fields so that '户主身份证号' is not taken as a member ID.
 ROSTER = [
-    FieldSpec("programme", r"^(保障|救助|对象|人员)?(类型|类别|性质)$|^保障类别$|^救助类别$", r"城乡|残疾|人员类别"),
+    FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$|^保障类别$|^救助类别$", r"城乡|残疾"),
     FieldSpec("township", r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|^镇街", r"村|地址|住址|民政"),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系"),
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号"),
-    FieldSpec("head_id", r"户主.*" + ID_WORDS + r"|^户主证件", None),
-    FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$|^户主名", r"关系"),
+    FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系"),
+    FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
     FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$"),
     FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差"),
-    FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|帐号|社保卡号", r"身份"),
+    FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|帐号|社保卡号|账户|帐户", r"身份|户名|开户行|银行名称"),
     FieldSpec("phone", r"电话|手机|联系方式"),
-    FieldSpec("address", r"住址|地址|居住地|家庭住所"),
+    FieldSpec("address", r"住址|地址|居住地|家庭住所|行政区划|所属区划"),
     FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出"),
-    FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓"),
+    FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),
     FieldSpec("id", ID_WORDS, None),
-    FieldSpec("name", r"姓名|名字|^成员$|^姓名$", None),
+    FieldSpec("name", r"姓名|名字|^(家庭)?成员$|成员名|^姓名$", None),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
     FieldSpec("labour", r"劳动(能力|力)"),
@@ -97,9 +97,14 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("cadre_post", "(" + _CADRE + ").*(职务|岗位)|^职务$"),
         FieldSpec("township", r"乡镇|街道"),
         FieldSpec("village", r"村|社区", r"干部"),
-        FieldSpec("id", r"(亲属|家属|近亲属|对象).*" + ID_WORDS + "|" + ID_WORDS),
-        FieldSpec("name", r"(亲属|家属|近亲属|对象).*(姓名|名字)|^(亲属|家属)$|姓名"),
+        FieldSpec("id", r"(亲属|家属|对象).*" + ID_WORDS),
+        FieldSpec("name", r"(亲属|家属|对象).*(姓名|名字)|^(近亲属|亲属|家属)$"),
         FieldSpec("relation", r"关系|称谓"),
+        # Unqualified columns: the first ID/name left over belongs to the cadre when the relative's are qualified.
+        FieldSpec("cadre_id", ID_WORDS),
+        FieldSpec("cadre_name", r"姓名"),
+        FieldSpec("id", ID_WORDS),
+        FieldSpec("name", r"姓名"),
     ],
     "registry": [
         FieldSpec("household_no", r"户号|户编号|户籍编号|户口编号"),
@@ -109,56 +114,61 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区|居委"),
         *_COMMON,
     ],
-    "deaths": [FieldSpec("date", r"死亡|注销日期|注销时间|殁"), FieldSpec("cause", r"原因"), *_COMMON],
+    "deaths": [FieldSpec("date", r"死亡|注销日期|注销时间|殁|火化|去世"), FieldSpec("cause", r"原因"), *_COMMON],
     "prisoners": [
-        FieldSpec("start", r"入监|入狱|收监|羁押|服刑(开始|起)|刑期(起|开始)|判决日期|^起始"),
-        FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|释放(日期|时间)|出狱|^止|届满"),
+        FieldSpec("range", r"起止|起讫|刑期起至|服刑期间"),
+        FieldSpec("start", r"入监|入狱|收监|收押|羁押|服刑(开始|起)|刑期(起|开始)|判决日期|^起始"),
+        FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|释放(日期|时间)|出狱|出监|^止|届满"),
         FieldSpec("status", r"状态|在押"),
         FieldSpec("term", r"^刑期$|刑种"),
         *_COMMON,
     ],
     "migrations": [
         FieldSpec("date", r"迁出(日期|时间)|迁移(日期|时间)|^日期$|变动(日期|时间)"),
-        FieldSpec("dest", r"迁往|迁入地|去向|迁至|迁出地址|迁移去向|目的地"),
+        FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
         FieldSpec("reason", r"原因|事由"),
         FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围"),
         *_COMMON,
     ],
     "pensions": [
         FieldSpec("insurance", r"险种|养老(金|保险)?类型|待遇类型|待遇项目|类别|项目"),
-        FieldSpec("amount", r"金额|月养老金|待遇|发放额|月领取|养老金额|标准"),
+        FieldSpec("amount", r"金额|月养老金|养老金$|实发|应发|待遇|发放额|月领取|养老金额|标准",
+                  r"状态|类型|类别|项目|人数|月份|日期"),
         FieldSpec("status", r"状态"),
         FieldSpec("month", r"月份|期间|所属期"),
         *_COMMON,
     ],
     "vehicles": [
-        FieldSpec("plate", r"号牌号码|车牌|号牌"),
+        FieldSpec("plate", r"号牌号码|车牌|号牌", r"种类|类型"),
         FieldSpec("vehicle_type", r"车辆类型|车型|车辆种类|^类型$"),
         FieldSpec("use", r"使用性质|营运|用途"),
         FieldSpec("status", r"状态"),
-        FieldSpec("id", r"(所有人|车主).*" + ID_WORDS + "|" + ID_WORDS),
-        FieldSpec("name", r"所有人|车主|^姓名$|机动车所有人"),
+        FieldSpec("id", r"(所有人|车主).*" + ID_WORDS),
+        FieldSpec("name", r"所有人|车主|^姓名$|机动车所有人", r"住址|地址|电话|联系"),
+        FieldSpec("id", ID_WORDS),
     ],
     "properties": [
         FieldSpec("location", r"坐落|地址|位置|房屋地址"),
         FieldSpec("usage", r"规划用途|用途|房屋性质|性质"),
         FieldSpec("area", r"面积"),
-        FieldSpec("cert", r"证号|不动产权|产权证"),
+        FieldSpec("cert", r"不动产权|产权证|权证|证书号|证号", r"身份|证件号码|证明号码"),
         FieldSpec("status", r"登记状态|权属状态|^状态$"),
-        FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS + "|" + ID_WORDS),
-        FieldSpec("name", r"权利人|产权人|所有人|姓名"),
+        FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS),
+        FieldSpec("name", r"权利人|产权人|所有人|姓名", r"住址|地址|电话|联系"),
+        FieldSpec("id", ID_WORDS),
     ],
     "businesses": [
         FieldSpec("entity", r"主体名称|企业名称|字号|商号|^名称$|单位名称"),
         FieldSpec("entity_type", r"主体类型|企业类型|市场主体类型|组织形式|^类型$"),
-        FieldSpec("employees", r"从业人数|雇工|员工人数|职工人数|从业人员"),
+        FieldSpec("employees", r"从业人数|雇工|员工(人)?数|职工人数|从业人员|雇用人数|雇员"),
         FieldSpec("status", r"登记状态|经营状态|状态"),
         FieldSpec("premises", r"经营场所|经营地址|住所|场所"),
-        FieldSpec("id", r"(经营者|法定代表人|负责人|投资人).*" + ID_WORDS + "|" + ID_WORDS),
-        FieldSpec("name", r"经营者|法定代表人|法人|负责人|投资人|姓名"),
+        FieldSpec("id", r"(经营者|法定代表人|负责人|投资人).*" + ID_WORDS),
+        FieldSpec("name", r"经营者|法定代表人|法人|负责人|投资人|姓名", r"住址|地址|电话|联系"),
+        FieldSpec("id", ID_WORDS),
     ],
     "wages": [
-        FieldSpec("employer", r"缴费单位|工作单位|^单位|用人单位|参保单位"),
+        FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$"),
         FieldSpec("wage", r"缴费工资|缴费基数|工资|收入|基数"),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
         *_COMMON,
@@ -166,10 +176,15 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "supporters": [
         FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS),
         FieldSpec("dependent_name", "(" + _DEPENDENT + ").*(姓名|名字)|^(" + _DEPENDENT + ")$"),
-        FieldSpec("id", ID_WORDS),
-        FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养|义务)人$|姓名"),
+        FieldSpec("id", r"(赡养|抚养|扶养|义务|子女).*" + ID_WORDS),
+        FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养)?义务人$|^(赡养|抚养|扶养)人$|子女姓名"),
         FieldSpec("relation", r"关系"),
         FieldSpec("unit", r"单位"),
+        # Unqualified columns: the first ID/name left over is the dependent's (they usually come first).
+        FieldSpec("dependent_id", ID_WORDS),
+        FieldSpec("dependent_name", r"姓名"),
+        FieldSpec("id", ID_WORDS),
+        FieldSpec("name", r"姓名"),
     ],
 }
 
@@ -253,7 +268,8 @@ def specs_for(kind: str) -> list[FieldSpec]:
 def assign(labels: list[str], kind: str) -> dict[str, int]:
     """Map canonical fields to column positions from header labels.
 
-    Each column goes to the first spec that matches it; each field takes the first such column.
+    Specs are tried in priority order (qualified patterns before generic ones); each takes the first
+    column not yet taken that it matches, and each field is filled once.
 
     Args:
         labels: normalised header labels, one per column.
@@ -262,12 +278,14 @@ def assign(labels: list[str], kind: str) -> dict[str, int]:
         field → column index.
     """
     mapping: dict[str, int] = {}
-    for col, label in enumerate(labels):
-        for spec in specs_for(kind):
-            if spec.field in mapping:
-                continue
-            if spec.matches(label):
+    taken: set[int] = set()
+    for spec in specs_for(kind):
+        if spec.field in mapping:
+            continue
+        for col, label in enumerate(labels):
+            if col not in taken and spec.matches(label):
                 mapping[spec.field] = col
+                taken.add(col)
                 break
     return mapping
 

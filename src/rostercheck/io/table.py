@@ -125,7 +125,9 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
         cands = [(s1, 1, labels)]
         if r + 1 < len(grid.rows):
             below = _labels(grid.rows[r + 1])
-            if sum(1 for x in below if x) >= 2 and not any(ids.id_number(c).ok for c in grid.rows[r + 1]):
+            top_cells = {x for x in labels if x}
+            # A title line alone in the top row is not a parent header (two distinct cells at least).
+            if len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not any(ids.id_number(c).ok for c in grid.rows[r + 1]):
                 combined = _combine(labels, below)
                 cands.append((score(combined, kind), 2, combined))
         for s, h, labs in cands:
@@ -250,7 +252,16 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
     frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     title = " ".join(t for t in titles if t)
     _check_kind(path, kind, frame, title)
+    if kind == "roster":
+        warnings.extend(msg for fld, msg in _ROSTER_GAPS.items() if fld not in frame.columns)
     return Table(kind, path, frame, headers, title, sheets, warnings)
+
+
+_ROSTER_GAPS = {
+    "name": "未找到成员姓名列：身份证号受损的人无法用“姓名+出生日期”比对，亲属关系也无法按姓名核对",
+    "bank_account": "未找到银行账号列：D02（多户共用账号）和 RQ3 的账号比对无法进行",
+    "township": "未找到乡镇列：乡镇将从工作表名称或家庭住址推断",
+}
 
 
 def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str) -> None:

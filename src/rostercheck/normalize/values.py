@@ -72,6 +72,10 @@ def month(raw: object) -> str:
     Returns:
         'YYYY-MM', or '' when unreadable.
     """
+    if isinstance(raw, (int, float, str)) and not isinstance(raw, bool):
+        digits6 = str(int(raw)) if isinstance(raw, (int, float)) and raw == raw and float(raw).is_integer() else str(raw).strip()
+        if re.fullmatch(r"(19|20|21)\d{2}(0[1-9]|1[0-2])", digits6):  # 202609 is a month, not an Excel serial
+            return f"{digits6[:4]}-{digits6[4:]}"
     d = date(raw)
     return f"{d.year:04d}-{d.month:02d}" if d else ""
 
