@@ -100,3 +100,19 @@ def test_workbook_has_summary_ledger_columns_and_text_ids(audited):
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     id_col = header.index("身份证号") + 1
     assert all(sheet.cell(r, id_col).data_type == "s" for r in range(2, sheet.max_row + 1))
+
+
+def test_parallel_loading_gives_identical_findings(monkeypatch):
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    rosters = [COUNTY / r for r in ROSTERS]
+    lists = {flag[2:].replace("-", "_"): COUNTY / name for flag, name in LISTS.items()}
+    results = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+        results.append(audit(rosters, lists, dt.date(2026, 9, 30)))
+    one, two = (r.findings.drop(columns=["_member"]) for r in results)
+    assert one.equals(two)
+    assert [t.rows for t in results[0].inputs.tables] == [t.rows for t in results[1].inputs.tables]

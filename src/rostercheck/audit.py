@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -68,32 +70,74 @@ class AuditResult:
     suppressed: int = 0
 
 
+# Above this much input, files are read in two processes (the machine's cores) instead of one.
+PARALLEL_MIN_BYTES = 40 * 1024 * 1024
+
+
+def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
+    """Read and normalise one reference list; the raw cells are dropped (only the count is kept)."""
+    table = load_table(path, kind, limits)
+    frame = normalise(table)
+    table.row_count = len(table.frame)
+    table.frame = table.frame.iloc[:0]
+    return table, frame
+
+
+def _workers(paths: list[Path]) -> int:
+    env = os.environ.get("ROSTERCHECK_WORKERS", "")
+    if env.isdigit():
+        return max(1, int(env))
+    try:
+        total = sum(Path(p).stat().st_size for p in paths)
+    except OSError:
+        return 1  # a missing file: let the sequential path report it in order
+    return min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES and len(paths) > 1 else 1
+
+
 def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 limits: Limits | None = None, progress: Progress | None = None) -> LoadedInputs:
-    """Read every roster and reference list.
+    """Read every roster and reference list (in two processes when the inputs are large).
 
     Args:
         rosters: roster files.
         lists: reference kind → file.
         as_of: the review date.
-        limits: safety bounds for each file.
+        limits: safety bounds.
         progress: called with (label, path) before each file is read.
     Returns:
         The loaded inputs.
     """
-    tables = []
-    for path in rosters:
-        if progress:
-            progress("花名册", Path(path))
-        tables.append(load_table(path, "roster", limits))
-    members = build_members(tables, as_of)
+    workers = _workers([*rosters, *lists.values()])
+    pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
+    try:
+        # The largest lists go to the worker while this process reads the rosters and the rest.
+        order = sorted(lists.items(), key=lambda kv: -Path(kv[1]).stat().st_size) if pool else list(lists.items())
+        futures = {kind: pool.submit(_load_reference, kind, Path(path), limits) for kind, path in order[:1]} if pool else {}
+        tables = []
+        for path in rosters:
+            if progress:
+                progress("花名册", Path(path))
+            tables.append(load_table(path, "roster", limits))
+        members = build_members(tables, as_of)
+        loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
+        for kind, path in order:
+            if kind in futures:
+                continue
+            if progress:
+                progress(KIND_LABELS[kind], Path(path))
+            loaded[kind] = _load_reference(kind, Path(path), limits)
+        for kind, future in futures.items():
+            if progress:
+                progress(KIND_LABELS[kind], Path(lists[kind]))
+            loaded[kind] = future.result()
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     ref_frames, labels = {}, {}
-    for kind, path in lists.items():
-        if progress:
-            progress(KIND_LABELS[kind], Path(path))
-        table = load_table(path, kind, limits)
+    for kind in lists:  # keep the order the lists were given in
+        table, frame = loaded[kind]
         tables.append(table)
-        ref_frames[kind] = normalise(table)
+        ref_frames[kind] = frame
         labels[kind] = table.label
     return LoadedInputs(tables, members, ref_frames, labels)
 

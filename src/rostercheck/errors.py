@@ -29,7 +29,12 @@ class InputFileError(RostercheckError):
 
     def __init__(self, path: object, message: str):
         self.path = str(path)
+        self.message = message
         super().__init__(f"文件“{path}”：{message}")
+
+    def __reduce__(self):
+        # Rebuilt from (path, message) when it crosses a process boundary (parallel loading).
+        return (self.__class__, (self.path, self.message))
 
 
 class LimitExceededError(InputFileError):

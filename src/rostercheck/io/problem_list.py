@@ -65,7 +65,7 @@ def input_manifest(tables) -> list[dict]:
         One dict per table.
     """
     return [{"path": str(t.path), "kind": t.kind, "sha256": sha256(t.path), "sheets": t.sheets,
-             "rows": int(len(t.frame)), "columns": t.headers} for t in tables]
+             "rows": int(t.rows), "columns": t.headers} for t in tables]
 
 
 def write_audit_reports(result, out: Path, options: dict, command: str = "audit", mask: bool = False) -> dict[str, Path]:

@@ -43,6 +43,12 @@ class Table:
     title: str = ""
     sheets: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    row_count: int | None = None
+
+    @property
+    def rows(self) -> int:
+        """The number of data rows read (kept when the raw frame was dropped after normalising)."""
+        return self.row_count if self.row_count is not None else len(self.frame)
 
     @property
     def label(self) -> str:
