@@ -87,7 +87,7 @@ def loading() -> Iterator:
 
 
 def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）") -> None:
-    """Print counts of flagged people by township (rows) × category (columns), then the category legend.
+    """Print counts of flagged people by category × township (the narrower side as columns).
 
     Args:
         findings: the findings frame.
@@ -99,18 +99,26 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
         return
     distinct = findings.drop_duplicates(["类别代码", "_member"])
     codes = sorted(distinct["类别代码"].unique())
+    towns = sorted(distinct["乡镇"].unique())
+    counts = distinct.groupby(["类别代码", "乡镇"]).size()
     table = Table(title=title)
-    table.add_column("乡镇")
-    for code in codes:
-        table.add_column(code, justify="right")
-    table.add_column("合计", justify="right", style="bold")
-    for town, group in distinct.groupby("乡镇"):
-        counts = group["类别代码"].value_counts()
-        table.add_row(town or "（未填）", *[str(counts.get(c, 0)) for c in codes], str(group["_member"].nunique()))
-    totals = distinct["类别代码"].value_counts()
-    table.add_row("合计", *[str(totals.get(c, 0)) for c in codes], str(distinct["_member"].nunique()), style="bold")
+    if len(towns) <= 8:  # categories down, townships across
+        table.add_column("类别", no_wrap=True)
+        table.add_column("名称", overflow="ellipsis", max_width=12, no_wrap=True)
+        for town in towns:
+            table.add_column(town or "（未填）", justify="right", no_wrap=True)
+        table.add_column("合计", justify="right", style="bold", no_wrap=True)
+        for code in codes:
+            row = [str(counts.get((code, t), 0)) for t in towns]
+            table.add_row(code, titles.get(code, ""), *row, str(int(counts.get(code, pd.Series(dtype=int)).sum())))
+    else:  # many townships: townships down, categories across
+        table.add_column("乡镇", no_wrap=True)
+        for code in codes:
+            table.add_column(code, justify="right", no_wrap=True)
+        for town in towns:
+            table.add_row(town or "（未填）", *[str(counts.get((c, town), 0)) for c in codes])
+        out.print("；".join(f"{c} {titles.get(c, '')}" for c in codes))
     out.print(table)
-    out.print("；".join(f"{c} {titles.get(c, '')}" for c in codes))
 
 
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
