@@ -139,11 +139,11 @@ def status_active(status: object, active: list[str], inactive: list[str], blank_
 
 
 # ----------------------------------------------------------------------------- pensions ([C03])
-def pension_in_payment(row: pd.Series, params: dict) -> bool:
+def pension_in_payment(row, params: dict) -> bool:
     """Return whether a pension row is in payment with a positive amount.
 
     Args:
-        row: a pensions row.
+        row: a pensions row (a Series or a dict with amount and status).
         params: the [C03] parameters.
     Returns:
         True when it counts as income.
@@ -168,10 +168,15 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
     params = ctx.specs["C03"].params
     ref = ctx.lists.get("pensions")
     out: dict[int, list[Hit]] = {}
+    # Plain arrays: reading 1M-row frames cell by cell through pandas is the slow part at city scale.
+    amounts = ref["amount"].to_numpy(dtype=object) if "amount" in ref.columns else None
+    statuses = ref["status"].to_numpy(dtype=object) if "status" in ref.columns else None
     for m, rows in hits(ctx, "pensions").items():
         by_insurance: dict[str, dict[int, Hit]] = {}
         for h in rows:  # the same row linked twice (exact and repaired) counts once
-            if pension_in_payment(ref.loc[h.r], params):
+            row = {"amount": amounts[h.r] if amounts is not None else None,
+                   "status": statuses[h.r] if statuses is not None else None}
+            if pension_in_payment(row, params):
                 by_insurance.setdefault(cell(ref, h.r, "insurance"), {}).setdefault(h.r, h)
         keep = []
         for group in by_insurance.values():

@@ -90,7 +90,11 @@ def declared_income(ctx: Context, idxs: list[int], annual: bool = False) -> floa
     Returns:
         Yuan per month, or None.
     """
-    values = [float(v) for v in ctx.members.loc[idxs, "declared_income"].tolist() if v is not None and v == v]
+    if "declared_by_member" not in ctx.cache:
+        ctx.cache["declared_by_member"] = {j: float(v) for j, v in ctx.members["declared_income"].items()
+                                           if v is not None and v == v}
+    declared = ctx.cache["declared_by_member"]
+    values = [declared[j] for j in idxs if j in declared]
     if not values:
         return None
     total = values[0] if len(set(values)) == 1 else sum(values)
