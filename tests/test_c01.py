@@ -1,6 +1,8 @@
 """C01: members on the staff or cadre list."""
 
 from helpers import context, flagged, flagged_names, household, make_id
+
+from rostercheck.normalize import ids
 from rostercheck.audit import run_checks
 
 HEAD = make_id("19700101", 111)
@@ -130,3 +132,12 @@ def test_staff_minor_child_registered_as_grandchild_of_the_head_is_c01():
            for n, r, i in (("钱奶奶", "户主", grandma), ("赵明", "长子", STAFF), ("赵小孙", "孙子", grandson))]
     ctx = context(household("赵小孙", grandson, village="南村"), {"staff": STAFF_LIST, "registry": reg})
     assert flagged(ctx, "C01") == [("赵小孙", "中")]
+
+
+def test_staff_id_stored_as_a_full_double_matches_despite_rounding():
+    """A program that writes all 18 digits as a number rounds the 15th digit, sometimes into the birth date."""
+    person = make_id("19630125", 993)  # 4.30526196301259930e17 rounds to ...1260000: the carry reaches the birth date
+    assert ids.id_number(float(person)).value[:15] != person[:15]
+    ctx = context(household("李国德", person), {"staff": [{"name": "李国德", "id": float(person), "unit": "县水利局",
+                                                          "category": "事业"}]})
+    assert flagged(ctx, "C01") == [("李国德", "中")]

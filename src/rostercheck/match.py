@@ -102,6 +102,9 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
         n = min(ra, rb)
         if n >= 14 and a[:n] == b[:n]:
             return f"姓名一致；身份证号以数字格式存储，后几位丢失，前 {n} 位（含出生日期）一致"
+        # Some programs round the 15th digit instead of truncating it: region and birth date must agree.
+        if n >= 15 and a[:15].isdigit() and b[:15].isdigit() and abs(int(a[:15]) - int(b[:15])) == 1:
+            return "姓名一致；身份证号以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
         return ""
     if ids.CHECK in (sa, sb):
         pos = ids.single_digit_apart(a, b)

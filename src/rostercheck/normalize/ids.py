@@ -132,7 +132,10 @@ def _numeric_digits(number: float | int) -> str:
         if number != number or number in (float("inf"), float("-inf")):
             return ""
         if abs(number) >= 1e15:
-            # A double holds ~15.9 significant digits; Excel wrote 15, so keep exactly those.
+            # A double holds ~15.9 significant digits. Excel stores a typed number with 15, which the
+            # nearest 15-digit decimal recovers exactly (a double may sit just below it: no truncation).
+            # Numbers written with all 18 digits by other programs can come out ±1 in the 15th digit;
+            # matching allows for that (match.repaired_key).
             mantissa, _, exponent = f"{abs(number):.{EXCEL_DIGITS - 1}e}".partition("e")
             digits = mantissa.replace(".", "")
             return digits + "0" * (int(exponent) + 1 - len(digits))

@@ -92,12 +92,12 @@ def money(raw: object) -> float | None:
         return None
     if isinstance(raw, (int, float)):
         return None if isinstance(raw, float) and math.isnan(raw) else float(raw)
-    text = unicodedata.normalize("NFKC", str(raw))
-    text = re.sub(r"[,\s元￥¥]", "", text)
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "")
+    # The first number in the cell: '2800元/月', '￥1,200', '2800.00元（月）'.
+    m = re.search(r"[-+]?\d+(?:\.\d+)?", text)
+    if not m or re.search(r"\d[-/年]\d", text):
+        return None  # no number, or a date
+    return float(m.group(0))
 
 
 def count(raw: object) -> int | None:
