@@ -47,10 +47,19 @@ def _programme_value(raw: str, default: str) -> str:
 
 
 def _area_value(raw: str) -> str:
-    if "城" in raw or "市" in raw:
+    if "非农" in raw or "城" in raw or "市" in raw:  # 非农业户口 is urban
         return "城市"
     if "农" in raw or "村" in raw:
         return "农村"
+    return ""
+
+
+def _area_of_source(table: Table, sheet: str) -> str:
+    """城市/农村 named by the sheet, the title or the file name (城市低保花名册 …), else ''."""
+    for source in (sheet, table.title, table.path.stem):
+        has_city, has_rural = "城市" in source or "城镇" in source, "农村" in source
+        if has_city != has_rural:
+            return "城市" if has_city else "农村"
     return ""
 
 
@@ -146,7 +155,10 @@ def _members_of(table: Table, file_no: int, as_of: dt.date) -> pd.DataFrame:
     declared = by_value(out["household_size"].tolist(), count)
     out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes)]
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
-    out["area_type"] = [_area_value(a) or _guess_area(v) for a, v in zip(out["area_type"], out["village"])]
+    programme_raw = _column(f, "programme").fillna("").tolist()
+    source_area = {sh: _area_of_source(table, str(sh)) for sh in out["sheet"].unique()}
+    out["area_type"] = [_area_value(a) or _area_value_of_programme(p) or source_area[sh] or _guess_area(v)
+                        for a, p, sh, v in zip(out["area_type"], programme_raw, out["sheet"], out["village"])]
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
     out["birth"] = births
@@ -178,8 +190,12 @@ def _monthly_household_income(out: pd.DataFrame, label: str) -> list:
             for v, size in zip(values, out["household_size"])]
 
 
+def _area_value_of_programme(raw: str) -> str:
+    return "城市" if "城市" in raw or "城镇" in raw else "农村" if "农村" in raw else ""
+
+
 def _guess_area(village: str) -> str:
-    if village.endswith(("社区", "居委会")):
+    if village.endswith(("社区", "居委会", "居委")) or "街道" in village:
         return "城市"
     if village.endswith("村"):
         return "农村"

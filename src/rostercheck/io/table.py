@@ -18,6 +18,7 @@ from .read import Grid, read_grids
 
 HEADER_SCAN_ROWS = 30
 _TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
+_SUBTOTAL = re.compile(r"(合|小|总)\s*计")
 _FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人|经办人[:：])")
 
 
@@ -149,8 +150,8 @@ def _is_total_or_footer(values: list[str]) -> bool:
     if not filled:
         return True
     head = "".join(filled[:3])
-    if any(_TOTAL.match(v) for v in filled[:4]):
-        return True
+    if any(_TOTAL.match(v) or (len(v) <= 20 and _SUBTOTAL.search(v)) for v in filled[:4]):
+        return True  # '合计', and township subtotals such as '城关镇小计'（only rows without an ID get here）
     return len(filled) <= 2 and bool(_FOOTER.match(head))
 
 
