@@ -274,9 +274,12 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     numeric = int((inputs.members["id_status"] == "numeric").sum())
     if numeric:
         warnings.append(f"花名册中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
-    for kind, frame in inputs.lists.items():
-        damaged = int((frame["id_status"] == "numeric").sum()) + int(((frame["id_status"] == "format")
-                                                                     & frame["id_raw"].str.contains("E", na=False)).sum())
+    for kind, ref in inputs.lists.items():
+        if "id_status" not in ref.columns or "id_raw" not in ref.columns:
+            continue
+        raw = ref["id_raw"].astype(str)
+        damaged = int((ref["id_status"] == "numeric").sum()) + int(((ref["id_status"] == "format")
+                                                                     & raw.str.contains("E+", regex=False)).sum())
         if damaged:
             warnings.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                             "请让报送单位把身份证号列设为“文本”后重新导出。")
