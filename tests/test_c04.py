@@ -95,3 +95,13 @@ def test_closed_or_employing_businesses_are_not_shops():
 def test_namesake_car_owner_is_not_flagged():
     other = make_id("19700101", 113)
     assert flagged(context(roster(), {"vehicles": [car(pid=other)]}), "C04") == []
+
+
+def test_traffic_police_status_codes():
+    from rostercheck.rules._econ import vehicle_counts
+    from rostercheck.policy import load_defaults
+
+    params = load_defaults()[0]["C04"].params
+    for status, counts in (("A", True), ("Q", True), ("E", False), ("M", False), ("E 注销", False), ("GQ", True),
+                           ("正常", True), ("转出", False)):
+        assert vehicle_counts({"vehicle_type": "小型轿车", "status": status}, params) is counts, status

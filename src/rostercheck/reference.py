@@ -33,7 +33,7 @@ def normalise(table: Table) -> pd.DataFrame:
     f = table.frame
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
-        if col in ("_row", "_sheet"):
+        if col in ("_row", "_sheet", "_title"):
             continue
         values = [None if (isinstance(v, float) and v != v) else v for v in f[col].tolist()]
         if col in _ID_FIELDS:
@@ -56,6 +56,10 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, digits)
         else:
             out[col] = by_value(values, text)
+    if table.kind in ("wages", "pensions") and "month" not in out.columns:
+        periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
+        if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
+            out["month"] = [periods[sh] for sh in out["_sheet"]]
     if "range" in out.columns:
         _split_range(out)
     if "id" not in out.columns:
@@ -71,6 +75,15 @@ def normalise(table: Table) -> pd.DataFrame:
 
 
 _RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")
+
+
+def _period_of_sheet(name: str) -> str:
+    """'2026-07' for a sheet named like a month ('2026年7月', '202607'), '07月' for '7月', else ''."""
+    found = month(name)
+    if found:
+        return found
+    m = re.fullmatch(r"\s*(\d{1,2})\s*月(份)?\s*", name)
+    return f"{int(m.group(1)):02d}月" if m and 1 <= int(m.group(1)) <= 12 else ""
 
 
 def _split_range(out: pd.DataFrame) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -30,7 +31,8 @@ def programme_of(table: Table) -> str:
     Returns:
         '低保' or '特困'.
     """
-    for source in (table.title, table.path.stem):
+    sheet = table.sheets[0] if len(table.sheets) == 1 else ""
+    for source in (sheet, table.title, table.path.stem):
         if "特困" in source or "供养" in source or "五保" in source:
             return TEKUN
         if "低保" in source or "最低生活" in source:
@@ -76,7 +78,7 @@ def build_members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     Returns:
         One row per member with normalised columns (see the module's ``COLUMNS``).
     """
-    frames = [_members_of(t, i, as_of) for i, t in enumerate(tables)]
+    frames = [_members_of(part, f"{i}.{k}", as_of) for i, t in enumerate(tables) for k, part in enumerate(_sheets_of(t))]
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
     out = pd.concat(frames, ignore_index=True)
@@ -115,7 +117,24 @@ def _groups(f: pd.DataFrame) -> pd.Series:
     return starts.astype(int).cumsum()
 
 
-def _members_of(table: Table, file_no: int, as_of: dt.date) -> pd.DataFrame:
+def _sheets_of(table: Table) -> list[Table]:
+    """Split a roster read from several sheets into one table per sheet (each its own title and programme).
+
+    Households never span sheets, and a workbook may hold 低保 on one sheet and 特困 on another.
+    """
+    f = table.frame
+    if "_sheet" not in f.columns or f["_sheet"].nunique() <= 1:
+        return [table]
+    parts = []
+    for sheet in f["_sheet"].unique():
+        part = f[f["_sheet"] == sheet]
+        part = part.loc[:, part.notna().any() | part.columns.str.startswith("_")]  # another sheet's columns
+        title = str(part["_title"].iloc[0]) if "_title" in part.columns and len(part) else table.title
+        parts.append(replace(table, frame=part, title=title, sheets=[sheet]))
+    return parts
+
+
+def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     f = table.frame.reset_index(drop=True)
     if f.empty:
         return pd.DataFrame(columns=COLUMNS)

@@ -215,6 +215,7 @@ def _grid_table(grid: Grid, kind: str) -> tuple[pd.DataFrame, dict[str, str], st
     frame = pd.DataFrame(columns, dtype=object)
     frame["_row"] = keep_idx
     frame["_sheet"] = grid.sheet
+    frame["_title"] = title
     headers = {fld: (labels[col] if col < len(labels) else f"第{col + 1}列") for fld, col in mapping.items()}
     return frame, headers, title, warnings
 

@@ -7,6 +7,8 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -307,7 +309,16 @@ def vehicle_counts(row: pd.Series, params: dict) -> bool:
     """
     if has_any(row.get("vehicle_type"), params["exempt_vehicle_types"]):
         return False
-    return not has_any(row.get("status"), params["inactive_vehicle_statuses"])
+    status = row.get("status")
+    if _status_letters(status) & set(params["inactive_vehicle_status_codes"]):
+        return False
+    return not has_any(status, params["inactive_vehicle_statuses"])
+
+
+def _status_letters(value: object) -> set[str]:
+    """Return the traffic-police status code letters of a cell ('E', 'E 注销', 'GQ'), else an empty set."""
+    m = re.match(r"^([A-Z]{1,6})(?:$|[\s\-:：(（/])", str(value or "").strip().upper())
+    return set(m.group(1)) if m else set()
 
 
 def vehicle_confidence(row: pd.Series, link_confidence: str) -> str:
