@@ -146,3 +146,11 @@ def test_empty_previous_list_and_a_wrong_file(tmp_path):
     deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]])
     res = runner.invoke(app, ["review", str(deaths), str(tmp_path / "q3.xlsx"), "--out", str(tmp_path / "rv2")])
     assert res.exit_code == 3 and "不是问题清单" in res.output
+
+
+def test_category_code_recovered_from_title_or_sheet_name():
+    from rostercheck.io.ledger import _code_of_title
+
+    assert _code_of_title("财政供养人员或村(居)干部享受低保").group(1) == "C01"
+    assert _code_of_title("多户共用一个银行账号").group(1) == "D02"
+    assert _code_of_title("说明") is None

@@ -53,13 +53,13 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         fill_merged(grid)
         for r, row in enumerate(grid.rows[:10]):
             labels = _header(row)
-            if "身份证号" not in labels or "姓名" not in labels:
-                continue
+            if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
+                continue  # without the member's ID, review matches on 户主身份证号 + 姓名
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
-            sheet_code = _CODE.match(grid.sheet or "")
-            if "类别代码" not in labels and not sheet_code:
+            sheet_code = _CODE.match(grid.sheet or "") or _code_of_title(grid.sheet or "")
+            if "类别代码" not in labels and "类别名称" not in labels and not sheet_code:
                 continue
             recognised = True
             records = []
@@ -68,6 +68,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 if not any(text(v) for v in rec.values()):
                     continue
                 rec = {c: _cell(c, v) for c, v in rec.items()}
+                if not rec.get("类别代码") and rec.get("类别名称"):
+                    found = _code_of_title(rec["类别名称"])
+                    rec["类别代码"] = found.group(1) if found else ""
                 if not rec.get("类别代码") and sheet_code:
                     rec["类别代码"] = sheet_code.group(1)
                 rec["_sheet"], rec["_row"] = grid.sheet, grid.first_row + k
@@ -83,6 +86,30 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             frame[col] = ""
     frame = frame[frame["类别代码"] != ""]
     return frame[COLUMNS + ["_sheet", "_row"]].reset_index(drop=True)
+
+
+class _Code:
+    """A tiny stand-in for a regex match holding a category code (group(1))."""
+
+    def __init__(self, code: str):
+        self._code = code
+
+    def group(self, _index: int) -> str:
+        return self._code
+
+
+def _code_of_title(text_value: str) -> _Code | None:
+    """Return the category whose title a sheet name or 类别名称 cell names (the longest title that fits)."""
+    from ..policy import load_defaults
+
+    wanted = str(text_value).strip()
+    if not wanted:
+        return None
+    specs, _ = load_defaults()
+    best = max(((len(sp.title), code) for code, sp in specs.items()
+                if sp.title == wanted or (len(wanted) >= 6 and (sp.title.startswith(wanted) or wanted in sp.title))),
+               default=None)
+    return _Code(best[1]) if best else None
 
 
 def _cell(column: str, value: object) -> str:
