@@ -244,7 +244,8 @@ def screen_cmd(
     staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
-    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
+    supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
+    mask: Mask = False,
 ) -> None:
     """新申请家庭批量核对（凡进必核）：逐户给出“无疑点/有疑点”结论，供审批会议使用。"""
     lists = reference_lists(locals())
