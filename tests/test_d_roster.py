@@ -53,3 +53,11 @@ def test_invalid_ids():
 def test_id_typed_as_number_is_d03_low():
     rows = household("张三", A, [("李梅", "配偶", float(B[:15] + "000"))])
     assert flagged(context(rows), "D03") == [("李梅", "低")]
+
+
+def test_same_household_in_a_household_file_and_a_member_file_is_not_d01():
+    heads = [{"township": "城关镇", "village": "东村", "head_name": "张三", "head_id": A, "name": "张三", "id": A,
+              "relation": "户主"}]
+    members = household("张三", A, [("李梅", "配偶", B)])
+    ctx = context(heads, extra_rosters=[(members, "清河县低保家庭成员名册")])
+    assert flagged(ctx, "D01") == []

@@ -48,6 +48,8 @@ def duplicates(ctx: Context) -> list[Finding]:
     dup = valid[valid.duplicated("id", keep=False)]
     out = []
     for _, group in dup.groupby("id", sort=False):
+        if group["household"].nunique() < 2 and group["programme"].nunique() < 2:
+            continue  # the same household listed twice (e.g. a household file and a member file): not a second enrolment
         for j in group.index:
             others = "；".join(_place(mem, k) for k in group.index if k != j)
             both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
