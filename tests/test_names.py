@@ -2,7 +2,8 @@
 
 import pytest
 
-from rostercheck.normalize.names import person_name, pinyin_key
+from rostercheck.namematch import homophone_key
+from rostercheck.normalize.names import person_name
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,6 @@ def test_person_name(raw, expected):
     assert person_name(raw) == expected
 
 
-def test_pinyin_key_equal_for_homophones():
-    assert pinyin_key("张丽") == pinyin_key("张莉")
-    assert pinyin_key("张丽") != pinyin_key("王丽")
+def test_homophone_key_equal_for_homophones():
+    assert homophone_key("张丽") == homophone_key("张莉")
+    assert homophone_key("张丽") != homophone_key("王丽")

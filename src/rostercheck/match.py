@@ -117,20 +117,6 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
     return ""
 
 
-def first_per_member(links: pd.DataFrame) -> pd.DataFrame:
-    """Keep the strongest link per member (高 before 中), for checks that need one reference row.
-
-    Args:
-        links: the output of :func:`link`.
-    Returns:
-        At most one row per member.
-    """
-    if links.empty:
-        return links
-    order = links["confidence"].map({HIGH: 0, MEDIUM: 1}).fillna(2)
-    return links.assign(_o=order).sort_values(["m", "_o"]).drop_duplicates("m").drop(columns="_o")
-
-
 def link_by_name(members: pd.DataFrame, ref: pd.DataFrame, params: nm.NameMatchParams, counts: dict[str, int],
                  village_col: str | None = "village", birth_col: str | None = "birth", name_col: str = "name_key",
                  annotate: Callable[[pd.DataFrame], pd.DataFrame] | None = None,

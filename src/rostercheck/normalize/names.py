@@ -61,28 +61,3 @@ def person_name(raw: object) -> str:
     if not text.isascii():
         text = _t2s(text)
     return text
-
-
-@lru_cache(maxsize=200_000)
-def pinyin_key(name: str) -> str:
-    """Return a toneless pinyin key of a normalised name, so homophones compare equal.
-
-    Args:
-        name: a normalised name.
-    Returns:
-        Space-separated syllables.
-    """
-    from pypinyin import lazy_pinyin
-
-    return " ".join(lazy_pinyin(name.replace("·", "")))
-
-
-def surname(name: str) -> str:
-    """Return the (single-character) surname of a normalised Han name.
-
-    Args:
-        name: a normalised name.
-    Returns:
-        The first character, or '' for blanks.
-    """
-    return name[:1]
