@@ -110,9 +110,20 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     workers = _workers([*rosters, *lists.values()])
     pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
     try:
-        # The largest lists go to the worker while this process reads the rosters and the rest.
+        # Lists go to the worker, largest first, while it has less to do than this process (which also
+        # reads the rosters and builds the members: counted twice their size).
         order = sorted(lists.items(), key=lambda kv: -Path(kv[1]).stat().st_size) if pool else list(lists.items())
-        futures = {kind: pool.submit(_load_reference, kind, Path(path), limits) for kind, path in order[:1]} if pool else {}
+        futures = {}
+        if pool:
+            mine = 2 * sum(Path(p).stat().st_size for p in rosters)
+            theirs = 0
+            for kind, path in order:
+                size = Path(path).stat().st_size
+                if theirs <= mine:
+                    futures[kind] = pool.submit(_load_reference, kind, Path(path), limits)
+                    theirs += size
+                else:
+                    mine += size
         tables = []
         for path in rosters:
             if progress:
