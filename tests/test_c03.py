@@ -111,3 +111,18 @@ def test_latest_month_only_when_the_list_has_months():
     assert flagged(context(couple(), lists), "C03") == [("张三", "高")]
     assert "1,100.00 元/月 ÷ 家庭人口 2 = 550.00 元/人·月" in evidence(context(couple(), lists))[0]
     assert flagged(context(couple(area_type="城市"), lists), "C03") == []  # 550, not 2200 / 2
+
+
+def test_yearly_and_quarterly_amounts_are_made_monthly():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from helpers import table
+    from rostercheck.reference import normalise
+
+    for label, expected in (("年发放金额", 1000.0), ("发放金额（元/年）", 1000.0), ("本季度发放金额", 4000.0),
+                            ("月发放金额", 12000.0)):
+        t = table("pensions", [{"name": "甲", "id": "x", "amount": "12000"}])
+        t.headers = {"amount": label}
+        assert normalise(t)["amount"].tolist() == [expected], label

@@ -105,3 +105,16 @@ def test_traffic_police_status_codes():
     for status, counts in (("A", True), ("Q", True), ("E", False), ("M", False), ("E 注销", False), ("GQ", True),
                            ("正常", True), ("转出", False)):
         assert vehicle_counts({"vehicle_type": "小型轿车", "status": status}, params) is counts, status
+
+
+def test_one_home_on_two_certificates_and_non_home_rooms():
+    from rostercheck.rules._econ import home_key, property_kind
+    from rostercheck.policy import load_defaults
+
+    params = load_defaults()[0]["C04"].params
+    a = {"location": "城关镇 东街 12 号", "cert": "湘(2020)清河县不动产权第0001号"}
+    b = {"location": "城关镇东街12号", "cert": "房权证清字第 778 号"}
+    assert home_key(a, 1) == home_key(b, 2)
+    assert property_kind({"usage": "住宅附属用房"}, params) == ""
+    assert property_kind({"usage": "商住"}, params) == "commercial"
+    assert property_kind({"usage": "成套住宅"}, params) == "home"

@@ -203,3 +203,12 @@ def test_short_or_other_phone_is_not_rq3():
     rows = household("王大山", NEIGHBOUR, village="东村", phone="1111")
     assert flagged(context(rows, {"cadres": cadres}), "RQ3") == []
     assert flagged(context(roster(), {"cadres": CADRES}), "RQ3") == []
+
+
+def test_phone_keys_strip_prefixes_and_split_cells():
+    from rostercheck.rules.rq_favour import _phone_keys
+
+    assert "13800001111" in _phone_keys("008613800001111")
+    assert "13800001111" in _phone_keys("8613800001111")
+    assert "13800001111" in _phone_keys("0739820001213800001111")
+    assert _phone_keys("07398200012") == ["07398200012"]

@@ -31,7 +31,7 @@ _ROLES = [
     (HEAD, r"^(户主|本人|户主本人|申请人)$"),
     (GRANDCHILD, r"孙|曾孙"),
     (GRANDPARENT, r"祖父|祖母|爷爷|奶奶|外公|外婆|姥"),
-    (PARENT_IN_LAW, r"岳父|岳母|公公|婆婆|配偶的?父|配偶的?母"),
+    (PARENT_IN_LAW, r"岳父|岳母|公公|婆婆|配偶的?父|配偶的?母|(妻|夫)之?(父|母)"),
     (CHILD_IN_LAW, r"儿媳|媳妇|女婿|子媳"),
     (OTHER, r"侄|甥|堂|表|叔|伯|姑|舅|姨|嫂|弟媳|其他|非亲属|保姆"),
     (SPOUSE, r"配偶|^妻|妻子|丈夫|^夫$|之妻|之夫|老伴|爱人"),
@@ -70,7 +70,8 @@ def role(relation: object) -> str:
     Returns:
         One of the role constants; OTHER when unknown.
     """
-    text = re.sub(r"\s+", "", str(relation or ""))
+    text = re.sub(r"\s+|[（(\[【].*?[)）\]】]", "", str(relation or ""))  # '户主（本人）' → '户主'
+    text = text or re.sub(r"\s+|[（()）]", "", str(relation or ""))
     for name, pattern in _ROLES:
         if text and re.search(pattern, text):
             return name

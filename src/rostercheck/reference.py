@@ -60,6 +60,14 @@ def normalise(table: Table) -> pd.DataFrame:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
             out["month"] = [periods[sh] for sh in out["_sheet"]]
+    for fld in ("amount", "wage"):
+        if fld in out.columns:
+            _to_monthly(table, out, fld)
+    label = table.headers.get("employees", "")
+    if re.search(r"雇工|雇员|雇用|雇佣", label) and "从业" not in label:  # employees only: add the operator
+        out["employees"] = [n + 1 if isinstance(n, int) else n for n in out["employees"]]
+    if "household_no" in out.columns:  # '000100006' and 100006 are the same 户号
+        out["household_no"] = [v.lstrip("0") or v if v.isdigit() else v for v in out["household_no"]]
     if "range" in out.columns:
         _split_range(out)
     if "id" not in out.columns:
@@ -75,6 +83,19 @@ def normalise(table: Table) -> pd.DataFrame:
 
 
 _RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")
+
+
+def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
+    """Turn yearly or quarterly amounts into monthly ones, reading the period from the header."""
+    label = table.headers.get(fld, "")
+    if "季" in label:
+        divisor, unit = 3, "季度"
+    elif "年" in label and "月" not in label:
+        divisor, unit = 12, "年度"
+    else:
+        return
+    out[fld] = [v / divisor if isinstance(v, float) else v for v in out[fld]]
+    table.warnings.append(f"“{label}”按{unit}金额折算为月金额（÷{divisor}）")
 
 
 def _period_of_sheet(name: str) -> str:

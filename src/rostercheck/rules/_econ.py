@@ -8,6 +8,7 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from dataclasses import dataclass
 
@@ -348,13 +349,15 @@ def property_kind(row: pd.Series, params: dict) -> str:
     text = usage or str(row.get("location") or "")
     if has_any(text, params["commercial_property_words"]):
         return "commercial"
+    if has_any(text, params["non_home_words"]):
+        return ""
     if has_any(text, params["home_words"]):
         return "home"
     return ""
 
 
 def home_key(row: pd.Series, r: int) -> str:
-    """Return what identifies one home across co-owners: its certificate, else its location, else its row.
+    """Return what identifies one home across co-owners: its location, else its certificate, else its row.
 
     Args:
         row: a properties row.
@@ -362,8 +365,9 @@ def home_key(row: pd.Series, r: int) -> str:
     Returns:
         The key.
     """
-    for fld in ("cert", "location"):
-        v = str(row.get(fld) or "").replace(" ", "")
+    # The location first: co-owners by share and old/new certificates give one home several certificates.
+    for fld in ("location", "cert"):
+        v = re.sub(r"[\s,，、]", "", unicodedata.normalize("NFKC", str(row.get(fld) or "")))
         if v:
             return f"{fld}:{v}"
     return f"row:{r}"

@@ -8,6 +8,8 @@ household, a declared filing, or a phone/account number.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import namematch as nm
@@ -111,14 +113,15 @@ def unfiled(ctx: Context) -> list[Finding]:
 
 
 def _phone_keys(value: str) -> list[str]:
-    # Cells like '13800001111/13900002222' arrive as 22 digits: split mobile numbers back apart.
-    if len(value) == 13 and value.startswith("86"):
-        return [value[2:]]
-    if len(value) > 11 and len(value) % 11 == 0:
-        parts = [value[i:i + 11] for i in range(0, len(value), 11)]
-        if all(p.startswith("1") for p in parts):
-            return parts
-    return [value]
+    # Cells like '13800001111/13900002222' or '0739-8200012、13800001111' arrive as one digit run:
+    # take the number as written, without a +86/0086 prefix, and every mobile number inside it.
+    keys = {value}
+    for prefix in ("0086", "86"):
+        if value.startswith(prefix) and len(value) - len(prefix) == 11:
+            keys.add(value[len(prefix):])
+    if len(value) > 11:
+        keys.update(re.findall(r"1[3-9]\d{9}", value))
+    return sorted(keys)
 
 
 @rule("RQ3")
@@ -150,7 +153,7 @@ def contacts(ctx: Context) -> list[Finding]:
         held = held.assign(v=[keys(str(v)) for v in held["v"].tolist()]).explode("v").drop_duplicates()
         if owners.empty or held.empty:
             continue
-        hits = held.merge(owners, on="v")
+        hits = held.merge(owners, on="v").drop_duplicates(["household", "o"])
         cads = records(cad, hits["o"])
         for hh, v, o in hits[["household", "v", "o"]].itertuples(index=False):
             if hh in homes.get(o, ()):
