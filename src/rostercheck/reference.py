@@ -14,7 +14,7 @@ from .normalize.values import count, date, digits, money, month, text
 
 _DATE_FIELDS = {"date", "start", "end"}
 _MONEY_FIELDS = {"amount", "wage", "area"}
-_DIGIT_FIELDS = {"phone", "bank_account"}
+_DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
 

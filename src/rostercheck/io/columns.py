@@ -88,6 +88,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区", r"干部|组$"),
         FieldSpec("post", r"职务|岗位|职位|任职"),
         FieldSpec("phone", r"电话|手机|联系方式"),
+        FieldSpec("phone2", r"电话|手机|联系方式"),  # a second number (landline and mobile)
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号"),
         *_COMMON,
     ],

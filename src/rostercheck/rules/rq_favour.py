@@ -146,7 +146,9 @@ def contacts(ctx: Context) -> list[Finding]:
         if field not in cad.columns:
             continue
         keys = _phone_keys if field == "phone" else (lambda v: [v])
-        owners = pd.DataFrame({"o": cad.index, "v": [keys(str(v or "")) for v in cad[field].tolist()]}).explode("v")
+        columns = [c for c in (field, "phone2" if field == "phone" else "") if c in cad.columns]
+        owners = pd.concat([pd.DataFrame({"o": cad.index, "v": [keys(str(v or "")) for v in cad[c].tolist()]})
+                            for c in columns]).explode("v")
         owners = owners[owners["v"].str.len() >= min_len]
         held = pd.DataFrame({"household": mem["household"].to_numpy(), "v": mem[field].to_numpy(dtype=object)})
         held = held[held["v"].str.len() >= min_len].drop_duplicates()
