@@ -126,3 +126,13 @@ def test_yearly_and_quarterly_amounts_are_made_monthly():
         t = table("pensions", [{"name": "甲", "id": "x", "amount": "12000"}])
         t.headers = {"amount": label}
         assert normalise(t)["amount"].tolist() == [expected], label
+
+
+def test_back_pay_rows_do_not_inflate_the_monthly_pension():
+    rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张强", "子女", SON), ("张小", "孙子女", KID)])
+    regular = pension("张三", HEAD, 1800, month="2026-09")
+    marked = pension("张三", HEAD, 1500, month="2026-09", pay_kind="补发")
+    unmarked = pension("张三", HEAD, 1500, month="2026-09")
+    assert flagged(context(rows, {"pensions": [regular, marked]}), "C03") == []  # 1800 / 4 = 450 ≤ 516
+    assert flagged(context(rows, {"pensions": [regular, unmarked]}), "C03") == []  # same insurance and month: one
+    assert flagged_names(context(rows, {"pensions": [pension("张三", HEAD, 2400, month="2026-09")]}), "C03") == {"张三"}

@@ -179,12 +179,18 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
         for h in rows:  # the same row linked twice (exact and repaired) counts once
             row = {"amount": amounts[h.r] if amounts is not None else None,
                    "status": statuses[h.r] if statuses is not None else None}
-            if pension_in_payment(row, params):
+            one_off = has_any(cell(ref, h.r, "pay_kind"), params["one_off_words"])
+            if pension_in_payment(row, params) and not one_off:
                 by_insurance.setdefault(cell(ref, h.r, "insurance"), {}).setdefault(h.r, h)
         keep = []
-        for group in by_insurance.values():
+        for insurance, group in by_insurance.items():
             latest = max(_month(ref, r) for r in group)
-            keep += [h for r, h in group.items() if _month(ref, r) == latest]
+            current = [h for r, h in group.items() if _month(ref, r) == latest]
+            if insurance and len(current) > 1:
+                # One regular payment per insurance and month; extra rows are back pay (补发) or corrections:
+                # keep the smallest so that a one-off never inflates the monthly income.
+                current = [min(current, key=lambda h: float(amounts[h.r]) if amounts is not None else 0.0)]
+            keep += current
         if keep:
             out[m] = keep
     ctx.cache["pensions_paid"] = out
