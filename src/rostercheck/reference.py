@@ -63,9 +63,6 @@ def normalise(table: Table) -> pd.DataFrame:
     for fld in ("amount", "wage"):
         if fld in out.columns:
             _to_monthly(table, out, fld)
-    label = table.headers.get("employees", "")
-    if re.search(r"雇工|雇员|雇用|雇佣", label) and "从业" not in label:  # employees only: add the operator
-        out["employees"] = [n + 1 if isinstance(n, int) else n for n in out["employees"]]
     if "household_no" in out.columns:  # '000100006' and 100006 are the same 户号
         out["household_no"] = [v.lstrip("0") or v if v.isdigit() else v for v in out["household_no"]]
     if "range" in out.columns:
