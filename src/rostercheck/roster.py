@@ -56,9 +56,9 @@ def _area_value(raw: str) -> str:
     return ""
 
 
-def _area_of_source(table: Table, sheet: str) -> str:
-    """城市/农村 named by the sheet, the title or the file name (城市低保花名册 …), else ''."""
-    for source in (sheet, table.title, table.path.stem):
+def _area_named(*sources: str) -> str:
+    """城市/农村 named unambiguously by the first source that names one (城市低保花名册 …), else ''."""
+    for source in sources:
         has_city, has_rural = "城市" in source or "城镇" in source, "农村" in source
         if has_city != has_rural:
             return "城市" if has_city else "农村"
@@ -175,8 +175,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes)]
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     programme_raw = _column(f, "programme").fillna("").tolist()
-    source_area = {sh: _area_of_source(table, str(sh)) for sh in out["sheet"].unique()}
-    out["area_type"] = [_area_value(a) or _area_value_of_programme(p) or source_area[sh] or _guess_area(v)
+    source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
+    out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v)
                         for a, p, sh, v in zip(out["area_type"], programme_raw, out["sheet"], out["village"])]
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
@@ -207,10 +207,6 @@ def _monthly_household_income(out: pd.DataFrame, label: str) -> list:
     per_person = "人均" in label
     return [None if v is None or v != v else v / factor_year * (size if per_person else 1)
             for v, size in zip(values, out["household_size"])]
-
-
-def _area_value_of_programme(raw: str) -> str:
-    return "城市" if "城市" in raw or "城镇" in raw else "农村" if "农村" in raw else ""
 
 
 def _guess_area(village: str) -> str:

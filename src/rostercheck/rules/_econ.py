@@ -380,6 +380,11 @@ def home_key(row: pd.Series, r: int) -> str:
 
 
 # ----------------------------------------------------------------------------- businesses ([C05])
+# Labels of a businesses row in evidence texts (C04 shops and C05 employers show the same fields).
+BUSINESS_LABELS = {"entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "status": "登记状态",
+                   "premises": "经营场所"}
+
+
 def business_active(row: pd.Series, params: dict) -> bool:
     """Return whether a business is in operation (注销/吊销/撤销 never are).
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from ..model import Context, Finding
 from . import rule, values, where
 from ._econ import (
-    business_active, employs_others, has_any, hits, home_key, property_kind, vehicle_confidence,
+    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, property_kind, vehicle_confidence,
     vehicle_counts, weakest,
 )
 from ._household import head_of, households
 
 _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"location": "坐落", "usage": "规划用途", "area": "面积(㎡)", "cert": "不动产权证号"}
-_SHOP = {"entity": "主体名称", "entity_type": "主体类型", "premises": "经营场所", "employees": "从业人数",
-         "status": "登记状态"}
 
 
 @rule("C04")
@@ -95,7 +93,7 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
                     and str(row.get("premises") or "").strip() and not employs_others(row, biz)):
                 continue
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
-                        f"{values(row, _SHOP)}；{h.key}")
+                        f"{values(row, BUSINESS_LABELS)}；{h.key}")
             out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, fingerprint=f"C04|门市|{row.get('entity', '')}"))
     return out

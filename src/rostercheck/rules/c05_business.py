@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import rule, values, where
-from ._econ import business_active, employs_others, hits
+from ._econ import BUSINESS_LABELS, business_active, employs_others, hits
 
-_FIELDS = {"entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "status": "登记状态",
-           "premises": "经营场所"}
 
 
 @rule("C05")
@@ -30,7 +28,7 @@ def check(ctx: Context) -> list[Finding]:
             if not (business_active(row, params) and employs_others(row, params)):
                 continue
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营在业市场主体并雇用他人（从业人数含经营者本人，"
-                        f"达到 {int(params['min_employees'])} 人即视为雇工），{values(row, _FIELDS)}；{h.key}")
+                        f"达到 {int(params['min_employees'])} 人即视为雇工），{values(row, BUSINESS_LABELS)}；{h.key}")
             out.append(Finding("C05", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, fingerprint=f"C05|{row.get('entity', '')}"))
     return out
