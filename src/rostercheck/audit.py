@@ -21,7 +21,6 @@ from .policy import load_policy
 from .reference import normalise
 from .roster import build_members
 from .rules import load_all
-from .rules.d_roster import head_rows
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k != "roster")
 Progress = Callable[[str, Path], None]
@@ -300,4 +299,4 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held)
 
 
-__all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS", "head_rows"]
+__all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]
