@@ -13,6 +13,7 @@ from typing import Callable
 
 import pandas as pd
 
+from . import bulk
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.table import Table, load_table
@@ -40,12 +41,17 @@ class LoadedInputs:
         members: the member frame.
         lists: kind → normalised reference frame.
         labels: kind → label for evidence texts.
+        name_counts: namesake counts taken over whole files when lists were filtered (None: count
+            over the loaded frames).
+        engine: the engine that loaded them ('memory' or 'duckdb').
     """
 
     tables: list[Table]
     members: pd.DataFrame
     lists: dict[str, pd.DataFrame]
     labels: dict[str, str]
+    name_counts: dict[str, int] | None = None
+    engine: str = "memory"
 
 
 @dataclass
@@ -71,6 +77,10 @@ class AuditResult:
 
 # Above this much input, files are read in two processes (the machine's cores) instead of one.
 PARALLEL_MIN_BYTES = 40 * 1024 * 1024
+# engine "auto" uses DuckDB when the CSV/Parquet lists it can stream add up to this many MB
+# (environment variable ROSTERCHECK_DUCKDB_MB overrides it).
+DUCKDB_AUTO_MB = 1024
+ENGINES = ("auto", "memory", "duckdb")
 
 
 def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
@@ -93,8 +103,29 @@ def _workers(paths: list[Path]) -> int:
     return min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES and len(paths) > 1 else 1
 
 
+def choose_engine(engine: str, lists: dict[str, Path]) -> str:
+    """Resolve the engine: 'auto' means DuckDB when the lists it can stream are big enough.
+
+    Args:
+        engine: 'auto', 'memory' or 'duckdb'.
+        lists: reference kind → file.
+    Returns:
+        'memory' or 'duckdb'.
+    """
+    if engine != "auto":
+        return engine
+    env = os.environ.get("ROSTERCHECK_DUCKDB_MB", "")
+    limit_mb = float(env) if env.replace(".", "", 1).isdigit() else DUCKDB_AUTO_MB
+    try:
+        sizes = [Path(p).stat().st_size for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))]
+    except OSError:
+        return "memory"  # a missing file: let the loader report it
+    return "duckdb" if sizes and sum(sizes) >= limit_mb * 1024 * 1024 else "memory"
+
+
 def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
-                limits: Limits | None = None, progress: Progress | None = None) -> LoadedInputs:
+                limits: Limits | None = None, progress: Progress | None = None,
+                engine: str = "memory") -> LoadedInputs:
     """Read every roster and reference list (in two processes when the inputs are large).
 
     Args:
@@ -103,9 +134,13 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         as_of: the review date.
         limits: safety bounds.
         progress: called with (label, path) before each file is read.
+        engine: 'memory', 'duckdb' (big CSV/Parquet lists filtered while streaming, see
+            :mod:`rostercheck.bulk`) or 'auto'.
     Returns:
         The loaded inputs.
     """
+    if choose_engine(engine, lists) == "duckdb":
+        return _load_streaming(rosters, lists, as_of, limits, progress)
     workers = _workers([*rosters, *lists.values()])
     pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
     try:
@@ -152,6 +187,41 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     return LoadedInputs(tables, members, ref_frames, labels)
 
 
+def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
+                    limits: Limits | None, progress: Progress | None) -> LoadedInputs:
+    """The DuckDB engine: rosters and small lists in memory first, then big lists filtered to them."""
+    tables = []
+    for path in rosters:
+        if progress:
+            progress("花名册", Path(path))
+        tables.append(load_table(path, "roster", limits))
+    members = build_members(tables, as_of)
+    streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
+    loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
+    for kind, path in lists.items():
+        if kind not in streamed:
+            if progress:
+                progress(KIND_LABELS[kind], Path(path))
+            loaded[kind] = _load_reference(kind, Path(path), limits)
+    keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
+    for kind, path in lists.items():
+        if kind in streamed:
+            if progress:
+                progress(KIND_LABELS[kind], Path(path))
+            table = bulk.load_filtered(Path(path), kind, keys)
+            frame = normalise(table)
+            table.frame = table.frame.iloc[:0]
+            loaded[kind] = (table, frame)
+    counts = bulk.registry_name_counts(Path(lists["registry"]), members) if "registry" in streamed else None
+    ref_frames, labels = {}, {}
+    for kind in lists:
+        table, frame = loaded[kind]
+        tables.append(table)
+        ref_frames[kind] = frame
+        labels[kind] = table.label
+    return LoadedInputs(tables, members, ref_frames, labels, counts, "duckdb")
+
+
 def detect_county(tables: list[Table], addresses: list[str] | None = None) -> str:
     """Return the county named in roster titles, file names or (most often) member addresses.
 
@@ -189,6 +259,8 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     townships = sorted({t for t in inputs.members["township"].tolist() if t and len(t) >= 2})
     common["county_places"] = list(common.get("county_places", [])) + townships
     ctx = Context(inputs.members, inputs.lists, inputs.labels, as_of, specs, common)
+    if inputs.name_counts is not None:
+        ctx.cache["kin:names"] = inputs.name_counts
     return ctx, warnings
 
 
@@ -256,7 +328,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
 
 def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
           limits: Limits | None = None, progress: Progress | None = None,
-          codes: list[str] | None = None, suppress: Path | None = None) -> AuditResult:
+          codes: list[str] | None = None, suppress: Path | None = None, engine: str = "memory") -> AuditResult:
     """Run a full audit and return its findings (reports are written by ``io.report``).
 
     Args:
@@ -268,6 +340,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         progress: progress callback while loading.
         codes: restrict to these check codes.
         suppress: a 核实无问题清单 (see :mod:`rostercheck.suppress`); matching findings are held back.
+        engine: 'memory', 'duckdb' or 'auto' (see :func:`load_inputs`).
     Returns:
         The result.
     """
@@ -275,7 +348,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    inputs = load_inputs(rosters, lists, as_of, limits, progress)
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, engine)
     ctx, warnings = build_context(inputs, as_of, config)
     findings, skipped = run_checks(ctx, codes)
     frame = findings_frame(ctx, findings)

@@ -17,7 +17,7 @@ from ..errors import InputFileError, LimitExceededError
 from .limits import Limits, check_zip_workbook
 from .ole import ENCRYPTED, check_ole_workbook
 
-XLSX, XLS, TEXT = "xlsx", "xls", "text"
+XLSX, XLS, TEXT, PARQUET = "xlsx", "xls", "text", "parquet"
 _NOTE_SHEET = re.compile(r"说明|填表|备注|注意|说明书|readme|instruction|notes?$|目录|封面|字典|代码表", re.I)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -51,7 +51,7 @@ def sniff_format(path: Path) -> str:
     Args:
         path: the file.
     Returns:
-        XLSX, XLS or TEXT.
+        XLSX, XLS, PARQUET or TEXT.
     Raises:
         InputFileError: for missing, empty, directory or binary files of other kinds.
     """
@@ -70,6 +70,8 @@ def sniff_format(path: Path) -> str:
         return XLSX
     if head.startswith(_OLE_MAGIC):
         return XLS
+    if head.startswith(b"PAR1"):
+        return PARQUET
     if head.startswith((b"PK", b"\x1f\x8b", b"%PDF", b"Rar!", b"7z\xbc\xaf")):
         raise InputFileError(path, "不是可识别的表格文件（可能是压缩包或 PDF），请另存为 .xlsx 或 .csv 再试。")
     return TEXT
@@ -101,6 +103,11 @@ def read_grids(path: Path, limits: Limits | None = None) -> list[Grid]:
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
                                        "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
         grids = [_read_text(path, limits)]
+    elif fmt == PARQUET:
+        rows = parquet_rows(path, limits.max_rows + 2)
+        if len(rows) > limits.max_rows + 1:
+            raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+        grids = [Grid(path, "", rows, 1, [], PARQUET)]
     else:
         if fmt == XLSX:
             check_zip_workbook(path, limits)
@@ -212,7 +219,7 @@ def _read_text(path: Path, limits: Limits) -> Grid:
     if re.search(r"<(html|table|\?xml|workbook)\b", text[:4096], re.I):
         raise InputFileError(path, "是网页（HTML）或 XML 格式，不是 Excel 工作簿或 CSV。请用 Excel/WPS 打开后另存为 .xlsx 再试。")
     lines = text[:1 << 20].splitlines()[:50]
-    delimiter = _sniff_delimiter(lines)
+    delimiter = sniff_delimiter(lines)
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     csv.field_size_limit(1 << 30)
@@ -228,7 +235,14 @@ def _read_text(path: Path, limits: Limits) -> Grid:
     return Grid(path, "", rows, 1, [], TEXT)
 
 
-def _sniff_delimiter(lines: list[str]) -> str:
+def sniff_delimiter(lines: list[str]) -> str:
+    """Return the delimiter (comma, tab, semicolon or bar) most lines use consistently.
+
+    Args:
+        lines: the first lines of a text file.
+    Returns:
+        The delimiter.
+    """
     best, best_score = ",", -1
     for delim in (",", "\t", ";", "|"):
         counts = [line.count(delim) for line in lines if line.strip()]
@@ -238,3 +252,28 @@ def _sniff_delimiter(lines: list[str]) -> str:
         if score > best_score:
             best, best_score = delim, score
     return best
+
+
+def parquet_rows(path: Path, limit: int | None = None) -> list[list]:
+    """Read a Parquet file as rows of text cells, its column names first (as a header row).
+
+    Args:
+        path: the file.
+        limit: read at most this many data rows (None for all).
+    Returns:
+        The rows; nulls become ''.
+    Raises:
+        InputFileError: when the file cannot be read.
+    """
+    import duckdb
+
+    p = str(path).replace("'", "''")
+    try:
+        with duckdb.connect() as con:
+            rel = con.execute(f"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{p}')"
+                              + (f" LIMIT {int(limit)}" if limit is not None else ""))
+            names = [d[0] for d in rel.description]
+            data = rel.fetchall()
+    except duckdb.Error as exc:
+        raise InputFileError(path, "Parquet 文件已损坏或无法读取，请重新导出后再试。") from exc
+    return [names] + [["" if v is None else v for v in row] for row in data]

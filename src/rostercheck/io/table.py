@@ -173,31 +173,77 @@ def _content_id_column(rows: list[list], used: set[int]) -> int | None:
     return None
 
 
-def _grid_table(grid: Grid, kind: str) -> tuple[pd.DataFrame, dict[str, str], str, list[str]] | None:
+@dataclass
+class Layout:
+    """Where a grid's header is and which column holds which field.
+
+    Attributes:
+        start: index (in the grid's rows) of the first data row.
+        labels: the header labels.
+        mapping: field → column index.
+        title: text found above the header.
+        warnings: things the user should know (Chinese).
+    """
+
+    start: int
+    labels: list[str]
+    mapping: dict[str, int]
+    title: str
+    warnings: list[str]
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Field → the header label it was recognised from."""
+        return {fld: (self.labels[col] if col < len(self.labels) else f"第{col + 1}列") for fld, col in self.mapping.items()}
+
+
+def find_layout(grid: Grid, kind: str) -> Layout | None:
+    """Fill merged cells, find the header and map columns to fields (by label, else by content).
+
+    Args:
+        grid: the grid (its first rows are enough).
+        kind: the list kind.
+    Returns:
+        The layout, or None when no header is found.
+    """
     fill_merged(grid)
     found = find_header(grid, kind)
     if found is None:
         return None
     r, h, labels = found
     mapping = assign(labels, kind)
-    data = grid.rows[r + h :]
     warnings: list[str] = []
     if "id" not in mapping and kind != "cadre_relatives":
-        col = _content_id_column(data, set(mapping.values()))
+        col = _content_id_column(grid.rows[r + h :], set(mapping.values()))
         if col is not None:
             mapping["id"] = col
             warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
     title = " ".join(text(c) for row in grid.rows[:r] for c in row if text(c))
+    return Layout(r + h, labels, mapping, title, warnings)
+
+
+def data_frame(rows: list[list], numbers: list[int], layout: Layout, sheet: str) -> pd.DataFrame:
+    """Turn data rows into a frame of field columns, leaving out totals, footers and repeated headers.
+
+    Args:
+        rows: the data rows (below the header).
+        numbers: the spreadsheet row number of each.
+        layout: the grid's layout.
+        sheet: the sheet name.
+    Returns:
+        The frame (fields, ``_row``, ``_sheet``, ``_title``).
+    """
+    mapping, labels = layout.mapping, layout.labels
     keep_rows, keep_idx = [], []
     id_col = mapping.get("id", mapping.get("head_id"))
     id_label = labels[id_col] if id_col is not None and id_col < len(labels) else None
     header_set = set(labels)
     mapped_cols = sorted(set(mapping.values()))
-    for i, row in enumerate(data):
+    for number, row in zip(numbers, rows):
         cell = row[id_col] if id_col is not None and id_col < len(row) else None
         if (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit()):
             keep_rows.append(row)  # the common case: a row with an ID-like value is data
-            keep_idx.append(grid.first_row + r + h + i)
+            keep_idx.append(number)
             continue
         if isinstance(cell, str) and id_label and header_label(cell) == id_label:
             continue  # a repeated header row (printed page headers)
@@ -208,16 +254,15 @@ def _grid_table(grid: Grid, kind: str) -> tuple[pd.DataFrame, dict[str, str], st
         if mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in header_set) >= max(2, len(mapped_vals) // 2):
             continue
         keep_rows.append(row)
-        keep_idx.append(grid.first_row + r + h + i)
+        keep_idx.append(number)
     columns = {}
     for fld, col in mapping.items():
         columns[fld] = [row[col] if col < len(row) else "" for row in keep_rows]
     frame = pd.DataFrame(columns, dtype=object)
     frame["_row"] = keep_idx
-    frame["_sheet"] = grid.sheet
-    frame["_title"] = title
-    headers = {fld: (labels[col] if col < len(labels) else f"第{col + 1}列") for fld, col in mapping.items()}
-    return frame, headers, title, warnings
+    frame["_sheet"] = sheet
+    frame["_title"] = layout.title
+    return frame
 
 
 def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Table:
@@ -234,30 +279,50 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
     """
     path = Path(path)
     grids = read_grids(path, limits)
-    parts, headers, titles, sheets, warnings = [], {}, [], [], []
-    missing_reason = ""
+    parts = []
     for grid in grids:
-        got = _grid_table(grid, kind)
-        if got is None:
+        layout = find_layout(grid, kind)
+        if layout is None:
             continue
-        frame, hdrs, title, warns = got
-        required = REQUIRED.get(kind, REQUIRED_DEFAULT)
+        data = grid.rows[layout.start :]
+        first = grid.first_row + layout.start
+        parts.append((data_frame(data, range(first, first + len(data)), layout, grid.sheet), layout, grid.sheet))
+    return finish_table(path, kind, parts, [n for g in grids for n in g.notes])
+
+
+def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, str]], notes: list[str] = ()) -> Table:
+    """Assemble a table from the frames of a file's sheets, keeping those that have the required fields.
+
+    Args:
+        path: the file.
+        kind: 'roster' or a reference kind.
+        parts: (frame, layout, sheet name) per sheet with a header.
+        notes: file-level notes (hidden sheets skipped …).
+    Returns:
+        The table.
+    Raises:
+        InputFileError: when no sheet has a header with the required fields, or the list is of another kind.
+    """
+    frames, headers, titles, sheets, warnings = [], {}, [], [], []
+    missing_reason = ""
+    required = REQUIRED.get(kind, REQUIRED_DEFAULT)
+    for frame, layout, sheet in parts:
         lacking = [f for f in required if f not in frame.columns]
         if lacking:
             missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
             continue
-        parts.append(frame)
-        headers = headers or hdrs
-        titles.append(title)
-        sheets.append(grid.sheet)
-        warnings.extend(f"{('工作表“' + grid.sheet + '”') if grid.sheet else ''}{w}" for w in warns)
-    warnings.extend(n for g in grids for n in g.notes)
-    if not parts:
+        frames.append(frame)
+        headers = headers or layout.headers
+        titles.append(layout.title)
+        sheets.append(sheet)
+        warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
+    warnings.extend(notes)
+    if not frames:
         what = KIND_LABELS.get(kind, kind)
         if missing_reason:
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。")
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
-    frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     title = " ".join(t for t in titles if t)
     _check_kind(path, kind, frame, title)
     if kind == "roster":

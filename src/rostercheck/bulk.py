@@ -1,0 +1,271 @@
+"""The out-of-core engine: DuckDB scans big CSV/Parquet lists and keeps only the rows a check can use.
+
+Every check joins a list row to a person through the ID (exactly, or repaired with the name). So a
+row whose ID is a clean, valid 18-character ID that no person of interest has, and that is not one
+digit away from a damaged ID of one, can never take part in a finding. DuckDB drops those rows while
+streaming the file; every other row (damaged IDs, 15-digit IDs, blanks, totals) is kept and goes
+through the same normalisation and checks as in memory. For the household registry, every row of a
+household that holds a kept row is kept too (kinship needs the whole household), and namesake counts
+are taken over the whole file.
+
+People of interest: roster members and everyone on the lists that are read whole (staff, cadres,
+the filing table, supporters). The findings of both engines are the same by construction; a test
+compares them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputFileError
+from .io.read import Grid, decode_text, parquet_rows, sniff_delimiter
+from .io.table import Layout, Table, data_frame, find_layout, finish_table
+from .normalize import ids
+
+# Lists big enough to be worth filtering, where only the person's own ID links a row to anyone.
+FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "businesses", "deaths",
+                  "migrations", "prisoners")
+HEAD_ROWS = 300
+PARQUET_MAGIC = b"PAR1"
+_FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+_HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class KeySet:
+    """The ID keys of the people of interest, in the shapes the filter compares.
+
+    Attributes:
+        exact: valid IDs.
+        prefix14: first 14 characters of damaged IDs (typed as numbers, or a wrong check character).
+        ends: region + last 4 characters of IDs with a wrong check character.
+        middle: characters 7–18 of IDs with a wrong check character.
+    """
+
+    exact: set[str] = field(default_factory=set)
+    prefix14: set[str] = field(default_factory=set)
+    ends: set[str] = field(default_factory=set)
+    middle: set[str] = field(default_factory=set)
+
+    def add(self, values, statuses, reliable) -> None:
+        """Add normalised IDs with their statuses and reliable prefix lengths.
+
+        Args:
+            values: normalised IDs.
+            statuses: their statuses.
+            reliable: their reliable prefix lengths.
+        """
+        for v, s, r in zip(values, statuses, reliable):
+            if s == ids.VALID:
+                self.exact.add(v)
+            elif s == ids.NUMERIC and r >= 14:
+                self.prefix14.add(v[:14])
+                if v[:15].isdigit():  # the 15th digit may be rounded either way
+                    for near in (int(v[:15]) - 1, int(v[:15]) + 1):
+                        self.prefix14.add(f"{near:015d}"[:14])
+            elif s == ids.CHECK:
+                # One wrong character (or an adjacent swap inside a part): two of the three parts agree.
+                self.prefix14.add(v[:14])
+                self.ends.add(v[:6] + v[14:])
+                self.middle.add(v[6:])
+
+
+def key_set(frames: list[pd.DataFrame]) -> KeySet:
+    """Collect the keys of every ID column (``id``, ``cadre_id``, ``dependent_id``) of some frames.
+
+    Args:
+        frames: the member frame and the normalised lists read whole.
+    Returns:
+        The key set.
+    """
+    keys = KeySet()
+    for frame in frames:
+        for prefix in ("", "cadre_", "dependent_"):
+            if prefix + "id" in frame.columns and prefix + "id_status" in frame.columns:
+                keys.add(frame[prefix + "id"].tolist(), frame[prefix + "id_status"].tolist(),
+                         frame[prefix + "id_reliable"].tolist())
+    return keys
+
+
+def readable(path: Path) -> bool:
+    """Whether the engine can stream a file: Parquet, or UTF-8 CSV.
+
+    Args:
+        path: the file.
+    Returns:
+        True for Parquet and UTF-8 (with or without BOM) text; Excel and GBK files are read in memory.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith(PARQUET_MAGIC):
+        return True
+    if not head or b"\x00" in head or head.startswith(b"PK") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # a character cut at the end of the sample
+    return True
+
+
+def _connect():
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET preserve_insertion_order = true")
+    return con
+
+
+def _source(path: Path, head: Grid, layout: Layout, delimiter: str) -> str:
+    """The DuckDB table expression for a file's data rows: ``_i`` (from 1) and text columns c0, c1 …"""
+    p = str(path).replace("'", "''")
+    if _is_parquet(path):
+        cols = ", ".join(f'CAST("{str(n).replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, n in enumerate(head.rows[0]))
+        return f"(SELECT row_number() OVER () AS _i, {cols} FROM read_parquet('{p}'))"
+    width = max([len(layout.labels), *(len(r) for r in head.rows)])
+    cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+    d = delimiter.replace("'", "''")
+    return (f"(SELECT row_number() OVER () AS _i, * FROM read_csv('{p}', header = false, skip = {layout.start}, "
+            f"delim = '{d}', quote = '\"', escape = '\"', columns = {{{cols}}}, null_padding = true, "
+            f"strict_mode = false, auto_detect = false))")
+
+
+def _is_parquet(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(4) == PARQUET_MAGIC
+
+
+def _head(path: Path) -> tuple[Grid, str]:
+    """The first rows of a file as a grid (for the header and the column layout), and the delimiter."""
+    if _is_parquet(path):
+        return Grid(path, "", parquet_rows(path, HEAD_ROWS), 1), ","
+    with open(path, "rb") as fh:
+        data = b"".join(fh.readline() for _ in range(HEAD_ROWS))
+    text = decode_text(data, path).lstrip("\ufeff")
+    lines = text.splitlines()
+    delimiter = sniff_delimiter(lines[:50])
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return Grid(path, "", rows, 1), delimiter
+
+
+def _checksum_ok(col: str) -> str:
+    """SQL: whether a clean 18-character ID in ``col`` has the right check character."""
+    terms = " + ".join(f"{w} * (ascii(substr({col}, {i + 1}, 1)) - 48)" for i, w in enumerate(ids.WEIGHTS))
+    return f"substr('{ids.CHECK_MAP}', (({terms}) % 11) + 1, 1) = upper(substr({col}, 18, 1))"
+
+
+def _register_keys(con, keys: KeySet) -> None:
+    for name, values in (("k_exact", keys.exact), ("k_p14", keys.prefix14), ("k_ends", keys.ends),
+                         ("k_mid", keys.middle)):
+        con.register(name, pd.DataFrame({"k": pd.Series(sorted(values), dtype=object)}))
+
+
+def _keep(col: str) -> str:
+    """SQL: whether a row may link to a person of interest (everything but unrelated clean valid IDs)."""
+    clean = f"regexp_full_match(coalesce({col}, ''), '[0-9]{{17}}[0-9Xx]') AND {_checksum_ok(col)}"
+    u = f"upper({col})"
+    return (f"(NOT ({clean}) OR {u} IN (SELECT k FROM k_exact) OR substr({u}, 1, 14) IN (SELECT k FROM k_p14) "
+            f"OR substr({u}, 1, 6) || substr({u}, 15, 4) IN (SELECT k FROM k_ends) "
+            f"OR substr({u}, 7, 12) IN (SELECT k FROM k_mid))")
+
+
+def _household_key(col: str) -> str:
+    """SQL: a coarse 户号 key (full-width folded, blanks removed, leading zeros dropped, upper case).
+
+    Coarser than the normalisation in memory, so a household is never split: extra rows are harmless.
+    """
+    return (f"ltrim(upper(regexp_replace(translate(coalesce({col}, ''), '{_FULL_WIDTH}', '{_HALF_WIDTH}'), "
+            f"'\\s', '', 'g')), '0')")
+
+
+def load_filtered(path: Path, kind: str, keys: KeySet) -> Table:
+    """Read a list through DuckDB, keeping only rows that can link to a person of interest.
+
+    Args:
+        path: a Parquet or UTF-8 CSV file.
+        kind: the list kind.
+        keys: the people of interest.
+    Returns:
+        The table, as :func:`rostercheck.io.table.load_table` would give it for the kept rows
+        (``row_count`` is the number of data rows in the file).
+    Raises:
+        InputFileError: when the file has no recognisable header or lacks a required column.
+    """
+    path = Path(path)
+    grid, delimiter = _head(path)
+    layout = find_layout(grid, kind)
+    if layout is None:
+        return finish_table(path, kind, [])  # raises the usual "no header" error
+    skip = 1 if _is_parquet(path) else layout.start
+    source = _source(path, grid, layout, delimiter)
+    con = _connect()
+    try:
+        id_col = layout.mapping.get("id")
+        where = "true"
+        if id_col is not None:
+            _register_keys(con, keys)
+            where = _keep(f"c{id_col}")
+        hh_col = layout.mapping.get("household_no") if kind == "registry" else None
+        if hh_col is not None and id_col is not None:
+            hh = _household_key(f"c{hh_col}")
+            sql = (f"WITH src AS MATERIALIZED (SELECT * FROM {source}), "
+                   f"hk AS (SELECT DISTINCT {hh} AS h FROM src WHERE {where}) "
+                   f"SELECT * FROM src WHERE {where} OR {hh} IN (SELECT h FROM hk) ORDER BY _i")
+        else:
+            sql = f"SELECT * FROM {source} WHERE {where} ORDER BY _i"
+        try:
+            got = con.execute(sql).fetchall()
+            total = con.execute(f"SELECT count(*) FROM {source}").fetchone()[0]
+        except Exception as exc:  # duckdb raises its own error types for unreadable files
+            raise InputFileError(path, f"外存引擎无法读取此文件（{type(exc).__name__}）：请确认是 UTF-8 编码的 CSV 或 Parquet 文件。") from exc
+    finally:
+        con.close()
+    rows = [["" if v is None else v for v in row[1:]] for row in got]
+    numbers = [int(row[0]) + skip for row in got]
+    table = finish_table(path, kind, [(data_frame(rows, numbers, layout, ""), layout, "")])
+    table.row_count = int(total)
+    return table
+
+
+def registry_name_counts(path: Path, members: pd.DataFrame) -> dict[str, int] | None:
+    """Namesake counts over the roster and the whole registry file (as :func:`namematch.name_counts`).
+
+    People with a valid ID count once (members first); rows without one count one each.
+
+    Args:
+        path: the registry file.
+        members: the member frame.
+    Returns:
+        name key → number of people, or None when the file has no name or ID column.
+    """
+    from .namematch import name_counts
+    from .normalize.names import person_name
+
+    grid, delimiter = _head(Path(path))
+    layout = find_layout(grid, "registry")
+    if layout is None or "name" not in layout.mapping or "id" not in layout.mapping:
+        return None
+    name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
+    u = f"upper(regexp_replace(coalesce({idc}, ''), '\\s', '', 'g'))"
+    valid = f"(regexp_full_match({u}, '[0-9]{{17}}[0-9X]') AND {_checksum_ok(u)})"
+    con = _connect()
+    try:
+        con.register("m_ids", pd.DataFrame({"k": members.loc[members["id_status"] == ids.VALID, "id"].astype(object)}))
+        sql = (f"WITH src AS MATERIALIZED (SELECT _i, coalesce({name}, '') AS n, {u} AS u, {valid} AS v "
+               f"FROM {_source(Path(path), grid, layout, delimiter)}), "
+               f"firsts AS (SELECT arg_min(n, _i) AS n FROM src WHERE v AND u NOT IN (SELECT k FROM m_ids) GROUP BY u) "
+               f"SELECT n, count(*) FROM (SELECT n FROM firsts UNION ALL SELECT n FROM src WHERE NOT v) GROUP BY n")
+        raw = con.execute(sql).fetchall()
+    finally:
+        con.close()
+    counts = name_counts(members)
+    for n, c in raw:
+        key = person_name(n)
+        if key:
+            counts[key] = counts.get(key, 0) + int(c)
+    return counts

@@ -1,0 +1,129 @@
+"""The DuckDB engine gives the same findings as the in-memory engine, and filters what it may."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rostercheck import bulk
+from rostercheck.audit import audit, choose_engine
+from rostercheck.io.read import read_grids
+from rostercheck.normalize import ids
+from rostercheck.normalize.values import text
+
+ROOT = Path(__file__).resolve().parents[1]
+COUNTY = ROOT / "samples" / "county"
+LISTS = {
+    "staff": "财政供养人员名单.xlsx", "cadres": "村干部名单.xls", "cadre_relatives": "近亲属备案表.xlsx",
+    "registry": "户籍人口.csv", "deaths": "死亡人员名单.csv", "prisoners": "服刑人员名单.xls",
+    "migrations": "户籍迁出名单.txt", "pensions": "养老金发放名单.xlsx", "vehicles": "机动车登记信息.csv",
+    "properties": "不动产登记信息.xlsx", "businesses": "市场主体登记信息.csv", "wages": "社保缴费工资.xlsx",
+    "supporters": "赡养义务人信息.xls",
+}
+ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
+AS_OF = dt.date(2026, 9, 30)
+
+
+def _as_text_file(src: Path, dst_dir: Path, parquet: bool) -> Path:
+    """Rewrite a list's first sheet (title rows and all) as UTF-8 CSV, or as Parquet below its header."""
+    rows = [[text(c) for c in row] for row in read_grids(src)[0].rows]
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    if parquet:  # Parquet has no title rows: the header is the first row with two or more cells
+        start = next(i for i, r in enumerate(rows) if sum(1 for c in r if c) >= 2)
+        names = [c or f"列{i + 1}" for i, c in enumerate(rows[start])]
+        path = dst_dir / (src.stem + ".parquet")
+        pd.DataFrame(rows[start + 1:], columns=names, dtype=object).to_parquet(path, index=False)
+        return path
+    path = dst_dir / (src.stem + ".csv")
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def county_files(tmp_path_factory):
+    """The sample county with every list as UTF-8 CSV (odd kinds) or Parquet (even kinds)."""
+    out = tmp_path_factory.mktemp("engine")
+    lists = {k: _as_text_file(COUNTY / name, out, i % 2 == 1) for i, (k, name) in enumerate(LISTS.items())}
+    return [COUNTY / r for r in ROSTERS], lists
+
+
+@pytest.fixture(scope="module")
+def both(county_files):
+    rosters, lists = county_files
+    return audit(rosters, lists, AS_OF, engine="memory"), audit(rosters, lists, AS_OF, engine="duckdb")
+
+
+def test_engines_give_identical_findings(both):
+    memory, duck = both
+    assert len(memory.findings) > 40
+    assert set(memory.findings["类别代码"]) >= {"C01", "C02", "C03", "C04", "C05", "C06", "RQ2"}
+    pd.testing.assert_frame_equal(memory.findings, duck.findings)
+
+
+def test_duckdb_engine_really_filters(both):
+    memory, duck = both
+    for kind in ("registry", "pensions", "vehicles"):
+        assert len(duck.inputs.lists[kind]) < len(memory.inputs.lists[kind])
+    assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
+
+
+def _valid(first17: str) -> str:
+    return first17 + ids.check_char(first17)
+
+
+MEMBER = _valid("43052119800101123")
+STRANGER = _valid("43052119900202456")
+KIN = _valid("43052119550505111")  # not on the roster, same registry household as the member
+DAMAGED_MEMBER = MEMBER[:15] + ("7" if MEMBER[15] != "7" else "8") + MEMBER[16:]  # one mistyped digit
+
+
+def _members(*values: str) -> pd.DataFrame:
+    v, s, r, _ = ids.id_numbers(list(values))
+    return pd.DataFrame({"id": v, "id_status": s, "id_reliable": r})
+
+
+def _registry(tmp_path: Path, rows: list[list[str]]) -> Path:
+    path = tmp_path / "户籍人口.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["户籍人口信息表"])
+        w.writerow(["户号", "姓名", "公民身份号码", "与户主关系"])
+        w.writerows(rows)
+    return path
+
+
+def test_filter_keeps_members_damaged_ids_and_whole_households(tmp_path):
+    path = _registry(tmp_path, [
+        ["0001", "张三", MEMBER, "户主"],
+        ["1", "张老三", KIN, "父亲"],          # same household once leading zeros are dropped
+        ["0002", "李四", STRANGER, "户主"],     # unrelated: dropped
+        ["0003", "王五", DAMAGED_MEMBER, "户主"],  # damaged ID: kept for the repaired comparison
+        ["0004", "赵六", "430521800101123", "户主"],  # 15-digit ID: kept
+        ["合计", "", "", ""],
+    ])
+    table = bulk.load_filtered(path, "registry", bulk.key_set([_members(MEMBER)]))
+    assert table.frame["id"].tolist() == [MEMBER, KIN, DAMAGED_MEMBER, "430521800101123"]
+    assert table.frame["_row"].tolist() == [3, 4, 6, 7]
+    assert table.row_count == 6
+
+
+def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
+    path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"], ["2", "李四", STRANGER, "户主"]])
+    keys = bulk.key_set([_members(DAMAGED_MEMBER)])
+    assert ids.id_number(DAMAGED_MEMBER).status == ids.CHECK
+    assert bulk.load_filtered(path, "registry", keys).frame["id"].tolist() == [MEMBER]
+
+
+def test_choose_engine_by_size_of_streamable_lists(tmp_path, monkeypatch):
+    path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"]])
+    assert choose_engine("auto", {"registry": path}) == "memory"
+    monkeypatch.setenv("ROSTERCHECK_DUCKDB_MB", "0")
+    assert choose_engine("auto", {"registry": path}) == "duckdb"
+    assert choose_engine("auto", {"staff": path}) == "memory"  # read whole whatever its size
+    assert choose_engine("memory", {"registry": path}) == "memory"
