@@ -83,9 +83,9 @@ DUCKDB_AUTO_MB = 1024
 ENGINES = ("auto", "memory", "duckdb")
 
 
-def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
+def _load_reference(kind: str, path: Path, limits: Limits | None, streaming: bool = False) -> tuple[Table, pd.DataFrame]:
     """Read and normalise one reference list; the raw cells are dropped (only the count is kept)."""
-    table = load_table(path, kind, limits)
+    table = bulk.load_whole(path, kind) if streaming and bulk.readable(path) else load_table(path, kind, limits)
     frame = normalise(table)
     table.row_count = len(table.frame)
     table.frame = table.frame.iloc[:0]
@@ -194,7 +194,7 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     for path in rosters:
         if progress:
             progress("花名册", Path(path))
-        tables.append(load_table(path, "roster", limits))
+        tables.append(bulk.load_whole(path, "roster") if bulk.readable(Path(path)) else load_table(path, "roster", limits))
     members = build_members(tables, as_of)
     streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
     loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
@@ -202,7 +202,7 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         if kind not in streamed:
             if progress:
                 progress(KIND_LABELS[kind], Path(path))
-            loaded[kind] = _load_reference(kind, Path(path), limits)
+            loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
     keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
     for kind, path in lists.items():
         if kind in streamed:

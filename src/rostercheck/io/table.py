@@ -222,7 +222,43 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     return Layout(r + h, labels, mapping, title, warnings)
 
 
-def data_frame(rows: list[list], numbers: list[int], layout: Layout, sheet: str) -> pd.DataFrame:
+class _RowFilter:
+    """Decides which rows below a header are data (not totals, footers or repeated headers)."""
+
+    def __init__(self, layout: Layout):
+        mapping, labels = layout.mapping, layout.labels
+        self.id_col = mapping.get("id", mapping.get("head_id"))
+        self.id_label = labels[self.id_col] if self.id_col is not None and self.id_col < len(labels) else None
+        self.header_set = set(labels)
+        self.mapped_cols = sorted(set(mapping.values()))
+
+    @staticmethod
+    def id_like(cell: object) -> bool:
+        """The common case: a row with an ID-like value in the ID column is data."""
+        return (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit())
+
+    def is_data(self, row: list) -> bool:
+        """Whether a row is data.
+
+        Args:
+            row: the row's cells.
+        Returns:
+            False for totals, subtotals, footers, blank rows and repeated header rows.
+        """
+        cell = row[self.id_col] if self.id_col is not None and self.id_col < len(row) else None
+        if self.id_like(cell):
+            return True
+        if isinstance(cell, str) and self.id_label and header_label(cell) == self.id_label:
+            return False  # a repeated header row (printed page headers)
+        values = [text(c) for c in row]
+        if _is_total_or_footer(values):
+            return False
+        mapped_vals = [values[c] for c in self.mapped_cols if c < len(values)]
+        return not (mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in self.header_set)
+                    >= max(2, len(mapped_vals) // 2))
+
+
+def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.DataFrame:
     """Turn data rows into a frame of field columns, leaving out totals, footers and repeated headers.
 
     Args:
@@ -233,33 +269,47 @@ def data_frame(rows: list[list], numbers: list[int], layout: Layout, sheet: str)
     Returns:
         The frame (fields, ``_row``, ``_sheet``, ``_title``).
     """
-    mapping, labels = layout.mapping, layout.labels
+    rule = _RowFilter(layout)
     keep_rows, keep_idx = [], []
-    id_col = mapping.get("id", mapping.get("head_id"))
-    id_label = labels[id_col] if id_col is not None and id_col < len(labels) else None
-    header_set = set(labels)
-    mapped_cols = sorted(set(mapping.values()))
     for number, row in zip(numbers, rows):
-        cell = row[id_col] if id_col is not None and id_col < len(row) else None
-        if (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit()):
-            keep_rows.append(row)  # the common case: a row with an ID-like value is data
+        if rule.is_data(row):
+            keep_rows.append(row)
             keep_idx.append(number)
-            continue
-        if isinstance(cell, str) and id_label and header_label(cell) == id_label:
-            continue  # a repeated header row (printed page headers)
-        values = [text(c) for c in row]
-        if _is_total_or_footer(values):
-            continue
-        mapped_vals = [values[c] for c in mapped_cols if c < len(values)]
-        if mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in header_set) >= max(2, len(mapped_vals) // 2):
-            continue
-        keep_rows.append(row)
-        keep_idx.append(number)
-    columns = {}
-    for fld, col in mapping.items():
-        columns[fld] = [row[col] if col < len(row) else "" for row in keep_rows]
+    columns = {fld: [row[col] if col < len(row) else "" for row in keep_rows] for fld, col in layout.mapping.items()}
+    return _frame(columns, keep_idx, layout, sheet)
+
+
+def columns_frame(columns: dict[int, "np.ndarray"], numbers: "np.ndarray", row_at, layout: Layout, sheet: str) -> pd.DataFrame:
+    """:func:`data_frame` for data held column by column (text cells, '' for blanks).
+
+    Args:
+        columns: column index → cells, for at least the mapped columns.
+        numbers: the spreadsheet row number of each row.
+        row_at: returns the full row (every column) at some positions, for rows that need a closer look.
+        layout: the layout.
+        sheet: the sheet name.
+    Returns:
+        The frame, exactly as :func:`data_frame` gives it for the same rows.
+    """
+    import numpy as np
+
+    rule = _RowFilter(layout)
+    n = len(numbers)
+    if rule.id_col is not None and rule.id_col in columns:
+        keep = np.fromiter((rule.id_like(c) for c in columns[rule.id_col]), dtype=bool, count=n)
+    else:
+        keep = np.zeros(n, dtype=bool)
+    doubtful = np.flatnonzero(~keep)
+    if len(doubtful):
+        keep[doubtful] = [rule.is_data(row) for row in row_at(doubtful)]
+    blank = np.full(int(keep.sum()), "", dtype=object)
+    cols = {fld: (columns[col][keep] if col in columns else blank) for fld, col in layout.mapping.items()}
+    return _frame(cols, np.asarray(numbers)[keep].tolist(), layout, sheet)
+
+
+def _frame(columns: dict, numbers: list[int], layout: Layout, sheet: str) -> pd.DataFrame:
     frame = pd.DataFrame(columns, dtype=object)
-    frame["_row"] = keep_idx
+    frame["_row"] = numbers
     frame["_sheet"] = sheet
     frame["_title"] = layout.title
     return frame
