@@ -5,8 +5,12 @@ Usage:
   python bench/run.py bench/data/city [--repeat 1]      # time audit vs. read floor, peak memory
 
 The floor reads every input with the fastest reader in the dependency set and nothing else:
-python-calamine for .xlsx/.xls, pandas' C parser for .csv. Each phase runs in a fresh process;
+python-calamine for .xlsx/.xls, DuckDB for UTF-8 CSV and Parquet (every cell as text, all rows
+materialised batch by batch), pandas' C parser for GBK text. Each phase runs in a fresh process;
 peak memory is that process's maximum resident set size.
+
+  python bench/province.py --out bench/data/province --format parquet   # province scale
+  python bench/run.py bench/data/province --engine duckdb
 """
 
 from __future__ import annotations
@@ -33,14 +37,25 @@ import sys
 from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineWorkbook
+import duckdb
 rows = 0
 for p in sys.argv[1:]:
     p = Path(p)
-    if p.suffix in ('.xlsx', '.xls'):
+    q = str(p).replace("'", "''")
+    if p.suffix == '.parquet':
+        reader = duckdb.sql(f"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{q}')").fetch_record_batch(1 << 20)
+        rows += sum(b.num_rows for b in reader)
+    elif p.suffix in ('.xlsx', '.xls'):
         book = CalamineWorkbook.from_path(str(p))
         for name in book.sheet_names:
             rows += len(book.get_sheet_by_name(name).to_python())
     else:
+        try:
+            reader = duckdb.sql(f"SELECT * FROM read_csv('{q}', all_varchar = true, header = false)").fetch_record_batch(1 << 20)
+            rows += sum(b.num_rows for b in reader)
+            continue
+        except duckdb.Error:  # not UTF-8: pandas below
+            pass
         for enc in ('utf-8-sig', 'gb18030'):
             try:
                 rows += len(pd.read_csv(p, dtype=str, header=None, encoding=enc, keep_default_na=False))
@@ -67,7 +82,7 @@ def inputs(folder: Path) -> tuple[list[Path], dict[str, Path]]:
     """Find the rosters and reference lists in a generated folder by file name."""
     rosters, lists = [], {}
     for p in sorted(folder.iterdir()):
-        if not p.is_file() or p.suffix not in (".xlsx", ".xls", ".csv", ".txt"):
+        if not p.is_file() or p.suffix not in (".xlsx", ".xls", ".csv", ".txt", ".parquet"):
             continue
         kind = next((k for stem, k in KINDS.items() if p.stem.startswith(stem)), None)
         if kind:

@@ -67,6 +67,12 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
 
 
 def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
+    """Pairs with at least one damaged ID that :func:`repaired_key` accepts (names agree).
+
+    Candidates are blocked on what the rules require anyway, so no accepted pair is lost: an ID typed
+    as a number must share its first 14 digits (or be one off in the 15th), so the region agrees; a
+    mistyped digit must leave the birth date equal.
+    """
     if lcols[3] not in left.columns or rcols[3] not in right.columns:
         return pd.DataFrame(columns=LINK_COLUMNS)
     m_dmg = left[lcols[1]].isin(_DAMAGED)
@@ -74,13 +80,25 @@ def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
     if not m_dmg.any() and not r_dmg.any():
         return pd.DataFrame(columns=LINK_COLUMNS)
     mleft = pd.DataFrame({"m": left.index, "nk": left[lcols[3]], "mid": left[lcols[0]],
-                          "mst": left[lcols[1]], "mrel": left[lcols[2]], "mdmg": m_dmg})
+                          "mst": left[lcols[1]], "mrel": left[lcols[2]]})
     rright = pd.DataFrame({"r": right.index, "nk": right[rcols[3]], "rid": right[rcols[0]],
-                           "rst": right[rcols[1]], "rrel": right[rcols[2]], "rdmg": r_dmg})
-    mleft = mleft[mleft.nk != ""]
+                           "rst": right[rcols[1]], "rrel": right[rcols[2]]})
+    mleft = mleft[(mleft.nk != "") & mleft.mst.isin((ids.VALID, *_DAMAGED))]
     rright = rright[(rright.nk != "") & rright.rst.isin((ids.VALID, *_DAMAGED))]
-    parts = [mleft[mleft.mdmg].merge(rright, on="nk"), mleft[mleft.mst == ids.VALID].merge(rright[rright.rdmg], on="nk")]
-    cand = pd.concat(parts, ignore_index=True)
+    for frame, col in ((mleft, "mid"), (rright, "rid")):
+        values = frame[col].astype(str)
+        frame["region"], frame["born"] = values.str[:6], values.str[6:14]
+    ln, rn = mleft.mst == ids.NUMERIC, rright.rst == ids.NUMERIC
+    lc, rc = mleft.mst == ids.CHECK, rright.rst == ids.CHECK
+    by_region = ["nk", "region"]
+    by_birth = ["nk", "born"]
+    parts = [
+        mleft[ln].merge(rright, on=by_region),  # a number on the left
+        mleft[~ln].merge(rright[rn], on=by_region),  # a number on the right only
+        mleft[lc].merge(rright[~rn], on=by_birth),  # a mistyped digit, no number
+        mleft[~ln & ~lc].merge(rright[rc], on=by_birth),
+    ]
+    cand = pd.concat(parts, ignore_index=True).drop_duplicates(["m", "r"]).sort_values(["m", "r"], kind="stable")
     rows = []
     for m, r, a, b, sa, sb, ra, rb in zip(cand.m, cand.r, cand.mid, cand.rid, cand.mst, cand.rst, cand.mrel, cand.rrel):
         key = repaired_key(a, sa, ra, b, sb, rb)
