@@ -111,7 +111,8 @@ def test_filter_keeps_members_damaged_ids_and_whole_households(tmp_path):
         ["0004", "赵六", "430521800101123", "户主"],  # 15-digit ID: kept
         ["合计", "", "", ""],
     ])
-    table = bulk.load_filtered(path, "registry", bulk.key_set([_members(MEMBER)]))
+    with bulk.Streamer(bulk.key_set([_members(MEMBER)])) as streamer:
+        table = streamer.load(path, "registry")
     assert table.frame["id"].tolist() == [MEMBER, KIN, DAMAGED_MEMBER, "430521800101123"]
     assert table.frame["_row"].tolist() == [3, 4, 6, 7]
     assert table.row_count == 5  # the 合计 row is not a data row
@@ -121,7 +122,8 @@ def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
     path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"], ["2", "李四", STRANGER, "户主"]])
     keys = bulk.key_set([_members(DAMAGED_MEMBER)])
     assert ids.id_number(DAMAGED_MEMBER).status == ids.CHECK
-    assert bulk.load_filtered(path, "registry", keys).frame["id"].tolist() == [MEMBER]
+    with bulk.Streamer(keys) as streamer:
+        assert streamer.load(path, "registry").frame["id"].tolist() == [MEMBER]
 
 
 def test_choose_engine_by_size_of_streamable_lists(tmp_path, monkeypatch):

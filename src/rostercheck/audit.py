@@ -203,16 +203,18 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
             if progress:
                 progress(KIND_LABELS[kind], Path(path))
             loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
-    keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
-    for kind, path in lists.items():
-        if kind in streamed:
-            if progress:
-                progress(KIND_LABELS[kind], Path(path))
-            table = bulk.load_filtered(Path(path), kind, keys)
-            frame = normalise(table)
-            table.frame = table.frame.iloc[:0]
-            loaded[kind] = (table, frame)
-    counts = bulk.registry_name_counts(Path(lists["registry"]), members) if "registry" in streamed else None
+    counts = None
+    with bulk.Streamer(bulk.key_set([members, *(frame for _, frame in loaded.values())])) as streamer:
+        for kind, path in lists.items():
+            if kind in streamed:
+                if progress:
+                    progress(KIND_LABELS[kind], Path(path))
+                table = streamer.load(Path(path), kind)
+                frame = normalise(table)
+                table.frame = table.frame.iloc[:0]
+                loaded[kind] = (table, frame)
+        if "registry" in streamed:
+            counts = streamer.name_counts(Path(lists["registry"]), members)
     ref_frames, labels = {}, {}
     for kind in lists:
         table, frame = loaded[kind]
@@ -299,7 +301,6 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     Returns:
         The frame (internal columns start with '_').
     """
-    mem = ctx.members
     rows = []
     seen = set()
     for f in findings:
@@ -307,15 +308,17 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         if dedupe in seen:
             continue
         seen.add(dedupe)
-        m = mem.loc[f.member]
+        def m(column: str, j: int = f.member):
+            return ctx.value(j, column)
+
         spec = ctx.specs[f.code]
         rows.append({
             "类别代码": f.code, "类别名称": spec.title, "置信度": f.confidence,
-            "乡镇": m["township"], "村": m["village"], "户主姓名": m["head_name"], "户主身份证号": m["head_id"],
-            "姓名": m["name"], "身份证号": m["id"] or m["id_raw"], "与户主关系": m["relation"],
-            "保障类别": m["programme"], "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
-            "来源行": f.source_row, "花名册文件": Path(m["file"]).name, "花名册行": str(m["row"]),
-            "建议": spec.advice, "_member": f.member, "_household": m["household"],
+            "乡镇": m("township"), "村": m("village"), "户主姓名": m("head_name"), "户主身份证号": m("head_id"),
+            "姓名": m("name"), "身份证号": m("id") or m("id_raw"), "与户主关系": m("relation"),
+            "保障类别": m("programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
+            "来源行": f.source_row, "花名册文件": Path(m("file")).name, "花名册行": str(m("row")),
+            "建议": spec.advice, "_member": f.member, "_household": m("household"),
             "_fingerprint": f.fingerprint or f.evidence, "_level": spec.level,
         })
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_fingerprint", "_level"])

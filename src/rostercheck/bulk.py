@@ -131,8 +131,7 @@ def _source(path: Path, head: Grid, layout: Layout, delimiter: str) -> str:
     if _is_parquet(path):
         cols = ", ".join(f'CAST("{str(n).replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, n in enumerate(head.rows[0]))
         return f"(SELECT row_number() OVER () AS _i, {cols} FROM read_parquet('{p}'))"
-    width = max([len(layout.labels), *(len(r) for r in head.rows)])
-    cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+    cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(_width(head, layout)))
     d = delimiter.replace("'", "''")
     return (f"(SELECT row_number() OVER () AS _i, * FROM read_csv('{p}', header = false, skip = {layout.start}, "
             f"delim = '{d}', quote = '\"', escape = '\"', columns = {{{cols}}}, null_padding = true, "
@@ -157,84 +156,143 @@ def _head(path: Path) -> tuple[Grid, str]:
     return Grid(path, "", rows, 1), delimiter
 
 
-def _checksum_ok(col: str) -> str:
-    """SQL: whether a clean 18-character ID in ``col`` has the right check character."""
-    terms = " + ".join(f"{w} * (ascii(substr({col}, {i + 1}, 1)) - 48)" for i, w in enumerate(ids.WEIGHTS))
-    return f"substr('{ids.CHECK_MAP}', (({terms}) % 11) + 1, 1) = upper(substr({col}, 18, 1))"
-
-
-def _register_keys(con, keys: KeySet) -> None:
-    for name, values in (("k_exact", keys.exact), ("k_p14", keys.prefix14), ("k_ends", keys.ends),
-                         ("k_mid", keys.middle)):
-        con.register(name, pd.DataFrame({"k": pd.Series(sorted(values), dtype=object)}))
-
-
-def _keep(col: str) -> str:
-    """SQL: whether a row may link to a person of interest (everything but unrelated clean valid IDs)."""
-    clean = f"regexp_full_match(coalesce({col}, ''), '[0-9]{{17}}[0-9Xx]') AND {_checksum_ok(col)}"
-    u = f"upper({col})"
-    return (f"(NOT ({clean}) OR {u} IN (SELECT k FROM k_exact) OR substr({u}, 1, 14) IN (SELECT k FROM k_p14) "
-            f"OR substr({u}, 1, 6) || substr({u}, 15, 4) IN (SELECT k FROM k_ends) "
-            f"OR substr({u}, 7, 12) IN (SELECT k FROM k_mid))")
+def _checksum_ok(digits17: str, col: str) -> str:
+    """SQL: whether an ID has the right check character, given its first 17 digits as a BIGINT."""
+    terms = " + ".join(f"{w} * (({digits17} // {10 ** (16 - i)}) % 10)" for i, w in enumerate(ids.WEIGHTS))
+    return f"substr('{ids.CHECK_MAP}', (({terms}) % 11)::INTEGER + 1, 1) = upper(substr({col}, 18, 1))"
 
 
 def _household_key(col: str) -> str:
     """SQL: a coarse 户号 key (full-width folded, blanks removed, leading zeros dropped, upper case).
 
     Coarser than the normalisation in memory, so a household is never split: extra rows are harmless.
+    Plain ASCII values (nearly all) take the cheap branch.
     """
-    return (f"ltrim(upper(regexp_replace(translate(coalesce({col}, ''), '{_FULL_WIDTH}', '{_HALF_WIDTH}'), "
-            f"'\\s', '', 'g')), '0')")
+    folded = (f"ltrim(upper(regexp_replace(translate(coalesce({col}, ''), '{_FULL_WIDTH}', '{_HALF_WIDTH}'), "
+              f"'\\s', '', 'g')), '0')")
+    return f"CASE WHEN regexp_full_match({col}, '[0-9A-Za-z]*') THEN ltrim(upper({col}), '0') ELSE {folded} END"
 
 
-def load_filtered(path: Path, kind: str, keys: KeySet) -> Table:
-    """Read a list through DuckDB, keeping only rows that can link to a person of interest.
+class Streamer:
+    """One DuckDB connection with the people of interest registered once, for every big list.
 
-    Args:
-        path: a Parquet or UTF-8 CSV file.
-        kind: the list kind.
-        keys: the people of interest.
-    Returns:
-        The table, as :func:`rostercheck.io.table.load_table` would give it for the kept rows
-        (``row_count`` is the number of data rows in the whole file).
-    Raises:
-        InputFileError: when the file has no recognisable header or lacks a required column.
+    Use as a context manager; :meth:`load` reads one list, :meth:`name_counts` counts namesakes.
     """
-    path = Path(path)
-    grid, delimiter = _head(path)
-    layout = find_layout(grid, kind)
-    if layout is None:
-        return finish_table(path, kind, [])  # raises the usual "no header" error
-    skip = 1 if _is_parquet(path) else layout.start
-    source = _source(path, grid, layout, delimiter)
-    con = _connect()
-    try:
-        id_col = layout.mapping.get("id")
-        where = "true"
-        if id_col is not None:
-            _register_keys(con, keys)
-            where = _keep(f"c{id_col}")
-        hh_col = layout.mapping.get("household_no") if kind == "registry" else None
-        if hh_col is not None and id_col is not None:
-            hh = _household_key(f"c{hh_col}")
-            sql = (f"WITH src AS MATERIALIZED (SELECT * FROM {source}), "
-                   f"hk AS (SELECT DISTINCT {hh} AS h FROM src WHERE {where}) "
-                   f"SELECT * FROM src WHERE {where} OR {hh} IN (SELECT h FROM hk) ORDER BY _i")
-        else:
-            sql = f"SELECT * FROM {source} WHERE {where} ORDER BY _i"
+
+    def __init__(self, keys: KeySet):
+        import pyarrow as pa
+
+        self.con = _connect()
+        for name, values in (("k_exact", keys.exact), ("k_p14", keys.prefix14), ("k_ends", keys.ends),
+                             ("k_mid", keys.middle)):
+            self.con.register(name, pa.table({"k": pa.array(list(values), type=pa.string())}))
+
+    def __enter__(self) -> "Streamer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.con.close()
+
+    def _query(self, path: Path, sql: str):
+        import duckdb
+
         try:
-            got = con.execute(sql).fetchall()
-            total = con.execute(f"SELECT count(*) FROM {source}").fetchone()[0]
-        except Exception as exc:  # duckdb raises its own error types for unreadable files
+            return self.con.execute(sql)
+        except duckdb.Error as exc:
             raise InputFileError(path, f"外存引擎无法读取此文件（{type(exc).__name__}）：请确认是 UTF-8 编码的 CSV 或 Parquet 文件。") from exc
-    finally:
-        con.close()
-    rows = [["" if v is None else v for v in row[1:]] for row in got]
-    numbers = [int(row[0]) + skip for row in got]
-    table = finish_table(path, kind, [(data_frame(rows, numbers, layout, ""), layout, "")])
-    # Rows left in DuckDB all had a clean ID, so they were data rows: count them as such.
-    table.row_count = int(total) - (len(got) - len(table.frame))
-    return table
+
+    def load(self, path: Path, kind: str) -> Table:
+        """Read a list, keeping only rows that can link to a person of interest.
+
+        Args:
+            path: a Parquet or UTF-8 CSV file.
+            kind: the list kind.
+        Returns:
+            The table, as :func:`rostercheck.io.table.load_table` would give it for the kept rows
+            (``row_count`` is the number of data rows in the whole file).
+        Raises:
+            InputFileError: when the file has no recognisable header or lacks a required column.
+        """
+        path = Path(path)
+        grid, delimiter = _head(path)
+        layout = find_layout(grid, kind)
+        if layout is None:
+            return finish_table(path, kind, [])  # raises the usual "no header" error
+        source = _source(path, grid, layout, delimiter)
+        names = ", ".join(["_i", *(f"c{i}" for i in range(_width(grid, layout)))])
+        id_col = layout.mapping.get("id")
+        if id_col is None:
+            sql = f"SELECT {names} FROM {source}"
+        else:
+            c = f"c{id_col}"
+            keep = (f"(NOT regexp_full_match(coalesce({c}, ''), '[0-9]{{17}}[0-9Xx]') OR NOT {_checksum_ok('_n', c)} "
+                    "OR _u IN (SELECT k FROM k_exact) OR substr(_u, 1, 14) IN (SELECT k FROM k_p14) "
+                    "OR substr(_u, 1, 6) || substr(_u, 15, 4) IN (SELECT k FROM k_ends) "
+                    "OR substr(_u, 7, 12) IN (SELECT k FROM k_mid))")
+            rows = f"(SELECT *, upper({c}) AS _u, TRY_CAST(substr({c}, 1, 17) AS BIGINT) AS _n FROM {source})"
+            sql = f"SELECT {names} FROM {rows} WHERE {keep}"
+            hh_col = layout.mapping.get("household_no") if kind == "registry" else None
+            if hh_col is not None:  # whole households: a second pass for every row of a kept row's 户号
+                hk = _household_key(f"c{hh_col}")
+                households = self._query(path, f"SELECT DISTINCT {hk} FROM {rows} WHERE {keep}").fetchall()
+                self.con.register("k_households", _text_table([h for (h,) in households]))
+                sql = f"SELECT {names} FROM {rows} WHERE {keep} OR {hk} IN (SELECT k FROM k_households)"
+        got = self._query(path, sql + " ORDER BY _i").fetchall()
+        total = self._query(path, f"SELECT count(*) FROM {source}").fetchall()[0][0]
+        skip = 1 if _is_parquet(path) else layout.start
+        rows_ = [["" if v is None else v for v in row[1:]] for row in got]
+        numbers = [int(row[0]) + skip for row in got]
+        table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")])
+        # Rows left in DuckDB all had a clean ID, so they were data rows: count them as such.
+        table.row_count = int(total) - (len(got) - len(table.frame))
+        return table
+
+    def name_counts(self, path: Path, members: pd.DataFrame) -> dict[str, int] | None:
+        """Namesake counts over the roster and the whole registry file (as :func:`namematch.name_counts`).
+
+        People with a valid ID count once (members first); rows without one count one each.
+
+        Args:
+            path: the registry file.
+            members: the member frame.
+        Returns:
+            name key → number of people, or None when the file has no name or ID column.
+        """
+        from .namematch import name_counts
+        from .normalize.names import person_name
+
+        path = Path(path)
+        grid, delimiter = _head(path)
+        layout = find_layout(grid, "registry")
+        if layout is None or "name" not in layout.mapping or "id" not in layout.mapping:
+            return None
+        name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
+        u = (f"CASE WHEN regexp_full_match({idc}, '[0-9A-Za-z]*') THEN upper({idc}) "
+             f"ELSE upper(regexp_replace(coalesce({idc}, ''), '\\s', '', 'g')) END")
+        self.con.register("m_ids", _text_table(members.loc[members["id_status"] == ids.VALID, "id"].tolist()))
+        sql = (f"WITH src AS (SELECT _i, coalesce({name}, '') AS n, _u AS u, "
+               f"(regexp_full_match(_u, '[0-9]{{17}}[0-9X]') AND {_checksum_ok('_n', '_u')}) AS v "
+               f"FROM (SELECT *, {u} AS _u, TRY_CAST(substr({u}, 1, 17) AS BIGINT) AS _n "
+               f"FROM {_source(path, grid, layout, delimiter)})), "
+               "firsts AS (SELECT arg_min(n, _i) AS n FROM src WHERE v AND u NOT IN (SELECT k FROM m_ids) GROUP BY u) "
+               "SELECT n, count(*) FROM (SELECT n FROM firsts UNION ALL SELECT n FROM src WHERE NOT v) GROUP BY n")
+        raw = self._query(path, sql).fetchall()
+        counts = name_counts(members)
+        for n, c in raw:
+            key = person_name(n)
+            if key:
+                counts[key] = counts.get(key, 0) + int(c)
+        return counts
+
+
+def _text_table(values: list[str]):
+    import pyarrow as pa
+
+    return pa.table({"k": pa.array(values, type=pa.string())})
+
+
+def _width(grid: Grid, layout: Layout) -> int:
+    return max([len(layout.labels), *(len(r) for r in grid.rows)])
 
 
 def load_whole(path: Path, kind: str) -> Table:
@@ -297,42 +355,3 @@ def _objects(column) -> np.ndarray:
     uniques[-1] = ""  # nulls (blank cells)
     codes = encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)
     return uniques[codes]
-
-
-def registry_name_counts(path: Path, members: pd.DataFrame) -> dict[str, int] | None:
-    """Namesake counts over the roster and the whole registry file (as :func:`namematch.name_counts`).
-
-    People with a valid ID count once (members first); rows without one count one each.
-
-    Args:
-        path: the registry file.
-        members: the member frame.
-    Returns:
-        name key → number of people, or None when the file has no name or ID column.
-    """
-    from .namematch import name_counts
-    from .normalize.names import person_name
-
-    grid, delimiter = _head(Path(path))
-    layout = find_layout(grid, "registry")
-    if layout is None or "name" not in layout.mapping or "id" not in layout.mapping:
-        return None
-    name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
-    u = f"upper(regexp_replace(coalesce({idc}, ''), '\\s', '', 'g'))"
-    valid = f"(regexp_full_match({u}, '[0-9]{{17}}[0-9X]') AND {_checksum_ok(u)})"
-    con = _connect()
-    try:
-        con.register("m_ids", pd.DataFrame({"k": members.loc[members["id_status"] == ids.VALID, "id"].astype(object)}))
-        sql = (f"WITH src AS MATERIALIZED (SELECT _i, coalesce({name}, '') AS n, {u} AS u, {valid} AS v "
-               f"FROM {_source(Path(path), grid, layout, delimiter)}), "
-               f"firsts AS (SELECT arg_min(n, _i) AS n FROM src WHERE v AND u NOT IN (SELECT k FROM m_ids) GROUP BY u) "
-               f"SELECT n, count(*) FROM (SELECT n FROM firsts UNION ALL SELECT n FROM src WHERE NOT v) GROUP BY n")
-        raw = con.execute(sql).fetchall()
-    finally:
-        con.close()
-    counts = name_counts(members)
-    for n, c in raw:
-        key = person_name(n)
-        if key:
-            counts[key] = counts.get(key, 0) + int(c)
-    return counts

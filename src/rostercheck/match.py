@@ -85,6 +85,10 @@ def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
                            "rst": right[rcols[1]], "rrel": right[rcols[2]]})
     mleft = mleft[(mleft.nk != "") & mleft.mst.isin((ids.VALID, *_DAMAGED))]
     rright = rright[(rright.nk != "") & rright.rst.isin((ids.VALID, *_DAMAGED))]
+    # Only damaged IDs and their namesakes on the other side can pair up.
+    l_dmg, r_dmg = mleft.mst.isin(_DAMAGED), rright.rst.isin(_DAMAGED)
+    mleft = mleft[l_dmg | mleft.nk.isin(set(rright.nk[r_dmg]))]
+    rright = rright[r_dmg | rright.nk.isin(set(mleft.nk[l_dmg]))]
     for frame, col in ((mleft, "mid"), (rright, "rid")):
         values = frame[col].astype(str)
         frame["region"], frame["born"] = values.str[:6], values.str[6:14]

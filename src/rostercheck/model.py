@@ -83,6 +83,21 @@ class Context:
     common: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)
 
+    def value(self, member: int, column: str) -> Any:
+        """Return one member cell, fast (members are numbered 0…n-1; pandas scalar access is slow).
+
+        Args:
+            member: the member index.
+            column: the member column.
+        Returns:
+            The cell.
+        """
+        key = "member-column:" + column
+        values = self.cache.get(key)
+        if values is None:
+            values = self.cache[key] = self.members[column].tolist()
+        return values[member]
+
     def has(self, kind: str) -> bool:
         """Return whether a reference list of that kind was given.
 

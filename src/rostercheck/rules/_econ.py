@@ -99,6 +99,37 @@ def hits(ctx: Context, kind: str) -> dict[int, list[Hit]]:
     return out
 
 
+def linked_rows(ctx: Context, kind: str) -> dict[int, dict]:
+    """Return row index → the row as a dict, for every row of a list linked to a member (computed once).
+
+    Reading rows one by one through pandas is slow; one conversion of the linked rows is not.
+
+    Args:
+        ctx: the audit context.
+        kind: the reference kind.
+    Returns:
+        The mapping (empty without the list).
+    """
+    key = f"linked-rows:{kind}"
+    if key not in ctx.cache:
+        rs = sorted({int(r) for r in links(ctx, kind)["r"]}) if ctx.has(kind) else []
+        ctx.cache[key] = ctx.lists[kind].loc[rs].to_dict("index") if rs else {}
+    return ctx.cache[key]
+
+
+def text_of(row: dict, fld: str) -> str:
+    """Return a text cell of a row dict ('' for blanks and missing columns), like :func:`cell`.
+
+    Args:
+        row: a row from :func:`linked_rows`.
+        fld: the canonical field.
+    Returns:
+        The text.
+    """
+    v = row.get(fld)
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+
 def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
     """Return the rows of a list whose valid ID equals a valid ID exactly (never a repaired or name match).
 
@@ -169,27 +200,23 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
     if "pensions_paid" in ctx.cache:
         return ctx.cache["pensions_paid"]
     params = ctx.specs["C03"].params
-    ref = ctx.lists.get("pensions")
+    rows = linked_rows(ctx, "pensions")
     out: dict[int, list[Hit]] = {}
-    # Plain arrays: reading 1M-row frames cell by cell through pandas is the slow part at city scale.
-    amounts = ref["amount"].to_numpy(dtype=object) if "amount" in ref.columns else None
-    statuses = ref["status"].to_numpy(dtype=object) if "status" in ref.columns else None
-    for m, rows in hits(ctx, "pensions").items():
+    for m, hs in hits(ctx, "pensions").items():
         by_insurance: dict[str, dict[int, Hit]] = {}
-        for h in rows:  # the same row linked twice (exact and repaired) counts once
-            row = {"amount": amounts[h.r] if amounts is not None else None,
-                   "status": statuses[h.r] if statuses is not None else None}
-            one_off = has_any(cell(ref, h.r, "pay_kind"), params["one_off_words"])
+        for h in hs:  # the same row linked twice (exact and repaired) counts once
+            row = rows[h.r]
+            one_off = has_any(text_of(row, "pay_kind"), params["one_off_words"])
             if pension_in_payment(row, params) and not one_off:
-                by_insurance.setdefault(cell(ref, h.r, "insurance"), {}).setdefault(h.r, h)
+                by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
         keep = []
         for insurance, group in by_insurance.items():
-            latest = max(_month(ref, r) for r in group)
-            current = [h for r, h in group.items() if _month(ref, r) == latest]
+            latest = max(text_of(rows[r], "month") for r in group)
+            current = [h for r, h in group.items() if text_of(rows[r], "month") == latest]
             if insurance and len(current) > 1:
                 # One regular payment per insurance and month; extra rows are back pay (补发) or corrections:
                 # keep the smallest so that a one-off never inflates the monthly income.
-                current = [min(current, key=lambda h: float(amounts[h.r]) if amounts is not None else 0.0)]
+                current = [min(current, key=lambda h: float(rows[h.r].get("amount", 0.0)))]
             keep += current
         if keep:
             out[m] = keep
@@ -211,10 +238,6 @@ def cell(ref: pd.DataFrame, r: int, fld: str) -> str:
         return ""
     v = ref.at[r, fld]
     return "" if v is None or (isinstance(v, float) and v != v) else str(v)
-
-
-def _month(ref: pd.DataFrame, r: int) -> str:
-    return cell(ref, r, "month")
 
 
 # ----------------------------------------------------------------------------- wages ([C06])
@@ -271,19 +294,20 @@ def wages(ctx: Context) -> dict[int, Wage]:
     out: dict[int, Wage] = {}
     ref = ctx.lists.get("wages")
     months = wage_months(ctx) if ref is not None else []
-    for m, rows in hits(ctx, "wages").items():
+    rows = linked_rows(ctx, "wages")
+    for m, hs in hits(ctx, "wages").items():
         used, seen = [], set()
-        for h in rows:
-            mon = _month(ref, h.r)
+        for h in hs:
+            mon = text_of(rows[h.r], "month")
             if h.r in seen or (months != [""] and mon not in months):
                 continue
-            amount = ref.at[h.r, "wage"] if "wage" in ref.columns else None
+            amount = rows[h.r].get("wage")
             if amount is None or amount != amount or amount <= 0:
                 continue
             seen.add(h.r)
             used.append(h)
         if used:
-            total = sum(float(ref.at[h.r, "wage"]) for h in used)
+            total = sum(float(rows[h.r]["wage"]) for h in used)
             out[m] = Wage(m, total / max(len(months), 1), [h.r for h in used],
                           weakest([h.confidence for h in used]), used[0].key)
     ctx.cache["wages_avg"] = out

@@ -31,9 +31,8 @@ def head_of(ctx: Context, idxs: list[int]) -> int:
     Returns:
         A member index.
     """
-    mem = ctx.members
     for j in idxs:
-        if mem.at[j, "id"] and mem.at[j, "id"] == mem.at[j, "head_id"]:
+        if ctx.value(j, "id") and ctx.value(j, "id") == ctx.value(j, "head_id"):
             return j
     return idxs[0]
 
@@ -47,7 +46,7 @@ def size_of(ctx: Context, idxs: list[int]) -> int:
     Returns:
         At least 1.
     """
-    value = ctx.members.at[idxs[0], "household_size"]
+    value = ctx.value(idxs[0], "household_size")
     try:
         n = int(value)
     except (TypeError, ValueError):
@@ -67,10 +66,9 @@ def standard_for(ctx: Context, idxs: list[int]) -> tuple[float, str]:
     Returns:
         (yuan per person per month, e.g. '农村标准').
     """
-    mem = ctx.members
-    if all(mem.at[j, "programme"] == TEKUN for j in idxs):
+    if all(ctx.value(j, "programme") == TEKUN for j in idxs):
         return float(ctx.common["tekun_standard"]), "特困供养标准"
-    area = mem.at[idxs[0], "area_type"]
+    area = ctx.value(idxs[0], "area_type")
     if area in ("城市", "农村"):
         return ctx.standard(area), f"{area}标准"
     default = ctx.common.get("default_area", "农村")
@@ -114,4 +112,4 @@ def roster_declares_income(ctx: Context, idxs: list[int]) -> bool:
     if key not in ctx.cache:
         mem = ctx.members
         ctx.cache[key] = set(mem.loc[mem["declared_income"].notna(), "file"].tolist())
-    return ctx.members.at[idxs[0], "file"] in ctx.cache[key]
+    return ctx.value(idxs[0], "file") in ctx.cache[key]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import rule, where
-from ._econ import cell, money_text, months_text, pensions, standard_text, wage_months, wages, weakest
+from ._econ import linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
 from ._household import declared_income, households, size_of, standard_for
 
 
@@ -26,7 +26,7 @@ def check(ctx: Context) -> list[Finding]:
         return []
     paid = pensions(ctx)
     paid_wages = wages(ctx) if ctx.has("wages") and params["add_wages"] else {}
-    ref = ctx.lists["pensions"]
+    rows = linked_rows(ctx, "pensions")
     out: list[Finding] = []
     for idxs in households(ctx).values():
         pensioners = [j for j in idxs if j in paid]
@@ -35,11 +35,11 @@ def check(ctx: Context) -> list[Finding]:
         parts, confs, total = [], [], 0.0
         for j in pensioners:
             for h in paid[j]:
-                amount = float(ref.at[h.r, "amount"])
+                amount = float(rows[h.r]["amount"])
                 total += amount
                 confs.append(h.confidence)
-                kind = cell(ref, h.r, "insurance") or "养老金"
-                parts.append(f"{ctx.members.at[j, 'name']}（{kind}）{money_text(amount)} 元/月")
+                kind = text_of(rows[h.r], "insurance") or "养老金"
+                parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
         text, components = "养老金 " + " + ".join(parts), len(parts)
         if params["add_declared_income"]:
             declared = declared_income(ctx, idxs, bool(params["declared_income_annual"]))
@@ -65,8 +65,8 @@ def check(ctx: Context) -> list[Finding]:
         conf = weakest(confs)
         for j in pensioners:
             h = paid[j][0]
-            row = ref.loc[h.r]
+            row = rows[h.r]
             evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
             out.append(Finding("C03", j, evidence, conf, ctx.labels["pensions"], str(int(row["_row"])), h.key,
-                               fingerprint=f"C03|养老金|{cell(ref, h.r, 'insurance')}"))
+                               fingerprint=f"C03|养老金|{text_of(row, 'insurance')}"))
     return out

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..model import LOW, MEDIUM, Context, Finding
 from . import rule
 from ._econ import (
-    business_active, cell, hits, home_key, money_text, pensions, property_kind, vehicle_counts, wages,
-    weakest,
+    business_active, hits, home_key, linked_rows, money_text, pensions, property_kind, text_of, vehicle_counts,
+    wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -58,36 +58,38 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
     touched = set(paid) | set(earned)
     for by_member in found.values():
         touched |= set(by_member)
-    names = ctx.members["name"]
+    names, household_of = ctx.members["name"], ctx.members["household"]
+    touched_households = {household_of.at[m] for m in touched}
+    rows = {k: linked_rows(ctx, k) for k in ("vehicles", "properties", "businesses", "pensions")}
     for hh, idxs in households(ctx).items():
-        if not touched.intersection(idxs):
+        if hh not in touched_households:
             continue
         sig: list[Signal] = []
         homes: dict[str, Signal] = {}
         for m in idxs:
             name = names.at[m]
             for h in found["vehicles"].get(m, []):
-                row = ctx.lists["vehicles"].loc[h.r]
+                row = rows["vehicles"][h.r]
                 if vehicle_counts(row, c04):
-                    what = cell(ctx.lists["vehicles"], h.r, "vehicle_type") or "机动车"
+                    what = text_of(row, "vehicle_type") or "机动车"
                     sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence))
             for h in found["properties"].get(m, []):
-                row = ctx.lists["properties"].loc[h.r]
+                row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
-                text = f"{name} 名下{cell(ctx.lists['properties'], h.r, 'usage') or '房产'}{_at(ctx, 'properties', row)}"
+                text = f"{name} 名下{text_of(row, 'usage') or '房产'}{_at(ctx, 'properties', row)}"
                 if kind == "commercial":
                     sig.append(Signal(SHOP, m, text, h.confidence))
                 elif kind == "home":
                     homes.setdefault(home_key(row, h.r), Signal(HOMES, m, text, h.confidence))
             for h in found["businesses"].get(m, []):
-                row = ctx.lists["businesses"].loc[h.r]
+                row = rows["businesses"][h.r]
                 if business_active(row, c05):
-                    what = cell(ctx.lists["businesses"], h.r, "entity") or "市场主体"
+                    what = text_of(row, "entity") or "市场主体"
                     sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}", h.confidence))
-            ref = ctx.lists.get("pensions")
             for h in paid.get(m, []):
-                amount = float(ref.at[h.r, "amount"])
-                sig.append(Signal(PENSION, m, f"{name} {cell(ref, h.r, 'insurance') or '养老金'} {money_text(amount)} 元/月",
+                row = rows["pensions"][h.r]
+                amount = float(row["amount"])
+                sig.append(Signal(PENSION, m, f"{name} {text_of(row, 'insurance') or '养老金'} {money_text(amount)} 元/月",
                                   h.confidence, amount))
             if m in earned:
                 w = earned[m]
@@ -175,15 +177,17 @@ def living_standard(ctx: Context) -> list[Finding]:
 
 
 def _finding(ctx: Context, code: str, member: int, evidence: str, conf: str, fingerprint: str) -> Finding:
-    row = str(ctx.members.at[member, "row"])
+    row = str(ctx.value(member, "row"))
     return Finding(code, int(member), evidence, conf, ROSTER, row, "花名册申报信息与各部门名单比对", fingerprint=fingerprint)
 
 
 def _declared_assets(ctx: Context, idxs: list[int]) -> str:
-    for v in ctx.members.loc[idxs, "declared_assets"].tolist() if "declared_assets" in ctx.members else []:
-        if v and str(v).strip():
-            return str(v).strip()
-    return ""
+    """The first member's non-blank 家庭财产 cell of a household ('' when none or no such column)."""
+    if "declared-assets" not in ctx.cache:
+        column = ctx.members["declared_assets"] if "declared_assets" in ctx.members else []
+        ctx.cache["declared-assets"] = {j: str(v).strip() for j, v in dict(column).items() if v and str(v).strip()}
+    said = ctx.cache["declared-assets"]
+    return next((said[j] for j in idxs if j in said), "")
 
 
 def _says_none(said: str, words: list[str]) -> bool:
