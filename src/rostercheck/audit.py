@@ -92,6 +92,15 @@ def _load_reference(kind: str, path: Path, limits: Limits | None, streaming: boo
     return table, frame
 
 
+def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
+    """Build the members, then drop the roster tables' raw cells (only their row counts are kept)."""
+    members = build_members(tables, as_of)
+    for table in tables:
+        table.row_count = len(table.frame)
+        table.frame = table.frame.iloc[:0]
+    return members
+
+
 def _workers(paths: list[Path]) -> int:
     env = os.environ.get("ROSTERCHECK_WORKERS", "")
     if env.isdigit():
@@ -163,7 +172,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
             if progress:
                 progress("花名册", Path(path))
             tables.append(load_table(path, "roster", limits))
-        members = build_members(tables, as_of)
+        members = _members(tables, as_of)
         loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
         for kind, path in order:
             if kind in futures:
@@ -195,7 +204,7 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         if progress:
             progress("花名册", Path(path))
         tables.append(bulk.load_whole(path, "roster") if bulk.readable(Path(path)) else load_table(path, "roster", limits))
-    members = build_members(tables, as_of)
+    members = _members(tables, as_of)
     streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
     loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
     for kind, path in lists.items():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from .normalize import ids
 FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "businesses", "deaths",
                   "migrations", "prisoners")
 HEAD_ROWS = 300
+MEMORY_LIMIT = "2GB"
 PARQUET_MAGIC = b"PAR1"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -122,6 +124,9 @@ def _connect():
 
     con = duckdb.connect()
     con.execute("SET preserve_insertion_order = true")
+    # Leave most of the memory to the checks; DuckDB spills to a temporary folder beyond this.
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = '{tempfile.gettempdir()}/rostercheck-duckdb'")
     return con
 
 

@@ -95,7 +95,7 @@ class Context:
         key = "member-column:" + column
         values = self.cache.get(key)
         if values is None:
-            values = self.cache[key] = self.members[column].tolist()
+            values = self.cache[key] = self.members[column].to_numpy()
         return values[member]
 
     def has(self, kind: str) -> bool:

@@ -134,8 +134,10 @@ class Workbook:
     def __init__(self, path: Path):
         import xlsxwriter
 
+        # constant_memory: rows go to disk as they are written (a province's findings would not fit).
         self._book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                                     "strings_to_numbers": False, "nan_inf_to_errors": True})
+                                                     "strings_to_numbers": False, "nan_inf_to_errors": True,
+                                                     "constant_memory": True})
         self._head = self._book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
                                             "valign": "vcenter"})
         self._fill = self._book.add_format({"bold": True, "bg_color": "#FFF2CC", "border": 1})
