@@ -320,21 +320,22 @@ def load_whole(path: Path, kind: str) -> Table:
     if layout is None:
         return finish_table(path, kind, [])
     skip = 1 if _is_parquet(path) else layout.start
+    source = _source(path, grid, layout, delimiter)
     con = _connect()
     try:
-        data = _arrow(con, f"SELECT * FROM {_source(path, grid, layout, delimiter)} ORDER BY _i", path)
+        # One column at a time: only one column is ever held twice (as Arrow and as Python strings).
+        numbers = _arrow(con, f"SELECT _i FROM {source} ORDER BY _i", path).column("_i").to_numpy() + skip
+        columns = {c: _objects(_arrow(con, f"SELECT c{c} FROM {source} ORDER BY _i", path).column(0))
+                   for c in sorted(set(layout.mapping.values())) if c < _width(grid, layout)}
+
+        def row_at(positions: np.ndarray) -> list[list]:
+            con.register("doubtful", _text_table([str(int(p) + 1) for p in positions]))
+            got = con.execute(f"SELECT * FROM {source} WHERE _i IN (SELECT k::BIGINT FROM doubtful) ORDER BY _i").fetchall()
+            return [["" if v is None else v for v in row[1:]] for row in got]
+
+        frame = columns_frame(columns, numbers, row_at, layout, "")
     finally:
         con.close()
-    numbers = data.column("_i").to_numpy() + skip
-    mapped = set(layout.mapping.values())
-    columns = {c: _objects(data.column(f"c{c}")) for c in mapped if f"c{c}" in data.column_names}
-    names = [n for n in data.column_names if n != "_i"]
-
-    def row_at(positions: np.ndarray) -> list[list]:
-        part = data.select(names).take(positions).to_pylist()
-        return [["" if v is None else v for v in r.values()] for r in part]
-
-    frame = columns_frame(columns, numbers, row_at, layout, "")
     return finish_table(path, kind, [(frame, layout, "")])
 
 
@@ -356,7 +357,7 @@ def _objects(column) -> np.ndarray:
 
     encoded = pc.dictionary_encode(column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column)
     uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
-    uniques[:-1] = encoded.dictionary.to_pylist()
+    uniques[:-1] = encoded.dictionary.to_numpy(zero_copy_only=False)
     uniques[-1] = ""  # nulls (blank cells)
     codes = encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)
     return uniques[codes]

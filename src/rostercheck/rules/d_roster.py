@@ -70,7 +70,7 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     mem = ctx.members
     min_digits = int(ctx.specs["D02"].params["min_account_digits"])
     heads = head_rows(mem)
-    rows = mem.loc[list(heads.values())]
+    rows = mem.loc[list(heads.values()), ["bank_account", "household"]]
     rows = rows[rows["bank_account"].str.len() >= min_digits]
     households = rows.groupby("bank_account")["household"].transform("nunique")
     rows = rows[households >= 2]
