@@ -79,7 +79,7 @@ class AuditResult:
 PARALLEL_MIN_BYTES = 40 * 1024 * 1024
 # engine "auto" uses DuckDB when the CSV/Parquet lists it can stream add up to this many MB
 # (environment variable ROSTERCHECK_DUCKDB_MB overrides it).
-DUCKDB_AUTO_MB = 1024
+DUCKDB_AUTO_MB = 200
 ENGINES = ("auto", "memory", "duckdb")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..model import HIGH, LOW, Context, Finding
 from ..normalize import ids
 from . import rule
@@ -28,9 +30,10 @@ def head_rows(members) -> dict[str, int]:
     """
     if members.empty:
         return {}
-    order = (members["id"] != members["head_id"]).astype(int)
-    ranked = members.assign(_o=order).sort_values(["_o"], kind="stable")
-    first = ranked.drop_duplicates("household")
+    # Two columns only: copying the whole member frame costs gigabytes at province scale.
+    ranked = pd.DataFrame({"household": members["household"].to_numpy(),
+                           "_o": (members["id"] != members["head_id"]).astype(int).to_numpy()}, index=members.index)
+    first = ranked.sort_values(["_o"], kind="stable").drop_duplicates("household")
     return dict(zip(first["household"], first.index))
 
 
