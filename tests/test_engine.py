@@ -150,3 +150,17 @@ def test_engines_agree_on_a_generated_province_in_miniature(tmp_path):
     assert duck.inputs.engine == "duckdb" and len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
     assert {"C02", "C03", "C04"} <= set(memory.findings["类别代码"])
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
+
+
+def test_rows_below_blank_lines_keep_their_spreadsheet_row_numbers(tmp_path):
+    path = tmp_path / "户籍人口.csv"
+    path.write_text("户籍人口信息表\n\n户号,姓名,公民身份号码,与户主关系\n1,张三," + MEMBER + ",户主\n\n\r\n"
+                    "1,张老三," + KIN + ",父亲\n\n", encoding="utf-8")
+    with bulk.Streamer(bulk.key_set([_members(MEMBER)])) as streamer:
+        streamed = streamer.load(path, "registry").frame
+    whole = bulk.load_whole(path, "registry").frame
+    from rostercheck.io.table import load_table
+
+    expected = load_table(path, "registry").frame["_row"].tolist()
+    assert expected == [4, 7]
+    assert streamed["_row"].tolist() == expected and whole["_row"].tolist() == expected

@@ -143,6 +143,45 @@ def _source(path: Path, head: Grid, layout: Layout, delimiter: str) -> str:
             f"strict_mode = false, auto_detect = false))")
 
 
+def _row_numbers(path: Path, layout: Layout, records: np.ndarray) -> np.ndarray:
+    """Spreadsheet row numbers (as the in-memory reader counts them) of DuckDB's data records 1, 2 ….
+
+    DuckDB skips blank lines that the in-memory reader counts, so rows below a blank line are moved
+    down by the number of blank lines above them.
+    """
+    if _is_parquet(path):
+        return records + 1  # the header is row 1
+    first = records + layout.start  # rows if no line were blank
+    blanks = _blank_lines(path)
+    blanks = blanks[blanks > layout.start]
+    if not len(blanks):
+        return first
+    # Non-blank lines before blank line j: blanks[j] - 1 - j; record n sits below every blank line
+    # with fewer non-blank lines before it than n.
+    return first + np.searchsorted(blanks - np.arange(len(blanks)), first, side="right")
+
+
+def _blank_lines(path: Path, chunk: int = 1 << 24) -> np.ndarray:
+    """1-based numbers of the empty lines of a text file that have more lines below them."""
+    found, line, carry = [], 1, b""
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(chunk)
+            if not data:
+                break
+            block = carry + data
+            base = line - carry.count(b"\n")
+            for pattern in (b"\n\n", b"\n\r\n"):
+                at = block.find(pattern)
+                while at != -1:
+                    found.append(base + block.count(b"\n", 0, at + 1))
+                    at = block.find(pattern, at + 1)
+            line += data.count(b"\n")
+            carry = block[-2:]
+    numbers = np.unique(np.array(found, dtype=np.int64))
+    return numbers[numbers < line]  # a blank last line has nothing below it
+
+
 def _is_parquet(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(4) == PARQUET_MAGIC
@@ -244,9 +283,8 @@ class Streamer:
                 sql = f"SELECT {names} FROM {rows} WHERE {keep} OR {hk} IN (SELECT k FROM k_households)"
         got = self._query(path, sql + " ORDER BY _i").fetchall()
         total = self._query(path, f"SELECT count(*) FROM {source}").fetchall()[0][0]
-        skip = 1 if _is_parquet(path) else layout.start
         rows_ = [["" if v is None else v for v in row[1:]] for row in got]
-        numbers = [int(row[0]) + skip for row in got]
+        numbers = _row_numbers(path, layout, np.array([int(row[0]) for row in got], dtype=np.int64)).tolist()
         table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")])
         # Rows left in DuckDB all had a clean ID, so they were data rows: count them as such.
         table.row_count = int(total) - (len(got) - len(table.frame))
@@ -319,12 +357,11 @@ def load_whole(path: Path, kind: str) -> Table:
     layout = find_layout(grid, kind)
     if layout is None:
         return finish_table(path, kind, [])
-    skip = 1 if _is_parquet(path) else layout.start
     source = _source(path, grid, layout, delimiter)
     con = _connect()
     try:
         # One column at a time: only one column is ever held twice (as Arrow and as Python strings).
-        numbers = _arrow(con, f"SELECT _i FROM {source} ORDER BY _i", path).column("_i").to_numpy() + skip
+        numbers = _row_numbers(path, layout, _arrow(con, f"SELECT _i FROM {source} ORDER BY _i", path).column("_i").to_numpy())
         columns = {c: _objects(_arrow(con, f"SELECT c{c} FROM {source} ORDER BY _i", path).column(0))
                    for c in sorted(set(layout.mapping.values())) if c < _width(grid, layout)}
 
