@@ -84,12 +84,28 @@ ENGINES = ("auto", "memory", "duckdb")
 
 
 def _load_reference(kind: str, path: Path, limits: Limits | None, streaming: bool = False) -> tuple[Table, pd.DataFrame]:
-    """Read and normalise one reference list; the raw cells are dropped (only the count is kept)."""
-    table = bulk.load_whole(path, kind) if streaming and bulk.readable(path) else load_table(path, kind, limits)
+    """Read and normalise one reference list (through DuckDB when ``streaming`` and the file allows)."""
+    return _normalised(bulk.load_whole(path, kind) if streaming and bulk.readable(path) else load_table(path, kind, limits))
+
+
+def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
+    """Normalise a reference table and drop its raw cells (only the row count is kept)."""
     frame = normalise(table)
-    table.row_count = len(table.frame)
+    table.row_count = table.rows
     table.frame = table.frame.iloc[:0]
     return table, frame
+
+
+def _inputs(tables: list[Table], members: pd.DataFrame, lists: dict[str, Path],
+            loaded: dict[str, tuple[Table, pd.DataFrame]], counts=None, engine: str = "memory") -> LoadedInputs:
+    """Assemble the loaded inputs, the lists in the order they were given."""
+    ref_frames, labels = {}, {}
+    for kind in lists:
+        table, frame = loaded[kind]
+        tables.append(table)
+        ref_frames[kind] = frame
+        labels[kind] = table.label
+    return LoadedInputs(tables, members, ref_frames, labels, counts, engine)
 
 
 def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
@@ -187,13 +203,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    ref_frames, labels = {}, {}
-    for kind in lists:  # keep the order the lists were given in
-        table, frame = loaded[kind]
-        tables.append(table)
-        ref_frames[kind] = frame
-        labels[kind] = table.label
-    return LoadedInputs(tables, members, ref_frames, labels)
+    return _inputs(tables, members, lists, loaded)
 
 
 def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
@@ -218,19 +228,10 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
             if kind in streamed:
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
-                table = streamer.load(Path(path), kind)
-                frame = normalise(table)
-                table.frame = table.frame.iloc[:0]
-                loaded[kind] = (table, frame)
+                loaded[kind] = _normalised(streamer.load(Path(path), kind))
         if "registry" in streamed:
             counts = streamer.name_counts(Path(lists["registry"]), members)
-    ref_frames, labels = {}, {}
-    for kind in lists:
-        table, frame = loaded[kind]
-        tables.append(table)
-        ref_frames[kind] = frame
-        labels[kind] = table.label
-    return LoadedInputs(tables, members, ref_frames, labels, counts, "duckdb")
+    return _inputs(tables, members, lists, loaded, counts, "duckdb")
 
 
 def detect_county(tables: list[Table], addresses: list[str] | None = None) -> str:
@@ -317,17 +318,15 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         if dedupe in seen:
             continue
         seen.add(dedupe)
-        def m(column: str, j: int = f.member):
-            return ctx.value(j, column)
-
+        j, v = f.member, ctx.value
         spec = ctx.specs[f.code]
         rows.append({
             "类别代码": f.code, "类别名称": spec.title, "置信度": f.confidence,
-            "乡镇": m("township"), "村": m("village"), "户主姓名": m("head_name"), "户主身份证号": m("head_id"),
-            "姓名": m("name"), "身份证号": m("id") or m("id_raw"), "与户主关系": m("relation"),
-            "保障类别": m("programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
-            "来源行": f.source_row, "花名册文件": Path(m("file")).name, "花名册行": str(m("row")),
-            "建议": spec.advice, "_member": f.member, "_household": m("household"),
+            "乡镇": v(j, "township"), "村": v(j, "village"), "户主姓名": v(j, "head_name"), "户主身份证号": v(j, "head_id"),
+            "姓名": v(j, "name"), "身份证号": v(j, "id") or v(j, "id_raw"), "与户主关系": v(j, "relation"),
+            "保障类别": v(j, "programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
+            "来源行": f.source_row, "花名册文件": Path(v(j, "file")).name, "花名册行": str(v(j, "row")),
+            "建议": spec.advice, "_member": f.member, "_household": v(j, "household"),
             "_fingerprint": f.fingerprint or f.evidence, "_level": spec.level,
         })
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_fingerprint", "_level"])

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.read import Grid, decode_text, parquet_rows, sniff_delimiter
+from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.table import Layout, Table, columns_frame, data_frame, find_layout, finish_table
 from .normalize import ids
 
@@ -34,7 +34,6 @@ FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "bu
                   "migrations", "prisoners")
 HEAD_ROWS = 300
 MEMORY_LIMIT = "2GB"
-PARQUET_MAGIC = b"PAR1"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

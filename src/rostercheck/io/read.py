@@ -20,6 +20,7 @@ from .ole import ENCRYPTED, check_ole_workbook
 XLSX, XLS, TEXT, PARQUET = "xlsx", "xls", "text", "parquet"
 _NOTE_SHEET = re.compile(r"说明|填表|备注|注意|说明书|readme|instruction|notes?$|目录|封面|字典|代码表", re.I)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+PARQUET_MAGIC = b"PAR1"
 
 
 @dataclass
@@ -70,7 +71,7 @@ def sniff_format(path: Path) -> str:
         return XLSX
     if head.startswith(_OLE_MAGIC):
         return XLS
-    if head.startswith(b"PAR1"):
+    if head.startswith(PARQUET_MAGIC):
         return PARQUET
     if head.startswith((b"PK", b"\x1f\x8b", b"%PDF", b"Rar!", b"7z\xbc\xaf")):
         raise InputFileError(path, "不是可识别的表格文件（可能是压缩包或 PDF），请另存为 .xlsx 或 .csv 再试。")
