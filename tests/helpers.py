@@ -17,6 +17,17 @@ from rostercheck.roster import build_members
 
 AS_OF = dt.date(2026, 9, 30)
 
+# The bundled sample county (samples/generate.py): the README demo's files, list kind → file name.
+COUNTY = Path(__file__).resolve().parents[1] / "samples" / "county"
+COUNTY_LISTS = {
+    "staff": "财政供养人员名单.xlsx", "cadres": "村干部名单.xls", "cadre_relatives": "近亲属备案表.xlsx",
+    "registry": "户籍人口.csv", "deaths": "死亡人员名单.csv", "prisoners": "服刑人员名单.xls",
+    "migrations": "户籍迁出名单.txt", "pensions": "养老金发放名单.xlsx", "vehicles": "机动车登记信息.csv",
+    "properties": "不动产登记信息.xlsx", "businesses": "市场主体登记信息.csv", "wages": "社保缴费工资.xlsx",
+    "supporters": "赡养义务人信息.xls",
+}
+COUNTY_ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
+
 
 def make_id(birth: str = "19800101", seq: int = 123, region: str = "430521") -> str:
     """Return a valid 18-character ID for a birth date (YYYYMMDD) and sequence (odd = male)."""

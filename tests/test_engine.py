@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -15,17 +14,9 @@ from rostercheck.io.read import read_grids
 from rostercheck.normalize import ids
 from rostercheck.normalize.values import text
 
+from helpers import AS_OF, COUNTY, COUNTY_LISTS, COUNTY_ROSTERS
+
 ROOT = Path(__file__).resolve().parents[1]
-COUNTY = ROOT / "samples" / "county"
-LISTS = {
-    "staff": "财政供养人员名单.xlsx", "cadres": "村干部名单.xls", "cadre_relatives": "近亲属备案表.xlsx",
-    "registry": "户籍人口.csv", "deaths": "死亡人员名单.csv", "prisoners": "服刑人员名单.xls",
-    "migrations": "户籍迁出名单.txt", "pensions": "养老金发放名单.xlsx", "vehicles": "机动车登记信息.csv",
-    "properties": "不动产登记信息.xlsx", "businesses": "市场主体登记信息.csv", "wages": "社保缴费工资.xlsx",
-    "supporters": "赡养义务人信息.xls",
-}
-ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
-AS_OF = dt.date(2026, 9, 30)
 
 
 def _as_text_file(src: Path, dst_dir: Path, parquet: bool, sheet: int = 0) -> Path:
@@ -51,8 +42,8 @@ def _as_text_file(src: Path, dst_dir: Path, parquet: bool, sheet: int = 0) -> Pa
 def county_files(tmp_path_factory):
     """The sample county with every file as UTF-8 CSV or Parquet (one roster file per sheet)."""
     out = tmp_path_factory.mktemp("engine")
-    lists = {k: _as_text_file(COUNTY / name, out, i % 2 == 1) for i, (k, name) in enumerate(LISTS.items())}
-    rosters = [_as_text_file(COUNTY / r, out, i % 2 == 1, sheet) for i, r in enumerate(ROSTERS)
+    lists = {k: _as_text_file(COUNTY / name, out, i % 2 == 1) for i, (k, name) in enumerate(COUNTY_LISTS.items())}
+    rosters = [_as_text_file(COUNTY / r, out, i % 2 == 1, sheet) for i, r in enumerate(COUNTY_ROSTERS)
                for sheet in range(len(read_grids(COUNTY / r)))]
     return rosters, lists
 

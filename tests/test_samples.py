@@ -13,23 +13,16 @@ from typer.testing import CliRunner
 from rostercheck.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-COUNTY = ROOT / "samples" / "county"
 sys.path.insert(0, str(ROOT / "bench"))
 from score import score  # noqa: E402
+from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS  # noqa: E402
 
-LISTS = {
-    "--staff": "财政供养人员名单.xlsx", "--cadres": "村干部名单.xls", "--cadre-relatives": "近亲属备案表.xlsx",
-    "--registry": "户籍人口.csv", "--deaths": "死亡人员名单.csv", "--prisoners": "服刑人员名单.xls",
-    "--migrations": "户籍迁出名单.txt", "--pensions": "养老金发放名单.xlsx", "--vehicles": "机动车登记信息.csv",
-    "--properties": "不动产登记信息.xlsx", "--businesses": "市场主体登记信息.csv", "--wages": "社保缴费工资.xlsx",
-    "--supporters": "赡养义务人信息.xls",
-}
-ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
+LISTS = {"--" + kind.replace("_", "-"): name for kind, name in COUNTY_LISTS.items()}
 
 
 def audit_args(out: Path) -> list[str]:
     """The demo audit's arguments (the README's command)."""
-    args = ["audit", *[str(COUNTY / r) for r in ROSTERS]]
+    args = ["audit", *[str(COUNTY / r) for r in COUNTY_ROSTERS]]
     for flag, name in LISTS.items():
         args += [flag, str(COUNTY / name)]
     return args + ["--as-of", "2026-09-30", "--out", str(out)]
@@ -76,7 +69,7 @@ def test_reports_written(audited):
     assert {p.name for p in out.iterdir()} >= {"findings.csv", "问题清单.xlsx", "run.json"}
     assert (out / "findings.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert len(run["inputs"]) == len(ROSTERS) + len(LISTS)
+    assert len(run["inputs"]) == len(COUNTY_ROSTERS) + len(LISTS)
     assert all(len(i["sha256"]) == 64 and i["rows"] > 0 for i in run["inputs"])
     assert sum(run["counts"].values()) > 0
 
@@ -107,8 +100,8 @@ def test_parallel_loading_gives_identical_findings(monkeypatch):
 
     from rostercheck.audit import audit
 
-    rosters = [COUNTY / r for r in ROSTERS]
-    lists = {flag[2:].replace("-", "_"): COUNTY / name for flag, name in LISTS.items()}
+    rosters = [COUNTY / r for r in COUNTY_ROSTERS]
+    lists = {kind: COUNTY / name for kind, name in COUNTY_LISTS.items()}
     results = []
     for workers in ("1", "2"):
         monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)

@@ -108,6 +108,18 @@ def _inputs(tables: list[Table], members: pd.DataFrame, lists: dict[str, Path],
     return LoadedInputs(tables, members, ref_frames, labels, counts, engine)
 
 
+def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None,
+                  streaming: bool = False) -> list[Table]:
+    """Read the roster files (through DuckDB when ``streaming`` and the file allows)."""
+    tables = []
+    for path in rosters:
+        if progress:
+            progress("花名册", Path(path))
+        use_duckdb = streaming and bulk.readable(Path(path))
+        tables.append(bulk.load_whole(path, "roster") if use_duckdb else load_table(path, "roster", limits))
+    return tables
+
+
 def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     """Build the members, then drop the roster tables' raw cells (only their row counts are kept)."""
     members = build_members(tables, as_of)
@@ -183,11 +195,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                     theirs += size
                 else:
                     mine += size
-        tables = []
-        for path in rosters:
-            if progress:
-                progress("花名册", Path(path))
-            tables.append(load_table(path, "roster", limits))
+        tables = _read_rosters(rosters, limits, progress)
         members = _members(tables, as_of)
         loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
         for kind, path in order:
@@ -209,11 +217,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
 def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                     limits: Limits | None, progress: Progress | None) -> LoadedInputs:
     """The DuckDB engine: rosters and small lists in memory first, then big lists filtered to them."""
-    tables = []
-    for path in rosters:
-        if progress:
-            progress("花名册", Path(path))
-        tables.append(bulk.load_whole(path, "roster") if bulk.readable(Path(path)) else load_table(path, "roster", limits))
+    tables = _read_rosters(rosters, limits, progress, streaming=True)
     members = _members(tables, as_of)
     streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
     loaded: dict[str, tuple[Table, pd.DataFrame]] = {}

@@ -186,6 +186,19 @@ def _is_parquet(path: Path) -> bool:
         return fh.read(4) == PARQUET_MAGIC
 
 
+def _open(path: Path, kind: str) -> tuple[Grid, Layout, str]:
+    """A file's first rows, its layout and the DuckDB expression for its data rows.
+
+    Raises:
+        InputFileError: the usual "no header" error when the first rows hold no header.
+    """
+    grid, delimiter = _head(path)
+    layout = find_layout(grid, kind)
+    if layout is None:
+        finish_table(path, kind, [])  # no sheet: raises
+    return grid, layout, _source(path, grid, layout, delimiter)
+
+
 def _head(path: Path) -> tuple[Grid, str]:
     """The first rows of a file as a grid (for the header and the column layout), and the delimiter."""
     if _is_parquet(path):
@@ -257,11 +270,7 @@ class Streamer:
             InputFileError: when the file has no recognisable header or lacks a required column.
         """
         path = Path(path)
-        grid, delimiter = _head(path)
-        layout = find_layout(grid, kind)
-        if layout is None:
-            return finish_table(path, kind, [])  # raises the usual "no header" error
-        source = _source(path, grid, layout, delimiter)
+        grid, layout, source = _open(path, kind)
         names = ", ".join(["_i", *(f"c{i}" for i in range(_width(grid, layout)))])
         id_col = layout.mapping.get("id")
         if id_col is None:
@@ -304,9 +313,8 @@ class Streamer:
         from .normalize.names import person_name
 
         path = Path(path)
-        grid, delimiter = _head(path)
-        layout = find_layout(grid, "registry")
-        if layout is None or "name" not in layout.mapping or "id" not in layout.mapping:
+        _, layout, source = _open(path, "registry")
+        if "name" not in layout.mapping or "id" not in layout.mapping:
             return None
         name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
         u = (f"CASE WHEN regexp_full_match({idc}, '[0-9A-Za-z]*') THEN upper({idc}) "
@@ -315,7 +323,7 @@ class Streamer:
         sql = (f"WITH src AS (SELECT _i, coalesce({name}, '') AS n, _u AS u, "
                f"(regexp_full_match(_u, '[0-9]{{17}}[0-9X]') AND {_checksum_ok('_n', '_u')}) AS v "
                f"FROM (SELECT *, {u} AS _u, TRY_CAST(substr({u}, 1, 17) AS BIGINT) AS _n "
-               f"FROM {_source(path, grid, layout, delimiter)})), "
+               f"FROM {source})), "
                "firsts AS (SELECT arg_min(n, _i) AS n FROM src WHERE v AND u NOT IN (SELECT k FROM m_ids) GROUP BY u) "
                "SELECT n, count(*) FROM (SELECT n FROM firsts UNION ALL SELECT n FROM src WHERE NOT v) GROUP BY n")
         raw = self._query(path, sql).fetchall()
@@ -352,11 +360,7 @@ def load_whole(path: Path, kind: str) -> Table:
         InputFileError: when the file has no recognisable header or lacks a required column.
     """
     path = Path(path)
-    grid, delimiter = _head(path)
-    layout = find_layout(grid, kind)
-    if layout is None:
-        return finish_table(path, kind, [])
-    source = _source(path, grid, layout, delimiter)
+    grid, layout, source = _open(path, kind)
     con = _connect()
     try:
         # One column at a time: only one column is ever held twice (as Arrow and as Python strings).

@@ -126,8 +126,7 @@ def text_of(row: dict, fld: str) -> str:
     Returns:
         The text.
     """
-    v = row.get(fld)
-    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+    return _text(row.get(fld))
 
 
 def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
@@ -234,9 +233,10 @@ def cell(ref: pd.DataFrame, r: int, fld: str) -> str:
     Returns:
         The text.
     """
-    if fld not in ref.columns:
-        return ""
-    v = ref.at[r, fld]
+    return _text(ref.at[r, fld]) if fld in ref.columns else ""
+
+
+def _text(v: object) -> str:
     return "" if v is None or (isinstance(v, float) and v != v) else str(v)
 
 

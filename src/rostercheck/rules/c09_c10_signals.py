@@ -58,8 +58,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
     touched = set(paid) | set(earned)
     for by_member in found.values():
         touched |= set(by_member)
-    names, household_of = ctx.members["name"], ctx.members["household"]
-    touched_households = {household_of.at[m] for m in touched}
+    touched_households = {ctx.value(m, "household") for m in touched}
     rows = {k: linked_rows(ctx, k) for k in ("vehicles", "properties", "businesses", "pensions")}
     for hh, idxs in households(ctx).items():
         if hh not in touched_households:
@@ -67,7 +66,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
         sig: list[Signal] = []
         homes: dict[str, Signal] = {}
         for m in idxs:
-            name = names.at[m]
+            name = ctx.value(m, "name")
             for h in found["vehicles"].get(m, []):
                 row = rows["vehicles"][h.r]
                 if vehicle_counts(row, c04):
