@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rostercheck import bulk
 from rostercheck.audit import audit, choose_engine
 from rostercheck.io.read import read_grids
+from rostercheck.io.table import read_file, to_table
 from rostercheck.normalize import ids
 from rostercheck.normalize.values import text
 
@@ -117,7 +120,7 @@ def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
         assert streamer.load(path, "registry").frame["id"].tolist() == [MEMBER]
 
 
-def test_choose_engine_by_size_of_streamable_lists(tmp_path, monkeypatch):
+def test_choose_engine_by_size_of_filtered_lists(tmp_path, monkeypatch):
     path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"]])
     assert choose_engine("auto", {"registry": path}) == "memory"
     monkeypatch.setenv("ROSTERCHECK_DUCKDB_MB", "0")
@@ -143,6 +146,19 @@ def test_engines_agree_on_a_generated_province_in_miniature(tmp_path):
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_engines_agree_on_the_sample_county_as_given(workers, monkeypatch):
+    """Excel and GBK lists are filtered in memory by the DuckDB engine (in a second process with 2 workers)."""
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+    rosters = [COUNTY / r for r in COUNTY_ROSTERS]
+    lists = {k: COUNTY / name for k, name in COUNTY_LISTS.items()}
+    memory = audit(rosters, lists, AS_OF, engine="memory")
+    duck = audit(rosters, lists, AS_OF, engine="duckdb")
+    assert not bulk.readable(lists["pensions"]) and len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
+    assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
+    pd.testing.assert_frame_equal(memory.findings, duck.findings)
+
+
 def test_rows_below_blank_lines_keep_their_spreadsheet_row_numbers(tmp_path):
     path = tmp_path / "户籍人口.csv"
     path.write_text("户籍人口信息表\n\n户号,姓名,公民身份号码,与户主关系\n1,张三," + MEMBER + ",户主\n\n\r\n"
@@ -155,3 +171,28 @@ def test_rows_below_blank_lines_keep_their_spreadsheet_row_numbers(tmp_path):
     expected = load_table(path, "registry").frame["_row"].tolist()
     assert expected == [4, 7]
     assert streamed["_row"].tolist() == expected and whole["_row"].tolist() == expected
+
+
+_ID_CELLS = st.one_of(
+    st.sampled_from([MEMBER, MEMBER.lower(), STRANGER, KIN, DAMAGED_MEMBER, " " + STRANGER, STRANGER[:17] + "0",
+                     "430521800101123", "", "合计", "４" + STRANGER[1:], "İ" * 18]),
+    st.builds(lambda s, d: _valid(s[:15] + d + s[16:17]), st.sampled_from([MEMBER[:17], DAMAGED_MEMBER[:17]]),
+              st.sampled_from("0123456789")),  # one digit away from a member or a damaged ID
+    st.text("0123456789Xx", min_size=17, max_size=19),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(_ID_CELLS, min_size=1, max_size=12))
+def test_in_memory_filter_keeps_exactly_what_the_streaming_filter_keeps(tmp_path, cells):
+    path = tmp_path / "死亡人员名单.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["姓名", "身份证号", "死亡日期"])
+        w.writerows([[f"人{i}", c, "2026-01-01"] for i, c in enumerate(cells)])
+    keys = bulk.key_set([_members(MEMBER, DAMAGED_MEMBER)])
+    with bulk.Streamer(keys) as streamer:
+        streamed = streamer.load(path, "deaths")
+    in_memory = to_table(read_file(path, "deaths"), keys.keeps)
+    assert in_memory.frame["_row"].tolist() == streamed.frame["_row"].tolist()
+    assert in_memory.rows == streamed.rows

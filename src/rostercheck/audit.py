@@ -16,7 +16,7 @@ import pandas as pd
 from . import bulk
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
-from .io.table import Table, load_table
+from .io.table import RawFile, Table, load_table, read_file, to_table
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding
 from .policy import load_policy
 from .reference import normalise
@@ -77,9 +77,9 @@ class AuditResult:
 
 # Above this much input, files are read in two processes (the machine's cores) instead of one.
 PARALLEL_MIN_BYTES = 40 * 1024 * 1024
-# engine "auto" uses DuckDB when the CSV/Parquet lists it can stream add up to this many MB
+# engine "auto" uses DuckDB when the big lists it filters (bulk.FILTERED_KINDS) add up to this many MB
 # (environment variable ROSTERCHECK_DUCKDB_MB overrides it).
-DUCKDB_AUTO_MB = 200
+DUCKDB_AUTO_MB = 40
 ENGINES = ("auto", "memory", "duckdb")
 
 
@@ -141,7 +141,7 @@ def _workers(paths: list[Path]) -> int:
 
 
 def choose_engine(engine: str, lists: dict[str, Path]) -> str:
-    """Resolve the engine: 'auto' means DuckDB when the lists it can stream are big enough.
+    """Resolve the engine: 'auto' means DuckDB when the big lists it filters are big enough.
 
     Args:
         engine: 'auto', 'memory' or 'duckdb'.
@@ -154,7 +154,7 @@ def choose_engine(engine: str, lists: dict[str, Path]) -> str:
     env = os.environ.get("ROSTERCHECK_DUCKDB_MB", "")
     limit_mb = float(env) if env.replace(".", "", 1).isdigit() else DUCKDB_AUTO_MB
     try:
-        sizes = [Path(p).stat().st_size for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))]
+        sizes = [Path(p).stat().st_size for k, p in lists.items() if k in bulk.FILTERED_KINDS]
     except OSError:
         return "memory"  # a missing file: let the loader report it
     return "duckdb" if sizes and sum(sizes) >= limit_mb * 1024 * 1024 else "memory"
@@ -214,27 +214,64 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     return _inputs(tables, members, lists, loaded)
 
 
+# The worker process's files read while this process reads the rosters, waiting for the key set.
+_HELD: dict[str, RawFile] = {}
+
+
+def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
+    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set."""
+    _HELD[kind] = read_file(path, kind, limits)
+
+
+def _finish_held(kinds: list[str], keys: bulk.KeySet) -> dict[str, tuple[Table, pd.DataFrame]]:
+    """In the worker: filter the held lists to the people of interest and normalise them."""
+    return {kind: _normalised(to_table(_HELD.pop(kind), keys.keeps)) for kind in kinds if kind in _HELD}
+
+
 def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                     limits: Limits | None, progress: Progress | None) -> LoadedInputs:
-    """The DuckDB engine: rosters and small lists in memory first, then big lists filtered to them."""
-    tables = _read_rosters(rosters, limits, progress, streaming=True)
-    members = _members(tables, as_of)
+    """The DuckDB engine: rosters and small lists in memory first, then big lists filtered to them.
+
+    Big lists DuckDB cannot stream (Excel, GBK text) are filtered by the same rule in memory; when the
+    inputs are large they are read in a second process while this one reads the rosters.
+    """
     streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
-    loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
-    for kind, path in lists.items():
-        if kind not in streamed:
-            if progress:
-                progress(KIND_LABELS[kind], Path(path))
-            loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
-    counts = None
-    with bulk.Streamer(bulk.key_set([members, *(frame for _, frame in loaded.values())])) as streamer:
+    # The registry needs whole households and whole-file namesake counts: filtered only when streamed.
+    held = [k for k in lists if k in bulk.FILTERED_KINDS and k != "registry" and k not in streamed]
+    pool = ProcessPoolExecutor(max_workers=1) if held and _workers([*rosters, *lists.values()]) > 1 else None
+    try:
+        reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in held} if pool else {}
+        tables = _read_rosters(rosters, limits, progress, streaming=True)
+        members = _members(tables, as_of)
+        loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
         for kind, path in lists.items():
-            if kind in streamed:
+            if kind not in streamed and kind not in held:
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
-                loaded[kind] = _normalised(streamer.load(Path(path), kind))
-        if "registry" in streamed:
-            counts = streamer.name_counts(Path(lists["registry"]), members)
+                loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
+        keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
+        finishing = pool.submit(_finish_held, held, keys) if pool else None
+        counts = None
+        with bulk.Streamer(keys) as streamer:
+            for kind, path in lists.items():
+                if kind in streamed:
+                    if progress:
+                        progress(KIND_LABELS[kind], Path(path))
+                    loaded[kind] = _normalised(streamer.load(Path(path), kind))
+            if "registry" in streamed:
+                counts = streamer.name_counts(Path(lists["registry"]), members)
+        for kind in held:
+            if progress:
+                progress(KIND_LABELS[kind], Path(lists[kind]))
+            if pool:
+                reading[kind].result()  # a read error, in list order
+            else:
+                loaded[kind] = _normalised(to_table(read_file(Path(lists[kind]), kind, limits), keys.keeps))
+        if finishing:
+            loaded.update(finishing.result())
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return _inputs(tables, members, lists, loaded, counts, "duckdb")
 
 

@@ -36,6 +36,8 @@ HEAD_ROWS = 300
 MEMORY_LIMIT = "2GB"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_CHECK_CODES = np.frombuffer(ids.CHECK_MAP.encode(), dtype=np.uint8)
+_WEIGHTS = np.array(ids.WEIGHTS, dtype=np.int32)
 
 
 @dataclass
@@ -75,6 +77,37 @@ class KeySet:
                 self.prefix14.add(v[:14])
                 self.ends.add(v[:6] + v[14:])
                 self.middle.add(v[6:])
+
+    def keeps(self, cells: list) -> np.ndarray:
+        """Which raw ID cells may link to a person of interest: the streaming filter's rule, in memory.
+
+        A cell is dropped only when it is text of exactly 18 clean characters with the right check
+        character, no person of interest has it, and it is not one digit away from a damaged ID of one.
+
+        Args:
+            cells: raw ID cells as read (text, numbers, blanks).
+        Returns:
+            A boolean mask, True for the cells to keep.
+        """
+        keep = np.ones(len(cells), dtype=bool)
+        at = np.flatnonzero((pd.Series(cells, dtype=object).str.len() == 18).to_numpy(dtype=bool))
+        if not len(at):
+            return keep
+        upper = [cells[i].upper() for i in at]
+        wide = np.array(upper, dtype="U18").view(np.uint32).reshape(-1, 18)
+        codes = wide.astype(np.uint8)  # only trusted where every character is ASCII (checked below)
+        digits, last = codes[:, :17] - np.uint8(ord("0")), codes[:, 17]
+        clean = ((wide < 128).all(axis=1) & (digits <= 9).all(axis=1)
+                 & ((last - np.uint8(ord("0")) <= 9) | (last == ord("X"))))
+        check = _CHECK_CODES[(digits.astype(np.int32) @ _WEIGHTS) % 11]
+        droppable = clean & (check == last) & ~pd.Series(upper, dtype=object).isin(self.exact).to_numpy()
+        for keys, part in ((self.prefix14, codes[:, :14]), (self.ends, codes[:, np.r_[0:6, 14:18]]),
+                           (self.middle, codes[:, 6:])):
+            if keys and droppable.any():
+                near = np.ascontiguousarray(part).view(f"S{part.shape[1]}").ravel().tolist()
+                droppable &= ~pd.Series(near, dtype=object).isin({k.encode() for k in keys}).to_numpy()
+        keep[at[droppable]] = False
+        return keep
 
 
 def key_set(frames: list[pd.DataFrame]) -> KeySet:

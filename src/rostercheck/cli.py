@@ -71,7 +71,7 @@ Wages, Supporters = _ref("wages"), _ref("supporters")
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
-Engine = Annotated[str, typer.Option("--engine", help="比对引擎：auto（默认：可流式读取的 UTF-8 CSV/Parquet 大名单合计达到 200 MB 时用 duckdb）、"
+Engine = Annotated[str, typer.Option("--engine", help="比对引擎：auto（默认：养老金、户籍等大名单合计达到 40 MB 时用 duckdb）、"
                                      "memory（全部读入内存）、duckdb（外存引擎：大名单边读边按花名册筛选，适合省级数据）。")]
 Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（traceback）。")]
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]

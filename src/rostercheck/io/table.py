@@ -315,6 +315,60 @@ def _frame(columns: dict, numbers: list[int], layout: Layout, sheet: str) -> pd.
     return frame
 
 
+@dataclass
+class RawFile:
+    """A file's sheets with their layouts, read but not yet turned into a table.
+
+    Attributes:
+        path: the file.
+        kind: 'roster' or a reference kind.
+        sheets: (grid, layout) for each sheet with a header.
+        notes: file-level notes (hidden sheets skipped …).
+    """
+
+    path: Path
+    kind: str
+    sheets: list[tuple[Grid, Layout]]
+    notes: list[str]
+
+
+def read_file(path: Path | str, kind: str, limits: Limits | None = None) -> RawFile:
+    """Read a file's sheets and find their headers (see :func:`load_table`)."""
+    path = Path(path)
+    grids = read_grids(path, limits)
+    sheets = [(grid, layout) for grid in grids for layout in [find_layout(grid, kind)] if layout is not None]
+    return RawFile(path, kind, sheets, [n for g in grids for n in g.notes])
+
+
+def to_table(raw: RawFile, keep=None) -> Table:
+    """Turn a read file into a table.
+
+    Args:
+        raw: the file as read.
+        keep: optional: given a sheet's ID cells (one per row below the header), returns a boolean
+            mask; rows outside it are left out but counted in ``row_count`` (the mask must keep every
+            row that is not plainly data, which a mask over clean IDs does).
+    Returns:
+        The table.
+    """
+    parts, dropped = [], 0
+    for grid, layout in raw.sheets:
+        data = grid.rows[layout.start :]
+        first = grid.first_row + layout.start
+        numbers = range(first, first + len(data))
+        id_col = layout.mapping.get("id")
+        if keep is not None and id_col is not None and data:
+            mask = keep([row[id_col] if id_col < len(row) else "" for row in data])
+            dropped += len(data) - int(mask.sum())
+            data = [row for row, k in zip(data, mask) if k]
+            numbers = [n for n, k in zip(numbers, mask) if k]
+        parts.append((data_frame(data, numbers, layout, grid.sheet), layout, grid.sheet))
+    table = finish_table(raw.path, raw.kind, parts, raw.notes)
+    if dropped:
+        table.row_count = len(table.frame) + dropped
+    return table
+
+
 def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Table:
     """Read a file as a list of the given kind.
 
@@ -327,17 +381,7 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
     Raises:
         InputFileError: when the file is unusable or lacks a required column.
     """
-    path = Path(path)
-    grids = read_grids(path, limits)
-    parts = []
-    for grid in grids:
-        layout = find_layout(grid, kind)
-        if layout is None:
-            continue
-        data = grid.rows[layout.start :]
-        first = grid.first_row + layout.start
-        parts.append((data_frame(data, range(first, first + len(data)), layout, grid.sheet), layout, grid.sheet))
-    return finish_table(path, kind, parts, [n for g in grids for n in g.notes])
+    return to_table(read_file(path, kind, limits))
 
 
 def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, str]], notes: list[str] = ()) -> Table:
