@@ -83,6 +83,12 @@ class Context:
     common: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Checks walk text columns cell by cell; pandas' string dtype does that several times slower
+        # than plain object columns holding the same Python strings.
+        self.members = plain_text(self.members)
+        self.lists = {kind: plain_text(frame) for kind, frame in self.lists.items()}
+
     def value(self, member: int, column: str) -> Any:
         """Return one member cell, fast (members are numbered 0…n-1; pandas scalar access is slow).
 
@@ -121,3 +127,20 @@ class Context:
         if area_type == "农村":
             return float(self.common["rural_standard"])
         return float(self.common["urban_standard" if self.common.get("default_area") == "城市" else "rural_standard"])
+
+
+def plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame with its string-dtype columns as object columns (the same str values, None for NaN).
+
+    Args:
+        frame: a frame.
+    Returns:
+        The frame (the same object when no column needed converting).
+    """
+    text = [c for c, t in frame.dtypes.items() if isinstance(t, pd.StringDtype)]
+    if not text:
+        return frame
+    frame = frame.copy(deep=False)
+    for c in text:
+        frame[c] = frame[c].astype(object)
+    return frame

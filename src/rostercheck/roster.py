@@ -164,25 +164,27 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
     is_head = out["relation"].str.match(_HEAD_RELATIONS.pattern) if has_relation else pd.Series(True, index=out.index)
     heads = out[is_head].drop_duplicates("group").set_index("group")
-    out["head_id"] = [h if h else heads["id"].get(g, "") for h, g in zip(out["head_id"], out["group"])]
-    out["head_name"] = [h if h else heads["name"].get(g, "") for h, g in zip(out["head_name"], out["group"])]
-    out["household"] = [hid if hid else f"{file_no}#{g}" for hid, g in zip(out["head_id"], out["group"])]
+    groups = out["group"].tolist()
+    for fld, src in (("head_id", "id"), ("head_name", "name")):
+        known = heads[src].to_dict()
+        out[fld] = [h if h else known.get(g, "") for h, g in zip(out[fld].tolist(), groups)]
+    out["household"] = [hid if hid else f"{file_no}#{g}" for hid, g in zip(out["head_id"].tolist(), groups)]
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     out["programme"] = by_value(out["programme"].tolist(), lambda v: _programme_value(v, default_prog))
     sizes = out.groupby("household")["household"].transform("size")
     declared = by_value(out["household_size"].tolist(), count)
-    out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes)]
+    out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes.tolist())]
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     programme_raw = _column(f, "programme").fillna("").tolist()
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
-    out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v)
-                        for a, p, sh, v in zip(out["area_type"], programme_raw, out["sheet"], out["village"])]
+    out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v) for a, p, sh, v
+                        in zip(out["area_type"].tolist(), programme_raw, out["sheet"].tolist(), out["village"].tolist())]
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
     out["birth"] = births
     out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC) else s
-                  for s, v, st in zip(out["sex"], out["id"], out["id_status"])]
+                  for s, v, st in zip(out["sex"].tolist(), out["id"].tolist(), out["id_status"].tolist())]
     out["age"] = [ids.age_on(b, as_of) if b else None for b in births]
     _fill_places_from_address(out)
     return out[COLUMNS]

@@ -130,6 +130,8 @@ def digits(raw: object) -> str:
         return f"{raw:.15g}" if abs(raw) < 1e15 else str(int(float(f"{raw:.15g}")))
     if isinstance(raw, int):
         return str(raw)
+    if type(raw) is str and raw.isascii() and raw.isdigit():
+        return raw
     text = unicodedata.normalize("NFKC", str(raw))
     return re.sub(r"\D", "", text)
 
@@ -142,6 +144,8 @@ def text(raw: object) -> str:
     Returns:
         The text ('' for blanks).
     """
+    if type(raw) is str and raw.isascii():
+        return raw.strip()  # NFKC leaves ASCII as it is
     if raw is None:
         return ""
     if isinstance(raw, float):
