@@ -95,7 +95,8 @@ def test_workbook_has_summary_ledger_columns_and_text_ids(audited):
     assert all(sheet.cell(r, id_col).data_type == "s" for r in range(2, sheet.max_row + 1))
 
 
-def test_parallel_loading_gives_identical_findings(monkeypatch):
+def test_two_processes_give_identical_findings(monkeypatch):
+    """ROSTERCHECK_WORKERS=2 reads the lists and (on Linux) runs the economic checks in second processes."""
     import datetime as dt
 
     from rostercheck.audit import audit

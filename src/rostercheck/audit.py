@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import re
+import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -317,17 +319,41 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     return ctx, warnings
 
 
+# With a roster this big, and where the system can fork (Linux), the checks run in two processes:
+# the economic checks (they share the pension, wage and asset links) in a forked copy of this one.
+PARALLEL_CHECKS_MIN_MEMBERS = 50_000
+_ECONOMIC_CHECKS = ("C03", "C04", "C06", "C08", "C09", "C10")
+_FORKED: Context | None = None  # the context a forked check process inherits
+
+
+def _run_forked(codes: list[str]) -> dict[str, list[Finding]]:
+    """In the forked process: run some checks on the inherited context."""
+    rules = load_all()
+    return {code: rules[code](_FORKED) for code in codes}
+
+
+def _check_workers(ctx: Context) -> int:
+    env = os.environ.get("ROSTERCHECK_WORKERS", "")
+    if env.isdigit():
+        workers = max(1, int(env))
+    else:
+        workers = min(2, os.cpu_count() or 1) if len(ctx.members) >= PARALLEL_CHECKS_MIN_MEMBERS else 1
+    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return workers if fork else 1
+
+
 def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Finding], dict[str, str]]:
-    """Run every enabled check whose lists are present.
+    """Run every enabled check whose lists are present (in two processes for big rosters, see above).
 
     Args:
         ctx: the context.
         codes: restrict to these codes (None for all).
     Returns:
-        (findings, code → reason a check was skipped).
+        (findings, code → reason a check was skipped); findings in code order whichever process ran them.
     """
+    global _FORKED
     rules = load_all()
-    findings: list[Finding] = []
+    runnable: list[str] = []
     skipped: dict[str, str] = {}
     for code in sorted(rules):
         spec = ctx.specs.get(code)
@@ -339,8 +365,23 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
         if spec.needs and not any(ctx.has(k) for k in spec.needs):
             skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in spec.needs)
             continue
-        findings.extend(rules[code](ctx))
-    return findings, skipped
+        runnable.append(code)
+    forked = [c for c in runnable if c in _ECONOMIC_CHECKS] if _check_workers(ctx) > 1 else []
+    if len(forked) in (0, len(runnable)):
+        forked = []
+    results: dict[str, list[Finding]] = {}
+    if forked:
+        _FORKED = ctx
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+                future = pool.submit(_run_forked, forked)
+                results.update({code: rules[code](ctx) for code in runnable if code not in forked})
+                results.update(future.result())
+        finally:
+            _FORKED = None
+    else:
+        results = {code: rules[code](ctx) for code in runnable}
+    return [f for code in runnable for f in results[code]], skipped
 
 
 def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
