@@ -83,12 +83,6 @@ class Context:
     common: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        # Checks walk text columns cell by cell; pandas' string dtype does that several times slower
-        # than plain object columns holding the same Python strings.
-        self.members = plain_text(self.members)
-        self.lists = {kind: plain_text(frame) for kind, frame in self.lists.items()}
-
     def value(self, member: int, column: str) -> Any:
         """Return one member cell, fast (members are numbered 0…n-1; pandas scalar access is slow).
 
@@ -130,7 +124,10 @@ class Context:
 
 
 def plain_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the frame with its string-dtype columns as object columns (the same str values, None for NaN).
+    """Return the frame with its string-dtype columns as object columns holding the same values.
+
+    Checks walk text columns cell by cell, which pandas' string dtype does several times slower than
+    object columns; the member and list frames are built this way.
 
     Args:
         frame: a frame.

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .io.table import Table
+from .model import plain_text
 from .normalize import ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, text
@@ -76,7 +77,7 @@ def normalise(table: Table) -> pd.DataFrame:
     if "name" not in out.columns:
         out["name"] = ""
         out["name_key"] = ""
-    return out
+    return plain_text(out)
 
 
 _RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .io.table import Table
+from .model import plain_text
 from .normalize import ids
 from .normalize.names import person_name
 from .normalize.values import count, digits, money, text
@@ -81,8 +82,7 @@ def build_members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     frames = [_members_of(part, f"{i}.{k}", as_of) for i, t in enumerate(tables) for k, part in enumerate(_sheets_of(t))]
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
-    out = pd.concat(frames, ignore_index=True)
-    return out
+    return plain_text(pd.concat(frames, ignore_index=True))
 
 
 COLUMNS = [
