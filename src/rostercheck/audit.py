@@ -9,6 +9,7 @@ import re
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -376,11 +377,13 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
                 future = pool.submit(_run_forked, forked)
                 results.update({code: rules[code](ctx) for code in runnable if code not in forked})
-                results.update(future.result())
+                try:
+                    results.update(future.result())
+                except BrokenProcessPool:  # the copy died (out of memory …): run its checks here instead
+                    pass
         finally:
             _FORKED = None
-    else:
-        results = {code: rules[code](ctx) for code in runnable}
+    results.update({code: rules[code](ctx) for code in runnable if code not in results})
     return [f for code in runnable for f in results[code]], skipped
 
 
