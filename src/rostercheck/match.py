@@ -59,7 +59,12 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     rcols = (right_id, rp + "id_status", rp + "id_reliable", right_name)
     a = pd.DataFrame({"m": left.index, "id": left[lcols[0]].to_numpy(), "st": left[lcols[1]].to_numpy()})
     b = pd.DataFrame({"r": right.index, "id": right[rcols[0]].to_numpy(), "st": right[rcols[1]].to_numpy()})
-    exact = a[a.st == ids.VALID].merge(b[b.st == ids.VALID], on="id")[["m", "r"]]
+    a, b = a[a.st == ids.VALID], b[b.st == ids.VALID]
+    if len(a) > len(b):  # members against a short list: join only the IDs the list has
+        a = a[a.id.isin(set(b.id))]
+    else:
+        b = b[b.id.isin(set(a.id))]
+    exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key="身份证号一致")
     repaired = _repaired(left, right, lcols, rcols)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact

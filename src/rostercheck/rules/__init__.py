@@ -6,6 +6,7 @@ problem. The declarative half of each rule (title, 政策依据, parameters, exp
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Callable
 
 import pandas as pd
@@ -50,13 +51,13 @@ def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key
     return ctx.cache[key]
 
 
-def where(ctx: Context, kind: str, row: pd.Series) -> str:
+def where(ctx: Context, kind: str, row: Mapping) -> str:
     """Return '《list label》第 N 行' for evidence texts.
 
     Args:
         ctx: the audit context.
         kind: the reference kind.
-        row: the reference row.
+        row: the reference row (a dict from ``_econ.linked_rows``, or a pandas row).
     Returns:
         The location text.
     """
@@ -64,11 +65,11 @@ def where(ctx: Context, kind: str, row: pd.Series) -> str:
     return f"《{ctx.labels[kind]}》{sheet}第 {int(row['_row'])} 行"
 
 
-def values(row: pd.Series, fields: dict[str, str]) -> str:
+def values(row: Mapping, fields: dict[str, str]) -> str:
     """Return '标签 值，标签 值' for the non-blank fields of a reference row.
 
     Args:
-        row: the reference row.
+        row: the reference row (a dict from ``_econ.linked_rows``, or a pandas row).
         fields: field → Chinese label.
     Returns:
         The text.

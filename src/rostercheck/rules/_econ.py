@@ -7,6 +7,8 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import re
 import unicodedata
 
@@ -112,12 +114,16 @@ def linked_rows(ctx: Context, kind: str) -> dict[int, dict]:
     """
     key = f"linked-rows:{kind}"
     if key not in ctx.cache:
-        rs = sorted({int(r) for r in links(ctx, kind)["r"]}) if ctx.has(kind) else []
-        ctx.cache[key] = ctx.lists[kind].loc[rs].to_dict("index") if rs else {}
+        if not ctx.has(kind):
+            return {}
+        rs = sorted({int(r) for r in links(ctx, kind)["r"]})
+        rows = ctx.lists[kind].loc[rs]
+        cols = list(rows.columns)
+        ctx.cache[key] = {r: dict(zip(cols, row)) for r, row in zip(rs, zip(*(rows[c].tolist() for c in cols)))}
     return ctx.cache[key]
 
 
-def text_of(row: dict, fld: str) -> str:
+def text_of(row: Mapping, fld: str) -> str:
     """Return a text cell of a row dict ('' for blanks and missing columns), like :func:`cell`.
 
     Args:
@@ -329,7 +335,7 @@ def months_text(months: list[str]) -> str:
 
 
 # ----------------------------------------------------------------------------- vehicles, property ([C04])
-def vehicle_counts(row: pd.Series, params: dict) -> bool:
+def vehicle_counts(row: Mapping, params: dict) -> bool:
     """Return whether a vehicle row is an asset: not an exempt type, not scrapped or deregistered.
 
     Args:
@@ -352,7 +358,7 @@ def _status_letters(value: object) -> set[str]:
     return set(m.group(1)) if m else set()
 
 
-def vehicle_confidence(row: pd.Series, link_confidence: str) -> str:
+def vehicle_confidence(row: Mapping, link_confidence: str) -> str:
     """Return the confidence of a vehicle finding (an unnamed vehicle type is at most 中).
 
     Args:
@@ -364,7 +370,7 @@ def vehicle_confidence(row: pd.Series, link_confidence: str) -> str:
     return link_confidence if str(row.get("vehicle_type") or "").strip() else weakest([link_confidence, MEDIUM])
 
 
-def property_kind(row: pd.Series, params: dict) -> str:
+def property_kind(row: Mapping, params: dict) -> str:
     """Return 'commercial', 'home' or '' for a property row (usage first, the location when usage is blank).
 
     Args:
@@ -386,7 +392,7 @@ def property_kind(row: pd.Series, params: dict) -> str:
     return ""
 
 
-def home_key(row: pd.Series, r: int) -> str:
+def home_key(row: Mapping, r: int) -> str:
     """Return what identifies one home across co-owners: its location, else its certificate, else its row.
 
     Args:
@@ -409,7 +415,7 @@ BUSINESS_LABELS = {"entity": "主体名称", "entity_type": "主体类型", "emp
                    "premises": "经营场所"}
 
 
-def business_active(row: pd.Series, params: dict) -> bool:
+def business_active(row: Mapping, params: dict) -> bool:
     """Return whether a business is in operation (注销/吊销/撤销 never are).
 
     Args:
@@ -422,7 +428,7 @@ def business_active(row: pd.Series, params: dict) -> bool:
                          bool(params["blank_status_counts"]))
 
 
-def employs_others(row: pd.Series, params: dict) -> bool:
+def employs_others(row: Mapping, params: dict) -> bool:
     """Return whether a business's 从业人数 (the operator included) reaches the [C05] minimum.
 
     Args:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pandas as pd
-
 from ..model import LOW, Context, Finding
 from . import links, rule, values, where
+from ._econ import linked_rows
 
 _INDEFINITE = ("无期", "死刑", "死缓")
 
@@ -33,16 +32,16 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
-def _emit(ctx: Context, kind: str, m: int, row: pd.Series, conf: str, key: str, what: str) -> Finding:
+def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what: str) -> Finding:
     evidence = f"{where(ctx, kind, row)}：{row['name']}，{what}；{key}"
     return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key)
 
 
 def _deaths(ctx: Context) -> list[Finding]:
-    ref = ctx.lists["deaths"]
+    ref = linked_rows(ctx, "deaths")
     out = []
     for m, r, conf, key in links(ctx, "deaths").itertuples(index=False):
-        row = ref.loc[r]
+        row = ref[r]
         died = row.get("date")
         if isinstance(died, dt.date) and died > ctx.as_of:
             continue
@@ -52,11 +51,11 @@ def _deaths(ctx: Context) -> list[Finding]:
 
 
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
-    ref = ctx.lists["prisoners"]
+    ref = linked_rows(ctx, "prisoners")
     released = tuple(params["released_words"])
     out = []
     for m, r, conf, key in links(ctx, "prisoners").itertuples(index=False):
-        row = ref.loc[r]
+        row = ref[r]
         start, end = row.get("start"), row.get("end")
         status = str(row.get("status", "") or "")
         end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
@@ -104,13 +103,13 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
 
 
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
-    ref = ctx.lists["migrations"]
+    ref = linked_rows(ctx, "migrations")
     study = tuple(params["study_words"])
     county = ctx.common.get("county_name", "")
     townships = tuple(p for p in ctx.common.get("county_places", []) if p)
     out = []
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
-        row = ref.loc[r]
+        row = ref[r]
         moved = row.get("date")
         if isinstance(moved, dt.date) and moved > ctx.as_of:
             continue

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..model import Context, Finding
 from . import rule, values, where
 from ._econ import (
-    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, property_kind, vehicle_confidence,
-    vehicle_counts, weakest,
+    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_kind,
+    vehicle_confidence, vehicle_counts, weakest,
 )
 from ._household import head_of, households
 
@@ -31,11 +31,11 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _vehicles(ctx: Context, params: dict) -> list[Finding]:
-    ref = ctx.lists.get("vehicles")
+    ref = linked_rows(ctx, "vehicles")
     out = []
     for m, rows in hits(ctx, "vehicles").items():
         for h in rows:
-            row = ref.loc[h.r]
+            row = ref[h.r]
             if not vehicle_counts(row, params):
                 continue
             what = "经营性机动车辆" if has_any(row.get("use"), params["commercial_use_words"]) else "机动车"
@@ -49,14 +49,14 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
 def _properties(ctx: Context, params: dict) -> list[Finding]:
     if not ctx.has("properties"):
         return []
-    ref = ctx.lists["properties"]
+    ref = linked_rows(ctx, "properties")
     found = hits(ctx, "properties")
     out = []
     for idxs in households(ctx).values():
         homes: dict[str, tuple[int, object]] = {}
         for m in idxs:
             for h in found.get(m, []):
-                row = ref.loc[h.r]
+                row = ref[h.r]
                 kind = property_kind(row, params)
                 if kind == "commercial":
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
@@ -70,11 +70,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         owners = [m for m, _ in homes.values()]
         head = head_of(ctx, idxs)
         who = head if head in owners else owners[0]
-        listed = "；".join(f"第 {int(ref.at[h.r, '_row'])} 行 {ref.at[h.r, 'name']}，{values(ref.loc[h.r], _PROPERTY)}"
+        listed = "；".join(f"第 {int(ref[h.r]['_row'])} 行 {ref[h.r]['name']}，{values(ref[h.r], _PROPERTY)}"
                           for _, h in homes.values())
         keys = "、".join(dict.fromkeys(h.key for _, h in homes.values()))
         evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
-        rows = "、".join(str(int(ref.at[h.r, "_row"])) for _, h in homes.values())
+        rows = "、".join(str(int(ref[h.r]["_row"])) for _, h in homes.values())
         out.append(Finding("C04", who, evidence, weakest([h.confidence for _, h in homes.values()]),
                            ctx.labels["properties"], rows, keys, fingerprint="C04|多套住房"))
     return out
@@ -83,12 +83,12 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
 def _shops(ctx: Context, params: dict) -> list[Finding]:
     if not ctx.has("businesses"):
         return []
-    ref = ctx.lists["businesses"]
+    ref = linked_rows(ctx, "businesses")
     biz = ctx.specs["C05"].params
     out = []
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
-            row = ref.loc[h.r]
+            row = ref[h.r]
             if not (business_active(row, biz) and has_any(row.get("entity_type"), params["individual_business_types"])
                     and str(row.get("premises") or "").strip() and not employs_others(row, biz)):
                 continue

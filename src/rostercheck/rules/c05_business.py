@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import rule, values, where
-from ._econ import BUSINESS_LABELS, business_active, employs_others, hits
+from ._econ import BUSINESS_LABELS, business_active, employs_others, hits, linked_rows
 
 
 
@@ -20,11 +20,11 @@ def check(ctx: Context) -> list[Finding]:
     params = ctx.specs["C05"].params
     if not ctx.has("businesses"):
         return []
-    ref = ctx.lists["businesses"]
+    ref = linked_rows(ctx, "businesses")
     out: list[Finding] = []
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
-            row = ref.loc[h.r]
+            row = ref[h.r]
             if not (business_active(row, params) and employs_others(row, params)):
                 continue
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营在业市场主体并雇用他人（从业人数含经营者本人，"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import LOW, MEDIUM, Context, Finding
 from . import rule
-from ._econ import business_active, has_any, hits, wages
+from ._econ import business_active, has_any, hits, linked_rows, wages
 
 ROSTER = "花名册"
 
@@ -77,6 +77,6 @@ def check(ctx: Context) -> list[Finding]:
 def _working(ctx: Context) -> set[int]:
     busy = set(wages(ctx)) if ctx.has("wages") else set()
     if ctx.has("businesses"):
-        ref, biz = ctx.lists["businesses"], ctx.specs["C05"].params
-        busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_active(ref.loc[h.r], biz) for h in rows)}
+        ref, biz = linked_rows(ctx, "businesses"), ctx.specs["C05"].params
+        busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_active(ref[h.r], biz) for h in rows)}
     return busy
