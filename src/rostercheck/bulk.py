@@ -90,17 +90,26 @@ class KeySet:
             A boolean mask, True for the cells to keep.
         """
         keep = np.ones(len(cells), dtype=bool)
-        at = np.flatnonzero((pd.Series(cells, dtype=object).str.len() == 18).to_numpy(dtype=bool))
+        try:  # text cells (the usual case): their lengths without pandas
+            lengths = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+            at = np.flatnonzero(lengths == 18)
+        except TypeError:  # numbers or blanks among them
+            at = np.flatnonzero((pd.Series(cells, dtype=object).str.len() == 18).to_numpy(dtype=bool))
         if not len(at):
             return keep
-        upper = [cells[i].upper() for i in at]
-        wide = np.array(upper, dtype="U18").view(np.uint32).reshape(-1, 18)
+        texts = [cells[i] for i in at]
+        wide = np.array(texts, dtype="U18").view(np.uint32).reshape(-1, 18)
         codes = wide.astype(np.uint8)  # only trusted where every character is ASCII (checked below)
         digits, last = codes[:, :17] - np.uint8(ord("0")), codes[:, 17]
+        small_x = np.flatnonzero(last == ord("x"))
+        for i in small_x:  # a lower-case check character is the same ID
+            texts[i] = texts[i].upper()
+        last[small_x] = ord("X")
         clean = ((wide < 128).all(axis=1) & (digits <= 9).all(axis=1)
                  & ((last - np.uint8(ord("0")) <= 9) | (last == ord("X"))))
         check = _CHECK_CODES[(digits.astype(np.int32) @ _WEIGHTS) % 11]
-        droppable = clean & (check == last) & ~pd.Series(upper, dtype=object).isin(self.exact).to_numpy()
+        exact = self.exact
+        droppable = clean & (check == last) & ~np.fromiter((t in exact for t in texts), dtype=bool, count=len(texts))
         for keys, part in ((self.prefix14, codes[:, :14]), (self.ends, codes[:, np.r_[0:6, 14:18]]),
                            (self.middle, codes[:, 6:])):
             if keys and droppable.any():

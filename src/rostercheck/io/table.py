@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputFileError
@@ -279,7 +280,7 @@ def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.Data
     return _frame(columns, keep_idx, layout, sheet)
 
 
-def columns_frame(columns: dict[int, "np.ndarray"], numbers: "np.ndarray", row_at, layout: Layout, sheet: str) -> pd.DataFrame:
+def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, layout: Layout, sheet: str) -> pd.DataFrame:
     """:func:`data_frame` for data held column by column (text cells, '' for blanks).
 
     Args:
@@ -291,8 +292,6 @@ def columns_frame(columns: dict[int, "np.ndarray"], numbers: "np.ndarray", row_a
     Returns:
         The frame, exactly as :func:`data_frame` gives it for the same rows.
     """
-    import numpy as np
-
     rule = _RowFilter(layout)
     n = len(numbers)
     if rule.id_col is not None and rule.id_col in columns:
@@ -358,10 +357,9 @@ def to_table(raw: RawFile, keep=None) -> Table:
         numbers = range(first, first + len(data))
         id_col = layout.mapping.get("id")
         if keep is not None and id_col is not None and data:
-            mask = keep([row[id_col] if id_col < len(row) else "" for row in data])
-            dropped += len(data) - int(mask.sum())
-            data = [row for row, k in zip(data, mask) if k]
-            numbers = [n for n, k in zip(numbers, mask) if k]
+            kept = np.flatnonzero(keep([row[id_col] if id_col < len(row) else "" for row in data])).tolist()
+            dropped += len(data) - len(kept)
+            data, numbers = [data[i] for i in kept], [first + i for i in kept]
         parts.append((data_frame(data, numbers, layout, grid.sheet), layout, grid.sheet))
     table = finish_table(raw.path, raw.kind, parts, raw.notes)
     if dropped:
