@@ -321,9 +321,10 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
 
 
 # With a roster this big, and where the system can fork (Linux), the checks run in two processes:
-# the economic checks (they share the pension, wage and asset links) in a forked copy of this one.
+# the income and asset checks (they share the pension, wage and asset links) in a forked copy of this
+# one, the others (C08 among them, to balance the two) here.
 PARALLEL_CHECKS_MIN_MEMBERS = 50_000
-_ECONOMIC_CHECKS = ("C03", "C04", "C06", "C08", "C09", "C10")
+_ECONOMIC_CHECKS = ("C03", "C04", "C06", "C09", "C10")
 _FORKED: Context | None = None  # the context a forked check process inherits
 
 
