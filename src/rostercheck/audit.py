@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import re
-import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import bulk
+from . import bulk, parallel
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.table import RawFile, Table, load_table, read_file, to_table
@@ -133,14 +131,11 @@ def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
 
 
 def _workers(paths: list[Path]) -> int:
-    env = os.environ.get("ROSTERCHECK_WORKERS", "")
-    if env.isdigit():
-        return max(1, int(env))
     try:
         total = sum(Path(p).stat().st_size for p in paths)
     except OSError:
         return 1  # a missing file: let the sequential path report it in order
-    return min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES and len(paths) > 1 else 1
+    return parallel.workers(total >= PARALLEL_MIN_BYTES and len(paths) > 1)
 
 
 def choose_engine(engine: str, lists: dict[str, Path]) -> str:
@@ -334,16 +329,6 @@ def _run_forked(codes: list[str]) -> dict[str, list[Finding]]:
     return {code: rules[code](_FORKED) for code in codes}
 
 
-def _check_workers(ctx: Context) -> int:
-    env = os.environ.get("ROSTERCHECK_WORKERS", "")
-    if env.isdigit():
-        workers = max(1, int(env))
-    else:
-        workers = min(2, os.cpu_count() or 1) if len(ctx.members) >= PARALLEL_CHECKS_MIN_MEMBERS else 1
-    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-    return workers if fork else 1
-
-
 def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Finding], dict[str, str]]:
     """Run every enabled check whose lists are present (in two processes for big rosters, see above).
 
@@ -368,14 +353,15 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
             skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in spec.needs)
             continue
         runnable.append(code)
-    forked = [c for c in runnable if c in _ECONOMIC_CHECKS] if _check_workers(ctx) > 1 else []
+    big = len(ctx.members) >= PARALLEL_CHECKS_MIN_MEMBERS
+    forked = [c for c in runnable if c in _ECONOMIC_CHECKS] if parallel.workers(big) > 1 and parallel.can_fork() else []
     if len(forked) in (0, len(runnable)):
         forked = []
     results: dict[str, list[Finding]] = {}
     if forked:
         _FORKED = ctx
         try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            with parallel.fork_pool() as pool:
                 future = pool.submit(_run_forked, forked)
                 results.update({code: rules[code](ctx) for code in runnable if code not in forked})
                 try:
