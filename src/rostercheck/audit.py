@@ -317,8 +317,10 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
 
 # With a roster this big, and where the system can fork (Linux), the checks run in two processes:
 # the income and asset checks (they share the pension, wage and asset links) in a forked copy of this
-# one, the others (C08 among them, to balance the two) here.
+# one, the others (C08 among them, to balance the two) here. Beyond the upper bound the pages the copy
+# touches (and so copies) cost more memory than the seconds saved are worth (province scale).
 PARALLEL_CHECKS_MIN_MEMBERS = 50_000
+PARALLEL_CHECKS_MAX_MEMBERS = 1_000_000
 _ECONOMIC_CHECKS = ("C03", "C04", "C06", "C09", "C10")
 _FORKED: Context | None = None  # the context a forked check process inherits
 
@@ -353,7 +355,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
             skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in spec.needs)
             continue
         runnable.append(code)
-    big = len(ctx.members) >= PARALLEL_CHECKS_MIN_MEMBERS
+    big = PARALLEL_CHECKS_MIN_MEMBERS <= len(ctx.members) < PARALLEL_CHECKS_MAX_MEMBERS
     forked = [c for c in runnable if c in _ECONOMIC_CHECKS] if parallel.workers(big) > 1 and parallel.can_fork() else []
     if len(forked) in (0, len(runnable)):
         forked = []
