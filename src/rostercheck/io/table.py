@@ -350,7 +350,7 @@ def to_table(raw: RawFile, keep=None) -> Table:
     Returns:
         The table.
     """
-    parts, dropped = [], 0
+    parts, dropped = [], {}
     for grid, layout in raw.sheets:
         data = grid.rows[layout.start :]
         first = grid.first_row + layout.start
@@ -358,12 +358,13 @@ def to_table(raw: RawFile, keep=None) -> Table:
         id_col = layout.mapping.get("id")
         if keep is not None and id_col is not None and data:
             kept = np.flatnonzero(keep([row[id_col] if id_col < len(row) else "" for row in data])).tolist()
-            dropped += len(data) - len(kept)
+            dropped[grid.sheet] = len(data) - len(kept)
             data, numbers = [data[i] for i in kept], [first + i for i in kept]
         parts.append((data_frame(data, numbers, layout, grid.sheet), layout, grid.sheet))
     table = finish_table(raw.path, raw.kind, parts, raw.notes)
-    if dropped:
-        table.row_count = len(table.frame) + dropped
+    left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
+    if left_out:
+        table.row_count = len(table.frame) + left_out
     return table
 
 
