@@ -7,7 +7,8 @@ Usage:
 The floor reads every input with the fastest reader in the dependency set and nothing else:
 python-calamine for .xlsx/.xls, DuckDB for UTF-8 CSV and Parquet (every cell as text, all rows
 materialised batch by batch), pandas' C parser for GBK text. Each phase runs in a fresh process;
-peak memory is that process's maximum resident set size.
+peak memory is the largest process's maximum resident set size, and (Linux) the summed PSS of the
+process and its children, sampled every 0.2 s.
 
   python bench/province.py --out bench/data/province --format parquet   # province scale
   python bench/run.py bench/data/province --engine duckdb
@@ -65,17 +66,54 @@ for p in sys.argv[1:]:
 print(rows)
 """
 WRAP = r"""
-import resource, subprocess, sys, time
+import os, resource, subprocess, sys, threading, time
+
+def tree_pss(root):
+    # Summed PSS (KB) of a process and its descendants, from /proc (Linux); 0 elsewhere.
+    parents = {}
+    for d in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as fh:
+                    parents[int(d)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    tree, grew = {root}, True
+    while grew:
+        more = {p for p, pp in parents.items() if pp in tree} - tree
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for p in tree:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            pass
+    return total
+
 t = time.perf_counter()
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = [0]
+def watch():
+    while proc.poll() is None:
+        peak[0] = max(peak[0], tree_pss(proc.pid))
+        time.sleep(0.2)
+threading.Thread(target=watch, daemon=True).start()
+code = proc.wait()
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, peak[0])
 """
 
 
-def measure(cmd: list[str]) -> tuple[float, float, int]:
-    """Run a command in a fresh process; return (seconds, peak MB, exit code)."""
+def measure(cmd: list[str]) -> tuple[float, float, int, float]:
+    """Run a command in a fresh process.
+
+    Returns:
+        (seconds, peak MB of the largest process, exit code, peak MB of all its processes together
+        (summed PSS sampled every 0.2 s; 0 where /proc is missing)).
+    """
     out = subprocess.run([sys.executable, "-c", WRAP, *cmd], capture_output=True, text=True, check=True).stdout.split()
-    return float(out[0]), float(out[1]) / 1024, int(out[2])
+    return float(out[0]), float(out[1]) / 1024, int(out[2]), float(out[3]) / 1024
 
 
 def inputs(folder: Path) -> tuple[list[Path], dict[str, Path]]:
@@ -115,12 +153,14 @@ def main() -> None:
         a_runs.append(measure(audit))
     a_t, f_t = statistics.median(r[0] for r in a_runs), statistics.median(r[0] for r in f_runs)
     a_m, f_m = max(r[1] for r in a_runs), max(r[1] for r in f_runs)
+    a_all, f_all = max(r[3] for r in a_runs), max(r[3] for r in f_runs)
     size = sum(p.stat().st_size for p in files) / 1e6
     print(f"inputs: {len(rosters)} rosters + {len(lists)} lists, {size:.0f} MB")
-    print(f"read floor : {f_t:8.1f} s  peak {f_m:7.0f} MB")
-    print(f"full audit : {a_t:8.1f} s  peak {a_m:7.0f} MB  (exit {a_runs[-1][2]})")
+    print(f"read floor : {f_t:8.1f} s  peak {f_m:7.0f} MB  (all processes {f_all:.0f} MB)")
+    print(f"full audit : {a_t:8.1f} s  peak {a_m:7.0f} MB  (all processes {a_all:.0f} MB)  (exit {a_runs[-1][2]})")
     print(f"ratio      : {a_t / f_t:8.2f} x")
-    print(json.dumps({"floor_s": f_t, "audit_s": a_t, "ratio": a_t / f_t, "floor_peak_mb": f_m, "audit_peak_mb": a_m}))
+    print(json.dumps({"floor_s": f_t, "audit_s": a_t, "ratio": a_t / f_t, "floor_peak_mb": f_m, "audit_peak_mb": a_m,
+                      "floor_all_processes_mb": f_all, "audit_all_processes_mb": a_all}))
     shutil.rmtree(out, ignore_errors=True)
 
 
