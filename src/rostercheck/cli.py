@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import sys
 import traceback
@@ -103,12 +104,20 @@ def _date(value: Optional[str]) -> dt.date:
     return parsed
 
 
+# A run allocates millions of small objects that live until it ends; with Python's default thresholds
+# the cyclic collector re-scans them again and again (about 1 s of a 13 s city audit). Young garbage
+# is still collected; the defaults come back when the command ends.
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
 def run(fn: Callable[[], int]) -> None:
     """Run a command body, turning library errors into one Chinese line and an exit code.
 
     Args:
         fn: the body; returns the exit code.
     """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         code = fn()
     except RostercheckError as exc:
@@ -127,6 +136,8 @@ def run(fn: Callable[[], int]) -> None:
             traceback.print_exc()
         console.error(f"程序内部错误（{type(exc).__name__}）。请加 --debug 重新运行，并把输出发给技术支持。")
         raise typer.Exit(int(ExitCode.INTERNAL))
+    finally:
+        gc.set_threshold(*thresholds)
     raise typer.Exit(code)
 
 
