@@ -373,4 +373,5 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         console.error("已中断。")
         sys.exit(130)
+    gc.freeze()  # the process ends now: its last collection need not scan what the run left behind
     sys.exit(code if isinstance(code, int) else 0)
