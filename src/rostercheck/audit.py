@@ -92,8 +92,7 @@ def _load_reference(kind: str, path: Path, limits: Limits | None, streaming: boo
 def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
     """Normalise a reference table and drop its raw cells (only the row count is kept)."""
     frame = normalise(table)
-    table.row_count = table.rows
-    table.frame = table.frame.iloc[:0]
+    table.drop_cells()
     return table, frame
 
 
@@ -125,8 +124,7 @@ def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     """Build the members, then drop the roster tables' raw cells (only their row counts are kept)."""
     members = build_members(tables, as_of)
     for table in tables:
-        table.row_count = len(table.frame)
-        table.frame = table.frame.iloc[:0]
+        table.drop_cells()
     return members
 
 
@@ -264,9 +262,8 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
             if pool:
                 reading[kind].result()  # a read error, in list order
             else:
-                loaded[kind] = _normalised(to_table(read_file(Path(lists[kind]), kind, limits), keys.keeps))
-        if finishing:
-            loaded.update(finishing.result())
+                _read_held(kind, Path(lists[kind]), limits)
+        loaded.update(finishing.result() if finishing else _finish_held(held, keys))
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

@@ -278,12 +278,10 @@ class Streamer:
     """
 
     def __init__(self, keys: KeySet):
-        import pyarrow as pa
-
         self.con = _connect()
         for name, values in (("k_exact", keys.exact), ("k_p14", keys.prefix14), ("k_ends", keys.ends),
                              ("k_mid", keys.middle)):
-            self.con.register(name, pa.table({"k": pa.array(list(values), type=pa.string())}))
+            self.con.register(name, _text_table(list(values)))
 
     def __enter__(self) -> "Streamer":
         return self
@@ -292,12 +290,7 @@ class Streamer:
         self.con.close()
 
     def _query(self, path: Path, sql: str):
-        import duckdb
-
-        try:
-            return self.con.execute(sql)
-        except duckdb.Error as exc:
-            raise InputFileError(path, f"外存引擎无法读取此文件（{type(exc).__name__}）：请确认是 UTF-8 编码的 CSV 或 Parquet 文件。") from exc
+        return _query(self.con, path, sql)
 
     def load(self, path: Path, kind: str) -> Table:
         """Read a list, keeping only rows that can link to a person of interest.
@@ -377,6 +370,20 @@ class Streamer:
         return counts
 
 
+def _query(con, path: Path, sql: str):
+    """Run SQL over a file's rows; DuckDB's errors become the usual Chinese message."""
+    import duckdb
+
+    try:
+        return con.execute(sql)
+    except duckdb.Error as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: Exception) -> InputFileError:
+    return InputFileError(path, f"外存引擎无法读取此文件（{type(exc).__name__}）：请确认是 UTF-8 编码的 CSV 或 Parquet 文件。")
+
+
 def _text_table(values: list[str]):
     import pyarrow as pa
 
@@ -412,7 +419,7 @@ def load_whole(path: Path, kind: str) -> Table:
 
         def row_at(positions: np.ndarray) -> list[list]:
             con.register("doubtful", _text_table([str(int(p) + 1) for p in positions]))
-            got = con.execute(f"SELECT * FROM {source} WHERE _i IN (SELECT k::BIGINT FROM doubtful) ORDER BY _i").fetchall()
+            got = _query(con, path, f"SELECT * FROM {source} WHERE _i IN (SELECT k::BIGINT FROM doubtful) ORDER BY _i").fetchall()
             return [["" if v is None else v for v in row[1:]] for row in got]
 
         frame = columns_frame(columns, numbers, row_at, layout, "")
@@ -429,7 +436,7 @@ def _arrow(con, sql: str, path: Path):
         rel = con.sql(sql)
         return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
     except duckdb.Error as exc:
-        raise InputFileError(path, f"外存引擎无法读取此文件（{type(exc).__name__}）：请确认是 UTF-8 编码的 CSV 或 Parquet 文件。") from exc
+        raise _unreadable(path, exc) from exc
 
 
 def _objects(column) -> np.ndarray:

@@ -52,6 +52,11 @@ class Table:
         """The number of data rows read (kept when the raw frame was dropped after normalising)."""
         return self.row_count if self.row_count is not None else len(self.frame)
 
+    def drop_cells(self) -> None:
+        """Forget the raw cells once they have been turned into members or a normalised list (the row count stays)."""
+        self.row_count = self.rows
+        self.frame = self.frame.iloc[:0]
+
     @property
     def label(self) -> str:
         """The Chinese name of the list kind plus the file name, for evidence texts."""

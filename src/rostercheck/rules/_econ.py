@@ -7,11 +7,9 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import re
 import unicodedata
-
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd

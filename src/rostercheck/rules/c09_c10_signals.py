@@ -184,8 +184,7 @@ def _declared_assets(ctx: Context, idxs: list[int]) -> str:
     """The first member's non-blank 家庭财产 cell of a household ('' when none or no such column)."""
     if "declared-assets" not in ctx.cache:
         column = ctx.members["declared_assets"] if "declared_assets" in ctx.members else []
-        ctx.cache["declared-assets"] = {j: str(v).strip() for j, v in zip(range(len(column)), list(column))
-                                        if v and str(v).strip()}
+        ctx.cache["declared-assets"] = {j: str(v).strip() for j, v in enumerate(list(column)) if v and str(v).strip()}
     said = ctx.cache["declared-assets"]
     return next((said[j] for j in idxs if j in said), "")
 
