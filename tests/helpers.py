@@ -29,6 +29,11 @@ COUNTY_LISTS = {
 COUNTY_ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
 
 
+def county_inputs() -> tuple[list[Path], dict[str, Path]]:
+    """The sample county's roster paths and list kind → path, for library calls."""
+    return [COUNTY / r for r in COUNTY_ROSTERS], {k: COUNTY / name for k, name in COUNTY_LISTS.items()}
+
+
 def make_id(birth: str = "19800101", seq: int = 123, region: str = "430521") -> str:
     """Return a valid 18-character ID for a birth date (YYYYMMDD) and sequence (odd = male)."""
     first17 = f"{region}{birth}{seq:03d}"

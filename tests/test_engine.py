@@ -17,7 +17,7 @@ from rostercheck.io.table import read_file, to_table
 from rostercheck.normalize import ids
 from rostercheck.normalize.values import text
 
-from helpers import AS_OF, COUNTY, COUNTY_LISTS, COUNTY_ROSTERS
+from helpers import AS_OF, COUNTY, COUNTY_LISTS, COUNTY_ROSTERS, county_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,8 +150,7 @@ def test_engines_agree_on_a_generated_province_in_miniature(tmp_path):
 def test_engines_agree_on_the_sample_county_as_given(workers, monkeypatch):
     """Excel and GBK lists are filtered in memory by the DuckDB engine (in a second process with 2 workers)."""
     monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
-    rosters = [COUNTY / r for r in COUNTY_ROSTERS]
-    lists = {k: COUNTY / name for k, name in COUNTY_LISTS.items()}
+    rosters, lists = county_inputs()
     memory = audit(rosters, lists, AS_OF, engine="memory")
     duck = audit(rosters, lists, AS_OF, engine="duckdb")
     assert not bulk.readable(lists["pensions"]) and len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])

@@ -16,7 +16,7 @@ from rostercheck.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from score import score  # noqa: E402
-from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS  # noqa: E402
+from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS, county_inputs  # noqa: E402
 
 LISTS = {"--" + kind.replace("_", "-"): name for kind, name in COUNTY_LISTS.items()}
 
@@ -102,8 +102,7 @@ def test_two_processes_give_identical_findings(monkeypatch):
 
     from rostercheck.audit import audit
 
-    rosters = [COUNTY / r for r in COUNTY_ROSTERS]
-    lists = {kind: COUNTY / name for kind, name in COUNTY_LISTS.items()}
+    rosters, lists = county_inputs()
     results = []
     for workers in ("1", "2"):
         monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
@@ -124,8 +123,7 @@ def test_checks_fall_back_to_one_process_when_the_copy_dies(monkeypatch):
 
     from rostercheck import audit as audit_module
 
-    rosters = [COUNTY / r for r in COUNTY_ROSTERS]
-    lists = {kind: COUNTY / name for kind, name in COUNTY_LISTS.items()}
+    rosters, lists = county_inputs()
     monkeypatch.setenv("ROSTERCHECK_WORKERS", "1")
     expected = audit_module.audit(rosters, lists, dt.date(2026, 9, 30)).findings
     monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
