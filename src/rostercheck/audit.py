@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 from collections import Counter
@@ -359,6 +360,9 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
     results: dict[str, list[Finding]] = {}
     if forked:
         _FORKED = ctx
+        # Out of the collector's sight until both processes are done: a collection in either would
+        # write to every long-lived object's header, and so copy the pages the two still share.
+        gc.freeze()
         try:
             with parallel.fork_pool() as pool:
                 future = pool.submit(_run_forked, forked)
@@ -369,6 +373,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
                     pass
         finally:
             _FORKED = None
+            gc.unfreeze()
     results.update({code: rules[code](ctx) for code in runnable if code not in results})
     return [f for code in runnable for f in results[code]], skipped
 

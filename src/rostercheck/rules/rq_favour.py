@@ -115,6 +115,8 @@ def unfiled(ctx: Context) -> list[Finding]:
 def _phone_keys(value: str) -> list[str]:
     # Cells like '13800001111/13900002222' or '0739-8200012、13800001111' arrive as one digit run:
     # take the number as written, without a +86/0086 prefix, and every mobile number inside it.
+    if len(value) <= 11:
+        return [value]  # nothing to strip or split (most cells)
     keys = {value}
     for prefix in ("0086", "86"):
         if value.startswith(prefix) and len(value) - len(prefix) == 11:
