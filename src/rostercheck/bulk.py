@@ -97,7 +97,7 @@ class KeySet:
             at = np.flatnonzero((pd.Series(cells, dtype=object).str.len() == 18).to_numpy(dtype=bool))
         if not len(at):
             return keep
-        texts = [cells[i] for i in at]
+        texts = list(cells) if len(at) == len(cells) else [cells[i] for i in at]  # copied: x → X below
         wide = np.array(texts, dtype="U18").view(np.uint32).reshape(-1, 18)
         codes = wide.astype(np.uint8)  # only trusted where every character is ASCII (checked below)
         digits, last = codes[:, :17] - np.uint8(ord("0")), codes[:, 17]
@@ -108,8 +108,7 @@ class KeySet:
         clean = ((wide < 128).all(axis=1) & (digits <= 9).all(axis=1)
                  & ((last - np.uint8(ord("0")) <= 9) | (last == ord("X"))))
         check = _CHECK_CODES[(digits.astype(np.int32) @ _WEIGHTS) % 11]
-        exact = self.exact
-        droppable = clean & (check == last) & ~np.fromiter((t in exact for t in texts), dtype=bool, count=len(texts))
+        droppable = clean & (check == last) & ~np.fromiter(map(self.exact.__contains__, texts), dtype=bool, count=len(texts))
         for keys, part in ((self.prefix14, codes[:, :14]), (self.ends, codes[:, np.r_[0:6, 14:18]]),
                            (self.middle, codes[:, 6:])):
             if keys and droppable.any():
