@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import os
 import re
 import sys
 import traceback
@@ -373,5 +375,9 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         console.error("已中断。")
         sys.exit(130)
-    gc.freeze()  # the process ends now: its last collection need not scan what the run left behind
-    sys.exit(code if isinstance(code, int) else 0)
+    # Every report is written, closed and renamed by now. Skip the interpreter's teardown: freeing the
+    # millions of objects a large run leaves behind takes a quarter of a second for a city.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code if isinstance(code, int) else 0)

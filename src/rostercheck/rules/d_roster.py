@@ -34,7 +34,7 @@ def head_rows(members) -> dict[str, int]:
     ranked = pd.DataFrame({"household": members["household"].to_numpy(),
                            "_o": (members["id"] != members["head_id"]).astype(int).to_numpy()}, index=members.index)
     first = ranked.sort_values(["_o"], kind="stable").drop_duplicates("household")
-    return dict(zip(first["household"], first.index))
+    return dict(zip(first["household"].tolist(), first.index.tolist()))
 
 
 @rule("D01")
