@@ -14,6 +14,7 @@ from rostercheck import bulk
 from rostercheck.audit import audit, choose_engine
 from rostercheck.io.read import read_grids
 from rostercheck.io.table import read_file, to_table
+from rostercheck.namematch import name_counts
 from rostercheck.normalize import ids
 from rostercheck.normalize.values import text
 
@@ -154,6 +155,23 @@ def test_engines_agree_on_the_sample_county_as_given(workers, monkeypatch):
     memory = audit(rosters, lists, AS_OF, engine="memory")
     duck = audit(rosters, lists, AS_OF, engine="duckdb")
     assert not bulk.readable(lists["pensions"]) and len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
+    assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
+    pd.testing.assert_frame_equal(memory.findings, duck.findings)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_engines_agree_when_the_registry_is_read_whole(workers, monkeypatch, tmp_path):
+    """A registry DuckDB cannot stream (GBK here) is filtered in memory, in the worker process with 2 workers."""
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+    rosters, lists = county_inputs()
+    gbk = tmp_path / "户籍人口.csv"
+    gbk.write_bytes(lists["registry"].read_text(encoding="utf-8-sig").encode("gb18030"))
+    lists["registry"] = gbk
+    memory = audit(rosters, lists, AS_OF, engine="memory")
+    duck = audit(rosters, lists, AS_OF, engine="duckdb")
+    assert not bulk.readable(gbk) and {"RQ2", "C01"} <= set(duck.findings["类别代码"])
+    assert len(duck.inputs.lists["registry"]) < len(memory.inputs.lists["registry"])  # filtered, households whole
+    assert duck.inputs.name_counts == name_counts(memory.inputs.members, memory.inputs.lists["registry"])
     assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 

@@ -20,6 +20,8 @@ from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.table import RawFile, Table, load_table, read_file, to_table
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding
+from .namematch import name_counts
+from .normalize import ids
 from .policy import load_policy
 from .reference import normalise
 from .roster import build_members
@@ -220,9 +222,24 @@ def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
     _HELD[kind] = read_file(path, kind, limits)
 
 
-def _finish_held(kinds: list[str], keys: bulk.KeySet) -> dict[str, tuple[Table, pd.DataFrame]]:
-    """In the worker: filter the held lists to the people of interest and normalise them."""
-    return {kind: _normalised(to_table(_HELD.pop(kind), keys.keeps)) for kind in kinds if kind in _HELD}
+def _finish_held(kinds: list[str], keys: bulk.KeySet,
+                 named: set[str]) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
+    """In the worker: filter the held lists to the people of interest and normalise them.
+
+    Returns the lists, and the registry's namesake counts besides the members (see
+    :func:`bulk.filter_registry`; None without a held registry).
+    """
+    done, counts = {}, None
+    for kind in kinds:
+        if kind not in _HELD:
+            continue
+        if kind == "registry":
+            table = to_table(_HELD.pop(kind))
+            counts = bulk.filter_registry(table, keys, named)
+        else:
+            table = to_table(_HELD.pop(kind), keys.keeps)
+        done[kind] = _normalised(table)
+    return done, counts
 
 
 def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
@@ -233,8 +250,7 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     inputs are large they are read in a second process while this one reads the rosters.
     """
     streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
-    # The registry needs whole households and whole-file namesake counts: filtered only when streamed.
-    held = [k for k in lists if k in bulk.FILTERED_KINDS and k != "registry" and k not in streamed]
+    held = [k for k in lists if k in bulk.FILTERED_KINDS and k not in streamed]
     pool = ProcessPoolExecutor(max_workers=1) if held and _workers([*rosters, *lists.values()]) > 1 else None
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in held} if pool else {}
@@ -247,7 +263,8 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                     progress(KIND_LABELS[kind], Path(path))
                 loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
         keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
-        finishing = pool.submit(_finish_held, held, keys) if pool else None
+        named = set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
+        finishing = pool.submit(_finish_held, held, keys, named) if pool else None
         counts = None
         with bulk.Streamer(keys) as streamer:
             for kind, path in lists.items():
@@ -264,7 +281,12 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 reading[kind].result()  # a read error, in list order
             else:
                 _read_held(kind, Path(lists[kind]), limits)
-        loaded.update(finishing.result() if finishing else _finish_held(held, keys))
+        done, registry_counts = finishing.result() if finishing else _finish_held(held, keys, named)
+        loaded.update(done)
+        if registry_counts is not None:  # with the members', as namematch.name_counts counts both
+            counts = name_counts(members)
+            for key, n in registry_counts.items():
+                counts[key] = counts.get(key, 0) + n
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

@@ -118,6 +118,47 @@ class KeySet:
         return keep
 
 
+def filter_registry(table: Table, keys: KeySet, named: set[str]) -> dict[str, int] | None:
+    """For a registry read whole: what :meth:`Streamer.load` and :meth:`Streamer.name_counts` do when streaming.
+
+    Namesakes are counted over every row first, as :func:`rostercheck.namematch.name_counts` counts them
+    together with the members, leaving out the IDs the members carry (the caller counts those). Then
+    only the rows that can link to a person of interest stay in ``table``, with every row of their
+    households (the 户号 keyed as :func:`rostercheck.reference.household_key` keys it, so no household is
+    split); ``row_count`` keeps the whole file's count.
+
+    Args:
+        table: the registry, raw cells, every data row of the file.
+        keys: the people of interest.
+        named: the members' valid IDs that carry a name.
+    Returns:
+        name key → number of registry people besides the members, or None without a name column.
+    """
+    from .namematch import name_counts
+    from .normalize.names import person_name
+    from .normalize.values import text
+    from .reference import by_value, household_key
+
+    f = table.frame
+
+    def cells(col: str) -> list:
+        return [None if (isinstance(v, float) and v != v) else v for v in f[col].tolist()]
+
+    id_cells, counts = cells("id"), None
+    if "name" in f.columns:
+        number, status, _, _ = ids.id_numbers(id_cells)
+        part = pd.DataFrame({"name_key": by_value(cells("name"), person_name), "id": number, "id_status": status})
+        counts = name_counts(part[~((part["id_status"] == ids.VALID) & part["id"].isin(named))])
+    keep = keys.keeps(id_cells)
+    if "household_no" in f.columns and keep.any():
+        households = by_value(cells("household_no"), lambda v: household_key(text(v)))
+        kept = {households[i] for i in np.flatnonzero(keep)}
+        keep |= np.fromiter(map(kept.__contains__, households), dtype=bool, count=len(households))
+    table.row_count = table.rows
+    table.frame = f[keep]
+    return counts
+
+
 def key_set(frames: list[pd.DataFrame]) -> KeySet:
     """Collect the keys of every ID column (``id``, ``cadre_id``, ``dependent_id``) of some frames.
 

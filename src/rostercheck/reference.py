@@ -64,8 +64,8 @@ def normalise(table: Table) -> pd.DataFrame:
     for fld in ("amount", "wage"):
         if fld in out.columns:
             _to_monthly(table, out, fld)
-    if "household_no" in out.columns:  # '000100006' and 100006 are the same 户号
-        out["household_no"] = [v.lstrip("0") or v if v.isdigit() else v for v in out["household_no"]]
+    if "household_no" in out.columns:
+        out["household_no"] = [household_key(v) for v in out["household_no"]]
     if "range" in out.columns:
         _split_range(out)
     if "id" not in out.columns:
@@ -116,6 +116,17 @@ def _split_range(out: pd.DataFrame) -> None:
         if fld not in out.columns or not out[fld].notna().any():
             out[fld] = by_value(values, date)
             out[fld + "_text"] = values
+
+
+def household_key(value: str) -> str:
+    """A 户号 as households are grouped by: '000100006' and 100006 are the same household.
+
+    Args:
+        value: the 户号 as text.
+    Returns:
+        The key.
+    """
+    return value.lstrip("0") or value if value.isdigit() else value
 
 
 def by_value(values: list, fn) -> list:
