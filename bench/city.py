@@ -1,7 +1,10 @@
 """Generate a city-scale data set for the benchmark (about 200,000 roster members, 2,000,000 list rows).
 
 Plain files (one header row, IDs as text), written fast; the messy shapes are the sample county's job.
-Usage: python bench/city.py [--out bench/data/city] [--members 200000] [--scale 1.0] [--seed 1]
+Usage: python bench/city.py [--out bench/data/city] [--members 200000] [--scale 1.0] [--seed 1] [--big registry]
+
+With ``--big registry`` the 1,000,000-row sheet is the household registry (户籍人口信息.xlsx, the
+members' households plus strangers') and the pension list becomes CSV.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ def write_csv(path: Path, header: list[str], rows, encoding: str = "utf-8-sig") 
         w.writerows(rows)
 
 
-def generate(out: Path, members: int = 200_000, scale: float = 1.0, seed: int = 1) -> dict[str, list[Path]]:
+def generate(out: Path, members: int = 200_000, scale: float = 1.0, seed: int = 1,
+             big: str = "pensions") -> dict[str, list[Path]]:
     """Write the city data set and return {'rosters': [...], kind: [path]}.
 
     Args:
@@ -61,6 +65,7 @@ def generate(out: Path, members: int = 200_000, scale: float = 1.0, seed: int = 
         members: roster members in all.
         scale: multiplier for the reference lists (1.0 ≈ 2,000,000 rows).
         seed: random seed.
+        big: the kind written as the one-sheet xlsx of about 1,000,000 rows: 'pensions' or 'registry'.
     Returns:
         The files by kind.
     """
@@ -129,12 +134,37 @@ def generate(out: Path, members: int = 200_000, scale: float = 1.0, seed: int = 
         "cadres": ("村干部名单.csv", ["姓名", "身份证号", "乡镇", "村", "职务", "联系电话"],
                    lambda: [*someone(0.01), "第1街道", "第1社区", "主任", "139" + str(rng.randint(10_000_000, 99_999_999))], 10_000),
     }
+    if big == "registry":
+        specs["pensions"] = ("养老金发放名单.csv", *specs["pensions"][1:])
+        specs["registry"] = ("户籍人口信息.xlsx", ["户号", "姓名", "身份证号", "与户主关系", "住址"], None, 1_000_000)
     for kind, (fname, header, row, base) in specs.items():
         path = out / fname
+        if kind == "registry":
+            write_xlsx(path, header, registry_rows(rng, roster_rows, n(base)))
+            files[kind] = [path]
+            continue
         rows = (row() for _ in range(n(base)))
         (write_xlsx if fname.endswith(".xlsx") else write_csv)(path, header, rows)
         files[kind] = [path]
     return files
+
+
+def registry_rows(rng: random.Random, roster_rows: list[list], total: int):
+    """Registry rows: every 低保 household as registered (now and then with a non-member in it), then strangers'."""
+    number, last = 0, None
+    for row in roster_rows:
+        if row[3] != last:
+            number, last = number + 1, row[3]
+        yield [f"{number:08d}", row[4], row[6], row[5], "某市某路"]
+        total -= 1
+        if rng.random() < 0.01:
+            yield [f"{number:08d}", name(rng), make_id(rng), "其他", "某市某路"]
+            total -= 1
+    while total > 0:
+        number += 1
+        for k in range(min(rng.randint(1, 5), total)):
+            yield [f"{number:08d}", name(rng), make_id(rng), "户主" if k == 0 else "子女", "某市某路"]
+            total -= 1
 
 
 def main() -> None:
@@ -144,8 +174,9 @@ def main() -> None:
     ap.add_argument("--members", type=int, default=200_000)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--big", choices=["pensions", "registry"], default="pensions")
     args = ap.parse_args()
-    files = generate(args.out, args.members, args.scale, args.seed)
+    files = generate(args.out, args.members, args.scale, args.seed, args.big)
     for kind, paths in files.items():
         print(kind, *paths)
 
