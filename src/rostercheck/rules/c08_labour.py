@@ -9,21 +9,16 @@ from ._econ import business_active, has_any, hits, linked_rows, wages
 ROSTER = "花名册"
 
 
-def working_age(sex: str, age: object, params: dict) -> tuple[int, int] | None:
-    """Return the working-age bounds for a member, or None when the member is outside them.
+def working_ages(params: dict) -> dict[str, tuple[int, int]]:
+    """Return the working-age bounds by sex: a member of working age is at least lower, under upper.
 
     Args:
-        sex: '男' or '女'.
-        age: age in whole years on the review date (None when unknown).
         params: the [C08] parameters.
     Returns:
-        (lower, upper) — at least lower, under upper — when the member is of working age.
+        '男'/'女' → (lower, upper).
     """
-    if sex not in ("男", "女") or age is None or age != age:
-        return None
-    prefix = "male" if sex == "男" else "female"
-    lower, upper = int(params[f"{prefix}_min_age"]), int(params[f"{prefix}_max_age"])
-    return (lower, upper) if lower <= int(age) < upper else None
+    return {sex: (int(params[f"{prefix}_min_age"]), int(params[f"{prefix}_max_age"]))
+            for sex, prefix in (("男", "male"), ("女", "female"))}
 
 
 def able_bodied(labour: str, health: str, school: str, disability: str, params: dict) -> bool:
@@ -62,9 +57,11 @@ def check(ctx: Context) -> list[Finding]:
     mem = ctx.members
     out: list[Finding] = []
     cols = ("sex", "age", "labour", "health", "school", "disability", "row")
-    for j, sex, age, labour, health, school, disability, row in zip(mem.index, *(mem[c] for c in cols)):
-        bounds = working_age(sex, age, params)
-        if bounds is None or j in working or not able_bodied(labour, health, school, disability, params):
+    by_sex = working_ages(params)
+    for j, sex, age, labour, health, school, disability, row in zip(mem.index.tolist(), *(mem[c].tolist() for c in cols)):
+        bounds = by_sex.get(sex)
+        if (bounds is None or age is None or age != age or not bounds[0] <= int(age) < bounds[1] or j in working
+                or not able_bodied(labour, health, school, disability, params)):
             continue
         evidence = (f"花名册第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
                     f"劳动能力“{labour}”，健康状况“{health}”，在校情况“{school or '未填'}”，"

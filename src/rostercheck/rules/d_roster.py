@@ -37,6 +37,13 @@ def head_rows(members) -> dict[str, int]:
     return dict(zip(first["household"].tolist(), first.index.tolist()))
 
 
+def household_heads(ctx: Context) -> dict[str, int]:
+    """:func:`head_rows` of the context's members, worked out once per run (D02 and RQ3 use it)."""
+    if "head_rows" not in ctx.cache:
+        ctx.cache["head_rows"] = head_rows(ctx.members)
+    return ctx.cache["head_rows"]
+
+
 @rule("D01")
 def duplicates(ctx: Context) -> list[Finding]:
     """Flag a valid ID that appears in more than one roster row (two households, or 低保 and 特困).
@@ -72,7 +79,7 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     """
     mem = ctx.members
     min_digits = int(ctx.specs["D02"].params["min_account_digits"])
-    heads = head_rows(mem)
+    heads = household_heads(ctx)
     rows = mem.loc[list(heads.values()), ["bank_account", "household"]]
     rows = rows[rows["bank_account"].str.len() >= min_digits]
     households = rows.groupby("bank_account")["household"].transform("nunique")

@@ -17,7 +17,7 @@ from ..kinship import filing_cadres, filing_links, member_values, official_house
 from ..match import weakest
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import rule, where
-from .d_roster import head_rows
+from .d_roster import household_heads
 
 
 def _cadre_text(post: object, name: object) -> str:
@@ -140,7 +140,7 @@ def contacts(ctx: Context) -> list[Finding]:
     params = ctx.specs["RQ3"].params
     cad, mem = ctx.lists["cadres"], ctx.members
     homes = official_households(ctx, "cadres")
-    heads = head_rows(mem)
+    heads = household_heads(ctx)
     checks = (("phone", "联系电话", int(params["min_phone_digits"]), MEDIUM),
               ("bank_account", "银行账号", int(params["min_account_digits"]), HIGH))
     out = []
