@@ -7,8 +7,9 @@ Usage:
 The floor reads every input with the fastest reader in the dependency set and nothing else:
 python-calamine for .xlsx/.xls, DuckDB for UTF-8 CSV and Parquet (every cell as text, all rows
 materialised batch by batch), pandas' C parser for GBK text. Each phase runs in a fresh process;
-peak memory is the largest process's maximum resident set size, and (Linux) the summed PSS of the
-process and its children, sampled every 0.2 s.
+times are medians of the --repeat runs. Peak memory is the largest process's maximum resident set
+size, and (Linux) the summed PSS of the process and its children, sampled every 0.2 s in one more run
+of each phase (sampling walks the processes' page tables, so timed runs are not sampled).
 
   python bench/province.py --out bench/data/province --format parquet   # province scale
   python bench/run.py bench/data/province --engine duckdb
@@ -92,27 +93,35 @@ def tree_pss(root):
             pass
     return total
 
+sample, cmd = sys.argv[1] == "sample", sys.argv[2:]
 t = time.perf_counter()
-proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 peak = [0]
 def watch():
     while proc.poll() is None:
         peak[0] = max(peak[0], tree_pss(proc.pid))
         time.sleep(0.2)
-threading.Thread(target=watch, daemon=True).start()
+if sample:
+    threading.Thread(target=watch, daemon=True).start()
 code = proc.wait()
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, peak[0])
 """
 
 
-def measure(cmd: list[str]) -> tuple[float, float, int, float]:
+def measure(cmd: list[str], sample: bool = False) -> tuple[float, float, int, float]:
     """Run a command in a fresh process.
 
+    Args:
+        cmd: the command.
+        sample: also sample the summed PSS of the process and its children every 0.2 s. Reading
+            /proc/PID/smaps_rollup walks the page tables of a big process (about 20 ms each time), which
+            would slow what is timed: the timed runs do not sample, one more run of each command does.
     Returns:
         (seconds, peak MB of the largest process, exit code, peak MB of all its processes together
-        (summed PSS sampled every 0.2 s; 0 where /proc is missing)).
+        (0 unless sampled, or where /proc is missing)).
     """
-    out = subprocess.run([sys.executable, "-c", WRAP, *cmd], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run([sys.executable, "-c", WRAP, "sample" if sample else "time", *cmd], capture_output=True,
+                         text=True, check=True).stdout.split()
     return float(out[0]), float(out[1]) / 1024, int(out[2]), float(out[3]) / 1024
 
 
@@ -152,6 +161,8 @@ def main() -> None:
         f_runs.append(measure(floor))
         a_runs.append(measure(audit))
     a_t, f_t = statistics.median(r[0] for r in a_runs), statistics.median(r[0] for r in f_runs)
+    f_runs.append(measure(floor, sample=True))  # memory only: sampling slows what it watches
+    a_runs.append(measure(audit, sample=True))
     a_m, f_m = max(r[1] for r in a_runs), max(r[1] for r in f_runs)
     a_all, f_all = max(r[3] for r in a_runs), max(r[3] for r in f_runs)
     size = sum(p.stat().st_size for p in files) / 1e6
