@@ -110,6 +110,9 @@ def _date(value: Optional[str]) -> dt.date:
 # the cyclic collector re-scans them again and again (about 1 s of a 13 s city audit). Young garbage
 # is still collected; the defaults come back when the command ends.
 GC_THRESHOLDS = (100_000, 50, 100)
+# The last command's result stays referenced until the next one: freeing a city's millions of cells one
+# by one takes about 0.2 s, and the process ends right after the command (see main) without freeing them.
+_RETAINED: dict[str, object] = {}
 
 
 def run(fn: Callable[[], int]) -> None:
@@ -186,6 +189,7 @@ def audit_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress, engine=engine)
+        _RETAINED["result"] = result
         _warn_all(result)
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
@@ -239,6 +243,7 @@ def review_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = review(previous, list(rosters), when, suppress, config, progress=progress)
+        _RETAINED["result"] = result
         _warn_all(result)
         options = {"previous": str(previous), "rosters": [str(r) for r in rosters], "as_of": when.isoformat(),
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
@@ -280,6 +285,7 @@ def screen_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = screen(list(applications), lists, when, list(enrolled or []), config, progress=progress)
+        _RETAINED["result"] = result
         _warn_all(result)
         options = {"applications": [str(a) for a in applications], "enrolled": [str(e) for e in enrolled or []],
                    "lists": {k: str(v) for k, v in lists.items()}, "as_of": when.isoformat(),
