@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import replace
+from typing import Callable
 
 import pandas as pd
 
@@ -101,15 +103,15 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
     return pd.Series([v if v else None for v in values], index=frame.index, dtype=object)
 
 
-def _groups(f: pd.DataFrame) -> pd.Series:
+def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
     """Number the households: a new one starts where the head changes, at a 户主 row, or at every row."""
     n = len(f)
     if "head_id" in f.columns or "head_name" in f.columns:
-        key = _column(f, "head_id").fillna("") + "|" + _column(f, "head_name").fillna("")
+        key = column("head_id").fillna("") + "|" + column("head_name").fillna("")
         key = key.where(key != "|").ffill().fillna("")
         starts = key != key.shift()
     elif "relation" in f.columns:
-        rel = _column(f, "relation").fillna("")
+        rel = column("relation").fillna("")
         starts = rel.str.match(_HEAD_RELATIONS.pattern)
         starts.iloc[:1] = True
     else:
@@ -139,11 +141,18 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     if f.empty:
         return pd.DataFrame(columns=COLUMNS)
     has_relation = "relation" in f.columns
-    group = _groups(f)
+    cache: dict[str, pd.Series] = {}
+
+    def column(fld: str) -> pd.Series:  # each field's text worked out once
+        if fld not in cache:
+            cache[fld] = _column(f, fld)
+        return cache[fld]
+
+    group = _groups(f, column)
     out = pd.DataFrame({"row": f["_row"].astype(int), "sheet": f["_sheet"], "group": group})
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
-        col = _column(f, fld) if fld != "head_id" else _head_ids(f)
+        col = column(fld) if fld != "head_id" else _head_ids(f)
         out[fld] = col.groupby(group).ffill() if fld not in ("township", "village") else col
     # Township/village cells merged over many households: carry down, the village only within its township.
     town = out["township"].ffill()
@@ -157,7 +166,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     out["id"], out["id_status"], out["id_reliable"], births = ids.id_numbers(raw_ids)
     out["id_raw"] = by_value(raw_ids, text)
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets"):
-        out[fld] = _column(f, fld).fillna("")
+        out[fld] = column(fld).fillna("")
     out["name_key"] = by_value(out["name"].tolist(), person_name)
     for fld in ("declared_income", "benefit"):
         out[fld] = by_value(f[fld].tolist(), money) if fld in f.columns else None
@@ -166,17 +175,18 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     heads = out[is_head].drop_duplicates("group").set_index("group")
     groups = out["group"].tolist()
     for fld, src in (("head_id", "id"), ("head_name", "name")):
-        known = heads[src].to_dict()
+        known = dict(zip(heads.index.tolist(), heads[src].tolist()))
         out[fld] = [h if h else known.get(g, "") for h, g in zip(out[fld].tolist(), groups)]
     out["household"] = [hid if hid else f"{file_no}#{g}" for hid, g in zip(out["head_id"].tolist(), groups)]
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     out["programme"] = by_value(out["programme"].tolist(), lambda v: _programme_value(v, default_prog))
-    sizes = out.groupby("household")["household"].transform("size")
+    households = out["household"].tolist()
+    sizes = Counter(households)
     declared = by_value(out["household_size"].tolist(), count)
-    out["household_size"] = [s if s and s > 0 else int(c) for s, c in zip(declared, sizes.tolist())]
+    out["household_size"] = [s if s and s > 0 else sizes[h] for s, h in zip(declared, households)]
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
-    programme_raw = _column(f, "programme").fillna("").tolist()
+    programme_raw = column("programme").fillna("").tolist()
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
     out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v) for a, p, sh, v
                         in zip(out["area_type"].tolist(), programme_raw, out["sheet"].tolist(), out["village"].tolist())]

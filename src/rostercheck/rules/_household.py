@@ -16,7 +16,7 @@ def households(ctx: Context) -> dict[str, list[int]]:
     """
     if "households" not in ctx.cache:
         out: dict[str, list[int]] = {}
-        for j, hh in zip(ctx.members.index, ctx.members["household"]):
+        for j, hh in zip(ctx.members.index.tolist(), ctx.members["household"].tolist()):
             out.setdefault(hh, []).append(j)
         ctx.cache["households"] = out
     return ctx.cache["households"]
