@@ -113,6 +113,22 @@ def test_filter_keeps_members_damaged_ids_and_whole_households(tmp_path):
     assert table.row_count == 5  # the 合计 row is not a data row
 
 
+def test_registry_read_whole_keeps_what_the_streaming_filter_keeps(tmp_path):
+    path = _registry(tmp_path, [
+        ["0001", "张三", MEMBER, "户主"], ["1", "张老三", KIN, "父亲"], ["0002", "李四", STRANGER, "户主"],
+        ["0003", "王五", DAMAGED_MEMBER, "户主"], ["0004", "赵六", "430521800101123", "户主"], ["合计", "", "", ""],
+    ])
+    keys = bulk.key_set([_members(MEMBER)])
+    with bulk.Streamer(keys) as streamer:
+        streamed = streamer.load(path, "registry")
+    table = to_table(read_file(path, "registry"))
+    counts = bulk.filter_registry(table, keys, {MEMBER})
+    assert table.frame["_row"].tolist() == streamed.frame["_row"].tolist() == [3, 4, 6, 7]
+    assert table.row_count == streamed.row_count == 5
+    # 张三's ID, and 赵六's 15-digit form of it, are the member's: counted with the roster, not here.
+    assert counts == {"张老三": 1, "李四": 1, "王五": 1}
+
+
 def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
     path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"], ["2", "李四", STRANGER, "户主"]])
     keys = bulk.key_set([_members(DAMAGED_MEMBER)])
