@@ -188,16 +188,19 @@ class _Body:
 
     def last_row(self) -> int:
         """The last sheet row holding a cell (1, the header's, when none does)."""
-        last = 0
+        last = 0  # data rows up to here hold a cell
         for c in self.cols:
-            values = self.frame[c]
-            for i in range(self.rows - 1, last - 1, -1):  # usually stops at the last row
-                if not _blank(values.iat[i]):
-                    last = i + 1
+            values = self.frame[c].iloc[last:self.rows].tolist()
+            for k in range(len(values) - 1, -1, -1):  # usually stops at once
+                if not _blank(values[k]):
+                    last += k + 1
                     break
+            if last == self.rows:
+                break
         return last + 1
 
     def chunks(self) -> Iterator[bytes]:
+        """The <row> elements, encoded, a few thousand rows at a time."""
         from xlsxwriter.utility import xl_col_to_name
 
         letters = [xl_col_to_name(c) for c in range(len(self.cols))]
