@@ -263,7 +263,9 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                     progress(KIND_LABELS[kind], Path(path))
                 loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
         keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
-        named = set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
+        # The members' named IDs, for a held registry's namesake counts (the roster counts them).
+        named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
+                 if "registry" in held else set())
         finishing = pool.submit(_finish_held, held, keys, named) if pool else None
         counts = None
         with bulk.Streamer(keys) as streamer:
@@ -281,16 +283,23 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 reading[kind].result()  # a read error, in list order
             else:
                 _read_held(kind, Path(lists[kind]), limits)
-        done, registry_counts = finishing.result() if finishing else _finish_held(held, keys, named)
+        done, held_counts = finishing.result() if finishing else _finish_held(held, keys, named)
         loaded.update(done)
-        if registry_counts is not None:  # with the members', as namematch.name_counts counts both
-            counts = name_counts(members)
-            for key, n in registry_counts.items():
-                counts[key] = counts.get(key, 0) + n
+        counts = _with_roster_namesakes(members, counts if held_counts is None else held_counts)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
     return _inputs(tables, members, lists, loaded, counts, "duckdb")
+
+
+def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | None) -> dict[str, int] | None:
+    """Add the roster's namesake counts to the registry's (as :func:`namematch.name_counts` counts both)."""
+    if registry is None:
+        return None
+    counts = name_counts(members)
+    for key, n in registry.items():
+        counts[key] = counts.get(key, 0) + n
+    return counts
 
 
 def detect_county(tables: list[Table], addresses: list[str] | None = None) -> str:

@@ -137,21 +137,17 @@ def filter_registry(table: Table, keys: KeySet, named: set[str]) -> dict[str, in
     from .namematch import name_counts
     from .normalize.names import person_name
     from .normalize.values import text
-    from .reference import by_value, household_key
+    from .reference import by_value, cells, household_key
 
     f = table.frame
-
-    def cells(col: str) -> list:
-        return [None if (isinstance(v, float) and v != v) else v for v in f[col].tolist()]
-
-    id_cells, counts = cells("id"), None
+    id_cells, counts = cells(f, "id"), None
     if "name" in f.columns:
         number, status, _, _ = ids.id_numbers(id_cells)
-        part = pd.DataFrame({"name_key": by_value(cells("name"), person_name), "id": number, "id_status": status})
+        part = pd.DataFrame({"name_key": by_value(cells(f, "name"), person_name), "id": number, "id_status": status})
         counts = name_counts(part[~((part["id_status"] == ids.VALID) & part["id"].isin(named))])
     keep = keys.keeps(id_cells)
     if "household_no" in f.columns and keep.any():
-        households = by_value(cells("household_no"), lambda v: household_key(text(v)))
+        households = by_value(cells(f, "household_no"), lambda v: household_key(text(v)))
         kept = {households[i] for i in np.flatnonzero(keep)}
         keep |= np.fromiter(map(kept.__contains__, households), dtype=bool, count=len(households))
     table.row_count = table.rows
@@ -374,17 +370,17 @@ class Streamer:
         return table
 
     def name_counts(self, path: Path, members: pd.DataFrame) -> dict[str, int] | None:
-        """Namesake counts over the roster and the whole registry file (as :func:`namematch.name_counts`).
+        """Namesake counts over the whole registry file besides the members' IDs (the caller adds the roster's).
 
-        People with a valid ID count once (members first); rows without one count one each.
+        People with a valid ID count once (a member's ID not at all: the roster counts it); rows without
+        one count one each, as :func:`namematch.name_counts` counts them.
 
         Args:
             path: the registry file.
             members: the member frame.
         Returns:
-            name key → number of people, or None when the file has no name or ID column.
+            name key → number of registry people, or None when the file has no name or ID column.
         """
-        from .namematch import name_counts
         from .normalize.names import person_name
 
         path = Path(path)
@@ -402,7 +398,7 @@ class Streamer:
                "firsts AS (SELECT arg_min(n, _i) AS n FROM src WHERE v AND u NOT IN (SELECT k FROM m_ids) GROUP BY u) "
                "SELECT n, count(*) FROM (SELECT n FROM firsts UNION ALL SELECT n FROM src WHERE NOT v) GROUP BY n")
         raw = self._query(path, sql).fetchall()
-        counts = name_counts(members)
+        counts: dict[str, int] = {}
         for n, c in raw:
             key = person_name(n)
             if key:

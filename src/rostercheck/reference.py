@@ -36,7 +36,7 @@ def normalise(table: Table) -> pd.DataFrame:
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
             continue
-        values = [None if (isinstance(v, float) and v != v) else v for v in f[col].tolist()]
+        values = cells(f, col)
         if col in _ID_FIELDS:
             prefix = _ID_FIELDS[col]
             out[col], out[prefix + "id_status"], out[prefix + "id_reliable"], out[prefix + "birth"] = ids.id_numbers(values)
@@ -116,6 +116,18 @@ def _split_range(out: pd.DataFrame) -> None:
         if fld not in out.columns or not out[fld].notna().any():
             out[fld] = by_value(values, date)
             out[fld + "_text"] = values
+
+
+def cells(frame: pd.DataFrame, col: str) -> list:
+    """Return a column's raw cells as a list, NaN as None.
+
+    Args:
+        frame: a frame of raw cells.
+        col: the column.
+    Returns:
+        The cells.
+    """
+    return [None if (isinstance(v, float) and v != v) else v for v in frame[col].tolist()]
 
 
 def household_key(value: str) -> str:

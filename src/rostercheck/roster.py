@@ -15,7 +15,7 @@ from .model import plain_text
 from .normalize import ids
 from .normalize.names import person_name
 from .normalize.values import count, digits, money, text
-from .reference import by_value
+from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
@@ -161,8 +161,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     out["township"] = town
     for fld in HOUSEHOLD_FIELDS:
         out[fld] = out[fld].fillna("")
-    raw_ids = [None if (isinstance(v, float) and v != v) else v for v in
-               (f["id"].tolist() if "id" in f.columns else [None] * len(f))]
+    raw_ids = cells(f, "id") if "id" in f.columns else [None] * len(f)
     out["id"], out["id_status"], out["id_reliable"], births = ids.id_numbers(raw_ids)
     out["id_raw"] = by_value(raw_ids, text)
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets"):
