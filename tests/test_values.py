@@ -13,7 +13,13 @@ D = dt.date(2025, 3, 5)
     "raw, expected",
     [("2025-03-05", D), ("2025/3/5", D), ("2025.03.05", D), ("20250305", D), ("2025年3月5日", D), (20250305, D),
      (45721, D), (45721.0, D), (dt.datetime(2025, 3, 5, 10, 0), D), (D, D), ("2025-03", dt.date(2025, 3, 1)),
-     ("2025-02-30", None), ("", None), (None, None), ("无期", None), ("2025-03-05 00:00:00", D)],
+     ("2025-02-30", None), ("", None), (None, None), ("无期", None), ("2025-03-05 00:00:00", D),
+     # system exports: timestamps as digits, months as numbers, spaced Chinese dates, US-locale CSV
+     ("20250305103000", D), (20250305103000, D), ("202503051030", D), (202503, dt.date(2025, 3, 1)),
+     ("2025年3月", dt.date(2025, 3, 1)), ("2025 年 3 月 5 日", D), ("2025年3月5日 10:30", D),
+     ("2025/03/05 0:00:00", D), ("3/25/2025", dt.date(2025, 3, 25)), ("25/3/2025", dt.date(2025, 3, 25)),
+     ("3/5/2025", None),  # day and month order both possible
+     (2025, None), ("2025", None), ("不详", None)],  # a year alone is not a day in 1905
 )
 def test_date(raw, expected):
     assert date(raw) == expected

@@ -17,13 +17,24 @@ _MONTH_PATTERNS = (
     re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$"),
     re.compile(r"^(\d{4})(\d{2})$"),
 )
+# 8-digit dates and 12/14-digit timestamps stored as numbers.
+_DIGIT_DATES = ((19000101, 21001231), (190001010000, 210012312359), (19000101000000, 21001231235959))
+# Numbers that are a year alone rather than an Excel serial (serial 2025 would be 1905-07-17).
+_YEAR_ALONE = (1900, 2100)
+_DATE_SPACES = re.compile(r"\s*([-/.年月日])\s*")
+# A system timestamp written as digits: 20250930120000 (yyyyMMddHHmmss) or 202509301200.
+_TIMESTAMP = re.compile(r"^(\d{8})(?:\d{4}|\d{6})$")
+# 30/9/2025 or 9/30/2025 (US-locale CSV): read only when one part cannot be a month.
+_SLASH_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def date(raw: object) -> dt.date | None:
     """Return a date from a cell: date objects, Excel serials, and many textual forms.
 
-    Accepts ``2025-03-05``, ``2025/3/5``, ``2025.03.05``, ``20250305``, ``2025年3月5日``,
-    ``2025-03`` (the first of the month) and Excel serial numbers.
+    Accepts ``2025-03-05``, ``2025/3/5``, ``2025.03.05``, ``20250305`` (text or number),
+    ``2025年3月5日`` (spaces allowed), ``2025-03``/``202503``/``2025年3月`` (the first of the month),
+    timestamps (``2025-03-05 10:00``, ``20250305100000``), ``5/30/2025`` when only one of day/month
+    order is valid, and Excel serial numbers. A year alone (2025) is not a date.
 
     Args:
         raw: the cell value.
@@ -37,17 +48,28 @@ def date(raw: object) -> dt.date | None:
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if isinstance(raw, float) and math.isnan(raw):
+        if isinstance(raw, float) and (math.isnan(raw) or math.isinf(raw)):
             return None
-        if 19000101 <= raw <= 21001231:
-            return date(str(int(raw)))
+        if any(lo <= raw <= hi for lo, hi in _DIGIT_DATES):
+            return date(str(int(raw)))  # 20250930, or a 12/14-digit timestamp 20250930120000
+        if 190001 <= raw <= 210012 and float(raw).is_integer() and 1 <= int(raw) % 100 <= 12:
+            return dt.date(int(raw) // 100, int(raw) % 100, 1)  # 202509: a month, not an Excel serial
+        if _YEAR_ALONE[0] <= raw <= _YEAR_ALONE[1]:
+            return None  # a year alone (2025) says no day; as a serial it would be a day in 1905
         if 1 <= raw < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
         return None
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     if not text:
         return None
+    text = _DATE_SPACES.sub(r"\1", text)  # '2025 年 9 月 30 日', '2025 - 09 - 30'
     text = text.split(" ")[0].split("T")[0]
+    m = _TIMESTAMP.match(text)
+    if m:
+        text = m.group(1)
+    m = _SLASH_DMY.match(text)
+    if m:
+        return _day_month_year(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for pattern in _DATE_PATTERNS:
         m = pattern.match(text)
         if m:
@@ -62,6 +84,17 @@ def date(raw: object) -> dt.date | None:
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return date(float(text))
     return None
+
+
+def _day_month_year(a: int, b: int, year: int) -> dt.date | None:
+    """Return the date of 'a/b/year' when only one reading is a valid date (else None: ambiguous)."""
+    readings = set()
+    for day, mon in ((a, b), (b, a)):
+        try:
+            readings.add(dt.date(year, mon, day))
+        except ValueError:
+            pass
+    return readings.pop() if len(readings) == 1 else None
 
 
 def month(raw: object) -> str:
