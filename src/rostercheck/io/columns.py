@@ -13,6 +13,33 @@ ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|�
 NAME_WORDS = r"(姓名|名字|^名称$)"
 
 
+# Words that make a header about somebody else than the row's own person (户主姓名, 经办人身份证号 …).
+# A spec whose own pattern names them (head_id's 户主…, cadre_relatives' 干部…) consumes them first.
+QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|父亲|母亲|子女|亲属|家属|"
+              r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
+              r"收款人|开户人|领取人|代领")
+_IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+_WHEN = r"日期|时间|年月"
+# What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
+# 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
+_ATTRIBUTE_REJECTS = {
+    **dict.fromkeys(("id", "head_id", "cadre_id", "dependent_id"), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
+    **dict.fromkeys(("name", "head_name", "cadre_name", "dependent_name"),
+                    r"拼音|电话|地址|住址|单位|日期|时间|身份|证件|号码|编号|类别|类型|代码"),
+    **dict.fromkeys(("date", "start", "end", "birth"),
+                    _IDENT + r"|原因|事由|说明|备注|情况|地点|地址|住址|机关|单位|派出所|类别|类型|方式|状态|金额|人数|代码"),
+    **dict.fromkeys(("amount", "wage", "benefit", "declared_income", "area"),
+                    _IDENT + "|" + _WHEN + r"|状态|类型|类别|项目|人数|月份|方式|账号|代码"),
+    "month": _IDENT + r"|金额|工资|人数|状态|基数",
+    **dict.fromkeys(("status", "cause", "reason", "dest", "move_type", "relation"), _IDENT + "|" + _WHEN),
+    **dict.fromkeys(("vehicle_type", "use", "insurance", "entity_type", "usage", "category", "post", "unit",
+                     "employer", "entity", "programme", "household_size", "covered_size", "employees"),
+                    _IDENT + "|" + _WHEN),
+    **dict.fromkeys(("phone", "phone2", "bank_account"), _WHEN + r"|户名|开户行|名称|姓名"),
+}
+_UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(元/月)': a unit, not a qualifier
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """How to recognise one canonical field from a header label.
@@ -21,11 +48,17 @@ class FieldSpec:
         field: the canonical field name.
         pattern: a regular expression searched in the label.
         exclude: a pattern that disqualifies a label (None for none).
+        weight: how specific the alias is: 2 names the field outright (死亡日期, 保障类型), 1 is the usual
+            alias, 0 a positional fallback (the first unqualified ID column left over is the cadre's).
+        allow: qualifiers (see :data:`QUALIFIERS`) this field accepts in a header, e.g. 户主 for a roster's
+            household-level phone or account.
     """
 
     field: str
     pattern: str
     exclude: str | None = None
+    weight: int = 1
+    allow: str | None = None
 
     def matches(self, label: str) -> bool:
         """Return whether a normalised header label names this field.
@@ -33,34 +66,61 @@ class FieldSpec:
         Args:
             label: the normalised header label.
         Returns:
-            True when the label matches and is not excluded.
+            True when the label matches and is neither excluded nor qualified as someone else's.
         """
-        if not label or not re.search(self.pattern, label):
-            return False
-        return not (self.exclude and re.search(self.exclude, label))
+        return self.fit(label) is not None
+
+    def fit(self, label: str) -> float | None:
+        """Return how well a label names this field (higher is more specific), or None when it does not.
+
+        The words of the label outside the matched alias decide: a qualifier naming another person
+        (户主…, 经办人…) or an attribute foreign to the field (…原因 for a date) disqualifies the label.
+
+        Args:
+            label: the normalised header label.
+        Returns:
+            weight + the share of the label the alias covers, or None.
+        """
+        if not label:
+            return None
+        m = re.search(self.pattern, label)
+        if m is None or (self.exclude and re.search(self.exclude, label)):
+            return None
+        rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
+        qualifiers = re.findall(QUALIFIERS, rest)
+        if any(not (self.allow and re.fullmatch(self.allow, q)) for q in qualifiers):
+            return None
+        rejects = _ATTRIBUTE_REJECTS.get(self.field)
+        if rejects and re.search(rejects, rest):
+            return None
+        return self.weight + (m.end() - m.start()) / len(label)
 
 
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"
 _CADRE = r"干部|备案人|工作人员|经办人|村官|党员干部|本人"
 
-# Household-level roster fields come before member fields so that '户主身份证号' is not taken as a member ID.
+_HOUSEHOLD = r"户主|申请人|联系人"  # a roster's household-level columns may be written as the head's
+
 ROSTER = [
-    FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$|^保障类别$|^救助类别$", r"城乡|残疾"),
-    FieldSpec("township", r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|^镇街", r"村|地址|住址|民政"),
-    FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系"),
-    FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号"),
+    FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", r"城乡|残疾", weight=2),
+    FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", r"城乡|残疾"),
+    FieldSpec("township", r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|^镇街", r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
+    FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
+    FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$"),
     FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系"),
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
-    FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$"),
-    FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差"),
-    FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|帐号|社保卡号|账户|帐户", r"身份|户名|开户行|银行名称"),
-    FieldSpec("phone", r"电话|手机|联系方式"),
+    FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$", allow=_HOUSEHOLD),
+    FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差",
+              allow=_HOUSEHOLD),
+    FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|一折通|帐号|社保卡号|账户|帐户", r"身份|户名|开户行|银行名称",
+              allow=_HOUSEHOLD),
+    FieldSpec("phone", r"电话|手机|联系方式", allow=_HOUSEHOLD),
     FieldSpec("region_code", r"(行政)?区划代码|区划编码|行政区划|所属区划"),
     FieldSpec("covered", r"是否保障对象|是否享受|保障对象标志|是否纳入保障|^保障对象$"),
-    FieldSpec("address", r"住址|地址|居住地|家庭住所"),
-    FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出"),
+    FieldSpec("address", r"住址|地址|居住地|家庭住所", allow=_HOUSEHOLD),
+    FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出", allow=_HOUSEHOLD),
     FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),
     FieldSpec("id", ID_WORDS, None),
     FieldSpec("name", r"姓名|名字|^(家庭)?成员$|成员名|^姓名$", None),
@@ -77,6 +137,8 @@ ROSTER = [
 ]
 
 _COMMON = [FieldSpec("id", ID_WORDS), FieldSpec("name", NAME_WORDS)]
+# Head-level columns of lists that also carry the member's own (registry exports, payment ledgers).
+_HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$")]
 
 REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
@@ -92,22 +154,24 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("phone", r"电话|手机|联系方式"),
         FieldSpec("phone2", r"电话|手机|联系方式"),  # a second number (landline and mobile)
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号"),
-        *_COMMON,
+        # The list's own people may be named as such: 干部姓名, 经办人员身份证号.
+        FieldSpec("id", ID_WORDS, allow=r"干部|经办"),
+        FieldSpec("name", NAME_WORDS, allow=r"干部|经办"),
     ],
     "cadre_relatives": [
-        FieldSpec("cadre_id", "(" + _CADRE + ").*" + ID_WORDS),
-        FieldSpec("cadre_name", "(" + _CADRE + ").*(姓名|名字)|^(" + _CADRE + ")$"),
+        FieldSpec("cadre_id", "(" + _CADRE + ").*" + ID_WORDS, weight=2),
+        FieldSpec("cadre_name", "(" + _CADRE + ").*(姓名|名字)|^(" + _CADRE + ")$", weight=2),
         FieldSpec("cadre_post", "(" + _CADRE + ").*(职务|岗位)|^职务$"),
         FieldSpec("township", r"乡镇|街道"),
         FieldSpec("village", r"村|社区", r"干部"),
-        FieldSpec("id", r"(亲属|家属|对象).*" + ID_WORDS),
-        FieldSpec("name", r"(亲属|家属|对象).*(姓名|名字)|^(近亲属|亲属|家属)$"),
+        FieldSpec("id", r"(亲属|家属|对象).*" + ID_WORDS, weight=2),
+        FieldSpec("name", r"(亲属|家属|对象).*(姓名|名字)|^(近亲属|亲属|家属)$", weight=2),
         FieldSpec("relation", r"关系|称谓"),
         # Unqualified columns: the first ID/name left over belongs to the cadre when the relative's are qualified.
-        FieldSpec("cadre_id", ID_WORDS),
-        FieldSpec("cadre_name", r"姓名"),
-        FieldSpec("id", ID_WORDS),
-        FieldSpec("name", r"姓名"),
+        FieldSpec("cadre_id", ID_WORDS, weight=0),
+        FieldSpec("cadre_name", r"姓名", weight=0),
+        FieldSpec("id", ID_WORDS, weight=0),
+        FieldSpec("name", r"姓名", weight=0),
     ],
     "registry": [
         FieldSpec("household_no", r"户号|户编号|户籍编号|户口编号"),
@@ -115,11 +179,17 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("address", r"住址|地址"),
         FieldSpec("township", r"乡镇|街道|派出所"),
         FieldSpec("village", r"村|社区|居委"),
+        *_HEAD,
         *_COMMON,
     ],
-    "deaths": [FieldSpec("date", r"死亡|注销日期|注销时间|殁|火化|去世"), FieldSpec("cause", r"原因"), *_COMMON],
+    "deaths": [
+        FieldSpec("date", r"(死亡|注销|火化|去世|殁)(日期|时间|年月)", weight=2),
+        FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
+        FieldSpec("cause", r"原因"),
+        *_COMMON,
+    ],
     "prisoners": [
-        FieldSpec("range", r"起止|起讫|刑期起至|服刑期间"),
+        FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
         FieldSpec("start", r"入监|入狱|收监|收押|羁押|服刑(开始|起)|刑期(起|开始)|判决日期|^起始"),
         FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|释放(日期|时间)|出狱|出监|^止|届满"),
         FieldSpec("status", r"状态|在押"),
@@ -127,7 +197,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         *_COMMON,
     ],
     "migrations": [
-        FieldSpec("date", r"迁出(日期|时间)|迁移(日期|时间)|^日期$|变动(日期|时间)"),
+        FieldSpec("date", r"(迁出|迁移|变动)(日期|时间)|^日期$", weight=2),
         FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
         FieldSpec("reason", r"原因|事由"),
         FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围"),
@@ -139,7 +209,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   r"状态|类型|类别|项目|人数|月份|日期"),
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$"),
         FieldSpec("status", r"状态"),
-        FieldSpec("month", r"月份|期间|所属期"),
+        FieldSpec("month", r"月份|期间|所属期|年月"),
         *_COMMON,
     ],
     "vehicles": [
@@ -149,7 +219,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("status", r"状态"),
         FieldSpec("disabled_flag", r"残疾人专用|残疾人车|是否残疾"),
         FieldSpec("remark", r"^备注|说明"),
-        FieldSpec("id", r"(所有人|车主).*" + ID_WORDS),
+        FieldSpec("id", r"(所有人|车主).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"所有人|车主|^姓名$|机动车所有人", r"住址|地址|电话|联系"),
         FieldSpec("id", ID_WORDS),
     ],
@@ -159,7 +229,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("area", r"面积"),
         FieldSpec("cert", r"不动产权|产权证|权证|证书号|证号", r"身份|证件号码|证明号码"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
-        FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS),
+        FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"权利人|产权人|所有人|姓名", r"住址|地址|电话|联系"),
         FieldSpec("id", ID_WORDS),
     ],
@@ -169,7 +239,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("employees", r"从业人数|雇工|员工(人)?数|职工人数|从业人员|雇用人数|雇员"),
         FieldSpec("status", r"登记状态|经营状态|状态"),
         FieldSpec("premises", r"经营场所|经营地址|住所|场所"),
-        FieldSpec("id", r"(经营者|法定代表人|负责人|投资人).*" + ID_WORDS),
+        FieldSpec("id", r"(经营者|法定代表人|负责人|投资人).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"经营者|法定代表人|法人|负责人|投资人|姓名", r"住址|地址|电话|联系"),
         FieldSpec("id", ID_WORDS),
     ],
@@ -180,17 +250,17 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         *_COMMON,
     ],
     "supporters": [
-        FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS),
-        FieldSpec("dependent_name", "(" + _DEPENDENT + ").*(姓名|名字)|^(" + _DEPENDENT + ")$"),
-        FieldSpec("id", r"(赡养|抚养|扶养|义务|子女).*" + ID_WORDS),
-        FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养)?义务人$|^(赡养|抚养|扶养)人$|子女姓名"),
+        FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS, weight=2),
+        FieldSpec("dependent_name", "(" + _DEPENDENT + ").*(姓名|名字)|^(" + _DEPENDENT + ")$", weight=2),
+        FieldSpec("id", r"(赡养|抚养|扶养|义务|子女).*" + ID_WORDS, weight=2),
+        FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养)?义务人$|^(赡养|抚养|扶养)人$|子女姓名", weight=2),
         FieldSpec("relation", r"关系"),
         FieldSpec("unit", r"单位"),
         # Unqualified columns: the first ID/name left over is the dependent's (they usually come first).
-        FieldSpec("dependent_id", ID_WORDS),
-        FieldSpec("dependent_name", r"姓名"),
-        FieldSpec("id", ID_WORDS),
-        FieldSpec("name", r"姓名"),
+        FieldSpec("dependent_id", ID_WORDS, weight=0),
+        FieldSpec("dependent_name", r"姓名", weight=0),
+        FieldSpec("id", ID_WORDS, weight=0),
+        FieldSpec("name", r"姓名", weight=0),
     ],
 }
 
@@ -258,6 +328,18 @@ FIELD_LABELS = {
     "head_id": "户主身份证号",
     "dependent_id": "被赡养人身份证号",
 }
+# Chinese names of fields, for messages about the columns chosen.
+FIELD_NAMES = {
+    **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
+    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "birth": "出生日期",
+    "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
+    "household_no": "户编号", "status": "状态", "amount": "金额", "wage": "工资", "month": "月份",
+    "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
+    "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
+    "reason": "原因", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
+    "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
+    "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
+}
 
 
 def specs_for(kind: str) -> list[FieldSpec]:
@@ -271,29 +353,87 @@ def specs_for(kind: str) -> list[FieldSpec]:
     return ROSTER if kind == "roster" else REFERENCE[kind]
 
 
-def assign(labels: list[str], kind: str) -> dict[str, int]:
-    """Map canonical fields to column positions from header labels.
+@dataclass
+class Assignment:
+    """Which column holds which field, and what the user should know about the choice.
 
-    Specs are tried in priority order (qualified patterns before generic ones); each takes the first
-    column not yet taken that it matches, and each field is filled once.
+    Attributes:
+        mapping: field → column index.
+        warnings: true ties between two columns for one field, named in Chinese.
+    """
+
+    mapping: dict[str, int]
+    warnings: list[str]
+
+
+def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]]:
+    """Return every (fit, spec position, field, column) where a header label names a field of the kind.
 
     Args:
         labels: normalised header labels, one per column.
         kind: the list kind.
     Returns:
+        The candidates, best first.
+    """
+    found = []
+    for pos, spec in enumerate(specs_for(kind)):
+        for col, label in enumerate(labels):
+            fit = spec.fit(label)
+            if fit is not None:
+                found.append((fit, pos, spec.field, col))
+    found.sort(key=lambda c: (-c[0], c[1], c[3]))
+    return found
+
+
+def assign(labels: list[str], kind: str, content_ok=None) -> dict[str, int]:
+    """Map canonical fields to column positions from header labels (see :func:`assign_columns`).
+
+    Args:
+        labels: normalised header labels, one per column.
+        kind: the list kind.
+        content_ok: optional (field, column) → whether the column's cells can be that field.
+    Returns:
         field → column index.
     """
+    return assign_columns(labels, kind, content_ok).mapping
+
+
+def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
+    """Map canonical fields to columns by specificity, not by order.
+
+    Every (field, column) pair is scored (:meth:`FieldSpec.fit`); the best pairs are taken first, each
+    field and each column once, so '死亡日期' wins the date over '死亡原因' wherever each stands, and a
+    header qualified as someone else's ('户主姓名') never becomes the person's own name. When two
+    columns fit a field equally well and the second is left unused, the tie is reported.
+
+    Args:
+        labels: normalised header labels, one per column.
+        kind: the list kind.
+        content_ok: optional (field, column) → whether the column's cells can be that field (a date
+            column whose cells are not dates is not the date).
+    Returns:
+        The assignment.
+    """
+    found = [c for c in candidates(labels, kind) if content_ok is None or content_ok(c[2], c[3])]
     mapping: dict[str, int] = {}
+    fits: dict[str, float] = {}
     taken: set[int] = set()
-    for spec in specs_for(kind):
-        if spec.field in mapping:
-            continue
-        for col, label in enumerate(labels):
-            if col not in taken and spec.matches(label):
-                mapping[spec.field] = col
-                taken.add(col)
-                break
-    return mapping
+    for fit, _, fld, col in found:
+        if fld not in mapping and col not in taken:
+            mapping[fld] = col
+            fits[fld] = fit
+            taken.add(col)
+    warnings = []
+    for fld, col in mapping.items():
+        if fits[fld] < 1:
+            continue  # positional fallbacks take the first column left over by design
+        rivals = sorted({c for fit, _, f, c in found if f == fld and fit == fits[fld] and c not in taken})
+        if rivals:
+            other = rivals[0]
+            what = FIELD_NAMES.get(fld, fld)
+            warnings.append(f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是{what}列，"
+                            f"已按第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
+    return Assignment(mapping, warnings)
 
 
 def score(labels: list[str], kind: str) -> int:

@@ -11,13 +11,14 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..normalize import ids
-from ..normalize.values import header_label, text
+from ..normalize.values import date, header_label, money, text
 from .columns import (FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
-                      assign, score)
+                      assign_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids
 
 HEADER_SCAN_ROWS = 30
+_ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
 _TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
 _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
 _FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人|经办人[:：])")
@@ -173,10 +174,47 @@ def _content_id_column(rows: list[list], used: set[int]) -> int | None:
         cells = [r[col] for r in sample if col < len(r) and r[col] not in ("", None)]
         if len(cells) < 2:
             continue
-        good = sum(1 for c in cells if ids.id_number(c).status in (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE))
+        good = sum(1 for c in cells if ids.id_number(c).status in _ID_LIKE)
         if good >= 0.6 * len(cells):
             return col
     return None
+
+
+_DATE_FIELDS = ("date", "start", "end", "birth")
+_MONEY_FIELDS = ("amount", "wage", "benefit", "area")
+_ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
+CONTENT_SAMPLE = 200
+
+
+class _ContentCheck:
+    """Whether a column's first cells can be the field its header suggests (dates, amounts, IDs).
+
+    A column with fewer than three filled cells in the sample is given the benefit of the doubt.
+    """
+
+    def __init__(self, rows: list[list]):
+        self.rows = rows[:CONTENT_SAMPLE]
+        self.memo: dict[tuple[str, int], bool] = {}
+
+    def __call__(self, fld: str, col: int) -> bool:
+        key = (fld, col)
+        if key not in self.memo:
+            self.memo[key] = self._check(fld, col)
+        return self.memo[key]
+
+    def _check(self, fld: str, col: int) -> bool:
+        if fld in _DATE_FIELDS:
+            test, share = (lambda c: date(c) is not None), 0.5
+        elif fld in _MONEY_FIELDS:
+            test, share = (lambda c: money(c) is not None), 0.5
+        elif fld in _ID_FIELDS:
+            test, share = (lambda c: ids.id_number(c).status in _ID_LIKE), 0.2
+        else:
+            return True
+        cells = [row[col] for row in self.rows if col < len(row) and text(row[col])]
+        if len(cells) < 3:
+            return True
+        return sum(1 for c in cells if test(c)) >= share * len(cells)
 
 
 @dataclass
@@ -217,8 +255,8 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
-    mapping = assign(labels, kind)
-    warnings: list[str] = []
+    chosen = assign_columns(labels, kind, _ContentCheck(grid.rows[r + h :]))
+    mapping, warnings = chosen.mapping, chosen.warnings
     if "id" not in mapping and kind != "cadre_relatives":
         col = _content_id_column(grid.rows[r + h :], set(mapping.values()))
         if col is not None:
