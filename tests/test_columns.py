@@ -51,6 +51,62 @@ def test_headers(kind, headers, expected):
     assert {f: got.get(f) for f in expected} == expected
 
 
+# Decoy columns placed before the real ones: the qualified or foreign one must never win.
+@pytest.mark.parametrize(
+    "kind, headers, expected",
+    [
+        ("deaths", ["序号", "姓名", "身份证号码", "死亡原因", "死亡地点", "死亡日期"],
+         {"date": "死亡日期", "cause": "死亡原因", "id": "身份证号码", "name": "姓名"}),
+        ("deaths", ["死亡证明编号", "死亡人员姓名", "死亡人员身份证号", "火化时间"],
+         {"date": "火化时间", "id": "死亡人员身份证号", "name": "死亡人员姓名"}),
+        ("deaths", ["户口注销原因", "姓名", "公民身份号码", "注销日期"], {"date": "注销日期", "cause": "户口注销原因"}),
+        ("registry", ["户号", "户主姓名", "户主公民身份号码", "姓名", "公民身份号码", "与户主关系"],
+         {"name": "姓名", "id": "公民身份号码", "head_name": "户主姓名", "head_id": "户主公民身份号码",
+          "relation": "与户主关系"}),
+        ("roster", ["人员类别", "户主姓名", "户主身份证号", "成员姓名", "身份证号", "保障类型"],
+         {"programme": "保障类型", "name": "成员姓名", "id": "身份证号", "head_id": "户主身份证号"}),
+        ("roster", ["经办人姓名", "经办人身份证号", "户主姓名", "户主身份证号", "姓名", "身份证号", "经办人电话", "联系电话"],
+         {"name": "姓名", "id": "身份证号", "head_name": "户主姓名", "phone": "联系电话"}),
+        ("roster", ["代理人姓名", "代理人证件号码", "监护人身份证号", "姓名", "证件号码", "户主银行账号"],
+         {"name": "姓名", "id": "证件号码", "bank_account": "户主银行账号"}),
+        ("migrations", ["姓名", "身份证号", "迁入日期", "迁出日期", "迁往地", "迁移原因"],
+         {"date": "迁出日期", "dest": "迁往地", "reason": "迁移原因"}),
+        ("pensions", ["姓名", "社会保障号码", "发放年月", "发放状态", "月发放金额"],
+         {"month": "发放年月", "status": "发放状态", "amount": "月发放金额"}),
+        ("wages", ["单位编号", "单位名称", "姓名", "公民身份号码", "缴费工资", "费款所属期"],
+         {"employer": "单位名称", "wage": "缴费工资", "month": "费款所属期"}),
+        ("staff", ["配偶姓名", "配偶身份证号", "姓名", "身份证号", "工作单位"], {"name": "姓名", "id": "身份证号"}),
+        ("vehicles", ["填报人", "所有人", "身份证明号码", "号牌号码", "车辆类型", "使用性质", "是否残疾人专用车"],
+         {"name": "所有人", "id": "身份证明号码", "disabled_flag": "是否残疾人专用车", "use": "使用性质"}),
+        ("cadres", ["干部姓名", "干部身份证号", "职务", "乡镇", "村"], {"name": "干部姓名", "id": "干部身份证号"}),
+        ("prisoners", ["姓名", "身份证号", "羁押原因", "入监日期", "刑期止日"], {"start": "入监日期", "end": "刑期止日"}),
+    ],
+)
+def test_decoys_before_the_real_columns(kind, headers, expected):
+    got = mapping(kind, headers)
+    assert {f: got.get(f) for f in expected} == expected
+
+
+def test_a_true_tie_is_reported_naming_both_columns():
+    from rostercheck.io.columns import assign_columns
+
+    chosen = assign_columns([header_label(h) for h in ["姓名", "身份证号", "死亡日期", "死亡时间"]], "deaths")
+    assert chosen.mapping["date"] == 2
+    assert len(chosen.warnings) == 1 and "死亡日期" in chosen.warnings[0] and "死亡时间" in chosen.warnings[0]
+
+
+def test_a_date_column_whose_cells_are_not_dates_is_not_the_date():
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+
+    rows = [["姓名", "身份证号", "死亡", "日期"]]
+    rows += [[f"人{i}", "110101199003074578", "病故", f"2025-0{i}-0{i}"] for i in range(1, 6)]
+    layout = find_layout(Grid(Path("d.csv"), "", rows), "deaths")
+    assert layout.mapping["date"] == 3
+
+
 @pytest.mark.parametrize("raw, expected", [(202609, "2026-09"), ("202609", "2026-09"), ("2026年9月", "2026-09")])
 def test_six_digit_months_are_months(raw, expected):
     from rostercheck.normalize.values import month

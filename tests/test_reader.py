@@ -105,6 +105,24 @@ def test_hidden_sheets_skipped_hidden_rows_read(tmp_path):
     assert any("旧名单" in w and "隐藏" in w for w in table.warnings)
 
 
+def test_sheets_named_like_notes_are_named_and_read_when_they_hold_data(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "填表说明"
+    ws.append(["1. 身份证号请填写18位"])
+    ws.append(["2. 姓名不得有空格"])
+    data = wb.create_sheet("备注人员")  # named like notes, but a list
+    data.append(["姓名", "身份证号", "工作单位"])
+    data.append(["李梅", B, "县民政局"])
+    wb.create_sheet("目录").append(["姓名", "说明"])
+    wb.save(tmp_path / "staff.xlsx")
+    table = load_table(tmp_path / "staff.xlsx", "staff")
+    assert table.frame["id"].tolist() == [B]
+    assert any("填表说明" in w and "未读取" in w for w in table.warnings)
+    assert any("目录" in w and "未读取" in w for w in table.warnings)
+    assert any("备注人员" in w and "已读取" in w for w in table.warnings)
+
+
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -166,7 +166,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区", r"干部"),
         FieldSpec("id", r"(亲属|家属|对象).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(亲属|家属|对象).*(姓名|名字)|^(近亲属|亲属|家属)$", weight=2),
-        FieldSpec("relation", r"关系|称谓"),
+        FieldSpec("relation", r"与.{1,6}?关系|关系|称谓"),
         # Unqualified columns: the first ID/name left over belongs to the cadre when the relative's are qualified.
         FieldSpec("cadre_id", ID_WORDS, weight=0),
         FieldSpec("cadre_name", r"姓名", weight=0),
@@ -175,7 +175,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "registry": [
         FieldSpec("household_no", r"户号|户编号|户籍编号|户口编号"),
-        FieldSpec("relation", r"关系|称谓"),
+        FieldSpec("relation", r"与.{1,6}?关系|关系|称谓"),
         FieldSpec("address", r"住址|地址"),
         FieldSpec("township", r"乡镇|街道|派出所"),
         FieldSpec("village", r"村|社区|居委"),
@@ -254,7 +254,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("dependent_name", "(" + _DEPENDENT + ").*(姓名|名字)|^(" + _DEPENDENT + ")$", weight=2),
         FieldSpec("id", r"(赡养|抚养|扶养|义务|子女).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养)?义务人$|^(赡养|抚养|扶养)人$|子女姓名", weight=2),
-        FieldSpec("relation", r"关系"),
+        FieldSpec("relation", r"与.{1,6}?关系|关系"),
         FieldSpec("unit", r"单位"),
         # Unqualified columns: the first ID/name left over is the dependent's (they usually come first).
         FieldSpec("dependent_id", ID_WORDS, weight=0),

@@ -35,6 +35,8 @@ class Grid:
         merged: merged ranges as ((row0, col0), (row1, col1)), relative to ``rows``.
         fmt: XLSX, XLS or TEXT.
         notes: things the user should know about the file (Chinese), e.g. hidden sheets skipped.
+        note_sheet: the sheet is named like a notes page (填表说明, 备注, 目录 …): read only when its
+            header shows it holds data after all.
     """
 
     path: Path
@@ -44,6 +46,7 @@ class Grid:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     fmt: str = TEXT
     notes: list[str] = field(default_factory=list)
+    note_sheet: bool = False
 
 
 def sniff_format(path: Path) -> str:
@@ -78,16 +81,18 @@ def sniff_format(path: Path) -> str:
     return TEXT
 
 
-def read_grids(path: Path, limits: Limits | None = None) -> list[Grid]:
+def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = False) -> list[Grid]:
     """Read every candidate sheet of a file as a :class:`Grid`.
 
-    Hidden sheets, empty sheets and note sheets (填表说明 …) are skipped; hidden rows and columns are
-    read like any other (hiding is a display choice, not a deletion). Skipped hidden sheets are named
-    in the first grid's ``notes``.
+    Hidden sheets and empty sheets are skipped; hidden rows and columns are read like any other
+    (hiding is a display choice, not a deletion). Sheets named like notes (填表说明 …) are skipped too,
+    unless ``note_sheets`` asks for them (flagged, for the caller to judge by their header). Skipped
+    sheets are named in the first grid's ``notes``.
 
     Args:
         path: the file.
         limits: safety bounds (defaults, or ROSTERCHECK_MAX_* environment variables, when None).
+        note_sheets: also return sheets named like notes, with ``note_sheet`` set.
     Returns:
         The grids, in workbook order (at least one).
     Raises:
@@ -116,10 +121,24 @@ def read_grids(path: Path, limits: Limits | None = None) -> list[Grid]:
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
         grids = _read_workbook(path, fmt, limits, notes)
     grids = [g for g in grids if any(any(_filled(c) for c in row) for row in g.rows)]
+    if not note_sheets:
+        notes.extend(skipped_note(g) for g in grids if g.note_sheet)
+        grids = [g for g in grids if not g.note_sheet]
     if not grids:
         raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。")
     grids[0].notes.extend(notes)
     return grids
+
+
+def skipped_note(grid: Grid) -> str:
+    """The warning for a sheet left unread because it is named like a notes page.
+
+    Args:
+        grid: the sheet.
+    Returns:
+        The Chinese warning.
+    """
+    return f"工作表“{grid.sheet}”的名称像填表说明、备注或目录，未读取；如其中是有效数据，请把工作表改名后重新运行。"
 
 
 def _filled(cell: object) -> bool:
@@ -143,8 +162,7 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str]) -> li
             if str(meta.visible).split(".")[-1].lower() != "visible":
                 notes.append(f"隐藏的工作表“{meta.name}”未读取；如其中是有效数据，请取消隐藏后重新运行。")
                 continue
-            if _NOTE_SHEET.search(meta.name) and len(metas) > 1:
-                continue
+            note_sheet = bool(_NOTE_SHEET.search(meta.name)) and len(metas) > 1
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.height > limits.max_rows or sheet.height * sheet.width > limits.max_cells:
                 raise LimitExceededError(path, f"工作表“{meta.name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")
@@ -154,7 +172,7 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str]) -> li
                 merged = [tuple(map(tuple, r)) for r in (sheet.merged_cell_ranges or [])]
             except Exception:  # merged ranges are a nicety; some formats do not expose them
                 merged = []
-            grids.append(Grid(path, meta.name, rows, 1, merged, fmt))
+            grids.append(Grid(path, meta.name, rows, 1, merged, fmt, note_sheet=note_sheet))
     except (InputFileError, MemoryError):
         raise
     except Exception as exc:  # calamine raises several unrelated types for broken files

@@ -15,7 +15,7 @@ from ..normalize.values import date, header_label, money, text
 from .columns import (FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
                       assign_columns, score)
 from .limits import Limits
-from .read import Grid, read_grids
+from .read import Grid, read_grids, skipped_note
 
 HEADER_SCAN_ROWS = 30
 _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
@@ -377,9 +377,28 @@ class RawFile:
 def read_file(path: Path | str, kind: str, limits: Limits | None = None) -> RawFile:
     """Read a file's sheets and find their headers (see :func:`load_table`)."""
     path = Path(path)
-    grids = read_grids(path, limits)
-    sheets = [(grid, layout) for grid in grids for layout in [find_layout(grid, kind)] if layout is not None]
-    return RawFile(path, kind, sheets, [n for g in grids for n in g.notes])
+    grids = read_grids(path, limits, note_sheets=True)
+    notes = [n for g in grids for n in g.notes]
+    sheets = []
+    for grid in grids:
+        layout = find_layout(grid, kind)
+        if grid.note_sheet:
+            if layout is None or not _holds_data(grid, layout, kind):
+                notes.append(skipped_note(grid))
+                continue
+            layout.warnings.append("名称像说明页，但表头和内容是数据，已读取")
+        if layout is not None:
+            sheets.append((grid, layout))
+    return RawFile(path, kind, sheets, notes)
+
+
+def _holds_data(grid: Grid, layout: Layout, kind: str) -> bool:
+    """Whether a sheet named like a notes page has the kind's required columns and ID numbers below them."""
+    if any(f not in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
+        return False
+    col = layout.mapping.get("id", layout.mapping.get("head_id", layout.mapping.get("dependent_id")))
+    rows = grid.rows[layout.start : layout.start + CONTENT_SAMPLE]
+    return col is not None and any(col < len(row) and ids.id_number(row[col]).status in _ID_LIKE for row in rows)
 
 
 def to_table(raw: RawFile, keep=None) -> Table:
