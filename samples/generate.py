@@ -4,11 +4,16 @@
 Everything is deterministic for a given seed. Run::
 
     python samples/generate.py [--out samples/county] [--seed 7] [--households 600] [--plain]
+                               [--forms worded,coded,decoy]
 
 The default (messy) mode writes the demo files: title rows, merged cells, two-row headers, totals rows,
 hidden sheets, damaged IDs, GBK / UTF-16 files, one legacy .xls roster. ``--plain`` writes the same
 population as plain one-header xlsx/csv files (for benchmarks at e.g. 80,000 households); the planted
 cases and truth files are identical in spirit (planted IDs keep their planted damage).
+
+Besides the worded county, the default writes ``<out>-coded`` (``coded.py``: the same county as the
+information systems export it, codes and system layouts); ``--forms decoy`` adds ``<out>-decoy``
+(``decoy.py``: decoy columns before the real ones, unusual but valid vocabularies).
 
 Importable: ``County(seed, households).build()`` then ``write_all(county, out, plain)``.
 """
@@ -182,6 +187,7 @@ class County:
         self.listed_ids: set[str] = set()
         self.planted_people: set[str] = set()
         self.q4_fixed: dict[str, str] = {}
+        self.roster_cells: dict[str, dict] = {"q3": {}, "q4": {}}  # person id -> the cell the roster wrote
 
     # ------------------------------------------------------------------ people
     def make_id(self, region: str, birth: dt.date, sex: str) -> str:
@@ -617,8 +623,8 @@ class County:
         self.case("C02", hh, bride, note="moved out of the county for marriage (婚嫁, to 广东)")
         hh = self.planted_hh("adult1", head=self.person((30, 45), "男"))
         L["migrations"].append({"name": hh.head.p.name, "id": hh.head.p.id, "date": "2026-03-18",
-                                "to": OUTSIDE_PLACES[2], "reason": "务工"})
-        self.case("C02", hh, hh.head.p, note="moved out of the county (务工, to 浙江)")
+                                "to": OUTSIDE_PLACES[7], "reason": "务工"})
+        self.case("C02", hh, hh.head.p, note="moved out of the county (务工, to 双清区, another county of the same city)")
         hh = self.planted_hh("old1")
         stu = self.person(18, "男", surname=hh.head.p.name[0])
         hh.members.append(Member(stu, "孙子女", "有劳动能力", "健康", "", "在校"))
@@ -1297,7 +1303,7 @@ def member_values(m: Member, id_cell) -> list:
 
 
 def write_roster_messy(county: County, path: Path, households: list[Household], quarter: str, rng: random.Random,
-                       fixed: dict | None = None) -> None:
+                       fixed: dict | None = None, cells: dict | None = None) -> None:
     """File-1 shape: notes sheet, title, unit line, two-row grouped header, merged household cells."""
     import xlsxwriter
 
@@ -1360,6 +1366,8 @@ def write_roster_messy(county: County, path: Path, households: list[Household], 
             idc = head_cell if i == 0 else roster_id(county, m.p.id, True, rng)
             if isinstance(idc, str) and idc in fixed:
                 idc = fixed[idc]
+            if cells is not None:
+                cells[m.p.id] = idc
             for j, v in enumerate(member_values(m, idc)):
                 c = len(vals) + j
                 if isinstance(v, str):
@@ -1380,7 +1388,8 @@ def write_roster_messy(county: County, path: Path, households: list[Household], 
     wb.close()
 
 
-def write_roster_hekou(county: County, path: Path, households: list[Household], rng: random.Random) -> None:
+def write_roster_hekou(county: County, path: Path, households: list[Household], rng: random.Random,
+                       cells: dict | None = None) -> None:
     """File-2 shape (BIFF .xls): no title, one header row, household columns repeated, other names."""
     import xlwt
 
@@ -1397,6 +1406,8 @@ def write_roster_hekou(county: County, path: Path, households: list[Household], 
         for m in h.members:
             k += 1
             idc = head_cell if m is h.head else roster_id(county, m.p.id, True, rng)
+            if cells is not None:
+                cells[m.p.id] = idc
             school = {"在校": "是", "非在校": "否"}.get(m.school, "")
             vals = [k, h.township, h.village, h.head.p.name, head_cell, m.p.name, idc, rel_variant(m, h.head, "hekou"),
                     m.p.sex, f"{h.area}低保", h.size, h.benefit, h.bank, h.phone, h.address, m.labor, m.health,
@@ -1596,8 +1607,9 @@ def write_all(county: County, out: Path, plain: bool = False) -> dict[str, int]:
         write_plain_roster(county, out / "低保花名册.xlsx", county.households)
         counts["低保花名册.xlsx"] = sum(h.size for h in county.households)
     else:
-        write_roster_messy(county, out / "低保花名册_第三季度.xlsx", main, "第三季度", rng)
-        write_roster_hekou(county, out / "低保花名册_河口乡.xls", hekou, rng)
+        write_roster_messy(county, out / "低保花名册_第三季度.xlsx", main, "第三季度", rng,
+                           cells=county.roster_cells["q3"])
+        write_roster_hekou(county, out / "低保花名册_河口乡.xls", hekou, rng, cells=county.roster_cells["q3"])
         counts["低保花名册_第三季度.xlsx"] = sum(h.size for h in main)
         counts["低保花名册_河口乡.xls"] = sum(h.size for h in hekou)
     write_tekun(county, out / "特困人员名册.csv", plain)
@@ -1632,7 +1644,7 @@ def write_all(county: County, out: Path, plain: bool = False) -> dict[str, int]:
                    for k, h in enumerate(county.q4, 1) for m in h.members))
     else:
         write_roster_messy(county, out / "下季度" / "低保花名册_第四季度.xlsx", county.q4, "第四季度",
-                           random.Random(999), fixed=county.q4_fixed)
+                           random.Random(999), fixed=county.q4_fixed, cells=county.roster_cells["q4"])
     counts["新申请家庭.xlsx (families)"] = len(county.applicants)
     counts["下季度 roster (households)"] = len(county.q4)
     return counts
@@ -1644,11 +1656,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--households", type=int, default=600)
     ap.add_argument("--plain", action="store_true", help="plain one-header xlsx/csv files, no messy extras")
+    ap.add_argument("--forms", default="worded,coded",
+                    help="comma list of worded (--out), coded (<out>-coded: as the systems export it), "
+                         "decoy (<out>-decoy: decoy columns before the real ones); coded/decoy need the worded form")
     a = ap.parse_args(argv)
+    forms = set(filter(None, a.forms.split(",")))
     t0 = time.time()
     county = County(a.seed, a.households).build()
     t1 = time.time()
-    counts = write_all(county, Path(a.out), a.plain)
+    out = Path(a.out)
+    counts = write_all(county, out, a.plain)
+    if "coded" in forms and not a.plain:
+        from coded import write_coded
+        counts.update({f"coded: {k}": v for k, v in write_coded(county, out.with_name(out.name + "-coded"), out).items()})
+    if "decoy" in forms and not a.plain:
+        from decoy import write_decoy
+        counts.update({f"decoy: {k}": v for k, v in write_decoy(county, out.with_name(out.name + "-decoy")).items()})
     print(f"{'file':<40}{'rows':>8}")
     for k, v in counts.items():
         print(f"{k:<40}{v:>8}")

@@ -16,6 +16,7 @@ from .columns import (FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIG
                       assign_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
+from .system_layout import join_households
 
 HEADER_SCAN_ROWS = 30
 _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
@@ -458,6 +459,9 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     Raises:
         InputFileError: when no sheet has a header with the required fields, or the list is of another kind.
     """
+    if kind == "roster":  # a system export: household sheet + member sheet joined by 家庭编号
+        parts, joined = join_households(parts, Layout)
+        notes = [*notes, *joined]
     frames, headers, titles, sheets, warnings = [], {}, [], [], []
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)

@@ -1,0 +1,160 @@
+"""System layouts: a roster exported as a household sheet and a member sheet joined by 家庭编号.
+
+The social-assistance information system exports a household table (家庭编号, 户主姓名, 户主身份证号,
+乡镇, 村, 城乡类别, 银行账号, 联系电话, 月保障金 …, one row per household) and a member table (家庭编号,
+成员姓名, 公民身份号码, 与户主关系, 是否保障对象 …, one row per member) instead of one sheet with merged
+household cells. Joined here, each member row takes its household's fields and the pair loads as one
+roster sheet, so the members frame is built exactly as for a hand-kept roster.
+
+A member whose 是否保障对象 is 否 stays a member of the household (income, assets and kinship are the
+household's); the flag is kept in the ``covered`` column for the checks that look at it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..normalize import ids
+from ..normalize.names import person_name
+from ..normalize.values import text
+
+# Fields that describe the household, not the member: a household sheet has at least one of them.
+_HOUSEHOLD_FIELDS = ("head_name", "head_id", "township", "village", "household_size", "covered_size", "area_type",
+                     "programme", "benefit", "bank_account", "phone", "address", "region_code")
+_MEMBER_FIELDS = ("relation", "sex", "birth", "labour", "health", "disability", "school", "covered")
+
+
+def _keys(frame: pd.DataFrame) -> list[str]:
+    return [text(v) for v in frame["household_no"].tolist()]
+
+
+def _is_household_sheet(frame: pd.DataFrame) -> bool:
+    """One row per household number, household fields, no member fields."""
+    if "household_no" not in frame.columns or any(f in frame.columns for f in _MEMBER_FIELDS):
+        return False
+    keys = [k for k in _keys(frame) if k]
+    return bool(keys) and len(set(keys)) == len(keys) and any(f in frame.columns for f in _HOUSEHOLD_FIELDS)
+
+
+def _is_member_sheet(frame: pd.DataFrame) -> bool:
+    """Member IDs with a household number (members listed by household)."""
+    return "household_no" in frame.columns and "id" in frame.columns
+
+
+def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[str]]:
+    """Join household sheets onto member sheets by household number; other sheets pass unchanged.
+
+    Args:
+        parts: (frame, layout, sheet name) per sheet of one roster file.
+        make_layout: builds a layout from (start, labels, mapping, title, warnings) (``io.table.Layout``).
+    Returns:
+        The parts with each household sheet folded into the member sheets, and warnings (Chinese).
+    """
+    hh_at = [i for i, p in enumerate(parts) if _is_household_sheet(p[0])]
+    member_at = [i for i, p in enumerate(parts) if i not in hh_at and _is_member_sheet(p[0])]
+    if not hh_at or not member_at:
+        return parts, []
+    households, members = [parts[i] for i in hh_at], [parts[i] for i in member_at]
+    table, hh_layout, hh_sheets = _household_table(households)
+    notes: list[str] = []
+    joined = []
+    listed = {k for frame, _l, _s in members for k in _keys(frame)}
+    for n, (frame, layout, sheet) in enumerate(members):
+        lost = sum(1 for k in _keys(frame) if k and k not in table.index)
+        # Heads missing from a member sheet are added there; households no member sheet lists, to the first.
+        own = set(_keys(frame)) | (set(table.index) - listed if n == 0 else set())
+        frame, added = _join(frame, table, sheet, own)
+        labels = list(layout.labels) + list(hh_layout.labels)
+        mapping = dict(layout.mapping)
+        for fld, col in hh_layout.mapping.items():
+            mapping.setdefault(fld, len(layout.labels) + col)
+        joined.append((frame, make_layout(layout.start, labels, mapping, layout.title or hh_layout.title,
+                                          list(layout.warnings) + list(hh_layout.warnings)), sheet))
+        if lost:
+            notes.append(f"工作表“{sheet}”有 {lost} 名成员的家庭编号在家庭信息表（{hh_sheets}）中找不到，其户级信息（户主、乡镇、账号等）为空")
+        if added:
+            notes.append(f"工作表“{sheet}”未列出 {added} 户的户主，已按家庭信息表（{hh_sheets}）补入户主")
+    out = [p for i, p in enumerate(parts) if i not in hh_at and i not in member_at]
+    first = sum(1 for i in range(member_at[0]) if i not in hh_at and i not in member_at)
+    out[first:first] = joined
+    notes.insert(0, f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按家庭编号合并")
+    return out, notes
+
+
+def _household_table(households: list[tuple]):
+    """One frame of household fields indexed by household number (several household sheets stacked)."""
+    frames, layout = [], households[0][1]
+    for frame, _layout, sheet in households:
+        f = frame.copy()
+        # A household sheet whose head columns are unqualified (姓名/身份证号) names the head.
+        if "head_id" not in f.columns and "id" in f.columns:
+            f = f.rename(columns={"id": "head_id"})
+        if "head_name" not in f.columns and "name" in f.columns:
+            f = f.rename(columns={"name": "head_name"})
+        f.index = _keys(f)
+        f = f.rename(columns={"_row": "_hh_row", "_sheet": "_hh_sheet"})
+        frames.append(f.drop(columns=[c for c in f.columns if c in ("id", "name", "_title")]))
+    table = pd.concat(frames) if len(frames) > 1 else frames[0]
+    table = table[~table.index.duplicated()]
+    if layout.mapping.get("id") is not None and "head_id" not in layout.mapping:
+        mapping = {("head_id" if k == "id" else "head_name" if k == "name" and "head_name" not in layout.mapping
+                    else k): v for k, v in layout.mapping.items()}
+        layout = type(layout)(layout.start, layout.labels, mapping, layout.title, layout.warnings)
+    return table, layout, "、".join(f"“{s}”" for _f, _l, s in households)
+
+
+def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -> tuple[pd.DataFrame, int]:
+    """Give each member row its household's fields (the member sheet's own non-blank cells win).
+
+    Households with no member row naming the head (by ID or name) get the head as a first row, and the
+    rows of one household are made contiguous, in the order the member sheet first lists them.
+    """
+    keys = _keys(frame)
+    out = frame.copy()
+    fields = [c for c in table.columns if not c.startswith("_")]
+    for fld in fields:
+        values = table[fld].to_dict()
+        filled = [values.get(k) if k in values else None for k in keys]
+        if fld in out.columns:
+            own = out[fld].tolist()
+            out[fld] = [o if text(o) else h for o, h in zip(own, filled)]
+        else:
+            out[fld] = filled
+    heads = _missing_heads(out, keys, table.loc[[k for k in table.index if k in own]], sheet)
+    if len(heads):
+        out = pd.concat([heads, out], ignore_index=True)
+        keys = [text(k) for k in heads["household_no"].tolist()] + keys
+    order: dict[str, int] = {}
+    for k in keys:
+        order.setdefault(k, len(order))
+    rank = [order[k] for k in keys]
+    out = out.assign(_order=rank).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+    return out, len(heads)
+
+
+def _missing_heads(members: pd.DataFrame, keys: list[str], table: pd.DataFrame, sheet: str) -> pd.DataFrame:
+    """Rows for household heads that the member sheet does not list (some exports list only the other members)."""
+    seen_ids: dict[str, set[str]] = {}
+    seen_names: dict[str, set[str]] = {}
+    names = members["name"].tolist() if "name" in members.columns else [None] * len(keys)
+    for k, raw, name in zip(keys, members["id"].tolist(), names):
+        seen_ids.setdefault(k, set()).add(ids.id_number(raw).value)
+        seen_names.setdefault(k, set()).add(person_name(text(name)))
+    blank = [None] * len(table)
+    head_ids = table["head_id"].tolist() if "head_id" in table.columns else blank
+    head_names = table["head_name"].tolist() if "head_name" in table.columns else blank
+    title = members["_title"].iloc[0] if "_title" in members.columns and len(members) else ""
+    fields = [c for c in table.columns if not c.startswith("_")]
+    rows = []
+    for i, (k, raw_id, raw_name) in enumerate(zip(table.index.tolist(), head_ids, head_names)):
+        head_id = ids.id_number(raw_id).value if text(raw_id) else ""
+        head_name = person_name(text(raw_name)) if text(raw_name) else ""
+        if not (head_id or head_name):
+            continue
+        if (head_id and head_id in seen_ids.get(k, ())) or (head_name and head_name in seen_names.get(k, ())):
+            continue
+        new = {c: table[c].iat[i] for c in fields}
+        new.update({"household_no": k, "id": raw_id, "name": raw_name, "relation": "户主", "_title": title,
+                    "_row": table["_hh_row"].iat[i] if "_hh_row" in table.columns else None, "_sheet": sheet})
+        rows.append(new)
+    return pd.DataFrame(rows, columns=list(members.columns), dtype=object)
