@@ -118,8 +118,9 @@ def test_filled_ledger_reads_back_without_loss(tmp_path):
         "情况属实，已告知本人", "停发低保金，追回 2 个月（=1432 元）", "王干事", "2026-10-31", "已整改")
     original = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
     merged = prev.merge(original, on=["类别代码", "姓名"], suffixes=("", "_orig"))
-    for col in ("依据", "来源名单", "户主身份证号", "乡镇", "村", "建议"):
+    for col in ("依据", "来源名单", "户主身份证号", "乡镇", "村", "建议", "证据指纹"):
         assert list(merged[col]) == list(merged[col + "_orig"]), col
+    assert all(v.startswith("EV-") for v in merged["证据指纹"])
 
     q4 = [r for r in county_q3() if r[2] != "王五"]
     write_roster(tmp_path / "q4.xlsx", q4, "清河县2026年第四季度农村低保花名册")
@@ -133,6 +134,12 @@ def test_filled_ledger_reads_back_without_loss(tmp_path):
     assert rows[rows["姓名"] == "赵六"]["整改状态"].iat[0] == "未整改"  # matched on the 15 digits that survived
     verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert list(verified["姓名"]) == ["张小明"] and verified["核实日期"].iat[0] == "2026-12-31"
+    # The verified finding's structured fingerprint travels ledger → 核实无问题清单, and into the look-back list
+    # (which townships fill in and send back in turn).
+    zhang = original[original["姓名"] == "张小明"]["证据指纹"].iat[0]
+    assert list(verified["证据指纹"]) == [zhang] and rows[rows["姓名"] == "张小明"]["证据指纹"].iat[0] == zhang
+    again = read_previous(tmp_path / "rv" / "回头看问题清单.xlsx")
+    assert again[again["姓名"] == "张小明"]["证据指纹"].iat[0] == zhang
 
 
 def test_empty_previous_list_and_a_wrong_file(tmp_path):

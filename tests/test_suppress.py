@@ -104,3 +104,127 @@ def test_wrong_suppression_file_is_an_input_error(tmp_path):
                               str(tmp_path / "o")])
     assert res.exit_code == 3
     assert "核实无问题清单" in res.output
+
+
+# ---------------------------------------------------------------------------- structured evidence, a year on
+VEHICLE_HEADER_ROWS = [["湘A12345", "小型轿车", "李四", LI, "正常"]]
+ABLE = "有劳动能力"  # 赵六 (born 1970) and 赵小六 (born 1995): working age, able-bodied, healthy → C08
+
+
+def _county_with_able_household():
+    rows = county_q3()
+    return [r[:12] + [ABLE] if r[2] == "赵六" else r for r in rows]
+
+
+def _run(tmp_path, out, as_of, staff=STAFF, vehicles=VEHICLE_HEADER_ROWS, sup=None):
+    staff_file = write_list(tmp_path / f"staff_{out}.xlsx", "staff", staff)
+    vehicle_file = write_list(tmp_path / f"vehicles_{out}.xlsx", "vehicles", vehicles)
+    args = ["audit", str(tmp_path / "roster.xlsx"), "--staff", str(staff_file), "--vehicles", str(vehicle_file),
+            "--as-of", as_of, "--out", str(tmp_path / out)]
+    if sup:
+        args += ["--suppress", str(sup)]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    findings = pd.read_csv(tmp_path / out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    run = json.loads((tmp_path / out / "run.json").read_text(encoding="utf-8"))
+    return sorted(zip(findings["类别代码"], findings["姓名"])), findings, run["suppressed"]
+
+
+VERIFIED = {("C01", "张小明"), ("C04", "李四"), ("C08", "赵小六")}
+
+
+def _verify_and_review(tmp_path, out, reword: bool) -> "Path":
+    """Mark VERIFIED 核实无问题 in the ledger (rewording every 依据 when asked), review, return the file."""
+    ledger = tmp_path / out / "问题清单.xlsx"
+    book = openpyxl.load_workbook(ledger)
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[1]}
+        if "依据" not in head:
+            continue
+        for r in range(2, ws.max_row + 1):
+            code, name = ws.cell(r, head["类别代码"]).value, ws.cell(r, head["姓名"]).value
+            if (code, name) in VERIFIED:
+                ws.cell(r, head["核实情况"], "经入户核实无问题")
+            if reword:  # what an earlier version of the tool wrote: other words, same facts
+                said = ws.cell(r, head["依据"]).value
+                ws.cell(r, head["依据"], "（旧表述）" + said.replace("，", "；").replace("名下", "登记在其名下的"))
+    book.save(ledger)
+    res = runner.invoke(app, ["review", str(ledger), str(tmp_path / "roster.xlsx"), "--as-of", "2025-12-31",
+                              "--out", str(tmp_path / f"rv_{out}")])
+    assert res.exit_code == 0, res.output
+    return tmp_path / f"rv_{out}" / suppress.FILE_NAME
+
+
+def test_verification_written_a_year_earlier_survives_new_ages_and_rewording(tmp_path):
+    write_roster(tmp_path / "roster.xlsx", _county_with_able_household())
+    first, findings, _ = _run(tmp_path, "y1", "2025-09-30")
+    assert VERIFIED <= set(first) and ("C01", "李四") in first and ("C08", "赵六") in first
+    assert "30 岁" in findings[findings["姓名"] == "赵小六"]["依据"].iat[0]
+    sup = _verify_and_review(tmp_path, "y1", reword=True)
+    entries = pd.read_csv(sup, dtype=str, encoding="utf-8-sig").fillna("")
+    assert sorted(zip(entries["类别代码"], entries["姓名"])) == sorted(VERIFIED)
+    assert all(v.startswith("EV-") for v in entries[suppress.EVIDENCE])
+    # Files stay readable by earlier versions: 依据指纹 is still the prose fingerprint of the 依据 kept.
+    assert list(entries["依据指纹"]) == [suppress.fingerprint(c, e) for c, e in zip(entries["类别代码"], entries["依据"])]
+
+    # A year later, same lists: every age is one more, the reworded 依据 no longer matches — still held back.
+    unsuppressed, later, _ = _run(tmp_path, "y2_plain", "2026-09-30")
+    assert "31 岁" in later[later["姓名"] == "赵小六"]["依据"].iat[0]
+    again, _, held = _run(tmp_path, "y2", "2026-09-30", sup=sup)
+    assert held == 3 and again == sorted(set(unsuppressed) - VERIFIED)
+
+    # Another car (new plate) and a new employer: those findings come back; the C08 lead stays held.
+    new_car = [["湘A54321", "小型轿车", "李四", LI, "正常"]]
+    new_job = [["县人民医院", "张小明", ZHANG_SON, "事业"], STAFF[1]]
+    back, _, held = _run(tmp_path, "y2_changed", "2026-09-30", staff=new_job, vehicles=new_car, sup=sup)
+    assert held == 1 and ("C04", "李四") in back and ("C01", "张小明") in back and ("C08", "赵小六") not in back
+
+    # The same plate now registered as another vehicle type: the car finding comes back too.
+    retyped = [["湘A12345", "中型普通客车", "李四", LI, "正常"]]
+    back, _, held = _run(tmp_path, "y2_retyped", "2026-09-30", vehicles=retyped, sup=sup)
+    assert held == 2 and ("C04", "李四") in back
+
+
+def test_old_format_file_with_prose_fingerprints_still_suppresses(tmp_path):
+    write_roster(tmp_path / "roster.xlsx", _county_with_able_household())
+    _run(tmp_path, "y1", "2025-09-30")
+    sup = _verify_and_review(tmp_path, "y1", reword=False)
+    entries = pd.read_csv(sup, dtype=str, encoding="utf-8-sig").fillna("")
+    old = tmp_path / "old.csv"  # the columns an earlier version wrote: no 证据指纹
+    entries.drop(columns=[suppress.EVIDENCE]).to_csv(old, index=False, encoding="utf-8-sig")
+    assert suppress.EVIDENCE not in pd.read_csv(old, encoding="utf-8-sig").columns
+
+    same, _, held = _run(tmp_path, "q2", "2025-09-30", sup=old)
+    assert held == 3 and not VERIFIED & set(same)
+    # A year later the C08 text has new ages: the entry's own 依据 is re-read without ages and still matches.
+    later, _, held = _run(tmp_path, "y2", "2026-09-30", sup=old)
+    assert held == 3 and not VERIFIED & set(later)
+    # A changed car is not covered by the old entry either.
+    back, _, held = _run(tmp_path, "y2_car", "2026-09-30", vehicles=[["湘A54321", "小型轿车", "李四", LI, "正常"]],
+                         sup=old)
+    assert held == 2 and ("C04", "李四") in back
+
+
+def test_evidence_fingerprint_is_made_of_person_code_and_facts():
+    facts = (("list", "vehicles"), ("match", "id"), ("plate", "湘A12345"), ("vehicle_type", "小型轿车"))
+    fp = suppress.evidence_fingerprint("C04", ZHANG_SON, facts)
+    assert fp.startswith("EV-") and len(fp) == 19
+    assert suppress.evidence_fingerprint("C04", ZHANG_SON, facts[::-1]) == fp  # order does not matter
+    spelled = (("list", "vehicles"), ("match", "id"), ("plate", "湘a 12345"), ("vehicle_type", "小型轿车"))
+    assert suppress.evidence_fingerprint("C04", ZHANG_SON, spelled) == fp  # width, case and spaces do not
+    assert suppress.evidence_fingerprint("C04", ZHANG_SON, facts[:2] + (("plate", "湘A54321"), facts[3])) != fp
+    assert suppress.evidence_fingerprint("C04", ZHANG_SON, facts[:3] + (("vehicle_type", "中型普通客车"),)) != fp
+    assert suppress.evidence_fingerprint("C04", LI, facts) != fp
+    assert suppress.evidence_fingerprint("C05", ZHANG_SON, facts) != fp
+    assert suppress.evidence_fingerprint("C04", ZHANG_SON, ()) == ""
+
+
+def test_older_entry_takes_the_evidence_fingerprint_of_a_newer_one():
+    old = pd.DataFrame([{"类别代码": "C01", "身份证号": ZHANG_SON, "姓名": "张小明", "依据": "甲", "依据指纹": "FP-1",
+                         "核实情况": "核实无问题", "核实日期": "2025-12-31"}])
+    new = old.assign(**{suppress.EVIDENCE: "EV-0123456789abcdef", "核实日期": "2026-12-31"})
+    merged = suppress.merge(old, new)
+    assert len(merged) == 1
+    assert (merged[suppress.EVIDENCE].iat[0], merged["核实日期"].iat[0]) == ("EV-0123456789abcdef", "2025-12-31")
+    other = new.assign(**{suppress.EVIDENCE: "EV-fedcba9876543210", "依据指纹": "FP-2"})
+    assert len(suppress.merge(old, new, other)) == 2  # another car: a second verified finding

@@ -18,6 +18,7 @@ import pandas as pd
 from . import bulk, parallel
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
+from .io.problem_list import FINDING_COLUMNS
 from .io.table import RawFile, Table, load_table, read_file, to_table
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding
 from .namematch import name_counts
@@ -26,13 +27,10 @@ from .policy import load_policy
 from .reference import normalise
 from .roster import build_members
 from .rules import load_all
+from .suppress import evidence_fingerprint
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k != "roster")
 Progress = Callable[[str, Path], None]
-FINDING_COLUMNS = [
-    "类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
-    "保障类别", "依据", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "建议",
-]
 _COUNTY = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))|([\u4e00-\u9fff]{2,6}?区)")
 
 
@@ -433,10 +431,11 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
             "姓名": v(j, "name"), "身份证号": v(j, "id") or v(j, "id_raw"), "与户主关系": v(j, "relation"),
             "保障类别": v(j, "programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
             "来源行": f.source_row, "花名册文件": Path(v(j, "file")).name, "花名册行": str(v(j, "row")),
-            "建议": spec.advice, "_member": f.member, "_household": v(j, "household"),
-            "_fingerprint": f.fingerprint or f.evidence, "_level": spec.level,
+            "建议": spec.advice,
+            "证据指纹": evidence_fingerprint(f.code, v(j, "id") or f"{v(j, 'name_key')}|{v(j, 'head_id')}", f.facts),
+            "_member": f.member, "_household": v(j, "household"), "_level": spec.level,
         })
-    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_fingerprint", "_level"])
+    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_level"])
     if frame.empty:
         return frame
     frame["_c"] = frame["置信度"].map(CONFIDENCE_ORDER)

@@ -24,6 +24,10 @@ class Finding:
         source: the reference list label (or '花名册').
         source_row: the row in that list ('' when not applicable).
         key: the key the match was made on (e.g. '身份证号一致').
+        facts: the evidence as data, (name, value) pairs: the list kind, the source record's identity
+            (plate, property, business, employer …, never a file name or row number), how it was linked
+            and the decisive values (never ages, nor amounts that drift every year); the suppression
+            fingerprint is made from these (see ``suppress.evidence_fingerprint``).
     """
 
     code: str
@@ -33,7 +37,7 @@ class Finding:
     source: str = ""
     source_row: str = ""
     key: str = ""
-    fingerprint: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

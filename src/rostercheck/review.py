@@ -27,7 +27,7 @@ from .rules import load_all
 DONE, OPEN = "已整改", "未整改"
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
-                  "来源名单", "花名册文件", "花名册行"]
+                  "来源名单", "花名册文件", "花名册行", "证据指纹"]
 # An ID typed as a number keeps 15 significant digits, the last one rounded: region + birth date survive.
 SURVIVING = 14
 # Words townships type when they consider a finding rectified.

@@ -2,10 +2,17 @@
 
 The suppression file (``核实无问题清单.csv``, UTF-8 with BOM, one row per verified finding) is written by
 ``review`` and read by ``audit --suppress``. A later finding is held back only when its category, the
-person and the evidence fingerprint are all the same; a new list row about the person or a changed
-value (another car, a new employer) gives a new fingerprint and the finding is raised again. The
-fingerprint ignores file names, sheet names and row numbers, so next quarter's re-exported lists do
-not bring verified cases back by themselves.
+person and the evidence fingerprint are all the same; a new list record about the person or a changed
+decisive value (another car, a new employer) gives a new fingerprint and the finding is raised again.
+
+Two fingerprints, both kept in the file so that older and newer versions read each other's files:
+
+- 证据指纹 (``EV-…``, :func:`evidence_fingerprint`): made from the finding's facts (``Finding.facts``:
+  the list kind, the record's own identity, how it was linked, the decisive values) with the person and
+  the code. The 依据 wording, ages, amounts that drift, file names and row numbers play no part.
+- 依据指纹 (``FP-…``, :func:`fingerprint`): the 依据 prose without file, sheet and row. Files written
+  before 证据指纹 existed hold only this; such an entry matches a finding whose prose fingerprint is the
+  same, or whose 依据 is the same once ages are taken out (the entry keeps its 依据, so this is re-derived).
 """
 
 from __future__ import annotations
@@ -26,7 +33,8 @@ from .normalize.names import person_name
 from .normalize.values import header_label, text
 
 FILE_NAME = "核实无问题清单.csv"
-COLUMNS = ["类别代码", "身份证号", "姓名", "乡镇", "村", "来源名单", "依据", "依据指纹", "核实情况", "核实日期"]
+EVIDENCE = "证据指纹"
+COLUMNS = ["类别代码", "身份证号", "姓名", "乡镇", "村", "来源名单", "依据", "依据指纹", EVIDENCE, "核实情况", "核实日期"]
 # What townships write when a finding was checked and is not a problem. Kept narrow on purpose: a
 # confirmation such as "户口已注销" must not silence a finding.
 VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名不同人", "同名同姓", "非本人", "不是本人", "车辆已过户",
@@ -39,6 +47,7 @@ _FILE_NAME = re.compile(rf"\([^()]*?{_EXT}\)|(?<=《)[^《》]*?{_EXT}(?=》)|[^
 _SHEET = re.compile(r"工作表“[^”]*”")
 _ROW = re.compile(r"第\s*\d+\s*行")
 _SPACE = re.compile(r"\s+")
+_AGE = re.compile(r"\d+\s*(?:周岁|岁)")
 
 
 def is_verified(*texts: object) -> bool:
@@ -54,7 +63,7 @@ def is_verified(*texts: object) -> bool:
 
 
 def fingerprint(code: str, evidence: object) -> str:
-    """Return the fingerprint of a finding's evidence (file names, sheets and row numbers ignored).
+    """Return the prose fingerprint of a finding's 依据 (file names, sheets and row numbers ignored).
 
     Args:
         code: the category code.
@@ -62,10 +71,45 @@ def fingerprint(code: str, evidence: object) -> str:
     Returns:
         'FP-' and 16 hex digits (a letter first, so spreadsheet programs keep it as text).
     """
+    return "FP-" + hashlib.sha256(f"{code.strip().upper()}|{_prose(evidence)}".encode("utf-8")).hexdigest()[:16]
+
+
+def _prose(evidence: object, ages: bool = True) -> str:
+    """The 依据 text without file names, sheets, row numbers and spaces (and ages, unless ``ages``)."""
     norm = unicodedata.normalize("NFKC", text(evidence))
     norm = _ROW.sub("第行", _SHEET.sub("", _FILE_NAME.sub("", norm)))
-    norm = _SPACE.sub("", norm)
-    return "FP-" + hashlib.sha256(f"{code.strip().upper()}|{norm}".encode("utf-8")).hexdigest()[:16]
+    if not ages:
+        norm = _AGE.sub("岁", norm)
+    return _SPACE.sub("", norm)
+
+
+def _aged(code: str, evidence: object) -> str:
+    """The prose fingerprint of a 依据 with its ages taken out (for entries written before 证据指纹)."""
+    return "FA-" + hashlib.sha256(f"{code.strip().upper()}|{_prose(evidence, ages=False)}".encode("utf-8")).hexdigest()[:16]
+
+
+def evidence_fingerprint(code: str, person: str, facts) -> str:
+    """Return the structured fingerprint of a finding: its code, the person and its facts.
+
+    Fact values are compared after NFKC, without spaces and in upper case (``湘a 12345`` is ``湘A12345``);
+    their order does not matter.
+
+    Args:
+        code: the category code.
+        person: the member's identity (the ID; without one, name key and head's ID).
+        facts: the finding's (name, value) pairs (``Finding.facts``).
+    Returns:
+        'EV-' and 16 hex digits, or '' when there are no facts (then only the prose fingerprint serves).
+    """
+    if not facts:
+        return ""
+    parts = sorted({f"{_canon(k)}={_canon(v)}" for k, v in facts})
+    payload = "|".join([code.strip().upper(), _canon(person), *parts])
+    return "EV-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _canon(value: object) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text(value))).upper()
 
 
 def entries_from(findings: pd.DataFrame, verified_on: dt.date) -> pd.DataFrame:
@@ -85,24 +129,40 @@ def entries_from(findings: pd.DataFrame, verified_on: dt.date) -> pd.DataFrame:
             "类别代码": text(f.get("类别代码")), "身份证号": text(f.get("身份证号")), "姓名": text(f.get("姓名")),
             "乡镇": text(f.get("乡镇")), "村": text(f.get("村")), "来源名单": text(f.get("来源名单")),
             "依据": text(f.get("依据")), "依据指纹": fingerprint(text(f.get("类别代码")), f.get("依据")),
-            "核实情况": text(f.get("核实情况")) or text(f.get("整改状态")), "核实日期": verified_on.isoformat(),
+            EVIDENCE: _evidence_of(f.get(EVIDENCE)), "核实情况": text(f.get("核实情况")) or text(f.get("整改状态")), "核实日期": verified_on.isoformat(),
         })
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def _evidence_of(value: object) -> str:
+    """A 证据指纹 cell as read back ('' unless it looks like one: a township may have typed over it)."""
+    v = text(value).strip().upper()
+    return "EV-" + v[3:].lower() if re.fullmatch(r"EV-[0-9A-F]{16}", v) else ""
+
+
 def merge(*frames: pd.DataFrame) -> pd.DataFrame:
-    """Merge suppression entries, keeping the earliest entry of each (code, person, fingerprint).
+    """Merge suppression entries, keeping the earliest entry of each verified finding.
+
+    Entries are the same when code and person agree and so does the 证据指纹 (or, when one of them has
+    none, the 依据指纹); an older entry without 证据指纹 takes it from a newer one about the same finding.
 
     Args:
         frames: suppression frames, oldest first.
     Returns:
         The merged frame.
     """
-    parts = [f for f in frames if f is not None and len(f)]
+    parts = [f.reindex(columns=COLUMNS, fill_value="") for f in frames if f is not None and len(f)]
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
-    both = pd.concat(parts, ignore_index=True)
-    key = [f"{c}|{ids.id_number(i).value}|{p}" for c, i, p in zip(both["类别代码"], both["身份证号"], both["依据指纹"])]
+    both = pd.concat(parts, ignore_index=True).fillna("")
+    person = [f"{c}|{ids.id_number(i).value}" for c, i in zip(both["类别代码"], both["身份证号"])]
+    structured = {}
+    for who, prose, ev in zip(person, both["依据指纹"], both[EVIDENCE]):
+        if ev:
+            structured.setdefault((who, prose), ev)
+    both[EVIDENCE] = [ev or structured.get((who, prose), "") for who, prose, ev in
+                      zip(person, both["依据指纹"], both[EVIDENCE])]
+    key = [f"{who}|{ev or prose}" for who, prose, ev in zip(person, both["依据指纹"], both[EVIDENCE])]
     return both.loc[~pd.Series(key).duplicated().to_numpy(), COLUMNS].reset_index(drop=True)
 
 
@@ -130,7 +190,7 @@ def read(path: Path) -> pd.DataFrame:
     for grid in grids:
         for r, row in enumerate(grid.rows[:10]):
             labels = [header_label(c) for c in row]
-            if not {"类别代码", "身份证号", "依据指纹"} <= set(labels):
+            if not {"类别代码", "身份证号"} <= set(labels) or not {"依据指纹", EVIDENCE} & set(labels):
                 continue
             pos = {label: labels.index(label) for label in COLUMNS if label in labels}
             data = [{c: (row2[i] if i < len(row2) else "") for c, i in pos.items()} for row2 in grid.rows[r + 1:]]
@@ -139,6 +199,7 @@ def read(path: Path) -> pd.DataFrame:
             for col in COLUMNS:
                 if col != "身份证号":
                     frame[col] = [text(v) for v in frame[col]]
+            frame[EVIDENCE] = [_evidence_of(v) for v in frame[EVIDENCE]]
             return frame[frame["类别代码"] != ""].reset_index(drop=True)
     raise InputFileError(path, "不是核实无问题清单：找不到“类别代码”“身份证号”“依据指纹”列。请使用 review 命令生成的文件。")
 
@@ -146,10 +207,12 @@ def read(path: Path) -> pd.DataFrame:
 def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Hold back findings whose category, person and evidence fingerprint match a suppression entry.
 
-    An ID that Excel turned into a number still matches on region + birth date plus the name.
+    An entry with a 证据指纹 matches on it alone; an older entry without one matches on the prose
+    fingerprint, or on its 依据 re-read without ages. An ID that Excel turned into a number still
+    matches on region + birth date plus the name.
 
     Args:
-        findings: the audit's findings frame.
+        findings: the audit's findings frame (with 证据指纹 when the audit made one).
         entries: the suppression entries.
     Returns:
         (findings kept, how many were held back).
@@ -157,17 +220,25 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
     if findings.empty or entries.empty:
         return findings, 0
     exact, partial = set(), set()
-    for code, pid, name, fp in zip(entries["类别代码"], entries["身份证号"], entries["姓名"], entries["依据指纹"]):
+    evidence_column = entries[EVIDENCE] if EVIDENCE in entries.columns else [""] * len(entries)
+    said = entries["依据"] if "依据" in entries.columns else [""] * len(entries)
+    for code, pid, name, fp, ev, basis in zip(entries["类别代码"], entries["身份证号"], entries["姓名"],
+                                             entries["依据指纹"], evidence_column, said):
+        prints = [ev] if ev else [fp] + ([_aged(code, basis)] if text(basis) else [])
         info = ids.id_number(pid)
-        if info.status == ids.NUMERIC:
-            partial.add((code, info.value[:SURVIVING], person_name(name), fp))
-        else:
-            exact.add((code, info.value, fp))
+        for p in prints:
+            if info.status == ids.NUMERIC:
+                partial.add((code, info.value[:SURVIVING], person_name(name), p))
+            else:
+                exact.add((code, info.value, p))
+    structured = findings[EVIDENCE] if EVIDENCE in findings.columns else [""] * len(findings)
     keep = []
-    for code, pid, name, evidence in zip(findings["类别代码"], findings["身份证号"], findings["姓名"], findings["依据"]):
-        fp = fingerprint(code, evidence)
+    for code, pid, name, evidence, ev in zip(findings["类别代码"], findings["身份证号"], findings["姓名"],
+                                             findings["依据"], structured):
         value = ids.id_number(pid).value
-        held = (code, value, fp) in exact or (code, value[:SURVIVING], person_name(name), fp) in partial
+        short = (code, value[:SURVIVING], person_name(name))
+        prints = ([ev] if ev else []) + [fingerprint(code, evidence), _aged(code, evidence)]
+        held = any((code, value, p) in exact or (*short, p) in partial for p in prints)
         keep.append(not held)
     mask = pd.Series(keep, index=findings.index)
     return findings[mask].reset_index(drop=True), int((~mask).sum())

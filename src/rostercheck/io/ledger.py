@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..audit import FINDING_COLUMNS
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import header_label, text
 from .limits import Limits
+from .problem_list import FINDING_COLUMNS
 from .read import read_grids
 from .report import LEDGER_COLUMNS
 from .table import fill_merged

@@ -11,8 +11,15 @@ import pandas as pd
 from .. import __version__
 from .report import LEDGER_COLUMNS, prepare_out_dir, sha256, write_csv, write_json, write_workbook
 
+# The findings.csv contract (also the columns of each category sheet, before the ledger columns).
+# 证据指纹 is the finding's structured evidence fingerprint (``suppress.evidence_fingerprint``): review
+# copies it into 核实无问题清单.csv so that a verified finding stays held back when only its wording changes.
+FINDING_COLUMNS = [
+    "类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
+    "保障类别", "依据", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "建议", "证据指纹",
+]
 WIDTHS = {"依据": 70, "建议": 40, "身份证号": 22, "户主身份证号": 22, "类别名称": 24, "来源名单": 30,
-          "花名册文件": 24, "核实情况": 20, "整改措施": 20}
+          "花名册文件": 24, "核实情况": 20, "整改措施": 20, "证据指纹": 20}
 
 
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:

@@ -6,13 +6,14 @@ problem. The declarative half of each rule (title, 政策依据, parameters, exp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Callable
 
 import pandas as pd
 
 from ..match import link
-from ..model import Context, Finding
+from ..model import HIGH, Context, Finding
 
 Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {}
@@ -83,6 +84,66 @@ def values(row: Mapping, fields: dict[str, str]) -> str:
             v = f"{v:,.2f}"
         parts.append(f"{label} {v}")
     return "，".join(parts)
+
+
+Facts = tuple[tuple[str, str], ...]
+
+
+def fact_text(value: object) -> str:
+    """Return a cell as the text a finding's facts hold (dates as ISO dates, blanks as '').
+
+    Args:
+        value: a list or roster cell.
+    Returns:
+        The text.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def link_fact(confidence: str) -> tuple[str, str]:
+    """Return the fact saying how a list row was linked: by an equal valid ID, or by anything weaker.
+
+    Args:
+        confidence: the link's confidence (高 only for an exact ID).
+    Returns:
+        ('match', 'id' or 'near').
+    """
+    return ("match", "id" if confidence == HIGH else "near")
+
+
+def record_facts(kind: str, row: Mapping, fields: Iterable[str], confidence: str | None = None) -> Facts:
+    """Return a finding's facts about one list record: the list kind, how it was linked, the named fields.
+
+    Args:
+        kind: the reference kind.
+        row: the reference row.
+        fields: the fields that identify the record or decide the finding.
+        confidence: the link's confidence (None: not a link to the member).
+    Returns:
+        The facts.
+    """
+    out = [("list", kind)] + ([link_fact(confidence)] if confidence is not None else [])
+    return tuple(out + [(f, fact_text(row.get(f))) for f in fields])
+
+
+def person_identity(row: Mapping, prefix: str = "") -> str:
+    """Return what identifies a person named in a list row across quarters: the valid ID, else the name.
+
+    Args:
+        row: a reference row.
+        prefix: '' for the row's own person, 'cadre_' for a filing row's cadre.
+    Returns:
+        The identity text.
+    """
+    if row.get(f"{prefix}id_status") == "valid" and row.get(f"{prefix}id"):
+        return fact_text(row[f"{prefix}id"])
+    return fact_text(row.get(f"{prefix}name_key")) or fact_text(row.get(f"{prefix}name"))
 
 
 def load_all() -> dict[str, Rule]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
 from ..model import Context, Finding
-from . import links, rule, values, where
+from . import link_fact, links, person_identity, record_facts, rule, values, where
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务"},
     "cadres": {"township": "乡镇", "village": "村", "post": "职务"},
 }
 _WHO = {"staff": "财政供养人员", "cadres": "村(居)干部"}
+# Facts (suppression): a staff member's employer, a cadre's township and village decide the finding; a
+# relative's finding is decided by which official (ID, else name) and which tie. Posts and ages are not.
+_DECISIVE = {"staff": ("unit",), "cadres": ("township", "village")}
 MINOR_AGE = 18
 
 
@@ -41,7 +44,8 @@ def check(ctx: Context) -> list[Finding]:
                 continue
             detail = values(row, _FIELDS[kind])
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
-            out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key))
+            out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
+                               record_facts(kind, row, _DECISIVE[kind], conf)))
         if ctx.has("registry"):
             out += _registry_family(ctx, kind, excluded)
     if ctx.has("cadre_relatives"):
@@ -80,7 +84,8 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         evidence = (f"{_WHO[kind]} {row['name']}（{values(row, _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
                     f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', regs[r])}，在另一户享受保障；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
-                           f"户籍同户（户号 {no}）"))
+                           f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("official_list", kind),
+                                                   ("official", person_identity(row)), ("kin", label))))
     return out
 
 
@@ -102,5 +107,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}{minor}，在另一户享受保障；{key}"
-        out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key))
+        out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
+                           (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
+                            ("relation", relation))))
     return out

@@ -6,10 +6,13 @@ import datetime as dt
 import re
 
 from ..model import LOW, Context, Finding
-from . import links, rule, values, where
+from . import fact_text, links, record_facts, rule, values, where
 from ._econ import linked_rows
 
 _INDEFINITE = ("无期", "死刑", "死缓")
+# Facts (suppression): the dates and the destination decide a C02 finding; statuses and reasons are
+# worded differently by every export and are left out.
+_DECISIVE = {"deaths": ("date",), "prisoners": ("start", "end"), "migrations": ("date", "dest")}
 
 
 @rule("C02")
@@ -34,7 +37,12 @@ def check(ctx: Context) -> list[Finding]:
 
 def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what: str) -> Finding:
     evidence = f"{where(ctx, kind, row)}：{row['name']}，{what}；{key}"
-    return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key)
+    decisive = [(f, fact_text(row.get(f) if isinstance(row.get(f), dt.date) or f"{f}_text" not in row
+                              else row[f"{f}_text"])) for f in _DECISIVE[kind]]  # an unparsed date as written
+    if kind == "prisoners" and not isinstance(row.get("end"), dt.date):
+        decisive.append(("term", fact_text(row.get("term"))))  # 无期/死缓: the sentence itself decides
+    facts = record_facts(kind, row, (), conf) + tuple(decisive)
+    return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key, facts)
 
 
 def _deaths(ctx: Context) -> list[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context, Finding
-from . import rule, where
+from . import record_facts, rule, where
 from ._econ import linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
 from ._household import declared_income, households, size_of, standard_for
 
@@ -67,6 +67,7 @@ def check(ctx: Context) -> list[Finding]:
             h = paid[j][0]
             row = rows[h.r]
             evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
+            # Facts: the pension's type decides; its amount rises every year and is left out.
             out.append(Finding("C03", j, evidence, conf, ctx.labels["pensions"], str(int(row["_row"])), h.key,
-                               fingerprint=f"C03|养老金|{text_of(row, 'insurance')}"))
+                               record_facts("pensions", row, ("insurance",), h.confidence)))
     return out

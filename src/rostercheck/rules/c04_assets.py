@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context, Finding
-from . import rule, values, where
+from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_kind,
     vehicle_confidence, vehicle_counts, weakest,
@@ -12,6 +12,8 @@ from ._household import head_of, households
 
 _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"location": "坐落", "usage": "规划用途", "area": "面积(㎡)", "cert": "不动产权证号"}
+# Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
+# and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
 
 
 @rule("C04")
@@ -42,7 +44,8 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             typ = "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）"
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(row, _VEHICLE)}；{h.key}"
             out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence), ctx.labels["vehicles"],
-                               str(int(row["_row"])), h.key, fingerprint=f"C04|车辆|{row.get('plate', '')}"))
+                               str(int(row["_row"])), h.key,
+                               record_facts("vehicles", row, ("plate", "vehicle_type", "use"), h.confidence)))
     return out
 
 
@@ -62,7 +65,9 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
                                 f"{values(row, _PROPERTY)}；{h.key}")
                     out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["properties"],
-                                       str(int(row["_row"])), h.key, fingerprint=f"C04|门市|{row.get('location', '')}"))
+                                       str(int(row["_row"])), h.key,
+                                       record_facts("properties", row, ("usage",), h.confidence)
+                                       + (("property", home_key(row, h.r)),)))
                 elif kind == "home":
                     homes.setdefault(home_key(row, h.r), (m, h))
         if len(homes) < int(params["min_homes"]):
@@ -76,7 +81,9 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
         rows = "、".join(str(int(ref[h.r]["_row"])) for _, h in homes.values())
         out.append(Finding("C04", who, evidence, weakest([h.confidence for _, h in homes.values()]),
-                           ctx.labels["properties"], rows, keys, fingerprint="C04|多套住房"))
+                           ctx.labels["properties"], rows, keys,
+                           (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
+                            *(("home", k) for k in homes))))
     return out
 
 
@@ -95,5 +102,5 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
                         f"{values(row, BUSINESS_LABELS)}；{h.key}")
             out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
-                               h.key, fingerprint=f"C04|门市|{row.get('entity', '')}"))
+                               h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context, Finding
-from . import rule, values, where
+from . import record_facts, rule, values, where
 from ._econ import BUSINESS_LABELS, business_active, employs_others, hits, linked_rows
 
 
@@ -27,8 +27,9 @@ def check(ctx: Context) -> list[Finding]:
             row = ref[h.r]
             if not (business_active(row, params) and employs_others(row, params)):
                 continue
+            # Facts: the business (its name) decides; its 从业人数 moves and is left out.
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营在业市场主体并雇用他人（从业人数含经营者本人，"
                         f"达到 {int(params['min_employees'])} 人即视为雇工），{values(row, BUSINESS_LABELS)}；{h.key}")
             out.append(Finding("C05", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
-                               h.key, fingerprint=f"C05|{row.get('entity', '')}"))
+                               h.key, record_facts("businesses", row, ("entity",), h.confidence)))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context, Finding
-from . import rule
+from . import link_fact, rule
 from ._econ import cell, money_text, months_text, standard_text, wage_months, wages, weakest
 from ._household import households, size_of, standard_for
 
@@ -45,5 +45,8 @@ def check(ctx: Context) -> list[Finding]:
         for w in earners:
             rows = "、".join(str(int(ref.at[r, "_row"])) for r in w.rows)
             evidence = f"《{label}》第 {rows} 行：{calc}；{w.key}"
-            out.append(Finding("C06", w.member, evidence, conf, label, rows, w.key, fingerprint="C06|工资"))
+            # Facts: the earner's employers decide (a new employer raises the finding again); wages are left out.
+            employers = sorted({cell(ref, r, "employer") for r in w.rows} - {""})
+            out.append(Finding("C06", w.member, evidence, conf, label, rows, w.key,
+                               (("list", "wages"), link_fact(w.confidence), *(("employer", e) for e in employers))))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from ..normalize import ids
-from . import links, rule, values
+from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, wage_months,
 )
@@ -42,41 +42,49 @@ def check(ctx: Context) -> list[Finding]:
         idxs = household_of[m]
         if sid in set(ctx.members.loc[idxs, "id"]):
             continue  # a supporter living in the same household is counted by C03/C06, not here
-        reasons = _reasons(ctx, params, sid, idxs)
-        if not reasons:
+        found = _reasons(ctx, params, sid, idxs)
+        if not found:
             continue
+        reasons = [text for text, _ in found]
         relation = cell(ref, r, "relation")
         who = f"{row['name'] or '赡养人'}" + (f"（{relation}）" if relation else "")
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
                     f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号完全一致比对")
-        out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key,
-                           fingerprint=f"C07|{row['name']}"))
+        facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
+        out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out
 
 
-def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[str]:
+def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
+    """The supporter's means: (evidence text, fact) pairs.
+
+    Facts (suppression): the supporter's employer, each vehicle's plate and type, each business's name,
+    the employers behind high wages; wage amounts are left out.
+    """
     reasons = []
     if params["use_staff"]:
         for r in exact_rows(ctx, "staff", sid):
             row = ctx.lists["staff"].loc[r]
-            reasons.append(f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(row, _STAFF)}）")
+            reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(row, _STAFF)}）",
+                            ("staff_unit", fact_text(row.get("unit")))))
     if params["use_vehicles"]:
         for r in exact_rows(ctx, "vehicles", sid):
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params):
-                reasons.append(f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(row, _VEHICLE)}）")
+                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(row, _VEHICLE)}）",
+                                ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(row.get('vehicle_type'))}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):
             row = ctx.lists["businesses"].loc[r]
             if business_active(row, ctx.specs["C05"].params):
-                reasons.append(f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
-                               f"（{values(row, _BUSINESS)}）")
+                reasons.append((f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
+                                f"（{values(row, _BUSINESS)}）", ("business", fact_text(row.get("entity")))))
     if params["use_wages"] and ctx.has("wages"):
         reasons += _wage_reason(ctx, params, sid, idxs)
     return reasons
 
 
-def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[str]:
+def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
     ref = ctx.lists["wages"]
     months = wage_months(ctx)
     rows = [r for r in exact_rows(ctx, "wages", sid) if months == [""] or cell(ref, r, "month") in months]
@@ -89,6 +97,8 @@ def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[
     if average <= limit:
         return []
     where_rows = "、".join(str(int(ref.at[r, "_row"])) for r in rows)
-    return [f"《{ctx.labels['wages']}》第 {where_rows} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
-            f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元"]
+    employers = "、".join(sorted({cell(ref, r, "employer").strip() for r in rows} - {""}))
+    return [(f"《{ctx.labels['wages']}》第 {where_rows} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
+             f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元",
+             ("wage_employers", employers))]
 

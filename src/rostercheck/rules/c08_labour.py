@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import LOW, MEDIUM, Context, Finding
-from . import rule
+from . import fact_text, rule
 from ._econ import business_active, has_any, hits, linked_rows, wages
 
 ROSTER = "花名册"
@@ -66,8 +66,11 @@ def check(ctx: Context) -> list[Finding]:
         evidence = (f"花名册第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
                     f"劳动能力“{labour}”，健康状况“{health}”，在校情况“{school or '未填'}”，"
                     f"残疾“{disability or '未登记'}”——线索：需入户核实是否无正当理由拒绝劳动")
-        out.append(Finding("C08", int(j), evidence, conf, ROSTER, str(row), "花名册劳动能力、健康、在校、残疾信息",
-                           fingerprint="C08|劳动能力"))
+        # Facts: the roster's labour, health, school and disability cells decide; the age is left out
+        # (it changes every year while nothing else does).
+        facts = (("list", "roster"), ("labour", fact_text(labour)), ("health", fact_text(health)),
+                 ("school", fact_text(school)), ("disability", fact_text(disability)))
+        out.append(Finding("C08", int(j), evidence, conf, ROSTER, str(row), "花名册劳动能力、健康、在校、残疾信息", facts))
     return out
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import LOW, MEDIUM, Context, Finding
-from . import rule
+from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, money_text, pensions, property_kind, text_of, vehicle_counts,
-    wages, weakest,
+    business_active, cell, hits, home_key, linked_rows, money_text, pensions, property_kind, text_of,
+    vehicle_counts, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -32,6 +32,9 @@ class Signal:
         text: what was found, for evidence texts.
         confidence: the link confidence.
         amount: yuan per month for income signals (0 for assets).
+        ident: what identifies the signal across quarters, for a finding's facts: the plate and type,
+            the property, the business name, the pensioner and pension type, the earner and employers
+            (never an amount: pensions and wages move every year).
     """
 
     kind: str
@@ -39,6 +42,7 @@ class Signal:
     text: str
     confidence: str
     amount: float = 0.0
+    ident: str = ""
 
 
 def household_signals(ctx: Context) -> dict[str, list[Signal]]:
@@ -71,36 +75,50 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 row = rows["vehicles"][h.r]
                 if vehicle_counts(row, c04):
                     what = text_of(row, "vehicle_type") or "机动车"
-                    sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence))
+                    sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence,
+                                      ident=f"{fact_text(row.get('plate'))}/{text_of(row, 'vehicle_type')}"))
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
                 text = f"{name} 名下{text_of(row, 'usage') or '房产'}{_at(ctx, 'properties', row)}"
                 if kind == "commercial":
-                    sig.append(Signal(SHOP, m, text, h.confidence))
+                    sig.append(Signal(SHOP, m, text, h.confidence, ident=home_key(row, h.r)))
                 elif kind == "home":
-                    homes.setdefault(home_key(row, h.r), Signal(HOMES, m, text, h.confidence))
+                    homes.setdefault(home_key(row, h.r), Signal(HOMES, m, text, h.confidence, ident=home_key(row, h.r)))
             for h in found["businesses"].get(m, []):
                 row = rows["businesses"][h.r]
                 if business_active(row, c05):
                     what = text_of(row, "entity") or "市场主体"
-                    sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}", h.confidence))
+                    sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}", h.confidence,
+                                      ident=text_of(row, "entity")))
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
                 sig.append(Signal(PENSION, m, f"{name} {text_of(row, 'insurance') or '养老金'} {money_text(amount)} 元/月",
-                                  h.confidence, amount))
+                                  h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
             if m in earned:
                 w = earned[m]
-                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元", w.confidence, w.average))
+                employers = "、".join(sorted({cell(ctx.lists["wages"], r, "employer").strip() for r in w.rows} - {""}))
+                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元", w.confidence, w.average,
+                                  f"{_person(ctx, m)}/{employers}"))
         if len(homes) >= int(c04["min_homes"]):
             both = list(homes.values())
             sig.append(Signal(HOMES, both[0].member, f"住宅 {len(both)} 套：" + "；".join(s.text for s in both),
-                              weakest([s.confidence for s in both])))
+                              weakest([s.confidence for s in both]), ident="、".join(sorted(homes))))
         if sig:
             out[hh] = sig
     ctx.cache["signals"] = out
     return out
+
+
+def _person(ctx: Context, member: int) -> str:
+    """A member's identity in a signal: the ID, else the name."""
+    return fact_text(ctx.value(member, "id")) or fact_text(ctx.value(member, "name_key"))
+
+
+def _facts(signals: list[Signal], *decisive: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """A C09/C10 finding's facts: what the roster says (when it decides) and each signal's kind and identity."""
+    return (("list", "roster"), *decisive, *((s.kind, s.ident) for s in signals))
 
 
 def _at(ctx: Context, kind: str, row) -> str:
@@ -135,14 +153,15 @@ def undeclared(ctx: Context) -> list[Finding]:
                 conf = weakest([LOW if declared is None else MEDIUM, *(s.confidence for s in incomes)])
                 text = "；".join(s.text for s in incomes)
                 evidence = f"花名册申报{said}，比对发现收入合计 {money_text(found)} 元/月：{text}——线索：需核实是否如实申报"
-                out.append(_finding(ctx, "C09", incomes[0].member, evidence, conf, "C09|收入"))
+                declared_fact = ("declared_income", "blank" if declared is None else "0")
+                out.append(_finding(ctx, "C09", incomes[0].member, evidence, conf, _facts(incomes, declared_fact)))
         assets = [s for s in signals if s.kind in ASSET_KINDS]
         said = _declared_assets(ctx, idxs)
         if assets and said and _says_none(said, params["none_words"]):
             conf = weakest([MEDIUM, *(s.confidence for s in assets)])
             evidence = (f"花名册家庭财产登记为“{said}”，比对发现：{'；'.join(s.text for s in assets)}"
                         "——线索：需核实是否如实申报")
-            out.append(_finding(ctx, "C09", assets[0].member, evidence, conf, "C09|财产"))
+            out.append(_finding(ctx, "C09", assets[0].member, evidence, conf, _facts(assets, ("declared_assets", said))))
     return out
 
 
@@ -171,13 +190,13 @@ def living_standard(ctx: Context) -> list[Finding]:
         parts = [f"{k}：" + "；".join(s.text for s in kept if s.kind == k) for k in kinds]
         evidence = f"同一家庭有 {len(kinds)} 类收入或财产信号——" + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准"
         conf = weakest([conf_cap, *(s.confidence for s in kept)])
-        out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, "C10|" + "、".join(kinds)))
+        out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, _facts(kept)))
     return out
 
 
-def _finding(ctx: Context, code: str, member: int, evidence: str, conf: str, fingerprint: str) -> Finding:
+def _finding(ctx: Context, code: str, member: int, evidence: str, conf: str, facts: tuple) -> Finding:
     row = str(ctx.value(member, "row"))
-    return Finding(code, int(member), evidence, conf, ROSTER, row, "花名册申报信息与各部门名单比对", fingerprint=fingerprint)
+    return Finding(code, int(member), evidence, conf, ROSTER, row, "花名册申报信息与各部门名单比对", facts)
 
 
 def _declared_assets(ctx: Context, idxs: list[int]) -> str:

@@ -16,6 +16,16 @@ def _place(members, j: int) -> str:
     return f"{row['programme']}《{_short(row['file'])}》第 {row['row']} 行（户主 {row['head_name']}）"
 
 
+def _enrolment(members, j: int) -> str:
+    """An enrolment's identity for a finding's facts: programme and household head (never the file or row).
+
+    Facts (suppression): D01 is decided by the set of enrolments, D02 by the account and the households
+    sharing it, D03 by the ID as written and what is wrong with it.
+    """
+    row = members.loc[j]
+    return f"{row['programme']}/{row['head_id'] or row['head_name']}"
+
+
 def _short(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -64,7 +74,8 @@ def duplicates(ctx: Context) -> list[Finding]:
             others = "；".join(_place(mem, k) for k in group.index if k != j)
             both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
             evidence = f"身份证号一致，{both}：另见 {others}"
-            out.append(Finding("D01", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致"))
+            out.append(Finding("D01", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
+                               (("list", "roster"), *(("enrolment", _enrolment(mem, k)) for k in group.index))))
     return out
 
 
@@ -89,7 +100,9 @@ def shared_accounts(ctx: Context) -> list[Finding]:
         for j in group.index:
             others = "；".join(_place(mem, k) for k in group.index if k != j)
             evidence = f"银行账号 {account} 同时是 {group['household'].nunique()} 户的发放账号：另见 {others}"
-            out.append(Finding("D02", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "银行账号一致"))
+            out.append(Finding("D02", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "银行账号一致",
+                               (("list", "roster"), ("account", account),
+                                *(("household", _enrolment(mem, k)) for k in group.index))))
     return out
 
 
@@ -113,5 +126,6 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         evidence = f"花名册第 {mem.at[j, 'row']} 行身份证号“{raw}”{ids.STATUS_LABELS[status]}"
         if status == ids.CHECK:
             evidence += f"（按前 17 位应为 {ids.check_char(mem.at[j, 'id'][:17])}）"
-        out.append(Finding("D03", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号校验"))
+        out.append(Finding("D03", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
+                           (("list", "roster"), ("id_raw", str(raw)), ("status", status))))
     return out

@@ -3,7 +3,8 @@
 RQ1 lists filed relatives (备案) who receive benefits, for strict review; RQ2 finds unfiled ones through
 the registry (same 户号 as a cadre); RQ3 finds households whose contact phone or bank account is a
 cadre's. Sharing a surname and a village is never evidence: every link here is an ID, a registry
-household, a declared filing, or a phone/account number.
+household, a declared filing, or a phone/account number. Facts (suppression): the cadre (ID, else
+name) and the tie (filed relation, registry relation, or the shared phone/account number).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .. import namematch as nm
 from ..kinship import filing_cadres, filing_links, member_values, official_households, records, registry_kin
 from ..match import weakest
 from ..model import HIGH, MEDIUM, Context, Finding
-from . import rule, where
+from . import link_fact, person_identity, rule, where
 from .d_roster import household_heads
 
 
@@ -44,7 +45,9 @@ def filed(ctx: Context) -> list[Finding]:
         relation = str(row.get("relation", "") or "") or "近亲属"
         cadre = _cadre_text(posts.get(f), row.get("cadre_name", ""))
         evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}（备案姓名 {row['name']}），列入重点审查；{key}"
-        out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key))
+        out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
+                           (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
+                            ("relation", relation))))
     return out
 
 
@@ -108,7 +111,8 @@ def unfiled(ctx: Context) -> list[Finding]:
         evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{label}），{status}；"
                     f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
         out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
-                           f"户籍同户（户号 {no}）"))
+                           f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("cadre", person_identity(row)),
+                                                   ("kin", label), ("filed", "no" if has_filing else "unknown"))))
     return out
 
 
@@ -166,5 +170,6 @@ def contacts(ctx: Context) -> list[Finding]:
             cadre = _cadre_text(row.get("post", ""), row["name"])
             evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
             out.append(Finding("RQ3", heads[hh], evidence, weakest(conf), ctx.labels["cadres"],
-                               str(int(row["_row"])), f"{label}一致"))
+                               str(int(row["_row"])), f"{label}一致",
+                               (("list", "cadres"), ("cadre", person_identity(row)), (field, v))))
     return out
