@@ -1,6 +1,12 @@
 """C02: dead, in custody on the review date, or moved out of the county."""
 
+import datetime as dt
+from collections import Counter
+
+import pytest
 from helpers import context, flagged, flagged_names, household, make_id
+
+from rostercheck import regions
 
 A = make_id("19500101", 111)
 B = make_id("19600202", 121)
@@ -92,3 +98,198 @@ def test_county_found_from_addresses_when_no_title():
         r["address"] = "清河县城关镇东村"
     lists = {"migrations": [{"name": "李梅", "id": B, "date": "2026-06-01", "dest": "清河县石桥镇枫林村", "reason": "婚嫁"}]}
     assert flagged(context(rows, lists, roster_title=""), "C02") == []
+
+
+# —— System exports: places as region codes, reasons and statuses as codes or short words ——
+
+OWN, SAME_CITY = "411022", "411023"
+
+
+def coded_roster(region: str = OWN + "100201"):
+    """The roster as the social-assistance system exports it: a 行政区划代码 column per member."""
+    return [dict(r, region_code=region) for r in roster()]
+
+
+def move(dest: str, reason: str = "投靠亲属", who=("李梅", B)) -> dict:
+    return {"migrations": [{"name": who[0], "id": who[1], "date": "20260601", "dest": dest, "reason": reason}]}
+
+
+# (destination, expected C02 flags) with the county's code known from the roster's 行政区划代码 column.
+CODED_MOVES = [
+    # must-not-flag: the county's own code, as 6, 9 or 12 digits, with or without a name, as a number
+    (OWN, []),
+    (OWN + "100", []),
+    (OWN + "100201", []),
+    (f"{OWN} 某某县城关镇", []),
+    (f"[{OWN}]某某县", []),
+    (int(OWN + "100201"), []),
+    # must-flag: another county of the same city, another province (with or without a name)
+    (SAME_CITY, [("李梅", "高")]),
+    (SAME_CITY + "100000", [("李梅", "高")]),
+    (f"{SAME_CITY} 长葛市", [("李梅", "高")]),
+    ("440306", [("李梅", "高")]),
+    ("440300", [("李梅", "高")]),  # another prefecture
+    # the county's own prefecture or province does not say which county: a lead only
+    ("411000", [("李梅", "低")]),
+    ("410000", [("李梅", "低")]),
+]
+
+
+@pytest.mark.parametrize("dest, expected", CODED_MOVES)
+def test_coded_destination_judged_against_the_rosters_region_code(dest, expected):
+    ctx = context(coded_roster(), move(dest))
+    assert ctx.county_code == OWN
+    assert flagged(ctx, "C02") == expected
+
+
+def test_county_code_from_config_wins_over_roster_column(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[common]\ncounty_code = "{SAME_CITY}, 411003"\n', encoding="utf-8")
+    ctx = context(coded_roster(), move(SAME_CITY + "100"), config=cfg)
+    assert ctx.county_code == SAME_CITY
+    assert flagged(ctx, "C02") == []
+    # a code from before the county was recoded counts as inside too
+    assert flagged(context(coded_roster(), move("411003"), config=cfg), "C02") == []
+
+
+def test_county_code_from_title_or_file_name():
+    ctx = context(roster(), move(OWN + "100"), roster_title=f"{OWN}某某县2026年第三季度低保花名册")
+    assert ctx.county_code == OWN
+    assert flagged(ctx, "C02") == []
+    assert flagged(context(roster(), move(SAME_CITY), roster_title=f"{OWN}某某县低保花名册"), "C02") == [("李梅", "高")]
+
+
+def test_date_or_postcode_in_title_is_not_a_county_code():
+    ctx = context(roster(), move(SAME_CITY), roster_title="清河县低保花名册（20260930，邮编 200000）")
+    assert ctx.county_code == ""
+
+
+def test_unknown_county_gives_coded_moves_only_a_low_lead_and_one_warning():
+    rows = roster()
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "20260601", "dest": SAME_CITY, "reason": "婚迁"},
+                            {"name": "王五", "id": C, "date": "20260601", "dest": OWN + "100", "reason": "务工"}]}
+    inputs_ctx = context(rows, lists, roster_title="2026年第三季度低保花名册")
+    assert inputs_ctx.county_code == ""
+    assert flagged(inputs_ctx, "C02") == [("李梅", "低"), ("王五", "低")]
+    notes = regions.county_notes("", "", [SAME_CITY, OWN + "100", "广东省深圳市"])
+    assert len(notes) == 1 and "county_code" in notes[0]
+    assert regions.county_notes("", "", ["广东省深圳市"]) == []  # nothing coded: nothing to say
+
+
+def test_county_name_looked_up_only_when_ids_agree():
+    # 清河县 is one county in GB/T 2260 (130534); members with IDs from that prefecture confirm it …
+    people = [("张三", make_id("19500101", 111, "130534")), ("李梅", make_id("19600202", 121, "130534"))]
+    rows = household(people[0][0], people[0][1], [("李梅", "配偶", people[1][1])])
+    ctx = context(rows, move("130534100", who=people[1]), roster_title="清河县2026年第三季度城乡低保花名册")
+    assert ctx.county_code == "130534"
+    assert flagged(ctx, "C02") == []
+    # … but a roster whose people come from elsewhere does not borrow the real county's code
+    ctx = context(roster(), move("130534100"), roster_title="清河县2026年第三季度城乡低保花名册")
+    assert ctx.county_code == ""
+    assert flagged(ctx, "C02") == [("李梅", "低")]
+
+
+def test_county_name_shared_by_several_counties():
+    people = [("张三", make_id("19500101", 111, "320106")), ("李梅", make_id("19600202", 121, "320106"))]
+    rows = household(people[0][0], people[0][1], [("李梅", "配偶", people[1][1])])
+    # 鼓楼区 is four districts: the members' IDs pick Nanjing's, the city named in the title picks Kaifeng's
+    assert context(rows, move("320106"), roster_title="鼓楼区2026年低保花名册").county_code == "320106"
+    assert regions.county_named("鼓楼区", "河南省开封市", Counter({"4102": 2})) == "410204"
+    assert regions.county_named("鼓楼区", "", Counter({"9999": 2})) == ""  # no county fits the IDs
+    assert regions.county_named("鼓楼区", "", Counter()) == ""  # no IDs: no corroboration
+    assert regions.county_named("不存在县", "", Counter({"3201": 2})) == ""
+
+
+@pytest.mark.parametrize("cell, code", [
+    ("411022", "411022"), ("411022100201", "411022100201"), (411022100201.0, "411022100201"),
+    ("411022 某某县", "411022"), ("（411022）某某县", "411022"), ("4110221", "4110221"),
+    ("河南省许昌市 461000", ""),  # a postcode after the words is not a code
+    ("100000", ""), ("200000", ""),  # no province starts with 10 or 20
+    (make_id(), ""),  # an ID number is not a place
+    ("", ""), (None, ""),
+])
+def test_region_code_of_place_cell(cell, code):
+    assert regions.region_code(cell) == code
+
+
+def test_study_moves_worded_or_coded_not_flagged():
+    for reason in ("升学", "入学", "05-升学", "大学录取"):
+        assert flagged(context(coded_roster(), move(SAME_CITY, reason)), "C02") == [], reason
+    for reason in ("婚迁", "投靠", "务工", "购房"):
+        assert flagged(context(coded_roster(), move(SAME_CITY, reason)), "C02") == [("李梅", "高")], reason
+
+
+def test_county_internal_reason_or_type_not_flagged_and_cross_county_reason_flagged():
+    assert flagged(context(coded_roster(), move(SAME_CITY, "县内迁移")), "C02") == []
+    assert flagged(context(coded_roster(), move(OWN, "跨县迁移")), "C02") == [("李梅", "高")]
+
+
+PRISONERS = [
+    # (status, start, end, flagged)
+    ("刑满释放", "2020-01-01", "2028-12-31", set()),
+    ("假释", "2020-01-01", "2028-12-31", set()),
+    ("暂予监外执行", "2020-01-01", "2028-12-31", set()),
+    ("社区矫正", "", "", set()),
+    ("在押", "", "", {"王五"}),  # no dates: the custody status says it
+    ("服刑中", "20250101", "20281231", {"王五"}),
+    ("未释放", "2025-01-01", "2028-12-31", {"王五"}),
+    ("在押", "2020-01-01", "2026-03-01", set()),  # the term ended before the review date
+]
+
+
+@pytest.mark.parametrize("status, start, end, expected", PRISONERS)
+def test_prisoner_status_words(status, start, end, expected):
+    lists = {"prisoners": [{"name": "王五", "id": C, "status": status, "start": start, "end": end}]}
+    assert flagged_names(context(roster(), lists), "C02") == expected
+
+
+DEATH_CAUSES = [
+    # (注销原因/死亡原因, expected)
+    ("死亡", [("李梅", "高")]),
+    ("01-死亡", [("李梅", "高")]),
+    ("病故", [("李梅", "高")]),
+    ("疾病", [("李梅", "高")]),  # a cause of death
+    ("交通事故", [("李梅", "高")]),
+    ("", [("李梅", "高")]),
+    ("迁出", []),
+    ("户口迁往外省", []),
+    ("参军", []),
+    ("出国定居", []),
+    ("重复登记", []),
+    ("其他", [("李梅", "低")]),  # says neither: a lead only
+    ("3", [("李梅", "低")]),
+]
+
+
+@pytest.mark.parametrize("cause, expected", DEATH_CAUSES)
+def test_cancellation_reason_only_death_counts(cause, expected):
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01", "cause": cause}]}
+    assert flagged(context(roster(), lists), "C02") == expected
+
+
+DEATH_DATES = [
+    (20260501, [("李梅", "高")]),
+    ("20260501", [("李梅", "高")]),
+    (46143, [("李梅", "高")]),  # Excel serial of 2026-05-01
+    ("2026/5/1", [("李梅", "高")]),
+    ("2026年5月", [("李梅", "高")]),
+    (dt.datetime(2026, 5, 1, 8, 30), [("李梅", "高")]),
+    ("20260501083000", [("李梅", "高")]),
+    (20261001, []),  # after the review date
+    ("2026年10月", []),
+    ("2026-10-01 00:00:00", []),
+    ("2026-13-45", [("李梅", "中")]),  # written but unreadable: might be after the review date
+    ("不详", [("李梅", "中")]),
+    (None, [("李梅", "高")]),  # no date: the list still says the person died
+]
+
+
+@pytest.mark.parametrize("died, expected", DEATH_DATES)
+def test_death_date_formats(died, expected):
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": died}]}
+    assert flagged(context(roster(), lists), "C02") == expected
+
+
+def test_move_date_as_number_after_review_date_not_flagged():
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": 20261015, "dest": "广东省深圳市", "reason": "务工"}]}
+    assert flagged(context(roster(), lists), "C02") == []

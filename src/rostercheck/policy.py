@@ -99,6 +99,12 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
         return value
     if isinstance(default, str) and not isinstance(value, str):
         errors.append(f"{where}：应为文字，实际为 {value!r}")
+    elif key == "county_code" and value:
+        from .regions import bad_codes  # regions reads its code table through this module
+
+        if bad_codes(value):
+            errors.append(f"{where}：应为县级行政区划代码（六位，如 \"411022\"；多个用逗号分隔），"
+                          f"“{'、'.join(bad_codes(value))}”不是")
     elif key in _CHOICES and value not in _CHOICES[key]:
         errors.append(f"{where}：应为 {'、'.join(_CHOICES[key])} 之一，实际为 {value!r}")
     return value

@@ -19,7 +19,7 @@ from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
-                    "bank_account", "phone", "address", "programme")
+                    "bank_account", "phone", "address", "programme", "region_code")
 _HEAD_RELATIONS = re.compile(r"^(户主|本人|申请人|户主本人|主申请人)$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
@@ -91,7 +91,7 @@ COLUMNS = [
     "file", "sheet", "row", "programme", "township", "village", "household", "head_name", "head_id",
     "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
-    "disability", "school", "support_mode", "declared_income", "declared_assets",
+    "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code",
 ]
 
 

@@ -1,0 +1,251 @@
+"""Places written as GB/T 2260 region codes: the county's own code, and whether a coded place lies in it.
+
+Six-digit GB/T 2260 codes name a province (``410000``), a prefecture (``411000``) or a county-level unit
+(``411022``); the statistics bureau's 统计用区划代码 add three digits for a township and three more for a
+village (``411022100``, ``411022100201``). A place inside the county has a code that starts with the
+county's six digits. Digits are read as a region code only in cells that hold a place (a destination, a
+区划 column) and only at the start of the cell, so a postcode or house number further on is never one.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .policy import checks_dir
+
+# GB/T 2260 province-level prefixes (the first two digits of every valid region code).
+PROVINCES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
+# A code at the start of a place cell: 6 to 12 digits ('411022', '411022 某某县', '[411022100]…', '4110221').
+_LEADING = re.compile(r"^[\[【(（]?(\d{6,12})(?!\d)")
+# A code inside a title or file name: exactly 6, 9 or 12 digits (never part of a date or a phone number).
+_IN_TEXT = re.compile(r"(?<!\d)(\d{6}|\d{9}|\d{12})(?!\d)")
+_SEPARATORS = re.compile(r"[\s,，、;；/]+")
+# Share of the members' valid IDs that must carry a name-derived code's prefecture digits.
+ID_SHARE_FOR_NAME = 0.2
+COUNTY_TABLE = "gbt2260_counties.csv"
+
+
+def region_code(raw: object) -> str:
+    """Return the region code a place cell starts with ('' when the cell does not start with one).
+
+    Args:
+        raw: a place cell (text or number).
+    Returns:
+        The digits (6 to 12), or '' when there are none or the first two are no province code.
+    """
+    if raw is None or isinstance(raw, bool):
+        return ""
+    if isinstance(raw, float):
+        if raw != raw or not raw.is_integer():
+            return ""
+        raw = int(raw)
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    m = _LEADING.match(text)
+    if not m or m.group(1)[:2] not in PROVINCES:
+        return ""
+    return m.group(1)
+
+
+def is_county_level(code: str) -> bool:
+    """Return whether a code's first six digits name a county-level unit (not a prefecture or province).
+
+    Args:
+        code: a region code (6 to 12 digits).
+    Returns:
+        True for e.g. '411022' or '411022100000', False for '411000' or '410000'.
+    """
+    return len(code) >= 6 and code[:2] in PROVINCES and code[4:6] != "00"
+
+
+def place_text(raw: object) -> str:
+    """Return a place cell without the region code it starts with ('411022 某某县' → '某某县').
+
+    Args:
+        raw: a place cell.
+    Returns:
+        The text after the code (the whole text when there is no code).
+    """
+    text = unicodedata.normalize("NFKC", str(raw or "")).strip()
+    m = _LEADING.match(text)
+    if not m or m.group(1)[:2] not in PROVINCES:
+        return text
+    return text[m.end():].lstrip("]】)）-—_:：· \t")
+
+
+def inside(code: str, counties: tuple[str, ...]) -> bool | None:
+    """Say whether a coded place lies in the county (None when the code is too coarse to tell).
+
+    Args:
+        code: the place's region code (6 to 12 digits).
+        counties: the county's six-digit codes (several when the county was recoded).
+    Returns:
+        True inside; False for another county (of the same city or not) or another prefecture/province;
+        None for the county's own prefecture or province (the code does not say which county).
+    """
+    c6 = code[:6]
+    if not counties:
+        return None
+    if c6 in counties:
+        return True
+    if is_county_level(c6):
+        return False
+    if c6[2:6] == "0000":  # a province
+        return None if any(c[:2] == c6[:2] for c in counties) else False
+    return None if any(c[:4] == c6[:4] for c in counties) else False
+
+
+def parse_codes(value: object) -> tuple[str, ...]:
+    """Return the six-digit county codes of a configured value ('411022', '411022,411003').
+
+    Args:
+        value: the configured text.
+    Returns:
+        The codes (only valid county-level ones), in the order given.
+    """
+    out = []
+    for part in _SEPARATORS.split(unicodedata.normalize("NFKC", str(value or "")).strip()):
+        if part.isdigit() and len(part) in (6, 9, 12) and is_county_level(part) and part[:6] not in out:
+            out.append(part[:6])
+    return tuple(out)
+
+
+def bad_codes(value: object) -> list[str]:
+    """Return the parts of a configured county_code that are not county-level region codes.
+
+    Args:
+        value: the configured text.
+    Returns:
+        The offending parts (empty when all are valid).
+    """
+    parts = [p for p in _SEPARATORS.split(unicodedata.normalize("NFKC", str(value or "")).strip()) if p]
+    return [p for p in parts if not (p.isdigit() and len(p) in (6, 9, 12) and is_county_level(p))]
+
+
+def county_of_cells(cells: Iterable[object]) -> str:
+    """Return the county part most of a roster's 区划代码 cells share ('' when none holds a county code).
+
+    Args:
+        cells: the roster's region-code cells (codes of 6, 9 or 12 digits; place names are skipped).
+    Returns:
+        The six-digit county code.
+    """
+    found = Counter(c[:6] for c in (region_code(v) for v in cells) if is_county_level(c))
+    return found.most_common(1)[0][0] if found else ""
+
+
+def county_in_text(texts: Iterable[str]) -> str:
+    """Return the first county-level code written in a title or file name ('411022某某县低保花名册').
+
+    Args:
+        texts: titles and file names, most trusted first.
+    Returns:
+        The six-digit code, or ''.
+    """
+    for source in texts:
+        for m in _IN_TEXT.finditer(unicodedata.normalize("NFKC", source or "")):
+            if is_county_level(m.group(1)):
+                return m.group(1)[:6]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _county_table() -> dict[str, list[tuple[str, str, str]]]:
+    """Name → [(code, prefecture, province)] from ``checks/codes/gbt2260_counties.csv``."""
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    path = checks_dir() / "codes" / COUNTY_TABLE
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+            for row in rows:
+                table.setdefault(row["name"], []).append((row["code"], row["city"], row["province"]))
+    except OSError:
+        return {}
+    return table
+
+
+def county_named(name: str, context: str = "", id_prefixes: Counter | None = None) -> str:
+    """Return the GB/T 2260 code of a county name when exactly one county fits, else ''.
+
+    A name shared by several counties (鼓楼区) is narrowed by the prefecture or province named in the
+    context (a title such as 河南省许昌市某某县…). The code is accepted only when at least
+    ``ID_SHARE_FOR_NAME`` of the members' valid IDs carry its prefecture digits: a county name on a
+    roster is usually its own, but a made-up or renamed county must not borrow a real county's code.
+
+    Args:
+        name: the county's name ('清河县').
+        context: titles and file names that may name the prefecture or province.
+        id_prefixes: counts of the members' valid IDs by their first four digits (None: none known).
+    Returns:
+        The six-digit code, or ''.
+    """
+    candidates = _county_table().get(name, [])
+    if len(candidates) > 1 and context:
+        named = [c for c in candidates if (c[1] not in ("市辖区", "县") and c[1] in context) or c[2] in context]
+        candidates = named or candidates
+    total = sum(id_prefixes.values()) if id_prefixes else 0
+    if not total:
+        return ""
+    fits = [c for c in candidates if id_prefixes[c[0][:4]] >= ID_SHARE_FOR_NAME * total]
+    return fits[0][0] if len(fits) == 1 else ""
+
+
+def find_county_code(configured: object, region_cells: Iterable[object], sources: list[str], county_name: str,
+                     member_ids: Iterable[str]) -> tuple[str, str]:
+    """Return the county's six-digit code and where it came from, trying the sources in order.
+
+    Order: the configuration (``county_code``); the roster's 区划代码 column (the most common county
+    part); a code in a roster title or file name; the county's name looked up in the GB/T 2260 table
+    when exactly one county fits (see :func:`county_named`).
+
+    Args:
+        configured: ``county_code`` from the configuration ('' when not set).
+        region_cells: the members' region-code cells.
+        sources: roster titles and file names.
+        county_name: the county's name, configured or detected ('' when unknown).
+        member_ids: the members' valid 18-character IDs.
+    Returns:
+        (code, source in Chinese), or ('', '') when the county stays unknown.
+    """
+    codes = parse_codes(configured)
+    if codes:
+        return codes[0], "配置文件"
+    code = county_of_cells(region_cells)
+    if code:
+        return code, "花名册区划代码列"
+    code = county_in_text(sources)
+    if code:
+        return code, "花名册标题或文件名"
+    if county_name:
+        prefixes = Counter(i[:4] for i in member_ids if i)
+        code = county_named(county_name, " ".join(sources), prefixes)
+        if code:
+            return code, f"县名“{county_name}”"
+    return "", ""
+
+
+def county_notes(code: str, source: str, dests: Iterable[object]) -> list[str]:
+    """Return what the user should know about the county's code, when coded destinations depend on it.
+
+    Args:
+        code: the county's code ('' when unknown).
+        source: where the code came from (see :func:`find_county_code`).
+        dests: the migration list's destination cells (empty without the list).
+    Returns:
+        Warnings in Chinese (empty when no destination is written as a code).
+    """
+    if not any(region_code(v) for v in set(dests)):
+        return []
+    if not code:
+        return ["户籍迁出名单的迁往地以行政区划代码填写，但未能确定本县的区划代码（可在配置文件 [common] 中填写 "
+                "county_code，或在花名册中保留“行政区划代码”列）；这些迁出记录只作为“低”置信度线索列出，请核实是否迁出本县。"]
+    if source.startswith("县名"):
+        return [f"本县行政区划代码按{source}在 GB/T 2260 代码表中查得为 {code}，用于判断迁往地代码是否在本县；"
+                "如不正确，请在配置文件 [common] 中填写 county_code。"]
+    return []
