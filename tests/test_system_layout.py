@@ -1,0 +1,68 @@
+"""Rosters exported by the social-assistance system: a household sheet and a member sheet joined by 家庭编号."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import xlsxwriter
+from helpers import make_id
+
+from rostercheck.io.table import load_table
+from rostercheck.roster import build_members
+
+HEAD_A, WIFE_A, SON_A = make_id("19600101", 111), make_id("19620202", 222), make_id("19900303", 333)
+HEAD_B, MOTHER_B = make_id("19700404", 441), make_id("19400505", 552)
+HH_HEADER = ["家庭编号", "行政区划代码", "乡镇（街道）", "村（社区）", "户主姓名", "户主身份证号", "家庭人口", "城乡类别", "银行账号",
+             "联系电话", "月保障金"]
+M_HEADER = ["家庭编号", "成员姓名", "公民身份号码", "与户主关系", "性别", "是否保障对象"]
+
+
+def _write(path, households, members):
+    book = xlsxwriter.Workbook(str(path))
+    for name, header, rows in (("家庭信息", HH_HEADER, households), ("家庭成员信息", M_HEADER, members)):
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, header)
+        for i, row in enumerate(rows, 1):
+            for j, v in enumerate(row):
+                sheet.write_string(i, j, v) if isinstance(v, str) else sheet.write_number(i, j, v)
+    book.close()
+    return path
+
+
+HOUSEHOLDS = [["H0002", "430525101201", "石桥镇", "石桥村", "李四", HEAD_B, 2, "农村", "6228480000000002", "13800000002", 860],
+              ["H0001", "430525100001", "城关镇", "东门社区", "张三", HEAD_A, 3, "城市", "6228480000000001", "13800000001", 1500]]
+
+
+def _members(tmp_path, members):
+    table = load_table(_write(tmp_path / "低保对象信息.xlsx", HOUSEHOLDS, members), "roster")
+    return table, build_members([table], dt.date(2026, 9, 30)).set_index("id")
+
+
+def test_members_take_their_households_fields(tmp_path):
+    # Member rows interleaved across households; the son is not covered (是否保障对象 否) but stays a member.
+    table, m = _members(tmp_path, [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0002", "李四", HEAD_B, "02", "1", "是"],
+                                   ["H0001", "王芳", WIFE_A, "10", "2", "是"], ["H0002", "赵氏", MOTHER_B, "52", "2", "是"],
+                                   ["H0001", "张小三", SON_A, "20", "1", "否"]])
+    assert len(m) == 5
+    assert m.loc[SON_A, "household"] == m.loc[WIFE_A, "household"] == m.loc[HEAD_A, "household"] == HEAD_A
+    assert m.loc[SON_A, "head_name"] == "张三" and m.loc[SON_A, "township"] == "城关镇"
+    assert m.loc[SON_A, "bank_account"] == "6228480000000001" and m.loc[SON_A, "phone"] == "13800000001"
+    assert m.loc[MOTHER_B, "village"] == "石桥村" and m.loc[MOTHER_B, "area_type"] == "农村"
+    assert m.loc[SON_A, "household_size"] == 3
+    assert "covered" in table.frame.columns
+    assert any("家庭编号合并" in w for w in table.warnings)
+
+
+def test_a_head_listed_only_on_the_household_sheet_is_added(tmp_path):
+    table, m = _members(tmp_path, [["H0001", "王芳", WIFE_A, "10", "2", "是"], ["H0001", "张小三", SON_A, "20", "1", "是"],
+                                   ["H0002", "赵氏", MOTHER_B, "52", "2", "是"]])
+    assert set(m.index) == {HEAD_A, WIFE_A, SON_A, HEAD_B, MOTHER_B}
+    assert m.loc[HEAD_A, "relation"] == "户主" and m.loc[HEAD_A, "name"] == "张三"
+    assert any("补入户主" in w for w in table.warnings)
+
+
+def test_a_member_whose_household_is_unknown_is_kept_and_reported(tmp_path):
+    table, m = _members(tmp_path, [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0009", "钱七", SON_A, "02", "1", "是"],
+                                   ["H0002", "李四", HEAD_B, "02", "1", "是"]])
+    assert SON_A in m.index
+    assert any("找不到" in w for w in table.warnings)
