@@ -15,7 +15,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import bulk, parallel
+from . import bulk, parallel, regions
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
@@ -332,11 +332,21 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     """
     specs, common, warnings = load_policy(config)
     common = dict(common)
+    members = inputs.members
+    region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
     if not common.get("county_name"):
-        common["county_name"] = detect_county(inputs.tables, inputs.members["address"].tolist())
-    townships = sorted({t for t in inputs.members["township"].tolist() if t and len(t) >= 2})
+        named = [v for v in region_cells if v and not regions.region_code(v)]  # 行政区划 cells holding names
+        common["county_name"] = detect_county(inputs.tables, members["address"].tolist() + named)
+    townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
     common["county_places"] = list(common.get("county_places", [])) + townships
-    ctx = Context(inputs.members, inputs.lists, inputs.labels, as_of, specs, common)
+    sources = [s for t in inputs.tables if t.kind == "roster" for s in (t.title, t.path.stem)]
+    valid_ids = members.loc[members["id_status"] == ids.VALID, "id"].tolist()
+    code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,
+                                            common["county_name"], valid_ids)
+    ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code)
+    moves = inputs.lists.get("migrations")
+    dests = moves["dest"].tolist() if moves is not None and "dest" in moves.columns else []
+    warnings = warnings + regions.county_notes(code, source, dests)
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
     return ctx, warnings

@@ -77,6 +77,7 @@ class Context:
         specs: code → CheckSpec with effective parameters.
         common: shared policy values (standards).
         cache: memo for links computed once and used by several checks.
+        county_code: the county's six-digit GB/T 2260 code ('' when unknown; see ``regions.find_county_code``).
     """
 
     members: pd.DataFrame
@@ -86,6 +87,7 @@ class Context:
     specs: dict[str, CheckSpec]
     common: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)
+    county_code: str = ""
 
     def value(self, member: int, column: str) -> Any:
         """Return one member cell, fast (members are numbered 0…n-1; pandas scalar access is slow).

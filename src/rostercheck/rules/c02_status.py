@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import LOW, Context, Finding
+from .. import regions
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from . import fact_text, links, record_facts, rule, values, where
 from ._econ import linked_rows
 
 _INDEFINITE = ("无期", "死刑", "死缓")
+_LOWER = {HIGH: MEDIUM, MEDIUM: LOW, LOW: LOW}
 # Facts (suppression): the dates and the destination decide a C02 finding; statuses and reasons are
 # worded differently by every export and are left out.
 _DECISIVE = {"deaths": ("date",), "prisoners": ("start", "end"), "migrations": ("date", "dest")}
@@ -27,7 +29,7 @@ def check(ctx: Context) -> list[Finding]:
     params = ctx.specs["C02"].params
     out: list[Finding] = []
     if ctx.has("deaths"):
-        out += _deaths(ctx)
+        out += _deaths(ctx, params)
     if ctx.has("prisoners"):
         out += _prisoners(ctx, params)
     if ctx.has("migrations"):
@@ -45,7 +47,32 @@ def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what:
     return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key, facts)
 
 
-def _deaths(ctx: Context) -> list[Finding]:
+def death_cause(cause: str, params: dict) -> bool | None:
+    """Say whether a 注销原因/死亡原因 cell means a death (None when it does not say).
+
+    Args:
+        cause: the cell ('' when the list has no such column or the cell is blank).
+        params: C02 parameters (death_words, not_death_words).
+    Returns:
+        True for a death or a blank cause (a deaths list), False for another reason for cancelling a
+        registration (迁出, 参军, 出国, 重复登记 …), None for a code or a word that is neither, or both.
+    """
+    if not cause:
+        return True
+    dead = any(w in cause for w in params["death_words"])
+    other = any(w in cause for w in params["not_death_words"])
+    if dead != other:
+        return dead
+    return None
+
+
+def _deaths(ctx: Context, params: dict) -> list[Finding]:
+    """Members on the deaths (or 户口注销) list who died on or before the review date.
+
+    Only a blank cause or one that says death counts at the link's confidence; a cause the words do not
+    explain (a code, 其他) is a 低 lead; a death date written but unreadable lowers the confidence one
+    step (the date might be after the review date), a blank one does not (the list says the person died).
+    """
     ref = linked_rows(ctx, "deaths")
     out = []
     for m, r, conf, key in links(ctx, "deaths").itertuples(index=False):
@@ -53,7 +80,21 @@ def _deaths(ctx: Context) -> list[Finding]:
         died = row.get("date")
         if isinstance(died, dt.date) and died > ctx.as_of:
             continue
-        what = f"死亡日期 {died.isoformat()}" if isinstance(died, dt.date) else "在死亡/注销名单中"
+        cause = str(row.get("cause", "") or "")
+        is_death = death_cause(cause, params)
+        if is_death is False:
+            continue  # registration cancelled for another reason (迁出, 参军 …): not a death
+        written = str(row.get("date_text", "") or "")
+        if isinstance(died, dt.date):
+            what = f"死亡日期 {died.isoformat()}"
+        elif written:
+            what, conf = f"死亡日期“{written}”无法识别，请核实是否在核查日期之前", _LOWER[conf]
+        else:
+            what = "在死亡/注销名单中（未写死亡日期）"
+        if cause:
+            what += f"，注销原因 {cause}"
+        if is_death is None:
+            what, conf = what + "（原因未写明死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     return out
 
@@ -61,6 +102,7 @@ def _deaths(ctx: Context) -> list[Finding]:
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "prisoners")
     released = tuple(params["released_words"])
+    custody = tuple(params["custody_words"])
     out = []
     for m, r, conf, key in links(ctx, "prisoners").itertuples(index=False):
         row = ref[r]
@@ -73,34 +115,56 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
             continue
         if isinstance(end, dt.date) and end < ctx.as_of:
             continue
-        if not isinstance(end, dt.date) and not any(w in end_text for w in _INDEFINITE) and not start:
-            continue  # neither dates nor a life sentence: nothing says custody covers the review date
-        span = values(row, {"start_text": "入监日期", "end_text": "刑期止日", "status": "状态"})
+        held = any(w in status for w in custody)  # 在押/服刑中: the list says so as of its export
+        if not isinstance(end, dt.date) and not any(w in end_text for w in _INDEFINITE) and not start and not held:
+            continue  # neither dates, a life sentence nor a custody status: nothing says custody covers the review date
+        span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "status": "状态"})
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
         out.append(_emit(ctx, "prisoners", m, row, conf, key, what))
     return out
+
+
+def _dates_shown(row: dict) -> dict:
+    """Return the row with dates written as bare digits (Excel serial 46037, 20260318) shown as calendar dates."""
+    shown = dict(row)
+    for fld in ("date", "start", "end"):
+        written = str(row.get(f"{fld}_text", "") or "").replace(".0", "")
+        if isinstance(row.get(fld), dt.date) and written.isdigit():
+            shown[f"{fld}_text"] = row[fld].isoformat()
+    return shown
 
 
 _NOT_ADMIN = re.compile(r"社区|小区|园区|景区|开发区|工业区|街区|新区|市场|城市")
 _ADMIN = re.compile(r"省|市|县|区|州|旗|盟")
 
 
-def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, ...], params: dict) -> bool | None:
+def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, ...], params: dict,
+                  reason: str = "", county_codes: tuple[str, ...] = ()) -> bool | None:
     """Say whether a move stays inside the county (None when the record does not tell).
 
     Args:
-        dest: 迁往地.
+        dest: 迁往地, in words or as a GB/T 2260 / 统计用区划代码 (411022, '411022100 某某镇' …).
         move_type: 迁移类型 (may be blank).
         county: the county's name ('' when unknown).
         townships: the county's township names (from the rosters and configuration).
         params: C02 parameters (inside_words, outside_words).
+        reason: 迁移原因 (may be blank; 县内迁移 and 跨县迁移 are read from it too).
+        county_codes: the county's six-digit codes (empty when unknown).
     Returns:
-        True inside, False outside, None unknown.
+        True inside, False outside, None unknown (a coded destination with the county's code unknown,
+        or a code of the county's own prefecture or province).
     """
-    if any(w in move_type for w in params["outside_words"]):
+    if any(w in move_type or w in reason for w in params["outside_words"]):
         return False
-    if any(w in move_type or w in dest for w in params["inside_words"]):
+    if any(w in move_type or w in dest or w in reason for w in params["inside_words"]):
         return True
+    code = regions.region_code(dest)
+    if code:
+        decided = regions.inside(code, county_codes)
+        if decided is not None:
+            return decided
+        rest = regions.place_text(dest)  # '411022 某某县': the words may still name the county
+        return True if county and county in rest else None
     if county and county in dest:
         return True
     if _ADMIN.search(_NOT_ADMIN.sub("", dest)):
@@ -115,6 +179,7 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
     study = tuple(params["study_words"])
     county = ctx.common.get("county_name", "")
     townships = tuple(p for p in ctx.common.get("county_places", []) if p)
+    codes = regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
     out = []
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
@@ -124,12 +189,20 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
         reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
         if any(w in reason or w in dest for w in study):
             continue
-        inside = inside_county(dest, mtype, county, townships, params)
+        inside = inside_county(dest, mtype, county, townships, params, reason, codes)
         if inside:
             continue
-        what = values(row, {"date_text": "迁出日期", "dest": "迁往地", "reason": "迁移原因", "move_type": "迁移类型"})
-        if inside is None:
+        what = values(_dates_shown(row), {"date_text": "迁出日期", "dest": "迁往地", "reason": "迁移原因",
+                                          "move_type": "迁移类型"})
+        code = regions.region_code(dest)
+        if inside is None and code and not codes:
+            note = "迁往地为行政区划代码，本县区划代码未能确定，请核实是否迁出本县"
+            out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（{note}）"))
+        elif inside is None:
             out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（迁往地不详，请核实是否迁出本县）"))
+        elif code and codes:
+            note = f"迁往地代码 {code} 不属本县代码 {'、'.join(codes)}"
+            out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（{note}，迁出本县）"))
         else:
             out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（迁出本县）"))
     return out
