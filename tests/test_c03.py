@@ -136,3 +136,20 @@ def test_back_pay_rows_do_not_inflate_the_monthly_pension():
     assert flagged(context(rows, {"pensions": [regular, marked]}), "C03") == []  # 1800 / 4 = 450 ≤ 516
     assert flagged(context(rows, {"pensions": [regular, unmarked]}), "C03") == []  # same insurance and month: one
     assert flagged_names(context(rows, {"pensions": [pension("张三", HEAD, 2400, month="2026-09")]}), "C03") == {"张三"}
+
+
+# Status vocabularies
+def test_pension_status_zai_ling_is_in_payment():
+    for status in ("在领", "正常", "正常发放", "发放中"):
+        ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status=status)]})
+        assert flagged(ctx, "C03") == [("张三", "高")], status
+
+
+def test_stopped_and_unknown_pension_statuses_do_not_count_and_unknown_ones_are_reported():
+    from rostercheck.rules._vocab import value_warnings
+
+    for status in ("停发", "暂停发放", "终止", "停领", "3", "待定"):
+        ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status=status)]})
+        assert flagged(ctx, "C03") == [], status
+    ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status="3"), pension("李梅", WIFE, 900, status="3")]})
+    assert any("“发放状态”列有 2 行" in w and "“3”2 行" in w for w in value_warnings(ctx))

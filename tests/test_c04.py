@@ -1,5 +1,6 @@
 """C04: cars and commercial vehicles, shops, two or more homes."""
 
+import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 from rostercheck.audit import run_checks
 
@@ -118,3 +119,93 @@ def test_one_home_on_two_certificates_and_non_home_rooms():
     assert property_kind({"usage": "住宅附属用房"}, params) == ""
     assert property_kind({"usage": "商住"}, params) == "commercial"
     assert property_kind({"usage": "成套住宅"}, params) == "home"
+
+
+# Coded values and other vocabularies (GA 24 codes, flags, remarks, 权利状态)
+def test_coded_cars_are_flagged_with_the_code_decoded():
+    for vtype in ("K33", "K31", "K41", "H31", "k33", "K33 小型轿车"):
+        ctx = context(roster(), {"vehicles": [car(vtype=vtype, use="A", status="A")]})
+        assert flagged(ctx, "C04") == [("张三", "高")], vtype
+    ctx = context(roster(), {"vehicles": [car(vtype="K33", use="A", status="A")]})
+    text = evidence(ctx)[0]
+    assert "车辆类型 K33（小型轿车）" in text and "使用性质 A（非营运）" in text and "机动车状态 A（正常）" in text
+    assert "经营性" not in text
+
+
+def test_coded_exempt_types_are_not_flagged():
+    lists = {"vehicles": [car(vtype=t, use="A", status="A") for t in ("M21", "M22", "M11", "N11", "T11", "T22", "H51",
+                                                                         "H5B")]}
+    assert flagged(context(roster(), lists), "C04") == []
+
+
+@pytest.mark.parametrize("row", [
+    {"vehicle_type": "残疾人专用小型自动挡载客汽车"},
+    {"vehicle_type": "残疾人机动轮椅车"},
+    {"vehicle_type": "K33", "disabled_flag": "是"},
+    {"vehicle_type": "小型轿车", "disabled_flag": "1"},
+    {"vehicle_type": "K33", "disabled_flag": "√"},
+    {"vehicle_type": "K33", "disabled_flag": "残疾人专用"},
+    {"vehicle_type": "K33", "remark": "残疾人专用车"},
+    {"vehicle_type": "小型轿车", "remark": "该车为残疾人专用，已备案"},
+])
+def test_disabled_peoples_adapted_vehicles_are_exempt_in_every_form(row):
+    assert flagged(context(roster(), {"vehicles": [{**car(), **row}]}), "C04") == []
+
+
+def test_a_no_flag_or_a_negated_remark_does_not_exempt():
+    lists = {"vehicles": [{**car(), "disabled_flag": "否"}, {**car("李梅", WIFE), "remark": "非残疾人专用车"}]}
+    assert flagged_names(context(roster(), lists), "C04") == {"张三", "李梅"}
+
+
+@pytest.mark.parametrize("use", ["非营运", "A", "A-非营运", "营转非", "L", "出租转非", "M", "预约出租转非", "家庭自用"])
+def test_non_commercial_uses_are_not_called_commercial(use):
+    ctx = context(roster(), {"vehicles": [car(use=use)]})
+    assert flagged(ctx, "C04") == [("张三", "高")]
+    assert "经营性" not in evidence(ctx)[0]
+
+
+@pytest.mark.parametrize("use", ["营运", "货运", "F", "D", "出租客运", "B-公路客运", "租赁"])
+def test_commercial_uses_are_called_commercial(use):
+    assert "经营性机动车辆" in evidence(context(roster(), {"vehicles": [car(use=use)]}))[0]
+
+
+@pytest.mark.parametrize("status", ["E", "B", "C", "M", "P", "EG", "E 注销", "G,E", "盗抢嫌疑", "已转出"])
+def test_coded_inactive_statuses_are_not_flagged(status):
+    assert flagged(context(roster(), {"vehicles": [car(vtype="K33", status=status)]}), "C04") == []
+
+
+@pytest.mark.parametrize("status", ["A", "G", "Q", "GQ", "G,Q", "D", "K", "违法未处理", "查封"])
+def test_coded_active_statuses_are_flagged_at_high(status):
+    assert flagged(context(roster(), {"vehicles": [car(vtype="K33", status=status)]}), "C04") == [("张三", "高")]
+
+
+def test_unknown_vehicle_status_or_type_is_never_high_and_is_reported():
+    ctx = context(roster(), {"vehicles": [car(vtype="K33", status="AX"), car("李梅", WIFE, vtype="Y11")]})
+    assert flagged(ctx, "C04") == [("张三", "中"), ("李梅", "中")]
+    from rostercheck.rules._vocab import value_warnings
+
+    text = "\n".join(value_warnings(ctx))
+    assert "“机动车状态”列有 1 行" in text and "“AX”1 行" in text
+    assert "“车辆类型”列有 1 行" in text and "“Y11”1 行" in text
+
+
+def test_exempt_type_override_by_config_still_applies(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text('[C04]\nexempt_vehicle_types = ["摩托车", "小型轿车"]\n', encoding="utf-8")
+    lists = {"vehicles": [car(), car("李梅", WIFE, vtype="K33")]}
+    assert flagged(context(roster(), lists, config=config), "C04") == []
+
+
+@pytest.mark.parametrize("status", ["历史", "注销", "已转移"])
+def test_sold_or_cancelled_homes_do_not_count(status):
+    lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋", status=status),
+                            prop("李梅", WIFE, "住宅", "东村 3 组 5 号", status="现势")]}
+    assert flagged(context(roster(), lists), "C04") == []
+
+
+def test_current_homes_count_and_an_unknown_status_is_medium():
+    lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋", status="现势"),
+                            prop("李梅", WIFE, "住宅", "东村 3 组 5 号", status="查封")]}
+    assert flagged(context(roster(), lists), "C04") == [("张三", "高")]
+    lists["properties"][1]["status"] = "待核"
+    assert flagged(context(roster(), lists), "C04") == [("张三", "中")]

@@ -35,3 +35,16 @@ def test_namesake_operator_is_not_flagged():
     row = biz("有限责任公司", 8, "存续")
     row["id"] = make_id("19700101", 113)
     assert run(row) == []
+
+
+def test_unknown_business_status_is_not_active_and_is_reported():
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(household("张三", HEAD), {"businesses": [biz("有限责任公司", 8, "9")]})
+    assert flagged(ctx, "C05") == []
+    assert any("“登记状态”列有 1 行" in w for w in value_warnings(ctx))
+
+
+@pytest.mark.parametrize("status", ["迁出", "清算", "停业", "撤销登记"])
+def test_moved_out_or_closing_businesses_are_not_flagged(status):
+    assert run(biz("有限责任公司", 8, status)) == []

@@ -79,3 +79,11 @@ def test_modest_wages_or_closed_business_are_not_flagged():
 def test_supporter_of_someone_not_on_the_roster_is_not_flagged():
     other = make_id("19400303", 142)
     assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]}, dependent=other) == []
+
+
+def test_supporter_vehicles_given_as_codes():
+    car = {"name": "李强", "id": SON, "vehicle_type": "K33", "status": "GQ"}
+    assert run({"vehicles": [car]}) == [("王秀英", "高")]
+    exempt = [{**car, "vehicle_type": "M21"}, {**car, "status": "E"}, {**car, "disabled_flag": "是"},
+              {**car, "vehicle_type": "残疾人专用小型自动挡载客汽车"}]
+    assert run({"vehicles": exempt}) == []

@@ -46,3 +46,38 @@ def test_bounds_and_confidence_are_configurable(tmp_path: Path):
     cfg = tmp_path / "c.toml"
     cfg.write_text('[C08]\nmale_max_age = 63\nconfidence = "低"\n', encoding="utf-8")
     assert flagged(context(person(61, "男"), config=cfg), "C08") == [("刘洋", "低")]
+
+
+# Labour-ability vocabularies and coded sex
+@pytest.mark.parametrize("labour", ["普通劳动力", "技能劳动力", "有劳动能力", "具有劳动能力"])
+def test_able_labour_words(labour):
+    assert flagged(context(person(35, "男", labour=labour)), "C08") == [("刘洋", "中")]
+
+
+@pytest.mark.parametrize("labour", ["弱劳动力", "半劳动力", "丧失劳动力", "无劳动能力", "部分丧失劳动能力", "无劳动力",
+                                    "完全丧失劳动能力"])
+def test_weak_or_lost_labour_words(labour):
+    assert flagged(context(person(35, "男", labour=labour)), "C08") == []
+
+
+def test_unknown_labour_words_are_not_flagged_and_are_reported():
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(person(35, "男", labour="三类"))
+    assert flagged(ctx, "C08") == []
+    assert any("“劳动能力”列有 1 行" in w for w in value_warnings(ctx))
+
+
+@pytest.mark.parametrize("code, sex", [("1", "男"), ("2", "女"), ("男性", "男"), ("F", "女"), ("1-男", "男")])
+def test_coded_sex_is_read(code, sex):
+    rows = person(50, sex)
+    rows[0]["sex"] = code
+    ctx = context(rows)
+    assert ctx.members.at[0, "sex"] == sex
+    assert flagged(ctx, "C08") == [("刘洋", "中")]
+
+
+def test_unstated_sex_code_falls_back_to_the_id():
+    rows = person(57, "男")
+    rows[0]["sex"] = "9"
+    assert flagged(context(rows), "C08") == [("刘洋", "中")]

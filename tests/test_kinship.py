@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import context, household, make_id
+from helpers import AS_OF, context, household, make_id
 from rostercheck import kinship as k
 
 CADRE = make_id("19750101", 111)
@@ -99,3 +99,52 @@ def test_with_two_children_the_grandchild_parent_stays_unknown():
     ctx = _three_generations(("长子", "次子"))
     kin = k.registry_kin(ctx, "cadres")
     assert sorted(kin["label"]) == ["同户亲属", "同户亲属"]
+
+
+# Coded relations (GB/T 4761-2008) and head spellings: read the same in the registry, the roster and role()
+@pytest.mark.parametrize("cell, role", [
+    ("02", k.HEAD), ("2", k.HEAD), ("01", k.HEAD), ("户主(本人)", k.HEAD), ("本人（户主）", k.HEAD), ("户主本人", k.HEAD),
+    ("10", k.SPOUSE), ("12", k.SPOUSE), ("10-配偶", k.SPOUSE), ("配偶(10)", k.SPOUSE), ("20", k.CHILD), ("22", k.CHILD),
+    ("30", k.CHILD), ("28", k.CHILD_IN_LAW), ("38", k.CHILD_IN_LAW), ("41", k.GRANDCHILD), ("51", k.PARENT),
+    ("52", k.PARENT), ("55", k.PARENT_IN_LAW), ("61", k.GRANDPARENT), ("71", k.SIBLING), ("93", k.OTHER),
+    ("99", k.OTHER), ("04", k.OTHER), ("甲乙", k.OTHER),
+])
+def test_coded_role(cell, role):
+    assert k.role(cell) == role
+
+
+def test_registry_with_coded_relations_gives_the_same_kin():
+    coded = {"户主": "02", "配偶": "10", "父亲": "51", "母亲": "52", "子女": "20"}
+    reg = [{**r, "relation": coded[r["relation"]]} for r in _registry()]
+    roster = (household("王老汉", FATHER, [("李秀英", "配偶", MOTHER)], village="东村")
+              + household("王小宝", SON, village="东村") + household("王建军", BROTHER, village="东村"))
+    ctx = context(roster, {"registry": reg, "cadres": [{"name": "王建国", "id": CADRE, "village": "东村",
+                                                        "post": "村委会主任"}]})
+    kin = k.registry_kin(ctx, "cadres")
+    got = sorted((ctx.members.at[m, "name"], label) for m, label in zip(kin["m"], kin["label"]))
+    assert got == [("李秀英", "母亲"), ("王小宝", "儿子"), ("王老汉", "父亲")]
+
+
+@pytest.mark.parametrize("head", ["户主", "户主(本人)", "本人（户主）", "户主本人", "02", "2", "01"])
+def test_roster_without_head_columns_finds_the_head_in_every_spelling(head):
+    rows = [{"township": "城关镇", "village": "东村", "name": "张三", "relation": head, "id": CADRE},
+            {"township": "城关镇", "village": "东村", "name": "李梅", "relation": "10", "id": WIFE},
+            {"township": "城关镇", "village": "东村", "name": "王五", "relation": head, "id": FATHER},
+            {"township": "城关镇", "village": "东村", "name": "王小宝", "relation": "子", "id": SON}]
+    members = context(rows).members
+    assert members["head_id"].tolist() == [CADRE, CADRE, FATHER, FATHER]
+    assert members["household"].nunique() == 2
+
+
+def test_unknown_relations_and_sexes_in_a_roster_are_reported_once_per_column():
+    from helpers import table
+    from rostercheck.roster import build_members
+
+    rows = [{"name": "张三", "relation": "户主", "id": CADRE, "sex": "1"},
+            {"name": "李梅", "relation": "甲", "id": WIFE, "sex": "X"},
+            {"name": "王五", "relation": "甲", "id": SON, "sex": "X"}]
+    t = table("roster", rows, "roster.xlsx")
+    build_members([t], AS_OF)
+    assert len(t.warnings) == 2
+    assert any("“与户主关系”列有 2 行" in w and "“甲”2 行" in w for w in t.warnings)
+    assert any("“性别”列有 2 行" in w for w in t.warnings)

@@ -12,33 +12,18 @@ Everything here returns frames of links; the checks (C01, RQ1–RQ3) turn them i
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from . import namematch as nm
 from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
 from .model import HIGH, MEDIUM, Context
-from .normalize import ids
+from .normalize import codes, ids
 from .rules import links
 
 HEAD, SPOUSE, CHILD, PARENT, SIBLING = "head", "spouse", "child", "parent", "sibling"
 GRANDCHILD, GRANDPARENT, CHILD_IN_LAW, PARENT_IN_LAW, OTHER = "grandchild", "grandparent", "child_in_law", "parent_in_law", "other"
 CLOSE = (SPOUSE, PARENT, CHILD)
 
-# Order matters: '孙子' holds '子', '女婿' holds '女', '祖父'/'岳父' hold '父'.
-_ROLES = [
-    (HEAD, r"^(户主|本人|户主本人|申请人)$"),
-    (GRANDCHILD, r"孙|曾孙"),
-    (GRANDPARENT, r"祖父|祖母|爷爷|奶奶|外公|外婆|姥"),
-    (PARENT_IN_LAW, r"岳父|岳母|公公|婆婆|配偶的?父|配偶的?母|(妻|夫)之?(父|母)"),
-    (CHILD_IN_LAW, r"儿媳|媳妇|女婿|子媳"),
-    (OTHER, r"侄|甥|堂|表|叔|伯|姑|舅|姨|嫂|弟媳|其他|非亲属|保姆"),
-    (SPOUSE, r"配偶|^妻|妻子|丈夫|^夫$|之妻|之夫|老伴|爱人"),
-    (SIBLING, r"兄|弟|姐|妹"),
-    (PARENT, r"父|母|爸|妈"),
-    (CHILD, r"子|女|儿"),
-]
 # What person B is to person A, from (A's role, B's role) relative to the same 户主.
 _PAIRS = {
     (HEAD, SPOUSE): SPOUSE, (SPOUSE, HEAD): SPOUSE,
@@ -63,19 +48,16 @@ KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key
 
 
 def role(relation: object) -> str:
-    """Return the kinship role of a relation text ('长子' → child, '之妻' → spouse, '岳母' → parent-in-law).
+    """Return the kinship role of a relation cell ('长子'/'22' → child, '之妻' → spouse, '岳母' → parent-in-law).
 
     Args:
         relation: the 与户主关系 (or declared relation) text.
     Returns:
         One of the role constants; OTHER when unknown.
     """
-    text = re.sub(r"\s+|[（(\[【].*?[)）\]】]", "", str(relation or ""))  # '户主（本人）' → '户主'
-    text = text or re.sub(r"\s+|[（()）]", "", str(relation or ""))
-    for name, pattern in _ROLES:
-        if text and re.search(pattern, text):
-            return name
-    return OTHER
+    # GB/T 4761 codes ('10', '20-子') and spellings ('户主(本人)', '之妻'): checks/codes/relation.toml.
+    found = codes.relation_role(relation)
+    return found if found and found != codes.UNKNOWN else OTHER
 
 
 def pair_kin(role_a: str, role_b: str) -> str:

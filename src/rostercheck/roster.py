@@ -12,7 +12,7 @@ import pandas as pd
 
 from .io.table import Table
 from .model import plain_text
-from .normalize import ids
+from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import count, digits, money, text
 from .reference import by_value, cells
@@ -20,7 +20,6 @@ from .reference import by_value, cells
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
                     "bank_account", "phone", "address", "programme", "region_code")
-_HEAD_RELATIONS = re.compile(r"^(户主|本人|申请人|户主本人|主申请人)$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
@@ -112,7 +111,7 @@ def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
         starts = key != key.shift()
     elif "relation" in f.columns:
         rel = column("relation").fillna("")
-        starts = rel.str.match(_HEAD_RELATIONS.pattern)
+        starts = pd.Series(by_value(rel.tolist(), codes.is_head), index=rel.index, dtype=bool)
         starts.iloc[:1] = True
     else:
         starts = pd.Series([True] * n, index=f.index)
@@ -170,7 +169,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     for fld in ("declared_income", "benefit"):
         out[fld] = by_value(f[fld].tolist(), money) if fld in f.columns else None
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
-    is_head = out["relation"].str.match(_HEAD_RELATIONS.pattern) if has_relation else pd.Series(True, index=out.index)
+    is_head = (pd.Series(by_value(out["relation"].tolist(), codes.is_head), index=out.index, dtype=bool) if has_relation
+               else pd.Series(True, index=out.index))
     heads = out[is_head].drop_duplicates("group").set_index("group")
     groups = out["group"].tolist()
     for fld, src in (("head_id", "id"), ("head_name", "name")):
@@ -192,11 +192,23 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
     out["birth"] = births
+    _report_unknown(table, out)
+    sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
     out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC) else s
-                  for s, v, st in zip(out["sex"].tolist(), out["id"].tolist(), out["id_status"].tolist())]
+                  for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())]
     out["age"] = [ids.age_on(b, as_of) if b else None for b in births]
     _fill_places_from_address(out)
     return out[COLUMNS]
+
+
+def _report_unknown(table: Table, out: pd.DataFrame) -> None:
+    """Add one warning per roster column whose values a code table does not know (relation, sex), with counts."""
+    for fld, label, decode, consequence in (
+            ("relation", "与户主关系", codes.relation, "不作为户主，也不用于推断亲属关系"),
+            ("sex", "性别", codes.sex, "按身份证号推断性别")):
+        found = codes.unknown_counts(out[fld].tolist(), lambda v, decode=decode: decode(v).klass)
+        if found:
+            table.warnings.append(codes.unknown_warning(label, found, consequence))
 
 
 def _head_ids(f: pd.DataFrame) -> pd.Series:

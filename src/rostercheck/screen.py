@@ -25,6 +25,7 @@ from .io.limits import Limits
 from .model import CheckSpec, Context
 from .policy import load_policy
 from .rules import load_all
+from .rules._vocab import value_warnings
 from .rules.d_roster import head_rows
 
 if sys.version_info >= (3, 11):
@@ -123,6 +124,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    warnings.extend(value_warnings(ctx))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings)
 

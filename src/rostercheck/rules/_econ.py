@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..model import CONFIDENCE_ORDER, HIGH, MEDIUM, Context
+from ..normalize import codes
+from ..normalize.codes import UNKNOWN, classify
 from ..normalize.values import month
 from . import links
 
@@ -156,8 +158,24 @@ def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
     return ctx.cache[key].get(person_id, [])
 
 
+ACTIVE, INACTIVE = "active", "inactive"
+
+
+def status_class(status: object, active: list[str], inactive: list[str]) -> str:
+    """Return the class of a status cell: INACTIVE words win ('暂停发放' is not '发放'), then ACTIVE.
+
+    Args:
+        status: the status cell.
+        active: words meaning in force.
+        inactive: words meaning ended or suspended.
+    Returns:
+        ACTIVE, INACTIVE, '' for a blank cell, UNKNOWN for a value with none of the words.
+    """
+    return classify(status, ((INACTIVE, inactive), (ACTIVE, active)))
+
+
 def status_active(status: object, active: list[str], inactive: list[str], blank_counts: bool) -> bool:
-    """Return whether a status cell means 'in force'; inactive words win ('暂停发放' is not '发放').
+    """Return whether a status cell means 'in force' (an unknown status never does).
 
     Args:
         status: the status cell.
@@ -167,12 +185,20 @@ def status_active(status: object, active: list[str], inactive: list[str], blank_
     Returns:
         True when in force.
     """
-    s = "" if status is None else str(status).strip()
-    if not s:
-        return blank_counts
-    if has_any(s, inactive):
-        return False
-    return has_any(s, active)
+    k = status_class(status, active, inactive)
+    return blank_counts if k == "" else k == ACTIVE
+
+
+def pension_status(row: Mapping, params: dict) -> str:
+    """Return the class of a pension row's 发放状态 (ACTIVE = in payment).
+
+    Args:
+        row: a pensions row.
+        params: the [C03] parameters.
+    Returns:
+        ACTIVE, INACTIVE, '' or UNKNOWN.
+    """
+    return status_class(row.get("status"), params["paying_statuses"], params["stopped_statuses"])
 
 
 # ----------------------------------------------------------------------------- pensions ([C03])
@@ -333,8 +359,73 @@ def months_text(months: list[str]) -> str:
 
 
 # ----------------------------------------------------------------------------- vehicles, property ([C04])
+def disabled_vehicle(row: Mapping, params: dict) -> bool:
+    """Return whether a vehicle is a disabled person's adapted vehicle: by its type, a flag column or a remark.
+
+    Args:
+        row: a vehicles row (vehicle_type, disabled_flag, remark, use).
+        params: the [C04] parameters.
+    Returns:
+        True for an adapted vehicle (exempt in every form).
+    """
+    if codes.yes_no(row.get("disabled_flag")) is True:
+        return True
+    words, negations = params["disabled_vehicle_words"], params["not_disabled_vehicle_words"]
+    return any(has_any(row.get(f), words) and not has_any(row.get(f), negations)
+               for f in ("vehicle_type", "disabled_flag", "remark", "use"))
+
+
+def vehicle_exempt(row: Mapping, params: dict) -> bool:
+    """Return whether a vehicle is an exempt kind: an exempt type (by words, decoded name or code prefix) or adapted.
+
+    Args:
+        row: a vehicles row.
+        params: the [C04] parameters.
+    Returns:
+        True when exempt.
+    """
+    typ = codes.vehicle_type(row.get("vehicle_type"))
+    if has_any(typ.text, params["exempt_vehicle_types"]) or has_any(typ.name, params["exempt_vehicle_types"]):
+        return True
+    if typ.code and typ.klass != UNKNOWN and any(p and typ.code.startswith(p) for p in params["exempt_vehicle_type_codes"]):
+        return True
+    return disabled_vehicle(row, params)
+
+
+def vehicle_status(status: object, params: dict) -> str:
+    """Return the class of a 机动车状态 cell: GA 24 letters (any inactive letter wins, 'GQ' is active) or words.
+
+    Args:
+        status: the status cell.
+        params: the [C04] parameters.
+    Returns:
+        ACTIVE, INACTIVE, '' for blank, UNKNOWN for an unknown letter or words.
+    """
+    d = codes.vehicle_status(status)
+    if d.code:
+        if set(d.code) & set(params["inactive_vehicle_status_codes"]):
+            return INACTIVE
+        return UNKNOWN if d.klass == UNKNOWN else ACTIVE
+    return status_class(status, params["active_vehicle_statuses"], params["inactive_vehicle_statuses"])
+
+
+def vehicle_type_known(value: object, params: dict) -> bool:
+    """Return whether a 车辆类型 cell names a vehicle: a GA 24.4 code of a known class, or vehicle words.
+
+    Args:
+        value: the cell.
+        params: the [C04] parameters.
+    Returns:
+        True when recognised (a blank cell is not).
+    """
+    typ = codes.vehicle_type(value)
+    if typ.code:
+        return typ.klass != UNKNOWN
+    return has_any(typ.text, params["vehicle_type_words"]) or has_any(typ.text, params["exempt_vehicle_types"])
+
+
 def vehicle_counts(row: Mapping, params: dict) -> bool:
-    """Return whether a vehicle row is an asset: not an exempt type, not scrapped or deregistered.
+    """Return whether a vehicle row is an asset: not an exempt kind, not transferred, scrapped or deregistered.
 
     Args:
         row: a vehicles row.
@@ -342,30 +433,57 @@ def vehicle_counts(row: Mapping, params: dict) -> bool:
     Returns:
         True when it counts.
     """
-    if has_any(row.get("vehicle_type"), params["exempt_vehicle_types"]):
-        return False
-    status = row.get("status")
-    if _status_letters(status) & set(params["inactive_vehicle_status_codes"]):
-        return False
-    return not has_any(status, params["inactive_vehicle_statuses"])
+    return not vehicle_exempt(row, params) and vehicle_status(row.get("status"), params) != INACTIVE
 
 
-def _status_letters(value: object) -> set[str]:
-    """Return the traffic-police status code letters of a cell ('E', 'E 注销', 'GQ'), else an empty set."""
-    m = re.match(r"^([A-Z]{1,6})(?:$|[\s\-:：(（/])", str(value or "").strip().upper())
-    return set(m.group(1)) if m else set()
+def vehicle_use(value: object, params: dict) -> str:
+    """Return the class of a 使用性质 cell: 'commercial', 'non_commercial', 'other', '' or UNKNOWN.
+
+    非营运 / 营转非 / 出租转非 are not commercial: the negations are tried before the commercial words.
+
+    Args:
+        value: the cell.
+        params: the [C04] parameters.
+    Returns:
+        The class.
+    """
+    d = codes.vehicle_use(value)
+    if d.code:
+        return d.klass
+    return classify(value, (("non_commercial", params["non_commercial_use_words"]),
+                            ("commercial", params["commercial_use_words"])))
 
 
-def vehicle_confidence(row: Mapping, link_confidence: str) -> str:
-    """Return the confidence of a vehicle finding (an unnamed vehicle type is at most 中).
+def vehicle_shown(row: Mapping) -> dict:
+    """Return a vehicles row for evidence texts: type, use and status as the list gives them, codes decoded.
+
+    Args:
+        row: a vehicles row.
+    Returns:
+        A copy with 'K33（小型轿车）', 'A（非营运）', 'GQ（违法未处理、逾期未检验）' where the list gave codes.
+    """
+    out = dict(row)
+    for fld, decode in (("vehicle_type", codes.vehicle_type), ("use", codes.vehicle_use), ("status", codes.vehicle_status)):
+        if text_of(row, fld):
+            out[fld] = decode(row.get(fld)).shown
+    return out
+
+
+def vehicle_confidence(row: Mapping, link_confidence: str, params: dict | None = None) -> str:
+    """Return the confidence of a vehicle finding: at most 中 when the type is blank or unknown or the status unknown.
 
     Args:
         row: a vehicles row.
         link_confidence: the link's confidence.
+        params: the [C04] parameters (None: only a blank type lowers it).
     Returns:
         高/中.
     """
-    return link_confidence if str(row.get("vehicle_type") or "").strip() else weakest([link_confidence, MEDIUM])
+    doubtful = not text_of(row, "vehicle_type")
+    if params is not None:
+        doubtful = (doubtful or not vehicle_type_known(row.get("vehicle_type"), params)
+                    or vehicle_status(row.get("status"), params) == UNKNOWN)
+    return weakest([link_confidence, MEDIUM]) if doubtful else link_confidence
 
 
 def property_kind(row: Mapping, params: dict) -> str:
@@ -377,7 +495,7 @@ def property_kind(row: Mapping, params: dict) -> str:
     Returns:
         The kind.
     """
-    if has_any(row.get("status"), params["inactive_property_statuses"]):
+    if property_status(row, params) == INACTIVE:
         return ""
     usage = str(row.get("usage") or "").strip()
     text = usage or str(row.get("location") or "")
@@ -388,6 +506,31 @@ def property_kind(row: Mapping, params: dict) -> str:
     if has_any(text, params["home_words"]):
         return "home"
     return ""
+
+
+def property_status(row: Mapping, params: dict) -> str:
+    """Return the class of a property's 权利状态/登记状态: 历史 (sold) or 注销 is INACTIVE, 现势 ACTIVE.
+
+    Args:
+        row: a properties row.
+        params: the [C04] parameters.
+    Returns:
+        ACTIVE, INACTIVE, '' or UNKNOWN.
+    """
+    return status_class(row.get("status"), params["current_property_statuses"], params["inactive_property_statuses"])
+
+
+def property_confidence(row: Mapping, link_confidence: str, params: dict) -> str:
+    """Return the confidence of a property finding: at most 中 when its status is not recognised.
+
+    Args:
+        row: a properties row.
+        link_confidence: the link's confidence.
+        params: the [C04] parameters.
+    Returns:
+        高/中.
+    """
+    return weakest([link_confidence, MEDIUM]) if property_status(row, params) == UNKNOWN else link_confidence
 
 
 def home_key(row: Mapping, r: int) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from ..model import Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_kind,
-    vehicle_confidence, vehicle_counts, weakest,
+    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_confidence,
+    property_kind, vehicle_confidence, vehicle_counts, vehicle_shown, vehicle_use, weakest,
 )
 from ._household import head_of, households
 
 _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
-_PROPERTY = {"location": "坐落", "usage": "规划用途", "area": "面积(㎡)", "cert": "不动产权证号"}
+_PROPERTY = {"location": "坐落", "usage": "规划用途", "area": "面积(㎡)", "cert": "不动产权证号", "status": "权利状态"}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
 # and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
 
@@ -40,10 +40,10 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             row = ref[h.r]
             if not vehicle_counts(row, params):
                 continue
-            what = "经营性机动车辆" if has_any(row.get("use"), params["commercial_use_words"]) else "机动车"
+            what = "经营性机动车辆" if vehicle_use(row.get("use"), params) == "commercial" else "机动车"
             typ = "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）"
-            evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(row, _VEHICLE)}；{h.key}"
-            out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence), ctx.labels["vehicles"],
+            evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(vehicle_shown(row), _VEHICLE)}；{h.key}"
+            out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence, params), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,
                                record_facts("vehicles", row, ("plate", "vehicle_type", "use"), h.confidence)))
     return out
@@ -64,7 +64,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                 if kind == "commercial":
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
                                 f"{values(row, _PROPERTY)}；{h.key}")
-                    out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["properties"],
+                    out.append(Finding("C04", m, evidence, property_confidence(row, h.confidence, params),
+                                       ctx.labels["properties"],
                                        str(int(row["_row"])), h.key,
                                        record_facts("properties", row, ("usage",), h.confidence)
                                        + (("property", home_key(row, h.r)),)))
@@ -80,7 +81,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         keys = "、".join(dict.fromkeys(h.key for _, h in homes.values()))
         evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
         rows = "、".join(str(int(ref[h.r]["_row"])) for _, h in homes.values())
-        out.append(Finding("C04", who, evidence, weakest([h.confidence for _, h in homes.values()]),
+        conf = weakest([property_confidence(ref[h.r], h.confidence, params) for _, h in homes.values()])
+        out.append(Finding("C04", who, evidence, conf,
                            ctx.labels["properties"], rows, keys,
                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
                             *(("home", k) for k in homes))))

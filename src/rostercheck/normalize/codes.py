@@ -1,0 +1,366 @@
+"""Coded values of the systems' exports read as what they mean, from the code tables in ``checks/codes/``.
+
+Each table is one TOML file naming its standard (GB/T 4761 family relations, GB/T 2261.1 sex, GA 24
+vehicle type, use and status). Decoders are pure functions of one cell: they return a :class:`Decoded`
+whose ``klass`` is a canonical class, ``''`` for a blank cell and :data:`UNKNOWN` for a value that is
+neither a code of the table nor a known spelling — callers treat that conservatively and report it once
+per column (see ``rules/_vocab.py``); nothing here guesses.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .values import text
+
+UNKNOWN = "?"
+HEAD = "head"
+_SEPARATORS = re.compile(r"[\s()（）\[\]【】/、\-—_,，·.:：;；|]+")
+_BRACKETED = re.compile(r"[(（\[【].*?[)）\]】]")
+# '10', '10-配偶', '10 配偶', '10：配偶' (a code first), or '配偶(10)' (a code last).
+_CODE_FIRST = re.compile(r"^(\d{1,2})(?:\s*[-－—:：.、·\s]\s*(.*))?$")
+_CODE_LAST = re.compile(r"^(.*?)\s*[(（](\d{1,2})[)）]$")
+_LETTER_FIRST = re.compile(r"^([A-Z])(?:\s*[-－—:：.、·\s(（]\s*(.*?)[)）]?)?$")
+_LETTER_LAST = re.compile(r"^(.*?)\s*[(（]([A-Z])[)）]$")
+_STATUS_LETTERS = re.compile(r"^([A-Z](?:[\s,，、/+]*[A-Z]){0,7})(?:$|[\s\-－—:：(（]+(.*?)[)）]?$)")
+_STATUS_LAST = re.compile(r"^(.*?)\s*[(（]([A-Z]{1,8})[)）]$")
+_VEHICLE_CODE = re.compile(r"(?<![A-Z0-9])([A-Z][0-9][0-9A-Z])(?![A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One cell read through a code table.
+
+    Attributes:
+        text: the cell as given (clean text).
+        code: the code found in the cell ('' when it held words only).
+        name: what the code means ('' when the cell held words only or the code is unknown).
+        klass: the canonical class; '' for a blank cell, UNKNOWN when the value was not recognised.
+    """
+
+    text: str
+    code: str = ""
+    name: str = ""
+    klass: str = ""
+
+    @property
+    def shown(self) -> str:
+        """Return the value as the list gives it, with the meaning after a bare code: 'K33（小型轿车）'."""
+        if self.code and self.name and self.name not in self.text:
+            return f"{self.text}（{self.name}）"
+        return self.text
+
+
+def codes_dir() -> Path:
+    """Return the folder of the code tables (the packaged copy, else the source tree's).
+
+    Returns:
+        The folder.
+    """
+    from ..policy import checks_dir
+
+    return checks_dir() / "codes"
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict[str, Any]:
+    """Return one code table (``checks/codes/<name>.toml``) as read from its TOML file.
+
+    Args:
+        name: the table's file stem, e.g. 'relation'.
+    Returns:
+        The parsed TOML (name, source, codes …).
+    """
+    with (codes_dir() / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def classify(value: object, classes: Sequence[tuple[str, Iterable[str]]]) -> str:
+    """Return the first class any of whose words occurs in a cell; '' for blank, UNKNOWN for no word.
+
+    Classes are tried in order, so a class of negations listed first wins ('非营运' before '营运',
+    '暂停发放' before '发放').
+
+    Args:
+        value: the cell.
+        classes: (class, words) pairs in order of precedence.
+    Returns:
+        The class.
+    """
+    s = text(value)
+    if not s:
+        return ""
+    for klass, words in classes:
+        if any(w and w in s for w in words):
+            return klass
+    return UNKNOWN
+
+
+def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
+    """Return value → rows for the non-blank values a classifier calls UNKNOWN (each distinct value decided once).
+
+    Args:
+        values: the column's cells.
+        decide: cell → class.
+    Returns:
+        The counts (empty when every value was recognised).
+    """
+    counts = Counter(text(v) for v in values)
+    return Counter({v: n for v, n in counts.items() if v and decide(v) == UNKNOWN})
+
+
+def unknown_warning(column: str, found: Counter[str], consequence: str, hint: str = "") -> str:
+    """Return the warning about a column's unrecognised values: the count and the commonest values.
+
+    Args:
+        column: the column's Chinese label.
+        found: value → number of rows.
+        consequence: what the check did with such a value (Chinese, after '已').
+        hint: where a user adds a local spelling (Chinese); a default when ''.
+    Returns:
+        The warning text.
+    """
+    shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5))
+    more = f"等 {len(found)} 种写法" if len(found) > 5 else ""
+    return (f"“{column}”列有 {sum(found.values())} 行的值未能识别（{shown}{more}），已{consequence}；"
+            + (hint or "请核对该列，或改用标准代码、标准写法。"))
+
+
+# ----------------------------------------------------------------------------- 与户主关系 (GB/T 4761-2008)
+@lru_cache(maxsize=None)
+def _relation_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((w["role"], re.compile(w["pattern"])) for w in table("relation")["words"])
+
+
+@lru_cache(maxsize=None)
+def _head_pattern() -> re.Pattern[str]:
+    words = sorted(table("relation")["head_words"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
+
+
+def _relation_role_of_words(s: str) -> str:
+    bare = _SEPARATORS.sub("", s)
+    outside = _SEPARATORS.sub("", _BRACKETED.sub("", s))  # '户主(本人)' → '户主', '妻(户主之妻)' → '妻'
+    head = _head_pattern()
+    if head.fullmatch(bare) or (outside and head.fullmatch(outside)):
+        return HEAD
+    for candidate in (outside, bare):
+        if not candidate:
+            continue
+        for role, pattern in _relation_words():
+            if pattern.search(candidate):
+                return role
+    return UNKNOWN
+
+
+@lru_cache(maxsize=4096)
+def relation(value: object) -> Decoded:
+    """Return a 与户主关系 cell decoded: GB/T 4761 codes ('02', '2', '10-配偶', '配偶(10)') or words.
+
+    Bare numbers are read as codes: call this only on a relation column.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value; klass is the role ('head', 'spouse', 'child' …), '' or UNKNOWN.
+    """
+    s = text(value)
+    if not s:
+        return Decoded("")
+    words, code = s, ""
+    m = _CODE_FIRST.match(s)
+    if m:
+        code, words = m.group(1), m.group(2) or ""
+    else:
+        m = _CODE_LAST.match(s)
+        if m:
+            words, code = m.group(1), m.group(2)
+    if code:
+        code = code.zfill(2)
+        entry = table("relation")["codes"].get(code)
+        if entry:
+            return Decoded(s, code, entry["name"], entry["role"])
+        if not words.strip():
+            return Decoded(s, code, "", UNKNOWN)
+    return Decoded(s, "", "", _relation_role_of_words(words))
+
+
+def relation_role(value: object) -> str:
+    """Return the role of a 与户主关系 cell ('head', 'spouse', 'child' …, '' blank, UNKNOWN).
+
+    Args:
+        value: the cell.
+    Returns:
+        The role.
+    """
+    return relation(value).klass
+
+
+def is_head(value: object) -> bool:
+    """Return whether a 与户主关系 cell names the household head (户主, 本人, 户主(本人), 02, 01 …).
+
+    Args:
+        value: the cell.
+    Returns:
+        True for the head.
+    """
+    return relation(value).klass == HEAD
+
+
+# ----------------------------------------------------------------------------- 性别 (GB/T 2261.1)
+@lru_cache(maxsize=None)
+def _sex_words() -> dict[str, str]:
+    return {w.upper(): sex for sex, words in table("sex")["words"].items() for w in words}
+
+
+@lru_cache(maxsize=1024)
+def sex(value: object) -> Decoded:
+    """Return a 性别 cell decoded: 1 男, 2 女, 0/9 not stated (GB/T 2261.1), 男性/女性/M/F.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value; klass '男', '女', '' (blank or not stated) or UNKNOWN.
+    """
+    s = text(value)
+    if not s:
+        return Decoded("")
+    m = _CODE_FIRST.match(s) or None
+    code, words = (m.group(1), m.group(2) or "") if m else ("", s)
+    if code:
+        entry = table("sex")["codes"].get(code)
+        if entry:
+            return Decoded(s, code, entry["name"], entry["sex"])
+    key = _SEPARATORS.sub("", words).upper()
+    return Decoded(s, "", "", _sex_words().get(key, UNKNOWN))
+
+
+def sex_text(value: object) -> str:
+    """Return '男', '女' or '' (blank, not stated or unrecognised) for a 性别 cell.
+
+    Args:
+        value: the cell.
+    Returns:
+        The sex.
+    """
+    k = sex(value).klass
+    return k if k in ("男", "女") else ""
+
+
+# ----------------------------------------------------------------------------- vehicles (GA 24)
+@lru_cache(maxsize=4096)
+def vehicle_type(value: object) -> Decoded:
+    """Return a 车辆类型 cell decoded: a GA 24.4 code (K33 → 小型轿车) or its class by prefix (H5x → 低速货车).
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value; klass is the class prefix ('K', 'H', 'H5', 'M' …), '' for words without a
+        code (the caller reads the words), UNKNOWN for a code of no known class.
+    """
+    s = text(value)
+    if not s:
+        return Decoded("")
+    m = _VEHICLE_CODE.search(s.upper())
+    if not m:
+        return Decoded(s)
+    code = m.group(1)
+    t = table("vehicle_type")
+    prefix = next((p for p in sorted(t["classes"], key=len, reverse=True) if code.startswith(p)), "")
+    if not prefix:
+        return Decoded(s, code, "", UNKNOWN)
+    return Decoded(s, code, t["codes"].get(code, t["classes"][prefix]), prefix)
+
+
+def _letter_code(s: str) -> tuple[str, str]:
+    """Return (letter, words) of 'A', 'A-非营运', 'A 非营运', '非营运(A)'; ('', s) when no letter code."""
+    u = s.upper() if s.isascii() else s
+    m = _LETTER_FIRST.match(u)
+    if m:
+        return m.group(1), m.group(2) or ""
+    m = _LETTER_LAST.match(u)
+    if m:
+        return m.group(2), m.group(1)
+    return "", s
+
+
+@lru_cache(maxsize=1024)
+def vehicle_use(value: object) -> Decoded:
+    """Return a 使用性质 cell decoded: a GA 24 letter (A 非营运, D 出租客运 …) or words.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value; klass 'commercial', 'non_commercial' or 'other' for a known letter, UNKNOWN for
+        an unknown letter, '' for words (the caller classifies words with its policy vocabulary).
+    """
+    s = text(value)
+    if not s:
+        return Decoded("")
+    letter, _ = _letter_code(s)
+    if not letter:
+        return Decoded(s)
+    entry = table("vehicle_use")["codes"].get(letter)
+    return Decoded(s, letter, entry["name"], entry["class"]) if entry else Decoded(s, letter, "", UNKNOWN)
+
+
+@lru_cache(maxsize=1024)
+def vehicle_status(value: object) -> Decoded:
+    """Return a 机动车状态 cell decoded: GA 24 letters, one or several ('E', 'GQ', 'G,Q', 'E 注销'), or words.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value; code holds the letters, name their meanings joined by '、'; klass 'inactive' when
+        any letter is inactive, UNKNOWN when any letter is unknown, else 'active'; '' for words (the
+        caller classifies words with its policy vocabulary).
+    """
+    s = text(value)
+    if not s:
+        return Decoded("")
+    u = s.upper() if s.isascii() else s
+    m = _STATUS_LETTERS.match(u)
+    letters = re.sub(r"[^A-Z]", "", m.group(1)) if m else ""
+    if not letters:
+        m2 = _STATUS_LAST.match(u)
+        letters = m2.group(2) if m2 else ""
+    if not letters:
+        return Decoded(s)
+    known = table("vehicle_status")["codes"]
+    names = [known[c]["name"] for c in letters if c in known]
+    classes = {known[c]["class"] if c in known else UNKNOWN for c in letters}
+    klass = "inactive" if "inactive" in classes else UNKNOWN if UNKNOWN in classes else "active"
+    return Decoded(s, letters, "、".join(names), klass)
+
+
+# ----------------------------------------------------------------------------- 是/否 flags
+@lru_cache(maxsize=256)
+def yes_no(value: object) -> bool | None:
+    """Return True/False for a yes/no flag cell (是/否, 1/0, Y/N, √/×), None for blank or anything else.
+
+    Args:
+        value: the cell.
+    Returns:
+        The flag.
+    """
+    s = _SEPARATORS.sub("", text(value)).upper()
+    if not s:
+        return None
+    t = table("yes_no")
+    if s in {w.upper() for w in t["yes"]}:
+        return True
+    if s in {w.upper() for w in t["no"]}:
+        return False
+    return None

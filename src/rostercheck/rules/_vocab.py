@@ -1,0 +1,105 @@
+"""Values the checks could not read: one warning per list column, with the count, instead of a guess.
+
+Each entry names a list column, how the checks classify its values (the same predicates and policy words
+the rules use) and what a rule does with a value it does not recognise (never a 高 finding on it).
+The warnings reach the console with the tables' own warnings (``audit.audit``, ``screen.screen``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import Context
+from ..normalize import codes
+from ..normalize.codes import UNKNOWN
+from ._econ import pension_status, property_status, status_class, vehicle_status, vehicle_type_known, vehicle_use
+
+Classifier = Callable[[str], str]
+
+
+def _relation(ctx: Context) -> Classifier:
+    return codes.relation_role
+
+
+def _labour(ctx: Context) -> Classifier:
+    p = ctx.specs["C08"].params
+    return lambda v: codes.classify(v, (("unable", p["unable_words"]), ("able", p["able_words"])))
+
+
+def _pension(ctx: Context) -> Classifier:
+    p = ctx.specs["C03"].params
+    return lambda v: pension_status({"status": v}, p)
+
+
+def _vehicle_type(ctx: Context) -> Classifier:
+    p = ctx.specs["C04"].params
+    return lambda v: "" if vehicle_type_known(v, p) else UNKNOWN
+
+
+def _vehicle_use(ctx: Context) -> Classifier:
+    p = ctx.specs["C04"].params
+    return lambda v: vehicle_use(v, p)
+
+
+def _vehicle_status(ctx: Context) -> Classifier:
+    p = ctx.specs["C04"].params
+    return lambda v: vehicle_status(v, p)
+
+
+def _disabled_flag(ctx: Context) -> Classifier:
+    p = ctx.specs["C04"].params
+    words = p["disabled_vehicle_words"]
+    return lambda v: "" if codes.yes_no(v) is not None or codes.classify(v, (("yes", words),)) == "yes" else UNKNOWN
+
+
+def _property(ctx: Context) -> Classifier:
+    p = ctx.specs["C04"].params
+    return lambda v: property_status({"status": v}, p)
+
+
+def _business(ctx: Context) -> Classifier:
+    p = ctx.specs["C05"].params
+    return lambda v: status_class(v, p["active_statuses"], p["closed_statuses"])
+
+
+# (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
+COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
+    ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
+     "如是当地写法，请在配置文件 [C08] able_words 或 unable_words 中补充。"),
+    ("registry", "relation", "与户主关系", _relation, "视为其他亲属（不据此推断配偶、父母、子女关系）",
+     "请核对该列，或改用 GB/T 4761 家庭关系代码、标准写法。"),
+    ("pensions", "status", "发放状态", _pension, "不计入收入（C03）",
+     "如是当地写法，请在配置文件 [C03] paying_statuses 或 stopped_statuses 中补充。"),
+    ("vehicles", "vehicle_type", "车辆类型", _vehicle_type, "按在用机动车计，置信度最高为“中”",
+     "如是当地写法，请在配置文件 [C04] vehicle_type_words 或 exempt_vehicle_types 中补充。"),
+    ("vehicles", "use", "使用性质", _vehicle_use, "不称为经营性车辆",
+     "如是当地写法，请在配置文件 [C04] commercial_use_words 或 non_commercial_use_words 中补充。"),
+    ("vehicles", "status", "机动车状态", _vehicle_status, "按仍拥有计，置信度最高为“中”",
+     "如是当地写法，请在配置文件 [C04] active_vehicle_statuses 或 inactive_vehicle_statuses 中补充。"),
+    ("vehicles", "disabled_flag", "是否残疾人专用车", _disabled_flag, "不按残疾人专用车豁免",
+     "请填写“是”或“否”。"),
+    ("properties", "status", "权利状态/登记状态", _property, "按仍拥有计，置信度最高为“中”",
+     "如是当地写法，请在配置文件 [C04] current_property_statuses 或 inactive_property_statuses 中补充。"),
+    ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
+     "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
+]
+
+
+def value_warnings(ctx: Context) -> list[str]:
+    """Return one Chinese warning per list column holding values the checks do not recognise, with counts.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The warnings (empty when every value was recognised).
+    """
+    out = []
+    for kind, fld, label, make, consequence, hint in COLUMNS:
+        frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
+        if frame is None or fld not in frame.columns or not len(frame):
+            continue
+        found = codes.unknown_counts(frame[fld].tolist(), make(ctx))
+        if found:
+            where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
+            out.append(where + codes.unknown_warning(label, found, consequence, hint))
+    return out

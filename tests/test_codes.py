@@ -1,0 +1,150 @@
+"""Code tables and decoders (normalize/codes.py): table-driven cases and properties over the shipped tables."""
+
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rostercheck.normalize import codes
+from rostercheck.normalize.codes import UNKNOWN
+
+RELATIONS = codes.table("relation")["codes"]
+
+
+@pytest.mark.parametrize("name", ["relation", "sex", "vehicle_type", "vehicle_use", "vehicle_status", "yes_no"])
+def test_every_table_names_its_source(name):
+    assert codes.table(name)["source"].strip()
+
+
+@pytest.mark.parametrize("cell, code, role", [
+    ("02", "02", "head"), ("2", "02", "head"), ("01", "01", "head"), ("1", "01", "head"), (2, "02", "head"),
+    (2.0, "02", "head"), ("03", "03", "head"),
+    ("10", "10", "spouse"), ("11", "11", "spouse"), ("12", "12", "spouse"), ("10-配偶", "10", "spouse"),
+    ("10 配偶", "10", "spouse"), ("10：配偶", "10", "spouse"), ("配偶(10)", "10", "spouse"), ("配偶（10）", "10", "spouse"),
+    ("20", "20", "child"), ("22", "22", "child"), ("30", "30", "child"), ("39", "39", "child"),
+    ("28", "28", "child_in_law"), ("38", "38", "child_in_law"), ("40", "40", "grandchild"), ("41", "41", "grandchild"),
+    ("50", "50", "parent"), ("51", "51", "parent"), ("53", "53", "parent_in_law"), ("56", "56", "parent_in_law"),
+    ("61", "61", "grandparent"), ("70", "70", "sibling"), ("71", "71", "sibling"), ("72", "72", "other"),
+    ("80", "80", "other"), ("93", "93", "other"), ("99", "99", "other"),
+])
+def test_relation_codes(cell, code, role):
+    d = codes.relation(cell)
+    assert (d.code, d.klass) == (code, role)
+
+
+@pytest.mark.parametrize("cell, role", [
+    ("户主", "head"), ("本人", "head"), ("户主(本人)", "head"), ("户主（本人）", "head"), ("本人(户主)", "head"),
+    ("本人（户主）", "head"), ("户主本人", "head"), ("户主/本人", "head"), (" 户 主 ", "head"), ("申请人", "head"),
+    ("主申请人", "head"), ("户主之妻", "spouse"), ("妻", "spouse"), ("妻子", "spouse"), ("夫", "spouse"),
+    ("配偶", "spouse"), ("之妻", "spouse"), ("长子", "child"), ("次女", "child"), ("子女", "child"),
+    ("儿媳", "child_in_law"), ("女婿", "child_in_law"), ("孙子", "grandchild"), ("外孙女", "grandchild"),
+    ("祖母", "grandparent"), ("岳母", "parent_in_law"), ("父亲", "parent"), ("母亲", "parent"), ("父母", "parent"),
+    ("兄弟姐妹", "sibling"), ("侄子", "other"), ("其他", "other"), ("非亲属", "other"), ("集体户成员", "other"),
+    ("", ""), (None, ""), ("04", UNKNOWN), ("100", UNKNOWN), ("甲", UNKNOWN),
+])
+def test_relation_words(cell, role):
+    assert codes.relation_role(cell) == role
+
+
+def test_head_is_one_notion():
+    heads = ["户主", "本人", "02", "2", "01", "户主(本人)", "本人（户主）", "户主本人"]
+    assert all(codes.is_head(h) for h in heads)
+    assert not any(codes.is_head(h) for h in ["户主之妻", "户主的儿子", "10", "配偶", "", "20"])
+
+
+@given(st.sampled_from(sorted(RELATIONS)), st.sampled_from(["{c}", "{n}", "{c}-{name}", "{c} {name}", "{name}({c})",
+                                                             "{name}（{c}）", "{c}：{name}"]))
+def test_every_relation_code_reads_the_same_in_every_spelling(code, form):
+    cell = form.format(c=code, n=str(int(code)), name=RELATIONS[code]["name"])
+    d = codes.relation(cell)
+    assert d.code == code and d.klass == RELATIONS[code]["role"]
+
+
+@pytest.mark.parametrize("cell, sex", [
+    ("1", "男"), ("2", "女"), (1, "男"), (2.0, "女"), ("0", ""), ("9", ""), ("男", "男"), ("女", "女"), ("男性", "男"),
+    ("女性", "女"), ("M", "男"), ("f", "女"), ("1-男", "男"), ("未说明的性别", ""), ("", ""),
+])
+def test_sex(cell, sex):
+    assert codes.sex_text(cell) == sex
+
+
+def test_unknown_sex_is_marked():
+    assert codes.sex("X").klass == UNKNOWN and codes.sex_text("X") == ""
+
+
+@pytest.mark.parametrize("cell, code, klass, name", [
+    ("K33", "K33", "K", "小型轿车"), ("k31", "K31", "K", "小型普通客车"), ("K41", "K41", "K", "微型普通客车"),
+    ("K33 小型轿车", "K33", "K", "小型轿车"), ("小型轿车(K33)", "K33", "K", "小型轿车"), ("H31", "H31", "H", "轻型普通货车"),
+    ("H51", "H51", "H5", "普通低速货车"), ("H5B", "H5B", "H5", "厢式自卸低速货车"), ("M21", "M21", "M", "普通二轮摩托车"),
+    ("M15", "M15", "M", "侧三轮摩托车"), ("N11", "N11", "N", "三轮汽车"), ("T22", "T22", "T", "手扶拖拉机"),
+    ("Q11", "Q11", "Q", "重型半挂牵引车"), ("Z31", "Z31", "Z", "小型非载货专项作业车"), ("D11", "D11", "D", "无轨电车"),
+    ("J11", "J11", "J", "轮式装载机械"), ("B3W", "B3W", "B", "半挂车"), ("G99", "G99", "G", "全挂车"),
+    ("K99", "K99", "K", "载客汽车"), ("Y11", "Y11", UNKNOWN, ""), ("小型轿车", "", "", ""),
+    ("残疾人专用小型自动挡载客汽车", "", "", ""), ("", "", "", ""),
+])
+def test_vehicle_type(cell, code, klass, name):
+    d = codes.vehicle_type(cell)
+    assert (d.code, d.klass, d.name) == (code, klass, name)
+
+
+@pytest.mark.parametrize("cell, klass, name", [
+    ("A", "non_commercial", "非营运"), ("A-非营运", "non_commercial", "非营运"), ("非营运(A)", "non_commercial", "非营运"),
+    ("L", "non_commercial", "营转非"), ("M", "non_commercial", "出租转非"), ("U", "non_commercial", "预约出租转非"),
+    ("B", "commercial", "公路客运"), ("D", "commercial", "出租客运"), ("F", "commercial", "货运"), ("G", "commercial", "租赁"),
+    ("R", "commercial", "危化品运输"), ("Z", "other", "其他"), ("W", UNKNOWN, ""), ("非营运", "", ""), ("", "", ""),
+])
+def test_vehicle_use(cell, klass, name):
+    d = codes.vehicle_use(cell)
+    assert (d.klass, d.name) == (klass, name)
+
+
+@pytest.mark.parametrize("cell, letters, klass", [
+    ("A", "A", "active"), ("E", "E", "inactive"), ("GQ", "GQ", "active"), ("G,Q", "GQ", "active"), ("G/Q", "GQ", "active"),
+    ("EG", "EG", "inactive"), ("E 注销", "E", "inactive"), ("正常(A)", "A", "active"), ("B", "B", "inactive"),
+    ("M", "M", "inactive"), ("P", "P", "inactive"), ("Q", "Q", "active"), ("AX", "AX", UNKNOWN), ("正常", "", ""),
+    ("", "", ""),
+])
+def test_vehicle_status(cell, letters, klass):
+    d = codes.vehicle_status(cell)
+    assert (d.code, d.klass) == (letters, klass)
+
+
+@given(st.lists(st.sampled_from(sorted(codes.table("vehicle_status")["codes"])), min_size=1, max_size=4))
+def test_any_inactive_letter_makes_a_status_inactive(letters):
+    table = codes.table("vehicle_status")["codes"]
+    d = codes.vehicle_status("".join(letters))
+    expected = "inactive" if any(table[c]["class"] == "inactive" for c in letters) else "active"
+    assert d.klass == expected
+
+
+@pytest.mark.parametrize("decode, cell, shown", [
+    (codes.vehicle_type, "K33", "K33（小型轿车）"), (codes.vehicle_type, "K33 小型轿车", "K33 小型轿车"),
+    (codes.vehicle_type, "小型轿车", "小型轿车"), (codes.vehicle_use, "A", "A（非营运）"),
+    (codes.vehicle_use, "非营运", "非营运"), (codes.vehicle_status, "GQ", "GQ（违法未处理、逾期未检验）"),
+])
+def test_shown_keeps_the_list_value_and_adds_the_meaning_of_a_code(decode, cell, shown):
+    assert decode(cell).shown == shown
+
+
+@pytest.mark.parametrize("cell, flag", [
+    ("是", True), ("1", True), ("Y", True), ("y", True), ("√", True), ("否", False), ("0", False), ("N", False),
+    ("", None), ("也许", None),
+])
+def test_yes_no(cell, flag):
+    assert codes.yes_no(cell) is flag
+
+
+@pytest.mark.parametrize("cell, klass", [
+    ("暂停发放", "stopped"), ("正常发放", "paying"), ("在领", "paying"), ("3", UNKNOWN), ("", ""),
+])
+def test_classify_negations_first(cell, klass):
+    classes = (("stopped", ["暂停", "终止"]), ("paying", ["正常", "发放", "在领"]))
+    assert codes.classify(cell, classes) == klass
+
+
+def test_unknown_values_are_counted_once_per_value():
+    found = codes.unknown_counts(["正常", "X", "X", "", None, "Y"], lambda v: "" if v == "正常" else UNKNOWN)
+    assert found == Counter({"X": 2, "Y": 1})
+    text = codes.unknown_warning("机动车状态", found, "按仍拥有计")
+    assert "3 行" in text and "“X”2 行" in text and "按仍拥有计" in text
