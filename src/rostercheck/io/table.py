@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..normalize import ids
-from ..normalize.values import date, header_label, money, text
+from ..normalize.values import date, digits, header_label, money, text
 from .columns import (FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
                       assign_columns, score)
 from .limits import Limits
@@ -187,6 +187,11 @@ _ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 CONTENT_SAMPLE = 200
 
 
+def _id_ish(cell: object) -> bool:
+    """Whether a cell could be an ID number, even a damaged one (14 digits or more)."""
+    return len(digits(cell)) >= 14
+
+
 class _ContentCheck:
     """Whether a column's first cells can be the field its header suggests (dates, amounts, IDs).
 
@@ -209,7 +214,7 @@ class _ContentCheck:
         elif fld in _MONEY_FIELDS:
             test, share = (lambda c: money(c) is not None), 0.5
         elif fld in _ID_FIELDS:
-            test, share = (lambda c: ids.id_number(c).status in _ID_LIKE), 0.2
+            test, share = _id_ish, 0.2
         else:
             return True
         cells = [row[col] for row in self.rows if col < len(row) and text(row[col])]
