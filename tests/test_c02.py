@@ -293,3 +293,11 @@ def test_death_date_formats(died, expected):
 def test_move_date_as_number_after_review_date_not_flagged():
     lists = {"migrations": [{"name": "李梅", "id": B, "date": 20261015, "dest": "广东省深圳市", "reason": "务工"}]}
     assert flagged(context(roster(), lists), "C02") == []
+
+
+def test_separate_destination_code_column_is_read_with_the_words():
+    lists = {"migrations": [
+        {"name": "李梅", "id": B, "date": "20260601", "dest": "某某县城关镇", "dest_code": OWN + "100", "reason": "投靠"},
+        {"name": "王五", "id": C, "date": "20260601", "dest": "长葛市", "dest_code": SAME_CITY, "reason": "务工"},
+    ]}
+    assert flagged(context(coded_roster(), lists), "C02") == [("王五", "高")]

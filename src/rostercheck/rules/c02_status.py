@@ -187,13 +187,16 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
         if isinstance(moved, dt.date) and moved > ctx.as_of:
             continue
         reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
+        coded = regions.region_code(row.get("dest_code"))  # a separate 迁往地区划代码 column, when recognised
+        if coded and not regions.region_code(dest):
+            dest = f"{coded} {dest}".strip()
         if any(w in reason or w in dest for w in study):
             continue
         inside = inside_county(dest, mtype, county, townships, params, reason, codes)
         if inside:
             continue
-        what = values(_dates_shown(row), {"date_text": "迁出日期", "dest": "迁往地", "reason": "迁移原因",
-                                          "move_type": "迁移类型"})
+        what = values(_dates_shown(row), {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
+                                          "reason": "迁移原因", "move_type": "迁移类型"})
         code = regions.region_code(dest)
         if inside is None and code and not codes:
             note = "迁往地为行政区划代码，本县区划代码未能确定，请核实是否迁出本县"
