@@ -75,7 +75,8 @@ def duplicates(ctx: Context) -> list[Finding]:
             both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
             evidence = f"身份证号一致，{both}：另见 {others}"
             out.append(Finding("D01", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
-                               (("list", "roster"), *(("enrolment", _enrolment(mem, k)) for k in group.index))))
+                               (("list", "roster"), ("at", _enrolment(mem, j)),
+                                *(("enrolment", _enrolment(mem, k)) for k in group.index))))
     return out
 
 
