@@ -336,7 +336,7 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     members = inputs.members
     region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
     if not common.get("county_name"):
-        named = [v for v in region_cells if v and not regions.region_code(v)]  # 行政区划 cells holding names
+        named = regions.place_names(region_cells)  # 行政区划 cells holding names
         common["county_name"] = detect_county(inputs.tables, members["address"].tolist() + named)
     townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
     common["county_places"] = list(common.get("county_places", [])) + townships

@@ -136,8 +136,26 @@ def county_of_cells(cells: Iterable[object]) -> str:
     Returns:
         The six-digit county code.
     """
-    found = Counter(c[:6] for c in (region_code(v) for v in cells) if is_county_level(c))
+    found: Counter = Counter()
+    for value, n in Counter(v for v in cells if v).items():  # each distinct cell parsed once
+        code = region_code(value)
+        if is_county_level(code):
+            found[code[:6]] += n
     return found.most_common(1)[0][0] if found else ""
+
+
+def place_names(cells: list[object]) -> list[object]:
+    """Return the non-blank cells of a 行政区划 column that hold a place name rather than a code.
+
+    Args:
+        cells: the column's cells.
+    Returns:
+        The name cells, in order (repeats kept: they weigh in the county-name count).
+    """
+    coded = {v: bool(region_code(v)) for v in set(cells) if v}
+    if all(coded.values()):
+        return []
+    return [v for v in cells if v and not coded[v]]
 
 
 def county_in_text(texts: Iterable[str]) -> str:
