@@ -98,7 +98,7 @@ def value_warnings(ctx: Context) -> list[str]:
         frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
         if frame is None or fld not in frame.columns or not len(frame):
             continue
-        found = codes.unknown_counts(frame[fld].tolist(), make(ctx))
+        found = codes.unknown_counts(frame[fld], make(ctx))
         if found:
             where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
             out.append(where + codes.unknown_warning(label, found, consequence, hint))
