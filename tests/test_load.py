@@ -182,3 +182,14 @@ def test_township_from_sheet_name_and_address_without_county_prefix(tmp_path):
     members = build_members([load_table(tmp_path / "roster.xlsx", "roster")], AS_OF)
     assert members["township"].tolist() == ["河口乡", "城关镇"]
     assert members["village"].tolist() == ["王庄村", "东村"]
+
+
+def test_a_new_household_number_starts_a_new_household(tmp_path):
+    # A member sheet exported by the system: no head columns, and the second household lists no 户主 row.
+    D = make_id("19700404", 141)
+    (tmp_path / "r.csv").write_text(f"家庭编号,姓名,身份证号,与户主关系\n"
+                                    f"H001,张一,{A},02\nH001,李二,{B},10\nH002,王三,{C},20\nH002,王四,{D},30\n",
+                                    encoding="utf-8")
+    members = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
+    groups = members.groupby("household")["id"].apply(list).tolist()
+    assert sorted(groups) == sorted([[A, B], [C, D]])

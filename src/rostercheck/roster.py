@@ -103,7 +103,7 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
 
 
 def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
-    """Number the households: a new one starts where the head changes, at a 户主 row, or at every row."""
+    """Number the households: a new one starts where the head or the 家庭编号 changes, at a 户主 row, or at every row."""
     n = len(f)
     if "head_id" in f.columns or "head_name" in f.columns:
         key = column("head_id").fillna("") + "|" + column("head_name").fillna("")
@@ -115,6 +115,10 @@ def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
         starts.iloc[:1] = True
     else:
         starts = pd.Series([True] * n, index=f.index)
+    if "household_no" in f.columns:  # a system export's 家庭编号 separates households whatever else repeats
+        no = column("household_no").fillna("")
+        no = no.where(no != "").ffill().fillna("")
+        starts = starts | (no != no.shift())
     return starts.astype(int).cumsum()
 
 
@@ -206,7 +210,7 @@ def _report_unknown(table: Table, out: pd.DataFrame) -> None:
     for fld, label, decode, consequence in (
             ("relation", "与户主关系", codes.relation, "不作为户主，也不用于推断亲属关系"),
             ("sex", "性别", codes.sex, "按身份证号推断性别")):
-        found = codes.unknown_counts(out[fld].tolist(), lambda v, decode=decode: decode(v).klass)
+        found = codes.unknown_counts(out[fld], lambda v, decode=decode: decode(v).klass)
         if found:
             table.warnings.append(codes.unknown_warning(label, found, consequence))
 
