@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
 from ..model import Context, Finding
+from ..normalize.codes import relation as decoded_relation
 from . import link_fact, links, person_identity, record_facts, rule, values, where
 
 _FIELDS = {
@@ -106,7 +107,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}{minor}，在另一户享受保障；{key}"
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}{minor}，在另一户享受保障；{key}"
         out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))

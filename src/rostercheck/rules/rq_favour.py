@@ -17,6 +17,7 @@ from .. import namematch as nm
 from ..kinship import filing_cadres, filing_links, member_values, official_households, records, registry_kin
 from ..match import weakest
 from ..model import HIGH, MEDIUM, Context, Finding
+from ..normalize.codes import relation as decoded_relation
 from . import link_fact, person_identity, rule, where
 from .d_roster import household_heads
 
@@ -44,7 +45,7 @@ def filed(ctx: Context) -> list[Finding]:
         row = fils[f]
         relation = str(row.get("relation", "") or "") or "近亲属"
         cadre = _cadre_text(posts.get(f), row.get("cadre_name", ""))
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{relation}（备案姓名 {row['name']}），列入重点审查；{key}"
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}（备案姓名 {row['name']}），列入重点审查；{key}"
         out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))
