@@ -198,6 +198,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "migrations": [
         FieldSpec("date", r"(迁出|迁移|变动)(日期|时间)|^日期$", weight=2),
+        FieldSpec("dest_code", r"(迁往|迁入|去向|迁至|目的地).*(区划|代码|编码)", weight=2),
         FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
         FieldSpec("reason", r"原因|事由"),
         FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围"),
