@@ -49,6 +49,14 @@ def test_prisoner_in_custody_flagged_and_released_not():
     assert flagged_names(context(roster(), lists), "C02") == {"王五"}
 
 
+def test_prisoner_released_early_not_flagged_and_release_after_review_date_flagged():
+    lists = {"prisoners": [
+        {"name": "王五", "id": C, "start": "2025-01-01", "end": "2028-12-31", "released": "2026-10-15"},
+        {"name": "张三", "id": A, "start": "2024-01-01", "end": "2028-12-31", "released": "2026-06-01"},
+    ]}
+    assert flagged_names(context(roster(), lists), "C02") == {"王五"}
+
+
 def test_prisoner_with_life_sentence_flagged():
     lists = {"prisoners": [{"name": "王五", "id": C, "start": "2025-01-01", "end": "无期"}]}
     assert flagged_names(context(roster(), lists), "C02") == {"王五"}

@@ -82,6 +82,10 @@ def test_headers(kind, headers, expected):
          {"name": "所有人", "id": "身份证明号码", "disabled_flag": "是否残疾人专用车", "use": "使用性质"}),
         ("cadres", ["干部姓名", "干部身份证号", "职务", "乡镇", "村"], {"name": "干部姓名", "id": "干部身份证号"}),
         ("prisoners", ["姓名", "身份证号", "羁押原因", "入监日期", "刑期止日"], {"start": "入监日期", "end": "刑期止日"}),
+        ("prisoners", ["姓名", "身份证号", "释放日期", "刑期起日", "刑期止日"],
+         {"start": "刑期起日", "end": "刑期止日", "released": "释放日期"}),
+        ("deaths", ["姓名", "身份证号", "注销类别", "注销日期"], {"cause": "注销类别", "date": "注销日期"}),
+        ("deaths", ["姓名", "身份证号", "注销日期", "火化日期", "死亡日期"], {"date": "死亡日期"}),
     ],
 )
 def test_decoys_before_the_real_columns(kind, headers, expected):

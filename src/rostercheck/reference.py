@@ -7,13 +7,13 @@ import re
 import numpy as np
 import pandas as pd
 
+from .io.columns import DATE_FIELDS
 from .io.table import Table
 from .model import plain_text
 from .normalize import ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, text
 
-_DATE_FIELDS = {"date", "start", "end"}
 _MONEY_FIELDS = {"amount", "wage", "area"}
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
@@ -44,7 +44,7 @@ def normalise(table: Table) -> pd.DataFrame:
         elif col in _NAME_FIELDS:
             out[col] = by_value(values, text)
             out[_NAME_FIELDS[col]] = by_value(values, person_name)
-        elif col in _DATE_FIELDS:
+        elif col in DATE_FIELDS:
             out[col] = by_value(values, date)
             out[col + "_text"] = by_value(values, text)
         elif col == "month":

@@ -19,6 +19,8 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
               r"收款人|开户人|领取人|代领")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+# Fields holding dates (parsed in reference lists; their cells must read as dates to be recognised).
+DATE_FIELDS = ("date", "start", "end", "released", "birth")
 _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
@@ -26,7 +28,7 @@ _ATTRIBUTE_REJECTS = {
     **dict.fromkeys(("id", "head_id", "cadre_id", "dependent_id"), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
     **dict.fromkeys(("name", "head_name", "cadre_name", "dependent_name"),
                     r"拼音|电话|地址|住址|单位|日期|时间|身份|证件|号码|编号|类别|类型|代码"),
-    **dict.fromkeys(("date", "start", "end", "birth"),
+    **dict.fromkeys(("date", "start", "end", "released", "birth"),
                     _IDENT + r"|原因|事由|说明|备注|情况|地点|地址|住址|机关|单位|派出所|类别|类型|方式|状态|金额|人数|代码"),
     **dict.fromkeys(("amount", "wage", "benefit", "declared_income", "area"),
                     _IDENT + "|" + _WHEN + r"|状态|类型|类别|项目|人数|月份|方式|账号|代码"),
@@ -183,15 +185,18 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         *_COMMON,
     ],
     "deaths": [
-        FieldSpec("date", r"(死亡|注销|火化|去世|殁)(日期|时间|年月)", weight=2),
+        FieldSpec("date", r"(死亡|去世|殁)(日期|时间|年月)", weight=3),  # the death itself before its registration
+        FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
         FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
-        FieldSpec("cause", r"原因"),
+        FieldSpec("cause", r"原因|注销类[别型]|变动类[别型]|注销情形"),
         *_COMMON,
     ],
     "prisoners": [
         FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
         FieldSpec("start", r"入监|入狱|收监|收押|羁押|服刑(开始|起)|刑期(起|开始)|判决日期|^起始"),
-        FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|释放(日期|时间)|出狱|出监|^止|届满"),
+        FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|^止|届满"),
+        # The day actually released (parole, early release): blank while the person is still held.
+        FieldSpec("released", r"(释放|出狱|出监)(日期|时间)?|实际释放"),
         FieldSpec("status", r"状态|在押"),
         FieldSpec("term", r"^刑期$|刑种"),
         *_COMMON,
@@ -332,7 +337,7 @@ FIELD_LABELS = {
 # Chinese names of fields, for messages about the columns chosen.
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
-    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "birth": "出生日期",
+    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
     "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "amount": "金额", "wage": "工资", "month": "月份",
     "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",

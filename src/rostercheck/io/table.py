@@ -12,7 +12,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
-from .columns import (FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
+from .columns import (DATE_FIELDS, FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
                       assign_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
@@ -181,7 +181,6 @@ def _content_id_column(rows: list[list], used: set[int]) -> int | None:
     return None
 
 
-_DATE_FIELDS = ("date", "start", "end", "birth")
 _MONEY_FIELDS = ("amount", "wage", "benefit", "area")
 _ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 CONTENT_SAMPLE = 200
@@ -209,7 +208,7 @@ class _ContentCheck:
         return self.memo[key]
 
     def _check(self, fld: str, col: int) -> bool:
-        if fld in _DATE_FIELDS:
+        if fld in DATE_FIELDS:
             test, share = (lambda c: date(c) is not None), 0.5
         elif fld in _MONEY_FIELDS:
             test, share = (lambda c: money(c) is not None), 0.5

@@ -14,7 +14,7 @@ _INDEFINITE = ("无期", "死刑", "死缓")
 _LOWER = {HIGH: MEDIUM, MEDIUM: LOW, LOW: LOW}
 # Facts (suppression): the dates and the destination decide a C02 finding; statuses and reasons are
 # worded differently by every export and are left out.
-_DECISIVE = {"deaths": ("date",), "prisoners": ("start", "end"), "migrations": ("date", "dest")}
+_DECISIVE = {"deaths": ("date",), "prisoners": ("start", "end", "released"), "migrations": ("date", "dest")}
 
 
 @rule("C02")
@@ -115,10 +115,13 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
             continue
         if isinstance(end, dt.date) and end < ctx.as_of:
             continue
+        if isinstance(row.get("released"), dt.date) and row["released"] <= ctx.as_of:
+            continue  # released before the review date (parole, early release), whatever the term said
         held = any(w in status for w in custody)  # 在押/服刑中: the list says so as of its export
         if not isinstance(end, dt.date) and not any(w in end_text for w in _INDEFINITE) and not start and not held:
             continue  # neither dates, a life sentence nor a custody status: nothing says custody covers the review date
-        span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "status": "状态"})
+        span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "released_text": "释放日期",
+                                          "status": "状态"})
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
         out.append(_emit(ctx, "prisoners", m, row, conf, key, what))
     return out
@@ -127,7 +130,7 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
 def _dates_shown(row: dict) -> dict:
     """Return the row with dates written as bare digits (Excel serial 46037, 20260318) shown as calendar dates."""
     shown = dict(row)
-    for fld in ("date", "start", "end"):
+    for fld in ("date", "start", "end", "released"):
         written = str(row.get(f"{fld}_text", "") or "").replace(".0", "")
         if isinstance(row.get(fld), dt.date) and written.isdigit():
             shown[f"{fld}_text"] = row[fld].isoformat()
