@@ -179,6 +179,11 @@ def test_verification_written_a_year_earlier_survives_new_ages_and_rewording(tmp
     back, _, held = _run(tmp_path, "y2_changed", "2026-09-30", staff=new_job, vehicles=new_car, sup=sup)
     assert held == 1 and ("C04", "李四") in back and ("C01", "张小明") in back and ("C08", "赵小六") not in back
 
+    # The same car exported with codes (K33 小型轿车, A 非营运): still the verified car, still held back.
+    coded = [["湘A12345", "K33", "李四", LI, "A"]]
+    _, _, held = _run(tmp_path, "y2_coded", "2026-09-30", vehicles=coded, sup=sup)
+    assert held == 3
+
     # The same plate now registered as another vehicle type: the car finding comes back too.
     retyped = [["湘A12345", "中型普通客车", "李四", LI, "正常"]]
     back, _, held = _run(tmp_path, "y2_retyped", "2026-09-30", vehicles=retyped, sup=sup)

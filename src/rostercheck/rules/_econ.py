@@ -469,6 +469,24 @@ def vehicle_shown(row: Mapping) -> dict:
     return out
 
 
+def vehicle_meaning(row: Mapping) -> dict:
+    """Return a vehicles row with type and use as what they mean, for suppression facts.
+
+    'K33', 'K33 小型轿车' and '小型轿车' all give '小型轿车', so a department that switches its export from
+    codes to names does not bring verified findings back.
+
+    Args:
+        row: a vehicles row.
+    Returns:
+        A copy with vehicle_type and use replaced by their meanings where a code was decoded.
+    """
+    out = dict(row)
+    for fld, decode in (("vehicle_type", codes.vehicle_type), ("use", codes.vehicle_use)):
+        found = decode(row.get(fld))
+        out[fld] = found.name or found.text
+    return out
+
+
 def vehicle_confidence(row: Mapping, link_confidence: str, params: dict | None = None) -> str:
     """Return the confidence of a vehicle finding: at most 中 when the type is blank or unknown or the status unknown.
 

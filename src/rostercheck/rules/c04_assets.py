@@ -6,7 +6,7 @@ from ..model import Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_confidence,
-    property_kind, vehicle_confidence, vehicle_counts, vehicle_shown, vehicle_use, weakest,
+    property_kind, vehicle_confidence, vehicle_counts, vehicle_meaning, vehicle_shown, vehicle_use, weakest,
 )
 from ._household import head_of, households
 
@@ -45,7 +45,7 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(vehicle_shown(row), _VEHICLE)}；{h.key}"
             out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence, params), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,
-                               record_facts("vehicles", row, ("plate", "vehicle_type", "use"), h.confidence)))
+                               record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)))
     return out
 
 

@@ -6,7 +6,8 @@ from ..model import Context, Finding
 from ..normalize import ids
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, wage_months,
+    business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
+    wage_months,
 )
 from ._household import households, standard_for
 
@@ -72,7 +73,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params):
                 reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(row, _VEHICLE)}）",
-                                ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(row.get('vehicle_type'))}")))
+                                ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):
             row = ctx.lists["businesses"].loc[r]
