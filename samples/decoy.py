@@ -23,7 +23,7 @@ COMMON = ["经办人姓名", "经办人身份证号", "联系人电话", "代理
 NO_CLERK = ("cadres", "cadre_relatives")
 EXTRA = {"deaths": ["死亡原因"], "registry": ["户主姓名", "户主公民身份号码"], "migrations": ["迁出地"],
          "vehicles": ["号牌种类", "车身颜色"], "businesses": ["统一社会信用代码"], "pensions": ["参保地"],
-         "wages": ["单位编号"], "properties": ["不动产单元号"]}
+         "wages": ["单位编号"], "properties": ["不动产单元号", "权利状态"]}
 LABOUR = {"有劳动能力": "普通劳动力", "部分丧失劳动能力": "部分丧失劳动力", "丧失劳动能力": "完全丧失劳动能力"}
 HEALTH = {"患病": "长期慢性病"}
 SCHOOL = {"在校": "在读", "非在校": "不在校"}
@@ -51,7 +51,8 @@ def _decoy_values(kind: str, row: dict, clerk: tuple[str, str], rng: random.Rand
     extra = {"死亡原因": rng.choice(["疾病", "自然死亡", "意外"]), "户主姓名": head[0], "户主公民身份号码": head[1],
              "迁出地": f"湖南省宝阳市{COUNTY}", "号牌种类": "小型汽车", "车身颜色": rng.choice("白黑灰红"),
              "统一社会信用代码": "92430525MA" + "".join(rng.choice("0123456789ABCDEFGH") for _ in range(8)),
-             "参保地": COUNTY, "单位编号": f"43052500{rng.randrange(1000):03d}", "不动产单元号": f"430525{rng.randrange(10**9):09d}"}
+             "参保地": COUNTY, "单位编号": f"43052500{rng.randrange(1000):03d}", "不动产单元号": f"430525{rng.randrange(10**9):09d}",
+             "权利状态": "现势"}
     names = [c for c in COMMON if not (kind in NO_CLERK and c.startswith("经办人"))] + EXTRA.get(kind, [])
     return [common.get(c, extra.get(c)) for c in names], names
 
@@ -108,6 +109,7 @@ def write_decoy(county: County, out: Path) -> dict[str, int]:
                     v = _date_words(v)
                 own.append(v)
             data.append(decoys + own)
+        data += _trap_rows(kind, county, names, len(cols))
         if kind != "registry":
             rng.shuffle(data)
         header = names + [h for h, _k in cols]
@@ -117,6 +119,32 @@ def write_decoy(county: County, out: Path) -> dict[str, int]:
         else:
             write_xlsx(out / name, [("Sheet1", header, data)])
         counts[name] = len(data)
+    trap = _trap_household(county)
     write_csv(out / "truth.csv", ["code", "head_id", "member_id", "expect", "note"],
-              [(c.code, *row) for c in county.cases for row in c.rows])
+              [(c.code, *row) for c in county.cases for row in c.rows]
+              + [("C02", trap.head.p.id, trap.head.p.id, "trap", "decoy: death dated after the review date"),
+                 ("C04", trap.head.p.id, "", "trap", "decoy: a second home whose 权利状态 is 历史 (sold)")])
     return counts
+
+
+def _trap_household(county: County):
+    """A background household (no planted case) that the decoy lists give traps only this variant has."""
+    return next(h for h in county.households if not h.planted and len(h.members) == 1)
+
+
+def _trap_rows(kind: str, county: County, names: list[str], width: int) -> list[list]:
+    """Rows that must give no finding: a death after the review date, a sold (历史) second home."""
+    head = _trap_household(county).head.p
+    blank = [""] * len(names)
+    if kind == "deaths":  # own columns: 姓名, 身份证号码, 死亡日期
+        return [blank[:names.index("死亡原因")] + ["疾病"] + blank[names.index("死亡原因") + 1:]
+                + [head.name, head.id, _date_words("2026-12-15")]]
+    if kind == "properties":  # own columns: 权利人, 证件号码, 坐落, 规划用途, 面积
+        state = names.index("权利状态")
+        rows = []
+        for status, loc in (("现势", f"{COUNTY}城关镇建设路18号"), ("历史", f"{COUNTY}城关镇人民路6号")):
+            decoys = list(blank)
+            decoys[state] = status
+            rows.append(decoys + [head.name, head.id, loc, "住宅", 86.5][:width])
+        return rows
+    return []
