@@ -70,7 +70,7 @@ def test_vehicle_with_repaired_id_is_medium():
 # must not flag
 def test_exempt_vehicle_types_are_not_flagged():
     lists = {"vehicles": [car(vtype=t) for t in ("普通二轮摩托车", "三轮汽车", "低速货车", "拖拉机", "残疾人专用车",
-                                                  "轻便二轮摩托车", "农用运输车")]}
+                                                  "轻便二轮摩托车", "农用运输车", "电动自行车")]}
     assert flagged(context(roster(), lists), "C04") == []
 
 
