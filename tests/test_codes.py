@@ -20,7 +20,7 @@ def test_every_table_names_its_source(name):
 @pytest.mark.parametrize("cell, code, role", [
     ("02", "02", "head"), ("2", "02", "head"), ("01", "01", "head"), ("1", "01", "head"), (2, "02", "head"),
     (2.0, "02", "head"), ("03", "03", "head"),
-    ("10", "10", "spouse"), ("11", "11", "spouse"), ("12", "12", "spouse"), ("10-配偶", "10", "spouse"),
+    ("10", "10", "spouse"), ("11", "11", "spouse"), ("12", "12", "spouse"), ("10-配偶", "10", "spouse"), ("10配偶", "10", "spouse"), ("02户主", "02", "head"),
     ("10 配偶", "10", "spouse"), ("10：配偶", "10", "spouse"), ("配偶(10)", "10", "spouse"), ("配偶（10）", "10", "spouse"),
     ("20", "20", "child"), ("22", "22", "child"), ("30", "30", "child"), ("39", "39", "child"),
     ("28", "28", "child_in_law"), ("38", "38", "child_in_law"), ("40", "40", "grandchild"), ("41", "41", "grandchild"),

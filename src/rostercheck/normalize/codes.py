@@ -32,7 +32,8 @@ HEAD = "head"
 _SEPARATORS = re.compile(r"[\s()（）\[\]【】/、\-—_,，·.:：;；|]+")
 _BRACKETED = re.compile(r"[(（\[【].*?[)）\]】]")
 # '10', '10-配偶', '10 配偶', '10：配偶' (a code first), or '配偶(10)' (a code last).
-_CODE_FIRST = re.compile(r"^(\d{1,2})(?:\s*[-－—:：.、·\s]\s*(.*))?$")
+_CODE_FIRST = re.compile(r"^(\d{1,2})(?:\s*[-－—:：.、·\s]?\s*(\D.*))?$")  # '10-配偶', '10 配偶', '10配偶'
+
 _CODE_LAST = re.compile(r"^(.*?)\s*[(（](\d{1,2})[)）]$")
 _LETTER_FIRST = re.compile(r"^([A-Z])(?:\s*[-－—:：.、·\s(（]\s*(.*?)[)）]?)?$")
 _LETTER_LAST = re.compile(r"^(.*?)\s*[(（]([A-Z])[)）]$")
