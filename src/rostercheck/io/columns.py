@@ -101,11 +101,12 @@ class FieldSpec:
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"
 _CADRE = r"干部|备案人|工作人员|经办人|村官|党员干部|本人"
 
-_HOUSEHOLD = r"户主|申请人|联系人"  # a roster's household-level columns may be written as the head's
+_HOUSEHOLD = r"户主|申请人|联系人"
+_NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
 
 ROSTER = [
-    FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", r"城乡|残疾", weight=2),
-    FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", r"城乡|残疾"),
+    FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
+    FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
     FieldSpec("township", r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|^镇街", r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$"),
@@ -130,6 +131,7 @@ ROSTER = [
     FieldSpec("birth", r"出生(日期|年月)"),
     FieldSpec("labour", r"劳动(能力|力)"),
     FieldSpec("health", r"健康"),
+    FieldSpec("disability", r"残疾(等级|级别)", weight=2),
     FieldSpec("disability", r"残疾"),
     FieldSpec("school", r"在校|就学|学生|上学|就读"),
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
@@ -210,7 +212,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         *_COMMON,
     ],
     "pensions": [
-        FieldSpec("insurance", r"险种|养老(金|保险)?类型|待遇类型|待遇项目|类别|项目"),
+        FieldSpec("insurance", r"险种", weight=2),
+        FieldSpec("insurance", r"养老(金|保险)?类型|待遇类型|待遇项目|类别|项目"),
         FieldSpec("amount", r"金额|月养老金|养老金$|实发|应发|待遇|发放额|月领取|养老金额|标准",
                   r"状态|类型|类别|项目|人数|月份|日期"),
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$"),
