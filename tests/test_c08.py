@@ -31,6 +31,7 @@ def test_able_bodied_working_age_member_is_a_medium_lead(age, sex):
     (61, "男", {}), (60, "男", {}), (57, "女", {}), (55, "女", {}), (15, "男", {}),
     (40, "女", {"labour": "部分丧失劳动能力"}), (40, "女", {"labour": "无劳动能力"}), (40, "女", {"labour": ""}),
     (40, "男", {"health": "患病"}), (40, "男", {"health": "不健康"}), (40, "男", {"health": ""}),
+    (40, "男", {"covered": "否"}), (40, "女", {"covered": "0"}),  # a household member who receives nothing
 ])
 def test_students_disabled_ill_and_out_of_age_are_not_flagged(age, sex, cells):
     assert flagged(context(person(age, sex, **cells)), "C08") == []

@@ -61,3 +61,12 @@ def test_same_household_in_a_household_file_and_a_member_file_is_not_d01():
     members = household("张三", A, [("李梅", "配偶", B)])
     ctx = context(heads, extra_rosters=[(members, "清河县低保家庭成员名册")])
     assert flagged(ctx, "D01") == []
+
+
+def test_a_member_flagged_not_covered_is_no_duplicate():
+    # A system export lists every household member; 是否保障对象=否 means the person receives nothing here.
+    rows = household("张一", A, [("李二", "配偶", B)]) + household("王三", C, [("李二", "子女", B)])
+    rows[1]["covered"] = "否"
+    assert flagged(context(rows), "D01") == []
+    rows[1]["covered"] = "是"
+    assert flagged_names(context(rows), "D01") == {"李二"}

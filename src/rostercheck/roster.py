@@ -90,8 +90,22 @@ COLUMNS = [
     "file", "sheet", "row", "programme", "township", "village", "household", "head_name", "head_id",
     "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
-    "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code",
+    "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
 ]
+
+
+def is_covered(flag: object) -> bool:
+    """Return whether a member receives the benefit: False only when 是否保障对象 says no (否, 0, N …).
+
+    System exports list every household member and flag who is covered; the others count for the
+    household's size and income but enjoy nothing themselves (no D01 duplicate, no C08 lead).
+
+    Args:
+        flag: the member's 是否保障对象 cell ('' when the roster has no such column).
+    Returns:
+        True unless the cell says no.
+    """
+    return codes.yes_no(flag) is not False
 
 
 def _column(frame: pd.DataFrame, field: str) -> pd.Series:
@@ -167,7 +181,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     raw_ids = cells(f, "id") if "id" in f.columns else [None] * len(f)
     out["id"], out["id_status"], out["id_reliable"], births = ids.id_numbers(raw_ids)
     out["id_raw"] = by_value(raw_ids, text)
-    for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets"):
+    for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
+                "covered"):
         out[fld] = column(fld).fillna("")
     out["name_key"] = by_value(out["name"].tolist(), person_name)
     for fld in ("declared_income", "benefit"):

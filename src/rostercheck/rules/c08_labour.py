@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import LOW, MEDIUM, Context, Finding
+from ..roster import is_covered
 from . import fact_text, rule
 from ._econ import business_active, has_any, hits, linked_rows, wages
 
@@ -56,12 +57,13 @@ def check(ctx: Context) -> list[Finding]:
     working = _working(ctx) if params["skip_if_working"] else set()
     mem = ctx.members
     out: list[Finding] = []
-    cols = ("sex", "age", "labour", "health", "school", "disability", "row")
+    cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered")
     by_sex = working_ages(params)
-    for j, sex, age, labour, health, school, disability, row in zip(mem.index.tolist(), *(mem[c].tolist() for c in cols)):
+    for j, sex, age, labour, health, school, disability, row, covered in zip(mem.index.tolist(),
+                                                                             *(mem[c].tolist() for c in cols)):
         bounds = by_sex.get(sex)
         if (bounds is None or age is None or age != age or not bounds[0] <= int(age) < bounds[1] or j in working
-                or not able_bodied(labour, health, school, disability, params)):
+                or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
         evidence = (f"花名册第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
                     f"劳动能力“{labour}”，健康状况“{health}”，在校情况“{school or '未填'}”，"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..model import HIGH, LOW, Context, Finding
 from ..normalize import ids
+from ..roster import is_covered
 from . import rule
 
 ROSTER = "花名册"
@@ -64,7 +66,8 @@ def duplicates(ctx: Context) -> list[Finding]:
         One finding per row of each duplicated ID.
     """
     mem = ctx.members
-    valid = mem[mem["id_status"] == ids.VALID]
+    covered = np.fromiter((is_covered(c) for c in mem["covered"].tolist()), dtype=bool, count=len(mem))
+    valid = mem[(mem["id_status"] == ids.VALID) & covered]  # a member who receives nothing enjoys nothing twice
     dup = valid[valid.duplicated("id", keep=False)]
     out = []
     for _, group in dup.groupby("id", sort=False):
