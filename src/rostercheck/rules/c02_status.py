@@ -92,7 +92,7 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         else:
             what = "在死亡/注销名单中（未写死亡日期）"
         if cause:
-            what += f"，注销原因 {cause}"
+            what += f"，原因 {cause}"  # the list may call it 死亡原因 or 注销原因
         if is_death is None:
             what, conf = what + "（原因未写明死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
