@@ -25,12 +25,18 @@ def test_able_bodied_working_age_member_is_a_medium_lead(age, sex):
     assert flagged(context(person(age, sex)), "C08") == [("刘洋", "中")]
 
 
+@pytest.mark.parametrize("labour", ["具备劳动能力", "一般劳动力", "全劳力", "是", "有"])
+def test_other_spellings_of_able_are_read(labour):
+    assert flagged(context(person(40, "男", labour=labour)), "C08") == [("刘洋", "中")]
+
+
 @pytest.mark.parametrize("age,sex,cells", [
     (20, "男", {"school": "在校"}), (20, "女", {"school": "大学在读"}),
     (40, "男", {"health": "残疾", "disability": "四级"}), (40, "男", {"disability": "肢体三级"}),
     (61, "男", {}), (60, "男", {}), (57, "女", {}), (55, "女", {}), (15, "男", {}),
     (40, "女", {"labour": "部分丧失劳动能力"}), (40, "女", {"labour": "无劳动能力"}), (40, "女", {"labour": ""}),
     (40, "男", {"health": "患病"}), (40, "男", {"health": "不健康"}), (40, "男", {"health": ""}),
+    (40, "男", {"labour": "否"}), (40, "男", {"labour": "弱劳力"}),
     (40, "男", {"covered": "否"}), (40, "女", {"covered": "0"}),  # a household member who receives nothing
 ])
 def test_students_disabled_ill_and_out_of_age_are_not_flagged(age, sex, cells):

@@ -23,7 +23,8 @@ def _relation(ctx: Context) -> Classifier:
 
 def _labour(ctx: Context) -> Classifier:
     p = ctx.specs["C08"].params
-    return lambda v: codes.classify(v, (("unable", p["unable_words"]), ("able", p["able_words"])))
+    return lambda v: "able" if str(v).strip() in p["able_values"] else codes.classify(
+        v, (("unable", p["unable_words"]), ("able", p["able_words"])))
 
 
 def _pension(ctx: Context) -> Classifier:

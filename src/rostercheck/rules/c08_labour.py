@@ -34,7 +34,8 @@ def able_bodied(labour: str, health: str, school: str, disability: str, params: 
     Returns:
         True when all four hold (blank 劳动能力 or 健康状况 is not enough).
     """
-    if not has_any(labour, params["able_words"]) or has_any(labour, params["unable_words"]):
+    said_yes = labour.strip() in params["able_values"]  # a 是否有劳动能力 column answered 是
+    if not said_yes and (not has_any(labour, params["able_words"]) or has_any(labour, params["unable_words"])):
         return False
     if not has_any(health, params["healthy_words"]) or has_any(health, params["unhealthy_words"]):
         return False
