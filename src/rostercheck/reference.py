@@ -7,14 +7,13 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS
+from .io.columns import DATE_FIELDS, MONEY_FIELDS
 from .io.table import Table
 from .model import plain_text
 from .normalize import ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, text
 
-_MONEY_FIELDS = {"amount", "wage", "area"}
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
@@ -49,7 +48,7 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col + "_text"] = by_value(values, text)
         elif col == "month":
             out[col] = by_value(values, month)
-        elif col in _MONEY_FIELDS:
+        elif col in MONEY_FIELDS:
             out[col] = by_value(values, money)
         elif col == "employees":
             out[col] = by_value(values, count)

@@ -19,18 +19,21 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
               r"收款人|开户人|领取人|代领")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
-# Fields holding dates (parsed in reference lists; their cells must read as dates to be recognised).
+# Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
+# must read as such for a header to be taken (io/table._ContentCheck).
 DATE_FIELDS = ("date", "start", "end", "released", "birth")
+MONEY_FIELDS = ("amount", "wage", "benefit", "area")
+ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
 _ATTRIBUTE_REJECTS = {
-    **dict.fromkeys(("id", "head_id", "cadre_id", "dependent_id"), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
+    **dict.fromkeys(ID_FIELDS, r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
     **dict.fromkeys(("name", "head_name", "cadre_name", "dependent_name"),
                     r"拼音|电话|地址|住址|单位|日期|时间|身份|证件|号码|编号|类别|类型|代码"),
-    **dict.fromkeys(("date", "start", "end", "released", "birth"),
+    **dict.fromkeys(DATE_FIELDS,
                     _IDENT + r"|原因|事由|说明|备注|情况|地点|地址|住址|机关|单位|派出所|类别|类型|方式|状态|金额|人数|代码"),
-    **dict.fromkeys(("amount", "wage", "benefit", "declared_income", "area"),
+    **dict.fromkeys((*MONEY_FIELDS, "declared_income"),
                     _IDENT + "|" + _WHEN + r"|状态|类型|类别|项目|人数|月份|方式|账号|代码"),
     "month": _IDENT + r"|金额|工资|人数|状态|基数",
     **dict.fromkeys(("status", "cause", "reason", "dest", "move_type", "relation"), _IDENT + "|" + _WHEN),

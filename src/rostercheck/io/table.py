@@ -12,8 +12,8 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
-from .columns import (DATE_FIELDS, FIELD_LABELS, KIND_LABELS, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
-                      assign_columns, score)
+from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
+                      SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .system_layout import join_households
@@ -181,8 +181,6 @@ def _content_id_column(rows: list[list], used: set[int]) -> int | None:
     return None
 
 
-_MONEY_FIELDS = ("amount", "wage", "benefit", "area")
-_ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 CONTENT_SAMPLE = 200
 
 
@@ -210,9 +208,9 @@ class _ContentCheck:
     def _check(self, fld: str, col: int) -> bool:
         if fld in DATE_FIELDS:
             test, share = (lambda c: date(c) is not None), 0.5
-        elif fld in _MONEY_FIELDS:
+        elif fld in MONEY_FIELDS:
             test, share = (lambda c: money(c) is not None), 0.5
-        elif fld in _ID_FIELDS:
+        elif fld in ID_FIELDS:
             test, share = _id_ish, 0.2
         else:
             return True
