@@ -119,33 +119,30 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             check_zip_workbook(path, limits)
         else:
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
-        grids = _read_workbook(path, fmt, limits, notes)
+        grids = _read_workbook(path, fmt, limits, notes, note_sheets)
     grids = [g for g in grids if any(any(_filled(c) for c in row) for row in g.rows)]
-    if not note_sheets:
-        notes.extend(skipped_note(g) for g in grids if g.note_sheet)
-        grids = [g for g in grids if not g.note_sheet]
     if not grids:
         raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。")
     grids[0].notes.extend(notes)
     return grids
 
 
-def skipped_note(grid: Grid) -> str:
+def skipped_note(sheet: str) -> str:
     """The warning for a sheet left unread because it is named like a notes page.
 
     Args:
-        grid: the sheet.
+        sheet: the sheet's name.
     Returns:
         The Chinese warning.
     """
-    return f"工作表“{grid.sheet}”的名称像填表说明、备注或目录，未读取；如其中是有效数据，请把工作表改名后重新运行。"
+    return f"工作表“{sheet}”的名称像填表说明、备注或目录，未读取；如其中是有效数据，请把工作表改名后重新运行。"
 
 
 def _filled(cell: object) -> bool:
     return cell is not None and cell != ""
 
 
-def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str]) -> list[Grid]:
+def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_sheets: bool) -> list[Grid]:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError as exc:  # pragma: no cover - dependency missing
@@ -163,6 +160,9 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str]) -> li
                 notes.append(f"隐藏的工作表“{meta.name}”未读取；如其中是有效数据，请取消隐藏后重新运行。")
                 continue
             note_sheet = bool(_NOTE_SHEET.search(meta.name)) and len(metas) > 1
+            if note_sheet and not note_sheets:
+                notes.append(skipped_note(meta.name))  # named, not loaded
+                continue
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.height > limits.max_rows or sheet.height * sheet.width > limits.max_cells:
                 raise LimitExceededError(path, f"工作表“{meta.name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")

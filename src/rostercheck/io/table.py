@@ -387,7 +387,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None) -> RawF
         layout = find_layout(grid, kind)
         if grid.note_sheet:
             if layout is None or not _holds_data(grid, layout, kind):
-                notes.append(skipped_note(grid))
+                notes.append(skipped_note(grid.sheet))
                 continue
             layout.warnings.append("名称像说明页，但表头和内容是数据，已读取")
         if layout is not None:
