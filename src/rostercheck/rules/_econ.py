@@ -454,6 +454,9 @@ def vehicle_use(value: object, params: dict) -> str:
                             ("commercial", params["commercial_use_words"])))
 
 
+_VEHICLE_DECODERS = {"vehicle_type": codes.vehicle_type, "use": codes.vehicle_use, "status": codes.vehicle_status}
+
+
 def vehicle_shown(row: Mapping) -> dict:
     """Return a vehicles row for evidence texts: type, use and status as the list gives them, codes decoded.
 
@@ -462,11 +465,7 @@ def vehicle_shown(row: Mapping) -> dict:
     Returns:
         A copy with 'K33（小型轿车）', 'A（非营运）', 'GQ（违法未处理、逾期未检验）' where the list gave codes.
     """
-    out = dict(row)
-    for fld, decode in (("vehicle_type", codes.vehicle_type), ("use", codes.vehicle_use), ("status", codes.vehicle_status)):
-        if text_of(row, fld):
-            out[fld] = decode(row.get(fld)).shown
-    return out
+    return {**row, **{f: decode(row.get(f)).shown for f, decode in _VEHICLE_DECODERS.items() if text_of(row, f)}}
 
 
 def vehicle_meaning(row: Mapping) -> dict:
@@ -480,27 +479,22 @@ def vehicle_meaning(row: Mapping) -> dict:
     Returns:
         A copy with vehicle_type and use replaced by their meanings where a code was decoded.
     """
-    out = dict(row)
-    for fld, decode in (("vehicle_type", codes.vehicle_type), ("use", codes.vehicle_use)):
-        found = decode(row.get(fld))
-        out[fld] = found.name or found.text
-    return out
+    meant = {f: _VEHICLE_DECODERS[f](row.get(f)) for f in ("vehicle_type", "use")}
+    return {**row, **{f: d.name or d.text for f, d in meant.items()}}
 
 
-def vehicle_confidence(row: Mapping, link_confidence: str, params: dict | None = None) -> str:
+def vehicle_confidence(row: Mapping, link_confidence: str, params: dict) -> str:
     """Return the confidence of a vehicle finding: at most 中 when the type is blank or unknown or the status unknown.
 
     Args:
         row: a vehicles row.
         link_confidence: the link's confidence.
-        params: the [C04] parameters (None: only a blank type lowers it).
+        params: the [C04] parameters.
     Returns:
         高/中.
     """
-    doubtful = not text_of(row, "vehicle_type")
-    if params is not None:
-        doubtful = (doubtful or not vehicle_type_known(row.get("vehicle_type"), params)
-                    or vehicle_status(row.get("status"), params) == UNKNOWN)
+    doubtful = (not vehicle_type_known(row.get("vehicle_type"), params)  # a blank type is not known either
+                or vehicle_status(row.get("status"), params) == UNKNOWN)
     return weakest([link_confidence, MEDIUM]) if doubtful else link_confidence
 
 
