@@ -65,16 +65,6 @@ class FieldSpec:
     weight: int = 1
     allow: str | None = None
 
-    def matches(self, label: str) -> bool:
-        """Return whether a normalised header label names this field.
-
-        Args:
-            label: the normalised header label.
-        Returns:
-            True when the label matches and is neither excluded nor qualified as someone else's.
-        """
-        return self.fit(label) is not None
-
     def fit(self, label: str) -> float | None:
         """Return how well a label names this field (higher is more specific), or None when it does not.
 
@@ -397,17 +387,16 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
     return found
 
 
-def assign(labels: list[str], kind: str, content_ok=None) -> dict[str, int]:
-    """Map canonical fields to column positions from header labels (see :func:`assign_columns`).
+def assign(labels: list[str], kind: str) -> dict[str, int]:
+    """Map canonical fields to column positions from header labels alone (see :func:`assign_columns`).
 
     Args:
         labels: normalised header labels, one per column.
         kind: the list kind.
-        content_ok: optional (field, column) → whether the column's cells can be that field.
     Returns:
         field → column index.
     """
-    return assign_columns(labels, kind, content_ok).mapping
+    return assign_columns(labels, kind).mapping
 
 
 def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
