@@ -71,7 +71,7 @@ def fingerprint(code: str, evidence: object) -> str:
     Returns:
         'FP-' and 16 hex digits (a letter first, so spreadsheet programs keep it as text).
     """
-    return "FP-" + hashlib.sha256(f"{code.strip().upper()}|{_prose(evidence)}".encode("utf-8")).hexdigest()[:16]
+    return _digest("FP-", code, _prose(evidence))
 
 
 def _prose(evidence: object, ages: bool = True) -> str:
@@ -85,7 +85,7 @@ def _prose(evidence: object, ages: bool = True) -> str:
 
 def _aged(code: str, evidence: object) -> str:
     """The prose fingerprint of a 依据 with its ages taken out (for entries written before 证据指纹)."""
-    return "FA-" + hashlib.sha256(f"{code.strip().upper()}|{_prose(evidence, ages=False)}".encode("utf-8")).hexdigest()[:16]
+    return _digest("FA-", code, _prose(evidence, ages=False))
 
 
 def evidence_fingerprint(code: str, person: str, facts) -> str:
@@ -103,9 +103,13 @@ def evidence_fingerprint(code: str, person: str, facts) -> str:
     """
     if not facts:
         return ""
-    parts = sorted({f"{_canon(k)}={_canon(v)}" for k, v in facts})
-    payload = "|".join([code.strip().upper(), _canon(person), *parts])
-    return "EV-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    return _digest("EV-", code, _canon(person), *sorted({f"{_canon(k)}={_canon(v)}" for k, v in facts}))
+
+
+def _digest(prefix: str, code: str, *parts: str) -> str:
+    """A fingerprint: the prefix (a letter first, so spreadsheets keep it as text) and 16 hex digits."""
+    payload = "|".join([code.strip().upper(), *parts])
+    return prefix + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
 def _canon(value: object) -> str:
