@@ -251,6 +251,17 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
         *_COMMON,
     ],
+    # 停保/退出名单 (and refused applications): who left the programme, when and why.
+    "exits": [
+        FieldSpec("date", r"(停保|退出|终止|停发|注销|取消)(日期|时间|年月)", weight=2),
+        FieldSpec("date", r"^日期$|审批(日期|时间)|批准(日期|时间)"),
+        FieldSpec("reason", r"原因|事由|理由"),
+        FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$"),
+        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("village", r"村|社区|居委"),
+        *_HEAD,
+        *_COMMON,
+    ],
     "supporters": [
         FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS, weight=2),
         FieldSpec("dependent_name", "(" + _DEPENDENT + ").*(姓名|名字)|^(" + _DEPENDENT + ")$", weight=2),
@@ -281,6 +292,7 @@ KIND_LABELS = {
     "businesses": "市场主体登记信息",
     "wages": "社保缴费工资名单",
     "supporters": "赡养义务人名单",
+    "exits": "停保（退出）名单",
 }
 
 # The fields a list of each kind cannot do without (the ID may be replaced by name + birth later).
@@ -307,6 +319,7 @@ SIGNATURE_FIELDS = {
     "businesses": ("entity", "entity_type", "employees"),
     "wages": ("wage",),
     "supporters": ("dependent_id", "dependent_name"),
+    "exits": ("reason",),
 }
 SIGNATURE_WORDS = {
     "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
@@ -322,6 +335,7 @@ SIGNATURE_WORDS = {
     "businesses": r"市场主体|工商|企业|个体|营业执照",
     "wages": r"工资|缴费|社保",
     "supporters": r"赡养|抚养|扶养|义务人",
+    "exits": r"停保|退出|终止|清退|注销|停发",
 }
 
 FIELD_LABELS = {
