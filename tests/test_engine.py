@@ -1,4 +1,4 @@
-"""The DuckDB engine gives the same findings as the in-memory engine, and filters what it may."""
+"""Filtering the big lists to the people of interest gives the same findings as reading them whole, and filters what it may."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rostercheck import bulk
-from rostercheck.audit import audit, choose_engine
+from rostercheck.audit import audit
 from rostercheck.io.read import read_grids
 from rostercheck.io.table import read_file, to_table
 from rostercheck.namematch import name_counts
@@ -55,17 +55,17 @@ def county_files(tmp_path_factory):
 @pytest.fixture(scope="module")
 def both(county_files):
     rosters, lists = county_files
-    return audit(rosters, lists, AS_OF, engine="memory"), audit(rosters, lists, AS_OF, engine="duckdb")
+    return audit(rosters, lists, AS_OF, whole=True), audit(rosters, lists, AS_OF)
 
 
-def test_engines_give_identical_findings(both):
+def test_filtered_and_whole_give_identical_findings(both):
     memory, duck = both
     assert len(memory.findings) > 40
     assert set(memory.findings["类别代码"]) >= {"C01", "C02", "C03", "C04", "C05", "C06", "RQ2"}
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
-def test_duckdb_engine_really_filters(both):
+def test_filtering_really_filters(both):
     memory, duck = both
     for kind in ("registry", "pensions", "vehicles"):
         assert len(duck.inputs.lists[kind]) < len(memory.inputs.lists[kind])
@@ -137,16 +137,7 @@ def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
         assert streamer.load(path, "registry").frame["id"].tolist() == [MEMBER]
 
 
-def test_choose_engine_by_size_of_filtered_lists(tmp_path, monkeypatch):
-    path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"]])
-    assert choose_engine("auto", {"registry": path}) == "memory"
-    monkeypatch.setenv("ROSTERCHECK_DUCKDB_MB", "0")
-    assert choose_engine("auto", {"registry": path}) == "duckdb"
-    assert choose_engine("auto", {"staff": path}) == "memory"  # read whole whatever its size
-    assert choose_engine("memory", {"registry": path}) == "memory"
-
-
-def test_engines_agree_on_a_generated_province_in_miniature(tmp_path):
+def test_filtering_agrees_on_a_generated_province_in_miniature(tmp_path):
     """The province generator's shapes (registry households, mistyped IDs), 3,000 members, Parquet."""
     import sys
 
@@ -156,35 +147,35 @@ def test_engines_agree_on_a_generated_province_in_miniature(tmp_path):
     files = generate(tmp_path, members=3_000, rows=40_000, fmt="parquet", seed=7)
     rosters = files.pop("rosters")
     lists = {kind: paths[0] for kind, paths in files.items()}
-    memory = audit(rosters, lists, AS_OF, engine="memory")
-    duck = audit(rosters, lists, AS_OF, engine="duckdb")
-    assert duck.inputs.engine == "duckdb" and len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
+    memory = audit(rosters, lists, AS_OF, whole=True)
+    duck = audit(rosters, lists, AS_OF)
+    assert len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
     assert {"C02", "C03", "C04"} <= set(memory.findings["类别代码"])
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_engines_agree_on_the_sample_county_as_given(workers, monkeypatch):
-    """Excel and GBK lists are filtered in memory by the DuckDB engine (in a second process with 2 workers)."""
+def test_filtering_agrees_on_the_sample_county_as_given(workers, monkeypatch):
+    """Excel and GBK lists are read as columns and filtered before becoming rows (in a second process with 2 workers)."""
     monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
     rosters, lists = county_inputs()
-    memory = audit(rosters, lists, AS_OF, engine="memory")
-    duck = audit(rosters, lists, AS_OF, engine="duckdb")
+    memory = audit(rosters, lists, AS_OF, whole=True)
+    duck = audit(rosters, lists, AS_OF)
     assert not bulk.readable(lists["pensions"]) and len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
     assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_engines_agree_when_the_registry_is_read_whole(workers, monkeypatch, tmp_path):
-    """A registry DuckDB cannot stream (GBK here) is filtered in memory, in the worker process with 2 workers."""
+def test_filtering_agrees_when_the_registry_is_read_after_loading(workers, monkeypatch, tmp_path):
+    """A registry DuckDB cannot stream (GBK here) is filtered after reading, in the worker process with 2 workers."""
     monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
     rosters, lists = county_inputs()
     gbk = tmp_path / "户籍人口.csv"
     gbk.write_bytes(lists["registry"].read_text(encoding="utf-8-sig").encode("gb18030"))
     lists["registry"] = gbk
-    memory = audit(rosters, lists, AS_OF, engine="memory")
-    duck = audit(rosters, lists, AS_OF, engine="duckdb")
+    memory = audit(rosters, lists, AS_OF, whole=True)
+    duck = audit(rosters, lists, AS_OF)
     assert not bulk.readable(gbk) and {"RQ2", "C01"} <= set(duck.findings["类别代码"])
     assert len(duck.inputs.lists["registry"]) < len(memory.inputs.lists["registry"])  # filtered, households whole
     assert duck.inputs.name_counts == name_counts(memory.inputs.members, memory.inputs.lists["registry"])

@@ -99,13 +99,15 @@ def test_bad_screen_configuration_is_reported(tmp_path):
     assert "verdict_confidences" in res.output
 
 
-def test_big_lists_switch_the_screen_to_the_filtering_engine_with_the_same_verdicts(tmp_path, monkeypatch):
+def test_the_screen_filters_big_lists_to_the_applicants_with_the_same_verdicts(tmp_path, monkeypatch):
+    from rostercheck import audit as audit_module
+
     _files(tmp_path)
     lists = {k: tmp_path / f"{k}.xlsx" for k in ("staff", "deaths", "vehicles")}
     apps, enrolled = [tmp_path / "apps.xlsx"], [tmp_path / "roster.xlsx"]
-    memory = screen(apps, lists, dt.date(2026, 9, 30), enrolled)
-    monkeypatch.setenv("ROSTERCHECK_DUCKDB_MB", "0")  # every list counts as big
     duck = screen(apps, lists, dt.date(2026, 9, 30), enrolled)
-    assert memory.inputs.engine == "memory" and duck.inputs.engine == "duckdb"
+    reading = audit_module.load_inputs
+    monkeypatch.setattr("rostercheck.screen.load_inputs", lambda *a, **k: reading(*a, **k, whole=True))
+    memory = screen(apps, lists, dt.date(2026, 9, 30), enrolled)
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
     pd.testing.assert_frame_equal(memory.verdicts, duck.verdicts)

@@ -44,9 +44,8 @@ class LoadedInputs:
         members: the member frame.
         lists: kind → normalised reference frame.
         labels: kind → label for evidence texts.
-        name_counts: namesake counts taken over whole files when lists were filtered (None: count
-            over the loaded frames).
-        engine: the engine that loaded them ('memory' or 'duckdb').
+        name_counts: namesake counts taken over the whole registry file when it was filtered (None:
+            count over the loaded frames).
     """
 
     tables: list[Table]
@@ -54,7 +53,6 @@ class LoadedInputs:
     lists: dict[str, pd.DataFrame]
     labels: dict[str, str]
     name_counts: dict[str, int] | None = None
-    engine: str = "memory"
 
 
 @dataclass
@@ -80,15 +78,11 @@ class AuditResult:
 
 # Above this much input, files are read in two processes (the machine's cores) instead of one.
 PARALLEL_MIN_BYTES = 40 * 1024 * 1024
-# engine "auto" uses DuckDB when the big lists it filters (bulk.FILTERED_KINDS) add up to this many MB
-# (environment variable ROSTERCHECK_DUCKDB_MB overrides it).
-DUCKDB_AUTO_MB = 40
-ENGINES = ("auto", "memory", "duckdb")
 
 
-def _load_reference(kind: str, path: Path, limits: Limits | None, streaming: bool = False) -> tuple[Table, pd.DataFrame]:
-    """Read and normalise one reference list (through DuckDB when ``streaming`` and the file allows)."""
-    return _normalised(bulk.load_whole(path, kind) if streaming and bulk.readable(path) else load_table(path, kind, limits))
+def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
+    """Read and normalise one list read whole (through DuckDB when the file is CSV/Parquet)."""
+    return _normalised(bulk.load_whole(path, kind) if bulk.readable(path) else load_table(path, kind, limits))
 
 
 def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
@@ -98,27 +92,13 @@ def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
     return table, frame
 
 
-def _inputs(tables: list[Table], members: pd.DataFrame, lists: dict[str, Path],
-            loaded: dict[str, tuple[Table, pd.DataFrame]], counts=None, engine: str = "memory") -> LoadedInputs:
-    """Assemble the loaded inputs, the lists in the order they were given."""
-    ref_frames, labels = {}, {}
-    for kind in lists:
-        table, frame = loaded[kind]
-        tables.append(table)
-        ref_frames[kind] = frame
-        labels[kind] = table.label
-    return LoadedInputs(tables, members, ref_frames, labels, counts, engine)
-
-
-def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None,
-                  streaming: bool = False) -> list[Table]:
-    """Read the roster files (through DuckDB when ``streaming`` and the file allows)."""
+def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None) -> list[Table]:
+    """Read the roster files (through DuckDB when the file is CSV/Parquet)."""
     tables = []
     for path in rosters:
         if progress:
             progress("花名册", Path(path))
-        use_duckdb = streaming and bulk.readable(Path(path))
-        tables.append(bulk.load_whole(path, "roster") if use_duckdb else load_table(path, "roster", limits))
+        tables.append(bulk.load_whole(path, "roster") if bulk.readable(Path(path)) else load_table(path, "roster", limits))
     return tables
 
 
@@ -136,80 +116,6 @@ def _workers(paths: list[Path]) -> int:
     except OSError:
         return 1  # a missing file: let the sequential path report it in order
     return parallel.workers(total >= PARALLEL_MIN_BYTES and len(paths) > 1)
-
-
-def choose_engine(engine: str, lists: dict[str, Path]) -> str:
-    """Resolve the engine: 'auto' means DuckDB when the big lists it filters are big enough.
-
-    Args:
-        engine: 'auto', 'memory' or 'duckdb'.
-        lists: reference kind → file.
-    Returns:
-        'memory' or 'duckdb'.
-    """
-    if engine != "auto":
-        return engine
-    env = os.environ.get("ROSTERCHECK_DUCKDB_MB", "")
-    limit_mb = float(env) if env.replace(".", "", 1).isdigit() else DUCKDB_AUTO_MB
-    try:
-        sizes = [Path(p).stat().st_size for k, p in lists.items() if k in bulk.FILTERED_KINDS]
-    except OSError:
-        return "memory"  # a missing file: let the loader report it
-    return "duckdb" if sizes and sum(sizes) >= limit_mb * 1024 * 1024 else "memory"
-
-
-def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
-                limits: Limits | None = None, progress: Progress | None = None,
-                engine: str = "memory") -> LoadedInputs:
-    """Read every roster and reference list (in two processes when the inputs are large).
-
-    Args:
-        rosters: roster files.
-        lists: reference kind → file.
-        as_of: the review date.
-        limits: safety bounds.
-        progress: called with (label, path) before each file is read.
-        engine: 'memory', 'duckdb' (big CSV/Parquet lists filtered while streaming, see
-            :mod:`rostercheck.bulk`) or 'auto'.
-    Returns:
-        The loaded inputs.
-    """
-    if choose_engine(engine, lists) == "duckdb":
-        return _load_streaming(rosters, lists, as_of, limits, progress)
-    workers = _workers([*rosters, *lists.values()])
-    pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
-    try:
-        # Lists go to the worker, largest first, while it has less to do than this process (which also
-        # reads the rosters and builds the members: counted twice their size).
-        order = sorted(lists.items(), key=lambda kv: -Path(kv[1]).stat().st_size) if pool else list(lists.items())
-        futures = {}
-        if pool:
-            mine = 2 * sum(Path(p).stat().st_size for p in rosters)
-            theirs = 0
-            for kind, path in order:
-                size = Path(path).stat().st_size
-                if theirs <= mine:
-                    futures[kind] = pool.submit(_load_reference, kind, Path(path), limits)
-                    theirs += size
-                else:
-                    mine += size
-        tables = _read_rosters(rosters, limits, progress)
-        members = _members(tables, as_of)
-        loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
-        for kind, path in order:
-            if kind in futures:
-                continue
-            if progress:
-                progress(KIND_LABELS[kind], Path(path))
-            loaded[kind] = _load_reference(kind, Path(path), limits)
-        for kind, future in futures.items():
-            if progress:
-                progress(KIND_LABELS[kind], Path(lists[kind]))
-            loaded[kind] = future.result()
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-    return _inputs(tables, members, lists, loaded)
 
 
 # The worker process's files read while this process reads the rosters, waiting for the key set.
@@ -241,40 +147,56 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
     return done, counts
 
 
-def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
-                    limits: Limits | None, progress: Progress | None) -> LoadedInputs:
-    """The DuckDB engine: rosters and small lists in memory first, then big lists filtered to them.
+def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
+                limits: Limits | None = None, progress: Progress | None = None,
+                whole: bool = False) -> LoadedInputs:
+    """Read every roster and list: the people of interest first, then the big lists filtered to them.
 
-    Big lists DuckDB cannot stream (Excel, GBK text) are filtered by the same rule in memory; when the
-    inputs are large they are read in a second process while this one reads the rosters.
+    The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
+    (:class:`bulk.KeySet`); the big lists (``bulk.FILTERED_KINDS``) keep only the rows that can link to
+    one of those people — CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
+    filtered before their rows become Python objects. When the inputs are large, those other files are
+    read in a second process while this one reads the rosters.
+
+    Args:
+        rosters: roster files.
+        lists: reference kind → file.
+        as_of: the review date.
+        limits: safety bounds.
+        progress: called with (label, path) before each file is read.
+        whole: read every list whole (the reference the filter is tested against).
+    Returns:
+        The loaded inputs.
     """
-    streamed = {k for k, p in lists.items() if k in bulk.FILTERED_KINDS and bulk.readable(Path(p))}
-    held = [k for k in lists if k in bulk.FILTERED_KINDS and k not in streamed]
+    filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
+    streamed = {k for k in filtered if bulk.readable(Path(lists[k]))}
+    held = [k for k in filtered if k not in streamed]
     pool = ProcessPoolExecutor(max_workers=1) if held and _workers([*rosters, *lists.values()]) > 1 else None
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in held} if pool else {}
-        tables = _read_rosters(rosters, limits, progress, streaming=True)
+        tables = _read_rosters(rosters, limits, progress)
         members = _members(tables, as_of)
         loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
         for kind, path in lists.items():
-            if kind not in streamed and kind not in held:
+            if kind not in filtered:
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
-                loaded[kind] = _load_reference(kind, Path(path), limits, streaming=True)
+                loaded[kind] = _load_reference(kind, Path(path), limits)
         keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
         # The members' named IDs, for a held registry's namesake counts (the roster counts them).
         named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
                  if "registry" in held else set())
         finishing = pool.submit(_finish_held, held, keys, named) if pool else None
         counts = None
-        with bulk.Streamer(keys) as streamer:
-            for kind, path in lists.items():
-                if kind in streamed:
-                    if progress:
-                        progress(KIND_LABELS[kind], Path(path))
-                    loaded[kind] = _normalised(streamer.load(Path(path), kind))
-            if "registry" in streamed:
-                counts = streamer.name_counts(Path(lists["registry"]), members)
+        if streamed:
+            with bulk.Streamer(keys) as streamer:
+                for kind, path in lists.items():
+                    if kind in streamed:
+                        if progress:
+                            progress(KIND_LABELS[kind], Path(path))
+                        loaded[kind] = _normalised(streamer.load(Path(path), kind))
+                if "registry" in streamed:
+                    counts = streamer.name_counts(Path(lists["registry"]), members)
         for kind in held:
             if progress:
                 progress(KIND_LABELS[kind], Path(lists[kind]))
@@ -288,7 +210,12 @@ def _load_streaming(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    return _inputs(tables, members, lists, loaded, counts, "duckdb")
+    ref_frames, labels = {}, {}
+    for kind in lists:  # in the order given
+        table, frame = loaded[kind]
+        tables.append(table)
+        ref_frames[kind], labels[kind] = frame, table.label
+    return LoadedInputs(tables, members, ref_frames, labels, counts)
 
 
 def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | None) -> dict[str, int] | None:
@@ -456,7 +383,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
 
 def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
           limits: Limits | None = None, progress: Progress | None = None,
-          codes: list[str] | None = None, suppress: Path | None = None, engine: str = "memory") -> AuditResult:
+          codes: list[str] | None = None, suppress: Path | None = None, whole: bool = False) -> AuditResult:
     """Run a full audit and return its findings (reports are written by ``io.report``).
 
     Args:
@@ -468,7 +395,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         progress: progress callback while loading.
         codes: restrict to these check codes.
         suppress: a 核实无问题清单 (see :mod:`rostercheck.suppress`); matching findings are held back.
-        engine: 'memory', 'duckdb' or 'auto' (see :func:`load_inputs`).
+        whole: read every list whole instead of filtering the big ones (see :func:`load_inputs`).
     Returns:
         The result.
     """
@@ -476,7 +403,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    inputs = load_inputs(rosters, lists, as_of, limits, progress, engine)
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole)
     ctx, warnings = build_context(inputs, as_of, config)
     findings, skipped = run_checks(ctx, codes)
     frame = findings_frame(ctx, findings)

@@ -74,8 +74,9 @@ Wages, Supporters = _ref("wages"), _ref("supporters")
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
-Engine = Annotated[str, typer.Option("--engine", help="比对引擎：auto（默认：养老金、户籍等大名单合计达到 40 MB 时用 duckdb）、"
-                                     "memory（全部读入内存）、duckdb（外存引擎：大名单边读边按花名册筛选，适合省级数据）。")]
+# Earlier versions chose between two engines; there is one read path now. Still accepted (and ignored) so
+# that bureaus' saved command lines keep working.
+Engine = Annotated[Optional[str], typer.Option("--engine", hidden=True, help="已不再需要，保留只为兼容旧的命令行。")]
 Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（traceback）。")]
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]
 Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
@@ -169,7 +170,7 @@ def audit_cmd(
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
-    suppress: Suppress = None, mask: Mask = False, engine: Engine = "auto",
+    suppress: Suppress = None, mask: Mask = False, engine: Engine = None,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
     lists = reference_lists(locals())
@@ -181,19 +182,15 @@ def audit_cmd(
         from .io.problem_list import write_audit_reports
         from .io.report import prepare_out_dir
 
-        from .audit import ENGINES
-
         when = _date(as_of)
-        if engine not in ENGINES:
-            raise UsageError(f"--engine 只能是 {'、'.join(ENGINES)} 之一（收到“{engine}”）。")
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress, engine=engine)
+            result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress)
         _RETAINED["result"] = result
         _warn_all(result)
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
-                   "suppress": str(suppress) if suppress else None, "mask": mask, "engine": result.inputs.engine}
+                   "suppress": str(suppress) if suppress else None, "mask": mask}
         paths = write_audit_reports(result, out, options, mask=mask)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"

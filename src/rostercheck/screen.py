@@ -110,8 +110,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     """
     rule = verdict_rule(config)
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    # Few applicants against big lists: the DuckDB engine keeps only the list rows that can concern them.
-    inputs = load_inputs(applications, lists, as_of, limits, progress, engine="auto")
+    # Few applicants against big lists: only the list rows that can concern them are kept.
+    inputs = load_inputs(applications, lists, as_of, limits, progress)
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if f"[{SECTION}]" not in w]
     codes = [c for c in load_all() if c != "D01"] if enrolled else None

@@ -80,6 +80,9 @@ _NO_REF_CELL = re.compile(rb"<c(?:[>/]|\s+[^r\s])")
 _NO_REF_CELL_NS = re.compile(rb":c(?:[>/]|\s+[^r\s])")
 _ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)[\s/>]")
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+# What only a typed cell reader gets right (see XlsxScan.typed): merged ranges, and numbers of 14 or more
+# integer digits (IDs typed as numbers), whose text form would pass for an ID typed as text.
+_BIG_NUMBER = re.compile(rb"v>\s*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])")
 _CHUNK = 8 << 20
 _TAIL = 256
 _MAX_ENTRIES = 100_000
@@ -103,6 +106,7 @@ class _PartScan:
         self.no_ref_cells = False
         self.entity = False
         self.first = True
+        self.typed = False
 
     def feed(self, window: bytes) -> None:
         if self.first:  # a DTD can only come before the root element
@@ -117,12 +121,28 @@ class _PartScan:
                 self.max_row7 = max(self.max_row7, max(int(r) for r in rows))
         if not self.no_ref_cells and (_NO_REF_CELL.search(window) or _NO_REF_CELL_NS.search(window)):
             self.no_ref_cells = True
+        if not self.typed and (b"mergeCell" in window or _BIG_NUMBER.search(window)):
+            self.typed = True
 
     def row_bound(self) -> int:
         return self.max_row7 or 999_999
 
 
-def check_zip_workbook(path: Path, limits: Limits) -> None:
+@dataclass(frozen=True)
+class XlsxScan:
+    """What the pre-read scan of a workbook learnt besides its safety.
+
+    Attributes:
+        typed: some sheet has merged cells or numbers of 14+ digits: read it with a reader that keeps
+            cell types and merged ranges (python-calamine), not as text columns (fastexcel).
+        sheets: (name, visible) of the workbook's worksheets, in order (chart sheets left out).
+    """
+
+    typed: bool
+    sheets: tuple[tuple[str, bool], ...]
+
+
+def check_zip_workbook(path: Path, limits: Limits) -> XlsxScan:
     """Refuse a zipped workbook (.xlsx/.xlsm) that would cost too much to open, or is not one.
 
     Checks the entry count and declared sizes and ratios, then streams every part once to count its
@@ -131,6 +151,8 @@ def check_zip_workbook(path: Path, limits: Limits) -> None:
     Args:
         path: the workbook.
         limits: the bounds.
+    Returns:
+        What the scan learnt (see :class:`XlsxScan`).
     Raises:
         InputFileError: a broken zip, or a zip that is not an .xlsx workbook.
         LimitExceededError: when a bound is exceeded.
@@ -150,14 +172,15 @@ def check_zip_workbook(path: Path, limits: Limits) -> None:
         for info in infos:
             if info.file_size > 10 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise LimitExceededError(path, f"部件“{info.filename}”压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
-        total, sheets = 0, _sheet_parts(zf, path)
+        total, sheets, typed = 0, _sheet_parts(zf, path), False
         for info in infos:
             if info.is_dir():
                 continue
             name = info.filename.lstrip("/").lower()
             try:
                 if name in sheets or name.startswith("xl/worksheets/"):
-                    total = _scan_part(zf, info, path, limits, total, cap, bomb)
+                    total, part_typed = _scan_part(zf, info, path, limits, total, cap, bomb)
+                    typed = typed or part_typed
                 else:  # calamine itself enforces declared sizes; only a DTD needs looking for
                     with zf.open(info) as stream:
                         if _ENTITY.search(stream.read(1 << 16)):
@@ -166,6 +189,7 @@ def check_zip_workbook(path: Path, limits: Limits) -> None:
                 raise InputFileError(path, _BROKEN) from exc
             except (NotImplementedError, RuntimeError) as exc:  # encrypted or unsupported compression
                 raise InputFileError(path, "文件内部使用了不支持的压缩或加密方式，请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
+        return XlsxScan(typed, _worksheets(zf, sheets))
 
 
 def _entity_message(info: zipfile.ZipInfo) -> str:
@@ -192,6 +216,38 @@ def _sheet_parts(zf: zipfile.ZipFile, path: Path) -> set[str]:
             full = target.lstrip("/") if target.startswith("/") else "xl/" + target
             parts.add(posixpath.normpath(full).lower())
     return parts
+
+
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b[^>]*>", re.I)
+_SHEET_ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
+
+
+def _worksheets(zf: zipfile.ZipFile, parts: set[str]) -> tuple[tuple[str, bool], ...]:
+    """(name, visible) of the worksheets listed in xl/workbook.xml, in order (chart sheets left out)."""
+    import html
+
+    try:
+        info = zf.getinfo("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels") if info.file_size < 16 << 20 else b""
+        book = zf.read(info) if info.file_size < 16 << 20 else b""
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
+        return ()
+    targets = {}
+    for rel in _RELATIONSHIP.findall(rels):
+        attrs = {k.lower(): v for k, v in _SHEET_ATTR.findall(rel)}
+        target = attrs.get(b"target", b"").decode("utf-8", "replace")
+        full = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[attrs.get(b"id", b"")] = posixpath.normpath(full).lower()
+    found = []
+    for tag in _SHEET.findall(book):
+        attrs = {k.split(b":")[-1].lower(): v for k, v in _SHEET_ATTR.findall(tag)}
+        if b"name" not in attrs:
+            continue
+        if parts and targets.get(attrs.get(b"id", b"")) not in parts:
+            continue  # a chart sheet or a dialog sheet
+        name = html.unescape(attrs[b"name"].decode("utf-8", "replace"))
+        found.append((name, attrs.get(b"state", b"visible").lower() == b"visible"))
+    return tuple(found)
 
 
 def _check_entry_count(path: Path) -> None:
@@ -222,7 +278,7 @@ def _check_is_xlsx(path: Path, names: set[str]) -> None:
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int,
-               cap: float, bomb: str) -> int:
+               cap: float, bomb: str) -> tuple[int, bool]:
     scan, tail = _PartScan(), b""
     with zf.open(info) as stream:  # zipfile stops at the declared size and checks the CRC
         while True:
@@ -250,7 +306,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
             f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {rows} 行、第 {cols} 列），"
             "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存为 .xlsx 再试。",
         )
-    return total
+    return total, scan.typed
 
 
 def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo):

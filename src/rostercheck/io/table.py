@@ -380,7 +380,7 @@ class RawFile:
 def read_file(path: Path | str, kind: str, limits: Limits | None = None) -> RawFile:
     """Read a file's sheets and find their headers (see :func:`load_table`)."""
     path = Path(path)
-    grids = read_grids(path, limits, note_sheets=True)
+    grids = read_grids(path, limits, note_sheets=True, columnar=True)
     notes = [n for g in grids for n in g.notes]
     sheets = []
     for grid in grids:
@@ -417,14 +417,14 @@ def to_table(raw: RawFile, keep=None) -> Table:
     """
     parts, dropped = [], {}
     for grid, layout in raw.sheets:
-        data = grid.rows[layout.start :]
-        first = grid.first_row + layout.start
-        numbers = range(first, first + len(data))
+        first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         id_col = layout.mapping.get("id")
-        if keep is not None and id_col is not None and data:
-            kept = np.flatnonzero(keep([row[id_col] if id_col < len(row) else "" for row in data])).tolist()
-            dropped[grid.sheet] = len(data) - len(kept)
-            data, numbers = [data[i] for i in kept], [first + i for i in kept]
+        if keep is not None and id_col is not None and height:
+            kept = np.flatnonzero(keep(grid.cells(id_col, layout.start)))
+            dropped[grid.sheet] = height - len(kept)
+            data, numbers = grid.data_rows(layout.start, kept), (first + kept).tolist()
+        else:
+            data, numbers = grid.data_rows(layout.start), range(first, first + height)
         parts.append((data_frame(data, numbers, layout, grid.sheet), layout, grid.sheet))
     table = finish_table(raw.path, raw.kind, parts, raw.notes)
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
