@@ -1,0 +1,94 @@
+"""What each performance device saves: the same audit with one device turned off at a time.
+
+Usage: python bench/devices.py bench/data/city-vehicles [--repeat 3]
+
+Each variant runs the CLI in a fresh process (medians of --repeat runs, wall time). The devices:
+  gc-thresholds   cli.GC_THRESHOLDS (raised cyclic-GC thresholds) → Python's defaults
+  gc-freeze       gc.freeze() while the forked check copy runs → not frozen
+  os-exit         os._exit at the end of cli.main → the interpreter's normal teardown
+  forked-checks   the income/asset checks in a forked copy → all checks in this process
+  load-worker     lists read in a second process while the rosters load → one process
+The spliced xlsx rows (io.report.Workbook) are measured by writing the run's findings both ways
+(``--report``), since the cell-by-cell writer lives in tests/test_report.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from run import inputs  # noqa: E402
+
+PATCHES = {
+    "baseline": "",
+    "gc-thresholds": "import rostercheck.cli as c; c.GC_THRESHOLDS = (700, 10, 10)",
+    "gc-freeze": ("import rostercheck.audit as a, types, gc as g; "
+                  "a.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None, collect=g.collect)"),
+    "os-exit": "import rostercheck.cli as c, types, os; c.os = types.SimpleNamespace(_exit=lambda code: sys.exit(code))",
+    "forked-checks": "import rostercheck.audit as a; a.PARALLEL_CHECKS_MIN_MEMBERS = 10 ** 12",
+    "load-worker": "import rostercheck.audit as a; a.PARALLEL_MIN_BYTES = 10 ** 15",
+}
+
+
+def run(folder: Path, patch: str) -> float:
+    rosters, lists = inputs(folder)
+    out = tempfile.mkdtemp(prefix="rc-dev-")
+    argv = ["audit", *map(str, rosters), *[a for k, p in lists.items() for a in (f"--{k.replace('_', '-')}", str(p))],
+            "--as-of", "2026-09-30", "--out", out]
+    code = f"import sys; {patch}\nimport rostercheck.cli as cli; sys.argv = ['rostercheck', *{argv!r}]; cli.main()"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def report(folder: Path) -> None:
+    """Write one audit's findings with the spliced writer and cell by cell; print both times."""
+    import pandas as pd
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+    from test_report import _cell_by_cell  # the writer the spliced one is held equal to
+
+    from rostercheck.io.report import write_workbook
+
+    out = Path(tempfile.mkdtemp(prefix="rc-dev-"))
+    rosters, lists = inputs(folder)
+    argv = ["audit", *map(str, rosters), *[a for k, p in lists.items() for a in (f"--{k.replace('_', '-')}", str(p))],
+            "--as-of", "2026-09-30", "--out", str(out)]
+    subprocess.run([sys.executable, "-m", "rostercheck", *argv], check=True, capture_output=True)
+    frame = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    start = time.perf_counter()
+    write_workbook(out / "a.xlsx", [("问题", frame, None)])
+    spliced = time.perf_counter() - start
+    start = time.perf_counter()
+    _cell_by_cell(out / "b.xlsx", [("问题", frame, None)])
+    cells = time.perf_counter() - start
+    print(f"report of {len(frame)} findings: spliced rows {spliced:.2f} s, cell by cell {cells:.2f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--report", action="store_true")
+    args = ap.parse_args()
+    if args.report:
+        report(args.folder)
+        return
+    times = {name: [] for name in PATCHES}
+    for _ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every variant
+        for name, patch in PATCHES.items():
+            times[name].append(run(args.folder, patch))
+    base = statistics.median(times["baseline"])
+    for name, ts in times.items():
+        t = statistics.median(ts)
+        print(f"{name:14s} {t:7.2f} s  {100 * (t - base) / base:+6.1f} % without it")
+
+
+if __name__ == "__main__":
+    main()
