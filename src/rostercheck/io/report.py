@@ -230,7 +230,7 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     return min(width, 80), not whole and longest + 1 > width
 
 
-LINE_HEIGHT = 16  # points a wrapped line of 11-point text takes (CJK fonts are taller than Latin ones)
+LINE_HEIGHT = 16.5  # points a wrapped line of 11-point text takes (CJK fonts are taller than Latin ones)
 
 
 def lines_needed(text: str, width: int) -> int:
@@ -257,7 +257,7 @@ def row_heights(columns: list[list], widths: list[int]) -> list[int | None]:
         columns: the wrapped columns' values, one list per column.
         widths: those columns' widths.
     Returns:
-        One height (or None) per row.
+        One height (or None) per row, in points, a whole number of pixels as xlsxwriter stores it.
     """
     rows = len(columns[0]) if columns else 0
     lines = [1] * rows
@@ -270,7 +270,7 @@ def row_heights(columns: list[list], widths: list[int]) -> list[int | None]:
                     n = seen[v] = lines_needed(v, width)
                 if n > lines[r]:
                     lines[r] = n
-    return [LINE_HEIGHT * n if n > 1 else None for n in lines]
+    return [int(LINE_HEIGHT * n * 4 / 3 + 0.5) * 0.75 if n > 1 else None for n in lines]  # whole pixels
 
 
 def _escape_hf(text: str) -> str:
@@ -370,7 +370,7 @@ class _Body:
                                     heights or [None] * len(part)):
                 cells = "".join(f'<c r="{x}{r}" s="{s}"{t}' for x, s, t in zip(letters, self.styles, tails) if t)
                 if cells:
-                    size = f' ht="{ht}" customHeight="1"' if ht else ""
+                    size = f' ht="{ht:.16G}" customHeight="1"' if ht else ""
                     out.append(f'<row r="{r}"{size}>{cells}</row>')
             yield "".join(out).encode()
 
