@@ -43,6 +43,7 @@ app = typer.Typer(
     help="低保、特困花名册比对核查工具：与财政供养、死亡、服刑、户籍迁出等名单比对，输出问题清单和整改台账。",
 )
 _DEBUG = {"on": False}
+console.fold_help()  # long Chinese option descriptions wrap instead of being cut at 80 columns
 
 # One declaration of every reference-list option, shared by audit and screen.
 REFERENCE_OPTIONS = {
