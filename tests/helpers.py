@@ -90,3 +90,7 @@ def flagged(ctx, code: str) -> list[tuple[str, str]]:
 def flagged_names(ctx, code: str, confidences: tuple[str, ...] = ("高", "中")) -> set[str]:
     """Return the names of members flagged by a check at the given confidences."""
     return {name for name, conf in flagged(ctx, code) if conf in confidences}
+
+
+# Workbooks the tool writes have a title row above the header (io.report.HEADER_ROW is 0-based).
+HEADER_ROW = 2

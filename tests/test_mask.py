@@ -5,6 +5,7 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
+from helpers import HEADER_ROW
 from filebuild import LI, WANG, ZHANG_SON, all_text, county_q3, write_list, write_roster
 from typer.testing import CliRunner
 
@@ -34,7 +35,7 @@ def _headers(path):
     if path.suffix == ".csv":
         return [path.read_text(encoding="utf-8-sig").splitlines()[0].split(",")]
     book = openpyxl.load_workbook(path, read_only=True)
-    return [[str(c) for c in next(ws.iter_rows(max_row=1, values_only=True), ()) if c is not None]
+    return [[str(c) for c in next(ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW, values_only=True), ()) if c is not None]
             for ws in book.worksheets]
 
 

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from badfiles import ID, roster_csv, run_cli, sheet_xml, xlsx
-from helpers import AS_OF, make_id
+from helpers import AS_OF, HEADER_ROW, make_id
 from rostercheck.io.table import load_table
 from rostercheck.reference import normalise
 from rostercheck.roster import build_members
@@ -82,7 +82,7 @@ def test_ids_typed_as_numbers_are_warned_and_never_exact(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "数字格式" in proc.stderr
     book = openpyxl.load_workbook(tmp_path / "out" / "问题清单.xlsx")
-    rows = list(next(ws for ws in book.worksheets if ws.title.startswith("C02")).values)
+    rows = list(next(ws for ws in book.worksheets if ws.title.startswith("C02")).values)[HEADER_ROW - 1:]
     confidences = {r[rows[0].index("置信度")] for r in rows[1:]}
     assert confidences and "高" not in confidences
 

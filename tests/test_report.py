@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import zipfile
 
@@ -13,27 +14,46 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rostercheck.io import report
-from rostercheck.io.report import Workbook, public_columns, sheet_name
+from rostercheck.io.report import Chart, Workbook, public_columns, sheet_name
+
+MADE = dt.date(2026, 10, 8)
 
 
-def _cell_by_cell(path, sheets, widths=None):
-    """The reference: every cell written through xlsxwriter's own API, in constant-memory mode."""
+def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
+    """The reference: every cell written through xlsxwriter's own API, in constant-memory mode.
+
+    Layout choices (widths, wrapping, row heights, page setup) come from the writer's own functions;
+    what is compared is how the title, header and data rows are serialised.
+    """
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
                                            "strings_to_numbers": False, "constant_memory": True})
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "vcenter"})
-    fill = book.add_format({"bold": True, "bg_color": "#FFF2CC", "border": 1})
-    text = book.add_format({"num_format": "@"})
-    for style in (head, fill, text):
+    fill = book.add_format({"bold": True, "bg_color": "#FFF2CC", "border": 1, "text_wrap": True, "valign": "vcenter"})
+    text = book.add_format({"num_format": "@", "valign": "top"})
+    wrap = book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
+    title_style = book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
+    for style in (head, fill, text, wrap, title_style):
         style._get_xf_index()
     used: set[str] = set()
-    for title, frame, extra in sheets:
+    for title, frame, extra, *chart in sheets:
         ws = book.add_worksheet(sheet_name(title, used))
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
-        for c, name in enumerate(cols + extra):
-            ws.write_string(0, c, str(name), fill if name in extra else head)
-            ws.set_column(c, c, (widths or {}).get(name) or min(max(len(str(name)) * 2 + 2, 10), 60), text)
-        for r, row in enumerate(frame[cols].itertuples(index=False), start=1):
+        names = cols + extra
+        layout = [report.column_layout(str(n), frame[n].tolist() if n in cols else [], widths) for n in names]
+        caption = f"{heading} — {title}" if heading else title
+        report.title_row(ws, caption, title_style, [w for w, _ in layout])
+        lines = max(report.lines_needed(str(n), w) for n, (w, _) in zip(names, layout))
+        if lines > 1:
+            ws.set_row(1, report.LINE_HEIGHT * lines)
+        for c, (name, (width, wrapped)) in enumerate(zip(names, layout)):
+            ws.write_string(1, c, str(name), fill if name in extra else head)
+            ws.set_column(c, c, width, wrap if wrapped else text)
+        wrapped = [(n, w) for n, (w, wr) in zip(cols, layout) if wr]
+        heights = report.row_heights([frame[n].tolist() for n, _ in wrapped], [w for _, w in wrapped])
+        for r, row in enumerate(frame[cols].itertuples(index=False), start=2):
+            if heights and heights[r - 2]:
+                ws.set_row(r, heights[r - 2])
             for c, value in enumerate(row):
                 if value is None or value is pd.NA or value == "" or (isinstance(value, float) and not math.isfinite(value)):
                     continue
@@ -41,15 +61,18 @@ def _cell_by_cell(path, sheets, widths=None):
                     ws.write_number(r, c, value)
                 else:
                     ws.write_string(r, c, str(value))
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(len(frame), 1), len(cols) + len(extra) - 1)
+        ws.freeze_panes(2, 0)
+        ws.autofilter(1, 0, 1 + max(len(frame), 1), len(names) - 1)
+        report.page_setup(ws, caption, made, len(names) - 1)
+        if chart:
+            report.add_chart(book, ws, chart[0], cols, 1 + len(frame) + 2, [w for w, _ in layout])
     book.close()
 
 
-def _bulk(path, sheets, widths=None):
-    book = Workbook(path)
-    for title, frame, extra in sheets:
-        book.table(title, frame, extra, widths)
+def _bulk(path, sheets, widths=None, heading="", made=MADE):
+    book = Workbook(path, heading, made)
+    for title, frame, extra, *chart in sheets:
+        book.table(title, frame, extra, widths, chart[0] if chart else None)
     book.close()
 
 
@@ -58,9 +81,9 @@ def _parts(path) -> dict[str, bytes]:
         return {name: zf.read(name) for name in zf.namelist() if not name.startswith("docProps/core")}
 
 
-def _same_as_cell_by_cell(tmp_path, sheets, widths=None):
-    _cell_by_cell(tmp_path / "ref.xlsx", sheets, widths)
-    _bulk(tmp_path / "bulk.xlsx", sheets, widths)
+def _same_as_cell_by_cell(tmp_path, sheets, widths=None, heading=""):
+    _cell_by_cell(tmp_path / "ref.xlsx", sheets, widths, heading)
+    _bulk(tmp_path / "bulk.xlsx", sheets, widths, heading)
     ref, bulk = _parts(tmp_path / "ref.xlsx"), _parts(tmp_path / "bulk.xlsx")
     assert sorted(bulk) == sorted(ref)
     for name in ref:
@@ -79,8 +102,11 @@ def test_awkward_texts_numbers_and_blanks_are_written_as_xlsxwriter_writes_them(
         "_internal": ["不写出"] * len(AWKWARD),
     }, dtype=object)
     summary = pd.DataFrame({"乡镇": ["城关镇", "合计"], "问题人数": [3, 3]})
-    _same_as_cell_by_cell(tmp_path, [("汇总", summary, None), ("C01 财政供养", frame, report.LEDGER_COLUMNS),
-                                     ("空表", frame.iloc[:0], report.LEDGER_COLUMNS)], {"姓名": 30})
+    chart = Chart("各乡镇问题人数", "乡镇", ["问题人数"], 1)
+    long_texts = pd.DataFrame({"依据": ["甲" * 90, "short", "line\nbreak\nthree", None], "身份证号": ["4" * 18] * 4})
+    _same_as_cell_by_cell(tmp_path, [("汇总", summary, None, chart), ("C01 财政供养", frame, report.LEDGER_COLUMNS),
+                                     ("空表", frame.iloc[:0], report.LEDGER_COLUMNS), ("依据", long_texts, None)],
+                          {"姓名": 30, "依据": 20}, "清河县 2026年第三季度 问题清单")
 
 
 @settings(max_examples=40, deadline=None)
@@ -98,19 +124,64 @@ def test_rows_beyond_excels_last_row_are_not_written(tmp_path, monkeypatch):
     frame = pd.DataFrame({"姓名": list("甲乙丙丁戊")})
     _bulk(tmp_path / "x.xlsx", [("表", frame, None)])
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx").active
-    assert [c.value for c in ws["A"]] == ["姓名", "甲", "乙", "丙"]
-    assert ws.auto_filter.ref == "A1:A4"
+    assert [c.value for c in ws["A"]] == ["表", "姓名", "甲", "乙"]
+    assert ws.auto_filter.ref == "A2:A4"
 
 
 def test_values_read_back_as_text_with_ids_intact(tmp_path):
     frame = pd.DataFrame({"身份证号": ["430521198001011234", "43052119800101123X"], "来源行": [12, 3_000_000]})
     _bulk(tmp_path / "x.xlsx", [("C02 死亡", frame, ["核实情况"])], {"身份证号": 22})
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["C02 死亡"]
-    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
         ["身份证号", "来源行", "核实情况"], ["430521198001011234", 12, None], ["43052119800101123X", 3_000_000, None]]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:C3"
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == "A2:C4"
 
 
 def test_only_the_finished_workbook_is_left_in_the_folder(tmp_path):
     report.write_workbook(tmp_path / "问题清单.xlsx", [("表", pd.DataFrame({"a": ["1"]}), None)])
     assert [p.name for p in tmp_path.iterdir()] == ["问题清单.xlsx"]
+
+
+def test_every_sheet_is_print_ready(tmp_path):
+    """Title row, A4 landscape fitted to the page width, repeated header, page footer; long texts wrap, IDs never."""
+    findings = pd.DataFrame({"姓名": ["张三", "李四"], "身份证号": ["430521198001011234", "43052119800101123X"],
+                             "依据": ["《死亡人员名单》第 12 行：张三，死亡日期 2026-06-30；身份证号一致" * 3, "短"],
+                             "银行账号": ["6228480012345678901", ""]})
+    report.write_workbook(tmp_path / "x.xlsx", [("C02 死亡", findings, report.LEDGER_COLUMNS)], {"依据": 30},
+                          "清河县 2026年第三季度 低保特困专项治理问题清单", MADE)
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["C02 死亡"]
+    assert ws["A1"].value == "清河县 2026年第三季度 低保特困专项治理问题清单 — C02 死亡"
+    assert "A1:I1" in [str(r) for r in ws.merged_cells.ranges]
+    assert [c.value for c in ws[2]][:4] == ["姓名", "身份证号", "依据", "银行账号"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth in (None, 1)  # 1 page wide (1 is the default, left out of the file)
+    assert ws.print_title_rows == "$2:$2"
+    assert "第 &P 页 共 &N 页" in ws.oddFooter.right.text and "2026-10-08" in ws.oddFooter.left.text
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == "A2:I4"
+    by_name = {ws.cell(2, c).value: ws.cell(3, c) for c in range(1, 5)}
+    assert by_name["依据"].alignment.wrap_text and ws.row_dimensions[3].height > 30  # wrapped, row tall enough
+    for col in ("身份证号", "银行账号"):
+        cell = by_name[col]
+        assert not cell.alignment.wrap_text and cell.number_format == "@" and cell.data_type == "s"
+        assert ws.column_dimensions[cell.column_letter].width >= len(cell.value)  # shown whole
+
+
+def test_chart_is_a_native_stacked_bar_chart_over_the_township_rows(tmp_path):
+    table = pd.DataFrame({"乡镇": ["第2街道", "第10街道", "合计"], "C01 财政供养": [1, 2, 3], "C02 死亡": [0, 4, 4]})
+    chart = Chart("各乡镇问题人数", "乡镇", ["C01 财政供养", "C02 死亡"], 2)
+    report.write_workbook(tmp_path / "x.xlsx", [("汇总", table, None, chart)])
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as zf:
+        xml = zf.read("xl/charts/chart1.xml").decode()
+    assert '<c:barDir val="bar"/>' in xml and '<c:grouping val="stacked"/>' in xml
+    assert xml.count("<c:ser>") == 2 and "汇总!$A$3:$A$4" in xml and "汇总!$B$3:$B$4" in xml  # 合计 left out
+
+
+@pytest.mark.parametrize(("name", "values", "wrap"), [
+    ("身份证号", ["430521198001011234"], False), ("依据", ["很长的依据文字" * 10], True),
+    ("银行账号", ["6228480012345678901234"], False), ("姓名", ["张三"], False), ("证据指纹", ["EV-0123456789abcdef"], False)])
+def test_column_layout_wraps_long_text_never_ids(name, values, wrap):
+    width, wrapped = report.column_layout(name, values)
+    assert wrapped == wrap
+    if not wrap:
+        assert width > report.display_width(values[0])

@@ -4,6 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+from helpers import HEADER_ROW
 from filebuild import (LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, county_q3, household, write_list,
                        write_roster)
 from typer.testing import CliRunner
@@ -90,9 +91,9 @@ def _fill_ledger(path):
     book.move_sheet("汇总", offset=len(book.sheetnames))
     for ws in book.worksheets[:-1]:
         ws.insert_cols(1)
-        ws.cell(1, 1, "序号")
-        head = {c.value: c.column for c in ws[1]}
-        for r in range(2, ws.max_row + 1):
+        ws.cell(HEADER_ROW, 1, "序号")  # the title row above the header stays as written
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
             ws.cell(r, 1, r - 1)
             name = ws.cell(r, head["姓名"]).value
             if name == "李四":

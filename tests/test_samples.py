@@ -16,7 +16,7 @@ from rostercheck.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from score import score  # noqa: E402
-from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS, county_inputs  # noqa: E402
+from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS, HEADER_ROW, county_inputs  # noqa: E402
 
 LISTS = {"--" + kind.replace("_", "-"): name for kind, name in COUNTY_LISTS.items()}
 
@@ -103,11 +103,11 @@ def test_workbook_has_summary_ledger_columns_and_text_ids(audited):
     book = openpyxl.load_workbook(out / "问题清单.xlsx")
     assert book.sheetnames[0] == "汇总"
     sheet = book[book.sheetnames[1]]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[HEADER_ROW]]
     assert header[-5:] == ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref
     id_col = header.index("身份证号") + 1
-    assert all(sheet.cell(r, id_col).data_type == "s" for r in range(2, sheet.max_row + 1))
+    assert all(sheet.cell(r, id_col).data_type == "s" for r in range(HEADER_ROW + 1, sheet.max_row + 1))
 
 
 def test_two_processes_give_identical_findings(monkeypatch):

@@ -5,7 +5,7 @@ import datetime as dt
 import openpyxl
 import pandas as pd
 from filebuild import ZHANG_SON, county_q3, household, write_list, write_roster
-from helpers import make_id
+from helpers import HEADER_ROW, make_id
 from typer.testing import CliRunner
 
 from rostercheck.cli import app
@@ -61,7 +61,7 @@ def test_planted_and_clean_families(tmp_path):
     assert set(findings["类别代码"]) >= {"C01", "C02", "C04", "D01", "C08"}
     book = openpyxl.load_workbook(tmp_path / "out" / "新申请核对结果.xlsx")
     assert book.sheetnames == ["核对结论", "疑点明细", "核对说明"]
-    assert "审批意见" in [c.value for c in book["核对结论"][1]]
+    assert "审批意见" in [c.value for c in book["核对结论"][HEADER_ROW]]
     assert "有疑点 4 户" in res.output
 
 

@@ -6,6 +6,7 @@ import json
 import openpyxl
 import pandas as pd
 import pytest
+from helpers import HEADER_ROW
 from filebuild import LI, ZHANG_SON, county_q3, write_list, write_roster
 from typer.testing import CliRunner
 
@@ -30,8 +31,8 @@ def _audit(tmp_path, staff_rows, out, suppress_file=None, staff_name="staff.xlsx
 def _verify(ledger, name, text):
     book = openpyxl.load_workbook(ledger)
     for ws in book.worksheets:
-        head = {c.value: c.column for c in ws[1]}
-        for r in range(2, ws.max_row + 1):
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
             if "姓名" in head and ws.cell(r, head["姓名"]).value == name:
                 ws.cell(r, head["核实情况"], text)
     book.save(ledger)
@@ -138,10 +139,10 @@ def _verify_and_review(tmp_path, out, reword: bool) -> "Path":
     ledger = tmp_path / out / "问题清单.xlsx"
     book = openpyxl.load_workbook(ledger)
     for ws in book.worksheets:
-        head = {c.value: c.column for c in ws[1]}
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
         if "依据" not in head:
             continue
-        for r in range(2, ws.max_row + 1):
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
             code, name = ws.cell(r, head["类别代码"]).value, ws.cell(r, head["姓名"]).value
             if (code, name) in VERIFIED:
                 ws.cell(r, head["核实情况"], "经入户核实无问题")

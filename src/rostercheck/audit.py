@@ -23,6 +23,7 @@ from .io.table import RawFile, Table, load_table, read_file, to_table
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding
 from .namematch import name_counts
 from .normalize import ids
+from .order import natural_rank
 from .policy import load_policy
 from .reference import normalise
 from .roster import build_members
@@ -66,6 +67,7 @@ class AuditResult:
         skipped: code → why the check did not run (a missing list).
         warnings: things the user should know.
         suppressed: how many findings a suppression file held back.
+        county: the county's name ('' when nothing names it), for report titles.
     """
 
     findings: pd.DataFrame
@@ -74,6 +76,7 @@ class AuditResult:
     skipped: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     suppressed: int = 0
+    county: str = ""
 
 
 # Above this much input, files are read in two processes (the machine's cores) instead of one.
@@ -345,6 +348,11 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
     return [f for code in runnable for f in results[code]], skipped
 
 
+def _natural(column: pd.Series) -> pd.Series:
+    """Sort key: townships and villages in natural order (第2街道 before 第10街道), other columns as they are."""
+    return natural_rank(column) if column.name in ("乡镇", "村") else column
+
+
 def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     """Turn findings into report rows (the findings.csv contract), sorted for township workers.
 
@@ -377,7 +385,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     if frame.empty:
         return frame
     frame["_c"] = frame["置信度"].map(CONFIDENCE_ORDER)
-    frame = frame.sort_values(["类别代码", "乡镇", "村", "户主姓名", "_c", "花名册行"], kind="stable")
+    frame = frame.sort_values(["类别代码", "乡镇", "村", "户主姓名", "_c", "花名册行"], kind="stable", key=_natural)
     return frame.drop(columns="_c").reset_index(drop=True)
 
 
@@ -425,7 +433,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     held = 0
     if entries is not None:
         frame, held = suppression.apply(frame, entries)
-    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held)
+    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""))
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

@@ -43,6 +43,7 @@ app = typer.Typer(
     help="低保、特困花名册比对核查工具：与财政供养、死亡、服刑、户籍迁出等名单比对，输出问题清单和整改台账。",
 )
 _DEBUG = {"on": False}
+console.fold_help()  # long Chinese option descriptions wrap instead of being cut at 80 columns
 
 # One declaration of every reference-list option, shared by audit and screen.
 REFERENCE_OPTIONS = {
@@ -81,6 +82,8 @@ Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的�
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]
 Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
                                     "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列。")]
+ByTownship = Annotated[bool, typer.Option("--by-township", help="另外按乡镇拆分：在输出文件夹的“乡镇”子文件夹中为每个乡镇"
+                                           "生成一个工作簿（以乡镇命名，只含本乡镇的记录和汇总），可直接下发。")]
 Suppress = Annotated[Optional[Path], typer.Option("--suppress", help="核实无问题清单（review 生成的 核实无问题清单.csv）："
                                                   "其中依据未变化的问题不再列出。", show_default=False)]
 
@@ -170,7 +173,7 @@ def audit_cmd(
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
-    suppress: Suppress = None, mask: Mask = False, engine: Engine = None,
+    suppress: Suppress = None, mask: Mask = False, engine: Engine = None, by_township: ByTownship = False,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
     lists = reference_lists(locals())
@@ -190,8 +193,8 @@ def audit_cmd(
         _warn_all(result)
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
-                   "suppress": str(suppress) if suppress else None, "mask": mask}
-        paths = write_audit_reports(result, out, options, mask=mask)
+                   "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township}
+        paths = write_audit_reports(result, out, options, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
                           f"核查基准日 {when.isoformat()}")
@@ -224,6 +227,7 @@ def review_cmd(
     previous: Path = typer.Argument(..., help="上期问题清单：findings.csv 或乡镇填报后的 问题清单.xlsx。", show_default=False),
     rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个。", show_default=False),
     as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
+    by_township: ByTownship = False,
     suppress: Annotated[Optional[Path], typer.Option("--suppress", help="上次的核实无问题清单，其中条目并入本次生成的清单。",
                                                      show_default=False)] = None,
 ) -> None:
@@ -244,8 +248,8 @@ def review_cmd(
         _warn_all(result)
         options = {"previous": str(previous), "rosters": [str(r) for r in rosters], "as_of": when.isoformat(),
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
-                   "out": str(out), "mask": mask}
-        paths = write_review_reports(result, out, options, mask=mask)
+                   "out": str(out), "mask": mask, "by_township": by_township}
+        paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
         done = int((result.rows["整改状态"] == "已整改").sum())
         total = len(result.rows)
         console.out.print(f"上期问题 {total} 条：已整改 {done} 条，未整改 {total - done} 条；"
@@ -266,7 +270,7 @@ def screen_cmd(
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
-    mask: Mask = False,
+    mask: Mask = False, by_township: ByTownship = False,
 ) -> None:
     """新申请家庭批量核对（凡进必核）：逐户给出“无疑点/有疑点”结论，供审批会议使用。"""
     lists = reference_lists(locals())
@@ -286,8 +290,9 @@ def screen_cmd(
         _warn_all(result)
         options = {"applications": [str(a) for a in applications], "enrolled": [str(e) for e in enrolled or []],
                    "lists": {k: str(v) for k, v in lists.items()}, "as_of": when.isoformat(),
-                   "config": str(config) if config else None, "out": str(out), "mask": mask}
-        paths = write_screen_reports(result, out, options, when, mask=mask)
+                   "config": str(config) if config else None, "out": str(out), "mask": mask,
+                   "by_township": by_township}
+        paths = write_screen_reports(result, out, options, when, mask=mask, by_township=by_township)
         doubt = int((result.verdicts["结论"] == "有疑点").sum())
         console.out.print(f"申请家庭 {len(result.verdicts)} 户：有疑点 {doubt} 户，无疑点 {len(result.verdicts) - doubt} 户")
         console.out.print(f"报告已写入：{paths['workbook']}、{paths['screening']}、{paths['findings']}")

@@ -86,39 +86,106 @@ def loading() -> Iterator:
         progress.update(task, description=f"已读取 {count['n']} 个文件")
 
 
+def fold_help() -> None:
+    """Make Typer's rich help wrap long descriptions instead of cutting them with '…'.
+
+    Chinese text has no spaces for rich to break at, so a description wider than its column was cut;
+    folded text breaks between characters, and every option's whole description shows at 80 columns.
+    """
+    from rich.text import Text
+    from typer import rich_utils
+
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is None or getattr(make, "folds", False):
+        return
+
+    def folded(*args, **kwargs):
+        text = make(*args, **kwargs)
+        if isinstance(text, Text):
+            text.overflow = "fold"
+        return text
+
+    folded.folds = True
+    rich_utils._make_rich_text = folded
+
+
+def _columns_width(widths: list[int]) -> int:
+    """Terminal columns a rich table with heavy borders takes: each cell padded by 1 and bordered."""
+    return 1 + sum(w + 3 for w in widths)
+
+
+def _legend(codes: list[str], titles: dict[str, str]) -> None:
+    """Print each code with its whole name, one a line (a name wider than the terminal folds)."""
+    for code in codes:
+        out.print(f"{code} {escape(titles.get(code, ''))}", overflow="fold")
+
+
 def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）") -> None:
-    """Print counts of flagged people by category × township (the narrower side as columns).
+    """Print counts of flagged people by category × township, fitted to the terminal's width.
+
+    Categories down and townships across when that fits (with as much of each category's name as the
+    width allows); otherwise townships down and category codes across, split into as many tables as the
+    width needs, the codes' names listed above. Codes and township names are always shown whole;
+    townships in natural order (第2街道 before 第10街道), categories in code order.
 
     Args:
         findings: the findings frame.
         titles: code → title.
         title: the table caption.
     """
+    from rich.cells import cell_len
+
+    from .order import natural_sorted
+
     if findings.empty:
         out.print("[green]未发现问题。[/green]")
         return
     distinct = findings.drop_duplicates(["类别代码", "_member"])
     codes = sorted(distinct["类别代码"].unique())
-    towns = sorted(distinct["乡镇"].unique())
+    towns = natural_sorted(distinct["乡镇"].unique())
     counts = distinct.groupby(["类别代码", "乡镇"]).size()
-    table = Table(title=title)
-    if len(towns) <= 8:  # categories down, townships across
+    names = [t or "（未填）" for t in towns]
+    width = out.width
+    number = len(str(len(distinct)))
+    code_w = max(max(cell_len(c) for c in codes), cell_len("类别"))
+    town_ws = [max(cell_len(n), number) for n in names]
+    across = [code_w] + town_ws + [max(cell_len("合计"), number)]
+    room = width - _columns_width(across) - 3
+    if room >= 0:  # categories down, townships across
+        table = Table(title=title)
         table.add_column("类别", no_wrap=True)
-        table.add_column("名称", overflow="ellipsis", max_width=12, no_wrap=True)
-        for town in towns:
-            table.add_column(town or "（未填）", justify="right", no_wrap=True)
+        longest = max(cell_len(titles.get(c, "")) for c in codes)
+        named = room >= 12
+        if named:
+            table.add_column("名称", overflow="ellipsis", max_width=min(room, longest), no_wrap=True)
+        for name in names:
+            table.add_column(name, justify="right", no_wrap=True)
         table.add_column("合计", justify="right", style="bold", no_wrap=True)
         for code in codes:
             row = [str(counts.get((code, t), 0)) for t in towns]
-            table.add_row(code, titles.get(code, ""), *row, str(int(counts.get(code, pd.Series(dtype=int)).sum())))
-    else:  # many townships: townships down, categories across
+            name = [titles.get(code, "")] if named else []
+            table.add_row(code, *name, *row, str(int(counts.get(code, pd.Series(dtype=int)).sum())))
+        out.print(table)
+        if room < longest:
+            _legend(codes, titles)
+        return
+    # townships down, category codes across, in as many tables as the width needs
+    _legend(codes, titles)
+    town_w = max(town_ws + [cell_len("乡镇")])
+    per_code = [max(cell_len(c), number) for c in codes]
+    groups: list[list[int]] = [[]]
+    for k, w in enumerate(per_code):
+        if groups[-1] and _columns_width([town_w] + [per_code[j] for j in groups[-1]] + [w]) > width:
+            groups.append([])
+        groups[-1].append(k)
+    for n, group in enumerate(groups):
+        table = Table(title=title if n == 0 else None)
         table.add_column("乡镇", no_wrap=True)
-        for code in codes:
-            table.add_column(code, justify="right", no_wrap=True)
-        for town in towns:
-            table.add_row(town or "（未填）", *[str(counts.get((c, town), 0)) for c in codes])
-        out.print("；".join(f"{c} {titles.get(c, '')}" for c in codes))
-    out.print(table)
+        for k in group:
+            table.add_column(codes[k], justify="right", no_wrap=True)
+        for town, name in zip(towns, names):
+            table.add_row(name, *[str(counts.get((codes[k], town), 0)) for k in group])
+        out.print(table)
 
 
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:

@@ -21,6 +21,7 @@ from .io.ledger import read_previous
 from .io.limits import Limits
 from .normalize import ids
 from .normalize.names import person_name
+from .order import natural_rank
 from .policy import load_policy
 from .rules import load_all
 
@@ -44,6 +45,7 @@ class ReviewResult:
         inputs: the new rosters as loaded.
         titles: category code → title.
         warnings: things the user should know.
+        county: the county's name ('' when nothing names it), for report titles.
     """
 
     rows: pd.DataFrame
@@ -51,6 +53,7 @@ class ReviewResult:
     inputs: LoadedInputs
     titles: dict[str, str]
     warnings: list[str] = field(default_factory=list)
+    county: str = ""
 
 
 class _Roster:
@@ -131,14 +134,16 @@ def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | 
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
     if len(frame):
         frame["_o"] = (frame["整改状态"] == DONE).astype(int)
-        frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable").drop(columns="_o")
+        frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",
+                                  key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c).drop(columns="_o")
     entries = suppress.entries_from(prev, as_of)
     if carried is not None:
         entries = suppress.merge(suppress.read(carried), entries)
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     titles = {c: s.title for c, s in specs.items()}
-    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings)
+    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings,
+                        ctx.common.get("county_name", ""))
 
 
 def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:

@@ -23,6 +23,7 @@ from .audit import LoadedInputs, Progress, build_context, findings_frame, load_i
 from .errors import ConfigError
 from .io.limits import Limits
 from .model import CheckSpec, Context
+from .order import natural_rank
 from .policy import load_policy
 from .rules import load_all
 from .rules._vocab import value_warnings
@@ -51,6 +52,7 @@ class ScreenResult:
         rule: the verdict rule in force (DEFAULTS overridden by [screen]).
         skipped: code → why the check did not run.
         warnings: things the user should know.
+        county: the county's name ('' when nothing names it), for report titles.
     """
 
     verdicts: pd.DataFrame
@@ -60,6 +62,7 @@ class ScreenResult:
     rule: dict
     skipped: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    county: str = ""
 
 
 def verdict_rule(config: Path | None) -> dict:
@@ -126,7 +129,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     warnings.extend(value_warnings(ctx))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
-    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings)
+    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""))
 
 
 def _enrolled_duplicates(ctx: Context, enrolled: list[Path], as_of: dt.date, limits: Limits | None,
@@ -168,7 +171,9 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[
     out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
     if len(out):
         out["_o"] = (out["结论"] == CLEAR).astype(int)
-        out = out.sort_values(["_o", "乡镇", "村", "户主姓名"], kind="stable").drop(columns="_o").reset_index(drop=True)
+        out = out.sort_values(["_o", "乡镇", "村", "户主姓名"], kind="stable",
+                              key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c)
+        out = out.drop(columns="_o").reset_index(drop=True)
     return out
 
 

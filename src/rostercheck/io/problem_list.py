@@ -9,7 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from .report import LEDGER_COLUMNS, prepare_out_dir, sha256, write_csv, write_json, write_workbook
+from ..order import natural_rank
+from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, write_csv, write_json, write_township_workbooks,
+                     write_workbook)
 
 # The findings.csv contract (also the columns of each category sheet, before the ledger columns).
 # 证据指纹 is the finding's structured evidence fingerprint (``suppress.evidence_fingerprint``): review
@@ -18,8 +20,43 @@ FINDING_COLUMNS = [
     "类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
     "保障类别", "依据", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "建议", "证据指纹",
 ]
-WIDTHS = {"依据": 70, "建议": 40, "身份证号": 22, "户主身份证号": 22, "类别名称": 24, "来源名单": 30,
-          "花名册文件": 24, "核实情况": 20, "整改措施": 20, "证据指纹": 20}
+# Widths for reading on screen and on an A4 landscape page (every column fits the page width): long texts
+# wrap (io.report.column_layout), IDs and fingerprints are never wrapped; other columns fit their content.
+WIDTHS = {"类别名称": 8, "乡镇": 7, "村": 7, "户主姓名": 7, "姓名": 7, "与户主关系": 5, "保障类别": 5, "置信度": 5,
+          "依据": 32, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 20, "说明": 24,
+          "核实情况": 12, "整改措施": 12, "责任人": 6, "整改时限": 8, "整改状态": 6}
+_QUARTERS = "一二三四"
+
+
+def period(as_of: dt.date) -> str:
+    """The quarter a review date falls in, as written on reports ('2026年第三季度').
+
+    Args:
+        as_of: the review date.
+    Returns:
+        The period.
+    """
+    return f"{as_of.year}年第{_QUARTERS[(as_of.month - 1) // 3]}季度"
+
+
+def as_of_of(options: dict) -> dt.date:
+    """The review date recorded in a run's options (today when absent)."""
+    try:
+        return dt.date.fromisoformat(str(options.get("as_of")))
+    except ValueError:
+        return dt.date.today()
+
+
+def audit_heading(county: str, as_of: dt.date) -> str:
+    """The title every sheet of the problem list starts with ('清河县 2026年第三季度 低保特困专项治理问题清单').
+
+    Args:
+        county: the county's name ('' when unknown).
+        as_of: the review date.
+    Returns:
+        The heading.
+    """
+    return " ".join(x for x in (county, period(as_of), "低保特困专项治理问题清单") if x)
 
 
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
@@ -35,6 +72,7 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
         return pd.DataFrame({"乡镇": ["合计"], "问题人数": [0]})
     distinct = findings.drop_duplicates(["类别代码", "_member"])
     table = distinct.pivot_table(index="乡镇", columns="类别代码", values="_member", aggfunc="count", fill_value=0)
+    table = table.sort_index(key=natural_rank)
     table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
     table["问题人数"] = findings.groupby("乡镇")["_member"].nunique().reindex(table.index).fillna(0).astype(int)
     table["涉及户数"] = findings.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
@@ -45,6 +83,34 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
     out["乡镇"] = out["乡镇"].replace("", "（未填乡镇）")
     return out.astype({c: int for c in out.columns if c != "乡镇"})
+
+
+def summary_chart(table: pd.DataFrame) -> Chart:
+    """The summary sheet's chart: problems (people) by township, stacked by category.
+
+    Args:
+        table: the :func:`summary` frame.
+    Returns:
+        The chart (one bar per township, the 合计 row left out).
+    """
+    series = [c for c in table.columns if c not in ("乡镇", "问题人数", "涉及户数")]
+    return Chart("各乡镇问题人数（按类别）", "乡镇", series, max(len(table) - 1, 0))
+
+
+def audit_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
+    """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order.
+
+    Args:
+        findings: the findings frame (all of them, or one township's).
+        titles: code → title.
+    Returns:
+        Sheets for ``write_workbook``.
+    """
+    table = summary(findings, titles)
+    sheets = [("汇总", table, None, summary_chart(table))] + category_sheets(findings, titles)
+    if findings.empty:
+        sheets.append(("问题清单", findings, LEDGER_COLUMNS))
+    return sheets
 
 
 def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple[str, pd.DataFrame, list[str]]]:
@@ -75,7 +141,8 @@ def input_manifest(tables) -> list[dict]:
              "rows": int(t.rows), "columns": t.headers} for t in tables]
 
 
-def write_audit_reports(result, out: Path, options: dict, command: str = "audit", mask: bool = False) -> dict[str, Path]:
+def write_audit_reports(result, out: Path, options: dict, command: str = "audit", mask: bool = False,
+                        by_township: bool = False) -> dict[str, Path]:
     """Write the audit's findings.csv, 问题清单.xlsx and run.json into ``out``.
 
     Args:
@@ -84,6 +151,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         options: the options the run was given (recorded in run.json).
         command: the command name recorded in run.json.
         mask: also write the public copies (公示_findings.csv, 公示_问题清单.xlsx, see ``io.public``).
+        by_township: also write 乡镇/<乡镇>.xlsx, each township's own problem list.
     Returns:
         name → path of each file written.
     """
@@ -92,15 +160,19 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     write_csv(findings, paths["findings"])
-    sheets = [("汇总", summary(findings, titles), None)] + category_sheets(findings, titles)
-    if findings.empty:
-        sheets.append(("问题清单", findings, LEDGER_COLUMNS))
-    write_workbook(paths["workbook"], sheets, WIDTHS)
+    heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
+    sheets = audit_sheets(findings, titles)
+    write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     if mask:
         from .public import write_public_copies
 
-        public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets}, WIDTHS)
+        public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets}, WIDTHS,
+                                     heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
+    if by_township:
+        towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
+                                         widths=WIDTHS, heading=heading, public=mask)
+        paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
     write_json({

@@ -86,20 +86,20 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def public_sheets(sheets: list[tuple[str, pd.DataFrame, list[str] | None]]) -> list[tuple[str, pd.DataFrame, None]]:
-    """Return the public copies of workbook sheets (ledger blank columns are not carried).
+def public_sheets(sheets: list[tuple]) -> list[tuple]:
+    """Return the public copies of workbook sheets (ledger blank columns are not carried; charts are).
 
     Args:
-        sheets: (title, frame, extra columns) as given to ``write_workbook``.
+        sheets: (title, frame, extra columns[, chart]) as given to ``write_workbook``.
     Returns:
         The same sheets, each frame made public.
     """
-    return [(title, public_frame(frame), None) for title, frame, _extra in sheets]
+    return [(title, public_frame(frame), None, *chart) for title, frame, _extra, *chart in sheets]
 
 
 def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
                         workbooks: dict[str, list[tuple[str, pd.DataFrame, list[str] | None]]],
-                        widths: dict[str, int] | None = None) -> dict[str, Path]:
+                        widths: dict[str, int] | None = None, heading: str = "") -> dict[str, Path]:
     """Write 公示_ copies of CSV files and workbooks next to the internal ones.
 
     Args:
@@ -107,6 +107,7 @@ def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
         csv_files: internal file name → frame.
         workbooks: internal file name → sheets.
         widths: column → width for the workbooks.
+        heading: the workbooks' heading (see ``io.report.Workbook``).
     Returns:
         internal file name → public copy's path.
     """
@@ -116,5 +117,5 @@ def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
         write_csv(public_frame(frame), written[name])
     for name, sheets in workbooks.items():
         written[name] = Path(out) / (PREFIX + name)
-        write_workbook(written[name], public_sheets(sheets), widths)
+        write_workbook(written[name], public_sheets(sheets), widths, heading)
     return written

@@ -8,6 +8,7 @@ written as text.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import json
@@ -15,7 +16,9 @@ import math
 import os
 import re
 import tempfile
+import unicodedata
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -179,15 +182,169 @@ def _cell_tails(values: list) -> list[str | None]:
     return out
 
 
+# Sheet layout: a title row above the header; the header row repeats on every printed page.
+TITLE_ROW, HEADER_ROW = 0, 1  # 0-based sheet rows (HEADER_ROW + 1 is the header's row number in Excel)
+FIRST_DATA_ROW = HEADER_ROW + 1
+# Columns never wrapped (IDs, accounts, phones, plates, codes, fingerprints, dates): shown whole, as text.
+NO_WRAP = re.compile(r"身份证|证件|身份号码|社会保障号|账号|账户|卡号|电话|手机|号牌|车牌|指纹|代码|日期")
+AUTO_WIDTH_CAP = 24  # widest column chosen from its content; longer texts wrap
+AUTO_WIDTH_SAMPLE = 2_000  # rows looked at to choose a width
+
+
+def display_width(text: str) -> int:
+    """Columns of a fixed-width font a text takes (CJK and full-width characters count two).
+
+    Args:
+        text: the text.
+    Returns:
+        Its width.
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def column_layout(name: str, values: list, widths: dict[str, int] | None = None) -> tuple[int, bool]:
+    """Choose a column's width (Excel units, about one digit each) and whether its texts wrap.
+
+    A width given in ``widths`` wins; otherwise the width fits the longest of the first rows' values, at
+    most :data:`AUTO_WIDTH_CAP`, the header wrapping onto two lines if needed. IDs, accounts and other
+    :data:`NO_WRAP` columns are never wrapped and always wide enough; other columns wrap when a value is
+    longer than the width.
+
+    Args:
+        name: the header.
+        values: the column's values (only the first :data:`AUTO_WIDTH_SAMPLE` are looked at).
+        widths: column → width chosen by the report.
+    Returns:
+        (width, wrap).
+    """
+    longest = max((display_width(str(v)) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)), default=0)
+    header = min(max(math.ceil(display_width(str(name)) / 3) + 2, 5), 10)  # a header wraps onto up to 3 lines
+    whole = bool(NO_WRAP.search(str(name)))
+    given = (widths or {}).get(name)
+    if given:
+        width = max(given, longest + 1) if whole else given
+    elif whole:
+        width = max(longest + 1, header)
+    else:
+        width = min(max(longest + 1, header), AUTO_WIDTH_CAP)
+    return min(width, 80), not whole and longest + 1 > width
+
+
+LINE_HEIGHT = 16.5  # points a wrapped line of 11-point text takes (CJK fonts are taller than Latin ones)
+
+
+def lines_needed(text: str, width: int) -> int:
+    """How many lines a wrapped text takes in a column ``width`` units wide (a generous estimate).
+
+    Args:
+        text: the text.
+        width: the column's width.
+    Returns:
+        The number of lines (at least 1).
+    """
+    usable = max(width - 1.5, 1)
+    total = 0
+    for part in text.split("\n"):
+        utf8 = len(part.encode("utf-8", "surrogatepass"))
+        total += max(1, math.ceil((len(part) + (utf8 - len(part)) // 2) / usable))  # CJK: 3 bytes, 2 units
+    return total
+
+
+def row_heights(columns: list[list], widths: list[int]) -> list[int | None]:
+    """Each row's height in points when a wrapped cell needs more than one line (None: the default height).
+
+    Args:
+        columns: the wrapped columns' values, one list per column.
+        widths: those columns' widths.
+    Returns:
+        One height (or None) per row, in points, a whole number of pixels as xlsxwriter stores it.
+    """
+    rows = len(columns[0]) if columns else 0
+    lines = [1] * rows
+    for values, width in zip(columns, widths):
+        seen: dict[str, int] = {}
+        for r, v in enumerate(values):
+            if type(v) is str and v:
+                n = seen.get(v)
+                if n is None:
+                    n = seen[v] = lines_needed(v, width)
+                if n > lines[r]:
+                    lines[r] = n
+    return [int(LINE_HEIGHT * n * 4 / 3 + 0.5) * 0.75 if n > 1 else None for n in lines]  # whole pixels
+
+
+def _escape_hf(text: str) -> str:
+    """Text for an Excel page header/footer ('&' doubled, at most 80 characters)."""
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return text.replace("&", "&&")
+
+
+def page_setup(ws, title: str, made: dt.date, last_col: int) -> None:
+    """Print setup shared by every sheet the tool writes.
+
+    A4 landscape, every column on the page width (as many pages down as needed), the header row repeated
+    on each page, gridlines printed, the sheet's title in the page header and 第 N 页 共 M 页 with the date
+    the report was made in the footer.
+
+    Args:
+        ws: the xlsxwriter worksheet.
+        title: the sheet's title (the text of its title row).
+        made: the date the report was made.
+        last_col: the last column (0-based).
+    """
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
+    ws.hide_gridlines(0)
+    ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
+    ws.set_header(f"&L&8{_escape_hf(title)}", {"margin": 0.25})
+    ws.set_footer(f"&L&8制表日期：{made.isoformat()}&R&8第 &P 页 共 &N 页", {"margin": 0.25})
+
+
+def title_row(ws, title: str, style, column_widths: list[int]) -> None:
+    """Write the title row: merged across the table, wrapped, as high as its lines need.
+
+    Args:
+        ws: the xlsxwriter worksheet.
+        title: the text.
+        style: its format (bold, large, wrapped).
+        column_widths: the table's column widths.
+    """
+    lines = max(1, math.ceil(display_width(title) * 14 / 11 / max(sum(column_widths), 1)))
+    ws.set_row(TITLE_ROW, 20 * lines)
+    if len(column_widths) > 1:
+        ws.merge_range(TITLE_ROW, 0, TITLE_ROW, len(column_widths) - 1, title, style)
+    else:
+        ws.write_string(TITLE_ROW, 0, title, style)
+
+
+@dataclass
+class Chart:
+    """A native bar chart under a sheet's table: one bar per row, one stacked series per column.
+
+    Attributes:
+        title: the chart's title.
+        categories: the column naming each bar (e.g. 乡镇).
+        series: the columns stacked in each bar (e.g. each category's count).
+        rows: how many of the first rows get a bar (e.g. all but the 合计 row).
+    """
+
+    title: str
+    categories: str
+    series: list[str]
+    rows: int
+
+
 class _Body:
     """A sheet's data rows, turned into <row> elements when the file is assembled (see Workbook)."""
 
-    def __init__(self, frame: pd.DataFrame, cols: list[str], style: int):
-        self.frame, self.cols, self.style = frame, cols, style
-        self.rows = min(len(frame), EXCEL_ROWS - 1)
+    def __init__(self, frame: pd.DataFrame, cols: list[str], styles: list[int], wrapped: dict[str, int]):
+        self.frame, self.cols, self.styles, self.wrapped = frame, cols, styles, wrapped
+        self.rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
 
     def last_row(self) -> int:
-        """The last sheet row holding a cell (1, the header's, when none does)."""
+        """The last sheet row (1-based) holding a cell (the header's when no data row does)."""
         last = 0  # data rows up to here hold a cell
         for c in self.cols:
             values = self.frame[c].iloc[last:self.rows].tolist()
@@ -197,7 +354,7 @@ class _Body:
                     break
             if last == self.rows:
                 break
-        return last + 1
+        return last + FIRST_DATA_ROW
 
     def chunks(self) -> Iterator[bytes]:
         """The <row> elements, encoded, a few thousand rows at a time."""
@@ -207,61 +364,95 @@ class _Body:
         for lo in range(0, self.rows, _ROWS_PER_CHUNK):
             part = self.frame.iloc[lo:min(lo + _ROWS_PER_CHUNK, self.rows)]
             columns = [_cell_tails(part[c].tolist()) for c in self.cols]
+            heights = row_heights([part[c].tolist() for c in self.wrapped], list(self.wrapped.values()))
             out = []
-            for r, tails in enumerate(zip(*columns), start=lo + 2):
-                cells = "".join(f'<c r="{x}{r}" s="{self.style}"{t}' for x, t in zip(letters, tails) if t)
+            for r, tails, ht in zip(range(lo + FIRST_DATA_ROW + 1, self.rows + FIRST_DATA_ROW + 1), zip(*columns),
+                                    heights or [None] * len(part)):
+                cells = "".join(f'<c r="{x}{r}" s="{s}"{t}' for x, s, t in zip(letters, self.styles, tails) if t)
                 if cells:
-                    out.append(f'<row r="{r}">{cells}</row>')
+                    size = f' ht="{ht:.16G}" customHeight="1"' if ht else ""
+                    out.append(f'<row r="{r}"{size}>{cells}</row>')
             yield "".join(out).encode()
 
 
 class Workbook:
-    """Sheets of frames with a formatted header, frozen panes and filters, every cell text or a number.
+    """Print-ready sheets of frames: a title row, a formatted header, frozen panes and filters, every cell
+    text or a number.
 
-    xlsxwriter writes the package: styles, headers, column widths, panes, filters. Writing every data
-    cell through it costs about 8 µs a cell (1.7 s for a city's 12,000 findings), so the data rows
-    are serialised here instead, column by column, exactly as its constant-memory mode writes them
-    (inline strings, the column's style), and spliced into each sheet part when the file is assembled.
-    A test holds the result byte-identical to writing every cell through xlsxwriter.
+    xlsxwriter writes the package: styles, title and header rows, column widths, panes, filters, page
+    setup, charts. Writing every data cell through it costs about 8 µs a cell (1.7 s for a city's 12,000
+    findings), so the data rows are serialised here instead, column by column, exactly as its
+    constant-memory mode writes them (inline strings, the column's style), and spliced into each sheet
+    part when the file is assembled. A test holds the result byte-identical to writing every cell
+    through xlsxwriter.
+
+    Args:
+        path: the file.
+        heading: what the report is, for each sheet's title row ('清河县 2026年第三季度 …问题清单').
+        made: the date the report was made (page footers); today by default.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, heading: str = "", made: dt.date | None = None):
         import xlsxwriter
 
         self._path = Path(path)
+        self._heading = heading
+        self._made = made or dt.date.today()
         self._buffer = io.BytesIO()
         self._book = xlsxwriter.Workbook(self._buffer, {"strings_to_formulas": False, "strings_to_urls": False,
                                                         "strings_to_numbers": False, "constant_memory": True})
         self._head = self._book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
                                             "valign": "vcenter"})
-        self._fill = self._book.add_format({"bold": True, "bg_color": "#FFF2CC", "border": 1})
-        self._text = self._book.add_format({"num_format": "@"})
-        for style in (self._head, self._fill, self._text):  # fixed style numbers, whatever is written first
+        self._fill = self._book.add_format({"bold": True, "bg_color": "#FFF2CC", "border": 1, "text_wrap": True,
+                                            "valign": "vcenter"})
+        self._text = self._book.add_format({"num_format": "@", "valign": "top"})
+        self._wrap = self._book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
+        self._title = self._book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
+        for style in (self._head, self._fill, self._text, self._wrap, self._title):  # fixed style numbers
             style._get_xf_index()
         self._used: set[str] = set()
         self._bodies: dict[str, _Body] = {}
 
+    def title_of(self, sheet: str) -> str:
+        """The text of a sheet's title row: the report's heading and the sheet's own name."""
+        return f"{self._heading} — {sheet}" if self._heading else sheet
+
     def table(self, title: str, frame: pd.DataFrame, extra: list[str] | None = None,
-              widths: dict[str, int] | None = None) -> None:
+              widths: dict[str, int] | None = None, chart: Chart | None = None) -> None:
         """Add a sheet holding a frame, with optional blank columns to fill in.
 
         Args:
-            title: the sheet name.
+            title: the sheet name (and, after the heading, its title row).
             frame: the rows (internal '_' columns are left out).
             extra: blank columns appended (e.g. the ledger columns).
             widths: column → width.
+            chart: a bar chart drawn under the table.
         """
         ws = self._book.add_worksheet(sheet_name(title, self._used))
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
-        for c, name in enumerate(cols + extra):
-            ws.write_string(0, c, str(name), self._fill if name in extra else self._head)
-            width = (widths or {}).get(name) or min(max(len(str(name)) * 2 + 2, 10), 60)
-            ws.set_column(c, c, width, self._text)
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(min(len(frame), EXCEL_ROWS - 1), 1), len(cols) + len(extra) - 1)
+        last_col = len(cols) + len(extra) - 1
+        heading = self.title_of(title)
+        layout = [column_layout(str(name), frame[name].tolist() if name in cols else [], widths) for name in cols + extra]
+        title_row(ws, heading, self._title, [w for w, _ in layout])
+        header = max(lines_needed(str(name), width) for name, (width, _) in zip(cols + extra, layout))
+        if header > 1:
+            ws.set_row(HEADER_ROW, LINE_HEIGHT * header)
+        styles = []
+        for c, (name, (width, wrap)) in enumerate(zip(cols + extra, layout)):
+            ws.write_string(HEADER_ROW, c, str(name), self._fill if name in extra else self._head)
+            style = self._wrap if wrap else self._text
+            ws.set_column(c, c, width, style)
+            styles.append(style._get_xf_index())
+        ws.freeze_panes(FIRST_DATA_ROW, 0)
+        rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
+        ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(rows, 1), last_col)
+        page_setup(ws, heading, self._made, last_col)
+        if chart is not None and chart.rows and chart.series:
+            add_chart(self._book, ws, chart, cols, HEADER_ROW + rows + 2, [w for w, _ in layout])
         part = f"xl/worksheets/sheet{len(self._book.worksheets())}.xml"
-        self._bodies[part] = _Body(frame, cols, self._text._get_xf_index())
+        wrapped = {name: width for name, (width, wrap) in zip(cols, layout) if wrap}
+        self._bodies[part] = _Body(frame, cols, styles[:len(cols)], wrapped)
 
     def close(self) -> None:
         """Finish the file: xlsxwriter's package with every sheet's data rows spliced in."""
@@ -277,13 +468,42 @@ class Workbook:
                     continue
                 head, end, tail = data.partition(b"</sheetData>")
                 last = body.last_row()
-                if last > 1:
+                if last > HEADER_ROW + 1:
                     head = _DIMENSION.sub(_dimension(head, last), head, count=1)
                 with zout.open(target, "w", force_zip64=body.rows * len(body.cols) > 5_000_000) as fh:
                     fh.write(head)
                     for chunk in body.chunks():
                         fh.write(chunk)
                     fh.write(end + tail)
+
+
+def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_widths: list[int]) -> None:
+    """Draw a stacked bar chart under a table (native Excel chart: Excel and WPS draw it without macros).
+
+    Args:
+        book: the xlsxwriter workbook.
+        ws: its worksheet holding the table.
+        chart: what to draw.
+        cols: the table's columns.
+        first_row: the sheet row (0-based) the chart's top-left corner sits in.
+        column_widths: the table's column widths (the chart is as wide as the table, within limits).
+    """
+    drawn = book.add_chart({"type": "bar", "subtype": "stacked"})
+    at = cols.index(chart.categories)
+    top, bottom = FIRST_DATA_ROW, FIRST_DATA_ROW + chart.rows - 1
+    for name in chart.series:
+        c = cols.index(name)
+        drawn.add_series({"name": [ws.name, HEADER_ROW, c], "categories": [ws.name, top, at, bottom, at],
+                          "values": [ws.name, top, c, bottom, c], "gap": 60})
+    drawn.set_title({"name": chart.title, "name_font": {"size": 12}})
+    drawn.set_y_axis({"reverse": True})  # the bar chart's category axis: first row on top, as in the table
+    drawn.set_x_axis({"major_gridlines": {"visible": True}})
+    drawn.set_legend({"position": "bottom", "font": {"size": 8}})
+    table_px = sum(int(w * 7 + 5) for w in column_widths)
+    width = int(min(max(table_px - 8, 480), 2000))
+    height = int(min(max(180 + 26 * chart.rows + 18 * ((len(chart.series) + 3) // 4), 320), 1400))
+    drawn.set_size({"width": width, "height": height})
+    ws.insert_chart(first_row, 0, drawn, {"x_offset": 4, "y_offset": 4})
 
 
 def _dimension(head: bytes, last_row: int) -> bytes:
@@ -295,20 +515,86 @@ def _dimension(head: bytes, last_row: int) -> bytes:
     return f'<dimension ref="{first}:{last_col}{last_row}"/>'.encode()
 
 
-def write_workbook(target: Path, sheets: list[tuple[str, pd.DataFrame, list[str] | None]],
-                   widths: dict[str, int] | None = None) -> None:
-    """Write several frames as sheets of one workbook, atomically.
+Sheet = tuple  # (title, frame, extra blank columns) or (title, frame, extra, Chart)
+
+
+def write_workbook(target: Path, sheets: list[Sheet], widths: dict[str, int] | None = None, heading: str = "",
+                   made: dt.date | None = None) -> None:
+    """Write several frames as sheets of one print-ready workbook, atomically.
 
     Args:
         target: the .xlsx file.
-        sheets: (sheet title, frame, extra blank columns) in order.
+        sheets: (sheet title, frame, extra blank columns[, Chart]) in order.
         widths: column → width.
+        heading: what the report is (each sheet's title row starts with it).
+        made: the date the report was made (page footers).
     """
     with atomic_path(target) as tmp:
-        book = Workbook(tmp)
-        for title, frame, extra in sheets:
-            book.table(title, frame, extra, widths)
+        book = Workbook(tmp, heading, made)
+        for title, frame, extra, *chart in sheets:
+            book.table(title, frame, extra, widths, chart[0] if chart else None)
         book.close()
+
+
+def township_name(value: object) -> str:
+    """A township's name as a file name (characters Windows forbids removed; blank → 未填乡镇).
+
+    Args:
+        value: the 乡镇 cell.
+    Returns:
+        The file stem.
+    """
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", str(value or "")).strip(" .")
+    return name[:60] or "未填乡镇"
+
+
+TOWNSHIP_FOLDER = "乡镇"
+
+
+def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, column: str = "乡镇",
+                             widths: dict[str, int] | None = None, heading: str = "", made: dt.date | None = None,
+                             public: bool = False) -> dict[str, Path]:
+    """Write one workbook per township into ``out/乡镇/``, each holding only that township's rows.
+
+    Generic over reports: ``frames`` are the report's row frames (findings, review rows, verdicts …),
+    ``build`` turns one township's share of them into the workbook's sheets (its own summary included),
+    exactly as the county-wide workbook is built from all rows.
+
+    Args:
+        out: the output folder.
+        frames: name → frame; frames holding ``column`` are split by it, others are passed whole.
+        build: ``build(frames) -> sheets`` as for :func:`write_workbook`.
+        column: the township column.
+        widths: column → width.
+        heading: the report's heading; each township's name is added to it.
+        made: the date the report was made.
+        public: also write the 公示_ copy of each township's workbook (``io.public``).
+    Returns:
+        township → path of its workbook (public copies under 'public_' + township).
+    """
+    from ..order import natural_sorted
+
+    folder = prepare_out_dir(Path(out) / TOWNSHIP_FOLDER)
+    towns = natural_sorted(v for f in frames.values() if column in f.columns for v in f[column].tolist())
+    written: dict[str, Path] = {}
+    used: set[str] = set()
+    for town in towns:
+        name = township_name(town)
+        while name.lower() in used:  # two spellings that clean up to the same file name
+            name += "_"
+        used.add(name.lower())
+        part = {k: (f[f[column] == town] if column in f.columns else f) for k, f in frames.items()}
+        sheets = build(part)
+        label = str(town) if str(town).strip() else "（未填乡镇）"
+        title = f"{heading} {label}".strip()
+        written[str(town)] = folder / f"{name}.xlsx"
+        write_workbook(written[str(town)], sheets, widths, title, made)
+        if public:
+            from .public import PREFIX, public_sheets
+
+            written["public_" + str(town)] = folder / f"{PREFIX}{name}.xlsx"
+            write_workbook(written["public_" + str(town)], public_sheets(sheets), widths, title, made)
+    return written
 
 
 def sha256(path: Path) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, suppress
-from .problem_list import WIDTHS, input_manifest
+from ..order import natural_rank
+from .problem_list import WIDTHS, as_of_of, input_manifest
 from .public import write_public_copies
-from .report import prepare_out_dir, write_csv, write_json, write_workbook
+from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
 RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
 
@@ -33,6 +34,8 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
                           "已整改": (rows["整改状态"] == "已整改").astype(int),
                           "未整改": (rows["整改状态"] == "未整改").astype(int), "核实无问题": verified.astype(int)})
     table = frame.groupby(by, sort=True).sum()
+    if by != "类别代码":  # townships in natural order (第2街道 before 第10街道); codes sort as text
+        table = table.sort_index(key=natural_rank)
     table.loc["合计"] = table.sum()
     table["应整改数"] = table["问题数"] - table["核实无问题"]
     table["整改率"] = [f"{d / n:.1%}" if n else "—" for d, n in zip(table["已整改"], table["应整改数"])]
@@ -42,7 +45,33 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
     return out
 
 
-def write_review_reports(result, out: Path, options: dict, mask: bool = False) -> dict[str, Path]:
+def review_sheets(rows: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
+    """The look-back workbook's sheets: rates by township and by category, then the rows (open ones first).
+
+    Args:
+        rows: the review rows (all of them, or one township's).
+        titles: code → title.
+    Returns:
+        Sheets for ``write_workbook``.
+    """
+    return [("整改率（按乡镇）", rates(rows, "乡镇"), None), ("整改率（按类别）", rates(rows, "类别代码", titles), None),
+            ("问题明细（未整改在前）", rows, None)]
+
+
+def review_heading(county: str, as_of: dt.date) -> str:
+    """The title every sheet of the look-back starts with.
+
+    Args:
+        county: the county's name ('' when unknown).
+        as_of: the review date.
+    Returns:
+        The heading.
+    """
+    return " ".join(x for x in (county, f"低保特困问题整改回头看（核查基准日 {as_of.isoformat()}）") if x)
+
+
+def write_review_reports(result, out: Path, options: dict, mask: bool = False,
+                         by_township: bool = False) -> dict[str, Path]:
     """Write review.csv, 回头看问题清单.xlsx, 核实无问题清单.csv and run.json (and 公示 copies with ``mask``).
 
     Args:
@@ -50,6 +79,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False) -
         out: the output folder.
         options: the options the run was given (recorded in run.json).
         mask: also write public copies.
+        by_township: also write 乡镇/<乡镇>.xlsx, each township's own look-back.
     Returns:
         name → path of each file written.
     """
@@ -58,13 +88,17 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False) -
     paths = {"review": out / "review.csv", "workbook": out / "回头看问题清单.xlsx",
              "suppress": out / suppress.FILE_NAME, "manifest": out / "run.json"}
     write_csv(rows, paths["review"])
-    sheets = [("整改率（按乡镇）", rates(rows, "乡镇"), None), ("整改率（按类别）", rates(rows, "类别代码", result.titles), None),
-              ("问题明细（未整改在前）", rows, None)]
-    write_workbook(paths["workbook"], sheets, {**WIDTHS, "说明": 50})
+    sheets = review_sheets(rows, result.titles)
+    heading = review_heading(getattr(result, "county", ""), as_of_of(options))
+    write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     suppress.write(result.suppressions, paths["suppress"])
     if mask:
-        public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS)
+        public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
+    if by_township:
+        towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles),
+                                         widths=WIDTHS, heading=heading, public=mask)
+        paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
     write_json({
         "tool": "rostercheck", "version": __version__, "command": "review",

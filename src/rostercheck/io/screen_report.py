@@ -12,9 +12,10 @@ from .. import __version__
 from .columns import KIND_LABELS
 from .problem_list import WIDTHS, input_manifest
 from .public import write_public_copies
-from .report import prepare_out_dir, write_csv, write_json, write_workbook
+from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
 MEETING_COLUMNS = ["审批意见"]
+SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
 
 
 def rule_sheet(result, as_of: dt.date) -> pd.DataFrame:
@@ -40,7 +41,20 @@ def rule_sheet(result, as_of: dt.date) -> pd.DataFrame:
     return pd.DataFrame(items, columns=["项目", "内容"])
 
 
-def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False) -> dict[str, Path]:
+def screen_heading(county: str, as_of: dt.date) -> str:
+    """The title every sheet of the screening workbook starts with.
+
+    Args:
+        county: the county's name ('' when unknown).
+        as_of: the review date.
+    Returns:
+        The heading.
+    """
+    return " ".join(x for x in (county, f"低保特困新申请家庭核对结果（核查基准日 {as_of.isoformat()}）") if x)
+
+
+def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False,
+                         by_township: bool = False) -> dict[str, Path]:
     """Write screening.csv, findings.csv, 新申请核对结果.xlsx and run.json (and 公示 copies with ``mask``).
 
     Args:
@@ -49,6 +63,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
         options: the options the run was given (recorded in run.json).
         as_of: the review date.
         mask: also write public copies.
+        by_township: also write 乡镇/<乡镇>.xlsx, each township's own families.
     Returns:
         name → path of each file written.
     """
@@ -57,13 +72,23 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
              "workbook": out / "新申请核对结果.xlsx", "manifest": out / "run.json"}
     write_csv(result.verdicts, paths["screening"])
     write_csv(result.findings, paths["findings"])
-    sheets = [("核对结论", result.verdicts, MEETING_COLUMNS), ("疑点明细", result.findings, None),
-              ("核对说明", rule_sheet(result, as_of), None)]
-    write_workbook(paths["workbook"], sheets, {**WIDTHS, "疑点摘要": 60, "待核线索": 40, "内容": 90, "审批意见": 30})
+    rules = rule_sheet(result, as_of)
+
+    def build(frames: dict[str, pd.DataFrame]) -> list[tuple]:
+        return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", frames["findings"], None),
+                ("核对说明", rules, None)]
+
+    frames = {"verdicts": result.verdicts, "findings": result.findings}
+    sheets = build(frames)
+    heading = screen_heading(getattr(result, "county", ""), as_of)
+    write_workbook(paths["workbook"], sheets, SCREEN_WIDTHS, heading)
     if mask:
         public = write_public_copies(out, {"screening.csv": result.verdicts, "findings.csv": result.findings},
-                                     {"新申请核对结果.xlsx": sheets[:2]}, WIDTHS)
+                                     {"新申请核对结果.xlsx": sheets[:2]}, SCREEN_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
+    if by_township:
+        towns = write_township_workbooks(out, frames, build, widths=SCREEN_WIDTHS, heading=heading, public=mask)
+        paths.update({f"township_{k}": v for k, v in towns.items()})
     verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
     write_json({
         "tool": "rostercheck", "version": __version__, "command": "screen",

@@ -1,0 +1,93 @@
+"""The order townships, villages and categories are listed in: natural order (第2街道 before 第10街道).
+
+Places are compared piece by piece: runs of digits (ASCII or full-width) and runs of Chinese numerals
+(二、十二、一百零五) compare by their value, other text by character. Blank places and the 合计 row sort last.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import pandas as pd
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_PIECES = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]+")
+# Rows that close a table, whatever they are called; they stay at the end.
+TRAILING = ("合计", "总计", "（未填乡镇）", "（未填）", "")
+
+
+def chinese_number(text: str) -> int | None:
+    """Return the value of a Chinese numeral ('十二' 12, '一百零五' 105, '二〇二五' 2025), None if it is not one.
+
+    Args:
+        text: the numeral.
+    Returns:
+        Its value.
+    """
+    if not text:
+        return None
+    if all(c in _DIGITS for c in text):  # digit by digit: 二〇二五
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total, digit = 0, None
+    for c in text:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def natural_key(value: object) -> tuple:
+    """Sort key putting 第2街道 before 第10街道 and 二组 before 十组; blanks and totals last.
+
+    Args:
+        value: a place name (any cell).
+    Returns:
+        A key comparable with every other key this function returns.
+    """
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    if text in TRAILING:
+        return (1, TRAILING.index(text), ())
+    parts: list[tuple[int, object]] = []
+    pos = 0
+    for m in _PIECES.finditer(text):
+        if m.start() > pos:
+            parts.append((1, text[pos:m.start()]))
+        piece = m.group()
+        number = int(piece.translate(_FULL_WIDTH)) if piece[0] in "0123456789０１２３４５６７８９" else chinese_number(piece)
+        parts.append((0, number) if number is not None else (1, piece))
+        pos = m.end()
+    if pos < len(text):
+        parts.append((1, text[pos:]))
+    return (0, 0, tuple(parts))
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def natural_sorted(values: Iterable[object]) -> list:
+    """Return distinct values in natural order.
+
+    Args:
+        values: place names.
+    Returns:
+        Each distinct value once, in natural order.
+    """
+    return sorted(set(values), key=natural_key)
+
+
+def natural_rank(column: pd.Series) -> pd.Series:
+    """Return each cell's position in natural order (for ``DataFrame.sort_values(key=...)``).
+
+    Args:
+        column: place names.
+    Returns:
+        Integer ranks aligned with the column.
+    """
+    order = {v: i for i, v in enumerate(natural_sorted(column.tolist()))}
+    return column.map(order)

@@ -1,0 +1,163 @@
+"""Print-ready reports: one workbook per township, pages when rendered, natural order, 80-column console."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+import pandas as pd
+import pytest
+from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS, HEADER_ROW
+
+from rostercheck.io.ledger import read_previous
+from rostercheck.io.problem_list import summary
+from rostercheck.order import chinese_number, natural_sorted
+
+ROOT = COUNTY.parents[1]
+MAX_PAGES = 30  # the sample county's 问题清单.xlsx on A4 (it printed on 134 pages before page setup)
+
+
+def _cli(*args, columns: int = 80) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": str(columns), "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "rostercheck", *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    """The sample county audited once with --by-township, console at 80 columns."""
+    out = tmp_path_factory.mktemp("county")
+    lists = [a for kind, name in COUNTY_LISTS.items() for a in ("--" + kind.replace("_", "-"), COUNTY / name)]
+    proc = _cli("audit", *[COUNTY / r for r in COUNTY_ROSTERS], *lists, "--as-of", "2026-09-30", "--out", out,
+                "--by-township")
+    assert proc.returncode == 0, proc.stderr
+    return out, proc.stdout
+
+
+def _rows(path) -> dict[str, pd.DataFrame]:
+    """Each sheet of a workbook as a frame read below its title row."""
+    book = openpyxl.load_workbook(path)
+    out = {}
+    for ws in book.worksheets:
+        values = list(ws.iter_rows(min_row=HEADER_ROW, values_only=True))
+        out[ws.title] = pd.DataFrame(values[1:], columns=values[0])
+    return out
+
+
+def test_each_township_gets_a_workbook_with_only_its_rows(county):
+    out, _ = county
+    findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    towns = sorted(set(findings["乡镇"]))
+    books = sorted((out / "乡镇").glob("*.xlsx"))
+    assert [b.stem for b in books] == sorted(towns)
+    total = 0
+    for book in books:
+        sheets = _rows(book)
+        assert list(sheets)[0] == "汇总"
+        assert list(sheets["汇总"]["乡镇"]) == [book.stem, "合计"]  # its own summary only
+        for title, frame in list(sheets.items())[1:]:
+            assert set(frame["乡镇"]) == {book.stem}, (book.name, title)  # every row is this township's
+            total += len(frame)
+        ws = openpyxl.load_workbook(book)["汇总"]
+        assert book.stem in ws["A1"].value and ws.print_title_rows == "$2:$2"
+    assert total == len(findings)
+
+
+def test_review_reads_a_township_workbook_the_township_edited(county, tmp_path):
+    out, _ = county
+    town = next((out / "乡镇").glob("*.xlsx"))
+    book = openpyxl.load_workbook(town)
+    ws = book.worksheets[1]
+    ws.insert_cols(1)  # what townships do: a 序号 column, a note typed in the title row, the ledger filled in
+    ws.cell(HEADER_ROW, 1, "序号")
+    ws.cell(1, 1, "（已核实，退回民政局）")
+    head = {c.value: c.column for c in ws[HEADER_ROW]}
+    ws.cell(HEADER_ROW + 1, head["核实情况"], "情况属实")
+    ws.cell(HEADER_ROW + 1, head["整改状态"], "已整改")
+    book.move_sheet("汇总", offset=len(book.sheetnames))
+    book.save(tmp_path / "edited.xlsx")
+    previous = read_previous(tmp_path / "edited.xlsx")
+    findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert len(previous) == int((findings["乡镇"] == town.stem).sum())
+    assert set(previous["乡镇"]) == {town.stem}
+    assert (previous["核实情况"] == "情况属实").sum() == 1 and (previous["整改状态"] == "已整改").sum() == 1
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo") and shutil.which("pdftotext")),
+                    reason="LibreOffice (soffice) and poppler-utils are not installed")
+def test_problem_list_prints_on_few_a4_pages_with_title_header_and_footer(county, tmp_path):
+    out, _ = county
+    shutil.copy(out / "问题清单.xlsx", tmp_path / "list.xlsx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "list.xlsx")], capture_output=True, timeout=240, check=True)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "list.pdf")], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    size = next(line for line in info.splitlines() if line.startswith("Page size:"))
+    assert pages <= MAX_PAGES
+    width, height = (float(x) for x in size.split()[2:5:2])
+    assert width > height and abs(width - 842) < 3 and abs(height - 595) < 3  # A4 landscape, in points
+    sheets = len(openpyxl.load_workbook(out / "问题清单.xlsx").sheetnames)
+    assert pages >= sheets
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "list.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    page_texts = text.split("\f")[:pages]
+    for n, page in enumerate(page_texts, start=1):
+        assert f"第 {n} 页 共 {pages} 页" in page
+        assert "低保特困专项治理问题清单" in page
+    for page in page_texts[1:]:  # category sheets: the header on every page, the last column (整改状态) on it too
+        assert "身份证号" in page and "整改状态" in page
+
+
+def test_help_wraps_whole_descriptions_at_80_columns():
+    proc = _cli("audit", "--help")
+    assert proc.returncode == 0
+    assert "…" not in proc.stdout
+    flat = "".join(line.strip("│ ").replace(" ", "") for line in proc.stdout.splitlines())
+    assert "不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列" in flat  # --mask's whole description
+    assert "--by-township" in proc.stdout
+    assert all(len(line) <= 80 for line in proc.stdout.splitlines())
+
+
+def test_console_summary_shows_every_code_and_township_whole_at_80_columns(county):
+    out, stdout = county
+    findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    table = stdout.split("问题示例")[0]
+    for code in set(findings["类别代码"]):
+        assert f" {code} " in table or f"┃ {code} " in table or f"{code} " in table.splitlines()[0], code
+    for town in set(findings["乡镇"]):
+        assert town in table
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 80 for line in table.splitlines())
+
+
+def test_console_summary_many_townships_splits_into_tables_that_fit(capsys, monkeypatch):
+    from rostercheck import console
+
+    towns = [f"第{n}街道办事处" for n in range(1, 15)]
+    codes = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "D01", "D02", "D03", "RQ1", "RQ2"]
+    rows = [{"类别代码": c, "乡镇": t, "_member": f"{c}{t}"} for t in towns for c in codes]
+    monkeypatch.setattr(console, "out", console.Console(width=80, highlight=False))
+    console.summary_table(pd.DataFrame(rows), {c: "名称" * 10 for c in codes})
+    shown = capsys.readouterr().out
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 80 for line in shown.splitlines())
+    assert all(f" {c} " in shown for c in codes) and all(t in shown for t in towns)
+    assert shown.index("第2街道办事处") < shown.index("第10街道办事处")
+
+
+def test_natural_order():
+    assert natural_sorted(["第10街道", "第2街道", "第1街道", "合计"]) == ["第1街道", "第2街道", "第10街道", "合计"]
+    assert natural_sorted(["十二组", "二组", "一组"]) == ["一组", "二组", "十二组"]
+    assert natural_sorted(["城关镇", "", "柳林镇"]) == ["城关镇", "柳林镇", ""]
+    assert [chinese_number(x) for x in ("十", "二十一", "一百零五", "二〇二五", "镇")] == [10, 21, 105, 2025, None]
+
+
+def test_summary_sheet_lists_townships_in_natural_order():
+    findings = pd.DataFrame({"类别代码": ["C01", "C02", "C01"], "乡镇": ["第10街道", "第2街道", "第1街道"],
+                             "_member": [1, 2, 3], "_household": [1, 2, 3]})
+    assert list(summary(findings, {"C01": "甲", "C02": "乙"})["乡镇"]) == ["第1街道", "第2街道", "第10街道", "合计"]
