@@ -186,12 +186,12 @@ def ledger(ctx: Context) -> Ledger:
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
     member, conf = [-1] * n, [""] * n
-    for m, r, c, _ in link_lists(f, members).itertuples(index=False):
+    for r, m, c, _ in link_lists(f, members).itertuples(index=False):
         if member[r] < 0 or c == HIGH:
             member[r], conf[r] = int(m), c
     if "head_id" in f.columns:
         no_own = f["id"].astype(str) == ""
-        for m, r, c, _ in link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
+        for r, m, c, _ in link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
             if member[r] < 0:
                 member[r], conf[r] = int(m), c
     ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
