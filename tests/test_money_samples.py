@@ -1,0 +1,66 @@
+"""The sample county's year of ledgers (samples/payments.py): every planted money case found, no trap,
+and the amounts to recover and to repay equal the truth to the yuan."""
+
+import csv
+from collections import defaultdict
+
+import pytest
+from helpers import AS_OF, COUNTY, county_inputs
+
+from rostercheck.audit import audit
+
+LEDGERS = sorted((COUNTY / "资金发放").iterdir())
+
+
+@pytest.fixture(scope="module")
+def result():
+    rosters, lists = county_inputs()
+    lists = {k: v for k, v in lists.items() if k in ("deaths", "prisoners", "migrations", "cadres", "staff")}
+    lists["exits"] = COUNTY / "停保名单.xlsx"
+    return audit(rosters, lists, AS_OF, payments=LEDGERS, codes=["F01", "F02", "F03", "F04", "F05", "F06", "F07"])
+
+
+def truth():
+    return list(csv.DictReader(open(COUNTY / "truth_payments.csv", encoding="utf-8")))
+
+
+def found(result) -> dict[tuple[str, str], dict]:
+    """(code, head ID) → summed amounts and confidences of the findings."""
+    out = defaultdict(lambda: {"recover": 0.0, "repay": 0.0, "conf": set()})
+    for _, row in result.findings.iterrows():
+        key = (row["类别代码"], row["户主身份证号"])
+        out[key]["recover"] += float(row["应追回金额"] or 0) if row["应追回金额"] == row["应追回金额"] else 0.0
+        out[key]["repay"] += float(row["应补发金额"] or 0) if row["应补发金额"] == row["应补发金额"] else 0.0
+        out[key]["conf"].add(row["置信度"])
+    return out
+
+
+def test_every_planted_case_found_with_its_amount_to_the_yuan(result):
+    got = found(result)
+    want = defaultdict(lambda: {"recover": 0.0, "repay": 0.0})
+    for t in truth():
+        if t["expect"] == "flag":
+            want[(t["code"], t["head_id"])]["recover"] += float(t["recover"] or 0)
+            want[(t["code"], t["head_id"])]["repay"] += float(t["repay"] or 0)
+    missing = [k for k in want if k not in got]
+    assert not missing
+    wrong = {k: (got[k]["recover"], got[k]["repay"], v) for k, v in want.items()
+             if abs(got[k]["recover"] - v["recover"]) > 1 or abs(got[k]["repay"] - v["repay"]) > 1}
+    assert not wrong
+
+
+def test_no_trap_and_nothing_unplanted_flagged(result):
+    flags = {(t["code"], t["head_id"]) for t in truth() if t["expect"] == "flag"}
+    traps = {(t["code"], t["head_id"]) for t in truth() if t["expect"] == "trap"}
+    got = set(found(result))
+    assert not (got & traps)
+    assert got <= flags
+
+
+def test_totals_to_the_yuan(result):
+    rows = truth()
+    recover = sum(float(t["recover"] or 0) for t in rows if t["expect"] == "flag")
+    repay = sum(float(t["repay"] or 0) for t in rows if t["expect"] == "flag")
+    f = result.findings
+    assert round(f["应追回金额"].fillna(0).astype(float).sum(), 2) == round(recover, 2)
+    assert round(f["应补发金额"].fillna(0).astype(float).sum(), 2) == round(repay, 2)
