@@ -64,3 +64,33 @@ def test_totals_to_the_yuan(result):
     f = result.findings
     assert round(f["应追回金额"].fillna(0).astype(float).sum(), 2) == round(recover, 2)
     assert round(f["应补发金额"].fillna(0).astype(float).sum(), 2) == round(repay, 2)
+
+
+def test_cli_writes_money_columns_sheet_and_totals(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    import pandas as pd
+    from python_calamine import CalamineWorkbook
+
+    rosters, lists = county_inputs()
+    args = [sys.executable, "-m", "rostercheck", "audit", *map(str, rosters), "--deaths", str(lists["deaths"]),
+            "--exits", str(COUNTY / "停保名单.xlsx"), "--as-of", "2026-09-30", "--out", str(tmp_path / "out")]
+    for p in LEDGERS:
+        args += ["--payments", str(p)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=600, env={**__import__("os").environ,
+                                                                                    "PYTHONPATH": "src"})
+    assert done.returncode == 0, done.stderr
+    assert "资金核查：应追回" in done.stdout
+    findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, keep_default_na=False)
+    assert list(findings.columns[-3:]) == ["涉及月份", "应追回金额", "应补发金额"]
+    f01 = findings[findings["类别代码"] == "F01"]
+    assert len(f01) and all("个月" in m for m in f01["涉及月份"])
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    total = round(pd.to_numeric(findings["应追回金额"], errors="coerce").sum(), 2)
+    assert run["money"]["recover"] == total > 0
+    book = CalamineWorkbook.from_path(str(tmp_path / "out" / "问题清单.xlsx"))
+    assert "资金核查" in book.sheet_names
+    sheet = book.get_sheet_by_name("资金核查").to_python()
+    assert sheet[-1][0] == "合计" and round(float(sheet[-1][3]), 2) == total

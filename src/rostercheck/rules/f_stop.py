@@ -66,7 +66,9 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
 
 
 def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
-    f, ev, rows, parts = led.frame, slot["event"], slot["rows"], slot["parts"]
+    f, ev = led.frame, slot["event"]
+    order = sorted(range(len(slot["rows"])), key=lambda k: (f.at[slot["rows"][k], "month"], slot["rows"][k]))
+    rows, parts = [slot["rows"][k] for k in order], [slot["parts"][k] for k in order]
     months = [f.at[r, "month"] for r in rows]
     total = sum(parts)
     m = slot["member"]
@@ -107,6 +109,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
             rows_by[h].append(r)
     out = []
     for h, rows in rows_by.items():
+        rows = sorted(rows, key=lambda r: (f.at[r, "month"], r))
         if not any(f.at[r, "month"] in period for r in rows):
             continue
         months = [f.at[r, "month"] for r in rows]
