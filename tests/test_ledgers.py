@@ -92,3 +92,12 @@ def test_file_without_ids_or_amounts_refused(tmp_path):
     path = write(tmp_path / "x.xlsx", {"S": [["姓名", "备注"], ["张三", "无"]]})
     with pytest.raises(InputFileError):
         load_ledgers([path], AS_OF)
+
+
+def test_a_folder_stands_for_its_ledger_files(tmp_path):
+    head = ["姓名", "身份证号", "所属月份", "发放金额"]
+    write(tmp_path / "a.xlsx", {"S": [head, ["张三", A, "2026-07", 516]]})
+    write(tmp_path / "b.xlsx", {"S": [head, ["张三", A, "2026-08", 516]]})
+    (tmp_path / "说明.doc").write_text("x")
+    tables, frame, _ = load_ledgers([tmp_path], AS_OF)
+    assert len(tables) == 2 and sorted(frame["month"]) == ["2026-07", "2026-08"]

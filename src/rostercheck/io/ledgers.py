@@ -242,7 +242,7 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
     file and the yearly workbook that includes it) keep the first file's rows for that month, with a warning.
 
     Args:
-        paths: the files.
+        paths: the files (a folder stands for the ledger files in it).
         as_of: the review date.
         limits: safety bounds.
         progress: called with (label, path) before each file is read.
@@ -250,7 +250,7 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
         (one Table per file for the manifest, the payments, warnings).
     """
     tables, frames, warnings, seen = [], [], [], {}
-    for path in paths:
+    for path in _expand(paths):
         path = Path(path)
         if progress:
             progress(KIND_LABELS[KIND], path)
@@ -266,6 +266,20 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
     frame, dropped = _overlapping_files(frame)
     warnings.extend(dropped)
     return tables, frame, warnings
+
+
+_LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """A folder given as --payments stands for the ledger files in it (sorted by name; Excel's ~$ lock files left out)."""
+    out = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$"))
+        else:
+            out.append(path)
+    return out
 
 
 def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
