@@ -132,18 +132,19 @@ class Ledger:
     off_roster: dict[str, int] = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     claimed: dict[tuple[int, str], float] = field(default_factory=dict)
+    cols: dict[str, list] = field(default_factory=dict)
 
     def where(self, i: int) -> str:
         """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts."""
         f = self.frame
-        file = str(f.at[i, "_file"]).replace("\\", "/").rsplit("/", 1)[-1]
-        sheet = f"工作表“{f.at[i, '_sheet']}”" if f.at[i, "_sheet"] else ""
-        col = f"（{f.at[i, '_col']}列）" if f.at[i, "_col"] else ""
-        return f"《{file}》{sheet}第 {int(f.at[i, '_row'])} 行{col}"
+        file = str(self.cols["_file"][i]).replace("\\", "/").rsplit("/", 1)[-1]
+        sheet = f"工作表“{self.cols['_sheet'][i]}”" if self.cols["_sheet"][i] else ""
+        col = f"（{self.cols['_col'][i]}列）" if self.cols["_col"][i] else ""
+        return f"《{file}》{sheet}第 {int(self.cols['_row'][i])} 行{col}"
 
     def item(self, i: int) -> str:
         """The row's 资金项目 ('保障金' when the ledger has none)."""
-        return str(self.frame.at[i, "item"]) or "保障金"
+        return str(self.cols["item"][i]) or "保障金"
 
 
 def params(ctx: Context) -> dict:
@@ -204,11 +205,13 @@ def ledger(ctx: Context) -> Ledger:
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     head_ids = members["head_id"].tolist()
     member_ids = members["id"].tolist()
-    own_rows = {(household[r], f.at[r, "month"]) for r in range(n)
+    month_list = f["month"].tolist()
+    own_rows = {(household[r], month_list[r]) for r in range(n)
                 if member[r] >= 0 and member_ids[member[r]] != head_ids[member[r]]}
     household_row = [m >= 0 and (member_ids[m] == head_ids[m] or not ids_[r]) and len(covered.get(household[r], [])) > 1
-                     and (household[r], f.at[r, "month"]) not in own_rows for r, m in enumerate(member)]
-    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p)
+                     and (household[r], month_list[r]) not in own_rows for r, m in enumerate(member)]
+    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
+                 cols={c: f[c].tolist() for c in f.columns})
     off = sorted({h for h, m in zip(household, member) if m < 0})
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _events(ctx, led)
@@ -340,11 +343,11 @@ def _unique(events: list[Event]) -> list[Event]:
 def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
     """The person columns of a finding about a payee on no roster, from the ledger row."""
     f = led.frame
-    return {"township": f.at[r, "township"], "village": f.at[r, "village"],
-            "head_name": f.at[r, "head_name"] or f.at[r, "name"], "head_id": f.at[r, "head_id"] or f.at[r, "id"],
-            "name": f.at[r, "name"], "id": f.at[r, "id"], "id_raw": f.at[r, "id_raw"], "relation": "",
-            "programme": led.programme[r], "file": f.at[r, "_file"], "row": int(f.at[r, "_row"]),
-            "name_key": f.at[r, "name_key"], "household": led.household[r]}
+    return {"township": led.cols["township"][r], "village": led.cols["village"][r],
+            "head_name": led.cols["head_name"][r] or led.cols["name"][r], "head_id": led.cols["head_id"][r] or led.cols["id"][r],
+            "name": led.cols["name"][r], "id": led.cols["id"][r], "id_raw": led.cols["id_raw"][r], "relation": "",
+            "programme": led.programme[r], "file": led.cols["_file"][r], "row": int(led.cols["_row"][r]),
+            "name_key": led.cols["name_key"][r], "household": led.household[r]}
 
 
 def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
@@ -372,8 +375,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
     if member < 0:
         subject = subject_row(ctx, led, r)
         member = led.off_roster.get(led.household[r], -1)
-    file = str(led.frame.at[r, "_file"]).replace("\\", "/").rsplit("/", 1)[-1]
-    return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.frame.at[r, "_row"])), key,
+    file = str(led.cols["_file"][r]).replace("\\", "/").rsplit("/", 1)[-1]
+    return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols["_row"][r])), key,
                    (("list", "payments"),) + tuple(facts) + (("months", months_text(months)),), months_text(months),
                    None if recover is None else round(recover, 2), None if repay is None else round(repay, 2), subject)
 

@@ -22,7 +22,7 @@ def _item_key(led: Ledger, r: int) -> str:
     """The item as duplicates are judged: the benefit is one item whatever its spelling (低保金（补发）…)."""
     if led.benefit[r]:
         return "benefit:" + led.programme[r]
-    return _MARKS.sub("", str(led.frame.at[r, "item"]))
+    return _MARKS.sub("", str(led.cols["item"][r]))
 
 
 @rule("F04")
@@ -39,9 +39,9 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     adjust = tuple(led.params.get("adjust_words", ()))
     groups: dict[tuple, list[int]] = defaultdict(list)
     for r in range(len(f)):
-        text = f"{f.at[r, 'item']} {f.at[r, 'remark']}"
-        if led.ok[r] and f.at[r, "month"] and f.at[r, "amount"] > 0 and not any(w in text for w in adjust):
-            groups[(led.payee[r], _item_key(led, r), f.at[r, "month"])].append(r)
+        text = f"{led.cols['item'][r]} {led.cols['remark'][r]}"
+        if led.ok[r] and led.cols["month"][r] and led.cols["amount"][r] > 0 and not any(w in text for w in adjust):
+            groups[(led.payee[r], _item_key(led, r), led.cols["month"][r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
         if len(rows) > 1:
@@ -50,18 +50,18 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     for (household, payee, item), sets in by_unit.items():
         months, lines, total = [], [], 0.0
         for rows in sets:
-            amounts = [float(f.at[r, "amount"]) for r in rows]
+            amounts = [float(led.cols["amount"][r]) for r in rows]
             extra = sum(amounts) - max(amounts)
             total += extra
             months.append(f.at[rows[0], "month"])
             months_hit.add((household, f.at[rows[0], "month"]))
             lines.append(f"{f.at[rows[0], 'month']} {led.item(rows[0])} 发放 {len(rows)} 次（"
-                         + "、".join(f"{yuan(f.at[r, 'amount'])}，{led.where(r)}" for r in rows) + f"），多发 {yuan(extra)}")
+                         + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows) + f"），多发 {yuan(extra)}")
         r0 = sets[0][0]
         m = led.member[r0]
-        valid = f.at[r0, "id_status"] == ids.VALID or f.at[r0, "head_id_status"] == ids.VALID
+        valid = led.cols["id_status"][r0] == ids.VALID or led.cols["head_id_status"][r0] == ids.VALID
         conf = weakest(HIGH if valid else MEDIUM, led.conf[r0] if m >= 0 else "")
-        who = f.at[r0, "name"] or f.at[r0, "head_name"]
+        who = led.cols["name"][r0] or led.cols["head_name"][r0]
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
         facts = (("payee", payee), ("item", item))
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
@@ -89,8 +89,8 @@ def _paid(led: Ledger) -> dict[tuple[str, str], list[int]]:
     f = led.frame
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in range(len(f)):
-        if led.ok[r] and led.benefit[r] and f.at[r, "month"]:
-            paid[(led.household[r], f.at[r, "month"])].append(r)
+        if led.ok[r] and led.benefit[r] and led.cols["month"][r]:
+            paid[(led.household[r], led.cols["month"][r])].append(r)
     return paid
 
 
@@ -104,8 +104,8 @@ def _covered_months(ctx: Context, led: Ledger, paid) -> dict[str, set[str]]:
     seen = defaultdict(set)
     for r in range(len(f)):
         h = led.household[r]
-        if h in led.covered and led.benefit[r] and f.at[r, "month"]:
-            seen[(prog_of.get(h, ""), f.at[r, "month"])].add(h)
+        if h in led.covered and led.benefit[r] and led.cols["month"][r]:
+            seen[(prog_of.get(h, ""), led.cols["month"][r])].add(h)
     out: dict[str, set[str]] = defaultdict(set)
     for (prog, month), hs in seen.items():
         if totals[prog] and len(hs) >= 0.5 * totals[prog]:
@@ -137,7 +137,7 @@ def check_f05(ctx: Context) -> list[Finding]:
                 continue
             if (h, month) in dup_months or led.claimed.get((h, month), 0) > 0:
                 continue  # explained by F01–F04
-            total = float(sum(f.at[r, "amount"] for r in rows))
+            total = float(sum(led.cols["amount"][r] for r in rows))
             if any(abs(total - a) <= tol for a in alternatives):
                 continue
             diff = total - amount
@@ -145,7 +145,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             under += max(-diff, 0.0)
             months.append(month)
             rows_seen += rows
-            lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(f.at[r, 'amount'])}，{led.where(r)}"
+            lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
                                                                for r in rows) + f"），核定 {yuan(amount)}，"
                          + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
         if not months:
@@ -180,8 +180,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else None
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in range(len(f)):
-        if not led.ok[r] and led.benefit[r] and f.at[r, "month"]:
-            failed[(led.household[r], f.at[r, "month"])].append(r)
+        if not led.ok[r] and led.benefit[r] and led.cols["month"][r]:
+            failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = month_of(ctx.as_of)
     out = []
     for h, members in led.covered.items():
@@ -196,9 +196,9 @@ def check_f06(ctx: Context) -> list[Finding]:
             continue
         amount = expected.get(h, (None, []))[0]
         fails = [r for m in months for r in failed.get((h, m), [])]
-        conf = HIGH if fails and len({f.at[r, "month"] for r in fails}) == len(months) else MEDIUM
+        conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
         owed = amount * len(months) if amount else None
-        detail = ("；发放失败/退回未重发：" + "；".join(f"{f.at[r, 'month']} {yuan(f.at[r, 'amount'])}（{f.at[r, 'status']}），{led.where(r)}"
+        detail = ("；发放失败/退回未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{led.cols['status'][r]}），{led.where(r)}"
                                                 for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
@@ -207,7 +207,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
         fd = finding(ctx, led, "F06", r0, head, evidence, conf, "户主身份证号", months, None, owed, facts, source="花名册")
-        fd.source_row = f.at[r0, "_row"].__str__() if fails else ""
+        fd.source_row = led.cols["_row"][r0].__str__() if fails else ""
         if not fails:
             fd.source = "花名册"
         out.append(fd)

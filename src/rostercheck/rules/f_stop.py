@@ -69,12 +69,12 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     f, ev = led.frame, slot["event"]
     order = sorted(range(len(slot["rows"])), key=lambda k: (f.at[slot["rows"][k], "month"], slot["rows"][k]))
     rows, parts = [slot["rows"][k] for k in order], [slot["parts"][k] for k in order]
-    months = [f.at[r, "month"] for r in rows]
+    months = [led.cols["month"][r] for r in rows]
     total = sum(parts)
     m = slot["member"]
     name = ctx.value(m, "name") if m >= 0 else f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
     shared = slot["share"] < 0.999
-    lines = "；".join(f"{f.at[r, 'month']} {led.item(r)} {yuan(f.at[r, 'amount'])}"
+    lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}"
                      + (f"（应追回份额 {yuan(p)}）" if shared else "") + f"，{led.where(r)}" for r, p in zip(rows, parts))
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
@@ -101,20 +101,20 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     rows_by: dict[str, list[int]] = defaultdict(list)
     for r in range(len(f)):
         h = led.household[r]
-        if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or f.at[r, "amount"] <= 0:
+        if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
             continue
         if led.programme[r] and led.programme[r] not in programmes:
             continue  # a 特困 ledger with only the 低保 roster given: nothing to compare with
-        if f.at[r, "month"] >= period[0]:
+        if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
     for h, rows in rows_by.items():
-        rows = sorted(rows, key=lambda r: (f.at[r, "month"], r))
-        if not any(f.at[r, "month"] in period for r in rows):
+        rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
+        if not any(led.cols["month"][r] in period for r in rows):
             continue
-        months = [f.at[r, "month"] for r in rows]
-        total = float(sum(f.at[r, "amount"] for r in rows))
-        lines = "；".join(f"{f.at[r, 'month']} {led.item(r)} {yuan(f.at[r, 'amount'])}，{led.where(r)}" for r in rows)
+        months = [led.cols["month"][r] for r in rows]
+        total = float(sum(led.cols["amount"][r] for r in rows))
+        lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
         who = f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
         evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，也不在停保（退出）名单中。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
