@@ -224,7 +224,7 @@ def main(county: Path, seed: int = 15) -> None:
         accounts[info[shared_pair[0]]["account"]].add(h)
     for acc, hs in accounts.items():
         if len(hs) > 1:
-            for h in hs:
+            for h in sorted(hs):
                 if planted.get(h) != "F07shared":
                     truth.add("F07", h, note="one account for several households (as in the roster: D02)")
     # --- payees on no roster: exited households, dead people, strangers ---
@@ -286,9 +286,16 @@ def main(county: Path, seed: int = 15) -> None:
     _write(county, rows, tekun, exits_rows, truth)
 
 
+def _book(path: Path):
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(path)
+    wb.set_properties({"created": dt.datetime(2026, 9, 30)})  # byte-stable output
+    return wb
+
+
 def _write(county: Path, rows, tekun, exits_rows, truth: Truth) -> None:
     import pandas as pd
-    import xlsxwriter
 
     out = county / "资金发放"
     out.mkdir(exist_ok=True)
@@ -328,15 +335,15 @@ def _write(county: Path, rows, tekun, exits_rows, truth: Truth) -> None:
             frame["发放日期"] = [d.strftime("%Y/%m/%d") for d in frame["发放日期"]]
             frame.to_csv(out / f"低保金发放明细_{y}{mm:02d}.csv", index=False, encoding="gbk")
             continue
-        wb = xlsxwriter.Workbook(out / f"低保金发放明细_{y}年{mm}月.xlsx")
+        wb = _book(out / f"低保金发放明细_{y}年{mm}月.xlsx")
         sheet(wb, "发放明细", f"清河县{y}年{mm}月城乡低保资金发放明细（一折通）", rows[m])
         wb.close()
-    wb = xlsxwriter.Workbook(out / "低保金发放明细_2026年第一季度.xlsx")
+    wb = _book(out / "低保金发放明细_2026年第一季度.xlsx")
     for m in quarter1:
         sheet(wb, f"{int(m[5:])}月", "清河县2026年第一季度低保资金发放明细", rows[m], drop=("所属月份",))
     wb.close()
     frame = pd.DataFrame(list(tekun.values()))
-    wb = xlsxwriter.Workbook(out / "特困供养金发放台账_2025-2026年度.xlsx")
+    wb = _book(out / "特困供养金发放台账_2025-2026年度.xlsx")
     ws = wb.add_worksheet("特困供养金")
     ws.write(0, 0, "清河县特困人员基本生活费发放台账（2025年10月至2026年9月）")
     ws.write_row(1, 0, list(frame.columns))
@@ -347,7 +354,7 @@ def _write(county: Path, rows, tekun, exits_rows, truth: Truth) -> None:
             else:
                 ws.write_string(i, c, str(v))
     wb.close()
-    wb = xlsxwriter.Workbook(county / "停保名单.xlsx")
+    wb = _book(county / "停保名单.xlsx")
     ws = wb.add_worksheet("停保")
     ws.write(0, 0, "清河县2026年低保停保（减员）名单")
     keys = list(exits_rows[0])

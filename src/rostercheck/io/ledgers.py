@@ -286,6 +286,9 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Drop a later file's month when most of its rows repeat an earlier file's rows for that month."""
     if frame.empty or frame["_file"].nunique() < 2:
         return frame, []
+    pairs = frame[["_file", "month"]].drop_duplicates()
+    if not pairs["month"].duplicated().any():
+        return frame, []  # no month in two files: nothing can repeat
     key = (frame["id"].astype(str) + "|" + frame["head_id"].astype(str) + "|" + frame["item"] + "|" + frame["month"]
            + "|" + frame["amount"].astype(str))
     files = list(dict.fromkeys(frame["_file"].tolist()))

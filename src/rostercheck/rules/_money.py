@@ -180,9 +180,14 @@ def ledger(ctx: Context) -> Ledger:
     n = len(f)
     items, status, remark = f["item"].tolist(), f["status"].tolist(), f["remark"].tolist()
     amounts = f["amount"].tolist()
-    ok = [isinstance(a, float) and a == a and not _has_word(s, p["failed_words"]) for a, s in zip(amounts, status)]
-    benefit = [not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])) for it in items]
-    progs = [_programme(it, pr, fl) for it, pr, fl in zip(items, f["programme"].tolist(), f["_file"].tolist())]
+    # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
+    failed = {s: _has_word(s, p["failed_words"]) for s in set(status)}
+    ok = [isinstance(a, float) and a == a and not failed[s] for a, s in zip(amounts, status)]
+    kinds = {it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])) for it in set(items)}
+    benefit = [kinds[it] for it in items]
+    triples = list(zip(items, f["programme"].tolist(), f["_file"].tolist()))
+    named = {t: _programme(*t) for t in set(triples)}
+    progs = [named[t] for t in triples]
     members = ctx.members
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
