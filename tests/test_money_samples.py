@@ -94,3 +94,15 @@ def test_cli_writes_money_columns_sheet_and_totals(tmp_path):
     assert "资金核查" in book.sheet_names
     sheet = book.get_sheet_by_name("资金核查").to_python()
     assert sheet[-1][0] == "合计" and round(float(sheet[-1][3]), 2) == total
+
+
+def test_no_money_sheet_or_totals_without_amounts():
+    import pandas as pd
+
+    from rostercheck.io.problem_list import money_summary, money_totals
+
+    plain = pd.DataFrame({"类别代码": ["C01", "C02"], "乡镇": ["城关镇", "河口乡"], "_household": ["a", "b"],
+                          "应追回金额": [None, None], "应补发金额": [None, None]})
+    assert money_summary(plain) is None and money_totals(plain)["households"] == 0
+    plain.loc[1, "应补发金额"] = 516.0
+    assert money_totals(plain)["repay"] == 516.0 and money_summary(plain)["应补发合计（元）"].tolist() == [516.0, 516.0]

@@ -53,8 +53,10 @@ def _money_rows(findings: pd.DataFrame) -> pd.DataFrame:
     """The findings that carry an amount (the money checks)."""
     if findings.empty or "应追回金额" not in findings.columns:
         return findings.iloc[:0]
-    amounts = findings[["应追回金额", "应补发金额"]].apply(pd.to_numeric, errors="coerce")
-    return findings[amounts.notna().any(axis=1)].assign(_rec=amounts["应追回金额"].fillna(0), _rep=amounts["应补发金额"].fillna(0))
+    rec = pd.to_numeric(findings["应追回金额"], errors="coerce")
+    rep = pd.to_numeric(findings["应补发金额"], errors="coerce")
+    mask = (rec.notna() | rep.notna()).to_numpy(dtype=bool)
+    return findings.loc[mask].assign(_rec=rec[mask].fillna(0).to_numpy(dtype=float), _rep=rep[mask].fillna(0).to_numpy(dtype=float))
 
 
 def money_totals(findings: pd.DataFrame) -> dict:
