@@ -1666,6 +1666,9 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.time()
     out = Path(a.out)
     counts = write_all(county, out, a.plain)
+    if not a.plain:  # a year of payment ledgers, an exit list and their truth (payments.py, the money checks)
+        from payments import main as write_payments
+        write_payments(out)
     if "coded" in forms and not a.plain:
         from coded import write_coded
         counts.update({f"coded: {k}": v for k, v in write_coded(county, out.with_name(out.name + "-coded"), out).items()})

@@ -31,7 +31,7 @@ from .rules import load_all
 from .rules._vocab import value_warnings
 from .suppress import evidence_fingerprint
 
-REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k != "roster")
+REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"))
 Progress = Callable[[str, Path], None]
 _COUNTY = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))|([\u4e00-\u9fff]{2,6}?区)")
 
@@ -369,7 +369,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         if dedupe in seen:
             continue
         seen.add(dedupe)
-        j, v = f.member, ctx.value
+        j, v = f.member, (ctx.value if f.subject is None else _subject_value(f.subject))
         spec = ctx.specs[f.code]
         rows.append({
             "类别代码": f.code, "类别名称": spec.title, "置信度": f.confidence,
@@ -379,6 +379,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
             "来源行": f.source_row, "花名册文件": Path(v(j, "file")).name, "花名册行": str(v(j, "row")),
             "建议": spec.advice,
             "证据指纹": evidence_fingerprint(f.code, v(j, "id") or f"{v(j, 'name_key')}|{v(j, 'head_id')}", f.facts),
+            "涉及月份": f.months, "应追回金额": f.recover, "应补发金额": f.repay,
             "_member": f.member, "_household": v(j, "household"), "_level": spec.level,
         })
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_level"])
@@ -389,9 +390,39 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     return frame.drop(columns="_c").reset_index(drop=True)
 
 
+def _subject_value(subject: dict) -> Callable[[int, str], object]:
+    """Cell access for a finding about a payee on no roster (its person columns come with the finding)."""
+    return lambda _j, column: subject.get(column, "")
+
+
+def add_payments(inputs: LoadedInputs, payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
+                 progress: Progress | None = None) -> list[str]:
+    """Read the payment ledgers (--payments, repeatable) into ``inputs.lists['payments']``.
+
+    Args:
+        inputs: the loaded inputs (changed in place).
+        payments: ledger files (None or empty: nothing to do).
+        as_of: the review date.
+        limits: safety bounds.
+        progress: progress callback.
+    Returns:
+        Warnings about the ledgers.
+    """
+    if not payments:
+        return []
+    from .io.ledgers import load_ledgers
+
+    tables, frame, warnings = load_ledgers(list(payments), as_of, limits, progress)
+    inputs.tables.extend(tables)
+    inputs.lists["payments"] = frame
+    inputs.labels["payments"] = KIND_LABELS["payments"]
+    return warnings
+
+
 def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
           limits: Limits | None = None, progress: Progress | None = None,
-          codes: list[str] | None = None, suppress: Path | None = None, whole: bool = False) -> AuditResult:
+          codes: list[str] | None = None, suppress: Path | None = None, whole: bool = False,
+          payments: list[Path] | None = None) -> AuditResult:
     """Run a full audit and return its findings (reports are written by ``io.report``).
 
     Args:
@@ -404,6 +435,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         codes: restrict to these check codes.
         suppress: a 核实无问题清单 (see :mod:`rostercheck.suppress`); matching findings are held back.
         whole: read every list whole instead of filtering the big ones (see :func:`load_inputs`).
+        payments: payment ledger files (资金发放明细, the F checks; see :mod:`rostercheck.io.ledgers`).
     Returns:
         The result.
     """
@@ -412,7 +444,9 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
     inputs = load_inputs(rosters, lists, as_of, limits, progress, whole)
+    ledger_notes = add_payments(inputs, payments, as_of, limits, progress)
     ctx, warnings = build_context(inputs, as_of, config)
+    warnings = warnings + ledger_notes
     findings, skipped = run_checks(ctx, codes)
     frame = findings_frame(ctx, findings)
     for t in inputs.tables:

@@ -60,6 +60,7 @@ REFERENCE_OPTIONS = {
     "businesses": ("--businesses", "市场主体（工商）登记信息"),
     "wages": ("--wages", "社保缴费工资名单"),
     "supporters": ("--supporters", "赡养（抚养、扶养）义务人名单"),
+    "exits": ("--exits", "停保（退出）名单：停保日期、原因（资金核查 F03 等使用）"),
 }
 
 
@@ -71,7 +72,10 @@ def _ref(kind: str):
 Staff, Cadres, CadreRelatives, Registry = _ref("staff"), _ref("cadres"), _ref("cadre_relatives"), _ref("registry")
 Deaths, Prisoners, Migrations, Pensions = _ref("deaths"), _ref("prisoners"), _ref("migrations"), _ref("pensions")
 Vehicles, Properties, Businesses = _ref("vehicles"), _ref("properties"), _ref("businesses")
-Wages, Supporters = _ref("wages"), _ref("supporters")
+Wages, Supporters, Exits = _ref("wages"), _ref("supporters"), _ref("exits")
+Payments = Annotated[Optional[List[Path]], typer.Option(
+    "--payments", help="资金发放明细（一折通/社保卡发放明细，长表或 1月…12月 宽表）：可写多次，每月一个文件或一个年度工作簿，"
+    "用于资金核查 F01–F07。", rich_help_panel="比对名单", show_default=False)]
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
@@ -174,6 +178,7 @@ def audit_cmd(
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
     suppress: Suppress = None, mask: Mask = False, engine: Engine = None, by_township: ByTownship = False,
+    exits: Exits = None, payments: Payments = None,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
     lists = reference_lists(locals())
@@ -188,17 +193,20 @@ def audit_cmd(
         when = _date(as_of)
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress)
+            result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress,
+                           payments=list(payments or []))
         _RETAINED["result"] = result
         _warn_all(result)
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
-                   "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township}
+                   "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township,
+                   "payments": [str(p) for p in payments or []]}
         paths = write_audit_reports(result, out, options, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
                           f"核查基准日 {when.isoformat()}")
         console.summary_table(result.findings, titles)
+        console.money_totals(result.findings)
         console.sample_rows(result.findings)
         if suppress:
             console.out.print(f"按核实无问题清单暂不列出 {result.suppressed} 条（依据未变化）。")

@@ -188,6 +188,20 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
         out.print(table)
 
 
+def money_totals(findings: pd.DataFrame) -> None:
+    """Print the money sieve's totals (应追回 / 应补发), when any F finding carries an amount.
+
+    Args:
+        findings: the findings frame.
+    """
+    from .io.problem_list import money_totals as totals
+
+    t = totals(findings)
+    if t["households"]:
+        out.print(f"资金核查：应追回 {t['recover']:,.2f} 元（{t['recover_households']} 户），"
+                  f"应补发 {t['repay']:,.2f} 元（{t['repay_households']} 户）")
+
+
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
     """Print a few findings with masked IDs, so the user sees what the report holds.
 

@@ -28,6 +28,11 @@ class Finding:
             (plate, property, business, employer …, never a file name or row number), how it was linked
             and the decisive values (never ages, nor amounts that drift every year); the suppression
             fingerprint is made from these (see ``suppress.evidence_fingerprint``).
+        months: the months a money finding covers (涉及月份 text, '' for others).
+        recover: yuan to recover (应追回金额; None when not money).
+        repay: yuan still owed (应补发金额; None when not money).
+        subject: for a payee on no roster (member < 0): the report's person columns (township, village,
+            head_name, head_id, name, id, programme, file, row).
     """
 
     code: str
@@ -38,6 +43,10 @@ class Finding:
     source_row: str = ""
     key: str = ""
     facts: tuple[tuple[str, str], ...] = ()
+    months: str = ""
+    recover: float | None = None
+    repay: float | None = None
+    subject: dict | None = None
 
 
 @dataclass

@@ -36,6 +36,8 @@ _ATTRIBUTE_REJECTS = {
     **dict.fromkeys((*MONEY_FIELDS, "declared_income"),
                     _IDENT + "|" + _WHEN + r"|状态|类型|类别|项目|人数|月份|方式|账号|代码"),
     "month": _IDENT + r"|金额|工资|人数|状态|基数",
+    "paid_date": _IDENT + r"|金额|人数|状态|原因",
+    "item": _IDENT + "|" + _WHEN + r"|金额|状态",
     **dict.fromkeys(("status", "cause", "reason", "dest", "move_type", "relation"), _IDENT + "|" + _WHEN),
     **dict.fromkeys(("vehicle_type", "use", "insurance", "entity_type", "usage", "category", "post", "unit",
                      "employer", "entity", "programme", "household_size", "covered_size", "employees"),
@@ -253,14 +255,38 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     # 停保/退出名单 (and refused applications): who left the programme, when and why.
     "exits": [
-        FieldSpec("date", r"(停保|退出|终止|停发|注销|取消)(日期|时间|年月)", weight=2),
+        FieldSpec("date", r"(停保|退出|终止|停发|注销|取消|停止|减员|退保)(日期|时间|年月|月份)", weight=2),
         FieldSpec("date", r"^日期$|审批(日期|时间)|批准(日期|时间)"),
-        FieldSpec("reason", r"原因|事由|理由"),
+        FieldSpec("reason", r"原因|事由|理由|退出情形|停保情形"),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$"),
         FieldSpec("township", r"乡镇|街道"),
         FieldSpec("village", r"村|社区|居委"),
         *_HEAD,
         *_COMMON,
+    ],
+    # 资金发放明细 (payment ledgers): one row per payment, or one row per payee with month columns
+    # (1月…12月, 2025年7月 …, found and melted by io/ledgers.py, not by these specs).
+    "payments": [
+        FieldSpec("month", r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)", weight=2),
+        FieldSpec("month", r"发放(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
+        FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
+        FieldSpec("amount", r"(发放|实发|应发|入账|交易|到账|代发|补助|救助|保障)(金额|额|数)|^金额|金额$|^实发$|^发放数?$",
+                  weight=2),
+        FieldSpec("item", r"资金(项目|名称|类[别型])|(发放|补助|救助|补贴|款项|支出)(项目|类[别型]|名称)|^项目(名称)?$|^款项$|^险种$|^摘要$"),
+        FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),
+        FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|收款人|领款人|领取人|存折户名|卡主",
+                  r"身份|证件|号码|账号|帐号", allow=r"收款人|开户人|领取人|代领", weight=2),
+        FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|收款账户",
+                  r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|开户人|领取人|户主"),
+        FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
+        FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
+        FieldSpec("remark", r"^备注|说明|附言|用途"),
+        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("village", r"村|社区|居委", r"村民小组|^组$"),
+        FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
+        *_HEAD,
+        FieldSpec("id", ID_WORDS, allow=r"收款人|领取人"),
+        FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$|^领取人$|^收款人$", allow=r"收款人|领取人"),
     ],
     "supporters": [
         FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS, weight=2),
@@ -293,6 +319,7 @@ KIND_LABELS = {
     "wages": "社保缴费工资名单",
     "supporters": "赡养义务人名单",
     "exits": "停保（退出）名单",
+    "payments": "资金发放明细",
 }
 
 # The fields a list of each kind cannot do without (the ID may be replaced by name + birth later).
@@ -300,6 +327,7 @@ REQUIRED = {
     "roster": ("id",),
     "cadre_relatives": ("name",),
     "supporters": ("dependent_id",),
+    "payments": (),  # the payee's own ID or the head's: checked by io/ledgers.py
 }
 REQUIRED_DEFAULT = ("id",)
 
@@ -320,6 +348,7 @@ SIGNATURE_FIELDS = {
     "wages": ("wage",),
     "supporters": ("dependent_id", "dependent_name"),
     "exits": ("reason",),
+    "payments": ("amount", "item", "month", "bank_account", "paid_date"),
 }
 SIGNATURE_WORDS = {
     "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
@@ -336,6 +365,7 @@ SIGNATURE_WORDS = {
     "wages": r"工资|缴费|社保",
     "supporters": r"赡养|抚养|扶养|义务人",
     "exits": r"停保|退出|终止|清退|注销|停发",
+    "payments": r"发放|明细|资金|一折通|一卡通|代发|补助|救助金|低保金|供养金",
 }
 
 FIELD_LABELS = {

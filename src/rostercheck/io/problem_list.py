@@ -19,12 +19,15 @@ from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, write_csv, 
 FINDING_COLUMNS = [
     "类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
     "保障类别", "依据", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "建议", "证据指纹",
+    "涉及月份", "应追回金额", "应补发金额",
 ]
+MONEY_COLUMNS = ["涉及月份", "应追回金额", "应补发金额"]
 # Widths for reading on screen and on an A4 landscape page (every column fits the page width): long texts
 # wrap (io.report.column_layout), IDs and fingerprints are never wrapped; other columns fit their content.
 WIDTHS = {"类别名称": 8, "乡镇": 7, "村": 7, "户主姓名": 7, "姓名": 7, "与户主关系": 5, "保障类别": 5, "置信度": 5,
           "依据": 32, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 20, "说明": 24,
-          "核实情况": 12, "整改措施": 12, "责任人": 6, "整改时限": 8, "整改状态": 6}
+          "核实情况": 12, "整改措施": 12, "责任人": 6, "整改时限": 8, "整改状态": 6,
+          "涉及月份": 12, "应追回金额": 8, "应补发金额": 8}
 _QUARTERS = "一二三四"
 
 
@@ -107,10 +110,70 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
         Sheets for ``write_workbook``.
     """
     table = summary(findings, titles)
-    sheets = [("汇总", table, None, summary_chart(table))] + category_sheets(findings, titles)
+    sheets = [("汇总", table, None, summary_chart(table))]
+    money = money_summary(findings)
+    if money is not None:
+        sheets.append(("资金核查", money, None))
+    sheets += category_sheets(findings, titles)
     if findings.empty:
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     return sheets
+
+
+def _money_rows(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings that carry an amount (the money checks)."""
+    if findings.empty or "应追回金额" not in findings.columns:
+        return findings.iloc[:0]
+    rec = pd.to_numeric(findings["应追回金额"], errors="coerce")
+    rep = pd.to_numeric(findings["应补发金额"], errors="coerce")
+    mask = (rec.notna() | rep.notna()).to_numpy(dtype=bool)
+    return findings.loc[mask].assign(_rec=rec[mask].fillna(0).to_numpy(dtype=float), _rep=rep[mask].fillna(0).to_numpy(dtype=float))
+
+
+def money_totals(findings: pd.DataFrame) -> dict:
+    """Return the money totals: yuan to recover and to repay, and how many households each.
+
+    Args:
+        findings: the findings frame.
+    Returns:
+        {'recover', 'repay', 'households', 'recover_households', 'repay_households', 'by_code'}.
+    """
+    rows = _money_rows(findings)
+    by_code = {code: {"应追回金额": round(float(g["_rec"].sum()), 2), "应补发金额": round(float(g["_rep"].sum()), 2),
+                      "户数": int(g["_household"].nunique())} for code, g in rows.groupby("类别代码")} if len(rows) else {}
+    return {"recover": round(float(rows["_rec"].sum()), 2) if len(rows) else 0.0,
+            "repay": round(float(rows["_rep"].sum()), 2) if len(rows) else 0.0,
+            "households": int(rows["_household"].nunique()) if len(rows) else 0,
+            "recover_households": int(rows.loc[rows["_rec"] > 0, "_household"].nunique()) if len(rows) else 0,
+            "repay_households": int(rows.loc[rows["_rep"] > 0, "_household"].nunique()) if len(rows) else 0,
+            "by_code": by_code}
+
+
+def money_summary(findings: pd.DataFrame) -> pd.DataFrame | None:
+    """The 资金核查 sheet: by township, households concerned, 应追回合计 and 应补发合计 (a total row last).
+
+    Args:
+        findings: the findings frame.
+    Returns:
+        The frame, or None when no finding carries an amount.
+    """
+    rows = _money_rows(findings)
+    if rows.empty:
+        return None
+    g = rows.groupby("乡镇")
+    table = pd.DataFrame({"涉及户数": g["_household"].nunique(),
+                          "应追回户数": rows[rows["_rec"] > 0].groupby("乡镇")["_household"].nunique(),
+                          "应追回合计（元）": g["_rec"].sum().round(2),
+                          "应补发户数": rows[rows["_rep"] > 0].groupby("乡镇")["_household"].nunique(),
+                          "应补发合计（元）": g["_rep"].sum().round(2)}).fillna(0)
+    total = pd.DataFrame({"涉及户数": [rows["_household"].nunique()],
+                          "应追回户数": [rows.loc[rows["_rec"] > 0, "_household"].nunique()],
+                          "应追回合计（元）": [round(rows["_rec"].sum(), 2)],
+                          "应补发户数": [rows.loc[rows["_rep"] > 0, "_household"].nunique()],
+                          "应补发合计（元）": [round(rows["_rep"].sum(), 2)]}, index=["合计"])
+    out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
+    out["乡镇"] = out["乡镇"].replace("", "（未填乡镇）")
+    return out.astype({c: int for c in ("涉及户数", "应追回户数", "应补发户数")})
 
 
 def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple[str, pd.DataFrame, list[str]]]:
@@ -183,6 +246,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         "households": int(result.inputs.members["household"].nunique()) if len(result.inputs.members) else 0,
         "counts": {k: int(v) for k, v in counts.items()},
         "counts_by_confidence": {f"{k[0]}/{k[1]}": int(v) for k, v in by_conf.items()},
+        "money": money_totals(findings),
         "skipped_checks": result.skipped, "suppressed": result.suppressed, "warnings": result.warnings,
     }, paths["manifest"])
     return paths

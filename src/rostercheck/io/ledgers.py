@@ -1,0 +1,310 @@
+"""Payment ledgers (资金发放明细): several files, long or wide, into one frame of payments.
+
+A ledger comes as one row per payment (资金项目, 所属月份, 发放金额, 发放状态 …) or one row per payee with
+an amount column per month (1月…12月, 2025年7月 …); a month's file may carry the month only in its sheet
+name, title or file name. Every shape becomes one row per (payee, item, month) with the file, sheet and
+row it came from, so that evidence can point at the cell a township worker will look up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputFileError
+from ..model import plain_text
+from ..normalize import ids
+from ..normalize.names import person_name
+from ..normalize.values import count, date, digits, header_label, money, month, text
+from .columns import KIND_LABELS
+from .limits import Limits
+from .table import Layout, RawFile, Table, data_frame, read_file
+
+KIND = "payments"
+# A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
+_MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*(?:月份?)?"
+                         r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\(元\))?$")
+_MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
+_YEAR = re.compile(r"(20\d{2})\s*年?")
+_BACK_PAY = re.compile(r"补发\s*(?:(20\d{2})\s*年)?\s*(0?[1-9]|1[0-2])\s*月")
+COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "birth", "name", "name_key",
+           "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "holder", "holder_key", "item",
+           "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
+           "covered_size"]
+
+
+def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[str, str]]:
+    """Return the columns whose header names one month's amount: column → (year or '', 'MM').
+
+    Args:
+        labels: the normalised header labels (a two-row header's parent joined in front).
+        parent_year: a year named above the columns, if any.
+    Returns:
+        column → (year, month), only when at least two such columns exist (a wide ledger).
+    """
+    found = {}
+    for col, label in enumerate(labels):
+        core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
+        m = _MONTH_HEAD.match(core)
+        if m is None or not (("月" in core) or m.group("y")):
+            continue
+        found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}")
+    return found if len(found) >= 2 else {}
+
+
+def month_named(*sources: str) -> str:
+    """Return the 'YYYY-MM' a sheet name, title or file name names ('2025年7月', '202507', '2025-07'), else ''.
+
+    Args:
+        sources: texts, most specific first.
+    Returns:
+        The month or ''.
+    """
+    for source in sources:
+        s = str(source or "")
+        m = re.search(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月", s) or re.search(r"(20\d{2})[-./_](0?[1-9]|1[0-2])(?!\d)", s) \
+            or re.search(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)", s)
+        if m:
+            return f"{m.group(1)}-{int(m.group(2)):02d}"
+    return ""
+
+
+def _bare_month(*sources: str) -> str:
+    """'07' for a source naming a month without its year ('7月', '7月份'), else ''."""
+    for source in sources:
+        m = re.search(r"(?<!\d)(0?[1-9]|1[0-2])\s*月", str(source or ""))
+        if m and not re.search(r"20\d{2}", str(source)):
+            return f"{int(m.group(1)):02d}"
+    return ""
+
+
+def _year_named(*sources: str) -> str:
+    for source in sources:
+        m = _YEAR.search(str(source or ""))
+        if m:
+            return m.group(1)
+    return ""
+
+
+def _with_year(mm: str, year: str, as_of: dt.date) -> str:
+    """A month without a year: the year named, else the year ending at the review date."""
+    if year:
+        return f"{year}-{mm}"
+    y = as_of.year if int(mm) <= as_of.month else as_of.year - 1
+    return f"{y}-{mm}"
+
+
+def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.DataFrame, list[str]]:
+    """Turn one sheet into payment rows (long, or wide melted), with the month each row is for."""
+    notes: list[str] = []
+    parent_year = _year_named(layout.title, grid.sheet, path.stem)
+    wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
+    mapping = {f: c for f, c in layout.mapping.items() if c not in wide}
+    if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
+        mapping.pop("amount", None)
+    layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
+    data = grid.rows[layout.start:]
+    first = grid.first_row + layout.start
+    frame = data_frame(data, range(first, first + len(data)), layout, grid.sheet)
+    if frame.empty:
+        return frame, notes
+    frame["_file"] = str(path)
+    if wide:
+        parts = []
+        base = [c for c in frame.columns if not c.startswith("_m")]
+        for col, (year, mm) in wide.items():
+            part = frame[base].copy()
+            part["amount"] = frame[f"_m{col}"].to_numpy()
+            part["month"] = _with_year(mm, year or parent_year, as_of)
+            part["month_source"] = "列"
+            part["_col"] = layout.labels[col] if col < len(layout.labels) else ""
+            parts.append(part)
+        out = pd.concat(parts, ignore_index=True)
+        out = out[[money(v) not in (None, 0.0) for v in out["amount"].tolist()]]
+        return out.reset_index(drop=True), notes
+    frame["_col"] = ""
+    if "month" in frame.columns:
+        frame["month_source"] = "列"
+        return frame, notes
+    named = month_named(grid.sheet, layout.title, path.stem)
+    if not named:
+        mm = _bare_month(grid.sheet, layout.title, path.stem)
+        named = _with_year(mm, parent_year, as_of) if mm else ""
+    if named:
+        frame["month"] = named
+        frame["month_source"] = "表名"
+    elif "paid_date" in frame.columns:
+        frame["month"] = [month(v) for v in frame["paid_date"].tolist()]
+        frame["month_source"] = "发放日期"
+        notes.append(f"工作表“{grid.sheet}”没有所属月份列，按发放日期所在月份计（备注中写明“补发X月”的按该月计）")
+    else:
+        frame["month"] = ""
+        frame["month_source"] = ""
+        notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
+    return frame, notes
+
+
+def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) -> tuple[Table, pd.DataFrame]:
+    """Read one ledger file (any number of sheets) into raw payment rows.
+
+    Args:
+        path: the file.
+        as_of: the review date (the year of month columns that name no year).
+        limits: safety bounds.
+    Returns:
+        (a Table describing the file for the run manifest, the raw rows).
+    Raises:
+        InputFileError: when no sheet has a payee ID column and an amount.
+    """
+    path = Path(path)
+    raw: RawFile = read_file(path, KIND, limits)
+    frames, warnings, headers, titles, sheets = [], list(raw.notes), {}, [], []
+    for grid, layout in raw.sheets:
+        if "id" not in layout.mapping and "head_id" not in layout.mapping:
+            continue
+        frame, notes = _sheet_frame(grid, layout, path, as_of)
+        if "amount" not in frame.columns:
+            continue
+        frames.append(frame)
+        warnings.extend(notes + [f"工作表“{grid.sheet}”{w}" for w in layout.warnings])
+        headers = headers or layout.headers
+        titles.append(layout.title)
+        sheets.append(grid.sheet)
+    if not frames:
+        raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到身份证号列和发放金额列（或“1月、2月…”这样的各月金额列）。"
+                                   "请确认文件内容和 --payments 选项是否对应。")
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
+    return table, frame
+
+
+def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
+    """Type the raw payment rows: IDs, names, accounts, months, amounts (see :data:`COLUMNS`).
+
+    Args:
+        frame: raw rows of one or several ledgers.
+    Returns:
+        The normalised frame, rows without a readable amount left out.
+    """
+    from ..reference import by_value, cells
+
+    n = len(frame)
+
+    def col(name: str) -> list:
+        return cells(frame, name) if name in frame.columns else [None] * n
+
+    out = pd.DataFrame({"_file": col("_file"), "_sheet": col("_sheet"), "_row": frame["_row"].astype(int).to_numpy(),
+                        "_col": by_value(col("_col"), text)})
+    out["id"], out["id_status"], out["id_reliable"], out["birth"] = ids.id_numbers(col("id"))
+    out["id_raw"] = by_value(col("id"), text)
+    out["head_id"], out["head_id_status"], out["head_id_reliable"], _ = ids.id_numbers(col("head_id"))
+    for fld in ("name", "head_name", "holder"):
+        out[fld] = by_value(col(fld), text)
+        out[fld + "_key"] = by_value(col(fld), person_name)
+    out["bank_account"] = by_value(col("bank_account"), digits)
+    for fld in ("item", "status", "remark", "programme", "township", "village"):
+        out[fld] = by_value(col(fld), text)
+    out["amount"] = by_value(col("amount"), money)
+    out["paid_date"] = by_value(col("paid_date"), date)
+    out["covered_size"] = by_value(col("covered_size"), count)
+    months = by_value(col("month"), month)
+    sources = col("month_source")
+    out["month_source"] = [s or "" for s in sources]
+    # 'year' + bare month cells ('7', '7月') in a long ledger
+    if "year" in frame.columns:
+        years = by_value(col("year"), lambda v: _year_named(text(v)))
+        bare = by_value(col("month"), lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))
+        months = [m or (f"{y}-{b}" if y and b else "") for m, y, b in zip(months, years, bare)]
+    # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
+    notes = [f"{i} {r}" for i, r in zip(out["item"].tolist(), out["remark"].tolist())]
+    fixed = []
+    for m, src, note in zip(months, out["month_source"].tolist(), notes):
+        found = _BACK_PAY.search(note) if src != "列" and "补发" in note else None
+        if found and m:
+            year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
+            m = f"{year}-{int(found.group(2)):02d}"
+        fixed.append(m)
+    out["month"] = fixed
+    keep = np.array([isinstance(a, float) for a in out["amount"].tolist()], dtype=bool) if n else np.zeros(0, bool)
+    out = out[keep].reset_index(drop=True)
+    return plain_text(out[COLUMNS])
+
+
+def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None,
+                 progress=None) -> tuple[list[Table], pd.DataFrame, list[str]]:
+    """Read every ledger file given (--payments, repeatable) into one normalised payments frame.
+
+    The same file given twice is read once; two files repeating each other's rows for a month (a monthly
+    file and the yearly workbook that includes it) keep the first file's rows for that month, with a warning.
+
+    Args:
+        paths: the files (a folder stands for the ledger files in it).
+        as_of: the review date.
+        limits: safety bounds.
+        progress: called with (label, path) before each file is read.
+    Returns:
+        (one Table per file for the manifest, the payments, warnings).
+    """
+    tables, frames, warnings, seen = [], [], [], {}
+    for path in _expand(paths):
+        path = Path(path)
+        if progress:
+            progress(KIND_LABELS[KIND], path)
+        key = path.resolve()
+        if key in seen:
+            warnings.append(f"{path.name}：重复提供，只读取一次")
+            continue
+        seen[key] = True
+        table, frame = read_ledger(path, as_of, limits)
+        tables.append(table)
+        frames.append(frame)
+    frame = normalise_payments(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
+    frame, dropped = _overlapping_files(frame)
+    warnings.extend(dropped)
+    return tables, frame, warnings
+
+
+_LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """A folder given as --payments stands for the ledger files in it (sorted by name; Excel's ~$ lock files left out)."""
+    out = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$"))
+        else:
+            out.append(path)
+    return out
+
+
+def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Drop a later file's month when most of its rows repeat an earlier file's rows for that month."""
+    if frame.empty or frame["_file"].nunique() < 2:
+        return frame, []
+    pairs = frame[["_file", "month"]].drop_duplicates()
+    if not pairs["month"].duplicated().any():
+        return frame, []  # no month in two files: nothing can repeat
+    key = (frame["id"].astype(str) + "|" + frame["head_id"].astype(str) + "|" + frame["item"] + "|" + frame["month"]
+           + "|" + frame["amount"].astype(str))
+    files = list(dict.fromkeys(frame["_file"].tolist()))
+    drop = np.zeros(len(frame), dtype=bool)
+    notes = []
+    for month_value in sorted(set(frame["month"].tolist()) - {""}):
+        in_month = frame["month"] == month_value
+        earlier: set[str] = set()
+        for f in files:
+            rows = in_month & (frame["_file"] == f) & ~drop
+            if not rows.any():
+                continue
+            keys = key[rows]
+            if earlier and keys.isin(earlier).mean() >= 0.8:
+                drop |= rows.to_numpy()
+                notes.append(f"{Path(f).name}：{month_value} 的发放记录与前面的文件重复（同一个月的明细提供了两次），按一份计")
+                continue
+            earlier |= set(keys.tolist())
+    return frame[~drop].reset_index(drop=True), notes

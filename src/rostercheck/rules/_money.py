@@ -1,0 +1,403 @@
+"""Shared arithmetic of the money checks (F01–F07): payments linked to households, events, months.
+
+The payments frame (``ctx.lists['payments']``, see :mod:`rostercheck.io.ledgers`) is linked once to the
+roster (by the payee's own ID, else the head's ID) and to the event lists (deaths, prisoners, migrations,
+exits); each F rule reads the :class:`Ledger` built here and cached in the context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..match import link_lists
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..normalize import ids
+from ..roster import is_covered
+from . import links
+
+STOP_NEXT = "次月"
+
+
+def month_add(month: str, n: int) -> str:
+    """Return 'YYYY-MM' n months after (before, for n < 0) a 'YYYY-MM' month.
+
+    Args:
+        month: the month.
+        n: months to add.
+    Returns:
+        The month.
+    """
+    y, m = int(month[:4]), int(month[5:7])
+    k = y * 12 + (m - 1) + n
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
+def month_of(day: dt.date) -> str:
+    """'YYYY-MM' of a date."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def months_text(months: list[str]) -> str:
+    """Return the 涉及月份 text: '2025-04至2025-09（6个月）', runs joined by '、'.
+
+    Args:
+        months: 'YYYY-MM' months (any order, repeats allowed).
+    Returns:
+        The text ('' for none).
+    """
+    ms = sorted(set(months))
+    if not ms:
+        return ""
+    runs, start, prev = [], ms[0], ms[0]
+    for m in ms[1:]:
+        if m != month_add(prev, 1):
+            runs.append((start, prev))
+            start = m
+        prev = m
+    runs.append((start, prev))
+    text = "、".join(a if a == b else f"{a}至{b}" for a, b in runs)
+    return f"{text}（{len(ms)}个月）"
+
+
+def yuan(value: float) -> str:
+    """'1,032.00 元'."""
+    return f"{value:,.2f} 元"
+
+
+@dataclass
+class Event:
+    """Something that ends (or suspends) a person's entitlement, and the months it rules out.
+
+    Attributes:
+        code: F01 (death), F02 (custody, move out of the county) or F03 (exit).
+        kind: the list kind it came from.
+        row: the list row (a dict).
+        first: the first month that should not have been paid.
+        last: the last such month ('9999-12' when open-ended).
+        confidence: the link's confidence.
+        what: the evidence text about the event.
+    """
+
+    code: str
+    kind: str
+    row: dict
+    first: str
+    last: str
+    confidence: str
+    what: str
+
+    def covers(self, month: str) -> bool:
+        """Whether a payment for the month should not have been made."""
+        return self.first <= month <= self.last
+
+
+@dataclass
+class Ledger:
+    """The payments with what the F rules need, computed once per audit.
+
+    Attributes:
+        frame: the payments frame.
+        ok: per row: paid successfully (status not failed, readable amount).
+        benefit: per row: the item is the monthly benefit (not 物价补贴, one-off grants …).
+        programme: per row: '低保', '特困' or ''.
+        member: per row: the roster member the payment is linked to (own ID, else head ID), or -1.
+        conf: per row: that link's confidence ('' when none).
+        household: per row: the roster household, or a ledger key ('ledger:…') for a payee on no roster.
+        payee: per row: the payee's identity (valid ID, else head ID, else account + name).
+        household_row: per row: paid to the head for the whole household (not the head's own share).
+        covered: roster household → its covered members (indices).
+        events_row: row → events of the payee named on the row.
+        events_member: roster member → events.
+        off_roster: ledger household key → negative member number for findings.
+        params: the shared money parameters.
+    """
+
+    frame: pd.DataFrame
+    ok: list[bool]
+    benefit: list[bool]
+    programme: list[str]
+    member: list[int]
+    conf: list[str]
+    household: list[str]
+    payee: list[str]
+    household_row: list[bool]
+    covered: dict[str, list[int]]
+    events_row: dict[int, list[Event]] = field(default_factory=dict)
+    events_member: dict[int, list[Event]] = field(default_factory=dict)
+    off_roster: dict[str, int] = field(default_factory=dict)
+    params: dict = field(default_factory=dict)
+    claimed: dict[tuple[int, str], float] = field(default_factory=dict)
+    cols: dict[str, list] = field(default_factory=dict)
+
+    def where(self, i: int) -> str:
+        """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts."""
+        f = self.frame
+        file = str(self.cols["_file"][i]).replace("\\", "/").rsplit("/", 1)[-1]
+        sheet = f"工作表“{self.cols['_sheet'][i]}”" if self.cols["_sheet"][i] else ""
+        col = f"（{self.cols['_col'][i]}列）" if self.cols["_col"][i] else ""
+        return f"《{file}》{sheet}第 {int(self.cols['_row'][i])} 行{col}"
+
+    def item(self, i: int) -> str:
+        """The row's 资金项目 ('保障金' when the ledger has none)."""
+        return str(self.cols["item"][i]) or "保障金"
+
+
+def params(ctx: Context) -> dict:
+    """The shared money parameters from common.toml (money_*)."""
+    return {k[len("money_"):]: v for k, v in ctx.common.items() if k.startswith("money_")}
+
+
+def _has_word(value: str, words) -> bool:
+    return any(w in value for w in words)
+
+
+def _programme(item: str, prog: str, source: str) -> str:
+    for value in (item, prog, source):
+        if re.search(r"特困|供养|五保", value):
+            return "特困"
+        if re.search(r"低保|最低生活", value):
+            return "低保"
+    return ""
+
+
+def ledger(ctx: Context) -> Ledger:
+    """Return (and remember) the payments linked to the roster and to the event lists.
+
+    Args:
+        ctx: the audit context (with ``payments``).
+    Returns:
+        The ledger.
+    """
+    if "money" in ctx.cache:
+        return ctx.cache["money"]
+    p = params(ctx)
+    f = ctx.lists["payments"]
+    n = len(f)
+    items, status, remark = f["item"].tolist(), f["status"].tolist(), f["remark"].tolist()
+    amounts = f["amount"].tolist()
+    # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
+    failed = {s: _has_word(s, p["failed_words"]) for s in set(status)}
+    ok = [isinstance(a, float) and a == a and not failed[s] for a, s in zip(amounts, status)]
+    kinds = {it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])) for it in set(items)}
+    benefit = [kinds[it] for it in items]
+    triples = list(zip(items, f["programme"].tolist(), f["_file"].tolist()))
+    named = {t: _programme(*t) for t in set(triples)}
+    progs = [named[t] for t in triples]
+    members = ctx.members
+    mem_household = members["household"].tolist()
+    # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
+    member, conf = [-1] * n, [""] * n
+    for r, m, c, _ in link_lists(f, members).itertuples(index=False):
+        if member[r] < 0 or c == HIGH:
+            member[r], conf[r] = int(m), c
+    if "head_id" in f.columns:
+        no_own = f["id"].astype(str) == ""
+        for r, m, c, _ in link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
+            if member[r] < 0:
+                member[r], conf[r] = int(m), c
+    ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
+    payee = [i or h or f"账号{a}|{nm}" for i, h, a, nm in zip(ids_, heads, accounts, names)]
+    household = [mem_household[m] if m >= 0 else f"ledger:{h or i or pk}" for m, h, i, pk in zip(member, heads, ids_, payee)]
+    covered: dict[str, list[int]] = defaultdict(list)
+    for j, (h, flag) in enumerate(zip(mem_household, members["covered"].tolist())):
+        if is_covered(flag):
+            covered[h].append(j)
+    # A row paid to the head is for the whole household unless other members have rows of their own that month.
+    head_ids = members["head_id"].tolist()
+    member_ids = members["id"].tolist()
+    month_list = f["month"].tolist()
+    own_rows = {(household[r], month_list[r]) for r in range(n)
+                if member[r] >= 0 and member_ids[member[r]] != head_ids[member[r]]}
+    household_row = [m >= 0 and (member_ids[m] == head_ids[m] or not ids_[r]) and len(covered.get(household[r], [])) > 1
+                     and (household[r], month_list[r]) not in own_rows for r, m in enumerate(member)]
+    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
+                 cols={c: f[c].tolist() for c in f.columns})
+    off = sorted({h for h, m in zip(household, member) if m < 0})
+    led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
+    _events(ctx, led)
+    ctx.cache["money"] = led
+    return led
+
+
+def _stop(day: dt.date, p: dict) -> str:
+    """The first month not to be paid after an event on that day (次月停发 by default)."""
+    return month_add(month_of(day), 1) if p.get("stop_rule", STOP_NEXT) == STOP_NEXT else month_of(day)
+
+
+def _events(ctx: Context, led: Ledger) -> None:
+    """Find each payee's and each roster member's events (death, custody, move out, exit)."""
+    from .c02_status import death_cause, inside_county
+
+    p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
+    f = led.frame
+
+    def rows_of(kind: str) -> list[dict]:
+        return ctx.lists[kind].to_dict("records")
+
+    def attach(kind: str, make) -> None:
+        ref = ctx.lists[kind]
+        records = rows_of(kind)
+        for r_ref, rec in enumerate(records):
+            rec["_index"] = r_ref
+        for m, r, c, _ in links(ctx, kind).itertuples(index=False):
+            ev = make(records[r], c)
+            if ev:
+                led.events_member.setdefault(int(m), []).append(ev)
+        for m, r, c, _ in link_lists(f, ref).itertuples(index=False):
+            ev = make(records[r], c)
+            if ev:
+                led.events_row.setdefault(int(m), []).append(ev)
+        no_own = f[f["id"].astype(str) == ""]
+        if len(no_own):
+            for m, r, c, _ in link_lists(no_own, ref, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
+                ev = make(records[r], c)
+                if ev:
+                    led.events_row.setdefault(int(m), []).append(ev)
+
+    def death(row: dict, c: str) -> Event | None:
+        day = row.get("date")
+        if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and death_cause(str(row.get("cause") or ""), c02) is not True):
+            return None
+        return Event("F01", "deaths", row, _stop(day, p), "9999-12", c, f"死亡日期 {day.isoformat()}")
+
+    def custody(row: dict, c: str) -> Event | None:
+        start, end, released = row.get("start"), row.get("end"), row.get("released")
+        status = str(row.get("status") or "")
+        if not isinstance(start, dt.date):
+            return None
+        if c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date):
+            return None
+        out_day = released if isinstance(released, dt.date) else end
+        first = month_of(start) if start.day == 1 else month_add(month_of(start), 1)
+        if isinstance(out_day, dt.date):
+            last_day_of = (dt.date(out_day.year + out_day.month // 12, out_day.month % 12 + 1, 1) - dt.timedelta(days=1))
+            last = month_of(out_day) if out_day == last_day_of else month_add(month_of(out_day), -1)
+        else:
+            last = "9999-12"
+        if last < first:
+            return None
+        shown = f"入监日期 {start.isoformat()}" + (f"，{'释放' if isinstance(released, dt.date) else '刑期止'}日期 {out_day.isoformat()}"
+                                                   if isinstance(out_day, dt.date) else "")
+        return Event("F02", "prisoners", row, first, last, c, shown + "（整月在押的月份不应发放）")
+
+    county = ctx.common.get("county_name", "")
+    townships = tuple(x for x in ctx.common.get("county_places", []) if x)
+    codes = (ctx.county_code,) if ctx.county_code else ()
+
+    def moved(row: dict, c: str) -> Event | None:
+        day = row.get("date")
+        reason, dest, mtype = (str(row.get(k) or "") for k in ("reason", "dest", "move_type"))
+        if not isinstance(day, dt.date) or day > ctx.as_of or not c02:
+            return None
+        if _has_word(reason + dest, c02["study_words"]) or inside_county(dest, mtype, county, townships, c02, reason, codes) is not False:
+            return None
+        return Event("F02", "migrations", row, _stop(day, p), "9999-12", c,
+                     f"迁出日期 {day.isoformat()}，迁往 {dest or '县外'}（迁出本县）")
+
+    def exited(row: dict, c: str) -> Event | None:
+        day = row.get("date")
+        if not isinstance(day, dt.date) or day > ctx.as_of:
+            return None
+        reason = str(row.get("reason") or "")
+        return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
+                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else ""))
+
+    for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
+        if ctx.has(kind):
+            attach(kind, make)
+
+
+def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, list[Event]]]:
+    """Who a successful benefit payment is for, with each one's share and events.
+
+    Args:
+        ctx: the context.
+        led: the ledger.
+        r: the payment row.
+    Returns:
+        (label, member index or -1, share of the amount, events) for the payee and, for a row paid to
+        the head for the household, each other covered member.
+    """
+    m = led.member[r]
+    own = _unique(list(led.events_row.get(r, [])) + (led.events_member.get(m, []) if m >= 0 else []))
+    if not led.household_row[r]:
+        return [("payee", m, 1.0, own)]
+    members = led.covered.get(led.household[r], [])
+    share = 1.0 / len(members) if members else 1.0
+    out = [("payee", m, share, own)]
+    out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
+    return out
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """Events in code order, each list row once (a row may link through the roster and the ledger both)."""
+    seen, out = set(), []
+    for ev in sorted(events, key=lambda e: (e.code, e.first)):
+        key = (ev.kind, ev.row.get("_index"))
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
+    """The person columns of a finding about a payee on no roster, from the ledger row."""
+    f = led.frame
+    return {"township": led.cols["township"][r], "village": led.cols["village"][r],
+            "head_name": led.cols["head_name"][r] or led.cols["name"][r], "head_id": led.cols["head_id"][r] or led.cols["id"][r],
+            "name": led.cols["name"][r], "id": led.cols["id"][r], "id_raw": led.cols["id_raw"][r], "relation": "",
+            "programme": led.programme[r], "file": led.cols["_file"][r], "row": int(led.cols["_row"][r]),
+            "name_key": led.cols["name_key"][r], "household": led.household[r]}
+
+
+def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
+            months: list[str], recover: float | None, repay: float | None, facts: tuple = (), source: str = "") -> Finding:
+    """Build a money finding about a roster member, or about the payee of row r when on no roster.
+
+    Args:
+        ctx: the context.
+        led: the ledger.
+        code: the F code.
+        r: a representative payment row.
+        member: the roster member (-1: the payee of row r, on no roster).
+        evidence: the evidence text.
+        conf: the confidence.
+        key: the matching key text.
+        months: the months concerned.
+        recover: yuan to recover (None when not money).
+        repay: yuan owed (None when not money).
+        facts: the evidence as data.
+        source: the source list label (default: the ledger file).
+    Returns:
+        The finding.
+    """
+    subject = None
+    if member < 0:
+        subject = subject_row(ctx, led, r)
+        member = led.off_roster.get(led.household[r], -1)
+    file = str(led.cols["_file"][r]).replace("\\", "/").rsplit("/", 1)[-1]
+    return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols["_row"][r])), key,
+                   (("list", "payments"),) + tuple(facts) + (("months", months_text(months)),), months_text(months),
+                   None if recover is None else round(recover, 2), None if repay is None else round(repay, 2), subject)
+
+
+def roster_months(ctx: Context, led: Ledger) -> list[str]:
+    """The months the roster's amounts apply to: the review month and the ones before it (money_roster_months)."""
+    last = month_of(ctx.as_of)
+    return [month_add(last, -k) for k in range(int(led.params.get("roster_months", 3)) - 1, -1, -1)]
+
+
+def weakest(*confs: str) -> str:
+    """The weakest of some confidences."""
+    order = {HIGH: 0, MEDIUM: 1, LOW: 2}
+    return max((c for c in confs if c), key=lambda c: order[c], default=MEDIUM)
+
+
+def valid_id(value: str, status: str) -> bool:
+    """Whether an ID cell is a valid ID."""
+    return bool(value) and status == ids.VALID

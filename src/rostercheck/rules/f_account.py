@@ -1,0 +1,117 @@
+"""F07: the account paid is not the household's own.
+
+Three signals, each a lead for a home visit (no money column): the account's holder (户名) is no member
+of the household (names compared after removing spaces and turning traditional characters into
+simplified ones); one account receives several households' money; the account is a village cadre's or a
+staff member's (when --cadres/--staff carry account numbers).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import HIGH, MEDIUM, Context, Finding
+from . import rule, where
+from ._money import Ledger, finding, ledger, months_text
+
+
+@rule("F07")
+def check(ctx: Context) -> list[Finding]:
+    """Flag households paid into an account that is not theirs."""
+    led = ledger(ctx)
+    min_len = int(ctx.specs["F07"].params["min_account_digits"])
+    return _holders(ctx, led) + _shared(ctx, led, min_len) + _officials(ctx, led, min_len)
+
+
+def _names(ctx: Context, led: Ledger) -> dict[str, set[str]]:
+    """Household → the name keys of every member on the roster (covered or not)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for h, key in zip(ctx.members["household"].tolist(), ctx.members["name_key"].tolist()):
+        if key:
+            out[h].add(key)
+    return out
+
+
+def _holders(ctx: Context, led: Ledger) -> list[Finding]:
+    f = led.frame
+    names = _names(ctx, led)
+    bad: dict[str, list[int]] = defaultdict(list)
+    for r in range(len(f)):
+        holder = led.cols["holder_key"][r]
+        if not holder or not led.ok[r]:
+            continue
+        allowed = names.get(led.household[r], set()) | {led.cols["name_key"][r], led.cols["head_name_key"][r]}
+        if holder not in allowed:
+            bad[led.household[r]].append(r)
+    out = []
+    for h, rows in bad.items():
+        r0 = rows[0]
+        holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
+        accounts = "、".join(sorted({_masked(led.cols["bank_account"][r]) for r in rows if led.cols["bank_account"][r]}))
+        months = [led.cols["month"][r] for r in rows if led.cols["month"][r]]
+        evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}；"
+                    f"{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。请核实是否为代领、账户是否本户所有")
+        facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
+        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM, "户名与家庭成员姓名比对", months,
+                           None, None, facts))
+    return out
+
+
+def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
+    f = led.frame
+    by_account: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in range(len(f)):
+        a = led.cols["bank_account"][r]
+        if led.ok[r] and len(a) >= min_len:
+            by_account[a].setdefault(led.household[r], r)
+    out = []
+    for account, households in by_account.items():
+        if len(households) < 2:
+            continue
+        who = "、".join(led.cols["head_name"][r] or led.cols["name"][r] for r in households.values())
+        for h, r in households.items():
+            evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（{who}），如 {led.where(r)}。"
+                        "请核实账户归属，是否有他人代领或冒领")
+            facts = (("signal", "shared"), ("account", account))
+            out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, MEDIUM, "发放账号相同",
+                               [led.cols["month"][r]] if led.cols["month"][r] else [], None, None, facts))
+    return out
+
+
+def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
+    f = led.frame
+    member_ids = defaultdict(set)
+    for h, i in zip(ctx.members["household"].tolist(), ctx.members["id"].tolist()):
+        if i:
+            member_ids[h].add(i)
+    out, seen = [], set()
+    for kind in ("cadres", "staff"):
+        if not ctx.has(kind) or "bank_account" not in ctx.lists[kind].columns:
+            continue
+        ref = ctx.lists[kind]
+        owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
+        for r in range(len(f)):
+            a = led.cols["bank_account"][r]
+            rec = owners.get(a)
+            if rec is None or not led.ok[r] or (led.household[r], a) in seen:
+                continue
+            if rec.get("id") and (rec["id"] in member_ids.get(led.household[r], set()) or rec["id"] == led.cols["id"][r]):
+                continue  # the cadre is a member of the household: the account is the household's own (C01 covers the rest)
+            seen.add((led.household[r], a))
+            evidence = (f"发放账号 {_masked(a)} 是{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
+                        f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}的账号，如 {led.where(r)}。请核实是否由干部或经办人员代领")
+            facts = (("signal", kind), ("account", a))
+            out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",
+                               [led.cols["month"][r]] if led.cols["month"][r] else [], None, None, facts))
+    return out
+
+
+def _member(ctx: Context, led: Ledger, r: int) -> int:
+    from .f_amounts import _head
+
+    return _head(ctx, led, led.household[r], r) if led.member[r] >= 0 else -1
+
+
+def _masked(account: str) -> str:
+    """An account number shown as its first 4 and last 4 digits (evidence texts are printed)."""
+    return account if len(account) <= 8 else f"{account[:4]}****{account[-4:]}"

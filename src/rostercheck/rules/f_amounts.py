@@ -1,0 +1,219 @@
+"""F04–F06: duplicate payments, amounts that differ from the approved amount, months not paid.
+
+Amounts are compared per household and per month the payment is for (所属月份): a failed or returned
+payment (发放状态 失败/退回) counts as not paid, so a failed payment re-paid later is one payment; other
+items (物价补贴, 护理补贴, one-off grants) are never compared with the benefit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import HIGH, MEDIUM, Context, Finding
+from ..normalize import ids
+from . import rule
+from ._money import Ledger, finding, ledger, month_of, months_text, roster_months, weakest, yuan
+
+_MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
+
+
+def _item_key(led: Ledger, r: int) -> str:
+    """The item as duplicates are judged: the benefit is one item whatever its spelling (低保金（补发）…)."""
+    if led.benefit[r]:
+        return "benefit:" + led.programme[r]
+    return _MARKS.sub("", str(led.cols["item"][r]))
+
+
+@rule("F04")
+def check_f04(ctx: Context) -> list[Finding]:
+    """The same person or household paid twice for the same item and month (failed payments do not count)."""
+    return _duplicates(ctx)[0]
+
+
+def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
+    if "money:dup" in ctx.cache:
+        return ctx.cache["money:dup"]
+    led = ledger(ctx)
+    f = led.frame
+    adjust = tuple(led.params.get("adjust_words", ()))
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for r in range(len(f)):
+        text = f"{led.cols['item'][r]} {led.cols['remark'][r]}"
+        if led.ok[r] and led.cols["month"][r] and led.cols["amount"][r] > 0 and not any(w in text for w in adjust):
+            groups[(led.payee[r], _item_key(led, r), led.cols["month"][r])].append(r)
+    by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
+    for (payee, item, _), rows in groups.items():
+        if len(rows) > 1:
+            by_unit[(led.household[rows[0]], payee, item)].append(rows)
+    out, months_hit = [], set()
+    for (household, payee, item), sets in by_unit.items():
+        months, lines, total = [], [], 0.0
+        for rows in sets:
+            amounts = [float(led.cols["amount"][r]) for r in rows]
+            extra = sum(amounts) - max(amounts)
+            total += extra
+            months.append(f.at[rows[0], "month"])
+            months_hit.add((household, f.at[rows[0], "month"]))
+            lines.append(f"{f.at[rows[0], 'month']} {led.item(rows[0])} 发放 {len(rows)} 次（"
+                         + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows) + f"），多发 {yuan(extra)}")
+        r0 = sets[0][0]
+        m = led.member[r0]
+        valid = led.cols["id_status"][r0] == ids.VALID or led.cols["head_id_status"][r0] == ids.VALID
+        conf = weakest(HIGH if valid else MEDIUM, led.conf[r0] if m >= 0 else "")
+        who = led.cols["name"][r0] or led.cols["head_name"][r0]
+        evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
+        facts = (("payee", payee), ("item", item))
+        out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
+    ctx.cache["money:dup"] = (out, months_hit)
+    return ctx.cache["money:dup"]
+
+
+def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
+    """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
+    benefit, household = ctx.members["benefit"].tolist(), ctx.members["household"].tolist()
+    out = {}
+    for h, members in led.covered.items():
+        values = [benefit[j] for j in members if isinstance(benefit[j], float) and benefit[j] == benefit[j] and benefit[j] > 0]
+        if not values:
+            continue
+        if len(set(values)) > 1:  # each member's own amount
+            out[h] = (sum(values), [sum(values)])
+        else:  # the household's amount repeated on every row (merged cells), or each member's equal amount
+            out[h] = (values[0], [values[0], values[0] * len(members)])
+    return out
+
+
+def _paid(led: Ledger) -> dict[tuple[str, str], list[int]]:
+    """(household, month) → the successful benefit rows paid for it."""
+    f = led.frame
+    paid: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in range(len(f)):
+        if led.ok[r] and led.benefit[r] and led.cols["month"][r]:
+            paid[(led.household[r], led.cols["month"][r])].append(r)
+    return paid
+
+
+def _covered_months(ctx: Context, led: Ledger, paid) -> dict[str, set[str]]:
+    """Programme → months the ledgers cover (at least half the programme's roster households have a row)."""
+    f = led.frame
+    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    totals = defaultdict(int)
+    for h in led.covered:
+        totals[prog_of.get(h, "")] += 1
+    seen = defaultdict(set)
+    for r in range(len(f)):
+        h = led.household[r]
+        if h in led.covered and led.benefit[r] and led.cols["month"][r]:
+            seen[(prog_of.get(h, ""), led.cols["month"][r])].add(h)
+    out: dict[str, set[str]] = defaultdict(set)
+    for (prog, month), hs in seen.items():
+        if totals[prog] and len(hs) >= 0.5 * totals[prog]:
+            out[prog].add(month)
+    return out
+
+
+@rule("F05")
+def check_f05(ctx: Context) -> list[Finding]:
+    """The monthly benefit paid differs from the roster's approved amount beyond the tolerance."""
+    led = ledger(ctx)
+    f = led.frame
+    tol = float(ctx.specs["F05"].params["tolerance"])
+    from .f_stop import _stopped
+
+    _stopped(ctx)
+    dup_months = _duplicates(ctx)[1]
+    expected = _household_amounts(ctx, led)
+    paid = _paid(led)
+    covered = _covered_months(ctx, led, paid)
+    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    period = roster_months(ctx, led)
+    out = []
+    for h, (amount, alternatives) in expected.items():
+        months, lines, over, under, rows_seen = [], [], 0.0, 0.0, []
+        for month in period:
+            rows = paid.get((h, month), [])
+            if not rows or month not in covered.get(prog_of.get(h, ""), set()):
+                continue
+            if (h, month) in dup_months or led.claimed.get((h, month), 0) > 0:
+                continue  # explained by F01–F04
+            total = float(sum(led.cols["amount"][r] for r in rows))
+            if any(abs(total - a) <= tol for a in alternatives):
+                continue
+            diff = total - amount
+            over += max(diff, 0.0)
+            under += max(-diff, 0.0)
+            months.append(month)
+            rows_seen += rows
+            lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
+                                                               for r in rows) + f"），核定 {yuan(amount)}，"
+                         + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
+        if not months:
+            continue
+        head = _head(ctx, led, h, rows_seen[0])
+        conf = weakest(HIGH, *(led.conf[r] for r in rows_seen))
+        what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
+        evidence = (f"发放金额与花名册核定金额（月保障金/供养标准 {yuan(amount)}，误差容许 {tol:g} 元）不符：{'；'.join(lines)}。"
+                    f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
+        facts = (("household", h), ("approved", f"{amount:.2f}"))
+        out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, "身份证号一致", months,
+                           over or None, under or None, facts))
+    return out
+
+
+def _head(ctx: Context, led: Ledger, household: str, r: int) -> int:
+    """The household head's member index (the linked member when the head is not on the roster)."""
+    members = led.covered.get(household, [])
+    heads = [j for j in members if ctx.value(j, "id") and ctx.value(j, "id") == ctx.value(j, "head_id")]
+    return heads[0] if heads else (led.member[r] if led.member[r] >= 0 else (members[0] if members else -1))
+
+
+@rule("F06")
+def check_f06(ctx: Context) -> list[Finding]:
+    """A household on the roster, enrolled for the month, with no successful payment for it (应发未发)."""
+    led = ledger(ctx)
+    f = led.frame
+    expected = _household_amounts(ctx, led)
+    paid = _paid(led)
+    covered = _covered_months(ctx, led, paid)
+    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else None
+    failed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in range(len(f)):
+        if not led.ok[r] and led.benefit[r] and led.cols["month"][r]:
+            failed[(led.household[r], led.cols["month"][r])].append(r)
+    review_month = month_of(ctx.as_of)
+    out = []
+    for h, members in led.covered.items():
+        start = None
+        if approved is not None:
+            days = [approved[j] for j in members if approved[j] is not None and hasattr(approved[j], "year")]
+            start = month_of(min(days)) if days else None
+        months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
+                        if (m >= start and m <= review_month if start else m == review_month))
+        months = [m for m in months if not paid.get((h, m)) and _still_enrolled(led, members, m)]
+        if not months:
+            continue
+        amount = expected.get(h, (None, []))[0]
+        fails = [r for m in months for r in failed.get((h, m), [])]
+        conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
+        owed = amount * len(months) if amount else None
+        detail = ("；发放失败/退回未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{led.cols['status'][r]}），{led.where(r)}"
+                                                for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
+        evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
+                    f"{months_text(months)}没有成功发放的保障金{detail}。"
+                    + (f"按核定金额 {yuan(amount)}/月，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
+        head = _head(ctx, led, h, fails[0] if fails else 0) if members else -1
+        r0 = fails[0] if fails else 0
+        facts = (("household", h),)
+        fd = finding(ctx, led, "F06", r0, head, evidence, conf, "户主身份证号", months, None, owed, facts, source="花名册")
+        fd.source_row = led.cols["_row"][r0].__str__() if fails else ""
+        if not fails:
+            fd.source = "花名册"
+        out.append(fd)
+    return out
+
+
+def _still_enrolled(led: Ledger, members: list[int], month: str) -> bool:
+    """Whether some covered member has no event ruling the month out (a household all dead or gone is owed nothing)."""
+    return any(not any(e.covers(month) for e in led.events_member.get(j, [])) for j in members)

@@ -1,0 +1,123 @@
+"""F01–F03: benefits paid for months after a death, in custody or after a move out, or after an exit.
+
+A payment counts by the month it is **for** (所属月份), so back pay made after the event for months
+before it is no finding. A household paid through its head while only one member died (was jailed,
+moved out, left) owes that member's share: the amount ÷ the covered members, at 中.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import MEDIUM, Context, Finding
+from . import fact_text, person_identity, rule, where
+from ._money import Ledger, finding, ledger, months_text, roster_months, subjects, weakest, yuan
+
+_LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
+
+
+@rule("F01")
+def check_f01(ctx: Context) -> list[Finding]:
+    """Payments for months after a death (次月停发 by default)."""
+    return _stopped(ctx).get("F01", [])
+
+
+@rule("F02")
+def check_f02(ctx: Context) -> list[Finding]:
+    """Payments for months wholly in custody, or after a move out of the county."""
+    return _stopped(ctx).get("F02", [])
+
+
+@rule("F03")
+def check_f03(ctx: Context) -> list[Finding]:
+    """Payments after the exit date (停保/退出), and payees on no roster and no exit list (不在册人员领取)."""
+    return _stopped(ctx).get("F03", []) + _not_enrolled(ctx, ledger(ctx))
+
+
+def _stopped(ctx: Context) -> dict[str, list[Finding]]:
+    """Every payment an event rules out, as one finding per (code, household, person), computed once."""
+    if "money:stopped" in ctx.cache:
+        return ctx.cache["money:stopped"]
+    led = ledger(ctx)
+    f = led.frame
+    amounts, months = f["amount"].tolist(), f["month"].tolist()
+    acc: dict[tuple, dict] = {}
+    for r in range(len(f)):
+        if not (led.ok[r] and led.benefit[r] and months[r]) or amounts[r] <= 0:
+            continue
+        remaining = amounts[r]
+        for label, m, share, events in subjects(ctx, led, r):
+            ev = next((e for e in events if e.covers(months[r])), None)
+            if ev is None or remaining <= 0.005:
+                continue
+            part = min(remaining, amounts[r] * share)
+            remaining -= part
+            led.claimed[(led.household[r], months[r])] = led.claimed.get((led.household[r], months[r]), 0.0) + part
+            who = f"m{m}" if m >= 0 else f"p{led.payee[r]}"
+            slot = acc.setdefault((ev.code, led.household[r], who), {"rows": [], "parts": [], "event": ev, "member": m,
+                                                                     "share": share, "label": label})
+            slot["rows"].append(r)
+            slot["parts"].append(part)
+    out: dict[str, list[Finding]] = defaultdict(list)
+    for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
+        out[code].append(_emit(ctx, led, code, slot))
+    ctx.cache["money:stopped"] = dict(out)
+    return ctx.cache["money:stopped"]
+
+
+def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
+    f, ev = led.frame, slot["event"]
+    order = sorted(range(len(slot["rows"])), key=lambda k: (f.at[slot["rows"][k], "month"], slot["rows"][k]))
+    rows, parts = [slot["rows"][k] for k in order], [slot["parts"][k] for k in order]
+    months = [led.cols["month"][r] for r in rows]
+    total = sum(parts)
+    m = slot["member"]
+    name = ctx.value(m, "name") if m >= 0 else f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
+    shared = slot["share"] < 0.999
+    lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}"
+                     + (f"（应追回份额 {yuan(p)}）" if shared else "") + f"，{led.where(r)}" for r, p in zip(rows, parts))
+    rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
+        if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
+    evidence = f"{where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
+    conf = weakest(ev.confidence, *(led.conf[r] for r in rows if led.member[r] >= 0))
+    if shared:
+        n = round(1 / slot["share"])
+        evidence += f"。该户按户发放给户主，保障人口 {n} 人，其余成员仍在保，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
+        conf = weakest(conf, MEDIUM)
+    else:
+        evidence += f"。应追回合计 {yuan(total)}"
+    key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
+    facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
+    return finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
+                   source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]))
+
+
+def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
+    """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
+    f = led.frame
+    period = roster_months(ctx, led)
+    programmes = set(ctx.members["programme"].tolist())
+    with_events = {led.household[r] for r in set(led.events_row)}
+    rows_by: dict[str, list[int]] = defaultdict(list)
+    for r in range(len(f)):
+        h = led.household[r]
+        if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
+            continue
+        if led.programme[r] and led.programme[r] not in programmes:
+            continue  # a 特困 ledger with only the 低保 roster given: nothing to compare with
+        if led.cols["month"][r] >= period[0]:
+            rows_by[h].append(r)
+    out = []
+    for h, rows in rows_by.items():
+        rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
+        if not any(led.cols["month"][r] in period for r in rows):
+            continue
+        months = [led.cols["month"][r] for r in rows]
+        total = float(sum(led.cols["amount"][r] for r in rows))
+        lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
+        who = f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
+        evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，也不在停保（退出）名单中。"
+                    f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
+        facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
+        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, "身份证号不在花名册中", months, total, None, facts))
+    return out

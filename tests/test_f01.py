@@ -1,0 +1,71 @@
+"""F01: payments for months after the month of death (次月停发), with the amount to recover."""
+
+from money import household, make_id, money, money_context, months, pay
+
+HEAD = make_id("19500101", 111)
+WIFE = make_id("19520202", 122)
+ALONE = make_id("19400303", 131)
+GONE = make_id("19450404", 151)  # on no roster: the household was left off the roster after the death
+
+
+def roster():
+    return (household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=1032, township="城关镇")
+            + household("赵六", ALONE, benefit=516, township="河口乡"))
+
+
+def ledger(extra=()):
+    rows = [pay(HEAD, "张三", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    return rows + list(extra)
+
+
+def test_single_person_paid_after_death_recovers_every_month_after():
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-05-14"}]})
+    # died in May: May is paid, June–September (4 months × 516) are recovered
+    assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)]
+    f = __import__("money").findings(ctx, "F01")[0]
+    assert f.months == "2026-06至2026-09（4个月）"
+
+
+def test_member_of_household_paid_to_head_recovers_her_share_at_medium():
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
+    # August and September, half of 1032 each
+    assert money(ctx, "F01") == [("李梅", "中", 1032.0, None)]
+
+
+def test_death_on_the_last_day_of_a_month_paid_for_that_month_not_flagged():
+    rows = [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-04")]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-04-30"}]})
+    assert money(ctx, "F01") == []
+
+
+def test_back_pay_for_a_month_before_the_death_is_not_flagged():
+    rows = [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-02")]
+    rows.append(pay(ALONE, "赵六", "2026-03", 516, "低保金（补发）", paid_date="2026-05-20"))
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-03-20"}]})
+    assert money(ctx, "F01") == []
+
+
+def test_failed_payment_and_price_subsidy_after_death_not_counted():
+    rows = [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-05")]
+    rows += [pay(ALONE, "赵六", "2026-06", 516, status="失败（账户已销户）"), pay(ALONE, "赵六", "2026-06", 40, "物价补贴")]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-05-02"}]})
+    assert money(ctx, "F01") == []
+
+
+def test_payee_on_no_roster_paid_after_death_found_from_the_ledger():
+    rows = ledger([pay(GONE, "钱七", m, 516) for m in months("2026-01", "2026-06")])
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "钱七", "id": GONE, "date": "2026-02-10"}]})
+    assert money(ctx, "F01") == [("钱七", "高", 516.0 * 4, None)]
+
+
+def test_namesake_with_another_id_not_flagged():
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": make_id("19410101", 133), "date": "2026-05-14"}]})
+    assert money(ctx, "F01") == []
+
+
+def test_stop_rule_same_month_is_configurable(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[common]\nmoney_stop_rule = "当月"\n', encoding="utf-8")
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-05-14"}]}, config=cfg)
+    assert money(ctx, "F01") == [("赵六", "高", 2580.0, None)]

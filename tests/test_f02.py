@@ -1,0 +1,43 @@
+"""F02: payments for months wholly in custody, or after a move out of the county."""
+
+from money import household, make_id, money, money_context, months, pay
+
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+C = make_id("19700303", 131)
+
+
+def roster():
+    return (household("张三", A, benefit=516, township="城关镇")
+            + household("王五", C, [("王芳", "配偶", B)], benefit=1032, township="河口乡"))
+
+
+def ledger():
+    return ([pay(A, "张三", m, 516) for m in months("2025-10", "2026-09")]
+            + [pay(C, "王五", m, 1032) for m in months("2025-10", "2026-09")])
+
+
+def test_months_wholly_in_custody_recovered():
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "end": "2028-03-09"}]})
+    # April–September are whole months in custody (March is not)
+    assert money(ctx, "F02") == [("张三", "高", 516.0 * 6, None)]
+
+
+def test_released_prisoner_only_the_months_inside():
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2025-11-20", "end": "2026-02-28"}]})
+    assert money(ctx, "F02") == [("张三", "高", 516.0 * 3, None)]  # December–February (held until 28 February)
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-06-05",
+                                                            "end": "2026-06-30"}]})
+    assert money(ctx, "F02") == []
+
+
+def test_move_out_of_county_recovers_from_next_month_and_shares_for_a_member():
+    ctx = money_context(roster(), ledger(), {"migrations": [{"name": "王芳", "id": B, "date": "2026-06-15", "dest": "广东省深圳市"}]})
+    assert money(ctx, "F02") == [("王芳", "中", 516.0 * 3, None)]
+
+
+def test_moves_inside_the_county_or_for_study_not_flagged():
+    for dest, reason in (("清河县城关镇", ""), ("湖南省长沙市", "升学")):
+        ctx = money_context(roster(), ledger(), {"migrations": [{"name": "王芳", "id": B, "date": "2026-06-15", "dest": dest,
+                                                                 "reason": reason}]})
+        assert money(ctx, "F02") == [], dest

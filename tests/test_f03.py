@@ -1,0 +1,46 @@
+"""F03: payments after the exit date; payees on no roster and no exit list (不在册人员领取)."""
+
+from money import household, make_id, money, money_context, months, pay
+
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+OUT = make_id("19600505", 155)
+STRAY = make_id("19660606", 166)
+
+
+def roster():
+    return household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="河口乡")
+
+
+def test_exited_household_paid_after_exit():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-05")]
+    ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20", "reason": "收入超标"}]})
+    assert money(ctx, "F03") == [("孙八", "高", 1800.0, None)]  # March–May
+
+
+def test_exit_paid_only_up_to_the_exit_month_not_flagged():
+    rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-02")]
+    ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20"}]})
+    assert money(ctx, "F03") == []
+
+
+def test_member_exit_in_household_paid_to_head_is_a_share():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows, {"exits": [{"name": "王芳", "id": B, "date": "2026-07-10", "reason": "减员"}]})
+    assert money(ctx, "F03") == [("王芳", "中", 1032.0, None)]
+
+
+def test_payee_on_no_roster_paid_this_quarter_is_not_enrolled_at_medium():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "周九", m, 516) for m in months("2026-05", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F03") == [("周九", "中", 516.0 * 3, None)]  # from the roster's quarter on
+    # stopped before the roster's quarter: an earlier exit, not a finding
+    rows = [pay(STRAY, "周九", m, 516) for m in months("2026-01", "2026-05")]
+    assert money(money_context(roster(), rows), "F03") == []
+
+
+def test_tekun_payee_not_enrolled_only_when_a_tekun_roster_is_given():
+    rows = [pay(STRAY, "周九", m, 1576, "特困供养金") for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F03") == []

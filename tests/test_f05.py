@@ -1,0 +1,45 @@
+"""F05: the benefit paid differs from the roster's approved amount beyond the tolerance."""
+
+from money import household, make_id, money, money_context, months, pay
+
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+T = make_id("19400707", 171)
+
+
+def roster(benefit=1032):
+    return household("王五", A, [("王芳", "配偶", B)], benefit=benefit)
+
+
+def test_overpaid_and_underpaid_months():
+    rows = [pay(A, "王五", "2026-07", 1132), pay(A, "王五", "2026-08", 1032), pay(A, "王五", "2026-09", 932)]
+    assert money(money_context(roster(), rows), "F05") == [("王五", "高", 100.0, 100.0)]
+
+
+def test_household_paid_to_head_price_subsidy_and_small_differences_not_flagged():
+    rows = [pay(A, "王五", m, 1032.5) for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", m, 80, "物价补贴") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "王五", "2026-08", 500, "春节一次性生活补贴"))
+    assert money(money_context(roster(), rows), "F05") == []
+
+
+def test_per_person_ledger_sums_to_the_household_amount():
+    rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [pay(B, "王芳", m, 516) for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F05") == []
+    # the roster writes each member's own equal amount: 516 each, the household paid 1032 through the head
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(516), rows), "F05") == []
+
+
+def test_months_before_the_roster_quarter_not_compared():
+    rows = [pay(A, "王五", m, 900) for m in months("2026-01", "2026-06")] + [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F05") == []
+
+
+def test_tekun_person_compared_with_the_support_standard():
+    rows = [pay(T, "吴十", m, 1476, "特困供养金") for m in months("2026-07", "2026-09")]
+    tk = [{"name": "吴十", "id": T, "benefit": 1576, "township": "城关镇"}]
+    ctx = money_context(roster(), rows + [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")],
+                        extra_rosters=[(tk, "清河县特困人员名册")])
+    assert money(ctx, "F05") == [("吴十", "高", None, 300.0)]

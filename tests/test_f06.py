@@ -1,0 +1,35 @@
+"""F06: a household on the roster with no successful payment for a month it is enrolled for."""
+
+from money import household, make_id, money, money_context, months, pay
+
+A = make_id("19800101", 111)
+C = make_id("19700303", 131)
+E = make_id("19650505", 151)
+
+
+def roster():
+    return (household("王五", A, benefit=516) + household("李四", C, benefit=700)
+            + household("陈一", E, benefit=800))
+
+
+def test_failed_payment_not_repaid_is_high_and_missing_row_is_medium():
+    rows = [pay(A, "王五", "2026-09", 516, status="失败：账户冻结"), pay(E, "陈一", "2026-09", 800)]
+    rows += [pay(x, n, "2026-08", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    assert money(money_context(roster(), rows), "F06") == [("李四", "中", None, 700.0), ("王五", "高", None, 516.0)]
+
+
+def test_failed_then_repaid_not_flagged():
+    rows = [pay(A, "王五", "2026-09", 516, status="退回"), pay(A, "王五", "2026-09", 516, paid_date="2026-10-08")]
+    rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    assert money(money_context(roster(), rows), "F06") == []
+
+
+def test_month_the_ledgers_do_not_cover_not_flagged():
+    rows = [pay(x, n, "2026-08", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    assert money(money_context(roster(), rows), "F06") == []
+
+
+def test_dead_single_member_household_is_owed_nothing():
+    rows = [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "王五", "id": A, "date": "2026-07-01"}]})
+    assert money(ctx, "F06") == []

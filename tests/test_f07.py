@@ -1,0 +1,39 @@
+"""F07: the account paid is not the household's (holder, shared account, a cadre's account)."""
+
+from money import household, make_id, money, money_context, pay
+
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+C = make_id("19700303", 131)
+K = make_id("19750505", 151)
+
+
+def roster():
+    return household("陈国强", A, [("王芳", "配偶", B)], benefit=1032) + household("李四", C, benefit=700)
+
+
+def test_holder_not_a_member_flagged():
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="赵大勇", bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999")]
+    assert money(money_context(roster(), rows), "F07") == [("陈国强", "中", None, None)]
+
+
+def test_holder_written_with_a_space_or_traditional_characters_or_as_the_wife_not_flagged():
+    rows = [pay(A, "陈国强", "2026-08", 1032, holder="陳國強", bank_account="6228480012345678"),
+            pay(A, "陈国强", "2026-09", 1032, holder="王 芳", bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, holder="李　四", bank_account="6228480099999999")]
+    assert money(money_context(roster(), rows), "F07") == []
+
+
+def test_one_account_for_two_households_flags_both():
+    rows = [pay(A, "陈国强", "2026-09", 1032, bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, bank_account="6228 4800 1234 5678")]
+    assert money(money_context(roster(), rows), "F07") == [("李四", "中", None, None), ("陈国强", "中", None, None)]
+
+
+def test_cadre_account_flagged_high_unless_the_cadre_is_a_member():
+    rows = [pay(C, "李四", "2026-09", 700, bank_account="6228480055556666")]
+    cadre = [{"name": "钱主任", "id": K, "post": "村委会主任", "bank_account": "6228480055556666", "village": "东村"}]
+    assert money(money_context(roster(), rows, {"cadres": cadre}), "F07") == [("李四", "高", None, None)]
+    cadre[0]["id"] = C
+    assert money(money_context(roster(), rows, {"cadres": cadre}), "F07") == []

@@ -1,0 +1,103 @@
+"""Reading payment ledgers: long and wide shapes, the month from a column, a sheet name, a title or a file name."""
+
+import datetime as dt
+
+import pytest
+import xlsxwriter
+from money import make_id
+
+from rostercheck.errors import InputFileError
+from rostercheck.io.ledgers import load_ledgers, month_columns, month_named
+
+AS_OF = dt.date(2026, 9, 30)
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+
+
+def write(path, sheets):
+    wb = xlsxwriter.Workbook(path)
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                ws.write(i, j, v)
+    wb.close()
+    return path
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (["姓名", "身份证号", "1月", "2月", "3月"], {2: ("", "01"), 3: ("", "02"), 4: ("", "03")}),
+    (["姓名", "2025年7月", "2025年8月"], {1: ("2025", "07"), 2: ("2025", "08")}),
+    (["姓名", "2025-11", "2025-12", "合计"], {1: ("2025", "11"), 2: ("2025", "12")}),
+    (["姓名", "7月发放金额", "8月发放金额"], {1: ("", "07"), 2: ("", "08")}),
+    (["姓名", "所属月份", "发放金额"], {}),
+])
+def test_month_columns(labels, expected):
+    assert month_columns(labels) == expected
+
+
+@pytest.mark.parametrize("sources, expected", [
+    (("7月", "清河县2026年7月低保资金发放明细"), "2026-07"),
+    (("Sheet1", "", "发放明细_202512"), "2025-12"),
+    (("2026.3",), "2026-03"),
+    (("发放明细",), ""),
+])
+def test_month_named(sources, expected):
+    assert month_named(*sources) == expected
+
+
+def test_wide_yearly_workbook_is_melted_with_the_title_year(tmp_path):
+    path = write(tmp_path / "特困供养金台账.xlsx", {"台账": [
+        ["清河县2026年特困人员供养金发放台账"],
+        ["序号", "姓名", "公民身份号码", "社保卡号", "1月", "2月", "3月", "合计"],
+        [1, "张三", A, "6228480012345678", 1576, 1576, 0, 3152],
+        [2, "李四", B, "6228480099999999", 1576, 1576, 1576, 4728],
+        ["合计", "", "", "", 3152, 3152, 1576, 7880]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    got = sorted(zip(frame["name"], frame["month"], frame["amount"]))
+    assert got == [("张三", "2026-01", 1576.0), ("张三", "2026-02", 1576.0), ("李四", "2026-01", 1576.0),
+                   ("李四", "2026-02", 1576.0), ("李四", "2026-03", 1576.0)]
+    assert set(frame["_row"]) == {3, 4} and tables[0].rows == 5
+
+
+def test_sheet_per_month_and_overlapping_files(tmp_path):
+    head = ["户主姓名", "户主身份证号", "资金项目", "发放金额", "发放状态"]
+    q = write(tmp_path / "2026年第一季度.xlsx", {f"{m}月": [head, ["张三", A, "低保金", 516, "成功"]] for m in (1, 2, 3)})
+    jan = write(tmp_path / "低保金_2026年1月.xlsx", {"Sheet1": [head, ["张三", A, "低保金", 516, "成功"]]})
+    _, frame, warnings = load_ledgers([q, jan, q], AS_OF)
+    assert sorted(frame["month"]) == ["2026-01", "2026-02", "2026-03"]  # the January file repeats the workbook's January
+    assert any("重复提供" in w for w in warnings) and any("提供了两次" in w for w in warnings)
+    assert list(frame["head_id"].unique()) == [A]
+
+
+def test_month_from_payment_date_and_back_pay_named_in_the_remark(tmp_path):
+    path = write(tmp_path / "发放明细.xlsx", {"明细": [
+        ["姓名", "身份证号", "发放日期", "实发金额", "备注"],
+        ["张三", A, "2026-08-15", 516, ""],
+        ["张三", A, "2026-08-20", 516, "补发6月"]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-08", "2026-06"]
+    assert any("发放日期" in w for w in tables[0].warnings)
+
+
+def test_month_column_wins_over_payment_date(tmp_path):
+    path = write(tmp_path / "明细.xlsx", {"明细": [
+        ["姓名", "身份证号", "所属期", "发放日期", "发放金额", "账户名"],
+        ["张三", A, "202606", "2026-08-15", 516, "张 三"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-06"] and list(frame["holder_key"]) == ["张三"]
+
+
+def test_file_without_ids_or_amounts_refused(tmp_path):
+    path = write(tmp_path / "x.xlsx", {"S": [["姓名", "备注"], ["张三", "无"]]})
+    with pytest.raises(InputFileError):
+        load_ledgers([path], AS_OF)
+
+
+def test_a_folder_stands_for_its_ledger_files(tmp_path):
+    head = ["姓名", "身份证号", "所属月份", "发放金额"]
+    write(tmp_path / "a.xlsx", {"S": [head, ["张三", A, "2026-07", 516]]})
+    write(tmp_path / "b.xlsx", {"S": [head, ["张三", A, "2026-08", 516]]})
+    (tmp_path / "说明.doc").write_text("x")
+    tables, frame, _ = load_ledgers([tmp_path], AS_OF)
+    assert len(tables) == 2 and sorted(frame["month"]) == ["2026-07", "2026-08"]

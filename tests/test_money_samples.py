@@ -1,0 +1,108 @@
+"""The sample county's year of ledgers (samples/payments.py): every planted money case found, no trap,
+and the amounts to recover and to repay equal the truth to the yuan."""
+
+import csv
+from collections import defaultdict
+
+import pytest
+from helpers import AS_OF, COUNTY, county_inputs
+
+from rostercheck.audit import audit
+
+LEDGERS = sorted((COUNTY / "资金发放").iterdir())
+
+
+@pytest.fixture(scope="module")
+def result():
+    rosters, lists = county_inputs()
+    lists = {k: v for k, v in lists.items() if k in ("deaths", "prisoners", "migrations", "cadres", "staff")}
+    lists["exits"] = COUNTY / "停保名单.xlsx"
+    return audit(rosters, lists, AS_OF, payments=LEDGERS, codes=["F01", "F02", "F03", "F04", "F05", "F06", "F07"])
+
+
+def truth():
+    return list(csv.DictReader(open(COUNTY / "truth_payments.csv", encoding="utf-8")))
+
+
+def found(result) -> dict[tuple[str, str], dict]:
+    """(code, head ID) → summed amounts and confidences of the findings."""
+    out = defaultdict(lambda: {"recover": 0.0, "repay": 0.0, "conf": set()})
+    for _, row in result.findings.iterrows():
+        key = (row["类别代码"], row["户主身份证号"])
+        out[key]["recover"] += float(row["应追回金额"] or 0) if row["应追回金额"] == row["应追回金额"] else 0.0
+        out[key]["repay"] += float(row["应补发金额"] or 0) if row["应补发金额"] == row["应补发金额"] else 0.0
+        out[key]["conf"].add(row["置信度"])
+    return out
+
+
+def test_every_planted_case_found_with_its_amount_to_the_yuan(result):
+    got = found(result)
+    want = defaultdict(lambda: {"recover": 0.0, "repay": 0.0})
+    for t in truth():
+        if t["expect"] == "flag":
+            want[(t["code"], t["head_id"])]["recover"] += float(t["recover"] or 0)
+            want[(t["code"], t["head_id"])]["repay"] += float(t["repay"] or 0)
+    missing = [k for k in want if k not in got]
+    assert not missing
+    wrong = {k: (got[k]["recover"], got[k]["repay"], v) for k, v in want.items()
+             if abs(got[k]["recover"] - v["recover"]) > 1 or abs(got[k]["repay"] - v["repay"]) > 1}
+    assert not wrong
+
+
+def test_no_trap_and_nothing_unplanted_flagged(result):
+    flags = {(t["code"], t["head_id"]) for t in truth() if t["expect"] == "flag"}
+    traps = {(t["code"], t["head_id"]) for t in truth() if t["expect"] == "trap"}
+    got = set(found(result))
+    assert not (got & traps)
+    assert got <= flags
+
+
+def test_totals_to_the_yuan(result):
+    rows = truth()
+    recover = sum(float(t["recover"] or 0) for t in rows if t["expect"] == "flag")
+    repay = sum(float(t["repay"] or 0) for t in rows if t["expect"] == "flag")
+    f = result.findings
+    assert round(f["应追回金额"].fillna(0).astype(float).sum(), 2) == round(recover, 2)
+    assert round(f["应补发金额"].fillna(0).astype(float).sum(), 2) == round(repay, 2)
+
+
+def test_cli_writes_money_columns_sheet_and_totals(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    import pandas as pd
+    from python_calamine import CalamineWorkbook
+
+    rosters, lists = county_inputs()
+    args = [sys.executable, "-m", "rostercheck", "audit", *map(str, rosters), "--deaths", str(lists["deaths"]),
+            "--exits", str(COUNTY / "停保名单.xlsx"), "--as-of", "2026-09-30", "--out", str(tmp_path / "out")]
+    for p in LEDGERS:
+        args += ["--payments", str(p)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=600, env={**__import__("os").environ,
+                                                                                    "PYTHONPATH": "src"})
+    assert done.returncode == 0, done.stderr
+    assert "资金核查：应追回" in done.stdout
+    findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, keep_default_na=False)
+    assert list(findings.columns[-3:]) == ["涉及月份", "应追回金额", "应补发金额"]
+    f01 = findings[findings["类别代码"] == "F01"]
+    assert len(f01) and all("个月" in m for m in f01["涉及月份"])
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    total = round(pd.to_numeric(findings["应追回金额"], errors="coerce").sum(), 2)
+    assert run["money"]["recover"] == total > 0
+    book = CalamineWorkbook.from_path(str(tmp_path / "out" / "问题清单.xlsx"))
+    assert "资金核查" in book.sheet_names
+    sheet = book.get_sheet_by_name("资金核查").to_python()
+    assert sheet[-1][0] == "合计" and round(float(sheet[-1][3]), 2) == total
+
+
+def test_no_money_sheet_or_totals_without_amounts():
+    import pandas as pd
+
+    from rostercheck.io.problem_list import money_summary, money_totals
+
+    plain = pd.DataFrame({"类别代码": ["C01", "C02"], "乡镇": ["城关镇", "河口乡"], "_household": ["a", "b"],
+                          "应追回金额": [None, None], "应补发金额": [None, None]})
+    assert money_summary(plain) is None and money_totals(plain)["households"] == 0
+    plain.loc[1, "应补发金额"] = 516.0
+    assert money_totals(plain)["repay"] == 516.0 and money_summary(plain)["应补发合计（元）"].tolist() == [516.0, 516.0]
