@@ -106,3 +106,16 @@ def test_no_money_sheet_or_totals_without_amounts():
     assert money_summary(plain) is None and money_totals(plain)["households"] == 0
     plain.loc[1, "应补发金额"] = 516.0
     assert money_totals(plain)["repay"] == 516.0 and money_summary(plain)["应补发合计（元）"].tolist() == [516.0, 516.0]
+
+
+def test_the_big_lists_keep_the_events_of_payees_on_no_roster(result):
+    """Deaths and moves are filtered to the people of interest: the payees are among them."""
+    import pandas as pd
+
+    rosters, lists = county_inputs()
+    lists = {k: v for k, v in lists.items() if k in ("deaths", "prisoners", "migrations", "cadres", "staff")}
+    lists["exits"] = COUNTY / "停保名单.xlsx"
+    whole = audit(rosters, lists, AS_OF, payments=LEDGERS, codes=["F01", "F02", "F03"], whole=True)
+    filtered = result.findings[result.findings["类别代码"].isin(["F01", "F02", "F03"])].reset_index(drop=True)
+    assert len(filtered) >= 10
+    pd.testing.assert_frame_equal(filtered.astype(object).fillna(""), whole.findings.astype(object).fillna(""))

@@ -152,7 +152,7 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
 
 def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 limits: Limits | None = None, progress: Progress | None = None,
-                whole: bool = False) -> LoadedInputs:
+                whole: bool = False, people: list[pd.DataFrame] = ()) -> LoadedInputs:
     """Read every roster and list: the people of interest first, then the big lists filtered to them.
 
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
@@ -168,6 +168,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         limits: safety bounds.
         progress: called with (label, path) before each file is read.
         whole: read every list whole (the reference the filter is tested against).
+        people: more frames of people of interest, read beforehand (the payment ledgers' payees).
     Returns:
         The loaded inputs.
     """
@@ -185,7 +186,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
                 loaded[kind] = _load_reference(kind, Path(path), limits)
-        keys = bulk.key_set([members, *(frame for _, frame in loaded.values())])
+        keys = bulk.key_set([members, *people, *(frame for _, frame in loaded.values())])
         # The members' named IDs, for a held registry's namesake counts (the roster counts them).
         named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
                  if "registry" in held else set())
@@ -395,24 +396,30 @@ def _subject_value(subject: dict) -> Callable[[int, str], object]:
     return lambda _j, column: subject.get(column, "")
 
 
-def add_payments(inputs: LoadedInputs, payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
-                 progress: Progress | None = None) -> list[str]:
-    """Read the payment ledgers (--payments, repeatable) into ``inputs.lists['payments']``.
+def read_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
+                  progress: Progress | None = None) -> tuple[list[Table], pd.DataFrame, list[str]] | None:
+    """Read the payment ledgers (--payments, repeatable; see :mod:`rostercheck.io.ledgers`).
 
     Args:
-        inputs: the loaded inputs (changed in place).
         payments: ledger files (None or empty: nothing to do).
         as_of: the review date.
         limits: safety bounds.
         progress: progress callback.
     Returns:
-        Warnings about the ledgers.
+        (tables, the normalised payments frame, warnings), or None without ledgers.
     """
     if not payments:
-        return []
+        return None
     from .io.ledgers import load_ledgers
 
-    tables, frame, warnings = load_ledgers(list(payments), as_of, limits, progress)
+    return load_ledgers(list(payments), as_of, limits, progress)
+
+
+def _add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame, list[str]] | None) -> list[str]:
+    """Put the payments read by :func:`read_payments` among the inputs; returns their warnings."""
+    if ledgers is None:
+        return []
+    tables, frame, warnings = ledgers
     inputs.tables.extend(tables)
     inputs.lists["payments"] = frame
     inputs.labels["payments"] = KIND_LABELS["payments"]
@@ -443,8 +450,10 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole)
-    ledger_notes = add_payments(inputs, payments, as_of, limits, progress)
+    # The payees are people of interest too: the events of one on no roster are kept (F01–F03).
+    ledgers = read_payments(payments, as_of, limits, progress)
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole, [ledgers[1]] if ledgers else [])
+    ledger_notes = _add_payments(inputs, ledgers)
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = warnings + ledger_notes
     findings, skipped = run_checks(ctx, codes)

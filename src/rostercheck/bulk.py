@@ -156,7 +156,7 @@ def filter_registry(table: Table, keys: KeySet, named: set[str]) -> dict[str, in
 
 
 def key_set(frames: list[pd.DataFrame]) -> KeySet:
-    """Collect the keys of every ID column (``id``, ``cadre_id``, ``dependent_id``) of some frames.
+    """Collect the keys of every ID column (``id``, ``cadre_id``, ``dependent_id``, ``head_id``) of some frames.
 
     Args:
         frames: the member frame and the normalised lists read whole.
@@ -165,7 +165,7 @@ def key_set(frames: list[pd.DataFrame]) -> KeySet:
     """
     keys = KeySet()
     for frame in frames:
-        for prefix in ("", "cadre_", "dependent_"):
+        for prefix in ("", "cadre_", "dependent_", "head_"):
             if prefix + "id" in frame.columns and prefix + "id_status" in frame.columns:
                 keys.add(frame[prefix + "id"].tolist(), frame[prefix + "id_status"].tolist(),
                          frame[prefix + "id_reliable"].tolist())

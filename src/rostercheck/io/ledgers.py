@@ -107,7 +107,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.D
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
-    data = grid.rows[layout.start:]
+    data = grid.data_rows(layout.start)
     first = grid.first_row + layout.start
     frame = data_frame(data, range(first, first + len(data)), layout, grid.sheet)
     if frame.empty:
