@@ -138,3 +138,18 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
 
         table.add_row(row["类别代码"], row["乡镇"], row["村"], row["姓名"], mask_id(str(row["身份证号"])), row["置信度"])
     out.print(table)
+
+
+def placements_table(placements: list) -> None:
+    """Print what each input file was taken as: file, taken as, why (the deciding headers), rows.
+
+    Args:
+        placements: :class:`rostercheck.classify.Placement` objects.
+    """
+    table = Table(title="输入文件识别结果")
+    for col in ("文件", "识别为", "依据（表头）", "行数"):
+        table.add_column(col, overflow="fold")
+    for p in placements:
+        table.add_row(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
+                      "" if p.rows is None else str(p.rows))
+    out.print(table)
