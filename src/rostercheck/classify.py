@@ -36,9 +36,9 @@ ROSTER_FIELDS = ("programme", "benefit", "covered_size", "support_mode", "area_t
                  "disability", "self_care", "school", "covered", "declared_income", "declared_assets")
 # 财政供养 is the staff list: '供养' alone is not a roster word.
 ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助对象|(分散|集中)供养|五保"
-# Fields every list has: they say nothing about the kind.
-COMMON_FIELDS = ("id", "name", "birth", "sex", "remark")
-WORD_BONUS = 0.5  # a kind's word in the title or file name: less than one column of its own
+# Fields any list may have (a person's own identity, contact and notes): they say nothing about the kind.
+COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")
+WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one column only it has
 CLEAR_LEAD = 1.25  # the best kind must score this many times the second, else the file is ambiguous
 SHOWN = 4  # header labels named as the reason, the most telling first
 PEEK_BYTES = 1 << 18  # text files: the header and the first rows are in the first 256 KB
@@ -152,10 +152,13 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
 
 
 def _column_kinds(label: str, cache: dict[str, int]) -> int:
-    """How many kinds have a field of their own (not a positional fallback) that this label names."""
+    """How many kinds have a field (not a positional fallback) that this label names.
+
+    Common fields count: 经办人姓名 is the cadre list's own name as much as the filing table's cadre.
+    """
     if label not in cache:
         cache[label] = sum(1 for k in kinds() if any(
-            s.weight > 0 and s.field not in COMMON_FIELDS and s.fit(label) is not None for s in specs_for(k)))
+            s.weight > 0 and s.fit(label) is not None for s in specs_for(k)))
     return cache[label]
 
 
