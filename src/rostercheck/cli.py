@@ -400,6 +400,10 @@ def main() -> None:
     except ImportError:  # pragma: no cover - older Typer with Click installed
         from click import exceptions as click_exceptions
 
+    from .parallel import apply_start_method
+
+    apply_start_method()
+    console.tolerate_narrow_encodings()
     command = typer.main.get_command(app)
     try:
         code = command.main(prog_name="rostercheck", standalone_mode=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +15,21 @@ from rich.table import Table
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 _LONG_DIGITS = re.compile(r"\d{6}(?:\d{8}|\d{6})\d{3}[\dXx]|\d{15}|\d{16,19}")
+
+
+def tolerate_narrow_encodings() -> None:
+    """Print a '?' for characters the console cannot show instead of failing (a GBK code page and a rare name).
+
+    Windows consoles and redirected output often use GBK (code page 936), which lacks some characters of
+    names and file names (GB 18030 rarities): such a character must never stop a run.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding and not encoding.startswith("utf"):
+            with suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="replace")
 
 
 def redact(text: str) -> str:
