@@ -109,7 +109,10 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
         for w in got.warnings:
             console.warn(w)
     if not got.rosters:
-        raise UsageError(f"没有找到{what}：文件夹中没有按内容识别为花名册的文件。请直接写出{what}文件。")
+        from .errors import InputFileError
+
+        folders = "、".join(str(p) for p in paths)
+        raise InputFileError(folders, f"这个文件夹中没有按表头内容识别为{what}的文件。请直接写出{what}文件（.xlsx/.xls/.csv）。")
     return got
 
 
