@@ -88,6 +88,9 @@ Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文�
                                     "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列。")]
 ByTownship = Annotated[bool, typer.Option("--by-township", help="另外按乡镇拆分：在输出文件夹的“乡镇”子文件夹中为每个乡镇"
                                            "生成一个工作簿（以乡镇命名，只含本乡镇的记录和汇总），可直接下发。")]
+ListsDir = Annotated[Optional[List[Path]], typer.Option("--lists", help="存放比对名单的文件夹（可重复）：按表头内容自动识别每个文件是哪类名单；"
+                                                       "明确写出的选项（如 --deaths）优先。", rich_help_panel="比对名单",
+                                                       show_default=False)]
 Suppress = Annotated[Optional[Path], typer.Option("--suppress", help="核实无问题清单（review 生成的 核实无问题清单.csv）："
                                                   "其中依据未变化的问题不再列出。", show_default=False)]
 
@@ -101,6 +104,24 @@ def reference_lists(values: dict) -> dict[str, Path]:
         The lists given.
     """
     return {k: values[k] for k in REFERENCE_OPTIONS if values.get(k) is not None}
+
+
+def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
+            what: str = "花名册"):
+    """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as."""
+    from .classify import gather
+
+    got = gather(list(paths), lists, list(dirs or []), take_lists)
+    if got.from_folders:
+        console.placements_table(got.placements)
+        for w in got.warnings:
+            console.warn(w)
+    if not got.rosters:
+        from .errors import InputFileError
+
+        folders = "、".join(str(p) for p in paths)
+        raise InputFileError(folders, f"这个文件夹中没有按表头内容识别为{what}的文件。请直接写出{what}文件（.xlsx/.xls/.csv）。")
+    return got
 
 
 def _date(value: Optional[str]) -> dt.date:
@@ -172,13 +193,14 @@ def main_options(
 
 @app.command("audit", cls=_Command)
 def audit_cmd(
-    rosters: List[Path] = typer.Argument(..., help="花名册文件（低保和/或特困），可写多个。", show_default=False),
+    rosters: List[Path] = typer.Argument(..., help="花名册文件（低保和/或特困），可写多个；也可写存放本季度花名册和各类名单的文件夹，"
+                                         "按表头内容自动识别。", show_default=False),
     staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
     suppress: Suppress = None, mask: Mask = False, engine: Engine = None, by_township: ByTownship = False,
-    exits: Exits = None, payments: Payments = None,
+    exits: Exits = None, payments: Payments = None, lists_dir: ListsDir = None,
 ) -> None:
     """季度专项治理核查：比对花名册与各部门名单，输出问题清单。"""
     lists = reference_lists(locals())
@@ -191,16 +213,20 @@ def audit_cmd(
         from .io.report import prepare_out_dir
 
         when = _date(as_of)
+        got = _gather(rosters, lists, lists_dir)
+        ledgers = [*(payments or []), *got.payments]  # ledgers found in a folder too
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = audit(list(rosters), lists, when, config, progress=progress, suppress=suppress,
-                           payments=list(payments or []))
+            result = audit(got.rosters, got.lists, when, config, progress=progress, suppress=suppress,
+                           payments=ledgers)
         _RETAINED["result"] = result
         _warn_all(result)
-        options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
+        options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
                    "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township,
-                   "payments": [str(p) for p in payments or []]}
+                   "payments": [str(p) for p in ledgers],
+                   "arguments": [str(r) for r in rosters], "lists_dirs": [str(d) for d in lists_dir or []],
+                   "taken_as": [p.record() for p in got.placements]}
         paths = write_audit_reports(result, out, options, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
@@ -233,7 +259,8 @@ def _print_public(paths: dict[str, Path]) -> None:
 @app.command("review", cls=_Command)
 def review_cmd(
     previous: Path = typer.Argument(..., help="上期问题清单：findings.csv 或乡镇填报后的 问题清单.xlsx。", show_default=False),
-    rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个。", show_default=False),
+    rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个；也可写文件夹，按表头内容识别其中的花名册。",
+                                         show_default=False),
     as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
     by_township: ByTownship = False,
     suppress: Annotated[Optional[Path], typer.Option("--suppress", help="上次的核实无问题清单，其中条目并入本次生成的清单。",
@@ -249,12 +276,14 @@ def review_cmd(
         from .review import review
 
         when = _date(as_of)
+        got = _gather(rosters, {}, take_lists=False)
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = review(previous, list(rosters), when, suppress, config, progress=progress)
+            result = review(previous, got.rosters, when, suppress, config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
-        options = {"previous": str(previous), "rosters": [str(r) for r in rosters], "as_of": when.isoformat(),
+        options = {"previous": str(previous), "rosters": [str(r) for r in got.rosters], "as_of": when.isoformat(),
+                   "arguments": [str(r) for r in rosters], "taken_as": [p.record() for p in got.placements],
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask, "by_township": by_township}
         paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
@@ -271,14 +300,15 @@ def review_cmd(
 
 @app.command("screen", cls=_Command)
 def screen_cmd(
-    applications: List[Path] = typer.Argument(..., help="新申请家庭名册（格式同花名册），可写多个。", show_default=False),
+    applications: List[Path] = typer.Argument(..., help="新申请家庭名册（格式同花名册），可写多个；也可写文件夹，按表头内容识别。",
+                                              show_default=False),
     enrolled: Annotated[Optional[List[Path]], typer.Option("--enrolled", help="现有在册花名册（可重复）；申请人已在册的列为疑点。",
                                                            show_default=False)] = None,
     staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,
     deaths: Deaths = None, prisoners: Prisoners = None, migrations: Migrations = None, pensions: Pensions = None,
     vehicles: Vehicles = None, properties: Properties = None, businesses: Businesses = None, wages: Wages = None,
     supporters: Supporters = None, as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False,
-    mask: Mask = False, by_township: ByTownship = False,
+    mask: Mask = False, by_township: ByTownship = False, lists_dir: ListsDir = None,
 ) -> None:
     """新申请家庭批量核对（凡进必核）：逐户给出“无疑点/有疑点”结论，供审批会议使用。"""
     lists = reference_lists(locals())
@@ -291,15 +321,17 @@ def screen_cmd(
         from .screen import screen
 
         when = _date(as_of)
+        got = _gather(applications, lists, lists_dir, what="新申请家庭名册")
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = screen(list(applications), lists, when, list(enrolled or []), config, progress=progress)
+            result = screen(got.rosters, got.lists, when, list(enrolled or []), config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
-        options = {"applications": [str(a) for a in applications], "enrolled": [str(e) for e in enrolled or []],
-                   "lists": {k: str(v) for k, v in lists.items()}, "as_of": when.isoformat(),
-                   "config": str(config) if config else None, "out": str(out), "mask": mask,
-                   "by_township": by_township}
+        options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in enrolled or []],
+                   "lists": {k: str(v) for k, v in got.lists.items()}, "as_of": when.isoformat(),
+                   "arguments": [str(a) for a in applications], "lists_dirs": [str(d) for d in lists_dir or []],
+                   "taken_as": [p.record() for p in got.placements],
+                   "config": str(config) if config else None, "out": str(out), "mask": mask, "by_township": by_township}
         paths = write_screen_reports(result, out, options, when, mask=mask, by_township=by_township)
         doubt = int((result.verdicts["结论"] == "有疑点").sum())
         console.out.print(f"申请家庭 {len(result.verdicts)} 户：有疑点 {doubt} 户，无疑点 {len(result.verdicts) - doubt} 户")
@@ -381,6 +413,10 @@ def main() -> None:
     except ImportError:  # pragma: no cover - older Typer with Click installed
         from click import exceptions as click_exceptions
 
+    from .parallel import apply_start_method
+
+    apply_start_method()
+    console.tolerate_narrow_encodings()
     command = typer.main.get_command(app)
     try:
         code = command.main(prog_name="rostercheck", standalone_mode=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +15,21 @@ from rich.table import Table
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 _LONG_DIGITS = re.compile(r"\d{6}(?:\d{8}|\d{6})\d{3}[\dXx]|\d{15}|\d{16,19}")
+
+
+def tolerate_narrow_encodings() -> None:
+    """Print a '?' for characters the console cannot show instead of failing (a GBK code page and a rare name).
+
+    Windows consoles and redirected output often use GBK (code page 936), which lacks some characters of
+    names and file names (GB 18030 rarities): such a character must never stop a run.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding and not encoding.startswith("utf"):
+            with suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="replace")
 
 
 def redact(text: str) -> str:
@@ -218,4 +233,19 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
         from .normalize.ids import mask_id
 
         table.add_row(row["类别代码"], row["乡镇"], row["村"], row["姓名"], mask_id(str(row["身份证号"])), row["置信度"])
+    out.print(table)
+
+
+def placements_table(placements: list) -> None:
+    """Print what each input file was taken as: file, taken as, why (the deciding headers), rows.
+
+    Args:
+        placements: :class:`rostercheck.classify.Placement` objects.
+    """
+    table = Table(title="输入文件识别结果")
+    for col in ("文件", "识别为", "依据（表头）", "行数"):
+        table.add_column(col, overflow="fold")
+    for p in placements:
+        table.add_row(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
+                      "" if p.rows is None else str(p.rows))
     out.print(table)

@@ -3,6 +3,10 @@
 Loading reads lists in a worker process (any platform). After loading, checks that need the loaded data
 run in a *forked* copy of this process, which inherits it without copying (Linux only; elsewhere they
 run here, one after the other). ``ROSTERCHECK_WORKERS=1`` turns both off, ``=2`` forces them.
+
+``ROSTERCHECK_START_METHOD=spawn`` (or ``forkserver``) makes this process start its workers the way
+Windows must (no fork): worker processes import the package afresh and receive their arguments pickled,
+and the forked copy for the checks is not used. The tests run the sample audit so.
 """
 
 from __future__ import annotations
@@ -27,9 +31,43 @@ def workers(big: bool) -> int:
     return min(2, os.cpu_count() or 1) if big else 1
 
 
+START_METHOD_ENV = "ROSTERCHECK_START_METHOD"
+
+
+def start_method() -> str | None:
+    """The start method forced by ROSTERCHECK_START_METHOD ('spawn', 'forkserver' or 'fork'), else None."""
+    method = os.environ.get(START_METHOD_ENV, "").strip().lower()
+    return method if method in multiprocessing.get_all_start_methods() else None
+
+
+def apply_start_method() -> None:
+    """Make the forced start method (if any) this process's default for every worker pool.
+
+    Called once by the command line before any pool is created.
+    """
+    method = start_method()
+    if method:
+        multiprocessing.set_start_method(method, force=True)
+
+
 def can_fork() -> bool:
-    """Whether a forked copy of this process can take work (Linux)."""
+    """Whether a forked copy of this process can take work (Linux, unless another start method is forced)."""
+    if start_method() not in (None, "fork"):
+        return False
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def pool(max_workers: int) -> ProcessPoolExecutor:
+    """A pool of worker processes started the platform's way (or the forced way, see the module docstring).
+
+    Args:
+        max_workers: how many processes.
+    Returns:
+        The pool.
+    """
+    method = start_method()
+    return ProcessPoolExecutor(max_workers=max_workers,
+                               mp_context=multiprocessing.get_context(method) if method else None)
 
 
 def fork_pool() -> ProcessPoolExecutor:

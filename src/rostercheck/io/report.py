@@ -66,6 +66,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield Path(tmp)
         os.replace(tmp, target)
+    except PermissionError as exc:  # Windows: the report is open in Excel/WPS (or the folder is read-only)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"无法写入“{target}”：该文件正在被 Excel/WPS 等程序打开，或没有写入权限。"
+                          "请关闭该文件后重新运行（本次报告未写完整，已丢弃）。") from exc
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

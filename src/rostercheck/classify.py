@@ -1,0 +1,352 @@
+"""A quarter's folder as input: each file taken as a roster or a list kind from its headers alone.
+
+Every file directly inside a folder (sub-folders are not entered: a quarter's folder often keeps last
+quarter's or the applicants' files in one) is peeked at — its first rows only for text and Parquet,
+its sheets' first rows for workbooks — and its header is read as each kind in turn
+(:func:`io.table.find_layout`). A kind is a candidate when the file has the kind's required columns and
+shows something of the kind: a column of its own (``io.columns.SIGNATURE_FIELDS``, or for rosters the
+benefit columns of :data:`ROSTER_FIELDS`) or a word in the title or file name (``SIGNATURE_WORDS``),
+exactly what ``io.table`` demands before it accepts a list under an option. Candidates are scored by
+the columns they explain, each column weighted by how few kinds it could belong to (乡镇 fits five kinds,
+死亡日期 one); a word in the title or file name adds a little. The best candidate is taken when it leads
+clearly; a close second is an error asking for the explicit option; a file with no candidate is
+listed and skipped. New kinds in ``io.columns.REFERENCE`` join automatically.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputFileError, UsageError
+from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
+                         specs_for)
+from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
+from .io.table import HEADER_SCAN_ROWS, find_layout
+from .normalize.values import text
+
+# Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
+# them, or a roster word in its title or file name, is not a roster candidate (the registry has
+# 户号/户主/与户主关系 too).
+ROSTER_FIELDS = ("programme", "benefit", "covered_size", "support_mode", "area_type", "labour", "health",
+                 "disability", "self_care", "school", "covered", "declared_income", "declared_assets")
+# 财政供养 is the staff list: '供养' alone is not a roster word.
+ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助对象|(分散|集中)供养|五保"
+# Fields any list may have (a person's own identity, contact and notes): they say nothing about the kind.
+COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")
+WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one column only it has
+CLEAR_LEAD = 1.25  # the best kind must score this many times the second, else the file is ambiguous
+SHOWN = 4  # header labels named as the reason, the most telling first
+PEEK_BYTES = 1 << 18  # text files: the header and the first rows are in the first 256 KB
+PEEK_ROWS = HEADER_SCAN_ROWS + 40
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv", ".txt", ".tsv", ".parquet")
+# Files this tool writes (reports, ledgers, public copies), never inputs.
+OWN_OUTPUTS = re.compile(r"^(公示_)?(findings\.csv|问题清单\.xlsx|run\.json|review\.csv|回头看问题清单\.xlsx|screening\.csv|"
+                         r"新申请核对结果\.xlsx|核实无问题清单\.csv)$")
+_TEMP = re.compile(r"^(~\$|\.~|\.)")  # Excel/WPS lock files (~$x.xlsx), our temporary files, hidden files
+
+
+@dataclass
+class Placement:
+    """What one file was taken as.
+
+    Attributes:
+        path: the file.
+        kind: 'roster', a reference kind, or None when the file is skipped.
+        why: the deciding headers (or words), or why the file was skipped (Chinese).
+        rows: data rows below the header (an estimate for large text files), None when not read.
+        by: 'content' (recognised here), 'option' (given explicitly) or 'skipped'.
+    """
+
+    path: Path
+    kind: str | None
+    why: str
+    rows: int | None = None
+    by: str = "content"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of what the file was taken as."""
+        return KIND_LABELS.get(self.kind, self.kind) if self.kind else "未识别，已跳过"
+
+    def record(self) -> dict:
+        """The placement as data for run.json."""
+        return {"path": str(self.path), "kind": self.kind, "taken_as": self.label, "why": self.why,
+                "rows": self.rows, "by": self.by}
+
+
+@dataclass
+class Gathered:
+    """Rosters and lists gathered from files and folders.
+
+    Attributes:
+        rosters: roster files, in the order given/found.
+        lists: reference kind → file.
+        placements: one per file considered (folders' files and explicit files).
+        warnings: files skipped and why (Chinese).
+        payments: payment ledgers found (any number: one per month, or a yearly workbook).
+    """
+
+    rosters: list[Path] = field(default_factory=list)
+    lists: dict[str, Path] = field(default_factory=dict)
+    payments: list[Path] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def from_folders(self) -> bool:
+        """Whether any file was recognised by content (a folder was given)."""
+        return any(p.by != "option" for p in self.placements)
+
+
+@dataclass
+class _Score:
+    kind: str
+    score: float
+    evidence: list[str]  # the most telling header labels (and the word) that decided
+    rows: int
+
+
+def kinds() -> list[str]:
+    """Every kind a file can be taken as: 'roster', then the reference kinds of ``io.columns``.
+
+    Returns:
+        The kinds.
+    """
+    return ["roster", *REFERENCE]
+
+
+def peek(path: Path) -> tuple[list[Grid], int | None]:
+    """Read a file's first rows: every sheet of a workbook, the head of a text or Parquet file.
+
+    Args:
+        path: the file.
+    Returns:
+        (grids, estimated row count of a text file or None).
+    Raises:
+        InputFileError: when the file cannot be read.
+    """
+    fmt = sniff_format(path)
+    if fmt == PARQUET:
+        return [Grid(path, "", parquet_rows(path, PEEK_ROWS), 1, [], PARQUET)], None
+    if fmt != TEXT:
+        grids = read_grids(path)  # workbooks: the safety checks first, then every visible sheet
+        return grids, None
+    with path.open("rb") as fh:
+        data = fh.read(PEEK_BYTES)
+        size = path.stat().st_size
+    if size > len(data):
+        cut = data.rfind(b"\n")
+        data = data[: cut + 1] if cut > 0 else data
+    content = decode_text(data, path).lstrip("\ufeff")
+    lines = content.splitlines()
+    reader = csv.reader(io.StringIO("\n".join(lines[:PEEK_ROWS]), newline=""), delimiter=sniff_delimiter(lines[:50]))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
+    estimate = len(lines) if size <= len(data) else int(len(lines) * size / max(len(data), 1))
+    return [Grid(path, "", rows, 1, [], TEXT)], estimate
+
+
+def _column_kinds(label: str, cache: dict[str, int]) -> int:
+    """How many kinds have a field (not a positional fallback) that this label names.
+
+    Common fields count: 经办人姓名 is the cadre list's own name as much as the filing table's cadre.
+    """
+    if label not in cache:
+        cache[label] = sum(1 for k in kinds() if any(
+            s.weight > 0 and s.fit(label) is not None for s in specs_for(k)))
+    return cache[label]
+
+
+def _own_fields(kind: str) -> tuple[str, ...]:
+    return ROSTER_FIELDS if kind == "roster" else SIGNATURE_FIELDS.get(kind, ())
+
+
+def _words(kind: str) -> str:
+    return ROSTER_WORDS if kind == "roster" else SIGNATURE_WORDS.get(kind, r"(?!)")
+
+
+def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
+    """Score every kind a file could be (candidates only), best first.
+
+    Args:
+        path: the file.
+        grids: its sheets' first rows (see :func:`peek`).
+    Returns:
+        The candidates with their scores and the header labels that decided.
+    """
+    cache: dict[str, int] = {}
+    found = []
+    for kind in kinds():
+        total, evidence, own, required_ok, rows, titles = 0.0, [], False, False, 0, []
+        specs = specs_for(kind)
+        for grid in grids:
+            sample = Grid(grid.path, grid.sheet, [list(r) for r in grid.rows[:PEEK_ROWS]], grid.first_row,
+                          list(grid.merged), grid.fmt)
+            layout = find_layout(sample, kind)
+            if layout is None:
+                continue
+            titles.append(layout.title)
+            if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
+                required_ok = True
+                rows = max(rows, sum(1 for r in grid.rows[layout.start:] if any(text(c) for c in r)))
+            for fld, col in layout.mapping.items():
+                label = layout.labels[col] if col < len(layout.labels) else ""
+                if fld in COMMON_FIELDS or not any(s.field == fld and s.weight > 0 and s.fit(label) is not None
+                                                   for s in specs):
+                    continue  # found by content or by a positional fallback: no evidence of the kind
+                weight = 1 / max(_column_kinds(label, cache), 1)
+                total += weight
+                evidence.append((weight, label))
+                own = own or fld in _own_fields(kind)
+        if not required_ok:
+            continue
+        word = re.search(_words(kind), " ".join([*titles, path.stem]))
+        if not own and word is None:
+            continue
+        labels = list(dict.fromkeys(label for _, label in sorted(evidence, key=lambda e: -e[0])))[:SHOWN]
+        if word is not None:
+            total += WORD_BONUS
+            labels.append(f"“{word.group()}”字样")
+        found.append(_Score(kind, total, labels, rows))
+    found.sort(key=lambda s: -s.score)
+    return found
+
+
+def _flag(kind: str) -> str:
+    return "花名册（直接写在命令中）" if kind == "roster" else "--" + kind.replace("_", "-")
+
+
+def classify_file(path: Path) -> Placement:
+    """Take one file as a roster or a list kind from its headers (see the module docstring).
+
+    Args:
+        path: the file.
+    Returns:
+        The placement (kind None when no kind fits).
+    Raises:
+        UsageError: when two kinds fit about equally well (the user must give the file explicitly).
+    """
+    path = Path(path)
+    try:
+        grids, estimate = peek(path)
+    except InputFileError as exc:
+        return Placement(path, None, f"无法读取：{exc.message}", None, "skipped")
+    scores = score_kinds(path, grids)
+    if not scores:
+        return Placement(path, None, "表头中没有花名册或任何一类名单应有的列", None, "skipped")
+    best = scores[0]
+    if len(scores) > 1 and scores[1].score * CLEAR_LEAD > best.score:
+        second = scores[1]
+        raise UsageError(
+            f"文件“{path}”既像{KIND_LABELS[best.kind]}（依据：{'、'.join(best.evidence)}），"
+            f"又像{KIND_LABELS[second.kind]}（依据：{'、'.join(second.evidence)}），无法自动判断。"
+            f"请用 {_flag(best.kind)} 或 {_flag(second.kind)} 明确指定该文件。")
+    rows = best.rows
+    if estimate is not None and len(grids[0].rows) >= PEEK_ROWS:  # a long text file: the lines past the sample
+        rows = best.rows + estimate - len(grids[0].rows)
+    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows)
+
+
+def _skip_reason(path: Path) -> str | None:
+    name = path.name
+    if path.is_dir():
+        return "子文件夹不读取（只读文件夹内直接存放的文件）"
+    if _TEMP.match(name):
+        return "临时文件或隐藏文件"
+    if OWN_OUTPUTS.match(name):
+        return "本工具生成的报告"
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        return "不是表格文件（只读 .xlsx .xls .csv .txt .parquet）"
+    return None
+
+
+def classify_folder(folder: Path, exclude: set[Path] = frozenset()) -> list[Placement]:
+    """Classify every file directly inside a folder.
+
+    Args:
+        folder: the folder.
+        exclude: resolved paths already given explicitly (not classified again).
+    Returns:
+        One placement per entry, in name order (skipped entries with kind None).
+    Raises:
+        UsageError: when a file could be two kinds.
+    """
+    out = []
+    for path in sorted(Path(folder).iterdir(), key=lambda p: p.name):
+        if path.resolve() in exclude:
+            continue
+        reason = _skip_reason(path)
+        if reason:
+            if not path.is_dir() and not _TEMP.match(path.name):
+                out.append(Placement(path, None, reason, None, "skipped"))
+            continue
+        out.append(classify_file(path))
+    return out
+
+
+def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,
+           take_lists: bool = True) -> Gathered:
+    """Turn the command's files and folders into rosters and lists; explicit options always win.
+
+    Args:
+        paths: the positional arguments: roster files, or folders holding rosters and lists.
+        lists: kind → file given by explicit options.
+        list_dirs: folders holding lists only (``--lists``).
+        take_lists: whether lists found in the folders are used (False for commands that read only
+            rosters, e.g. review).
+    Returns:
+        The rosters, lists and placements.
+    Raises:
+        UsageError: when a file could be two kinds, or two files of a folder are the same list kind.
+    """
+    explicit = dict(lists or {})
+    got = Gathered(lists=dict(explicit))
+    given = {Path(p).resolve() for p in [*explicit.values(), *(p for p in paths if not Path(p).is_dir())]}
+    found: dict[str, list[Path]] = {}
+    folders = [(Path(p), True) for p in paths if Path(p).is_dir()] + [(Path(d), False) for d in list_dirs or []]
+    for p in paths:
+        if not Path(p).is_dir():
+            got.rosters.append(Path(p))
+            got.placements.append(Placement(Path(p), "roster", "写在命令中", None, "option"))
+    for kind, p in explicit.items():
+        got.placements.append(Placement(Path(p), kind, f"由 {_flag(kind)} 指定", None, "option"))
+    for folder, rosters_too in folders:
+        if not folder.exists():
+            raise UsageError(f"文件夹“{folder}”不存在，请检查路径。")
+        for place in classify_folder(folder, given):
+            given.add(place.path.resolve())
+            if place.kind is None:
+                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+            elif place.kind == "roster" and not rosters_too:
+                place.why, place.kind, place.by = "是花名册；--lists 文件夹只读比对名单", None, "skipped"
+                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+            elif place.kind == "roster":
+                got.rosters.append(place.path)
+            elif not take_lists:
+                place.why = f"是{place.label}；本命令只读花名册"
+                place.kind, place.by = None, "skipped"
+            elif place.kind in explicit:
+                place.why = f"是{place.label}，但已由 {_flag(place.kind)} 指定了 {Path(explicit[place.kind]).name}"
+                place.kind, place.by = None, "skipped"
+                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+            else:
+                found.setdefault(place.kind, []).append(place.path)
+            got.placements.append(place)
+    got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
+    for kind, files in found.items():
+        if len(files) > 1:
+            names = "、".join(f.name for f in files)
+            raise UsageError(f"有 {len(files)} 个文件都像是{KIND_LABELS[kind]}：{names}。每类名单只能用一个文件，"
+                             f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）。")
+        got.lists[kind] = files[0]
+    return got
+
+
+__all__ = ["Gathered", "Placement", "classify_file", "classify_folder", "gather", "kinds", "peek", "score_kinds"]

@@ -1,0 +1,183 @@
+"""A quarter's folder as input: each file taken as the right kind from its headers, explicit options winning."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from rostercheck.classify import classify_file, classify_folder, gather, kinds
+from rostercheck.cli import app
+from rostercheck.errors import UsageError
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "samples"))
+from helpers import COUNTY, COUNTY_LISTS, COUNTY_ROSTERS  # noqa: E402
+import coded  # noqa: E402
+
+CODED = ROOT / "samples" / "county-coded"
+AS_OF = "2026-09-30"
+
+
+def _expected(rosters: list[str], lists: dict[str, str]) -> dict[str, str]:
+    return {**{r: "roster" for r in rosters}, **{name: kind for kind, name in lists.items()}}
+
+
+def _taken(folder: Path) -> dict[str, str | None]:
+    return {p.path.name: p.kind for p in classify_folder(folder)}
+
+
+@pytest.mark.parametrize("folder, rosters, lists", [
+    (COUNTY, COUNTY_ROSTERS, COUNTY_LISTS),
+    (CODED, coded.CODED_ROSTERS, coded.CODED_LISTS),
+], ids=["worded", "coded"])
+def test_every_sample_file_is_taken_as_its_kind(folder, rosters, lists):
+    taken = _taken(folder)
+    expected = _expected(rosters, lists)
+    assert {n: k for n, k in taken.items() if k} == expected
+    # truth files are tables of no kind: listed and skipped; sub-folders are not entered
+    assert {n for n, k in taken.items() if k is None} == {"truth.csv", "truth_review.csv", "truth_screen.csv"}
+
+
+@pytest.mark.parametrize("folder, rosters, lists", [
+    (COUNTY, COUNTY_ROSTERS, COUNTY_LISTS),
+    (CODED, coded.CODED_ROSTERS, coded.CODED_LISTS),
+], ids=["worded", "coded"])
+def test_file_names_are_not_needed(tmp_path, folder, rosters, lists):
+    """Renamed to neutral names, every file is still taken as its kind from its columns."""
+    names = {}
+    for i, (name, kind) in enumerate(sorted(_expected(rosters, lists).items())):
+        target = tmp_path / f"file{i:02d}{Path(name).suffix}"
+        shutil.copy(folder / name, target)
+        names[target.name] = kind
+    assert _taken(tmp_path) == names
+
+
+@pytest.fixture(scope="module")
+def decoy_folder(tmp_path_factory):
+    """The sample county with clerk, contact and other-attribute columns before the real ones."""
+    import generate
+
+    base = tmp_path_factory.mktemp("generated")
+    assert generate.main(["--out", str(base / "county"), "--forms", "worded,decoy"]) == 0
+    return base / "county-decoy"
+
+
+def test_decoy_columns_do_not_mislead(decoy_folder):
+    import decoy
+
+    taken = _taken(decoy_folder)
+    assert {n: k for n, k in taken.items() if k} == _expected(decoy.DECOY_ROSTERS, decoy.DECOY_LISTS)
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8-sig")
+    return path
+
+
+_IDS = ["430527195003041234", "430527196101011235", "43052719720203123X"]
+
+
+def test_a_file_that_could_be_two_kinds_is_an_error_naming_both_options(tmp_path):
+    path = _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"],
+                [["张三", i, "2026-01-02", "湘A12345"] for i in _IDS])
+    with pytest.raises(UsageError) as err:
+        classify_file(path)
+    assert "--deaths" in str(err.value) and "--vehicles" in str(err.value)
+    # the explicit option wins: the file is not classified at all
+    got = gather([tmp_path], {"deaths": path})
+    assert got.lists == {"deaths": path} and not got.rosters
+
+
+def test_must_not_take_a_registry_for_a_roster(tmp_path):
+    """户号, 户主, 与户主关系 are in both; without benefit columns or a roster word the file is the registry."""
+    path = _csv(tmp_path / "人口信息.csv", ["户号", "户主姓名", "姓名", "公民身份号码", "与户主关系", "住址"],
+                [["001", "张三", "张三", i, "户主", "某村"] for i in _IDS])
+    assert classify_file(path).kind == "registry"
+
+
+def test_a_roster_is_recognised_by_its_benefit_columns(tmp_path):
+    path = _csv(tmp_path / "2026年9月.csv", ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金"],
+                [["城关镇", "东村", "张三", "张三", i, "户主", "低保", "600"] for i in _IDS])
+    place = classify_file(path)
+    assert place.kind == "roster" and "保障类型" in place.why and place.rows == 3
+
+
+def test_exits_are_not_a_roster(tmp_path):
+    path = _csv(tmp_path / "名单.csv", ["乡镇", "户主姓名", "姓名", "身份证号", "保障类别", "停保日期", "停保原因"],
+                [["城关镇", "张三", "张三", i, "低保", "2026-03-01", "收入超标"] for i in _IDS])
+    assert classify_file(path).kind == "exits"
+
+
+def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡.csv")
+    (tmp_path / "~$死亡.xlsx").write_bytes(b"lock")
+    (tmp_path / "说明.docx").write_bytes(b"PK\x03\x04")
+    _csv(tmp_path / "findings.csv", ["类别代码", "姓名", "身份证号"], [["C01", "张三", _IDS[0]]])
+    _csv(tmp_path / "统计.csv", ["月份", "人数"], [["1", "2"], ["2", "3"]])
+    (tmp_path / "上季度").mkdir()
+    taken = {p.path.name: (p.kind, p.why) for p in classify_folder(tmp_path)}
+    assert set(taken) == {"死亡.csv", "说明.docx", "findings.csv", "统计.csv"}  # lock files and folders unlisted
+    assert taken["死亡.csv"][0] == "deaths"
+    assert all(taken[n][0] is None for n in ("说明.docx", "findings.csv", "统计.csv"))
+    assert "报告" in taken["findings.csv"][1]
+    got = gather([tmp_path])
+    assert not got.rosters and got.lists == {"deaths": tmp_path / "死亡.csv"}
+    assert len(got.warnings) == 3
+
+
+def test_two_files_of_one_kind_ask_for_the_option(tmp_path):
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡1.csv")
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡2.csv")
+    with pytest.raises(UsageError, match="--deaths"):
+        gather([tmp_path])
+    got = gather([tmp_path], {"deaths": tmp_path / "死亡1.csv"})  # the explicit one, the other skipped
+    assert got.lists == {"deaths": tmp_path / "死亡1.csv"}
+    assert any("死亡2.csv" in w for w in got.warnings)
+
+
+def test_lists_folder_skips_rosters_and_review_skips_lists():
+    got = gather([COUNTY / "下季度"], list_dirs=[COUNTY])
+    assert got.rosters == [COUNTY / "下季度" / "低保花名册_第四季度.xlsx"]
+    assert got.lists == {k: COUNTY / n for k, n in COUNTY_LISTS.items()}
+    assert sum("--lists" in w for w in got.warnings) == len(COUNTY_ROSTERS)
+    review = gather([COUNTY], take_lists=False)
+    assert sorted(review.rosters) == sorted(COUNTY / r for r in COUNTY_ROSTERS) and not review.lists
+
+
+def test_every_kind_of_io_columns_is_a_candidate():
+    from rostercheck.io.columns import REFERENCE
+
+    assert kinds() == ["roster", *REFERENCE]
+
+
+def _findings(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, encoding="utf-8-sig").fillna("")
+
+
+def test_folder_audit_gives_the_readme_commands_findings(tmp_path):
+    from test_samples import audit_args
+
+    explicit = CliRunner().invoke(app, audit_args(tmp_path / "explicit"))
+    assert explicit.exit_code == 0, explicit.output
+    folder = CliRunner().invoke(app, ["audit", str(COUNTY), "--as-of", AS_OF, "--out", str(tmp_path / "folder")])
+    assert folder.exit_code == 0, folder.output
+    assert "输入文件识别结果" in folder.output and "truth.csv" in folder.output
+    pd.testing.assert_frame_equal(_findings(tmp_path / "explicit" / "findings.csv"),
+                                  _findings(tmp_path / "folder" / "findings.csv"))
+    run = json.loads((tmp_path / "folder" / "run.json").read_text(encoding="utf-8"))
+    taken = {Path(r["path"]).name: r["kind"] for r in run["options"]["taken_as"]}
+    assert {n: k for n, k in taken.items() if k} == _expected(COUNTY_ROSTERS, COUNTY_LISTS)
+    assert run["options"]["lists"] == {k: str(COUNTY / n) for k, n in COUNTY_LISTS.items()}
+
+
+def test_an_ambiguous_file_in_the_folder_stops_the_cli_with_a_usage_error(tmp_path):
+    shutil.copy(COUNTY / COUNTY_ROSTERS[2], tmp_path / COUNTY_ROSTERS[2])
+    _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"], [["张三", i, "2026-01-02", "湘A1"] for i in _IDS])
+    result = CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "--deaths" in result.output
