@@ -109,6 +109,14 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         found.extend(LEADS[code](ctx))
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    for kind, ref in inputs.lists.items():
+        ided = ref["id_status"] == "valid"
+        if "cert" in ref.columns:
+            ided = ided | ref["cert"].astype(str).str.len().ge(18)
+        if "head_id" in ref.columns:
+            ided = ided | ref["head_id"].astype(str).str.strip().ne("")
+        if len(ref) and not ided.any():
+            warnings.append(f"{inputs.labels[kind]}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。")
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings)
 

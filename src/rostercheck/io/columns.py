@@ -371,6 +371,10 @@ REQUIRED = {
     "cadre_relatives": ("name",),
     "supporters": ("dependent_id",),
     "disabled": ("name",),  # the ID may come from the 20-character 残疾人证号 (coverage.py)
+    # Household-level lists may carry only the head's ID (户主身份证号); coverage.py warns when neither is there.
+    "exits": (),
+    "monitoring": (),
+    "rejected": (),
 }
 REQUIRED_DEFAULT = ("id",)
 
