@@ -90,3 +90,17 @@ def flagged(ctx, code: str) -> list[tuple[str, str]]:
 def flagged_names(ctx, code: str, confidences: tuple[str, ...] = ("高", "中")) -> set[str]:
     """Return the names of members flagged by a check at the given confidences."""
     return {name for name, conf in flagged(ctx, code) if conf in confidences}
+
+
+def leads(ctx, code: str) -> list[tuple[str, str]]:
+    """Run one coverage lead (L01…) and return sorted (person name, priority) pairs."""
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    return sorted({(ld.person["name"], ld.priority) for ld in LEADS[code](ctx)})
+
+
+def lead_names(ctx, code: str, priorities: tuple[str, ...] = ("高", "中", "低")) -> set[str]:
+    """Return the names a coverage lead names at the given priorities."""
+    return {name for name, p in leads(ctx, code) if p in priorities}

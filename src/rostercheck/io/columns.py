@@ -282,8 +282,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     # 防返贫监测对象 / 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户 (one row per member or per household).
     "monitoring": [
         FieldSpec("monitor_type", r"监测(对象)?类[型别]|对象类[型别]|户类型|农户类型|识别类型|^类型$|^类别$|人口类型", weight=2),
-        FieldSpec("risk", r"风险(是否)?消除|消除风险|风险状态|是否消除|监测状态|风险情况|^状态$", r"日期|时间|年月", weight=2),
-        FieldSpec("risk_date", r"(风险)?消除(日期|时间|年月)|解除(日期|时间)", weight=2),
+        FieldSpec("risk", r"风险.{0,3}(消除|解除)|(消除|解除)风险|风险状态|是否.{0,2}(消除|解除)|监测状态|风险情况|^状态$",
+                  r"日期|时间|年月", weight=2),
+        FieldSpec("risk_date", r"(风险)?.{0,2}(消除|解除)(日期|时间|年月)", weight=2),
         FieldSpec("income_month", r"月人均|人均月|月收入", r"支出", weight=2),
         FieldSpec("income_year", r"年人均|人均(纯)?收入|纯收入|人均可支配|家庭年收入|年收入", r"支出|月"),
         FieldSpec("on_benefit", r"是否(享受|纳入)?(低保|特困|兜底)|享受(低保|特困|政策)|兜底保障"),
