@@ -33,6 +33,18 @@ from generate import FEMALE, MALE, SURNAMES, write_table  # noqa: E402
 AS_OF = dt.date(2026, 9, 30)
 COUNTY = HERE / "county"
 ROSTERS = ["低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv"]
+
+
+def rosters_in(county: Path) -> list[Path]:
+    """Return a generated county's roster files (the sample's three, or a --plain county's two)."""
+    if all((county / r).exists() for r in ROSTERS):
+        return [county / r for r in ROSTERS]
+    return sorted(county.glob("低保花名册*.*")) + sorted(county.glob("特困人员名册.*"))
+
+
+def one(county: Path, stem: str) -> Path:
+    """Return the county's list file of that name, whatever its format."""
+    return next(iter(sorted(county.glob(stem + ".*"))))
 REGIONS = ["430525", "430526", "430527", "430528"]
 DISABILITY = {1: "视力", 2: "听力", 3: "言语", 4: "肢体", 5: "智力", 6: "精神", 7: "多重"}
 LEVEL_WORDS = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
@@ -138,20 +150,27 @@ class World:
         self.truth.append((code, head, member, expect, note))
 
 
-def _load():
+def _load(county: Path):
     from rostercheck.audit import load_inputs
 
-    inp = load_inputs([COUNTY / r for r in ROSTERS], {}, AS_OF)
+    inp = load_inputs(rosters_in(county), {}, AS_OF)
     m = inp.members
-    with open(COUNTY / "户籍人口.csv", encoding="utf-8-sig", newline="") as f:
+    with open(county / "户籍人口.csv", encoding="utf-8-sig", newline="") as f:
         registry = list(csv.DictReader(f))
-    with open(COUNTY / "死亡人员名单.csv", encoding="gbk", newline="") as f:
-        deaths = list(csv.DictReader(f))
+    deaths_file = one(county, "死亡人员名单")
+    for enc in ("utf-8-sig", "gbk"):
+        try:
+            with open(deaths_file, encoding=enc, newline="") as f:
+                deaths = [{k.replace("身份证号", "身份证号码").replace("码码", "码"): v for k, v in row.items()}
+                          for row in csv.DictReader(f)]
+            break
+        except UnicodeDecodeError:
+            continue
     return m, registry, deaths
 
 
-def build(seed: int, scale: int = 0) -> World:
-    members, registry, deaths = _load()
+def build(seed: int, scale: int = 0, county: Path = COUNTY) -> World:
+    members, registry, deaths = _load(county)
     w = World(seed, members, registry)
     r = w.rng
     roster_ids = set(members["id"])
@@ -373,12 +392,12 @@ def write(w: World, out: Path) -> None:
         cw.writerows(w.truth)
 
 
-def lists_in(out: Path) -> dict[str, Path]:
+def lists_in(out: Path, county: Path = COUNTY) -> dict[str, Path]:
     """Return list kind → file of a generated folder (the README's example)."""
     return {"monitoring": out / "防返贫监测对象.xlsx", "disabled": out / "残疾人信息.csv", "illness": out / "重病患者名单.xlsx",
             "subsidies": out / "两项补贴发放名单.xlsx", "exits": out / "停保人员名单.csv", "rejected": out / "未获批申请名单.xlsx",
-            "registry": out / "户籍人口.csv", "deaths": COUNTY / "死亡人员名单.csv",
-            "supporters": COUNTY / "赡养义务人信息.xls"}
+            "registry": out / "户籍人口.csv", "deaths": one(county, "死亡人员名单"),
+            "supporters": one(county, "赡养义务人信息")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -386,12 +405,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--out", type=Path, default=COUNTY / "漏保")
     ap.add_argument("--scale", type=int, default=0)
+    ap.add_argument("--county", type=Path, default=COUNTY, help="the generated county whose rosters and registry to use")
     a = ap.parse_args(argv)
     from rostercheck.coverage import coverage
 
-    w = build(a.seed, a.scale)
+    w = build(a.seed, a.scale, a.county)
     write(w, a.out)
-    first = coverage([COUNTY / r for r in ROSTERS], lists_in(a.out), AS_OF, codes=["L03"])
+    first = coverage(rosters_in(a.county), lists_in(a.out, a.county), AS_OF, codes=["L03"])
     add_supporters(w, first.leads)
     write(w, a.out)
     print(f"wrote {a.out}: {len(w.monitoring)} monitoring rows, {len(w.disabled)} disabled, {len(w.truth)} truth rows")

@@ -132,6 +132,24 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
     return f
 
 
+def rows(ctx: Context, kind: str) -> dict[int, dict]:
+    """Return a prepared list as row index → {column: value} (built once; pandas' to_dict is slow).
+
+    Args:
+        ctx: the context.
+        kind: the list kind.
+    Returns:
+        The rows.
+    """
+
+    def make() -> dict[int, dict]:
+        f = frame(ctx, kind)
+        cols = list(f.columns)
+        return {int(i): dict(zip(cols, vals)) for i, vals in zip(f.index, zip(*(f[c].tolist() for c in cols)))}
+
+    return _cached(ctx, f"cov:rows:{kind}", make)
+
+
 def covered_rows(ctx: Context, kind: str) -> dict[int, str]:
     """Return list row → programme of the roster member it links to (any confidence: a damaged ID is covered too).
 
@@ -212,35 +230,33 @@ def dead_ids(ctx: Context) -> set[str]:
 
 
 def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:
-    """Return the registry as (valid ID → 户号, 户号 → rows, 户号s holding a roster member)."""
+    """Return the registry as (valid ID → 户号, 户号 → valid IDs of its people, 户号s holding a roster member)."""
 
     def make():
         if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns:
             return {}, {}, set()
         reg = ctx.lists["registry"]
         by_id: dict[str, str] = {}
-        rows: dict[str, list[int]] = defaultdict(list)
-        for r, hh, v, s in zip(reg.index, reg["household_no"], reg["id"], reg["id_status"]):
-            hh = str(hh or "").strip()
-            if not hh:
-                continue
-            rows[hh].append(int(r))
-            if s == ids.VALID:
+        people: dict[str, list[str]] = defaultdict(list)
+        homes = [str(h or "").strip() for h in reg["household_no"].tolist()]
+        for hh, v, s in zip(homes, reg["id"].tolist(), reg["id_status"].tolist()):
+            if hh and s == ids.VALID:
+                people[hh].append(v)
                 by_id[v] = hh
         found = link(ctx.members, reg)
-        covered = {str(reg.at[r, "household_no"]).strip() for r in found["r"]}
+        covered = {homes[reg.index.get_loc(r)] for r in found["r"]} - {""}
         heads = roster_heads(ctx)
         covered |= {hh for v, hh in by_id.items() if v in heads}
-        return by_id, dict(rows), covered
+        return by_id, dict(people), covered
 
     return _cached(ctx, "cov:registry", make)
 
 
-def registry_fellows(ctx: Context, pid: str) -> list[int]:
-    """Return the registry rows of the person's registry household (the person's own row included)."""
-    by_id, rows, _ = registry_households(ctx)
+def registry_fellows(ctx: Context, pid: str) -> list[str]:
+    """Return the valid IDs of the person's registry household (the person's own included)."""
+    by_id, people, _ = registry_households(ctx)
     hh = by_id.get(pid)
-    return rows.get(hh, []) if hh else []
+    return people.get(hh, []) if hh else []
 
 
 def household_covered(ctx: Context, pids: list[str]) -> str:
@@ -348,28 +364,26 @@ def household_key(row: dict) -> str:
 def _households(ctx: Context) -> dict[str, Household]:
     if not ctx.has("monitoring"):
         return {}
-    f = frame(ctx, "monitoring")
     p = params(ctx, "L01")
     covered = covered_rows(ctx, "monitoring")
     groups: dict[str, list[int]] = defaultdict(list)
-    recs = f.to_dict("index")
+    recs = rows(ctx, "monitoring")
     for r, row in recs.items():
         groups[household_key(row)].append(r)
     out = {}
-    for key, rows in groups.items():
-        head = next((recs[r] for r in rows if recs[r]["pid"] and recs[r]["pid"] == recs[r]["head_pid"]), recs[rows[0]])
-        pids = sorted({recs[r]["pid"] for r in rows if recs[r]["pid"]} | {recs[r]["head_pid"] for r in rows if recs[r]["head_pid"]})
+    for key, part in groups.items():
+        head = next((recs[r] for r in part if recs[r]["pid"] and recs[r]["pid"] == recs[r]["head_pid"]), recs[part[0]])
+        pids = sorted({recs[r]["pid"] for r in part if recs[r]["pid"]} | {recs[r]["head_pid"] for r in part if recs[r]["head_pid"]})
         for pid in list(pids):
-            pids += [ctx.lists["registry"].at[x, "id"] for x in registry_fellows(ctx, pid)
-                     if ctx.lists["registry"].at[x, "id_status"] == ids.VALID]
+            pids += registry_fellows(ctx, pid)
         pids = sorted(set(pids))
-        cov = next((covered[r] for r in rows if r in covered), "") or household_covered(ctx, pids)
-        incomes = [monthly_income(recs[r]) for r in rows]
+        cov = next((covered[r] for r in part if r in covered), "") or household_covered(ctx, pids)
+        incomes = [monthly_income(recs[r]) for r in part]
         income = next((x for x in incomes if x is not None), None)
-        states = [risk_open(recs[r], ctx.as_of, p) for r in rows]
-        area = next((area_of(cell(recs[r], "area_type")) for r in rows if area_of(cell(recs[r], "area_type"))), "")
-        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in rows)
-        out[key] = Household(key, rows, pids, head, income, all(states), area, cov, unsure)
+        states = [risk_open(recs[r], ctx.as_of, p) for r in part]
+        area = next((area_of(cell(recs[r], "area_type")) for r in part if area_of(cell(recs[r], "area_type"))), "")
+        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part)
+        out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure)
     return out
 
 
@@ -427,7 +441,7 @@ def disabled_by_id(ctx: Context) -> dict[str, tuple[int, str, int | None]]:
         if not ctx.has("disabled"):
             return {}
         out = {}
-        for r, row in frame(ctx, "disabled").to_dict("index").items():
+        for r, row in rows(ctx, "disabled").items():
             if row["pid"]:
                 cat, lvl = disability_of(row)
                 old = out.get(row["pid"])
@@ -444,7 +458,7 @@ def illness_by_id(ctx: Context) -> dict[str, int]:
     def make():
         if not ctx.has("illness"):
             return {}
-        return {row["pid"]: r for r, row in frame(ctx, "illness").to_dict("index").items() if row["pid"]}
+        return {row["pid"]: r for r, row in rows(ctx, "illness").items() if row["pid"]}
 
     return _cached(ctx, "cov:illness-by-id", make)
 

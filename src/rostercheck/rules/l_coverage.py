@@ -15,7 +15,7 @@ from ..match import link_lists
 from . import where
 from ._coverage import (Lead, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
                         household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
-                        place, registry_fellows, risk_open, roster_heads, severe, tekun_ids, yuan)
+                        place, registry_fellows, roster_heads, rows, severe, tekun_ids, yuan)
 
 
 def _standard(ctx: Context, area: str) -> float:
@@ -32,7 +32,6 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
     p = params(ctx, "L01")
     out = []
     dead = dead_rows(ctx, "monitoring")
-    f = frame(ctx, "monitoring")
     for hh in households(ctx).values():
         if hh.covered or not hh.open or hh.income is None:
             continue
@@ -43,7 +42,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         alive = [r for r in hh.rows if r not in dead]
         if not alive:
             continue
-        head = hh.head if hh.head.get("_row") in {f.at[r, "_row"] for r in alive} else f.loc[alive[0]].to_dict()
+        recs = rows(ctx, "monitoring")
+        head = hh.head if hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
         far = hh.income <= std * p["far_below_share"]
         heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
         priority = HIGH if far or heavy else MEDIUM
@@ -86,26 +86,26 @@ def severe_member(ctx: Context) -> list[Lead]:
         line = std * p["low_income_multiple"]
         if hh.income is not None and hh.income >= line:
             continue
-        reasons, figures, rows = [], {}, []
+        reasons, figures, hits = [], {}, []
         level = None
         if pid in dis:
             r, cat, level = dis[pid]
             if severe(cat, level, p):
-                row = frame(ctx, "disabled").loc[r].to_dict()
-                rows.append(("disabled", row))
+                row = rows(ctx, "disabled")[r]
+                hits.append(("disabled", row))
                 reasons.append(f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level} 级")
                 figures.update({"残疾类别": cat, "残疾等级": str(level)})
             else:
                 level = None
         if pid in ill:
-            row = frame(ctx, "illness").loc[ill[pid]].to_dict()
-            rows.append(("illness", row))
+            row = rows(ctx, "illness")[ill[pid]]
+            hits.append(("illness", row))
             paid = cell(row, "self_paid")
             reasons.append(f"{where(ctx, 'illness', row)}：病种“{cell(row, 'disease') or '未填'}”" + (f"，年度自付 {paid} 元" if paid else ""))
             figures["病种"] = cell(row, "disease")
-        if not rows:
+        if not hits:
             continue
-        kind, row = rows[0]
+        kind, row = hits[0]
         if hh.income is None:
             priority = LOW
             money_text = "监测名单未填家庭收入"
@@ -148,9 +148,20 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
         for i, h in enumerate(hh):
             if str(h or "").strip():
                 groups.setdefault(str(h).strip(), []).append(i)
-        roles = [role(x) for x in rel]
+        known = {x: role(x) for x in set(rel)}
+        roles = [known[x] for x in rel]
+        # Only people who can be a lead need their relatives (old, minor or on the disability list).
+        p = params(ctx, "L03")
+        year = ctx.as_of.year
+        disabled = set(disabled_by_id(ctx))
+        m = ctx.members
+        disabled |= set(m.loc[m["disability"].astype(str).str.strip() != "", "id"])
+        wanted = [bool(x) and (year - int(x[6:10]) >= p["elderly_age"] - 1 or year - int(x[6:10]) <= p["minor_age"] + 1
+                               or x in disabled) for x in pid]
         for rows in groups.values():
             for a in rows:
+                if not wanted[a]:
+                    continue
                 for b in rows:
                     if a != b:
                         kin = pair_kin(roles[a], roles[b])
@@ -247,10 +258,9 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
     for kind in ("monitoring", "disabled"):
         if not ctx.has(kind):
             continue
-        f = frame(ctx, kind)
         covered = covered_rows(ctx, kind)
         mon = monitoring_of(ctx)
-        for r, row in f.to_dict("index").items():
+        for r, row in rows(ctx, kind).items():
             pid = row["pid"]
             if not pid or pid in seen or pid in dead or pid in tekun or r in covered:
                 continue
@@ -351,7 +361,7 @@ def _subsidy_items(ctx: Context) -> dict[int, set[str]]:
                else "living" if re.search(p["living_pattern"], label) and not re.search(p["care_pattern"], label) else "any")
     found = link_lists(frame(ctx, "disabled"), sub)
     out: dict[int, set[str]] = {}
-    recs = sub.to_dict("index")
+    recs = rows(ctx, "subsidies")
     for d, s in zip(found["m"], found["r"]):
         row = recs[s]
         items = set()
@@ -376,12 +386,11 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     if not (ctx.has("disabled") and ctx.has("subsidies")):
         return []
     p = params(ctx, "L04")
-    f = frame(ctx, "disabled")
     dead = dead_rows(ctx, "disabled")
     covered = covered_rows(ctx, "disabled")
     got = _subsidy_items(ctx)
     out = []
-    for r, row in f.to_dict("index").items():
+    for r, row in rows(ctx, "disabled").items():
         if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC)):
             continue
         items = got.get(r, set())
@@ -425,19 +434,15 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
     for kind, word in (("exits", "退出"), ("rejected", "未获批")):
         if not ctx.has(kind):
             continue
-        f = frame(ctx, kind)
         groups: dict[str, list[dict]] = {}
-        for r, row in f.to_dict("index").items():
+        for r, row in rows(ctx, kind).items():
             groups.setdefault(household_key(row), []).append(row)
-        for key, rows in groups.items():
-            when = next((row["date"] for row in rows if isinstance(row.get("date"), dt.date)), None)
+        for key, part in groups.items():
+            when = next((row["date"] for row in part if isinstance(row.get("date"), dt.date)), None)
             if when is not None and not (since <= when <= ctx.as_of):
                 continue
-            pids = sorted({row["pid"] for row in rows if row["pid"]} | {row["head_pid"] for row in rows if row["head_pid"]})
-            fellows = []
-            for pid in pids:
-                reg = ctx.lists.get("registry")
-                fellows += [reg.at[x, "id"] for x in registry_fellows(ctx, pid) if reg.at[x, "id_status"] == ids.VALID]
+            pids = sorted({row["pid"] for row in part if row["pid"]} | {row["head_pid"] for row in part if row["head_pid"]})
+            fellows = [x for pid in pids for x in registry_fellows(ctx, pid)]
             hh_mon = next((mon[x] for x in pids + fellows if x in mon), None)
             family = sorted(set(pids + fellows + (hh_mon.pids if hh_mon else [])))
             alive = [x for x in family if x not in dead]
@@ -455,7 +460,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             for x in alive:
                 d = dis.get(x)
                 if d and severe(d[1], d[2], l2):
-                    drow = frame(ctx, "disabled").loc[d[0]].to_dict()
+                    drow = rows(ctx, "disabled")[d[0]]
                     dd = drow.get("date")
                     if isinstance(dd, dt.date) and when is not None and dd <= when:
                         continue  # known when the decision was taken
@@ -463,7 +468,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                                    + (f"（{dd.isoformat()} 办证）" if isinstance(dd, dt.date) else ""))
                     figures.update({"残疾类别": d[1], "残疾等级": str(d[2])})
                 if x in ill:
-                    irow = frame(ctx, "illness").loc[ill[x]].to_dict()
+                    irow = rows(ctx, "illness")[ill[x]]
                     idate = irow.get("date")
                     if isinstance(idate, dt.date) and when is not None and idate <= when:
                         continue
@@ -473,7 +478,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                 continue
             if when is None:
                 priority = LOW
-            head = next((row for row in rows if row["pid"] and row["pid"] == row["head_pid"]), rows[0])
+            head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else '日期未填'}{word}"
                         + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中")
