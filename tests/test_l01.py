@@ -28,6 +28,12 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     (mon("王中等", A, income="5400"), [("王中等", "中")]),
     # monthly column instead of the annual one
     (mon("王月收", A, income_year="", income_month="400"), [("王月收", "中")]),
+    # total household income: 12,000 / 12 / 2 members = 500 < 516
+    (mon("王总收", A, [("赵总收", "妻", B)], income_year="", income_total="12000"), [("王总收", "中")]),
+    # … with 家庭人口 3 in the row: 14,400 / 12 / 3 = 400
+    (mon("王三口", A, income_year="", income_total="14400", household_size="3"), [("王三口", "中")]),
+    # must not flag: 14,400 / 12 / 2 = 600 > 516
+    (mon("王两口", A, [("赵两口", "妻", B)], income_year="", income_total="14400"), []),
     # 城镇 household: 600 < 716 (urban standard)
     (mon("王城镇", A, income="7200", area_type="城镇"), [("王城镇", "中")]),
     # must not flag: income above the rural standard (6,600 / 12 = 550)

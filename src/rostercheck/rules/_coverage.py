@@ -337,13 +337,26 @@ def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
     return not (when is not None and when <= as_of)
 
 
-def monthly_income(row: dict) -> float | None:
-    """Return the household's income per person per month from a monitoring row (annual figures / 12)."""
+def monthly_income(row: dict, size: int = 1) -> float | None:
+    """Return the household's income per person per month from a monitoring row.
+
+    Args:
+        row: the monitoring row.
+        size: the household's size (for a total household income; 家庭人口 in the row wins).
+    Returns:
+        yuan per person per month (annual figures / 12), None when no income is given.
+    """
     m = money(cell(row, "income_month"))
     if m is not None:
         return m
     y = money(cell(row, "income_year"))
-    return None if y is None else y / 12
+    if y is not None:
+        return y / 12
+    total = money(cell(row, "income_total"))
+    if total is None:
+        return None
+    people = money(cell(row, "household_size"))
+    return total / 12 / max(int(people) if people and people >= 1 else size, 1)
 
 
 def households(ctx: Context) -> dict[str, Household]:
@@ -378,7 +391,7 @@ def _households(ctx: Context) -> dict[str, Household]:
             pids += registry_fellows(ctx, pid)
         pids = sorted(set(pids))
         cov = next((covered[r] for r in part if r in covered), "") or household_covered(ctx, pids)
-        incomes = [monthly_income(recs[r]) for r in part]
+        incomes = [monthly_income(recs[r], len(part)) for r in part]
         income = next((x for x in incomes if x is not None), None)
         states = [risk_open(recs[r], ctx.as_of, p) for r in part]
         area = next((area_of(cell(recs[r], "area_type")) for r in part if area_of(cell(recs[r], "area_type"))), "")

@@ -352,32 +352,44 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool)
 
 # ---- L04 两项补贴 ------------------------------------------------------------------------------------
 
-def _subsidy_items(ctx: Context) -> dict[int, set[str]]:
-    """Return disability-list row → subsidies received ('living', 'care', 'any' when the item is not named)."""
+def _items_of(row: dict, p: dict, default: str) -> set[str]:
+    """Return the subsidies one payment row stands for ('living', 'care', 'any', or 'other')."""
+    items = set()
+    text = cell(row, "item") + " " + cell(row, "_sheet")
+    if re.search(p["living_pattern"], text):
+        items.add("living")
+    if re.search(p["care_pattern"], text):
+        items.add("care")
+    for col, name in (("living_amount", "living"), ("care_amount", "care")):
+        amount = cell(row, col)
+        if amount and amount not in ("0", "0.0", "0.00", "-", "否", "无"):
+            items.add(name)
+    if not items and not cell(row, "item") and "living_amount" not in row and "care_amount" not in row:
+        items.add(default)
+    return items or {"other"}
+
+
+def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str]]:
+    """Return (disability-list row → subsidies received, the subsidies the payment list covers at all).
+
+    A list that only ever pays the care subsidy says nothing about the living subsidy (and vice versa);
+    a payment whose item is not named (nor the list's title) counts as 'any'.
+    """
     p = params(ctx, "L04")
     sub = frame(ctx, "subsidies")
     label = ctx.labels.get("subsidies", "")
     default = ("care" if re.search(p["care_pattern"], label) and not re.search(p["living_pattern"], label)
                else "living" if re.search(p["living_pattern"], label) and not re.search(p["care_pattern"], label) else "any")
+    recs = rows(ctx, "subsidies")
+    kinds = {r: _items_of(row, p, default) for r, row in recs.items()}
+    covers = set().union(*kinds.values()) if kinds else set()
+    if "any" in covers or "other" in covers:
+        covers |= {"living", "care"}
     found = link_lists(frame(ctx, "disabled"), sub)
     out: dict[int, set[str]] = {}
-    recs = rows(ctx, "subsidies")
     for d, s in zip(found["m"], found["r"]):
-        row = recs[s]
-        items = set()
-        text = cell(row, "item") + " " + cell(row, "_sheet")
-        if re.search(p["living_pattern"], text):
-            items.add("living")
-        if re.search(p["care_pattern"], text):
-            items.add("care")
-        for col, name in (("living_amount", "living"), ("care_amount", "care")):
-            amount = cell(row, col)
-            if amount and amount not in ("0", "0.0", "0.00", "-", "否", "无"):
-                items.add(name)
-        if not items and not cell(row, "item") and "living_amount" not in row and "care_amount" not in row:
-            items.add(default)
-        out.setdefault(int(d), set()).update(items or {"other"})
-    return out
+        out.setdefault(int(d), set()).update(kinds[int(s)])
+    return out, covers
 
 
 @lead("L04")
@@ -388,7 +400,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     p = params(ctx, "L04")
     dead = dead_rows(ctx, "disabled")
     covered = covered_rows(ctx, "disabled")
-    got = _subsidy_items(ctx)
+    got, covers = _subsidy_items(ctx)
     out = []
     for r, row in rows(ctx, "disabled").items():
         if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC)):
@@ -399,9 +411,9 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         cat, level = disability_of(row)
         prog = covered.get(r) or (household_covered(ctx, [row["pid"]]) if row["pid"] else "")
         missing = []
-        if prog and "living" not in items:
+        if prog and "living" not in items and "living" in covers:
             missing.append(f"本人所在家庭享受{prog}，未见困难残疾人生活补贴")
-        if level in p["care_levels"] and "care" not in items:
+        if level in p["care_levels"] and "care" not in items and "care" in covers:
             missing.append(f"残疾等级 {level} 级，未见重度残疾人护理补贴")
         if not missing:
             continue
