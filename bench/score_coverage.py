@@ -1,4 +1,4 @@
-"""Score 漏保线索.csv against a coverage truth file (samples/coverage.py): recall of planted leads,
+"""Score 漏保线索.csv against a coverage truth file (samples/coverage_lists.py): recall of planted leads,
 traps hit, and how many 高/中 leads are neither planted nor traps (unexplained).
 
 Usage: python bench/score_coverage.py OUT/漏保线索.csv samples/county/漏保/truth_coverage.csv

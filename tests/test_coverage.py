@@ -74,3 +74,14 @@ def test_the_audit_never_runs_coverage_leads():
                   {"monitoring": [{"head_name": "王", "head_id": make_id("19600101", 13), "income_year": "100"}]})
     found, skipped = run_checks(ctx)
     assert not [f for f in found if f.code.startswith("L")] and not [c for c in skipped if c.startswith("L")]
+
+
+def test_committed_coverage_lists_are_what_the_generator_writes(tmp_path):
+    sys.path.insert(0, str(ROOT / "samples"))
+    import coverage_lists as generator
+
+    assert generator.main(["--out", str(tmp_path)]) == 0
+    files = sorted(p.name for p in LEADS_DIR.iterdir())
+    assert files == sorted(p.name for p in tmp_path.iterdir())
+    changed = [f for f in files if (LEADS_DIR / f).read_bytes() != (tmp_path / f).read_bytes()]
+    assert changed == [], f"regenerate with: python samples/coverage_lists.py ({changed})"

@@ -1,8 +1,8 @@
 """Benchmark `rostercheck coverage` on a county of about 15,000 roster members (not part of the tests).
 
-Generates a plain county with samples/generate.py (--plain) and its coverage lists with samples/coverage.py
+Generates a plain county with samples/generate.py (--plain) and its coverage lists with samples/coverage_lists.py
 (--scale adds background households to every list), then times the command end to end.
-Usage: python bench/coverage.py [--households 5600] [--scale 3000] [--out bench/data/coverage] [--repeat 3]
+Usage: python bench/coverage_county.py [--households 5600] [--scale 3000] [--out bench/data/coverage] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (lists / "truth_coverage.csv").exists():
         subprocess.run([sys.executable, str(ROOT / "samples" / "generate.py"), "--plain", "--households", str(a.households),
                         "--forms", "worded", "--out", str(county)], check=True, env=env)
-        subprocess.run([sys.executable, str(ROOT / "samples" / "coverage.py"), "--county", str(county), "--out", str(lists),
+        subprocess.run([sys.executable, str(ROOT / "samples" / "coverage_lists.py"), "--county", str(county), "--out", str(lists),
                         "--scale", str(a.scale)], check=True, env=env)
     sys.path.insert(0, str(ROOT / "samples"))
-    from coverage import lists_in, rosters_in  # samples/coverage.py
+    from coverage_lists import lists_in, rosters_in
 
     args = [sys.executable, "-m", "rostercheck", "coverage", *map(str, rosters_in(county))]
     for kind, path in lists_in(lists, county).items():

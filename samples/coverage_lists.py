@@ -11,7 +11,7 @@ Writes into samples/county/漏保/ (the existing sample files are read, never ch
   户籍人口.csv             the county registry plus the new households, with 父亲/母亲公民身份号码 columns
   truth_coverage.csv       code, household (head ID), person ID, expect (flag|trap), note
 
-Run: python samples/coverage.py [--seed 16] [--out samples/county/漏保] [--scale N]
+Run: python samples/coverage_lists.py [--seed 16] [--out samples/county/漏保] [--scale N]
 (--scale adds N background monitoring households, for the bench).
 """
 
