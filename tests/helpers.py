@@ -94,3 +94,17 @@ def flagged_names(ctx, code: str, confidences: tuple[str, ...] = ("高", "中"))
 
 # Workbooks the tool writes have a title row above the header (io.report.HEADER_ROW is 0-based).
 HEADER_ROW = 2
+
+
+def leads(ctx, code: str) -> list[tuple[str, str]]:
+    """Run one coverage lead (L01…) and return sorted (person name, priority) pairs."""
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    return sorted({(ld.person["name"], ld.priority) for ld in LEADS[code](ctx)})
+
+
+def lead_names(ctx, code: str, priorities: tuple[str, ...] = ("高", "中", "低")) -> set[str]:
+    """Return the names a coverage lead names at the given priorities."""
+    return {name for name, p in leads(ctx, code) if p in priorities}

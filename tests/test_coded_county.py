@@ -118,7 +118,9 @@ def test_decoy_columns_give_the_same_findings(generated, worded, tmp_path):
 def test_committed_samples_are_what_the_generator_writes(generated):
     for name, committed in (("county", COUNTY), ("county-coded", CODED)):
         fresh = generated / name
-        files = sorted(p.relative_to(committed) for p in committed.rglob("*") if p.is_file())
+        # county/漏保/ is written by samples/coverage_lists.py (tests/test_coverage.py holds it to its generator).
+        files = sorted(p.relative_to(committed) for p in committed.rglob("*")
+                       if p.is_file() and p.relative_to(committed).parts[0] != "漏保")
         assert files == sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
         changed = [str(f) for f in files if (committed / f).read_bytes() != (fresh / f).read_bytes()]
         assert changed == [], f"regenerate with: python samples/generate.py ({changed})"

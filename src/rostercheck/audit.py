@@ -7,7 +7,6 @@ import gc
 import os
 import re
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,7 +174,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
     streamed = {k for k in filtered if bulk.readable(Path(lists[k]))}
     held = [k for k in filtered if k not in streamed]
-    pool = ProcessPoolExecutor(max_workers=1) if held and _workers([*rosters, *lists.values()]) > 1 else None
+    pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in held} if pool else {}
         tables = _read_rosters(rosters, limits, progress)

@@ -342,6 +342,66 @@ def screen_cmd(
     run(body)
 
 
+# The coverage command's lists of people at risk (漏保线索), besides the audit's lists.
+COVERAGE_OPTIONS = {
+    "monitoring": ("--monitoring", "防返贫监测对象名单（脱贫不稳定户、边缘易致贫户、突发严重困难户）"),
+    "disabled": ("--disabled", "残疾人信息（残联：残疾人证号、残疾类别、残疾等级）"),
+    "illness": ("--illness", "重病（大病、慢性病）名单（医保）"),
+    "subsidies": ("--subsidies", "残疾人两项补贴发放名单（困难残疾人生活补贴、重度残疾人护理补贴）"),
+    "exits": ("--exits", "近一年停保（退出）名单"),
+    "rejected": ("--rejected", "近一年申请未获批名单"),
+}
+
+
+def _risk(kind: str):
+    flag, text = COVERAGE_OPTIONS[kind]
+    return Annotated[Optional[Path], typer.Option(flag, help=text, rich_help_panel="漏保排查名单", show_default=False)]
+
+
+@app.command("coverage", cls=_Command)
+def coverage_cmd(
+    rosters: List[Path] = typer.Argument(..., help="现有低保、特困花名册（户内任一成员在册即视为已保障），可写多个。",
+                                         show_default=False),
+    monitoring: _risk("monitoring") = None, disabled: _risk("disabled") = None, illness: _risk("illness") = None,
+    subsidies: _risk("subsidies") = None, exits: _risk("exits") = None, rejected: _risk("rejected") = None,
+    registry: Registry = None, supporters: Supporters = None, deaths: Deaths = None,
+    staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, prisoners: Prisoners = None,
+    migrations: Migrations = None, pensions: Pensions = None, vehicles: Vehicles = None, properties: Properties = None,
+    businesses: Businesses = None, wages: Wages = None,
+    as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
+) -> None:
+    """漏保排查（应保尽保）：从监测对象、重残重病、退出和未获批家庭中找出可能符合条件而未纳入的人，输出走访线索。"""
+    values = locals()
+    lists = {k: values[k] for k in COVERAGE_OPTIONS if values.get(k) is not None}
+    lists.update(reference_lists(values))
+
+    _DEBUG["on"] = _DEBUG["on"] or debug
+
+    def body() -> int:
+        from .coverage import coverage
+        from .io.coverage_report import write_coverage_reports
+        from .io.report import prepare_out_dir
+
+        when = _date(as_of)
+        prepare_out_dir(out)
+        with console.loading() as progress:
+            result = coverage(list(rosters), lists, when, config, progress=progress)
+        _RETAINED["result"] = result
+        _warn_all(result)
+        options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
+                   "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask}
+        paths = write_coverage_reports(result, out, options, when, mask=mask)
+        titles = {c: s.title for c, s in result.specs.items()}
+        leads = result.leads.rename(columns={"线索代码": "类别代码"}).assign(_member=result.leads.get("_household"))
+        console.out.print(f"花名册共 {len(result.inputs.members)} 人；核查基准日 {when.isoformat()}")
+        console.summary_table(leads, titles, title="漏保线索汇总（户/人）")
+        console.out.print(f"共 {len(result.leads)} 条漏保线索，报告已写入：{paths['workbook']}、{paths['leads']}")
+        _print_public(paths)
+        return int(ExitCode.OK)
+
+    run(body)
+
+
 @app.command("checks", cls=_Command)
 def checks_cmd() -> None:
     """列出所有检查类别代码、名称及所需名单。"""
@@ -391,7 +451,7 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
 _USAGE_MESSAGES = (
     (re.compile(r"Missing option '([^']+)'"), "缺少必需的选项 {0}。"),
     (re.compile(r"Missing argument '([^']+)'"), "缺少参数 {0}（如花名册文件）。"),
-    (re.compile(r"No such command '([^']+)'"), "没有“{0}”这个命令。可用：audit、review、screen、checks、explain。"),
+    (re.compile(r"No such command '([^']+)'"), "没有“{0}”这个命令。可用：audit、review、screen、coverage、checks、explain。"),
     (re.compile(r"No such option: (\S+)"), "没有 {0} 这个选项。"),
     (re.compile(r"Option '([^']+)' requires an argument"), "选项 {0} 后面需要写文件或数值。"),
     (re.compile(r"Got unexpected extra argument"), "多写了参数，请检查命令。"),

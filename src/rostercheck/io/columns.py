@@ -178,6 +178,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("address", r"住址|地址"),
         FieldSpec("township", r"乡镇|街道|派出所"),
         FieldSpec("village", r"村|社区|居委"),
+        # 常住人口 exports name each person's parents and spouse: ties across households (coverage L03).
+        FieldSpec("father_id", r"父亲?.*" + ID_WORDS, weight=2),
+        FieldSpec("mother_id", r"母亲?.*" + ID_WORDS, weight=2),
+        FieldSpec("spouse_id", r"配偶.*" + ID_WORDS, weight=2),
         *_HEAD,
         *_COMMON,
     ],
@@ -301,6 +305,69 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("id", ID_WORDS, weight=0),
         FieldSpec("name", r"姓名", weight=0),
     ],
+    # 防返贫监测对象 / 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户 (one row per member or per household).
+    "monitoring": [
+        FieldSpec("monitor_type", r"监测(对象)?类[型别]|对象类[型别]|户类型|农户类型|识别类型|^类型$|^类别$|人口类型", weight=2),
+        FieldSpec("risk", r"风险.{0,3}(消除|解除)|(消除|解除)风险|风险状态|是否.{0,2}(消除|解除)|监测状态|风险情况|^状态$",
+                  r"日期|时间|年月", weight=2),
+        FieldSpec("risk_date", r"(风险)?.{0,2}(消除|解除)(日期|时间|年月)", weight=2),
+        FieldSpec("income_month", r"月人均|人均月|月收入", r"支出", weight=2),
+        FieldSpec("income_year", r"年人均|人均(纯)?收入|人均可支配", r"支出|月"),
+        FieldSpec("income_total", r"(家庭)?(全年|年度?)?(总|纯)收入|家庭收入|年收入", r"人均|支出|月"),
+        FieldSpec("on_benefit", r"是否(享受|纳入)?(低保|特困|兜底)|享受(低保|特困|政策)|兜底保障"),
+        FieldSpec("household_size", r"家庭人口|家庭人数|户人口|人口数|家庭成员数"),
+        FieldSpec("relation", r"与.{1,6}?关系|关系"),
+        FieldSpec("area_type", r"城乡类别|城乡|户籍性质|户口性质"),
+        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("village", r"村|社区|居委", r"组$|村民小组"),
+        FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, weight=2),
+        FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
+        FieldSpec("id", r"(成员|人员|本人).*" + ID_WORDS, weight=2),
+        FieldSpec("name", r"(成员|人员).*(姓名|名字)|^成员$", weight=2),
+        *_COMMON,
+    ],
+    # 残疾人信息 (残联): 残疾人证号 = the ID + category digit + level digit.
+    "disabled": [
+        FieldSpec("cert", r"残疾(人)?证(号|号码|编号)?|持证号|证书编号|^证号$", r"日期|时间|发证|有效", weight=2),
+        FieldSpec("disability_type", r"残疾(类别|类型|种类)|^类别$|^类型$"),
+        FieldSpec("disability_level", r"残疾(等级|级别|程度)|^等级$|^级别$"),
+        FieldSpec("date", r"(发证|办证|评定|鉴定|持证|首次)(日期|时间)|^日期$"),
+        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("village", r"村|社区|居委", r"组$"),
+        *_COMMON,
+    ],
+    # 重病/大病/慢性病 (医保).
+    "illness": [
+        FieldSpec("disease", r"病种|疾病|病名|诊断|大病|重病|慢性病|慢特病|特殊病", r"日期|时间|费用|金额"),
+        FieldSpec("self_paid", r"自付|个人负担|自费|个人支付|自负", r"比例"),
+        FieldSpec("date", r"(认定|备案|就诊|住院|确诊|入院)(日期|时间)|^日期$"),
+        FieldSpec("year", r"年度|结算年份|^年份$"),
+        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("village", r"村|社区|居委", r"组$"),
+        *_COMMON,
+    ],
+    # 两项补贴发放名单 (困难残疾人生活补贴, 重度残疾人护理补贴), long (one item column) or wide (one column each).
+    "subsidies": [
+        FieldSpec("living_amount", r"生活补(贴|助)", weight=2),
+        FieldSpec("care_amount", r"护理补(贴|助)", weight=2),
+        FieldSpec("item", r"补贴(类[别型]|项目|名称|种类)|资金项目|发放项目|项目(名称)?$|^类[别型]$|^险种$", r"金额|标准"),
+        FieldSpec("amount", r"金额|发放额|实发|应发|补贴标准|^标准$|月补贴"),
+        FieldSpec("month", r"月份|所属期|年月|发放期"),
+        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("village", r"村|社区|居委", r"组$"),
+        *_COMMON,
+    ],
+    # 未获批申请 (applications refused).
+    "rejected": [
+        FieldSpec("date", r"(审批|审核|决定|不予|办结|否决)(日期|时间)|申请(日期|时间)|^日期$", weight=2),
+        FieldSpec("reason", r"原因|事由|理由|不予.*(依据|说明)|审批意见"),
+        FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$"),
+        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("village", r"村|社区|居委"),
+        FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS, weight=2),
+        FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^申请人$", weight=2),
+        *_COMMON,
+    ],
 }
 
 KIND_LABELS = {
@@ -320,6 +387,11 @@ KIND_LABELS = {
     "supporters": "赡养义务人名单",
     "exits": "停保（退出）名单",
     "payments": "资金发放明细",
+    "monitoring": "防返贫监测对象名单",
+    "disabled": "残疾人信息",
+    "illness": "重病（大病、慢性病）名单",
+    "subsidies": "残疾人两项补贴发放名单",
+    "rejected": "未获批申请名单",
 }
 
 # The fields a list of each kind cannot do without (the ID may be replaced by name + birth later).
@@ -328,6 +400,11 @@ REQUIRED = {
     "cadre_relatives": ("name",),
     "supporters": ("dependent_id",),
     "payments": (),  # the payee's own ID or the head's: checked by io/ledgers.py
+    "disabled": ("name",),  # the ID may come from the 20-character 残疾人证号 (coverage.py)
+    # Household-level lists may carry only the head's ID (户主身份证号); coverage.py warns when neither is there.
+    "exits": (),
+    "monitoring": (),
+    "rejected": (),
 }
 REQUIRED_DEFAULT = ("id",)
 
@@ -349,6 +426,11 @@ SIGNATURE_FIELDS = {
     "supporters": ("dependent_id", "dependent_name"),
     "exits": ("reason",),
     "payments": ("amount", "item", "month", "bank_account", "paid_date"),
+    "monitoring": ("monitor_type", "risk", "risk_date", "income_year", "income_month", "income_total"),
+    "disabled": ("cert", "disability_type", "disability_level"),
+    "illness": ("disease", "self_paid"),
+    "subsidies": ("item", "living_amount", "care_amount"),
+    "rejected": ("reason",),
 }
 SIGNATURE_WORDS = {
     "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
@@ -366,6 +448,11 @@ SIGNATURE_WORDS = {
     "supporters": r"赡养|抚养|扶养|义务人",
     "exits": r"停保|退出|终止|清退|注销|停发",
     "payments": r"发放|明细|资金|一折通|一卡通|代发|补助|救助金|低保金|供养金",
+    "monitoring": r"监测|防返贫|返贫|致贫|脱贫|边缘|困难户",
+    "disabled": r"残疾|残联",
+    "illness": r"病|医保|医疗",
+    "subsidies": r"补贴|两项|护理|生活补",
+    "rejected": r"未获批|不予|未通过|拒|驳回|未批准|否决",
 }
 
 FIELD_LABELS = {

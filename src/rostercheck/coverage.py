@@ -1,0 +1,156 @@
+"""Who is left out (漏保): the coverage leads L01–L05 as a library call.
+
+Loads the rosters and lists through the audit's loaders (``audit.load_inputs``), builds the same
+context, and runs the lead rules of ``rules/l_coverage.py`` (registered apart from the audit's checks,
+so ``audit`` never runs them). The result is one row per lead, sorted for township workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .audit import LoadedInputs, Progress, build_context, load_inputs
+from .errors import UsageError
+from .io.columns import KIND_LABELS
+from .io.limits import Limits
+from .model import CheckSpec
+from .policy import load_policy
+from .rules import load_all
+from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
+
+LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
+                "置信度", "来源名单", "来源行", "匹配键"]
+# Evidence columns, in this order, present when some lead fills them.
+EVIDENCE_COLUMNS = ["人均月收入", "保障标准", "城乡类别", "监测类型", "年龄", "特困条件", "残疾类别", "残疾等级", "病种",
+                    "现保障类别", "已发补贴", "退出或未获批日期", "退出原因"]
+# Structural preconditions (which lists a lead cannot run without); policy values live in checks/L0*.toml.
+REQUIRES_ALL = {"L01": ("monitoring",), "L02": ("monitoring",), "L04": ("disabled", "subsidies")}
+REQUIRES_ANY = {"L02": ("disabled", "illness"), "L03": ("registry", "supporters"), "L05": ("exits", "rejected")}
+
+
+@dataclass
+class CoverageResult:
+    """What a coverage run produced.
+
+    Attributes:
+        leads: one row per lead (LEAD_COLUMNS + evidence columns + internal ``_household``).
+        inputs: the loaded inputs.
+        specs: the effective lead specs (L codes only).
+        skipped: code → why the lead did not run.
+        warnings: things the user should know.
+    """
+
+    leads: pd.DataFrame
+    inputs: LoadedInputs
+    specs: dict[str, CheckSpec]
+    skipped: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def lead_codes() -> list[str]:
+    """Return the coverage lead codes (L01…), registered apart from the audit's checks."""
+    load_all()
+    return sorted(LEADS)
+
+
+def _skip_reason(code: str, given: set[str], spec: CheckSpec) -> str:
+    if spec.params.get("enabled", True) is False:
+        return "配置中已停用"
+    missing = [k for k in REQUIRES_ALL.get(code, ()) if k not in given]
+    if missing:
+        return "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in missing)
+    anyof = REQUIRES_ANY.get(code, ())
+    if anyof and not any(k in given for k in anyof):
+        return "未提供所需名单（任一即可）：" + "、".join(KIND_LABELS[k] for k in anyof)
+    return ""
+
+
+def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
+             limits: Limits | None = None, progress: Progress | None = None,
+             codes: list[str] | None = None) -> CoverageResult:
+    """Find households and people who may qualify for 低保/特困 and are on no roster.
+
+    Args:
+        rosters: the current 低保 and 特困 rosters.
+        lists: reference kind → file (monitoring is required; disabled, illness, subsidies, exits,
+            rejected, registry, supporters, deaths … are used when given).
+        as_of: the review date.
+        config: user configuration file ([L01] … sections, [common] standards).
+        limits: safety bounds for each file.
+        progress: progress callback while loading.
+        codes: restrict to these lead codes.
+    Returns:
+        The result.
+    Raises:
+        UsageError: when no list of people at risk was given.
+    """
+    risk_lists = ("monitoring", "disabled", "illness", "exits", "rejected")
+    if not any(k in lists for k in risk_lists):
+        raise UsageError("漏保排查至少需要一份困难人员名单：--monitoring（防返贫监测对象），或 --disabled、--illness、"
+                         "--exits、--rejected 之一。")
+    load_policy(config)  # fail on a broken configuration before spending time on loading
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, engine="memory")
+    ctx, warnings = build_context(inputs, as_of, config)
+    warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]
+    given = set(inputs.lists)
+    found: list[Lead] = []
+    skipped: dict[str, str] = {}
+    for code in lead_codes():
+        if codes and code not in codes:
+            continue
+        why = _skip_reason(code, given, ctx.specs[code])
+        if why:
+            skipped[code] = why
+            continue
+        found.extend(LEADS[code](ctx))
+    for t in inputs.tables:
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    for kind, ref in inputs.lists.items():
+        ided = ref["id_status"] == "valid"
+        if "cert" in ref.columns:
+            ided = ided | ref["cert"].astype(str).str.len().ge(18)
+        if "head_id" in ref.columns:
+            ided = ided | ref["head_id"].astype(str).str.strip().ne("")
+        if len(ref) and not ided.any():
+            warnings.append(f"{inputs.labels[kind]}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。")
+    specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
+    return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings)
+
+
+def leads_frame(leads: list[Lead], specs: dict[str, CheckSpec]) -> pd.DataFrame:
+    """Turn leads into report rows (the 漏保线索.csv contract), one per (code, household, person), sorted.
+
+    Args:
+        leads: the leads.
+        specs: code → spec (title, advice).
+    Returns:
+        The frame (internal columns start with '_').
+    """
+    rows, seen = [], set()
+    for ld in sorted(leads, key=lambda x: (x.code, PRIORITY_ORDER[x.priority])):
+        key = (ld.code, ld.household, ld.person.get("id") or ld.person.get("name"))
+        if key in seen:
+            continue
+        seen.add(key)
+        p = ld.person
+        rows.append({
+            "线索代码": ld.code, "线索名称": specs[ld.code].title, "优先级": ld.priority,
+            "乡镇": p.get("township", ""), "村": p.get("village", ""), "户主姓名": p.get("head_name", ""),
+            "户主身份证号": p.get("head_id", ""), "姓名": p.get("name", ""), "身份证号": p.get("id", ""),
+            "依据": ld.evidence, "建议": specs[ld.code].advice, "置信度": ld.confidence, "来源名单": ld.source,
+            "来源行": ld.source_row, "匹配键": ld.key, **ld.figures, "_household": ld.household,
+        })
+    used = [c for c in EVIDENCE_COLUMNS if any(r.get(c) for r in rows)]
+    frame = pd.DataFrame(rows, columns=LEAD_COLUMNS + used + ["_household"]).fillna("")
+    if frame.empty:
+        return frame
+    frame["_p"] = frame["优先级"].map(PRIORITY_ORDER)
+    frame = frame.sort_values(["线索代码", "乡镇", "村", "_p", "户主姓名", "姓名"], kind="stable")
+    return frame.drop(columns="_p").reset_index(drop=True)
+
+
+__all__ = ["coverage", "CoverageResult", "LEAD_COLUMNS", "lead_codes", "leads_frame"]

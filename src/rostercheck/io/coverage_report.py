@@ -1,0 +1,105 @@
+"""The coverage run's reports: 漏保线索.csv, 漏保线索.xlsx (summary + a sheet per code), run.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from .problem_list import WIDTHS, input_manifest
+from .public import write_public_copies
+from .report import prepare_out_dir, write_csv, write_json, write_workbook
+
+# Blank columns the townships fill in after the home visit.
+VISIT_COLUMNS = ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
+# Columns a public copy never carries (health, disability, income and age figures).
+PRIVATE_COLUMNS = ("病种", "特困条件", "年龄", "人均月收入", "已发补贴", "退出原因", "监测类型", "残疾类别", "残疾等级")
+COVERAGE_WIDTHS = {**WIDTHS, "线索名称": 24, "依据": 80, "走访情况": 24, "拟纳入类别": 12}
+
+
+def summary(leads: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Count leads (households for household codes, people otherwise) by township × code, with totals.
+
+    Args:
+        leads: the leads frame.
+        titles: code → title.
+    Returns:
+        The summary frame (rows: townships, then 合计).
+    """
+    if leads.empty:
+        return pd.DataFrame({"乡镇": ["合计"], "线索条数": [0]})
+    towns = leads["乡镇"].replace("", "（未填乡镇）")
+    table = pd.crosstab(towns, leads["线索代码"])
+    table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
+    table["线索条数"] = table.sum(axis=1)
+    table["其中高优先级"] = leads.assign(_t=towns).groupby("_t")["优先级"].apply(lambda s: int((s == "高").sum())).reindex(table.index)
+    total = table.sum(numeric_only=True).to_frame().T
+    total.index = ["合计"]
+    out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
+    out = out.rename(columns={out.columns[0]: "乡镇"})
+    return out.astype({c: int for c in out.columns if c != "乡镇"})
+
+
+def code_sheets(leads: pd.DataFrame, titles: dict[str, str]) -> list[tuple[str, pd.DataFrame, list[str]]]:
+    """Return one (sheet title, rows, visit columns) per lead code present, in code order."""
+    out = []
+    for code in sorted(leads["线索代码"].unique()) if len(leads) else []:
+        part = leads[leads["线索代码"] == code]
+        cols = [c for c in part.columns if not c.startswith("_") and (part[c].astype(str) != "").any() or c in ("乡镇", "村")]
+        out.append((f"{code} {titles.get(code, '')}", part[cols], VISIT_COLUMNS))
+    return out
+
+
+def notes(result, as_of: dt.date) -> pd.DataFrame:
+    """Return the 说明 sheet: review date, lists used, leads that did not run, how to fill the visit columns."""
+    from .columns import KIND_LABELS
+
+    items = [("核查基准日", as_of.isoformat()),
+             ("比对名单", "、".join(KIND_LABELS.get(k, k) for k in result.inputs.lists)),
+             ("说明", "漏保线索是入户走访的名单，不是认定结论；请走访后填写“走访情况、是否符合、拟纳入类别（低保/特困/单人户施保/"
+                     "两项补贴/不符合）、走访人、走访日期”。"),
+             ("优先级", "高：收入远低于标准或有重度残疾、重病等多项依据；中：依据明确；低：名单信息不全（如收入未填、身份证号有误）。")]
+    items += [(f"未排查 {code}", why) for code, why in sorted(result.skipped.items())]
+    return pd.DataFrame(items, columns=["项目", "内容"])
+
+
+def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False) -> dict[str, Path]:
+    """Write 漏保线索.csv (UTF-8 BOM), 漏保线索.xlsx and run.json (and 公示_ copies with ``mask``).
+
+    Args:
+        result: the :class:`rostercheck.coverage.CoverageResult`.
+        out: the output folder.
+        options: the options the run was given (recorded in run.json).
+        as_of: the review date.
+        mask: also write public copies.
+    Returns:
+        name → path of each file written.
+    """
+    out = prepare_out_dir(out)
+    paths = {"leads": out / "漏保线索.csv", "workbook": out / "漏保线索.xlsx", "manifest": out / "run.json"}
+    titles = {c: s.title for c, s in result.specs.items()}
+    leads = result.leads
+    plain = leads[[c for c in leads.columns if not c.startswith("_")]]
+    write_csv(plain, paths["leads"])
+    sheets = [("汇总", summary(leads, titles), None), *code_sheets(leads, titles), ("说明", notes(result, as_of), None)]
+    write_workbook(paths["workbook"], sheets, COVERAGE_WIDTHS)
+    if mask:
+        def private(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
+
+        public = write_public_copies(out, {"漏保线索.csv": private(plain)},
+                                     {"漏保线索.xlsx": [(t, private(f), e) for t, f, e in sheets[:-1]]}, COVERAGE_WIDTHS)
+        paths.update({f"public_{k}": v for k, v in public.items()})
+    counts = leads.groupby(["线索代码", "优先级"]).size() if len(leads) else pd.Series(dtype=int)
+    write_json({
+        "tool": "rostercheck", "version": __version__, "command": "coverage",
+        "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
+        "options": options, "inputs": input_manifest(result.inputs.tables), "leads": int(len(leads)),
+        "counts": {code: {p: int(n) for (c, p), n in counts.items() if c == code}
+                   for code in sorted({c for c, _ in counts.index})},
+        "skipped_checks": result.skipped, "warnings": result.warnings,
+    }, paths["manifest"])
+    return paths

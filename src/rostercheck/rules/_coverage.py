@@ -1,0 +1,507 @@
+"""Shared facts for the coverage leads (漏保线索, L01–L05): who is covered, dead, disabled, ill, monitored.
+
+The leads are about people who are *not* on the rosters, so unlike the audit's findings a lead names
+a person from a list (monitoring, disability …), not a roster member. Everything here is computed
+once per run and remembered in ``ctx.cache``; nothing here registers a code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import pandas as pd
+
+from ..match import link, link_lists
+from ..model import HIGH, LOW, MEDIUM, Context
+from ..normalize import ids
+from ..normalize.values import date, money
+
+# Coverage leads are registered here, not in rules.RULES: the audit never runs them.
+Lead_ = Callable[[Context], list["Lead"]]
+LEADS: dict[str, Lead_] = {}
+PRIORITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
+
+
+def lead(code: str) -> Callable[[Lead_], Lead_]:
+    """Register a function as the logic of a coverage lead code (kept out of the audit's registry).
+
+    Args:
+        code: the lead code (L01…).
+    Returns:
+        The decorator.
+    """
+
+    def register(fn: Lead_) -> Lead_:
+        LEADS[code] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Lead:
+    """One household (or person) that may be missing from the rosters, with the figures it rests on.
+
+    Attributes:
+        code: the lead code.
+        priority: 高/中/低 (how strongly the figures point to eligibility).
+        confidence: 高/中/低 (how sure the person links across lists: exact IDs are 高).
+        person: township, village, head_name, head_id, name, id of the person concerned.
+        evidence: which list rows and figures the lead rests on.
+        source: the main list's label; source_row the row there.
+        key: the key the lists were linked on.
+        figures: evidence columns (人均月收入, 保障标准, 残疾类别 …) for the report.
+        household: a key naming the household (one lead per household and code at most, except per person codes).
+    """
+
+    code: str
+    priority: str
+    confidence: str
+    person: dict[str, str]
+    evidence: str
+    source: str = ""
+    source_row: str = ""
+    key: str = ""
+    figures: dict[str, str] = field(default_factory=dict)
+    household: str = ""
+
+
+def params(ctx: Context, code: str) -> dict[str, Any]:
+    """Return a lead's effective parameters."""
+    return ctx.specs[code].params
+
+
+def _cached(ctx: Context, key: str, make: Callable[[], Any]) -> Any:
+    if key not in ctx.cache:
+        ctx.cache[key] = make()
+    return ctx.cache[key]
+
+
+def cell(row: dict, name: str) -> str:
+    """Return a list cell as stripped text ('' for blanks)."""
+    v = row.get(name)
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    return str(v).strip()
+
+
+def frame(ctx: Context, kind: str) -> pd.DataFrame:
+    """Return a list prepared for the leads: IDs from 户主 or 残疾人证号 when the row has none, ages.
+
+    Adds ``pid`` (the valid ID or ''), ``head_pid`` and ``age``; a disability list's 20-character
+    certificate number gives the ID, category and level when the columns are missing.
+
+    Args:
+        ctx: the context.
+        kind: the list kind.
+    Returns:
+        The frame (a copy; the loaded list is left as it was).
+    """
+    return _cached(ctx, f"cov:frame:{kind}", lambda: _prepare(ctx, kind))
+
+
+def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
+    f = ctx.lists[kind].copy()
+    if "head_id" in f.columns:
+        hv, hs, _, _ = ids.id_numbers(f["head_id"].tolist())
+        f["head_pid"] = [v if s == ids.VALID else "" for v, s in zip(hv, hs)]
+    else:
+        f["head_pid"] = ""
+    if kind == "disabled" and "cert" in f.columns:
+        certs = [re.sub(r"\s", "", cell({"c": c}, "c")).upper() for c in f["cert"].tolist()]
+        derived, st, rel, birth = ids.id_numbers([c[:18] if len(c) >= 18 else "" for c in certs])
+        use = [s0 != ids.VALID and s1 == ids.VALID for s0, s1 in zip(f["id_status"], st)]
+        for col, vals in (("id", derived), ("id_status", st), ("id_reliable", rel), ("birth", birth)):
+            f[col] = [v if u else old for v, u, old in zip(vals, use, f[col].tolist())]
+        f["cert_tail"] = [c[18:20] if len(c) == 20 and c[18:20].isdigit() else "" for c in certs]
+    if not (f["id_status"] == ids.VALID).any() and "head_id" in f.columns and not (f["id_raw"].astype(str) != "").any():
+        # One row per household, the head's ID only: the row is the head.
+        hv, hs, hr, hb = ids.id_numbers(f["head_id"].tolist())
+        f["id"], f["id_status"], f["id_reliable"], f["birth"], f["id_raw"] = hv, hs, hr, hb, f["head_id"].tolist()
+        if "head_name" in f.columns and not (f["name"].astype(str) != "").any():
+            from ..normalize.names import person_name
+
+            f["name"] = f["head_name"].tolist()
+            f["name_key"] = [person_name(x) for x in f["head_name"].tolist()]
+    f["pid"] = [v if s == ids.VALID else "" for v, s in zip(f["id"], f["id_status"])]
+    f["age"] = [ids.age_on(b, ctx.as_of) if isinstance(b, dt.date) else None for b in f["birth"]]
+    return f
+
+
+def rows(ctx: Context, kind: str) -> dict[int, dict]:
+    """Return a prepared list as row index → {column: value} (built once; pandas' to_dict is slow).
+
+    Args:
+        ctx: the context.
+        kind: the list kind.
+    Returns:
+        The rows.
+    """
+
+    def make() -> dict[int, dict]:
+        f = frame(ctx, kind)
+        cols = list(f.columns)
+        return {int(i): dict(zip(cols, vals)) for i, vals in zip(f.index, zip(*(f[c].tolist() for c in cols)))}
+
+    return _cached(ctx, f"cov:rows:{kind}", make)
+
+
+def covered_rows(ctx: Context, kind: str) -> dict[int, str]:
+    """Return list row → programme of the roster member it links to (any confidence: a damaged ID is covered too).
+
+    Args:
+        ctx: the context.
+        kind: the list kind.
+    Returns:
+        row → '低保' / '特困'.
+    """
+
+    def make() -> dict[int, str]:
+        f = frame(ctx, kind)
+        found = link(ctx.members, f)
+        out: dict[int, str] = {}
+        for m, r in zip(found["m"], found["r"]):
+            out[int(r)] = ctx.value(int(m), "programme") or "低保"
+        # Rows without an ID of their own whose household head is a roster head.
+        heads = roster_heads(ctx)
+        for r, h in zip(f.index, f["head_pid"]):
+            if h and h in heads and int(r) not in out and kind not in ("disabled", "illness", "subsidies"):
+                out[int(r)] = heads[h]
+        return out
+
+    return _cached(ctx, f"cov:covered:{kind}", make)
+
+
+def roster_heads(ctx: Context) -> dict[str, str]:
+    """Return valid IDs of roster members and heads → programme (a household is covered by any member)."""
+
+    def make() -> dict[str, str]:
+        out: dict[str, str] = {}
+        m = ctx.members
+        for col in ("id", "head_id"):
+            if col not in m.columns:
+                continue
+            for v, p in zip(m[col].tolist(), m["programme"].tolist()):
+                v = str(v or "").strip().upper()
+                if len(v) == 18:
+                    out.setdefault(v, p or "低保")
+        return out
+
+    return _cached(ctx, "cov:heads", make)
+
+
+def tekun_ids(ctx: Context) -> set[str]:
+    """Return the valid IDs on the 特困 roster."""
+    m = ctx.members
+    return _cached(ctx, "cov:tekun", lambda: set(m.loc[(m["programme"] == "特困") & (m["id_status"] == ids.VALID), "id"]))
+
+
+def dead_rows(ctx: Context, kind: str) -> set[int]:
+    """Return the rows of a list whose person is on the deaths list (died on or before the review date)."""
+
+    def make() -> set[int]:
+        if not ctx.has("deaths"):
+            return set()
+        deaths = ctx.lists["deaths"]
+        found = link_lists(frame(ctx, kind), deaths)
+        dates = deaths["date"] if "date" in deaths.columns else pd.Series(None, index=deaths.index)
+        return {int(r) for r, d in zip(found["m"], found["r"])
+                if not isinstance(dates.get(d), dt.date) or dates.get(d) <= ctx.as_of}
+
+    return _cached(ctx, f"cov:dead:{kind}", make)
+
+
+def dead_ids(ctx: Context) -> set[str]:
+    """Return valid IDs on the deaths list (died on or before the review date)."""
+
+    def make() -> set[str]:
+        if not ctx.has("deaths"):
+            return set()
+        d = ctx.lists["deaths"]
+        when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
+        return {i for i, s, w in zip(d["id"], d["id_status"], when)
+                if s == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
+
+    return _cached(ctx, "cov:dead-ids", make)
+
+
+def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:
+    """Return the registry as (valid ID → 户号, 户号 → valid IDs of its people, 户号s holding a roster member)."""
+
+    def make():
+        if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns:
+            return {}, {}, set()
+        reg = ctx.lists["registry"]
+        by_id: dict[str, str] = {}
+        people: dict[str, list[str]] = defaultdict(list)
+        homes = [str(h or "").strip() for h in reg["household_no"].tolist()]
+        for hh, v, s in zip(homes, reg["id"].tolist(), reg["id_status"].tolist()):
+            if hh and s == ids.VALID:
+                people[hh].append(v)
+                by_id[v] = hh
+        found = link(ctx.members, reg)
+        covered = {homes[reg.index.get_loc(r)] for r in found["r"]} - {""}
+        heads = roster_heads(ctx)
+        covered |= {hh for v, hh in by_id.items() if v in heads}
+        return by_id, dict(people), covered
+
+    return _cached(ctx, "cov:registry", make)
+
+
+def registry_fellows(ctx: Context, pid: str) -> list[str]:
+    """Return the valid IDs of the person's registry household (the person's own included)."""
+    by_id, people, _ = registry_households(ctx)
+    hh = by_id.get(pid)
+    return people.get(hh, []) if hh else []
+
+
+def household_covered(ctx: Context, pids: list[str]) -> str:
+    """Return the programme covering any of these people or their registry households ('' when none).
+
+    Args:
+        ctx: the context.
+        pids: valid IDs of a household's known members.
+    Returns:
+        '低保', '特困' or ''.
+    """
+    heads = roster_heads(ctx)
+    by_id, _, covered = registry_households(ctx)
+    for p in pids:
+        if p in heads:
+            return heads[p]
+    for p in pids:
+        if by_id.get(p) in covered:
+            return "低保"
+    return ""
+
+
+@dataclass
+class Household:
+    """A monitoring household: its rows, known members' IDs, figures.
+
+    Attributes:
+        key: the household key (head's ID, else head's name + village).
+        rows: the list rows.
+        pids: valid IDs of its members (rows, head, registry household).
+        head: the head's row (or the first row).
+        income: monthly income per person (None when not given).
+        open: whether the monitoring risk is not eliminated.
+        area: 城市/农村/''.
+        covered: the programme covering any member ('' when none).
+        unsure: some member's ID is damaged (coverage cannot be ruled out by ID).
+    """
+
+    key: str
+    rows: list[int]
+    pids: list[str]
+    head: dict
+    income: float | None
+    open: bool
+    area: str
+    covered: str
+    unsure: bool
+
+
+def area_of(text: str) -> str:
+    """Return 城市/农村 from a 城乡类别 cell ('' when it says neither)."""
+    if re.search(r"农村|农业|乡村", text):
+        return "农村"
+    if re.search(r"城市|城镇|非农|居民", text):
+        return "城市"
+    return ""
+
+
+def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
+    """Return whether a monitoring row's risk is not eliminated (unknown counts as not eliminated).
+
+    Args:
+        row: the monitoring row.
+        as_of: the review date.
+        p: L01's parameters (risk vocabularies).
+    Returns:
+        True while the household is still monitored.
+    """
+    state = cell(row, "risk")
+    kind = cell(row, "monitor_type")
+    if state and any(w in state for w in p["risk_open_words"]):
+        return True
+    if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
+        return False
+    if kind and any(len(w) > 1 and w in kind for w in p["risk_closed_words"]):
+        return False
+    when = date(cell(row, "risk_date"))
+    return not (when is not None and when <= as_of)
+
+
+def monthly_income(row: dict, size: int = 1) -> float | None:
+    """Return the household's income per person per month from a monitoring row.
+
+    Args:
+        row: the monitoring row.
+        size: the household's size (for a total household income; 家庭人口 in the row wins).
+    Returns:
+        yuan per person per month (annual figures / 12), None when no income is given.
+    """
+    m = money(cell(row, "income_month"))
+    if m is not None:
+        return m
+    y = money(cell(row, "income_year"))
+    if y is not None:
+        return y / 12
+    total = money(cell(row, "income_total"))
+    if total is None:
+        return None
+    people = money(cell(row, "household_size"))
+    return total / 12 / max(int(people) if people and people >= 1 else size, 1)
+
+
+def households(ctx: Context) -> dict[str, Household]:
+    """Return the monitoring households, keyed by head (covered, income, risk worked out once)."""
+    return _cached(ctx, "cov:households", lambda: _households(ctx))
+
+
+def household_key(row: dict) -> str:
+    """Return a monitoring/exit row's household key: the head's valid ID, else head name + village, else the row's own."""
+    if row.get("head_pid"):
+        return row["head_pid"]
+    head = cell(row, "head_name")
+    if head:
+        return f"{head}|{cell(row, 'township')}|{cell(row, 'village')}"
+    return row.get("pid") or f"{cell(row, 'name')}|{cell(row, 'village')}|{row.get('_row')}"
+
+
+def _households(ctx: Context) -> dict[str, Household]:
+    if not ctx.has("monitoring"):
+        return {}
+    p = params(ctx, "L01")
+    covered = covered_rows(ctx, "monitoring")
+    groups: dict[str, list[int]] = defaultdict(list)
+    recs = rows(ctx, "monitoring")
+    for r, row in recs.items():
+        groups[household_key(row)].append(r)
+    out = {}
+    for key, part in groups.items():
+        head = next((recs[r] for r in part if recs[r]["pid"] and recs[r]["pid"] == recs[r]["head_pid"]), recs[part[0]])
+        pids = sorted({recs[r]["pid"] for r in part if recs[r]["pid"]} | {recs[r]["head_pid"] for r in part if recs[r]["head_pid"]})
+        for pid in list(pids):
+            pids += registry_fellows(ctx, pid)
+        pids = sorted(set(pids))
+        cov = next((covered[r] for r in part if r in covered), "") or household_covered(ctx, pids)
+        incomes = [monthly_income(recs[r], len(part)) for r in part]
+        income = next((x for x in incomes if x is not None), None)
+        states = [risk_open(recs[r], ctx.as_of, p) for r in part]
+        area = next((area_of(cell(recs[r], "area_type")) for r in part if area_of(cell(recs[r], "area_type"))), "")
+        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part)
+        out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure)
+    return out
+
+
+def monitoring_of(ctx: Context) -> dict[str, Household]:
+    """Return valid ID → the monitoring household the person belongs to (by list row or registry household)."""
+
+    def make() -> dict[str, Household]:
+        out: dict[str, Household] = {}
+        for hh in households(ctx).values():
+            for pid in hh.pids:
+                out.setdefault(pid, hh)
+        return out
+
+    return _cached(ctx, "cov:monitoring-of", make)
+
+
+_LEVELS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4}
+_TYPES = {"1": "视力", "2": "听力", "3": "言语", "4": "肢体", "5": "智力", "6": "精神", "7": "多重"}
+
+
+def disability_of(row: dict) -> tuple[str, int | None]:
+    """Return (category, level) of a disability row: the columns, else the certificate's last two digits.
+
+    Args:
+        row: a disability list row.
+    Returns:
+        ('肢体', 2); level None when unreadable.
+    """
+    kind = cell(row, "disability_type")
+    named = next((t for t in _TYPES.values() if t in kind), "")
+    if not named and kind[:1] in _TYPES:
+        named = _TYPES[kind[:1]]
+    text = cell(row, "disability_level")
+    m = re.search(r"[一二三四1-4ⅠⅡⅢⅣ]", text)
+    level = _LEVELS[m.group(0)] if m else None
+    tail = cell(row, "cert_tail")
+    if len(tail) == 2:
+        named = named or _TYPES.get(tail[0], "")
+        if level is None and tail[1] in "1234":
+            level = int(tail[1])
+    return named, level
+
+
+def severe(category: str, level: int | None, p: dict) -> bool:
+    """Return whether a disability is severe in the sense of the parameters (levels, categories at level 3)."""
+    if level is None:
+        return False
+    return level in p["severe_levels"] or (level in p["severe_levels_mental"] and category in p["mental_categories"])
+
+
+def disabled_by_id(ctx: Context) -> dict[str, tuple[int, str, int | None]]:
+    """Return valid ID → (row, category, level) on the disability list (the most severe row)."""
+
+    def make():
+        if not ctx.has("disabled"):
+            return {}
+        out = {}
+        for r, row in rows(ctx, "disabled").items():
+            if row["pid"]:
+                cat, lvl = disability_of(row)
+                old = out.get(row["pid"])
+                if old is None or (lvl or 9) < (old[2] or 9):
+                    out[row["pid"]] = (r, cat, lvl)
+        return out
+
+    return _cached(ctx, "cov:disabled-by-id", make)
+
+
+def illness_by_id(ctx: Context) -> dict[str, int]:
+    """Return valid ID → row on the illness list."""
+
+    def make():
+        if not ctx.has("illness"):
+            return {}
+        return {row["pid"]: r for r, row in rows(ctx, "illness").items() if row["pid"]}
+
+    return _cached(ctx, "cov:illness-by-id", make)
+
+
+def place(ctx: Context, *rows: dict) -> dict[str, str]:
+    """Return township and village from the first list row that names them."""
+    for row in rows:
+        if row and (cell(row, "township") or cell(row, "village")):
+            return {"township": cell(row, "township"), "village": cell(row, "village")}
+    return {"township": "", "village": ""}
+
+
+def person(row: dict, head: dict | None = None, where: dict | None = None) -> dict[str, str]:
+    """Return the identity columns of a lead from a list row (and its household head's row)."""
+    head = head or row
+    return {
+        **(where or {"township": cell(row, "township"), "village": cell(row, "village")}),
+        "head_name": cell(head, "head_name") or cell(head, "name"),
+        "head_id": head.get("head_pid") or cell(head, "head_id") or head.get("pid") or cell(head, "id_raw"),
+        "name": cell(row, "name"), "id": row.get("pid") or cell(row, "id_raw"),
+    }
+
+
+def link_confidence(row: dict) -> str:
+    """Return how sure a list row's person is identified: a valid ID is 高, a damaged one 中, none 低."""
+    if row.get("id_status") == ids.VALID:
+        return HIGH
+    return MEDIUM if cell(row, "id_raw") else LOW
+
+
+def yuan(x: float | None) -> str:
+    """Return an amount as '312.50' ('' for None)."""
+    return "" if x is None else f"{x:,.2f}"

@@ -1,0 +1,501 @@
+"""Coverage leads (漏保线索): households or people who may qualify and are on no roster (L01–L05).
+
+Each lead rests on list rows linked by ID (never a name alone), names those rows and the figures, and
+carries a priority. Leads are registered in ``_coverage.LEADS`` and run only by ``rostercheck coverage``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import HIGH, LOW, MEDIUM, Context
+from ..normalize import ids
+from ..match import link_lists
+from . import where
+from ._coverage import (Lead, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
+                        household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
+                        place, registry_fellows, roster_heads, rows, severe, tekun_ids, yuan)
+
+
+def _standard(ctx: Context, area: str) -> float:
+    return ctx.standard(area)
+
+
+def _income_text(income: float, standard: float, area: str) -> str:
+    return f"家庭人均月收入 {yuan(income)} 元，低于{area or '本地'}低保标准 {yuan(standard)} 元"
+
+
+@lead("L01")
+def low_income_monitored(ctx: Context) -> list[Lead]:
+    """Monitoring households, risk not eliminated, income per person below the standard, no member on a roster."""
+    p = params(ctx, "L01")
+    out = []
+    dead = dead_rows(ctx, "monitoring")
+    for hh in households(ctx).values():
+        if hh.covered or not hh.open or hh.income is None:
+            continue
+        area = hh.area or ctx.common.get("default_area", "")
+        std = _standard(ctx, area)
+        if hh.income >= std:
+            continue
+        alive = [r for r in hh.rows if r not in dead]
+        if not alive:
+            continue
+        recs = rows(ctx, "monitoring")
+        head = hh.head if hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
+        far = hh.income <= std * p["far_below_share"]
+        heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
+        priority = HIGH if far or heavy else MEDIUM
+        if hh.unsure:
+            priority = LOW
+        row = head
+        evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{cell(row, 'monitor_type') or '未填'}”，"
+                    f"风险{'未消除' if cell(row, 'risk') == '' else '“' + cell(row, 'risk') + '”'}，"
+                    f"{_income_text(hh.income, std, area)}；本户 {len(hh.pids) or len(hh.rows)} 名已知成员均不在低保、特困花名册中"
+                    + ("；户内有重度残疾或重病成员" if heavy else "")
+                    + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else ""))
+        out.append(Lead("L01", priority, link_confidence(row), person(row, hh.head, place(ctx, row, hh.head)), evidence,
+                        ctx.labels["monitoring"], str(row.get("_row", "")), "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
+                        {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
+                         "监测类型": cell(row, "monitor_type")}, hh.key))
+    return out
+
+
+def _severe_or_ill(ctx: Context, pid: str) -> bool:
+    p = params(ctx, "L02")
+    d = disabled_by_id(ctx).get(pid)
+    return bool((d and severe(d[1], d[2], p)) or pid in illness_by_id(ctx))
+
+
+@lead("L02")
+def severe_member(ctx: Context) -> list[Lead]:
+    """A severely disabled or seriously ill member of a low-income monitoring household that no roster covers."""
+    p = params(ctx, "L02")
+    out = []
+    dead = dead_ids(ctx)
+    members = monitoring_of(ctx)
+    dis = disabled_by_id(ctx)
+    ill = illness_by_id(ctx)
+    for pid in sorted(set(dis) | set(ill)):
+        hh = members.get(pid)
+        if hh is None or hh.covered or not hh.open or pid in dead:
+            continue
+        area = hh.area or ctx.common.get("default_area", "")
+        std = _standard(ctx, area)
+        line = std * p["low_income_multiple"]
+        if hh.income is not None and hh.income >= line:
+            continue
+        reasons, figures, hits = [], {}, []
+        level = None
+        if pid in dis:
+            r, cat, level = dis[pid]
+            if severe(cat, level, p):
+                row = rows(ctx, "disabled")[r]
+                hits.append(("disabled", row))
+                reasons.append(f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level} 级")
+                figures.update({"残疾类别": cat, "残疾等级": str(level)})
+            else:
+                level = None
+        if pid in ill:
+            row = rows(ctx, "illness")[ill[pid]]
+            hits.append(("illness", row))
+            paid = cell(row, "self_paid")
+            reasons.append(f"{where(ctx, 'illness', row)}：病种“{cell(row, 'disease') or '未填'}”" + (f"，年度自付 {paid} 元" if paid else ""))
+            figures["病种"] = cell(row, "disease")
+        if not hits:
+            continue
+        kind, row = hits[0]
+        if hh.income is None:
+            priority = LOW
+            money_text = "监测名单未填家庭收入"
+        else:
+            priority = HIGH if hh.income < std and (level in (1, 2) or kind == "illness") else MEDIUM
+            money_text = f"家庭人均月收入 {yuan(hh.income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
+        if hh.unsure:
+            priority = LOW
+        head = hh.head
+        evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户（风险未消除），{money_text}；"
+                    f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
+        out.append(Lead("L02", priority, link_confidence(row), person(row, head, place(ctx, row, head)), evidence,
+                        ctx.labels[kind], str(row.get("_row", "")), "身份证号一致",
+                        {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
+                         "监测类型": cell(head, "monitor_type"), **figures}, hh.key))
+    return out
+
+
+# ---- L03 特困 eligibility -------------------------------------------------------------------------
+
+def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
+    """Return valid ID → [(relative's ID, kin)] from the registry: same 户号 by relation, and parent/spouse ID columns."""
+    key = "cov:ties"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    from ..kinship import CHILD, PARENT, SPOUSE, pair_kin, role
+
+    ties: dict[str, list[tuple[str, str]]] = {}
+
+    def add(a: str, b: str, kin: str) -> None:
+        if a and b and a != b:
+            ties.setdefault(a, []).append((b, kin))
+
+    if ctx.has("registry"):
+        reg = ctx.lists["registry"]
+        pid = [v if s == ids.VALID else "" for v, s in zip(reg["id"], reg["id_status"])]
+        rel = reg["relation"].tolist() if "relation" in reg.columns else [""] * len(reg)
+        hh = reg["household_no"].tolist() if "household_no" in reg.columns else [""] * len(reg)
+        groups: dict[str, list[int]] = {}
+        for i, h in enumerate(hh):
+            if str(h or "").strip():
+                groups.setdefault(str(h).strip(), []).append(i)
+        known = {x: role(x) for x in set(rel)}
+        roles = [known[x] for x in rel]
+        # Only people who can be a lead need their relatives (old, minor or on the disability list).
+        p = params(ctx, "L03")
+        year = ctx.as_of.year
+        disabled = set(disabled_by_id(ctx))
+        m = ctx.members
+        disabled |= set(m.loc[m["disability"].astype(str).str.strip() != "", "id"])
+        wanted = [bool(x) and (year - int(x[6:10]) >= p["elderly_age"] - 1 or year - int(x[6:10]) <= p["minor_age"] + 1
+                               or x in disabled) for x in pid]
+        for rows in groups.values():
+            for a in rows:
+                if not wanted[a]:
+                    continue
+                for b in rows:
+                    if a != b:
+                        kin = pair_kin(roles[a], roles[b])
+                        if kin in (SPOUSE, PARENT, CHILD):
+                            add(pid[a], pid[b], kin)
+        for col, kin_of_row in (("father_id", PARENT), ("mother_id", PARENT), ("spouse_id", SPOUSE)):
+            if col not in reg.columns:
+                continue
+            vals, st, _, _ = ids.id_numbers(reg[col].tolist())
+            for me, other, s in zip(pid, vals, st):
+                if me and s == ids.VALID:
+                    add(me, other, kin_of_row)
+                    add(other, me, CHILD if kin_of_row == PARENT else SPOUSE)
+    if ctx.has("supporters"):
+        sup = ctx.lists["supporters"]
+        if "dependent_id" in sup.columns:
+            for d, ds, s, ss, r in zip(sup["dependent_id"], sup["dependent_id_status"], sup["id"], sup["id_status"],
+                                        sup["relation"] if "relation" in sup.columns else [""] * len(sup)):
+                if ds == ids.VALID and ss == ids.VALID:
+                    kin = SPOUSE if re.search(r"配偶|夫|妻", str(r or "")) else CHILD
+                    add(d, s, kin)
+    ctx.cache[key] = ties
+    return ties
+
+
+def _cross_household(ctx: Context) -> bool:
+    """Return whether the inputs can show relatives living in other households (parent columns or supporters)."""
+    reg = ctx.lists.get("registry")
+    cols = reg is not None and any(c in reg.columns and (reg[c].astype(str).str.strip() != "").any()
+                                   for c in ("father_id", "mother_id", "spouse_id"))
+    return bool(cols) or ctx.has("supporters")
+
+
+def _age(pid: str, as_of: dt.date) -> int | None:
+    born = ids.birth_date(pid) if pid else None
+    return ids.age_on(born, as_of) if born else None
+
+
+def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool) -> list[str]:
+    """Return the text of each legal supporter found who is able to support (alive, not 特困, not old, not severe)."""
+    from ..kinship import CHILD, PARENT, SPOUSE
+
+    p = params(ctx, "L03")
+    dead, tekun = dead_ids(ctx), tekun_ids(ctx)
+    heads = roster_heads(ctx)
+    dis = disabled_by_id(ctx)
+    found = []
+    for other, kin in dict.fromkeys(_registry_ties(ctx).get(pid, [])):
+        a = _age(other, ctx.as_of)
+        if kin == CHILD and a is not None and a < p["adult_age"]:
+            continue
+        if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
+            continue
+        if other in dead or other in tekun:
+            continue
+        if a is not None and a >= p["supporter_unable_age"]:
+            continue
+        if a is not None and a >= p["elderly_age"] and other in heads:
+            continue  # a 低保 recipient aged 60 or more
+        d = dis.get(other)
+        if d and severe(d[1], d[2], p):
+            continue
+        word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin]
+        found.append(f"{word}{ids.mask_id(other)}")
+    return found
+
+
+def _criteria(ctx: Context, pid: str, age: int | None, roster_disability: str = "") -> list[str]:
+    p = params(ctx, "L03")
+    out = []
+    if age is not None and age >= p["elderly_age"]:
+        out.append(f"年满 {p['elderly_age']} 周岁（{age} 岁）")
+    if age is not None and age < p["minor_age"]:
+        out.append(f"未满 {p['minor_age']} 周岁（{age} 岁）")
+    d = disabled_by_id(ctx).get(pid)
+    if d and severe(d[1], d[2], p):
+        out.append(f"{d[1] or ''}残疾 {d[2]} 级")
+    elif re.search(p["roster_severe_pattern"], roster_disability or ""):
+        out.append(f"花名册残疾情况“{roster_disability}”")
+    return out
+
+
+@lead("L03")
+def tekun_eligible(ctx: Context) -> list[Lead]:
+    """People who may meet the 特困 conditions: old, minor or severely disabled with no able legal supporter."""
+    if not ctx.has("registry") and not ctx.has("supporters"):
+        return []
+    out = []
+    dead, tekun = dead_ids(ctx), tekun_ids(ctx)
+    by_id, _, _ = _registry_index(ctx)
+    strong = _cross_household(ctx)
+    seen: set[str] = set()
+    # (a) uncovered people on the monitoring (risk open) or disability lists
+    for kind in ("monitoring", "disabled"):
+        if not ctx.has(kind):
+            continue
+        covered = covered_rows(ctx, kind)
+        mon = monitoring_of(ctx)
+        for r, row in rows(ctx, kind).items():
+            pid = row["pid"]
+            if not pid or pid in seen or pid in dead or pid in tekun or r in covered:
+                continue
+            hh = mon.get(pid)
+            if kind == "monitoring" and (hh is None or not hh.open):
+                continue
+            if (hh and hh.covered) or household_covered(ctx, [pid, row.get("head_pid", "")]):
+                continue
+            if pid not in by_id and pid not in _registry_ties(ctx):
+                continue  # nothing tells who the person's relatives are
+            age = _age(pid, ctx.as_of)
+            crit = _criteria(ctx, pid, age)
+            if not crit or _able_supporters(ctx, pid, age, any("残疾" in c for c in crit)):
+                continue
+            seen.add(pid)
+            priority = (HIGH if len(crit) > 1 else MEDIUM) if strong else LOW
+            head = (hh.head if hh else row)
+            evidence = (f"{where(ctx, kind, row)}：{'、'.join(crit)}；户籍信息" + ("及赡养义务人名单" if ctx.has("supporters") else "")
+                        + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if age is not None and age < 18 else "")
+                        + "，已故、特困、年老或重度残疾的不计）；本人及同户成员不在低保、特困花名册中"
+                        + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
+            out.append(Lead("L03", priority, link_confidence(row), person(row, head, place(ctx, row, head)), evidence,
+                            ctx.labels[kind], str(row.get("_row", "")), "身份证号一致",
+                            {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": ""},
+                            pid))
+    # (b) 低保 members who may be 特困 (低保转特困)
+    m = ctx.members
+    for j, (pid, prog, st, dis_text) in enumerate(zip(m["id"], m["programme"], m["id_status"], m["disability"])):
+        if st != ids.VALID or prog == "特困" or pid in seen or pid in dead or pid in tekun:
+            continue
+        if pid not in by_id and pid not in _registry_ties(ctx):
+            continue
+        age = _age(pid, ctx.as_of)
+        crit = _criteria(ctx, pid, age, str(dis_text or ""))
+        if not crit:
+            continue
+        sev = any("残疾" in c for c in crit)
+        if _able_supporters(ctx, pid, age, sev) or _roster_supporters(ctx, j, age, sev):
+            continue
+        seen.add(pid)
+        v = ctx.value
+        evidence = (f"低保花名册《{v(j, 'file').split('/')[-1]}》第 {v(j, 'row')} 行：{'、'.join(crit)}；户籍信息、花名册同户成员"
+                    + ("及赡养义务人名单" if ctx.has("supporters") else "") + "中未见有履行能力的法定义务人；"
+                    "特困供养标准高于低保，建议按特困人员认定条件复核（低保转特困）"
+                    + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
+        out.append(Lead("L03", MEDIUM if strong else LOW, HIGH,
+                        {"township": v(j, "township"), "village": v(j, "village"), "head_name": v(j, "head_name"),
+                         "head_id": v(j, "head_id"), "name": v(j, "name"), "id": pid}, evidence,
+                        "花名册", str(v(j, "row")), "身份证号一致",
+                        {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": "低保"},
+                        str(v(j, "household"))))
+    return out
+
+
+def _registry_index(ctx: Context):
+    from ._coverage import registry_households
+
+    return registry_households(ctx)
+
+
+def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool) -> bool:
+    """Return whether the member's roster household has an able spouse, adult child (or parent, for a minor)."""
+    from ..kinship import CHILD, PARENT, SPOUSE, pair_kin, role
+
+    p = params(ctx, "L03")
+    hh = ctx.value(j, "household")
+    key = "cov:roster-households"
+    groups = ctx.cache.get(key)
+    if groups is None:
+        groups = ctx.cache[key] = {}
+        for i, h in enumerate(ctx.members["household"].tolist()):
+            groups.setdefault(h, []).append(i)
+    me = role(ctx.value(j, "relation"))
+    for k in groups.get(hh, []):
+        if k == j:
+            continue
+        kin = pair_kin(me, role(ctx.value(k, "relation")))
+        a = ctx.value(k, "age")
+        a = None if a is None or a != a else int(a)
+        if kin == SPOUSE or (kin == CHILD and (a is None or a >= p["adult_age"])) or (
+                kin == PARENT and ((age is not None and age < p["minor_age"]) or severe_self)):
+            if a is not None and a >= p["supporter_unable_age"]:
+                continue
+            if ctx.value(k, "id") in dead_ids(ctx):
+                continue
+            return True
+    return False
+
+
+# ---- L04 两项补贴 ------------------------------------------------------------------------------------
+
+def _items_of(row: dict, p: dict, default: str) -> set[str]:
+    """Return the subsidies one payment row stands for ('living', 'care', 'any', or 'other')."""
+    items = set()
+    text = cell(row, "item") + " " + cell(row, "_sheet")
+    if re.search(p["living_pattern"], text):
+        items.add("living")
+    if re.search(p["care_pattern"], text):
+        items.add("care")
+    for col, name in (("living_amount", "living"), ("care_amount", "care")):
+        amount = cell(row, col)
+        if amount and amount not in ("0", "0.0", "0.00", "-", "否", "无"):
+            items.add(name)
+    if not items and not cell(row, "item") and "living_amount" not in row and "care_amount" not in row:
+        items.add(default)
+    return items or {"other"}
+
+
+def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str]]:
+    """Return (disability-list row → subsidies received, the subsidies the payment list covers at all).
+
+    A list that only ever pays the care subsidy says nothing about the living subsidy (and vice versa);
+    a payment whose item is not named (nor the list's title) counts as 'any'.
+    """
+    p = params(ctx, "L04")
+    sub = frame(ctx, "subsidies")
+    label = ctx.labels.get("subsidies", "")
+    default = ("care" if re.search(p["care_pattern"], label) and not re.search(p["living_pattern"], label)
+               else "living" if re.search(p["living_pattern"], label) and not re.search(p["care_pattern"], label) else "any")
+    recs = rows(ctx, "subsidies")
+    kinds = {r: _items_of(row, p, default) for r, row in recs.items()}
+    covers = set().union(*kinds.values()) if kinds else set()
+    if "any" in covers or "other" in covers:
+        covers |= {"living", "care"}
+    found = link_lists(frame(ctx, "disabled"), sub)
+    out: dict[int, set[str]] = {}
+    for d, s in zip(found["m"], found["r"]):
+        out.setdefault(int(d), set()).update(kinds[int(s)])
+    return out, covers
+
+
+@lead("L04")
+def subsidies_missing(ctx: Context) -> list[Lead]:
+    """Disabled members of 低保/特困 households without the living subsidy; level 1–2 without the care subsidy."""
+    if not (ctx.has("disabled") and ctx.has("subsidies")):
+        return []
+    p = params(ctx, "L04")
+    dead = dead_rows(ctx, "disabled")
+    covered = covered_rows(ctx, "disabled")
+    got, covers = _subsidy_items(ctx)
+    out = []
+    for r, row in rows(ctx, "disabled").items():
+        if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC)):
+            continue
+        items = got.get(r, set())
+        if "any" in items:
+            continue
+        cat, level = disability_of(row)
+        prog = covered.get(r) or (household_covered(ctx, [row["pid"]]) if row["pid"] else "")
+        missing = []
+        if prog and "living" not in items and "living" in covers:
+            missing.append(f"本人所在家庭享受{prog}，未见困难残疾人生活补贴")
+        if level in p["care_levels"] and "care" not in items and "care" in covers:
+            missing.append(f"残疾等级 {level} 级，未见重度残疾人护理补贴")
+        if not missing:
+            continue
+        priority = HIGH if prog and level is not None else MEDIUM
+        if row["id_status"] != ids.VALID:
+            priority = LOW
+        paid = "、".join(sorted({"living": "生活补贴", "care": "护理补贴", "other": "其他补贴"}[i] for i in items)) or "无"
+        evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level or '等级未填'} 级；"
+                    f"《{ctx.labels['subsidies']}》中按身份证号查到的发放项目：{paid}；{'；'.join(missing)}")
+        out.append(Lead("L04", priority, link_confidence(row), person(row, None, place(ctx, row)), evidence,
+                        ctx.labels["disabled"], str(row.get("_row", "")), "身份证号（残疾人证号前18位）",
+                        {"残疾类别": cat, "残疾等级": "" if level is None else str(level), "现保障类别": prog,
+                         "已发补贴": paid}, row["pid"] or f"{cell(row, 'name')}|{row.get('_row')}"))
+    return out
+
+
+# ---- L05 退出或未获批家庭 ---------------------------------------------------------------------------
+
+@lead("L05")
+def removed_or_refused(ctx: Context) -> list[Lead]:
+    """Households removed or refused in the last months that now show low income or a new severe disability or illness."""
+    p = params(ctx, "L05")
+    since = ctx.as_of - dt.timedelta(days=int(p["window_months"] * 30.5))
+    out = []
+    mon = monitoring_of(ctx)
+    dis = disabled_by_id(ctx)
+    ill = illness_by_id(ctx)
+    dead = dead_ids(ctx)
+    l2 = params(ctx, "L02")
+    for kind, word in (("exits", "退出"), ("rejected", "未获批")):
+        if not ctx.has(kind):
+            continue
+        groups: dict[str, list[dict]] = {}
+        for r, row in rows(ctx, kind).items():
+            groups.setdefault(household_key(row), []).append(row)
+        for key, part in groups.items():
+            when = next((row["date"] for row in part if isinstance(row.get("date"), dt.date)), None)
+            if when is not None and not (since <= when <= ctx.as_of):
+                continue
+            pids = sorted({row["pid"] for row in part if row["pid"]} | {row["head_pid"] for row in part if row["head_pid"]})
+            fellows = [x for pid in pids for x in registry_fellows(ctx, pid)]
+            hh_mon = next((mon[x] for x in pids + fellows if x in mon), None)
+            family = sorted(set(pids + fellows + (hh_mon.pids if hh_mon else [])))
+            alive = [x for x in family if x not in dead]
+            if not alive or household_covered(ctx, family):
+                continue
+            reasons, figures, priority = [], {}, MEDIUM
+            if hh_mon and hh_mon.open and hh_mon.income is not None:
+                std = ctx.standard(hh_mon.area or ctx.common.get("default_area", ""))
+                if hh_mon.income < std:
+                    reasons.append(f"{where(ctx, 'monitoring', hh_mon.head)}：家庭人均月收入 {yuan(hh_mon.income)} 元，"
+                                   f"低于低保标准 {yuan(std)} 元（风险未消除）")
+                    figures.update({"人均月收入": yuan(hh_mon.income), "保障标准": yuan(std)})
+                    if hh_mon.income <= std * params(ctx, "L01")["far_below_share"]:
+                        priority = HIGH
+            for x in alive:
+                d = dis.get(x)
+                if d and severe(d[1], d[2], l2):
+                    drow = rows(ctx, "disabled")[d[0]]
+                    dd = drow.get("date")
+                    if isinstance(dd, dt.date) and when is not None and dd <= when:
+                        continue  # known when the decision was taken
+                    reasons.append(f"{where(ctx, 'disabled', drow)}：成员{cell(drow, 'name')} {d[1]}残疾 {d[2]} 级"
+                                   + (f"（{dd.isoformat()} 办证）" if isinstance(dd, dt.date) else ""))
+                    figures.update({"残疾类别": d[1], "残疾等级": str(d[2])})
+                if x in ill:
+                    irow = rows(ctx, "illness")[ill[x]]
+                    idate = irow.get("date")
+                    if isinstance(idate, dt.date) and when is not None and idate <= when:
+                        continue
+                    reasons.append(f"{where(ctx, 'illness', irow)}：成员{cell(irow, 'name')} 病种“{cell(irow, 'disease')}”")
+                    figures["病种"] = cell(irow, "disease")
+            if not reasons:
+                continue
+            if when is None:
+                priority = LOW
+            head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
+            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else '日期未填'}{word}"
+                        + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
+                        + "；".join(reasons) + "；本户现不在低保、特困花名册中")
+            out.append(Lead("L05", priority, link_confidence(head), person(head, head, place(ctx, head)), evidence,
+                            ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
+                            {"退出或未获批日期": when.isoformat() if when else "", "退出原因": cell(head, "reason"), **figures},
+                            key))
+    return out

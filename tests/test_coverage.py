@@ -1,0 +1,87 @@
+"""The coverage command on the sample county: planted leads found, traps left alone, reports written."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from helpers import AS_OF, COUNTY, COUNTY_ROSTERS, context, household, make_id
+from rostercheck.audit import run_checks
+from rostercheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+LEADS_DIR = COUNTY / "漏保"
+sys.path.insert(0, str(ROOT / "bench"))
+from score_coverage import score  # noqa: E402
+
+
+def _args(out: Path) -> list[str]:
+    L = LEADS_DIR
+    return ["coverage", *[str(COUNTY / r) for r in COUNTY_ROSTERS],
+            "--monitoring", str(L / "防返贫监测对象.xlsx"), "--disabled", str(L / "残疾人信息.csv"),
+            "--illness", str(L / "重病患者名单.xlsx"), "--subsidies", str(L / "两项补贴发放名单.xlsx"),
+            "--exits", str(L / "停保人员名单.csv"), "--rejected", str(L / "未获批申请名单.xlsx"),
+            "--registry", str(L / "户籍人口.csv"), "--deaths", str(COUNTY / "死亡人员名单.csv"),
+            "--supporters", str(COUNTY / "赡养义务人信息.xls"), "--as-of", AS_OF.isoformat(), "--out", str(out), "--mask"]
+
+
+def test_coverage_on_the_sample_county(tmp_path):
+    result = CliRunner().invoke(app, _args(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "漏保线索汇总" in result.output
+    raw = (tmp_path / "漏保线索.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(tmp_path / "漏保线索.csv", encoding="utf-8-sig") as f:
+        leads = list(csv.DictReader(f))
+    with open(LEADS_DIR / "truth_coverage.csv", encoding="utf-8") as f:
+        truth = list(csv.DictReader(f))
+    scores = score(leads, truth)
+    assert set(scores) == {"L01", "L02", "L03", "L04", "L05"}
+    for code, s in scores.items():
+        assert s["found"] >= 0.9 * s["planted"], (code, s)
+        assert s["trap_hits"] == 0, (code, s)
+        high_mid = sum(1 for ld in leads if ld["线索代码"] == code and ld["优先级"] in ("高", "中"))
+        assert s["unexplained_hm"] <= 0.1 * max(high_mid, 1), (code, s)
+    assert {"线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议"} <= set(leads[0])
+    book = openpyxl.load_workbook(tmp_path / "漏保线索.xlsx", read_only=True)
+    assert book.sheetnames[0] == "汇总" and any(n.startswith("L01") for n in book.sheetnames)
+    header = [c.value for c in next(book[next(n for n in book.sheetnames if n.startswith("L03"))].iter_rows(max_row=1))]
+    assert header[-5:] == ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert run["command"] == "coverage" and run["leads"] == len(leads)
+    public = (tmp_path / "公示_漏保线索.csv").read_text(encoding="utf-8-sig")
+    assert "病种" not in public.splitlines()[0]
+    assert not any(ld["身份证号"] in public for ld in leads if ld["身份证号"])
+
+
+def test_coverage_needs_a_list_of_people_at_risk(tmp_path):
+    result = CliRunner().invoke(app, ["coverage", str(COUNTY / COUNTY_ROSTERS[0]), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "--monitoring" in result.output
+
+
+def test_explain_a_lead_code():
+    result = CliRunner().invoke(app, ["explain", "L03"])
+    assert result.exit_code == 0 and "特困" in result.output and "elderly_age" in result.output
+
+
+def test_the_audit_never_runs_coverage_leads():
+    ctx = context(household("张", make_id("19500101", 11)),
+                  {"monitoring": [{"head_name": "王", "head_id": make_id("19600101", 13), "income_year": "100"}]})
+    found, skipped = run_checks(ctx)
+    assert not [f for f in found if f.code.startswith("L")] and not [c for c in skipped if c.startswith("L")]
+
+
+def test_committed_coverage_lists_are_what_the_generator_writes(tmp_path):
+    sys.path.insert(0, str(ROOT / "samples"))
+    import coverage_lists as generator
+
+    assert generator.main(["--out", str(tmp_path)]) == 0
+    files = sorted(p.name for p in LEADS_DIR.iterdir())
+    assert files == sorted(p.name for p in tmp_path.iterdir())
+    changed = [f for f in files if (LEADS_DIR / f).read_bytes() != (tmp_path / f).read_bytes()]
+    assert changed == [], f"regenerate with: python samples/coverage_lists.py ({changed})"

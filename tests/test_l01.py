@@ -1,0 +1,109 @@
+"""L01 监测对象收入低于低保标准未纳入: must-flag and must-not-flag cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import context, household, lead_names, leads, make_id
+from rostercheck.io.table import load_table
+
+COVERED, COVERED_WIFE = make_id("19600101", 11), make_id("19620101", 22)
+ROSTER = household("张在册", COVERED, [("李在册", "妻", COVERED_WIFE)])
+
+
+def mon(head: str, head_id: str, members=(), income="3600", risk="未消除", **extra) -> list[dict]:
+    """Monitoring rows, one per member (head first)."""
+    base = {"head_name": head, "head_id": head_id, "monitor_type": "边缘易致贫户", "income_year": income, "risk": risk,
+            "township": "城关镇", "village": "东村", **extra}
+    return [{**base, "name": n, "id": i, "relation": r} for n, r, i in [(head, "户主", head_id), *members]]
+
+
+A, B = make_id("19700101", 31), make_id("19720101", 42)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # must flag: risk open, 300 元/月 < 516 (rural), nobody covered; far below half the standard -> 高
+    (mon("王低收", A, [("赵低收", "妻", B)], income="3000"), [("王低收", "高")]),
+    # must flag: 5,400 / 12 = 450 < 516 -> 中
+    (mon("王中等", A, income="5400"), [("王中等", "中")]),
+    # monthly column instead of the annual one
+    (mon("王月收", A, income_year="", income_month="400"), [("王月收", "中")]),
+    # total household income: 12,000 / 12 / 2 members = 500 < 516
+    (mon("王总收", A, [("赵总收", "妻", B)], income_year="", income_total="12000"), [("王总收", "中")]),
+    # … with 家庭人口 3 in the row: 14,400 / 12 / 3 = 400
+    (mon("王三口", A, income_year="", income_total="14400", household_size="3"), [("王三口", "中")]),
+    # must not flag: 14,400 / 12 / 2 = 600 > 516
+    (mon("王两口", A, [("赵两口", "妻", B)], income_year="", income_total="14400"), []),
+    # 城镇 household: 600 < 716 (urban standard)
+    (mon("王城镇", A, income="7200", area_type="城镇"), [("王城镇", "中")]),
+    # must not flag: income above the rural standard (6,600 / 12 = 550)
+    (mon("王高收", A, income="6600"), []),
+    # must not flag: risk eliminated, in any of its spellings
+    (mon("王消除", A, risk="是"), []),
+    (mon("王消除", A, risk="已消除"), []),
+    (mon("王日期", A, risk="", risk_date="2026-05-01"), []),
+    # must not flag: covered through another member (the wife is on the roster), whatever 是否享受低保 says
+    (mon("王有妻", A, [("李在册", "妻", COVERED_WIFE)], on_benefit="否"), []),
+    # must not flag: the household's income is not given
+    (mon("王未填", A, income=""), []),
+])
+def test_l01_cases(rows, expected):
+    ctx = context(ROSTER, {"monitoring": rows})
+    assert leads(ctx, "L01") == expected
+
+
+def test_l01_dead_only_member_is_no_lead():
+    rows = mon("王已故", A, income="3000")
+    ctx = context(ROSTER, {"monitoring": rows, "deaths": [{"name": "王已故", "id": A, "date": "2026-03-01"}]})
+    assert leads(ctx, "L01") == []
+
+
+def test_l01_covered_through_the_registry_household():
+    # The monitoring list names only the head; the registry puts a roster member in the same 户号.
+    registry = [{"household_no": "9", "name": "王户籍", "id": A, "relation": "户主"},
+                {"household_no": "9", "name": "李在册", "id": COVERED_WIFE, "relation": "妻"}]
+    ctx = context(ROSTER, {"monitoring": mon("王户籍", A, income="3000"), "registry": registry})
+    assert leads(ctx, "L01") == []
+
+
+def test_l01_damaged_member_id_lowers_priority():
+    rows = mon("王受损", A, [("赵受损", "妻", B[:-1] + ("0" if B[-1] != "0" else "1"))], income="3000")
+    ctx = context(ROSTER, {"monitoring": rows})
+    assert leads(ctx, "L01") == [("王受损", "低")]
+
+
+def test_l01_name_alone_is_never_a_key():
+    # A namesake of a roster member without an ID: the household is still a lead (not covered by name).
+    rows = mon("张在册", "", income="3000")
+    for r in rows:
+        r["id"] = ""
+    ctx = context(ROSTER, {"monitoring": rows})
+    assert lead_names(ctx, "L01") <= {"张在册"}
+
+
+def test_l01_reads_other_header_spellings(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "边缘易致贫户监测名单.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["XX县防止返贫监测对象台账"])
+    ws.append(["所在乡镇", "所在村", "户主姓名", "户主身份证号码", "家庭成员姓名", "成员身份证号", "与户主关系", "监测类型",
+               "人均纯收入(元)", "风险是否已消除", "是否纳入低保"])
+    ws.append(["城关镇", "东村", "王另表", A, "王另表", A, "户主", "突发严重困难户", "3000", "否", "否"])
+    wb.save(path)
+    t = load_table(path, "monitoring")
+    assert {"head_id", "id", "name", "monitor_type", "income_year", "risk", "on_benefit"} <= set(t.frame.columns)
+    from rostercheck.reference import normalise
+
+    from helpers import context as build
+    ctx = build(ROSTER)
+    ctx.lists["monitoring"] = normalise(t)
+    ctx.labels["monitoring"] = "监测名单"
+    assert leads(ctx, "L01") == [("王另表", "高")]
+
+
+def test_l01_household_level_list_without_member_ids():
+    rows = [{"head_name": "王按户", "head_id": A, "household_size": "3", "income_year": "4000", "risk": "未消除"}]
+    ctx = context(ROSTER, {"monitoring": rows})
+    assert lead_names(ctx, "L01") == {"王按户"}

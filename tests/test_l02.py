@@ -1,0 +1,69 @@
+"""L02 重残重病成员可单人户施保: must-flag and must-not-flag cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import context, household, leads, make_id
+from test_l01 import mon
+
+HEAD, SON = make_id("19700101", 31), make_id("19980101", 51)
+ROSTER = household("张在册", make_id("19600101", 11))
+
+
+def cert(pid: str, category: int, level: int) -> str:
+    return f"{pid}{category}{level}"
+
+
+@pytest.mark.parametrize("income, disabled, illness, expected", [
+    # must flag: level 2 physical, income below the standard -> 高
+    ("4800", [{"name": "王儿", "cert": cert(SON, 4, 2)}], [], [("王儿", "高")]),
+    # must flag: income between the standard (516) and 1.5 × (774): 7,200 / 12 = 600 -> 中
+    ("7200", [{"name": "王儿", "cert": cert(SON, 1, 1)}], [], [("王儿", "中")]),
+    # must flag: level 3 intellectual (configurable) from the columns, ID column given
+    ("7200", [{"name": "王儿", "id": SON, "disability_type": "智力", "disability_level": "三级"}], [], [("王儿", "中")]),
+    # must flag: on the illness list, income below the standard -> 高
+    ("4800", [], [{"name": "王儿", "id": SON, "disease": "尿毒症", "self_paid": "32000"}], [("王儿", "高")]),
+    # must flag at 低: income not given
+    ("", [{"name": "王儿", "cert": cert(SON, 4, 1)}], [], [("王儿", "低")]),
+    # must not flag: level 3 physical disability
+    ("4800", [{"name": "王儿", "cert": cert(SON, 4, 3)}], [], []),
+    # must not flag: income above 1.5 × the standard (9,600 / 12 = 800 > 774)
+    ("9600", [{"name": "王儿", "cert": cert(SON, 4, 1)}], [], []),
+])
+def test_l02_cases(income, disabled, illness, expected):
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income=income)}
+    if disabled:
+        lists["disabled"] = disabled
+    if illness:
+        lists["illness"] = illness
+    assert leads(context(ROSTER, lists), "L02") == expected
+
+
+def test_l02_not_when_risk_eliminated():
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4000", risk="已消除"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}]}
+    assert leads(context(ROSTER, lists), "L02") == []
+
+
+def test_l02_not_when_a_member_is_covered():
+    covered = household("王户主", HEAD)
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4000"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}]}
+    assert leads(context(covered, lists), "L02") == []
+
+
+def test_l02_member_found_through_the_registry_household():
+    # The disabled son is not on the monitoring list, but shares the head's 户号.
+    registry = [{"household_no": "7", "name": "王户主", "id": HEAD, "relation": "户主"},
+                {"household_no": "7", "name": "王儿", "id": SON, "relation": "长子"}]
+    lists = {"monitoring": mon("王户主", HEAD, income="4000"), "registry": registry,
+             "disabled": [{"name": "王儿", "cert": cert(SON, 6, 2)}]}
+    assert leads(context(ROSTER, lists), "L02") == [("王儿", "高")]
+
+
+def test_l02_dead_member_is_no_lead():
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4000"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}],
+             "deaths": [{"name": "王儿", "id": SON, "date": "2026-01-05"}]}
+    assert leads(context(ROSTER, lists), "L02") == []

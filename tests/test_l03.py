@@ -1,0 +1,102 @@
+"""L03 可能符合特困条件: must-flag and must-not-flag cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import context, household, leads, make_id
+from test_l01 import mon
+
+OLD = make_id("19500101", 32, "430522")      # 76, female
+SON = make_id("19780101", 51, "430522")      # 48
+WIFE65 = make_id("19610101", 62, "430522")   # 65
+WIFE75 = make_id("19510101", 64, "430522")   # 75
+KID = make_id("20150101", 71, "430522")      # 11
+ROSTER = household("张在册", make_id("19800101", 11))
+
+
+NEIGHBOUR, NEIGHBOUR_FATHER = make_id("19850101", 81, "430523"), make_id("19550101", 83, "430523")
+
+
+def reg(*rows) -> list[dict]:
+    """Registry rows: (户号, name, id, relation[, father_id, mother_id]); with parent columns, a neighbour's row fills them."""
+    out = []
+    if any(len(r) > 4 for r in rows):
+        out.append({"household_no": "8", "name": "邻居", "id": NEIGHBOUR, "relation": "户主", "father_id": NEIGHBOUR_FATHER,
+                    "mother_id": ""})
+    for hh, name, pid, rel, *parents in rows:
+        row = {"household_no": hh, "name": name, "id": pid, "relation": rel}
+        if parents:
+            row["father_id"], row["mother_id"] = parents
+        out.append(row)
+    return out
+
+
+ALONE = ("1", "王老人", OLD, "户主", "", "")
+
+
+@pytest.mark.parametrize("registry, extra, expected", [
+    # must flag: 76, alone, the registry shows parent columns and no child anywhere -> 中
+    (reg(ALONE), {}, [("王老人", "中")]),
+    # must flag at 低: the registry cannot show children living elsewhere (no parent columns, no supporters list)
+    (reg(ALONE[:4]), {}, [("王老人", "低")]),
+    # must not flag: her son lives in another household of the registry (母亲身份证号)
+    (reg(ALONE, ("2", "王儿", SON, "户主", "", OLD)), {}, []),
+    # must not flag: the supporters list names her son
+    (reg(ALONE[:4]), {"supporters": [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王儿", "id": SON,
+                                       "relation": "子"}]}, []),
+    # must flag: the son elsewhere is dead
+    (reg(ALONE, ("2", "王儿", SON, "户主", "", OLD)), {"deaths": [{"name": "王儿", "id": SON, "date": "2025-01-01"}]},
+     [("王老人", "中")]),
+    # must not flag: an able spouse (65) in the same household
+    (reg(("1", "王老人", OLD, "户主", "", ""), ("1", "李老伴", WIFE65, "妻", "", "")), {}, [("李老伴", "中")]),
+    # must flag: the spouse is 75 (no ability to support, 特困人员认定办法 第八条) — both are leads
+    (reg(("1", "王老人", OLD, "户主", "", ""), ("1", "李老伴", WIFE75, "妻", "", "")), {},
+     [("李老伴", "中"), ("王老人", "中")]),
+])
+def test_l03_uncovered_elderly(registry, extra, expected):
+    people = [(r["name"], r["relation"], r["id"]) for r in registry if r["household_no"] == "1" and r["id"] != OLD]
+    lists = {"monitoring": mon("王老人", OLD, people, income="8000"), "registry": registry, **extra}
+    assert leads(context(ROSTER, lists), "L03") == expected
+
+
+def test_l03_minor_with_grandmother_only_but_not_with_parents():
+    alone = reg(("1", "王奶奶", WIFE75, "户主", "", ""), ("1", "王孙", KID, "孙子", "", ""))
+    lists = {"monitoring": mon("王奶奶", WIFE75, [("王孙", "孙子", KID)], income="8000"), "registry": alone}
+    assert leads(context(ROSTER, lists), "L03") == [("王奶奶", "中"), ("王孙", "中")]
+    with_father = reg(("1", "王爸", SON, "户主", "", ""), ("1", "王孙", KID, "子", "", ""))
+    lists = {"monitoring": mon("王爸", SON, [("王孙", "子", KID)], income="8000"), "registry": with_father}
+    assert leads(context(ROSTER, lists), "L03") == []
+
+
+def test_l03_dibao_member_alone_is_a_transfer_lead():
+    roster = household("王老人", OLD)
+    lists = {"registry": reg(ALONE), "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
+    assert leads(context(roster, lists), "L03") == [("王老人", "中")]
+    # with a wife of 65 in the same roster household: supported, no lead
+    roster = household("王老人", OLD, [("李老伴", "妻", WIFE65)])
+    assert "王老人" not in {n for n, _ in leads(context(roster, lists), "L03")}
+
+
+@pytest.mark.parametrize("programme_rows, deaths, registry", [
+    # already on the 特困 roster
+    ("特困", [], reg(ALONE)),
+    # dead
+    ("", [{"name": "王老人", "id": OLD, "date": "2026-02-01"}], reg(ALONE)),
+    # not in the registry: nothing says who the relatives are
+    ("", [], reg(("9", "别人", SON, "户主", "", ""))),
+])
+def test_l03_must_not_flag(programme_rows, deaths, registry):
+    lists = {"monitoring": mon("王老人", OLD, income="8000"), "registry": registry}
+    if deaths:
+        lists["deaths"] = deaths
+    extra = [(household("王老人", OLD, programme="特困"), "清河县特困人员名册")] if programme_rows else None
+    assert leads(context(ROSTER, lists, extra_rosters=extra), "L03") == []
+
+
+def test_l03_severe_disabled_adult_supported_by_parents():
+    registry = reg(("1", "王爸", WIFE65, "户主", "", ""), ("1", "王儿", SON, "子", "", ""))
+    lists = {"disabled": [{"name": "王儿", "cert": f"{SON}52"}], "registry": registry}
+    assert leads(context(ROSTER, lists), "L03") == []
+    lists["registry"] = reg(("1", "王儿", SON, "户主", "", ""))
+    assert leads(context(ROSTER, lists), "L03") == [("王儿", "中")]

@@ -1,0 +1,52 @@
+"""L05 退出或未获批家庭需复查: must-flag and must-not-flag cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import context, household, leads, make_id
+from test_l01 import mon
+
+HEAD, SON = make_id("19700101", 31), make_id("19980101", 51)
+ROSTER = household("张在册", make_id("19600101", 11))
+
+
+def exit_row(when="2026-03-01", pid=HEAD, name="王退出", reason="收入超标"):
+    return {"head_name": name, "head_id": pid, "date": when, "reason": reason, "township": "城关镇", "village": "东村"}
+
+
+@pytest.mark.parametrize("kind, row, monitoring, disabled, expected", [
+    # must flag: removed in March, now on the monitoring list with 250 元/月 -> 高
+    ("exits", exit_row(), mon("王退出", HEAD, income="3000"), None, [("王退出", "高")]),
+    # must flag: refused, now a member is newly level-1 disabled (certificate after the refusal) -> 中
+    ("rejected", exit_row(), None, [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}], [("王退出", "中")]),
+    # must not flag: removed 18 months ago
+    ("exits", exit_row("2025-03-01"), mon("王退出", HEAD, income="3000"), None, []),
+    # must not flag: the disability was known when the household was removed
+    ("exits", exit_row(), None, [{"name": "王儿", "cert": f"{SON}41", "date": "2019-06-01"}], []),
+    # must not flag: income now above the standard
+    ("exits", exit_row(), mon("王退出", HEAD, income="8000"), None, []),
+    # must not flag: re-enrolled (the head is on the roster again)
+    ("exits", exit_row(pid=make_id("19600101", 11), name="张在册"),
+     mon("张在册", make_id("19600101", 11), income="3000"), None, []),
+])
+def test_l05_cases(kind, row, monitoring, disabled, expected):
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    lists = {kind: [row], "registry": registry}
+    if monitoring:
+        lists["monitoring"] = monitoring
+    if disabled:
+        lists["disabled"] = disabled
+    assert leads(context(ROSTER, lists), "L05") == expected
+
+
+def test_l05_undated_row_is_low_priority():
+    lists = {"exits": [exit_row(when="")], "monitoring": mon("王退出", HEAD, income="3000")}
+    assert leads(context(ROSTER, lists), "L05") == [("王退出", "低")]
+
+
+def test_l05_household_of_the_dead_is_no_lead():
+    lists = {"exits": [exit_row(reason="死亡")], "monitoring": mon("王退出", HEAD, income="3000"),
+             "deaths": [{"name": "王退出", "id": HEAD, "date": "2026-02-20"}]}
+    assert leads(context(ROSTER, lists), "L05") == []
