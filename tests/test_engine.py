@@ -54,8 +54,12 @@ def county_files(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def both(county_files):
+    """Read whole by the in-memory readers, and filtered with every CSV/Parquet file streamed by DuckDB."""
     rosters, lists = county_files
-    return audit(rosters, lists, AS_OF, whole=True), audit(rosters, lists, AS_OF)
+    whole = audit(rosters, lists, AS_OF, whole=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(bulk, "STREAM_MIN_BYTES", 0)
+        return whole, audit(rosters, lists, AS_OF)
 
 
 def test_filtered_and_whole_give_identical_findings(both):
@@ -137,7 +141,7 @@ def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
         assert streamer.load(path, "registry").frame["id"].tolist() == [MEMBER]
 
 
-def test_filtering_agrees_on_a_generated_province_in_miniature(tmp_path):
+def test_filtering_agrees_on_a_generated_province_in_miniature(tmp_path, monkeypatch):
     """The province generator's shapes (registry households, mistyped IDs), 3,000 members, Parquet."""
     import sys
 
@@ -148,6 +152,7 @@ def test_filtering_agrees_on_a_generated_province_in_miniature(tmp_path):
     rosters = files.pop("rosters")
     lists = {kind: paths[0] for kind, paths in files.items()}
     memory = audit(rosters, lists, AS_OF, whole=True)
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)  # every file as big as a province's
     duck = audit(rosters, lists, AS_OF)
     assert len(duck.inputs.lists["pensions"]) < len(memory.inputs.lists["pensions"])
     assert {"C02", "C03", "C04"} <= set(memory.findings["类别代码"])

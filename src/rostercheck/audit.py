@@ -83,8 +83,8 @@ PARALLEL_MIN_BYTES = 40 * 1024 * 1024
 
 
 def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
-    """Read and normalise one list read whole (through DuckDB when the file is CSV/Parquet)."""
-    return _normalised(bulk.load_whole(path, kind) if bulk.readable(path) else load_table(path, kind, limits))
+    """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file)."""
+    return _normalised(bulk.load_whole(path, kind) if bulk.streams(path) else load_table(path, kind, limits))
 
 
 def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
@@ -95,12 +95,12 @@ def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
 
 
 def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None) -> list[Table]:
-    """Read the roster files (through DuckDB when the file is CSV/Parquet)."""
+    """Read the roster files (through DuckDB when the file is a big CSV/Parquet file)."""
     tables = []
     for path in rosters:
         if progress:
             progress("花名册", Path(path))
-        tables.append(bulk.load_whole(path, "roster") if bulk.readable(Path(path)) else load_table(path, "roster", limits))
+        tables.append(bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else load_table(path, "roster", limits))
     return tables
 
 
@@ -156,7 +156,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
 
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
     (:class:`bulk.KeySet`); the big lists (``bulk.FILTERED_KINDS``) keep only the rows that can link to
-    one of those people — CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
+    one of those people — big CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
     filtered before their rows become Python objects. When the inputs are large, those other files are
     read in a second process while this one reads the rosters.
 
@@ -172,7 +172,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         The loaded inputs.
     """
     filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
-    streamed = {k for k in filtered if bulk.readable(Path(lists[k]))}
+    streamed = {k for k in filtered if bulk.streams(Path(lists[k]))}
     held = [k for k in filtered if k not in streamed]
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
     try:

@@ -172,6 +172,26 @@ def key_set(frames: list[pd.DataFrame]) -> KeySet:
     return keys
 
 
+# Below this size a CSV/Parquet file is read by the in-memory readers (io.read: extension, HTML and limit
+# checks, exact messages); DuckDB's start-up and SQL cost more than they save there.
+STREAM_MIN_BYTES = 16 * 1024 * 1024
+
+
+def streams(path: Path) -> bool:
+    """Whether a file is read through DuckDB: CSV/Parquet it can stream, of at least ``STREAM_MIN_BYTES``.
+
+    Args:
+        path: the file.
+    Returns:
+        True to read it with :func:`load_whole` or :class:`Streamer`.
+    """
+    try:
+        big = Path(path).stat().st_size >= STREAM_MIN_BYTES
+    except OSError:
+        return False  # the in-memory reader says what is wrong with it
+    return big and readable(path)
+
+
 def readable(path: Path) -> bool:
     """Whether the engine can stream a file: Parquet, or UTF-8 CSV.
 
