@@ -39,9 +39,11 @@ def _taken(folder: Path) -> dict[str, str | None]:
 def test_every_sample_file_is_taken_as_its_kind(folder, rosters, lists):
     taken = _taken(folder)
     expected = _expected(rosters, lists)
+    if (folder / "停保名单.xlsx").exists():  # the money sieve's exit list (--exits)
+        expected["停保名单.xlsx"] = "exits"
     assert {n: k for n, k in taken.items() if k} == expected
     # truth files are tables of no kind: listed and skipped; sub-folders are not entered
-    assert {n for n, k in taken.items() if k is None} == {"truth.csv", "truth_review.csv", "truth_screen.csv"}
+    assert {n for n, k in taken.items() if k is None} == {p.name for p in folder.glob("truth*.csv")}
 
 
 @pytest.mark.parametrize("folder, rosters, lists", [
@@ -144,7 +146,7 @@ def test_two_files_of_one_kind_ask_for_the_option(tmp_path):
 def test_lists_folder_skips_rosters_and_review_skips_lists():
     got = gather([COUNTY / "下季度"], list_dirs=[COUNTY])
     assert got.rosters == [COUNTY / "下季度" / "低保花名册_第四季度.xlsx"]
-    assert got.lists == {k: COUNTY / n for k, n in COUNTY_LISTS.items()}
+    assert got.lists == {**{k: COUNTY / n for k, n in COUNTY_LISTS.items()}, "exits": COUNTY / "停保名单.xlsx"}
     assert sum("--lists" in w for w in got.warnings) == len(COUNTY_ROSTERS)
     review = gather([COUNTY], take_lists=False)
     assert sorted(review.rosters) == sorted(COUNTY / r for r in COUNTY_ROSTERS) and not review.lists
@@ -172,8 +174,9 @@ def test_folder_audit_gives_the_readme_commands_findings(tmp_path):
                                   _findings(tmp_path / "folder" / "findings.csv"))
     run = json.loads((tmp_path / "folder" / "run.json").read_text(encoding="utf-8"))
     taken = {Path(r["path"]).name: r["kind"] for r in run["options"]["taken_as"]}
-    assert {n: k for n, k in taken.items() if k} == _expected(COUNTY_ROSTERS, COUNTY_LISTS)
-    assert run["options"]["lists"] == {k: str(COUNTY / n) for k, n in COUNTY_LISTS.items()}
+    assert {n: k for n, k in taken.items() if k} == {**_expected(COUNTY_ROSTERS, COUNTY_LISTS), "停保名单.xlsx": "exits"}
+    assert run["options"]["lists"] == {**{k: str(COUNTY / n) for k, n in COUNTY_LISTS.items()},
+                                       "exits": str(COUNTY / "停保名单.xlsx")}
 
 
 def test_an_ambiguous_file_in_the_folder_stops_the_cli_with_a_usage_error(tmp_path):
@@ -181,3 +184,15 @@ def test_an_ambiguous_file_in_the_folder_stops_the_cli_with_a_usage_error(tmp_pa
     _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"], [["张三", i, "2026-01-02", "湘A1"] for i in _IDS])
     result = CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and "--deaths" in result.output
+
+
+def test_payment_ledgers_long_and_wide_are_taken_as_payments_and_may_be_many():
+    ledgers = COUNTY / "资金发放"
+    placed = classify_folder(ledgers)
+    assert placed and all(p.kind == "payments" for p in placed)
+    got = gather([COUNTY / COUNTY_ROSTERS[0]], {}, [ledgers])
+    assert sorted(got.payments) == sorted(p.path for p in placed) and "payments" not in got.lists
+
+
+def test_a_pension_list_is_not_taken_for_a_payment_ledger():
+    assert classify_file(COUNTY / COUNTY_LISTS["pensions"]).kind == "pensions"

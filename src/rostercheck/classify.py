@@ -205,6 +205,14 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 total += weight
                 evidence.append((weight, label))
                 own = own or fld in _own_fields(kind)
+            if kind == "payments":  # a wide ledger: one amount column per month (1月 … 12月, 2025年7月 …)
+                from .io.ledgers import month_columns
+
+                months = month_columns(layout.labels)
+                if months:
+                    total += 1.0
+                    own = True
+                    evidence.append((1.0, f"{len(months)} 个月份金额列"))
         if not required_ok:
             continue
         word = re.search(_words(kind), " ".join([*titles, path.stem]))
