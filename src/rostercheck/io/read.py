@@ -7,6 +7,7 @@ file gave them (a number stays a float) so that IDs typed as numbers can be reco
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -197,7 +198,42 @@ def _filled(cell: object) -> bool:
     return cell is not None and cell != ""
 
 
+def _sheet_wanted(name: str, visible: bool, count: int, notes: list[str], note_sheets: bool) -> bool | None:
+    """Whether to load a sheet: False for hidden ones and notes pages (named in ``notes``), else whether
+    it is named like a notes page (loaded only when ``note_sheets``, for the caller to judge), as
+    ``Grid.note_sheet`` records it; None means skip."""
+    if not visible:
+        notes.append(f"隐藏的工作表“{name}”未读取；如其中是有效数据，请取消隐藏后重新运行。")
+        return None
+    note_sheet = bool(_NOTE_SHEET.search(name)) and count > 1
+    if note_sheet and not note_sheets:
+        notes.append(skipped_note(name))  # named, not loaded
+        return None
+    return note_sheet
+
+
+def _check_extent(path: Path, name: str, height: int, width: int, limits: Limits) -> None:
+    if height > limits.max_rows or height * width > limits.max_cells:
+        raise LimitExceededError(path, f"工作表“{name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")
+
+
+@contextlib.contextmanager
+def _reader_errors(path: Path):
+    """Turn a workbook reader's errors (calamine and fastexcel raise several unrelated types) into one message."""
+    try:
+        yield
+    except (InputFileError, MemoryError):
+        raise
+    except Exception as exc:
+        raise InputFileError(path, _broken_message(exc)) from exc
+    except BaseException as exc:  # pyo3 PanicException derives from BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise InputFileError(path, _broken_message(exc)) from exc
+
+
 def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_sheets: bool) -> list[Grid]:
+    """Read a workbook's sheets as rows of typed cells, with merged ranges (python-calamine)."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError as exc:  # pragma: no cover - dependency missing
@@ -205,37 +241,24 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_
     grids: list[Grid] = []
     book = None
     try:
-        with path.open("rb") as fh:  # from the content, not the extension: a .xls may really be .xlsx
-            book = CalamineWorkbook.from_filelike(fh)
-        metas = book.sheets_metadata
-        for meta in metas:
-            if "worksheet" not in str(meta.typ).lower():
-                continue
-            if str(meta.visible).split(".")[-1].lower() != "visible":
-                notes.append(f"隐藏的工作表“{meta.name}”未读取；如其中是有效数据，请取消隐藏后重新运行。")
-                continue
-            note_sheet = bool(_NOTE_SHEET.search(meta.name)) and len(metas) > 1
-            if note_sheet and not note_sheets:
-                notes.append(skipped_note(meta.name))  # named, not loaded
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
-            if sheet.height > limits.max_rows or sheet.height * sheet.width > limits.max_cells:
-                raise LimitExceededError(path, f"工作表“{meta.name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")
-            rows = sheet.to_python(skip_empty_area=False) if sheet.height else []
-            merged = []
-            try:
-                merged = [tuple(map(tuple, r)) for r in (sheet.merged_cell_ranges or [])]
-            except Exception:  # merged ranges are a nicety; some formats do not expose them
+        with _reader_errors(path):
+            with path.open("rb") as fh:  # from the content, not the extension: a .xls may really be .xlsx
+                book = CalamineWorkbook.from_filelike(fh)
+            metas = [m for m in book.sheets_metadata if "worksheet" in str(m.typ).lower()]
+            for meta in metas:
+                visible = str(meta.visible).split(".")[-1].lower() == "visible"
+                note_sheet = _sheet_wanted(meta.name, visible, len(book.sheets_metadata), notes, note_sheets)
+                if note_sheet is None:
+                    continue
+                sheet = book.get_sheet_by_name(meta.name)
+                _check_extent(path, meta.name, sheet.height, sheet.width, limits)
+                rows = sheet.to_python(skip_empty_area=False) if sheet.height else []
                 merged = []
-            grids.append(Grid(path, meta.name, rows, 1, merged, fmt, note_sheet=note_sheet))
-    except (InputFileError, MemoryError):
-        raise
-    except Exception as exc:  # calamine raises several unrelated types for broken files
-        raise InputFileError(path, _broken_message(exc)) from exc
-    except BaseException as exc:  # pyo3 PanicException derives from BaseException
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
-            raise
-        raise InputFileError(path, _broken_message(exc)) from exc
+                try:
+                    merged = [tuple(map(tuple, r)) for r in (sheet.merged_cell_ranges or [])]
+                except Exception:  # merged ranges are a nicety; some formats do not expose them
+                    merged = []
+                grids.append(Grid(path, meta.name, rows, 1, merged, fmt, note_sheet=note_sheet))
     finally:
         try:
             if book is not None:
@@ -259,30 +282,17 @@ def _read_columns(path: Path, sheets, limits: Limits, notes: list[str], note_she
     import fastexcel
 
     grids: list[Grid] = []
-    try:
+    with _reader_errors(path):
         reader = fastexcel.read_excel(str(path))
         for name, visible in sheets:
-            if not visible:
-                notes.append(f"隐藏的工作表“{name}”未读取；如其中是有效数据，请取消隐藏后重新运行。")
-                continue
-            note_sheet = bool(_NOTE_SHEET.search(name)) and len(sheets) > 1
-            if note_sheet and not note_sheets:
-                notes.append(skipped_note(name))
+            note_sheet = _sheet_wanted(name, visible, len(sheets), notes, note_sheets)
+            if note_sheet is None:
                 continue
             sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
-            if sheet.height > limits.max_rows or sheet.height * sheet.width > limits.max_cells:
-                raise LimitExceededError(path, f"工作表“{name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")
+            _check_extent(path, name, sheet.height, sheet.width, limits)
             columns = sheet.to_arrow()
             grids.append(Grid(path, name, _python_rows(columns.slice(0, HEAD_ROWS)), 1, [], XLSX,
                               note_sheet=note_sheet, columns=columns))
-    except (InputFileError, MemoryError):
-        raise
-    except Exception as exc:  # fastexcel raises its own types for broken files
-        raise InputFileError(path, _broken_message(exc)) from exc
-    except BaseException as exc:  # pyo3 PanicException derives from BaseException
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
-            raise
-        raise InputFileError(path, _broken_message(exc)) from exc
     return grids
 
 
