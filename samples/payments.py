@@ -74,7 +74,7 @@ def main(county: Path, seed: int = 15) -> None:
     rosters = [county / n for n in ("低保花名册_第三季度.xlsx", "低保花名册_河口乡.xls", "特困人员名册.csv")]
     lists = {"deaths": county / "死亡人员名单.csv", "prisoners": county / "服刑人员名单.xls",
              "migrations": county / "户籍迁出名单.txt"}
-    inputs = load_inputs(rosters, lists, AS_OF)
+    inputs = load_inputs(rosters, lists, AS_OF, whole=True)  # every row: non-members are planted too
     members = inputs.members
     truth_in = list(csv.DictReader(open(county / "truth.csv", encoding="utf-8")))
     households: dict[str, list[int]] = defaultdict(list)

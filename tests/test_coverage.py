@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 from typer.testing import CliRunner
 
-from helpers import AS_OF, COUNTY, COUNTY_ROSTERS, context, household, make_id
+from helpers import AS_OF, COUNTY, COUNTY_ROSTERS, HEADER_ROW, context, household, make_id
 from rostercheck.audit import run_checks
 from rostercheck.cli import app
 
@@ -50,7 +50,7 @@ def test_coverage_on_the_sample_county(tmp_path):
     assert {"线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议"} <= set(leads[0])
     book = openpyxl.load_workbook(tmp_path / "漏保线索.xlsx", read_only=True)
     assert book.sheetnames[0] == "汇总" and any(n.startswith("L01") for n in book.sheetnames)
-    header = [c.value for c in next(book[next(n for n in book.sheetnames if n.startswith("L03"))].iter_rows(max_row=1))]
+    header = [c.value for c in next(book[next(n for n in book.sheetnames if n.startswith("L03"))].iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW))]
     assert header[-5:] == ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert run["command"] == "coverage" and run["leads"] == len(leads)

@@ -74,7 +74,7 @@ Deaths, Prisoners, Migrations, Pensions = _ref("deaths"), _ref("prisoners"), _re
 Vehicles, Properties, Businesses = _ref("vehicles"), _ref("properties"), _ref("businesses")
 Wages, Supporters, Exits = _ref("wages"), _ref("supporters"), _ref("exits")
 Payments = Annotated[Optional[List[Path]], typer.Option(
-    "--payments", help="资金发放明细（一折通/社保卡发放明细，长表或 1月…12月 宽表）：可写多次，每月一个文件或一个年度工作簿，"
+    "--payments", help="资金发放明细（一折通/社保卡发放明细，长表或 1月至12月宽表）：可写多次，每月一个文件或一个年度工作簿，"
     "用于资金核查 F01–F07。", rich_help_panel="比对名单", show_default=False)]
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",

@@ -93,7 +93,9 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         raise UsageError("漏保排查至少需要一份困难人员名单：--monitoring（防返贫监测对象），或 --disabled、--illness、"
                          "--exits、--rejected 之一。")
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    inputs = load_inputs(rosters, lists, as_of, limits, progress, engine="memory")
+    # Read whole: the leads follow relatives across registry households (father_id, mother_id, spouse_id)
+    # and their deaths, people the audit's filter (links to roster members by ID) would drop.
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True)
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]
     given = set(inputs.lists)
