@@ -85,3 +85,20 @@ def test_committed_coverage_lists_are_what_the_generator_writes(tmp_path):
     assert files == sorted(p.name for p in tmp_path.iterdir())
     changed = [f for f in files if (LEADS_DIR / f).read_bytes() != (tmp_path / f).read_bytes()]
     assert changed == [], f"regenerate with: python samples/coverage_lists.py ({changed})"
+
+
+def test_coverage_by_township_writes_each_township_its_own_leads(tmp_path):
+    result = CliRunner().invoke(app, [*_args(tmp_path), "--by-township"])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "漏保线索.csv", encoding="utf-8-sig") as f:
+        towns = {ld["乡镇"] for ld in csv.DictReader(f)}
+    files = sorted((tmp_path / "乡镇").glob("*.xlsx"))
+    assert len(files) == len(towns) >= 2
+    for path in files:
+        book = openpyxl.load_workbook(path, read_only=True)
+        for name in book.sheetnames:
+            if not name.startswith("L0"):
+                continue
+            rows = list(book[name].iter_rows(min_row=HEADER_ROW, values_only=True))
+            at = rows[0].index("乡镇")
+            assert {r[at] for r in rows[1:] if r[at]} <= {path.stem}

@@ -369,6 +369,7 @@ def coverage_cmd(
     migrations: Migrations = None, pensions: Pensions = None, vehicles: Vehicles = None, properties: Properties = None,
     businesses: Businesses = None, wages: Wages = None,
     as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
+    by_township: ByTownship = False,
 ) -> None:
     """漏保排查（应保尽保）：从监测对象、重残重病、退出和未获批家庭中找出可能符合条件而未纳入的人，输出走访线索。"""
     values = locals()
@@ -389,8 +390,9 @@ def coverage_cmd(
         _RETAINED["result"] = result
         _warn_all(result)
         options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
-                   "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask}
-        paths = write_coverage_reports(result, out, options, when, mask=mask)
+                   "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask,
+                   "by_township": by_township}
+        paths = write_coverage_reports(result, out, options, when, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         leads = result.leads.rename(columns={"线索代码": "类别代码"}).assign(_member=result.leads.get("_household"))
         console.out.print(f"花名册共 {len(result.inputs.members)} 人；核查基准日 {when.isoformat()}")

@@ -42,6 +42,7 @@ class CoverageResult:
         specs: the effective lead specs (L codes only).
         skipped: code → why the lead did not run.
         warnings: things the user should know.
+        county: the county's name ('' when nothing names it), for report titles.
     """
 
     leads: pd.DataFrame
@@ -49,6 +50,7 @@ class CoverageResult:
     specs: dict[str, CheckSpec]
     skipped: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    county: str = ""
 
 
 def lead_codes() -> list[str]:
@@ -120,7 +122,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         if len(ref) and not ided.any():
             warnings.append(f"{inputs.labels[kind]}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。")
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
-    return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings)
+    return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
+                          str(ctx.common.get("county_name", "")))
 
 
 def leads_frame(leads: list[Lead], specs: dict[str, CheckSpec]) -> pd.DataFrame:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from .problem_list import WIDTHS, input_manifest
+from .problem_list import WIDTHS, input_manifest, period
 from .public import write_public_copies
-from .report import prepare_out_dir, write_csv, write_json, write_workbook
+from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
 # Blank columns the townships fill in after the home visit.
 VISIT_COLUMNS = ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
@@ -66,7 +66,8 @@ def notes(result, as_of: dt.date) -> pd.DataFrame:
     return pd.DataFrame(items, columns=["项目", "内容"])
 
 
-def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False) -> dict[str, Path]:
+def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False,
+                           by_township: bool = False) -> dict[str, Path]:
     """Write 漏保线索.csv (UTF-8 BOM), 漏保线索.xlsx and run.json (and 公示_ copies with ``mask``).
 
     Args:
@@ -75,6 +76,7 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
         options: the options the run was given (recorded in run.json).
         as_of: the review date.
         mask: also write public copies.
+        by_township: also write 乡镇/<乡镇>.xlsx, each township's own leads.
     Returns:
         name → path of each file written.
     """
@@ -84,15 +86,24 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
     leads = result.leads
     plain = leads[[c for c in leads.columns if not c.startswith("_")]]
     write_csv(plain, paths["leads"])
-    sheets = [("汇总", summary(leads, titles), None), *code_sheets(leads, titles), ("说明", notes(result, as_of), None)]
-    write_workbook(paths["workbook"], sheets, COVERAGE_WIDTHS)
+    def sheets_of(frame: pd.DataFrame) -> list[tuple]:
+        return [("汇总", summary(frame, titles), None), *code_sheets(frame, titles), ("说明", notes(result, as_of), None)]
+
+    sheets = sheets_of(leads)
+    heading = " ".join(x for x in (getattr(result, "county", ""), period(as_of), "低保特困漏保排查线索") if x)
+    write_workbook(paths["workbook"], sheets, COVERAGE_WIDTHS, heading)
     if mask:
         def private(frame: pd.DataFrame) -> pd.DataFrame:
             return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
 
         public = write_public_copies(out, {"漏保线索.csv": private(plain)},
-                                     {"漏保线索.xlsx": [(t, private(f), e) for t, f, e in sheets[:-1]]}, COVERAGE_WIDTHS)
+                                     {"漏保线索.xlsx": [(t, private(f), e) for t, f, e in sheets[:-1]]}, COVERAGE_WIDTHS,
+                                     heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
+    if by_township:
+        towns = write_township_workbooks(out, {"leads": leads}, lambda f: sheets_of(f["leads"]),
+                                         widths=COVERAGE_WIDTHS, heading=heading)
+        paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = leads.groupby(["线索代码", "优先级"]).size() if len(leads) else pd.Series(dtype=int)
     write_json({
         "tool": "rostercheck", "version": __version__, "command": "coverage",
