@@ -90,6 +90,24 @@ class Grid:
             part = part.take(at)
         return _python_rows(part)
 
+    def data_columns(self, cols, start: int, at=None) -> dict[int, list]:
+        """Some columns' cells from ``start`` down (only at positions ``at``, relative to ``start``, when given).
+
+        Args:
+            cols: column indexes (those past the sheet's width come back blank).
+            start: the first row.
+            at: positions to take (None for all).
+        Returns:
+            column → its cells.
+        """
+        if self.columns is None:
+            rows = self.data_rows(start, at)
+            return {c: [row[c] if c < len(row) else "" for row in rows] for c in cols}
+        part = self.columns.slice(start)
+        if at is not None:
+            part = part.take(at)
+        return {c: (_python_cells(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
+
     def filled(self) -> bool:
         """Whether any cell of the sheet holds a value."""
         if self.columns is not None:

@@ -419,18 +419,34 @@ def to_table(raw: RawFile, keep=None) -> Table:
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         id_col = layout.mapping.get("id")
+        at = None
         if keep is not None and id_col is not None and height:
-            kept = np.flatnonzero(keep(grid.cells(id_col, layout.start)))
-            dropped[grid.sheet] = height - len(kept)
-            data, numbers = grid.data_rows(layout.start, kept), (first + kept).tolist()
-        else:
-            data, numbers = grid.data_rows(layout.start), range(first, first + height)
+            at = np.flatnonzero(keep(grid.cells(id_col, layout.start)))
+            dropped[grid.sheet] = height - len(at)
+        if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
+            parts.append((_columns_frame(grid, layout, first, height, at), layout, grid.sheet))
+            continue
+        data, numbers = (grid.data_rows(layout.start), range(first, first + height)) if at is None else \
+            (grid.data_rows(layout.start, at), (first + at).tolist())
         parts.append((data_frame(data, numbers, layout, grid.sheet), layout, grid.sheet))
     table = finish_table(raw.path, raw.kind, parts, raw.notes)
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
         table.row_count = len(table.frame) + left_out
     return table
+
+
+def _columns_frame(grid: Grid, layout: Layout, first: int, height: int, at: np.ndarray | None) -> pd.DataFrame:
+    """:func:`data_frame` for a sheet read as columns: the mapped columns only, rows ``at`` (None: all)."""
+    cols = sorted(set(layout.mapping.values()))
+    cells = grid.data_columns(cols, layout.start, at)
+    columns = {c: np.array(v, dtype=object) for c, v in cells.items()}  # np.array(list, object): 1-D cells
+    positions = np.arange(height) if at is None else at
+
+    def row_at(doubtful: np.ndarray) -> list[list]:
+        return grid.data_rows(layout.start, positions[doubtful])
+
+    return columns_frame(columns, first + positions, row_at, layout, grid.sheet)
 
 
 def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Table:
