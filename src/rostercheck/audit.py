@@ -149,6 +149,22 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
     return done, counts
 
 
+def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path]) -> list[str]:
+    """The held lists the second process reads: the biggest first, while its share of the bytes is below
+    this process's (the rosters, counted twice for the members they become, and every other list)."""
+    size = {k: Path(lists[k]).stat().st_size for k in held}
+    mine = 2 * sum(Path(r).stat().st_size for r in rosters) + sum(
+        Path(p).stat().st_size for k, p in lists.items() if k not in size)
+    far, theirs = [], 0
+    for kind in sorted(held, key=lambda k: -size[k]):
+        if far and theirs + size[kind] > mine:
+            mine += size[kind]
+            continue
+        far.append(kind)
+        theirs += size[kind]
+    return far
+
+
 def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 limits: Limits | None = None, progress: Progress | None = None,
                 whole: bool = False, people: list[pd.DataFrame] = ()) -> LoadedInputs:
@@ -157,8 +173,8 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
     (:class:`bulk.KeySet`); the big lists (``bulk.FILTERED_KINDS``) keep only the rows that can link to
     one of those people — big CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
-    filtered before their rows become Python objects. When the inputs are large, those other files are
-    read in a second process while this one reads the rosters.
+    filtered before their rows become Python objects. When the inputs are large, the biggest of those
+    other files are read in a second process while this one reads the rosters (:func:`_worker_share`).
 
     Args:
         rosters: roster files.
@@ -175,8 +191,9 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
     streamed = {k for k in filtered if bulk.streams(Path(lists[k]))}
     held = [k for k in filtered if k not in streamed]
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
+    far = _worker_share(held, rosters, lists) if pool else []
     try:
-        reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in held} if pool else {}
+        reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
         tables = _read_rosters(rosters, limits, progress)
         members = _members(tables, as_of)
         loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
@@ -189,7 +206,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         # The members' named IDs, for a held registry's namesake counts (the roster counts them).
         named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
                  if "registry" in held else set())
-        finishing = pool.submit(_finish_held, held, keys, named) if pool else None
+        finishing = pool.submit(_finish_held, far, keys, named) if far else None
         counts = None
         if streamed:
             with bulk.Streamer(keys) as streamer:
@@ -200,14 +217,19 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                         loaded[kind] = _normalised(streamer.load(Path(path), kind))
                 if "registry" in streamed:
                     counts = streamer.name_counts(Path(lists["registry"]), members)
-        for kind in held:
+        for kind in held:  # in list order, so that the first unreadable file is the one reported
             if progress:
                 progress(KIND_LABELS[kind], Path(lists[kind]))
-            if pool:
-                reading[kind].result()  # a read error, in list order
+            if kind in reading:
+                reading[kind].result()
             else:
                 _read_held(kind, Path(lists[kind]), limits)
-        done, held_counts = finishing.result() if finishing else _finish_held(held, keys, named)
+        near = [k for k in held if k not in reading]
+        done, held_counts = _finish_held(near, keys, named)
+        if finishing:
+            done_far, far_counts = finishing.result()
+            done.update(done_far)
+            held_counts = far_counts if held_counts is None else held_counts
         loaded.update(done)
         counts = _with_roster_namesakes(members, counts if held_counts is None else held_counts)
     finally:
