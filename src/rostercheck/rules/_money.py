@@ -133,6 +133,7 @@ class Ledger:
     params: dict = field(default_factory=dict)
     claimed: dict[tuple[int, str], float] = field(default_factory=dict)
     cols: dict[str, list] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
 
     def where(self, i: int) -> str:
         """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import rule, where
 from ._money import Ledger, finding, ledger, months_text
@@ -36,12 +38,12 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
     f = led.frame
     names = _names(ctx, led)
     bad: dict[str, list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        holder = led.cols["holder_key"][r]
-        if not holder or not led.ok[r]:
+    holders, own, heads = led.cols["holder_key"], led.cols["name_key"], led.cols["head_name_key"]
+    for r in _ok_rows(led):
+        holder = holders[r]
+        if not holder or holder == own[r] or holder == heads[r]:
             continue
-        allowed = names.get(led.household[r], set()) | {led.cols["name_key"][r], led.cols["head_name_key"][r]}
-        if holder not in allowed:
+        if holder not in names.get(led.household[r], ()):
             bad[led.household[r]].append(r)
     out = []
     for h, rows in bad.items():
@@ -60,9 +62,9 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
 def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
     f = led.frame
     by_account: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in range(len(f)):
+    for r in _ok_rows(led):
         a = led.cols["bank_account"][r]
-        if led.ok[r] and len(a) >= min_len:
+        if len(a) >= min_len:
             by_account[a].setdefault(led.household[r], r)
     out = []
     for account, households in by_account.items():
@@ -90,7 +92,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             continue
         ref = ctx.lists[kind]
         owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
-        for r in range(len(f)):
+        for r in _ok_rows(led):
             a = led.cols["bank_account"][r]
             rec = owners.get(a)
             if rec is None or not led.ok[r] or (led.household[r], a) in seen:
@@ -104,6 +106,11 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",
                                [led.cols["month"][r]] if led.cols["month"][r] else [], None, None, facts))
     return out
+
+
+def _ok_rows(led: Ledger) -> list[int]:
+    """The successful rows, in order."""
+    return np.flatnonzero(np.asarray(led.ok, dtype=bool)).tolist()
 
 
 def _member(ctx: Context, led: Ledger, r: int) -> int:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
+import pandas as pd
+
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
@@ -38,10 +41,15 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     f = led.frame
     adjust = tuple(led.params.get("adjust_words", ()))
     groups: dict[tuple, list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        text = f"{led.cols['item'][r]} {led.cols['remark'][r]}"
-        if led.ok[r] and led.cols["month"][r] and led.cols["amount"][r] > 0 and not any(w in text for w in adjust):
-            groups[(led.payee[r], _item_key(led, r), led.cols["month"][r])].append(r)
+    items, remarks, months, amounts = led.cols["item"], led.cols["remark"], led.cols["month"], led.cols["amount"]
+    adjusted: dict[tuple, bool] = {}
+    for r in _repeated(led):
+        pair = (items[r], remarks[r])
+        if pair not in adjusted:
+            text = f"{items[r]} {remarks[r]}"
+            adjusted[pair] = any(w in text for w in adjust)
+        if led.ok[r] and months[r] and amounts[r] > 0 and not adjusted[pair]:
+            groups[(led.payee[r], _item_key(led, r), months[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
         if len(rows) > 1:
@@ -69,6 +77,23 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     return ctx.cache["money:dup"]
 
 
+def _repeated(led: Ledger) -> list[int]:
+    """The successful rows (in order) whose payee and month come again on another successful row.
+
+    Only these can be duplicates; the item and the adjustment words are judged on them alone.
+    """
+    import numpy as np
+    import pandas as pd
+
+    f = led.frame
+    ok = np.asarray(led.ok, dtype=bool) & (f["month"].to_numpy() != "")
+    sel = np.flatnonzero(ok)
+    if not len(sel):
+        return []
+    keys = pd.DataFrame({"p": np.asarray(led.payee, dtype=object)[sel], "m": f["month"].to_numpy()[sel]})
+    return sel[keys.duplicated(keep=False).to_numpy()].tolist()
+
+
 def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
     benefit, household = ctx.members["benefit"].tolist(), ctx.members["household"].tolist()
@@ -86,30 +111,40 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
 
 def _paid(led: Ledger) -> dict[tuple[str, str], list[int]]:
     """(household, month) → the successful benefit rows paid for it."""
-    f = led.frame
+    if "paid" in led.memo:
+        return led.memo["paid"]
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        if led.ok[r] and led.benefit[r] and led.cols["month"][r]:
-            paid[(led.household[r], led.cols["month"][r])].append(r)
+    household, months = led.household, led.cols["month"]
+    for r in _rows(led, np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
+        paid[(household[r], months[r])].append(r)
+    led.memo["paid"] = paid
     return paid
+
+
+def _rows(led: Ledger, mask) -> list[int]:
+    """The rows (in order) where a mask holds and the month is known."""
+    return np.flatnonzero(mask & (led.frame["month"].to_numpy() != "")).tolist()
 
 
 def _covered_months(ctx: Context, led: Ledger, paid) -> dict[str, set[str]]:
     """Programme → months the ledgers cover (at least half the programme's roster households have a row)."""
-    f = led.frame
+    if "covered_months" in led.memo:
+        return led.memo["covered_months"]
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     totals = defaultdict(int)
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
     seen = defaultdict(set)
-    for r in range(len(f)):
-        h = led.household[r]
-        if h in led.covered and led.benefit[r] and led.cols["month"][r]:
-            seen[(prog_of.get(h, ""), led.cols["month"][r])].add(h)
+    pairs = pd.DataFrame({"h": led.household, "m": led.cols["month"]})
+    pairs = pairs[np.asarray(led.benefit, dtype=bool) & (pairs["m"] != "").to_numpy()].drop_duplicates()
+    for h, month in zip(pairs["h"].tolist(), pairs["m"].tolist()):
+        if h in led.covered:
+            seen[(prog_of.get(h, ""), month)].add(h)
     out: dict[str, set[str]] = defaultdict(set)
     for (prog, month), hs in seen.items():
         if totals[prog] and len(hs) >= 0.5 * totals[prog]:
             out[prog].add(month)
+    led.memo["covered_months"] = out
     return out
 
 
@@ -179,9 +214,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else None
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        if not led.ok[r] and led.benefit[r] and led.cols["month"][r]:
-            failed[(led.household[r], led.cols["month"][r])].append(r)
+    for r in _rows(led, ~np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
+        failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = month_of(ctx.as_of)
     out = []
     for h, members in led.covered.items():
