@@ -22,7 +22,8 @@ from ..normalize.names import person_name
 from ..normalize.values import count, date, digits, header_label, money, month, text
 from .columns import KIND_LABELS
 from .limits import Limits
-from .table import Layout, RawFile, Table, data_frame, read_file
+from .read import TEXT, sniff_format
+from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, read_file
 
 KIND = "payments"
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
@@ -98,7 +99,107 @@ def _with_year(mm: str, year: str, as_of: dt.date) -> str:
     return f"{y}-{mm}"
 
 
-def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.DataFrame, list[str]]:
+def _grid_rows(grid) -> "callable":
+    """Build a sheet's frame for a layout: column by column when the grid holds Arrow columns, else row by row."""
+
+    def build(layout: Layout) -> pd.DataFrame:
+        first = grid.first_row + layout.start
+        if grid.columns is None:
+            data = grid.data_rows(layout.start)
+            return data_frame(data, range(first, first + len(data)), layout, grid.sheet)
+        height = max(0, grid.height - layout.start)
+        width = grid.columns.num_columns
+        columns = {c: (_cells(grid.columns.column(c).slice(layout.start)) if c < width else np.full(height, "", dtype=object))
+                   for c in set(layout.mapping.values())}
+        return columns_frame(columns, np.arange(first, first + height), lambda at: grid.data_rows(layout.start, at),
+                             layout, grid.sheet)
+
+    return build
+
+
+def _cells(column) -> np.ndarray:
+    """An Arrow text column as cells (as :meth:`Grid.cells` gives them), each distinct value converted once."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .read import _python_cells
+
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    encoded = pc.dictionary_encode(column)
+    uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    uniques[:-1] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
+    uniques[-1] = ""  # blank cells
+    codes = encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)
+    return uniques[codes]
+
+
+def _text_sheet(path: Path, limits: Limits | None):
+    """A CSV/TXT ledger read column-wise (pyarrow.csv): (head grid, layout, frame builder), or None to read it row by row.
+
+    The header is found in the first rows as for any list; the rows below it are parsed as text columns.
+    Anything the column-wise reader would count differently from the row reader (blank lines, rows of
+    another width, quotes in the lines above the header) sends the file to the row reader.
+    """
+    import csv
+    import io
+
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from .read import HEAD_ROWS, Grid, text_of
+
+    limits = limits or Limits.from_env()
+    text, delimiter = text_of(path, limits)
+    lines = text.split("\n", HEAD_ROWS)
+    head_text = "\n".join(lines[:HEAD_ROWS])
+    grid = Grid(path, "", list(csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)), 1)
+    layout = find_layout(grid, KIND)
+    if layout is None or layout.start >= HEAD_ROWS or '"' in "\n".join(lines[:layout.start]):
+        return None
+    at = 0
+    for _ in range(layout.start):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return None  # lines ended by '\r' alone
+    width = max([len(layout.labels), *(len(r) for r in grid.rows)])
+    names = [f"c{i}" for i in range(width)]
+    bad: list = []
+
+    def invalid(row) -> str:
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(text[at:].encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True, escape_char=False,
+                                             newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, ValueError):
+        return None
+    if bad:
+        return None
+    if table.num_rows + layout.start > limits.max_rows:
+        from ..errors import LimitExceededError
+
+        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    first = 1 + layout.start
+
+    def build(lay: Layout) -> pd.DataFrame:
+        columns = {c: _cells(table.column(c)) for c in set(lay.mapping.values()) if c < width}
+
+        def row_at(positions) -> list[list]:
+            part = table.take(pa.array(np.asarray(positions, dtype=np.int64)))
+            return [list(r) for r in zip(*(part.column(i).to_pylist() for i in range(width)))]
+
+        return columns_frame(columns, np.arange(first, first + table.num_rows), row_at, lay, "")
+
+    return grid, layout, build
+
+
+def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, build=None) -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for."""
     notes: list[str] = []
     parent_year = _year_named(layout.title, grid.sheet, path.stem)
@@ -107,9 +208,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.D
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
-    data = grid.data_rows(layout.start)
-    first = grid.first_row + layout.start
-    frame = data_frame(data, range(first, first + len(data)), layout, grid.sheet)
+    frame = (build or _grid_rows(grid))(layout)
     if frame.empty:
         return frame, notes
     frame["_file"] = str(path)
@@ -124,7 +223,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.D
             part["_col"] = layout.labels[col] if col < len(layout.labels) else ""
             parts.append(part)
         out = pd.concat(parts, ignore_index=True)
-        out = out[[money(v) not in (None, 0.0) for v in out["amount"].tolist()]]
+        from ..reference import by_value
+
+        out = out[[v not in (None, 0.0) for v in by_value(out["amount"].tolist(), money)]]
         return out.reset_index(drop=True), notes
     frame["_col"] = ""
     if "month" in frame.columns:
@@ -161,12 +262,16 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) 
         InputFileError: when no sheet has a payee ID column and an amount.
     """
     path = Path(path)
-    raw: RawFile = read_file(path, KIND, limits)
+    fast = _text_sheet(path, limits) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm") else None
+    if fast is not None:
+        raw = RawFile(path, KIND, [fast[:2]], [])
+    else:
+        raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets = [], list(raw.notes), {}, [], []
     for grid, layout in raw.sheets:
         if "id" not in layout.mapping and "head_id" not in layout.mapping:
             continue
-        frame, notes = _sheet_frame(grid, layout, path, as_of)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, fast[2] if fast is not None else None)
         if "amount" not in frame.columns:
             continue
         frames.append(frame)
