@@ -295,18 +295,29 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     Returns:
         The normalised frame, rows without a readable amount left out.
     """
-    from ..reference import by_value, cells
+    from ..reference import by_value
 
     n = len(frame)
+    memo: dict[str, np.ndarray] = {}
 
-    def col(name: str) -> list:
-        return cells(frame, name) if name in frame.columns else [None] * n
+    def col(name: str) -> np.ndarray:
+        """A column's cells (NaN as None, as :func:`reference.cells` gives them), as an object array."""
+        if name not in memo:
+            if name in frame.columns:
+                values = frame[name].to_numpy(dtype=object, copy=True)
+                missing = pd.isna(frame[name]).to_numpy()
+                if missing.any():
+                    values[missing] = [None if isinstance(v, float) else v for v in values[missing]]
+            else:
+                values = np.full(n, None, dtype=object)
+            memo[name] = values
+        return memo[name]
 
-    out = pd.DataFrame({"_file": col("_file"), "_sheet": col("_sheet"), "_row": frame["_row"].astype(int).to_numpy(),
-                        "_col": by_value(col("_col"), text)})
-    out["id"], out["id_status"], out["id_reliable"], out["birth"] = ids.id_numbers(col("id"))
+    out = pd.DataFrame({"_file": col("_file").tolist(), "_sheet": col("_sheet").tolist(),
+                        "_row": frame["_row"].astype(int).to_numpy(), "_col": by_value(col("_col"), text)})
+    out["id"], out["id_status"], out["id_reliable"], out["birth"] = _id_numbers(col("id"))
     out["id_raw"] = by_value(col("id"), text)
-    out["head_id"], out["head_id_status"], out["head_id_reliable"], _ = ids.id_numbers(col("head_id"))
+    out["head_id"], out["head_id_status"], out["head_id_reliable"], _ = _id_numbers(col("head_id"))
     for fld in ("name", "head_name", "holder"):
         out[fld] = by_value(col(fld), text)
         out[fld + "_key"] = by_value(col(fld), person_name)
@@ -317,26 +328,41 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     out["paid_date"] = by_value(col("paid_date"), date)
     out["covered_size"] = by_value(col("covered_size"), count)
     months = by_value(col("month"), month)
-    sources = col("month_source")
-    out["month_source"] = [s or "" for s in sources]
+    out["month_source"] = by_value(col("month_source"), lambda s: s or "")
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
         years = by_value(col("year"), lambda v: _year_named(text(v)))
         bare = by_value(col("month"), lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))
         months = [m or (f"{y}-{b}" if y and b else "") for m, y, b in zip(months, years, bare)]
     # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
-    notes = [f"{i} {r}" for i, r in zip(out["item"].tolist(), out["remark"].tolist())]
-    fixed = []
-    for m, src, note in zip(months, out["month_source"].tolist(), notes):
-        found = _BACK_PAY.search(note) if src != "列" and "补发" in note else None
+    fixed = list(months)
+    items, remarks = out["item"].to_numpy(), out["remark"].to_numpy()
+    for r in np.flatnonzero(out["month_source"].to_numpy() != "列").tolist():
+        note, m = f"{items[r]} {remarks[r]}", fixed[r]
+        found = _BACK_PAY.search(note) if "补发" in note else None
         if found and m:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
-            m = f"{year}-{int(found.group(2)):02d}"
-        fixed.append(m)
+            fixed[r] = f"{year}-{int(found.group(2)):02d}"
     out["month"] = fixed
-    keep = np.array([isinstance(a, float) for a in out["amount"].tolist()], dtype=bool) if n else np.zeros(0, bool)
+    keep = np.array(by_value(out["amount"].to_numpy(dtype=object), lambda a: isinstance(a, float)), dtype=bool) if n \
+        else np.zeros(0, bool)
     out = out[keep].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _id_numbers(values: np.ndarray) -> tuple[list, list, list, list]:
+    """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    except TypeError:
+        return ids.id_numbers(list(values))
+    parts = ids.id_numbers(list(uniques))
+    out = []
+    for part in parts:
+        mapped = np.empty(len(uniques), dtype=object)
+        mapped[:] = part
+        out.append(mapped[codes].tolist())
+    return tuple(out)
 
 
 def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None,
