@@ -193,12 +193,12 @@ def ledger(ctx: Context) -> Ledger:
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
     member, conf = [-1] * n, [""] * n
-    for r, m, c, _ in link_lists(f, members).itertuples(index=False):
+    for r, m, c in _pairs(link_lists(f, members)):
         if member[r] < 0 or c == HIGH:
             member[r], conf[r] = int(m), c
     if "head_id" in f.columns:
         no_own = f["id"].astype(str) == ""
-        for r, m, c, _ in link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
+        for r, m, c in _pairs(link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key")):
             if member[r] < 0:
                 member[r], conf[r] = int(m), c
     ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
@@ -225,6 +225,11 @@ def ledger(ctx: Context) -> Ledger:
     return led
 
 
+def _pairs(links: pd.DataFrame):
+    """The (left row, right row, confidence) triples of :func:`link_lists`' answer, as plain Python values."""
+    return zip(links["m"].tolist(), links["r"].tolist(), links["confidence"].tolist())
+
+
 def _stop(day: dt.date, p: dict) -> str:
     """The first month not to be paid after an event on that day (次月停发 by default)."""
     return month_add(month_of(day), 1) if p.get("stop_rule", STOP_NEXT) == STOP_NEXT else month_of(day)
@@ -249,13 +254,13 @@ def _events(ctx: Context, led: Ledger) -> None:
             ev = make(records[r], c)
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
-        for m, r, c, _ in link_lists(f, ref).itertuples(index=False):
+        for m, r, c in _pairs(link_lists(f, ref)):
             ev = make(records[r], c)
             if ev:
                 led.events_row.setdefault(int(m), []).append(ev)
         no_own = f[f["id"].astype(str) == ""]
         if len(no_own):
-            for m, r, c, _ in link_lists(no_own, ref, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
+            for m, r, c in _pairs(link_lists(no_own, ref, "head_id", "id", "head_name_key", "name_key")):
                 ev = make(records[r], c)
                 if ev:
                     led.events_row.setdefault(int(m), []).append(ev)
