@@ -114,12 +114,9 @@ def _paid(led: Ledger) -> dict[tuple[str, str], list[int]]:
     if "paid" in led.memo:
         return led.memo["paid"]
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
-    rows = _rows(led, np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool))
-    if rows:
-        keys = pd.DataFrame({"h": np.asarray(led.household, dtype=object)[rows], "m": led.frame["month"].to_numpy()[rows]})
-        at = np.asarray(rows)
-        for key, where_ in keys.groupby(["h", "m"], sort=False).indices.items():
-            paid[key] = at[where_].tolist()
+    household, months = led.household, led.cols["month"]
+    for r in _rows(led, np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
+        paid[(household[r], months[r])].append(r)
     led.memo["paid"] = paid
     return paid
 
