@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..match import link_lists
@@ -212,10 +213,7 @@ def ledger(ctx: Context) -> Ledger:
     head_ids = members["head_id"].tolist()
     member_ids = members["id"].tolist()
     month_list = f["month"].tolist()
-    own_rows = {(household[r], month_list[r]) for r in range(n)
-                if member[r] >= 0 and member_ids[member[r]] != head_ids[member[r]]}
-    household_row = [m >= 0 and (member_ids[m] == head_ids[m] or not ids_[r]) and len(covered.get(household[r], [])) > 1
-                     and (household[r], month_list[r]) not in own_rows for r, m in enumerate(member)]
+    household_row = _household_rows(member, member_ids, head_ids, ids_, household, month_list, covered)
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
                  cols={c: f[c].tolist() for c in f.columns})
     off = sorted({h for h, m in zip(household, member) if m < 0})
@@ -223,6 +221,36 @@ def ledger(ctx: Context) -> Ledger:
     _events(ctx, led)
     ctx.cache["money"] = led
     return led
+
+
+def _household_rows(member, member_ids, head_ids, ids_, household, month_list, covered) -> list[bool]:
+    """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
+    covered member; no other member has a row of their own that month)."""
+    n = len(member)
+    if not n:
+        return []
+    mem = np.asarray(member, dtype=np.int64)
+    linked = mem >= 0
+    at = np.where(linked, mem, 0)
+    if len(member_ids):
+        mids, hids = np.asarray(member_ids, dtype=object)[at], np.asarray(head_ids, dtype=object)[at]
+        is_head = linked & (mids == hids)
+    else:
+        is_head = np.zeros(n, dtype=bool)
+    own = linked & ~is_head
+    sizes = {h: len(js) for h, js in covered.items()}
+    hh = pd.Series(household, dtype=object)
+    big = linked & (hh.map(sizes).fillna(0).to_numpy() > 1)
+    no_id = np.fromiter((not i for i in ids_), dtype=bool, count=n)
+    candidate = big & (is_head | no_id)
+    if not candidate.any():
+        return candidate.tolist()
+    pairs = pd.DataFrame({"h": hh.to_numpy(), "m": np.asarray(month_list, dtype=object)})
+    own_pairs = pairs[own].drop_duplicates()
+    if len(own_pairs):
+        hit = pairs.merge(own_pairs.assign(_own=True), on=["h", "m"], how="left", sort=False)["_own"].notna()
+        candidate &= ~hit.to_numpy()
+    return candidate.tolist()
 
 
 def _pairs(links: pd.DataFrame):

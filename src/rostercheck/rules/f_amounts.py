@@ -96,7 +96,9 @@ def _repeated(led: Ledger) -> list[int]:
 
 def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
-    benefit, household = ctx.members["benefit"].tolist(), ctx.members["household"].tolist()
+    if "amounts" in led.memo:
+        return led.memo["amounts"]
+    benefit = ctx.members["benefit"].tolist()
     out = {}
     for h, members in led.covered.items():
         values = [benefit[j] for j in members if isinstance(benefit[j], float) and benefit[j] == benefit[j] and benefit[j] > 0]
@@ -106,18 +108,45 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
             out[h] = (sum(values), [sum(values)])
         else:  # the household's amount repeated on every row (merged cells), or each member's equal amount
             out[h] = (values[0], [values[0], values[0] * len(members)])
+    led.memo["amounts"] = out
     return out
 
 
-def _paid(led: Ledger) -> dict[tuple[str, str], list[int]]:
-    """(household, month) → the successful benefit rows paid for it."""
-    if "paid" in led.memo:
-        return led.memo["paid"]
+def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
+    """The (household, month) pairs with a successful benefit payment."""
+    if "paid_pairs" not in led.memo:
+        mask = np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool) & (led.frame["month"].to_numpy() != "")
+        pairs = pd.DataFrame({"h": np.asarray(led.household, dtype=object)[mask],
+                              "m": led.frame["month"].to_numpy()[mask]}).drop_duplicates()
+        led.memo["paid_pairs"] = set(zip(pairs["h"].tolist(), pairs["m"].tolist()))
+    return led.memo["paid_pairs"]
+
+
+def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dict[tuple[str, str], list[int]]:
+    """(household, month) → the successful benefit rows paid for it, for the months given, left out where the
+    month's total is plainly within the tolerance of an approved amount (those are no F05 finding).
+
+    Totals are summed in bulk with a margin of 1e-6 yuan; the pairs kept are judged again row by row.
+    """
+    mask = (np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)
+            & led.frame["month"].isin(set(months)).to_numpy())
+    sel = np.flatnonzero(mask)
+    if not len(sel):
+        return {}
+    households = np.asarray(led.household, dtype=object)[sel]
+    codes = pd.DataFrame({"h": households, "m": led.frame["month"].to_numpy()[sel]}).groupby(
+        ["h", "m"], sort=False).ngroup().to_numpy()
+    totals = np.bincount(codes, weights=led.frame["amount"].to_numpy()[sel].astype(float))
+    _, first = np.unique(codes, return_index=True)
+    suspect = np.zeros(len(totals), dtype=bool)
+    for g, (h, total) in enumerate(zip(households[first].tolist(), totals.tolist())):
+        known = expected.get(h)
+        if known is not None and not any(abs(total - a) <= tol - 1e-6 for a in known[1]):
+            suspect[g] = True
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
-    household, months = led.household, led.cols["month"]
-    for r in _rows(led, np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
-        paid[(household[r], months[r])].append(r)
-    led.memo["paid"] = paid
+    household, month_of_row = led.household, led.cols["month"]
+    for r in sel[suspect[codes]].tolist():
+        paid[(household[r], month_of_row[r])].append(r)
     return paid
 
 
@@ -126,7 +155,7 @@ def _rows(led: Ledger, mask) -> list[int]:
     return np.flatnonzero(mask & (led.frame["month"].to_numpy() != "")).tolist()
 
 
-def _covered_months(ctx: Context, led: Ledger, paid) -> dict[str, set[str]]:
+def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     """Programme → months the ledgers cover (at least half the programme's roster households have a row)."""
     if "covered_months" in led.memo:
         return led.memo["covered_months"]
@@ -159,10 +188,10 @@ def check_f05(ctx: Context) -> list[Finding]:
     _stopped(ctx)
     dup_months = _duplicates(ctx)[1]
     expected = _household_amounts(ctx, led)
-    paid = _paid(led)
-    covered = _covered_months(ctx, led, paid)
-    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     period = roster_months(ctx, led)
+    paid = _paid_off(led, expected, period, tol)
+    covered = _covered_months(ctx, led)
+    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen = [], [], 0.0, 0.0, []
@@ -209,8 +238,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     led = ledger(ctx)
     f = led.frame
     expected = _household_amounts(ctx, led)
-    paid = _paid(led)
-    covered = _covered_months(ctx, led, paid)
+    paid = _paid_pairs(led)
+    covered = _covered_months(ctx, led)
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else None
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -225,7 +254,7 @@ def check_f06(ctx: Context) -> list[Finding]:
             start = month_of(min(days)) if days else None
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in months if not paid.get((h, m)) and _still_enrolled(led, members, m)]
+        months = [m for m in months if (h, m) not in paid and _still_enrolled(led, members, m)]
         if not months:
             continue
         amount = expected.get(h, (None, []))[0]
