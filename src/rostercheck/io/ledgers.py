@@ -313,22 +313,33 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             memo[name] = values
         return memo[name]
 
+    def parse(name: str, *fns) -> list[np.ndarray]:
+        """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all)."""
+        if name not in frame.columns:
+            return [np.full(n, fn(None), dtype=object) for fn in fns]
+        values = col(name)
+        try:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        except TypeError:  # an unhashable cell: no caching
+            return [_objects([fn(v) for v in values]) for fn in fns]
+        return [_objects([fn(u) for u in uniques])[codes] for fn in fns]
+
     out = pd.DataFrame({"_file": col("_file").tolist(), "_sheet": col("_sheet").tolist(),
-                        "_row": frame["_row"].astype(int).to_numpy(), "_col": by_value(col("_col"), text)})
-    out["id"], out["id_status"], out["id_reliable"], out["birth"] = _id_numbers(col("id"))
-    out["id_raw"] = by_value(col("id"), text)
+                        "_row": frame["_row"].astype(int).to_numpy(), "_col": parse("_col", text)[0]})
+    id_cells = col("id")
+    out["id"], out["id_status"], out["id_reliable"], out["birth"] = _id_numbers(id_cells)
+    out["id_raw"] = parse("id", text)[0]
     out["head_id"], out["head_id_status"], out["head_id_reliable"], _ = _id_numbers(col("head_id"))
     for fld in ("name", "head_name", "holder"):
-        out[fld] = by_value(col(fld), text)
-        out[fld + "_key"] = by_value(col(fld), person_name)
-    out["bank_account"] = by_value(col("bank_account"), digits)
+        out[fld], out[fld + "_key"] = parse(fld, text, person_name)
+    out["bank_account"] = parse("bank_account", digits)[0]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
-        out[fld] = by_value(col(fld), text)
-    out["amount"] = by_value(col("amount"), money)
-    out["paid_date"] = by_value(col("paid_date"), date)
-    out["covered_size"] = by_value(col("covered_size"), count)
-    months = by_value(col("month"), month)
-    out["month_source"] = by_value(col("month_source"), lambda s: s or "")
+        out[fld] = parse(fld, text)[0]
+    out["amount"] = parse("amount", money)[0].tolist()
+    out["paid_date"] = parse("paid_date", date)[0].tolist()
+    out["covered_size"] = parse("covered_size", count)[0].tolist()
+    months = parse("month", month)[0].tolist()
+    out["month_source"] = parse("month_source", lambda s: s or "")[0]
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
         years = by_value(col("year"), lambda v: _year_named(text(v)))
@@ -348,6 +359,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         else np.zeros(0, bool)
     out = out[keep].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _objects(values: list) -> np.ndarray:
+    """A list as a one-dimensional object array (tuples and lists stay cells)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _id_numbers(values: np.ndarray) -> tuple[list, list, list, list]:
