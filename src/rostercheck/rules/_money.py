@@ -213,9 +213,11 @@ def ledger(ctx: Context) -> Ledger:
     head_ids = members["head_id"].tolist()
     member_ids = members["id"].tolist()
     month_list = f["month"].tolist()
-    household_row = _household_rows(member, member_ids, head_ids, ids_, household, month_list, covered)
+    codes = _codes(household, f["month"].to_numpy(dtype=object))
+    household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered)
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
                  cols={c: f[c].tolist() for c in f.columns})
+    led.memo["codes"] = codes
     off = sorted({h for h, m in zip(household, member) if m < 0})
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _events(ctx, led)
@@ -223,7 +225,15 @@ def ledger(ctx: Context) -> Ledger:
     return led
 
 
-def _household_rows(member, member_ids, head_ids, ids_, household, month_list, covered) -> list[bool]:
+def _codes(household: list, months: np.ndarray) -> dict:
+    """Households and months as integer codes (first-appearance order), and each row's (household, month) pair."""
+    hcodes, huniq = pd.factorize(np.asarray(household, dtype=object))
+    mcodes, muniq = pd.factorize(months)
+    pair = hcodes.astype(np.int64) * (len(muniq) + 1) + mcodes
+    return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
+
+
+def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered) -> list[bool]:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
     covered member; no other member has a row of their own that month)."""
     n = len(member)
@@ -238,18 +248,13 @@ def _household_rows(member, member_ids, head_ids, ids_, household, month_list, c
     else:
         is_head = np.zeros(n, dtype=bool)
     own = linked & ~is_head
-    sizes = {h: len(js) for h, js in covered.items()}
-    hh = pd.Series(household, dtype=object)
-    big = linked & (hh.map(sizes).fillna(0).to_numpy() > 1)
+    sizes = np.array([len(covered.get(h, ())) for h in codes["h_values"]] + [0], dtype=np.int64)
+    big = linked & (sizes[codes["h"]] > 1)
     no_id = np.fromiter((not i for i in ids_), dtype=bool, count=n)
     candidate = big & (is_head | no_id)
-    if not candidate.any():
-        return candidate.tolist()
-    pairs = pd.DataFrame({"h": hh.to_numpy(), "m": np.asarray(month_list, dtype=object)})
-    own_pairs = pairs[own].drop_duplicates()
-    if len(own_pairs):
-        hit = pairs.merge(own_pairs.assign(_own=True), on=["h", "m"], how="left", sort=False)["_own"].notna()
-        candidate &= ~hit.to_numpy()
+    if candidate.any() and own.any():
+        pair = pd.Series(codes["pair"])
+        candidate &= ~pair.isin(np.unique(codes["pair"][own])).to_numpy()
     return candidate.tolist()
 
 

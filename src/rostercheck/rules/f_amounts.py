@@ -90,7 +90,8 @@ def _repeated(led: Ledger) -> list[int]:
     sel = np.flatnonzero(ok)
     if not len(sel):
         return []
-    keys = pd.DataFrame({"p": np.asarray(led.payee, dtype=object)[sel], "m": f["month"].to_numpy()[sel]})
+    payees = pd.factorize(np.asarray(led.payee, dtype=object)[sel])[0].astype(np.int64)
+    keys = pd.Series(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
     return sel[keys.duplicated(keep=False).to_numpy()].tolist()
 
 
@@ -134,8 +135,7 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     if not len(sel):
         return {}
     households = np.asarray(led.household, dtype=object)[sel]
-    codes = pd.DataFrame({"h": households, "m": led.frame["month"].to_numpy()[sel]}).groupby(
-        ["h", "m"], sort=False).ngroup().to_numpy()
+    codes = pd.factorize(led.memo["codes"]["pair"][sel])[0]
     totals = np.bincount(codes, weights=led.frame["amount"].to_numpy()[sel].astype(float))
     _, first = np.unique(codes, return_index=True)
     suspect = np.zeros(len(totals), dtype=bool)
@@ -163,15 +163,16 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     totals = defaultdict(int)
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
-    seen = defaultdict(set)
-    pairs = pd.DataFrame({"h": led.household, "m": led.cols["month"]})
-    pairs = pairs[np.asarray(led.benefit, dtype=bool) & (pairs["m"] != "").to_numpy()].drop_duplicates()
-    for h, month in zip(pairs["h"].tolist(), pairs["m"].tolist()):
-        if h in led.covered:
-            seen[(prog_of.get(h, ""), month)].add(h)
+    codes = led.memo["codes"]
+    on_roster = np.array([h in led.covered for h in codes["h_values"]] + [False], dtype=bool)[codes["h"]]
+    rows = np.asarray(led.benefit, dtype=bool) & (led.frame["month"].to_numpy() != "") & on_roster
+    pairs = np.unique(codes["pair"][rows])
+    width = len(codes["m_values"]) + 1
+    progs = np.array([prog_of.get(h, "") for h in codes["h_values"]], dtype=object)
+    seen = pd.DataFrame({"p": progs[pairs // width], "m": codes["m_values"][pairs % width]}).value_counts(sort=False)
     out: dict[str, set[str]] = defaultdict(set)
-    for (prog, month), hs in seen.items():
-        if totals[prog] and len(hs) >= 0.5 * totals[prog]:
+    for (prog, month), count in seen.items():
+        if totals[prog] and count >= 0.5 * totals[prog]:
             out[prog].add(month)
     led.memo["covered_months"] = out
     return out
