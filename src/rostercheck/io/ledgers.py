@@ -295,22 +295,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     Returns:
         The normalised frame, rows without a readable amount left out.
     """
-    from ..reference import by_value
-
     n = len(frame)
     memo: dict[str, np.ndarray] = {}
 
     def col(name: str) -> np.ndarray:
-        """A column's cells (NaN as None, as :func:`reference.cells` gives them), as an object array."""
+        """A column's cells as an object array (NaN, from sheets without the column, left for :func:`_none` to judge)."""
         if name not in memo:
-            if name in frame.columns:
-                values = frame[name].to_numpy(dtype=object, copy=True)
-                missing = pd.isna(frame[name]).to_numpy()
-                if missing.any():
-                    values[missing] = [None if isinstance(v, float) else v for v in values[missing]]
-            else:
-                values = np.full(n, None, dtype=object)
-            memo[name] = values
+            memo[name] = frame[name].to_numpy(dtype=object) if name in frame.columns else np.full(n, None, dtype=object)
         return memo[name]
 
     def parse(name: str, *fns) -> list[np.ndarray]:
@@ -321,10 +312,12 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         try:
             codes, uniques = pd.factorize(values, use_na_sentinel=False)
         except TypeError:  # an unhashable cell: no caching
-            return [_objects([fn(v) for v in values]) for fn in fns]
+            return [_objects([fn(_none(v)) for v in values]) for fn in fns]
+        uniques = [_none(u) for u in uniques]
         return [_objects([fn(u) for u in uniques])[codes] for fn in fns]
 
-    out = pd.DataFrame({"_file": col("_file").tolist(), "_sheet": col("_sheet").tolist(),
+    same = lambda v: v  # noqa: E731
+    out = pd.DataFrame({"_file": parse("_file", same)[0].tolist(), "_sheet": parse("_sheet", same)[0].tolist(),
                         "_row": frame["_row"].astype(int).to_numpy(), "_col": parse("_col", text)[0]})
     id_cells = col("id")
     out["id"], out["id_status"], out["id_reliable"], out["birth"] = _id_numbers(id_cells)
@@ -342,8 +335,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     out["month_source"] = parse("month_source", lambda s: s or "")[0]
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
-        years = by_value(col("year"), lambda v: _year_named(text(v)))
-        bare = by_value(col("month"), lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))
+        years = parse("year", lambda v: _year_named(text(v)))[0].tolist()
+        bare = parse("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))[0].tolist()
         months = [m or (f"{y}-{b}" if y and b else "") for m, y, b in zip(months, years, bare)]
     # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
     fixed = list(months)
@@ -355,10 +348,16 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
             fixed[r] = f"{year}-{int(found.group(2)):02d}"
     out["month"] = fixed
-    keep = np.array(by_value(out["amount"].to_numpy(dtype=object), lambda a: isinstance(a, float)), dtype=bool) if n \
-        else np.zeros(0, bool)
+    amounts = out["amount"]
+    keep = np.ones(n, dtype=bool) if amounts.dtype.kind == "f" else np.array([isinstance(a, float) for a in amounts.tolist()],
+                                                                             dtype=bool)
     out = out[keep].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _none(value):
+    """A missing cell (NaN) as None, as :func:`reference.cells` gives it."""
+    return None if isinstance(value, float) and value != value else value
 
 
 def _objects(values: list) -> np.ndarray:
@@ -373,8 +372,8 @@ def _id_numbers(values: np.ndarray) -> tuple[list, list, list, list]:
     try:
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
     except TypeError:
-        return ids.id_numbers(list(values))
-    parts = ids.id_numbers(list(uniques))
+        return ids.id_numbers([_none(v) for v in values])
+    parts = ids.id_numbers([_none(u) for u in uniques])
     out = []
     for part in parts:
         mapped = np.empty(len(uniques), dtype=object)
