@@ -317,22 +317,27 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         return [_objects([fn(u) for u in uniques])[codes] for fn in fns]
 
     same = lambda v: v  # noqa: E731
-    out = pd.DataFrame({"_file": parse("_file", same)[0].tolist(), "_sheet": parse("_sheet", same)[0].tolist(),
-                        "_row": frame["_row"].astype(int).to_numpy(), "_col": parse("_col", text)[0]})
-    id_cells = col("id")
-    out["id"], out["id_status"], out["id_reliable"], out["birth"] = _id_numbers(id_cells)
-    out["id_raw"] = parse("id", text)[0]
-    out["head_id"], out["head_id_status"], out["head_id_reliable"], _ = _id_numbers(col("head_id"))
+    # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
+    # back into objects as plain_text does, costs more than the parsing on a city's year of ledgers).
+    text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same)[0], "_sheet": parse("_sheet", same)[0],
+                                        "_col": parse("_col", text)[0]}
+    other: dict[str, object] = {"_row": frame["_row"].astype(int).to_numpy()}
+    ident, status, other["id_reliable"], other["birth"] = _id_numbers(col("id"))
+    text_cols["id"], text_cols["id_status"] = _objects(ident), _objects(status)
+    text_cols["id_raw"] = parse("id", text)[0]
+    ident, status, other["head_id_reliable"], _ = _id_numbers(col("head_id"))
+    text_cols["head_id"], text_cols["head_id_status"] = _objects(ident), _objects(status)
     for fld in ("name", "head_name", "holder"):
-        out[fld], out[fld + "_key"] = parse(fld, text, person_name)
-    out["bank_account"] = parse("bank_account", digits)[0]
+        text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name)
+    text_cols["bank_account"] = parse("bank_account", digits)[0]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
-        out[fld] = parse(fld, text)[0]
-    out["amount"] = parse("amount", money)[0].tolist()
-    out["paid_date"] = parse("paid_date", date)[0].tolist()
-    out["covered_size"] = parse("covered_size", count)[0].tolist()
+        text_cols[fld] = parse(fld, text)[0]
+    text_cols["month_source"] = parse("month_source", lambda s: s or "")[0]
+    other["amount"] = parse("amount", money)[0].tolist()
+    other["paid_date"] = parse("paid_date", date)[0].tolist()
+    other["covered_size"] = parse("covered_size", count)[0].tolist()
+    out = pd.concat([pd.DataFrame(text_cols, dtype=object), pd.DataFrame(other)], axis=1)
     months = parse("month", month)[0].tolist()
-    out["month_source"] = parse("month_source", lambda s: s or "")[0]
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
         years = parse("year", lambda v: _year_named(text(v)))[0].tolist()
