@@ -193,18 +193,22 @@ def ledger(ctx: Context) -> Ledger:
     members = ctx.members
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
-    member, conf = [-1] * n, [""] * n
-    for r, m, c in _pairs(link_lists(f, members)):
-        if member[r] < 0 or c == HIGH:
-            member[r], conf[r] = int(m), c
+    member_at, conf_at = np.full(n, -1, dtype=np.int64), np.full(n, "", dtype=object)
+    links_ = link_lists(f, members)
+    # Per row: the first link, unless a 高 link follows (the last 高 link then), as a walk over the links would leave it.
+    for chosen in (links_.drop_duplicates("m", keep="first"),
+                   links_[links_["confidence"] == HIGH].drop_duplicates("m", keep="last")):
+        rows_ = chosen["m"].to_numpy(dtype=np.int64)
+        member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
     if "head_id" in f.columns:
         no_own = f["id"].astype(str) == ""
-        for r, m, c in _pairs(link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key")):
-            if member[r] < 0:
-                member[r], conf[r] = int(m), c
+        chosen = link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").drop_duplicates("m", keep="first")
+        chosen = chosen[member_at[chosen["m"].to_numpy(dtype=np.int64)] < 0]
+        rows_ = chosen["m"].to_numpy(dtype=np.int64)
+        member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
+    member, conf = member_at.tolist(), conf_at.tolist()
     ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
-    payee = [i or h or f"账号{a}|{nm}" for i, h, a, nm in zip(ids_, heads, accounts, names)]
-    household = [mem_household[m] if m >= 0 else f"ledger:{h or i or pk}" for m, h, i, pk in zip(member, heads, ids_, payee)]
+    payee, household = _payees(ids_, heads, accounts, names, member_at, mem_household)
     covered: dict[str, list[int]] = defaultdict(list)
     for j, (h, flag) in enumerate(zip(mem_household, members["covered"].tolist())):
         if is_covered(flag):
@@ -223,6 +227,25 @@ def ledger(ctx: Context) -> Ledger:
     _events(ctx, led)
     ctx.cache["money"] = led
     return led
+
+
+def _payees(ids_: list, heads: list, accounts: list, names: list, member: np.ndarray, mem_household: list) -> tuple[list, list]:
+    """Per row: the payee (own ID, else head ID, else account + name) and the household (the roster's, else
+    'ledger:' + head ID, own ID or payee)."""
+    n = len(ids_)
+    own, head = np.asarray(ids_, dtype=object), np.asarray(heads, dtype=object)
+    has_own = np.fromiter(map(bool, ids_), dtype=bool, count=n)
+    has_head = np.fromiter(map(bool, heads), dtype=bool, count=n)
+    payee = np.where(has_own, own, head)
+    for r in np.flatnonzero(~has_own & ~has_head).tolist():
+        payee[r] = ids_[r] or heads[r] or f"账号{accounts[r]}|{names[r]}"
+    linked = member >= 0
+    household = np.empty(n, dtype=object)
+    if len(mem_household):
+        household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
+    for r in np.flatnonzero(~linked).tolist():
+        household[r] = f"ledger:{heads[r] or ids_[r] or payee[r]}"
+    return payee.tolist(), household.tolist()
 
 
 def _codes(household: list, months: np.ndarray) -> dict:
