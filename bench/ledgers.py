@@ -6,7 +6,8 @@ Usage:
 
 Writes a 低保 roster (one row per member, household-level columns) and 12 monthly ledgers (one row per
 member per month, 低保金 split per person, plus a few failed payments), then times, each in a fresh
-process: the read floor (every file read with python-calamine / DuckDB, nothing else) and
+process: the read floor (every file read with the fastest reader at hand: fastexcel for .xlsx, DuckDB for
+CSV, nothing else) and
 ``rostercheck audit ROSTER --payments DIR --codes``-equivalent library call (the F checks only).
 """
 
@@ -57,16 +58,18 @@ def generate(out: Path, members: int, fmt: str, seed: int = 1) -> tuple[Path, li
 FLOOR = r"""
 import sys
 from pathlib import Path
-from python_calamine import CalamineWorkbook
 import duckdb
+import fastexcel
 rows = 0
 for p in map(Path, sys.argv[1:]):
+    q = str(p).replace("'", "''")
     if p.suffix == '.xlsx':
-        for s in CalamineWorkbook.from_path(str(p)).sheet_names:
-            rows += len(CalamineWorkbook.from_path(str(p)).get_sheet_by_name(s).to_python())
+        book = fastexcel.read_excel(str(p))
+        for name in book.sheet_names:
+            rows += book.load_sheet(name, header_row=None, dtypes="string").to_arrow().num_rows
     else:
-        q = str(p).replace("'", "''")
-        rows += sum(b.num_rows for b in duckdb.sql(f"SELECT * FROM read_csv('{q}', all_varchar=true)").fetch_record_batch(1 << 20))
+        reader = duckdb.sql(f"SELECT * FROM read_csv('{q}', all_varchar = true, header = false)").fetch_record_batch(1 << 20)
+        rows += sum(b.num_rows for b in reader)
 print(rows)
 """
 AUDIT = r"""
@@ -90,14 +93,24 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("bench/data/ledgers"))
     ap.add_argument("--members", type=int, default=200_000)
     ap.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    ap.add_argument("--reuse", action="store_true", help="keep the files already in --out (same --members and --format)")
+    ap.add_argument("--repeat", type=int, default=1, help="time each side this many times, keep the best")
     a = ap.parse_args()
     t = time.perf_counter()
-    roster, ledgers = generate(a.out, a.members, a.format)
-    print(f"generated in {time.perf_counter() - t:.1f} s")
+    roster = a.out / "低保花名册.xlsx"
+    ledgers = [a.out / f"发放明细_{m}.{a.format}" for m in MONTHS]
+    if not (a.reuse and roster.exists() and all(p.exists() for p in ledgers)):
+        roster, ledgers = generate(a.out, a.members, a.format)
+        print(f"generated in {time.perf_counter() - t:.1f} s")
     files = [str(roster), *map(str, ledgers)]
-    floor, rows = timed(FLOOR, files)
-    run, out = timed(AUDIT, files)
-    print(f"read floor {floor:.1f} s ({rows} rows); audit with F01–F07 {run:.1f} s ({out}); ratio {run / floor:.2f}×")
+    floors, runs = [], []
+    for _ in range(a.repeat):
+        floors.append(timed(FLOOR, files))
+        runs.append(timed(AUDIT, files))
+    floor, rows = min(floors)
+    run, out = min(runs)
+    print(f"read floor {floor:.1f} s ({rows} rows); audit with F01–F07 {run:.1f} s ({out} payments, findings)")
+    print(f"ratio {run / floor:.2f}x (best of {a.repeat})")
 
 
 if __name__ == "__main__":

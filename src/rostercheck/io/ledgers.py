@@ -22,7 +22,8 @@ from ..normalize.names import person_name
 from ..normalize.values import count, date, digits, header_label, money, month, text
 from .columns import KIND_LABELS
 from .limits import Limits
-from .table import Layout, RawFile, Table, data_frame, read_file
+from .read import TEXT, sniff_format
+from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, read_file
 
 KIND = "payments"
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
@@ -98,7 +99,107 @@ def _with_year(mm: str, year: str, as_of: dt.date) -> str:
     return f"{y}-{mm}"
 
 
-def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.DataFrame, list[str]]:
+def _grid_rows(grid) -> "callable":
+    """Build a sheet's frame for a layout: column by column when the grid holds Arrow columns, else row by row."""
+
+    def build(layout: Layout) -> pd.DataFrame:
+        first = grid.first_row + layout.start
+        if grid.columns is None:
+            data = grid.data_rows(layout.start)
+            return data_frame(data, range(first, first + len(data)), layout, grid.sheet)
+        height = max(0, grid.height - layout.start)
+        width = grid.columns.num_columns
+        columns = {c: (_cells(grid.columns.column(c).slice(layout.start)) if c < width else np.full(height, "", dtype=object))
+                   for c in set(layout.mapping.values())}
+        return columns_frame(columns, np.arange(first, first + height), lambda at: grid.data_rows(layout.start, at),
+                             layout, grid.sheet)
+
+    return build
+
+
+def _cells(column) -> np.ndarray:
+    """An Arrow text column as cells (as :meth:`Grid.cells` gives them), each distinct value converted once."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .read import _python_cells
+
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    encoded = pc.dictionary_encode(column)
+    uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    uniques[:-1] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
+    uniques[-1] = ""  # blank cells
+    codes = encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)
+    return uniques[codes]
+
+
+def _text_sheet(path: Path, limits: Limits | None):
+    """A CSV/TXT ledger read column-wise (pyarrow.csv): (head grid, layout, frame builder), or None to read it row by row.
+
+    The header is found in the first rows as for any list; the rows below it are parsed as text columns.
+    Anything the column-wise reader would count differently from the row reader (blank lines, rows of
+    another width, quotes in the lines above the header) sends the file to the row reader.
+    """
+    import csv
+    import io
+
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from .read import HEAD_ROWS, Grid, text_of
+
+    limits = limits or Limits.from_env()
+    text, delimiter = text_of(path, limits)
+    lines = text.split("\n", HEAD_ROWS)
+    head_text = "\n".join(lines[:HEAD_ROWS])
+    grid = Grid(path, "", list(csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)), 1)
+    layout = find_layout(grid, KIND)
+    if layout is None or layout.start >= HEAD_ROWS or '"' in "\n".join(lines[:layout.start]):
+        return None
+    at = 0
+    for _ in range(layout.start):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return None  # lines ended by '\r' alone
+    width = max([len(layout.labels), *(len(r) for r in grid.rows)])
+    names = [f"c{i}" for i in range(width)]
+    bad: list = []
+
+    def invalid(row) -> str:
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(text[at:].encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True, escape_char=False,
+                                             newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, ValueError):
+        return None
+    if bad:
+        return None
+    if table.num_rows + layout.start > limits.max_rows:
+        from ..errors import LimitExceededError
+
+        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    first = 1 + layout.start
+
+    def build(lay: Layout) -> pd.DataFrame:
+        columns = {c: _cells(table.column(c)) for c in set(lay.mapping.values()) if c < width}
+
+        def row_at(positions) -> list[list]:
+            part = table.take(pa.array(np.asarray(positions, dtype=np.int64)))
+            return [list(r) for r in zip(*(part.column(i).to_pylist() for i in range(width)))]
+
+        return columns_frame(columns, np.arange(first, first + table.num_rows), row_at, lay, "")
+
+    return grid, layout, build
+
+
+def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, build=None) -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for."""
     notes: list[str] = []
     parent_year = _year_named(layout.title, grid.sheet, path.stem)
@@ -107,9 +208,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.D
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
-    data = grid.data_rows(layout.start)
-    first = grid.first_row + layout.start
-    frame = data_frame(data, range(first, first + len(data)), layout, grid.sheet)
+    frame = (build or _grid_rows(grid))(layout)
     if frame.empty:
         return frame, notes
     frame["_file"] = str(path)
@@ -124,7 +223,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date) -> tuple[pd.D
             part["_col"] = layout.labels[col] if col < len(layout.labels) else ""
             parts.append(part)
         out = pd.concat(parts, ignore_index=True)
-        out = out[[money(v) not in (None, 0.0) for v in out["amount"].tolist()]]
+        from ..reference import by_value
+
+        out = out[[v not in (None, 0.0) for v in by_value(out["amount"].tolist(), money)]]
         return out.reset_index(drop=True), notes
     frame["_col"] = ""
     if "month" in frame.columns:
@@ -161,12 +262,16 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) 
         InputFileError: when no sheet has a payee ID column and an amount.
     """
     path = Path(path)
-    raw: RawFile = read_file(path, KIND, limits)
+    fast = _text_sheet(path, limits) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm") else None
+    if fast is not None:
+        raw = RawFile(path, KIND, [fast[:2]], [])
+    else:
+        raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets = [], list(raw.notes), {}, [], []
     for grid, layout in raw.sheets:
         if "id" not in layout.mapping and "head_id" not in layout.mapping:
             continue
-        frame, notes = _sheet_frame(grid, layout, path, as_of)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, fast[2] if fast is not None else None)
         if "amount" not in frame.columns:
             continue
         frames.append(frame)
@@ -190,48 +295,96 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     Returns:
         The normalised frame, rows without a readable amount left out.
     """
-    from ..reference import by_value, cells
-
     n = len(frame)
+    memo: dict[str, np.ndarray] = {}
 
-    def col(name: str) -> list:
-        return cells(frame, name) if name in frame.columns else [None] * n
+    def col(name: str) -> np.ndarray:
+        """A column's cells as an object array (NaN, from sheets without the column, left for :func:`_none` to judge)."""
+        if name not in memo:
+            memo[name] = frame[name].to_numpy(dtype=object) if name in frame.columns else np.full(n, None, dtype=object)
+        return memo[name]
 
-    out = pd.DataFrame({"_file": col("_file"), "_sheet": col("_sheet"), "_row": frame["_row"].astype(int).to_numpy(),
-                        "_col": by_value(col("_col"), text)})
-    out["id"], out["id_status"], out["id_reliable"], out["birth"] = ids.id_numbers(col("id"))
-    out["id_raw"] = by_value(col("id"), text)
-    out["head_id"], out["head_id_status"], out["head_id_reliable"], _ = ids.id_numbers(col("head_id"))
+    def parse(name: str, *fns) -> list[np.ndarray]:
+        """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all)."""
+        if name not in frame.columns:
+            return [np.full(n, fn(None), dtype=object) for fn in fns]
+        values = col(name)
+        try:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        except TypeError:  # an unhashable cell: no caching
+            return [_objects([fn(_none(v)) for v in values]) for fn in fns]
+        uniques = [_none(u) for u in uniques]
+        return [_objects([fn(u) for u in uniques])[codes] for fn in fns]
+
+    same = lambda v: v  # noqa: E731
+    # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
+    # back into objects as plain_text does, costs more than the parsing on a city's year of ledgers).
+    text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same)[0], "_sheet": parse("_sheet", same)[0],
+                                        "_col": parse("_col", text)[0]}
+    other: dict[str, object] = {"_row": frame["_row"].astype(int).to_numpy()}
+    ident, status, other["id_reliable"], other["birth"] = _id_numbers(col("id"))
+    text_cols["id"], text_cols["id_status"] = _objects(ident), _objects(status)
+    text_cols["id_raw"] = parse("id", text)[0]
+    ident, status, other["head_id_reliable"], _ = _id_numbers(col("head_id"))
+    text_cols["head_id"], text_cols["head_id_status"] = _objects(ident), _objects(status)
     for fld in ("name", "head_name", "holder"):
-        out[fld] = by_value(col(fld), text)
-        out[fld + "_key"] = by_value(col(fld), person_name)
-    out["bank_account"] = by_value(col("bank_account"), digits)
+        text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name)
+    text_cols["bank_account"] = parse("bank_account", digits)[0]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
-        out[fld] = by_value(col(fld), text)
-    out["amount"] = by_value(col("amount"), money)
-    out["paid_date"] = by_value(col("paid_date"), date)
-    out["covered_size"] = by_value(col("covered_size"), count)
-    months = by_value(col("month"), month)
-    sources = col("month_source")
-    out["month_source"] = [s or "" for s in sources]
+        text_cols[fld] = parse(fld, text)[0]
+    text_cols["month_source"] = parse("month_source", lambda s: s or "")[0]
+    other["amount"] = parse("amount", money)[0].tolist()
+    other["paid_date"] = parse("paid_date", date)[0].tolist()
+    other["covered_size"] = parse("covered_size", count)[0].tolist()
+    out = pd.concat([pd.DataFrame(text_cols, dtype=object), pd.DataFrame(other)], axis=1)
+    months = parse("month", month)[0].tolist()
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
-        years = by_value(col("year"), lambda v: _year_named(text(v)))
-        bare = by_value(col("month"), lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))
+        years = parse("year", lambda v: _year_named(text(v)))[0].tolist()
+        bare = parse("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))[0].tolist()
         months = [m or (f"{y}-{b}" if y and b else "") for m, y, b in zip(months, years, bare)]
     # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
-    notes = [f"{i} {r}" for i, r in zip(out["item"].tolist(), out["remark"].tolist())]
-    fixed = []
-    for m, src, note in zip(months, out["month_source"].tolist(), notes):
-        found = _BACK_PAY.search(note) if src != "列" and "补发" in note else None
+    fixed = list(months)
+    items, remarks = out["item"].to_numpy(), out["remark"].to_numpy()
+    for r in np.flatnonzero(out["month_source"].to_numpy() != "列").tolist():
+        note, m = f"{items[r]} {remarks[r]}", fixed[r]
+        found = _BACK_PAY.search(note) if "补发" in note else None
         if found and m:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
-            m = f"{year}-{int(found.group(2)):02d}"
-        fixed.append(m)
+            fixed[r] = f"{year}-{int(found.group(2)):02d}"
     out["month"] = fixed
-    keep = np.array([isinstance(a, float) for a in out["amount"].tolist()], dtype=bool) if n else np.zeros(0, bool)
+    amounts = out["amount"]
+    keep = np.ones(n, dtype=bool) if amounts.dtype.kind == "f" else np.array([isinstance(a, float) for a in amounts.tolist()],
+                                                                             dtype=bool)
     out = out[keep].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _none(value):
+    """A missing cell (NaN) as None, as :func:`reference.cells` gives it."""
+    return None if isinstance(value, float) and value != value else value
+
+
+def _objects(values: list) -> np.ndarray:
+    """A list as a one-dimensional object array (tuples and lists stay cells)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _id_numbers(values: np.ndarray) -> tuple[list, list, list, list]:
+    """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    except TypeError:
+        return ids.id_numbers([_none(v) for v in values])
+    parts = ids.id_numbers([_none(u) for u in uniques])
+    out = []
+    for part in parts:
+        mapped = np.empty(len(uniques), dtype=object)
+        mapped[:] = part
+        out.append(mapped[codes].tolist())
+    return tuple(out)
 
 
 def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None,

@@ -377,6 +377,33 @@ def decode_text(data: bytes, path: Path) -> str:
 
 
 def _read_text(path: Path, limits: Limits) -> Grid:
+    text, delimiter = text_of(path, limits)
+    csv.field_size_limit(1 << 30)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > limits.max_rows:
+                raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    except csv.Error as exc:
+        raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
+    return Grid(path, "", rows, 1, [], TEXT)
+
+
+def text_of(path: Path, limits: Limits) -> tuple[str, str]:
+    """A text table's decoded text and delimiter, after the size, binary, HTML and cell-count checks.
+
+    Args:
+        path: the file.
+        limits: safety bounds.
+    Returns:
+        (the text without a BOM, the delimiter).
+    Raises:
+        InputFileError: when the file is no text table; LimitExceededError beyond the limits.
+    """
+    if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
+        raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and data[:4096].count(b"\x00") < 64:
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
@@ -390,17 +417,7 @@ def _read_text(path: Path, limits: Limits) -> Grid:
     delimiter = sniff_delimiter(lines)
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
-    csv.field_size_limit(1 << 30)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    try:
-        for row in reader:
-            rows.append(row)
-            if len(rows) > limits.max_rows:
-                raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
-    except csv.Error as exc:
-        raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
-    return Grid(path, "", rows, 1, [], TEXT)
+    return text, delimiter
 
 
 def sniff_delimiter(lines: list[str]) -> str:

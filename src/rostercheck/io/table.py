@@ -341,7 +341,11 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
     rule = _RowFilter(layout)
     n = len(numbers)
     if rule.id_col is not None and rule.id_col in columns:
-        keep = np.fromiter((rule.id_like(c) for c in columns[rule.id_col]), dtype=bool, count=n)
+        cells = pd.Series(columns[rule.id_col], dtype=object)
+        if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: the first character, in bulk
+            keep = cells.str[:1].str.isdigit().to_numpy(dtype=bool, copy=True)
+        else:
+            keep = np.fromiter((rule.id_like(c) for c in cells), dtype=bool, count=n)
     else:
         keep = np.zeros(n, dtype=bool)
     doubtful = np.flatnonzero(~keep)

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..match import link_lists
@@ -133,6 +134,7 @@ class Ledger:
     params: dict = field(default_factory=dict)
     claimed: dict[tuple[int, str], float] = field(default_factory=dict)
     cols: dict[str, list] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
 
     def where(self, i: int) -> str:
         """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts."""
@@ -191,18 +193,22 @@ def ledger(ctx: Context) -> Ledger:
     members = ctx.members
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
-    member, conf = [-1] * n, [""] * n
-    for r, m, c, _ in link_lists(f, members).itertuples(index=False):
-        if member[r] < 0 or c == HIGH:
-            member[r], conf[r] = int(m), c
+    member_at, conf_at = np.full(n, -1, dtype=np.int64), np.full(n, "", dtype=object)
+    links_ = link_lists(f, members)
+    # Per row: the first link, unless a 高 link follows (the last 高 link then), as a walk over the links would leave it.
+    for chosen in (links_.drop_duplicates("m", keep="first"),
+                   links_[links_["confidence"] == HIGH].drop_duplicates("m", keep="last")):
+        rows_ = chosen["m"].to_numpy(dtype=np.int64)
+        member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
     if "head_id" in f.columns:
         no_own = f["id"].astype(str) == ""
-        for r, m, c, _ in link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
-            if member[r] < 0:
-                member[r], conf[r] = int(m), c
+        chosen = link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").drop_duplicates("m", keep="first")
+        chosen = chosen[member_at[chosen["m"].to_numpy(dtype=np.int64)] < 0]
+        rows_ = chosen["m"].to_numpy(dtype=np.int64)
+        member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
+    member, conf = member_at.tolist(), conf_at.tolist()
     ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
-    payee = [i or h or f"账号{a}|{nm}" for i, h, a, nm in zip(ids_, heads, accounts, names)]
-    household = [mem_household[m] if m >= 0 else f"ledger:{h or i or pk}" for m, h, i, pk in zip(member, heads, ids_, payee)]
+    payee, household = _payees(ids_, heads, accounts, names, member_at, mem_household)
     covered: dict[str, list[int]] = defaultdict(list)
     for j, (h, flag) in enumerate(zip(mem_household, members["covered"].tolist())):
         if is_covered(flag):
@@ -211,17 +217,73 @@ def ledger(ctx: Context) -> Ledger:
     head_ids = members["head_id"].tolist()
     member_ids = members["id"].tolist()
     month_list = f["month"].tolist()
-    own_rows = {(household[r], month_list[r]) for r in range(n)
-                if member[r] >= 0 and member_ids[member[r]] != head_ids[member[r]]}
-    household_row = [m >= 0 and (member_ids[m] == head_ids[m] or not ids_[r]) and len(covered.get(household[r], [])) > 1
-                     and (household[r], month_list[r]) not in own_rows for r, m in enumerate(member)]
+    codes = _codes(household, f["month"].to_numpy(dtype=object))
+    household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered)
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
                  cols={c: f[c].tolist() for c in f.columns})
+    led.memo["codes"] = codes
     off = sorted({h for h, m in zip(household, member) if m < 0})
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _events(ctx, led)
     ctx.cache["money"] = led
     return led
+
+
+def _payees(ids_: list, heads: list, accounts: list, names: list, member: np.ndarray, mem_household: list) -> tuple[list, list]:
+    """Per row: the payee (own ID, else head ID, else account + name) and the household (the roster's, else
+    'ledger:' + head ID, own ID or payee)."""
+    n = len(ids_)
+    own, head = np.asarray(ids_, dtype=object), np.asarray(heads, dtype=object)
+    has_own = np.fromiter(map(bool, ids_), dtype=bool, count=n)
+    has_head = np.fromiter(map(bool, heads), dtype=bool, count=n)
+    payee = np.where(has_own, own, head)
+    for r in np.flatnonzero(~has_own & ~has_head).tolist():
+        payee[r] = ids_[r] or heads[r] or f"账号{accounts[r]}|{names[r]}"
+    linked = member >= 0
+    household = np.empty(n, dtype=object)
+    if len(mem_household):
+        household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
+    for r in np.flatnonzero(~linked).tolist():
+        household[r] = f"ledger:{heads[r] or ids_[r] or payee[r]}"
+    return payee.tolist(), household.tolist()
+
+
+def _codes(household: list, months: np.ndarray) -> dict:
+    """Households and months as integer codes (first-appearance order), and each row's (household, month) pair."""
+    hcodes, huniq = pd.factorize(np.asarray(household, dtype=object))
+    mcodes, muniq = pd.factorize(months)
+    pair = hcodes.astype(np.int64) * (len(muniq) + 1) + mcodes
+    return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
+
+
+def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered) -> list[bool]:
+    """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
+    covered member; no other member has a row of their own that month)."""
+    n = len(member)
+    if not n:
+        return []
+    mem = np.asarray(member, dtype=np.int64)
+    linked = mem >= 0
+    at = np.where(linked, mem, 0)
+    if len(member_ids):
+        mids, hids = np.asarray(member_ids, dtype=object)[at], np.asarray(head_ids, dtype=object)[at]
+        is_head = linked & (mids == hids)
+    else:
+        is_head = np.zeros(n, dtype=bool)
+    own = linked & ~is_head
+    sizes = np.array([len(covered.get(h, ())) for h in codes["h_values"]] + [0], dtype=np.int64)
+    big = linked & (sizes[codes["h"]] > 1)
+    no_id = np.fromiter((not i for i in ids_), dtype=bool, count=n)
+    candidate = big & (is_head | no_id)
+    if candidate.any() and own.any():
+        pair = pd.Series(codes["pair"])
+        candidate &= ~pair.isin(np.unique(codes["pair"][own])).to_numpy()
+    return candidate.tolist()
+
+
+def _pairs(links: pd.DataFrame):
+    """The (left row, right row, confidence) triples of :func:`link_lists`' answer, as plain Python values."""
+    return zip(links["m"].tolist(), links["r"].tolist(), links["confidence"].tolist())
 
 
 def _stop(day: dt.date, p: dict) -> str:
@@ -248,13 +310,13 @@ def _events(ctx: Context, led: Ledger) -> None:
             ev = make(records[r], c)
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
-        for m, r, c, _ in link_lists(f, ref).itertuples(index=False):
+        for m, r, c in _pairs(link_lists(f, ref)):
             ev = make(records[r], c)
             if ev:
                 led.events_row.setdefault(int(m), []).append(ev)
         no_own = f[f["id"].astype(str) == ""]
         if len(no_own):
-            for m, r, c, _ in link_lists(no_own, ref, "head_id", "id", "head_name_key", "name_key").itertuples(index=False):
+            for m, r, c in _pairs(link_lists(no_own, ref, "head_id", "id", "head_name_key", "name_key")):
                 ev = make(records[r], c)
                 if ev:
                     led.events_row.setdefault(int(m), []).append(ev)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+import pandas as pd
+
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import rule, where
 from ._money import Ledger, finding, ledger, months_text
@@ -36,12 +39,13 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
     f = led.frame
     names = _names(ctx, led)
     bad: dict[str, list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        holder = led.cols["holder_key"][r]
-        if not holder or not led.ok[r]:
-            continue
-        allowed = names.get(led.household[r], set()) | {led.cols["name_key"][r], led.cols["head_name_key"][r]}
-        if holder not in allowed:
+    f = led.frame
+    holders = f["holder_key"].to_numpy(dtype=object)
+    other = ((holders != "") & (holders != f["name_key"].to_numpy(dtype=object))
+             & (holders != f["head_name_key"].to_numpy(dtype=object)) & pd.notna(f["holder_key"]).to_numpy())
+    for r in np.flatnonzero(other & np.asarray(led.ok, dtype=bool)).tolist():
+        holder = holders[r]
+        if holder not in names.get(led.household[r], ()):
             bad[led.household[r]].append(r)
     out = []
     for h, rows in bad.items():
@@ -60,10 +64,13 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
 def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
     f = led.frame
     by_account: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in range(len(f)):
-        a = led.cols["bank_account"][r]
-        if led.ok[r] and len(a) >= min_len:
-            by_account[a].setdefault(led.household[r], r)
+    accounts = f["bank_account"].to_numpy(dtype=object)
+    ok = np.asarray(led.ok, dtype=bool) & (f["bank_account"].str.len().fillna(0).to_numpy() >= min_len)
+    pairs = pd.DataFrame({"a": accounts[ok], "h": np.asarray(led.household, dtype=object)[ok]}).drop_duplicates()
+    counts = pairs["a"].value_counts()
+    several = pd.Series(accounts).isin(set(counts[counts >= 2].index)).to_numpy()
+    for r in np.flatnonzero(ok & several).tolist():
+        by_account[accounts[r]].setdefault(led.household[r], r)
     out = []
     for account, households in by_account.items():
         if len(households) < 2:
@@ -90,7 +97,8 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             continue
         ref = ctx.lists[kind]
         owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
-        for r in range(len(f)):
+        listed = np.asarray(led.ok, dtype=bool) & f["bank_account"].isin(set(owners)).to_numpy()
+        for r in np.flatnonzero(listed).tolist():
             a = led.cols["bank_account"][r]
             rec = owners.get(a)
             if rec is None or not led.ok[r] or (led.household[r], a) in seen:

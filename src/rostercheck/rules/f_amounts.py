@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
+import pandas as pd
+
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
@@ -38,10 +41,15 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     f = led.frame
     adjust = tuple(led.params.get("adjust_words", ()))
     groups: dict[tuple, list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        text = f"{led.cols['item'][r]} {led.cols['remark'][r]}"
-        if led.ok[r] and led.cols["month"][r] and led.cols["amount"][r] > 0 and not any(w in text for w in adjust):
-            groups[(led.payee[r], _item_key(led, r), led.cols["month"][r])].append(r)
+    items, remarks, months, amounts = led.cols["item"], led.cols["remark"], led.cols["month"], led.cols["amount"]
+    adjusted: dict[tuple, bool] = {}
+    for r in _repeated(led):
+        pair = (items[r], remarks[r])
+        if pair not in adjusted:
+            text = f"{items[r]} {remarks[r]}"
+            adjusted[pair] = any(w in text for w in adjust)
+        if led.ok[r] and months[r] and amounts[r] > 0 and not adjusted[pair]:
+            groups[(led.payee[r], _item_key(led, r), months[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
         if len(rows) > 1:
@@ -69,9 +77,29 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     return ctx.cache["money:dup"]
 
 
+def _repeated(led: Ledger) -> list[int]:
+    """The successful rows (in order) whose payee and month come again on another successful row.
+
+    Only these can be duplicates; the item and the adjustment words are judged on them alone.
+    """
+    import numpy as np
+    import pandas as pd
+
+    f = led.frame
+    ok = np.asarray(led.ok, dtype=bool) & (f["month"].to_numpy() != "")
+    sel = np.flatnonzero(ok)
+    if not len(sel):
+        return []
+    payees = pd.factorize(np.asarray(led.payee, dtype=object)[sel])[0].astype(np.int64)
+    keys = pd.Series(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
+    return sel[keys.duplicated(keep=False).to_numpy()].tolist()
+
+
 def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
-    benefit, household = ctx.members["benefit"].tolist(), ctx.members["household"].tolist()
+    if "amounts" in led.memo:
+        return led.memo["amounts"]
+    benefit = ctx.members["benefit"].tolist()
     out = {}
     for h, members in led.covered.items():
         values = [benefit[j] for j in members if isinstance(benefit[j], float) and benefit[j] == benefit[j] and benefit[j] > 0]
@@ -81,35 +109,72 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
             out[h] = (sum(values), [sum(values)])
         else:  # the household's amount repeated on every row (merged cells), or each member's equal amount
             out[h] = (values[0], [values[0], values[0] * len(members)])
+    led.memo["amounts"] = out
     return out
 
 
-def _paid(led: Ledger) -> dict[tuple[str, str], list[int]]:
-    """(household, month) → the successful benefit rows paid for it."""
-    f = led.frame
+def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
+    """The (household, month) pairs with a successful benefit payment."""
+    if "paid_pairs" not in led.memo:
+        mask = np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool) & (led.frame["month"].to_numpy() != "")
+        pairs = pd.DataFrame({"h": np.asarray(led.household, dtype=object)[mask],
+                              "m": led.frame["month"].to_numpy()[mask]}).drop_duplicates()
+        led.memo["paid_pairs"] = set(zip(pairs["h"].tolist(), pairs["m"].tolist()))
+    return led.memo["paid_pairs"]
+
+
+def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dict[tuple[str, str], list[int]]:
+    """(household, month) → the successful benefit rows paid for it, for the months given, left out where the
+    month's total is plainly within the tolerance of an approved amount (those are no F05 finding).
+
+    Totals are summed in bulk with a margin of 1e-6 yuan; the pairs kept are judged again row by row.
+    """
+    mask = (np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)
+            & led.frame["month"].isin(set(months)).to_numpy())
+    sel = np.flatnonzero(mask)
+    if not len(sel):
+        return {}
+    households = np.asarray(led.household, dtype=object)[sel]
+    codes = pd.factorize(led.memo["codes"]["pair"][sel])[0]
+    totals = np.bincount(codes, weights=led.frame["amount"].to_numpy()[sel].astype(float))
+    _, first = np.unique(codes, return_index=True)
+    suspect = np.zeros(len(totals), dtype=bool)
+    for g, (h, total) in enumerate(zip(households[first].tolist(), totals.tolist())):
+        known = expected.get(h)
+        if known is not None and not any(abs(total - a) <= tol - 1e-6 for a in known[1]):
+            suspect[g] = True
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        if led.ok[r] and led.benefit[r] and led.cols["month"][r]:
-            paid[(led.household[r], led.cols["month"][r])].append(r)
+    household, month_of_row = led.household, led.cols["month"]
+    for r in sel[suspect[codes]].tolist():
+        paid[(household[r], month_of_row[r])].append(r)
     return paid
 
 
-def _covered_months(ctx: Context, led: Ledger, paid) -> dict[str, set[str]]:
+def _rows(led: Ledger, mask) -> list[int]:
+    """The rows (in order) where a mask holds and the month is known."""
+    return np.flatnonzero(mask & (led.frame["month"].to_numpy() != "")).tolist()
+
+
+def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     """Programme → months the ledgers cover (at least half the programme's roster households have a row)."""
-    f = led.frame
+    if "covered_months" in led.memo:
+        return led.memo["covered_months"]
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     totals = defaultdict(int)
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
-    seen = defaultdict(set)
-    for r in range(len(f)):
-        h = led.household[r]
-        if h in led.covered and led.benefit[r] and led.cols["month"][r]:
-            seen[(prog_of.get(h, ""), led.cols["month"][r])].add(h)
+    codes = led.memo["codes"]
+    on_roster = np.array([h in led.covered for h in codes["h_values"]] + [False], dtype=bool)[codes["h"]]
+    rows = np.asarray(led.benefit, dtype=bool) & (led.frame["month"].to_numpy() != "") & on_roster
+    pairs = np.unique(codes["pair"][rows])
+    width = len(codes["m_values"]) + 1
+    progs = np.array([prog_of.get(h, "") for h in codes["h_values"]], dtype=object)
+    seen = pd.DataFrame({"p": progs[pairs // width], "m": codes["m_values"][pairs % width]}).value_counts(sort=False)
     out: dict[str, set[str]] = defaultdict(set)
-    for (prog, month), hs in seen.items():
-        if totals[prog] and len(hs) >= 0.5 * totals[prog]:
+    for (prog, month), count in seen.items():
+        if totals[prog] and count >= 0.5 * totals[prog]:
             out[prog].add(month)
+    led.memo["covered_months"] = out
     return out
 
 
@@ -124,10 +189,10 @@ def check_f05(ctx: Context) -> list[Finding]:
     _stopped(ctx)
     dup_months = _duplicates(ctx)[1]
     expected = _household_amounts(ctx, led)
-    paid = _paid(led)
-    covered = _covered_months(ctx, led, paid)
-    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     period = roster_months(ctx, led)
+    paid = _paid_off(led, expected, period, tol)
+    covered = _covered_months(ctx, led)
+    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen = [], [], 0.0, 0.0, []
@@ -174,14 +239,13 @@ def check_f06(ctx: Context) -> list[Finding]:
     led = ledger(ctx)
     f = led.frame
     expected = _household_amounts(ctx, led)
-    paid = _paid(led)
-    covered = _covered_months(ctx, led, paid)
+    paid = _paid_pairs(led)
+    covered = _covered_months(ctx, led)
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else None
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in range(len(f)):
-        if not led.ok[r] and led.benefit[r] and led.cols["month"][r]:
-            failed[(led.household[r], led.cols["month"][r])].append(r)
+    for r in _rows(led, ~np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
+        failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = month_of(ctx.as_of)
     out = []
     for h, members in led.covered.items():
@@ -191,7 +255,7 @@ def check_f06(ctx: Context) -> list[Finding]:
             start = month_of(min(days)) if days else None
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in months if not paid.get((h, m)) and _still_enrolled(led, members, m)]
+        months = [m for m in months if (h, m) not in paid and _still_enrolled(led, members, m)]
         if not months:
             continue
         amount = expected.get(h, (None, []))[0]
