@@ -2,12 +2,11 @@
 
 Usage: python bench/devices.py bench/data/city-vehicles [--repeat 3]
 
-Each variant runs the CLI in a fresh process (medians of --repeat runs, wall time). The devices:
-  gc-thresholds   cli.GC_THRESHOLDS (raised cyclic-GC thresholds) → Python's defaults
-  gc-freeze       gc.freeze() while the forked check copy runs → not frozen
+Each variant runs the CLI in a fresh process (medians of --repeat runs, wall time). The devices kept
+(DEVELOPING.md, Performance, has the table that dropped the others: raised GC thresholds, gc.freeze, the
+forked check process):
   os-exit         os._exit at the end of cli.main → the interpreter's normal teardown
-  forked-checks   the income/asset checks in a forked copy → all checks in this process
-  load-worker     lists read in a second process while the rosters load → one process
+  load-worker     the biggest lists read in a second process while the rosters load → one process
 The spliced xlsx rows (io.report.Workbook) are measured by writing the run's findings both ways
 (``--report``), since the cell-by-cell writer lives in tests/test_report.py.
 """
@@ -27,11 +26,7 @@ from run import inputs  # noqa: E402
 
 PATCHES = {
     "baseline": "",
-    "gc-thresholds": "import rostercheck.cli as c; c.GC_THRESHOLDS = (700, 10, 10)",
-    "gc-freeze": ("import rostercheck.audit as a, types, gc as g; "
-                  "a.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None, collect=g.collect)"),
     "os-exit": "import rostercheck.cli as c, types, os; c.os = types.SimpleNamespace(_exit=lambda code: sys.exit(code))",
-    "forked-checks": "import rostercheck.audit as a; a.PARALLEL_CHECKS_MIN_MEMBERS = 10 ** 12",
     "load-worker": "import rostercheck.audit as a; a.PARALLEL_MIN_BYTES = 10 ** 15",
 }
 

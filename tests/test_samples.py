@@ -124,24 +124,3 @@ def test_two_processes_give_identical_findings(monkeypatch):
     one, two = (r.findings.drop(columns=["_member"]) for r in results)
     assert one.equals(two)
     assert [t.rows for t in results[0].inputs.tables] == [t.rows for t in results[1].inputs.tables]
-
-
-def _die(codes):
-    import os
-
-    os._exit(1)
-
-
-def test_checks_fall_back_to_one_process_when_the_copy_dies(monkeypatch):
-    import datetime as dt
-
-    from rostercheck import audit as audit_module
-
-    rosters, lists = county_inputs()
-    monkeypatch.setenv("ROSTERCHECK_WORKERS", "1")
-    expected = audit_module.audit(rosters, lists, dt.date(2026, 9, 30)).findings
-    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
-    monkeypatch.setattr(audit_module, "_run_forked", _die)
-    got = audit_module.audit(rosters, lists, dt.date(2026, 9, 30)).findings
-    assert {"C03", "C04"} <= set(got["类别代码"])
-    pd.testing.assert_frame_equal(expected.drop(columns=["_member"]), got.drop(columns=["_member"]))

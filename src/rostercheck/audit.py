@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import os
 import re
 from collections import Counter
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -305,32 +302,15 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     return ctx, warnings
 
 
-# With a roster this big, and where the system can fork (Linux), the checks run in two processes:
-# the income and asset checks (they share the pension, wage and asset links) in a forked copy of this
-# one, the others (C08 among them, to balance the two) here. Beyond the upper bound the pages the copy
-# touches (and so copies) cost more memory than the seconds saved are worth (province scale).
-PARALLEL_CHECKS_MIN_MEMBERS = 50_000
-PARALLEL_CHECKS_MAX_MEMBERS = 1_000_000
-_ECONOMIC_CHECKS = ("C03", "C04", "C06", "C09", "C10")
-_FORKED: Context | None = None  # the context a forked check process inherits
-
-
-def _run_forked(codes: list[str]) -> dict[str, list[Finding]]:
-    """In the forked process: run some checks on the inherited context."""
-    rules = load_all()
-    return {code: rules[code](_FORKED) for code in codes}
-
-
 def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Finding], dict[str, str]]:
-    """Run every enabled check whose lists are present (in two processes for big rosters, see above).
+    """Run every enabled check whose lists are present.
 
     Args:
         ctx: the context.
         codes: restrict to these codes (None for all).
     Returns:
-        (findings, code → reason a check was skipped); findings in code order whichever process ran them.
+        (findings, code → reason a check was skipped); findings in code order.
     """
-    global _FORKED
     rules = load_all()
     runnable: list[str] = []
     skipped: dict[str, str] = {}
@@ -345,28 +325,8 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
             skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in spec.needs)
             continue
         runnable.append(code)
-    big = PARALLEL_CHECKS_MIN_MEMBERS <= len(ctx.members) < PARALLEL_CHECKS_MAX_MEMBERS
-    forked = [c for c in runnable if c in _ECONOMIC_CHECKS] if parallel.workers(big) > 1 and parallel.can_fork() else []
-    if len(forked) in (0, len(runnable)):
-        forked = []
-    results: dict[str, list[Finding]] = {}
-    if forked:
-        _FORKED = ctx
-        # Out of the collector's sight until both processes are done: a collection in either would
-        # write to every long-lived object's header, and so copy the pages the two still share.
-        gc.freeze()
-        try:
-            with parallel.fork_pool() as pool:
-                future = pool.submit(_run_forked, forked)
-                results.update({code: rules[code](ctx) for code in runnable if code not in forked})
-                try:
-                    results.update(future.result())
-                except BrokenProcessPool:  # the copy died (out of memory …): run its checks here instead
-                    pass
-        finally:
-            _FORKED = None
-            gc.unfreeze()
-    results.update({code: rules[code](ctx) for code in runnable if code not in results})
+    # A forked copy running half the checks saved 1 % of a city run (DEVELOPING.md, Performance): one process.
+    results = {code: rules[code](ctx) for code in runnable}
     return [f for code in runnable for f in results[code]], skipped
 
 

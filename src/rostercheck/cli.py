@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import os
 import re
 import sys
@@ -135,10 +134,6 @@ def _date(value: Optional[str]) -> dt.date:
     return parsed
 
 
-# A run allocates millions of small objects that live until it ends; with Python's default thresholds
-# the cyclic collector re-scans them again and again (about 1 s of a 13 s city audit). Young garbage
-# is still collected; the defaults come back when the command ends.
-GC_THRESHOLDS = (100_000, 50, 100)
 # The last command's result stays referenced until the next one: freeing a city's millions of cells one
 # by one takes about 0.2 s, and the process ends right after the command (see main) without freeing them.
 _RETAINED: dict[str, object] = {}
@@ -150,8 +145,6 @@ def run(fn: Callable[[], int]) -> None:
     Args:
         fn: the body; returns the exit code.
     """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
     try:
         code = fn()
     except RostercheckError as exc:
@@ -170,8 +163,6 @@ def run(fn: Callable[[], int]) -> None:
             traceback.print_exc()
         console.error(f"程序内部错误（{type(exc).__name__}）。请加 --debug 重新运行，并把输出发给技术支持。")
         raise typer.Exit(int(ExitCode.INTERNAL))
-    finally:
-        gc.set_threshold(*thresholds)
     raise typer.Exit(code)
 
 

@@ -1,19 +1,17 @@
 """A second process where it pays (this machine has two cores).
 
-Loading reads lists in a worker process (any platform). After loading, checks that need the loaded data
-run in a *forked* copy of this process, which inherits it without copying (Linux only; elsewhere they
-run here, one after the other). ``ROSTERCHECK_WORKERS=1`` turns both off, ``=2`` forces them.
+Loading reads the biggest lists in a worker process (any platform) while this one reads the rosters.
+``ROSTERCHECK_WORKERS=1`` turns it off, ``=2`` forces it.
 
 ``ROSTERCHECK_START_METHOD=spawn`` (or ``forkserver``) makes this process start its workers the way
-Windows must (no fork): worker processes import the package afresh and receive their arguments pickled,
-and the forked copy for the checks is not used. The tests run the sample audit so.
+Windows must (no fork): worker processes import the package afresh and receive their arguments pickled.
+The tests run the sample audit so.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -50,13 +48,6 @@ def apply_start_method() -> None:
         multiprocessing.set_start_method(method, force=True)
 
 
-def can_fork() -> bool:
-    """Whether a forked copy of this process can take work (Linux, unless another start method is forced)."""
-    if start_method() not in (None, "fork"):
-        return False
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-
-
 def pool(max_workers: int) -> ProcessPoolExecutor:
     """A pool of worker processes started the platform's way (or the forced way, see the module docstring).
 
@@ -68,8 +59,3 @@ def pool(max_workers: int) -> ProcessPoolExecutor:
     method = start_method()
     return ProcessPoolExecutor(max_workers=max_workers,
                                mp_context=multiprocessing.get_context(method) if method else None)
-
-
-def fork_pool() -> ProcessPoolExecutor:
-    """One forked worker process (call only when :func:`can_fork`)."""
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
