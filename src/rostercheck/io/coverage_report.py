@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from .problem_list import WIDTHS, input_manifest, period
+from .problem_list import WIDTHS, input_manifest, report_heading
 from .public import write_public_copies
 from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
@@ -90,7 +90,7 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
         return [("汇总", summary(frame, titles), None), *code_sheets(frame, titles), ("说明", notes(result, as_of), None)]
 
     sheets = sheets_of(leads)
-    heading = " ".join(x for x in (getattr(result, "county", ""), period(as_of), "低保特困漏保排查线索") if x)
+    heading = report_heading(getattr(result, "county", ""), as_of, "低保特困漏保排查线索")
     write_workbook(paths["workbook"], sheets, COVERAGE_WIDTHS, heading)
     if mask:
         def private(frame: pd.DataFrame) -> pd.DataFrame:

@@ -50,6 +50,19 @@ def as_of_of(options: dict) -> dt.date:
         return dt.date.today()
 
 
+def report_heading(county: str, as_of: dt.date, report: str) -> str:
+    """A report's title: the county, the quarter and the report's name, blanks left out.
+
+    Args:
+        county: the county's name ('' when unknown).
+        as_of: the review date.
+        report: the report's name.
+    Returns:
+        The heading.
+    """
+    return " ".join(x for x in (county, period(as_of), report) if x)
+
+
 def audit_heading(county: str, as_of: dt.date) -> str:
     """The title every sheet of the problem list starts with ('清河县 2026年第三季度 低保特困专项治理问题清单').
 
@@ -59,7 +72,7 @@ def audit_heading(county: str, as_of: dt.date) -> str:
     Returns:
         The heading.
     """
-    return " ".join(x for x in (county, period(as_of), "低保特困专项治理问题清单") if x)
+    return report_heading(county, as_of, "低保特困专项治理问题清单")
 
 
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:

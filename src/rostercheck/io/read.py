@@ -67,11 +67,7 @@ class Grid:
         Returns:
             The cells.
         """
-        if self.columns is None:
-            return [row[col] if col < len(row) else "" for row in self.rows[start:]]
-        if col >= self.columns.num_columns:
-            return [""] * max(0, self.height - start)
-        return _python_cells(self.columns.column(col).slice(start))
+        return self.data_columns([col], start)[col]
 
     def data_rows(self, start: int, at=None) -> list[list]:
         """The rows from ``start`` down, or only those at positions ``at`` (relative to ``start``).
