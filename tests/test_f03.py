@@ -44,3 +44,33 @@ def test_payee_on_no_roster_paid_this_quarter_is_not_enrolled_at_medium():
 def test_tekun_payee_not_enrolled_only_when_a_tekun_roster_is_given():
     rows = [pay(STRAY, "周九", m, 1576, "特困供养金") for m in months("2026-07", "2026-09")]
     assert money(money_context(roster(), rows), "F03") == []
+
+
+C = make_id("19750303", 133)
+D = make_id("19770404", 144)
+
+
+def test_household_exit_naming_only_the_head_stops_the_whole_household():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-06", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "date": "2026-06-15", "reason": "家庭收入超过标准"}]
+    assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("王五", "高", 3096.0, None)]  # July–Sept
+
+
+def test_head_who_left_for_a_household_reason_stops_the_household_paid_per_person():
+    two = household("陈七", C, [("陈妻", "配偶", D)], benefit=1000, township="河口乡")
+    rows = [pay(C, "陈七", m, 500) for m in months("2026-07", "2026-09")] + [pay(D, "陈妻", m, 500) for m in months("2026-07", "2026-09")]
+    exits = [{"name": "陈七", "id": C, "date": "2026-07-31", "reason": "购置小汽车"}]
+    assert money(money_context(two, rows, {"exits": exits}), "F03") == [("陈七", "高", 1000.0, None), ("陈妻", "高", 1000.0, None)]
+
+
+def test_head_reduced_alone_is_only_his_share():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    exits = [{"name": "王五", "id": A, "head_id": A, "date": "2026-07-10", "reason": "减员（户主死亡）"}]
+    assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("王五", "中", 1032.0, None)]
+
+
+def test_household_exit_of_a_household_on_no_roster_by_head_id():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "孙八", m, 600, head_id=OUT, head_name="孙八") for m in months("2026-01", "2026-05")]
+    exits = [{"head_name": "孙八", "head_id": OUT, "date": "2026-02-20"}]
+    assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("孙八", "高", 1800.0, None)]

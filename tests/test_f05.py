@@ -43,3 +43,14 @@ def test_tekun_person_compared_with_the_support_standard():
     ctx = money_context(roster(), rows + [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")],
                         extra_rosters=[(tk, "清河县特困人员名册")])
     assert money(ctx, "F05") == [("吴十", "高", None, 300.0)]
+
+
+def test_approval_date_sets_the_months_compared():
+    # approved (changed) 2026-05-12 at 1032: May and June underpaid are findings though before the roster quarter
+    rows = [pay(A, "王五", m, 900) for m in months("2026-01", "2026-06")] + [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    assert money(money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2026-05-12"), rows),
+                 "F05") == [("王五", "高", None, 264.0)]
+    # approved this September: the months before are not compared with this amount
+    rows = [pay(A, "王五", m, 900) for m in months("2026-01", "2026-09")]
+    assert money(money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2026-09-01"), rows),
+                 "F05") == [("王五", "高", None, 132.0)]

@@ -33,3 +33,11 @@ def test_dead_single_member_household_is_owed_nothing():
     rows = [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
     ctx = money_context(roster(), rows, {"deaths": [{"name": "王五", "id": A, "date": "2026-07-01"}]})
     assert money(ctx, "F06") == []
+
+
+def test_approval_date_makes_every_month_since_owed():
+    rows = [pay(x, n, m, a) for m in months("2026-06", "2026-09") for x, n, a in ((C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(A, "王五", "2026-06", 516)]
+    approved = household("王五", A, benefit=516, approved="2026-07-20") + household("李四", C, benefit=700) + household("陈一", E, benefit=800)
+    assert money(money_context(approved, rows), "F06") == [("王五", "中", None, 1548.0)]
+    assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]

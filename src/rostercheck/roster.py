@@ -14,12 +14,12 @@ from .io.table import Table
 from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, digits, money, text
+from .normalize.values import count, date, digits, money, text
 from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
-                    "bank_account", "phone", "address", "programme", "region_code")
+                    "bank_account", "phone", "address", "programme", "region_code", "approved")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
@@ -91,6 +91,7 @@ COLUMNS = [
     "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
+    "approved",
 ]
 
 
@@ -208,6 +209,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
     out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v) for a, p, sh, v
                         in zip(out["area_type"].tolist(), programme_raw, out["sheet"].tolist(), out["village"].tolist())]
+    out["approved"] = by_value(out["approved"].tolist(), date)
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
     out["birth"] = births

@@ -82,6 +82,7 @@ class Event:
         last: the last such month ('9999-12' when open-ended).
         confidence: the link's confidence.
         what: the evidence text about the event.
+        whole: the event ends the whole household's benefit (a household's exit), not one member's.
     """
 
     code: str
@@ -91,6 +92,7 @@ class Event:
     last: str
     confidence: str
     what: str
+    whole: bool = False
 
     def covers(self, month: str) -> bool:
         """Whether a payment for the month should not have been made."""
@@ -361,17 +363,81 @@ def _events(ctx: Context, led: Ledger) -> None:
         return Event("F02", "migrations", row, _stop(day, p), "9999-12", c,
                      f"迁出日期 {day.isoformat()}，迁往 {dest or '县外'}（迁出本县）")
 
+    whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
+
     def exited(row: dict, c: str) -> Event | None:
         day = row.get("date")
         if not isinstance(day, dt.date) or day > ctx.as_of:
             return None
         reason = str(row.get("reason") or "")
+        whole = row["_index"] in whole_rows
         return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
-                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else ""))
+                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else "") + ("，整户停保" if whole else ""),
+                     whole)
 
     for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
         if ctx.has(kind):
             attach(kind, make)
+    if whole_rows:
+        _attach_household_exits(ctx, led, whole_rows, exited)
+
+
+def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
+    """Exit rows that end a whole household's benefit → the household head's ID.
+
+    低保 is granted to a household: a row naming only the head (户主身份证号, no member of its own), or
+    naming the household's head as the person who left, stops the household, unless its reason names a
+    member's own change (减员, 死亡, 迁出 … ``money_member_exit_words``).
+    """
+    ex = ctx.lists["exits"]
+    words = tuple(led.params.get("member_exit_words", ()))
+    if "head_id" in ex.columns:
+        head, head_status, _, _ = ids.id_numbers(ex["head_id"].tolist())
+    else:
+        head, head_status = [""] * len(ex), [ids.MISSING] * len(ex)
+    own, own_status = ex["id"].tolist(), ex["id_status"].tolist()
+    own_named = [bool(str(i or "").strip() or str(n or "").strip()) for i, n in zip(ex["id_raw"].tolist(), ex["name"].tolist())]
+    reasons = ex["reason"].astype(str).tolist() if "reason" in ex.columns else [""] * len(ex)
+    members = ctx.members
+    roster_heads = {i for i, h in zip(members["id"].tolist(), members["head_id"].tolist()) if i and i == h}
+    for m, r, c, _ in links(ctx, "exits").itertuples(index=False):
+        if c == HIGH and own[r] in roster_heads:  # the person who left heads a roster household
+            head[r], head_status[r] = own[r], ids.VALID
+    out = {}
+    for r in range(len(ex)):
+        if _has_word(reasons[r], words) or head_status[r] != ids.VALID:
+            continue
+        is_head = not own_named[r] or (own_status[r] == ids.VALID and own[r] == head[r])
+        if is_head:
+            out[r] = head[r]
+    return out
+
+
+def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str], make) -> None:
+    """Give a household's exit to every covered member of that household, and to ledger rows paid to its head."""
+    records = ctx.lists["exits"].to_dict("records")
+    by_head: dict[str, list[int]] = defaultdict(list)
+    for j, (h, hid) in enumerate(zip(ctx.members["household"].tolist(), ctx.members["head_id"].tolist())):
+        if hid and j in set(led.covered.get(h, ())):
+            by_head[hid].append(j)
+    heads = {hid: r for r, hid in whole_rows.items()}
+    for hid, r in heads.items():
+        records[r]["_index"] = r
+        for j in by_head.get(hid, ()):
+            ev = make(records[r], HIGH)
+            if ev and not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_member.get(j, [])):
+                led.events_member.setdefault(j, []).append(ev)
+    f = led.frame
+    for col in ("head_id", "id"):
+        if col not in f.columns:
+            continue
+        hit = np.flatnonzero(f[col].isin(set(heads)).to_numpy() & (np.asarray(led.member) < 0))
+        for i in hit.tolist():
+            r = heads[led.cols[col][i]]
+            if not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_row.get(i, [])):
+                ev = make(records[r], HIGH)
+                if ev:
+                    led.events_row.setdefault(i, []).append(ev)
 
 
 def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, list[Event]]]:
@@ -387,7 +453,7 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     """
     m = led.member[r]
     own = _unique(list(led.events_row.get(r, [])) + (led.events_member.get(m, []) if m >= 0 else []))
-    if not led.household_row[r]:
+    if not led.household_row[r] or any(e.whole and e.covers(led.cols["month"][r]) for e in own):
         return [("payee", m, 1.0, own)]
     members = led.covered.get(led.household[r], [])
     share = 1.0 / len(members) if members else 1.0

@@ -7,6 +7,7 @@ items (物价补贴, 护理补贴, one-off grants) are never compared with the b
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
@@ -190,13 +191,17 @@ def check_f05(ctx: Context) -> list[Finding]:
     dup_months = _duplicates(ctx)[1]
     expected = _household_amounts(ctx, led)
     period = roster_months(ctx, led)
-    paid = _paid_off(led, expected, period, tol)
+    starts = _approved_months(ctx, led)
+    review_month = month_of(ctx.as_of)
+    ledger_months = sorted(m for m in set(led.cols["month"]) if m and m <= review_month)
+    paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
     covered = _covered_months(ctx, led)
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen = [], [], 0.0, 0.0, []
-        for month in period:
+        # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter.
+        for month in ([m for m in ledger_months if m >= starts[h]] if h in starts else period):
             rows = paid.get((h, month), [])
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
                 continue
@@ -242,17 +247,14 @@ def check_f06(ctx: Context) -> list[Finding]:
     paid = _paid_pairs(led)
     covered = _covered_months(ctx, led)
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
-    approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else None
+    starts = _approved_months(ctx, led)
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in _rows(led, ~np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
         failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = month_of(ctx.as_of)
     out = []
     for h, members in led.covered.items():
-        start = None
-        if approved is not None:
-            days = [approved[j] for j in members if approved[j] is not None and hasattr(approved[j], "year")]
-            start = month_of(min(days)) if days else None
+        start = starts.get(h)
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))
         months = [m for m in months if (h, m) not in paid and _still_enrolled(led, members, m)]
@@ -276,6 +278,19 @@ def check_f06(ctx: Context) -> list[Finding]:
             fd.source = "花名册"
         out.append(fd)
     return out
+
+
+def _approved_months(ctx: Context, led: Ledger) -> dict[str, str]:
+    """Roster household → the month of its approval (change) date, for rosters with such a column."""
+    if "approved" not in led.memo:
+        approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else []
+        out = {}
+        for h, members in led.covered.items() if approved else ():
+            days = [approved[j] for j in members if isinstance(approved[j], dt.date)]
+            if days:
+                out[h] = month_of(min(days))
+        led.memo["approved"] = out
+    return led.memo["approved"]
 
 
 def _still_enrolled(led: Ledger, members: list[int], month: str) -> bool:
