@@ -50,6 +50,9 @@ def mapping(kind, headers):
         ("roster", ["户主姓名", "姓名", "身份证号", "审批时间", "保障金变更日期", "月保障金"],
          {"approved": "保障金变更日期", "benefit": "月保障金"}),
         ("roster", ["户主", "姓名", "身份证号", "享受起始年月"], {"approved": "享受起始年月"}),
+        # a ledger with what was due and what went out: the money that went out
+        ("payments", ["姓名", "身份证号", "银行卡号", "应发金额", "实发金额", "发放时间", "所属年月"],
+         {"amount": "实发金额", "paid_date": "发放时间", "month": "所属年月", "bank_account": "银行卡号"}),
     ],
 )
 def test_headers(kind, headers, expected):

@@ -277,8 +277,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("month", r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)", weight=2),
         FieldSpec("month", r"发放(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
-        FieldSpec("amount", r"(发放|实发|应发|入账|交易|到账|代发|补助|救助|保障)(金额|额|数)|^金额|金额$|^实发$|^发放数?$",
-                  weight=2),
+        # What went out (实发) before what was due (应发) when a ledger has both.
+        FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", weight=3),
+        FieldSpec("amount", r"(应发|补助|救助|保障)(金额|额|数)|^金额|金额$", weight=2),
         FieldSpec("item", r"资金(项目|名称|类[别型])|(发放|补助|救助|补贴|款项|支出)(项目|类[别型]|名称)|^项目(名称)?$|^款项$|^摘要$"),
         FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),
         FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|收款人|领款人|领取人|存折户名|卡主",
