@@ -43,9 +43,16 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
     holders = f["holder_key"].to_numpy(dtype=object)
     other = ((holders != "") & (holders != f["name_key"].to_numpy(dtype=object))
              & (holders != f["head_name_key"].to_numpy(dtype=object)) & pd.notna(f["holder_key"]).to_numpy())
-    for r in np.flatnonzero(other & np.asarray(led.ok, dtype=bool)).tolist():
-        holder = holders[r]
-        if holder not in names.get(led.household[r], ()):
+    sel = np.flatnonzero(other & led.array("ok"))
+    if len(sel):  # each (household, holder) pair judged once
+        codes = led.memo["codes"]
+        hc = codes["h"][sel].astype(np.int64)
+        kc, kinds = pd.factorize(holders[sel])
+        pair = hc * (len(kinds) + 1) + kc
+        unique, first = np.unique(pair, return_index=True)
+        foreign = [p for p, i in zip(unique.tolist(), first.tolist())
+                   if kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())]
+        for r in sel[np.isin(pair, foreign)].tolist():
             bad[led.household[r]].append(r)
     out = []
     for h, rows in bad.items():
@@ -65,8 +72,8 @@ def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
     f = led.frame
     by_account: dict[str, dict[str, int]] = defaultdict(dict)
     accounts = f["bank_account"].to_numpy(dtype=object)
-    ok = np.asarray(led.ok, dtype=bool) & (f["bank_account"].str.len().fillna(0).to_numpy() >= min_len)
-    pairs = pd.DataFrame({"a": accounts[ok], "h": np.asarray(led.household, dtype=object)[ok]}).drop_duplicates()
+    ok = led.array("ok") & (f["bank_account"].str.len().fillna(0).to_numpy() >= min_len)
+    pairs = pd.DataFrame({"a": accounts[ok], "h": led.memo["codes"]["h"][ok]}).drop_duplicates()
     counts = pairs["a"].value_counts()
     several = pd.Series(accounts).isin(set(counts[counts >= 2].index)).to_numpy()
     for r in np.flatnonzero(ok & several).tolist():
@@ -97,7 +104,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             continue
         ref = ctx.lists[kind]
         owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
-        listed = np.asarray(led.ok, dtype=bool) & f["bank_account"].isin(set(owners)).to_numpy()
+        listed = led.array("ok") & f["bank_account"].isin(set(owners)).to_numpy()
         for r in np.flatnonzero(listed).tolist():
             a = led.cols["bank_account"][r]
             rec = owners.get(a)

@@ -87,7 +87,7 @@ def _repeated(led: Ledger) -> list[int]:
     import pandas as pd
 
     f = led.frame
-    ok = np.asarray(led.ok, dtype=bool) & (f["month"].to_numpy() != "")
+    ok = led.array("ok") & led.array("dated")
     sel = np.flatnonzero(ok)
     if not len(sel):
         return []
@@ -117,10 +117,11 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
 def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
     """The (household, month) pairs with a successful benefit payment."""
     if "paid_pairs" not in led.memo:
-        mask = np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool) & (led.frame["month"].to_numpy() != "")
-        pairs = pd.DataFrame({"h": np.asarray(led.household, dtype=object)[mask],
-                              "m": led.frame["month"].to_numpy()[mask]}).drop_duplicates()
-        led.memo["paid_pairs"] = set(zip(pairs["h"].tolist(), pairs["m"].tolist()))
+        codes = led.memo["codes"]
+        mask = led.array("ok") & led.array("benefit") & led.array("dated")
+        pairs = np.unique(codes["pair"][mask])
+        width = len(codes["m_values"]) + 1
+        led.memo["paid_pairs"] = set(zip(codes["h_values"][pairs // width].tolist(), codes["m_values"][pairs % width].tolist()))
     return led.memo["paid_pairs"]
 
 
@@ -130,12 +131,11 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
 
     Totals are summed in bulk with a margin of 1e-6 yuan; the pairs kept are judged again row by row.
     """
-    mask = (np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)
-            & led.frame["month"].isin(set(months)).to_numpy())
+    mask = led.array("ok") & led.array("benefit") & led.frame["month"].isin(set(months)).to_numpy()
     sel = np.flatnonzero(mask)
     if not len(sel):
         return {}
-    households = np.asarray(led.household, dtype=object)[sel]
+    households = led.array("household")[sel]
     codes = pd.factorize(led.memo["codes"]["pair"][sel])[0]
     totals = np.bincount(codes, weights=led.frame["amount"].to_numpy()[sel].astype(float))
     _, first = np.unique(codes, return_index=True)
@@ -153,7 +153,7 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
 
 def _rows(led: Ledger, mask) -> list[int]:
     """The rows (in order) where a mask holds and the month is known."""
-    return np.flatnonzero(mask & (led.frame["month"].to_numpy() != "")).tolist()
+    return np.flatnonzero(mask & led.array("dated")).tolist()
 
 
 def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
@@ -166,7 +166,7 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
         totals[prog_of.get(h, "")] += 1
     codes = led.memo["codes"]
     on_roster = np.array([h in led.covered for h in codes["h_values"]] + [False], dtype=bool)[codes["h"]]
-    rows = np.asarray(led.benefit, dtype=bool) & (led.frame["month"].to_numpy() != "") & on_roster
+    rows = led.array("benefit") & led.array("dated") & on_roster
     pairs = np.unique(codes["pair"][rows])
     width = len(codes["m_values"]) + 1
     progs = np.array([prog_of.get(h, "") for h in codes["h_values"]], dtype=object)
@@ -249,7 +249,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
     starts = _approved_months(ctx, led)
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in _rows(led, ~np.asarray(led.ok, dtype=bool) & np.asarray(led.benefit, dtype=bool)):
+    for r in _rows(led, ~led.array("ok") & led.array("benefit")):
         failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = month_of(ctx.as_of)
     out = []

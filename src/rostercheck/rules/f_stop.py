@@ -82,7 +82,7 @@ def _candidates(led: Ledger) -> list[int]:
         touched[np.fromiter(led.events_row, dtype=np.int64)] = True
     households = {h for h, js in led.covered.items() if any(j in led.events_member for j in js)}
     if households:
-        touched |= np.asarray(led.household_row, dtype=bool) & pd.Series(led.household).isin(households).to_numpy()
+        touched |= led.array("household_row") & pd.Series(led.array("household")).isin(households).to_numpy()
     return np.flatnonzero(touched).tolist()
 
 
@@ -122,7 +122,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     rows_by: dict[str, list[int]] = defaultdict(list)
     import numpy as np
 
-    for r in np.flatnonzero(np.asarray(led.member) < 0).tolist():
+    for r in np.flatnonzero(led.array("member") < 0).tolist():
         h = led.household[r]
         if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
             continue
