@@ -11,7 +11,8 @@ townships, rosters and lists spelled as other systems export them, and a year of
   household paid to the head (户主姓名/户主身份证号码/保障人数/资金名称/所属年月 as 2025年10月/持卡人).
 - 2026-01 … 2026-03: one workbook, a sheet per month (1月/2月/3月) and no month column (the year in the
   title), 领取人/开户人/应发金额/实发金额/发放时间 as Excel dates, back pay named in 备注 (补发1月).
-- 2026-04 … 2026-06: one long bank workbook, 所属期间 as Excel dates (the first of the month).
+- 2026-04 … 2026-06: one long bank workbook, 所属期间 as Excel dates (the first of the month); one township's
+  households are paid one row per member there (own name and ID, an equal part of the household's amount).
 - 特困: wide books, one per year (7月 … 12月 / 1月 … 6月 and a 合计 column and row), the year in the title.
 
 The 低保 roster has 户主公民身份号码/成员姓名/月补差金额/批准时间; the 特困 roster 对象姓名/基本生活标准（元/月）/
@@ -65,6 +66,7 @@ GIVEN = "桂芳秋生红梅德胜细妹春娥满仔福生冬英金莲志刚水�
 PRICE_SUBSIDY = 30.0  # 物价补贴 per household, 2025-07 … 2026-03
 GRANT = 200.0  # 一次性生活补贴 (春节), 2026-01, and a 一次性 grant in 2026-05 to some households
 TEKUN_STD = 1210.0
+PER_PERSON = "杉木乡"  # this township's 2026-04 … 06 bank rows are one per member (an equal part each)
 
 
 def check_char(first17: str) -> str:
@@ -335,6 +337,9 @@ def build(seed: int):
     h = take()
     h.pay["2026-06"].append(g.benefit(h, "2026-05", paid_in="2026-06"))
     g.add("F04", h, recover=h.amount, note="2026-05 paid in May and again in June for May")
+    h = take()
+    h.pay["2025-11"].append(g.benefit(h, "2025-10", paid_in="2025-11", remark="补发"))
+    g.add("F04", h, recover=h.amount, note="2025-10 paid in October and again in the November file for October (补发)")
     # traps: failed then re-paid
     h = take()
     h.pay["2025-10"] = [g.benefit(h, "2025-10", status="失败-账户已销户")]
@@ -370,9 +375,9 @@ def build(seed: int):
     for m in QUARTER:
         t.pay[m][0]["amount"] = t.amount - 100
     g.add("F05", t, repay=300.0, note="特困 paid 100 below the 基本生活标准 in the quarter")
-    h = take()
-    h.pay["2025-09"][0]["amount"] = h.amount * 2
-    g.add("F05", h, recover=h.amount, note="2025-09 paid double in one row")
+    h = take(2, 3)
+    h.pay["2025-09"][0]["amount"] = h.amount * h.n
+    g.add("F05", h, recover=h.amount * (h.n - 1), note=f"2025-09 paid the household's amount once per member ({h.n}x) in one row")
     # traps
     h = take()
     for m in QUARTER:
@@ -620,12 +625,20 @@ def write(out: Path, g: Gen, dibao, tekun, deaths, prisoners, moves, exits, cadr
     wb.close()
     # D: 2026-04 … 06, one long bank workbook, 所属期间 as Excel dates
     rows = []
-    for k, (h, p) in enumerate(payments(MONTHS[9:])):
+    for h, p in payments(MONTHS[9:]):
         name, pid = h.head.name, h.head.id
         if h.holder and h.holder.id:
             name, pid = h.holder_text, h.holder.id
-        rows.append([k + 1, h.township, h.village, name, pid, h.account, h.n, p["item"], first_day(p["for"]), p["amount"], p["date"],
-                     status_text(p, "交易成功"), p["remark"]])
+        if h.township == PER_PERSON and h.n > 1 and not h.holder and not getattr(h, "cadre", None) and p["item"] == "低保金":
+            # this township's bank pays each member separately (own name, own ID, an equal part; the head's row the rest)
+            part = round(p["amount"] / h.n, 2)
+            for k, q in enumerate(h.members):
+                amount = round(p["amount"] - part * (h.n - 1), 2) if k == 0 else part
+                rows.append([len(rows) + 1, h.township, h.village, q.name, q.id, h.account, "", p["item"], first_day(p["for"]), amount,
+                             p["date"], status_text(p, "交易成功"), p["remark"]])
+            continue
+        rows.append([len(rows) + 1, h.township, h.village, name, pid, h.account, h.n, p["item"], first_day(p["for"]), p["amount"],
+                     p["date"], status_text(p, "交易成功"), p["remark"]])
     wb = _book(ledgers / "2026年4-6月低保资金拨付明细.xlsx")
     _sheet(wb, "明细", None, ["序号", "乡镇", "村", "收款人姓名", "收款人身份证号", "收款账号", "保障人口", "款项", "所属期间", "交易金额", "交易日期",
                               "交易状态", "附言"], rows, date_fmt="yyyy年m月")
