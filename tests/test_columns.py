@@ -53,6 +53,20 @@ def mapping(kind, headers):
         # a ledger with what was due and what went out: the money that went out
         ("payments", ["姓名", "身份证号", "银行卡号", "应发金额", "实发金额", "发放时间", "所属年月"],
          {"amount": "实发金额", "paid_date": "发放时间", "month": "所属年月", "bank_account": "银行卡号"}),
+        # a bank's 代发 result: the payee (收款人) is named once, as the account's holder; 户名 beside it is the holder
+        ("payments", ["收款人姓名", "证件号码", "收款账号", "交易金额", "代发日期", "处理结果", "摘要", "所属期"],
+         {"name": "收款人姓名", "holder": None, "id": "证件号码", "bank_account": "收款账号", "amount": "交易金额",
+          "paid_date": "代发日期", "status": "处理结果", "item": "摘要", "month": "所属期"}),
+        ("payments", ["收款人", "收款人身份证号", "户名", "账号", "金额"], {"name": "收款人", "holder": "户名", "id": "收款人身份证号"}),
+        ("payments", ["领取人姓名", "领取人身份证号", "开户人", "一卡通账号", "实发金额"],
+         {"name": "领取人姓名", "holder": "开户人", "id": "领取人身份证号", "bank_account": "一卡通账号"}),
+        ("payments", ["户主姓名", "户主身份证号码", "持卡人", "银行卡号", "发放金额（元）", "所属年月"],
+         {"head_name": "户主姓名", "head_id": "户主身份证号码", "holder": "持卡人", "month": "所属年月"}),
+        # 特困 rosters: the person's monthly amount is the 基本生活标准, not the 照料护理标准
+        ("roster", ["对象姓名", "公民身份号码", "供养形式", "基本生活标准（元/月）", "照料护理标准", "社会保障卡号", "认定时间"],
+         {"name": "对象姓名", "benefit": "基本生活标准（元/月）", "support_mode": "供养形式", "bank_account": "社会保障卡号",
+          "approved": "认定时间"}),
+        ("roster", ["姓名", "身份证号", "基本生活费（元）"], {"benefit": "基本生活费（元）"}),
     ],
 )
 def test_headers(kind, headers, expected):

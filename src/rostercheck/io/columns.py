@@ -110,8 +110,9 @@ ROSTER = [
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
     FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$", allow=_HOUSEHOLD),
-    FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差",
-              allow=_HOUSEHOLD),
+    # 特困 rosters name the person's amount 基本生活标准/基本生活费 (beside 照料护理标准, which is not the benefit).
+    FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差"
+              r"|基本生活(标准|费|金)|生活费标准|补差金额|享受金额", allow=_HOUSEHOLD),
     FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|一折通|帐号|社保卡号|账户|帐户", r"身份|户名|开户行|银行名称",
               allow=_HOUSEHOLD),
     FieldSpec("phone", r"电话|手机|联系方式", allow=_HOUSEHOLD),
@@ -282,7 +283,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("amount", r"(应发|补助|救助|保障)(金额|额|数)|^金额|金额$", weight=2),
         FieldSpec("item", r"资金(项目|名称|类[别型])|(发放|补助|救助|补贴|款项|支出)(项目|类[别型]|名称)|^项目(名称)?$|^款项$|^摘要$"),
         FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),
-        FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|收款人|领款人|领取人|存折户名|卡主",
+        # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
+        # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
+        FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主",
                   r"身份|证件|号码|账号|帐号", allow=r"收款人|开户人|领取人|代领", weight=2),
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|收款账户",
                   r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|开户人|领取人|户主"),
