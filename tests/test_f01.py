@@ -69,3 +69,14 @@ def test_stop_rule_same_month_is_configurable(tmp_path):
     cfg.write_text('[common]\nmoney_stop_rule = "当月"\n', encoding="utf-8")
     ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-05-14"}]}, config=cfg)
     assert money(ctx, "F01") == [("赵六", "高", 2580.0, None)]
+
+
+def test_head_died_and_household_paid_into_the_spouse_account_under_her_id_recovers_his_share():
+    rows = [pay(WIFE, "李梅", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-07-03"}]})
+    assert money(ctx, "F01") == [("张三", "中", 1032.0, None)]
+    # the ledger says the row covers her alone (保障人口 1): her own payment, his death is no finding here
+    rows = [{**r, "covered_size": 1} if r["id"] == WIFE else r for r in rows]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-07-03"}]})
+    assert money(ctx, "F01") == []

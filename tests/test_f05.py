@@ -54,3 +54,21 @@ def test_approval_date_sets_the_months_compared():
     rows = [pay(A, "王五", m, 900) for m in months("2026-01", "2026-09")]
     assert money(money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2026-09-01"), rows),
                  "F05") == [("王五", "高", None, 132.0)]
+
+
+C = make_id("19700303", 131)
+D = make_id("19720404", 141)
+E = make_id("19650505", 151)
+F = make_id("19670606", 161)
+
+
+def test_a_household_amount_repeated_on_each_member_row_paid_once_per_member_is_flagged():
+    # the roster repeats the household's 1032 on both rows; its other households are paid 1032 a month,
+    # so 王五 paid 2064 (1032 per member) is overpaid
+    others = household("李四", C, [("李妻", "配偶", D)], benefit=1032) + household("陈一", E, [("陈妻", "配偶", F)], benefit=1032)
+    rows = [pay(A, "王五", m, 2064) for m in months("2026-07", "2026-09")]
+    rows += [pay(x, n, m, 1032) for m in months("2026-07", "2026-09") for x, n in ((C, "李四"), (E, "陈一"))]
+    assert money(money_context(roster() + others, rows), "F05") == [("王五", "高", 3096.0, None)]
+    # the same roster whose households are all paid per member: 1032 is each member's amount
+    rows = [pay(x, n, m, 2064) for m in months("2026-07", "2026-09") for x, n in ((A, "王五"), (C, "李四"), (E, "陈一"))]
+    assert money(money_context(roster() + others, rows), "F05") == []

@@ -443,7 +443,7 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     if not pairs["month"].duplicated().any():
         return frame, []  # no month in two files: nothing can repeat
     key = (frame["id"].astype(str) + "|" + frame["head_id"].astype(str) + "|" + frame["item"] + "|" + frame["month"]
-           + "|" + frame["amount"].astype(str))
+           + "|" + frame["amount"].astype(str) + "|" + frame["status"])  # a failed row re-paid later is no copy
     files = list(dict.fromkeys(frame["_file"].tolist()))
     drop = np.zeros(len(frame), dtype=bool)
     notes = []
@@ -455,7 +455,9 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             if not rows.any():
                 continue
             keys = key[rows]
-            if earlier and keys.isin(earlier).mean() >= 0.8:
+            repeated = keys.isin(earlier)
+            # a copy of the month, not a few back-pay rows whose key equals an earlier failed row's
+            if earlier and repeated.mean() >= 0.8 and repeated.sum() >= 0.5 * len(earlier):
                 drop |= rows.to_numpy()
                 notes.append(f"{Path(f).name}：{month_value} 的发放记录与前面的文件重复（同一个月的明细提供了两次），按一份计")
                 continue

@@ -233,7 +233,7 @@ def ledger(ctx: Context) -> Ledger:
     member_ids = members["id"].tolist()
     month_list = f["month"].tolist()
     codes = _codes(household, f["month"].to_numpy(dtype=object))
-    household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered)
+    household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered, f["covered_size"].tolist())
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
                  cols={c: f[c].tolist() for c in f.columns})
     led.memo["codes"] = codes
@@ -275,9 +275,10 @@ def _codes(household: list, months: np.ndarray) -> dict:
     return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
 
 
-def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered) -> list[bool]:
+def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, sizes_row: list) -> list[bool]:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
-    covered member; no other member has a row of their own that month)."""
+    covered member; no other member has a row of their own that month), or paid to the only member with rows
+    that month when the ledger does not say the row covers her alone (保障人口 1)."""
     n = len(member)
     if not n:
         return []
@@ -294,9 +295,14 @@ def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered) ->
     big = linked & (sizes[codes["h"]] > 1)
     no_id = np.fromiter((not i for i in ids_), dtype=bool, count=n)
     candidate = big & (is_head | no_id)
+    pair = pd.Series(codes["pair"])
     if candidate.any() and own.any():
-        pair = pd.Series(codes["pair"])
         candidate &= ~pair.isin(np.unique(codes["pair"][own])).to_numpy()
+    if own.any():  # the head died and the household is paid into the spouse's account, under her own ID
+        seen = pd.DataFrame({"p": codes["pair"][linked], "m": mem[linked]}).drop_duplicates()
+        sole = own & big & (pair.map(seen["p"].value_counts()).fillna(0).to_numpy() == 1)
+        sole &= np.fromiter((s != 1 for s in sizes_row), dtype=bool, count=n)
+        candidate |= sole
     return candidate.tolist()
 
 

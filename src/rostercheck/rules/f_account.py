@@ -43,7 +43,7 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
     holders = f["holder_key"].to_numpy(dtype=object)
     other = ((holders != "") & (holders != f["name_key"].to_numpy(dtype=object))
              & (holders != f["head_name_key"].to_numpy(dtype=object)) & pd.notna(f["holder_key"]).to_numpy())
-    sel = np.flatnonzero(other & led.array("ok"))
+    sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0))  # a payee on no roster: no names to compare
     if len(sel):  # each (household, holder) pair judged once
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)

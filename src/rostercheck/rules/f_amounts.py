@@ -101,17 +101,45 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
     if "amounts" in led.memo:
         return led.memo["amounts"]
     benefit = ctx.members["benefit"].tolist()
-    out = {}
+    files = ctx.members["file"].tolist()
+    out, repeated = {}, {}
     for h, members in led.covered.items():
         values = [benefit[j] for j in members if isinstance(benefit[j], float) and benefit[j] == benefit[j] and benefit[j] > 0]
         if not values:
             continue
         if len(set(values)) > 1:  # each member's own amount
             out[h] = (sum(values), [sum(values)])
-        else:  # the household's amount repeated on every row (merged cells), or each member's equal amount
-            out[h] = (values[0], [values[0], values[0] * len(members)])
+        elif len(values) > 1:  # the household's amount repeated on every row (merged cells), or each member's equal amount
+            repeated[h] = (values[0], len(values), files[members[0]])
+        else:
+            out[h] = (values[0], [values[0]])
+    # Which of the two a roster means is one question per roster file: the ledgers' usual monthly payment to its
+    # households with several members answers it (a household then paid once per member is a finding).
+    if repeated:
+        paid = _usual_paid(led)
+        votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for h, (value, k, file) in repeated.items():
+            got = paid.get(h)
+            if got is not None:
+                votes[file][0] += abs(got - value) <= 1
+                votes[file][1] += abs(got - value * k) <= 1
+        for h, (value, k, file) in repeated.items():
+            amount = value * k if votes[file][1] > votes[file][0] else value
+            out[h] = (amount, [amount])
     led.memo["amounts"] = out
     return out
+
+
+def _usual_paid(led: Ledger) -> dict[str, float]:
+    """Roster household → the monthly benefit total it is most often paid (successful rows, by the month paid for)."""
+    codes = led.memo["codes"]
+    mask = led.array("ok") & led.array("benefit") & led.array("dated")
+    pair_codes, pairs = pd.factorize(codes["pair"][mask])
+    totals = np.round(np.bincount(pair_codes, weights=led.frame["amount"].to_numpy()[mask].astype(float)), 2)
+    width = len(codes["m_values"]) + 1
+    counts = pd.DataFrame({"h": pairs // width, "a": totals}).value_counts(sort=False).reset_index(name="n")
+    usual = counts.sort_values(["n", "a"], ascending=[False, True], kind="stable").drop_duplicates("h")
+    return dict(zip(codes["h_values"][usual["h"].to_numpy()].tolist(), usual["a"].tolist()))
 
 
 def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
