@@ -37,3 +37,10 @@ def test_cadre_account_flagged_high_unless_the_cadre_is_a_member():
     assert money(money_context(roster(), rows, {"cadres": cadre}), "F07") == [("李四", "高", None, None)]
     cadre[0]["id"] = C
     assert money(money_context(roster(), rows, {"cadres": cadre}), "F07") == []
+
+
+def test_holder_of_a_payee_on_no_roster_is_not_compared():
+    # no member names to compare with (F03 reports the payee as 不在册)
+    rows = [pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999"),
+            pay(K, "周九", "2026-09", 516, holder="周九妻", bank_account="6228480077777777")]
+    assert money(money_context(roster(), rows), "F07") == []
