@@ -412,6 +412,8 @@ def checks_cmd() -> None:
         for code in sorted(specs):
             s = specs[code]
             needs = "、".join(KIND_LABELS.get(k, k) for k in s.needs) or "仅花名册"
+            if s.needs_also:
+                needs += "，以及" + "或".join(KIND_LABELS.get(k, k) for k in s.needs_also)
             table.add_row(code, s.title, needs, "按户" if s.level == "household" else "按人")
         console.out.print(table)
         return 0

@@ -62,6 +62,7 @@ class CheckSpec:
         params: parameter values (defaults merged with the user's configuration).
         explanation: the explanation shown by ``rostercheck explain``.
         advice: what to verify at the door (建议).
+        needs_also: list kinds the check needs besides ``needs`` (any of them; F01 needs the deaths too).
     """
 
     code: str
@@ -72,6 +73,7 @@ class CheckSpec:
     params: dict[str, Any]
     explanation: str
     advice: str
+    needs_also: list[str] = field(default_factory=list)
 
 
 @dataclass
