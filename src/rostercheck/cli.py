@@ -408,7 +408,7 @@ def checks_cmd() -> None:
         specs, _ = load_defaults()
         table = Table(title="检查类别")
         for col in ("代码", "名称", "所需名单", "判定层级"):
-            table.add_column(col)
+            table.add_column(col, overflow="fold")
         for code in sorted(specs):
             s = specs[code]
             needs = "、".join(KIND_LABELS.get(k, k) for k in s.needs) or "仅花名册"
