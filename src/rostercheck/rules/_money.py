@@ -209,7 +209,7 @@ def ledger(ctx: Context) -> Ledger:
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
     member_at, conf_at = np.full(n, -1, dtype=np.int64), np.full(n, "", dtype=object)
-    links_ = link_lists(f, members)
+    links_ = _link_rows(f, members)
     # Per row: the first link, unless a 高 link follows (the last 高 link then), as a walk over the links would leave it.
     for chosen in (links_.drop_duplicates("m", keep="first"),
                    links_[links_["confidence"] == HIGH].drop_duplicates("m", keep="last")):
@@ -217,7 +217,7 @@ def ledger(ctx: Context) -> Ledger:
         member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
     if "head_id" in f.columns:
         no_own = f["id"].astype(str) == ""
-        chosen = link_lists(f[no_own], members, "head_id", "id", "head_name_key", "name_key").drop_duplicates("m", keep="first")
+        chosen = _link_rows(f[no_own], members, "head_id", "id", "head_name_key", "name_key").drop_duplicates("m", keep="first")
         chosen = chosen[member_at[chosen["m"].to_numpy(dtype=np.int64)] < 0]
         rows_ = chosen["m"].to_numpy(dtype=np.int64)
         member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
@@ -306,6 +306,33 @@ def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, si
     return candidate.tolist()
 
 
+def _link_rows(rows: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
+               left_name: str = "name_key", right_name: str = "name_key") -> pd.DataFrame:
+    """:func:`link_lists` for payment rows, each distinct payee identity joined once (a payee comes back every month).
+
+    Rows with the same ID cell, ID status and name key link alike, so one of them is joined and its links are
+    given to the others, each row's links in the order :func:`link_lists` gives them.
+    """
+    prefix = left_id[: -len("id")]
+    cols = [left_id, prefix + "id_status", prefix + "id_reliable", left_name]
+    if rows.empty or any(c not in rows.columns for c in cols):
+        return link_lists(rows, right, left_id, right_id, left_name, right_name)
+    key = np.zeros(len(rows), dtype=np.int64)
+    for c in (left_id, left_name, prefix + "id_status", prefix + "id_reliable"):
+        codes, uniques = pd.factorize(rows[c].to_numpy(dtype=object))
+        key = key * (len(uniques) + 1) + codes
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    distinct = rows.iloc[np.sort(first)]
+    links_ = link_lists(distinct, right, left_id, right_id, left_name, right_name)
+    if links_.empty:
+        return links_
+    group = pd.DataFrame({"g": inverse.ravel(), "m": rows.index.to_numpy()})
+    rep = pd.Series(inverse.ravel(), index=rows.index)
+    links_ = links_.assign(g=rep.loc[links_["m"].to_numpy()].to_numpy()).drop(columns="m")
+    out = group.merge(links_, on="g", how="inner", sort=False).drop(columns="g")
+    return out[["m", "r", "confidence", "key"]]
+
+
 def _pairs(links: pd.DataFrame):
     """The (left row, right row, confidence) triples of :func:`link_lists`' answer, as plain Python values."""
     return zip(links["m"].tolist(), links["r"].tolist(), links["confidence"].tolist())
@@ -335,13 +362,13 @@ def _events(ctx: Context, led: Ledger) -> None:
             ev = make(records[r], c)
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
-        for m, r, c in _pairs(link_lists(f, ref)):
+        for m, r, c in _pairs(_link_rows(f, ref)):
             ev = make(records[r], c)
             if ev:
                 led.events_row.setdefault(int(m), []).append(ev)
         no_own = f[f["id"].astype(str) == ""]
         if len(no_own):
-            for m, r, c in _pairs(link_lists(no_own, ref, "head_id", "id", "head_name_key", "name_key")):
+            for m, r, c in _pairs(_link_rows(no_own, ref, "head_id", "id", "head_name_key", "name_key")):
                 ev = make(records[r], c)
                 if ev:
                     led.events_row.setdefault(int(m), []).append(ev)
