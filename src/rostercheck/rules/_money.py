@@ -242,7 +242,7 @@ def ledger(ctx: Context) -> Ledger:
     _events(ctx, led)
     ctx.cache["money"] = led
     # The ledger's per-row lists hold millions of references, which every cyclic-GC pass over the older
-    # generations would walk again (measured: a third of the F checks' time on a city's year). Nothing in
+    # generations would walk again (measured: a fifth of the F checks' time on a city's year). Nothing in
     # them forms cycles; reference counting still frees them.
     gc.freeze()
     return led
@@ -310,7 +310,7 @@ def _link_rows(rows: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
                left_name: str = "name_key", right_name: str = "name_key") -> pd.DataFrame:
     """:func:`link_lists` for payment rows, each distinct payee identity joined once (a payee comes back every month).
 
-    Rows with the same ID cell, ID status and name key link alike, so one of them is joined and its links are
+    Rows with the same ID, ID status, reliable digits and name key link alike, so one of them is joined and its links are
     given to the others, each row's links in the order :func:`link_lists` gives them.
     """
     prefix = left_id[: -len("id")]
