@@ -19,7 +19,7 @@ from ..errors import InputFileError
 from ..model import plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import count, date, digits, header_label, money, month, text
+from ..normalize.values import count, date, digits, money, month, text
 from .columns import KIND_LABELS
 from .limits import Limits
 from .read import TEXT, sniff_format

@@ -20,7 +20,6 @@ from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..roster import is_covered
-from . import links
 
 STOP_NEXT = "次月"
 
@@ -141,7 +140,6 @@ class Ledger:
 
     def where(self, i: int) -> str:
         """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts."""
-        f = self.frame
         file = str(self.cols["_file"][i]).replace("\\", "/").rsplit("/", 1)[-1]
         sheet = f"工作表“{self.cols['_sheet'][i]}”" if self.cols["_sheet"][i] else ""
         col = f"（{self.cols['_col'][i]}列）" if self.cols["_col"][i] else ""
@@ -195,7 +193,7 @@ def ledger(ctx: Context) -> Ledger:
     p = params(ctx)
     f = ctx.lists["payments"]
     n = len(f)
-    items, status, remark = f["item"].tolist(), f["status"].tolist(), f["remark"].tolist()
+    items, status = f["item"].tolist(), f["status"].tolist()
     amounts = f["amount"].tolist()
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
     failed = {s: _has_word(s, p["failed_words"]) for s in set(status)}
@@ -231,7 +229,6 @@ def ledger(ctx: Context) -> Ledger:
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     head_ids = members["head_id"].tolist()
     member_ids = members["id"].tolist()
-    month_list = f["month"].tolist()
     codes = _codes(household, f["month"].to_numpy(dtype=object))
     household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered, f["covered_size"].tolist())
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
@@ -239,7 +236,9 @@ def ledger(ctx: Context) -> Ledger:
     led.memo["codes"] = codes
     off = sorted({h for h, m in zip(household, member) if m < 0})
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
-    _events(ctx, led)
+    from ._money_events import events  # it builds on this module's Event and links
+
+    events(ctx, led)
     ctx.cache["money"] = led
     # The ledger's per-row lists hold millions of references, which every cyclic-GC pass over the older
     # generations would walk again (measured: a fifth of the F checks' time on a city's year). Nothing in
@@ -333,163 +332,6 @@ def _link_rows(rows: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     return out[["m", "r", "confidence", "key"]]
 
 
-def _pairs(links: pd.DataFrame):
-    """The (left row, right row, confidence) triples of :func:`link_lists`' answer, as plain Python values."""
-    return zip(links["m"].tolist(), links["r"].tolist(), links["confidence"].tolist())
-
-
-def _stop(day: dt.date, p: dict) -> str:
-    """The first month not to be paid after an event on that day (次月停发 by default)."""
-    return month_add(month_of(day), 1) if p.get("stop_rule", STOP_NEXT) == STOP_NEXT else month_of(day)
-
-
-def _events(ctx: Context, led: Ledger) -> None:
-    """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import death_cause, inside_county
-
-    p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
-    f = led.frame
-
-    def rows_of(kind: str) -> list[dict]:
-        return ctx.lists[kind].to_dict("records")
-
-    def attach(kind: str, make) -> None:
-        ref = ctx.lists[kind]
-        records = rows_of(kind)
-        for r_ref, rec in enumerate(records):
-            rec["_index"] = r_ref
-        for m, r, c, _ in links(ctx, kind).itertuples(index=False):
-            ev = make(records[r], c)
-            if ev:
-                led.events_member.setdefault(int(m), []).append(ev)
-        for m, r, c in _pairs(_link_rows(f, ref)):
-            ev = make(records[r], c)
-            if ev:
-                led.events_row.setdefault(int(m), []).append(ev)
-        no_own = f[f["id"].astype(str) == ""]
-        if len(no_own):
-            for m, r, c in _pairs(_link_rows(no_own, ref, "head_id", "id", "head_name_key", "name_key")):
-                ev = make(records[r], c)
-                if ev:
-                    led.events_row.setdefault(int(m), []).append(ev)
-
-    def death(row: dict, c: str) -> Event | None:
-        day = row.get("date")
-        if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and death_cause(str(row.get("cause") or ""), c02) is not True):
-            return None
-        return Event("F01", "deaths", row, _stop(day, p), "9999-12", c, f"死亡日期 {day.isoformat()}")
-
-    def custody(row: dict, c: str) -> Event | None:
-        start, end, released = row.get("start"), row.get("end"), row.get("released")
-        status = str(row.get("status") or "")
-        if not isinstance(start, dt.date):
-            return None
-        if c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date):
-            return None
-        out_day = released if isinstance(released, dt.date) else end
-        first = month_of(start) if start.day == 1 else month_add(month_of(start), 1)
-        if isinstance(out_day, dt.date):
-            last_day_of = (dt.date(out_day.year + out_day.month // 12, out_day.month % 12 + 1, 1) - dt.timedelta(days=1))
-            last = month_of(out_day) if out_day == last_day_of else month_add(month_of(out_day), -1)
-        else:
-            last = "9999-12"
-        if last < first:
-            return None
-        shown = f"入监日期 {start.isoformat()}" + (f"，{'释放' if isinstance(released, dt.date) else '刑期止'}日期 {out_day.isoformat()}"
-                                                   if isinstance(out_day, dt.date) else "")
-        return Event("F02", "prisoners", row, first, last, c, shown + "（整月在押的月份不应发放）")
-
-    county = ctx.common.get("county_name", "")
-    townships = tuple(x for x in ctx.common.get("county_places", []) if x)
-    codes = (ctx.county_code,) if ctx.county_code else ()
-
-    def moved(row: dict, c: str) -> Event | None:
-        day = row.get("date")
-        reason, dest, mtype = (str(row.get(k) or "") for k in ("reason", "dest", "move_type"))
-        if not isinstance(day, dt.date) or day > ctx.as_of or not c02:
-            return None
-        if _has_word(reason + dest, c02["study_words"]) or inside_county(dest, mtype, county, townships, c02, reason, codes) is not False:
-            return None
-        return Event("F02", "migrations", row, _stop(day, p), "9999-12", c,
-                     f"迁出日期 {day.isoformat()}，迁往 {dest or '县外'}（迁出本县）")
-
-    whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
-
-    def exited(row: dict, c: str) -> Event | None:
-        day = row.get("date")
-        if not isinstance(day, dt.date) or day > ctx.as_of:
-            return None
-        reason = str(row.get("reason") or "")
-        whole = row["_index"] in whole_rows
-        return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
-                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else "") + ("，整户停保" if whole else ""),
-                     whole)
-
-    for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
-        if ctx.has(kind):
-            attach(kind, make)
-    if whole_rows:
-        _attach_household_exits(ctx, led, whole_rows, exited)
-
-
-def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
-    """Exit rows that end a whole household's benefit → the household head's ID.
-
-    低保 is granted to a household: a row naming only the head (户主身份证号, no member of its own), or
-    naming the household's head as the person who left, stops the household, unless its reason names a
-    member's own change (减员, 死亡, 迁出 … ``money_member_exit_words``).
-    """
-    ex = ctx.lists["exits"]
-    words = tuple(led.params.get("member_exit_words", ()))
-    if "head_id" in ex.columns:
-        head, head_status, _, _ = ids.id_numbers(ex["head_id"].tolist())
-    else:
-        head, head_status = [""] * len(ex), [ids.MISSING] * len(ex)
-    own, own_status = ex["id"].tolist(), ex["id_status"].tolist()
-    own_named = [bool(str(i or "").strip() or str(n or "").strip()) for i, n in zip(ex["id_raw"].tolist(), ex["name"].tolist())]
-    reasons = ex["reason"].astype(str).tolist() if "reason" in ex.columns else [""] * len(ex)
-    members = ctx.members
-    roster_heads = {i for i, h in zip(members["id"].tolist(), members["head_id"].tolist()) if i and i == h}
-    for m, r, c, _ in links(ctx, "exits").itertuples(index=False):
-        if c == HIGH and own[r] in roster_heads:  # the person who left heads a roster household
-            head[r], head_status[r] = own[r], ids.VALID
-    out = {}
-    for r in range(len(ex)):
-        if _has_word(reasons[r], words) or head_status[r] != ids.VALID:
-            continue
-        is_head = not own_named[r] or (own_status[r] == ids.VALID and own[r] == head[r])
-        if is_head:
-            out[r] = head[r]
-    return out
-
-
-def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str], make) -> None:
-    """Give a household's exit to every covered member of that household, and to ledger rows paid to its head."""
-    records = ctx.lists["exits"].to_dict("records")
-    by_head: dict[str, list[int]] = defaultdict(list)
-    for j, (h, hid) in enumerate(zip(ctx.members["household"].tolist(), ctx.members["head_id"].tolist())):
-        if hid and j in set(led.covered.get(h, ())):
-            by_head[hid].append(j)
-    heads = {hid: r for r, hid in whole_rows.items()}
-    for hid, r in heads.items():
-        records[r]["_index"] = r
-        for j in by_head.get(hid, ()):
-            ev = make(records[r], HIGH)
-            if ev and not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_member.get(j, [])):
-                led.events_member.setdefault(j, []).append(ev)
-    f = led.frame
-    for col in ("head_id", "id"):
-        if col not in f.columns:
-            continue
-        hit = np.flatnonzero(f[col].isin(set(heads)).to_numpy() & (led.array("member") < 0))
-        for i in hit.tolist():
-            r = heads[led.cols[col][i]]
-            if not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_row.get(i, [])):
-                ev = make(records[r], HIGH)
-                if ev:
-                    led.events_row.setdefault(i, []).append(ev)
-
-
 def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, list[Event]]]:
     """Who a successful benefit payment is for, with each one's share and events.
 
@@ -525,7 +367,6 @@ def _unique(events: list[Event]) -> list[Event]:
 
 def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
     """The person columns of a finding about a payee on no roster, from the ledger row."""
-    f = led.frame
     return {"township": led.cols["township"][r], "village": led.cols["village"][r],
             "head_name": led.cols["head_name"][r] or led.cols["name"][r], "head_id": led.cols["head_id"][r] or led.cols["id"][r],
             "name": led.cols["name"][r], "id": led.cols["id"][r], "id_raw": led.cols["id_raw"][r], "relation": "",

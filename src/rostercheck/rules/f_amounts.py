@@ -86,7 +86,6 @@ def _repeated(led: Ledger) -> list[int]:
     import numpy as np
     import pandas as pd
 
-    f = led.frame
     ok = led.array("ok") & led.array("dated")
     sel = np.flatnonzero(ok)
     if not len(sel):
@@ -211,7 +210,6 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
 def check_f05(ctx: Context) -> list[Finding]:
     """The monthly benefit paid differs from the roster's approved amount beyond the tolerance."""
     led = ledger(ctx)
-    f = led.frame
     tol = float(ctx.specs["F05"].params["tolerance"])
     from .f_stop import _stopped
 
@@ -270,7 +268,6 @@ def _head(ctx: Context, led: Ledger, household: str, r: int) -> int:
 def check_f06(ctx: Context) -> list[Finding]:
     """A household on the roster, enrolled for the month, with no successful payment for it (应发未发)."""
     led = ledger(ctx)
-    f = led.frame
     expected = _household_amounts(ctx, led)
     paid = _paid_pairs(led)
     covered = _covered_months(ctx, led)

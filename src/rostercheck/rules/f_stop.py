@@ -39,7 +39,6 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     if "money:stopped" in ctx.cache:
         return ctx.cache["money:stopped"]
     led = ledger(ctx)
-    f = led.frame
     amounts, months = led.cols["amount"], led.cols["month"]
     acc: dict[tuple, dict] = {}
     for r in _candidates(led):
