@@ -174,7 +174,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
                                        "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
-        grids = [_read_text(path, limits)]
+        grids = [_read_text(path, limits, columnar)]
     elif fmt == PARQUET:
         rows = parquet_rows(path, limits.max_rows + 2)
         if len(rows) > limits.max_rows + 1:
@@ -372,8 +372,11 @@ def decode_text(data: bytes, path: Path) -> str:
     raise InputFileError(path, "不是可识别的表格文件（既不是 Excel，也不是 UTF-8/GBK 编码的 CSV 文本），请另存为 .xlsx 或 .csv 再试。")
 
 
-def _read_text(path: Path, limits: Limits) -> Grid:
+def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
     text, delimiter = text_of(path, limits)
+    grid = _text_columns(path, text, delimiter, limits) if columnar else None
+    if grid is not None:
+        return grid
     csv.field_size_limit(1 << 30)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
@@ -385,6 +388,56 @@ def _read_text(path: Path, limits: Limits) -> Grid:
     except csv.Error as exc:
         raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     return Grid(path, "", rows, 1, [], TEXT)
+
+
+def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid | None:
+    """A text table as Arrow text columns (pyarrow.csv), when they hold exactly the rows the csv module reads.
+
+    That is certain when no cell is quoted, every line ends in '\\n' or '\\r\\n' and holds the same number
+    (two or more) of cells: then each line is one row, split at the delimiter alone. Anything else (quotes,
+    blank lines, title lines of another width, a lone '\\r', no filled cell) returns None, and so does a cell
+    shaped like fastexcel's date-time text (``_python_cells`` would turn it into a date).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    if not text or '"' in text or text.count("\r") != text.count("\r\n"):
+        return None
+    if text.startswith(("\n", "\r\n")) or "\n\n" in text or "\n\r\n" in text:
+        return None  # a blank line: pyarrow gives blank cells where the csv module gives an empty row
+    end = text.find("\n")
+    width = (text[:end] if end >= 0 else text).rstrip("\r").count(delimiter) + 1  # the first line's cells
+    if width < 2:
+        return None
+    names = [f"c{i}" for i in range(width)]
+    bad: list = []
+
+    def invalid(row) -> str:
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, escape_char=False,
+                                             newlines_in_values=False, ignore_empty_lines=False,
+                                             invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False))
+    except (pa.ArrowInvalid, ValueError):  # UnicodeEncodeError included
+        return None
+    if bad or table.num_rows != text.count("\n") + (not text.endswith("\n")):
+        return None
+    if table.num_rows > limits.max_rows:
+        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    table = table.combine_chunks()
+    if not any(pc.max(pc.binary_length(c)).as_py() for c in table.columns):
+        return None
+    if any(pc.any(pc.match_substring_regex(c, _DATETIME_TEXT.pattern)).as_py() for c in table.columns):
+        return None
+    return Grid(path, "", _python_rows(table.slice(0, HEAD_ROWS)), 1, [], TEXT, columns=table)
 
 
 def text_of(path: Path, limits: Limits) -> tuple[str, str]:
