@@ -69,6 +69,15 @@ class Grid:
         """
         return self.data_columns([col], start)[col]
 
+    def id_cells(self, col: int, start: int):
+        """One column's cells from row ``start`` down for :meth:`bulk.KeySet.keeps`: the Arrow text array
+        when the sheet was read as columns (blanks null; a date-time text is never an ID), else :meth:`cells`."""
+        if self.columns is None:
+            return self.cells(col, start)
+        if col >= self.columns.num_columns:
+            return [""] * max(0, self.height - start)
+        return self.columns.column(col).slice(start)
+
     def data_rows(self, start: int, at=None) -> list[list]:
         """The rows from ``start`` down, or only those at positions ``at`` (relative to ``start``).
 
