@@ -103,7 +103,7 @@ class Grid:
             start: the first row.
             at: positions to take (None for all).
         Returns:
-            column → its cells.
+            column → its cells (an object array for a sheet read as columns).
         """
         if self.columns is None:
             rows = self.data_rows(start, at)
@@ -111,7 +111,7 @@ class Grid:
         part = self.columns.slice(start)
         if at is not None:
             part = part.take(at)
-        return {c: (_python_cells(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
+        return {c: (_cells_array(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
 
     def filled(self) -> bool:
         """Whether any cell of the sheet holds a value."""
@@ -329,6 +329,22 @@ def _python_cells(column) -> list:
     if len(column) and pc.any(pc.match_substring_regex(column, _DATETIME_TEXT.pattern)).as_py():
         values = [_datetime(v) if _DATETIME_TEXT.match(v) else v for v in values]
     return values
+
+
+def _cells_array(column):
+    """:func:`_python_cells` as an object array, each distinct value converted once (columns repeat values a lot)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if pa.types.is_null(column.type):
+        return np.full(len(column), "", dtype=object)
+    encoded = pc.dictionary_encode(column)
+    uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    uniques[:-1] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
+    uniques[-1] = ""  # blank cells
+    return uniques[encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)]
 
 
 def _datetime(value: str):
