@@ -225,3 +225,16 @@ def test_in_memory_filter_keeps_exactly_what_the_streaming_filter_keeps(tmp_path
     in_memory = to_table(read_file(path, "deaths"), keys.keeps)
     assert in_memory.frame["_row"].tolist() == streamed.frame["_row"].tolist()
     assert in_memory.rows == streamed.rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.one_of(_ID_CELLS, st.none()), min_size=1, max_size=30), damaged=st.booleans())
+def test_filter_in_bulk_keeps_what_the_cell_by_cell_filter_keeps(cells, damaged):
+    import pyarrow as pa
+
+    keys = bulk.key_set([_members(MEMBER, DAMAGED_MEMBER) if damaged else _members(MEMBER)])
+    expected = keys._keeps_cells(["" if c is None else c for c in cells]).tolist()  # blanks are kept either way
+    assert keys.keeps(pa.array(cells, type=pa.string())).tolist() == expected
+    assert keys.keeps(pa.chunked_array([pa.array(cells, type=pa.string())]).slice(0)).tolist() == expected
+    assert keys.keeps(cells).tolist() == expected
+    assert keys.keeps([*cells, 1.5]).tolist() == [*expected, True]  # a number among the cells

@@ -152,3 +152,42 @@ def test_xlsm_macros_are_never_run(tmp_path):
     table = load_table(path, "roster")
     assert table.frame["name"].tolist() == ["张三"]
     assert not marker.exists()
+
+
+# The scan's one-pass RE2 prefilter (limits._prefilter) must match a window exactly when one of the `re`
+# patterns it stands for does, or a far cell, a cell without r, merged cells or a long number would slip by.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    b"<c", b":c", b"<c r=", b" r=", b"r =", b"='", b'="', b"A", b"ZZ", b"xfd", b"1", b"1234567", b"12345678901234",
+    b"v>", b"<v>", b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b">", b"/", b"-", b".", b"E+13", b"e19", b"E12",
+    b"mergeCell", b"merge", b"<row r=\"", b"\xe4\xb8\xad", b"\x80", b"\xff", b"s", b"t=\"s\"",
+])
+_SCAN_PATTERNS = [limits_mod._SUSPECT, limits_mod._NO_REF_CELL, limits_mod._NO_REF_CELL_NS, limits_mod._BIG_NUMBER]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.binary(max_size=4)), max_size=24))
+def test_scan_prefilter_matches_exactly_where_the_patterns_do(pieces):
+    window = b"".join(pieces)
+    expected = b"mergeCell" in window or any(p.search(window) for p in _SCAN_PATTERNS)
+    assert limits_mod._any_match(window, limits_mod._prefilter(False, False)) == expected
+    # Once cells without r and typed cells are known, only the extent is looked for.
+    assert limits_mod._any_match(window, limits_mod._prefilter(True, True)) == bool(limits_mod._SUSPECT.search(window))
+
+
+@pytest.mark.parametrize("window, flags", [
+    (b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>', (26, 0, False, False)),
+    (b'<row r="1"><c r="AB1"><v>0</v></c></row>', (28, 0, False, False)),
+    (b'<row r="1234567"><c r="A1234567"><v>0</v></c></row>', (26, 1234567, False, False)),
+    (b'<row r="1"><c t="s"><v>0</v></c></row>', (26, 0, True, False)),
+    (b'<row r="1"><x:c><x:v>0</x:v></x:c></row>', (26, 0, True, False)),
+    (b'<row r="1"><c r="A1"><v>110105194912310021</v></c></row>', (26, 0, False, True)),
+    (b'<row r="1"><c r="A1"><v>1.10105194912310E+17</v></c></row>', (26, 0, False, True)),
+    (b'</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>', (26, 0, False, True)),
+])
+def test_scan_flags(window, flags):
+    scan = limits_mod._PartScan()
+    scan.feed(window)
+    assert (scan.max_col, scan.max_row7, scan.no_ref_cells, scan.typed) == flags

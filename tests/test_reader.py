@@ -195,3 +195,57 @@ def test_redact_masks_ids_and_accounts():
     masked = redact(text)
     assert ID not in masked and "6228480012345678901" not in masked and ID[:6] + ID[8:17] not in masked
     assert "\n" not in one_line("第一行\n第二行") and one_line("[red]x[/red]") == r"\[red]x\[/red]"
+
+
+# Text tables read as Arrow columns (io.read._text_columns) must hold exactly the rows the csv module reads,
+# or not be read that way at all.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pathlib import Path  # noqa: E402
+
+from rostercheck.io import read as read_mod  # noqa: E402
+from rostercheck.io.limits import Limits  # noqa: E402
+
+_CELL = st.one_of(st.sampled_from(["", "张三", ID, " 1 ", "2026-07-01 00:00:00", "2026-07-01", "a\"b", '"q"',
+                                   "x\ry", "合计", "\u3000"]), st.text(alphabet="ab1,\t;|\" ", max_size=4))
+_LINE = st.lists(_CELL, min_size=0, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=8), st.sampled_from([",", "\t"]), st.sampled_from(["\n", "\r\n"]),
+       st.booleans())
+def test_text_columns_hold_the_csv_rows(lines, delimiter, newline, final_newline):
+    import csv
+    import io
+
+    text = newline.join(delimiter.join(cells) for cells in lines) + (newline if final_newline else "")
+    grid = read_mod._text_columns(Path("t.csv"), text, delimiter, Limits())
+    if grid is None:
+        return
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert read_mod._python_rows(grid.columns) == expected
+    assert grid.rows == expected[:read_mod.HEAD_ROWS]
+
+
+@pytest.mark.parametrize("text, columnar", [
+    ("姓名,身份证号\n张三,110105194912310021\n", True),
+    ("姓名,身份证号\r\n张三,110105194912310021\r\n", True),
+    ("死亡人员名单\n姓名,身份证号\n张三,110105194912310021\n", False),  # a title line of another width
+    ('姓名,身份证号\n"张,三",110105194912310021\n', False),  # quoted
+    ("姓名,身份证号\n\n张三,110105194912310021\n", False),  # a blank line
+    ("姓名,日期\n张三,2026-07-01 00:00:00\n", False),  # date-time text
+    ("姓名\n张三\n", False),  # one column
+])
+def test_text_read_as_columns_only_when_certain(text, columnar):
+    assert (read_mod._text_columns(Path("t.csv"), text, ",", Limits()) is not None) == columnar
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "张三", ID, "2026-07-01 00:00:00", "2026-07-01 08:30:00"]),
+                          st.text(max_size=3)), max_size=20))
+def test_cells_array_gives_the_python_cells(values):
+    import pyarrow as pa
+
+    column = pa.array(values, type=pa.string())
+    assert read_mod._cells_array(column).tolist() == read_mod._python_cells(column)

@@ -2,8 +2,9 @@
 
 python-calamine allocates the whole rectangle a sheet's cells span and aborts the process (SIGABRT)
 when that allocation fails, so every worksheet's extent is bounded here before calamine opens it.
-The scan streams each zip part once through C-speed regular expressions: on ordinary sheets (up to
-26 columns, or fewer than 100,000 rows) it never leaves that fast path.
+The scan streams each zip part once: one RE2 pass per 8 MB window (through pyarrow) tells whether anything
+out of the ordinary occurs in it, and only such windows are searched with the `re` patterns that bound the
+extent; on ordinary sheets (up to 26 columns, or fewer than 1,000,000 rows) it never leaves that fast path.
 """
 
 from __future__ import annotations
@@ -89,6 +90,33 @@ _MAX_ENTRIES = 100_000
 _PLAIN_BOUND = 26 * 999_999
 
 
+# One linear-time pass (RE2, through pyarrow) over a window says whether any of the patterns _PartScan.feed
+# looks for occurs in it; only windows where one does (none, on most windows of an ordinary sheet) are
+# searched pattern by pattern with `re`. Each alternative is its `re` pattern spelt for RE2: `\s` as the class
+# it means in a bytes pattern (RE2's own \s lacks \v), on a binary array, which RE2 reads as Latin-1 (one
+# character per byte, as `re` reads bytes).
+_WS = r"[ \t\n\r\f\v]"
+_RE2_SUSPECT = r"r" + _WS + r"*=" + _WS + r"""*["'](?:[A-Za-z]{2,}[0-9]|[A-Za-z]*[0-9]{7})"""
+_RE2_NO_REF = r"[<:]c(?:[>/]|" + _WS + r"+[^r \t\n\r\f\v])"  # _NO_REF_CELL and _NO_REF_CELL_NS
+_RE2_TYPED = r"mergeCell|v>" + _WS + r"*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])"  # _BIG_NUMBER
+
+
+def _prefilter(no_ref_known: bool, typed_known: bool) -> str:
+    """The RE2 pattern for what a part's scan still looks for (the extent always; the rest until found)."""
+    return "|".join(p for p, wanted in ((_RE2_SUSPECT, True), (_RE2_NO_REF, not no_ref_known),
+                                        (_RE2_TYPED, not typed_known)) if wanted)
+
+
+def _any_match(window: bytes, pattern: str) -> bool:
+    """Whether an RE2 pattern matches anywhere in the bytes (read as Latin-1), without copying them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    offsets = pa.py_buffer(struct.pack("<qq", 0, len(window)))
+    data = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(window)])
+    return bool(pc.match_substring_regex(data, pattern)[0].as_py())
+
+
 def _col_number(letters: bytes) -> int:
     n = 0
     for ch in letters.upper()[:8]:
@@ -111,6 +139,8 @@ class _PartScan:
     def feed(self, window: bytes) -> None:
         if self.first:  # a DTD can only come before the root element
             self.entity, self.first = bool(_ENTITY.search(window, 0, 1 << 16)), False
+        if not _any_match(window, _prefilter(self.no_ref_cells, self.typed)):
+            return  # none of the patterns below occurs in this window
         if _SUSPECT.search(window):
             self.suspect = True
             cols = set(_COLS2.findall(window))

@@ -69,6 +69,15 @@ class Grid:
         """
         return self.data_columns([col], start)[col]
 
+    def id_cells(self, col: int, start: int):
+        """One column's cells from row ``start`` down for :meth:`bulk.KeySet.keeps`: the Arrow text array
+        when the sheet was read as columns (blanks null; a date-time text is never an ID), else :meth:`cells`."""
+        if self.columns is None:
+            return self.cells(col, start)
+        if col >= self.columns.num_columns:
+            return [""] * max(0, self.height - start)
+        return self.columns.column(col).slice(start)
+
     def data_rows(self, start: int, at=None) -> list[list]:
         """The rows from ``start`` down, or only those at positions ``at`` (relative to ``start``).
 
@@ -94,7 +103,7 @@ class Grid:
             start: the first row.
             at: positions to take (None for all).
         Returns:
-            column → its cells.
+            column → its cells (an object array for a sheet read as columns).
         """
         if self.columns is None:
             rows = self.data_rows(start, at)
@@ -102,7 +111,7 @@ class Grid:
         part = self.columns.slice(start)
         if at is not None:
             part = part.take(at)
-        return {c: (_python_cells(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
+        return {c: (_cells_array(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
 
     def filled(self) -> bool:
         """Whether any cell of the sheet holds a value."""
@@ -174,7 +183,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
                                        "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
-        grids = [_read_text(path, limits)]
+        grids = [_read_text(path, limits, columnar)]
     elif fmt == PARQUET:
         rows = parquet_rows(path, limits.max_rows + 2)
         if len(rows) > limits.max_rows + 1:
@@ -322,6 +331,22 @@ def _python_cells(column) -> list:
     return values
 
 
+def _cells_array(column):
+    """:func:`_python_cells` as an object array, each distinct value converted once (columns repeat values a lot)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if pa.types.is_null(column.type):
+        return np.full(len(column), "", dtype=object)
+    encoded = pc.dictionary_encode(column)
+    uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    uniques[:-1] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
+    uniques[-1] = ""  # blank cells
+    return uniques[encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)]
+
+
 def _datetime(value: str):
     import datetime as dt
 
@@ -372,8 +397,11 @@ def decode_text(data: bytes, path: Path) -> str:
     raise InputFileError(path, "不是可识别的表格文件（既不是 Excel，也不是 UTF-8/GBK 编码的 CSV 文本），请另存为 .xlsx 或 .csv 再试。")
 
 
-def _read_text(path: Path, limits: Limits) -> Grid:
+def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
     text, delimiter = text_of(path, limits)
+    grid = _text_columns(path, text, delimiter, limits) if columnar else None
+    if grid is not None:
+        return grid
     csv.field_size_limit(1 << 30)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
@@ -385,6 +413,56 @@ def _read_text(path: Path, limits: Limits) -> Grid:
     except csv.Error as exc:
         raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     return Grid(path, "", rows, 1, [], TEXT)
+
+
+def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid | None:
+    """A text table as Arrow text columns (pyarrow.csv), when they hold exactly the rows the csv module reads.
+
+    That is certain when no cell is quoted, every line ends in '\\n' or '\\r\\n' and holds the same number
+    (two or more) of cells: then each line is one row, split at the delimiter alone. Anything else (quotes,
+    blank lines, title lines of another width, a lone '\\r', no filled cell) returns None, and so does a cell
+    shaped like fastexcel's date-time text (``_python_cells`` would turn it into a date).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    if not text or '"' in text or text.count("\r") != text.count("\r\n"):
+        return None
+    if text.startswith(("\n", "\r\n")) or "\n\n" in text or "\n\r\n" in text:
+        return None  # a blank line: pyarrow gives blank cells where the csv module gives an empty row
+    end = text.find("\n")
+    width = (text[:end] if end >= 0 else text).rstrip("\r").count(delimiter) + 1  # the first line's cells
+    if width < 2:
+        return None
+    names = [f"c{i}" for i in range(width)]
+    bad: list = []
+
+    def invalid(row) -> str:
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, escape_char=False,
+                                             newlines_in_values=False, ignore_empty_lines=False,
+                                             invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False))
+    except (pa.ArrowInvalid, ValueError):  # UnicodeEncodeError included
+        return None
+    if bad or table.num_rows != text.count("\n") + (not text.endswith("\n")):
+        return None
+    if table.num_rows > limits.max_rows:
+        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    table = table.combine_chunks()
+    if not any(pc.max(pc.binary_length(c)).as_py() for c in table.columns):
+        return None
+    if any(pc.any(pc.match_substring_regex(c, _DATETIME_TEXT.pattern)).as_py() for c in table.columns):
+        return None
+    return Grid(path, "", _python_rows(table.slice(0, HEAD_ROWS)), 1, [], TEXT, columns=table)
 
 
 def text_of(path: Path, limits: Limits) -> tuple[str, str]:

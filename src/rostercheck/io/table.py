@@ -413,8 +413,8 @@ def to_table(raw: RawFile, keep=None) -> Table:
 
     Args:
         raw: the file as read.
-        keep: optional: given a sheet's ID cells (one per row below the header), returns a boolean
-            mask; rows outside it are left out but counted in ``row_count`` (the mask must keep every
+        keep: optional: given a sheet's ID cells (one per row below the header; see :meth:`Grid.id_cells`),
+            returns a boolean mask; rows outside it are left out but counted in ``row_count`` (the mask must keep every
             row that is not plainly data, which a mask over clean IDs does).
     Returns:
         The table.
@@ -425,7 +425,7 @@ def to_table(raw: RawFile, keep=None) -> Table:
         id_col = layout.mapping.get("id")
         at = None
         if keep is not None and id_col is not None and height:
-            at = np.flatnonzero(keep(grid.cells(id_col, layout.start)))
+            at = np.flatnonzero(keep(grid.id_cells(id_col, layout.start)))
             dropped[grid.sheet] = height - len(at)
         if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
             parts.append((_columns_frame(grid, layout, first, height, at), layout, grid.sheet))
