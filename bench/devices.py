@@ -27,7 +27,7 @@ from run import inputs  # noqa: E402
 PATCHES = {
     "baseline": "",
     "os-exit": "import rostercheck.cli as c, types, os; c.os = types.SimpleNamespace(_exit=lambda code: sys.exit(code))",
-    "load-worker": "import rostercheck.audit as a; a.PARALLEL_MIN_BYTES = 10 ** 15",
+    "load-worker": "import rostercheck.parallel as p; p.BIG_BYTES = 10 ** 15",
 }
 
 

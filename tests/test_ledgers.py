@@ -111,3 +111,15 @@ def test_a_later_file_with_one_back_pay_row_like_an_earlier_failed_row_is_not_a_
                                                         ["张三", A, "2025-11", "低保金", 516, "成功"]]})
     _, frame, warnings = load_ledgers([oct_, nov], AS_OF)
     assert len(frame) == 4 and not any("提供了两次" in w for w in warnings)
+
+
+def test_two_processes_read_the_same_payments_as_one(monkeypatch):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "samples" / "county" / "资金发放"
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "1")
+    _, one, notes_one = load_ledgers([folder], AS_OF)
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
+    _, two, notes_two = load_ledgers([folder], AS_OF)
+    assert notes_one == notes_two
+    assert one.astype(str).equals(two.astype(str)) and list(one.dtypes) == list(two.dtypes)

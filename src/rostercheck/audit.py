@@ -75,8 +75,6 @@ class AuditResult:
     county: str = ""
 
 
-# Above this much input, files are read in two processes (the machine's cores) instead of one.
-PARALLEL_MIN_BYTES = 40 * 1024 * 1024
 
 
 def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
@@ -114,7 +112,7 @@ def _workers(paths: list[Path]) -> int:
         total = sum(Path(p).stat().st_size for p in paths)
     except OSError:
         return 1  # a missing file: let the sequential path report it in order
-    return parallel.workers(total >= PARALLEL_MIN_BYTES and len(paths) > 1)
+    return parallel.workers(total >= parallel.BIG_BYTES and len(paths) > 1)
 
 
 # The worker process's files read while this process reads the rosters, waiting for the key set.

@@ -29,6 +29,9 @@ def workers(big: bool) -> int:
     return min(2, os.cpu_count() or 1) if big else 1
 
 
+# Above this much input, files are read in two processes (the machine's cores) instead of one.
+BIG_BYTES = 40 * 1024 * 1024
+
 START_METHOD_ENV = "ROSTERCHECK_START_METHOD"
 
 
