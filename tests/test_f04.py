@@ -29,3 +29,35 @@ def test_price_subsidy_beside_the_benefit_and_members_own_rows_are_not_duplicate
     rows += [pay(A, "王五", m, 40, "价格临时补贴") for m in months("2026-07", "2026-09")]
     rows.append(pay(A, "王五", "2026-09", 60, "提标补差"))
     assert money(money_context(roster(), rows), "F04") == []
+
+
+def test_the_same_months_as_monthly_files_per_person_and_a_yearly_summary_per_household_are_not_duplicates(tmp_path):
+    import datetime as dt
+
+    import xlsxwriter
+
+    from rostercheck.audit import audit
+
+    def write(path, rows):
+        wb = xlsxwriter.Workbook(str(path))
+        ws = wb.add_worksheet("Sheet1")
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                ws.write(i, j, v)
+        wb.close()
+
+    a, b, c, d = make_id("19800101", 111), make_id("19820202", 122), make_id("19700303", 131), make_id("19720404", 141)
+    write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
+                                     *[["城关镇", "东村", h, hid, n, i, r, 1032] for h, hid, n, i, r in
+                                       (("张三", a, "张三", a, "户主"), ("张三", a, "李梅", b, "配偶"),
+                                        ("王五", c, "王五", c, "户主"), ("王五", c, "赵六", d, "配偶"))]])
+    folder = tmp_path / "资金"
+    folder.mkdir()
+    for m in (7, 8, 9):  # the bank's monthly files, one row per person
+        write(folder / f"2026年{m}月发放明细.xlsx", [["姓名", "身份证号", "资金项目", "发放金额", "发放状态"],
+                                                   *[[n, i, "低保金", 516, "成功"] for n, i in (("张三", a), ("李梅", b), ("王五", c), ("赵六", d))]])
+    summary = [["户主姓名", "户主身份证号", "7月", "8月", "9月"], ["张三", a, 1032, 1032, 1032], ["王五", c, 1032, 1032, 1032]]
+    write(folder / "2026年低保金发放汇总表.xlsx", summary)
+    result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[folder], codes=["F04"])
+    assert result.findings.empty
+    assert sum("同一批" in w for w in result.warnings) == 3

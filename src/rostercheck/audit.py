@@ -441,6 +441,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     warnings.extend(value_warnings(ctx))
+    warnings.extend(ctx.cache.get("money:sources", []))
     numeric = int((inputs.members["id_status"] == "numeric").sum())
     if numeric:
         warnings.append(f"花名册中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")

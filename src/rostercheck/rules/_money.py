@@ -12,6 +12,7 @@ import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -222,6 +223,11 @@ def ledger(ctx: Context) -> Ledger:
     member, conf = member_at.tolist(), conf_at.tolist()
     ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
     payee, household = _payees(ids_, heads, accounts, names, member_at, mem_household)
+    if "money:sources" not in ctx.cache:
+        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok) & np.asarray(benefit))
+        if drop.any():  # another view of months given already: the ledger without it
+            ctx.lists["payments"] = f[~drop].reset_index(drop=True)
+            return ledger(ctx)
     covered: dict[str, list[int]] = defaultdict(list)
     for j, (h, flag) in enumerate(zip(mem_household, members["covered"].tolist())):
         if is_covered(flag):
@@ -245,6 +251,38 @@ def ledger(ctx: Context) -> Ledger:
     # them forms cycles; reference counting still frees them.
     gc.freeze()
     return led
+
+
+def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Rows of a file's month that another view of the same month, in an earlier file, already pays.
+
+    A county may give the bank's monthly files (one row per person) and the bureau's yearly summary (one row
+    per household) for the same months; their rows differ, so the exact-copy check of :mod:`io.ledgers` keeps
+    both and every household would look paid twice (F04). A later file's month whose roster households are at
+    least 80 % paid by earlier files that month, and at least half as many as those, is the same payments
+    seen again (a few re-paid rows in a later file are not).
+
+    Returns:
+        (rows to leave out, one Chinese note per file and month left out).
+    """
+    sel = paid & (member >= 0) & (f["month"].to_numpy(dtype=object) != "")
+    seen = pd.DataFrame({"file": f["_file"].to_numpy(dtype=object)[sel], "month": f["month"].to_numpy(dtype=object)[sel],
+                         "h": np.asarray(household, dtype=object)[sel]}).drop_duplicates()
+    drop, notes = np.zeros(len(f), dtype=bool), []
+    if seen["file"].nunique() < 2:
+        return drop, notes
+    for month_value, part in seen.groupby("month", sort=True):
+        earlier: set = set()
+        for file in dict.fromkeys(part["file"].tolist()):
+            households = set(part.loc[part["file"] == file, "h"].tolist())
+            common = len(households & earlier)
+            if earlier and common >= 0.8 * len(households) and common >= 0.5 * len(earlier):
+                drop |= (f["_file"].to_numpy(dtype=object) == file) & (f["month"].to_numpy(dtype=object) == month_value)
+                notes.append(f"{Path(str(file)).name}：{month_value} 的发放与前面文件中同月的发放是同一批（同一个月的资金换了一种表样又给了一次），"
+                             "按一份计，不算重复发放")
+                continue
+            earlier |= households
+    return drop, notes
 
 
 def _payees(ids_: list, heads: list, accounts: list, names: list, member: np.ndarray, mem_household: list) -> tuple[list, list]:
