@@ -132,13 +132,19 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
 def _usual_paid(led: Ledger) -> dict[str, float]:
     """Roster household → the monthly benefit total it is most often paid (successful rows, by the month paid for)."""
     codes = led.memo["codes"]
-    mask = led.array("ok") & led.array("benefit") & led.array("dated")
-    pair_codes, pairs = pd.factorize(codes["pair"][mask])
-    totals = np.round(np.bincount(pair_codes, weights=led.frame["amount"].to_numpy()[mask].astype(float)), 2)
+    _, pairs, totals = _pair_totals(led, led.array("ok") & led.array("benefit") & led.array("dated"))
+    totals = np.round(totals, 2)
     width = len(codes["m_values"]) + 1
     counts = pd.DataFrame({"h": pairs // width, "a": totals}).value_counts(sort=False).reset_index(name="n")
     usual = counts.sort_values(["n", "a"], ascending=[False, True], kind="stable").drop_duplicates("h")
     return dict(zip(codes["h_values"][usual["h"].to_numpy()].tolist(), usual["a"].tolist()))
+
+
+def _pair_totals(led: Ledger, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For some rows (a mask or positions): each row's (household, month) pair number, the pairs (as
+    ``codes['pair']`` values) and the amount paid for each pair."""
+    numbers, pairs = pd.factorize(led.memo["codes"]["pair"][rows])
+    return numbers, pairs, np.bincount(numbers, weights=led.frame["amount"].to_numpy()[rows].astype(float))
 
 
 def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
@@ -163,8 +169,7 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     if not len(sel):
         return {}
     households = led.array("household")[sel]
-    codes = pd.factorize(led.memo["codes"]["pair"][sel])[0]
-    totals = np.bincount(codes, weights=led.frame["amount"].to_numpy()[sel].astype(float))
+    codes, _, totals = _pair_totals(led, sel)
     _, first = np.unique(codes, return_index=True)
     suspect = np.zeros(len(totals), dtype=bool)
     for g, (h, total) in enumerate(zip(households[first].tolist(), totals.tolist())):
