@@ -146,9 +146,8 @@ def _text_sheet(path: Path, limits: Limits | None):
     import io
 
     import pyarrow as pa
-    import pyarrow.csv as pacsv
 
-    from .read import HEAD_ROWS, Grid, text_of
+    from .read import HEAD_ROWS, Grid, arrow_text, text_of
 
     limits = limits or Limits.from_env()
     text, delimiter = text_of(path, limits)
@@ -164,24 +163,8 @@ def _text_sheet(path: Path, limits: Limits | None):
         if at == 0:
             return None  # lines ended by '\r' alone
     width = max([len(layout.labels), *(len(r) for r in grid.rows)])
-    names = [f"c{i}" for i in range(width)]
-    bad: list = []
-
-    def invalid(row) -> str:
-        bad.append(row)
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            pa.py_buffer(text[at:].encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True, escape_char=False,
-                                             newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False,
-                                                 quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, ValueError):
-        return None
-    if bad:
+    table = arrow_text(text[at:], delimiter, width, quoted=True, threads=True)
+    if table is None:
         return None
     if table.num_rows + layout.start > limits.max_rows:
         from ..errors import LimitExceededError

@@ -423,9 +423,7 @@ def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid
     blank lines, title lines of another width, a lone '\\r', no filled cell) returns None, and so does a cell
     shaped like fastexcel's date-time text (``_python_cells`` would turn it into a date).
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
 
     if not text or '"' in text or text.count("\r") != text.count("\r\n"):
         return None
@@ -435,6 +433,34 @@ def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid
     width = (text[:end] if end >= 0 else text).rstrip("\r").count(delimiter) + 1  # the first line's cells
     if width < 2:
         return None
+    table = arrow_text(text, delimiter, width, quoted=False)
+    if table is None or table.num_rows != text.count("\n") + (not text.endswith("\n")):
+        return None
+    if table.num_rows > limits.max_rows:
+        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+    table = table.combine_chunks()
+    if not any(pc.max(pc.binary_length(c)).as_py() for c in table.columns):
+        return None
+    if any(pc.any(pc.match_substring_regex(c, _DATETIME_TEXT.pattern)).as_py() for c in table.columns):
+        return None
+    return Grid(path, "", _python_rows(table.slice(0, HEAD_ROWS)), 1, [], TEXT, columns=table)
+
+
+def arrow_text(text: str, delimiter: str, width: int, quoted: bool, threads: bool = False):
+    """Parse text into `width` Arrow text columns (pyarrow.csv; blanks are '', never null).
+
+    Args:
+        text: the decoded text.
+        delimiter: the cell delimiter.
+        width: the number of cells every row must have.
+        quoted: honour '"' quoting (doubled quotes, line breaks inside quotes) as the csv module does.
+        threads: let pyarrow parse with several threads.
+    Returns:
+        The table, or None when pyarrow refuses the text or finds a row of another width.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     names = [f"c{i}" for i in range(width)]
     bad: list = []
 
@@ -445,24 +471,15 @@ def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid
     try:
         table = pacsv.read_csv(
             pa.py_buffer(text.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=False),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, escape_char=False,
-                                             newlines_in_values=False, ignore_empty_lines=False,
-                                             invalid_row_handler=invalid),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=threads),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"' if quoted else False,
+                                             double_quote=quoted, escape_char=False, newlines_in_values=quoted,
+                                             ignore_empty_lines=False, invalid_row_handler=invalid),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False))
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, ValueError):  # UnicodeEncodeError included
         return None
-    if bad or table.num_rows != text.count("\n") + (not text.endswith("\n")):
-        return None
-    if table.num_rows > limits.max_rows:
-        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
-    table = table.combine_chunks()
-    if not any(pc.max(pc.binary_length(c)).as_py() for c in table.columns):
-        return None
-    if any(pc.any(pc.match_substring_regex(c, _DATETIME_TEXT.pattern)).as_py() for c in table.columns):
-        return None
-    return Grid(path, "", _python_rows(table.slice(0, HEAD_ROWS)), 1, [], TEXT, columns=table)
+    return None if bad else table
 
 
 def text_of(path: Path, limits: Limits) -> tuple[str, str]:
