@@ -188,6 +188,64 @@ def test_filtering_agrees_when_the_registry_is_read_after_loading(workers, monke
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
+_SLOW: dict = {}
+
+
+def _slow_finish(*args):
+    """audit._finish_held, three seconds late in the worker (a forked copy of the test process)."""
+    import os
+    import time
+
+    if os.getpid() != _SLOW["main"]:
+        time.sleep(3)
+    return _SLOW["finish"](*args)
+
+
+def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(monkeypatch):
+    """Checks needing none of the worker's lists run before those arrive; the others wait; nothing changes."""
+    import os
+
+    from rostercheck import audit as audit_module
+
+    rosters, lists = county_inputs()
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "1")
+    one = audit(rosters, lists, AS_OF)
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
+    ready = audit_module.run_ready_checks
+    _SLOW.update(main=os.getpid(), finish=audit_module._finish_held)
+    early: dict[str, list] = {}
+    pending: set[str] = set()
+
+    def spy(ctx, codes, waiting):
+        pending.update(ctx.lists.pending)
+        early.update(ready(ctx, codes, waiting))
+        return early
+
+    monkeypatch.setattr(audit_module, "_finish_held", _slow_finish)
+    monkeypatch.setattr(audit_module, "run_ready_checks", spy)
+    two = audit(rosters, lists, AS_OF)
+    assert pending and early  # some lists were still being read while some checks ran
+    ran_late = set(two.findings["类别代码"]) - set(early)
+    assert ran_late, "a check needing a pending list waited for it"
+    pd.testing.assert_frame_equal(one.findings.drop(columns=["_member"]), two.findings.drop(columns=["_member"]))
+    assert [t.path for t in one.inputs.tables] == [t.path for t in two.inputs.tables]
+    assert list(one.inputs.lists) == list(two.inputs.lists) and one.inputs.name_counts == two.inputs.name_counts
+
+
+def test_a_pending_list_counts_as_given_but_cannot_be_read_until_it_arrives():
+    from rostercheck.model import Arriving, Pending
+
+    lists = Arriving({"deaths": "d"}, ["vehicles"])
+    assert "vehicles" in lists and "deaths" in lists and "wages" not in lists
+    assert lists["deaths"] == "d" and lists.get("wages") is None
+    for look in (lambda: lists["vehicles"], lambda: lists.get("vehicles"), lambda: list(lists), lambda: len(lists),
+                 lambda: dict(lists.items())):
+        with pytest.raises(Pending):
+            look()
+    lists["vehicles"] = "v"
+    assert dict(lists) == {"deaths": "d", "vehicles": "v"} and not lists.pending
+
+
 def test_rows_below_blank_lines_keep_their_spreadsheet_row_numbers(tmp_path):
     path = tmp_path / "户籍人口.csv"
     path.write_text("户籍人口信息表\n\n户号,姓名,公民身份号码,与户主关系\n1,张三," + MEMBER + ",户主\n\n\r\n"

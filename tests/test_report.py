@@ -185,3 +185,14 @@ def test_column_layout_wraps_long_text_never_ids(name, values, wrap):
     assert wrapped == wrap
     if not wrap:
         assert width > report.display_width(values[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FFFF), max_size=12), max_size=20))
+def test_display_widths_equal_display_width_text_by_text(texts):
+    """The batched widths (one table pass) are exactly the per-character widths, beyond the BMP and for ''."""
+    assert report.display_widths(texts).tolist() == [report.display_width(t) for t in texts]
+
+
+def test_display_widths_count_cjk_and_full_width_twice():
+    assert report.display_widths(["张三", "ab", "", "ＡＢ1", "𠀀x"]).tolist() == [4, 2, 0, 5, 3]

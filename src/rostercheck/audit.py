@@ -16,7 +16,7 @@ from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import RawFile, Table, load_table, read_file, to_table
-from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding
+from .model import CONFIDENCE_ORDER, Arriving, CheckSpec, Context, Finding, Pending
 from .namematch import name_counts
 from .normalize import ids
 from .order import natural_rank
@@ -160,16 +160,87 @@ def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path]) 
     return far
 
 
-def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
-                limits: Limits | None = None, progress: Progress | None = None,
-                whole: bool = False, people: list[pd.DataFrame] = ()) -> LoadedInputs:
-    """Read every roster and list: the people of interest first, then the big lists filtered to them.
+class Loading:
+    """Inputs being loaded: everything this process reads, while the second process reads the rest.
+
+    :func:`start_loading` returns once this process has read what it reads. ``inputs`` then holds the
+    lists in :class:`model.Arriving` mappings in which the kinds the second process reads are still pending,
+    so that checks not needing them can run meanwhile. :meth:`finish` waits for those (reporting the first
+    unreadable file in list order, as a sequential read would); :meth:`close` ends the second process.
+
+    Args:
+        rosters: the roster tables.
+        members: the member frame.
+        lists: reference kind → file, in the order given.
+        loaded: kind → (table, frame) read so far.
+        counts: the namesake counts (None: none, or not yet known while the registry is pending).
+        held: the held kinds in list order; ``failed`` holds the error of the one this process could not read.
+        reading, finishing: the second process's futures (kind → read; the filtered lists and counts).
+    """
+
+    def __init__(self, rosters: list[Table], members: pd.DataFrame, lists: dict[str, Path],
+                 loaded: dict[str, tuple[Table, pd.DataFrame]], counts: dict[str, int] | None, held: list[str],
+                 failed: dict[str, BaseException], pool=None, reading=None, finishing=None,
+                 progress: Progress | None = None):
+        self._rosters, self._lists, self._loaded, self._held, self._failed = rosters, lists, loaded, held, failed
+        self._pool, self._reading, self._finishing, self._progress = pool, reading or {}, finishing, progress
+        pending = list(self._reading)
+        self.inputs = LoadedInputs(rosters + [t for t, _ in loaded.values()], members,
+                                   Arriving({k: f for k, (_, f) in loaded.items()}, pending),
+                                   Arriving({k: t.label for k, (t, _) in loaded.items()}, pending), counts)
+
+    @property
+    def ready(self) -> bool:
+        """True when this process read every file it reads (checks may run before :meth:`finish`)."""
+        return not self._failed
+
+    def waiting(self) -> bool:
+        """True while the second process is still reading or filtering lists."""
+        return any(not f.done() for f in [*self._reading.values(), *([self._finishing] if self._finishing else [])])
+
+    def finish(self) -> LoadedInputs:
+        """Wait for the pending lists and return the complete inputs (lists in the order given)."""
+        for kind in self._held:  # in list order: the first unreadable file is the one reported
+            if kind in self._reading:
+                if self._progress:
+                    self._progress(KIND_LABELS[kind], Path(self._lists[kind]))
+                self._reading[kind].result()
+            elif kind in self._failed:
+                raise self._failed[kind]
+        inputs, counts = self.inputs, self.inputs.name_counts
+        if self._finishing:
+            done, far_counts = self._finishing.result()
+            for kind, (table, frame) in done.items():
+                self._loaded[kind] = table, frame
+                inputs.lists[kind], inputs.labels[kind] = frame, table.label
+            if far_counts is not None:
+                counts = _with_roster_namesakes(inputs.members, far_counts)
+        self.close()
+        listed = [self._loaded[kind][0] for kind in self._lists]  # in the order given
+        known = {id(t) for t in [*self._rosters, *listed]}
+        added = [t for t in inputs.tables if id(t) not in known]  # e.g. the payment ledgers
+        order = [*self._lists, *(k for k in inputs.lists if k not in self._lists)]
+        self.inputs = LoadedInputs([*self._rosters, *listed, *added], inputs.members,
+                                   {k: inputs.lists[k] for k in order}, {k: inputs.labels[k] for k in order}, counts)
+        return self.inputs
+
+    def close(self) -> None:
+        """End the second process (once)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, limits: Limits | None = None,
+                  progress: Progress | None = None, whole: bool = False, people: list[pd.DataFrame] = ()) -> Loading:
+    """Read every roster and list this process reads; the biggest held lists go on in a second process.
 
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
     (:class:`bulk.KeySet`); the big lists (``bulk.FILTERED_KINDS``) keep only the rows that can link to
     one of those people — big CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
     filtered before their rows become Python objects. When the inputs are large, the biggest of those
-    other files are read in a second process while this one reads the rosters (:func:`_worker_share`).
+    other files are read in a second process while this one reads the rosters (:func:`_worker_share`);
+    they are still pending when this returns (see :class:`Loading`).
 
     Args:
         rosters: roster files.
@@ -180,7 +251,7 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         whole: read every list whole (the reference the filter is tested against).
         people: more frames of people of interest, read beforehand (the payment ledgers' payees).
     Returns:
-        The loaded inputs.
+        The loading.
     """
     filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
     streamed = {k for k in filtered if bulk.streams(Path(lists[k]))}
@@ -212,30 +283,42 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                         loaded[kind] = _normalised(streamer.load(Path(path), kind))
                 if "registry" in streamed:
                     counts = streamer.name_counts(Path(lists["registry"]), members)
-        for kind in held:  # in list order, so that the first unreadable file is the one reported
+        near = [k for k in held if k not in reading]
+        failed: dict[str, BaseException] = {}
+        for kind in near:
             if progress:
                 progress(KIND_LABELS[kind], Path(lists[kind]))
-            if kind in reading:
-                reading[kind].result()
-            else:
+            try:
                 _read_held(kind, Path(lists[kind]), limits)
-        near = [k for k in held if k not in reading]
-        done, held_counts = _finish_held(near, keys, named)
-        if finishing:
-            done_far, far_counts = finishing.result()
-            done.update(done_far)
-            held_counts = far_counts if held_counts is None else held_counts
-        loaded.update(done)
-        counts = _with_roster_namesakes(members, counts if held_counts is None else held_counts)
-    finally:
+            except Exception as exc:  # reported by Loading.finish, after any earlier file's own error
+                failed[kind] = exc
+                break
+        if not failed:
+            done, held_counts = _finish_held(near, keys, named)
+            loaded.update(done)
+            counts = counts if held_counts is None else held_counts
+    except BaseException:
         if pool:
             pool.shutdown(cancel_futures=True)
-    ref_frames, labels = {}, {}
-    for kind in lists:  # in the order given
-        table, frame = loaded[kind]
-        tables.append(table)
-        ref_frames[kind], labels[kind] = frame, table.label
-    return LoadedInputs(tables, members, ref_frames, labels, counts)
+        raise
+    counts = None if failed or "registry" in far else _with_roster_namesakes(members, counts)
+    return Loading(tables, members, dict(lists), loaded, counts, held, failed, pool, reading, finishing, progress)
+
+
+def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
+                limits: Limits | None = None, progress: Progress | None = None,
+                whole: bool = False, people: list[pd.DataFrame] = ()) -> LoadedInputs:
+    """Read every roster and list (:func:`start_loading`, then wait for what the second process reads).
+
+    Args: as :func:`start_loading`.
+    Returns:
+        The loaded inputs.
+    """
+    loading = start_loading(rosters, lists, as_of, limits, progress, whole, people)
+    try:
+        return loading.finish()
+    finally:
+        loading.close()
 
 
 def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | None) -> dict[str, int] | None:
@@ -278,6 +361,13 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     Returns:
         (context, configuration warnings).
     """
+    ctx, warnings, source = _context(inputs, as_of, config)
+    return ctx, warnings + _complete(ctx, inputs, source)
+
+
+def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None) -> tuple[Context, list[str], str]:
+    """The context of :func:`build_context` from the rosters (lists may still be pending); also returns the
+    configuration warnings and where the county code came from (for :func:`_complete`)."""
     specs, common, warnings = load_policy(config)
     common = dict(common)
     members = inputs.members
@@ -292,27 +382,26 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
     code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,
                                             common["county_name"], valid_ids)
     ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code)
-    moves = inputs.lists.get("migrations")
-    dests = moves["dest"].tolist() if moves is not None and "dest" in moves.columns else []
-    warnings = warnings + regions.county_notes(code, source, dests)
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
-    return ctx, warnings
+    return ctx, warnings, source
 
 
-def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Finding], dict[str, str]]:
-    """Run every enabled check whose lists are present.
+def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
+    """Give the context every list once all are read; returns the notes on the county code (they need the moves)."""
+    ctx.lists, ctx.labels = inputs.lists, inputs.labels
+    if inputs.name_counts is not None:
+        ctx.cache["kin:names"] = inputs.name_counts
+    moves = inputs.lists.get("migrations")
+    dests = moves["dest"].tolist() if moves is not None and "dest" in moves.columns else []
+    return regions.county_notes(ctx.county_code, source, dests)
 
-    Args:
-        ctx: the context.
-        codes: restrict to these codes (None for all).
-    Returns:
-        (findings, code → reason a check was skipped); findings in code order.
-    """
-    rules = load_all()
+
+def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[str, str]]:
+    """The enabled checks whose lists are given, in code order, and code → why each other one is skipped."""
     runnable: list[str] = []
     skipped: dict[str, str] = {}
-    for code in sorted(rules):
+    for code in sorted(load_all()):
         spec = ctx.specs.get(code)
         if spec is None or (codes and code not in codes):
             continue
@@ -324,9 +413,51 @@ def run_checks(ctx: Context, codes: list[str] | None = None) -> tuple[list[Findi
             skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in lacking)
             continue
         runnable.append(code)
+    return runnable, skipped
+
+
+def run_checks(ctx: Context, codes: list[str] | None = None,
+               done: dict[str, list[Finding]] | None = None) -> tuple[list[Finding], dict[str, str]]:
+    """Run every enabled check whose lists are present.
+
+    Args:
+        ctx: the context.
+        codes: restrict to these codes (None for all).
+        done: code → findings of checks already run (:func:`run_ready_checks`).
+    Returns:
+        (findings, code → reason a check was skipped); findings in code order.
+    """
+    rules = load_all()
+    runnable, skipped = _runnable(ctx, codes)
+    done = done or {}
     # A forked copy running half the checks saved 1 % of a city run (DEVELOPING.md, Performance): one process.
-    results = {code: rules[code](ctx) for code in runnable}
+    results = {code: done[code] if code in done else rules[code](ctx) for code in runnable}
     return [f for code in runnable for f in results[code]], skipped
+
+
+def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[], bool]) -> dict[str, list[Finding]]:
+    """While the second process still reads lists, run the checks that need none of them.
+
+    A check that reaches a pending list raises :class:`model.Pending` and is left for :func:`run_checks`
+    (nothing it computed from complete lists is wrong to keep in ``ctx.cache``).
+
+    Args:
+        ctx: the context, its lists :class:`model.Arriving`.
+        codes: restrict to these codes (None for all).
+        waiting: whether the second process is still reading (the checks stop once it is done).
+    Returns:
+        code → findings of the checks run.
+    """
+    rules = load_all()
+    done: dict[str, list[Finding]] = {}
+    for code in _runnable(ctx, codes)[0]:
+        if not waiting():
+            break
+        try:
+            done[code] = rules[code](ctx)
+        except Pending:
+            continue
+    return done
 
 
 def _natural(column: pd.Series) -> pd.Series:
@@ -345,6 +476,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     """
     rows = []
     seen = set()
+    names: dict[str, str] = {}  # roster file → its name
     for f in findings:
         dedupe = (f.code, f.member, f.source, f.source_row, f.evidence)
         if dedupe in seen:
@@ -357,7 +489,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
             "乡镇": v(j, "township"), "村": v(j, "village"), "户主姓名": v(j, "head_name"), "户主身份证号": v(j, "head_id"),
             "姓名": v(j, "name"), "身份证号": v(j, "id") or v(j, "id_raw"), "与户主关系": v(j, "relation"),
             "保障类别": v(j, "programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
-            "来源行": f.source_row, "花名册文件": Path(v(j, "file")).name, "花名册行": str(v(j, "row")),
+            "来源行": f.source_row, "花名册文件": names.get(v(j, "file")) or names.setdefault(v(j, "file"), Path(v(j, "file")).name), "花名册行": str(v(j, "row")),
             "建议": spec.advice,
             "证据指纹": evidence_fingerprint(f.code, v(j, "id") or f"{v(j, 'name_key')}|{v(j, 'head_id')}", f.facts),
             "涉及月份": f.months, "应追回金额": f.recover, "应补发金额": f.repay,
@@ -432,11 +564,17 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     load_policy(config)  # fail on a broken configuration before spending time on loading
     # The payees are people of interest too: the events of one on no roster are kept (F01–F03).
     ledgers = read_payments(payments, as_of, limits, progress)
-    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole, [ledgers[1]] if ledgers else [])
-    ledger_notes = _add_payments(inputs, ledgers)
-    ctx, warnings = build_context(inputs, as_of, config)
-    warnings = warnings + ledger_notes
-    findings, skipped = run_checks(ctx, codes)
+    loading = start_loading(rosters, lists, as_of, limits, progress, whole, [ledgers[1]] if ledgers else [])
+    try:
+        ledger_notes = _add_payments(loading.inputs, ledgers)
+        ctx, warnings, source = _context(loading.inputs, as_of, config)
+        # Checks that need none of the lists the second process still reads run while it reads them.
+        early = run_ready_checks(ctx, codes, loading.waiting) if loading.ready and loading.waiting() else {}
+        inputs = loading.finish()
+    finally:
+        loading.close()
+    warnings = warnings + _complete(ctx, inputs, source) + ledger_notes
+    findings, skipped = run_checks(ctx, codes, early)
     frame = findings_frame(ctx, findings)
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -76,6 +77,54 @@ class CheckSpec:
     needs_also: list[str] = field(default_factory=list)
 
 
+class Pending(BaseException):
+    """A check reached a list that the second process is still reading (see :class:`Arriving`).
+
+    A BaseException, so that no ``except Exception`` in a check can take it for a failure of its own:
+    :func:`rostercheck.audit.run_checks` runs that check again once the list has arrived.
+    """
+
+
+class Arriving(Mapping):
+    """Reference lists (or their labels) by kind, some of them still being read.
+
+    A kind still pending counts as given (``kind in lists``), but looking it up, or walking all the
+    kinds, raises :class:`Pending`: nothing computed from the lists read so far can stand in for one
+    still to come.
+
+    Args:
+        items: kind → value for the kinds read.
+        pending: the kinds still being read.
+    """
+
+    def __init__(self, items: dict[str, Any], pending: Iterable[str] = ()):
+        self._items = dict(items)
+        self.pending = set(pending)
+
+    def __setitem__(self, kind: str, value: Any) -> None:
+        """Add a kind's value once it is read."""
+        self._items[kind] = value
+        self.pending.discard(kind)
+
+    def __getitem__(self, kind: str) -> Any:
+        if kind in self.pending:
+            raise Pending(kind)
+        return self._items[kind]
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.pending or kind in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        if self.pending:
+            raise Pending(*sorted(self.pending))
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        if self.pending:
+            raise Pending(*sorted(self.pending))
+        return len(self._items)
+
+
 @dataclass
 class Context:
     """Everything a check may look at.
@@ -92,8 +141,8 @@ class Context:
     """
 
     members: pd.DataFrame
-    lists: dict[str, pd.DataFrame]
-    labels: dict[str, str]
+    lists: Mapping[str, pd.DataFrame]
+    labels: Mapping[str, str]
     as_of: dt.date
     specs: dict[str, CheckSpec]
     common: dict[str, Any]

@@ -18,6 +18,7 @@ Two fingerprints, both kept in the file so that older and newer versions read ea
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -113,6 +114,13 @@ def _digest(prefix: str, code: str, *parts: str) -> str:
 
 
 def _canon(value: object) -> str:
+    if type(value) is str:  # most facts: the same names and many of the same values again and again
+        return _canon_text(value)
+    return _canon_text(text(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _canon_text(value: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text(value))).upper()
 
 

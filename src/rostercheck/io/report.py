@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from ..errors import OutputError
@@ -207,6 +209,30 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+@functools.cache
+def _wide_bmp() -> np.ndarray:
+    """For each character of the Basic Multilingual Plane, whether it is wide (East Asian width W or F)."""
+    return np.array([unicodedata.east_asian_width(chr(c)) in "WF" for c in range(0x10000)], dtype=bool)
+
+
+def display_widths(texts: list[str]) -> np.ndarray:
+    """:func:`display_width` of many texts at once (every character looked up in one table pass).
+
+    Args:
+        texts: the texts.
+    Returns:
+        Their widths, in order.
+    """
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    wide = _wide_bmp()[np.minimum(codes, 0xFFFF)]
+    for k in np.flatnonzero(codes > 0xFFFF):  # beyond the BMP (rare): one lookup each
+        wide[k] = unicodedata.east_asian_width(chr(codes[k])) in "WF"
+    seen = np.concatenate(([0], np.cumsum(wide, dtype=np.int64)))
+    ends = np.cumsum(lengths)
+    return lengths + seen[ends] - seen[ends - lengths]
+
+
 def column_layout(name: str, values: list, widths: dict[str, int] | None = None) -> tuple[int, bool]:
     """Choose a column's width (Excel units, about one digit each) and whether its texts wrap.
 
@@ -222,7 +248,8 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     Returns:
         (width, wrap).
     """
-    longest = max((display_width(str(v)) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)), default=0)
+    texts = list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
+    longest = int(display_widths(texts).max()) if texts else 0
     header = min(max(math.ceil(display_width(str(name)) / 3) + 2, 5), 10)  # a header wraps onto up to 3 lines
     whole = bool(NO_WRAP.search(str(name)))
     given = (widths or {}).get(name)

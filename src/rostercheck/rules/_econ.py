@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -434,6 +434,30 @@ def vehicle_counts(row: Mapping, params: dict) -> bool:
         True when it counts.
     """
     return not vehicle_exempt(row, params) and vehicle_status(row.get("status"), params) != INACTIVE
+
+
+_VEHICLE_CELLS = ("vehicle_type", "disabled_flag", "remark", "use", "status")  # what vehicle_counts reads
+
+
+def vehicles_counted(ctx: Context) -> Callable[[Mapping], bool]:
+    """:func:`vehicle_counts` under the [C04] parameters, rows alike in the cells it reads judged once per audit.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        row → whether the vehicle counts.
+    """
+    memo: dict[tuple, bool] = ctx.cache.setdefault("vehicle-counts", {})
+    params = ctx.specs["C04"].params
+
+    def counts(row: Mapping) -> bool:
+        cells = tuple(row.get(f) for f in _VEHICLE_CELLS)
+        got = memo.get(cells)
+        if got is None:
+            got = memo[cells] = vehicle_counts(row, params)
+        return got
+
+    return counts
 
 
 def vehicle_use(value: object, params: dict) -> str:

@@ -6,7 +6,7 @@ from ..model import Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_confidence,
-    property_kind, vehicle_confidence, vehicle_counts, vehicle_meaning, vehicle_shown, vehicle_use, weakest,
+    property_kind, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted, weakest,
 )
 from ._household import head_of, households
 
@@ -33,12 +33,12 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _vehicles(ctx: Context, params: dict) -> list[Finding]:
-    ref = linked_rows(ctx, "vehicles")
+    ref, counts = linked_rows(ctx, "vehicles"), vehicles_counted(ctx)
     out = []
     for m, rows in hits(ctx, "vehicles").items():
         for h in rows:
             row = ref[h.r]
-            if not vehicle_counts(row, params):
+            if not counts(row):
                 continue
             what = "经营性机动车辆" if vehicle_use(row.get("use"), params) == "commercial" else "机动车"
             typ = "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..model import LOW, MEDIUM, Context, Finding
 from . import fact_text, rule
 from ._econ import (
-    business_active, cell, hits, home_key, linked_rows, money_text, pensions, property_kind, text_of,
-    vehicle_counts, wages, weakest,
+    business_active, hits, home_key, linked_rows, money_text, pensions, property_kind, text_of,
+    vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -58,12 +58,12 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
     out: dict[str, list[Signal]] = {}
     found = {k: hits(ctx, k) for k in ("vehicles", "properties", "businesses")}
     paid, earned = (pensions(ctx) if ctx.has("pensions") else {}), (wages(ctx) if ctx.has("wages") else {})
-    c04, c05 = ctx.specs["C04"].params, ctx.specs["C05"].params
+    c04, c05, counted = ctx.specs["C04"].params, ctx.specs["C05"].params, vehicles_counted(ctx)
     touched = set(paid) | set(earned)
     for by_member in found.values():
         touched |= set(by_member)
     touched_households = {ctx.value(m, "household") for m in touched}
-    rows = {k: linked_rows(ctx, k) for k in ("vehicles", "properties", "businesses", "pensions")}
+    rows = {k: linked_rows(ctx, k) for k in ("vehicles", "properties", "businesses", "pensions", "wages")}
     for hh, idxs in households(ctx).items():
         if hh not in touched_households:
             continue
@@ -73,7 +73,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             name = ctx.value(m, "name")
             for h in found["vehicles"].get(m, []):
                 row = rows["vehicles"][h.r]
-                if vehicle_counts(row, c04):
+                if counted(row):
                     what = text_of(row, "vehicle_type") or "机动车"
                     sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence,
                                       ident=f"{fact_text(row.get('plate'))}/{text_of(row, 'vehicle_type')}"))
@@ -98,7 +98,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                                   h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
             if m in earned:
                 w = earned[m]
-                employers = "、".join(sorted({cell(ctx.lists["wages"], r, "employer").strip() for r in w.rows} - {""}))
+                employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
                 sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元", w.confidence, w.average,
                                   f"{_person(ctx, m)}/{employers}"))
         if len(homes) >= int(c04["min_homes"]):
