@@ -429,10 +429,21 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     """
     rules = load_all()
     runnable, skipped = _runnable(ctx, codes)
-    done = done or {}
-    # A forked copy running half the checks saved 1 % of a city run (DEVELOPING.md, Performance): one process.
-    results = {code: done[code] if code in done else rules[code](ctx) for code in runnable}
+
+    def run(code: str) -> tuple[list[Finding], dict]:  # in either process (parallel.shared)
+        return rules[code](ctx), {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
+
+    results = dict(done or {})
+    left = parallel.shared([c for c in runnable if c not in results], run, len(ctx.members) >= parallel.BIG_MEMBERS)
+    for code, (found, notes) in left.items():
+        results[code] = found
+        ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped
+
+
+# The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
+# (parallel.shared) sends them back with its findings.
+AFTER_CHECKS = ("money:sources",)
 
 
 def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[], bool]) -> dict[str, list[Finding]]:
