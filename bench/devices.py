@@ -29,7 +29,7 @@ from run import inputs  # noqa: E402
 
 # parallel.shared as seen from one module: every item here, in order.
 _ONE_PROCESS = ("import types, {module} as m, rostercheck.parallel as p; m.parallel = types.SimpleNamespace("
-                "shared=lambda items, run, big: {{i: run(i) for i in items}}, BIG_MEMBERS=p.BIG_MEMBERS)")
+                "**{{**vars(p), 'shared': lambda items, run, big: {{i: run(i) for i in items}}}})")
 PATCHES = {
     "baseline": "",
     "os-exit": "import rostercheck.cli as c, types, os; c.os = types.SimpleNamespace(_exit=lambda code: sys.exit(code))",
@@ -38,6 +38,7 @@ PATCHES = {
     "forked-checks": _ONE_PROCESS.format(module="rostercheck.audit"),
     "forked-reports": _ONE_PROCESS.format(module="rostercheck.io.problem_list"),
 }
+PATCHES["early+forked-checks"] = PATCHES["early-checks"] + "; " + PATCHES["forked-checks"]
 
 
 def run(folder: Path, patch: str) -> float:
@@ -80,13 +81,15 @@ def main() -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--report", action="store_true")
+    ap.add_argument("--only", nargs="*", default=[], help="these variants (and the baseline) only")
     args = ap.parse_args()
     if args.report:
         report(args.folder)
         return
-    times = {name: [] for name in PATCHES}
+    chosen = {name: patch for name, patch in PATCHES.items() if not args.only or name in ["baseline", *args.only]}
+    times = {name: [] for name in chosen}
     for _ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every variant
-        for name, patch in PATCHES.items():
+        for name, patch in chosen.items():
             times[name].append(run(args.folder, patch))
     base = statistics.median(times["baseline"])
     for name, ts in times.items():
