@@ -102,8 +102,6 @@ class KeySet:
 
     def _keeps_text(self, column) -> np.ndarray:
         """:meth:`keeps` for an Arrow text array, in bulk: each clean ID and part of one compared as a number."""
-        import pyarrow.compute as pc
-
         keep = np.ones(len(column), dtype=bool)
         at, codes = _fixed_codes(column, 18)
         if not len(at):

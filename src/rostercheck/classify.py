@@ -15,7 +15,6 @@ listed and skipped. New kinds in ``io.columns.REFERENCE`` join automatically.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re

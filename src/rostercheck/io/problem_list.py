@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, parallel
+from .. import __version__
 from ..order import natural_rank
 from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, write_csv, write_json, write_township_workbooks,
                      write_workbook)
@@ -235,23 +235,20 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     titles = {code: spec.title for code, spec in result.specs.items()}
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
+    write_csv(findings, paths["findings"])
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     sheets = audit_sheets(findings, titles)
-    parts = {"workbook": lambda: write_workbook(paths["workbook"], sheets, WIDTHS, heading),
-             "findings": lambda: write_csv(findings, paths["findings"])}
+    write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     if mask:
         from .public import write_public_copies
 
-        parts["public"] = lambda: write_public_copies(out, {paths["findings"].name: findings},
-                                                      {paths["workbook"].name: sheets}, WIDTHS, heading)
+        public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets}, WIDTHS,
+                                     heading)
+        paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
-        parts["township"] = lambda: write_township_workbooks(
-            out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles), widths=WIDTHS, heading=heading,
-            public=mask)
-    # The files are independent: shared with a forked copy of this process when the roster is big.
-    written = parallel.shared(list(parts), lambda part: parts[part](), len(result.inputs.members) >= parallel.BIG_MEMBERS)
-    for part in ("public", "township"):
-        paths.update({f"{part}_{k}": v for k, v in (written.get(part) or {}).items()})
+        towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
+                                         widths=WIDTHS, heading=heading, public=mask)
+        paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
     write_json({
