@@ -8,6 +8,7 @@ forked check process):
   os-exit         os._exit at the end of cli.main → the interpreter's normal teardown
   load-worker     the biggest lists read in a second process while the rosters load → one process
   early-checks    checks needing none of the worker's lists run while it reads → all after loading
+  forked-checks   the checks left after loading shared with a forked copy → all in this process
 The spliced xlsx rows (io.report.Workbook) are measured by writing the run's findings both ways
 (``--report``), since the cell-by-cell writer lives in tests/test_report.py.
 """
@@ -25,12 +26,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from run import inputs  # noqa: E402
 
+# parallel.shared as the audit module sees it: every item in this process, in order.
+_ONE_PROCESS = ("import types, rostercheck.audit as m, rostercheck.parallel as p; m.parallel = types.SimpleNamespace("
+                "**{**vars(p), 'shared': lambda items, run, big: {i: run(i) for i in items}})")
 PATCHES = {
     "baseline": "",
     "os-exit": "import rostercheck.cli as c, types, os; c.os = types.SimpleNamespace(_exit=lambda code: sys.exit(code))",
     "load-worker": "import rostercheck.parallel as p; p.BIG_BYTES = 10 ** 15",
     "early-checks": "import rostercheck.audit as a; a.run_ready_checks = lambda *args: {}",
+    "forked-checks": _ONE_PROCESS,
 }
+PATCHES["early+forked-checks"] = PATCHES["early-checks"] + "; " + PATCHES["forked-checks"]
 
 
 def run(folder: Path, patch: str) -> float:

@@ -429,10 +429,27 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     """
     rules = load_all()
     runnable, skipped = _runnable(ctx, codes)
-    done = done or {}
-    # Sharing the checks left here with a forked copy saved nothing once the early checks ran (DEVELOPING.md).
-    results = {code: done[code] if code in done else rules[code](ctx) for code in runnable}
+
+    def run(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:  # in either process (parallel.shared)
+        found = {code: rules[code](ctx) for code in group}
+        return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
+
+    results = dict(done or {})
+    left = [c for c in runnable if c not in results]
+    groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + [(c,) for c in left
+                                                                               if not c.startswith(TOGETHER)]
+    for found, notes in parallel.shared([g for g in groups if g], run, len(ctx.members) >= parallel.BIG_MEMBERS).values():
+        results.update(found)
+        ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped
+
+
+# Checks that share a costly cache run in the same process (the money checks all read the payment ledger
+# the first one builds); the others are shared one by one with the forked copy (parallel.shared).
+TOGETHER = ("F",)
+# The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
+# sends them back with its findings.
+AFTER_CHECKS = ("money:sources",)
 
 
 def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[], bool]) -> dict[str, list[Finding]]:

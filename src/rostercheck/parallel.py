@@ -1,7 +1,8 @@
 """A second process where it pays (this machine has two cores).
 
 Loading reads the biggest lists in a worker process (any platform) while this one reads the rosters.
-``ROSTERCHECK_WORKERS=1`` turns it off, ``=2`` forces it.
+The checks left after loading are shared with a forked copy of this process (:func:`shared`; POSIX
+only, elsewhere they run here). ``ROSTERCHECK_WORKERS=1`` turns both off, ``=2`` forces them.
 
 ``ROSTERCHECK_START_METHOD=spawn`` (or ``forkserver``) makes this process start its workers the way
 Windows must (no fork): worker processes import the package afresh and receive their arguments pickled.
@@ -62,3 +63,82 @@ def pool(max_workers: int) -> ProcessPoolExecutor:
     method = start_method()
     return ProcessPoolExecutor(max_workers=max_workers,
                                mp_context=multiprocessing.get_context(method) if method else None)
+
+
+# A forked copy shares this process's pages until either writes to them (and reading a Python object
+# writes its reference count): above this size the copy could add gigabytes (a province, a city's year of
+# payment ledgers), so the work stays in one process.
+FORK_MAX_BYTES = 2 * 1024**3
+
+
+# From this many roster members on, the checks are shared with a forked copy.
+BIG_MEMBERS = 20_000
+
+
+def can_fork(big: bool) -> bool:
+    """Whether a forked copy of this process can share work: POSIX fork, no other start method forced, two
+    processes wanted (:func:`workers`), and this process no bigger than :data:`FORK_MAX_BYTES` so far."""
+    if not hasattr(os, "fork") or start_method() not in (None, "fork") or workers(big) < 2:
+        return False
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return peak <= FORK_MAX_BYTES
+
+
+def shared(items: list, run, big: bool) -> dict:
+    """``{item: run(item)}``, the items shared with a forked copy of this process where it can fork.
+
+    Both processes take the next item not yet taken (a counter in shared memory) until none is left, so
+    the faster one takes more; the copy sends its results back pickled. Elsewhere the items run here.
+
+    Args:
+        items: what to run (each once).
+        run: the function (its results must pickle).
+        big: whether the work is big enough to pay for the copy (see :func:`workers`).
+    Returns:
+        item → result, in the items' order.
+    """
+    if len(items) < 2 or not can_fork(big):
+        return {item: run(item) for item in items}
+    import pickle
+
+    taken = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take() -> dict:
+        out = {}
+        while True:
+            with taken.get_lock():
+                k = taken.value
+                taken.value = k + 1
+            if k >= len(items):
+                return out
+            out[items[k]] = run(items[k])
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: its results (or its error) down the pipe, then out without any teardown
+        os.close(read)
+        try:
+            payload = pickle.dumps((True, take()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            try:
+                payload = pickle.dumps((False, exc))
+            except Exception:  # noqa: BLE001 - an error that does not pickle: its type and text
+                payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write)
+    try:
+        mine = take()
+    finally:
+        with os.fdopen(read, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+    ok, theirs = pickle.loads(payload) if payload else (True, {})  # nothing: the copy died (out of memory …)
+    if not ok:
+        raise theirs
+    done = {**mine, **theirs}
+    return {item: done[item] if item in done else run(item) for item in items}  # what a dead copy left

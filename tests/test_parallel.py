@@ -1,0 +1,86 @@
+"""parallel.shared: work shared with a forked copy gives what one process gives, errors included."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from rostercheck import parallel
+from rostercheck.errors import OutputError
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked copy needs POSIX fork")
+
+
+@pytest.fixture(autouse=True)
+def two_processes(monkeypatch):
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
+    monkeypatch.delenv(parallel.START_METHOD_ENV, raising=False)
+
+
+def test_both_processes_take_items_and_the_results_come_in_order():
+    items = [f"C{k:02d}" for k in range(12)]
+    done = parallel.shared(items, lambda item: (item, os.getpid(), time.sleep(0.05))[:2], big=True)
+    assert list(done) == items and [v[0] for v in done.values()] == items
+    assert len({pid for _, pid in done.values()}) == 2  # the copy took some
+
+
+def test_one_process_when_the_work_is_small_or_fork_is_not_the_way(monkeypatch):
+    monkeypatch.delenv("ROSTERCHECK_WORKERS")
+    assert {pid for pid in parallel.shared([1, 2, 3], lambda _: os.getpid(), big=False).values()} == {os.getpid()}
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "spawn")  # Windows' way: no forked copy
+    assert {pid for pid in parallel.shared([1, 2, 3], lambda _: os.getpid(), big=True).values()} == {os.getpid()}
+
+
+def test_an_error_in_the_copy_is_raised_here_with_its_type():
+    here = os.getpid()
+
+    def run(item):
+        if os.getpid() != here:
+            raise OutputError("报告无法写入：文件被占用")
+        time.sleep(0.05)  # leave the copy some items
+        return item
+
+    with pytest.raises(OutputError, match="文件被占用"):
+        parallel.shared(list(range(8)), run, big=True)
+
+
+def test_what_a_dead_copy_left_is_run_here():
+    here = os.getpid()
+
+    def run(item):
+        if os.getpid() != here:
+            os._exit(9)  # killed (out of memory …) before sending anything
+        time.sleep(0.05)
+        return item * 2
+
+    assert parallel.shared(list(range(6)), run, big=True) == {k: k * 2 for k in range(6)}
+
+
+def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_after_them(monkeypatch):
+    import dataclasses
+
+    from rostercheck import audit as audit_module
+    from rostercheck.model import Finding
+
+    from helpers import context, household, make_id
+
+    ctx = context(household("张三", make_id()))
+    here = os.getpid()
+
+    def rule(code):
+        def check(c):
+            time.sleep(0.05)
+            if os.getpid() != here:
+                c.cache["money:sources"] = [f"{code} 的提示"]  # a note only the copy made
+            return [Finding(code, 0, f"{code} 依据", "高", "名单", "1", "身份证号")]
+        return check
+
+    codes = [f"X{k:02d}" for k in range(10)]
+    ctx.specs.update({c: dataclasses.replace(ctx.specs["D01"], code=c) for c in codes})  # roster-only checks
+    monkeypatch.setattr(audit_module, "load_all", lambda: {c: rule(c) for c in codes})
+    monkeypatch.setattr(parallel, "BIG_MEMBERS", 0)
+    found, _ = audit_module.run_checks(ctx, codes)
+    assert [f.code for f in found] == codes
+    assert ctx.cache["money:sources"][0].endswith("的提示")
