@@ -36,8 +36,6 @@ HEAD_ROWS = 300
 MEMORY_LIMIT = "2GB"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_CHECK_CODES = np.frombuffer(ids.CHECK_MAP.encode(), dtype=np.uint8)
-_WEIGHTS = np.array(ids.WEIGHTS, dtype=np.int32)
 
 
 @dataclass
@@ -108,10 +106,8 @@ class KeySet:
             return keep
         last = codes[:, 17]
         last[last == ord("x")] = ord("X")  # a lower-case check character is the same ID
-        digits = codes[:, :17] - np.uint8(ord("0"))
-        clean = (digits <= 9).all(axis=1) & ((last - np.uint8(ord("0")) <= 9) | (last == ord("X")))
-        check = _CHECK_CODES[(digits.astype(np.int32) @ _WEIGHTS) % 11]
-        droppable = clean & (check == last)
+        shaped, check_ok = ids.code_checks(codes)
+        droppable = shaped & check_ok
         rows = np.flatnonzero(droppable)
         values = np.where(codes[rows] == ord("X"), np.uint8(10), codes[rows] - np.uint8(ord("0")))
         for name, cols in (("exact", np.r_[0:18]), ("prefix14", np.r_[0:14]), ("ends", np.r_[0:6, 14:18]),
@@ -135,15 +131,14 @@ class KeySet:
         texts = list(cells) if len(at) == len(cells) else [cells[i] for i in at]  # copied: x → X below
         wide = np.array(texts, dtype="U18").view(np.uint32).reshape(-1, 18)
         codes = wide.astype(np.uint8)  # only trusted where every character is ASCII (checked below)
-        digits, last = codes[:, :17] - np.uint8(ord("0")), codes[:, 17]
+        last = codes[:, 17]
         small_x = np.flatnonzero(last == ord("x"))
         for i in small_x:  # a lower-case check character is the same ID
             texts[i] = texts[i].upper()
         last[small_x] = ord("X")
-        clean = ((wide < 128).all(axis=1) & (digits <= 9).all(axis=1)
-                 & ((last - np.uint8(ord("0")) <= 9) | (last == ord("X"))))
-        check = _CHECK_CODES[(digits.astype(np.int32) @ _WEIGHTS) % 11]
-        droppable = clean & (check == last) & ~np.fromiter(map(self.exact.__contains__, texts), dtype=bool, count=len(texts))
+        shaped, check_ok = ids.code_checks(codes)
+        droppable = ((wide < 128).all(axis=1) & shaped & check_ok
+                     & ~np.fromiter(map(self.exact.__contains__, texts), dtype=bool, count=len(texts)))
         for keys, part in ((self.prefix14, codes[:, :14]), (self.ends, codes[:, np.r_[0:6, 14:18]]),
                            (self.middle, codes[:, 6:])):
             if keys and droppable.any():

@@ -261,7 +261,21 @@ def single_digit_apart(a: str, b: str) -> int | None:
     return None
 
 
-_W = None
+def code_checks(codes):
+    """For rows of 18 ID bytes (a check 'X' in upper case): whether each is 17 digits and a digit or X, and
+    whether its check character is the one its first 17 digits give (GB 11643), vectorised.
+
+    Args:
+        codes: a uint8 array of shape (n, 18).
+    Returns:
+        (shaped, check_ok): two boolean arrays of length n (check_ok means nothing where not shaped).
+    """
+    import numpy as np
+
+    digits, last = codes[:, :17].astype(np.int64) - 48, codes[:, 17]
+    shaped = ((digits >= 0) & (digits <= 9)).all(axis=1) & (((last >= 48) & (last <= 57)) | (last == 88))
+    expected = np.frombuffer(CHECK_MAP.encode(), dtype=np.uint8)[(digits @ np.array(WEIGHTS, dtype=np.int64)) % 11]
+    return shaped, expected == last
 
 
 def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
@@ -276,9 +290,6 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
     """
     import numpy as np
 
-    global _W
-    if _W is None:
-        _W = np.array(WEIGHTS, dtype=np.int64)
     n = len(values)
     out_v: list = [""] * n
     out_s: list = [MISSING] * n
@@ -288,17 +299,14 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
     fast_set = set(fast)
     if fast:
         arr = np.frombuffer("".join(values[i] for i in fast).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
-        body = arr[:, :17]
-        digits_ok = ((body >= 48) & (body <= 57)).all(axis=1) & (((arr[:, 17] >= 48) & (arr[:, 17] <= 57)) | (arr[:, 17] == 88))
-        d = body.astype(np.int64) - 48
-        expected = np.frombuffer(CHECK_MAP.encode(), dtype=np.uint8)[(d * _W).sum(axis=1) % 11]
+        digits_ok, check_ok = code_checks(arr)
+        d = arr[:, :17].astype(np.int64) - 48
         y = d[:, 6] * 1000 + d[:, 7] * 100 + d[:, 8] * 10 + d[:, 9]
         m = d[:, 10] * 10 + d[:, 11]
         day = d[:, 12] * 10 + d[:, 13]
         leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
         mdays = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[np.clip(m, 0, 12)] + ((m == 2) & leap)
         date_ok = (y >= 1890) & (y <= 2100) & (m >= 1) & (m <= 12) & (day >= 1) & (day <= mdays)
-        check_ok = expected == arr[:, 17]
         zeros = (arr[:, 15] == 48) & (arr[:, 16] == 48) & (arr[:, 17] == 48)
         births = np.full(len(fast), np.datetime64("NaT"), dtype="datetime64[D]")
         ok = digits_ok & date_ok
