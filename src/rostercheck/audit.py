@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -73,8 +74,6 @@ class AuditResult:
     warnings: list[str] = field(default_factory=list)
     suppressed: int = 0
     county: str = ""
-
-
 
 
 def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
@@ -493,7 +492,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     """
     rows = []
     seen = set()
-    names: dict[str, str] = {}  # roster file → its name
+    file_name = functools.lru_cache(maxsize=None)(lambda path: Path(path).name)  # a few roster files, many rows
     for f in findings:
         dedupe = (f.code, f.member, f.source, f.source_row, f.evidence)
         if dedupe in seen:
@@ -506,7 +505,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
             "乡镇": v(j, "township"), "村": v(j, "village"), "户主姓名": v(j, "head_name"), "户主身份证号": v(j, "head_id"),
             "姓名": v(j, "name"), "身份证号": v(j, "id") or v(j, "id_raw"), "与户主关系": v(j, "relation"),
             "保障类别": v(j, "programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
-            "来源行": f.source_row, "花名册文件": names.get(v(j, "file")) or names.setdefault(v(j, "file"), Path(v(j, "file")).name), "花名册行": str(v(j, "row")),
+            "来源行": f.source_row, "花名册文件": file_name(v(j, "file")), "花名册行": str(v(j, "row")),
             "建议": spec.advice,
             "证据指纹": evidence_fingerprint(f.code, v(j, "id") or f"{v(j, 'name_key')}|{v(j, 'head_id')}", f.facts),
             "涉及月份": f.months, "应追回金额": f.recover, "应补发金额": f.repay,

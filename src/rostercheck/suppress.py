@@ -114,12 +114,10 @@ def _digest(prefix: str, code: str, *parts: str) -> str:
 
 
 def _canon(value: object) -> str:
-    if type(value) is str:  # most facts: the same names and many of the same values again and again
-        return _canon_text(value)
-    return _canon_text(text(value))
+    return _canon_text(value if type(value) is str else text(value))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)  # facts repeat: the same names and many of the same values again and again
 def _canon_text(value: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text(value))).upper()
 
