@@ -4,6 +4,14 @@ Usage:
   python bench/city.py --out bench/data/city            # once: generate the city data set
   python bench/run.py bench/data/city [--repeat 1]      # time audit vs. read floor, peak memory
 
+With a year of payment ledgers (the money sieve, F01–F07), in a folder of their own beside the city's:
+
+  python bench/ledgers.py --roster bench/data/city/低保花名册.xlsx --out bench/data/city-ledgers   # once
+  python bench/run.py bench/data/city --payments bench/data/city-ledgers
+
+The audit then gets ``--payments DIR`` (the folder stands for the ledger files in it) and the floor reads
+DIR's .csv/.xlsx/.xls files too.
+
 The floor reads every input with the fastest reader in the dependency set and nothing else:
 fastexcel for .xlsx (every cell as text, into Arrow), python-calamine for .xls, DuckDB for UTF-8 CSV and Parquet (every cell as text, all rows
 materialised batch by batch), pandas' C parser for GBK text. Each phase runs in a fresh process;
@@ -19,13 +27,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 KINDS = {
@@ -144,15 +150,29 @@ def inputs(folder: Path) -> tuple[list[Path], dict[str, Path]]:
     return rosters, lists
 
 
+LEDGER_SUFFIXES = (".csv", ".xlsx", ".xls")  # what the floor reads of a --payments folder
+
+
+def ledger_files(folder: Path) -> list[Path]:
+    """The payment ledgers in a folder given as --payments, sorted by name (Excel's ~$ lock files left out)."""
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in LEDGER_SUFFIXES and not p.name.startswith("~$"))
+
+
 def main() -> None:
     """Run the benchmark and print a table plus JSON."""
     ap = argparse.ArgumentParser()
     ap.add_argument("folder", type=Path)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--engine", default="")
+    ap.add_argument("--payments", type=Path,
+                    help="a folder of payment ledgers (bench/ledgers.py --roster): given to the audit, read by the floor")
     args = ap.parse_args()
     rosters, lists = inputs(args.folder)
-    files = [*rosters, *lists.values()]
+    ledgers = ledger_files(args.payments) if args.payments else []
+    if args.payments and not ledgers:
+        ap.error(f"no ledger files ({'/'.join(LEDGER_SUFFIXES)}) in {args.payments}")
+    files = [*rosters, *lists.values(), *ledgers]
     local = Path(sys.executable).with_name("rostercheck")
     exe = str(local) if local.exists() else shutil.which("rostercheck") or "rostercheck"
     out = Path(tempfile.mkdtemp(prefix="rc-bench-"))
@@ -160,6 +180,8 @@ def main() -> None:
              "--as-of", "2026-09-30", "--out", str(out)]
     if args.engine:
         audit += ["--engine", args.engine]
+    if args.payments:
+        audit += ["--payments", str(args.payments)]
     floor = [sys.executable, "-c", FLOOR, *map(str, files)]
     a_runs, f_runs = [], []
     for _ in range(args.repeat):
@@ -171,12 +193,13 @@ def main() -> None:
     a_m, f_m = max(r[1] for r in a_runs), max(r[1] for r in f_runs)
     a_all, f_all = max(r[3] for r in a_runs), max(r[3] for r in f_runs)
     size = sum(p.stat().st_size for p in files) / 1e6
-    print(f"inputs: {len(rosters)} rosters + {len(lists)} lists, {size:.0f} MB")
+    print(f"inputs: {len(rosters)} rosters + {len(lists)} lists + {len(ledgers)} ledgers, {size:.0f} MB")
     print(f"read floor : {f_t:8.1f} s  peak {f_m:7.0f} MB  (all processes {f_all:.0f} MB)")
     print(f"full audit : {a_t:8.1f} s  peak {a_m:7.0f} MB  (all processes {a_all:.0f} MB)  (exit {a_runs[-1][2]})")
     print(f"ratio      : {a_t / f_t:8.2f} x")
     print(json.dumps({"floor_s": f_t, "audit_s": a_t, "ratio": a_t / f_t, "floor_peak_mb": f_m, "audit_peak_mb": a_m,
-                      "floor_all_processes_mb": f_all, "audit_all_processes_mb": a_all}))
+                      "floor_all_processes_mb": f_all, "audit_all_processes_mb": a_all,
+                      "ledgers": len(ledgers)}))
     shutil.rmtree(out, ignore_errors=True)
 
 
