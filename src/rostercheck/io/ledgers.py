@@ -119,8 +119,12 @@ def _grid_rows(grid) -> "callable":
     return build
 
 
-def _cells(column) -> np.ndarray:
-    """An Arrow text column as cells (as :meth:`Grid.cells` gives them), each distinct value converted once."""
+def _cells(column) -> pd.Categorical:
+    """An Arrow text column as cells (as :meth:`Grid.cells` gives them), each distinct value converted once.
+
+    The cells stay coded (a categorical of object categories): a city's year of ledgers repeats each payee's
+    cells every month, and :func:`normalise_payments` types each distinct cell once from these codes.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -128,11 +132,38 @@ def _cells(column) -> np.ndarray:
 
     column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     encoded = pc.dictionary_encode(column)
-    uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
-    uniques[:-1] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
-    uniques[-1] = ""  # blank cells
-    codes = encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)
-    return uniques[codes]
+    # Distinct texts stay distinct cells (only 'YYYY-MM-DD HH:MM:SS' texts become datetimes); a blank cell is ''.
+    blank = pc.index(encoded.dictionary, "").as_py() if len(encoded.dictionary) else -1
+    categories = np.empty(len(encoded.dictionary) + (blank < 0), dtype=object)
+    categories[:len(encoded.dictionary)] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
+    if blank < 0:
+        blank = len(categories) - 1
+        categories[blank] = ""
+    codes = encoded.indices.fill_null(blank).to_numpy(zero_copy_only=False)
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(pd.Index(categories, dtype=object)))
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """pd.concat of raw ledger frames, keeping a column coded when every frame has it coded (else as objects)."""
+    if len(frames) == 1:
+        return frames[0]
+    coded = [c for c in frames[0].columns
+             if all(c in f.columns and isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)]
+    order = list(dict.fromkeys(c for f in frames for c in f.columns))
+    out = pd.concat([f.drop(columns=coded) for f in frames], ignore_index=True)
+    for c in coded:
+        out[c] = pd.Series(_union([f[c].array for f in frames]), index=out.index)
+    return out[order]
+
+
+def _union(parts: list[pd.Categorical]) -> pd.Categorical:
+    """Categoricals joined end to end, their categories merged as objects (a cell's code −1, missing, kept)."""
+    same, categories = pd.factorize(np.concatenate([np.asarray(p.categories, dtype=object) for p in parts]))
+    codes, at = [], 0
+    for p in parts:
+        codes.append(np.append(same[at:at + len(p.categories)], -1)[p.codes])
+        at += len(p.categories)
+    return pd.Categorical.from_codes(np.concatenate(codes), categories=pd.Index(categories, dtype=object))
 
 
 def _text_sheet(path: Path, limits: Limits | None):
@@ -267,7 +298,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) 
     if not frames:
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到身份证号列和发放金额列（或“1月、2月…”这样的各月金额列）。"
                                    "请确认文件内容和 --payments 选项是否对应。")
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame = _concat(frames)
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
     return table, frame
 
@@ -281,25 +312,42 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         The normalised frame, rows without a readable amount left out.
     """
     n = len(frame)
-    memo: dict[str, np.ndarray] = {}
+    memo: dict[str, tuple[np.ndarray, list] | None] = {}
 
-    def col(name: str) -> np.ndarray:
-        """A column's cells as an object array (NaN, from sheets without the column, left for :func:`_none` to judge)."""
+    def distinct(name: str) -> tuple[np.ndarray, list] | None:
+        """A column as (codes, distinct cells), NaN as None; None for a column with an unhashable cell."""
         if name not in memo:
-            memo[name] = frame[name].to_numpy(dtype=object) if name in frame.columns else np.full(n, None, dtype=object)
+            column = frame[name]
+            if isinstance(column.dtype, pd.CategoricalDtype):  # coded by the reader
+                codes = column.cat.codes.to_numpy().astype(np.intp)
+                uniques = list(column.cat.categories) + [None]  # code -1: a cell missing (NaN)
+            else:
+                try:
+                    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+                except TypeError:
+                    memo[name] = None
+                    return None
+                uniques = [_none(u) for u in uniques]
+            memo[name] = codes, uniques
         return memo[name]
 
     def parse(name: str, *fns) -> list[np.ndarray]:
         """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all)."""
         if name not in frame.columns:
             return [np.full(n, fn(None), dtype=object) for fn in fns]
-        values = col(name)
-        try:
-            codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        except TypeError:  # an unhashable cell: no caching
-            return [_objects([fn(_none(v)) for v in values]) for fn in fns]
-        uniques = [_none(u) for u in uniques]
+        coded = distinct(name)
+        if coded is None:  # an unhashable cell: no caching
+            return [_objects([fn(_none(v)) for v in frame[name].tolist()]) for fn in fns]
+        codes, uniques = coded
         return [_objects([fn(u) for u in uniques])[codes] for fn in fns]
+
+    def id_numbers(name: str) -> tuple[list, list, list, list]:
+        """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
+        coded = distinct(name) if name in frame.columns else (np.zeros(n, dtype=np.intp), [None])
+        if coded is None:
+            return ids.id_numbers([_none(v) for v in frame[name].tolist()])
+        codes, uniques = coded
+        return tuple(_objects(part)[codes].tolist() for part in ids.id_numbers(uniques))
 
     same = lambda v: v  # noqa: E731
     # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
@@ -307,10 +355,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same)[0], "_sheet": parse("_sheet", same)[0],
                                         "_col": parse("_col", text)[0]}
     other: dict[str, object] = {"_row": frame["_row"].astype(int).to_numpy()}
-    ident, status, other["id_reliable"], other["birth"] = _id_numbers(col("id"))
+    ident, status, other["id_reliable"], other["birth"] = id_numbers("id")
     text_cols["id"], text_cols["id_status"] = _objects(ident), _objects(status)
     text_cols["id_raw"] = parse("id", text)[0]
-    ident, status, other["head_id_reliable"], _ = _id_numbers(col("head_id"))
+    ident, status, other["head_id_reliable"], _ = id_numbers("head_id")
     text_cols["head_id"], text_cols["head_id_status"] = _objects(ident), _objects(status)
     for fld in ("name", "head_name", "holder"):
         text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name)
@@ -355,21 +403,6 @@ def _objects(values: list) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out
-
-
-def _id_numbers(values: np.ndarray) -> tuple[list, list, list, list]:
-    """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
-    try:
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    except TypeError:
-        return ids.id_numbers([_none(v) for v in values])
-    parts = ids.id_numbers([_none(u) for u in uniques])
-    out = []
-    for part in parts:
-        mapped = np.empty(len(uniques), dtype=object)
-        mapped[:] = part
-        out.append(mapped[codes].tolist())
-    return tuple(out)
 
 
 def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None,
@@ -427,7 +460,7 @@ def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progre
         table, frame = read_ledger(path, as_of, limits)
         tables.append(table)
         frames.append(frame)
-    return tables, normalise_payments(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
+    return tables, normalise_payments(_concat(frames))
 
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")

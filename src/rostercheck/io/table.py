@@ -341,11 +341,15 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
     rule = _RowFilter(layout)
     n = len(numbers)
     if rule.id_col is not None and rule.id_col in columns:
-        cells = pd.Series(columns[rule.id_col], dtype=object)
+        column = columns[rule.id_col]
+        coded = isinstance(column, pd.Categorical)  # judged once per distinct cell
+        cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
         if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: the first character, in bulk
             keep = cells.str[:1].str.isdigit().to_numpy(dtype=bool, copy=True)
         else:
-            keep = np.fromiter((rule.id_like(c) for c in cells), dtype=bool, count=n)
+            keep = np.fromiter((rule.id_like(c) for c in cells), dtype=bool, count=len(cells))
+        if coded:
+            keep = keep[column.codes]
     else:
         keep = np.zeros(n, dtype=bool)
     doubtful = np.flatnonzero(~keep)
@@ -357,7 +361,11 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
 
 
 def _frame(columns: dict, numbers: list[int], layout: Layout, sheet: str) -> pd.DataFrame:
-    frame = pd.DataFrame(columns, dtype=object)
+    if any(isinstance(v, pd.Categorical) for v in columns.values()):  # cells kept coded (io.ledgers)
+        frame = pd.DataFrame({k: v if isinstance(v, pd.Categorical) else pd.Series(v, dtype=object)
+                              for k, v in columns.items()})
+    else:
+        frame = pd.DataFrame(columns, dtype=object)
     frame["_row"] = numbers
     frame["_sheet"] = sheet
     frame["_title"] = layout.title

@@ -150,6 +150,13 @@ class Ledger:
         """The row's 资金项目 ('保障金' when the ledger has none)."""
         return str(self.cols["item"][i]) or "保障金"
 
+    def factorized(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """A column's (codes, distinct values) by :func:`pandas.factorize`, made once."""
+        key = f"factorized:{name}"
+        if key not in self.memo:
+            self.memo[key] = pd.factorize(self.frame[name].to_numpy(dtype=object))
+        return self.memo[key]
+
     def array(self, name: str) -> np.ndarray:
         """A per-row attribute as a numpy array, made once ('ok', 'benefit', 'household_row' as booleans,
         'member' as integers, 'household' as objects, 'dated' for rows whose month is known)."""
@@ -194,32 +201,34 @@ def ledger(ctx: Context) -> Ledger:
     p = params(ctx)
     f = ctx.lists["payments"]
     n = len(f)
-    items, status = f["item"].tolist(), f["status"].tolist()
-    amounts = f["amount"].tolist()
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
-    failed = {s: _has_word(s, p["failed_words"]) for s in set(status)}
-    ok = [isinstance(a, float) and a == a and not failed[s] for a, s in zip(amounts, status)]
-    kinds = {it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])) for it in set(items)}
-    benefit = [kinds[it] for it in items]
-    triples = list(zip(items, f["programme"].tolist(), f["_file"].tolist()))
-    named = {t: _programme(*t) for t in set(triples)}
-    progs = [named[t] for t in triples]
+    status, failed = _judged(f["status"], lambda s: _has_word(s, p["failed_words"]))
+    amounts = f["amount"].to_numpy()
+    paid = (~np.isnan(amounts) if amounts.dtype.kind == "f"
+            else np.fromiter((isinstance(a, float) and a == a for a in amounts.tolist()), dtype=bool, count=n))
+    ok = (paid & ~failed[status]).tolist()
+    item, kinds = _judged(f["item"], lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
+    benefit = kinds[item].tolist()
+    triple, first = _identities(f, ["item", "programme", "_file"])
+    progs = _objects([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in ("item", "programme", "_file")))])
+    progs = progs[triple].tolist()
     members = ctx.members
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
     member_at, conf_at = np.full(n, -1, dtype=np.int64), np.full(n, "", dtype=object)
-    links_ = _link_rows(f, members)
+    memo = ctx.cache.setdefault("money:identities", {})
+    group, links_ = _link_groups(f, members, memo=memo)
     # Per row: the first link, unless a 高 link follows (the last 高 link then), as a walk over the links would leave it.
-    for chosen in (links_.drop_duplicates("m", keep="first"),
-                   links_[links_["confidence"] == HIGH].drop_duplicates("m", keep="last")):
-        rows_ = chosen["m"].to_numpy(dtype=np.int64)
-        member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
-    if "head_id" in f.columns:
-        no_own = f["id"].astype(str) == ""
-        chosen = _link_rows(f[no_own], members, "head_id", "id", "head_name_key", "name_key").drop_duplicates("m", keep="first")
-        chosen = chosen[member_at[chosen["m"].to_numpy(dtype=np.int64)] < 0]
-        rows_ = chosen["m"].to_numpy(dtype=np.int64)
-        member_at[rows_], conf_at[rows_] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
+    for chosen in (links_.drop_duplicates("g", keep="first"),
+                   links_[links_["confidence"] == HIGH].drop_duplicates("g", keep="last")):
+        _choose(member_at, conf_at, group, chosen)
+    no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "") if "head_id" in f.columns else []
+    if len(no_own):
+        group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", no_own, memo)
+        by_head, head_conf = np.full(len(no_own), -1, dtype=np.int64), np.full(len(no_own), "", dtype=object)
+        _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
+        take = (by_head >= 0) & (member_at[no_own] < 0)
+        member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     member, conf = member_at.tolist(), conf_at.tolist()
     ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
     payee, household = _payees(ids_, heads, accounts, names, member_at, mem_household)
@@ -238,7 +247,7 @@ def ledger(ctx: Context) -> Ledger:
     codes = _codes(household, f["month"].to_numpy(dtype=object))
     household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered, f["covered_size"].tolist())
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
-                 cols={c: f[c].tolist() for c in f.columns})
+                 cols=_Columns(f))
     led.memo["codes"] = codes
     off = sorted({h for h, m in zip(household, member) if m < 0})
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
@@ -253,6 +262,43 @@ def ledger(ctx: Context) -> Ledger:
     return led
 
 
+class _Columns(dict):
+    """The ledger's columns as lists, each made on first use (the rules read a few of the thirty)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        super().__init__()
+        self.frame = frame
+
+    def __missing__(self, name: str) -> list:
+        self[name] = self.frame[name].tolist()
+        return self[name]
+
+
+def _judged(column: pd.Series, judge) -> tuple[np.ndarray, np.ndarray]:
+    """(each row's code, the judgement of each distinct cell): a column judged once per distinct cell."""
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+    return codes, np.array([judge(u) for u in uniques], dtype=bool)
+
+
+def _objects(values: list) -> np.ndarray:
+    """A list as a one-dimensional object array."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chosen: pd.DataFrame) -> None:
+    """Give every row of a group the member and confidence of that group's chosen link (:func:`_link_groups`)."""
+    if chosen.empty:
+        return
+    by_group = np.full(int(group.max(initial=-1)) + 1, -1, dtype=np.int64)
+    by_group[chosen["g"].to_numpy(dtype=np.int64)] = np.arange(len(chosen))
+    at = by_group[group]
+    rows = np.flatnonzero(at >= 0)
+    member_at[rows] = chosen["r"].to_numpy(dtype=np.int64)[at[rows]]
+    conf_at[rows] = chosen["confidence"].to_numpy(dtype=object)[at[rows]]
+
+
 def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Rows of a file's month that another view of the same month, in an earlier file, already pays.
 
@@ -265,10 +311,18 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
     Returns:
         (rows to leave out, one Chinese note per file and month left out).
     """
-    sel = paid & (member >= 0) & (f["month"].to_numpy(dtype=object) != "")
-    seen = pd.DataFrame({"file": f["_file"].to_numpy(dtype=object)[sel], "month": f["month"].to_numpy(dtype=object)[sel],
-                         "h": np.asarray(household, dtype=object)[sel]}).drop_duplicates()
+    months = f["month"].to_numpy(dtype=object)
+    sel = paid & (member >= 0) & (months != "")
     drop, notes = np.zeros(len(f), dtype=bool), []
+    file_codes, files = pd.factorize(f["_file"].to_numpy(dtype=object))
+    if len(files) < 2:
+        return drop, notes
+    month_codes, _ = pd.factorize(months)
+    pairs = pd.unique(file_codes[sel].astype(np.int64) * (len(months) + 1) + month_codes[sel])
+    if len(pd.unique(pairs % (len(months) + 1))) == len(pairs):
+        return drop, notes  # no month paid in two files
+    seen = pd.DataFrame({"file": f["_file"].to_numpy(dtype=object)[sel], "month": months[sel],
+                         "h": np.asarray(household, dtype=object)[sel]}).drop_duplicates()
     if seen["file"].nunique() < 2:
         return drop, notes
     for month_value, part in seen.groupby("month", sort=True):
@@ -330,44 +384,91 @@ def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, si
     own = linked & ~is_head
     sizes = np.array([len(covered.get(h, ())) for h in codes["h_values"]] + [0], dtype=np.int64)
     big = linked & (sizes[codes["h"]] > 1)
-    no_id = np.fromiter((not i for i in ids_), dtype=bool, count=n)
+    no_id = ~np.fromiter(map(bool, ids_), dtype=bool, count=n)
     candidate = big & (is_head | no_id)
-    pair = pd.Series(codes["pair"])
-    if candidate.any() and own.any():
-        candidate &= ~pair.isin(np.unique(codes["pair"][own])).to_numpy()
-    if own.any():  # the head died and the household is paid into the spouse's account, under her own ID
-        seen = pd.DataFrame({"p": codes["pair"][linked], "m": mem[linked]}).drop_duplicates()
-        sole = own & big & (pair.map(seen["p"].value_counts()).fillna(0).to_numpy() == 1)
-        sole &= np.fromiter((s != 1 for s in sizes_row), dtype=bool, count=n)
+    if own.any():
+        pair, pairs = pd.factorize(codes["pair"])  # (household, month) pairs numbered densely
+        if candidate.any():  # another member paid her own row that month
+            candidate &= ~np.bincount(pair[own], minlength=len(pairs)).astype(bool)[pair]
+        # The head died and the household is paid into the spouse's account, under her own ID: the only member
+        # with rows that month.
+        seen = pd.unique(pair[linked].astype(np.int64) * (len(mem) + 1) + mem[linked])
+        members_paid = np.bincount(seen // (len(mem) + 1), minlength=len(pairs))
+        sole = own & big & (members_paid[pair] == 1)
+        sole &= np.asarray(sizes_row, dtype=object) != 1
         candidate |= sole
     return candidate.tolist()
 
 
-def _link_rows(rows: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
-               left_name: str = "name_key", right_name: str = "name_key") -> pd.DataFrame:
+def _identities(f: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(each row's group: the rows with the same cells in these columns, numbered in order of first appearance;
+    each group's first row)."""
+    key = np.zeros(len(f), dtype=np.int64)
+    for c in cols:
+        codes, uniques = pd.factorize(f[c].to_numpy(dtype=object))
+        key = key * (len(uniques) + 1) + codes
+    group, distinct = pd.factorize(key)
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[group[::-1]] = np.arange(len(f) - 1, -1, -1)
+    return group, first
+
+
+def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
+                 left_name: str = "name_key", right_name: str = "name_key", rows: np.ndarray | None = None,
+                 memo: dict | None = None) -> tuple[np.ndarray, pd.DataFrame]:
     """:func:`link_lists` for payment rows, each distinct payee identity joined once (a payee comes back every month).
 
-    Rows with the same ID, ID status, reliable digits and name key link alike, so one of them is joined and its links are
-    given to the others, each row's links in the order :func:`link_lists` gives them.
+    Rows with the same ID, ID status, reliable digits and name key link alike: one of them is joined for all.
+
+    Args:
+        f: the payments.
+        right: the frame to link to.
+        left_id, right_id, left_name, right_name: as :func:`link_lists`.
+        rows: link only these rows (positions), else all.
+        memo: where the identity groups of ``f`` are kept between calls (the ledger links to several lists).
+    Returns:
+        (each row's group, numbered from 0 in order of first appearance; the links of each group, columns g, r,
+        confidence and key, in the order :func:`link_lists` gives them).
     """
     prefix = left_id[: -len("id")]
-    cols = [left_id, prefix + "id_status", prefix + "id_reliable", left_name]
-    if rows.empty or any(c not in rows.columns for c in cols):
-        return link_lists(rows, right, left_id, right_id, left_name, right_name)
-    key = np.zeros(len(rows), dtype=np.int64)
-    for c in (left_id, left_name, prefix + "id_status", prefix + "id_reliable"):
-        codes, uniques = pd.factorize(rows[c].to_numpy(dtype=object))
-        key = key * (len(uniques) + 1) + codes
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    distinct = rows.iloc[np.sort(first)]
-    links_ = link_lists(distinct, right, left_id, right_id, left_name, right_name)
+    cols = [left_id, left_name, prefix + "id_status", prefix + "id_reliable"]
+    if f.empty or any(c not in f.columns for c in cols):  # every row its own group
+        part = f if rows is None else f.iloc[rows]
+        links_ = link_lists(part, right, left_id, right_id, left_name, right_name)
+        return np.arange(len(part)), links_.assign(g=part.index.get_indexer(links_["m"]))[["g", "r", "confidence", "key"]]
+    key = (left_id, left_name)
+    if memo is not None and key in memo and memo[key][0] is f:
+        group, first = memo[key][1:]
+    else:
+        group, first = _identities(f, cols)
+        if memo is not None:
+            memo[key] = (f, group, first)
+    if rows is not None:
+        group, kept = pd.factorize(group[rows])
+        first = first[kept]
+    firsts = f.iloc[first]
+    links_ = link_lists(firsts, right, left_id, right_id, left_name, right_name)
+    return group, links_.assign(g=firsts.index.get_indexer(links_["m"]))[["g", "r", "confidence", "key"]]
+
+
+def _link_rows(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
+               left_name: str = "name_key", right_name: str = "name_key", rows: np.ndarray | None = None,
+               memo: dict | None = None) -> pd.DataFrame:
+    """:func:`link_lists` for payment rows through :func:`_link_groups`: each row's links in the order
+    :func:`link_lists` gives them, rows in order (columns m, r, confidence, key)."""
+    group, links_ = _link_groups(f, right, left_id, right_id, left_name, right_name, rows, memo)
     if links_.empty:
-        return links_
-    group = pd.DataFrame({"g": inverse.ravel(), "m": rows.index.to_numpy()})
-    rep = pd.Series(inverse.ravel(), index=rows.index)
-    links_ = links_.assign(g=rep.loc[links_["m"].to_numpy()].to_numpy()).drop(columns="m")
-    out = group.merge(links_, on="g", how="inner", sort=False).drop(columns="g")
-    return out[["m", "r", "confidence", "key"]]
+        return pd.DataFrame(columns=["m", "r", "confidence", "key"])
+    g = links_["g"].to_numpy(dtype=np.int64)
+    order = np.argsort(g, kind="stable")
+    counts = np.bincount(g, minlength=int(group.max()) + 1)
+    starts = np.cumsum(counts) - counts
+    per_row = counts[group]
+    at = np.repeat(starts[group] - (np.cumsum(per_row) - per_row), per_row) + np.arange(int(per_row.sum()))
+    picked = links_.iloc[order[at]]
+    labels = (f.index if rows is None else f.index[rows]).to_numpy()
+    return pd.DataFrame({"m": np.repeat(labels, per_row), "r": picked["r"].to_numpy(),
+                         "confidence": picked["confidence"].to_numpy(), "key": picked["key"].to_numpy()})
 
 
 def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, list[Event]]]:

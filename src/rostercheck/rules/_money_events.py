@@ -49,13 +49,14 @@ def events(ctx: Context, led: Ledger) -> None:
             ev = make(records[r], c)
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
-        for m, r, c in _pairs(_link_rows(f, ref)):
+        memo = ctx.cache.setdefault("money:identities", {})
+        for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
             ev = make(records[r], c)
             if ev:
                 led.events_row.setdefault(int(m), []).append(ev)
-        no_own = f[f["id"].astype(str) == ""]
+        no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "")
         if len(no_own):
-            for m, r, c in _pairs(_link_rows(no_own, ref, "head_id", "id", "head_name_key", "name_key")):
+            for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
                 ev = make(records[r], c)
                 if ev:
                     led.events_row.setdefault(int(m), []).append(ev)

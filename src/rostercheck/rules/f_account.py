@@ -48,11 +48,11 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)
         kc, kinds = pd.factorize(holders[sel])
-        pair = hc * (len(kinds) + 1) + kc
-        unique, first = np.unique(pair, return_index=True)
-        foreign = [p for p, i in zip(unique.tolist(), first.tolist())
-                   if kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())]
-        for r in sel[np.isin(pair, foreign)].tolist():
+        pair, pairs = pd.factorize(hc * (len(kinds) + 1) + kc)
+        first = np.empty(len(pairs), dtype=np.int64)
+        first[pair[::-1]] = np.arange(len(pair) - 1, -1, -1)
+        foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ()) for i in first.tolist()], dtype=bool)
+        for r in sel[foreign[pair]].tolist():
             bad[led.household[r]].append(r)
     out = []
     for h, rows in bad.items():
@@ -72,11 +72,13 @@ def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
     f = led.frame
     by_account: dict[str, dict[str, int]] = defaultdict(dict)
     accounts = f["bank_account"].to_numpy(dtype=object)
-    ok = led.array("ok") & (f["bank_account"].str.len().fillna(0).to_numpy() >= min_len)
-    pairs = pd.DataFrame({"a": accounts[ok], "h": led.memo["codes"]["h"][ok]}).drop_duplicates()
-    counts = pairs["a"].value_counts()
-    several = pd.Series(accounts).isin(set(counts[counts >= 2].index)).to_numpy()
-    for r in np.flatnonzero(ok & several).tolist():
+    code, distinct = led.factorized("bank_account")
+    long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
+    ok = led.array("ok") & long_enough[code]  # code -1 (a missing cell): the last entry
+    households = led.memo["codes"]["h"].astype(np.int64)
+    paid = pd.unique(code[ok].astype(np.int64) * (int(households.max(initial=0)) + 1) + households[ok])
+    several = np.bincount(paid // (int(households.max(initial=0)) + 1), minlength=len(distinct) + 1) >= 2
+    for r in np.flatnonzero(ok & several[code]).tolist():
         by_account[accounts[r]].setdefault(led.household[r], r)
     out = []
     for account, households in by_account.items():
