@@ -28,6 +28,7 @@ from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, read_file
 
 KIND = "payments"
+KEY = "_k_"  # a column's codes, kept beside it (see factorized)
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
 _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*(?:月份?)?"
                          r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\(元\))?$")
@@ -331,40 +332,60 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             memo[name] = codes, uniques
         return memo[name]
 
-    def parse(name: str, *fns) -> list[np.ndarray]:
-        """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all)."""
+    keys: dict[str, np.ndarray] = {}  # output column → its cells' codes (see factorized)
+
+    def keep_codes(into: str, mapped: np.ndarray, codes: np.ndarray | None) -> None:
+        if into:
+            exact = pd.factorize(mapped)[0]  # the distinct results, which may merge distinct cells
+            keys[into] = (exact if codes is None else exact[codes]).astype(np.int32)
+
+    def parse(name: str, *fns, into: tuple[str, ...] = ()) -> list[np.ndarray]:
+        """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all);
+        the codes of the results named in ``into`` are kept."""
+        into = into + ("",) * (len(fns) - len(into))
         if name not in frame.columns:
-            return [np.full(n, fn(None), dtype=object) for fn in fns]
+            out = [_objects([fn(None)]) for fn in fns]
+            for mapped, to in zip(out, into):
+                keep_codes(to, mapped, np.zeros(n, dtype=np.intp))
+            return [np.full(n, mapped[0], dtype=object) for mapped in out]
         coded = distinct(name)
         if coded is None:  # an unhashable cell: no caching
             return [_objects([fn(_none(v)) for v in frame[name].tolist()]) for fn in fns]
         codes, uniques = coded
-        return [_objects([fn(u) for u in uniques])[codes] for fn in fns]
+        out = []
+        for fn, to in zip(fns, into):
+            mapped = _objects([fn(u) for u in uniques])
+            keep_codes(to, mapped, codes)
+            out.append(mapped[codes])
+        return out
 
-    def id_numbers(name: str) -> tuple[list, list, list, list]:
+    def id_numbers(name: str, into: str) -> tuple[list, list, list, list]:
         """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
         coded = distinct(name) if name in frame.columns else (np.zeros(n, dtype=np.intp), [None])
         if coded is None:
             return ids.id_numbers([_none(v) for v in frame[name].tolist()])
         codes, uniques = coded
-        return tuple(_objects(part)[codes].tolist() for part in ids.id_numbers(uniques))
+        parts = [_objects(part) for part in ids.id_numbers(uniques)]
+        keep_codes(into, parts[0], codes)
+        keep_codes(into + "_status", parts[1], codes)
+        return tuple(part[codes].tolist() for part in parts)
 
     same = lambda v: v  # noqa: E731
     # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
     # back into objects as plain_text does, costs more than the parsing on a city's year of ledgers).
-    text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same)[0], "_sheet": parse("_sheet", same)[0],
+    text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same, into=("_file",))[0], "_sheet": parse("_sheet", same)[0],
                                         "_col": parse("_col", text)[0]}
     other: dict[str, object] = {"_row": frame["_row"].astype(int).to_numpy()}
-    ident, status, other["id_reliable"], other["birth"] = id_numbers("id")
+    ident, status, other["id_reliable"], other["birth"] = id_numbers("id", "id")
     text_cols["id"], text_cols["id_status"] = _objects(ident), _objects(status)
     text_cols["id_raw"] = parse("id", text)[0]
-    ident, status, other["head_id_reliable"], _ = id_numbers("head_id")
+    ident, status, other["head_id_reliable"], _ = id_numbers("head_id", "head_id")
     text_cols["head_id"], text_cols["head_id_status"] = _objects(ident), _objects(status)
     for fld in ("name", "head_name", "holder"):
-        text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name)
-    text_cols["bank_account"] = parse("bank_account", digits)[0]
+        text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name, into=(fld, fld + "_key"))
+    text_cols["bank_account"] = parse("bank_account", digits, into=("bank_account",))[0]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
-        text_cols[fld] = parse(fld, text)[0]
+        text_cols[fld] = parse(fld, text, into=(fld,))[0]
     text_cols["month_source"] = parse("month_source", lambda s: s or "")[0]
     other["amount"] = parse("amount", money)[0].tolist()
     other["paid_date"] = parse("paid_date", date)[0].tolist()
@@ -386,11 +407,50 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
             fixed[r] = f"{year}-{int(found.group(2)):02d}"
     out["month"] = fixed
+    keys["month"] = pd.factorize(out["month"].to_numpy(dtype=object))[0].astype(np.int32)
+    for name, codes in keys.items():
+        out[KEY + name] = codes
     amounts = out["amount"]
     keep = np.ones(n, dtype=bool) if amounts.dtype.kind == "f" else np.array([isinstance(a, float) for a in amounts.tolist()],
                                                                              dtype=bool)
     out = out[keep].reset_index(drop=True)
-    return plain_text(out[COLUMNS])
+    return plain_text(out[COLUMNS + [KEY + name for name in keys]])
+
+
+def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of a payments column (codes in order of first appearance, -1 for a missing cell, the
+    distinct values), from the codes :func:`normalise_payments` kept when it kept them: no text hashed again.
+
+    Args:
+        frame: the payments (or rows of them).
+        name: the column.
+    Returns:
+        (codes, distinct values), as ``pd.factorize(frame[name].to_numpy(dtype=object))`` gives them.
+    """
+    values = frame[name].to_numpy(dtype=object)
+    if KEY + name not in frame.columns:
+        return pd.factorize(values)
+    kept = frame[KEY + name].to_numpy()
+    at = np.flatnonzero(kept >= 0)
+    codes = np.full(len(kept), -1, dtype=np.intp)
+    dense, _ = pd.factorize(kept[at])
+    codes[at] = dense
+    first = np.empty(int(dense.max(initial=-1)) + 1, dtype=np.int64)
+    first[dense[::-1]] = at[::-1]
+    return codes, values[first]
+
+
+def _joined(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """Two normalised parts end to end, the codes :func:`normalise_payments` kept made one numbering."""
+    out = pd.concat([a, b], ignore_index=True)
+    for key in [c for c in out.columns if c.startswith(KEY)]:
+        if key not in a.columns or key not in b.columns:
+            out = out.drop(columns=key)
+            continue
+        (ca, ua), (cb, ub) = factorized(a, key[len(KEY):]), factorized(b, key[len(KEY):])
+        joint = np.append(pd.factorize(np.concatenate([ua, ub]))[0], -1)  # code -1 stays -1
+        out[key] = np.concatenate([joint[ca], joint[np.where(cb >= 0, cb + len(ua), -1)]]).astype(np.int32)
+    return out
 
 
 def _none(value):
@@ -445,7 +505,7 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
                     progress(KIND_LABELS[KIND], path)
             more, rest = far.result()
             tables += more
-            frame = pd.concat([frame, rest], ignore_index=True)
+            frame = _joined(frame, rest)
     frame, dropped = _overlapping_files(frame)
     warnings.extend(dropped)
     return tables, frame, warnings

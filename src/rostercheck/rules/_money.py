@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..io.ledgers import factorized
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
@@ -154,7 +155,7 @@ class Ledger:
         """A column's (codes, distinct values) by :func:`pandas.factorize`, made once."""
         key = f"factorized:{name}"
         if key not in self.memo:
-            self.memo[key] = pd.factorize(self.frame[name].to_numpy(dtype=object))
+            self.memo[key] = factorized(self.frame, name)
         return self.memo[key]
 
     def array(self, name: str) -> np.ndarray:
@@ -202,12 +203,12 @@ def ledger(ctx: Context) -> Ledger:
     f = ctx.lists["payments"]
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
-    status, failed = _judged(f["status"], lambda s: _has_word(s, p["failed_words"]))
+    status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]))
     amounts = f["amount"].to_numpy()
     paid = (~np.isnan(amounts) if amounts.dtype.kind == "f"
             else np.fromiter((isinstance(a, float) and a == a for a in amounts.tolist()), dtype=bool, count=n))
     ok = (paid & ~failed[status]).tolist()
-    item, kinds = _judged(f["item"], lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
+    item, kinds = _judged(f, "item", lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
     benefit = kinds[item].tolist()
     triple, first = _identities(f, ["item", "programme", "_file"])
     progs = _objects([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in ("item", "programme", "_file")))])
@@ -244,11 +245,12 @@ def ledger(ctx: Context) -> Ledger:
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     head_ids = members["head_id"].tolist()
     member_ids = members["id"].tolist()
-    codes = _codes(household, f["month"].to_numpy(dtype=object))
+    codes = _codes(household, member_at, mem_household, f)
     household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered, f["covered_size"].tolist())
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
                  cols=_Columns(f))
     led.memo["codes"] = codes
+    codes["payee"] = _payee_codes(f, payee)
     off = sorted({h for h, m in zip(household, member) if m < 0})
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     from ._money_events import events  # it builds on this module's Event and links
@@ -274,10 +276,12 @@ class _Columns(dict):
         return self[name]
 
 
-def _judged(column: pd.Series, judge) -> tuple[np.ndarray, np.ndarray]:
-    """(each row's code, the judgement of each distinct cell): a column judged once per distinct cell."""
-    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
-    return codes, np.array([judge(u) for u in uniques], dtype=bool)
+def _judged(f: pd.DataFrame, name: str, judge) -> tuple[np.ndarray, np.ndarray]:
+    """(each row's code, the judgement of each distinct cell): a column judged once per distinct cell
+    (a missing cell, code -1, judged as None)."""
+    codes, uniques = factorized(f, name)
+    judged = [judge(u) for u in uniques] + ([judge(None)] if (codes < 0).any() else [False])
+    return codes, np.array(judged, dtype=bool)
 
 
 def _objects(values: list) -> np.ndarray:
@@ -314,10 +318,10 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
     months = f["month"].to_numpy(dtype=object)
     sel = paid & (member >= 0) & (months != "")
     drop, notes = np.zeros(len(f), dtype=bool), []
-    file_codes, files = pd.factorize(f["_file"].to_numpy(dtype=object))
+    file_codes, files = factorized(f, "_file")
     if len(files) < 2:
         return drop, notes
-    month_codes, _ = pd.factorize(months)
+    month_codes, _ = factorized(f, "month")
     pairs = pd.unique(file_codes[sel].astype(np.int64) * (len(months) + 1) + month_codes[sel])
     if len(pd.unique(pairs % (len(months) + 1))) == len(pairs):
         return drop, notes  # no month paid in two files
@@ -358,10 +362,36 @@ def _payees(ids_: list, heads: list, accounts: list, names: list, member: np.nda
     return payee.tolist(), household.tolist()
 
 
-def _codes(household: list, months: np.ndarray) -> dict:
+def _payee_codes(f: pd.DataFrame, payee: list) -> np.ndarray:
+    """Each row's payee (:func:`_payees`) as a number, equal numbers for equal payees: an own ID and a head's ID
+    that are the same text are one payee."""
+    own, own_values = factorized(f, "id")
+    head, head_values = factorized(f, "head_id")
+    joint = np.append(pd.factorize(np.concatenate([own_values, head_values]))[0], -1)  # a missing cell: -1
+    has_own = np.fromiter(map(bool, f["id"].tolist()), dtype=bool, count=len(f))
+    has_head = np.fromiter(map(bool, f["head_id"].tolist()), dtype=bool, count=len(f))
+    out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head, -1)])
+    rest = np.flatnonzero(~has_own & ~has_head)  # '账号…|name' payees, never an ID
+    if len(rest):
+        out[rest] = len(joint) + pd.factorize(np.asarray(payee, dtype=object)[rest])[0]
+    return out
+
+
+def _codes(household: list, member: np.ndarray, mem_household: list, f: pd.DataFrame) -> dict:
     """Households and months as integer codes (first-appearance order), and each row's (household, month) pair."""
-    hcodes, huniq = pd.factorize(np.asarray(household, dtype=object))
-    mcodes, muniq = pd.factorize(months)
+    households = np.asarray(household, dtype=object)
+    # A linked row's household is its member's: numbered through the members, each distinct text hashed once.
+    linked = member >= 0
+    key = np.empty(len(member), dtype=np.int64)
+    by_member, named = pd.factorize(np.asarray(mem_household, dtype=object))
+    key[linked] = by_member[member[linked]]
+    if not linked.all():  # 'ledger:…' keys, never a roster household's
+        key[~linked] = len(named) + pd.factorize(households[~linked])[0]
+    hcodes, distinct = pd.factorize(key)
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[hcodes[::-1]] = np.arange(len(key) - 1, -1, -1)
+    huniq = households[first]
+    mcodes, muniq = factorized(f, "month")
     pair = hcodes.astype(np.int64) * (len(muniq) + 1) + mcodes
     return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
 
@@ -405,7 +435,7 @@ def _identities(f: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarra
     each group's first row)."""
     key = np.zeros(len(f), dtype=np.int64)
     for c in cols:
-        codes, uniques = pd.factorize(f[c].to_numpy(dtype=object))
+        codes, uniques = factorized(f, c)
         key = key * (len(uniques) + 1) + codes
     group, distinct = pd.factorize(key)
     first = np.empty(len(distinct), dtype=np.int64)

@@ -90,7 +90,7 @@ def _repeated(led: Ledger) -> list[int]:
     sel = np.flatnonzero(ok)
     if not len(sel):
         return []
-    payees = pd.factorize(np.asarray(led.payee, dtype=object)[sel])[0].astype(np.int64)
+    payees = led.memo["codes"]["payee"][sel]
     keys = pd.Series(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
     return sel[keys.duplicated(keep=False).to_numpy()].tolist()
 
@@ -152,7 +152,7 @@ def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
     if "paid_pairs" not in led.memo:
         codes = led.memo["codes"]
         mask = led.array("ok") & led.array("benefit") & led.array("dated")
-        pairs = np.unique(codes["pair"][mask])
+        pairs = pd.unique(codes["pair"][mask])
         width = len(codes["m_values"]) + 1
         led.memo["paid_pairs"] = set(zip(codes["h_values"][pairs // width].tolist(), codes["m_values"][pairs % width].tolist()))
     return led.memo["paid_pairs"]
@@ -170,7 +170,8 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
         return {}
     households = led.array("household")[sel]
     codes, _, totals = _pair_totals(led, sel)
-    _, first = np.unique(codes, return_index=True)
+    first = np.empty(len(totals), dtype=np.int64)  # each pair's first row
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
     suspect = np.zeros(len(totals), dtype=bool)
     for g, (h, total) in enumerate(zip(households[first].tolist(), totals.tolist())):
         known = expected.get(h)
@@ -199,7 +200,7 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     codes = led.memo["codes"]
     on_roster = np.array([h in led.covered for h in codes["h_values"]] + [False], dtype=bool)[codes["h"]]
     rows = led.array("benefit") & led.array("dated") & on_roster
-    pairs = np.unique(codes["pair"][rows])
+    pairs = pd.unique(codes["pair"][rows])
     width = len(codes["m_values"]) + 1
     progs = np.array([prog_of.get(h, "") for h in codes["h_values"]], dtype=object)
     seen = pd.DataFrame({"p": progs[pairs // width], "m": codes["m_values"][pairs % width]}).value_counts(sort=False)
