@@ -231,7 +231,8 @@ class Loading:
 
 
 def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, limits: Limits | None = None,
-                  progress: Progress | None = None, whole: bool = False, people: list[pd.DataFrame] = ()) -> Loading:
+                  progress: Progress | None = None, whole: bool = False,
+                  people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = ()) -> Loading:
     """Read every roster and list this process reads; the biggest held lists go on in a second process.
 
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
@@ -248,7 +249,8 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         limits: safety bounds.
         progress: called with (label, path) before each file is read.
         whole: read every list whole (the reference the filter is tested against).
-        people: more frames of people of interest, read beforehand (the payment ledgers' payees).
+        people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
+            called once the rosters are read (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
     Returns:
         The loading.
     """
@@ -267,7 +269,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
                 loaded[kind] = _load_reference(kind, Path(path), limits)
-        keys = bulk.key_set([members, *people, *(frame for _, frame in loaded.values())])
+        keys = bulk.key_set([members, *(people() if callable(people) else people), *(frame for _, frame in loaded.values())])
         # The members' named IDs, for a held registry's namesake counts (the roster counts them).
         named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
                  if "registry" in held else set())
@@ -524,9 +526,9 @@ def _subject_value(subject: dict) -> Callable[[int, str], object]:
     return lambda _j, column: subject.get(column, "")
 
 
-def read_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
-                  progress: Progress | None = None) -> tuple[list[Table], pd.DataFrame, list[str]] | None:
-    """Read the payment ledgers (--payments, repeatable; see :mod:`rostercheck.io.ledgers`).
+def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
+                   progress: Progress | None = None):
+    """Start reading the payment ledgers (--payments, repeatable; see :mod:`rostercheck.io.ledgers`).
 
     Args:
         payments: ledger files (None or empty: nothing to do).
@@ -534,17 +536,18 @@ def read_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | 
         limits: safety bounds.
         progress: progress callback.
     Returns:
-        (tables, the normalised payments frame, warnings), or None without ledgers.
+        The :class:`io.ledgers.LedgerReading` (its ``finish()`` gives the tables, the normalised payments and
+        warnings; a city's later files are read in a second process meanwhile), or None without ledgers.
     """
     if not payments:
         return None
-    from .io.ledgers import load_ledgers
+    from .io.ledgers import start_ledgers
 
-    return load_ledgers(list(payments), as_of, limits, progress)
+    return start_ledgers(list(payments), as_of, limits, progress, ahead=True)
 
 
 def _add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame, list[str]] | None) -> list[str]:
-    """Put the payments read by :func:`read_payments` among the inputs; returns their warnings."""
+    """Put the payments read by :func:`start_payments` among the inputs; returns their warnings."""
     if ledgers is None:
         return []
     tables, frame, warnings = ledgers
@@ -578,9 +581,23 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    # The payees are people of interest too: the events of one on no roster are kept (F01–F03).
-    ledgers = read_payments(payments, as_of, limits, progress)
-    loading = start_loading(rosters, lists, as_of, limits, progress, whole, [ledgers[1]] if ledgers else [])
+    # The payees are people of interest too: the events of one on no roster are kept (F01–F03). A city's later
+    # ledgers are read in a second process while this one reads the rosters; the rest once those are read.
+    reading = start_payments(payments, as_of, limits, progress)
+    ledgers = None
+
+    def payees() -> list[pd.DataFrame]:
+        from .io.ledgers import payee_keys
+
+        nonlocal ledgers
+        ledgers = reading.finish()
+        return [payee_keys(ledgers[1])]
+
+    try:
+        loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [])
+    finally:
+        if reading:
+            reading.close()
     try:
         ledger_notes = _add_payments(loading.inputs, ledgers)
         ctx, warnings, source = _context(loading.inputs, as_of, config)
@@ -602,9 +619,9 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     for kind, ref in inputs.lists.items():
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue
-        raw = ref["id_raw"].astype(str)
-        damaged = int((ref["id_status"] == "numeric").sum()) + int(((ref["id_status"] == "format")
-                                                                     & raw.str.contains("E+", regex=False)).sum())
+        # an ID in a number's scientific notation (1.23E+17) also lost its last digits
+        formats = ref["id_raw"].to_numpy(dtype=object)[(ref["id_status"] == "format").to_numpy()]
+        damaged = int((ref["id_status"] == "numeric").sum()) + sum("E+" in str(v) for v in formats)
         if damaged:
             warnings.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                             "请让报送单位把身份证号列设为“文本”后重新导出。")

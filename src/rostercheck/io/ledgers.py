@@ -8,7 +8,6 @@ row it came from, so that evidence can point at the cell a township worker will 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -228,42 +227,48 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, build=None) -
     frame = (build or _grid_rows(grid))(layout)
     if frame.empty:
         return frame, notes
-    frame["_file"] = str(path)
+    n = len(frame)
+    frame["_file"], frame["_sheet"] = _same(n, str(path)), _same(n, frame["_sheet"].iloc[0])
     if wide:
         parts = []
         base = [c for c in frame.columns if not c.startswith("_m")]
         for col, (year, mm) in wide.items():
             part = frame[base].copy()
             part["amount"] = frame[f"_m{col}"].to_numpy()
-            part["month"] = _with_year(mm, year or parent_year, as_of)
-            part["month_source"] = "列"
-            part["_col"] = layout.labels[col] if col < len(layout.labels) else ""
+            part["month"] = _same(n, _with_year(mm, year or parent_year, as_of))
+            part["month_source"] = _same(n, "列")
+            part["_col"] = _same(n, layout.labels[col] if col < len(layout.labels) else "")
             parts.append(part)
-        out = pd.concat(parts, ignore_index=True)
+        out = _concat(parts)
         from ..reference import by_value
 
         out = out[[v not in (None, 0.0) for v in by_value(out["amount"].tolist(), money)]]
         return out.reset_index(drop=True), notes
-    frame["_col"] = ""
+    frame["_col"] = _same(n, "")
     if "month" in frame.columns:
-        frame["month_source"] = "列"
+        frame["month_source"] = _same(n, "列")
         return frame, notes
     named = month_named(grid.sheet, layout.title, path.stem)
     if not named:
         mm = _bare_month(grid.sheet, layout.title, path.stem)
         named = _with_year(mm, parent_year, as_of) if mm else ""
     if named:
-        frame["month"] = named
-        frame["month_source"] = "表名"
+        frame["month"] = _same(n, named)
+        frame["month_source"] = _same(n, "表名")
     elif "paid_date" in frame.columns:
-        frame["month"] = [month(v) for v in frame["paid_date"].tolist()]
-        frame["month_source"] = "发放日期"
+        frame["month"] = pd.Series([month(v) for v in frame["paid_date"].tolist()], index=frame.index, dtype=object)
+        frame["month_source"] = _same(n, "发放日期")
         notes.append(f"工作表“{grid.sheet}”没有所属月份列，按发放日期所在月份计（备注中写明“补发X月”的按该月计）")
     else:
-        frame["month"] = ""
-        frame["month_source"] = ""
+        frame["month"] = _same(n, "")
+        frame["month_source"] = _same(n, "")
         notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
+
+
+def _same(n: int, value) -> pd.Categorical:
+    """A column of n equal cells, coded (see :func:`_cells`)."""
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=pd.CategoricalDtype(pd.Index([value], dtype=object)))
 
 
 def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) -> tuple[Table, pd.DataFrame]:
@@ -406,7 +411,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         if found and m:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
             fixed[r] = f"{year}-{int(found.group(2)):02d}"
-    out["month"] = fixed
+    out["month"] = pd.Series(fixed, index=out.index, dtype=object)
     keys["month"] = pd.factorize(out["month"].to_numpy(dtype=object))[0].astype(np.int32)
     for name, codes in keys.items():
         out[KEY + name] = codes
@@ -430,14 +435,38 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     values = frame[name].to_numpy(dtype=object)
     if KEY + name not in frame.columns:
         return pd.factorize(values)
-    kept = frame[KEY + name].to_numpy()
+    kept = frame[KEY + name].to_numpy().astype(np.intp)
+    n, size = len(kept), int(kept.max(initial=-1)) + 1
     at = np.flatnonzero(kept >= 0)
-    codes = np.full(len(kept), -1, dtype=np.intp)
-    dense, _ = pd.factorize(kept[at])
-    codes[at] = dense
-    first = np.empty(int(dense.max(initial=-1)) + 1, dtype=np.int64)
-    first[dense[::-1]] = at[::-1]
-    return codes, values[first]
+    first = np.full(size, n, dtype=np.int64)  # each code's first row (n: none)
+    first[kept[at][::-1]] = at[::-1]
+    order = np.flatnonzero(first < n)
+    order = order[np.argsort(first[order], kind="stable")]  # the codes in order of first appearance
+    rank = np.full(size + 1, -1, dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    return rank[kept], values[first[order]]  # kept -1: rank[-1], the extra -1
+
+
+def payee_keys(frame: pd.DataFrame) -> pd.DataFrame:
+    """The payments rows bearing each distinct payee ID key (own or head's ID, with status and reliable digits):
+    all that :func:`bulk.key_set` reads of the payments, in a city's year a twelfth of the rows.
+
+    Args:
+        frame: the payments.
+    Returns:
+        Some rows of it.
+    """
+    picked = []
+    for prefix in ("", "head_"):
+        key = np.zeros(len(frame), dtype=np.int64)
+        for c in (prefix + "id", prefix + "id_status", prefix + "id_reliable"):
+            codes, uniques = factorized(frame, c)
+            key = key * (len(uniques) + 1) + codes
+        group, distinct = pd.factorize(key)
+        first = np.empty(len(distinct), dtype=np.int64)
+        first[group[::-1]] = np.arange(len(group) - 1, -1, -1)
+        picked.append(first)
+    return frame.iloc[np.unique(np.concatenate(picked))]
 
 
 def _joined(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
@@ -480,6 +509,30 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
     Returns:
         (one Table per file for the manifest, the payments, warnings).
     """
+    reading = start_ledgers(paths, as_of, limits, progress)
+    try:
+        return reading.finish()
+    finally:
+        reading.close()
+
+
+# The share of a city's year of ledgers read in the second process: the rest is read here, after the rosters
+# when the audit reads those first (:func:`start_ledgers`, ``ahead``), else at once.
+FAR_SHARE = 0.5
+FAR_SHARE_AHEAD = 0.6
+
+
+def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None, progress=None,
+                  ahead: bool = False) -> "LedgerReading":
+    """Start reading the ledgers (:func:`load_ledgers`): a city's later files go to a second process at once.
+
+    Args:
+        paths, as_of, limits, progress: as :func:`load_ledgers`.
+        ahead: this process has other work before it calls :meth:`LedgerReading.finish` (the rosters): the
+            second process takes the larger share.
+    Returns:
+        The reading; :meth:`LedgerReading.finish` reads the rest and returns what :func:`load_ledgers` returns.
+    """
     warnings, seen, files = [], set(), []
     for path in map(Path, _expand(paths)):
         if path.resolve() in seen:
@@ -488,31 +541,54 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
         seen.add(path.resolve())
         files.append(path)
     # A city's year of ledgers: the later files are read and typed in a second process (rows are typed one by
-    # one, so the two parts joined are the whole typed at once). Its part is the smaller: sending the typed
-    # rows back costs about a third of typing them.
+    # one, so the two parts joined are the whole typed at once). Its part comes back coded (_Packed): sending
+    # millions of text cells back one by one would cost more than typing them.
     sizes = [p.stat().st_size if p.exists() else 0 for p in files]
     split = len(files)
     if len(files) > 1 and parallel.workers(sum(sizes) >= parallel.BIG_BYTES) > 1:
-        split = next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= 0.6 * sum(sizes))
-    far = None
-    with parallel.pool(1) if split < len(files) else contextlib.nullcontext() as pool:
-        if pool is not None:
-            far = pool.submit(_read_typed, files[split:], as_of, limits)
-        tables, frame = _read_typed(files[:split], as_of, limits, progress)
-        if far is not None:
-            for path in files[split:]:
-                if progress:
-                    progress(KIND_LABELS[KIND], path)
-            more, rest = far.result()
+        near = 1 - (FAR_SHARE_AHEAD if ahead else FAR_SHARE)
+        split = next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= near * sum(sizes))
+    reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings)
+    if reading.far_files:
+        reading.pool = parallel.pool(1)
+        reading.far = reading.pool.submit(_read_typed, reading.far_files, as_of, limits, None, True)
+    return reading
+
+
+class LedgerReading:
+    """Ledgers being read (:func:`start_ledgers`): some files here, the rest in a second process."""
+
+    def __init__(self, near: list[Path], far: list[Path], as_of: dt.date, limits: Limits | None, progress,
+                 warnings: list[str]) -> None:
+        self.near_files, self.far_files = near, far
+        self.as_of, self.limits, self.progress, self.warnings = as_of, limits, progress, warnings
+        self.pool = self.far = None
+
+    def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
+        """Read this process's files, wait for the other's, and join them (see :func:`load_ledgers`)."""
+        tables, frame = _read_typed(self.near_files, self.as_of, self.limits, self.progress)
+        if self.far is not None:
+            for path in self.far_files:
+                if self.progress:
+                    self.progress(KIND_LABELS[KIND], path)
+            more, rest = self.far.result()
             tables += more
-            frame = _joined(frame, rest)
-    frame, dropped = _overlapping_files(frame)
-    warnings.extend(dropped)
-    return tables, frame, warnings
+            frame = _joined(frame, rest.frame())
+        self.close()
+        frame, dropped = _overlapping_files(frame)
+        return tables, frame, self.warnings + dropped
+
+    def close(self) -> None:
+        """End the second process (once)."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
 
-def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None) -> tuple[list[Table], pd.DataFrame]:
-    """Read some ledger files and type their rows (:func:`normalise_payments`); also run in a worker process."""
+def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None,
+                packed: bool = False) -> tuple[list[Table], pd.DataFrame | _Packed]:
+    """Read some ledger files and type their rows (:func:`normalise_payments`); also run in a worker process,
+    which sends them back ``packed``."""
     tables, frames = [], []
     for path in files:
         if progress:
@@ -520,7 +596,25 @@ def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progre
         table, frame = read_ledger(path, as_of, limits)
         tables.append(table)
         frames.append(frame)
-    return tables, normalise_payments(_concat(frames))
+    typed = normalise_payments(_concat(frames))
+    return tables, _Packed(typed) if packed else typed
+
+
+class _Packed:
+    """A payments frame with each text column as codes and its distinct values, to send to another process:
+    pickling a column of millions of text cells sends each of them, pickling codes sends one array."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.columns = list(frame.columns)
+        self.plain = frame[[c for c in frame.columns if frame[c].dtype != object]]
+        self.coded = {c: (codes.astype(np.int32), uniques) for c, (codes, uniques)
+                      in ((c, factorized(frame, c)) for c in frame.columns if frame[c].dtype == object)}
+
+    def frame(self) -> pd.DataFrame:
+        """The frame again."""
+        coded = pd.DataFrame({c: np.append(uniques, None).astype(object)[codes] for c, (codes, uniques) in self.coded.items()},
+                             index=self.plain.index, dtype=object)
+        return pd.concat([self.plain, coded], axis=1)[self.columns]
 
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
