@@ -26,6 +26,19 @@ def test_both_processes_take_items_and_the_results_come_in_order():
     assert len({pid for _, pid in done.values()}) == 2  # the copy took some
 
 
+def test_items_kept_here_run_in_this_process_and_the_copy_takes_the_rest(monkeypatch):
+    items = ["F01", "C01", "C02", "C03"]
+    done = parallel.shared(items, lambda item: (os.getpid(), time.sleep(0.3 if item == "F01" else 0.02))[0], big=True,
+                           here=("F01",))
+    assert list(done) == items and done["F01"] == os.getpid()
+    assert {done[c] for c in ("C01", "C02", "C03")} != {os.getpid()}  # the copy took the others meanwhile
+    # Kept here, the ledger may make this process bigger than a plain copy is allowed to be.
+    monkeypatch.setattr(parallel, "FORK_MAX_BYTES", 0)
+    assert {parallel.shared(["C01", "C02"], lambda _: os.getpid(), big=True)[c] for c in ("C01", "C02")} == {os.getpid()}
+    slow_here = lambda item: (os.getpid(), time.sleep(0.3 if item == "F01" else 0))[0]  # noqa: E731
+    assert parallel.shared(["F01", "C01"], slow_here, big=True, here=("F01",))["C01"] != os.getpid()
+
+
 def test_one_process_when_the_work_is_small_or_fork_is_not_the_way(monkeypatch):
     monkeypatch.delenv("ROSTERCHECK_WORKERS")
     assert {pid for pid in parallel.shared([1, 2, 3], lambda _: os.getpid(), big=False).values()} == {os.getpid()}

@@ -439,7 +439,9 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     left = [c for c in runnable if c not in results]
     groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + [(c,) for c in left
                                                                                if not c.startswith(TOGETHER)]
-    for found, notes in parallel.shared([g for g in groups if g], run, len(ctx.members) >= parallel.BIG_MEMBERS).values():
+    groups = [g for g in groups if g]
+    money = tuple(g for g in groups if g[0].startswith("F"))  # the ledger stays here (parallel.FORK_MAX_BYTES_HERE)
+    for found, notes in parallel.shared(groups, run, len(ctx.members) >= parallel.BIG_MEMBERS, money).values():
         results.update(found)
         ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped

@@ -75,19 +75,24 @@ FORK_MAX_BYTES = 2 * 1024**3
 BIG_MEMBERS = 20_000
 
 
-def can_fork(big: bool) -> bool:
+def can_fork(big: bool, limit: int | None = None) -> bool:
     """Whether a forked copy of this process can share work: POSIX fork, no other start method forced, two
-    processes wanted (:func:`workers`), and this process no bigger than :data:`FORK_MAX_BYTES` so far."""
+    processes wanted (:func:`workers`), and this process no bigger than ``limit`` (:data:`FORK_MAX_BYTES`) so far."""
     if not hasattr(os, "fork") or start_method() not in (None, "fork") or workers(big) < 2:
         return False
     import resource
     import sys
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return peak <= FORK_MAX_BYTES
+    return peak <= (FORK_MAX_BYTES if limit is None else limit)
 
 
-def shared(items: list, run, big: bool) -> dict:
+# With the payment ledgers' checks kept in this process (:func:`shared`'s ``here``), the copy touches only what
+# the other checks read (the members and lists, not the year of payments): it may fork a bigger process.
+FORK_MAX_BYTES_HERE = 4 * 1024**3
+
+
+def shared(items: list, run, big: bool, here: tuple = ()) -> dict:
     """``{item: run(item)}``, the items shared with a forked copy of this process where it can fork.
 
     Both processes take the next item not yet taken (a counter in shared memory) until none is left, so
@@ -97,24 +102,27 @@ def shared(items: list, run, big: bool) -> dict:
         items: what to run (each once).
         run: the function (its results must pickle).
         big: whether the work is big enough to pay for the copy (see :func:`workers`).
+        here: items only this process runs (first), those that read what the copy should not touch.
     Returns:
         item → result, in the items' order.
     """
-    if len(items) < 2 or not can_fork(big):
+    here = [item for item in items if item in here]
+    rest = [item for item in items if item not in here]
+    if len(rest) < 2 - len(here[:1]) or not can_fork(big, FORK_MAX_BYTES_HERE if here else FORK_MAX_BYTES):
         return {item: run(item) for item in items}
     import pickle
 
     taken = multiprocessing.get_context("fork").Value("i", 0)
 
-    def take() -> dict:
-        out = {}
+    def take(first: list = ()) -> dict:
+        out = {item: run(item) for item in first}
         while True:
             with taken.get_lock():
                 k = taken.value
                 taken.value = k + 1
-            if k >= len(items):
+            if k >= len(rest):
                 return out
-            out[items[k]] = run(items[k])
+            out[rest[k]] = run(rest[k])
 
     read, write = os.pipe()
     pid = os.fork()
@@ -132,7 +140,7 @@ def shared(items: list, run, big: bool) -> dict:
         os._exit(0)
     os.close(write)
     try:
-        mine = take()
+        mine = take(here)
     finally:
         with os.fdopen(read, "rb") as pipe:
             payload = pipe.read()
