@@ -95,7 +95,6 @@ def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
 
 
 def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
-    f = led.frame
     member_ids = defaultdict(set)
     for h, i in zip(ctx.members["household"].tolist(), ctx.members["id"].tolist()):
         if i:
@@ -106,7 +105,8 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             continue
         ref = ctx.lists[kind]
         owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
-        listed = led.array("ok") & f["bank_account"].isin(set(owners)).to_numpy()
+        code, distinct = led.factorized("bank_account")
+        listed = led.array("ok") & np.append(pd.Index(distinct).isin(list(owners)), False)[code]  # code -1: missing
         for r in np.flatnonzero(listed).tolist():
             a = led.cols["bank_account"][r]
             rec = owners.get(a)
