@@ -251,7 +251,7 @@ def ledger(ctx: Context) -> Ledger:
                  cols=_Columns(f))
     led.memo["codes"] = codes
     codes["payee"] = _payee_codes(f, payee)
-    off = sorted({h for h, m in zip(household, member) if m < 0})
+    off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     from ._money_events import events  # it builds on this module's Event and links
 
@@ -406,9 +406,8 @@ def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, si
     mem = np.asarray(member, dtype=np.int64)
     linked = mem >= 0
     at = np.where(linked, mem, 0)
-    if len(member_ids):
-        mids, hids = np.asarray(member_ids, dtype=object)[at], np.asarray(head_ids, dtype=object)[at]
-        is_head = linked & (mids == hids)
+    if len(member_ids):  # judged per member, then given to the rows
+        is_head = linked & (np.asarray(member_ids, dtype=object) == np.asarray(head_ids, dtype=object))[at]
     else:
         is_head = np.zeros(n, dtype=bool)
     own = linked & ~is_head
