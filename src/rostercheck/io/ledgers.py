@@ -339,10 +339,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
 
     keys: dict[str, np.ndarray] = {}  # output column → its cells' codes (see factorized)
 
-    def keep_codes(into: str, mapped: np.ndarray, codes: np.ndarray | None) -> None:
+    def keep_codes(into: str, mapped: np.ndarray, codes: np.ndarray) -> None:
+        """Keep the codes of a typed column: its distinct results (which may merge distinct cells) per row."""
         if into:
-            exact = pd.factorize(mapped)[0]  # the distinct results, which may merge distinct cells
-            keys[into] = (exact if codes is None else exact[codes]).astype(np.int32)
+            keys[into] = pd.factorize(mapped)[0][codes].astype(np.int32)
 
     def parse(name: str, *fns, into: tuple[str, ...] = ()) -> list[np.ndarray]:
         """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all);
