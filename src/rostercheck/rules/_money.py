@@ -421,8 +421,9 @@ def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, si
             candidate &= ~np.bincount(pair[own], minlength=len(pairs)).astype(bool)[pair]
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
         # with rows that month.
-        seen = pd.unique(pair[linked].astype(np.int64) * (len(mem) + 1) + mem[linked])
-        members_paid = np.bincount(seen // (len(mem) + 1), minlength=len(pairs))
+        width = int(mem.max()) + 1  # member numbers run up to the roster's size, not the ledger's
+        seen = pd.unique(pair[linked].astype(np.int64) * width + mem[linked])
+        members_paid = np.bincount(seen // width, minlength=len(pairs))
         sole = own & big & (members_paid[pair] == 1)
         sole &= np.asarray(sizes_row, dtype=object) != 1
         candidate |= sole
