@@ -108,7 +108,7 @@ def shared(items: list, run, big: bool, here: tuple = ()) -> dict:
     """
     here = [item for item in items if item in here]
     rest = [item for item in items if item not in here]
-    if len(rest) < 2 - len(here[:1]) or not can_fork(big, FORK_MAX_BYTES_HERE if here else FORK_MAX_BYTES):
+    if len(rest) < (1 if here else 2) or not can_fork(big, FORK_MAX_BYTES_HERE if here else FORK_MAX_BYTES):
         return {item: run(item) for item in items}
     import pickle
 

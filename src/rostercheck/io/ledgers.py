@@ -447,6 +447,30 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     return rank[kept], values[first[order]]  # kept -1: rank[-1], the extra -1
 
 
+def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """Each code's first row, for codes numbered 0…size-1 that all occur (as :func:`pandas.factorize` numbers them)."""
+    first = np.empty(size, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return first
+
+
+def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows with the same cells in some columns, through :func:`factorized`.
+
+    Args:
+        frame: the payments.
+        cols: the columns.
+    Returns:
+        (each row's group, numbered in order of first appearance; each group's first row).
+    """
+    key = np.zeros(len(frame), dtype=np.int64)
+    for c in cols:
+        codes, uniques = factorized(frame, c)
+        key = key * (len(uniques) + 1) + codes
+    group, distinct = pd.factorize(key)
+    return group, first_rows(group, len(distinct))
+
+
 def payee_keys(frame: pd.DataFrame) -> pd.DataFrame:
     """The payments rows bearing each distinct payee ID key (own or head's ID, with status and reliable digits):
     all that :func:`bulk.key_set` reads of the payments, in a city's year a twelfth of the rows.
@@ -456,16 +480,7 @@ def payee_keys(frame: pd.DataFrame) -> pd.DataFrame:
     Returns:
         Some rows of it.
     """
-    picked = []
-    for prefix in ("", "head_"):
-        key = np.zeros(len(frame), dtype=np.int64)
-        for c in (prefix + "id", prefix + "id_status", prefix + "id_reliable"):
-            codes, uniques = factorized(frame, c)
-            key = key * (len(uniques) + 1) + codes
-        group, distinct = pd.factorize(key)
-        first = np.empty(len(distinct), dtype=np.int64)
-        first[group[::-1]] = np.arange(len(group) - 1, -1, -1)
-        picked.append(first)
+    picked = [groups(frame, [prefix + "id", prefix + "id_status", prefix + "id_reliable"])[1] for prefix in ("", "head_")]
     return frame.iloc[np.unique(np.concatenate(picked))]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import factorized
+from ..io.ledgers import factorized, first_rows, groups
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
@@ -210,7 +210,7 @@ def ledger(ctx: Context) -> Ledger:
     ok = (paid & ~failed[status]).tolist()
     item, kinds = _judged(f, "item", lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
     benefit = kinds[item].tolist()
-    triple, first = _identities(f, ["item", "programme", "_file"])
+    triple, first = groups(f, ["item", "programme", "_file"])
     progs = _objects([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in ("item", "programme", "_file")))])
     progs = progs[triple].tolist()
     members = ctx.members
@@ -388,9 +388,7 @@ def _codes(household: list, member: np.ndarray, mem_household: list, f: pd.DataF
     if not linked.all():  # 'ledger:…' keys, never a roster household's
         key[~linked] = len(named) + pd.factorize(households[~linked])[0]
     hcodes, distinct = pd.factorize(key)
-    first = np.empty(len(distinct), dtype=np.int64)
-    first[hcodes[::-1]] = np.arange(len(key) - 1, -1, -1)
-    huniq = households[first]
+    huniq = households[first_rows(hcodes, len(distinct))]
     mcodes, muniq = factorized(f, "month")
     pair = hcodes.astype(np.int64) * (len(muniq) + 1) + mcodes
     return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
@@ -430,19 +428,6 @@ def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, si
     return candidate.tolist()
 
 
-def _identities(f: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(each row's group: the rows with the same cells in these columns, numbered in order of first appearance;
-    each group's first row)."""
-    key = np.zeros(len(f), dtype=np.int64)
-    for c in cols:
-        codes, uniques = factorized(f, c)
-        key = key * (len(uniques) + 1) + codes
-    group, distinct = pd.factorize(key)
-    first = np.empty(len(distinct), dtype=np.int64)
-    first[group[::-1]] = np.arange(len(f) - 1, -1, -1)
-    return group, first
-
-
 def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
                  left_name: str = "name_key", right_name: str = "name_key", rows: np.ndarray | None = None,
                  memo: dict | None = None) -> tuple[np.ndarray, pd.DataFrame]:
@@ -470,7 +455,7 @@ def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", righ
     if memo is not None and key in memo and memo[key][0] is f:
         group, first = memo[key][1:]
     else:
-        group, first = _identities(f, cols)
+        group, first = groups(f, cols)
         if memo is not None:
             memo[key] = (f, group, first)
     if rows is not None:

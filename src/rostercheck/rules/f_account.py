@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import rule, where
+from ..io.ledgers import first_rows
 from ._money import Ledger, finding, ledger, months_text
 
 
@@ -49,9 +50,8 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
         hc = codes["h"][sel].astype(np.int64)
         kc, kinds = pd.factorize(holders[sel])
         pair, pairs = pd.factorize(hc * (len(kinds) + 1) + kc)
-        first = np.empty(len(pairs), dtype=np.int64)
-        first[pair[::-1]] = np.arange(len(pair) - 1, -1, -1)
-        foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ()) for i in first.tolist()], dtype=bool)
+        foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())
+                            for i in first_rows(pair, len(pairs)).tolist()], dtype=bool)
         for r in sel[foreign[pair]].tolist():
             bad[led.household[r]].append(r)
     out = []
@@ -76,8 +76,9 @@ def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
     ok = led.array("ok") & long_enough[code]  # code -1 (a missing cell): the last entry
     households = led.memo["codes"]["h"].astype(np.int64)
-    paid = pd.unique(code[ok].astype(np.int64) * (int(households.max(initial=0)) + 1) + households[ok])
-    several = np.bincount(paid // (int(households.max(initial=0)) + 1), minlength=len(distinct) + 1) >= 2
+    width = int(households.max(initial=0)) + 1
+    paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs
+    several = np.bincount(paid // width, minlength=len(distinct) + 1) >= 2
     for r in np.flatnonzero(ok & several[code]).tolist():
         by_account[accounts[r]].setdefault(led.household[r], r)
     out = []

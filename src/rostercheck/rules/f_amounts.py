@@ -14,6 +14,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from ..io.ledgers import first_rows
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
@@ -170,8 +171,7 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
         return {}
     households = led.array("household")[sel]
     codes, _, totals = _pair_totals(led, sel)
-    first = np.empty(len(totals), dtype=np.int64)  # each pair's first row
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    first = first_rows(codes, len(totals))
     suspect = np.zeros(len(totals), dtype=bool)
     for g, (h, total) in enumerate(zip(households[first].tolist(), totals.tolist())):
         known = expected.get(h)
