@@ -440,15 +440,16 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + [(c,) for c in left
                                                                                if not c.startswith(TOGETHER)]
     groups = [g for g in groups if g]
-    money = tuple(g for g in groups if g[0].startswith("F"))  # the ledger stays here (parallel.FORK_MAX_BYTES_HERE)
-    for found, notes in parallel.shared(groups, run, len(ctx.members) >= parallel.BIG_MEMBERS, money).values():
+    together = tuple(g for g in groups if g[0].startswith(TOGETHER))
+    for found, notes in parallel.shared(groups, run, len(ctx.members) >= parallel.BIG_MEMBERS, together).values():
         results.update(found)
         ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped
 
 
-# Checks that share a costly cache run in the same process (the money checks all read the payment ledger
-# the first one builds); the others are shared one by one with the forked copy (parallel.shared).
+# Checks that share a costly cache run in the same process, this one (the money checks all read the payment
+# ledger the first one builds, which the forked copy should not touch: parallel.FORK_MAX_BYTES_HERE); the others
+# are shared one by one with the forked copy (parallel.shared).
 TOGETHER = ("F",)
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.

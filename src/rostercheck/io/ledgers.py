@@ -491,9 +491,8 @@ def _joined(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
         if key not in a.columns or key not in b.columns:
             out = out.drop(columns=key)
             continue
-        (ca, ua), (cb, ub) = factorized(a, key[len(KEY):]), factorized(b, key[len(KEY):])
-        joint = np.append(pd.factorize(np.concatenate([ua, ub]))[0], -1)  # code -1 stays -1
-        out[key] = np.concatenate([joint[ca], joint[np.where(cb >= 0, cb + len(ua), -1)]]).astype(np.int32)
+        parts = [pd.Categorical.from_codes(*factorized(part, key[len(KEY):])) for part in (a, b)]
+        out[key] = _union(parts).codes.astype(np.int32)
     return out
 
 
@@ -624,8 +623,11 @@ class _Packed:
     def __init__(self, frame: pd.DataFrame) -> None:
         self.columns = list(frame.columns)
         self.plain = frame[[c for c in frame.columns if frame[c].dtype != object]]
-        self.coded = {c: (codes.astype(np.int32), uniques) for c, (codes, uniques)
-                      in ((c, factorized(frame, c)) for c in frame.columns if frame[c].dtype == object)}
+        self.coded = {}
+        for c in frame.columns:
+            if frame[c].dtype == object:
+                codes, uniques = factorized(frame, c)
+                self.coded[c] = codes.astype(np.int32), uniques
 
     def frame(self) -> pd.DataFrame:
         """The frame again."""
