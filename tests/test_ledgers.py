@@ -4,6 +4,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import xlsxwriter
 from money import make_id
 
@@ -145,3 +147,28 @@ def test_factorized_matches_pandas_on_rows_left_out_and_missing_cells():
         codes, uniques = factorized(part, name)
         expected = pd.factorize(part[name].to_numpy(dtype=object))
         assert (codes == expected[0]).all() and list(uniques) == list(expected[1]), name
+
+
+_TEXTS = st.lists(st.one_of(st.none(), st.sampled_from(["", "张三", A, B, "2025-07", "2025-07-01 00:00:00",
+                                                       "2025-07-01 08:30:00", "516.0", " 成功 "]), st.text(max_size=3)),
+                  max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_TEXTS, st.booleans()), min_size=1, max_size=4))
+def test_cells_shared_across_files_are_the_cells_of_each_file(files):
+    """Files coded with one growing dictionary, joined by their codes, give each file's cells as the reader does."""
+    import pyarrow as pa
+
+    from rostercheck.io.ledgers import _Distinct, _union
+    from rostercheck.io.read import _python_cells
+
+    cells = _Distinct()
+    parts, expected = [], []
+    for texts, large in files:
+        column = pa.array(texts, type=pa.large_string() if large else pa.string())
+        parts.append(cells.coded("id", column))
+        expected += _python_cells(column)
+        assert list(parts[-1]) == _python_cells(column)
+    joined = _union(parts)
+    assert list(joined) == expected and joined.categories.is_unique

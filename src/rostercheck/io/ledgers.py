@@ -101,7 +101,7 @@ def _with_year(mm: str, year: str, as_of: dt.date) -> str:
     return f"{y}-{mm}"
 
 
-def _grid_rows(grid) -> "callable":
+def _grid_rows(grid, cells: "_Distinct") -> "callable":
     """Build a sheet's frame for a layout: column by column when the grid holds Arrow columns, else row by row."""
 
     def build(layout: Layout) -> pd.DataFrame:
@@ -111,36 +111,58 @@ def _grid_rows(grid) -> "callable":
             return data_frame(data, range(first, first + len(data)), layout, grid.sheet)
         height = max(0, grid.height - layout.start)
         width = grid.columns.num_columns
-        columns = {c: (_cells(grid.columns.column(c).slice(layout.start)) if c < width else np.full(height, "", dtype=object))
-                   for c in set(layout.mapping.values())}
+        columns = {c: (cells.coded(f, grid.columns.column(c).slice(layout.start)) if c < width
+                       else np.full(height, "", dtype=object)) for c, f in _named_columns(layout).items()}
         return columns_frame(columns, np.arange(first, first + height), lambda at: grid.data_rows(layout.start, at),
                              layout, grid.sheet)
 
     return build
 
 
-def _cells(column) -> pd.Categorical:
-    """An Arrow text column as cells (as :meth:`Grid.cells` gives them), each distinct value converted once.
+def _named_columns(layout: Layout) -> dict[int, str]:
+    """Each mapped column once, with the field whose distinct cells it shares (a wide ledger's months all '_m')."""
+    named: dict[int, str] = {}
+    for f, c in layout.mapping.items():
+        named.setdefault(c, "_m" if f.startswith("_m") else f)
+    return named
 
-    The cells stay coded (a categorical of object categories): a city's year of ledgers repeats each payee's
-    cells every month, and :func:`normalise_payments` types each distinct cell once from these codes.
+
+class _Distinct:
+    """The distinct cells of each field across the ledger files read together, each converted once.
+
+    A city's year of ledgers repeats each payee's cells every month: file by file, each column is encoded by
+    pyarrow and only the texts no earlier file had become Python cells (as :func:`io.read._python_cells` gives
+    them; a blank cell is ''). A field's categories only grow, so an earlier file's codes stay valid under the
+    later categories, and :func:`_union` joins such columns by their codes alone.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
-    from .read import _python_cells
+    def __init__(self) -> None:
+        self.fields: dict[str, tuple] = {}  # field -> (its distinct texts as Arrow, their CategoricalDtype)
 
-    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-    encoded = pc.dictionary_encode(column)
-    # Distinct texts stay distinct cells (only 'YYYY-MM-DD HH:MM:SS' texts become datetimes); a blank cell is ''.
-    blank = pc.index(encoded.dictionary, "").as_py() if len(encoded.dictionary) else -1
-    categories = np.empty(len(encoded.dictionary) + (blank < 0), dtype=object)
-    categories[:len(encoded.dictionary)] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
-    if blank < 0:
-        blank = len(categories) - 1
-        categories[blank] = ""
-    codes = encoded.indices.fill_null(blank).to_numpy(zero_copy_only=False)
-    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(pd.Index(categories, dtype=object)))
+    def coded(self, field: str, column) -> pd.Categorical:
+        """An Arrow text column as cells, coded with the field's categories."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from .read import _python_cells
+
+        column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+        if pa.types.is_null(column.type):
+            column = pa.nulls(len(column), type=pa.string())
+        column = column.fill_null("")
+        known, dtype = self.fields.get(field, (pa.array([], type=column.type), None))
+        column = column.cast(known.type) if column.type != known.type else column  # string / large_string
+        at = pc.index_in(column, value_set=known)  # null: a text no earlier file had
+        if dtype is None or at.null_count:
+            texts = pc.unique(column.filter(at.is_null()))
+            cells = _objects(_python_cells(texts) if len(texts) else [])
+            earlier = np.asarray(dtype.categories, dtype=object) if dtype is not None else np.array([], dtype=object)
+            dtype = pd.CategoricalDtype(pd.Index(np.concatenate([earlier, cells]), dtype=object))
+            known = pa.concat_arrays([known, texts])
+            self.fields[field] = known, dtype
+            at = pc.index_in(column, value_set=known)
+        codes = at.to_numpy(zero_copy_only=False).astype(np.int32)
+        return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -158,6 +180,10 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 def _union(parts: list[pd.Categorical]) -> pd.Categorical:
     """Categoricals joined end to end, their categories merged as objects (a cell's code −1, missing, kept)."""
+    widest = max(parts, key=lambda p: len(p.categories)).categories
+    if all(p.categories is widest or p.categories.equals(widest[:len(p.categories)]) for p in parts):
+        # categories grown file by file (_Distinct): every part's codes are valid under the widest
+        return pd.Categorical.from_codes(np.concatenate([p.codes for p in parts]), dtype=pd.CategoricalDtype(widest))
     same, categories = pd.factorize(np.concatenate([np.asarray(p.categories, dtype=object) for p in parts]))
     codes, at = [], 0
     for p in parts:
@@ -166,7 +192,7 @@ def _union(parts: list[pd.Categorical]) -> pd.Categorical:
     return pd.Categorical.from_codes(np.concatenate(codes), categories=pd.Index(categories, dtype=object))
 
 
-def _text_sheet(path: Path, limits: Limits | None):
+def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
     """A CSV/TXT ledger read column-wise (pyarrow.csv): (head grid, layout, frame builder), or None to read it row by row.
 
     The header is found in the first rows as for any list; the rows below it are parsed as text columns.
@@ -204,7 +230,7 @@ def _text_sheet(path: Path, limits: Limits | None):
     first = 1 + layout.start
 
     def build(lay: Layout) -> pd.DataFrame:
-        columns = {c: _cells(table.column(c)) for c in set(lay.mapping.values()) if c < width}
+        columns = {c: cells.coded(f, table.column(c)) for c, f in _named_columns(lay).items() if c < width}
 
         def row_at(positions) -> list[list]:
             part = table.take(pa.array(np.asarray(positions, dtype=np.int64)))
@@ -215,7 +241,7 @@ def _text_sheet(path: Path, limits: Limits | None):
     return grid, layout, build
 
 
-def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, build=None) -> tuple[pd.DataFrame, list[str]]:
+def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None) -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for."""
     notes: list[str] = []
     parent_year = _year_named(layout.title, grid.sheet, path.stem)
@@ -224,7 +250,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, build=None) -
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
-    frame = (build or _grid_rows(grid))(layout)
+    frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes
     n = len(frame)
@@ -267,24 +293,26 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, build=None) -
 
 
 def _same(n: int, value) -> pd.Categorical:
-    """A column of n equal cells, coded (see :func:`_cells`)."""
+    """A column of n equal cells, coded (see :class:`_Distinct`)."""
     return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=pd.CategoricalDtype(pd.Index([value], dtype=object)))
 
 
-def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) -> tuple[Table, pd.DataFrame]:
+def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
+                cells: _Distinct | None = None) -> tuple[Table, pd.DataFrame]:
     """Read one ledger file (any number of sheets) into raw payment rows.
 
     Args:
         path: the file.
         as_of: the review date (the year of month columns that name no year).
         limits: safety bounds.
+        cells: the distinct cells of the files read before it, shared (see :class:`_Distinct`).
     Returns:
         (a Table describing the file for the run manifest, the raw rows).
     Raises:
         InputFileError: when no sheet has a payee ID column and an amount.
     """
-    path = Path(path)
-    fast = _text_sheet(path, limits) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm") else None
+    path, cells = Path(path), cells or _Distinct()
+    fast = _text_sheet(path, limits, cells) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm") else None
     if fast is not None:
         raw = RawFile(path, KIND, [fast[:2]], [])
     else:
@@ -293,7 +321,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None) 
     for grid, layout in raw.sheets:
         if "id" not in layout.mapping and "head_id" not in layout.mapping:
             continue
-        frame, notes = _sheet_frame(grid, layout, path, as_of, fast[2] if fast is not None else None)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)
         if "amount" not in frame.columns:
             continue
         frames.append(frame)
@@ -605,11 +633,11 @@ def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progre
                 packed: bool = False) -> tuple[list[Table], pd.DataFrame | _Packed]:
     """Read some ledger files and type their rows (:func:`normalise_payments`); also run in a worker process,
     which sends them back ``packed``."""
-    tables, frames = [], []
+    tables, frames, cells = [], [], _Distinct()
     for path in files:
         if progress:
             progress(KIND_LABELS[KIND], path)
-        table, frame = read_ledger(path, as_of, limits)
+        table, frame = read_ledger(path, as_of, limits, cells)
         tables.append(table)
         frames.append(frame)
     typed = normalise_payments(_concat(frames))

@@ -344,8 +344,8 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         column = columns[rule.id_col]
         coded = isinstance(column, pd.Categorical)  # judged once per distinct cell
         cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
-        if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: the first character, in bulk
-            keep = cells.str[:1].str.isdigit().to_numpy(dtype=bool, copy=True)
+        if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: is the first character a digit
+            keep = np.fromiter((c[:1].isdigit() for c in cells.tolist()), dtype=bool, count=len(cells))
         else:
             keep = np.fromiter((rule.id_like(c) for c in cells), dtype=bool, count=len(cells))
         if coded:
