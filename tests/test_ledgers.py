@@ -106,6 +106,12 @@ def test_a_folder_stands_for_its_ledger_files(tmp_path):
     assert len(tables) == 2 and sorted(frame["month"]) == ["2026-07", "2026-08"]
 
 
+def test_a_folder_without_ledger_files_is_refused_in_chinese(tmp_path):
+    (tmp_path / "说明.doc").write_text("x")
+    with pytest.raises(InputFileError, match="没有发放明细文件"):
+        load_ledgers([tmp_path], AS_OF)
+
+
 def test_a_later_file_with_one_back_pay_row_like_an_earlier_failed_row_is_not_a_copy(tmp_path):
     head = ["姓名", "身份证号", "所属月份", "资金项目", "发放金额", "发放状态"]
     oct_ = write(tmp_path / "2025年10月.xlsx", {"Sheet1": [head, ["张三", A, "2025-10", "低保金", 516, "失败"],

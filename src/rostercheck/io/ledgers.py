@@ -423,7 +423,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     other["amount"] = parse("amount", money)[0].tolist()
     other["paid_date"] = parse("paid_date", date)[0].tolist()
     other["covered_size"] = parse("covered_size", count)[0].tolist()
-    out = pd.concat([pd.DataFrame(text_cols, dtype=object), pd.DataFrame(other)], axis=1)
+    out = pd.concat([pd.DataFrame(text_cols, dtype=object, copy=False), pd.DataFrame(other)], axis=1)
     months = parse("month", month)[0].tolist()
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
@@ -446,7 +446,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     amounts = out["amount"]
     keep = np.ones(n, dtype=bool) if amounts.dtype.kind == "f" else np.array([isinstance(a, float) for a in amounts.tolist()],
                                                                              dtype=bool)
-    out = out[keep].reset_index(drop=True)
+    if not keep.all():
+        out = out[keep].reset_index(drop=True)
     return plain_text(out[COLUMNS + [KEY + name for name in keys]])
 
 
@@ -512,18 +513,6 @@ def payee_keys(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.iloc[np.unique(np.concatenate(picked))]
 
 
-def _joined(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
-    """Two normalised parts end to end, the codes :func:`normalise_payments` kept made one numbering."""
-    out = pd.concat([a, b], ignore_index=True)
-    for key in [c for c in out.columns if c.startswith(KEY)]:
-        if key not in a.columns or key not in b.columns:
-            out = out.drop(columns=key)
-            continue
-        parts = [pd.Categorical.from_codes(*factorized(part, key[len(KEY):])) for part in (a, b)]
-        out[key] = _union(parts).codes.astype(np.int32)
-    return out
-
-
 def _none(value):
     """A missing cell (NaN) as None, as :func:`reference.cells` gives it."""
     return None if isinstance(value, float) and value != value else value
@@ -558,22 +547,19 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
         reading.close()
 
 
-# The share of a city's year of ledgers read in the second process: the rest is read here, at once, or after the
-# rosters when the audit reads those first (:func:`start_ledgers`, ``ahead``). Measured (bench/ledgers.py, 2.4 M
-# rows): at once, 40 % there beat 50 % and 60 % (its rows must come back); ahead, 50–70 % there were alike (44.7,
-# 45.5, 46.4 s).
+# The share of a city's year of ledgers read in the second process when this one reads the rest at once
+# (:func:`start_ledgers` without ``ahead``; with it, the second process reads them all).
 FAR_SHARE = 0.4
-FAR_SHARE_AHEAD = 0.6
 
 
 def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None, progress=None,
                   ahead: bool = False) -> "LedgerReading":
-    """Start reading the ledgers (:func:`load_ledgers`): a city's later files go to a second process at once.
+    """Start reading the ledgers (:func:`load_ledgers`): a city's year goes (in part) to a second process at once.
 
     Args:
         paths, as_of, limits, progress: as :func:`load_ledgers`.
         ahead: this process has other work before it calls :meth:`LedgerReading.finish` (the rosters): the
-            second process takes the larger share.
+            second process reads every file meanwhile.
     Returns:
         The reading; :meth:`LedgerReading.finish` reads the rest and returns what :func:`load_ledgers` returns.
     """
@@ -584,18 +570,18 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
             continue
         seen.add(path.resolve())
         files.append(path)
-    # A city's year of ledgers: the later files are read and typed in a second process (rows are typed one by
-    # one, so the two parts joined are the whole typed at once). Its part comes back coded (_Packed): sending
-    # millions of text cells back one by one would cost more than typing them.
+    if not files:
+        raise InputFileError(Path(paths[0]), "文件夹中没有发放明细文件（.xlsx、.xls、.csv、.txt），请检查 --payments 指定的位置。")
+    # A city's year of ledgers: the second process reads files into raw rows, coded (see _Distinct), which cost
+    # little to send back; this process types them all at once (normalise_payments), each distinct cell once.
     sizes = [p.stat().st_size if p.exists() else 0 for p in files]
     split = len(files)
     if len(files) > 1 and parallel.workers(sum(sizes) >= parallel.BIG_BYTES) > 1:
-        near = 1 - (FAR_SHARE_AHEAD if ahead else FAR_SHARE)
-        split = next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= near * sum(sizes))
+        split = 0 if ahead else next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= (1 - FAR_SHARE) * sum(sizes))
     reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        reading.far = reading.pool.submit(_read_typed, reading.far_files, as_of, limits, None, True)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits)
     return reading
 
 
@@ -609,17 +595,16 @@ class LedgerReading:
         self.pool = self.far = None
 
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
-        """Read this process's files, wait for the other's, and join them (see :func:`load_ledgers`)."""
-        tables, frame = _read_typed(self.near_files, self.as_of, self.limits, self.progress)
+        """Read this process's files, wait for the other's, and type them all (see :func:`load_ledgers`)."""
+        tables, frames = _read_raw(self.near_files, self.as_of, self.limits, self.progress)
         if self.far is not None:
             for path in self.far_files:
                 if self.progress:
                     self.progress(KIND_LABELS[KIND], path)
             more, rest = self.far.result()
-            tables += more
-            frame = _joined(frame, rest.frame())
+            tables, frames = tables + more, frames + rest
         self.close()
-        frame, dropped = _overlapping_files(frame)
+        frame, dropped = _overlapping_files(normalise_payments(_concat(frames)))
         return tables, frame, self.warnings + dropped
 
     def close(self) -> None:
@@ -629,10 +614,10 @@ class LedgerReading:
             self.pool = None
 
 
-def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None,
-                packed: bool = False) -> tuple[list[Table], pd.DataFrame | _Packed]:
-    """Read some ledger files and type their rows (:func:`normalise_payments`); also run in a worker process,
-    which sends them back ``packed``."""
+def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None,
+              progress=None) -> tuple[list[Table], list[pd.DataFrame]]:
+    """Read some ledger files into raw rows (:func:`read_ledger`), joined into one frame (none for no files);
+    also run in a second process."""
     tables, frames, cells = [], [], _Distinct()
     for path in files:
         if progress:
@@ -640,28 +625,7 @@ def _read_typed(files: list[Path], as_of: dt.date, limits: Limits | None, progre
         table, frame = read_ledger(path, as_of, limits, cells)
         tables.append(table)
         frames.append(frame)
-    typed = normalise_payments(_concat(frames))
-    return tables, _Packed(typed) if packed else typed
-
-
-class _Packed:
-    """A payments frame with each text column as codes and its distinct values, to send to another process:
-    pickling a column of millions of text cells sends each of them, pickling codes sends one array."""
-
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self.columns = list(frame.columns)
-        self.plain = frame[[c for c in frame.columns if frame[c].dtype != object]]
-        self.coded = {}
-        for c in frame.columns:
-            if frame[c].dtype == object:
-                codes, uniques = factorized(frame, c)
-                self.coded[c] = codes.astype(np.int32), uniques
-
-    def frame(self) -> pd.DataFrame:
-        """The frame again."""
-        coded = pd.DataFrame({c: np.append(uniques, None).astype(object)[codes] for c, (codes, uniques) in self.coded.items()},
-                             index=self.plain.index, dtype=object)
-        return pd.concat([self.plain, coded], axis=1)[self.columns]
+    return tables, [_concat(frames)] if frames else []
 
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
