@@ -435,21 +435,35 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         found = {code: rules[code](ctx) for code in group}
         return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
 
+    def run_together(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:
+        # The first check builds what the group reads (the ledger); then the group's modules (checks of one
+        # module share what they compute) are shared with a copy forked now, the module of most checks here.
+        found, notes = run(group[:1])
+        modules: dict[str, list[str]] = {}
+        for code in group[1:]:
+            modules.setdefault(rules[code].__module__, []).append(code)
+        parts = sorted((tuple(m) for m in modules.values()), key=len, reverse=True)
+        for more, _ in parallel.shared(parts, run, big, here=parts[:1], limit=parallel.FORK_MAX_BYTES_TOGETHER).values():
+            found.update(more)
+        return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
+
     results = dict(done or {})
     left = [c for c in runnable if c not in results]
     groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + [(c,) for c in left
                                                                                if not c.startswith(TOGETHER)]
     groups = [g for g in groups if g]
     together = tuple(g for g in groups if g[0].startswith(TOGETHER))
-    for found, notes in parallel.shared(groups, run, len(ctx.members) >= parallel.BIG_MEMBERS, together).values():
+    big = len(ctx.members) >= parallel.BIG_MEMBERS
+    for found, notes in parallel.shared(groups, lambda g: (run_together if g in together else run)(g), big, together).values():
         results.update(found)
         ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped
 
 
-# Checks that share a costly cache run in the same process, this one (the money checks all read the payment
-# ledger the first one builds, which the forked copy should not touch: parallel.FORK_MAX_BYTES_HERE); the others
-# are shared one by one with the forked copy (parallel.shared).
+# Checks that share a costly cache start in this process (the money checks all read the payment ledger the first
+# one builds, which the copy forked for the other checks should not touch: parallel.FORK_MAX_BYTES_HERE); once it is
+# built, their modules are shared with a second copy (run_checks); the other checks are shared one by one with the
+# first copy (parallel.shared).
 TOGETHER = ("F",)
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.

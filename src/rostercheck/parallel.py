@@ -90,9 +90,11 @@ def can_fork(big: bool, limit: int | None = None) -> bool:
 # With the payment ledgers' checks kept in this process (:func:`shared`'s ``here``), the copy touches only what
 # the other checks read (the members and lists, not the year of payments): it may fork a bigger process.
 FORK_MAX_BYTES_HERE = 4 * 1024**3
+# The money checks after the first (which builds the ledger) shared with a copy forked then: it reads the ledger.
+FORK_MAX_BYTES_TOGETHER = 4 * 1024**3
 
 
-def shared(items: list, run, big: bool, here: tuple = ()) -> dict:
+def shared(items: list, run, big: bool, here: tuple = (), limit: int | None = None) -> dict:
     """``{item: run(item)}``, the items shared with a forked copy of this process where it can fork.
 
     Both processes take the next item not yet taken (a counter in shared memory) until none is left, so
@@ -103,12 +105,14 @@ def shared(items: list, run, big: bool, here: tuple = ()) -> dict:
         run: the function (its results must pickle).
         big: whether the work is big enough to pay for the copy (see :func:`workers`).
         here: items only this process runs (first), those that read what the copy should not touch.
+        limit: the largest this process may be to fork (default :data:`FORK_MAX_BYTES`, with ``here``
+            :data:`FORK_MAX_BYTES_HERE`).
     Returns:
         item → result, in the items' order.
     """
     here = [item for item in items if item in here]
     rest = [item for item in items if item not in here]
-    if len(rest) < (1 if here else 2) or not can_fork(big, FORK_MAX_BYTES_HERE if here else FORK_MAX_BYTES):
+    if len(rest) < (1 if here else 2) or not can_fork(big, limit or (FORK_MAX_BYTES_HERE if here else FORK_MAX_BYTES)):
         return {item: run(item) for item in items}
     import pickle
 
