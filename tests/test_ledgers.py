@@ -83,6 +83,18 @@ def test_month_from_payment_date_and_back_pay_named_in_the_remark(tmp_path):
     assert any("发放日期" in w for w in tables[0].warnings)
 
 
+def test_a_year_column_and_bare_months_make_the_month_and_its_codes(tmp_path):
+    path = write(tmp_path / "明细.xlsx", {"明细": [
+        ["姓名", "身份证号", "年度", "月份", "发放金额", "保障人数"],
+        ["张三", A, "2025", "7", 516, 2], ["张三", A, "2025年", "8月", 516, ""], ["李四", B, "2025", "2025-09", "", 1]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2025-07", "2025-08", "2025-09"]
+    assert str(frame["amount"].dtype) == "float64" and frame["amount"].isna().tolist() == [False, False, True]
+    assert frame["covered_size"].tolist()[0] == 2 and frame["covered_size"].isna().tolist() == [False, True, False]
+    codes, uniques = factorized(frame, "month")
+    assert codes.tolist() == [0, 1, 2] and list(uniques) == ["2025-07", "2025-08", "2025-09"]
+
+
 def test_month_column_wins_over_payment_date(tmp_path):
     path = write(tmp_path / "明细.xlsx", {"明细": [
         ["姓名", "身份证号", "所属期", "发放日期", "发放金额", "账户名"],

@@ -372,75 +372,76 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         if into:
             keys[into] = pd.factorize(mapped)[0][codes].astype(np.int32)
 
-    def parse(name: str, *fns, into: tuple[str, ...] = ()) -> list[np.ndarray]:
-        """Each function applied once per distinct cell of a column (a column the ledgers lack: once in all);
-        the codes of the results named in ``into`` are kept."""
-        into = into + ("",) * (len(fns) - len(into))
+    def judged(name: str, fn, into: str = "") -> tuple[np.ndarray, np.ndarray]:
+        """(``fn`` of each distinct cell of a column, each row's code): ``fn`` applied once per distinct cell (a
+        column the ledgers lack: once in all); the codes of the results are kept as ``into``'s."""
         if name not in frame.columns:
-            out = [_objects([fn(None)]) for fn in fns]
-            for mapped, to in zip(out, into):
-                keep_codes(to, mapped, np.zeros(n, dtype=np.intp))
-            return [np.full(n, mapped[0], dtype=object) for mapped in out]
-        coded = distinct(name)
-        if coded is None:  # an unhashable cell: no caching
-            return [_objects([fn(_none(v)) for v in frame[name].tolist()]) for fn in fns]
-        codes, uniques = coded
-        out = []
-        for fn, to in zip(fns, into):
+            mapped, codes = _objects([fn(None)]), np.zeros(n, dtype=np.intp)
+        elif (coded := distinct(name)) is None:  # an unhashable cell: no caching, no codes kept
+            return _objects([fn(_none(v)) for v in frame[name].tolist()]), np.arange(n)
+        else:
+            codes, uniques = coded
             mapped = _objects([fn(u) for u in uniques])
-            keep_codes(to, mapped, codes)
-            out.append(mapped[codes])
-        return out
+        keep_codes(into, mapped, codes)
+        return mapped, codes
 
-    def id_numbers(name: str, into: str) -> tuple[list, list, list, list]:
+    def parse(name: str, *fns, into: tuple[str, ...] = ()) -> list[np.ndarray]:
+        """Each function's results per row (see judged)."""
+        into = into + ("",) * (len(fns) - len(into))
+        return [mapped[codes] for mapped, codes in (judged(name, fn, to) for fn, to in zip(fns, into))]
+
+    def id_numbers(name: str, into: str) -> tuple[np.ndarray, np.ndarray, pd.Series, pd.Series]:
         """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
         coded = distinct(name) if name in frame.columns else (np.zeros(n, dtype=np.intp), [None])
         if coded is None:
-            return ids.id_numbers([_none(v) for v in frame[name].tolist()])
-        codes, uniques = coded
-        parts = [_objects(part) for part in ids.id_numbers(uniques)]
-        keep_codes(into, parts[0], codes)
-        keep_codes(into + "_status", parts[1], codes)
-        return tuple(part[codes].tolist() for part in parts)
+            codes, parts = np.arange(n), [_objects(part) for part in ids.id_numbers([_none(v) for v in frame[name].tolist()])]
+        else:
+            codes, uniques = coded
+            parts = [_objects(part) for part in ids.id_numbers(uniques)]
+            keep_codes(into, parts[0], codes)
+            keep_codes(into + "_status", parts[1], codes)
+        return parts[0][codes], parts[1][codes], _inferred(parts[2], codes), _inferred(parts[3], codes)
 
     same = lambda v: v  # noqa: E731
     # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
-    # back into objects as plain_text does, costs more than the parsing on a city's year of ledgers).
+    # back into objects as plain_text does, costs more than the parsing on a city's year of ledgers); the others
+    # take the dtype pandas infers from their distinct values (_inferred).
     text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same, into=("_file",))[0], "_sheet": parse("_sheet", same)[0],
                                         "_col": parse("_col", text)[0]}
     other: dict[str, object] = {"_row": frame["_row"].astype(int).to_numpy()}
-    ident, status, other["id_reliable"], other["birth"] = id_numbers("id", "id")
-    text_cols["id"], text_cols["id_status"] = _objects(ident), _objects(status)
+    text_cols["id"], text_cols["id_status"], other["id_reliable"], other["birth"] = id_numbers("id", "id")
     text_cols["id_raw"] = parse("id", text)[0]
-    ident, status, other["head_id_reliable"], _ = id_numbers("head_id", "head_id")
-    text_cols["head_id"], text_cols["head_id_status"] = _objects(ident), _objects(status)
+    text_cols["head_id"], text_cols["head_id_status"], other["head_id_reliable"], _ = id_numbers("head_id", "head_id")
     for fld in ("name", "head_name", "holder"):
         text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name, into=(fld, fld + "_key"))
     text_cols["bank_account"] = parse("bank_account", digits, into=("bank_account",))[0]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
         text_cols[fld] = parse(fld, text, into=(fld,))[0]
     text_cols["month_source"] = parse("month_source", lambda s: s or "")[0]
-    other["amount"] = parse("amount", money)[0].tolist()
-    other["paid_date"] = parse("paid_date", date)[0].tolist()
-    other["covered_size"] = parse("covered_size", count)[0].tolist()
-    out = pd.concat([pd.DataFrame(text_cols, dtype=object, copy=False), pd.DataFrame(other)], axis=1)
-    months = parse("month", month)[0].tolist()
+    for fld, fn in (("amount", money), ("paid_date", date), ("covered_size", count)):
+        other[fld] = _inferred(*judged(fld, fn))
+    out = pd.concat([pd.DataFrame(text_cols, dtype=object, copy=False), pd.DataFrame(other, copy=False)], axis=1)
+    mapped, codes = judged("month", month, "month")
+    months = mapped[codes]
     # 'year' + bare month cells ('7', '7月') in a long ledger
     if "year" in frame.columns:
         years = parse("year", lambda v: _year_named(text(v)))[0].tolist()
         bare = parse("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))[0].tolist()
-        months = [m or (f"{y}-{b}" if y and b else "") for m, y, b in zip(months, years, bare)]
+        # a bare month is that month of the year column's year (never an Excel serial: month('7') is 1900-01)
+        months = _objects([f"{y}-{b}" if y and b else m for m, y, b in zip(months.tolist(), years, bare)])
+        keys.pop("month")
     # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
-    fixed = list(months)
     items, remarks = out["item"].to_numpy(), out["remark"].to_numpy()
     for r in np.flatnonzero(out["month_source"].to_numpy() != "列").tolist():
-        note, m = f"{items[r]} {remarks[r]}", fixed[r]
+        note, m = f"{items[r]} {remarks[r]}", months[r]
         found = _BACK_PAY.search(note) if "补发" in note else None
         if found and m:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
-            fixed[r] = f"{year}-{int(found.group(2)):02d}"
-    out["month"] = pd.Series(fixed, index=out.index, dtype=object)
-    keys["month"] = pd.factorize(out["month"].to_numpy(dtype=object))[0].astype(np.int32)
+            months[r] = f"{year}-{int(found.group(2)):02d}"
+            keys.pop("month", None)
+    out["month"] = months
+    if "month" not in keys:
+        keys["month"] = pd.factorize(months)[0].astype(np.int32)
     for name, codes in keys.items():
         out[KEY + name] = codes
     amounts = out["amount"]
@@ -511,6 +512,13 @@ def payee_keys(frame: pd.DataFrame) -> pd.DataFrame:
     """
     picked = [groups(frame, [prefix + "id", prefix + "id_status", prefix + "id_reliable"])[1] for prefix in ("", "head_")]
     return frame.iloc[np.unique(np.concatenate(picked))]
+
+
+def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
+    """``pd.Series(mapped[codes].tolist())``, the dtype inferred from the distinct values the rows use, not from
+    millions of cells."""
+    at, used = pd.factorize(codes)
+    return pd.Series(pd.Series(mapped[used].tolist(), dtype=None).array.take(at))
 
 
 def _none(value):
