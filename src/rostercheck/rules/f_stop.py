@@ -87,9 +87,10 @@ def _candidates(led: Ledger) -> list[int]:
 
 def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     f, ev = led.frame, slot["event"]
-    order = sorted(range(len(slot["rows"])), key=lambda k: (f.at[slot["rows"][k], "month"], slot["rows"][k]))
+    month = led.cols["month"]
+    order = sorted(range(len(slot["rows"])), key=lambda k: (month[slot["rows"][k]], slot["rows"][k]))
     rows, parts = [slot["rows"][k] for k in order], [slot["parts"][k] for k in order]
-    months = [led.cols["month"][r] for r in rows]
+    months = [month[r] for r in rows]
     total = sum(parts)
     m = slot["member"]
     name = ctx.value(m, "name") if m >= 0 else f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
