@@ -398,8 +398,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             codes, uniques = coded
             parts = [_objects(part) for part in ids.id_numbers(uniques)]
-            keep_codes(into, parts[0], codes)
-            keep_codes(into + "_status", parts[1], codes)
+            for part, suffix in zip(parts, ("", "_status", "_reliable")):
+                keep_codes(into + suffix, part, codes)
         return parts[0][codes], parts[1][codes], _inferred(parts[2], codes), _inferred(parts[3], codes)
 
     same = lambda v: v  # noqa: E731
@@ -652,10 +652,12 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Drop a later file's month when most of its rows repeat an earlier file's rows for that month."""
-    if frame.empty or frame["_file"].nunique() < 2:
+    files, names = factorized(frame, "_file")
+    if len(names) < 2:
         return frame, []
-    pairs = frame[["_file", "month"]].drop_duplicates()
-    if not pairs["month"].duplicated().any():
+    months, values = factorized(frame, "month")
+    pairs = pd.unique(files.astype(np.int64) * (len(values) + 1) + months)
+    if len(pd.unique(pairs % (len(values) + 1))) == len(pairs):
         return frame, []  # no month in two files: nothing can repeat
     key = (frame["id"].astype(str) + "|" + frame["head_id"].astype(str) + "|" + frame["item"] + "|" + frame["month"]
            + "|" + frame["amount"].astype(str) + "|" + frame["status"])  # a failed row re-paid later is no copy
