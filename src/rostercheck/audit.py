@@ -435,16 +435,19 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         found = {code: rules[code](ctx) for code in group}
         return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
 
-    def run_together(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:
+    def run_group(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:
+        if group not in together or len(group) < 3:
+            return run(group)
         # The first check builds what the group reads (the ledger); then the group's modules (checks of one
         # module share what they compute) are shared with a copy forked now, the module of most checks here.
-        found, notes = run(group[:1])
+        found = run(group[:1])[0]
         modules: dict[str, list[str]] = {}
         for code in group[1:]:
             modules.setdefault(rules[code].__module__, []).append(code)
         parts = sorted((tuple(m) for m in modules.values()), key=len, reverse=True)
-        for more, _ in parallel.shared(parts, run, big, here=parts[:1], limit=parallel.FORK_MAX_BYTES_TOGETHER).values():
+        for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
+            ctx.cache.update(notes)
         return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
 
     results = dict(done or {})
@@ -454,7 +457,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     groups = [g for g in groups if g]
     together = tuple(g for g in groups if g[0].startswith(TOGETHER))
     big = len(ctx.members) >= parallel.BIG_MEMBERS
-    for found, notes in parallel.shared(groups, lambda g: (run_together if g in together else run)(g), big, together).values():
+    for found, notes in parallel.shared(groups, run_group, big, together).values():
         results.update(found)
         ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped
