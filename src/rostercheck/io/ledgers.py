@@ -343,7 +343,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     Args:
         frame: raw rows of one or several ledgers.
     Returns:
-        The normalised frame, rows without a readable amount left out.
+        The normalised frame: an unreadable amount is NaN (the ledger counts the row as not paid); when no row has a
+        readable amount, no row is kept.
     """
     n = len(frame)
     memo: dict[str, tuple[np.ndarray, list] | None] = {}
