@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from badfiles import (LAUGHS, NS, ROWS, SST, WB, assert_refused, lie_about_size, patch_xls_record, roster_csv,
+from badfiles import (ID, LAUGHS, NS, ROWS, SST, WB, assert_refused, lie_about_size, patch_xls_record, roster_csv,
                       run_cli, sheet_xml, xls, xlsx)
 from rostercheck.errors import ExitCode, InputFileError, LimitExceededError
 from rostercheck.io import limits as limits_mod
@@ -98,7 +98,8 @@ def test_text_cell_limit(tmp_path):
 
 def test_row_limit(tmp_path):
     path = roster_csv(tmp_path / "r.csv", ["1", "2", "3", "4"])
-    assert_refused(audit(path, tmp_path, env={"ROSTERCHECK_MAX_ROWS": "3"}), INPUT, "r.csv", "安全上限")
+    assert_refused(audit(path, tmp_path, env={"ROSTERCHECK_MAX_ROWS": "3"}), INPUT, "r.csv", "安全上限",
+                   "ROSTERCHECK_MAX_ROWS")
 
 
 def test_xls_forged_dimensions_refused(tmp_path):
@@ -191,3 +192,12 @@ def test_scan_flags(window, flags):
     scan = limits_mod._PartScan()
     scan.feed(window)
     assert (scan.max_col, scan.max_row7, scan.no_ref_cells, scan.typed) == flags
+
+
+def test_ledger_row_limit_names_the_variable(tmp_path):
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("姓名,身份证号,所属月份,发放金额\n" + "".join(f"张{i},{ID},2025-0{i + 1},500\n" for i in range(5)),
+                      encoding="utf-8")
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--payments", ledger, "--out", tmp_path / "out",
+                   env={"ROSTERCHECK_MAX_ROWS": "3"})
+    assert_refused(proc, INPUT, "发放明细.csv", "安全上限", "ROSTERCHECK_MAX_ROWS")

@@ -226,7 +226,7 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
     if table.num_rows + layout.start > limits.max_rows:
         from ..errors import LimitExceededError
 
-        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+        raise LimitExceededError(path, limits.too_many_rows())
     first = 1 + layout.start
 
     def build(lay: Layout) -> pd.DataFrame:

@@ -66,6 +66,21 @@ class Limits:
             values[f.name] = value
         return cls(**values)
 
+    def too_many_rows(self, sheet: str = "") -> str:
+        """The Chinese message for a sheet or text file longer than max_rows, naming the variable that raises it.
+
+        Args:
+            sheet: the worksheet's name ('' for a text file).
+        Returns:
+            The message.
+        """
+        if sheet:
+            return (f"工作表“{sheet}”超过 {self.max_rows} 行或 {self.max_cells} 个单元格的安全上限，已拒绝读取。"
+                    f"请把表格按月或按乡镇拆成几个文件再试；确需一次读入时，可把环境变量 {_ENV_PREFIX}MAX_ROWS"
+                    f"（行数）或 {_ENV_PREFIX}MAX_CELLS（单元格数）调大。")
+        return (f"超过 {self.max_rows} 行的安全上限，已拒绝读取。请把文件按月或按乡镇拆成几个文件再试；"
+                f"确需一次读入时，可把环境变量 {_ENV_PREFIX}MAX_ROWS 调大。")
+
 
 # Fast path: one pass of a regular expression with a literal prefix finds any reference with two or
 # more column letters or a row number of seven or more digits; ordinary sheets (≤ 26 columns, fewer

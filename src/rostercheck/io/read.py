@@ -187,7 +187,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
     elif fmt == PARQUET:
         rows = parquet_rows(path, limits.max_rows + 2)
         if len(rows) > limits.max_rows + 1:
-            raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+            raise LimitExceededError(path, limits.too_many_rows())
         grids = [Grid(path, "", rows, 1, [], PARQUET)]
     else:
         if fmt == XLSX:
@@ -237,7 +237,7 @@ def _sheet_wanted(name: str, visible: bool, count: int, notes: list[str], note_s
 
 def _check_extent(path: Path, name: str, height: int, width: int, limits: Limits) -> None:
     if height > limits.max_rows or height * width > limits.max_cells:
-        raise LimitExceededError(path, f"工作表“{name}”超过 {limits.max_rows} 行或 {limits.max_cells} 个单元格的安全上限。")
+        raise LimitExceededError(path, limits.too_many_rows(name))
 
 
 @contextlib.contextmanager
@@ -409,7 +409,7 @@ def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
         for row in reader:
             rows.append(row)
             if len(rows) > limits.max_rows:
-                raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+                raise LimitExceededError(path, limits.too_many_rows())
     except csv.Error as exc:
         raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     return Grid(path, "", rows, 1, [], TEXT)
@@ -437,7 +437,7 @@ def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid
     if table is None or table.num_rows != text.count("\n") + (not text.endswith("\n")):
         return None
     if table.num_rows > limits.max_rows:
-        raise LimitExceededError(path, f"超过 {limits.max_rows} 行的安全上限。")
+        raise LimitExceededError(path, limits.too_many_rows())
     table = table.combine_chunks()
     if not any(pc.max(pc.binary_length(c)).as_py() for c in table.columns):
         return None
