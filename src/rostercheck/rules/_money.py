@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -231,26 +230,22 @@ def ledger(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     member, conf = member_at.tolist(), conf_at.tolist()
-    ids_, heads, accounts, names = f["id"].tolist(), f["head_id"].tolist(), f["bank_account"].tolist(), f["name_key"].tolist()
-    payee, household = _payees(ids_, heads, accounts, names, member_at, mem_household)
+    has_own, has_head = _judged(f, "id", bool), _judged(f, "head_id", bool)
+    has_own, has_head = has_own[1][has_own[0]], has_head[1][has_head[0]]
+    payee, household = _payees(f, has_own, has_head, member_at, mem_household)
     if "money:sources" not in ctx.cache:
         drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok) & np.asarray(benefit))
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return ledger(ctx)
-    covered: dict[str, list[int]] = defaultdict(list)
-    for j, (h, flag) in enumerate(zip(mem_household, members["covered"].tolist())):
-        if is_covered(flag):
-            covered[h].append(j)
+    covered = _covered(members)
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
-    head_ids = members["head_id"].tolist()
-    member_ids = members["id"].tolist()
     codes = _codes(household, member_at, mem_household, f)
-    household_row = _household_rows(member, member_ids, head_ids, ids_, codes, covered, f["covered_size"].tolist())
-    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, dict(covered), params=p,
+    household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object))
+    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"] = codes
-    codes["payee"] = _payee_codes(f, payee)
+    codes["payee"] = _payee_codes(f, payee, has_own, has_head)
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     from ._money_events import events  # it builds on this module's Event and links
@@ -343,33 +338,30 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
     return drop, notes
 
 
-def _payees(ids_: list, heads: list, accounts: list, names: list, member: np.ndarray, mem_household: list) -> tuple[list, list]:
+def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: np.ndarray,
+            mem_household: list) -> tuple[list, list]:
     """Per row: the payee (own ID, else head ID, else account + name) and the household (the roster's, else
     'ledger:' + head ID, own ID or payee)."""
-    n = len(ids_)
-    own, head = np.asarray(ids_, dtype=object), np.asarray(heads, dtype=object)
-    has_own = np.fromiter(map(bool, ids_), dtype=bool, count=n)
-    has_head = np.fromiter(map(bool, heads), dtype=bool, count=n)
+    own, head = f["id"].to_numpy(dtype=object), f["head_id"].to_numpy(dtype=object)
     payee = np.where(has_own, own, head)
+    accounts, names = f["bank_account"].to_numpy(dtype=object), f["name_key"].to_numpy(dtype=object)
     for r in np.flatnonzero(~has_own & ~has_head).tolist():
-        payee[r] = ids_[r] or heads[r] or f"账号{accounts[r]}|{names[r]}"
+        payee[r] = own[r] or head[r] or f"账号{accounts[r]}|{names[r]}"
     linked = member >= 0
-    household = np.empty(n, dtype=object)
+    household = np.empty(len(f), dtype=object)
     if len(mem_household):
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
     for r in np.flatnonzero(~linked).tolist():
-        household[r] = f"ledger:{heads[r] or ids_[r] or payee[r]}"
+        household[r] = f"ledger:{head[r] or own[r] or payee[r]}"
     return payee.tolist(), household.tolist()
 
 
-def _payee_codes(f: pd.DataFrame, payee: list) -> np.ndarray:
+def _payee_codes(f: pd.DataFrame, payee: list, has_own: np.ndarray, has_head: np.ndarray) -> np.ndarray:
     """Each row's payee (:func:`_payees`) as a number, equal numbers for equal payees: an own ID and a head's ID
     that are the same text are one payee."""
     own, own_values = factorized(f, "id")
     head, head_values = factorized(f, "head_id")
     joint = np.append(pd.factorize(np.concatenate([own_values, head_values]))[0], -1)  # a missing cell: -1
-    has_own = np.fromiter(map(bool, f["id"].tolist()), dtype=bool, count=len(f))
-    has_head = np.fromiter(map(bool, f["head_id"].tolist()), dtype=bool, count=len(f))
     out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head, -1)])
     rest = np.flatnonzero(~has_own & ~has_head)  # '账号…|name' payees, never an ID
     if len(rest):
@@ -394,38 +386,59 @@ def _codes(household: list, member: np.ndarray, mem_household: list, f: pd.DataF
     return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
 
 
-def _household_rows(member, member_ids, head_ids, ids_, codes: dict, covered, sizes_row: list) -> list[bool]:
+def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
+    """Roster household → its covered members (indices in order), households in order of their first covered member."""
+    flags, distinct = pd.factorize(members["covered"].to_numpy(dtype=object), use_na_sentinel=False)
+    rows = np.flatnonzero(np.array([is_covered(v) for v in distinct], dtype=bool)[flags])
+    codes, households = pd.factorize(members["household"].to_numpy(dtype=object)[rows], use_na_sentinel=False)
+    order = np.argsort(codes, kind="stable")
+    parts = np.split(rows[order], np.cumsum(np.bincount(codes, minlength=len(households)))[:-1])
+    return dict(zip(households.tolist(), (part.tolist() for part in parts)))
+
+
+def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
+                    sizes_row: np.ndarray) -> list[bool]:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
     covered member; no other member has a row of their own that month), or paid to the only member with rows
     that month when the ledger does not say the row covers her alone (保障人口 1)."""
     n = len(member)
     if not n:
         return []
-    mem = np.asarray(member, dtype=np.int64)
-    linked = mem >= 0
-    at = np.where(linked, mem, 0)
-    if len(member_ids):  # judged per member, then given to the rows
-        is_head = linked & (np.asarray(member_ids, dtype=object) == np.asarray(head_ids, dtype=object))[at]
+    linked = member >= 0
+    at = np.where(linked, member, 0)
+    if len(members):  # judged per member, then given to the rows
+        is_head = linked & (members["id"].to_numpy(dtype=object) == members["head_id"].to_numpy(dtype=object))[at]
     else:
         is_head = np.zeros(n, dtype=bool)
     own = linked & ~is_head
     sizes = np.array([len(covered.get(h, ())) for h in codes["h_values"]] + [0], dtype=np.int64)
     big = linked & (sizes[codes["h"]] > 1)
-    no_id = ~np.fromiter(map(bool, ids_), dtype=bool, count=n)
-    candidate = big & (is_head | no_id)
+    candidate = big & (is_head | ~has_own)
     if own.any():
-        pair, pairs = pd.factorize(codes["pair"])  # (household, month) pairs numbered densely
+        pair, size = _pairs(codes)
         if candidate.any():  # another member paid her own row that month
-            candidate &= ~np.bincount(pair[own], minlength=len(pairs)).astype(bool)[pair]
+            candidate &= ~np.bincount(pair[own], minlength=size).astype(bool)[pair]
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
-        # with rows that month.
-        width = int(mem.max()) + 1  # member numbers run up to the roster's size, not the ledger's
-        seen = pd.unique(pair[linked].astype(np.int64) * width + mem[linked])
-        members_paid = np.bincount(seen // width, minlength=len(pairs))
-        sole = own & big & (members_paid[pair] == 1)
-        sole &= np.asarray(sizes_row, dtype=object) != 1
+        # with rows that month (no linked row of the pair names another member than its first linked row).
+        first = np.full(size, -1, dtype=np.int64)
+        rows = np.flatnonzero(linked)
+        first[pair[rows[::-1]]] = member[rows[::-1]]
+        other = rows[member[rows] != first[pair[rows]]]
+        sole = own & big & ~np.bincount(pair[other], minlength=size).astype(bool)[pair]
+        at = np.flatnonzero(sole)
+        sole[at] = sizes_row[at] != 1
         candidate |= sole
     return candidate.tolist()
+
+
+def _pairs(codes: dict) -> tuple[np.ndarray, int]:
+    """Each row's (household, month) pair as a number from 0, and how many numbers there may be (:func:`_codes`)."""
+    months = len(codes["m_values"]) + 1
+    size = (len(codes["h_values"]) + 1) * months
+    if size <= 4 * len(codes["pair"]) + 1024:
+        return codes["pair"] + 1, size  # a missing month is code -1
+    pair, pairs = pd.factorize(codes["pair"])
+    return pair, len(pairs)
 
 
 def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
@@ -461,7 +474,7 @@ def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", righ
     if rows is not None:
         group, kept = pd.factorize(group[rows])
         first = first[kept]
-    firsts = f.iloc[first]
+    firsts = f.iloc[first, [f.columns.get_loc(c) for c in cols]]  # only what link_lists reads
     links_ = link_lists(firsts, right, left_id, right_id, left_name, right_name)
     return group, links_.assign(g=firsts.index.get_indexer(links_["m"]))[["g", "r", "confidence", "key"]]
 

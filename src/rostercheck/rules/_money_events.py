@@ -45,19 +45,26 @@ def events(ctx: Context, led: Ledger) -> None:
         records = rows_of(kind)
         for r_ref, rec in enumerate(records):
             rec["_index"] = r_ref
+        made: dict[tuple[int, str], Event | None] = {}  # a payee's event recurs on each month's row: made once
+
+        def event(r: int, c: str) -> Event | None:
+            if (r, c) not in made:
+                made[r, c] = make(records[r], c)
+            return made[r, c]
+
         for m, r, c, _ in links(ctx, kind).itertuples(index=False):
-            ev = make(records[r], c)
+            ev = event(r, c)
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
         memo = ctx.cache.setdefault("money:identities", {})
         for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
-            ev = make(records[r], c)
+            ev = event(r, c)
             if ev:
                 led.events_row.setdefault(int(m), []).append(ev)
         no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "")
         if len(no_own):
             for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
-                ev = make(records[r], c)
+                ev = event(r, c)
                 if ev:
                     led.events_row.setdefault(int(m), []).append(ev)
 

@@ -1,0 +1,42 @@
+"""The ledger's vectorised helpers (rules._money) against plain loops."""
+
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rostercheck.roster import is_covered
+from rostercheck.rules._money import _covered, _pairs
+
+FLAGS = st.sampled_from(["", "是", "否", "0", "1", None, "N"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["h1", "h2", "h3", "h10"]), FLAGS), max_size=30))
+def test_covered_members_by_household_as_a_loop_gives_them(rows):
+    members = pd.DataFrame({"household": [h for h, _ in rows], "covered": [f for _, f in rows]}, dtype=object)
+    expected = defaultdict(list)
+    for j, (h, flag) in enumerate(rows):
+        if is_covered(flag):
+            expected[h].append(j)
+    got = _covered(members)
+    assert got == dict(expected) and list(got) == list(expected)  # same households, same order
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 5000), st.integers(1, 60), st.lists(st.tuples(st.integers(0, 4999), st.integers(-1, 59)),
+                                                             min_size=1, max_size=300))
+def test_pairs_number_equal_pairs_alike_in_both_ways(households, months, rows):
+    """Small ledgers take the (household, month) arithmetic itself; large spans of codes are factorized."""
+    h = np.array([a % households for a, _ in rows], dtype=np.int64)
+    m = np.array([min(b, months - 1) for _, b in rows], dtype=np.int64)
+    codes = {"h": h, "h_values": np.arange(households), "m": m, "m_values": np.arange(months),
+             "pair": h * (months + 1) + m}
+    pair, size = _pairs(codes)
+    assert pair.min() >= 0 and pair.max() < size
+    keys = list(zip(h.tolist(), m.tolist()))
+    for i in range(len(keys)):
+        for j in range(i + 1, min(len(keys), i + 20)):
+            assert (pair[i] == pair[j]) == (keys[i] == keys[j])
