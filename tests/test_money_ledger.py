@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rostercheck.roster import is_covered
-from rostercheck.rules._money import _covered, _pairs
+from rostercheck.rules._money import _covered, pair_numbers
 
 FLAGS = st.sampled_from(["", "是", "否", "0", "1", None, "N"])
 
@@ -28,14 +28,14 @@ def test_covered_members_by_household_as_a_loop_gives_them(rows):
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 5000), st.integers(1, 60), st.lists(st.tuples(st.integers(0, 4999), st.integers(-1, 59)),
                                                              min_size=1, max_size=300))
-def test_pairs_number_equal_pairs_alike_in_both_ways(households, months, rows):
+def test_pair_numbers_number_equal_pairs_alike_in_both_ways(households, months, rows):
     """Small ledgers take the (household, month) arithmetic itself; large spans of codes are factorized."""
     h = np.array([a % households for a, _ in rows], dtype=np.int64)
     m = np.array([min(b, months - 1) for _, b in rows], dtype=np.int64)
     codes = {"h": h, "h_values": np.arange(households), "m": m, "m_values": np.arange(months),
              "pair": h * (months + 1) + m}
-    pair, size = _pairs(codes)
-    assert pair.min() >= 0 and pair.max() < size
+    pair, pairs = pair_numbers(codes)
+    assert pair.min() >= 0 and pair.max() < len(pairs) and (pairs[pair] == codes["pair"]).all()
     keys = list(zip(h.tolist(), m.tolist()))
     for i in range(len(keys)):
         for j in range(i + 1, min(len(keys), i + 20)):

@@ -415,7 +415,8 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
     big = linked & (sizes[codes["h"]] > 1)
     candidate = big & (is_head | ~has_own)
     if own.any():
-        pair, size = _pairs(codes)
+        pair, pairs = pair_numbers(codes)
+        size = len(pairs)
         if candidate.any():  # another member paid her own row that month
             candidate &= ~np.bincount(pair[own], minlength=size).astype(bool)[pair]
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
@@ -431,14 +432,23 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
     return candidate.tolist()
 
 
-def _pairs(codes: dict) -> tuple[np.ndarray, int]:
-    """Each row's (household, month) pair as a number from 0, and how many numbers there may be (:func:`_codes`)."""
-    months = len(codes["m_values"]) + 1
-    size = (len(codes["h_values"]) + 1) * months
-    if size <= 4 * len(codes["pair"]) + 1024:
-        return codes["pair"] + 1, size  # a missing month is code -1
-    pair, pairs = pd.factorize(codes["pair"])
-    return pair, len(pairs)
+def numbered(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer keys as numbers from 0 (for :func:`numpy.bincount`), and the key each number stands for.
+
+    Keys whose span is small beside their count are numbered by their offset from the smallest (some numbers
+    then stand for no key); other keys are factorized.
+    """
+    if not len(keys):
+        return keys.astype(np.int64), keys[:0]
+    low, high = int(keys.min()), int(keys.max()) + 1
+    if high - low <= 4 * len(keys) + 1024:
+        return keys - low, np.arange(low, high)
+    return pd.factorize(keys)
+
+
+def pair_numbers(codes: dict, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's (household, month) pair (of all rows, or of some: a mask or positions) by :func:`numbered`."""
+    return numbered(codes["pair"] if rows is None else codes["pair"][rows])
 
 
 def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",

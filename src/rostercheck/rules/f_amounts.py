@@ -14,11 +14,10 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import first_rows
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
-from ._money import Ledger, finding, ledger, month_of, months_text, roster_months, weakest, yuan
+from ._money import Ledger, finding, ledger, month_of, months_text, numbered, pair_numbers, roster_months, weakest, yuan
 
 _MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
 
@@ -40,18 +39,17 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     if "money:dup" in ctx.cache:
         return ctx.cache["money:dup"]
     led = ledger(ctx)
-    f = led.frame
     adjust = tuple(led.params.get("adjust_words", ()))
     groups: dict[tuple, list[int]] = defaultdict(list)
-    items, remarks, months, amounts = led.cols["item"], led.cols["remark"], led.cols["month"], led.cols["amount"]
+    items, remarks, month_of_row, amounts = led.cols["item"], led.cols["remark"], led.cols["month"], led.cols["amount"]
     adjusted: dict[tuple, bool] = {}
     for r in _repeated(led):
         pair = (items[r], remarks[r])
         if pair not in adjusted:
             text = f"{items[r]} {remarks[r]}"
             adjusted[pair] = any(w in text for w in adjust)
-        if led.ok[r] and months[r] and amounts[r] > 0 and not adjusted[pair]:
-            groups[(led.payee[r], _item_key(led, r), months[r])].append(r)
+        if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[pair]:
+            groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
         if len(rows) > 1:
@@ -63,9 +61,10 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
             amounts = [float(led.cols["amount"][r]) for r in rows]
             extra = sum(amounts) - max(amounts)
             total += extra
-            months.append(f.at[rows[0], "month"])
-            months_hit.add((household, f.at[rows[0], "month"]))
-            lines.append(f"{f.at[rows[0], 'month']} {led.item(rows[0])} 发放 {len(rows)} 次（"
+            month = month_of_row[rows[0]]
+            months.append(month)
+            months_hit.add((household, month))
+            lines.append(f"{month} {led.item(rows[0])} 发放 {len(rows)} 次（"
                          + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows) + f"），多发 {yuan(extra)}")
         r0 = sets[0][0]
         m = led.member[r0]
@@ -84,35 +83,44 @@ def _repeated(led: Ledger) -> list[int]:
 
     Only these can be duplicates; the item and the adjustment words are judged on them alone.
     """
-    import numpy as np
-    import pandas as pd
-
     ok = led.array("ok") & led.array("dated")
     sel = np.flatnonzero(ok)
     if not len(sel):
         return []
     payees = led.memo["codes"]["payee"][sel]
-    keys = pd.Series(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
-    return sel[keys.duplicated(keep=False).to_numpy()].tolist()
+    numbers, keys = numbered(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
+    return sel[np.bincount(numbers, minlength=len(keys))[numbers] > 1].tolist()
 
 
 def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
     if "amounts" in led.memo:
         return led.memo["amounts"]
-    benefit = ctx.members["benefit"].tolist()
+    benefit = ctx.members["benefit"].to_numpy(dtype=object)
     files = ctx.members["file"].tolist()
+    usable = np.fromiter((isinstance(v, float) and v == v and v > 0 for v in benefit), dtype=bool, count=len(benefit))
+    # Each household's usable amounts, counted and bounded in bulk: most households have one amount, or one
+    # amount repeated; only households whose members' amounts differ are summed member by member.
+    households = list(led.covered)
+    rows = np.fromiter((j for members in led.covered.values() for j in members), dtype=np.int64)
+    of = np.repeat(np.arange(len(households)), [len(members) for members in led.covered.values()])
+    rows, of = rows[usable[rows]], of[usable[rows]]
+    values = benefit[rows].astype(float)
+    count = np.bincount(of, minlength=len(households))
+    low, high = np.full(len(households), np.inf), np.full(len(households), -np.inf)
+    np.minimum.at(low, of, values)
+    np.maximum.at(high, of, values)
     out, repeated = {}, {}
-    for h, members in led.covered.items():
-        values = [benefit[j] for j in members if isinstance(benefit[j], float) and benefit[j] == benefit[j] and benefit[j] > 0]
-        if not values:
+    for k, (h, n, a, b) in enumerate(zip(households, count.tolist(), low.tolist(), high.tolist())):
+        if not n:
             continue
-        if len(set(values)) > 1:  # each member's own amount
-            out[h] = (sum(values), [sum(values)])
-        elif len(values) > 1:  # the household's amount repeated on every row (merged cells), or each member's equal amount
-            repeated[h] = (values[0], len(values), files[members[0]])
+        if a != b:  # each member's own amount
+            total = sum(benefit[j] for j in led.covered[h] if usable[j])
+            out[h] = (total, [total])
+        elif n > 1:  # the household's amount repeated on every row (merged cells), or each member's equal amount
+            repeated[h] = (a, n, files[led.covered[h][0]])
         else:
-            out[h] = (values[0], [values[0]])
+            out[h] = (a, [a])
     # Which of the two a roster means is one question per roster file: the ledgers' usual monthly payment to its
     # households with several members answers it (a household then paid once per member is a finding).
     if repeated:
@@ -143,20 +151,43 @@ def _usual_paid(led: Ledger) -> dict[str, float]:
 
 def _pair_totals(led: Ledger, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For some rows (a mask or positions): each row's (household, month) pair number, the pairs (as
-    ``codes['pair']`` values) and the amount paid for each pair."""
-    numbers, pairs = pd.factorize(led.memo["codes"]["pair"][rows])
-    return numbers, pairs, np.bincount(numbers, weights=led.frame["amount"].to_numpy()[rows].astype(float))
+    ``codes['pair']`` values) and the amount paid for each pair (each summed in row order)."""
+    numbers, pairs = pair_numbers(led.memo["codes"], rows)
+    count = np.bincount(numbers, minlength=len(pairs))
+    totals = np.bincount(numbers, weights=led.frame["amount"].to_numpy()[rows].astype(float), minlength=len(pairs))
+    used = np.flatnonzero(count)
+    rank = np.zeros(len(pairs), dtype=np.int64)
+    rank[used] = np.arange(len(used))
+    return rank[numbers], pairs[used], totals[used]
 
 
-def _paid_pairs(led: Ledger) -> set[tuple[str, str]]:
+class _PairSet:
+    """Some (household, month) pairs held as the ledger's pair numbers: ``(h, m) in pairs`` without a tuple
+    for each of a city's millions of pairs."""
+
+    def __init__(self, codes: dict, mask: np.ndarray) -> None:
+        self.width = len(codes["m_values"]) + 1
+        self.households = {h: k for k, h in enumerate(codes["h_values"].tolist())}
+        self.months = {m: k for k, m in enumerate(codes["m_values"].tolist())}
+        self.pairs = set(pd.unique(codes["pair"][mask]).tolist())
+
+    def __contains__(self, pair: tuple[str, str]) -> bool:
+        h, m = self.households.get(pair[0]), self.months.get(pair[1])
+        return h is not None and m is not None and h * self.width + m in self.pairs
+
+
+def _paid_pairs(led: Ledger) -> _PairSet:
     """The (household, month) pairs with a successful benefit payment."""
     if "paid_pairs" not in led.memo:
-        codes = led.memo["codes"]
-        mask = led.array("ok") & led.array("benefit") & led.array("dated")
-        pairs = pd.unique(codes["pair"][mask])
-        width = len(codes["m_values"]) + 1
-        led.memo["paid_pairs"] = set(zip(codes["h_values"][pairs // width].tolist(), codes["m_values"][pairs % width].tolist()))
+        led.memo["paid_pairs"] = _PairSet(led.memo["codes"], led.array("ok") & led.array("benefit") & led.array("dated"))
     return led.memo["paid_pairs"]
+
+
+def _programmes(ctx: Context, led: Ledger) -> dict[str, str]:
+    """Roster household → its programme (the last member's, as a dict of all members gives it)."""
+    if "programmes" not in led.memo:
+        led.memo["programmes"] = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    return led.memo["programmes"]
 
 
 def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dict[tuple[str, str], list[int]]:
@@ -169,14 +200,19 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     sel = np.flatnonzero(mask)
     if not len(sel):
         return {}
-    households = led.array("household")[sel]
-    codes, _, totals = _pair_totals(led, sel)
-    first = first_rows(codes, len(totals))
-    suspect = np.zeros(len(totals), dtype=bool)
-    for g, (h, total) in enumerate(zip(households[first].tolist(), totals.tolist())):
-        known = expected.get(h)
-        if known is not None and not any(abs(total - a) <= tol - 1e-6 for a in known[1]):
-            suspect[g] = True
+    codes, pairs, totals = _pair_totals(led, sel)
+    # Each ledger household's approved alternatives, looked up once; a pair is suspect unless its total is
+    # within the tolerance of one of them.
+    known = [expected.get(h) for h in led.memo["codes"]["h_values"].tolist()]
+    widest = max((len(k[1]) for k in known if k is not None), default=0)
+    alternatives = np.full((len(known), max(widest, 1)), np.nan)
+    for k, approved in enumerate(known):
+        if approved is not None:
+            alternatives[k, : len(approved[1])] = approved[1]
+    on_roster = np.array([k is not None for k in known], dtype=bool)
+    at = pairs // (len(led.memo["codes"]["m_values"]) + 1)
+    near = np.abs(totals[:, None] - alternatives[at]) <= tol - 1e-6  # NaN: never near
+    suspect = on_roster[at] & ~near.any(axis=1)
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
     household, month_of_row = led.household, led.cols["month"]
     for r in sel[suspect[codes]].tolist():
@@ -193,7 +229,7 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     """Programme → months the ledgers cover (at least half the programme's roster households have a row)."""
     if "covered_months" in led.memo:
         return led.memo["covered_months"]
-    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    prog_of = _programmes(ctx, led)
     totals = defaultdict(int)
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
@@ -228,7 +264,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     ledger_months = sorted(m for m in set(led.cols["month"]) if m and m <= review_month)
     paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
     covered = _covered_months(ctx, led)
-    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    prog_of = _programmes(ctx, led)
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen = [], [], 0.0, 0.0, []
@@ -277,7 +313,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     expected = _household_amounts(ctx, led)
     paid = _paid_pairs(led)
     covered = _covered_months(ctx, led)
-    prog_of = dict(zip(ctx.members["household"].tolist(), ctx.members["programme"].tolist()))
+    prog_of = _programmes(ctx, led)
     starts = _approved_months(ctx, led)
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in _rows(led, ~led.array("ok") & led.array("benefit")):
