@@ -57,18 +57,24 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         return pd.DataFrame(columns=LINK_COLUMNS)
     lcols = (left_id, lp + "id_status", lp + "id_reliable", left_name)
     rcols = (right_id, rp + "id_status", rp + "id_reliable", right_name)
-    a = pd.DataFrame({"m": left.index, "id": left[lcols[0]].to_numpy(), "st": left[lcols[1]].to_numpy()})
-    b = pd.DataFrame({"r": right.index, "id": right[rcols[0]].to_numpy(), "st": right[rcols[1]].to_numpy()})
-    a, b = a[a.st == ids.VALID], b[b.st == ids.VALID]
+    # Only valid IDs join; the cells stay Python objects (no inference of a string dtype over every row).
+    a = _valid(left.index, left[lcols[0]], left[lcols[1]], "m")
+    b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
     if len(a) > len(b):  # members against a short list: join only the IDs the list has
-        a = a[a.id.isin(set(b.id))]
+        a = a[a.id.isin(b.id.to_numpy())]
     else:
-        b = b[b.id.isin(set(a.id))]
+        b = b[b.id.isin(a.id.to_numpy())]
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key="身份证号一致")
     repaired = _repaired(left, right, lcols, rcols)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
+
+
+def _valid(index: pd.Index, id_cells: pd.Series, status: pd.Series, name: str) -> pd.DataFrame:
+    """The rows with a valid ID: their labels (column ``name``) and IDs (column ``id``, object dtype)."""
+    ok = status.to_numpy(dtype=object) == ids.VALID
+    return pd.DataFrame({name: index[ok], "id": pd.Series(id_cells.to_numpy(dtype=object)[ok], dtype=object)})
 
 
 def _repaired(left, right, lcols, rcols) -> pd.DataFrame:

@@ -391,9 +391,9 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
     flags, distinct = pd.factorize(members["covered"].to_numpy(dtype=object), use_na_sentinel=False)
     rows = np.flatnonzero(np.array([is_covered(v) for v in distinct], dtype=bool)[flags])
     codes, households = pd.factorize(members["household"].to_numpy(dtype=object)[rows], use_na_sentinel=False)
-    order = np.argsort(codes, kind="stable")
-    parts = np.split(rows[order], np.cumsum(np.bincount(codes, minlength=len(households)))[:-1])
-    return dict(zip(households.tolist(), (part.tolist() for part in parts)))
+    flat = rows[np.argsort(codes, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(codes, minlength=len(households))).tolist()
+    return dict(zip(households.tolist(), (flat[a:b] for a, b in zip([0] + ends[:-1], ends))))
 
 
 def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
