@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 HIGH, MEDIUM, LOW = "高", "中", "低"
@@ -207,3 +208,16 @@ def plain_text(frame: pd.DataFrame) -> pd.DataFrame:
     for c in text:
         frame[c] = frame[c].astype(object)
     return frame
+
+
+def object_array(values: list) -> np.ndarray:
+    """A list as a one-dimensional object array (tuples and lists stay cells, as numpy would not leave them).
+
+    Args:
+        values: the cells.
+    Returns:
+        The array.
+    """
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out

@@ -8,10 +8,11 @@ from collections import Counter
 from dataclasses import replace
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from .io.table import Table
-from .model import plain_text
+from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, text
@@ -113,16 +114,18 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
     """Return a field as text with blanks as NaN (for forward filling), or an all-NaN column."""
     if field not in frame.columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    values = by_value(frame[field].tolist(), text)
-    return pd.Series([v if v else None for v in values], index=frame.index, dtype=object)
+    return pd.Series(by_value(frame[field].tolist(), lambda v: text(v) or None), index=frame.index, dtype=object)
 
 
 def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
     """Number the households: a new one starts where the head or the 家庭编号 changes, at a 户主 row, or at every row."""
     n = len(f)
     if "head_id" in f.columns or "head_name" in f.columns:
-        key = column("head_id").fillna("") + "|" + column("head_name").fillna("")
-        key = key.where(key != "|").ffill().fillna("")
+        # Each (head ID, head name) pair as a number; a row naming neither continues the household above.
+        head_id, _ = pd.factorize(column("head_id").to_numpy(dtype=object))
+        head_name, names = pd.factorize(column("head_name").to_numpy(dtype=object))
+        key = pd.Series(head_id.astype(np.int64) * (len(names) + 1) + head_name, index=f.index, dtype=float)
+        key = key.where((head_id >= 0) | (head_name >= 0)).ffill().fillna(-np.inf)
         starts = key != key.shift()
     elif "relation" in f.columns:
         rel = column("relation").fillna("")
@@ -237,8 +240,9 @@ def _head_ids(f: pd.DataFrame) -> pd.Series:
     if "head_id" not in f.columns:
         return pd.Series([None] * len(f), index=f.index, dtype=object)
     raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in f["head_id"].tolist()]
-    values = ids.id_numbers(raw)[0]
-    return pd.Series([v or None for v in values], index=f.index, dtype=object)
+    at, distinct = pd.factorize(object_array(raw), use_na_sentinel=False)  # a head's ID repeats on her members' rows
+    values = object_array([v or None for v in ids.id_numbers(list(distinct))[0]])
+    return pd.Series(values[at], index=f.index, dtype=object)
 
 
 def _monthly_household_income(out: pd.DataFrame, label: str) -> list:

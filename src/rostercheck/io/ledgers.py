@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import parallel
 from ..errors import InputFileError
-from ..model import plain_text
+from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import count, date, digits, money, month, text
@@ -155,7 +155,7 @@ class _Distinct:
         at = pc.index_in(column, value_set=known)  # null: a text no earlier file had
         if dtype is None or at.null_count:
             texts = pc.unique(column.filter(at.is_null()))
-            cells = _objects(_python_cells(texts) if len(texts) else [])
+            cells = object_array(_python_cells(texts) if len(texts) else [])
             earlier = np.asarray(dtype.categories, dtype=object) if dtype is not None else np.array([], dtype=object)
             dtype = pd.CategoricalDtype(pd.Index(np.concatenate([earlier, cells]), dtype=object))
             known = pa.concat_arrays([known, texts])
@@ -377,12 +377,12 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         """(``fn`` of each distinct cell of a column, each row's code): ``fn`` applied once per distinct cell (a
         column the ledgers lack: once in all); the codes of the results are kept as ``into``'s."""
         if name not in frame.columns:
-            mapped, codes = _objects([fn(None)]), np.zeros(n, dtype=np.intp)
+            mapped, codes = object_array([fn(None)]), np.zeros(n, dtype=np.intp)
         elif (coded := distinct(name)) is None:  # an unhashable cell: no caching, no codes kept
-            return _objects([fn(_none(v)) for v in frame[name].tolist()]), np.arange(n)
+            return object_array([fn(_none(v)) for v in frame[name].tolist()]), np.arange(n)
         else:
             codes, uniques = coded
-            mapped = _objects([fn(u) for u in uniques])
+            mapped = object_array([fn(u) for u in uniques])
         keep_codes(into, mapped, codes)
         return mapped, codes
 
@@ -395,10 +395,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
         coded = distinct(name) if name in frame.columns else (np.zeros(n, dtype=np.intp), [None])
         if coded is None:
-            codes, parts = np.arange(n), [_objects(part) for part in ids.id_numbers([_none(v) for v in frame[name].tolist()])]
+            codes, parts = np.arange(n), [object_array(part) for part in ids.id_numbers([_none(v) for v in frame[name].tolist()])]
         else:
             codes, uniques = coded
-            parts = [_objects(part) for part in ids.id_numbers(uniques)]
+            parts = [object_array(part) for part in ids.id_numbers(uniques)]
             for part, suffix in zip(parts, ("", "_status", "_reliable")):
                 keep_codes(into + suffix, part, codes)
         return parts[0][codes], parts[1][codes], _inferred(parts[2], codes), _inferred(parts[3], codes)
@@ -429,7 +429,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         years = parse("year", lambda v: _year_named(text(v)))[0].tolist()
         bare = parse("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))[0].tolist()
         # a bare month is that month of the year column's year (never an Excel serial: month('7') is 1900-01)
-        months = _objects([f"{y}-{b}" if y and b else m for m, y, b in zip(months.tolist(), years, bare)])
+        months = object_array([f"{y}-{b}" if y and b else m for m, y, b in zip(months.tolist(), years, bare)])
         keys.pop("month")
     # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
     items, remarks = out["item"].to_numpy(), out["remark"].to_numpy()
@@ -525,13 +525,6 @@ def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
 def _none(value):
     """A missing cell (NaN) as None, as :func:`reference.cells` gives it."""
     return None if isinstance(value, float) and value != value else value
-
-
-def _objects(values: list) -> np.ndarray:
-    """A list as a one-dimensional object array (tuples and lists stay cells)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..io.ledgers import factorized, first_rows, groups
 from ..match import link_lists
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from ..roster import is_covered
 
@@ -210,7 +210,7 @@ def ledger(ctx: Context) -> Ledger:
     item, kinds = _judged(f, "item", lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
     benefit = kinds[item].tolist()
     triple, first = groups(f, ["item", "programme", "_file"])
-    progs = _objects([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in ("item", "programme", "_file")))])
+    progs = object_array([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in ("item", "programme", "_file")))])
     progs = progs[triple].tolist()
     members = ctx.members
     mem_household = members["household"].tolist()
@@ -277,13 +277,6 @@ def _judged(f: pd.DataFrame, name: str, judge) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = factorized(f, name)
     judged = [judge(u) for u in uniques] + ([judge(None)] if (codes < 0).any() else [False])
     return codes, np.array(judged, dtype=bool)
-
-
-def _objects(values: list) -> np.ndarray:
-    """A list as a one-dimensional object array."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chosen: pd.DataFrame) -> None:
