@@ -129,3 +129,47 @@ def test_money_checks_build_here_first_then_share_their_modules_with_a_copy(monk
     assert {f.evidence.split()[1] for f in found} == {str(here)}  # every check read the ledger built here
     assert pid["F01"] == here and pid["F03"] == pid["F04"] == pid["F05"] == here  # the module of most checks here
     assert {pid["F02"], pid["F06"]} != {here}  # a copy took the others
+
+
+def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp_path, monkeypatch):
+    import json
+    import zipfile
+
+    from helpers import AS_OF, county_inputs
+
+    from rostercheck.audit import audit
+    from rostercheck.io import problem_list
+
+    result = audit(*county_inputs(), AS_OF)
+    writers = tmp_path / "writers.txt"
+
+    def write_csv(*args, **kwargs):  # records which process wrote findings.csv
+        with open(writers, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    original = problem_list.write_csv
+    monkeypatch.setattr(problem_list, "write_csv", write_csv)
+    options = {"as_of": AS_OF.isoformat()}
+    outs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+        outs[workers] = tmp_path / workers
+        paths = problem_list.write_audit_reports(result, outs[workers], options, mask=True, by_township=True)
+        assert all(p.exists() for p in paths.values())
+    assert [int(pid) for pid in writers.read_text().split()][0] == os.getpid()
+    assert [int(pid) for pid in writers.read_text().split()][1] != os.getpid()  # the copy wrote it
+    one, two = (sorted(p.relative_to(outs[w]) for p in outs[w].rglob("*") if p.is_file()) for w in ("1", "2"))
+    assert one == two and len(one) > 4
+    for rel in one:
+        a, b = outs["1"] / rel, outs["2"] / rel
+        if rel.suffix == ".xlsx":
+            with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+                parts = [n for n in za.namelist() if n != "docProps/core.xml"]  # which holds the time it was made
+                assert parts == [n for n in zb.namelist() if n != "docProps/core.xml"]
+                assert all(za.read(n) == zb.read(n) for n in parts), rel
+        elif rel.suffix == ".json":
+            ja, jb = json.loads(a.read_text(encoding="utf-8")), json.loads(b.read_text(encoding="utf-8"))
+            assert {**ja, "run_at": ""} == {**jb, "run_at": ""}
+        else:
+            assert a.read_bytes() == b.read_bytes(), rel

@@ -73,6 +73,8 @@ FORK_MAX_BYTES = 2 * 1024**3
 
 # From this many roster members on, the checks are shared with a forked copy.
 BIG_MEMBERS = 20_000
+# From this many findings on, the reports are written by this process and a forked copy together.
+BIG_FINDINGS = 2_000
 
 
 def can_fork(big: bool, limit: int | None = None) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__
+from .. import __version__, parallel
 from ..order import natural_rank
 from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, write_csv, write_json, write_township_workbooks,
                      write_workbook)
@@ -235,20 +235,39 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     titles = {code: spec.title for code, spec in result.specs.items()}
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
-    write_csv(findings, paths["findings"])
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     sheets = audit_sheets(findings, titles)
-    write_workbook(paths["workbook"], sheets, WIDTHS, heading)
-    if mask:
-        from .public import write_public_copies
 
-        public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets}, WIDTHS,
-                                     heading)
-        paths.update({f"public_{k}": v for k, v in public.items()})
-    if by_township:
-        towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
-                                         widths=WIDTHS, heading=heading, public=mask)
-        paths.update({f"township_{k}": v for k, v in towns.items()})
+    def write(part: str) -> dict[str, Path]:
+        """Write one part of the reports; returns the paths of any extra files it wrote."""
+        if part == "workbook":
+            write_workbook(paths["workbook"], sheets, WIDTHS, heading)
+        elif part == "csv":
+            write_csv(findings, paths["findings"])
+            _write_manifest(result, options, command, paths["manifest"])
+        elif part == "public":
+            from .public import write_public_copies
+
+            public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets},
+                                         WIDTHS, heading)
+            return {f"public_{k}": v for k, v in public.items()}
+        else:
+            towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
+                                             widths=WIDTHS, heading=heading, public=mask)
+            return {f"township_{k}": v for k, v in towns.items()}
+        return {}
+
+    # A city's thousands of findings: the workbook here, the rest in a forked copy meanwhile.
+    parts = ["workbook", "csv", *(["public"] if mask else []), *(["townships"] if by_township else [])]
+    done = parallel.shared(parts, write, len(findings) >= parallel.BIG_FINDINGS, limit=parallel.FORK_MAX_BYTES_HERE)
+    for part in parts:
+        paths.update(done[part])
+    return paths
+
+
+def _write_manifest(result, options: dict, command: str, path: Path) -> None:
+    """Write run.json: what was run on which inputs, and what it found."""
+    findings = result.findings
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
     write_json({
@@ -261,5 +280,4 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         "counts_by_confidence": {f"{k[0]}/{k[1]}": int(v) for k, v in by_conf.items()},
         "money": money_totals(findings),
         "skipped_checks": result.skipped, "suppressed": result.suppressed, "warnings": result.warnings,
-    }, paths["manifest"])
-    return paths
+    }, path)
