@@ -73,15 +73,15 @@ def _candidates(led: Ledger) -> list[int]:
     if not led.events_row and not led.events_member:
         return []
     import numpy as np
-    import pandas as pd
 
-    member = pd.Series(led.member)
-    touched = member.isin(list(led.events_member)).to_numpy().copy()
+    touched = np.isin(led.array("member"), np.fromiter(led.events_member, dtype=np.int64))
     if led.events_row:
         touched[np.fromiter(led.events_row, dtype=np.int64)] = True
     households = {h for h, js in led.covered.items() if any(j in led.events_member for j in js)}
-    if households:
-        touched |= led.array("household_row") & pd.Series(led.array("household")).isin(households).to_numpy()
+    if households:  # by the ledger's household codes: each distinct household judged once
+        codes = led.memo["codes"]
+        hit = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)
+        touched |= led.array("household_row") & hit[codes["h"]]
     return np.flatnonzero(touched).tolist()
 
 
