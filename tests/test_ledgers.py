@@ -190,3 +190,22 @@ def test_cells_shared_across_files_are_the_cells_of_each_file(files):
         assert list(parts[-1]) == _python_cells(column)
     joined = _union(parts)
     assert list(joined) == expected and joined.categories.is_unique
+
+
+def test_raw_payee_keys_hold_every_key_of_the_typed_payments(tmp_path):
+    from helpers import COUNTY
+
+    from rostercheck.io.ledgers import raw_payee_keys, start_ledgers
+
+    reading = start_ledgers([COUNTY / "资金发放"], AS_OF)
+    keys = raw_payee_keys(reading.raw())
+    _, frame, _ = reading.finish()
+
+    def triples(f, prefix):
+        cols = [prefix + "id", prefix + "id_status", prefix + "id_reliable"]
+        return set(map(tuple, f[cols].astype(object).itertuples(index=False))) if cols[0] in f.columns else set()
+
+    for prefix in ("", "head_"):
+        typed = {k for k in triples(frame, prefix) if k[1] != "missing"}  # no ID: no key (bulk.KeySet.add)
+        raw = set().union(*(triples(k, prefix) for k in keys))
+        assert typed <= raw and (typed or not prefix)

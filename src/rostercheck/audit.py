@@ -143,11 +143,12 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
     return done, counts
 
 
-def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path]) -> list[str]:
+def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], typed_here: int = 0) -> list[str]:
     """The held lists the second process reads: the biggest first, while its share of the bytes is below
-    this process's (the rosters, counted twice for the members they become, and every other list)."""
+    this process's (the rosters, counted twice for the members they become, every other list, and the bytes of
+    the files it types besides, ``typed_here``)."""
     size = {k: Path(lists[k]).stat().st_size for k in held}
-    mine = 2 * sum(Path(r).stat().st_size for r in rosters) + sum(
+    mine = 2 * sum(Path(r).stat().st_size for r in rosters) + typed_here + sum(
         Path(p).stat().st_size for k, p in lists.items() if k not in size)
     far, theirs = [], 0
     for kind in sorted(held, key=lambda k: -size[k]):
@@ -232,7 +233,7 @@ class Loading:
 
 def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, limits: Limits | None = None,
                   progress: Progress | None = None, whole: bool = False,
-                  people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = ()) -> Loading:
+                  people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = (), typed_here: int = 0) -> Loading:
     """Read every roster and list this process reads; the biggest held lists go on in a second process.
 
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
@@ -251,6 +252,8 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         whole: read every list whole (the reference the filter is tested against).
         people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
             called once the rosters are read (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
+        typed_here: bytes of other files this process types after this returns (the payment ledgers): counted as
+            this process's share when the held lists are shared out.
     Returns:
         The loading.
     """
@@ -258,7 +261,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
     streamed = {k for k in filtered if bulk.streams(Path(lists[k]))}
     held = [k for k in filtered if k not in streamed]
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
-    far = _worker_share(held, rosters, lists) if pool else []
+    far = _worker_share(held, rosters, lists, typed_here) if pool else []
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
         tables = _read_rosters(rosters, limits, progress)
@@ -601,20 +604,25 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    # The payees are people of interest too: the events of one on no roster are kept (F01–F03). A city's later
-    # ledgers are read in a second process while this one reads the rosters; the rest once those are read.
+    # The payees are people of interest too: the events of one on no roster are kept (F01–F03). A city's ledgers
+    # are read in a second process while this one reads the rosters; their payees' keys join the key set before
+    # the rows are typed, here, while the second process filters the held lists.
     reading = start_payments(payments, as_of, limits, progress)
-    ledgers = None
 
     def payees() -> list[pd.DataFrame]:
-        from .io.ledgers import payee_keys
+        from .io.ledgers import raw_payee_keys
 
-        nonlocal ledgers
-        ledgers = reading.finish()
-        return [payee_keys(ledgers[1])]
+        return raw_payee_keys(reading.raw())
 
+    loading = None
     try:
-        loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [])
+        loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [],
+                                typed_here=reading.size if reading else 0)
+        ledgers = reading.finish() if reading else None
+    except BaseException:
+        if loading is not None:
+            loading.close()
+        raise
     finally:
         if reading:
             reading.close()

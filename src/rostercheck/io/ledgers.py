@@ -502,17 +502,32 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
     return group, first_rows(group, len(distinct))
 
 
-def payee_keys(frame: pd.DataFrame) -> pd.DataFrame:
-    """The payments rows bearing each distinct payee ID key (own or head's ID, with status and reliable digits):
-    all that :func:`bulk.key_set` reads of the payments, in a city's year a twelfth of the rows.
+def raw_payee_keys(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """The payee ID keys of raw ledger rows (own and head's ID, status, reliable digits), each distinct cell typed
+    once as :func:`normalise_payments` types it: all :func:`bulk.key_set` reads of the payments, known before they
+    are typed. (Rows :func:`_overlapping_files` drops later still give their keys: the lists keep a few more rows.)
 
     Args:
-        frame: the payments.
+        frame: raw rows (:func:`read_ledger`).
     Returns:
-        Some rows of it.
+        One frame of keys per ID column.
     """
-    picked = [groups(frame, [prefix + "id", prefix + "id_status", prefix + "id_reliable"])[1] for prefix in ("", "head_")]
-    return frame.iloc[np.unique(np.concatenate(picked))]
+    out = []
+    for prefix in ("", "head_"):
+        name = prefix + "id"
+        if name not in frame.columns:
+            continue
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            cells = list(column.cat.categories)
+        else:
+            try:
+                cells = [_none(v) for v in pd.unique(column.to_numpy(dtype=object))]
+            except TypeError:  # an unhashable cell
+                cells = [_none(v) for v in column.tolist()]
+        value, status, reliable, _ = ids.id_numbers(cells)
+        out.append(pd.DataFrame({name: value, name + "_status": status, name + "_reliable": reliable}, dtype=object))
+    return out
 
 
 def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
@@ -581,6 +596,7 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
     if len(files) > 1 and parallel.workers(sum(sizes) >= parallel.BIG_BYTES) > 1:
         split = 0 if ahead else next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= (1 - FAR_SHARE) * sum(sizes))
     reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings)
+    reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
         reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits)
@@ -595,19 +611,28 @@ class LedgerReading:
         self.near_files, self.far_files = near, far
         self.as_of, self.limits, self.progress, self.warnings = as_of, limits, progress, warnings
         self.pool = self.far = None
+        self.tables, self.frame = [], None
+        self.size = 0  # the files' bytes
+
+    def raw(self) -> pd.DataFrame:
+        """Read this process's files and wait for the other's: the raw rows (kept for :meth:`finish`)."""
+        if self.frame is None:
+            tables, frames = _read_raw(self.near_files, self.as_of, self.limits, self.progress)
+            if self.far is not None:
+                for path in self.far_files:
+                    if self.progress:
+                        self.progress(KIND_LABELS[KIND], path)
+                more, rest = self.far.result()
+                tables, frames = tables + more, frames + rest
+            self.close()
+            self.tables, self.frame = tables, _concat(frames)
+        return self.frame
 
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
-        """Read this process's files, wait for the other's, and type them all (see :func:`load_ledgers`)."""
-        tables, frames = _read_raw(self.near_files, self.as_of, self.limits, self.progress)
-        if self.far is not None:
-            for path in self.far_files:
-                if self.progress:
-                    self.progress(KIND_LABELS[KIND], path)
-            more, rest = self.far.result()
-            tables, frames = tables + more, frames + rest
-        self.close()
-        frame, dropped = _overlapping_files(normalise_payments(_concat(frames)))
-        return tables, frame, self.warnings + dropped
+        """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
+        frame, dropped = _overlapping_files(normalise_payments(self.raw()))
+        self.frame = None
+        return self.tables, frame, self.warnings + dropped
 
     def close(self) -> None:
         """End the second process (once)."""
