@@ -252,8 +252,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         whole: read every list whole (the reference the filter is tested against).
         people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
             called once the rosters are read (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
-        typed_here: bytes of other files this process types after this returns (the payment ledgers): counted as
-            this process's share when the held lists are shared out.
+        typed_here: bytes this process types after this returns (the ledgers), counted as its share of the lists.
     Returns:
         The loading.
     """
@@ -604,9 +603,8 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     load_policy(config)  # fail on a broken configuration before spending time on loading
-    # The payees are people of interest too: the events of one on no roster are kept (F01–F03). A city's ledgers
-    # are read in a second process while this one reads the rosters; their payees' keys join the key set before
-    # the rows are typed, here, while the second process filters the held lists.
+    # Payees are people of interest too (their events are kept, F01–F03): keys from the raw rows a second process
+    # reads meanwhile; the rows are typed here while the second process filters the held lists.
     reading = start_payments(payments, as_of, limits, progress)
 
     def payees() -> list[pd.DataFrame]:
@@ -614,20 +612,14 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
         return raw_payee_keys(reading.raw())
 
-    loading = None
     try:
         loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [],
                                 typed_here=reading.size if reading else 0)
-        ledgers = reading.finish() if reading else None
-    except BaseException:
-        if loading is not None:
-            loading.close()
-        raise
     finally:
         if reading:
             reading.close()
     try:
-        ledger_notes = _add_payments(loading.inputs, ledgers)
+        ledger_notes = _add_payments(loading.inputs, reading.finish() if reading else None)
         ctx, warnings, source = _context(loading.inputs, as_of, config)
         # Checks that need none of the lists the second process still reads run while it reads them.
         early = run_ready_checks(ctx, codes, loading.waiting) if loading.ready and loading.waiting() else {}
