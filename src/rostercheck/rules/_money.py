@@ -230,8 +230,7 @@ def ledger(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     member, conf = member_at.tolist(), conf_at.tolist()
-    has_own, has_head = _judged(f, "id", bool), _judged(f, "head_id", bool)
-    has_own, has_head = has_own[1][has_own[0]], has_head[1][has_head[0]]
+    has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee, household = _payees(f, has_own, has_head, member_at, mem_household)
     if "money:sources" not in ctx.cache:
         drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok) & np.asarray(benefit))
@@ -277,6 +276,12 @@ def _judged(f: pd.DataFrame, name: str, judge) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = factorized(f, name)
     judged = [judge(u) for u in uniques] + ([judge(None)] if (codes < 0).any() else [False])
     return codes, np.array(judged, dtype=bool)
+
+
+def _filled(f: pd.DataFrame, name: str) -> np.ndarray:
+    """Per row: whether a column's cell is not blank, judged once per distinct cell."""
+    codes, judged = _judged(f, name, bool)
+    return judged[codes]
 
 
 def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chosen: pd.DataFrame) -> None:

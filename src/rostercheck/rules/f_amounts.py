@@ -111,7 +111,7 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
     np.minimum.at(low, of, values)
     np.maximum.at(high, of, values)
     out, repeated = {}, {}
-    for k, (h, n, a, b) in enumerate(zip(households, count.tolist(), low.tolist(), high.tolist())):
+    for h, n, a, b in zip(households, count.tolist(), low.tolist(), high.tolist()):
         if not n:
             continue
         if a != b:  # each member's own amount
