@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 import pandas as pd
 
 from . import bulk, parallel, regions
@@ -23,7 +22,7 @@ from .namematch import name_counts
 from .normalize import ids
 from .order import natural_rank
 from .policy import load_policy
-from .reference import normalise
+from .reference import normalise, numbers_as_ids
 from .roster import build_members
 from .rules import load_all
 from .rules._vocab import value_warnings
@@ -640,7 +639,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     for kind, ref in inputs.lists.items():
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue
-        damaged = _numbers_as_ids(ref)
+        damaged = numbers_as_ids(ref)
         if damaged:
             warnings.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                             "请让报送单位把身份证号列设为“文本”后重新导出。")
@@ -648,18 +647,6 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     if entries is not None:
         frame, held = suppression.apply(frame, entries)
     return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""))
-
-
-def _numbers_as_ids(ref: pd.DataFrame) -> int:
-    """How many IDs of a list lost their last digits to a number format: stored as a number, or written in a
-    number's scientific notation (1.23E+17). Each distinct status is compared once (a city's year of ledgers)."""
-    from .io.ledgers import factorized
-
-    codes, statuses = factorized(ref, "id_status")
-    statuses = np.asarray(statuses, dtype=object)
-    numeric = int(np.isin(codes, np.flatnonzero(statuses == ids.NUMERIC)).sum())
-    formats = ref["id_raw"].to_numpy(dtype=object)[np.isin(codes, np.flatnonzero(statuses == ids.FORMAT))]
-    return numeric + sum("E+" in str(v) for v in formats)
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

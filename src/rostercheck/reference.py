@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .io.columns import DATE_FIELDS, MONEY_FIELDS
+from .io.ledgers import factorized
 from .io.table import Table
 from .model import plain_text
 from .normalize import ids
@@ -158,3 +159,19 @@ def by_value(values: list, fn) -> list:
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = [fn(u) for u in uniques]
     return mapped[codes].tolist()
+
+
+def numbers_as_ids(ref: pd.DataFrame) -> int:
+    """How many IDs of a list lost their last digits to a number format: stored as a number, or written in a
+    number's scientific notation (1.23E+17). Each distinct status is compared once (a city's year of ledgers).
+
+    Args:
+        ref: a normalised list (columns id_status and id_raw).
+    Returns:
+        The count.
+    """
+    codes, statuses = factorized(ref, "id_status")
+    statuses = np.asarray(statuses, dtype=object)
+    numeric = int(np.isin(codes, np.flatnonzero(statuses == ids.NUMERIC)).sum())
+    formats = ref["id_raw"].to_numpy(dtype=object)[np.isin(codes, np.flatnonzero(statuses == ids.FORMAT))]
+    return numeric + sum("E+" in str(v) for v in formats)
