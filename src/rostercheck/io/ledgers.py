@@ -391,8 +391,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         into = into + ("",) * (len(fns) - len(into))
         return [mapped[codes] for mapped, codes in (judged(name, fn, to) for fn, to in zip(fns, into))]
 
-    def id_numbers(name: str, into: str) -> tuple[np.ndarray, np.ndarray, pd.Series, pd.Series]:
-        """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month)."""
+    def id_numbers(name: str, into: str) -> tuple[np.ndarray, np.ndarray, pd.Series, pd.Series | None]:
+        """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month); the birth dates
+        for the payee's own ID only."""
         coded = distinct(name) if name in frame.columns else (np.zeros(n, dtype=np.intp), [None])
         if coded is None:
             codes, parts = np.arange(n), [object_array(part) for part in ids.id_numbers([_none(v) for v in frame[name].tolist()])]
@@ -401,7 +402,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             parts = [object_array(part) for part in ids.id_numbers(uniques)]
             for part, suffix in zip(parts, ("", "_status", "_reliable")):
                 keep_codes(into + suffix, part, codes)
-        return parts[0][codes], parts[1][codes], _inferred(parts[2], codes), _inferred(parts[3], codes)
+        return (parts[0][codes], parts[1][codes], _inferred(parts[2], codes),
+                _inferred(parts[3], codes) if into == "id" else None)
 
     same = lambda v: v  # noqa: E731
     # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
