@@ -38,3 +38,20 @@ def test_money(raw, expected):
 @pytest.mark.parametrize("raw, expected", [("6228 4800-1234", "622848001234"), (13812345678.0, "13812345678"), ("", ""), (None, "")])
 def test_digits(raw, expected):
     assert digits(raw) == expected
+
+
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize("cells", [["a", "b", "a", 7, "b"], [["a"], "b", ["a"]], []])
+def test_by_value_gives_each_cell_its_result_whether_the_function_takes_one_cell_or_a_list(cells, many):
+    from rostercheck.reference import by_value
+
+    calls = []
+
+    def one(v):
+        calls.append(v)
+        return f"<{v}>"
+
+    fn = (lambda vs: [one(v) for v in vs]) if many else one
+    assert by_value(cells, fn, many=many) == [f"<{v}>" for v in cells]
+    if cells and not any(isinstance(v, list) for v in cells):
+        assert len(calls) == len({repr(v) for v in cells})  # each distinct cell once (hashable cells)

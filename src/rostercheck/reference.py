@@ -141,12 +141,13 @@ def household_key(value: str) -> str:
     return value.lstrip("0") or value if value.isdigit() else value
 
 
-def by_value(values: list, fn) -> list:
+def by_value(values: list, fn, many: bool = False) -> list:
     """Apply a pure cell function once per distinct value (columns repeat values a lot).
 
     Args:
         values: the cells.
         fn: the function.
+        many: ``fn`` takes a list of cells and returns a list of results (a vectorised function).
     Returns:
         fn(value) for each cell.
     """
@@ -155,9 +156,9 @@ def by_value(values: list, fn) -> list:
     try:
         codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
     except TypeError:  # an unhashable cell: no caching
-        return [fn(v) for v in values]
+        return list(fn(list(values))) if many else [fn(v) for v in values]
     mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [fn(u) for u in uniques]
+    mapped[:] = fn(list(uniques)) if many else [fn(u) for u in uniques]
     return mapped[codes].tolist()
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .io.table import Table
-from .model import object_array, plain_text
+from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, text
@@ -240,9 +240,9 @@ def _head_ids(f: pd.DataFrame) -> pd.Series:
     if "head_id" not in f.columns:
         return pd.Series([None] * len(f), index=f.index, dtype=object)
     raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in f["head_id"].tolist()]
-    at, distinct = pd.factorize(object_array(raw), use_na_sentinel=False)  # a head's ID repeats on her members' rows
-    values = object_array([v or None for v in ids.id_numbers(list(distinct))[0]])
-    return pd.Series(values[at], index=f.index, dtype=object)
+    # a head's ID repeats on her members' rows: each distinct cell typed once
+    values = by_value(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
+    return pd.Series(values, index=f.index, dtype=object)
 
 
 def _monthly_household_income(out: pd.DataFrame, label: str) -> list:
