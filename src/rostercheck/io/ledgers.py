@@ -350,20 +350,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     memo: dict[str, tuple[np.ndarray, list] | None] = {}
 
     def distinct(name: str) -> tuple[np.ndarray, list] | None:
-        """A column as (codes, distinct cells), NaN as None; None for a column with an unhashable cell."""
         if name not in memo:
-            column = frame[name]
-            if isinstance(column.dtype, pd.CategoricalDtype):  # coded by the reader
-                codes = column.cat.codes.to_numpy().astype(np.intp)
-                uniques = list(column.cat.categories) + [None]  # code -1: a cell missing (NaN)
-            else:
-                try:
-                    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
-                except TypeError:
-                    memo[name] = None
-                    return None
-                uniques = [_none(u) for u in uniques]
-            memo[name] = codes, uniques
+            memo[name] = _distinct(frame[name])
         return memo[name]
 
     keys: dict[str, np.ndarray] = {}  # output column → its cells' codes (see factorized)
@@ -519,17 +507,22 @@ def raw_payee_keys(frame: pd.DataFrame) -> list[pd.DataFrame]:
         name = prefix + "id"
         if name not in frame.columns:
             continue
-        column = frame[name]
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            cells = list(column.cat.categories)
-        else:
-            try:
-                cells = [_none(v) for v in pd.unique(column.to_numpy(dtype=object))]
-            except TypeError:  # an unhashable cell
-                cells = [_none(v) for v in column.tolist()]
-        value, status, reliable, _ = ids.id_numbers(cells)
+        coded = _distinct(frame[name])
+        value, status, reliable, _ = ids.id_numbers(coded[1] if coded else [_none(v) for v in frame[name].tolist()])
         out.append(pd.DataFrame({name: value, name + "_status": status, name + "_reliable": reliable}, dtype=object))
     return out
+
+
+def _distinct(column: pd.Series) -> tuple[np.ndarray, list] | None:
+    """A raw column as (each row's code, the distinct cells), NaN as None (a categorical's code −1, a missing cell,
+    is the last cell, None); None for a column with an unhashable cell."""
+    if isinstance(column.dtype, pd.CategoricalDtype):  # coded by the reader
+        return column.cat.codes.to_numpy().astype(np.intp), list(column.cat.categories) + [None]
+    try:
+        codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+    except TypeError:
+        return None
+    return codes, [_none(u) for u in uniques]
 
 
 def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
