@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
+import re
 import zipfile
 
 import openpyxl
@@ -196,3 +198,14 @@ def test_display_widths_equal_display_width_text_by_text(texts):
 
 def test_display_widths_count_cjk_and_full_width_twice():
     assert report.display_widths(["张三", "ab", "", "ＡＢ1", "𠀀x"]).tolist() == [4, 2, 0, 5, 3]
+
+
+def test_a_page_header_starting_with_digits_keeps_them(tmp_path):
+    """'&8' sets the header's font size: a title like '2026年…' written right after it would lose its year."""
+    report.write_workbook(tmp_path / "x.xlsx", [("资金核查", pd.DataFrame({"a": ["1"]}), None)], heading="2026年第三季度 问题清单")
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as z:
+        header = re.search(r"<oddHeader>(.*?)</oddHeader>", z.read("xl/worksheets/sheet1.xml").decode()).group(1)
+    header = html.unescape(header)
+    size = re.match(r"&L&(\d+)", header)
+    assert size and size.group(1) == "8"  # the size code ends before the title's digits
+    assert header.endswith("2026年第三季度 问题清单 — 资金核查")

@@ -330,7 +330,9 @@ def page_setup(ws, title: str, made: dt.date, last_col: int) -> None:
     ws.repeat_rows(HEADER_ROW)
     ws.hide_gridlines(0)
     ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
-    ws.set_header(f"&L&8{_escape_hf(title)}", {"margin": 0.25})
+    # '&8' sets the size; a title that starts with digits ('2026年…') would run on into it, so the default font is
+    # named in between.
+    ws.set_header(f'&L&8&"-,Regular"{_escape_hf(title)}', {"margin": 0.25})
     ws.set_footer(f"&L&8制表日期：{made.isoformat()}&R&8第 &P 页 共 &N 页", {"margin": 0.25})
 
 
