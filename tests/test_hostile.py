@@ -201,3 +201,39 @@ def test_ledger_row_limit_names_the_variable(tmp_path):
     proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--payments", ledger, "--out", tmp_path / "out",
                    env={"ROSTERCHECK_MAX_ROWS": "3"})
     assert_refused(proc, INPUT, "发放明细.csv", "安全上限", "ROSTERCHECK_MAX_ROWS")
+
+
+# The scan inflates deflated sheet parts itself (limits._chunks): the bytes must be zipfile's, in chunks of at most
+# _CHUNK, and a part whose content is not the declared one (size or CRC) is refused as damaged, as zipfile would.
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+def test_scan_chunks_are_the_parts_bytes(tmp_path, monkeypatch, method):
+    monkeypatch.setattr(limits_mod, "_CHUNK", 1 << 16)
+    monkeypatch.setattr(limits_mod, "_INPUT", 1 << 10)  # inflating runs into the output bound many times
+    body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{r * 7919}</t></is></c></row>' for r in range(1, 40_000))
+    path = tmp_path / "big.xlsx"
+    with zipfile.ZipFile(path, "w", method) as z:
+        z.writestr("xl/worksheets/sheet1.xml", sheet_xml(body))
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+        chunks = list(limits_mod._chunks(z, info))
+        assert b"".join(chunks) == z.read(info)
+    assert len(chunks) > 10 and max(map(len, chunks)) <= 1 << 16
+
+
+def _patch_crc(path, part):
+    """Flip a bit of a part's declared CRC in both zip headers (its bytes stay as they are)."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(part)
+    for at in (info.header_offset + 14, data.find(struct.pack("<I", info.CRC), data.find(b"PK\x01\x02"))):
+        struct.pack_into("<I", data, at, info.CRC ^ 1)
+    path.write_bytes(bytes(data))
+
+
+def test_sheet_whose_crc_is_wrong_refused_as_damaged(tmp_path):
+    path = xlsx(tmp_path / "crc.xlsx")
+    _patch_crc(path, "xl/worksheets/sheet1.xml")
+    with pytest.raises(InputFileError, match="损坏"):
+        check_zip_workbook(path, Limits())

@@ -100,36 +100,38 @@ _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 # integer digits (IDs typed as numbers), whose text form would pass for an ID typed as text.
 _BIG_NUMBER = re.compile(rb"v>\s*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])")
 _CHUNK = 8 << 20
+_INPUT = 512 << 10  # compressed bytes inflated at a time: some 5 MB of sheet XML, mostly under _CHUNK (1 MB: a third slower)
 _TAIL = 256
 _MAX_ENTRIES = 100_000
 _PLAIN_BOUND = 26 * 999_999
 
 
-# One linear-time pass (RE2, through pyarrow) over a window says whether any of the patterns _PartScan.feed
+# A few linear-time passes (RE2, through pyarrow) over a window say whether any of the patterns _PartScan.feed
 # looks for occurs in it; only windows where one does (none, on most windows of an ordinary sheet) are
-# searched pattern by pattern with `re`. Each alternative is its `re` pattern spelt for RE2: `\s` as the class
+# searched pattern by pattern with `re`. Each pattern is its `re` pattern spelt for RE2: `\s` as the class
 # it means in a bytes pattern (RE2's own \s lacks \v), on a binary array, which RE2 reads as Latin-1 (one
-# character per byte, as `re` reads bytes).
+# character per byte, as `re` reads bytes). They run one by one: each starts with a literal that RE2 looks for
+# before running its automaton, which their alternation cannot (a 380 MB sheet: 0.50 s against 0.62 s).
 _WS = r"[ \t\n\r\f\v]"
 _RE2_SUSPECT = r"r" + _WS + r"*=" + _WS + r"""*["'](?:[A-Za-z]{2,}[0-9]|[A-Za-z]*[0-9]{7})"""
-_RE2_NO_REF = r"[<:]c(?:[>/]|" + _WS + r"+[^r \t\n\r\f\v])"  # _NO_REF_CELL and _NO_REF_CELL_NS
-_RE2_TYPED = r"mergeCell|v>" + _WS + r"*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])"  # _BIG_NUMBER
+_NO_REF_TAIL = r"c(?:[>/]|" + _WS + r"+[^r \t\n\r\f\v])"
+_RE2_NO_REF = ("<" + _NO_REF_TAIL, ":" + _NO_REF_TAIL)  # _NO_REF_CELL and _NO_REF_CELL_NS
+_RE2_TYPED = ("mergeCell", r"v>" + _WS + r"*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])")  # _BIG_NUMBER
 
 
-def _prefilter(no_ref_known: bool, typed_known: bool) -> str:
-    """The RE2 pattern for what a part's scan still looks for (the extent always; the rest until found)."""
-    return "|".join(p for p, wanted in ((_RE2_SUSPECT, True), (_RE2_NO_REF, not no_ref_known),
-                                        (_RE2_TYPED, not typed_known)) if wanted)
+def _prefilter(no_ref_known: bool, typed_known: bool) -> tuple[str, ...]:
+    """The RE2 patterns for what a part's scan still looks for (the extent always; the rest until found)."""
+    return (_RE2_SUSPECT, *(() if no_ref_known else _RE2_NO_REF), *(() if typed_known else _RE2_TYPED))
 
 
-def _any_match(window: bytes, pattern: str) -> bool:
-    """Whether an RE2 pattern matches anywhere in the bytes (read as Latin-1), without copying them."""
+def _any_match(window: bytes, patterns: tuple[str, ...]) -> bool:
+    """Whether any of the RE2 patterns matches anywhere in the bytes (read as Latin-1), without copying them."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     offsets = pa.py_buffer(struct.pack("<qq", 0, len(window)))
     data = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(window)])
-    return bool(pc.match_substring_regex(data, pattern)[0].as_py())
+    return any(pc.match_substring_regex(data, pattern)[0].as_py() for pattern in patterns)
 
 
 def _col_number(letters: bytes) -> int:
@@ -325,17 +327,13 @@ def _check_is_xlsx(path: Path, names: set[str]) -> None:
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int,
                cap: float, bomb: str) -> tuple[int, bool]:
     scan, tail = _PartScan(), b""
-    with zf.open(info) as stream:  # zipfile stops at the declared size and checks the CRC
-        while True:
-            chunk = stream.read(_CHUNK)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > cap:
-                raise LimitExceededError(path, bomb)
-            window = tail + chunk
-            scan.feed(window)
-            tail = window[-_TAIL:]
+    for chunk in _chunks(zf, info):
+        total += len(chunk)
+        if total > cap:
+            raise LimitExceededError(path, bomb)
+        window = tail + chunk
+        scan.feed(window)
+        tail = window[-_TAIL:]
     if scan.entity:
         raise LimitExceededError(path, _entity_message(info))
     rows, cols, n_rows = scan.row_bound(), scan.max_col, 0
@@ -354,21 +352,51 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
     return total, scan.typed
 
 
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """A part's uncompressed bytes, at most _CHUNK at a time; like zipfile's reader, it stops at the declared
+    size and raises zipfile.BadZipFile when the size or the CRC is not the declared one.
+
+    A deflated part is inflated here from the archive's bytes (0.45 s against zipfile's 0.75 s on a 380 MB sheet);
+    any other (stored, other methods, encrypted) goes through zipfile.
+    """
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+        with zf.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                yield chunk
+        return
+    with open(zf.filename, "rb") as fh:
+        fh.seek(info.header_offset)
+        head = fh.read(30)
+        if len(head) < 30 or head[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(info.filename)
+        fh.seek(sum(struct.unpack_from("<HH", head, 26)), os.SEEK_CUR)
+        inflate, left, size, crc = zlib.decompressobj(-15), info.compress_size, 0, 0
+        while size < info.file_size and not inflate.eof:
+            data = inflate.unconsumed_tail
+            if not data:
+                data = fh.read(min(left, _INPUT))
+                left -= len(data)
+                if not data:
+                    break
+            chunk = inflate.decompress(data, min(_CHUNK, info.file_size - size))
+            size, crc = size + len(chunk), zlib.crc32(chunk, crc)
+            if chunk:
+                yield chunk
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(f"Bad CRC-32 or size for {info.filename}")
+
+
 def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
     tail = b""
-    with zf.open(info) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            if not chunk:
-                return
-            cut = chunk.rfind(b"<")
-            if cut < 0:
-                tail += chunk
-                continue
-            yield tail + chunk[:cut]
-            tail = chunk[cut:]
-            if len(tail) > _CHUNK:
-                tail = tail[-_TAIL:]
+    for chunk in _chunks(zf, info):
+        cut = chunk.rfind(b"<")
+        if cut < 0:
+            tail += chunk
+            continue
+        yield tail + chunk[:cut]
+        tail = chunk[cut:]
+        if len(tail) > _CHUNK:
+            tail = tail[-_TAIL:]
 
 
 def _exact_max_row(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
