@@ -88,6 +88,7 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
             if os.getpid() != here:
                 c.cache["money:sources"] = [f"{code} 的提示"]  # a note only the copy made
             return [Finding(code, 0, f"{code} 依据", "高", "名单", "1", "身份证号")]
+        check.__module__ = f"module_{code}"
         return check
 
     codes = [f"X{k:02d}" for k in range(10)]
@@ -97,6 +98,33 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
     found, _ = audit_module.run_checks(ctx, codes)
     assert [f.code for f in found] == codes
     assert ctx.cache["money:sources"][0].endswith("的提示")
+
+
+def test_checks_of_one_module_run_in_one_process(monkeypatch):
+    import dataclasses
+
+    from rostercheck import audit as audit_module
+    from rostercheck.model import Finding
+
+    from helpers import context, household, make_id
+
+    ctx = context(household("张三", make_id()))
+
+    def rule(code, module):
+        def check(c):
+            time.sleep(0.05)
+            return [Finding(code, 0, str(os.getpid()), "高", "名单", "1", "身份证号")]
+        check.__module__ = module
+        return check
+
+    modules = {f"X{k:02d}": f"module_{k // 2}" for k in range(8)}  # pairs of checks sharing a module
+    ctx.specs.update({c: dataclasses.replace(ctx.specs["D01"], code=c) for c in modules})  # roster-only checks
+    monkeypatch.setattr(audit_module, "load_all", lambda: {c: rule(c, m) for c, m in modules.items()})
+    monkeypatch.setattr(parallel, "BIG_MEMBERS", 0)
+    found, _ = audit_module.run_checks(ctx, list(modules))
+    pid = {f.code: f.evidence for f in found}
+    assert all(pid[f"X{k:02d}"] == pid[f"X{k + 1:02d}"] for k in range(0, 8, 2))
+    assert len(set(pid.values())) == 2  # and the modules were still shared between the two processes
 
 
 def test_money_checks_build_here_first_then_share_their_modules_with_a_copy(monkeypatch):

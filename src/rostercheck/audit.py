@@ -448,10 +448,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         # The first check builds what the group reads (the ledger); then the group's modules (checks of one
         # module share what they compute) are shared with a copy forked now, the module of most checks here.
         found = run(group[:1])[0]
-        modules: dict[str, list[str]] = {}
-        for code in group[1:]:
-            modules.setdefault(rules[code].__module__, []).append(code)
-        parts = sorted((tuple(m) for m in modules.values()), key=len, reverse=True)
+        parts = sorted(_by_module(group[1:]), key=len, reverse=True)
         for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
             ctx.cache.update(notes)
@@ -459,8 +456,8 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
 
     results = dict(done or {})
     left = [c for c in runnable if c not in results]
-    groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + [(c,) for c in left
-                                                                               if not c.startswith(TOGETHER)]
+    groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + _by_module(
+        [c for c in left if not c.startswith(TOGETHER)])
     groups = [g for g in groups if g]
     together = tuple(g for g in groups if g[0].startswith(TOGETHER))
     big = len(ctx.members) >= parallel.BIG_MEMBERS
@@ -472,9 +469,19 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
 
 # Checks that share a costly cache start in this process (the money checks all read the payment ledger the first
 # one builds, which the copy forked for the other checks should not touch: parallel.FORK_MAX_BYTES_HERE); once it is
-# built, their modules are shared with a second copy (run_checks); the other checks are shared one by one with the
-# first copy (parallel.shared).
+# built, their modules are shared with a second copy (run_checks); the other checks are shared module by module with
+# the first copy (parallel.shared).
 TOGETHER = ("F",)
+
+
+def _by_module(codes: list[str]) -> list[tuple[str, ...]]:
+    """The codes grouped by their rule's module, in order: checks of one module share what they compute (C09 and C10
+    the household signals), so a group runs in one process and no two processes compute it both."""
+    rules = load_all()
+    modules: dict[str, list[str]] = {}
+    for code in codes:
+        modules.setdefault(rules[code].__module__, []).append(code)
+    return [tuple(m) for m in modules.values()]
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
 AFTER_CHECKS = ("money:sources",)
