@@ -92,3 +92,19 @@ def test_vectorised_ids_agree_with_single(values):
         info = ids.id_number(v)
         born = ids.birth_date(info.value) if info.status in (ids.VALID, ids.CHECK, ids.NUMERIC) else None
         assert (got[0][k], got[1][k], got[2][k], got[3][k]) == (info.value, info.status, info.reliable, born)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.binary(min_size=18, max_size=18),
+                          st.text(alphabet="0123456789X", min_size=18, max_size=18).map(str.encode)), max_size=20))
+def test_code_checks_agree_with_the_check_character(rows):
+    import numpy as np
+
+    codes = np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(-1, 18)
+    shaped, check_ok = ids.code_checks(codes)
+    for k, row in enumerate(rows):
+        text = row.decode("latin-1")
+        is_shaped = text[:17].isdigit() and text[:17].isascii() and (text[17] in "0123456789X")
+        assert shaped[k] == is_shaped
+        if is_shaped:
+            assert check_ok[k] == (ids.check_char(text[:17]) == text[17])
