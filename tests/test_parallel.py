@@ -201,3 +201,17 @@ def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp
             assert {**ja, "run_at": ""} == {**jb, "run_at": ""}
         else:
             assert a.read_bytes() == b.read_bytes(), rel
+
+
+@pytest.mark.parametrize("given, expected", [(None, "False"), ("1", "True")])
+def test_numpy_huge_page_requests_are_off_unless_the_user_asks(given, expected):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    if given is not None:
+        env["NUMPY_MADVISE_HUGEPAGE"] = given
+    code = ("import rostercheck, numpy\ntry:\n    from numpy._core import multiarray as m\nexcept ImportError:\n"
+            "    from numpy.core import multiarray as m\nprint(m._get_madvise_hugepage())")  # numpy 2 / numpy 1
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected
