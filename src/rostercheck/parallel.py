@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -150,7 +151,8 @@ def shared(items: list, run, big: bool, here: tuple = (), limit: int | None = No
     finally:
         with os.fdopen(read, "rb") as pipe:
             payload = pipe.read()
-        os.waitpid(pid, 0)
+        # The copy has sent everything; its exit (unmapping a copy of gigabytes) is waited for on the side.
+        threading.Thread(target=os.waitpid, args=(pid, 0), daemon=True).start()
     ok, theirs = pickle.loads(payload) if payload else (True, {})  # nothing: the copy died (out of memory …)
     if not ok:
         raise theirs
