@@ -209,3 +209,19 @@ def test_raw_payee_keys_hold_every_key_of_the_typed_payments(tmp_path):
         typed = {k for k in triples(frame, prefix) if k[1] != "missing"}  # no ID: no key (bulk.KeySet.add)
         raw = set().union(*(triples(k, prefix) for k in keys))
         assert typed <= raw and (typed or not prefix)
+
+
+def test_distinct_judges_each_category_once_as_columns_frame_would():
+    import pyarrow as pa
+
+    from rostercheck.io.ledgers import _Distinct
+    from rostercheck.io.table import id_like_cell
+
+    cells = _Distinct()
+    first = cells.coded("id", pa.array(["110105194912310021", "", "张三", None]))
+    assert cells.id_like(first).tolist() == [id_like_cell(c) for c in first.categories]
+    second = cells.coded("id", pa.array(["2025-07-01 00:00:00", "110105194912310021", "x1", "9"]))  # new texts
+    assert len(second.categories) > len(first.categories)
+    assert cells.id_like(second).tolist() == [id_like_cell(c) for c in second.categories]
+    assert cells.id_like(cells.coded("name", pa.array(["1"]))).tolist() == [True]  # each field its own
+    assert cells.id_like(pd.Categorical(["1"])) is None  # a column coded elsewhere: judged by columns_frame

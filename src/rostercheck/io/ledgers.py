@@ -24,7 +24,7 @@ from ..normalize.values import count, date, digits, money, month, text
 from .columns import KIND_LABELS
 from .limits import Limits
 from .read import TEXT, sniff_format
-from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, read_file
+from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
 
 KIND = "payments"
 KEY = "_k_"  # a column's codes, kept beside it (see factorized)
@@ -114,7 +114,7 @@ def _grid_rows(grid, cells: "_Distinct") -> "callable":
         columns = {c: (cells.coded(f, grid.columns.column(c).slice(layout.start)) if c < width
                        else np.full(height, "", dtype=object)) for c, f in _named_columns(layout).items()}
         return columns_frame(columns, np.arange(first, first + height), lambda at: grid.data_rows(layout.start, at),
-                             layout, grid.sheet)
+                             layout, grid.sheet, cells.id_like)
 
     return build
 
@@ -138,6 +138,19 @@ class _Distinct:
 
     def __init__(self) -> None:
         self.fields: dict[str, tuple] = {}  # field -> (its distinct texts as Arrow, their CategoricalDtype)
+        self.judged: dict[str, np.ndarray] = {}  # field -> id_like_cell of its first categories
+
+    def id_like(self, column: pd.Categorical) -> np.ndarray | None:
+        """:func:`io.table.id_like_cell` of each category of a column coded here (None for another column): only the
+        categories no earlier file had are judged (columns_frame would judge every category of every file)."""
+        field = next((f for f, (_, dtype) in self.fields.items() if dtype is column.dtype), None)
+        if field is None:
+            return None
+        flags, categories = self.judged.get(field, np.zeros(0, dtype=bool)), column.dtype.categories
+        if len(flags) < len(categories):
+            new = [id_like_cell(c) for c in categories[len(flags):].tolist()]
+            flags = self.judged[field] = np.concatenate([flags, np.array(new, dtype=bool)])
+        return flags
 
     def coded(self, field: str, column) -> pd.Categorical:
         """An Arrow text column as cells, coded with the field's categories."""
@@ -236,7 +249,7 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
             part = table.take(pa.array(np.asarray(positions, dtype=np.int64)))
             return [list(r) for r in zip(*(part.column(i).to_pylist() for i in range(width)))]
 
-        return columns_frame(columns, np.arange(first, first + table.num_rows), row_at, lay, "")
+        return columns_frame(columns, np.arange(first, first + table.num_rows), row_at, lay, "", cells.id_like)
 
     return grid, layout, build
 

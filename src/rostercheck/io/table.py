@@ -269,6 +269,18 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     return Layout(r + h, labels, mapping, title, warnings)
 
 
+def id_like_cell(cell: object) -> bool:
+    """The common case: a row with an ID-like value (a number of 15+ digits, a text starting with a digit) in the ID
+    column is data.
+
+    Args:
+        cell: the ID column's cell.
+    Returns:
+        Whether the row is data without a closer look.
+    """
+    return (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit())
+
+
 class _RowFilter:
     """Decides which rows below a header are data (not totals, footers or repeated headers)."""
 
@@ -279,10 +291,6 @@ class _RowFilter:
         self.header_set = set(labels)
         self.mapped_cols = sorted(set(mapping.values()))
 
-    @staticmethod
-    def id_like(cell: object) -> bool:
-        """The common case: a row with an ID-like value in the ID column is data."""
-        return (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit())
 
     def is_data(self, row: list) -> bool:
         """Whether a row is data.
@@ -293,7 +301,7 @@ class _RowFilter:
             False for totals, subtotals, footers, blank rows and repeated header rows.
         """
         cell = row[self.id_col] if self.id_col is not None and self.id_col < len(row) else None
-        if self.id_like(cell):
+        if id_like_cell(cell):
             return True
         if isinstance(cell, str) and self.id_label and header_label(cell) == self.id_label:
             return False  # a repeated header row (printed page headers)
@@ -326,7 +334,8 @@ def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.Data
     return _frame(columns, keep_idx, layout, sheet)
 
 
-def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, layout: Layout, sheet: str) -> pd.DataFrame:
+def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, layout: Layout, sheet: str,
+                  id_like=None) -> pd.DataFrame:
     """:func:`data_frame` for data held column by column (text cells, '' for blanks).
 
     Args:
@@ -335,6 +344,8 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         row_at: returns the full row (every column) at some positions, for rows that need a closer look.
         layout: the layout.
         sheet: the sheet name.
+        id_like: for a coded ID column, may give :func:`id_like_cell` of each of its categories (judged once over
+            several files, ``io.ledgers``); None (or its None) to judge them here.
     Returns:
         The frame, exactly as :func:`data_frame` gives it for the same rows.
     """
@@ -343,11 +354,13 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
     if rule.id_col is not None and rule.id_col in columns:
         column = columns[rule.id_col]
         coded = isinstance(column, pd.Categorical)  # judged once per distinct cell
-        cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
-        if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: is the first character a digit
-            keep = np.fromiter((c[:1].isdigit() for c in cells.tolist()), dtype=bool, count=len(cells))
-        else:
-            keep = np.fromiter((rule.id_like(c) for c in cells), dtype=bool, count=len(cells))
+        keep = id_like(column) if coded and id_like else None
+        if keep is None:
+            cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
+            if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: is the first character a digit
+                keep = np.fromiter((c[:1].isdigit() for c in cells.tolist()), dtype=bool, count=len(cells))
+            else:
+                keep = np.fromiter((id_like_cell(c) for c in cells), dtype=bool, count=len(cells))
         if coded:
             keep = keep[column.codes]
     else:
