@@ -3,9 +3,9 @@
 import os as _os
 
 # numpy asks Linux for transparent huge pages on every large array (madvise); where the kernel then compacts memory
-# on the spot (THP defrag "madvise", a common default), a city's year of payment ledgers spent 1.5 s more in the
-# kernel than in typing its rows (bench city with its year, 16.9 s → 15.4 s without). Read when numpy is imported, so
-# it must come first; a value the user set is kept. Other systems ignore it.
+# on the spot (THP defrag "madvise", a common default), typing a city's year of payment ledgers spent 1.7 s in the
+# kernel against 0.9 s of its own (bench city with its year, 16.9 s → 15.4 s without). Read when numpy is imported,
+# so it must come first; a value the user set is kept. Other systems ignore it.
 _os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
 import pandas as _pd  # noqa: E402

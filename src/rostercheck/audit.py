@@ -482,6 +482,8 @@ def _by_module(codes: list[str]) -> list[tuple[str, ...]]:
     for code in codes:
         modules.setdefault(rules[code].__module__, []).append(code)
     return [tuple(m) for m in modules.values()]
+
+
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
 AFTER_CHECKS = ("money:sources",)

@@ -291,7 +291,6 @@ class _RowFilter:
         self.header_set = set(labels)
         self.mapped_cols = sorted(set(mapping.values()))
 
-
     def is_data(self, row: list) -> bool:
         """Whether a row is data.
 
