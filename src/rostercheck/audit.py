@@ -76,9 +76,9 @@ class AuditResult:
     county: str = ""
 
 
-def _load_reference(kind: str, path: Path, limits: Limits | None) -> tuple[Table, pd.DataFrame]:
-    """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file)."""
-    return _normalised(bulk.load_whole(path, kind) if bulk.streams(path) else load_table(path, kind, limits))
+def _load_reference(kind: str, path: Path, limits: Limits | None, streams: bool) -> tuple[Table, pd.DataFrame]:
+    """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file, ``streams``)."""
+    return _normalised(bulk.load_whole(path, kind) if streams else load_table(path, kind, limits))
 
 
 def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
@@ -148,13 +148,14 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
 STREAMED_SHARE = 0.1
 
 
-def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], typed_here: int = 0) -> list[str]:
+def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], streaming: set[str],
+                  typed_here: int = 0) -> list[str]:
     """The held lists the second process reads: the biggest first, while its share of the bytes is below
     this process's (the rosters, counted twice for the members they become, every other list, a list DuckDB streams
-    at :data:`STREAMED_SHARE` of its bytes, and the bytes of the files it types besides, ``typed_here``)."""
+    (``streaming``) at :data:`STREAMED_SHARE` of its bytes, and the bytes of the files it types besides, ``typed_here``)."""
     size = {k: Path(lists[k]).stat().st_size for k in held}
     mine = 2 * sum(Path(r).stat().st_size for r in rosters) + typed_here + sum(
-        Path(p).stat().st_size * (STREAMED_SHARE if bulk.streams(Path(p)) else 1) for k, p in lists.items() if k not in size)
+        Path(p).stat().st_size * (STREAMED_SHARE if k in streaming else 1) for k, p in lists.items() if k not in size)
     far, theirs = [], 0
     for kind in sorted(held, key=lambda k: -size[k]):
         if far and theirs + size[kind] > mine:
@@ -262,10 +263,11 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         The loading.
     """
     filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
-    streamed = {k for k in filtered if bulk.streams(Path(lists[k]))}
+    streaming = {k for k, p in lists.items() if bulk.streams(Path(p))}  # each file's head looked at once
+    streamed = {k for k in filtered if k in streaming}
     held = [k for k in filtered if k not in streamed]
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
-    far = _worker_share(held, rosters, lists, typed_here) if pool else []
+    far = _worker_share(held, rosters, lists, streaming, typed_here) if pool else []
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
         tables = _read_rosters(rosters, limits, progress)
@@ -275,7 +277,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
             if kind not in filtered:
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
-                loaded[kind] = _load_reference(kind, Path(path), limits)
+                loaded[kind] = _load_reference(kind, Path(path), limits, kind in streaming)
         keys = bulk.key_set([members, *(people() if callable(people) else people), *(frame for _, frame in loaded.values())])
         # The members' named IDs, for a held registry's namesake counts (the roster counts them).
         named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
@@ -448,7 +450,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         # The first check builds what the group reads (the ledger); then the group's modules (checks of one
         # module share what they compute) are shared with a copy forked now, the module of most checks here.
         found = run(group[:1])[0]
-        parts = sorted(_by_module(group[1:]), key=len, reverse=True)
+        parts = sorted(_by_module(group[1:], rules), key=len, reverse=True)
         for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
             ctx.cache.update(notes)
@@ -457,7 +459,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     results = dict(done or {})
     left = [c for c in runnable if c not in results]
     groups = [tuple(c for c in left if c.startswith(p)) for p in TOGETHER] + _by_module(
-        [c for c in left if not c.startswith(TOGETHER)])
+        [c for c in left if not c.startswith(TOGETHER)], rules)
     groups = [g for g in groups if g]
     together = tuple(g for g in groups if g[0].startswith(TOGETHER))
     big = len(ctx.members) >= parallel.BIG_MEMBERS
@@ -474,10 +476,9 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
 TOGETHER = ("F",)
 
 
-def _by_module(codes: list[str]) -> list[tuple[str, ...]]:
-    """The codes grouped by their rule's module, in order: checks of one module share what they compute (C09 and C10
-    the household signals), so a group runs in one process and no two processes compute it both."""
-    rules = load_all()
+def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
+    """The codes grouped by their rule's module (``rules``: code → rule), in order: checks of one module share what
+    they compute (C09 and C10 the household signals), so a group runs in one process and no two compute it both."""
     modules: dict[str, list[str]] = {}
     for code in codes:
         modules.setdefault(rules[code].__module__, []).append(code)
