@@ -192,11 +192,12 @@ def _id_ish(cell: object) -> bool:
 class _ContentCheck:
     """Whether a column's first cells can be the field its header suggests (dates, amounts, IDs).
 
-    A column with fewer than three filled cells in the sample is given the benefit of the doubt.
+    A column with fewer than three filled cells in the sample is given the benefit of the doubt. Totals and footers
+    ('合计' under 身份证号) are not data and are left out of the sample, as :class:`_RowFilter` leaves them out of the rows.
     """
 
     def __init__(self, rows: list[list]):
-        self.rows = rows[:CONTENT_SAMPLE]
+        self.rows = [row for row in rows[:CONTENT_SAMPLE] if not _is_total_or_footer([text(c) for c in row])]
         self.memo: dict[tuple[str, int], bool] = {}
 
     def __call__(self, fld: str, col: int) -> bool:
