@@ -272,16 +272,31 @@ _ID_CELLS = st.one_of(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cells=st.lists(_ID_CELLS, min_size=1, max_size=12))
 @example(cells=["合计", "合计", "合计"])  # only totals under 身份证号: still the ID column, no data rows
+@example(cells=["0000000000000XXXX"] * 3)  # nothing under 身份证号 can be an ID: not the ID column, refused by both
 def test_in_memory_filter_keeps_exactly_what_the_streaming_filter_keeps(tmp_path, cells):
+    from rostercheck.errors import InputFileError
+
     path = tmp_path / "死亡人员名单.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["姓名", "身份证号", "死亡日期"])
         w.writerows([[f"人{i}", c, "2026-01-01"] for i, c in enumerate(cells)])
     keys = bulk.key_set([_members(MEMBER, DAMAGED_MEMBER)])
-    with bulk.Streamer(keys) as streamer:
-        streamed = streamer.load(path, "deaths")
-    in_memory = to_table(read_file(path, "deaths"), keys.keeps)
+
+    def stream():
+        with bulk.Streamer(keys) as streamer:
+            return streamer.load(path, "deaths")
+
+    results = []
+    for load in (stream, lambda: to_table(read_file(path, "deaths"), keys.keeps)):
+        try:
+            results.append(load())
+        except InputFileError as exc:  # a file refused is refused by both, with the same message
+            results.append(str(exc))
+    streamed, in_memory = results
+    if isinstance(streamed, str) or isinstance(in_memory, str):
+        assert streamed == in_memory
+        return
     assert in_memory.frame["_row"].tolist() == streamed.frame["_row"].tolist()
     assert in_memory.rows == streamed.rows
 
