@@ -28,7 +28,7 @@ from run import inputs  # noqa: E402
 
 # parallel.shared as the audit module sees it: every item in this process, in order.
 _ONE_PROCESS = ("import types, rostercheck.audit as m, rostercheck.parallel as p; m.parallel = types.SimpleNamespace("
-                "**{**vars(p), 'shared': lambda items, run, big: {i: run(i) for i in items}})")
+                "**{**vars(p), 'shared': lambda items, run, big, *rest: {i: run(i) for i in items}})")
 PATCHES = {
     "baseline": "",
     "os-exit": "import rostercheck.cli as c, types, os; c.os = types.SimpleNamespace(_exit=lambda code: sys.exit(code))",

@@ -151,7 +151,7 @@ class World:
 
 
 def _load(county: Path):
-    from rostercheck.audit import load_inputs
+    from rostercheck.loading import load_inputs
 
     inp = load_inputs(rosters_in(county), {}, AS_OF)
     m = inp.members

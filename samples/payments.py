@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rostercheck.audit import load_inputs  # noqa: E402  (the sample's own rosters, read as the tool reads them)
+from rostercheck.loading import load_inputs  # noqa: E402  (the sample's own rosters, read as the tool reads them)
 from rostercheck.normalize.ids import check_char  # noqa: E402
 
 AS_OF = dt.date(2026, 9, 30)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from rostercheck.audit import build_context, run_checks
-from rostercheck.audit import LoadedInputs
+from rostercheck.loading import LoadedInputs
 from rostercheck.io.columns import KIND_LABELS
 from rostercheck.io.table import Table
 from rostercheck.normalize.ids import check_char

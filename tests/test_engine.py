@@ -192,7 +192,7 @@ _SLOW: dict = {}
 
 
 def _slow_finish(*args):
-    """audit._finish_held, three seconds late in the worker (a forked copy of the test process)."""
+    """loading._finish_held, three seconds late in the worker (a forked copy of the test process)."""
     import os
     import time
 
@@ -206,13 +206,14 @@ def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(mo
     import os
 
     from rostercheck import audit as audit_module
+    from rostercheck import loading
 
     rosters, lists = county_inputs()
     monkeypatch.setenv("ROSTERCHECK_WORKERS", "1")
     one = audit(rosters, lists, AS_OF)
     monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
     ready = audit_module.run_ready_checks
-    _SLOW.update(main=os.getpid(), finish=audit_module._finish_held)
+    _SLOW.update(main=os.getpid(), finish=loading._finish_held)
     early: dict[str, list] = {}
     pending: set[str] = set()
 
@@ -221,7 +222,7 @@ def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(mo
         early.update(ready(ctx, codes, waiting))
         return early
 
-    monkeypatch.setattr(audit_module, "_finish_held", _slow_finish)
+    monkeypatch.setattr(loading, "_finish_held", _slow_finish)
     monkeypatch.setattr(audit_module, "run_ready_checks", spy)
     two = audit(rosters, lists, AS_OF)
     assert pending and early  # some lists were still being read while some checks ran

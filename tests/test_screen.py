@@ -100,13 +100,13 @@ def test_bad_screen_configuration_is_reported(tmp_path):
 
 
 def test_the_screen_filters_big_lists_to_the_applicants_with_the_same_verdicts(tmp_path, monkeypatch):
-    from rostercheck import audit as audit_module
+    from rostercheck import loading
 
     _files(tmp_path)
     lists = {k: tmp_path / f"{k}.xlsx" for k in ("staff", "deaths", "vehicles")}
     apps, enrolled = [tmp_path / "apps.xlsx"], [tmp_path / "roster.xlsx"]
     duck = screen(apps, lists, dt.date(2026, 9, 30), enrolled)
-    reading = audit_module.load_inputs
+    reading = loading.load_inputs
     monkeypatch.setattr("rostercheck.screen.load_inputs", lambda *a, **k: reading(*a, **k, whole=True))
     memory = screen(apps, lists, dt.date(2026, 9, 30), enrolled)
     pd.testing.assert_frame_equal(memory.findings, duck.findings)

@@ -78,7 +78,7 @@ def warn(message: str) -> None:
 
 @contextmanager
 def loading() -> Iterator:
-    """Show a progress line while files are read; yields the callback for ``audit.load_inputs``.
+    """Show a progress line while files are read; yields the callback for ``loading.load_inputs``.
 
     Yields:
         callback(label, path).

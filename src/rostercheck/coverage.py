@@ -1,6 +1,6 @@
 """Who is left out (漏保): the coverage leads L01–L05 as a library call.
 
-Loads the rosters and lists through the audit's loaders (``audit.load_inputs``), builds the same
+Loads the rosters and lists through the audit's loaders (``loading.load_inputs``), builds the same
 context, and runs the lead rules of ``rules/l_coverage.py`` (registered apart from the audit's checks,
 so ``audit`` never runs them). The result is one row per lead, sorted for township workers.
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audit import LoadedInputs, Progress, build_context, load_inputs
+from .audit import build_context
+from .loading import LoadedInputs, Progress, load_inputs
 from .errors import UsageError
 from .io.columns import KIND_LABELS
 from .io.limits import Limits

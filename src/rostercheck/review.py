@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import suppress
-from .audit import LoadedInputs, Progress, build_context, load_inputs, run_checks
+from .audit import build_context, run_checks
+from .loading import LoadedInputs, Progress, load_inputs
 from .io.ledger import read_previous
 from .io.limits import Limits
 from .normalize import ids

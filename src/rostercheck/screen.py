@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audit import LoadedInputs, Progress, build_context, findings_frame, load_inputs, run_checks
+from .audit import build_context, findings_frame, run_checks
+from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
 from .io.limits import Limits
 from .model import CheckSpec, Context

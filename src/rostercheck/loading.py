@@ -1,0 +1,348 @@
+"""Loading the inputs: rosters, reference lists and payment ledgers, read and normalised, top to bottom.
+
+:func:`start_loading` reads the rosters and builds the members, reads the small lists whole, makes the key set
+of the people of interest (:class:`bulk.KeySet`) and keeps only the rows of the big lists that can link to one
+of them: big CSV/Parquet through DuckDB while streaming (:class:`bulk.Streamer`), other files as columns filtered
+before their rows become Python objects. When the inputs are large, the biggest of those other files are read in
+a second process meanwhile (:func:`_worker_share`, :func:`_read_held`, :func:`_finish_held`); :class:`Loading`
+holds them pending until :meth:`Loading.finish`. The payment ledgers are read raw in another process from the
+start (:func:`start_payments`) and typed here (:func:`add_payments` puts them among the inputs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from . import bulk, parallel
+from .io.columns import KIND_LABELS
+from .io.limits import Limits
+from .io.table import RawFile, Table, load_table, read_file, to_table
+from .model import Arriving
+from .namematch import name_counts
+from .normalize import ids
+from .reference import normalise
+from .roster import build_members
+
+Progress = Callable[[str, Path], None]
+
+
+@dataclass
+class LoadedInputs:
+    """Rosters and reference lists read and normalised.
+
+    Attributes:
+        tables: every table read (rosters first).
+        members: the member frame.
+        lists: kind → normalised reference frame.
+        labels: kind → label for evidence texts.
+        name_counts: namesake counts taken over the whole registry file when it was filtered (None:
+            count over the loaded frames).
+    """
+
+    tables: list[Table]
+    members: pd.DataFrame
+    lists: dict[str, pd.DataFrame]
+    labels: dict[str, str]
+    name_counts: dict[str, int] | None = None
+
+
+
+def _load_reference(kind: str, path: Path, limits: Limits | None, streams: bool) -> tuple[Table, pd.DataFrame]:
+    """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file, ``streams``)."""
+    return _normalised(bulk.load_whole(path, kind) if streams else load_table(path, kind, limits))
+
+
+def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
+    """Normalise a reference table and drop its raw cells (only the row count is kept)."""
+    frame = normalise(table)
+    table.drop_cells()
+    return table, frame
+
+
+def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None) -> list[Table]:
+    """Read the roster files (through DuckDB when the file is a big CSV/Parquet file)."""
+    tables = []
+    for path in rosters:
+        if progress:
+            progress("花名册", Path(path))
+        tables.append(bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else load_table(path, "roster", limits))
+    return tables
+
+
+def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
+    """Build the members, then drop the roster tables' raw cells (only their row counts are kept)."""
+    members = build_members(tables, as_of)
+    for table in tables:
+        table.drop_cells()
+    return members
+
+
+def _workers(paths: list[Path]) -> int:
+    try:
+        total = sum(Path(p).stat().st_size for p in paths)
+    except OSError:
+        return 1  # a missing file: let the sequential path report it in order
+    return parallel.workers(total >= parallel.BIG_BYTES and len(paths) > 1)
+
+
+# The worker process's files read while this process reads the rosters, waiting for the key set.
+_HELD: dict[str, RawFile] = {}
+
+
+def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
+    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set."""
+    _HELD[kind] = read_file(path, kind, limits)
+
+
+def _finish_held(kinds: list[str], keys: bulk.KeySet,
+                 named: set[str]) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
+    """In the worker: filter the held lists to the people of interest and normalise them.
+
+    Returns the lists, and the registry's namesake counts besides the members (see
+    :func:`bulk.filter_registry`; None without a held registry).
+    """
+    done, counts = {}, None
+    for kind in kinds:
+        if kind not in _HELD:
+            continue
+        if kind == "registry":
+            table = to_table(_HELD.pop(kind))
+            counts = bulk.filter_registry(table, keys, named)
+        else:
+            table = to_table(_HELD.pop(kind), keys.keeps)
+        done[kind] = _normalised(table)
+    return done, counts
+
+
+# A list DuckDB streams costs about a tenth of the time per byte of one read into Python (xlsx or text): on the
+# vehicle city, 56 MB of CSV streamed in 0.45 s against 4.9 s for a 42 MB workbook.
+STREAMED_SHARE = 0.1
+
+
+def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], streaming: set[str],
+                  typed_here: int = 0) -> list[str]:
+    """The held lists the second process reads: the biggest first, while its share of the bytes is below
+    this process's (the rosters, counted twice for the members they become, every other list, a list DuckDB streams
+    (``streaming``) at :data:`STREAMED_SHARE` of its bytes, and the bytes of the files it types besides, ``typed_here``)."""
+    size = {k: Path(lists[k]).stat().st_size for k in held}
+    mine = 2 * sum(Path(r).stat().st_size for r in rosters) + typed_here + sum(
+        Path(p).stat().st_size * (STREAMED_SHARE if k in streaming else 1) for k, p in lists.items() if k not in size)
+    far, theirs = [], 0
+    for kind in sorted(held, key=lambda k: -size[k]):
+        if far and theirs + size[kind] > mine:
+            mine += size[kind]
+            continue
+        far.append(kind)
+        theirs += size[kind]
+    return far
+
+
+class Loading:
+    """Inputs being loaded: everything this process reads, while the second process reads the rest.
+
+    :func:`start_loading` returns once this process has read what it reads. ``inputs`` then holds the
+    lists in :class:`model.Arriving` mappings in which the kinds the second process reads are still pending,
+    so that checks not needing them can run meanwhile. :meth:`finish` waits for those (reporting the first
+    unreadable file in list order, as a sequential read would); :meth:`close` ends the second process.
+
+    Args:
+        rosters: the roster tables.
+        members: the member frame.
+        lists: reference kind → file, in the order given.
+        loaded: kind → (table, frame) read so far.
+        counts: the namesake counts (None: none, or not yet known while the registry is pending).
+        held: the held kinds in list order; ``failed`` holds the error of the one this process could not read.
+        reading, finishing: the second process's futures (kind → read; the filtered lists and counts).
+    """
+
+    def __init__(self, rosters: list[Table], members: pd.DataFrame, lists: dict[str, Path],
+                 loaded: dict[str, tuple[Table, pd.DataFrame]], counts: dict[str, int] | None, held: list[str],
+                 failed: dict[str, BaseException], pool=None, reading=None, finishing=None,
+                 progress: Progress | None = None):
+        self._rosters, self._lists, self._loaded, self._held, self._failed = rosters, lists, loaded, held, failed
+        self._pool, self._reading, self._finishing, self._progress = pool, reading or {}, finishing, progress
+        pending = list(self._reading)
+        self.inputs = LoadedInputs(rosters + [t for t, _ in loaded.values()], members,
+                                   Arriving({k: f for k, (_, f) in loaded.items()}, pending),
+                                   Arriving({k: t.label for k, (t, _) in loaded.items()}, pending), counts)
+
+    @property
+    def ready(self) -> bool:
+        """True when this process read every file it reads (checks may run before :meth:`finish`)."""
+        return not self._failed
+
+    def waiting(self) -> bool:
+        """True while the second process is still reading or filtering lists."""
+        return any(not f.done() for f in [*self._reading.values(), *([self._finishing] if self._finishing else [])])
+
+    def finish(self) -> LoadedInputs:
+        """Wait for the pending lists and return the complete inputs (lists in the order given)."""
+        for kind in self._held:  # in list order: the first unreadable file is the one reported
+            if kind in self._reading:
+                if self._progress:
+                    self._progress(KIND_LABELS[kind], Path(self._lists[kind]))
+                self._reading[kind].result()
+            elif kind in self._failed:
+                raise self._failed[kind]
+        inputs, counts = self.inputs, self.inputs.name_counts
+        if self._finishing:
+            done, far_counts = self._finishing.result()
+            for kind, (table, frame) in done.items():
+                self._loaded[kind] = table, frame
+                inputs.lists[kind], inputs.labels[kind] = frame, table.label
+            if far_counts is not None:
+                counts = _with_roster_namesakes(inputs.members, far_counts)
+        self.close()
+        listed = [self._loaded[kind][0] for kind in self._lists]  # in the order given
+        known = {id(t) for t in [*self._rosters, *listed]}
+        added = [t for t in inputs.tables if id(t) not in known]  # e.g. the payment ledgers
+        order = [*self._lists, *(k for k in inputs.lists if k not in self._lists)]
+        self.inputs = LoadedInputs([*self._rosters, *listed, *added], inputs.members,
+                                   {k: inputs.lists[k] for k in order}, {k: inputs.labels[k] for k in order}, counts)
+        return self.inputs
+
+    def close(self) -> None:
+        """End the second process (once)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, limits: Limits | None = None,
+                  progress: Progress | None = None, whole: bool = False,
+                  people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = (), typed_here: int = 0) -> Loading:
+    """Read every roster and list this process reads; the biggest held lists go on in a second process.
+
+    The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
+    (:class:`bulk.KeySet`); the big lists (``bulk.FILTERED_KINDS``) keep only the rows that can link to
+    one of those people — big CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
+    filtered before their rows become Python objects. When the inputs are large, the biggest of those
+    other files are read in a second process while this one reads the rosters (:func:`_worker_share`);
+    they are still pending when this returns (see :class:`Loading`).
+
+    Args:
+        rosters: roster files.
+        lists: reference kind → file.
+        as_of: the review date.
+        limits: safety bounds.
+        progress: called with (label, path) before each file is read.
+        whole: read every list whole (the reference the filter is tested against).
+        people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
+            called once the rosters are read (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
+        typed_here: bytes this process types after this returns (the ledgers), counted as its share of the lists.
+    Returns:
+        The loading.
+    """
+    filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
+    streaming = {k for k, p in lists.items() if bulk.streams(Path(p))}  # each file's head looked at once
+    streamed = {k for k in filtered if k in streaming}
+    held = [k for k in filtered if k not in streamed]
+    pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
+    far = _worker_share(held, rosters, lists, streaming, typed_here) if pool else []
+    try:
+        reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
+        tables = _read_rosters(rosters, limits, progress)
+        members = _members(tables, as_of)
+        loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
+        for kind, path in lists.items():
+            if kind not in filtered:
+                if progress:
+                    progress(KIND_LABELS[kind], Path(path))
+                loaded[kind] = _load_reference(kind, Path(path), limits, kind in streaming)
+        keys = bulk.key_set([members, *(people() if callable(people) else people), *(frame for _, frame in loaded.values())])
+        # The members' named IDs, for a held registry's namesake counts (the roster counts them).
+        named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
+                 if "registry" in held else set())
+        finishing = pool.submit(_finish_held, far, keys, named) if far else None
+        counts = None
+        if streamed:
+            with bulk.Streamer(keys) as streamer:
+                for kind, path in lists.items():
+                    if kind in streamed:
+                        if progress:
+                            progress(KIND_LABELS[kind], Path(path))
+                        loaded[kind] = _normalised(streamer.load(Path(path), kind))
+                if "registry" in streamed:
+                    counts = streamer.name_counts(Path(lists["registry"]), members)
+        near = [k for k in held if k not in reading]
+        failed: dict[str, BaseException] = {}
+        for kind in near:
+            if progress:
+                progress(KIND_LABELS[kind], Path(lists[kind]))
+            try:
+                _read_held(kind, Path(lists[kind]), limits)
+            except Exception as exc:  # reported by Loading.finish, after any earlier file's own error
+                failed[kind] = exc
+                break
+        if not failed:
+            done, held_counts = _finish_held(near, keys, named)
+            loaded.update(done)
+            counts = counts if held_counts is None else held_counts
+    except BaseException:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+        raise
+    counts = None if failed or "registry" in far else _with_roster_namesakes(members, counts)
+    return Loading(tables, members, dict(lists), loaded, counts, held, failed, pool, reading, finishing, progress)
+
+
+def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
+                limits: Limits | None = None, progress: Progress | None = None,
+                whole: bool = False, people: list[pd.DataFrame] = ()) -> LoadedInputs:
+    """Read every roster and list (:func:`start_loading`, then wait for what the second process reads).
+
+    Args: as :func:`start_loading`.
+    Returns:
+        The loaded inputs.
+    """
+    loading = start_loading(rosters, lists, as_of, limits, progress, whole, people)
+    try:
+        return loading.finish()
+    finally:
+        loading.close()
+
+
+def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | None) -> dict[str, int] | None:
+    """Add the roster's namesake counts to the registry's (as :func:`namematch.name_counts` counts both)."""
+    if registry is None:
+        return None
+    counts = name_counts(members)
+    for key, n in registry.items():
+        counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
+                   progress: Progress | None = None):
+    """Start reading the payment ledgers (--payments, repeatable; see :mod:`rostercheck.io.ledgers`).
+
+    Args:
+        payments: ledger files (None or empty: nothing to do).
+        as_of: the review date.
+        limits: safety bounds.
+        progress: progress callback.
+    Returns:
+        The :class:`io.ledgers.LedgerReading` (its ``finish()`` gives the tables, the normalised payments and
+        warnings; a city's later files are read in a second process meanwhile), or None without ledgers.
+    """
+    if not payments:
+        return None
+    from .io.ledgers import start_ledgers
+
+    return start_ledgers(list(payments), as_of, limits, progress, ahead=True)
+
+
+def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame, list[str]] | None) -> list[str]:
+    """Put the payments read by :func:`start_payments` among the inputs; returns their warnings."""
+    if ledgers is None:
+        return []
+    tables, frame, warnings = ledgers
+    inputs.tables.extend(tables)
+    inputs.lists["payments"] = frame
+    inputs.labels["payments"] = KIND_LABELS["payments"]
+    return warnings
