@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
 import sys
 import traceback
@@ -482,9 +480,4 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         console.error("已中断。")
         sys.exit(130)
-    # Every report is written, closed and renamed by now. Skip the interpreter's teardown: freeing the
-    # millions of objects a large run leaves behind takes a quarter of a second for a city.
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code if isinstance(code, int) else 0)
+    sys.exit(code if isinstance(code, int) else 0)
