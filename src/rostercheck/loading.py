@@ -51,7 +51,6 @@ class LoadedInputs:
     name_counts: dict[str, int] | None = None
 
 
-
 def _load_reference(kind: str, path: Path, limits: Limits | None, streams: bool) -> tuple[Table, pd.DataFrame]:
     """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file, ``streams``)."""
     return _normalised(bulk.load_whole(path, kind) if streams else load_table(path, kind, limits))
@@ -346,3 +345,6 @@ def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame,
     inputs.lists["payments"] = frame
     inputs.labels["payments"] = KIND_LABELS["payments"]
     return warnings
+
+
+__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "load_inputs", "start_loading", "start_payments"]
