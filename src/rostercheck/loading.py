@@ -94,8 +94,9 @@ _HELD: dict[str, RawFile] = {}
 
 
 def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
-    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set."""
-    _HELD[kind] = read_file(path, kind, limits)
+    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set (a big workbook's ID
+    column only, but for the registry, which keeps whole households: see :mod:`io.sparse`)."""
+    _HELD[kind] = read_file(path, kind, limits, sparse=kind != "registry")
 
 
 def _finish_held(kinds: list[str], keys: bulk.KeySet,

@@ -15,7 +15,7 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..errors import ConfigError, InputFileError, LimitExceededError
@@ -183,13 +183,18 @@ class XlsxScan:
         typed: some sheet has merged cells or numbers of 14+ digits: read it with a reader that keeps
             cell types and merged ranges (python-calamine), not as text columns (fastexcel).
         sheets: (name, visible) of the workbook's worksheets, in order (chart sheets left out).
+        placed: every cell element names its place (``r``): a cell's position can be read from it alone.
+        kept: lower-case part name → its XML as inflated, for the worksheet parts of at least ``keep`` bytes
+            (``check_zip_workbook``), so that a reader of the XML need not inflate it again.
     """
 
     typed: bool
     sheets: tuple[tuple[str, bool], ...]
+    placed: bool = True
+    kept: dict[str, list[bytes]] = field(default_factory=dict, repr=False, compare=False)
 
 
-def check_zip_workbook(path: Path, limits: Limits) -> XlsxScan:
+def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> XlsxScan:
     """Refuse a zipped workbook (.xlsx/.xlsm) that would cost too much to open, or is not one.
 
     Checks the entry count and declared sizes and ratios, then streams every part once to count its
@@ -198,6 +203,7 @@ def check_zip_workbook(path: Path, limits: Limits) -> XlsxScan:
     Args:
         path: the workbook.
         limits: the bounds.
+        keep: keep the XML of worksheet parts of at least this many bytes (``XlsxScan.kept``); None: none.
     Returns:
         What the scan learnt (see :class:`XlsxScan`).
     Raises:
@@ -219,15 +225,16 @@ def check_zip_workbook(path: Path, limits: Limits) -> XlsxScan:
         for info in infos:
             if info.file_size > 10 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise LimitExceededError(path, f"部件“{info.filename}”压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
-        total, sheets, typed = 0, _sheet_parts(zf, path), False
+        total, sheets, typed, placed, kept = 0, _sheet_parts(zf, path), False, True, {}
         for info in infos:
             if info.is_dir():
                 continue
             name = info.filename.lstrip("/").lower()
             try:
                 if name in sheets or name.startswith("xl/worksheets/"):
-                    total, part_typed = _scan_part(zf, info, path, limits, total, cap, bomb)
-                    typed = typed or part_typed
+                    chunks = kept[name] = [] if keep is not None and info.file_size >= keep else None
+                    total, part_typed, part_placed = _scan_part(zf, info, path, limits, total, cap, bomb, chunks)
+                    typed, placed = typed or part_typed, placed and part_placed
                 else:  # calamine itself enforces declared sizes; only a DTD needs looking for
                     with zf.open(info) as stream:
                         if _ENTITY.search(stream.read(1 << 16)):
@@ -236,7 +243,7 @@ def check_zip_workbook(path: Path, limits: Limits) -> XlsxScan:
                 raise InputFileError(path, _BROKEN) from exc
             except (NotImplementedError, RuntimeError) as exc:  # encrypted or unsupported compression
                 raise InputFileError(path, "文件内部使用了不支持的压缩或加密方式，请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
-        return XlsxScan(typed, _worksheets(zf, sheets))
+        return XlsxScan(typed, _worksheets(zf, sheets), placed, {k: v for k, v in kept.items() if v is not None})
 
 
 def _entity_message(info: zipfile.ZipInfo) -> str:
@@ -257,7 +264,7 @@ def _sheet_parts(zf: zipfile.ZipFile, path: Path) -> set[str]:
         raise LimitExceededError(path, "工作簿的关系部件大小异常，不是正常的 Excel 文件，已拒绝读取。")
     parts = set()
     for rel in _RELATIONSHIP.findall(zf.read(info)):
-        attrs = {k.lower(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(rel)}
+        attrs = {k.decode("ascii").lower(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(rel)}
         if "worksheet" in attrs.get("type", "").lower() and attrs.get("target"):
             target = attrs["target"]
             full = target.lstrip("/") if target.startswith("/") else "xl/" + target
@@ -325,9 +332,11 @@ def _check_is_xlsx(path: Path, names: set[str]) -> None:
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int,
-               cap: float, bomb: str) -> tuple[int, bool]:
+               cap: float, bomb: str, chunks: list[bytes] | None = None) -> tuple[int, bool, bool]:
     scan, tail = _PartScan(), b""
     for chunk in _chunks(zf, info):
+        if chunks is not None:
+            chunks.append(chunk)
         total += len(chunk)
         if total > cap:
             raise LimitExceededError(path, bomb)
@@ -349,7 +358,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
             f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {rows} 行、第 {cols} 列），"
             "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存为 .xlsx 再试。",
         )
-    return total, scan.typed
+    return total, scan.typed, not scan.no_ref_cells
 
 
 def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):

@@ -153,7 +153,7 @@ def sniff_format(path: Path) -> str:
 
 
 def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = False,
-               columnar: bool = False) -> list[Grid]:
+               columnar: bool = False, sparse: bool = False) -> list[Grid]:
     """Read every candidate sheet of a file as a :class:`Grid`.
 
     Hidden sheets and empty sheets are skipped; hidden rows and columns are read like any other
@@ -168,6 +168,8 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         columnar: the caller reads rows through :meth:`Grid.data_rows`: .xlsx sheets without merged
             cells or long numbers may come as Arrow text columns (fastexcel: a third of the work of
             turning every cell into a Python object first).
+        sparse: the caller keeps only rows whose ID a filter keeps (``io.table.to_table`` with ``keep``): a big
+            one-sheet .xlsx may come as a :class:`io.sparse.SparseGrid`, whose other rows are read when asked for.
     Returns:
         The grids, in workbook order (at least one).
     Raises:
@@ -191,9 +193,13 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         grids = [Grid(path, "", rows, 1, [], PARQUET)]
     else:
         if fmt == XLSX:
-            scan = check_zip_workbook(path, limits)
+            from .sparse import MIN_XML_BYTES, read_sparse
+
+            scan = check_zip_workbook(path, limits, MIN_XML_BYTES if columnar and sparse else None)
             if columnar and not scan.typed and scan.sheets:
-                grids = _read_columns(path, scan.sheets, limits, notes, note_sheets)
+                grids = read_sparse(path, scan, notes, note_sheets) if sparse and scan.placed else None
+                if grids is None:
+                    grids = _read_columns(path, scan.sheets, limits, notes, note_sheets)
             else:
                 grids = _read_workbook(path, fmt, limits, notes, note_sheets)
         else:

@@ -402,10 +402,13 @@ class RawFile:
     notes: list[str]
 
 
-def read_file(path: Path | str, kind: str, limits: Limits | None = None) -> RawFile:
-    """Read a file's sheets and find their headers (see :func:`load_table`)."""
+def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse: bool = False) -> RawFile:
+    """Read a file's sheets and find their headers (see :func:`load_table`).
+
+    ``sparse``: the rows will be filtered by their ID (:func:`to_table` with ``keep``): see :mod:`io.sparse`.
+    """
     path = Path(path)
-    grids = read_grids(path, limits, note_sheets=True, columnar=True)
+    grids = read_grids(path, limits, note_sheets=True, columnar=True, sparse=sparse)
     notes = [n for g in grids for n in g.notes]
     sheets = []
     for grid in grids:
@@ -416,6 +419,8 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None) -> RawF
                 continue
             layout.warnings.append("名称像说明页，但表头和内容是数据，已读取")
         if layout is not None:
+            if hasattr(grid, "index"):  # a SparseGrid: its ID column's text, read now
+                grid.index(layout.mapping.get("id"))
             sheets.append((grid, layout))
     return RawFile(path, kind, sheets, notes)
 

@@ -1,0 +1,398 @@
+"""A big worksheet read for the rows that can matter: the filtered lists' one-ID-column read.
+
+A filtered list (``bulk.FILTERED_KINDS``) keeps only the rows whose ID may link to a person of interest
+(:meth:`bulk.KeySet.keeps`); on a city's pension or vehicle workbook that is one row in a hundred. Reading
+every cell with fastexcel costs about three seconds a million rows, nearly all of it for rows dropped later.
+Here the sheet's XML is inflated once and held; its first rows are read by fastexcel (from a workbook holding
+only them) to find the header; the ID column's text is then taken from the XML with one regular expression.
+Once the key set is known, only the rows it keeps are read, again by fastexcel from a workbook holding the
+first rows and those rows, so every cell's text is the one a whole read gives.
+
+Anything this reader does not fully understand sends the sheet to the whole read (:class:`SparseGrid` returns
+None from :func:`read_sparse`, or reads the file whole when asked for every row): a workbook of more than one
+worksheet, prefixed XML elements, rows or cells without their ``r`` reference, a small sheet. An ID cell it
+cannot read for certain (a rich-text string, an entity, a shared string of another shape, a number) is kept:
+the filter only ever drops clean 18-character IDs, so keeping a row the whole read would drop changes no finding.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from .limits import _chunks, _sheet_parts
+
+# Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
+MIN_XML_BYTES = 32 << 20
+HEAD_ROWS = 300  # as io.read.HEAD_ROWS: the rows the header is looked for in
+
+_ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
+_ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
+_CELL_REF = re.compile(rb'(<c r="[A-Z]+)\d+"')
+_DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
+_SHARED = re.compile(rb"<si>(.*?)</si>", re.S)
+_PLAIN_TEXT = r"^<t(?: xml:space=\"preserve\")?>(?P<text>[^<&]*)</t>$"
+
+
+def _letters(col: int) -> bytes:
+    """A 0-based column index as spreadsheet letters (0 → A, 26 → AA)."""
+    out = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out.encode()
+
+
+_ATTRS = re.compile(rb'<c r="[A-Z]+\d+"([^>]*)>')
+_STYLE = re.compile(rb' s="\d+"')
+# A string cell's value, by its type: the text of an inline or formula string, a shared string's index.
+_VALUES = {b' t="inlineStr"': ("inline", "<is><t>(?P<text>[^<&]*)</t></is>"), b' t="str"': ("formula", "<v>(?P<text>[^<&]*)</v>"),
+           b' t="s"': ("shared", "<v>(?P<text>\\d+)</v>")}
+
+
+def _text_shape(head: list[bytes], letters: bytes) -> tuple[str, str] | None:
+    """How the first rows write their ID cells' string values: (type, the RE2 pattern for what follows '<c r="B'
+    in such a cell, its text or shared-string index captured), the most common shape of string cell; None for none.
+    A cell of another shape (number, blank, other attributes) gives no text: its row is kept."""
+    ref, shapes = b'<c r="' + letters, Counter()
+    for row in head:
+        for m in _ATTRS.finditer(row):
+            if m.group(0).startswith(ref) and m.group(0)[len(ref):len(ref) + 1].isdigit():
+                shapes[_STYLE.sub(b' s="#"', m.group(1))] += 1
+    for shape, _ in shapes.most_common():
+        value = _VALUES.get(shape.replace(b' s="#"', b""))
+        if value is not None and re.fullmatch(rb'[ a-zA-Z="#]*', shape):
+            return value[0], '^\\d+"' + shape.decode("ascii").replace("#", "\\d+") + ">" + value[1]
+    return None
+
+
+def _workbook(zf: zipfile.ZipFile, part: str, xml: bytes) -> bytes:
+    """The workbook with one worksheet part replaced (stored, not compressed: it is read at once)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
+        for info in zf.infolist():
+            out.writestr(info.filename, xml if info.filename.lstrip("/").lower() == part else zf.read(info))
+    return buf.getvalue()
+
+
+def _load(book: bytes, sheet: str):
+    import fastexcel
+
+    return fastexcel.read_excel(book).load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_arrow()
+
+
+class _Sheet:
+    """A worksheet's XML, inflated and cut after whole rows, with the workbook it came from."""
+
+    def __init__(self, zf: zipfile.ZipFile, part: str, chunks: list[bytes]) -> None:
+        self.zf, self.part = zf, part
+        self.windows: list[bytes] = []
+        tail = b""
+        while chunks:
+            chunk = chunks.pop(0)
+            window = tail + chunk
+            cut = window.rfind(b"</row>") + len(b"</row>")
+            if cut < len(b"</row>"):
+                tail = window
+                continue
+            self.windows.append(window[:cut])
+            tail = window[cut:]
+        self.suffix = tail  # </sheetData> and what follows
+        first = self.windows[0] if self.windows else b""
+        at = first.find(b"<sheetData>")
+        self.prefix = _DIMENSION.sub(b"", first[:at + len(b"<sheetData>")]) if at >= 0 else b""
+        if at >= 0:
+            self.windows[0] = first[at + len(b"<sheetData>"):]
+
+    def understood(self) -> bool:
+        """Whether the rows are written as this reader expects: in an unprefixed sheetData element."""
+        return bool(self.prefix) and b"</sheetData>" in self.suffix and not any(b"</sheetData>" in w for w in self.windows)
+
+    def book(self, rows: list[bytes]) -> bytes:
+        """A workbook whose worksheet holds only these row elements."""
+        return _workbook(self.zf, self.part, self.prefix + b"".join(rows) + self.suffix)
+
+
+class SparseGrid:
+    """Stands in for :class:`io.read.Grid` for a big worksheet of a filtered list (see the module docstring).
+
+    ``rows`` holds the first rows (to find the header in); :meth:`index` then reads the ID column's text. The
+    cells of other rows are read when asked for (:meth:`data_columns`, :meth:`data_rows`), the rows asked for
+    only; when every row is asked for, or the ID column is unknown, the sheet is read whole.
+    """
+
+    def __init__(self, path: Path, sheet: _Sheet, name: str, note_sheet: bool) -> None:
+        from .read import XLSX, _python_rows
+
+        self.path, self.sheet, self.first_row, self.merged, self.fmt = path, name, 1, [], XLSX
+        self.notes: list[str] = []
+        self.note_sheet = note_sheet
+        self._xml = sheet
+        head, seen = [], 0
+        for m in _ROW.finditer(sheet.windows[0]):
+            head.append(m.group(0))
+            seen += 1
+            if seen >= HEAD_ROWS:
+                break
+        self._head_xml = head
+        self._head = _load(sheet.book(head), name)
+        self.rows = _python_rows(self._head)
+        self.columns = self._head  # a sheet read as columns (io.table.to_table); the rows below come on demand
+        self._whole = None
+        self._numbers = self._ids = None  # each row element's number; the ID column's text per row element
+        self._last = max((int(_ROW_NUMBER.match(r).group(1)) for r in head), default=0)
+        self._height = self._count()
+
+    def _count(self) -> int:
+        """The sheet's height as fastexcel counts it: through the last row holding a value."""
+        for window in reversed(self._xml.windows):
+            for part in (window[-(1 << 20):], window):  # the last rows first
+                for row in reversed(_ROW.findall(part)):
+                    if b"<v>" in row or b"<t>" in row or b"<t " in row:
+                        return int(_ROW_NUMBER.match(row).group(1))
+        return len(self.rows)
+
+    @property
+    def height(self) -> int:
+        return self._height if self._whole is None else self._whole.num_rows
+
+    def index(self, id_col: int | None) -> None:
+        """Read the ID column's text from the XML (at most once; nothing without an ID column)."""
+        if id_col is None or self._numbers is not None or self._whole is not None:
+            return
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        letters = _letters(id_col + self._offset())
+        cell, shape = b'<c r="' + letters, _text_shape(self._head_xml, letters)
+        if shape is None:
+            return  # no ID cell of a shape read here: left to the whole read
+        kind, text = shape
+        numbers, parts = [], []
+        for window in self._xml.windows:
+            rows = window.count(b"<row")
+            if rows != window.count(b'<row r="'):
+                return  # a row that does not name its number: left to the whole read
+            # each piece after '<c r="B' starts with the ID cell's row number (pieces starting with a letter are
+            # cells of a wider column, BA…); the text where the cell has the shape of the first rows' ID cells
+            pieces = pc.list_flatten(pc.split_pattern(pa.array([window], type=pa.large_binary()), cell)).slice(1)
+            row = pc.struct_field(pc.extract_regex(pieces, r'^(?P<row>\d+)"'), [0])
+            placed = pc.is_valid(row)
+            found = pc.struct_field(pc.extract_regex(pieces.filter(placed), text), [0])
+            got = pc.cast(pc.cast(row.filter(placed), pa.large_string()), pa.int64()).to_numpy()
+            if len(got) == rows and (len(got) < 2 or (np.diff(got) > 0).all()):
+                numbers.append(got)
+                parts.append(found)
+                continue
+            # rows without an ID cell (blank rows, totals): each found cell placed on its row
+            every = np.array([int(n) for n in _ROW_NUMBER.findall(window)], dtype=np.int64)
+            at = np.searchsorted(every, got)
+            if len(every) != rows or len(got) and (len(np.unique(got)) != len(got) or at.max() >= len(every)
+                                                   or (every[at] != got).any()):
+                return  # not in row order: left to the whole read
+            where = np.full(len(every), len(found), dtype=np.int64)
+            where[at] = np.arange(len(found))
+            numbers.append(every)
+            parts.append(pa.concat_arrays([found, pa.nulls(1, type=found.type)]).take(pa.array(where)))
+        numbers = np.concatenate(numbers) if numbers else np.zeros(0, dtype=np.int64)
+        if len(numbers) > 1 and not (np.diff(numbers) > 0).all():
+            return  # rows out of order: left to the whole read
+        cells = pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_binary())
+        ids = self._resolved(cells, kind == "shared")
+        # what the XML gave for the first rows must be what fastexcel read there (the column, the text)
+        head = numbers <= self._last
+        read = self._head.column(id_col).to_pylist() if id_col < self._head.num_columns else []
+        for n, v in zip(numbers[head].tolist(), ids.slice(0, int(head.sum())).to_pylist()):
+            if v is not None and (n > len(read) or read[n - 1] != v):
+                return
+        self._numbers, self._ids = numbers, ids
+
+    def _offset(self) -> int:
+        """The column the sheet's first column is (fastexcel starts at the first column holding a value)."""
+        first = min((m.group(1) for r in self._head_xml for m in re.finditer(rb'<c r="([A-Z]+)\d+"[^>]*?>(?=<[vif])', r)),
+                    key=lambda s: (len(s), s), default=b"A")
+        n = 0
+        for ch in first:
+            n = n * 26 + ch - 64
+        return n - 1
+
+    def _resolved(self, cells, shared: bool):
+        """Each row's ID text (null where unknown, or blank): an inline or formula string as written, a shared
+        string looked up when the string is plain text."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if shared:
+            table = self._shared_strings()
+            if table is None:
+                return pa.nulls(len(cells), type=pa.string())
+            index = pc.cast(pc.cast(cells, pa.large_string()), pa.int64())
+            valid = pc.fill_null(pc.less(index, len(table)), False)
+            cells = pc.if_else(valid, pc.cast(table, pa.large_binary()).take(pc.if_else(valid, index, 0)),
+                               pa.scalar(None, pa.large_binary()))
+        cells = pc.if_else(pc.equal(pc.binary_length(cells), 0), pa.scalar(None, pa.large_binary()), cells)
+        return pc.cast(cells, pa.string())
+
+    def _shared_strings(self):
+        """The shared strings that are plain text (None for one of another shape), or None without the part."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        names = {i.filename.lstrip("/").lower(): i for i in self._xml.zf.infolist()}
+        info = names.get("xl/sharedstrings.xml")
+        if info is None:
+            return None
+        data = b"".join(_chunks(self._xml.zf, info))
+        bodies = pa.array(_SHARED.findall(data), type=pa.binary())
+        return pc.struct_field(pc.extract_regex(bodies, _PLAIN_TEXT), [0])
+
+    def id_cells(self, col: int, start: int):
+        """The ID column's cells from row ``start`` down, as :meth:`io.read.Grid.id_cells` gives them (null: blank,
+        or not read for certain, which the filter keeps)."""
+        import pyarrow as pa
+
+        self.index(col)
+        if self._numbers is None:
+            return self._read_whole().id_cells(col, start)
+        n = max(0, self.height - start)
+        where = np.full(n, len(self._ids), dtype=np.int64)
+        pos = self._numbers - 1 - start
+        ok = (pos >= 0) & (pos < n)
+        where[pos[ok]] = np.flatnonzero(ok)
+        return pa.concat_arrays([self._ids, pa.nulls(1, type=pa.string())]).take(pa.array(where))
+
+    def _read_whole(self):
+        from .read import Grid, _python_rows
+
+        if self._whole is None:
+            book = self._xml.book(self._xml.windows)
+            self._whole = _load(book, self.sheet)
+        return Grid(self.path, self.sheet, _python_rows(self._whole.slice(0, HEAD_ROWS)), 1, [], self.fmt,
+                    columns=self._whole)
+
+    def _part(self, start: int, at):
+        """The rows at positions ``at`` below ``start`` as Arrow columns (every row when ``at`` is None)."""
+        import pyarrow as pa
+
+        if at is None or self._numbers is None or self._whole is not None:
+            part = self._read_whole().columns.slice(start)
+            return part if at is None else part.take(pa.array(np.asarray(at, dtype=np.int64)))
+        wanted = np.asarray(at, dtype=np.int64) + start + 1  # row numbers
+        later = wanted > self._last
+        below = wanted[later]
+        found = np.searchsorted(self._numbers, below)
+        chosen = below[(found < len(self._numbers)) & (self._numbers[np.minimum(found, len(self._numbers) - 1)] == below)] \
+            if len(self._numbers) else below[:0]  # row elements below the first rows (at is sorted and unique)
+        moved = [_renumber(e, self._last + 1 + k) for k, e in enumerate(self._elements(chosen))]
+        try:
+            table = _load(self._xml.book(self._head_xml + moved), self.sheet)
+        except Exception:  # noqa: BLE001 - whatever fastexcel makes of it, the whole read reports it properly
+            table = None
+        if table is None or not _same_start(table, self._head):  # a row's cell left of the first rows' first cell
+            self._numbers = None
+            return self._part(start, at)
+        place = wanted - 1
+        k = np.searchsorted(chosen, wanted[later])
+        hit = (k < len(chosen)) & (chosen[np.minimum(k, max(len(chosen) - 1, 0))] == wanted[later]) if len(chosen) \
+            else np.zeros(int(later.sum()), dtype=bool)
+        place[later] = np.where(hit, self._last + k, table.num_rows)
+        place[place >= table.num_rows] = table.num_rows  # blank rows: the all-null row appended
+        return pa.Table.from_batches([table, _nulls(table.schema)]).take(pa.array(place))
+
+    def _elements(self, numbers: np.ndarray) -> list[bytes]:
+        """The row elements with these numbers (sorted), found window by window."""
+        out, k = [], 0
+        for window in self._xml.windows:
+            if k >= len(numbers):
+                break
+            first = _ROW_NUMBER.search(window)
+            if first is None:
+                continue
+            last = window.rfind(b'<row r="')
+            top = int(_ROW_NUMBER.match(window, last).group(1))
+            pos = 0
+            while k < len(numbers) and numbers[k] <= top:
+                at = window.find(b'<row r="%d"' % numbers[k], pos)
+                tag = window.find(b">", at)
+                end = tag + 1 if window[tag - 1:tag] == b"/" else window.find(b"</row>", tag) + len(b"</row>")  # <row r="n"/>
+                out.append(window[at:end])
+                pos = end
+                k += 1
+        return out
+
+    def data_rows(self, start: int, at=None) -> list[list]:
+        from .read import _python_rows
+
+        return _python_rows(self._part(start, at))
+
+    def data_columns(self, cols, start: int, at=None) -> dict[int, list]:
+        from .read import _cells_array
+
+        part = self._part(start, at)
+        return {c: (_cells_array(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
+
+    def cells(self, col: int, start: int) -> list:
+        return self.data_columns([col], start)[col]
+
+    def filled(self) -> bool:
+        return self.height > 0 and (any(c.null_count < len(c) for c in self._head.columns) or self.height > len(self.rows))
+
+
+def _same_start(table, head) -> bool:
+    """Whether a read of the first rows and more holds the first rows' cells where a read of them alone has them."""
+    if table.num_columns < head.num_columns or table.num_rows < head.num_rows:
+        return False
+    return all(table.column(c).slice(0, head.num_rows).to_pylist() == head.column(c).to_pylist()
+               for c in range(head.num_columns))
+
+
+def _nulls(schema):
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_arrays([pa.nulls(1, type=f.type) for f in schema], schema=schema)
+
+
+def _renumber(element: bytes, number: int) -> bytes:
+    """A row element moved to another row number (its cells' references with it)."""
+    n = b"%d" % number
+    element = _ROW_NUMBER.sub(b'<row r="' + n + b'"', element, count=1)
+    return _CELL_REF.sub(lambda m: m.group(1) + n + b'"', element)
+
+
+def read_sparse(path: Path, scan, notes: list[str], note_sheets: bool) -> list[SparseGrid] | None:
+    """Read a one-worksheet workbook's sheet as a :class:`SparseGrid`, or None to read it whole.
+
+    Args:
+        path: the workbook.
+        scan: its safety scan (``io.limits.check_zip_workbook``), with the worksheet's XML kept.
+        notes, note_sheets: as :func:`io.read.read_grids`.
+    Returns:
+        The grid in a list, or None.
+    """
+    from .read import _sheet_wanted
+
+    sheets, kept = scan.sheets, dict(scan.kept)
+    scan.kept.clear()
+    if len(sheets) != 1 or len(kept) != 1:
+        return None
+    zf = zipfile.ZipFile(path)
+    part, chunks = kept.popitem()
+    if _sheet_parts(zf, path) != {part}:
+        return None
+    name, visible = sheets[0]
+    note_sheet = _sheet_wanted(name, visible, 1, notes, note_sheets)
+    if note_sheet is None:
+        return []
+    sheet = _Sheet(zf, part, chunks)
+    if not sheet.understood() or not sheet.windows or sheet.windows[0].count(b"<row") != sheet.windows[0].count(b'<row r="'):
+        return None
+    try:
+        return [SparseGrid(path, sheet, name, note_sheet)]
+    except Exception:  # noqa: BLE001 - whatever fastexcel makes of the first rows, the whole read reports it properly
+        return None

@@ -1,0 +1,170 @@
+"""The filtered lists' one-ID-column read of big workbooks (io.sparse) gives what the whole read gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rostercheck import bulk
+from rostercheck.errors import InputFileError
+from rostercheck.io import sparse
+from rostercheck.io.table import read_file, to_table
+from rostercheck.normalize import ids
+
+from helpers import make_id
+
+KEPT = [make_id(f"19{50 + k:02d}0101", 100 + k) for k in range(6)]  # people of interest
+OTHERS = [make_id(f"19{50 + k:02d}0202", 300 + k) for k in range(30)]  # clean IDs no one has
+
+
+def _keys() -> bulk.KeySet:
+    keys = bulk.KeySet()
+    values, statuses, reliable, _ = ids.id_numbers(KEPT)
+    keys.add(values, statuses, reliable)
+    return keys
+
+
+@pytest.fixture(autouse=True)
+def small_sheets(monkeypatch):
+    monkeypatch.setattr(sparse, "MIN_XML_BYTES", 0)  # every sheet is big enough
+
+
+def _write(path, rows, how: str, start_col: int = 0) -> None:
+    """Rows of cells into a one-sheet workbook: xlsxwriter's shared or inline strings, or openpyxl."""
+    if how == "openpyxl":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1 + start_col):
+                if value is not None:
+                    sheet.cell(r, c, value)
+        book.save(path)
+        return
+    book = xlsxwriter.Workbook(path, {"constant_memory": how == "inline"})
+    sheet = book.add_worksheet("养老金")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c + start_col, value)
+    book.close()
+
+
+def _both(path, kind: str = "pensions"):
+    """(the sparse read's table and grid type, the whole read's table), both filtered by the key set."""
+    keys = _keys()
+    raw = read_file(path, kind, sparse=True)
+    grid = type(raw.sheets[0][0]).__name__ if raw.sheets else ""
+    return to_table(raw, keys.keeps), grid, to_table(read_file(path, kind), keys.keeps)
+
+
+def _same(a, b) -> None:
+    pd.testing.assert_frame_equal(a.frame.reset_index(drop=True), b.frame.reset_index(drop=True))
+    assert (a.row_count, a.rows, a.headers, a.title, a.warnings) == (b.row_count, b.rows, b.headers, b.title, b.warnings)
+
+
+HEADER = ["姓名", "社会保障号码", "险种", "月发放金额", "发放状态"]
+
+
+@pytest.mark.parametrize("how", ["shared", "inline", "openpyxl"])
+def test_only_the_rows_that_can_link_are_read_and_they_are_the_whole_reads(tmp_path, how):
+    rows = [["城乡居民养老保险发放名单"], HEADER]
+    for k in range(40):
+        pid = KEPT[k % len(KEPT)] if k % 7 == 0 else OTHERS[k % len(OTHERS)]
+        rows.append([f"张{k}", pid, "城乡居民基本养老保险", 150 + k, "正常发放"])
+    rows.append(["王五", "43052119800101123", "城乡居民基本养老保险", 150, "正常发放"])  # 17 characters: kept
+    rows.append(["李四", None, "城乡居民基本养老保险", 150, "正常发放"])  # no ID: kept
+    rows.append([None] * 5)
+    rows.append(["合计", None, None, 9999, None])
+    path = tmp_path / "pensions.xlsx"
+    _write(path, rows, how)
+    got, grid, whole = _both(path)
+    assert grid == "SparseGrid"
+    _same(got, whole)
+    assert set(got.frame["id"].dropna()) >= set(KEPT) and not set(got.frame["id"].dropna()) & set(OTHERS)
+
+
+def test_a_sheet_starting_right_of_column_a_and_a_row_further_left(tmp_path):
+    rows = [HEADER] + [[f"张{k}", (KEPT + OTHERS)[k], "企业职工基本养老保险", 100, "正常"] for k in range(20)]
+    path = tmp_path / "right.xlsx"
+    _write(path, rows, "shared", start_col=2)
+    got, grid, whole = _both(path)
+    assert grid == "SparseGrid"
+    _same(got, whole)
+    book = openpyxl.load_workbook(path)
+    book.active.cell(15, 1, "备注")  # a cell left of every other, on a row the filter drops
+    book.save(path)
+    got, _, whole = _both(path)
+    _same(got, whole)
+
+
+def test_more_than_one_sheet_is_read_whole(tmp_path):
+    path = tmp_path / "two.xlsx"
+    book = xlsxwriter.Workbook(path)
+    for name in ("一月", "二月"):
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate([HEADER] + [[f"张{k}", (KEPT + OTHERS)[k], "险种", 100, "正常"] for k in range(10)]):
+            sheet.write_row(r, 0, row)
+    book.close()
+    got, grid, whole = _both(path)
+    assert grid == "Grid"
+    _same(got, whole)
+
+
+def test_small_sheets_are_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(sparse, "MIN_XML_BYTES", 1 << 30)
+    path = tmp_path / "small.xlsx"
+    _write(path, [HEADER] + [[f"张{k}", OTHERS[k], "险种", 100, "正常"] for k in range(10)], "shared")
+    got, grid, whole = _both(path)
+    assert grid == "Grid"
+    _same(got, whole)
+
+
+_CELL = st.one_of(
+    st.sampled_from(KEPT + OTHERS[:8]),  # clean IDs, kept or not
+    st.sampled_from(["", " ", "合计", "社会保障号码", "43052119800101123X", "4305211980010112x", "身份证号码"]),
+    st.integers(0, 10**12), st.floats(0, 1e6, allow_nan=False), st.dates(dt.date(2000, 1, 1), dt.date(2030, 1, 1)),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=6), st.none())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.lists(st.lists(_CELL, min_size=0, max_size=7), min_size=0, max_size=40),
+       how=st.sampled_from(["shared", "inline", "openpyxl"]), start_col=st.integers(0, 2),
+       title=st.booleans())
+def test_any_sheet_reads_as_the_whole_read_does(tmp_path_factory, body, how, start_col, title):
+    rows = ([["发放名单"]] if title else []) + [HEADER] + body
+    path = tmp_path_factory.mktemp("sparse") / "list.xlsx"
+    dated = [[dt.datetime.combine(v, dt.time()) if isinstance(v, dt.date) else v for v in row] for row in rows]
+    _write(path, dated, how, start_col)
+    keys = _keys()
+
+    def read(sparse_read: bool):
+        try:
+            return to_table(read_file(path, "pensions", sparse=sparse_read), keys.keeps)
+        except InputFileError as exc:  # a sheet the whole read refuses is refused alike
+            return str(exc)
+
+    got, whole = read(True), read(False)
+    if isinstance(whole, str):
+        assert got == whole
+    else:
+        _same(got, whole)
+
+
+def test_letters():
+    assert [sparse._letters(c) for c in (0, 1, 25, 26, 27, 701, 702)] == [b"A", b"B", b"Z", b"AA", b"AB", b"ZZ", b"AAA"]
+
+
+def test_shapes_of_id_cells():
+    row = b'<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="4" t="s"><v>7</v></c><c r="BA2" t="s"><v>2</v></c></row>'
+    kind, pattern = sparse._text_shape([row], b"B")
+    assert kind == "shared" and pattern.startswith('^\\d+" s="\\d+" t="s">')
+    assert sparse._text_shape([b'<row r="2"><c r="B2"><v>12</v></c></row>'], b"B") is None  # numbers: none
+    assert np.array_equal(sparse._renumber(row, 9).count(b'r="'), 4)
+    assert b'<c r="BA9"' in sparse._renumber(row, 9) and b'<row r="9"' in sparse._renumber(row, 9)
