@@ -365,6 +365,18 @@ def _renumber(element: bytes, number: int) -> bytes:
     return _CELL_REF.sub(lambda m: m.group(1) + n + b'"', element)
 
 
+def is_big(path: Path) -> bool:
+    """Whether a file is a one-sheet workbook that :func:`read_sparse` may read (from its zip directory alone)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            sheets = [i for i in zf.infolist() if i.filename.lstrip("/").lower().startswith("xl/worksheets/sheet")]
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+    return len(sheets) == 1 and sheets[0].file_size >= MIN_XML_BYTES
+
+
 def read_sparse(path: Path, scan, notes: list[str], note_sheets: bool) -> list[SparseGrid] | None:
     """Read a one-worksheet workbook's sheet as a :class:`SparseGrid`, or None to read it whole.
 
