@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from badfiles import (ID, LAUGHS, NS, ROWS, SST, WB, assert_refused, lie_about_size, patch_xls_record, roster_csv,
+from badfiles import (ID, LAUGHS, NS, ROWS, SST, WB, WB_RELS, assert_refused, lie_about_size, patch_xls_record, roster_csv,
                       run_cli, sheet_xml, xls, xlsx)
 from rostercheck.errors import ExitCode, InputFileError, LimitExceededError
 from rostercheck.io import limits as limits_mod
@@ -45,6 +45,15 @@ def test_far_cell_refused_not_aborted(tmp_path, name):
     proc = audit(path, tmp_path)
     assert proc.returncode >= 0, "killed by a signal"
     assert_refused(proc, INPUT, path.name, "范围过大")
+
+
+def test_far_cell_in_a_sheet_stored_elsewhere_refused(tmp_path):
+    # the workbook's relationships name the worksheet part; it need not live under xl/worksheets/
+    rels = WB_RELS.replace('Target="worksheets/sheet1.xml"', 'Target="data/sheet1.xml"')
+    path = xlsx(tmp_path / "elsewhere.xlsx", parts={"xl/_rels/workbook.xml.rels": rels,
+                                                     "xl/data/sheet1.xml": FAR_SHEETS["xfd1048576"]})
+    with pytest.raises(LimitExceededError, match="范围过大"):
+        check_zip_workbook(path, Limits())
 
 
 def test_lying_dimension_alone_is_harmless(tmp_path):

@@ -93,10 +93,15 @@ def _workers(paths: list[Path]) -> int:
 _HELD: dict[str, RawFile] = {}
 
 
+def _sparse(kind: str) -> bool:
+    """Whether a held list's big workbook is read for its ID column first (:mod:`io.sparse`): every kind but the
+    registry, which keeps whole households (:func:`bulk.filter_registry`)."""
+    return kind != "registry"
+
+
 def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
-    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set (a big workbook's ID
-    column only, but for the registry, which keeps whole households: see :mod:`io.sparse`)."""
-    _HELD[kind] = read_file(path, kind, limits, sparse=kind != "registry")
+    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set."""
+    _HELD[kind] = read_file(path, kind, limits, sparse=_sparse(kind))
 
 
 def _finish_held(kinds: list[str], keys: bulk.KeySet,
@@ -137,7 +142,7 @@ def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], 
     a workbook read for its ID column counts :data:`SPARSE_SHARE` of its bytes."""
     from .io.sparse import is_big
 
-    size = {k: Path(lists[k]).stat().st_size * (SPARSE_SHARE if k != "registry" and is_big(Path(lists[k])) else 1)
+    size = {k: Path(lists[k]).stat().st_size * (SPARSE_SHARE if _sparse(k) and is_big(Path(lists[k])) else 1)
             for k in held}
     mine = 2 * sum(Path(r).stat().st_size for r in rosters) + typed_here + sum(
         Path(p).stat().st_size * (STREAMED_SHARE if k in streaming else 1) for k, p in lists.items() if k not in size)

@@ -232,7 +232,9 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
             name = info.filename.lstrip("/").lower()
             try:
                 if name in sheets or name.startswith("xl/worksheets/"):
-                    chunks = kept[name] = [] if keep is not None and info.file_size >= keep else None
+                    chunks = [] if keep is not None and info.file_size >= keep else None
+                    if chunks is not None:
+                        kept[name] = chunks
                     total, part_typed, part_placed = _scan_part(zf, info, path, limits, total, cap, bomb, chunks)
                     typed, placed = typed or part_typed, placed and part_placed
                 else:  # calamine itself enforces declared sizes; only a DTD needs looking for
@@ -243,7 +245,7 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
                 raise InputFileError(path, _BROKEN) from exc
             except (NotImplementedError, RuntimeError) as exc:  # encrypted or unsupported compression
                 raise InputFileError(path, "文件内部使用了不支持的压缩或加密方式，请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
-        return XlsxScan(typed, _worksheets(zf, sheets), placed, {k: v for k, v in kept.items() if v is not None})
+        return XlsxScan(typed, _worksheets(zf, sheets), placed, kept)
 
 
 def _entity_message(info: zipfile.ZipInfo) -> str:

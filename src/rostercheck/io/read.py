@@ -197,7 +197,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
 
             scan = check_zip_workbook(path, limits, MIN_XML_BYTES if columnar and sparse else None)
             if columnar and not scan.typed and scan.sheets:
-                grids = read_sparse(path, scan, notes, note_sheets) if sparse and scan.placed else None
+                grids = read_sparse(path, scan, limits, notes, note_sheets) if sparse and scan.placed else None
                 if grids is None:
                     grids = _read_columns(path, scan.sheets, limits, notes, note_sheets)
             else:
@@ -317,12 +317,17 @@ def _read_columns(path: Path, sheets, limits: Limits, notes: list[str], note_she
             note_sheet = _sheet_wanted(name, visible, len(sheets), notes, note_sheets)
             if note_sheet is None:
                 continue
-            sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
+            sheet = text_sheet(reader, name)
             _check_extent(path, name, sheet.height, sheet.width, limits)
             columns = sheet.to_arrow()
             grids.append(Grid(path, name, _python_rows(columns.slice(0, HEAD_ROWS)), 1, [], XLSX,
                               note_sheet=note_sheet, columns=columns))
     return grids
+
+
+def text_sheet(reader, name: str):
+    """A fastexcel sheet with every cell as text, from the sheet's first row (what every columnar read asks for)."""
+    return reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
 
 
 def _python_cells(column) -> list:

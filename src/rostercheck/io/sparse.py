@@ -4,7 +4,8 @@ A filtered list (``bulk.FILTERED_KINDS``) keeps only the rows whose ID may link 
 (:meth:`bulk.KeySet.keeps`); on a city's pension or vehicle workbook that is one row in a hundred. Reading
 every cell with fastexcel costs about three seconds a million rows, nearly all of it for rows dropped later.
 Here the sheet's XML is inflated once and held; its first rows are read by fastexcel (from a workbook holding
-only them) to find the header; the ID column's text is then taken from the XML with one regular expression.
+only them) to find the header; the ID column's text is then taken from the XML (split at each ID cell by Arrow,
+read by two anchored RE2 patterns).
 Once the key set is known, only the rows it keeps are read, again by fastexcel from a workbook holding the
 first rows and those rows, so every cell's text is the one a whole read gives.
 
@@ -21,15 +22,16 @@ import io
 import re
 import zipfile
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
 
-from .limits import _chunks, _sheet_parts
+from .limits import Limits, _chunks, _col_number, _sheet_parts
+from .read import HEAD_ROWS, XLSX, Grid, _cells_array, _python_rows, _read_columns, _sheet_wanted, text_sheet
 
 # Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
 MIN_XML_BYTES = 32 << 20
-HEAD_ROWS = 300  # as io.read.HEAD_ROWS: the rows the header is looked for in
 
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
@@ -39,20 +41,11 @@ _SHARED = re.compile(rb"<si>(.*?)</si>", re.S)
 _PLAIN_TEXT = r"^<t(?: xml:space=\"preserve\")?>(?P<text>[^<&]*)</t>$"
 
 
-def _letters(col: int) -> bytes:
-    """A 0-based column index as spreadsheet letters (0 → A, 26 → AA)."""
-    out = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out.encode()
-
-
 _ATTRS = re.compile(rb'<c r="[A-Z]+\d+"([^>]*)>')
 _STYLE = re.compile(rb' s="\d+"')
 # A string cell's value, by its type: the text of an inline or formula string, a shared string's index.
-_VALUES = {b' t="inlineStr"': ("inline", "<is><t>(?P<text>[^<&]*)</t></is>"), b' t="str"': ("formula", "<v>(?P<text>[^<&]*)</v>"),
+_VALUES = {b' t="inlineStr"': ("inline", "<is><t>(?P<text>[^<&]*)</t></is>"),
+           b' t="str"': ("formula", "<v>(?P<text>[^<&]*)</v>"),
            b' t="s"': ("shared", "<v>(?P<text>\\d+)</v>")}
 
 
@@ -84,7 +77,7 @@ def _workbook(zf: zipfile.ZipFile, part: str, xml: bytes) -> bytes:
 def _load(book: bytes, sheet: str):
     import fastexcel
 
-    return fastexcel.read_excel(book).load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_arrow()
+    return text_sheet(fastexcel.read_excel(book), sheet).to_arrow()
 
 
 class _Sheet:
@@ -111,42 +104,33 @@ class _Sheet:
             self.windows[0] = first[at + len(b"<sheetData>"):]
 
     def understood(self) -> bool:
-        """Whether the rows are written as this reader expects: in an unprefixed sheetData element."""
-        return bool(self.prefix) and b"</sheetData>" in self.suffix and not any(b"</sheetData>" in w for w in self.windows)
+        """Whether the rows are written as this reader expects: in an unprefixed sheetData element, the first window's
+        rows each naming its number (:meth:`SparseGrid.index` checks the others)."""
+        return (bool(self.prefix) and b"</sheetData>" in self.suffix and bool(self.windows)
+                and not any(b"</sheetData>" in w for w in self.windows)
+                and self.windows[0].count(b"<row") == self.windows[0].count(b'<row r="'))
 
     def book(self, rows: list[bytes]) -> bytes:
         """A workbook whose worksheet holds only these row elements."""
         return _workbook(self.zf, self.part, self.prefix + b"".join(rows) + self.suffix)
 
 
-class SparseGrid:
-    """Stands in for :class:`io.read.Grid` for a big worksheet of a filtered list (see the module docstring).
+class SparseGrid(Grid):
+    """A :class:`io.read.Grid` for a big worksheet of a filtered list (see the module docstring).
 
-    ``rows`` holds the first rows (to find the header in); :meth:`index` then reads the ID column's text. The
-    cells of other rows are read when asked for (:meth:`data_columns`, :meth:`data_rows`), the rows asked for
-    only; when every row is asked for, or the ID column is unknown, the sheet is read whole.
+    ``rows`` and ``columns`` hold the first rows (to find the header in); :meth:`index` then reads the ID column's
+    text. The cells of other rows are read when asked for (:meth:`data_columns`, :meth:`data_rows`), the rows asked
+    for only; when every row is asked for, or the ID column is unknown, the sheet is read whole.
     """
 
-    def __init__(self, path: Path, sheet: _Sheet, name: str, note_sheet: bool) -> None:
-        from .read import XLSX, _python_rows
-
-        self.path, self.sheet, self.first_row, self.merged, self.fmt = path, name, 1, [], XLSX
-        self.notes: list[str] = []
-        self.note_sheet = note_sheet
-        self._xml = sheet
-        head, seen = [], 0
-        for m in _ROW.finditer(sheet.windows[0]):
-            head.append(m.group(0))
-            seen += 1
-            if seen >= HEAD_ROWS:
-                break
-        self._head_xml = head
-        self._head = _load(sheet.book(head), name)
-        self.rows = _python_rows(self._head)
-        self.columns = self._head  # a sheet read as columns (io.table.to_table); the rows below come on demand
-        self._whole = None
+    def __init__(self, path: Path, sheet: _Sheet, name: str, note_sheet: bool, limits: Limits) -> None:
+        head_xml = list(islice((m.group(0) for m in _ROW.finditer(sheet.windows[0])), HEAD_ROWS))
+        head = _load(sheet.book(head_xml), name)
+        super().__init__(path, name, _python_rows(head), 1, [], XLSX, note_sheet=note_sheet, columns=head)
+        self._xml, self._limits, self._head_xml, self._head = sheet, limits, head_xml, head
+        self._whole: Grid | None = None  # the sheet read whole, once needed
         self._numbers = self._ids = None  # each row element's number; the ID column's text per row element
-        self._last = max((int(_ROW_NUMBER.match(r).group(1)) for r in head), default=0)
+        self._last = max((int(_ROW_NUMBER.match(r).group(1)) for r in head_xml), default=0)
         self._height = self._count()
 
     def _count(self) -> int:
@@ -160,7 +144,7 @@ class SparseGrid:
 
     @property
     def height(self) -> int:
-        return self._height if self._whole is None else self._whole.num_rows
+        return self._height if self._whole is None else self._whole.height
 
     def index(self, id_col: int | None) -> None:
         """Read the ID column's text from the XML (at most once; nothing without an ID column)."""
@@ -169,7 +153,9 @@ class SparseGrid:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        letters = _letters(id_col + self._offset())
+        from xlsxwriter.utility import xl_col_to_name
+
+        letters = xl_col_to_name(id_col + self._offset()).encode("ascii")
         cell, shape = b'<c r="' + letters, _text_shape(self._head_xml, letters)
         if shape is None:
             return  # no ID cell of a shape read here: left to the whole read
@@ -217,10 +203,7 @@ class SparseGrid:
         """The column the sheet's first column is (fastexcel starts at the first column holding a value)."""
         first = min((m.group(1) for r in self._head_xml for m in re.finditer(rb'<c r="([A-Z]+)\d+"[^>]*?>(?=<[vif])', r)),
                     key=lambda s: (len(s), s), default=b"A")
-        n = 0
-        for ch in first:
-            n = n * 26 + ch - 64
-        return n - 1
+        return _col_number(first) - 1
 
     def _resolved(self, cells, shared: bool):
         """Each row's ID text (null where unknown, or blank): an inline or formula string as written, a shared
@@ -267,14 +250,11 @@ class SparseGrid:
         where[pos[ok]] = np.flatnonzero(ok)
         return pa.concat_arrays([self._ids, pa.nulls(1, type=pa.string())]).take(pa.array(where))
 
-    def _read_whole(self):
-        from .read import Grid, _python_rows
-
+    def _read_whole(self) -> Grid:
+        """The sheet read whole from its file, as a sheet not read sparsely is (once)."""
         if self._whole is None:
-            book = self._xml.book(self._xml.windows)
-            self._whole = _load(book, self.sheet)
-        return Grid(self.path, self.sheet, _python_rows(self._whole.slice(0, HEAD_ROWS)), 1, [], self.fmt,
-                    columns=self._whole)
+            self._whole = _read_columns(self.path, ((self.sheet, True),), self._limits, [], True)[0]
+        return self._whole
 
     def _part(self, start: int, at):
         """The rows at positions ``at`` below ``start`` as Arrow columns (every row when ``at`` is None)."""
@@ -283,13 +263,13 @@ class SparseGrid:
         if at is None or self._numbers is None or self._whole is not None:
             part = self._read_whole().columns.slice(start)
             return part if at is None else part.take(pa.array(np.asarray(at, dtype=np.int64)))
-        wanted = np.asarray(at, dtype=np.int64) + start + 1  # row numbers
+        wanted = np.asarray(at, dtype=np.int64) + start + 1  # row numbers (at is sorted and unique)
         later = wanted > self._last
         below = wanted[later]
         found = np.searchsorted(self._numbers, below)
-        chosen = below[(found < len(self._numbers)) & (self._numbers[np.minimum(found, len(self._numbers) - 1)] == below)] \
-            if len(self._numbers) else below[:0]  # row elements below the first rows (at is sorted and unique)
-        moved = [_renumber(e, self._last + 1 + k) for k, e in enumerate(self._elements(chosen))]
+        present = found < len(self._numbers)  # a row element below the first rows (else a blank row)
+        present[present] = self._numbers[found[present]] == below[present]
+        moved = [_renumber(e, self._last + 1 + k) for k, e in enumerate(self._elements(below[present]))]
         try:
             table = _load(self._xml.book(self._head_xml + moved), self.sheet)
         except Exception:  # noqa: BLE001 - whatever fastexcel makes of it, the whole read reports it properly
@@ -298,10 +278,7 @@ class SparseGrid:
             self._numbers = None
             return self._part(start, at)
         place = wanted - 1
-        k = np.searchsorted(chosen, wanted[later])
-        hit = (k < len(chosen)) & (chosen[np.minimum(k, max(len(chosen) - 1, 0))] == wanted[later]) if len(chosen) \
-            else np.zeros(int(later.sum()), dtype=bool)
-        place[later] = np.where(hit, self._last + k, table.num_rows)
+        place[later] = np.where(present, self._last + np.cumsum(present) - 1, table.num_rows)
         place[place >= table.num_rows] = table.num_rows  # blank rows: the all-null row appended
         return pa.Table.from_batches([table, _nulls(table.schema)]).take(pa.array(place))
 
@@ -311,11 +288,7 @@ class SparseGrid:
         for window in self._xml.windows:
             if k >= len(numbers):
                 break
-            first = _ROW_NUMBER.search(window)
-            if first is None:
-                continue
-            last = window.rfind(b'<row r="')
-            top = int(_ROW_NUMBER.match(window, last).group(1))
+            top = int(_ROW_NUMBER.match(window, window.rfind(b'<row r="')).group(1))
             pos = 0
             while k < len(numbers) and numbers[k] <= top:
                 at = window.find(b'<row r="%d"' % numbers[k], pos)
@@ -327,18 +300,11 @@ class SparseGrid:
         return out
 
     def data_rows(self, start: int, at=None) -> list[list]:
-        from .read import _python_rows
-
         return _python_rows(self._part(start, at))
 
     def data_columns(self, cols, start: int, at=None) -> dict[int, list]:
-        from .read import _cells_array
-
         part = self._part(start, at)
         return {c: (_cells_array(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
-
-    def cells(self, col: int, start: int) -> list:
-        return self.data_columns([col], start)[col]
 
     def filled(self) -> bool:
         return self.height > 0 and (any(c.null_count < len(c) for c in self._head.columns) or self.height > len(self.rows))
@@ -371,24 +337,23 @@ def is_big(path: Path) -> bool:
         return False
     try:
         with zipfile.ZipFile(path) as zf:
-            sheets = [i for i in zf.infolist() if i.filename.lstrip("/").lower().startswith("xl/worksheets/sheet")]
-    except (OSError, zipfile.BadZipFile, ValueError):
+            parts = _sheet_parts(zf, path)
+            sizes = {i.filename.lstrip("/").lower(): i.file_size for i in zf.infolist()}
+    except Exception:  # noqa: BLE001 - a damaged or hostile file: the read reports it
         return False
-    return len(sheets) == 1 and sheets[0].file_size >= MIN_XML_BYTES
+    return len(parts) == 1 and sizes.get(next(iter(parts)), 0) >= MIN_XML_BYTES
 
 
-def read_sparse(path: Path, scan, notes: list[str], note_sheets: bool) -> list[SparseGrid] | None:
+def read_sparse(path: Path, scan, limits: Limits, notes: list[str], note_sheets: bool) -> list[SparseGrid] | None:
     """Read a one-worksheet workbook's sheet as a :class:`SparseGrid`, or None to read it whole.
 
     Args:
         path: the workbook.
         scan: its safety scan (``io.limits.check_zip_workbook``), with the worksheet's XML kept.
-        notes, note_sheets: as :func:`io.read.read_grids`.
+        limits, notes, note_sheets: as :func:`io.read.read_grids`.
     Returns:
         The grid in a list, or None.
     """
-    from .read import _sheet_wanted
-
     sheets, kept = scan.sheets, dict(scan.kept)
     scan.kept.clear()
     if len(sheets) != 1 or len(kept) != 1:
@@ -402,9 +367,9 @@ def read_sparse(path: Path, scan, notes: list[str], note_sheets: bool) -> list[S
     if note_sheet is None:
         return []
     sheet = _Sheet(zf, part, chunks)
-    if not sheet.understood() or not sheet.windows or sheet.windows[0].count(b"<row") != sheet.windows[0].count(b'<row r="'):
+    if not sheet.understood():
         return None
     try:
-        return [SparseGrid(path, sheet, name, note_sheet)]
+        return [SparseGrid(path, sheet, name, note_sheet, limits)]
     except Exception:  # noqa: BLE001 - whatever fastexcel makes of the first rows, the whole read reports it properly
         return None

@@ -16,6 +16,7 @@ from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_F
                       SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
+from .sparse import SparseGrid
 from .system_layout import join_households
 
 HEADER_SCAN_ROWS = 30
@@ -419,7 +420,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
                 continue
             layout.warnings.append("名称像说明页，但表头和内容是数据，已读取")
         if layout is not None:
-            if hasattr(grid, "index"):  # a SparseGrid: its ID column's text, read now
+            if isinstance(grid, SparseGrid):  # its ID column's text, read now
                 grid.index(layout.mapping.get("id"))
             sheets.append((grid, layout))
     return RawFile(path, kind, sheets, notes)
