@@ -103,6 +103,26 @@ def test_a_sheet_starting_right_of_column_a_and_a_row_further_left(tmp_path):
     _same(got, whole)
 
 
+def test_rich_text_shared_strings_travel_with_their_rows(tmp_path):
+    # the kept rows' shared strings, rich text among them, are copied into the small workbook as written
+    path = tmp_path / "rich.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet, bold = book.add_worksheet("养老金"), book.add_format({"bold": True})
+    sheet.write_row(0, 0, HEADER)
+    for r, pid in enumerate(KEPT + OTHERS, 1):
+        if r % 4 == 0:
+            sheet.write_rich_string(r, 0, bold, "张", f"三{r}")
+            sheet.write_rich_string(r, 1, bold, pid[:6], pid[6:])  # an ID in two runs: its row is kept
+        else:
+            sheet.write_row(r, 0, [f"李{r}", pid])
+        sheet.write_row(r, 2, ["企业职工基本养老保险", 100 + r, "正常发放"])
+    book.close()
+    got, grid, whole = _both(path)
+    assert grid == "SparseGrid"
+    _same(got, whole)
+    assert "张三4" in set(got.frame["name"])
+
+
 def test_more_than_one_sheet_is_read_whole(tmp_path):
     path = tmp_path / "two.xlsx"
     book = xlsxwriter.Workbook(path)

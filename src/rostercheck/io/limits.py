@@ -225,7 +225,7 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
         for info in infos:
             if info.file_size > 10 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise LimitExceededError(path, f"部件“{info.filename}”压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
-        total, sheets, typed, placed, kept = 0, _sheet_parts(zf, path), False, True, {}
+        total, sheets, typed, placed, kept = 0, related_parts(zf, path, "worksheet"), False, True, {}
         for info in infos:
             if info.is_dir():
                 continue
@@ -256,8 +256,9 @@ _RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship\b[^>]*>", re.I)
 _ATTR = re.compile(rb"""\b(Type|Target)\s*=\s*["']([^"']*)["']""", re.I)
 
 
-def _sheet_parts(zf: zipfile.ZipFile, path: Path) -> set[str]:
-    """Return the lower-case part names the workbook declares as worksheets (wherever they are)."""
+def related_parts(zf: zipfile.ZipFile, path: Path, kind: str) -> set[str]:
+    """Return the lower-case names of the parts the workbook's relationships give a type naming ``kind``
+    ('worksheet', 'sharedStrings'), wherever they are."""
     try:
         info = zf.getinfo("xl/_rels/workbook.xml.rels")
     except KeyError:
@@ -267,7 +268,7 @@ def _sheet_parts(zf: zipfile.ZipFile, path: Path) -> set[str]:
     parts = set()
     for rel in _RELATIONSHIP.findall(zf.read(info)):
         attrs = {k.decode("ascii").lower(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(rel)}
-        if "worksheet" in attrs.get("type", "").lower() and attrs.get("target"):
+        if kind.lower() in attrs.get("type", "").lower() and attrs.get("target"):
             target = attrs["target"]
             full = target.lstrip("/") if target.startswith("/") else "xl/" + target
             parts.add(posixpath.normpath(full).lower())

@@ -9,11 +9,12 @@ read by two anchored RE2 patterns).
 Once the key set is known, only the rows it keeps are read, again by fastexcel from a workbook holding the
 first rows and those rows, so every cell's text is the one a whole read gives.
 
-Anything this reader does not fully understand sends the sheet to the whole read (:class:`SparseGrid` returns
-None from :func:`read_sparse`, or reads the file whole when asked for every row): a workbook of more than one
-worksheet, prefixed XML elements, rows or cells without their ``r`` reference, a small sheet. An ID cell it
-cannot read for certain (a rich-text string, an entity, a shared string of another shape, a number) is kept:
-the filter only ever drops clean 18-character IDs, so keeping a row the whole read would drop changes no finding.
+Anything this reader does not fully understand sends the sheet to the whole read (:func:`read_sparse` returns None,
+or :class:`SparseGrid` reads the file whole when asked for every row): a workbook of more than one worksheet,
+prefixed XML elements, rows or cells without their ``r`` reference, a small sheet. An ID cell not written in the
+first rows' shape (rich text, an entity, a number) is read by fastexcel from a small workbook too, before the filter
+sees it, so the filter's decisions are those of the whole read. The small workbooks carry only the shared strings
+their rows use: fastexcel reads every shared string of a workbook it opens, a million of them in half a second.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .limits import Limits, _chunks, _col_number, _sheet_parts
+from .limits import Limits, _chunks, _col_number, related_parts
 from .read import HEAD_ROWS, XLSX, Grid, _cells_array, _python_rows, _read_columns, _sheet_wanted, text_sheet
 
 # Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
@@ -37,8 +38,12 @@ _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _CELL_REF = re.compile(rb'(<c r="[A-Z]+)\d+"')
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
-_SHARED = re.compile(rb"<si>(.*?)</si>", re.S)
-_PLAIN_TEXT = r"^<t(?: xml:space=\"preserve\")?>(?P<text>[^<&]*)</t>$"
+# What follows '<si>' in the shared strings part when the string is plain text (no runs, no entities).
+_PLAIN_TEXT = r"^<t(?: xml:space=\"preserve\")?>(?P<text>[^<&]*)</t></si>"
+# A shared-string cell: its start tag, the string's index.
+_SHARED_CELL = re.compile(rb'(<c r="[A-Z]+\d+"(?: [a-zA-Z]+="[^"]*")*? t="s"(?: [a-zA-Z]+="[^"]*")*>)<v>(\d+)</v>')
+_COUNTS = re.compile(rb'\s(?:count|uniqueCount)="\d*"')
+SHARED_PART = "xl/sharedstrings.xml"
 
 
 _ATTRS = re.compile(rb'<c r="[A-Z]+\d+"([^>]*)>')
@@ -52,7 +57,7 @@ _VALUES = {b' t="inlineStr"': ("inline", "<is><t>(?P<text>[^<&]*)</t></is>"),
 def _text_shape(head: list[bytes], letters: bytes) -> tuple[str, str] | None:
     """How the first rows write their ID cells' string values: (type, the RE2 pattern for what follows '<c r="B'
     in such a cell, its text or shared-string index captured), the most common shape of string cell; None for none.
-    A cell of another shape (number, blank, other attributes) gives no text: its row is kept."""
+    A cell of another shape (number, blank, other attributes) gives no text here (:meth:`SparseGrid.index`)."""
     ref, shapes = b'<c r="' + letters, Counter()
     for row in head:
         for m in _ATTRS.finditer(row):
@@ -65,12 +70,13 @@ def _text_shape(head: list[bytes], letters: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _workbook(zf: zipfile.ZipFile, part: str, xml: bytes) -> bytes:
-    """The workbook with one worksheet part replaced (stored, not compressed: it is read at once)."""
+def _workbook(zf: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes:
+    """The workbook with some parts (lower-case names) replaced (stored, not compressed: it is read at once)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
         for info in zf.infolist():
-            out.writestr(info.filename, xml if info.filename.lstrip("/").lower() == part else zf.read(info))
+            name = info.filename.lstrip("/").lower()
+            out.writestr(info.filename, parts[name] if name in parts else zf.read(info))
     return buf.getvalue()
 
 
@@ -85,6 +91,7 @@ class _Sheet:
 
     def __init__(self, zf: zipfile.ZipFile, part: str, chunks: list[bytes]) -> None:
         self.zf, self.part = zf, part
+        self._strings: tuple[bytes, object] | None = None  # see shared()
         self.windows: list[bytes] = []
         tail = b""
         while chunks:
@@ -110,9 +117,42 @@ class _Sheet:
                 and not any(b"</sheetData>" in w for w in self.windows)
                 and self.windows[0].count(b"<row") == self.windows[0].count(b'<row r="'))
 
+    def shared(self):
+        """The shared strings part cut after each '<si>' (Arrow; piece k is string k, its '</si>' and what
+        follows), read once; None without the part."""
+        if self._strings is None:
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            info = next((i for i in self.zf.infolist() if i.filename.lstrip("/").lower() == SHARED_PART), None)
+            self._strings = (b"", None)
+            if info is not None:
+                data = b"".join(_chunks(self.zf, info))
+                pieces = pc.list_flatten(pc.split_pattern(pa.array([data], type=pa.large_binary()), b"<si>")).slice(1)
+                self._strings = (_COUNTS.sub(b"", data[:data.find(b"<si>")]), pieces)  # the root's start tag, the strings
+        return self._strings[1]
+
     def book(self, rows: list[bytes]) -> bytes:
-        """A workbook whose worksheet holds only these row elements."""
-        return _workbook(self.zf, self.part, self.prefix + b"".join(rows) + self.suffix)
+        """A workbook whose worksheet holds only these row elements, and whose shared strings part only the strings
+        they use (renumbered): fastexcel reads every shared string of a workbook, a million of them in half a second.
+
+        Raises:
+            ValueError: a shared-string cell not written as expected, or an index past the strings.
+        """
+        xml = b"".join(rows)
+        parts = {self.part: self.prefix + xml + self.suffix}
+        strings = self.shared() if b' t="s"' in xml else None
+        if strings is not None:
+            cells = _SHARED_CELL.findall(xml)
+            used = sorted({int(i) for _, i in cells})
+            if len(cells) != xml.count(b' t="s"') or (used and used[-1] >= len(strings)):
+                raise ValueError("shared-string cells of another shape")
+            new = {old: b"%d" % k for k, old in enumerate(used)}
+            xml = _SHARED_CELL.sub(lambda m: m.group(1) + b"<v>" + new[int(m.group(2))] + b"</v>", xml)
+            pieces = strings.take(used).to_pylist()
+            parts = {self.part: self.prefix + xml + self.suffix,
+                     SHARED_PART: self._strings[0] + b"".join(b"<si>" + p[:p.rfind(b"</si>") + 5] for p in pieces) + b"</sst>"}
+        return _workbook(self.zf, parts)
 
 
 class SparseGrid(Grid):
@@ -130,6 +170,7 @@ class SparseGrid(Grid):
         self._xml, self._limits, self._head_xml, self._head = sheet, limits, head_xml, head
         self._whole: Grid | None = None  # the sheet read whole, once needed
         self._numbers = self._ids = None  # each row element's number; the ID column's text per row element
+        self._indexed = False
         self._last = max((int(_ROW_NUMBER.match(r).group(1)) for r in head_xml), default=0)
         self._height = self._count()
 
@@ -148,8 +189,9 @@ class SparseGrid(Grid):
 
     def index(self, id_col: int | None) -> None:
         """Read the ID column's text from the XML (at most once; nothing without an ID column)."""
-        if id_col is None or self._numbers is not None or self._whole is not None:
+        if id_col is None or self._indexed:
             return
+        self._indexed = True
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -160,7 +202,7 @@ class SparseGrid(Grid):
         if shape is None:
             return  # no ID cell of a shape read here: left to the whole read
         kind, text = shape
-        numbers, parts = [], []
+        numbers, parts, cells_at = [], [], []  # row numbers; the ID text; whether the row has an ID cell
         for window in self._xml.windows:
             rows = window.count(b"<row")
             if rows != window.count(b'<row r="'):
@@ -175,6 +217,7 @@ class SparseGrid(Grid):
             if len(got) == rows and (len(got) < 2 or (np.diff(got) > 0).all()):
                 numbers.append(got)
                 parts.append(found)
+                cells_at.append(np.ones(len(got), dtype=bool))
                 continue
             # rows without an ID cell (blank rows, totals): each found cell placed on its row
             every = np.array([int(n) for n in _ROW_NUMBER.findall(window)], dtype=np.int64)
@@ -186,18 +229,31 @@ class SparseGrid(Grid):
             where[at] = np.arange(len(found))
             numbers.append(every)
             parts.append(pa.concat_arrays([found, pa.nulls(1, type=found.type)]).take(pa.array(where)))
+            cells_at.append(where < len(found))
         numbers = np.concatenate(numbers) if numbers else np.zeros(0, dtype=np.int64)
         if len(numbers) > 1 and not (np.diff(numbers) > 0).all():
             return  # rows out of order: left to the whole read
         cells = pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_binary())
-        ids = self._resolved(cells, kind == "shared")
+        self._numbers, ids = numbers, self._resolved(cells, kind == "shared")
+        # ID cells of another shape (rich text, a number, an entity …): read by fastexcel, those rows only
+        unknown = np.concatenate(cells_at) & ids.is_null().to_numpy(zero_copy_only=False) if len(numbers) else numbers > 0
+        if unknown.any():
+            part = self._part(0, numbers[unknown] - 1)
+            if self._numbers is None:
+                return
+            texts = part.column(id_col).combine_chunks().cast(pa.string()) if id_col < part.num_columns \
+                else pa.nulls(int(unknown.sum()), type=pa.string())
+            where = np.arange(len(ids))
+            where[unknown] = len(ids) + np.arange(int(unknown.sum()))
+            ids = pa.concat_arrays([ids, texts]).take(pa.array(where))
         # what the XML gave for the first rows must be what fastexcel read there (the column, the text)
         head = numbers <= self._last
         read = self._head.column(id_col).to_pylist() if id_col < self._head.num_columns else []
         for n, v in zip(numbers[head].tolist(), ids.slice(0, int(head.sum())).to_pylist()):
             if v is not None and (n > len(read) or read[n - 1] != v):
+                self._numbers = None
                 return
-        self._numbers, self._ids = numbers, ids
+        self._ids = ids
 
     def _offset(self) -> int:
         """The column the sheet's first column is (fastexcel starts at the first column holding a value)."""
@@ -212,28 +268,15 @@ class SparseGrid(Grid):
         import pyarrow.compute as pc
 
         if shared:
-            table = self._shared_strings()
-            if table is None:
+            strings = self._xml.shared()
+            if strings is None:
                 return pa.nulls(len(cells), type=pa.string())
+            table = pc.struct_field(pc.extract_regex(strings, _PLAIN_TEXT), [0])
             index = pc.cast(pc.cast(cells, pa.large_string()), pa.int64())
             valid = pc.fill_null(pc.less(index, len(table)), False)
-            cells = pc.if_else(valid, pc.cast(table, pa.large_binary()).take(pc.if_else(valid, index, 0)),
-                               pa.scalar(None, pa.large_binary()))
+            cells = pc.if_else(valid, table.take(pc.if_else(valid, index, 0)), pa.scalar(None, pa.large_binary()))
         cells = pc.if_else(pc.equal(pc.binary_length(cells), 0), pa.scalar(None, pa.large_binary()), cells)
         return pc.cast(cells, pa.string())
-
-    def _shared_strings(self):
-        """The shared strings that are plain text (None for one of another shape), or None without the part."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        names = {i.filename.lstrip("/").lower(): i for i in self._xml.zf.infolist()}
-        info = names.get("xl/sharedstrings.xml")
-        if info is None:
-            return None
-        data = b"".join(_chunks(self._xml.zf, info))
-        bodies = pa.array(_SHARED.findall(data), type=pa.binary())
-        return pc.struct_field(pc.extract_regex(bodies, _PLAIN_TEXT), [0])
 
     def id_cells(self, col: int, start: int):
         """The ID column's cells from row ``start`` down, as :meth:`io.read.Grid.id_cells` gives them (null: blank,
@@ -337,7 +380,7 @@ def is_big(path: Path) -> bool:
         return False
     try:
         with zipfile.ZipFile(path) as zf:
-            parts = _sheet_parts(zf, path)
+            parts = related_parts(zf, path, "worksheet")
             sizes = {i.filename.lstrip("/").lower(): i.file_size for i in zf.infolist()}
     except Exception:  # noqa: BLE001 - a damaged or hostile file: the read reports it
         return False
@@ -360,7 +403,7 @@ def read_sparse(path: Path, scan, limits: Limits, notes: list[str], note_sheets:
         return None
     zf = zipfile.ZipFile(path)
     part, chunks = kept.popitem()
-    if _sheet_parts(zf, path) != {part}:
+    if related_parts(zf, path, "worksheet") != {part} or not related_parts(zf, path, "sharedStrings") <= {SHARED_PART}:
         return None
     name, visible = sheets[0]
     note_sheet = _sheet_wanted(name, visible, 1, notes, note_sheets)
