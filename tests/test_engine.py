@@ -171,6 +171,19 @@ def test_filtering_agrees_on_the_sample_county_as_given(workers, monkeypatch):
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
+def test_filtering_agrees_when_the_second_process_streams_the_csv_lists(monkeypatch):
+    """With two processes, the worker streams the big CSV lists (the registry's namesakes counted there)."""
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
+    rosters, lists = county_inputs()
+    memory = audit(rosters, lists, AS_OF, whole=True)
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    duck = audit(rosters, lists, AS_OF)
+    assert bulk.streams(lists["registry"]) and len(duck.inputs.lists["registry"]) < len(memory.inputs.lists["registry"])
+    assert duck.inputs.name_counts == name_counts(memory.inputs.members, memory.inputs.lists["registry"])
+    assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
+    pd.testing.assert_frame_equal(memory.findings, duck.findings)
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_filtering_agrees_when_the_registry_is_read_after_loading(workers, monkeypatch, tmp_path):
     """A registry DuckDB cannot stream (GBK here) is filtered after reading, in the worker process with 2 workers."""
@@ -313,3 +326,20 @@ def test_filter_in_bulk_keeps_what_the_cell_by_cell_filter_keeps(cells, damaged)
     assert keys.keeps(pa.chunked_array([pa.array(cells, type=pa.string())]).slice(0)).tolist() == expected
     assert keys.keeps(cells).tolist() == expected
     assert keys.keeps([*cells, 1.5]).tolist() == [*expected, True]  # a number among the cells
+
+
+@pytest.mark.parametrize("rosters", [
+    [COUNTY / r for r in COUNTY_ROSTERS],
+    sorted((ROOT / "samples" / "county-coded").glob("清河县*.xlsx")),
+])
+def test_the_key_columns_sent_before_the_members_are_the_members_own(rosters):
+    """The second process gets the key set from loading.people_keys before the members exist: it must be theirs."""
+    from rostercheck.loading import _read_rosters
+    from rostercheck.roster import build_members, people_keys
+
+    tables = _read_rosters(rosters, None, None)
+    early = people_keys(tables)
+    members = build_members(tables, AS_OF)
+    assert len(early) == len(members) > 100 and (early["id_status"] != ids.VALID).any()
+    pd.testing.assert_frame_equal(early, members[list(early.columns)].reset_index(drop=True), check_dtype=False)
+    assert bulk.key_set([early]) == bulk.key_set([members])

@@ -460,15 +460,15 @@ class Streamer:
         table.row_count = int(total) - (len(got) - len(table.frame))
         return table
 
-    def name_counts(self, path: Path, members: pd.DataFrame) -> dict[str, int] | None:
+    def name_counts(self, path: Path, named: set[str]) -> dict[str, int] | None:
         """Namesake counts over the whole registry file besides the members' IDs (the caller adds the roster's).
 
-        People with a valid ID count once (a member's ID not at all: the roster counts it); rows without
+        People with a valid ID count once (a named member's ID not at all: the roster counts it); rows without
         one count one each, as :func:`namematch.name_counts` counts them.
 
         Args:
             path: the registry file.
-            members: the member frame.
+            named: the members' valid IDs that carry a name (as :func:`filter_registry`).
         Returns:
             name key → number of registry people, or None when the file has no name or ID column.
         """
@@ -481,7 +481,7 @@ class Streamer:
         name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
         u = (f"CASE WHEN regexp_full_match({idc}, '[0-9A-Za-z]*') THEN upper({idc}) "
              f"ELSE upper(regexp_replace(coalesce({idc}, ''), '\\s', '', 'g')) END")
-        self.con.register("m_ids", _text_table(members.loc[members["id_status"] == ids.VALID, "id"].tolist()))
+        self.con.register("m_ids", _text_table(list(named)))
         sql = (f"WITH src AS (SELECT _i, coalesce({name}, '') AS n, _u AS u, "
                f"(regexp_full_match(_u, '[0-9]{{17}}[0-9X]') AND {_checksum_ok('_n', '_u')}) AS v "
                f"FROM (SELECT *, {u} AS _u, TRY_CAST(substr({u}, 1, 17) AS BIGINT) AS _n "

@@ -1,12 +1,14 @@
 """Loading the inputs: rosters, reference lists and payment ledgers, read and normalised, top to bottom.
 
-:func:`start_loading` reads the rosters and builds the members, reads the small lists whole, makes the key set
-of the people of interest (:class:`bulk.KeySet`) and keeps only the rows of the big lists that can link to one
-of them: big CSV/Parquet through DuckDB while streaming (:class:`bulk.Streamer`), other files as columns filtered
-before their rows become Python objects. When the inputs are large, the biggest of those other files are read in
-a second process meanwhile (:func:`_worker_share`, :func:`_read_held`, :func:`_finish_held`); :class:`Loading`
-holds them pending until :meth:`Loading.finish`. The payment ledgers are read raw in another process from the
-start (:func:`start_payments`) and typed here (:func:`add_payments` puts them among the inputs).
+:func:`start_loading` reads the rosters, reads the small lists whole, makes the key set of the people of
+interest (:class:`bulk.KeySet`, from the rosters' ID cells, :func:`roster.people_keys`) and builds the members;
+the big lists keep only the rows that can link to one of those people: big CSV/Parquet through DuckDB while
+streaming (:func:`_stream`), other files as columns filtered before their rows become Python objects. When the
+inputs are large, a second process reads the biggest of those other files meanwhile (:func:`_worker_share`,
+:func:`_read_held`), and once it has the key set filters them and streams the big CSV/Parquet lists
+(:func:`_finish_far`) while this process builds the members; :class:`Loading` holds those lists pending until
+:meth:`Loading.finish`. The payment ledgers are read raw in another process from the start
+(:func:`start_payments`) and typed here (:func:`add_payments` puts them among the inputs).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
 from .reference import normalise
-from .roster import build_members
+from .roster import build_members, people_keys
 
 Progress = Callable[[str, Path], None]
 
@@ -106,7 +108,7 @@ def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
 
 def _finish_held(kinds: list[str], keys: bulk.KeySet,
                  named: set[str]) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
-    """In the worker: filter the held lists to the people of interest and normalise them.
+    """Filter the held lists to the people of interest and normalise them.
 
     Returns the lists, and the registry's namesake counts besides the members (see
     :func:`bulk.filter_registry`; None without a held registry).
@@ -124,6 +126,32 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
     return done, counts
 
 
+def _stream(kinds: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: set[str],
+            progress: Progress | None = None) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
+    """Read the big CSV/Parquet lists through DuckDB, keeping the rows of the people of interest (as
+    :func:`_finish_held`, whose returns these are)."""
+    done, counts = {}, None
+    if not kinds:
+        return done, counts
+    with bulk.Streamer(keys) as streamer:
+        for kind in kinds:
+            if progress:
+                progress(KIND_LABELS[kind], Path(lists[kind]))
+            done[kind] = _normalised(streamer.load(Path(lists[kind]), kind))
+        if "registry" in kinds:
+            counts = streamer.name_counts(Path(lists["registry"]), named)
+    return done, counts
+
+
+def _finish_far(held: list[str], streamed: list[str], lists: dict[str, Path], keys: bulk.KeySet,
+                named: set[str]) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
+    """In the worker: the held lists filtered, then the big CSV/Parquet lists streamed (one registry at most)."""
+    done, counts = _finish_held(held, keys, named)
+    more, streamed_counts = _stream(streamed, lists, keys, named)
+    done.update(more)
+    return done, counts if streamed_counts is None else streamed_counts
+
+
 # A list DuckDB streams costs about a tenth of the time per byte of one read into Python (xlsx or text): on the
 # vehicle city, 56 MB of CSV streamed in 0.45 s against 4.9 s for a 42 MB workbook.
 STREAMED_SHARE = 0.1
@@ -135,18 +163,22 @@ SPARSE_SHARE = 0.5
 
 
 def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], streaming: set[str],
-                  typed_here: int = 0) -> list[str]:
+                  streamed: list[str], typed_here: int = 0) -> list[str]:
     """The held lists the second process reads: the biggest first, while its share of the bytes is below
-    this process's (the rosters, counted twice for the members they become, every other list, a list DuckDB streams
-    (``streaming``) at :data:`STREAMED_SHARE` of its bytes, and the bytes of the files it types besides, ``typed_here``);
-    a workbook read for its ID column counts :data:`SPARSE_SHARE` of its bytes."""
+    this process's. Its share starts with the filtered lists DuckDB streams (``streamed``, which it streams);
+    this process's holds the rosters, counted twice for the members they become, every other list (one DuckDB
+    streams, ``streaming``, at :data:`STREAMED_SHARE` of its bytes), and the bytes of the files it types besides,
+    ``typed_here``. A workbook read for its ID column counts :data:`SPARSE_SHARE` of its bytes."""
     from .io.sparse import is_big
+
+    def share(kind: str) -> float:
+        return STREAMED_SHARE if kind in streaming else 1
 
     size = {k: Path(lists[k]).stat().st_size * (SPARSE_SHARE if _sparse(k) and is_big(Path(lists[k])) else 1)
             for k in held}
     mine = 2 * sum(Path(r).stat().st_size for r in rosters) + typed_here + sum(
-        Path(p).stat().st_size * (STREAMED_SHARE if k in streaming else 1) for k, p in lists.items() if k not in size)
-    far, theirs = [], 0
+        Path(p).stat().st_size * share(k) for k, p in lists.items() if k not in size and k not in streamed)
+    far, theirs = [], sum(Path(lists[k]).stat().st_size * share(k) for k in streamed)
     for kind in sorted(held, key=lambda k: -size[k]):
         if far and theirs + size[kind] > mine:
             mine += size[kind]
@@ -171,16 +203,18 @@ class Loading:
         loaded: kind → (table, frame) read so far.
         counts: the namesake counts (None: none, or not yet known while the registry is pending).
         held: the held kinds in list order; ``failed`` holds the error of the one this process could not read.
-        reading, finishing: the second process's futures (kind → read; the filtered lists and counts).
+        reading, finishing: the second process's futures (kind → read; the filtered and streamed lists and counts).
+        streamed: the kinds the second process streams (pending as well).
     """
 
     def __init__(self, rosters: list[Table], members: pd.DataFrame, lists: dict[str, Path],
                  loaded: dict[str, tuple[Table, pd.DataFrame]], counts: dict[str, int] | None, held: list[str],
                  failed: dict[str, BaseException], pool=None, reading=None, finishing=None,
-                 progress: Progress | None = None):
+                 progress: Progress | None = None, streamed: list[str] = ()):
         self._rosters, self._lists, self._loaded, self._held, self._failed = rosters, lists, loaded, held, failed
         self._pool, self._reading, self._finishing, self._progress = pool, reading or {}, finishing, progress
-        pending = list(self._reading)
+        self._streamed = list(streamed)
+        pending = [*self._reading, *self._streamed]
         self.inputs = LoadedInputs(rosters + [t for t, _ in loaded.values()], members,
                                    Arriving({k: f for k, (_, f) in loaded.items()}, pending),
                                    Arriving({k: t.label for k, (t, _) in loaded.items()}, pending), counts)
@@ -204,6 +238,9 @@ class Loading:
             elif kind in self._failed:
                 raise self._failed[kind]
         inputs, counts = self.inputs, self.inputs.name_counts
+        if self._progress:
+            for kind in self._streamed:
+                self._progress(KIND_LABELS[kind], Path(self._lists[kind]))
         if self._finishing:
             done, far_counts = self._finishing.result()
             for kind, (table, frame) in done.items():
@@ -235,9 +272,10 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
     (:class:`bulk.KeySet`); the big lists (``bulk.FILTERED_KINDS``) keep only the rows that can link to
     one of those people — big CSV/Parquet filtered by DuckDB while streaming, other files read as columns and
-    filtered before their rows become Python objects. When the inputs are large, the biggest of those
-    other files are read in a second process while this one reads the rosters (:func:`_worker_share`);
-    they are still pending when this returns (see :class:`Loading`).
+    filtered before their rows become Python objects. When the inputs are large, a second process reads the
+    biggest of those other files while this one reads the rosters (:func:`_worker_share`), then, once it has the
+    key set, filters them and streams the big CSV/Parquet lists while this one builds the members; those lists
+    are still pending when this returns (see :class:`Loading`).
 
     Args:
         rosters: roster files.
@@ -247,42 +285,40 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         progress: called with (label, path) before each file is read.
         whole: read every list whole (the reference the filter is tested against).
         people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
-            called once the rosters are read (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
+            called once the members are built (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
         typed_here: bytes this process types after this returns (the ledgers), counted as its share of the lists.
     Returns:
         The loading.
     """
     filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
     streaming = {k for k, p in lists.items() if bulk.streams(Path(p))}  # each file's head looked at once
-    streamed = {k for k in filtered if k in streaming}
-    held = [k for k in filtered if k not in streamed]
+    streamed = [k for k in filtered if k in streaming]
+    held = [k for k in filtered if k not in streaming]
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
-    far = _worker_share(held, rosters, lists, streaming, typed_here) if pool else []
+    far = _worker_share(held, rosters, lists, streaming, streamed, typed_here) if pool else []
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
         tables = _read_rosters(rosters, limits, progress)
-        members = _members(tables, as_of)
         loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
         for kind, path in lists.items():
             if kind not in filtered:
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
                 loaded[kind] = _load_reference(kind, Path(path), limits, kind in streaming)
-        keys = bulk.key_set([members, *(people() if callable(people) else people), *(frame for _, frame in loaded.values())])
-        # The members' named IDs, for a held registry's namesake counts (the roster counts them).
-        named = (set(members.loc[(members["id_status"] == ids.VALID) & (members["name_key"] != ""), "id"].tolist())
-                 if "registry" in held else set())
-        finishing = pool.submit(_finish_held, far, keys, named) if far else None
-        counts = None
-        if streamed:
-            with bulk.Streamer(keys) as streamer:
-                for kind, path in lists.items():
-                    if kind in streamed:
-                        if progress:
-                            progress(KIND_LABELS[kind], Path(path))
-                        loaded[kind] = _normalised(streamer.load(Path(path), kind))
-                if "registry" in streamed:
-                    counts = streamer.name_counts(Path(lists["registry"]), members)
+        # The key set needs only the members' IDs: the second process gets it before the members are built,
+        # unless the payees still come from the ledgers' process (this one builds the members meanwhile).
+        members = _members(tables, as_of) if callable(people) else None
+        roster = members if members is not None else people_keys(tables)
+        keys = bulk.key_set([roster, *(people() if callable(people) else people), *(f for _, f in loaded.values())])
+        # The members' named IDs, for the registry's namesake counts (the roster counts them).
+        named = (set(roster.loc[(roster["id_status"] == ids.VALID) & (roster["name_key"] != ""), "id"].tolist())
+                 if "registry" in filtered else set())
+        there = streamed if pool else []  # the second process streams them after filtering its own
+        finishing = pool.submit(_finish_far, far, there, lists, keys, named) if far or there else None
+        if members is None:
+            members = _members(tables, as_of)
+        done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, progress)
+        loaded.update(done)
         near = [k for k in held if k not in reading]
         failed: dict[str, BaseException] = {}
         for kind in near:
@@ -301,8 +337,10 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         if pool:
             pool.shutdown(cancel_futures=True)
         raise
-    counts = None if failed or "registry" in far else _with_roster_namesakes(members, counts)
-    return Loading(tables, members, dict(lists), loaded, counts, held, failed, pool, reading, finishing, progress)
+    far_registry = "registry" in far or "registry" in there
+    counts = None if failed or far_registry else _with_roster_namesakes(members, counts)
+    return Loading(tables, members, dict(lists), loaded, counts, held, failed, pool, reading, finishing, progress,
+                   there)
 
 
 def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,

@@ -87,6 +87,29 @@ def build_members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     return plain_text(pd.concat(frames, ignore_index=True))
 
 
+def people_keys(tables: list[Table]) -> pd.DataFrame:
+    """The members' ID and name columns, one row per roster row, without building the members.
+
+    The key set of the people of interest (:func:`bulk.key_set`) and the registry's namesake counts need only
+    these; the loading sends them to the second process before the members are built (:func:`build_members`
+    gives every member the same values).
+
+    Args:
+        tables: roster tables.
+    Returns:
+        Columns id, id_status, id_reliable and name_key.
+    """
+    parts = []
+    for t in tables:
+        f = t.frame
+        raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
+        part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable"), ids.id_numbers(raw)[:3])))
+        names = by_value(f["name"].tolist(), lambda v: text(v) or "") if "name" in f.columns else [""] * len(f)
+        part["name_key"] = by_value(names, person_name)
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["id", "id_status", "id_reliable", "name_key"])
+
+
 COLUMNS = [
     "file", "sheet", "row", "programme", "township", "village", "household", "head_name", "head_id",
     "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
