@@ -182,6 +182,7 @@ def test_township_from_sheet_name_and_address_without_county_prefix(tmp_path):
     members = build_members([load_table(tmp_path / "roster.xlsx", "roster")], AS_OF)
     assert members["township"].tolist() == ["河口乡", "城关镇"]
     assert members["village"].tolist() == ["王庄村", "东村"]
+    assert members["id"].tolist() == [A, D] and members["name_key"].tolist() == ["张三", "王五"]
 
 
 def test_a_new_household_number_starts_a_new_household(tmp_path):

@@ -75,9 +75,10 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
     return tables
 
 
-def _members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
-    """Build the members, then drop the roster tables' raw cells (only their row counts are kept)."""
-    members = build_members(tables, as_of)
+def _members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Build the members (``keys``: the tables' :func:`roster.people_keys`, when worked out), then drop the
+    roster tables' raw cells (only their row counts are kept)."""
+    members = build_members(tables, as_of, keys)
     for table in tables:
         table.drop_cells()
     return members
@@ -316,7 +317,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         there = streamed if pool else []  # the second process streams them after filtering its own
         finishing = pool.submit(_finish_far, far, there, lists, keys, named) if far or there else None
         if members is None:
-            members = _members(tables, as_of)
+            members = _members(tables, as_of, roster)
         done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, progress)
         loaded.update(done)
         near = [k for k in held if k not in reading]

@@ -68,7 +68,7 @@ def _area_named(*sources: str) -> str:
     return ""
 
 
-def build_members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
+def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None) -> pd.DataFrame:
     """Build the member frame from roster tables.
 
     Household-level cells left blank on a member's continuation rows are carried down from the
@@ -78,36 +78,45 @@ def build_members(tables: list[Table], as_of: dt.date) -> pd.DataFrame:
     Args:
         tables: roster tables.
         as_of: the review date (for ages).
+        keys: the tables' :func:`people_keys`, when already worked out.
     Returns:
         One row per member with normalised columns (see the module's ``COLUMNS``).
     """
-    frames = [_members_of(part, f"{i}.{k}", as_of) for i, t in enumerate(tables) for k, part in enumerate(_sheets_of(t))]
+    keys = people_keys(tables) if keys is None else keys
+    frames, start = [], 0
+    for i, t in enumerate(tables):
+        for k, (part, rows) in enumerate(_sheets_of(t)):
+            frames.append(_members_of(part, f"{i}.{k}", as_of, keys.iloc[start + rows].reset_index(drop=True)))
+        start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
     return plain_text(pd.concat(frames, ignore_index=True))
 
 
 def people_keys(tables: list[Table]) -> pd.DataFrame:
-    """The members' ID and name columns, one row per roster row, without building the members.
+    """The members' ID, birth and name-key columns, one row per roster row, without building the members.
 
     The key set of the people of interest (:func:`bulk.key_set`) and the registry's namesake counts need only
     these; the loading sends them to the second process before the members are built (:func:`build_members`
-    gives every member the same values).
+    takes them as they are).
 
     Args:
         tables: roster tables.
     Returns:
-        Columns id, id_status, id_reliable and name_key.
+        Columns id, id_status, id_reliable, birth and name_key.
     """
     parts = []
     for t in tables:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
-        part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable"), ids.id_numbers(raw)[:3])))
+        part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable", "birth"), ids.id_numbers(raw))))
         names = by_value(f["name"].tolist(), lambda v: text(v) or "") if "name" in f.columns else [""] * len(f)
         part["name_key"] = by_value(names, person_name)
         parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["id", "id_status", "id_reliable", "name_key"])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=KEY_COLUMNS)
+
+
+KEY_COLUMNS = ["id", "id_status", "id_reliable", "birth", "name_key"]
 
 
 COLUMNS = [
@@ -163,24 +172,26 @@ def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
     return starts.astype(int).cumsum()
 
 
-def _sheets_of(table: Table) -> list[Table]:
-    """Split a roster read from several sheets into one table per sheet (each its own title and programme).
+def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
+    """Split a roster read from several sheets into one table per sheet (each its own title and programme),
+    each with the positions of its rows in the table.
 
     Households never span sheets, and a workbook may hold 低保 on one sheet and 特困 on another.
     """
     f = table.frame
     if "_sheet" not in f.columns or f["_sheet"].nunique() <= 1:
-        return [table]
+        return [(table, np.arange(len(f)))]
     parts = []
     for sheet in f["_sheet"].unique():
-        part = f[f["_sheet"] == sheet]
+        rows = np.flatnonzero((f["_sheet"] == sheet).to_numpy())
+        part = f.iloc[rows]
         part = part.loc[:, part.notna().any() | part.columns.str.startswith("_")]  # another sheet's columns
         title = str(part["_title"].iloc[0]) if "_title" in part.columns and len(part) else table.title
-        parts.append(replace(table, frame=part, title=title, sheets=[sheet]))
+        parts.append((replace(table, frame=part, title=title, sheets=[sheet]), rows))
     return parts
 
 
-def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
+def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) -> pd.DataFrame:
     f = table.frame.reset_index(drop=True)
     if f.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -206,12 +217,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     for fld in HOUSEHOLD_FIELDS:
         out[fld] = out[fld].fillna("")
     raw_ids = cells(f, "id") if "id" in f.columns else [None] * len(f)
-    out["id"], out["id_status"], out["id_reliable"], births = ids.id_numbers(raw_ids)
+    for fld in KEY_COLUMNS:
+        out[fld] = keys[fld].to_numpy()
+    births = out["birth"].tolist()
     out["id_raw"] = by_value(raw_ids, text)
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
                 "covered"):
         out[fld] = column(fld).fillna("")
-    out["name_key"] = by_value(out["name"].tolist(), person_name)
     for fld in ("declared_income", "benefit"):
         out[fld] = by_value(f[fld].tolist(), money) if fld in f.columns else None
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
@@ -238,7 +250,6 @@ def _members_of(table: Table, file_no: str, as_of: dt.date) -> pd.DataFrame:
     out["approved"] = by_value(out["approved"].tolist(), date)
     out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
     out["phone"] = by_value(out["phone"].tolist(), digits)
-    out["birth"] = births
     _report_unknown(table, out)
     sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
     out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC) else s
