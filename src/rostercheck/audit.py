@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from . import parallel, regions
@@ -242,38 +243,44 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     Returns:
         The frame (internal columns start with '_').
     """
-    rows = []
-    seen = set()
-    file_name = functools.lru_cache(maxsize=None)(lambda path: Path(path).name)  # a few roster files, many rows
+    kept, seen = [], set()
     for f in findings:
         dedupe = (f.code, f.member, f.source, f.source_row, f.evidence)
-        if dedupe in seen:
-            continue
-        seen.add(dedupe)
-        j, v = f.member, (ctx.value if f.subject is None else _subject_value(f.subject))
-        spec = ctx.specs[f.code]
-        rows.append({
-            "类别代码": f.code, "类别名称": spec.title, "置信度": f.confidence,
-            "乡镇": v(j, "township"), "村": v(j, "village"), "户主姓名": v(j, "head_name"), "户主身份证号": v(j, "head_id"),
-            "姓名": v(j, "name"), "身份证号": v(j, "id") or v(j, "id_raw"), "与户主关系": v(j, "relation"),
-            "保障类别": v(j, "programme"), "依据": f.evidence, "匹配键": f.key, "来源名单": f.source,
-            "来源行": f.source_row, "花名册文件": file_name(v(j, "file")), "花名册行": str(v(j, "row")),
-            "建议": spec.advice,
-            "证据指纹": evidence_fingerprint(f.code, v(j, "id") or f"{v(j, 'name_key')}|{v(j, 'head_id')}", f.facts),
-            "涉及月份": f.months, "应追回金额": f.recover, "应补发金额": f.repay,
-            "_member": f.member, "_household": v(j, "household"), "_level": spec.level,
-        })
-    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS + ["_member", "_household", "_level"])
+        if dedupe not in seen:
+            seen.add(dedupe)
+            kept.append(f)
+    # The person columns, column by column: the members' cells at the findings' members; a payee on no roster
+    # (member < 0) brings its own (Finding.subject).
+    at = np.array([0 if f.subject is not None else f.member for f in kept], dtype=np.int64)
+    subjects = [(i, f.subject) for i, f in enumerate(kept) if f.subject is not None]
+
+    def person(column: str) -> list:
+        values = ctx.members[column].to_numpy()[at].tolist() if len(ctx.members) else [""] * len(kept)
+        for i, subject in subjects:
+            values[i] = subject.get(column, "")
+        return values
+
+    ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
+    specs = [ctx.specs[f.code] for f in kept]
+    file_name = functools.lru_cache(maxsize=None)(lambda path: Path(path).name)  # a few roster files, many rows
+    columns = {
+        "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [f.confidence for f in kept],
+        "乡镇": person("township"), "村": person("village"), "户主姓名": person("head_name"), "户主身份证号": head,
+        "姓名": person("name"), "身份证号": [i or r for i, r in zip(ids_, raw)], "与户主关系": person("relation"),
+        "保障类别": person("programme"), "依据": [f.evidence for f in kept], "匹配键": [f.key for f in kept],
+        "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
+        "花名册文件": [file_name(v) for v in person("file")], "花名册行": [str(v) for v in person("row")],
+        "建议": [s.advice for s in specs],
+        "证据指纹": [evidence_fingerprint(f.code, i or f"{k}|{h}", f.facts) for f, i, k, h in zip(kept, ids_, key, head)],
+        "涉及月份": [f.months for f in kept], "应追回金额": [f.recover for f in kept], "应补发金额": [f.repay for f in kept],
+        "_member": [f.member for f in kept], "_household": person("household"), "_level": [s.level for s in specs],
+    }
+    frame = pd.DataFrame(columns, columns=FINDING_COLUMNS + ["_member", "_household", "_level"])
     if frame.empty:
         return frame
     frame["_c"] = frame["置信度"].map(CONFIDENCE_ORDER)
     frame = frame.sort_values(["类别代码", "乡镇", "村", "户主姓名", "_c", "花名册行"], kind="stable", key=_natural)
     return frame.drop(columns="_c").reset_index(drop=True)
-
-
-def _subject_value(subject: dict) -> Callable[[int, str], object]:
-    """Cell access for a finding about a payee on no roster (its person columns come with the finding)."""
-    return lambda _j, column: subject.get(column, "")
 
 
 def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
