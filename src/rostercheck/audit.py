@@ -243,12 +243,10 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     Returns:
         The frame (internal columns start with '_').
     """
-    kept, seen = [], set()
+    first: dict[tuple, Finding] = {}
     for f in findings:
-        dedupe = (f.code, f.member, f.source, f.source_row, f.evidence)
-        if dedupe not in seen:
-            seen.add(dedupe)
-            kept.append(f)
+        first.setdefault((f.code, f.member, f.source, f.source_row, f.evidence), f)
+    kept = list(first.values())
     # The person columns, column by column: the members' cells at the findings' members; a payee on no roster
     # (member < 0) brings its own (Finding.subject).
     at = np.array([0 if f.subject is not None else f.member for f in kept], dtype=np.int64)
