@@ -318,6 +318,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         finishing = pool.submit(_finish_far, far, there, lists, keys, named) if far or there else None
         if members is None:
             members = _members(tables, as_of, roster)
+        del roster  # its columns are the members' now (a province's millions of rows)
         done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, progress)
         loaded.update(done)
         near = [k for k in held if k not in reading]
