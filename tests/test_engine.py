@@ -343,3 +343,23 @@ def test_the_key_columns_sent_before_the_members_are_the_members_own(rosters):
     assert len(early) == len(members) > 100 and (early["id_status"] != ids.VALID).any()
     pd.testing.assert_frame_equal(early, members[list(early.columns)].reset_index(drop=True), check_dtype=False)
     assert bulk.key_set([early]) == bulk.key_set([members])
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("first", ["vehicles", "pensions"])
+def test_the_first_unreadable_list_in_the_order_given_is_reported(first, workers, monkeypatch, tmp_path):
+    """A broken list DuckDB streams (in the worker with 2) and a broken held list: the error is the one given first."""
+    from rostercheck.errors import InputFileError
+
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    rosters, lists = county_inputs()
+    broken = {"vehicles": tmp_path / "机动车.csv", "pensions": tmp_path / "养老金.xlsx"}
+    broken["vehicles"].write_text("号牌,品牌\n湘A12345,大众\n", encoding="utf-8")  # no name or ID column
+    broken["pensions"].write_bytes(b"PK\x03\x04 not a workbook")
+    assert bulk.streams(broken["vehicles"])
+    second = "pensions" if first == "vehicles" else "vehicles"
+    given = {k: p for k, p in lists.items() if k not in broken} | {first: broken[first], second: broken[second]}
+    with pytest.raises(InputFileError) as err:
+        audit(rosters, given, AS_OF)
+    assert broken[first].name in str(err.value) and broken[second].name not in str(err.value)

@@ -128,9 +128,11 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
 
 
 def _stream(kinds: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: set[str],
-            progress: Progress | None = None) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
+            progress: Progress | None = None,
+            failed: dict[str, BaseException] | None = None) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
     """Read the big CSV/Parquet lists through DuckDB, keeping the rows of the people of interest (as
-    :func:`_finish_held`, whose returns these are)."""
+    :func:`_finish_held`, whose returns these are). With ``failed``, the first unreadable file's error goes there
+    (the rest are not read) instead of being raised."""
     done, counts = {}, None
     if not kinds:
         return done, counts
@@ -138,19 +140,27 @@ def _stream(kinds: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: 
         for kind in kinds:
             if progress:
                 progress(KIND_LABELS[kind], Path(lists[kind]))
-            done[kind] = _normalised(streamer.load(Path(lists[kind]), kind))
+            try:
+                done[kind] = _normalised(streamer.load(Path(lists[kind]), kind))
+            except Exception as exc:
+                if failed is None:
+                    raise
+                failed[kind] = exc
+                return done, None
         if "registry" in kinds:
             counts = streamer.name_counts(Path(lists["registry"]), named)
     return done, counts
 
 
-def _finish_far(held: list[str], streamed: list[str], lists: dict[str, Path], keys: bulk.KeySet,
-                named: set[str]) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
-    """In the worker: the held lists filtered, then the big CSV/Parquet lists streamed (one registry at most)."""
+def _finish_far(held: list[str], streamed: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: set[str]
+                ) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None, dict[str, BaseException]]:
+    """In the worker: the held lists filtered, then the big CSV/Parquet lists streamed (one registry at most);
+    also returns the error of the first streamed list it could not read (:meth:`Loading.finish` reports it)."""
+    failed: dict[str, BaseException] = {}
     done, counts = _finish_held(held, keys, named)
-    more, streamed_counts = _stream(streamed, lists, keys, named)
+    more, streamed_counts = _stream(streamed, lists, keys, named, failed=failed)
     done.update(more)
-    return done, counts if streamed_counts is None else streamed_counts
+    return done, counts if streamed_counts is None else streamed_counts, failed
 
 
 # A list DuckDB streams costs about a tenth of the time per byte of one read into Python (xlsx or text): on the
@@ -231,24 +241,21 @@ class Loading:
 
     def finish(self) -> LoadedInputs:
         """Wait for the pending lists and return the complete inputs (lists in the order given)."""
-        for kind in self._held:  # in list order: the first unreadable file is the one reported
-            if kind in self._reading:
-                if self._progress:
-                    self._progress(KIND_LABELS[kind], Path(self._lists[kind]))
-                self._reading[kind].result()
-            elif kind in self._failed:
-                raise self._failed[kind]
-        inputs, counts = self.inputs, self.inputs.name_counts
         if self._progress:
-            for kind in self._streamed:
+            for kind in [*self._reading, *self._streamed]:
                 self._progress(KIND_LABELS[kind], Path(self._lists[kind]))
-        if self._finishing:
-            done, far_counts = self._finishing.result()
-            for kind, (table, frame) in done.items():
-                self._loaded[kind] = table, frame
-                inputs.lists[kind], inputs.labels[kind] = frame, table.label
-            if far_counts is not None:
-                counts = _with_roster_namesakes(inputs.members, far_counts)
+        done, far_counts, far_failed = self._finishing.result() if self._finishing else ({}, None, {})
+        for kind in self._lists:  # in list order: the first unreadable file is the one reported
+            if kind in self._reading:
+                self._reading[kind].result()
+            elif kind in self._failed or kind in far_failed:
+                raise self._failed.get(kind) or far_failed[kind]
+        inputs, counts = self.inputs, self.inputs.name_counts
+        for kind, (table, frame) in done.items():
+            self._loaded[kind] = table, frame
+            inputs.lists[kind], inputs.labels[kind] = frame, table.label
+        if far_counts is not None:
+            counts = _with_roster_namesakes(inputs.members, far_counts)
         self.close()
         listed = [self._loaded[kind][0] for kind in self._lists]  # in the order given
         known = {id(t) for t in [*self._rosters, *listed]}
@@ -319,16 +326,19 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         if members is None:
             members = _members(tables, as_of, roster)
         del roster  # its columns are the members' now (a province's millions of rows)
-        done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, progress)
-        loaded.update(done)
-        near = [k for k in held if k not in reading]
+        # An unreadable file is reported by Loading.finish, after any file given before it has been read.
         failed: dict[str, BaseException] = {}
+        done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, progress, failed)
+        loaded.update(done)
+        order, near = list(lists), [k for k in held if k not in reading]
         for kind in near:
+            if failed and order.index(kind) > min(map(order.index, failed)):
+                break
             if progress:
                 progress(KIND_LABELS[kind], Path(lists[kind]))
             try:
                 _read_held(kind, Path(lists[kind]), limits)
-            except Exception as exc:  # reported by Loading.finish, after any earlier file's own error
+            except Exception as exc:
                 failed[kind] = exc
                 break
         if not failed:
