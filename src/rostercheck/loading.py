@@ -128,14 +128,13 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
 
 
 def _stream(kinds: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: set[str],
-            progress: Progress | None = None,
-            failed: dict[str, BaseException] | None = None) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
-    """Read the big CSV/Parquet lists through DuckDB, keeping the rows of the people of interest (as
-    :func:`_finish_held`, whose returns these are). With ``failed``, the first unreadable file's error goes there
-    (the rest are not read) instead of being raised."""
-    done, counts = {}, None
+            failed: dict[str, BaseException], progress: Progress | None = None
+            ) -> tuple[dict[str, tuple[Table, pd.DataFrame]], dict[str, int] | None]:
+    """Read the big CSV/Parquet lists through DuckDB, keeping the rows of the people of interest (returns as
+    :func:`_finish_held`); the first unreadable file's error goes to ``failed`` and the rest are not read."""
+    done: dict[str, tuple[Table, pd.DataFrame]] = {}
     if not kinds:
-        return done, counts
+        return done, None
     with bulk.Streamer(keys) as streamer:
         for kind in kinds:
             if progress:
@@ -143,13 +142,9 @@ def _stream(kinds: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: 
             try:
                 done[kind] = _normalised(streamer.load(Path(lists[kind]), kind))
             except Exception as exc:
-                if failed is None:
-                    raise
                 failed[kind] = exc
                 return done, None
-        if "registry" in kinds:
-            counts = streamer.name_counts(Path(lists["registry"]), named)
-    return done, counts
+        return done, streamer.name_counts(Path(lists["registry"]), named) if "registry" in kinds else None
 
 
 def _finish_far(held: list[str], streamed: list[str], lists: dict[str, Path], keys: bulk.KeySet, named: set[str]
@@ -158,7 +153,7 @@ def _finish_far(held: list[str], streamed: list[str], lists: dict[str, Path], ke
     also returns the error of the first streamed list it could not read (:meth:`Loading.finish` reports it)."""
     failed: dict[str, BaseException] = {}
     done, counts = _finish_held(held, keys, named)
-    more, streamed_counts = _stream(streamed, lists, keys, named, failed=failed)
+    more, streamed_counts = _stream(streamed, lists, keys, named, failed)
     done.update(more)
     return done, counts if streamed_counts is None else streamed_counts, failed
 
@@ -213,7 +208,7 @@ class Loading:
         lists: reference kind → file, in the order given.
         loaded: kind → (table, frame) read so far.
         counts: the namesake counts (None: none, or not yet known while the registry is pending).
-        held: the held kinds in list order; ``failed`` holds the error of the one this process could not read.
+        held: the held kinds in list order; ``failed`` holds the errors of the files this process could not read.
         reading, finishing: the second process's futures (kind → read; the filtered and streamed lists and counts).
         streamed: the kinds the second process streams (pending as well).
     """
@@ -328,7 +323,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         del roster  # its columns are the members' now (a province's millions of rows)
         # An unreadable file is reported by Loading.finish, after any file given before it has been read.
         failed: dict[str, BaseException] = {}
-        done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, progress, failed)
+        done, counts = _stream([k for k in streamed if k not in there], lists, keys, named, failed, progress)
         loaded.update(done)
         order, near = list(lists), [k for k in held if k not in reading]
         for kind in near:
