@@ -110,8 +110,7 @@ def people_keys(tables: list[Table]) -> pd.DataFrame:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
         part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable", "birth"), ids.id_numbers(raw))))
-        names = by_value(f["name"].tolist(), lambda v: text(v) or "") if "name" in f.columns else [""] * len(f)
-        part["name_key"] = by_value(names, person_name)
+        part["name_key"] = by_value(f["name"].tolist(), lambda v: person_name(text(v))) if "name" in f.columns else ""
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=KEY_COLUMNS)
 
