@@ -139,8 +139,7 @@ class _Sheet:
         Raises:
             ValueError: a shared-string cell not written as expected, or an index past the strings.
         """
-        xml = b"".join(rows)
-        parts = {self.part: self.prefix + xml + self.suffix}
+        xml, parts = b"".join(rows), {}
         strings = self.shared() if b' t="s"' in xml else None
         if strings is not None:
             cells = _SHARED_CELL.findall(xml)
@@ -150,8 +149,8 @@ class _Sheet:
             new = {old: b"%d" % k for k, old in enumerate(used)}
             xml = _SHARED_CELL.sub(lambda m: m.group(1) + b"<v>" + new[int(m.group(2))] + b"</v>", xml)
             pieces = strings.take(used).to_pylist()
-            parts = {self.part: self.prefix + xml + self.suffix,
-                     SHARED_PART: self._strings[0] + b"".join(b"<si>" + p[:p.rfind(b"</si>") + 5] for p in pieces) + b"</sst>"}
+            parts[SHARED_PART] = self._strings[0] + b"".join(b"<si>" + p[:p.rfind(b"</si>") + 5] for p in pieces) + b"</sst>"
+        parts[self.part] = self.prefix + xml + self.suffix
         return _workbook(self.zf, parts)
 
 
@@ -402,17 +401,25 @@ def read_sparse(path: Path, scan, limits: Limits, notes: list[str], note_sheets:
     if len(sheets) != 1 or len(kept) != 1:
         return None
     zf = zipfile.ZipFile(path)
-    part, chunks = kept.popitem()
+    grids = _grids(path, zf, *kept.popitem(), sheets[0], limits, notes, note_sheets)
+    if not grids:  # the grid keeps the archive open for the rows read later; nothing else does
+        zf.close()
+    return grids
+
+
+def _grids(path: Path, zf: zipfile.ZipFile, part: str, chunks: list[bytes], sheet: tuple[str, bool], limits: Limits,
+           notes: list[str], note_sheets: bool) -> list[SparseGrid] | None:
+    """:func:`read_sparse`'s grids from the open workbook and its worksheet's kept XML."""
     if related_parts(zf, path, "worksheet") != {part} or not related_parts(zf, path, "sharedStrings") <= {SHARED_PART}:
         return None
-    name, visible = sheets[0]
+    name, visible = sheet
     note_sheet = _sheet_wanted(name, visible, 1, notes, note_sheets)
     if note_sheet is None:
         return []
-    sheet = _Sheet(zf, part, chunks)
-    if not sheet.understood():
+    xml = _Sheet(zf, part, chunks)
+    if not xml.understood():
         return None
     try:
-        return [SparseGrid(path, sheet, name, note_sheet, limits)]
+        return [SparseGrid(path, xml, name, note_sheet, limits)]
     except Exception:  # noqa: BLE001 - whatever fastexcel makes of the first rows, the whole read reports it properly
         return None
