@@ -103,7 +103,8 @@ def _sparse(kind: str) -> bool:
 
 
 def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
-    """In the worker: read a list and keep it until :func:`_finish_held` gets the key set."""
+    """Read a held list (in the worker, or here for the lists this process reads) and keep it until
+    :func:`_finish_held` gets the key set."""
     _HELD[kind] = read_file(path, kind, limits, sparse=_sparse(kind))
 
 
