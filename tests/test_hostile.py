@@ -5,6 +5,7 @@ the failure mode being guarded against (python-calamine allocating a huge grid) 
 """
 
 import zipfile
+import zlib
 
 import pytest
 
@@ -214,8 +215,18 @@ def test_ledger_row_limit_names_the_variable(tmp_path):
 
 # The scan inflates deflated sheet parts itself (limits._chunks): the bytes must be zipfile's, in chunks of at most
 # _CHUNK, and a part whose content is not the declared one (size or CRC) is refused as damaged, as zipfile would.
+# It inflates with ISA-L when installed, else with zlib: both are held to this.
+@pytest.fixture(params=["zlib", "isal"])
+def inflater(request, monkeypatch):
+    if request.param == "isal":
+        isal_zlib = pytest.importorskip("isal.isal_zlib")
+        monkeypatch.setattr(limits_mod, "_deflate", isal_zlib)
+    else:
+        monkeypatch.setattr(limits_mod, "_deflate", zlib)
+
+
 @pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
-def test_scan_chunks_are_the_parts_bytes(tmp_path, monkeypatch, method):
+def test_scan_chunks_are_the_parts_bytes(tmp_path, monkeypatch, method, inflater):
     monkeypatch.setattr(limits_mod, "_CHUNK", 1 << 16)
     monkeypatch.setattr(limits_mod, "_INPUT", 1 << 10)  # inflating runs into the output bound many times
     body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{r * 7919}</t></is></c></row>' for r in range(1, 40_000))
@@ -241,7 +252,29 @@ def _patch_crc(path, part):
     path.write_bytes(bytes(data))
 
 
-def test_sheet_whose_crc_is_wrong_refused_as_damaged(tmp_path):
+@pytest.mark.parametrize("cut", ["garbled", "truncated"])
+def test_sheet_whose_deflated_bytes_are_damaged_refused(tmp_path, inflater, cut):
+    body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{r * 7919}</t></is></c></row>' for r in range(1, 5_000))
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", WB)
+        z.writestr("xl/worksheets/sheet1.xml", sheet_xml(body))
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    middle = start + info.compress_size // 2
+    if cut == "garbled":
+        data[middle:middle + 64] = b"\xff" * 64
+    else:  # the deflate stream ends early; the archive's directory still declares the whole part
+        data[middle:start + info.compress_size] = b"\0" * (start + info.compress_size - middle)
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputFileError, match="损坏"):
+        check_zip_workbook(path, Limits())
+
+
+def test_sheet_whose_crc_is_wrong_refused_as_damaged(tmp_path, inflater):
     path = xlsx(tmp_path / "crc.xlsx")
     _patch_crc(path, "xl/worksheets/sheet1.xml")
     with pytest.raises(InputFileError, match="损坏"):
