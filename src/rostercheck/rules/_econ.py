@@ -7,6 +7,7 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -171,6 +172,13 @@ def status_class(status: object, active: list[str], inactive: list[str]) -> str:
     Returns:
         ACTIVE, INACTIVE, '' for a blank cell, UNKNOWN for a value with none of the words.
     """
+    if isinstance(status, str):  # a list repeats a few statuses over many rows: each judged once
+        return _status_class(status, tuple(active), tuple(inactive))
+    return classify(status, ((INACTIVE, inactive), (ACTIVE, active)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _status_class(status: str, active: tuple[str, ...], inactive: tuple[str, ...]) -> str:
     return classify(status, ((INACTIVE, inactive), (ACTIVE, active)))
 
 

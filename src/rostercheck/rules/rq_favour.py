@@ -131,6 +131,21 @@ def _phone_keys(value: str) -> list[str]:
     return sorted(keys)
 
 
+def _keyed(held: pd.DataFrame, keys) -> pd.DataFrame:
+    """(household, v) rows with each v replaced by its keys in order (most cells are their own only key)."""
+    households, values = [], []
+    for hh, v in zip(held["household"].tolist(), held["v"].tolist()):
+        v = str(v)
+        if len(v) <= 11:
+            households.append(hh)
+            values.append(v)
+            continue
+        for k in keys(v):
+            households.append(hh)
+            values.append(k)
+    return pd.DataFrame({"household": households, "v": values})
+
+
 @rule("RQ3")
 def contacts(ctx: Context) -> list[Finding]:
     """Flag households whose contact phone or bank account is on the cadre list.
@@ -159,7 +174,7 @@ def contacts(ctx: Context) -> list[Finding]:
         owners = owners[owners["v"].str.len() >= min_len]
         held = pd.DataFrame({"household": mem["household"].to_numpy(), "v": mem[field].to_numpy(dtype=object)})
         held = held[held["v"].str.len() >= min_len].drop_duplicates()
-        held = held.assign(v=[keys(str(v)) for v in held["v"].tolist()]).explode("v").drop_duplicates()
+        held = _keyed(held, keys).drop_duplicates()
         if owners.empty or held.empty:
             continue
         hits = held.merge(owners, on="v").drop_duplicates(["household", "o"])
