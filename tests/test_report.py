@@ -97,7 +97,7 @@ AWKWARD = ["张三", "430521198001011234", "a & b < c > d", 'quote "x"', " leadi
            "x" * 40_000, "𠀀" * 20_000, "0001", "1.5e3"]
 
 
-def test_awkward_texts_numbers_and_blanks_are_written_as_xlsxwriter_writes_them(tmp_path):
+def _awkward_sheets() -> list:
     frame = pd.DataFrame({
         "姓名": AWKWARD,
         "数": [1, 2.5, -3, 10 ** 17, 0.1, None, float("nan"), float("inf"), "", pd.NA, True, 7, 8, 9, 10, 11, 12, 13, 14, 15],
@@ -106,9 +106,27 @@ def test_awkward_texts_numbers_and_blanks_are_written_as_xlsxwriter_writes_them(
     summary = pd.DataFrame({"乡镇": ["城关镇", "合计"], "问题人数": [3, 3]})
     chart = Chart("各乡镇问题人数", "乡镇", ["问题人数"], 1)
     long_texts = pd.DataFrame({"依据": ["甲" * 90, "short", "line\nbreak\nthree", None], "身份证号": ["4" * 18] * 4})
-    _same_as_cell_by_cell(tmp_path, [("汇总", summary, None, chart), ("C01 财政供养", frame, report.LEDGER_COLUMNS),
-                                     ("空表", frame.iloc[:0], report.LEDGER_COLUMNS), ("依据", long_texts, None)],
-                          {"姓名": 30, "依据": 20}, "清河县 2026年第三季度 问题清单")
+    return [("汇总", summary, None, chart), ("C01 财政供养", frame, report.LEDGER_COLUMNS),
+            ("空表", frame.iloc[:0], report.LEDGER_COLUMNS), ("依据", long_texts, None)]
+
+
+AWKWARD_WIDTHS, AWKWARD_HEADING = {"姓名": 30, "依据": 20}, "清河县 2026年第三季度 问题清单"
+
+
+def test_awkward_texts_numbers_and_blanks_are_written_as_xlsxwriter_writes_them(tmp_path):
+    _same_as_cell_by_cell(tmp_path, _awkward_sheets(), AWKWARD_WIDTHS, AWKWARD_HEADING)
+
+
+def test_sheet_rows_rendered_while_the_workbook_is_open_are_spliced_as_they_are(tmp_path):
+    # write_audit_reports renders some sheets' rows in a forked copy: the file must not change.
+    _bulk(tmp_path / "bulk.xlsx", _awkward_sheets(), AWKWARD_WIDTHS, AWKWARD_HEADING)
+    rendered = {}
+    with report.workbook(tmp_path / "split.xlsx", _awkward_sheets(), AWKWARD_WIDTHS, AWKWARD_HEADING, MADE,
+                         rendered) as book:
+        parts = book.pending()
+        assert len(parts) == 4 and parts[0].startswith("xl/worksheets/")
+        rendered.update({part: book.render(part) for part in parts[::2]})  # the others rendered when it closes
+    assert _parts(tmp_path / "split.xlsx") == _parts(tmp_path / "bulk.xlsx")
 
 
 @settings(max_examples=40, deadline=None)

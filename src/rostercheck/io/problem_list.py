@@ -10,8 +10,8 @@ import pandas as pd
 
 from .. import __version__, parallel
 from ..order import natural_rank
-from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, write_csv, write_json, write_township_workbooks,
-                     write_workbook)
+from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, workbook, write_csv, write_json,
+                     write_township_workbooks)
 
 # The findings.csv contract (also the columns of each category sheet, before the ledger columns).
 # 证据指纹 is the finding's structured evidence fingerprint (``suppress.evidence_fingerprint``): review
@@ -238,11 +238,12 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     sheets = audit_sheets(findings, titles)
 
-    def write(part: str) -> dict[str, Path]:
-        """Write one part of the reports; returns the paths of any extra files it wrote."""
-        if part == "workbook":
-            write_workbook(paths["workbook"], sheets, WIDTHS, heading)
-        elif part == "csv":
+    def write(part: str) -> dict[str, Path] | bytes:
+        """Write one part of the reports (returns the paths of any extra files it wrote), or render a sheet's
+        rows of the workbook (returns them)."""
+        if part in rows:
+            return book.render(part)
+        if part == "csv":
             write_csv(findings, paths["findings"])
             _write_manifest(result, options, command, paths["manifest"])
         elif part == "public":
@@ -257,11 +258,17 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 
-    # A city's thousands of findings: the workbook here, the rest in a forked copy meanwhile.
-    parts = ["workbook", "csv", *(["public"] if mask else []), *(["townships"] if by_township else [])]
-    done = parallel.shared(parts, write, len(findings) >= parallel.BIG_FINDINGS, limit=parallel.FORK_MAX_BYTES_HERE)
+    # A city's thousands of findings: the workbook's sheets rendered and the other files written by this process
+    # and a forked copy together; the workbook is assembled here.
+    rendered: dict[str, bytes] = {}
+    with workbook(paths["workbook"], sheets, WIDTHS, heading, rendered=rendered) as book:
+        rows = book.pending()
+        parts = [*rows[:1], "csv", *rows[1:], *(["public"] if mask else []), *(["townships"] if by_township else [])]
+        done = parallel.shared(parts, write, len(findings) >= parallel.BIG_FINDINGS, limit=parallel.FORK_MAX_BYTES_HERE)
+        rendered.update({part: done[part] for part in rows})
     for part in parts:
-        paths.update(done[part])
+        if part not in rows:
+            paths.update(done[part])
     return paths
 
 

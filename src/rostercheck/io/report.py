@@ -488,8 +488,21 @@ class Workbook:
         wrapped = {name: width for name, (width, wrap) in zip(cols, layout) if wrap}
         self._bodies[part] = _Body(frame, cols, styles[:len(cols)], wrapped)
 
-    def close(self) -> None:
-        """Finish the file: xlsxwriter's package with every sheet's data rows spliced in."""
+    def pending(self) -> list[str]:
+        """The sheet parts whose data rows are still to be serialised (:meth:`render`), the most cells first."""
+        return sorted(self._bodies, key=lambda part: -self._bodies[part].rows * len(self._bodies[part].cols))
+
+    def render(self, part: str) -> bytes:
+        """A sheet part's data rows as they go into the file (another process may render them, see :meth:`close`)."""
+        return b"".join(self._bodies[part].chunks())
+
+    def close(self, rendered: dict[str, bytes] | None = None) -> None:
+        """Finish the file: xlsxwriter's package with every sheet's data rows spliced in.
+
+        Args:
+            rendered: sheet part → its data rows as :meth:`render` gives them, for the parts already rendered.
+        """
+        rendered = rendered or {}
         self._book.close()
         with zipfile.ZipFile(self._buffer) as zin, zipfile.ZipFile(self._path, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
@@ -508,7 +521,7 @@ class Workbook:
                     head = _DIMENSION.sub(_dimension(head, last), head, count=1)
                 with zout.open(target, "w", force_zip64=body.rows * len(body.cols) > 5_000_000) as fh:
                     fh.write(head)
-                    for chunk in body.chunks():
+                    for chunk in [rendered[info.filename]] if info.filename in rendered else body.chunks():
                         fh.write(chunk)
                     fh.write(end + tail)
 
@@ -565,11 +578,24 @@ def write_workbook(target: Path, sheets: list[Sheet], widths: dict[str, int] | N
         heading: what the report is (each sheet's title row starts with it).
         made: the date the report was made (page footers).
     """
+    with workbook(target, sheets, widths, heading, made):
+        pass
+
+
+@contextlib.contextmanager
+def workbook(target: Path, sheets: list[Sheet], widths: dict[str, int] | None = None, heading: str = "",
+             made: dt.date | None = None, rendered: dict[str, bytes] | None = None) -> Iterator[Workbook]:
+    """:func:`write_workbook`, giving the caller the laid-out :class:`Workbook` before the file is assembled:
+    what it puts into ``rendered`` meanwhile (sheet part → :meth:`Workbook.render`, e.g. from another process) is
+    spliced in as it is, the rest rendered at the end.
+    """
+    rendered = {} if rendered is None else rendered
     with atomic_path(target) as tmp:
         book = Workbook(tmp, heading, made)
         for title, frame, extra, *chart in sheets:
             book.table(title, frame, extra, widths, chart[0] if chart else None)
-        book.close()
+        yield book
+        book.close(rendered)
 
 
 def township_name(value: object) -> str:
