@@ -210,3 +210,18 @@ def test_ids_that_lost_digits_to_a_number_format_are_counted_per_list(coded):
         ref[KEY + "id_status"] = pd.factorize(ref["id_status"])[0].astype(np.int32)
     assert numbers_as_ids(ref) == 3  # two stored as numbers, one in scientific notation
     assert numbers_as_ids(ref.iloc[:1]) == 0
+
+
+def test_phone_and_account_are_carried_down_as_written_digits_and_a_wordy_cell_is_kept(tmp_path):
+    # A household's phone/account written on its first row only is carried down to its members as digits; a
+    # cell with words and no digits (无) is carried down as what it is: no number.
+    (tmp_path / "r.csv").write_text(
+        "户主姓名,户主身份证号,姓名,身份证号,与户主关系,联系电话,银行账号\n"
+        f"张一,{A},张一,{A},户主,138-0000 1111,6228 4800 1234\n"
+        f"张一,{A},李二,{B},配偶,无,\n"
+        f"张一,{A},张三,{C},子女,,６２２８\n"
+        f"王四,{D},王四,{D},户主,,\n", encoding="utf-8")
+    members = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF).set_index("name")
+    assert members["phone"].to_dict() == {"张一": "13800001111", "李二": "", "张三": "", "王四": ""}
+    assert members["bank_account"].to_dict() == {"张一": "622848001234", "李二": "622848001234", "张三": "6228",
+                                                 "王四": ""}

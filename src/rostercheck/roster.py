@@ -142,10 +142,16 @@ def is_covered(flag: object) -> bool:
 
 
 def _column(frame: pd.DataFrame, field: str) -> pd.Series:
-    """Return a field as text with blanks as NaN (for forward filling), or an all-NaN column."""
+    """Return a field as text with blanks as NaN (for forward filling), or an all-NaN column; account and phone
+    numbers as their digits (blank only where the text is)."""
     if field not in frame.columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    return pd.Series(by_value(frame[field].tolist(), lambda v: text(v) or None), index=frame.index, dtype=object)
+    then = digits if field in _DIGIT_FIELDS else None
+    return pd.Series(by_value(frame[field].tolist(), lambda v: (then(t) if then else t) if (t := text(v)) else None),
+                     index=frame.index, dtype=object)
+
+
+_DIGIT_FIELDS = ("bank_account", "phone")
 
 
 def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
@@ -247,8 +253,6 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v) for a, p, sh, v
                         in zip(out["area_type"].tolist(), programme_raw, out["sheet"].tolist(), out["village"].tolist())]
     out["approved"] = by_value(out["approved"].tolist(), date)
-    out["bank_account"] = by_value(out["bank_account"].tolist(), digits)
-    out["phone"] = by_value(out["phone"].tolist(), digits)
     _report_unknown(table, out)
     sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
     out["sex"] = [s or _sex_of_id(v) if st in (ids.VALID, ids.NUMERIC) else s
