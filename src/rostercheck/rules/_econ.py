@@ -7,7 +7,6 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -172,14 +171,20 @@ def status_class(status: object, active: list[str], inactive: list[str]) -> str:
     Returns:
         ACTIVE, INACTIVE, '' for a blank cell, UNKNOWN for a value with none of the words.
     """
-    if isinstance(status, str):  # a list repeats a few statuses over many rows: each judged once
-        return _status_class(status, tuple(active), tuple(inactive))
-    return classify(status, ((INACTIVE, inactive), (ACTIVE, active)))
+    if not isinstance(status, str):
+        return classify(status, ((INACTIVE, inactive), (ACTIVE, active)))
+    # A list repeats a few statuses over many rows: each judged once per pair of word lists (held in the memo,
+    # so that their ids stay theirs).
+    key = (status, id(active), id(inactive))
+    hit = _STATUS_MEMO.get(key)
+    if hit is None or hit[0] is not active or hit[1] is not inactive:
+        if len(_STATUS_MEMO) > 10_000:
+            _STATUS_MEMO.clear()
+        hit = _STATUS_MEMO[key] = (active, inactive, classify(status, ((INACTIVE, inactive), (ACTIVE, active))))
+    return hit[2]
 
 
-@functools.lru_cache(maxsize=4096)
-def _status_class(status: str, active: tuple[str, ...], inactive: tuple[str, ...]) -> str:
-    return classify(status, ((INACTIVE, inactive), (ACTIVE, active)))
+_STATUS_MEMO: dict[tuple[str, int, int], tuple[list[str], list[str], str]] = {}
 
 
 def status_active(status: object, active: list[str], inactive: list[str], blank_counts: bool) -> bool:
