@@ -38,6 +38,10 @@ def mapping(kind, headers):
          {"employer": "单位名称", "wage": "缴费基数", "month": "费款所属期"}),
         ("prisoners", ["姓名", "身份证号", "刑期起止"], {"range": "刑期起止"}),
         ("deaths", ["姓名", "身份证号码", "火化日期"], {"date": "火化日期"}),
+        # staff and cadres with their (wage) accounts: F07 looks for benefits paid into them
+        ("staff", ["工作单位", "姓名", "身份证号", "人员类别", "银行卡号"], {"unit": "工作单位", "bank_account": "银行卡号"}),
+        ("staff", ["单位名称", "姓名", "公民身份号码", "职务", "工资卡号"], {"post": "职务", "bank_account": "工资卡号"}),
+        ("cadres", ["村", "姓名", "身份证号", "职务", "工资卡号"], {"post": "职务", "bank_account": "工资卡号"}),
         ("roster", ["乡镇（街道）", "村（社区）", "户主", "户主身份证号", "家庭成员", "家庭关系", "证件号码", "发放账户"],
          {"township": "乡镇（街道）", "village": "村（社区）", "head_name": "户主", "head_id": "户主身份证号",
           "name": "家庭成员", "relation": "家庭关系", "id": "证件号码", "bank_account": "发放账户"}),

@@ -1,5 +1,7 @@
 """F07: the account paid is not the household's (holder, shared account, a cadre's account)."""
 
+import pytest
+
 from money import household, make_id, money, money_context, pay
 
 A = make_id("19800101", 111)
@@ -31,12 +33,14 @@ def test_one_account_for_two_households_flags_both():
     assert money(money_context(roster(), rows), "F07") == [("李四", "中", None, None), ("陈国强", "中", None, None)]
 
 
-def test_cadre_account_flagged_high_unless_the_cadre_is_a_member():
-    rows = [pay(C, "李四", "2026-09", 700, bank_account="6228480055556666")]
-    cadre = [{"name": "钱主任", "id": K, "post": "村委会主任", "bank_account": "6228480055556666", "village": "东村"}]
-    assert money(money_context(roster(), rows, {"cadres": cadre}), "F07") == [("李四", "高", None, None)]
-    cadre[0]["id"] = C
-    assert money(money_context(roster(), rows, {"cadres": cadre}), "F07") == []
+@pytest.mark.parametrize("kind", ["cadres", "staff"])
+def test_cadre_or_staff_account_flagged_high_unless_the_person_is_a_member(kind):
+    # the account's holder is the household's own head: only the list says whose account it is
+    rows = [pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480055556666")]
+    official = [{"name": "钱主任", "id": K, "post": "村委会主任", "bank_account": "6228480055556666", "village": "东村"}]
+    assert money(money_context(roster(), rows, {kind: official}), "F07") == [("李四", "高", None, None)]
+    official[0]["id"] = C
+    assert money(money_context(roster(), rows, {kind: official}), "F07") == []
 
 
 def test_holder_of_a_payee_on_no_roster_is_not_compared():

@@ -148,6 +148,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位"),
         FieldSpec("category", r"人员类别|人员身份|身份类别|编制|人员性质|^类别$|^身份$"),
         FieldSpec("post", r"职务|岗位|职位"),
+        FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account
         *_COMMON,
     ],
     "cadres": [
@@ -156,7 +157,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("post", r"职务|岗位|职位|任职"),
         FieldSpec("phone", r"电话|手机|联系方式"),
         FieldSpec("phone2", r"电话|手机|联系方式"),  # a second number (landline and mobile)
-        FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号"),
+        FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),
         # The list's own people may be named as such: 干部姓名, 经办人员身份证号.
         FieldSpec("id", ID_WORDS, allow=r"干部|经办"),
         FieldSpec("name", NAME_WORDS, allow=r"干部|经办"),
