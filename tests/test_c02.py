@@ -108,6 +108,46 @@ def test_county_found_from_addresses_when_no_title():
     assert flagged(context(rows, lists, roster_title=""), "C02") == []
 
 
+# (title, file name or address, the county it names): a GB/T 2260 name anywhere (two-character counties too), else a
+# name shaped like one that starts at the text, after a province's, prefecture's or league's name, or after a date.
+COUNTY_NAMES = [
+    ("清河县2026年第三季度城乡低保对象花名册", "清河县"),
+    ("河北省邢台市清河县城关镇东村", "清河县"),
+    ("滑县2026年第三季度低保花名册", "滑县"),
+    ("2026年第三季度滑县低保花名册", "滑县"),
+    ("河南省安阳市滑县留固镇高庄村", "滑县"),
+    ("浚县城关镇", "浚县"),
+    ("湖北省宜昌市长阳土家族自治县龙舟坪镇", "长阳土家族自治县"),
+    ("北京市朝阳区", "朝阳区"),
+    ("内蒙古自治区包头市青山区", "青山区"),
+    ("科尔沁左翼中旗", "科尔沁左翼中旗"),
+    ("青山县城关镇", "青山县"),  # not in GB/T 2260
+    ("2026年第三季度白石县低保花名册", "白石县"),
+    ("某省某市白石县", "白石县"),
+    ("全县城乡低保花名册", ""),
+    ("城关镇城区社区", ""),
+    ("2026年第三季度低保花名册", ""),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTY_NAMES)
+def test_county_named_in_a_title_or_address(text, expected):
+    assert regions.county_name_in(text) == expected
+
+
+def test_move_inside_a_two_character_county_written_in_words_not_flagged():
+    rows = roster()
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "2026-06-01", "dest": "河南省安阳市滑县枣村乡", "reason": "投靠"},
+                            {"name": "王五", "id": C, "date": "2026-06-01", "dest": "河南省安阳市浚县城关镇", "reason": "务工"}]}
+    assert flagged(context(rows, lists, roster_title="滑县2026年第三季度城乡低保对象花名册"), "C02") == [("王五", "高")]
+
+
+def test_county_known_by_its_code_only_gives_its_name_for_worded_destinations():
+    ctx = context(coded_roster("410526100201"), move("滑县枣村乡"), roster_title="2026年第三季度低保花名册")
+    assert ctx.county_code == "410526" and ctx.common["county_name"] == "滑县"
+    assert flagged(ctx, "C02") == []
+
+
 # —— System exports: places as region codes, reasons and statuses as codes or short words ——
 
 OWN, SAME_CITY = "411022", "411023"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +28,6 @@ from .rules._vocab import value_warnings
 from .suppress import evidence_fingerprint
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"))
-_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))|([\u4e00-\u9fff]{2,6}?区)")
-
-
 @dataclass
 class AuditResult:
     """What an audit produced.
@@ -68,10 +64,14 @@ def detect_county(tables: list[Table], addresses: list[str] | None = None) -> st
         if t.kind != "roster":
             continue
         for source in (t.title, t.path.stem):
-            m = _COUNTY.search(source)
-            if m:
-                return m.group(1) or m.group(2)
-    found = Counter(m.group(1) for a in (addresses or []) if a for m in [_COUNTY.search(a)] if m and m.group(1))
+            name = regions.county_name_in(source)
+            if name:
+                return name
+    found: Counter = Counter()
+    for address, n in Counter(a for a in addresses or () if a).items():  # each distinct address read once
+        name = regions.county_name_in(address)
+        if name:
+            found[name] += n
     return found.most_common(1)[0][0] if found else ""
 
 
@@ -105,6 +105,8 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None) -> tuple
     valid_ids = members.loc[members["id_status"] == ids.VALID, "id"].tolist()
     code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,
                                             common["county_name"], valid_ids)
+    if not common["county_name"]:  # a county known by its code only (a 区划代码 column): its name from the table
+        common["county_name"] = regions.county_name_of(code)
     ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code)
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts

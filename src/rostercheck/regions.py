@@ -188,6 +188,57 @@ def _county_table() -> dict[str, list[tuple[str, str, str]]]:
     return table
 
 
+# A county's name not in the GB/T 2260 table (a renamed or made-up county): 2–6 characters and 县/自治县/旗 or 区,
+# starting where the text starts, after a character that is not Chinese, after a province's, prefecture's or
+# league's name ('河北省邢台市清河县' gives 清河县, never 省邢台市清河县) or a date ('2026年第三季度白石县'), and
+# crossing no other level's name.
+_NAME_CHAR = r"(?:(?![省市州盟区县旗乡镇村年月日第季度期])[\u4e00-\u9fff])"
+_COUNTY_NAME = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[省市州盟区年月度]))"
+                          rf"({_NAME_CHAR}{{2,6}}?(?:自治县|县|旗)|{_NAME_CHAR}{{2,6}}?(?<!自治)(?<!地)区)")
+_NAME_ENDS = "县旗区市"
+_LONGEST_NAME = 12
+
+
+@lru_cache(maxsize=1)
+def _county_names() -> frozenset[str]:
+    """The GB/T 2260 county-level names a text may name its county by: counties and banners (滑县, 清河县,
+    长阳土家族自治县), districts and county-level cities of three characters or more (城区, 郊区 are words too)."""
+    return frozenset(n for n in _county_table() if n.endswith(("县", "旗")) or (n.endswith(("区", "市")) and len(n) >= 3))
+
+
+def county_name_in(text: str) -> str:
+    """Return the county a title, file name or address names ('' when none).
+
+    A GB/T 2260 county's name found in the text wins (the first place one ends, the longest there: 滑县 in
+    '2026年第三季度滑县低保花名册', 长阳土家族自治县 in '湖北省宜昌市长阳土家族自治县'); else a name shaped like one
+    (see ``_COUNTY_NAME``: a renamed or made-up county).
+
+    Args:
+        text: the text.
+    Returns:
+        The name, e.g. '清河县'.
+    """
+    text = unicodedata.normalize("NFKC", text or "")
+    names = _county_names()
+    for j, ch in enumerate(text):
+        if ch in _NAME_ENDS:
+            for k in range(min(_LONGEST_NAME, j + 1), 1, -1):
+                if text[j - k + 1:j + 1] in names:
+                    return text[j - k + 1:j + 1]
+    m = _COUNTY_NAME.search(text)
+    return m.group(1) if m else ""
+
+
+def county_name_of(code: str) -> str:
+    """Return the GB/T 2260 name of a six-digit county code ('' when the table does not have it)."""
+    return _county_codes().get(code, "")
+
+
+@lru_cache(maxsize=1)
+def _county_codes() -> dict[str, str]:
+    return {code: name for name, rows in _county_table().items() for code, _, _ in rows}
+
+
 def county_named(name: str, context: str = "", id_prefixes: Counter | None = None) -> str:
     """Return the GB/T 2260 code of a county name when exactly one county fits, else ''.
 

@@ -69,7 +69,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         for fld, col in hh_layout.mapping.items():
             mapping.setdefault(fld, len(layout.labels) + col)
         joined.append((frame, make_layout(layout.start, labels, mapping, layout.title or hh_layout.title,
-                                          list(layout.warnings) + list(hh_layout.warnings)), sheet))
+                                          list(layout.warnings)), sheet))
         if lost:
             notes.append(f"工作表“{sheet}”有 {lost} 名成员的家庭编号在家庭信息表（{hh_sheets}）中找不到，其户级信息（户主、乡镇、账号等）为空")
         if added:
@@ -77,7 +77,9 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     out = [p for i, p in enumerate(parts) if i not in hh_at and i not in member_at]
     first = sum(1 for i in range(member_at[0]) if i not in hh_at and i not in member_at)
     out[first:first] = joined
-    notes.insert(0, f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按家庭编号合并")
+    # The household sheet's own warnings name it (the joined parts carry the member sheets' names).
+    notes[:0] = [f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按家庭编号合并",
+                 *(f"家庭信息表（{hh_sheets}）{w}" for w in hh_layout.warnings)]
     return out, notes
 
 
