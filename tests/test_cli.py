@@ -22,6 +22,12 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["audit", "--staff"], 2, "--staff 后面需要"),
         (["audit", "missing.xlsx", "--out", "o"], 3, "文件不存在"),
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "明天"], 2, "--as-of"),
+        # a list given twice: refused, never the last file kept without a word
+        (["audit", "x.xlsx", "--out", "o", "--deaths", "a.csv", "--deaths", "b.csv"], 2,
+         "--deaths 给了 2 个文件（a.csv、b.csv）；每类名单只能用一个文件"),
+        (["coverage", "x.xlsx", "--out", "o", "--monitoring", "a.xlsx", "--monitoring", "b.xlsx"], 2,
+         "--monitoring 给了 2 个文件"),
+        (["screen", "x.xlsx", "--out", "o", "--staff", "a.xlsx", "--staff", "b.xlsx"], 2, "--staff 给了 2 个文件"),
     ],
 )
 def test_usage_errors_are_one_chinese_line(tmp_path, args, code, words):

@@ -63,7 +63,29 @@ REFERENCE_OPTIONS = {
 
 def _ref(kind: str):
     flag, text = REFERENCE_OPTIONS[kind]
-    return Annotated[Optional[Path], typer.Option(flag, help=text, rich_help_panel="比对名单", show_default=False)]
+    return _list_option(flag, text, "比对名单")
+
+
+def _list_option(flag: str, text: str, panel: str):
+    """A list's option: one file. Declared repeatable so that a file given twice is refused (:func:`_one_file`)
+    instead of Click keeping the last one without a word."""
+    return Annotated[Optional[List[Path]], typer.Option(flag, help=text, rich_help_panel=panel, show_default=False,
+                                                        metavar="<path>")]
+
+
+def _one_file(flag: str, given: Optional[List[Path]]) -> Optional[Path]:
+    """The file given to a list option (None when none); the same option given several files is a usage error."""
+    if not given:
+        return None
+    if len(given) > 1:
+        try:
+            from typer._click.exceptions import UsageError as ClickUsageError  # Typer ≥ 0.22 vendors Click
+        except ImportError:  # pragma: no cover - older Typer with Click installed
+            from click.exceptions import UsageError as ClickUsageError
+        names = "、".join(Path(p).name for p in given)
+        raise ClickUsageError(f"{flag} 给了 {len(given)} 个文件（{names}）；每类名单只能用一个文件，请把它们合并成一个文件"
+                              "（可以放在同一个工作簿的不同工作表中）后再给出")
+    return Path(given[0])
 
 
 Staff, Cadres, CadreRelatives, Registry = _ref("staff"), _ref("cadres"), _ref("cadre_relatives"), _ref("registry")
@@ -100,7 +122,8 @@ def reference_lists(values: dict) -> dict[str, Path]:
     Returns:
         The lists given.
     """
-    return {k: values[k] for k in REFERENCE_OPTIONS if values.get(k) is not None}
+    given = {k: _one_file(flag, values.get(k)) for k, (flag, _) in REFERENCE_OPTIONS.items()}
+    return {k: path for k, path in given.items() if path is not None}
 
 
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
@@ -344,7 +367,7 @@ COVERAGE_OPTIONS = {
 
 def _risk(kind: str):
     flag, text = COVERAGE_OPTIONS[kind]
-    return Annotated[Optional[Path], typer.Option(flag, help=text, rich_help_panel="漏保排查名单", show_default=False)]
+    return _list_option(flag, text, "漏保排查名单")
 
 
 @app.command("coverage", cls=_Command)
@@ -362,7 +385,8 @@ def coverage_cmd(
 ) -> None:
     """漏保排查（应保尽保）：从监测对象、重残重病、退出和未获批家庭中找出可能符合条件而未纳入的人，输出走访线索。"""
     values = locals()
-    lists = {k: values[k] for k in COVERAGE_OPTIONS if values.get(k) is not None}
+    lists = {k: _one_file(flag, values.get(k)) for k, (flag, _) in COVERAGE_OPTIONS.items()}
+    lists = {k: path for k, path in lists.items() if path is not None}
     lists.update(reference_lists(values))
 
     _DEBUG["on"] = _DEBUG["on"] or debug
@@ -452,6 +476,8 @@ _USAGE_MESSAGES = (
 
 
 def _usage_message(text: str) -> str:
+    if re.search(r"[\u4e00-\u9fff]", text):  # already ours, in Chinese
+        return text.rstrip("。") + "。"
     for pattern, chinese in _USAGE_MESSAGES:
         m = pattern.search(text)
         if m:
