@@ -107,3 +107,15 @@ def test_l01_household_level_list_without_member_ids():
     rows = [{"head_name": "王按户", "head_id": A, "household_size": "3", "income_year": "4000", "risk": "未消除"}]
     ctx = context(ROSTER, {"monitoring": rows})
     assert lead_names(ctx, "L01") == {"王按户"}
+
+
+def test_l01_household_rows_beside_member_rows_are_their_heads():
+    # One township's sheet lists members with their IDs, another's one row per household with the head's ID only:
+    # that row is the head (dead here: no lead), and a member row without an ID of its own is not.
+    C, D = make_id("19400101", 51), make_id("19420101", 62)
+    rows = mon("王按人", B, income="3000") + [
+        {"head_name": "刘独居", "head_id": C, "household_size": "1", "income_year": "3600", "risk": "未消除"},
+        {"head_name": "陈户主", "head_id": D, "name": "陈妻", "household_size": "2", "income_year": "3600",
+         "risk": "未消除"}]
+    ctx = context(ROSTER, {"monitoring": rows, "deaths": [{"name": "刘独居", "id": C, "date": "2026-03-01"}]})
+    assert lead_names(ctx, "L01") == {"王按人", "陈妻"}

@@ -38,6 +38,12 @@ def run(disabled, subsidies, filler=True, **more):
     ([{"name": "李外", "cert": f"{OUTSIDER}43"}], [], []),
     # must not flag: a payment whose item is not named counts as paid
     ([{"name": "张儿", "cert": f"{SON}41"}], [{"name": "张儿", "id": SON, "amount": "180"}], []),
+    # must not flag: the short names of notices and bank files (困残补贴, 重残补贴)
+    ([{"name": "张儿", "cert": f"{SON}41"}], [{"name": "张儿", "id": SON, "item": "困残补贴", "amount": "80"},
+                                             {"name": "张儿", "id": SON, "item": "重残补贴", "amount": "100"}], []),
+    # a payment under a name not recognised may be the subsidy: a lead at 低 only
+    ([{"name": "张儿", "cert": f"{SON}43"}], [{"name": "张儿", "id": SON, "item": "残联专项资金", "amount": "80"}],
+     [("张儿", "低")]),
 ])
 def test_l04_cases(disabled, subsidies, expected):
     assert run(disabled, subsidies) == expected

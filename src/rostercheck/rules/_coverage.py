@@ -18,7 +18,7 @@ import pandas as pd
 from ..match import link, link_lists
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
-from ..normalize.values import date, money
+from ..normalize.values import date, money, text
 
 # Coverage leads are registered here, not in rules.RULES: the audit never runs them.
 Lead_ = Callable[[Context], list["Lead"]]
@@ -118,15 +118,30 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         for col, vals in (("id", derived), ("id_status", st), ("id_reliable", rel), ("birth", birth)):
             f[col] = [v if u else old for v, u, old in zip(vals, use, f[col].tolist())]
         f["cert_tail"] = [c[18:20] if len(c) == 20 and c[18:20].isdigit() else "" for c in certs]
-    if not (f["id_status"] == ids.VALID).any() and "head_id" in f.columns and not (f["id_raw"].astype(str) != "").any():
-        # One row per household, the head's ID only: the row is the head.
-        hv, hs, hr, hb = ids.id_numbers(f["head_id"].tolist())
-        f["id"], f["id_status"], f["id_reliable"], f["birth"], f["id_raw"] = hv, hs, hr, hb, f["head_id"].tolist()
-        if "head_name" in f.columns and not (f["name"].astype(str) != "").any():
-            from ..normalize.names import person_name
+    if "head_id" in f.columns:
+        # A row naming the household's head only (no ID of its own, no other name: one row per household, or such
+        # rows among member rows in another sheet) is the head's.
+        own = [text(v) for v in f["id_raw"].tolist()]
+        names = [text(v) for v in f["name"].tolist()] if "name" in f.columns else [""] * len(f)
+        head_names = [text(v) for v in f["head_name"].tolist()] if "head_name" in f.columns else [""] * len(f)
+        heads = [i for i, (o, n, h, hid) in enumerate(zip(own, names, head_names, f["head_id"].tolist()))
+                 if not o and text(hid) and (not n or n == h)]
+        if heads:
+            hv, hs, hr, hb = ids.id_numbers(f["head_id"].iloc[heads].tolist())
+            at = f.index[heads]
+            for col, vals in (("id", hv), ("id_status", hs), ("id_reliable", hr), ("birth", hb),
+                              ("id_raw", f["head_id"].iloc[heads].tolist())):
+                f[col] = f[col].astype(object)
+                f.loc[at, col] = pd.Series(vals, index=at, dtype=object)
+            if "head_name" in f.columns:
+                from ..normalize.names import person_name
 
-            f["name"] = f["head_name"].tolist()
-            f["name_key"] = [person_name(x) for x in f["head_name"].tolist()]
+                blank = [i for i in heads if not names[i]]
+                if blank:
+                    f["name"] = f["name"].astype(object) if "name" in f.columns else ""
+                    f.loc[f.index[blank], "name"] = [head_names[i] for i in blank]
+                    f["name_key"] = f["name_key"].astype(object) if "name_key" in f.columns else ""
+                    f.loc[f.index[blank], "name_key"] = [person_name(head_names[i]) for i in blank]
     f["pid"] = [v if s == ids.VALID else "" for v, s in zip(f["id"], f["id_status"])]
     f["age"] = [ids.age_on(b, ctx.as_of) if isinstance(b, dt.date) else None for b in f["birth"]]
     return f

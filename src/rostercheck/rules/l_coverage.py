@@ -418,7 +418,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         if not missing:
             continue
         priority = HIGH if prog and level is not None else MEDIUM
-        if row["id_status"] != ids.VALID:
+        if row["id_status"] != ids.VALID or "other" in items:  # a damaged ID, or a payment under a name not recognised
             priority = LOW
         paid = "、".join(sorted({"living": "生活补贴", "care": "护理补贴", "other": "其他补贴"}[i] for i in items)) or "无"
         evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level or '等级未填'} 级；"
