@@ -162,3 +162,15 @@ def test_category_code_recovered_from_title_or_sheet_name():
     assert _code_of_title("财政供养人员或村(居)干部享受低保").group(1) == "C01"
     assert _code_of_title("多户共用一个银行账号").group(1) == "D02"
     assert _code_of_title("说明") is None
+
+
+def test_a_lead_that_no_longer_applies_to_someone_still_enrolled_is_not_rectified(tmp_path):
+    # C08 (a working-age lead) is not one of the roster's own faults (D01–D03, re-checked): a person still enrolled
+    # stays 未整改 although the new roster no longer gives the lead (she turned 55, her record changed).
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    lead = rows[rows["姓名"] == "李四"].head(1).assign(类别代码="C08", 类别名称="有劳动能力未就业")
+    lead.to_csv(tmp_path / "c08.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review(tmp_path / "c08.csv", [q4], dt.date(2026, 12, 31))
+    assert _statuses(result.rows) == [("C08", "李四", "未整改")]

@@ -65,6 +65,9 @@ class CheckSpec:
         explanation: the explanation shown by ``rostercheck explain``.
         advice: what to verify at the door (建议).
         needs_also: list kinds the check needs besides ``needs`` (any of them; F01 needs the deaths too).
+        recheck: ``review`` runs the check again on the new roster, and a finding it no longer gives is rectified
+            although the person is still enrolled (the roster's own faults, D01–D03: a duplicate removed, an
+            account or an ID corrected). Other findings are rectified only when the person or household left.
     """
 
     code: str
@@ -76,6 +79,7 @@ class CheckSpec:
     explanation: str
     advice: str
     needs_also: list[str] = field(default_factory=list)
+    recheck: bool = False
 
 
 class Pending(BaseException):

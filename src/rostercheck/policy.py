@@ -75,7 +75,7 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
             code=data["code"], title=data["title"], basis=data["basis"], needs=list(data.get("needs", [])),
             level=data.get("level", "member"), params=dict(data.get("params", {})),
             explanation=data["explanation"].strip(), advice=data["advice"].strip(),
-            needs_also=list(data.get("needs_also", [])),
+            needs_also=list(data.get("needs_also", [])), recheck=bool(data.get("recheck", False)),
         )
     if errors:
         raise ConfigError("内置检查规则文件有误：\n" + "\n".join(errors))

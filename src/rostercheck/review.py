@@ -148,9 +148,10 @@ def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | 
 
 
 def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
-    """Return code → IDs (persons and household heads) the roster-only checks still flag in the new roster."""
+    """Return code → IDs (persons and household heads) the checks of the roster's own faults (``CheckSpec.recheck``)
+    still flag in the new roster."""
     rules = load_all()
-    again = [c for c in codes if c in rules and c in ctx.specs and not ctx.specs[c].needs]
+    again = [c for c in codes if c in rules and c in ctx.specs and ctx.specs[c].recheck]
     if not again:
         return {}
     findings, _ = run_checks(ctx, again)
