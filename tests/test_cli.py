@@ -53,3 +53,20 @@ def test_debug_shows_the_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", "missing.xlsx", "--out", "o", "--debug"],
                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert result.returncode == 3 and "Traceback" in result.stderr
+
+
+@pytest.mark.parametrize("code", ["C03", "C09", "F05", "L03"])
+def test_explain_reads_at_80_columns(code):
+    # Every line fits; a list item's continuation stays under its text; no line starts with a closing mark.
+    from rich.cells import cell_len
+
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", code], capture_output=True, text=True,
+                            timeout=120, env={**__import__("os").environ, "COLUMNS": "80"})
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert not [line for line in lines if line.strip()[:1] in tuple("。，、；：）")]
+    items = [k for k, line in enumerate(lines) if line.startswith("  1. ")]
+    if items:  # the item's next line, when it continues the item, is indented under its text
+        follow = lines[items[0] + 1]
+        assert follow.startswith("     ") or follow.startswith("  2. ")

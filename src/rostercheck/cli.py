@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Callable, List, Optional
 
 import typer
+from rich.markup import escape
 
 from . import __version__, console
 from .errors import ExitCode, RostercheckError, UsageError
@@ -454,8 +455,8 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
         spec = specs.get(code.upper())
         if spec is None:
             raise UsageError(f"没有类别代码“{code}”。可用：{'、'.join(sorted(specs))}。")
-        console.out.print(f"[bold]{spec.code} {spec.title}[/bold]\n\n政策依据：{spec.basis}\n\n{spec.explanation}\n\n"
-                          f"建议：{spec.advice}")
+        console.out.print(f"[bold]{spec.code} {escape(spec.title)}[/bold]\n")
+        console.paragraphs(f"政策依据：{spec.basis}\n\n{spec.explanation}\n\n建议：{spec.advice}")
         if spec.params:
             console.out.print("\n参数（可在 --config 文件的 [" + spec.code + "] 节中修改）：")
             for k, v in spec.params.items():

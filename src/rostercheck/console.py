@@ -124,6 +124,55 @@ def fold_help() -> None:
     rich_utils._make_rich_text = folded
 
 
+def paragraphs(text: str) -> None:
+    """Print text line by line, each folded to the terminal's width with its own indentation kept on every line it
+    takes (a list item's continuation under its text, not at the left margin). Chinese text has no spaces to break
+    at and a space beside a number is no better place, so lines break where the width ends.
+
+    Args:
+        text: the text (markup is not interpreted).
+    """
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    for indent, hang, body in _reflowed(text):
+        room, pieces, piece, used = max(out.width - indent - hang, 10), [], "", 0
+        for ch in body[hang:]:
+            if used + cell_len(ch) > room and piece:
+                carried = piece[-1] if ch in _NO_LINE_START and len(piece) > 1 else ""  # 。，） never start a line
+                pieces.append(piece[:len(piece) - len(carried)])
+                piece, used = carried, cell_len(carried)
+                if ch == " ":
+                    continue
+            piece += ch
+            used += cell_len(ch)
+        pieces.append(piece)
+        for k, piece in enumerate(pieces):
+            out.print(Text(" " * indent + (body[:hang] if k == 0 else " " * hang) + piece), no_wrap=True, crop=False)
+
+
+_ITEM = re.compile(r"(?:\d+[.、]|[-•·])\s*")
+_NO_LINE_START = "。，、；：？！）》」』”’…"
+
+
+def _reflowed(text: str) -> list[tuple[int, int, str]]:
+    """(indent, width of a list marker, text) per paragraph line: a line hard-wrapped in the source (indented to
+    the text of the line above, which is no heading) joins that line."""
+    out: list[tuple[int, int, str]] = []
+    for line in text.split("\n"):
+        body = line.strip(" ")
+        indent = len(line) - len(line.lstrip(" "))
+        item = _ITEM.match(body)
+        if (body and not item and out and out[-1][2] and not out[-1][2].endswith("：") and indent > 0
+                and indent == out[-1][0] + out[-1][1]):
+            prev = out[-1][2]
+            gap = " " if prev[-1:].isascii() and body[:1].isascii() and prev[-1:].isalnum() and body[:1].isalnum() else ""
+            out[-1] = (out[-1][0], out[-1][1], prev + gap + body)
+            continue
+        out.append((indent, len(item.group()) if item else 0, body))
+    return out
+
+
 def _columns_width(widths: list[int]) -> int:
     """Terminal columns a rich table with heavy borders takes: each cell padded by 1 and bordered."""
     return 1 + sum(w + 3 for w in widths)
