@@ -96,6 +96,41 @@ def test_a_file_that_could_be_two_kinds_is_an_error_naming_both_options(tmp_path
     assert got.lists == {"deaths": path} and not got.rosters
 
 
+def test_an_ambiguous_file_whose_two_kinds_are_both_given_is_skipped(tmp_path):
+    path = _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"],
+                [["张三", i, "2026-01-02", "湘A12345"] for i in _IDS])
+    deaths = _csv(tmp_path.parent / "deaths_given.csv", ["姓名", "身份证号", "死亡日期"], [["张三", _IDS[0], "2026-01-02"]])
+    cars = _csv(tmp_path.parent / "cars_given.csv", ["姓名", "身份证号", "号牌号码"], [["张三", _IDS[0], "湘A1"]])
+    got = gather([tmp_path], {"deaths": deaths, "vehicles": cars})
+    assert got.lists == {"deaths": deaths, "vehicles": cars}
+    assert any("data.csv" in w and "--deaths" in w for w in got.warnings)
+
+
+def test_a_title_word_does_not_rival_columns(tmp_path):
+    # 户口注销 in a death list's title with a 派出所 column is no registry (that needs its 户号 column) …
+    deaths = tmp_path / "户籍变动.csv"
+    deaths.write_text("2026年1-9月户口注销人员信息\n" + "\n".join(",".join(r) for r in [
+        ["所属派出所", "姓名", "公民身份号码", "死亡日期", "注销原因"],
+        *[["城关派出所", "张三", i, "2026-01-02", "死亡"] for i in _IDS]]) + "\n", encoding="utf-8-sig")
+    assert classify_file(deaths).kind == "deaths"
+    # … and 干部 in the title of a filing table about cadres' relatives does not make it a cadre list
+    filing = tmp_path / "附件5.csv"
+    filing.write_text("村干部及经办人员近亲属备案表\n" + "\n".join(",".join(r) for r in [
+        ["备案人姓名", "备案人身份证号", "工作单位及职务", "近亲属姓名", "近亲属身份证号", "与备案人关系"],
+        *[["李四", _IDS[0], "东村主任", "张三", i, "子女"] for i in _IDS[1:]]]) + "\n", encoding="utf-8-sig")
+    assert classify_file(filing).kind == "cadre_relatives"
+
+
+def test_a_renamed_report_and_a_blank_template_are_skipped(tmp_path):
+    # last quarter's findings.csv under another name is no pension list (类别代码 as 险种, 应追回金额 as the amount)
+    _csv(tmp_path / "疑点数据.csv", ["类别代码", "类别名称", "置信度", "姓名", "身份证号", "依据", "匹配键", "来源名单", "应追回金额"],
+         [["F01", "死亡后仍发放", "高", "张三", i, "…", "身份证号一致", "养老金发放名单", "4728"] for i in _IDS])
+    _csv(tmp_path / "附件2.csv", ["乡镇", "村", "姓名", "身份证号", "职务"], [])
+    taken = {p.path.name: (p.kind, p.why) for p in classify_folder(tmp_path)}
+    assert taken["疑点数据.csv"][0] is None and "报告" in taken["疑点数据.csv"][1]
+    assert taken["附件2.csv"][0] is None and "只有表头" in taken["附件2.csv"][1]
+
+
 def test_must_not_take_a_registry_for_a_roster(tmp_path):
     """户号, 户主, 与户主关系 are in both; without benefit columns or a roster word the file is the registry."""
     path = _csv(tmp_path / "人口信息.csv", ["户号", "户主姓名", "姓名", "公民身份号码", "与户主关系", "住址"],

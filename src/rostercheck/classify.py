@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,11 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv", ".txt", ".tsv", ".par
 OWN_OUTPUTS = re.compile(r"^(公示_)?(findings\.csv|问题清单\.xlsx|run\.json|review\.csv|回头看问题清单\.xlsx|screening\.csv|"
                          r"新申请核对结果\.xlsx|核实无问题清单\.csv)$")
 _TEMP = re.compile(r"^(~\$|\.~|\.)")  # Excel/WPS lock files (~$x.xlsx), our temporary files, hidden files
+# Header labels only this tool's reports carry (findings.csv, 问题清单, review, screening, 漏保线索): a file
+# whose header has several of them is an earlier report under another name, never a list.
+_OWN_LABELS = frozenset(("类别代码", "类别名称", "证据指纹", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行",
+                         "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额"))
+_OWN_LABELS_NEEDED = 3
 
 
 @dataclass
@@ -108,6 +114,7 @@ class _Score:
     score: float
     evidence: list[str]  # the most telling header labels (and the word) that decided
     rows: int
+    own: bool = True  # a column only this kind has (not just a word in the title or file name)
 
 
 def kinds() -> list[str]:
@@ -221,7 +228,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
         if word is not None:
             total += WORD_BONUS
             labels.append(f"“{word.group()}”字样")
-        found.append(_Score(kind, total, labels, rows))
+        found.append(_Score(kind, total, labels, rows, own))
     found.sort(key=lambda s: -s.score)
     return found
 
@@ -230,11 +237,12 @@ def _flag(kind: str) -> str:
     return "花名册（直接写在命令中）" if kind == "roster" else "--" + kind.replace("_", "-")
 
 
-def classify_file(path: Path) -> Placement:
+def classify_file(path: Path, explicit: Iterable[str] = ()) -> Placement:
     """Take one file as a roster or a list kind from its headers (see the module docstring).
 
     Args:
         path: the file.
+        explicit: the kinds given by their options (a file that could be either of two such kinds is skipped).
     Returns:
         The placement (kind None when no kind fits).
     Raises:
@@ -245,16 +253,27 @@ def classify_file(path: Path) -> Placement:
         grids, estimate = peek(path)
     except InputFileError as exc:
         return Placement(path, None, f"无法读取：{exc.message}", None, "skipped")
+    if any(len(_OWN_LABELS & {text(c) for c in row}) >= _OWN_LABELS_NEEDED for g in grids for row in g.rows[:HEADER_SCAN_ROWS]):
+        return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped")
     scores = score_kinds(path, grids)
     if not scores:
         return Placement(path, None, "表头中没有花名册或任何一类名单应有的列", None, "skipped")
-    best = scores[0]
-    if len(scores) > 1 and scores[1].score * CLEAR_LEAD > best.score:
-        second = scores[1]
+    # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
+    # and a kind named by a word alone does not rival it.
+    best = next((c for c in scores if c.own), scores[0])
+    if not best.rows:
+        return Placement(path, None, f"像{KIND_LABELS[best.kind]}，但只有表头、没有数据行（空白模板？）；"
+                                     f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped")
+    rivals = [c for c in scores if c is not best and (c.own or not best.own)]
+    if rivals and rivals[0].score * CLEAR_LEAD > best.score:
+        second = rivals[0]
+        if {best.kind, second.kind} <= set(explicit):
+            return Placement(path, None, f"既像{KIND_LABELS[best.kind]}又像{KIND_LABELS[second.kind]}，"
+                                         f"这两类都已由 {_flag(best.kind)}、{_flag(second.kind)} 指定", None, "skipped")
         raise UsageError(
             f"文件“{path}”既像{KIND_LABELS[best.kind]}（依据：{'、'.join(best.evidence)}），"
             f"又像{KIND_LABELS[second.kind]}（依据：{'、'.join(second.evidence)}），无法自动判断。"
-            f"请用 {_flag(best.kind)} 或 {_flag(second.kind)} 明确指定该文件。")
+            f"请用 {_flag(best.kind)} 或 {_flag(second.kind)} 明确指定该文件（或把它移出文件夹）。")
     rows = best.rows
     if estimate is not None and len(grids[0].rows) >= PEEK_ROWS:  # a long text file: the lines past the sample
         rows = best.rows + estimate - len(grids[0].rows)
@@ -274,12 +293,13 @@ def _skip_reason(path: Path) -> str | None:
     return None
 
 
-def classify_folder(folder: Path, exclude: set[Path] = frozenset()) -> list[Placement]:
+def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: Iterable[str] = ()) -> list[Placement]:
     """Classify every file directly inside a folder.
 
     Args:
         folder: the folder.
         exclude: resolved paths already given explicitly (not classified again).
+        explicit: the kinds given by their options (see :func:`classify_file`).
     Returns:
         One placement per entry, in name order (skipped entries with kind None).
     Raises:
@@ -294,7 +314,7 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset()) -> list[Plac
             if not path.is_dir() and not _TEMP.match(path.name):
                 out.append(Placement(path, None, reason, None, "skipped"))
             continue
-        out.append(classify_file(path))
+        out.append(classify_file(path, explicit))
     return out
 
 
@@ -327,7 +347,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     for folder, rosters_too in folders:
         if not folder.exists():
             raise UsageError(f"文件夹“{folder}”不存在，请检查路径。")
-        for place in classify_folder(folder, given):
+        for place in classify_folder(folder, given, explicit):
             given.add(place.path.resolve())
             if place.kind is None:
                 got.warnings.append(f"{place.path.name}：{place.why}，已跳过")

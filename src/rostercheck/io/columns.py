@@ -444,7 +444,8 @@ SIGNATURE_FIELDS = {
 }
 SIGNATURE_WORDS = {
     "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
-    "cadres": r"干部|村委|两委|支书|书记|主任|经办",
+    # … not in the title of a filing table about their relatives (村干部近亲属备案表)
+    "cadres": r"(?:干部|村委|两委|支书|书记|主任|经办)(?![^\s，。]*?(?:亲属|备案))",
     "cadre_relatives": r"近亲属|备案|亲属",
     "registry": r"户籍|户口|人口",
     "deaths": r"死亡|殡葬|火化|注销|去世|亡故",
