@@ -151,7 +151,7 @@ def paragraphs(text: str) -> None:
             out.print(Text(" " * indent + (body[:hang] if k == 0 else " " * hang) + piece), no_wrap=True, crop=False)
 
 
-_ITEM = re.compile(r"(?:\d+[.、]|[-•·])\s*")
+_ITEM = re.compile(r"(?:\d+[.、]|[-\u2022·])\s*")
 _NO_LINE_START = "。，、；：？！）》」』”’…"
 
 
