@@ -31,6 +31,17 @@ def test_released_prisoner_only_the_months_inside():
     assert money(ctx, "F02") == []
 
 
+def test_released_status_without_a_release_date_counts_to_the_sentences_end():
+    # 状态 释放 and no 释放日期 column: a sentence that ended before the review date ran to its end …
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2025-11-20", "end": "2026-02-28",
+                                                            "status": "刑满释放"}]})
+    assert money(ctx, "F02") == [("张三", "高", 516.0 * 3, None)]
+    # … one that ends later tells no release day: nothing is claimed
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2025-11-20", "end": "2027-02-28",
+                                                            "status": "释放"}]})
+    assert money(ctx, "F02") == []
+
+
 def test_move_out_of_county_recovers_from_next_month_and_shares_for_a_member():
     ctx = money_context(roster(), ledger(), {"migrations": [{"name": "王芳", "id": B, "date": "2026-06-15", "dest": "广东省深圳市"}]})
     assert money(ctx, "F02") == [("王芳", "中", 516.0 * 3, None)]

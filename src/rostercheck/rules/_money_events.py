@@ -79,8 +79,9 @@ def events(ctx: Context, led: Ledger) -> None:
         status = str(row.get("status") or "")
         if not isinstance(start, dt.date):
             return None
-        if c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date):
-            return None
+        if (c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date)
+                and not (isinstance(end, dt.date) and end <= ctx.as_of)):
+            return None  # released on a day the list does not give (before the sentence's end): custody unknown
         out_day = released if isinstance(released, dt.date) else end
         first = month_of(start) if start.day == 1 else month_add(month_of(start), 1)
         if isinstance(out_day, dt.date):
