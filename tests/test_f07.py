@@ -48,3 +48,16 @@ def test_holder_of_a_payee_on_no_roster_is_not_compared():
     rows = [pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999"),
             pay(K, "周九", "2026-09", 516, holder="周九妻", bank_account="6228480077777777")]
     assert money(money_context(roster(), rows), "F07") == []
+
+
+def test_people_cared_for_in_an_institution_paid_into_its_account_are_no_lead():
+    # 集中供养 特困 people: the money goes to the 敬老院's account (its name as holder, one account for all of them)
+    P, Q = make_id("19400101", 171), make_id("19410202", 182)
+    rows = (household("周一", P, benefit=1576, programme="特困", support_mode="集中供养")
+            + household("吴二", Q, benefit=1576, programme="特困", support_mode="集中"))
+    paid = [pay(P, "周一", "2026-09", 1576, item="特困供养金", holder="城关镇敬老院", bank_account="6228480011112222"),
+            pay(Q, "吴二", "2026-09", 1576, item="特困供养金", holder="城关镇敬老院", bank_account="6228480011112222")]
+    assert money(money_context(rows, paid), "F07") == []
+    # the same account for people cared for at home (分散供养) is a lead for both
+    rows = [dict(r, support_mode="分散") for r in rows]
+    assert len(money(money_context(rows, paid), "F07")) == 4  # holder and shared account, each person

@@ -23,8 +23,21 @@ from ._money import Ledger, finding, ledger, months_text
 def check(ctx: Context) -> list[Finding]:
     """Flag households paid into an account that is not theirs."""
     led = ledger(ctx)
-    min_len = int(ctx.specs["F07"].params["min_account_digits"])
-    return _holders(ctx, led) + _shared(ctx, led, min_len) + _officials(ctx, led, min_len)
+    params = ctx.specs["F07"].params
+    min_len = int(params["min_account_digits"])
+    institution = _institution_rows(ctx, led, params.get("institution_modes", []))
+    return _holders(ctx, led, institution) + _shared(ctx, led, min_len, institution) + _officials(ctx, led, min_len)
+
+
+def _institution_rows(ctx: Context, led: Ledger, modes: list[str]) -> np.ndarray:
+    """Per ledger row: paid for a household all of whose members are cared for in an institution (集中供养), whose
+    money goes to the institution's account (not the household's own: no holder or shared-account lead)."""
+    mem = ctx.members
+    if not modes or "support_mode" not in mem.columns:
+        return np.zeros(len(led.frame), dtype=bool)
+    inside = pd.Series([any(w in str(v or "") for w in modes) for v in mem["support_mode"].tolist()], index=mem.index)
+    kept = set(inside.groupby(mem["household"].to_numpy()).all().loc[lambda s: s].index)
+    return np.fromiter((h in kept for h in led.household), dtype=bool, count=len(led.frame))
 
 
 def _names(ctx: Context, led: Ledger) -> dict[str, set[str]]:
@@ -36,7 +49,7 @@ def _names(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     return out
 
 
-def _holders(ctx: Context, led: Ledger) -> list[Finding]:
+def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
     f = led.frame
     names = _names(ctx, led)
     bad: dict[str, list[int]] = defaultdict(list)
@@ -44,7 +57,7 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
     holders = f["holder_key"].to_numpy(dtype=object)
     other = ((holders != "") & (holders != f["name_key"].to_numpy(dtype=object))
              & (holders != f["head_name_key"].to_numpy(dtype=object)) & pd.notna(f["holder_key"]).to_numpy())
-    sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0))  # a payee on no roster: no names to compare
+    sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0) & ~institution)  # no roster: no names
     if len(sel):  # each (household, holder) pair judged once
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)
@@ -68,13 +81,13 @@ def _holders(ctx: Context, led: Ledger) -> list[Finding]:
     return out
 
 
-def _shared(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
+def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) -> list[Finding]:
     f = led.frame
     by_account: dict[str, dict[str, int]] = defaultdict(dict)
     accounts = f["bank_account"].to_numpy(dtype=object)
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
-    ok = led.array("ok") & long_enough[code]  # code -1 (a missing cell): the last entry
+    ok = led.array("ok") & long_enough[code] & ~institution  # code -1 (a missing cell): the last entry
     households = led.memo["codes"]["h"].astype(np.int64)
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs
