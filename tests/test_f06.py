@@ -41,3 +41,14 @@ def test_approval_date_makes_every_month_since_owed():
     approved = household("王五", A, benefit=516, approved="2026-07-20") + household("李四", C, benefit=700) + household("陈一", E, benefit=800)
     assert money(money_context(approved, rows), "F06") == [("王五", "中", None, 1548.0)]
     assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]
+
+
+def test_a_quarter_paid_in_one_row_is_three_months_paid():
+    # 所属期 2026年第3季度 (or 2026年7-9月): three months' benefit in one sum, no month missing and no amount wrong
+    rows = [pay(A, "王五", "2026年第3季度", 516 * 3), pay(C, "李四", "2026年7-9月", 700 * 3)]
+    rows += [pay(E, "陈一", m, 800) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F05") == []
+    # one month short in the sum: the household is short of 516 (F05 sees each month's third of it)
+    rows[0] = pay(A, "王五", "2026年第3季度", 516 * 2)
+    assert money(money_context(roster(), rows), "F05") == [("王五", "高", None, 516.0)]

@@ -61,3 +61,12 @@ def test_people_cared_for_in_an_institution_paid_into_its_account_are_no_lead():
     # the same account for people cared for at home (分散供养) is a lead for both
     rows = [dict(r, support_mode="分散") for r in rows]
     assert len(money(money_context(rows, paid), "F07")) == 4  # holder and shared account, each person
+
+
+def test_a_household_paid_into_an_institutions_account_is_still_a_lead():
+    # a 低保 household sharing the 敬老院's account with a resident: a lead for the household, none for the resident
+    P = make_id("19400101", 171)
+    rows = roster() + household("周一", P, benefit=1576, programme="特困", support_mode="集中供养")
+    paid = [pay(P, "周一", "2026-09", 1576, item="特困供养金", holder="周一", bank_account="6228480011112222"),
+            pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480011112222")]
+    assert money(money_context(rows, paid), "F07") == [("李四", "中", None, None)]

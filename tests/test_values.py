@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from rostercheck.normalize.values import date, digits, money, month
+from rostercheck.normalize.values import date, digits, money, month, month_span
 
 D = dt.date(2025, 3, 5)
 
@@ -28,6 +28,22 @@ def test_date(raw, expected):
 @pytest.mark.parametrize("raw, expected", [("2026-07", "2026-07"), ("2026年7月", "2026-07"), ("202607", "2026-07"), ("", "")])
 def test_month(raw, expected):
     assert month(raw) == expected
+
+
+Q3 = ("2025-07", "2025-08", "2025-09")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2025年7-9月", Q3), ("2025年7月-9月", Q3), ("2025.7-9月", Q3), ("2025年7月至9月", Q3), ("2025年第3季度", Q3),
+    ("2025年三季度", Q3), ("2025Q3", Q3), ("2025-07至2025-09", Q3),
+    ("2025年11月-2026年1月", ("2025-11", "2025-12", "2026-01")),
+    # one month or a date: not a span
+    ("2025-07-09", None), ("2025/7/9", None), ("2025年7月", None), ("202507", None), ("2025.7", None), (46000.0, None),
+    (None, None), ("2025年9-7月", None),
+    ("2025年1-12月份", tuple(f"2025-{m:02d}" for m in range(1, 13))),
+])
+def test_month_span(raw, expected):
+    assert month_span(raw) == expected
 
 
 @pytest.mark.parametrize("raw, expected", [("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None)])

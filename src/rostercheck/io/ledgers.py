@@ -20,7 +20,7 @@ from ..errors import InputFileError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import count, date, digits, money, month, text
+from ..normalize.values import count, date, digits, money, month, month_span, text
 from .columns import KIND_LABELS
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -443,6 +443,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
             months[r] = f"{year}-{int(found.group(2)):02d}"
             keys.pop("month", None)
+    if "month" in frame.columns:  # a row for several months at once (所属期 2025年7-9月, 2025年第3季度): one per month
+        out, months, keys = _spread(out, months, parse("month", month_span)[0], keys)
     out["month"] = months
     if "month" not in keys:
         keys["month"] = pd.factorize(months)[0].astype(np.int32)
@@ -454,6 +456,24 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     if not keep.all():
         out = out[keep].reset_index(drop=True)
     return plain_text(out[COLUMNS + [KEY + name for name in keys]])
+
+
+def _spread(out: pd.DataFrame, months: np.ndarray, spans: np.ndarray, keys: dict[str, np.ndarray]
+            ) -> tuple[pd.DataFrame, np.ndarray, dict[str, np.ndarray]]:
+    """Rows paying several months at once become one row per month, each with an equal part of the amount (the
+    month a payment is for decides, and a quarter paid in one sum is three months' benefit); the month's codes are
+    made again by the caller."""
+    each = np.array([len(s) if s else 1 for s in spans.tolist()], dtype=np.intp)
+    if not len(each) or each.max() == 1:
+        return out, months, keys
+    rows = np.repeat(np.arange(len(out)), each)
+    spread = out.iloc[rows].reset_index(drop=True)
+    parts = np.repeat(each, each).astype(float)
+    amounts = spread["amount"].to_numpy()
+    spread["amount"] = (amounts / parts if amounts.dtype.kind == "f"
+                        else [a / k if isinstance(a, float) else a for a, k in zip(amounts.tolist(), parts.tolist())])
+    months = object_array([m for s, one in zip(spans.tolist(), months.tolist()) for m in (s or (one,))])
+    return spread, months, {name: codes[rows] for name, codes in keys.items() if name != "month"}
 
 
 def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:

@@ -113,6 +113,45 @@ def month(raw: object) -> str:
     return f"{d.year:04d}-{d.month:02d}" if d else ""
 
 
+_QUARTER = re.compile(r"(\d{4})\s*年?\s*(?:第\s*)?([1-4一二三四])\s*季(?:度)?|(\d{4})\s*[Qq]\s*([1-4])")
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
+# '2025年4-6月', '2025年4月-6月', '2025.7-9月', '2025年7月至9月' (a 月 or 至/到 makes it a span: 2025-07-09 is a date)
+_SPAN = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:月\s*[-—~～至到]|[-—~～]|至|到)\s*(\d{1,2})\s*月"
+                   r"|(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*(?:至|到)\s*(\d{1,2})\s*月?$")
+_CROSS = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*[-—~～至到]\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?$")
+
+
+def month_span(raw: object) -> tuple[str, ...] | None:
+    """Return the months a cell names when it names several ('2025年7-9月', '2025年第3季度', '2025Q3',
+    '2025-07至2025-09'), else None (one month, a date or nothing).
+
+    Args:
+        raw: the cell value.
+    Returns:
+        'YYYY-MM' labels in order (2 to 12 of them), or None.
+    """
+    if not isinstance(raw, str):
+        return None
+    s = unicodedata.normalize("NFKC", raw).strip()
+    first = last = None
+    if m := _QUARTER.search(s):
+        year = int(m.group(1) or m.group(3))
+        q = _CN_DIGIT.get(m.group(2) or "", 0) or int(m.group(2) or m.group(4))
+        first, last = (year, 3 * q - 2), (year, 3 * q)
+    elif m := _CROSS.search(s):
+        first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+    elif m := _SPAN.search(s):
+        year, a, b = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.group(1) else (
+            int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        first, last = (year, a), (year, b)
+    if not first or not (1 <= first[1] <= 12 and 1 <= last[1] <= 12):
+        return None
+    count = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if not 2 <= count <= 12:
+        return None
+    return tuple(f"{first[0] + (first[1] - 1 + k) // 12:04d}-{(first[1] - 1 + k) % 12 + 1:02d}" for k in range(count))
+
+
 def money(raw: object) -> float | None:
     """Return an amount in yuan from a cell ('2,800.00', '2800元', '￥1,200', 1200).
 

@@ -87,7 +87,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     accounts = f["bank_account"].to_numpy(dtype=object)
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
-    ok = led.array("ok") & long_enough[code] & ~institution  # code -1 (a missing cell): the last entry
+    ok = led.array("ok") & long_enough[code]  # code -1 (a missing cell): the last entry
     households = led.memo["codes"]["h"].astype(np.int64)
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs
@@ -100,6 +100,8 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
             continue
         who = "、".join(led.cols["head_name"][r] or led.cols["name"][r] for r in households.values())
         for h, r in households.items():
+            if institution[r]:
+                continue  # an institution's residents share its account: no lead for them (the others sharing it are)
             evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（{who}），如 {led.where(r)}。"
                         "请核实账户归属，是否有他人代领或冒领")
             facts = (("signal", "shared"), ("account", account))
