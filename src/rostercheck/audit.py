@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -16,7 +15,6 @@ from . import parallel, regions
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
-from .io.table import Table
 from .loading import LoadedInputs, Progress, add_payments, start_loading, start_payments
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
@@ -51,30 +49,6 @@ class AuditResult:
     county: str = ""
 
 
-def detect_county(tables: list[Table], addresses: list[str] | None = None) -> str:
-    """Return the county named in roster titles, file names or (most often) member addresses.
-
-    Args:
-        tables: the roster tables.
-        addresses: member addresses, consulted when titles and file names name no county.
-    Returns:
-        e.g. '清河县' ('' when nothing names one).
-    """
-    for t in tables:
-        if t.kind != "roster":
-            continue
-        for source in (t.title, t.path.stem):
-            name = regions.county_name_in(source)
-            if name:
-                return name
-    found: Counter = Counter()
-    for address, n in Counter(a for a in addresses or () if a).items():  # each distinct address read once
-        name = regions.county_name_in(address)
-        if name:
-            found[name] += n
-    return found.most_common(1)[0][0] if found else ""
-
-
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None) -> tuple[Context, list[str]]:
     """Create the check context with effective policy values.
 
@@ -96,12 +70,11 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None) -> tuple
     common = dict(common)
     members = inputs.members
     region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
-    if not common.get("county_name"):
-        named = regions.place_names(region_cells)  # 行政区划 cells holding names
-        common["county_name"] = detect_county(inputs.tables, members["address"].tolist() + named)
+    sources = [s for t in inputs.tables if t.kind == "roster" for s in (t.title, t.path.stem)]
+    if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
+        common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
     townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
     common["county_places"] = list(common.get("county_places", [])) + townships
-    sources = [s for t in inputs.tables if t.kind == "roster" for s in (t.title, t.path.stem)]
     valid_ids = members.loc[members["id_status"] == ids.VALID, "id"].tolist()
     code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,
                                             common["county_name"], valid_ids)

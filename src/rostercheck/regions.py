@@ -229,6 +229,27 @@ def county_name_in(text: str) -> str:
     return m.group(1) if m else ""
 
 
+def county_name(sources: list[str], addresses: list[str]) -> str:
+    """Return the county named in roster titles and file names, else the one most member addresses name.
+
+    Args:
+        sources: roster titles and file names, most trusted first.
+        addresses: member addresses (and 行政区划 cells holding names).
+    Returns:
+        e.g. '清河县' ('' when nothing names one).
+    """
+    for source in sources:
+        name = county_name_in(source)
+        if name:
+            return name
+    found: Counter = Counter()
+    for address, n in Counter(a for a in addresses if a).items():  # each distinct address read once
+        name = county_name_in(address)
+        if name:
+            found[name] += n
+    return found.most_common(1)[0][0] if found else ""
+
+
 def county_name_of(code: str) -> str:
     """Return the GB/T 2260 name of a six-digit county code ('' when the table does not have it)."""
     return _county_codes().get(code, "")
