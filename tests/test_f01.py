@@ -82,6 +82,16 @@ def test_head_died_and_household_paid_into_the_spouse_account_under_her_id_recov
     assert money(ctx, "F01") == []
 
 
+def test_a_price_subsidy_still_paid_under_the_dead_heads_id_does_not_hide_his_share():
+    # the benefit goes to the spouse under her own ID; 物价补贴 still goes out under his: other items say nothing of
+    # how the benefit is shared (and are not recovered)
+    rows = [pay(WIFE, "李梅", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(HEAD, "张三", m, 40, item="物价补贴") for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-07-03"}]})
+    assert money(ctx, "F01") == [("张三", "中", 1032.0, None)]
+
+
 def test_spouse_paid_for_the_household_found_in_a_short_ledger_of_a_long_roster():
     # Member numbers run past the ledger's row count (3 rows, the spouse is member 31): still her household's payment.
     others = [r for k in range(30) for r in household(f"户{k}", make_id("19600101", 200 + k), benefit=516)]

@@ -240,7 +240,8 @@ def ledger(ctx: Context) -> Ledger:
     covered = _covered(members)
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     codes = _codes(household, member_at, mem_household, f)
-    household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object))
+    household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object),
+                                    np.asarray(benefit, dtype=bool))
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"] = codes
@@ -395,14 +396,15 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
 
 
 def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
-                    sizes_row: np.ndarray) -> list[bool]:
+                    sizes_row: np.ndarray, benefit: np.ndarray) -> list[bool]:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
-    covered member; no other member has a row of their own that month), or paid to the only member with rows
-    that month when the ledger does not say the row covers her alone (保障人口 1)."""
+    covered member; no other member has a benefit row of their own that month), or paid to the only member with
+    benefit rows that month when the ledger does not say the row covers her alone (保障人口 1). Other items (物价补贴 …
+    still paid under a dead head's ID) say nothing of how the benefit is shared."""
     n = len(member)
     if not n:
         return []
-    linked = member >= 0
+    linked = (member >= 0) & benefit
     at = np.where(linked, member, 0)
     if len(members):  # judged per member, then given to the rows
         is_head = linked & (members["id"].to_numpy(dtype=object) == members["head_id"].to_numpy(dtype=object))[at]
