@@ -61,3 +61,37 @@ def test_the_same_months_as_monthly_files_per_person_and_a_yearly_summary_per_ho
     result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[folder], codes=["F04"])
     assert result.findings.empty
     assert sum("同一批" in w for w in result.warnings) == 3
+
+
+def test_a_yearly_summary_given_before_the_monthly_files_is_the_copy_not_them(tmp_path):
+    # The summary (a column per month) first: the monthly files are still the detail kept, so one household's
+    # August, failed in the August file and paid again in September's (补发8月), is paid once, not twice.
+    import datetime as dt
+
+    import xlsxwriter
+
+    from rostercheck.audit import audit
+
+    def write(path, rows):
+        wb = xlsxwriter.Workbook(str(path))
+        ws = wb.add_worksheet("Sheet1")
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                ws.write(i, j, v)
+        wb.close()
+        return path
+
+    people = [(n, make_id(f"19{50 + k}0101", 111 + k)) for k, n in enumerate(("张三", "李四", "王五", "赵六", "钱七"))]
+    write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
+                                     *[["城关镇", "东村", n, i, n, i, "户主", 516] for n, i in people]])
+    summary = write(tmp_path / "2026年低保金发放汇总表.xlsx",
+                    [["户主姓名", "户主身份证号", "7月", "8月", "9月"], *[[n, i, 516, 516, 516] for n, i in people]])
+    monthly = []
+    for m in (7, 8, 9):
+        rows = [[n, i, "低保金", 516, "失败" if (m == 8 and n == "张三") else "成功", ""] for n, i in people]
+        if m == 9:
+            rows.append(["张三", people[0][1], "低保金", 516, "成功", "补发8月"])
+        monthly.append(write(tmp_path / f"2026年{m}月发放明细.xlsx", [["姓名", "身份证号", "资金项目", "发放金额", "发放状态", "备注"],
+                                                                   *rows]))
+    result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[summary, *monthly], codes=["F04"])
+    assert result.findings.empty

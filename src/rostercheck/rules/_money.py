@@ -323,13 +323,18 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
                          "h": np.asarray(household, dtype=object)[sel]}).drop_duplicates()
     if seen["file"].nunique() < 2:
         return drop, notes
+    # The detailed files first, whatever order they were given in: a wide book (an amount column per month, a yearly
+    # summary) is the other view whose months are left out, not the monthly files with their back pay and re-payments.
+    names = f["_file"].to_numpy(dtype=object)
+    filled = np.bincount(file_codes, weights=f["_col"].to_numpy(dtype=object) != "", minlength=len(files))
+    wide = {files[k] for k in np.flatnonzero(filled == np.bincount(file_codes, minlength=len(files))).tolist()}
     for month_value, part in seen.groupby("month", sort=True):
         earlier: set = set()
-        for file in dict.fromkeys(part["file"].tolist()):
+        for file in sorted(dict.fromkeys(part["file"].tolist()), key=lambda name: name in wide):
             households = set(part.loc[part["file"] == file, "h"].tolist())
             common = len(households & earlier)
             if earlier and common >= 0.8 * len(households) and common >= 0.5 * len(earlier):
-                drop |= (f["_file"].to_numpy(dtype=object) == file) & (f["month"].to_numpy(dtype=object) == month_value)
+                drop |= (names == file) & (months == month_value)
                 notes.append(f"{Path(str(file)).name}：{month_value} 的发放与前面文件中同月的发放是同一批（同一个月的资金换了一种表样又给了一次），"
                              "按一份计，不算重复发放")
                 continue
