@@ -434,9 +434,9 @@ def checks_cmd() -> None:
             table.add_column(col, overflow="fold")
         for code in sorted(specs):
             s = specs[code]
-            needs = "、".join(KIND_LABELS.get(k, k) for k in s.needs) or "仅花名册"
+            needs = "\n".join(KIND_LABELS.get(k, k) for k in s.needs) or "仅花名册"  # one a line: no line starts with 、
             if s.needs_also:
-                needs += "，以及" + "或".join(KIND_LABELS.get(k, k) for k in s.needs_also)
+                needs += "\n以及" + "或".join(KIND_LABELS.get(k, k) for k in s.needs_also)
             table.add_row(code, s.title, needs, "按户" if s.level == "household" else "按人")
         console.out.print(table)
         return 0
