@@ -225,3 +225,12 @@ def test_phone_and_account_are_carried_down_as_written_digits_and_a_wordy_cell_i
     assert members["phone"].to_dict() == {"张一": "13800001111", "李二": "", "张三": "", "王四": ""}
     assert members["bank_account"].to_dict() == {"张一": "622848001234", "李二": "622848001234", "张三": "6228",
                                                  "王四": ""}
+
+
+def test_roster_of_one_row_per_household_naming_only_its_head(tmp_path):
+    (tmp_path / "r.csv").write_text(f"乡镇,村,户主姓名,户主身份证号,家庭人口,月保障金\n城关镇,东村,张三,{A},3,1032\n"
+                                    f"城关镇,西村,王五,{D},1,516\n", encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    assert any("每行按户主本人读取" in w for w in table.warnings)
+    members = build_members([table], AS_OF)
+    assert members[["name", "id", "household", "household_size"]].values.tolist() == [["张三", A, A, 3], ["王五", D, D, 1]]

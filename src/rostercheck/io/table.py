@@ -515,6 +515,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
+        if kind == "roster" and "id" not in frame.columns and "head_id" in frame.columns:
+            # One row per household naming only its head (户主姓名, 户主身份证号, 家庭人口 …): each row is its head.
+            frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if "name" not in frame.columns
+                                                         and "head_name" in frame.columns else {}))
+            layout.warnings.append("花名册没有成员身份证号列，每行按户主本人读取（一户一行）")
         lacking = [f for f in required if f not in frame.columns]
         if lacking:
             missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
