@@ -36,7 +36,7 @@ def write(path, sheets):
     (["姓名", "所属月份", "发放金额"], {}),
 ])
 def test_month_columns(labels, expected):
-    assert month_columns(labels) == expected
+    assert {col: (year, mm) for col, (year, mm, item) in month_columns(labels).items() if not item} == expected
 
 
 @pytest.mark.parametrize("sources, expected", [
@@ -225,3 +225,24 @@ def test_distinct_judges_each_category_once_as_columns_frame_would():
     assert cells.id_like(second).tolist() == [id_like_cell(c) for c in second.categories]
     assert cells.id_like(cells.coded("name", pa.array(["1"]))).tolist() == [True]  # each field its own
     assert cells.id_like(pd.Categorical(["1"])) is None  # a column coded elsewhere: judged by columns_frame
+
+
+def test_wide_month_columns_naming_their_item(tmp_path):
+    # '7月低保金', '7月物价补贴' …: each column is that item's amount for the month (the 物价补贴 is no benefit)
+    import datetime as dt
+
+    import openpyxl
+
+    from rostercheck.io.ledgers import month_columns, read_ledger
+
+    assert month_columns(["姓名", "7月低保金", "7月物价补贴", "8月合计", "2025年9月护理补贴(元)"]) == {
+        1: ("", "07", "低保金"), 2: ("", "07", "物价补贴"), 4: ("2025", "09", "护理补贴")}
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["户主姓名", "户主身份证号", "7月低保金", "7月物价补贴", "8月低保金", "8月物价补贴"])
+    ws.append(["张三", "430521196001010112", 1032, 45, 1032, 45])
+    wb.save(tmp_path / "wide.xlsx")
+    _, rows = read_ledger(tmp_path / "wide.xlsx", dt.date(2026, 9, 30))
+    got = sorted(zip(rows["month"].astype(str), rows["item"].astype(str), rows["amount"].astype(float)))
+    assert got == [("2026-07", "低保金", 1032.0), ("2026-07", "物价补贴", 45.0), ("2026-08", "低保金", 1032.0),
+                   ("2026-08", "物价补贴", 45.0)]

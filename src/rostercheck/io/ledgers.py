@@ -31,6 +31,10 @@ KEY = "_k_"  # a column's codes, kept beside it (see factorized)
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
 _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*(?:月份?)?"
                          r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\(元\))?$")
+# A month's amount of one item: '7月低保金', '2025年7月物价补贴', '7月-护理补贴(元)'.
+_MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
+                         r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
+_NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
 _YEAR = re.compile(r"(20\d{2})\s*年?")
 _BACK_PAY = re.compile(r"补发\s*(?:(20\d{2})\s*年)?\s*(0?[1-9]|1[0-2])\s*月")
@@ -40,22 +44,29 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
            "covered_size"]
 
 
-def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[str, str]]:
-    """Return the columns whose header names one month's amount: column → (year or '', 'MM').
+def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[str, str, str]]:
+    """Return the columns whose header names one month's amount: column → (year or '', 'MM', item or '').
+
+    A month followed by an item ('7月低保金', '2025年7月物价补贴') names that item's amount for the month.
 
     Args:
         labels: the normalised header labels (a two-row header's parent joined in front).
         parent_year: a year named above the columns, if any.
     Returns:
-        column → (year, month), only when at least two such columns exist (a wide ledger).
+        column → (year, month, item), only when at least two such columns exist (a wide ledger).
     """
     found = {}
     for col, label in enumerate(labels):
         core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
-        m = _MONTH_HEAD.match(core)
-        if m is None or not (("月" in core) or m.group("y")):
+        m, item = _MONTH_HEAD.match(core), ""
+        if m is None:
+            m = _MONTH_ITEM.match(core)
+            if m is None or m.group("item") in _NOT_ITEMS:
+                continue
+            item = m.group("item")
+        elif not (("月" in core) or m.group("y")):
             continue
-        found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}")
+        found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}", item)
     return found if len(found) >= 2 else {}
 
 
@@ -271,9 +282,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if wide:
         parts = []
         base = [c for c in frame.columns if not c.startswith("_m")]
-        for col, (year, mm) in wide.items():
+        for col, (year, mm, item) in wide.items():
             part = frame[base].copy()
             part["amount"] = frame[f"_m{col}"].to_numpy()
+            if item:  # the column names the item ('7月物价补贴')
+                part["item"] = _same(n, item)
             part["month"] = _same(n, _with_year(mm, year or parent_year, as_of))
             part["month_source"] = _same(n, "列")
             part["_col"] = _same(n, layout.labels[col] if col < len(layout.labels) else "")
