@@ -51,11 +51,11 @@ def mapping(kind, headers):
         ("roster", ["申请人姓名", "申请人身份证号", "成员姓名", "与申请人关系", "成员身份证号"],
          {"head_name": "申请人姓名", "head_id": "申请人身份证号", "name": "成员姓名", "relation": "与申请人关系",
           "id": "成员身份证号"}),
-        # the date since which the roster's amount applies: a change date wins over the approval date
+        # the date since which the household is enrolled, and the one since which its amount applies (a change)
         ("roster", ["户主姓名", "户主身份证号", "姓名", "身份证号", "出生日期", "审批日期", "月保障金"],
          {"approved": "审批日期", "birth": "出生日期", "benefit": "月保障金"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "审批时间", "保障金变更日期", "月保障金"],
-         {"approved": "保障金变更日期", "benefit": "月保障金"}),
+         {"approved": "审批时间", "changed": "保障金变更日期", "benefit": "月保障金"}),
         ("roster", ["户主", "姓名", "身份证号", "享受起始年月"], {"approved": "享受起始年月"}),
         # a ledger with what was due and what went out: the money that went out
         ("payments", ["姓名", "身份证号", "银行卡号", "应发金额", "实发金额", "发放时间", "所属年月"],

@@ -56,6 +56,19 @@ def test_approval_date_sets_the_months_compared():
                  "F05") == [("王五", "高", None, 132.0)]
 
 
+def test_a_change_date_beside_the_approval_date_sets_the_amounts_months_and_the_approval_the_enrolment():
+    # approved in 2024, the amount raised to 1032 from 2026-08: July's 900 is the old amount (no F05), and a
+    # household approved long ago with nothing paid is owed the whole quarter (F06 from the approval, not the change)
+    rows = [pay(A, "王五", "2026-07", 900), pay(A, "王五", "2026-08", 1032), pay(A, "王五", "2026-09", 1032)]
+    rows += [pay(T, "赵九", m, 500) for m in months("2026-07", "2026-09")]  # another household: the months are covered
+    people = (household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2024-06-01", changed="2026-08-01")
+              + household("赵九", T, benefit=500)
+              + household("钱八", C, benefit=516, approved="2024-06-01", changed="2026-09-01"))
+    ctx = money_context(people, rows)
+    assert money(ctx, "F05") == []
+    assert money(ctx, "F06") == [("钱八", "中", None, 516.0 * 3)]
+
+
 C = make_id("19700303", 131)
 D = make_id("19720404", 141)
 E = make_id("19650505", 151)

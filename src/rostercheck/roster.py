@@ -20,7 +20,7 @@ from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
-                    "bank_account", "phone", "address", "programme", "region_code", "approved")
+                    "bank_account", "phone", "address", "programme", "region_code", "approved", "changed")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
@@ -123,7 +123,7 @@ COLUMNS = [
     "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved",
+    "approved", "changed",
 ]
 
 
@@ -252,7 +252,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
     out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v) for a, p, sh, v
                         in zip(out["area_type"].tolist(), programme_raw, out["sheet"].tolist(), out["village"].tolist())]
-    out["approved"] = by_value(out["approved"].tolist(), date)
+    for fld in ("approved", "changed"):
+        out[fld] = by_value(out[fld].tolist(), date)
     _report_unknown(table, out)
     sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
     out["sex"] = [s or _sex_of_id(v) if st in (ids.VALID, ids.NUMERIC) else s

@@ -21,7 +21,7 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 # Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
 # must read as such for a header to be taken (io/table._ContentCheck).
-DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved")
+DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
 MONEY_FIELDS = ("amount", "wage", "benefit", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 _WHEN = r"日期|时间|年月"
@@ -126,8 +126,10 @@ ROSTER = [
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.
-    FieldSpec("approved", r"(变更|调整|核定|生效|保障起始|享受起始|起始享受|起保)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
+    # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
+    FieldSpec("approved", r"(保障起始|享受起始|起始享受|起保)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
     FieldSpec("approved", r"(审批|批准|核准|认定|纳入|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)", allow=_HOUSEHOLD),
+    FieldSpec("changed", r"(变更|调整|核定|生效)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
     FieldSpec("labour", r"劳动(能力|力)"),
     FieldSpec("health", r"健康"),
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
@@ -476,7 +478,7 @@ FIELD_LABELS = {
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
-    "approved": "审批（变更）日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
+    "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "amount": "金额", "wage": "工资", "month": "月份",
     "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",

@@ -259,7 +259,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     dup_months = _duplicates(ctx)[1]
     expected = _household_amounts(ctx, led)
     period = roster_months(ctx, led)
-    starts = _approved_months(ctx, led)
+    starts = _approved_months(ctx, led, amount=True)
     review_month = month_of(ctx.as_of)
     ledger_months = sorted(m for m in set(led.cols["month"]) if m and m <= review_month)
     paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
@@ -347,17 +347,20 @@ def check_f06(ctx: Context) -> list[Finding]:
     return out
 
 
-def _approved_months(ctx: Context, led: Ledger) -> dict[str, str]:
-    """Roster household → the month of its approval (change) date, for rosters with such a column."""
-    if "approved" not in led.memo:
-        approved = ctx.members["approved"].tolist() if "approved" in ctx.members.columns else []
-        out = {}
-        for h, members in led.covered.items() if approved else ():
-            days = [approved[j] for j in members if isinstance(approved[j], dt.date)]
-            if days:
-                out[h] = month_of(min(days))
-        led.memo["approved"] = out
-    return led.memo["approved"]
+def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[str, str]:
+    """Roster household → the month it is enrolled since (its approval date; F06), or with ``amount`` the month its
+    amount applies since (its change date, else its approval date; F05), for rosters with such columns."""
+    key = f"approved:{amount}"
+    if key not in led.memo:
+        out: dict[str, str] = {}
+        for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the first wins where both
+            cells = ctx.members[fld].tolist() if fld in ctx.members.columns else []
+            for h, members in led.covered.items() if cells else ():
+                days = [cells[j] for j in members if isinstance(cells[j], dt.date)]
+                if days:
+                    out[h] = month_of(min(days))
+        led.memo[key] = out
+    return led.memo[key]
 
 
 def _still_enrolled(led: Ledger, members: list[int], month: str) -> bool:
