@@ -117,33 +117,28 @@ def unfiled(ctx: Context) -> list[Finding]:
     return out
 
 
+_ONE_NUMBER = 11  # a mobile number's digits: a cell no longer holds one number only
+
+
 def _phone_keys(value: str) -> list[str]:
     # Cells like '13800001111/13900002222' or '0739-8200012、13800001111' arrive as one digit run:
     # take the number as written, without a +86/0086 prefix, and every mobile number inside it.
-    if len(value) <= 11:
+    if len(value) <= _ONE_NUMBER:
         return [value]  # nothing to strip or split (most cells)
     keys = {value}
     for prefix in ("0086", "86"):
-        if value.startswith(prefix) and len(value) - len(prefix) == 11:
+        if value.startswith(prefix) and len(value) - len(prefix) == _ONE_NUMBER:
             keys.add(value[len(prefix):])
-    if len(value) > 11:
-        keys.update(re.findall(r"1[3-9]\d{9}", value))
+    keys.update(re.findall(r"1[3-9]\d{9}", value))
     return sorted(keys)
 
 
 def _keyed(held: pd.DataFrame, keys) -> pd.DataFrame:
-    """(household, v) rows with each v replaced by its keys in order (most cells are their own only key)."""
-    households, values = [], []
-    for hh, v in zip(held["household"].tolist(), held["v"].tolist()):
-        v = str(v)
-        if len(v) <= 11:
-            households.append(hh)
-            values.append(v)
-            continue
-        for k in keys(v):
-            households.append(hh)
-            values.append(k)
-    return pd.DataFrame({"household": households, "v": values})
+    """(household, v) rows with each v replaced by its keys in order (what explode gives, without its cost); a
+    cell of at most ``_ONE_NUMBER`` digits is its own only key, and the key function is not called for it."""
+    pairs = [(hh, k) for hh, v in zip(held["household"].tolist(), map(str, held["v"].tolist()))
+             for k in ((v,) if len(v) <= _ONE_NUMBER else keys(v))]
+    return pd.DataFrame(pairs or None, columns=["household", "v"])
 
 
 @rule("RQ3")
