@@ -79,13 +79,9 @@ def _one_file(flag: str, given: Optional[List[Path]]) -> Optional[Path]:
     if not given:
         return None
     if len(given) > 1:
-        try:
-            from typer._click.exceptions import UsageError as ClickUsageError  # Typer ≥ 0.22 vendors Click
-        except ImportError:  # pragma: no cover - older Typer with Click installed
-            from click.exceptions import UsageError as ClickUsageError
         names = "、".join(Path(p).name for p in given)
-        raise ClickUsageError(f"{flag} 给了 {len(given)} 个文件（{names}）；每类名单只能用一个文件，请把它们合并成一个文件"
-                              "（可以放在同一个工作簿的不同工作表中）后再给出")
+        raise _click_exceptions().UsageError(f"{flag} 给了 {len(given)} 个文件（{names}）；每类名单只能用一个文件，"
+                                             "请把它们合并成一个文件（可以放在同一个工作簿的不同工作表中）后再给出")
     return Path(given[0])
 
 
@@ -486,13 +482,18 @@ def _usage_message(text: str) -> str:
     return f"命令用法有误（{text}）。"
 
 
+def _click_exceptions():
+    """Click's exceptions module: the one Typer vendors (Typer ≥ 0.22), else Click's own."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older Typer with Click installed
+        from click import exceptions
+    return exceptions
+
+
 def main() -> None:
     """Console-script entry point: Click's own help and usage messages in Chinese."""
-    try:
-        from typer._click import exceptions as click_exceptions  # Typer ≥ 0.22 vendors Click
-    except ImportError:  # pragma: no cover - older Typer with Click installed
-        from click import exceptions as click_exceptions
-
+    click_exceptions = _click_exceptions()
     from .parallel import apply_start_method
 
     apply_start_method()
