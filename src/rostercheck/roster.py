@@ -256,20 +256,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
         out[fld] = by_value(out[fld].tolist(), date)
     _report_unknown(table, out)
     sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
-    out["sex"] = [s or _sex_of_id(v) if st in (ids.VALID, ids.NUMERIC) else s
+    out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC) else s
                   for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())]
     out["age"] = by_value(births, lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
     _fill_places_from_address(out)
     return out[COLUMNS]
-
-
-_SEX_DIGIT = {str(d): "女" if d % 2 == 0 else "男" for d in range(10)}
-
-
-def _sex_of_id(value: str) -> str:
-    """:func:`ids.sex` or '' (the 17th character looked up; anything but an ASCII digit asks ids.sex)."""
-    sex = _SEX_DIGIT.get(value[16:17])
-    return sex if sex is not None else ids.sex(value) or ""
 
 
 def _report_unknown(table: Table, out: pd.DataFrame) -> None:
