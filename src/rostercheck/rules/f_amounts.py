@@ -353,7 +353,7 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
     key = f"approved:{amount}"
     if key not in led.memo:
         out: dict[str, str] = {}
-        for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the first wins where both
+        for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the later wins where both
             cells = ctx.members[fld].tolist() if fld in ctx.members.columns else []
             for h, members in led.covered.items() if cells else ():
                 days = [cells[j] for j in members if isinstance(cells[j], dt.date)]
