@@ -31,20 +31,23 @@ def test_price_subsidy_beside_the_benefit_and_members_own_rows_are_not_duplicate
     assert money(money_context(roster(), rows), "F04") == []
 
 
+def write(path, rows):
+    """A one-sheet workbook of these rows (xlsxwriter: numbers stay numbers)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Sheet1")
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            ws.write(i, j, v)
+    wb.close()
+    return path
+
+
 def test_the_same_months_as_monthly_files_per_person_and_a_yearly_summary_per_household_are_not_duplicates(tmp_path):
     import datetime as dt
 
-    import xlsxwriter
-
     from rostercheck.audit import audit
-
-    def write(path, rows):
-        wb = xlsxwriter.Workbook(str(path))
-        ws = wb.add_worksheet("Sheet1")
-        for i, row in enumerate(rows):
-            for j, v in enumerate(row):
-                ws.write(i, j, v)
-        wb.close()
 
     a, b, c, d = make_id("19800101", 111), make_id("19820202", 122), make_id("19700303", 131), make_id("19720404", 141)
     write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
@@ -68,18 +71,7 @@ def test_a_yearly_summary_given_before_the_monthly_files_is_the_copy_not_them(tm
     # August, failed in the August file and paid again in September's (补发8月), is paid once, not twice.
     import datetime as dt
 
-    import xlsxwriter
-
     from rostercheck.audit import audit
-
-    def write(path, rows):
-        wb = xlsxwriter.Workbook(str(path))
-        ws = wb.add_worksheet("Sheet1")
-        for i, row in enumerate(rows):
-            for j, v in enumerate(row):
-                ws.write(i, j, v)
-        wb.close()
-        return path
 
     people = [(n, make_id(f"19{50 + k}0101", 111 + k)) for k, n in enumerate(("张三", "李四", "王五", "赵六", "钱七"))]
     write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
