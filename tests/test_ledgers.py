@@ -246,3 +246,31 @@ def test_wide_month_columns_naming_their_item(tmp_path):
     got = sorted(zip(rows["month"].astype(str), rows["item"].astype(str), rows["amount"].astype(float)))
     assert got == [("2026-07", "低保金", 1032.0), ("2026-07", "物价补贴", 45.0), ("2026-08", "低保金", 1032.0),
                    ("2026-08", "物价补贴", 45.0)]
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_two_row_header_with_the_month_over_its_items(tmp_path, merged):
+    # Row 1: the month merged over its two columns; row 2: 低保金 | 物价补贴 under each month. The two rows are one
+    # header ('2025年7月低保金' …), not a month header whose second row is data (the 物价补贴 read as benefit).
+    import openpyxl
+
+    from rostercheck.io.ledgers import read_ledger
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年第三季度低保金发放表"])
+    ws.append(["姓名", "身份证号", "2025年7月", "", "2025年8月", "", "备注"])
+    ws.append(["", "", "低保金", "物价补贴", "低保金", "物价补贴", ""])
+    ws.append(["张三", A, 1032, 45, 1032, 45, ""])
+    ws.append(["李四", B, 800, 45, 800, 45, ""])
+    if merged:
+        for cells in ("A2:A3", "B2:B3", "C2:D2", "E2:F2", "G2:G3"):
+            ws.merge_cells(cells)
+    wb.save(tmp_path / "q3.xlsx")
+    _, rows = read_ledger(tmp_path / "q3.xlsx", AS_OF)
+    got = sorted(zip(rows["name"].astype(str), rows["month"].astype(str), rows["item"].astype(str),
+                     rows["amount"].astype(float)))
+    assert got == [("张三", "2025-07", "低保金", 1032.0), ("张三", "2025-07", "物价补贴", 45.0),
+                   ("张三", "2025-08", "低保金", 1032.0), ("张三", "2025-08", "物价补贴", 45.0),
+                   ("李四", "2025-07", "低保金", 800.0), ("李四", "2025-07", "物价补贴", 45.0),
+                   ("李四", "2025-08", "低保金", 800.0), ("李四", "2025-08", "物价补贴", 45.0)]

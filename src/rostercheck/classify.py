@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputFileError, UsageError
-from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
+from .io.columns import (KIND_LABELS, REFERENCE, month_columns, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
                          specs_for)
 from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
 from .io.table import HEADER_SCAN_ROWS, find_layout
@@ -212,8 +212,6 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 evidence.append((weight, label))
                 own = own or fld in _own_fields(kind)
             if kind == "payments":  # a wide ledger: one amount column per month (1月 … 12月, 2025年7月 …)
-                from .io.ledgers import month_columns
-
                 months = month_columns(layout.labels)
                 if months:
                     total += 1.0

@@ -581,6 +581,41 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
     return Assignment(mapping, warnings)
 
 
+# A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
+_MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*(?:月份?)?"
+                         r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\(元\))?$")
+# A month's amount of one item: '7月低保金', '2025年7月物价补贴', '7月-护理补贴(元)'.
+_MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
+                         r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
+_NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
+
+
+def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[str, str, str]]:
+    """Return the columns whose header names one month's amount: column → (year or '', 'MM', item or '').
+
+    A month followed by an item ('7月低保金', '2025年7月物价补贴') names that item's amount for the month.
+
+    Args:
+        labels: the normalised header labels (a two-row header's parent joined in front).
+        parent_year: a year named above the columns, if any.
+    Returns:
+        column → (year, month, item), only when at least two such columns exist (a wide ledger).
+    """
+    found = {}
+    for col, label in enumerate(labels):
+        core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
+        m, item = _MONTH_HEAD.match(core), ""
+        if m is None:
+            m = _MONTH_ITEM.match(core)
+            if m is None or m.group("item") in _NOT_ITEMS:
+                continue
+            item = m.group("item")
+        elif not (("月" in core) or m.group("y")):
+            continue
+        found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}", item)
+    return found if len(found) >= 2 else {}
+
+
 def score(labels: list[str], kind: str) -> int:
     """Return how many distinct fields a candidate header row names (its plausibility).
 
@@ -588,8 +623,10 @@ def score(labels: list[str], kind: str) -> int:
         labels: normalised labels.
         kind: the list kind.
     Returns:
-        The number of fields recognised, with the ID field counted twice.
+        The number of fields recognised, with the ID field counted twice; a payment ledger's distinct month
+        columns count too (a month merged over 低保金 | 物价补贴 is two columns only with the row below joined).
     """
     mapping = assign(labels, kind)
     bonus = 1 if "id" in mapping or "head_id" in mapping else 0
-    return len(mapping) + bonus
+    months = len(set(month_columns(labels).values())) if kind == "payments" else 0
+    return len(mapping) + bonus + months

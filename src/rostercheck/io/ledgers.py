@@ -21,20 +21,13 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import count, date, digits, money, month, month_span, text
-from .columns import KIND_LABELS
+from .columns import KIND_LABELS, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
 
 KIND = "payments"
 KEY = "_k_"  # a column's codes, kept beside it (see factorized)
-# A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
-_MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*(?:月份?)?"
-                         r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\(元\))?$")
-# A month's amount of one item: '7月低保金', '2025年7月物价补贴', '7月-护理补贴(元)'.
-_MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
-                         r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
-_NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
 _YEAR = re.compile(r"(20\d{2})\s*年?")
 _BACK_PAY = re.compile(r"补发\s*(?:(20\d{2})\s*年)?\s*(0?[1-9]|1[0-2])\s*月")
@@ -42,32 +35,6 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
            "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "holder", "holder_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
            "covered_size"]
-
-
-def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[str, str, str]]:
-    """Return the columns whose header names one month's amount: column → (year or '', 'MM', item or '').
-
-    A month followed by an item ('7月低保金', '2025年7月物价补贴') names that item's amount for the month.
-
-    Args:
-        labels: the normalised header labels (a two-row header's parent joined in front).
-        parent_year: a year named above the columns, if any.
-    Returns:
-        column → (year, month, item), only when at least two such columns exist (a wide ledger).
-    """
-    found = {}
-    for col, label in enumerate(labels):
-        core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
-        m, item = _MONTH_HEAD.match(core), ""
-        if m is None:
-            m = _MONTH_ITEM.match(core)
-            if m is None or m.group("item") in _NOT_ITEMS:
-                continue
-            item = m.group("item")
-        elif not (("月" in core) or m.group("y")):
-            continue
-        found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}", item)
-    return found if len(found) >= 2 else {}
 
 
 def month_named(*sources: str) -> str:
