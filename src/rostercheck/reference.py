@@ -36,10 +36,12 @@ def normalise(table: Table) -> pd.DataFrame:
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
             continue
-        values = cells(f, col)
+        coded = isinstance(f[col].dtype, pd.CategoricalDtype)  # as read from Arrow: by_value takes its categories
+        values = f[col] if coded else cells(f, col)
         if col in _ID_FIELDS:
             prefix = _ID_FIELDS[col]
-            out[col], out[prefix + "id_status"], out[prefix + "id_reliable"], out[prefix + "birth"] = ids.id_numbers(values)
+            out[col], out[prefix + "id_status"], out[prefix + "id_reliable"], out[prefix + "birth"] = ids.id_numbers(
+                values.tolist() if coded else values)
             out[prefix + "id_raw"] = by_value(values, text)
         elif col in _NAME_FIELDS:
             out[col] = by_value(values, text)
@@ -145,7 +147,8 @@ def by_value(values: list, fn, many: bool = False) -> list:
     """Apply a pure cell function once per distinct value (columns repeat values a lot).
 
     Args:
-        values: the cells.
+        values: the cells (a list, or a Series; a categorical one is taken by its categories, as read, see
+            ``io.read._cells_coded``).
         fn: the function.
         many: ``fn`` takes a list of cells and returns a list of results (a vectorised function).
     Returns:
@@ -153,10 +156,14 @@ def by_value(values: list, fn, many: bool = False) -> list:
     """
     if not len(values):
         return []
-    try:
-        codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    except TypeError:  # an unhashable cell: no caching
-        return list(fn(list(values))) if many else [fn(v) for v in values]
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype) and values.cat.codes.min() >= 0:
+        codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
+    else:
+        values = values.tolist() if isinstance(values, pd.Series) else values
+        try:
+            codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+        except TypeError:  # an unhashable cell: no caching
+            return list(fn(list(values))) if many else [fn(v) for v in values]
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = fn(list(uniques)) if many else [fn(u) for u in uniques]
     return mapped[codes].tolist()

@@ -110,7 +110,7 @@ def people_keys(tables: list[Table]) -> pd.DataFrame:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
         part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable", "birth"), ids.id_numbers(raw))))
-        part["name_key"] = by_value(f["name"].tolist(), lambda v: person_name(text(v))) if "name" in f.columns else ""
+        part["name_key"] = by_value(f["name"], lambda v: person_name(text(v))) if "name" in f.columns else ""
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=KEY_COLUMNS)
 
@@ -147,7 +147,7 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
     if field not in frame.columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
     then = digits if field in _DIGIT_FIELDS else None
-    return pd.Series(by_value(frame[field].tolist(), lambda v: (then(t) if then else t) if (t := text(v)) else None),
+    return pd.Series(by_value(frame[field], lambda v: (then(t) if then else t) if (t := text(v)) else None),
                      index=frame.index, dtype=object)
 
 
@@ -221,16 +221,15 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     out["township"] = town
     for fld in HOUSEHOLD_FIELDS:
         out[fld] = out[fld].fillna("")
-    raw_ids = cells(f, "id") if "id" in f.columns else [None] * len(f)
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
     births = out["birth"].tolist()
-    out["id_raw"] = by_value(raw_ids, text)
+    out["id_raw"] = by_value(f["id"], text) if "id" in f.columns else ""
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
                 "covered"):
         out[fld] = column(fld).fillna("")
     for fld in ("declared_income", "benefit"):
-        out[fld] = by_value(f[fld].tolist(), money) if fld in f.columns else None
+        out[fld] = by_value(f[fld], money) if fld in f.columns else None
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
     is_head = (pd.Series(by_value(out["relation"].tolist(), codes.is_head), index=out.index, dtype=bool) if has_relation
                else pd.Series(True, index=out.index))
@@ -277,7 +276,9 @@ def _head_ids(f: pd.DataFrame) -> pd.Series:
     """Return the normalised head IDs from the raw cells (numbers keep their 15 reliable digits)."""
     if "head_id" not in f.columns:
         return pd.Series([None] * len(f), index=f.index, dtype=object)
-    raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in f["head_id"].tolist()]
+    raw = f["head_id"]  # a coded column ('' for blanks) as it is, else blanks as None
+    if not isinstance(raw.dtype, pd.CategoricalDtype):
+        raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in raw.tolist()]
     # a head's ID repeats on her members' rows: each distinct cell typed once
     values = by_value(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
     return pd.Series(values, index=f.index, dtype=object)

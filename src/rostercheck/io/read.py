@@ -103,7 +103,7 @@ class Grid:
             start: the first row.
             at: positions to take (None for all).
         Returns:
-            column → its cells (an object array for a sheet read as columns).
+            column → its cells (a pandas Categorical for a sheet read as columns, see :func:`_cells_coded`).
         """
         if self.columns is None:
             rows = self.data_rows(start, at)
@@ -111,7 +111,7 @@ class Grid:
         part = self.columns.slice(start)
         if at is not None:
             part = part.take(at)
-        return {c: (_cells_array(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
+        return {c: (_cells_coded(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
 
     def filled(self) -> bool:
         """Whether any cell of the sheet holds a value."""
@@ -342,20 +342,26 @@ def _python_cells(column) -> list:
     return values
 
 
-def _cells_array(column):
-    """:func:`_python_cells` as an object array, each distinct value converted once (columns repeat values a lot)."""
-    import numpy as np
+def _cells_coded(column):
+    """:func:`_python_cells` as a pandas Categorical (the Arrow dictionary's codes kept): each distinct value becomes a
+    Python cell once, and what reads the column later (:func:`reference.by_value`) converts each category once."""
+    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
     column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if pa.types.is_null(column.type):
-        return np.full(len(column), "", dtype=object)
+        column = pa.array([None] * len(column), type=pa.string())
     encoded = pc.dictionary_encode(column)
-    uniques = np.empty(len(encoded.dictionary) + 1, dtype=object)
-    uniques[:-1] = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
-    uniques[-1] = ""  # blank cells
-    return uniques[encoded.indices.fill_null(len(uniques) - 1).to_numpy(zero_copy_only=False)]
+    uniques = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
+    indices = encoded.indices
+    if indices.null_count:  # blank cells: the category '' (the dictionary's own '' when it has one)
+        blank = next((k for k, v in enumerate(uniques) if v == ""), len(uniques))
+        if blank == len(uniques):
+            uniques.append("")
+        indices = indices.fill_null(blank)
+    codes = indices.to_numpy(zero_copy_only=False)
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(pd.Index(uniques, dtype=object)))
 
 
 def _datetime(value: str):

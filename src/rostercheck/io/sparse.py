@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from .limits import Limits, _chunks, _col_number, related_parts
-from .read import HEAD_ROWS, XLSX, Grid, _cells_array, _python_rows, _read_columns, _sheet_wanted, text_sheet
+from .read import HEAD_ROWS, XLSX, Grid, _cells_coded, _python_rows, _read_columns, _sheet_wanted, text_sheet
 
 # Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
 MIN_XML_BYTES = 32 << 20
@@ -346,7 +346,7 @@ class SparseGrid(Grid):
 
     def data_columns(self, cols, start: int, at=None) -> dict[int, list]:
         part = self._part(start, at)
-        return {c: (_cells_array(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
+        return {c: (_cells_coded(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
 
     def filled(self) -> bool:
         return self.height > 0 and (any(c.null_count < len(c) for c in self._head.columns) or self.height > len(self.rows))

@@ -471,7 +471,8 @@ def _columns_frame(grid: Grid, layout: Layout, first: int, height: int, at: np.n
     """:func:`data_frame` for a sheet read as columns: the mapped columns only, rows ``at`` (None: all)."""
     cols = sorted(set(layout.mapping.values()))
     cells = grid.data_columns(cols, layout.start, at)
-    columns = {c: np.array(v, dtype=object) for c, v in cells.items()}  # np.array(list, object): 1-D cells
+    # Arrow columns come coded (io.read._cells_coded); lists as 1-D object arrays
+    columns = {c: v if isinstance(v, pd.Categorical) else np.array(v, dtype=object) for c, v in cells.items()}
     positions = np.arange(height) if at is None else at
 
     def row_at(doubtful: np.ndarray) -> list[list]:
