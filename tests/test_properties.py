@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rostercheck.console import redact
 from rostercheck.errors import InputFileError
 from rostercheck.io.table import Table, load_table
-from rostercheck.normalize import ids
+from rostercheck.normalize import ids, values
 
 REGIONS = st.sampled_from(["110101", "430521", "510104", "652801"])
 BIRTHS = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(1999, 12, 31))
@@ -33,6 +33,11 @@ def test_id_number_never_raises(raw):
     assert info.status in ids.STATUS_LABELS
     assert 0 <= info.reliable <= 18
     assert info.ok == (info.status == ids.VALID)
+
+
+@given(st.lists(st.one_of(ANY_CELL, st.dates(), st.text(alphabet="张三 　\u00a0ＡＢ１２x\x1c\u200b", max_size=8))))
+def test_texts_is_text_of_each_cell(cells):
+    assert values.texts(cells) == [values.text(c) for c in cells]
 
 
 @given(valid_ids(), st.sampled_from(["{}", " {} ", "{}\t"]), st.booleans(), st.booleans())

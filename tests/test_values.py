@@ -71,3 +71,22 @@ def test_by_value_gives_each_cell_its_result_whether_the_function_takes_one_cell
     assert by_value(cells, fn, many=many) == [f"<{v}>" for v in cells]
     if cells and not any(isinstance(v, list) for v in cells):
         assert len(calls) == len({repr(v) for v in cells})  # each distinct cell once (hashable cells)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a number of 15+ digits as Excel shows it: 15 significant digits, then zeros (not the float's own digits)
+    (430521196001010112.0, "430521196001010000"), (6228481234567890123.0, "6228481234567890000"),
+    (123456789012345.0, "123456789012345"), (13812345678.0, "13812345678"), (-4.3e17, "-430000000000000000"),
+    (1.7976931348623151e308, "17976931348623200000" + "0" * 289),  # a damaged cell: no overflow
+    (" 张三\u3000", "张三"), ("ＡＢ１２", "AB12"), (None, ""), (float("nan"), ""),
+])
+def test_text(raw, expected):
+    from rostercheck.normalize.values import text
+
+    assert text(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [(6228481234567890123.0, "6228481234567890000"), (6.22848e18, "6228480000000000000"),
+                                           ("6228 4801-23", "6228480123"), (float("inf"), ""), (1.7976931348623151e308, "17976931348623200000" + "0" * 289)])
+def test_digits_of_big_numbers(raw, expected):
+    assert digits(raw) == expected

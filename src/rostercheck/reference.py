@@ -13,7 +13,7 @@ from .io.table import Table
 from .model import plain_text
 from .normalize import ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, money, month, text
+from .normalize.values import count, date, digits, money, month, texts
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
@@ -42,13 +42,13 @@ def normalise(table: Table) -> pd.DataFrame:
             prefix = _ID_FIELDS[col]
             out[col], out[prefix + "id_status"], out[prefix + "id_reliable"], out[prefix + "birth"] = ids.id_numbers(
                 values.tolist() if coded else values)
-            out[prefix + "id_raw"] = by_value(values, text)
+            out[prefix + "id_raw"] = by_value(values, texts, many=True)
         elif col in _NAME_FIELDS:
-            out[col] = by_value(values, text)
+            out[col] = by_value(values, texts, many=True)
             out[_NAME_FIELDS[col]] = by_value(values, person_name)
         elif col in DATE_FIELDS:
             out[col] = by_value(values, date)
-            out[col + "_text"] = by_value(values, text)
+            out[col + "_text"] = by_value(values, texts, many=True)
         elif col == "month":
             out[col] = by_value(values, month)
         elif col in MONEY_FIELDS:
@@ -58,7 +58,7 @@ def normalise(table: Table) -> pd.DataFrame:
         elif col in _DIGIT_FIELDS:
             out[col] = by_value(values, digits)
         else:
-            out[col] = by_value(values, text)
+            out[col] = by_value(values, texts, many=True)
     if table.kind in ("wages", "pensions") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)

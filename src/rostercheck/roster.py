@@ -15,7 +15,7 @@ from .io.table import Table
 from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, money, text
+from .normalize.values import count, date, digits, money, texts
 from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
@@ -110,7 +110,8 @@ def people_keys(tables: list[Table]) -> pd.DataFrame:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
         part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable", "birth"), ids.id_numbers(raw))))
-        part["name_key"] = by_value(f["name"], lambda v: person_name(text(v))) if "name" in f.columns else ""
+        part["name_key"] = (by_value(f["name"], lambda cells: [person_name(t) for t in texts(cells)], many=True)
+                            if "name" in f.columns else "")
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=KEY_COLUMNS)
 
@@ -146,9 +147,13 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
     numbers as their digits (blank only where the text is)."""
     if field not in frame.columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    then = digits if field in _DIGIT_FIELDS else None
-    return pd.Series(by_value(frame[field], lambda v: (then(t) if then else t) if (t := text(v)) else None),
-                     index=frame.index, dtype=object)
+    if field in _DIGIT_FIELDS:
+        def convert(cells: list) -> list:
+            return [(t if t.isdigit() and t.isascii() else digits(t)) if t else None for t in texts(cells)]
+    else:
+        def convert(cells: list) -> list:
+            return [t or None for t in texts(cells)]
+    return pd.Series(by_value(frame[field], convert, many=True), index=frame.index, dtype=object)
 
 
 _DIGIT_FIELDS = ("bank_account", "phone")
@@ -224,7 +229,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
     births = out["birth"].tolist()
-    out["id_raw"] = by_value(f["id"], text) if "id" in f.columns else ""
+    out["id_raw"] = by_value(f["id"], texts, many=True) if "id" in f.columns else ""
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
                 "covered"):
         out[fld] = column(fld).fillna("")

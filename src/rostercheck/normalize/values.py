@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from decimal import Decimal
 
 # Excel's day zero for serial dates (the 1900 leap-year bug included).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -199,13 +200,19 @@ def digits(raw: object) -> str:
     if isinstance(raw, float):
         if math.isnan(raw) or math.isinf(raw):
             return ""
-        return f"{raw:.15g}" if abs(raw) < 1e15 else str(int(float(f"{raw:.15g}")))
+        return f"{raw:.15g}" if abs(raw) < 1e15 else _excel_integer(raw)
     if isinstance(raw, int):
         return str(raw)
     if type(raw) is str and raw.isascii() and raw.isdigit():
         return raw
     text = unicodedata.normalize("NFKC", str(raw))
     return re.sub(r"\D", "", text)
+
+
+def _excel_integer(raw: float) -> str:
+    """A big whole number as Excel shows it: 15 significant digits, then zeros (an ID or account typed as a number,
+    4.30521196001010e17 → '430521196001010000', not the float's own 430521196001009984)."""
+    return str(int(Decimal(f"{raw:.15g}")))
 
 
 def text(raw: object) -> str:
@@ -225,10 +232,22 @@ def text(raw: object) -> str:
             return ""
         if raw.is_integer():
             # Excel keeps 15 significant digits: print big numbers (IDs, accounts) the way Excel stored them.
-            return str(int(float(f"{raw:.15g}"))) if abs(raw) >= 1e15 else str(int(raw))
+            return _excel_integer(raw) if abs(raw) >= 1e15 else str(int(raw))
     if isinstance(raw, (dt.date, dt.datetime)):
         return raw.isoformat()[:10]
     return unicodedata.normalize("NFKC", str(raw)).strip()
+
+
+def texts(values: list) -> list[str]:
+    """:func:`text` of many cells (a column's distinct cells): a text cell without a Python call of its own.
+
+    Args:
+        values: the cells.
+    Returns:
+        Their texts.
+    """
+    nfkc = unicodedata.normalize
+    return [nfkc("NFKC", v).strip() if type(v) is str else text(v) for v in values]
 
 
 def header_label(raw: object) -> str:
