@@ -254,8 +254,14 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     programme_raw = column("programme").fillna("").tolist()
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
-    out["area_type"] = [_area_value(a) or _area_named(p) or source_area[sh] or _guess_area(v) for a, p, sh, v
-                        in zip(out["area_type"].tolist(), programme_raw, out["sheet"].tolist(), out["village"].tolist())]
+    # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
+    # judged once per distinct cell).
+    area = np.full(len(out), "", dtype=object)
+    for found in (by_value(out["area_type"].tolist(), _area_value), by_value(programme_raw, _area_named),
+                  out["sheet"].map(source_area).tolist(), by_value(out["village"].tolist(), _guess_area)):
+        blank = area == ""
+        area[blank] = np.asarray(found, dtype=object)[blank]
+    out["area_type"] = area
     for fld in ("approved", "changed"):
         out[fld] = by_value(out[fld].tolist(), date)
     _report_unknown(table, out)
@@ -311,7 +317,8 @@ def _guess_area(village: str) -> str:
 
 def _fill_places_from_address(out: pd.DataFrame) -> None:
     # A workbook with one sheet per township names the township in the sheet name.
-    by_sheet = (out["township"] == "") & out["sheet"].astype(str).str.match(_TOWNSHIP_SHEET.pattern)
+    named = pd.Series(by_value(out["sheet"].tolist(), lambda sh: bool(_TOWNSHIP_SHEET.match(str(sh)))), index=out.index)
+    by_sheet = (out["township"] == "") & named
     out.loc[by_sheet, "township"] = out.loc[by_sheet, "sheet"]
     missing = (out["township"] == "") | (out["village"] == "")
     for j in out.index[missing & (out["address"] != "")]:
