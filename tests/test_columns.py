@@ -113,6 +113,12 @@ def test_headers(kind, headers, expected):
         ("vehicles", ["填报人", "所有人", "身份证明号码", "号牌号码", "车辆类型", "使用性质", "是否残疾人专用车"],
          {"name": "所有人", "id": "身份证明号码", "disabled_flag": "是否残疾人专用车", "use": "使用性质"}),
         ("cadres", ["干部姓名", "干部身份证号", "职务", "乡镇", "村"], {"name": "干部姓名", "id": "干部身份证号"}),
+        # the clerk who took the filing (经办人) before the cadre's own columns: the cadre is the 干部 column
+        ("cadre_relatives", ["经办人", "经办人身份证号", "干部姓名", "干部身份证号", "干部职务", "亲属姓名", "亲属身份证号",
+                             "与干部关系"],
+         {"cadre_name": "干部姓名", "cadre_id": "干部身份证号", "name": "亲属姓名", "id": "亲属身份证号"}),
+        ("cadre_relatives", ["经办人员姓名", "经办人员身份证号", "亲属姓名", "亲属身份证号", "关系"],  # 经办人员 filing
+         {"cadre_name": "经办人员姓名", "cadre_id": "经办人员身份证号"}),
         ("prisoners", ["姓名", "身份证号", "羁押原因", "入监日期", "刑期止日"], {"start": "入监日期", "end": "刑期止日"}),
         ("prisoners", ["姓名", "身份证号", "释放日期", "刑期起日", "刑期止日"],
          {"start": "刑期起日", "end": "刑期止日", "released": "释放日期"}),

@@ -94,7 +94,8 @@ class FieldSpec:
 
 
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"
-_CADRE = r"干部|备案人|工作人员|经办人|村官|党员干部|本人"
+_CADRE = r"干部|备案人|村官|党员干部|本人"
+_FILER = r"工作人员|经办人"
 
 _HOUSEHOLD = r"户主|申请人|联系人"
 _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
@@ -167,6 +168,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "cadre_relatives": [
         FieldSpec("cadre_id", "(" + _CADRE + ").*" + ID_WORDS, weight=2),
         FieldSpec("cadre_name", "(" + _CADRE + ").*(姓名|名字)|^(" + _CADRE + ")$", weight=2),
+        # The filing's own person may be an 经办人员 (staff handling the benefit), but beside a 干部 column an 经办人
+        # is the clerk who took the filing: such columns name the cadre only where no 干部 column does.
+        FieldSpec("cadre_id", "(" + _FILER + ").*" + ID_WORDS),
+        FieldSpec("cadre_name", "(" + _FILER + ").*(姓名|名字)|^(" + _FILER + ")$"),
         FieldSpec("cadre_post", "(" + _CADRE + ").*(职务|岗位)|^职务$"),
         FieldSpec("township", r"乡镇|街道"),
         FieldSpec("village", r"村|社区", r"干部"),
