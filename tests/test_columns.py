@@ -67,6 +67,13 @@ def mapping(kind, headers):
         ("payments", ["收款人", "收款人身份证号", "户名", "账号", "金额"], {"name": "收款人", "holder": "户名", "id": "收款人身份证号"}),
         ("payments", ["领取人姓名", "领取人身份证号", "开户人", "一卡通账号", "实发金额"],
          {"name": "领取人姓名", "holder": "开户人", "id": "领取人身份证号", "bank_account": "一卡通账号"}),
+        # beside a 姓名 column, 领款人/收款人 is who took the money: the holder F07 compares with the household
+        ("payments", ["姓名", "身份证号", "领款人", "一折通账号", "发放金额"], {"name": "姓名", "holder": "领款人"}),
+        ("payments", ["领款人", "身份证号", "一折通账号", "发放金额"], {"name": "领款人", "holder": None}),
+        ("payments", ["姓名", "身份证号", "收款人名称", "银行账号", "发放金额"], {"name": "姓名", "holder": "收款人名称"}),
+        # the date the amount changed (F05 compares from it)
+        ("roster", ["姓名", "身份证号", "月保障金", "金额变更日期"], {"changed": "金额变更日期"}),
+        ("roster", ["姓名", "身份证号", "保障标准", "标准调整时间", "审批日期"], {"changed": "标准调整时间", "approved": "审批日期"}),
         ("payments", ["户主姓名", "户主身份证号码", "持卡人", "银行卡号", "发放金额（元）", "所属年月"],
          {"head_name": "户主姓名", "head_id": "户主身份证号码", "holder": "持卡人", "month": "所属年月"}),
         # 特困 rosters: the person's monthly amount is the 基本生活标准, not the 照料护理标准

@@ -96,6 +96,7 @@ class FieldSpec:
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"
 _CADRE = r"干部|备案人|村官|党员干部|本人"
 _FILER = r"工作人员|经办人"
+_COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 
 _HOUSEHOLD = r"户主|申请人|联系人"
 _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
@@ -130,7 +131,7 @@ ROSTER = [
     # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
     FieldSpec("approved", r"(保障起始|享受起始|起始享受|起保)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
     FieldSpec("approved", r"(审批|批准|核准|认定|纳入|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)", allow=_HOUSEHOLD),
-    FieldSpec("changed", r"(变更|调整|核定|生效)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
+    FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
     FieldSpec("labour", r"劳动(能力|力)"),
     FieldSpec("health", r"健康"),
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
@@ -305,7 +306,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
         *_HEAD,
         FieldSpec("id", ID_WORDS, allow=r"收款人|领取人"),
-        FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$|^领取人$|^收款人$", allow=r"收款人|领取人"),
+        FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$", allow=r"收款人|领取人"),
+        # 收款人/领款人 alone is the payee's name; beside a 姓名 column, it is who took the money (the holder, F07).
+        FieldSpec("name", _COLLECTOR, weight=0),
+        FieldSpec("holder", _COLLECTOR, weight=0),
     ],
     "supporters": [
         FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS, weight=2),
