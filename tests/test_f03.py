@@ -74,3 +74,15 @@ def test_household_exit_of_a_household_on_no_roster_by_head_id():
     rows += [pay("", "孙八", m, 600, head_id=OUT, head_name="孙八") for m in months("2026-01", "2026-05")]
     exits = [{"head_name": "孙八", "head_id": OUT, "date": "2026-02-20"}]
     assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("孙八", "高", 1800.0, None)]
+
+
+def test_damaged_id_of_a_payee_named_only_as_head_or_holder_still_links():
+    # A per-household ledger names its payee in 户主姓名 beside the row's own ID; a bank file only as the account's
+    # holder (户名). With the ID typed as a number (last digits lost) the name and surviving digits still link it:
+    # not a payee on no roster (F03), and the household is paid (no F06).
+    typed = float(A) if A[-1] != "X" else float(A[:17] + "0")
+    for named in ({"head_name": "王五"}, {"holder": "王五"}):
+        rows = [{"id": typed, "month": m, "amount": 1032, "item": "低保金", "status": "成功", **named}
+                for m in months("2026-07", "2026-09")]
+        ctx = money_context(roster(), rows)
+        assert money(ctx, "F03") == [] and money(ctx, "F06") == [], named

@@ -398,6 +398,16 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     text_cols["head_id"], text_cols["head_id_status"], other["head_id_reliable"], _ = id_numbers("head_id", "head_id")
     for fld in ("name", "head_name", "holder"):
         text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name, into=(fld, fld + "_key"))
+    # A damaged ID links by name and its surviving digits: a payee named only as the household's head (户主姓名 beside
+    # the row's own ID, a per-household ledger) or only as the account's holder (a bank file's 户名) is so named.
+    damaged = ~np.isin(text_cols["id_status"], [ids.VALID, ids.MISSING])
+    own = damaged & ((text_cols["head_id"] == "") | (text_cols["head_id"] == text_cols["id"]))  # not a member's row
+    for source in ("head_name", "holder"):
+        take = own & (text_cols["name"] == "") & (text_cols[source] != "")
+        if take.any():
+            for suffix in ("", "_key"):
+                text_cols["name" + suffix] = np.where(take, text_cols[source + suffix], text_cols["name" + suffix])
+                keys.pop("name" + suffix, None)
     text_cols["bank_account"] = parse("bank_account", digits, into=("bank_account",))[0]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
         text_cols[fld] = parse(fld, text, into=(fld,))[0]
