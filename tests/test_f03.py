@@ -86,3 +86,14 @@ def test_damaged_id_of_a_payee_named_only_as_head_or_holder_still_links():
                 for m in months("2026-07", "2026-09")]
         ctx = money_context(roster(), rows)
         assert money(ctx, "F03") == [] and money(ctx, "F06") == [], named
+
+
+def test_exit_before_the_rosters_approval_rules_out_only_the_months_between():
+    # Stopped in February, taken in again in June (the roster's 批准日期): March–May were wrongly paid, June on not.
+    again = household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="河口乡", approved="2026-06-03")
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "date": "2026-02-20", "reason": "收入超标"}]
+    assert money(money_context(again, rows, {"exits": exits}), "F03") == [("王五", "高", 3096.0, None)]
+    # taken in again the month after the exit: nothing was wrongly paid
+    again = household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="河口乡", approved="2026-03-01")
+    assert money(money_context(again, rows, {"exits": exits}), "F03") == []

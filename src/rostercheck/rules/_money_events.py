@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -126,6 +127,34 @@ def events(ctx: Context, led: Ledger) -> None:
             attach(kind, make)
     if whole_rows:
         _attach_household_exits(ctx, led, whole_rows, exited)
+    _before_reapproval(ctx, led)
+
+
+def _before_reapproval(ctx: Context, led: Ledger) -> None:
+    """An exit or a move out that the roster's approval date follows (the household taken in again, 重新纳入) rules
+    out only the months before that approval."""
+    if "approved" not in ctx.members.columns:
+        return
+    approved = ctx.members["approved"].tolist()
+
+    def cut(events: list[Event], day) -> list[Event]:
+        if not isinstance(day, dt.date):
+            return events
+        out = []
+        for ev in events:
+            when = ev.row.get("date")
+            if ev.kind in ("exits", "migrations") and isinstance(when, dt.date) and day > when:
+                ev = replace(ev, last=min(ev.last, month_add(month_of(day), -1)))
+                if ev.last < ev.first:
+                    continue
+            out.append(ev)
+        return out
+
+    for j, events in led.events_member.items():
+        led.events_member[j] = cut(events, approved[j])
+    for r, events in led.events_row.items():
+        if led.member[r] >= 0:
+            led.events_row[r] = cut(events, approved[led.member[r]])
 
 
 def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
