@@ -224,6 +224,18 @@ def test_unknown_county_gives_coded_moves_only_a_low_lead_and_one_warning():
     assert regions.county_notes("", "", ["广东省深圳市"]) == []  # nothing coded: nothing to say
 
 
+def test_unknown_county_is_said_once_when_only_a_code_column_holds_the_destination():
+    # 迁往地区划代码 (dest_code) with no worded 迁往地: the audit still says once that the county's code is unknown
+    from types import SimpleNamespace
+
+    from rostercheck.audit import _complete
+
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "20260601", "dest_code": SAME_CITY, "reason": "婚迁"}]}
+    ctx = context(roster(), lists, roster_title="2026年第三季度低保花名册")
+    notes = _complete(ctx, SimpleNamespace(lists=ctx.lists, labels=ctx.labels, name_counts=None), "")
+    assert len(notes) == 1 and "county_code" in notes[0]
+
+
 def test_county_name_looked_up_only_when_ids_agree():
     # 清河县 is one county in GB/T 2260 (130534); members with IDs from that prefecture confirm it …
     people = [("张三", make_id("19500101", 111, "130534")), ("李梅", make_id("19600202", 121, "130534"))]

@@ -92,7 +92,7 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
     moves = inputs.lists.get("migrations")
-    dests = moves["dest"].tolist() if moves is not None and "dest" in moves.columns else []
+    dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
     return regions.county_notes(ctx.county_code, source, dests)
 
 
