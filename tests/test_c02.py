@@ -7,6 +7,7 @@ import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 
 from rostercheck import regions
+from rostercheck.audit import run_checks
 
 A = make_id("19500101", 111)
 B = make_id("19600202", 121)
@@ -325,6 +326,18 @@ DEATH_CAUSES = [
 def test_cancellation_reason_only_death_counts(cause, expected):
     lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01", "cause": cause}]}
     assert flagged(context(roster(), lists), "C02") == expected
+
+
+def test_a_coded_cancellation_reason_is_said_once_and_the_evidence_says_why():
+    from rostercheck.rules._vocab import value_warnings
+
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01", "cause": "1"},
+                        {"name": "王小", "id": D, "date": "2026-05-01", "cause": "1"}]}
+    ctx = context(roster(), lists)
+    found = [f for f in run_checks(ctx, ["C02"])[0]]
+    assert all("从原因看不出是否死亡" in f.evidence for f in found) and len(found) == 2
+    warnings = [w for w in value_warnings(ctx) if "注销原因" in w]
+    assert len(warnings) == 1 and "2 行" in warnings[0] and "death_words" in warnings[0]
 
 
 DEATH_DATES = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 import subprocess
 import sys
 
@@ -70,3 +71,14 @@ def test_explain_reads_at_80_columns(code):
     if items:  # the item's next line, when it continues the item, is indented under its text
         follow = lines[items[0] + 1]
         assert follow.startswith("     ") or follow.startswith("  2. ")
+
+
+def test_the_report_paths_line_is_not_wrapped_at_80_columns(tmp_path):
+    # A worker copies the path from the last line: it must come whole, even in a long folder name with brackets.
+    out = tmp_path / "第三季度专项整治 [2026] 城关镇和河口乡的核查结果输出文件夹"
+    roster = Path(__file__).parents[1] / "samples" / "county" / "低保花名册_第三季度.xlsx"
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", str(roster), "--as-of", "2026-09-30",
+                             "--out", str(out)], capture_output=True, text=True, timeout=300,
+                            env={**__import__("os").environ, "COLUMNS": "80"})
+    assert result.returncode == 0
+    assert f"{out / 'findings.csv'}" in result.stdout.splitlines()[-1]

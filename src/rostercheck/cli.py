@@ -245,7 +245,7 @@ def audit_cmd(
         console.sample_rows(result.findings)
         if suppress:
             console.out.print(f"按核实无问题清单暂不列出 {result.suppressed} 条（依据未变化）。")
-        console.out.print(f"共 {len(result.findings)} 条问题，报告已写入：{paths['workbook']}、{paths['findings']}")
+        console.out.print(f"共 {len(result.findings)} 条问题，报告已写入：{paths['workbook']}、{paths['findings']}", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)
 
@@ -300,7 +300,7 @@ def review_cmd(
         total = len(result.rows)
         console.out.print(f"上期问题 {total} 条：已整改 {done} 条，未整改 {total - done} 条；"
                           f"核实无问题 {len(result.suppressions)} 条已记入 {paths['suppress'].name}")
-        console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}")
+        console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)
 
@@ -344,7 +344,7 @@ def screen_cmd(
         paths = write_screen_reports(result, out, options, when, mask=mask, by_township=by_township)
         doubt = int((result.verdicts["结论"] == "有疑点").sum())
         console.out.print(f"申请家庭 {len(result.verdicts)} 户：有疑点 {doubt} 户，无疑点 {len(result.verdicts) - doubt} 户")
-        console.out.print(f"报告已写入：{paths['workbook']}、{paths['screening']}、{paths['findings']}")
+        console.out.print(f"报告已写入：{paths['workbook']}、{paths['screening']}、{paths['findings']}", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)
 
@@ -407,7 +407,7 @@ def coverage_cmd(
         leads = result.leads.rename(columns={"线索代码": "类别代码"}).assign(_member=result.leads.get("_household"))
         console.out.print(f"花名册共 {len(result.inputs.members)} 人；核查基准日 {when.isoformat()}")
         console.summary_table(leads, titles, title="漏保线索汇总（户/人）")
-        console.out.print(f"共 {len(result.leads)} 条漏保线索，报告已写入：{paths['workbook']}、{paths['leads']}")
+        console.out.print(f"共 {len(result.leads)} 条漏保线索，报告已写入：{paths['workbook']}、{paths['leads']}", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)
 

@@ -14,6 +14,9 @@ from rich.table import Table
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
+# A line naming the reports' paths is printed as it is: not wrapped at the terminal's width (a copied path stays
+# whole) and never read as markup (a folder named [2026] …).
+PATHS = {"soft_wrap": True, "markup": False}
 _LONG_DIGITS = re.compile(r"\d{6}(?:\d{8}|\d{6})\d{3}[\dXx]|\d{15}|\d{16,19}")
 
 

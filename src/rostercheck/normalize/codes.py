@@ -323,6 +323,23 @@ def vehicle_use(value: object) -> Decoded:
 
 
 @lru_cache(maxsize=1024)
+def property_use(value: object) -> Decoded:
+    """Return a 房屋用途 cell decoded: a GB/T 17986.1 code ('11' 成套住宅, '31' 商业服务) or words.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value (its ``name`` the code's meaning); klass UNKNOWN for a code the table lacks, '' otherwise
+        (the caller classifies the words, or the code's name, with its policy vocabulary).
+    """
+    s = text(value)
+    if not s.isdigit():
+        return Decoded(s)
+    entry = table("property_use")["codes"].get(s)
+    return Decoded(s, s, entry["name"], "") if entry else Decoded(s, s, "", UNKNOWN)
+
+
+@lru_cache(maxsize=1024)
 def vehicle_status(value: object) -> Decoded:
     """Return a 机动车状态 cell decoded: GA 24 letters, one or several ('E', 'GQ', 'G,Q', 'E 注销'), or words.
 

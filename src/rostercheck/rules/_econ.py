@@ -546,7 +546,7 @@ def property_kind(row: Mapping, params: dict) -> str:
     """
     if property_status(row, params) == INACTIVE:
         return ""
-    usage = str(row.get("usage") or "").strip()
+    usage = codes.property_use(row.get("usage")).name or str(row.get("usage") or "").strip()  # '31' → 商业服务
     text = usage or str(row.get("location") or "")
     if has_any(text, params["commercial_property_words"]):
         return "commercial"

@@ -63,6 +63,17 @@ def _business(ctx: Context) -> Classifier:
     return lambda v: status_class(v, p["active_statuses"], p["closed_statuses"])
 
 
+def _property_use(ctx: Context) -> Classifier:
+    return lambda v: codes.property_use(v).klass
+
+
+def _death_cause(ctx: Context) -> Classifier:
+    from .c02_status import death_cause
+
+    p = ctx.specs["C02"].params
+    return lambda v: UNKNOWN if str(v or "").strip() and death_cause(str(v).strip(), p) is None else ""
+
+
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
@@ -81,6 +92,10 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "请填写“是”或“否”。"),
     ("properties", "status", "权利状态/登记状态", _property, "按仍拥有计，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C04] current_property_statuses 或 inactive_property_statuses 中补充。"),
+    ("deaths", "cause", "注销原因/死亡原因", _death_cause, "按看不出是否死亡处理，只作为“低”置信度线索列出",
+     "如是代码或当地写法，请在配置文件 [C02] death_words 或 not_death_words 中补充。"),
+    ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
+     "请核对该列，或改用 GB/T 17986.1 房屋用途代码、文字写法。"),
     ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]

@@ -94,7 +94,7 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         if cause:
             what += f"，原因 {cause}"  # the list may call it 死亡原因 or 注销原因
         if is_death is None:
-            what, conf = what + "（原因未写明死亡，请核实）", LOW
+            what, conf = what + "（从原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     return out
 
