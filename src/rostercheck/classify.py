@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputFileError, UsageError
-from .io.columns import (KIND_LABELS, REFERENCE, month_columns, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
-                         specs_for)
+from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
+                         month_columns, specs_for)
 from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
 from .io.table import HEADER_SCAN_ROWS, find_layout
 from .normalize.values import text

@@ -111,15 +111,16 @@ Suppress = Annotated[Optional[Path], typer.Option("--suppress", help="核实无�
                                                   "其中依据未变化的问题不再列出。", show_default=False)]
 
 
-def reference_lists(values: dict) -> dict[str, Path]:
-    """Return kind → path for the reference options that were given.
+def reference_lists(values: dict, options: dict = REFERENCE_OPTIONS) -> dict[str, Path]:
+    """Return kind → path for the list options that were given.
 
     Args:
         values: the command's keyword arguments (e.g. ``locals()``).
+        options: kind → (flag, help) of the options to look at (the reference lists', or coverage's own).
     Returns:
         The lists given.
     """
-    given = {k: _one_file(flag, values.get(k)) for k, (flag, _) in REFERENCE_OPTIONS.items()}
+    given = {k: _one_file(flag, values.get(k)) for k, (flag, _) in options.items()}
     return {k: path for k, path in given.items() if path is not None}
 
 
@@ -382,9 +383,7 @@ def coverage_cmd(
 ) -> None:
     """漏保排查（应保尽保）：从监测对象、重残重病、退出和未获批家庭中找出可能符合条件而未纳入的人，输出走访线索。"""
     values = locals()
-    lists = {k: _one_file(flag, values.get(k)) for k, (flag, _) in COVERAGE_OPTIONS.items()}
-    lists = {k: path for k, path in lists.items() if path is not None}
-    lists.update(reference_lists(values))
+    lists = {**reference_lists(values, COVERAGE_OPTIONS), **reference_lists(values)}
 
     _DEBUG["on"] = _DEBUG["on"] or debug
 

@@ -149,7 +149,7 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if field in _DIGIT_FIELDS:
         def convert(cells: list) -> list:
-            return [(t if t.isdigit() and t.isascii() else digits(t)) if t else None for t in texts(cells)]
+            return [digits(t) if t else None for t in texts(cells)]
     else:
         def convert(cells: list) -> list:
             return [t or None for t in texts(cells)]

@@ -71,7 +71,7 @@ def _death_cause(ctx: Context) -> Classifier:
     from .c02_status import death_cause
 
     p = ctx.specs["C02"].params
-    return lambda v: UNKNOWN if str(v or "").strip() and death_cause(str(v).strip(), p) is None else ""
+    return lambda v: UNKNOWN if death_cause(str(v or "").strip(), p) is None else ""  # a blank cause is a death
 
 
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
