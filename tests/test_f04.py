@@ -87,3 +87,20 @@ def test_a_yearly_summary_given_before_the_monthly_files_is_the_copy_not_them(tm
                                                                    *rows]))
     result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[summary, *monthly], codes=["F04"])
     assert result.findings.empty
+
+
+def test_a_payment_to_a_closed_account_then_repaid_is_not_a_duplicate():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows[1]["status"] = "账户已销户"
+    rows.append(pay(A, "王五", "2026-08", 1032, "补发2026年8月低保金", paid_date="2026-09-25"))
+    assert money(money_context(roster(), rows), "F04") == []
+
+
+def test_a_status_that_says_neither_paid_nor_failed_is_counted_paid_and_named_in_a_warning():
+    from rostercheck.rules._vocab import value_warnings
+
+    rows = [pay(A, "王五", m, 1032, status="处理中") for m in months("2026-07", "2026-09")]
+    rows[0]["status"] = "交易成功"
+    ctx = money_context(roster(), rows)
+    warnings = [w for w in value_warnings(ctx) if "发放状态" in w]
+    assert len(warnings) == 1 and "处理中" in warnings[0] and "2" in warnings[0] and "交易成功" not in warnings[0]

@@ -52,3 +52,14 @@ def test_a_quarter_paid_in_one_row_is_three_months_paid():
     # one month short in the sum: the household is short of 516 (F05 sees each month's third of it)
     rows[0] = pay(A, "王五", "2026年第3季度", 516 * 2)
     assert money(money_context(roster(), rows), "F05") == [("王五", "高", None, 516.0)]
+
+
+def test_a_roster_id_stored_as_a_number_links_by_the_account_holders_name_when_the_ledger_names_no_payee():
+    # The roster lost the head's last digits to a number format; a bank file gives the exact ID and only the
+    # account's holder (收款户名). Linked by the ID's first digits and the holder's name, the household is paid.
+    numeric = float(A[:15] + "000")
+    rows = [pay(A, "", "2026-09", 516, holder="王 五"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    mixed = household("王五", numeric, benefit=516) + household("李四", C, benefit=700) + household("陈一", E, benefit=800)
+    assert money(money_context(mixed, rows), "F06") == []
+    rows[0]["holder"] = "赵六"  # another person's account: no link, the household is owed the month
+    assert money(money_context(mixed, rows), "F06") == [("王五", "中", None, 516.0)]

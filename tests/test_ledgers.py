@@ -10,7 +10,7 @@ import xlsxwriter
 from money import make_id
 
 from rostercheck.errors import InputFileError
-from rostercheck.io.ledgers import KEY, factorized, load_ledgers, month_columns, month_named, normalise_payments
+from rostercheck.io.ledgers import factorized, load_ledgers, month_columns, month_named, normalise_payments
 
 AS_OF = dt.date(2026, 9, 30)
 A = make_id("19800101", 111)
@@ -44,6 +44,16 @@ def test_month_columns(labels, expected):
     (("Sheet1", "", "发放明细_202512"), "2025-12"),
     (("2026.3",), "2026-03"),
     (("发放明细",), ""),
+    # a span of months names none of them; a day beside the month (制表日期) does not count against it
+    (("Sheet1", "查询期间：2025-10-01 至 2026-03-31", "代发明细"), ""),
+    (("Sheet1", "", "代发明细_202510-202603"), ""),
+    (("2025年10月至2026年3月",), ""),
+    (("2025年7月-9月",), ""),
+    (("2025年7月低保金发放明细表  制表日期：2025-08-03",), "2025-07"),
+    (("2025-07-01至2025-07-31",), "2025-07"),
+    (("低保_2025-07_20250803",), "2025-07"),
+    (("2025年7月15日发放",), "2025-07"),
+    (("查询期间：2025-10-01 至 2026-03-31", "2026年1月"), "2026-01"),
 ])
 def test_month_named(sources, expected):
     assert month_named(*sources) == expected
@@ -81,6 +91,19 @@ def test_month_from_payment_date_and_back_pay_named_in_the_remark(tmp_path):
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["month"]) == ["2026-08", "2026-06"]
     assert any("发放日期" in w for w in tables[0].warnings)
+
+
+def test_a_bank_export_over_a_span_takes_each_rows_month_from_its_summary_or_date(tmp_path):
+    # The title names the query span, not a month: each row is for the month its 摘要 names, else its payment date's.
+    path = write(tmp_path / "代发明细_202510-202603.xlsx", {"代发明细": [
+        ["查询期间：2025-10-01 至 2026-03-31"],
+        ["交易日期", "摘要", "收款账号", "收款户名", "证件号码", "交易金额", "处理结果"],
+        ["2025-10-12", "2025年10月低保金", "6228480012345678", "张三", A, 516, "成功"],
+        ["2026-02-03", "2026年1月低保金", "6228480012345678", "张三", A, 516, "成功"],
+        ["2026-02-03", "2026年2月5日代发", "6228480012345678", "张三", A, 516, "成功"],
+        ["2026-03-02", "补发2025年12月低保金", "6228480012345678", "张三", A, 516, "账户已销户"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2025-10", "2026-01", "2026-02", "2025-12"]
 
 
 def test_a_year_column_and_bare_months_make_the_month_and_its_codes(tmp_path):
@@ -143,12 +166,11 @@ def test_two_processes_read_the_same_payments_as_one(monkeypatch):
     monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
     _, two, notes_two = load_ledgers([folder], AS_OF)
     assert notes_one == notes_two
-    visible = [c for c in one.columns if not c.startswith(KEY)]
-    assert one[visible].astype(str).equals(two[visible].astype(str)) and list(one.dtypes) == list(two.dtypes)
-    # the kept codes may be numbered otherwise, but factorize alike (and as pandas does)
-    assert [c for c in one.columns if c.startswith(KEY)] == [c for c in two.columns if c.startswith(KEY)]
-    for key in (c for c in one.columns if c.startswith(KEY)):
-        name = key[len(KEY):]
+    assert one.astype(str).equals(two.astype(str)) and [str(t) for t in one.dtypes] == [str(t) for t in two.dtypes]
+    # coded columns may be numbered otherwise, but factorize alike (and as pandas does)
+    coded = [c for c in one.columns if isinstance(one[c].dtype, pd.CategoricalDtype)]
+    assert coded == [c for c in two.columns if isinstance(two[c].dtype, pd.CategoricalDtype)] and "id" in coded
+    for name in coded:
         expected = pd.factorize(one[name].to_numpy(dtype=object))
         for frame in (one, two):
             codes, uniques = factorized(frame, name)

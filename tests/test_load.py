@@ -198,16 +198,14 @@ def test_a_new_household_number_starts_a_new_household(tmp_path):
 
 @pytest.mark.parametrize("coded", [False, True])
 def test_ids_that_lost_digits_to_a_number_format_are_counted_per_list(coded):
-    import numpy as np
     import pandas as pd
 
     from rostercheck.reference import numbers_as_ids
-    from rostercheck.io.ledgers import KEY
 
     ref = pd.DataFrame({"id_status": ["valid", "numeric", "format", "format", "numeric", "missing"],
                         "id_raw": ["x", "4.3052519800101E+17", "1.23E+17", "12345", "430525198001011", ""]}, dtype=object)
-    if coded:  # a payments frame keeps each status's code beside it
-        ref[KEY + "id_status"] = pd.factorize(ref["id_status"])[0].astype(np.int32)
+    if coded:  # a payments frame holds its statuses coded
+        ref["id_status"] = ref["id_status"].astype("category")
     assert numbers_as_ids(ref) == 3  # two stored as numbers, one in scientific notation
     assert numbers_as_ids(ref.iloc[:1]) == 0
 

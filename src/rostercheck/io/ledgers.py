@@ -20,19 +20,26 @@ from ..errors import InputFileError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import count, date, digits, money, month, month_span, text
+from ..normalize.values import count, date, digits, money, month, month_span, text, texts
 from .columns import KIND_LABELS, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
 
 KIND = "payments"
-KEY = "_k_"  # a column's codes, kept beside it (see factorized)
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
 _YEAR = re.compile(r"(20\d{2})\s*年?")
+_MONTH_NAMES = (re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月"), re.compile(r"(20\d{2})[-./_](0?[1-9]|1[0-2])(?!\d)"),
+                re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)"))
+_DAY = re.compile(r"20\d{2}\s*(?:年\s*(?:0?[1-9]|1[0-2])\s*月|[-./](?:0?[1-9]|1[0-2])[-./])\s*\d{1,2}(?!\d)\s*[日号]?"
+                  r"|(?<!\d)20\d{2}(?:0[1-9]|1[0-2])\d{2}(?!\d)")  # a day
+_SPAN = re.compile(r"(?:月|日|\d)\s*(?:至|到|~|～|—+|－|-)\s*(?:20\d{2}|((?:0?[1-9]|1[0-2])\s*月))")
+# the month an item is for ('2026年1月低保金'), not a day ('2026年1月5日发放')
+_ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}\s*[日号])")
 _BACK_PAY = re.compile(r"补发\s*(?:(20\d{2})\s*年)?\s*(0?[1-9]|1[0-2])\s*月")
 COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "birth", "name", "name_key",
-           "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "holder", "holder_key", "item",
+           "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "holder", "holder_key",
+           "link_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
            "covered_size"]
 
@@ -47,11 +54,20 @@ def month_named(*sources: str) -> str:
     """
     for source in sources:
         s = str(source or "")
-        m = re.search(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月", s) or re.search(r"(20\d{2})[-./_](0?[1-9]|1[0-2])(?!\d)", s) \
-            or re.search(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)", s)
-        if m:
-            return f"{m.group(1)}-{int(m.group(2)):02d}"
+        days = _months_in(" ".join(_DAY.findall(s)))
+        # a day named beside the month ('制表日期：2025-08-03') is not the month paid for; a span of months
+        # ('2025-10-01 至 2026-03-31', '202510-202603') is none of them
+        span = _SPAN.search(s)
+        named = _months_in(_DAY.sub(" ", s)) or days if span is None else set() if span.group(1) else days | _months_in(s)
+        if len(named) == 1:
+            return named.pop()
     return ""
+
+
+def _months_in(text: str) -> set[str]:
+    """The 'YYYY-MM' months a text names (a compact day '20250803' names its month)."""
+    named = {f"{y}-{int(m):02d}" for pattern in _MONTH_NAMES for y, m in pattern.findall(text)}
+    return named | {f"{d[:4]}-{d[4:6]}" for d in re.findall(r"(?<!\d)20\d{2}(?:0[1-9]|1[0-2])\d{2}(?!\d)", text)}
 
 
 def _bare_month(*sources: str) -> str:
@@ -277,7 +293,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     elif "paid_date" in frame.columns:
         frame["month"] = pd.Series([month(v) for v in frame["paid_date"].tolist()], index=frame.index, dtype=object)
         frame["month_source"] = _same(n, "发放日期")
-        notes.append(f"工作表“{grid.sheet}”没有所属月份列，按发放日期所在月份计（备注中写明“补发X月”的按该月计）")
+        notes.append(f"工作表“{grid.sheet}”没有所属月份列，按发放日期所在月份计（摘要、资金项目中写明“X年X月”或备注中写明“补发X月”的按该月计）")
     else:
         frame["month"] = _same(n, "")
         frame["month_source"] = _same(n, "")
@@ -333,6 +349,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
 def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     """Type the raw payment rows: IDs, names, accounts, months, amounts (see :data:`COLUMNS`).
 
+    Each distinct cell of a column is typed once (a city's year of ledgers repeats each payee's cells every
+    month), and the text columns come out coded (pandas Categoricals whose categories are the typed values): no
+    column of millions of Python references is built here, and :func:`factorized` numbers rows by the codes.
+
     Args:
         frame: raw rows of one or several ledgers.
     Returns:
@@ -342,133 +362,162 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     n = len(frame)
     memo: dict[str, tuple[np.ndarray, list] | None] = {}
 
-    def distinct(name: str) -> tuple[np.ndarray, list] | None:
+    def judged(name: str, fn, many: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(``fn`` of each distinct cell of a column, each row's code): a column the ledgers lack is judged once in all,
+        a column with an unhashable cell cell by cell. ``many``: ``fn`` takes a list of cells."""
+        each = fn if many else (lambda cells: [fn(v) for v in cells])
+        if name not in frame.columns:
+            return object_array(each([None])), np.zeros(n, dtype=np.intp)
         if name not in memo:
             memo[name] = _distinct(frame[name])
-        return memo[name]
+        if memo[name] is None:
+            return object_array(each([_none(v) for v in frame[name].tolist()])), np.arange(n)
+        codes, uniques = memo[name]
+        return object_array(each(uniques)), codes
 
-    keys: dict[str, np.ndarray] = {}  # output column → its cells' codes (see factorized)
+    def coded(name: str, fn, many: bool = False) -> pd.Categorical:
+        return _coded(*judged(name, fn, many))
 
-    def keep_codes(into: str, mapped: np.ndarray, codes: np.ndarray) -> None:
-        """Keep the codes of a typed column: its distinct results (which may merge distinct cells) per row."""
-        if into:
-            keys[into] = pd.factorize(mapped)[0][codes].astype(np.int32)
+    def names(cells: list) -> list[str]:
+        return [person_name(t) for t in texts(cells)]
 
-    def judged(name: str, fn, into: str = "") -> tuple[np.ndarray, np.ndarray]:
-        """(``fn`` of each distinct cell of a column, each row's code): ``fn`` applied once per distinct cell (a
-        column the ledgers lack: once in all); the codes of the results are kept as ``into``'s."""
-        if name not in frame.columns:
-            mapped, codes = object_array([fn(None)]), np.zeros(n, dtype=np.intp)
-        elif (coded := distinct(name)) is None:  # an unhashable cell: no caching, no codes kept
-            return object_array([fn(_none(v)) for v in frame[name].tolist()]), np.arange(n)
-        else:
-            codes, uniques = coded
-            mapped = object_array([fn(u) for u in uniques])
-        keep_codes(into, mapped, codes)
-        return mapped, codes
+    def id_numbers(name: str) -> tuple[pd.Categorical, pd.Categorical, pd.Series, pd.Series]:
+        """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row."""
+        _, codes = judged(name, _none)
+        uniques = memo[name][1] if memo.get(name) is not None else \
+            ([None] if name not in frame.columns else [_none(v) for v in frame[name].tolist()])
+        value, status, reliable, birth = (object_array(part) for part in ids.id_numbers(uniques))
+        return _coded(value, codes), _coded(status, codes), _inferred(reliable, codes), _inferred(birth, codes)
 
-    def parse(name: str, *fns, into: tuple[str, ...] = ()) -> list[np.ndarray]:
-        """Each function's results per row (see judged)."""
-        into = into + ("",) * (len(fns) - len(into))
-        return [mapped[codes] for mapped, codes in (judged(name, fn, to) for fn, to in zip(fns, into))]
-
-    def id_numbers(name: str, into: str) -> tuple[np.ndarray, np.ndarray, pd.Series, pd.Series | None]:
-        """:func:`ids.id_numbers` judged once per distinct cell (each payee comes back every month); the birth dates
-        for the payee's own ID only."""
-        coded = distinct(name) if name in frame.columns else (np.zeros(n, dtype=np.intp), [None])
-        if coded is None:
-            codes, parts = np.arange(n), [object_array(part) for part in ids.id_numbers([_none(v) for v in frame[name].tolist()])]
-        else:
-            codes, uniques = coded
-            parts = [object_array(part) for part in ids.id_numbers(uniques)]
-            for part, suffix in zip(parts, ("", "_status", "_reliable")):
-                keep_codes(into + suffix, part, codes)
-        return (parts[0][codes], parts[1][codes], _inferred(parts[2], codes),
-                _inferred(parts[3], codes) if into == "id" else None)
-
-    same = lambda v: v  # noqa: E731
-    # Text columns are built as object columns at once (letting pandas infer its string dtype, then turning it
-    # back into objects as plain_text does, costs more than the parsing on a city's year of ledgers); the others
-    # take the dtype pandas infers from their distinct values (_inferred).
-    text_cols: dict[str, np.ndarray] = {"_file": parse("_file", same, into=("_file",))[0], "_sheet": parse("_sheet", same)[0],
-                                        "_col": parse("_col", text)[0]}
-    other: dict[str, object] = {"_row": frame["_row"].astype(int).to_numpy()}
-    text_cols["id"], text_cols["id_status"], other["id_reliable"], other["birth"] = id_numbers("id", "id")
-    text_cols["id_raw"] = parse("id", text)[0]
-    text_cols["head_id"], text_cols["head_id_status"], other["head_id_reliable"], _ = id_numbers("head_id", "head_id")
+    cols: dict[str, object] = {"_file": coded("_file", _blank_none), "_sheet": coded("_sheet", _blank_none),
+                               "_row": frame["_row"].astype(int).to_numpy(), "_col": coded("_col", texts, True)}
+    cols["id"], cols["id_status"], cols["id_reliable"], cols["birth"] = id_numbers("id")
+    cols["id_raw"] = coded("id", texts, True)
+    cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id")
     for fld in ("name", "head_name", "holder"):
-        text_cols[fld], text_cols[fld + "_key"] = parse(fld, text, person_name, into=(fld, fld + "_key"))
-    # A damaged ID links by name and its surviving digits: a payee named only as the household's head (户主姓名 beside
-    # the row's own ID, a per-household ledger) or only as the account's holder (a bank file's 户名) is so named.
-    damaged = ~np.isin(text_cols["id_status"], [ids.VALID, ids.MISSING])
-    own = damaged & ((text_cols["head_id"] == "") | (text_cols["head_id"] == text_cols["id"]))  # not a member's row
-    for source in ("head_name", "holder"):
-        take = own & (text_cols["name"] == "") & (text_cols[source] != "")
-        if take.any():
-            for suffix in ("", "_key"):
-                text_cols["name" + suffix] = np.where(take, text_cols[source + suffix], text_cols["name" + suffix])
-                keys.pop("name" + suffix, None)
-    text_cols["bank_account"] = parse("bank_account", digits, into=("bank_account",))[0]
+        cols[fld], cols[fld + "_key"] = coded(fld, texts, True), coded(fld, names, True)
+    _name_damaged_payees(cols)
+    cols["link_key"] = _or(cols["name_key"], cols["holder_key"])
+    cols["bank_account"] = coded("bank_account", digits)
     for fld in ("item", "status", "remark", "programme", "township", "village"):
-        text_cols[fld] = parse(fld, text, into=(fld,))[0]
-    text_cols["month_source"] = parse("month_source", lambda s: s or "")[0]
+        cols[fld] = coded(fld, texts, True)
+    cols["month_source"] = coded("month_source", lambda s: s or "")
     for fld, fn in (("amount", money), ("paid_date", date), ("covered_size", count)):
-        other[fld] = _inferred(*judged(fld, fn))
-    out = pd.concat([pd.DataFrame(text_cols, dtype=object, copy=False), pd.DataFrame(other, copy=False)], axis=1)
-    mapped, codes = judged("month", month, "month")
-    months = mapped[codes]
-    # 'year' + bare month cells ('7', '7月') in a long ledger
-    if "year" in frame.columns:
-        years = parse("year", lambda v: _year_named(text(v)))[0].tolist()
-        bare = parse("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else "")))[0].tolist()
+        cols[fld] = _inferred(*judged(fld, fn))
+    mapped, codes = judged("month", month)
+    months = None  # each row's month as a cell, made only when some row's month is not its cell's
+    if "year" in frame.columns:  # 'year' + bare month cells ('7', '7月') in a long ledger
+        years = _cells(judged("year", lambda v: _year_named(text(v))))
+        bare = _cells(judged("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else ""))))
         # a bare month is that month of the year column's year (never an Excel serial: month('7') is 1900-01)
-        months = object_array([f"{y}-{b}" if y and b else m for m, y, b in zip(months.tolist(), years, bare)])
-        keys.pop("month")
-    # Back pay named in the remark or item (补发6月) when the month came from the sheet or the payment date.
-    items, remarks = out["item"].to_numpy(), out["remark"].to_numpy()
-    for r in np.flatnonzero(out["month_source"].to_numpy() != "列").tolist():
-        note, m = f"{items[r]} {remarks[r]}", months[r]
-        found = _BACK_PAY.search(note) if "补发" in note else None
-        if found and m:
-            year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
-            months[r] = f"{year}-{int(found.group(2)):02d}"
-            keys.pop("month", None)
+        months = object_array([f"{y}-{b}" if y and b else m for m, y, b in zip(mapped[codes].tolist(), years, bare)])
+    # When the month came from the sheet or the payment date: back pay named in the item or remark (补发6月), or the
+    # month an item names (a bank file's 摘要 '2026年1月低保金', paid in February).
+    rows = np.flatnonzero(np.asarray(cols["month_source"] != "列"))
+    if len(rows):
+        items = _cells(cols["item"], rows).tolist()
+        notes = [f"{i} {r}" for i, r in zip(items, _cells(cols["remark"], rows))]
+        for r, item, note in zip(rows.tolist(), items, notes):
+            m = mapped[codes[r]] if months is None else months[r]
+            found = _BACK_PAY.search(note) if "补发" in note else None
+            if found and m:
+                year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
+                named = f"{year}-{int(found.group(2)):02d}"
+            else:
+                named = {f"{y}-{int(mm):02d}" for y, mm in _ITEM_MONTH.findall(item)} if "年" in item else ()
+                named = named.pop() if len(named) == 1 else m
+            if named != m:
+                months = mapped[codes] if months is None else months
+                months[r] = named
+    out = pd.DataFrame(cols, copy=False)
     if "month" in frame.columns:  # a row for several months at once (所属期 2025年7-9月, 2025年第3季度): one per month
-        out, months, keys = _spread(out, months, parse("month", month_span)[0], keys)
-    out["month"] = months
-    if "month" not in keys:
-        keys["month"] = pd.factorize(months)[0].astype(np.int32)
-    for name, codes in keys.items():
-        out[KEY + name] = codes
+        out, months = _spread(out, mapped, codes, months, *judged("month", month_span))
+    out["month"] = _coded(mapped, codes) if months is None else _coded(months, np.arange(len(months)))
     amounts = out["amount"]
-    keep = np.ones(n, dtype=bool) if amounts.dtype.kind == "f" else np.array([isinstance(a, float) for a in amounts.tolist()],
-                                                                             dtype=bool)
-    if not keep.all():
-        out = out[keep].reset_index(drop=True)
-    return plain_text(out[COLUMNS + [KEY + name for name in keys]])
+    if amounts.dtype.kind != "f":
+        out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
+    return plain_text(out[COLUMNS])
 
 
-def _spread(out: pd.DataFrame, months: np.ndarray, spans: np.ndarray, keys: dict[str, np.ndarray]
-            ) -> tuple[pd.DataFrame, np.ndarray, dict[str, np.ndarray]]:
+def _blank_none(value):
+    """A cell as it is, a missing one as ''."""
+    return "" if value is None else value
+
+
+def _coded(mapped: np.ndarray, codes: np.ndarray) -> pd.Categorical:
+    """Rows' typed cells (``mapped[codes]``) as a Categorical whose categories are the distinct results (typing
+    may merge distinct cells); a missing result (None) is a missing cell."""
+    at, distinct = pd.factorize(mapped)
+    if len(at) == len(distinct) and (at == np.arange(len(at))).all() and (not len(codes) or codes.min() >= 0):
+        at = None  # every result distinct and no missing cell: the cells' own codes
+    return pd.Categorical.from_codes(codes if at is None else at[codes],
+                                     dtype=pd.CategoricalDtype(pd.Index(distinct, dtype=object)))
+
+
+def _cells(column, rows: np.ndarray | None = None) -> np.ndarray:
+    """Some rows' cells (all rows': None) as objects, of a Categorical (a missing cell is None) or of (distinct values,
+    each row's code) as :func:`normalise_payments` judges them (code -1: the last value, a missing cell's)."""
+    if isinstance(column, pd.Categorical):
+        column = np.append(np.asarray(column.categories, dtype=object), None), column.codes
+    values, codes = column
+    return values[codes if rows is None else codes[rows]]
+
+
+def _or(first: pd.Categorical, other: pd.Categorical) -> pd.Categorical:
+    """Each row's cell of ``first``, or of ``other`` where that is blank."""
+    blank = np.flatnonzero(np.append(np.asarray(first.categories, dtype=object) == "", True)[first.codes])
+    if not len(blank):
+        return first
+    cells = _cells(first)
+    cells[blank] = _cells(other, blank)
+    return _coded(cells, np.arange(len(cells)))
+
+
+def _name_damaged_payees(cols: dict) -> None:
+    """A damaged ID links by name and its surviving digits: a payee named only as the household's head (户主姓名 beside
+    the row's own ID, a per-household ledger) or only as the account's holder (a bank file's 户名) is so named."""
+    status = cols["id_status"]
+    damaged = ~np.isin(np.asarray(status.categories, dtype=object), [ids.VALID, ids.MISSING])
+    rows = np.flatnonzero(np.append(damaged, False)[status.codes])
+    if not len(rows):
+        return
+    head = _cells(cols["head_id"], rows)
+    rows = rows[(head == "") | (head == _cells(cols["id"], rows))]  # not a member's row
+    for source in ("head_name", "holder"):
+        take = rows[(_cells(cols["name"], rows) == "") & (_cells(cols[source], rows) != "")]
+        for suffix in ("", "_key") if len(take) else ():
+            cells = _cells(cols["name" + suffix])
+            cells[take] = _cells(cols[source + suffix], take)
+            cols["name" + suffix] = _coded(cells, np.arange(len(cells)))
+
+
+def _spread(out: pd.DataFrame, mapped: np.ndarray, codes: np.ndarray, months: np.ndarray | None,
+            spans: np.ndarray, span_codes: np.ndarray) -> tuple[pd.DataFrame, np.ndarray | None]:
     """Rows paying several months at once become one row per month, each with an equal part of the amount (the
-    month a payment is for decides, and a quarter paid in one sum is three months' benefit); the month's codes are
-    made again by the caller."""
-    each = np.array([len(s) if s else 1 for s in spans.tolist()], dtype=np.intp)
+    month a payment is for decides, and a quarter paid in one sum is three months' benefit).
+
+    Returns:
+        (the rows, each row's month as a cell, or None when no row was spread and ``months`` was None).
+    """
+    lengths = np.array([len(s) if s else 1 for s in spans.tolist()], dtype=np.intp)
+    each = lengths[span_codes]
     if not len(each) or each.max() == 1:
-        return out, months, keys
+        return out, months
+    months = mapped[codes] if months is None else months
     rows = np.repeat(np.arange(len(out)), each)
     spread = out.iloc[rows].reset_index(drop=True)
     parts = np.repeat(each, each).astype(float)
     amounts = spread["amount"].to_numpy()
     spread["amount"] = (amounts / parts if amounts.dtype.kind == "f"
                         else [a / k if isinstance(a, float) else a for a, k in zip(amounts.tolist(), parts.tolist())])
+    spans = spans[span_codes]
     months = object_array([m for s, one in zip(spans.tolist(), months.tolist()) for m in (s or (one,))])
-    return spread, months, {name: codes[rows] for name, codes in keys.items() if name != "month"}
+    return spread, months
 
 
 def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize`` of a payments column (codes in order of first appearance, -1 for a missing cell, the
-    distinct values), from the codes :func:`normalise_payments` kept when it kept them: no text hashed again.
+    distinct values), from a coded column's codes (:func:`normalise_payments`): no text hashed again.
 
     Args:
         frame: the payments (or rows of them).
@@ -476,11 +525,11 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     Returns:
         (codes, distinct values), as ``pd.factorize(frame[name].to_numpy(dtype=object))`` gives them.
     """
-    values = frame[name].to_numpy(dtype=object)
-    if KEY + name not in frame.columns:
-        return pd.factorize(values)
-    kept = frame[KEY + name].to_numpy().astype(np.intp)
-    n, size = len(kept), int(kept.max(initial=-1)) + 1
+    column = frame[name]
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.factorize(column.to_numpy(dtype=object))
+    kept = column.cat.codes.to_numpy().astype(np.intp)
+    n, size = len(kept), len(column.cat.categories)
     at = np.flatnonzero(kept >= 0)
     first = np.full(size, n, dtype=np.int64)  # each code's first row (n: none)
     first[kept[at][::-1]] = at[::-1]
@@ -488,7 +537,7 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     order = order[np.argsort(first[order], kind="stable")]  # the codes in order of first appearance
     rank = np.full(size + 1, -1, dtype=np.intp)
     rank[order] = np.arange(len(order))
-    return rank[kept], values[first[order]]  # kept -1: rank[-1], the extra -1
+    return rank[kept], np.asarray(column.cat.categories, dtype=object)[order]  # kept -1: rank[-1], the extra -1
 
 
 def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
@@ -551,8 +600,13 @@ def _distinct(column: pd.Series) -> tuple[np.ndarray, list] | None:
 def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
     """``pd.Series(mapped[codes].tolist())``, the dtype inferred from the distinct values the rows use, not from
     millions of cells."""
-    at, used = pd.factorize(codes)
-    return pd.Series(pd.Series(mapped[used].tolist(), dtype=None).array.take(at))
+    if not len(codes):
+        return pd.Series(pd.Series(mapped[:0].tolist(), dtype=None).array)
+    codes = np.where(codes < 0, len(mapped) - 1, codes)  # -1: the last value, a missing cell's
+    used = np.flatnonzero(np.bincount(codes, minlength=len(mapped)))
+    at = np.zeros(len(mapped), dtype=np.intp)
+    at[used] = np.arange(len(used))
+    return pd.Series(pd.Series(mapped[used].tolist(), dtype=None).array.take(at[codes]))
 
 
 def _none(value):
@@ -696,14 +750,14 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     pairs = pd.unique(files.astype(np.int64) * (len(values) + 1) + months)
     if len(pd.unique(pairs % (len(values) + 1))) == len(pairs):
         return frame, []  # no month in two files: nothing can repeat
-    key = (frame["id"].astype(str) + "|" + frame["head_id"].astype(str) + "|" + frame["item"] + "|" + frame["month"]
-           + "|" + frame["amount"].astype(str) + "|" + frame["status"])  # a failed row re-paid later is no copy
+    # a row's payee, item, month, amount and status (a failed row re-paid later is no copy), as a number
+    key = pd.Series(groups(frame, ["id", "head_id", "item", "month", "amount", "status"])[0])
     files = list(dict.fromkeys(frame["_file"].tolist()))
     drop = np.zeros(len(frame), dtype=bool)
     notes = []
     for month_value in sorted(set(frame["month"].tolist()) - {""}):
         in_month = frame["month"] == month_value
-        earlier: set[str] = set()
+        earlier: set[int] = set()
         for f in files:
             rows = in_month & (frame["_file"] == f) & ~drop
             if not rows.any():

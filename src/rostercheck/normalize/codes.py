@@ -123,7 +123,8 @@ def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     counts: Counter[str] = Counter()
     for raw, n in series.value_counts(dropna=True).items():  # counted in C: a city's column in a few ms
-        counts[text(raw)] += int(n)
+        if n:  # a coded column counts its unused categories too
+            counts[text(raw)] += int(n)
     return Counter({v: n for v, n in counts.items() if v and decide(v) == UNKNOWN})
 
 

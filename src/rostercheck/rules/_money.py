@@ -198,6 +198,7 @@ def ledger(ctx: Context) -> Ledger:
     """
     if "money" in ctx.cache:
         return ctx.cache["money"]
+    gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
     f = ctx.lists["payments"]
     n = len(f)
@@ -457,7 +458,7 @@ def pair_numbers(codes: dict, rows: np.ndarray | None = None) -> tuple[np.ndarra
 
 
 def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
-                 left_name: str = "name_key", right_name: str = "name_key", rows: np.ndarray | None = None,
+                 left_name: str = "link_key", right_name: str = "name_key", rows: np.ndarray | None = None,
                  memo: dict | None = None) -> tuple[np.ndarray, pd.DataFrame]:
     """:func:`link_lists` for payment rows, each distinct payee identity joined once (a payee comes back every month).
 
@@ -476,7 +477,7 @@ def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", righ
     prefix = left_id[: -len("id")]
     cols = [left_id, left_name, prefix + "id_status", prefix + "id_reliable"]
     if f.empty or any(c not in f.columns for c in cols):  # every row its own group
-        part = f if rows is None else f.iloc[rows]
+        part = _plain(f if rows is None else f.iloc[rows])
         links_ = link_lists(part, right, left_id, right_id, left_name, right_name)
         return np.arange(len(part)), links_.assign(g=part.index.get_indexer(links_["m"]))[["g", "r", "confidence", "key"]]
     key = (left_id, left_name)
@@ -489,13 +490,19 @@ def _link_groups(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", righ
     if rows is not None:
         group, kept = pd.factorize(group[rows])
         first = first[kept]
-    firsts = f.iloc[first, [f.columns.get_loc(c) for c in cols]]  # only what link_lists reads
+    firsts = _plain(f.iloc[first, [f.columns.get_loc(c) for c in cols]])  # only what link_lists reads
     links_ = link_lists(firsts, right, left_id, right_id, left_name, right_name)
     return group, links_.assign(g=firsts.index.get_indexer(links_["m"]))[["g", "r", "confidence", "key"]]
 
 
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A few payment rows with their coded columns as plain objects (the lists they are joined with hold objects)."""
+    coded = {c: object for c, t in frame.dtypes.items() if isinstance(t, pd.CategoricalDtype)}
+    return frame.astype(coded) if coded else frame
+
+
 def _link_rows(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
-               left_name: str = "name_key", right_name: str = "name_key", rows: np.ndarray | None = None,
+               left_name: str = "link_key", right_name: str = "name_key", rows: np.ndarray | None = None,
                memo: dict | None = None) -> pd.DataFrame:
     """:func:`link_lists` for payment rows through :func:`_link_groups`: each row's links in the order
     :func:`link_lists` gives them, rows in order (columns m, r, confidence, key)."""
@@ -545,6 +552,14 @@ def _unique(events: list[Event]) -> list[Event]:
             seen.add(key)
             out.append(ev)
     return out
+
+
+def payee_name(ctx: Context, led: Ledger, r: int) -> str:
+    """Whom a payment row is for, in evidence: the head of its roster household, else the names the ledger row
+    gives, else the account's holder."""
+    m = led.member[r]
+    name = (ctx.value(m, "head_name") or ctx.value(m, "name")) if m >= 0 else ""
+    return str(name or led.cols["head_name"][r] or led.cols["name"][r] or led.cols["holder"][r] or "未写姓名")
 
 
 def subject_row(ctx: Context, led: Ledger, r: int) -> dict:

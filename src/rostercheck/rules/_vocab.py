@@ -74,6 +74,11 @@ def _death_cause(ctx: Context) -> Classifier:
     return lambda v: UNKNOWN if death_cause(str(v or "").strip(), p) is None else ""  # a blank cause is a death
 
 
+def _payment_status(ctx: Context) -> Classifier:
+    p = ctx.common
+    return lambda v: codes.classify(v, (("failed", p["money_failed_words"]), ("paid", p["money_paid_words"])))
+
+
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
@@ -96,6 +101,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是代码或当地写法，请在配置文件 [C02] death_words 或 not_death_words 中补充。"),
     ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
      "请核对该列，或改用 GB/T 17986.1 房屋用途代码、文字写法。"),
+    ("payments", "status", "发放状态/发放结果", _payment_status, "按发放成功计",
+     "如是当地写法，请在配置文件 money_failed_words（未发放成功）或 money_paid_words（发放成功）中补充。"),
     ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]

@@ -16,7 +16,7 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import rule, where
 from ..io.ledgers import first_rows
-from ._money import Ledger, finding, ledger, months_text
+from ._money import Ledger, finding, ledger, months_text, payee_name
 
 
 @rule("F07")
@@ -98,7 +98,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     for account, households in by_account.items():
         if len(households) < 2:
             continue
-        who = "、".join(led.cols["head_name"][r] or led.cols["name"][r] for r in households.values())
+        who = "、".join(payee_name(ctx, led, r) for r in households.values())
         for h, r in households.items():
             if institution[r]:
                 continue  # an institution's residents share its account: no lead for them (the others sharing it are)
