@@ -87,3 +87,10 @@ def test_supporter_vehicles_given_as_codes():
     exempt = [{**car, "vehicle_type": "M21"}, {**car, "status": "E"}, {**car, "disabled_flag": "是"},
               {**car, "vehicle_type": "残疾人专用小型自动挡载客汽车"}]
     assert run({"vehicles": exempt}) == []
+
+
+def test_coded_relation_and_vehicle_type_are_shown_with_their_meaning():
+    row = {**supporter(), "relation": "20"}
+    ctx = context(roster(), {"supporters": [row], "vehicles": [{"name": "李强", "id": SON, "vehicle_type": "K33", "status": "A"}]})
+    (found,) = run_checks(ctx, ["C07"])[0]
+    assert "李强（子）" in found.evidence and "K33（小型轿车）" in found.evidence

@@ -1,6 +1,6 @@
 """F03: payments after the exit date; payees on no roster and no exit list (不在册人员领取)."""
 
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
@@ -97,3 +97,14 @@ def test_exit_before_the_rosters_approval_rules_out_only_the_months_between():
     # taken in again the month after the exit: nothing was wrongly paid
     again = household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="河口乡", approved="2026-03-01")
     assert money(money_context(again, rows, {"exits": exits}), "F03") == []
+
+
+def test_a_head_only_exit_of_a_household_on_no_roster_names_it_and_its_township_from_the_exit_list():
+    # A bank file names no payee (only the account's holder, here a relative): the finding takes the household's
+    # name and township from the exit list, so that it reaches that township's report.
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(OUT, "", m, 600, holder="孙小八") for m in months("2026-01", "2026-05")]
+    exits = [{"township": "石桥乡", "head_name": "孙八", "head_id": OUT, "date": "2026-02-20"}]
+    (found,) = findings(money_context(roster(), rows, {"exits": exits}), "F03")
+    assert (found.subject["township"], found.subject["head_name"], found.subject["name"]) == ("石桥乡", "孙八", "孙八")
+    assert "第 2 行：孙八，停保" in found.evidence and found.recover == 1800.0

@@ -572,7 +572,8 @@ def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
 
 
 def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
-            months: list[str], recover: float | None, repay: float | None, facts: tuple = (), source: str = "") -> Finding:
+            months: list[str], recover: float | None, repay: float | None, facts: tuple = (), source: str = "",
+            listed: dict | None = None) -> Finding:
     """Build a money finding about a roster member, or about the payee of row r when on no roster.
 
     Args:
@@ -589,12 +590,16 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         repay: yuan owed (None when not money).
         facts: the evidence as data.
         source: the source list label (default: the ledger file).
+        listed: for a payee on no roster, what the event's list says of her (township, village, name, head_name),
+            filling what the ledger row leaves blank.
     Returns:
         The finding.
     """
     subject = None
     if member < 0:
         subject = subject_row(ctx, led, r)
+        for k, v in (listed or {}).items():
+            subject[k] = subject[k] or v
         member = led.off_roster.get(led.household[r], -1)
     file = str(led.cols["_file"][r]).replace("\\", "/").rsplit("/", 1)[-1]
     return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols["_row"][r])), key,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..model import Context, Finding
-from ..normalize import ids
+from ..normalize import codes, ids
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    wage_months,
+    vehicle_shown, wage_months,
 )
 from ._household import households, standard_for
 
@@ -47,7 +47,8 @@ def check(ctx: Context) -> list[Finding]:
         if not found:
             continue
         reasons = [text for text, _ in found]
-        relation = cell(ref, r, "relation")
+        decoded = codes.relation(cell(ref, r, "relation"))
+        relation = decoded.name or decoded.text  # a GB/T 4761 code ('20') as what it means ('子')
         who = f"{row['name'] or '赡养人'}" + (f"（{relation}）" if relation else "")
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
                     f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号完全一致比对")
@@ -72,7 +73,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
         for r in exact_rows(ctx, "vehicles", sid):
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params):
-                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(row, _VEHICLE)}）",
+                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(vehicle_shown(row), _VEHICLE)}）",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
-from ._money import Ledger, finding, ledger, months_text, roster_months, subjects, weakest, yuan
+from ._money import Ledger, finding, ledger, months_text, payee_name, roster_months, subjects, weakest, yuan
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -93,7 +93,12 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     months = [month[r] for r in rows]
     total = sum(parts)
     m = slot["member"]
-    name = ctx.value(m, "name") if m >= 0 else f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
+    listed = {k: str(ev.row.get(k) or "").strip() for k in ("name", "head_name", "township", "village")}
+    if m >= 0:
+        name = ctx.value(m, "name")
+    else:  # a payee on no roster, as the ledger names her, else as the event's list does (a head-only exit row)
+        name = f.at[rows[0], "name"] or listed["name"] or f.at[rows[0], "head_name"] or listed["head_name"] \
+            or led.cols["holder"][rows[0]]
     shared = slot["share"] < 0.999
     lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}"
                      + (f"（应追回份额 {yuan(p)}）" if shared else "") + f"，{led.where(r)}" for r, p in zip(rows, parts))
@@ -110,12 +115,11 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     return finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
-                   source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]))
+                   source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
 
 
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
-    f = led.frame
     period = roster_months(ctx, led)
     programmes = set(ctx.members["programme"].tolist())
     with_events = {led.household[r] for r in set(led.events_row)}
@@ -138,7 +142,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         months = [led.cols["month"][r] for r in rows]
         total = float(sum(led.cols["amount"][r] for r in rows))
         lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
-        who = f.at[rows[0], "name"] or f.at[rows[0], "head_name"]
+        who = payee_name(ctx, led, rows[0])
         evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，也不在停保（退出）名单中。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
