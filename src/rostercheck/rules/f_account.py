@@ -35,23 +35,26 @@ def _institution_rows(ctx: Context, led: Ledger, modes: list[str]) -> np.ndarray
     mem = ctx.members
     if not modes or "support_mode" not in mem.columns:
         return np.zeros(len(led.frame), dtype=bool)
-    inside = pd.Series([any(w in str(v or "") for w in modes) for v in mem["support_mode"].tolist()], index=mem.index)
+    modes_of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
+    inside = pd.Series(np.array([any(w in str(v or "") for w in modes) for v in distinct], dtype=bool)[modes_of],
+                       index=mem.index)
     kept = set(inside.groupby(mem["household"].to_numpy()).all().loc[lambda s: s].index)
-    return np.fromiter((h in kept for h in led.household), dtype=bool, count=len(led.frame))
+    codes = led.memo["codes"]  # each of the ledger's households judged once
+    return np.array([h in kept for h in codes["h_values"].tolist()], dtype=bool)[codes["h"]]
 
 
-def _names(ctx: Context, led: Ledger) -> dict[str, set[str]]:
-    """Household → the name keys of every member on the roster (covered or not)."""
+def _member_values(ctx: Context, households: set, column: str) -> dict[str, set[str]]:
+    """Some households → the non-blank cells of a member column of every member on the roster (covered or not)."""
+    mem = ctx.members
+    rows = np.flatnonzero(mem["household"].isin(households).to_numpy())
     out: dict[str, set[str]] = defaultdict(set)
-    for h, key in zip(ctx.members["household"].tolist(), ctx.members["name_key"].tolist()):
-        if key:
-            out[h].add(key)
+    for h, value in zip(mem["household"].to_numpy(dtype=object)[rows].tolist(), mem[column].to_numpy(dtype=object)[rows].tolist()):
+        if value:
+            out[h].add(value)
     return out
 
 
 def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
-    f = led.frame
-    names = _names(ctx, led)
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
     holders = f["holder_key"].to_numpy(dtype=object)
@@ -63,6 +66,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         hc = codes["h"][sel].astype(np.int64)
         kc, kinds = pd.factorize(holders[sel])
         pair, pairs = pd.factorize(hc * (len(kinds) + 1) + kc)
+        names = _member_values(ctx, set(codes["h_values"][np.unique(hc)].tolist()), "name_key")
         foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())
                             for i in first_rows(pair, len(pairs)).tolist()], dtype=bool)
         for r in sel[foreign[pair]].tolist():
@@ -111,10 +115,6 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
 
 
 def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
-    member_ids = defaultdict(set)
-    for h, i in zip(ctx.members["household"].tolist(), ctx.members["id"].tolist()):
-        if i:
-            member_ids[h].add(i)
     out, seen = [], set()
     for kind in ("cadres", "staff"):
         if not ctx.has(kind) or "bank_account" not in ctx.lists[kind].columns:
@@ -123,6 +123,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
         owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
         code, distinct = led.factorized("bank_account")
         listed = led.array("ok") & np.append(pd.Index(distinct).isin(list(owners)), False)[code]  # code -1: missing
+        member_ids = _member_values(ctx, {led.household[r] for r in np.flatnonzero(listed).tolist()}, "id")
         for r in np.flatnonzero(listed).tolist():
             a = led.cols["bank_account"][r]
             rec = owners.get(a)
