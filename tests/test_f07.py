@@ -70,3 +70,24 @@ def test_a_household_paid_into_an_institutions_account_is_still_a_lead():
     paid = [pay(P, "周一", "2026-09", 1576, item="特困供养金", holder="周一", bank_account="6228480011112222"),
             pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480011112222")]
     assert money(money_context(rows, paid), "F07") == [("李四", "中", None, None)]
+
+
+def test_head_who_died_keeps_the_household_account_in_his_name_not_flagged():
+    # The head died in June; the roster now lists his wife as head. The per-person ledger still names him as the
+    # household's 户主 and pays every member into his account: his rows (on no roster) are the household's own.
+    now = household("王芳", B, [("陈小强", "子", K)], benefit=1000) + household("李四", C, benefit=700)
+    rows = []
+    for month in ("2026-04", "2026-05"):
+        rows += [pay(x, n, month, 500, head_id=A, holder="陈国强", bank_account="6228480012345678")
+                 for x, n in ((A, "陈国强"), (B, "王芳"), (K, "陈小强"))]
+        rows.append(pay(C, "李四", month, 700, holder="李四", bank_account="6228480099999999"))
+    assert money(money_context(now, rows), "F07") == []
+    rows.append(pay(C, "李四", "2026-06", 700, holder="李四", bank_account="6228480012345678"))  # another household
+    assert [f[0] for f in money(money_context(now, rows), "F07")] == ["李四", "王芳"]
+
+
+def test_holder_without_the_middle_dot_or_with_ling_for_the_zero_character_not_flagged():
+    names = household("买买提·艾力", A, benefit=516) + household("张〇华", C, benefit=516)
+    rows = [pay(A, "买买提·艾力", "2026-09", 516, holder="买买提艾力", bank_account="6228480012345678"),
+            pay(C, "张〇华", "2026-09", 516, holder="张零华", bank_account="6228480099999999")]
+    assert money(money_context(names, rows), "F07") == []

@@ -198,6 +198,24 @@ def ledger(ctx: Context) -> Ledger:
     """
     if "money" in ctx.cache:
         return ctx.cache["money"]
+    # Linked once: a check run while a list is still being read (audit.run_ready_checks) keeps the links when the
+    # events reach that list and stop it; the events are attached afresh.
+    led = ctx.cache.get("money:linked") or _linked(ctx)
+    ctx.cache["money:linked"] = led
+    led.events_row, led.events_member = {}, {}
+    from ._money_events import events  # it builds on this module's Event and links
+
+    events(ctx, led)
+    ctx.cache["money"] = led
+    # The ledger's per-row lists hold millions of references, which every cyclic-GC pass over the older
+    # generations would walk again (measured: a fifth of the F checks' time on a city's year). Nothing in
+    # them forms cycles; reference counting still frees them.
+    gc.freeze()
+    return led
+
+
+def _linked(ctx: Context) -> Ledger:
+    """The ledger without its events: the payments linked to the roster (see :func:`ledger`)."""
     gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
     f = ctx.lists["payments"]
@@ -237,7 +255,7 @@ def ledger(ctx: Context) -> Ledger:
         drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok) & np.asarray(benefit))
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
-            return ledger(ctx)
+            return _linked(ctx)
     covered = _covered(members)
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     codes = _codes(household, member_at, mem_household, f)
@@ -249,14 +267,6 @@ def ledger(ctx: Context) -> Ledger:
     codes["payee"] = _payee_codes(f, payee, has_own, has_head)
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
-    from ._money_events import events  # it builds on this module's Event and links
-
-    events(ctx, led)
-    ctx.cache["money"] = led
-    # The ledger's per-row lists hold millions of references, which every cyclic-GC pass over the older
-    # generations would walk again (measured: a fifth of the F checks' time on a city's year). Nothing in
-    # them forms cycles; reference counting still frees them.
-    gc.freeze()
     return led
 
 

@@ -54,6 +54,36 @@ def _member_values(ctx: Context, households: set, column: str) -> dict[str, set[
     return out
 
 
+def _ledger_heads(led: Ledger) -> dict[str, str]:
+    """Head ID → the roster household whose linked rows name it as their 户主身份证号, when only one household does.
+
+    The ledger keeps a household under its former head's ID after he died or left the roster (the household is
+    now under the spouse): his own rows, on no roster, are that household's, and so is an account in his name.
+    """
+    if "ledger_heads" not in led.memo:
+        codes = led.memo["codes"]
+        head, heads = led.factorized("head_id")
+        rows = (led.array("member") >= 0) & (head >= 0)
+        width = len(codes["h_values"]) + 1
+        pairs = np.unique(head[rows].astype(np.int64) * width + codes["h"][rows])
+        of, household = pairs // width, pairs % width
+        single = np.bincount(of, minlength=len(heads))[of] == 1
+        led.memo["ledger_heads"] = {heads[k]: codes["h_values"][h] for k, h in zip(of[single].tolist(), household[single].tolist())
+                                    if heads[k]}
+    return led.memo["ledger_heads"]
+
+
+def _household_codes(led: Ledger) -> np.ndarray:
+    """Each row's household code, a payee on no roster counted in the roster household his ID heads
+    (:func:`_ledger_heads`)."""
+    codes, heads = led.memo["codes"], _ledger_heads(led)
+    values = codes["h_values"].tolist()
+    number = {h: k for k, h in enumerate(values)}
+    remap = np.array([number[heads[h[len("ledger:"):]]] if str(h).startswith("ledger:") and h[len("ledger:"):] in heads
+                      else k for k, h in enumerate(values)], dtype=np.int64)
+    return remap[codes["h"]]
+
+
 def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
@@ -66,7 +96,15 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         hc = codes["h"][sel].astype(np.int64)
         kc, kinds = pd.factorize(holders[sel])
         pair, pairs = pd.factorize(hc * (len(kinds) + 1) + kc)
-        names = _member_values(ctx, set(codes["h_values"][np.unique(hc)].tolist()), "name_key")
+        households = set(codes["h_values"][np.unique(hc)].tolist())
+        names = _member_values(ctx, households, "name_key")
+        # and the name the ledger gives the ID its rows name as their head's (a head who died, now off the roster)
+        heads = {i: h for i, h in _ledger_heads(led).items() if h in households}
+        if heads:
+            at = np.flatnonzero(f["id"].isin(set(heads)).to_numpy())
+            for i, key in zip(led.frame["id"].to_numpy(dtype=object)[at].tolist(), f["name_key"].to_numpy(dtype=object)[at].tolist()):
+                if key:
+                    names[heads[i]].add(key)
         foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())
                             for i in first_rows(pair, len(pairs)).tolist()], dtype=bool)
         for r in sel[foreign[pair]].tolist():
@@ -92,12 +130,15 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
     ok = led.array("ok") & long_enough[code]  # code -1 (a missing cell): the last entry
-    households = led.memo["codes"]["h"].astype(np.int64)
+    households = _household_codes(led)
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs
     several = np.bincount(paid // width, minlength=len(distinct) + 1) >= 2
+    member = led.array("member")
     for r in np.flatnonzero(ok & several[code]).tolist():
-        by_account[accounts[r]].setdefault(led.household[r], r)
+        first = by_account[accounts[r]].setdefault(int(households[r]), r)
+        if member[first] < 0 <= member[r]:  # a roster household is named by a row on the roster
+            by_account[accounts[r]][int(households[r])] = r
     out = []
     for account, households in by_account.items():
         if len(households) < 2:
