@@ -280,6 +280,15 @@ def test_study_moves_worded_or_coded_not_flagged():
         assert flagged(context(coded_roster(), move(SAME_CITY, reason)), "C02") == [("李梅", "高")], reason
 
 
+def test_a_coded_move_reason_leaves_only_a_low_lead_said_once():
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(coded_roster(), move(SAME_CITY, "1"))  # the exporting system's code: it may mean 升学
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == "低" and "迁移原因是代码" in found.evidence
+    assert [w for w in value_warnings(ctx) if "迁移原因" in w and "“1”1 行" in w]
+
+
 def test_county_internal_reason_or_type_not_flagged_and_cross_county_reason_flagged():
     assert flagged(context(coded_roster(), move(SAME_CITY, "县内迁移")), "C02") == []
     assert flagged(context(coded_roster(), move(OWN, "跨县迁移")), "C02") == [("李梅", "高")]

@@ -26,7 +26,7 @@ def test_every_table_names_its_source(name):
     ("28", "28", "child_in_law"), ("38", "38", "child_in_law"), ("40", "40", "grandchild"), ("41", "41", "grandchild"),
     ("50", "50", "parent"), ("51", "51", "parent"), ("53", "53", "parent_in_law"), ("56", "56", "parent_in_law"),
     ("61", "61", "grandparent"), ("70", "70", "sibling"), ("71", "71", "sibling"), ("72", "72", "other"),
-    ("80", "80", "other"), ("93", "93", "other"), ("99", "99", "other"),
+    ("80", "80", "other"), ("93", "93", "other"), ("99", "99", "non_relative"),
 ])
 def test_relation_codes(cell, code, role):
     d = codes.relation(cell)
@@ -40,7 +40,7 @@ def test_relation_codes(cell, code, role):
     ("配偶", "spouse"), ("之妻", "spouse"), ("长子", "child"), ("次女", "child"), ("子女", "child"),
     ("儿媳", "child_in_law"), ("女婿", "child_in_law"), ("孙子", "grandchild"), ("外孙女", "grandchild"),
     ("祖母", "grandparent"), ("岳母", "parent_in_law"), ("父亲", "parent"), ("母亲", "parent"), ("父母", "parent"),
-    ("兄弟姐妹", "sibling"), ("侄子", "other"), ("其他", "other"), ("非亲属", "other"), ("集体户成员", "other"),
+    ("兄弟姐妹", "sibling"), ("侄子", "other"), ("其他", "other"), ("非亲属", "non_relative"), ("集体户成员", "non_relative"),
     ("", ""), (None, ""), ("04", UNKNOWN), ("100", UNKNOWN), ("甲", UNKNOWN),
 ])
 def test_relation_words(cell, role):

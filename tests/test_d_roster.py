@@ -38,6 +38,17 @@ def test_one_household_listing_its_account_on_every_row_is_fine():
     assert flagged(context(rows), "D02") == []
 
 
+def test_residents_of_an_institution_sharing_its_account_are_not_flagged():
+    # 集中供养: the money goes to the care home's account, shared by its residents (worded or coded 1)
+    for mode in ("集中供养", "1"):
+        rows = (household("张三", A, bank_account="6228480012345678901", support_mode=mode)
+                + household("王五", C, bank_account="6228480012345678901", support_mode=mode))
+        assert flagged(context(rows), "D02") == [], mode
+    rows = (household("张三", A, bank_account="6228480012345678901", support_mode="分散供养")
+            + household("王五", C, bank_account="6228480012345678901", support_mode="2"))
+    assert flagged_names(context(rows), "D02") == {"张三", "王五"}
+
+
 def test_short_accounts_ignored():
     rows = household("张三", A, bank_account="123") + household("王五", C, bank_account="123")
     assert flagged(context(rows), "D02") == []

@@ -107,7 +107,7 @@ def test_with_two_children_the_grandchild_parent_stays_unknown():
     ("10", k.SPOUSE), ("12", k.SPOUSE), ("10-配偶", k.SPOUSE), ("配偶(10)", k.SPOUSE), ("20", k.CHILD), ("22", k.CHILD),
     ("30", k.CHILD), ("28", k.CHILD_IN_LAW), ("38", k.CHILD_IN_LAW), ("41", k.GRANDCHILD), ("51", k.PARENT),
     ("52", k.PARENT), ("55", k.PARENT_IN_LAW), ("61", k.GRANDPARENT), ("71", k.SIBLING), ("93", k.OTHER),
-    ("99", k.OTHER), ("04", k.OTHER), ("甲乙", k.OTHER),
+    ("99", k.NON_RELATIVE), ("04", k.OTHER), ("甲乙", k.OTHER),
 ])
 def test_coded_role(cell, role):
     assert k.role(cell) == role

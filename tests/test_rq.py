@@ -3,6 +3,7 @@
 Must-flag and must-not-flag cases; the traps (surname + village, common-name namesakes) must stay quiet.
 """
 
+import pytest
 from helpers import context, flagged, household, make_id
 from rostercheck.audit import run_checks
 
@@ -39,6 +40,13 @@ def test_unfiled_registry_relatives_are_rq2_medium():
     assert flagged(ctx, "RQ2") == [("李秀英", "中"), ("王老汉", "中")]
     text = evidence(ctx, "RQ2")["王老汉"]
     assert "与 东村 村委会主任 王建国 同户（户号 1001，关系：父亲），未备案" in text
+
+
+@pytest.mark.parametrize("relation", ["99", "非亲属", "借住"])
+def test_a_lodger_in_the_cadres_registry_household_is_no_relative(relation):
+    rows = [{**r, "relation": relation} if r["name"] == "王老汉" else r for r in registry()]
+    ctx = context(roster(), {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("李秀英", "中")]  # the mother only; coded 10 (配偶) or 20 (子) would count
 
 
 def test_without_filing_table_rq2_says_it_cannot_confirm():

@@ -12,6 +12,7 @@ Everything here returns frames of links; the checks (C01, RQ1–RQ3) turn them i
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import namematch as nm
@@ -22,6 +23,7 @@ from .rules import links
 
 HEAD, SPOUSE, CHILD, PARENT, SIBLING = "head", "spouse", "child", "parent", "sibling"
 GRANDCHILD, GRANDPARENT, CHILD_IN_LAW, PARENT_IN_LAW, OTHER = "grandchild", "grandparent", "child_in_law", "parent_in_law", "other"
+NON_RELATIVE = "non_relative"  # 非亲属 (99), a lodger or a nanny: kin of nobody in the 户
 CLOSE = (SPOUSE, PARENT, CHILD)
 
 # What person B is to person A, from (A's role, B's role) relative to the same 户主.
@@ -134,6 +136,9 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         pairs = a.merge(homes, on="household_no")
         pairs = pairs[pairs["rb"] != pairs["ro"]]
         ra, rb = roles.loc[pairs["ro"]].tolist(), roles.loc[pairs["rb"]].tolist()
+        related = np.array([NON_RELATIVE not in (x, y) for x, y in zip(ra, rb)], dtype=bool)
+        pairs = pairs[related]
+        ra, rb = [x for x, k in zip(ra, related) if k], [y for y, k in zip(rb, related) if k]
         pairs["kin"] = [pair_kin(x, y) for x, y in zip(ra, rb)]
         pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
         ml = links(ctx, "registry").rename(columns={"r": "rb", "confidence": "cm", "key": "km"})

@@ -113,3 +113,27 @@ def roster_declares_income(ctx: Context, idxs: list[int]) -> bool:
         mem = ctx.members
         ctx.cache[key] = set(mem.loc[mem["declared_income"].notna(), "file"].tolist())
     return ctx.value(idxs[0], "file") in ctx.cache[key]
+
+
+def in_institution(ctx: Context, modes: list[str]) -> set[str]:
+    """The households all of whose members are cared for in an institution (集中供养: 供养方式 holds one of the
+    words of ``modes``, or is one of its codes); their money goes to the institution's account, shared by its residents.
+
+    Args:
+        ctx: the audit context.
+        modes: the words of 供养方式 that mean an institution (``institution_modes``).
+    Returns:
+        The households.
+    """
+    mem = ctx.members
+    if not modes or "support_mode" not in mem.columns:
+        return set()
+    import numpy as np
+    import pandas as pd
+
+    of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
+    cells = [str(v or "").strip() for v in distinct]
+    inside = np.array([any(w == c if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
+    flags = pd.Series(inside[of], index=mem.index)
+    return set(flags.groupby(mem["household"].to_numpy()).all().loc[lambda s: s].index)
+

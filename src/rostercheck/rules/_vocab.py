@@ -74,6 +74,12 @@ def _death_cause(ctx: Context) -> Classifier:
     return lambda v: UNKNOWN if death_cause(str(v or "").strip(), p) is None else ""  # a blank cause is a death
 
 
+def _move_reason(ctx: Context) -> Classifier:
+    from .c02_status import coded_reason
+
+    return lambda v: UNKNOWN if coded_reason(str(v or "")) else ""
+
+
 def _payment_status(ctx: Context) -> Classifier:
     p = ctx.common
     return lambda v: codes.classify(v, (("failed", p["money_failed_words"]), ("paid", p["money_paid_words"])))
@@ -99,6 +105,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是当地写法，请在配置文件 [C04] current_property_statuses 或 inactive_property_statuses 中补充。"),
     ("deaths", "cause", "注销原因/死亡原因", _death_cause, "按看不出是否死亡处理，只作为“低”置信度线索列出",
      "如是代码或当地写法，请在配置文件 [C02] death_words 或 not_death_words 中补充。"),
+    ("migrations", "reason", "迁移原因", _move_reason, "看不出是否升学、参军，迁出本县的只作为“低”置信度线索列出",
+     "如是代码，请改为文字写法（如“升学”“参军”“投靠亲属”）后重新运行。"),
     ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
      "请核对该列，或改用 GB/T 17986.1 房屋用途代码、文字写法。"),
     ("payments", "status", "发放状态/发放结果", _payment_status, "按发放成功计",

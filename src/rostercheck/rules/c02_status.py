@@ -177,6 +177,11 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
     return False if dest else None
 
 
+def coded_reason(reason: str) -> bool:
+    """Whether a 迁移原因 cell is a bare code ('1', '02', 'A3') whose meaning no table here gives (it may be 升学)."""
+    return bool(re.fullmatch(r"[0-9A-Za-z]{1,4}", reason.strip()))
+
+
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "migrations")
     study = tuple(params["study_words"])
@@ -200,6 +205,8 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
             continue
         what = values(_dates_shown(row), {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
                                           "reason": "迁移原因", "move_type": "迁移类型"})
+        if coded_reason(reason):  # a code of the exporting system: 升学 or 参军 cannot be ruled out
+            conf, what = LOW, what + "（迁移原因是代码，看不出是否升学、参军）"
         code = regions.region_code(dest)
         if inside is None and code and not codes:
             note = "迁往地为行政区划代码，本县区划代码未能确定，请核实是否迁出本县"

@@ -9,6 +9,7 @@ from ..model import HIGH, LOW, Context, Finding
 from ..normalize import ids
 from ..roster import is_covered
 from . import rule
+from ._household import in_institution
 
 ROSTER = "花名册"
 
@@ -97,6 +98,8 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     heads = household_heads(ctx)
     rows = mem.loc[list(heads.values()), ["bank_account", "household"]]
     rows = rows[rows["bank_account"].str.len() >= min_digits]
+    # an institution's residents (集中供养) are paid into its account, which they all share
+    rows = rows[~rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))]
     households = rows.groupby("bank_account")["household"].transform("nunique")
     rows = rows[households >= 2]
     out = []

@@ -16,6 +16,7 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import rule, where
 from ..io.ledgers import first_rows
+from ._household import in_institution
 from ._money import Ledger, finding, ledger, months_text, payee_name
 
 
@@ -32,13 +33,7 @@ def check(ctx: Context) -> list[Finding]:
 def _institution_rows(ctx: Context, led: Ledger, modes: list[str]) -> np.ndarray:
     """Per ledger row: paid for a household all of whose members are cared for in an institution (集中供养), whose
     money goes to the institution's account (not the household's own: no holder or shared-account lead)."""
-    mem = ctx.members
-    if not modes or "support_mode" not in mem.columns:
-        return np.zeros(len(led.frame), dtype=bool)
-    modes_of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
-    inside = pd.Series(np.array([any(w in str(v or "") for w in modes) for v in distinct], dtype=bool)[modes_of],
-                       index=mem.index)
-    kept = set(inside.groupby(mem["household"].to_numpy()).all().loc[lambda s: s].index)
+    kept = in_institution(ctx, modes)
     codes = led.memo["codes"]  # each of the ledger's households judged once
     return np.array([h in kept for h in codes["h_values"].tolist()], dtype=bool)[codes["h"]]
 
