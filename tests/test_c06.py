@@ -70,3 +70,12 @@ def test_configured_months_restrict_the_average(tmp_path: Path):
     cfg = tmp_path / "c.toml"
     cfg.write_text('[C06]\nmonths = ["2026-07", "2026-08"]\n', encoding="utf-8")
     assert flagged(context(family(), lists, config=cfg), "C06") == []  # 300 / 3 = 100
+
+
+def test_a_coded_area_is_not_guessed_from_the_village_and_wages_between_the_standards_are_not_flagged():
+    # 城乡类别 '1' (a code read nowhere here) in a 村: the rural standard (516) would be a guess; between it and the
+    # urban standard (716) nothing is certain, above both the household is over its own standard either way.
+    between = context(family(n_kids=2, area_type="1"), {"wages": wage_rows("张三", HEAD, [2600, 2600, 2600])})
+    assert between.members["area_type"].iloc[0] == "不详" and flagged(between, "C06") == []
+    above = context(family(n_kids=2, area_type="1"), {"wages": wage_rows("张三", HEAD, [4000, 4000, 4000])})
+    assert flagged_names(above, "C06") == {"张三"} and "按较高的城市标准" in evidence(above)[0]

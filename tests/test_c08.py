@@ -88,3 +88,21 @@ def test_unstated_sex_code_falls_back_to_the_id():
     rows = person(57, "男")
     rows[0]["sex"] = "9"
     assert flagged(context(rows), "C08") == [("刘洋", "中")]
+
+
+@pytest.mark.parametrize("cells,expected", [
+    ({"school": "1"}, []), ({"school": "0"}, [("刘洋", "中")]), ({"school": "否"}, [("刘洋", "中")]),
+    ({"school": "A"}, []),  # a code no table here reads: cannot say the member is not a student
+    ({"health": "1"}, [("刘洋", "中")]), ({"health": "3"}, []), ({"health": "6"}, []), ({"health": "9"}, []),
+])
+def test_coded_school_and_health_cells(cells, expected):
+    assert flagged(context(person(19, "男", **cells)), "C08") == expected
+
+
+def test_unknown_school_and_health_codes_are_reported():
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(person(19, "男", school="A", health="9"))
+    warnings = value_warnings(ctx)
+    assert any("在校情况" in w and "“A”1 行" in w for w in warnings)
+    assert any("健康状况" in w and "“9”1 行" in w for w in warnings)

@@ -15,7 +15,7 @@ from .io.table import Table
 from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, money, texts
+from .normalize.values import count, date, digits, money, text, texts
 from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
@@ -51,12 +51,15 @@ def _programme_value(raw: str, default: str) -> str:
     return default
 
 
+UNREAD_AREA = "不详"  # a 城乡类别 cell written in a way (a code) not read here: not guessed from the village's name
+
+
 def _area_value(raw: str) -> str:
     if "非农" in raw or "城" in raw or "市" in raw:  # 非农业户口 is urban
         return "城市"
     if "农" in raw or "村" in raw:
         return "农村"
-    return ""
+    return UNREAD_AREA if text(raw) else ""
 
 
 def _area_named(*sources: str) -> str:
@@ -261,6 +264,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
                   out["sheet"].map(source_area).tolist(), by_value(out["village"].tolist(), _guess_area)):
         blank = area == ""
         area[blank] = np.asarray(found, dtype=object)[blank]
+    unread = area == UNREAD_AREA
+    if unread.any():
+        found = Counter(text(v) for v in np.asarray(out["area_type"].tolist(), dtype=object)[unread].tolist())
+        table.warnings.append(codes.unknown_warning("城乡类别", found, "不按村名推断，按未注明城乡类别计（C06 按较高的城市标准比较）",
+                                                    "请改为“城市”“农村”后重新运行。"))
     out["area_type"] = area
     for fld in ("approved", "changed"):
         out[fld] = by_value(out[fld].tolist(), date)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context
-from ..roster import TEKUN
+from ..roster import TEKUN, UNREAD_AREA
 
 
 def households(ctx: Context) -> dict[str, list[int]]:
@@ -54,7 +54,7 @@ def size_of(ctx: Context, idxs: list[int]) -> int:
     return max(n, 1)
 
 
-def standard_for(ctx: Context, idxs: list[int]) -> tuple[float, str]:
+def standard_for(ctx: Context, idxs: list[int], higher_when_unread: bool = False) -> tuple[float, str]:
     """Return the standard a household is measured against, and its label for evidence texts.
 
     特困 persons are measured against the 特困供养标准; everyone else against the 低保 standard of the
@@ -63,6 +63,8 @@ def standard_for(ctx: Context, idxs: list[int]) -> tuple[float, str]:
     Args:
         ctx: the audit context.
         idxs: the household's member indices.
+        higher_when_unread: a 城乡类别 cell the roster wrote in a way not read here (a code) means the higher of the
+            two standards (a household above both is above its own, whichever it is), not the default.
     Returns:
         (yuan per person per month, e.g. '农村标准').
     """
@@ -71,6 +73,9 @@ def standard_for(ctx: Context, idxs: list[int]) -> tuple[float, str]:
     area = ctx.value(idxs[0], "area_type")
     if area in ("城市", "农村"):
         return ctx.standard(area), f"{area}标准"
+    if area == UNREAD_AREA and higher_when_unread:
+        higher = max(("城市", "农村"), key=ctx.standard)
+        return ctx.standard(higher), f"{higher}标准（花名册的城乡类别看不懂，按较高的{higher}标准）"
     default = ctx.common.get("default_area", "农村")
     return ctx.standard(default), f"{default}标准（花名册未注明城乡类别，按{default}）"
 

@@ -27,6 +27,20 @@ def _labour(ctx: Context) -> Classifier:
         v, (("unable", p["unable_words"]), ("able", p["able_words"])))
 
 
+def _health(ctx: Context) -> Classifier:
+    from .c08_labour import health_class
+
+    p = ctx.specs["C08"].params
+    return lambda v: health_class(str(v or ""), p)
+
+
+def _school(ctx: Context) -> Classifier:
+    from .c08_labour import school_class
+
+    p = ctx.specs["C08"].params
+    return lambda v: school_class(str(v or ""), p)
+
+
 def _pension(ctx: Context) -> Classifier:
     p = ctx.specs["C03"].params
     return lambda v: pension_status({"status": v}, p)
@@ -89,6 +103,10 @@ def _payment_status(ctx: Context) -> Classifier:
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
      "如是当地写法，请在配置文件 [C08] able_words 或 unable_words 中补充。"),
+    ("roster", "health", "健康状况", _health, "视为不能确认健康（C08 不标记）",
+     "如是当地写法或代码，请在配置文件 [C08] healthy_words、unhealthy_words 或 healthy_codes、unhealthy_codes 中补充。"),
+    ("roster", "school", "在校情况", _school, "视为不能确认不在校（C08 不标记）",
+     "如是当地写法，请在配置文件 [C08] student_words 或 non_student_words 中补充。"),
     ("registry", "relation", "与户主关系", _relation, "视为其他亲属（不据此推断配偶、父母、子女关系）",
      "请核对该列，或改用 GB/T 4761 家庭关系代码、标准写法。"),
     ("pensions", "status", "发放状态", _pension, "不计入收入（C03）",

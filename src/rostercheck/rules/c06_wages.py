@@ -30,7 +30,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         total = sum(w.average for w in earners)
         size = size_of(ctx, idxs)
-        standard, std_label = standard_for(ctx, idxs)
+        standard, std_label = standard_for(ctx, idxs, higher_when_unread=True)
         if total / size <= standard:
             continue
         parts = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import LOW, MEDIUM, Context, Finding
+from ..normalize import codes
 from ..roster import is_covered
 from . import fact_text, rule
 from ._econ import business_active, has_any, hits, linked_rows, wages
@@ -37,11 +38,29 @@ def able_bodied(labour: str, health: str, school: str, disability: str, params: 
     said_yes = labour.strip() in params["able_values"]  # a 是否有劳动能力 column answered 是
     if not said_yes and (not has_any(labour, params["able_words"]) or has_any(labour, params["unable_words"])):
         return False
-    if not has_any(health, params["healthy_words"]) or has_any(health, params["unhealthy_words"]):
+    if health_class(health, params) != "healthy":
         return False
-    if has_any(school, params["student_words"]) and not has_any(school, params["non_student_words"]):
+    if school_class(school, params) not in ("", "no"):  # a student, or a cell that cannot say
         return False
     return not disability.strip() or disability.strip() in params["no_disability_values"]
+
+
+def health_class(health: str, params: dict) -> str:
+    """'healthy', 'unhealthy', '' (blank) or UNKNOWN for a 健康状况 cell: words, or a GB/T 2261.3 code."""
+    cell = health.strip()
+    if cell in params["healthy_codes"]:
+        return "healthy"
+    if cell in params["unhealthy_codes"]:
+        return "unhealthy"
+    return codes.classify(cell, (("unhealthy", params["unhealthy_words"]), ("healthy", params["healthy_words"])))
+
+
+def school_class(school: str, params: dict) -> str:
+    """'yes' (a student), 'no', '' (blank: not a student) or UNKNOWN for a 在校情况 cell: words, or 是/否, 1/0."""
+    flag = codes.yes_no(school)
+    if flag is not None:
+        return "yes" if flag else "no"
+    return codes.classify(school, (("no", params["non_student_words"]), ("yes", params["student_words"])))
 
 
 @rule("C08")
