@@ -81,3 +81,12 @@ def test_a_member_flagged_not_covered_is_no_duplicate():
     assert flagged(context(rows), "D01") == []
     rows[1]["covered"] = "是"
     assert flagged_names(context(rows), "D01") == {"李二"}
+
+
+def test_an_id_stored_as_a_number_in_one_enrolment_is_a_medium_duplicate_of_the_whole_id():
+    dibao = household("张三", A)
+    tekun = [{"township": "城关镇", "village": "东村", "name": "张三", "id": float(A[:15] + "000")}]
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    assert flagged(ctx, "D01") == [("张三", "中")]
+    other = [{"township": "城关镇", "village": "东村", "name": "张四", "id": float(A[:15] + "000")}]  # another name
+    assert flagged(context(dibao, extra_rosters=[(other, "清河县特困人员供养名册")]), "D01") == []

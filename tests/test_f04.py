@@ -104,3 +104,11 @@ def test_a_status_that_says_neither_paid_nor_failed_is_counted_paid_and_named_in
     ctx = money_context(roster(), rows)
     warnings = [w for w in value_warnings(ctx) if "发放状态" in w]
     assert len(warnings) == 1 and "处理中" in warnings[0] and "2" in warnings[0] and "交易成功" not in warnings[0]
+
+
+def test_a_reversed_duplicate_is_no_duplicate_and_a_returned_payment_not_paid_again_is_owed():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", "2026-07", 1032), pay(A, "王五", "2026-07", -1032, remark="冲正：重复发放")]
+    assert money(money_context(roster(), rows), "F04") == []
+    rows.append(pay(A, "王五", "2026-09", -1032, status="退回", remark="账户冻结退回"))
+    assert money(money_context(roster(), rows), "F06") == [("王五", "高", None, 1032.0)]

@@ -85,3 +85,10 @@ def test_a_household_amount_repeated_on_each_member_row_paid_once_per_member_is_
     # the same roster whose households are all paid per member: 1032 is each member's amount
     rows = [pay(x, n, m, 2064) for m in months("2026-07", "2026-09") for x, n in ((A, "王五"), (C, "李四"), (E, "陈一"))]
     assert money(money_context(roster() + others, rows), "F05") == []
+
+
+def test_a_members_tekun_payments_are_not_her_dibao_households_amount_when_only_the_dibao_roster_is_given():
+    # 分类施保: the member's own 特困 rows beside the household's 低保 rows
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(B, "王芳", m, 1576, "特困人员基本生活费") for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F05") == []

@@ -91,3 +91,12 @@ def test_holder_without_the_middle_dot_or_with_ling_for_the_zero_character_not_f
     rows = [pay(A, "买买提·艾力", "2026-09", 516, holder="买买提艾力", bank_account="6228480012345678"),
             pay(C, "张〇华", "2026-09", 516, holder="张零华", bank_account="6228480099999999")]
     assert money(money_context(names, rows), "F07") == []
+
+
+def test_tekun_payees_on_no_roster_sharing_a_care_homes_account_are_not_flagged_with_only_the_dibao_roster():
+    home = "6228480077777777"
+    rows = [pay(A, "陈国强", "2026-09", 1032, bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, bank_account="6228480099999999")]
+    rows += [pay(make_id(f"194{i}0101", 110 + i), n, "2026-09", 1576, "特困人员基本生活费", holder="某镇敬老院", bank_account=home)
+             for i, n in enumerate(("孟山", "卢英", "许伟"))]
+    assert money(money_context(roster(), rows), "F07") == []

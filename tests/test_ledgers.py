@@ -296,3 +296,12 @@ def test_two_row_header_with_the_month_over_its_items(tmp_path, merged):
                    ("张三", "2025-08", "低保金", 1032.0), ("张三", "2025-08", "物价补贴", 45.0),
                    ("李四", "2025-07", "低保金", 800.0), ("李四", "2025-07", "物价补贴", 45.0),
                    ("李四", "2025-08", "低保金", 800.0), ("李四", "2025-08", "物价补贴", 45.0)]
+
+
+def test_the_item_is_the_items_name_not_the_programme_beside_it(tmp_path):
+    path = tmp_path / "明细.csv"
+    path.write_text("姓名,身份证号,救助类别,项目名称,所属月份,实发金额\n"
+                    f"张三,{A},农村低保,最低生活保障金,2026-07,465\n张三,{A},农村低保,物价补贴,2026-07,30\n", encoding="utf-8")
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["item"]) == ["最低生活保障金", "物价补贴"] and list(frame["programme"]) == ["农村低保"] * 2
+    assert not any("都像是" in w for w in tables[0].warnings)

@@ -174,3 +174,13 @@ def test_a_lead_that_no_longer_applies_to_someone_still_enrolled_is_not_rectifie
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review(tmp_path / "c08.csv", [q4], dt.date(2026, 12, 31))
     assert _statuses(result.rows) == [("C08", "李四", "未整改")]
+
+
+def test_an_id_corrected_since_the_last_list_is_the_same_person_still_enrolled(tmp_path):
+    typo = ZHAO[:15] + ("1" if ZHAO[15] != "1" else "2") + ZHAO[16:]  # one digit off: linked to the death list at 中
+    q3 = [r[:6] + [typo] + r[7:] if r[6] == ZHAO else r for r in county_q3()]
+    out = _audit(tmp_path, q3)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")  # the ID corrected
+    result = review(out / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    zhao = result.rows[(result.rows["类别代码"] == "C02") & (result.rows["姓名"] == "赵六")]
+    assert list(zhao["整改状态"]) == ["未整改"] and f"身份证号已更正为 {ZHAO}" in zhao["说明"].iat[0]

@@ -67,31 +67,51 @@ class _Roster:
         self.by_prefix: dict[tuple[str, str], int] = {}
         self.by_name_head: dict[tuple[str, str], int] = {}
         self.by_head_prefix: dict[tuple[str, str], int] = {}
+        self.by_name: dict[str, list[tuple[str, int]]] = {}
+        self.by_heads_named: dict[str, list[tuple[str, int]]] = {}
         for j, pid, hid, key, head in zip(members.index, members["id"], members["head_id"], members["name_key"],
                                           members["head_name"]):
             if pid:
                 self.by_id.setdefault(pid, j)
                 self.by_prefix.setdefault((key, pid[:SURVIVING]), j)
+                self.by_name.setdefault(key, []).append((pid, j))
             if hid:
+                if hid not in self.by_head:
+                    self.by_heads_named.setdefault(person_name(head), []).append((hid, j))
                 self.by_head.setdefault(hid, j)
                 self.by_name_head.setdefault((key, hid), j)
                 self.by_head_prefix.setdefault((person_name(head), hid[:SURVIVING]), j)
 
-    def person(self, raw_id: str, name: str, raw_head: str) -> int | None:
+    def person(self, raw_id: str, name: str, raw_head: str) -> tuple[int | None, str]:
+        """The member an earlier finding's person is now, and how found when not by the same ID ('' else)."""
         info, key = ids.id_number(raw_id), person_name(name)
         if info.value and info.value in self.by_id:
-            return self.by_id[info.value]
-        if info.status == ids.NUMERIC:  # digits lost in Excel: region + birth date plus the name
-            return self.by_prefix.get((key, info.value[:SURVIVING]))
+            return self.by_id[info.value], ""
         if info.status == ids.MISSING:
-            return self.by_name_head.get((key, ids.id_number(raw_head).value))
-        return None
+            return self.by_name_head.get((key, ids.id_number(raw_head).value)), ""
+        if _lost_digits(info):  # digits lost in Excel: region + birth date plus the name
+            j = self.by_prefix.get((key, info.value[:SURVIVING]))
+            if j is not None:
+                return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
+        near = [j for pid, j in self.by_name.get(key, ()) if _one_apart(pid, info.value)]
+        if len(near) == 1:  # the ID corrected: one digit, or two neighbours swapped
+            return near[0], f"身份证号已更正为 {self.members.at[near[0], 'id']}（与原清单同名、只差一位）"
+        return None, ""
 
-    def household(self, raw_head: str, head_name: str) -> int | None:
+    def household(self, raw_head: str, head_name: str) -> tuple[int | None, str]:
+        """The household (a member of it) an earlier finding's household is now, and how found when not by the same
+        head ID ('' else)."""
         info = ids.id_number(raw_head)
-        if info.status == ids.NUMERIC:
-            return self.by_head_prefix.get((person_name(head_name), info.value[:SURVIVING]))
-        return self.by_head.get(info.value) if info.value else None
+        if info.value in self.by_head:
+            return self.by_head[info.value], ""
+        if _lost_digits(info):
+            j = self.by_head_prefix.get((person_name(head_name), info.value[:SURVIVING]))
+            if j is not None:
+                return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
+        near = [j for hid, j in self.by_heads_named.get(person_name(head_name), ()) if _one_apart(hid, info.value)]
+        if len(near) == 1:
+            return near[0], f"户主身份证号已更正为 {self.members.at[near[0], 'head_id']}（与原清单同名、只差一位）"
+        return None, ""
 
     def key(self, j: int, level: str) -> str:
         m = self.members.loc[j]
@@ -163,6 +183,21 @@ def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
     return out
 
 
+def _lost_digits(info: ids.IdInfo) -> bool:
+    """Whether an ID may have lost its last digits to a number format: so marked, or ending in 000 (a number's
+    zeros that happen to pass the check)."""
+    return info.status == ids.NUMERIC or (len(info.value) == 18 and info.value.endswith("000"))
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether two 18-character IDs differ in one character, or by two neighbours swapped."""
+    if len(a) != 18 or len(b) != 18 or a == b:
+        return False
+    apart = [k for k in range(18) if a[k] != b[k]]
+    return len(apart) == 1 or (len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]] == b[apart[1]]
+                                and a[apart[1]] == b[apart[0]])
+
+
 def _needs_both(f: pd.Series, roster: _Roster) -> bool:
     """Return whether a 低保-and-特困 duplicate cannot be re-checked because one programme's roster is missing."""
     return "低保与特困" in f["依据"] and roster.members["programme"].nunique() < 2
@@ -172,11 +207,20 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     """Return the review row of one earlier finding."""
     notes = []
     if level == "household" and f["户主身份证号"]:
-        j = roster.household(f["户主身份证号"], f["户主姓名"])
-        gone, what = j is None, "该户（按户主身份证号）"
+        (j, how), what = roster.household(f["户主身份证号"], f["户主姓名"]), "该户（按户主身份证号）"
+        if how:
+            notes.append(how)
+        if j is None and f["身份证号"] and f["身份证号"] != f["户主身份证号"]:  # the head changed (died, left)
+            j, how = roster.person(f["身份证号"], f["姓名"], "")
+            if j is not None:
+                what = "该户"
+                notes.append(f"原户主已不在新花名册中，该户的{f['姓名']}仍在册（户主已变更）")
     else:
-        j = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"])
-        gone, what = j is None, "该人员"
+        j, how = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"])
+        what = "该人员"
+        if how:
+            notes.append(how)
+    gone = j is None
     if gone:
         status = DONE
         notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中")

@@ -290,7 +290,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", weight=3),
         FieldSpec("amount", r"(应发|补助|救助|保障)(金额|额|数)|^金额|金额$", weight=2),
-        FieldSpec("item", r"资金(项目|名称|类[别型])|(发放|补助|救助|补贴|款项|支出)(项目|类[别型]|名称)|^项目(名称)?$|^款项$|^摘要$"),
+        FieldSpec("item", r"资金(项目|名称)|(发放|补助|救助|补贴|款项|支出)(项目|名称)|^项目(名称)?$|^款项$|^摘要$", weight=2),
+        # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
+        FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
         FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),
         # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
@@ -488,7 +490,8 @@ FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
-    "household_no": "户编号", "status": "状态", "amount": "金额", "wage": "工资", "month": "月份",
+    "household_no": "户编号", "status": "状态", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
+    "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
     "reason": "原因", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",

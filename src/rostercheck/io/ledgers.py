@@ -334,7 +334,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         if "amount" not in frame.columns:
             continue
         frames.append(frame)
-        warnings.extend(notes + [f"工作表“{grid.sheet}”{w}" for w in layout.warnings])
+        warnings.extend(notes + [(f"工作表“{grid.sheet}”" if grid.sheet else "") + w for w in layout.warnings])
         headers = headers or layout.headers
         titles.append(layout.title)
         sheets.append(grid.sheet)

@@ -159,11 +159,16 @@ class Ledger:
 
     def array(self, name: str) -> np.ndarray:
         """A per-row attribute as a numpy array, made once ('ok', 'benefit', 'household_row' as booleans,
-        'member' as integers, 'household' as objects, 'dated' for rows whose month is known)."""
+        'member' as integers, 'household' as objects, 'dated' for rows whose month is known, 'own_programme' for rows
+        paying the programme of their member, or not saying: a 低保 member's 特困 rows are not her household's 低保)."""
         key = f"array:{name}"
         if key not in self.memo:
             if name == "dated":
                 self.memo[key] = self.frame["month"].to_numpy(dtype=object) != ""
+            elif name == "own_programme":  # the programme the row pays (if it says) is its member's (分类施保)
+                member, programmes = self.array("member"), np.asarray(self.programme, dtype=object)
+                theirs = self.memo["member_programme"][np.where(member >= 0, member, 0)] if len(member) else programmes
+                self.memo[key] = (programmes == "") | (member < 0) | (programmes == theirs)
             else:
                 kind = {"member": np.int64, "household": object}.get(name, bool)
                 self.memo[key] = np.asarray(getattr(self, name), dtype=kind)
@@ -264,10 +269,33 @@ def _linked(ctx: Context) -> Ledger:
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"] = codes
+    led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
     codes["payee"] = _payee_codes(f, payee, has_own, has_head)
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
+    _reversals(led, paid)
     return led
+
+
+def _reversals(led: Ledger, paid: np.ndarray) -> None:
+    """A row with a negative amount (冲正, 退回 written as a minus) cancels a successful payment of the same amount to
+    the same payee for the same item and month: neither counts as paid (a duplicate reversed is no duplicate, a
+    payment returned and not paid again is owed). A negative row with no such payment is left as it is."""
+    amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
+    negative = np.flatnonzero(paid & (amounts < 0))
+    if not len(negative):
+        return
+    codes = led.memo["codes"]
+    item, _ = led.factorized("item")
+    key = (codes["payee"].astype(np.int64) * (int(item.max(initial=0)) + 2) + item + 1) * (len(codes["m_values"]) + 2) + codes["m"] + 1
+    wanted = np.isin(key, key[negative])
+    positive: dict[tuple, list[int]] = {}
+    for r in np.flatnonzero(wanted & np.asarray(led.ok, dtype=bool) & (amounts > 0)).tolist():
+        positive.setdefault((int(key[r]), round(float(amounts[r]), 2)), []).append(r)
+    for r in negative.tolist():
+        rows = positive.get((int(key[r]), round(-float(amounts[r]), 2)))
+        if rows:
+            led.ok[rows.pop()] = led.ok[r] = False
 
 
 class _Columns(dict):

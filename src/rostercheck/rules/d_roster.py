@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HIGH, LOW, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..roster import is_covered
 from . import rule
@@ -81,6 +81,34 @@ def duplicates(ctx: Context) -> list[Finding]:
             out.append(Finding("D01", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
                                 *(("enrolment", _enrolment(mem, k)) for k in group.index))))
+    return out + _number_typed_duplicates(mem, covered)
+
+
+# An ID typed as a number keeps its first 15 digits, the last one rounded: region and birth date survive.
+_SURVIVING = 14
+
+
+def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding]:
+    """An ID stored as a number (its last digits lost) in one enrolment and written whole in another: the same
+    name and the first 14 digits make them one person, at 中 (a damaged ID is never an exact match)."""
+    numeric = np.flatnonzero(covered & (mem["id_status"] == ids.NUMERIC).to_numpy())
+    if not len(numeric):
+        return []
+    keys = pd.Series([f"{k}|{i[:_SURVIVING]}" for k, i in zip(mem["name_key"].tolist(), mem["id"].tolist())], index=mem.index)
+    candidates = covered & mem["id_status"].isin([ids.VALID, ids.NUMERIC]).to_numpy() & (mem["name_key"] != "").to_numpy()
+    out = []
+    for key, group in keys[candidates].groupby(keys[candidates], sort=False):
+        if len(group) < 2 or not mem.loc[group.index, "id_status"].eq(ids.NUMERIC).any():
+            continue
+        rows = group.index
+        if mem.loc[rows, "household"].nunique() < 2 and mem.loc[rows, "programme"].nunique() < 2:
+            continue
+        for j in rows:
+            others = "；".join(_place(mem, k) for k in rows if k != j)
+            evidence = f"姓名一致、身份证号前 {_SURVIVING} 位一致（其中有身份证号以数字格式存储，后几位已丢失），疑似同一人在多处登记：另见 {others}"
+            out.append(Finding("D01", j, evidence, MEDIUM, ROSTER, str(mem.at[j, "row"]), "姓名+身份证号前14位",
+                               (("list", "roster"), ("at", _enrolment(mem, j)),
+                                *(("enrolment", _enrolment(mem, k)) for k in rows))))
     return out
 
 

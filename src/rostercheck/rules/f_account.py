@@ -49,6 +49,18 @@ def _member_values(ctx: Context, households: set, column: str) -> dict[str, set[
     return out
 
 
+def _other_programme(ctx: Context, led: Ledger) -> np.ndarray:
+    """Per row: a payee on no roster paid under a programme whose roster was not given (a 特困 ledger's rows beside
+    the 低保 roster alone): nothing to say whose household it is, as for 不在册 (F03)."""
+    given = set(ctx.members["programme"].tolist())
+    programmes = np.asarray(led.programme, dtype=object)
+    other = np.array([p != "" and p not in given for p in pd.unique(programmes).tolist()], dtype=bool)
+    if not other.any():
+        return np.zeros(len(programmes), dtype=bool)
+    outside = np.isin(programmes, pd.unique(programmes)[other])
+    return outside & (led.array("member") < 0)
+
+
 def _ledger_heads(led: Ledger) -> dict[str, str]:
     """Head ID → the roster household whose linked rows name it as their 户主身份证号, when only one household does.
 
@@ -124,7 +136,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     accounts = f["bank_account"].to_numpy(dtype=object)
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
-    ok = led.array("ok") & long_enough[code]  # code -1 (a missing cell): the last entry
+    ok = led.array("ok") & long_enough[code] & ~_other_programme(ctx, led)  # code -1 (a missing cell): the last entry
     households = _household_codes(led)
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs

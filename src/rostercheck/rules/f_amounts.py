@@ -141,7 +141,7 @@ def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list
 def _usual_paid(led: Ledger) -> dict[str, float]:
     """Roster household → the monthly benefit total it is most often paid (successful rows, by the month paid for)."""
     codes = led.memo["codes"]
-    _, pairs, totals = _pair_totals(led, led.array("ok") & led.array("benefit") & led.array("dated"))
+    _, pairs, totals = _pair_totals(led, led.array("ok") & led.array("benefit") & led.array("dated") & led.array("own_programme"))
     totals = np.round(totals, 2)
     width = len(codes["m_values"]) + 1
     counts = pd.DataFrame({"h": pairs // width, "a": totals}).value_counts(sort=False).reset_index(name="n")
@@ -179,7 +179,8 @@ class _PairSet:
 def _paid_pairs(led: Ledger) -> _PairSet:
     """The (household, month) pairs with a successful benefit payment."""
     if "paid_pairs" not in led.memo:
-        led.memo["paid_pairs"] = _PairSet(led.memo["codes"], led.array("ok") & led.array("benefit") & led.array("dated"))
+        led.memo["paid_pairs"] = _PairSet(led.memo["codes"], led.array("ok") & led.array("benefit") & led.array("dated")
+                                          & led.array("own_programme"))
     return led.memo["paid_pairs"]
 
 
@@ -196,7 +197,8 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
 
     Totals are summed in bulk with a margin of 1e-6 yuan; the pairs kept are judged again row by row.
     """
-    mask = led.array("ok") & led.array("benefit") & led.frame["month"].isin(set(months)).to_numpy()
+    mask = (led.array("ok") & led.array("benefit") & led.array("own_programme")
+            & led.frame["month"].isin(set(months)).to_numpy())
     sel = np.flatnonzero(mask)
     if not len(sel):
         return {}
