@@ -224,3 +224,11 @@ def test_current_homes_count_and_an_unknown_status_is_medium():
     assert flagged(context(roster(), lists), "C04") == [("张三", "高")]
     lists["properties"][1]["status"] = "待核"
     assert flagged(context(roster(), lists), "C04") == [("张三", "中")]
+
+
+def test_co_owners_in_one_cell_are_each_an_owner_and_one_home_held_by_two_members_is_one():
+    other = make_id("19650505", 151)
+    shared_shop = prop("外人、张三", f"{other}、{HEAD}", "商业服务", "城关镇解放路 5 号")
+    assert flagged(context(roster(), {"properties": [shared_shop]}), "C04") == [("张三", "高")]
+    one_home = prop("张三、李梅", f"{HEAD}、{WIFE}", "住宅", "城关镇解放路 7 号")
+    assert flagged(context(roster(), {"properties": [one_home]}), "C04") == []

@@ -3,6 +3,8 @@
 import pytest
 from helpers import context, flagged, household, make_id
 
+from rostercheck.audit import run_checks
+
 HEAD = make_id("19700101", 111)
 
 
@@ -48,3 +50,10 @@ def test_unknown_business_status_is_not_active_and_is_reported():
 @pytest.mark.parametrize("status", ["迁出", "清算", "停业", "撤销登记"])
 def test_moved_out_or_closing_businesses_are_not_flagged(status):
     assert run(biz("有限责任公司", 8, status)) == []
+
+
+def test_an_operators_id_beside_an_empty_legal_representative_is_the_persons():
+    # a 个体工商户 names its 经营者; the list's 法定代表人 columns are for companies and stay blank on its row
+    row = {**biz("个体工商户", 3, "在业"), "name": "", "id": "", "operator_name": "张三", "operator_id": HEAD}
+    ctx = context(household("张三", HEAD), {"businesses": [row]})
+    assert flagged(ctx, "C05") == [("张三", "高")] and "张三 经营" in run_checks(ctx, ["C05"])[0][0].evidence

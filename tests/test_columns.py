@@ -163,3 +163,10 @@ def test_six_digit_months_are_months(raw, expected):
     from rostercheck.normalize.values import month
 
     assert month(raw) == expected
+
+
+def test_a_pension_list_with_an_amount_per_month_takes_the_latest_month():
+    from rostercheck.io.columns import assign_columns
+
+    got = assign_columns(["姓名", "身份证号", "险种", "1月", "2月", "3月", "发放状态"], "pensions")
+    assert got.mapping["amount"] == 5 and any("最后一个月份列" in w for w in got.warnings)

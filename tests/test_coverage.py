@@ -102,3 +102,11 @@ def test_coverage_by_township_writes_each_township_its_own_leads(tmp_path):
             rows = list(book[name].iter_rows(min_row=HEADER_ROW, values_only=True))
             at = rows[0].index("乡镇")
             assert {r[at] for r in rows[1:] if r[at]} <= {path.stem}
+
+
+def test_lists_the_leads_do_not_read_are_said_to_be_left_aside(tmp_path):
+    args = _args(tmp_path)
+    args[args.index("--as-of"):args.index("--as-of")] = ["--vehicles", str(COUNTY / "机动车登记信息.csv")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "漏保排查不使用机动车登记信息" in " ".join(result.output.split())

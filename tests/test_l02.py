@@ -67,3 +67,12 @@ def test_l02_dead_member_is_no_lead():
              "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}],
              "deaths": [{"name": "王儿", "id": SON, "date": "2026-01-05"}]}
     assert leads(context(ROSTER, lists), "L02") == []
+
+
+def test_l02_illness_row_with_an_id_stored_as_a_number_links_by_name_and_first_digits():
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800"),
+             "illness": [{"name": "王儿", "id": float(SON[:15] + "000"), "disease": "尿毒症"}]}
+    from rostercheck.rules.l_coverage import severe_member
+
+    (lead,) = severe_member(context(ROSTER, lists))
+    assert (lead.priority, lead.confidence) == ("高", "中") and "前14位" in lead.key  # a damaged ID is never 高

@@ -179,6 +179,29 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 AFTER_CHECKS = ("money:sources",)
 
 
+def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
+    """One warning for the roster and one per list whose IDs lost their last digits to a number format.
+
+    Args:
+        inputs: the loaded rosters and lists.
+        roster: what the rosters are called in the message (花名册, 申请名单).
+    Returns:
+        The warnings.
+    """
+    out = []
+    numeric = int((inputs.members["id_status"] == "numeric").sum())
+    if numeric:
+        out.append(f"{roster}中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
+    for kind, ref in inputs.lists.items():
+        if "id_status" not in ref.columns or "id_raw" not in ref.columns:
+            continue
+        damaged = numbers_as_ids(ref)
+        if damaged:
+            out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
+                       "请让报送单位把身份证号列设为“文本”后重新导出。")
+    return out
+
+
 def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[], bool]) -> dict[str, list[Finding]]:
     """While the second process still reads lists, run the checks that need none of them.
 
@@ -310,16 +333,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     warnings.extend(value_warnings(ctx))
     warnings.extend(ctx.cache.get("money:sources", []))
-    numeric = int((inputs.members["id_status"] == "numeric").sum())
-    if numeric:
-        warnings.append(f"花名册中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
-    for kind, ref in inputs.lists.items():
-        if "id_status" not in ref.columns or "id_raw" not in ref.columns:
-            continue
-        damaged = numbers_as_ids(ref)
-        if damaged:
-            warnings.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
-                            "请让报送单位把身份证号列设为“文本”后重新导出。")
+    warnings.extend(number_typed_ids(inputs))
     held = 0
     if entries is not None:
         frame, held = suppression.apply(frame, entries)

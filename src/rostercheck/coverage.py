@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audit import build_context
+from .audit import build_context, number_typed_ids
 from .loading import LoadedInputs, Progress, load_inputs
 from .errors import UsageError
 from .io.columns import KIND_LABELS
@@ -53,6 +53,9 @@ class CoverageResult:
     warnings: list[str] = field(default_factory=list)
     county: str = ""
 
+
+# The lists the leads read (rules/l_coverage.py, rules/_coverage.py); any other list given is said to be left aside.
+READ_LISTS = ("monitoring", "disabled", "illness", "subsidies", "registry", "supporters", "deaths", "exits", "rejected")
 
 def lead_codes() -> list[str]:
     """Return the coverage lead codes (L01…), registered apart from the audit's checks."""
@@ -102,6 +105,10 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]
     given = set(inputs.lists)
+    unused = [inputs.labels[k] for k in inputs.lists if k not in READ_LISTS]
+    if unused:
+        warnings.append(f"漏保排查不使用{'、'.join(unused)}（这些名单用于 audit 核查），已忽略；线索中的家庭请入户时一并核实"
+                        "车辆、经营、就业等情况。")
     found: list[Lead] = []
     skipped: dict[str, str] = {}
     for code in lead_codes():
@@ -114,6 +121,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         found.extend(LEADS[code](ctx))
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    warnings.extend(number_typed_ids(inputs))
     for kind, ref in inputs.lists.items():
         ided = ref["id_status"] == "valid"
         if "cert" in ref.columns:

@@ -31,7 +31,7 @@ def normalise(table: Table) -> pd.DataFrame:
     Returns:
         The normalised frame (``_row`` keeps the spreadsheet row).
     """
-    f = table.frame
+    f = _co_owners(_operators(table.frame))
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
@@ -118,6 +118,55 @@ def _split_range(out: pd.DataFrame) -> None:
         if fld not in out.columns or not out[fld].notna().any():
             out[fld] = by_value(values, date)
             out[fld + "_text"] = values
+
+
+_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
+    """Rows naming several people in one cell (共有人 '张三、李四' with IDs 'id1、id2') become one row per ID, each
+    with the name in the same place when the names are as many (a copy; the table's frame is left as read)."""
+    if "id" not in f.columns or not len(f):
+        return f
+    at, distinct = pd.factorize(pd.Series(cells(f, "id"), dtype=object), use_na_sentinel=False)
+    several = np.array([isinstance(v, str) and len(_ID_TOKEN.findall(v)) >= 2 for v in distinct], dtype=bool)
+    rows = np.flatnonzero(several[at])
+    if not len(rows):
+        return f
+    parts, order = [], []
+    names = cells(f, "name") if "name" in f.columns else [None] * len(f)
+    for r in rows.tolist():
+        tokens = _ID_TOKEN.findall(f["id"].iloc[r])
+        split = [n for n in re.split(r"[、,，;；/\s]+", str(names[r] or "")) if n]
+        each = split if len(split) == len(tokens) else [names[r]] * len(tokens)
+        part = f.iloc[[r] * len(tokens)].astype(object)
+        part["id"] = tokens
+        if "name" in f.columns:
+            part["name"] = each
+        parts.append(part)
+        order += [r] * len(tokens)
+    kept = np.setdiff1d(np.arange(len(f)), rows)
+    out = pd.concat([f.iloc[kept].astype(object)] + parts, ignore_index=True)
+    return out.iloc[np.argsort(np.concatenate([kept, np.array(order)]), kind="stable")].reset_index(drop=True)
+
+
+def _operators(f: pd.DataFrame) -> pd.DataFrame:
+    """A business list with a 经营者 (a 个体工商户's) beside the 法定代表人 (a company's): each row's person is the
+    one it fills, 法定代表人 first (a copy; the table's frame is left as read)."""
+    if "operator_id" not in f.columns and "operator_name" not in f.columns:
+        return f
+    f = f.copy()
+    for fld in ("id", "name"):
+        other = "operator_" + fld
+        if other not in f.columns:
+            continue
+        if fld not in f.columns:
+            f[fld] = f[other]
+        else:
+            mine, theirs = cells(f, fld), cells(f, other)
+            f[fld] = pd.Series([a if str(a if a is not None else "").strip() else b for a, b in zip(mine, theirs)],
+                               index=f.index, dtype=object)
+    return f.drop(columns=[c for c in ("operator_id", "operator_name") if c in f.columns])
 
 
 def cells(frame: pd.DataFrame, col: str) -> list:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audit import build_context, findings_frame, run_checks
+from .audit import build_context, findings_frame, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
 from .io.limits import Limits
@@ -129,6 +129,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     warnings.extend(value_warnings(ctx))
+    warnings.extend(number_typed_ids(inputs, "申请名单"))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""))
 

@@ -260,8 +260,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("employees", r"从业人数|雇工|员工(人)?数|职工人数|从业人员|雇用人数|雇员"),
         FieldSpec("status", r"登记状态|经营状态|状态"),
         FieldSpec("premises", r"经营场所|经营地址|住所|场所"),
-        FieldSpec("id", r"(经营者|法定代表人|负责人|投资人).*" + ID_WORDS, weight=2),
-        FieldSpec("name", r"经营者|法定代表人|法人|负责人|投资人|姓名", r"住址|地址|电话|联系"),
+        FieldSpec("id", r"(法定代表人|负责人|投资人).*" + ID_WORDS, weight=2),
+        FieldSpec("name", r"法定代表人|法人|负责人|投资人|姓名", r"住址|地址|电话|联系"),
+        # a 个体工商户's 经营者 beside a company's 法定代表人: whichever the row fills (reference.normalise)
+        FieldSpec("operator_id", r"经营者.*" + ID_WORDS, weight=2),
+        FieldSpec("operator_name", r"经营者", r"住址|地址|电话|联系|身份|证件|号码"),
         FieldSpec("id", ID_WORDS),
     ],
     "wages": [
@@ -590,6 +593,12 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             what = FIELD_NAMES.get(fld, fld)
             warnings.append(f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是{what}列，"
                             f"已按第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
+    if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
+        months = {c: (y, mm) for c, (y, mm, item) in month_columns(labels).items() if not item and c not in taken}
+        if months:
+            col = max(months, key=lambda c: (months[c], c))
+            mapping["amount"] = col
+            warnings.append(f"没有月发放金额列，按最后一个月份列（第 {col + 1} 列“{labels[col]}”）的金额计")
     return Assignment(mapping, warnings)
 
 

@@ -118,7 +118,8 @@ def severe_member(ctx: Context) -> list[Lead]:
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户（风险未消除），{money_text}；"
                     f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
         out.append(Lead("L02", priority, link_confidence(row), person(row, head, place(ctx, row, head)), evidence,
-                        ctx.labels[kind], str(row.get("_row", "")), "身份证号一致",
+                        ctx.labels[kind], str(row.get("_row", "")),
+                        "身份证号一致" if row.get("id_status") == ids.VALID else "姓名+身份证号前14位（以数字格式存储）",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": cell(head, "monitor_type"), **figures}, hh.key))
     return out
