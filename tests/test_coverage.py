@@ -106,7 +106,7 @@ def test_coverage_by_township_writes_each_township_its_own_leads(tmp_path):
 
 def test_lists_the_leads_do_not_read_are_said_to_be_left_aside(tmp_path):
     args = _args(tmp_path)
-    args[args.index("--as-of"):args.index("--as-of")] = ["--vehicles", str(COUNTY / "机动车登记信息.csv")]
+    args[args.index("--as-of"):args.index("--as-of")] = ["--pensions", str(COUNTY / "养老金发放名单.xlsx")]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "漏保排查不使用机动车登记信息" in " ".join(result.output.split())
+    assert "漏保排查不使用养老金发放名单" in " ".join(result.output.split())

@@ -119,3 +119,16 @@ def test_l01_household_rows_beside_member_rows_are_their_heads():
          "risk": "未消除"}]
     ctx = context(ROSTER, {"monitoring": rows, "deaths": [{"name": "刘独居", "id": C, "date": "2026-03-01"}]})
     assert lead_names(ctx, "L01") == {"王按人", "陈妻"}
+
+
+@pytest.mark.parametrize("kind, row", [
+    ("vehicles", {"plate": "豫P12345", "vehicle_type": "小型轿车", "use": "非营运", "status": "正常"}),
+    ("businesses", {"entity": "王某商店", "entity_type": "个体工商户", "employees": 3, "status": "存续"}),
+    ("staff", {"unit": "县教育局", "category": "事业"}),
+])
+def test_l01_a_member_with_means_on_an_audit_list_is_only_a_low_lead(kind, row):
+    lists = {"monitoring": mon("王有车", A), kind: [{"name": "王有车", "id": A, **row}]}
+    assert leads(context(ROSTER, lists), "L01") == [("王有车", "低")]
+    if kind == "vehicles":  # a scrapped car says nothing of means
+        lists[kind][0]["status"] = "报废"
+        assert leads(context(ROSTER, lists), "L01") == [("王有车", "中")]

@@ -55,7 +55,8 @@ class CoverageResult:
 
 
 # The lists the leads read (rules/l_coverage.py, rules/_coverage.py); any other list given is said to be left aside.
-READ_LISTS = ("monitoring", "disabled", "illness", "subsidies", "registry", "supporters", "deaths", "exits", "rejected")
+READ_LISTS = ("monitoring", "disabled", "illness", "subsidies", "registry", "supporters", "deaths", "exits", "rejected",
+              "vehicles", "businesses", "staff", "wages")
 
 def lead_codes() -> list[str]:
     """Return the coverage lead codes (L01…), registered apart from the audit's checks."""
@@ -107,8 +108,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     given = set(inputs.lists)
     unused = [inputs.labels[k] for k in inputs.lists if k not in READ_LISTS]
     if unused:
-        warnings.append(f"漏保排查不使用{'、'.join(unused)}（这些名单用于 audit 核查），已忽略；线索中的家庭请入户时一并核实"
-                        "车辆、经营、就业等情况。")
+        warnings.append(f"漏保排查不使用{'、'.join(unused)}（这些名单用于 audit 核查），已忽略。")
     found: list[Lead] = []
     skipped: dict[str, str] = {}
     for code in lead_codes():

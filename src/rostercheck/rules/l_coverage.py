@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
+
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..match import link_lists
@@ -47,18 +49,47 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         far = hh.income <= std * p["far_below_share"]
         heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
         priority = HIGH if far or heavy else MEDIUM
-        if hh.unsure:
+        means = _means(ctx, hh.pids, std)
+        if hh.unsure or means:
             priority = LOW
         row = head
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{cell(row, 'monitor_type') or '未填'}”，"
                     f"风险{'未消除' if cell(row, 'risk') == '' else '“' + cell(row, 'risk') + '”'}，"
                     f"{_income_text(hh.income, std, area)}；本户 {len(hh.pids) or len(hh.rows)} 名已知成员均不在低保、特困花名册中"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
-                    + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else ""))
+                    + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
+                    + (f"；但{'；'.join(means)}，收入可能不止申报数，请核实" if means else ""))
         out.append(Lead("L01", priority, link_confidence(row), person(row, hh.head, place(ctx, row, hh.head)), evidence,
                         ctx.labels["monitoring"], str(row.get("_row", "")), "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": cell(row, "monitor_type")}, hh.key))
+    return out
+
+
+def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
+    """What the audit's lists say a household's members have (the same tests as C01, C04, C05, C06): a car, a
+    business in operation, a place on the public payroll, wages that alone lift every known member above the
+    standard; each by an exact ID. A lead with any of them is 低."""
+    from ._econ import business_active, vehicle_counts
+
+    wanted, out = set(pids), []
+    for kind, says in (("vehicles", lambda row: vehicle_counts(row, ctx.specs["C04"].params) and "名下有车辆"),
+                       ("businesses", lambda row: business_active(row, ctx.specs["C05"].params) and "经营在业市场主体"),
+                       ("staff", lambda row: "在财政供养人员名单中")):
+        if not ctx.has(kind) or "id" not in ctx.lists[kind].columns:
+            continue
+        ref = ctx.lists[kind]
+        for r in ref.index[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)].tolist():
+            text = says(ref.loc[r])
+            if text:
+                out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
+    if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
+        ref = ctx.lists["wages"]
+        part = ref[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)]
+        for pid, paid in part.groupby("id")["wage"]:
+            average = float(pd.to_numeric(paid, errors="coerce").mean())
+            if average > standard * max(len(wanted), 1):  # alone above the standard for every known member
+                out.append(f"{ctx.labels['wages']}：{part.loc[part['id'] == pid, 'name'].iat[0]} 缴费工资月均 {yuan(average)} 元")
     return out
 
 
