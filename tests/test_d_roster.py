@@ -90,3 +90,18 @@ def test_an_id_stored_as_a_number_in_one_enrolment_is_a_medium_duplicate_of_the_
     assert flagged(ctx, "D01") == [("张三", "中")]
     other = [{"township": "城关镇", "village": "东村", "name": "张四", "id": float(A[:15] + "000")}]  # another name
     assert flagged(context(dibao, extra_rosters=[(other, "清河县特困人员供养名册")]), "D01") == []
+
+
+def test_a_head_enrolled_in_two_townships_is_a_duplicate():
+    rows = household("张三", A) + household("张三", A, township="河口乡", village="南村")
+    assert flagged(context(rows), "D01") == [("张三", "高")]
+
+
+
+def test_one_id_under_two_names_is_a_medium_duplicate_that_may_be_a_typo():
+    rows = household("张三", A) + household("王五", C, [("李四", "配偶", A)])
+    ctx = context(rows)
+    assert flagged(ctx, "D01") == [("张三", "中"), ("李四", "中")] or flagged(ctx, "D01") == [("李四", "中"), ("张三", "中")]
+    from rostercheck.audit import run_checks
+
+    assert all("可能是其中一人的身份证号录入错误" in f.evidence for f in run_checks(ctx, ["D01"])[0])

@@ -108,3 +108,12 @@ def test_a_head_only_exit_of_a_household_on_no_roster_names_it_and_its_township_
     (found,) = findings(money_context(roster(), rows, {"exits": exits}), "F03")
     assert (found.subject["township"], found.subject["head_name"], found.subject["name"]) == ("石桥乡", "孙八", "孙八")
     assert "第 2 行：孙八，停保" in found.evidence and found.recover == 1800.0
+
+
+def test_members_paid_one_by_one_under_a_head_listed_alone_on_a_per_household_roster_are_that_household():
+    # the roster lists the head only (家庭人口 2); the ledger pays each member under the head's 户主身份证号
+    per_household = household("王五", A, benefit=1032, household_size=2)
+    rows = [pay(x, n, m, 516, head_id=A) for m in months("2026-07", "2026-09") for x, n in ((A, "王五"), (B, "王芳"))]
+    ctx = money_context(per_household, rows)
+    assert money(ctx, "F03") == [] and money(ctx, "F05") == []
+

@@ -112,3 +112,13 @@ def test_a_reversed_duplicate_is_no_duplicate_and_a_returned_payment_not_paid_ag
     assert money(money_context(roster(), rows), "F04") == []
     rows.append(pay(A, "王五", "2026-09", -1032, status="退回", remark="账户冻结退回"))
     assert money(money_context(roster(), rows), "F06") == [("王五", "高", None, 1032.0)]
+
+
+def test_one_months_benefit_paid_in_two_parts_is_no_duplicate_but_a_members_share_paid_twice_is():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-08")]
+    rows += [pay(A, "王五", "2026-09", 516), pay(A, "王五", "2026-09", 516)]  # 1032 in two parts
+    assert money(money_context(roster(), rows), "F04") == []
+    rows = [pay(x, n, m, 516) for m in months("2026-07", "2026-09") for x, n in ((A, "王五"), (B, "王芳"))]
+    rows.append(pay(B, "王芳", "2026-09", 516))  # her own share of 1032, paid twice
+    assert money(money_context(roster(), rows), "F04") == [("王芳", "高", 516.0, None)]
+

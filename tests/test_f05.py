@@ -92,3 +92,10 @@ def test_a_members_tekun_payments_are_not_her_dibao_households_amount_when_only_
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
     rows += [pay(B, "王芳", m, 1576, "特困人员基本生活费") for m in months("2026-07", "2026-09")]
     assert money(money_context(roster(), rows), "F05") == []
+
+
+def test_a_standard_raise_paid_as_a_separate_adjustment_row_is_part_of_the_months_benefit():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-08")]
+    rows += [pay(A, "王五", "2026-09", 992), pay(A, "王五", "2026-09", 40, "提标补差", paid_date="2026-10-10")]
+    assert money(money_context(roster(), rows), "F05") == []
+

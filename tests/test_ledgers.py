@@ -305,3 +305,13 @@ def test_the_item_is_the_items_name_not_the_programme_beside_it(tmp_path):
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["item"]) == ["最低生活保障金", "物价补贴"] and list(frame["programme"]) == ["农村低保"] * 2
     assert not any("都像是" in w for w in tables[0].warnings)
+
+
+def test_months_written_in_chinese_or_without_their_year_take_the_year_the_title_names(tmp_path):
+    path = write(tmp_path / "发放明细.xlsx", {"明细": [
+        ["清河县2026年低保资金发放明细"],
+        ["姓名", "身份证号", "所属月份", "发放金额"],
+        ["张三", A, "七月份", 516], ["张三", A, "二〇二六年八月", 516], ["张三", A, "26年9月", 516]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-07", "2026-08", "2026-09"]
+

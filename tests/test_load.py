@@ -232,3 +232,21 @@ def test_roster_of_one_row_per_household_naming_only_its_head(tmp_path):
     assert any("每行按户主本人读取" in w for w in table.warnings)
     members = build_members([table], AS_OF)
     assert members[["name", "id", "household", "household_size"]].values.tolist() == [["张三", A, A, 3], ["王五", D, D, 1]]
+
+
+def test_a_tekun_roster_named_vaguely_is_known_by_its_columns(tmp_path):
+    (tmp_path / "2026年9月数据.csv").write_text(
+        "乡镇,村,姓名,身份证号,供养方式,月供养标准\n城关镇,东村,张一,%s,分散供养,1576\n" % make_id("19400101", 11),
+        encoding="utf-8")
+    members = build_members([load_table(tmp_path / "2026年9月数据.csv", "roster")], AS_OF)
+    assert list(members["programme"]) == ["特困"]
+
+
+def test_the_same_roster_given_twice_is_read_once_and_said(tmp_path):
+    from rostercheck.loading import load_inputs
+
+    text = "户主姓名,户主身份证号,姓名,身份证号,与户主关系\n张一,%s,张一,%s,户主\n" % ((make_id("19600101", 11),) * 2)
+    (tmp_path / "低保花名册.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "低保花名册 - 副本.csv").write_text(text, encoding="utf-8")
+    inputs = load_inputs([tmp_path / "低保花名册.csv", tmp_path / "低保花名册 - 副本.csv"], {}, AS_OF)
+    assert len(inputs.members) == 1 and any("只读取一次" in w for t in inputs.tables for w in t.warnings)

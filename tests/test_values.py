@@ -25,7 +25,11 @@ def test_date(raw, expected):
     assert date(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [("2026-07", "2026-07"), ("2026年7月", "2026-07"), ("202607", "2026-07"), ("", "")])
+@pytest.mark.parametrize("raw, expected", [
+    ("2026-07", "2026-07"), ("2026年7月", "2026-07"), ("202607", "2026-07"), ("", ""),
+    # Chinese numerals and two-digit years; a month without a year is no month here (the sheet gives the year)
+    ("二〇二六年五月", "2026-05"), ("二〇二六年十一月", "2026-11"), ("2026年十二月", "2026-12"), ("26年11月", "2026-11"),
+    ("2026年7月份", "2026-07"), ("七月份", ""), ("7月", "")])
 def test_month(raw, expected):
     assert month(raw) == expected
 

@@ -67,12 +67,38 @@ def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
 
 def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None) -> list[Table]:
     """Read the roster files (through DuckDB when the file is a big CSV/Parquet file)."""
-    tables = []
+    tables, seen = [], {}
     for path in rosters:
+        same = _copy_of(Path(path), seen)
+        if same is not None:  # the same roster given twice (a copy in another folder): every household would be twice
+            tables[same].warnings.append(f"{Path(path).name} 与本文件内容完全相同（同一份花名册给了两次），只读取一次")
+            continue
         if progress:
             progress("花名册", Path(path))
         tables.append(bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else load_table(path, "roster", limits))
     return tables
+
+
+def _copy_of(path: Path, seen: dict) -> int | None:
+    """The position among the files seen so far of one with the same bytes as ``path`` (else None; records it).
+    Only files of the same size are hashed."""
+    import hashlib
+
+    def digest(p: Path) -> str:
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+
+    try:
+        size = path.stat().st_size
+        for k, entry in seen.items():
+            if entry[1] == size:
+                if entry[2] is None:
+                    entry[2] = digest(entry[0])
+                if entry[2] == digest(path):
+                    return k
+    except OSError:
+        return None
+    seen[len(seen)] = [path, size, None]
+    return None
 
 
 def _members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None) -> pd.DataFrame:

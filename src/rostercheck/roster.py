@@ -27,7 +27,7 @@ _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办�
 
 
 def programme_of(table: Table) -> str:
-    """Return the programme of a roster file from its title line or file name (default 低保).
+    """Return the programme of a roster file from its sheet, title line or file name, else its 特困 columns (default 低保).
 
     Args:
         table: the roster table.
@@ -40,6 +40,10 @@ def programme_of(table: Table) -> str:
             return TEKUN
         if "低保" in source or "最低生活" in source:
             return DIBAO
+    # no name says: a 特困 roster's own columns do (供养方式, 月供养标准, 生活自理能力), a 低保 roster has none of them
+    labels = " ".join(str(v) for v in table.headers.values())
+    if "support_mode" in table.headers or "供养" in labels or "自理能力" in labels:
+        return TEKUN
     return DIBAO
 
 

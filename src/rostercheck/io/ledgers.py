@@ -20,7 +20,7 @@ from ..errors import InputFileError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import count, date, digits, money, month, month_span, text, texts
+from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
 from .columns import KIND_LABELS, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -282,6 +282,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     frame["_col"] = _same(n, "")
     if "month" in frame.columns:
         frame["month_source"] = _same(n, "列")
+        if "year" not in frame.columns:
+            frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
         return frame, notes
     named = month_named(grid.sheet, layout.title, path.stem)
     if not named:
@@ -299,6 +301,26 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "")
         notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
+
+
+def _dated_bare_months(column: pd.Series, year: str, as_of: dt.date) -> pd.Series:
+    """A month column's cells naming a month without its year ('7月', '七月份') with the year the sheet, title or file
+    names, else the year ending at the review date; other cells as they are (each distinct cell judged once)."""
+    codes, cells = pd.factorize(column.to_numpy(dtype=object) if not isinstance(column.dtype, pd.CategoricalDtype)
+                                else column.cat.categories.to_numpy(dtype=object), use_na_sentinel=False)
+    fixed = []
+    for cell in cells.tolist():
+        mm = "" if month(cell) else _bare_month(cn_numerals(text(cell)))
+        fixed.append(_with_year(mm, year, as_of) if mm else cell)
+    if fixed == cells.tolist():
+        return column
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        at, distinct = pd.factorize(np.asarray(fixed, dtype=object)[codes], use_na_sentinel=False)
+        kept = column.cat.codes.to_numpy()
+        return pd.Series(pd.Categorical.from_codes(np.where(kept >= 0, at[np.maximum(kept, 0)], -1),
+                                                   dtype=pd.CategoricalDtype(pd.Index(distinct, dtype=object))),
+                         index=column.index)
+    return pd.Series(np.asarray(fixed, dtype=object)[codes], index=column.index)
 
 
 def _same(n: int, value) -> pd.Categorical:

@@ -110,8 +110,23 @@ def month(raw: object) -> str:
         digits6 = str(int(raw)) if isinstance(raw, (int, float)) and raw == raw and float(raw).is_integer() else str(raw).strip()
         if re.fullmatch(r"(19|20|21)\d{2}(0[1-9]|1[0-2])", digits6):  # 202609 is a month, not an Excel serial
             return f"{digits6[:4]}-{digits6[4:]}"
+    if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
+        return f"{2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1)):04d}-{int(m.group(2)):02d}"
     d = date(raw)
     return f"{d.year:04d}-{d.month:02d}" if d else ""
+
+
+# '2026年7月', '26年7月', '2026年7月份' once numerals are digits ('二〇二六年七月' → '2026年7月')
+_CN_MONTH = re.compile(r"((?:19|20|21)?\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月份?")
+_CN_NUMERALS = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+
+
+def cn_numerals(text: str) -> str:
+    """Chinese numerals in a year or month written as digits: '二〇二六年十一月' → '2026年11月', '七月份' → '7月份'."""
+    if not re.search("[〇零○Ｏ一二三四五六七八九十]", text):
+        return text
+    text = re.sub("十([一二])?(?=月)", lambda m: "1" + (_CN_NUMERALS[m.group(1)] if m.group(1) else "0"), text)
+    return "".join(_CN_NUMERALS.get(c, c) for c in text)
 
 
 _QUARTER = re.compile(r"(\d{4})\s*年?\s*(?:第\s*)?([1-4一二三四])\s*季(?:度)?|(\d{4})\s*[Qq]\s*([1-4])")

@@ -160,11 +160,19 @@ class Ledger:
     def array(self, name: str) -> np.ndarray:
         """A per-row attribute as a numpy array, made once ('ok', 'benefit', 'household_row' as booleans,
         'member' as integers, 'household' as objects, 'dated' for rows whose month is known, 'own_programme' for rows
-        paying the programme of their member, or not saying: a 低保 member's 特困 rows are not her household's 低保)."""
+        paying the programme of their member, or not saying: a 低保 member's 特困 rows are not her household's 低保;
+        'adjust' for rows adjusting the benefit, 提标补差)."""
         key = f"array:{name}"
         if key not in self.memo:
             if name == "dated":
                 self.memo[key] = self.frame["month"].to_numpy(dtype=object) != ""
+            elif name == "adjust":  # 提标补差 and the like: part of the month's benefit, paid apart (money_adjust_words)
+                words = tuple(self.params.get("adjust_words", ()))
+                self.memo[key] = np.zeros(len(self.frame), dtype=bool)
+                for column in ("item", "remark"):
+                    codes, values = self.factorized(column)
+                    said = np.array([any(w in str(v) for w in words) for v in values] + [False], dtype=bool)
+                    self.memo[key] |= said[codes]
             elif name == "own_programme":  # the programme the row pays (if it says) is its member's (分类施保)
                 member, programmes = self.array("member"), np.asarray(self.programme, dtype=object)
                 theirs = self.memo["member_programme"][np.where(member >= 0, member, 0)] if len(member) else programmes
@@ -221,7 +229,6 @@ def ledger(ctx: Context) -> Ledger:
 
 def _linked(ctx: Context) -> Ledger:
     """The ledger without its events: the payments linked to the roster (see :func:`ledger`)."""
-    gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
     f = ctx.lists["payments"]
     n = len(f)
@@ -246,13 +253,14 @@ def _linked(ctx: Context) -> Ledger:
     for chosen in (links_.drop_duplicates("g", keep="first"),
                    links_[links_["confidence"] == HIGH].drop_duplicates("g", keep="last")):
         _choose(member_at, conf_at, group, chosen)
-    no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "") if "head_id" in f.columns else []
+    no_own = np.flatnonzero(np.asarray(f["id"] == "")) if "head_id" in f.columns else []
     if len(no_own):
         group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", no_own, memo)
         by_head, head_conf = np.full(len(no_own), -1, dtype=np.int64), np.full(len(no_own), "", dtype=object)
         _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
+    _members_of_listed_heads(f, members, member_at, conf_at, memo)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee, household = _payees(f, has_own, has_head, member_at, mem_household)
@@ -275,6 +283,29 @@ def _linked(ctx: Context) -> Ledger:
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _reversals(led, paid)
     return led
+
+
+def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
+                             memo: dict) -> None:
+    """A per-person ledger beside a roster of one row per household: a member's row (her own ID, on no roster) whose
+    户主身份证号 is a roster head's is that household's, when the roster lists fewer of its people than its size."""
+    if "head_id" not in f.columns or not len(members):
+        return
+    unlinked = np.flatnonzero((member_at < 0) & ~np.asarray(f["id"] == ""))
+    if not len(unlinked):
+        return
+    heads, own = f["head_id"].to_numpy(dtype=object)[unlinked], f["id"].to_numpy(dtype=object)[unlinked]
+    rows = unlinked[(heads != "") & (heads != own)]
+    if not len(rows):
+        return
+    group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", rows, memo)
+    by_head, head_conf = np.full(len(rows), -1, dtype=np.int64), np.full(len(rows), "", dtype=object)
+    _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
+    listed = members.groupby("household", sort=False)["household_size"].agg(["size", "max"])
+    short = set(listed.index[pd.to_numeric(listed["max"], errors="coerce").fillna(0) > listed["size"]])
+    households = members["household"].to_numpy(dtype=object)
+    take = np.array([m >= 0 and households[m] in short for m in by_head.tolist()], dtype=bool)
+    member_at[rows[take]], conf_at[rows[take]] = by_head[take], head_conf[take]
 
 
 def _reversals(led: Ledger, paid: np.ndarray) -> None:

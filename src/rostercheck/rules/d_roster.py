@@ -72,13 +72,18 @@ def duplicates(ctx: Context) -> list[Finding]:
     dup = valid[valid.duplicated("id", keep=False)]
     out = []
     for _, group in dup.groupby("id", sort=False):
-        if group["household"].nunique() < 2 and group["programme"].nunique() < 2:
+        if group["household"].nunique() < 2 and group["programme"].nunique() < 2 and group["township"].nunique() < 2:
             continue  # the same household listed twice (e.g. a household file and a member file): not a second enrolment
+        # (a head enrolled in two townships has one household key, his ID, and is enrolled twice)
+        names = sorted(set(group["name"].tolist()))
+        named_apart = group["name_key"].nunique() > 1  # one ID, two names: one of them may be mistyped
         for j in group.index:
             others = "；".join(_place(mem, k) for k in group.index if k != j)
             both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
             evidence = f"身份证号一致，{both}：另见 {others}"
-            out.append(Finding("D01", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
+            if named_apart:
+                evidence += f"（姓名不同：{'、'.join(names)}，也可能是其中一人的身份证号录入错误）"
+            out.append(Finding("D01", j, evidence, MEDIUM if named_apart else HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
                                 *(("enrolment", _enrolment(mem, k)) for k in group.index))))
     return out + _number_typed_duplicates(mem, covered)
@@ -101,7 +106,7 @@ def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Fin
         if len(group) < 2 or not mem.loc[group.index, "id_status"].eq(ids.NUMERIC).any():
             continue
         rows = group.index
-        if mem.loc[rows, "household"].nunique() < 2 and mem.loc[rows, "programme"].nunique() < 2:
+        if all(mem.loc[rows, c].nunique() < 2 for c in ("household", "programme", "township")):
             continue
         for j in rows:
             others = "；".join(_place(mem, k) for k in rows if k != j)

@@ -52,7 +52,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
             groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
-        if len(rows) > 1:
+        if len(rows) > 1 and not _in_parts(ctx, led, rows):
             by_unit[(led.household[rows[0]], payee, item)].append(rows)
     out, months_hit = [], set()
     for (household, payee, item), sets in by_unit.items():
@@ -76,6 +76,20 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
+
+
+def _in_parts(ctx: Context, led: Ledger, rows: list[int]) -> bool:
+    """Whether a payee's rows for one item and month are one month's benefit paid in parts (300 + 300 of an approved
+    600): each less than the approved amount (the household's, or a member's share when members are paid one by
+    one) and all of them together not more. A payment of the whole amount made twice is a duplicate."""
+    h = led.household[rows[0]]
+    approved = _household_amounts(ctx, led).get(h) if led.benefit[rows[0]] else None
+    if approved is None:
+        return False
+    tol = float(ctx.specs["F05"].params["tolerance"])
+    whole = max(approved[1]) / (1 if led.household_row[rows[0]] else max(len(led.covered.get(h, ())), 1))
+    amounts = [float(led.cols["amount"][r]) for r in rows]
+    return max(amounts) < whole - tol and sum(amounts) <= whole + tol
 
 
 def _repeated(led: Ledger) -> list[int]:
@@ -197,7 +211,7 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
 
     Totals are summed in bulk with a margin of 1e-6 yuan; the pairs kept are judged again row by row.
     """
-    mask = (led.array("ok") & led.array("benefit") & led.array("own_programme")
+    mask = (led.array("ok") & (led.array("benefit") | led.array("adjust")) & led.array("own_programme")
             & led.frame["month"].isin(set(months)).to_numpy())
     sel = np.flatnonzero(mask)
     if not len(sel):
