@@ -128,9 +128,17 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
     with the name in the same place when the names are as many (a copy; the table's frame is left as read)."""
     if "id" not in f.columns or not len(f):
         return f
-    at, distinct = pd.factorize(pd.Series(cells(f, "id"), dtype=object), use_na_sentinel=False)
-    several = np.array([isinstance(v, str) and len(_ID_TOKEN.findall(v)) >= 2 for v in distinct], dtype=bool)
-    rows = np.flatnonzero(several[at])
+    column = f["id"]
+    values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else column
+    long = values.astype(str).str.len().to_numpy() >= 36  # two IDs and more: each distinct long cell looked at
+    if not long.any():
+        return f
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        several = np.append([len(_ID_TOKEN.findall(str(v))) >= 2 if k else False for v, k in zip(values, long)], False)
+        rows = np.flatnonzero(several[column.cat.codes.to_numpy()])
+    else:
+        rows = np.array([r for r in np.flatnonzero(long).tolist() if len(_ID_TOKEN.findall(str(column.iat[r]))) >= 2],
+                        dtype=np.int64)
     if not len(rows):
         return f
     parts, order = [], []

@@ -139,6 +139,9 @@ def in_institution(ctx: Context, modes: list[str]) -> set[str]:
     of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
     cells = [str(v or "").strip() for v in distinct]
     inside = np.array([any(w == c if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
-    flags = pd.Series(inside[of], index=mem.index)
-    return set(flags.groupby(mem["household"].to_numpy()).all().loc[lambda s: s].index)
+    if not inside.any():
+        return set()
+    home, households = pd.factorize(mem["household"].to_numpy(dtype=object))
+    every = np.bincount(home, weights=inside[of], minlength=len(households)) == np.bincount(home, minlength=len(households))
+    return set(households[every].tolist())
 
