@@ -229,6 +229,7 @@ def ledger(ctx: Context) -> Ledger:
 
 def _linked(ctx: Context) -> Ledger:
     """The ledger without its events: the payments linked to the roster (see :func:`ledger`)."""
+    gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
     f = ctx.lists["payments"]
     n = len(f)
