@@ -250,3 +250,17 @@ def test_the_same_roster_given_twice_is_read_once_and_said(tmp_path):
     (tmp_path / "低保花名册 - 副本.csv").write_text(text, encoding="utf-8")
     inputs = load_inputs([tmp_path / "低保花名册.csv", tmp_path / "低保花名册 - 副本.csv"], {}, AS_OF)
     assert len(inputs.members) == 1 and any("只读取一次" in w for t in inputs.tables for w in t.warnings)
+
+
+def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "死亡"
+    book["死亡"].append(["姓名", "身份证号", "死亡日期"])
+    book["死亡"].append(["张一", make_id("19400101", 11), "2026-06-15"])
+    moves = book.create_sheet("迁出")
+    moves.append(["姓名", "身份证号", "迁出日期", "迁往地"])
+    moves.append(["李二", make_id("19500101", 21), "2026-03-20", "江苏省南京市"])
+    book.save(tmp_path / "公安反馈.xlsx")
+    deaths = load_table(tmp_path / "公安反馈.xlsx", "deaths")
+    assert deaths.frame["name"].tolist() == ["张一"] and any("“迁出”看名称是户籍迁出名单" in w for w in deaths.warnings)
+    assert load_table(tmp_path / "公安反馈.xlsx", "migrations").frame["name"].tolist() == ["李二"]

@@ -423,7 +423,30 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
             if isinstance(grid, SparseGrid):  # its ID column's text, read now
                 grid.index(layout.mapping.get("id"))
             sheets.append((grid, layout))
+    sheets = _own_sheets(sheets, kind, notes)
     return RawFile(path, kind, sheets, notes)
+
+
+def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
+    """A workbook of several lists (死亡 and 迁出 on two sheets): a sheet whose name names another list kind and not
+    this one is left out, with a note; when every sheet would be, all are read."""
+    if len(sheets) < 2 or kind not in SIGNATURE_WORDS:
+        return sheets
+
+    def other(name: str) -> str:
+        if re.search(SIGNATURE_WORDS[kind], name):
+            return ""
+        return next((k for k, words in SIGNATURE_WORDS.items() if k != kind and re.search(words, name)), "")
+
+    named = {id(grid): other(str(grid.sheet)) for grid, _ in sheets}
+    kept = [(grid, layout) for grid, layout in sheets if not named[id(grid)]]
+    if not kept:
+        return sheets
+    for grid, _ in sheets:
+        if named[id(grid)]:
+            notes.append(f"工作表“{grid.sheet}”看名称是{KIND_LABELS[named[id(grid)]]}，未作为{KIND_LABELS[kind]}读取；"
+                         f"如需核查，请用 --{named[id(grid)].replace('_', '-')} 另行指定该文件")
+    return kept
 
 
 def _holds_data(grid: Grid, layout: Layout, kind: str) -> bool:
