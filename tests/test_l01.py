@@ -132,3 +132,12 @@ def test_l01_a_member_with_means_on_an_audit_list_is_only_a_low_lead(kind, row):
     if kind == "vehicles":  # a scrapped car says nothing of means
         lists[kind][0]["status"] = "报废"
         assert leads(context(ROSTER, lists), "L01") == [("王有车", "中")]
+
+
+def test_l01_a_member_who_moved_out_of_the_county_makes_the_lead_low():
+    moved = {"name": "王有车", "id": A, "date": "2026-05-01", "dest": "江苏省南京市鼓楼区"}
+    lists = {"monitoring": mon("王有车", A), "migrations": [moved]}
+    assert leads(context(ROSTER, lists), "L01") == [("王有车", "低")]
+    lists["migrations"] = [{**moved, "reason": "升学"}]  # a move to study is no move of the household
+    assert leads(context(ROSTER, lists), "L01") == [("王有车", "中")]
+

@@ -56,7 +56,7 @@ class CoverageResult:
 
 # The lists the leads read (rules/l_coverage.py, rules/_coverage.py); any other list given is said to be left aside.
 READ_LISTS = ("monitoring", "disabled", "illness", "subsidies", "registry", "supporters", "deaths", "exits", "rejected",
-              "vehicles", "businesses", "staff", "wages")
+              "vehicles", "businesses", "staff", "wages", "migrations")
 
 def lead_codes() -> list[str]:
     """Return the coverage lead codes (L01…), registered apart from the audit's checks."""

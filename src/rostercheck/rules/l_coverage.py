@@ -67,9 +67,9 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
 
 
 def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
-    """What the audit's lists say a household's members have (the same tests as C01, C04, C05, C06): a car, a
-    business in operation, a place on the public payroll, wages that alone lift every known member above the
-    standard; each by an exact ID. A lead with any of them is 低."""
+    """What the audit's lists say of a household's members (the same tests as C01, C02, C04, C05, C06): a car, a
+    business in operation, a place on the public payroll, a move out of the county, wages that alone lift every
+    known member above the standard; each by an exact ID. A lead with any of them is 低."""
     from ._econ import business_active, vehicle_counts
 
     wanted, out = set(pids), []
@@ -83,6 +83,8 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
             text = says(ref.loc[r])
             if text:
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
+    if ctx.has("migrations"):
+        out += _moved_out(ctx, wanted)
     if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
         ref = ctx.lists["wages"]
         part = ref[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)]
@@ -90,6 +92,28 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
             average = float(pd.to_numeric(paid, errors="coerce").mean())
             if average > standard * max(len(wanted), 1):  # alone above the standard for every known member
                 out.append(f"{ctx.labels['wages']}：{part.loc[part['id'] == pid, 'name'].iat[0]} 缴费工资月均 {yuan(average)} 元")
+    return out
+
+
+def _moved_out(ctx: Context, wanted: set) -> list[str]:
+    """Members who moved out of the county by the review date (as C02 reads the move list)."""
+    from .. import regions
+    from .c02_status import inside_county
+
+    params = ctx.specs["C02"].params
+    county, townships = ctx.common.get("county_name", ""), tuple(p for p in ctx.common.get("county_places", []) if p)
+    codes = regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
+    ref, out = ctx.lists["migrations"], []
+    for r in ref.index[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)].tolist():
+        row = ref.loc[r]
+        moved = row.get("date")
+        if isinstance(moved, dt.date) and moved > ctx.as_of:
+            continue
+        reason, dest, kind = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
+        if any(w in reason or w in dest for w in params["study_words"]):
+            continue
+        if inside_county(dest, kind, county, townships, params, reason, codes) is False:
+            out.append(f"{where(ctx, 'migrations', row)}：{row['name']} 已迁出本县（迁往 {dest or '未填'}）")
     return out
 
 
