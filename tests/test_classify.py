@@ -42,8 +42,9 @@ def test_every_sample_file_is_taken_as_its_kind(folder, rosters, lists):
     if (folder / "停保名单.xlsx").exists():  # the money sieve's exit list (--exits)
         expected["停保名单.xlsx"] = "exits"
     assert {n: k for n, k in taken.items() if k} == expected
-    # truth files are tables of no kind: listed and skipped; sub-folders are not entered
-    assert {n for n, k in taken.items() if k is None} == {p.name for p in folder.glob("truth*.csv")}
+    # truth files are tables of no kind, and sub-folders are not entered: both listed and skipped
+    assert {n for n, k in taken.items() if k is None} == ({p.name for p in folder.glob("truth*.csv")}
+                                                          | {p.name for p in folder.iterdir() if p.is_dir()})
 
 
 @pytest.mark.parametrize("folder, rosters, lists", [
@@ -158,14 +159,16 @@ def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
     _csv(tmp_path / "findings.csv", ["类别代码", "姓名", "身份证号"], [["C01", "张三", _IDS[0]]])
     _csv(tmp_path / "统计.csv", ["月份", "人数"], [["1", "2"], ["2", "3"]])
     (tmp_path / "上季度").mkdir()
+    (tmp_path / "公安反馈.zip").write_bytes(b"PK\x03\x04")
     taken = {p.path.name: (p.kind, p.why) for p in classify_folder(tmp_path)}
-    assert set(taken) == {"死亡.csv", "说明.docx", "findings.csv", "统计.csv"}  # lock files and folders unlisted
+    # lock files unlisted; a sub-folder and an archive listed with what to do about them
+    assert set(taken) == {"死亡.csv", "说明.docx", "findings.csv", "统计.csv", "上季度", "公安反馈.zip"}
     assert taken["死亡.csv"][0] == "deaths"
-    assert all(taken[n][0] is None for n in ("说明.docx", "findings.csv", "统计.csv"))
-    assert "报告" in taken["findings.csv"][1]
+    assert all(taken[n][0] is None for n in ("说明.docx", "findings.csv", "统计.csv", "上季度", "公安反馈.zip"))
+    assert "报告" in taken["findings.csv"][1] and "--lists" in taken["上季度"][1] and "解压" in taken["公安反馈.zip"][1]
     got = gather([tmp_path])
     assert not got.rosters and got.lists == {"deaths": tmp_path / "死亡.csv"}
-    assert len(got.warnings) == 3
+    assert len(got.warnings) == 5
 
 
 def test_two_files_of_one_kind_ask_for_the_option(tmp_path):
@@ -182,7 +185,7 @@ def test_lists_folder_skips_rosters_and_review_skips_lists():
     got = gather([COUNTY / "下季度"], list_dirs=[COUNTY])
     assert got.rosters == [COUNTY / "下季度" / "低保花名册_第四季度.xlsx"]
     assert got.lists == {**{k: COUNTY / n for k, n in COUNTY_LISTS.items()}, "exits": COUNTY / "停保名单.xlsx"}
-    assert sum("--lists" in w for w in got.warnings) == len(COUNTY_ROSTERS)
+    assert sum("--lists" in w and "子文件夹" not in w for w in got.warnings) == len(COUNTY_ROSTERS)
     review = gather([COUNTY], take_lists=False)
     assert sorted(review.rosters) == sorted(COUNTY / r for r in COUNTY_ROSTERS) and not review.lists
 

@@ -281,11 +281,13 @@ def classify_file(path: Path, explicit: Iterable[str] = ()) -> Placement:
 def _skip_reason(path: Path) -> str | None:
     name = path.name
     if path.is_dir():
-        return "子文件夹不读取（只读文件夹内直接存放的文件）"
+        return "子文件夹，未读取；其中的名单请用 --lists 指定该子文件夹"
     if _TEMP.match(name):
         return "临时文件或隐藏文件"
     if OWN_OUTPUTS.match(name):
         return "本工具生成的报告"
+    if path.suffix.lower() in (".zip", ".rar", ".7z"):
+        return "压缩包，未读取；请先解压，再把解压出的文件放进文件夹或直接写出"
     if path.suffix.lower() not in TABLE_SUFFIXES:
         return "不是表格文件（只读 .xlsx .xls .csv .txt .parquet）"
     return None
@@ -309,7 +311,7 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
             continue
         reason = _skip_reason(path)
         if reason:
-            if not path.is_dir() and not _TEMP.match(path.name):
+            if not _TEMP.match(path.name):  # sub-folders are named too: a department's files may be in one
                 out.append(Placement(path, None, reason, None, "skipped"))
             continue
         out.append(classify_file(path, explicit))
