@@ -12,7 +12,6 @@ Everything here returns frames of links; the checks (C01, RQ1–RQ3) turn them i
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from . import namematch as nm
@@ -135,10 +134,9 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy()})
         pairs = a.merge(homes, on="household_no")
         pairs = pairs[pairs["rb"] != pairs["ro"]]
-        ra, rb = roles.loc[pairs["ro"]].tolist(), roles.loc[pairs["rb"]].tolist()
-        related = np.array([NON_RELATIVE not in (x, y) for x, y in zip(ra, rb)], dtype=bool)
-        pairs = pairs[related]
-        ra, rb = [x for x, k in zip(ra, related) if k], [y for y, k in zip(rb, related) if k]
+        ra, rb = roles.loc[pairs["ro"]].to_numpy(dtype=object), roles.loc[pairs["rb"]].to_numpy(dtype=object)
+        related = (ra != NON_RELATIVE) & (rb != NON_RELATIVE)
+        pairs, ra, rb = pairs[related], ra[related].tolist(), rb[related].tolist()
         pairs["kin"] = [pair_kin(x, y) for x, y in zip(ra, rb)]
         pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
         ml = links(ctx, "registry").rename(columns={"r": "rb", "confidence": "cm", "key": "km"})

@@ -88,16 +88,16 @@ def _copy_of(path: Path, seen: dict) -> int | None:
         return hashlib.sha256(p.read_bytes()).hexdigest()
 
     try:
-        size = path.stat().st_size
+        size, mine = path.stat().st_size, None
         for k, entry in seen.items():
             if entry[1] == size:
-                if entry[2] is None:
-                    entry[2] = digest(entry[0])
-                if entry[2] == digest(path):
+                entry[2] = entry[2] or digest(entry[0])
+                mine = mine or digest(path)
+                if entry[2] == mine:
                     return k
     except OSError:
         return None
-    seen[len(seen)] = [path, size, None]
+    seen[len(seen)] = [path, size, mine]
     return None
 
 

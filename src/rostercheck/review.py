@@ -30,8 +30,6 @@ DONE, OPEN = "已整改", "未整改"
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
                   "来源名单", "花名册文件", "花名册行", "证据指纹"]
-# An ID typed as a number keeps 15 significant digits, the last one rounded: region + birth date survive.
-SURVIVING = 14
 # Words townships type when they consider a finding rectified.
 _CLAIMED_DONE = ("已整改", "已退出", "已清退", "已停发", "已取消", "已退保", "整改完成", "已完成")
 
@@ -73,14 +71,14 @@ class _Roster:
                                           members["head_name"]):
             if pid:
                 self.by_id.setdefault(pid, j)
-                self.by_prefix.setdefault((key, pid[:SURVIVING]), j)
+                self.by_prefix.setdefault((key, pid[:ids.SURVIVING]), j)
                 self.by_name.setdefault(key, []).append((pid, j))
             if hid:
                 if hid not in self.by_head:
                     self.by_heads_named.setdefault(person_name(head), []).append((hid, j))
                 self.by_head.setdefault(hid, j)
                 self.by_name_head.setdefault((key, hid), j)
-                self.by_head_prefix.setdefault((person_name(head), hid[:SURVIVING]), j)
+                self.by_head_prefix.setdefault((person_name(head), hid[:ids.SURVIVING]), j)
 
     def person(self, raw_id: str, name: str, raw_head: str) -> tuple[int | None, str]:
         """The member an earlier finding's person is now, and how found when not by the same ID ('' else)."""
@@ -90,7 +88,7 @@ class _Roster:
         if info.status == ids.MISSING:
             return self.by_name_head.get((key, ids.id_number(raw_head).value)), ""
         if _lost_digits(info):  # digits lost in Excel: region + birth date plus the name
-            j = self.by_prefix.get((key, info.value[:SURVIVING]))
+            j = self.by_prefix.get((key, info.value[:ids.SURVIVING]))
             if j is not None:
                 return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
         near = [j for pid, j in self.by_name.get(key, ()) if _one_apart(pid, info.value)]
@@ -105,7 +103,7 @@ class _Roster:
         if info.value in self.by_head:
             return self.by_head[info.value], ""
         if _lost_digits(info):
-            j = self.by_head_prefix.get((person_name(head_name), info.value[:SURVIVING]))
+            j = self.by_head_prefix.get((person_name(head_name), info.value[:ids.SURVIVING]))
             if j is not None:
                 return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
         near = [j for hid, j in self.by_heads_named.get(person_name(head_name), ()) if _one_apart(hid, info.value)]

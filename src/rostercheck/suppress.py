@@ -40,8 +40,6 @@ COLUMNS = ["类别代码", "身份证号", "姓名", "乡镇", "村", "来源名
 # confirmation such as "户口已注销" must not silence a finding.
 VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名不同人", "同名同姓", "非本人", "不是本人", "车辆已过户",
                   "已过户", "不属实", "误报", "误判", "信息有误", "不符合事实")
-# An ID typed as a number keeps 15 significant digits, the last one rounded: region + birth date survive.
-SURVIVING = 14
 _EXT = r"\.(?:xlsx|xlsm|xls|csv|tsv|txt|et)"
 # After NFKC: a label's "(file name)", a "《file name》", then any bare file name left.
 _FILE_NAME = re.compile(rf"\([^()]*?{_EXT}\)|(?<=《)[^《》]*?{_EXT}(?=》)|[^《》()\"“”:;,、\s]+{_EXT}", re.I)
@@ -238,7 +236,7 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
         info = ids.id_number(pid)
         for p in prints:
             if info.status == ids.NUMERIC:
-                partial.add((code, info.value[:SURVIVING], person_name(name), p))
+                partial.add((code, info.value[:ids.SURVIVING], person_name(name), p))
             else:
                 exact.add((code, info.value, p))
     structured = findings[EVIDENCE] if EVIDENCE in findings.columns else [""] * len(findings)
@@ -246,7 +244,7 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
     for code, pid, name, evidence, ev in zip(findings["类别代码"], findings["身份证号"], findings["姓名"],
                                              findings["依据"], structured):
         value = ids.id_number(pid).value
-        short = (code, value[:SURVIVING], person_name(name))
+        short = (code, value[:ids.SURVIVING], person_name(name))
         prints = ([ev] if ev else []) + [fingerprint(code, evidence), _aged(code, evidence)]
         held = any((code, value, p) in exact or (*short, p) in partial for p in prints)
         keep.append(not held)

@@ -306,21 +306,17 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
 def _dated_bare_months(column: pd.Series, year: str, as_of: dt.date) -> pd.Series:
     """A month column's cells naming a month without its year ('7月', '七月份') with the year the sheet, title or file
     names, else the year ending at the review date; other cells as they are (each distinct cell judged once)."""
-    codes, cells = pd.factorize(column.to_numpy(dtype=object) if not isinstance(column.dtype, pd.CategoricalDtype)
-                                else column.cat.categories.to_numpy(dtype=object), use_na_sentinel=False)
+    coded = _distinct(column)
+    if coded is None:  # an unhashable cell: no month column to date
+        return column
+    codes, cells = coded
     fixed = []
-    for cell in cells.tolist():
+    for cell in cells:
         mm = "" if month(cell) else _bare_month(cn_numerals(text(cell)))
         fixed.append(_with_year(mm, year, as_of) if mm else cell)
-    if fixed == cells.tolist():
+    if fixed == cells:
         return column
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        at, distinct = pd.factorize(np.asarray(fixed, dtype=object)[codes], use_na_sentinel=False)
-        kept = column.cat.codes.to_numpy()
-        return pd.Series(pd.Categorical.from_codes(np.where(kept >= 0, at[np.maximum(kept, 0)], -1),
-                                                   dtype=pd.CategoricalDtype(pd.Index(distinct, dtype=object))),
-                         index=column.index)
-    return pd.Series(np.asarray(fixed, dtype=object)[codes], index=column.index)
+    return pd.Series(object_array(fixed)[codes], index=column.index)  # code -1: the last cell, a missing one
 
 
 def _same(n: int, value) -> pd.Categorical:
@@ -405,10 +401,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
 
     def id_numbers(name: str) -> tuple[pd.Categorical, pd.Categorical, pd.Series, pd.Series]:
         """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row."""
-        _, codes = judged(name, _none)
-        uniques = memo[name][1] if memo.get(name) is not None else \
-            ([None] if name not in frame.columns else [_none(v) for v in frame[name].tolist()])
-        value, status, reliable, birth = (object_array(part) for part in ids.id_numbers(uniques))
+        cells, codes = judged(name, _none)
+        value, status, reliable, birth = (object_array(part) for part in ids.id_numbers(cells.tolist()))
         return _coded(value, codes), _coded(status, codes), _inferred(reliable, codes), _inferred(birth, codes)
 
     cols: dict[str, object] = {"_file": coded("_file", _blank_none), "_sheet": coded("_sheet", _blank_none),

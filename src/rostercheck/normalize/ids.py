@@ -33,6 +33,9 @@ STATUS_LABELS = {
 
 # Excel keeps 15 significant digits of a number.
 EXCEL_DIGITS = 15
+# An ID typed as a number keeps those 15, the last one rounded: the leading digits that survive (region + birth date)
+# and, with the name, identify the person.
+SURVIVING = EXCEL_DIGITS - 1
 
 _SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。]")
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")

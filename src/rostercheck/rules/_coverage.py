@@ -487,15 +487,15 @@ def illness_by_id(ctx: Context) -> dict[str, int]:
         if not ctx.has("illness"):
             return {}
         out = {row["pid"]: r for r, row in rows(ctx, "illness").items() if row["pid"]}
-        # an ID stored as a number (its last digits lost): the monitored person of the same name and first 14 digits
+        # an ID stored as a number (its last digits lost): the monitored person of the same name and surviving digits
         numeric = [(r, row) for r, row in rows(ctx, "illness").items() if row.get("id_status") == ids.NUMERIC]
         if numeric and ctx.has("monitoring"):
             known: dict[tuple, set] = {}
             for row in rows(ctx, "monitoring").values():
                 if row.get("pid"):
-                    known.setdefault((row.get("name_key"), row["pid"][:14]), set()).add(row["pid"])
+                    known.setdefault((row.get("name_key"), row["pid"][:ids.SURVIVING]), set()).add(row["pid"])
             for r, row in numeric:
-                found = known.get((row.get("name_key"), str(row.get("id") or "")[:14]), set())
+                found = known.get((row.get("name_key"), str(row.get("id") or "")[:ids.SURVIVING]), set())
                 if len(found) == 1:
                     out.setdefault(next(iter(found)), r)
         return out

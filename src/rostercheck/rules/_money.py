@@ -256,9 +256,7 @@ def _linked(ctx: Context) -> Ledger:
         _choose(member_at, conf_at, group, chosen)
     no_own = np.flatnonzero(np.asarray(f["id"] == "")) if "head_id" in f.columns else []
     if len(no_own):
-        group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", no_own, memo)
-        by_head, head_conf = np.full(len(no_own), -1, dtype=np.int64), np.full(len(no_own), "", dtype=object)
-        _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
+        by_head, head_conf = _head_links(f, members, no_own, memo)
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo)
@@ -286,6 +284,15 @@ def _linked(ctx: Context) -> Ledger:
     return led
 
 
+def _head_links(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, memo: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Some payment rows linked by the head's ID and name (户主身份证号, 户主姓名): each row's member, -1 for none,
+    and that link's confidence (the first link of the row's identity)."""
+    group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", rows, memo)
+    by_head, head_conf = np.full(len(rows), -1, dtype=np.int64), np.full(len(rows), "", dtype=object)
+    _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
+    return by_head, head_conf
+
+
 def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
                              memo: dict) -> None:
     """A per-person ledger beside a roster of one row per household: a member's row (her own ID, on no roster) whose
@@ -299,9 +306,7 @@ def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: 
     rows = unlinked[(heads != "") & (heads != own)]
     if not len(rows):
         return
-    group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", rows, memo)
-    by_head, head_conf = np.full(len(rows), -1, dtype=np.int64), np.full(len(rows), "", dtype=object)
-    _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
+    by_head, head_conf = _head_links(f, members, rows, memo)
     listed = members.groupby("household", sort=False)["household_size"].agg(["size", "max"])
     short = set(listed.index[pd.to_numeric(listed["max"], errors="coerce").fillna(0) > listed["size"]])
     households = members["household"].to_numpy(dtype=object)

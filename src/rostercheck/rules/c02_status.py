@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from .. import regions
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
@@ -182,27 +183,46 @@ def coded_reason(reason: str) -> bool:
     return bool(re.fullmatch(r"[0-9A-Za-z]{1,4}", reason.strip()))
 
 
+def county_codes(ctx: Context) -> tuple[str, ...]:
+    """The county's GB/T 2260 codes a move's destination is compared with: the configured ones, else the one found."""
+    return regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
+
+
+def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, str] | None:
+    """How a move-list row is judged: None for no move to judge (after the review date, or to study); else whether the
+    move stays inside the county (True), leaves it (False) or cannot be told (None), and the destination as judged
+    (a separate 迁往地区划代码 column joined in front when recognised).
+
+    Args:
+        ctx: the audit context.
+        row: the move-list row.
+        params: the [C02] parameters.
+    Returns:
+        (inside, destination), or None.
+    """
+    moved = row.get("date")
+    if isinstance(moved, dt.date) and moved > ctx.as_of:
+        return None
+    reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
+    coded = regions.region_code(row.get("dest_code"))
+    if coded and not regions.region_code(dest):
+        dest = f"{coded} {dest}".strip()
+    if any(w in reason or w in dest for w in params["study_words"]):
+        return None
+    townships = tuple(p for p in ctx.common.get("county_places", []) if p)
+    return inside_county(dest, mtype, ctx.common.get("county_name", ""), townships, params, reason, county_codes(ctx)), dest
+
+
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "migrations")
-    study = tuple(params["study_words"])
-    county = ctx.common.get("county_name", "")
-    townships = tuple(p for p in ctx.common.get("county_places", []) if p)
-    codes = regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
+    codes = county_codes(ctx)
     out = []
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
-        moved = row.get("date")
-        if isinstance(moved, dt.date) and moved > ctx.as_of:
+        judged = move_judged(ctx, row, params)
+        if judged is None or judged[0]:
             continue
-        reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
-        coded = regions.region_code(row.get("dest_code"))  # a separate 迁往地区划代码 column, when recognised
-        if coded and not regions.region_code(dest):
-            dest = f"{coded} {dest}".strip()
-        if any(w in reason or w in dest for w in study):
-            continue
-        inside = inside_county(dest, mtype, county, townships, params, reason, codes)
-        if inside:
-            continue
+        (inside, dest), reason = judged, str(row.get("reason", "") or "")
         what = values(_dates_shown(row), {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
                                           "reason": "迁移原因", "move_type": "迁移类型"})
         if coded_reason(reason):  # a code of the exporting system: 升学 or 参军 cannot be ruled out

@@ -89,17 +89,13 @@ def duplicates(ctx: Context) -> list[Finding]:
     return out + _number_typed_duplicates(mem, covered)
 
 
-# An ID typed as a number keeps its first 15 digits, the last one rounded: region and birth date survive.
-_SURVIVING = 14
-
-
 def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding]:
     """An ID stored as a number (its last digits lost) in one enrolment and written whole in another: the same
     name and the first 14 digits make them one person, at 中 (a damaged ID is never an exact match)."""
     numeric = np.flatnonzero(covered & (mem["id_status"] == ids.NUMERIC).to_numpy())
     if not len(numeric):
         return []
-    keys = pd.Series([f"{k}|{i[:_SURVIVING]}" for k, i in zip(mem["name_key"].tolist(), mem["id"].tolist())], index=mem.index)
+    keys = pd.Series([f"{k}|{i[:ids.SURVIVING]}" for k, i in zip(mem["name_key"].tolist(), mem["id"].tolist())], index=mem.index)
     candidates = covered & mem["id_status"].isin([ids.VALID, ids.NUMERIC]).to_numpy() & (mem["name_key"] != "").to_numpy()
     out = []
     for key, group in keys[candidates].groupby(keys[candidates], sort=False):
@@ -110,8 +106,8 @@ def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Fin
             continue
         for j in rows:
             others = "；".join(_place(mem, k) for k in rows if k != j)
-            evidence = f"姓名一致、身份证号前 {_SURVIVING} 位一致（其中有身份证号以数字格式存储，后几位已丢失），疑似同一人在多处登记：另见 {others}"
-            out.append(Finding("D01", j, evidence, MEDIUM, ROSTER, str(mem.at[j, "row"]), "姓名+身份证号前14位",
+            evidence = f"姓名一致、身份证号前 {ids.SURVIVING} 位一致（其中有身份证号以数字格式存储，后几位已丢失），疑似同一人在多处登记：另见 {others}"
+            out.append(Finding("D01", j, evidence, MEDIUM, ROSTER, str(mem.at[j, "row"]), f"姓名+身份证号前{ids.SURVIVING}位",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
                                 *(("enrolment", _enrolment(mem, k)) for k in rows))))
     return out

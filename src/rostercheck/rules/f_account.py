@@ -109,7 +109,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         heads = {i: h for i, h in _ledger_heads(led).items() if h in households}
         if heads:
             at = np.flatnonzero(f["id"].isin(set(heads)).to_numpy())
-            for i, key in zip(led.frame["id"].to_numpy(dtype=object)[at].tolist(), f["name_key"].to_numpy(dtype=object)[at].tolist()):
+            for i, key in zip(f["id"].to_numpy(dtype=object)[at].tolist(), f["name_key"].to_numpy(dtype=object)[at].tolist()):
                 if key:
                     names[heads[i]].add(key)
         foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())

@@ -39,16 +39,10 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     if "money:dup" in ctx.cache:
         return ctx.cache["money:dup"]
     led = ledger(ctx)
-    adjust = tuple(led.params.get("adjust_words", ()))
     groups: dict[tuple, list[int]] = defaultdict(list)
-    items, remarks, month_of_row, amounts = led.cols["item"], led.cols["remark"], led.cols["month"], led.cols["amount"]
-    adjusted: dict[tuple, bool] = {}
+    month_of_row, amounts, adjusted = led.cols["month"], led.cols["amount"], led.array("adjust")
     for r in _repeated(led):
-        pair = (items[r], remarks[r])
-        if pair not in adjusted:
-            text = f"{items[r]} {remarks[r]}"
-            adjusted[pair] = any(w in text for w in adjust)
-        if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[pair]:
+        if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[r]:
             groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():

@@ -96,24 +96,15 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
 
 
 def _moved_out(ctx: Context, wanted: set) -> list[str]:
-    """Members who moved out of the county by the review date (as C02 reads the move list)."""
-    from .. import regions
-    from .c02_status import inside_county
+    """Members who moved out of the county by the review date (as C02 judges the move list)."""
+    from .c02_status import move_judged
 
-    params = ctx.specs["C02"].params
-    county, townships = ctx.common.get("county_name", ""), tuple(p for p in ctx.common.get("county_places", []) if p)
-    codes = regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
     ref, out = ctx.lists["migrations"], []
     for r in ref.index[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)].tolist():
         row = ref.loc[r]
-        moved = row.get("date")
-        if isinstance(moved, dt.date) and moved > ctx.as_of:
-            continue
-        reason, dest, kind = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
-        if any(w in reason or w in dest for w in params["study_words"]):
-            continue
-        if inside_county(dest, kind, county, townships, params, reason, codes) is False:
-            out.append(f"{where(ctx, 'migrations', row)}：{row['name']} 已迁出本县（迁往 {dest or '未填'}）")
+        judged = move_judged(ctx, row, ctx.specs["C02"].params)
+        if judged is not None and judged[0] is False:
+            out.append(f"{where(ctx, 'migrations', row)}：{row['name']} 已迁出本县（迁往 {judged[1] or '未填'}）")
     return out
 
 
@@ -174,7 +165,7 @@ def severe_member(ctx: Context) -> list[Lead]:
                     f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
         out.append(Lead("L02", priority, link_confidence(row), person(row, head, place(ctx, row, head)), evidence,
                         ctx.labels[kind], str(row.get("_row", "")),
-                        "身份证号一致" if row.get("id_status") == ids.VALID else "姓名+身份证号前14位（以数字格式存储）",
+                        "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": cell(head, "monitor_type"), **figures}, hh.key))
     return out
