@@ -1,6 +1,6 @@
 """F02: payments for months wholly in custody, or after a move out of the county."""
 
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
@@ -52,3 +52,19 @@ def test_moves_inside_the_county_or_for_study_not_flagged():
         ctx = money_context(roster(), ledger(), {"migrations": [{"name": "王芳", "id": B, "date": "2026-06-15", "dest": dest,
                                                                  "reason": reason}]})
         assert money(ctx, "F02") == [], dest
+
+
+def test_move_judged_as_c02_judges_it(tmp_path):
+    cfg = tmp_path / "rostercheck.toml"
+    cfg.write_text('[common]\ncounty_code = "130534"\n', encoding="utf-8")
+    move = {"name": "王芳", "id": B, "date": "2026-06-15", "dest": ""}
+    # a separate 迁往地区划代码 column outside the county is a move out, as C02 reads it …
+    ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest_code": "440304"}]}, config=cfg)
+    assert money(ctx, "F02") == [("王芳", "中", 516.0 * 3, None)]
+    # … one inside the county is not
+    ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest_code": "130534"}]}, config=cfg)
+    assert money(ctx, "F02") == []
+    # a coded 迁移原因 may be 升学 or 参军: only a 低 lead, saying why
+    ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest": "广东省深圳市", "reason": "02"}]})
+    [f] = findings(ctx, "F02")
+    assert f.confidence == "低" and "迁移原因是代码" in f.evidence

@@ -84,6 +84,7 @@ class Event:
         confidence: the link's confidence.
         what: the evidence text about the event.
         whole: the event ends the whole household's benefit (a household's exit), not one member's.
+        certainty: how sure the event itself is (低 for a move whose coded reason may be 升学 or 参军).
     """
 
     code: str
@@ -94,6 +95,7 @@ class Event:
     confidence: str
     what: str
     whole: bool = False
+    certainty: str = HIGH
 
     def covers(self, month: str) -> bool:
         """Whether a payment for the month should not have been made."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from ..model import HIGH, Context
+from ..model import HIGH, LOW, Context
 from ..normalize import ids
 from . import links
 from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
@@ -33,7 +33,7 @@ def _stop(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import death_cause, inside_county
+    from .c02_status import coded_reason, death_cause, move_judged
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -96,19 +96,14 @@ def events(ctx: Context, led: Ledger) -> None:
                                                    if isinstance(out_day, dt.date) else "")
         return Event("F02", "prisoners", row, first, last, c, shown + "（整月在押的月份不应发放）")
 
-    county = ctx.common.get("county_name", "")
-    townships = tuple(x for x in ctx.common.get("county_places", []) if x)
-    codes = (ctx.county_code,) if ctx.county_code else ()
-
     def moved(row: dict, c: str) -> Event | None:
         day = row.get("date")
-        reason, dest, mtype = (str(row.get(k) or "") for k in ("reason", "dest", "move_type"))
-        if not isinstance(day, dt.date) or day > ctx.as_of or not c02:
-            return None
-        if _has_word(reason + dest, c02["study_words"]) or inside_county(dest, mtype, county, townships, c02, reason, codes) is not False:
-            return None
+        judged = move_judged(ctx, row, c02) if c02 and isinstance(day, dt.date) else None
+        if judged is None or judged[0] is not False:
+            return None  # a move inside the county, to study, after the review date or to a place not told: C02's leads
+        doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(str(row.get("reason") or "")) else ""
         return Event("F02", "migrations", row, _stop(day, p), "9999-12", c,
-                     f"迁出日期 {day.isoformat()}，迁往 {dest or '县外'}（迁出本县）")
+                     f"迁出日期 {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县）{doubt}", certainty=LOW if doubt else HIGH)
 
     whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
 

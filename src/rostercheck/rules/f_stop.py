@@ -105,7 +105,7 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
     evidence = f"{where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
-    conf = weakest(ev.confidence, *(led.conf[r] for r in rows if led.member[r] >= 0))
+    conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows if led.member[r] >= 0))
     if shared:
         n = round(1 / slot["share"])
         evidence += f"。该户按户发放给户主，保障人口 {n} 人，其余成员仍在保，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
