@@ -1,6 +1,7 @@
 """Reading rosters and lists in the shapes bureaus send them."""
 
 import csv
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -264,3 +265,62 @@ def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path):
     deaths = load_table(tmp_path / "公安反馈.xlsx", "deaths")
     assert deaths.frame["name"].tolist() == ["张一"] and any("“迁出”看名称是户籍迁出名单" in w for w in deaths.warnings)
     assert load_table(tmp_path / "公安反馈.xlsx", "migrations").frame["name"].tolist() == ["李二"]
+
+
+def _roster_csv(path, people, title=""):
+    """A 低保 roster of one-person households (name, ID) under an optional title line."""
+    lines = ([title] if title else []) + ["户主姓名,户主身份证号,姓名,身份证号,与户主关系"]
+    lines += [f"{n},{i},{n},{i},户主" for n, i in people]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+PEOPLE = [(f"张{k}", make_id("19600101", 100 + k)) for k in range(20)]
+
+
+@pytest.mark.parametrize("title, name, expected", [
+    ("清河县2026年第三季度城乡低保花名册", "低保花名册", "2026-09"),
+    ("", "2026Q2低保花名册", "2026-06"),
+    ("清河县2026年低保对象花名册", "低保花名册_第二季度", "2026-06"),  # the quarter in the name, the year in the title
+    ("二〇二六年七月低保花名册", "花名册", "2026-07"),
+    ("", "低保花名册202608", "2026-08"),
+    ("清河县城乡低保花名册", "低保花名册", ""),
+])
+def test_period_of_a_roster(tmp_path, title, name, expected):
+    from rostercheck.roster import period_of
+
+    table = load_table(_roster_csv(tmp_path / f"{name}.csv", PEOPLE[:2], title), "roster")
+    assert period_of(table) == expected
+
+
+def test_last_quarters_roster_beside_this_ones_is_left_out_and_said(tmp_path):
+    from rostercheck.loading import load_inputs
+
+    now = _roster_csv(tmp_path / "低保花名册_第三季度.csv", PEOPLE[:18] + [("李新", make_id("19700101", 31))], "清河县2026年第三季度低保花名册")
+    before = _roster_csv(tmp_path / "低保花名册_第二季度.csv", PEOPLE, "清河县2026年第二季度低保花名册")
+    for order in ([before, now], [now, before]):
+        inputs = load_inputs(order, {}, AS_OF)
+        assert len(inputs.members) == 19 and {Path(f).name for f in inputs.members["file"]} == {now.name}
+        assert any("较早一期" in w and before.name in w for t in inputs.tables for w in t.warnings)
+
+
+def test_two_versions_of_one_roster_of_no_told_period_are_refused(tmp_path):
+    from rostercheck.errors import InputFileError
+    from rostercheck.loading import load_inputs
+
+    a = _roster_csv(tmp_path / "低保花名册.csv", PEOPLE)
+    b = _roster_csv(tmp_path / "低保花名册(改).csv", PEOPLE[:15])
+    with pytest.raises(InputFileError, match="同一份花名册的两个版本"):
+        load_inputs([a, b], {}, AS_OF)
+
+
+def test_rosters_sharing_a_few_people_or_of_two_programmes_are_both_read(tmp_path):
+    from rostercheck.loading import load_inputs
+
+    # townships' rosters with a few people on both (duplicate enrolments, D01's to find) …
+    a = _roster_csv(tmp_path / "城关镇低保花名册.csv", PEOPLE[:12])
+    b = _roster_csv(tmp_path / "河口乡低保花名册.csv", PEOPLE[9:])
+    # … and a 特困 roster of the same people as a 低保 one
+    c = _roster_csv(tmp_path / "特困人员名册.csv", PEOPLE[:12], "清河县特困人员名册")
+    inputs = load_inputs([a, b, c], {}, AS_OF)
+    assert len(inputs.members) == 12 + 11 + 12

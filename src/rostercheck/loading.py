@@ -28,7 +28,7 @@ from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
 from .reference import normalise
-from .roster import build_members, people_keys
+from .roster import build_members, other_periods, people_keys
 
 Progress = Callable[[str, Path], None]
 
@@ -76,7 +76,7 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
         if progress:
             progress("花名册", Path(path))
         tables.append(bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else load_table(path, "roster", limits))
-    return tables
+    return other_periods(tables)
 
 
 def _copy_of(path: Path, seen: dict) -> int | None:

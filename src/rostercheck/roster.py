@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -15,7 +17,8 @@ from .io.table import Table
 from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, money, text, texts
+from .errors import InputFileError
+from .normalize.values import cn_numerals, count, date, digits, money, month_span, text, texts
 from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
@@ -53,6 +56,81 @@ def _programme_value(raw: str, default: str) -> str:
     if "低保" in raw:
         return DIBAO
     return default
+
+
+
+# Two files of one programme sharing at least this many people, and this share of the smaller file's, are one roster
+# twice (last quarter's beside this one's, or a township's file beside the county's): never two rosters whose
+# common people are duplicate enrolments (D01 finds those one by one).
+SAME_ROSTER_PEOPLE, SAME_ROSTER_SHARE = 10, 0.5
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_QUARTER_ONLY = re.compile(r"([1-4])\s*季度")
+_YEAR_MONTH = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-_]?\s*(0?[1-9]|1[0-2])\s*月|(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)")
+
+
+def period_of(table: Table) -> str:
+    """The last month ('YYYY-MM') of the period a roster's title, file name or sheet names ('2026年第三季度',
+    '2026Q3', '2026年9月', '202609'; a quarter without its year takes a year written elsewhere), else ''."""
+    text = cn_numerals(unicodedata.normalize("NFKC", " ".join([table.title, table.path.stem, *table.sheets])))
+    if span := month_span(text):
+        return span[-1]
+    if m := _YEAR_MONTH.search(text):
+        return f"{m.group(1) or m.group(3)}-{int(m.group(2) or m.group(4)):02d}"
+    quarter, year = _QUARTER_ONLY.search(text), _YEAR.search(text)
+    return f"{year.group(1)}-{3 * int(quarter.group(1)):02d}" if quarter and year else ""
+
+
+def _people(table: Table) -> set[str]:
+    """The 18-digit ID cells of a roster table as written (numbers as their digits), for telling copies apart."""
+    if "id" not in table.frame.columns:
+        return set()
+    out = set()
+    for v in table.frame["id"].tolist():
+        s = str(int(v)) if isinstance(v, (int, float)) and v == v and float(v).is_integer() else str(v).strip().upper()
+        if len(s) == 18:
+            out.add(s)
+    return out
+
+
+def other_periods(tables: list[Table]) -> list[Table]:
+    """Leave out a roster file that is another period's copy of one given with it (most of its people on both).
+
+    A file whose title or name names an earlier period than the other's is left out, with a warning on the one
+    kept; when the periods cannot be told apart, or are the same, neither can be chosen.
+
+    Args:
+        tables: the roster tables read (one or more per file).
+    Returns:
+        The tables kept.
+    Raises:
+        InputFileError: two files share most people and neither is of an earlier period.
+    """
+    files: dict[Path, list[Table]] = {}
+    for t in tables:
+        files.setdefault(t.path, []).append(t)
+    if len(files) < 2:
+        return tables
+    facts = {path: (programme_of(ts[0]), period_of(ts[0]), set().union(*map(_people, ts))) for path, ts in files.items()}
+    dropped: set[Path] = set()
+    paths = list(files)
+    for i, a in enumerate(paths):
+        for b in paths[i + 1:]:
+            (prog_a, per_a, ids_a), (prog_b, per_b, ids_b) = facts[a], facts[b]
+            shared = len(ids_a & ids_b)
+            if a in dropped or b in dropped or prog_a != prog_b or shared < SAME_ROSTER_PEOPLE \
+                    or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b)):
+                continue
+            share = f"{shared / min(len(ids_a), len(ids_b)):.0%}"
+            if not per_a or not per_b or per_a == per_b:
+                raise InputFileError(b, f"与“{a.name}”有 {shared} 人相同（占较小一份的 {share}），像是同一份花名册的两个版本，"
+                                        "或其中一份包含另一份；两份都读会使这些人都成为“重复享受”。请只给出本期的一份花名册"
+                                        "（其他的移到子文件夹中）；确为两份不同的花名册时请分开核查。")
+            old, new = (a, b) if per_a < per_b else (b, a)
+            dropped.add(old)
+            files[new][0].warnings.append(
+                f"{old.name} 是较早一期的同一份花名册（与本期有 {shared} 人相同，占 {share}），未读取；"
+                "核查上期问题的整改情况请用 review 命令（回头看）")
+    return [t for t in tables if t.path not in dropped]
 
 
 UNREAD_AREA = "不详"  # a 城乡类别 cell written in a way (a code) not read here: not guessed from the village's name
