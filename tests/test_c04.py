@@ -101,6 +101,18 @@ def test_single_home_is_not_flagged_even_with_two_owners():
     assert flagged(context(roster(), {"properties": lists["properties"][:1]}), "C04") == []
 
 
+def test_co_owners_rows_of_one_home_written_differently_are_one_home():
+    # the same 不动产单元号 (or certificate) with the address written fuller on one row: one home
+    for same in ({"property_unit": "430526001001GB00012F00010001"}, {"cert": "湘(2020)清河不动产权第 0001 号"}):
+        lists = {"properties": [prop("张三", HEAD, "住宅", "人民路75号", **same),
+                                prop("李梅", WIFE, "住宅", "人民路75号1单元101室", **same)]}
+        assert flagged(context(roster(), lists), "C04") == [], same
+    # two units, two addresses: two homes
+    lists = {"properties": [prop("张三", HEAD, "住宅", "人民路75号", property_unit="430526001001GB00012F00010001"),
+                            prop("李梅", WIFE, "住宅", "东村3组5号", property_unit="430526001001GB00013F00010001")]}
+    assert flagged(context(roster(), lists), "C04") == [("张三", "高")]
+
+
 def test_closed_or_employing_businesses_are_not_shops():
     assert flagged(context(roster(), {"businesses": [shop(status="注销")]}), "C04") == []
     assert flagged(context(roster(), {"businesses": [shop(status="吊销，未注销")]}), "C04") == []

@@ -120,6 +120,13 @@ def test_headers(kind, headers, expected):
         ("vehicles", ["填报人", "所有人", "身份证明号码", "号牌号码", "车辆类型", "使用性质", "是否残疾人专用车"],
          {"name": "所有人", "id": "身份证明号码", "disabled_flag": "是否残疾人专用车", "use": "使用性质"}),
         ("cadres", ["干部姓名", "干部身份证号", "职务", "乡镇", "村"], {"name": "干部姓名", "id": "干部身份证号"}),
+        # the party before a sale or a change (原权利人, 原所有人, 原法定代表人), before or after the owner's columns
+        ("properties", ["不动产单元号", "原权利人证件号码", "权利人", "证件号码", "坐落", "规划用途"],
+         {"name": "权利人", "id": "证件号码", "property_unit": "不动产单元号"}),
+        ("vehicles", ["号牌号码", "所有人", "身份证明号码", "原所有人", "原所有人身份证明号码", "车辆类型"],
+         {"name": "所有人", "id": "身份证明号码"}),
+        ("businesses", ["主体名称", "原法定代表人身份证号", "法定代表人", "身份证号", "转让方证件号码", "登记状态"],
+         {"name": "法定代表人", "id": "身份证号"}),
         # the clerk who took the filing (经办人) before the cadre's own columns: the cadre is the 干部 column
         ("cadre_relatives", ["经办人", "经办人身份证号", "干部姓名", "干部身份证号", "干部职务", "亲属姓名", "亲属身份证号",
                              "与干部关系"],

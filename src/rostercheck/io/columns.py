@@ -19,6 +19,10 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
               r"收款人|开户人|领取人|代领")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+# A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
+# person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
+_FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
+                     r"户主|持有人|登记人|业主)|转让方|出让方|转让人|出卖人|卖方|抵押权人")
 # Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
 # must read as such for a header to be taken (io/table._ContentCheck).
 DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
@@ -78,7 +82,7 @@ class FieldSpec:
         Returns:
             weight + the share of the label the alias covers, or None.
         """
-        if not label:
+        if not label or _FORMER.search(label):
             return None
         m = re.search(self.pattern, label)
         if m is None or (self.exclude and re.search(self.exclude, label)):
@@ -249,6 +253,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("usage", r"规划用途|用途|房屋性质|性质"),
         FieldSpec("area", r"面积"),
         FieldSpec("cert", r"不动产权|产权证|权证|证书号|证号", r"身份|证件号码|证明号码"),
+        FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
         FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"权利人|产权人|所有人|姓名", r"住址|地址|电话|联系"),

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 
@@ -18,6 +19,8 @@ from ..model import CONFIDENCE_ORDER, HIGH, MEDIUM, Context
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN, classify
 from ..normalize.values import month
+
+T = TypeVar("T")
 from . import links
 
 
@@ -583,7 +586,8 @@ def property_confidence(row: Mapping, link_confidence: str, params: dict) -> str
 
 
 def home_key(row: Mapping, r: int) -> str:
-    """Return what identifies one home across co-owners: its location, else its certificate, else its row.
+    """Return what identifies one home across co-owners: its location, else its certificate, else its unit number,
+    else its row.
 
     Args:
         row: a properties row.
@@ -591,12 +595,42 @@ def home_key(row: Mapping, r: int) -> str:
     Returns:
         The key.
     """
+    return _home_idents(row, r)[0]
+
+
+def _home_idents(row: Mapping, r: int) -> list[str]:
     # The location first: co-owners by share and old/new certificates give one home several certificates.
-    for fld in ("location", "cert"):
+    idents = []
+    for fld in ("location", "cert", "property_unit"):
         v = re.sub(r"[\s,，、]", "", unicodedata.normalize("NFKC", str(row.get(fld) or "")))
         if v:
-            return f"{fld}:{v}"
-    return f"row:{r}"
+            idents.append(f"{fld}:{v}")
+    return idents or [f"row:{r}"]
+
+
+def one_per_home(items: list[tuple[Mapping, int, T]]) -> dict[str, T]:
+    """Return the first item of each home: rows sharing a location, a certificate or a unit number (不动产单元号) are
+    one home, however the co-owners' rows write the rest.
+
+    Args:
+        items: (properties row, its index, item) in order.
+    Returns:
+        :func:`home_key` of each home's first row → that row's item, in order.
+    """
+    root = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, (row, r, _) in enumerate(items):
+        for ident in _home_idents(row, r):
+            j = first.setdefault(ident, i)
+            a, b = find(i), find(j)
+            root[max(a, b)] = min(a, b)
+    return {home_key(row, r): item for i, (row, r, item) in enumerate(items) if find(i) == i}
 
 
 # ----------------------------------------------------------------------------- businesses ([C05])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, property_confidence,
+    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, one_per_home, property_confidence,
     property_kind, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted, weakest,
 )
 from ._household import head_of, households
@@ -56,7 +56,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
     found = hits(ctx, "properties")
     out = []
     for idxs in households(ctx).values():
-        homes: dict[str, tuple[int, object]] = {}
+        owned: list = []
         for m in idxs:
             for h in found.get(m, []):
                 row = ref[h.r]
@@ -70,7 +70,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                                        record_facts("properties", row, ("usage",), h.confidence)
                                        + (("property", home_key(row, h.r)),)))
                 elif kind == "home":
-                    homes.setdefault(home_key(row, h.r), (m, h))
+                    owned.append((row, h.r, (m, h)))
+        homes = one_per_home(owned)
         if len(homes) < int(params["min_homes"]):
             continue
         owners = [m for m, _ in homes.values()]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import LOW, MEDIUM, Context, Finding
 from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, money_text, pensions, property_kind, text_of,
+    business_active, hits, home_key, linked_rows, one_per_home, money_text, pensions, property_kind, text_of,
     vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
@@ -68,7 +68,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
         if hh not in touched_households:
             continue
         sig: list[Signal] = []
-        homes: dict[str, Signal] = {}
+        owned: list = []
         for m in idxs:
             name = ctx.value(m, "name")
             for h in found["vehicles"].get(m, []):
@@ -84,7 +84,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 if kind == "commercial":
                     sig.append(Signal(SHOP, m, text, h.confidence, ident=home_key(row, h.r)))
                 elif kind == "home":
-                    homes.setdefault(home_key(row, h.r), Signal(HOMES, m, text, h.confidence, ident=home_key(row, h.r)))
+                    owned.append((row, h.r, Signal(HOMES, m, text, h.confidence, ident=home_key(row, h.r))))
             for h in found["businesses"].get(m, []):
                 row = rows["businesses"][h.r]
                 if business_active(row, c05):
@@ -101,6 +101,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
                 sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元", w.confidence, w.average,
                                   f"{_person(ctx, m)}/{employers}"))
+        homes = one_per_home(owned)
         if len(homes) >= int(c04["min_homes"]):
             both = list(homes.values())
             sig.append(Signal(HOMES, both[0].member, f"住宅 {len(both)} 套：" + "；".join(s.text for s in both),
