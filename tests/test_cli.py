@@ -18,7 +18,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
     [
         (["nosuch"], 2, "没有“nosuch”这个命令"),
         (["audit", "x.xlsx"], 2, "缺少必需的选项 --out"),
-        (["audit", "--out", "o"], 2, "缺少参数"),
+        (["audit", "--out", "o"], 2, "缺少花名册文件"),
+        (["explain"], 2, "缺少类别代码，如 rostercheck explain C01"),
         (["audit", "x.xlsx", "--out", "o", "--bogus"], 2, "没有 --bogus 这个选项"),
         (["audit", "--staff"], 2, "--staff 后面需要"),
         (["audit", "missing.xlsx", "--out", "o"], 3, "文件不存在"),
@@ -82,3 +83,5 @@ def test_the_report_paths_line_is_not_wrapped_at_80_columns(tmp_path):
                             env={**__import__("os").environ, "COLUMNS": "80"})
     assert result.returncode == 0
     assert f"{out / 'findings.csv'}" in result.stdout.splitlines()[-1]
+    # no ledgers at all: the money sieve is one notice, not one line per F code
+    assert result.stderr.count("资金核查（F01–F07）未进行") == 1 and "F01 未检查" not in result.stderr

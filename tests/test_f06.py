@@ -63,3 +63,24 @@ def test_a_roster_id_stored_as_a_number_links_by_the_account_holders_name_when_t
     assert money(money_context(mixed, rows), "F06") == []
     rows[0]["holder"] = "赵六"  # another person's account: no link, the household is owed the month
     assert money(money_context(mixed, rows), "F06") == [("王五", "中", None, 516.0)]
+
+
+def test_a_payee_whose_id_the_bank_masked_is_known_by_her_account_and_name():
+    from money import findings
+
+    accounts = {A: "6230590000000000011", C: "6230590000000000022", E: "6230590000000000033"}
+    rost = (household("王五", A, benefit=516, bank_account=accounts[A]) + household("李四", C, benefit=700, bank_account=accounts[C])
+            + household("陈一", E, benefit=800, bank_account=accounts[E]))
+
+    def masked(pid, name, amount, shown=None):
+        return pay((shown or pid)[:4] + "*" * 10 + (shown or pid)[-4:], name, "2026-09", amount, bank_account=accounts[pid])
+
+    rows = [masked(A, "王五", 516), masked(C, "李四", 650), pay(E, "陈一", "2026-09", 800)]
+    ctx = money_context(rost, rows)
+    assert money(ctx, "F06") == []
+    [f05] = findings(ctx, "F05")  # 李四 paid 50 short: linked at 中, and the key says how
+    assert f05.confidence == "中" and "身份证号被部分隐去" in f05.key
+    # the visible digits disagree (another person's account and name): not hers
+    ctx = money_context(rost, [masked(A, "王五", 516, shown=make_id("19800101", 119)), masked(C, "李四", 700),
+                               pay(E, "陈一", "2026-09", 800)])
+    assert money(ctx, "F06") == [("王五", "中", None, 516.0)]

@@ -315,3 +315,40 @@ def test_months_written_in_chinese_or_without_their_year_take_the_year_the_title
     _, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["month"]) == ["2026-07", "2026-08", "2026-09"]
 
+
+
+def test_headers_with_a_unit_or_a_bank_word_are_the_amount_and_the_item(tmp_path):
+    path = tmp_path / "代发明细.csv"
+    path.write_text("领取人姓名,证件号码,代发项目,所属期,补贴金额（元）,处理结果\n"
+                    f"张三,{A},农村低保金,2026年7月,465,交易成功\n张三,{A},物价补贴,2026年7月,30,交易成功\n", encoding="utf-8")
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["item"]) == ["农村低保金", "物价补贴"] and list(frame["amount"]) == [465.0, 30.0]
+
+
+def test_back_pay_named_in_the_remark_beside_a_payment_month_column(tmp_path):
+    # 发放年度 + 发放月份 say when a payment was made: a remark's 补发3月 is the month it is for …
+    path = write(tmp_path / "发放明细.xlsx", {"城关镇": [
+        ["姓名", "身份证号", "补贴项目名称", "发放年度", "发放月份", "发放金额", "备注"],
+        ["张三", A, "农村低保金", "2026", "6", 300, ""], ["张三", A, "农村低保金", "2026", "6", 300, "补发3月"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-06", "2026-03"]
+    # … while a 所属月份 column says it itself
+    path = write(tmp_path / "所属.xlsx", {"城关镇": [
+        ["姓名", "身份证号", "补贴项目名称", "所属月份", "发放金额", "备注"], ["张三", A, "农村低保金", "2026-06", 300, "补发3月"]]})
+    assert list(load_ledgers([path], AS_OF)[1]["month"]) == ["2026-06"]
+
+
+def test_a_sheet_of_masked_ids_is_read_and_a_sheet_left_out_is_said(tmp_path):
+    masked = A[:4] + "*" * 10 + A[-4:]
+    path = write(tmp_path / "一卡通.xlsx", {
+        "甲镇": [["姓名", "身份证号", "一卡通账号", "所属月份", "发放金额"], ["李四", B, "6230590000000000011", "2026-07", 300]],
+        "乙乡": [["姓名", "身份证号", "一卡通账号", "所属月份", "发放金额"]] + [["张三", masked, "6230590000000000022", f"2026-0{m}", 400]
+                                                                     for m in (7, 8, 9)],
+        "说明": [["姓名", "身份证号", "备注"], ["王五", make_id("19900101", 133), "无"]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["id_raw"])[1:] == [masked] * 3 and set(frame["id"]) == {B, masked}
+    assert any("“说明”找不到发放金额列" in w for w in tables[0].warnings)
+    # a file with no sheet to read says what it lacks
+    only = write(tmp_path / "x.xlsx", {"S": [["姓名", "身份证号", "备注"], ["张三", A, "无"]]})
+    with pytest.raises(InputFileError, match="找不到发放金额列"):
+        load_ledgers([only], AS_OF)

@@ -254,9 +254,16 @@ def audit_cmd(
 
 
 def _warn_all(result) -> None:
+    from .io.columns import KIND_LABELS
+
     for w in result.warnings:
         console.warn(w)
-    for code, why in getattr(result, "skipped", {}).items():
+    skipped = dict(getattr(result, "skipped", {}))
+    unpaid = [code for code, why in skipped.items() if why == "未提供所需名单：" + KIND_LABELS["payments"]]
+    if len(unpaid) > 1:  # no ledgers at all: the money sieve in one line, not one per code
+        skipped = {code: why for code, why in skipped.items() if code not in unpaid}
+        console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
+    for code, why in skipped.items():
         console.warn(f"{code} 未检查：{why}")
 
 
@@ -463,12 +470,17 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
 
 _USAGE_MESSAGES = (
     (re.compile(r"Missing option '([^']+)'"), "缺少必需的选项 {0}。"),
-    (re.compile(r"Missing argument '([^']+)'"), "缺少参数 {0}（如花名册文件）。"),
+    (re.compile(r"Missing argument '([^']+)'"), "缺少{0}。"),
     (re.compile(r"No such command '([^']+)'"), "没有“{0}”这个命令。可用：audit、review、screen、coverage、checks、explain。"),
     (re.compile(r"No such option: (\S+)"), "没有 {0} 这个选项。"),
     (re.compile(r"Option '([^']+)' requires an argument"), "选项 {0} 后面需要写文件或数值。"),
     (re.compile(r"Got unexpected extra argument"), "多写了参数，请检查命令。"),
 )
+
+
+# A missing argument by what it is (Typer names it by its parameter)
+_ARGUMENTS = {"rosters": "花名册文件（或存放花名册和名单的文件夹）", "previous": "上期的问题清单（findings.csv 或乡镇填写后的问题清单.xlsx）",
+              "applications": "新申请名单文件", "code": "类别代码，如 rostercheck explain C01"}
 
 
 def _usage_message(text: str) -> str:
@@ -477,7 +489,7 @@ def _usage_message(text: str) -> str:
     for pattern, chinese in _USAGE_MESSAGES:
         m = pattern.search(text)
         if m:
-            return chinese.format(*m.groups())
+            return chinese.format(*(_ARGUMENTS.get(g.strip(".").lower(), g) for g in m.groups()))
     return f"命令用法有误（{text}）。"
 
 

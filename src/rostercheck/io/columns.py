@@ -19,6 +19,8 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
               r"收款人|开户人|领取人|代领")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+# A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份)
+MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)"
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
 _FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
@@ -49,6 +51,7 @@ _ATTRIBUTE_REJECTS = {
     **dict.fromkeys(("phone", "phone2", "bank_account"), _WHEN + r"|户名|开户行|名称|姓名"),
 }
 _UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(元/月)': a unit, not a qualifier
+_TRAILING_UNIT = re.compile(r"\s*[(（][^()（）]{0,6}[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class FieldSpec:
         if not label or _FORMER.search(label):
             return None
         m = re.search(self.pattern, label)
+        if m is None and (bare := _TRAILING_UNIT.sub("", label)) != label:
+            label, m = bare, re.search(self.pattern, bare)
         if m is None or (self.exclude and re.search(self.exclude, label)):
             return None
         rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
@@ -292,13 +297,16 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     # 资金发放明细 (payment ledgers): one row per payment, or one row per payee with month columns
     # (1月…12月, 2025年7月 …, found and melted by io/ledgers.py, not by these specs).
     "payments": [
-        FieldSpec("month", r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)", weight=2),
+        FieldSpec("month", MONTH_FOR, weight=2),
         FieldSpec("month", r"发放(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", weight=3),
-        FieldSpec("amount", r"(应发|补助|救助|保障)(金额|额|数)|^金额|金额$", weight=2),
-        FieldSpec("item", r"资金(项目|名称)|(发放|补助|救助|补贴|款项|支出)(项目|名称)|^项目(名称)?$|^款项$|^摘要$", weight=2),
+        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", weight=2),
+        FieldSpec("item", r"资金(项目|名称)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|^项目(名称)?$|^款项$", weight=2),
+        # a bank's 摘要 names the item when nothing else does; beside a 资金项目 column it is a remark (补发2026年3月)
+        FieldSpec("item", r"^摘要$"),
+        FieldSpec("remark", r"^摘要$", weight=0),
         # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
         FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
         FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),

@@ -21,7 +21,7 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
-from .columns import KIND_LABELS, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
@@ -281,7 +281,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         return out.reset_index(drop=True), notes
     frame["_col"] = _same(n, "")
     if "month" in frame.columns:
-        frame["month_source"] = _same(n, "列")
+        # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
+        label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
+        frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
         if "year" not in frame.columns:
             frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
         return frame, notes
@@ -344,12 +346,14 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raw = RawFile(path, KIND, [fast[:2]], [])
     else:
         raw: RawFile = read_file(path, KIND, limits)
-    frames, warnings, headers, titles, sheets = [], list(raw.notes), {}, [], []
+    frames, warnings, headers, titles, sheets, unused = [], list(raw.notes), {}, [], [], []
     for grid, layout in raw.sheets:
         if "id" not in layout.mapping and "head_id" not in layout.mapping:
+            unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)
         if "amount" not in frame.columns:
+            unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))
             continue
         frames.append(frame)
         warnings.extend(notes + [(f"工作表“{grid.sheet}”" if grid.sheet else "") + w for w in layout.warnings])
@@ -357,8 +361,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         titles.append(layout.title)
         sheets.append(grid.sheet)
     if not frames:
-        raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到身份证号列和发放金额列（或“1月、2月…”这样的各月金额列）。"
-                                   "请确认文件内容和 --payments 选项是否对应。")
+        missing = "、".join(dict.fromkeys(what for _, what in unused)) or "身份证号列和发放金额列"
+        raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
+    warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
     frame = _concat(frames)
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
     return table, frame

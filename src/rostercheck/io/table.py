@@ -197,9 +197,11 @@ class _ContentCheck:
     ('合计' under 身份证号) are not data and are left out of the sample, as :class:`_RowFilter` leaves them out of the rows.
     """
 
-    def __init__(self, rows: list[list]):
+    def __init__(self, rows: list[list], kind: str = ""):
         self.rows = [row for row in rows[:CONTENT_SAMPLE] if not _is_total_or_footer([text(c) for c in row])]
         self.memo: dict[tuple[str, int], bool] = {}
+        # a bank's ledger may mask its payees' IDs (4105**********0028): the column is still theirs (linked by account)
+        self.masked_ids = kind == "payments"
 
     def __call__(self, fld: str, col: int) -> bool:
         key = (fld, col)
@@ -213,7 +215,7 @@ class _ContentCheck:
         elif fld in MONEY_FIELDS:
             test, share = (lambda c: money(c) is not None), 0.5
         elif fld in ID_FIELDS:
-            test, share = _id_ish, 0.2
+            test, share = (lambda c: _id_ish(c) or (self.masked_ids and ids.masked(c) is not None)), 0.2
         else:
             return True
         cells = [row[col] for row in self.rows if col < len(row) and text(row[col])]
@@ -260,7 +262,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
-    chosen = assign_columns(labels, kind, _ContentCheck(grid.rows[r + h :]))
+    chosen = assign_columns(labels, kind, _ContentCheck(grid.rows[r + h :], kind))
     mapping, warnings = chosen.mapping, chosen.warnings
     if "id" not in mapping and kind != "cadre_relatives":
         col = _content_id_column(grid.rows[r + h :], set(mapping.values()))

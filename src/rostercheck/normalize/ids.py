@@ -209,6 +209,24 @@ def id_number(raw: object) -> IdInfo:
     return IdInfo(text, FORMAT, 0)
 
 
+_MASKED = re.compile(r"(\d{2,10})[*＊]{4,}(\d{0,7}[\dXx]?)")
+
+
+def masked(cell: object) -> tuple[str, str] | None:
+    """The digits left visible in an ID a bank masked ('4105**********0028' → ('4105', '0028')), else None.
+
+    Such a cell names nobody by itself: it can only confirm a person found another way (her account and name).
+
+    Args:
+        cell: the cell.
+    Returns:
+        (leading digits, trailing characters), or None when the cell is no masked 15- or 18-character ID.
+    """
+    text = unicodedata.normalize("NFKC", str(cell or "")).strip().replace(" ", "")
+    m = _MASKED.fullmatch(text)
+    return (m.group(1), m.group(2).upper()) if m and len(text) in (15, 18) else None
+
+
 def mask_id(value: str) -> str:
     """Mask an ID for display: the first 6 and last 4 characters kept, the birth date hidden.
 

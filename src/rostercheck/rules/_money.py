@@ -262,6 +262,7 @@ def _linked(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo)
+    masked = _masked_payees(f, members, member_at, conf_at)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee, household = _payees(f, has_own, has_head, member_at, mem_household)
@@ -277,7 +278,7 @@ def _linked(ctx: Context) -> Ledger:
                                     np.asarray(benefit, dtype=bool))
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
-    led.memo["codes"] = codes
+    led.memo["codes"], led.memo["masked"] = codes, masked
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
     codes["payee"] = _payee_codes(f, payee, has_own, has_head)
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
@@ -314,6 +315,41 @@ def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: 
     households = members["household"].to_numpy(dtype=object)
     take = np.array([m >= 0 and households[m] in short for m in by_head.tolist()], dtype=bool)
     member_at[rows[take]], conf_at[rows[take]] = by_head[take], head_conf[take]
+
+
+def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+    """A row whose ID the bank masked (4105**********0028) is the member of that name in the household the account
+    belongs to on the roster, when her ID shows the same digits where the mask leaves them (中: no whole ID matched).
+    Returns the rows so linked."""
+    if not {"id_raw", "bank_account", "link_key"} <= set(f.columns) or not len(members):
+        return set()
+    unlinked = np.flatnonzero(member_at < 0)
+    raw = f["id_raw"].iloc[unlinked].astype(object).tolist()
+    rows = [(r, shown) for r, cell in zip(unlinked.tolist(), raw) if "*" in str(cell) or "＊" in str(cell)
+            if (shown := ids.masked(cell))]
+    if not rows:
+        return set()
+    by_account: dict[tuple[str, str], list[int]] = {}
+    for m, (account, name, pid) in enumerate(zip(*(members[c].tolist() for c in ("bank_account", "name_key", "id")))):
+        if account and name:
+            by_account.setdefault((account, name), []).append(m)
+    accounts, names, pids, linked = f["bank_account"], f["link_key"], members["id"].tolist(), set()
+    for r, (head, tail) in rows:
+        found = [m for m in by_account.get((accounts.iat[r], names.iat[r]), [])
+                 if pids[m].startswith(head) and pids[m].endswith(tail) and len(pids[m]) == 18]
+        if len(found) == 1:
+            member_at[r], conf_at[r] = found[0], MEDIUM
+            linked.add(r)
+    return linked
+
+
+def link_text(led: Ledger, rows: list[int]) -> str:
+    """How payment rows were linked to the roster, in the words of a finding's 匹配键."""
+    if any(r in led.memo.get("masked", ()) for r in rows):
+        return "发放账号、姓名一致（身份证号被部分隐去，可见的位一致）"
+    if all(led.conf[r] == HIGH for r in rows if led.member[r] >= 0):
+        return "身份证号一致"
+    return "身份证号相近，姓名、出生日期一致"
 
 
 def _reversals(led: Ledger, paid: np.ndarray) -> None:

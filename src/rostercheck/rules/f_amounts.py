@@ -17,7 +17,8 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
-from ._money import Ledger, finding, ledger, month_of, months_text, numbered, pair_numbers, roster_months, weakest, yuan
+from ._money import (Ledger, finding, ledger, link_text, month_of, months_text, numbered, pair_numbers, roster_months, weakest,
+                     yuan)
 
 _MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
 
@@ -304,7 +305,7 @@ def check_f05(ctx: Context) -> list[Finding]:
         evidence = (f"发放金额与花名册核定金额（月保障金/供养标准 {yuan(amount)}，误差容许 {tol:g} 元）不符：{'；'.join(lines)}。"
                     f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
         facts = (("household", h), ("approved", f"{amount:.2f}"))
-        out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, "身份证号一致", months,
+        out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            over or None, under or None, facts))
     return out
 
