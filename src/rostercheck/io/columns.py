@@ -51,7 +51,7 @@ _ATTRIBUTE_REJECTS = {
     **dict.fromkeys(("phone", "phone2", "bank_account"), _WHEN + r"|户名|开户行|名称|姓名"),
 }
 _UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(元/月)': a unit, not a qualifier
-_TRAILING_UNIT = re.compile(r"\s*[(（][^()（）]{0,6}[)）]\s*$")
+_TRAILING_UNIT = re.compile(r"\s*[(（]\s*(?:万?元(?:/[人户月年])?|人|户|个|月|㎡|m2|平方米|亩|%)\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -85,12 +85,12 @@ class FieldSpec:
         Returns:
             weight + the share of the label the alias covers, or None.
         """
-        if not label or _FORMER.search(label):
+        if not label or _FORMER.search(label) or (self.exclude and re.search(self.exclude, label)):
             return None
         m = re.search(self.pattern, label)
-        if m is None and (bare := _TRAILING_UNIT.sub("", label)) != label:
+        if m is None and (bare := _TRAILING_UNIT.sub("", label)) != label:  # '补贴金额（元）' is 补贴金额
             label, m = bare, re.search(self.pattern, bare)
-        if m is None or (self.exclude and re.search(self.exclude, label)):
+        if m is None:
             return None
         rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
         qualifiers = re.findall(QUALIFIERS, rest)
