@@ -152,6 +152,14 @@ def test_exits_are_not_a_roster(tmp_path):
     assert classify_file(path).kind == "exits"
 
 
+def test_a_registry_cancellation_export_with_death_dates_is_a_deaths_list(tmp_path):
+    """公安's 死亡注销 export: 注销日期/注销原因 as an exit list has them, but a 死亡日期 column no exit list has."""
+    path = _csv(tmp_path / "死亡注销人员.csv", ["序号", "申报人身份证号", "户主身份证号", "姓名", "公民身份号码", "注销原因",
+                                             "死亡日期", "注销日期", "注销派出所"],
+                [[str(k), i, i, "张三", i, "01-死亡", "2026/5/29", "2026/6/9", "城关派出所"] for k, i in enumerate(_IDS)])
+    assert classify_file(path).kind == "deaths"
+
+
 def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡.csv")
     (tmp_path / "~$死亡.xlsx").write_bytes(b"lock")

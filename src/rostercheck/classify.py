@@ -40,6 +40,8 @@ ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助�
 COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")
 WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one column only it has
 CLEAR_LEAD = 1.25  # the best kind must score this many times the second, else the file is ambiguous
+# A column no list of the kind has: a 户籍注销 export's 死亡日期 beside its 注销日期/注销原因 makes it no exit list
+_NEVER = {"exits": re.compile(r"死亡(日期|时间)")}
 SHOWN = 4  # header labels named as the reason, the most telling first
 PEEK_BYTES = 1 << 18  # text files: the header and the first rows are in the first 256 KB
 PEEK_ROWS = HEADER_SCAN_ROWS + 40
@@ -199,6 +201,8 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             if layout is None:
                 continue
             titles.append(layout.title)
+            if kind in _NEVER and any(_NEVER[kind].search(label) for label in layout.labels):
+                continue
             if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
                 required_ok = True
                 rows = max(rows, sum(1 for r in grid.rows[layout.start:] if any(text(c) for c in r)))
