@@ -141,3 +141,16 @@ def test_staff_id_stored_as_a_full_double_matches_despite_rounding():
     ctx = context(household("李国德", person), {"staff": [{"name": "李国德", "id": float(person), "unit": "县水利局",
                                                           "category": "事业"}]})
     assert flagged(ctx, "C01") == [("李国德", "中")]
+
+
+def test_a_clerks_family_is_no_c01_but_a_village_heads_is():
+    # a 民政协理员 on the cadre list is an 经办人员, not one of the 三职干部: her family is RQ's (filing), not C01's
+    for post, expected in (("民政协理员", []), ("村委会主任", [("孙丽", "中"), ("赵小明", "中"), ("赵老根", "中")])):
+        cadres = [{"name": "赵明", "id": STAFF, "post": post, "township": "城关镇", "village": "南村"}]
+        assert flagged(context(family_roster(), {"cadres": cadres, "registry": staff_registry()}), "C01") == expected, post
+        filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "cadre_post": post, "name": "孙丽", "id": STAFF_WIFE,
+                   "relation": "妻子"}]
+        assert bool(flagged(context(family_roster(), {"cadre_relatives": filing}), "C01")) == bool(expected), post
+    # the clerk herself on the roster is still flagged
+    cadres = [{"name": "赵明", "id": STAFF, "post": "民政协理员", "township": "城关镇", "village": "南村"}]
+    assert flagged(context(household("赵明", STAFF), {"cadres": cadres}), "C01") == [("赵明", "高")]

@@ -54,6 +54,11 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
+def _clerk(post: object, ctx: Context) -> bool:
+    """Whether a cadre list's 职务 names a clerk (民政协理员, 经办人员), not one of the 三职干部 whose family C01 covers."""
+    return any(w in str(post or "") for w in ctx.specs["C01"].params.get("not_cadre_posts", []))
+
+
 def _excluded(row: dict, excluded: tuple) -> bool:
     return bool(excluded) and any(w in str(row.get("category", "")) for w in excluded)
 
@@ -79,7 +84,7 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         if not _close(k, age) or hh in homes.get(o, ()):
             continue
         row = offs[o]
-        if kind == "staff" and _excluded(row, excluded):
+        if (kind == "staff" and _excluded(row, excluded)) or (kind == "cadres" and _clerk(row.get("post"), ctx)):
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         evidence = (f"{_WHO[kind]} {row['name']}（{values(row, _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
@@ -103,7 +108,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
         row = fils[f]
         relation = str(row.get("relation", "") or "")
         k = role(relation)
-        if not _close(k, age) or hh in homes.get(f, ()):
+        if not _close(k, age) or hh in homes.get(f, ()) or _clerk(posts.get(f), ctx):
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
