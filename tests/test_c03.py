@@ -153,3 +153,11 @@ def test_stopped_and_unknown_pension_statuses_do_not_count_and_unknown_ones_are_
         assert flagged(ctx, "C03") == [], status
     ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status="3"), pension("李梅", WIFE, 900, status="3")]})
     assert any("“发放状态”列有 2 行" in w and "“3”2 行" in w for w in value_warnings(ctx))
+
+
+def test_an_unread_area_code_is_measured_against_the_higher_standard():
+    # 城乡类别 written as a code not read here: 1,200 for two (600 a head) is above the rural standard, not the urban one
+    ctx = context(couple(area_type="1"), {"pensions": [pension("张三", HEAD, 1200)]})
+    assert flagged(ctx, "C03") == []
+    ctx = context(couple(area_type="1"), {"pensions": [pension("张三", HEAD, 1600)]})
+    assert flagged(ctx, "C03") == [("张三", "高")] and "按较高的城市标准" in evidence(ctx)[0]

@@ -56,7 +56,7 @@ def check(ctx: Context) -> list[Finding]:
             components += 1
         size = size_of(ctx, idxs)
         per_person = total / size
-        standard, label = standard_for(ctx, idxs)
+        standard, label = standard_for(ctx, idxs, higher_when_unread=True)
         if per_person <= standard:
             continue
         summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
