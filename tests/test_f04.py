@@ -93,6 +93,29 @@ def test_a_yearly_summary_given_before_the_monthly_files_is_the_copy_not_them(tm
     assert result.findings.empty
 
 
+def test_one_months_batch_in_two_views_carries_its_back_pay_once(tmp_path):
+    # The bureau's August list (所属月份) and the bank's August 代发明细 (the month in its title, 补发6月 in 摘要) are one
+    # batch: its back pay for June is paid once, beside June's own payment of the others
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    people = [(n, make_id(f"19{50 + k}0101", 111 + k)) for k, n in enumerate(("张三", "李四", "王五", "赵六", "钱七"))]
+    write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
+                                     *[["城关镇", "东村", n, i, n, i, "户主", 516] for n, i in people]])
+    june = write(tmp_path / "2026年6月发放明细.xlsx", [["姓名", "身份证号", "资金项目", "所属月份", "发放金额"],
+                                                      *[[n, i, "低保金", "2026-06", 516] for n, i in people[1:]]])
+    bureau = write(tmp_path / "2026年8月发放花名表_民政.xlsx", [
+        ["户主姓名", "户主身份证号", "资金项目", "所属月份", "发放金额", "备注"],
+        *[[n, i, "低保金", "2026-08", 516, ""] for n, i in people], [people[0][0], people[0][1], "低保金", "2026-06", 516, "补发6月"]])
+    bank = write(tmp_path / "农商银行代发明细_202608.xlsx", [
+        ["清溪县农商银行批量代发明细（2026年8月）"], ["户名", "证件号码", "资金项目", "交易金额", "处理结果", "摘要"],
+        *[[n, i, "低保金", 516, "交易成功", "2026年8月低保金"] for n, i in people],
+        [people[0][0], people[0][1], "低保金", 516, "交易成功", "补发6月"]])
+    result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[june, bureau, bank], codes=["F04"])
+    assert result.findings.empty
+
+
 def test_a_status_that_says_neither_paid_nor_failed_is_counted_paid_and_named_in_a_warning():
     from rostercheck.rules._vocab import value_warnings
 

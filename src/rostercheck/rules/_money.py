@@ -442,17 +442,27 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
     names = f["_file"].to_numpy(dtype=object)
     filled = np.bincount(file_codes, weights=f["_col"].to_numpy(dtype=object) != "", minlength=len(files))
     wide = {files[k] for k in np.flatnonzero(filled == np.bincount(file_codes, minlength=len(files))).tolist()}
+    paid_in = {(file, month_value): set(part["h"].tolist()) for (file, month_value), part in seen.groupby(["file", "month"])}
+    copied_from: dict[object, set] = {}  # a file whose batch repeats earlier files' → those files
     for month_value, part in seen.groupby("month", sort=True):
         earlier: set = set()
         for file in sorted(dict.fromkeys(part["file"].tolist()), key=lambda name: name in wide):
-            households = set(part.loc[part["file"] == file, "h"].tolist())
+            households = paid_in[file, month_value]
             common = len(households & earlier)
             if earlier and common >= 0.8 * len(households) and common >= 0.5 * len(earlier):
                 drop |= (names == file) & (months == month_value)
                 notes.append(f"{Path(str(file)).name}：{month_value} 的发放与前面文件中同月的发放是同一批（同一个月的资金换了一种表样又给了一次），"
                              "按一份计，不算重复发放")
+                copied_from.setdefault(file, set()).update(
+                    other for (other, m), hs in paid_in.items() if m == month_value and other != file and hs & households)
                 continue
             earlier |= households
+    # The same batch's back pay for earlier months, in both views (the bank's 补发6月 beside the bureau's): once too
+    for file, sources in copied_from.items():
+        for (other, month_value), households in paid_in.items():
+            if other == file and not drop[(names == file) & (months == month_value)].any() and households <= set().union(
+                    *(paid_in.get((source, month_value), set()) for source in sources)):
+                drop |= (names == file) & (months == month_value)
     return drop, notes
 
 
