@@ -143,14 +143,18 @@ def test_staff_id_stored_as_a_full_double_matches_despite_rounding():
     assert flagged(ctx, "C01") == [("李国德", "中")]
 
 
-def test_a_clerks_family_is_no_c01_but_a_village_heads_is():
-    # a 民政协理员 on the cadre list is an 经办人员, not one of the 三职干部: her family is RQ's (filing), not C01's
-    for post, expected in (("民政协理员", []), ("村委会主任", [("孙丽", "中"), ("赵小明", "中"), ("赵老根", "中")])):
+def test_a_clerks_family_is_c01_unless_the_county_leaves_clerks_to_rq(tmp_path):
+    # by default everyone on the cadre list counts, a 民政协理员 too; a county may leave clerks' families to RQ's filing rules
+    cfg = tmp_path / "rostercheck.toml"
+    cfg.write_text('[C01]\nnot_cadre_posts = ["协理员", "经办"]\n', encoding="utf-8")
+    family = [("孙丽", "中"), ("赵小明", "中"), ("赵老根", "中")]
+    for post, config, expected in (("民政协理员", None, family), ("民政协理员", cfg, []), ("村委会主任", cfg, family)):
         cadres = [{"name": "赵明", "id": STAFF, "post": post, "township": "城关镇", "village": "南村"}]
-        assert flagged(context(family_roster(), {"cadres": cadres, "registry": staff_registry()}), "C01") == expected, post
+        ctx = context(family_roster(), {"cadres": cadres, "registry": staff_registry()}, config=config)
+        assert flagged(ctx, "C01") == expected, (post, config)
         filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "cadre_post": post, "name": "孙丽", "id": STAFF_WIFE,
                    "relation": "妻子"}]
-        assert bool(flagged(context(family_roster(), {"cadre_relatives": filing}), "C01")) == bool(expected), post
-    # the clerk herself on the roster is still flagged
+        assert bool(flagged(context(family_roster(), {"cadre_relatives": filing}, config=config), "C01")) == bool(expected)
+    # the clerk herself on the roster is flagged either way
     cadres = [{"name": "赵明", "id": STAFF, "post": "民政协理员", "township": "城关镇", "village": "南村"}]
-    assert flagged(context(household("赵明", STAFF), {"cadres": cadres}), "C01") == [("赵明", "高")]
+    assert flagged(context(household("赵明", STAFF), {"cadres": cadres}, config=cfg), "C01") == [("赵明", "高")]
