@@ -352,3 +352,16 @@ def test_a_sheet_of_masked_ids_is_read_and_a_sheet_left_out_is_said(tmp_path):
     only = write(tmp_path / "x.xlsx", {"S": [["姓名", "身份证号", "备注"], ["张三", A, "无"]]})
     with pytest.raises(InputFileError, match="找不到发放金额列"):
         load_ledgers([only], AS_OF)
+
+
+def test_a_ledger_of_a_header_alone_is_said_and_checks_nothing(tmp_path):
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金\n张三,{A},张三,{A},户主,516\n", encoding="utf-8")
+    csv_path = tmp_path / "发放明细_空.csv"
+    csv_path.write_text("姓名,身份证号,账号,户名,资金项目,所属月份,发放金额,发放状态\n", encoding="utf-8-sig")
+    xlsx_path = write(tmp_path / "发放明细_空.xlsx", {"Sheet1": [["姓名", "身份证号", "所属月份", "发放金额"]]})
+    for path in (csv_path, xlsx_path):
+        result = audit([roster], {}, AS_OF, payments=[path])
+        assert result.findings.empty and any("没有发放数据行" in w for w in result.warnings), path

@@ -267,7 +267,8 @@ def _linked(ctx: Context) -> Ledger:
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee, household = _payees(f, has_own, has_head, member_at, mem_household)
     if "money:sources" not in ctx.cache:
-        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok) & np.asarray(benefit))
+        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at,
+                                                             np.asarray(ok, dtype=bool) & np.asarray(benefit, dtype=bool))
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return _linked(ctx)
