@@ -142,3 +142,25 @@ def test_one_months_benefit_paid_in_two_parts_is_no_duplicate_but_a_members_shar
     rows.append(pay(B, "王芳", "2026-09", 516))  # her own share of 1032, paid twice
     assert money(money_context(roster(), rows), "F04") == [("王芳", "高", 516.0, None)]
 
+
+
+def test_a_copy_of_one_townships_file_beside_anothers_is_no_duplicate(tmp_path):
+    # May's ledgers of two townships, the second saved twice: the copy repeats that file, not the month as a whole
+    import datetime as dt
+    import shutil
+
+    from rostercheck.audit import audit
+
+    people = [(f"户{k}", make_id(f"19{50 + k}0101", 111 + k)) for k in range(16)]
+    write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
+                                     *[["城关镇" if k < 12 else "河口乡", "东村", n, i, n, i, "户主", 516]
+                                       for k, (n, i) in enumerate(people)]])
+    folder = tmp_path / "资金"
+    folder.mkdir()
+    write(folder / "城关镇2026年5月发放明细.xlsx", [["户名", "身份证号", "所属月份", "发放金额"],
+                                                 *[[n, i, "2026-05", 516] for n, i in people[:12]]])
+    write(folder / "河口乡代发明细_202605.xlsx", [["户名", "身份证号", "所属月份", "发放金额"],
+                                               *[[n, i, "2026-05", 516] for n, i in people[12:]]])
+    shutil.copy(folder / "河口乡代发明细_202605.xlsx", folder / "河口乡代发明细_202605(1).xlsx")
+    result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 5, 31), payments=[folder], codes=["F04"])
+    assert result.findings.empty and any("提供了两次" in w for w in result.warnings)

@@ -65,7 +65,8 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         m = led.member[r0]
         valid = led.cols["id_status"][r0] == ids.VALID or led.cols["head_id_status"][r0] == ids.VALID
         conf = weakest(HIGH if valid else MEDIUM, led.conf[r0] if m >= 0 else "")
-        who = led.cols["name"][r0] or led.cols["head_name"][r0]
+        who = (led.cols["name"][r0] or led.cols["head_name"][r0] or (ctx.value(m, "name") if m >= 0 else "")
+               or led.cols["holder"][r0])
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
         facts = (("payee", payee), ("item", item))
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
