@@ -84,3 +84,9 @@ def test_a_payee_whose_id_the_bank_masked_is_known_by_her_account_and_name():
     ctx = money_context(rost, [masked(A, "王五", 516, shown=make_id("19800101", 119)), masked(C, "李四", 700),
                                pay(E, "陈一", "2026-09", 800)])
     assert money(ctx, "F06") == [("王五", "中", None, 516.0)]
+
+
+def test_an_unpaid_household_without_an_id_is_named_as_itself():
+    rost = roster() + household("赵七", "", benefit=450, village="南村")
+    rows = [pay(x, n, "2026-09", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    assert money(money_context(rost, rows), "F06") == [("赵七", "中", None, 450.0)]

@@ -324,3 +324,19 @@ def test_rosters_sharing_a_few_people_or_of_two_programmes_are_both_read(tmp_pat
     c = _roster_csv(tmp_path / "特困人员名册.csv", PEOPLE[:12], "清河县特困人员名册")
     inputs = load_inputs([a, b, c], {}, AS_OF)
     assert len(inputs.members) == 12 + 11 + 12
+
+
+@pytest.mark.parametrize("footer", [
+    ["审核人：", None, "制表人：", None, None, "制表日期：2027年1月4日"],
+    ["单位（盖章）", None, "分管领导：", "审核：", "制表：张三", None],
+])
+def test_a_signature_line_under_the_roster_is_no_household(tmp_path, footer):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["内黄县2026年第四季度城乡最低生活保障对象花名册"])
+    ws.append(["乡镇", "村", "户主姓名", "户主身份证号", "与户主关系", "月保障金"])
+    ws.append(["城关镇", "东村", "张立新", make_id("19700101", 11), "户主", 500])
+    ws.append(footer)
+    book.save(tmp_path / "低保花名册.xlsx")
+    members = build_members([load_table(tmp_path / "低保花名册.xlsx", "roster")], AS_OF)
+    assert list(members["name"]) == ["张立新"]

@@ -24,6 +24,8 @@ _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
 _TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
 _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
 _FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人|经办人[:：])")
+# a signature line's every cell: 审核人： / 制表人：张三 / 制表日期：2027年1月4日 / 单位（盖章）
+_SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期)")
 
 
 @dataclass
@@ -161,7 +163,7 @@ def _is_total_or_footer(values: list[str]) -> bool:
     head = "".join(filled[:3])
     if any(_TOTAL.match(v) or (len(v) <= 20 and _SUBTOTAL.search(v)) for v in filled[:4]):
         return True  # '合计', and township subtotals such as '城关镇小计'（only rows without an ID get here）
-    return len(filled) <= 2 and bool(_FOOTER.match(head))
+    return (len(filled) <= 2 and bool(_FOOTER.match(head))) or all(_SIGNATURE.match(v) for v in filled)
 
 
 def _content_id_column(rows: list[list], used: set[int]) -> int | None:

@@ -311,11 +311,16 @@ def check_f05(ctx: Context) -> list[Finding]:
     return out
 
 
-def _head(ctx: Context, led: Ledger, household: str, r: int) -> int:
-    """The household head's member index (the linked member when the head is not on the roster)."""
+def _head(ctx: Context, led: Ledger, household: str, r: int | None) -> int:
+    """The household head's member index (else the member a payment row ``r`` of the household is linked to, else its
+    first covered member; -1 for none)."""
     members = led.covered.get(household, [])
     heads = [j for j in members if ctx.value(j, "id") and ctx.value(j, "id") == ctx.value(j, "head_id")]
-    return heads[0] if heads else (led.member[r] if led.member[r] >= 0 else (members[0] if members else -1))
+    if heads:
+        return heads[0]
+    if r is not None and led.member[r] >= 0 and led.household[r] == household:
+        return led.member[r]
+    return members[0] if members else -1
 
 
 @rule("F06")
@@ -348,7 +353,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按核定金额 {yuan(amount)}/月，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
-        head = _head(ctx, led, h, fails[0] if fails else 0) if members else -1
+        head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
         fd = finding(ctx, led, "F06", r0, head, evidence, conf, "户主身份证号", months, None, owed, facts, source="花名册")
