@@ -365,3 +365,13 @@ def test_a_ledger_of_a_header_alone_is_said_and_checks_nothing(tmp_path):
     for path in (csv_path, xlsx_path):
         result = audit([roster], {}, AS_OF, payments=[path])
         assert result.findings.empty and any("没有发放数据行" in w for w in result.warnings), path
+
+
+def test_month_columns_under_an_amount_heading_are_months_not_rival_amount_columns(tmp_path):
+    path = write(tmp_path / "城关镇2026年低保金发放表.xlsx", {"Sheet": [
+        ["户主姓名", "户主身份证号", "保障人口", "2026年发放金额（元）", "", "", "合计"],
+        ["", "", "", "1月", "2月", "3月", ""],
+        ["张三", A, 2, 1032, 1032, 1032, 3096]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-01", "2026-02", "2026-03"]
+    assert not any("都像是" in w for w in tables[0].warnings), tables[0].warnings
