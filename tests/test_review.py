@@ -184,3 +184,14 @@ def test_an_id_corrected_since_the_last_list_is_the_same_person_still_enrolled(t
     result = review(out / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
     zhao = result.rows[(result.rows["类别代码"] == "C02") & (result.rows["姓名"] == "赵六")]
     assert list(zhao["整改状态"]) == ["未整改"] and f"身份证号已更正为 {ZHAO}" in zhao["说明"].iat[0]
+
+
+def test_a_person_whose_id_this_roster_holds_as_a_number_is_still_enrolled(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    # this quarter's roster keeps 李四's household with every ID typed as a number (Excel's 15 digits)
+    q4 = [[float(c) if c in (LI, LI_WIFE) else c for c in r] for r in county_q3()]
+    write_roster(tmp_path / "q4.xlsx", q4, "清河县2026年第四季度农村低保花名册")
+    result = review(out / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    li = result.rows[(result.rows["类别代码"] == "C01") & (result.rows["姓名"] == "李四")]
+    assert list(li["整改状态"]) == ["未整改"] and "以数字格式存储" in li["说明"].iat[0]
+    assert any("本期花名册中有" in w and "数字格式" in w for w in result.warnings)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import suppress
-from .audit import build_context, run_checks
+from .audit import build_context, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .io.ledger import read_previous
 from .io.limits import Limits
@@ -87,10 +87,12 @@ class _Roster:
             return self.by_id[info.value], ""
         if info.status == ids.MISSING:
             return self.by_name_head.get((key, ids.id_number(raw_head).value)), ""
-        if _lost_digits(info):  # digits lost in Excel: region + birth date plus the name
-            j = self.by_prefix.get((key, info.value[:ids.SURVIVING]))
-            if j is not None:
-                return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
+        # digits lost in Excel, in the earlier list or in this roster: region + birth date plus the name
+        j = self.by_prefix.get((key, info.value[:ids.SURVIVING])) if info.value else None
+        if j is not None and _lost_digits(info):
+            return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
+        if j is not None and _lost_digits(ids.id_number(self.members.at[j, "id"])):
+            return j, "本期花名册中该人的身份证号以数字格式存储（后几位已丢失），按姓名和身份证号前几位找到，请更正"
         near = [j for pid, j in self.by_name.get(key, ()) if _one_apart(pid, info.value)]
         if len(near) == 1:  # the ID corrected: one digit, or two neighbours swapped
             return near[0], f"身份证号已更正为 {self.members.at[near[0], 'id']}（与原清单同名、只差一位）"
@@ -102,10 +104,11 @@ class _Roster:
         info = ids.id_number(raw_head)
         if info.value in self.by_head:
             return self.by_head[info.value], ""
-        if _lost_digits(info):
-            j = self.by_head_prefix.get((person_name(head_name), info.value[:ids.SURVIVING]))
-            if j is not None:
-                return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
+        j = self.by_head_prefix.get((person_name(head_name), info.value[:ids.SURVIVING])) if info.value else None
+        if j is not None and _lost_digits(info):
+            return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
+        if j is not None and _lost_digits(ids.id_number(self.members.at[j, "head_id"])):
+            return j, "本期花名册中户主身份证号以数字格式存储（后几位已丢失），按户主姓名和身份证号前几位找到，请更正"
         near = [j for hid, j in self.by_heads_named.get(person_name(head_name), ()) if _one_apart(hid, info.value)]
         if len(near) == 1:
             return near[0], f"户主身份证号已更正为 {self.members.at[near[0], 'head_id']}（与原清单同名、只差一位）"
@@ -141,7 +144,7 @@ def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | 
     prev = read_previous(previous, limits)
     inputs = load_inputs(rosters, {}, as_of, limits, progress)
     ctx, more = build_context(inputs, as_of, config)
-    warnings += more
+    warnings += more + number_typed_ids(inputs, "本期花名册")
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
