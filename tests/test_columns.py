@@ -120,6 +120,8 @@ def test_headers(kind, headers, expected):
         ("vehicles", ["填报人", "所有人", "身份证明号码", "号牌号码", "车辆类型", "使用性质", "是否残疾人专用车"],
          {"name": "所有人", "id": "身份证明号码", "disabled_flag": "是否残疾人专用车", "use": "使用性质"}),
         ("cadres", ["干部姓名", "干部身份证号", "职务", "乡镇", "村"], {"name": "干部姓名", "id": "干部身份证号"}),
+        ("rejected", ["申请人姓名", "申请人身份证号", "乡镇", "申请日期", "不予批准日期", "不予批准原因"],
+         {"date": "不予批准日期", "reason": "不予批准原因"}),
         # the party before a sale or a change (原权利人, 原所有人, 原法定代表人), before or after the owner's columns
         ("properties", ["不动产单元号", "原权利人证件号码", "权利人", "证件号码", "坐落", "规划用途"],
          {"name": "权利人", "id": "证件号码", "property_unit": "不动产单元号"}),

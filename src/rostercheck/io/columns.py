@@ -397,7 +397,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     # 未获批申请 (applications refused).
     "rejected": [
         # the date of the refusal; the application's date only when the list has no other
-        FieldSpec("date", r"(审批|审核|决定|不予|办结|否决)(日期|时间)", weight=2),
+        FieldSpec("date", r"(不予批准|不予|审批|审核|决定|批准|办结|否决|驳回|拒绝)(日期|时间)", weight=2),
         FieldSpec("date", r"申请(日期|时间)|^日期$"),
         FieldSpec("reason", r"原因|事由|理由|不予.*(依据|说明)|审批意见"),
         FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$"),
