@@ -45,7 +45,7 @@ def test_verified_finding_held_back_until_evidence_changes(tmp_path):
     write_roster(tmp_path / "roster.xlsx", county_q3())
     _, first, _ = _audit(tmp_path, STAFF, "q3")
     assert sorted(first["姓名"]) == ["张小明", "李四"]
-    _verify(tmp_path / "q3" / "问题清单.xlsx", "张小明", "经核实为同名不同人，核实无问题")
+    _verify(tmp_path / "q3" / "问题清单.xlsx", "张小明", "经核实为同名不同人（已调档）：核实无问题")
     res = runner.invoke(app, ["review", str(tmp_path / "q3" / "问题清单.xlsx"), str(tmp_path / "roster.xlsx"),
                               "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
     assert res.exit_code == 0, res.output
@@ -53,6 +53,8 @@ def test_verified_finding_held_back_until_evidence_changes(tmp_path):
     entries = pd.read_csv(sup, dtype=str, encoding="utf-8-sig").fillna("")
     assert list(entries.columns) == suppress.COLUMNS
     assert list(entries["姓名"]) == ["张小明"] and entries["依据指纹"].iat[0].startswith("FP-")
+    assert entries["核实情况"].iat[0] == "经核实为同名不同人（已调档）：核实无问题"  # as the township wrote it
+    assert entries["依据"].iat[0] == first.loc[first["姓名"] == "张小明", "依据"].iat[0]
 
     # Next quarter: the list is re-sent under another name with the rows in another order — same evidence.
     res, again, run = _audit(tmp_path, [STAFF[1], ["县政府办", "王小二", "430521199901011234", "事业"], STAFF[0]],

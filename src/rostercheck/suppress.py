@@ -136,10 +136,16 @@ def entries_from(findings: pd.DataFrame, verified_on: dt.date) -> pd.DataFrame:
         rows.append({
             "类别代码": text(f.get("类别代码")), "身份证号": text(f.get("身份证号")), "姓名": text(f.get("姓名")),
             "乡镇": text(f.get("乡镇")), "村": text(f.get("村")), "来源名单": text(f.get("来源名单")),
-            "依据": text(f.get("依据")), "依据指纹": fingerprint(text(f.get("类别代码")), f.get("依据")),
-            EVIDENCE: _evidence_of(f.get(EVIDENCE)), "核实情况": text(f.get("核实情况")) or text(f.get("整改状态")), "核实日期": verified_on.isoformat(),
+            "依据": _as_written(f.get("依据")), "依据指纹": fingerprint(text(f.get("类别代码")), f.get("依据")),
+            EVIDENCE: _evidence_of(f.get(EVIDENCE)),
+            "核实情况": _as_written(f.get("核实情况")) or _as_written(f.get("整改状态")), "核实日期": verified_on.isoformat(),
         })
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _as_written(value: object) -> str:
+    """A free-text cell (依据, what the township wrote) kept as written: full-width （）：， stay full-width."""
+    return value.strip() if isinstance(value, str) else text(value)
 
 
 def _evidence_of(value: object) -> str:
