@@ -340,3 +340,19 @@ def test_a_signature_line_under_the_roster_is_no_household(tmp_path, footer):
     book.save(tmp_path / "低保花名册.xlsx")
     members = build_members([load_table(tmp_path / "低保花名册.xlsx", "roster")], AS_OF)
     assert list(members["name"]) == ["张立新"]
+
+
+@pytest.mark.parametrize("area, programme, expected", [
+    ("220", "", "农村"),  # 统计用城乡分类代码: 村庄
+    ("111", "", "城市"),  # 主城区
+    ("121", "", "不详"),  # 镇中心区: 城乡 differs by county, not guessed
+    ("9", "农村低保", "农村"),  # a code not read gives way to the programme cell naming 农村
+    ("9", "低保", "不详"),
+])
+def test_area_type_codes_and_the_programme_cell(tmp_path, area, programme, expected):
+    path = tmp_path / "花名册.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,城乡类别,保障类别\n"
+                    f"城关镇,城关社区,张三,{make_id('19700101', 11)},张三,{make_id('19700101', 11)},户主,{area},{programme}\n",
+                    encoding="utf-8")
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert list(members["area_type"]) == [expected]

@@ -141,7 +141,8 @@ def _area_value(raw: str) -> str:
         return "城市"
     if "农" in raw or "村" in raw:
         return "农村"
-    return UNREAD_AREA if text(raw) else ""
+    coded = codes.table("urban_rural")["codes"].get(text(raw))  # the statistics office's 城乡分类代码 (220 村庄)
+    return coded["area"] if coded else (UNREAD_AREA if text(raw) else "")
 
 
 def _area_named(*sources: str) -> str:
@@ -341,11 +342,15 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
     # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
     # judged once per distinct cell).
-    area = np.full(len(out), "", dtype=object)
-    for found in (by_value(out["area_type"].tolist(), _area_value), by_value(programme_raw, _area_named),
-                  out["sheet"].map(source_area).tolist(), by_value(out["village"].tolist(), _guess_area)):
-        blank = area == ""
-        area[blank] = np.asarray(found, dtype=object)[blank]
+    # A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file name that names 城市/农村, never
+    # to a guess from the village's name.
+    area = np.asarray(by_value(out["area_type"].tolist(), _area_value), dtype=object)
+    for found in (by_value(programme_raw, _area_named), out["sheet"].map(source_area).tolist()):
+        found = np.asarray(found, dtype=object)
+        take = ((area == "") | (area == UNREAD_AREA)) & (found != "")
+        area[take] = found[take]
+    blank = area == ""
+    area[blank] = np.asarray(by_value(out["village"].tolist(), _guess_area), dtype=object)[blank]
     unread = area == UNREAD_AREA
     if unread.any():
         found = codes.unknown_counts(out["area_type"][unread], lambda v: codes.UNKNOWN)
