@@ -111,3 +111,16 @@ def test_the_screen_filters_big_lists_to_the_applicants_with_the_same_verdicts(t
     memory = screen(apps, lists, dt.date(2026, 9, 30), enrolled)
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
     pd.testing.assert_frame_equal(memory.verdicts, duck.verdicts)
+
+
+def test_applications_without_bank_accounts_are_not_warned_about_them(tmp_path):
+    import datetime as dt
+
+    from helpers import make_id
+    from rostercheck.screen import screen
+
+    pid = make_id("19700101", 11)
+    path = tmp_path / "新申请.csv"
+    path.write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n城关镇,东村,张三,{pid},张三,{pid},户主\n", encoding="utf-8")
+    result = screen([path], {}, dt.date(2026, 9, 30))
+    assert not any("银行账号列" in w for w in result.warnings)

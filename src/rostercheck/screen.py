@@ -23,6 +23,7 @@ from .audit import build_context, findings_frame, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
 from .io.limits import Limits
+from .io.table import ROSTER_GAPS
 from .model import CheckSpec, Context
 from .order import natural_rank
 from .policy import load_policy
@@ -126,8 +127,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
-    for t in inputs.tables:
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    for t in inputs.tables:  # applications come without bank accounts: no word about it
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})

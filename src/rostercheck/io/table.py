@@ -567,11 +567,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     title = " ".join(t for t in titles if t)
     _check_kind(path, kind, frame, title)
     if kind == "roster":
-        warnings.extend(msg for fld, msg in _ROSTER_GAPS.items() if fld not in frame.columns)
+        warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
     return Table(kind, path, frame, headers, title, sheets, warnings)
 
 
-_ROSTER_GAPS = {
+ROSTER_GAPS = {
     "name": "未找到成员姓名列：身份证号受损的人无法用“姓名+出生日期”比对，亲属关系也无法按姓名核对",
     "bank_account": "未找到银行账号列：D02（多户共用账号）和 RQ3 的账号比对无法进行",
     "township": "未找到乡镇列：乡镇将从工作表名称或家庭住址推断",
