@@ -34,6 +34,7 @@ def test_coverage_on_the_sample_county(tmp_path):
     result = CliRunner().invoke(app, _args(tmp_path))
     assert result.exit_code == 0, result.output
     assert "漏保线索汇总" in result.output
+    assert "没有城乡类别列：L01 一律按农村低保标准 516 元比较" in result.output  # the sample's monitoring list has none
     raw = (tmp_path / "漏保线索.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with open(tmp_path / "漏保线索.csv", encoding="utf-8-sig") as f:

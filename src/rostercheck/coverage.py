@@ -122,6 +122,11 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     warnings.extend(number_typed_ids(inputs))
+    monitoring = inputs.lists.get("monitoring")
+    if monitoring is not None and len(monitoring) and "area_type" not in monitoring.columns:
+        area = ctx.common.get("default_area", "农村")
+        warnings.append(f"{inputs.labels['monitoring']}没有城乡类别列：L01 一律按{area}低保标准 {ctx.standard(area):g} 元比较"
+                        "（配置项 default_area）；城镇监测户请在名单中加“城乡类别”列后重新运行。")
     for kind, ref in inputs.lists.items():
         ided = ref["id_status"] == "valid"
         if "cert" in ref.columns:
