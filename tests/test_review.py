@@ -195,3 +195,12 @@ def test_a_person_whose_id_this_roster_holds_as_a_number_is_still_enrolled(tmp_p
     li = result.rows[(result.rows["类别代码"] == "C01") & (result.rows["姓名"] == "李四")]
     assert list(li["整改状态"]) == ["未整改"] and "以数字格式存储" in li["说明"].iat[0]
     assert any("本期花名册中有" in w and "数字格式" in w for w in result.warnings)
+
+
+def test_a_finding_verified_as_no_problem_counts_once_in_the_rates():
+    from rostercheck.io.review_report import rates
+
+    rows = pd.DataFrame({"乡镇": ["城关镇"] * 3, "整改状态": ["已整改", "未整改", "未整改"],
+                         "说明": ["", "该人员仍在新花名册中", "乡镇核实为无问题：同名不同人；该人员仍在新花名册中"]})
+    table = rates(rows, "乡镇").set_index("乡镇")
+    assert table.loc["城关镇", ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]].tolist() == [3, 1, 1, 1, 2, "50.0%"]
