@@ -72,16 +72,18 @@ def test_a_payee_whose_id_the_bank_masked_is_known_by_her_account_and_name():
     rost = (household("王五", A, benefit=516, bank_account=accounts[A]) + household("李四", C, benefit=700, bank_account=accounts[C])
             + household("陈一", E, benefit=800, bank_account=accounts[E]))
 
-    def masked(pid, name, amount, shown=None):
-        return pay((shown or pid)[:4] + "*" * 10 + (shown or pid)[-4:], name, "2026-09", amount, bank_account=accounts[pid])
+    def masked(pid, name, amount, shown=None, account=None):
+        return pay((shown or pid)[:4] + "*" * 10 + (shown or pid)[-4:], name, "2026-09", amount,
+                   bank_account=account or accounts[pid])
 
     rows = [masked(A, "王五", 516), masked(C, "李四", 650), pay(E, "陈一", "2026-09", 800)]
     ctx = money_context(rost, rows)
     assert money(ctx, "F06") == []
     [f05] = findings(ctx, "F05")  # 李四 paid 50 short: linked at 中, and the key says how
     assert f05.confidence == "中" and "身份证号被部分隐去" in f05.key
-    # the visible digits disagree (another person's account and name): not hers
-    ctx = money_context(rost, [masked(A, "王五", 516, shown=make_id("19800101", 119)), masked(C, "李四", 700),
+    # another 王五, whose visible digits disagree, paid into an account not on the roster: not hers
+    ctx = money_context(rost, [masked(A, "王五", 516, shown=make_id("19800101", 119), account="6230590000000000099"),
+                               masked(C, "李四", 700),
                                pay(E, "陈一", "2026-09", 800)])
     assert money(ctx, "F06") == [("王五", "中", None, 516.0)]
 

@@ -100,3 +100,26 @@ def test_tekun_payees_on_no_roster_sharing_a_care_homes_account_are_not_flagged_
     rows += [pay(make_id(f"194{i}0101", 110 + i), n, "2026-09", 1576, "特困人员基本生活费", holder="某镇敬老院", bank_account=home)
              for i, n in enumerate(("孟山", "卢英", "许伟"))]
     assert money(money_context(roster(), rows), "F07") == []
+
+
+def test_a_household_still_paid_under_its_dead_former_head_into_its_own_account():
+    from money import months
+
+    # 陈国强 died in May; the roster now has 王芳 as head, with the same account; the bank still pays under his ID
+    rost = household("王芳", B, benefit=516, bank_account="6228480012345678") + household("李四", C, benefit=700)
+    rows = [pay(A, "陈国强", m, 516, bank_account="6228480012345678") for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700, bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
+    ctx = money_context(rost, rows, {"deaths": [{"name": "陈国强", "id": A, "date": "2026-05-10"}]})
+    assert money(ctx, "F07") == [("王芳", "中", None, None)]
+    assert money(ctx, "F01") == [] and money(ctx, "F06") == [] and money(ctx, "F03") == []
+
+
+def test_a_dead_members_own_row_beside_the_others_is_still_his():
+    from money import months
+
+    # a per-person ledger: 王芳's own row goes on after her death, into the household's account, beside her husband's
+    rost = household("陈国强", A, benefit=516, bank_account="6228480012345678")
+    rows = [pay(x, n, m, 516, bank_account="6228480012345678") for m in months("2026-07", "2026-09")
+            for x, n in ((A, "陈国强"), (B, "王芳"))]
+    ctx = money_context(rost, rows, {"deaths": [{"name": "王芳", "id": B, "date": "2026-05-10"}]})
+    assert money(ctx, "F01") == [("王芳", "高", 516.0 * 3, None)]

@@ -263,6 +263,7 @@ def _linked(ctx: Context) -> Ledger:
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo)
     masked = _masked_payees(f, members, member_at, conf_at)
+    former = _former_payees(f, members, member_at, conf_at)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee, household = _payees(f, has_own, has_head, member_at, mem_household)
@@ -279,7 +280,7 @@ def _linked(ctx: Context) -> Ledger:
                                     np.asarray(benefit, dtype=bool))
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
-    led.memo["codes"], led.memo["masked"] = codes, masked
+    led.memo["codes"], led.memo["masked"], led.memo["former"] = codes, masked, former
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
     codes["payee"] = _payee_codes(f, payee, has_own, has_head)
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
@@ -344,10 +345,52 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     return linked
 
 
+def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+    """A row whose payee is on no roster, paid into the account the roster gives one household alone, for a month in
+    which no row of that household's members is paid, is that household's (中): the bank still pays under its former
+    head, who died or left (the household now under the spouse). Its payee's own death or move is then no stop of the
+    household's benefit; F07 asks for the payee to be changed. (A member's own row beside the others' — a per-person
+    ledger — stays his: his death stops his share.) Returns the rows so linked."""
+    if "bank_account" not in f.columns or not len(members):
+        return set()
+    unlinked = np.flatnonzero(member_at < 0)
+    if not len(unlinked):
+        return set()
+    owners: dict[str, set] = {}
+    heads: dict[object, int] = {}
+    for j, (account, household, pid, head) in enumerate(zip(*(members[c].tolist() for c in ("bank_account", "household", "id", "head_id")))):
+        if account:
+            owners.setdefault(account, set()).add(household)
+        if household not in heads or (pid and pid == head):
+            heads[household] = j
+    found = {}
+    for r, account in zip(unlinked.tolist(), f["bank_account"].iloc[unlinked].astype(object).tolist()):
+        households = owners.get(account) if account else None
+        if households and len(households) == 1:
+            found[r] = next(iter(households))
+    if not found:
+        return set()
+    # the months those households' members are paid in rows of their own (a city's ledger: only theirs looked at)
+    households = members["household"].to_numpy(dtype=object)
+    wanted = members["household"].isin(set(found.values())).to_numpy()
+    rows = np.flatnonzero(member_at >= 0)
+    rows = rows[wanted[member_at[rows]]]
+    months = f["month"]
+    paid = set(zip(households[member_at[rows]].tolist(), months.iloc[rows].astype(object).tolist()))
+    linked = set()
+    for r, household in found.items():
+        if (household, months.iat[r]) not in paid:
+            member_at[r], conf_at[r] = heads[household], MEDIUM
+            linked.add(r)
+    return linked
+
+
 def link_text(led: Ledger, rows: list[int]) -> str:
     """How payment rows were linked to the roster, in the words of a finding's 匹配键."""
     if any(r in led.memo.get("masked", ()) for r in rows):
         return "发放账号、姓名一致（身份证号被部分隐去，可见的位一致）"
+    if any(r in led.memo.get("former", ()) for r in rows):
+        return "发放账号与花名册一致（领取人不在花名册中）"
     if all(led.conf[r] == HIGH for r in rows if led.member[r] >= 0):
         return "身份证号一致"
     return "身份证号相近，姓名、出生日期一致"

@@ -58,9 +58,10 @@ def events(ctx: Context, led: Ledger) -> None:
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
         memo = ctx.cache.setdefault("money:identities", {})
+        former = led.memo.get("former", ())  # paid under a former head into the household's account: not his stop
         for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
             ev = event(r, c)
-            if ev:
+            if ev and m not in former:
                 led.events_row.setdefault(int(m), []).append(ev)
         no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "")
         if len(no_own):

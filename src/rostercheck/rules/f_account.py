@@ -1,9 +1,10 @@
 """F07: the account paid is not the household's own.
 
-Three signals, each a lead for a home visit (no money column): the account's holder (户名) is no member
+Four signals, each a lead for a home visit (no money column): the account's holder (户名) is no member
 of the household (names compared after removing spaces and turning traditional characters into
 simplified ones); one account receives several households' money; the account is a village cadre's or a
-staff member's (when --cadres/--staff carry account numbers).
+staff member's (when --cadres/--staff carry account numbers); the household's own account is paid under a
+payee on no roster (its former head, who died or left: the payee to be changed).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import HIGH, MEDIUM, Context, Finding
+from ..normalize import ids
 from . import rule, where
 from ..io.ledgers import first_rows
 from ._household import in_institution
@@ -27,7 +29,29 @@ def check(ctx: Context) -> list[Finding]:
     params = ctx.specs["F07"].params
     min_len = int(params["min_account_digits"])
     institution = _institution_rows(ctx, led, params.get("institution_modes", []))
-    return _holders(ctx, led, institution) + _shared(ctx, led, min_len, institution) + _officials(ctx, led, min_len)
+    return (_holders(ctx, led, institution) + _shared(ctx, led, min_len, institution) + _officials(ctx, led, min_len)
+            + _former(ctx, led))
+
+
+def _former(ctx: Context, led: Ledger) -> list[Finding]:
+    """Households whose own account (the roster's) is paid under a payee on no roster: the payee to be changed."""
+    by: dict[tuple, list[int]] = defaultdict(list)
+    for r in sorted(led.memo.get("former", ())):
+        if led.ok[r] and led.benefit[r]:
+            by[(led.household[r], led.cols["id"][r] or led.cols["link_key"][r])].append(r)
+    out = []
+    for (_, who), rows in by.items():
+        r0 = rows[0]
+        months = sorted({led.cols["month"][r] for r in rows} - {""})
+        name = led.cols["name"][r0] or led.cols["head_name"][r0] or led.cols["holder"][r0]
+        shown = f"（身份证号 {ids.mask_id(led.cols['id'][r0])}）" if led.cols["id"][r0] else ""
+        evidence = (f"领取人 {name}{shown}不在花名册中，资金仍以其名义发放到本户在花名册登记的账号 "
+                    f"{_masked(led.cols['bank_account'][r0])}：{months_text(months)}，如 {led.where(r0)}。"
+                    "如是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用")
+        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM,
+                           "发放账号与花名册一致（领取人不在花名册中）", months, None, None,
+                           (("signal", "former_payee"), ("payee", who))))
+    return out
 
 
 def _institution_rows(ctx: Context, led: Ledger, modes: list[str]) -> np.ndarray:
