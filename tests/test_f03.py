@@ -117,3 +117,19 @@ def test_members_paid_one_by_one_under_a_head_listed_alone_on_a_per_household_ro
     ctx = money_context(per_household, rows)
     assert money(ctx, "F03") == [] and money(ctx, "F05") == []
 
+
+
+def test_a_payee_on_no_roster_goes_to_the_township_the_ledger_file_is_named_after(tmp_path):
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    roster_file = tmp_path / "低保花名册.csv"
+    roster_file.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金\n"
+                           f"城关镇,东村,王五,{A},王五,{A},户主,516\n河口乡,南村,李四,{B},李四,{B},户主,516\n", encoding="utf-8")
+    ledger = tmp_path / "河口乡2026年低保金发放明细.csv"
+    ledger.write_text("姓名,身份证号,所属月份,发放金额\n" + "".join(f"{n},{i},{m},516\n" for m in months("2026-07", "2026-09")
+                                                             for n, i in (("王五", A), ("李四", B), ("周九", STRAY))),
+                      encoding="utf-8")
+    result = audit([roster_file], {}, dt.date(2026, 9, 30), payments=[ledger], codes=["F03"])
+    assert list(result.findings["姓名"]) == ["周九"] and list(result.findings["乡镇"]) == ["河口乡"]

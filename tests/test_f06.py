@@ -92,3 +92,13 @@ def test_an_unpaid_household_without_an_id_is_named_as_itself():
     rost = roster() + household("赵七", "", benefit=450, village="南村")
     rows = [pay(x, n, "2026-09", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
     assert money(money_context(rost, rows), "F06") == [("赵七", "中", None, 450.0)]
+
+
+def test_a_payment_reversed_and_not_paid_again_says_so():
+    from money import findings
+
+    rows = [pay(A, "王五", "2026-09", 516), pay(A, "王五", "2026-09", -516, remark="冲正")]
+    rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    [f] = findings(money_context(roster(), rows), "F06")
+    assert f.confidence == "高" and f.repay == 516.0
+    assert "516.00 元（成功，已被冲正）" in f.evidence and "-516.00 元（冲正）" in f.evidence

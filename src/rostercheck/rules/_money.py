@@ -411,10 +411,13 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     positive: dict[tuple, list[int]] = {}
     for r in np.flatnonzero(wanted & np.asarray(led.ok, dtype=bool) & (amounts > 0)).tolist():
         positive.setdefault((int(key[r]), round(float(amounts[r]), 2)), []).append(r)
+    reversed_ = led.memo.setdefault("reversed", set())
     for r in negative.tolist():
         rows = positive.get((int(key[r]), round(-float(amounts[r]), 2)))
         if rows:
-            led.ok[rows.pop()] = led.ok[r] = False
+            cancelled = rows.pop()
+            led.ok[cancelled] = led.ok[r] = False
+            reversed_.update((cancelled, r))
 
 
 class _Columns(dict):
@@ -738,6 +741,15 @@ def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
             "name_key": led.cols["name_key"][r], "household": led.household[r]}
 
 
+def _township_named(ctx: Context, led: Ledger, r: int) -> str:
+    """A roster township the row's file or sheet is named after (石桥镇2026年发放明细.xlsx), else '': a payee on no roster
+    still goes to that township's list."""
+    if "townships" not in led.memo:
+        led.memo["townships"] = sorted(set(ctx.members["township"].tolist()) - {""}, key=len, reverse=True)
+    named = f"{Path(str(led.cols['_file'][r])).stem} {led.cols['_sheet'][r]}"
+    return next((t for t in led.memo["townships"] if t in named), "")
+
+
 def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
             months: list[str], recover: float | None, repay: float | None, facts: tuple = (), source: str = "",
             listed: dict | None = None) -> Finding:
@@ -767,6 +779,7 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         subject = subject_row(ctx, led, r)
         for k, v in (listed or {}).items():
             subject[k] = subject[k] or v
+        subject["township"] = subject["township"] or _township_named(ctx, led, r)
         member = led.off_roster.get(led.household[r], -1)
     file = str(led.cols["_file"][r]).replace("\\", "/").rsplit("/", 1)[-1]
     return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols["_row"][r])), key,

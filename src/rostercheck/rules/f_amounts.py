@@ -311,6 +311,13 @@ def check_f05(ctx: Context) -> list[Finding]:
     return out
 
 
+def _state(led: Ledger, r: int) -> str:
+    """A failed row's status in evidence: a reversal (冲正, a negative amount) and the payment it cancelled said so."""
+    if r in led.memo.get("reversed", ()):
+        return "冲正" if led.cols["amount"][r] < 0 else f"{led.cols['status'][r] or '已发放'}，已被冲正"
+    return led.cols["status"][r]
+
+
 def _head(ctx: Context, led: Ledger, household: str, r: int | None) -> int:
     """The household head's member index (else the member a payment row ``r`` of the household is linked to, else its
     first covered member; -1 for none)."""
@@ -348,8 +355,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         fails = [r for m in months for r in failed.get((h, m), [])]
         conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
         owed = amount * len(months) if amount else None
-        detail = ("；发放失败/退回未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{led.cols['status'][r]}），{led.where(r)}"
-                                                for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
+        detail = ("；发放失败/退回（或冲正）未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
+                                                      for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按核定金额 {yuan(amount)}/月，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
