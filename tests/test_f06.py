@@ -43,6 +43,16 @@ def test_approval_date_makes_every_month_since_owed():
     assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]
 
 
+def test_where_benefits_start_the_month_after_approval_the_approval_month_is_not_owed(tmp_path):
+    cfg = tmp_path / "rostercheck.toml"
+    cfg.write_text('[common]\nmoney_first_month = "次月"\n', encoding="utf-8")
+    rows = [pay(x, n, m, a) for m in months("2026-06", "2026-09") for x, n, a in ((C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(A, "王五", m, 516) for m in months("2026-08", "2026-09")]
+    approved = household("王五", A, benefit=516, approved="2026-07-20") + household("李四", C, benefit=700) + household("陈一", E, benefit=800)
+    assert money(money_context(approved, rows), "F06") == [("王五", "中", None, 516.0)]  # July, by default
+    assert money(money_context(approved, rows, config=cfg), "F06") == []
+
+
 def test_a_quarter_paid_in_one_row_is_three_months_paid():
     # 所属期 2026年第3季度 (or 2026年7-9月): three months' benefit in one sum, no month missing and no amount wrong
     rows = [pay(A, "王五", "2026年第3季度", 516 * 3), pay(C, "李四", "2026年7-9月", 700 * 3)]

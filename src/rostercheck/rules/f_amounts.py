@@ -17,8 +17,8 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
-from ._money import (Ledger, finding, ledger, link_text, month_of, months_text, numbered, pair_numbers, roster_months, weakest,
-                     yuan)
+from ._money import (Ledger, finding, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+                     roster_months, weakest, yuan)
 
 _MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
 
@@ -382,9 +382,15 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
             for h, members in led.covered.items() if cells else ():
                 days = [cells[j] for j in members if isinstance(cells[j], dt.date)]
                 if days:
-                    out[h] = month_of(min(days))
+                    out[h] = _first_month(min(days), led.params)
         led.memo[key] = out
     return led.memo[key]
+
+
+def _first_month(day: dt.date, p: dict) -> str:
+    """The first month paid under an approval (or change) on that day: its month, or with money_first_month 次月 the
+    next (an approval on the 1st still its own)."""
+    return month_add(month_of(day), 1) if p.get("first_month") == "次月" and day.day > 1 else month_of(day)
 
 
 def _still_enrolled(led: Ledger, members: list[int], month: str) -> bool:
