@@ -164,6 +164,16 @@ def test_category_code_recovered_from_title_or_sheet_name():
     assert _code_of_title("说明") is None
 
 
+def test_a_township_summary_with_code_and_name_in_one_cell_and_its_own_header_words(tmp_path):
+    path = tmp_path / "乡镇汇总.csv"
+    path.write_text("问题类别,乡镇,姓名,身份证号,核实结论,整改情况\n"
+                    f"D03 身份证号无效,城关镇,张三,{ZHANG},身份证号已更正（派出所核实）,已整改\n"
+                    f"C01财政供养人员或村(居)干部享受低保,城关镇,李四,{LI},在县财政局工作,未整改\n", encoding="utf-8")
+    prev = read_previous(path)
+    assert list(prev["类别代码"]) == ["D03", "C01"]
+    assert list(prev["核实情况"]) == ["身份证号已更正（派出所核实）", "在县财政局工作"]
+
+
 def test_a_lead_that_no_longer_applies_to_someone_still_enrolled_is_not_rectified(tmp_path):
     # C08 (a working-age lead) is not one of the roster's own faults (D01–D03, re-checked): a person still enrolled
     # stays 未整改 although the new roster no longer gives the lead (she turned 55, her record changed).

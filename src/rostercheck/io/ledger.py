@@ -25,10 +25,11 @@ from .table import fill_merged
 
 COLUMNS = FINDING_COLUMNS + LEDGER_COLUMNS
 _CODE = re.compile(r"^\s*([A-Z]{1,2}\d{2})\b")
+_CELL_CODE = re.compile(r"\s*([A-Z]{1,2}\d{2})(?![0-9A-Z])")  # a 类别代码 cell's code, its name after it or not
 # Header spellings townships produce when they retype a header.
 _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "户主身份证号码": "户主身份证号", "类别": "类别代码",
             "问题类别": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
-            "核实结果": "核实情况", "整改期限": "整改时限", "责任人员": "责任人"}
+            "核实结果": "核实情况", "核实结论": "核实情况", "整改期限": "整改时限", "责任人员": "责任人"}
 
 
 def _header(row: list) -> list[str]:
@@ -115,8 +116,10 @@ def _code_of_title(text_value: str) -> _Code | None:
 def _cell(column: str, value: object) -> str:
     if column in ("身份证号", "户主身份证号") and isinstance(value, (int, float)) and not isinstance(value, bool):
         return ids.id_number(value).value  # typed as a number in Excel: keep the 15 digits that survive
-    if column == "类别代码":
-        return text(value).upper()
+    if column == "类别代码":  # 'D03 身份证号无效' as a township writes it: the code
+        code = text(value).upper()
+        found = _CELL_CODE.match(code)
+        return found.group(1) if found else code
     if value is None or isinstance(value, (bool, int, float, dt.date)):
         return text(value)
     return str(value).strip()  # what the township typed, as typed (no width or punctuation folding)
