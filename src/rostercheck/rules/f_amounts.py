@@ -355,7 +355,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         fails = [r for m in months for r in failed.get((h, m), [])]
         conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
         owed = amount * len(months) if amount else None
-        detail = ("；发放失败/退回（或冲正）未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
+        undone = "发放后冲正" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
+        detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
