@@ -110,16 +110,25 @@ def other_periods(tables: list[Table]) -> list[Table]:
         files.setdefault(t.path, []).append(t)
     if len(files) < 2:
         return tables
-    facts = {path: (programme_of(ts[0]), period_of(ts[0]), set().union(*map(_people, ts))) for path, ts in files.items()}
+    programme = {path: programme_of(ts[0]) for path, ts in files.items()}
+    people: dict[Path, set[str]] = {}  # each file's IDs, read only for files sharing a programme with another
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in people:
+            people[path] = set().union(*map(_people, files[path]))
+        return people[path]
+
     dropped: set[Path] = set()
     paths = list(files)
     for i, a in enumerate(paths):
         for b in paths[i + 1:]:
-            (prog_a, per_a, ids_a), (prog_b, per_b, ids_b) = facts[a], facts[b]
-            shared = len(ids_a & ids_b)
-            if a in dropped or b in dropped or prog_a != prog_b or shared < SAME_ROSTER_PEOPLE \
-                    or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b)):
+            if a in dropped or b in dropped or programme[a] != programme[b]:
                 continue
+            ids_a, ids_b = ids_of(a), ids_of(b)
+            shared = len(ids_a & ids_b)
+            if shared < SAME_ROSTER_PEOPLE or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b)):
+                continue
+            per_a, per_b = period_of(files[a][0]), period_of(files[b][0])
             share = f"{shared / min(len(ids_a), len(ids_b)):.0%}"
             if not per_a or not per_b or per_a == per_b:
                 raise InputFileError(b, f"与“{a.name}”有 {shared} 人相同（占较小一份的 {share}），像是同一份花名册的两个版本，"

@@ -354,20 +354,19 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     if "bank_account" not in f.columns or not len(members):
         return set()
     unlinked = np.flatnonzero(member_at < 0)
-    if not len(unlinked):
+    accounts = f["bank_account"].iloc[unlinked].astype(object)
+    on_roster = members["bank_account"].to_numpy(dtype=object)
+    hit = accounts.isin(set(on_roster.tolist()) - {""}).to_numpy()
+    if not hit.any():
         return set()
     owners: dict[str, set] = {}
     heads: dict[object, int] = {}
-    for j, (account, household, pid, head) in enumerate(zip(*(members[c].tolist() for c in ("bank_account", "household", "id", "head_id")))):
-        if account:
-            owners.setdefault(account, set()).add(household)
-        if household not in heads or (pid and pid == head):
+    for j in np.flatnonzero(members["bank_account"].isin(set(accounts[hit].tolist())).to_numpy()).tolist():
+        household = members["household"].iat[j]
+        owners.setdefault(on_roster[j], set()).add(household)
+        if household not in heads or (members["id"].iat[j] and members["id"].iat[j] == members["head_id"].iat[j]):
             heads[household] = j
-    found = {}
-    for r, account in zip(unlinked.tolist(), f["bank_account"].iloc[unlinked].astype(object).tolist()):
-        households = owners.get(account) if account else None
-        if households and len(households) == 1:
-            found[r] = next(iter(households))
+    found = {r: next(iter(owners[a])) for r, a in zip(unlinked[hit].tolist(), accounts[hit].tolist()) if len(owners[a]) == 1}
     if not found:
         return set()
     # the months those households' members are paid in rows of their own (a city's ledger: only theirs looked at)
