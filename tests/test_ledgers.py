@@ -375,3 +375,17 @@ def test_month_columns_under_an_amount_heading_are_months_not_rival_amount_colum
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["month"]) == ["2026-01", "2026-02", "2026-03"]
     assert not any("都像是" in w for w in tables[0].warnings), tables[0].warnings
+
+
+def test_month_columns_of_a_year_from_october_to_september_take_their_years_from_the_titles_span(tmp_path):
+    labels = ["10月", "11月", "12月", "1月", "2月", "3月"]
+    path = write(tmp_path / "城关镇发放明细.xlsx", {"Sheet1": [
+        ["城关镇城乡低保金发放明细表（2025年10月至2026年3月）"],
+        ["户主姓名", "户主身份证号", *labels, "合计"], ["张三", A, *[520] * 6, 3120]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]
+    # a sheet named for a bare month, the span in the file name (202510-202603)
+    path = write(tmp_path / "代发明细_202510-202603.xlsx", {"1月": [["姓名", "身份证号", "发放金额"], ["张三", A, 520]],
+                                                           "11月": [["姓名", "身份证号", "发放金额"], ["张三", A, 520]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(frame["month"]) == ["2025-11", "2026-01"]

@@ -87,8 +87,29 @@ def _year_named(*sources: str) -> str:
     return ""
 
 
-def _with_year(mm: str, year: str, as_of: dt.date) -> str:
-    """A month without a year: the year named, else the year ending at the review date."""
+# a span of months in a title or file name (2025年10月至2026年9月, 2025-10-01 至 2026-09-30, 202510-202609)
+_SPAN_NAMED = re.compile(r"(20\d{2})\s*[年.\-/]?\s*(\d{1,2})\s*月?(?:[.\-/]\d{1,2}|\s*\d{1,2}\s*日)?\s*(?:至|到|~|～|—+|－|-)"
+                         r"\s*(20\d{2})\s*[年.\-/]?\s*(\d{1,2})")
+
+
+def _year_of(*sources: str) -> str | tuple[str, str]:
+    """The year a sheet's bare months (7月) belong to: a span of months its title, sheet or file name gives (first,
+    last 'YYYY-MM': a year from October to September runs over two years), else the year named, else ''."""
+    for source in sources:
+        m = _SPAN_NAMED.search(str(source or ""))
+        if m:
+            first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+            if 1 <= first[1] <= 12 and 1 <= last[1] <= 12 and first < last:
+                return f"{first[0]:04d}-{first[1]:02d}", f"{last[0]:04d}-{last[1]:02d}"
+    return _year_named(*sources)
+
+
+def _with_year(mm: str, year: str | tuple[str, str], as_of: dt.date) -> str:
+    """A month without a year: in the span named (:func:`_year_of`), else of the year named, else the year ending at
+    the review date."""
+    if isinstance(year, tuple):
+        first, last = year
+        year = next((str(y) for y in range(int(first[:4]), int(last[:4]) + 1) if first <= f"{y}-{mm}" <= last), "")
     if year:
         return f"{year}-{mm}"
     y = as_of.year if int(mm) <= as_of.month else as_of.year - 1
@@ -251,7 +272,7 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
 def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None) -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for."""
     notes: list[str] = []
-    parent_year = _year_named(layout.title, grid.sheet, path.stem)
+    parent_year = _year_of(layout.title, grid.sheet, path.stem)
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
     mapping = {f: c for f, c in layout.mapping.items() if c not in wide}
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
@@ -309,7 +330,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     return frame, notes
 
 
-def _dated_bare_months(column: pd.Series, year: str, as_of: dt.date) -> pd.Series:
+def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt.date) -> pd.Series:
     """A month column's cells naming a month without its year ('7月', '七月份') with the year the sheet, title or file
     names, else the year ending at the review date; other cells as they are (each distinct cell judged once)."""
     coded = _distinct(column)
