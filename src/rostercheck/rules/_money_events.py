@@ -67,7 +67,7 @@ def events(ctx: Context, led: Ledger) -> None:
         if len(no_own):
             for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
                 ev = event(r, c)
-                if ev:
+                if ev and m not in former:
                     led.events_row.setdefault(int(m), []).append(ev)
 
     def death(row: dict, c: str) -> Event | None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from ..model import HIGH, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule, where
 from ..io.ledgers import first_rows
@@ -34,7 +34,8 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _former(ctx: Context, led: Ledger) -> list[Finding]:
-    """Households whose own account (the roster's) is paid under a payee on no roster: the payee to be changed."""
+    """Households whose own account (the roster's) is paid under a payee on no roster: the payee to be changed (低: the
+    money is the household's, as the README says of a former head's rows)."""
     by: dict[tuple, list[int]] = defaultdict(list)
     for r in sorted(led.memo.get("former", ())):
         if led.ok[r] and led.benefit[r]:
@@ -48,7 +49,7 @@ def _former(ctx: Context, led: Ledger) -> list[Finding]:
         evidence = (f"领取人 {name}{shown}不在花名册中，资金仍以其名义发放到本户在花名册登记的账号 "
                     f"{_masked(led.cols['bank_account'][r0])}：{months_text(months)}，如 {led.where(r0)}。"
                     "如是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用")
-        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM,
+        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW,
                            "发放账号与花名册一致（领取人不在花名册中）", months, None, None,
                            (("signal", "former_payee"), ("payee", who))))
     return out
