@@ -33,6 +33,18 @@ def test_member_of_household_paid_to_head_recovers_her_share_at_medium():
     assert money(ctx, "F01") == [("李梅", "中", 1032.0, None)]
 
 
+def test_a_members_share_is_the_amount_over_the_rosters_covered_size():
+    # three people on the roster, two of them covered (保障人口 2): her share is half the household's benefit
+    son = make_id("19800505", 171)
+    rost = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子", son)], benefit=1000, covered_size=2) + \
+        household("赵六", ALONE, benefit=516)
+    rows = [pay(HEAD, "张三", m, 1000) for m in months("2026-07", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-07", "2026-09")]
+    ctx = money_context(rost, rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
+    assert money(ctx, "F01") == [("李梅", "中", 1000.0, None)]  # August and September, 500 each
+    assert "保障人口 2 人" in __import__("money").findings(ctx, "F01")[0].evidence
+
+
 def test_death_on_the_last_day_of_a_month_paid_for_that_month_not_flagged():
     rows = [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-04")]
     ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-04-30"}]})

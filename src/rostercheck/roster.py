@@ -22,8 +22,8 @@ from .normalize.values import cn_numerals, count, date, digits, money, month_spa
 from .reference import by_value, cells
 
 DIBAO, TEKUN = "低保", "特困"
-HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "area_type",
-                    "bank_account", "phone", "address", "programme", "region_code", "approved", "changed")
+HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "covered_size",
+                    "area_type", "bank_account", "phone", "address", "programme", "region_code", "approved", "changed")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
@@ -216,7 +216,7 @@ KEY_COLUMNS = ["id", "id_status", "id_reliable", "birth", "name_key"]
 
 COLUMNS = [
     "file", "sheet", "row", "programme", "township", "village", "household", "head_name", "head_id",
-    "household_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
+    "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed",
@@ -346,6 +346,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     sizes = Counter(households)
     declared = by_value(out["household_size"].tolist(), count)
     out["household_size"] = [s if s and s > 0 else sizes[h] for s, h in zip(declared, households)]
+    out["covered_size"] = [c if c and c > 0 else None for c in by_value(out["covered_size"].tolist(), count)]  # 保障人口
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     programme_raw = column("programme").fillna("").tolist()
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}

@@ -281,6 +281,8 @@ def _linked(ctx: Context) -> Ledger:
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"] = codes, masked, former
+    sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
+    led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
     codes["payee"] = _payee_codes(f, payee, has_own, has_head)
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
@@ -706,7 +708,8 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     if not led.household_row[r] or any(e.whole and e.covers(led.cols["month"][r]) for e in own):
         return [("payee", m, 1.0, own)]
     members = led.covered.get(led.household[r], [])
-    share = 1.0 / len(members) if members else 1.0
+    size = led.memo.get("covered_size", {}).get(led.household[r]) or len(members)  # the roster's 保障人口, else its rows
+    share = 1.0 / size if size else 1.0
     out = [("payee", m, share, own)]
     out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
     return out
