@@ -111,4 +111,4 @@ def test_a_payment_reversed_and_not_paid_again_says_so():
     rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
     [f] = findings(money_context(roster(), rows), "F06")
     assert f.confidence == "高" and f.repay == 516.0
-    assert "516.00 元（成功，已被冲正）" in f.evidence and "-516.00 元（冲正）" in f.evidence
+    assert "516.00 元（成功，已被负数行冲回）" in f.evidence and "-516.00 元（成功）" in f.evidence

@@ -312,10 +312,11 @@ def check_f05(ctx: Context) -> list[Finding]:
 
 
 def _state(led: Ledger, r: int) -> str:
-    """A failed row's status in evidence: a reversal (冲正, a negative amount) and the payment it cancelled said so."""
+    """A failed row's status in evidence: a payment cancelled by a negative row (冲正, 退回 written as a minus) says so."""
+    status = led.cols["status"][r]
     if r in led.memo.get("reversed", ()):
-        return "冲正" if led.cols["amount"][r] < 0 else f"{led.cols['status'][r] or '已发放'}，已被冲正"
-    return led.cols["status"][r]
+        return (status or "冲正") if led.cols["amount"][r] < 0 else f"{status or '已发放'}，已被负数行冲回"
+    return status
 
 
 def _head(ctx: Context, led: Ledger, household: str, r: int | None) -> int:
@@ -355,7 +356,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         fails = [r for m in months for r in failed.get((h, m), [])]
         conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
         owed = amount * len(months) if amount else None
-        undone = "发放后冲正" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
+        undone = "发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
