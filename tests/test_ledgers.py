@@ -389,3 +389,14 @@ def test_month_columns_of_a_year_from_october_to_september_take_their_years_from
                                                            "11月": [["姓名", "身份证号", "发放金额"], ["张三", A, 520]]})
     _, frame, _ = load_ledgers([path], AS_OF)
     assert sorted(frame["month"]) == ["2025-11", "2026-01"]
+
+
+def test_a_row_whose_remark_names_several_months_pays_each_of_them(tmp_path):
+    # a month sheet (9月) with one row paying July–September, said only in 备注
+    path = write(tmp_path / "石桥镇2026年发放明细.xlsx", {"9月": [
+        ["姓名", "身份证号", "资金项目", "发放金额", "备注"],
+        ["张三", A, "低保金", 1560, "2026年7-9月"], ["李四", B, "低保金", 520, ""], ["李四", B, "低保金", 520, "补发8月"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    got = sorted(zip(frame["name"], frame["month"], frame["amount"]))
+    assert got == [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("张三", "2026-09", 520.0),
+                   ("李四", "2026-08", 520.0), ("李四", "2026-09", 520.0)]

@@ -462,11 +462,15 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # When the month came from the sheet or the payment date: back pay named in the item or remark (补发6月), or the
     # month an item names (a bank file's 摘要 '2026年1月低保金', paid in February).
     rows = np.flatnonzero(np.asarray(cols["month_source"] != "列"))
+    named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
     if len(rows):
         items = _cells(cols["item"], rows).tolist()
         notes = [f"{i} {r}" for i, r in zip(items, _cells(cols["remark"], rows))]
         for r, item, note in zip(rows.tolist(), items, notes):
             m = mapped[codes[r]] if months is None else months[r]
+            if ("月" in note or "季" in note) and (span := month_span(note)):
+                named_spans[r] = span
+                continue
             found = _BACK_PAY.search(note) if "补发" in note else None
             if found and m:
                 year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
@@ -479,7 +483,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 months[r] = named
     out = pd.DataFrame(cols, copy=False)
     if "month" in frame.columns:  # a row for several months at once (所属期 2025年7-9月, 2025年第3季度): one per month
-        out, months = _spread(out, mapped, codes, months, *judged("month", month_span))
+        spans, span_codes = judged("month", month_span)
+        if named_spans:  # … or a sheet's row whose remark names them
+            spans = spans[span_codes]
+            for r, span in named_spans.items():
+                spans[r] = span
+            span_codes = np.arange(len(spans))
+        out, months = _spread(out, mapped, codes, months, spans, span_codes)
     out["month"] = _coded(mapped, codes) if months is None else _coded(months, np.arange(len(months)))
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
