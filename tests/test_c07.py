@@ -94,3 +94,21 @@ def test_coded_relation_and_vehicle_type_are_shown_with_their_meaning():
     ctx = context(roster(), {"supporters": [row], "vehicles": [{"name": "李强", "id": SON, "vehicle_type": "K33", "status": "A"}]})
     (found,) = run_checks(ctx, ["C07"])[0]
     assert "李强（子）" in found.evidence and "K33（小型轿车）" in found.evidence
+
+
+def test_a_supporter_who_is_tekun_or_a_dibao_recipient_of_60_is_unable(tmp_path):
+    old = make_id("19620505", 171)  # 64 on the review date
+    young = make_id("19750505", 131)
+    lists = lambda sid: {"supporters": [supporter(sid=sid)], "wages": wages(sid, 5000)}  # noqa: E731
+    # a 低保 recipient aged 60 or more in another household: unable (特困人员认定办法 第八条) …
+    assert flagged(context(roster() + household("李强", old, village="南村"), lists(old)), "C07") == []
+    # … a younger one is not
+    assert flagged(context(roster() + household("李强", young, village="南村"), lists(young)), "C07") == [("王秀英", "高")]
+    # … and a 特困 supporter of any age is unable
+    tekun = [{"name": "李强", "id": young, "township": "城关镇", "village": "南村", "support_mode": "分散供养"}]
+    ctx = context(roster(), lists(young), extra_rosters=[(tekun, "清河县特困人员名册")])
+    assert flagged(ctx, "C07") == []
+    # the county may decide otherwise
+    cfg = tmp_path / "rostercheck.toml"
+    cfg.write_text("[C07]\nunable_dibao_age = 70\n", encoding="utf-8")
+    assert flagged(context(roster() + household("李强", old, village="南村"), lists(old), config=cfg), "C07") == [("王秀英", "高")]

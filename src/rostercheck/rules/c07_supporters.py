@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..model import Context, Finding
 from ..normalize import codes, ids
+from ..roster import DIBAO, TEKUN
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
@@ -34,6 +37,7 @@ def check(ctx: Context) -> list[Finding]:
     ref = ctx.lists["supporters"]
     label = ctx.labels["supporters"]
     household_of = {j: idxs for idxs in households(ctx).values() for j in idxs}
+    enrolled = _unable(ctx, params)
     out: list[Finding] = []
     for m, r, conf, key in links(ctx, "supporters", "dependent_id", "dependent_name_key").itertuples(index=False):
         row = ref.loc[r]
@@ -43,6 +47,8 @@ def check(ctx: Context) -> list[Finding]:
         idxs = household_of[m]
         if sid in set(ctx.members.loc[idxs, "id"]):
             continue  # a supporter living in the same household is counted by C03/C06, not here
+        if sid in enrolled:
+            continue  # 特困 himself, or a 低保 recipient of 60 or more: unable to support (认定办法 第八条)
         found = _reasons(ctx, params, sid, idxs)
         if not found:
             continue
@@ -55,6 +61,15 @@ def check(ctx: Context) -> list[Finding]:
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out
+
+
+def _unable(ctx: Context, params: dict) -> set[str]:
+    """IDs of roster members who cannot be anyone's supporter: 特困 persons (unable_if_tekun) and 低保 recipients aged
+    unable_dibao_age or more."""
+    m = ctx.members
+    tekun = (m["programme"] == TEKUN) & bool(params.get("unable_if_tekun", True))
+    old = (m["programme"] == DIBAO) & (pd.to_numeric(m["age"], errors="coerce") >= float(params.get("unable_dibao_age", 60)))
+    return set(m.loc[(tekun | old) & (m["id"] != ""), "id"].tolist())
 
 
 def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
