@@ -161,3 +161,8 @@ def test_an_unread_area_code_is_measured_against_the_higher_standard():
     assert flagged(ctx, "C03") == []
     ctx = context(couple(area_type="1"), {"pensions": [pension("张三", HEAD, 1600)]})
     assert flagged(ctx, "C03") == [("张三", "高")] and "按较高的城市标准" in evidence(ctx)[0]
+
+
+def test_a_one_off_grant_named_in_the_type_column_is_no_monthly_income():
+    grant = pension("张三", HEAD, 6000, kind="一次性丧葬补助金")
+    assert flagged(context(couple(), {"pensions": [grant]}), "C03") == []

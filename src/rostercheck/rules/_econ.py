@@ -251,7 +251,8 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
         by_insurance: dict[str, dict[int, Hit]] = {}
         for h in hs:  # the same row linked twice (exact and repaired) counts once
             row = rows[h.r]
-            one_off = has_any(text_of(row, "pay_kind"), params["one_off_words"])
+            # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
+            one_off = has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"])
             if pension_in_payment(row, params) and not one_off:
                 by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
         keep = []
