@@ -79,3 +79,21 @@ def test_a_coded_area_is_not_guessed_from_the_village_and_wages_between_the_stan
     assert between.members["area_type"].iloc[0] == "不详" and flagged(between, "C06") == []
     above = context(family(n_kids=2, area_type="1"), {"wages": wage_rows("张三", HEAD, [4000, 4000, 4000])})
     assert flagged_names(above, "C06") == {"张三"} and "按较高的城市标准" in evidence(above)[0]
+
+
+def test_a_wage_list_with_a_column_per_month_counts_every_month(tmp_path):
+    import openpyxl
+
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "姓名", "身份证号", "缴费单位", "2025年07月缴费基数", "2025年07月实缴金额", "2025年08月缴费基数",
+               "2025年08月实缴金额", "2025年09月缴费基数", "2025年09月实缴金额"])
+    ws.append([1, "王秀英", "410523195302140027", "县城建筑公司", 1000, 80, 3000, 240, 3000, 240])
+    book.save(tmp_path / "社保缴费工资.xlsx")
+    table = load_table(tmp_path / "社保缴费工资.xlsx", "wages")
+    frame = normalise(table)
+    assert sorted(zip(frame["month"], frame["wage"])) == [("2025-07", 1000.0), ("2025-08", 3000.0), ("2025-09", 3000.0)]
+    assert not any("都像是" in w for w in table.warnings)

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS, MONEY_FIELDS
+from .io.columns import DATE_FIELDS, MONEY_FIELDS, WAGE_MONTH
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import plain_text
@@ -59,6 +59,7 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, digits)
         else:
             out[col] = by_value(values, texts, many=True)
+    out = _melt_wages(out)
     if table.kind in ("wages", "pensions") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
@@ -175,6 +176,21 @@ def _operators(f: pd.DataFrame) -> pd.DataFrame:
             f[fld] = pd.Series([a if str(a if a is not None else "").strip() else b for a, b in zip(mine, theirs)],
                                index=f.index, dtype=object)
     return f.drop(columns=[c for c in ("operator_id", "operator_name") if c in f.columns])
+
+
+def _melt_wages(out: pd.DataFrame) -> pd.DataFrame:
+    """A wide wage list (a wage column per month, :data:`io.columns.WAGE_MONTH`) as one row per person and month."""
+    wide = [c for c in out.columns if c.startswith(WAGE_MONTH)]
+    if not wide:
+        return out
+    base = out.drop(columns=wide)
+    parts = []
+    for col in wide:
+        part = base.copy()
+        part["wage"] = by_value(out[col].tolist(), money)
+        part["month"] = col[len(WAGE_MONTH):]
+        parts.append(part[[w is not None and w > 0 for w in part["wage"].tolist()]])
+    return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
 
 
 def cells(frame: pd.DataFrame, col: str) -> list:

@@ -606,6 +606,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             what = FIELD_NAMES.get(fld, fld)
             warnings.append(f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是{what}列，"
                             f"已按第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
+    if kind == "wages":
+        _monthly_wages(labels, mapping, warnings)
     if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
         months = {c: (y, mm) for c, (y, mm, item) in month_columns(labels).items() if not item and c not in taken}
         if months:
@@ -622,6 +624,27 @@ _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]
 _MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
                          r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
 _NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
+
+
+WAGE_MONTH = "_wage:"  # field prefix of a wide wage list's month columns ('_wage:2025-07'), melted by reference.normalise
+_PAID_PART = re.compile(r"实缴|缴纳|个人|单位缴|应缴|缴费额|金额")  # the contribution paid, not the wage it is taken on
+
+
+def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[str]) -> None:
+    """A wage list with a column per month (2025年07月缴费基数 … 2025年09月缴费基数, each beside its 实缴金额): every
+    month's wage column becomes a field of its own (``WAGE_MONTH`` + 'YYYY-MM'), the single wage column and the ties
+    between the months' columns dropped; only when each month names its year."""
+    months: dict[str, int] = {}
+    for col, (year, mm, item) in month_columns(labels).items():
+        if year and not _PAID_PART.search(item) and f"{year}-{mm}" not in months:
+            months[f"{year}-{mm}"] = col
+    if len(months) < 2:
+        return
+    if mapping.get("wage") in months.values():
+        del mapping["wage"]
+    mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
+    shown = [f"“{labels[c]}”" for c in months.values()]
+    warnings[:] = [w for w in warnings if not any(label in w for label in shown)]
 
 
 def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[str, str, str]]:

@@ -43,7 +43,7 @@ def check(ctx: Context) -> list[Finding]:
                 f"{money_text(total / size)} 元/人·月 > {std_label} {standard_text(standard)} 元")
         conf = weakest([w.confidence for w in earners])
         for w in earners:
-            rows = "、".join(str(int(ref.at[r, "_row"])) for r in w.rows)
+            rows = "、".join(dict.fromkeys(str(int(ref.at[r, "_row"])) for r in w.rows))  # a wide list: one row, each month
             evidence = f"《{label}》第 {rows} 行：{calc}；{w.key}"
             # Facts: the earner's employers decide (a new employer raises the finding again); wages are left out.
             employers = sorted({cell(ref, r, "employer") for r in w.rows} - {""})

@@ -113,7 +113,7 @@ def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[
     limit = standard * float(params["wage_multiple"])
     if average <= limit:
         return []
-    where_rows = "、".join(str(int(ref.at[r, "_row"])) for r in rows)
+    where_rows = "、".join(dict.fromkeys(str(int(ref.at[r, "_row"])) for r in rows))
     employers = "、".join(sorted({cell(ref, r, "employer").strip() for r in rows} - {""}))
     return [(f"《{ctx.labels['wages']}》第 {where_rows} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
              f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元",
