@@ -49,6 +49,14 @@ def test_a_lodger_in_the_cadres_registry_household_is_no_relative(relation):
     assert flagged(ctx, "RQ2") == [("李秀英", "中")]  # the mother only; coded 10 (配偶) or 20 (子) would count
 
 
+@pytest.mark.parametrize("relation, told", [("侄子", "侄子"), ("93", "侄子"), ("91", "堂兄弟")])
+def test_a_cousin_or_nephew_in_the_cadres_household_is_only_a_low_lead_naming_the_relation(relation, told):
+    rows = [{**r, "relation": relation} if r["name"] == "王老汉" else r for r in registry()]
+    ctx = context(roster(), {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("李秀英", "中"), ("王老汉", "低")]
+    assert f"户籍登记为户主的{told}" in evidence(ctx, "RQ2")["王老汉"]
+
+
 def test_without_filing_table_rq2_says_it_cannot_confirm():
     ctx = context(roster(), {"registry": registry(), "cadres": CADRES})
     assert "未提供近亲属备案表" in evidence(ctx, "RQ2")["王老汉"]

@@ -14,9 +14,10 @@ import re
 import pandas as pd
 
 from .. import namematch as nm
-from ..kinship import filing_cadres, filing_links, member_values, official_households, records, registry_kin
+from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, PARENT, SIBLING, SPOUSE, filing_cadres, filing_links, member_values,
+                       official_households, records, registry_kin)
 from ..match import weakest
-from ..model import HIGH, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
 from . import link_fact, person_identity, rule, where
 from .d_roster import household_heads
@@ -97,9 +98,9 @@ def unfiled(ctx: Context) -> list[Finding]:
     homes = official_households(ctx, "cadres")
     cads, regs = records(ctx.lists["cadres"], kin["o"]), records(ctx.lists["registry"], kin["r"])
     out = []
-    cols = kin[["o", "m", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False)
-    for (o, m, label, no, r, conf, key), hh, name_key in zip(cols, member_values(ctx, kin["m"], "household"),
-                                                             member_values(ctx, kin["m"], "name_key")):
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False)
+    for (o, m, k, label, no, r, conf, key), hh, name_key in zip(cols, member_values(ctx, kin["m"], "household"),
+                                                                member_values(ctx, kin["m"], "name_key")):
         if hh in homes.get(o, ()):
             continue  # the cadre is in this household: C01 already says so
         row = cads[o]
@@ -107,6 +108,11 @@ def unfiled(ctx: Context) -> list[Finding]:
         if has_filing and _is_filed(cadre_keys, name_key, m, index, relatives, linked):
             continue  # filed: RQ1 lists it
         status = "未备案" if has_filing else "未提供近亲属备案表，无法确认是否备案"
+        if k not in _NEAR:  # a cousin, a nephew, an in-law: no 近亲属 (民法典 第1045条), a 低 lead naming what the 户 says
+            conf = LOW
+            decoded = decoded_relation(regs[r].get("relation", ""))
+            told = decoded.name or decoded.text
+            label = f"{label}，户籍登记为户主的{told}" if told else label
         cadre = _cadre_text(row.get("post", ""), row["name"])
         village = f"{row['village']} " if row.get("village") else ""
         evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{label}），{status}；"
@@ -118,6 +124,8 @@ def unfiled(ctx: Context) -> list[Finding]:
 
 
 _ONE_NUMBER = 11  # a mobile number's digits: a cell no longer holds one number only
+# 近亲属 (民法典 第1045条): spouse, parents, children, siblings, grandparents, grandchildren
+_NEAR = (SPOUSE, PARENT, CHILD, SIBLING, GRANDPARENT, GRANDCHILD)
 
 
 def _phone_keys(value: str) -> list[str]:
