@@ -127,3 +127,4 @@ def test_a_dead_members_own_row_beside_the_others_is_still_his():
             for x, n in ((A, "陈国强"), (B, "王芳"))]
     ctx = money_context(rost, rows, {"deaths": [{"name": "王芳", "id": B, "date": "2026-05-10"}]})
     assert money(ctx, "F01") == [("王芳", "高", 516.0 * 3, None)]
+    assert money(ctx, "F07") == []  # her rows are her household's on its own account, not a second household's

@@ -105,15 +105,27 @@ def _ledger_heads(led: Ledger) -> dict[str, str]:
     return led.memo["ledger_heads"]
 
 
-def _household_codes(led: Ledger) -> np.ndarray:
+def _household_codes(ctx: Context, led: Ledger) -> np.ndarray:
     """Each row's household code, a payee on no roster counted in the roster household his ID heads
-    (:func:`_ledger_heads`)."""
+    (:func:`_ledger_heads`), or whose own account (the roster's) he is paid into: a member who died or left, still
+    paid, is that household's F01/F03, not a second household on its account."""
     codes, heads = led.memo["codes"], _ledger_heads(led)
     values = codes["h_values"].tolist()
     number = {h: k for k, h in enumerate(values)}
     remap = np.array([number[heads[h[len("ledger:"):]]] if str(h).startswith("ledger:") and h[len("ledger:"):] in heads
                       else k for k, h in enumerate(values)], dtype=np.int64)
-    return remap[codes["h"]]
+    out = remap[codes["h"]]
+    off = np.flatnonzero(led.array("member") < 0)
+    if len(off):
+        mem = ctx.members
+        owners = mem.loc[mem["bank_account"] != "", ["bank_account", "household"]].drop_duplicates()
+        owners = owners[~owners["bank_account"].duplicated(keep=False)]  # an account the roster gives one household
+        own = dict(zip(owners["bank_account"].tolist(), owners["household"].tolist()))
+        accounts = led.frame["bank_account"].iloc[off].astype(object).tolist()
+        for r, a in zip(off.tolist(), accounts):
+            if a in own and own[a] in number:
+                out[r] = number[own[a]]
+    return out
 
 
 def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
@@ -162,7 +174,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
     ok = led.array("ok") & long_enough[code] & ~_other_programme(ctx, led)  # code -1 (a missing cell): the last entry
-    households = _household_codes(led)
+    households = _household_codes(ctx, led)
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs
     several = np.bincount(paid // width, minlength=len(distinct) + 1) >= 2
