@@ -58,6 +58,7 @@ class CoverageResult:
 READ_LISTS = ("monitoring", "disabled", "illness", "subsidies", "registry", "supporters", "deaths", "exits", "rejected",
               "vehicles", "businesses", "staff", "wages", "migrations")
 
+
 def lead_codes() -> list[str]:
     """Return the coverage lead codes (L01…), registered apart from the audit's checks."""
     load_all()

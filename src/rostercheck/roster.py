@@ -13,11 +13,11 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from .errors import InputFileError
 from .io.table import Table
 from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .errors import InputFileError
 from .normalize.values import cn_numerals, count, date, digits, money, month_span, text, texts
 from .reference import by_value, cells
 
@@ -56,7 +56,6 @@ def _programme_value(raw: str, default: str) -> str:
     if "低保" in raw:
         return DIBAO
     return default
-
 
 
 # Two files of one programme sharing at least this many people, and this share of the smaller file's, are one roster
@@ -351,9 +350,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     programme_raw = column("programme").fillna("").tolist()
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
     # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
-    # judged once per distinct cell).
-    # A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file name that names 城市/农村, never
-    # to a guess from the village's name.
+    # judged once per distinct cell). A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file
+    # name that names 城市/农村, never to a guess from the village's name.
     area = np.asarray(by_value(out["area_type"].tolist(), _area_value), dtype=object)
     for found in (by_value(programme_raw, _area_named), out["sheet"].map(source_area).tolist()):
         found = np.asarray(found, dtype=object)

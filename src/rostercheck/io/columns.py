@@ -643,7 +643,13 @@ def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[st
     if mapping.get("wage") in months.values():
         del mapping["wage"]
     mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
-    shown = [f"“{labels[c]}”" for c in months.values()]
+    drop_ties(warnings, labels, months.values())
+
+
+def drop_ties(warnings: list[str], labels: list[str], columns) -> None:
+    """Leave out the warnings that name some columns as rivals for one field (:func:`assign_columns`' ties) when
+    those columns are read otherwise: month columns, one month each, are no rivals."""
+    shown = [f"“{labels[c]}”" for c in columns if c < len(labels)]
     warnings[:] = [w for w in warnings if not any(label in w for label in shown)]
 
 

@@ -21,7 +21,7 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
-from .columns import KIND_LABELS, MONTH_FOR, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, drop_ties, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
@@ -277,10 +277,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     mapping = {f: c for f, c in layout.mapping.items() if c not in wide}
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
-    # a month's amount column is one of the months, not a rival of the others for the one amount column (the sheet's
-    # layout is read once more for its warnings: mended where it is)
-    shown = [f"“{layout.labels[c]}”" for c in wide if c < len(layout.labels)]
-    layout.warnings[:] = [w for w in layout.warnings if not any(label in w for label in shown)]
+    drop_ties(layout.warnings, layout.labels, wide)  # the sheet's layout is read once more for its warnings
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:

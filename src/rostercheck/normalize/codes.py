@@ -59,6 +59,11 @@ class Decoded:
     klass: str = ""
 
     @property
+    def meaning(self) -> str:
+        """Return what the cell means: the code's name ('20' → '子'), else the words as given."""
+        return self.name or self.text
+
+    @property
     def shown(self) -> str:
         """Return the value as the list gives it, with the meaning after a bare code: 'K33（小型轿车）'."""
         if self.code and self.name and self.name not in self.text:

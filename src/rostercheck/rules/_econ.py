@@ -19,9 +19,9 @@ from ..model import CONFIDENCE_ORDER, HIGH, MEDIUM, Context
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN, classify
 from ..normalize.values import month
+from . import links
 
 T = TypeVar("T")
-from . import links
 
 
 @dataclass

@@ -356,21 +356,16 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     if "bank_account" not in f.columns or not len(members):
         return set()
     unlinked = np.flatnonzero(member_at < 0)
-    accounts = f["bank_account"].iloc[unlinked].astype(object)
-    on_roster = members["bank_account"].to_numpy(dtype=object)
-    hit = accounts.isin(set(on_roster.tolist()) - {""}).to_numpy()
-    if not hit.any():
-        return set()
-    owners: dict[str, set] = {}
-    heads: dict[object, int] = {}
-    for j in np.flatnonzero(members["bank_account"].isin(set(accounts[hit].tolist())).to_numpy()).tolist():
-        household = members["household"].iat[j]
-        owners.setdefault(on_roster[j], set()).add(household)
-        if household not in heads or (members["id"].iat[j] and members["id"].iat[j] == members["head_id"].iat[j]):
-            heads[household] = j
-    found = {r: next(iter(owners[a])) for r, a in zip(unlinked[hit].tolist(), accounts[hit].tolist()) if len(owners[a]) == 1}
+    accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
+    own = sole_households(members, set(accounts))
+    found = {r: own[a] for r, a in zip(unlinked.tolist(), accounts) if a in own}
     if not found:
         return set()
+    heads: dict[object, int] = {}  # each of those households' head (else its first member)
+    for j in np.flatnonzero(members["household"].isin(set(found.values())).to_numpy()).tolist():
+        household = members["household"].iat[j]
+        if household not in heads or (members["id"].iat[j] and members["id"].iat[j] == members["head_id"].iat[j]):
+            heads[household] = j
     # the months those households' members are paid in rows of their own (a city's ledger: only theirs looked at)
     households = members["household"].to_numpy(dtype=object)
     wanted = members["household"].isin(set(found.values())).to_numpy()
@@ -384,6 +379,20 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
             member_at[r], conf_at[r] = heads[household], MEDIUM
             linked.add(r)
     return linked
+
+
+def sole_households(members: pd.DataFrame, accounts: set) -> dict[str, object]:
+    """Those of some accounts that the roster gives one household alone → that household.
+
+    Args:
+        members: the roster members.
+        accounts: the account numbers asked about (a few: the ledger's rows of payees on no roster).
+    Returns:
+        account → household key.
+    """
+    owners = members.loc[members["bank_account"].isin(accounts - {""}), ["bank_account", "household"]].drop_duplicates()
+    owners = owners[~owners["bank_account"].duplicated(keep=False)]
+    return dict(zip(owners["bank_account"].tolist(), owners["household"].tolist()))
 
 
 def link_text(led: Ledger, rows: list[int]) -> str:

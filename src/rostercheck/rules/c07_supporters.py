@@ -53,8 +53,7 @@ def check(ctx: Context) -> list[Finding]:
         if not found:
             continue
         reasons = [text for text, _ in found]
-        decoded = codes.relation(cell(ref, r, "relation"))
-        relation = decoded.name or decoded.text  # a GB/T 4761 code ('20') as what it means ('子')
+        relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
         who = f"{row['name'] or '赡养人'}" + (f"（{relation}）" if relation else "")
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
                     f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号完全一致比对")

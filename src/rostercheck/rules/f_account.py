@@ -19,7 +19,7 @@ from ..normalize import ids
 from . import rule, where
 from ..io.ledgers import first_rows
 from ._household import in_institution
-from ._money import Ledger, finding, ledger, months_text, payee_name
+from ._money import Ledger, finding, ledger, months_text, payee_name, sole_households
 
 
 @rule("F07")
@@ -116,15 +116,11 @@ def _household_codes(ctx: Context, led: Ledger) -> np.ndarray:
                       else k for k, h in enumerate(values)], dtype=np.int64)
     out = remap[codes["h"]]
     off = np.flatnonzero(led.array("member") < 0)
-    if len(off):
-        mem = ctx.members
-        owners = mem.loc[mem["bank_account"] != "", ["bank_account", "household"]].drop_duplicates()
-        owners = owners[~owners["bank_account"].duplicated(keep=False)]  # an account the roster gives one household
-        own = dict(zip(owners["bank_account"].tolist(), owners["household"].tolist()))
-        accounts = led.frame["bank_account"].iloc[off].astype(object).tolist()
-        for r, a in zip(off.tolist(), accounts):
-            if a in own and own[a] in number:
-                out[r] = number[own[a]]
+    accounts = led.frame["bank_account"].iloc[off].astype(object).tolist()
+    own = sole_households(ctx.members, set(accounts))
+    for r, a in zip(off.tolist(), accounts):
+        if a in own and own[a] in number:
+            out[r] = number[own[a]]
     return out
 
 

@@ -110,8 +110,7 @@ def unfiled(ctx: Context) -> list[Finding]:
         status = "未备案" if has_filing else "未提供近亲属备案表，无法确认是否备案"
         if k not in _NEAR:  # a cousin, a nephew, an in-law: no 近亲属 (民法典 第1045条), a 低 lead naming what the 户 says
             conf = LOW
-            decoded = decoded_relation(regs[r].get("relation", ""))
-            told = decoded.name or decoded.text
+            told = decoded_relation(regs[r].get("relation", "")).meaning
             label = f"{label}，户籍登记为户主的{told}" if told else label
         cadre = _cadre_text(row.get("post", ""), row["name"])
         village = f"{row['village']} " if row.get("village") else ""
