@@ -377,6 +377,18 @@ def test_move_date_as_number_after_review_date_not_flagged():
     assert flagged(context(roster(), lists), "C02") == []
 
 
+@pytest.mark.parametrize("place, detail, expected", [
+    (SAME_CITY, "", [("王五", "高")]),  # another county's code, the 详址 left blank by the export
+    (OWN + "101", "", []),  # a township of this county
+    ("广东省深圳市宝安区", "", [("王五", "高")]),  # the place written out in the code's column
+    ("广东省深圳市", "宝安区西乡街道", [("王五", "高")]),  # both columns written out
+])
+def test_population_system_place_column_is_read_when_the_detail_is_blank(place, detail, expected):
+    lists = {"migrations": [{"name": "王五", "id": C, "date": "20260601", "dest_code": place, "dest": detail,
+                             "reason": "务工"}]}
+    assert flagged(context(coded_roster(), lists), "C02") == expected
+
+
 def test_separate_destination_code_column_is_read_with_the_words():
     lists = {"migrations": [
         {"name": "李梅", "id": B, "date": "20260601", "dest": "某某县城关镇", "dest_code": OWN + "100", "reason": "投靠"},

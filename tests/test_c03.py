@@ -145,12 +145,17 @@ def test_pension_status_zai_ling_is_in_payment():
         assert flagged(ctx, "C03") == [("张三", "高")], status
 
 
-def test_stopped_and_unknown_pension_statuses_do_not_count_and_unknown_ones_are_reported():
+def test_stopped_pensions_do_not_count_and_unknown_statuses_are_low_leads_and_reported():
+    from rostercheck.audit import run_checks
     from rostercheck.rules._vocab import value_warnings
 
-    for status in ("停发", "暂停发放", "终止", "停领", "3", "待定"):
+    for status in ("停发", "暂停发放", "终止", "停领"):
         ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status=status)]})
         assert flagged(ctx, "C03") == [], status
+    for status in ("3", "待定"):  # a system's code or a word no list reads: never more than a 低 lead
+        ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status=status)]})
+        assert flagged(ctx, "C03") == [("张三", "低")], status
+        assert f"发放状态“{status}”未能识别" in run_checks(ctx, ["C03"])[0][0].evidence
     ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status="3"), pension("李梅", WIFE, 900, status="3")]})
     assert any("“发放状态”列有 2 行" in w and "“3”2 行" in w for w in value_warnings(ctx))
 

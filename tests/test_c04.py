@@ -174,6 +174,9 @@ def test_coded_exempt_types_are_not_flagged():
     {"vehicle_type": "K33", "disabled_flag": "残疾人专用"},
     {"vehicle_type": "K33", "remark": "残疾人专用车"},
     {"vehicle_type": "小型轿车", "remark": "该车为残疾人专用，已备案"},
+    {"vehicle_type": "K33", "remark": "残疾人驾驶专用（左下肢）"},
+    {"vehicle_type": "K33", "remark": "残疾人用车"},
+    {"vehicle_type": "小型轿车", "remark": "残疾专用车"},
 ])
 def test_disabled_peoples_adapted_vehicles_are_exempt_in_every_form(row):
     assert flagged(context(roster(), {"vehicles": [{**car(), **row}]}), "C04") == []

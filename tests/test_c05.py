@@ -57,3 +57,18 @@ def test_an_operators_id_beside_an_empty_legal_representative_is_the_persons():
     row = {**biz("个体工商户", 3, "在业"), "name": "", "id": "", "operator_name": "张三", "operator_id": HEAD}
     ctx = context(household("张三", HEAD), {"businesses": [row]})
     assert flagged(ctx, "C05") == [("张三", "高")] and "张三 经营" in run_checks(ctx, ["C05"])[0][0].evidence
+
+
+INVESTOR = make_id("19720303", 133)
+
+
+@pytest.mark.parametrize("rep, investor, expected", [
+    (("赵六", make_id("19650505", 151)), ("张三", HEAD), [("张三", "高")]),  # the member is the investor
+    (("", ""), ("张三", HEAD), [("张三", "高")]),  # only the investor named
+    (("张三", HEAD), ("张三", HEAD), [("张三", "高")]),  # the same person in both: one finding
+    (("赵六", make_id("19650505", 151)), ("张三", INVESTOR), []),  # a namesake investor
+])
+def test_an_investor_named_beside_the_legal_representative_is_a_person_of_the_business(rep, investor, expected):
+    row = {**biz("农民专业合作社", 6, "存续"), "name": rep[0], "id": rep[1], "investor_name": investor[0],
+           "investor_id": investor[1]}
+    assert run(row) == expected

@@ -69,6 +69,9 @@ def mapping(kind, headers):
          {"name": "领取人姓名", "holder": "开户人", "id": "领取人身份证号", "bank_account": "一卡通账号"}),
         # beside a 姓名 column, 领款人/收款人 is who took the money: the holder F07 compares with the household
         ("payments", ["姓名", "身份证号", "领款人", "一折通账号", "发放金额"], {"name": "姓名", "holder": "领款人"}),
+        # the system's 发放明细: the person paid for, and beside it who received the money (the holder)
+        ("payments", ["发放批次号", "保障对象姓名", "保障对象身份证号", "实发金额", "收款人姓名", "收款账号"],
+         {"name": "保障对象姓名", "id": "保障对象身份证号", "holder": "收款人姓名", "bank_account": "收款账号"}),
         ("payments", ["领款人", "身份证号", "一折通账号", "发放金额"], {"name": "领款人", "holder": None}),
         ("payments", ["姓名", "身份证号", "收款人名称", "银行账号", "发放金额"], {"name": "姓名", "holder": "收款人名称"}),
         # the date the amount changed (F05 compares from it)
@@ -81,6 +84,12 @@ def mapping(kind, headers):
          {"name": "对象姓名", "benefit": "基本生活标准（元/月）", "support_mode": "供养形式", "bank_account": "社会保障卡号",
           "approved": "认定时间"}),
         ("roster", ["姓名", "身份证号", "基本生活费（元）"], {"benefit": "基本生活费（元）"}),
+        # the population systems' field identifiers as the only header row (an operator's ID stays unread)
+        ("registry", ["HH", "HZGMSFHM", "XM", "GMSFHM", "XB", "CSRQ", "YHZGX"],
+         {"household_no": "HH", "head_id": "HZGMSFHM", "name": "XM", "id": "GMSFHM", "relation": "YHZGX"}),
+        ("deaths", ["XM", "GMSFHM", "SWRQ", "ZXYY", "CZRSFHM"], {"name": "XM", "id": "GMSFHM", "date": "SWRQ"}),
+        ("migrations", ["xm", "gmsfhm", "qcrq", "qwdssxq", "qwdxz"],
+         {"date": "qcrq", "dest_code": "qwdssxq", "dest": "qwdxz"}),
     ],
 )
 def test_headers(kind, headers, expected):
@@ -110,6 +119,9 @@ def test_headers(kind, headers, expected):
          {"name": "姓名", "id": "证件号码", "bank_account": "户主银行账号"}),
         ("migrations", ["姓名", "身份证号", "迁往地区划代码", "迁往地", "迁出时间"],
          {"dest_code": "迁往地区划代码", "dest": "迁往地", "date": "迁出时间"}),
+        # the population system's export: the place column beside a 详址 column it often leaves blank
+        ("migrations", ["姓名", "公民身份号码", "迁出日期", "迁往地省市县区", "迁往地详址", "迁移原因"],
+         {"dest_code": "迁往地省市县区", "dest": "迁往地详址", "date": "迁出日期"}),
         ("migrations", ["姓名", "身份证号", "迁入日期", "迁出日期", "迁往地", "迁移原因"],
          {"date": "迁出日期", "dest": "迁往地", "reason": "迁移原因"}),
         ("pensions", ["姓名", "社会保障号码", "发放年月", "发放状态", "月发放金额"],
@@ -127,6 +139,9 @@ def test_headers(kind, headers, expected):
          {"name": "权利人", "id": "证件号码", "property_unit": "不动产单元号"}),
         ("vehicles", ["号牌号码", "所有人", "身份证明号码", "原所有人", "原所有人身份证明号码", "车辆类型"],
          {"name": "所有人", "id": "身份证明号码"}),
+        # the market-registration export names the investor beside the legal representative: both are read
+        ("businesses", ["主体名称", "法定代表人", "法定代表人证件号码", "投资人", "投资人证件号码", "从业人数"],
+         {"name": "法定代表人", "id": "法定代表人证件号码", "investor_name": "投资人", "investor_id": "投资人证件号码"}),
         ("businesses", ["主体名称", "原法定代表人身份证号", "法定代表人", "身份证号", "转让方证件号码", "登记状态"],
          {"name": "法定代表人", "id": "身份证号"}),
         # the clerk who took the filing (经办人) before the cadre's own columns: the cadre is the 干部 column

@@ -133,6 +133,21 @@ def test_registry_read_whole_keeps_what_the_streaming_filter_keeps(tmp_path):
     assert counts == {"张老三": 1, "李四": 1, "王五": 1}
 
 
+def test_a_business_row_is_kept_for_its_investor_as_for_its_legal_representative(tmp_path):
+    path = tmp_path / "市场主体.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["主体名称", "法定代表人", "法定代表人证件号码", "投资人", "投资人证件号码", "从业人数", "登记状态"])
+        w.writerow(["甲合作社", "李四", STRANGER, "张三", MEMBER, "6", "存续"])  # kept for the investor
+        w.writerow(["乙公司", "张三", MEMBER, "李四", STRANGER, "6", "存续"])
+        w.writerow(["丙公司", "李四", STRANGER, "李四", STRANGER, "6", "存续"])  # no one of interest
+    keys = bulk.key_set([_members(MEMBER)])
+    with bulk.Streamer(keys) as streamer:
+        streamed = streamer.load(path, "businesses")
+    in_memory = to_table(read_file(path, "businesses"), keys.keeps)
+    assert streamed.frame["_row"].tolist() == in_memory.frame["_row"].tolist() == [2, 3]
+
+
 def test_filter_keeps_valid_ids_one_digit_from_a_damaged_member(tmp_path):
     path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"], ["2", "李四", STRANGER, "户主"]])
     keys = bulk.key_set([_members(DAMAGED_MEMBER)])

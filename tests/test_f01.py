@@ -110,3 +110,12 @@ def test_spouse_paid_for_the_household_found_in_a_short_ledger_of_a_long_roster(
     rows = [pay(WIFE, "李梅", m, 1032) for m in months("2026-07", "2026-09")]
     ctx = money_context(others + roster(), rows, {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-07-03"}]})
     assert money(ctx, "F01") == [("张三", "中", 1032.0, None)]
+
+
+def test_the_same_mistyped_id_on_roster_ledger_and_death_list_is_linked_at_medium():
+    bad = ALONE[:17] + ("0" if ALONE[17] != "0" else "1")  # the check character wrong in every system
+    rows = household("赵六", bad, benefit=516, township="河口乡")
+    ctx = money_context(rows, [pay(bad, "赵六", m, 516) for m in months("2026-01", "2026-09")],
+                        {"deaths": [{"name": "赵六", "id": bad, "date": "2026-05-14"}]})
+    assert money(ctx, "F01") == [("赵六", "中", 2064.0, None)]
+    assert money(ctx, "F03") == []  # she is on the roster, not a payee on none

@@ -63,6 +63,15 @@ def test_head_who_left_for_a_household_reason_stops_the_household_paid_per_perso
     assert money(money_context(two, rows, {"exits": exits}), "F03") == [("陈七", "高", 1000.0, None), ("陈妻", "高", 1000.0, None)]
 
 
+def test_a_heads_exit_with_a_coded_reason_is_at_most_medium_and_says_why():
+    # '01' may be the household's end or the head's own death (his share only): the system's code table is not given
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    exits = [{"name": "王五", "id": A, "head_id": A, "date": "2026-07-10", "reason": "01"}]
+    ctx = money_context(roster(), rows, {"exits": exits})
+    assert money(ctx, "F03") == [("王五", "中", 2064.0, None)]
+    assert "停保原因是代码" in findings(ctx, "F03")[0].evidence
+
+
 def test_head_reduced_alone_is_only_his_share():
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
     exits = [{"name": "王五", "id": A, "head_id": A, "date": "2026-07-10", "reason": "减员（户主死亡）"}]

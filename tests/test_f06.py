@@ -18,6 +18,21 @@ def test_failed_payment_not_repaid_is_high_and_missing_row_is_medium():
     assert money(money_context(roster(), rows), "F06") == [("李四", "中", None, 700.0), ("王五", "高", None, 516.0)]
 
 
+def test_a_row_paying_nothing_is_no_payment():
+    # 实发金额 0 beside a status code the word lists do not read: nothing went out, so the month is owed (not 少发)
+    rows = [pay(A, "王五", "2026-09", 0, status="2"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [("王五", "高", None, 516.0)] and money(ctx, "F05") == []
+
+
+def test_an_unread_status_code_decides_no_high_finding():
+    # '1' may mean paid or failed in the exporting system: the shortfall is a 中 lead that says so
+    rows = [pay(A, "王五", "2026-09", 300, status="1"), pay(C, "李四", "2026-09", 700, status="1"),
+            pay(E, "陈一", "2026-09", 800, status="1")]
+    found = __import__("money").findings(money_context(roster(), rows), "F05")
+    assert [(f.confidence, f.repay) for f in found] == [("中", 216.0)] and "发放状态“1”未能识别" in found[0].evidence
+
+
 def test_failed_then_repaid_not_flagged():
     rows = [pay(A, "王五", "2026-09", 516, status="退回"), pay(A, "王五", "2026-09", 516, paid_date="2026-10-08")]
     rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

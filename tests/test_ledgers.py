@@ -400,3 +400,26 @@ def test_a_row_whose_remark_names_several_months_pays_each_of_them(tmp_path):
     got = sorted(zip(frame["name"], frame["month"], frame["amount"]))
     assert got == [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("张三", "2026-09", 520.0),
                    ("李四", "2026-08", 520.0), ("李四", "2026-09", 520.0)]
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (["户主姓名", "户主身份证号", "低保金", "物价补贴", "合计", "发放结果"], {2: "低保金", 3: "物价补贴"}),
+    (["姓名", "身份证号", "基本生活费（元）", "照料护理费（元）", "小计"], {2: "基本生活费", 3: "照料护理费"}),
+    (["姓名", "身份证号", "保障标准", "缴费基数", "押金"], {}),
+])
+def test_item_columns(labels, expected):
+    from rostercheck.io.columns import item_columns
+
+    assert item_columns(labels, {0, 1}) == expected
+
+
+def test_a_sheet_per_month_with_a_column_per_item_and_no_amount_column(tmp_path):
+    # the 发放表 of one township: 低保金 | 物价补贴 | 合计 per household, a sheet per month, the year in the file name
+    header = ["序号", "户主姓名", "户主身份证号", "一折通账号", "低保金", "物价补贴", "合计", "发放结果"]
+    path = write(tmp_path / "2026年低保金发放表.xlsx", {
+        "7月": [header, [1, "张三", A, "6214000011112222333", 800, "", 800, "成功"]],
+        "8月": [header, [1, "张三", A, "6214000011112222333", 800, 60, 860, "成功"]],
+    })
+    _, rows, _ = load_ledgers([path], AS_OF)
+    got = sorted(zip(rows["month"].astype(str), rows["item"].astype(str), rows["amount"].astype(float)))
+    assert got == [("2026-07", "低保金", 800.0), ("2026-08", "低保金", 800.0), ("2026-08", "物价补贴", 60.0)]

@@ -89,6 +89,18 @@ def test_only_the_rows_that_can_link_are_read_and_they_are_the_whole_reads(tmp_p
     assert set(got.frame["id"].dropna()) >= set(KEPT) and not set(got.frame["id"].dropna()) & set(OTHERS)
 
 
+def test_a_second_persons_id_column_is_read_whole_and_keeps_its_rows(tmp_path):
+    rows = [["主体名称", "法定代表人", "法定代表人证件号码", "投资人", "投资人证件号码", "从业人数", "登记状态"]]
+    for k in range(40):  # every legal representative a stranger; some investors people of interest
+        rows.append([f"合作社{k}", f"李{k}", OTHERS[k % len(OTHERS)], f"张{k}",
+                     KEPT[k % len(KEPT)] if k % 5 == 0 else OTHERS[(k + 1) % len(OTHERS)], 6, "存续"])
+    path = tmp_path / "businesses.xlsx"
+    _write(path, rows, "inline")
+    got, _, whole = _both(path, "businesses")
+    _same(got, whole)
+    assert got.frame["_row"].tolist() == [2 + k for k in range(0, 40, 5)]
+
+
 def test_a_sheet_starting_right_of_column_a_and_a_row_further_left(tmp_path):
     rows = [HEADER] + [[f"张{k}", (KEPT + OTHERS)[k], "企业职工基本养老保险", 100, "正常"] for k in range(20)]
     path = tmp_path / "right.xlsx"

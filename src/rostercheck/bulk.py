@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
+from .io.columns import person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.table import Layout, Table, columns_frame, data_frame, find_layout, finish_table
 from .normalize import ids
@@ -381,6 +382,15 @@ def _head(path: Path) -> tuple[Grid, str]:
     return Grid(path, "", rows, 1), delimiter
 
 
+def _keeps_sql(col: str, upper: str, digits17: str) -> str:
+    """SQL: whether a row is kept for the ID in ``col`` (``upper``: it in upper case; ``digits17``: its first 17
+    digits as a BIGINT), as :meth:`KeySet.keeps` keeps it."""
+    return (f"(NOT regexp_full_match(coalesce({col}, ''), '[0-9]{{17}}[0-9Xx]') OR NOT {_checksum_ok(digits17, col)} "
+            f"OR {upper} IN (SELECT k FROM k_exact) OR substr({upper}, 1, 14) IN (SELECT k FROM k_p14) "
+            f"OR substr({upper}, 1, 6) || substr({upper}, 15, 4) IN (SELECT k FROM k_ends) "
+            f"OR substr({upper}, 7, 12) IN (SELECT k FROM k_mid))")
+
+
 def _checksum_ok(digits17: str, col: str) -> str:
     """SQL: whether an ID has the right check character, given its first 17 digits as a BIGINT."""
     terms = " + ".join(f"{w} * (({digits17} // {10 ** (16 - i)}) % 10)" for i, w in enumerate(ids.WEIGHTS))
@@ -434,16 +444,14 @@ class Streamer:
         path = Path(path)
         grid, layout, source = _open(path, kind)
         names = ", ".join(["_i", *(f"c{i}" for i in range(_width(grid, layout)))])
-        id_col = layout.mapping.get("id")
-        if id_col is None:
+        id_cols = person_id_columns(layout.mapping)
+        if not id_cols:
             sql = f"SELECT {names} FROM {source}"
-        else:
-            c = f"c{id_col}"
-            keep = (f"(NOT regexp_full_match(coalesce({c}, ''), '[0-9]{{17}}[0-9Xx]') OR NOT {_checksum_ok('_n', c)} "
-                    "OR _u IN (SELECT k FROM k_exact) OR substr(_u, 1, 14) IN (SELECT k FROM k_p14) "
-                    "OR substr(_u, 1, 6) || substr(_u, 15, 4) IN (SELECT k FROM k_ends) "
-                    "OR substr(_u, 7, 12) IN (SELECT k FROM k_mid))")
-            rows = f"(SELECT *, upper({c}) AS _u, TRY_CAST(substr({c}, 1, 17) AS BIGINT) AS _n FROM {source})"
+        else:  # a row is kept for any of its people's IDs (a business's 投资人 besides its 法定代表人)
+            keep = " OR ".join(_keeps_sql(f"c{col}", f"_u{j}", f"_n{j}") for j, col in enumerate(id_cols))
+            typed = ", ".join(f"upper(c{col}) AS _u{j}, TRY_CAST(substr(c{col}, 1, 17) AS BIGINT) AS _n{j}"
+                              for j, col in enumerate(id_cols))
+            rows = f"(SELECT *, {typed} FROM {source})"
             sql = f"SELECT {names} FROM {rows} WHERE {keep}"
             hh_col = layout.mapping.get("household_no") if kind == "registry" else None
             if hh_col is not None:  # whole households: a second pass for every row of a kept row's 户号

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 import traceback
@@ -515,8 +516,19 @@ def main() -> None:
     except click_exceptions.UsageError as exc:
         if exc.format_message():  # empty for a bare `rostercheck`, whose help was just shown
             console.error(_usage_message(exc.format_message()) + " 运行 rostercheck --help 查看用法。")
-        sys.exit(int(ExitCode.USAGE))
+        _leave(int(ExitCode.USAGE))
     except (typer.Abort, KeyboardInterrupt):
         console.error("已中断。")
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+        _leave(130)
+    _leave(code if isinstance(code, int) else 0)
+
+
+def _leave(code: int) -> None:
+    """End the process without the interpreter's teardown, which frees a city's millions of objects one by one
+    (0.4–0.7 s of a run); every report is written and closed by now, and only the console streams need flushing."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed or broken pipe: nothing more to say there
+            pass
+    os._exit(code)

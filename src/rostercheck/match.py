@@ -3,7 +3,8 @@
 Comparisons, strongest first:
 - ``ExactId``: both IDs valid and equal (置信度 高).
 - ``RepairedId``: one side damaged (typed as a number, or one mistyped digit); the surviving digits
-  agree, the names agree and the birth dates agree (置信度 中). Never on a name alone.
+  agree, the names agree and the birth dates agree (置信度 中). The same damaged ID on both sides (a typo
+  copied from one system into the other) with the same name is 中 too. Never on a name alone.
 - ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
   compares names only inside a small block (same village, or same birth date from the surviving ID
   digits) and adds up named comparisons (置信度 中 or 低, saying what agreed and what did not).
@@ -140,11 +141,13 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
             return "姓名一致；身份证号以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
         return ""
     if ids.CHECK in (sa, sb):
-        pos = ids.single_digit_apart(a, b)
-        if pos is None:
-            return ""
         ba, bb = ids.birth_date(a), ids.birth_date(b)
         if ba is None or ba != bb:
+            return ""
+        if a == b:  # the same mistyped ID copied from one system into the other
+            return "姓名一致；两边身份证号相同，但校验位不符（同一错误号码，不作为精确匹配）"
+        pos = ids.single_digit_apart(a, b)
+        if pos is None:
             return ""
         return f"姓名一致、出生日期一致；身份证号第 {pos} 位不同（疑似录入错误）"
     return ""

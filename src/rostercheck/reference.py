@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS, MONEY_FIELDS, WAGE_MONTH
+from .io.columns import DATE_FIELDS, MONEY_FIELDS, SECOND_PERSONS, WAGE_MONTH
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import plain_text
@@ -31,7 +31,7 @@ def normalise(table: Table) -> pd.DataFrame:
     Returns:
         The normalised frame (``_row`` keeps the spreadsheet row).
     """
-    f = _co_owners(_operators(table.frame))
+    f = _co_owners(_second_persons(table.frame))
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
@@ -159,23 +159,47 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
     return out.iloc[np.argsort(np.concatenate([kept, np.array(order)]), kind="stable")].reset_index(drop=True)
 
 
-def _operators(f: pd.DataFrame) -> pd.DataFrame:
-    """A business list with a 经营者 (a 个体工商户's) beside the 法定代表人 (a company's): each row's person is the
-    one it fills, 法定代表人 first (a copy; the table's frame is left as read)."""
-    if "operator_id" not in f.columns and "operator_name" not in f.columns:
+def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
+    """A business list naming a 经营者 (a 个体工商户's) or a 投资人 beside the 法定代表人 (a company's): a row that names
+    no 法定代表人 is the other's; a row naming another person besides (another ID) is each's, the other's as a second row
+    with the same row number (a copy; the table's frame is left as read)."""
+    present = [p for p in SECOND_PERSONS if p + "_id" in f.columns or p + "_name" in f.columns]
+    if not present:
         return f
     f = f.copy()
-    for fld in ("id", "name"):
-        other = "operator_" + fld
-        if other not in f.columns:
-            continue
-        if fld not in f.columns:
-            f[fld] = f[other]
-        else:
-            mine, theirs = cells(f, fld), cells(f, other)
-            f[fld] = pd.Series([a if str(a if a is not None else "").strip() else b for a, b in zip(mine, theirs)],
-                               index=f.index, dtype=object)
-    return f.drop(columns=[c for c in ("operator_id", "operator_name") if c in f.columns])
+    seconds = []
+    for p in present:
+        mine, theirs = ([cells(f, c) if c in f.columns else [None] * len(f) for c in (pre + "id", pre + "name")]
+                        for pre in ("", p + "_"))
+        ids_, names, second = [], [], []
+        for i, (a, an, b, bn) in enumerate(zip(*mine, *theirs)):
+            if _blank(a) and _blank(an):
+                ids_.append(b)
+                names.append(bn)
+                continue
+            ids_.append(a)
+            names.append(an)
+            if not _blank(b) and _plain(b) != _plain(a):
+                second.append(i)
+        f["id"] = pd.Series(ids_, index=f.index, dtype=object)
+        f["name"] = pd.Series(names, index=f.index, dtype=object)
+        if second:
+            part = f.iloc[second].astype(object)
+            part["id"], part["name"] = [theirs[0][i] for i in second], [theirs[1][i] for i in second]
+            seconds.append(part)
+        f = f.drop(columns=[c for c in (p + "_id", p + "_name") if c in f.columns])
+    if not seconds:
+        return f
+    return pd.concat([f.astype(object), *seconds]).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+def _blank(value: object) -> bool:
+    return not str(value if value is not None else "").strip()
+
+
+def _plain(value: object) -> str:
+    """An ID cell as compared between two columns of one row (blanks and case aside)."""
+    return re.sub(r"\s", "", str(value)).upper()
 
 
 def _melt_wages(out: pd.DataFrame) -> pd.DataFrame:

@@ -30,6 +30,14 @@ _FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人
 DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
 MONEY_FIELDS = ("amount", "wage", "benefit", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
+# Other people a business row names besides its 法定代表人 (经营者, 投资人): the row is theirs too
+# (reference._second_persons), so the filters keep a row any of them makes worth keeping (person_id_columns).
+SECOND_PERSONS = ("operator", "investor")
+
+
+def person_id_columns(mapping: dict[str, int]) -> list[int]:
+    """The columns of a layout holding the IDs of a row's people (``id``, then the second persons')."""
+    return [mapping[f] for f in ("id", *(p + "_id" for p in SECOND_PERSONS)) if f in mapping]
 _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
@@ -226,7 +234,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "migrations": [
         FieldSpec("date", r"(迁出|迁移|变动)(日期|时间)|^日期$", weight=2),
-        FieldSpec("dest_code", r"(迁往|迁入|去向|迁至|目的地).*(区划|代码|编码)", weight=2),
+        # The population system's place column (迁往地省市县（区）) holds a region code, or the place's name.
+        FieldSpec("dest_code", r"(迁往|迁入|去向|迁至|目的地).*(区划|代码|编码|省市县|省市区)", weight=2),
         FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
         FieldSpec("reason", r"原因|事由"),
         FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围"),
@@ -270,11 +279,13 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("employees", r"从业人数|雇工|员工(人)?数|职工人数|从业人员|雇用人数|雇员"),
         FieldSpec("status", r"登记状态|经营状态|状态"),
         FieldSpec("premises", r"经营场所|经营地址|住所|场所"),
-        FieldSpec("id", r"(法定代表人|负责人|投资人).*" + ID_WORDS, weight=2),
-        FieldSpec("name", r"法定代表人|法人|负责人|投资人|姓名", r"住址|地址|电话|联系"),
-        # a 个体工商户's 经营者 beside a company's 法定代表人: whichever the row fills (reference.normalise)
+        FieldSpec("id", r"(法定代表人|负责人).*" + ID_WORDS, weight=2),
+        FieldSpec("name", r"法定代表人|法人|负责人|姓名", r"住址|地址|电话|联系"),
+        # a 个体工商户's 经营者 or an 投资人 beside a company's 法定代表人: the row is each's (SECOND_PERSONS)
         FieldSpec("operator_id", r"经营者.*" + ID_WORDS, weight=2),
         FieldSpec("operator_name", r"经营者", r"住址|地址|电话|联系|身份|证件|号码"),
+        FieldSpec("investor_id", r"(投资人|出资人).*" + ID_WORDS, weight=2),
+        FieldSpec("investor_name", r"投资人|出资人", r"住址|地址|电话|联系|身份|证件|号码|金额|比例|方式|日期"),
         FieldSpec("id", ID_WORDS),
     ],
     "wages": [
@@ -324,6 +335,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
         *_HEAD,
         FieldSpec("id", ID_WORDS, allow=r"收款人|领取人"),
+        # the person paid for (保障对象姓名) before a 收款人姓名 beside it, which is who took the money (the holder)
+        FieldSpec("name", r"(保障|救助|供养|低保|特困)(对象|人员)(姓名|名字)?$", weight=2),
         FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$", allow=r"收款人|领取人"),
         # 收款人/领款人 alone is the payee's name; beside a 姓名 column, it is who took the money (the holder, F07).
         FieldSpec("name", _COLLECTOR, weight=0),
@@ -540,6 +553,17 @@ class Assignment:
     warnings: list[str]
 
 
+# The public-security population systems' field identifiers (the pinyin initials of the data element names), which
+# their exports often give as the only header row: read as the names they stand for. Others (操作人 …) stay unread.
+SYSTEM_LABELS = {
+    "GMSFHM": "公民身份号码", "SFZH": "身份证号", "SFZHM": "身份证号码", "ZJHM": "证件号码", "XM": "姓名", "XB": "性别",
+    "CSRQ": "出生日期", "HH": "户号", "HZXM": "户主姓名", "HZGMSFHM": "户主公民身份号码", "HZSFZH": "户主身份证号",
+    "YHZGX": "与户主关系", "SWRQ": "死亡日期", "ZXRQ": "注销日期", "ZXYY": "注销原因", "ZXLB": "注销类别",
+    "QCRQ": "迁出日期", "QYRQ": "迁移日期", "QWDSSXQ": "迁往地省市县区", "QWDXZ": "迁往地详址", "QYYY": "迁移原因",
+    "QCYY": "迁出原因", "ZZ": "住址", "XZZ": "现住址", "LXDH": "联系电话",
+}
+
+
 def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]]:
     """Return every (fit, spec position, field, column) where a header label names a field of the kind.
 
@@ -550,6 +574,7 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
         The candidates, best first.
     """
     found = []
+    labels = [SYSTEM_LABELS.get(label.upper(), label) for label in labels]
     for pos, spec in enumerate(specs_for(kind)):
         for col, label in enumerate(labels):
             fit = spec.fit(label)
@@ -624,6 +649,29 @@ _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]
 _MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
                          r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
 _NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
+
+
+# A column holding one item's amount ('低保金', '物价补贴', '护理补贴(元)', '基本生活费'): a ledger paying several items
+# side by side in one row, without a single amount column.
+_ITEM_AMOUNT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(金|费|补贴|补助|津贴|补差)(金额|额|数)?$")
+_NOT_ITEM_AMOUNT = re.compile(r"合计|小计|总计|累计|总额|汇总|押金|保证金|标准|基数|缴费")
+
+
+def item_columns(labels: list[str], taken: set[int]) -> dict[int, str]:
+    """Return the columns of a payment sheet without an amount column that each hold one item's amount.
+
+    Args:
+        labels: the normalised header labels.
+        taken: the columns read as other fields.
+    Returns:
+        column → the item (the label without its unit), e.g. {7: '低保金', 8: '物价补贴'}.
+    """
+    found = {}
+    for col, label in enumerate(labels):
+        core = _TRAILING_UNIT.sub("", label).strip()
+        if col not in taken and _ITEM_AMOUNT.match(core) and not _NOT_ITEM_AMOUNT.search(core):
+            found[col] = core
+    return found
 
 
 WAGE_MONTH = "_wage:"  # field prefix of a wide wage list's month columns ('_wage:2025-07'), melted by reference.normalise

@@ -21,7 +21,7 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
-from .columns import KIND_LABELS, MONTH_FOR, drop_ties, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
@@ -277,31 +277,24 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     mapping = {f: c for f, c in layout.mapping.items() if c not in wide}
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
+    # no amount column, no month columns: a column per item (低保金 | 物价补贴 | 合计), each row paying several
+    items = {} if wide or "amount" in mapping else item_columns(layout.labels, set(mapping.values()))
     drop_ties(layout.warnings, layout.labels, wide)  # the sheet's layout is read once more for its warnings
-    layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in wide}}, layout.title, layout.warnings)
+    layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)}}, layout.title,
+                    layout.warnings)
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes
+    if items:
+        frame = _melted(frame, {c: ("", "", item) for c, item in items.items()}, layout.labels, None)
+        if frame.empty:
+            return frame, notes
     n = len(frame)
     frame["_file"], frame["_sheet"] = _same(n, str(path)), _same(n, frame["_sheet"].iloc[0])
     if wide:
-        parts = []
-        base = [c for c in frame.columns if not c.startswith("_m")]
-        for col, (year, mm, item) in wide.items():
-            part = frame[base].copy()
-            part["amount"] = frame[f"_m{col}"].to_numpy()
-            if item:  # the column names the item ('7月物价补贴')
-                part["item"] = _same(n, item)
-            part["month"] = _same(n, _with_year(mm, year or parent_year, as_of))
-            part["month_source"] = _same(n, "列")
-            part["_col"] = _same(n, layout.labels[col] if col < len(layout.labels) else "")
-            parts.append(part)
-        out = _concat(parts)
-        from ..reference import by_value
-
-        out = out[[v not in (None, 0.0) for v in by_value(out["amount"].tolist(), money)]]
-        return out.reset_index(drop=True), notes
-    frame["_col"] = _same(n, "")
+        return _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of)), notes
+    if not items:
+        frame["_col"] = _same(n, "")
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
@@ -325,6 +318,28 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "")
         notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
+
+
+def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:
+    """One row per amount column (``_m<col>``) and row: the column's item when it names one, its month when ``dated``
+    is given (year, 'MM' → 'YYYY-MM'); blank and zero amounts left out."""
+    from ..reference import by_value
+
+    n, parts = len(frame), []
+    base = [c for c in frame.columns if not c.startswith("_m")]
+    for col, (year, mm, item) in columns.items():
+        part = frame[base].copy()
+        part["amount"] = frame[f"_m{col}"].to_numpy()
+        if item:  # the column names the item ('7月物价补贴', '物价补贴')
+            part["item"] = _same(n, item)
+        if dated is not None:
+            part["month"] = _same(n, dated(year, mm))
+            part["month_source"] = _same(n, "列")
+        part["_col"] = _same(n, labels[col] if col < len(labels) else "")
+        parts.append(part)
+    out = _concat(parts)
+    out = out[[v not in (None, 0.0) for v in by_value(out["amount"].tolist(), money)]]
+    return out.reset_index(drop=True)
 
 
 def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt.date) -> pd.Series:

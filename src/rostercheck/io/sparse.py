@@ -169,7 +169,7 @@ class SparseGrid(Grid):
         self._xml, self._limits, self._head_xml, self._head = sheet, limits, head_xml, head
         self._whole: Grid | None = None  # the sheet read whole, once needed
         self._numbers = self._ids = None  # each row element's number; the ID column's text per row element
-        self._indexed = False
+        self._indexed, self._id_col = False, None
         self._last = max((int(_ROW_NUMBER.match(r).group(1)) for r in head_xml), default=0)
         self._height = self._count()
 
@@ -190,7 +190,7 @@ class SparseGrid(Grid):
         """Read the ID column's text from the XML (at most once; nothing without an ID column)."""
         if id_col is None or self._indexed:
             return
-        self._indexed = True
+        self._indexed, self._id_col = True, id_col
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -283,7 +283,7 @@ class SparseGrid(Grid):
         import pyarrow as pa
 
         self.index(col)
-        if self._numbers is None:
+        if self._numbers is None or col != self._id_col:  # a second person's ID column (a business's 投资人): read whole
             return self._read_whole().id_cells(col, start)
         n = max(0, self.height - start)
         where = np.full(n, len(self._ids), dtype=np.int64)

@@ -13,7 +13,7 @@ from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
-                      SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, score)
+                      SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -476,10 +476,12 @@ def to_table(raw: RawFile, keep=None) -> Table:
     parts, dropped = [], {}
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
-        id_col = layout.mapping.get("id")
         at = None
-        if keep is not None and id_col is not None and height:
-            at = np.flatnonzero(keep(grid.id_cells(id_col, layout.start)))
+        if keep is not None and height and (id_cols := person_id_columns(layout.mapping)):
+            kept = keep(grid.id_cells(id_cols[0], layout.start))
+            for col in id_cols[1:]:  # a row naming a second person (a business's 投资人) is kept for either
+                kept |= keep(grid.id_cells(col, layout.start))
+            at = np.flatnonzero(kept)
             dropped[grid.sheet] = height - len(at)
         if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
             parts.append((_columns_frame(grid, layout, first, height, at), layout, grid.sheet))

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from ..model import CONFIDENCE_ORDER, HIGH, MEDIUM, Context
+from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN, classify
 from ..normalize.values import month
@@ -253,8 +253,14 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
             row = rows[h.r]
             # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
             one_off = has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"])
-            if pension_in_payment(row, params) and not one_off:
+            if one_off:
+                continue
+            if pension_in_payment(row, params):
                 by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
+            elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
+                # a status no word list reads (a system's code '1'): counted, as a 低 lead that says so
+                unread = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")
+                by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, unread)
         keep = []
         for insurance, group in by_insurance.items():
             latest = max(text_of(rows[r], "month") for r in group)

@@ -237,10 +237,14 @@ def _linked(ctx: Context) -> Ledger:
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
     status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]))
+    # a status no word list reads (a system's code '1', '2'): counted as paid, but it decides no 高 finding
+    _, unread = _judged(f, "status", lambda s: bool(str(s or "").strip()) and not _has_word(s, p["failed_words"])
+                        and not _has_word(s, p["paid_words"]))
     amounts = f["amount"].to_numpy()
-    paid = (~np.isnan(amounts) if amounts.dtype.kind == "f"
-            else np.fromiter((isinstance(a, float) and a == a for a in amounts.tolist()), dtype=bool, count=n))
+    paid = ((~np.isnan(amounts) & (amounts != 0)) if amounts.dtype.kind == "f"  # 实发 0: nothing went out
+            else np.fromiter((isinstance(a, float) and a == a and a != 0 for a in amounts.tolist()), dtype=bool, count=n))
     ok = (paid & ~failed[status]).tolist()
+    unsure = set(np.flatnonzero(unread[status] & paid).tolist()) if unread.any() else set()
     item, kinds = _judged(f, "item", lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
     benefit = kinds[item].tolist()
     triple, first = groups(f, ["item", "programme", "_file"])
@@ -281,6 +285,7 @@ def _linked(ctx: Context) -> Ledger:
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"] = codes, masked, former
+    led.memo["unsure"] = unsure
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
@@ -792,6 +797,9 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
             subject[k] = subject[k] or v
         subject["township"] = subject["township"] or _township_named(ctx, led, r)
         member = led.off_roster.get(led.household[r], -1)
+    if r in led.memo.get("unsure", ()):
+        conf = weakest(conf, MEDIUM)
+        evidence += f"（发放状态“{led.cols['status'][r]}”未能识别，按发放成功计，请核实）"
     file = str(led.cols["_file"][r]).replace("\\", "/").rsplit("/", 1)[-1]
     return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols["_row"][r])), key,
                    (("list", "payments"),) + tuple(facts) + (("months", months_text(months)),), months_text(months),

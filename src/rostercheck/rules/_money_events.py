@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from ..model import HIGH, LOW, Context
+from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from . import links
 from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
@@ -114,9 +114,11 @@ def events(ctx: Context, led: Ledger) -> None:
             return None
         reason = str(row.get("reason") or "")
         whole = row["_index"] in whole_rows
+        # a coded reason ('01') may be the head's own death or move (减员: his share only): the amount is not sure
+        doubt = "（停保原因是代码，看不出是整户停保还是个人减员）" if whole and coded_reason(reason) else ""
         return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
-                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else "") + ("，整户停保" if whole else ""),
-                     whole)
+                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else "") + ("，整户停保" if whole else "")
+                     + doubt, whole, certainty=MEDIUM if doubt else HIGH)
 
     for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
         if ctx.has(kind):

@@ -204,9 +204,12 @@ def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, 
     if isinstance(moved, dt.date) and moved > ctx.as_of:
         return None
     reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
-    coded = regions.region_code(row.get("dest_code"))
+    place = str(row.get("dest_code", "") or "").strip()  # a code, or a place's name (迁往地省市县区)
+    coded = regions.region_code(place)
     if coded and not regions.region_code(dest):
         dest = f"{coded} {dest}".strip()
+    elif place and not coded and place not in dest:
+        dest = f"{place} {dest}".strip()
     if any(w in reason or w in dest for w in params["study_words"]):
         return None
     townships = tuple(p for p in ctx.common.get("county_places", []) if p)

@@ -1,0 +1,44 @@
+"""Linking two lists' people: exact IDs at 高, damaged IDs only with the same name (and birth date) at 中."""
+
+import pandas as pd
+import pytest
+from helpers import make_id
+
+from rostercheck.match import link_lists
+from rostercheck.normalize import ids
+
+GOOD = make_id("19400303", 131)
+BAD = GOOD[:17] + ("0" if GOOD[17] != "0" else "1")  # the check character mistyped
+OTHER_BAD = make_id("19400303", 313)[:17] + BAD[17]  # another number of that birth date, two digits apart
+NUMBER = GOOD[:15] + "000"  # typed as a number: the last digits lost
+
+
+def people(*rows: tuple[str, str]) -> pd.DataFrame:
+    out = []
+    for name, raw in rows:
+        info = ids.id_number(raw)
+        out.append({"id": info.value, "id_status": info.status, "id_reliable": info.reliable, "name_key": name})
+    return pd.DataFrame(out)
+
+
+@pytest.mark.parametrize(
+    "left, right, confidence",
+    [
+        (("赵六", GOOD), ("赵六", GOOD), "高"),
+        (("赵六", GOOD), ("赵六", BAD), "中"),  # one mistyped character, same name and birth date
+        (("赵六", BAD), ("赵六", BAD), "中"),  # the same mistyped ID in both systems: never exact
+        (("赵六", BAD), ("赵六", NUMBER), "中"),
+        (("赵六", BAD), ("钱七", BAD), None),  # same damaged ID, another name
+        (("赵六", BAD), ("赵六", OTHER_BAD), None),  # two damaged IDs two digits apart
+        (("赵六", GOOD), ("钱七", GOOD[:16] + "9" + GOOD[17]), None),
+    ],
+)
+def test_link_confidence(left, right, confidence):
+    assert ids.id_number(BAD).status == ids.CHECK
+    found = link_lists(people(left), people(right))
+    assert (found["confidence"].tolist() or [None]) == [confidence]
+
+
+def test_same_damaged_id_key_says_it_is_not_exact():
+    found = link_lists(people(("赵六", BAD)), people(("赵六", BAD)))
+    assert "校验位不符" in found.at[0, "key"] and "不作为精确匹配" in found.at[0, "key"]
