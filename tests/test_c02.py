@@ -337,6 +337,20 @@ def test_cancellation_reason_only_death_counts(cause, expected):
     assert flagged(context(roster(), lists), "C02") == expected
 
 
+@pytest.mark.parametrize("date_label, expected", [("死亡日期", [("李梅", "高")]), ("注销日期", [("李梅", "低")])])
+def test_a_coded_reason_beside_a_death_date_is_a_death(date_label, expected):
+    from helpers import table
+
+    from rostercheck.reference import normalise
+
+    rows = [{"name": "李梅", "id": B, "date": "20260305", "cause": "1"}]
+    ctx = context(roster(), {"deaths": rows})
+    read = table("deaths", rows)
+    read.headers = {"date": date_label, "cause": "注销原因", "name": "姓名", "id": "公民身份号码"}
+    ctx.lists["deaths"], ctx.cache = normalise(read), {}
+    assert flagged(ctx, "C02") == expected
+
+
 def test_a_coded_cancellation_reason_is_said_once_and_the_evidence_says_why():
     from rostercheck.rules._vocab import value_warnings
 

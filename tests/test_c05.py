@@ -72,3 +72,10 @@ def test_an_investor_named_beside_the_legal_representative_is_a_person_of_the_bu
     row = {**biz("农民专业合作社", 6, "存续"), "name": rep[0], "id": rep[1], "investor_name": investor[0],
            "investor_id": investor[1]}
     assert run(row) == expected
+
+
+def test_an_operators_name_beside_a_bare_id_column_names_the_person():
+    # 主体名称, 经营者, 证件号码: the only ID column is the operator's, the name stands under 经营者
+    row = {**biz("个体工商户", 3, "在业"), "name": "", "operator_name": "张三"}
+    ctx = context(household("张三", HEAD), {"businesses": [row]})
+    assert flagged(ctx, "C05") == [("张三", "高")] and "张三 经营" in run_checks(ctx, ["C05"])[0][0].evidence

@@ -71,6 +71,8 @@ def normalise(table: Table) -> pd.DataFrame:
         out["household_no"] = [household_key(v) for v in out["household_no"]]
     if "range" in out.columns:
         _split_range(out)
+    if table.kind == "deaths":  # a date under 死亡日期 (not 注销日期) says the person died, whatever the coded cause
+        out["death_dated"] = bool(re.search(r"死亡|去世|殁", table.headers.get("date", "")))
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING
@@ -160,9 +162,10 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
 
 
 def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
-    """A business list naming a 经营者 (a 个体工商户's) or a 投资人 beside the 法定代表人 (a company's): a row that names
-    no 法定代表人 is the other's; a row naming another person besides (another ID) is each's, the other's as a second row
-    with the same row number (a copy; the table's frame is left as read)."""
+    """A business list naming a 经营者 (a 个体工商户's) or a 投资人 beside the 法定代表人 (a company's): a row naming
+    another person besides (another ID, or another name where the IDs do not say they are one) is each's, the other's as
+    a second row with the same row number; else the cells one column leaves blank come from the other (a copy; the
+    table's frame is left as read)."""
     present = [p for p in SECOND_PERSONS if p + "_id" in f.columns or p + "_name" in f.columns]
     if not present:
         return f
@@ -173,14 +176,12 @@ def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
                         for pre in ("", p + "_"))
         ids_, names, second = [], [], []
         for i, (a, an, b, bn) in enumerate(zip(*mine, *theirs)):
-            if _blank(a) and _blank(an):
-                ids_.append(b)
-                names.append(bn)
-                continue
+            if _differ(a, b) or (_differ(an, bn) and not (not _blank(a) and _plain(a) == _plain(b))):
+                second.append(i)  # two people: the row is the 法定代表人's, a second row the other's
+            else:  # one person, written partly in each (经营者 beside a bare 证件号码)
+                a, an = (b if _blank(a) else a), (bn if _blank(an) else an)
             ids_.append(a)
             names.append(an)
-            if not _blank(b) and _plain(b) != _plain(a):
-                second.append(i)
         f["id"] = pd.Series(ids_, index=f.index, dtype=object)
         f["name"] = pd.Series(names, index=f.index, dtype=object)
         if second:
@@ -191,6 +192,11 @@ def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
     if not seconds:
         return f
     return pd.concat([f.astype(object), *seconds]).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+def _differ(one: object, other: object) -> bool:
+    """Whether two cells of one row are both filled and name different things."""
+    return not _blank(one) and not _blank(other) and _plain(one) != _plain(other)
 
 
 def _blank(value: object) -> bool:

@@ -33,7 +33,7 @@ def _stop(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import coded_reason, death_cause, move_judged
+    from .c02_status import coded_reason, move_judged, says_died
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -72,7 +72,7 @@ def events(ctx: Context, led: Ledger) -> None:
 
     def death(row: dict, c: str) -> Event | None:
         day = row.get("date")
-        if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and death_cause(str(row.get("cause") or ""), c02) is not True):
+        if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
         return Event("F01", "deaths", row, _stop(day, p), "9999-12", c, f"死亡日期 {day.isoformat()}")
 

@@ -67,6 +67,15 @@ def death_cause(cause: str, params: dict) -> bool | None:
     return None
 
 
+def says_died(row: Mapping, params: dict) -> bool | None:
+    """Whether a deaths-list row says the person died: by its cause (:func:`death_cause`), and when the cause says
+    nothing (a code), by a date written under a 死亡日期 column (not 注销日期)."""
+    said = death_cause(str(row.get("cause", "") or ""), params)
+    if said is None and row.get("death_dated") and isinstance(row.get("date"), dt.date):
+        return True
+    return said
+
+
 def _deaths(ctx: Context, params: dict) -> list[Finding]:
     """Members on the deaths (or 户口注销) list who died on or before the review date.
 
@@ -82,7 +91,7 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         if isinstance(died, dt.date) and died > ctx.as_of:
             continue
         cause = str(row.get("cause", "") or "")
-        is_death = death_cause(cause, params)
+        is_death = says_died(row, params)
         if is_death is False:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
         written = str(row.get("date_text", "") or "")
@@ -94,6 +103,8 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
             what = "在死亡/注销名单中（未写死亡日期）"
         if cause:
             what += f"，原因 {cause}"  # the list may call it 死亡原因 or 注销原因
+            if is_death and death_cause(cause, params) is None:
+                what += "（原因是代码，死亡日期已填写，按死亡计）"
         if is_death is None:
             what, conf = what + "（从原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
