@@ -93,6 +93,17 @@ def test_roster_without_id_column(tmp_path):
     assert_refused(audit(tmp_path / "r.csv", tmp_path=tmp_path), INPUT, "r.csv", "身份证号")
 
 
+@pytest.mark.parametrize("header, row, said", [
+    ("姓名,身份证号,死亡日期,注销原因", f"张三,{ID},2026-06-01,死亡", "死亡人员名单"),
+    ("姓名,身份证号,号牌号码,车辆类型", f"张三,{ID},湘A12345,小型轿车", "机动车"),
+])
+def test_another_list_given_as_the_roster_is_refused(tmp_path, header, row, said):
+    (tmp_path / "附件1.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert_refused(audit(tmp_path / "附件1.csv", tmp_path=tmp_path), INPUT, "附件1.csv", said, "不是花名册")
+    screened = run_cli("screen", tmp_path / "附件1.csv", "--out", tmp_path / "screen")
+    assert_refused(screened, INPUT, "附件1.csv", said)
+
+
 def test_unrecognisable_reference_list(tmp_path):
     (tmp_path / "list.csv").write_text("甲,乙,丙\n1,2,3\n4,5,6\n", encoding="utf-8")
     proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", tmp_path / "list.csv", tmp_path=tmp_path)

@@ -171,3 +171,8 @@ def test_an_unread_area_code_is_measured_against_the_higher_standard():
 def test_a_one_off_grant_named_in_the_type_column_is_no_monthly_income():
     grant = pension("张三", HEAD, 6000, kind="一次性丧葬补助金")
     assert flagged(context(couple(), {"pensions": [grant]}), "C03") == []
+
+
+def test_a_pension_of_an_unread_status_never_weakens_a_finding_that_stands_without_it():
+    rows = [pension("张三", HEAD, 2800, status="正常"), pension("李梅", WIFE, 900, status="3")]
+    assert flagged(context(couple(), {"pensions": rows}), "C03") == [("张三", "高")]

@@ -107,6 +107,19 @@ def test_an_ambiguous_file_whose_two_kinds_are_both_given_is_skipped(tmp_path):
     assert any("data.csv" in w and "--deaths" in w for w in got.warnings)
 
 
+def test_a_kind_the_command_does_not_read_rivals_none_it_reads(tmp_path):
+    # a pension list with 发放年月 also looks like coverage's 两项补贴 list, which audit and screen never read
+    path = _csv(tmp_path / "人社局比对数据.csv", ["姓名", "社会保障号码", "险种", "月发放金额", "发放状态", "发放年月"],
+                [["张三", i, "企业职工基本养老保险", "2450", "正常发放", "202609"] for i in _IDS])
+    with pytest.raises(UsageError):
+        gather([tmp_path])
+    audit_kinds = ("staff", "cadres", "deaths", "pensions", "vehicles", "payments")
+    assert gather([tmp_path], wanted=audit_kinds).lists == {"pensions": path}
+    # a list only another command reads is left out, saying so
+    got = gather([tmp_path], wanted=("staff", "deaths"))
+    assert not got.lists and any("人社局比对数据.csv" in w and "本命令不使用" in w for w in got.warnings)
+
+
 def test_a_title_word_does_not_rival_columns(tmp_path):
     # 户口注销 in a death list's title with a 派出所 column is no registry (that needs its 户号 column) …
     deaths = tmp_path / "户籍变动.csv"

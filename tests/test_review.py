@@ -156,6 +156,15 @@ def test_empty_previous_list_and_a_wrong_file(tmp_path):
     assert res.exit_code == 3 and "不是问题清单" in res.output
 
 
+def test_lines_typed_under_the_table_are_no_findings(tmp_path):
+    path = tmp_path / "乡镇汇总.csv"
+    path.write_text("类别代码,乡镇,姓名,身份证号,整改状态\n"
+                    f"C01,城关镇,李四,{LI},已整改\n"
+                    "填报人：王干事  审核人：张股长,,,,\n"
+                    "备注：以上情况均已入户核实,,,,已整改\n", encoding="utf-8")
+    assert list(read_previous(path)["姓名"]) == ["李四"]
+
+
 def test_category_code_recovered_from_title_or_sheet_name():
     from rostercheck.io.ledger import _code_of_title
 

@@ -66,3 +66,10 @@ def test_a_member_whose_household_is_unknown_is_kept_and_reported(tmp_path):
                                    ["H0002", "李四", HEAD_B, "02", "1", "是"]])
     assert SON_A in m.index
     assert any("找不到" in w for w in table.warnings)
+
+
+def test_a_household_no_member_sheet_lists_is_its_head_alone(tmp_path):
+    # a one-person household has no row on the member sheet: it is its head, not left out
+    table, m = _members(tmp_path, [["H0001", "王芳", WIFE_A, "10", "2", "是"], ["H0001", "张小三", SON_A, "20", "1", "是"]])
+    assert set(m.index) == {HEAD_A, WIFE_A, SON_A, HEAD_B}
+    assert m.loc[HEAD_B, "name"] == "李四" and m.loc[HEAD_B, "township"] == "石桥镇"

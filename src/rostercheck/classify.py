@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -239,12 +239,13 @@ def _flag(kind: str) -> str:
     return "花名册（直接写在命令中）" if kind == "roster" else "--" + kind.replace("_", "-")
 
 
-def classify_file(path: Path, explicit: Iterable[str] = ()) -> Placement:
+def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[str] | None = None) -> Placement:
     """Take one file as a roster or a list kind from its headers (see the module docstring).
 
     Args:
         path: the file.
         explicit: the kinds given by their options (a file that could be either of two such kinds is skipped).
+        wanted: the kinds the command reads (None: all); a kind it does not read rivals none of them.
     Returns:
         The placement (kind None when no kind fits).
     Raises:
@@ -267,6 +268,12 @@ def classify_file(path: Path, explicit: Iterable[str] = ()) -> Placement:
         return Placement(path, None, f"像{KIND_LABELS[best.kind]}，但只有表头、没有数据行（空白模板？）；"
                                      f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped")
     rivals = [c for c in scores if c is not best and (c.own or not best.own)]
+    if wanted is not None and best.kind not in wanted:
+        close = [c for c in rivals if c.kind in wanted and c.score * CLEAR_LEAD > best.score]
+        other = f"；如是{KIND_LABELS[close[0].kind]}，请用 {_flag(close[0].kind)} 指定" if close else ""
+        return Placement(path, None, f"像{KIND_LABELS[best.kind]}（本命令不使用这类名单）{other}", None, "skipped")
+    if wanted is not None:
+        rivals = [c for c in rivals if c.kind in wanted]
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
         second = rivals[0]
         if {best.kind, second.kind} <= set(explicit):
@@ -297,13 +304,15 @@ def _skip_reason(path: Path) -> str | None:
     return None
 
 
-def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: Iterable[str] = ()) -> list[Placement]:
+def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: Iterable[str] = (),
+                    wanted: Collection[str] | None = None) -> list[Placement]:
     """Classify every file directly inside a folder.
 
     Args:
         folder: the folder.
         exclude: resolved paths already given explicitly (not classified again).
         explicit: the kinds given by their options (see :func:`classify_file`).
+        wanted: the kinds the command reads (see :func:`classify_file`).
     Returns:
         One placement per entry, in name order (skipped entries with kind None).
     Raises:
@@ -318,12 +327,12 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
             if not _TEMP.match(path.name):  # sub-folders are named too: a department's files may be in one
                 out.append(Placement(path, None, reason, None, "skipped"))
             continue
-        out.append(classify_file(path, explicit))
+        out.append(classify_file(path, explicit, wanted))
     return out
 
 
 def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,
-           take_lists: bool = True) -> Gathered:
+           take_lists: bool = True, wanted: Collection[str] | None = None) -> Gathered:
     """Turn the command's files and folders into rosters and lists; explicit options always win.
 
     Args:
@@ -332,6 +341,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         list_dirs: folders holding lists only (``--lists``).
         take_lists: whether lists found in the folders are used (False for commands that read only
             rosters, e.g. review).
+        wanted: the list kinds the command reads (None: all); rosters are always read.
     Returns:
         The rosters, lists and placements.
     Raises:
@@ -351,7 +361,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     for folder, rosters_too in folders:
         if not folder.exists():
             raise UsageError(f"文件夹“{folder}”不存在，请检查路径。")
-        for place in classify_folder(folder, given, explicit):
+        for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
             if place.kind is None:
                 got.warnings.append(f"{place.path.name}：{place.why}，已跳过")

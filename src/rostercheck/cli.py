@@ -126,11 +126,12 @@ def reference_lists(values: dict, options: dict = REFERENCE_OPTIONS) -> dict[str
 
 
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
-            what: str = "花名册"):
-    """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as."""
+            what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments")):
+    """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
+    ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
     from .classify import gather
 
-    got = gather(list(paths), lists, list(dirs or []), take_lists)
+    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted)
     if got.from_folders:
         console.placements_table(got.placements)
         for w in got.warnings:
@@ -339,7 +340,7 @@ def screen_cmd(
         from .screen import screen
 
         when = _date(as_of)
-        got = _gather(applications, lists, lists_dir, what="新申请家庭名册")
+        got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS))
         prepare_out_dir(out)
         with console.loading() as progress:
             result = screen(got.rosters, got.lists, when, list(enrolled or []), config, progress=progress)

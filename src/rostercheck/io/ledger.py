@@ -69,6 +69,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 if not any(text(v) for v in rec.values()):
                     continue
                 rec = {c: _cell(c, v) for c, v in rec.items()}
+                if not any(rec.get(c) for c in ("姓名", "身份证号", "户主身份证号")):
+                    continue  # a line typed under the table (填报人：…, 备注：…): a finding names a person or household
                 if not rec.get("类别代码") and rec.get("类别名称"):
                     found = _code_of_title(rec["类别名称"])
                     rec["类别代码"] = found.group(1) if found else ""

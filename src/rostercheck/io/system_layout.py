@@ -118,8 +118,8 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -
         values = table[fld].to_dict()
         filled = [values.get(k) if k in values else None for k in keys]
         if fld in out.columns:
-            own = out[fld].tolist()
-            out[fld] = [o if text(o) else h for o, h in zip(own, filled)]
+            cells = out[fld].tolist()
+            out[fld] = [o if text(o) else h for o, h in zip(cells, filled)]
         else:
             out[fld] = filled
     heads = _missing_heads(out, keys, table.loc[[k for k in table.index if k in own]], sheet)

@@ -569,6 +569,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     title = " ".join(t for t in titles if t)
     _check_kind(path, kind, frame, title)
     if kind == "roster":
+        _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
     return Table(kind, path, frame, headers, title, sheets, warnings)
 
@@ -578,6 +579,32 @@ ROSTER_GAPS = {
     "bank_account": "未找到银行账号列：D02（多户共用账号）和 RQ3 的账号比对无法进行",
     "township": "未找到乡镇列：乡镇将从工作表名称或家庭住址推断",
 }
+
+
+# What a roster or an application list has besides a person's identity: a household or a programme.
+_ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_size", "covered_size", "programme",
+               "benefit", "area_type", "support_mode", "covered", "labour", "health", "disability", "school")
+
+
+def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> None:
+    """Refuse a roster (or application list) that is plainly another list: no household or programme column, no
+    roster word in its title or name, and a column only another kind has (a deaths list's 死亡日期)."""
+    from ..classify import ROSTER_WORDS
+
+    if any(f in frame.columns for f in _ROSTER_OWN) or re.search(ROSTER_WORDS + "|申请|救助", f"{title} {path.stem}"):
+        return
+    for _frame, layout, _sheet in parts:
+        used = set(layout.mapping.values())
+        found = []  # (how many of its own columns, kind, the first of them) for each kind the header shows
+        for kind, fields in SIGNATURE_FIELDS.items():
+            other = assign_columns(layout.labels, kind).mapping
+            own = sorted({other[f] for f in fields if f in other and other[f] not in used})
+            if own:
+                found.append((len(own), kind, own[0]))
+        if found:
+            _n, kind, col = max(found, key=lambda t: t[0])
+            raise InputFileError(path, f"看起来是{KIND_LABELS.get(kind, kind)}（有“{layout.labels[col]}”列），不是花名册或"
+                                       "申请名单：表头中没有户主、与户主关系、保障类别等花名册应有的列。请确认是否放错了位置。")
 
 
 def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str) -> None:

@@ -234,16 +234,19 @@ def pension_in_payment(row, params: dict) -> bool:
                          bool(params["blank_status_counts"]))
 
 
-def pensions(ctx: Context) -> dict[int, list[Hit]]:
+def pensions(ctx: Context, unread: bool = False) -> dict[int, list[Hit]]:
     """Return member → pension rows in payment (the latest month per insurance when months are given).
 
     Args:
         ctx: the audit context.
+        unread: instead, the rows whose 发放状态 no word list reads (a system's code '1'), as 低 hits saying so:
+            C03 looks at them only for a household its pensions in payment do not flag.
     Returns:
         The mapping.
     """
-    if "pensions_paid" in ctx.cache:
-        return ctx.cache["pensions_paid"]
+    key = "pensions_unread" if unread else "pensions_paid"
+    if key in ctx.cache:
+        return ctx.cache[key]
     params = ctx.specs["C03"].params
     rows = linked_rows(ctx, "pensions")
     out: dict[int, list[Hit]] = {}
@@ -255,12 +258,11 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
             one_off = has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"])
             if one_off:
                 continue
-            if pension_in_payment(row, params):
+            if not unread and pension_in_payment(row, params):
                 by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
-            elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
-                # a status no word list reads (a system's code '1'): counted, as a 低 lead that says so
-                unread = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")
-                by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, unread)
+            elif unread and pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
+                h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")
+                by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
         keep = []
         for insurance, group in by_insurance.items():
             latest = max(text_of(rows[r], "month") for r in group)
@@ -272,7 +274,7 @@ def pensions(ctx: Context) -> dict[int, list[Hit]]:
             keep += current
         if keep:
             out[m] = keep
-    ctx.cache["pensions_paid"] = out
+    ctx.cache[key] = out
     return out
 
 

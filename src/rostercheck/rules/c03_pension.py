@@ -24,50 +24,60 @@ def check(ctx: Context) -> list[Finding]:
     params = ctx.specs["C03"].params
     if not ctx.has("pensions"):
         return []
-    paid = pensions(ctx)
+    paid, unread = pensions(ctx), pensions(ctx, unread=True)
     paid_wages = wages(ctx) if ctx.has("wages") and params["add_wages"] else {}
-    rows = linked_rows(ctx, "pensions")
     out: list[Finding] = []
     for idxs in households(ctx).values():
-        pensioners = [j for j in idxs if j in paid]
-        if not pensioners:
-            continue
-        parts, confs, total = [], [], 0.0
-        for j in pensioners:
-            for h in paid[j]:
-                amount = float(rows[h.r]["amount"])
-                total += amount
-                confs.append(h.confidence)
-                kind = text_of(rows[h.r], "insurance") or "养老金"
-                parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
-        text, components = "养老金 " + " + ".join(parts), len(parts)
-        if params["add_declared_income"]:
-            declared = declared_income(ctx, idxs, bool(params["declared_income_annual"]))
-            if declared:
-                total += declared
-                text += f"；花名册申报收入 {money_text(declared)} 元/月"
-                components += 1
-        earners = [paid_wages[j] for j in idxs if j in paid_wages]
-        if earners:
-            wage_total = sum(w.average for w in earners)
-            total += wage_total
-            confs += [w.confidence for w in earners]
-            text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
+        found = _household(ctx, params, idxs, paid, paid_wages)
+        if not found and any(j in unread for j in idxs):  # only pensions of a status not read: a 低 lead
+            found = _household(ctx, params, idxs, {j: paid.get(j, []) + unread.get(j, []) for j in idxs}, paid_wages)
+        out += found
+    return out
+
+
+def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wages: dict) -> list[Finding]:
+    """One finding per pensioner of a household whose income per person is above its standard (else none)."""
+    rows = linked_rows(ctx, "pensions")
+    out: list[Finding] = []
+    pensioners = [j for j in idxs if paid.get(j)]
+    if not pensioners:
+        return []
+    parts, confs, total = [], [], 0.0
+    for j in pensioners:
+        for h in paid[j]:
+            amount = float(rows[h.r]["amount"])
+            total += amount
+            confs.append(h.confidence)
+            kind = text_of(rows[h.r], "insurance") or "养老金"
+            parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
+    text, components = "养老金 " + " + ".join(parts), len(parts)
+    if params["add_declared_income"]:
+        declared = declared_income(ctx, idxs, bool(params["declared_income_annual"]))
+        if declared:
+            total += declared
+            text += f"；花名册申报收入 {money_text(declared)} 元/月"
             components += 1
-        size = size_of(ctx, idxs)
-        per_person = total / size
-        standard, label = standard_for(ctx, idxs, higher_when_unread=True)
-        if per_person <= standard:
-            continue
-        summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
-        calc = (f"{text}{summed} ÷ 家庭人口 {size} = {money_text(per_person)} 元/人·月 > "
-                f"{label} {standard_text(standard)} 元")
-        conf = weakest(confs)
-        for j in pensioners:
-            h = paid[j][0]
-            row = rows[h.r]
-            evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
-            # Facts: the pension's type decides; its amount rises every year and is left out.
-            out.append(Finding("C03", j, evidence, conf, ctx.labels["pensions"], str(int(row["_row"])), h.key,
-                               record_facts("pensions", row, ("insurance",), h.confidence)))
+    earners = [paid_wages[j] for j in idxs if j in paid_wages]
+    if earners:
+        wage_total = sum(w.average for w in earners)
+        total += wage_total
+        confs += [w.confidence for w in earners]
+        text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
+        components += 1
+    size = size_of(ctx, idxs)
+    per_person = total / size
+    standard, label = standard_for(ctx, idxs, higher_when_unread=True)
+    if per_person <= standard:
+        return []
+    summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
+    calc = (f"{text}{summed} ÷ 家庭人口 {size} = {money_text(per_person)} 元/人·月 > "
+            f"{label} {standard_text(standard)} 元")
+    conf = weakest(confs)
+    for j in pensioners:
+        h = paid[j][0]
+        row = rows[h.r]
+        evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
+        # Facts: the pension's type decides; its amount rises every year and is left out.
+        out.append(Finding("C03", j, evidence, conf, ctx.labels["pensions"], str(int(row["_row"])), h.key,
+                           record_facts("pensions", row, ("insurance",), h.confidence)))
     return out
