@@ -194,3 +194,19 @@ def test_a_pension_list_with_an_amount_per_month_takes_the_latest_month():
 
     got = assign_columns(["姓名", "身份证号", "险种", "1月", "2月", "3月", "发放状态"], "pensions")
     assert got.mapping["amount"] == 5 and any("最后一个月份列" in w for w in got.warnings)
+
+
+@pytest.mark.parametrize("decoy", ["经办人身份证号", "原权利人证件号码"])
+def test_an_unrecognised_id_column_found_by_content_is_never_somebody_elses(decoy):
+    # a head-only list (户主身份证号) with the caseworker's ID beside it: the caseworker is no member of the household
+    from pathlib import Path
+
+    from helpers import make_id
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+
+    rows = [["户主姓名", decoy, "户主身份证号", "监测类型"]]
+    rows += [[f"张{k}", make_id("19800101", 111), make_id(f"19{50 + k}0101", 131 + k), "脱贫不稳定户"] for k in range(5)]
+    layout = find_layout(Grid(Path("监测.csv"), "", rows, 1), "monitoring")
+    assert "id" not in layout.mapping and layout.mapping["head_id"] == 2

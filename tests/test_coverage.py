@@ -111,3 +111,13 @@ def test_lists_the_leads_do_not_read_are_said_to_be_left_aside(tmp_path):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "漏保排查不使用养老金发放名单" in " ".join(result.output.split())
+
+
+def test_a_roster_without_accounts_is_no_concern_of_coverage(tmp_path):
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"乡镇,村,户主姓名,姓名,与户主关系,身份证号\n城关镇,东村,张三,张三,户主,{make_id()}\n", encoding="utf-8")
+    args = _args(tmp_path / "out")
+    args[1:1 + len(COUNTY_ROSTERS)] = [str(roster)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "银行账号" not in result.output

@@ -119,11 +119,16 @@ def test_one_months_batch_in_two_views_carries_its_back_pay_once(tmp_path):
 def test_a_status_that_says_neither_paid_nor_failed_is_counted_paid_and_named_in_a_warning():
     from rostercheck.rules._vocab import value_warnings
 
-    rows = [pay(A, "王五", m, 1032, status="处理中") for m in months("2026-07", "2026-09")]
+    rows = [pay(A, "王五", m, 1032, status="已记账") for m in months("2026-07", "2026-09")]
     rows[0]["status"] = "交易成功"
     ctx = money_context(roster(), rows)
     warnings = [w for w in value_warnings(ctx) if "发放状态" in w]
-    assert len(warnings) == 1 and "处理中" in warnings[0] and "2" in warnings[0] and "交易成功" not in warnings[0]
+    assert len(warnings) == 1 and "已记账" in warnings[0] and "2" in warnings[0] and "交易成功" not in warnings[0]
+
+
+def test_a_payment_still_being_processed_then_made_is_one_payment():
+    rows = [pay(A, "王五", "2026-09", 1032, status="处理中"), pay(A, "王五", "2026-09", 1032, status="成功")]
+    assert money(money_context(roster(), rows), "F04") == []
 
 
 def test_a_reversed_duplicate_is_no_duplicate_and_a_returned_payment_not_paid_again_is_owed():

@@ -128,3 +128,12 @@ def test_a_dead_members_own_row_beside_the_others_is_still_his():
     ctx = money_context(rost, rows, {"deaths": [{"name": "王芳", "id": B, "date": "2026-05-10"}]})
     assert money(ctx, "F01") == [("王芳", "高", 516.0 * 3, None)]
     assert money(ctx, "F07") == []  # her rows are her household's on its own account, not a second household's
+
+
+@pytest.mark.parametrize("cut", [K[:15] + "000", str(int(K[:15]) + 1) + "000", K[:16] + ("1" if K[16] != "1" else "2") + K[17]])
+def test_a_payee_on_no_roster_written_with_a_damaged_id_and_whole_is_one_household(cut):
+    # 低保金 under an ID a number format cut short (or rounded, or a mistyped digit), 物价补贴 under the whole one
+    rows = [pay(C, "李四", "2026-09", 700, bank_account="6228480099999999"),
+            pay(cut, "宋彬英", "2026-08", 1840, bank_account="6228480012345435"),
+            pay(K, "宋彬英", "2026-08", 60, item="物价补贴", bank_account="6228480012345435")]
+    assert money(money_context(roster(), rows), "F07") == []

@@ -133,6 +133,7 @@ def test_filled_ledger_reads_back_without_loss(tmp_path):
     assert li["整改状态"] == "未整改" and li["乡镇填报状态"] == "已整改" and li["责任人"] == "王干事"
     assert "乡镇填报“已整改”，但仍在册" in li["说明"]
     assert rows[rows["姓名"] == "赵六"]["整改状态"].iat[0] == "未整改"  # matched on the 15 digits that survived
+    assert rows[rows["姓名"] == "赵六"]["身份证号"].iat[0] == ZHAO  # and written back whole, from this roster
     verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert list(verified["姓名"]) == ["张小明"] and verified["核实日期"].iat[0] == "2026-12-31"
     # The verified finding's structured fingerprint travels ledger → 核实无问题清单, and into the look-back list

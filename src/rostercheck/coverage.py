@@ -18,6 +18,7 @@ from .loading import LoadedInputs, Progress, load_inputs
 from .errors import UsageError
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
+from .io.table import ROSTER_GAPS
 from .model import CheckSpec
 from .policy import load_policy
 from .rules import load_all
@@ -121,7 +122,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             continue
         found.extend(LEADS[code](ctx))
     for t in inputs.tables:
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+        # the accounts D02 and RQ3 compare are no concern of coverage's: no word about a roster without them
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(number_typed_ids(inputs))
     monitoring = inputs.lists.get("monitoring")
     if monitoring is not None and len(monitoring) and "area_type" not in monitoring.columns:

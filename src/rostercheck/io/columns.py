@@ -25,6 +25,13 @@ MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(�
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
 _FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
                      r"户主|持有人|登记人|业主)|转让方|出让方|转让人|出卖人|卖方|抵押权人")
+
+
+def names_someone_else(label: str) -> bool:
+    """Whether a header label is about another person than the row's own (经办人身份证号, 原权利人证件号码 …)."""
+    return bool(re.search(QUALIFIERS, label) or _FORMER.search(label))
+
+
 # Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
 # must read as such for a header to be taken (io/table._ContentCheck).
 DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")

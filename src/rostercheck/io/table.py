@@ -13,7 +13,7 @@ from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
-                      SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, person_id_columns, score)
+                      SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, names_someone_else, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -166,14 +166,16 @@ def _is_total_or_footer(values: list[str]) -> bool:
     return (len(filled) <= 2 and bool(_FOOTER.match(head))) or all(_SIGNATURE.match(v) for v in filled)
 
 
-def _content_id_column(rows: list[list], used: set[int]) -> int | None:
-    """Return the first unassigned column whose filled cells are mostly ID numbers."""
+def _content_id_column(rows: list[list], used: set[int], labels: list[str]) -> int | None:
+    """Return the first unassigned column whose filled cells are mostly ID numbers, unless its header says whose it
+    is (经办人身份证号, 原权利人证件号: somebody else's ID is never the row's own)."""
     if not rows:
         return None
     width = max(len(r) for r in rows)
     sample = rows[:200]
     for col in range(width):
-        if col in used:
+        label = labels[col] if col < len(labels) else ""
+        if col in used or names_someone_else(label):
             continue
         cells = [r[col] for r in sample if col < len(r) and r[col] not in ("", None)]
         if len(cells) < 2:
@@ -267,7 +269,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     chosen = assign_columns(labels, kind, _ContentCheck(grid.rows[r + h :], kind))
     mapping, warnings = chosen.mapping, chosen.warnings
     if "id" not in mapping and kind != "cadre_relatives":
-        col = _content_id_column(grid.rows[r + h :], set(mapping.values()))
+        col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels)
         if col is not None:
             mapping["id"] = col
             warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")

@@ -14,6 +14,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from ..match import repaired_key
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule, where
@@ -114,6 +115,8 @@ def _household_codes(ctx: Context, led: Ledger) -> np.ndarray:
     number = {h: k for k, h in enumerate(values)}
     remap = np.array([number[heads[h[len("ledger:"):]]] if str(h).startswith("ledger:") and h[len("ledger:"):] in heads
                       else k for k, h in enumerate(values)], dtype=np.int64)
+    for cut, whole in _same_payees(led, values).items():
+        remap[cut] = remap[whole]
     out = remap[codes["h"]]
     off = np.flatnonzero(led.array("member") < 0)
     accounts = led.frame["bank_account"].iloc[off].astype(object).tolist()
@@ -122,6 +125,36 @@ def _household_codes(ctx: Context, led: Ledger) -> np.ndarray:
         if a in own and own[a] in number:
             out[r] = number[own[a]]
     return out
+
+
+def _same_payees(led: Ledger, values: list) -> dict[int, int]:
+    """Households on no roster ('ledger:' + an ID) of one payee written once with a damaged ID (cut short by a number
+    format, a mistyped digit) and once whole, the names agreeing: the damaged one's code → the whole one's."""
+    first = first_rows(led.memo["codes"]["h"], len(values))
+    by_name: dict[str, list] = defaultdict(list)
+    for k, h in enumerate(values):
+        if not str(h).startswith("ledger:"):
+            continue
+        key, r = h[len("ledger:"):], int(first[k])
+        name = led.cols["name_key"][r] if led.cols["id"][r] == key else led.cols["head_name_key"][r]
+        if name:
+            by_name[name].append((k, ids.id_number(key)))
+    out = {}
+    for group in by_name.values():
+        whole = [(k, i) for k, i in group if i.status == ids.VALID and not i.value.endswith("000")]
+        for k, i in group:
+            # a number format's 15 digits rounded may even leave a valid-looking ID ending in 000
+            if i.status in (ids.NUMERIC, ids.CHECK) or i.value.endswith("000"):
+                fits = [w for w, v in whole if repaired_key(i.value, i.status, i.reliable, v.value, v.status, v.reliable)
+                        or _rounded(i.value, v.value)]
+                if len(fits) == 1:
+                    out[k] = fits[0]
+    return out
+
+
+def _rounded(cut: str, whole: str) -> bool:
+    """Whether an ID ending in 000 may be another's first 15 digits rounded by a number format."""
+    return cut.endswith("000") and cut[:15].isdigit() and whole[:15].isdigit() and abs(int(cut[:15]) - int(whole[:15])) <= 1
 
 
 def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
