@@ -85,6 +85,15 @@ def test_household_exit_of_a_household_on_no_roster_by_head_id():
     assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("孙八", "高", 1800.0, None)]
 
 
+def test_household_exit_of_a_household_on_no_roster_whose_ledger_ids_are_typed_as_numbers():
+    # the exit list names the head whole; the ledger's ID column is Excel's number (15 digits, the last rounded)
+    typed = float(OUT[:17] + "0")  # a number cannot hold the check character X
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(typed, "孙八", m, 600) for m in months("2026-01", "2026-05")]
+    exits = [{"head_name": "孙八", "head_id": OUT, "date": "2026-02-20"}]
+    assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("孙八", "中", 1800.0, None)]
+
+
 def test_damaged_id_of_a_payee_named_only_as_head_or_holder_still_links():
     # A per-household ledger names its payee in 户主姓名 beside the row's own ID; a bank file only as the account's
     # holder (户名). With the ID typed as a number (last digits lost) the name and surviving digits still link it:
