@@ -59,6 +59,9 @@ def test_planted_and_clean_families(tmp_path):
     assert row.at["卫八", "疑点摘要"] == "" and row.at["卫八", "待核线索"].startswith("C08")
     findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert set(findings["类别代码"]) >= {"C01", "C02", "C04", "D01", "C08"}
+    # advice for an approval, not for someone already paid (停发, 清退, 追回)
+    assert not findings["建议"].str.contains("停发|清退|追回").any()
+    assert set(findings.loc[findings["类别代码"] == "C01", "建议"]) == {"审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"}
     book = openpyxl.load_workbook(tmp_path / "out" / "新申请核对结果.xlsx")
     assert book.sheetnames == ["核对结论", "疑点明细", "核对说明"]
     assert "审批意见" in [c.value for c in book["核对结论"][HEADER_ROW]]

@@ -37,6 +37,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 SECTION = "screen"
+ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
+LEAD_ADVICE = "审批时入户核实（线索，不单独作为不予批准的理由）。"
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "结论", "疑点数", "疑点摘要", "待核线索", "申请文件", "申请行"]
@@ -127,6 +129,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
+    # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
+    frame["建议"] = [ADVICE if d else LEAD_ADVICE for d in decisive]
     for t in inputs.tables:  # applications come without bank accounts: no word about it
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx))
