@@ -105,3 +105,13 @@ def test_one_id_under_two_names_is_a_medium_duplicate_that_may_be_a_typo():
     from rostercheck.audit import run_checks
 
     assert all("可能是其中一人的身份证号录入错误" in f.evidence for f in run_checks(ctx, ["D01"])[0])
+
+
+def test_heads_whose_ids_lost_all_but_the_region_are_separate_households():
+    # '4.30523E+17' typed as text leaves 430523000000000000 for every such head: three households, not one
+    rows = (household("郭涛明", "4.30523E+17", bank_account="6228480012341234", village="石门村")
+            + household("肖艳玉", "4.30523E+17", bank_account="6228480012341234", village="龙井村")
+            + household("张勇", "4.30523E+17", bank_account="6228480099990000", village="枫树村"))
+    ctx = context(rows)
+    assert ctx.members["household"].nunique() == 3
+    assert flagged(ctx, "D02") == [("肖艳玉", "高"), ("郭涛明", "高")]

@@ -337,7 +337,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     for fld, src in (("head_id", "id"), ("head_name", "name")):
         known = dict(zip(heads.index.tolist(), heads[src].tolist()))
         out[fld] = [h if h else known.get(g, "") for h, g in zip(out[fld].tolist(), groups)]
-    out["household"] = [hid if hid else f"{file_no}#{g}" for hid, g in zip(out["head_id"].tolist(), groups)]
+    # The head's ID names the household, unless too little of it survived to tell heads apart ('4.30523E+17' typed as
+    # text leaves 430523000000000000 for every such head): then the household is its rows.
+    out["household"] = [hid if hid and not hid.endswith("00000") else f"{file_no}#{g}"
+                        for hid, g in zip(out["head_id"].tolist(), groups)]
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     out["programme"] = by_value(out["programme"].tolist(), lambda v: _programme_value(v, default_prog))
