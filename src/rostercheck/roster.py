@@ -338,8 +338,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
         known = dict(zip(heads.index.tolist(), heads[src].tolist()))
         out[fld] = [h if h else known.get(g, "") for h, g in zip(out[fld].tolist(), groups)]
     # The head's ID names the household, unless too little of it survived to tell heads apart ('4.30523E+17' typed as
-    # text leaves 430523000000000000 for every such head): then the household is its rows.
-    out["household"] = [hid if hid and not hid.endswith("00000") else f"{file_no}#{g}"
+    # text leaves 430523000000000000 for every such head, no birth year): then the household is its rows.
+    out["household"] = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
                         for hid, g in zip(out["head_id"].tolist(), groups)]
     out["file"] = str(table.path)
     default_prog = programme_of(table)
