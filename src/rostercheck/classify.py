@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputFileError, UsageError
-from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, SIGNATURE_FIELDS, SIGNATURE_WORDS,
-                         month_columns, specs_for)
+from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
+                         SIGNATURE_WORDS, month_columns, specs_for)
 from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
 from .io.table import HEADER_SCAN_ROWS, find_layout
 from .normalize.values import text
@@ -34,8 +34,6 @@ from .normalize.values import text
 # 户号/户主/与户主关系 too).
 ROSTER_FIELDS = ("programme", "benefit", "covered_size", "support_mode", "area_type", "labour", "health",
                  "disability", "self_care", "school", "covered", "declared_income", "declared_assets")
-# 财政供养 is the staff list: '供养' alone is not a roster word.
-ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助对象|(分散|集中)供养|五保"
 # Fields any list may have (a person's own identity, contact and notes): they say nothing about the kind.
 COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")
 WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one column only it has

@@ -491,6 +491,8 @@ SIGNATURE_FIELDS = {
     "subsidies": ("item", "living_amount", "care_amount"),
     "rejected": ("reason",),
 }
+# A roster's words in its title or file name (财政供养 is the staff list: '供养' alone is not a roster word).
+ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助对象|(分散|集中)供养|五保"
 SIGNATURE_WORDS = {
     "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
     # … not in the title of a filing table about their relatives (村干部近亲属备案表)

@@ -13,7 +13,8 @@ from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
-                      SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, names_someone_else, person_id_columns, score)
+                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, names_someone_else,
+                      person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -591,8 +592,6 @@ _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_si
 def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> None:
     """Refuse a roster (or application list) that is plainly another list: no household or programme column, no
     roster word in its title or name, and a column only another kind has (a deaths list's 死亡日期)."""
-    from ..classify import ROSTER_WORDS
-
     if any(f in frame.columns for f in _ROSTER_OWN) or re.search(ROSTER_WORDS + "|申请|救助", f"{title} {path.stem}"):
         return
     for _frame, layout, _sheet in parts:
