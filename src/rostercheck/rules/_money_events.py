@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
+from ..normalize.names import person_name
 from . import links
 from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
 
@@ -200,41 +201,18 @@ def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str
             ev = make(records[r], HIGH)
             if ev and not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_member.get(j, [])):
                 led.events_member.setdefault(j, []).append(ev)
-    f = led.frame
-    off = led.array("member") < 0
-    for col in ("head_id", "id"):
-        if col not in f.columns:
+    # Ledger rows on no roster paid under such a head's ID (a damaged one with the head's name too, 中), as any list
+    # row is linked: the heads as a list of their own
+    f, off = led.frame, np.flatnonzero(led.array("member") < 0)
+    named = [person_name(str(records[r].get("head_name") or records[r].get("name") or "")) for r in heads.values()]
+    frame = pd.DataFrame({"id": list(heads), "id_status": ids.VALID, "id_reliable": 18, "name_key": named},
+                         index=list(heads.values()))
+    memo = ctx.cache.setdefault("money:identities", {})
+    for col, name in (("head_id", "head_name_key"), ("id", "link_key")):
+        if col not in f.columns or not len(off):
             continue
-        hits = [(i, heads[led.cols[col][i]], HIGH) for i in np.flatnonzero(f[col].isin(set(heads)).to_numpy() & off).tolist()]
-        hits += _damaged_heads(led, col, off, heads, records)
-        for i, r, conf in hits:
+        for i, r, conf in _pairs(_link_rows(f, frame, col, "id", name, "name_key", off, memo)):
             if not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_row.get(i, [])):
                 ev = make(records[r], conf)
                 if ev:
                     led.events_row.setdefault(i, []).append(ev)
-
-
-def _damaged_heads(led: Ledger, col: str, off: np.ndarray, heads: dict[str, int], records: list[dict]) -> list:
-    """Rows on no roster whose ID (``col``) is damaged (typed as a number, a digit mistyped) and, with the name, is a
-    household exit's head (:func:`match.repaired_key`): (row, exit row, 中)."""
-    from ..match import repaired_key
-    from ..normalize.names import person_name
-
-    status = f"{col}_status" if col == "head_id" else "id_status"
-    if status not in led.frame.columns or not heads:
-        return []
-    damaged = np.flatnonzero(led.frame[status].isin((ids.NUMERIC, ids.CHECK)).to_numpy() & off)
-    if not len(damaged):
-        return []
-    names = led.cols["head_name_key" if col == "head_id" else "name_key"]
-    reliable = led.cols[f"{col}_reliable" if col == "head_id" else "id_reliable"]
-    exits = [(hid, r, ids.id_number(hid), person_name(str(records[r].get("head_name") or records[r].get("name") or "")))
-             for hid, r in heads.items()]
-    out = []
-    for i in damaged.tolist():
-        a, sa, ra = led.cols[col][i], led.cols[status][i], int(reliable[i] or 0)
-        found = [r for hid, r, info, name in exits
-                 if name and name == names[i] and repaired_key(a, sa, ra, info.value, info.status, info.reliable)]
-        if len(found) == 1:
-            out.append((i, found[0], MEDIUM))
-    return out

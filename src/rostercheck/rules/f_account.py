@@ -143,18 +143,13 @@ def _same_payees(led: Ledger, values: list) -> dict[int, int]:
     for group in by_name.values():
         whole = [(k, i) for k, i in group if i.status == ids.VALID and not i.value.endswith("000")]
         for k, i in group:
-            # a number format's 15 digits rounded may even leave a valid-looking ID ending in 000
-            if i.status in (ids.NUMERIC, ids.CHECK) or i.value.endswith("000"):
-                fits = [w for w, v in whole if repaired_key(i.value, i.status, i.reliable, v.value, v.status, v.reliable)
-                        or _rounded(i.value, v.value)]
+            # a number format's 15 digits, rounded, may even leave a valid-looking ID ending in 000: a number's
+            status, reliable = (ids.NUMERIC, 15) if i.status == ids.VALID and i.value.endswith("000") else (i.status, i.reliable)
+            if status in (ids.NUMERIC, ids.CHECK):
+                fits = [w for w, v in whole if repaired_key(i.value, status, reliable, v.value, v.status, v.reliable)]
                 if len(fits) == 1:
                     out[k] = fits[0]
     return out
-
-
-def _rounded(cut: str, whole: str) -> bool:
-    """Whether an ID ending in 000 may be another's first 15 digits rounded by a number format."""
-    return cut.endswith("000") and cut[:15].isdigit() and whole[:15].isdigit() and abs(int(cut[:15]) - int(whole[:15])) <= 1
 
 
 def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
