@@ -176,7 +176,8 @@ def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
                         for pre in ("", p + "_"))
         ids_, names, second = [], [], []
         for i, (a, an, b, bn) in enumerate(zip(*mine, *theirs)):
-            if _differ(a, b) or (_differ(an, bn) and not (not _blank(a) and _plain(a) == _plain(b))):
+            one_id = not _blank(a) and _plain(a) == _plain(b)  # the IDs say the two columns are one person
+            if _differ(a, b) or (_differ(an, bn) and not one_id):
                 second.append(i)  # two people: the row is the 法定代表人's, a second row the other's
             else:  # one person, written partly in each (经营者 beside a bare 证件号码)
                 a, an = (b if _blank(a) else a), (bn if _blank(an) else an)

@@ -242,8 +242,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed})
     if j is not None:  # an ID Excel cut short in the township's copy: the whole one this roster gives
         for col, field in (("身份证号", "id"), ("户主身份证号", "head_id")):
-            whole = ids.id_number(roster.members.at[j, field])
-            if row.get(col) and _lost_digits(ids.id_number(row[col])) and whole.status == ids.VALID \
-                    and whole.value[:14] == ids.id_number(row[col]).value[:14]:
+            cut, whole = ids.id_number(row.get(col, "")), ids.id_number(roster.members.at[j, field])
+            if cut.value and _lost_digits(cut) and whole.status == ids.VALID and whole.value[:14] == cut.value[:14]:
                 row[col] = whole.value
     return row

@@ -45,6 +45,8 @@ SECOND_PERSONS = ("operator", "investor")
 def person_id_columns(mapping: dict[str, int]) -> list[int]:
     """The columns of a layout holding the IDs of a row's people (``id``, then the second persons')."""
     return [mapping[f] for f in ("id", *(p + "_id" for p in SECOND_PERSONS)) if f in mapping]
+
+
 _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.

@@ -244,38 +244,49 @@ def pensions(ctx: Context, unread: bool = False) -> dict[int, list[Hit]]:
     Returns:
         The mapping.
     """
-    key = "pensions_unread" if unread else "pensions_paid"
-    if key in ctx.cache:
-        return ctx.cache[key]
+    if "pensions_paid" not in ctx.cache:  # both kinds in one pass over the linked rows
+        ctx.cache["pensions_paid"] = _pensions(ctx)
+    return ctx.cache["pensions_paid"][unread]
+
+
+def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]:
+    """(member → pension rows in payment, member → rows of an unread status), see :func:`pensions`."""
     params = ctx.specs["C03"].params
     rows = linked_rows(ctx, "pensions")
-    out: dict[int, list[Hit]] = {}
+    paid: dict[int, list[Hit]] = {}
+    unread: dict[int, list[Hit]] = {}
     for m, hs in hits(ctx, "pensions").items():
-        by_insurance: dict[str, dict[int, Hit]] = {}
+        in_payment: dict[str, dict[int, Hit]] = {}
+        not_read: dict[str, dict[int, Hit]] = {}
         for h in hs:  # the same row linked twice (exact and repaired) counts once
             row = rows[h.r]
             # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
-            one_off = has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"])
-            if one_off:
+            if has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"]):
                 continue
-            if not unread and pension_in_payment(row, params):
-                by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
-            elif unread and pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
+            if pension_in_payment(row, params):
+                in_payment.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
+            elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
                 h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")
-                by_insurance.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
-        keep = []
-        for insurance, group in by_insurance.items():
-            latest = max(text_of(rows[r], "month") for r in group)
-            current = [h for r, h in group.items() if text_of(rows[r], "month") == latest]
-            if insurance and len(current) > 1:
-                # One regular payment per insurance and month; extra rows are back pay (补发) or corrections:
-                # keep the smallest so that a one-off never inflates the monthly income.
-                current = [min(current, key=lambda h: float(rows[h.r].get("amount", 0.0)))]
-            keep += current
-        if keep:
-            out[m] = keep
-    ctx.cache[key] = out
-    return out
+                not_read.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
+        for by_insurance, out in ((in_payment, paid), (not_read, unread)):
+            keep = _latest(by_insurance, rows)
+            if keep:
+                out[m] = keep
+    return paid, unread
+
+
+def _latest(by_insurance: dict[str, dict[int, Hit]], rows) -> list[Hit]:
+    """A member's pension rows: per insurance, those of its latest month (one of them for a named insurance)."""
+    keep = []
+    for insurance, group in by_insurance.items():
+        latest = max(text_of(rows[r], "month") for r in group)
+        current = [h for r, h in group.items() if text_of(rows[r], "month") == latest]
+        if insurance and len(current) > 1:
+            # One regular payment per insurance and month; extra rows are back pay (补发) or corrections:
+            # keep the smallest so that a one-off never inflates the monthly income.
+            current = [min(current, key=lambda h: float(rows[h.r].get("amount", 0.0)))]
+        keep += current
+    return keep
 
 
 def cell(ref: pd.DataFrame, r: int, fld: str) -> str:
@@ -313,6 +324,18 @@ class Wage:
     rows: list[int]
     confidence: str
     key: str
+
+
+def wage_rows(ref: pd.DataFrame, rows: list[int]) -> str:
+    """The spreadsheet rows of some wage-list rows, each once ('12、40'): a wide list gives every month one row.
+
+    Args:
+        ref: the wages list.
+        rows: its row indices.
+    Returns:
+        The row numbers, joined.
+    """
+    return "、".join(dict.fromkeys(str(int(ref.at[r, "_row"])) for r in rows))
 
 
 def wage_months(ctx: Context) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import link_fact, rule
-from ._econ import cell, money_text, months_text, standard_text, wage_months, wages, weakest
+from ._econ import cell, money_text, months_text, standard_text, wage_months, wage_rows, wages, weakest
 from ._household import households, size_of, standard_for
 
 
@@ -43,7 +43,7 @@ def check(ctx: Context) -> list[Finding]:
                 f"{money_text(total / size)} 元/人·月 > {std_label} {standard_text(standard)} 元")
         conf = weakest([w.confidence for w in earners])
         for w in earners:
-            rows = "、".join(dict.fromkeys(str(int(ref.at[r, "_row"])) for r in w.rows))  # a wide list: one row, each month
+            rows = wage_rows(ref, w.rows)
             evidence = f"《{label}》第 {rows} 行：{calc}；{w.key}"
             # Facts: the earner's employers decide (a new employer raises the finding again); wages are left out.
             employers = sorted({cell(ref, r, "employer") for r in w.rows} - {""})

@@ -10,7 +10,7 @@ from ..roster import DIBAO, TEKUN
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    vehicle_shown, wage_months,
+    vehicle_shown, wage_months, wage_rows,
 )
 from ._household import households, standard_for
 
@@ -112,9 +112,8 @@ def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[
     limit = standard * float(params["wage_multiple"])
     if average <= limit:
         return []
-    where_rows = "、".join(dict.fromkeys(str(int(ref.at[r, "_row"])) for r in rows))
     employers = "、".join(sorted({cell(ref, r, "employer").strip() for r in rows} - {""}))
-    return [(f"《{ctx.labels['wages']}》第 {where_rows} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
+    return [(f"《{ctx.labels['wages']}》第 {wage_rows(ref, rows)} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
              f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元",
              ("wage_employers", employers))]
 
