@@ -52,7 +52,9 @@ def test_coverage_on_the_sample_county(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "漏保线索.xlsx", read_only=True)
     assert book.sheetnames[0] == "汇总" and any(n.startswith("L01") for n in book.sheetnames)
     header = [c.value for c in next(book[next(n for n in book.sheetnames if n.startswith("L03"))].iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW))]
-    assert header[-5:] == ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
+    at = header.index("走访情况")  # the columns to fill in, then only the trace columns (not printed)
+    assert header[at:at + 5] == ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
+    assert header[at + 5:] == ["来源名单", "来源行", "匹配键"]
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert run["command"] == "coverage" and run["leads"] == len(leads)
     public = (tmp_path / "公示_漏保线索.csv").read_text(encoding="utf-8-sig")

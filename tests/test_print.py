@@ -109,6 +109,20 @@ def test_problem_list_prints_on_few_a4_pages_with_title_header_and_footer(county
         assert "低保特困专项治理问题清单" in page
     for page in page_texts[1:]:  # category sheets: the header on every page, the last column (整改状态) on it too
         assert "身份证号" in page and "整改状态" in page
+        assert "证据指纹" not in page and "EV-" not in page and "花名册行" not in page  # trace columns: on the sheet only
+
+
+def test_category_sheets_print_what_a_township_reads_and_fills_in(county):
+    out, _ = county
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    ws = book.worksheets[1]
+    header = [c.value for c in ws[HEADER_ROW]]
+    assert header[-6:] == ["匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹"]  # last, for filtering
+    last = header.index("整改状态")
+    assert last == len(header) - 7 and "涉及月份" not in header  # no money columns on a sheet without amounts
+    from openpyxl.utils import get_column_letter
+
+    assert ws.print_area.endswith(f"$A$1:${get_column_letter(last + 1)}${ws.max_row}")
 
 
 def test_help_wraps_whole_descriptions_at_80_columns():

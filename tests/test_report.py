@@ -41,10 +41,10 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
         ws = book.add_worksheet(sheet_name(title, used))
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
-        names = cols + extra
+        names, printed = report.placed(cols, extra)
         layout = [report.column_layout(str(n), frame[n].tolist() if n in cols else [], widths) for n in names]
         caption = f"{heading} — {title}" if heading else title
-        report.title_row(ws, caption, title_style, [w for w, _ in layout])
+        report.title_row(ws, caption, title_style, [w for w, _ in layout[:printed + 1]])
         lines = max(report.lines_needed(str(n), w) for n, (w, _) in zip(names, layout))
         if lines > 1:
             ws.set_row(1, report.LINE_HEIGHT * lines)
@@ -56,7 +56,7 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
         for r, row in enumerate(frame[cols].itertuples(index=False), start=2):
             if heights and heights[r - 2]:
                 ws.set_row(r, heights[r - 2])
-            for c, value in enumerate(row):
+            for c, value in zip((names.index(n) for n in cols), row):
                 if value is None or value is pd.NA or value == "" or (isinstance(value, float) and not math.isfinite(value)):
                     continue
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -65,7 +65,9 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
                     ws.write_string(r, c, str(value))
         ws.freeze_panes(2, 0)
         ws.autofilter(1, 0, 1 + max(len(frame), 1), len(names) - 1)
-        report.page_setup(ws, caption, made, len(names) - 1)
+        report.page_setup(ws, caption, made, printed)
+        if printed < len(names) - 1:
+            ws.print_area(0, 0, 1 + max(len(frame), 1), printed)
         if chart:
             report.add_chart(book, ws, chart[0], cols, 1 + len(frame) + 2, [w for w, _ in layout])
     book.close()
@@ -101,6 +103,7 @@ def _awkward_sheets() -> list:
     frame = pd.DataFrame({
         "姓名": AWKWARD,
         "数": [1, 2.5, -3, 10 ** 17, 0.1, None, float("nan"), float("inf"), "", pd.NA, True, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+        "来源行": list(range(20)),  # a trace column: placed after the ledger columns, outside the print area
         "_internal": ["不写出"] * len(AWKWARD),
     }, dtype=object)
     summary = pd.DataFrame({"乡镇": ["城关镇", "合计"], "问题人数": [3, 3]})
@@ -153,8 +156,9 @@ def test_values_read_back_as_text_with_ids_intact(tmp_path):
     _bulk(tmp_path / "x.xlsx", [("C02 死亡", frame, ["核实情况"])], {"身份证号": 22})
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["C02 死亡"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
-        ["身份证号", "来源行", "核实情况"], ["430521198001011234", 12, None], ["43052119800101123X", 3_000_000, None]]
+        ["身份证号", "核实情况", "来源行"], ["430521198001011234", None, 12], ["43052119800101123X", None, 3_000_000]]
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref == "A2:C4"
+    assert ws.print_area == "'C02 死亡'!$A$1:$B$4"  # the trace column (来源行) after the one to fill in, not printed
 
 
 def test_only_the_finished_workbook_is_left_in_the_folder(tmp_path):

@@ -201,8 +201,15 @@ def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tupl
     out = []
     for code in sorted(findings["类别代码"].unique()):
         part = findings[findings["类别代码"] == code]
+        money = [c for c in MONEY_COLUMNS if c in part.columns]
+        if money and not part[money].map(_filled).to_numpy().any():  # a check that counts no money: no money columns
+            part = part.drop(columns=money)
         out.append((f"{code} {titles.get(code, '')}", part, LEDGER_COLUMNS))
     return out
+
+
+def _filled(value) -> bool:
+    return not (value is None or value == "" or (isinstance(value, float) and value != value))
 
 
 def input_manifest(tables) -> list[dict]:

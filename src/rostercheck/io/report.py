@@ -190,6 +190,9 @@ def _cell_tails(values: list) -> list[str | None]:
 
 
 # Sheet layout: a title row above the header; the header row repeats on every printed page.
+# Columns that trace a row back to its sources (the 依据 says the same in words): kept on the sheet for filtering
+# and for review to read back, placed after the columns to fill in and left out of the print area.
+TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹"))
 TITLE_ROW, HEADER_ROW = 0, 1  # 0-based sheet rows (HEADER_ROW + 1 is the header's row number in Excel)
 FIRST_DATA_ROW = HEADER_ROW + 1
 # Columns never wrapped (IDs, accounts, phones, plates, codes, fingerprints, dates): shown whole, as text.
@@ -370,11 +373,27 @@ class Chart:
     rows: int
 
 
+def placed(cols: list[str], extra: list[str]) -> tuple[list[str], int]:
+    """A sheet's columns in order: the data, the blank columns to fill in, then the trace columns (TRACE_COLUMNS).
+
+    Args:
+        cols: the data columns.
+        extra: the blank columns (none of them a data column).
+    Returns:
+        (the columns, the last one printed, 0-based: the trace columns are left out of the print area).
+    """
+    trace = [c for c in cols if c in TRACE_COLUMNS]
+    order = [c for c in cols if c not in TRACE_COLUMNS] + extra + trace
+    return order, len(order) - len(trace) - 1
+
+
 class _Body:
     """A sheet's data rows, turned into <row> elements when the file is assembled (see Workbook)."""
 
-    def __init__(self, frame: pd.DataFrame, cols: list[str], styles: list[int], wrapped: dict[str, int]):
+    def __init__(self, frame: pd.DataFrame, cols: list[str], styles: list[int], wrapped: dict[str, int],
+                 positions: list[int]):
         self.frame, self.cols, self.styles, self.wrapped = frame, cols, styles, wrapped
+        self.positions = positions  # each column's place on the sheet (0-based)
         self.rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
 
     def last_row(self) -> int:
@@ -394,7 +413,7 @@ class _Body:
         """The <row> elements, encoded, a few thousand rows at a time."""
         from xlsxwriter.utility import xl_col_to_name
 
-        letters = [xl_col_to_name(c) for c in range(len(self.cols))]
+        letters = [xl_col_to_name(c) for c in self.positions]
         for lo in range(0, self.rows, _ROWS_PER_CHUNK):
             part = self.frame.iloc[lo:min(lo + _ROWS_PER_CHUNK, self.rows)]
             columns = [_cell_tails(part[c].tolist()) for c in self.cols]
@@ -465,28 +484,31 @@ class Workbook:
         ws = self._book.add_worksheet(sheet_name(title, self._used))
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
-        last_col = len(cols) + len(extra) - 1
+        order, printed = placed(cols, extra)
+        last_col = len(order) - 1
         heading = self.title_of(title)
-        layout = [column_layout(str(name), frame[name].tolist() if name in cols else [], widths) for name in cols + extra]
-        title_row(ws, heading, self._title, [w for w, _ in layout])
-        header = max(lines_needed(str(name), width) for name, (width, _) in zip(cols + extra, layout))
+        layout = [column_layout(str(name), frame[name].tolist() if name in cols else [], widths) for name in order]
+        title_row(ws, heading, self._title, [w for w, _ in layout[:printed + 1]])
+        header = max(lines_needed(str(name), width) for name, (width, _) in zip(order, layout))
         if header > 1:
             ws.set_row(HEADER_ROW, LINE_HEIGHT * header)
-        styles = []
-        for c, (name, (width, wrap)) in enumerate(zip(cols + extra, layout)):
+        styles = {}
+        for c, (name, (width, wrap)) in enumerate(zip(order, layout)):
             ws.write_string(HEADER_ROW, c, str(name), self._fill if name in extra else self._head)
             style = self._wrap if wrap else self._text
             ws.set_column(c, c, width, style)
-            styles.append(style._get_xf_index())
+            styles[name] = style._get_xf_index()
         ws.freeze_panes(FIRST_DATA_ROW, 0)
         rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(rows, 1), last_col)
-        page_setup(ws, heading, self._made, last_col)
+        page_setup(ws, heading, self._made, printed)
+        if printed < last_col:
+            ws.print_area(0, 0, FIRST_DATA_ROW + max(rows, 1) - 1, printed)
         if chart is not None and chart.rows and chart.series:
             add_chart(self._book, ws, chart, cols, HEADER_ROW + rows + 2, [w for w, _ in layout])
         part = f"xl/worksheets/sheet{len(self._book.worksheets())}.xml"
-        wrapped = {name: width for name, (width, wrap) in zip(cols, layout) if wrap}
-        self._bodies[part] = _Body(frame, cols, styles[:len(cols)], wrapped)
+        wrapped = {name: width for name, (width, wrap) in zip(order, layout) if wrap and name in cols}
+        self._bodies[part] = _Body(frame, cols, [styles[c] for c in cols], wrapped, [order.index(c) for c in cols])
 
     def pending(self) -> list[str]:
         """The sheet parts whose data rows are still to be serialised (:meth:`render`), the most cells first."""
