@@ -127,3 +127,17 @@ def test_applications_without_bank_accounts_are_not_warned_about_them(tmp_path):
     path.write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n城关镇,东村,张三,{pid},张三,{pid},户主\n", encoding="utf-8")
     result = screen([path], {}, dt.date(2026, 9, 30))
     assert not any("银行账号列" in w for w in result.warnings)
+
+
+def test_a_family_sent_in_two_files_is_one_family_and_said_so(tmp_path):
+    head, wife, other = make_id("19700101", 11), make_id("19720101", 22), make_id("19800101", 33)
+    rows = f"城关镇,东村,张三,{head},张三,{head},户主\n城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    (tmp_path / "一月.csv").write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n" + rows
+                                      + f"城关镇,西村,王五,{other},王五,{other},户主\n", encoding="utf-8")
+    (tmp_path / "补报.csv").write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n" + rows, encoding="utf-8")
+    result = screen([tmp_path / "一月.csv", tmp_path / "补报.csv"], {}, dt.date(2026, 9, 30))
+    sizes = dict(zip(result.verdicts["户主姓名"], result.verdicts["家庭人口"]))
+    assert sizes == {"张三": 2, "王五": 1}  # counted once, not 4
+    said = [w for w in result.warnings if "重复出现" in w]
+    assert len(said) == 1 and "一月.csv 第 2 行、补报.csv 第 2 行" in said[0] and head not in said[0]
+    assert "王五" not in said[0]

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .audit import build_context, findings_frame, number_typed_ids, run_checks
@@ -25,6 +26,7 @@ from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
 from .model import CheckSpec, Context
+from .normalize import ids
 from .order import natural_rank
 from .policy import load_policy
 from .rules import load_all
@@ -135,6 +137,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
+    warnings.extend(repeated_applications(inputs.members))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""))
 
@@ -161,7 +164,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[
         A frame with SCREEN_COLUMNS.
     """
     by_household = {hh: part for hh, part in findings.groupby("_household", sort=False)} if len(findings) else {}
-    sizes = members.groupby("household").size()
+    sizes = _persons(members).groupby(members["household"]).nunique()  # a member listed twice counts once
     rows = []
     for hh, j in head_rows(members).items():
         m = members.loc[j]
@@ -182,6 +185,41 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[
                               key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c)
         out = out.drop(columns="_o").reset_index(drop=True)
     return out
+
+
+def _persons(members: pd.DataFrame) -> pd.Series:
+    """Who each member row is: the valid ID, else the row itself."""
+    valid = (members["id_status"] == ids.VALID).to_numpy()
+    return pd.Series(np.where(valid, members["id"].to_numpy(dtype=object), "#" + members.index.astype(str)),
+                     index=members.index)
+
+
+# How many repeated families a warning names before it says how many more there are.
+REPEATS_NAMED = 10
+
+
+def repeated_applications(members: pd.DataFrame) -> list[str]:
+    """One warning for the families whose members are listed more than once in the applications (the same
+    application sent in two files, or copied twice into one): each is checked and counted once.
+
+    Args:
+        members: the applicant member frame.
+    Returns:
+        The warnings (none when nobody is listed twice).
+    """
+    keys = pd.DataFrame({"household": members["household"], "person": _persons(members)})
+    twice = keys.duplicated(keep=False)  # a person in two families is D01's, not this
+    if not twice.any():
+        return []
+    named = []
+    for _, rows in members[twice].groupby("household", sort=False):
+        first = rows.drop_duplicates("file")  # where each file starts the family
+        places = "、".join(f"{Path(f).name} 第 {r} 行" for f, r in zip(first["file"], first["row"]))
+        head = rows.iloc[0]
+        named.append(f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}")
+    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
+    return [f"申请名单中有家庭重复出现（同一份申请报送了两次？），每户按一户核对、家庭人口按不同的人计："
+            f"{'；'.join(named[:REPEATS_NAMED])}{more}"]
 
 
 def _summary(part: pd.DataFrame, titles: dict[str, str]) -> str:
