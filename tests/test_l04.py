@@ -64,3 +64,64 @@ def test_l04_a_care_only_list_says_nothing_about_the_living_subsidy():
     # Only 护理补贴 is paid in this list: a level-3 低保 member is not a lead (nothing to compare with).
     assert run([{"name": "张儿", "cert": f"{SON}43"}], FILLER[:1], filler=False) == []
     assert run([{"name": "张儿", "cert": f"{SON}43"}], FILLER, filler=False) == [("张儿", "高")]
+
+
+def _monthly(who, months, item="重度残疾人护理补贴"):
+    return [{**who, "item": item, "amount": "100", "month": m} for m in months]
+
+
+ZHANG = {"name": "张儿", "id": SON}
+OTHER = {"name": "某人", "id": make_id("19700101", 99)}
+KNOWN = _monthly(OTHER, ["2026-07", "2026-08", "2026-09"]) + _monthly(OTHER, ["2026-09"], "困难残疾人生活补贴")
+
+
+@pytest.mark.parametrize("subsidies, expected", [
+    # must flag: the care subsidy stopped half a year before the list's last month
+    (_monthly(ZHANG, ["2026-01", "2026-02", "2026-03"]) + _monthly(ZHANG, ["2026-09"], "困难残疾人生活补贴"),
+     [("张儿", "高")]),
+    # must not flag: paid in the list's recent months (a month missed in between is not a stop)
+    (_monthly(ZHANG, ["2026-01", "2026-07", "2026-09"]) + _monthly(ZHANG, ["2026-09"], "困难残疾人生活补贴"), []),
+])
+def test_l04_a_subsidy_that_stopped_is_not_being_received(subsidies, expected):
+    assert run([{"name": "张儿", "cert": f"{SON}41"}], subsidies + KNOWN, filler=False) == expected
+
+
+def test_l04_the_evidence_says_when_the_subsidy_was_last_paid():
+    from helpers import context
+    from rostercheck.rules._coverage import LEADS
+
+    subsidies = _monthly(ZHANG, ["2026-02"]) + _monthly(ZHANG, ["2026-09"], "困难残疾人生活补贴") + KNOWN
+    found = LEADS["L04"](context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}41"}], "subsidies": subsidies}))
+    assert len(found) == 1 and "重度残疾人护理补贴最近一次发放为 2026-02，此后未见发放" in found[0].evidence
+
+
+def test_l04_a_list_of_one_old_month_still_counts():
+    subsidies = [{**ZHANG, "item": "重度残疾人护理补贴", "amount": "100", "month": "2025-10"},
+                 {**ZHANG, "item": "困难残疾人生活补贴", "amount": "80", "month": "2025-10"}]
+    assert run([{"name": "张儿", "cert": f"{SON}41"}], subsidies, filler=False) == []
+
+
+def test_l04_a_workbook_with_a_sheet_per_month_gives_the_months(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    from rostercheck.coverage import coverage
+
+    (tmp_path / "低保.csv").write_text(f"姓名,身份证号,与户主关系,户主身份证号\n张户主,{HEAD},户主,{HEAD}\n张儿,{SON},子,{HEAD}\n",
+                                      encoding="utf-8")
+    (tmp_path / "残疾人.csv").write_text(f"姓名,残疾人证号,残疾类别\n张儿,{SON}41,肢体\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for m in range(1, 10):  # his care subsidy stops after March; another person's runs on
+        ws = book.create_sheet(f"2026年{m}月")
+        ws.append(["姓名", "身份证号", "补贴项目", "发放金额"])
+        ws.append(["张儿", SON, "困难残疾人生活补贴", 80])
+        if m <= 3:
+            ws.append(["张儿", SON, "重度残疾人护理补贴", 100])
+        ws.append(["某人", OTHER["id"], "重度残疾人护理补贴", 100])
+    book.save(tmp_path / "两项补贴发放.xlsx")
+    result = coverage([tmp_path / "低保.csv"], {"disabled": tmp_path / "残疾人.csv", "subsidies": tmp_path / "两项补贴发放.xlsx"},
+                      dt.date(2026, 9, 30), codes=["L04"])
+    assert [(ld["姓名"], ld["优先级"]) for ld in result.leads.to_dict("records")] == [("张儿", "高")]
+    assert "最近一次发放为 2026-03" in result.leads["依据"].iloc[0]

@@ -60,7 +60,7 @@ def normalise(table: Table) -> pd.DataFrame:
         else:
             out[col] = by_value(values, texts, many=True)
     out = _melt_wages(out)
-    if table.kind in ("wages", "pensions") and "month" not in out.columns:
+    if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
             out["month"] = [periods[sh] for sh in out["_sheet"]]

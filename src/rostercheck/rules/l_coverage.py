@@ -15,6 +15,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..match import link_lists
 from . import where
+from ._money import month_add
 from ._coverage import (Lead, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
                         household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, roster_heads, rows, severe, tekun_ids, yuan)
@@ -416,11 +417,14 @@ def _items_of(row: dict, p: dict, default: str) -> set[str]:
     return items or {"other"}
 
 
-def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str]]:
-    """Return (disability-list row → subsidies received, the subsidies the payment list covers at all).
+def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]]]:
+    """Return (disability-list row → subsidies received, the subsidies the payment list covers at all,
+    disability-list row → subsidy → the month it was last paid, for subsidies paid only before the recent months).
 
     A list that only ever pays the care subsidy says nothing about the living subsidy (and vice versa);
-    a payment whose item is not named (nor the list's title) counts as 'any'.
+    a payment whose item is not named (nor the list's title) counts as 'any'. When the list gives months, a
+    subsidy counts as received when it was paid in the list's latest ``recent_months`` months (a subsidy that
+    stopped is not being received; a list of one old month still counts whole).
     """
     p = params(ctx, "L04")
     sub = frame(ctx, "subsidies")
@@ -432,11 +436,23 @@ def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str]]:
     covers = set().union(*kinds.values()) if kinds else set()
     if "any" in covers or "other" in covers:
         covers |= {"living", "care"}
+    months = {r: cell(row, "month") for r, row in recs.items()}
+    dated = sorted(m for m in months.values() if _MONTH.fullmatch(m))
+    since = month_add(dated[-1], 1 - int(p["recent_months"])) if dated else ""
     found = link_lists(frame(ctx, "disabled"), sub)
     out: dict[int, set[str]] = {}
+    stale: dict[int, dict[str, str]] = {}
     for d, s in zip(found["m"], found["r"]):
-        out.setdefault(int(d), set()).update(kinds[int(s)])
-    return out, covers
+        d, s = int(d), int(s)
+        if since and _MONTH.fullmatch(months[s]) and months[s] < since:
+            for kind in kinds[s]:
+                stale.setdefault(d, {})[kind] = max(months[s], stale.get(d, {}).get(kind, ""))
+            continue
+        out.setdefault(d, set()).update(kinds[s])
+    return out, covers, stale
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 @lead("L04")
@@ -447,7 +463,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     p = params(ctx, "L04")
     dead = dead_rows(ctx, "disabled")
     covered = covered_rows(ctx, "disabled")
-    got, covers = _subsidy_items(ctx)
+    got, covers, stale = _subsidy_items(ctx)
     out = []
     for r, row in rows(ctx, "disabled").items():
         if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC)):
@@ -457,11 +473,16 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
             continue
         cat, level = disability_of(row)
         prog = covered.get(r) or (household_covered(ctx, [row["pid"]]) if row["pid"] else "")
-        missing = []
+        missing, last = [], stale.get(r, {})
+
+        def unpaid(kind: str, name: str) -> str:
+            month = last.get(kind) or last.get("any") or last.get("other")
+            return f"{name}最近一次发放为 {month}，此后未见发放" if month else f"未见{name}"
+
         if prog and "living" not in items and "living" in covers:
-            missing.append(f"本人所在家庭享受{prog}，未见困难残疾人生活补贴")
+            missing.append(f"本人所在家庭享受{prog}，{unpaid('living', '困难残疾人生活补贴')}")
         if level in p["care_levels"] and "care" not in items and "care" in covers:
-            missing.append(f"残疾等级 {level} 级，未见重度残疾人护理补贴")
+            missing.append(f"残疾等级 {level} 级，{unpaid('care', '重度残疾人护理补贴')}")
         if not missing:
             continue
         priority = HIGH if prog and level is not None else MEDIUM
