@@ -224,3 +224,10 @@ def test_a_finding_verified_as_no_problem_counts_once_in_the_rates():
                          "说明": ["", "该人员仍在新花名册中", "乡镇核实为无问题：同名不同人；该人员仍在新花名册中"]})
     table = rates(rows, "乡镇").set_index("乡镇")
     assert table.loc["城关镇", ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]].tolist() == [3, 1, 1, 1, 2, "50.0%"]
+
+
+def test_the_county_is_named_by_the_earlier_problem_list_when_the_roster_does_not(tmp_path):
+    out = _audit(tmp_path, county_q3())  # a roster titled 清河县…: the problem list's title rows name the county
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "2026年第四季度农村低保花名册")  # no county in title or name
+    assert review(out / "问题清单.xlsx", [q4], dt.date(2026, 12, 31)).county == "清河县"
+    assert review(out / "findings.csv", [q4], dt.date(2026, 12, 31)).county == ""  # nothing names it

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import suppress
+from . import regions, suppress
 from .audit import build_context, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .io.ledger import read_previous
@@ -164,8 +164,9 @@ def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | 
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     titles = {c: s.title for c, s in specs.items()}
-    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings,
-                        ctx.common.get("county_name", ""))
+    # the county as the rosters or the configuration name it, else as the earlier problem list's title does
+    county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
+    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county)
 
 
 def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:

@@ -49,12 +49,13 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts, recognised = [], False
+    parts, recognised, titles = [], False, []
     for grid in read_grids(path, limits):
         fill_merged(grid)
         for r, row in enumerate(grid.rows[:10]):
             labels = _header(row)
             if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
+                titles += [t for t in map(text, row) if t] if r == 0 else []
                 continue  # without the member's ID, review matches on 户主身份证号 + 姓名
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
@@ -88,7 +89,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         if col not in frame.columns:
             frame[col] = ""
     frame = frame[frame["类别代码"] != ""]
-    return frame[COLUMNS + ["_sheet", "_row"]].reset_index(drop=True)
+    frame = frame[COLUMNS + ["_sheet", "_row"]].reset_index(drop=True)
+    frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
+    return frame
 
 
 class _Code:
