@@ -186,6 +186,19 @@ def test_township_from_sheet_name_and_address_without_county_prefix(tmp_path):
     assert members["id"].tolist() == [A, D] and members["name_key"].tolist() == ["张三", "王五"]
 
 
+def test_village_and_township_from_sheet_names(tmp_path):
+    wb = openpyxl.Workbook()
+    for k, (sheet, pid) in enumerate((("梅塘村", A), ("城关镇-东风社区", B), ("农村", C))):
+        ws = wb.active if k == 0 else wb.create_sheet(sheet)
+        ws.title = sheet
+        ws.append(["乡镇", "姓名", "与户主关系", "身份证号"])
+        ws.append(["白沙乡", "张三", "户主", pid])
+    wb.save(tmp_path / "roster.xlsx")
+    members = build_members([load_table(tmp_path / "roster.xlsx", "roster")], AS_OF)
+    # the township typed in the rows stands; '农村' names a programme's area, not a village
+    assert list(zip(members["township"], members["village"])) == [("白沙乡", "梅塘村"), ("白沙乡", "东风社区"), ("白沙乡", "")]
+
+
 def test_a_new_household_number_starts_a_new_household(tmp_path):
     # A member sheet exported by the system: no head columns, and the second household lists no 户主 row.
     D = make_id("19700404", 141)

@@ -27,6 +27,8 @@ HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
+# A sheet per village ('梅塘村', '城关镇东风社区', '城关镇-梅塘村'); not '农村' or '低保农村' (a programme's sheet).
+_VILLAGE_SHEET = re.compile(r"^(?:([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))[-_·\s]?)?((?![\u4e00-\u9fff]*农村$)[\u4e00-\u9fff]{2,10}(?:村|社区|居委会))$")
 
 
 def programme_of(table: Table) -> str:
@@ -426,6 +428,14 @@ def _fill_places_from_address(out: pd.DataFrame) -> None:
     named = pd.Series(by_value(out["sheet"].tolist(), lambda sh: bool(_TOWNSHIP_SHEET.match(str(sh)))), index=out.index)
     by_sheet = (out["township"] == "") & named
     out.loc[by_sheet, "township"] = out.loc[by_sheet, "sheet"]
+    # ... or one sheet per village (with its township, or not).
+    places = dict(zip(out["sheet"].unique(), (_VILLAGE_SHEET.match(str(sh)) for sh in out["sheet"].unique())))
+    for sheet, m in places.items():
+        if m:
+            rows = out["sheet"] == sheet
+            for fld, value in (("township", m.group(1)), ("village", m.group(2))):
+                if value:
+                    out.loc[rows & (out[fld] == ""), fld] = value
     missing = (out["township"] == "") | (out["village"] == "")
     for j in out.index[missing & (out["address"] != "")]:
         address = _ADMIN_PREFIX.sub("", out.at[j, "address"] or "", count=1)
