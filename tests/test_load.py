@@ -199,6 +199,19 @@ def test_village_and_township_from_sheet_names(tmp_path):
     assert list(zip(members["township"], members["village"])) == [("白沙乡", "梅塘村"), ("白沙乡", "东风社区"), ("白沙乡", "")]
 
 
+@pytest.mark.parametrize("label, cell, warned", [
+    ("身份证号", "4.30523E+17", False),  # the header says it; the cells' damage has its own warning
+    ("编号", A, True),  # a header that names no ID: the column was found by its content, said so
+])
+def test_an_id_column_found_by_content_is_warned_about_only_when_its_header_does_not_name_it(tmp_path, label, cell,
+                                                                                              warned):
+    rows = "".join(f"城关镇,张{k},户主,{cell}\n" for k in range(5))
+    (tmp_path / "r.csv").write_text(f"乡镇,姓名,与户主关系,{label}\n{rows}", encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    assert table.headers["id"] == label
+    assert any("按内容判断为身份证号列" in w for w in table.warnings) == warned
+
+
 def test_a_new_household_number_starts_a_new_household(tmp_path):
     # A member sheet exported by the system: no head columns, and the second household lists no 户主 row.
     D = make_id("19700404", 141)

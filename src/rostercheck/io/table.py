@@ -13,7 +13,7 @@ from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
-                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, names_someone_else,
+                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, candidates, names_someone_else,
                       person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
@@ -273,7 +273,9 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
         col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels)
         if col is not None:
             mapping["id"] = col
-            warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
+            # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
+            if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
+                warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
     title = " ".join(text(c) for row in grid.rows[:r] for c in row if text(c))
     return Layout(r + h, labels, mapping, title, warnings)
 
