@@ -33,6 +33,16 @@ def test_member_of_household_paid_to_head_recovers_her_share_at_medium():
     assert money(ctx, "F01") == [("李梅", "中", 1032.0, None)]
 
 
+def test_a_payment_already_cut_for_the_dead_member_recovers_only_what_exceeds_the_rest():
+    deaths = {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]}
+    for after, recover in ((516, None), (700, 368.0)):  # cut to one person's 516: nothing; to 700: 184 a month
+        rows = [pay(HEAD, "张三", m, 1032 if m < "2026-08" else after) for m in months("2026-01", "2026-09")]
+        rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+        ctx = money_context(roster(), rows, deaths)
+        assert money(ctx, "F01") == ([("李梅", "中", recover, None)] if recover else [])
+        assert money(ctx, "F05") == []  # the months are the death's to explain, not 少发
+
+
 def test_a_members_share_is_the_amount_over_the_rosters_covered_size():
     # three people on the roster, two of them covered (保障人口 2): her share is half the household's benefit
     son = make_id("19800505", 171)

@@ -41,6 +41,17 @@ def test_payee_on_no_roster_paid_this_quarter_is_not_enrolled_at_medium():
     assert money(money_context(roster(), rows), "F03") == []
 
 
+def test_not_enrolled_is_counted_from_the_quarter_the_roster_names_when_reviewed_after_it():
+    import datetime as dt
+
+    # a 第三季度 roster (the helper's title) reviewed on 10 October: July–September, not August–October
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "周九", m, 516) for m in months("2026-05", "2026-09")]
+    ctx = money_context(roster(), rows, as_of=dt.date(2026, 10, 10))
+    assert money(ctx, "F03") == [("周九", "中", 516.0 * 3, None)]
+    assert findings(ctx, "F03")[0].months == "2026-07至2026-09（3个月）"
+
+
 def test_tekun_payee_not_enrolled_only_when_a_tekun_roster_is_given():
     rows = [pay(STRAY, "周九", m, 1576, "特困供养金") for m in months("2026-07", "2026-09")]
     assert money(money_context(roster(), rows), "F03") == []

@@ -169,3 +169,17 @@ def test_a_copy_of_one_townships_file_beside_anothers_is_no_duplicate(tmp_path):
     shutil.copy(folder / "河口乡代发明细_202605.xlsx", folder / "河口乡代发明细_202605(1).xlsx")
     result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 5, 31), payments=[folder], codes=["F04"])
     assert result.findings.empty and any("提供了两次" in w for w in result.warnings)
+
+
+def test_a_month_in_a_wide_sheet_named_after_the_benefit_and_again_in_a_back_pay_file_is_a_duplicate():
+    # the annual workbook's sheet '低保金' (no item column) and a back-pay CSV paying 低保金 again for one month
+    others = [(make_id("19600101", 11 + 10 * k), f"户主{k}") for k in range(4)]
+    rost = roster() + [r for pid, name in others for r in household(name, pid, benefit=516)]
+    rows = [pay(A, "王五", m, 1032, item="") for m in months("2026-07", "2026-09")]
+    rows += [pay(pid, name, m, 516, item="") for pid, name in others for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "王五", "2026-08", 1032, "低保金", paid_date="2026-09-20", remark="补发"))
+    ctx = money_context(rost, rows)
+    frame = ctx.lists["payments"]
+    frame["_sheet"] = ["低保金"] * (len(rows) - 1) + [""]
+    frame["_file"] = ["资金发放花名册.xlsx"] * (len(rows) - 1) + ["补发明细.csv"]
+    assert money(ctx, "F04") == [("王五", "高", 1032.0, None)]

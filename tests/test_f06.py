@@ -127,3 +127,12 @@ def test_a_payment_reversed_and_not_paid_again_says_so():
     [f] = findings(money_context(roster(), rows), "F06")
     assert f.confidence == "高" and f.repay == 516.0
     assert "516.00 元（成功，已被负数行冲回）" in f.evidence and "-516.00 元（成功）" in f.evidence
+
+
+def test_the_sheet_names_the_programme_before_a_file_naming_both():
+    # a wide sheet '低保金' with no item column in '…低保特困资金发放花名册.xlsx': the payments are 低保's
+    rows = [pay(x, n, "2026-09", a, item="") for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    ctx = money_context(roster(), rows)
+    ctx.lists["payments"]["_file"] = "平遥县2026年低保特困资金发放花名册.xlsx"
+    ctx.lists["payments"]["_sheet"] = "低保金"
+    assert money(ctx, "F06") == [] and money(ctx, "F05") == []

@@ -423,3 +423,40 @@ def test_a_sheet_per_month_with_a_column_per_item_and_no_amount_column(tmp_path)
     _, rows, _ = load_ledgers([path], AS_OF)
     got = sorted(zip(rows["month"].astype(str), rows["item"].astype(str), rows["amount"].astype(float)))
     assert got == [("2026-07", "低保金", 800.0), ("2026-08", "低保金", 800.0), ("2026-08", "物价补贴", 60.0)]
+
+
+@pytest.mark.parametrize("sheet, title, item", [
+    ("低保金", "平遥县2025年低保金发放花名册", "低保金"),
+    ("Sheet1", "平遥县2025年低保金发放花名册", "低保金"),
+    ("特困供养金", "", "特困供养金"),
+    ("城市低保金", "", "城市低保金"),
+    ("Sheet1", "清河县2025年7月农村低保资金发放明细", "农村低保资金"),
+    ("Sheet1", "城关镇低保金发放花名册", "低保金"),
+    ("Sheet1", "2025年7月份物价补贴发放表", "物价补贴"),
+    ("Sheet1", "平遥县2025年低保特困资金发放花名册", ""),  # both programmes: no item
+    ("7月", "资金发放明细", ""),
+    ("九月份", "", ""),
+])
+def test_the_item_a_sheet_or_its_title_names(sheet, title, item):
+    from rostercheck.io.ledgers import item_named
+
+    assert item_named(sheet, title) == item
+
+
+def test_a_wide_workbook_without_an_item_column_takes_each_sheets_item(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    from rostercheck.io.ledgers import load_ledgers
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet, pid, amount in (("低保金", "14072819560302131X", 960), ("特困供养金", "140728194401151613", 1352)):
+        ws = book.create_sheet(sheet)
+        ws.append([f"平遥县2025年{sheet}发放花名册"])
+        ws.append(["序号", "姓名", "身份证号", "银行账号", "1月", "2月", "3月"])
+        ws.append([1, "某人", pid, "6230521000000000011", amount, amount, amount])
+    book.save(tmp_path / "平遥县2025年低保特困资金发放花名册.xlsx")
+    _, frame, _ = load_ledgers([tmp_path / "平遥县2025年低保特困资金发放花名册.xlsx"], dt.date(2025, 3, 31))
+    assert sorted(set(zip(frame["_sheet"], frame["item"]))) == [("低保金", "低保金"), ("特困供养金", "特困供养金")]

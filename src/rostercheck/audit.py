@@ -21,6 +21,7 @@ from .normalize import ids
 from .order import natural_rank
 from .policy import load_policy
 from .reference import numbers_as_ids
+from .roster import period_of
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .suppress import evidence_fingerprint
@@ -74,6 +75,8 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None) -> tuple
     if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
         common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
     townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
+    # the last month of the period the rosters name ('2026年第三季度'): their amounts apply up to it (money checks)
+    common["roster_period"] = max((period_of(t) for t in inputs.tables if t.kind == "roster"), default="")
     common["county_places"] = list(common.get("county_places", [])) + townships
     valid_ids = members.loc[members["id_status"] == ids.VALID, "id"].tolist()
     code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,

@@ -291,6 +291,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             return frame, notes
     n = len(frame)
     frame["_file"], frame["_sheet"] = _same(n, str(path)), _same(n, frame["_sheet"].iloc[0])
+    if "item" not in frame.columns and (named_item := item_named(grid.sheet, layout.title)):
+        frame["item"] = _same(n, named_item)  # a sheet '低保金' or titled '…2025年低保金发放花名册' pays that item
     if wide:
         return _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of)), notes
     if not items:
@@ -340,6 +342,33 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
     out = _concat(parts)
     out = out[[v not in (None, 0.0) for v in by_value(out["amount"].tolist(), money)]]
     return out.reset_index(drop=True)
+
+
+# An item a sheet is named after ('低保金', '特困供养金', '物价补贴') or its title names before 发放/花名册/明细/表.
+_SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费)$")
+_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年|月份|月)((?![年月份])[\u4e00-\u9fff]{2,10}?(?:金|补贴|补助|资金|费))"
+                         r"(?:发放|花名册|明细|清册|表)")
+_BOTH_PROGRAMMES = re.compile(r"(?=.*(?:低保|最低生活))(?=.*(?:特困|供养|五保))")
+
+
+def item_named(sheet: str, title: str) -> str:
+    """The item a sheet pays when its name or title says (for a sheet without an item column), else ''.
+
+    A name or title naming both programmes ('低保特困资金') says no item.
+
+    Args:
+        sheet: the sheet's name.
+        title: the text above its header.
+    Returns:
+        The item, e.g. '低保金'.
+    """
+    for text, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search)):
+        if text and not _BOTH_PROGRAMMES.match(text) and (m := pattern(text)):
+            return _PLACE_PREFIX.sub("", m.group(1) if m.groups() else m.group(0))
+    return ""
+
+
+_PLACE_PREFIX = re.compile(r"^(?!城市|城区|市区)[\u4e00-\u9fff]{1,8}?(?:省|市|县|旗|区|镇|街道)(?=[\u4e00-\u9fff]{2})")
 
 
 def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt.date) -> pd.Series:

@@ -121,6 +121,8 @@ class Ledger:
         events_member: roster member → events.
         off_roster: ledger household key → negative member number for findings.
         params: the shared money parameters.
+        claimed: (household, month) → what F01–F03 recover from its payment (0 when the payment was already cut by
+            the shares of the members gone): F05 leaves these months to them.
     """
 
     frame: pd.DataFrame
@@ -194,11 +196,13 @@ def _has_word(value: str, words) -> bool:
     return any(w in value for w in words)
 
 
-def _programme(item: str, prog: str, source: str) -> str:
-    for value in (item, prog, source):
-        if re.search(r"特困|供养|五保", value):
+def _programme(item: str, prog: str, sheet: str, source: str) -> str:
+    """The programme a row pays: its item's, else its programme cell's, sheet's or file's (a name naming both says none)."""
+    for value in (item, prog, sheet, source):
+        tekun, dibao = re.search(r"特困|供养|五保", value), re.search(r"低保|最低生活", value)
+        if tekun and not dibao:
             return "特困"
-        if re.search(r"低保|最低生活", value):
+        if dibao and not tekun:
             return "低保"
     return ""
 
@@ -247,9 +251,10 @@ def _linked(ctx: Context) -> Ledger:
     unsure = set(np.flatnonzero(unread[status] & paid).tolist()) if unread.any() else set()
     item, kinds = _judged(f, "item", lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
     benefit = kinds[item].tolist()
-    triple, first = groups(f, ["item", "programme", "_file"])
-    progs = object_array([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in ("item", "programme", "_file")))])
-    progs = progs[triple].tolist()
+    sources = ["item", "programme", "_sheet", "_file"]
+    each, first = groups(f, sources)
+    progs = object_array([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in sources))])
+    progs = progs[each].tolist()
     members = ctx.members
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
@@ -807,8 +812,9 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
 
 
 def roster_months(ctx: Context, led: Ledger) -> list[str]:
-    """The months the roster's amounts apply to: the review month and the ones before it (money_roster_months)."""
-    last = month_of(ctx.as_of)
+    """The months the roster's amounts apply to: the review month, or the end of the period the rosters name when
+    that is earlier (a 第三季度 roster reviewed on 10 October), and the ones before it (money_roster_months)."""
+    last = min(month_of(ctx.as_of), ctx.common.get("roster_period") or "9999-12")
     return [month_add(last, -k) for k in range(int(led.params.get("roster_months", 3)) - 1, -1, -1)]
 
 

@@ -79,7 +79,7 @@ def _in_parts(ctx: Context, led: Ledger, rows: list[int]) -> bool:
     600): each less than the approved amount (the household's, or a member's share when members are paid one by
     one) and all of them together not more. A payment of the whole amount made twice is a duplicate."""
     h = led.household[rows[0]]
-    approved = _household_amounts(ctx, led).get(h) if led.benefit[rows[0]] else None
+    approved = household_amounts(ctx, led).get(h) if led.benefit[rows[0]] else None
     if approved is None:
         return False
     tol = float(ctx.specs["F05"].params["tolerance"])
@@ -102,7 +102,7 @@ def _repeated(led: Ledger) -> list[int]:
     return sel[np.bincount(numbers, minlength=len(keys))[numbers] > 1].tolist()
 
 
-def _household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
+def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
     if "amounts" in led.memo:
         return led.memo["amounts"]
@@ -269,7 +269,7 @@ def check_f05(ctx: Context) -> list[Finding]:
 
     _stopped(ctx)
     dup_months = _duplicates(ctx)[1]
-    expected = _household_amounts(ctx, led)
+    expected = household_amounts(ctx, led)
     period = roster_months(ctx, led)
     starts = _approved_months(ctx, led, amount=True)
     review_month = month_of(ctx.as_of)
@@ -285,8 +285,8 @@ def check_f05(ctx: Context) -> list[Finding]:
             rows = paid.get((h, month), [])
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
                 continue
-            if (h, month) in dup_months or led.claimed.get((h, month), 0) > 0:
-                continue  # explained by F01–F04
+            if (h, month) in dup_months or (h, month) in led.claimed:
+                continue  # explained by F01–F04 (a member gone that month: the amount is theirs to judge)
             total = float(sum(led.cols["amount"][r] for r in rows))
             if any(abs(total - a) <= tol for a in alternatives):
                 continue
@@ -335,7 +335,7 @@ def _head(ctx: Context, led: Ledger, household: str, r: int | None) -> int:
 def check_f06(ctx: Context) -> list[Finding]:
     """A household on the roster, enrolled for the month, with no successful payment for it (应发未发)."""
     led = ledger(ctx)
-    expected = _household_amounts(ctx, led)
+    expected = household_amounts(ctx, led)
     paid = _paid_pairs(led)
     covered = _covered_months(ctx, led)
     prog_of = _programmes(ctx, led)
@@ -343,7 +343,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in _rows(led, ~led.array("ok") & led.array("benefit")):
         failed[(led.household[r], led.cols["month"][r])].append(r)
-    review_month = month_of(ctx.as_of)
+    review_month = roster_months(ctx, led)[-1]  # the roster's own month
     out = []
     for h, members in led.covered.items():
         start = starts.get(h)

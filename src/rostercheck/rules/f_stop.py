@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
+from .f_amounts import household_amounts
 from ._money import Ledger, finding, ledger, months_text, payee_name, roster_months, subjects, weakest, yuan
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
@@ -45,7 +46,15 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         if not (led.ok[r] and led.benefit[r] and months[r]) or amounts[r] <= 0:
             continue
         remaining = amounts[r]
-        for label, m, share, events in subjects(ctx, led, r):
+        subs = subjects(ctx, led, r)
+        if len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
+            gone = sum(any(e.covers(months[r]) for e in events) for *_, events in subs)  # leaves only what exceeds the rest's
+            full = household_amounts(ctx, led).get(led.household[r], (None,))[0] if gone else None
+            if full:
+                size = round(1 / subs[0][2])
+                remaining = min(remaining, max(0.0, amounts[r] - full * (size - gone) / size))
+                led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
+        for label, m, share, events in subs:
             ev = next((e for e in events if e.covers(months[r])), None)
             if ev is None or remaining <= 0.005:
                 continue
