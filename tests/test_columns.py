@@ -162,6 +162,19 @@ def test_decoys_before_the_real_columns(kind, headers, expected):
     assert {f: got.get(f) for f in expected} == expected
 
 
+@pytest.mark.parametrize("kind, labels, field", [
+    ("roster", ["姓名", "身份证号", "劳动能力代码", "劳动能力名称"], "labour"),
+    ("vehicles", ["号牌号码", "车辆类型", "车辆类型名称", "身份证明号码"], "vehicle_type"),  # 车辆类型 holds K33
+    ("pensions", ["姓名", "身份证号", "待遇状态名称", "待遇状态代码"], "status"),  # the name first
+    ("cadres", ["姓名", "身份证号", "职务代码", "职务名称"], "post"),
+])
+def test_a_code_column_beside_its_name_column_gives_way_to_it_without_a_tie(kind, labels, field):
+    from rostercheck.io.columns import assign_columns
+
+    chosen = assign_columns([header_label(h) for h in labels], kind)
+    assert labels[chosen.mapping[field]].endswith("名称") and chosen.warnings == []
+
+
 def test_a_true_tie_is_reported_naming_both_columns():
     from rostercheck.io.columns import assign_columns
 

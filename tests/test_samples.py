@@ -104,7 +104,9 @@ def test_workbook_has_summary_ledger_columns_and_text_ids(audited):
     assert book.sheetnames[0] == "汇总"
     sheet = book[book.sheetnames[1]]
     header = [c.value for c in sheet[HEADER_ROW]]
-    assert header[-5:] == ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
+    at = header.index("核实情况")  # the columns to fill in, then the trace columns (not printed)
+    assert header[at:at + 5] == ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
+    assert header[at + 5:] == ["匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹"]
     assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref
     id_col = header.index("身份证号") + 1
     assert all(sheet.cell(r, id_col).data_type == "s" for r in range(HEADER_ROW + 1, sheet.max_row + 1))

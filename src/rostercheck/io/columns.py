@@ -591,8 +591,23 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
             fit = spec.fit(label)
             if fit is not None:
                 found.append((fit, pos, spec.field, col))
+    # A system export's value as code and as name side by side ('劳动能力代码' beside '劳动能力名称', '车辆类型' holding
+    # K33 beside '车辆类型名称'): the name is read, the code column ranks just below it.
+    named = {(f, _TWIN_WORDS.sub("", labels[c])): fit for fit, _, f, c in found if "名称" in labels[c]}
+    for k, (fit, pos, f, c) in enumerate(found):
+        twin = named.get((f, _TWIN_WORDS.sub("", labels[c]))) if "名称" not in labels[c] else None
+        if twin is not None:
+            found[k] = (min(fit, twin - 1e-6), pos, f, c)
     found.sort(key=lambda c: (-c[0], c[1], c[3]))
     return found
+
+
+_TWIN_WORDS = re.compile(r"名称|代码|编码|代号")
+
+
+def _twins(a: str, b: str) -> bool:
+    """Whether two labels are one value's code and name columns ('待遇状态代码' and '待遇状态名称')."""
+    return ("名称" in a) != ("名称" in b) and _TWIN_WORDS.sub("", a) == _TWIN_WORDS.sub("", b)
 
 
 def assign(labels: list[str], kind: str) -> dict[str, int]:
@@ -636,7 +651,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
     for fld, col in mapping.items():
         if fits[fld] < 1:
             continue  # positional fallbacks take the first column left over by design
-        rivals = sorted({c for fit, _, f, c in found if f == fld and fit == fits[fld] and c not in taken})
+        rivals = sorted({c for fit, _, f, c in found if f == fld and fit == fits[fld] and c not in taken
+                         and not _twins(labels[col], labels[c])})  # a code column beside its 名称 is no rival
         if rivals:
             other = rivals[0]
             what = FIELD_NAMES.get(fld, fld)
