@@ -144,6 +144,11 @@ def test_headers(kind, headers, expected):
          {"name": "法定代表人", "id": "法定代表人证件号码", "investor_name": "投资人", "investor_id": "投资人证件号码"}),
         ("businesses", ["主体名称", "原法定代表人身份证号", "法定代表人", "身份证号", "转让方证件号码", "登记状态"],
          {"name": "法定代表人", "id": "身份证号"}),
+        # the firm's clerks (财务负责人, 联络员) are nobody the row is about; a 个体户's 经营者 alone is its person
+        ("businesses", ["主体名称", "法定代表人(经营者)", "证件号码", "从业人数", "财务负责人身份证号"],
+         {"name": "法定代表人(经营者)", "id": "证件号码"}),
+        ("businesses", ["市场主体名称", "经营者姓名", "经营者身份证号", "从业人员", "联络员姓名", "联络员身份证号"],
+         {"name": "经营者姓名", "id": "经营者身份证号", "operator_id": None}),
         # the clerk who took the filing (经办人) before the cadre's own columns: the cadre is the 干部 column
         ("cadre_relatives", ["经办人", "经办人身份证号", "干部姓名", "干部身份证号", "干部职务", "亲属姓名", "亲属身份证号",
                              "与干部关系"],

@@ -212,6 +212,13 @@ def test_an_id_column_found_by_content_is_warned_about_only_when_its_header_does
     assert any("按内容判断为身份证号列" in w for w in table.warnings) == warned
 
 
+def test_an_id_column_left_blank_gives_way_to_one_that_holds_ids(tmp_path):
+    # '负责人身份证号' names the ID better than '证件号码', but the export left it blank
+    rows = "".join(f"某店{k},张{k},{pid},存续,3,\n" for k, pid in enumerate((A, B, C)))
+    (tmp_path / "b.csv").write_text(f"主体名称,法定代表人,证件号码,登记状态,从业人数,负责人身份证号\n{rows}", encoding="utf-8")
+    assert load_table(tmp_path / "b.csv", "businesses").headers["id"] == "证件号码"
+
+
 def test_a_new_household_number_starts_a_new_household(tmp_path):
     # A member sheet exported by the system: no head columns, and the second household lists no 户主 row.
     D = make_id("19700404", 141)

@@ -198,7 +198,8 @@ def _id_ish(cell: object) -> bool:
 class _ContentCheck:
     """Whether a column's first cells can be the field its header suggests (dates, amounts, IDs).
 
-    A column with fewer than three filled cells in the sample is given the benefit of the doubt. Totals and footers
+    A column with fewer than three filled cells in the sample is given the benefit of the doubt (an ID column left wholly
+    blank below three or more rows is not). Totals and footers
     ('合计' under 身份证号) are not data and are left out of the sample, as :class:`_RowFilter` leaves them out of the rows.
     """
 
@@ -224,6 +225,8 @@ class _ContentCheck:
         else:
             return True
         cells = [row[col] for row in self.rows if col < len(row) and text(row[col])]
+        if not cells and fld == "id" and len(self.rows) >= 3:
+            return False  # an empty column (财务负责人身份证号 left blank) is nobody's ID; a real one may follow
         if len(cells) < 3:
             return True
         return sum(1 for c in cells if test(c)) >= share * len(cells)
