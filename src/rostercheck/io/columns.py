@@ -17,7 +17,7 @@ NAME_WORDS = r"(姓名|名字|^名称$)"
 # A spec whose own pattern names them (head_id's 户主…, cadre_relatives' 干部…) consumes them first.
 QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|父亲|母亲|子女|亲属|家属|"
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
-              r"收款人|开户人|领取人|代领|联络员|财务|办税|会计|出纳|监事")
+              r"收款人|开户人|领取人|代领|联络员|财务|办税|监事")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 # A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份)
 MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)"
