@@ -337,7 +337,8 @@ def test_cancellation_reason_only_death_counts(cause, expected):
     assert flagged(context(roster(), lists), "C02") == expected
 
 
-@pytest.mark.parametrize("date_label, expected", [("死亡日期", [("李梅", "高")]), ("注销日期", [("李梅", "低")])])
+@pytest.mark.parametrize("date_label, expected", [("死亡日期", [("李梅", "高")]), ("注销日期", [("李梅", "低")]),
+                                                 ("SWRQ", [("李梅", "高")]), ("ZXRQ", [("李梅", "低")])])
 def test_a_coded_reason_beside_a_death_date_is_a_death(date_label, expected):
     from helpers import table
 

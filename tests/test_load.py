@@ -219,6 +219,13 @@ def test_an_id_column_left_blank_gives_way_to_one_that_holds_ids(tmp_path):
     assert load_table(tmp_path / "b.csv", "businesses").headers["id"] == "证件号码"
 
 
+def test_system_identifiers_over_chinese_labels_are_one_header(tmp_path):
+    (tmp_path / "d.csv").write_text(f"XH,XM,GMSFHM,SWRQ,ZXYY\n序号,姓名,公民身份号码,死亡日期,注销原因\n1,张三,{A},20250315,1\n",
+                                    encoding="utf-8")
+    table = load_table(tmp_path / "d.csv", "deaths")
+    assert len(table.frame) == 1 and table.headers["date"] == "死亡日期"
+
+
 def test_a_new_household_number_starts_a_new_household(tmp_path):
     # A member sheet exported by the system: no head columns, and the second household lists no 户主 row.
     D = make_id("19700404", 141)

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS, MONEY_FIELDS, SECOND_PERSONS, WAGE_MONTH
+from .io.columns import DATE_FIELDS, MONEY_FIELDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import plain_text
@@ -72,7 +72,8 @@ def normalise(table: Table) -> pd.DataFrame:
     if "range" in out.columns:
         _split_range(out)
     if table.kind == "deaths":  # a date under 死亡日期 (not 注销日期) says the person died, whatever the coded cause
-        out["death_dated"] = bool(re.search(r"死亡|去世|殁", table.headers.get("date", "")))
+        label = table.headers.get("date", "")
+        out["death_dated"] = bool(re.search(r"死亡|去世|殁", SYSTEM_LABELS.get(label.upper(), label)))  # SWRQ: 死亡日期
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING

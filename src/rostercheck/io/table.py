@@ -142,7 +142,12 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
         labels = _labels(grid.rows[r])
         s1 = score(labels, kind)
         cands = [(s1, 1, labels)]
-        if r + 1 < len(grid.rows):
+        if r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-"):
+            # a system's field identifiers (XM GMSFHM SWRQ) over a row of Chinese labels: one header, read by the labels
+            below = _labels(grid.rows[r + 1])
+            if score(below, kind) >= 2:
+                cands = [(max(s1, score(below, kind)), 2, [b or t for t, b in zip(labels, below)] + below[len(labels):])]
+        if len(cands) == 1 and r + 1 < len(grid.rows):
             below = _labels(grid.rows[r + 1])
             top_cells = {x for x in labels if x}
             # A title line alone in the top row is not a parent header (two distinct cells at least).
@@ -155,6 +160,9 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+_IDENTIFIERS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)+")
 
 
 def _is_total_or_footer(values: list[str]) -> bool:
