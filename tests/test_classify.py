@@ -255,3 +255,17 @@ def test_payment_ledgers_long_and_wide_are_taken_as_payments_and_may_be_many():
 
 def test_a_pension_list_is_not_taken_for_a_payment_ledger():
     assert classify_file(COUNTY / COUNTY_LISTS["pensions"]).kind == "pensions"
+
+
+def test_a_cancellation_export_headed_by_field_identifiers_is_a_deaths_list(tmp_path):
+    """The same export with the population system's identifiers only (SWRQ is 死亡日期), under a name saying 注销."""
+    path = _csv(tmp_path / "SWZX_死亡注销.csv", ["XH", "XM", "GMSFHM", "XB", "SWRQ", "ZXRQ", "ZXYY"],
+                [[str(k), "张三", i, "1", "2026-05-29", "2026-06-09", "1"] for k, i in enumerate(_IDS)])
+    assert classify_file(path).kind == "deaths"
+
+
+def test_a_contribution_export_is_a_wage_list_not_a_payment_ledger(tmp_path):
+    path = _csv(tmp_path / "社会保险缴费明细.csv", ["姓名", "公民身份号码", "缴费单位名称", "费款所属期", "缴费工资", "个人缴费金额",
+                                                "单位缴费金额", "到账时间"],
+                [["张三", i, "某公司", "202607", "3000", "240", "480", "2026-07-15"] for i in _IDS])
+    assert classify_file(path).kind == "wages"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
-                         SIGNATURE_WORDS, month_columns, specs_for)
+                         SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
 from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
 from .io.table import HEADER_SCAN_ROWS, find_layout
 from .normalize.values import text
@@ -206,6 +206,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 rows = max(rows, sum(1 for r in grid.rows[layout.start:] if any(text(c) for c in r)))
             for fld, col in layout.mapping.items():
                 label = layout.labels[col] if col < len(layout.labels) else ""
+                label = SYSTEM_LABELS.get(label.upper(), label)  # SWRQ is 死亡日期's evidence
                 if fld in COMMON_FIELDS or not any(s.field == fld and s.weight > 0 and s.fit(label) is not None
                                                    for s in specs):
                     continue  # found by content or by a positional fallback: no evidence of the kind

@@ -317,12 +317,13 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     # 资金发放明细 (payment ledgers): one row per payment, or one row per payee with month columns
     # (1月…12月, 2025年7月 …, found and melted by io/ledgers.py, not by these specs).
     "payments": [
-        FieldSpec("month", MONTH_FOR, weight=2),
+        # (a contribution's 费款所属期, 个人缴费金额 are the wage list's: a ledger pays money out)
+        FieldSpec("month", MONTH_FOR, r"费款|缴费", weight=2),
         FieldSpec("month", r"发放(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
-        FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", weight=3),
-        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", weight=2),
+        FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
+        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资", weight=2),
         FieldSpec("item", r"资金(项目|名称)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|^项目(名称)?$|^款项$", weight=2),
         # a bank's 摘要 names the item when nothing else does; beside a 资金项目 column it is a remark (补发2026年3月)
         FieldSpec("item", r"^摘要$"),
