@@ -304,7 +304,17 @@ PRISONERS = [
     ("服刑中", "20250101", "20281231", {"王五"}),
     ("未释放", "2025-01-01", "2028-12-31", {"王五"}),
     ("在押", "2020-01-01", "2026-03-01", set()),  # the term ended before the review date
+    ("缓刑", "", "2027-04-18", set()),  # a suspended sentence (probation) is served at home
+    ("判处管制", "", "2027-04-18", set()),
 ]
+
+
+@pytest.mark.parametrize("status, expected", [("在押", "高"), ("待核实", "中"), ("", "高")])
+def test_a_prisoner_status_not_read_decides_no_high_finding(status, expected):
+    lists = {"prisoners": [{"name": "王五", "id": C, "status": status, "start": "2025-01-01", "end": "2028-12-31"}]}
+    found = run_checks(context(roster(), lists), ["C02"])[0]
+    assert [f.confidence for f in found] == [expected]
+    assert ("未能识别" in found[0].evidence) == (expected == "中")
 
 
 @pytest.mark.parametrize("status, start, end, expected", PRISONERS)

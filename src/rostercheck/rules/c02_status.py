@@ -135,6 +135,8 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "released_text": "释放日期",
                                           "status": "状态"})
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
+        if status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
+            what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
         out.append(_emit(ctx, "prisoners", m, row, conf, key, what))
     return out
 
