@@ -1,5 +1,6 @@
 """C07: a supporter with the means to support a member on benefits."""
 
+import pytest
 from helpers import context, flagged, household, make_id
 from rostercheck.audit import run_checks
 
@@ -112,3 +113,19 @@ def test_a_supporter_who_is_tekun_or_a_dibao_recipient_of_60_is_unable(tmp_path)
     cfg = tmp_path / "rostercheck.toml"
     cfg.write_text("[C07]\nunable_dibao_age = 70\n", encoding="utf-8")
     assert flagged(context(roster() + household("李强", old, village="南村"), lists(old), config=cfg), "C07") == [("王秀英", "高")]
+
+
+CAR = {"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常"}]}
+
+
+@pytest.mark.parametrize("lists, expected", [
+    ({"deaths": [{"name": "李强", "id": SON, "date": "2026-03-01"}]}, []),  # dead: his car supports nobody
+    ({"deaths": [{"name": "李强", "id": SON, "date": "2026-11-01"}]}, [("王秀英", "高")]),  # died after the review date
+    ({"deaths": [{"name": "李强", "id": NAMESAKE, "date": "2026-03-01"}]}, [("王秀英", "高")]),  # a namesake died
+    ({"prisoners": [{"name": "李强", "id": SON, "status": "在押", "start": "2025-01-01", "end": "2029-12-31"}]}, []),
+    ({"prisoners": [{"name": "李强", "id": SON, "status": "刑满释放", "start": "2020-01-01", "end": "2029-12-31"}]},
+     [("王秀英", "高")]),
+    ({"prisoners": [{"name": "李强", "id": SON, "status": "缓刑", "start": "", "end": "2029-12-31"}]}, [("王秀英", "高")]),
+])
+def test_a_supporter_who_died_or_is_in_custody_is_unable(lists, expected):
+    assert run({**CAR, **lists}) == expected

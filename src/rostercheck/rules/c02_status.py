@@ -111,27 +111,41 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
     return out
 
 
+def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
+    """Whether a prisoners-list row says its person is in custody on a day.
+
+    Args:
+        row: the list row (start, end, released, status, end_text, term).
+        as_of: the day.
+        params: the C02 parameters (released_words, custody_words).
+    Returns:
+        True when the term covers the day and nothing says the person is out (released, paroled, on probation).
+    """
+    start, end = row.get("start"), row.get("end")
+    status = str(row.get("status", "") or "")
+    end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
+    if any(w in status for w in params["released_words"]) and "未" not in status:
+        return False
+    if isinstance(start, dt.date) and start > as_of:
+        return False
+    if isinstance(end, dt.date) and end < as_of:
+        return False
+    if isinstance(row.get("released"), dt.date) and row["released"] <= as_of:
+        return False  # released before the day (parole, early release), whatever the term said
+    held = any(w in status for w in params["custody_words"])  # 在押/服刑中: the list says so as of its export
+    # neither dates, a life sentence nor a custody status: nothing says custody covers the day
+    return isinstance(end, dt.date) or any(w in end_text for w in _INDEFINITE) or bool(start) or held
+
+
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "prisoners")
-    released = tuple(params["released_words"])
-    custody = tuple(params["custody_words"])
     out = []
     for m, r, conf, key in links(ctx, "prisoners").itertuples(index=False):
         row = ref[r]
-        start, end = row.get("start"), row.get("end")
+        if not in_custody(row, ctx.as_of, params):
+            continue
         status = str(row.get("status", "") or "")
-        end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
-        if any(w in status for w in released) and "未" not in status:
-            continue
-        if isinstance(start, dt.date) and start > ctx.as_of:
-            continue
-        if isinstance(end, dt.date) and end < ctx.as_of:
-            continue
-        if isinstance(row.get("released"), dt.date) and row["released"] <= ctx.as_of:
-            continue  # released before the review date (parole, early release), whatever the term said
-        held = any(w in status for w in custody)  # 在押/服刑中: the list says so as of its export
-        if not isinstance(end, dt.date) and not any(w in end_text for w in _INDEFINITE) and not start and not held:
-            continue  # neither dates, a life sentence nor a custody status: nothing says custody covers the review date
+        held = any(w in status for w in params["custody_words"])
         span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "released_text": "释放日期",
                                           "status": "状态"})
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from ..model import Context, Finding
@@ -13,6 +15,7 @@ from ._econ import (
     vehicle_shown, wage_months, wage_rows,
 )
 from ._household import households, standard_for
+from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "status": "机动车状态"}
@@ -38,6 +41,7 @@ def check(ctx: Context) -> list[Finding]:
     label = ctx.labels["supporters"]
     household_of = {j: idxs for idxs in households(ctx).values() for j in idxs}
     enrolled = _unable(ctx, params)
+    gone = _gone(ctx, params)
     out: list[Finding] = []
     for m, r, conf, key in links(ctx, "supporters", "dependent_id", "dependent_name_key").itertuples(index=False):
         row = ref.loc[r]
@@ -47,8 +51,8 @@ def check(ctx: Context) -> list[Finding]:
         idxs = household_of[m]
         if sid in set(ctx.members.loc[idxs, "id"]):
             continue  # a supporter living in the same household is counted by C03/C06, not here
-        if sid in enrolled:
-            continue  # 特困 himself, or a 低保 recipient of 60 or more: unable to support (认定办法 第八条)
+        if sid in enrolled or sid in gone:
+            continue  # 特困 himself, a 低保 recipient of 60 or more (认定办法 第八条), dead or in custody: unable to support
         found = _reasons(ctx, params, sid, idxs)
         if not found:
             continue
@@ -69,6 +73,26 @@ def _unable(ctx: Context, params: dict) -> set[str]:
     tekun = (m["programme"] == TEKUN) & bool(params.get("unable_if_tekun", True))
     old = (m["programme"] == DIBAO) & (pd.to_numeric(m["age"], errors="coerce") >= float(params.get("unable_dibao_age", 60)))
     return set(m.loc[(tekun | old) & (m["id"] != ""), "id"].tolist())
+
+
+def _gone(ctx: Context, params: dict) -> set[str]:
+    """IDs of people the deaths list says died by the review date (unable_if_dead) or the prisoners list says are in
+    custody on it (unable_if_in_custody): such a supporter supports nobody, whatever he owns. Exact valid IDs only."""
+    c02 = ctx.specs["C02"].params
+    out: set[str] = set()
+    for kind, flag, gone in (("deaths", "unable_if_dead", lambda row: _died(row, ctx.as_of, c02)),
+                             ("prisoners", "unable_if_in_custody", lambda row: in_custody(row, ctx.as_of, c02))):
+        if params.get(flag, True) and ctx.has(kind):
+            ref = ctx.lists[kind]
+            valid = ref[ref["id_status"] == ids.VALID]
+            cols = list(valid.columns)
+            out |= {row["id"] for row in (dict(zip(cols, r)) for r in valid.itertuples(index=False)) if gone(row)}
+    return out
+
+
+def _died(row: dict, as_of: dt.date, params: dict) -> bool:
+    died = row.get("date")
+    return says_died(row, params) is True and not (isinstance(died, dt.date) and died > as_of)
 
 
 def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
