@@ -2,6 +2,8 @@
 
 from helpers import context, flagged, flagged_names, household, make_id
 
+from rostercheck.audit import run_checks
+
 A = make_id("19500101", 111)
 B = make_id("19600202", 121)
 C = make_id("19700303", 131)
@@ -49,6 +51,16 @@ def test_residents_of_an_institution_sharing_its_account_are_not_flagged():
     assert flagged_names(context(rows), "D02") == {"张三", "王五"}
 
 
+def test_another_household_paid_into_an_institutions_account_is_flagged_alone():
+    account = "6228480012345678901"
+    rows = (household("张三", A, bank_account=account, support_mode="集中供养")
+            + household("王五", C, bank_account=account, support_mode="集中供养")
+            + household("刘丽娥", E, bank_account=account))  # a 低保 household at home, paid into the care home's account
+    ctx = context(rows)
+    assert flagged(ctx, "D02") == [("刘丽娥", "高")]
+    assert "其中 2 户是集中供养对象" in run_checks(ctx, ["D02"])[0][0].evidence
+
+
 def test_short_accounts_ignored():
     rows = household("张三", A, bank_account="123") + household("王五", C, bank_account="123")
     assert flagged(context(rows), "D02") == []
@@ -59,6 +71,13 @@ def test_invalid_ids():
     bad_date = "430521198702310018"
     rows = household("张三", bad_check, [("李梅", "配偶", bad_date), ("王小", "子女", B)])
     assert flagged(context(rows), "D03") == [("张三", "高"), ("李梅", "高")]
+
+
+def test_an_id_born_after_the_review_date_is_invalid_though_its_check_character_fits():
+    future = make_id("20270315", 482)  # AS_OF is 2026-09-30
+    ctx = context(household("孙德福", A, [("周玉梅", "配偶", future)]))
+    assert flagged(ctx, "D03") == [("周玉梅", "高")]
+    assert "出生日期 2027-03-15 晚于核查日期" in run_checks(ctx, ["D03"])[0][0].evidence
 
 
 def test_id_typed_as_number_is_d03_low():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -113,6 +115,10 @@ def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Fin
     return out
 
 
+# How many other households a D02 finding names before it says how many there are.
+OTHERS_NAMED = 10
+
+
 @rule("D02")
 def shared_accounts(ctx: Context) -> list[Finding]:
     """Flag households whose bank account is also another household's.
@@ -127,15 +133,21 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     heads = household_heads(ctx)
     rows = mem.loc[list(heads.values()), ["bank_account", "household"]]
     rows = rows[rows["bank_account"].str.len() >= min_digits]
-    # an institution's residents (集中供养) are paid into its account, which they all share
-    rows = rows[~rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))]
+    # an institution's residents (集中供养) are paid into its account, which they all share; another household paid
+    # into it is listed all the same
+    institution = rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))
     households = rows.groupby("bank_account")["household"].transform("nunique")
-    rows = rows[households >= 2]
+    rows, institution = rows[households >= 2], institution[households >= 2]
     out = []
     for account, group in rows.groupby("bank_account", sort=False):
-        for j in group.index:
-            others = "；".join(_place(mem, k) for k in group.index if k != j)
+        cared = int(institution[group.index].sum())
+        for j in group.index[~institution[group.index].to_numpy()]:
+            listed = [k for k in group.index if k != j]
+            others = "；".join(_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
+                f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
             evidence = f"银行账号 {account} 同时是 {group['household'].nunique()} 户的发放账号：另见 {others}"
+            if cared:
+                evidence += f"（其中 {cared} 户是集中供养对象，该账号应是供养机构的账号，本户的资金不应进入）"
             out.append(Finding("D02", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "银行账号一致",
                                (("list", "roster"), ("account", account),
                                 *(("household", _enrolment(mem, k)) for k in group.index))))
@@ -154,7 +166,12 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     mem = ctx.members
     flag_missing = bool(ctx.specs["D03"].params["flag_missing"])
     out = []
-    for j, status, raw in zip(mem.index, mem["id_status"], mem["id_raw"]):
+    for j, status, raw, birth in zip(mem.index, mem["id_status"], mem["id_raw"], mem["birth"]):
+        if status == ids.VALID and isinstance(birth, dt.date) and birth > ctx.as_of:  # a check character that fits
+            evidence = f"花名册第 {mem.at[j, 'row']} 行身份证号“{raw}”的出生日期 {birth.isoformat()} 晚于核查日期"
+            out.append(Finding("D03", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
+                               (("list", "roster"), ("id_raw", str(raw)), ("status", "future_birth"))))
+            continue
         if status == ids.VALID or (status == ids.MISSING and not flag_missing):
             continue
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
