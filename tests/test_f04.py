@@ -183,3 +183,13 @@ def test_a_month_in_a_wide_sheet_named_after_the_benefit_and_again_in_a_back_pay
     frame["_sheet"] = ["低保金"] * (len(rows) - 1) + [""]
     frame["_file"] = ["资金发放花名册.xlsx"] * (len(rows) - 1) + ["补发明细.csv"]
     assert money(ctx, "F04") == [("王五", "高", 1032.0, None)]
+
+
+@pytest.mark.parametrize("first", [{"status": "F"}, {"status": "S", "fail_reason": "账户冻结"}])
+def test_a_bank_code_or_a_reason_for_failing_marks_the_payment_failed(first):
+    # a bank's 代发 file: 交易状态 S/F, and a 失败原因 column filled in where a payment did not go through
+    rows = [pay(A, "王五", m, 1032, status="S", fail_reason="") for m in months("2026-07", "2026-09")]
+    rows[1].update(first)
+    rows.append(pay(A, "王五", "2026-08", 1032, status="S", fail_reason="", paid_date="2026-09-25"))
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == [] and money(ctx, "F05") == []

@@ -331,6 +331,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
         FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
         FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),
+        # a bank file's reason for a payment that failed (失败原因 账户冻结): filled in, the row did not pay
+        FieldSpec("fail_reason", r"(失败|退回|退票|退汇|错误|拒绝|不成功)(原因|说明|信息|描述)"),
         # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
         FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主",

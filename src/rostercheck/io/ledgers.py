@@ -437,6 +437,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     return table, frame
 
 
+_NO_REASON = frozenset(("无", "-", "/", "—", "0", "成功", "正常"))
+
+
 def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     """Type the raw payment rows: IDs, names, accounts, months, amounts (see :data:`COLUMNS`).
 
@@ -490,6 +493,11 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     cols["bank_account"] = coded("bank_account", digits)
     for fld in ("item", "status", "remark", "programme", "township", "village"):
         cols[fld] = coded(fld, texts, True)
+    if "fail_reason" in frame.columns:  # a reason for failing written in: the row failed, whatever its status says
+        reasons = _cells(coded("fail_reason", texts, True))
+        statuses = _cells(cols["status"])
+        cols["status"] = pd.Categorical([f"{s or ''}（失败原因：{r}）" if r and r not in _NO_REASON else s
+                                         for s, r in zip(statuses.tolist(), reasons.tolist())])
     cols["month_source"] = coded("month_source", lambda s: s or "")
     for fld, fn in (("amount", money), ("paid_date", date), ("covered_size", count)):
         cols[fld] = _inferred(*judged(fld, fn))

@@ -196,6 +196,11 @@ def _has_word(value: str, words) -> bool:
     return any(w in value for w in words)
 
 
+def _is_code(value, codes: list[str]) -> bool:
+    """Whether a whole cell is one of some status codes (a bank's S, F)."""
+    return str(value or "").strip().upper() in codes
+
+
 def _programme(item: str, prog: str, sheet: str, source: str) -> str:
     """The programme a row pays: its item's, else its programme cell's, sheet's or file's (a name naming both says none)."""
     for value in (item, prog, sheet, source):
@@ -240,10 +245,10 @@ def _linked(ctx: Context) -> Ledger:
     f = ctx.lists["payments"]
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
-    status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]))
+    status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]) or _is_code(s, p["failed_codes"]))
     # a status no word list reads (a system's code '1', '2'): counted as paid, but it decides no 高 finding
     _, unread = _judged(f, "status", lambda s: bool(str(s or "").strip()) and not _has_word(s, p["failed_words"])
-                        and not _has_word(s, p["paid_words"]))
+                        and not _has_word(s, p["paid_words"]) and not _is_code(s, p["failed_codes"] + p["paid_codes"]))
     amounts = f["amount"].to_numpy()
     paid = ((~np.isnan(amounts) & (amounts != 0)) if amounts.dtype.kind == "f"  # 实发 0: nothing went out
             else np.fromiter((isinstance(a, float) and a == a and a != 0 for a in amounts.tolist()), dtype=bool, count=n))

@@ -101,7 +101,9 @@ def _custody(ctx: Context) -> Classifier:
 
 def _payment_status(ctx: Context) -> Classifier:
     p = ctx.common
-    return lambda v: codes.classify(v, (("failed", p["money_failed_words"]), ("paid", p["money_paid_words"])))
+    known = {c.upper() for c in p["money_failed_codes"] + p["money_paid_codes"]}
+    return lambda v: "" if str(v or "").strip().upper() in known else codes.classify(
+        v, (("failed", p["money_failed_words"]), ("paid", p["money_paid_words"])))
 
 
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
