@@ -99,3 +99,17 @@ def test_a_standard_raise_paid_as_a_separate_adjustment_row_is_part_of_the_month
     rows += [pay(A, "王五", "2026-09", 992), pay(A, "王五", "2026-09", 40, "提标补差", paid_date="2026-10-10")]
     assert money(money_context(roster(), rows), "F05") == []
 
+
+
+def test_a_bank_file_without_ids_links_by_account_and_holder_at_medium():
+    from money import findings
+
+    rost = household("王五", make_id("19800101", 111), benefit=516, bank_account="6230521000000000011")
+    rost += household("李四", make_id("19700303", 131), benefit=700, bank_account="6230521000000000022")
+    rows = [pay("", "", "2026-09", 516, bank_account="6230521000000000011", holder="王五"),
+            pay("", "", "2026-09", 900, bank_account="6230521000000000022", holder="李四"),
+            pay("", "", "2026-09", 300, bank_account="6230521000000000033", holder="孙八")]  # an account on no roster
+    ctx = money_context(rost, rows)
+    found = findings(ctx, "F05")
+    assert [(f.confidence, f.recover) for f in found] == [("中", 200.0)] and "发放账号、姓名一致" in found[0].key
+    assert money(ctx, "F06") == []  # both households are paid

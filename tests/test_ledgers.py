@@ -460,3 +460,13 @@ def test_a_wide_workbook_without_an_item_column_takes_each_sheets_item(tmp_path)
     book.save(tmp_path / "平遥县2025年低保特困资金发放花名册.xlsx")
     _, frame, _ = load_ledgers([tmp_path / "平遥县2025年低保特困资金发放花名册.xlsx"], dt.date(2025, 3, 31))
     assert sorted(set(zip(frame["_sheet"], frame["item"]))) == [("低保金", "低保金"), ("特困供养金", "特困供养金")]
+
+
+def test_a_bank_file_with_accounts_and_holders_but_no_ids_is_read_and_said_so(tmp_path):
+    from rostercheck.io.ledgers import read_ledger
+
+    path = tmp_path / "代发明细_202503.csv"
+    path.write_text("序号,账号,户名,交易金额,交易状态,交易日期,摘要\n1,6230521000000000011,王国华,960.00,交易成功,20250312,2025年3月农村低保金\n",
+                    encoding="utf-8")
+    table, frame = read_ledger(path, dt.date(2025, 3, 31))
+    assert len(frame) == 1 and any("没有身份证号列" in w for w in table.warnings)

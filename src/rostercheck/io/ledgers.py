@@ -414,9 +414,12 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused = [], list(raw.notes), {}, [], [], []
     for grid, layout in raw.sheets:
-        if "id" not in layout.mapping and "head_id" not in layout.mapping:
+        by_account = "bank_account" in layout.mapping and ("holder" in layout.mapping or "name" in layout.mapping)
+        if "id" not in layout.mapping and "head_id" not in layout.mapping and not by_account:
             unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
+        if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
+            layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)
         if "amount" not in frame.columns:
             unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))

@@ -276,7 +276,7 @@ def _linked(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo)
-    masked = _masked_payees(f, members, member_at, conf_at)
+    masked = _masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
     former = _former_payees(f, members, member_at, conf_at)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
@@ -362,6 +362,30 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     return linked
 
 
+def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+    """A row naming no ID at all (a bank's 代发 file: 账号 and 户名) is the member of that name in the household the
+    roster gives that account (中: no ID matched). Returns the rows so linked."""
+    if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or not len(members):
+        return set()
+    unlinked = np.flatnonzero(member_at < 0)
+    bare = unlinked[np.asarray(f["id_raw"].iloc[unlinked].astype(object).map(lambda v: not str(v or "").strip()), dtype=bool)]
+    if "head_id" in f.columns:
+        bare = bare[np.asarray(f["head_id"].iloc[bare].astype(object).map(lambda v: not str(v or "").strip()), dtype=bool)]
+    if not len(bare):
+        return set()
+    by_account: dict[tuple[str, str], list[int]] = {}
+    for m, (account, name) in enumerate(zip(members["bank_account"].tolist(), members["name_key"].tolist())):
+        if account and name:
+            by_account.setdefault((account, name), []).append(m)
+    accounts, names, linked = f["bank_account"], f["link_key"], set()
+    for r in bare.tolist():
+        found = by_account.get((accounts.iat[r], names.iat[r]), [])
+        if len(found) == 1:
+            member_at[r], conf_at[r] = found[0], MEDIUM
+            linked.add(r)
+    return linked
+
+
 def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row whose payee is on no roster, paid into the account the roster gives one household alone, for a month in
     which no row of that household's members is paid, is that household's (中): the bank still pays under its former
@@ -413,7 +437,7 @@ def sole_households(members: pd.DataFrame, accounts: set) -> dict[str, object]:
 def link_text(led: Ledger, rows: list[int]) -> str:
     """How payment rows were linked to the roster, in the words of a finding's 匹配键."""
     if any(r in led.memo.get("masked", ()) for r in rows):
-        return "发放账号、姓名一致（身份证号被部分隐去，可见的位一致）"
+        return "发放账号、姓名一致（明细的身份证号被部分隐去或没有身份证号）"
     if any(r in led.memo.get("former", ()) for r in rows):
         return "发放账号与花名册一致（领取人不在花名册中）"
     if all(led.conf[r] == HIGH for r in rows if led.member[r] >= 0):
