@@ -113,3 +113,27 @@ def test_a_bank_file_without_ids_links_by_account_and_holder_at_medium():
     found = findings(ctx, "F05")
     assert [(f.confidence, f.recover) for f in found] == [("中", 200.0)] and "发放账号、姓名一致" in found[0].key
     assert money(ctx, "F06") == []  # both households are paid
+
+
+def test_a_month_without_ids_takes_the_payees_id_from_the_other_months_rows():
+    from money import findings
+
+    dead = make_id("19530425", 488)
+    rost = household("王五", make_id("19800101", 111), benefit=516, bank_account="6230521000000000011")
+    acct = {"bank_account": "6230521000000000099", "holder": "徐花兰"}
+    rows = [pay(dead, "徐花兰", "2026-07", 420, **acct), pay("", "", "2026-08", 420, **acct), pay("", "", "2026-09", 420, **acct)]
+    rows += [pay("", "", m, 516, bank_account="6230521000000000011", holder="王五") for m in months("2026-07", "2026-09")]
+    ctx = money_context(rost, rows, {"deaths": [{"name": "徐花兰", "id": dead, "date": "2026-04-02"}]})
+    f01 = findings(ctx, "F01")
+    assert [(f.confidence, f.recover) for f in f01] == [("中", 1260.0)]  # all three months, the two borrowed at 中
+    assert money(ctx, "F03") == [] and money(ctx, "F07") == []
+
+
+def test_a_payment_without_ids_into_an_account_two_households_share_is_nobodys():
+    # the bank pays both households into one account under a third person's name: whose each payment is, is unknown
+    a, b = make_id("19800101", 111), make_id("19700303", 131)
+    rost = household("崔明福", a, benefit=1440, bank_account="6217975640272992723")
+    rost += household("曲琴燕", b, benefit=720, bank_account="6217975640272992723")
+    rows = [pay("", "", "2026-09", amount, bank_account="6217975640272992723", holder="刘明龙") for amount in (720, 1440)]
+    ctx = money_context(rost, rows)
+    assert money(ctx, "F03") == [] and money(ctx, "F04") == [] and money(ctx, "F06") == []

@@ -242,7 +242,8 @@ def _linked(ctx: Context) -> Ledger:
     """The ledger without its events: the payments linked to the roster (see :func:`ledger`)."""
     gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
-    f = ctx.lists["payments"]
+    f, borrowed = _borrowed_ids(ctx.lists["payments"])
+    ctx.lists["payments"] = f
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
     status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]) or _is_code(s, p["failed_codes"]))
@@ -276,7 +277,9 @@ def _linked(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo)
-    masked = _masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
+    conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
+    masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
+              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
     former = _former_payees(f, members, member_at, conf_at)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
@@ -296,6 +299,7 @@ def _linked(ctx: Context) -> Ledger:
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"] = codes, masked, former
     led.memo["unsure"] = unsure
+    led.memo["pooled"] = _pooled(f, members, member_at)
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
@@ -362,6 +366,41 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     return linked
 
 
+def _borrowed_ids(f: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """A row naming no ID (a bank's 代发 file for one month) takes the ID that the ledger's other rows paid into the same
+    account under the same name give, when they give one alone: the same payee in every month (linked at 中).
+
+    Returns:
+        (the payments, with those IDs filled in; which rows borrowed one).
+    """
+    none = np.zeros(len(f), dtype=bool)
+    if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or f.empty:
+        return f, none
+    bare = ~_filled(f, "id_raw")
+    if not bare.any():
+        return f, none
+    bare &= _filled(f, "bank_account") & _filled(f, "link_key")
+    if "head_id" in f.columns:
+        bare &= ~_filled(f, "head_id")
+    if not bare.any():
+        return f, none
+    keys = f["bank_account"].astype(object).astype(str) + "|" + f["link_key"].astype(object).astype(str)
+    known = pd.DataFrame({"k": keys[~bare & (f["id_status"] == ids.VALID).to_numpy()],
+                          "id": f["id"][~bare & (f["id_status"] == ids.VALID).to_numpy()].astype(object)}).drop_duplicates()
+    known = known[~known["k"].duplicated(keep=False)].set_index("k")["id"]
+    found = keys[bare].map(known)
+    rows = found.dropna().index
+    if not len(rows):
+        return f, none
+    f = f.copy()
+    source = f.index[~bare][f.loc[~bare, "id"].astype(object).isin(set(found.dropna()))]
+    for col in ("id", "id_status", "id_reliable", "birth"):
+        f[col] = f[col].astype(object)
+        by_id = dict(zip(f.loc[source, "id"], f.loc[source, col])) if col != "id" else None
+        f.loc[rows, col] = found[rows] if col == "id" else found[rows].map(by_id)
+    return f, f.index.isin(rows)
+
+
 def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row naming no ID at all (a bank's 代发 file: 账号 and 户名) is the member of that name in the household the
     roster gives that account (中: no ID matched). Returns the rows so linked."""
@@ -405,19 +444,40 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
         household = members["household"].iat[j]
         if household not in heads or (members["id"].iat[j] and members["id"].iat[j] == members["head_id"].iat[j]):
             heads[household] = j
-    # the months those households' members are paid in rows of their own (a city's ledger: only theirs looked at)
+    # the months and items those households' members are paid in rows of their own (a city's ledger: only theirs
+    # looked at; a member's 物价补贴 row is no payment of the benefit)
     households = members["household"].to_numpy(dtype=object)
     wanted = members["household"].isin(set(found.values())).to_numpy()
     rows = np.flatnonzero(member_at >= 0)
     rows = rows[wanted[member_at[rows]]]
     months = f["month"]
-    paid = set(zip(households[member_at[rows]].tolist(), months.iloc[rows].astype(object).tolist()))
+    items = f["item"] if "item" in f.columns else pd.Series("", index=f.index)
+    paid = set(zip(households[member_at[rows]].tolist(), months.iloc[rows].astype(object).tolist(),
+                   items.iloc[rows].astype(object).tolist()))
     linked = set()
     for r, household in found.items():
-        if (household, months.iat[r]) not in paid:
+        if (household, months.iat[r], items.iat[r]) not in paid:
             member_at[r], conf_at[r] = heads[household], MEDIUM
             linked.add(r)
     return linked
+
+
+def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> dict[int, list[object]]:
+    """Rows linked to nobody, paid into an account the roster gives two or more households (a bank file without IDs
+    paying each of them under one holder's name): row → those households. Whose payment each is cannot be told, so
+    such a row is no payee on no roster (F03), no duplicate (F04), no household of its own (F07), and a month it pays
+    is no month those households went unpaid (F06).
+    """
+    if "bank_account" not in f.columns or not len(members):
+        return {}
+    unlinked = np.flatnonzero(member_at < 0)
+    accounts = f["bank_account"].iloc[unlinked].astype(object)
+    owners = members.loc[members["bank_account"].isin(set(accounts) - {""}), ["bank_account", "household"]].drop_duplicates()
+    several = owners.groupby("bank_account")["household"].agg(list)
+    several = several[several.map(len) >= 2]
+    if several.empty:
+        return {}
+    return {r: several[a] for r, a in zip(unlinked.tolist(), accounts.tolist()) if a in several.index}
 
 
 def sole_households(members: pd.DataFrame, accounts: set) -> dict[str, object]:

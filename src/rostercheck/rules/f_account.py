@@ -198,6 +198,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
     ok = led.array("ok") & long_enough[code] & ~_other_programme(ctx, led)  # code -1 (a missing cell): the last entry
+    ok[list(led.memo["pooled"])] = False  # a row no household can be told for is no household of its own
     households = _household_codes(ctx, led)
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs

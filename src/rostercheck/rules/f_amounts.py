@@ -42,8 +42,9 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     led = ledger(ctx)
     groups: dict[tuple, list[int]] = defaultdict(list)
     month_of_row, amounts, adjusted = led.cols["month"], led.cols["amount"], led.array("adjust")
+    pooled = led.memo["pooled"]
     for r in _repeated(led):
-        if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[r]:
+        if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[r] and r not in pooled:
             groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
@@ -344,12 +345,13 @@ def check_f06(ctx: Context) -> list[Finding]:
     for r in _rows(led, ~led.array("ok") & led.array("benefit")):
         failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = roster_months(ctx, led)[-1]  # the roster's own month
+    maybe = {(h, led.cols["month"][r]) for r, hs in led.memo["pooled"].items() if led.ok[r] and led.benefit[r] for h in hs}
     out = []
     for h, members in led.covered.items():
         start = starts.get(h)
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in months if (h, m) not in paid and _still_enrolled(led, members, m)]
+        months = [m for m in months if (h, m) not in paid and (h, m) not in maybe and _still_enrolled(led, members, m)]
         if not months:
             continue
         amount = expected.get(h, (None, []))[0]

@@ -114,7 +114,7 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
     evidence = f"{where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
-    conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows if led.member[r] >= 0))
+    conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
     if shared:
         n = round(1 / slot["share"])
         evidence += f"。该户按户发放给户主，保障人口 {n} 人，其余成员仍在保，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
@@ -139,6 +139,8 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         h = led.household[r]
         if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
             continue
+        if r in led.memo["pooled"]:
+            continue  # paid into an account roster households share: whose it is cannot be told
         if led.programme[r] and led.programme[r] not in programmes:
             continue  # a 特困 ledger with only the 低保 roster given: nothing to compare with
         if led.cols["month"][r] >= period[0]:
