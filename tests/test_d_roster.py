@@ -77,7 +77,16 @@ def test_an_id_born_after_the_review_date_is_invalid_though_its_check_character_
     future = make_id("20270315", 482)  # AS_OF is 2026-09-30
     ctx = context(household("孙德福", A, [("周玉梅", "配偶", future)]))
     assert flagged(ctx, "D03") == [("周玉梅", "高")]
-    assert "出生日期 2027-03-15 晚于核查日期" in run_checks(ctx, ["D03"])[0][0].evidence
+    assert "出生日期 2027-03-15 还没有到" in run_checks(ctx, ["D03"])[0][0].evidence
+
+
+def test_a_baby_born_after_the_review_date_on_a_roster_exported_since_is_no_invalid_id():
+    import datetime as dt
+
+    from helpers import AS_OF
+
+    baby = make_id((AS_OF + dt.timedelta(days=5)).strftime("%Y%m%d"), 482)  # before today, after the review date
+    assert flagged(context(household("孙德福", A, [("孙小", "子", baby)])), "D03") == []
 
 
 def test_id_typed_as_number_is_d03_low():
