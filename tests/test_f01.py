@@ -43,6 +43,14 @@ def test_a_payment_already_cut_for_the_dead_member_recovers_only_what_exceeds_th
         assert money(ctx, "F05") == []  # the months are the death's to explain, not 少发
 
 
+def test_without_earlier_months_the_rosters_amount_tells_a_payment_already_cut():
+    # the ledgers start after the death: 516 of the approved 1,032 for two is the survivor's alone
+    rows = [pay(HEAD, "张三", m, 516) for m in months("2026-08", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-08", "2026-09")]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
+    assert money(ctx, "F01") == [] and money(ctx, "F05") == []
+
+
 def test_a_members_share_is_the_amount_over_the_rosters_covered_size():
     # three people on the roster, two of them covered (保障人口 2): her share is half the household's benefit
     son = make_id("19800505", 171)

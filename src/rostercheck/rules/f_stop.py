@@ -42,17 +42,19 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     led = ledger(ctx)
     amounts, months = led.cols["amount"], led.cols["month"]
     acc: dict[tuple, dict] = {}
-    for r in _candidates(led):
+    candidates = _candidates(led)
+    before = _monthly_totals(led, candidates)
+    for r in candidates:
         if not (led.ok[r] and led.benefit[r] and months[r]) or amounts[r] <= 0:
             continue
         remaining = amounts[r]
         subs = subjects(ctx, led, r)
         if len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
-            gone = sum(any(e.covers(months[r]) for e in events) for *_, events in subs)  # leaves only what exceeds the rest's
-            full = household_amounts(ctx, led).get(led.household[r], (None,))[0] if gone else None
-            if full:
+            covering = [e for *_, events in subs for e in [next((x for x in events if x.covers(months[r])), None)] if e]
+            full = _full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering else None
+            if full:  # leaves only what exceeds the rest's share of the household's full amount
                 size = round(1 / subs[0][2])
-                remaining = min(remaining, max(0.0, amounts[r] - full * (size - gone) / size))
+                remaining = min(remaining, max(0.0, amounts[r] - full * (size - len(covering)) / size))
                 led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
         for label, m, share, events in subs:
             ev = next((e for e in events if e.covers(months[r])), None)
@@ -71,6 +73,30 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         out[code].append(_emit(ctx, led, code, slot))
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
+
+
+def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]:
+    """Household → month → its successful benefit paid, for the households some rows are paid to (their months)."""
+    import numpy as np
+
+    households = {led.household[r] for r in rows}
+    if not households:
+        return {}
+    codes = led.memo["codes"]
+    wanted = np.append(np.isin(np.asarray(codes["h_values"], dtype=object), list(households)), False)[codes["h"]]
+    out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for r in np.flatnonzero(wanted & led.array("ok") & led.array("benefit")).tolist():
+        out[led.household[r]][led.cols["month"][r]] += float(led.cols["amount"][r])
+    return out
+
+
+def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> float | None:
+    """What a household paid on row ``r`` got for a whole month before anyone left it: its largest monthly payment
+    before the first month an event rules out, else (the ledger starts later) the roster's approved amount."""
+    earlier = [total for month, total in before.get(led.household[r], {}).items() if month and month < first]
+    if earlier:
+        return max(earlier)
+    return household_amounts(ctx, led).get(led.household[r], (None,))[0]
 
 
 def _candidates(led: Ledger) -> list[int]:
