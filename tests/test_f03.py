@@ -162,3 +162,31 @@ def test_a_payee_on_no_roster_goes_to_the_township_the_ledger_file_is_named_afte
                       encoding="utf-8")
     result = audit([roster_file], {}, dt.date(2026, 9, 30), payments=[ledger], codes=["F03"])
     assert list(result.findings["姓名"]) == ["周九"] and list(result.findings["乡镇"]) == ["河口乡"]
+
+
+TEKUN_TITLE = "清河县2026年第三季度特困人员供养名册"
+
+
+def _mover(approved: str | None):
+    """肖妹 left 低保 on 2026-05-20 (转为特困) and is on the 特困 roster, approved (when the roster says) in June."""
+    tekun = [{"township": "河口乡", "village": "东村", "name": "肖妹", "id": OUT, "benefit": 1437,
+              **({"approved": approved} if approved else {})}]
+    exits = [{"name": "肖妹", "id": OUT, "date": "2026-05-20", "reason": "转为特困人员救助供养", "programme": "低保"}]
+    return tekun, {"exits": exits}
+
+
+def test_an_exit_from_dibao_does_not_stop_the_tekun_money_that_follows_it():
+    tekun, lists = _mover(None)
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(OUT, "肖妹", m, 1437, "特困供养金") for m in months("2026-06", "2026-09")]
+    ctx = money_context(roster(), rows, lists, extra_rosters=[(tekun, TEKUN_TITLE)])
+    assert money(ctx, "F03") == []
+
+
+def test_dibao_still_paid_after_the_move_to_tekun_is_recovered_though_tekun_approved_her_since():
+    tekun, lists = _mover("2026-06-10")
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(OUT, "肖妹", m, 1437, "特困供养金") for m in months("2026-06", "2026-09")]
+    rows += [pay(OUT, "肖妹", m, 540, "低保金") for m in months("2026-06", "2026-09")]
+    ctx = money_context(roster(), rows, lists, extra_rosters=[(tekun, TEKUN_TITLE)])
+    assert money(ctx, "F03") == [("肖妹", "高", 2160.0, None)]  # 低保金 June–September only

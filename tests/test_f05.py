@@ -137,3 +137,14 @@ def test_a_payment_without_ids_into_an_account_two_households_share_is_nobodys()
     rows = [pay("", "", "2026-09", amount, bank_account="6217975640272992723", holder="刘明龙") for amount in (720, 1440)]
     ctx = money_context(rost, rows)
     assert money(ctx, "F03") == [] and money(ctx, "F04") == [] and money(ctx, "F06") == []
+
+
+def test_a_tekun_person_heading_a_dibao_household_is_two_enrolments_paid_apart():
+    head, wife = make_id("19620429", 355), make_id("19630808", 522)
+    dibao = household("贾刚水", head, [("彭红玉", "配偶", wife)], benefit=1500, bank_account="6217000000000000011")
+    tekun = [{"township": "城关镇", "village": "东村", "name": "贾刚水", "id": head, "benefit": 832}]
+    rows = [pay(head, "贾刚水", m, 1500) for m in months("2026-07", "2026-09")]
+    rows += [pay(head, "贾刚水", m, 832, "特困供养金") for m in months("2026-07", "2026-09")]
+    ctx = money_context(dibao, rows, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")])
+    assert money(ctx, "F05") == [] and money(ctx, "F06") == []
+    assert len(set(ctx.members["household"])) == 2  # D01 says he is on both; each enrolment is its own household

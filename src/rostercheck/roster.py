@@ -186,7 +186,19 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
-    return plain_text(pd.concat(frames, ignore_index=True))
+    return _programmes_apart(plain_text(pd.concat(frames, ignore_index=True)))
+
+
+def _programmes_apart(members: pd.DataFrame) -> pd.DataFrame:
+    """A 特困 person on the 特困 roster whose ID heads a household on the 低保 roster names a household of her own there
+    (both keyed by the head's ID): her 特困 enrolment is kept apart, as '特困:<ID>' (D01 says she is on both)."""
+    sources = members["file"].astype(str) + "|" + members["sheet"].astype(str)
+    spread = members.assign(_s=sources).groupby("household")[["_s", "programme"]].nunique()
+    both = spread.index[(spread["_s"] > 1) & (spread["programme"] > 1)]
+    if len(both):
+        rows = members["household"].isin(both) & (members["programme"] != DIBAO)
+        members.loc[rows, "household"] = members.loc[rows, "programme"] + ":" + members.loc[rows, "household"]
+    return members
 
 
 def people_keys(tables: list[Table]) -> pd.DataFrame:

@@ -85,6 +85,7 @@ class Event:
         what: the evidence text about the event.
         whole: the event ends the whole household's benefit (a household's exit), not one member's.
         certainty: how sure the event itself is (低 for a move whose coded reason may be 升学 or 参军).
+        programme: the programme an exit ends ('低保' or '特困' when the exit list says; '' for every programme).
     """
 
     code: str
@@ -96,10 +97,12 @@ class Event:
     what: str
     whole: bool = False
     certainty: str = HIGH
+    programme: str = ""
 
-    def covers(self, month: str) -> bool:
-        """Whether a payment for the month should not have been made."""
-        return self.first <= month <= self.last
+    def covers(self, month: str, programme: str = "") -> bool:
+        """Whether a payment for the month (of a programme, when known) should not have been made: an exit from 低保
+        ends no 特困 供养金 (转为特困)."""
+        return self.first <= month <= self.last and not (self.programme and programme and self.programme != programme)
 
 
 @dataclass
@@ -201,15 +204,15 @@ def _is_code(value, codes: list[str]) -> bool:
     return str(value or "").strip().upper() in codes
 
 
-def _programme(item: str, prog: str, sheet: str, source: str) -> str:
-    """The programme a row pays: its item's, else its programme cell's, sheet's or file's (a name naming both says none)."""
-    for value in (item, prog, sheet, source):
-        tekun, dibao = re.search(r"特困|供养|五保", value), re.search(r"低保|最低生活", value)
-        if tekun and not dibao:
-            return "特困"
-        if dibao and not tekun:
-            return "低保"
-    return ""
+def programme_named(value: str) -> str:
+    """The programme a text names: '特困', '低保', or '' (none, or both: '低保特困资金')."""
+    tekun, dibao = re.search(r"特困|供养|五保", value), re.search(r"低保|最低生活", value)
+    return "特困" if tekun and not dibao else "低保" if dibao and not tekun else ""
+
+
+def _programme(*values: str) -> str:
+    """The programme a row pays: its item's, else its programme cell's, sheet's or file's."""
+    return next((named for value in values if (named := programme_named(value))), "")
 
 
 def ledger(ctx: Context) -> Ledger:
@@ -271,6 +274,7 @@ def _linked(ctx: Context) -> Ledger:
     for chosen in (links_.drop_duplicates("g", keep="first"),
                    links_[links_["confidence"] == HIGH].drop_duplicates("g", keep="last")):
         _choose(member_at, conf_at, group, chosen)
+    _same_programme(members, links_, group, progs, member_at, conf_at)
     no_own = np.flatnonzero(np.asarray(f["id"] == "")) if "head_id" in f.columns else []
     if len(no_own):
         by_head, head_conf = _head_links(f, members, no_own, memo)
@@ -555,6 +559,22 @@ def _filled(f: pd.DataFrame, name: str) -> np.ndarray:
     return judged[codes]
 
 
+def _same_programme(members: pd.DataFrame, links_: pd.DataFrame, group: np.ndarray, progs: list[str],
+                    member_at: np.ndarray, conf_at: np.ndarray) -> None:
+    """A payee enrolled twice (on the 特困 roster and heading a 低保 household): a row paying one programme's money is
+    that programme's enrolment, not the other's."""
+    linked = links_[["g", "r", "confidence"]].drop_duplicates(["g", "r"])
+    twice = linked[linked["g"].duplicated(keep=False)]
+    if twice.empty:
+        return
+    programme = members["programme"].to_numpy(dtype=object)
+    enrolled = {(g, programme[m]): (m, c) for g, m, c in twice.itertuples(index=False)}
+    for r in np.flatnonzero(np.isin(group, twice["g"].unique())).tolist():
+        found = enrolled.get((group[r], progs[r]))
+        if found and progs[r] and programme[member_at[r]] != progs[r]:
+            member_at[r], conf_at[r] = found
+
+
 def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chosen: pd.DataFrame) -> None:
     """Give every row of a group the member and confidence of that group's chosen link (:func:`_link_groups`)."""
     if chosen.empty:
@@ -813,7 +833,7 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     """
     m = led.member[r]
     own = _unique(list(led.events_row.get(r, [])) + (led.events_member.get(m, []) if m >= 0 else []))
-    if not led.household_row[r] or any(e.whole and e.covers(led.cols["month"][r]) for e in own):
+    if not led.household_row[r] or any(e.whole and e.covers(led.cols["month"][r], led.programme[r]) for e in own):
         return [("payee", m, 1.0, own)]
     members = led.covered.get(led.household[r], [])
     size = led.memo.get("covered_size", {}).get(led.household[r]) or len(members)  # the roster's 保障人口, else its rows

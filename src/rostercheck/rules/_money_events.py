@@ -19,7 +19,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.names import person_name
 from . import links
-from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
+from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of, programme_named
 
 
 def _pairs(links: pd.DataFrame):
@@ -117,9 +117,10 @@ def events(ctx: Context, led: Ledger) -> None:
         whole = row["_index"] in whole_rows
         # a coded reason ('01') may be the head's own death or move (减员: his share only): the amount is not sure
         doubt = "（停保原因是代码，看不出是整户停保还是个人减员）" if whole and coded_reason(reason) else ""
+        programme = programme_named(str(row.get("programme") or ""))
         return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
-                     f"停保（退出）日期 {day.isoformat()}" + (f"，原因 {reason}" if reason else "") + ("，整户停保" if whole else "")
-                     + doubt, whole, certainty=MEDIUM if doubt else HIGH)
+                     f"停保（退出）日期 {day.isoformat()}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
+                     + ("，整户停保" if whole else "") + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
 
     for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
         if ctx.has(kind):
@@ -136,13 +137,17 @@ def _before_reapproval(ctx: Context, led: Ledger) -> None:
         return
     approved = ctx.members["approved"].tolist()
 
-    def cut(events: list[Event], day) -> list[Event]:
+    programmes = ctx.members["programme"].tolist()
+
+    def cut(events: list[Event], day, programme: str) -> list[Event]:
         if not isinstance(day, dt.date):
             return events
         out = []
         for ev in events:
             when = ev.row.get("date")
-            if ev.kind in ("exits", "migrations") and isinstance(when, dt.date) and day > when:
+            # taken in again by the programme the exit ended (a 低保 exit and a 特困 approval: 转为特困, no re-entry)
+            if (ev.kind in ("exits", "migrations") and isinstance(when, dt.date) and day > when
+                    and not (ev.programme and ev.programme != programme)):
                 ev = replace(ev, last=min(ev.last, month_add(month_of(day), -1)))
                 if ev.last < ev.first:
                     continue
@@ -150,10 +155,10 @@ def _before_reapproval(ctx: Context, led: Ledger) -> None:
         return out
 
     for j, events in led.events_member.items():
-        led.events_member[j] = cut(events, approved[j])
+        led.events_member[j] = cut(events, approved[j], programmes[j])
     for r, events in led.events_row.items():
         if led.member[r] >= 0:
-            led.events_row[r] = cut(events, approved[led.member[r]])
+            led.events_row[r] = cut(events, approved[led.member[r]], programmes[led.member[r]])
 
 
 def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:

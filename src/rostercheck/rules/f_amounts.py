@@ -351,7 +351,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         start = starts.get(h)
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in months if (h, m) not in paid and (h, m) not in maybe and _still_enrolled(led, members, m)]
+        months = [m for m in months if (h, m) not in paid and (h, m) not in maybe
+                  and _still_enrolled(led, members, m, prog_of.get(h, ""))]
         if not months:
             continue
         amount = expected.get(h, (None, []))[0]
@@ -397,6 +398,7 @@ def _first_month(day: dt.date, p: dict) -> str:
     return month_add(month_of(day), 1) if p.get("first_month") == "次月" and day.day > 1 else month_of(day)
 
 
-def _still_enrolled(led: Ledger, members: list[int], month: str) -> bool:
-    """Whether some covered member has no event ruling the month out (a household all dead or gone is owed nothing)."""
-    return any(not any(e.covers(month) for e in led.events_member.get(j, [])) for j in members)
+def _still_enrolled(led: Ledger, members: list[int], month: str, programme: str) -> bool:
+    """Whether some covered member has no event ruling the month of the programme out (a household all dead or gone is
+    owed nothing)."""
+    return any(not any(e.covers(month, programme) for e in led.events_member.get(j, [])) for j in members)

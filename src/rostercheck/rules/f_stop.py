@@ -50,14 +50,15 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         remaining = amounts[r]
         subs = subjects(ctx, led, r)
         if len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
-            covering = [e for *_, events in subs for e in [next((x for x in events if x.covers(months[r])), None)] if e]
+            covering = [e for *_, events in subs
+                        for e in [next((x for x in events if x.covers(months[r], led.programme[r])), None)] if e]
             full = _full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering else None
             if full:  # leaves only what exceeds the rest's share of the household's full amount
                 size = round(1 / subs[0][2])
                 remaining = min(remaining, max(0.0, amounts[r] - full * (size - len(covering)) / size))
                 led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
         for label, m, share, events in subs:
-            ev = next((e for e in events if e.covers(months[r])), None)
+            ev = next((e for e in events if e.covers(months[r], led.programme[r])), None)
             if ev is None or remaining <= 0.005:
                 continue
             part = min(remaining, amounts[r] * share)
