@@ -146,6 +146,11 @@ def test_headers(kind, headers, expected):
          {"name": "法定代表人", "id": "法定代表人证件号码", "investor_name": "投资人", "investor_id": "投资人证件号码"}),
         ("businesses", ["主体名称", "原法定代表人身份证号", "法定代表人", "身份证号", "转让方证件号码", "登记状态"],
          {"name": "法定代表人", "id": "身份证号"}),
+        # a header naming two of its people; a company's 股东 is its investor
+        ("businesses", ["主体名称", "经营者/法定代表人", "证件号码", "从业人数"],
+         {"name": "经营者/法定代表人", "id": "证件号码"}),
+        ("businesses", ["企业名称", "法定代表人", "法定代表人证件号码", "股东（投资人）", "股东证件号码", "从业人数"],
+         {"name": "法定代表人", "id": "法定代表人证件号码", "investor_name": "股东（投资人）", "investor_id": "股东证件号码"}),
         # the firm's clerks (财务负责人, 联络员) are nobody the row is about; a 个体户's 经营者 alone is its person
         ("businesses", ["主体名称", "法定代表人(经营者)", "证件号码", "从业人数", "财务负责人身份证号"],
          {"name": "法定代表人(经营者)", "id": "证件号码"}),

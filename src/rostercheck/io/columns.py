@@ -19,6 +19,8 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
               r"收款人|开户人|领取人|代领|联络员|财务|办税|监事")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+# The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
+_BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
 # A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份)
 MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)"
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
@@ -288,13 +290,14 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("employees", r"从业人数|雇工|员工(人)?数|职工人数|从业人员|雇用人数|雇员"),
         FieldSpec("status", r"登记状态|经营状态|状态"),
         FieldSpec("premises", r"经营场所|经营地址|住所|场所"),
-        FieldSpec("id", r"(法定代表人|负责人).*" + ID_WORDS, weight=2),
-        FieldSpec("name", r"法定代表人|法人|负责人|姓名", r"住址|地址|电话|联系"),
-        # a 个体工商户's 经营者 or an 投资人 beside a company's 法定代表人: the row is each's (SECOND_PERSONS)
+        # (a header naming two of the business's people, '经营者/法定代表人', is theirs: _BUSINESS_PEOPLE)
+        FieldSpec("id", r"(法定代表人|负责人).*" + ID_WORDS, weight=2, allow=_BUSINESS_PEOPLE),
+        FieldSpec("name", r"法定代表人|法人|负责人|姓名", r"住址|地址|电话|联系", allow=_BUSINESS_PEOPLE),
+        # a 个体工商户's 经营者 or an 投资人 (股东) beside a company's 法定代表人: the row is each's (SECOND_PERSONS)
         FieldSpec("operator_id", r"经营者.*" + ID_WORDS, weight=2),
         FieldSpec("operator_name", r"经营者", r"住址|地址|电话|联系|身份|证件|号码"),
-        FieldSpec("investor_id", r"(投资人|出资人).*" + ID_WORDS, weight=2),
-        FieldSpec("investor_name", r"投资人|出资人", r"住址|地址|电话|联系|身份|证件|号码|金额|比例|方式|日期"),
+        FieldSpec("investor_id", r"(投资人|出资人|股东).*" + ID_WORDS, weight=2),
+        FieldSpec("investor_name", r"投资人|出资人|股东", r"住址|地址|电话|联系|身份|证件|号码|金额|比例|方式|日期|类型|人数"),
         FieldSpec("id", ID_WORDS),
     ],
     "wages": [
