@@ -190,3 +190,14 @@ def test_dibao_still_paid_after_the_move_to_tekun_is_recovered_though_tekun_appr
     rows += [pay(OUT, "肖妹", m, 540, "低保金") for m in months("2026-06", "2026-09")]
     ctx = money_context(roster(), rows, lists, extra_rosters=[(tekun, TEKUN_TITLE)])
     assert money(ctx, "F03") == [("肖妹", "高", 2160.0, None)]  # 低保金 June–September only
+
+
+def test_a_care_homes_lump_for_its_residents_is_no_payee_on_no_roster():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "巫溪县上磺镇敬老院", m, 1664, "特困供养金", bank_account="50050112360000004416")
+             for m in months("2026-07", "2026-09")]
+    rows += [pay("", "周九", m, 516, bank_account="6217000000000000999") for m in months("2026-07", "2026-09")]
+    residents = [{"township": "上磺镇", "village": "羊桥村", "name": n, "id": make_id("19380101", k), "support_mode": "集中"}
+                 for k, n in ((111, "刘德明"), (122, "赵秀兰"))]
+    ctx = money_context(roster(), rows, extra_rosters=[(residents, TEKUN_TITLE)])
+    assert [name for name, *_ in money(ctx, "F03")] == ["周九"]

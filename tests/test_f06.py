@@ -136,3 +136,13 @@ def test_the_sheet_names_the_programme_before_a_file_naming_both():
     ctx.lists["payments"]["_file"] = "平遥县2026年低保特困资金发放花名册.xlsx"
     ctx.lists["payments"]["_sheet"] = "低保金"
     assert money(ctx, "F06") == [] and money(ctx, "F05") == []
+
+
+def test_a_care_home_resident_never_on_the_ledgers_is_paid_through_the_home():
+    people = [(211, "刘德明", "集中供养"), (222, "赵秀兰", "分散供养"), (233, "孙梅", "分散供养"), (244, "钱五", "分散供养")]
+    tekun = [{"township": "上磺镇", "village": "羊桥村", "name": n, "id": make_id("19380101", k), "support_mode": mode,
+              "benefit": 832} for k, n, mode in people]
+    rows = [pay(x, n, "2026-09", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(make_id("19380101", k), n, "2026-09", 832, "特困供养金") for k, n, _ in people[2:]]
+    ctx = money_context(roster(), rows, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")])
+    assert money(ctx, "F06") == [("赵秀兰", "中", None, 832.0)]  # at home and unpaid; 刘德明 lives in the home

@@ -470,3 +470,13 @@ def test_a_bank_file_with_accounts_and_holders_but_no_ids_is_read_and_said_so(tm
                     encoding="utf-8")
     table, frame = read_ledger(path, dt.date(2025, 3, 31))
     assert len(frame) == 1 and any("没有身份证号列" in w for w in table.warnings)
+
+
+def test_a_care_homes_lump_table_is_read_as_no_persons_payments_and_said_so(tmp_path):
+    from rostercheck.io.ledgers import read_ledger
+
+    path = tmp_path / "集中供养经费拨付表.csv"
+    path.write_text("机构名称,资金项目,所属月份,供养人数,发放金额,收款账号,收款单位,状态\n"
+                    "巫溪县上磺镇敬老院,特困供养金,2025-01,2,1664,50050112360000004416,巫溪县上磺镇敬老院,成功\n", encoding="utf-8")
+    table, frame = read_ledger(path, dt.date(2025, 3, 31))
+    assert frame.empty and any("按供养机构拨付的汇总" in w for w in table.warnings)

@@ -416,6 +416,11 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     for grid, layout in raw.sheets:
         by_account = "bank_account" in layout.mapping and ("holder" in layout.mapping or "name" in layout.mapping)
         if "id" not in layout.mapping and "head_id" not in layout.mapping and not by_account:
+            if any(_INSTITUTION_LABEL.search(label) for label in layout.labels):  # 集中供养经费拨付表: sums per care home
+                frames.append(_sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)[0].iloc[:0])
+                warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
+                                "姓名），不逐人核查；机构集中供养人员的资金以机构拨付为准")
+                continue
             unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
@@ -440,6 +445,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     return table, frame
 
 
+# A column naming the care home a sum is paid to (机构名称, 供养机构, 收款单位): a ledger of institutions, not people.
+_INSTITUTION_LABEL = re.compile(r"机构|敬老院|福利院|养老院|收款单位|单位名称")
 _NO_REASON = frozenset(("无", "-", "/", "—", "0", "成功", "正常"))
 
 

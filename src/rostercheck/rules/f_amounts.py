@@ -17,6 +17,7 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
+from ._household import in_institution
 from ._money import (Ledger, finding, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 
@@ -346,8 +347,13 @@ def check_f06(ctx: Context) -> list[Finding]:
         failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = roster_months(ctx, led)[-1]  # the roster's own month
     maybe = {(h, led.cols["month"][r]) for r, hs in led.memo["pooled"].items() if led.ok[r] and led.benefit[r] for h in hs}
+    # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
+    cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
+    cared = cared - set(led.household) if cared else cared
     out = []
     for h, members in led.covered.items():
+        if h in cared:
+            continue
         start = starts.get(h)
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))

@@ -7,6 +7,7 @@ moved out, left) owes that member's share: the amount ÷ the covered members, at
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..model import MEDIUM, Context, Finding
@@ -154,6 +155,10 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
                    source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
 
 
+# A payee that is an institution (集中供养 paid to the care home as one sum): its residents are on the 特困 roster.
+_INSTITUTION = re.compile(r"(敬老院|福利院|养老院|光荣院|护理院|供养服务中心|养老服务中心|供养中心|康养中心|社会福利中心|颐养院)$")
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
@@ -168,6 +173,8 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
             continue
         if r in led.memo["pooled"]:
             continue  # paid into an account roster households share: whose it is cannot be told
+        if not led.cols["id"][r] and _INSTITUTION.search(payee_name(ctx, led, r)):
+            continue  # a care home's lump for its residents (集中供养): no person on no roster
         if led.programme[r] and led.programme[r] not in programmes:
             continue  # a 特困 ledger with only the 低保 roster given: nothing to compare with
         if led.cols["month"][r] >= period[0]:
