@@ -201,3 +201,13 @@ def test_a_care_homes_lump_for_its_residents_is_no_payee_on_no_roster():
                  for k, n in ((111, "刘德明"), (122, "赵秀兰"))]
     ctx = money_context(roster(), rows, extra_rosters=[(residents, TEKUN_TITLE)])
     assert [name for name, *_ in money(ctx, "F03")] == ["周九"]
+
+
+def test_an_exit_whose_reason_is_a_move_to_tekun_ends_dibao_only():
+    tekun, lists = _mover("2026-06-10")
+    del lists["exits"][0]["programme"]  # no 保障类别 column: 转为特困 says the exit is from 低保
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(OUT, "肖妹", m, 1437, "特困供养金") for m in months("2026-06", "2026-09")]
+    rows += [pay(OUT, "肖妹", m, 540, "低保金") for m in months("2026-06", "2026-09")]
+    ctx = money_context(roster(), rows, lists, extra_rosters=[(tekun, TEKUN_TITLE)])
+    assert money(ctx, "F03") == [("肖妹", "高", 2160.0, None)]

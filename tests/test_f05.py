@@ -148,3 +148,5 @@ def test_a_tekun_person_heading_a_dibao_household_is_two_enrolments_paid_apart()
     ctx = money_context(dibao, rows, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")])
     assert money(ctx, "F05") == [] and money(ctx, "F06") == []
     assert len(set(ctx.members["household"])) == 2  # D01 says he is on both; each enrolment is its own household
+    one = [pay(r["id"], r["name"], r["month"], r["amount"], r["item"], bank_account="6217000000000000011") for r in rows]
+    assert money(money_context(dibao, one, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")]), "F07") == []

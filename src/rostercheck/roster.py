@@ -189,6 +189,12 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
     return _programmes_apart(plain_text(pd.concat(frames, ignore_index=True)))
 
 
+def enrolment_household(key: str) -> str:
+    """The household a second enrolment kept apart belongs with ('特困:<ID>' → '<ID>', see :func:`_programmes_apart`)."""
+    programme, sep, rest = str(key).partition(":")
+    return rest if sep and programme in (DIBAO, TEKUN) else str(key)
+
+
 def _programmes_apart(members: pd.DataFrame) -> pd.DataFrame:
     """A 特困 person on the 特困 roster whose ID heads a household on the 低保 roster names a household of her own there
     (both keyed by the head's ID): her 特困 enrolment is kept apart, as '特困:<ID>' (D01 says she is on both)."""

@@ -9,6 +9,7 @@ reason) is given to every covered member of the household.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -117,7 +118,9 @@ def events(ctx: Context, led: Ledger) -> None:
         whole = row["_index"] in whole_rows
         # a coded reason ('01') may be the head's own death or move (减员: his share only): the amount is not sure
         doubt = "（停保原因是代码，看不出是整户停保还是个人减员）" if whole and coded_reason(reason) else ""
-        programme = programme_named(str(row.get("programme") or ""))
+        # the programme the exit ends: as the list says, else as a move to the other one says (转为特困: out of 低保)
+        programme = programme_named(str(row.get("programme") or "")) or _MOVED_FROM.get(
+            next(iter(_MOVED_TO.findall(reason)), ""), "")
         return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
                      f"停保（退出）日期 {day.isoformat()}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
                      + ("，整户停保" if whole else "") + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
@@ -128,6 +131,10 @@ def events(ctx: Context, led: Ledger) -> None:
     if whole_rows:
         _attach_household_exits(ctx, led, whole_rows, exited)
     _before_reapproval(ctx, led)
+
+
+_MOVED_TO = re.compile(r"转(?:为|入|到)?(特困|低保)")
+_MOVED_FROM = {"特困": "低保", "低保": "特困"}
 
 
 def _before_reapproval(ctx: Context, led: Ledger) -> None:

@@ -17,6 +17,7 @@ import pandas as pd
 from ..match import repaired_key
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
+from ..roster import enrolment_household
 from . import rule, where
 from ..io.ledgers import first_rows
 from ._household import in_institution
@@ -117,6 +118,9 @@ def _household_codes(ctx: Context, led: Ledger) -> np.ndarray:
                       else k for k, h in enumerate(values)], dtype=np.int64)
     for cut, whole in _same_payees(led, values).items():
         remap[cut] = remap[whole]
+    for k, h in enumerate(values):  # one person's two enrolments ('特困:<ID>' beside the 低保 household he heads)
+        if (whole := enrolment_household(h)) != h and whole in number:
+            remap[k] = remap[number[whole]]
     out = remap[codes["h"]]
     off = np.flatnonzero(led.array("member") < 0)
     accounts = led.frame["bank_account"].iloc[off].astype(object).tolist()
