@@ -141,3 +141,13 @@ def test_a_family_sent_in_two_files_is_one_family_and_said_so(tmp_path):
     said = [w for w in result.warnings if "重复出现" in w]
     assert len(said) == 1 and "一月.csv 第 2 行、补报.csv 第 2 行" in said[0] and head not in said[0]
     assert "王五" not in said[0]
+
+
+def test_an_enrolled_head_applying_again_in_his_own_township_is_a_duplicate(tmp_path):
+    from filebuild import LI
+
+    write_roster(tmp_path / "roster.xlsx", county_q3())
+    write_roster(tmp_path / "apps.xlsx", household("城关镇", "西村", "李四", LI, []), "清河县2026年10月新申请低保家庭")
+    result = screen([tmp_path / "apps.xlsx"], {}, dt.date(2026, 9, 30), enrolled=[tmp_path / "roster.xlsx"])
+    row = result.verdicts.iloc[0]
+    assert row["结论"] == "有疑点" and row["疑点摘要"].startswith("D01")

@@ -147,7 +147,10 @@ def _enrolled_duplicates(ctx: Context, enrolled: list[Path], as_of: dt.date, lim
     """Run D01 over applicants and current rosters together; keep the findings about applicants."""
     current = load_inputs(enrolled, {}, as_of, limits, progress)
     n = len(ctx.members)
-    both = pd.concat([ctx.members, current.members], ignore_index=True)
+    # an application is another household than any enrolled one, though its head's ID names both (the same head
+    # applying again in his own township is a second enrolment)
+    applying = ctx.members.assign(household="申请:" + ctx.members["household"].astype(str))
+    both = pd.concat([applying, current.members], ignore_index=True)
     joint = Context(both, {}, {}, as_of, ctx.specs, ctx.common)
     found, _ = run_checks(joint, ["D01"])
     return [f for f in found if f.member < n]
