@@ -231,3 +231,20 @@ def test_the_county_is_named_by_the_earlier_problem_list_when_the_roster_does_no
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "2026年第四季度农村低保花名册")  # no county in title or name
     assert review(out / "问题清单.xlsx", [q4], dt.date(2026, 12, 31)).county == "清河县"
     assert review(out / "findings.csv", [q4], dt.date(2026, 12, 31)).county == ""  # nothing names it
+
+
+def test_every_townships_returned_list_may_be_given_before_the_roster(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
+    towns = sorted(set(rows["乡镇"]))
+    assert len(towns) == 2
+    for town in towns:
+        rows[rows["乡镇"] == town].to_csv(tmp_path / f"{town}.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", *(str(tmp_path / f"{t}.csv") for t in towns), str(q4), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    reviewed = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig")
+    assert len(reviewed) == len(rows) and set(reviewed["乡镇"]) == set(towns)
+    only_lists = runner.invoke(app, ["review", *(str(tmp_path / f"{t}.csv") for t in towns), "--out", str(tmp_path / "x")])
+    assert only_lists.exit_code == 2 and "没有本期花名册" in only_lists.output

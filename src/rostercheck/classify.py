@@ -255,7 +255,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         grids, estimate = peek(path)
     except InputFileError as exc:
         return Placement(path, None, f"无法读取：{exc.message}", None, "skipped")
-    if any(len(_OWN_LABELS & {text(c) for c in row}) >= _OWN_LABELS_NEEDED for g in grids for row in g.rows[:HEADER_SCAN_ROWS]):
+    if _own(grids):
         return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped")
     scores = score_kinds(path, grids)
     if not scores:
@@ -286,6 +286,19 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     if estimate is not None and len(grids[0].rows) >= PEEK_ROWS:  # a long text file: the lines past the sample
         rows = best.rows + estimate - len(grids[0].rows)
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows)
+
+
+def is_own_report(path: Path) -> bool:
+    """Whether a file is one of this tool's reports by its header (a problem list a township filled in and renamed)."""
+    try:
+        grids, _ = peek(Path(path))
+    except InputFileError:
+        return False
+    return _own(grids)
+
+
+def _own(grids: list[Grid]) -> bool:
+    return any(len(_OWN_LABELS & {text(c) for c in row}) >= _OWN_LABELS_NEEDED for g in grids for row in g.rows[:HEADER_SCAN_ROWS])
 
 
 def _skip_reason(path: Path) -> str | None:

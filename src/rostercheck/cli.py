@@ -278,7 +278,8 @@ def _print_public(paths: dict[str, Path]) -> None:
 @app.command("review", cls=_Command)
 def review_cmd(
     previous: Path = typer.Argument(..., help="上期问题清单：findings.csv 或乡镇填报后的 问题清单.xlsx。", show_default=False),
-    rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个；也可写文件夹，按表头内容识别其中的花名册。",
+    rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个；也可写文件夹，按表头内容识别其中的花名册。"
+                                              "其他乡镇退回的问题清单也可写在这里，一并作为上期问题清单读取。",
                                          show_default=False),
     as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
     by_township: ByTownship = False,
@@ -294,14 +295,21 @@ def review_cmd(
         from .io.report import prepare_out_dir
         from .review import review
 
+        from .classify import is_own_report
+
         when = _date(as_of)
-        got = _gather(rosters, {}, take_lists=False)
+        # every township's returned workbook may be given: those after the first are problem lists, not rosters
+        returned = [p for p in rosters if Path(p).is_file() and is_own_report(Path(p))]
+        if len(returned) == len(rosters):
+            raise UsageError("没有本期花名册：所给文件都是问题清单。请在上期问题清单之后写出本期花名册。")
+        got = _gather([p for p in rosters if p not in returned], {}, take_lists=False)
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = review(previous, got.rosters, when, suppress, config, progress=progress)
+            result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
-        options = {"previous": str(previous), "rosters": [str(r) for r in got.rosters], "as_of": when.isoformat(),
+        options = {"previous": str(previous), "more_previous": [str(p) for p in returned],
+                   "rosters": [str(r) for r in got.rosters], "as_of": when.isoformat(),
                    "arguments": [str(r) for r in rosters], "taken_as": [p.record() for p in got.placements],
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask, "by_township": by_township}

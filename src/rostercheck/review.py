@@ -123,12 +123,12 @@ class _Roster:
         return f"{m['programme']}《{Path(m['file']).name}》第 {m['row']} 行"
 
 
-def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | None = None,
+def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, carried: Path | None = None,
            config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None) -> ReviewResult:
     """Decide 整改状态 for every earlier finding against this quarter's roster(s).
 
     Args:
-        previous: the earlier findings.csv or filled-in 问题清单.xlsx.
+        previous: the earlier findings.csv or filled-in 问题清单.xlsx, or several (each township's returned workbook).
         rosters: this quarter's roster files.
         as_of: the review date (also recorded as 核实日期).
         carried: an earlier 核实无问题清单 whose entries are carried into the new one.
@@ -139,9 +139,13 @@ def review(previous: Path, rosters: list[Path], as_of: dt.date, carried: Path | 
         The result.
     """
     specs, _common, warnings = load_policy(config)
-    if progress:
-        progress("上期问题清单", Path(previous))
-    prev = read_previous(previous, limits)
+    parts = []
+    for path in [previous] if isinstance(previous, (str, Path)) else previous:
+        if progress:
+            progress("上期问题清单", Path(path))
+        parts.append(read_previous(path, limits))
+    prev = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    prev.attrs["titles"] = [t for part in parts for t in part.attrs.get("titles", [])]
     inputs = load_inputs(rosters, {}, as_of, limits, progress)
     ctx, more = build_context(inputs, as_of, config)
     warnings += more + number_typed_ids(inputs, "本期花名册")
