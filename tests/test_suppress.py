@@ -82,6 +82,7 @@ def test_fingerprint_ignores_file_sheet_and_row_but_not_values():
 @pytest.mark.parametrize("texts, verified", [
     (("同名不同人", ""), True), (("", "核实无问题"), True), (("车辆已过户给他人",), True), (("情况不属实",), True),
     (("情况属实", "已整改"), False), (("户口已注销，已停发",), False), (("", ""), False),
+    (("无此情况",), True), (("经核实该户不存在此问题",), True), (("", "无需整改"), True), (("核实无误，已停发",), False),
 ])
 def test_verified_words(texts, verified):
     assert suppress.is_verified(*texts) is verified

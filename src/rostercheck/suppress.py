@@ -39,7 +39,8 @@ COLUMNS = ["类别代码", "身份证号", "姓名", "乡镇", "村", "来源名
 # What townships write when a finding was checked and is not a problem. Kept narrow on purpose: a
 # confirmation such as "户口已注销" must not silence a finding.
 VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名不同人", "同名同姓", "非本人", "不是本人", "车辆已过户",
-                  "已过户", "不属实", "误报", "误判", "信息有误", "不符合事实")
+                  "已过户", "不属实", "误报", "误判", "信息有误", "不符合事实", "无此情况", "不存在问题", "不存在此问题",
+                  "不存在该问题", "不存在上述问题", "无需整改", "不需整改", "无须整改", "情况不实")
 _EXT = r"\.(?:xlsx|xlsm|xls|csv|tsv|txt|et)"
 # After NFKC: a label's "(file name)", a "《file name》", then any bare file name left.
 _FILE_NAME = re.compile(rf"\([^()]*?{_EXT}\)|(?<=《)[^《》]*?{_EXT}(?=》)|[^《》()\"“”:;,、\s]+{_EXT}", re.I)
