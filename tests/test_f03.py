@@ -211,3 +211,15 @@ def test_an_exit_whose_reason_is_a_move_to_tekun_ends_dibao_only():
     rows += [pay(OUT, "肖妹", m, 540, "低保金") for m in months("2026-06", "2026-09")]
     ctx = money_context(roster(), rows, lists, extra_rosters=[(tekun, TEKUN_TITLE)])
     assert money(ctx, "F03") == [("肖妹", "高", 2160.0, None)]
+
+
+def test_a_household_exit_reaches_its_members_paid_one_by_one_into_the_heads_account():
+    # the exit names the head only; the household, now on no roster, is paid per person into his account (户名 = head)
+    head, wife = OUT, STRAY
+    acct = {"bank_account": "6228480000000000777", "holder": "孙八"}
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(pid, name, m, 360, **acct) for pid, name in ((head, "孙八"), (wife, "周九")) for m in months("2026-06", "2026-08")]
+    exits = [{"head_name": "孙八", "head_id": head, "date": "2026-05-20", "reason": "家庭收入超过低保标准"}]
+    found = findings(money_context(roster(), rows, {"exits": exits}), "F03")
+    assert sum(f.recover for f in found) == 2160.0 and {f.subject["head_id"] for f in found if f.subject} == {head}
+    assert money(money_context(roster(), rows, {"exits": exits}), "F07") == []

@@ -150,3 +150,15 @@ def test_a_tekun_person_heading_a_dibao_household_is_two_enrolments_paid_apart()
     assert len(set(ctx.members["household"])) == 2  # D01 says he is on both; each enrolment is its own household
     one = [pay(r["id"], r["name"], r["month"], r["amount"], r["item"], bank_account="6217000000000000011") for r in rows]
     assert money(money_context(dibao, one, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")]), "F07") == []
+
+
+def test_a_raise_paid_for_an_earlier_month_in_a_later_file_is_no_second_copy_of_that_month():
+    # the standard rose in July; the July file paid the old amounts, the August file every household's July difference
+    people = [(make_id("19600101", 11 + 10 * k), f"户主{k}", 600) for k in range(5)]
+    rost = [r for pid, name, amount in people for r in household(name, pid, benefit=amount)]
+    rows = [pay(pid, name, "2026-07", 560) for pid, name, _ in people]
+    rows += [pay(pid, name, "2026-07", 40, "提标补差", remark="7月提标补差") for pid, name, _ in people]
+    rows += [pay(pid, name, m, 600) for pid, name, _ in people for m in ("2026-08", "2026-09")]
+    ctx = money_context(rost, rows)
+    ctx.lists["payments"]["_file"] = ["7月.xlsx"] * 5 + ["8月.xlsx"] * 10 + ["9月.xlsx"] * 5
+    assert money(ctx, "F05") == [] and money(ctx, "F04") == []

@@ -174,12 +174,7 @@ class Ledger:
             if name == "dated":
                 self.memo[key] = self.frame["month"].to_numpy(dtype=object) != ""
             elif name == "adjust":  # 提标补差 and the like: part of the month's benefit, paid apart (money_adjust_words)
-                words = tuple(self.params.get("adjust_words", ()))
-                self.memo[key] = np.zeros(len(self.frame), dtype=bool)
-                for column in ("item", "remark"):
-                    codes, values = self.factorized(column)
-                    said = np.array([any(w in str(v) for w in words) for v in values] + [False], dtype=bool)
-                    self.memo[key] |= said[codes]
+                self.memo[key] = _adjusting(self.frame, self.params)
             elif name == "own_programme":  # the programme the row pays (if it says) is its member's (分类施保)
                 member, programmes = self.array("member"), np.asarray(self.programme, dtype=object)
                 theirs = self.memo["member_programme"][np.where(member >= 0, member, 0)] if len(member) else programmes
@@ -188,6 +183,17 @@ class Ledger:
                 kind = {"member": np.int64, "household": object}.get(name, bool)
                 self.memo[key] = np.asarray(getattr(self, name), dtype=kind)
         return self.memo[key]
+
+
+def _adjusting(f: pd.DataFrame, p: dict) -> np.ndarray:
+    """Per row: its item or remark says it adjusts the benefit (提标补差, money_adjust_words)."""
+    words = tuple(p.get("adjust_words", ()))
+    out = np.zeros(len(f), dtype=bool)
+    for column in ("item", "remark"):
+        if column in f.columns:
+            codes, said = _judged(f, column, lambda v: any(w in str(v or "") for w in words))
+            out |= said[codes]
+    return out
 
 
 def params(ctx: Context) -> dict:
@@ -289,8 +295,9 @@ def _linked(ctx: Context) -> Ledger:
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee, household = _payees(f, has_own, has_head, member_at, mem_household)
     if "money:sources" not in ctx.cache:
-        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at,
-                                                             np.asarray(ok, dtype=bool) & np.asarray(benefit, dtype=bool))
+        # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
+        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok, dtype=bool)
+                                                             & np.asarray(benefit, dtype=bool) & ~_adjusting(f, p))
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return _linked(ctx)
@@ -657,6 +664,16 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
     for r in np.flatnonzero(~linked).tolist():
         household[r] = f"ledger:{head[r] or own[r] or payee[r]}"
+    # A payee on no roster paid into an account held (户名) by another such payee, who is paid into it under his own
+    # name, is of that payee's household (members paid one by one into their head's account)
+    alone = np.flatnonzero(~linked & has_own & ~has_head)
+    if len(alone) > 1 and "holder_key" in f.columns:
+        holders = f["holder_key"].to_numpy(dtype=object)
+        owner = {(accounts[r], names[r]): household[r] for r in alone.tolist()
+                 if accounts[r] and names[r] and holders[r] == names[r]}
+        for r in alone.tolist():
+            if holders[r] and holders[r] != names[r] and (accounts[r], holders[r]) in owner:
+                household[r] = owner[accounts[r], holders[r]]
     return payee.tolist(), household.tolist()
 
 
@@ -864,8 +881,12 @@ def payee_name(ctx: Context, led: Ledger, r: int) -> str:
 
 def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
     """The person columns of a finding about a payee on no roster, from the ledger row."""
+    # a member paid into the account his head holds is of the head's household (_payees): the head's ID and name
+    theirs = led.household[r][len("ledger:"):] if str(led.household[r]).startswith("ledger:") else ""
+    under_head = bool(theirs) and theirs not in (led.cols["id"][r], led.cols["head_id"][r]) and len(theirs) == 18
     return {"township": led.cols["township"][r], "village": led.cols["village"][r],
-            "head_name": led.cols["head_name"][r] or led.cols["name"][r], "head_id": led.cols["head_id"][r] or led.cols["id"][r],
+            "head_name": led.cols["head_name"][r] or (led.cols["holder"][r] if under_head else "") or led.cols["name"][r],
+            "head_id": led.cols["head_id"][r] or (theirs if under_head else "") or led.cols["id"][r],
             "name": led.cols["name"][r], "id": led.cols["id"][r], "id_raw": led.cols["id_raw"][r], "relation": "",
             "programme": led.programme[r], "file": led.cols["_file"][r], "row": int(led.cols["_row"][r]),
             "name_key": led.cols["name_key"][r], "household": led.household[r]}

@@ -228,3 +228,10 @@ def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str
                 ev = make(records[r], conf)
                 if ev:
                     led.events_row.setdefault(i, []).append(ev)
+    # ... and to the rows of the rest of such a household on no roster, paid one by one into its head's account
+    # (the ledger's household of the head, see _money._payees), at 中
+    stopped = {led.household[i]: ev for i in off.tolist() for ev in led.events_row.get(i, ()) if ev.kind == "exits" and ev.whole}
+    for i in off.tolist():
+        ev = stopped.get(led.household[i])
+        if ev and not any(e.kind == "exits" for e in led.events_row.get(i, [])):
+            led.events_row.setdefault(i, []).append(replace(ev, confidence=MEDIUM if ev.confidence == HIGH else ev.confidence))
