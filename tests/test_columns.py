@@ -235,3 +235,19 @@ def test_an_unrecognised_id_column_found_by_content_is_never_somebody_elses(deco
     rows += [[f"张{k}", make_id("19800101", 111), make_id(f"19{50 + k}0101", 131 + k), "脱贫不稳定户"] for k in range(5)]
     layout = find_layout(Grid(Path("监测.csv"), "", rows, 1), "monitoring")
     assert "id" not in layout.mapping and layout.mapping["head_id"] == 2
+
+
+def test_every_field_has_a_chinese_name_for_the_messages():
+    from rostercheck.io.columns import FIELD_NAMES, KIND_LABELS, specs_for
+
+    fields = {s.field for kind in ("roster", *KIND_LABELS) for s in specs_for(kind)}
+    assert {f for f in fields if f not in FIELD_NAMES} == set()
+    assert all("\u4e00" <= FIELD_NAMES[f][0] <= "\u9fff" for f in fields)
+
+
+@pytest.mark.parametrize("label", ["乡(镇)", "乡（镇）", "镇(街道)", "乡镇(街道)"])
+def test_the_systems_township_headers(label):
+    from rostercheck.io.columns import assign_columns
+
+    for kind in ("roster", "monitoring", "disabled", "exits"):
+        assert assign_columns([header_label(h) for h in ["姓名", "身份证号", label]], kind).mapping.get("township") == 2, kind

@@ -19,6 +19,8 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
               r"收款人|开户人|领取人|代领|联络员|财务|办税|监事")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+# A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
+TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
 _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
 # A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份)
@@ -132,7 +134,7 @@ _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(�
 ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
-    FieldSpec("township", r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|^镇街", r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
+    FieldSpec("township", TOWNSHIP_WORDS, r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$"),
     FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系"),
@@ -184,7 +186,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         *_COMMON,
     ],
     "cadres": [
-        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区", r"干部|组$"),
         FieldSpec("post", r"职务|岗位|职位|任职"),
         FieldSpec("phone", r"电话|手机|联系方式"),
@@ -202,7 +204,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("cadre_id", "(" + _FILER + ").*" + ID_WORDS),
         FieldSpec("cadre_name", "(" + _FILER + ").*(姓名|名字)|^(" + _FILER + ")$"),
         FieldSpec("cadre_post", "(" + _CADRE + ").*(职务|岗位)|^职务$"),
-        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区", r"干部"),
         FieldSpec("id", r"(亲属|家属|对象).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(亲属|家属|对象).*(姓名|名字)|^(近亲属|亲属|家属)$", weight=2),
@@ -217,7 +219,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("household_no", r"户号|户编号|户籍编号|户口编号"),
         FieldSpec("relation", r"与.{1,6}?关系|关系|称谓"),
         FieldSpec("address", r"住址|地址"),
-        FieldSpec("township", r"乡镇|街道|派出所"),
+        FieldSpec("township", TOWNSHIP_WORDS + r"|派出所"),
         FieldSpec("village", r"村|社区|居委"),
         # 常住人口 exports name each person's parents and spouse: ties across households (coverage L03).
         FieldSpec("father_id", r"父亲?.*" + ID_WORDS, weight=2),
@@ -312,7 +314,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"^日期$|审批(日期|时间)|批准(日期|时间)"),
         FieldSpec("reason", r"原因|事由|理由|退出情形|停保情形"),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$"),
-        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
         *_HEAD,
         *_COMMON,
@@ -345,7 +347,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
         FieldSpec("remark", r"^备注|说明|附言|用途"),
-        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"村民小组|^组$"),
         FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
         *_HEAD,
@@ -383,7 +385,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("household_size", r"家庭人口|家庭人数|户人口|人口数|家庭成员数"),
         FieldSpec("relation", r"与.{1,6}?关系|关系"),
         FieldSpec("area_type", r"城乡类别|城乡|户籍性质|户口性质"),
-        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$|村民小组"),
         FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
@@ -397,7 +399,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("disability_type", r"残疾(类别|类型|种类)|^类别$|^类型$"),
         FieldSpec("disability_level", r"残疾(等级|级别|程度)|^等级$|^级别$"),
         FieldSpec("date", r"(发证|办证|评定|鉴定|持证|首次)(日期|时间)|^日期$"),
-        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         *_COMMON,
     ],
@@ -407,7 +409,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("self_paid", r"自付|个人负担|自费|个人支付|自负", r"比例"),
         FieldSpec("date", r"(认定|备案|就诊|住院|确诊|入院)(日期|时间)|^日期$"),
         FieldSpec("year", r"年度|结算年份|^年份$"),
-        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         *_COMMON,
     ],
@@ -418,7 +420,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("item", r"补贴(类[别型]|项目|名称|种类)|资金项目|发放项目|项目(名称)?$|^类[别型]$|^险种$", r"金额|标准"),
         FieldSpec("amount", r"金额|发放额|实发|应发|补贴标准|^标准$|月补贴"),
         FieldSpec("month", r"月份|所属期|年月|发放期"),
-        FieldSpec("township", r"乡镇|街道|^镇$|^乡$"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         *_COMMON,
     ],
@@ -429,7 +431,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"申请(日期|时间)|^日期$"),
         FieldSpec("reason", r"原因|事由|理由|不予.*(依据|说明)|审批意见"),
         FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$"),
-        FieldSpec("township", r"乡镇|街道"),
+        FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
         FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^申请人$", weight=2),
@@ -543,6 +545,16 @@ FIELD_NAMES = {
     "reason": "原因", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
+    "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",
+    "covered": "是否保障对象", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
+    "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
+    "household_size": "家庭人口", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
+    "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
+    "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
+    "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
+    "property_unit": "不动产单元号", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
+    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "term": "刑期",
 }
 
 
