@@ -141,3 +141,16 @@ def test_l01_a_member_who_moved_out_of_the_county_makes_the_lead_low():
     lists["migrations"] = [{**moved, "reason": "升学"}]  # a move to study is no move of the household
     assert leads(context(ROSTER, lists), "L01") == [("王有车", "中")]
 
+
+
+def test_two_heads_of_one_name_numbered_apart_are_two_households():
+    # the monitoring list has 户编号 and 户主姓名 but no 户主身份证号: one 马海龙 is covered, the other is not
+    covered_ma, other_ma = make_id("19760523", 751), make_id("19800101", 761)
+    roster = household("马海龙", covered_ma)
+    rows = []
+    for no, pid, son in (("H001", covered_ma, make_id("20050101", 771)), ("H002", other_ma, make_id("20060101", 781))):
+        rows += [{"household_no": no, "head_name": "马海龙", "monitor_type": "边缘易致贫户", "income_year": "2400",
+                  "risk": "未消除", "township": "官亭镇", "village": "喇家村", "name": n, "id": i, "relation": r}
+                 for n, r, i in (("马海龙", "户主", pid), ("马小", "子", son))]
+    found = leads(context(roster, {"monitoring": rows}), "L01")
+    assert found == [("马海龙", "高")]  # one lead: the household numbered H002, one row for its two members

@@ -387,6 +387,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("area_type", r"城乡类别|城乡|户籍性质|户口性质"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$|村民小组"),
+        FieldSpec("household_no", r"户编号|^户号$|家庭编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|监测户编号"),
         FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
         FieldSpec("id", r"(成员|人员|本人).*" + ID_WORDS, weight=2),

@@ -380,9 +380,12 @@ def households(ctx: Context) -> dict[str, Household]:
 
 
 def household_key(row: dict) -> str:
-    """Return a monitoring/exit row's household key: the head's valid ID, else head name + village, else the row's own."""
+    """Return a monitoring/exit row's household key: the head's valid ID, else the list's 户编号, else head name +
+    village (two heads of one name in a village are two households when the list numbers them), else the row's own."""
     if row.get("head_pid"):
         return row["head_pid"]
+    if cell(row, "household_no"):
+        return f"户编号|{cell(row, 'household_no')}"
     head = cell(row, "head_name")
     if head:
         return f"{head}|{cell(row, 'township')}|{cell(row, 'village')}"
