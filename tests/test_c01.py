@@ -1,5 +1,6 @@
 """C01: members on the staff or cadre list."""
 
+import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 
 from rostercheck.normalize import ids
@@ -49,9 +50,12 @@ def test_roster_id_typed_as_number_matches_at_medium_only():
     assert flagged(ctx, "C01") == [("张小", "中")]
 
 
-def test_retired_staff_excluded_by_default():
-    ctx = context(roster(), {"staff": [{"name": "张三", "id": HEAD, "unit": "县一中", "category": "退休"}]})
-    assert flagged(ctx, "C01") == []
+@pytest.mark.parametrize("category, flagged_as", [("退休", []), ("退（离）休人员", []), ("离休干部", []), ("80", []),
+                                                ("080", []), ("在职", [("张三", "高")]), ("1980级", [("张三", "高")])])
+def test_retired_staff_excluded_by_default(category, flagged_as):
+    # GB/T 2261.4 个人身份 80 is 退（离）休人员: a code is the whole cell
+    ctx = context(roster(), {"staff": [{"name": "张三", "id": HEAD, "unit": "县一中", "category": category}]})
+    assert flagged(ctx, "C01") == flagged_as
 
 
 # --- close family of staff and cadres in another household (registry, filing table) -------------

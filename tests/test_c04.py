@@ -145,6 +145,8 @@ def test_one_home_on_two_certificates_and_non_home_rooms():
     assert home_key(a, 1) == home_key(b, 2)
     assert property_kind({"usage": "住宅附属用房"}, params) == ""
     assert property_kind({"usage": "商住"}, params) == "commercial"
+    assert property_kind({"usage": "经营"}, params) == "commercial"  # GB/T 17986.1 32
+    assert property_kind({"usage": "32"}, params) == "commercial"
     assert property_kind({"usage": "成套住宅"}, params) == "home"
 
 

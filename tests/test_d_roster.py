@@ -42,7 +42,7 @@ def test_one_household_listing_its_account_on_every_row_is_fine():
 
 def test_residents_of_an_institution_sharing_its_account_are_not_flagged():
     # 集中供养: the money goes to the care home's account, shared by its residents (worded or coded 1)
-    for mode in ("集中供养", "1"):
+    for mode in ("集中供养", "1", "01"):
         rows = (household("张三", A, bank_account="6228480012345678901", support_mode=mode)
                 + household("王五", C, bank_account="6228480012345678901", support_mode=mode))
         assert flagged(context(rows), "D02") == [], mode

@@ -138,7 +138,8 @@ def in_institution(ctx: Context, modes: list[str]) -> set[str]:
 
     of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
     cells = [str(v or "").strip() for v in distinct]
-    inside = np.array([any(w == c if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
+    # a code is the whole cell, with or without a leading zero ('1', '01')
+    inside = np.array([any(w == c.lstrip("0") if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
     if not inside.any():
         return set()
     home, households = pd.factorize(mem["household"].to_numpy(dtype=object))

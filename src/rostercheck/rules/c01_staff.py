@@ -6,6 +6,8 @@ found through the registry (same 户号, 置信度 中 at best) or the filing ta
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
 from ..model import Context, Finding
@@ -60,7 +62,10 @@ def _clerk(post: object, ctx: Context) -> bool:
 
 
 def _excluded(row: dict, excluded: tuple) -> bool:
-    return bool(excluded) and any(w in str(row.get("category", "")) for w in excluded)
+    """Whether a staff row's 人员类别 is excluded: holds one of the words, or is one of the codes (a word of digits is a
+    whole-cell code, GB/T 2261.4's 80 退（离）休人员)."""
+    category = unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
+    return any(w == category.lstrip("0") or w == category if w.isdigit() else w in category for w in excluded)
 
 
 def _close(kin: str, age) -> bool:
