@@ -420,3 +420,23 @@ def test_separate_destination_code_column_is_read_with_the_words():
         {"name": "王五", "id": C, "date": "20260601", "dest": "长葛市", "dest_code": SAME_CITY, "reason": "务工"},
     ]}
     assert flagged(context(coded_roster(), lists), "C02") == [("王五", "高")]
+
+
+@pytest.mark.parametrize("status, date, date_label, expected", [
+    ("正常", "", "注销日期", []),  # the registry says the person is alive
+    ("死亡", "", "注销日期", [("李梅", "高")]),
+    ("注销", "", "注销日期", [("李梅", "高")]),  # a word saying nothing more: the list (and its blank cause) decides
+    ("0", "", "注销日期", [("李梅", "低")]),  # a code: not sure
+    ("1", "20260815", "死亡日期", [("李梅", "高")]),  # a code beside a death date: the date decides
+])
+def test_a_deaths_lists_person_status(status, date, date_label, expected):
+    from helpers import table
+
+    from rostercheck.reference import normalise
+
+    rows = [{"name": "李梅", "id": B, "date": date, "status": status}]
+    ctx = context(roster(), {"deaths": rows})
+    read = table("deaths", rows)
+    read.headers = {"date": date_label, "status": "人员状态", "name": "姓名", "id": "公民身份号码"}
+    ctx.lists["deaths"], ctx.cache = normalise(read), {}
+    assert flagged(ctx, "C02") == expected

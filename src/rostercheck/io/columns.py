@@ -233,6 +233,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
         FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
         FieldSpec("cause", r"原因|注销类[别型]|变动类[别型]|注销情形"),
+        # the registry's own word for the person (人员状态 正常/死亡/注销): a person the list says is alive is no death
+        FieldSpec("status", r"(人员|人口|户口|户籍)?状态"),
         *_COMMON,
     ],
     "prisoners": [
@@ -590,7 +592,7 @@ SYSTEM_LABELS = {
     "CSRQ": "出生日期", "HH": "户号", "HZXM": "户主姓名", "HZGMSFHM": "户主公民身份号码", "HZSFZH": "户主身份证号",
     "YHZGX": "与户主关系", "SWRQ": "死亡日期", "ZXRQ": "注销日期", "ZXYY": "注销原因", "ZXLB": "注销类别",
     "QCRQ": "迁出日期", "QYRQ": "迁移日期", "QWDSSXQ": "迁往地省市县区", "QWDXZ": "迁往地详址", "QYYY": "迁移原因",
-    "QCYY": "迁出原因", "ZZ": "住址", "XZZ": "现住址", "LXDH": "联系电话",
+    "QCYY": "迁出原因", "ZZ": "住址", "XZZ": "现住址", "LXDH": "联系电话", "RKZT": "人口状态", "RYZT": "人员状态",
 }
 
 

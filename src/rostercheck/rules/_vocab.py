@@ -94,6 +94,12 @@ def _move_reason(ctx: Context) -> Classifier:
     return lambda v: UNKNOWN if coded_reason(str(v or "")) else ""
 
 
+def _person_status(ctx: Context) -> Classifier:
+    p = ctx.specs["C02"].params
+    return lambda v: codes.classify(v, (("alive", p["alive_status_words"]), ("other", p["not_death_words"]),
+                                        ("dead", p["death_words"])))
+
+
 def _custody(ctx: Context) -> Classifier:
     p = ctx.specs["C02"].params
     return lambda v: codes.classify(v, (("released", p["released_words"]), ("held", p["custody_words"])))
@@ -131,6 +137,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("deaths", "cause", "注销原因/死亡原因", _death_cause,
      "填有死亡日期的按死亡计，其余按看不出是否死亡处理，只作为“低”置信度线索列出",
      "如是代码或当地写法，请在配置文件 [C02] death_words 或 not_death_words 中补充。"),
+    ("deaths", "status", "人员状态", _person_status, "填了死亡日期的按死亡计，其余只作为“低”置信度线索列出",
+     "如是代码，请在配置文件 [C02] alive_status_words（健在）或 death_words（死亡）中补充。"),
     ("prisoners", "status", "服刑状态", _custody, "按刑期日期判断，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C02] custody_words（在押）或 released_words（已不在监）中补充。"),
     ("migrations", "reason", "迁移原因", _move_reason, "看不出是否升学、参军，迁出本县的只作为“低”置信度线索列出",

@@ -68,8 +68,18 @@ def death_cause(cause: str, params: dict) -> bool | None:
 
 
 def says_died(row: Mapping, params: dict) -> bool | None:
-    """Whether a deaths-list row says the person died: by its cause (:func:`death_cause`), and when the cause says
-    nothing (a code), by a date written under a 死亡日期 column (not 注销日期)."""
+    """Whether a deaths-list row says the person died: by its 人员状态 when it says (正常: alive; 死亡: dead; a code
+    no word reads: not sure), by its cause (:func:`death_cause`), and when these say nothing (a code), by a date
+    written under a 死亡日期 column (not 注销日期)."""
+    status = str(row.get("status", "") or "").strip()
+    dated = bool(row.get("death_dated")) and isinstance(row.get("date"), dt.date)
+    if status:
+        if any(w in status for w in params.get("alive_status_words", ())):
+            return False
+        if any(w in status for w in params["not_death_words"]):
+            return False
+        if not re.search(r"[\u4e00-\u9fff]", status):  # a code ('0', '3'): only a death date decides
+            return True if dated else None
     said = death_cause(str(row.get("cause", "") or ""), params)
     if said is None and row.get("death_dated") and isinstance(row.get("date"), dt.date):
         return True
@@ -101,12 +111,15 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
             what, conf = f"死亡日期“{written}”无法识别，请核实是否在核查日期之前", _LOWER[conf]
         else:
             what = "在死亡/注销名单中（未写死亡日期）"
+        status = str(row.get("status", "") or "").strip()
+        if status:
+            what += f"，人员状态 {status}"
         if cause:
             what += f"，原因 {cause}"  # the list may call it 死亡原因 or 注销原因
             if is_death and death_cause(cause, params) is None:
                 what += "（原因是代码，死亡日期已填写，按死亡计）"
         if is_death is None:
-            what, conf = what + "（从原因看不出是否死亡，请核实）", LOW
+            what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     return out
 
