@@ -249,3 +249,18 @@ def test_co_owners_in_one_cell_are_each_an_owner_and_one_home_held_by_two_member
     assert flagged(context(roster(), {"properties": [shared_shop]}), "C04") == [("张三", "高")]
     one_home = prop("张三、李梅", f"{HEAD}、{WIFE}", "住宅", "城关镇解放路 7 号")
     assert flagged(context(roster(), {"properties": [one_home]}), "C04") == []
+
+
+@pytest.mark.parametrize("plate_kind, flagged_as", [("02", [("张三", "高")]), ("07", []), ("8", []), ("13", []),
+                                                   ("14", []), ("普通摩托车", [])])
+def test_the_plates_kind_says_the_vehicle_when_no_type_is_written(plate_kind, flagged_as):
+    # GA 36 号牌种类: 02 小型汽车, 07 普通摩托车, 08 轻便摩托车, 13 低速车, 14 拖拉机
+    from helpers import table
+
+    from rostercheck.reference import normalise
+
+    rows = [{"name": "张三", "id": HEAD, "plate": "黑M00000", "plate_kind": plate_kind, "status": "正常"}]
+    ctx = context(roster(), {"vehicles": rows})
+    read = table("vehicles", rows)
+    ctx.lists["vehicles"], ctx.cache = normalise(read), {}
+    assert flagged(ctx, "C04") == flagged_as

@@ -129,3 +129,7 @@ CAR = {"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车"
 ])
 def test_a_supporter_who_died_or_is_in_custody_is_unable(lists, expected):
     assert run({**CAR, **lists}) == expected
+
+
+def test_a_supporters_vehicle_of_a_type_not_written_is_at_most_medium():
+    assert run({"vehicles": [{"name": "李强", "id": SON, "status": "正常"}]}) == [("王秀英", "中")]

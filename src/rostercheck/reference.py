@@ -11,7 +11,7 @@ from .io.columns import DATE_FIELDS, MONEY_FIELDS, SECOND_PERSONS, SYSTEM_LABELS
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import plain_text
-from .normalize import ids
+from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, texts
 
@@ -67,6 +67,11 @@ def normalise(table: Table) -> pd.DataFrame:
     for fld in ("amount", "wage"):
         if fld in out.columns:
             _to_monthly(table, out, fld)
+    if "plate_kind" in out.columns:  # no 车辆类型 written: the plate's kind says it (GA 36: 07 普通摩托车, 14 拖拉机)
+        kinds = codes.table("plate_kind")["codes"]
+        named = by_value(out["plate_kind"].tolist(), lambda v: _plate_kind(str(v or "").strip(), kinds))
+        typed = out["vehicle_type"].tolist() if "vehicle_type" in out.columns else [""] * len(out)
+        out["vehicle_type"] = [t if str(t or "").strip() else k for t, k in zip(typed, named)]
     if "household_no" in out.columns:
         out["household_no"] = [household_key(v) for v in out["household_no"]]
     if "range" in out.columns:
@@ -235,6 +240,11 @@ def cells(frame: pd.DataFrame, col: str) -> list:
         The cells.
     """
     return [None if (isinstance(v, float) and v != v) else v for v in frame[col].tolist()]
+
+
+def _plate_kind(value: str, kinds: dict[str, str]) -> str:
+    """A 号牌种类 cell as its name: a GA 36 code ('7', '07') as the table names it, words as written."""
+    return kinds.get(value.zfill(2), value) if value.isdigit() else value
 
 
 def household_key(value: str) -> str:

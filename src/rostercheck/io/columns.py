@@ -269,6 +269,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "vehicles": [
         FieldSpec("plate", r"号牌号码|车牌|号牌", r"种类|类型"),
         FieldSpec("vehicle_type", r"车辆类型|车型|车辆种类|^类型$"),
+        FieldSpec("plate_kind", r"号牌种类|号牌类型|号牌类别|号码种类"),
         FieldSpec("use", r"使用性质|营运|用途"),
         FieldSpec("status", r"状态"),
         FieldSpec("disabled_flag", r"残疾人专用|残疾人车|是否残疾"),
@@ -556,7 +557,7 @@ FIELD_NAMES = {
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
-    "property_unit": "不动产单元号", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
+    "plate_kind": "号牌种类", "property_unit": "不动产单元号", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
     "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "term": "刑期",
 }
 

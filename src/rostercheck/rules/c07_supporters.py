@@ -6,19 +6,20 @@ import datetime as dt
 
 import pandas as pd
 
-from ..model import Context, Finding
+from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import codes, ids
 from ..roster import DIBAO, TEKUN
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    vehicle_shown, wage_months, wage_rows,
+    vehicle_shown, vehicle_type_known, wage_months, wage_rows,
 )
 from ._household import households, standard_for
 from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "status": "机动车状态"}
+_UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
 _BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态"}
 
 
@@ -57,6 +58,8 @@ def check(ctx: Context) -> list[Finding]:
         if not found:
             continue
         reasons = [text for text, _ in found]
+        if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
+            conf = MEDIUM if conf == HIGH else conf
         relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
         who = f"{row['name'] or '赡养人'}" + (f"（{relation}）" if relation else "")
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
@@ -111,7 +114,8 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
         for r in exact_rows(ctx, "vehicles", sid):
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params):
-                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(vehicle_shown(row), _VEHICLE)}）",
+                unread = "" if vehicle_type_known(row.get("vehicle_type"), ctx.specs["C04"].params) else _UNREAD_TYPE
+                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(vehicle_shown(row), _VEHICLE)}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):
