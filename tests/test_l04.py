@@ -101,7 +101,10 @@ def test_l04_a_list_of_one_old_month_still_counts():
     assert run([{"name": "张儿", "cert": f"{SON}41"}], subsidies, filler=False) == []
 
 
-def test_l04_a_workbook_with_a_sheet_per_month_gives_the_months(tmp_path):
+@pytest.mark.parametrize("sheet_name, book_name, by_cert", [("2026年{m}月", "两项补贴发放.xlsx", False),
+                                                         ("{m}月", "两项补贴发放_2026年.xlsx", False),
+                                                         ("{m}月", "两项补贴发放_2026年.xlsx", True)])
+def test_l04_a_workbook_with_a_sheet_per_month_gives_the_months(tmp_path, sheet_name, book_name, by_cert):
     import datetime as dt
 
     import openpyxl
@@ -113,15 +116,16 @@ def test_l04_a_workbook_with_a_sheet_per_month_gives_the_months(tmp_path):
     (tmp_path / "残疾人.csv").write_text(f"姓名,残疾人证号,残疾类别\n张儿,{SON}41,肢体\n", encoding="utf-8")
     book = openpyxl.Workbook()
     book.remove(book.active)
+    ident = (lambda pid: f"{pid}41") if by_cert else (lambda pid: pid)  # the 残联 export: 残疾人证号 only
     for m in range(1, 10):  # his care subsidy stops after March; another person's runs on
-        ws = book.create_sheet(f"2026年{m}月")
-        ws.append(["姓名", "身份证号", "补贴项目", "发放金额"])
-        ws.append(["张儿", SON, "困难残疾人生活补贴", 80])
+        ws = book.create_sheet(sheet_name.format(m=m))
+        ws.append(["姓名", "残疾人证号" if by_cert else "身份证号", "补贴项目", "发放金额"])
+        ws.append(["张儿", ident(SON), "困难残疾人生活补贴", 80])
         if m <= 3:
-            ws.append(["张儿", SON, "重度残疾人护理补贴", 100])
-        ws.append(["某人", OTHER["id"], "重度残疾人护理补贴", 100])
-    book.save(tmp_path / "两项补贴发放.xlsx")
-    result = coverage([tmp_path / "低保.csv"], {"disabled": tmp_path / "残疾人.csv", "subsidies": tmp_path / "两项补贴发放.xlsx"},
+            ws.append(["张儿", ident(SON), "重度残疾人护理补贴", 100])
+        ws.append(["某人", ident(OTHER["id"]), "重度残疾人护理补贴", 100])
+    book.save(tmp_path / book_name)
+    result = coverage([tmp_path / "低保.csv"], {"disabled": tmp_path / "残疾人.csv", "subsidies": tmp_path / book_name},
                       dt.date(2026, 9, 30), codes=["L04"])
     assert [(ld["姓名"], ld["优先级"]) for ld in result.leads.to_dict("records")] == [("张儿", "高")]
     assert "最近一次发放为 2026-03" in result.leads["依据"].iloc[0]

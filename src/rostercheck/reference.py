@@ -62,6 +62,9 @@ def normalise(table: Table) -> pd.DataFrame:
     out = _melt_wages(out)
     if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
+        year = _YEAR_NAMED.search(f"{table.title} {table.path.stem}")  # sheets '7月' … under a title naming the year
+        if year:
+            periods = {sh: f"{year.group(1)}-{p[:2]}" if p.endswith("月") else p for sh, p in periods.items()}
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
             out["month"] = [periods[sh] for sh in out["_sheet"]]
     for fld in ("amount", "wage"):
@@ -105,6 +108,9 @@ def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
         return
     out[fld] = [v / divisor if isinstance(v, float) else v for v in out[fld]]
     table.warnings.append(f"“{label}”按{unit}金额折算为月金额（÷{divisor}）")
+
+
+_YEAR_NAMED = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
 def _period_of_sheet(name: str) -> str:

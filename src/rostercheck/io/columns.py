@@ -419,6 +419,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     # 两项补贴发放名单 (困难残疾人生活补贴, 重度残疾人护理补贴), long (one item column) or wide (one column each).
     "subsidies": [
+        # the 残联 system's export names the person by the 20-digit 残疾人证号 only (the ID + category + level)
+        FieldSpec("cert", r"残疾(人)?证(号|号码|编号)?|持证号|证书编号|^证号$", r"日期|时间|发证|有效", weight=2),
         FieldSpec("living_amount", r"生活补(贴|助)", weight=2),
         FieldSpec("care_amount", r"护理补(贴|助)", weight=2),
         FieldSpec("item", r"补贴(类[别型]|项目|名称|种类)|资金项目|发放项目|项目(名称)?$|^类[别型]$|^险种$", r"金额|标准"),
@@ -474,6 +476,7 @@ REQUIRED = {
     "supporters": ("dependent_id",),
     "payments": (),  # the payee's own ID or the head's: checked by io/ledgers.py
     "disabled": ("name",),  # the ID may come from the 20-character 残疾人证号 (coverage.py)
+    "subsidies": ("name",),  # the same
     # Household-level lists may carry only the head's ID (户主身份证号); coverage.py warns when neither is there.
     "exits": (),
     "monitoring": (),

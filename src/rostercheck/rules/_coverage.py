@@ -111,7 +111,7 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         f["head_pid"] = [v if s == ids.VALID else "" for v, s in zip(hv, hs)]
     else:
         f["head_pid"] = ""
-    if kind == "disabled" and "cert" in f.columns:
+    if kind in ("disabled", "subsidies") and "cert" in f.columns:  # the ID from the 残疾人证号's first 18 characters
         certs = [re.sub(r"\s", "", cell({"c": c}, "c")).upper() for c in f["cert"].tolist()]
         derived, st, rel, birth = ids.id_numbers([c[:18] if len(c) >= 18 else "" for c in certs])
         use = [s0 != ids.VALID and s1 == ids.VALID for s0, s1 in zip(f["id_status"], st)]

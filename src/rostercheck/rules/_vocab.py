@@ -122,7 +122,7 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是当地写法，请在配置文件 [C08] student_words 或 non_student_words 中补充。"),
     ("registry", "relation", "与户主关系", _relation, "视为其他亲属（不据此推断配偶、父母、子女关系）",
      "请核对该列，或改用 GB/T 4761 家庭关系代码、标准写法。"),
-    ("pensions", "status", "发放状态", _pension, "不计入收入（C03）",
+    ("pensions", "status", "发放状态", _pension, "按在发计入收入，但只在其他在发养老金不标记的户作为“低”置信度线索列出（C03）",
      "如是当地写法，请在配置文件 [C03] paying_statuses 或 stopped_statuses 中补充。"),
     ("vehicles", "vehicle_type", "车辆类型", _vehicle_type, "按在用机动车计，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C04] vehicle_type_words 或 exempt_vehicle_types 中补充。"),
