@@ -100,3 +100,12 @@ def test_l03_severe_disabled_adult_supported_by_parents():
     assert leads(context(ROSTER, lists), "L03") == []
     lists["registry"] = reg(("1", "王儿", SON, "户主", "", ""))
     assert leads(context(ROSTER, lists), "L03") == [("王儿", "中")]
+
+
+def test_l03_dibao_elder_whose_son_in_the_household_is_severely_disabled_is_a_transfer_lead():
+    # her only supporter, on the roster with her, is 多重残疾二级: he supports nobody
+    roster = household("王儿", SON, [("王老人", "母亲", OLD)], disability="")
+    roster[0]["disability"] = "多重残疾二级"
+    lists = {"registry": reg(("1", "王儿", SON, "户主", "", ""), ("1", "王老人", OLD, "母亲", "", "")),
+             "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
+    assert "王老人" in {n for n, _ in leads(context(roster, lists), "L03")}

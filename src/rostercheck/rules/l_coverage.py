@@ -269,12 +269,23 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool)
             continue
         if a is not None and a >= p["elderly_age"] and other in heads:
             continue  # a 低保 recipient aged 60 or more
-        d = dis.get(other)
-        if d and severe(d[1], d[2], p):
+        if _severe(ctx, other, dis.get(other), p):
             continue
         word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin]
         found.append(f"{word}{ids.mask_id(other)}")
     return found
+
+
+def _severe(ctx: Context, pid: str, listed, p: dict) -> bool:
+    """Whether a person is severely disabled: by the disability list (category, level), else by any roster row of his
+    (残疾情况 一级, 二级 …, roster_severe_pattern)."""
+    if listed and severe(listed[1], listed[2], p):
+        return True
+    key = "cov:roster-disability"
+    if key not in ctx.cache:
+        m = ctx.members
+        ctx.cache[key] = {i: str(d) for i, d in zip(m["id"].tolist(), m["disability"].tolist()) if i and d}
+    return bool(pid) and bool(re.search(p["roster_severe_pattern"], ctx.cache[key].get(pid, "")))
 
 
 def _criteria(ctx: Context, pid: str, age: int | None, roster_disability: str = "") -> list[str]:
@@ -394,6 +405,8 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool)
                 continue
             if ctx.value(k, "id") in dead_ids(ctx):
                 continue
+            if _severe(ctx, ctx.value(k, "id"), disabled_by_id(ctx).get(ctx.value(k, "id")), p):
+                continue  # a severely disabled supporter supports nobody
             return True
     return False
 
