@@ -103,7 +103,8 @@ def test_l04_a_list_of_one_old_month_still_counts():
 
 @pytest.mark.parametrize("sheet_name, book_name, by_cert", [("2026年{m}月", "两项补贴发放.xlsx", False),
                                                          ("{m}月", "两项补贴发放_2026年.xlsx", False),
-                                                         ("{m}月", "两项补贴发放_2026年.xlsx", True)])
+                                                         ("{m}月", "两项补贴发放_2026年.xlsx", True),
+                                                         ("{m}月", "两项补贴_2025年10月-2026年9月.xlsx", False)])
 def test_l04_a_workbook_with_a_sheet_per_month_gives_the_months(tmp_path, sheet_name, book_name, by_cert):
     import datetime as dt
 

@@ -13,7 +13,7 @@ from .io.table import Table
 from .model import plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, money, month, texts
+from .normalize.values import count, date, digits, money, month, month_span, texts
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
@@ -62,9 +62,7 @@ def normalise(table: Table) -> pd.DataFrame:
     out = _melt_wages(out)
     if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
-        year = _YEAR_NAMED.search(f"{table.title} {table.path.stem}")  # sheets '7月' … under a title naming the year
-        if year:
-            periods = {sh: f"{year.group(1)}-{p[:2]}" if p.endswith("月") else p for sh, p in periods.items()}
+        periods = _dated_sheets(periods, f"{table.title} {table.path.stem}")
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
             out["month"] = [periods[sh] for sh in out["_sheet"]]
     for fld in ("amount", "wage"):
@@ -111,6 +109,17 @@ def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
 
 
 _YEAR_NAMED = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def _dated_sheets(periods: dict, named: str) -> dict:
+    """Sheets named by a bare month ('7月') given the year the title or file name says: the month of the span it names
+    ('2025年10月-2026年9月': 7月 is 2026-07), else of the one year it names."""
+    if not any(str(p).endswith("月") for p in periods.values()):
+        return periods
+    span = {m[5:]: m for m in (month_span(named) or ())}
+    year = _YEAR_NAMED.search(named)
+    by_month = {mm: span.get(mm) or (f"{year.group(1)}-{mm}" if year else "") for mm in (f"{k:02d}" for k in range(1, 13))}
+    return {sh: (by_month[p[:2]] if str(p).endswith("月") else p) for sh, p in periods.items()}
 
 
 def _period_of_sheet(name: str) -> str:
