@@ -137,3 +137,11 @@ def test_the_same_mistyped_id_on_roster_ledger_and_death_list_is_linked_at_mediu
                         {"deaths": [{"name": "赵六", "id": bad, "date": "2026-05-14"}]})
     assert money(ctx, "F01") == [("赵六", "中", 2064.0, None)]
     assert money(ctx, "F03") == []  # she is on the roster, not a payee on none
+
+
+def test_a_raise_paid_apart_after_a_members_death_recovers_her_share_of_it_too():
+    rows = [pay(HEAD, "张三", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(HEAD, "张三", m, 40, "低保提标补差") for m in months("2026-07", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
+    assert money(ctx, "F01") == [("李梅", "中", 1072.0, None)]  # August and September: (1032 + 40) ÷ 2 each

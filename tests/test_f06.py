@@ -146,3 +146,9 @@ def test_a_care_home_resident_never_on_the_ledgers_is_paid_through_the_home():
     rows += [pay(make_id("19380101", k), n, "2026-09", 832, "特困供养金") for k, n, _ in people[2:]]
     ctx = money_context(roster(), rows, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")])
     assert money(ctx, "F06") == [("赵秀兰", "中", None, 832.0)]  # at home and unpaid; 刘德明 lives in the home
+
+
+def test_a_failed_payment_is_owed_what_failed():
+    # the roster's amount rose since; March failed at the old 860 and was never paid again
+    rows = [pay(A, "王五", "2026-09", 860, status="失败"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    assert money(money_context(roster(), rows), "F06") == [("王五", "高", None, 860.0)]

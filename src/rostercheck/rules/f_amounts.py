@@ -364,13 +364,18 @@ def check_f06(ctx: Context) -> list[Finding]:
         amount = expected.get(h, (None, []))[0]
         fails = [r for m in months for r in failed.get((h, m), [])]
         conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
-        owed = amount * len(months) if amount else None
+        # a month whose payment failed is owed what failed (the amount due then, before a later change), else the
+        # roster's amount
+        tried = {m: due for m in months if (due := _failed_due(led, failed.get((h, m), ()))) > 0}
+        owed = sum(tried.get(m, amount or 0.0) for m in months) if amount or len(tried) == len(months) else None
         undone = "发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
-                    + (f"按核定金额 {yuan(amount)}/月，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
+                    + (f"按{'发放失败的金额和' if tried and len(tried) < len(months) else '发放失败的金额' if tried else ''}"
+                       f"{'核定金额 ' + yuan(amount) + '/月' if amount and len(tried) < len(months) else ''}，应补发 {yuan(owed)}"
+                       if owed else "花名册未写核定金额，请核实应补发金额"))
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
@@ -380,6 +385,15 @@ def check_f06(ctx: Context) -> list[Finding]:
             fd.source = "花名册"
         out.append(fd)
     return out
+
+
+def _failed_due(led: Ledger, rows) -> float:
+    """What a month's failed payments of a household were for: each payee's largest failed amount (a payment tried
+    twice is one), added up."""
+    top: dict[str, float] = {}
+    for r in rows:
+        top[led.payee[r]] = max(top.get(led.payee[r], 0.0), float(led.cols["amount"][r]))
+    return sum(top.values())
 
 
 def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[str, str]:

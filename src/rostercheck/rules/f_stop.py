@@ -54,9 +54,11 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             covering = [e for *_, events in subs
                         for e in [next((x for x in events if x.covers(months[r], led.programme[r])), None)] if e]
             full = _full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering else None
-            if full:  # leaves only what exceeds the rest's share of the household's full amount
+            if full:  # leaves only what the month's payments exceed the rest's share of the full amount by, pro rata
                 size = round(1 / subs[0][2])
-                remaining = min(remaining, max(0.0, amounts[r] - full * (size - len(covering)) / size))
+                month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
+                excess = max(0.0, month_total - full * (size - len(covering)) / size)
+                remaining = min(remaining, amounts[r] * excess / month_total)
                 led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
         for label, m, share, events in subs:
             ev = next((e for e in events if e.covers(months[r], led.programme[r])), None)
