@@ -154,3 +154,10 @@ def test_two_heads_of_one_name_numbered_apart_are_two_households():
                  for n, r, i in (("马海龙", "户主", pid), ("马小", "子", son))]
     found = leads(context(roster, {"monitoring": rows}), "L01")
     assert found == [("马海龙", "高")]  # one lead: the household numbered H002, one row for its two members
+
+
+def test_a_coded_monitoring_type_is_shown_with_its_name():
+    from rostercheck.rules._coverage import LEADS
+
+    found = LEADS["L01"](context(ROSTER, {"monitoring": mon("王低收", A, income="3000", monitor_type="03")}))
+    assert len(found) == 1 and "监测类型“03（突发严重困难户）”" in found[0].evidence

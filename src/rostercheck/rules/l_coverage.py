@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context
-from ..normalize import ids
+from ..normalize import codes, ids
 from ..match import link_lists
 from . import where
 from ._money import month_add
@@ -54,7 +54,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         if hh.unsure or means:
             priority = LOW
         row = head
-        evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{cell(row, 'monitor_type') or '未填'}”，"
+        evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
                     f"风险{'未消除' if cell(row, 'risk') == '' else '“' + cell(row, 'risk') + '”'}，"
                     f"{_income_text(hh.income, std, area)}；本户 {len(hh.pids) or len(hh.rows)} 名已知成员均不在低保、特困花名册中"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
@@ -63,7 +63,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         out.append(Lead("L01", priority, link_confidence(row), person(row, hh.head, place(ctx, row, hh.head)), evidence,
                         ctx.labels["monitoring"], str(row.get("_row", "")), "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
-                         "监测类型": cell(row, "monitor_type")}, hh.key))
+                         "监测类型": _monitor_type(cell(row, "monitor_type"))}, hh.key))
     return out
 
 
@@ -168,7 +168,7 @@ def severe_member(ctx: Context) -> list[Lead]:
                         ctx.labels[kind], str(row.get("_row", "")),
                         "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
-                         "监测类型": cell(head, "monitor_type"), **figures}, hh.key))
+                         "监测类型": _monitor_type(cell(head, "monitor_type")), **figures}, hh.key))
     return out
 
 
@@ -409,6 +409,12 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool)
                 continue  # a severely disabled supporter supports nobody
             return True
     return False
+
+
+def _monitor_type(value: str) -> str:
+    """A 监测类型 cell as written, a system's code with its name ('3（突发严重困难户）')."""
+    named = codes.table("monitor_type")["codes"].get(value.lstrip("0")) if value.isdigit() else None
+    return f"{value}（{named}）" if named else value
 
 
 # ---- L04 两项补贴 ------------------------------------------------------------------------------------
