@@ -223,3 +223,10 @@ def test_a_household_exit_reaches_its_members_paid_one_by_one_into_the_heads_acc
     found = findings(money_context(roster(), rows, {"exits": exits}), "F03")
     assert sum(f.recover for f in found) == 2160.0 and {f.subject["head_id"] for f in found if f.subject} == {head}
     assert money(money_context(roster(), rows, {"exits": exits}), "F07") == []
+
+
+def test_a_payee_on_no_roster_named_only_as_the_account_holder_is_named_in_the_finding():
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "", m, 516, holder="周九", bank_account="6228480000000000999") for m in months("2026-07", "2026-09")]
+    found = findings(money_context(roster(), rows), "F03")
+    assert [f.subject["name"] for f in found] == ["周九"]

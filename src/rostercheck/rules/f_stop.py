@@ -193,5 +193,6 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，也不在停保（退出）名单中。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
-        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, "身份证号不在花名册中", months, total, None, facts))
+        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, "身份证号不在花名册中", months, total, None, facts,
+                           listed={"name": who}))  # a bank file naming its payee as the account's holder only
     return out
