@@ -151,3 +151,15 @@ def test_an_enrolled_head_applying_again_in_his_own_township_is_a_duplicate(tmp_
     result = screen([tmp_path / "apps.xlsx"], {}, dt.date(2026, 9, 30), enrolled=[tmp_path / "roster.xlsx"])
     row = result.verdicts.iloc[0]
     assert row["结论"] == "有疑点" and row["疑点摘要"].startswith("D01")
+
+
+def test_a_supporter_enrolled_as_tekun_supports_nobody_in_a_screening_too(tmp_path):
+    mother, son = make_id("19400101", 21), make_id("19650101", 31)
+    (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号,保障类别\n城关镇,东街村,王秀英,{mother},特困\n", encoding="utf-8")
+    (tmp_path / "特困在册.csv").write_text(f"乡镇,村,姓名,身份证号,保障类别\n城关镇,东街村,李强,{son},特困\n", encoding="utf-8")
+    lists = {"vehicles": tmp_path / "车.csv", "supporters": tmp_path / "赡养.csv"}
+    lists["vehicles"].write_text(f"号牌号码,车辆类型,所有人,身份证明号码,机动车状态\n豫E12345,小型轿车,李强,{son},正常\n", encoding="utf-8")
+    lists["supporters"].write_text(f"被赡养人姓名,被赡养人身份证号,赡养人姓名,赡养人身份证号,关系\n王秀英,{mother},李强,{son},子\n",
+                                   encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], lists, dt.date(2026, 9, 30), enrolled=[tmp_path / "特困在册.csv"])
+    assert list(result.verdicts["结论"]) == ["无疑点"]  # her son is 特困 himself (as audit says too)

@@ -124,9 +124,12 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if f"[{SECTION}]" not in w]
     codes = [c for c in load_all() if c != "D01"] if enrolled else None
+    current = load_inputs(enrolled, {}, as_of, limits, progress) if enrolled else None
+    if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
+        ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)
-    if enrolled:
-        findings += _enrolled_duplicates(ctx, enrolled, as_of, limits, progress)
+    if current is not None:
+        findings += _enrolled_duplicates(ctx, current)
     frame = findings_frame(ctx, findings)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
@@ -142,16 +145,14 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""))
 
 
-def _enrolled_duplicates(ctx: Context, enrolled: list[Path], as_of: dt.date, limits: Limits | None,
-                         progress: Progress | None) -> list:
+def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> list:
     """Run D01 over applicants and current rosters together; keep the findings about applicants."""
-    current = load_inputs(enrolled, {}, as_of, limits, progress)
     n = len(ctx.members)
     # an application is another household than any enrolled one, though its head's ID names both (the same head
     # applying again in his own township is a second enrolment)
     applying = ctx.members.assign(household="申请:" + ctx.members["household"].astype(str))
     both = pd.concat([applying, current.members], ignore_index=True)
-    joint = Context(both, {}, {}, as_of, ctx.specs, ctx.common)
+    joint = Context(both, {}, {}, ctx.as_of, ctx.specs, ctx.common)
     found, _ = run_checks(joint, ["D01"])
     return [f for f in found if f.member < n]
 

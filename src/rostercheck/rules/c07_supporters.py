@@ -73,6 +73,8 @@ def _unable(ctx: Context, params: dict) -> set[str]:
     """IDs of roster members who cannot be anyone's supporter: 特困 persons (unable_if_tekun) and 低保 recipients aged
     unable_dibao_age or more."""
     m = ctx.members
+    if "enrolled_members" in ctx.cache:  # screen: the applicants, and the rosters given with --enrolled
+        m = pd.concat([m, ctx.cache["enrolled_members"]], ignore_index=True)
     tekun = (m["programme"] == TEKUN) & bool(params.get("unable_if_tekun", True))
     old = (m["programme"] == DIBAO) & (pd.to_numeric(m["age"], errors="coerce") >= float(params.get("unable_dibao_age", 60)))
     return set(m.loc[(tekun | old) & (m["id"] != ""), "id"].tolist())
