@@ -248,3 +248,17 @@ def test_every_townships_returned_list_may_be_given_before_the_roster(tmp_path):
     assert len(reviewed) == len(rows) and set(reviewed["乡镇"]) == set(towns)
     only_lists = runner.invoke(app, ["review", *(str(tmp_path / f"{t}.csv") for t in towns), "--out", str(tmp_path / "x")])
     assert only_lists.exit_code == 2 and "没有本期花名册" in only_lists.output
+
+
+def test_a_shared_account_stays_open_when_the_head_changed_but_the_account_is_still_shared(tmp_path):
+    acct = "6228480012345678901"
+    q3 = (household("城关镇", "东村", "张三", ZHANG, [("李梅", "配偶", ZHANG_WIFE)], acct)
+          + household("城关镇", "西村", "李四", LI, [("刘芳", "配偶", LI_WIFE)], acct))
+    out = _audit(tmp_path, q3)
+    # Q4: 张三 died; his wife 李梅 heads the household now (a new head ID), still paid into the shared account
+    q4 = (household("城关镇", "东村", "李梅", ZHANG_WIFE, [], acct)
+          + household("城关镇", "西村", "李四", LI, [("刘芳", "配偶", LI_WIFE)], acct))
+    result = review(out / "findings.csv", [write_roster(tmp_path / "q4.xlsx", q4)], dt.date(2026, 12, 31))
+    d02 = result.rows[result.rows["类别代码"] == "D02"]
+    assert _statuses(d02) == [("D02", "张三", "未整改"), ("D02", "李四", "未整改")]
+    assert "仍是多户共用" in d02[d02["姓名"] == "张三"]["说明"].iat[0]

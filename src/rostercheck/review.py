@@ -10,6 +10,7 @@ What the townships wrote is kept; when they typed 已整改 for someone still en
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .policy import load_policy
 from .rules import load_all
 
 DONE, OPEN = "已整改", "未整改"
+_ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
                   "来源名单", "花名册文件", "花名册行", "证据指纹"]
@@ -186,6 +188,7 @@ def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
     for f in findings:
         out[f.code].add(mem.at[f.member, "id"] or f"#{f.member}")
         out[f.code].add("户:" + (mem.at[f.member, "head_id"] or mem.at[f.member, "household"]))  # household level
+        out[f.code].update("账号:" + v for k, v in f.facts if k == "account")  # D02: the account still shared
     return out
 
 
@@ -226,8 +229,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         what = "该人员"
         if how:
             notes.append(how)
-    gone = j is None
-    if gone:
+    shared = _ACCOUNT.search(str(f.get("依据", ""))) if level == "household" and recheck else None
+    if j is None and shared and "账号:" + shared.group(1) in flagged:  # the head changed, the account is still shared
+        status = OPEN
+        notes.append(f"{what}的原户主已不在新花名册中，但银行账号 {shared.group(1)} 在新花名册中仍是多户共用")
+    elif j is None:
         status = DONE
         notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中")
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
