@@ -38,6 +38,14 @@ def test_empty_file(tmp_path):
     assert_refused(audit(tmp_path / "empty.xlsx", tmp_path=tmp_path), INPUT, "empty.xlsx", "0 字节")
 
 
+def test_a_quote_never_closed_is_refused_naming_the_line(tmp_path):
+    # the quote opened on line 3 swallows every later line into one cell: rows would be lost or read as another's
+    (tmp_path / "deaths.csv").write_text(f'序号,姓名,身份证号,死亡日期\n1,张三,{ID},2026-06-01\n2,"李四,{ID},2026-06-02\n'
+                                         f'3,王五,{ID},2026-06-03\n', encoding="utf-8")
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", tmp_path / "deaths.csv", tmp_path=tmp_path)
+    assert_refused(proc, INPUT, "deaths.csv", "第 3 行附近引号不配对")
+
+
 def test_text_named_xlsx(tmp_path):
     roster_csv(tmp_path / "roster.xlsx")
     assert_refused(audit(tmp_path / "roster.xlsx", tmp_path=tmp_path), INPUT, "roster.xlsx", "不是 Excel")

@@ -420,7 +420,9 @@ def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
     if grid is not None:
         return grid
     csv.field_size_limit(1 << 30)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote opened and never closed swallows every line after it into one cell (rows lost, a wrong row
+    # read as another's): refused, not read
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     try:
         for row in reader:
@@ -428,7 +430,9 @@ def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
             if len(rows) > limits.max_rows:
                 raise LimitExceededError(path, limits.too_many_rows())
     except csv.Error as exc:
-        raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
+        line = 1 + sum(1 + sum(cell.count("\n") for cell in row) for row in rows)  # where the bad row begins
+        raise InputFileError(path, f"CSV 格式有误：第 {line} 行附近引号不配对（或含有非法字符），"
+                                   "请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     return Grid(path, "", rows, 1, [], TEXT)
 
 
