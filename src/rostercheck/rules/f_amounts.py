@@ -368,14 +368,14 @@ def check_f06(ctx: Context) -> list[Finding]:
         # roster's amount
         tried = {m: due for m in months if (due := _failed_due(led, failed.get((h, m), ()))) > 0}
         owed = sum(tried.get(m, amount or 0.0) for m in months) if amount or len(tried) == len(months) else None
+        basis = ((["发放失败的金额"] if tried else [])
+                 + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) < len(months) else []))
         undone = "发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
-                    + (f"按{'发放失败的金额和' if tried and len(tried) < len(months) else '发放失败的金额' if tried else ''}"
-                       f"{'核定金额 ' + yuan(amount) + '/月' if amount and len(tried) < len(months) else ''}，应补发 {yuan(owed)}"
-                       if owed else "花名册未写核定金额，请核实应补发金额"))
+                    + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
