@@ -145,8 +145,9 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
         if r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-"):
             # a system's field identifiers (XM GMSFHM SWRQ) over a row of Chinese labels: one header, read by the labels
             below = _labels(grid.rows[r + 1])
-            if score(below, kind) >= 2:
-                cands = [(max(s1, score(below, kind)), 2, [b or t for t, b in zip(labels, below)] + below[len(labels):])]
+            s2 = score(below, kind)
+            if s2 >= 2:
+                cands = [(max(s1, s2), 2, [b or t for t, b in zip(labels, below)] + below[len(labels):])]
         if len(cands) == 1 and r + 1 < len(grid.rows):
             below = _labels(grid.rows[r + 1])
             top_cells = {x for x in labels if x}

@@ -119,8 +119,9 @@ def events(ctx: Context, led: Ledger) -> None:
         # a coded reason ('01') may be the head's own death or move (减员: his share only): the amount is not sure
         doubt = "（停保原因是代码，看不出是整户停保还是个人减员）" if whole and coded_reason(reason) else ""
         # the programme the exit ends: as the list says, else as a move to the other one says (转为特困: out of 低保)
-        programme = programme_named(str(row.get("programme") or "")) or _MOVED_FROM.get(
-            next(iter(_MOVED_TO.findall(reason)), ""), "")
+        moved = _MOVED_TO.search(reason)
+        programme = (programme_named(str(row.get("programme") or ""))
+                     or _MOVED_FROM.get(moved.group(1) if moved else "", ""))
         return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
                      f"停保（退出）日期 {day.isoformat()}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
                      + ("，整户停保" if whole else "") + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)

@@ -81,7 +81,7 @@ def says_died(row: Mapping, params: dict) -> bool | None:
         if not re.search(r"[\u4e00-\u9fff]", status):  # a code ('0', '3'): only a death date decides
             return True if dated else None
     said = death_cause(str(row.get("cause", "") or ""), params)
-    if said is None and row.get("death_dated") and isinstance(row.get("date"), dt.date):
+    if said is None and dated:
         return True
     return said
 

@@ -50,9 +50,11 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             continue
         remaining = amounts[r]
         subs = subjects(ctx, led, r)
+        # each subject with the event (if any) that rules out this payment's month
+        hits = [(label, m, share, next((e for e in events if e.covers(months[r], led.programme[r])), None))
+                for label, m, share, events in subs]
         if len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
-            covering = [e for *_, events in subs
-                        for e in [next((x for x in events if x.covers(months[r], led.programme[r])), None)] if e]
+            covering = [ev for *_, ev in hits if ev]
             full = _full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering else None
             if full:  # leaves only what the month's payments exceed the rest's share of the full amount by, pro rata
                 size = round(1 / subs[0][2])
@@ -60,8 +62,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 excess = max(0.0, month_total - full * (size - len(covering)) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
                 led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
-        for label, m, share, events in subs:
-            ev = next((e for e in events if e.covers(months[r], led.programme[r])), None)
+        for label, m, share, ev in hits:
             if ev is None or remaining <= 0.005:
                 continue
             part = min(remaining, amounts[r] * share)
