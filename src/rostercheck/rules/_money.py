@@ -351,6 +351,15 @@ def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: 
     member_at[rows[take]], conf_at[rows[take]] = by_head[take], head_conf[take]
 
 
+def _by_account_name(members: pd.DataFrame) -> dict[tuple[str, str], list[int]]:
+    """(bank account, name key) → the roster members of that name the account is given for."""
+    by_account: dict[tuple[str, str], list[int]] = {}
+    for m, (account, name) in enumerate(zip(members["bank_account"].tolist(), members["name_key"].tolist())):
+        if account and name:
+            by_account.setdefault((account, name), []).append(m)
+    return by_account
+
+
 def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row whose ID the bank masked (4105**********0028) is the member of that name in the household the account
     belongs to on the roster, when her ID shows the same digits where the mask leaves them (中: no whole ID matched).
@@ -363,10 +372,7 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
             if (shown := ids.masked(cell))]
     if not rows:
         return set()
-    by_account: dict[tuple[str, str], list[int]] = {}
-    for m, (account, name, pid) in enumerate(zip(*(members[c].tolist() for c in ("bank_account", "name_key", "id")))):
-        if account and name:
-            by_account.setdefault((account, name), []).append(m)
+    by_account = _by_account_name(members)
     accounts, names, pids, linked = f["bank_account"], f["link_key"], members["id"].tolist(), set()
     for r, (head, tail) in rows:
         found = [m for m in by_account.get((accounts.iat[r], names.iat[r]), [])
@@ -423,10 +429,7 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
         bare = bare[np.asarray(f["head_id"].iloc[bare].astype(object).map(lambda v: not str(v or "").strip()), dtype=bool)]
     if not len(bare):
         return set()
-    by_account: dict[tuple[str, str], list[int]] = {}
-    for m, (account, name) in enumerate(zip(members["bank_account"].tolist(), members["name_key"].tolist())):
-        if account and name:
-            by_account.setdefault((account, name), []).append(m)
+    by_account = _by_account_name(members)
     accounts, names, linked = f["bank_account"], f["link_key"], set()
     for r in bare.tolist():
         found = by_account.get((accounts.iat[r], names.iat[r]), [])
@@ -483,8 +486,7 @@ def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> di
         return {}
     unlinked = np.flatnonzero(member_at < 0)
     accounts = f["bank_account"].iloc[unlinked].astype(object)
-    owners = members.loc[members["bank_account"].isin(set(accounts) - {""}), ["bank_account", "household"]].drop_duplicates()
-    several = owners.groupby("bank_account")["household"].agg(list)
+    several = _owners(members, set(accounts)).groupby("bank_account")["household"].agg(list)
     several = several[several.map(len) >= 2]
     if several.empty:
         return {}
@@ -500,9 +502,14 @@ def sole_households(members: pd.DataFrame, accounts: set) -> dict[str, object]:
     Returns:
         account → household key.
     """
-    owners = members.loc[members["bank_account"].isin(accounts - {""}), ["bank_account", "household"]].drop_duplicates()
+    owners = _owners(members, accounts)
     owners = owners[~owners["bank_account"].duplicated(keep=False)]
     return dict(zip(owners["bank_account"].tolist(), owners["household"].tolist()))
+
+
+def _owners(members: pd.DataFrame, accounts: set) -> pd.DataFrame:
+    """The (bank_account, household) pairs the roster gives some accounts (a blank account is nobody's)."""
+    return members.loc[members["bank_account"].isin(accounts - {""}), ["bank_account", "household"]].drop_duplicates()
 
 
 def link_text(led: Ledger, rows: list[int]) -> str:
