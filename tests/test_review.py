@@ -134,6 +134,9 @@ def test_filled_ledger_reads_back_without_loss(tmp_path):
     assert "乡镇填报“已整改”，但仍在册" in li["说明"]
     assert rows[rows["姓名"] == "赵六"]["整改状态"].iat[0] == "未整改"  # matched on the 15 digits that survived
     assert rows[rows["姓名"] == "赵六"]["身份证号"].iat[0] == ZHAO  # and written back whole, from this roster
+    # 张小明 is still enrolled, but the township verified him: neither open nor done
+    assert rows[rows["姓名"] == "张小明"]["整改状态"].iat[0] == "核实无问题"
+    assert "上期问题 4 条：已整改 1 条，未整改 2 条，核实无问题 1 条" in res.output
     verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert list(verified["姓名"]) == ["张小明"] and verified["核实日期"].iat[0] == "2026-12-31"
     # The verified finding's structured fingerprint travels ledger → 核实无问题清单, and into the look-back list
@@ -220,8 +223,8 @@ def test_a_person_whose_id_this_roster_holds_as_a_number_is_still_enrolled(tmp_p
 def test_a_finding_verified_as_no_problem_counts_once_in_the_rates():
     from rostercheck.io.review_report import rates
 
-    rows = pd.DataFrame({"乡镇": ["城关镇"] * 3, "整改状态": ["已整改", "未整改", "未整改"],
-                         "说明": ["", "该人员仍在新花名册中", "乡镇核实为无问题：同名不同人；该人员仍在新花名册中"]})
+    rows = pd.DataFrame({"乡镇": ["城关镇"] * 3, "整改状态": ["已整改", "未整改", "核实无问题"],
+                         "说明": ["", "该人员仍在新花名册中", "该人员仍在新花名册中；乡镇核实为无问题"]})
     table = rates(rows, "乡镇").set_index("乡镇")
     assert table.loc["城关镇", ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]].tolist() == [3, 1, 1, 1, 2, "50.0%"]
 

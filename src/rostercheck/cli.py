@@ -293,7 +293,7 @@ def review_cmd(
     def body() -> int:
         from .io.review_report import write_review_reports
         from .io.report import prepare_out_dir
-        from .review import review
+        from .review import DONE, OPEN, VERIFIED, review
 
         from .classify import is_own_report
 
@@ -314,10 +314,10 @@ def review_cmd(
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask, "by_township": by_township}
         paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
-        done = int((result.rows["整改状态"] == "已整改").sum())
-        total = len(result.rows)
-        console.out.print(f"上期问题 {total} 条：已整改 {done} 条，未整改 {total - done} 条；"
-                          f"核实无问题 {len(result.suppressions)} 条已记入 {paths['suppress'].name}")
+        status = result.rows["整改状态"].value_counts()
+        console.out.print(f"上期问题 {len(result.rows)} 条：已整改 {status.get(DONE, 0)} 条，未整改 {status.get(OPEN, 0)} 条，"
+                          f"核实无问题 {status.get(VERIFIED, 0)} 条。")
+        console.out.print(f"核实无问题清单 {len(result.suppressions)} 条已写入 {paths['suppress'].name}")
         console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)

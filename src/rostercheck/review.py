@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy
 from .rules import load_all
 
-DONE, OPEN = "已整改", "未整改"
+DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
@@ -161,7 +161,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else ""))
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
     if len(frame):
-        frame["_o"] = (frame["整改状态"] == DONE).astype(int)
+        frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
         frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",
                                   key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c).drop(columns="_o")
     entries = suppress.entries_from(prev, as_of)
@@ -249,6 +249,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         notes.append(f"乡镇填报“{claimed}”，但仍在册，请核实是否已停发")
     if suppress.is_verified(f["核实情况"], claimed):
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
+        if status == OPEN:  # still enrolled, and not a problem: neither open nor done
+            status = VERIFIED
     row = {c: f.get(c, "") for c in REVIEW_COLUMNS if c in f.index}
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed})
     if j is not None:  # an ID Excel cut short in the township's copy: the whole one this roster gives

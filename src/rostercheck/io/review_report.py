@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import __version__, suppress
 from ..order import natural_rank
+from ..review import DONE, OPEN, VERIFIED
 from .problem_list import WIDTHS, as_of_of, input_manifest
 from .public import write_public_copies
 from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
@@ -20,7 +21,7 @@ RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应�
 def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> pd.DataFrame:
     """Return rectification counts and rates grouped by a column, with a 合计 row last.
 
-    Findings still enrolled that the township verified as not a problem count as 核实无问题, neither as 未整改 nor as
+    Findings still enrolled that the township verified as not a problem (整改状态 核实无问题) count neither as 未整改 nor as
     应整改 (问题数 = 已整改 + 未整改 + 核实无问题).
 
     Args:
@@ -30,10 +31,9 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
     Returns:
         The table.
     """
-    verified = rows["说明"].str.contains("核实为无问题", regex=False) & (rows["整改状态"] == "未整改")
-    frame = pd.DataFrame({by: rows[by].replace("", "（未填）"), "问题数": 1,
-                          "已整改": (rows["整改状态"] == "已整改").astype(int),
-                          "未整改": ((rows["整改状态"] == "未整改") & ~verified).astype(int), "核实无问题": verified.astype(int)})
+    status = rows["整改状态"]
+    frame = pd.DataFrame({by: rows[by].replace("", "（未填）"), "问题数": 1, "已整改": (status == DONE).astype(int),
+                          "未整改": (status == OPEN).astype(int), "核实无问题": (status == VERIFIED).astype(int)})
     table = frame.groupby(by, sort=True).sum()
     if by != "类别代码":  # townships in natural order (第2街道 before 第10街道); codes sort as text
         table = table.sort_index(key=natural_rank)
