@@ -251,3 +251,29 @@ def test_the_systems_township_headers(label):
 
     for kind in ("roster", "monitoring", "disabled", "exits"):
         assert assign_columns([header_label(h) for h in ["姓名", "身份证号", label]], kind).mapping.get("township") == 2, kind
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_blank_name_cell_is_read_from_its_code_twin(tmp_path, suffix):
+    # A system export leaves 房屋用途名称 blank where its dictionary lacks the code: the code is read on those rows
+    # (and decoded by the rules), the name everywhere else.
+    import openpyxl
+
+    from helpers import make_id
+    from rostercheck.io.table import load_table
+
+    rows = [["姓名", "身份证号", "坐落", "房屋用途代码", "房屋用途名称"],
+            ["张三", make_id("19600101", 111), "城关镇人民路 1 号", "32", ""],
+            ["李四", make_id("19600101", 121), "城关镇人民路 2 号", "10", "住宅"],
+            ["王五", make_id("19600101", 131), "城关镇人民路 3 号", "", ""]]
+    path = tmp_path / f"不动产{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        for r in rows:
+            book.active.append(r)
+        book.save(path)
+    frame = load_table(path, "properties").frame
+    assert frame["usage"].fillna("").tolist() == ["32", "住宅", ""]
+    assert not [c for c in frame.columns if "~" in c]

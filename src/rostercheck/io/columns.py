@@ -628,6 +628,9 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
 
 
 _TWIN_WORDS = re.compile(r"名称|代码|编码|代号")
+# A mapping's key for a field's code column beside its 名称 column (field + TWIN): a system export leaves the name
+# blank where its dictionary lacks the code, and the code is read there (io.table.finish_table).
+TWIN = "~code"
 
 
 def _twins(a: str, b: str) -> bool:
@@ -672,9 +675,14 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             mapping[fld] = col
             fits[fld] = fit
             taken.add(col)
+    for fld, col in list(mapping.items()):  # a name column's code twin, read on the rows whose name is blank
+        twin = next((c for _, _, f, c in found if f == fld and c not in taken and _twins(labels[col], labels[c])), None)
+        if twin is not None and "名称" in labels[col]:
+            mapping[fld + TWIN] = twin
+            taken.add(twin)
     warnings = []
     for fld, col in mapping.items():
-        if fits[fld] < 1:
+        if TWIN in fld or fits[fld] < 1:
             continue  # positional fallbacks take the first column left over by design
         rivals = sorted({c for fit, _, f, c in found if f == fld and fit == fits[fld] and c not in taken
                          and not _twins(labels[col], labels[c])})  # a code column beside its 名称 is no rival

@@ -21,7 +21,7 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
-from .columns import KIND_LABELS, MONTH_FOR, drop_ties, item_columns, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, TWIN, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
@@ -138,7 +138,8 @@ def _named_columns(layout: Layout) -> dict[int, str]:
     """Each mapped column once, with the field whose distinct cells it shares (a wide ledger's months all '_m')."""
     named: dict[int, str] = {}
     for f, c in layout.mapping.items():
-        named.setdefault(c, "_m" if f.startswith("_m") else f)
+        if TWIN not in f:  # (a ledger's codes are read as codes)
+            named.setdefault(c, "_m" if f.startswith("_m") else f)
     return named
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
-from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
+from .columns import (TWIN, DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
                       ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, candidates, names_someone_else,
                       person_id_columns, score)
 from .limits import Limits
@@ -542,6 +542,20 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
     return to_table(read_file(path, kind, limits))
 
 
+def _with_twins(frame: pd.DataFrame) -> pd.DataFrame:
+    """A field read from its 名称 column, and from its code column (columns.TWIN) on the rows whose name is blank."""
+    twins = [c for c in frame.columns if c.endswith(TWIN)]
+    if not twins:
+        return frame
+    frame = frame.copy()
+    for twin in twins:
+        fld = twin[: -len(TWIN)]
+        blank = np.fromiter((not text(c) for c in frame[fld].tolist()), dtype=bool, count=len(frame))
+        if blank.any():
+            frame[fld] = frame[fld].astype(object).where(~blank, frame[twin].astype(object))
+    return frame.drop(columns=twins)
+
+
 def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, str]], notes: list[str] = ()) -> Table:
     """Assemble a table from the frames of a file's sheets, keeping those that have the required fields.
 
@@ -562,6 +576,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
+        frame = _with_twins(frame)
         if kind == "roster" and "id" not in frame.columns and "head_id" in frame.columns:
             # One row per household naming only its head (户主姓名, 户主身份证号, 家庭人口 …): each row is its head.
             frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if "name" not in frame.columns
