@@ -162,3 +162,19 @@ def test_a_raise_paid_for_an_earlier_month_in_a_later_file_is_no_second_copy_of_
     ctx = money_context(rost, rows)
     ctx.lists["payments"]["_file"] = ["7月.xlsx"] * 5 + ["8月.xlsx"] * 10 + ["9月.xlsx"] * 5
     assert money(ctx, "F05") == [] and money(ctx, "F04") == []
+
+
+def test_a_person_enrolled_in_two_households_is_paid_for_the_household_whose_account_is_paid():
+    # 林 heads his own household and is also listed in 董's (D01): his own household's payment, into his own
+    # account, is not 董's money (no F05 over on 董, no F06 on his own household)
+    lin, dong, wife = make_id("19750426", 607), make_id("19660902", 277), make_id("19690813", 600)
+    rows = (household("林浩然", lin, benefit=900, bank_account="6230333040483111651")
+            + household("董志强", dong, [("萧丽", "配偶", wife), ("林浩然", "其他", lin)], benefit=1548,
+                        bank_account="6230734012715448421"))
+    for accounts in (True, False):  # without accounts: the household the payee heads
+        paid = [pay(lin, "林浩然", m, 900, **({"bank_account": "6230333040483111651"} if accounts else {}))
+                for m in months("2026-07", "2026-09")]
+        paid += [pay(dong, "董志强", m, 1548, **({"bank_account": "6230734012715448421"} if accounts else {}))
+                 for m in months("2026-07", "2026-09")]
+        ctx = money_context(rows, paid)
+        assert money(ctx, "F05") == [] and money(ctx, "F06") == [], accounts

@@ -281,6 +281,7 @@ def _linked(ctx: Context) -> Ledger:
                    links_[links_["confidence"] == HIGH].drop_duplicates("g", keep="last")):
         _choose(member_at, conf_at, group, chosen)
     _same_programme(members, links_, group, progs, member_at, conf_at)
+    _own_household(f, members, links_, group, member_at)
     no_own = np.flatnonzero(np.asarray(f["id"] == "")) if "head_id" in f.columns else []
     if len(no_own):
         by_head, head_conf = _head_links(f, members, no_own, memo)
@@ -587,6 +588,28 @@ def _same_programme(members: pd.DataFrame, links_: pd.DataFrame, group: np.ndarr
         found = enrolled.get((group[r], progs[r]))
         if found and progs[r] and programme[member_at[r]] != progs[r]:
             member_at[r], conf_at[r] = found
+
+
+def _own_household(f: pd.DataFrame, members: pd.DataFrame, links_: pd.DataFrame, group: np.ndarray,
+                   member_at: np.ndarray) -> None:
+    """A payee enrolled in two households of one programme (D01): a row paid into the account the roster gives one
+    of them is that household's; a row naming no account, the household the payee heads."""
+    linked = links_.loc[links_["confidence"] == HIGH, ["g", "r"]].drop_duplicates()
+    twice = linked[linked["g"].duplicated(keep=False)]
+    if twice.empty:
+        return
+    candidates = twice.groupby("g")["r"].agg(list).to_dict()
+    programme, account = members["programme"].to_numpy(dtype=object), members["bank_account"].to_numpy(dtype=object)
+    heads = ((members["id"] == members["head_id"]) & (members["id"] != "")).to_numpy()
+    paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else None
+    for r in np.flatnonzero(np.isin(group, list(candidates))).tolist():
+        same = [m for m in candidates[group[r]] if member_at[r] >= 0 and programme[m] == programme[member_at[r]]]
+        if len(same) < 2:
+            continue
+        into = paid_into[r] if paid_into is not None else ""
+        chosen = [m for m in same if account[m] == into] if into else [m for m in same if heads[m]]
+        if len(chosen) == 1:
+            member_at[r] = chosen[0]
 
 
 def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chosen: pd.DataFrame) -> None:
