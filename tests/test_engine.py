@@ -378,3 +378,11 @@ def test_the_first_unreadable_list_in_the_order_given_is_reported(first, workers
     with pytest.raises(InputFileError) as err:
         audit(rosters, given, AS_OF)
     assert broken[first].name in str(err.value) and broken[second].name not in str(err.value)
+
+
+def test_filter_keeps_the_whole_id_of_a_member_whose_id_lost_its_last_character(tmp_path):
+    path = _registry(tmp_path, [["1", "张三", MEMBER, "户主"], ["2", "李四", STRANGER, "户主"]])
+    keys = bulk.key_set([_members(MEMBER[:17])])
+    assert ids.id_number(MEMBER[:17]).status == ids.SHORT
+    with bulk.Streamer(keys) as streamer:
+        assert streamer.load(path, "registry").frame["id"].tolist() == [MEMBER]

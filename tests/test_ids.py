@@ -26,6 +26,8 @@ MALE = "430521198001011237"
         (4.30521198001011e17, "430521198001011000", ids.NUMERIC),  # number cell
         ("430521198001011000", "430521198001011000", ids.NUMERIC),  # zeros where digits were lost
         ("43052119800101", "43052119800101", ids.FORMAT),
+        ("43052119800101123", "43052119800101123", ids.SHORT),  # the last character (the check) lost
+        ("43052119801301123", "43052119801301123", ids.FORMAT),  # 17 digits without a real birth date
         ("", "", ids.MISSING),
         (None, "", ids.MISSING),
         ("无", "", ids.MISSING),
@@ -90,7 +92,7 @@ def test_vectorised_ids_agree_with_single(values):
     got = ids.id_numbers(values)
     for k, v in enumerate(values):
         info = ids.id_number(v)
-        born = ids.birth_date(info.value) if info.status in (ids.VALID, ids.CHECK, ids.NUMERIC) else None
+        born = ids.birth_date(info.value) if info.status in (ids.VALID, ids.CHECK, ids.NUMERIC, ids.SHORT) else None
         assert (got[0][k], got[1][k], got[2][k], got[3][k]) == (info.value, info.status, info.reliable, born)
 
 

@@ -11,6 +11,7 @@ GOOD = make_id("19400303", 131)
 BAD = GOOD[:17] + ("0" if GOOD[17] != "0" else "1")  # the check character mistyped
 OTHER_BAD = make_id("19400303", 313)[:17] + BAD[17]  # another number of that birth date, two digits apart
 NUMBER = GOOD[:15] + "000"  # typed as a number: the last digits lost
+SHORT = GOOD[:17]  # the last character (the check) lost
 
 
 def people(*rows: tuple[str, str]) -> pd.DataFrame:
@@ -31,6 +32,10 @@ def people(*rows: tuple[str, str]) -> pd.DataFrame:
         (("赵六", BAD), ("钱七", BAD), None),  # same damaged ID, another name
         (("赵六", BAD), ("赵六", OTHER_BAD), None),  # two damaged IDs two digits apart
         (("赵六", GOOD), ("钱七", GOOD[:16] + "9" + GOOD[17]), None),
+        (("赵六", GOOD), ("赵六", SHORT), "中"),  # 17 digits left, same name
+        (("赵六", SHORT), ("赵六", GOOD), "中"),
+        (("赵六", GOOD), ("钱七", SHORT), None),  # 17 digits left, another name
+        (("赵六", GOOD), ("赵六", GOOD[:16] + "9"), None),  # 17 digits, one of them another
     ],
 )
 def test_link_confidence(left, right, confidence):
@@ -42,3 +47,8 @@ def test_link_confidence(left, right, confidence):
 def test_same_damaged_id_key_says_it_is_not_exact():
     found = link_lists(people(("赵六", BAD)), people(("赵六", BAD)))
     assert "校验位不符" in found.at[0, "key"] and "不作为精确匹配" in found.at[0, "key"]
+
+
+def test_an_id_missing_its_last_character_is_said_so():
+    found = link_lists(people(("赵六", GOOD)), people(("赵六", SHORT)))
+    assert "少一位" in found.at[0, "key"] and "前 17 位" in found.at[0, "key"]

@@ -183,7 +183,8 @@ AFTER_CHECKS = ("money:sources",)
 
 
 def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
-    """One warning for the roster and one per list whose IDs lost their last digits to a number format.
+    """One warning for the roster and one per list whose IDs lost their last digits to a number format, and one
+    per list whose IDs lost their last character.
 
     Args:
         inputs: the loaded rosters and lists.
@@ -202,6 +203,10 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         if damaged:
             out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                        "请让报送单位把身份证号列设为“文本”后重新导出。")
+        short = int((ref["id_status"] == ids.SHORT).sum())
+        if short:
+            out.append(f"{inputs.labels[kind]}中有 {short} 个身份证号只有 17 位（末位校验码缺失，只按姓名+前17位以中等置信度比对）。"
+                       "请让报送单位核对后重新导出。")
     return out
 
 

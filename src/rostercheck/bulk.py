@@ -45,7 +45,8 @@ class KeySet:
 
     Attributes:
         exact: valid IDs.
-        prefix14: first 14 characters of damaged IDs (typed as numbers, or a wrong check character).
+        prefix14: first 14 characters of damaged IDs (typed as numbers, the last character lost, or a wrong check
+            character).
         ends: region + last 4 characters of IDs with a wrong check character.
         middle: characters 7–18 of IDs with a wrong check character.
     """
@@ -71,7 +72,7 @@ class KeySet:
         others = np.flatnonzero(~valid)
         reliable = np.asarray(reliable, dtype=object)[others].tolist()
         for v, s, r in zip(values[others].tolist(), statuses[others].tolist(), reliable):
-            if s == ids.NUMERIC and r >= 14:
+            if s in (ids.NUMERIC, ids.SHORT) and r >= 14:
                 self.prefix14.add(v[:14])
                 if v[:15].isdigit():  # the 15th digit may be rounded either way
                     for near in (int(v[:15]) - 1, int(v[:15]) + 1):

@@ -2,7 +2,7 @@
 
 Comparisons, strongest first:
 - ``ExactId``: both IDs valid and equal (置信度 高).
-- ``RepairedId``: one side damaged (typed as a number, or one mistyped digit); the surviving digits
+- ``RepairedId``: one side damaged (typed as a number, its last character lost, or one mistyped digit); the surviving digits
   agree, the names agree and the birth dates agree (置信度 中). The same damaged ID on both sides (a typo
   copied from one system into the other) with the same name is 中 too. Never on a name alone.
 - ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
@@ -20,7 +20,8 @@ from . import namematch as nm
 from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
 
-_DAMAGED = (ids.CHECK, ids.NUMERIC)
+_DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
+_CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
 LINK_COLUMNS = ["m", "r", "confidence", "key"]
 
 
@@ -104,7 +105,7 @@ def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
     for frame, col in ((mleft, "mid"), (rright, "rid")):
         values = frame[col].astype(str)
         frame["region"], frame["born"] = values.str[:6], values.str[6:14]
-    ln, rn = mleft.mst == ids.NUMERIC, rright.rst == ids.NUMERIC
+    ln, rn = mleft.mst.isin(_CUT), rright.rst.isin(_CUT)
     lc, rc = mleft.mst == ids.CHECK, rright.rst == ids.CHECK
     by_region = ["nk", "region"]
     by_birth = ["nk", "born"]
@@ -139,6 +140,11 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
         # Some programs round the 15th digit instead of truncating it: region and birth date must agree.
         if n >= 15 and a[:15].isdigit() and b[:15].isdigit() and abs(int(a[:15]) - int(b[:15])) == 1:
             return "姓名一致；身份证号以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
+        return ""
+    if ids.SHORT in (sa, sb):
+        n = min(ra, rb)
+        if n >= 17 and a[:n] == b[:n]:
+            return "姓名一致；身份证号少一位（末位校验码缺失），前 17 位（含出生日期）一致"
         return ""
     if ids.CHECK in (sa, sb):
         ba, bb = ids.birth_date(a), ids.birth_date(b)

@@ -392,7 +392,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
         out[fld] = by_value(out[fld].tolist(), date)
     _report_unknown(table, out)
     sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
-    out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC) else s
+    out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC, ids.SHORT) else s
                   for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())]
     out["age"] = by_value(births, lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
     _fill_places_from_address(out)

@@ -19,6 +19,7 @@ VALID = "valid"
 CHECK = "check"  # check character wrong: usually one mistyped digit
 DATE = "date"  # birth date impossible
 NUMERIC = "numeric"  # stored as a number: digits beyond the 15th are lost
+SHORT = "short"  # 17 digits with a real birth date: the last character (the check) lost
 FORMAT = "format"  # wrong length or characters
 MISSING = "missing"
 
@@ -27,6 +28,7 @@ STATUS_LABELS = {
     CHECK: "校验位错误（疑似录错一位）",
     DATE: "出生日期无效",
     NUMERIC: "以数字格式存储，后几位已丢失",
+    SHORT: "少一位（末位校验码缺失）",
     FORMAT: "位数或字符不符",
     MISSING: "为空",
 }
@@ -47,8 +49,9 @@ class IdInfo:
 
     Attributes:
         value: the normalised text (18 characters when the shape allows it, else the cleaned text).
-        status: one of VALID, CHECK, DATE, NUMERIC, FORMAT, MISSING.
-        reliable: how many leading characters are trustworthy (18 for a valid ID, 15 for a number).
+        status: one of VALID, CHECK, DATE, NUMERIC, SHORT, FORMAT, MISSING.
+        reliable: how many leading characters are trustworthy (18 for a valid ID, 15 for a number, 17 for an ID
+            missing its last character).
     """
 
     value: str
@@ -206,6 +209,8 @@ def id_number(raw: object) -> IdInfo:
         return IdInfo(upgraded, VALID, 18)
     if len(text) == 18:
         return _classify18(text)
+    if len(text) == 17 and text.isdigit() and birth_date(text) is not None:
+        return IdInfo(text, SHORT, 17)
     return IdInfo(text, FORMAT, 0)
 
 
@@ -361,6 +366,6 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
         if info is None:
             info = cache[key] = id_number(v)
         out_v[i], out_s[i], out_r[i] = info.value, info.status, info.reliable
-        if info.status in (VALID, CHECK, NUMERIC):
+        if info.status in (VALID, CHECK, NUMERIC, SHORT):
             out_b[i] = birth_date(info.value)
     return out_v, out_s, out_r, out_b

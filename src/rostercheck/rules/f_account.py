@@ -149,7 +149,7 @@ def _same_payees(led: Ledger, values: list) -> dict[int, int]:
         for k, i in group:
             # a number format's 15 digits, rounded, may even leave a valid-looking ID ending in 000: a number's
             status, reliable = (ids.NUMERIC, 15) if i.status == ids.VALID and i.value.endswith("000") else (i.status, i.reliable)
-            if status in (ids.NUMERIC, ids.CHECK):
+            if status in (ids.NUMERIC, ids.SHORT, ids.CHECK):
                 fits = [w for w, v in whole if repaired_key(i.value, status, reliable, v.value, v.status, v.reliable)]
                 if len(fits) == 1:
                     out[k] = fits[0]

@@ -485,7 +485,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     got, covers, stale = _subsidy_items(ctx)
     out = []
     for r, row in rows(ctx, "disabled").items():
-        if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC)):
+        if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC, ids.SHORT)):
             continue
         items = got.get(r, set())
         if "any" in items:
