@@ -145,3 +145,10 @@ def test_a_raise_paid_apart_after_a_members_death_recovers_her_share_of_it_too()
     rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
     ctx = money_context(roster(), rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
     assert money(ctx, "F01") == [("李梅", "中", 1072.0, None)]  # August and September: (1032 + 40) ÷ 2 each
+
+
+def test_the_source_columns_name_the_deaths_list_and_its_row():
+    deaths = [{"name": "王二", "id": GONE, "date": "2026-01-02"}, {"name": "赵六", "id": ALONE, "date": "2026-05-14"}]
+    f = __import__("money").findings(money_context(roster(), ledger(), {"deaths": deaths}), "F01")[0]
+    assert (f.source, f.source_row) == ("死亡人员名单（deaths.xlsx）", "3")  # 赵六 is the list's second row (the header is row 1)
+    assert "《发放明细.xlsx》第" in f.evidence  # the payments' own rows are in the evidence

@@ -152,3 +152,10 @@ def test_a_failed_payment_is_owed_what_failed():
     # the roster's amount rose since; March failed at the old 860 and was never paid again
     rows = [pay(A, "王五", "2026-09", 860, status="失败"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
     assert money(money_context(roster(), rows), "F06") == [("王五", "高", None, 860.0)]
+
+
+def test_the_source_is_the_failed_payment_or_else_the_roster():
+    rows = [pay(A, "王五", "2026-09", 516, status="失败：账户冻结"), pay(E, "陈一", "2026-09", 800)]
+    found = {f.subject["name"] if f.subject else f.member: f for f in __import__("money").findings(money_context(roster(), rows), "F06")}
+    sources = sorted((f.source, f.source_row) for f in found.values())
+    assert sources == [("花名册", ""), ("资金发放明细（发放明细.xlsx）", "2")]

@@ -99,3 +99,9 @@ def test_public_frame_masks_by_column_and_drops_sensitive_columns():
     out = public_frame(frame)
     assert out.to_dict("records") == [{"姓名": "张三", "身份证号": "430521********131x", "银行账号": "622************8901",
                                        "联系电话": "138****5678"}]
+
+
+def test_counts_in_columns_named_after_ids_or_accounts_stay_numbers():
+    # a summary sheet's columns are named after the codes: 'D03 身份证号错误', 'D02 多户共用一个银行账号'
+    frame = pd.DataFrame({"乡镇": ["城关镇", "合计"], "D03 身份证号错误": [3, 3], "D02 多户共用一个银行账号": [0, 0]})
+    assert public_frame(frame).to_dict("list") == frame.to_dict("list")

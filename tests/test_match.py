@@ -52,3 +52,10 @@ def test_same_damaged_id_key_says_it_is_not_exact():
 def test_an_id_missing_its_last_character_is_said_so():
     found = link_lists(people(("赵六", GOOD)), people(("赵六", SHORT)))
     assert "少一位" in found.at[0, "key"] and "前 17 位" in found.at[0, "key"]
+
+
+def test_two_neighbouring_digits_swapped_are_said_so():
+    k = next(i for i in range(14, 16) if GOOD[i] != GOOD[i + 1])
+    swapped = GOOD[:k] + GOOD[k + 1] + GOOD[k] + GOOD[k + 2:]
+    found = link_lists(people(("赵六", GOOD)), people(("赵六", swapped)))
+    assert f"第 {k + 1}、{k + 2} 位颠倒" in found.at[0, "key"]

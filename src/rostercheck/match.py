@@ -155,7 +155,8 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
         pos = ids.single_digit_apart(a, b)
         if pos is None:
             return ""
-        return f"姓名一致、出生日期一致；身份证号第 {pos} 位不同（疑似录入错误）"
+        apart = f"第 {pos}、{pos + 1} 位颠倒" if pos < len(a) and a[pos] != b[pos] else f"第 {pos} 位不同"
+        return f"姓名一致、出生日期一致；身份证号{apart}（疑似录入错误）"
     return ""
 
 

@@ -77,6 +77,8 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in cols:
         name = str(col)
         values = out[col].where(out[col].notna(), "")
+        if all(_count(v) for v in values):  # counts (a summary's 'D03 身份证号错误' column): no number to hide
+            continue
         if _ID_COLUMN.search(name):
             out[col] = [mask_id(str(v).strip()) if v != "" else "" for v in values]
         elif _ACCOUNT_COLUMN.search(name) or _PHONE_COLUMN.search(name):
@@ -84,6 +86,11 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out[col] = [mask_text(v) for v in values]
     return out
+
+
+def _count(value: object) -> bool:
+    """Whether a cell is a count or an amount, too short to be an ID, account or phone number (or blank)."""
+    return value == "" or (isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 10 ** 6)
 
 
 def public_sheets(sheets: list[tuple]) -> list[tuple]:

@@ -379,10 +379,11 @@ def check_f06(ctx: Context) -> list[Finding]:
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
-        fd = finding(ctx, led, "F06", r0, head, evidence, conf, "户主身份证号", months, None, owed, facts, source="花名册")
-        fd.source_row = led.cols["_row"][r0].__str__() if fails else ""
+        # the failed payment's ledger row, else the roster (its row is the finding's 花名册行)
+        fd = finding(ctx, led, "F06", r0, head, evidence, conf, "户主身份证号", months, None, owed, facts,
+                     source="" if fails else "花名册")
         if not fails:
-            fd.source = "花名册"
+            fd.source_row = ""
         out.append(fd)
     return out
 

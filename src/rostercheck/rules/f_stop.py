@@ -154,8 +154,10 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         evidence += f"。应追回合计 {yuan(total)}"
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
-    return finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
-                   source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
+    found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
+                    source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
+    found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
+    return found
 
 
 # A payee that is an institution (集中供养 paid to the care home as one sum): its residents are on the 特困 roster.
