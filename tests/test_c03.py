@@ -176,3 +176,13 @@ def test_a_one_off_grant_named_in_the_type_column_is_no_monthly_income():
 def test_a_pension_of_an_unread_status_never_weakens_a_finding_that_stands_without_it():
     rows = [pension("张三", HEAD, 2800, status="正常"), pension("李梅", WIFE, 900, status="3")]
     assert flagged(context(couple(), {"pensions": rows}), "C03") == [("张三", "高")]
+
+
+def test_a_weak_link_that_decides_nothing_leaves_the_finding_high_and_is_named():
+    number = SON[:15] + "000"  # the son's wages under an ID typed as a number: linked at 中
+    wages = [{"name": "张军", "id": number, "wage": 3000, "month": m} for m in ("2026-07", "2026-08")]
+    family = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张军", "子女", SON)])
+    for amount, conf, said in ((2800, "高", "不计这些也超过标准"), (900, "中", "请核实")):
+        ctx = context(family, {"pensions": [pension("张三", HEAD, amount)], "wages": wages})
+        assert flagged(ctx, "C03") == [("张三", conf)], amount
+        assert "其中张军的工资（姓名一致；身份证号以数字格式存储" in evidence(ctx)[0] and said in evidence(ctx)[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Context, Finding
+from ..model import HIGH, Context, Finding
 from . import record_facts, rule, where
 from ._econ import linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
 from ._household import declared_income, households, size_of, standard_for
@@ -43,6 +43,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     if not pensioners:
         return []
     parts, confs, total = [], [], 0.0
+    weak, sure = [], 0.0  # the parts linked below 高 (named in the evidence), and the total of the others
     for j in pensioners:
         for h in paid[j]:
             amount = float(rows[h.r]["amount"])
@@ -50,11 +51,16 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             confs.append(h.confidence)
             kind = text_of(rows[h.r], "insurance") or "养老金"
             parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
+            if h.confidence == HIGH:
+                sure += amount
+            else:
+                weak.append(f"{ctx.value(j, 'name')}的{kind}（{h.key}）")
     text, components = "养老金 " + " + ".join(parts), len(parts)
     if params["add_declared_income"]:
         declared = declared_income(ctx, idxs, bool(params["declared_income_annual"]))
         if declared:
             total += declared
+            sure += declared
             text += f"；花名册申报收入 {money_text(declared)} 元/月"
             components += 1
     earners = [paid_wages[j] for j in idxs if j in paid_wages]
@@ -62,6 +68,9 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
         wage_total = sum(w.average for w in earners)
         total += wage_total
         confs += [w.confidence for w in earners]
+        sure += sum(w.average for w in earners if w.confidence == HIGH)
+        weak += [f"{ctx.value(j, 'name')}的工资（{paid_wages[j].key}）" for j in idxs
+                 if j in paid_wages and paid_wages[j].confidence != HIGH]
         text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
         components += 1
     size = size_of(ctx, idxs)
@@ -72,12 +81,16 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
     calc = (f"{text}{summed} ÷ 家庭人口 {size} = {money_text(per_person)} 元/人·月 > "
             f"{label} {standard_text(standard)} 元")
-    conf = weakest(confs)
+    # the parts linked exactly are above the standard by themselves: the weaker links decide nothing
+    conf = HIGH if sure / size > standard and HIGH in confs else weakest(confs)
+    if weak:
+        calc += "；其中" + "、".join(weak) + ("，不计这些也超过标准" if conf == HIGH else "，请核实")
     for j in pensioners:
         h = paid[j][0]
         row = rows[h.r]
         evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
+        own = HIGH if any(x.confidence == HIGH for x in paid[j]) else weakest([x.confidence for x in paid[j]])
         # Facts: the pension's type decides; its amount rises every year and is left out.
-        out.append(Finding("C03", j, evidence, conf, ctx.labels["pensions"], str(int(row["_row"])), h.key,
+        out.append(Finding("C03", j, evidence, weakest([conf, own]), ctx.labels["pensions"], str(int(row["_row"])), h.key,
                            record_facts("pensions", row, ("insurance",), h.confidence)))
     return out
