@@ -231,3 +231,14 @@ def test_a_page_header_starting_with_digits_keeps_them(tmp_path):
     size = re.match(r"&L&(\d+)", header)
     assert size and size.group(1) == "8"  # the size code ends before the title's digits
     assert header.endswith("2026年第三季度 问题清单 — 资金核查")
+
+
+def test_a_person_enrolled_twice_is_one_person_in_the_summary():
+    from rostercheck.io.problem_list import summary
+
+    pid = "110105194912310021"
+    findings = pd.DataFrame({"类别代码": ["D01", "D01", "C02"], "乡镇": ["城关镇"] * 3, "_member": [0, 5, 7],
+                             "_household": ["h1", "h2", "h3"], "身份证号": [pid, pid, ""]})
+    table = summary(findings, {"D01": "重复享受", "C02": "死亡"}).set_index("乡镇")
+    assert table.loc["城关镇", "D01 重复享受"] == 2  # two roster rows to correct
+    assert table.loc["城关镇", "问题人数"] == 2 and table.loc["合计", "问题人数"] == 2  # but one person, and one without an ID

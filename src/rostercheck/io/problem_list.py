@@ -76,7 +76,8 @@ def audit_heading(county: str, as_of: dt.date) -> str:
 
 
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """Count distinct flagged members by township × category (rows: townships; a total row last).
+    """Count flagged roster rows by township × category, the people (问题人数) and households (rows: townships; a total
+    row last).
 
     Args:
         findings: the findings frame.
@@ -90,10 +91,12 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     table = distinct.pivot_table(index="乡镇", columns="类别代码", values="_member", aggfunc="count", fill_value=0)
     table = table.sort_index(key=natural_rank)
     table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
-    table["问题人数"] = findings.groupby("乡镇")["_member"].nunique().reindex(table.index).fillna(0).astype(int)
+    # a person is one person however many roster rows enrol her (D01): counted by the ID, else by the row
+    person = findings["身份证号"].where(findings["身份证号"] != "", "#" + findings["_member"].astype(str))
+    table["问题人数"] = person.groupby(findings["乡镇"]).nunique().reindex(table.index).fillna(0).astype(int)
     table["涉及户数"] = findings.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
     total = table.sum(numeric_only=True).to_frame().T
-    total["问题人数"] = findings["_member"].nunique()
+    total["问题人数"] = person.nunique()
     total["涉及户数"] = findings["_household"].nunique()
     total.index = ["合计"]
     out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
