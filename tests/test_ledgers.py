@@ -434,6 +434,7 @@ def test_a_sheet_per_month_with_a_column_per_item_and_no_amount_column(tmp_path)
     ("Sheet1", "城关镇低保金发放花名册", "低保金"),
     ("Sheet1", "2025年7月份物价补贴发放表", "物价补贴"),
     ("Sheet1", "平遥县2025年低保特困资金发放花名册", ""),  # both programmes: no item
+    ("Sheet1", "平遥县2025年低保\n特困供养资金发放花名册", ""),  # both, on two lines of a merged title cell
     ("7月", "资金发放明细", ""),
     ("九月份", "", ""),
 ])

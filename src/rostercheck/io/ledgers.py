@@ -349,7 +349,18 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
 _SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费)$")
 _TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年|月份|月)((?![年月份])[\u4e00-\u9fff]{2,10}?(?:金|补贴|补助|资金|费))"
                          r"(?:发放|花名册|明细|清册|表)")
-_BOTH_PROGRAMMES = re.compile(r"(?=.*(?:低保|最低生活))(?=.*(?:特困|供养|五保))")
+_TEKUN_WORDS, _DIBAO_WORDS = re.compile(r"特困|供养|五保"), re.compile(r"低保|最低生活")
+
+
+def programme_named(value: str) -> str:
+    """The programme a text names: '特困', '低保', or '' (none, or both: '低保特困资金')."""
+    tekun, dibao = _TEKUN_WORDS.search(value), _DIBAO_WORDS.search(value)
+    return "特困" if tekun and not dibao else "低保" if dibao and not tekun else ""
+
+
+def _names_both(value: str) -> bool:
+    """Whether a text names both programmes ('低保特困资金')."""
+    return bool(_TEKUN_WORDS.search(value) and _DIBAO_WORDS.search(value))
 
 
 def item_named(sheet: str, title: str) -> str:
@@ -364,7 +375,7 @@ def item_named(sheet: str, title: str) -> str:
         The item, e.g. '低保金'.
     """
     for text, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search)):
-        if text and not _BOTH_PROGRAMMES.match(text) and (m := pattern(text)):
+        if text and not _names_both(text) and (m := pattern(text)):
             return _PLACE_PREFIX.sub("", m.group(1) if m.groups() else m.group(0))
     return ""
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import factorized, first_rows, groups
+from ..io.ledgers import factorized, first_rows, groups, programme_named
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
@@ -208,12 +207,6 @@ def _has_word(value: str, words) -> bool:
 def _is_code(value, codes: list[str]) -> bool:
     """Whether a whole cell is one of some status codes (a bank's S, F)."""
     return str(value or "").strip().upper() in codes
-
-
-def programme_named(value: str) -> str:
-    """The programme a text names: '特困', '低保', or '' (none, or both: '低保特困资金')."""
-    tekun, dibao = re.search(r"特困|供养|五保", value), re.search(r"低保|最低生活", value)
-    return "特困" if tekun and not dibao else "低保" if dibao and not tekun else ""
 
 
 def _programme(*values: str) -> str:

@@ -16,11 +16,12 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ..io.ledgers import programme_named
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.names import person_name
 from . import links
-from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of, programme_named
+from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
 
 
 def _pairs(links: pd.DataFrame):
