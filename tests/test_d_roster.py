@@ -143,3 +143,14 @@ def test_heads_whose_ids_lost_all_but_the_region_are_separate_households():
     ctx = context(rows)
     assert ctx.members["household"].nunique() == 3
     assert flagged(ctx, "D02") == [("肖艳玉", "高"), ("郭涛明", "高")]
+
+
+def test_a_tekun_person_heading_a_dibao_household_shares_no_account_with_herself():
+    # her 特困 enrolment and the 低保 household she heads are paid into her one account: D01 says she is on both
+    # rosters, D02 (other households, 户主不同) has nothing to say; a third household in the account still is one
+    dibao = household("张三", A, [("李梅", "配偶", B)], bank_account="6228480012345678901")
+    tekun = [{"township": "城关镇", "village": "东村", "name": "张三", "id": A, "bank_account": "6228480012345678901"}]
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    assert flagged(ctx, "D02") == [] and flagged(ctx, "D01") == [("张三", "高")]
+    third = household("王五", C, bank_account="6228480012345678901")
+    assert flagged_names(context(dibao + third, extra_rosters=[(tekun, "清河县特困人员供养名册")]), "D02") == {"张三", "王五"}

@@ -152,3 +152,17 @@ def test_the_source_columns_name_the_deaths_list_and_its_row():
     f = __import__("money").findings(money_context(roster(), ledger(), {"deaths": deaths}), "F01")[0]
     assert (f.source, f.source_row) == ("死亡人员名单（deaths.xlsx）", "3")  # 赵六 is the list's second row (the header is row 1)
     assert "《发放明细.xlsx》第" in f.evidence  # the payments' own rows are in the evidence
+
+
+def test_a_tekun_head_of_a_dibao_household_paid_under_a_head_id_column():
+    # the ledger names each payee in a 户主身份证号 column only: her 特困供养金 is her 特困 enrolment's (all of it),
+    # her 低保金 her household's (her share)
+    wang, kid = make_id("19421207", 582), make_id("20100505", 203)
+    rows = household("王玲珍", wang, [("张丽", "孙子女", kid)], benefit=880)
+    tk = [{"name": "王玲珍", "id": wang, "benefit": 1576, "township": "城关镇"}]
+    paid = [pay("", "", m, 880, head_id=wang, head_name="王玲珍") for m in months("2026-07", "2026-09")]
+    paid += [pay("", "", m, 1576, "特困供养金", head_id=wang, head_name="王玲珍") for m in months("2026-07", "2026-09")]
+    ctx = money_context(rows, paid, {"deaths": [{"name": "王玲珍", "id": wang, "date": "2026-07-13"}]},
+                        extra_rosters=[(tk, "清河县特困人员名册")])
+    assert money(ctx, "F01") == [("王玲珍", "中", 880.0, None), ("王玲珍", "高", 3152.0, None)]
+    assert money(ctx, "F06") == []

@@ -277,10 +277,10 @@ def _linked(ctx: Context) -> Ledger:
     _own_household(f, members, links_, group, member_at)
     no_own = np.flatnonzero(np.asarray(f["id"] == "")) if "head_id" in f.columns else []
     if len(no_own):
-        by_head, head_conf = _head_links(f, members, no_own, memo)
+        by_head, head_conf = _head_links(f, members, no_own, memo, progs)
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
-    _members_of_listed_heads(f, members, member_at, conf_at, memo)
+    _members_of_listed_heads(f, members, member_at, conf_at, memo, progs)
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
@@ -315,17 +315,20 @@ def _linked(ctx: Context) -> Ledger:
     return led
 
 
-def _head_links(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, memo: dict) -> tuple[np.ndarray, np.ndarray]:
+def _head_links(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, memo: dict,
+                progs: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Some payment rows linked by the head's ID and name (户主身份证号, 户主姓名): each row's member, -1 for none,
-    and that link's confidence (the first link of the row's identity)."""
+    and that link's confidence (the first link of the row's identity; a head enrolled in both programmes, the
+    enrolment of the programme the row pays, ``progs`` per row of f)."""
     group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", rows, memo)
     by_head, head_conf = np.full(len(rows), -1, dtype=np.int64), np.full(len(rows), "", dtype=object)
     _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
+    _same_programme(members, links_, group, [progs[r] for r in rows.tolist()], by_head, head_conf)
     return by_head, head_conf
 
 
 def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
-                             memo: dict) -> None:
+                             memo: dict, progs: list[str]) -> None:
     """A per-person ledger beside a roster of one row per household: a member's row (her own ID, on no roster) whose
     户主身份证号 is a roster head's is that household's, when the roster lists fewer of its people than its size."""
     if "head_id" not in f.columns or not len(members):
@@ -337,7 +340,7 @@ def _members_of_listed_heads(f: pd.DataFrame, members: pd.DataFrame, member_at: 
     rows = unlinked[(heads != "") & (heads != own)]
     if not len(rows):
         return
-    by_head, head_conf = _head_links(f, members, rows, memo)
+    by_head, head_conf = _head_links(f, members, rows, memo, progs)
     listed = members.groupby("household", sort=False)["household_size"].agg(["size", "max"])
     short = set(listed.index[pd.to_numeric(listed["max"], errors="coerce").fillna(0) > listed["size"]])
     households = members["household"].to_numpy(dtype=object)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
-from ..roster import is_covered
+from ..roster import enrolment_household, is_covered
 from . import rule
 from ._household import in_institution
 
@@ -136,7 +136,9 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     # an institution's residents (集中供养) are paid into its account, which they all share; another household paid
     # into it is listed all the same
     institution = rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))
-    households = rows.groupby("bank_account")["household"].transform("nunique")
+    # a 特困 person heading a 低保 household is one household with her own 特困 enrolment (D01 lists her twice)
+    rows = rows.assign(_unit=rows["household"].map(enrolment_household))
+    households = rows.groupby("bank_account")["_unit"].transform("nunique")
     rows, institution = rows[households >= 2], institution[households >= 2]
     out = []
     for account, group in rows.groupby("bank_account", sort=False):
@@ -145,7 +147,7 @@ def shared_accounts(ctx: Context) -> list[Finding]:
             listed = [k for k in group.index if k != j]
             others = "；".join(_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
                 f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
-            evidence = f"银行账号 {account} 同时是 {group['household'].nunique()} 户的发放账号：另见 {others}"
+            evidence = f"银行账号 {account} 同时是 {group['_unit'].nunique()} 户的发放账号：另见 {others}"
             if cared:
                 evidence += f"（其中 {cared} 户是集中供养对象，该账号应是供养机构的账号，本户的资金不应进入）"
             out.append(Finding("D02", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "银行账号一致",
