@@ -137,3 +137,21 @@ def test_a_payee_on_no_roster_written_with_a_damaged_id_and_whole_is_one_househo
             pay(cut, "宋彬英", "2026-08", 1840, bank_account="6228480012345435"),
             pay(K, "宋彬英", "2026-08", 60, item="物价补贴", bank_account="6228480012345435")]
     assert money(money_context(roster(), rows), "F07") == []
+
+
+def test_an_account_lead_names_every_month_and_holds_its_verification_while_it_lasts():
+    # an account shared for three months says so; a quarter later, the same account and holder are the same lead
+    # (its 证据指纹 does not change with the months: a verified F07 stays verified)
+    from money import findings, months
+
+    from rostercheck.suppress import evidence_fingerprint
+
+    def leads(last):
+        rows = [pay(A, "陈国强", m, 1032, holder="赵大勇", bank_account="6228480012345678") for m in months("2026-07", last)]
+        rows += [pay(C, "李四", m, 700, holder="李四", bank_account="6228480012345678") for m in months("2026-07", last)]
+        return sorted(findings(money_context(roster(), rows), "F07"), key=lambda f: (f.member, f.evidence))
+
+    q3, q4 = leads("2026-09"), leads("2026-12")
+    assert {f.months for f in q3} == {"2026-07至2026-09（3个月）"} and len(q3) == 3  # two shared, one holder
+    assert ([evidence_fingerprint(f.code, str(f.member), f.facts) for f in q3]
+            == [evidence_fingerprint(f.code, str(f.member), f.facts) for f in q4])

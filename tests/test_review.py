@@ -47,7 +47,9 @@ def test_households_that_left_are_rectified_and_those_that_stayed_are_not(tmp_pa
     assert (tmp_path / "rv" / "回头看问题清单.xlsx").exists()
     book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")
     by_town = list(book["整改率（按乡镇）"].iter_rows(values_only=True))
-    assert ("城关镇", 2, 1, 1, 0, 2, "50.0%") in by_town
+    assert ("城关镇", 2, 1, 1, 0, 2, 0.5) in by_town  # a number, shown as a percentage
+    rate = next(c for c in book["整改率（按乡镇）"][4] if c.value == 0.5)
+    assert rate.number_format == "0.0%"
     assert by_town[-1][0] == "合计"
     assert "整改率（按类别）" in book.sheetnames
     assert "已整改 2 条" in res.output
@@ -226,7 +228,7 @@ def test_a_finding_verified_as_no_problem_counts_once_in_the_rates():
     rows = pd.DataFrame({"乡镇": ["城关镇"] * 3, "整改状态": ["已整改", "未整改", "核实无问题"],
                          "说明": ["", "该人员仍在新花名册中", "该人员仍在新花名册中；乡镇核实为无问题"]})
     table = rates(rows, "乡镇").set_index("乡镇")
-    assert table.loc["城关镇", ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]].tolist() == [3, 1, 1, 1, 2, "50.0%"]
+    assert table.loc["城关镇", ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]].tolist() == [3, 1, 1, 1, 2, 0.5]
 
 
 def test_the_county_is_named_by_the_earlier_problem_list_when_the_roster_does_not(tmp_path):
@@ -265,3 +267,15 @@ def test_a_shared_account_stays_open_when_the_head_changed_but_the_account_is_st
     d02 = result.rows[result.rows["类别代码"] == "D02"]
     assert _statuses(d02) == [("D02", "张三", "未整改"), ("D02", "李四", "未整改")]
     assert "仍是多户共用" in d02[d02["姓名"] == "张三"]["说明"].iat[0]
+
+
+def test_the_money_an_earlier_finding_reported_is_carried_into_the_review(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    paid = rows[rows["姓名"] == "李四"].head(1).assign(类别代码="F01", 类别名称="死亡后仍发放",
+                                                   涉及月份="2026-06至2026-09（4个月）", 应追回金额="2064.0")
+    paid.to_csv(tmp_path / "f01.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    got = review(tmp_path / "f01.csv", [q4], dt.date(2026, 12, 31)).rows
+    assert got[["涉及月份", "应追回金额"]].values.tolist() == [["2026-06至2026-09（4个月）", 2064.0]]
+    assert pd.isna(got["应补发金额"].iat[0])

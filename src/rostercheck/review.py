@@ -31,7 +31,7 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
-                  "来源名单", "花名册文件", "花名册行", "证据指纹"]
+                  "涉及月份", "应追回金额", "应补发金额", "来源名单", "花名册文件", "花名册行", "证据指纹"]
 # Words townships type when they consider a finding rectified.
 _CLAIMED_DONE = ("已整改", "已退出", "已清退", "已停发", "已取消", "已退保", "整改完成", "已完成")
 
@@ -160,6 +160,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         level = spec.level if spec else "member"
         rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else ""))
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    for col in ("应追回金额", "应补发金额"):  # the money the earlier list reported, as numbers (blank: no money)
+        frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
     if len(frame):
         frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
         frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",

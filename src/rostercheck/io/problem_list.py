@@ -92,7 +92,8 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     table = table.sort_index(key=natural_rank)
     table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
     # a person is one person however many roster rows enrol her (D01): counted by the ID, else by the row
-    person = findings["身份证号"].where(findings["身份证号"] != "", "#" + findings["_member"].astype(str))
+    ids_ = findings["身份证号"] if "身份证号" in findings.columns else pd.Series("", index=findings.index)
+    person = ids_.where(ids_ != "", "#" + findings["_member"].astype(str))
     table["问题人数"] = person.groupby(findings["乡镇"]).nunique().reindex(table.index).fillna(0).astype(int)
     table["涉及户数"] = findings.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
     total = table.sum(numeric_only=True).to_frame().T

@@ -39,7 +39,7 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
         table = table.sort_index(key=natural_rank)
     table.loc["合计"] = table.sum()
     table["应整改数"] = table["问题数"] - table["核实无问题"]
-    table["整改率"] = [f"{d / n:.1%}" if n else "—" for d, n in zip(table["已整改"], table["应整改数"])]
+    table["整改率"] = [d / n if n else None for d, n in zip(table["已整改"], table["应整改数"])]  # a number, shown as %
     out = table.reset_index()[[by] + RATE_COLUMNS]
     if titles is not None and by == "类别代码":
         out.insert(1, "类别名称", [titles.get(c, "") for c in out[by]])

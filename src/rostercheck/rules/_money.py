@@ -929,7 +929,7 @@ def _township_named(ctx: Context, led: Ledger, r: int) -> str:
 
 def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
             months: list[str], recover: float | None, repay: float | None, facts: tuple = (), source: str = "",
-            listed: dict | None = None) -> Finding:
+            listed: dict | None = None, months_decide: bool = True) -> Finding:
     """Build a money finding about a roster member, or about the payee of row r when on no roster.
 
     Args:
@@ -948,6 +948,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         source: the source list label (default: the ledger file).
         listed: for a payee on no roster, what the event's list says of her (township, village, name, head_name),
             filling what the ledger row leaves blank.
+        months_decide: the months are among the facts a verification holds for (more months, more money); not for
+            an account's lead (F07), which the same account and holder decide however long it lasts.
     Returns:
         The finding.
     """
@@ -963,7 +965,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         evidence += f"（发放状态“{led.cols['status'][r]}”未能识别，按发放成功计，请核实）"
     file = str(led.cols["_file"][r]).replace("\\", "/").rsplit("/", 1)[-1]
     return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols["_row"][r])), key,
-                   (("list", "payments"),) + tuple(facts) + (("months", months_text(months)),), months_text(months),
+                   (("list", "payments"),) + tuple(facts) + ((("months", months_text(months)),) if months_decide else ()),
+                   months_text(months),
                    None if recover is None else round(recover, 2), None if repay is None else round(repay, 2), subject)
 
 

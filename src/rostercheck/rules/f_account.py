@@ -53,7 +53,7 @@ def _former(ctx: Context, led: Ledger) -> list[Finding]:
                     "如是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用")
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW,
                            "发放账号与花名册一致（领取人不在花名册中）", months, None, None,
-                           (("signal", "former_payee"), ("payee", who))))
+                           (("signal", "former_payee"), ("payee", who)), months_decide=False))
     return out
 
 
@@ -191,7 +191,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                     f"{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。请核实是否为代领、账户是否本户所有")
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM, "户名与家庭成员姓名比对", months,
-                           None, None, facts))
+                           None, None, facts, months_decide=False))
     return out
 
 
@@ -207,11 +207,13 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     width = int(households.max(initial=0)) + 1
     paid = pd.unique(code[ok].astype(np.int64) * width + households[ok])  # (account, household) pairs
     several = np.bincount(paid // width, minlength=len(distinct) + 1) >= 2
-    member = led.array("member")
+    member, month = led.array("member"), led.cols["month"]
+    months: dict[tuple, set] = defaultdict(set)  # (account, household) → the months paid into it
     for r in np.flatnonzero(ok & several[code]).tolist():
         first = by_account[accounts[r]].setdefault(int(households[r]), r)
         if member[first] < 0 <= member[r]:  # a roster household is named by a row on the roster
             by_account[accounts[r]][int(households[r])] = r
+        months[accounts[r], int(households[r])].add(month[r])
     out = []
     for account, households in by_account.items():
         if len(households) < 2:
@@ -224,7 +226,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
                         "请核实账户归属，是否有他人代领或冒领")
             facts = (("signal", "shared"), ("account", account))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, MEDIUM, "发放账号相同",
-                               [led.cols["month"][r]] if led.cols["month"][r] else [], None, None, facts))
+                               sorted(months[account, h] - {""}), None, None, facts, months_decide=False))
     return out
 
 
@@ -238,6 +240,10 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
         code, distinct = led.factorized("bank_account")
         listed = led.array("ok") & np.append(pd.Index(distinct).isin(list(owners)), False)[code]  # code -1: missing
         member_ids = _member_values(ctx, {led.household[r] for r in np.flatnonzero(listed).tolist()}, "id")
+        months: dict[tuple, set] = defaultdict(set)  # (household, account) → the months paid into it
+        for r in np.flatnonzero(listed).tolist():
+            if led.ok[r]:
+                months[led.household[r], led.cols["bank_account"][r]].add(led.cols["month"][r])
         for r in np.flatnonzero(listed).tolist():
             a = led.cols["bank_account"][r]
             rec = owners.get(a)
@@ -250,7 +256,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
                         f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}的账号，如 {led.where(r)}。请核实是否由干部或经办人员代领")
             facts = (("signal", kind), ("account", a))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",
-                               [led.cols["month"][r]] if led.cols["month"][r] else [], None, None, facts))
+                               sorted(months[led.household[r], a] - {""}), None, None, facts, months_decide=False))
     return out
 
 
