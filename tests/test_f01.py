@@ -166,3 +166,20 @@ def test_a_tekun_head_of_a_dibao_household_paid_under_a_head_id_column():
                         extra_rosters=[(tk, "清河县特困人员名册")])
     assert money(ctx, "F01") == [("王玲珍", "中", 880.0, None), ("王玲珍", "高", 3152.0, None)]
     assert money(ctx, "F06") == []
+
+
+def test_a_household_still_paid_under_its_dead_former_head_recovers_what_exceeds_its_amount():
+    # 张三 died in July; the roster now lists 李梅 as head (516 for one person); the bank still pays 1032 under his ID
+    # into the household's account: August and September owe 516 each (F01, not F05), about 张三 as 原户主
+    acc = "6228480012345678901"
+    rows = household("李梅", WIFE, benefit=516, bank_account=acc)
+    deaths = {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-07-03"}]}
+    paid = [pay(HEAD, "张三", m, 1032, bank_account=acc) for m in months("2026-07", "2026-09")]
+    ctx = money_context(rows, paid, deaths)
+    assert money(ctx, "F01") == [("张三", "中", 1032.0, None)] and money(ctx, "F05") == []
+    f = __import__("money").findings(ctx, "F01")[0]
+    assert (f.subject["head_name"], f.subject["relation"]) == ("李梅", "原户主") and "超出部分应追回" in f.evidence
+    # the payment cut to her amount after his death: nothing to recover
+    cut = [pay(HEAD, "张三", m, 1032 if m == "2026-07" else 516, bank_account=acc) for m in months("2026-07", "2026-09")]
+    ctx = money_context(rows, cut, deaths)
+    assert money(ctx, "F01") == [] and money(ctx, "F05") == []

@@ -229,6 +229,7 @@ def ledger(ctx: Context) -> Ledger:
     led = ctx.cache.get("money:linked") or _linked(ctx)
     ctx.cache["money:linked"] = led
     led.events_row, led.events_member = {}, {}
+    led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)
     from ._money_events import events  # it builds on this module's Event and links
 
     events(ctx, led)

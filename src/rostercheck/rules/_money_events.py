@@ -63,15 +63,13 @@ def events(ctx: Context, led: Ledger) -> None:
         memo = ctx.cache.setdefault("money:identities", {})
         former = led.memo.get("former", ())  # paid under a former head into the household's account: not his stop
         for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
-            ev = event(r, c)
-            if ev and m not in former:
-                led.events_row.setdefault(int(m), []).append(ev)
+            if ev := event(r, c):
+                (led.memo["former_events"] if m in former else led.events_row).setdefault(int(m), []).append(ev)
         no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "")
         if len(no_own):
             for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
-                ev = event(r, c)
-                if ev and m not in former:
-                    led.events_row.setdefault(int(m), []).append(ev)
+                if ev := event(r, c):
+                    (led.memo["former_events"] if m in former else led.events_row).setdefault(int(m), []).append(ev)
 
     def death(row: dict, c: str) -> Event | None:
         day = row.get("date")

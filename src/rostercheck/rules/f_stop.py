@@ -2,7 +2,9 @@
 
 A payment counts by the month it is **for** (所属月份), so back pay made after the event for months
 before it is no finding. A household paid through its head while only one member died (was jailed,
-moved out, left) owes that member's share: the amount ÷ the covered members, at 中.
+moved out, left) owes that member's share: the amount ÷ the covered members, at 中. A household the bank still
+pays under its former head after his death (custody, exit), the roster now under another head, owes what each
+month's payments exceed its approved amount by, at 中.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections import defaultdict
 
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
-from .f_amounts import household_amounts
+from .f_amounts import _approved_months, _head, household_amounts
 from ._money import Ledger, finding, ledger, months_text, payee_name, roster_months, subjects, weakest, yuan
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
@@ -73,11 +75,47 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                                                                      "share": share, "label": label})
             slot["rows"].append(r)
             slot["parts"].append(part)
+    _former_heads(ctx, led, acc)
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
         out[code].append(_emit(ctx, led, code, slot))
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
+
+
+def _former_heads(ctx: Context, led: Ledger, acc: dict) -> None:
+    """Add to ``acc`` the months a household was paid under its former head (``_money._former_payees``) after an event
+    of his: what the month's payments exceed the household's approved amount by (the roster's amount is for the
+    members left; a payment cut to it is no finding), in the months that amount applies to (as F05 compares)."""
+    gone, months, amounts = led.memo.get("former_events", {}), led.cols["month"], led.cols["amount"]
+    by_month: dict[tuple, list] = defaultdict(list)  # (household, month) → (row, the event ruling it out)
+    for r, events in sorted(gone.items()):
+        if led.ok[r] and led.benefit[r] and months[r] and amounts[r] > 0:
+            ev = next((e for e in events if e.covers(months[r], led.programme[r])), None)
+            if ev is not None:
+                by_month[led.household[r], months[r]].append((r, ev))
+            elif any(months[r] < e.first for e in events):  # he was still a member: the roster's amount is not that month's
+                led.claimed.setdefault((led.household[r], months[r]), 0.0)
+    if not by_month:
+        return
+    expected, starts, period = household_amounts(ctx, led), _approved_months(ctx, led, amount=True), roster_months(ctx, led)
+    tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+    totals = _monthly_totals(led, [r for rows in by_month.values() for r, _ in rows])
+    for (h, month), rows in by_month.items():
+        applies = month >= starts[h] if h in starts else month in period
+        if h not in expected or (h, month) in led.claimed or not applies:
+            continue
+        excess = totals.get(h, {}).get(month, 0.0) - expected[h][0]
+        for r, ev in rows:
+            part = min(float(amounts[r]), excess)
+            if part <= tol:
+                break
+            excess -= part
+            led.claimed[(h, month)] = led.claimed.get((h, month), 0.0) + part  # the month is F01–F03's, not F05's
+            slot = acc.setdefault((ev.code, h, f"p{led.payee[r]}"), {"rows": [], "parts": [], "event": ev, "member": -1,
+                                                                    "share": 1.0, "label": "payee", "former": expected[h][0]})
+            slot["rows"].append(r)
+            slot["parts"].append(part)
 
 
 def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]:
@@ -139,14 +177,19 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     else:  # a payee on no roster, as the ledger names her, else as the event's list does (a head-only exit row)
         name = f.at[rows[0], "name"] or listed["name"] or f.at[rows[0], "head_name"] or listed["head_name"] \
             or led.cols["holder"][rows[0]]
-    shared = slot["share"] < 0.999
+    shared, former = slot["share"] < 0.999, slot.get("former")
+    part_of = "应追回份额" if shared else "超出核定金额的部分" if former is not None else ""
     lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}"
-                     + (f"（应追回份额 {yuan(p)}）" if shared else "") + f"，{led.where(r)}" for r, p in zip(rows, parts))
+                     + (f"（{part_of} {yuan(p)}）" if part_of else "") + f"，{led.where(r)}" for r, p in zip(rows, parts))
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
     evidence = f"{where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
-    if shared:
+    if former is not None:
+        evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
+                     f"超出部分应追回，合计 {yuan(total)}")
+        conf = weakest(conf, MEDIUM)
+    elif shared:
         n = round(1 / slot["share"])
         evidence += f"。该户按户发放给户主，保障人口 {n} 人，其余成员仍在保，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
         conf = weakest(conf, MEDIUM)
@@ -156,6 +199,11 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
                     source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
+    head = _head(ctx, led, led.household[rows[0]], rows[0]) if former is not None else -1
+    if head >= 0 and found.subject is not None:  # the former head, in the household the roster now lists
+        found.subject.update({k: ctx.members.at[head, k] for k in ("township", "village", "head_name", "head_id",
+                                                                    "programme", "file", "row", "household")})
+        found.subject["relation"] = "原户主"
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
     return found
 
