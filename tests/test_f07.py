@@ -155,3 +155,20 @@ def test_an_account_lead_names_every_month_and_holds_its_verification_while_it_l
     assert {f.months for f in q3} == {"2026-07至2026-09（3个月）"} and len(q3) == 3  # two shared, one holder
     assert ([evidence_fingerprint(f.code, str(f.member), f.facts) for f in q3]
             == [evidence_fingerprint(f.code, str(f.member), f.facts) for f in q4])
+
+
+def test_a_moved_members_earlier_rows_paid_into_his_former_households_account_are_that_households():
+    # 王小军 moved from 陈国强's household to 李四's in July: a per-person ledger pays him in June under 陈国强's
+    # 户主身份证号 into 陈国强's account, in July under 李四's into 李四's: no account lead
+    x = make_id("20050303", 175)
+    rows = (household("陈国强", A, [("王芳", "配偶", B)], benefit=1032, bank_account="6228480012345678")
+            + household("李四", C, [("王小军", "其他", x)], benefit=1400, bank_account="6228480099999999"))
+    paid = [pay(A, "陈国强", m, 516, holder="陈国强", bank_account="6228480012345678", head_id=A) for m in ("2026-06", "2026-07")]
+    paid += [pay(B, "王芳", m, 516, holder="陈国强", bank_account="6228480012345678", head_id=A) for m in ("2026-06", "2026-07")]
+    paid += [pay(C, "李四", m, 700, holder="李四", bank_account="6228480099999999", head_id=C) for m in ("2026-06", "2026-07")]
+    paid += [pay(x, "王小军", "2026-06", 700, holder="陈国强", bank_account="6228480012345678", head_id=A),
+             pay(x, "王小军", "2026-07", 700, holder="李四", bank_account="6228480099999999", head_id=C)]
+    assert money(money_context(rows, paid), "F07") == []
+    # paid into a stranger's account under the former head's ID: still a lead
+    paid[-2] = pay(x, "王小军", "2026-06", 700, holder="赵大勇", bank_account="6228480055556666", head_id=A)
+    assert money(money_context(rows, paid), "F07") == [("李四", "中", None, None)]

@@ -65,6 +65,27 @@ def _institution_rows(ctx: Context, led: Ledger, modes: list[str]) -> np.ndarray
     return np.array([h in kept for h in codes["h_values"].tolist()], dtype=bool)[codes["h"]]
 
 
+def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
+    """Per ledger row: a member's row whose 户主身份证号 names the head of another roster household and which is paid into
+    that household's account (or names none): paid while he belonged there (he has moved since), so the account is
+    that household's, not a stranger's to his household now."""
+    if "moved" in led.memo:
+        return led.memo["moved"]
+    f, mem = led.frame, ctx.members
+    if "head_id" not in f.columns or not len(mem):
+        led.memo["moved"] = np.zeros(len(f), dtype=bool)
+        return led.memo["moved"]
+    heads = mem[(mem["id"] != "") & (mem["id"] == mem["head_id"])]
+    household_of = dict(zip(heads["id"], heads["household"].map(enrolment_household)))
+    account_of = dict(zip(heads["household"].map(enrolment_household), heads["bank_account"]))
+    named = f["head_id"].astype(object).map(household_of)  # the household the row's 户主身份证号 heads
+    now = pd.Series(led.array("household")).map(enrolment_household).to_numpy(dtype=object)
+    paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else np.full(len(f), "")
+    theirs = (paid_into == "") | (paid_into == named.map(account_of).to_numpy(dtype=object))
+    led.memo["moved"] = (led.array("member") >= 0) & named.notna().to_numpy() & (named.to_numpy(dtype=object) != now) & theirs
+    return led.memo["moved"]
+
+
 def _member_values(ctx: Context, households: set, column: str) -> dict[str, set[str]]:
     """Some households → the non-blank cells of a member column of every member on the roster (covered or not)."""
     mem = ctx.members
@@ -162,7 +183,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
     holders = f["holder_key"].to_numpy(dtype=object)
     other = ((holders != "") & (holders != f["name_key"].to_numpy(dtype=object))
              & (holders != f["head_name_key"].to_numpy(dtype=object)) & pd.notna(f["holder_key"]).to_numpy())
-    sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0) & ~institution)  # no roster: no names
+    # (no roster: no names; a moved member's earlier rows: his former household's)
+    sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0) & ~institution & ~_moved_rows(ctx, led))
     if len(sel):  # each (household, holder) pair judged once
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)
@@ -201,7 +223,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     accounts = f["bank_account"].to_numpy(dtype=object)
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
-    ok = led.array("ok") & long_enough[code] & ~_other_programme(ctx, led)  # code -1 (a missing cell): the last entry
+    ok = led.array("ok") & long_enough[code] & ~_other_programme(ctx, led) & ~_moved_rows(ctx, led)  # code -1: the last
     ok[list(led.memo["pooled"])] = False  # a row no household can be told for is no household of its own
     households = _household_codes(ctx, led)
     width = int(households.max(initial=0)) + 1
