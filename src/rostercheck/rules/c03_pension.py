@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import HIGH, Context, Finding
+from ..model import HIGH, MEDIUM, Context, Finding
 from . import record_facts, rule, where
 from ._econ import linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
 from ._household import declared_income, households, size_of, standard_for
@@ -53,7 +53,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
             if h.confidence == HIGH:
                 sure += amount
-            else:
+            elif h.confidence == MEDIUM:  # (a 低 pension's unread status is said with its key below)
                 weak.append(f"{ctx.value(j, 'name')}的{kind}（{h.key}）")
     text, components = "养老金 " + " + ".join(parts), len(parts)
     if params["add_declared_income"]:
@@ -70,7 +70,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
         confs += [w.confidence for w in earners]
         sure += sum(w.average for w in earners if w.confidence == HIGH)
         weak += [f"{ctx.value(j, 'name')}的工资（{paid_wages[j].key}）" for j in idxs
-                 if j in paid_wages and paid_wages[j].confidence != HIGH]
+                 if j in paid_wages and paid_wages[j].confidence == MEDIUM]
         text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
         components += 1
     size = size_of(ctx, idxs)
