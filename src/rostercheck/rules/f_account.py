@@ -79,7 +79,8 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
     household_of = dict(zip(heads["id"], heads["household"].map(enrolment_household)))
     account_of = dict(zip(heads["household"].map(enrolment_household), heads["bank_account"]))
     named = f["head_id"].astype(object).map(household_of)  # the household the row's 户主身份证号 heads
-    now = pd.Series(led.array("household")).map(enrolment_household).to_numpy(dtype=object)
+    codes = led.memo["codes"]  # each of the ledger's households judged once
+    now = np.array([enrolment_household(h) for h in codes["h_values"].tolist()], dtype=object)[codes["h"]]
     paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else np.full(len(f), "")
     theirs = (paid_into == "") | (paid_into == named.map(account_of).to_numpy(dtype=object))
     led.memo["moved"] = (led.array("member") >= 0) & named.notna().to_numpy() & (named.to_numpy(dtype=object) != now) & theirs
