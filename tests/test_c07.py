@@ -133,3 +133,11 @@ def test_a_supporter_who_died_or_is_in_custody_is_unable(lists, expected):
 
 def test_a_supporters_vehicle_of_a_type_not_written_is_at_most_medium():
     assert run({"vehicles": [{"name": "李强", "id": SON, "status": "正常"}]}) == [("王秀英", "中")]
+
+
+def test_a_minor_on_the_supporters_list_owes_no_support():
+    # a grandson of 15 (17 on the review date is still a minor) with a car in his name: no lead; at 18 he is a supporter
+    car = lambda pid: {"vehicles": [{"name": "李强", "id": pid, "vehicle_type": "小型轿车", "status": "正常"}]}  # noqa: E731
+    for born, flagged_ in (("20110101", []), ("20081001", []), ("20080901", [("王秀英", "高")])):
+        grandson = make_id(born, 171)
+        assert run(car(grandson), sid=grandson) == flagged_, born
