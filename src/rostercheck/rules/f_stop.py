@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import pandas as pd
+
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
@@ -128,8 +130,14 @@ def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]
     codes = led.memo["codes"]
     wanted = np.append(np.isin(np.asarray(codes["h_values"], dtype=object), list(households)), False)[codes["h"]]
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for r in np.flatnonzero(wanted & led.array("ok") & led.array("benefit")).tolist():
-        out[led.household[r]][led.cols["month"][r]] += float(led.cols["amount"][r])
+    rows_ = np.flatnonzero(wanted & led.array("ok") & led.array("benefit"))
+    # summed per (household, month) in row order, as adding row by row would (np.bincount adds in input order)
+    _, first, at = np.unique(codes["pair"][rows_], return_index=True, return_inverse=True)
+    sums = np.bincount(at.ravel(), minlength=len(first),
+                       weights=pd.to_numeric(led.frame["amount"].iloc[rows_], errors="coerce").to_numpy(dtype=float))
+    for k, total in zip(first.tolist(), sums.tolist()):
+        r = int(rows_[k])
+        out[led.household[r]][led.cols["month"][r]] = total
     return out
 
 
