@@ -440,3 +440,15 @@ def test_a_deaths_lists_person_status(status, date, date_label, expected):
     read.headers = {"date": date_label, "status": "人员状态", "name": "姓名", "id": "公民身份号码"}
     ctx.lists["deaths"], ctx.cache = normalise(read), {}
     assert flagged(ctx, "C02") == expected
+
+
+def test_a_relation_written_as_a_code_is_shown_with_its_meaning():
+    # a system export's 与户主关系 code (GB/T 4761), its 名称 blank or absent: findings show '20（子）', words as they are
+    from rostercheck.audit import findings_frame
+
+    head, son = make_id("19500101", 111), make_id("19800303", 131)
+    rows = household("张三", head, [("张军", "20", son)])
+    ctx = context(rows, {"deaths": [{"name": "张军", "id": son, "date": "2026-05-01"},
+                                    {"name": "张三", "id": head, "date": "2026-05-01"}]})
+    frame = findings_frame(ctx, run_checks(ctx, ["C02"])[0])
+    assert sorted(frame["与户主关系"]) == ["20（子）", "户主"]

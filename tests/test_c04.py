@@ -54,11 +54,11 @@ def test_property_use_as_a_gbt_17986_code():
     from rostercheck.rules._vocab import value_warnings
 
     ctx = context(roster(), {"properties": [prop("李梅", WIFE, "31", "城关镇步行街 8 号")]})
-    assert flagged(ctx, "C04") == [("李梅", "高")]
+    assert flagged(ctx, "C04") == [("李梅", "高")] and "规划用途 31（商业服务）" in evidence(ctx)[0]  # the code's meaning
     lists = {"properties": [prop("张三", HEAD, "11", "锦绣花园 1 栋"), prop("李梅", WIFE, "11", "东村 3 组 5 号"),
                             prop("张三", HEAD, "27", "工业园 2 号")]}
     ctx = context(roster(), lists)
-    assert flagged(ctx, "C04") == [("张三", "高")] and "住房 2 套" in evidence(ctx)[0]
+    assert flagged(ctx, "C04") == [("张三", "高")] and "住房 2 套" in evidence(ctx)[0] and "11（成套住宅）" in evidence(ctx)[0]
     assert value_warnings(ctx) == []
     ctx = context(roster(), {"properties": [prop("李梅", WIFE, "99", "城关镇步行街 8 号")]})  # a code the table lacks
     assert flagged(ctx, "C04") == [] and any("房屋用途" in w and "“99”" in w for w in value_warnings(ctx))

@@ -18,6 +18,7 @@ from .io.problem_list import FINDING_COLUMNS
 from .loading import LoadedInputs, Progress, add_payments, start_loading, start_payments
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
+from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy
 from .reference import numbers_as_ids
@@ -265,12 +266,14 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         return values
 
     ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
+    relations = person("relation")
+    relation_shown = {v: decode_relation(v).shown for v in set(relations)}  # a GB/T 4761 code with its meaning: '20（子）'
     specs = [ctx.specs[f.code] for f in kept]
     file_name = functools.lru_cache(maxsize=None)(lambda path: Path(path).name)  # a few roster files, many rows
     columns = {
         "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [f.confidence for f in kept],
         "乡镇": person("township"), "村": person("village"), "户主姓名": person("head_name"), "户主身份证号": head,
-        "姓名": person("name"), "身份证号": [i or r for i, r in zip(ids_, raw)], "与户主关系": person("relation"),
+        "姓名": person("name"), "身份证号": [i or r for i, r in zip(ids_, raw)], "与户主关系": [relation_shown[v] for v in relations],
         "保障类别": person("programme"), "依据": [f.evidence for f in kept], "匹配键": [f.key for f in kept],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
         "花名册文件": [file_name(v) for v in person("file")], "花名册行": [str(v) for v in person("row")],
