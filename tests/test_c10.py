@@ -58,3 +58,10 @@ def test_harmless_things_are_not_signals():
 
 def test_two_cars_are_one_kind_of_signal():
     assert flagged(context(roster(), {"vehicles": [car(), car("小型普通客车")]}), "C10") == []
+
+
+def test_coded_vehicle_and_property_are_shown_with_their_meanings():
+    ctx = context(roster(), {"vehicles": [car("K33")], "properties": [prop(HEAD, "31", "步行街 1 号")]})
+    assert flagged(ctx, "C10") == [("张三", "中")]
+    text = run_checks(ctx, ["C10"])[0][0].evidence
+    assert "名下K33（小型轿车）" in text and "名下31（商业服务）" in text

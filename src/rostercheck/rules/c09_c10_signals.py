@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import LOW, MEDIUM, Context, Finding
+from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
     business_active, hits, home_key, linked_rows, one_per_home, money_text, pensions, property_kind, text_of,
-    vehicles_counted, wages, weakest,
+    vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -74,13 +75,14 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             for h in found["vehicles"].get(m, []):
                 row = rows["vehicles"][h.r]
                 if counted(row):
-                    what = text_of(row, "vehicle_type") or "机动车"
+                    what = text_of(vehicle_shown(row), "vehicle_type") or "机动车"  # a code with its meaning
                     sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence,
                                       ident=f"{fact_text(row.get('plate'))}/{text_of(row, 'vehicle_type')}"))
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
-                text = f"{name} 名下{text_of(row, 'usage') or '房产'}{_at(ctx, 'properties', row)}"
+                usage = codes.property_use(row.get("usage")).shown if text_of(row, "usage") else "房产"
+                text = f"{name} 名下{usage}{_at(ctx, 'properties', row)}"
                 if kind == "commercial":
                     sig.append(Signal(SHOP, m, text, h.confidence, ident=home_key(row, h.r)))
                 elif kind == "home":
