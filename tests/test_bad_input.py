@@ -139,3 +139,12 @@ def test_bad_date_is_a_usage_error(tmp_path):
 def test_debug_shows_the_traceback(tmp_path):
     proc = run_cli("--debug", "audit", tmp_path / "none.xlsx", "--out", tmp_path / "out")
     assert proc.returncode == INPUT and "Traceback" in proc.stderr
+
+
+def test_a_roster_given_as_a_list_is_refused_whatever_its_file_name(tmp_path):
+    from filebuild import county_q3, write_roster
+
+    roster = write_roster(tmp_path / "roster.xlsx", county_q3())
+    named = write_roster(tmp_path / "死亡人员名单.xlsx", county_q3())  # a roster copied under a deaths list's name
+    proc = run_cli("audit", roster, "--deaths", named, "--as-of", "2026-09-30", "--out", tmp_path / "o")
+    assert_refused(proc, ExitCode.INPUT, "看起来是花名册", "花名册请写在命令开头")

@@ -163,3 +163,19 @@ def test_a_supporter_enrolled_as_tekun_supports_nobody_in_a_screening_too(tmp_pa
                                    encoding="utf-8")
     result = screen([tmp_path / "申请.csv"], lists, dt.date(2026, 9, 30), enrolled=[tmp_path / "特困在册.csv"])
     assert list(result.verdicts["结论"]) == ["无疑点"]  # her son is 特困 himself (as audit says too)
+
+
+def test_the_readme_screen_command_compares_with_the_rosters_in_the_lists_folder(tmp_path):
+    # `screen 新申请 --lists samples/county` (the README's command): without --enrolled, the rosters the folder holds
+    # are the enrolled ones, so an applicant already enrolled is 有疑点 as the sample's answers say
+    from pathlib import Path
+
+    county = Path(__file__).resolve().parents[1] / "samples" / "county"
+    res = runner.invoke(app, ["screen", str(county / "新申请"), "--lists", str(county), "--as-of", "2026-09-30",
+                              "--out", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    truth = pd.read_csv(county / "truth_screen.csv", dtype=str, encoding="utf-8-sig")
+    got = pd.read_csv(tmp_path / "s" / "screening.csv", dtype=str, encoding="utf-8-sig")
+    doubtful = set(got.loc[got["结论"] == "有疑点", "户主身份证号"])
+    assert doubtful == set(truth.loc[truth["verdict"] == "有疑点", "head_id"])
+    assert "资金核查" not in res.output  # screen takes no ledgers: nothing to say about them

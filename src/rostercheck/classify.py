@@ -94,6 +94,7 @@ class Gathered:
         placements: one per file considered (folders' files and explicit files).
         warnings: files skipped and why (Chinese).
         payments: payment ledgers found (any number: one per month, or a yearly workbook).
+        enrolled: rosters found in ``--lists`` folders, when the command compares with enrolled rosters (screen).
     """
 
     rosters: list[Path] = field(default_factory=list)
@@ -101,6 +102,7 @@ class Gathered:
     payments: list[Path] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    enrolled: list[Path] = field(default_factory=list)
 
     @property
     def from_folders(self) -> bool:
@@ -344,7 +346,7 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 
 def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,
-           take_lists: bool = True, wanted: Collection[str] | None = None) -> Gathered:
+           take_lists: bool = True, wanted: Collection[str] | None = None, enrolled: bool = False) -> Gathered:
     """Turn the command's files and folders into rosters and lists; explicit options always win.
 
     Args:
@@ -354,6 +356,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         take_lists: whether lists found in the folders are used (False for commands that read only
             rosters, e.g. review).
         wanted: the list kinds the command reads (None: all); rosters are always read.
+        enrolled: a roster in a ``--lists`` folder is one of the enrolled rosters (``Gathered.enrolled``), not skipped.
     Returns:
         The rosters, lists and placements.
     Raises:
@@ -377,6 +380,9 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             given.add(place.path.resolve())
             if place.kind is None:
                 got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+            elif place.kind == "roster" and not rosters_too and enrolled:
+                place.why = f"{place.why}；作为现有在册花名册比对（同 --enrolled）"
+                got.enrolled.append(place.path)
             elif place.kind == "roster" and not rosters_too:
                 place.why, place.kind, place.by = "是花名册；--lists 文件夹只读比对名单", None, "skipped"
                 got.warnings.append(f"{place.path.name}：{place.why}，已跳过")

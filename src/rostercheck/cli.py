@@ -126,12 +126,12 @@ def reference_lists(values: dict, options: dict = REFERENCE_OPTIONS) -> dict[str
 
 
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
-            what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments")):
+            what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
     ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
     from .classify import gather
 
-    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted)
+    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled)
     if got.from_folders:
         console.placements_table(got.placements)
         for w in got.warnings:
@@ -255,16 +255,19 @@ def audit_cmd(
     run(body)
 
 
-def _warn_all(result) -> None:
+def _warn_all(result, money: bool = True) -> None:
+    """Print a result's warnings and the checks skipped (``money``: the command takes --payments, so say the money
+    sieve was not run; screen has no ledgers to give)."""
     from .io.columns import KIND_LABELS
 
     for w in result.warnings:
         console.warn(w)
     skipped = dict(getattr(result, "skipped", {}))
     unpaid = [code for code, why in skipped.items() if why == "未提供所需名单：" + KIND_LABELS["payments"]]
-    if len(unpaid) > 1:  # no ledgers at all: the money sieve in one line, not one per code
+    if len(unpaid) > 1 or not money:  # no ledgers at all: the money sieve in one line, not one per code
         skipped = {code: why for code, why in skipped.items() if code not in unpaid}
-        console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
+        if money:
+            console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
     for code, why in skipped.items():
         console.warn(f"{code} 未检查：{why}")
 
@@ -317,8 +320,9 @@ def review_cmd(
         status = result.rows["整改状态"].value_counts()
         console.out.print(f"上期问题 {len(result.rows)} 条：已整改 {status.get(DONE, 0)} 条，未整改 {status.get(OPEN, 0)} 条，"
                           f"核实无问题 {status.get(VERIFIED, 0)} 条。")
-        console.out.print(f"核实无问题清单 {len(result.suppressions)} 条已写入 {paths['suppress'].name}")
-        console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}", **console.PATHS)
+        # the verified list holds every finding a township verified (those since rectified too) and the carried ones
+        console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}、{paths['suppress']}"
+                          f"（乡镇核实无问题的记录共 {len(result.suppressions)} 条，供下次 audit --suppress 使用）", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)
 
@@ -348,13 +352,16 @@ def screen_cmd(
         from .screen import screen
 
         when = _date(as_of)
-        got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS))
+        # without --enrolled, the rosters in a --lists folder are the enrolled ones (an applicant on them is a doubt)
+        got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS),
+                      enrolled=not enrolled)
+        on_roll = list(enrolled or []) or got.enrolled
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = screen(got.rosters, got.lists, when, list(enrolled or []), config, progress=progress)
+            result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress)
         _RETAINED["result"] = result
-        _warn_all(result)
-        options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in enrolled or []],
+        _warn_all(result, money=False)
+        options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in on_roll],
                    "lists": {k: str(v) for k, v in got.lists.items()}, "as_of": when.isoformat(),
                    "arguments": [str(a) for a in applications], "lists_dirs": [str(d) for d in lists_dir or []],
                    "taken_as": [p.record() for p in got.placements],

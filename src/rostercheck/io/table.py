@@ -12,9 +12,9 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
-from .columns import (TWIN, DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
-                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, assign_columns, candidates, names_someone_else,
-                      person_id_columns, score)
+from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
+                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates,
+                      names_someone_else, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -599,7 +599,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     title = " ".join(t for t in titles if t)
-    _check_kind(path, kind, frame, title)
+    _check_kind(path, kind, frame, title, [layout.labels for _frame, layout, _sheet in parts])
     if kind == "roster":
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
@@ -614,6 +614,8 @@ ROSTER_GAPS = {
 
 
 # What a roster or an application list has besides a person's identity: a household or a programme.
+# Columns only a roster has (a list of another kind showing two of them is a roster given in the wrong place).
+_ROSTER_MARKS = ("benefit", "household_size", "covered_size", "support_mode", "area_type")
 _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_size", "covered_size", "programme",
                "benefit", "area_type", "support_mode", "covered", "labour", "health", "disability", "school")
 
@@ -637,14 +639,18 @@ def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> N
                                        "申请名单：表头中没有户主、与户主关系、保障类别等花名册应有的列。请确认是否放错了位置。")
 
 
-def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str) -> None:
-    """Refuse a reference list that shows nothing of its kind (no own column, no word in title or name)."""
+def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers: list[list[str]]) -> None:
+    """Refuse a reference list that shows nothing of its kind (no own column, no word in title or name), and one whose
+    header (``headers``: each sheet's labels) is a roster's, whatever its name says."""
     fields = SIGNATURE_FIELDS.get(kind)
     if not fields or any(f in frame.columns for f in fields):
         return
+    what = KIND_LABELS.get(kind, kind)
+    if any(sum(f in assign(labels, "roster") for f in _ROSTER_MARKS) >= 2 for labels in headers):
+        raise InputFileError(path, f"看起来是花名册（有月保障金、家庭人口等列），不是{what}。花名册请写在命令开头（选项之前），"
+                                   f"{what}请用对应的选项指定。")
     english = kind.split("_")[-1].rstrip("s")[:5]  # 'staff', 'death', 'vehic', 'wage', 'relat' …
     if re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or english in path.stem.lower():
         return
-    what = KIND_LABELS.get(kind, kind)
     raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项，"
                                f"或在文件名中注明名单类别（如“{what}.xlsx”）。")
