@@ -347,19 +347,24 @@ def test_cancellation_reason_only_death_counts(cause, expected):
     assert flagged(context(roster(), lists), "C02") == expected
 
 
-@pytest.mark.parametrize("date_label, expected", [("死亡日期", [("李梅", "高")]), ("注销日期", [("李梅", "低")]),
-                                                 ("SWRQ", [("李梅", "高")]), ("ZXRQ", [("李梅", "低")])])
-def test_a_coded_reason_beside_a_death_date_is_a_death(date_label, expected):
+def _deaths_headed(rows: list[dict], headers: dict[str, str]):
+    """A context whose deaths list is read as if its columns were headed so (the header decides what a date means)."""
     from helpers import table
 
     from rostercheck.reference import normalise
 
-    rows = [{"name": "李梅", "id": B, "date": "20260305", "cause": "1"}]
     ctx = context(roster(), {"deaths": rows})
     read = table("deaths", rows)
-    read.headers = {"date": date_label, "cause": "注销原因", "name": "姓名", "id": "公民身份号码"}
+    read.headers = {**headers, "name": "姓名", "id": "公民身份号码"}
     ctx.lists["deaths"], ctx.cache = normalise(read), {}
-    assert flagged(ctx, "C02") == expected
+    return ctx
+
+
+@pytest.mark.parametrize("date_label, expected", [("死亡日期", [("李梅", "高")]), ("注销日期", [("李梅", "低")]),
+                                                 ("SWRQ", [("李梅", "高")]), ("ZXRQ", [("李梅", "低")])])
+def test_a_coded_reason_beside_a_death_date_is_a_death(date_label, expected):
+    rows = [{"name": "李梅", "id": B, "date": "20260305", "cause": "1"}]
+    assert flagged(_deaths_headed(rows, {"date": date_label, "cause": "注销原因"}), "C02") == expected
 
 
 def test_a_coded_cancellation_reason_is_said_once_and_the_evidence_says_why():
@@ -430,16 +435,8 @@ def test_separate_destination_code_column_is_read_with_the_words():
     ("1", "20260815", "死亡日期", [("李梅", "高")]),  # a code beside a death date: the date decides
 ])
 def test_a_deaths_lists_person_status(status, date, date_label, expected):
-    from helpers import table
-
-    from rostercheck.reference import normalise
-
     rows = [{"name": "李梅", "id": B, "date": date, "status": status}]
-    ctx = context(roster(), {"deaths": rows})
-    read = table("deaths", rows)
-    read.headers = {"date": date_label, "status": "人员状态", "name": "姓名", "id": "公民身份号码"}
-    ctx.lists["deaths"], ctx.cache = normalise(read), {}
-    assert flagged(ctx, "C02") == expected
+    assert flagged(_deaths_headed(rows, {"date": date_label, "status": "人员状态"}), "C02") == expected
 
 
 def test_a_relation_written_as_a_code_is_shown_with_its_meaning():

@@ -529,6 +529,17 @@ def vehicle_use(value: object, params: dict) -> str:
 _VEHICLE_DECODERS = {"vehicle_type": codes.vehicle_type, "use": codes.vehicle_use, "status": codes.vehicle_status}
 
 
+def property_shown(row: Mapping) -> dict:
+    """Return a properties row for evidence texts: a GB/T 17986 用途 code with its meaning ('31（商业服务）').
+
+    Args:
+        row: a properties row.
+    Returns:
+        A copy with the usage shown so where the list gave a code.
+    """
+    return {**row, "usage": codes.property_use(row.get("usage")).shown} if text_of(row, "usage") else dict(row)
+
+
 def vehicle_shown(row: Mapping) -> dict:
     """Return a vehicles row for evidence texts: type, use and status as the list gives them, codes decoded.
 

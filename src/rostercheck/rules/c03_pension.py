@@ -63,14 +63,13 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             sure += declared
             text += f"；花名册申报收入 {money_text(declared)} 元/月"
             components += 1
-    earners = [paid_wages[j] for j in idxs if j in paid_wages]
+    earners = {j: paid_wages[j] for j in idxs if j in paid_wages}
     if earners:
-        wage_total = sum(w.average for w in earners)
+        wage_total = sum(w.average for w in earners.values())
         total += wage_total
-        confs += [w.confidence for w in earners]
-        sure += sum(w.average for w in earners if w.confidence == HIGH)
-        weak += [f"{ctx.value(j, 'name')}的工资（{paid_wages[j].key}）" for j in idxs
-                 if j in paid_wages and paid_wages[j].confidence == MEDIUM]
+        confs += [w.confidence for w in earners.values()]
+        sure += sum(w.average for w in earners.values() if w.confidence == HIGH)
+        weak += [f"{ctx.value(j, 'name')}的工资（{w.key}）" for j, w in earners.items() if w.confidence == MEDIUM]
         text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
         components += 1
     size = size_of(ctx, idxs)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..model import Context, Finding
-from ..normalize import codes
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, one_per_home, property_confidence,
-    property_kind, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted, weakest,
+    property_kind, property_shown, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted,
+    weakest,
 )
 from ._household import head_of, households
 
@@ -15,11 +15,6 @@ _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使
 _PROPERTY = {"location": "坐落", "usage": "规划用途", "area": "面积(㎡)", "cert": "不动产权证号", "status": "权利状态"}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
 # and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
-
-
-def _property_shown(row) -> dict:
-    """A properties row for evidence texts: a GB/T 17986 用途 code with its meaning ('31（商业服务）')."""
-    return {**row, "usage": codes.property_use(row.get("usage")).shown} if row.get("usage") else row
 
 
 @rule("C04")
@@ -69,7 +64,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                 kind = property_kind(row, params)
                 if kind == "commercial":
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
-                                f"{values(_property_shown(row), _PROPERTY)}；{h.key}")
+                                f"{values(property_shown(row), _PROPERTY)}；{h.key}")
                     out.append(Finding("C04", m, evidence, property_confidence(row, h.confidence, params),
                                        ctx.labels["properties"],
                                        str(int(row["_row"])), h.key,
@@ -83,7 +78,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         owners = [m for m, _ in homes.values()]
         head = head_of(ctx, idxs)
         who = head if head in owners else owners[0]
-        listed = "；".join(f"第 {int(ref[h.r]['_row'])} 行 {ref[h.r]['name']}，{values(_property_shown(ref[h.r]), _PROPERTY)}"
+        listed = "；".join(f"第 {int(ref[h.r]['_row'])} 行 {ref[h.r]['name']}，{values(property_shown(ref[h.r]), _PROPERTY)}"
                           for _, h in homes.values())
         keys = "、".join(dict.fromkeys(h.key for _, h in homes.values()))
         evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"

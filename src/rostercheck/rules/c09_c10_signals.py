@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import LOW, MEDIUM, Context, Finding
-from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, one_per_home, money_text, pensions, property_kind, text_of,
-    vehicle_shown, vehicles_counted, wages, weakest,
+    business_active, hits, home_key, linked_rows, one_per_home, money_text, pensions, property_kind, property_shown,
+    text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -81,8 +80,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
-                usage = codes.property_use(row.get("usage")).shown if text_of(row, "usage") else "房产"
-                text = f"{name} 名下{usage}{_at(ctx, 'properties', row)}"
+                text = f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{_at(ctx, 'properties', row)}"
                 if kind == "commercial":
                     sig.append(Signal(SHOP, m, text, h.confidence, ident=home_key(row, h.r)))
                 elif kind == "home":

@@ -263,11 +263,11 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
         code, distinct = led.factorized("bank_account")
         listed = led.array("ok") & np.append(pd.Index(distinct).isin(list(owners)), False)[code]  # code -1: missing
         member_ids = _member_values(ctx, {led.household[r] for r in np.flatnonzero(listed).tolist()}, "id")
+        rows = np.flatnonzero(listed).tolist()
         months: dict[tuple, set] = defaultdict(set)  # (household, account) → the months paid into it
-        for r in np.flatnonzero(listed).tolist():
-            if led.ok[r]:
-                months[led.household[r], led.cols["bank_account"][r]].add(led.cols["month"][r])
-        for r in np.flatnonzero(listed).tolist():
+        for r in rows:
+            months[led.household[r], led.cols["bank_account"][r]].add(led.cols["month"][r])
+        for r in rows:
             a = led.cols["bank_account"][r]
             rec = owners.get(a)
             if rec is None or not led.ok[r] or (led.household[r], a) in seen:
