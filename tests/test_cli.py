@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+import re
 import subprocess
 import sys
 
@@ -44,6 +45,16 @@ def test_help_is_chinese():
     result = run("--help")
     assert result.returncode == 0
     assert "显示本帮助并退出" in result.stdout and "Show this message" not in result.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["audit"], ["review"], ["screen"], ["coverage"], ["checks"], ["explain"]])
+def test_help_frame_is_chinese(command):
+    # Typer's own frame: the usage line, panel titles, required marks and Python type names.
+    result = run(*command, "--help")
+    assert result.returncode == 0 and "用法：rostercheck" in result.stdout
+    english = re.findall(r"Usage|Options|Arguments|Commands|\[required\]|\[default|<bool>|<str>|<path>|list\[|"
+                         r"\[OPTIONS\]|COMMAND|\{rosters|\{applications|\{code|\{previous", result.stdout)
+    assert english == []
 
 
 def test_version():

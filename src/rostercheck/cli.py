@@ -16,14 +16,62 @@ from rich.markup import escape
 from . import __version__, console
 from .errors import ExitCode, RostercheckError, UsageError
 
+# Typer's help frame in Chinese. Its panel titles and marks are module constants read each time help is drawn
+# (tests/test_cli.py holds the help free of Typer's English, so a Typer that renames them is noticed).
+_FRAME = {"ARGUMENTS_PANEL_TITLE": "参数", "OPTIONS_PANEL_TITLE": "选项", "COMMANDS_PANEL_TITLE": "命令",
+          "REQUIRED_LONG_STRING": "[必填]", "DEFAULT_STRING": "[默认：{}]", "ENVVAR_STRING": "[环境变量：{}]",
+          "DEPRECATED_STRING": "（已停用）", "ERRORS_PANEL_TITLE": "错误", "ABORTED_TEXT": "已中止。",
+          "RICH_HELP": "运行 [blue]'{command_path} {help_option}'[/] 查看用法。"}
+_USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
+# Each argument by what the user gives (the usage line, the help and Click's "Missing argument" name it so)
+# and what it may be.
+_ARGUMENT_SHOWN = {"rosters": ("花名册", "<文件或文件夹>"), "previous": ("上期问题清单", "<文件>"),
+                   "applications": ("新申请名册", "<文件或文件夹>"), "code": ("类别代码", "<代码>")}
+_OPTION_SHOWN = {Path: "<文件>", str: "<文字>", int: "<整数>", float: "<数字>"}
+
+
+def _chinese_frame() -> None:
+    from typer import rich_utils
+
+    for name, text in _FRAME.items():
+        setattr(rich_utils, name, text)
+
+
+def _show_in_chinese(param) -> None:
+    """What a parameter takes, named in Chinese in the help (Typer shows Python's type names: <bool>, <list[Path]>)."""
+    if param.metavar is not None:
+        return
+    if param.param_type_name == "argument":
+        param.metavar, kind = _ARGUMENT_SHOWN.get(param.name, ("参数", "<值>"))
+        param.display_type_rich = lambda ctx, kind=kind: kind  # the type column, beside the name
+    elif getattr(param, "is_flag", False):
+        param.metavar = ""  # a switch takes no value
+    else:
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        inner = (getattr(annotation, "__args__", None) or (annotation,))[0]
+        param.metavar = _OPTION_SHOWN.get(inner, "<值>")
+
+
 class _ChineseHelp:
-    """Mixin: Click's --help option described in Chinese."""
+    """Mixin: the help in Chinese — Click's --help option, the usage line, what each parameter takes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            _show_in_chinese(param)
 
     def get_help_option(self, ctx):  # noqa: D102 - Click API
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = "显示本帮助并退出。"
+            option.metavar = ""
         return option
+
+    def collect_usage_pieces(self, ctx):  # noqa: D102 - Click API
+        return [_USAGE_WORDS.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]
+
+    def format_usage(self, ctx, formatter):  # noqa: D102 - Click API
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
 
 
 class _Group(_ChineseHelp, typer.core.TyperGroup):
@@ -42,6 +90,7 @@ app = typer.Typer(
     help="低保、特困花名册比对核查工具：与财政供养、死亡、服刑、户籍迁出等名单比对，输出问题清单和整改台账。",
 )
 _DEBUG = {"on": False}
+_chinese_frame()
 console.fold_help()  # long Chinese option descriptions wrap instead of being cut at 80 columns
 
 # One declaration of every reference-list option, shared by audit and screen.
@@ -71,8 +120,7 @@ def _ref(kind: str):
 def _list_option(flag: str, text: str, panel: str):
     """A list's option: one file. Declared repeatable so that a file given twice is refused (:func:`_one_file`)
     instead of Click keeping the last one without a word."""
-    return Annotated[Optional[List[Path]], typer.Option(flag, help=text, rich_help_panel=panel, show_default=False,
-                                                        metavar="<path>")]
+    return Annotated[Optional[List[Path]], typer.Option(flag, help=text, rich_help_panel=panel, show_default=False)]
 
 
 def _one_file(flag: str, given: Optional[List[Path]]) -> Optional[Path]:
@@ -92,22 +140,24 @@ Vehicles, Properties, Businesses = _ref("vehicles"), _ref("properties"), _ref("b
 Wages, Supporters, Exits = _ref("wages"), _ref("supporters"), _ref("exits")
 Payments = Annotated[Optional[List[Path]], typer.Option(
     "--payments", help="资金发放明细（一折通/社保卡发放明细，长表或 1月至12月宽表）：可写多次，每月一个文件或一个年度工作簿，"
-    "用于资金核查 F01–F07。", rich_help_panel="比对名单", show_default=False)]
-AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False)]
+    "用于资金核查 F01–F07。", rich_help_panel="比对名单", show_default=False,
+    metavar="<文件或文件夹>")]
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False,
+                                             metavar="<日期>")]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
 # Earlier versions chose between two engines; there is one read path now. Still accepted (and ignored) so
 # that bureaus' saved command lines keep working.
 Engine = Annotated[Optional[str], typer.Option("--engine", hidden=True, help="已不再需要，保留只为兼容旧的命令行。")]
 Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（traceback）。")]
-Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False)]
+Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False, metavar="<文件夹>")]
 Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
                                     "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列。")]
 ByTownship = Annotated[bool, typer.Option("--by-township", help="另外按乡镇拆分：在输出文件夹的“乡镇”子文件夹中为每个乡镇"
                                            "生成一个工作簿（以乡镇命名，只含本乡镇的记录和汇总），可直接下发。")]
 ListsDir = Annotated[Optional[List[Path]], typer.Option("--lists", help="存放比对名单的文件夹（可重复）：按表头内容自动识别每个文件是哪类名单；"
                                                        "明确写出的选项（如 --deaths）优先。", rich_help_panel="比对名单",
-                                                       show_default=False)]
+                                                       show_default=False, metavar="<文件夹>")]
 Suppress = Annotated[Optional[Path], typer.Option("--suppress", help="核实无问题清单（review 生成的 核实无问题清单.csv）："
                                                   "其中依据未变化的问题不再列出。", show_default=False)]
 
@@ -495,18 +545,18 @@ _USAGE_MESSAGES = (
 )
 
 
-# A missing argument by what it is (Typer names it by its parameter)
-_ARGUMENTS = {"rosters": "花名册文件（或存放花名册和名单的文件夹）", "previous": "上期的问题清单（findings.csv 或乡镇填写后的问题清单.xlsx）",
-              "applications": "新申请名单文件", "code": "类别代码，如 rostercheck explain C01"}
+# A missing argument by what it is (Click names it by what the help shows, `_ARGUMENT_SHOWN`)
+_ARGUMENTS = {"花名册": "花名册文件（或存放花名册和名单的文件夹）", "上期问题清单": "上期的问题清单（findings.csv 或乡镇填写后的问题清单.xlsx）",
+              "新申请名册": "新申请名单文件", "类别代码": "类别代码，如 rostercheck explain C01"}
 
 
 def _usage_message(text: str) -> str:
-    if re.search(r"[\u4e00-\u9fff]", text):  # already ours, in Chinese
-        return text.rstrip("。") + "。"
     for pattern, chinese in _USAGE_MESSAGES:
         m = pattern.search(text)
         if m:
-            return chinese.format(*(_ARGUMENTS.get(g.strip(".").lower(), g) for g in m.groups()))
+            return chinese.format(*(_ARGUMENTS.get(g.strip("."), g) for g in m.groups()))
+    if re.search(r"[\u4e00-\u9fff]", text):  # already ours, in Chinese
+        return text.rstrip("。") + "。"
     return f"命令用法有误（{text}）。"
 
 
