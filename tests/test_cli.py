@@ -96,3 +96,18 @@ def test_the_report_paths_line_is_not_wrapped_at_80_columns(tmp_path):
     assert f"{out / 'findings.csv'}" in result.stdout.splitlines()[-1]
     # no ledgers at all: the money sieve is one notice, not one line per F code
     assert result.stderr.count("资金核查（F01–F07）未进行") == 1 and "F01 未检查" not in result.stderr
+
+
+def test_a_refused_run_leaves_no_empty_output_folder(tmp_path):
+    # The output folder is made before the lists are read; a list that cannot be read ends the run (exit 3).
+    roster = Path(__file__).resolve().parents[1] / "samples" / "county" / "特困人员名册.csv"
+    broken = tmp_path / "死亡人员名单.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    kept = tmp_path / "已有文件夹"
+    kept.mkdir()
+    for out in (tmp_path / "新建" / "报告", kept):
+        result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", str(roster), "--deaths", str(broken),
+                                 "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 3 and "死亡人员名单" in result.stderr
+    assert not (tmp_path / "新建").exists()
+    assert kept.is_dir()  # a folder that was there before is never removed

@@ -217,7 +217,13 @@ def run(fn: Callable[[], int]) -> None:
         fn: the body; returns the exit code.
     """
     try:
-        code = fn()
+        try:
+            code = fn()
+        except BaseException:  # no empty output folder is left behind by a refused or failed run
+            from .io.report import discard_created_dirs
+
+            discard_created_dirs()
+            raise
     except RostercheckError as exc:
         if _DEBUG["on"]:
             traceback.print_exc()

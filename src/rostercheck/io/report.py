@@ -47,11 +47,24 @@ def prepare_out_dir(out: Path) -> Path:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise OutputError(f"输出位置“{out}”是一个已存在的文件，不是文件夹。请用 --out 指定一个文件夹。")
+    new = [p for p in (out, *out.parents) if not p.exists()]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"无法创建输出文件夹“{out}”（{exc.strerror or exc}）。") from exc
+    _CREATED.extend(new)
     return out
+
+
+_CREATED: list[Path] = []  # folders prepare_out_dir made in this process, deepest first
+
+
+def discard_created_dirs() -> None:
+    """Remove the folders :func:`prepare_out_dir` made that are still empty (a run refused after making them
+    leaves no empty output folder behind); a folder with anything in it stays."""
+    while _CREATED:
+        with contextlib.suppress(OSError):  # not empty, or already gone
+            _CREATED.pop(0).rmdir()
 
 
 @contextlib.contextmanager
