@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+import os
 import re
 import subprocess
 import sys
@@ -111,3 +112,22 @@ def test_a_refused_run_leaves_no_empty_output_folder(tmp_path):
         assert result.returncode == 3 and "死亡人员名单" in result.stderr
     assert not (tmp_path / "新建").exists()
     assert kept.is_dir()  # a folder that was there before is never removed
+
+
+@pytest.mark.parametrize("code", ["C02", "C03", "C07", "C10", "F05", "L03"])
+def test_explain_prints_the_parameters_as_toml_to_copy(code):
+    # Folded at 80 columns, what is on the screen from "[C03]" on is still TOML holding exactly the defaults.
+    import tomllib
+
+    from rich.cells import cell_len
+
+    from rostercheck.policy import load_defaults
+
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", code], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "COLUMNS": "80"})
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    shown = tomllib.loads("\n".join(lines[lines.index(f"[{code}]"):]))
+    assert shown == {code: load_defaults()[0][code].params}
+    assert not any(line.rstrip().endswith("“") or line.lstrip("# ").startswith(("，", "。")) for line in lines)

@@ -524,7 +524,7 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
     """显示某一类别的政策依据、判定规则和入户核实要点。"""
 
     def body() -> int:
-        from .policy import load_defaults
+        from .policy import load_defaults, params_text
 
         specs, _ = load_defaults()
         spec = specs.get(code.upper())
@@ -533,9 +533,8 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
         console.out.print(f"[bold]{spec.code} {escape(spec.title)}[/bold]\n")
         console.paragraphs(f"政策依据：{spec.basis}\n\n{spec.explanation}\n\n建议：{spec.advice}")
         if spec.params:
-            console.out.print("\n参数（可在 --config 文件的 [" + spec.code + "] 节中修改）：")
-            for k, v in spec.params.items():
-                console.out.print(f"  {k} = {v!r}")
+            console.out.print(f"\n参数（默认值；要修改，把需要的行连同节名 [{spec.code}] 复制到 --config 文件中再改）：")
+            console.toml_lines([f"[{spec.code}]", *params_text(spec.code)])
         return 0
 
     run(body)

@@ -142,7 +142,8 @@ def paragraphs(text: str) -> None:
         room, pieces, piece, used = max(out.width - indent - hang, 10), [], "", 0
         for ch in body[hang:]:
             if used + cell_len(ch) > room and piece:
-                carried = piece[-1] if ch in _NO_LINE_START and len(piece) > 1 else ""  # 。，） never start a line
+                # 。，） never start a line, “（ never end one
+                carried = piece[-1] if (ch in _NO_LINE_START or piece[-1] in _NO_LINE_END) and len(piece) > 1 else ""
                 pieces.append(piece[:len(piece) - len(carried)])
                 piece, used = carried, cell_len(carried)
                 if ch == " ":
@@ -156,6 +157,36 @@ def paragraphs(text: str) -> None:
 
 _ITEM = re.compile(r"(?:\d+[.、]|[-\u2022·])\s*")
 _NO_LINE_START = "。，、；：？！）》」』”’…"
+_NO_LINE_END = "“‘（《「『"
+
+
+def toml_lines(lines: list[str]) -> None:
+    """Print TOML lines folded to the terminal's width so that what is copied from the screen is still TOML: a
+    comment's continuation is a comment, an array breaks after a comma with its continuation indented.
+
+    Args:
+        lines: the lines (markup is not interpreted).
+    """
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    room = max(out.width, 40)
+    for line in lines:
+        comment = line.lstrip().startswith("#")
+        # an array breaks after its commas; a comment anywhere but inside a word or number, and never before 。，
+        parts = re.findall(r"[\w.\[\]-]+|.", line, re.A) if comment else re.split(r"(?<=, )", line)
+        lead = "# " if comment else "    "
+        pieces, piece = [], []
+        for part in parts:
+            if piece and cell_len("".join(piece) + part) > room:
+                carried = piece[-1:] if comment and len(piece) > 1 and (
+                    part in _NO_LINE_START or piece[-1] in _NO_LINE_END) else []
+                pieces.append("".join(piece[:len(piece) - len(carried)]).rstrip())
+                piece = [lead, *carried]
+            piece.append(part)
+        pieces.append("".join(piece))
+        for piece in pieces:
+            out.print(Text(piece), no_wrap=True, crop=False)
 
 
 def _reflowed(text: str) -> list[tuple[int, int, str]]:

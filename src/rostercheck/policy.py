@@ -7,6 +7,8 @@ its file and key; unknown sections and keys are warned about, not fatal.
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -49,6 +51,50 @@ def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         errors.append(f"{path}：TOML 格式错误（{exc}）")
     return {}
+
+
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*=")
+
+
+def params_text(code: str) -> list[str]:
+    """A check's shipped parameters as TOML lines for the screen: each value on one line as the defaults hold it,
+    under the comment written above it in the file (a comment wrapped over several lines is one line here; a note
+    followed by a blank line stays apart).
+
+    Args:
+        code: the category code.
+    Returns:
+        The lines (without the section's name); [] for an unknown code.
+    """
+    for path in sorted(checks_dir().glob("*.toml")):
+        data = _read_toml(path, [])
+        if data.get("code") != code:
+            continue
+        values, out, note, inside = data.get("params", {}), [], [], False
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("["):
+                inside = line == "[params]"
+                continue
+            key = _KEY.match(line)
+            if not inside or not (line.startswith("#") or not line or (key and key.group(1) in values)):
+                continue  # another section, or an array's continuation line
+            if line.startswith("#"):
+                part = line.lstrip("#").strip()
+                gap = " " if note and note[-1][-1:].isascii() and note[-1][-1:].isalnum() and part[:1].isascii() else ""
+                note.append(gap + part)
+                continue
+            if note:
+                out.append("# " + "".join(note))
+                note = []
+            if key:
+                out.append(f"{key.group(1)} = {json.dumps(values[key.group(1)], ensure_ascii=False)}")
+            elif out and out[-1]:
+                out.append("")
+        if note:
+            out.append("# " + "".join(note))
+        return out[:-1] if out and not out[-1] else out
+    return []
 
 
 def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
