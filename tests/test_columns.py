@@ -130,6 +130,9 @@ def test_headers(kind, headers, expected):
          {"month": "发放年月", "status": "发放状态", "amount": "月发放金额"}),
         ("wages", ["单位编号", "单位名称", "姓名", "公民身份号码", "缴费工资", "费款所属期"],
          {"employer": "单位名称", "wage": "缴费工资", "month": "费款所属期"}),
+        # the employer's contribution base before the person's own (a tie read the first: false C06 at 高)
+        ("wages", ["姓名", "社会保障号码", "缴费单位名称", "费款所属期", "单位缴费基数", "个人缴费基数", "个人缴费金额"],
+         {"wage": "个人缴费基数", "employer": "缴费单位名称"}),
         ("staff", ["配偶姓名", "配偶身份证号", "姓名", "身份证号", "工作单位"], {"name": "姓名", "id": "身份证号"}),
         ("vehicles", ["填报人", "所有人", "身份证明号码", "号牌号码", "车辆类型", "使用性质", "是否残疾人专用车"],
          {"name": "所有人", "id": "身份证明号码", "disabled_flag": "是否残疾人专用车", "use": "使用性质"}),

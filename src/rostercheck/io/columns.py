@@ -307,6 +307,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "wages": [
         FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$"),
+        # the person's own base before the employer's: 个人缴费基数 wins over 单位缴费基数 wherever each stands
+        FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
         FieldSpec("wage", r"缴费工资|缴费基数|工资|收入|基数"),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
         *_COMMON,
