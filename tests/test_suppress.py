@@ -101,6 +101,22 @@ def test_suppression_file_survives_excel_numbers(tmp_path):
     assert (len(kept), held) == (0, 1)
 
 
+def test_suppression_csv_saved_by_excel_in_scientific_notation(tmp_path):
+    # Excel opens the CSV and saves the IDs as 4.30525E+17: the 证据指纹 (made from the person's ID and the facts)
+    # with the name still holds the finding back; another person's finding with the same fingerprint is not held.
+    ev = suppress.evidence_fingerprint("C01", ZHANG_SON, [("staff", "县教育局")])
+    findings = pd.DataFrame({"类别代码": ["C01", "C01"], "身份证号": [ZHANG_SON, LI], "姓名": ["张小明", "李四"],
+                             "依据": ["甲", "乙"], suppress.EVIDENCE: [ev, ev]})
+    entries = suppress.entries_from(findings.iloc[:1].assign(核实情况="同名不同人"), dt.date(2026, 12, 31))
+    entries["身份证号"] = "4.30521E+17"
+    entries.to_csv(tmp_path / "sup.csv", index=False, encoding="gbk")
+    read = suppress.read(tmp_path / "sup.csv")
+    kept, held = suppress.apply(findings, read)
+    assert (list(kept["姓名"]), held) == (["李四"], 1)
+    assert "1 个身份证号不是有效的 18 位号码" in suppress.damaged_ids_note(read, tmp_path / "sup.csv")[0]
+    assert suppress.damaged_ids_note(suppress.entries_from(findings.assign(核实情况="无问题"), dt.date.today()), "x") == []
+
+
 def test_wrong_suppression_file_is_an_input_error(tmp_path):
     write_roster(tmp_path / "roster.xlsx", county_q3())
     bogus = write_list(tmp_path / "bogus.xlsx", "deaths", [["张三", ZHANG_SON, "2026-01-01"]])

@@ -348,6 +348,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     held = 0
     if entries is not None:
         frame, held = suppression.apply(frame, entries)
+        warnings.extend(suppression.damaged_ids_note(entries, suppress))
     return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""))
 
 

@@ -219,12 +219,29 @@ def read(path: Path) -> pd.DataFrame:
     raise InputFileError(path, "不是核实无问题清单：找不到“类别代码”“身份证号”“依据指纹”列。请使用 review 命令生成的文件。")
 
 
+def damaged_ids_note(entries: pd.DataFrame, path: Path) -> list[str]:
+    """A warning when some of the file's ID numbers are not valid (most often opened and saved in Excel: 4.30525E+17).
+
+    Args:
+        entries: the entries read (:func:`read`).
+        path: the file.
+    Returns:
+        [] or one warning.
+    """
+    damaged = sum(1 for v in entries["身份证号"] if v and ids.id_number(v).status != ids.VALID)
+    if not damaged:
+        return []
+    return [f"{Path(path).name}：{damaged} 个身份证号不是有效的 18 位号码（常见原因：用 Excel 打开后保存，长数字被改成"
+            " 4.30525E+17 这样的数），已按证据指纹和姓名比对；今后请直接使用 review 生成的文件，查看时不要在 Excel 中保存"]
+
+
 def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Hold back findings whose category, person and evidence fingerprint match a suppression entry.
 
-    An entry with a 证据指纹 matches on it alone; an older entry without one matches on the prose
-    fingerprint, or on its 依据 re-read without ages. An ID that Excel turned into a number still
-    matches on region + birth date plus the name.
+    An entry with a 证据指纹 matches on it alone (it is made from the person's identity and the facts) when
+    the ID or the name agrees, so an ID that Excel turned into a number (even 4.30525E+17) costs nothing; an
+    older entry without one matches on the prose fingerprint, or on its 依据 re-read without ages, and then an
+    ID that Excel turned into a number matches on its surviving digits plus the name.
 
     Args:
         findings: the audit's findings frame (with 证据指纹 when the audit made one).
@@ -234,14 +251,16 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
     """
     if findings.empty or entries.empty:
         return findings, 0
-    exact, partial = set(), set()
+    exact, partial, structured_by = set(), set(), set()
     evidence_column = entries[EVIDENCE] if EVIDENCE in entries.columns else [""] * len(entries)
     said = entries["依据"] if "依据" in entries.columns else [""] * len(entries)
     for code, pid, name, fp, ev, basis in zip(entries["类别代码"], entries["身份证号"], entries["姓名"],
                                              entries["依据指纹"], evidence_column, said):
-        prints = [ev] if ev else [fp] + ([_aged(code, basis)] if text(basis) else [])
         info = ids.id_number(pid)
-        for p in prints:
+        if ev:
+            structured_by |= {(code, ev, "id", info.value), (code, ev, "name", person_name(name))}
+            continue
+        for p in [fp] + ([_aged(code, basis)] if text(basis) else []):
             if info.status == ids.NUMERIC:
                 partial.add((code, info.value[:ids.SURVIVING], person_name(name), p))
             else:
@@ -251,8 +270,11 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
     for code, pid, name, evidence, ev in zip(findings["类别代码"], findings["身份证号"], findings["姓名"],
                                              findings["依据"], structured):
         value = ids.id_number(pid).value
+        if ev and ((code, ev, "id", value) in structured_by or (code, ev, "name", person_name(name)) in structured_by):
+            keep.append(False)
+            continue
         short = (code, value[:ids.SURVIVING], person_name(name))
-        prints = ([ev] if ev else []) + [fingerprint(code, evidence), _aged(code, evidence)]
+        prints = [fingerprint(code, evidence), _aged(code, evidence)]
         held = any((code, value, p) in exact or (*short, p) in partial for p in prints)
         keep.append(not held)
     mask = pd.Series(keep, index=findings.index)
