@@ -279,3 +279,18 @@ def test_the_money_an_earlier_finding_reported_is_carried_into_the_review(tmp_pa
     got = review(tmp_path / "f01.csv", [q4], dt.date(2026, 12, 31)).rows
     assert got[["涉及月份", "应追回金额"]].values.tolist() == [["2026-06至2026-09（4个月）", 2064.0]]
     assert pd.isna(got["应补发金额"].iat[0])
+
+
+def test_a_household_finding_restores_a_members_id_cut_short_by_excel(tmp_path):
+    # A household category's row names a member besides the head: her ID, turned into a number in the township's
+    # copy, comes back whole from the roster by her name, not the head's; an ID the roster cannot restore is said so.
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    base = {"类别名称": "家有小汽车", "置信度": "高", "乡镇": "城关镇", "村": "东村", "户主姓名": "张三",
+            "户主身份证号": ZHANG, "与户主关系": "配偶", "保障类别": "低保", "依据": "车"}
+    prev = pd.DataFrame([{**base, "类别代码": "C04", "姓名": "李梅", "身份证号": ZHANG_WIFE[:15] + "000"},
+                         {**base, "类别代码": "C05", "姓名": "李莓", "身份证号": ZHANG_WIFE[:15] + "000"}])
+    prev.to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    result = review(tmp_path / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    rows = result.rows.set_index("类别代码")
+    assert rows.at["C04", "身份证号"] == ZHANG_WIFE and rows.at["C04", "整改状态"] == "未整改"
+    assert rows.at["C05", "身份证号"] == ZHANG_WIFE[:15] + "000" and "后几位已丢失" in rows.at["C05", "说明"]

@@ -116,6 +116,13 @@ class _Roster:
             return near[0], f"户主身份证号已更正为 {self.members.at[near[0], 'head_id']}（与原清单同名、只差一位）"
         return None, ""
 
+    def whole_id(self, head: bool, name: str, cut: ids.IdInfo) -> str:
+        """The whole valid ID this roster gives the person (or head) of that name whose ID an earlier copy holds cut
+        short ('' when there is none)."""
+        j = (self.by_head_prefix if head else self.by_prefix).get((person_name(name), cut.value[:ids.SURVIVING]))
+        whole = ids.id_number(self.members.at[j, "head_id" if head else "id"]) if j is not None else None
+        return whole.value if whole and whole.status == ids.VALID and whole.value[:14] == cut.value[:14] else ""
+
     def key(self, j: int, level: str) -> str:
         m = self.members.loc[j]
         return "户:" + (m["head_id"] or m["household"]) if level == "household" else (m["id"] or f"#{j}")
@@ -254,10 +261,14 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
             status = VERIFIED
     row = {c: f.get(c, "") for c in REVIEW_COLUMNS if c in f.index}
+    for col in ("身份证号", "户主身份证号"):  # an ID Excel cut short in the township's copy: the whole one this roster gives
+        cut = ids.id_number(row.get(col, ""))
+        if not (cut.value and _lost_digits(cut)):
+            continue
+        whole = roster.whole_id(col == "户主身份证号", row.get("户主姓名" if col == "户主身份证号" else "姓名", ""), cut)
+        if whole:
+            row[col] = whole
+        elif cut.status != ids.VALID:
+            notes.append(f"原清单的{col}以数字格式存储，后几位已丢失，本期花名册中也找不到，请核对")
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed})
-    if j is not None:  # an ID Excel cut short in the township's copy: the whole one this roster gives
-        for col, field in (("身份证号", "id"), ("户主身份证号", "head_id")):
-            cut, whole = ids.id_number(row.get(col, "")), ids.id_number(roster.members.at[j, field])
-            if cut.value and _lost_digits(cut) and whole.status == ids.VALID and whole.value[:14] == cut.value[:14]:
-                row[col] = whole.value
     return row
