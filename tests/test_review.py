@@ -294,3 +294,26 @@ def test_a_household_finding_restores_a_members_id_cut_short_by_excel(tmp_path):
     rows = result.rows.set_index("类别代码")
     assert rows.at["C04", "身份证号"] == ZHANG_WIFE and rows.at["C04", "整改状态"] == "未整改"
     assert rows.at["C05", "身份证号"] == ZHANG_WIFE[:15] + "000" and "后几位已丢失" in rows.at["C05", "说明"]
+
+
+def test_a_column_the_township_inserted_is_carried_but_not_made_public(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    for ws in book.worksheets[1:]:
+        ws.insert_cols(3)
+        ws.cell(HEADER_ROW, 3, "入户核实人")
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
+            ws.cell(r, 3, f"村支书刘强{r}")
+    book.save(out / "问题清单.xlsx")
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv"), "--mask"])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    header = list(rows.columns)
+    assert header[header.index("乡镇填报状态") + 1] == "入户核实人（乡镇添加）"
+    assert len(rows) == 4 and all(v.startswith("村支书刘强") for v in rows["入户核实人（乡镇添加）"])
+    public = pd.read_csv(tmp_path / "rv" / "公示_review.csv", dtype=str, encoding="utf-8-sig")
+    assert not any("乡镇添加" in c for c in public.columns)
+    again = read_previous(tmp_path / "rv" / "回头看问题清单.xlsx")  # next quarter: the mark is not doubled
+    assert "入户核实人（乡镇添加）" in again.columns and "说明（乡镇添加）" not in again.columns

@@ -21,6 +21,7 @@ from .audit import build_context, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .io.ledger import read_previous
 from .io.limits import Limits
+from .io.report import TOWNSHIP_ADDED
 from .normalize import ids
 from .normalize.names import person_name
 from .order import natural_rank
@@ -166,7 +167,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         spec = specs.get(code)
         level = spec.level if spec else "member"
         rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else ""))
-    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    added = [c for c in prev.columns if c.endswith(TOWNSHIP_ADDED)]  # after what the township itself reported
+    at = REVIEW_COLUMNS.index("乡镇填报状态") + 1
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS[:at] + added + REVIEW_COLUMNS[at:])
     for col in ("应追回金额", "应补发金额"):  # the money the earlier list reported, as numbers (blank: no money)
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
     if len(frame):
@@ -260,7 +263,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
             status = VERIFIED
-    row = {c: f.get(c, "") for c in REVIEW_COLUMNS if c in f.index}
+    row = {c: f.get(c, "") for c in f.index if c in REVIEW_COLUMNS or c.endswith(TOWNSHIP_ADDED)}
     for col in ("身份证号", "户主身份证号"):  # an ID Excel cut short in the township's copy: the whole one this roster gives
         cut = ids.id_number(row.get(col, ""))
         if not (cut.value and _lost_digits(cut)):

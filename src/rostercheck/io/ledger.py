@@ -20,10 +20,13 @@ from ..normalize.values import header_label, text
 from .limits import Limits
 from .problem_list import FINDING_COLUMNS
 from .read import read_grids
-from .report import LEDGER_COLUMNS
+from .report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .table import fill_merged
 
 COLUMNS = FINDING_COLUMNS + LEDGER_COLUMNS
+# A column a township inserted is carried into the look-back under its own header and TOWNSHIP_ADDED; the
+# look-back's own columns and a row counter are not.
+_NOT_CARRIED = {"序号", "编号", "说明", "乡镇填报状态"}
 _CODE = re.compile(r"^\s*([A-Z]{1,2}\d{2})\b")
 _CELL_CODE = re.compile(r"\s*([A-Z]{1,2}\d{2})(?![0-9A-Z])")  # a 类别代码 cell's code, its name after it or not
 # Header spellings townships produce when they retype a header.
@@ -44,7 +47,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         path: a findings.csv, 问题清单.xlsx or 回头看问题清单.xlsx.
         limits: safety bounds.
     Returns:
-        One row per earlier finding, text columns :data:`COLUMNS` plus ``_sheet`` and ``_row``.
+        One row per earlier finding, text columns :data:`COLUMNS`, the columns townships inserted (their header and
+        :data:`TOWNSHIP_ADDED`), ``_sheet`` and ``_row``.
     Raises:
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
@@ -65,11 +69,14 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 continue
             recognised = True
             records = []
+            added = {c.removesuffix(header_label(TOWNSHIP_ADDED)) + TOWNSHIP_ADDED: i for c, i in pos.items()
+                     if c and c not in COLUMNS and c not in _NOT_CARRIED and not c.startswith("_")}
             for k, cells in enumerate(grid.rows[r + 1:], start=r + 1):
                 rec = {c: (cells[i] if i < len(cells) else "") for c, i in pos.items() if c in COLUMNS}
                 if not any(text(v) for v in rec.values()):
                     continue
                 rec = {c: _cell(c, v) for c, v in rec.items()}
+                rec.update({c: _cell(c, cells[i]) if i < len(cells) else "" for c, i in added.items()})
                 if not any(rec.get(c) for c in ("姓名", "身份证号", "户主身份证号")):
                     continue  # a line typed under the table (填报人：…, 备注：…): a finding names a person or household
                 if not rec.get("类别代码") and rec.get("类别名称"):
@@ -89,7 +96,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         if col not in frame.columns:
             frame[col] = ""
     frame = frame[frame["类别代码"] != ""]
-    frame = frame[COLUMNS + ["_sheet", "_row"]].reset_index(drop=True)
+    added = [c for c in frame.columns if c.endswith(TOWNSHIP_ADDED)]
+    frame[added] = frame[added].fillna("")
+    frame = frame[COLUMNS + added + ["_sheet", "_row"]].reset_index(drop=True)
     frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
     return frame
 

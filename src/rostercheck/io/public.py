@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..normalize.ids import CHECK, DATE, VALID, id_number, mask_id
 from ..normalize.values import digits
-from .report import public_columns, write_csv, write_workbook
+from .report import TOWNSHIP_ADDED, public_columns, write_csv, write_workbook
 
 PREFIX = "公示_"
 # Health, disability, labour capacity, birth date and age are sensitive personal information (PIPL art. 28);
@@ -72,7 +72,7 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
     Returns:
         A new frame safe for posting.
     """
-    cols = [c for c in public_columns(frame) if str(c) not in DROP_COLUMNS]
+    cols = [c for c in public_columns(frame) if str(c) not in DROP_COLUMNS and not str(c).endswith(TOWNSHIP_ADDED)]
     out = frame[cols].copy().astype(object)
     for col in cols:
         name = str(col)

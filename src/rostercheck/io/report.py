@@ -29,6 +29,9 @@ import pandas as pd
 from ..errors import OutputError
 
 LEDGER_COLUMNS = ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
+# The mark of a column a township inserted into its ledger (carried by review under its own header; public copies
+# leave such columns out: nobody knows what they hold).
+TOWNSHIP_ADDED = "（乡镇添加）"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
