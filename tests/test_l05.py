@@ -50,3 +50,15 @@ def test_l05_household_of_the_dead_is_no_lead():
     lists = {"exits": [exit_row(reason="死亡")], "monitoring": mon("王退出", HEAD, income="3000"),
              "deaths": [{"name": "王退出", "id": HEAD, "date": "2026-02-20"}]}
     assert leads(context(ROSTER, lists), "L05") == []
+
+
+def test_l05_refused_for_a_car_still_registered_is_only_a_low_lead():
+    # refused for a car, then a member newly disabled: with the car still on the vehicle register, 低 (as L01)
+    disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]
+    car = {"name": "王退出", "id": HEAD, "plate": "豫P12345", "vehicle_type": "小型轿车", "use": "非营运", "status": "正常"}
+    lists = {"rejected": [exit_row(reason="家庭拥有小汽车")], "disabled": disabled, "vehicles": [car],
+             "registry": [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                          {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]}
+    assert leads(context(ROSTER, lists), "L05") == [("王退出", "低")]
+    lists["vehicles"] = [{**car, "status": "注销"}]  # the car is gone: the change is worth a visit
+    assert leads(context(ROSTER, lists), "L05") == [("王退出", "中")]

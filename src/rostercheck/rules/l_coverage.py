@@ -575,12 +575,15 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                     figures["病种"] = cell(irow, "disease")
             if not reasons:
                 continue
-            if when is None:
+            # what the audit's lists say of the household (a car still registered …): as L01, the lead is 低
+            means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")))
+            if when is None or means:
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else '日期未填'}{word}"
                         + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
-                        + "；".join(reasons) + "；本户现不在低保、特困花名册中")
+                        + "；".join(reasons) + "；本户现不在低保、特困花名册中"
+                        + (f"；但{'；'.join(means)}，请核实{word}原因是否仍然存在" if means else ""))
             out.append(Lead("L05", priority, link_confidence(head), person(head, head, place(ctx, head)), evidence,
                             ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
                             {"退出或未获批日期": when.isoformat() if when else "", "退出原因": cell(head, "reason"), **figures},
