@@ -73,9 +73,12 @@ def test_l03_dibao_member_alone_is_a_transfer_lead():
     roster = household("王老人", OLD)
     lists = {"registry": reg(ALONE), "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
     assert leads(context(roster, lists), "L03") == [("王老人", "中")]
-    # with a wife of 65 in the same roster household: supported, no lead
-    roster = household("王老人", OLD, [("李老伴", "妻", WIFE65)])
+    # with a wife of 55 in the same roster household: supported, no lead
+    roster = household("王老人", OLD, [("李老伴", "妻", make_id("19710101", 62, "430522"))])
     assert "王老人" not in {n for n, _ in leads(context(roster, lists), "L03")}
+    # a wife of 65 on 低保 with him is a 低保 recipient aged 60 or more: unable to support him (held-out 55)
+    roster = household("王老人", OLD, [("李老伴", "妻", WIFE65)])
+    assert "王老人" in {n for n, _ in leads(context(roster, lists), "L03")}
 
 
 @pytest.mark.parametrize("programme_rows, deaths, registry", [

@@ -403,6 +403,8 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool)
                 kin == PARENT and ((age is not None and age < p["minor_age"]) or severe_self)):
             if a is not None and a >= p["supporter_unable_age"]:
                 continue
+            if ctx.value(k, "programme") == "特困" or (a is not None and a >= p["elderly_age"]):
+                continue  # on a roster: 特困 himself, or a 低保 recipient aged 60 or more
             if ctx.value(k, "id") in dead_ids(ctx):
                 continue
             if _severe(ctx, ctx.value(k, "id"), disabled_by_id(ctx).get(ctx.value(k, "id")), p):
