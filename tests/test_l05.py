@@ -62,3 +62,18 @@ def test_l05_refused_for_a_car_still_registered_is_only_a_low_lead():
     assert leads(context(ROSTER, lists), "L05") == [("王退出", "低")]
     lists["vehicles"] = [{**car, "status": "注销"}]  # the car is gone: the change is worth a visit
     assert leads(context(ROSTER, lists), "L05") == [("王退出", "中")]
+
+
+def test_l05_a_head_id_stored_as_a_number_links_by_name_and_its_first_digits():
+    # refused; the list's 户主身份证号 cell is a number (digits lost): the registry's one 王退出 of those first digits
+    lists = {"rejected": [exit_row(pid=float(HEAD))], "disabled": [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}],
+             "registry": [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                          {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]}
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    found = LEADS["L05"](context(ROSTER, lists))
+    assert [(x.person["name"], x.person["id"], x.confidence) for x in found] == [("王退出", HEAD, "中")]
+    lists["registry"][0]["name"] = "王别人"  # nobody of that name: no guess
+    assert leads(context(ROSTER, lists), "L05") == []

@@ -201,6 +201,10 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue
         damaged = numbers_as_ids(ref)
+        if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's
+            heads = ref.loc[ref["id_raw"].isna() | (ref["id_raw"].astype(str).str.strip() == ""), "head_id"]
+            counts = heads[heads.notna()].astype(str).value_counts()  # each distinct cell judged once
+            damaged += int(sum(n for h, n in counts.items() if ids.id_number(h).status == ids.NUMERIC))
         if damaged:
             out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                        "请让报送单位把身份证号列设为“文本”后重新导出。")

@@ -143,8 +143,39 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
                     f["name_key"] = f["name_key"].astype(object) if "name_key" in f.columns else ""
                     f.loc[f.index[blank], "name_key"] = [person_name(head_names[i]) for i in blank]
     f["pid"] = [v if s == ids.VALID else "" for v, s in zip(f["id"], f["id_status"])]
+    cut = [i for i, (v, s) in enumerate(zip(f["id"], f["id_status"])) if s == ids.NUMERIC and v]
+    if cut and kind != "registry":  # digits lost to a number format: the one person of that name the rosters or registry know
+        known = _known_ids(ctx)
+        keys = f["name_key"].tolist() if "name_key" in f.columns else [""] * len(f)
+        pids, heads, own = f["pid"].tolist(), f["head_pid"].tolist(), f["id"].tolist()
+        hids = f["head_id"].tolist() if "head_id" in f.columns else [""] * len(f)
+        for i in cut:
+            found = known.get((keys[i], own[i][:ids.SURVIVING]))
+            if found:
+                pids[i] = found
+                if ids.id_number(hids[i]).value == own[i]:  # a row naming the head only: his ID as the head's too
+                    heads[i] = found
+        f["pid"], f["head_pid"] = pids, heads
     f["age"] = [ids.age_on(b, ctx.as_of) if isinstance(b, dt.date) else None for b in f["birth"]]
     return f
+
+
+def _known_ids(ctx: Context) -> dict[tuple[str, str], str]:
+    """(name key, the first digits a number format keeps) → the one valid ID of that name on the rosters or in the
+    registry that starts so (a key two different people share is left out)."""
+
+    def make() -> dict[tuple[str, str], str]:
+        seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+        parts = [ctx.members] + ([ctx.lists["registry"]] if ctx.has("registry") else [])
+        for part in parts:
+            if "name_key" not in part.columns:
+                continue
+            for key, v, st in zip(part["name_key"].tolist(), part["id"].tolist(), part["id_status"].tolist()):
+                if st == ids.VALID and key:
+                    seen[(key, v[:ids.SURVIVING])].add(v)
+        return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+    return _cached(ctx, "cov:known-ids", make)
 
 
 def rows(ctx: Context, kind: str) -> dict[int, dict]:
