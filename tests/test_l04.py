@@ -130,3 +130,21 @@ def test_l04_a_workbook_with_a_sheet_per_month_gives_the_months(tmp_path, sheet_
                       dt.date(2026, 9, 30), codes=["L04"])
     assert [(ld["姓名"], ld["优先级"]) for ld in result.leads.to_dict("records")] == [("张儿", "高")]
     assert "最近一次发放为 2026-03" in result.leads["依据"].iloc[0]
+
+
+def test_l04_names_the_roster_household_and_is_medium_when_enrolled_only_through_the_registry():
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    # a member of a 低保 household: the lead names her household's head and village as the roster has them
+    disabled = [{"name": "张儿", "cert": f"{SON}43"}]
+    found = LEADS["L04"](context(ROSTER, {"disabled": disabled, "subsidies": FILLER}))
+    assert [(x.person["head_name"], x.person["village"], x.confidence) for x in found] == [("张户主", "东村", "高")]
+    # not on the roster herself, her registry household's head is: that household, at 中 (a kinship inferred)
+    wife = make_id("19650101", 42)
+    registry = [{"household_no": "7", "name": "张户主", "id": HEAD, "relation": "户主"},
+                {"household_no": "7", "name": "王妻", "id": wife, "relation": "妻"}]
+    lists = {"disabled": [{"name": "王妻", "cert": f"{wife}43"}], "subsidies": FILLER, "registry": registry}
+    found = LEADS["L04"](context(ROSTER, lists))
+    assert [(x.person["name"], x.person["head_name"], x.confidence) for x in found] == [("王妻", "张户主", "中")]

@@ -222,6 +222,31 @@ def covered_rows(ctx: Context, kind: str) -> dict[int, str]:
     return _cached(ctx, f"cov:covered:{kind}", make)
 
 
+def roster_member(ctx: Context, pid: str) -> tuple[int | None, bool]:
+    """The roster member a person is (by valid ID), else a roster member of the person's registry household.
+
+    Args:
+        ctx: the context.
+        pid: the person's valid ID.
+    Returns:
+        (member index or None, whether found through the registry).
+    """
+    index = _cached(ctx, "cov:member-index", lambda: {
+        v: j for j, (v, st) in reversed(list(enumerate(zip(ctx.members["id"].tolist(), ctx.members["id_status"].tolist()))))
+        if st == ids.VALID})
+    if pid in index:
+        return index[pid], False
+    return next(((index[x], True) for x in registry_fellows(ctx, pid) if x in index), (None, False))
+
+
+def roster_person(ctx: Context, j: int, row: dict) -> dict[str, str]:
+    """A lead's identity columns for a list row whose household is on a roster: the person as the list names her, her
+    household's head, township and village as the roster has them."""
+    v = ctx.value
+    return {"township": v(j, "township"), "village": v(j, "village"), "head_name": v(j, "head_name"),
+            "head_id": v(j, "head_id"), "name": cell(row, "name"), "id": row.get("pid") or cell(row, "id_raw")}
+
+
 def roster_heads(ctx: Context) -> dict[str, str]:
     """Return valid IDs of roster members and heads → programme (a household is covered by any member)."""
 

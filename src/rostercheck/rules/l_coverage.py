@@ -18,7 +18,8 @@ from . import where
 from ._money import month_add
 from ._coverage import (Lead, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
                         household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
-                        place, registry_fellows, roster_heads, rows, severe, tekun_ids, yuan)
+                        place, registry_fellows, roster_heads, roster_member, roster_person, rows, severe, tekun_ids,
+                        yuan)
 
 
 def _standard(ctx: Context, area: str) -> float:
@@ -512,7 +513,13 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         paid = "、".join(sorted({"living": "生活补贴", "care": "护理补贴", "other": "其他补贴"}[i] for i in items)) or "无"
         evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level or '等级未填'} 级；"
                     f"《{ctx.labels['subsidies']}》中按身份证号查到的发放项目：{paid}；{'；'.join(missing)}")
-        out.append(Lead("L04", priority, link_confidence(row), person(row, None, place(ctx, row)), evidence,
+        # the household as the roster has it (head, village); enrolled only through the registry household: 中
+        j, kin = roster_member(ctx, row["pid"]) if row["pid"] else (None, False)
+        who = roster_person(ctx, j, row) if j is not None else person(row, None, place(ctx, row))
+        sure = MEDIUM if (kin and not covered.get(r)) and link_confidence(row) == HIGH else link_confidence(row)
+        if kin and not covered.get(r):
+            evidence += f"（本人所在户籍户的{ctx.value(j, 'name')}在{prog}花名册中）"
+        out.append(Lead("L04", priority, sure, who, evidence,
                         ctx.labels["disabled"], str(row.get("_row", "")), "身份证号（残疾人证号前18位）",
                         {"残疾类别": cat, "残疾等级": "" if level is None else str(level), "现保障类别": prog,
                          "已发补贴": paid}, row["pid"] or f"{cell(row, 'name')}|{row.get('_row')}"))
