@@ -60,6 +60,13 @@ def test_l02_member_found_through_the_registry_household():
     lists = {"monitoring": mon("王户主", HEAD, income="4000"), "registry": registry,
              "disabled": [{"name": "王儿", "cert": cert(SON, 6, 2)}]}
     assert leads(context(ROSTER, lists), "L02") == [("王儿", "高")]
+    # priority 高, but the kinship is the registry's, not the monitoring list's: 置信度 中 (held-out 55)
+    from rostercheck.rules._coverage import LEADS
+
+    found = LEADS["L02"](context(ROSTER, lists))
+    assert [x.confidence for x in found] == ["中"] and "按户籍同户号" in found[0].evidence
+    lists["monitoring"] = mon("王户主", HEAD, [("王儿", "长子", SON)], income="4000")  # listed: 高
+    assert [x.confidence for x in LEADS["L02"](context(ROSTER, lists))] == ["高"]
 
 
 def test_l02_dead_member_is_no_lead():

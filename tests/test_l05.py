@@ -77,3 +77,18 @@ def test_l05_a_head_id_stored_as_a_number_links_by_name_and_its_first_digits():
     assert [(x.person["name"], x.person["id"], x.confidence) for x in found] == [("王退出", HEAD, "中")]
     lists["registry"][0]["name"] = "王别人"  # nobody of that name: no guess
     assert leads(context(ROSTER, lists), "L05") == []
+
+
+def test_l05_confidence_is_medium_when_the_change_is_a_registry_relatives():
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    son = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]  # the exit row names the head only
+    found = LEADS["L05"](context(ROSTER, {"exits": [exit_row()], "disabled": son, "registry": registry}))
+    assert [x.confidence for x in found] == ["中"] and "按户籍同户号" in found[0].evidence
+    head = [{"name": "王退出", "cert": f"{HEAD}41", "date": "2026-06-01"}]
+    found = LEADS["L05"](context(ROSTER, {"exits": [exit_row()], "disabled": head, "registry": registry}))
+    assert [x.confidence for x in found] == ["高"]

@@ -163,9 +163,13 @@ def severe_member(ctx: Context) -> list[Lead]:
         if hh.unsure:
             priority = LOW
         head = hh.head
-        evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户（风险未消除），{money_text}；"
+        recs = rows(ctx, "monitoring")
+        listed = {recs[r]["pid"] for r in hh.rows} | {recs[r]["head_pid"] for r in hh.rows}
+        through = "" if pid in listed else "（按户籍同户号，监测名单未列本人）"  # a kinship inferred: 中 at most
+        evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（风险未消除），{money_text}；"
                     f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
-        out.append(Lead("L02", priority, link_confidence(row), person(row, head, place(ctx, row, head)), evidence,
+        sure = MEDIUM if through and link_confidence(row) == HIGH else link_confidence(row)
+        out.append(Lead("L02", priority, sure, person(row, head, place(ctx, row, head)), evidence,
                         ctx.labels[kind], str(row.get("_row", "")),
                         "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
@@ -557,11 +561,13 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             if not alive or household_covered(ctx, family):
                 continue
             reasons, figures, priority = [], {}, MEDIUM
+            direct = []  # per reason: about a person the exit row itself names (else a kinship the registry infers)
             if hh_mon and hh_mon.open and hh_mon.income is not None:
                 std = ctx.standard(hh_mon.area or ctx.common.get("default_area", ""))
                 if hh_mon.income < std:
                     reasons.append(f"{where(ctx, 'monitoring', hh_mon.head)}：家庭人均月收入 {yuan(hh_mon.income)} 元，"
                                    f"低于低保标准 {yuan(std)} 元（风险未消除）")
+                    direct.append(any(x in mon for x in pids))
                     figures.update({"人均月收入": yuan(hh_mon.income), "保障标准": yuan(std)})
                     if hh_mon.income <= std * params(ctx, "L01")["far_below_share"]:
                         priority = HIGH
@@ -573,14 +579,18 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                     if isinstance(dd, dt.date) and when is not None and dd <= when:
                         continue  # known when the decision was taken
                     reasons.append(f"{where(ctx, 'disabled', drow)}：成员{cell(drow, 'name')} {d[1]}残疾 {d[2]} 级"
-                                   + (f"（{dd.isoformat()} 办证）" if isinstance(dd, dt.date) else ""))
+                                   + (f"（{dd.isoformat()} 办证）" if isinstance(dd, dt.date) else "")
+                                   + ("" if x in pids else "（按户籍同户号）"))
+                    direct.append(x in pids)
                     figures.update({"残疾类别": d[1], "残疾等级": str(d[2])})
                 if x in ill:
                     irow = rows(ctx, "illness")[ill[x]]
                     idate = irow.get("date")
                     if isinstance(idate, dt.date) and when is not None and idate <= when:
                         continue
-                    reasons.append(f"{where(ctx, 'illness', irow)}：成员{cell(irow, 'name')} 病种“{cell(irow, 'disease')}”")
+                    reasons.append(f"{where(ctx, 'illness', irow)}：成员{cell(irow, 'name')} 病种“{cell(irow, 'disease')}”"
+                                   + ("" if x in pids else "（按户籍同户号）"))
+                    direct.append(x in pids)
                     figures["病种"] = cell(irow, "disease")
             if not reasons:
                 continue
@@ -593,7 +603,10 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                         + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
                         + (f"；但{'；'.join(means)}，请核实{word}原因是否仍然存在" if means else ""))
-            out.append(Lead("L05", priority, link_confidence(head), person(head, head, place(ctx, head)), evidence,
+            sure = link_confidence(head)
+            if not any(direct) and sure == HIGH:
+                sure = MEDIUM  # the household's change is known only through a kinship the registry infers
+            out.append(Lead("L05", priority, sure, person(head, head, place(ctx, head)), evidence,
                             ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
                             {"退出或未获批日期": when.isoformat() if when else "", "退出原因": cell(head, "reason"), **figures},
                             key))
