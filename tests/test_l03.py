@@ -60,6 +60,23 @@ def test_l03_uncovered_elderly(registry, extra, expected):
     assert leads(context(ROSTER, lists), "L03") == expected
 
 
+def test_l03_a_minor_the_monitoring_list_leaves_out_but_the_registry_puts_in_the_household():
+    # the list names only the grandmother (75); the registry has her grandson of 11 with both parents dead
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    father, mother = make_id("19800101", 53, "430522"), make_id("19820101", 64, "430522")
+    alone = reg(("1", "王奶奶", WIFE75, "户主", "", ""), ("1", "王孙", KID, "孙子", father, mother))
+    dead = [{"name": "王爸", "id": father, "date": "2024-05-01"}, {"name": "王妈", "id": mother, "date": "2023-02-01"}]
+    lists = {"monitoring": mon("王奶奶", WIFE75, income="8000"), "registry": alone, "deaths": dead}
+    found = {x.person["name"]: x for x in LEADS["L03"](context(ROSTER, lists))}
+    assert set(found) == {"王奶奶", "王孙"}
+    kid = found["王孙"]
+    assert kid.confidence == "中" and kid.person["head_name"] == "王奶奶" and "监测名单未列本人" in kid.evidence
+    assert "已死亡" in kid.evidence and "父母" in kid.evidence  # who was looked at and why none can support him
+
+
 def test_l03_minor_with_grandmother_only_but_not_with_parents():
     alone = reg(("1", "王奶奶", WIFE75, "户主", "", ""), ("1", "王孙", KID, "孙子", "", ""))
     lists = {"monitoring": mon("王奶奶", WIFE75, [("王孙", "孙子", KID)], income="8000"), "registry": alone}

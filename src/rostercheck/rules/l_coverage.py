@@ -253,8 +253,10 @@ def _age(pid: str, as_of: dt.date) -> int | None:
     return ids.age_on(born, as_of) if born else None
 
 
-def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool) -> list[str]:
-    """Return the text of each legal supporter found who is able to support (alive, not 特困, not old, not severe)."""
+def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
+                     ruled_out: list[str] | None = None) -> list[str]:
+    """Return the text of each legal supporter found who is able to support (alive, not 特困, not old, not severe);
+    ``ruled_out`` collects the others, each with why."""
     from ..kinship import CHILD, PARENT, SPOUSE
 
     p = params(ctx, "L03")
@@ -268,16 +270,16 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool)
             continue
         if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
             continue
-        if other in dead or other in tekun:
+        word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin] + ids.mask_id(other)
+        why = ("已死亡" if other in dead else "本人是特困人员" if other in tekun
+               else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
+               else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
+               else "重度残疾" if _severe(ctx, other, dis.get(other), p) else "")
+        if why:
+            if ruled_out is not None:
+                ruled_out.append(f"{word}{why}")
             continue
-        if a is not None and a >= p["supporter_unable_age"]:
-            continue
-        if a is not None and a >= p["elderly_age"] and other in heads:
-            continue  # a 低保 recipient aged 60 or more
-        if _severe(ctx, other, dis.get(other), p):
-            continue
-        word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin]
-        found.append(f"{word}{ids.mask_id(other)}")
+        found.append(word)
     return found
 
 
@@ -319,14 +321,20 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
     strong = _cross_household(ctx)
     seen: set[str] = set()
     # (a) uncovered people on the monitoring (risk open) or disability lists
-    for kind in ("monitoring", "disabled"):
-        if not ctx.has(kind):
+    # (a') last, a monitored household's people the list leaves out but the registry puts in it (kin_only)
+    for kind, kin_only in (("monitoring", False), ("disabled", False), ("monitoring", True)):
+        if not ctx.has(kind) or (kin_only and not ctx.has("registry")):
             continue
         covered = covered_rows(ctx, kind)
         mon = monitoring_of(ctx)
-        for r, row in rows(ctx, kind).items():
+        candidates = list(rows(ctx, kind).items())
+        if kin_only:
+            listed = {row["pid"] for row in rows(ctx, kind).values()}
+            candidates = [(r, row) for r, row in rows(ctx, "registry").items()
+                          if row["pid"] and row["pid"] not in listed and row["pid"] in mon]
+        for r, row in candidates:
             pid = row["pid"]
-            if not pid or pid in seen or pid in dead or pid in tekun or r in covered:
+            if not pid or pid in seen or pid in dead or pid in tekun or (not kin_only and r in covered):
                 continue
             hh = mon.get(pid)
             if kind == "monitoring" and (hh is None or not hh.open):
@@ -337,17 +345,22 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                 continue  # nothing tells who the person's relatives are
             age = _age(pid, ctx.as_of)
             crit = _criteria(ctx, pid, age)
-            if not crit or _able_supporters(ctx, pid, age, any("残疾" in c for c in crit)):
+            sev, ruled = any("残疾" in c for c in crit), []
+            if not crit or _able_supporters(ctx, pid, age, sev, ruled):
                 continue
             seen.add(pid)
             priority = (HIGH if len(crit) > 1 else MEDIUM) if strong else LOW
             head = (hh.head if hh else row)
-            evidence = (f"{where(ctx, kind, row)}：{'、'.join(crit)}；户籍信息" + ("及赡养义务人名单" if ctx.has("supporters") else "")
-                        + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if age is not None and age < 18 else "")
-                        + "，已故、特困、年老或重度残疾的不计）；本人及同户成员不在低保、特困花名册中"
+            found_at = (f"{where(ctx, 'registry', row)}（与{where(ctx, 'monitoring', hh.head)}同一户籍户，监测名单未列本人）"
+                        if kin_only else where(ctx, kind, row))
+            evidence = (f"{found_at}：{'、'.join(crit)}；户籍信息" + ("及赡养义务人名单" if ctx.has("supporters") else "")
+                        + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if (age is not None and age < 18) or sev else "")
+                        + "，已故、特困、年老或重度残疾的不计" + (f"：{'、'.join(ruled)}" if ruled else "")
+                        + "）；本人及同户成员不在低保、特困花名册中"
                         + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
-            out.append(Lead("L03", priority, link_confidence(row), person(row, head, place(ctx, row, head)), evidence,
-                            ctx.labels[kind], str(row.get("_row", "")), "身份证号一致",
+            sure = MEDIUM if kin_only and link_confidence(row) == HIGH else link_confidence(row)
+            out.append(Lead("L03", priority, sure, person(row, head, place(ctx, row, head)), evidence,
+                            ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
                             {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": ""},
                             pid))
     # (b) 低保 members who may be 特困 (低保转特困)
@@ -361,13 +374,14 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
         crit = _criteria(ctx, pid, age, str(dis_text or ""))
         if not crit:
             continue
-        sev = any("残疾" in c for c in crit)
-        if _able_supporters(ctx, pid, age, sev) or _roster_supporters(ctx, j, age, sev):
+        sev, ruled = any("残疾" in c for c in crit), []
+        if _able_supporters(ctx, pid, age, sev, ruled) or _roster_supporters(ctx, j, age, sev, ruled):
             continue
         seen.add(pid)
         v = ctx.value
         evidence = (f"低保花名册《{v(j, 'file').split('/')[-1]}》第 {v(j, 'row')} 行：{'、'.join(crit)}；户籍信息、花名册同户成员"
-                    + ("及赡养义务人名单" if ctx.has("supporters") else "") + "中未见有履行能力的法定义务人；"
+                    + ("及赡养义务人名单" if ctx.has("supporters") else "") + "中未见有履行能力的法定义务人"
+                    + (f"（{'、'.join(dict.fromkeys(ruled))}）" if ruled else "") + "；"
                     "特困供养标准高于低保，建议按特困人员认定条件复核（低保转特困）"
                     + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
         out.append(Lead("L03", MEDIUM if strong else LOW, HIGH,
@@ -385,8 +399,10 @@ def _registry_index(ctx: Context):
     return registry_households(ctx)
 
 
-def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool) -> bool:
-    """Return whether the member's roster household has an able spouse, adult child (or parent, for a minor)."""
+def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool,
+                       ruled_out: list[str] | None = None) -> bool:
+    """Return whether the member's roster household has an able spouse, adult child (or parent, for a minor or a
+    severely disabled person); ``ruled_out`` collects the others, each with why."""
     from ..kinship import CHILD, PARENT, SPOUSE, pair_kin, role
 
     p = params(ctx, "L03")
@@ -406,15 +422,17 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool)
         a = None if a is None or a != a else int(a)
         if kin == SPOUSE or (kin == CHILD and (a is None or a >= p["adult_age"])) or (
                 kin == PARENT and ((age is not None and age < p["minor_age"]) or severe_self)):
-            if a is not None and a >= p["supporter_unable_age"]:
-                continue
-            if ctx.value(k, "programme") == "特困" or (a is not None and a >= p["elderly_age"]):
-                continue  # on a roster: 特困 himself, or a 低保 recipient aged 60 or more
-            if ctx.value(k, "id") in dead_ids(ctx):
-                continue
-            if _severe(ctx, ctx.value(k, "id"), disabled_by_id(ctx).get(ctx.value(k, "id")), p):
-                continue  # a severely disabled supporter supports nobody
-            return True
+            other = ctx.value(k, "id")
+            # on a roster: 特困 himself, or a 低保 recipient aged 60 or more; a severely disabled supporter supports nobody
+            why = (f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
+                   else "本人是特困人员" if ctx.value(k, "programme") == "特困"
+                   else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"]
+                   else "已死亡" if other in dead_ids(ctx)
+                   else "重度残疾" if _severe(ctx, other, disabled_by_id(ctx).get(other), p) else "")
+            if not why:
+                return True
+            if ruled_out is not None:
+                ruled_out.append(f"同户{ctx.value(k, 'name')}（{ctx.value(k, 'relation')}）{why}")
     return False
 
 
