@@ -55,6 +55,10 @@ def test_coverage_on_the_sample_county(tmp_path):
     at = header.index("走访情况")  # the columns to fill in, then only the trace columns (not printed)
     assert header[at:at + 5] == ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
     assert header[at + 5:] == ["来源名单", "来源行", "匹配键"]
+    l01 = book[next(n for n in book.sheetnames if n.startswith("L01"))]
+    rows = list(l01.iter_rows(min_row=HEADER_ROW, values_only=True))
+    money = [r[rows[0].index(c)] for r in rows[1:] for c in ("人均月收入", "保障标准") if r[0]]
+    assert money and all(isinstance(v, (int, float)) for v in money)  # numbers, not text Excel will not sum
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert run["command"] == "coverage" and run["leads"] == len(leads)
     public = (tmp_path / "公示_漏保线索.csv").read_text(encoding="utf-8-sig")

@@ -35,7 +35,8 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
     wrap = book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
     percent = book.add_format({"num_format": "0.0%", "valign": "top"})
     title_style = book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
-    for style in (head, fill, text, wrap, percent, title_style):
+    number = book.add_format({"valign": "top"})
+    for style in (head, fill, text, wrap, percent, title_style, number):
         style._get_xf_index()
     used: set[str] = set()
     for title, frame, extra, *chart in sheets:
@@ -51,7 +52,8 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
             ws.set_row(1, report.LINE_HEIGHT * lines)
         for c, (name, (width, wrapped)) in enumerate(zip(names, layout)):
             ws.write_string(1, c, str(name), fill if name in extra else head)
-            ws.set_column(c, c, width, percent if name in report.PERCENT_COLUMNS else wrap if wrapped else text)
+            ws.set_column(c, c, width, percent if name in report.PERCENT_COLUMNS else number
+                          if name in cols and report.numbers_only(frame[name]) else wrap if wrapped else text)
         wrapped = [(n, w) for n, (w, wr) in zip(cols, layout) if wr]
         heights = report.row_heights([frame[n].tolist() for n, _ in wrapped], [w for _, w in wrapped])
         for r, row in enumerate(frame[cols].itertuples(index=False), start=2):

@@ -170,9 +170,20 @@ def leads_frame(leads: list[Lead], specs: dict[str, CheckSpec]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=LEAD_COLUMNS + used + ["_household"]).fillna("")
     if frame.empty:
         return frame
+    for col, kind in (("人均月收入", float), ("保障标准", float), ("年龄", int), ("残疾等级", int)):  # numbers stay numbers
+        if col in frame.columns:
+            frame[col] = pd.Series([_number(v, kind) for v in frame[col]], index=frame.index, dtype=object)
     frame["_p"] = frame["优先级"].map(PRIORITY_ORDER)
     frame = frame.sort_values(["线索代码", "乡镇", "村", "_p", "户主姓名", "姓名"], kind="stable")
     return frame.drop(columns="_p").reset_index(drop=True)
+
+
+def _number(value: object, kind: type) -> object:
+    """A figure as a number ('1,234.50' → 1234.5, '66' → 66), or as written when it is none ('' stays '')."""
+    try:
+        return kind(str(value).replace(",", "")) if str(value).strip() else ""
+    except ValueError:
+        return value
 
 
 __all__ = ["coverage", "CoverageResult", "LEAD_COLUMNS", "lead_codes", "leads_frame"]

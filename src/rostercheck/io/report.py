@@ -211,6 +211,15 @@ def _cell_tails(values: list) -> list[str | None]:
 TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹"))
 # Columns of fractions shown as percentages (the cells stay numbers Excel and WPS can sort and sum).
 PERCENT_COLUMNS = frozenset(("整改率",))
+
+
+def numbers_only(column: pd.Series) -> bool:
+    """Whether a column holds numbers only (blanks aside): counts, amounts. Such a column is not formatted as text
+    ("@"), so that a number typed into it later is still a number."""
+    if column.dtype.kind in "iuf":
+        return True
+    return column.dtype == object and pd.api.types.infer_dtype(column.replace("", None), skipna=True) in (
+        "integer", "floating", "mixed-integer-float")
 TITLE_ROW, HEADER_ROW = 0, 1  # 0-based sheet rows (HEADER_ROW + 1 is the header's row number in Excel)
 FIRST_DATA_ROW = HEADER_ROW + 1
 # Columns never wrapped (IDs, accounts, phones, plates, codes, fingerprints, dates): shown whole, as text.
@@ -480,7 +489,9 @@ class Workbook:
         self._wrap = self._book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
         self._percent = self._book.add_format({"num_format": "0.0%", "valign": "top"})
         self._title = self._book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
-        for style in (self._head, self._fill, self._text, self._wrap, self._percent, self._title):  # fixed style numbers
+        self._number = self._book.add_format({"valign": "top"})
+        for style in (self._head, self._fill, self._text, self._wrap, self._percent, self._title,
+                      self._number):  # fixed style numbers
             style._get_xf_index()
         self._used: set[str] = set()
         self._bodies: dict[str, _Body] = {}
@@ -514,7 +525,8 @@ class Workbook:
         styles = {}
         for c, (name, (width, wrap)) in enumerate(zip(order, layout)):
             ws.write_string(HEADER_ROW, c, str(name), self._fill if name in extra else self._head)
-            style = self._percent if name in PERCENT_COLUMNS else self._wrap if wrap else self._text
+            style = (self._percent if name in PERCENT_COLUMNS else self._number if name in cols and numbers_only(frame[name])
+                     else self._wrap if wrap else self._text)
             ws.set_column(c, c, width, style)
             styles[name] = style._get_xf_index()
         ws.freeze_panes(FIRST_DATA_ROW, 0)
