@@ -110,12 +110,16 @@ def test_a_household_still_paid_under_its_dead_former_head_into_its_own_account(
     rows = [pay(A, "陈国强", m, 516, bank_account="6228480012345678") for m in months("2026-07", "2026-09")]
     rows += [pay(C, "李四", m, 700, bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
     ctx = money_context(rost, rows, {"deaths": [{"name": "陈国强", "id": A, "date": "2026-05-10"}]})
-    assert money(ctx, "F07") == [("王芳", "低", None, None)]
+    # the deaths list says who he is: the account is the household's, no lead (held-out 56)
+    assert money(ctx, "F07") == []
     assert money(ctx, "F01") == [] and money(ctx, "F06") == [] and money(ctx, "F03") == []
+    # without the deaths list nothing says why the payee is on no roster: a 低 lead, the payee to be changed
+    assert money(money_context(rost, rows), "F07") == [("王芳", "低", None, None)]
     # a household ledger naming only the former head (户主身份证号): the same
     rows = [{**r, "head_id": r.pop("id"), "head_name": r.pop("name")} for r in rows]
     ctx = money_context(rost, rows, {"deaths": [{"name": "陈国强", "id": A, "date": "2026-05-10"}]})
-    assert money(ctx, "F01") == [] and money(ctx, "F06") == [] and money(ctx, "F07") == [("王芳", "低", None, None)]
+    assert money(ctx, "F01") == [] and money(ctx, "F06") == [] and money(ctx, "F07") == []
+    assert money(money_context(rost, rows), "F07") == [("王芳", "低", None, None)]
 
 
 def test_a_dead_members_own_row_beside_the_others_is_still_his():

@@ -36,14 +36,19 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _former(ctx: Context, led: Ledger) -> list[Finding]:
-    """Households whose own account (the roster's) is paid under a payee on no roster: the payee to be changed (低: the
-    money is the household's, as the README says of a former head's rows)."""
+    """Households whose own account (the roster's) is paid under a payee on no roster and whom no list says died, is in
+    custody, moved or left: the payee to be changed (低: the money is the household's, as the README says of a former
+    head's rows). A former head the lists say is gone is no lead: the account is the household's (his months beyond
+    the household's amount are F01–F03)."""
     by: dict[tuple, list[int]] = defaultdict(list)
     for r in sorted(led.memo.get("former", ())):
         if led.ok[r] and led.benefit[r]:
             by[(led.household[r], led.cols["id"][r] or led.cols["link_key"][r])].append(r)
+    gone = led.memo.get("former_events", {})
     out = []
     for (_, who), rows in by.items():
+        if any(r in gone for r in rows):
+            continue
         r0 = rows[0]
         months = sorted({led.cols["month"][r] for r in rows} - {""})
         name = led.cols["name"][r0] or led.cols["head_name"][r0] or led.cols["holder"][r0]
