@@ -106,3 +106,14 @@ def test_unknown_school_and_health_codes_are_reported():
     warnings = value_warnings(ctx)
     assert any("在校情况" in w and "“A”1 行" in w for w in warnings)
     assert any("健康状况" in w and "“9”1 行" in w for w in warnings)
+
+
+def test_coded_cells_are_shown_with_what_they_were_read_to_mean():
+    from rostercheck.rules import load_all
+
+    ctx = context(person(40, "男", health="1", school="0", disability="0"))
+    [found] = load_all()["C08"](ctx)
+    assert "健康状况“1（健康）”" in found.evidence and "在校情况“0（否）”" in found.evidence
+    assert "残疾“0（无）”" in found.evidence
+    [found] = load_all()["C08"](context(person(40, "男")))  # words stay as written
+    assert "健康状况“健康”" in found.evidence and "在校情况“非在校”" in found.evidence and "残疾“未登记”" in found.evidence

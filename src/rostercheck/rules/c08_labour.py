@@ -86,14 +86,21 @@ def check(ctx: Context) -> list[Finding]:
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
         evidence = (f"花名册第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
-                    f"劳动能力“{labour}”，健康状况“{health}”，在校情况“{school or '未填'}”，"
-                    f"残疾“{disability or '未登记'}”——线索：需入户核实是否无正当理由拒绝劳动")
+                    f"劳动能力“{labour}”，健康状况“{_shown(health, '健康')}”，"
+                    f"在校情况“{_shown(school, '否') if school else '未填'}”，"
+                    f"残疾“{_shown(disability, '无') if disability.strip() else '未登记'}”——线索：需入户核实是否无正当理由拒绝劳动")
         # Facts: the roster's labour, health, school and disability cells decide; the age is left out
         # (it changes every year while nothing else does).
         facts = (("list", "roster"), ("labour", fact_text(labour)), ("health", fact_text(health)),
                  ("school", fact_text(school)), ("disability", fact_text(disability)))
         out.append(Finding("C08", int(j), evidence, conf, ROSTER, str(row), "花名册劳动能力、健康、在校、残疾信息", facts))
     return out
+
+
+def _shown(cell: str, meaning: str) -> str:
+    """A cell the rule read as a code (1, 0, Y …) with what it was read to mean: '1（健康）'; words as written."""
+    cell = cell.strip()
+    return f"{cell}（{meaning}）" if cell and cell.isascii() and cell != meaning else cell
 
 
 def _working(ctx: Context) -> set[int]:
