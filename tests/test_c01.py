@@ -124,6 +124,16 @@ def test_filed_spouse_with_id_in_another_household_is_high():
     assert flagged(ctx, "C01") == [("孙丽", "高")]
 
 
+def test_a_filed_relative_the_registry_also_shows_is_one_finding():
+    # 孙丽 is filed as 赵明's wife and the registry puts her in his household: once, at 高, both sources named
+    filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "孙丽", "id": STAFF_WIFE, "relation": "妻子"}]
+    ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": staff_registry(), "cadre_relatives": filing})
+    assert flagged(ctx, "C01") == [("孙丽", "高"), ("赵小明", "中"), ("赵老根", "中")]
+    findings, _ = run_checks(ctx, ["C01"])
+    [wife] = [f for f in findings if ctx.members.at[f.member, "name"] == "孙丽"]
+    assert "已备案为" in wife.evidence and "户籍信息亦显示与其同户" in wife.evidence
+
+
 def test_filed_sibling_is_not_c01():
     filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "赵亮", "id": STAFF_BROTHER, "relation": "弟弟"}]
     ctx = context(family_roster(), {"cadre_relatives": filing})

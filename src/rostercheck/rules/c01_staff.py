@@ -52,7 +52,18 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.has("registry"):
             out += _registry_family(ctx, kind, excluded)
     if ctx.has("cadre_relatives"):
-        out += _filed_family(ctx)
+        filed = _filed_family(ctx)
+        # a filed relative whom the registry also puts in the cadre's household: one finding, the filing's
+        same = {(f.member, dict(f.facts)["cadre"]): f for f in filed}
+        kept = []
+        for f in out:
+            facts = dict(f.facts)
+            twin = same.get((f.member, facts.get("official"))) if facts.get("list") == "registry" else None
+            if twin is None:
+                kept.append(f)
+            else:
+                twin.evidence += f"；户籍信息亦显示与其同户（{f.key}）"
+        out = kept + filed
     return out
 
 
