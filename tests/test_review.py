@@ -317,3 +317,19 @@ def test_a_column_the_township_inserted_is_carried_but_not_made_public(tmp_path)
     assert not any("乡镇添加" in c for c in public.columns)
     again = read_previous(tmp_path / "rv" / "回头看问题清单.xlsx")  # next quarter: the mark is not doubled
     assert "入户核实人（乡镇添加）" in again.columns and "说明（乡镇添加）" not in again.columns
+
+
+def test_rows_a_township_deleted_are_said_to_be_missing(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    args = ["--as-of", "2026-12-31"]
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), *args, "--out",
+                              str(tmp_path / "whole")])
+    assert res.exit_code == 0 and "可能有行被删除" not in res.output  # the list as issued: no word
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    ws.delete_rows(HEADER_ROW + 1)
+    book.save(out / "问题清单.xlsx")
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), *args, "--out",
+                              str(tmp_path / "cut")])
+    assert res.exit_code == 0 and "汇总表中 C01 共 2 人，读回 1 人" in res.output.replace("\n", "")

@@ -377,8 +377,10 @@ def review_cmd(
         console.out.print(f"上期问题 {len(result.rows)} 条：已整改 {status.get(DONE, 0)} 条，未整改 {status.get(OPEN, 0)} 条，"
                           f"核实无问题 {status.get(VERIFIED, 0)} 条。")
         # the verified list holds every finding a township verified (those since rectified too) and the carried ones
+        kept, verified = len(result.suppressions), int(status.get(VERIFIED, 0))
+        others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""
         console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}、{paths['suppress']}"
-                          f"（乡镇核实无问题的记录共 {len(result.suppressions)} 条，供下次 audit --suppress 使用）", **console.PATHS)
+                          f"（核实无问题清单共 {kept} 条{others}，供下次 audit --suppress 使用）", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)
 

@@ -19,7 +19,7 @@ import pandas as pd
 from . import regions, suppress
 from .audit import build_context, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
-from .io.ledger import read_previous
+from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
 from .io.report import TOWNSHIP_ADDED
 from .normalize import ids
@@ -154,6 +154,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if progress:
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
+        for code, (issued, read) in unread_rows(parts[-1]).items():
+            warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，读回 {read} 人——可能有行被删除，"
+                            "被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
     prev = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     prev.attrs["titles"] = [t for part in parts for t in part.attrs.get("titles", [])]
     inputs = load_inputs(rosters, {}, as_of, limits, progress)

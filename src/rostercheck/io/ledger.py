@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..normalize import ids
-from ..normalize.values import header_label, text
+from ..normalize.values import count, header_label, text
 from .limits import Limits
 from .problem_list import FINDING_COLUMNS
 from .read import read_grids
@@ -53,9 +53,10 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts, recognised, titles = [], False, []
+    parts, recognised, titles, issued = [], False, [], {}
     for grid in read_grids(path, limits):
         fill_merged(grid)
+        issued = issued or _issued(grid.rows)
         for r, row in enumerate(grid.rows[:10]):
             labels = _header(row)
             if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
@@ -100,7 +101,37 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame[added] = frame[added].fillna("")
     frame = frame[COLUMNS + added + ["_sheet", "_row"]].reset_index(drop=True)
     frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
+    frame.attrs["issued"] = issued
     return frame
+
+
+def _issued(rows: list[list]) -> dict[str, int]:
+    """What a problem list's 汇总 sheet says it holds: category code → people (its 合计 row); {} for another sheet."""
+    for r, row in enumerate(rows[:10]):
+        labels = [text(c) for c in row]
+        if not labels or labels[0] != "乡镇" or not any(_CODE.match(x) for x in labels[1:]):
+            continue
+        total = next((t for t in rows[r + 1:] if t and text(t[0]) == "合计"), None)
+        if total is None:
+            return {}
+        out = {}
+        for label, cell in zip(labels[1:], total[1:]):
+            code, n = _CODE.match(label), count(cell)
+            if code and n is not None:
+                out[code.group(1)] = int(n)
+        return out
+    return {}
+
+
+def unread_rows(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Categories whose rows read back hold fewer people than the list's 汇总 sheet says it was issued with (rows a
+    township deleted): code → (issued, read)."""
+    issued = frame.attrs.get("issued") or {}
+    # the summary counts roster rows (a person enrolled twice, D01, twice): by the roster row where it was kept
+    who = frame["身份证号"].where(frame["身份证号"] != "", frame["姓名"])
+    who = (frame["花名册文件"] + "|" + frame["花名册行"]).where(frame["花名册行"] != "", who)
+    read = who.groupby(frame["类别代码"]).nunique().to_dict()
+    return {c: (n, int(read.get(c, 0))) for c, n in issued.items() if read.get(c, 0) < n}
 
 
 class _Code:
