@@ -385,7 +385,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     unread = area == UNREAD_AREA
     if unread.any():
         found = codes.unknown_counts(out["area_type"][unread], lambda v: codes.UNKNOWN)
-        table.warnings.append(codes.unknown_warning("城乡类别", found, "不按村名推断，按未注明城乡类别计（C03、C06 按较高的城市标准比较）",
+        table.warnings.append(codes.unknown_warning("城乡类别", found, "不按村名推断，按未注明城乡类别计（需与低保标准比较时按较高的城市标准，不会因此多列问题）",
                                                     "请改为“城市”“农村”后重新运行。"))
     out["area_type"] = area
     for fld in ("approved", "changed"):
