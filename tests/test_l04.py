@@ -148,3 +148,13 @@ def test_l04_names_the_roster_household_and_is_medium_when_enrolled_only_through
     lists = {"disabled": [{"name": "王妻", "cert": f"{wife}43"}], "subsidies": FILLER, "registry": registry}
     found = LEADS["L04"](context(ROSTER, lists))
     assert [(x.person["name"], x.person["head_name"], x.confidence) for x in found] == [("王妻", "张户主", "中")]
+
+
+def test_a_payment_list_without_one_of_the_subsidies_says_what_was_not_checked():
+    from rostercheck.rules.l_coverage import subsidy_gaps
+
+    living_only = [{"name": "某甲", "id": make_id("19710101", 97), "item": "困难残疾人生活补贴", "amount": "80"}]
+    ctx = context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}41"}], "subsidies": living_only})
+    # the list says nothing of the care subsidy: it is not checked, and the run says so
+    assert ["重度残疾人护理补贴" in w for w in subsidy_gaps(ctx)] == [True]
+    assert subsidy_gaps(context(ROSTER, {"disabled": [], "subsidies": FILLER})) == []

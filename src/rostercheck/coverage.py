@@ -121,6 +121,10 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             skipped[code] = why
             continue
         found.extend(LEADS[code](ctx))
+        if code == "L04":
+            from .rules.l_coverage import subsidy_gaps
+
+            warnings.extend(subsidy_gaps(ctx))
     for t in inputs.tables:
         # the accounts D02 and RQ3 compare are no concern of coverage's: no word about a roster without them
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])

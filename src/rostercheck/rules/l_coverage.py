@@ -499,6 +499,14 @@ def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[in
 _MONTH = re.compile(r"\d{4}-\d{2}")
 
 
+def subsidy_gaps(ctx: Context) -> list[str]:
+    """What L04 could not check because the payment list holds no row of one of the two subsidies (a warning each)."""
+    _, covers, _ = _subsidy_items(ctx)
+    label = ctx.labels["subsidies"]
+    return [f"{label}中没有{name}的发放记录，L04 未核查{name}（名单应含此项的，请补齐后重新运行）"
+            for kind, name in (("living", "困难残疾人生活补贴"), ("care", "重度残疾人护理补贴")) if kind not in covers]
+
+
 @lead("L04")
 def subsidies_missing(ctx: Context) -> list[Lead]:
     """Disabled members of 低保/特困 households without the living subsidy; level 1–2 without the care subsidy."""
