@@ -83,3 +83,12 @@ def test_l02_illness_row_with_an_id_stored_as_a_number_links_by_name_and_first_d
 
     (lead,) = severe_member(context(ROSTER, lists))
     assert (lead.priority, lead.confidence) == ("高", "中") and "前14位" in lead.key  # a damaged ID is never 高
+
+
+def test_l02_takes_the_village_from_the_head_when_the_disability_row_names_only_its_township():
+    from rostercheck.rules._coverage import LEADS
+
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800", village="北村"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 2), "township": "城关镇"}]}
+    [found] = LEADS["L02"](context(ROSTER, lists))
+    assert (found.person["township"], found.person["village"]) == ("城关镇", "北村")

@@ -563,11 +563,15 @@ def illness_by_id(ctx: Context) -> dict[str, int]:
 
 
 def place(ctx: Context, *rows: dict) -> dict[str, str]:
-    """Return township and village from the first list row that names them."""
-    for row in rows:
-        if row and (cell(row, "township") or cell(row, "village")):
-            return {"township": cell(row, "township"), "village": cell(row, "village")}
-    return {"township": "", "village": ""}
+    """Return township and village from the first list row that names a village (its township, else the first
+    township named), else the first township named: a disability row naming its township only takes the village
+    from the household head's row."""
+    rows = tuple(r for r in rows if r)
+    town = next((cell(r, "township") for r in rows if cell(r, "township")), "")
+    at = next((r for r in rows if cell(r, "village")), None)
+    if at is not None:
+        return {"township": cell(at, "township") or town, "village": cell(at, "village")}
+    return {"township": town, "village": ""}
 
 
 def person(row: dict, head: dict | None = None, where: dict | None = None) -> dict[str, str]:
