@@ -17,9 +17,9 @@ HH_HEADER = ["家庭编号", "行政区划代码", "乡镇（街道）", "村（
 M_HEADER = ["家庭编号", "成员姓名", "公民身份号码", "与户主关系", "性别", "是否保障对象"]
 
 
-def _write(path, households, members):
+def _write(path, households, members, headers=(HH_HEADER, M_HEADER)):
     book = xlsxwriter.Workbook(str(path))
-    for name, header, rows in (("家庭信息", HH_HEADER, households), ("家庭成员信息", M_HEADER, members)):
+    for name, header, rows in (("家庭信息", headers[0], households), ("家庭成员信息", headers[1], members)):
         sheet = book.add_worksheet(name)
         sheet.write_row(0, 0, header)
         for i, row in enumerate(rows, 1):
@@ -73,3 +73,15 @@ def test_a_household_no_member_sheet_lists_is_its_head_alone(tmp_path):
     table, m = _members(tmp_path, [["H0001", "王芳", WIFE_A, "10", "2", "是"], ["H0001", "张小三", SON_A, "20", "1", "是"]])
     assert set(m.index) == {HEAD_A, WIFE_A, SON_A, HEAD_B}
     assert m.loc[HEAD_B, "name"] == "李四" and m.loc[HEAD_B, "township"] == "石桥镇"
+
+
+def test_an_application_export_joins_its_sheets_by_the_application_number(tmp_path):
+    # screen's application exports: 申请编号 instead of 家庭编号, 申请类别 (低保/特困) as the programme
+    headers = (["申请编号", "申请类别", *HH_HEADER[2:]], ["申请编号", *M_HEADER[1:]])
+    households = [[h[0], "特困" if h[0] == "H0002" else "低保", *h[2:]] for h in HOUSEHOLDS]
+    table = load_table(_write(tmp_path / "新申请.xlsx", households,
+                              [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"],
+                               ["H0002", "李四", HEAD_B, "02", "1", "是"]], headers), "roster")
+    m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
+    assert len(m) == 3 and m.loc[WIFE_A, "household"] == HEAD_A and m.loc[WIFE_A, "township"] == "城关镇"
+    assert (m.loc[HEAD_A, "programme"], m.loc[HEAD_B, "programme"]) == ("低保", "特困")

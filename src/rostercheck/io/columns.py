@@ -134,9 +134,11 @@ _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(�
 ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
+    FieldSpec("programme", r"申请类[型别]", _NOT_PROGRAMME),  # an application export's (screen): 低保/特困
     FieldSpec("township", TOWNSHIP_WORDS, r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
-    FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$"),
+    # (an application export joins its household and member sheets by the application's number)
+    FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|申请编号|^申请号$|申请单号"),
     FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系"),
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
