@@ -113,6 +113,15 @@ def test_latest_month_only_when_the_list_has_months():
     assert flagged(context(couple(area_type="城市"), lists), "C03") == []  # 550, not 2200 / 2
 
 
+def test_a_pension_terminated_in_its_latest_month_is_not_in_payment():
+    # 正常 in April and May, 待遇终止 in June (held-out 58: flagged at 高 from May's row)
+    lists = {"pensions": [pension("张三", HEAD, 2600, month="2026-04"), pension("张三", HEAD, 2600, month="2026-05"),
+                          pension("张三", HEAD, 2600, status="待遇终止", month="2026-06")]}
+    assert flagged(context(couple(), lists), "C03") == []
+    lists["pensions"].append(pension("张三", HEAD, 2600, month="2026-07"))  # paid again since: counts
+    assert flagged(context(couple(), lists), "C03") == [("张三", "高")]
+
+
 def test_yearly_and_quarterly_amounts_are_made_monthly():
     import sys
     from pathlib import Path
@@ -170,6 +179,17 @@ def test_an_unread_area_code_is_measured_against_the_higher_standard():
 
 def test_a_one_off_grant_named_in_the_type_column_is_no_monthly_income():
     grant = pension("张三", HEAD, 6000, kind="一次性丧葬补助金")
+    assert flagged(context(couple(), {"pensions": [grant]}), "C03") == []
+
+
+def test_a_one_off_named_in_a_benefit_type_column_beside_the_insurance_column(tmp_path):
+    # the social-security export: 险种类型 (a code) and 待遇类型 (基本养老金, 丧葬补助金) side by side
+    from rostercheck.io.columns import assign_columns
+
+    mapping = assign_columns(["姓名", "公民身份号码", "险种类型", "待遇类型", "待遇状态", "发放金额"], "pensions").mapping
+    assert (mapping["insurance"], mapping["pay_kind"]) == (2, 3)
+    assert assign_columns(["姓名", "身份证号", "待遇类型", "金额"], "pensions").mapping["insurance"] == 2  # alone
+    grant = pension("张三", HEAD, 5000, kind="110", pay_kind="丧葬补助金")
     assert flagged(context(couple(), {"pensions": [grant]}), "C03") == []
 
 
