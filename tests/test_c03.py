@@ -206,3 +206,10 @@ def test_a_weak_link_that_decides_nothing_leaves_the_finding_high_and_is_named()
         ctx = context(family, {"pensions": [pension("张三", HEAD, amount)], "wages": wages})
         assert flagged(ctx, "C03") == [("张三", conf)], amount
         assert "其中张军的工资（姓名一致；身份证号以数字格式存储" in evidence(ctx)[0] and said in evidence(ctx)[0]
+
+
+def test_an_insurance_code_is_shown_with_its_meaning():
+    lists = {"pensions": [pension("张三", HEAD, 2000, kind="110")]}
+    assert "张三（企业职工基本养老保险）2,000.00 元/月" in evidence(context(couple(), lists))[0]
+    lists = {"pensions": [pension("张三", HEAD, 2000, kind="999")]}  # a code the table lacks: as given
+    assert "张三（999）2,000.00 元/月" in evidence(context(couple(), lists))[0]

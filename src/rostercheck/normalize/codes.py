@@ -329,6 +329,20 @@ def vehicle_use(value: object) -> Decoded:
 
 
 @lru_cache(maxsize=1024)
+def insurance(value: object) -> Decoded:
+    """Return a pension list's 险种 cell decoded: a social-insurance system's code ('110' 企业职工基本养老保险) or words.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value (shown as '110（企业职工基本养老保险）'; a code the table lacks, or words, as given).
+    """
+    s = text(value)
+    entry = table("insurance")["codes"].get(s) if s.isdigit() else None
+    return Decoded(s, s, entry["name"], "") if entry else Decoded(s)
+
+
+@lru_cache(maxsize=1024)
 def property_use(value: object) -> Decoded:
     """Return a 房屋用途 cell decoded: a GB/T 17986.1 code ('11' 成套住宅, '31' 商业服务) or words.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import LOW, MEDIUM, Context, Finding
+from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
     business_active, hits, home_key, linked_rows, one_per_home, money_text, pensions, property_kind, property_shown,
@@ -94,7 +95,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
-                sig.append(Signal(PENSION, m, f"{name} {text_of(row, 'insurance') or '养老金'} {money_text(amount)} 元/月",
+                sig.append(Signal(PENSION, m, f"{name} {codes.insurance(text_of(row, 'insurance')).shown or '养老金'} {money_text(amount)} 元/月",
                                   h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
             if m in earned:
                 w = earned[m]
