@@ -159,6 +159,28 @@ def test_a_roster_is_recognised_by_its_benefit_columns(tmp_path):
     assert place.kind == "roster" and "保障类型" in place.why and place.rows == 3
 
 
+def test_a_staff_list_with_a_remarks_column_is_a_staff_list(tmp_path):
+    # 备注 says nothing of the kind (a pension list reads its 备注 for 补发): held-out 59 stopped on it
+    path = _csv(tmp_path / "新建 Microsoft Excel 工作表.csv", ["序号", "工作单位", "姓名", "身份证号", "人员类别", "备注"],
+                [[str(k), "县教育局", "张三", i, "事业", ""] for k, i in enumerate(_IDS)])
+    assert classify_file(path).kind == "staff"
+
+
+def test_a_statistics_table_under_a_dated_title_is_no_payment_ledger(tmp_path):
+    # the title merged over four columns is one label, not four months' amounts
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["2026年9月各乡镇低保对象统计"])
+    ws.merge_cells("A1:D1")
+    ws.append(["乡镇", "户数", "人数", "月保障金合计"])
+    for town in ("城关镇", "菜园镇", "任固镇"):
+        ws.append([town, 108, 285, 70264])
+    book.save(tmp_path / "各乡镇低保户数统计表.xlsx")
+    assert classify_file(tmp_path / "各乡镇低保户数统计表.xlsx").kind is None
+
+
 def test_exits_are_not_a_roster(tmp_path):
     path = _csv(tmp_path / "名单.csv", ["乡镇", "户主姓名", "姓名", "身份证号", "保障类别", "停保日期", "停保原因"],
                 [["城关镇", "张三", "张三", i, "低保", "2026-03-01", "收入超标"] for i in _IDS])

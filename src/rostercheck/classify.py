@@ -53,6 +53,7 @@ _TEMP = re.compile(r"^(~\$|\.~|\.)")  # Excel/WPS lock files (~$x.xlsx), our tem
 _OWN_LABELS = frozenset(("类别代码", "类别名称", "证据指纹", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行",
                          "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额"))
 _OWN_LABELS_NEEDED = 3
+_REMARK = re.compile(r"备注|说明|附注|其他|其它")  # any list has one (a pension list reads its 备注 for 补发 …)
 
 
 @dataclass
@@ -209,9 +210,9 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             for fld, col in layout.mapping.items():
                 label = layout.labels[col] if col < len(layout.labels) else ""
                 label = SYSTEM_LABELS.get(label.upper(), label)  # SWRQ is 死亡日期's evidence
-                if fld in COMMON_FIELDS or not any(s.field == fld and s.weight > 0 and s.fit(label) is not None
-                                                   for s in specs):
-                    continue  # found by content or by a positional fallback: no evidence of the kind
+                if fld in COMMON_FIELDS or _REMARK.fullmatch(label) or not any(
+                        s.field == fld and s.weight > 0 and s.fit(label) is not None for s in specs):
+                    continue  # found by content or by a positional fallback, or a bare 备注: no evidence of the kind
                 weight = 1 / max(_column_kinds(label, cache), 1)
                 total += weight
                 evidence.append((weight, label))

@@ -721,6 +721,7 @@ _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]
 _MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
                          r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
 _NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
+_NOT_ITEM_ENDS = re.compile(r"(统计|汇总|报表|表|名单|名册|花名册|明细|情况|清单)$")  # a title's words, not a paid item
 
 
 # A column holding one item's amount ('低保金', '物价补贴', '护理补贴(元)', '基本生活费'): a ledger paying several items
@@ -790,13 +791,14 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
         m, item = _MONTH_HEAD.match(core), ""
         if m is None:
             m = _MONTH_ITEM.match(core)
-            if m is None or m.group("item") in _NOT_ITEMS:
+            if m is None or m.group("item") in _NOT_ITEMS or _NOT_ITEM_ENDS.search(m.group("item")):
                 continue
             item = m.group("item")
         elif not (("月" in core) or m.group("y")):
             continue
         found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}", item)
-    return found if len(found) >= 2 else {}
+    # one label over several columns is a merged title ('2026年9月各乡镇低保对象统计'), not months
+    return found if len({labels[c] for c in found}) >= 2 else {}
 
 
 def score(labels: list[str], kind: str) -> int:
