@@ -181,6 +181,25 @@ def test_a_statistics_table_under_a_dated_title_is_no_payment_ledger(tmp_path):
     assert classify_file(tmp_path / "各乡镇低保户数统计表.xlsx").kind is None
 
 
+def test_a_workbook_of_two_lists_is_taken_as_each(tmp_path):
+    # 公安's reply: 死亡注销 and 迁出 on two sheets (held-out 59: taken as migrations only, the deaths sheet dropped)
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    dead = book.active
+    dead.title = "死亡注销"
+    dead.append(["姓名", "公民身份号码", "死亡日期", "注销原因"])
+    moved = book.create_sheet("迁出")
+    moved.append(["姓名", "公民身份号码", "迁出日期", "迁往地", "迁移原因"])
+    for i in _IDS:
+        dead.append(["张三", i, "2026-07-03", "死亡"])
+        moved.append(["李四", i, "2026-05-01", "浙江省杭州市", "务工"])
+    book.save(tmp_path / "县公安局反馈.xlsx")
+    got = gather([tmp_path])
+    assert got.lists == {"deaths": tmp_path / "县公安局反馈.xlsx", "migrations": tmp_path / "县公安局反馈.xlsx"}
+    assert sorted(p.why.split("：")[0] for p in got.placements) == ["工作表“死亡注销”", "工作表“迁出”"]
+
+
 def test_exits_are_not_a_roster(tmp_path):
     path = _csv(tmp_path / "名单.csv", ["乡镇", "户主姓名", "姓名", "身份证号", "保障类别", "停保日期", "停保原因"],
                 [["城关镇", "张三", "张三", i, "低保", "2026-03-01", "收入超标"] for i in _IDS])

@@ -73,6 +73,7 @@ class Placement:
     why: str
     rows: int | None = None
     by: str = "content"
+    also: tuple["Placement", ...] = ()  # a workbook whose sheets are lists of other kinds: one placement per kind
 
     @property
     def label(self) -> str:
@@ -288,7 +289,28 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     rows = best.rows
     if estimate is not None and len(grids[0].rows) >= PEEK_ROWS:  # a long text file: the lines past the sample
         rows = best.rows + estimate - len(grids[0].rows)
+    sheets = _sheet_kinds(path, grids, wanted) if best.kind != "roster" and len(grids) > 1 else {}
+    if len(set(sheets.values())) > 1:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind
+        by_kind: dict[str, list[str]] = {}
+        for sheet, kind in sheets.items():
+            by_kind.setdefault(kind, []).append(sheet)
+        placed = []
+        for kind, names in by_kind.items():
+            evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
+            placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
+        return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows)
+
+
+def _sheet_kinds(path: Path, grids: list[Grid], wanted: Collection[str] | None) -> dict[str, str]:
+    """Sheet → the list kind it clearly is by its own columns (sheets of no clear kind left out; no rosters)."""
+    out = {}
+    for grid in grids:
+        scores = [c for c in score_kinds(path, [grid]) if c.own and c.rows and c.kind != "roster"
+                  and (wanted is None or c.kind in wanted)]
+        if scores and (len(scores) == 1 or scores[1].score * CLEAR_LEAD <= scores[0].score):
+            out[grid.sheet] = scores[0].kind
+    return out
 
 
 def is_own_report(path: Path) -> bool:
@@ -342,7 +364,8 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
             if not _TEMP.match(path.name):  # sub-folders are named too: a department's files may be in one
                 out.append(Placement(path, None, reason, None, "skipped"))
             continue
-        out.append(classify_file(path, explicit, wanted))
+        place = classify_file(path, explicit, wanted)
+        out += [place, *place.also]
     return out
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 from . import bulk, parallel
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
-from .io.table import RawFile, Table, load_table, read_file, to_table
+from .io.table import RawFile, Table, load_table, read_file, settle_sheet_notes, to_table
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
@@ -283,6 +283,7 @@ class Loading:
         known = {id(t) for t in [*self._rosters, *listed]}
         added = [t for t in inputs.tables if id(t) not in known]  # e.g. the payment ledgers
         order = [*self._lists, *(k for k in inputs.lists if k not in self._lists)]
+        settle_sheet_notes([*self._rosters, *listed, *added])
         self.inputs = LoadedInputs([*self._rosters, *listed, *added], inputs.members,
                                    {k: inputs.lists[k] for k in order}, {k: inputs.labels[k] for k in order}, counts)
         return self.inputs

@@ -470,6 +470,21 @@ def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
     return kept
 
 
+_OTHER_KIND_NOTE = re.compile(r"如需核查，请用 --([a-z-]+) 另行指定该文件$")
+
+
+def settle_sheet_notes(tables: list["Table"]) -> None:
+    """Drop a table's note about a sheet left out as another list kind (:func:`_own_sheets`) when that kind is read
+    from the same file (a folder's workbook of several lists is taken as each of them)."""
+    kinds: dict[Path, set[str]] = {}
+    for t in tables:
+        kinds.setdefault(Path(t.path).resolve(), set()).add(t.kind)
+    for t in tables:
+        read = kinds.get(Path(t.path).resolve(), set())
+        t.warnings[:] = [w for w in t.warnings
+                         if not (m := _OTHER_KIND_NOTE.search(w)) or m.group(1).replace("-", "_") not in read]
+
+
 def _holds_data(grid: Grid, layout: Layout, kind: str) -> bool:
     """Whether a sheet named like a notes page has the kind's required columns and ID numbers below them."""
     if any(f not in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
