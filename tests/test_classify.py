@@ -310,3 +310,15 @@ def test_a_contribution_export_is_a_wage_list_not_a_payment_ledger(tmp_path):
                                                 "单位缴费金额", "到账时间"],
                 [["张三", i, "某公司", "202607", "3000", "240", "480", "2026-07-15"] for i in _IDS])
     assert classify_file(path).kind == "wages"
+
+
+def test_a_backup_copy_of_a_roster_is_skipped_and_the_original_read(tmp_path):
+    # byte for byte the same file under a copy's name, sorted first: the original is read, the copy said unused
+    src = ROOT / "samples" / "county" / "特困人员名册.csv"
+    shutil.copy(src, tmp_path / "特困人员名册.csv")
+    shutil.copy(src, tmp_path / "a特困名册（备份）.csv")
+    got = gather([tmp_path])
+    assert got.rosters == [tmp_path / "特困人员名册.csv"]
+    copy = next(p for p in got.placements if p.path.name.startswith("a"))
+    assert copy.kind is None and copy.label == "花名册（未使用）" and "内容完全相同" in copy.why
+    assert copy.record()["taken_as"] == "花名册（未使用）"

@@ -74,11 +74,18 @@ class Placement:
     rows: int | None = None
     by: str = "content"
     also: tuple["Placement", ...] = ()  # a workbook whose sheets are lists of other kinds: one placement per kind
+    seen: str | None = None  # a file skipped although recognised: the kind it looks like
 
     @property
     def label(self) -> str:
         """The Chinese name of what the file was taken as."""
-        return KIND_LABELS.get(self.kind, self.kind) if self.kind else "未识别，已跳过"
+        if self.kind:
+            return KIND_LABELS.get(self.kind, self.kind)
+        return f"{KIND_LABELS.get(self.seen, self.seen)}（未使用）" if self.seen else "未识别，已跳过"
+
+    def unused(self, why: str) -> None:
+        """Skip a file recognised as its kind (another file of the kind is used, or the command does not read it)."""
+        self.seen, self.kind, self.by, self.why = self.kind, None, "skipped", why
 
     def record(self) -> dict:
         """The placement as data for run.json."""
@@ -269,12 +276,13 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     best = next((c for c in scores if c.own), scores[0])
     if not best.rows:
         return Placement(path, None, f"像{KIND_LABELS[best.kind]}，但只有表头、没有数据行（空白模板？）；"
-                                     f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped")
+                                     f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped", seen=best.kind)
     rivals = [c for c in scores if c is not best and (c.own or not best.own)]
     if wanted is not None and best.kind not in wanted:
         close = [c for c in rivals if c.kind in wanted and c.score * CLEAR_LEAD > best.score]
         other = f"；如是{KIND_LABELS[close[0].kind]}，请用 {_flag(close[0].kind)} 指定" if close else ""
-        return Placement(path, None, f"像{KIND_LABELS[best.kind]}（本命令不使用这类名单）{other}", None, "skipped")
+        return Placement(path, None, f"像{KIND_LABELS[best.kind]}（本命令不使用这类名单）{other}", None, "skipped",
+                         seen=best.kind)
     if wanted is not None:
         rivals = [c for c in rivals if c.kind in wanted]
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
@@ -403,25 +411,24 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
             if place.kind is None:
-                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+                got.warnings.append(f"{place.path.name}：{place.why.rstrip('。')}，已跳过")
             elif place.kind == "roster" and not rosters_too and enrolled:
                 place.why = f"{place.why}；作为现有在册花名册比对（同 --enrolled）"
                 got.enrolled.append(place.path)
             elif place.kind == "roster" and not rosters_too:
-                place.why, place.kind, place.by = "是花名册；--lists 文件夹只读比对名单", None, "skipped"
-                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+                place.unused("是花名册；--lists 文件夹只读比对名单")
+                got.warnings.append(f"{place.path.name}：{place.why.rstrip('。')}，已跳过")
             elif place.kind == "roster":
                 got.rosters.append(place.path)
             elif not take_lists:
-                place.why = f"是{place.label}；本命令只读花名册"
-                place.kind, place.by = None, "skipped"
+                place.unused(f"是{place.label}；本命令只读花名册")
             elif place.kind in explicit:
-                place.why = f"是{place.label}，但已由 {_flag(place.kind)} 指定了 {Path(explicit[place.kind]).name}"
-                place.kind, place.by = None, "skipped"
-                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
+                place.unused(f"是{place.label}，但已由 {_flag(place.kind)} 指定了 {Path(explicit[place.kind]).name}")
+                got.warnings.append(f"{place.path.name}：{place.why.rstrip('。')}，已跳过")
             else:
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
+    _one_copy_each(got)
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
     for kind, files in found.items():
         if len(files) > 1:
@@ -430,6 +437,28 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                              f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）。")
         got.lists[kind] = files[0]
     return got
+
+
+_COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", re.I)
+
+
+def _one_copy_each(got: Gathered) -> None:
+    """Rosters found in folders that are the same file byte for byte (a backup copy beside it): one is read — the one
+    whose name does not say it is a copy — and the others are skipped, in the table and run.json as well."""
+    import hashlib
+
+    found = [p for p in got.placements if p.kind == "roster" and p.by == "content"]
+    groups: dict[tuple, list[Placement]] = {}
+    for place in found:
+        data = place.path.read_bytes()
+        groups.setdefault((len(data), hashlib.sha256(data).digest()), []).append(place)
+    for same in (g for g in groups.values() if len(g) > 1):
+        keep = min(same, key=lambda p: (bool(_COPY_WORDS.search(p.path.stem)), same.index(p)))
+        for place in same:
+            if place is not keep:
+                got.rosters.remove(place.path)
+                place.unused(f"与 {keep.path.name} 内容完全相同（同一份花名册复制了两份），只读取 {keep.path.name}")
+                got.warnings.append(f"{place.path.name}：{place.why}")
 
 
 __all__ = ["Gathered", "Placement", "classify_file", "classify_folder", "gather", "kinds", "peek", "score_kinds"]
