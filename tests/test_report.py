@@ -245,3 +245,9 @@ def test_a_person_enrolled_twice_is_one_person_in_the_summary():
     table = summary(findings, {"D01": "重复享受", "C02": "死亡"}).set_index("乡镇")
     assert table.loc["城关镇", "D01 重复享受"] == 2  # two roster rows to correct
     assert table.loc["城关镇", "问题人数"] == 2 and table.loc["合计", "问题人数"] == 2  # but one person, and one without an ID
+
+
+def test_a_percent_column_is_wide_enough_for_its_shown_value():
+    # the rates sheet stores 1 and shows 100.0%: sized for '1' it printed ### (held-out 60)
+    width, _ = report.column_layout("整改率", [1, 0.5])
+    assert width >= report.display_width("100.0%") + 1

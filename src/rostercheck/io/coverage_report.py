@@ -17,7 +17,9 @@ from .report import prepare_out_dir, write_csv, write_json, write_township_workb
 VISIT_COLUMNS = ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
 # Columns a public copy never carries (health, disability, income and age figures).
 PRIVATE_COLUMNS = ("病种", "特困条件", "年龄", "人均月收入", "已发补贴", "退出原因", "监测类型", "残疾类别", "残疾等级")
-COVERAGE_WIDTHS = {**WIDTHS, "线索名称": 24, "依据": 80, "走访情况": 24, "拟纳入类别": 12}
+# 依据 wraps (at 80 the sheets printed at half size); the visit columns are filled in by hand
+COVERAGE_WIDTHS = {**WIDTHS, "线索名称": 10, "依据": 36, "走访情况": 20, "是否符合": 8, "拟纳入类别": 10, "走访人": 8,
+                   "走访日期": 10}
 
 
 def summary(leads: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:

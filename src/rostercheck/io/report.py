@@ -279,6 +279,8 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
         (width, wrap).
     """
     texts = list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
+    if name in PERCENT_COLUMNS:  # shown as '100.0%', not as the stored 1 (a column sized for '1' shows ###)
+        texts = ["100.0%"] if texts else []
     longest = int(display_widths(texts).max()) if texts else 0
     header = min(max(math.ceil(display_width(str(name)) / 3) + 2, 5), 10)  # a header wraps onto up to 3 lines
     whole = bool(NO_WRAP.search(str(name)))
