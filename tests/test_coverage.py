@@ -62,7 +62,9 @@ def test_coverage_on_the_sample_county(tmp_path):
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert run["command"] == "coverage" and run["leads"] == len(leads)
     public = (tmp_path / "公示_漏保线索.csv").read_text(encoding="utf-8-sig")
-    assert "病种" not in public.splitlines()[0]
+    assert "病种" not in public.splitlines()[0] and "来源名单" not in public.splitlines()[0]
+    assert not any(line.startswith(("L02", "L04")) for line in public.splitlines())  # a disability or illness said by the code
+    assert any(ld["线索代码"] in ("L02", "L04") for ld in leads)
     assert not any(ld["身份证号"] in public for ld in leads if ld["身份证号"])
 
 

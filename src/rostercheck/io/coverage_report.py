@@ -98,9 +98,11 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
         def private(frame: pd.DataFrame) -> pd.DataFrame:
             return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
 
-        public = write_public_copies(out, {"漏保线索.csv": private(plain)},
-                                     {"漏保线索.xlsx": [(t, private(f), e) for t, f, e in sheets[:-1]]}, COVERAGE_WIDTHS,
-                                     heading)
+        # the leads resting on a disability or an illness (L02, L04) say it by their very title: not made public
+        health = tuple(c for c in ("L02", "L04") if c in titles)
+        public = write_public_copies(out, {"漏保线索.csv": private(plain[~plain["线索代码"].isin(health)])},
+                                     {"漏保线索.xlsx": [(t, private(f), e) for t, f, e in sheets[:-1]
+                                                       if not str(t).startswith(health)]}, COVERAGE_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
         towns = write_township_workbooks(out, {"leads": leads}, lambda f: sheets_of(f["leads"]),

@@ -23,7 +23,8 @@ PREFIX = "公示_"
 # free-text columns may carry any of them, so they stay in the internal reports only.
 DROP_COLUMNS = ("出生日期", "年龄", "健康状况", "残疾等级", "残疾类别", "残疾情况", "劳动能力", "自理能力", "在校情况",
                 "家庭住址", "住址", "依据", "核实情况", "整改措施", "疑点摘要", "待核线索", "匹配键", "来源行",
-                "花名册文件", "花名册行", "说明", "证据指纹")
+                "花名册文件", "花名册行", "说明", "证据指纹", "来源名单", "建议")
+# 来源名单 says as much as the columns above (服刑人员名单, 重病名单, 残疾人信息); 建议 is for the desk, not the notice board.
 # 证据指纹 is a hash over the person's ID and the evidence (plates, properties …): short and built from
 # guessable values, so it is kept out of public copies too.
 _ID_COLUMN = re.compile(r"身份证|证件号|身份号码|社会保障号")
