@@ -130,7 +130,7 @@ def test_help_wraps_whole_descriptions_at_80_columns():
     assert proc.returncode == 0
     assert "…" not in proc.stdout
     flat = "".join(line.strip("│ ").replace(" ", "") for line in proc.stdout.splitlines())
-    assert "不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列" in flat  # --mask's whole description
+    assert "不含出生日期、年龄、健康、残疾、劳动能力、来源名单及依据、建议等文字列" in flat  # --mask's whole description
     assert "--by-township" in proc.stdout
     assert all(len(line) <= 80 for line in proc.stdout.splitlines())
 

@@ -152,7 +152,7 @@ Engine = Annotated[Optional[str], typer.Option("--engine", hidden=True, help="�
 Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（traceback）。")]
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False, metavar="<文件夹>")]
 Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
-                                    "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力及依据等文字列。")]
+                                    "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力、来源名单及依据、建议等文字列。")]
 ByTownship = Annotated[bool, typer.Option("--by-township", help="另外按乡镇拆分：在输出文件夹的“乡镇”子文件夹中为每个乡镇"
                                            "生成一个工作簿（以乡镇命名，只含本乡镇的记录和汇总），可直接下发。")]
 ListsDir = Annotated[Optional[List[Path]], typer.Option("--lists", help="存放比对名单的文件夹（可重复）：按表头内容自动识别每个文件是哪类名单；"
