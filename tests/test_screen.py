@@ -65,6 +65,7 @@ def test_planted_and_clean_families(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "out" / "新申请核对结果.xlsx")
     assert book.sheetnames == ["核对结论", "疑点明细", "核对说明"]
     assert "审批意见" in [c.value for c in book["核对结论"][HEADER_ROW]]
+    assert "应追回金额" not in [c.value for c in book["疑点明细"][HEADER_ROW]]  # nothing is paid to an applicant
     assert "有疑点 4 户" in res.output
 
 

@@ -206,12 +206,24 @@ def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tupl
     """
     out = []
     for code in sorted(findings["类别代码"].unique()):
-        part = findings[findings["类别代码"] == code]
-        money = [c for c in MONEY_COLUMNS if c in part.columns]
-        if money and not part[money].map(_filled).to_numpy().any():  # a check that counts no money: no money columns
-            part = part.drop(columns=money)
+        part = without_money(findings[findings["类别代码"] == code])  # a check that counts no money: no money columns
         out.append((f"{code} {titles.get(code, '')}", part, LEDGER_COLUMNS))
     return out
+
+
+def without_money(frame: pd.DataFrame) -> pd.DataFrame:
+    """A sheet's rows without the money columns (涉及月份, 应追回金额, 应补发金额) when none of them holds anything:
+    blank columns on paper look like boxes to fill in.
+
+    Args:
+        frame: the rows.
+    Returns:
+        The rows, the money columns dropped when they are all blank.
+    """
+    money = [c for c in MONEY_COLUMNS if c in frame.columns]
+    if money and not frame[money].map(_filled).to_numpy().any():
+        return frame.drop(columns=money)
+    return frame
 
 
 def _filled(value) -> bool:

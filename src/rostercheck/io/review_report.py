@@ -11,7 +11,7 @@ import pandas as pd
 from .. import __version__, suppress
 from ..order import natural_rank
 from ..review import DONE, OPEN, VERIFIED
-from .problem_list import WIDTHS, as_of_of, input_manifest
+from .problem_list import WIDTHS, as_of_of, input_manifest, without_money
 from .public import write_public_copies
 from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
@@ -56,7 +56,7 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
         Sheets for ``write_workbook``.
     """
     return [("整改率（按乡镇）", rates(rows, "乡镇"), None), ("整改率（按类别）", rates(rows, "类别代码", titles), None),
-            ("问题明细（未整改在前）", rows, None)]
+            ("问题明细（未整改在前）", without_money(rows), None)]
 
 
 def review_heading(county: str, as_of: dt.date) -> str:

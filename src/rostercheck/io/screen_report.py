@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import __version__
 from .columns import KIND_LABELS
-from .problem_list import WIDTHS, input_manifest
+from .problem_list import WIDTHS, input_manifest, without_money
 from .public import write_public_copies
 from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
@@ -75,7 +75,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
     rules = rule_sheet(result, as_of)
 
     def build(frames: dict[str, pd.DataFrame]) -> list[tuple]:
-        return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", frames["findings"], None),
+        return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", without_money(frames["findings"]), None),
                 ("核对说明", rules, None)]
 
     frames = {"verdicts": result.verdicts, "findings": result.findings}
