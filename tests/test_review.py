@@ -333,3 +333,14 @@ def test_rows_a_township_deleted_are_said_to_be_missing(tmp_path):
     res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), *args, "--out",
                               str(tmp_path / "cut")])
     assert res.exit_code == 0 and "汇总表中 C01 共 2 人，读回 1 人" in res.output.replace("\n", "")
+
+
+def test_the_rates_by_category_name_each_category_in_a_column_sized_for_its_title():
+    from rostercheck.io import report
+    from rostercheck.io.review_report import rates
+
+    rows = pd.DataFrame({"类别代码": ["C01", "C04"], "整改状态": ["已整改", "未整改"]})
+    table = rates(rows, "类别代码", {"C01": "财政供养人员或村(居)干部享受低保", "C04": "家有小汽车、经营性车辆、门市或2套及以上住房"})
+    assert list(table.columns[:2]) == ["类别代码", "名称"]
+    width, _ = report.column_layout("名称", table["名称"].tolist())
+    assert width >= 20  # the details' 类别名称 is 8 wide: a title took five lines and the table four pages

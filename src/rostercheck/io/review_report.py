@@ -27,7 +27,8 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
     Args:
         rows: the review rows.
         by: '乡镇' or '类别代码'.
-        titles: code → title (adds 类别名称 when grouping by code).
+        titles: code → title (adds 名称 when grouping by code: sized from its titles, where the details' 类别名称 is
+            narrow, so that a category's row takes one or two lines on paper, not five).
     Returns:
         The table.
     """
@@ -42,7 +43,7 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
     table["整改率"] = [d / n if n else None for d, n in zip(table["已整改"], table["应整改数"])]  # a number, shown as %
     out = table.reset_index()[[by] + RATE_COLUMNS]
     if titles is not None and by == "类别代码":
-        out.insert(1, "类别名称", [titles.get(c, "") for c in out[by]])
+        out.insert(1, "名称", [titles.get(c, "") for c in out[by]])
     return out
 
 
