@@ -180,3 +180,11 @@ def test_the_readme_screen_command_compares_with_the_rosters_in_the_lists_folder
     doubtful = set(got.loc[got["结论"] == "有疑点", "户主身份证号"])
     assert doubtful == set(truth.loc[truth["verdict"] == "有疑点", "head_id"])
     assert "资金核查" not in res.output  # screen takes no ledgers: nothing to say about them
+
+
+def test_the_screening_names_the_county_from_the_enrolled_rosters_and_no_money_checks(tmp_path):
+    _files(tmp_path)
+    result = screen([tmp_path / "apps.xlsx"], {"staff": tmp_path / "staff.xlsx"}, dt.date(2026, 9, 30),
+                    enrolled=[tmp_path / "roster.xlsx"])
+    assert not [c for c in result.skipped if c.startswith("F")]  # nothing has been paid to an applicant
+    assert result.county == "清河县"  # the applications' own titles name none

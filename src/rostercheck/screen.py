@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import regions
 from .audit import build_context, findings_frame, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
@@ -142,7 +143,11 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     warnings.extend(repeated_applications(inputs.members))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
-    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""))
+    skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
+    # the county as the applications or the configuration name it, else as the enrolled rosters' titles do
+    county = ctx.common.get("county_name", "") or (
+        regions.county_name_in(" ".join(t.title for t in current.tables)) if current is not None else "")
+    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, county)
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> list:
