@@ -108,7 +108,7 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
 
 
 def summary_chart(table: pd.DataFrame) -> Chart:
-    """The summary sheet's chart: problems (people) by township, stacked by category.
+    """The summary sheet's chart: problems by township, stacked by category.
 
     Args:
         table: the :func:`summary` frame.
@@ -116,7 +116,8 @@ def summary_chart(table: pd.DataFrame) -> Chart:
         The chart (one bar per township, the 合计 row left out).
     """
     series = [c for c in table.columns if c not in ("乡镇", "问题人数", "涉及户数")]
-    return Chart("各乡镇问题人数（按类别）", "乡镇", series, max(len(table) - 1, 0))
+    # one person with problems of two categories is in two bars (问题人数 counts her once)
+    return Chart("各乡镇问题数（按类别，一人有几类问题计几次）", "乡镇", series, max(len(table) - 1, 0))
 
 
 def audit_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
