@@ -329,9 +329,13 @@ def _warn_all(result, money: bool = True) -> None:
 
 
 def _print_public(paths: dict[str, Path]) -> None:
+    """Name the public copies and the townships' workbooks written besides the main reports."""
     public = [str(p) for k, p in paths.items() if k.startswith("public_")]
     if public:
-        console.out.print("公示版已写入：" + "、".join(public))
+        console.out.print("公示版已写入：" + "、".join(public), **console.PATHS)
+    towns = [p for k, p in paths.items() if k.startswith("township_") and not p.name.startswith("公示_")]
+    if towns:
+        console.out.print(f"各乡镇工作簿（{len(towns)} 个，可直接下发）已写入：{towns[0].parent}", **console.PATHS)
 
 
 @app.command("review", cls=_Command)
