@@ -264,3 +264,16 @@ def test_the_plates_kind_says_the_vehicle_when_no_type_is_written(plate_kind, fl
     read = table("vehicles", rows)
     ctx.lists["vehicles"], ctx.cache = normalise(read), {}
     assert flagged(ctx, "C04") == flagged_as
+
+
+def test_a_home_the_wife_co_owns_with_an_outsider_is_her_second_home_in_the_household():
+    # 权利人 an outsider, 共有人 the wife (held-out 58: the 共有人 columns were not read)
+    outsider = make_id("19800607", 355)
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号"),
+             prop("方平", outsider, "住宅", "柳林镇建设路 166 号", co_owner_name="李梅", co_owner_id=WIFE)]
+    ctx = context(roster(), {"properties": homes})
+    assert flagged(ctx, "C04") == [("张三", "高")]
+    assert "李梅，登记为 共有人" in evidence(ctx)[0]
+    # the couple co-owning one home (he 权利人, she 共有人) own one home, not two
+    one = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号", co_owner_name="李梅", co_owner_id=WIFE)]
+    assert flagged(context(roster(), {"properties": one}), "C04") == []

@@ -130,6 +130,9 @@ def test_headers(kind, headers, expected):
          {"month": "发放年月", "status": "发放状态", "amount": "月发放金额"}),
         ("wages", ["单位编号", "单位名称", "姓名", "公民身份号码", "缴费工资", "费款所属期"],
          {"employer": "单位名称", "wage": "缴费工资", "month": "费款所属期"}),
+        # a 共有人 beside the 权利人 is a second owner, never the owner (held-out 58)
+        ("properties", ["权利人", "证件号码", "共有情况", "共有人", "共有人证件号码", "坐落", "房屋用途"],
+         {"id": "证件号码", "name": "权利人", "co_owner_id": "共有人证件号码", "co_owner_name": "共有人"}),
         # the employer's contribution base before the person's own (a tie read the first: false C06 at 高)
         ("wages", ["姓名", "社会保障号码", "缴费单位名称", "费款所属期", "单位缴费基数", "个人缴费基数", "个人缴费金额"],
          {"wage": "个人缴费基数", "employer": "缴费单位名称"}),

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS, MONEY_FIELDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
+from .io.columns import DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import plain_text
@@ -209,6 +209,7 @@ def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
         if second:
             part = f.iloc[second].astype(object)
             part["id"], part["name"] = [theirs[0][i] for i in second], [theirs[1][i] for i in second]
+            part["held_as"] = FIELD_NAMES.get(p + "_name", "")  # the evidence says the row is his as 共有人, 经营者 …
             seconds.append(part)
         f = f.drop(columns=[c for c in (p + "_id", p + "_name") if c in f.columns])
     if not seconds:

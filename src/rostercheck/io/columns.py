@@ -43,7 +43,7 @@ MONEY_FIELDS = ("amount", "wage", "benefit", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Other people a business row names besides its 法定代表人 (经营者, 投资人): the row is theirs too
 # (reference._second_persons), so the filters keep a row any of them makes worth keeping (person_id_columns).
-SECOND_PERSONS = ("operator", "investor")
+SECOND_PERSONS = ("operator", "investor", "co_owner")
 
 
 def person_id_columns(mapping: dict[str, int]) -> list[int]:
@@ -289,8 +289,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
         FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS, weight=2),
-        FieldSpec("name", r"权利人|产权人|所有人|姓名", r"住址|地址|电话|联系"),
-        FieldSpec("id", ID_WORDS),
+        FieldSpec("name", r"权利人|产权人|所有人|姓名", r"住址|地址|电话|联系|共有"),
+        # a 共有人 beside the 权利人 owns the home too (SECOND_PERSONS): the row is each's
+        FieldSpec("co_owner_id", r"共有人.*" + ID_WORDS, weight=2),
+        FieldSpec("co_owner_name", r"^共有人(姓名|名称)?$"),
+        FieldSpec("id", ID_WORDS, r"共有"),
     ],
     "businesses": [
         FieldSpec("entity", r"主体名称|企业名称|字号|商号|^名称$|单位名称"),
@@ -563,6 +566,7 @@ FIELD_NAMES = {
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
     "household_size": "家庭人口", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
+    "co_owner_id": "共有人身份证号", "co_owner_name": "共有人",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_unit": "不动产单元号", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
