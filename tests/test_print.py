@@ -175,3 +175,15 @@ def test_summary_sheet_lists_townships_in_natural_order():
     findings = pd.DataFrame({"类别代码": ["C01", "C02", "C01"], "乡镇": ["第10街道", "第2街道", "第1街道"],
                              "_member": [1, 2, 3], "_household": [1, 2, 3]})
     assert list(summary(findings, {"C01": "甲", "C02": "乙"})["乡镇"]) == ["第1街道", "第2街道", "第10街道", "合计"]
+
+
+def test_a_townships_workbook_does_not_name_another_townships_households():
+    import pandas as pd
+
+    from rostercheck.io.problem_list import heads_by_township, own_township_only
+
+    members = pd.DataFrame({"head_name": ["余霞敏", "周杰", "王兰"], "township": ["石桥镇", "城关镇", "石桥镇"]})
+    rows = pd.DataFrame({"乡镇": ["石桥镇"], "依据": ["同时是 3 户的发放账号：另见 低保《a.xlsx》第 5 行（户主 周杰）；"
+                                                   "低保《a.xlsx》第 9 行（户主 王兰）"]})
+    text = own_township_only(rows, heads_by_township(members))["依据"].iat[0]
+    assert "周杰" not in text and "户主为其他乡镇人员" in text and "（户主 王兰）" in text  # her own township's stays
