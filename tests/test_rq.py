@@ -214,6 +214,25 @@ def test_cadre_own_household_phone_is_not_rq3():
     assert flagged(ctx, "RQ3") == []
 
 
+def test_a_number_the_cadre_list_gives_several_cadres_is_no_cadres_own():
+    # the village committee's landline, listed for its three cadres: an elderly household giving it as its contact
+    # is no tie to a cadre (held-out 62: three RQ3 at 中 per household)
+    office = "0374-7267248"
+    cadres = [{**CADRES[0], "phone": office, "bank_account": ""},
+              {"name": "李支书", "id": make_id("19700505", 155), "village": "东村", "post": "党支部书记", "phone": office}]
+    rows = household("王大山", NEIGHBOUR, village="东村", phone="03747267248")
+    assert flagged(context(rows, {"cadres": cadres}), "RQ3") == []
+    cadres[1]["phone"] = "13900002222"  # the landline now one cadre's alone: his own
+    assert flagged(context(rows, {"cadres": cadres}), "RQ3") == [("王大山", "中")]
+
+
+def test_an_office_phone_column_is_not_the_cadres_phone():
+    from rostercheck.io.columns import assign_columns
+
+    mapping = assign_columns(["姓名", "身份证号", "职务", "手机号码", "办公电话", "报酬发放银行卡号"], "cadres").mapping
+    assert mapping["phone"] == 3 and "phone2" not in mapping
+
+
 def test_short_or_other_phone_is_not_rq3():
     cadres = [{**CADRES[0], "phone": "1111", "bank_account": ""}]
     rows = household("王大山", NEIGHBOUR, village="东村", phone="1111")

@@ -191,8 +191,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区", r"干部|组$"),
         FieldSpec("post", r"职务|岗位|职位|任职"),
-        FieldSpec("phone", r"电话|手机|联系方式"),
-        FieldSpec("phone2", r"电话|手机|联系方式"),  # a second number (landline and mobile)
+        # the cadre's own numbers, not the village committee's office phone (RQ3 would tie every caller to him)
+        FieldSpec("phone", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),
+        FieldSpec("phone2", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),  # a second number
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),
         # The list's own people may be named as such: 干部姓名, 经办人员身份证号.
         FieldSpec("id", ID_WORDS, allow=r"干部|经办"),

@@ -174,6 +174,10 @@ def contacts(ctx: Context) -> list[Finding]:
         owners = pd.concat([pd.DataFrame({"o": cad.index, "v": [keys(str(v or "")) for v in cad[c].tolist()]})
                             for c in columns]).explode("v")
         owners = owners[owners["v"].str.len() >= min_len]
+        # a number the list gives several of its people (an office phone, a committee's account) is none of theirs
+        people = cad["id"].where(cad["id"].astype(str) != "", cad["name"]) if "id" in cad.columns else cad["name"]
+        owners["who"] = people.reindex(owners["o"]).to_numpy()
+        owners = owners[owners.groupby("v")["who"].transform("nunique") < 2].drop(columns="who")
         held = pd.DataFrame({"household": mem["household"].to_numpy(), "v": mem[field].to_numpy(dtype=object)})
         held = held[held["v"].str.len() >= min_len].drop_duplicates()
         held = _keyed(held, keys).drop_duplicates()
