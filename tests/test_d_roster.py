@@ -35,6 +35,22 @@ def test_shared_bank_account_flags_each_household():
     assert flagged_names(context(rows), "D02") == {"张三", "王五"}
 
 
+def test_an_account_stored_as_a_number_is_compared_on_its_first_15_digits_never_at_high():
+    # a number keeps 15 digits: beside the same account written whole, 中; two numbers alone cannot say, 低;
+    # two different accounts both stored as numbers were one account at 高 before (held-out 62)
+    whole = household("张三", A, bank_account="6217001234567891")
+    number = household("王五", C, bank_account=6217001234567891.0)
+    assert flagged(context(whole + number), "D02") == [("张三", "中"), ("王五", "中")]
+    other = household("赵六", E, bank_account=6217001234567893.0)
+    assert flagged(context(number + other), "D02") == [("王五", "低"), ("赵六", "低")]
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    inputs = SimpleNamespace(members=context(number + other).members, lists={}, labels={})
+    assert any("2 户的银行账号以数字格式存储" in w for w in number_typed_ids(inputs))
+
+
 def test_one_household_listing_its_account_on_every_row_is_fine():
     rows = household("张三", A, [("李梅", "配偶", B)], bank_account="6228480012345678901")
     assert flagged(context(rows), "D02") == []

@@ -197,6 +197,11 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     numeric = int((inputs.members["id_status"] == "numeric").sum())
     if numeric:
         out.append(f"{roster}中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
+    if "account_cut" in inputs.members.columns:
+        cut = inputs.members.loc[inputs.members["account_cut"].astype(bool), "household"].nunique()
+        if cut:
+            out.append(f"{roster}中有 {cut} 户的银行账号以数字格式存储（超过 15 位的后几位已丢失），共用账号（D02）只能按前 15 位比对，"
+                       "置信度最高为“中”；请把账号列设为“文本”后重新导出。")
     for kind, ref in inputs.lists.items():
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue

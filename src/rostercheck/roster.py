@@ -238,8 +238,17 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed",
+    "approved", "changed", "account_cut",
 ]
+_SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
+
+
+def digits_lost(raw: object) -> bool:
+    """Whether an account cell lost digits to a number format: a number of 16 digits or more (Excel keeps 15), or its
+    scientific notation written out as text ('6.21700123456789E+15')."""
+    if isinstance(raw, float):
+        return abs(raw) >= 1e15
+    return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw))
 
 
 def is_covered(flag: object) -> bool:
@@ -338,6 +347,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
     block = (town != town.shift()).cumsum()
     out["village"] = out["village"].groupby(block).ffill()
     out["township"] = town
+    # an account cell that lost digits to a number format, carried down as the account is (D02 compares no more)
+    cut = (pd.Series(by_value(f["bank_account"], lambda cells: [digits_lost(c) for c in cells], many=True),
+                     index=out.index, dtype=object).where(column("bank_account").notna())
+           if "bank_account" in f.columns else pd.Series(False, index=out.index, dtype=object))
+    out["account_cut"] = cut.groupby(group).ffill().fillna(False).astype(bool)
     for fld in HOUSEHOLD_FIELDS:
         out[fld] = out[fld].fillna("")
     for fld in KEY_COLUMNS:

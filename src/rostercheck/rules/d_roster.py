@@ -119,6 +119,9 @@ def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Fin
 OTHERS_NAMED = 10
 
 
+CUT = "~"  # an account key cut to the 15 digits a number format keeps
+
+
 @rule("D02")
 def shared_accounts(ctx: Context) -> list[Finding]:
     """Flag households whose bank account is also another household's.
@@ -133,6 +136,14 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     heads = household_heads(ctx)
     rows = mem.loc[list(heads.values()), ["bank_account", "household"]]
     rows = rows[rows["bank_account"].str.len() >= min_digits]
+    # An account a number format cut to 15 digits is compared on those 15 (an account written whole that keeps them
+    # joins it); two cut ones cannot say they are one account: 低; a cut one beside a whole one: 中.
+    cut = (mem["account_cut"].reindex(rows.index).fillna(False).astype(bool) if "account_cut" in mem.columns
+           else pd.Series(False, index=rows.index))
+    if cut.any():
+        kept = set(rows.loc[cut, "bank_account"].str[:15])
+        joins = cut | rows["bank_account"].str[:15].isin(kept)
+        rows = rows.assign(bank_account=rows["bank_account"].where(~joins, rows["bank_account"].str[:15] + CUT))
     # an institution's residents (集中供养) are paid into its account, which they all share; another household paid
     # into it is listed all the same
     institution = rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))
@@ -143,14 +154,20 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     out = []
     for account, group in rows.groupby("bank_account", sort=False):
         cared = int(institution[group.index].sum())
+        conf, key = HIGH, "银行账号一致"
+        if account.endswith(CUT):
+            whole = sorted({a for a, c in zip(mem.loc[group.index, "bank_account"], cut.reindex(group.index)) if not c})
+            conf, key = (MEDIUM, "银行账号前15位一致") if whole else (LOW, "银行账号前15位一致")
         for j in group.index[~institution[group.index].to_numpy()]:
             listed = [k for k in group.index if k != j]
             others = "；".join(_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
                 f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
-            evidence = f"银行账号 {account} 同时是 {group['_unit'].nunique()} 户的发放账号：另见 {others}"
+            shown = (account if conf == HIGH else f"{whole[0]}（另有以数字格式存储、后几位已丢失的，按前 15 位比对）"
+                     if whole else f"{account[:-1]}…（以数字格式存储，后几位已丢失，只比对了前 15 位）")
+            evidence = f"银行账号 {shown} 同时是 {group['_unit'].nunique()} 户的发放账号：另见 {others}"
             if cared:
                 evidence += f"（其中 {cared} 户是集中供养对象，该账号应是供养机构的账号，本户的资金不应进入）"
-            out.append(Finding("D02", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "银行账号一致",
+            out.append(Finding("D02", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), key,
                                (("list", "roster"), ("account", account),
                                 *(("household", _enrolment(mem, k)) for k in group.index))))
     return out
