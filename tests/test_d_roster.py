@@ -170,3 +170,9 @@ def test_a_tekun_person_heading_a_dibao_household_shares_no_account_with_herself
     assert flagged(ctx, "D02") == [] and flagged(ctx, "D01") == [("张三", "高")]
     third = household("王五", C, bank_account="6228480012345678901")
     assert flagged_names(context(dibao + third, extra_rosters=[(tekun, "清河县特困人员供养名册")]), "D02") == {"张三", "王五"}
+
+
+def test_d03_names_the_roster_file_of_the_row():
+    rows = household("张三", A[:17] + ("0" if A[17] != "0" else "1"))
+    findings, _ = run_checks(context(rows), ["D03"])
+    assert findings and "《" in findings[0].evidence and "》第" in findings[0].evidence  # several roster files a county gives
