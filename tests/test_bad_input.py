@@ -28,6 +28,21 @@ def test_missing_reference_list(tmp_path):
     assert_refused(proc, INPUT, "deaths.csv", "不存在")
 
 
+def test_a_registry_renamed_as_a_deaths_list_is_refused_not_read_as_everyone_dead(tmp_path):
+    # held-out 61: the refusal advised renaming; renamed, every member became C02 高
+    reg = tmp_path / "死亡人员名单.csv"
+    reg.write_text(f"户号,姓名,身份证号,与户主关系\n001,张0,{ID},户主\n", encoding="utf-8")
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", reg, tmp_path=tmp_path)
+    assert "改" not in assert_refused(proc, INPUT, "死亡人员名单.csv", "户籍人口信息", "户号")
+
+
+def test_an_earlier_problem_list_given_as_a_roster_or_a_list_is_refused(tmp_path):
+    report = tmp_path / "上季度.csv"
+    report.write_text(f"类别代码,类别名称,姓名,身份证号,依据,证据指纹\nC02,死亡,张0,{ID},x,EV-1\n", encoding="utf-8")
+    assert_refused(audit(report, tmp_path=tmp_path), INPUT, "本工具生成的报告", "review")
+    assert_refused(audit(roster_csv(tmp_path / "r.csv"), "--deaths", report, tmp_path=tmp_path), INPUT, "本工具生成的报告")
+
+
 def test_directory(tmp_path):
     (tmp_path / "folder").mkdir()
     assert_refused(audit(tmp_path / "folder", tmp_path=tmp_path), INPUT, "folder", "文件夹")

@@ -26,7 +26,7 @@ from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
 from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
-from .io.table import HEADER_SCAN_ROWS, find_layout
+from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, find_layout
 from .normalize.values import text
 
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
@@ -50,9 +50,7 @@ OWN_OUTPUTS = re.compile(r"^(公示_)?(findings\.csv|问题清单\.xlsx|run\.jso
 _TEMP = re.compile(r"^(~\$|\.~|\.)")  # Excel/WPS lock files (~$x.xlsx), our temporary files, hidden files
 # Header labels only this tool's reports carry (findings.csv, 问题清单, review, screening, 漏保线索): a file
 # whose header has several of them is an earlier report under another name, never a list.
-_OWN_LABELS = frozenset(("类别代码", "类别名称", "证据指纹", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行",
-                         "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额"))
-_OWN_LABELS_NEEDED = 3
+_OWN_LABELS, _OWN_LABELS_NEEDED = OWN_REPORT_LABELS, OWN_REPORT_NEEDED
 _REMARK = re.compile(r"备注|说明|附注|其他|其它")  # any list has one (a pension list reads its 备注 for 补发 …)
 
 

@@ -13,7 +13,7 @@ from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
-                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates,
+                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates, specs_for,
                       names_someone_else, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
@@ -614,7 +614,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     title = " ".join(t for t in titles if t)
-    _check_kind(path, kind, frame, title, [layout.labels for _frame, layout, _sheet in parts])
+    labels = [layout.labels for _frame, layout, _sheet in parts]
+    if any(len(OWN_REPORT_LABELS & set(header)) >= OWN_REPORT_NEEDED for header in labels):
+        raise InputFileError(path, "这是本工具生成的报告（问题清单、findings.csv 等），不是花名册或名单；"
+                                   "上期问题清单请用 review 命令读取。")
+    _check_kind(path, kind, frame, title, labels)
     if kind == "roster":
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
@@ -654,18 +658,40 @@ def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> N
                                        "申请名单：表头中没有户主、与户主关系、保障类别等花名册应有的列。请确认是否放错了位置。")
 
 
+# Header labels only this tool's reports carry (findings.csv, 问题清单, review, screening, 漏保线索): a file whose header
+# has several of them is an earlier report, never a roster or a list (``classify`` skips such files in folders).
+OWN_REPORT_LABELS = frozenset(("类别代码", "类别名称", "证据指纹", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行",
+                               "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额"))
+OWN_REPORT_NEEDED = 3
+_ALSO_OWN = {"deaths": ("cause",)}  # a 户籍注销 export without dates still says why each person was cancelled
+# Columns no other kind of list has: a list given under another kind's option that shows one of them is that kind.
+_UNMISTAKABLE = {"registry": ("household_no",), "prisoners": ("term",), "migrations": ("dest", "move_type"),
+                 "pensions": ("insurance",), "vehicles": ("plate", "vehicle_type"), "properties": ("cert", "location"),
+                 "businesses": ("entity", "entity_type"), "supporters": ("dependent_id",),
+                 "monitoring": ("monitor_type", "risk"), "illness": ("disease",), "deaths": ("date",)}
+
+
 def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers: list[list[str]]) -> None:
     """Refuse a reference list that shows nothing of its kind (no own column, no word in title or name), and one whose
-    header (``headers``: each sheet's labels) is a roster's, whatever its name says."""
+    header (``headers``: each sheet's labels) is a roster's or shows another kind's own columns, whatever its name
+    says (a registry renamed 死亡人员名单.csv would make every person dead)."""
     fields = SIGNATURE_FIELDS.get(kind)
-    if not fields or any(f in frame.columns for f in fields):
+    if not fields or any(f in frame.columns for f in (*fields, *_ALSO_OWN.get(kind, ()))):
         return
     what = KIND_LABELS.get(kind, kind)
-    if any(sum(f in assign(labels, "roster") for f in _ROSTER_MARKS) >= 2 for labels in headers):
-        raise InputFileError(path, f"看起来是花名册（有月保障金、家庭人口等列），不是{what}。花名册请写在命令开头（选项之前），"
-                                   f"{what}请用对应的选项指定。")
+    for labels in headers:
+        roster = assign(labels, "roster")
+        marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster]
+        if len(marks) >= 2:
+            raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列），不是{what}。花名册请写在命令开头"
+                                       f"（选项之前），{what}请用对应的选项指定。")
+        other = next(((k, label) for k, own in _UNMISTAKABLE.items() if k != kind for label in labels
+                      if any(spec.field in own and spec.weight > 0 and spec.fit(label) is not None
+                             for spec in specs_for(k))), None)
+        if other:
+            raise InputFileError(path, f"看起来是{KIND_LABELS.get(other[0], other[0])}（有“{other[1]}”列），不是{what}："
+                                       f"表头中没有{what}应有的列。请确认是否放错了选项。")
     english = kind.split("_")[-1].rstrip("s")[:5]  # 'staff', 'death', 'vehic', 'wage', 'relat' …
     if re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or english in path.stem.lower():
         return
-    raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项，"
-                               f"或在文件名中注明名单类别（如“{what}.xlsx”）。")
+    raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项。")
