@@ -405,7 +405,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         got.placements.append(Placement(Path(p), kind, f"由 {_flag(kind)} 指定", None, "option"))
     for folder, rosters_too in folders:
         if not folder.exists():
-            raise UsageError(f"文件夹“{folder}”不存在，请检查路径。")
+            raise InputFileError(folder, "文件夹不存在，请检查路径。")  # a missing input, as a missing file (exit 3)
         for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
             if place.kind is None:

@@ -202,6 +202,9 @@ def _date(value: Optional[str]) -> dt.date:
     parsed = date(value)
     if parsed is None:
         raise UsageError(f"--as-of 日期“{value}”无法识别，请写成 2026-09-30 这样的格式。")
+    if not re.search(r"\d{1,2}\s*[日号]?\s*$", value.strip()) or re.fullmatch(r"\s*(\d{4}\s*[年.\-/]\s*\d{1,2}\s*月?|\d{6})\s*", value):
+        # a month without its day ('2026年9月', '2026.9') would quietly be its first day
+        raise UsageError(f"--as-of 日期“{value}”没有写明是哪一天，请写成 2026-09-30 这样的格式。")
     return parsed
 
 
