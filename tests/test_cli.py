@@ -134,3 +134,10 @@ def test_explain_prints_the_parameters_as_toml_to_copy(code):
     shown = tomllib.loads("\n".join(lines[lines.index(f"[{code}]"):]))
     assert shown == {code: load_defaults()[0][code].params}
     assert not any(line.rstrip().endswith("“") or line.lstrip("# ").startswith(("，", "。")) for line in lines)
+
+
+def test_explain_never_cuts_an_option_or_parameter_name_at_80_columns():
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "L04"], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert any("--subsidies" in line for line in lines) and any("recent_months" in line for line in lines)

@@ -140,7 +140,8 @@ def paragraphs(text: str) -> None:
 
     for indent, hang, body in _reflowed(text):
         room, pieces, piece, used = max(out.width - indent - hang, 10), [], "", 0
-        for ch in body[hang:]:
+        # an option or a parameter name (--subsidies, recent_months, common.toml) is never cut in two
+        for ch in re.findall(r"[A-Za-z0-9_.\-]{2,}|.", body[hang:]):
             if used + cell_len(ch) > room and piece:
                 # 。，） never start a line, “（ never end one
                 carried = piece[-1] if (ch in _NO_LINE_START or piece[-1] in _NO_LINE_END) and len(piece) > 1 else ""
