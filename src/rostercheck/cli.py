@@ -28,6 +28,7 @@ _USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..
 _ARGUMENT_SHOWN = {"rosters": ("花名册", "<文件或文件夹>"), "previous": ("上期问题清单", "<文件>"),
                    "applications": ("新申请名册", "<文件或文件夹>"), "code": ("类别代码", "<代码>")}
 _OPTION_SHOWN = {Path: "<文件>", str: "<文字>", int: "<整数>", float: "<数字>"}
+_FILES_ONLY = {"coverage"}  # commands whose rosters are files, never a folder
 
 
 def _chinese_frame() -> None:
@@ -37,12 +38,13 @@ def _chinese_frame() -> None:
         setattr(rich_utils, name, text)
 
 
-def _show_in_chinese(param) -> None:
+def _show_in_chinese(param, command: str = "") -> None:
     """What a parameter takes, named in Chinese in the help (Typer shows Python's type names: <bool>, <list[Path]>)."""
     if param.metavar is not None:
         return
     if param.param_type_name == "argument":
         param.metavar, kind = _ARGUMENT_SHOWN.get(param.name, ("参数", "<值>"))
+        kind = "<文件>" if command in _FILES_ONLY else kind
         param.display_type_rich = lambda ctx, kind=kind: kind  # the type column, beside the name
     elif getattr(param, "is_flag", False):
         param.metavar = ""  # a switch takes no value
@@ -58,7 +60,7 @@ class _ChineseHelp:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for param in self.params:
-            _show_in_chinese(param)
+            _show_in_chinese(param, self.name or "")
 
     def get_help_option(self, ctx):  # noqa: D102 - Click API
         option = super().get_help_option(ctx)
