@@ -344,3 +344,9 @@ def test_the_rates_by_category_name_each_category_in_a_column_sized_for_its_titl
     assert list(table.columns[:2]) == ["类别代码", "名称"]
     width, _ = report.column_layout("名称", table["名称"].tolist())
     assert width >= 20  # the details' 类别名称 is 8 wide: a title took five lines and the table four pages
+
+
+def test_the_roster_before_the_previous_list_is_said_to_be_the_wrong_way_round(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    res = runner.invoke(app, ["review", str(tmp_path / "q3.xlsx"), str(out / "findings.csv"), "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 2 and "顺序写反了" in res.output and "没有本期花名册" not in res.output

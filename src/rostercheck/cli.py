@@ -368,6 +368,9 @@ def review_cmd(
         when = _date(as_of)
         # every township's returned workbook may be given: those after the first are problem lists, not rosters
         returned = [p for p in rosters if Path(p).is_file() and is_own_report(Path(p))]
+        if returned and Path(previous).is_file() and not is_own_report(Path(previous)):
+            raise UsageError(f"顺序写反了：“{Path(returned[0]).name}”是问题清单，“{Path(previous).name}”不是。"
+                             "上期问题清单要写在最前面，本期花名册写在它后面：rostercheck review 上期问题清单 本期花名册 --out 文件夹")
         if len(returned) == len(rosters):
             raise UsageError("没有本期花名册：所给文件都是问题清单。请在上期问题清单之后写出本期花名册。")
         got = _gather([p for p in rosters if p not in returned], {}, take_lists=False)
