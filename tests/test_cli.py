@@ -141,3 +141,13 @@ def test_explain_never_cuts_an_option_or_parameter_name_at_80_columns():
                             timeout=120, env={**os.environ, "COLUMNS": "80"})
     lines = result.stdout.splitlines()
     assert any("--subsidies" in line for line in lines) and any("recent_months" in line for line in lines)
+
+
+def test_reports_an_earlier_run_left_in_the_output_folder_are_pointed_out(tmp_path):
+    roster = Path(__file__).resolve().parents[1] / "samples" / "county" / "特困人员名册.csv"
+    out = tmp_path / "结果"
+    (out / "乡镇").mkdir(parents=True)
+    (out / "乡镇" / "旧乡.xlsx").write_bytes(b"")  # a township of an earlier run
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", str(roster), "--out", str(out)],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 0 and "以前运行留下的 1 个报告文件（如 旧乡.xlsx）" in result.stderr + result.stdout

@@ -334,7 +334,19 @@ def _warn_all(result, money: bool = True) -> None:
 
 
 def _print_public(paths: dict[str, Path]) -> None:
-    """Name the public copies and the townships' workbooks written besides the main reports."""
+    """Name the public copies and the townships' workbooks written besides the main reports, and the reports an
+    earlier run left in the same folder (an old township's workbook beside this run's would mislead)."""
+    from .classify import OWN_OUTPUTS
+
+    written = {Path(p).resolve() for p in paths.values()}
+    out = Path(next(iter(paths.values()))).parent
+    folders = [out, out / "乡镇"]
+    stale = sorted(p for d in folders if d.is_dir() for p in d.iterdir() if p.is_file() and p.resolve() not in written
+                   and (OWN_OUTPUTS.match(p.name) or (d.name == "乡镇" and p.suffix == ".xlsx")
+                        or p.name.removeprefix("公示_").startswith("漏保线索")))
+    if stale:
+        console.warn(f"输出文件夹中还有以前运行留下的 {len(stale)} 个报告文件（如 {stale[0].name}），不是本次的结果，"
+                     "请删除，或每次使用新的输出文件夹")
     public = [str(p) for k, p in paths.items() if k.startswith("public_")]
     if public:
         console.out.print("公示版已写入：" + "、".join(public), **console.PATHS)
