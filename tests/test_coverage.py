@@ -101,8 +101,11 @@ def test_coverage_by_township_writes_each_township_its_own_leads(tmp_path):
     assert result.exit_code == 0, result.output
     with open(tmp_path / "漏保线索.csv", encoding="utf-8-sig") as f:
         towns = {ld["乡镇"] for ld in csv.DictReader(f)}
-    files = sorted((tmp_path / "乡镇").glob("*.xlsx"))
+    files = sorted(p for p in (tmp_path / "乡镇").glob("*.xlsx") if not p.name.startswith("公示_"))
     assert len(files) == len(towns) >= 2
+    public = sorted((tmp_path / "乡镇").glob("公示_*.xlsx"))  # with --mask, each township's public copy too (held-out 60)
+    assert len(public) == len(files)
+    assert not any(n.startswith(("L02", "L04")) for p in public for n in openpyxl.load_workbook(p, read_only=True).sheetnames)
     for path in files:
         book = openpyxl.load_workbook(path, read_only=True)
         for name in book.sheetnames:

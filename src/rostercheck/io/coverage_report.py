@@ -94,19 +94,22 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
     sheets = sheets_of(leads)
     heading = report_heading(getattr(result, "county", ""), as_of, "低保特困漏保排查线索")
     write_workbook(paths["workbook"], sheets, COVERAGE_WIDTHS, heading)
-    if mask:
-        def private(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
+    def private(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
 
-        # the leads resting on a disability or an illness (L02, L04) say it by their very title: not made public
-        health = tuple(c for c in ("L02", "L04") if c in titles)
+    # the leads resting on a disability or an illness (L02, L04) say it by their very title: not made public
+    health = tuple(c for c in ("L02", "L04") if c in titles)
+
+    def may_be_public(all_sheets: list[tuple]) -> list[tuple]:
+        return [(t, private(f), e) for t, f, e in all_sheets[:-1] if not str(t).startswith(health)]
+
+    if mask:
         public = write_public_copies(out, {"漏保线索.csv": private(plain[~plain["线索代码"].isin(health)])},
-                                     {"漏保线索.xlsx": [(t, private(f), e) for t, f, e in sheets[:-1]
-                                                       if not str(t).startswith(health)]}, COVERAGE_WIDTHS, heading)
+                                     {"漏保线索.xlsx": may_be_public(sheets)}, COVERAGE_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
         towns = write_township_workbooks(out, {"leads": leads}, lambda f: sheets_of(f["leads"]),
-                                         widths=COVERAGE_WIDTHS, heading=heading)
+                                         widths=COVERAGE_WIDTHS, heading=heading, public=may_be_public if mask else False)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = leads.groupby(["线索代码", "优先级"]).size() if len(leads) else pd.Series(dtype=int)
     write_json({

@@ -685,7 +685,8 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
         widths: column → width.
         heading: the report's heading; each township's name is added to it.
         made: the date the report was made.
-        public: also write the 公示_ copy of each township's workbook (``io.public``).
+        public: also write the 公示_ copy of each township's workbook (``io.public``); a function instead of True
+            first picks, from a township's sheets, those (and the columns) that may be public.
     Returns:
         township → path of its workbook (public copies under 'public_' + township).
     """
@@ -710,7 +711,8 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
             from .public import PREFIX, public_sheets
 
             written["public_" + str(town)] = folder / f"{PREFIX}{name}.xlsx"
-            write_workbook(written["public_" + str(town)], public_sheets(sheets), widths, title, made)
+            shown = public(sheets) if callable(public) else sheets  # a report's own choice of what may be public
+            write_workbook(written["public_" + str(town)], public_sheets(shown), widths, title, made)
     return written
 
 
