@@ -60,6 +60,7 @@ class ScreenResult:
         skipped: code → why the check did not run.
         warnings: things the user should know.
         county: the county's name ('' when nothing names it), for report titles.
+        enrolled: the enrolled rosters' members (None without them): whose households the D01 evidence names.
     """
 
     verdicts: pd.DataFrame
@@ -70,6 +71,7 @@ class ScreenResult:
     skipped: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     county: str = ""
+    enrolled: pd.DataFrame | None = None
 
 
 def verdict_rule(config: Path | None) -> dict:
@@ -147,7 +149,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     # the county as the applications or the configuration name it, else as the enrolled rosters' titles do
     county = ctx.common.get("county_name", "") or (
         regions.county_name_in(" ".join(t.title for t in current.tables)) if current is not None else "")
-    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, county)
+    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, county,
+                        current.members if current is not None else None)
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> list:
