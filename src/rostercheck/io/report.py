@@ -581,6 +581,9 @@ class Workbook:
                     fh.write(end + tail)
 
 
+CHART_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#9E480E", "#7030A0")
+
+
 def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_widths: list[int]) -> None:
     """Draw a stacked bar chart under a table (native Excel chart: Excel and WPS draw it without macros).
 
@@ -595,10 +598,15 @@ def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_wi
     drawn = book.add_chart({"type": "bar", "subtype": "stacked"})
     at = cols.index(chart.categories)
     top, bottom = FIRST_DATA_ROW, FIRST_DATA_ROW + chart.rows - 1
-    for name in chart.series:
+    for k, name in enumerate(chart.series):
         c = cols.index(name)
+        # a colour of its own for each of up to 16 categories (Excel's default repeats after six), hatched from the
+        # ninth on so that neighbours still differ on a black-and-white printer
+        colour = CHART_COLOURS[k % len(CHART_COLOURS)]
+        fill = ({"pattern": {"pattern": "wide_upward_diagonal", "fg_color": colour, "bg_color": "#FFFFFF"}}
+                if k % 16 >= 8 else {"fill": {"color": colour}})
         drawn.add_series({"name": [ws.name, HEADER_ROW, c], "categories": [ws.name, top, at, bottom, at],
-                          "values": [ws.name, top, c, bottom, c], "gap": 60})
+                          "values": [ws.name, top, c, bottom, c], "gap": 60, "border": {"color": "#404040"}, **fill})
     drawn.set_title({"name": chart.title, "name_font": {"size": 12}})
     drawn.set_y_axis({"reverse": True})  # the bar chart's category axis: first row on top, as in the table
     drawn.set_x_axis({"major_gridlines": {"visible": True}})
