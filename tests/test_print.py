@@ -180,7 +180,7 @@ def test_summary_sheet_lists_townships_in_natural_order():
 def test_a_townships_workbook_does_not_name_another_townships_households():
     import pandas as pd
 
-    from rostercheck.io.problem_list import heads_by_township, own_township_only
+    from rostercheck.io.report import heads_by_township, own_township_only
 
     members = pd.DataFrame({"head_name": ["余霞敏", "周杰", "王兰"], "township": ["石桥镇", "城关镇", "石桥镇"]})
     rows = pd.DataFrame({"乡镇": ["石桥镇"], "依据": ["同时是 3 户的发放账号：另见 低保《a.xlsx》第 5 行（户主 周杰）；"

@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
-from .io.read import PARQUET, TEXT, Grid, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
+from .io.read import PARQUET, TEXT, Grid, copy_of, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
 from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, find_layout
 from .normalize.values import text
 
@@ -48,9 +48,6 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv", ".txt", ".tsv", ".par
 OWN_OUTPUTS = re.compile(r"^(公示_)?(findings\.csv|问题清单\.xlsx|run\.json|review\.csv|回头看问题清单\.xlsx|screening\.csv|"
                          r"新申请核对结果\.xlsx|核实无问题清单\.csv)$")
 _TEMP = re.compile(r"^(~\$|\.~|\.)")  # Excel/WPS lock files (~$x.xlsx), our temporary files, hidden files
-# Header labels only this tool's reports carry (findings.csv, 问题清单, review, screening, 漏保线索): a file
-# whose header has several of them is an earlier report under another name, never a list.
-_OWN_LABELS, _OWN_LABELS_NEEDED = OWN_REPORT_LABELS, OWN_REPORT_NEEDED
 _REMARK = re.compile(r"备注|说明|附注|其他|其它")  # any list has one (a pension list reads its 备注 for 补发 …)
 
 
@@ -329,7 +326,8 @@ def is_own_report(path: Path) -> bool:
 
 
 def _own(grids: list[Grid]) -> bool:
-    return any(len(_OWN_LABELS & {text(c) for c in row}) >= _OWN_LABELS_NEEDED for g in grids for row in g.rows[:HEADER_SCAN_ROWS])
+    return any(len(OWN_REPORT_LABELS & {text(c) for c in row}) >= OWN_REPORT_NEEDED
+               for g in grids for row in g.rows[:HEADER_SCAN_ROWS])
 
 
 def _skip_reason(path: Path) -> str | None:
@@ -443,13 +441,15 @@ _COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", 
 def _one_copy_each(got: Gathered) -> None:
     """Rosters found in folders that are the same file byte for byte (a backup copy beside it): one is read — the one
     whose name does not say it is a copy — and the others are skipped, in the table and run.json as well."""
-    import hashlib
-
-    found = [p for p in got.placements if p.kind == "roster" and p.by == "content"]
-    groups: dict[tuple, list[Placement]] = {}
-    for place in found:
-        data = place.path.read_bytes()
-        groups.setdefault((len(data), hashlib.sha256(data).digest()), []).append(place)
+    seen: dict = {}
+    groups: dict[int, list[Placement]] = {}
+    for place in (p for p in got.placements if p.kind == "roster" and p.by == "content"):
+        known = len(seen)
+        k = copy_of(place.path, seen)  # only files of the same size are read and hashed
+        if k is not None:
+            groups[k].append(place)
+        elif len(seen) > known:
+            groups[known] = [place]
     for same in (g for g in groups.values() if len(g) > 1):
         keep = min(same, key=lambda p: (bool(_COPY_WORDS.search(p.path.stem)), same.index(p)))
         for place in same:

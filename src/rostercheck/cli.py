@@ -316,19 +316,18 @@ def audit_cmd(
     run(body)
 
 
-def _warn_all(result, money: bool = True) -> None:
-    """Print a result's warnings and the checks skipped (``money``: the command takes --payments, so say the money
-    sieve was not run; screen has no ledgers to give)."""
+def _warn_all(result) -> None:
+    """Print a result's warnings and the checks skipped (screen's result lists no money checks: nothing is paid to an
+    applicant)."""
     from .io.columns import KIND_LABELS
 
     for w in result.warnings:
         console.warn(w)
     skipped = dict(getattr(result, "skipped", {}))
     unpaid = [code for code, why in skipped.items() if why == "未提供所需名单：" + KIND_LABELS["payments"]]
-    if len(unpaid) > 1 or not money:  # no ledgers at all: the money sieve in one line, not one per code
+    if len(unpaid) > 1:  # no ledgers at all: the money sieve in one line, not one per code
         skipped = {code: why for code, why in skipped.items() if code not in unpaid}
-        if money:
-            console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
+        console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
     for code, why in skipped.items():
         console.warn(f"{code} 未检查：{why}")
 
@@ -337,12 +336,13 @@ def _print_public(paths: dict[str, Path]) -> None:
     """Name the public copies and the townships' workbooks written besides the main reports, and the reports an
     earlier run left in the same folder (an old township's workbook beside this run's would mislead)."""
     from .classify import OWN_OUTPUTS
+    from .io.report import TOWNSHIP_FOLDER
 
     written = {Path(p).resolve() for p in paths.values()}
     out = Path(next(iter(paths.values()))).parent
-    folders = [out, out / "乡镇"]
+    folders = [out, out / TOWNSHIP_FOLDER]
     stale = sorted(p for d in folders if d.is_dir() for p in d.iterdir() if p.is_file() and p.resolve() not in written
-                   and (OWN_OUTPUTS.match(p.name) or (d.name == "乡镇" and p.suffix == ".xlsx")
+                   and (OWN_OUTPUTS.match(p.name) or (d.name == TOWNSHIP_FOLDER and p.suffix == ".xlsx")
                         or p.name.removeprefix("公示_").startswith("漏保线索")))
     if stale:
         console.warn(f"输出文件夹中还有以前运行留下的 {len(stale)} 个报告文件（如 {stale[0].name}），不是本次的结果，"
@@ -442,7 +442,7 @@ def screen_cmd(
         with console.loading() as progress:
             result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress)
         _RETAINED["result"] = result
-        _warn_all(result, money=False)
+        _warn_all(result)
         options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in on_roll],
                    "lists": {k: str(v) for k, v in got.lists.items()}, "as_of": when.isoformat(),
                    "arguments": [str(a) for a in applications], "lists_dirs": [str(d) for d in lists_dir or []],

@@ -23,6 +23,7 @@ import pandas as pd
 from . import bulk, parallel
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
+from .io.read import copy_of
 from .io.table import RawFile, Table, load_table, read_file, settle_sheet_notes, to_table
 from .model import Arriving
 from .namematch import name_counts
@@ -69,7 +70,7 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
     """Read the roster files (through DuckDB when the file is a big CSV/Parquet file)."""
     tables, seen = [], {}
     for path in rosters:
-        same = _copy_of(Path(path), seen)
+        same = copy_of(Path(path), seen)
         if same is not None:  # the same roster given twice (a copy in another folder): every household would be twice
             tables[same].warnings.append(f"{Path(path).name} 与本文件内容完全相同（同一份花名册给了两次），只读取一次")
             continue
@@ -77,28 +78,6 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
             progress("花名册", Path(path))
         tables.append(bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else load_table(path, "roster", limits))
     return other_periods(tables)
-
-
-def _copy_of(path: Path, seen: dict) -> int | None:
-    """The position among the files seen so far of one with the same bytes as ``path`` (else None; records it).
-    Only files of the same size are hashed."""
-    import hashlib
-
-    def digest(p: Path) -> str:
-        return hashlib.sha256(p.read_bytes()).hexdigest()
-
-    try:
-        size, mine = path.stat().st_size, None
-        for k, entry in seen.items():
-            if entry[1] == size:
-                entry[2] = entry[2] or digest(entry[0])
-                mine = mine or digest(path)
-                if entry[2] == mine:
-                    return k
-    except OSError:
-        return None
-    seen[len(seen)] = [path, size, mine]
-    return None
 
 
 def _members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import platform
 from pathlib import Path
 
@@ -213,38 +212,6 @@ def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tupl
     return out
 
 
-_OTHER_HEAD = re.compile(r"（户主 ([^（）]+)）")  # how the roster faults (D01, D02) name another enrolment's household
-
-
-def heads_by_township(members: pd.DataFrame) -> dict[str, set[str]]:
-    """Household head's name → the townships where a household has that head (for :func:`own_township_only`)."""
-    out: dict[str, set[str]] = {}
-    for name, town in zip(members["head_name"].tolist(), members["township"].tolist()):
-        out.setdefault(str(name), set()).add(str(town))
-    return out
-
-
-def own_township_only(rows: pd.DataFrame, heads: dict[str, set[str]]) -> pd.DataFrame:
-    """One township's rows with the heads of other townships' households left unnamed in 依据 (a township has no
-    business seeing another township's recipients; the county's list names them).
-
-    Args:
-        rows: one township's rows (column 乡镇 the same on every row).
-        heads: :func:`heads_by_township`.
-    Returns:
-        The rows (a copy when a text changed).
-    """
-    if rows.empty or "依据" not in rows.columns:
-        return rows
-    town = str(rows["乡镇"].iat[0])
-
-    def unnamed(m: re.Match) -> str:
-        return m.group(0) if town in heads.get(m.group(1), {town}) else "（户主为其他乡镇人员，由县局协调核实）"
-
-    texts = [_OTHER_HEAD.sub(unnamed, t) if isinstance(t, str) else t for t in rows["依据"].tolist()]
-    return rows.assign(依据=texts) if texts != rows["依据"].tolist() else rows
-
-
 def without_money(frame: pd.DataFrame) -> pd.DataFrame:
     """A sheet's rows without the money columns (涉及月份, 应追回金额, 应补发金额) when none of them holds anything:
     blank columns on paper look like boxes to fill in.
@@ -312,10 +279,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
                                          WIDTHS, heading)
             return {f"public_{k}": v for k, v in public.items()}
         else:
-            heads = heads_by_township(result.inputs.members)
-            towns = write_township_workbooks(out, {"findings": findings},
-                                             lambda f: audit_sheets(own_township_only(f["findings"], heads), titles),
-                                             widths=WIDTHS, heading=heading, public=mask)
+            towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
+                                             widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members)
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 

@@ -676,9 +676,41 @@ def township_name(value: object) -> str:
 TOWNSHIP_FOLDER = "乡镇"
 
 
+_OTHER_HEAD = re.compile(r"（户主 ([^（）]+)）")  # how the roster faults (D01, D02) name another enrolment's household
+
+
+def heads_by_township(members: pd.DataFrame) -> dict[str, set[str]]:
+    """Household head's name → the townships where a household has that head (for :func:`own_township_only`)."""
+    out: dict[str, set[str]] = {}
+    for name, town in zip(members["head_name"].tolist(), members["township"].tolist()):
+        out.setdefault(str(name), set()).add(str(town))
+    return out
+
+
+def own_township_only(rows: pd.DataFrame, heads: dict[str, set[str]]) -> pd.DataFrame:
+    """One township's rows with the heads of other townships' households left unnamed in 依据 (a township has no
+    business seeing another township's recipients; the county's list names them).
+
+    Args:
+        rows: one township's rows (column 乡镇 the same on every row).
+        heads: :func:`heads_by_township`.
+    Returns:
+        The rows (a copy when a text changed).
+    """
+    if rows.empty or "依据" not in rows.columns:
+        return rows
+    town = str(rows["乡镇"].iat[0])
+
+    def unnamed(m: re.Match) -> str:
+        return m.group(0) if town in heads.get(m.group(1), {town}) else "（户主为其他乡镇人员，由县局协调核实）"
+
+    texts = [_OTHER_HEAD.sub(unnamed, t) if isinstance(t, str) else t for t in rows["依据"].tolist()]
+    return rows.assign(依据=texts) if texts != rows["依据"].tolist() else rows
+
+
 def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, column: str = "乡镇",
                              widths: dict[str, int] | None = None, heading: str = "", made: dt.date | None = None,
-                             public: bool = False) -> dict[str, Path]:
+                             public=False, members: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write one workbook per township into ``out/乡镇/``, each holding only that township's rows.
 
     Generic over reports: ``frames`` are the report's row frames (findings, review rows, verdicts …),
@@ -695,12 +727,15 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
         made: the date the report was made.
         public: also write the 公示_ copy of each township's workbook (``io.public``); a function instead of True
             first picks, from a township's sheets, those (and the columns) that may be public.
+        members: the members whose households the rows' 依据 may name: given, a township's 依据 leaves another
+            township's household heads unnamed (:func:`own_township_only`).
     Returns:
         township → path of its workbook (public copies under 'public_' + township).
     """
     from ..order import natural_sorted
 
     folder = prepare_out_dir(Path(out) / TOWNSHIP_FOLDER)
+    heads = heads_by_township(members) if members is not None else None
     towns = natural_sorted(v for f in frames.values() if column in f.columns for v in f[column].tolist())
     written: dict[str, Path] = {}
     used: set[str] = set()
@@ -710,6 +745,8 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
             name += "_"
         used.add(name.lower())
         part = {k: (f[f[column] == town] if column in f.columns else f) for k, f in frames.items()}
+        if heads is not None:
+            part = {k: (own_township_only(f, heads) if column in f.columns else f) for k, f in part.items()}
         sheets = build(part)
         label = str(town) if str(town).strip() else "（未填乡镇）"
         title = f"{heading} {label}".strip()

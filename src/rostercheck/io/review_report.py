@@ -11,7 +11,7 @@ import pandas as pd
 from .. import __version__, suppress
 from ..order import natural_rank
 from ..review import DONE, OPEN, VERIFIED
-from .problem_list import WIDTHS, as_of_of, heads_by_township, input_manifest, own_township_only, without_money
+from .problem_list import WIDTHS, as_of_of, input_manifest, without_money
 from .public import write_public_copies
 from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
@@ -98,10 +98,8 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
-        heads = heads_by_township(result.inputs.members)
-        towns = write_township_workbooks(out, {"rows": rows},
-                                         lambda f: review_sheets(own_township_only(f["rows"], heads), result.titles),
-                                         widths=WIDTHS, heading=heading, public=mask)
+        towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles),
+                                         widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
     write_json({

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import __version__
 from .columns import KIND_LABELS
-from .problem_list import WIDTHS, heads_by_township, input_manifest, own_township_only, without_money
+from .problem_list import WIDTHS, input_manifest, without_money
 from .public import write_public_copies
 from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
 
@@ -87,13 +87,9 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
                                      {"新申请核对结果.xlsx": sheets[:2]}, SCREEN_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:  # an applicant already enrolled in another township: that household's head is not named
-        people = [m for m in (result.inputs.members, getattr(result, "enrolled", None)) if m is not None]
-        heads = heads_by_township(pd.concat(people, ignore_index=True))
-
-        def own(frames: dict[str, pd.DataFrame]) -> list[tuple]:
-            return build({**frames, "findings": own_township_only(frames["findings"], heads)})
-
-        towns = write_township_workbooks(out, frames, own, widths=SCREEN_WIDTHS, heading=heading, public=mask)
+        people = pd.concat([m for m in (result.inputs.members, result.enrolled) if m is not None], ignore_index=True)
+        towns = write_township_workbooks(out, frames, build, widths=SCREEN_WIDTHS, heading=heading, public=mask,
+                                         members=people)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
     write_json({

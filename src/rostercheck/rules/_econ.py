@@ -258,16 +258,15 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     for m, hs in hits(ctx, "pensions").items():
         in_payment: dict[str, dict[int, Hit]] = {}
         not_read: dict[str, dict[int, Hit]] = {}
+        # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
+        regular = [h for h in hs if not has_any(text_of(rows[h.r], "pay_kind") + " " + text_of(rows[h.r], "insurance"),
+                                                params["one_off_words"])]
         last: dict[str, str] = {}  # per insurance, the latest month of any status: a pension stopped since is not paid
-        for h in hs:
+        for h in regular:
+            insurance = text_of(rows[h.r], "insurance")
+            last[insurance] = max(last.get(insurance, ""), text_of(rows[h.r], "month"))
+        for h in regular:  # the same row linked twice (exact and repaired) counts once
             row = rows[h.r]
-            if not has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"]):
-                last[text_of(row, "insurance")] = max(last.get(text_of(row, "insurance"), ""), text_of(row, "month"))
-        for h in hs:  # the same row linked twice (exact and repaired) counts once
-            row = rows[h.r]
-            # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
-            if has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"]):
-                continue
             if text_of(row, "month") < last[text_of(row, "insurance")]:
                 continue  # an earlier month's row: the latest month's status decides (正常 in May, 待遇终止 in June)
             if pension_in_payment(row, params):

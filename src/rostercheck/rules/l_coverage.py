@@ -15,8 +15,9 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import codes, ids
 from ..match import link_lists
 from . import where
+from ._econ import weakest
 from ._money import month_add
-from ._coverage import (Lead, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
+from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
                         household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, roster_heads, roster_member, roster_person, rows, severe, tekun_ids,
                         yuan)
@@ -168,7 +169,7 @@ def severe_member(ctx: Context) -> list[Lead]:
         through = "" if pid in listed else "（按户籍同户号，监测名单未列本人）"  # a kinship inferred: 中 at most
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（风险未消除），{money_text}；"
                     f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
-        sure = MEDIUM if through and link_confidence(row) == HIGH else link_confidence(row)
+        sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, person(row, head, place(ctx, row, head)), evidence,
                         ctx.labels[kind], str(row.get("_row", "")),
                         "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
@@ -358,7 +359,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                         + "，已故、特困、年老或重度残疾的不计" + (f"：{'、'.join(ruled)}" if ruled else "")
                         + "）；本人及同户成员不在低保、特困花名册中"
                         + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
-            sure = MEDIUM if kin_only and link_confidence(row) == HIGH else link_confidence(row)
+            sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
             out.append(Lead("L03", priority, sure, person(row, head, place(ctx, row, head)), evidence,
                             ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
                             {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": ""},
@@ -462,6 +463,11 @@ def _items_of(row: dict, p: dict, default: str) -> set[str]:
 
 
 def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]]]:
+    """See :func:`_subsidy_items_of` (worked out once: L04 and :func:`subsidy_gaps` both ask)."""
+    return _cached(ctx, "cov:subsidy-items", lambda: _subsidy_items_of(ctx))
+
+
+def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]]]:
     """Return (disability-list row → subsidies received, the subsidies the payment list covers at all,
     disability-list row → subsidy → the month it was last paid, for subsidies paid only before the recent months).
 
@@ -546,8 +552,9 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         # the household as the roster has it (head, village); enrolled only through the registry household: 中
         j, kin = roster_member(ctx, row["pid"]) if row["pid"] else (None, False)
         who = roster_person(ctx, j, row) if j is not None else person(row, None, place(ctx, row))
-        sure = MEDIUM if (kin and not covered.get(r)) and link_confidence(row) == HIGH else link_confidence(row)
-        if kin and not covered.get(r):
+        through = kin and not covered.get(r)  # enrolled only through her registry household: a kinship inferred
+        sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
+        if through:
             evidence += f"（本人所在户籍户的{ctx.value(j, 'name')}在{prog}花名册中）"
         out.append(Lead("L04", priority, sure, who, evidence,
                         ctx.labels["disabled"], str(row.get("_row", "")), "身份证号（残疾人证号前18位）",
@@ -629,9 +636,8 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                         + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
                         + (f"；但{'；'.join(means)}，请核实{word}原因是否仍然存在" if means else ""))
-            sure = link_confidence(head)
-            if not any(direct) and sure == HIGH:
-                sure = MEDIUM  # the household's change is known only through a kinship the registry infers
+            # the household's change known only through a kinship the registry infers: 中 at most
+            sure = link_confidence(head) if any(direct) else weakest([link_confidence(head), MEDIUM])
             out.append(Lead("L05", priority, sure, person(head, head, place(ctx, head)), evidence,
                             ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
                             {"退出或未获批日期": when.isoformat() if when else "", "退出原因": cell(head, "reason"), **figures},
