@@ -159,6 +159,13 @@ def test_a_roster_is_recognised_by_its_benefit_columns(tmp_path):
     assert place.kind == "roster" and "保障类型" in place.why and place.rows == 3
 
 
+def test_the_row_count_leaves_out_totals_and_blank_rows(tmp_path):
+    path = _csv(tmp_path / "花名册.csv", ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金"],
+                [*[["城关镇", "东村", "张三", "张三", i, "户主", "低保", "600"] for i in _IDS],
+                 [",,,,,,,"], ["合计", "", "", "", "", "", "", "1800"], ["制表人：李四", "", "", "", "", "", "", ""]])
+    assert classify_file(path).rows == 3
+
+
 def test_a_staff_list_with_a_remarks_column_is_a_staff_list(tmp_path):
     # 备注 says nothing of the kind (a pension list reads its 备注 for 补发): held-out 59 stopped on it
     path = _csv(tmp_path / "新建 Microsoft Excel 工作表.csv", ["序号", "工作单位", "姓名", "身份证号", "人员类别", "备注"],

@@ -164,6 +164,18 @@ def test_console_summary_many_townships_splits_into_tables_that_fit(capsys, monk
     assert shown.index("第2街道办事处") < shown.index("第10街道办事处")
 
 
+@pytest.mark.parametrize("towns", [1, 3, 5])
+def test_console_summary_shows_category_names_whole_or_below_never_cut(capsys, monkeypatch, towns):
+    from rostercheck import console
+
+    titles = {"C01": "财政供养人员或村(居)干部享受低保", "C08": "法定就业年龄内有劳动能力（需核实是否拒绝劳动）"}
+    rows = [{"类别代码": c, "乡镇": f"第{n}镇", "_member": f"{c}{n}"} for n in range(towns) for c in titles]
+    monkeypatch.setattr(console, "out", console.Console(width=80, highlight=False))
+    console.summary_table(pd.DataFrame(rows), titles)
+    shown = capsys.readouterr().out
+    assert "…" not in shown and all(t in shown for t in titles.values())
+
+
 def test_natural_order():
     assert natural_sorted(["第10街道", "第2街道", "第1街道", "合计"]) == ["第1街道", "第2街道", "第10街道", "合计"]
     assert natural_sorted(["十二组", "二组", "一组"]) == ["一组", "二组", "十二组"]

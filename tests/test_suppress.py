@@ -117,6 +117,15 @@ def test_suppression_csv_saved_by_excel_in_scientific_notation(tmp_path):
     assert suppress.damaged_ids_note(suppress.entries_from(findings.assign(核实情况="无问题"), dt.date.today()), "x") == []
 
 
+def test_an_id_the_roster_itself_typed_as_a_number_is_not_blamed_on_excel():
+    # the roster held 430521199001011000 (a number): the finding and the entry both carry it, as the roster has it
+    cut = "430521199001011000"
+    findings = pd.DataFrame({"类别代码": ["C01"], "身份证号": [cut], "姓名": ["张小明"], "依据": ["甲"]})
+    entries = suppress.entries_from(findings.assign(核实情况="无问题"), dt.date(2026, 12, 31))
+    assert suppress.damaged_ids_note(entries, "sup.csv", reported=[cut]) == []
+    assert "1 个身份证号" in suppress.damaged_ids_note(entries, "sup.csv", reported=[])[0]
+
+
 def test_wrong_suppression_file_is_an_input_error(tmp_path):
     write_roster(tmp_path / "roster.xlsx", county_q3())
     bogus = write_list(tmp_path / "bogus.xlsx", "deaths", [["张三", ZHANG_SON, "2026-01-01"]])

@@ -356,8 +356,9 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     warnings.extend(number_typed_ids(inputs))
     held = 0
     if entries is not None:
+        reported = frame["身份证号"].astype(str).tolist() if "身份证号" in frame.columns else []
         frame, held = suppression.apply(frame, entries)
-        warnings.extend(suppression.damaged_ids_note(entries, suppress))
+        warnings.extend(suppression.damaged_ids_note(entries, suppress, reported))
     return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""))
 
 

@@ -26,7 +26,7 @@ from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
 from .io.read import PARQUET, TEXT, Grid, copy_of, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
-from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, find_layout
+from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout
 from .normalize.values import text
 
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
@@ -209,7 +209,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 continue
             if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
                 required_ok = True
-                rows = max(rows, sum(1 for r in grid.rows[layout.start:] if any(text(c) for c in r)))
+                rows = max(rows, count_data_rows(grid.rows[layout.start:], layout))
             for fld, col in layout.mapping.items():
                 label = layout.labels[col] if col < len(layout.labels) else ""
                 label = SYSTEM_LABELS.get(label.upper(), label)  # SWRQ is 死亡日期's evidence

@@ -135,23 +135,11 @@ def paragraphs(text: str) -> None:
     Args:
         text: the text (markup is not interpreted).
     """
-    from rich.cells import cell_len
     from rich.text import Text
 
     for indent, hang, body in _reflowed(text):
-        room, pieces, piece, used = max(out.width - indent - hang, 10), [], "", 0
         # an option or a parameter name (--subsidies, recent_months, common.toml) is never cut in two
-        for ch in re.findall(r"[A-Za-z0-9_.\-]{2,}|.", body[hang:]):
-            if used + cell_len(ch) > room and piece:
-                # 。，） never start a line, “（ never end one
-                carried = piece[-1] if (ch in _NO_LINE_START or piece[-1] in _NO_LINE_END) and len(piece) > 1 else ""
-                pieces.append(piece[:len(piece) - len(carried)])
-                piece, used = carried, cell_len(carried)
-                if ch == " ":
-                    continue
-            piece += ch
-            used += cell_len(ch)
-        pieces.append(piece)
+        pieces = _fold(re.findall(r"[A-Za-z0-9_.\-]{2,}|.", body[hang:]), max(out.width - indent - hang, 10))
         for k, piece in enumerate(pieces):
             out.print(Text(" " * indent + (body[:hang] if k == 0 else " " * hang) + piece), no_wrap=True, crop=False)
 
@@ -168,26 +156,41 @@ def toml_lines(lines: list[str]) -> None:
     Args:
         lines: the lines (markup is not interpreted).
     """
-    from rich.cells import cell_len
     from rich.text import Text
 
-    room = max(out.width, 40)
     for line in lines:
         comment = line.lstrip().startswith("#")
-        # an array breaks after its commas; a comment anywhere but inside a word or number, and never before 。，
+        # an array breaks after its commas; a comment anywhere but inside a word or number
         parts = re.findall(r"[\w.\[\]-]+|.", line, re.A) if comment else re.split(r"(?<=, )", line)
-        lead = "# " if comment else "    "
-        pieces, piece = [], []
-        for part in parts:
-            if piece and cell_len("".join(piece) + part) > room:
-                carried = piece[-1:] if comment and len(piece) > 1 and (
-                    part in _NO_LINE_START or piece[-1] in _NO_LINE_END) else []
-                pieces.append("".join(piece[:len(piece) - len(carried)]).rstrip())
-                piece = [lead, *carried]
-            piece.append(part)
-        pieces.append("".join(piece))
-        for piece in pieces:
+        for piece in _fold(parts, max(out.width, 40), "# " if comment else "    ", kinsoku=comment):
             out.print(Text(piece), no_wrap=True, crop=False)
+
+
+def _fold(tokens: list[str], room: int, lead: str = "", kinsoku: bool = True) -> list[str]:
+    """The tokens joined into lines of at most ``room`` cells (a token wider than that alone on its line), each line
+    after the first starting with ``lead``. A space where a line breaks is dropped; with ``kinsoku``, 。，） never
+    start a line and “（ never end one (the token before goes down with them)."""
+    from rich.cells import cell_len
+
+    pieces, piece, used = [], [], 0
+    for token in tokens:
+        width = cell_len(token)
+        if piece and used + width > room:
+            carried = []
+            if kinsoku and (token in _NO_LINE_START or piece[-1] in _NO_LINE_END):
+                k = 1  # the token before goes down too, and so on while the break would still fall badly
+                while k < min(len(piece) - 1, 8) and (piece[-k] in _NO_LINE_START or piece[-k - 1] in _NO_LINE_END):
+                    k += 1
+                carried = piece[-k:] if len(piece) > k else []
+            pieces.append("".join(piece[:len(piece) - len(carried)]).rstrip())
+            piece = [lead, *carried] if lead else carried
+            used = cell_len("".join(piece))
+            if token == " ":
+                continue
+        piece.append(token)
+        used += width
+    pieces.append("".join(piece))
+    return pieces
 
 
 def _reflowed(text: str) -> list[tuple[int, int, str]]:
@@ -222,8 +225,8 @@ def _legend(codes: list[str], titles: dict[str, str]) -> None:
 def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）") -> None:
     """Print counts of flagged people by category × township, fitted to the terminal's width.
 
-    Categories down and townships across when that fits (with as much of each category's name as the
-    width allows); otherwise townships down and category codes across, split into as many tables as the
+    Categories down and townships across when that fits (with the categories' names when they fit whole,
+    else listed below); otherwise townships down and category codes across, split into as many tables as the
     width needs, the codes' names listed above. Codes and township names are always shown whole;
     townships in natural order (第2街道 before 第10街道), categories in code order.
 
@@ -254,9 +257,9 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
         table = Table(title=title)
         table.add_column("类别", no_wrap=True)
         longest = max(cell_len(titles.get(c, "")) for c in codes)
-        named = room >= 12
+        named = room >= longest  # every name whole, else none (a cut name beside the legend says it twice)
         if named:
-            table.add_column("名称", overflow="ellipsis", max_width=min(room, longest), no_wrap=True)
+            table.add_column("名称", no_wrap=True)
         for name in names:
             table.add_column(name, justify="right", no_wrap=True)
         table.add_column("合计", justify="right", style="bold", no_wrap=True)
@@ -265,7 +268,7 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
             name = [titles.get(code, "")] if named else []
             table.add_row(code, *name, *row, str(int(counts.get(code, pd.Series(dtype=int)).sum())))
         out.print(table)
-        if room < longest:
+        if not named:
             _legend(codes, titles)
         return
     # townships down, category codes across, in as many tables as the width needs

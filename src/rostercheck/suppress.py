@@ -22,6 +22,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -219,16 +220,19 @@ def read(path: Path) -> pd.DataFrame:
     raise InputFileError(path, "不是核实无问题清单：找不到“类别代码”“身份证号”“依据指纹”列。请使用 review 命令生成的文件。")
 
 
-def damaged_ids_note(entries: pd.DataFrame, path: Path) -> list[str]:
+def damaged_ids_note(entries: pd.DataFrame, path: Path, reported: Collection[str] = ()) -> list[str]:
     """A warning when some of the file's ID numbers are not valid (most often opened and saved in Excel: 4.30525E+17).
 
     Args:
         entries: the entries read (:func:`read`).
         path: the file.
+        reported: the ID cells of this run's findings: an invalid ID written as a finding gives it (the roster's
+            own, typed as a number there) is not the file's damage.
     Returns:
         [] or one warning.
     """
-    damaged = sum(1 for v in entries["身份证号"] if v and ids.id_number(v).status != ids.VALID)
+    reported = set(reported)
+    damaged = sum(1 for v in entries["身份证号"] if v and v not in reported and ids.id_number(v).status != ids.VALID)
     if not damaged:
         return []
     return [f"{Path(path).name}：{damaged} 个身份证号不是有效的 18 位号码（常见原因：用 Excel 打开后保存，长数字被改成"

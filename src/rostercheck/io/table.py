@@ -335,6 +335,13 @@ class _RowFilter:
                     >= max(2, len(mapped_vals) // 2))
 
 
+def count_data_rows(rows: list[list], layout: Layout) -> int:
+    """How many of the rows below a header the loader takes as data (totals, footers, blank and repeated header
+    rows left out, as :func:`data_frame` leaves them out)."""
+    rule = _RowFilter(layout)
+    return sum(1 for row in rows if rule.is_data(row))
+
+
 def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.DataFrame:
     """Turn data rows into a frame of field columns, leaving out totals, footers and repeated headers.
 
