@@ -275,6 +275,23 @@ def test_roster_of_one_row_per_household_naming_only_its_head(tmp_path):
     assert members[["name", "id", "household", "household_size"]].values.tolist() == [["张三", A, A, 3], ["王五", D, D, 1]]
 
 
+@pytest.mark.parametrize("member_id, said", [
+    (None, "找不到成员身份证号列"),
+    ("", "“成员身份证号码”列中没有可用的身份证号"),
+])
+def test_a_roster_listing_members_without_their_ids_is_refused(tmp_path, member_id, said):
+    from rostercheck.errors import InputFileError
+
+    # the head's ID on every member row is nobody else's: a death of the head must not make his wife and son C02 高
+    rows = [("张三", A, "张三", "户主"), ("张三", A, "李四", "配偶"), ("张三", A, "张五", "子")]
+    header = "户主姓名,户主身份证号,成员姓名,与户主关系" + ("" if member_id is None else ",成员身份证号码")
+    body = "".join(",".join(r) + ("" if member_id is None else "," + member_id) + "\n" for r in rows)
+    (tmp_path / "r.csv").write_text(header + "\n" + body, encoding="utf-8")
+    with pytest.raises(InputFileError) as err:
+        load_table(tmp_path / "r.csv", "roster")
+    assert said in str(err.value) and "成员" in str(err.value)
+
+
 def test_a_tekun_roster_named_vaguely_is_known_by_its_columns(tmp_path):
     (tmp_path / "2026年9月数据.csv").write_text(
         "乡镇,村,姓名,身份证号,供养方式,月供养标准\n城关镇,东村,张一,%s,分散供养,1576\n" % make_id("19400101", 11),

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputFileError
-from ..normalize import ids
+from ..normalize import codes, ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
                       ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates, specs_for,
@@ -600,6 +600,14 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     for frame, layout, sheet in parts:
         frame = _with_twins(frame)
         if kind == "roster" and "id" not in frame.columns and "head_id" in frame.columns:
+            if _lists_members(frame):  # the head's ID is no member's: refuse rather than give it to every row
+                unused = [label for col, label in enumerate(layout.labels)
+                          if col not in layout.mapping.values() and _ID_LABEL.search(label)]
+                found = (f"“{unused[0]}”列中没有可用的身份证号（整列空白或不像身份证号）" if unused
+                         else "找不到成员身份证号列")
+                raise InputFileError(path, f"{('工作表“' + sheet + '”') if sheet else ''}列有家庭成员（成员姓名或与户主关系），"
+                                           f"但{found}，无法逐人比对（不能把户主的身份证号当作每个成员的）。"
+                                           "请填好成员身份证号码列（一人一格，不要分成两列）后重新运行。")
             # One row per household naming only its head (户主姓名, 户主身份证号, 家庭人口 …): each row is its head.
             frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if "name" not in frame.columns
                                                          and "head_name" in frame.columns else {}))
@@ -630,6 +638,23 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
     return Table(kind, path, frame, headers, title, sheets, warnings)
+
+
+_ID_LABEL = re.compile(r"身份证|证件号|身份号码")
+
+
+def _lists_members(frame: pd.DataFrame) -> bool:
+    """Whether a roster without a member-ID column still lists members besides the heads: a 与户主关系 cell that
+    names no head, or a member name that is not the row's 户主姓名."""
+    if "relation" in frame.columns:
+        relations = pd.Series(frame["relation"], dtype=object).map(text).unique()
+        if any(r and not codes.is_head(r) for r in relations):
+            return True
+    if "name" in frame.columns and "head_name" in frame.columns:
+        names = pd.Series(frame["name"], dtype=object).map(text)
+        heads = pd.Series(frame["head_name"], dtype=object).map(text)
+        return bool(((names != "") & (heads != "") & (names != heads)).any())
+    return False
 
 
 ROSTER_GAPS = {
