@@ -163,3 +163,32 @@ def test_a_roster_given_as_a_list_is_refused_whatever_its_file_name(tmp_path):
     named = write_roster(tmp_path / "死亡人员名单.xlsx", county_q3())  # a roster copied under a deaths list's name
     proc = run_cli("audit", roster, "--deaths", named, "--as-of", "2026-09-30", "--out", tmp_path / "o")
     assert_refused(proc, ExitCode.INPUT, "看起来是花名册", "花名册请写在命令开头")
+
+
+_SMALL_ROSTER = ("乡镇,村,户主姓名,户主身份证号,保障类别,月保障金,成员姓名,与户主关系,成员身份证号码\n"
+                 "河口乡,河口村,贺华,430525196508180594,A类,1445,贺华,户主,430525196508180594\n"
+                 "河口乡,河口村,贺华,430525196508180594,A类,1445,付娜,配偶,430525198901214446\n")
+
+
+@pytest.mark.parametrize("kind", ["cadres", "pensions", "supporters", "staff", "wages"])
+def test_a_roster_is_refused_as_a_list_whose_columns_it_seems_to_share(tmp_path, kind):
+    # its 乡镇/村 pass for a cadre list's, its 保障类别 for a pension's 险种类别: every member would be C01 高
+    from rostercheck.errors import InputFileError
+    from rostercheck.io.table import load_table
+
+    (tmp_path / "small.csv").write_text(_SMALL_ROSTER, encoding="utf-8")
+    with pytest.raises(InputFileError, match="看起来是花名册"):
+        load_table(tmp_path / "small.csv", kind)
+
+
+def test_a_roster_given_as_payments_is_refused(tmp_path):
+    import datetime as dt
+
+    from rostercheck.errors import InputFileError
+    from rostercheck.io.ledgers import read_ledger
+
+    (tmp_path / "small.csv").write_text(_SMALL_ROSTER, encoding="utf-8")
+    with pytest.raises(InputFileError, match="看起来是花名册"):
+        read_ledger(tmp_path / "small.csv", dt.date(2026, 9, 30))
+    (tmp_path / "2025年7月低保金发放表.csv").write_text(_SMALL_ROSTER, encoding="utf-8")  # a month's payment table
+    assert len(read_ledger(tmp_path / "2025年7月低保金发放表.csv", dt.date(2026, 9, 30))[1]) == 2

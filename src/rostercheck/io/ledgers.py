@@ -21,7 +21,7 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
-from .columns import KIND_LABELS, MONTH_FOR, TWIN, drop_ties, item_columns, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
@@ -451,10 +451,27 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
     frame = _concat(frames)
+    if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""}:
+        _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets])
     if frame.empty:
         warnings.append("只有表头、没有发放数据行，未参与核查")
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
     return table, frame
+
+
+# A roster's columns: with no month anywhere, a file showing two of them is a roster given as --payments.
+_ROSTER_MARKS = ("benefit", "relation", "household_size", "support_mode", "area_type")
+
+
+def _refuse_roster(path: Path, headers: list[list[str]]) -> None:
+    """Refuse a file given as a ledger that names no month and shows a roster's columns (月保障金, 与户主关系 …)."""
+    for labels in headers:
+        roster = assign(labels, "roster")
+        marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster]
+        if len(marks) >= 2:
+            raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列，没有发放月份），不是资金发放明细。"
+                                       "花名册请写在命令开头（选项之前）；如果这是某月的发放表，请在文件名或表名中写明月份"
+                                       "（如“2025年7月”）后再用 --payments 指定。")
 
 
 # A column naming the care home a sum is paid to (机构名称, 供养机构, 收款单位): a ledger of institutions, not people.

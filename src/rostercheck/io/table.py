@@ -666,7 +666,9 @@ ROSTER_GAPS = {
 
 # What a roster or an application list has besides a person's identity: a household or a programme.
 # Columns only a roster has (a list of another kind showing two of them is a roster given in the wrong place).
-_ROSTER_MARKS = ("benefit", "household_size", "covered_size", "support_mode", "area_type")
+_ROSTER_MARKS = ("benefit", "household_size", "covered_size", "support_mode", "area_type", "programme")
+# A list of people by household (the registry, a 户籍注销 export) has these too: together they count as one mark.
+_HOUSEHOLD_MARKS = ("relation", "head_id", "head_name")
 _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_size", "covered_size", "programme",
                "benefit", "area_type", "support_mode", "covered", "labour", "health", "disability", "school")
 
@@ -708,15 +710,23 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
     header (``headers``: each sheet's labels) is a roster's or shows another kind's own columns, whatever its name
     says (a registry renamed 死亡人员名单.csv would make every person dead)."""
     fields = SIGNATURE_FIELDS.get(kind)
-    if not fields or any(f in frame.columns for f in (*fields, *_ALSO_OWN.get(kind, ()))):
+    if not fields:
         return
     what = KIND_LABELS.get(kind, kind)
+    present = [f for f in (*fields, *_ALSO_OWN.get(kind, ())) if f in frame.columns]
     for labels in headers:
-        roster = assign(labels, "roster")
-        marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster]
+        roster, mine = assign(labels, "roster"), assign(labels, kind)
+        if any(mine.get(f) not in (None, *roster.values()) for f in present):
+            return  # a column of its kind that is no roster column (a roster's 乡镇/村 pass for a cadre list's)
+        taken = set(mine.values())
+        marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster and roster[f] not in taken]
+        marks += [labels[roster[f]] for f in _HOUSEHOLD_MARKS if f in roster and roster[f] not in taken][:1]
         if len(marks) >= 2:
             raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列），不是{what}。花名册请写在命令开头"
                                        f"（选项之前），{what}请用对应的选项指定。")
+    if present:
+        return
+    for labels in headers:
         other = next(((k, label) for k, own in _UNMISTAKABLE.items() if k != kind for label in labels
                       if any(spec.field in own and spec.weight > 0 and spec.fit(label) is not None
                              for spec in specs_for(k))), None)
