@@ -152,6 +152,11 @@ def test_headers(kind, headers, expected):
          {"name": "法定代表人", "id": "法定代表人证件号码", "investor_name": "投资人", "investor_id": "投资人证件号码"}),
         ("businesses", ["主体名称", "原法定代表人身份证号", "法定代表人", "身份证号", "转让方证件号码", "登记状态"],
          {"name": "法定代表人", "id": "身份证号"}),
+        # 法人 is short for 法定代表人 (a decoy 统一社会信用代码 and the 联络员's ID beside it)
+        ("businesses", ["统一社会信用代码", "主体名称", "联络员证件号码", "法人姓名", "法人身份证号", "从业人数"],
+         {"name": "法人姓名", "id": "法人身份证号"}),
+        ("businesses", ["主体名称", "法人代表", "法人代表身份证号", "登记状态"], {"name": "法人代表", "id": "法人代表身份证号"}),
+        ("businesses", ["主体名称", "法人", "法人证件号码", "登记状态"], {"name": "法人", "id": "法人证件号码"}),
         # a header naming two of its people; a company's 股东 is its investor
         ("businesses", ["主体名称", "经营者/法定代表人", "证件号码", "从业人数"],
          {"name": "经营者/法定代表人", "id": "证件号码"}),

@@ -303,7 +303,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("status", r"登记状态|经营状态|状态"),
         FieldSpec("premises", r"经营场所|经营地址|住所|场所"),
         # (a header naming two of the business's people, '经营者/法定代表人', is theirs: _BUSINESS_PEOPLE)
-        FieldSpec("id", r"(法定代表人|负责人).*" + ID_WORDS, weight=2, allow=_BUSINESS_PEOPLE),
+        FieldSpec("id", r"(法定代表人?|法人|负责人).*" + ID_WORDS, weight=2, allow=_BUSINESS_PEOPLE),
         FieldSpec("name", r"法定代表人|法人|负责人|姓名", r"住址|地址|电话|联系", allow=_BUSINESS_PEOPLE),
         # a 个体工商户's 经营者 or an 投资人 (股东) beside a company's 法定代表人: the row is each's (SECOND_PERSONS)
         FieldSpec("operator_id", r"经营者.*" + ID_WORDS, weight=2),
