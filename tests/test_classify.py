@@ -329,3 +329,14 @@ def test_a_backup_copy_of_a_roster_is_skipped_and_the_original_read(tmp_path):
     copy = next(p for p in got.placements if p.path.name.startswith("a"))
     assert copy.kind is None and copy.label == "花名册（未使用）" and "内容完全相同" in copy.why
     assert copy.record()["taken_as"] == "花名册（未使用）"
+
+
+def test_a_long_text_files_row_count_is_shown_as_an_estimate_and_recorded_as_read(tmp_path):
+    header = ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金", "备注"]
+    rows = [["城关镇", "东村", "张三", "张三", _IDS[n % 3], "户主", "低保", "600", "说明" * (n % 40)] for n in range(6000)]
+    path = _csv(tmp_path / "花名册.csv", header, rows)  # lines of different lengths: the size misjudges them
+    place = classify_file(path)
+    assert place.estimated and place.rows != len(rows)
+    assert place.record({str(path): len(rows)})["rows"] == len(rows)
+    short = classify_file(_csv(tmp_path / "短.csv", header, [*rows[:300], ["合计", "", "", "", "", "", "", "", ""]]))
+    assert not short.estimated and short.rows == 300

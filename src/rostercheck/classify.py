@@ -59,7 +59,8 @@ class Placement:
         path: the file.
         kind: 'roster', a reference kind, or None when the file is skipped.
         why: the deciding headers (or words), or why the file was skipped (Chinese).
-        rows: data rows below the header (an estimate for large text files), None when not read.
+        rows: data rows below the header, None when not read.
+        estimated: ``rows`` is an estimate (a large text file, from its first lines and its size).
         by: 'content' (recognised here), 'option' (given explicitly) or 'skipped'.
     """
 
@@ -68,6 +69,7 @@ class Placement:
     why: str
     rows: int | None = None
     by: str = "content"
+    estimated: bool = False
     also: tuple["Placement", ...] = ()  # a workbook whose sheets are lists of other kinds: one placement per kind
     seen: str | None = None  # a file skipped although recognised: the kind it looks like
 
@@ -82,10 +84,11 @@ class Placement:
         """Skip a file recognised as its kind (another file of the kind is used, or the command does not read it)."""
         self.seen, self.kind, self.by, self.why = self.kind, None, "skipped", why
 
-    def record(self) -> dict:
-        """The placement as data for run.json."""
+    def record(self, read: dict[str, int] | None = None) -> dict:
+        """The placement as data for run.json; ``read``: file → data rows read, which replace an estimate."""
+        rows = (read or {}).get(str(self.path), self.rows) if self.kind else self.rows
         return {"path": str(self.path), "kind": self.kind, "taken_as": self.label, "why": self.why,
-                "rows": self.rows, "by": self.by}
+                "rows": rows, "by": self.by}
 
 
 @dataclass
@@ -138,7 +141,8 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     Args:
         path: the file.
     Returns:
-        (grids, estimated row count of a text file or None).
+        (grids, the estimated line count of a text file longer than its head, else None: a text file that fits in
+        :data:`PEEK_BYTES` comes whole).
     Raises:
         InputFileError: when the file cannot be read.
     """
@@ -156,12 +160,14 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
         data = data[: cut + 1] if cut > 0 else data
     content = decode_text(data, path).lstrip("\ufeff")
     lines = content.splitlines()
-    reader = csv.reader(io.StringIO("\n".join(lines[:PEEK_ROWS]), newline=""), delimiter=sniff_delimiter(lines[:50]))
+    whole = size <= len(data)
+    reader = csv.reader(io.StringIO("\n".join(lines if whole else lines[:PEEK_ROWS]), newline=""),
+                        delimiter=sniff_delimiter(lines[:50]))
     try:
         rows = list(reader)
     except csv.Error as exc:
         raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
-    estimate = len(lines) if size <= len(data) else int(len(lines) * size / max(len(data), 1))
+    estimate = None if whole else int(len(lines) * size / max(len(data), 1))
     return [Grid(path, "", rows, 1, [], TEXT)], estimate
 
 
@@ -289,8 +295,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
             f"文件“{path}”既像{KIND_LABELS[best.kind]}（依据：{'、'.join(best.evidence)}），"
             f"又像{KIND_LABELS[second.kind]}（依据：{'、'.join(second.evidence)}），无法自动判断。"
             f"请用 {_flag(best.kind)} 或 {_flag(second.kind)} 明确指定该文件（或把它移出文件夹）。")
-    rows = best.rows
-    if estimate is not None and len(grids[0].rows) >= PEEK_ROWS:  # a long text file: the lines past the sample
+    rows, estimated = best.rows, estimate is not None
+    if estimated:  # a long text file: the lines past its head
         rows = best.rows + estimate - len(grids[0].rows)
     sheets = _sheet_kinds(path, grids, wanted) if best.kind != "roster" and len(grids) > 1 else {}
     if len(set(sheets.values())) > 1:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind
@@ -302,7 +308,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
             evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
             placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
         return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
-    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows)
+    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated)
 
 
 def _sheet_kinds(path: Path, grids: list[Grid], wanted: Collection[str] | None) -> dict[str, str]:

@@ -177,6 +177,12 @@ def reference_lists(values: dict, options: dict = REFERENCE_OPTIONS) -> dict[str
     return {k: path for k, path in given.items() if path is not None}
 
 
+def _taken_as(got, result) -> list[dict]:
+    """What each file of a folder was taken as, for run.json, with the rows read where the table showed an estimate."""
+    read = {str(t.path): t.rows for t in result.inputs.tables}
+    return [p.record(read) for p in got.placements]
+
+
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
             what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
@@ -299,7 +305,7 @@ def audit_cmd(
                    "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township,
                    "payments": [str(p) for p in ledgers],
                    "arguments": [str(r) for r in rosters], "lists_dirs": [str(d) for d in lists_dir or []],
-                   "taken_as": [p.record() for p in got.placements]}
+                   "taken_as": _taken_as(got, result)}
         paths = write_audit_reports(result, out, options, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
@@ -393,7 +399,7 @@ def review_cmd(
         _warn_all(result)
         options = {"previous": str(previous), "more_previous": [str(p) for p in returned],
                    "rosters": [str(r) for r in got.rosters], "as_of": when.isoformat(),
-                   "arguments": [str(r) for r in rosters], "taken_as": [p.record() for p in got.placements],
+                   "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result),
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask, "by_township": by_township}
         paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
@@ -446,7 +452,7 @@ def screen_cmd(
         options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in on_roll],
                    "lists": {k: str(v) for k, v in got.lists.items()}, "as_of": when.isoformat(),
                    "arguments": [str(a) for a in applications], "lists_dirs": [str(d) for d in lists_dir or []],
-                   "taken_as": [p.record() for p in got.placements],
+                   "taken_as": _taken_as(got, result),
                    "config": str(config) if config else None, "out": str(out), "mask": mask, "by_township": by_township}
         paths = write_screen_reports(result, out, options, when, mask=mask, by_township=by_township)
         doubt = int((result.verdicts["结论"] == "有疑点").sum())

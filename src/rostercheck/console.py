@@ -334,5 +334,5 @@ def placements_table(placements: list) -> None:
         table.add_column(col, overflow="fold")
     for p in placements:
         table.add_row(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
-                      "" if p.rows is None else str(p.rows))
+                      "" if p.rows is None else f"约 {p.rows}" if p.estimated else str(p.rows))
     out.print(table)
