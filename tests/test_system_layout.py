@@ -53,6 +53,21 @@ def test_members_take_their_households_fields(tmp_path):
     assert any("家庭编号合并" in w for w in table.warnings)
 
 
+def test_a_member_row_is_named_with_its_sheet_where_the_workbook_has_two(tmp_path):
+    # the clerk opens 家庭信息 first: "第 3 行" alone points at another household there
+    table, m = _members(tmp_path, [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"]])
+    assert table.sheets == ["家庭信息", "家庭成员信息"]
+    # 李四, listed only on 家庭信息 (row 2), is that sheet's row
+    assert m["sheet_shown"].to_dict() == {HEAD_A: "家庭成员信息", WIFE_A: "家庭成员信息", HEAD_B: "家庭信息"}
+    from rostercheck.rules.d_roster import _row_of
+
+    flat = m.reset_index()
+    assert "工作表“家庭成员信息”第 3 行" in _row_of(flat, int(flat.index[flat["id"] == WIFE_A][0]))
+    single = tmp_path / "一张表.csv"
+    single.write_text(f"户主姓名,户主身份证号,姓名,身份证号,与户主关系\n张三,{HEAD_A},张三,{HEAD_A},户主\n", encoding="utf-8")
+    assert set(build_members([load_table(single, "roster")], dt.date(2026, 9, 30))["sheet_shown"]) == {""}
+
+
 def test_a_head_listed_only_on_the_household_sheet_is_added(tmp_path):
     table, m = _members(tmp_path, [["H0001", "王芳", WIFE_A, "10", "2", "是"], ["H0001", "张小三", SON_A, "20", "1", "是"],
                                    ["H0002", "赵氏", MOTHER_B, "52", "2", "是"]])

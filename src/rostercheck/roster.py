@@ -182,11 +182,17 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
     frames, start = [], 0
     for i, t in enumerate(tables):
         for k, (part, rows) in enumerate(_sheets_of(t)):
-            frames.append(_members_of(part, f"{i}.{k}", as_of, keys.iloc[start + rows].reset_index(drop=True)))
+            frames.append(_members_of(part, f"{i}.{k}", as_of, keys.iloc[start + rows].reset_index(drop=True),
+                                      len(t.sheets) > 1))
         start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
     return _programmes_apart(plain_text(pd.concat(frames, ignore_index=True)))
+
+
+def on_sheet(sheet: str) -> str:
+    """'工作表“家庭成员”' before a roster row's number when its workbook has several sheets (``sheet_shown``), else ''."""
+    return f"工作表“{sheet}”" if sheet else ""
 
 
 def enrolment_household(key: str) -> str:
@@ -238,7 +244,7 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut",
+    "approved", "changed", "account_cut", "sheet_shown",
 ]
 _SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
 
@@ -324,7 +330,9 @@ def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
     return parts
 
 
-def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) -> pd.DataFrame:
+def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, several: bool) -> pd.DataFrame:
+    """The members of one roster sheet (``several``: its workbook has more than one sheet, 家庭信息 + 家庭成员 or a
+    sheet per township: the sheet is shown where a row is named, ``sheet_shown``)."""
     f = table.frame.reset_index(drop=True)
     if f.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -338,6 +346,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame) 
 
     group = _groups(f, column)
     out = pd.DataFrame({"row": f["_row"].astype(int), "sheet": f["_sheet"], "group": group})
+    # (a head a system export lists only on its household sheet is that sheet's row, _row_sheet)
+    at = f["_row_sheet"].where(f["_row_sheet"].notna(), f["_sheet"]) if "_row_sheet" in f.columns else f["_sheet"]
+    out["sheet_shown"] = at if several else ""
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
         col = column(fld) if fld != "head_id" else _head_ids(f)

@@ -157,6 +157,7 @@ def _missing_heads(members: pd.DataFrame, keys: list[str], table: pd.DataFrame, 
             continue
         new = {c: table[c].iat[i] for c in fields}
         new.update({"household_no": k, "id": raw_id, "name": raw_name, "relation": "户主", "_title": title,
-                    "_row": table["_hh_row"].iat[i] if "_hh_row" in table.columns else None, "_sheet": sheet})
+                    "_row": table["_hh_row"].iat[i] if "_hh_row" in table.columns else None, "_sheet": sheet,
+                    "_row_sheet": table["_hh_sheet"].iat[i] if "_hh_sheet" in table.columns else sheet})
         rows.append(new)
-    return pd.DataFrame(rows, columns=list(members.columns), dtype=object)
+    return pd.DataFrame(rows, columns=[*members.columns, "_row_sheet"], dtype=object)

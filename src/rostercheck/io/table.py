@@ -591,9 +591,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     Raises:
         InputFileError: when no sheet has a header with the required fields, or the list is of another kind.
     """
+    given = [sheet for _frame, _layout, sheet in parts]
     if kind == "roster":  # a system export: household sheet + member sheet joined by 家庭编号
         parts, joined = join_households(parts, Layout)
         notes = [*notes, *joined]
+    folded = set(given) - {sheet for _frame, _layout, sheet in parts}  # household sheets read into the members'
     frames, headers, titles, sheets, warnings = [], {}, [], [], []
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
@@ -637,6 +639,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     if kind == "roster":
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
+    sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
     return Table(kind, path, frame, headers, title, sheets, warnings)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
-from ..roster import enrolment_household, is_covered
+from ..roster import enrolment_household, is_covered, on_sheet
 from . import rule
 from ._household import in_institution
 
@@ -23,7 +23,7 @@ def _place(members, j: int) -> str:
 def _row_of(members, j: int) -> str:
     """Where a member is on the rosters: '特困《特困人员名册.csv》第 18 行' (a county gives several roster files)."""
     row = members.loc[j]
-    return f"{row['programme']}《{_short(row['file'])}》第 {row['row']} 行"
+    return f"{row['programme']}《{_short(row['file'])}》{on_sheet(row['sheet_shown'])}第 {row['row']} 行"
 
 
 def _enrolment(members, j: int) -> str:
