@@ -192,3 +192,19 @@ def test_a_roster_given_as_payments_is_refused(tmp_path):
         read_ledger(tmp_path / "small.csv", dt.date(2026, 9, 30))
     (tmp_path / "2025年7月低保金发放表.csv").write_text(_SMALL_ROSTER, encoding="utf-8")  # a month's payment table
     assert len(read_ledger(tmp_path / "2025年7月低保金发放表.csv", dt.date(2026, 9, 30))[1]) == 2
+
+
+def test_review_refuses_a_current_roster_without_anyone(tmp_path):
+    # an empty roster would show every problem of last quarter as 已整改
+    first = audit(roster_csv(tmp_path / "r.csv"), "--deaths", _deaths(tmp_path), tmp_path=tmp_path)
+    assert first.returncode == 0, first.stderr
+    (tmp_path / "empty.csv").write_text("乡镇,村,姓名,与户主关系,身份证号\n", encoding="utf-8")
+    proc = run_cli("review", tmp_path / "out" / "findings.csv", tmp_path / "empty.csv", "--as-of", "2026-09-30",
+                   "--out", tmp_path / "rv")
+    assert_refused(proc, INPUT, "没有读到任何人员", "已整改")
+
+
+def _deaths(tmp_path):
+    path = tmp_path / "deaths.csv"
+    path.write_text(f"姓名,身份证号,死亡日期\n张0,{ID},2026-05-01\n", encoding="utf-8")
+    return path

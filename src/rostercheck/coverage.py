@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .audit import build_context, number_typed_ids
-from .loading import LoadedInputs, Progress, load_inputs
+from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import UsageError
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
@@ -105,6 +105,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     # Read whole: the leads follow relatives across registry households (father_id, mother_id, spouse_id)
     # and their deaths, people the audit's filter (links to roster members by ID) would drop.
     inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True)
+    require_people(inputs, "花名册", "名单上的每个困难家庭都会被当作未纳入保障")
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]
     given = set(inputs.lists)

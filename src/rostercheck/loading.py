@@ -373,6 +373,23 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
         loading.close()
 
 
+def require_people(inputs: LoadedInputs, what: str, why: str) -> None:
+    """Refuse rosters without a single person (only a header, or blank rows) where that would read as a result.
+
+    Args:
+        inputs: the loaded inputs (rosters first).
+        what: what the rosters are called (本期花名册, 花名册).
+        why: what an empty roster would wrongly say (Chinese).
+    Raises:
+        InputFileError: when the rosters give no member.
+    """
+    if inputs.members.empty:
+        from .errors import InputFileError
+
+        raise InputFileError(inputs.tables[0].path, f"{what}中没有读到任何人员（只有表头或全为空行）：这样{why}，"
+                                                    "因此不运行。请确认文件是否选对、数据是否在隐藏的工作表中。")
+
+
 def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | None) -> dict[str, int] | None:
     """Add the roster's namesake counts to the registry's (as :func:`namematch.name_counts` counts both)."""
     if registry is None:
@@ -414,4 +431,5 @@ def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame,
     return warnings
 
 
-__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "load_inputs", "start_loading", "start_payments"]
+__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "load_inputs", "require_people", "start_loading",
+           "start_payments"]

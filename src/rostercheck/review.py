@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import regions, suppress
 from .audit import build_context, number_typed_ids, run_checks
-from .loading import LoadedInputs, Progress, load_inputs
+from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
 from .io.report import TOWNSHIP_ADDED
@@ -160,6 +160,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     prev = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     prev.attrs["titles"] = [t for part in parts for t in part.attrs.get("titles", [])]
     inputs = load_inputs(rosters, {}, as_of, limits, progress)
+    require_people(inputs, "本期花名册", "上期问题会全部显示为“已整改”")
     ctx, more = build_context(inputs, as_of, config)
     warnings += more + number_typed_ids(inputs, "本期花名册")
     roster = _Roster(inputs.members)
