@@ -20,6 +20,12 @@ def test_member_on_staff_list_is_flagged_high():
     assert flagged(ctx, "C01") == [("李梅", "高")]
 
 
+def test_a_staff_category_code_is_shown_with_its_meaning():
+    ctx = context(roster(), {"staff": [{"name": "李梅", "id": WIFE, "unit": "县财政局", "category": "17"}]})
+    found = run_checks(ctx, ["C01"])[0]
+    assert "人员类别 17（职员）" in found[0].evidence
+
+
 def test_member_on_cadre_list_is_flagged():
     ctx = context(roster(), {"cadres": [{"name": "张三", "id": HEAD, "village": "东村", "post": "村委会主任"}]})
     assert flagged_names(ctx, "C01") == {"张三"}

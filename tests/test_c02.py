@@ -286,7 +286,16 @@ def test_a_coded_move_reason_leaves_only_a_low_lead_said_once():
     ctx = context(coded_roster(), move(SAME_CITY, "1"))  # the exporting system's code: it may mean 升学
     (found,) = run_checks(ctx, ["C02"])[0]
     assert found.confidence == "低" and "迁移原因是代码" in found.evidence
-    assert [w for w in value_warnings(ctx) if "迁移原因" in w and "“1”1 行" in w]
+    assert [w for w in value_warnings(ctx) if "迁移原因" in w and "“1”1 行" in w and "重新运行" not in w]
+    # the column is named as the file names it
+    from pathlib import Path
+
+    import pandas as pd
+
+    from rostercheck.io.table import Table
+
+    export = Table("migrations", Path("迁出.csv"), pd.DataFrame(), {"reason": "迁移原因代码"})
+    assert [w for w in value_warnings(ctx, [export]) if "“迁移原因代码”列" in w]
 
 
 def test_county_internal_reason_or_type_not_flagged_and_cross_county_reason_flagged():

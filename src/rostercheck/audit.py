@@ -352,7 +352,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     frame = findings_frame(ctx, findings)
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
-    warnings.extend(value_warnings(ctx))
+    warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(ctx.cache.get("money:sources", []))
     warnings.extend(number_typed_ids(inputs))
     held = 0

@@ -141,7 +141,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     frame["建议"] = [ADVICE if d else LEAD_ADVICE for d in decisive]
     for t in inputs.tables:  # applications come without bank accounts: no word about it
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
-    warnings.extend(value_warnings(ctx))
+    warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     warnings.extend(repeated_applications(inputs.members))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})

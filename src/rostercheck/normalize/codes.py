@@ -343,6 +343,20 @@ def insurance(value: object) -> Decoded:
 
 
 @lru_cache(maxsize=1024)
+def person_status(value: object) -> Decoded:
+    """Return a staff list's 人员类别 cell decoded: a GB/T 2261.4 code ('17' 职员, '80' 退（离）休人员) or words.
+
+    Args:
+        value: the cell.
+    Returns:
+        The decoded value (shown as '17（职员）'; a code the table lacks, or words, as given).
+    """
+    s = text(value)
+    entry = table("person_status")["codes"].get(s) if s.isdigit() else None
+    return Decoded(s, s, entry["name"], "") if entry else Decoded(s)
+
+
+@lru_cache(maxsize=1024)
 def property_use(value: object) -> Decoded:
     """Return a 房屋用途 cell decoded: a GB/T 17986.1 code ('11' 成套住宅, '31' 商业服务) or words.
 

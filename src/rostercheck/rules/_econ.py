@@ -546,6 +546,11 @@ def property_shown(row: Mapping) -> dict:
     return {**row, "usage": codes.property_use(row.get("usage")).shown} if text_of(row, "usage") else dict(row)
 
 
+def staff_shown(row: Mapping) -> dict:
+    """Return a staff row for evidence texts: a GB/T 2261.4 人员类别 code with its meaning ('17（职员）')."""
+    return {**row, "category": codes.person_status(row.get("category")).shown} if text_of(row, "category") else dict(row)
+
+
 def vehicle_shown(row: Mapping) -> dict:
     """Return a vehicles row for evidence texts: type, use and status as the list gives them, codes decoded.
 

@@ -7,7 +7,7 @@ The warnings reach the console with the tables' own warnings (``audit.audit``, `
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..model import Context
 from ..normalize import codes
@@ -142,7 +142,7 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("prisoners", "status", "服刑状态", _custody, "按刑期日期判断，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C02] custody_words（在押）或 released_words（已不在监）中补充。"),
     ("migrations", "reason", "迁移原因", _move_reason, "看不出是否升学、参军，迁出本县的只作为“低”置信度线索列出",
-     "如是代码，请改为文字写法（如“升学”“参军”“投靠亲属”）后重新运行。"),
+     "如是代码，请向报送单位问明代码含义，逐人核实这些迁出是否为升学、参军。"),
     ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
      "请核对该列，或改用 GB/T 17986.1 房屋用途代码、文字写法。"),
     ("payments", "status", "发放状态/发放结果", _payment_status, "按发放成功计",
@@ -152,20 +152,26 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
 ]
 
 
-def value_warnings(ctx: Context) -> list[str]:
+def value_warnings(ctx: Context, tables: Sequence = ()) -> list[str]:
     """Return one Chinese warning per list column holding values the checks do not recognise, with counts.
 
     Args:
         ctx: the audit context.
+        tables: the tables read (``io.table.Table``): a column is named by the header it was read from, as its file
+            names it (“待遇状态代码”), rather than as the tool calls the field.
     Returns:
         The warnings (empty when every value was recognised).
     """
+    headers: dict[str, dict[str, str]] = {}
+    for table in tables:
+        headers.setdefault(table.kind, table.headers)
     out = []
     for kind, fld, label, make, consequence, hint in COLUMNS:
         frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
         if frame is None or fld not in frame.columns or not len(frame):
             continue
         found = codes.unknown_counts(frame[fld], make(ctx))
+        label = headers.get(kind, {}).get(fld) or label
         if found:
             where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
             out.append(where + codes.unknown_warning(label, found, consequence, hint))

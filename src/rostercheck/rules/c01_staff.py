@@ -13,6 +13,7 @@ from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values,
 from ..model import Context, Finding
 from ..normalize.codes import relation as decoded_relation
 from . import link_fact, links, person_identity, record_facts, rule, values, where
+from ._econ import staff_shown
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务"},
@@ -45,7 +46,7 @@ def check(ctx: Context) -> list[Finding]:
             row = rows[r]
             if kind == "staff" and _excluded(row, excluded):
                 continue
-            detail = values(row, _FIELDS[kind])
+            detail = values(_shown(kind, row), _FIELDS[kind])
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -70,6 +71,11 @@ def check(ctx: Context) -> list[Finding]:
 def _clerk(post: object, ctx: Context) -> bool:
     """Whether a cadre list's 职务 names a clerk (民政协理员, 经办人员), not one of the 三职干部 whose family C01 covers."""
     return any(w in str(post or "") for w in ctx.specs["C01"].params.get("not_cadre_posts", []))
+
+
+def _shown(kind: str, row):
+    """A staff row with its 人员类别 code's meaning (GB/T 2261.4), for the evidence; other rows as they are."""
+    return staff_shown(row) if kind == "staff" else row
 
 
 def _excluded(row: dict, excluded: tuple) -> bool:
@@ -103,7 +109,7 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         if (kind == "staff" and _excluded(row, excluded)) or (kind == "cadres" and _clerk(row.get("post"), ctx)):
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        evidence = (f"{_WHO[kind]} {row['name']}（{values(row, _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
+        evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
                     f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', regs[r])}，在另一户享受保障；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("official_list", kind),

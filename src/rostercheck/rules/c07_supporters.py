@@ -12,7 +12,7 @@ from ..roster import DIBAO, TEKUN
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    vehicle_shown, vehicle_type_known, wage_months, wage_rows,
+    staff_shown, vehicle_shown, vehicle_type_known, wage_months, wage_rows,
 )
 from ._household import households, standard_for
 from .c02_status import in_custody, says_died
@@ -113,7 +113,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
     if params["use_staff"]:
         for r in exact_rows(ctx, "staff", sid):
             row = ctx.lists["staff"].loc[r]
-            reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(row, _STAFF)}）",
+            reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(staff_shown(row), _STAFF)}）",
                             ("staff_unit", fact_text(row.get("unit")))))
     if params["use_vehicles"]:
         for r in exact_rows(ctx, "vehicles", sid):
