@@ -1,5 +1,6 @@
 """Unusable input: a clear one-line Chinese refusal naming the file, a documented exit status, no traceback."""
 
+import datetime as dt
 import io
 import zipfile
 
@@ -208,3 +209,10 @@ def _deaths(tmp_path):
     path = tmp_path / "deaths.csv"
     path.write_text(f"姓名,身份证号,死亡日期\n张0,{ID},2026-05-01\n", encoding="utf-8")
     return path
+
+
+def test_a_review_date_after_today_is_warned_about(tmp_path):
+    future = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--as-of", future, "--out", tmp_path / "o")
+    assert proc.returncode == 0, proc.stderr
+    assert "晚于今天" in proc.stderr + proc.stdout

@@ -28,6 +28,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "明天"], 2, "--as-of"),
         # a month without its day would quietly be its first (held-out 61)
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026年9月"], 2, "没有写明是哪一天"),
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", ""], 2, "--as-of 后面没有写日期"),  # an empty batch variable
         (["audit", "x.xlsx", "--lists", "没有这个文件夹", "--out", "o"], 3, "文件夹不存在"),
         # a list given twice: refused, never the last file kept without a word
         (["audit", "x.xlsx", "--out", "o", "--deaths", "a.csv", "--deaths", "b.csv"], 2,

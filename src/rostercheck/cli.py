@@ -203,8 +203,10 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
 
 
 def _date(value: Optional[str]) -> dt.date:
-    if not value:
+    if value is None:
         return dt.date.today()
+    if not value.strip():  # --as-of "" (an empty variable in a batch file) is no date, not today
+        raise UsageError("--as-of 后面没有写日期，请写成 2026-09-30 这样的格式（不写 --as-of 则按今天核查）。")
     from .normalize.values import date
 
     parsed = date(value)
@@ -213,6 +215,8 @@ def _date(value: Optional[str]) -> dt.date:
     if not re.search(r"\d{1,2}\s*[日号]?\s*$", value.strip()) or re.fullmatch(r"\s*(\d{4}\s*[年.\-/]\s*\d{1,2}\s*月?|\d{6})\s*", value):
         # a month without its day ('2026年9月', '2026.9') would quietly be its first day
         raise UsageError(f"--as-of 日期“{value}”没有写明是哪一天，请写成 2026-09-30 这样的格式。")
+    if parsed > dt.date.today():
+        console.warn(f"核查基准日 {parsed.isoformat()} 晚于今天：年龄、在押、死亡等按该日判断，请确认日期没有写错。")
     return parsed
 
 
