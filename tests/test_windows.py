@@ -162,10 +162,31 @@ def test_the_cli_exits_5_when_the_workbook_is_locked(tmp_path, monkeypatch):
 
     monkeypatch.setattr(report.os, "replace", locked)
     out = tmp_path / "out"
-    roster = tmp_path / "花名册.csv"
-    roster.write_text("乡镇,村,户主姓名,姓名,身份证号,与户主关系,保障类型,月保障金\n"
-                      "城关镇,东村,张三,张三,430527195003041236,户主,低保,600\n", encoding="utf-8-sig")
-    result = CliRunner().invoke(app, ["audit", str(roster), "--as-of", AS_OF, "--out", str(out)])
+    result = CliRunner().invoke(app, ["audit", str(_tiny_roster(tmp_path)), "--as-of", AS_OF, "--out", str(out)])
     assert result.exit_code == 5, result.output
     assert "问题清单.xlsx" in result.output and "关闭" in result.output
     assert not [p for p in out.iterdir() if p.name.startswith(".~") or p.name == "问题清单.xlsx"]
+
+
+def _tiny_roster(folder: Path) -> Path:
+    roster = folder / "花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,姓名,身份证号,与户主关系,保障类型,月保障金\n"
+                      "城关镇,东村,张三,张三,430527195003041236,户主,低保,600\n", encoding="utf-8-sig")
+    return roster
+
+
+def test_a_read_only_output_folder_exits_5_naming_the_folder(tmp_path, monkeypatch):
+    out = tmp_path / "只读"
+    out.mkdir()
+    real = report.tempfile.mkstemp
+
+    def read_only(*args, dir=None, **kwargs):  # tests run as root, whom a chmod 555 folder does not stop
+        if dir is not None and Path(dir) == out:
+            raise PermissionError(13, "Permission denied", str(Path(dir) / "x.tmp"))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(report.tempfile, "mkstemp", read_only)
+    result = CliRunner().invoke(app, ["audit", str(_tiny_roster(tmp_path)), "--as-of", AS_OF, "--out", str(out)])
+    assert result.exit_code == 5, result.output
+    assert str(out) in result.output and "权限" in result.output and "输出文件夹" in result.output
+    assert "内部错误" not in result.output and not list(out.iterdir())

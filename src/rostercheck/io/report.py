@@ -74,29 +74,48 @@ def discard_created_dirs() -> None:
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it to ``target`` only if the block succeeds.
 
+    Any OSError creating, writing or renaming the file (a read-only folder, a full disk, a report open in
+    Excel/WPS) becomes an :class:`OutputError` naming the folder or the file.
+
     Args:
         target: the final path.
     Yields:
         The temporary path to write.
     """
-    fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem, suffix=target.suffix + ".tmp", dir=target.parent)
+    target = Path(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem, suffix=target.suffix + ".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"无法在输出文件夹“{target.parent}”中写入报告（{_reason(exc)}）。"
+                          "请换一个输出文件夹（--out），或检查该文件夹的写入权限后重新运行。") from exc
     os.close(fd)
     try:
         yield Path(tmp)
         os.replace(tmp, target)
-    except PermissionError as exc:  # Windows: the report is open in Excel/WPS (or the folder is read-only)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(f"无法写入“{target}”：该文件正在被 Excel/WPS 等程序打开，或没有写入权限。"
-                          "请关闭该文件后重新运行（本次报告未写完整，已丢弃）。") from exc
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"无法写入“{target}”（{exc.strerror or exc}）。如文件正在 Excel/WPS 中打开，请先关闭。") from exc
+        raise _write_error(target, exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError's cause in words a clerk reads."""
+    if isinstance(exc, PermissionError):
+        return "没有写入权限"
+    return exc.strerror or str(exc)
+
+
+def _write_error(target: Path, exc: OSError) -> OutputError:
+    """The error for a report that could not be written or put in place."""
+    if isinstance(exc, PermissionError):  # Windows: the report is open in Excel/WPS (or the folder is read-only)
+        return OutputError(f"无法写入“{target}”：该文件正在被 Excel/WPS 等程序打开，或没有写入权限。"
+                           "请关闭该文件后重新运行，或换一个输出文件夹（本次报告未写完整，已丢弃）。")
+    return OutputError(f"无法写入“{target}”（{_reason(exc)}）。如文件正在 Excel/WPS 中打开，请先关闭；"
+                       "或换一个输出文件夹后重新运行。")
 
 
 def safe_text(value: object) -> object:
