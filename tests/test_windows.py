@@ -165,7 +165,7 @@ def test_the_cli_exits_5_when_the_workbook_is_locked(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["audit", str(_tiny_roster(tmp_path)), "--as-of", AS_OF, "--out", str(out)])
     assert result.exit_code == 5, result.output
     assert "问题清单.xlsx" in result.output and "关闭" in result.output
-    assert not [p for p in out.iterdir() if p.name.startswith(".~") or p.name == "问题清单.xlsx"]
+    assert not out.exists()  # no report was put in place, and the folder made for them is removed
 
 
 def _tiny_roster(folder: Path) -> Path:
@@ -190,3 +190,54 @@ def test_a_read_only_output_folder_exits_5_naming_the_folder(tmp_path, monkeypat
     assert result.exit_code == 5, result.output
     assert str(out) in result.output and "权限" in result.output and "输出文件夹" in result.output
     assert "内部错误" not in result.output and not list(out.iterdir())
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_report_that_cannot_be_replaced_leaves_the_previous_set_whole(tmp_path, monkeypatch, workers):
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+    monkeypatch.setattr(parallel, "BIG_FINDINGS", 0)  # with two workers, a forked copy writes findings.csv/run.json
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "findings.csv").write_text("the previous run", encoding="utf-8")
+    (out / "run.json").write_text("{}", encoding="utf-8")
+    (out / "问题清单.xlsx").mkdir()  # stands for a file Excel holds open
+    result = CliRunner().invoke(app, ["audit", str(_tiny_roster(tmp_path)), "--as-of", AS_OF, "--out", str(out)])
+    assert result.exit_code == 5, result.output
+    assert "问题清单.xlsx" in result.output and "原有报告保持不变" in result.output
+    assert (out / "findings.csv").read_text(encoding="utf-8") == "the previous run"
+    assert (out / "run.json").read_text(encoding="utf-8") == "{}"
+    assert sorted(p.name for p in out.iterdir()) == ["findings.csv", "run.json", "问题清单.xlsx"]
+
+
+@pytest.mark.parametrize("stage", ["moving the old file aside", "putting the new file in place"])
+def test_a_locked_report_leaves_every_report_of_the_set_as_it_was(tmp_path, monkeypatch, stage):
+    names = ["findings.csv", "问题清单.xlsx", "run.json"]
+    for name in names:
+        (tmp_path / name).write_text(f"old {name}", encoding="utf-8")
+    locked = tmp_path / "run.json"
+    real = os.replace
+
+    def replace(src, dst):
+        fails = Path(src) == locked if stage.startswith("moving") else Path(dst) == locked and str(src).endswith(".tmp")
+        if fails:
+            raise PermissionError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(report.os, "replace", replace)
+    with pytest.raises(OutputError) as err, report.report_set():
+        report.write_csv(pd.DataFrame({"a": [1]}), tmp_path / "findings.csv")
+        report.write_json({"a": 1}, tmp_path / "问题清单.xlsx")
+        report.write_json({"a": 1}, locked)
+    assert str(locked) in str(err.value) and "关闭" in str(err.value) and err.value.exit_code == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+    assert all((tmp_path / name).read_text(encoding="utf-8") == f"old {name}" for name in names)
+
+
+def test_a_report_set_replaces_every_report_and_leaves_nothing_else(tmp_path):
+    (tmp_path / "run.json").write_text("old", encoding="utf-8")
+    with report.report_set():
+        report.write_json({"a": 1}, tmp_path / "run.json")
+        report.write_csv(pd.DataFrame({"a": [1]}), tmp_path / "findings.csv")
+        assert (tmp_path / "run.json").read_text(encoding="utf-8") == "old"  # nothing replaced before the end
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.csv", "run.json"]
+    assert '"a": 1' in (tmp_path / "run.json").read_text(encoding="utf-8")

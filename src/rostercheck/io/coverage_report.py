@@ -11,7 +11,8 @@ import pandas as pd
 from .. import __version__
 from .problem_list import WIDTHS, input_manifest, report_heading
 from .public import write_public_copies
-from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
+from .report import (prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook,
+                     written_together)
 
 # Blank columns the townships fill in after the home visit.
 VISIT_COLUMNS = ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
@@ -68,6 +69,7 @@ def notes(result, as_of: dt.date) -> pd.DataFrame:
     return pd.DataFrame(items, columns=["项目", "内容"])
 
 
+@written_together
 def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False,
                            by_township: bool = False) -> dict[str, Path]:
     """Write 漏保线索.csv (UTF-8 BOM), 漏保线索.xlsx and run.json (and 公示_ copies with ``mask``).

@@ -10,8 +10,8 @@ import pandas as pd
 
 from .. import __version__, parallel
 from ..order import natural_rank
-from .report import (LEDGER_COLUMNS, Chart, prepare_out_dir, sha256, workbook, write_csv, write_json,
-                     write_township_workbooks)
+from .report import (LEDGER_COLUMNS, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
+                     write_json, write_township_workbooks, written_together)
 
 # The findings.csv contract (also the columns of each category sheet, before the ledger columns).
 # 证据指纹 is the finding's structured evidence fingerprint (``suppress.evidence_fingerprint``): review
@@ -243,9 +243,10 @@ def input_manifest(tables) -> list[dict]:
              "rows": int(t.rows), "columns": t.headers} for t in tables]
 
 
+@written_together
 def write_audit_reports(result, out: Path, options: dict, command: str = "audit", mask: bool = False,
                         by_township: bool = False) -> dict[str, Path]:
-    """Write the audit's findings.csv, 问题清单.xlsx and run.json into ``out``.
+    """Write the audit's findings.csv, 问题清单.xlsx and run.json into ``out``, all or none (:func:`written_together`).
 
     Args:
         result: the :class:`rostercheck.audit.AuditResult`.
@@ -264,11 +265,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     sheets = audit_sheets(findings, titles)
 
-    def write(part: str) -> dict[str, Path] | bytes:
-        """Write one part of the reports (returns the paths of any extra files it wrote), or render a sheet's
-        rows of the workbook (returns them)."""
-        if part in rows:
-            return book.render(part)
+    def files(part: str) -> dict[str, Path]:
+        """Write one part of the reports (returns the paths of any extra files it wrote)."""
         if part == "csv":
             write_csv(findings, paths["findings"])
             _write_manifest(result, options, command, paths["manifest"])
@@ -284,6 +282,16 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 
+    def write(part: str) -> tuple[dict[str, Path], list] | bytes:
+        """Write one part of the reports (returns the paths of any extra files it wrote and the files it staged, put
+        in place with the others at the end: a forked copy sends them back), or render a sheet's rows of the
+        workbook (returns them)."""
+        if part in rows:
+            return book.render(part)
+        with report_set() as staged:
+            extra = files(part)
+        return extra, staged
+
     # A city's thousands of findings: the workbook's sheets rendered and the other files written by this process
     # and a forked copy together; the workbook is assembled here.
     rendered: dict[str, bytes] = {}
@@ -294,7 +302,9 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         rendered.update({part: done[part] for part in rows})
     for part in parts:
         if part not in rows:
-            paths.update(done[part])
+            extra, staged = done[part]
+            paths.update(extra)
+            adopt(staged)
     return paths
 
 

@@ -1,8 +1,8 @@
 """Writing reports atomically: findings.csv, 问题清单.xlsx, run.json.
 
 Every file is written to a temporary name in the output folder and renamed into place, so an interrupted
-run never leaves a report that looks complete. Text that Excel or WPS would take for a formula is
-written as text.
+run never leaves a report that looks complete; a command's reports are put in place together, all or none
+(:func:`report_set`). Text that Excel or WPS would take for a formula is written as text.
 """
 
 from __future__ import annotations
@@ -70,9 +70,13 @@ def discard_created_dirs() -> None:
             _CREATED.pop(0).rmdir()
 
 
+_STAGED: list[tuple[Path, Path]] | None = None  # the open report_set's (temporary file, target) pairs
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; rename it to ``target`` only if the block succeeds.
+    """Yield a temporary path beside ``target``; rename it to ``target`` only if the block succeeds (inside a
+    :func:`report_set`, at the set's end).
 
     Any OSError creating, writing or renaming the file (a read-only folder, a full disk, a report open in
     Excel/WPS) becomes an :class:`OutputError` naming the folder or the file.
@@ -91,7 +95,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, target)
+        if _STAGED is None:
+            os.replace(tmp, target)
+        else:
+            _STAGED.append((Path(tmp), target))
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -102,6 +109,100 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise
 
 
+@contextlib.contextmanager
+def report_set() -> Iterator[list[tuple[Path, Path]]]:
+    """Put every report written inside the block (through :func:`atomic_path`) in place together, at its end.
+
+    All or nothing, as far as the file system allows: the reports are written to temporary files first; at the
+    end, a target that is a folder refuses the whole set; then every existing target is moved aside (on Windows a
+    report open in Excel/WPS cannot be moved, so the set fails before anything is replaced), the new files are
+    renamed into place and the old ones deleted. A failure on the way puts the old files back and deletes the new
+    ones; an error inside the block deletes the temporary files. Only a crash during those renames can leave an
+    old report aside (as .~名称….old) or a mixed set.
+
+    A set opened inside another hands its files to the outer one. A forked process writing reports (``parallel``)
+    opens its own set around its work and sends the pairs it yields back, for the parent to :func:`adopt`.
+
+    Yields:
+        The (temporary file, target) pairs staged inside the block.
+    """
+    global _STAGED
+    outer, staged = _STAGED, []
+    _STAGED = staged
+    try:
+        yield staged
+    except BaseException:
+        _delete(tmp for tmp, _ in staged)
+        raise
+    finally:
+        _STAGED = outer
+    if outer is not None:
+        outer.extend(pair for pair in staged if pair not in outer)
+    else:
+        _replace_all(staged)
+
+
+def written_together(write):
+    """Decorate a function that writes a command's reports: they are put in place together (:func:`report_set`).
+
+    Args:
+        write: the function.
+    Returns:
+        The function, running inside a :func:`report_set`.
+    """
+    @functools.wraps(write)
+    def together(*args, **kwargs):
+        with report_set():
+            return write(*args, **kwargs)
+
+    return together
+
+
+def adopt(staged: list[tuple[Path, Path]]) -> None:
+    """Add files staged by another process's :func:`report_set` to this process's open set.
+
+    Args:
+        staged: the (temporary file, target) pairs (those already held are ignored).
+    """
+    if _STAGED is None:
+        raise RuntimeError("adopt() outside report_set()")
+    _STAGED.extend(pair for pair in staged if pair not in _STAGED)
+
+
+def _delete(paths) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _replace_all(staged: list[tuple[Path, Path]]) -> None:
+    """Rename the staged files to their targets, all or none (see :func:`report_set`)."""
+    for _, target in staged:
+        if target.is_dir():
+            _delete(tmp for tmp, _ in staged)
+            raise OutputError(f"无法写入“{target}”：该位置是一个同名的文件夹。请移走或改名该文件夹后重新运行"
+                              "（本次报告均未写出，原有报告保持不变）。")
+    aside: list[tuple[Path, Path]] = []  # (target, its old file moved aside)
+    placed: list[Path] = []
+    try:
+        for tmp, target in staged:
+            if os.path.lexists(target):
+                old = Path(f"{tmp}.old")
+                os.replace(target, old)
+                aside.append((target, old))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+            placed.append(target)
+    except OSError as exc:
+        _delete(set(placed) - {moved for moved, _ in aside})  # new files where there was none
+        for moved, old in aside:
+            with contextlib.suppress(OSError):
+                os.replace(old, moved)
+        _delete(tmp for tmp, _ in staged)
+        raise _write_error(target, exc, whole_set=True) from exc
+    _delete(old for _, old in aside)
+
+
 def _reason(exc: OSError) -> str:
     """An OSError's cause in words a clerk reads."""
     if isinstance(exc, PermissionError):
@@ -109,13 +210,14 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _write_error(target: Path, exc: OSError) -> OutputError:
-    """The error for a report that could not be written or put in place."""
+def _write_error(target: Path, exc: OSError, whole_set: bool = False) -> OutputError:
+    """The error for a report that could not be written or put in place (``whole_set``: by :func:`report_set`)."""
+    kept = "（本次报告均未写出，原有报告保持不变）" if whole_set else "（本次报告未写完整，已丢弃）"
     if isinstance(exc, PermissionError):  # Windows: the report is open in Excel/WPS (or the folder is read-only)
         return OutputError(f"无法写入“{target}”：该文件正在被 Excel/WPS 等程序打开，或没有写入权限。"
-                           "请关闭该文件后重新运行，或换一个输出文件夹（本次报告未写完整，已丢弃）。")
+                           f"请关闭该文件后重新运行，或换一个输出文件夹{kept}。")
     return OutputError(f"无法写入“{target}”（{_reason(exc)}）。如文件正在 Excel/WPS 中打开，请先关闭；"
-                       "或换一个输出文件夹后重新运行。")
+                       f"或换一个输出文件夹后重新运行{kept}。")
 
 
 def safe_text(value: object) -> object:

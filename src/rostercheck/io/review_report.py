@@ -13,7 +13,8 @@ from ..order import natural_rank
 from ..review import DONE, OPEN, VERIFIED
 from .problem_list import WIDTHS, as_of_of, input_manifest, without_money
 from .public import write_public_copies
-from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
+from .report import (prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook,
+                     written_together)
 
 RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
 
@@ -72,6 +73,7 @@ def review_heading(county: str, as_of: dt.date) -> str:
     return " ".join(x for x in (county, f"低保特困问题整改回头看（核查基准日 {as_of.isoformat()}）") if x)
 
 
+@written_together
 def write_review_reports(result, out: Path, options: dict, mask: bool = False,
                          by_township: bool = False) -> dict[str, Path]:
     """Write review.csv, 回头看问题清单.xlsx, 核实无问题清单.csv and run.json (and 公示 copies with ``mask``).

@@ -12,7 +12,8 @@ from .. import __version__
 from .columns import KIND_LABELS
 from .problem_list import WIDTHS, input_manifest, without_money
 from .public import write_public_copies
-from .report import prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook
+from .report import (prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook,
+                     written_together)
 
 MEETING_COLUMNS = ["审批意见"]
 SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
@@ -53,6 +54,7 @@ def screen_heading(county: str, as_of: dt.date) -> str:
     return " ".join(x for x in (county, f"低保特困新申请家庭核对结果（核查基准日 {as_of.isoformat()}）") if x)
 
 
+@written_together
 def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask: bool = False,
                          by_township: bool = False) -> dict[str, Path]:
     """Write screening.csv, findings.csv, 新申请核对结果.xlsx and run.json (and 公示 copies with ``mask``).
