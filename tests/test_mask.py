@@ -105,3 +105,34 @@ def test_counts_in_columns_named_after_ids_or_accounts_stay_numbers():
     # a summary sheet's columns are named after the codes: 'D03 身份证号错误', 'D02 多户共用一个银行账号'
     frame = pd.DataFrame({"乡镇": ["城关镇", "合计"], "D03 身份证号错误": [3, 3], "D02 多户共用一个银行账号": [0, 0]})
     assert public_frame(frame).to_dict("list") == frame.to_dict("list")
+
+
+def test_run_json_masks_the_ids_a_warning_quotes(tmp_path):
+    from helpers import make_id
+
+    write_roster(tmp_path / "roster.xlsx", county_q3())
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号", "入监日期", "刑期止日", "状态"])
+    others = [make_id(f"1984071{k}", 200 + k) for k in range(3)]  # a status column holding IDs: quoted in a warning
+    for name, pid, other in [("王五", WANG, others[0]), ("李四", LI, others[1]), ("路人", make_id("19900101", 301), others[2])]:
+        book.active.append([name, pid, "2025-01-01", "2027-12-31", other])
+    book.save(tmp_path / "prisoners.xlsx")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["audit", str(tmp_path / "roster.xlsx"), "--prisoners", str(tmp_path / "prisoners.xlsx"),
+                                 "--as-of", "2026-09-30", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = (out / "run.json").read_text(encoding="utf-8")
+    assert "状态" in text and others[0][:6] + "********" + others[0][-4:] in text  # the warning is there, masked
+    assert not re.findall(r"\d{17}[\dX]", text)
+
+
+def test_the_manifest_writer_masks_every_text_but_file_digests(tmp_path):
+    from rostercheck.io import coverage_report, problem_list, report, review_report, screen_report
+
+    digest = "1" * 64
+    report.write_manifest({"warnings": ["“430521198001011236”"], "inputs": [{"sha256": digest, "path": "a.xlsx"}],
+                           "options": {"why": {"430521198001011236": "6228480012345678901"}}}, tmp_path / "run.json")
+    text = (tmp_path / "run.json").read_text(encoding="utf-8")
+    assert digest in text and "430521********1236" in text
+    assert not re.findall(r"\d{15}", text.replace(digest, ""))  # neither the ID nor the account
+    assert all(not hasattr(m, "write_json") for m in (problem_list, review_report, screen_report, coverage_report))

@@ -12,12 +12,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .normalize.ids import redact
+
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 # A line naming the reports' paths is printed as it is: not wrapped at the terminal's width (a copied path stays
 # whole) and never read as markup (a folder named [2026] …).
 PATHS = {"soft_wrap": True, "markup": False}
-_LONG_DIGITS = re.compile(r"\d{6}(?:\d{8}|\d{6})\d{3}[\dXx]|\d{15}|\d{16,19}")
 
 
 def tolerate_narrow_encodings() -> None:
@@ -33,21 +34,6 @@ def tolerate_narrow_encodings() -> None:
         if encoding and not encoding.startswith("utf"):
             with suppress(AttributeError, ValueError, OSError):
                 stream.reconfigure(errors="replace")
-
-
-def redact(text: str) -> str:
-    """Mask every ID-, account- or phone-like digit run in a message.
-
-    Args:
-        text: the message.
-    Returns:
-        The text with long digit runs masked (first 6 and last 4 kept for IDs).
-    """
-    def mask(m: re.Match) -> str:
-        s = m.group(0)
-        return s[:6] + "*" * (len(s) - 10) + s[-4:] if len(s) >= 15 else s[:3] + "*" * (len(s) - 7) + s[-4:]
-
-    return _LONG_DIGITS.sub(mask, text)
 
 
 def one_line(message: str) -> str:

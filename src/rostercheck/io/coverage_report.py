@@ -11,7 +11,7 @@ import pandas as pd
 from .. import __version__
 from .problem_list import WIDTHS, input_manifest, report_heading
 from .public import write_public_copies
-from .report import (prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook,
+from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 # Blank columns the townships fill in after the home visit.
@@ -114,7 +114,7 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
                                          widths=COVERAGE_WIDTHS, heading=heading, public=may_be_public if mask else False)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = leads.groupby(["线索代码", "优先级"]).size() if len(leads) else pd.Series(dtype=int)
-    write_json({
+    write_manifest({
         "tool": "rostercheck", "version": __version__, "command": "coverage",
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
         "options": options, "inputs": input_manifest(result.inputs.tables), "leads": int(len(leads)),

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import __version__, parallel
 from ..order import natural_rank
 from .report import (LEDGER_COLUMNS, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
-                     write_json, write_township_workbooks, written_together)
+                     write_manifest, write_township_workbooks, written_together)
 
 # The findings.csv contract (also the columns of each category sheet, before the ledger columns).
 # 证据指纹 is the finding's structured evidence fingerprint (``suppress.evidence_fingerprint``): review
@@ -313,7 +313,7 @@ def _write_manifest(result, options: dict, command: str, path: Path) -> None:
     findings = result.findings
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
-    write_json({
+    write_manifest({
         "tool": "rostercheck", "version": __version__, "command": command,
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
         "options": options, "inputs": input_manifest(result.inputs.tables),

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import OutputError
+from ..normalize.ids import redact
 
 LEDGER_COLUMNS = ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
 # The mark of a column a township inserted into its ledger (carried by review under its own header; public copies
@@ -906,3 +907,28 @@ def write_json(data: dict, target: Path) -> None:
     """
     with atomic_path(target) as tmp:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+
+
+def write_manifest(data: dict, target: Path) -> None:
+    """Write a run's manifest (run.json) as :func:`write_json` does, every text in it masked as the console masks
+    it (``normalize.ids.redact``: warnings quote cells, and a cell may hold an ID); file digests are kept.
+
+    Args:
+        data: the manifest.
+        target: the file.
+    """
+    write_json(_redacted(data), target)
+
+
+def _redacted(value: object, key: str = "") -> object:
+    """``value`` with every string in it (keys included) masked, except SHA-256 digests."""
+    if isinstance(value, str):
+        return value if key == "sha256" else redact(value)
+    if isinstance(value, dict):
+        return {_redacted(str(k)): _redacted(v, str(k)) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_redacted(v) for v in value]
+    if isinstance(value, Path):
+        return redact(str(value))
+    return value
+

@@ -13,7 +13,7 @@ from ..order import natural_rank
 from ..review import DONE, OPEN, VERIFIED
 from .problem_list import WIDTHS, as_of_of, input_manifest, without_money
 from .public import write_public_copies
-from .report import (prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook,
+from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
@@ -104,7 +104,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
                                          widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
-    write_json({
+    write_manifest({
         "tool": "rostercheck", "version": __version__, "command": "review",
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
         "options": options, "inputs": input_manifest(result.inputs.tables),

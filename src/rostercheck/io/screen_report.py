@@ -12,7 +12,7 @@ from .. import __version__
 from .columns import KIND_LABELS
 from .problem_list import WIDTHS, input_manifest, without_money
 from .public import write_public_copies
-from .report import (prepare_out_dir, write_csv, write_json, write_township_workbooks, write_workbook,
+from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 MEETING_COLUMNS = ["审批意见"]
@@ -94,7 +94,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
                                          members=people)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
-    write_json({
+    write_manifest({
         "tool": "rostercheck", "version": __version__, "command": "screen",
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
         "options": options, "inputs": input_manifest(result.inputs.tables), "families": int(len(result.verdicts)),

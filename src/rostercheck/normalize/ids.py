@@ -247,6 +247,24 @@ def mask_id(value: str) -> str:
     return value[:6] + "*" * (len(value) - 10) + value[-4:]
 
 
+_LONG_DIGITS = re.compile(r"\d{6}(?:\d{8}|\d{6})\d{3}[\dXx]|\d{15}|\d{16,19}")
+
+
+def redact(text: str) -> str:
+    """Mask every ID-, account- or phone-like digit run in a message (what the console prints, what run.json holds).
+
+    Args:
+        text: the message.
+    Returns:
+        The text with long digit runs masked (first 6 and last 4 kept for IDs).
+    """
+    def mask(m: re.Match) -> str:
+        s = m.group(0)
+        return s[:6] + "*" * (len(s) - 10) + s[-4:] if len(s) >= 15 else s[:3] + "*" * (len(s) - 7) + s[-4:]
+
+    return _LONG_DIGITS.sub(mask, text)
+
+
 def mask_digits(value: str, keep_head: int = 3, keep_tail: int = 4) -> str:
     """Mask a bank account or phone number, keeping a few leading and trailing characters.
 
