@@ -57,6 +57,17 @@ def test_far_cell_in_a_sheet_stored_elsewhere_refused(tmp_path):
         check_zip_workbook(path, Limits())
 
 
+def test_a_far_column_in_a_short_sheet_is_read_and_a_long_one_refused_with_its_real_rows(tmp_path):
+    # XFD1 in a sheet of 2 rows: 2 × 16,384 cells, nowhere near the limit (the rows are counted, not guessed)
+    note = '<c r="XFD1" t="inlineStr"><is><t>备注</t></is></c></row>'
+    short = xlsx(tmp_path / "short.xlsx", sheet_xml(ROWS.replace("</row>", note, 1)))
+    assert check_zip_workbook(short, Limits()).sheets == (("花名册", True),)
+    assert load_table(short, "roster").frame["name"].tolist() == ["张三"]
+    long = xlsx(tmp_path / "long.xlsx", sheet_xml(ROWS + '<row r="3000"><c r="XFD3000"><v>1</v></c></row>'))
+    with pytest.raises(LimitExceededError, match="到第 3000 行、第 16384 列"):  # 49 million cells
+        check_zip_workbook(long, Limits())
+
+
 def test_lying_dimension_alone_is_harmless(tmp_path):
     path = xlsx(tmp_path / "dimension.xlsx", sheet_xml(dimension="A1:XFD1048576"))
     table = load_table(path, "roster")

@@ -95,7 +95,7 @@ _SUSPECT = re.compile(rb"""r\s*=\s*["'](?:[A-Za-z]{2,}[0-9]|[A-Za-z]*[0-9]{7})""
 _REF = rb"""\sr\s*=\s*["']"""
 _COLS2 = re.compile(_REF + rb"([A-Za-z]{2,})[0-9]")
 _ROW7 = re.compile(_REF + rb"[A-Za-z]*([0-9]{7,})")
-_ROWS6 = re.compile(_REF + rb"[A-Za-z]*([0-9]{6,})")
+_ROWS = re.compile(_REF + rb"[A-Za-z]*([0-9]+)")
 # A cell element whose first attribute is not r (or that has none): calamine then places it after
 # the previous cell, so its position has to be counted.
 _NO_REF_CELL = re.compile(rb"<c(?:[>/]|\s+[^r\s])")
@@ -360,7 +360,8 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
         rows, cols = rows + n_rows, cols + widest
     if rows > limits.max_rows + 1 or rows * cols > limits.max_cells:
         if not scan.max_row7:
-            rows = _exact_max_row(zf, info) + (n_rows if scan.no_ref_cells else 0)  # only sheets with ≥ 100,000 rows and many columns get here
+            # the columns' bound times 999,999 rows is too much (more than 40 columns, by default): the real rows
+            rows = _exact_max_row(zf, info) + (n_rows if scan.no_ref_cells else 0)
     if rows > limits.max_rows + 1 or rows * cols > limits.max_cells:
         raise LimitExceededError(
             path,
@@ -418,12 +419,13 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
 
 
 def _exact_max_row(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """The highest row any row or cell element of a part names (0 when none names one), in one streamed pass."""
     best = 0
     for body in _stream(zf, info):
-        found = set(_ROWS6.findall(body))
+        found = set(_ROWS.findall(body))
         if found:
             best = max(best, max(int(r) for r in found))
-    return best or 99_999
+    return best
 
 
 def _widest_row(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
