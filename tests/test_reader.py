@@ -251,3 +251,25 @@ def test_coded_cells_are_the_python_cells(values):
     coded = read_mod._cells_coded(column)
     assert coded.tolist() == read_mod._python_cells(column)
     assert (coded.codes >= 0).all()  # blanks are the category '', never missing
+
+
+@pytest.mark.parametrize("only_sheet", [True, False])
+def test_a_workbook_whose_data_is_all_hidden_is_refused_naming_the_hidden_sheet(tmp_path, only_sheet):
+    from badfiles import WB
+
+    from rostercheck.errors import InputFileError
+
+    path = tmp_path / "roster.xlsx"
+    if only_sheet:  # a workbook of one hidden sheet (Excel allows it; openpyxl does not write it)
+        xlsx(path, parts={"xl/workbook.xml": WB.format(name="花名册").replace('sheetId="1"', 'sheetId="1" state="hidden"')})
+    else:
+        wb = openpyxl.Workbook()
+        wb.active.title = "空白"
+        hidden = wb.create_sheet("花名册")
+        hidden.append(["姓名", "身份证号"])
+        hidden.append(["李梅", B])
+        hidden.sheet_state = "hidden"
+        wb.save(path)
+    with pytest.raises(InputFileError) as err:
+        load_table(path, "roster")
+    assert "隐藏的工作表“花名册”" in str(err.value) and "取消隐藏" in str(err.value)

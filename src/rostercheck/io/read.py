@@ -206,8 +206,8 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
             grids = _read_workbook(path, fmt, limits, notes, note_sheets)
     grids = [g for g in grids if g.filled()]
-    if not grids:
-        raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。")
+    if not grids:  # the sheets left unread named, each with what to do (a hidden sheet: unhide it)
+        raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。" + "".join(notes))
     grids[0].notes.extend(notes)
     return grids
 
