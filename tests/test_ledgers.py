@@ -481,3 +481,11 @@ def test_a_care_homes_lump_table_is_read_as_no_persons_payments_and_said_so(tmp_
                     "巫溪县上磺镇敬老院,特困供养金,2025-01,2,1664,50050112360000004416,巫溪县上磺镇敬老院,成功\n", encoding="utf-8")
     table, frame = read_ledger(path, dt.date(2025, 3, 31))
     assert frame.empty and any("按供养机构拨付的汇总" in w for w in table.warnings)
+
+
+def test_a_gbk_ledger_with_a_stray_byte_is_read_naming_its_line(tmp_path):
+    path = tmp_path / "2026年6月发放明细.csv"
+    lines = ["姓名,身份证号,所属月份,发放金额", f"张三,{A},202606,516", f"李四,{B},202606,516"]
+    path.write_bytes("\r\n".join(lines).encode("gbk").replace("李四".encode("gbk"), "李四".encode("gbk") + b"\x80") + b"\r\n")
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert len(frame) == 2 and any("第 3 行" in w and "无法识别的字节" in w for w in tables[0].warnings)

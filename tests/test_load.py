@@ -1,6 +1,7 @@
 """Reading rosters and lists in the shapes bureaus send them."""
 
 import csv
+import re
 from pathlib import Path
 
 import openpyxl
@@ -111,6 +112,30 @@ def test_csv_encodings(tmp_path, encoding):
     path.write_text(f"工作单位,姓名,身份证号码\n县财政局,李梅,{B}\n", encoding=encoding)
     table = load_table(path, "staff")
     assert table.frame["name"].tolist() == ["李梅"] and table.frame["unit"].tolist() == ["县财政局"]
+
+
+def _deaths_csv(path, stray_on: list[int], encoding: str = "gbk", bom: bytes = b"") -> Path:
+    """A deaths list of six people, a stray byte 0x80 (invalid in GBK and UTF-8) ending each line in ``stray_on``."""
+    lines = ["姓名,身份证号,死亡日期,注销原因"] + [f"张{k},{make_id('19500101', 100 + k)},2026-05-01,死亡" for k in range(6)]
+    path.write_bytes(bom + b"".join(line.encode(encoding) + (b"\x80" if n in stray_on else b"") + b"\r\n"
+                                    for n, line in enumerate(lines, 1)))
+    return path
+
+
+@pytest.mark.parametrize("encoding, bom", [("gbk", b""), ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf")])
+def test_a_csv_with_a_stray_byte_is_read_naming_its_line(tmp_path, encoding, bom):
+    table = load_table(_deaths_csv(tmp_path / "deaths.csv", [6], encoding, bom), "deaths")
+    assert table.frame["name"].tolist() == [f"张{k}" for k in range(6)]
+    assert table.frame["cause"].tolist()[:4] == ["死亡"] * 4 and table.frame["cause"].iat[4].startswith("死亡")
+    notes = [w for w in table.warnings if "无法识别的字节" in w]
+    assert len(notes) == 1 and "第 6 行" in notes[0] and not re.search(r"\d{15}", notes[0])
+
+
+def test_a_csv_with_many_undecodable_bytes_is_refused_naming_the_first_line(tmp_path):
+    from rostercheck.errors import InputFileError
+
+    with pytest.raises(InputFileError, match="第 3 行起"):
+        load_table(_deaths_csv(tmp_path / "deaths.csv", [3, 4, 5, 6]), "deaths")
 
 
 def test_unknown_id_header_recognised_by_content(tmp_path):

@@ -236,10 +236,11 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
     from .read import HEAD_ROWS, Grid, arrow_text, text_of
 
     limits = limits or Limits.from_env()
-    text, delimiter = text_of(path, limits)
+    notes: list[str] = []
+    text, delimiter = text_of(path, limits, notes)
     lines = text.split("\n", HEAD_ROWS)
     head_text = "\n".join(lines[:HEAD_ROWS])
-    grid = Grid(path, "", list(csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)), 1)
+    grid = Grid(path, "", list(csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)), 1, notes=notes)
     layout = find_layout(grid, KIND)
     if layout is None or layout.start >= HEAD_ROWS or '"' in "\n".join(lines[:layout.start]):
         return None
@@ -421,7 +422,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     path, cells = Path(path), cells or _Distinct()
     fast = _text_sheet(path, limits, cells) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm") else None
     if fast is not None:
-        raw = RawFile(path, KIND, [fast[:2]], [])
+        raw = RawFile(path, KIND, [fast[:2]], fast[0].notes)
     else:
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused = [], list(raw.notes), {}, [], [], []

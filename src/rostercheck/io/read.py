@@ -384,40 +384,84 @@ def _broken_message(exc: BaseException) -> str:
     return "不是有效的 Excel 文件（文件已损坏、不完整或扩展名不符），请用 Excel/WPS 打开后另存为 .xlsx 再试。"
 
 
-def decode_text(data: bytes, path: Path) -> str:
-    """Decode a text table: BOMs first, then UTF-8, then GB18030 (a superset of GBK).
+# Undecodable spots read as U+FFFD (with a warning naming their lines) in text that is otherwise clean UTF-8 or GBK:
+# a stray byte from a faulty export, which a clerk cannot mend; more than this and the file is refused (a file with
+# a UTF-8 BOM is read whatever the damage, as before, its first spots named).
+FEW_BAD_BYTES = 3
+
+
+def decode_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
+    """Decode a text table: BOMs first, then UTF-8, then GB18030 (a superset of GBK), then either with a few
+    undecodable spots (:data:`FEW_BAD_BYTES`) read as U+FFFD.
 
     Args:
         data: the file's bytes.
         path: the file (for messages).
+        notes: where to say which lines held undecodable bytes (None: not said).
     Returns:
         The text.
     Raises:
         InputFileError: when the bytes are not text in any of those encodings.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
+        text, bad = _decode_nearly(data[3:], "utf-8")
+        _note_bad_bytes(data[3:], bad, notes)
+        return data[3:].decode("utf-8", errors="replace") if text is None else text
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     sample = data[:4096]
     if sample and sample.count(b"\x00") > len(sample) // 4:
         enc = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
         return data.decode(enc, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    raise InputFileError(path, "不是可识别的表格文件（既不是 Excel，也不是 UTF-8/GBK 编码的 CSV 文本），请另存为 .xlsx 或 .csv 再试。")
+    for encoding in ("utf-8", "gb18030"):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(encoding)
+    for encoding in ("utf-8", "gb18030"):
+        text, bad = _decode_nearly(data, encoding)
+        if text is not None:
+            _note_bad_bytes(data, bad, notes)
+            return text
+    raise InputFileError(path, f"不是可识别的表格文件（既不是 Excel，也不是 UTF-8/GBK 编码的 CSV 文本；按 GBK 读取时第 "
+                               f"{_line_of(data, bad[0])} 行起有多处无法识别的字节），请用 Excel/WPS 打开后另存为 .xlsx "
+                               "或 .csv 再试，或从原系统重新导出。")
+
+
+def _decode_nearly(data: bytes, encoding: str) -> tuple[str | None, list[int]]:
+    """``data`` decoded with each undecodable sequence read as U+FFFD (as errors='replace' does), and where those
+    sequences start; None for the text once more than :data:`FEW_BAD_BYTES` are found (the search stops there:
+    each costs a copy of the rest of the data, in the error)."""
+    view, pieces, bad, at = memoryview(data), [], [], 0
+    while True:
+        try:
+            pieces.append(str(view[at:], encoding))
+            return "".join(pieces), bad
+        except UnicodeDecodeError as exc:
+            bad.append(at + exc.start)
+            if len(bad) > FEW_BAD_BYTES:
+                return None, bad
+            pieces += [str(view[at:at + exc.start], encoding), codecs.replace_errors(exc)[0]]
+            at += exc.end
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _note_bad_bytes(data: bytes, bad: list[int], notes: list[str] | None) -> None:
+    """Say which lines held undecodable bytes (their text is not quoted: it may hold an ID)."""
+    if bad and notes is not None:
+        lines = "、".join(str(n) for n in dict.fromkeys(_line_of(data, at) for at in bad))
+        count = f"共 {len(bad)} 处" if len(bad) <= FEW_BAD_BYTES else f"至少 {len(bad)} 处"
+        notes.append(f"第 {lines} 行有无法识别的字节（{count}，可能是导出时损坏），该处按乱码读取，其余内容照常读取；"
+                     "请核对该行的姓名、身份证号等是否正确，必要时从原系统重新导出。")
 
 
 def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
-    text, delimiter = text_of(path, limits)
+    notes: list[str] = []
+    text, delimiter = text_of(path, limits, notes)
     grid = _text_columns(path, text, delimiter, limits) if columnar else None
     if grid is not None:
+        grid.notes.extend(notes)
         return grid
     csv.field_size_limit(1 << 30)
     # strict: a quote opened and never closed swallows every line after it into one cell (rows lost, a wrong row
@@ -433,7 +477,7 @@ def _read_text(path: Path, limits: Limits, columnar: bool = False) -> Grid:
         line = 1 + sum(1 + sum(cell.count("\n") for cell in row) for row in rows)  # where the bad row begins
         raise InputFileError(path, f"CSV 格式有误：第 {line} 行附近引号不配对（或含有非法字符），"
                                    "请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
-    return Grid(path, "", rows, 1, [], TEXT)
+    return Grid(path, "", rows, 1, [], TEXT, notes=notes)
 
 
 def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid | None:
@@ -503,12 +547,13 @@ def arrow_text(text: str, delimiter: str, width: int, quoted: bool, threads: boo
     return None if bad else table
 
 
-def text_of(path: Path, limits: Limits) -> tuple[str, str]:
+def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple[str, str]:
     """A text table's decoded text and delimiter, after the size, binary, HTML and cell-count checks.
 
     Args:
         path: the file.
         limits: safety bounds.
+        notes: where to say which lines held undecodable bytes (:func:`decode_text`).
     Returns:
         (the text without a BOM, the delimiter).
     Raises:
@@ -519,7 +564,7 @@ def text_of(path: Path, limits: Limits) -> tuple[str, str]:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and data[:4096].count(b"\x00") < 64:
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
-    text = decode_text(data, path)
+    text = decode_text(data, path, notes)
     if "\x00" in text:
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
     text = text.lstrip("\ufeff")
