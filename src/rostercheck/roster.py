@@ -204,9 +204,13 @@ def enrolment_household(key: str) -> str:
 def _programmes_apart(members: pd.DataFrame) -> pd.DataFrame:
     """A 特困 person on the 特困 roster whose ID heads a household on the 低保 roster names a household of her own there
     (both keyed by the head's ID): her 特困 enrolment is kept apart, as '特困:<ID>' (D01 says she is on both)."""
-    sources = members["file"].astype(str) + "|" + members["sheet"].astype(str)
-    spread = members.assign(_s=sources).groupby("household")[["_s", "programme"]].nunique()
-    both = spread.index[(spread["_s"] > 1) & (spread["programme"] > 1)]
+    dibao, household = (members["programme"] == DIBAO).to_numpy(), members["household"]
+    both = pd.Index(household[dibao].unique()).intersection(pd.Index(household[~dibao].unique()))
+    if len(both):  # households on both programmes (few): are they from two sources?
+        some = members[household.isin(both)]
+        sources = some["file"].astype(str) + "|" + some["sheet"].astype(str)
+        spread = some.assign(_s=sources).groupby("household")[["_s", "programme"]].nunique()
+        both = spread.index[(spread["_s"] > 1) & (spread["programme"] > 1)]
     if len(both):
         rows = members["household"].isin(both) & (members["programme"] != DIBAO)
         members.loc[rows, "household"] = members.loc[rows, "programme"] + ":" + members.loc[rows, "household"]
