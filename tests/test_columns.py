@@ -288,3 +288,13 @@ def test_a_blank_name_cell_is_read_from_its_code_twin(tmp_path, suffix):
     frame = load_table(path, "properties").frame
     assert frame["usage"].fillna("").tolist() == ["32", "住宅", ""]
     assert not [c for c in frame.columns if "~" in c]
+
+
+@pytest.mark.parametrize("labels", [["姓名", "身份证号", "退出日期", "退出原因代码", "退出原因"],
+                                    ["姓名", "身份证号", "退出日期", "退出原因", "退出原因代码"]])
+def test_a_code_column_beside_its_plain_column_is_its_twin(labels):
+    # the words are read, the code on the rows whose words are blank (a reason only a code gives still caps F03)
+    from rostercheck.io.columns import TWIN
+
+    got = assign(labels, "exits")
+    assert labels[got["reason"]] == "退出原因" and labels[got["reason" + TWIN]] == "退出原因代码"

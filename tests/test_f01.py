@@ -183,3 +183,17 @@ def test_a_household_still_paid_under_its_dead_former_head_recovers_what_exceeds
     cut = [pay(HEAD, "张三", m, 1032 if m == "2026-07" else 516, bank_account=acc) for m in months("2026-07", "2026-09")]
     ctx = money_context(rows, cut, deaths)
     assert money(ctx, "F01") == [] and money(ctx, "F05") == []
+
+
+def test_a_ledger_naming_its_items_by_code_is_read_through_the_configured_codes():
+    from rostercheck.rules._vocab import value_warnings
+
+    coded = [pay(ALONE, "赵六", m, 516, item="01") for m in months("2026-01", "2026-09")]
+    deaths = {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-05-14"}]}
+    ctx = money_context(roster(), coded, deaths)
+    # an item code no list names: an other item, never compared or recovered without saying so
+    assert money(ctx, "F01") == []
+    assert [w for w in value_warnings(ctx) if "“01”9 行" in w and "money_benefit_codes" in w]
+    ctx = money_context(roster(), coded, deaths)
+    ctx.common["money_benefit_codes"] = ["01"]
+    assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)] and not [w for w in value_warnings(ctx) if "01" in w]

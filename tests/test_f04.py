@@ -27,6 +27,15 @@ def test_failed_then_repaid_is_not_a_duplicate(status, item):
     assert money(money_context(roster(), rows), "F04") == []
 
 
+def test_two_payments_differing_in_an_unread_status_code_are_not_a_duplicate():
+    # a system's 发放状态代码: 2 (failed) then 1 (paid) is a re-payment until the codes are configured
+    rows = [pay(A, "王五", m, 1032, status="1") for m in months("2026-07", "2026-09")]
+    rows.insert(1, pay(A, "王五", "2026-08", 1032, status="2"))
+    assert money(money_context(roster(), rows), "F04") == []
+    rows[1]["status"] = "1"  # the same code twice: paid twice, but not surely (中)
+    assert money(money_context(roster(), rows), "F04") == [("王五", "中", 1032.0, None)]
+
+
 def test_price_subsidy_beside_the_benefit_and_members_own_rows_are_not_duplicates():
     rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")]
     rows += [pay(B, "王芳", m, 516) for m in months("2026-07", "2026-09")]

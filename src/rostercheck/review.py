@@ -26,6 +26,7 @@ from .normalize import ids
 from .normalize.names import person_name
 from .order import natural_rank
 from .policy import load_policy
+from .roster import roster_place
 from .rules import load_all
 
 DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
@@ -129,8 +130,7 @@ class _Roster:
         return "户:" + (m["head_id"] or m["household"]) if level == "household" else (m["id"] or f"#{j}")
 
     def where(self, j: int) -> str:
-        m = self.members.loc[j]
-        return f"{m['programme']}《{Path(m['file']).name}》第 {m['row']} 行"
+        return roster_place(self.members.loc[j])
 
 
 def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, carried: Path | None = None,

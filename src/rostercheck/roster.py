@@ -195,6 +195,13 @@ def on_sheet(sheet: str) -> str:
     return f"工作表“{sheet}”" if sheet else ""
 
 
+def roster_place(member) -> str:
+    """Where a member is on the rosters: '特困《特困人员名册.csv》第 18 行', '低保《x.xlsx》工作表“家庭成员”第 9 行'
+    (``member``: a member row, a mapping of the members' columns)."""
+    name = str(member["file"]).replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{member['programme']}《{name}》{on_sheet(member['sheet_shown'])}第 {member['row']} 行"
+
+
 def enrolment_household(key: str) -> str:
     """The household a second enrolment kept apart belongs with ('特困:<ID>' → '<ID>', see :func:`_programmes_apart`)."""
     programme, sep, rest = str(key).partition(":")

@@ -627,17 +627,17 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
             if fit is not None:
                 found.append((fit, pos, spec.field, col))
     # A system export's value as code and as name side by side ('劳动能力代码' beside '劳动能力名称', '车辆类型' holding
-    # K33 beside '车辆类型名称'): the name is read, the code column ranks just below it.
-    named = {(f, _TWIN_WORDS.sub("", labels[c])): fit for fit, _, f, c in found if "名称" in labels[c]}
+    # K33 beside '车辆类型名称', '退出原因代码' beside '退出原因'): the name is read, the code column ranks just below it.
     for k, (fit, pos, f, c) in enumerate(found):
-        twin = named.get((f, _TWIN_WORDS.sub("", labels[c]))) if "名称" not in labels[c] else None
-        if twin is not None:
-            found[k] = (min(fit, twin - 1e-6), pos, f, c)
+        names = [fit2 for fit2, _, f2, c2 in found if f2 == f and c2 != c and _name_of(labels[c2], labels[c])]
+        if names:
+            found[k] = (min(fit, max(names) - 1e-6), pos, f, c)
     found.sort(key=lambda c: (-c[0], c[1], c[3]))
     return found
 
 
 _TWIN_WORDS = re.compile(r"名称|代码|编码|代号")
+_CODE_WORDS = re.compile(r"代码|编码|代号")
 # A mapping's key for a field's code column beside its 名称 column (field + TWIN): a system export leaves the name
 # blank where its dictionary lacks the code, and the code is read there (io.table.finish_table).
 TWIN = "~code"
@@ -645,7 +645,15 @@ TWIN = "~code"
 
 def _twins(a: str, b: str) -> bool:
     """Whether two labels are one value's code and name columns ('待遇状态代码' and '待遇状态名称')."""
-    return ("名称" in a) != ("名称" in b) and _TWIN_WORDS.sub("", a) == _TWIN_WORDS.sub("", b)
+    return _name_of(a, b) or _name_of(b, a)
+
+
+def _name_of(name: str, code: str) -> bool:
+    """Whether ``name`` is the name column of the value whose code column is ``code``: '待遇状态名称' of '待遇状态代码'
+    or of '待遇状态' (a code under the plain label), '退出原因' of '退出原因代码'."""
+    if name == code or _TWIN_WORDS.sub("", name) != _TWIN_WORDS.sub("", code) or "名称" in code:
+        return False
+    return "名称" in name or (not _CODE_WORDS.search(name) and bool(_CODE_WORDS.search(code)))
 
 
 def assign(labels: list[str], kind: str) -> dict[str, int]:
@@ -687,7 +695,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             taken.add(col)
     for fld, col in list(mapping.items()):  # a name column's code twin, read on the rows whose name is blank
         twin = next((c for _, _, f, c in found if f == fld and c not in taken and _twins(labels[col], labels[c])), None)
-        if twin is not None and "名称" in labels[col]:
+        if twin is not None and _name_of(labels[col], labels[twin]):
             mapping[fld + TWIN] = twin
             taken.add(twin)
     warnings = []

@@ -209,6 +209,20 @@ def _is_code(value, codes: list[str]) -> bool:
     return str(value or "").strip().upper() in codes
 
 
+def benefit_item(item: str, p: dict) -> bool:
+    """Whether a 资金项目 is the monthly benefit: blank, or named by a benefit word or code and by no other item's
+    (``p``: :func:`params`)."""
+    if _has_word(item, p["other_items"]) or _is_code(item, p["other_codes"]):
+        return False
+    return not item or _has_word(item, p["benefit_items"]) or _is_code(item, p["benefit_codes"])
+
+
+def named_item(item: str, p: dict) -> bool:
+    """Whether a 资金项目 is blank or read by a word or code of either list (else it is an other item, unread)."""
+    return (not item or _has_word(item, p["benefit_items"]) or _has_word(item, p["other_items"])
+            or _is_code(item, p["benefit_codes"] + p["other_codes"]))
+
+
 def _programme(*values: str) -> str:
     """The programme a row pays: its item's, else its programme cell's, sheet's or file's."""
     return next((named for value in values if (named := programme_named(value))), "")
@@ -258,7 +272,7 @@ def _linked(ctx: Context) -> Ledger:
             else np.fromiter((isinstance(a, float) and a == a and a != 0 for a in amounts.tolist()), dtype=bool, count=n))
     ok = (paid & ~failed[status]).tolist()
     unsure = set(np.flatnonzero(unread[status] & paid).tolist()) if unread.any() else set()
-    item, kinds = _judged(f, "item", lambda it: not _has_word(it, p["other_items"]) and (not it or _has_word(it, p["benefit_items"])))
+    item, kinds = _judged(f, "item", lambda it: benefit_item(it, p))
     benefit = kinds[item].tolist()
     sources = ["item", "programme", "_sheet", "_file"]
     each, first = groups(f, sources)

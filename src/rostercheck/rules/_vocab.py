@@ -112,6 +112,13 @@ def _payment_status(ctx: Context) -> Classifier:
         v, (("failed", p["money_failed_words"]), ("paid", p["money_paid_words"])))
 
 
+def _payment_item(ctx: Context) -> Classifier:
+    from ._money import named_item, params
+
+    p = params(ctx)
+    return lambda v: "" if named_item(str(v or "").strip(), p) else UNKNOWN
+
+
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
@@ -146,7 +153,11 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
      "请核对该列，或改用 GB/T 17986.1 房屋用途代码、文字写法。"),
     ("payments", "status", "发放状态/发放结果", _payment_status, "按发放成功计",
-     "如是当地写法，请在配置文件 money_failed_words（未发放成功）或 money_paid_words（发放成功）中补充。"),
+     "如是当地写法，请在配置文件 [common] 的 money_failed_words（未发放成功）或 money_paid_words（发放成功）中补充；"
+     "整格是代码的，补充到 money_failed_codes 或 money_paid_codes。"),
+    ("payments", "item", "资金项目", _payment_item, "按其他资金计（不与保障金比对，也不计入停发后的追回金额）",
+     "如是代码或当地写法，请在配置文件 [common] 的 money_benefit_codes、money_benefit_items（保障金）或 "
+     "money_other_codes、money_other_items（其他资金）中补充。"),
     ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
-from ..roster import enrolment_household, is_covered, on_sheet
+from ..roster import enrolment_household, is_covered, roster_place
 from . import rule
 from ._household import in_institution
 
@@ -21,9 +21,8 @@ def _place(members, j: int) -> str:
 
 
 def _row_of(members, j: int) -> str:
-    """Where a member is on the rosters: '特困《特困人员名册.csv》第 18 行' (a county gives several roster files)."""
-    row = members.loc[j]
-    return f"{row['programme']}《{_short(row['file'])}》{on_sheet(row['sheet_shown'])}第 {row['row']} 行"
+    """Where a member is on the rosters (a county gives several roster files)."""
+    return roster_place(members.loc[j])
 
 
 def _enrolment(members, j: int) -> str:
@@ -34,10 +33,6 @@ def _enrolment(members, j: int) -> str:
     """
     row = members.loc[j]
     return f"{row['programme']}/{row['head_id'] or row['head_name']}"
-
-
-def _short(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def head_rows(members) -> dict[str, int]:

@@ -49,7 +49,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
             groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     for (payee, item, _), rows in groups.items():
-        if len(rows) > 1 and not _in_parts(ctx, led, rows):
+        if len(rows) > 1 and not _in_parts(ctx, led, rows) and not _failed_and_repaid(led, rows):
             by_unit[(led.household[rows[0]], payee, item)].append(rows)
     out, months_hit = [], set()
     for (household, payee, item), sets in by_unit.items():
@@ -74,6 +74,13 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
+
+
+def _failed_and_repaid(led: Ledger, rows: list[int]) -> bool:
+    """Whether a month's rows differ in a status no word list reads (a system's codes 1, 2, 3): the pattern of a
+    failed payment paid again, which cannot be told from a duplicate until the codes are configured."""
+    unread = led.memo.get("unsure", ())
+    return any(r in unread for r in rows) and len({led.cols["status"][r] for r in rows}) > 1
 
 
 def _in_parts(ctx: Context, led: Ledger, rows: list[int]) -> bool:
