@@ -489,3 +489,12 @@ def test_a_gbk_ledger_with_a_stray_byte_is_read_naming_its_line(tmp_path):
     path.write_bytes("\r\n".join(lines).encode("gbk").replace("李四".encode("gbk"), "李四".encode("gbk") + b"\x80") + b"\r\n")
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert len(frame) == 2 and any("第 3 行" in w and "无法识别的字节" in w for w in tables[0].warnings)
+
+
+def test_a_payments_folder_leaves_out_the_files_given_as_rosters_or_lists(tmp_path):
+    from rostercheck.io.ledgers import ledger_files
+
+    for name in ("低保发放_202507.xlsx", "低保发放_202508.csv", "花名册.xlsx", "~$低保发放_202507.xlsx"):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in ledger_files([tmp_path], [tmp_path / "花名册.xlsx"])] == ["低保发放_202507.xlsx",
+                                                                                  "低保发放_202508.csv"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -800,7 +801,7 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
         The reading; :meth:`LedgerReading.finish` reads the rest and returns what :func:`load_ledgers` returns.
     """
     warnings, seen, files = [], set(), []
-    for path in map(Path, _expand(paths)):
+    for path in map(Path, ledger_files(paths)):
         if path.resolve() in seen:
             warnings.append(f"{path.name}：重复提供，只读取一次")
             continue
@@ -877,12 +878,15 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None,
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    """A folder given as --payments stands for the ledger files in it (sorted by name; Excel's ~$ lock files left out)."""
+def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:
+    """A folder given as --payments stands for the ledger files in it (sorted by name; Excel's ~$ lock files left out,
+    and the files ``given`` as rosters or lists, which a quarter's folder may hold beside the ledgers)."""
+    skip = {Path(p).resolve() for p in given}
     out = []
     for path in map(Path, paths):
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$"))
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$")
+                          and p.resolve() not in skip)
         else:
             out.append(path)
     return out

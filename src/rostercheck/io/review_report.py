@@ -34,7 +34,7 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
         The table.
     """
     status = rows["整改状态"]
-    frame = pd.DataFrame({by: rows[by].replace("", "（未填）"), "问题数": 1, "已整改": (status == DONE).astype(int),
+    frame = pd.DataFrame({by: rows[by].replace("", "（未填乡镇）" if by == "乡镇" else "（未填）"), "问题数": 1, "已整改": (status == DONE).astype(int),
                           "未整改": (status == OPEN).astype(int), "核实无问题": (status == VERIFIED).astype(int)})
     table = frame.groupby(by, sort=True).sum()
     if by != "类别代码":  # townships in natural order (第2街道 before 第10街道); codes sort as text
