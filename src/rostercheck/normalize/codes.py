@@ -337,9 +337,7 @@ def insurance(value: object) -> Decoded:
     Returns:
         The decoded value (shown as '110（企业职工基本养老保险）'; a code the table lacks, or words, as given).
     """
-    s = text(value)
-    entry = table("insurance")["codes"].get(s) if s.isdigit() else None
-    return Decoded(s, s, entry["name"], "") if entry else Decoded(s)
+    return _numeric_code(value, "insurance")
 
 
 @lru_cache(maxsize=1024)
@@ -351,8 +349,13 @@ def person_status(value: object) -> Decoded:
     Returns:
         The decoded value (shown as '17（职员）'; a code the table lacks, or words, as given).
     """
+    return _numeric_code(value, "person_status")
+
+
+def _numeric_code(value: object, name: str) -> Decoded:
+    """A cell that is a whole numeric code of table ``name`` decoded (only shown with its meaning), else as given."""
     s = text(value)
-    entry = table("person_status")["codes"].get(s) if s.isdigit() else None
+    entry = table(name)["codes"].get(s) if s.isdigit() else None
     return Decoded(s, s, entry["name"], "") if entry else Decoded(s)
 
 
