@@ -288,8 +288,9 @@ def _column(frame: pd.DataFrame, field: str) -> pd.Series:
     if field not in frame.columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if field in _DIGIT_FIELDS:
-        def convert(cells: list) -> list:
-            return [digits(t) if t else None for t in texts(cells)]
+        def convert(cells: list) -> list:  # (most cells are digits already: themselves, without a call)
+            return [c if type(c) is str and c.isdigit() and c.isascii() else (digits(t) if (t := text(c)) else None)
+                    for c in cells]
     else:
         def convert(cells: list) -> list:
             return [t or None for t in texts(cells)]
