@@ -32,6 +32,7 @@ def test_two_payments_differing_in_an_unread_status_code_are_not_a_duplicate():
     rows = [pay(A, "王五", m, 1032, status="1") for m in months("2026-07", "2026-09")]
     rows.insert(1, pay(A, "王五", "2026-08", 1032, status="2"))
     assert money(money_context(roster(), rows), "F04") == []
+    assert money(money_context(roster(), rows), "F05") == []  # nor is it 多发
     rows[1]["status"] = "1"  # the same code twice: paid twice, but not surely (中)
     assert money(money_context(roster(), rows), "F04") == [("王五", "中", 1032.0, None)]
 

@@ -48,10 +48,15 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[r] and r not in pooled:
             groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
-    for (payee, item, _), rows in groups.items():
-        if len(rows) > 1 and not _in_parts(ctx, led, rows) and not _failed_and_repaid(led, rows):
+    months_hit = set()  # (household, month) explained here: F05 leaves them
+    for (payee, item, month), rows in groups.items():
+        if len(rows) < 2 or _in_parts(ctx, led, rows):
+            continue
+        if _failed_and_repaid(led, rows):
+            months_hit.add((led.household[rows[0]], month))  # no duplicate, and no 多发 either
+        else:
             by_unit[(led.household[rows[0]], payee, item)].append(rows)
-    out, months_hit = [], set()
+    out = []
     for (household, payee, item), sets in by_unit.items():
         months, lines, total = [], [], 0.0
         for rows in sets:
