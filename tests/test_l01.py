@@ -52,6 +52,17 @@ def test_l01_cases(rows, expected):
     assert leads(ctx, "L01") == expected
 
 
+def test_l01_evidence_says_the_risk_is_open_and_the_key_is_the_members_ids():
+    # a 风险是否消除 column holding 否: "风险“否”" read as "no risk"
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="3000", risk="否")})
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    (lead,) = LEADS["L01"](ctx)
+    assert "风险未消除（原表填“否”）" in lead.evidence and lead.key == "成员身份证号"
+
+
 def test_l01_dead_only_member_is_no_lead():
     rows = mon("王已故", A, income="3000")
     ctx = context(ROSTER, {"monitoring": rows, "deaths": [{"name": "王已故", "id": A, "date": "2026-03-01"}]})

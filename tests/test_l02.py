@@ -24,6 +24,8 @@ def cert(pid: str, category: int, level: int) -> str:
     ("7200", [{"name": "王儿", "id": SON, "disability_type": "智力", "disability_level": "三级"}], [], [("王儿", "中")]),
     # must flag: on the illness list, income below the standard -> 高
     ("4800", [], [{"name": "王儿", "id": SON, "disease": "尿毒症", "self_paid": "32000"}], [("王儿", "高")]),
+    # level 3 intellectual is severe (severe_levels_mental): below the standard it is 高 like levels 1–2
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "智力", "disability_level": "三级"}], [], [("王儿", "高")]),
     # must flag at 低: income not given
     ("", [{"name": "王儿", "cert": cert(SON, 4, 1)}], [], [("王儿", "低")]),
     # must not flag: level 3 physical disability

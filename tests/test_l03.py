@@ -96,6 +96,14 @@ def test_l03_dibao_member_alone_is_a_transfer_lead():
     # a wife of 65 on 低保 with him is a 低保 recipient aged 60 or more: unable to support him (held-out 55)
     roster = household("王老人", OLD, [("李老伴", "妻", WIFE65)])
     assert "王老人" in {n for n, _ in leads(context(roster, lists), "L03")}
+    # the evidence: the roster row as D01 names it, the wife's relation with its meaning (a code: 10（配偶）)
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    roster[1]["relation"] = "10"
+    (lead,) = [x for x in LEADS["L03"](context(roster, lists)) if x.person["name"] == "王老人"]
+    assert lead.evidence.startswith("低保《") and "李老伴（10（配偶））" in lead.evidence and lead.source.startswith("花名册（")
 
 
 @pytest.mark.parametrize("programme_rows, deaths, registry", [

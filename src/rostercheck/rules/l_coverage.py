@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context
+from ..roster import roster_place
 from ..normalize import codes, ids
 from ..match import link_lists
 from . import where
@@ -57,13 +59,14 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
             priority = LOW
         row = head
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
-                    f"风险{'未消除' if cell(row, 'risk') == '' else '“' + cell(row, 'risk') + '”'}，"
+                    f"风险未消除{'' if cell(row, 'risk') == '' else '（原表填“' + cell(row, 'risk') + '”）'}，"
                     f"{_income_text(hh.income, std, area)}；本户 {len(hh.pids) or len(hh.rows)} 名已知成员均不在低保、特困花名册中"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
                     + (f"；但{'；'.join(means)}，收入可能不止申报数，请核实" if means else ""))
         out.append(Lead("L01", priority, link_confidence(row), person(row, hh.head, place(ctx, row, hh.head)), evidence,
-                        ctx.labels["monitoring"], str(row.get("_row", "")), "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
+                        ctx.labels["monitoring"], str(row.get("_row", "")),
+                        "成员身份证号" if hh.pids else "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(row, "monitor_type"))}, hh.key))
     return out
@@ -159,7 +162,7 @@ def severe_member(ctx: Context) -> list[Lead]:
             priority = LOW
             money_text = "监测名单未填家庭收入"
         else:
-            priority = HIGH if hh.income < std and (level in (1, 2) or kind == "illness") else MEDIUM
+            priority = HIGH if hh.income < std and (level is not None or kind == "illness") else MEDIUM  # severe
             money_text = f"家庭人均月收入 {yuan(hh.income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
         if hh.unsure:
             priority = LOW
@@ -271,7 +274,7 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
             continue
         if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
             continue
-        word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin] + ids.mask_id(other)
+        word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin] + _named(ctx, other)
         why = ("已死亡" if other in dead else "本人是特困人员" if other in tekun
                else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
                else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
@@ -282,6 +285,17 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
             continue
         found.append(word)
     return found
+
+
+def _named(ctx: Context, pid: str) -> str:
+    """A relative found through the registry, for the evidence: name and masked ID ('张三（430521********1234）')."""
+    def make() -> dict[str, str]:
+        reg = frame(ctx, "registry") if ctx.has("registry") else None
+        return {} if reg is None or "name" not in reg.columns else dict(zip(reg["pid"].tolist(), reg["name"].tolist()))
+
+    names = _cached(ctx, "coverage:registry_names", make)
+    name = str(names.get(pid) or "").strip()
+    return f"{name}（{ids.mask_id(pid)}）" if name else ids.mask_id(pid)
 
 
 def _severe(ctx: Context, pid: str, listed, p: dict) -> bool:
@@ -380,7 +394,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
             continue
         seen.add(pid)
         v = ctx.value
-        evidence = (f"低保花名册《{v(j, 'file').split('/')[-1]}》第 {v(j, 'row')} 行：{'、'.join(crit)}；户籍信息、花名册同户成员"
+        evidence = (f"{roster_place(ctx.members.loc[j])}：{'、'.join(crit)}；户籍信息、花名册同户成员"
                     + ("及赡养义务人名单" if ctx.has("supporters") else "") + "中未见有履行能力的法定义务人"
                     + (f"（{'、'.join(dict.fromkeys(ruled))}）" if ruled else "") + "；"
                     "特困供养标准高于低保，建议按特困人员认定条件复核（低保转特困）"
@@ -388,7 +402,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
         out.append(Lead("L03", MEDIUM if strong else LOW, HIGH,
                         {"township": v(j, "township"), "village": v(j, "village"), "head_name": v(j, "head_name"),
                          "head_id": v(j, "head_id"), "name": v(j, "name"), "id": pid}, evidence,
-                        "花名册", str(v(j, "row")), "身份证号一致",
+                        f"花名册（{Path(str(v(j, 'file'))).name}）", str(v(j, "row")), "身份证号一致",
                         {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": "低保"},
                         str(v(j, "household"))))
     return out
@@ -433,7 +447,7 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool,
             if not why:
                 return True
             if ruled_out is not None:
-                ruled_out.append(f"同户{ctx.value(k, 'name')}（{ctx.value(k, 'relation')}）{why}")
+                ruled_out.append(f"同户{ctx.value(k, 'name')}（{codes.relation(ctx.value(k, 'relation')).shown}）{why}")
     return False
 
 
