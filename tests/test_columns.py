@@ -173,6 +173,7 @@ def test_headers(kind, headers, expected):
          {"cadre_name": "干部姓名", "cadre_id": "干部身份证号", "name": "亲属姓名", "id": "亲属身份证号"}),
         ("cadre_relatives", ["经办人员姓名", "经办人员身份证号", "亲属姓名", "亲属身份证号", "关系"],  # 经办人员 filing
          {"cadre_name": "经办人员姓名", "cadre_id": "经办人员身份证号"}),
+        ("exits", ["姓名", "身份证号", "停保日期", "原保障人口", "原保障类别"], {"programme": "原保障类别"}),  # a count is no 类别
         ("prisoners", ["姓名", "身份证号", "羁押原因", "入监日期", "刑期止日"], {"start": "入监日期", "end": "刑期止日"}),
         ("prisoners", ["姓名", "身份证号", "释放日期", "刑期起日", "刑期止日"],
          {"start": "刑期起日", "end": "刑期止日", "released": "释放日期"}),
