@@ -798,7 +798,7 @@ def township_name(value: object) -> str:
 TOWNSHIP_FOLDER = "乡镇"
 
 
-_OTHER_HEAD = re.compile(r"（户主 ([^（）]+)）")  # how the roster faults (D01, D02) name another enrolment's household
+_OTHER_HEAD = re.compile(r"（户主 ([^（）]+)）")  # how D01, D02 and F07 name other households ('（户主 甲、乙）')
 
 
 def heads_by_township(members: pd.DataFrame) -> dict[str, set[str]]:
@@ -824,7 +824,12 @@ def own_township_only(rows: pd.DataFrame, heads: dict[str, set[str]]) -> pd.Data
     town = str(rows["乡镇"].iat[0])
 
     def unnamed(m: re.Match) -> str:
-        return m.group(0) if town in heads.get(m.group(1), {town}) else "（户主为其他乡镇人员，由县局协调核实）"
+        names = m.group(1).split("、")
+        mine = [n for n in names if town in heads.get(n, {town})]
+        if len(mine) == len(names):
+            return m.group(0)
+        others = "户主为其他乡镇人员，由县局协调核实"
+        return f"（户主 {'、'.join(mine)}；另 {len(names) - len(mine)} 户{others}）" if mine else f"（{others}）"
 
     texts = [_OTHER_HEAD.sub(unnamed, t) if isinstance(t, str) else t for t in rows["依据"].tolist()]
     return rows.assign(依据=texts) if texts != rows["依据"].tolist() else rows

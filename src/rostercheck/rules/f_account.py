@@ -250,7 +250,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
         for h, r in households.items():
             if institution[r]:
                 continue  # an institution's residents share its account: no lead for them (the others sharing it are)
-            evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（{who}），如 {led.where(r)}。"
+            evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（户主 {who}），如 {led.where(r)}。"
                         "请核实账户归属，是否有他人代领或冒领")
             facts = (("signal", "shared"), ("account", account))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, MEDIUM, "发放账号相同",
