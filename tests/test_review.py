@@ -350,3 +350,17 @@ def test_the_roster_before_the_previous_list_is_said_to_be_the_wrong_way_round(t
     out = _audit(tmp_path, county_q3())
     res = runner.invoke(app, ["review", str(tmp_path / "q3.xlsx"), str(out / "findings.csv"), "--out", str(tmp_path / "rv")])
     assert res.exit_code == 2 and "顺序写反了" in res.output and "没有本期花名册" not in res.output
+
+
+def test_a_money_problem_claimed_done_while_enrolled_asks_for_the_money_put_right():
+    # an underpaid household (F06) stays enrolled: the check is the arrears paid, not the benefit stopped
+    from helpers import context, household, make_id
+
+    from rostercheck.review import _decide, _Roster
+
+    head = make_id("19600101", 11)
+    roster = _Roster(context(household("张三", head), {}).members)
+    f = pd.Series({"类别代码": "F06", "类别名称": "应发未发", "户主身份证号": head, "户主姓名": "张三", "身份证号": head, "姓名": "张三",
+                   "依据": "", "整改状态": "已整改", "核实情况": ""})
+    row = _decide(f, "household", False, set(), roster, "应发未发")
+    assert "请核实少发、未发的资金是否已补发" in row["说明"] and "停发" not in row["说明"]

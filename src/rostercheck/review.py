@@ -228,6 +228,12 @@ def _needs_both(f: pd.Series, roster: _Roster) -> bool:
     return "低保与特困" in f["依据"] and roster.members["programme"].nunique() < 2
 
 
+# What a claimed 已整改 of a money category rests on when the household is still enrolled (it may rightly be): the
+# money put right, not the benefit stopped.
+_CLAIM_CHECK = {"F04": "多发的资金是否已追回", "F05": "金额是否已按核定标准调整、多发的是否已追回",
+                "F06": "少发、未发的资金是否已补发", "F07": "发放账户是否已改为本户成员的账户"}
+
+
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
     """Return the review row of one earlier finding."""
     notes = []
@@ -262,7 +268,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
     if status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
-        notes.append(f"乡镇填报“{claimed}”，但仍在册，请核实是否已停发")
+        notes.append(f"乡镇填报“{claimed}”，但仍在册，请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
     if suppress.is_verified(f["核实情况"], claimed):
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
