@@ -111,6 +111,10 @@ def test_no_money_sheet_or_totals_without_amounts():
     assert money_summary(plain) is None and money_totals(plain)["households"] == 0
     plain.loc[1, "应补发金额"] = 516.0
     assert money_totals(plain)["repay"] == 516.0 and money_summary(plain)["应补发合计（元）"].tolist() == [516.0, 516.0]
+    # a household whose only money finding carries no amount (F07's account) is one the sieve concerns too
+    plain.loc[0, "类别代码"] = "F07"
+    summary = money_summary(plain)
+    assert summary["涉及户数"].tolist() == [1, 1, 2] and money_totals(plain)["households"] == 2
 
 
 def test_the_big_lists_keep_the_events_of_payees_on_no_roster(result):

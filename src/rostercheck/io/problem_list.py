@@ -141,12 +141,13 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
 
 
 def _money_rows(findings: pd.DataFrame) -> pd.DataFrame:
-    """The findings that carry an amount (the money checks)."""
+    """The money checks' findings (F01–F07, those without an amount too: F07's accounts, a duplicate of 0 元)."""
     if findings.empty or "应追回金额" not in findings.columns:
         return findings.iloc[:0]
     rec = pd.to_numeric(findings["应追回金额"], errors="coerce")
     rep = pd.to_numeric(findings["应补发金额"], errors="coerce")
-    mask = (rec.notna() | rep.notna()).to_numpy(dtype=bool)
+    money = findings["类别代码"].astype(str).str.startswith("F")
+    mask = (rec.notna() | rep.notna() | money).to_numpy(dtype=bool)
     return findings.loc[mask].assign(_rec=rec[mask].fillna(0).to_numpy(dtype=float), _rep=rep[mask].fillna(0).to_numpy(dtype=float))
 
 
