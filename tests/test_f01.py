@@ -197,3 +197,13 @@ def test_a_ledger_naming_its_items_by_code_is_read_through_the_configured_codes(
     ctx = money_context(roster(), coded, deaths)
     ctx.common["money_benefit_codes"] = ["01"]
     assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)] and not [w for w in value_warnings(ctx) if "01" in w]
+
+
+def test_a_run_of_months_paid_alike_is_one_line_of_the_evidence():
+    # nine months one by one made the 依据 taller than Excel shows a row (409 pt)
+    from money import findings
+
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-01-14"}]})
+    (f,) = findings(ctx, "F01")
+    assert "：2026-02至2026-09 低保金 每月 516.00 元，《发放明细.xlsx》第 12 行 至 《发放明细.xlsx》第 19 行。" in f.evidence
+    assert f.recover == 8 * 516 and f.months == "2026-02至2026-09（8个月）"

@@ -70,6 +70,33 @@ def yuan(value: float) -> str:
     return f"{value:,.2f} 元"
 
 
+# From this many consecutive months paid alike, a finding's 依据 gives them as one line (a year's months one by one
+# made a cell taller than Excel can show, 409 pt).
+RUN_MONTHS = 3
+
+
+def payment_lines(entries: list[tuple[str, str, str, str]]) -> str:
+    """The payments a finding adds up, for its 依据: (month, item, amount text, where) in month order, each as
+    '2026-03 低保金 516.00 元，《…》第 139 行'; a run of RUN_MONTHS or more consecutive months of the same item and
+    amount as one line naming its first and last rows: '2026-03至2026-06 低保金 每月 516.00 元，《…》第 139 行
+    至《…》第 141 行'."""
+    runs: list[list[tuple[str, str, str, str]]] = []
+    for entry in entries:
+        last = runs[-1][-1] if runs else None
+        if last and entry[1:3] == last[1:3] and entry[0] and month_add(last[0], 1) == entry[0]:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    out = []
+    for run in runs:
+        if len(run) < RUN_MONTHS:
+            out += [f"{month} {item} {amount}，{where}" for month, item, amount, where in run]
+        else:
+            (first, item, amount, start), end = run[0], run[-1][3]
+            out.append(f"{first}至{run[-1][0]} {item} 每月 {amount}，{start} 至 {end}")
+    return "；".join(out)
+
+
 @dataclass
 class Event:
     """Something that ends (or suspends) a person's entitlement, and the months it rules out.

@@ -17,7 +17,8 @@ import pandas as pd
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
-from ._money import Ledger, finding, ledger, months_text, payee_name, roster_months, subjects, weakest, yuan
+from ._money import (Ledger, finding, ledger, months_text, payee_name, payment_lines, roster_months, subjects, weakest,
+                     yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -187,8 +188,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
             or led.cols["holder"][rows[0]]
     shared, former = slot["share"] < 0.999, slot.get("former")
     part_of = "应追回份额" if shared else "超出核定金额的部分" if former is not None else ""
-    lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}"
-                     + (f"（{part_of} {yuan(p)}）" if part_of else "") + f"，{led.where(r)}" for r, p in zip(rows, parts))
+    lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r])
+                            + (f"（{part_of} {yuan(p)}）" if part_of else ""), led.where(r)) for r, p in zip(rows, parts)])
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
     evidence = f"{where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
