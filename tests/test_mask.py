@@ -101,6 +101,13 @@ def test_public_frame_masks_by_column_and_drops_sensitive_columns():
                                        "联系电话": "138****5678"}]
 
 
+def test_a_persons_rows_alike_once_their_details_are_dropped_are_one_public_row():
+    # one man's four homes (C04): the 依据 telling them apart is not public, four identical lines are noise
+    frame = pd.DataFrame({"类别代码": ["C04"] * 4, "姓名": ["欧阳振华"] * 4, "身份证号": ["43052119900303131x"] * 4,
+                          "依据": ["住房一", "住房二", "门市", "车辆"]})
+    assert len(public_frame(frame)) == 1
+
+
 def test_counts_in_columns_named_after_ids_or_accounts_stay_numbers():
     # a summary sheet's columns are named after the codes: 'D03 身份证号错误', 'D02 多户共用一个银行账号'
     frame = pd.DataFrame({"乡镇": ["城关镇", "合计"], "D03 身份证号错误": [3, 3], "D02 多户共用一个银行账号": [0, 0]})

@@ -66,7 +66,8 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Return the public copy of a report frame.
 
     ID columns are masked with :func:`rostercheck.normalize.ids.mask_id`, account and phone columns
-    with the 3+4 pattern, sensitive and free-text columns dropped, and every remaining text cell scrubbed.
+    with the 3+4 pattern, sensitive and free-text columns dropped, and every remaining text cell scrubbed; rows
+    left alike are shown once.
 
     Args:
         frame: an internal report frame.
@@ -86,7 +87,8 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = [_mask_account(v) for v in values]
         else:
             out[col] = [mask_text(v) for v in values]
-    return out
+    # one person's several cars or homes are one line once the columns telling them apart are gone
+    return out.drop_duplicates(ignore_index=True)
 
 
 def _count(value: object) -> bool:
