@@ -36,7 +36,8 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
     percent = book.add_format({"num_format": "0.0%", "valign": "top"})
     title_style = book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
     number = book.add_format({"valign": "top"})
-    for style in (head, fill, text, wrap, percent, title_style, number):
+    amount = book.add_format({"num_format": report.AMOUNT_FORMAT, "valign": "top"})
+    for style in (head, fill, text, wrap, percent, title_style, number, amount):
         style._get_xf_index()
     used: set[str] = set()
     for title, frame, extra, *chart in sheets:
@@ -52,8 +53,9 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
             ws.set_row(1, report.LINE_HEIGHT * lines)
         for c, (name, (width, wrapped)) in enumerate(zip(names, layout)):
             ws.write_string(1, c, str(name), fill if name in extra else head)
-            ws.set_column(c, c, width, percent if name in report.PERCENT_COLUMNS else number
-                          if name in cols and report.numbers_only(frame[name]) else wrap if wrapped else text)
+            ws.set_column(c, c, width, percent if name in report.PERCENT_COLUMNS
+                          else amount if name in cols and report.amount_column(name, frame[name])
+                          else number if name in cols and report.numbers_only(frame[name]) else wrap if wrapped else text)
         wrapped = [(n, w) for n, (w, wr) in zip(cols, layout) if wr]
         heights = report.row_heights([frame[n].tolist() for n, _ in wrapped], [w for _, w in wrapped])
         for r, row in enumerate(frame[cols].itertuples(index=False), start=2):
@@ -109,7 +111,7 @@ def _awkward_sheets() -> list:
         "来源行": list(range(20)),  # a trace column: placed after the ledger columns, outside the print area
         "_internal": ["不写出"] * len(AWKWARD),
     }, dtype=object)
-    summary = pd.DataFrame({"乡镇": ["城关镇", "合计"], "问题人数": [3, 3]})
+    summary = pd.DataFrame({"乡镇": ["城关镇", "合计"], "问题人数": [3, 3], "应追回合计（元）": [13417.5, 13417.5]})
     chart = Chart("各乡镇问题人数", "乡镇", ["问题人数"], 1)
     long_texts = pd.DataFrame({"依据": ["甲" * 90, "short", "line\nbreak\nthree", None], "身份证号": ["4" * 18] * 4})
     return [("汇总", summary, None, chart), ("C01 财政供养", frame, report.LEDGER_COLUMNS),
@@ -251,3 +253,26 @@ def test_a_percent_column_is_wide_enough_for_its_shown_value():
     # the rates sheet stores 1 and shows 100.0%: sized for '1' it printed ### (held-out 60)
     width, _ = report.column_layout("整改率", [1, 0.5])
     assert width >= report.display_width("100.0%") + 1
+
+
+def test_amount_columns_show_yuan_with_two_decimals_and_stay_numbers(tmp_path):
+    # held-out 68: 资金核查 printed 13417.5, F sheets 2148 beside a 依据 saying 2,148.00 元; review and coverage General
+    money = pd.DataFrame({"乡镇": ["城关镇", "合计"], "应追回合计（元）": [13417.5, 13417.5], "应补发合计（元）": [0, 0],
+                          "涉及户数": [3, 3]})
+    rows = pd.DataFrame({"姓名": ["张三", "李四"], "应追回金额": [2148, None], "应补发金额": [None, 1032.5],
+                         "人均月收入": [350.0, 12.5], "保障标准": [516, 716], "依据": ["发放金额 2,148.00 元", "短"]})
+    report.write_workbook(tmp_path / "x.xlsx", [("资金核查", money, None), ("F01", rows, report.LEDGER_COLUMNS)],
+                          {"应追回金额": 8, "应补发金额": 8})
+    book = openpyxl.load_workbook(tmp_path / "x.xlsx")
+    for title, frame in (("资金核查", money), ("F01", rows)):
+        ws = book[title]
+        head = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+        for name in frame.columns:
+            cell = next(ws.cell(r, head[name]) for r in (3, 4) if ws.cell(r, head[name]).value is not None)
+            amount = name in ("应追回合计（元）", "应补发合计（元）", "应追回金额", "应补发金额", "人均月收入", "保障标准")
+            assert (cell.number_format == "#,##0.00") == amount, (title, name, cell.number_format)
+            if amount:
+                shown = [f"{v:,.2f}" for v in frame[name] if pd.notna(v)]
+                assert isinstance(cell.value, (int, float))
+                width = report.column_layout(name, frame[name].tolist(), {"应追回金额": 8, "应补发金额": 8})[0]
+                assert width > max(map(len, shown)), (name, width)  # '13,417.50' whole, not ###

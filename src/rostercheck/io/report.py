@@ -333,6 +333,22 @@ def _cell_tails(values: list) -> list[str | None]:
 TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹"))
 # Columns of fractions shown as percentages (the cells stay numbers Excel and WPS can sort and sum).
 PERCENT_COLUMNS = frozenset(("整改率",))
+# Columns of yuan shown as amounts ('13,417.50', as 依据 writes them), the cells still numbers: the money checks'
+# 应追回金额/应补发金额 and their 合计（元）, coverage's 人均月收入/保障标准.
+AMOUNT_COLUMNS = re.compile(r"金额|（元）|人均月收入|保障标准")
+AMOUNT_FORMAT = "#,##0.00"
+
+
+def amount_column(name: str, column: pd.Series) -> bool:
+    """Whether a column holds amounts of yuan (by its header) and numbers only, so it is shown as #,##0.00.
+
+    Args:
+        name: the header.
+        column: the values.
+    Returns:
+        Whether it gets the amount format.
+    """
+    return bool(AMOUNT_COLUMNS.search(str(name))) and numbers_only(column)
 
 
 def numbers_only(column: pd.Series) -> bool:
@@ -403,9 +419,13 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     texts = list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
     if name in PERCENT_COLUMNS:  # shown as '100.0%', not as the stored 1 (a column sized for '1' shows ###)
         texts = ["100.0%"] if texts else []
+    amount = bool(AMOUNT_COLUMNS.search(str(name))) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v))
+    if amount:  # sized for '13,417.50' as shown, not the stored 13417.5 (a number wider than its column shows ###)
+        texts = [f"{v:,.2f}" for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)]
     longest = int(display_widths(texts).max()) if texts else 0
     header = min(max(math.ceil(display_width(str(name)) / 3) + 2, 5), 10)  # a header wraps onto up to 3 lines
-    whole = bool(NO_WRAP.search(str(name)))
+    whole = bool(NO_WRAP.search(str(name))) or amount
     given = (widths or {}).get(name)
     if given:
         width = max(given, longest + 1) if whole else given
@@ -614,8 +634,9 @@ class Workbook:
         self._percent = self._book.add_format({"num_format": "0.0%", "valign": "top"})
         self._title = self._book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
         self._number = self._book.add_format({"valign": "top"})
+        self._amount = self._book.add_format({"num_format": AMOUNT_FORMAT, "valign": "top"})
         for style in (self._head, self._fill, self._text, self._wrap, self._percent, self._title,
-                      self._number):  # fixed style numbers
+                      self._number, self._amount):  # fixed style numbers
             style._get_xf_index()
         self._used: set[str] = set()
         self._bodies: dict[str, _Body] = {}
@@ -649,7 +670,9 @@ class Workbook:
         styles = {}
         for c, (name, (width, wrap)) in enumerate(zip(order, layout)):
             ws.write_string(HEADER_ROW, c, str(name), self._fill if name in extra else self._head)
-            style = (self._percent if name in PERCENT_COLUMNS else self._number if name in cols and numbers_only(frame[name])
+            style = (self._percent if name in PERCENT_COLUMNS
+                     else self._amount if name in cols and amount_column(name, frame[name])
+                     else self._number if name in cols and numbers_only(frame[name])
                      else self._wrap if wrap else self._text)
             ws.set_column(c, c, width, style)
             styles[name] = style._get_xf_index()
