@@ -203,3 +203,25 @@ def test_a_townships_workbook_does_not_name_another_townships_households():
     rows = pd.DataFrame({"乡镇": ["石桥镇"], "依据": ["同一账号 6228****1234 收取 2 户的资金（户主 王兰、周杰），如 第 3 行"]})
     text = own_township_only(rows, heads_by_township(members))["依据"].iat[0]
     assert "周杰" not in text and "（户主 王兰；另 1 户户主为其他乡镇人员" in text
+
+
+@pytest.mark.parametrize("report_widths", ["problem_list.WIDTHS", "screen_report.SCREEN_WIDTHS",
+                                           "coverage_report.COVERAGE_WIDTHS"])
+def test_name_columns_hold_four_characters_and_their_header_on_one_line(tmp_path, report_widths):
+    # held-out 68: at width 7 '欧阳振华' printed as 欧阳振/华 and the header 户主姓名 wrapped (review uses WIDTHS)
+    import importlib
+
+    from openpyxl.utils import get_column_letter
+
+    from rostercheck.io import report
+
+    module, name = report_widths.split(".")
+    widths = getattr(importlib.import_module(f"rostercheck.io.{module}"), name)
+    frame = pd.DataFrame({"户主姓名": ["欧阳振华", "张三"], "户主身份证号": ["430521198001011234"] * 2,
+                          "姓名": ["欧阳振华", "阿依古丽·买买提"]})
+    report.write_workbook(tmp_path / "x.xlsx", [("表", frame, None)], widths)
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["表"]
+    for c, col in enumerate(frame.columns, start=1):
+        if "姓名" in col:
+            width = ws.column_dimensions[get_column_letter(c)].width
+            assert report.lines_needed("欧阳振华", width) == 1 and report.lines_needed(col, width) == 1, (col, width)
