@@ -225,3 +225,15 @@ def test_name_columns_hold_four_characters_and_their_header_on_one_line(tmp_path
         if "姓名" in col:
             width = ws.column_dimensions[get_column_letter(c)].width
             assert report.lines_needed("欧阳振华", width) == 1 and report.lines_needed(col, width) == 1, (col, width)
+
+
+def test_township_column_is_sized_from_the_townships_present():
+    # held-out 68: 城南新区东湖街道办事处 took four lines in the 7-wide 乡镇 column of 汇总, 资金核查 and 整改率（按乡镇）
+    from rostercheck.io.problem_list import WIDTHS
+    from rostercheck.io.report import column_layout, lines_needed
+
+    long, short = "城南新区东湖街道办事处", "雷池镇"
+    width, _ = column_layout("乡镇", [long, short, "合计"], WIDTHS)
+    assert lines_needed(long, width) <= 2 and width <= 16
+    narrow, wrapped = column_layout("乡镇", [short, "合计"], WIDTHS)
+    assert not wrapped and narrow < width  # on one line, and no wide empty column for short names

@@ -364,6 +364,9 @@ FIRST_DATA_ROW = HEADER_ROW + 1
 NO_WRAP = re.compile(r"身份证|证件|身份号码|社会保障号|账号|账户|卡号|电话|手机|号牌|车牌|指纹|代码|日期")
 AUTO_WIDTH_CAP = 24  # widest column chosen from its content; longer texts wrap
 AUTO_WIDTH_SAMPLE = 2_000  # rows looked at to choose a width
+# Columns sized from their content up to a cap of their own: a township's name on one line when short, the longest
+# (城南新区东湖街道办事处) on two, never four in a column as narrow as a short name.
+WIDTH_CAPS = {"乡镇": 13}
 
 
 def display_width(text: str) -> int:
@@ -432,7 +435,7 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     elif whole:
         width = max(longest + 1, header)
     else:
-        width = min(max(longest + 1, header), AUTO_WIDTH_CAP)
+        width = min(max(longest + 1, header), WIDTH_CAPS.get(name, AUTO_WIDTH_CAP))
     return min(width, 80), not whole and longest + 1 > width
 
 
