@@ -276,3 +276,28 @@ def test_amount_columns_show_yuan_with_two_decimals_and_stay_numbers(tmp_path):
                 assert isinstance(cell.value, (int, float))
                 width = report.column_layout(name, frame[name].tolist(), {"应追回金额": 8, "应补发金额": 8})[0]
                 assert width > max(map(len, shown)), (name, width)  # '13,417.50' whole, not ###
+
+
+def _luma(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def test_chart_series_differ_in_grey_on_a_black_and_white_printer(tmp_path):
+    # held-out 68: ED7D31/5B9BD5/70AD47 printed as one grey, and series 9+ all had the same hatch
+    series = [f"C{k:02d} 类别" for k in range(1, 25)]
+    table = pd.DataFrame({"乡镇": ["城关镇", "合计"], **{s: [1, 1] for s in series}})
+    report.write_workbook(tmp_path / "x.xlsx", [("汇总", table, None, Chart("各乡镇问题数", "乡镇", series, 1))])
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as zf:
+        xml = zf.read("xl/charts/chart1.xml").decode()
+    fills = [re.search(r"<c:spPr>(.*?)</c:spPr>", ser).group(1) for ser in re.findall(r"<c:ser>(.*?)</c:ser>", xml)]
+    assert len(fills) == len(series)
+    solids = [_luma(m.group(1)) for f in fills if (m := re.match(r'<a:solidFill><a:srgbClr val="(\w{6})"', f))]
+    patterns = [re.search(r'<a:pattFill prst="(\w+)">', f) for f in fills if "<a:pattFill" in f]
+    assert len(solids) + len(patterns) == len(series) and len(solids) >= 4
+    assert min(abs(a - b) for i, a in enumerate(solids) for b in solids[i + 1:]) >= 35  # distinct grey levels
+    assert len({p.group(1) for p in patterns}) == len(patterns)  # each patterned series its own pattern
+    for f in fills:
+        if "<a:pattFill" in f:  # black on white: the pattern shows in print
+            fg, bg = re.search(r'<a:fgClr><a:srgbClr val="(\w{6})".*<a:bgClr><a:srgbClr val="(\w{6})"', f).groups()
+            assert _luma(fg) < 64 and _luma(bg) > 230

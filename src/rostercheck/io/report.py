@@ -729,7 +729,29 @@ class Workbook:
                     fh.write(end + tail)
 
 
-CHART_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#9E480E", "#7030A0")
+# The chart's fills, told apart on a black-and-white printer too (held-out 68: ED7D31, 5B9BD5 and 70AD47 printed as
+# one grey, and every series from the ninth on had the same hatch): solid colours whose grey levels (luma
+# 0.299R + 0.587G + 0.114B: 110, 189, 29, 150, 232, 71) lie at least 39 apart, neighbours further; then black-on-white
+# patterns, a different one for each series.
+CHART_SOLIDS = ("#4472C4", "#FFC000", "#0B1F3F", "#ED7D31", "#DEEBF7", "#375623")
+CHART_PATTERNS = ("wide_upward_diagonal", "large_check", "dark_vertical", "small_confetti", "wide_downward_diagonal",
+                  "horizontal_brick", "dotted_diamond", "zigzag", "large_grid", "dark_horizontal", "wave", "plaid",
+                  "divot", "shingle", "weave", "sphere", "dashed_horizontal", "solid_diamond", "trellis",
+                  "diagonal_brick")
+
+
+def chart_fill(k: int) -> dict:
+    """The fill of a chart's series: :data:`CHART_SOLIDS` first, then :data:`CHART_PATTERNS` (cycling after both).
+
+    Args:
+        k: the series' place (0-based).
+    Returns:
+        xlsxwriter's fill or pattern property.
+    """
+    k %= len(CHART_SOLIDS) + len(CHART_PATTERNS)
+    if k < len(CHART_SOLIDS):
+        return {"fill": {"color": CHART_SOLIDS[k]}}
+    return {"pattern": {"pattern": CHART_PATTERNS[k - len(CHART_SOLIDS)], "fg_color": "#000000", "bg_color": "#FFFFFF"}}
 
 
 def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_widths: list[int]) -> None:
@@ -748,13 +770,9 @@ def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_wi
     top, bottom = FIRST_DATA_ROW, FIRST_DATA_ROW + chart.rows - 1
     for k, name in enumerate(chart.series):
         c = cols.index(name)
-        # a colour of its own for each of up to 16 categories (Excel's default repeats after six), hatched from the
-        # ninth on so that neighbours still differ on a black-and-white printer
-        colour = CHART_COLOURS[k % len(CHART_COLOURS)]
-        fill = ({"pattern": {"pattern": "wide_upward_diagonal", "fg_color": colour, "bg_color": "#FFFFFF"}}
-                if k % 16 >= 8 else {"fill": {"color": colour}})
         drawn.add_series({"name": [ws.name, HEADER_ROW, c], "categories": [ws.name, top, at, bottom, at],
-                          "values": [ws.name, top, c, bottom, c], "gap": 60, "border": {"color": "#404040"}, **fill})
+                          "values": [ws.name, top, c, bottom, c], "gap": 60, "border": {"color": "#404040"},
+                          **chart_fill(k)})
     drawn.set_title({"name": chart.title, "name_font": {"size": 12}})
     drawn.set_y_axis({"reverse": True})  # the bar chart's category axis: first row on top, as in the table
     drawn.set_x_axis({"major_gridlines": {"visible": True}})
