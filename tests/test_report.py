@@ -74,7 +74,7 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
         if printed < len(names) - 1:
             ws.print_area(0, 0, 1 + max(len(frame), 1), printed)
         if chart:
-            report.add_chart(book, ws, chart[0], cols, 1 + len(frame) + 2, [w for w, _ in layout])
+            report.add_chart(book, ws, chart[0], frame, 1 + len(frame) + 2, [w for w, _ in layout])
     book.close()
 
 
@@ -301,3 +301,16 @@ def test_chart_series_differ_in_grey_on_a_black_and_white_printer(tmp_path):
         if "<a:pattFill" in f:  # black on white: the pattern shows in print
             fg, bg = re.search(r'<a:fgClr><a:srgbClr val="(\w{6})".*<a:bgClr><a:srgbClr val="(\w{6})"', f).groups()
             assert _luma(fg) < 64 and _luma(bg) > 230
+
+
+@pytest.mark.parametrize(("bars", "unit"), [([1], 1), ([0, 0], 1), ([3, 10], 1), ([11], 2), ([40], 5), ([95], 10),
+                                             ([1500], 200)])
+def test_chart_count_axis_steps_by_whole_numbers(tmp_path, bars, unit):
+    # held-out 68: one bar of 1 was scaled 0, 0.5, 1 … (half a person)
+    table = pd.DataFrame({"乡镇": [f"第{k}镇" for k in range(len(bars))] + ["合计"], "C01 财政供养": [*bars, sum(bars)]})
+    chart = Chart("各乡镇问题人数", "乡镇", ["C01 财政供养"], len(bars))
+    report.write_workbook(tmp_path / "x.xlsx", [("汇总", table, None, chart)])
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as zf:
+        xml = zf.read("xl/charts/chart1.xml").decode()
+    value_axis = re.search(r"<c:valAx>.*?</c:valAx>", xml, re.S).group()
+    assert f'<c:majorUnit val="{unit}"/>' in value_axis and '<c:min val="0"/>' in value_axis

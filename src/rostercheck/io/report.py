@@ -686,7 +686,7 @@ class Workbook:
         if printed < last_col:
             ws.print_area(0, 0, FIRST_DATA_ROW + max(rows, 1) - 1, printed)
         if chart is not None and chart.rows and chart.series:
-            add_chart(self._book, ws, chart, cols, HEADER_ROW + rows + 2, [w for w, _ in layout])
+            add_chart(self._book, ws, chart, frame, HEADER_ROW + rows + 2, [w for w, _ in layout])
         part = f"xl/worksheets/sheet{len(self._book.worksheets())}.xml"
         wrapped = {name: width for name, (width, wrap) in zip(order, layout) if wrap and name in cols}
         self._bodies[part] = _Body(frame, cols, [styles[c] for c in cols], wrapped, [order.index(c) for c in cols])
@@ -754,18 +754,38 @@ def chart_fill(k: int) -> dict:
     return {"pattern": {"pattern": CHART_PATTERNS[k - len(CHART_SOLIDS)], "fg_color": "#000000", "bg_color": "#FFFFFF"}}
 
 
-def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_widths: list[int]) -> None:
+def count_unit(largest: float) -> int:
+    """The step between a count axis's gridlines: 1, 2, 5, 10, 20, 50 … , the smallest giving at most ten steps
+    (left to Excel and LibreOffice, one bar of 1 was scaled 0, 0.5, 1 …: half a person).
+
+    Args:
+        largest: the longest bar.
+    Returns:
+        The step, a whole number.
+    """
+    if not math.isfinite(largest):
+        return 1
+    scale = 1
+    while True:
+        for unit in (scale, 2 * scale, 5 * scale):
+            if largest / unit <= 10:
+                return unit
+        scale *= 10
+
+
+def add_chart(book, ws, chart: Chart, frame: pd.DataFrame, first_row: int, column_widths: list[int]) -> None:
     """Draw a stacked bar chart under a table (native Excel chart: Excel and WPS draw it without macros).
 
     Args:
         book: the xlsxwriter workbook.
         ws: its worksheet holding the table.
         chart: what to draw.
-        cols: the table's columns.
+        frame: the table.
         first_row: the sheet row (0-based) the chart's top-left corner sits in.
         column_widths: the table's column widths (the chart is as wide as the table, within limits).
     """
     drawn = book.add_chart({"type": "bar", "subtype": "stacked"})
+    cols = public_columns(frame)
     at = cols.index(chart.categories)
     top, bottom = FIRST_DATA_ROW, FIRST_DATA_ROW + chart.rows - 1
     for k, name in enumerate(chart.series):
@@ -775,7 +795,9 @@ def add_chart(book, ws, chart: Chart, cols: list[str], first_row: int, column_wi
                           **chart_fill(k)})
     drawn.set_title({"name": chart.title, "name_font": {"size": 12}})
     drawn.set_y_axis({"reverse": True})  # the bar chart's category axis: first row on top, as in the table
-    drawn.set_x_axis({"major_gridlines": {"visible": True}})
+    bars = frame[chart.series].iloc[:chart.rows].apply(pd.to_numeric, errors="coerce").sum(axis=1)
+    drawn.set_x_axis({"major_gridlines": {"visible": True}, "min": 0,
+                      "major_unit": count_unit(float(bars.max()) if len(bars) else 0.0)})
     drawn.set_legend({"position": "bottom", "font": {"size": 8}})
     table_px = sum(int(w * 7 + 5) for w in column_widths)
     width = int(min(max(table_px - 8, 480), 2000))
