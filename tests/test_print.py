@@ -237,3 +237,26 @@ def test_township_column_is_sized_from_the_townships_present():
     assert lines_needed(long, width) <= 2 and width <= 16
     narrow, wrapped = column_layout("乡镇", [short, "合计"], WIDTHS)
     assert not wrapped and narrow < width  # on one line, and no wide empty column for short names
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_console_sample_rows_keep_ids_and_townships_whole(capsys, monkeypatch, width):
+    # held-out 68 at 80 columns: '340827******…' and '城南新区东湖…' (README: 乡镇名始终完整显示)
+    from rich.cells import cell_len
+
+    from rostercheck import console
+    from rostercheck.normalize.ids import mask_id
+
+    pid = "340827197010105863"
+    rows = pd.DataFrame({"类别代码": ["C01", "D02"], "乡镇": ["城南新区东湖街道办事处", "雷池镇"],
+                         "村": ["东湖社区居民委员会", "雷池村"], "姓名": ["欧阳振华", "阿依古丽·买买提"],
+                         "身份证号": [pid, pid], "置信度": ["高", "中"]})
+    monkeypatch.setattr(console, "out", console.Console(width=width, highlight=False))
+    console.sample_rows(rows)
+    shown = capsys.readouterr().out
+    assert "…" not in shown and all(cell_len(line) <= width for line in shown.splitlines())
+    assert mask_id(pid) in shown and "城南新区东湖街道办事处" in shown
+    flat = "".join(line.replace("│", "").replace(" ", "") for line in shown.splitlines())
+    assert "姓名" in shown and "欧阳" in flat
+    if width >= 120:
+        assert "东湖社区居民委员会" in shown and "欧阳振华" in shown

@@ -293,20 +293,36 @@ def money_totals(findings: pd.DataFrame) -> None:
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
     """Print a few findings with masked IDs, so the user sees what the report holds.
 
+    The code, the township, the masked ID and the confidence are always shown whole (README: 乡镇名始终完整显示); the
+    name and the village wrap in what width is left, the village left out first when there is too little.
+
     Args:
         findings: the findings frame.
         n: how many rows.
     """
+    from rich.cells import cell_len
+
+    from .normalize.ids import mask_id
+
     if findings.empty:
         return
-    table = Table(title=f"问题示例（前 {min(n, len(findings))} 条，身份证号已脱敏）")
-    for col in ("类别代码", "乡镇", "村", "姓名", "身份证号", "置信度"):
-        table.add_column(col)
-    for _, row in findings.head(n).iterrows():
-        from .normalize.ids import mask_id
-
-        table.add_row(row["类别代码"], row["乡镇"], row["村"], row["姓名"], mask_id(str(row["身份证号"])), row["置信度"])
+    head = findings.head(n)
+    rows = [{"类别代码": str(r["类别代码"]), "乡镇": str(r["乡镇"]), "村": str(r["村"]), "姓名": str(r["姓名"]),
+             "身份证号": mask_id(str(r["身份证号"])), "置信度": str(r["置信度"])} for _, r in head.iterrows()]
+    whole = ("类别代码", "乡镇", "身份证号", "置信度")
+    room = out.width - _columns_width([max(cell_len(c), *(cell_len(r[c]) for r in rows)) for c in whole])
+    folded = [c for k, c in enumerate(("姓名", "村")) if room >= (k + 1) * (_FOLDED_MIN + 3)]
+    table = Table(title=f"问题示例（前 {len(rows)} 条，身份证号已脱敏）")
+    columns = [c for c in ("类别代码", "乡镇", "村", "姓名", "身份证号", "置信度") if c in whole or c in folded]
+    for col in columns:
+        table.add_column(col, no_wrap=col in whole, overflow="ellipsis" if col in whole else "fold",
+                         min_width=None if col in whole else _FOLDED_MIN)
+    for row in rows:
+        table.add_row(*(escape(row[c]) for c in columns))
     out.print(table)
+
+
+_FOLDED_MIN = 4  # cells a folded column of names keeps: two Chinese characters a line
 
 
 def placements_table(placements: list) -> None:
