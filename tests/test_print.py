@@ -260,3 +260,13 @@ def test_console_sample_rows_keep_ids_and_townships_whole(capsys, monkeypatch, w
     assert "姓名" in shown and "欧阳" in flat
     if width >= 120:
         assert "东湖社区居民委员会" in shown and "欧阳振华" in shown
+
+
+@pytest.mark.parametrize("relations", [["02（户主）", "10（配偶）"], ["04（孙子女）", "02（户主）"], ["户主", "子"]])
+def test_relation_column_holds_a_code_and_its_meaning_on_one_line(relations):
+    # held-out 68: '02（户主）' wrapped to 02（户/主） in the 6-wide 与户主关系 column
+    from rostercheck.io.problem_list import WIDTHS
+    from rostercheck.io.report import column_layout, display_width
+
+    width, wrapped = column_layout("与户主关系", relations, WIDTHS)
+    assert not wrapped and width > max(display_width(r) for r in relations)

@@ -26,9 +26,9 @@ MONEY_COLUMNS = ["涉及月份", "应追回金额", "应补发金额"]
 # wrap (io.report.column_layout), IDs and fingerprints are never wrapped; other columns fit their content.
 # Printed on A4 landscape fitted to the page width: the columns a township fills in by hand (核实情况 … 整改状态) wide
 # enough to write in, paid for by 建议 (the same advice on every row of a sheet). A name column holds four characters
-# (欧阳振华, compound surnames) and its header (户主姓名) on one line; a longer minority name wraps. 乡镇 is sized from
-# the townships present (io.report.WIDTH_CAPS).
-WIDTHS = {"类别名称": 8, "村": 8, "户主姓名": 10, "姓名": 10, "与户主关系": 6, "保障类别": 5, "置信度": 5,
+# (欧阳振华, compound surnames) and its header (户主姓名) on one line; a longer minority name wraps. 乡镇 and 与户主关系 are
+# sized from their content (io.report.WIDTH_CAPS).
+WIDTHS = {"类别名称": 8, "村": 8, "户主姓名": 10, "姓名": 10, "保障类别": 5, "置信度": 5,
           "依据": 30, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 14, "说明": 24,
           "核实情况": 16, "整改措施": 14, "责任人": 8, "整改时限": 9, "整改状态": 8,
           "涉及月份": 12, "应追回金额": 8, "应补发金额": 8}

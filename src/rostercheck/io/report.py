@@ -365,8 +365,9 @@ NO_WRAP = re.compile(r"身份证|证件|身份号码|社会保障号|账号|账�
 AUTO_WIDTH_CAP = 24  # widest column chosen from its content; longer texts wrap
 AUTO_WIDTH_SAMPLE = 2_000  # rows looked at to choose a width
 # Columns sized from their content up to a cap of their own: a township's name on one line when short, the longest
-# (城南新区东湖街道办事处) on two, never four in a column as narrow as a short name.
-WIDTH_CAPS = {"乡镇": 13}
+# (城南新区东湖街道办事处) on two, never four in a column as narrow as a short name; a relation's code and meaning
+# ('02（户主）', '04（孙子女）') on one line.
+WIDTH_CAPS = {"乡镇": 13, "与户主关系": 14}
 
 
 def display_width(text: str) -> int:
