@@ -216,3 +216,20 @@ def test_a_review_date_after_today_is_warned_about(tmp_path):
     proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--as-of", future, "--out", tmp_path / "o")
     assert proc.returncode == 0, proc.stderr
     assert "晚于今天" in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize("kind, header", [
+    # a registry with 家庭人口 and 户口性质/城乡类别, a refusal list with 申请类别 and 城乡类别: no benefit column (held-out 69)
+    ("registry", "户号,户主,户主身份证号,姓名,身份证号,与户主关系,家庭人口,乡镇,村,户口性质"),
+    ("registry", "户号,户主姓名,姓名,身份证号,与户主关系,家庭人口,城乡类别"),
+    ("rejected", "户主姓名,户主身份证号,姓名,身份证号,家庭人口,城乡类别,申请类别,审批结果,审批日期"),
+])
+def test_a_list_sharing_household_columns_with_a_roster_is_read_as_given(tmp_path, kind, header):
+    from rostercheck.io.table import load_table
+
+    cells = {"户号": "001", "户主": "贺华", "户主姓名": "贺华", "户主身份证号": "430525196508180594", "姓名": "贺华",
+             "身份证号": "430525196508180594", "与户主关系": "户主", "家庭人口": "2", "乡镇": "河口乡", "村": "河口村",
+             "户口性质": "农业", "城乡类别": "农村", "申请类别": "低保", "审批结果": "不予批准", "审批日期": "2026-03-01"}
+    path = tmp_path / {"registry": "户籍人口信息.csv", "rejected": "不予批准名单.csv"}[kind]
+    path.write_text(header + "\n" + ",".join(cells[h] for h in header.split(",")) + "\n", encoding="utf-8")
+    assert len(load_table(path, kind).frame) == 1

@@ -498,3 +498,14 @@ def test_a_payments_folder_leaves_out_the_files_given_as_rosters_or_lists(tmp_pa
         (tmp_path / name).write_bytes(b"")
     assert [p.name for p in ledger_files([tmp_path], [tmp_path / "花名册.xlsx"])] == ["低保发放_202507.xlsx",
                                                                                   "低保发放_202508.csv"]
+
+
+def test_a_household_payment_table_naming_its_month_in_the_summary_is_a_ledger(tmp_path):
+    # 摘要 “2026年7月低保金” on every row: no roster given by mistake (held-out 69)
+    import datetime as dt
+
+    from rostercheck.io.ledgers import read_ledger
+
+    (tmp_path / "发放.csv").write_text("户主姓名,户主身份证号,家庭人口,保障人口,发放金额,摘要\n"
+                                       "贺华,430525196508180594,2,2,900,2026年7月低保金\n", encoding="utf-8")
+    assert len(read_ledger(tmp_path / "发放.csv", dt.date(2026, 9, 30))[1]) == 1

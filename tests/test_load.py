@@ -317,6 +317,14 @@ def test_a_roster_listing_members_without_their_ids_is_refused(tmp_path, member_
     assert said in str(err.value) and "成员" in str(err.value)
 
 
+def test_a_roster_of_heads_with_its_members_in_words_reads_each_head(tmp_path):
+    # 家庭成员 “李四(配偶)、李小明(子)” lists the others in words: one row per household, each its head (held-out 69)
+    (tmp_path / "r.csv").write_text(f"乡镇,户主姓名,户主身份证号,家庭人口,家庭成员\n城关镇,张三,{A},3,李梅(配偶)、张小(子)\n"
+                                    f"城关镇,王五,{D},1,\n", encoding="utf-8")
+    members = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
+    assert members[["name", "id"]].values.tolist() == [["张三", A], ["王五", D]]
+
+
 def test_a_tekun_roster_named_vaguely_is_known_by_its_columns(tmp_path):
     (tmp_path / "2026年9月数据.csv").write_text(
         "乡镇,村,姓名,身份证号,供养方式,月供养标准\n城关镇,东村,张一,%s,分散供养,1576\n" % make_id("19400101", 11),

@@ -364,3 +364,17 @@ def test_a_money_problem_claimed_done_while_enrolled_asks_for_the_money_put_righ
                    "依据": "", "整改状态": "已整改", "核实情况": ""})
     row = _decide(f, "household", False, set(), roster, "应发未发")
     assert "请核实少发、未发的资金是否已补发" in row["说明"] and "停发" not in row["说明"]
+
+
+def test_a_members_problem_against_a_roster_of_heads_only_is_judged_by_the_household():
+    # the roster lists each household's head alone: the wife's absence from it says nothing (held-out 69)
+    from helpers import context, household, make_id
+
+    from rostercheck.review import _decide, _Roster
+
+    head, wife = make_id("19600101", 11), make_id("19620202", 22)
+    roster = _Roster(context(household("张三", head), {}).members)
+    f = pd.Series({"类别代码": "C01", "类别名称": "", "户主身份证号": head, "户主姓名": "张三", "身份证号": wife,
+                   "姓名": "李梅", "依据": "", "整改状态": "", "核实情况": ""})
+    row = _decide(f, "person", False, set(), roster, "")
+    assert row["整改状态"] == "未整改" and "只列户主" in row["说明"]

@@ -64,6 +64,8 @@ class _Roster:
 
     def __init__(self, members: pd.DataFrame):
         self.members = members
+        # a roster of one row per household naming only its heads: a member's absence from it says nothing
+        self.heads_only = bool(len(members)) and bool((members["id"] == members["head_id"]).all())
         self.by_id: dict[str, int] = {}
         self.by_head: dict[str, int] = {}
         self.by_prefix: dict[tuple[str, str], int] = {}
@@ -251,6 +253,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         what = "该人员"
         if how:
             notes.append(how)
+        if j is None and roster.heads_only and f["户主身份证号"] and f["身份证号"] != f["户主身份证号"]:
+            j, _how = roster.household(f["户主身份证号"], f["户主姓名"])
+            if j is not None:  # judged by the household, which is still enrolled
+                what = "该户"
+                notes.append("本期花名册一户一行、只列户主，无法按人判断，按户判断")
     shared = _ACCOUNT.search(str(f.get("依据", ""))) if level == "household" and recheck else None
     if j is None and shared and "账号:" + shared.group(1) in flagged:  # the head changed, the account is still shared
         status = OPEN

@@ -323,7 +323,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     # 停保/退出名单 (and refused applications): who left the programme, when and why.
     "exits": [
         FieldSpec("date", r"(停保|退出|终止|停发|注销|取消|停止|减员|退保)(日期|时间|年月|月份)", weight=2),
-        FieldSpec("date", r"^日期$|审批(日期|时间)|批准(日期|时间)"),
+        FieldSpec("date", r"^日期$|审批(日期|时间)|批准(日期|时间)|变更(日期|时间)"),  # (变更类型 停保, 变更日期)
         FieldSpec("reason", r"原因|事由|理由|退出情形|停保情形"),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$", r"人口|人数|金额|标准"),
         FieldSpec("township", TOWNSHIP_WORDS),

@@ -453,7 +453,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
     frame = _concat(frames)
-    if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""}:
+    if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""} and not _names_months(frame):
         _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets])
     if frame.empty:
         warnings.append("只有表头、没有发放数据行，未参与核查")
@@ -463,6 +463,16 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
 
 # A roster's columns: with no month anywhere, a file showing two of them is a roster given as --payments.
 _ROSTER_MARKS = ("benefit", "relation", "household_size", "support_mode", "area_type")
+
+
+def _names_months(frame: pd.DataFrame) -> bool:
+    """Whether some row's 资金项目 or 摘要/备注 names its month ('2026年7月低保金'), as :func:`normalise_payments` reads it."""
+    for name in ("item", "remark"):
+        if name in frame.columns:
+            cells = pd.unique(np.asarray(frame[name], dtype=object))
+            if any("年" in str(c) and _ITEM_MONTH.search(str(c)) or month_span(str(c)) for c in cells if c):
+                return True
+    return False
 
 
 def _refuse_roster(path: Path, headers: list[list[str]]) -> None:

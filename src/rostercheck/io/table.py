@@ -610,8 +610,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
                 raise InputFileError(path, f"{('工作表“' + sheet + '”') if sheet else ''}列有家庭成员（成员姓名或与户主关系），"
                                            f"但{found}，无法逐人比对（不能把户主的身份证号当作每个成员的）。"
                                            "请填好成员身份证号码列（一人一格，不要分成两列）后重新运行。")
-            # One row per household naming only its head (户主姓名, 户主身份证号, 家庭人口 …): each row is its head.
-            frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if "name" not in frame.columns
+            # One row per household naming only its head (户主姓名, 户主身份证号, 家庭人口 …): each row is its head (a
+            # 家庭成员 cell listing the others in words is no name of his).
+            names = pd.Series(frame["name"] if "name" in frame.columns else "", index=frame.index, dtype=object).map(text)
+            named = bool(((names != "") & ~_listed_names(names)).any())
+            frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if not named
                                                          and "head_name" in frame.columns else {}))
             layout.warnings.append("花名册没有成员身份证号列，每行按户主本人读取（一户一行）")
         lacking = [f for f in required if f not in frame.columns]
@@ -656,8 +659,16 @@ def _lists_members(frame: pd.DataFrame) -> bool:
     if "name" in frame.columns and "head_name" in frame.columns:
         names = pd.Series(frame["name"], dtype=object).map(text)
         heads = pd.Series(frame["head_name"], dtype=object).map(text)
-        return bool(((names != "") & (heads != "") & (names != heads)).any())
+        return bool(((names != "") & (heads != "") & (names != heads) & ~_listed_names(names)).any())
     return False
+
+
+_NAME_LIST = re.compile(r"[、，,;；（）()]")
+
+
+def _listed_names(names: pd.Series) -> pd.Series:
+    """Cells naming several people in words ('李四(配偶)、李小明(子)', a household's 家庭成员 column): no member's name."""
+    return names.str.contains(_NAME_LIST)
 
 
 ROSTER_GAPS = {
@@ -670,6 +681,8 @@ ROSTER_GAPS = {
 # What a roster or an application list has besides a person's identity: a household or a programme.
 # Columns only a roster has (a list of another kind showing two of them is a roster given in the wrong place).
 _ROSTER_MARKS = ("benefit", "household_size", "covered_size", "support_mode", "area_type", "programme")
+# What only a roster has (its benefit, programme, and the labour and health of its members).
+_BENEFIT_MARKS = ("benefit", "programme", "support_mode", "covered_size", "labour", "health")
 # A list of people by household (the registry, a 户籍注销 export) has these too: together they count as one mark.
 _HOUSEHOLD_MARKS = ("relation", "head_id", "head_name")
 _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_size", "covered_size", "programme",
@@ -708,6 +721,11 @@ _UNMISTAKABLE = {"registry": ("household_no",), "prisoners": ("term",), "migrati
                  "monitoring": ("monitor_type", "risk"), "illness": ("disease",), "deaths": ("date",)}
 
 
+def _english(kind: str) -> str:
+    """A kind's English word as a file name may hold it: 'staff', 'death', 'vehic', 'wage', 'relat' …"""
+    return kind.split("_")[-1].rstrip("s")[:5]
+
+
 def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers: list[list[str]]) -> None:
     """Refuse a reference list that shows nothing of its kind (no own column, no word in title or name), and one whose
     header (``headers``: each sheet's labels) is a roster's or shows another kind's own columns, whatever its name
@@ -724,19 +742,26 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         taken = set(mine.values())
         marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster and roster[f] not in taken]
         marks += [labels[roster[f]] for f in _HOUSEHOLD_MARKS if f in roster and roster[f] not in taken][:1]
-        if len(marks) >= 2:
+        # a registry or a refusal list has 家庭人口, 城乡类别 and 与户主关系 too: a column only a roster has says roster,
+        # else the want of any column of the kind with no word of it in the title or file name
+        benefit = any(f in roster and roster[f] not in taken for f in _BENEFIT_MARKS)
+        named = re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or _english(kind) in path.stem.lower()
+        if len(marks) >= 2 and (benefit or not (present or named)):
             raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列），不是{what}。花名册请写在命令开头"
                                        f"（选项之前），{what}请用对应的选项指定。")
     if present:
         return
     for labels in headers:
-        other = next(((k, label) for k, own in _UNMISTAKABLE.items() if k != kind for label in labels
+        # (a column the kind or a roster reads as something else — 申请类别, 城乡类别 — is no other list's 险种类别)
+        roster = assign(labels, "roster")
+        known = set(assign(labels, kind).values()) | {roster[f] for f in (*_ROSTER_MARKS, *_BENEFIT_MARKS) if f in roster}
+        other = next(((k, label) for k, own in _UNMISTAKABLE.items() if k != kind
+                      for col, label in enumerate(labels) if col not in known
                       if any(spec.field in own and spec.weight > 0 and spec.fit(label) is not None
                              for spec in specs_for(k))), None)
         if other:
             raise InputFileError(path, f"看起来是{KIND_LABELS.get(other[0], other[0])}（有“{other[1]}”列），不是{what}："
                                        f"表头中没有{what}应有的列。请确认是否放错了选项。")
-    english = kind.split("_")[-1].rstrip("s")[:5]  # 'staff', 'death', 'vehic', 'wage', 'relat' …
-    if re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or english in path.stem.lower():
+    if re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or _english(kind) in path.stem.lower():
         return
     raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项。")
