@@ -735,6 +735,7 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         return
     what = KIND_LABELS.get(kind, kind)
     present = [f for f in (*fields, *_ALSO_OWN.get(kind, ())) if f in frame.columns]
+    named = re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or _english(kind) in path.stem.lower()
     for labels in headers:
         roster, mine = assign(labels, "roster"), assign(labels, kind)
         if any(mine.get(f) not in (None, *roster.values()) for f in present):
@@ -745,7 +746,6 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         # a registry or a refusal list has 家庭人口, 城乡类别 and 与户主关系 too: a column only a roster has says roster,
         # else the want of any column of the kind with no word of it in the title or file name
         benefit = any(f in roster and roster[f] not in taken for f in _BENEFIT_MARKS)
-        named = re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or _english(kind) in path.stem.lower()
         if len(marks) >= 2 and (benefit or not (present or named)):
             raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列），不是{what}。花名册请写在命令开头"
                                        f"（选项之前），{what}请用对应的选项指定。")
@@ -762,6 +762,6 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         if other:
             raise InputFileError(path, f"看起来是{KIND_LABELS.get(other[0], other[0])}（有“{other[1]}”列），不是{what}："
                                        f"表头中没有{what}应有的列。请确认是否放错了选项。")
-    if re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or _english(kind) in path.stem.lower():
+    if named:
         return
     raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项。")
