@@ -59,10 +59,10 @@ def test_a_member_row_is_named_with_its_sheet_where_the_workbook_has_two(tmp_pat
     assert table.sheets == ["家庭信息", "家庭成员信息"]
     # 李四, listed only on 家庭信息 (row 2), is that sheet's row
     assert m["sheet_shown"].to_dict() == {HEAD_A: "家庭成员信息", WIFE_A: "家庭成员信息", HEAD_B: "家庭信息"}
-    from rostercheck.rules.d_roster import _row_of
+    from rostercheck.roster import roster_place
 
     flat = m.reset_index()
-    assert "工作表“家庭成员信息”第 3 行" in _row_of(flat, int(flat.index[flat["id"] == WIFE_A][0]))
+    assert "工作表“家庭成员信息”第 3 行" in roster_place(flat.loc[int(flat.index[flat["id"] == WIFE_A][0])])
     single = tmp_path / "一张表.csv"
     single.write_text(f"户主姓名,户主身份证号,姓名,身份证号,与户主关系\n张三,{HEAD_A},张三,{HEAD_A},户主\n", encoding="utf-8")
     assert set(build_members([load_table(single, "roster")], dt.date(2026, 9, 30))["sheet_shown"]) == {""}

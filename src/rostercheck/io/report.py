@@ -339,16 +339,17 @@ AMOUNT_COLUMNS = re.compile(r"金额|（元）|人均月收入|保障标准")
 AMOUNT_FORMAT = "#,##0.00"
 
 
-def amount_column(name: str, column: pd.Series) -> bool:
+def amount_column(name: str, column: pd.Series | list) -> bool:
     """Whether a column holds amounts of yuan (by its header) and numbers only, so it is shown as #,##0.00.
 
     Args:
         name: the header.
-        column: the values.
+        column: the values (a list is looked at only when the header names amounts).
     Returns:
         Whether it gets the amount format.
     """
-    return bool(AMOUNT_COLUMNS.search(str(name))) and numbers_only(column)
+    return bool(AMOUNT_COLUMNS.search(str(name))) and numbers_only(
+        column if isinstance(column, pd.Series) else pd.Series(column, dtype=object))
 
 
 def numbers_only(column: pd.Series) -> bool:
@@ -423,8 +424,7 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     texts = list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
     if name in PERCENT_COLUMNS:  # shown as '100.0%', not as the stored 1 (a column sized for '1' shows ###)
         texts = ["100.0%"] if texts else []
-    amount = bool(AMOUNT_COLUMNS.search(str(name))) and all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v))
+    amount = amount_column(name, values)  # as the cells' format is chosen (Workbook.table)
     if amount:  # sized for '13,417.50' as shown, not the stored 13417.5 (a number wider than its column shows ###)
         texts = [f"{v:,.2f}" for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)]
     longest = int(display_widths(texts).max()) if texts else 0

@@ -736,8 +736,8 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
     what = KIND_LABELS.get(kind, kind)
     present = [f for f in (*fields, *_ALSO_OWN.get(kind, ())) if f in frame.columns]
     named = re.search(SIGNATURE_WORDS[kind], f"{title} {path.stem}") or _english(kind) in path.stem.lower()
-    for labels in headers:
-        roster, mine = assign(labels, "roster"), assign(labels, kind)
+    assigned = [(labels, assign(labels, "roster"), assign(labels, kind)) for labels in headers]
+    for labels, roster, mine in assigned:
         if any(mine.get(f) not in (None, *roster.values()) for f in present):
             return  # a column of its kind that is no roster column (a roster's 乡镇/村 pass for a cadre list's)
         taken = set(mine.values())
@@ -751,10 +751,9 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
                                        f"（选项之前），{what}请用对应的选项指定。")
     if present:
         return
-    for labels in headers:
+    for labels, roster, mine in assigned:
         # (a column the kind or a roster reads as something else — 申请类别, 城乡类别 — is no other list's 险种类别)
-        roster = assign(labels, "roster")
-        known = set(assign(labels, kind).values()) | {roster[f] for f in (*_ROSTER_MARKS, *_BENEFIT_MARKS) if f in roster}
+        known = set(mine.values()) | {roster[f] for f in (*_ROSTER_MARKS, *_BENEFIT_MARKS) if f in roster}
         other = next(((k, label) for k, own in _UNMISTAKABLE.items() if k != kind
                       for col, label in enumerate(labels) if col not in known
                       if any(spec.field in own and spec.weight > 0 and spec.fit(label) is not None

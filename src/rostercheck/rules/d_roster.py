@@ -17,12 +17,7 @@ ROSTER = "花名册"
 
 
 def _place(members, j: int) -> str:
-    return f"{_row_of(members, j)}（户主 {members.at[j, 'head_name']}）"
-
-
-def _row_of(members, j: int) -> str:
-    """Where a member is on the rosters (a county gives several roster files)."""
-    return roster_place(members.loc[j])
+    return f"{roster_place(members.loc[j])}（户主 {members.at[j, 'head_name']}）"
 
 
 def _enrolment(members, j: int) -> str:
@@ -190,7 +185,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     unborn = max(ctx.as_of, dt.date.today())
     for j, status, raw, birth in zip(mem.index, mem["id_status"], mem["id_raw"], mem["birth"]):
         if status == ids.VALID and isinstance(birth, dt.date) and birth > unborn:
-            evidence = f"{_row_of(mem, j)}身份证号“{raw}”的出生日期 {birth.isoformat()} 还没有到"
+            evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”的出生日期 {birth.isoformat()} 还没有到"
             out.append(Finding("D03", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
                                (("list", "roster"), ("id_raw", str(raw)), ("status", "future_birth"))))
             continue
@@ -198,7 +193,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
             continue
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
-        evidence = f"{_row_of(mem, j)}身份证号“{raw}”{ids.STATUS_LABELS[status]}"
+        evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.STATUS_LABELS[status]}"
         if status == ids.CHECK:
             evidence += f"（按前 17 位应为 {ids.check_char(mem.at[j, 'id'][:17])}）"
         out.append(Finding("D03", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
