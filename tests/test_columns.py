@@ -41,7 +41,8 @@ def mapping(kind, headers):
         ("prisoners", ["姓名", "身份证号", "刑期起止"], {"range": "刑期起止"}),
         ("deaths", ["姓名", "身份证号码", "火化日期"], {"date": "火化日期"}),
         # a refused application: the refusal's date, not the application's (also when it comes first)
-        ("rejected", ["申请人", "申请人身份证号", "申请日期", "审批结果", "审批日期", "不予批准原因"], {"date": "审批日期"}),
+        ("rejected", ["申请人", "申请人身份证号", "申请日期", "审批结果", "审批日期", "不予批准原因"],
+         {"date": "审批日期", "outcome": "审批结果"}),
         ("rejected", ["申请人", "申请人身份证号", "申请日期", "不予批准原因"], {"date": "申请日期"}),
         # staff and cadres with their (wage) accounts: F07 looks for benefits paid into them
         ("staff", ["工作单位", "姓名", "身份证号", "人员类别", "银行卡号"], {"unit": "工作单位", "bank_account": "银行卡号"}),

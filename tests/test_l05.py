@@ -92,3 +92,32 @@ def test_l05_confidence_is_medium_when_the_change_is_a_registry_relatives():
     head = [{"name": "王退出", "cert": f"{HEAD}41", "date": "2026-06-01"}]
     found = LEADS["L05"](context(ROSTER, {"exits": [exit_row()], "disabled": head, "registry": registry}))
     assert [x.confidence for x in found] == ["高"]
+
+
+@pytest.mark.parametrize("outcome, expected", [
+    ("不予批准", [("王退出", "中")]),
+    ("未通过", [("王退出", "中")]),
+    ("", [("王退出", "中")]),
+    ("3", [("王退出", "中")]),  # a code the words do not read: a refusal, as the list says (warned)
+    ("批准", []),  # a decision list mixing approved applications: those are no refusals
+    ("同意纳入", []),
+    ("审批通过", []),
+])
+def test_l05_a_decision_lists_approved_rows_are_no_refusals(outcome, expected):
+    disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    lists = {"rejected": [{**exit_row(), "outcome": outcome}], "disabled": disabled, "registry": registry}
+    assert leads(context(ROSTER, lists), "L05") == expected
+
+
+def test_l05_coverage_says_what_it_made_of_the_outcomes(tmp_path):
+    from rostercheck.coverage import _decision_notes
+    from rostercheck.rules._coverage import decisions
+
+    rows = [{**exit_row(pid=make_id("19700101", 31 + 2 * i), name=f"王{i}"), "outcome": o}
+            for i, o in enumerate(["批准", "不予批准", "2", "2", "同意"])]
+    ctx = context(ROSTER, {"rejected": rows})
+    assert decisions(ctx) == ({0, 4}, {"2": 2})
+    notes = _decision_notes(ctx)
+    assert "2 行审批结果为批准" in notes[0] and "“2”2 行" in notes[1]

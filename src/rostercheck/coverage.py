@@ -122,6 +122,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             skipped[code] = why
             continue
         found.extend(LEADS[code](ctx))
+        if code == "L05" and ctx.has("rejected"):
+            warnings.extend(_decision_notes(ctx))
         if code == "L04":
             from .rules.l_coverage import subsidy_gaps
 
@@ -192,3 +194,18 @@ def _number(value: object, kind: type) -> object:
 
 
 __all__ = ["coverage", "CoverageResult", "LEAD_COLUMNS", "lead_codes", "leads_frame"]
+
+
+def _decision_notes(ctx) -> list[str]:
+    """What L05 made of a refusal list's 审批结果 column: approved rows left out, unread outcomes kept."""
+    from .rules._coverage import decisions
+
+    approved, unread = decisions(ctx)
+    label, out = ctx.labels["rejected"], []
+    if approved:
+        out.append(f"{label}中有 {len(approved)} 行审批结果为批准（同意），不是未获批申请，未作为 L05 线索。")
+    if unread:
+        shown = "、".join(f"“{v}”{n} 行" for v, n in sorted(unread.items(), key=lambda x: -x[1])[:5])
+        out.append(f"{label}的审批结果有无法识别的值（{shown}），这些行按未获批计；若是批准，请在配置 [L05] approved_words 中加上该值。")
+    return out
+

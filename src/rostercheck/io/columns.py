@@ -445,6 +445,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"(不予批准|不予|审批|审核|决定|批准|办结|否决|驳回|拒绝)(日期|时间)", weight=2),
         FieldSpec("date", r"申请(日期|时间)|^日期$"),
         FieldSpec("reason", r"原因|事由|理由|不予.*(依据|说明)|审批意见"),
+        # a list of decisions, not only refusals: each row's outcome (批准 rows are left out, L05 approved_words)
+        FieldSpec("outcome", r"(审批|审核|审定|办理|处理|评议)(结果|状态|结论)|^结果$|是否(批准|通过|同意)", weight=2),
         FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
@@ -515,7 +517,7 @@ SIGNATURE_FIELDS = {
     "disabled": ("cert", "disability_type", "disability_level"),
     "illness": ("disease", "self_paid"),
     "subsidies": ("item", "living_amount", "care_amount"),
-    "rejected": ("reason",),
+    "rejected": ("reason", "outcome"),
 }
 # A roster's words in its title or file name (财政供养 is the staff list: '供养' alone is not a roster word).
 ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助对象|(分散|集中)供养|五保"
@@ -558,7 +560,7 @@ FIELD_NAMES = {
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
-    "reason": "原因", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
+    "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",

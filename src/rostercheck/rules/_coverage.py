@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -433,6 +433,28 @@ def monthly_income(row: dict, size: int = 1) -> float | None:
 def households(ctx: Context) -> dict[str, Household]:
     """Return the monitoring households, keyed by head (covered, income, risk worked out once)."""
     return _cached(ctx, "cov:households", lambda: _households(ctx))
+
+
+def decisions(ctx: Context) -> tuple[set[int], dict[str, int]]:
+    """A refusal list's rows whose 审批结果 says approved (批准, 同意 …: no refusal), and the count of each outcome
+    cell read as neither (a system's code), which count as refusals (L05 ``approved_words``, ``refused_words``)."""
+
+    def make() -> tuple[set[int], dict[str, int]]:
+        if not ctx.has("rejected") or "outcome" not in ctx.lists["rejected"].columns:
+            return set(), {}
+        p = params(ctx, "L05")
+        approved, unread = set(), Counter()
+        for r, value in ctx.lists["rejected"]["outcome"].items():
+            word = text(value)
+            if not word or any(w in word for w in p["refused_words"]):
+                continue
+            if word == "是" or any(w in word for w in p["approved_words"]):
+                approved.add(int(r))
+            else:
+                unread[word] += 1
+        return approved, dict(unread)
+
+    return _cached(ctx, "cov:decisions", make)
 
 
 def household_key(row: dict) -> str:

@@ -19,8 +19,8 @@ from ..match import link_lists
 from . import where
 from ._econ import weakest
 from ._money import month_add
-from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, disability_of, disabled_by_id, frame, household_covered,
-                        household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
+from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
+                        frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, roster_heads, roster_member, roster_person, rows, severe, tekun_ids,
                         yuan)
 
@@ -594,8 +594,10 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
         if not ctx.has(kind):
             continue
         groups: dict[str, list[dict]] = {}
+        approved = decisions(ctx)[0] if kind == "rejected" else set()
         for r, row in rows(ctx, kind).items():
-            groups.setdefault(household_key(row), []).append(row)
+            if r not in approved:  # a decision list's 批准 rows are no refusals
+                groups.setdefault(household_key(row), []).append(row)
         for key, part in groups.items():
             when = next((row["date"] for row in part if isinstance(row.get("date"), dt.date)), None)
             if when is not None and not (since <= when <= ctx.as_of):
