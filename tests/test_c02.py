@@ -286,7 +286,7 @@ def test_a_coded_move_reason_leaves_only_a_low_lead_said_once():
     ctx = context(coded_roster(), move(SAME_CITY, "1"))  # the exporting system's code: it may mean 升学
     (found,) = run_checks(ctx, ["C02"])[0]
     assert found.confidence == "低" and "迁移原因是代码" in found.evidence
-    assert [w for w in value_warnings(ctx) if "迁移原因" in w and "“1”1 行" in w and "重新运行" not in w]
+    assert [w for w in value_warnings(ctx) if "迁移原因" in w and "“1”1 行" in w and "reason_codes" in w]
     # the column is named as the file names it
     from pathlib import Path
 
@@ -458,3 +458,28 @@ def test_a_relation_written_as_a_code_is_shown_with_its_meaning():
                                     {"name": "张三", "id": head, "date": "2026-05-01"}]})
     frame = findings_frame(ctx, run_checks(ctx, ["C02"])[0])
     assert sorted(frame["与户主关系"]) == ["20（子）", "户主"]
+
+
+def test_a_move_reason_code_the_configuration_names_is_judged_by_its_meaning(tmp_path):
+    from rostercheck.rules._vocab import value_warnings
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[C02]\nreason_codes = { "21" = "升学", "31" = "婚迁" }\n', encoding="utf-8")
+    assert flagged(context(coded_roster(), move(SAME_CITY, "21"), config=cfg), "C02") == []  # a student
+    ctx = context(coded_roster(), move(SAME_CITY, "31"), config=cfg)
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == "高" and "31（婚迁）" in found.evidence
+    assert not [w for w in value_warnings(ctx) if "迁移原因" in w]
+    # a code the table does not name stays a doubt
+    (found,) = run_checks(context(coded_roster(), move(SAME_CITY, "9"), config=cfg), ["C02"])[0]
+    assert found.confidence == "低"
+
+
+def test_a_code_table_that_is_not_one_is_a_configuration_error(tmp_path):
+    from rostercheck.errors import ConfigError
+    from rostercheck.policy import load_policy
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[C02]\nreason_codes = ["升学"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="代码表"):
+        load_policy(cfg)

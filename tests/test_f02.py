@@ -68,3 +68,11 @@ def test_move_judged_as_c02_judges_it(tmp_path):
     ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest": "广东省深圳市", "reason": "02"}]})
     [f] = findings(ctx, "F02")
     assert f.confidence == "低" and "迁移原因是代码" in f.evidence
+    # … unless the configuration's code table says what it means
+    named = tmp_path / "codes.toml"
+    named.write_text('[C02]\nreason_codes = { "02" = "婚迁", "05" = "升学" }\n', encoding="utf-8")
+    ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest": "广东省深圳市", "reason": "02"}]}, config=named)
+    [f] = findings(ctx, "F02")
+    assert f.confidence == "中" and "迁移原因是代码" not in f.evidence  # (her share of the household's payment)
+    ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest": "广东省深圳市", "reason": "05"}]}, config=named)
+    assert findings(ctx, "F02") == []

@@ -144,6 +144,10 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
         if not isinstance(value, list) or not all(isinstance(x, type(default[0])) for x in value if default):
             errors.append(f"{where}：应为列表（如 [\"摩托车\", \"拖拉机\"]），实际为 {value!r}")
         return value
+    if isinstance(default, dict):  # a code table: code → meaning
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            errors.append(f"{where}：应为代码表（如 {{ \"21\" = \"升学\" }}），实际为 {value!r}")
+        return value
     if isinstance(default, str) and not isinstance(value, str):
         errors.append(f"{where}：应为文字，实际为 {value!r}")
     elif key == "county_code" and value:

@@ -36,7 +36,7 @@ def _stop(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import coded_reason, move_judged, says_died
+    from .c02_status import coded_reason, move_judged, move_reason, says_died
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -103,7 +103,7 @@ def events(ctx: Context, led: Ledger) -> None:
         judged = move_judged(ctx, row, c02) if c02 and isinstance(day, dt.date) else None
         if judged is None or judged[0] is not False:
             return None  # a move inside the county, to study, after the review date or to a place not told: C02's leads
-        doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(str(row.get("reason") or "")) else ""
+        doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(move_reason(row, c02)) else ""
         return Event("F02", "migrations", row, _stop(day, p), "9999-12", c,
                      f"迁出日期 {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县）{doubt}", certainty=LOW if doubt else HIGH)
 

@@ -89,9 +89,10 @@ def _death_cause(ctx: Context) -> Classifier:
 
 
 def _move_reason(ctx: Context) -> Classifier:
-    from .c02_status import coded_reason
+    from .c02_status import coded_reason, move_reason
 
-    return lambda v: UNKNOWN if coded_reason(str(v or "")) else ""
+    p = ctx.specs["C02"].params
+    return lambda v: UNKNOWN if coded_reason(move_reason({"reason": v}, p)) else ""
 
 
 def _person_status(ctx: Context) -> Classifier:
@@ -149,7 +150,7 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("prisoners", "status", "服刑状态", _custody, "按刑期日期判断，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C02] custody_words（在押）或 released_words（已不在监）中补充。"),
     ("migrations", "reason", "迁移原因", _move_reason, "看不出是否升学、参军，迁出本县的只作为“低”置信度线索列出",
-     "如是代码，请向报送单位问明代码含义，逐人核实这些迁出是否为升学、参军。"),
+     "如是代码，请向报送单位问明代码含义，写进配置文件 [C02] reason_codes（如 reason_codes = { \"21\" = \"升学\" }）后重新运行。"),
     ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
      "请核对该列，或改用 GB/T 17986.1 房屋用途代码、文字写法。"),
     ("payments", "status", "发放状态/发放结果", _payment_status, "按发放成功计",

@@ -223,6 +223,14 @@ def coded_reason(reason: str) -> bool:
     return bool(re.fullmatch(r"[0-9A-Za-z]{1,4}", reason.strip()))
 
 
+def move_reason(row: Mapping, params: dict) -> str:
+    """A move-list row's 迁移原因; a bare code the [C02] ``reason_codes`` table names is shown with its meaning
+    ('21（升学）'), so that the words then judge it."""
+    reason = str(row.get("reason", "") or "").strip()
+    meaning = params.get("reason_codes", {}).get(reason) if coded_reason(reason) else None
+    return f"{reason}（{meaning}）" if meaning else reason
+
+
 def county_codes(ctx: Context) -> tuple[str, ...]:
     """The county's GB/T 2260 codes a move's destination is compared with: the configured ones, else the one found."""
     return regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
@@ -243,7 +251,7 @@ def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, 
     moved = row.get("date")
     if isinstance(moved, dt.date) and moved > ctx.as_of:
         return None
-    reason, dest, mtype = (str(row.get(f, "") or "") for f in ("reason", "dest", "move_type"))
+    reason, dest, mtype = move_reason(row, params), *(str(row.get(f, "") or "") for f in ("dest", "move_type"))
     place = str(row.get("dest_code", "") or "").strip()  # a code, or a place's name (迁往地省市县区)
     coded = regions.region_code(place)
     if coded and not regions.region_code(dest):
@@ -265,8 +273,8 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
         judged = move_judged(ctx, row, params)
         if judged is None or judged[0]:
             continue
-        (inside, dest), reason = judged, str(row.get("reason", "") or "")
-        what = values(_dates_shown(row), {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
+        (inside, dest), reason = judged, move_reason(row, params)
+        what = values({**_dates_shown(row), "reason": reason}, {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
                                           "reason": "迁移原因", "move_type": "迁移类型"})
         if coded_reason(reason):  # a code of the exporting system: 升学 or 参军 cannot be ruled out
             conf, what = LOW, what + "（迁移原因是代码，看不出是否升学、参军）"
