@@ -100,3 +100,15 @@ def test_an_application_export_joins_its_sheets_by_the_application_number(tmp_pa
     m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
     assert len(m) == 3 and m.loc[WIFE_A, "household"] == HEAD_A and m.loc[WIFE_A, "township"] == "城关镇"
     assert (m.loc[HEAD_A, "programme"], m.loc[HEAD_B, "programme"]) == ("低保", "特困")
+
+
+def test_the_households_urban_rural_category_wins_over_a_members_hukou_column(tmp_path):
+    # the member sheet's 户籍性质 (1/2: the person's 户口) is no household's 城乡类别: the household sheet's 农村/城市 decides
+    header = M_HEADER + ["户籍性质"]
+    path = _write(tmp_path / "低保对象信息.xlsx", HOUSEHOLDS,
+                  [["H0001", "张三", HEAD_A, "02", "1", "是", "2"], ["H0002", "李四", HEAD_B, "02", "1", "是", "1"],
+                   ["H0002", "赵氏", MOTHER_B, "52", "2", "是", ""]], headers=(HH_HEADER, header))
+    table = load_table(path, "roster")
+    m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
+    assert m.loc[HEAD_A, "area_type"] == "城市" and m.loc[HEAD_B, "area_type"] == m.loc[MOTHER_B, "area_type"] == "农村"
+    assert not [w for w in table.warnings if "城乡类别" in w and "未能识别" in w]

@@ -21,6 +21,9 @@ from ..normalize.values import text
 # Fields that describe the household, not the member: a household sheet has at least one of them.
 _HOUSEHOLD_FIELDS = ("head_name", "head_id", "township", "village", "household_size", "covered_size", "area_type",
                      "programme", "benefit", "bank_account", "phone", "address", "region_code")
+# Household fields whose household-sheet cell wins over a member sheet's column: the 城乡类别 the standard follows is
+# the household's (a member sheet's 户籍性质 is the person's 户口, often a code 1/2).
+_HOUSEHOLD_WINS = ("area_type",)
 _MEMBER_FIELDS = ("relation", "sex", "birth", "labour", "health", "disability", "school", "covered")
 
 
@@ -67,6 +70,8 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         labels = list(layout.labels) + list(hh_layout.labels)
         mapping = dict(layout.mapping)
         for fld, col in hh_layout.mapping.items():
+            if fld in _HOUSEHOLD_WINS:
+                mapping[fld] = len(layout.labels) + col  # (its header is the one warnings name)
             mapping.setdefault(fld, len(layout.labels) + col)
         joined.append((frame, make_layout(layout.start, labels, mapping, layout.title or hh_layout.title,
                                           list(layout.warnings)), sheet))
@@ -106,7 +111,8 @@ def _household_table(households: list[tuple]):
 
 
 def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -> tuple[pd.DataFrame, int]:
-    """Give each member row its household's fields (the member sheet's own non-blank cells win).
+    """Give each member row its household's fields (the member sheet's own non-blank cells win, but for
+    :data:`_HOUSEHOLD_WINS`).
 
     Households with no member row naming the head (by ID or name) get the head as a first row, and the
     rows of one household are made contiguous, in the order the member sheet first lists them.
@@ -119,7 +125,10 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -
         filled = [values.get(k) if k in values else None for k in keys]
         if fld in out.columns:
             cells = out[fld].tolist()
-            out[fld] = [o if text(o) else h for o, h in zip(cells, filled)]
+            if fld in _HOUSEHOLD_WINS:
+                out[fld] = [h if text(h) else o for o, h in zip(cells, filled)]
+            else:
+                out[fld] = [o if text(o) else h for o, h in zip(cells, filled)]
         else:
             out[fld] = filled
     heads = _missing_heads(out, keys, table.loc[[k for k in table.index if k in own]], sheet)
