@@ -112,3 +112,21 @@ def test_the_households_urban_rural_category_wins_over_a_members_hukou_column(tm
     m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
     assert m.loc[HEAD_A, "area_type"] == "城市" and m.loc[HEAD_B, "area_type"] == m.loc[MOTHER_B, "area_type"] == "农村"
     assert not [w for w in table.warnings if "城乡类别" in w and "未能识别" in w]
+
+
+def test_a_screening_names_the_sheet_of_each_familys_row(tmp_path):
+    # a 家庭信息 row and a 家庭成员 row share numbers: 申请文件 names the sheet the 申请行 is on
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    headers = (["申请编号", "申请类别", *HH_HEADER[2:]], ["申请编号", *M_HEADER[1:]])
+    households = [[h[0], "低保", *h[2:]] for h in HOUSEHOLDS]
+    path = _write(tmp_path / "新申请.xlsx", households, [["H0001", "张三", HEAD_A, "02", "1", "是"],
+                                                        ["H0001", "王芳", WIFE_A, "10", "2", "是"]], headers)
+    res = CliRunner().invoke(app, ["screen", str(path), "--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str, encoding="utf-8-sig").set_index("户主姓名")
+    assert rows.at["张三", "申请文件"] == "新申请.xlsx（工作表“家庭成员信息”）" and rows.at["张三", "申请行"] == "2"
+    assert rows.at["李四", "申请文件"] == "新申请.xlsx（工作表“家庭信息”）"  # a head listed on the household sheet only
