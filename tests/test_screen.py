@@ -188,3 +188,21 @@ def test_the_screening_names_the_county_from_the_enrolled_rosters_and_no_money_c
                     enrolled=[tmp_path / "roster.xlsx"])
     assert not [c for c in result.skipped if c.startswith("F")]  # nothing has been paid to an applicant
     assert result.county == "清河县"  # the applications' own titles name none
+
+
+def test_the_approval_workbook_carries_the_runs_warnings(tmp_path):
+    # the meeting reads the workbook, not the console: what was said about the files is in 核对说明
+    lists = _files(tmp_path)
+    apps = openpyxl.load_workbook(tmp_path / "apps.xlsx")
+    for row in apps.active.iter_rows(min_row=HEADER_ROW + 1):
+        for c in row:
+            if c.value == SUN:  # 孙一's ID typed as a number: the last digits are lost
+                c.value = float(SUN[:15] + "000")
+    apps.save(tmp_path / "apps.xlsx")
+    res = runner.invoke(app, ["screen", str(tmp_path / "apps.xlsx"), *lists, "--as-of", "2026-09-30",
+                              "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    notes = dict(openpyxl.load_workbook(tmp_path / "out" / "新申请核对结果.xlsx")["核对说明"].iter_rows(
+        min_row=HEADER_ROW + 1, values_only=True))
+    said = [v for k, v in notes.items() if str(k).startswith("提示")]
+    assert any("数字格式" in v for v in said), notes

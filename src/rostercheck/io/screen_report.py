@@ -20,7 +20,7 @@ SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14,
 
 
 def rule_sheet(result, as_of: dt.date) -> pd.DataFrame:
-    """Return the 核对说明 sheet: review date, verdict rule, checks that did not run.
+    """Return the 核对说明 sheet: review date, verdict rule, checks that did not run, the run's warnings.
 
     Args:
         result: the :class:`rostercheck.screen.ScreenResult`.
@@ -39,6 +39,8 @@ def rule_sheet(result, as_of: dt.date) -> pd.DataFrame:
         ("说明", "“无疑点”指在所提供的名单中未发现疑点，不代替入户调查和家庭经济状况核对。"),
     ]
     items += [(f"未检查 {code}", why) for code, why in sorted(result.skipped.items())]
+    # what the console said about the files (a column not read, IDs typed as numbers): it bears on the verdicts
+    items += [(f"提示 {n}", w) for n, w in enumerate(result.warnings, 1)]
     return pd.DataFrame(items, columns=["项目", "内容"])
 
 
