@@ -64,6 +64,27 @@ def test_retired_staff_excluded_by_default(category, flagged_as):
     assert flagged(ctx, "C01") == flagged_as
 
 
+@pytest.mark.parametrize("kind, status, flagged_as", [
+    ("staff", "辞职", []), ("staff", "已调出", []), ("staff", "解聘", []), ("cadres", "已离任", []), ("cadres", "免职", []),
+    ("staff", "在职", [("李梅", "高")]), ("staff", "", [("李梅", "高")]), ("cadres", "在任", [("李梅", "高")]),
+    ("staff", "2", [("李梅", "高")]),  # a code the words do not read: compared as ever (and warned)
+])
+def test_a_row_the_list_says_has_left_the_post_is_not_flagged(kind, status, flagged_as):
+    from rostercheck.rules._vocab import value_warnings
+
+    row = {"name": "李梅", "id": WIFE, "unit": "县财政局", "village": "东村", "post": "会计", "status": status}
+    ctx = context(roster(), {kind: [row]})
+    assert flagged(ctx, "C01") == flagged_as
+    if flagged_as and status:
+        assert f"人员状态 {status}" in run_checks(ctx, ["C01"])[0][0].evidence
+    assert bool([w for w in value_warnings(ctx) if "人员状态" in w and "left_words" in w]) == (status == "2")
+
+
+def test_a_staff_member_who_left_flags_no_relative_either():
+    staff = [{**STAFF_LIST[0], "status": "辞职"}]
+    assert flagged(context(family_roster(), {"staff": staff, "registry": staff_registry()}), "C01") == []
+
+
 # --- close family of staff and cadres in another household (registry, filing table) -------------
 
 STAFF = make_id("19750101", 211)

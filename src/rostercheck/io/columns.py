@@ -179,12 +179,16 @@ _COMMON = [FieldSpec("id", ID_WORDS), FieldSpec("name", NAME_WORDS)]
 # Head-level columns of lists that also carry the member's own (registry exports, payment ledgers).
 _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$")]
 
+# A staff or cadre list's column saying whether the person still holds the post (在职, 在岗 / 辞职, 调出, 免职).
+_IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$"
+
 REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
         FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位"),
         FieldSpec("category", r"人员类别|人员身份|身份类别|编制|人员性质|^类别$|^身份$"),
         FieldSpec("post", r"职务|岗位|职位"),
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account
+        FieldSpec("status", _IN_POST_STATUS),  # 在职 / 辞职, 调出: a row the list itself says has left (C01 left_words)
         *_COMMON,
     ],
     "cadres": [
@@ -195,6 +199,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("phone", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),
         FieldSpec("phone2", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),  # a second number
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),
+        FieldSpec("status", _IN_POST_STATUS),
         # The list's own people may be named as such: 干部姓名, 经办人员身份证号.
         FieldSpec("id", ID_WORDS, allow=r"干部|经办"),
         FieldSpec("name", NAME_WORDS, allow=r"干部|经办"),

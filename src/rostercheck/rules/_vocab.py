@@ -120,6 +120,11 @@ def _payment_item(ctx: Context) -> Classifier:
     return lambda v: "" if named_item(str(v or "").strip(), p) else UNKNOWN
 
 
+def _in_post(ctx: Context) -> Classifier:
+    p = ctx.specs["C01"].params
+    return lambda v: codes.classify(v, (("left", p["left_words"]), ("in_post", p["in_post_words"])))
+
+
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
@@ -159,6 +164,10 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("payments", "item", "资金项目", _payment_item, "按其他资金计（不与保障金比对，也不计入停发后的追回金额）",
      "如是代码或当地写法，请在配置文件 [common] 的 money_benefit_codes、money_benefit_items（保障金）或 "
      "money_other_codes、money_other_items（其他资金）中补充。"),
+    ("staff", "status", "人员状态", _in_post, "按在职计（C01 照常比对）",
+     "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
+    ("cadres", "status", "人员状态", _in_post, "按在职计（C01 照常比对）",
+     "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
     ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]

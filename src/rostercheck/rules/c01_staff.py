@@ -16,8 +16,8 @@ from . import link_fact, links, person_identity, record_facts, rule, values, whe
 from ._econ import staff_shown
 
 _FIELDS = {
-    "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务"},
-    "cadres": {"township": "乡镇", "village": "村", "post": "职务"},
+    "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
+    "cadres": {"township": "乡镇", "village": "村", "post": "职务", "status": "人员状态"},
 }
 _WHO = {"staff": "财政供养人员", "cadres": "村(居)干部"}
 # Facts (suppression): a staff member's employer, a cadre's township and village decide the finding; a
@@ -44,7 +44,7 @@ def check(ctx: Context) -> list[Finding]:
         rows = records(ctx.lists[kind], found["r"])
         for m, r, conf, key in found.itertuples(index=False):
             row = rows[r]
-            if kind == "staff" and _excluded(row, excluded):
+            if (kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx):
                 continue
             detail = values(_shown(kind, row), _FIELDS[kind])
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
@@ -85,6 +85,12 @@ def _excluded(row: dict, excluded: tuple) -> bool:
     return any(w == category.lstrip("0") or w == category if w.isdigit() else w in category for w in excluded)
 
 
+def has_left(row: dict, ctx: Context) -> bool:
+    """Whether a staff or cadre row's 人员状态 says the person no longer holds the post (辞职, 调出 …: [C01] left_words)."""
+    status = str(row.get("status", "") or "")
+    return bool(status) and any(w in status for w in ctx.specs["C01"].params["left_words"])
+
+
 def _close(kin: str, age) -> bool:
     if kin not in CLOSE:
         return False
@@ -106,7 +112,8 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         if not _close(k, age) or hh in homes.get(o, ()):
             continue
         row = offs[o]
-        if (kind == "staff" and _excluded(row, excluded)) or (kind == "cadres" and _clerk(row.get("post"), ctx)):
+        if ((kind == "staff" and _excluded(row, excluded)) or (kind == "cadres" and _clerk(row.get("post"), ctx))
+                or has_left(row, ctx)):
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
