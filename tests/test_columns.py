@@ -40,6 +40,10 @@ def mapping(kind, headers):
          {"employer": "单位名称", "wage": "缴费基数", "month": "费款所属期"}),
         ("prisoners", ["姓名", "身份证号", "刑期起止"], {"range": "刑期起止"}),
         ("deaths", ["姓名", "身份证号码", "火化日期"], {"date": "火化日期"}),
+        # 注销原因 (参军入伍, 死亡) says more than a 注销类别 (注销) beside it, in either order
+        ("deaths", ["姓名", "身份证号", "注销类别", "注销原因", "注销日期"], {"cause": "注销原因", "date": "注销日期"}),
+        ("deaths", ["姓名", "身份证号", "注销原因", "注销类别", "注销日期"], {"cause": "注销原因"}),
+        ("deaths", ["姓名", "身份证号", "注销类别", "注销日期"], {"cause": "注销类别"}),
         # a refused application: the refusal's date, not the application's (also when it comes first)
         ("rejected", ["申请人", "申请人身份证号", "申请日期", "审批结果", "审批日期", "不予批准原因"],
          {"date": "审批日期", "outcome": "审批结果"}),

@@ -240,7 +240,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"(死亡|去世|殁)(日期|时间|年月)", weight=3),  # the death itself before its registration
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
         FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
-        FieldSpec("cause", r"原因|注销类[别型]|变动类[别型]|注销情形"),
+        # the cause in words before a 注销类别 (often just 注销, 死亡注销) beside it
+        FieldSpec("cause", r"原因|注销情形", weight=2),
+        FieldSpec("cause", r"注销类[别型]|变动类[别型]"),
         # the registry's own word for the person (人员状态 正常/死亡/注销): a person the list says is alive is no death
         FieldSpec("status", r"(人员|人口|户口|户籍)?状态"),
         *_COMMON,
