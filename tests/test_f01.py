@@ -197,6 +197,11 @@ def test_a_ledger_naming_its_items_by_code_is_read_through_the_configured_codes(
     ctx = money_context(roster(), coded, deaths)
     ctx.common["money_benefit_codes"] = ["01"]
     assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)] and not [w for w in value_warnings(ctx) if "01" in w]
+    # a number cell lost the code's leading zero (0101 typed in Excel is 101): still the configured code
+    numbered = [pay(ALONE, "赵六", m, 516, item="101", status="1") for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(), numbered, deaths)
+    ctx.common.update(money_benefit_codes=["0101"], money_paid_codes=["01"])
+    assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)] and not value_warnings(ctx)
 
 
 def test_a_run_of_months_paid_alike_is_one_line_of_the_evidence():

@@ -231,23 +231,27 @@ def _has_word(value: str, words) -> bool:
     return any(w in value for w in words)
 
 
-def _is_code(value, codes: list[str]) -> bool:
-    """Whether a whole cell is one of some status codes (a bank's S, F)."""
-    return str(value or "").strip().upper() in codes
+def is_code(value, codes: list[str]) -> bool:
+    """Whether a whole cell is one of some codes (a bank's S, F; an item's 0101): a cell of digits matches a code of
+    digits with the leading zeros a number cell lost (101 is 0101)."""
+    cell = str(value or "").strip().upper()
+    if cell in codes:
+        return True
+    return cell.isdigit() and any(c.isdigit() and c.lstrip("0") == cell.lstrip("0") for c in codes)
 
 
 def benefit_item(item: str, p: dict) -> bool:
     """Whether a 资金项目 is the monthly benefit: blank, or named by a benefit word or code and by no other item's
     (``p``: :func:`params`)."""
-    if _has_word(item, p["other_items"]) or _is_code(item, p["other_codes"]):
+    if _has_word(item, p["other_items"]) or is_code(item, p["other_codes"]):
         return False
-    return not item or _has_word(item, p["benefit_items"]) or _is_code(item, p["benefit_codes"])
+    return not item or _has_word(item, p["benefit_items"]) or is_code(item, p["benefit_codes"])
 
 
 def named_item(item: str, p: dict) -> bool:
     """Whether a 资金项目 is blank or read by a word or code of either list (else it is an other item, unread)."""
     return (not item or _has_word(item, p["benefit_items"]) or _has_word(item, p["other_items"])
-            or _is_code(item, p["benefit_codes"] + p["other_codes"]))
+            or is_code(item, p["benefit_codes"] + p["other_codes"]))
 
 
 def _programme(*values: str) -> str:
@@ -290,10 +294,10 @@ def _linked(ctx: Context) -> Ledger:
     ctx.lists["payments"] = f
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
-    status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]) or _is_code(s, p["failed_codes"]))
+    status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]) or is_code(s, p["failed_codes"]))
     # a status no word list reads (a system's code '1', '2'): counted as paid, but it decides no 高 finding
     _, unread = _judged(f, "status", lambda s: bool(str(s or "").strip()) and not _has_word(s, p["failed_words"])
-                        and not _has_word(s, p["paid_words"]) and not _is_code(s, p["failed_codes"] + p["paid_codes"]))
+                        and not _has_word(s, p["paid_words"]) and not is_code(s, p["failed_codes"] + p["paid_codes"]))
     amounts = f["amount"].to_numpy()
     paid = ((~np.isnan(amounts) & (amounts != 0)) if amounts.dtype.kind == "f"  # 实发 0: nothing went out
             else np.fromiter((isinstance(a, float) and a == a and a != 0 for a in amounts.tolist()), dtype=bool, count=n))

@@ -107,9 +107,11 @@ def _custody(ctx: Context) -> Classifier:
 
 
 def _payment_status(ctx: Context) -> Classifier:
+    from ._money import is_code
+
     p = ctx.common
-    known = {c.upper() for c in p["money_failed_codes"] + p["money_paid_codes"]}
-    return lambda v: "" if str(v or "").strip().upper() in known else codes.classify(
+    known = [c.upper() for c in p["money_failed_codes"] + p["money_paid_codes"]]
+    return lambda v: "" if is_code(v, known) else codes.classify(
         v, (("failed", p["money_failed_words"]), ("paid", p["money_paid_words"])))
 
 
