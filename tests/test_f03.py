@@ -230,3 +230,21 @@ def test_a_payee_on_no_roster_named_only_as_the_account_holder_is_named_in_the_f
     rows += [pay(STRAY, "", m, 516, holder="周九", bank_account="6228480000000000999") for m in months("2026-07", "2026-09")]
     found = findings(money_context(roster(), rows), "F03")
     assert [f.subject["name"] for f in found] == ["周九"]
+
+
+def test_a_payee_on_no_roster_goes_to_the_township_a_ledgers_place_code_stands_for():
+    # a bank's ledger names the township by its 统计用区划代码 only: the roster's 行政区划代码 says which township
+    # that is (else the finding went to a township called 410523103 and the township's own list missed it)
+    people = household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="五陵镇", village="五陵村",
+                       region_code="410523103201")
+    rows = [pay(A, "王五", m, 1032, township="410523103") for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "周九", m, 516, township="410523103", village="410523103201") for m in months("2026-05", "2026-09")]
+    rows += [pay(OUT, "孙八", m, 600, township="410523103") for m in months("2026-01", "2026-05")]
+    exits = {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20", "township": "五陵镇", "village": "北村"}]}
+    found = {f.subject["name"]: f.subject for f in findings(money_context(people, rows, exits), "F03")}
+    assert (found["周九"]["township"], found["周九"]["village"]) == ("五陵镇", "五陵村")
+    assert (found["孙八"]["township"], found["孙八"]["village"]) == ("五陵镇", "北村")  # as the exits list names it
+    # a code no roster member's 行政区划代码 starts with stays as the ledger gives it
+    rows = [pay(STRAY, "周九", m, 516, township="410523199") for m in months("2026-05", "2026-09")]
+    (f,) = findings(money_context(people, rows), "F03")
+    assert f.subject["township"] == "410523199"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -973,6 +975,27 @@ def _township_named(ctx: Context, led: Ledger, r: int) -> str:
     return next((t for t in led.memo["townships"] if t in named), "")
 
 
+# A township or village cell given as its 统计用区划代码 (410523103, 410523103201).
+_PLACE_CODE = re.compile(r"\d{9}(?:\d{3})?")
+
+
+def _place_named(ctx: Context, led: Ledger, value: str, fld: str) -> str:
+    """A township (village) a ledger names by its 统计用区划代码, named as the roster names the place of the members whose
+    行政区划代码 starts with that code (so that the payee goes to that township's list); else the value as it is."""
+    value = str(value or "").strip()
+    if not _PLACE_CODE.fullmatch(value) or "region_code" not in ctx.members.columns:
+        return value
+    width = 9 if fld == "township" else 12
+    if f"places:{fld}" not in led.memo:
+        seen: dict[str, Counter] = {}
+        for code, name in zip(ctx.members["region_code"].tolist(), ctx.members[fld].tolist()):
+            code = str(code or "").strip()
+            if len(code) >= width and code[:width].isdigit() and name and not _PLACE_CODE.fullmatch(str(name)):
+                seen.setdefault(code[:width], Counter())[name] += 1
+        led.memo[f"places:{fld}"] = {c: names.most_common(1)[0][0] for c, names in seen.items()}
+    return led.memo[f"places:{fld}"].get(value[:width], value)
+
+
 def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
             months: list[str], recover: float | None, repay: float | None, facts: tuple = (), source: str = "",
             listed: dict | None = None, months_decide: bool = True) -> Finding:
@@ -1002,9 +1025,11 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
     subject = None
     if member < 0:
         subject = subject_row(ctx, led, r)
-        for k, v in (listed or {}).items():
-            subject[k] = subject[k] or v
-        subject["township"] = subject["township"] or _township_named(ctx, led, r)
+        for k, v in (listed or {}).items():  # (a place's name before a ledger's code for it)
+            subject[k] = v if v and _PLACE_CODE.fullmatch(str(subject[k])) and not _PLACE_CODE.fullmatch(str(v)) \
+                else subject[k] or v
+        subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")
+        subject["village"] = _place_named(ctx, led, subject["village"], "village")
         member = led.off_roster.get(led.household[r], -1)
     if r in led.memo.get("unsure", ()):
         conf = weakest(conf, MEDIUM)
