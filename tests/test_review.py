@@ -4,7 +4,8 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
-from helpers import HEADER_ROW
+import pytest
+from helpers import HEADER_ROW, make_id
 from filebuild import (LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, county_q3, household, write_list,
                        write_roster)
 from typer.testing import CliRunner
@@ -378,3 +379,18 @@ def test_a_members_problem_against_a_roster_of_heads_only_is_judged_by_the_house
                    "姓名": "李梅", "依据": "", "整改状态": "", "核实情况": ""})
     row = _decide(f, "person", False, set(), roster, "")
     assert row["整改状态"] == "未整改" and "只列户主" in row["说明"]
+
+
+@pytest.mark.parametrize("code, asked", [("D03", "身份证号是否已更正"), ("D01", "重复的记录是否已删除"),
+                                         ("C01", "是否已停发"), ("F06", "是否已补发")])
+def test_a_claimed_fix_still_open_asks_what_the_category_needs(code, asked):
+    # an invalid ID is put right by correcting it: asking whether the benefit was stopped could stop an eligible one's
+    from rostercheck.review import _decide, _Roster
+
+    pid = make_id("19700101", 111)
+    members = pd.DataFrame([{"id": pid, "head_id": pid, "name_key": "张三", "head_name": "张三", "household": pid,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5}])
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": pid, "姓名": "张三", "户主身份证号": pid, "户主姓名": "张三",
+                   "依据": "", "整改状态": "已整改", "核实情况": ""})
+    row = _decide(f, "member", True, {pid}, _Roster(members), "")
+    assert row["整改状态"] == "未整改" and "但仍在册，请核实" in row["说明"] and asked in row["说明"]

@@ -232,8 +232,15 @@ def _needs_both(f: pd.Series, roster: _Roster) -> bool:
 
 # What a claimed 已整改 of a money category rests on when the household is still enrolled (it may rightly be): the
 # money put right, not the benefit stopped.
+# The roster's own faults (D01–D03) and the leads (C08, RQ) are put right by a correction or a check, not by stopping
+# the benefit: asking whether it was stopped could have a township stop an eligible person's benefit.
 _CLAIM_CHECK = {"F04": "多发的资金是否已追回", "F05": "金额是否已按核定标准调整、多发的是否已追回",
-                "F06": "少发、未发的资金是否已补发", "F07": "发放账户是否已改为本户成员的账户"}
+                "F06": "少发、未发的资金是否已补发", "F07": "发放账户是否已改为本户成员的账户",
+                "D01": "重复的记录是否已删除（只保留一处）、重复发放的资金是否已追回",
+                "D02": "共用的银行账号是否已改为各户本人的账户", "D03": "花名册中的身份证号是否已更正",
+                "C08": "是否已入户核实劳动就业情况（无正当理由拒绝劳动的才按规定处理）",
+                "RQ1": "审核材料是否已复核", "RQ2": "亲属关系是否已核实、是否已补办备案",
+                "RQ3": "该户为何留干部的电话或账号是否已核实"}
 
 
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
