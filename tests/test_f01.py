@@ -202,6 +202,9 @@ def test_a_ledger_naming_its_items_by_code_is_read_through_the_configured_codes(
     ctx = money_context(roster(), numbered, deaths)
     ctx.common.update(money_benefit_codes=["0101"], money_paid_codes=["01"])
     assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)] and not value_warnings(ctx)
+    from money import findings
+
+    assert "101（保障金） 每月 516.00 元" in findings(ctx, "F01")[0].evidence  # the code said for what it is
 
 
 def test_a_run_of_months_paid_alike_is_one_line_of_the_evidence():

@@ -18,6 +18,17 @@ def test_failed_payment_not_repaid_is_high_and_missing_row_is_medium():
     assert money(money_context(roster(), rows), "F06") == [("李四", "中", None, 700.0), ("王五", "高", None, 516.0)]
 
 
+def test_a_failed_status_code_is_said_for_what_it_is():
+    # a clerk cannot tell that （3） means 退回: a configured failed code is shown with its meaning
+    from money import findings
+
+    rows = [pay(A, "王五", "2026-09", 516, status="3"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    ctx = money_context(roster(), rows)
+    ctx.common["money_failed_codes"] = ["2", "3"]
+    (f,) = findings(ctx, "F06")
+    assert "3（未发放成功）" in f.evidence and f.repay == 516
+
+
 def test_a_row_paying_nothing_is_no_payment():
     # 实发金额 0 beside a status code the word lists do not read: nothing went out, so the month is owed (not 少发)
     rows = [pay(A, "王五", "2026-09", 0, status="2"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

@@ -182,8 +182,13 @@ class Ledger:
         return f"《{file}》{sheet}第 {int(self.cols['_row'][i])} 行{col}"
 
     def item(self, i: int) -> str:
-        """The row's 资金项目 ('保障金' when the ledger has none)."""
-        return str(self.cols["item"][i]) or "保障金"
+        """The row's 资金项目 ('保障金' when the ledger has none); a code the configuration names, with what it is
+        ('0102（保障金）')."""
+        item = str(self.cols["item"][i])
+        for codes, meaning in (("benefit_codes", "保障金"), ("other_codes", "其他资金")):
+            if item and is_code(item, self.params.get(codes, [])):
+                return f"{item}（{meaning}）"
+        return item or "保障金"
 
     def factorized(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """A column's (codes, distinct values) by :func:`pandas.factorize`, made once."""

@@ -18,7 +18,7 @@ from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (Ledger, finding, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (Ledger, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 
 _MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
@@ -328,6 +328,8 @@ def check_f05(ctx: Context) -> list[Finding]:
 def _state(led: Ledger, r: int) -> str:
     """A failed row's status in evidence: a payment cancelled by a negative row (冲正, 退回 written as a minus) says so."""
     status = led.cols["status"][r]
+    if is_code(status, led.params.get("failed_codes", [])):
+        status = f"{status}（未发放成功）"  # a system's code: 3, F
     if r in led.memo.get("reversed", ()):
         return (status or "冲正") if led.cols["amount"][r] < 0 else f"{status or '已发放'}，已被负数行冲回"
     return status
