@@ -61,6 +61,9 @@ def test_l01_evidence_says_the_risk_is_open_and_the_key_is_the_members_ids():
     load_all()
     (lead,) = LEADS["L01"](ctx)
     assert "风险未消除（原表填“否”）" in lead.evidence and lead.key == "成员身份证号"
+    assert "本户 2 名已知成员均不在低保、特困花名册中" in lead.evidence
+    (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": mon("王低收", A, income="1500")}))
+    assert "本户唯一已知成员不在低保、特困花名册中" in lead.evidence  # not '1 名…均'
 
 
 def test_l01_dead_only_member_is_no_lead():

@@ -60,7 +60,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         row = head
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
                     f"风险未消除{'' if cell(row, 'risk') == '' else '（原表填“' + cell(row, 'risk') + '”）'}，"
-                    f"{_income_text(hh.income, std, area)}；本户 {len(hh.pids) or len(hh.rows)} 名已知成员均不在低保、特困花名册中"
+                    f"{_income_text(hh.income, std, area)}；{_none_enrolled(len(hh.pids) or len(hh.rows))}"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
                     + (f"；但{'；'.join(means)}，收入可能不止申报数，请核实" if means else ""))
@@ -575,6 +575,11 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
                         {"残疾类别": cat, "残疾等级": "" if level is None else str(level), "现保障类别": prog,
                          "已发补贴": paid}, row["pid"] or f"{cell(row, 'name')}|{row.get('_row')}"))
     return out
+
+
+def _none_enrolled(n: int) -> str:
+    """'本户 3 名已知成员均不在…', for one member '本户唯一已知成员不在…'."""
+    return ("本户唯一已知成员不在" if n == 1 else f"本户 {n} 名已知成员均不在") + "低保、特困花名册中"
 
 
 # ---- L05 退出或未获批家庭 ---------------------------------------------------------------------------
