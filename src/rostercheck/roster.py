@@ -138,7 +138,7 @@ def other_periods(tables: list[Table]) -> list[Table]:
             old, new = (a, b) if per_a < per_b else (b, a)
             dropped.add(old)
             files[new][0].warnings.append(
-                f"{old.name} 是较早一期的同一份花名册（与本期有 {shared} 人相同，占 {share}），未读取；"
+                f"另一份“{old.name}”是本花名册较早一期的版本（与本期有 {shared} 人相同，占 {share}），未读取；"
                 "核查上期问题的整改情况请用 review 命令（回头看）")
     return [t for t in tables if t.path not in dropped]
 
