@@ -394,3 +394,47 @@ def test_a_claimed_fix_still_open_asks_what_the_category_needs(code, asked):
                    "依据": "", "整改状态": "已整改", "核实情况": ""})
     row = _decide(f, "member", True, {pid}, _Roster(members), "")
     assert row["整改状态"] == "未整改" and "但仍在册，请核实" in row["说明"] and asked in row["说明"]
+
+
+def test_a_finding_given_twice_counts_once_and_the_townships_filled_copy_decides(tmp_path):
+    # the county's findings.csv beside the township's filled-in workbook (or one workbook given twice): one row per
+    # earlier finding, the filled one's status kept, and the overlap said
+    out = _audit(tmp_path, county_q3())
+    _fill_ledger(out / "问题清单.xlsx")
+    q4 = [r for r in county_q3() if r[2] != "王五"]
+    write_roster(tmp_path / "q4.xlsx", q4, "清河县2026年第四季度农村低保花名册")
+    once = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                               "--out", str(tmp_path / "once")])
+    assert once.exit_code == 0, once.output
+    expected = pd.read_csv(tmp_path / "once" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    for given in ([out / "findings.csv", out / "问题清单.xlsx"], [out / "问题清单.xlsx", out / "问题清单.xlsx"]):
+        res = runner.invoke(app, ["review", *map(str, given), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        assert res.exit_code == 0, res.output
+        rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+        assert sorted(map(tuple, rows[["证据指纹", "整改状态", "核实情况"]].values)) == \
+            sorted(map(tuple, expected[["证据指纹", "整改状态", "核实情况"]].values))
+        assert "4 条上期问题在所给的问题清单中出现了不止一次" in res.output.replace("\n", "")
+        verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig")
+        assert list(verified["姓名"]) == ["张小明"]
+
+
+def test_townships_returning_nothing_are_named_when_the_earlier_lists_are_townships_own(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    towns = sorted(set(findings["乡镇"]))
+    assert len(towns) >= 2
+    for t in towns:
+        findings[findings["乡镇"] == t].to_csv(tmp_path / f"{t}.csv", index=False, encoding="utf-8-sig")
+    # a third township on this quarter's roster that returned nothing
+    write_roster(tmp_path / "q4.xlsx", county_q3() + household("石桥镇", "南村", "孔九", make_id("19600101", 991)),
+                 "清河县2026年第四季度农村低保花名册")
+
+    def review(*files):
+        res = runner.invoke(app, ["review", *map(str, files), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        assert res.exit_code == 0, res.output
+        return res.output.replace("\n", "").replace(" ", "")
+
+    assert "本期花名册中的石桥镇没有退回的问题清单" in review(*(tmp_path / f"{t}.csv" for t in towns))
+    assert "没有退回" not in review(out / "findings.csv")  # the county's one list says nothing of townships

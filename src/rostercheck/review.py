@@ -21,10 +21,10 @@ from .audit import build_context, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
-from .io.report import TOWNSHIP_ADDED
+from .io.report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .normalize import ids
 from .normalize.names import person_name
-from .order import natural_rank
+from .order import natural_rank, natural_sorted
 from .policy import load_policy
 from .roster import roster_place
 from .rules import load_all
@@ -159,12 +159,16 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         for code, (issued, read) in unread_rows(parts[-1]).items():
             warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，读回 {read} 人——可能有行被删除，"
                             "被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
-    prev = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    prev, twice = _one_per_finding(pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0])
+    if twice:
+        warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍、副本，或全县清单与乡镇退回的"
+                        "一起给出），每条只计一次，以乡镇填写了整改情况的一份为准")
     prev.attrs["titles"] = [t for part in parts for t in part.attrs.get("titles", [])]
     inputs = load_inputs(rosters, {}, as_of, limits, progress)
     require_people(inputs, "本期花名册", "上期问题会全部显示为“已整改”")
     ctx, more = build_context(inputs, as_of, config)
     warnings += more + number_typed_ids(inputs, "本期花名册")
+    warnings += _townships_not_returned(parts, inputs.members)
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
@@ -191,6 +195,34 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # the county as the rosters or the configuration name it, else as the earlier problem list's title does
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
     return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county)
+
+
+def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) -> list[str]:
+    """A note naming this roster's townships no returned list covers, when the earlier lists are townships' own
+    (several files, each of one township): the 整改率 then covers the townships that returned theirs only."""
+    towns = [set(p["乡镇"].astype(str).str.strip()) - {""} if "乡镇" in p.columns else set() for p in parts]
+    if len(parts) < 2 or any(len(t) != 1 for t in towns):
+        return []
+    missing = natural_sorted(set(members["township"]) - {""} - set().union(*towns))
+    if not missing:
+        return []
+    return [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率只合计了已退回的乡镇"]
+
+
+def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The earlier findings once each (the same 证据指纹, else code, ID and 依据, read from several files: a copy, or the
+    county's list beside the townships' returns), keeping the copy the township filled in most; and how many
+    findings came more than once."""
+    if prev.empty:
+        return prev, 0
+    blank = pd.Series("", index=prev.index)
+    key = prev.get("证据指纹", blank).astype(str).str.strip()
+    key = key.where(key != "", prev["类别代码"].astype(str) + "|" + prev.get("身份证号", blank).astype(str) + "|"
+                    + prev.get("依据", blank).astype(str))
+    filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
+    order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
+    kept = order.drop_duplicates("_key").sort_index()
+    return kept.drop(columns=["_key", "_filled"]), int(key[key.duplicated()].nunique())
 
 
 def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
