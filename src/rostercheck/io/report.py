@@ -335,7 +335,8 @@ TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册�
 PERCENT_COLUMNS = frozenset(("整改率",))
 # Columns of yuan shown as amounts ('13,417.50', as 依据 writes them), the cells still numbers: the money checks'
 # 应追回金额/应补发金额 and their 合计（元）, coverage's 人均月收入/保障标准.
-AMOUNT_COLUMNS = re.compile(r"金额|（元）|人均月收入|保障标准")
+# (coverage's two by their whole header: a summary's 'C06 务工收入超过保障标准' counts people)
+AMOUNT_COLUMNS = re.compile(r"金额|（元）|^人均月收入$|^保障标准$")
 AMOUNT_FORMAT = "#,##0.00"
 
 
