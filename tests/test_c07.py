@@ -109,6 +109,12 @@ def test_a_supporter_who_is_tekun_or_a_dibao_recipient_of_60_is_unable(tmp_path)
     tekun = [{"name": "李强", "id": young, "township": "城关镇", "village": "南村", "support_mode": "分散供养"}]
     ctx = context(roster(), lists(young), extra_rosters=[(tekun, "清河县特困人员名册")])
     assert flagged(ctx, "C07") == []
+    # … but one his household's roster says is no 保障对象 himself (是否保障对象 否) is no recipient: able (held-out 73)
+    member = household("张妻", make_id("19640101", 182), [("李强", "丈夫", old)], village="南村")
+    member[1]["covered"] = "否"
+    assert flagged(context(roster() + member, lists(old)), "C07") == [("王秀英", "高")]
+    member[1]["covered"] = "是"
+    assert flagged(context(roster() + member, lists(old)), "C07") == []
     # the county may decide otherwise
     cfg = tmp_path / "rostercheck.toml"
     cfg.write_text("[C07]\nunable_dibao_age = 70\n", encoding="utf-8")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import codes, ids
-from ..roster import DIBAO, TEKUN
+from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
@@ -80,7 +80,9 @@ def _unable(ctx: Context, params: dict) -> set[str]:
         m = pd.concat([m, ctx.cache["enrolled_members"]], ignore_index=True)
     tekun = (m["programme"] == TEKUN) & bool(params.get("unable_if_tekun", True))
     old = (m["programme"] == DIBAO) & (pd.to_numeric(m["age"], errors="coerce") >= float(params.get("unable_dibao_age", 60)))
-    return set(m.loc[(tekun | old) & (m["id"] != ""), "id"].tolist())
+    # a member the roster says is no 保障对象 (是否保障对象 否) is in a 低保 household but no recipient himself
+    covered = m["covered"].map(is_covered) if "covered" in m.columns else True
+    return set(m.loc[(tekun | old) & covered & (m["id"] != ""), "id"].tolist())
 
 
 def _gone(ctx: Context, params: dict) -> set[str]:
