@@ -45,3 +45,14 @@ def test_declared_assets_that_say_something_or_exempt_vehicles():
     assert flagged(context(roster(declared_assets="有小汽车一辆"), {"vehicles": CAR}), "C09") == []
     assert flagged(context(roster(declared_assets="无"), {"vehicles": moto}), "C09") == []
     assert flagged(context(roster(declared_assets="无车无房"), {"vehicles": CAR}), "C09") == [("李梅", "中")]
+
+
+def test_a_signal_matched_through_a_damaged_id_lowers_the_lead_and_says_so():
+    from rostercheck.audit import run_checks
+
+    damaged = [{**CAR[0], "id": float(WIFE[:15] + "000")}]  # the owner ID typed as a number: matched at 中
+    ctx = context(roster(declared_assets="无"), {"vehicles": damaged})
+    assert flagged(ctx, "C09") == [("李梅", "低")]
+    assert "按姓名" in run_checks(ctx, ["C09"])[0][0].evidence
+    pension = [{**PENSION[0], "id": float(HEAD[:15] + "000")}]
+    assert flagged(context(roster(declared_income=0), {"pensions": pension}), "C09") == [("张三", "低")]

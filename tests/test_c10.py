@@ -65,3 +65,11 @@ def test_coded_vehicle_and_property_are_shown_with_their_meanings():
     assert flagged(ctx, "C10") == [("张三", "中")]
     text = run_checks(ctx, ["C10"])[0][0].evidence
     assert "名下K33（小型轿车）" in text and "名下31（商业服务）" in text
+
+
+def test_a_signal_matched_through_a_damaged_id_lowers_the_lead_and_says_so():
+    # the car's owner ID typed as a number (digits lost): C04 says 中, the lead drops to 低 (C10.toml 随之降级)
+    damaged = {**car(), "id": float(HEAD[:15] + "000")}
+    ctx = context(roster(), {"vehicles": [damaged], "businesses": [company()]})
+    assert flagged(ctx, "C10") == [("张三", "低")]
+    assert "按姓名" in run_checks(ctx, ["C10"])[0][0].evidence

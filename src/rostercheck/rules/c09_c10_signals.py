@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
@@ -76,12 +76,12 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 row = rows["vehicles"][h.r]
                 if counted(row):
                     what = text_of(vehicle_shown(row), "vehicle_type") or "机动车"  # a code with its meaning
-                    sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}", h.confidence,
+                    sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}{_via(h)}", h.confidence,
                                       ident=f"{fact_text(row.get('plate'))}/{text_of(row, 'vehicle_type')}"))
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
-                text = f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{_at(ctx, 'properties', row)}"
+                text = f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{_at(ctx, 'properties', row)}{_via(h)}"
                 if kind == "commercial":
                     sig.append(Signal(SHOP, m, text, h.confidence, ident=home_key(row, h.r)))
                 elif kind == "home":
@@ -90,17 +90,17 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 row = rows["businesses"][h.r]
                 if business_active(row, c05):
                     what = text_of(row, "entity") or "市场主体"
-                    sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}", h.confidence,
+                    sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}{_via(h)}", h.confidence,
                                       ident=text_of(row, "entity")))
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
-                sig.append(Signal(PENSION, m, f"{name} {codes.insurance(text_of(row, 'insurance')).shown or '养老金'} {money_text(amount)} 元/月",
+                sig.append(Signal(PENSION, m, f"{name} {codes.insurance(text_of(row, 'insurance')).shown or '养老金'} {money_text(amount)} 元/月{_via(h)}",
                                   h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
             if m in earned:
                 w = earned[m]
                 employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
-                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元", w.confidence, w.average,
+                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元{_via(w)}", w.confidence, w.average,
                                   f"{_person(ctx, m)}/{employers}"))
         homes = one_per_home(owned)
         if len(homes) >= int(c04["min_homes"]):
@@ -111,6 +111,16 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             out[hh] = sig
     ctx.cache["signals"] = out
     return out
+
+
+def _via(hit) -> str:
+    """A signal found through a damaged ID says how it was matched ('（按姓名+身份证号前15位匹配）'); '' for an exact one."""
+    return "" if hit.confidence == HIGH else f"（按{hit.key}匹配）"
+
+
+def _lowered(cap: str, signals: list[Signal]) -> str:
+    """A lead's confidence: the cap, one step lower when a signal was matched through a damaged ID (not exactly)."""
+    return LOW if cap == LOW or any(s.confidence != HIGH for s in signals) else cap
 
 
 def _person(ctx: Context, member: int) -> str:
@@ -152,7 +162,7 @@ def undeclared(ctx: Context) -> list[Finding]:
             declared = declared_income(ctx, idxs)
             if not declared:
                 said = "家庭收入为空（未申报）" if declared is None else "家庭收入 0 元"
-                conf = weakest([LOW if declared is None else MEDIUM, *(s.confidence for s in incomes)])
+                conf = _lowered(LOW if declared is None else MEDIUM, incomes)
                 text = "；".join(s.text for s in incomes)
                 evidence = f"花名册申报{said}，比对发现收入合计 {money_text(found)} 元/月：{text}——线索：需核实是否如实申报"
                 declared_fact = ("declared_income", "blank" if declared is None else "0")
@@ -160,7 +170,7 @@ def undeclared(ctx: Context) -> list[Finding]:
         assets = [s for s in signals if s.kind in ASSET_KINDS]
         said = _declared_assets(ctx, idxs)
         if assets and said and _says_none(said, params["none_words"]):
-            conf = weakest([MEDIUM, *(s.confidence for s in assets)])
+            conf = _lowered(MEDIUM, assets)
             evidence = (f"花名册家庭财产登记为“{said}”，比对发现：{'；'.join(s.text for s in assets)}"
                         "——线索：需核实是否如实申报")
             out.append(_finding(ctx, "C09", assets[0].member, evidence, conf, _facts(assets, ("declared_assets", said))))
@@ -191,7 +201,7 @@ def living_standard(ctx: Context) -> list[Finding]:
             continue
         parts = [f"{k}：" + "；".join(s.text for s in kept if s.kind == k) for k in kinds]
         evidence = f"同一家庭有 {len(kinds)} 类收入或财产信号——" + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准"
-        conf = weakest([conf_cap, *(s.confidence for s in kept)])
+        conf = _lowered(conf_cap, kept)
         out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, _facts(kept)))
     return out
 
