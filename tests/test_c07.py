@@ -45,7 +45,7 @@ def test_supporter_with_high_wages_and_readable_evidence():
     assert flagged(ctx, "C07") == [("王秀英", "高")]
     text = run_checks(ctx, ["C07"])[0][0].evidence
     assert "月均缴费工资 4,200.00 元" in text and "> 农村标准 516 元 × 2 = 1,032.00 元" in text
-    assert "李强（儿子）" in text
+    assert "李强（与被赡养人关系：儿子）" in text
 
 
 def test_dependent_id_with_a_typo_links_at_medium():
@@ -94,7 +94,7 @@ def test_coded_relation_and_vehicle_type_are_shown_with_their_meaning():
     row = {**supporter(), "relation": "20"}
     ctx = context(roster(), {"supporters": [row], "vehicles": [{"name": "李强", "id": SON, "vehicle_type": "K33", "status": "A"}]})
     (found,) = run_checks(ctx, ["C07"])[0]
-    assert "李强（子）" in found.evidence and "K33（小型轿车）" in found.evidence
+    assert "李强（与被赡养人关系：子）" in found.evidence and "K33（小型轿车）" in found.evidence
 
 
 def test_a_supporter_who_is_tekun_or_a_dibao_recipient_of_60_is_unable(tmp_path):

@@ -64,7 +64,7 @@ def check(ctx: Context) -> list[Finding]:
         if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
             conf = MEDIUM if conf == HIGH else conf
         relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
-        who = f"{row['name'] or '赡养人'}" + (f"（{relation}）" if relation else "")
+        who = f"{row['name'] or '赡养人'}" + (f"（与被赡养人关系：{relation}）" if relation else "")
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
                     f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号完全一致比对")
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
