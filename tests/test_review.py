@@ -438,3 +438,28 @@ def test_townships_returning_nothing_are_named_when_the_earlier_lists_are_townsh
 
     assert "本期花名册中的石桥镇没有退回的问题清单" in review(*(tmp_path / f"{t}.csv" for t in towns))
     assert "没有退回" not in review(out / "findings.csv")  # the county's one list says nothing of townships
+
+
+def test_townships_returned_workbooks_in_a_folder_are_read_as_the_earlier_lists(tmp_path):
+    # the help says returned lists may be given after the first; a clerk drops them into one folder with the roster
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
+                                                          ["县财政局", "李四", LI, "公务员"]])
+    deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"], ["赵六", ZHAO, "2026-07-01"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--deaths", str(deaths), "--as-of", AS_OF,
+                              "--by-township", "--out", str(tmp_path / "q3out")])
+    assert res.exit_code == 0, res.output
+    towns = sorted((tmp_path / "q3out" / "乡镇").glob("*.xlsx"))
+    assert len(towns) == 2
+    back = tmp_path / "退回"
+    back.mkdir()
+    for t in towns:  # renamed as townships do
+        (back / f"{t.stem}_已填报.xlsx").write_bytes(t.read_bytes())
+    write_roster(back / "q4.xlsx", [r for r in county_q3() if r[2] != "王五"], "清河县2026年第四季度农村低保花名册")
+    first, *_ = sorted(back.glob("*_已填报.xlsx"))
+    res = runner.invoke(app, ["review", str(first), str(back), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    county = pd.read_csv(tmp_path / "q3out" / "findings.csv", dtype=str, encoding="utf-8-sig")
+    assert sorted(rows["证据指纹"]) == sorted(county["证据指纹"])  # every township's findings, once each
+    assert "上期问题清单" in res.output and "本工具生成的报告" not in res.output  # said what they were taken as

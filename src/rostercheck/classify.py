@@ -72,10 +72,13 @@ class Placement:
     estimated: bool = False
     also: tuple["Placement", ...] = ()  # a workbook whose sheets are lists of other kinds: one placement per kind
     seen: str | None = None  # a file skipped although recognised: the kind it looks like
+    own: bool = False  # one of this tool's reports (a problem list a township filled in): review reads it, PREVIOUS
 
     @property
     def label(self) -> str:
         """The Chinese name of what the file was taken as."""
+        if self.kind == PREVIOUS:
+            return "上期问题清单"
         if self.kind:
             return KIND_LABELS.get(self.kind, self.kind)
         return f"{KIND_LABELS.get(self.seen, self.seen)}（未使用）" if self.seen else "未识别，已跳过"
@@ -91,6 +94,10 @@ class Placement:
                 "rows": rows, "by": self.by}
 
 
+# What review takes a problem list found in a folder as (Placement.kind).
+PREVIOUS = "previous"
+
+
 @dataclass
 class Gathered:
     """Rosters and lists gathered from files and folders.
@@ -102,6 +109,8 @@ class Gathered:
         warnings: files skipped and why (Chinese).
         payments: payment ledgers found (any number: one per month, or a yearly workbook).
         enrolled: rosters found in ``--lists`` folders, when the command compares with enrolled rosters (screen).
+        previous: this tool's problem lists found in the folders, when the command reads them (review: the
+            townships' returned workbooks).
     """
 
     rosters: list[Path] = field(default_factory=list)
@@ -110,6 +119,7 @@ class Gathered:
     placements: list[Placement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     enrolled: list[Path] = field(default_factory=list)
+    previous: list[Path] = field(default_factory=list)
 
     @property
     def from_folders(self) -> bool:
@@ -268,7 +278,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     except InputFileError as exc:
         return Placement(path, None, f"无法读取：{exc.message}", None, "skipped")
     if _own(grids):
-        return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped")
+        return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped", own=True)
     scores = score_kinds(path, grids)
     if not scores:
         return Placement(path, None, "表头中没有花名册或任何一类名单应有的列", None, "skipped")
@@ -380,7 +390,8 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 
 def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,
-           take_lists: bool = True, wanted: Collection[str] | None = None, enrolled: bool = False) -> Gathered:
+           take_lists: bool = True, wanted: Collection[str] | None = None, enrolled: bool = False,
+           previous: bool = False) -> Gathered:
     """Turn the command's files and folders into rosters and lists; explicit options always win.
 
     Args:
@@ -391,6 +402,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             rosters, e.g. review).
         wanted: the list kinds the command reads (None: all); rosters are always read.
         enrolled: a roster in a ``--lists`` folder is one of the enrolled rosters (``Gathered.enrolled``), not skipped.
+        previous: this tool's problem lists in the folders are earlier problem lists (``Gathered.previous``), not
+            skipped.
     Returns:
         The rosters, lists and placements.
     Raises:
@@ -412,7 +425,10 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             raise InputFileError(folder, "文件夹不存在，请检查路径。")  # a missing input, as a missing file (exit 3)
         for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
-            if place.kind is None:
+            if place.own and previous:
+                place.kind, place.by, place.why = PREVIOUS, "content", "乡镇填报后退回的问题清单（按表头判断）"
+                got.previous.append(place.path)
+            elif place.kind is None:
                 got.warnings.append(f"{place.path.name}：{place.why.rstrip('。')}，已跳过")
             elif place.kind == "roster" and not rosters_too and enrolled:
                 place.why = f"{place.why}；作为现有在册花名册比对（同 --enrolled）"

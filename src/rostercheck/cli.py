@@ -184,12 +184,13 @@ def _taken_as(got, result) -> list[dict]:
 
 
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
-            what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False):
+            what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False,
+            previous: bool = False):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
     ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
     from .classify import gather
 
-    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled)
+    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous)
     if got.from_folders:
         console.placements_table(got.placements)
         for w in got.warnings:
@@ -369,7 +370,7 @@ def _print_public(paths: dict[str, Path]) -> None:
 def review_cmd(
     previous: Path = typer.Argument(..., help="上期问题清单：findings.csv 或乡镇填报后的 问题清单.xlsx。", show_default=False),
     rosters: List[Path] = typer.Argument(..., help="本期花名册（低保和/或特困），可写多个；也可写文件夹，按表头内容识别其中的花名册。"
-                                              "其他乡镇退回的问题清单也可写在这里，一并作为上期问题清单读取。",
+                                              "其他乡镇退回的问题清单也可写在这里（或放在所写的文件夹中），一并作为上期问题清单读取。",
                                          show_default=False),
     as_of: AsOf = None, config: Config = None, out: Out = ..., debug: Debug = False, mask: Mask = False,
     by_township: ByTownship = False,
@@ -395,7 +396,8 @@ def review_cmd(
                              "上期问题清单要写在最前面，本期花名册写在它后面：rostercheck review 上期问题清单 本期花名册 --out 文件夹")
         if len(returned) == len(rosters):
             raise UsageError("没有本期花名册：所给文件都是问题清单。请在上期问题清单之后写出本期花名册。")
-        got = _gather([p for p in rosters if p not in returned], {}, take_lists=False)
+        got = _gather([p for p in rosters if p not in returned], {}, take_lists=False, previous=True)
+        returned += [p for p in got.previous if Path(p).resolve() != Path(previous).resolve()]  # returned into a folder
         prepare_out_dir(out)
         with console.loading() as progress:
             result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress)
