@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from rostercheck.classify import classify_file, classify_folder, gather, kinds
 from rostercheck.cli import app
-from rostercheck.errors import UsageError
+from rostercheck.errors import InputFileError, UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))
@@ -340,3 +340,51 @@ def test_a_long_text_files_row_count_is_shown_as_an_estimate_and_recorded_as_rea
     assert place.record({str(path): len(rows)})["rows"] == len(rows)
     short = classify_file(_csv(tmp_path / "短.csv", header, [*rows[:300], ["合计", "", "", "", "", "", "", "", ""]]))
     assert not short.estimated and short.rows == 300
+
+
+def _html_roster(path: Path) -> Path:
+    """A roster the 社会救助 system exported as a web page under an .xls name."""
+    cells = [["乡镇", "村", "姓名", "公民身份号码", "供养方式", "生活自理能力", "月供养标准"],
+             *[["城关镇", "东村", "张三", i, "分散", "完全自理", "1576"] for i in _IDS]]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body><table>{body}</table></body></html>',
+                    encoding="utf-8")
+    return path
+
+
+HTML_SAYS = "网页（HTML）"
+
+
+@pytest.mark.parametrize("name, content, stops, says", [
+    # must stop: a file named as a roster that cannot be read leaves the audit incomplete
+    ("特困人员名册（系统导出）.xls", "html", True, HTML_SAYS),
+    ("2026年三季度低保花名册.xlsx", b"", True, "文件是空的"),
+    # skipped with the real reason: not named as a 低保/特困 roster
+    ("系统导出.xls", "html", False, HTML_SAYS),
+    ("村干部花名册.xls", "html", False, HTML_SAYS),
+    ("低保金发放明细.xls", "html", False, HTML_SAYS),
+])
+def test_an_unreadable_file_gives_its_reason_and_a_roster_by_name_stops_the_run(tmp_path, name, content, stops, says):
+    shutil.copy(COUNTY / COUNTY_ROSTERS[2], tmp_path / COUNTY_ROSTERS[2])
+    path = _html_roster(tmp_path / name) if content == "html" else tmp_path / name
+    if content != "html":
+        path.write_bytes(content)
+    place = next(p for p in classify_folder(tmp_path) if p.path == path)
+    assert place.kind is None and says in place.why
+    if stops:
+        with pytest.raises(InputFileError, match=says):
+            gather([tmp_path])
+    else:
+        assert gather([tmp_path]).rosters == [tmp_path / COUNTY_ROSTERS[2]]
+    # a --lists folder reads no rosters: one that cannot be read is skipped there too
+    assert gather([tmp_path / COUNTY_ROSTERS[2]], list_dirs=[tmp_path]).rosters == [tmp_path / COUNTY_ROSTERS[2]]
+
+
+def test_an_unreadable_roster_in_the_folder_stops_the_cli_with_the_explicit_message(tmp_path):
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], tmp_path / COUNTY_ROSTERS[0])
+    html = _html_roster(tmp_path / "特困人员名册（系统导出）.xls")
+    folder = CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    explicit = CliRunner().invoke(app, ["audit", str(html), "--as-of", AS_OF, "--out", str(tmp_path / "out2")])
+    assert folder.exit_code == explicit.exit_code == 3
+    assert HTML_SAYS in folder.output and "另存为 .xlsx" in folder.output
+    assert folder.output.split("：", 1)[1] == explicit.output.split("：", 1)[1]

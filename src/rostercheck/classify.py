@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
-from .io.read import PARQUET, TEXT, Grid, copy_of, decode_text, parquet_rows, read_grids, sniff_delimiter, sniff_format
+from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
 from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout
 from .normalize.values import text
 
@@ -73,6 +73,7 @@ class Placement:
     also: tuple["Placement", ...] = ()  # a workbook whose sheets are lists of other kinds: one placement per kind
     seen: str | None = None  # a file skipped although recognised: the kind it looks like
     own: bool = False  # one of this tool's reports (a problem list a township filled in): review reads it, PREVIOUS
+    unreadable: InputFileError | None = None  # why a file skipped could not be read (raised for a roster by name)
 
     @property
     def label(self) -> str:
@@ -168,7 +169,7 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     if size > len(data):
         cut = data.rfind(b"\n")
         data = data[: cut + 1] if cut > 0 else data
-    content = decode_text(data, path).lstrip("\ufeff")
+    content = table_text(data, path)
     lines = content.splitlines()
     whole = size <= len(data)
     reader = csv.reader(io.StringIO("\n".join(lines if whole else lines[:PEEK_ROWS]), newline=""),
@@ -276,7 +277,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     try:
         grids, estimate = peek(path)
     except InputFileError as exc:
-        return Placement(path, None, f"无法读取：{exc.message}", None, "skipped")
+        return Placement(path, None, f"无法读取：{exc.message}", None, "skipped", unreadable=exc)
     if _own(grids):
         return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped", own=True)
     scores = score_kinds(path, grids)
@@ -346,6 +347,13 @@ def _own(grids: list[Grid]) -> bool:
                for g in grids for row in g.rows[:HEADER_SCAN_ROWS])
 
 
+def _names_roster(path: Path) -> bool:
+    """Whether a file name names a 低保/特困 roster: 名册 and a roster word besides it (特困人员名册, 低保花名册; not
+    村干部花名册, nor 低保金发放明细)."""
+    stem = Path(path).stem
+    return "名册" in stem and re.search(ROSTER_WORDS, stem.replace("花名册", "")) is not None
+
+
 def _skip_reason(path: Path) -> str | None:
     name = path.name
     if path.is_dir():
@@ -408,6 +416,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         The rosters, lists and placements.
     Raises:
         UsageError: when a file could be two kinds, or two files of a folder are the same list kind.
+        InputFileError: when a file named as a roster (:func:`_names_roster`) cannot be read (other such files are skipped).
     """
     explicit = dict(lists or {})
     got = Gathered(lists=dict(explicit))
@@ -425,6 +434,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             raise InputFileError(folder, "文件夹不存在，请检查路径。")  # a missing input, as a missing file (exit 3)
         for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
+            if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
+                raise place.unreadable  # a roster left out would make the run look complete without it
             if place.own and previous:
                 place.kind, place.by, place.why = PREVIOUS, "content", "乡镇填报后退回的问题清单（按表头判断）"
                 got.previous.append(place.path)

@@ -561,7 +561,29 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     """
     if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
         raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
-    data = path.read_bytes()
+    text = table_text(path.read_bytes(), path, notes)
+    lines = text[:1 << 20].splitlines()[:50]
+    delimiter = sniff_delimiter(lines)
+    if text.count(delimiter) + text.count("\n") > limits.max_cells:
+        raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
+    return text, delimiter
+
+
+def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
+    """Decode a text table's bytes (the whole file, or its head), refusing what is no text table.
+
+    A web page or XML saved under an .xls name (a system's "Excel" export) is refused here, whoever reads the file:
+    the folder's peek (:mod:`rostercheck.classify`) as much as the loader.
+
+    Args:
+        data: the file's bytes.
+        path: the file (for messages).
+        notes: where to say which lines held undecodable bytes (:func:`decode_text`).
+    Returns:
+        The text without a BOM.
+    Raises:
+        InputFileError: for binary content, a web page or XML.
+    """
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and data[:4096].count(b"\x00") < 64:
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
     text = decode_text(data, path, notes)
@@ -570,11 +592,7 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     text = text.lstrip("\ufeff")
     if re.search(r"<(html|table|\?xml|workbook)\b", text[:4096], re.I):
         raise InputFileError(path, "是网页（HTML）或 XML 格式，不是 Excel 工作簿或 CSV。请用 Excel/WPS 打开后另存为 .xlsx 再试。")
-    lines = text[:1 << 20].splitlines()[:50]
-    delimiter = sniff_delimiter(lines)
-    if text.count(delimiter) + text.count("\n") > limits.max_cells:
-        raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
-    return text, delimiter
+    return text
 
 
 def sniff_delimiter(lines: list[str]) -> str:
