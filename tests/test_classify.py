@@ -388,3 +388,53 @@ def test_an_unreadable_roster_in_the_folder_stops_the_cli_with_the_explicit_mess
     assert folder.exit_code == explicit.exit_code == 3
     assert HTML_SAYS in folder.output and "另存为 .xlsx" in folder.output
     assert folder.output.split("：", 1)[1] == explicit.output.split("：", 1)[1]
+
+
+def _township_roster(path: Path, sheets: dict[str, int]) -> Path:
+    """A roster workbook of one sheet per township (title, unit line, header, members, 合计), and a notes sheet."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for town, count in sheets.items():
+        ws = book.create_sheet(town)
+        ws.append([f"某县2026年第三季度城乡低保对象花名册（{town}）"])
+        ws.append([f"填报单位：{town}人民政府（盖章）", "", "", "", "", "", "单位：元、人"])
+        ws.append(["序号", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "月保障金(元)"])
+        for n in range(count):
+            ws.append([n + 1, "东村", "张三", "张三", _IDS[n % 3], "户主", 600])
+        ws.append(["合计", "", "", "", "", "", 600 * count])
+    book.create_sheet("填表说明").append(["1. 本表按户填写。"])
+    book.save(path)
+    return path
+
+
+def _business_list(path: Path, sheets: dict[str, int]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, count in sheets.items():
+        ws = book.create_sheet(name)
+        ws.append(["主体名称", "主体类型", "经营者", "证件号码", "从业人数", "登记状态"])
+        for n in range(count):
+            ws.append([f"{name}{n}号", name, "张三", _IDS[n % 3], 2, "存续"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name, build, sheets", [
+    ("低保花名册.xlsx", _township_roster, {"桃洪镇": 41, "六都寨镇": 35, "荷香桥镇": 47}),
+    ("工商登记_导出.xlsx", _business_list, {"企业": 17, "个体工商户": 17}),
+    ("低保花名册_一个乡.xlsx", _township_roster, {"桃洪镇": 41}),
+])
+def test_the_row_count_is_of_every_sheet_read(tmp_path, name, build, sheets):
+    # held-out 72: a three-sheet roster showed 47 rows (its longest sheet) where 123 were read
+    path = build(tmp_path / name, sheets)
+    place = classify_file(path)
+    assert place.kind and (place.rows, place.estimated) == (sum(sheets.values()), False)
+    if place.kind == "roster":  # the count shown before reading is the count read (run.json)
+        result = CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+        assert result.exit_code == 0, result.output
+        run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+        assert [r["rows"] for r in run["options"]["taken_as"]] == [place.rows]

@@ -59,7 +59,7 @@ class Placement:
         path: the file.
         kind: 'roster', a reference kind, or None when the file is skipped.
         why: the deciding headers (or words), or why the file was skipped (Chinese).
-        rows: data rows below the header, None when not read.
+        rows: data rows below the header (of every sheet the loader reads), None when not read.
         estimated: ``rows`` is an estimate (a large text file, from its first lines and its size).
         by: 'content' (recognised here), 'option' (given explicitly) or 'skipped'.
     """
@@ -226,7 +226,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 continue
             if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
                 required_ok = True
-                rows = max(rows, count_data_rows(grid.rows[layout.start:], layout))
+                rows += count_data_rows(grid.rows[layout.start:], layout)  # the loader reads every such sheet
             for fld, col in layout.mapping.items():
                 label = layout.labels[col] if col < len(layout.labels) else ""
                 label = SYSTEM_LABELS.get(label.upper(), label)  # SWRQ is 死亡日期's evidence
