@@ -438,3 +438,47 @@ def test_the_row_count_is_of_every_sheet_read(tmp_path, name, build, sheets):
         assert result.exit_code == 0, result.output
         run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
         assert [r["rows"] for r in run["options"]["taken_as"]] == [place.rows]
+
+
+def _money_list(path: Path, title: str, header: list[str], rows: list[list]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+_SUBSIDY_ITEMS = ("困难残疾人生活补助", "重度残疾人护理补贴")
+_LEDGER_ITEMS = ("低保金", "特困供养金")
+
+
+@pytest.mark.parametrize("name, title, header, items, kind", [
+    # must be the subsidies list (coverage's --subsidies): its columns are a ledger's too, its name is not
+    ("两项补贴发放名单（2026年7-9月）.xlsx", "2026年第三季度残疾人两项补贴发放名单",
+     ["姓名", "身份证号", "补贴类别", "发放月份", "发放金额"], _SUBSIDY_ITEMS, "subsidies"),
+    ("发放名单.xlsx", "2026年第三季度困难残疾人生活补贴和重度残疾人护理补贴发放名单",
+     ["姓名", "身份证号", "补贴类别", "发放月份", "发放金额"], _SUBSIDY_ITEMS, "subsidies"),
+    # must stay payments: a 低保/特困 ledger with the same kind of columns
+    ("2026年7-9月资金发放明细.xlsx", "2026年第三季度低保、特困资金发放明细",
+     ["姓名", "身份证号", "资金项目", "所属月份", "发放金额", "账号"], _LEDGER_ITEMS, "payments"),
+    ("发放明细.xlsx", "2026年第三季度发放明细",
+     ["姓名", "身份证号", "资金项目", "所属月份", "发放金额", "账号"], _LEDGER_ITEMS, "payments"),
+])
+def test_a_disability_subsidies_list_is_no_payment_ledger(tmp_path, name, title, header, items, kind):
+    from rostercheck.cli import REFERENCE_OPTIONS
+
+    rows = [["张三", i, items[n % 2], f"2026-0{7 + n % 3}", 80 + 20 * (n % 2), "6228480012345678901"][:len(header)]
+            for n, i in enumerate(_IDS * 3)]
+    path = _money_list(tmp_path / name, title, header, rows)
+    assert classify_file(path).kind == kind
+    audit = gather([tmp_path], wanted=(*REFERENCE_OPTIONS, "payments"))  # what audit reads
+    if kind == "payments":
+        assert audit.payments == [path]
+    else:  # listed and skipped, saying which list it looks like
+        assert not audit.payments and not audit.lists
+        assert audit.warnings == [f"{name}：像残疾人两项补贴发放名单（本命令不使用这类名单），已跳过"]

@@ -40,6 +40,10 @@ WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one colu
 CLEAR_LEAD = 1.25  # the best kind must score this many times the second, else the file is ambiguous
 # A column no list of the kind has: a 户籍注销 export's 死亡日期 beside its 注销日期/注销原因 makes it no exit list
 _NEVER = {"exits": re.compile(r"死亡(日期|时间)")}
+# Words no list of the kind has in its title or file name: the 残联's 两项补贴 (困难残疾人生活补贴, 重度残疾人护理补贴) are no
+# 低保/特困 money, though their lists' 补贴类别, 发放月份, 发放金额 are a ledger's columns too (a name that also says
+# 低保 or 特困 may pay both)
+_NEVER_NAMED = {"payments": re.compile(r"^(?!.*(低保|特困|供养|五保)).*(两项补贴|残疾人[\u4e00-\u9fff]{0,6}补[贴助])", re.S)}
 SHOWN = 4  # header labels named as the reason, the most telling first
 PEEK_BYTES = 1 << 18  # text files: the header and the first rows are in the first 256 KB
 PEEK_ROWS = HEADER_SCAN_ROWS + 40
@@ -243,9 +247,10 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                     total += 1.0
                     own = True
                     evidence.append((1.0, f"{len(months)} 个月份金额列"))
-        if not required_ok:
+        named = " ".join([*titles, path.stem])
+        if not required_ok or (kind in _NEVER_NAMED and _NEVER_NAMED[kind].search(named)):
             continue
-        word = re.search(_words(kind), " ".join([*titles, path.stem]))
+        word = re.search(_words(kind), named)
         if not own and word is None:
             continue
         labels = list(dict.fromkeys(label for _, label in sorted(evidence, key=lambda e: -e[0])))[:SHOWN]
