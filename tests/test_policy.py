@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,55 @@ male_max_ag = 63
 
 
 def test_broken_toml_is_a_config_error(tmp_path):
-    with pytest.raises(ConfigError, match="TOML 格式错误"):
+    with pytest.raises(ConfigError, match="格式错误") as info:
         load_policy(write(tmp_path, "[C03\nadd_wages = true\n"))
+    assert not re.search("[A-Za-z]{4,}", str(info.value).replace(str(tmp_path), "").replace(".toml", ""))  # no English
+    with pytest.raises(ConfigError, match="第 2 行.*文字要加英文双引号"):
+        load_policy(write(tmp_path, "[common]\ncounty_name = 清河县\n"))
+
+
+@pytest.mark.parametrize("data", [
+    "\ufeff[common]\ncounty_name = \"清河县\"\n".encode("utf-8"),  # UTF-8 with a BOM (Notepad, WPS)
+    "[common]\ncounty_name = \"清河县\"\n".encode("gbk"),  # Notepad's ANSI on a Chinese Windows
+])
+def test_a_config_saved_by_notepad_is_read(tmp_path, data):
+    (tmp_path / "c.toml").write_bytes(data)
+    assert load_policy(tmp_path / "c.toml")[1]["county_name"] == "清河县"
+
+
+def test_a_config_that_is_no_text_is_a_config_error(tmp_path):
+    (tmp_path / "c.toml").write_bytes(b"PK\x03\x04\x00\xff\xfe\x81\x30" * 20)
+    with pytest.raises(ConfigError, match="不是文本文件"):
+        load_policy(tmp_path / "c.toml")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("[common]\nurban_standard = nan\n", "应为数字"),
+    ("[common]\nurban_standard = inf\n", "应为数字"),
+    ("[C02]\ninside_words = [\"县内\", \"\"]\n", "空的文字"),  # an empty word matches every cell
+    ("[C02]\nreason_codes = { \"21\" = \"\" }\n", "代码表"),
+    ("[common]\nmoney_stop_rule = \"下下月\"\n", "次月、当月 之一"),
+    ("[C08]\nmale_min_age = 60\nmale_max_age = 16\n", "下限应小于上限"),
+    ("[C02]\nreason_codes = [\"21\"]\n", "代码表（如 { \"21\" = \"升学\" }），实际为 [\"21\"]"),
+    ("[c02]\ninside_words = [\"县内\"]\n", "节名应写作 [C02]"),  # a section ignored would change nothing quietly
+    ("[Common]\nurban_standard = 800\n", "节名应写作 [common]"),
+])
+def test_values_that_would_quietly_change_results_are_config_errors(tmp_path, text, said):
+    with pytest.raises(ConfigError) as info:
+        load_policy(write(tmp_path, text))
+    assert said in str(info.value)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("[screen]\nverdict_confidences = [\"极高\"]\n", "“极高”不是置信度"),
+    ("[screen]\nverdict_confidences = []\n", "不能为空"),  # nothing decisive: every family 无疑点
+    ("[screen]\nlead_codes = [\"C99\"]\n", "“C99”不是类别代码"),
+])
+def test_a_screen_rule_that_is_none_is_a_config_error(tmp_path, text, said):
+    from rostercheck.screen import verdict_rule
+
+    with pytest.raises(ConfigError, match=said):
+        verdict_rule(write(tmp_path, text))
 
 
 def test_unknown_keys_and_sections_are_warned_not_fatal(tmp_path):

@@ -8,6 +8,7 @@ its file and key; unknown sections and keys are warned about, not fatal.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from dataclasses import replace
@@ -24,7 +25,7 @@ from .model import CheckSpec
 
 _REQUIRED = ("code", "title", "basis", "explanation", "advice")
 # Text parameters that take one of a few values.
-_CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村")}
+_CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村"), "money_stop_rule": ("次月", "当月")}
 COMMON = "common"
 # Sections of a --config file that belong to a workflow rather than to a check.
 WORKFLOW_SECTIONS = ("screen",)
@@ -43,14 +44,53 @@ def checks_dir() -> Path:
 
 
 def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
+    """A TOML file's content; what is wrong with it goes to ``errors`` (in Chinese) and {} is returned.
+
+    A user's file may come from Notepad or WPS: a UTF-8 byte-order mark is dropped and a file that is no UTF-8 is read
+    as GB18030 (Notepad's "ANSI" on a Chinese Windows)."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
     except OSError as exc:
-        errors.append(f"{path}：无法读取（{exc.strerror or exc}）")
+        errors.append(f"{path}：无法读取（{_OS_ERRORS.get(type(exc), '文件无法打开')}）")
+        return {}
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            errors.append(f"{path}：不是文本文件（配置文件应是用记事本编辑、另存为 UTF-8 编码的 .toml 文本）")
+            return {}
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        errors.append(f"{path}：TOML 格式错误（{exc}）")
+        errors.append(f"{path}：{_toml_problem(str(exc))}")
     return {}
+
+
+_OS_ERRORS = {IsADirectoryError: "这是文件夹，不是文件", PermissionError: "没有读取权限", FileNotFoundError: "文件不存在"}
+# tomllib's messages (English) as what a clerk should change; the line and column are kept.
+_TOML_PROBLEMS = (
+    (r"overwrite|declare|defined", "同一个键或同一节写了两次"),
+    (r"Unclosed array|array", "列表缺少右方括号 ]，或列表中的逗号、引号不对"),
+    (r"Expected '=' after a key", "键的后面缺少 =（要用英文等号）"),
+    (r"Invalid value|Invalid initial character for a key part", "值的写法不对：文字要加英文双引号（如 county_name = \"清河县\"），数字不加"),
+    (r"Unclosed|Unterminated|string", "引号没有配对（要用英文双引号）"),
+)
+
+
+def _toml_problem(message: str) -> str:
+    """A TOML parse error in Chinese: where it is and the likely mistake."""
+    at = re.search(r"line (\d+), column (\d+)", message)
+    where = f"第 {at.group(1)} 行第 {at.group(2)} 列附近" if at else "文件末尾" if "end of document" in message else ""
+    what = next((text for pattern, text in _TOML_PROBLEMS if re.search(pattern, message, re.I)),
+                "不符合配置文件的写法（每行写成“键 = 值”，节名写在方括号中，标点用英文的）")
+    return f"{where}格式错误：{what}"
+
+
+def user_toml(path: Path) -> dict[str, Any]:
+    """A user's configuration file as read for :func:`load_policy` ({} when it cannot be read: load_policy says why)."""
+    return _read_toml(Path(path), [])
 
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*=")
@@ -128,28 +168,37 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
     return specs, common
 
 
+def _shown(value: Any) -> str:
+    """A configuration value as the file writes it (true, "高", ["升学"]), for messages."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (bool, str, list, dict)) else str(value)
+
+
 def _check_value(path: Path, section: str, key: str, default: Any, value: Any, errors: list[str]) -> Any:
     where = f"{path} [{section}] {key}"
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            errors.append(f"{where}：应为 true 或 false，实际为 {value!r}")
+            errors.append(f"{where}：应为 true 或 false，实际为 {_shown(value)}")
         return value
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            errors.append(f"{where}：应为数字，实际为 {value!r}")
+            errors.append(f"{where}：应为数字，实际为 {_shown(value)}")
+        elif not math.isfinite(value):
+            errors.append(f"{where}：应为数字，实际为 {value}")
         elif value < 0:
             errors.append(f"{where}：不能为负数（{value}）")
         return value
     if isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(x, type(default[0])) for x in value if default):
-            errors.append(f"{where}：应为列表（如 [\"摩托车\", \"拖拉机\"]），实际为 {value!r}")
+            errors.append(f"{where}：应为列表（如 [\"摩托车\", \"拖拉机\"]），实际为 {_shown(value)}")
+        elif any(isinstance(x, str) and not x.strip() for x in value):
+            errors.append(f"{where}：列表中有空的文字（\"\"），它会与任何内容相符，请删去")
         return value
     if isinstance(default, dict):  # a code table: code → meaning
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            errors.append(f"{where}：应为代码表（如 {{ \"21\" = \"升学\" }}），实际为 {value!r}")
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+            errors.append(f"{where}：应为代码表（如 {{ \"21\" = \"升学\" }}），实际为 {_shown(value)}")
         return value
     if isinstance(default, str) and not isinstance(value, str):
-        errors.append(f"{where}：应为文字，实际为 {value!r}")
+        errors.append(f"{where}：应为文字，实际为 {_shown(value)}")
     elif key == "county_code" and value:
         from .regions import bad_codes  # regions reads its code table through this module
 
@@ -157,8 +206,19 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
             errors.append(f"{where}：应为县级行政区划代码（六位，如 \"411022\"；多个用逗号分隔），"
                           f"“{'、'.join(bad_codes(value))}”不是")
     elif key in _CHOICES and value not in _CHOICES[key]:
-        errors.append(f"{where}：应为 {'、'.join(_CHOICES[key])} 之一，实际为 {value!r}")
+        errors.append(f"{where}：应为 {'、'.join(_CHOICES[key])} 之一，实际为 {_shown(value)}")
     return value
+
+
+# Parameters that bound a range from below and above: the lower must stay below the upper.
+_RANGES = (("male_min_age", "male_max_age"), ("female_min_age", "female_max_age"))
+
+
+def _check_ranges(path: Path, section: str, params: dict[str, Any], errors: list[str]) -> None:
+    for low, high in _RANGES:
+        if low in params and high in params and isinstance(params[low], (int, float)) \
+                and isinstance(params[high], (int, float)) and params[low] >= params[high]:
+            errors.append(f"{path} [{section}] {low} = {params[low]} 不小于 {high} = {params[high]}：下限应小于上限")
 
 
 def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[str, Any], list[str]]:
@@ -190,8 +250,13 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
             target = common
         elif section in specs:
             target = specs[section].params
+        elif section.upper() in specs or section.lower() in (COMMON, *WORKFLOW_SECTIONS):  # [c02], [Common]
+            right = section.upper() if section.upper() in specs else section.lower()
+            errors.append(f"{config} [{section}]：节名应写作 [{right}]（大小写不同）")
+            continue
         else:
-            warnings.append(f"{config}：未知的节 [{section}]，已忽略（可用：common、{'、'.join(sorted(specs))}）")
+            warnings.append(f"{config}：未知的节 [{section}]，已忽略（可用：common、{'、'.join(WORKFLOW_SECTIONS)}、"
+                            f"{'、'.join(sorted(specs))}）")
             continue
         new = dict(target)
         for key, value in values.items():
@@ -202,6 +267,7 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
                 warnings.append(f"{config} [{section}] {key}：未知的参数，已忽略")
                 continue
             new[key] = _check_value(config, section, key, target[key], value, errors)
+        _check_ranges(config, section, new, errors)
         if section == COMMON:
             common = new
         else:

@@ -13,7 +13,6 @@ Exempt assets (a motorcycle) and namesakes produce no 高/中 finding, so such f
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,19 +25,14 @@ from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
-from .model import CheckSpec, Context
+from .model import CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
 from .order import natural_rank
-from .policy import load_policy
+from .policy import load_policy, user_toml
 from .roster import on_sheet
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import head_rows
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SECTION = "screen"
 ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
@@ -88,19 +82,24 @@ def verdict_rule(config: Path | None) -> dict:
     rule = {k: list(v) for k, v in DEFAULTS.items()}
     if config is None or not Path(config).is_file():
         return rule
-    try:
-        with Path(config).open("rb") as fh:
-            section = tomllib.load(fh).get(SECTION, {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return rule  # load_policy reports a broken file with its details
+    section = user_toml(Path(config)).get(SECTION, {})  # (load_policy reports a broken file with its details)
     errors = []
     for key, value in (section if isinstance(section, dict) else {}).items():
+        where = f"{config} [{SECTION}] {key}"
         if key not in DEFAULTS:
-            errors.append(f"{config} [{SECTION}] {key}：未知的参数（可用：{'、'.join(DEFAULTS)}）")
-        elif not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            errors.append(f"{config} [{SECTION}] {key}：应为文字列表（如 [\"高\", \"中\"]），实际为 {value!r}")
+            errors.append(f"{where}：未知的参数（可用：{'、'.join(DEFAULTS)}）")
+            continue
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            errors.append(f"{where}：应为文字列表（如 [\"高\", \"中\"]）")
+            continue
+        values = [x.strip().upper() if key == "lead_codes" else x.strip() for x in value]
+        known = CONFIDENCE_ORDER if key == "verdict_confidences" else load_all()
+        wrong = [v for v in values if v not in known]
+        if wrong or (key == "verdict_confidences" and not values):  # nothing decisive: every family 无疑点
+            errors.append(f"{where}：" + (f"“{'、'.join(wrong)}”不是" if wrong else "不能为空，应列出")
+                          + ("置信度（高、中、低）" if key == "verdict_confidences" else "类别代码（见 rostercheck checks）"))
         else:
-            rule[key] = [x.strip().upper() if key == "lead_codes" else x.strip() for x in value]
+            rule[key] = values
     if errors:
         raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors))
     return rule
