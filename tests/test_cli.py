@@ -36,6 +36,16 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["coverage", "x.xlsx", "--out", "o", "--monitoring", "a.xlsx", "--monitoring", "b.xlsx"], 2,
          "--monitoring 给了 2 个文件"),
         (["screen", "x.xlsx", "--out", "o", "--staff", "a.xlsx", "--staff", "b.xlsx"], 2, "--staff 给了 2 个文件"),
+        # an option of one value given twice: Click kept the last one without a word (held-out 75)
+        (["audit", "x.xlsx", "--out", "o", "--config", "a.toml", "--config", "b.toml"], 2, "--config 写了不止一次"),
+        (["review", "p.csv", "x.xlsx", "--out", "o", "--out=p"], 2, "--out 写了不止一次"),
+        # an empty batch variable: --out "" wrote into the current folder
+        (["audit", "x.xlsx", "--out", ""], 2, "--out 后面没有写内容"),
+        (["audit", "x.xlsx", "--out="], 2, "--out 后面没有写内容"),
+        # digits that are no date: a mistyped 2026930 was an Excel serial (year 7449); a year far off
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026930"], 2, "无法识别"),
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "46295"], 2, "无法识别"),
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "1899-12-31"], 2, "不在合理范围"),
     ],
 )
 def test_usage_errors_are_one_chinese_line(tmp_path, args, code, words):
@@ -152,3 +162,10 @@ def test_reports_an_earlier_run_left_in_the_output_folder_are_pointed_out(tmp_pa
     result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", str(roster), "--out", str(out)],
                             capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "200"})
     assert result.returncode == 0 and "以前运行留下的 1 个报告文件（如 旧乡.xlsx）" in result.stderr + result.stdout
+
+
+def test_a_lists_option_naming_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "d.csv").write_text("姓名,身份证号\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", "x.xlsx", "--lists", "d.csv", "--out", "o"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 2 and "--lists 要写文件夹" in result.stderr and "Traceback" not in result.stderr

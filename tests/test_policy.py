@@ -134,6 +134,34 @@ def test_a_check_can_be_disabled(tmp_path):
     assert flagged(context(rows, config=write(tmp_path, "[C08]\nenabled = false\n")), "C08") == []
 
 
+def test_every_check_disabled_is_a_config_error_not_a_clean_result(tmp_path):
+    from rostercheck.audit import run_checks
+    from rostercheck.rules import load_all
+
+    rows = household("张三", make_id("19900101", 111), labour="有劳动能力", health="健康", sex="男")
+    off = write(tmp_path, "".join(f"[{code}]\nenabled = false\n" for code in sorted(load_all())))
+    with pytest.raises(ConfigError, match="停用了全部检查"):
+        run_checks(context(rows, config=off))
+
+
+def test_run_json_records_which_configuration_was_used(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from helpers import COUNTY, COUNTY_ROSTERS
+    from rostercheck.cli import app
+
+    cfg = write(tmp_path, "[common]\nurban_standard = 760\n")
+    res = CliRunner().invoke(app, ["audit", str(COUNTY / COUNTY_ROSTERS[0]), "--config", str(cfg), "--as-of", "2026-09-30",
+                                   "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    import hashlib
+
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert run["config"]["sha256"] == hashlib.sha256(cfg.read_bytes()).hexdigest()
+
+
 def test_screen_section_is_not_an_unknown_section(tmp_path):
     from rostercheck.policy import load_policy
 

@@ -262,3 +262,13 @@ def test_older_entry_takes_the_evidence_fingerprint_of_a_newer_one():
     assert (merged[suppress.EVIDENCE].iat[0], merged["核实日期"].iat[0]) == ("EV-0123456789abcdef", "2025-12-31")
     other = new.assign(**{suppress.EVIDENCE: "EV-fedcba9876543210", "依据指纹": "FP-2"})
     assert len(suppress.merge(old, new, other)) == 2  # another car: a second verified finding
+
+
+def test_a_problem_list_given_as_suppression_file_is_refused(tmp_path):
+    # findings.csv holds every finding, none verified: taken as the verified list it hid them all (held-out 75)
+    from rostercheck.errors import InputFileError
+
+    write_roster(tmp_path / "roster.xlsx", county_q3())
+    _audit(tmp_path, STAFF, "q3")
+    with pytest.raises(InputFileError, match="不是核实无问题清单"):
+        suppress.read(tmp_path / "q3" / "findings.csv")

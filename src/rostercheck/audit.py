@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import parallel, regions
+from .errors import ConfigError
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
@@ -100,6 +101,9 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
     return regions.county_notes(ctx.county_code, source, dests)
 
 
+DISABLED = "配置中已停用"
+
+
 def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[str, str]]:
     """The enabled checks whose lists are given, in code order, and code → why each other one is skipped."""
     runnable: list[str] = []
@@ -109,7 +113,7 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
         if spec is None or (codes and code not in codes):
             continue
         if spec.params.get("enabled", True) is False:
-            skipped[code] = "配置中已停用"
+            skipped[code] = DISABLED
             continue
         lacking = next((kinds for kinds in (spec.needs, spec.needs_also) if kinds and not any(ctx.has(k) for k in kinds)), None)
         if lacking:
@@ -132,6 +136,9 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     """
     rules = load_all()
     runnable, skipped = _runnable(ctx, codes)
+    if not runnable and len(skipped) > 1 and set(skipped.values()) == {DISABLED}:
+        # every check of the command turned off: nothing checked would read as nothing found (未发现问题, 无疑点)
+        raise ConfigError("配置文件停用了全部检查（enabled = false），没有可运行的检查；请至少保留一类。")
 
     def run(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:  # in either process (parallel.shared)
         found = {code: rules[code](ctx) for code in group}

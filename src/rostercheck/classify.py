@@ -437,6 +437,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     for folder, rosters_too in folders:
         if not folder.exists():
             raise InputFileError(folder, "文件夹不存在，请检查路径。")  # a missing input, as a missing file (exit 3)
+        if not folder.is_dir():  # (only --lists folders get here as files)
+            raise UsageError(f"--lists 要写文件夹，“{folder.name}”是一个文件；单个名单请用它的选项写出（如 --deaths 文件）。")
         for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):

@@ -81,7 +81,32 @@ class _Group(_ChineseHelp, typer.core.TyperGroup):
 
 
 class _Command(_ChineseHelp, typer.core.TyperCommand):
-    pass
+    def parse_args(self, ctx, args):  # noqa: D102 - Click API
+        _refuse_repeated(self, args)
+        return super().parse_args(ctx, args)
+
+
+def _refuse_repeated(command, args: list[str]) -> None:
+    """An option of one value written twice (--config a --config b) is a usage error: Click would quietly keep the
+    last one; so is one given an empty value. Repeatable options (--payments) and the lists' (refused with their
+    files, :func:`_one_file`) are left."""
+    single = {name for p in command.params if getattr(p, "opts", None) and not getattr(p, "multiple", False)
+              and not getattr(p, "is_flag", False) for name in p.opts if name.startswith("--")}
+    seen: dict[str, int] = {}
+    for arg, value in zip(args, [*args[1:], None]):
+        if arg == "--":
+            break
+        name = arg.split("=", 1)[0]
+        if name in single:
+            seen[name] = seen.get(name, 0) + 1
+            empty = arg.endswith("=") if "=" in arg else value is not None and not value.strip()
+            if empty and name != "--as-of":  # (--as-of says what a date looks like)
+                # an empty variable in a batch file: --out "" would write into the current folder
+                raise _click_exceptions().UsageError(f"{name} 后面没有写内容（是不是批处理文件里的变量为空？）")
+    twice = [name for name, n in seen.items() if n > 1]
+    if twice:
+        raise _click_exceptions().UsageError(f"选项 {'、'.join(twice)} 写了不止一次；每个选项只能写一次"
+                                             "（否则只会用最后一个），请删去多余的")
 
 
 app = typer.Typer(
@@ -210,9 +235,14 @@ def _date(value: Optional[str]) -> dt.date:
         raise UsageError("--as-of 后面没有写日期，请写成 2026-09-30 这样的格式（不写 --as-of 则按今天核查）。")
     from .normalize.values import date
 
-    parsed = date(value)
+    bare = value.strip()
+    yyyymm = re.fullmatch(r"(19|20)\d{2}(0[1-9]|1[0-2])", bare)
+    # digits alone are 20260930 (or a month, 202609, said below), never an Excel serial number (2026930 mistyped)
+    parsed = None if bare.isdigit() and len(bare) != 8 and not yyyymm else date(value)
     if parsed is None:
         raise UsageError(f"--as-of 日期“{value}”无法识别，请写成 2026-09-30 这样的格式。")
+    if not 2000 <= parsed.year <= 2100:
+        raise UsageError(f"--as-of 日期“{value}”（{parsed.isoformat()}）不在合理范围内，请写成 2026-09-30 这样的格式。")
     if not re.search(r"\d{1,2}\s*[日号]?\s*$", value.strip()) or re.fullmatch(r"\s*(\d{4}\s*[年.\-/]\s*\d{1,2}\s*月?|\d{6})\s*", value):
         # a month without its day ('2026年9月', '2026.9') would quietly be its first day
         raise UsageError(f"--as-of 日期“{value}”没有写明是哪一天，请写成 2026-09-30 这样的格式。")

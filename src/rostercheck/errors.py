@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 
@@ -57,3 +58,20 @@ class UsageError(RostercheckError):
     """The command line asks for something impossible (e.g. a bad date)."""
 
     exit_code = ExitCode.USAGE
+
+
+# An operating-system error's cause in words a clerk reads (the system's own text is English on Linux).
+_OS_REASONS = {
+    errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "所在磁盘或文件夹是只读的",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹", errno.EISDIR: "这是文件夹，不是文件", errno.ENOENT: "不存在",
+    errno.ENOSPC: "磁盘空间不足", errno.ENAMETOOLONG: "路径太长", errno.EBUSY: "正被其他程序占用",
+    errno.EEXIST: "已存在", errno.EINVAL: "路径写法不对",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError's cause in Chinese ('没有权限', '磁盘空间不足' …; else the system's error number)."""
+    if isinstance(exc, PermissionError):
+        return "没有权限（文件可能正在 Excel/WPS 中打开）"
+    return _OS_REASONS.get(exc.errno, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
+

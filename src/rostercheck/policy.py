@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .errors import ConfigError
+from .errors import ConfigError, os_reason
 from .model import CheckSpec
 
 _REQUIRED = ("code", "title", "basis", "explanation", "advice")
@@ -51,7 +51,7 @@ def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        errors.append(f"{path}：无法读取（{_OS_ERRORS.get(type(exc), '文件无法打开')}）")
+        errors.append(f"{path}：无法读取（{os_reason(exc)}）")
         return {}
     try:
         text = data.decode("utf-8-sig")
@@ -68,7 +68,6 @@ def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
     return {}
 
 
-_OS_ERRORS = {IsADirectoryError: "这是文件夹，不是文件", PermissionError: "没有读取权限", FileNotFoundError: "文件不存在"}
 # tomllib's messages (English) as what a clerk should change; the line and column are kept.
 _TOML_PROBLEMS = (
     (r"overwrite|declare|defined", "同一个键或同一节写了两次"),

@@ -200,7 +200,7 @@ def read(path: Path) -> pd.DataFrame:
     Returns:
         A frame with :data:`COLUMNS` (text).
     Raises:
-        InputFileError: when the file lacks 类别代码, 身份证号 or 依据指纹.
+        InputFileError: when the file lacks 类别代码, 身份证号, 依据指纹 or 核实日期 (a problem list is none).
     """
     grids = read_grids(Path(path))
     for grid in grids:
@@ -208,6 +208,9 @@ def read(path: Path) -> pd.DataFrame:
             labels = [header_label(c) for c in row]
             if not {"类别代码", "身份证号"} <= set(labels) or not {"依据指纹", EVIDENCE} & set(labels):
                 continue
+            if "核实日期" not in labels:  # findings.csv or a problem list: nothing in it was verified
+                raise InputFileError(path, "不是核实无问题清单（没有“核实日期”列，像是问题清单或 findings.csv）；"
+                                           "--suppress 要用 review 命令生成的“核实无问题清单.csv”。")
             pos = {label: labels.index(label) for label in COLUMNS if label in labels}
             data = [{c: (row2[i] if i < len(row2) else "") for c, i in pos.items()} for row2 in grid.rows[r + 1:]]
             frame = pd.DataFrame(data, columns=COLUMNS, dtype=object).fillna("")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputFileError, LimitExceededError
+from ..errors import InputFileError, LimitExceededError, os_reason
 from .limits import Limits, check_zip_workbook
 from .ole import ENCRYPTED, check_ole_workbook
 
@@ -138,7 +138,7 @@ def sniff_format(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise InputFileError(path, f"无法打开（{exc.strerror or exc}），请确认文件未被其他程序占用且有读取权限。") from exc
+        raise InputFileError(path, f"无法打开（{os_reason(exc)}），请确认文件未被其他程序占用且有读取权限。") from exc
     if not head:
         raise InputFileError(path, "文件是空的（0 字节），请重新导出后再试。")
     if head.startswith(b"PK\x03\x04"):

@@ -26,7 +26,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from ..errors import OutputError
+from ..errors import OutputError, os_reason
 from ..normalize.ids import redact
 
 LEDGER_COLUMNS = ["核实情况", "整改措施", "责任人", "整改时限", "整改状态"]
@@ -55,7 +55,7 @@ def prepare_out_dir(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法创建输出文件夹“{out}”（{exc.strerror or exc}）。") from exc
+        raise OutputError(f"无法创建输出文件夹“{out}”（{os_reason(exc)}）。") from exc
     _CREATED.extend(new)
     return out
 
@@ -206,9 +206,7 @@ def _replace_all(staged: list[tuple[Path, Path]]) -> None:
 
 def _reason(exc: OSError) -> str:
     """An OSError's cause in words a clerk reads."""
-    if isinstance(exc, PermissionError):
-        return "没有写入权限"
-    return exc.strerror or str(exc)
+    return "没有写入权限" if isinstance(exc, PermissionError) else os_reason(exc)
 
 
 def _write_error(target: Path, exc: OSError, whole_set: bool = False) -> OutputError:
@@ -990,6 +988,9 @@ def write_manifest(data: dict, target: Path) -> None:
         data: the manifest.
         target: the file.
     """
+    config = (data.get("options") or {}).get("config")
+    if config and Path(config).is_file():  # which policy values the run used
+        data = {**data, "config": {"path": str(config), "sha256": sha256(Path(config))}}
     write_json(_redacted(data), target)
 
 
