@@ -483,3 +483,13 @@ def test_a_code_table_that_is_not_one_is_a_configuration_error(tmp_path):
     cfg.write_text('[C02]\nreason_codes = ["升学"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="代码表"):
         load_policy(cfg)
+
+
+def test_a_configured_county_code_no_member_id_starts_with_is_warned():
+    from rostercheck.regions import configured_code_notes
+
+    people = [make_id(f"19{50 + k}0101", 101 + 2 * k, "410526") for k in range(25)]
+    assert configured_code_notes("411023", people) and "最多的是 410526" in configured_code_notes("411023", people)[0]
+    assert configured_code_notes("410526", people) == []  # the members' own county
+    assert configured_code_notes("411023", people[:5]) == []  # too few people to say
+    assert configured_code_notes("", people) == []

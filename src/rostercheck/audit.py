@@ -83,6 +83,7 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None) -> tuple
     valid_ids = members.loc[members["id_status"] == ids.VALID, "id"].tolist()
     code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,
                                             common["county_name"], valid_ids)
+    warnings = warnings + regions.configured_code_notes(common.get("county_code", ""), valid_ids)
     if not common["county_name"]:  # a county known by its code only (a 区划代码 column): its name from the table
         common["county_name"] = regions.county_name_of(code)
     ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code)

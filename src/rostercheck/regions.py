@@ -320,6 +320,17 @@ def find_county_code(configured: object, region_cells: Iterable[object], sources
     return "", ""
 
 
+def configured_code_notes(configured: object, member_ids: list[str], least: int = 20) -> list[str]:
+    """A warning when no member's ID starts with any configured county code (a mistyped county_code: moves inside
+    the county would be read as moves out); said only for a roster of at least ``least`` valid IDs."""
+    codes = parse_codes(configured)
+    if not codes or len(member_ids) < least or any(i.startswith(codes) for i in member_ids):
+        return []
+    common = "、".join(c for c, _ in Counter(i[:6] for i in member_ids).most_common(3))
+    return [f"配置文件 [common] county_code 为 {'、'.join(codes)}，但花名册中没有一人的身份证号以它开头（最多的是 {common}）；"
+            "迁往地写成区划代码时据此判断是否县内，请核对这个代码。"]
+
+
 def county_notes(code: str, source: str, dests: Iterable[object]) -> list[str]:
     """Return what the user should know about the county's code, when coded destinations depend on it.
 
