@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import json
 import sys
 from pathlib import Path
@@ -30,7 +31,10 @@ def _args(out: Path) -> list[str]:
             "--supporters", str(COUNTY / "赡养义务人信息.xls"), "--as-of", AS_OF.isoformat(), "--out", str(out), "--mask"]
 
 
-def test_coverage_on_the_sample_county(tmp_path):
+def test_coverage_on_the_sample_county(tmp_path, monkeypatch):
+    from rostercheck import console
+
+    monkeypatch.setattr(console, "out", console.Console(width=160, highlight=False))  # categories down (read below)
     result = CliRunner().invoke(app, _args(tmp_path))
     assert result.exit_code == 0, result.output
     assert "漏保线索汇总" in result.output
@@ -43,6 +47,10 @@ def test_coverage_on_the_sample_county(tmp_path):
         truth = list(csv.DictReader(f))
     scores = score(leads, truth)
     assert set(scores) == {"L01", "L02", "L03", "L04", "L05"}
+    # the console counts what the workbook lists: people for L02-L04 (two of a household are two), households else
+    shown = {line.split("│")[1].strip(): int(line.split("│")[-2]) for line in result.output.splitlines()
+             if line.startswith("│ L0")}
+    assert shown == dict(Counter(row["线索代码"] for row in leads)), shown
     for code, s in scores.items():
         assert s["found"] >= 0.9 * s["planted"], (code, s)
         assert s["trap_hits"] == 0, (code, s)

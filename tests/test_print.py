@@ -274,3 +274,15 @@ def test_relation_column_holds_a_code_and_its_meaning_on_one_line(relations):
 
     width, wrapped = column_layout("与户主关系", relations, WIDTHS)
     assert not wrapped and width > max(display_width(r) for r in relations)
+
+
+def test_console_summary_counts_each_lead_when_rows_name_no_member(capsys, monkeypatch):
+    # coverage's L03 lists two people of one household as two leads: the console said one (held-out 76)
+    from rostercheck import console
+
+    rows = [{"类别代码": "L03", "乡镇": "城关镇", "_household": "H1"}, {"类别代码": "L03", "乡镇": "城关镇", "_household": "H1"},
+            {"类别代码": "L01", "乡镇": "城关镇", "_household": "H1"}]
+    monkeypatch.setattr(console, "out", console.Console(width=120, highlight=False))
+    console.summary_table(pd.DataFrame(rows), {"L01": "甲", "L03": "乙"})
+    shown = capsys.readouterr().out
+    assert [line.split("│")[-2].strip() for line in shown.splitlines() if line.startswith("│ L0")] == ["1", "2"]

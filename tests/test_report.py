@@ -258,7 +258,8 @@ def test_a_percent_column_is_wide_enough_for_its_shown_value():
 def test_amount_columns_show_yuan_with_two_decimals_and_stay_numbers(tmp_path):
     # held-out 68: 资金核查 printed 13417.5, F sheets 2148 beside a 依据 saying 2,148.00 元; review and coverage General
     money = pd.DataFrame({"乡镇": ["城关镇", "合计"], "应追回合计（元）": [13417.5, 13417.5], "应补发合计（元）": [0, 0],
-                          "涉及户数": [3, 3], "C06 务工收入超过保障标准": [1, 1]})  # (people: held-out 74)
+                          "涉及户数": [3, 3], "C06 务工收入超过保障标准": [1, 1],  # (people: held-out 74, 76)
+                          "F05 发放金额与核定金额不符": [0, 1]})
     rows = pd.DataFrame({"姓名": ["张三", "李四"], "应追回金额": [2148, None], "应补发金额": [None, 1032.5],
                          "人均月收入": [350.0, 12.5], "保障标准": [516, 716], "依据": ["发放金额 2,148.00 元", "短"]})
     report.write_workbook(tmp_path / "x.xlsx", [("资金核查", money, None), ("F01", rows, report.LEDGER_COLUMNS)],

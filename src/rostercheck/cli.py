@@ -551,7 +551,8 @@ def coverage_cmd(
                    "by_township": by_township}
         paths = write_coverage_reports(result, out, options, when, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
-        leads = result.leads.rename(columns={"线索代码": "类别代码"}).assign(_member=result.leads.get("_household"))
+        # each lead counted (one per household for household codes, per person for L02-L04), as 汇总 counts them
+        leads = result.leads.rename(columns={"线索代码": "类别代码"}).drop(columns="_member", errors="ignore")
         console.out.print(f"花名册共 {len(result.inputs.members)} 人；核查基准日 {when.isoformat()}")
         console.summary_table(leads, titles, title="漏保线索汇总（户/人）")
         console.out.print(f"共 {len(result.leads)} 条漏保线索，报告已写入：{paths['workbook']}、{paths['leads']}", **console.PATHS)

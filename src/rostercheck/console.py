@@ -209,7 +209,8 @@ def _legend(codes: list[str], titles: dict[str, str]) -> None:
 
 
 def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）") -> None:
-    """Print counts of flagged people by category × township, fitted to the terminal's width.
+    """Print counts of flagged people (distinct ``_member``s; rows when there is no such column) by category ×
+    township, fitted to the terminal's width.
 
     Categories down and townships across when that fits (with the categories' names when they fit whole,
     else listed below); otherwise townships down and category codes across, split into as many tables as the
@@ -228,7 +229,8 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
     if findings.empty:
         out.print("[green]未发现问题。[/green]")
         return
-    distinct = findings.drop_duplicates(["类别代码", "_member"])
+    # a person flagged twice in a category counts once; rows without members (leads) count each
+    distinct = findings.drop_duplicates(["类别代码", "_member"]) if "_member" in findings.columns else findings
     codes = sorted(distinct["类别代码"].unique())
     towns = natural_sorted(distinct["乡镇"].unique())
     counts = distinct.groupby(["类别代码", "乡镇"]).size()

@@ -189,6 +189,7 @@ def money_summary(findings: pd.DataFrame) -> pd.DataFrame | None:
                           "应追回合计（元）": g["_rec"].sum().round(2),
                           "应补发户数": rows[rows["_rep"] > 0].groupby("乡镇")["_household"].nunique(),
                           "应补发合计（元）": g["_rep"].sum().round(2)}).fillna(0)
+    table = table.sort_index(key=natural_rank)  # townships as on every other sheet (pinyin, not code points)
     total = pd.DataFrame({"涉及户数": [rows["_household"].nunique()],
                           "应追回户数": [rows.loc[rows["_rec"] > 0, "_household"].nunique()],
                           "应追回合计（元）": [round(rows["_rec"].sum(), 2)],

@@ -332,9 +332,9 @@ TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册�
 # Columns of fractions shown as percentages (the cells stay numbers Excel and WPS can sort and sum).
 PERCENT_COLUMNS = frozenset(("整改率",))
 # Columns of yuan shown as amounts ('13,417.50', as 依据 writes them), the cells still numbers: the money checks'
-# 应追回金额/应补发金额 and their 合计（元）, coverage's 人均月收入/保障标准.
-# (coverage's two by their whole header: a summary's 'C06 务工收入超过保障标准' counts people)
-AMOUNT_COLUMNS = re.compile(r"金额|（元）|^人均月收入$|^保障标准$")
+# 应追回金额/应补发金额 and their 合计（元）, coverage's 人均月收入/保障标准; never a summary's column of a category,
+# which counts people ('F05 发放金额与核定金额不符', 'C06 务工收入超过保障标准').
+AMOUNT_COLUMNS = re.compile(r"^(?![A-Z]{1,2}\d{2}\b).*(?:金额|（元）)|^人均月收入$|^保障标准$")
 AMOUNT_FORMAT = "#,##0.00"
 
 
