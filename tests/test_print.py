@@ -286,3 +286,17 @@ def test_console_summary_counts_each_lead_when_rows_name_no_member(capsys, monke
     console.summary_table(pd.DataFrame(rows), {"L01": "甲", "L03": "乙"})
     shown = capsys.readouterr().out
     assert [line.split("│")[-2].strip() for line in shown.splitlines() if line.startswith("│ L0")] == ["1", "2"]
+
+
+def test_every_summary_lists_townships_in_the_same_order():
+    # 资金核查 and the coverage sheets kept pandas' code-point order beside pinyin everywhere else (held-out 76)
+    from rostercheck.io.coverage_report import summary as lead_summary
+    from rostercheck.io.problem_list import money_summary
+
+    towns = ["紫水街道", "十里镇", "槐店乡"]
+    pinyin = ["槐店乡", "十里镇", "紫水街道"]
+    leads = pd.DataFrame({"乡镇": towns, "线索代码": ["L01"] * 3, "优先级": ["高"] * 3})
+    assert lead_summary(leads, {"L01": "甲"})["乡镇"].tolist() == pinyin + ["合计"]
+    money = pd.DataFrame({"类别代码": ["F01"] * 3, "乡镇": towns, "_household": ["a", "b", "c"],
+                          "应追回金额": [100.0, 200.0, 300.0], "应补发金额": [None] * 3})
+    assert money_summary(money)["乡镇"].tolist() == pinyin + ["合计"]

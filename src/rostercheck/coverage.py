@@ -20,6 +20,7 @@ from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
 from .model import CheckSpec
+from .order import natural_rank
 from .policy import load_policy
 from .rules import load_all
 from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
@@ -181,7 +182,8 @@ def leads_frame(leads: list[Lead], specs: dict[str, CheckSpec]) -> pd.DataFrame:
         if col in frame.columns:
             frame[col] = pd.Series([_number(v, kind) for v in frame[col]], index=frame.index, dtype=object)
     frame["_p"] = frame["优先级"].map(PRIORITY_ORDER)
-    frame = frame.sort_values(["线索代码", "乡镇", "村", "_p", "户主姓名", "姓名"], kind="stable")
+    frame = frame.sort_values(["线索代码", "乡镇", "村", "_p", "户主姓名", "姓名"], kind="stable",
+                              key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c)  # as audit's sheets
     return frame.drop(columns="_p").reset_index(drop=True)
 
 

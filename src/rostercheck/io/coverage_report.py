@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
+from ..order import natural_rank
 from .problem_list import WIDTHS, input_manifest, report_heading
 from .public import write_public_copies
 from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
@@ -36,6 +37,7 @@ def summary(leads: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
         return pd.DataFrame({"乡镇": ["合计"], "线索条数": [0]})
     towns = leads["乡镇"].replace("", "（未填乡镇）")
     table = pd.crosstab(towns, leads["线索代码"])
+    table = table.sort_index(key=natural_rank)  # townships as on every sheet (pinyin), not in code-point order
     table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
     table["线索条数"] = table.sum(axis=1)
     table["其中高优先级"] = leads.assign(_t=towns).groupby("_t")["优先级"].apply(lambda s: int((s == "高").sum())).reindex(table.index)
