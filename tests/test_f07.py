@@ -20,6 +20,16 @@ def test_holder_not_a_member_flagged():
     assert money(money_context(roster(), rows), "F07") == [("陈国强", "中", None, None)]
 
 
+def test_a_stranger_named_as_the_payee_and_the_holder_beside_a_members_id_is_flagged():
+    # 姓名 = 户名 = 王秀兰 (no member) with 陈国强's ID and account: the holder is no member (held-out 76)
+    rows = [pay(A, "王秀兰", "2026-09", 1032, holder="王秀兰", bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999")]
+    assert money(money_context(roster(), rows), "F07") == [("陈国强", "中", None, None)]
+    # the wife named as payee beside her husband's ID, her account: a member
+    rows[0] = pay(A, "王芳", "2026-09", 1032, holder="王芳", bank_account="6228480012345678")
+    assert money(money_context(roster(), rows), "F07") == []
+
+
 def test_holder_written_with_a_space_or_traditional_characters_or_as_the_wife_not_flagged():
     rows = [pay(A, "陈国强", "2026-08", 1032, holder="陳國強", bank_account="6228480012345678"),
             pay(A, "陈国强", "2026-09", 1032, holder="王 芳", bank_account="6228480012345678"),

@@ -187,8 +187,13 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
     holders = f["holder_key"].to_numpy(dtype=object)
-    other = ((holders != "") & (holders != f["name_key"].to_numpy(dtype=object))
-             & (holders != f["head_name_key"].to_numpy(dtype=object)) & pd.notna(f["holder_key"]).to_numpy())
+    row_names, member = f["name_key"].to_numpy(dtype=object), led.array("member")
+    # the holder is the row's payee, unless the row names its payee otherwise than the roster names the member its ID
+    # links to (姓名 王秀兰 beside 张国强's ID and account: a stranger paid in the household's name)
+    named = ctx.members["name_key"].to_numpy(dtype=object)[np.maximum(member, 0)] if len(ctx.members) else row_names
+    payee = (holders == row_names) & ((member < 0) | (row_names == named))
+    other = ((holders != "") & ~payee & (holders != f["head_name_key"].to_numpy(dtype=object))
+             & pd.notna(f["holder_key"]).to_numpy())
     # (no roster: no names; a moved member's earlier rows: his former household's)
     sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0) & ~institution & ~_moved_rows(ctx, led))
     if len(sel):  # each (household, holder) pair judged once
