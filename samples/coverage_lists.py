@@ -358,7 +358,10 @@ def add_supporters(w: World, leads) -> None:
         leads: L03 leads found on a first pass (people the registry shows no supporter for).
     """
     keep = 3
-    for _, row in leads[leads["现保障类别"] == "低保"].iterrows():
+    # the first three in code-point order of place and name (the order the committed sample was drawn in)
+    order = leads.assign(_p=leads["优先级"].map({"高": 0, "中": 1, "低": 2}))
+    order = order.sort_values(["乡镇", "村", "_p", "户主姓名", "姓名"], kind="stable")
+    for _, row in order[order["现保障类别"] == "低保"].iterrows():
         if keep:
             keep -= 1
             w.plant("L03", row["户主身份证号"], row["身份证号"], "flag", "低保 member alone, no supporter: 低保转特困")

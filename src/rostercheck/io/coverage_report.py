@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import __version__
 from ..order import natural_rank
-from .problem_list import WIDTHS, input_manifest, report_heading
+from .problem_list import WIDTHS, input_manifest, report_heading, said_once
 from .public import write_public_copies
 from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
@@ -54,7 +54,7 @@ def code_sheets(leads: pd.DataFrame, titles: dict[str, str]) -> list[tuple[str, 
     for code in sorted(leads["线索代码"].unique()) if len(leads) else []:
         part = leads[leads["线索代码"] == code]
         cols = [c for c in part.columns if not c.startswith("_") and (part[c].astype(str) != "").any() or c in ("乡镇", "村")]
-        out.append((f"{code} {titles.get(code, '')}", part[cols], VISIT_COLUMNS))
+        out.append((f"{code} {titles.get(code, '')}", said_once(part[cols], "线索名称", "建议"), VISIT_COLUMNS))
     return out
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import ids
 from ..normalize.values import count, header_label, text
+from ..policy import load_defaults
 from .limits import Limits
 from .problem_list import FINDING_COLUMNS
 from .read import read_grids
@@ -97,6 +98,11 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         if col not in frame.columns:
             frame[col] = ""
     frame = frame[frame["类别代码"] != ""]
+    # a category sheet says its name in its title and its advice under it, not on every row (problem_list.said_once)
+    specs = load_defaults()[0]
+    for col, attr in (("类别名称", "title"), ("建议", "advice")):
+        blank = frame[col].astype(str).str.strip() == ""
+        frame.loc[blank, col] = [getattr(specs[c], attr) if c in specs else "" for c in frame.loc[blank, "类别代码"]]
     added = [c for c in frame.columns if c.endswith(TOWNSHIP_ADDED)]
     frame[added] = frame[added].fillna("")
     frame = frame[COLUMNS + added + ["_sheet", "_row"]].reset_index(drop=True)
@@ -146,8 +152,6 @@ class _Code:
 
 def _code_of_title(text_value: str) -> _Code | None:
     """Return the category whose title a sheet name or 类别名称 cell names (the longest title that fits)."""
-    from ..policy import load_defaults
-
     wanted = str(text_value).strip()
     if not wanted:
         return None

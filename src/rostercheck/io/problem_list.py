@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import __version__, parallel
 from ..order import natural_rank
-from .report import (LEDGER_COLUMNS, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
+from .report import (LEDGER_COLUMNS, SHEET_NOTE, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
                      write_manifest, write_township_workbooks, written_together)
 
 # The findings.csv contract (also the columns of each category sheet, before the ledger columns).
@@ -212,7 +212,20 @@ def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tupl
     out = []
     for code in sorted(findings["类别代码"].unique()):
         part = without_money(findings[findings["类别代码"] == code])  # a check that counts no money: no money columns
-        out.append((f"{code} {titles.get(code, '')}", part, LEDGER_COLUMNS))
+        out.append((f"{code} {titles.get(code, '')}", said_once(part, "类别名称", "建议"), LEDGER_COLUMNS))
+    return out
+
+
+def said_once(part: pd.DataFrame, named: str, advice: str) -> pd.DataFrame:
+    """A category's rows without the columns that repeat one text on every row: its name (the sheet's title says it)
+    and its advice (said once under the title, :data:`io.report.SHEET_NOTE`). Printed in narrow columns, such texts
+    made every row many lines high (53 rows on 14 pages)."""
+    drop = [c for c in (named, advice) if c in part.columns and part[c].nunique(dropna=False) == 1]
+    if not drop:
+        return part
+    out = part.drop(columns=drop)
+    if advice in drop and str(part[advice].iat[0]).strip():
+        out.attrs[SHEET_NOTE] = f"{advice}：{part[advice].iat[0]}"
     return out
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..normalize.ids import CHECK, DATE, VALID, id_number, mask_id
 from ..normalize.values import digits
-from .report import TOWNSHIP_ADDED, public_columns, write_csv, write_workbook
+from .report import SHEET_NOTE, TOWNSHIP_ADDED, public_columns, write_csv, write_workbook
 
 PREFIX = "公示_"
 # Health, disability, labour capacity, birth date and age are sensitive personal information (PIPL art. 28);
@@ -76,6 +76,7 @@ def public_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """
     cols = [c for c in public_columns(frame) if str(c) not in DROP_COLUMNS and not str(c).endswith(TOWNSHIP_ADDED)]
     out = frame[cols].copy().astype(object)
+    out.attrs.pop(SHEET_NOTE, None)  # 建议 is for the desk, not the notice board
     for col in cols:
         name = str(col)
         values = out[col].where(out[col].notna(), "")

@@ -513,6 +513,10 @@ def page_setup(ws, title: str, made: dt.date, last_col: int) -> None:
     ws.set_footer(f"&L&8制表日期：{made.isoformat()}&R&8第 &P 页 共 &N 页", {"margin": 0.25})
 
 
+# A frame's attrs key for a text its sheet's title row carries below the title (the advice every row shares).
+SHEET_NOTE = "sheet_note"
+
+
 def title_row(ws, title: str, style, column_widths: list[int]) -> None:
     """Write the title row: merged across the table, wrapped, as high as its lines need.
 
@@ -522,7 +526,7 @@ def title_row(ws, title: str, style, column_widths: list[int]) -> None:
         style: its format (bold, large, wrapped).
         column_widths: the table's column widths.
     """
-    lines = max(1, math.ceil(display_width(title) * 14 / 11 / max(sum(column_widths), 1)))
+    lines = sum(max(1, math.ceil(display_width(part) * 14 / 11 / max(sum(column_widths), 1))) for part in title.split("\n"))
     ws.set_row(TITLE_ROW, 20 * lines)
     if len(column_widths) > 1:
         ws.merge_range(TITLE_ROW, 0, TITLE_ROW, len(column_widths) - 1, title, style)
@@ -666,7 +670,9 @@ class Workbook:
         last_col = len(order) - 1
         heading = self.title_of(title)
         layout = [column_layout(str(name), frame[name].tolist() if name in cols else [], widths) for name in order]
-        title_row(ws, heading, self._title, [w for w, _ in layout[:printed + 1]])
+        # what every row of the sheet would repeat (建议) is said once, under the title (SHEET_NOTE)
+        note = frame.attrs.get(SHEET_NOTE, "")
+        title_row(ws, f"{heading}\n{note}" if note else heading, self._title, [w for w, _ in layout[:printed + 1]])
         header = max(lines_needed(str(name), width) for name, (width, _) in zip(order, layout))
         if header > 1:
             ws.set_row(HEADER_ROW, LINE_HEIGHT * header)
