@@ -151,14 +151,20 @@ def _numeric_digits(number: float | int) -> str:
     return str(int(number))
 
 
+def written_double(value: str) -> bool:
+    """Whether 18 digits are a number that went through a double and was written out whole: Excel's own loss leaves
+    zeros after the 15th digit (…000), another program's leaves the double's exact value (…140032, a multiple of
+    64 at this size) — either way the digits past the 15th are noise, and a failing check character says so."""
+    return value.isdigit() and int(float(value)) == int(value)
+
+
 def _classify18(value: str) -> IdInfo:
     if not (value[:17].isdigit() and (value[17].isdigit() or value[17] == "X")):
         return IdInfo(value, FORMAT, 0)
     if birth_date(value) is None:
         return IdInfo(value, DATE, 6)
     if check_char(value[:17]) != value[17]:
-        # Excel-style loss: a number written out with its last digits turned into zeros.
-        if value.endswith("000"):
+        if value.endswith("000") or written_double(value):
             return IdInfo(value, NUMERIC, EXCEL_DIGITS)
         return IdInfo(value, CHECK, 14)
     return IdInfo(value, VALID, 18)
@@ -367,7 +373,7 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
             out_b[i] = birth_list[k]
             if check_ok[k]:
                 out_s[i], out_r[i] = VALID, 18
-            elif zeros[k]:
+            elif zeros[k] or written_double(values[i]):
                 out_s[i], out_r[i] = NUMERIC, EXCEL_DIGITS
             else:
                 out_s[i], out_r[i] = CHECK, 14
