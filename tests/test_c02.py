@@ -493,3 +493,15 @@ def test_a_configured_county_code_no_member_id_starts_with_is_warned():
     assert configured_code_notes("410526", people) == []  # the members' own county
     assert configured_code_notes("411023", people[:5]) == []  # too few people to say
     assert configured_code_notes("", people) == []
+
+
+@pytest.mark.parametrize("listed, expected", [
+    ("马敏珍", "高"), ("馬敏珍", "高"), ("马 敏珍", "高"), ("马敏", "高"), ("", "高"),
+    ("赵大宝", "中"),  # the list's row names somebody else beside her ID: rows shifted, or a wrong ID (held-out 77)
+])
+def test_an_exact_id_beside_a_wholly_other_name_is_medium_and_says_so(listed, expected):
+    pid = make_id("19700101", 112)
+    ctx = context(household("马敏珍", pid), {"deaths": [{"name": listed, "id": pid, "date": "2026-03-01"}]})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == expected
+    assert ("姓名不一致（名单上为“赵大宝”）" in found.key) == (expected == "中")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from . import namematch as nm
@@ -35,9 +36,24 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         name_col: the reference column holding the name key.
     Returns:
         A frame with columns m (member index), r (reference index), confidence and key (Chinese text
-        saying which key agreed).
+        saying which key agreed). An exact ID beside a name with not one character of the member's (马敏珍 on the
+        roster, 赵大宝 on the list: rows shifted in the list, or a wrong ID typed) is 中, the key saying so.
     """
-    return link_lists(members, ref, "id", id_col, "name_key", name_col)
+    found = link_lists(members, ref, "id", id_col, "name_key", name_col)
+    if found.empty or name_col not in ref.columns:
+        return found
+    exact = (found["confidence"] == HIGH).to_numpy()
+    theirs = ref.loc[found["r"][exact], name_col].tolist()  # (labels: a list may be filtered)
+    ours = members.loc[found["m"][exact], "name_key"].tolist()
+    apart = [bool(a) and bool(b) and not set(str(a)) & set(str(b)) for a, b in zip(ours, theirs)]
+    if any(apart):
+        at = np.flatnonzero(exact)[np.asarray(apart, dtype=bool)]
+        shown = "name" if "name" in ref.columns and name_col == "name_key" else name_col
+        found = found.copy()
+        found.loc[at, "confidence"] = MEDIUM
+        found.loc[at, "key"] = [f"身份证号一致，但姓名不一致（名单上为“{ref.at[r, shown]}”），请核对是否同一人"
+                                for r in found.loc[at, "r"].tolist()]
+    return found
 
 
 def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
