@@ -463,3 +463,17 @@ def test_townships_returned_workbooks_in_a_folder_are_read_as_the_earlier_lists(
     county = pd.read_csv(tmp_path / "q3out" / "findings.csv", dtype=str, encoding="utf-8-sig")
     assert sorted(rows["证据指纹"]) == sorted(county["证据指纹"])  # every township's findings, once each
     assert "上期问题清单" in res.output and "本工具生成的报告" not in res.output  # said what they were taken as
+
+
+def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen():
+    # a dead head's household may go on under a new head: 已整改 by the head's ID, which the note must not overstate
+    from rostercheck.review import DONE, _decide, _Roster
+
+    other = make_id("19800101", 211)
+    members = pd.DataFrame([{"id": other, "head_id": other, "name_key": "李四", "head_name": "李四", "household": other,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5}])
+    head = make_id("19500101", 111)
+    f = pd.Series({"类别代码": "F01", "类别名称": "", "身份证号": head, "姓名": "张三", "户主身份证号": head, "户主姓名": "张三",
+                   "依据": "", "整改状态": "", "核实情况": ""})
+    row = _decide(f, "household", False, set(), _Roster(members), "")
+    assert row["整改状态"] == DONE and "户主已变更、该户仍在册的，按原户主身份证号查不到" in row["说明"]

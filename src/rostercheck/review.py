@@ -303,7 +303,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         notes.append(f"{what}的原户主已不在新花名册中，但银行账号 {shared.group(1)} 在新花名册中仍是多户共用")
     elif j is None:
         status = DONE
-        notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中")
+        notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中"
+                     + ("（户主已变更、该户仍在册的，按原户主身份证号查不到，请核实）" if what.startswith("该户（") else ""))
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
         status = DONE
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}），但复核花名册已不存在该问题")
