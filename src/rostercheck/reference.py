@@ -10,7 +10,7 @@ import pandas as pd
 from .io.columns import DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
 from .io.ledgers import factorized
 from .io.table import Table
-from .model import plain_text
+from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, month_span, texts
@@ -285,8 +285,21 @@ def by_value(values: list, fn, many: bool = False) -> list:
     Returns:
         fn(value) for each cell.
     """
+    return by_value_array(values, fn, many).tolist()
+
+
+def by_value_array(values: list, fn, many: bool = False) -> np.ndarray:
+    """:func:`by_value` as a one-dimensional object array (for columns that stay arrays: no list in between).
+
+    Args:
+        values: the cells (see :func:`by_value`).
+        fn: the function.
+        many: ``fn`` takes a list of cells and returns a list of results.
+    Returns:
+        fn(value) for each cell.
+    """
     if not len(values):
-        return []
+        return np.empty(0, dtype=object)
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype) and values.cat.codes.min() >= 0:
         codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
     else:
@@ -294,10 +307,10 @@ def by_value(values: list, fn, many: bool = False) -> list:
         try:
             codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
         except TypeError:  # an unhashable cell: no caching
-            return list(fn(list(values))) if many else [fn(v) for v in values]
+            return object_array(list(fn(list(values))) if many else [fn(v) for v in values])
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = fn(list(uniques)) if many else [fn(u) for u in uniques]
-    return mapped[codes].tolist()
+    return mapped[codes]
 
 
 def numbers_as_ids(ref: pd.DataFrame) -> int:

@@ -15,11 +15,11 @@ import pandas as pd
 
 from .errors import InputFileError
 from .io.table import Table
-from .model import plain_text
+from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import cn_numerals, count, date, digits, money, month_span, text, texts
-from .reference import by_value, cells
+from .reference import by_value, by_value_array, cells
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "covered_size",
@@ -282,45 +282,64 @@ def is_covered(flag: object) -> bool:
     return codes.yes_no(flag) is not False
 
 
-def _column(frame: pd.DataFrame, field: str) -> pd.Series:
-    """Return a field as text with blanks as NaN (for forward filling), or an all-NaN column; account and phone
-    numbers as their digits (blank only where the text is)."""
+def _column(frame: pd.DataFrame, field: str, blank: object = None) -> np.ndarray:
+    """Return a field as text with blanks as ``blank`` (None: for carrying down), all ``blank`` when the frame has
+    no such column; account and phone numbers as their digits (blank only where the text is)."""
     if field not in frame.columns:
-        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        return np.full(len(frame), blank, dtype=object)
     if field in _DIGIT_FIELDS:
         def convert(cells: list) -> list:  # (most cells are digits already: themselves, without a call)
-            return [c if type(c) is str and c.isdigit() and c.isascii() else (digits(t) if (t := text(c)) else None)
+            return [c if type(c) is str and c.isdigit() and c.isascii() else (digits(t) if (t := text(c)) else blank)
                     for c in cells]
-    else:
+    elif blank is None:
         def convert(cells: list) -> list:
             return [t or None for t in texts(cells)]
-    return pd.Series(by_value(frame[field], convert, many=True), index=frame.index, dtype=object)
+    else:
+        convert = texts
+    return by_value_array(frame[field], convert, many=True)
 
 
 _DIGIT_FIELDS = ("bank_account", "phone")
 
 
-def _groups(f: pd.DataFrame, column: Callable[[str], pd.Series]) -> pd.Series:
-    """Number the households: a new one starts where the head or the 家庭编号 changes, at a 户主 row, or at every row."""
+def _carried(values: np.ndarray, starts: np.ndarray, blank: object = "") -> np.ndarray:
+    """Carry cells down over the blank (None) cells below them, never past a row where ``starts`` is set (a
+    household's first row); cells left blank become ``blank``. A household's grouped forward fill, in numpy."""
+    at = np.arange(len(values))
+    last = np.maximum.accumulate(np.where(pd.notna(values), at, -1))  # the last filled row so far
+    first = np.maximum.accumulate(np.where(starts, at, 0))  # the household's first row
+    out = values[np.maximum(last, 0)]
+    out[last < first] = blank
+    return out
+
+
+def _starts(values: np.ndarray) -> np.ndarray:
+    """Where a (carried) column's value differs from the row above's, or is blank (the first row always)."""
+    starts = pd.isna(values)
+    starts[0] = True
+    starts[1:] |= values[1:] != values[:-1]
+    return starts
+
+
+def _household_starts(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> np.ndarray:
+    """Where households start: where the head or the 家庭编号 changes, at a 户主 row, or at every row."""
     n = len(f)
     if "head_id" in f.columns or "head_name" in f.columns:
         # Each (head ID, head name) pair as a number; a row naming neither continues the household above.
-        head_id, _ = pd.factorize(column("head_id").to_numpy(dtype=object))
-        head_name, names = pd.factorize(column("head_name").to_numpy(dtype=object))
-        key = pd.Series(head_id.astype(np.int64) * (len(names) + 1) + head_name, index=f.index, dtype=float)
+        head_id, _ = pd.factorize(column("head_id"))
+        head_name, names = pd.factorize(column("head_name"))
+        key = pd.Series(head_id.astype(np.int64) * (len(names) + 1) + head_name, dtype=float)
         key = key.where((head_id >= 0) | (head_name >= 0)).ffill().fillna(-np.inf)
-        starts = key != key.shift()
+        starts = (key != key.shift()).to_numpy()
     elif "relation" in f.columns:
-        rel = column("relation").fillna("")
-        starts = pd.Series(by_value(rel.tolist(), codes.is_head), index=rel.index, dtype=bool)
-        starts.iloc[:1] = True
+        starts = np.asarray(by_value(_column(f, "relation", ""), codes.is_head), dtype=bool)
+        starts[:1] = True
     else:
-        starts = pd.Series([True] * n, index=f.index)
+        starts = np.ones(n, dtype=bool)
     if "household_no" in f.columns:  # a system export's 家庭编号 separates households whatever else repeats
-        no = column("household_no").fillna("")
-        no = no.where(no != "").ffill().fillna("")
-        starts = starts | (no != no.shift())
-    return starts.astype(int).cumsum()
+        no = _carried(column("household_no"), np.arange(n) == 0)
+        starts = starts | _starts(no)
+    return starts
 
 
 def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
@@ -348,77 +367,77 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     f = table.frame.reset_index(drop=True)
     if f.empty:
         return pd.DataFrame(columns=COLUMNS)
-    has_relation = "relation" in f.columns
-    cache: dict[str, pd.Series] = {}
+    n, has_relation = len(f), "relation" in f.columns
+    cache: dict[str, np.ndarray] = {}
 
-    def column(fld: str) -> pd.Series:  # each field's text worked out once
+    def column(fld: str) -> np.ndarray:  # each field's text worked out once (blanks None)
         if fld not in cache:
             cache[fld] = _column(f, fld)
         return cache[fld]
 
-    group = _groups(f, column)
-    out = pd.DataFrame({"row": f["_row"].astype(int), "sheet": f["_sheet"], "group": group})
+    starts = _household_starts(f, column)
+    group = np.cumsum(starts)
+    out: dict[str, object] = {"row": f["_row"].astype(int), "sheet": f["_sheet"]}
     # (a head a system export lists only on its household sheet is that sheet's row, _row_sheet)
     at = f["_row_sheet"].where(f["_row_sheet"].notna(), f["_sheet"]) if "_row_sheet" in f.columns else f["_sheet"]
     out["sheet_shown"] = at if several else ""
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
-        col = column(fld) if fld != "head_id" else _head_ids(f)
-        out[fld] = col.groupby(group).ffill() if fld not in ("township", "village") else col
+        if fld not in ("township", "village"):
+            out[fld] = _carried(column(fld) if fld != "head_id" else _head_ids(f), starts)
     # Township/village cells merged over many households: carry down, the village only within its township.
-    town = out["township"].ffill()
-    block = (town != town.shift()).cumsum()
-    out["village"] = out["village"].groupby(block).ffill()
+    town = _carried(column("township"), np.arange(n) == 0, blank=None)
+    out["village"] = _carried(column("village"), _starts(town))
+    town[pd.isna(town)] = ""
     out["township"] = town
     # an account cell that lost digits to a number format, carried down as the account is (D02 compares no more)
-    cut = (pd.Series(by_value(f["bank_account"], lambda cells: [digits_lost(c) for c in cells], many=True),
-                     index=out.index, dtype=object).where(column("bank_account").notna())
-           if "bank_account" in f.columns else pd.Series(False, index=out.index, dtype=object))
-    out["account_cut"] = cut.groupby(group).ffill().fillna(False).astype(bool)
-    for fld in HOUSEHOLD_FIELDS:
-        out[fld] = out[fld].fillna("")
+    if "bank_account" in f.columns:
+        cut = by_value_array(f["bank_account"], lambda cells: [digits_lost(c) for c in cells], many=True)
+        cut[pd.isna(column("bank_account"))] = None
+        out["account_cut"] = _carried(cut, starts, blank=False).astype(bool)
+    else:
+        out["account_cut"] = np.zeros(n, dtype=bool)
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
-    births = out["birth"].tolist()
-    out["id_raw"] = by_value(f["id"], texts, many=True) if "id" in f.columns else ""
+    out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
                 "covered"):
-        out[fld] = column(fld).fillna("")
+        out[fld] = _column(f, fld, blank="")
     for fld in ("declared_income", "benefit"):
-        out[fld] = by_value(f[fld], money) if fld in f.columns else None
+        out[fld] = by_value(f[fld], money) if fld in f.columns else [None] * n
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
-    is_head = (pd.Series(by_value(out["relation"].tolist(), codes.is_head), index=out.index, dtype=bool) if has_relation
-               else pd.Series(True, index=out.index))
-    heads = out[is_head].drop_duplicates("group").set_index("group")
-    groups = out["group"].tolist()
+    heads = (np.flatnonzero(by_value(out["relation"], codes.is_head)) if has_relation else np.arange(n))
+    heads = heads[np.unique(group[heads], return_index=True)[1]]  # each household's first head row
+    head_of = np.full(group[-1] + 1, -1)
+    head_of[group[heads]] = heads
+    head_of = head_of[group]
     for fld, src in (("head_id", "id"), ("head_name", "name")):
-        known = dict(zip(heads.index.tolist(), heads[src].tolist()))
-        out[fld] = [h if h else known.get(g, "") for h, g in zip(out[fld].tolist(), groups)]
+        take = (out[fld] == "") & (head_of >= 0)
+        out[fld][take] = out[src][head_of[take]]
     # The head's ID names the household, unless too little of it survived to tell heads apart ('4.30523E+17' typed as
     # text leaves 430523000000000000 for every such head, no birth year): then the household is its rows.
-    out["household"] = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
-                        for hid, g in zip(out["head_id"].tolist(), groups)]
+    households = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
+                  for hid, g in zip(out["head_id"].tolist(), group.tolist())]
+    out["household"] = object_array(households)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
-    out["programme"] = by_value(out["programme"].tolist(), lambda v: _programme_value(v, default_prog))
-    households = out["household"].tolist()
+    out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     sizes = Counter(households)
-    declared = by_value(out["household_size"].tolist(), count)
+    declared = by_value(out["household_size"], count)
     out["household_size"] = [s if s and s > 0 else sizes[h] for s, h in zip(declared, households)]
-    out["covered_size"] = [c if c and c > 0 else None for c in by_value(out["covered_size"].tolist(), count)]  # 保障人口
+    out["covered_size"] = [c if c and c > 0 else None for c in by_value(out["covered_size"], count)]  # 保障人口
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
-    programme_raw = column("programme").fillna("").tolist()
-    source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in out["sheet"].unique()}
+    sheets = f["_sheet"].to_numpy(dtype=object)
+    source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in pd.unique(sheets)}
     # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
     # judged once per distinct cell). A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file
     # name that names 城市/农村, never to a guess from the village's name.
-    area = np.asarray(by_value(out["area_type"].tolist(), _area_value), dtype=object)
-    for found in (by_value(programme_raw, _area_named), out["sheet"].map(source_area).tolist()):
-        found = np.asarray(found, dtype=object)
+    area = by_value_array(out["area_type"], _area_value)
+    for found in (by_value_array(_column(f, "programme", ""), _area_named), by_value_array(sheets, source_area.get)):
         take = ((area == "") | (area == UNREAD_AREA)) & (found != "")
         area[take] = found[take]
     blank = area == ""
-    area[blank] = np.asarray(by_value(out["village"].tolist(), _guess_area), dtype=object)[blank]
+    area[blank] = by_value_array(out["village"], _guess_area)[blank]
     unread = area == UNREAD_AREA
     if unread.any():
         found = codes.unknown_counts(out["area_type"][unread], lambda v: codes.UNKNOWN)
@@ -426,14 +445,18 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                                                     "请改为“城市”“农村”后重新运行。"))
     out["area_type"] = area
     for fld in ("approved", "changed"):
-        out[fld] = by_value(out[fld].tolist(), date)
+        out[fld] = by_value(out[fld], date)
     _report_unknown(table, out)
-    sexes = by_value(out["sex"].tolist(), codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
-    out["sex"] = [s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC, ids.SHORT) else s
-                  for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())]
-    out["age"] = by_value(births, lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
-    _fill_places_from_address(out)
-    return out[COLUMNS]
+    sexes = by_value(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
+    out["sex"] = object_array([s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC, ids.SHORT) else s
+                               for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())])
+    out["age"] = by_value(out["birth"], lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
+    # Object arrays become object columns as they are (pandas would infer its string dtype for text, which
+    # plain_text turns back).
+    frame = pd.DataFrame({fld: pd.Series(v, dtype=object) if isinstance(v, np.ndarray) and v.dtype == object else v
+                          for fld, v in out.items()}, columns=COLUMNS)
+    _fill_places_from_address(frame)
+    return frame
 
 
 def _report_unknown(table: Table, out: pd.DataFrame) -> None:
@@ -446,24 +469,23 @@ def _report_unknown(table: Table, out: pd.DataFrame) -> None:
             table.warnings.append(codes.unknown_warning(label, found, consequence))
 
 
-def _head_ids(f: pd.DataFrame) -> pd.Series:
-    """Return the normalised head IDs from the raw cells (numbers keep their 15 reliable digits)."""
+def _head_ids(f: pd.DataFrame) -> np.ndarray:
+    """Return the normalised head IDs from the raw cells (numbers keep their 15 reliable digits; blanks None)."""
     if "head_id" not in f.columns:
-        return pd.Series([None] * len(f), index=f.index, dtype=object)
+        return np.full(len(f), None, dtype=object)
     raw = f["head_id"]  # a coded column ('' for blanks) as it is, else blanks as None
     if not isinstance(raw.dtype, pd.CategoricalDtype):
         raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in raw.tolist()]
     # a head's ID repeats on her members' rows: each distinct cell typed once
-    values = by_value(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
-    return pd.Series(values, index=f.index, dtype=object)
+    return by_value_array(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
 
 
-def _monthly_household_income(out: pd.DataFrame, label: str) -> list:
+def _monthly_household_income(out: dict, label: str) -> list:
     """Return declared income as the household's monthly total, reading the unit from the header.
 
     '家庭年收入' is divided by 12; '人均月收入' is multiplied by the household size.
     """
-    values = out["declared_income"].tolist()
+    values = out["declared_income"]
     factor_year = 12.0 if "年" in label else 1.0
     per_person = "人均" in label
     return [None if v is None or v != v else v / factor_year * (size if per_person else 1)
