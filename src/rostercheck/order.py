@@ -59,7 +59,7 @@ def natural_key(value: object) -> tuple:
     pos = 0
     for m in _PIECES.finditer(text):
         if m.start() > pos:
-            parts.append((1, _spoken(text[pos:m.start()])))
+            parts.append((1, _Spoken(text[pos:m.start()])))
         piece = m.group()
         if piece[0] in "0123456789０１２３４５６７８９":
             number = int(piece.translate(_FULL_WIDTH))
@@ -67,19 +67,35 @@ def natural_key(value: object) -> tuple:
             after = text[m.end():m.end() + 1]
             counted = text[m.start() - 1:m.start()] == "第" or after in _COUNTED or not after
             number = chinese_number(piece) if counted else None
-        parts.append((0, number) if number is not None else (1, _spoken(piece)))
+        parts.append((0, number) if number is not None else (1, _Spoken(piece)))
         pos = m.end()
     if pos < len(text):
-        parts.append((1, _spoken(text[pos:])))
+        parts.append((1, _Spoken(text[pos:])))
     return (0, 0, tuple(parts))
 
 
+class _Spoken:
+    """A piece of text ordered by (its pinyin with tones, the text). The pinyin is looked up only to order two different
+    pieces: places mostly differ by number alone (第5街道, 第537社区), and loading pypinyin's phrases costs ~0.25 s."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Spoken) and self.text == other.text
+
+    def __lt__(self, other: "_Spoken") -> bool:
+        return self.text != other.text and (_reading(self.text), self.text) < (_reading(other.text), other.text)
+
+
 @functools.lru_cache(maxsize=4096)
-def _spoken(text: str) -> tuple[str, str]:
-    """A piece of text's sort key: its pinyin with tones (one reading per character), then the text itself."""
+def _reading(text: str) -> str:
+    """A piece of text's pinyin with tones, one reading per character."""
     from pypinyin import Style, lazy_pinyin
 
-    return " ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")), text
+    return " ".join(lazy_pinyin(text, style=Style.TONE3, errors="default"))
 
 
 # What a Chinese numeral counts when it comes before one of these: 二组, 三队, 五社, 十二号, 一区, 六村.
