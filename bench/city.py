@@ -100,12 +100,17 @@ def generate(out: Path, members: int = 200_000, scale: float = 1.0, seed: int = 
     write_csv(tk, ["乡镇", "村", "姓名", "身份证号", "供养方式", "月供养标准"], tekun)
     files["rosters"] = [roster, tk]
 
+    enrolled = {pid for pid, _ in people}
+
     def someone(hit_rate: float) -> tuple[str, str]:
-        """(name, id) of a roster member with probability hit_rate, else of a stranger."""
+        """(name, id) of a roster member with probability hit_rate, else of a stranger (never a member's ID under
+        another name: an exact ID beside a wholly other name is a 中 lead, not the planted hit)."""
         if rng.random() < hit_rate:
             pid, pname = rng.choice(people)
             return pname, pid
-        return name(rng), make_id(rng)
+        while (pid := make_id(rng)) in enrolled:
+            pass
+        return name(rng), pid
 
     def n(base: int) -> int:
         return max(10, int(base * scale))
