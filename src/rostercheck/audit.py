@@ -23,7 +23,7 @@ from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy
 from .reference import numbers_as_ids
-from .roster import on_sheet, period_of
+from .roster import file_on_sheet, period_of
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .suppress import evidence_fingerprint
@@ -293,7 +293,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         "姓名": person("name"), "身份证号": [i or r for i, r in zip(ids_, raw)], "与户主关系": [relation_shown[v] for v in relations],
         "保障类别": person("programme"), "依据": [f.evidence for f in kept], "匹配键": [f.key for f in kept],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
-        "花名册文件": [file_name(v) + (f"（{on_sheet(s)}）" if s else "") for v, s in zip(person("file"), person("sheet_shown"))],
+        "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
         "花名册行": [str(v) for v in person("row")],
         "建议": [s.advice for s in specs],
         "证据指纹": [evidence_fingerprint(f.code, i or f"{k}|{h}", f.facts) for f, i, k, h in zip(kept, ids_, key, head)],

@@ -74,4 +74,3 @@ def os_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "没有权限（文件可能正在 Excel/WPS 中打开）"
     return _OS_REASONS.get(exc.errno, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
-

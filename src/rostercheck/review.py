@@ -262,10 +262,9 @@ def _needs_both(f: pd.Series, roster: _Roster) -> bool:
     return "低保与特困" in f["依据"] and roster.members["programme"].nunique() < 2
 
 
-# What a claimed 已整改 of a money category rests on when the household is still enrolled (it may rightly be): the
-# money put right, not the benefit stopped.
-# The roster's own faults (D01–D03) and the leads (C08, RQ) are put right by a correction or a check, not by stopping
-# the benefit: asking whether it was stopped could have a township stop an eligible person's benefit.
+# What a claimed 已整改 rests on when the person or household is still enrolled (it may rightly be), where that is not
+# the benefit stopped (the question for the others): a money category's money put right, a roster fault (D01–D03)
+# corrected, a lead (C08, RQ) checked. Asking whether it was stopped could have a township stop an eligible benefit.
 _CLAIM_CHECK = {"F04": "多发的资金是否已追回", "F05": "金额是否已按核定标准调整、多发的是否已追回",
                 "F06": "少发、未发的资金是否已补发", "F07": "发放账户是否已改为本户成员的账户",
                 "D01": "重复的记录是否已删除（只保留一处）、重复发放的资金是否已追回",

@@ -195,6 +195,12 @@ def on_sheet(sheet: str) -> str:
     return f"工作表“{sheet}”" if sheet else ""
 
 
+def file_on_sheet(name: str, sheet: str) -> str:
+    """A roster file named with its sheet where its workbook has several: 'x.xlsx（工作表“家庭成员”）' (``sheet``:
+    ``sheet_shown``, '' for a one-sheet file)."""
+    return name + (f"（{on_sheet(sheet)}）" if sheet else "")
+
+
 def roster_place(member) -> str:
     """Where a member is on the rosters: '特困《特困人员名册.csv》第 18 行', '低保《x.xlsx》工作表“家庭成员”第 9 行'
     (``member``: a member row, a mapping of the members' columns)."""

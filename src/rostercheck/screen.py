@@ -29,7 +29,7 @@ from .model import CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
 from .order import natural_rank
 from .policy import load_policy, user_toml
-from .roster import on_sheet
+from .roster import file_on_sheet
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import head_rows
@@ -189,7 +189,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[
             "结论": DOUBT if len(doubts) else CLEAR, "疑点数": int(len(doubts)),
             "疑点摘要": _summary(doubts, titles), "待核线索": _summary(leads, titles),
             # the sheet too where the workbook has several (a 家庭信息 row and a 家庭成员 row share numbers)
-            "申请文件": Path(m["file"]).name + (f"（{on_sheet(m['sheet_shown'])}）" if m["sheet_shown"] else ""),
+            "申请文件": file_on_sheet(Path(m["file"]).name, m["sheet_shown"]),
             "申请行": str(m["row"]),
         })
     out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
