@@ -17,6 +17,15 @@ def test_every_table_names_its_source(name):
     assert codes.table(name)["source"].strip()
 
 
+@pytest.mark.parametrize("cell, code, same", [
+    ("01", "01", True), ("1", "01", True), ("01", "1", True), ("0101", "101", True), ("S", "S", True),
+    ("00", "0", True), ("10", "1", False), ("011", "01", False), ("A1", "1", False), ("", "0", False),
+    ("1", "1X", False),
+])
+def test_same_code_reads_a_whole_cell_with_or_without_leading_zeros(cell, code, same):
+    assert codes.same_code(cell, code) is same
+
+
 @pytest.mark.parametrize("cell, code, role", [
     ("02", "02", "head"), ("2", "02", "head"), ("01", "01", "head"), ("1", "01", "head"), (2, "02", "head"),
     (2.0, "02", "head"), ("03", "03", "head"),

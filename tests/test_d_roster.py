@@ -67,6 +67,14 @@ def test_residents_of_an_institution_sharing_its_account_are_not_flagged():
     assert flagged_names(context(rows), "D02") == {"张三", "王五"}
 
 
+def test_a_configured_code_with_its_leading_zero_reads_the_same_cell(tmp_path):
+    config = tmp_path / "本县.toml"  # a county writing its 供养方式 code as the system does
+    config.write_text('[D02]\ninstitution_modes = ["01"]\n', encoding="utf-8")
+    rows = (household("张三", A, bank_account="6228480012345678901", support_mode="01")
+            + household("王五", C, bank_account="6228480012345678901", support_mode="1"))
+    assert flagged(context(rows, config=config), "D02") == []
+
+
 def test_another_household_paid_into_an_institutions_account_is_flagged_alone():
     account = "6228480012345678901"
     rows = (household("张三", A, bank_account=account, support_mode="集中供养")

@@ -116,6 +116,17 @@ def classify(value: object, classes: Sequence[tuple[str, Iterable[str]]]) -> str
     return UNKNOWN
 
 
+def same_code(cell: str, code: str) -> bool:
+    """Whether a whole cell is a code: the same text, or both digits and equal once leading zeros are dropped (a
+    number cell loses 0101's zero, a system writes 1 for 01).
+
+    Args:
+        cell: the cell's text, stripped.
+        code: a configured code.
+    """
+    return cell == code or (cell.isdigit() and code.isdigit() and cell.lstrip("0") == code.lstrip("0"))
+
+
 def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
     """Return value → rows for the non-blank values a classifier calls UNKNOWN (each distinct value decided once).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context
+from ..normalize.codes import same_code
 from ..roster import TEKUN, UNREAD_AREA
 
 
@@ -138,8 +139,7 @@ def in_institution(ctx: Context, modes: list[str]) -> set[str]:
 
     of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
     cells = [str(v or "").strip() for v in distinct]
-    # a code is the whole cell, with or without a leading zero ('1', '01')
-    inside = np.array([any(w == c.lstrip("0") if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
+    inside = np.array([any(same_code(c, w) if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
     if not inside.any():
         return set()
     home, households = pd.factorize(mem["household"].to_numpy(dtype=object))

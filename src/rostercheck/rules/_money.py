@@ -21,6 +21,7 @@ from ..io.ledgers import factorized, first_rows, groups, programme_named
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
+from ..normalize.codes import same_code
 from ..roster import is_covered
 
 STOP_NEXT = "次月"
@@ -242,9 +243,7 @@ def is_code(value, codes: list[str]) -> bool:
     """Whether a whole cell is one of some codes (a bank's S, F; an item's 0101): a cell of digits matches a code of
     digits with the leading zeros a number cell lost (101 is 0101)."""
     cell = str(value or "").strip().upper()
-    if cell in codes:
-        return True
-    return cell.isdigit() and any(c.isdigit() and c.lstrip("0") == cell.lstrip("0") for c in codes)
+    return any(same_code(cell, c) for c in codes)
 
 
 def benefit_item(item: str, p: dict) -> bool:

@@ -11,7 +11,7 @@ import unicodedata
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
 from ..model import Context, Finding
-from ..normalize.codes import relation as decoded_relation
+from ..normalize.codes import relation as decoded_relation, same_code
 from . import link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import staff_shown
 
@@ -82,7 +82,7 @@ def _excluded(row: dict, excluded: tuple) -> bool:
     """Whether a staff row's 人员类别 is excluded: holds one of the words, or is one of the codes (a word of digits is a
     whole-cell code, GB/T 2261.4's 80 退（离）休人员)."""
     category = unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
-    return any(w == category.lstrip("0") or w == category if w.isdigit() else w in category for w in excluded)
+    return any(same_code(category, w) if w.isdigit() else w in category for w in excluded)
 
 
 def has_left(row: dict, ctx: Context) -> bool:
