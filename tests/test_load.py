@@ -446,3 +446,14 @@ def test_area_type_codes_and_the_programme_cell(tmp_path, area, programme, expec
                     encoding="utf-8")
     members = build_members([load_table(path, "roster")], AS_OF)
     assert list(members["area_type"]) == [expected]
+
+
+@pytest.mark.parametrize("name, label", [
+    ("list.xlsx", "死亡人员名单（list.xlsx）"),
+    ("2026年三季度死亡人员名单.xlsx", "2026年三季度死亡人员名单.xlsx"),
+    ("死亡人员名单（公安）.csv", "死亡人员名单（公安）.csv"),
+])
+def test_a_list_is_named_by_its_kind_and_file_once(name, label):
+    from helpers import table
+
+    assert table("deaths", [], name).label == label

@@ -65,8 +65,10 @@ class Table:
 
     @property
     def label(self) -> str:
-        """The Chinese name of the list kind plus the file name, for evidence texts."""
-        return f"{KIND_LABELS.get(self.kind, self.kind)}（{self.path.name}）"
+        """The Chinese name of the list kind plus the file name, for evidence texts; the file name alone when it names
+        the kind already (《死亡人员名单（三季度）.xlsx》, not 《死亡人员名单（死亡人员名单（三季度）.xlsx）》)."""
+        kind = KIND_LABELS.get(self.kind, self.kind)
+        return self.path.name if kind in self.path.stem else f"{kind}（{self.path.name}）"
 
 
 def fill_merged(grid: Grid) -> None:
