@@ -9,6 +9,7 @@ its name (“C01 财政供养人员…”).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             frame[col] = ""
     frame = frame[frame["类别代码"] != ""]
     # a category sheet says its name in its title and its advice under it, not on every row (problem_list.said_once)
-    specs = load_defaults()[0]
+    specs = _shipped()
     for col, attr in (("类别名称", "title"), ("建议", "advice")):
         blank = frame[col].astype(str).str.strip() == ""
         frame.loc[blank, col] = [getattr(specs[c], attr) if c in specs else "" for c in frame.loc[blank, "类别代码"]]
@@ -150,12 +151,18 @@ class _Code:
         return self._code
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict:
+    """The shipped check specs (titles and advice), read once: looked up per file, sheet and row (read only)."""
+    return load_defaults()[0]
+
+
 def _code_of_title(text_value: str) -> _Code | None:
     """Return the category whose title a sheet name or 类别名称 cell names (the longest title that fits)."""
     wanted = str(text_value).strip()
     if not wanted:
         return None
-    specs, _ = load_defaults()
+    specs = _shipped()
     best = max(((len(sp.title), code) for code, sp in specs.items()
                 if sp.title == wanted or (len(wanted) >= 6 and (sp.title.startswith(wanted) or wanted in sp.title))),
                default=None)
