@@ -148,10 +148,11 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     def run_group(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:
         if group not in together or len(group) < 3:
             return run(group)
-        # The first check builds what the group reads (the ledger); then the group's modules (checks of one
-        # module share what they compute) are shared with a copy forked now, the module of most checks here.
-        found = run(group[:1])[0]
-        parts = sorted(_by_module(group[1:], rules), key=len, reverse=True)
+        # What the group reads (the ledger) is built first; then the group's modules (checks of one module share
+        # what they compute) are shared with a copy forked now, the module of most checks here.
+        _built_first(ctx)
+        found: dict[str, list[Finding]] = {}
+        parts = sorted(_by_module(group, rules), key=len, reverse=True)
         for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
             ctx.cache.update(notes)
@@ -170,11 +171,18 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     return [f for code in runnable for f in results[code]], skipped
 
 
-# Checks that share a costly cache start in this process (the money checks all read the payment ledger the first
-# one builds, which the copy forked for the other checks should not touch: parallel.FORK_MAX_BYTES_HERE); once it is
-# built, their modules are shared with a second copy (run_checks); the other checks are shared module by module with
-# the first copy (parallel.shared).
+# Checks that share a costly cache start in this process (the money checks all read the payment ledger, which the
+# copy forked for the other checks should not touch: parallel.FORK_MAX_BYTES_HERE); once it is built
+# (_built_first), their modules are shared with a second copy (run_checks); the other checks are shared module by
+# module with the first copy (parallel.shared).
 TOGETHER = ("F",)
+
+
+def _built_first(ctx: Context) -> None:
+    """Build what the TOGETHER checks all read (the payment ledger, ``ctx.cache['money']``)."""
+    from .rules._money import ledger
+
+    ledger(ctx)
 
 
 def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
