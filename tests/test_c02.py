@@ -220,9 +220,21 @@ def test_unknown_county_gives_coded_moves_only_a_low_lead_and_one_warning():
     inputs_ctx = context(rows, lists, roster_title="2026年第三季度低保花名册")
     assert inputs_ctx.county_code == ""
     assert flagged(inputs_ctx, "C02") == [("李梅", "低"), ("王五", "低")]
-    notes = regions.county_notes("", "", [SAME_CITY, OWN + "100", "广东省深圳市"])
+    notes = regions.county_notes("", "", [SAME_CITY, OWN + "100", "广东省深圳市"], "清河县")
     assert len(notes) == 1 and "county_code" in notes[0]
-    assert regions.county_notes("", "", ["广东省深圳市"]) == []  # nothing coded: nothing to say
+    assert regions.county_notes("", "", ["广东省深圳市"], "清河县") == []  # nothing coded: the name judges the rest
+
+
+def test_unknown_county_gives_moves_to_named_places_only_a_low_lead_and_one_warning():
+    # nothing names the county: 湖南省邵阳市隆回县 may be this county, so no move is 高 '迁出本县'
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": "20260601", "dest": "湖南省邵阳市隆回县桃洪镇", "reason": "投靠"}]}
+    ctx = context(roster(), lists, roster_title="2026年第三季度低保花名册")
+    assert ctx.common["county_name"] == "" and ctx.county_code == ""
+    found = run_checks(ctx, ["C02"])[0]
+    assert [(f.confidence, "本县未能确定" in f.evidence) for f in found] == [("低", True)]
+    notes = regions.county_notes("", "", ["湖南省邵阳市隆回县桃洪镇", ""], "")
+    assert len(notes) == 1 and "county_name" in notes[0]
+    assert regions.county_notes("", "", ["", None], "") == []  # no destination written: nothing to say
 
 
 def test_unknown_county_is_said_once_when_only_a_code_column_holds_the_destination():

@@ -206,3 +206,19 @@ def test_the_approval_workbook_carries_the_runs_warnings(tmp_path):
         min_row=HEADER_ROW + 1, values_only=True))
     said = [v for k, v in notes.items() if str(k).startswith("提示")]
     assert any("数字格式" in v for v in said), notes
+
+
+def test_a_move_inside_the_county_the_enrolled_rosters_name_is_no_doubt(tmp_path):
+    # the application file names no county; the enrolled roster's title does (湖南省邵阳市隆回县): a move to one of its
+    # towns is a move inside it, not 高 '迁出本县'
+    applicant = make_id("19530702", 25, region="430524")
+    (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号,保障类别\n桃洪镇,东方村,尹忠贵,{applicant},低保\n", encoding="utf-8")
+    (tmp_path / "在册.csv").write_text("隆回县2026年第三季度低保花名册\n乡镇,村,姓名,身份证号,保障类别\n"
+                                     f"桃洪镇,东方村,刘一,{make_id('19600101', 31, region='430524')},低保\n", encoding="utf-8")
+    moves = tmp_path / "迁出.csv"
+    moves.write_text(f"姓名,身份证号,迁出日期,迁往地,迁移原因\n尹忠贵,{applicant},2026/04/02,湖南省邵阳市隆回县桃洪镇,投靠\n",
+                     encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {"migrations": moves}, dt.date(2026, 9, 30), enrolled=[tmp_path / "在册.csv"])
+    assert result.county == "隆回县" and list(result.verdicts["结论"]) == ["无疑点"]
+    alone = screen([tmp_path / "申请.csv"], {"migrations": moves}, dt.date(2026, 9, 30))  # no county anywhere
+    assert list(alone.findings["置信度"]) == ["低"] and any("未能确定本县" in w for w in alone.warnings)

@@ -16,6 +16,7 @@ from .errors import ConfigError
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
+from .io.table import Table
 from .loading import LoadedInputs, Progress, add_payments, start_loading, start_payments
 from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
@@ -52,28 +53,32 @@ class AuditResult:
     county: str = ""
 
 
-def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None) -> tuple[Context, list[str]]:
+def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
+                  named_by: list[Table] = ()) -> tuple[Context, list[str]]:
     """Create the check context with effective policy values.
 
     Args:
         inputs: the loaded inputs.
         as_of: the review date.
         config: a user configuration file.
+        named_by: more rosters whose titles and file names may name the county, after the inputs' own (screen's
+            enrolled rosters beside an application file without a title).
     Returns:
         (context, configuration warnings).
     """
-    ctx, warnings, source = _context(inputs, as_of, config)
+    ctx, warnings, source = _context(inputs, as_of, config, named_by)
     return ctx, warnings + _complete(ctx, inputs, source)
 
 
-def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None) -> tuple[Context, list[str], str]:
+def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
+             named_by: list[Table] = ()) -> tuple[Context, list[str], str]:
     """The context of :func:`build_context` from the rosters (lists may still be pending); also returns the
     configuration warnings and where the county code came from (for :func:`_complete`)."""
     specs, common, warnings = load_policy(config)
     common = dict(common)
     members = inputs.members
     region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
-    sources = [s for t in inputs.tables if t.kind == "roster" for s in (t.title, t.path.stem)]
+    sources = [s for t in [*inputs.tables, *named_by] if t.kind == "roster" for s in (t.title, t.path.stem)]
     if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
         common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
     townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
@@ -99,7 +104,7 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
         ctx.cache["kin:names"] = inputs.name_counts
     moves = inputs.lists.get("migrations")
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
-    return regions.county_notes(ctx.county_code, source, dests)
+    return regions.county_notes(ctx.county_code, source, dests, ctx.common.get("county_name", ""))
 
 
 DISABLED = "配置中已停用"

@@ -331,17 +331,22 @@ def configured_code_notes(configured: object, member_ids: list[str], least: int 
             "迁往地写成区划代码时据此判断是否县内，请核对这个代码。"]
 
 
-def county_notes(code: str, source: str, dests: Iterable[object]) -> list[str]:
-    """Return what the user should know about the county's code, when coded destinations depend on it.
+def county_notes(code: str, source: str, dests: Iterable[object], name: str) -> list[str]:
+    """Return what the user should know about the county, when judging the destinations depends on it.
 
     Args:
         code: the county's code ('' when unknown).
         source: where the code came from (see :func:`find_county_code`).
         dests: the migration list's destination cells (empty without the list).
+        name: the county's name ('' when unknown).
     Returns:
-        Warnings in Chinese (empty when no destination is written as a code).
+        Warnings in Chinese (empty when no destination needs the county).
     """
-    if not any(region_code(v) for v in set(dests)):
+    dests = {str(v or "").strip() for v in dests} - {""}
+    if not code and not name and dests:
+        return ["未能确定本县（花名册标题和文件名中没有县名，也没有行政区划代码列），无法判断迁往地是否在本县：户籍迁出记录"
+                "只作为“低”置信度线索列出，请核实是否迁出本县（可在配置文件 [common] 中填写 county_name 或 county_code）。"]
+    if not any(region_code(v) for v in dests):
         return []
     if not code:
         return ["户籍迁出名单的迁往地以行政区划代码填写，但未能确定本县的区划代码（可在配置文件 [common] 中填写 "

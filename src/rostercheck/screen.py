@@ -124,10 +124,11 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     load_policy(config)  # fail on a broken configuration before spending time on loading
     # Few applicants against big lists: only the list rows that can concern them are kept.
     inputs = load_inputs(applications, lists, as_of, limits, progress)
-    ctx, warnings = build_context(inputs, as_of, config)
+    current = load_inputs(enrolled, {}, as_of, limits, progress) if enrolled else None
+    # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)
+    ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
     warnings = [w for w in warnings if f"[{SECTION}]" not in w]
     codes = [c for c in load_all() if c != "D01"] if enrolled else None
-    current = load_inputs(enrolled, {}, as_of, limits, progress) if enrolled else None
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)
@@ -146,10 +147,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     warnings.extend(repeated_applications(inputs.members))
     verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
-    # the county as the applications or the configuration name it, else as the enrolled rosters' titles do
-    county = ctx.common.get("county_name", "") or (
-        regions.county_name_in(" ".join(t.title for t in current.tables)) if current is not None else "")
-    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, county,
+    return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
                         current.members if current is not None else None)
 
 

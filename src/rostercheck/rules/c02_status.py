@@ -211,8 +211,8 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         return True if county and county in rest else None
     if county and county in dest:
         return True
-    if _ADMIN.search(_NOT_ADMIN.sub("", dest)):
-        return False  # names another province, city or county
+    if _ADMIN.search(_NOT_ADMIN.sub("", dest)):  # names a province, city or county: another one, if ours is known
+        return False if county or county_codes else None
     if any(t in dest for t in townships):
         return True
     return False if dest else None
@@ -283,7 +283,8 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
             note = "迁往地为行政区划代码，本县区划代码未能确定，请核实是否迁出本县"
             out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（{note}）"))
         elif inside is None:
-            out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（迁往地不详，请核实是否迁出本县）"))
+            unknown = "本县未能确定" if not ctx.common.get("county_name") and not codes else "迁往地不详"
+            out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（{unknown}，请核实是否迁出本县）"))
         elif code and codes:
             note = f"迁往地代码 {code} 不属本县代码 {'、'.join(codes)}"
             out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（{note}，迁出本县）"))
