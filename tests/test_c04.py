@@ -235,6 +235,21 @@ def test_sold_or_cancelled_homes_do_not_count(status):
     assert flagged(context(roster(), lists), "C04") == []
 
 
+@pytest.mark.parametrize("kinds, counted", [
+    ({"property_type": "土地", "right_type": "宅基地使用权"}, False),  # the land a house stands on, registered apart
+    ({"right_type": "集体建设用地使用权"}, False),
+    ({"property_type": "宗地"}, False),
+    ({"right_type": "宅基地使用权/房屋所有权"}, True),  # 房地一体: the house too
+    ({"property_type": "房地", "right_type": "国有建设用地使用权/房屋（构筑物）所有权"}, True),
+    ({"property_type": "房屋"}, True),
+    ({}, True),
+])
+def test_a_land_only_row_is_no_home(kinds, counted):
+    lists = {"properties": [prop("张三", HEAD, "宅基地", "张庄村 2 组", **kinds),
+                            prop("张三", HEAD, "住宅", "张庄村 2 组 35 号", property_type="房屋")]}
+    assert flagged(context(roster(), lists), "C04") == ([("张三", "高")] if counted else [])
+
+
 def test_current_homes_count_and_an_unknown_status_is_medium():
     lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋", status="现势"),
                             prop("李梅", WIFE, "住宅", "东村 3 组 5 号", status="查封")]}

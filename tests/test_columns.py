@@ -208,6 +208,16 @@ def test_a_code_column_beside_its_name_column_gives_way_to_it_without_a_tie(kind
     assert labels[chosen.mapping[field]].endswith("名称") and chosen.warnings == []
 
 
+def test_a_propertys_building_area_wins_over_its_land_area_without_a_tie():
+    from rostercheck.io.columns import assign_columns
+
+    labels = ["权利人", "证件号码", "坐落", "不动产类型", "权利类型", "规划用途", "宗地面积", "建筑面积", "权利状态"]
+    chosen = assign_columns([header_label(h) for h in labels], "properties")
+    assert {f: labels[c] for f, c in chosen.mapping.items() if f in ("area", "property_type", "right_type")} == {
+        "area": "建筑面积", "property_type": "不动产类型", "right_type": "权利类型"}
+    assert chosen.warnings == []
+
+
 def test_a_true_tie_is_reported_naming_both_columns():
     from rostercheck.io.columns import assign_columns
 

@@ -292,7 +292,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "properties": [
         FieldSpec("location", r"坐落|地址|位置|房屋地址"),
         FieldSpec("usage", r"规划用途|用途|房屋性质|性质"),
+        FieldSpec("area", r"建筑面积|房屋面积|套内", weight=2),  # the home's, before a 宗地面积 of its land
         FieldSpec("area", r"面积"),
+        FieldSpec("property_type", r"不动产类型|房地类型|单元类型"),  # 土地 / 房屋 / 房地一体
+        FieldSpec("right_type", r"权利类型|权利种类"),  # 宅基地使用权 / 宅基地使用权/房屋所有权
         FieldSpec("cert", r"不动产权|产权证|权证|证书号|证号", r"身份|证件号码|证明号码"),
         FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
@@ -579,7 +582,7 @@ FIELD_NAMES = {
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
-    "plate_kind": "号牌种类", "property_unit": "不动产单元号", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
+    "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
     "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "term": "刑期",
 }
 

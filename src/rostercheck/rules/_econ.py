@@ -601,7 +601,7 @@ def property_kind(row: Mapping, params: dict) -> str:
     Returns:
         The kind.
     """
-    if property_status(row, params) == INACTIVE:
+    if property_status(row, params) == INACTIVE or land_only(row, params):
         return ""
     usage = codes.property_use(row.get("usage")).name or str(row.get("usage") or "").strip()  # '31' → 商业服务
     text = usage or str(row.get("location") or "")
@@ -612,6 +612,17 @@ def property_kind(row: Mapping, params: dict) -> str:
     if has_any(text, params["home_words"]):
         return "home"
     return ""
+
+
+def land_only(row: Mapping, params: dict) -> bool:
+    """Whether a properties row registers land alone (不动产类型 土地, 权利类型 宅基地使用权 with no 房屋): no home, no shop.
+
+    Args:
+        row: a properties row.
+        params: the [C04] parameters (``land_words``, ``building_words``).
+    """
+    kinds = f"{text_of(row, 'property_type')} {text_of(row, 'right_type')}"
+    return has_any(kinds, params["land_words"]) and not has_any(kinds, params["building_words"])
 
 
 def property_status(row: Mapping, params: dict) -> str:
