@@ -218,6 +218,18 @@ def test_a_propertys_building_area_wins_over_its_land_area_without_a_tie():
     assert chosen.warnings == []
 
 
+@pytest.mark.parametrize("labels, amount", [
+    (["姓名", "身份证号", "基础养老金", "个人账户养老金", "月发放合计"], "月发放合计"),  # the parts before their total
+    (["姓名", "身份证号", "月发放合计", "基础养老金", "个人账户养老金"], "月发放合计"),
+    (["姓名", "身份证号", "养老金合计", "过渡性养老金"], "养老金合计"),
+    (["姓名", "身份证号", "年发放合计", "月养老金"], "月养老金"),  # a year's total is no month's amount
+    (["姓名", "身份证号", "基础养老金", "个人账户养老金"], None),  # parts alone: no amount (said, see test_load)
+])
+def test_a_pensions_monthly_total_is_its_amount_never_a_part(labels, amount):
+    got = mapping("pensions", labels)
+    assert got.get("amount") == amount
+
+
 def test_a_true_tie_is_reported_naming_both_columns():
     from rostercheck.io.columns import assign_columns
 

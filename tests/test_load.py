@@ -457,3 +457,10 @@ def test_a_list_is_named_by_its_kind_and_file_once(name, label):
     from helpers import table
 
     assert table("deaths", [], name).label == label
+
+
+def test_a_pension_list_without_an_amount_column_says_so(tmp_path):
+    path = tmp_path / "养老金发放名单.csv"
+    path.write_text(f"姓名,身份证号,基础养老金,个人账户养老金\n任勇,{make_id()},360,540\n", encoding="utf-8")
+    warned = [w for w in load_table(path, "pensions").warnings if "养老金金额列" in w]
+    assert len(warned) == 1 and "C03" in warned[0]

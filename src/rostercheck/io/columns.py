@@ -182,6 +182,9 @@ _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"
 # A staff or cadre list's column saying whether the person still holds the post (在职, 在岗 / 辞职, 调出, 免职).
 _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$"
 
+# A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
+PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
+
 REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
         FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位"),
@@ -269,8 +272,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "pensions": [
         FieldSpec("insurance", r"险种", weight=2),
         FieldSpec("insurance", r"养老(金|保险)?类型|待遇类型|待遇项目|类别|项目"),
+        # the month's total beside its parts (基础养老金 + 个人账户养老金 = 月发放合计): the total
+        FieldSpec("amount", r"(发放|养老金|待遇|月)(金额)?合计|合计(金额)?$|发放总额", r"年|状态|人数|日期", weight=2),
         FieldSpec("amount", r"金额|月养老金|养老金$|实发|应发|待遇|发放额|月领取|养老金额|标准",
-                  r"状态|类型|类别|项目|人数|月份|日期"),
+                  r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS),
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇项目"),
         FieldSpec("status", r"状态"),

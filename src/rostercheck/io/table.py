@@ -644,6 +644,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     if kind == "roster":
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
+    warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
     sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
     return Table(kind, path, frame, headers, title, sheets, warnings)
 
@@ -679,6 +680,12 @@ ROSTER_GAPS = {
     "township": "未找到乡镇列：乡镇将从工作表名称或家庭住址推断",
 }
 
+# A list without the column a check computes with: said, so that nothing found is not read as nothing there.
+LIST_GAPS = {
+    "pensions": {"amount": "未找到养老金金额列（如“月养老金”“月发放合计”）：C03 无法计算养老金收入，不会标记；"
+                           "只有基础养老金、个人账户养老金等分项的，请加一列月发放合计"},
+    "businesses": {"employees": "未找到从业人数列：C05（雇用他人）无法判断"},
+}
 
 # What a roster or an application list has besides a person's identity: a household or a programme.
 # Columns only a roster has (a list of another kind showing two of them is a roster given in the wrong place).
