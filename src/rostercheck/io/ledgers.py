@@ -918,19 +918,20 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     notes = []
     for month_value in sorted(set(frame["month"].tolist()) - {""}):
         in_month = frame["month"] == month_value
-        earlier: list[set[int]] = []  # each earlier file's rows of the month (another township's file is no copy)
+        earlier: list[tuple[str, set[int]]] = []  # each earlier file's rows of the month (another township's file is no copy)
         for f in files:
             rows = in_month & (frame["_file"] == f) & ~drop
             if not rows.any():
                 continue
             keys = key[rows]
-            for prior in earlier:
+            for first, prior in earlier:
                 repeated = keys.isin(prior)
                 # a copy of the month, not a few back-pay rows whose key equals an earlier failed row's
                 if repeated.mean() >= 0.8 and repeated.sum() >= 0.5 * len(prior):
                     drop |= rows.to_numpy()
-                    notes.append(f"{Path(f).name}：{month_value} 的发放记录与前面的文件重复（同一个月的明细提供了两次），按一份计")
+                    notes.append(f"{Path(f).name}：{month_value} 的发放记录与《{Path(first).name}》重复（同一个月的明细提供了两次），"
+                                 f"按一份计（以《{Path(first).name}》为准）")
                     break
             else:
-                earlier.append(set(keys.tolist()))
+                earlier.append((f, set(keys.tolist())))
     return frame[~drop].reset_index(drop=True), notes

@@ -712,8 +712,10 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
             common = len(households & earlier)
             if earlier and common >= 0.8 * len(households) and common >= 0.5 * len(earlier):
                 drop |= (names == file) & (months == month_value)
-                notes.append(f"{Path(str(file)).name}：{month_value} 的发放与前面文件中同月的发放是同一批（同一个月的资金换了一种表样又给了一次），"
-                             "按一份计，不算重复发放")
+                kept = [other for (other, m), hs in paid_in.items() if m == month_value and other != file and hs & households
+                        and not copied_from.get(other)]
+                notes.append(f"{Path(str(file)).name}：{month_value} 的发放与{'、'.join(f'《{Path(str(o)).name}》' for o in kept)}中"
+                             "同月的发放是同一批（同一个月的资金换了一种表样又给了一次），按一份计，不算重复发放")
                 copied_from.setdefault(file, set()).update(
                     other for (other, m), hs in paid_in.items() if m == month_value and other != file and hs & households)
                 continue
