@@ -367,6 +367,23 @@ def test_a_ledger_of_a_header_alone_is_said_and_checks_nothing(tmp_path):
         assert result.findings.empty and any("没有发放数据行" in w for w in result.warnings), path
 
 
+@pytest.mark.parametrize("header, cells", [
+    (["户主姓名", "户主身份证号", "低保金", "物价补贴"], [516, 25]),  # a row paying two items
+    (["姓名", "身份证号", "1月", "2月", "3月"], [516, 516, 516]),  # a row paying three months
+    (["姓名", "身份证号", "低保金", "备注"], [1548, "补发3-5月"]),  # a row spread over three months
+])
+def test_an_id_stored_as_a_number_is_counted_once_per_cell_whatever_the_rows_it_pays(tmp_path, header, cells):
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金\n张三,{A},张三,{A},户主,516\n"
+                      f"李四,{B},李四,{B},户主,516\n", encoding="utf-8")
+    number = float(f"{float(A):.15g}")  # what Excel keeps of an ID typed as a number
+    path = write(tmp_path / "2026年低保发放明细.xlsx", {"7月": [header, ["张三", number, *cells], ["李四", B, *cells]]})
+    warnings = audit([roster], {}, AS_OF, payments=[path]).warnings
+    assert any("资金发放明细中有 1 个身份证号以数字格式存储" in w for w in warnings), warnings
+
+
 def test_month_columns_under_an_amount_heading_are_months_not_rival_amount_columns(tmp_path):
     path = write(tmp_path / "城关镇2026年低保金发放表.xlsx", {"Sheet": [
         ["户主姓名", "户主身份证号", "保障人口", "2026年发放金额（元）", "", "", "合计"],

@@ -23,7 +23,7 @@ from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy
-from .reference import numbers_as_ids
+from .reference import id_cells, numbers_as_ids
 from .roster import file_on_sheet, period_of
 from .rules import load_all
 from .rules._vocab import value_warnings
@@ -228,9 +228,10 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             continue
         damaged = numbers_as_ids(ref)
         if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's
-            heads = ref.loc[ref["id_raw"].isna() | (ref["id_raw"].astype(str).str.strip() == ""), "head_id"]
-            counts = heads[heads.notna()].astype(str).value_counts()  # each distinct cell judged once
-            damaged += int(sum(n for h, n in counts.items() if ids.id_number(h).status == ids.NUMERIC))
+            heads = ref["head_id"].astype(object).where(ref["id_raw"].isna() | (ref["id_raw"].astype(str).str.strip() == ""))
+            numeric = {h for h in heads.dropna().unique().tolist() if ids.id_number(str(h)).status == ids.NUMERIC}
+            damaged |= heads.isin(numeric).to_numpy()
+        damaged = id_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                        "请让报送单位把身份证号列设为“文本”后重新导出。")

@@ -313,17 +313,33 @@ def by_value_array(values: list, fn, many: bool = False) -> np.ndarray:
     return mapped[codes]
 
 
-def numbers_as_ids(ref: pd.DataFrame) -> int:
-    """How many IDs of a list lost their last digits to a number format: stored as a number, or written in a
+def numbers_as_ids(ref: pd.DataFrame) -> np.ndarray:
+    """Which rows' IDs of a list lost their last digits to a number format: stored as a number, or written in a
     number's scientific notation (1.23E+17). Each distinct status is compared once (a city's year of ledgers).
 
     Args:
         ref: a normalised list (columns id_status and id_raw).
     Returns:
-        The count.
+        A boolean per row.
     """
     codes, statuses = factorized(ref, "id_status")
     statuses = np.asarray(statuses, dtype=object)
-    numeric = int(np.isin(codes, np.flatnonzero(statuses == ids.NUMERIC)).sum())
-    formats = ref["id_raw"].to_numpy(dtype=object)[np.isin(codes, np.flatnonzero(statuses == ids.FORMAT))]
-    return numeric + sum("E+" in str(v) for v in formats)
+    out = np.isin(codes, np.flatnonzero(statuses == ids.NUMERIC))
+    formats = np.flatnonzero(np.isin(codes, np.flatnonzero(statuses == ids.FORMAT)))
+    out[formats] = ["E+" in str(v) for v in ref["id_raw"].to_numpy(dtype=object)[formats].tolist()]
+    return out
+
+
+def id_cells(ref: pd.DataFrame, rows: np.ndarray) -> int:
+    """How many ID cells of their files some rows of a list were read from: a ledger's row paying several items or
+    months (an amount column per item or month, back pay spread over its months) or a wage list's row of several
+    months has one, a row naming two people (共有人, 经营者) two.
+
+    Args:
+        ref: a normalised list (columns id_raw, and _file, _sheet and _row where it has them).
+        rows: a boolean per row.
+    Returns:
+        The count.
+    """
+    where = [c for c in ("_file", "_sheet", "_row", "id_raw") if c in ref.columns]
+    return len(ref.loc[rows, where].drop_duplicates()) if "_row" in where else int(rows.sum())
