@@ -419,6 +419,29 @@ def test_a_row_whose_remark_names_several_months_pays_each_of_them(tmp_path):
                    ("李四", "2026-08", 520.0), ("李四", "2026-09", 520.0)]
 
 
+@pytest.mark.parametrize("sheet, remark, expected", [
+    *[("7月", remark, ["2026-03", "2026-04", "2026-05"]) for remark in (
+        "补发3-5月", "补发3—5月", "补发3～5月", "补发3~5月", "补发3至5月", "补发3到5月", "补发3月-5月", "补发3月至5月",
+        "补发3、4、5月", "补发3,4,5月", "补发3，4，5月", "补发3月、4月、5月", "补发2026年3-5月", "补发2026年3月至5月",
+        "补发3-5月低保金")],
+    ("2月", "补发2025年11月至2026年1月", ["2025-11", "2025-12", "2026-01"]),
+    ("2月", "补发2025年11月-2026年1月低保金", ["2025-11", "2025-12", "2026-01"]),
+    ("2月", "补发11-1月", ["2025-11", "2025-12", "2026-01"]),
+    ("1月", "补发11、12月", ["2025-11", "2025-12"]),
+    # one month, or no month at all: the sheet's month, or the one named
+    ("7月", "补发3月", ["2026-03"]),
+    ("7月", "补发1,548元", ["2026-07"]),
+    ("7月", "补发3-5日", ["2026-07"]),
+])
+def test_back_pay_for_several_months_in_one_row_is_spread_over_them(tmp_path, sheet, remark, expected):
+    # a month sheet's back pay for earlier months (README: 一行发放几个月的按月平均分到各月)
+    path = write(tmp_path / "2026年低保发放明细.xlsx", {sheet: [
+        ["户主姓名", "户主身份证号", "低保金", "备注"], ["张三", A, 1548, remark]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    share = round(1548 / len(expected), 2)
+    assert [(m, round(a, 2)) for m, a in zip(frame["month"], frame["amount"])] == [(m, share) for m in expected]
+
+
 @pytest.mark.parametrize("labels, expected", [
     (["户主姓名", "户主身份证号", "低保金", "物价补贴", "合计", "发放结果"], {2: "低保金", 3: "物价补贴"}),
     (["姓名", "身份证号", "基本生活费（元）", "照料护理费（元）", "小计"], {2: "基本生活费", 3: "照料护理费"}),

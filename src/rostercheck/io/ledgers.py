@@ -21,7 +21,7 @@ from ..errors import InputFileError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import cn_numerals, count, date, digits, money, month, month_span, text, texts
+from ..normalize.values import back_pay_months, cn_numerals, count, date, digits, money, month, month_span, text, texts
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -37,7 +37,6 @@ _DAY = re.compile(r"20\d{2}\s*(?:年\s*(?:0?[1-9]|1[0-2])\s*月|[-./](?:0?[1-9]|
 _SPAN = re.compile(r"(?:月|日|\d)\s*(?:至|到|~|～|—+|－|-)\s*(?:20\d{2}|((?:0?[1-9]|1[0-2])\s*月))")
 # the month an item is for ('2026年1月低保金'), not a day ('2026年1月5日发放')
 _ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}\s*[日号])")
-_BACK_PAY = re.compile(r"补发\s*(?:(20\d{2})\s*年)?\s*(0?[1-9]|1[0-2])\s*月")
 COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "birth", "name", "name_key",
            "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "holder", "holder_key",
            "link_key", "item",
@@ -568,13 +567,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         notes = [f"{i} {r}" for i, r in zip(items, _cells(cols["remark"], rows))]
         for r, item, note in zip(rows.tolist(), items, notes):
             m = mapped[codes[r]] if months is None else months[r]
-            if ("月" in note or "季" in note) and (span := month_span(note)):
-                named_spans[r] = span
+            back = back_pay_months(note, m)
+            span = month_span(note) if "月" in note or "季" in note else None
+            if span or len(back) > 1:
+                named_spans[r] = span or back
                 continue
-            found = _BACK_PAY.search(note) if "补发" in note else None
-            if found and m:
-                year = found.group(1) or (m[:4] if int(found.group(2)) <= int(m[5:]) else str(int(m[:4]) - 1))
-                named = f"{year}-{int(found.group(2)):02d}"
+            if back:
+                named = back[0]
             else:
                 named = {f"{y}-{int(mm):02d}" for y, mm in _ITEM_MONTH.findall(item)} if "年" in item else ()
                 named = named.pop() if len(named) == 1 else m

@@ -168,6 +168,44 @@ def month_span(raw: object) -> tuple[str, ...] | None:
     return tuple(f"{first[0] + (first[1] - 1 + k) // 12:04d}-{(first[1] - 1 + k) % 12 + 1:02d}" for k in range(count))
 
 
+# back pay named in an item or remark: 补发6月, 补发2025年12月, 补发3-5月, 补发3月至5月, 补发3、4、5月, 补发2025年11月至2026年1月
+_BACK_MONTH = r"(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])"
+_BACK_PAY = re.compile(rf"补发\s*({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月")
+_BACK_PART = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月?\s*([-~至到]|—+)?")
+
+
+def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
+    """Return the months back pay named in an item or remark is for ('补发6月', '补发3-5月', '补发3、4、5月',
+    '补发2025年11月至2026年1月'); a month written without its year is the latest such month not after the next one
+    named (the last: not after the month paid).
+
+    Args:
+        note: the item and remark, as text.
+        paid: the 'YYYY-MM' the row is otherwise booked to.
+    Returns:
+        'YYYY-MM' labels in order (1 to 12 of them), or () when the note names no back pay or not one month span.
+    """
+    found = _BACK_PAY.search(note) if "补发" in note else None
+    if not found or not paid:
+        return ()
+    parts = [[int(y) if y else None, int(m), bool(sep)] for y, m, sep in _BACK_PART.findall(found.group(1))]
+    year = None
+    for part, before in zip(parts, [None, *parts]):  # a year written holds for the months after it (11、12、1月 runs on)
+        year = part[0] or (year + (part[1] < before[1]) if year else None)
+        part[0] = year
+    after = (int(paid[:4]), int(paid[5:7]))
+    for part in reversed(parts):  # months before any year written: the latest not after the month named next
+        part[0] = part[0] or (after[0] if part[1] <= after[1] else after[0] - 1)
+        after = (part[0], part[1])
+    index = [y * 12 + m - 1 for y, m, _ in parts]
+    months = [index[0]]
+    for k in range(1, len(parts)):
+        months += range(index[k - 1] + 1, index[k] + 1) if parts[k - 1][2] else [index[k]]
+    if len(months) > 12 or months != sorted(set(months)):
+        return ()
+    return tuple(f"{k // 12:04d}-{k % 12 + 1:02d}" for k in months)
+
+
 def money(raw: object) -> float | None:
     """Return an amount in yuan from a cell ('2,800.00', '2800元', '￥1,200', 1200).
 
