@@ -43,6 +43,25 @@ def test_one_account_for_two_households_flags_both():
     assert money(money_context(roster(), rows), "F07") == [("李四", "中", None, None), ("陈国强", "中", None, None)]
 
 
+def test_accounts_stored_as_numbers_are_not_one_account_and_the_run_says_so():
+    # three accounts 6228480012345670011/22/33 typed as numbers: Excel keeps 622848001234567 and zeros (held-out 79)
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    cut = 6228480012345670011.0
+    rows = [pay(A, "陈国强", "2026-09", 1032, bank_account=cut), pay(C, "李四", "2026-09", 700, bank_account=cut)]
+    official = [{"name": "钱主任", "id": K, "post": "村委会主任", "bank_account": "6228480012345670000", "village": "东村"}]
+    ctx = money_context(roster(), rows, {"cadres": official})
+    assert money(ctx, "F07") == []
+    said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+            if "银行账号以数字格式存储" in w]
+    assert len(said) == 1 and said[0].startswith("资金发放明细中有 2 处银行账号"), said
+    # one written out whole beside one typed as a number: not the same account either
+    rows[1] = pay(C, "李四", "2026-09", 700, bank_account="6228480012345670000")
+    assert money(money_context(roster(), rows), "F07") == []
+
+
 @pytest.mark.parametrize("kind", ["cadres", "staff"])
 def test_cadre_or_staff_account_flagged_high_unless_the_person_is_a_member(kind):
     # the account's holder is the household's own head: only the list says whose account it is

@@ -266,17 +266,17 @@ def test_a_new_household_number_starts_a_new_household(tmp_path):
 def test_ids_that_lost_digits_to_a_number_format_are_counted_per_list(coded):
     import pandas as pd
 
-    from rostercheck.reference import id_cells, numbers_as_ids
+    from rostercheck.reference import numbers_as_ids, source_cells
 
     ref = pd.DataFrame({"id_status": ["valid", "numeric", "format", "format", "numeric", "missing"],
                         "id_raw": ["x", "4.3052519800101E+17", "1.23E+17", "12345", "430525198001011", ""]}, dtype=object)
     if coded:  # a payments frame holds its statuses coded
         ref["id_status"] = ref["id_status"].astype("category")
     assert numbers_as_ids(ref).tolist() == [False, True, True, False, True, False]  # two numbers, one 1.23E+17
-    assert id_cells(ref, numbers_as_ids(ref)) == 3 and id_cells(ref.iloc[:1], numbers_as_ids(ref.iloc[:1])) == 0
+    assert source_cells(ref, numbers_as_ids(ref)) == 3 and source_cells(ref.iloc[:1], numbers_as_ids(ref.iloc[:1])) == 0
     # a row read as several (a wage list's months, a ledger's items) is one cell; a row naming two people, two
     ref = pd.DataFrame({"_sheet": ["S"] * 4, "_row": [2, 2, 3, 3], "id_raw": ["4.1E+17", "4.1E+17", "4.1E+17", "4.2E+17"]})
-    assert id_cells(ref, pd.Series([True] * 4).to_numpy()) == 3
+    assert source_cells(ref, pd.Series([True] * 4).to_numpy()) == 3
 
 
 def test_phone_and_account_are_carried_down_as_written_digits_and_a_wordy_cell_is_kept(tmp_path):

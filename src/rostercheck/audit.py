@@ -23,7 +23,7 @@ from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy
-from .reference import id_cells, numbers_as_ids
+from .reference import numbers_as_ids, source_cells
 from .roster import file_on_sheet, period_of
 from .rules import load_all
 from .rules._vocab import value_warnings
@@ -231,10 +231,14 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             heads = ref["head_id"].astype(object).where(ref["id_raw"].isna() | (ref["id_raw"].astype(str).str.strip() == ""))
             numeric = {h for h in heads.dropna().unique().tolist() if ids.id_number(str(h)).status == ids.NUMERIC}
             damaged |= heads.isin(numeric).to_numpy()
-        damaged = id_cells(ref, damaged)  # a ledger's row paying two items is one cell
+        damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
                        "请让报送单位把身份证号列设为“文本”后重新导出。")
+        cut = source_cells(ref, ref["account_cut"].to_numpy(dtype=bool), "bank_account") if "account_cut" in ref.columns else 0
+        if cut:  # (a ledger's)
+            out.append(f"{inputs.labels[kind]}中有 {cut} 处银行账号以数字格式存储（超过 15 位的后几位已丢失），这些账号不作为同一账号比对"
+                       "（F07 多户共用账号、干部或工作人员账号）。请让报送单位把账号列设为“文本”后重新导出。")
         short = int((ref["id_status"] == ids.SHORT).sum())
         if short:
             out.append(f"{inputs.labels[kind]}中有 {short} 个身份证号只有 17 位（末位校验码缺失，只按姓名+前17位以中等置信度比对）。"

@@ -330,16 +330,17 @@ def numbers_as_ids(ref: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def id_cells(ref: pd.DataFrame, rows: np.ndarray) -> int:
-    """How many ID cells of their files some rows of a list were read from: a ledger's row paying several items or
-    months (an amount column per item or month, back pay spread over its months) or a wage list's row of several
-    months has one, a row naming two people (共有人, 经营者) two.
+def source_cells(ref: pd.DataFrame, rows: np.ndarray, column: str = "id_raw") -> int:
+    """How many cells of their files some rows of a list were read from: a ledger's row paying several items or months
+    (an amount column per item or month, back pay spread over its months) or a wage list's row of several months has
+    one ID cell, a row naming two people (共有人, 经营者) two.
 
     Args:
-        ref: a normalised list (columns id_raw, and _file, _sheet and _row where it has them).
+        ref: a normalised list (``column``, and _file, _sheet and _row where it has them).
         rows: a boolean per row.
+        column: the cells' column.
     Returns:
         The count.
     """
-    where = [c for c in ("_file", "_sheet", "_row", "id_raw") if c in ref.columns]
+    where = [c for c in ("_file", "_sheet", "_row", column) if c in ref.columns]
     return len(ref.loc[rows, where].drop_duplicates()) if "_row" in where else int(rows.sum())

@@ -18,7 +18,7 @@ from .io.table import Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import cn_numerals, count, date, digits, money, month_span, text, texts
+from .normalize.values import cn_numerals, count, date, digits, digits_lost, money, month_span, text, texts
 from .reference import by_value, by_value_array, cells
 
 DIBAO, TEKUN = "低保", "特困"
@@ -263,17 +263,6 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "sheet_shown",
 ]
-_SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
-
-
-def digits_lost(raw: object) -> bool:
-    """Whether an account cell lost digits to a number format: a number of 16 digits or more (Excel keeps 15), or its
-    scientific notation written out as text ('6.21700123456789E+15')."""
-    if isinstance(raw, float):
-        return abs(raw) >= 1e15
-    return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw))
-
-
 def is_covered(flag: object) -> bool:
     """Return whether a member receives the benefit: False only when 是否保障对象 says no (否, 0, N …).
 

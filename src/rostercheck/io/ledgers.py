@@ -21,7 +21,8 @@ from ..errors import InputFileError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import back_pay_months, cn_numerals, count, date, digits, money, month, month_span, text, texts
+from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, money, month, month_span,
+                                text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -38,8 +39,8 @@ _SPAN = re.compile(r"(?:月|日|\d)\s*(?:至|到|~|～|—+|－|-)\s*(?:20\d{2}|
 # the month an item is for ('2026年1月低保金'), not a day ('2026年1月5日发放')
 _ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}\s*[日号])")
 COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "birth", "name", "name_key",
-           "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "holder", "holder_key",
-           "link_key", "item",
+           "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
+           "holder", "holder_key", "link_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
            "covered_size"]
 
@@ -541,6 +542,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     _name_damaged_payees(cols)
     cols["link_key"] = _or(cols["name_key"], cols["holder_key"])
     cols["bank_account"] = coded("bank_account", digits)
+    # an account a number format cut to 15 digits (its zeros are no digits of it): never compared as one account
+    cut, codes = judged("bank_account", digits_lost)
+    cols["account_cut"] = cut.astype(bool)[codes]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
         cols[fld] = coded(fld, texts, True)
     if "fail_reason" in frame.columns:  # a reason for failing written in: the row failed, whatever its status says

@@ -262,6 +262,23 @@ def digits(raw: object) -> str:
     return re.sub(r"\D", "", text)
 
 
+_SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
+
+
+def digits_lost(raw: object) -> bool:
+    """Return whether an account cell lost digits to a number format: a number of 16 digits or more (Excel keeps 15),
+    or its scientific notation written out as text ('6.21700123456789E+15').
+
+    Args:
+        raw: the cell value.
+    Returns:
+        True when the cell's digits are not all the account's.
+    """
+    if isinstance(raw, float):
+        return abs(raw) >= 1e15
+    return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw))
+
+
 def _excel_integer(raw: float) -> str:
     """A big whole number as Excel shows it: 15 significant digits, then zeros (an ID or account typed as a number,
     4.30521196001010e17 → '430521196001010000', not the float's own 430521196001009984)."""

@@ -235,6 +235,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     code, distinct = led.factorized("bank_account")
     long_enough = np.array([len(a) >= min_len if isinstance(a, str) else False for a in distinct] + [False], dtype=bool)
     ok = led.array("ok") & long_enough[code] & ~_other_programme(ctx, led) & ~_moved_rows(ctx, led)  # code -1: the last
+    ok &= ~_cut(led)
     ok[list(led.memo["pooled"])] = False  # a row no household can be told for is no household of its own
     households = _household_codes(ctx, led)
     width = int(households.max(initial=0)) + 1
@@ -271,7 +272,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
         ref = ctx.lists[kind]
         owners = {a: rec for a, rec in zip(ref["bank_account"].tolist(), ref.to_dict("records")) if len(a or "") >= min_len}
         code, distinct = led.factorized("bank_account")
-        listed = led.array("ok") & np.append(pd.Index(distinct).isin(list(owners)), False)[code]  # code -1: missing
+        listed = led.array("ok") & np.append(pd.Index(distinct).isin(list(owners)), False)[code] & ~_cut(led)  # -1: missing
         member_ids = _member_values(ctx, {led.household[r] for r in np.flatnonzero(listed).tolist()}, "id")
         rows = np.flatnonzero(listed).tolist()
         months: dict[tuple, set] = defaultdict(set)  # (household, account) → the months paid into it
@@ -291,6 +292,12 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",
                                sorted(months[led.household[r], a] - {""}), None, None, facts, months_decide=False))
     return out
+
+
+def _cut(led: Ledger) -> np.ndarray:
+    """Per row: an account a number format cut to 15 digits (Excel keeps no more; 6228480012345670011 and …0022 both
+    read 6228480012345670000): not the account, so neither shared with another row's nor an official's (warned)."""
+    return led.frame["account_cut"].to_numpy(dtype=bool)
 
 
 def _member(ctx: Context, led: Ledger, r: int) -> int:
