@@ -23,7 +23,7 @@ from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy
-from .reference import numbers_as_ids, source_cells
+from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import file_on_sheet, period_of
 from .rules import load_all
 from .rules._vocab import value_warnings
@@ -227,10 +227,10 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue
         damaged = numbers_as_ids(ref)
-        if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's
-            heads = ref["head_id"].astype(object).where(ref["id_raw"].isna() | (ref["id_raw"].astype(str).str.strip() == ""))
-            numeric = {h for h in heads.dropna().unique().tolist() if ids.id_number(str(h)).status == ids.NUMERIC}
-            damaged |= heads.isin(numeric).to_numpy()
+        if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's (each cell judged once)
+            blank = by_value_array(ref["id_raw"], lambda v: v is None or v != v or not str(v).strip()).astype(bool)
+            damaged |= blank & by_value_array(ref["head_id"], lambda h: h is not None and h == h
+                                              and ids.id_number(str(h)).status == ids.NUMERIC).astype(bool)
         damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
