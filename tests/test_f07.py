@@ -205,3 +205,17 @@ def test_a_moved_members_earlier_rows_paid_into_his_former_households_account_ar
     # paid into a stranger's account under the former head's ID: still a lead
     paid[-2] = pay(x, "王小军", "2026-06", 700, holder="赵大勇", bank_account="6228480055556666", head_id=A)
     assert money(money_context(rows, paid), "F07") == [("李四", "中", None, None)]
+
+
+def test_a_head_id_stored_as_a_number_on_rows_naming_only_the_head_is_counted_once_per_row():
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    typed = float(A[:15] + "000")  # 户主身份证号 typed as a number, the row's own ID column blank
+    rows = [pay("", "", m, 1032, head_id=typed, head_name="陈国强") for m in ("2026-08", "2026-09")]
+    rows.append(pay("", "", "2026-09", 700, head_id=C, head_name="李四"))
+    ctx = money_context(roster(), rows)
+    said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+            if "身份证号以数字格式存储" in w]
+    assert len(said) == 1 and said[0].startswith("资金发放明细中有 2 个身份证号"), said
