@@ -232,6 +232,10 @@ def test_unknown_county_gives_moves_to_named_places_only_a_low_lead_and_one_warn
     assert ctx.common["county_name"] == "" and ctx.county_code == ""
     found = run_checks(ctx, ["C02"])[0]
     assert [(f.confidence, "本县未能确定" in f.evidence) for f in found] == [("低", True)]
+    # ... but a move to another province or prefecture than most members' IDs name leaves it, whatever it is
+    for dest in ("广东省深圳市宝安区", "湖南省长沙市芙蓉区", "深圳市"):
+        lists["migrations"][0]["dest"] = dest
+        assert flagged(context(roster(), lists, roster_title="2026年第三季度低保花名册"), "C02") == [("李梅", "高")], dest
     notes = regions.county_notes("", "", ["湖南省邵阳市隆回县桃洪镇", ""], "")
     assert len(notes) == 1 and "county_name" in notes[0]
     assert regions.county_notes("", "", ["", None], "") == []  # no destination written: nothing to say
@@ -517,3 +521,23 @@ def test_an_exact_id_beside_a_wholly_other_name_is_medium_and_says_so(listed, ex
     (found,) = run_checks(ctx, ["C02"])[0]
     assert found.confidence == expected
     assert ("姓名不一致（名单上为“赵大宝”）" in found.key) == (expected == "中")
+
+
+@pytest.mark.parametrize("ids_, home", [
+    (["430521198001011234"] * 8 + ["440300198001011234"] * 2, ("43", "4305")),
+    (["430521198001011234"] * 5 + ["430102198001011234"] * 4 + ["440300198001011234"], ("43", "")),  # no city has 80 %
+    (["430521198001011234"] * 5 + ["440300198001011234"] * 5, ("", "")),
+    (["430521198001011234"] * 7 + ["430102198001011234"] * 3, ("43", "")),
+    ([], ("", "")),
+])
+def test_home_region_is_the_province_and_prefecture_most_ids_share(ids_, home):
+    assert regions.home_region(ids_, 0.8) == home
+
+
+@pytest.mark.parametrize("place, outside", [
+    ("广东省深圳市", True), ("湖南省长沙市", True), ("长沙市岳麓区", True), ("湖南省邵阳市隆回县", False),
+    ("邵阳市", False), ("湖南省", False), ("桃洪镇", False), ("", False),
+])
+def test_a_place_outside_the_home_province_or_prefecture(place, outside):
+    assert regions.outside_home(place, ("43", "4305")) is outside
+    assert regions.outside_home(place, ("", "")) is False  # nothing known: nothing is outside

@@ -250,6 +250,49 @@ def county_name(sources: list[str], addresses: list[str]) -> str:
     return found.most_common(1)[0][0] if found else ""
 
 
+@lru_cache(maxsize=1)
+def _places() -> tuple[tuple[str, str], ...]:
+    """(name, code) of every province (two digits) and prefecture (four digits) of the GB/T 2260 table, longest first;
+    a prefecture's name only where one prefecture has it (直辖市's 市辖区 and 县 are no names)."""
+    provinces: dict[str, str] = {}
+    cities: dict[str, set[str]] = {}
+    for name, rows in _county_table().items():
+        for code, city, province in rows:
+            provinces[province] = code[:2]
+            if city not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                cities.setdefault(city, set()).add(code[:4])
+    named = [*provinces.items(), *((city, codes.pop()) for city, codes in cities.items() if len(codes) == 1)]
+    return tuple(sorted(named, key=lambda kv: -len(kv[0])))
+
+
+def home_region(member_ids: Iterable[str], share: float) -> tuple[str, str]:
+    """The province and the prefecture (two and four digits) that at least ``share`` of the members' valid IDs begin
+    with ('' for a level none reaches): where a roster's people are from when nothing names its county.
+
+    Args:
+        member_ids: the members' valid 18-character IDs.
+        share: the part of them that must agree (0.8).
+    """
+    ids = [i for i in member_ids if i]
+    out = []
+    for width in (2, 4):
+        code, n = (Counter(i[:width] for i in ids).most_common(1) or [("", 0)])[0]
+        out.append(code if ids and n >= share * len(ids) else "")
+    return out[0], out[1]
+
+
+def outside_home(place: str, home: tuple[str, str]) -> bool:
+    """Whether a worded place names a province or a prefecture other than ``home`` (:func:`home_region`): the first such
+    name in it decides ('广东省深圳市' against 湖南省 is outside; '湖南省长沙市' against 湖南省邵阳市 is outside too)."""
+    text = unicodedata.normalize("NFKC", place or "")
+    for name, code in _places():
+        if name in text:
+            level = home[0] if len(code) == 2 else home[1]
+            if level and code != level:
+                return True
+    return False
+
+
 def county_name_of(code: str) -> str:
     """Return the GB/T 2260 name of a six-digit county code ('' when the table does not have it)."""
     return _county_codes().get(code, "")
@@ -344,8 +387,9 @@ def county_notes(code: str, source: str, dests: Iterable[object], name: str) -> 
     """
     dests = {str(v or "").strip() for v in dests} - {""}
     if not code and not name and dests:
-        return ["未能确定本县（花名册标题和文件名中没有县名，也没有行政区划代码列），无法判断迁往地是否在本县：户籍迁出记录"
-                "只作为“低”置信度线索列出，请核实是否迁出本县（可在配置文件 [common] 中填写 county_name 或 county_code）。"]
+        return ["未能确定本县（花名册标题和文件名中没有县名，也没有行政区划代码列）：迁往外省、外市的仍按迁出本县计，迁往本市"
+                "（花名册多数人身份证号所属的地级市）以内或看不出在哪里的，只作为“低”置信度线索列出，请核实是否迁出本县"
+                "（可在配置文件 [common] 中填写 county_name 或 county_code）。"]
     if not any(region_code(v) for v in dests):
         return []
     if not code:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from .. import regions
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..normalize import ids
 from . import fact_text, links, record_facts, rule, values, where
 from ._econ import linked_rows
 
@@ -183,7 +184,7 @@ _ADMIN = re.compile(r"省|市|县|区|州|旗|盟")
 
 
 def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, ...], params: dict,
-                  reason: str = "", county_codes: tuple[str, ...] = ()) -> bool | None:
+                  reason: str = "", county_codes: tuple[str, ...] = (), home: tuple[str, str] = ("", "")) -> bool | None:
     """Say whether a move stays inside the county (None when the record does not tell).
 
     Args:
@@ -212,7 +213,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
     if county and county in dest:
         return True
     if _ADMIN.search(_NOT_ADMIN.sub("", dest)):  # names a province, city or county: another one, if ours is known
-        return False if county or county_codes else None
+        return False if county or county_codes or regions.outside_home(dest, home) else None
     if any(t in dest for t in townships):
         return True
     return False if dest else None
@@ -261,7 +262,17 @@ def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, 
     if any(w in reason or w in dest for w in params["study_words"]):
         return None
     townships = tuple(p for p in ctx.common.get("county_places", []) if p)
-    return inside_county(dest, mtype, ctx.common.get("county_name", ""), townships, params, reason, county_codes(ctx)), dest
+    return inside_county(dest, mtype, ctx.common.get("county_name", ""), townships, params, reason, county_codes(ctx),
+                         home_region(ctx, params)), dest
+
+
+def home_region(ctx: Context, params: dict) -> tuple[str, str]:
+    """The province and prefecture most of the roster's IDs begin with (``home_share`` of them), once per audit: with the
+    county unknown, a move to another province or prefecture is still a move out of it."""
+    if "home_region" not in ctx.cache:
+        valid = ctx.members.loc[ctx.members["id_status"] == ids.VALID, "id"].tolist()
+        ctx.cache["home_region"] = regions.home_region(valid, float(params["home_share"]))
+    return ctx.cache["home_region"]
 
 
 def _migrations(ctx: Context, params: dict) -> list[Finding]:

@@ -14,6 +14,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from ..io.ledgers import first_rows
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
@@ -42,11 +43,9 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         return ctx.cache["money:dup"]
     led = ledger(ctx)
     groups: dict[tuple, list[int]] = defaultdict(list)
-    month_of_row, amounts, adjusted = led.cols["month"], led.cols["amount"], led.array("adjust")
-    pooled = led.memo["pooled"]
-    for r in _repeated(led):
-        if led.ok[r] and month_of_row[r] and amounts[r] > 0 and not adjusted[r] and r not in pooled:
-            groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
+    month_of_row = led.cols["month"]
+    for r in _same_item_twice(led).tolist():
+        groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     months_hit = set()  # (household, month) explained here: F05 leaves them
     for (payee, item, month), rows in groups.items():
@@ -114,6 +113,28 @@ def _repeated(led: Ledger) -> list[int]:
     payees = led.memo["codes"]["payee"][sel]
     numbers, keys = numbered(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
     return sel[np.bincount(numbers, minlength=len(keys))[numbers] > 1].tolist()
+
+
+def _same_item_twice(led: Ledger) -> np.ndarray:
+    """The rows (in order) that may be a duplicate: successful, dated, of an amount, adjusting nothing, not pooled, whose
+    payee, item as duplicates judge it (:func:`_item_key`) and month come again on another such row; counted on codes,
+    each distinct (item, benefit, programme) keyed once."""
+    rows = np.asarray(_repeated(led), dtype=np.int64)
+    amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)[rows]
+    keep = led.array("ok")[rows] & (amounts > 0) & ~led.array("adjust")[rows]
+    if led.memo["pooled"]:
+        keep &= ~np.isin(rows, np.fromiter(led.memo["pooled"], dtype=np.int64))
+    rows = rows[keep]
+    if not len(rows):
+        return rows
+    item = led.factorized("item")[0][rows].astype(np.int64)
+    programme, _ = pd.factorize(np.asarray(led.programme, dtype=object)[rows])
+    combo, first = pd.factorize((item + 1) * (2 * (int(programme.max()) + 1)) + 2 * programme + led.array("benefit")[rows])
+    which, _ = pd.factorize(np.asarray([_item_key(led, int(r)) for r in rows[first_rows(combo, len(first))]], dtype=object))
+    codes = led.memo["codes"]
+    key = (codes["payee"][rows].astype(np.int64) * (int(which.max()) + 1) + which[combo]) * (len(codes["m_values"]) + 1) + codes["m"][rows]
+    number, distinct = pd.factorize(key)
+    return rows[np.bincount(number, minlength=len(distinct))[number] > 1]
 
 
 def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
