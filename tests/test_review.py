@@ -295,6 +295,10 @@ def test_a_household_finding_restores_a_members_id_cut_short_by_excel(tmp_path):
     rows = result.rows.set_index("类别代码")
     assert rows.at["C04", "身份证号"] == ZHANG_WIFE and rows.at["C04", "整改状态"] == "未整改"
     assert rows.at["C05", "身份证号"] == ZHANG_WIFE[:15] + "000" and "后几位已丢失" in rows.at["C05", "说明"]
+    # verified as no problem: the 核实无问题清单 carries the ID as the review restored it, not Excel's zeros
+    prev.assign(核实情况="车已过户").to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    entries = review(tmp_path / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31)).suppressions.set_index("类别代码")
+    assert entries.at["C04", "身份证号"] == ZHANG_WIFE and entries.at["C05", "身份证号"] == ZHANG_WIFE[:15] + "000"
 
 
 def test_a_column_the_township_inserted_is_carried_but_not_made_public(tmp_path):

@@ -317,8 +317,9 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         "证据指纹": [evidence_fingerprint(f.code, i or f"{k}|{h}", f.facts) for f, i, k, h in zip(kept, ids_, key, head)],
         "涉及月份": [f.months for f in kept], "应追回金额": [f.recover for f in kept], "应补发金额": [f.repay for f in kept],
         "_member": [f.member for f in kept], "_household": person("household"), "_level": [s.level for s in specs],
+        "_facts": [f.facts for f in kept],
     }
-    frame = pd.DataFrame(columns, columns=FINDING_COLUMNS + ["_member", "_household", "_level"])
+    frame = pd.DataFrame(columns, columns=FINDING_COLUMNS + ["_member", "_household", "_level", "_facts"])
     if frame.empty:
         return frame
     frame["_c"] = frame["置信度"].map(CONFIDENCE_ORDER)
@@ -388,8 +389,11 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     held = 0
     if entries is not None:
         reported = frame["身份证号"].astype(str).tolist() if "身份证号" in frame.columns else []
-        frame, held = suppression.apply(frame, entries)
+        frame, held, corrected = suppression.apply(frame, entries)
         warnings.extend(suppression.damaged_ids_note(entries, suppress, reported))
+        if corrected:
+            warnings.append(f"{Path(suppress).name}：其中 {corrected} 条核实无问题的记录，该人的身份证号已更正（与原记录同名、只差一位），"
+                            "名单记录未变，仍不再列出")
     return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""))
 
 

@@ -99,7 +99,7 @@ class _Roster:
             return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
         if j is not None and _lost_digits(ids.id_number(self.members.at[j, "id"])):
             return j, "本期花名册中该人的身份证号以数字格式存储（后几位已丢失），按姓名和身份证号前几位找到，请更正"
-        near = [j for pid, j in self.by_name.get(key, ()) if _one_apart(pid, info.value)]
+        near = [j for pid, j in self.by_name.get(key, ()) if ids.one_apart(pid, info.value)]
         if len(near) == 1:  # the ID corrected: one digit, or two neighbours swapped
             return near[0], f"身份证号已更正为 {self.members.at[near[0], 'id']}（与原清单同名、只差一位）"
         return None, ""
@@ -115,7 +115,7 @@ class _Roster:
             return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
         if j is not None and _lost_digits(ids.id_number(self.members.at[j, "head_id"])):
             return j, "本期花名册中户主身份证号以数字格式存储（后几位已丢失），按户主姓名和身份证号前几位找到，请更正"
-        near = [j for hid, j in self.by_heads_named.get(person_name(head_name), ()) if _one_apart(hid, info.value)]
+        near = [j for hid, j in self.by_heads_named.get(person_name(head_name), ()) if ids.one_apart(hid, info.value)]
         if len(near) == 1:
             return near[0], f"户主身份证号已更正为 {self.members.at[near[0], 'head_id']}（与原清单同名、只差一位）"
         return None, ""
@@ -186,7 +186,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
         frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",
                                   key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c).drop(columns="_o")
-    entries = suppress.entries_from(prev, as_of)
+    # the verified findings as the review resolved them: an ID Excel cut short in a township's copy is the whole one
+    entries = suppress.entries_from(prev.assign(身份证号=[r["身份证号"] for r in rows]) if rows else prev, as_of)
     if carried is not None:
         entries = suppress.merge(suppress.read(carried), entries)
     for t in inputs.tables:
@@ -246,15 +247,6 @@ def _lost_digits(info: ids.IdInfo) -> bool:
     """Whether an ID may have lost its last digits to a number format: so marked, or ending in 000 (a number's
     zeros that happen to pass the check)."""
     return info.status == ids.NUMERIC or (len(info.value) == 18 and info.value.endswith("000"))
-
-
-def _one_apart(a: str, b: str) -> bool:
-    """Whether two 18-character IDs differ in one character, or by two neighbours swapped."""
-    if len(a) != 18 or len(b) != 18 or a == b:
-        return False
-    apart = [k for k in range(18) if a[k] != b[k]]
-    return len(apart) == 1 or (len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]] == b[apart[1]]
-                                and a[apart[1]] == b[apart[0]])
 
 
 def _needs_both(f: pd.Series, roster: _Roster) -> bool:

@@ -238,27 +238,30 @@ def damaged_ids_note(entries: pd.DataFrame, path: Path, reported: Collection[str
     damaged = sum(1 for v in entries["身份证号"] if v and v not in reported and ids.id_number(v).status != ids.VALID)
     if not damaged:
         return []
-    return [f"{Path(path).name}：{damaged} 个身份证号不是有效的 18 位号码（常见原因：用 Excel 打开后保存，长数字被改成"
-            " 4.30525E+17 这样的数），已按证据指纹和姓名比对；今后请直接使用 review 生成的文件，查看时不要在 Excel 中保存"]
+    return [f"{Path(path).name}：{damaged} 个身份证号不是有效的 18 位号码（常见原因：乡镇退回的问题清单或本文件在 Excel 中"
+            "保存过，长数字被改成 4.30525E+17 这样的数或末三位变成 000；本期花名册中已找不到的人，review 无法补全），"
+            "已按证据指纹和姓名比对；查看本文件时不要在 Excel 中保存"]
 
 
-def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
     """Hold back findings whose category, person and evidence fingerprint match a suppression entry.
 
     An entry with a 证据指纹 matches on it alone (it is made from the person's identity and the facts) when
     the ID or the name agrees, so an ID that Excel turned into a number (even 4.30525E+17) costs nothing; an
     older entry without one matches on the prose fingerprint, or on its 依据 re-read without ages, and then an
-    ID that Excel turned into a number matches on its surviving digits plus the name.
+    ID that Excel turned into a number matches on its surviving digits plus the name. A person whose ID has since
+    been corrected (:func:`_corrected`) keeps the verification when the facts are the same.
 
     Args:
-        findings: the audit's findings frame (with 证据指纹 when the audit made one).
+        findings: the audit's findings frame (with 证据指纹 and the facts, ``_facts``, when the audit made them).
         entries: the suppression entries.
     Returns:
-        (findings kept, how many were held back).
+        (findings kept, how many were held back, how many of them under a corrected ID).
     """
     if findings.empty or entries.empty:
-        return findings, 0
+        return findings, 0, 0
     exact, partial, structured_by = set(), set(), set()
+    by_name: dict[tuple, list[tuple[str, str]]] = {}  # (code, name) → the entries' (ID, 证据指纹): for corrected IDs
     evidence_column = entries[EVIDENCE] if EVIDENCE in entries.columns else [""] * len(entries)
     said = entries["依据"] if "依据" in entries.columns else [""] * len(entries)
     for code, pid, name, fp, ev, basis in zip(entries["类别代码"], entries["身份证号"], entries["姓名"],
@@ -266,6 +269,7 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
         info = ids.id_number(pid)
         if ev:
             structured_by |= {(code, ev, "id", info.value), (code, ev, "name", person_name(name))}
+            by_name.setdefault((code, person_name(name)), []).append((info.value, ev))
             continue
         for p in [fp] + ([_aged(code, basis)] if text(basis) else []):
             if info.status == ids.NUMERIC:
@@ -273,16 +277,31 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
             else:
                 exact.add((code, info.value, p))
     structured = findings[EVIDENCE] if EVIDENCE in findings.columns else [""] * len(findings)
-    keep = []
-    for code, pid, name, evidence, ev in zip(findings["类别代码"], findings["身份证号"], findings["姓名"],
-                                             findings["依据"], structured):
+    facts = findings["_facts"] if "_facts" in findings.columns else [()] * len(findings)
+    keep, corrected = [], 0
+    for code, pid, name, evidence, ev, fs in zip(findings["类别代码"], findings["身份证号"], findings["姓名"],
+                                                 findings["依据"], structured, facts):
         value = ids.id_number(pid).value
         if ev and ((code, ev, "id", value) in structured_by or (code, ev, "name", person_name(name)) in structured_by):
             keep.append(False)
+            continue
+        if fs and _corrected(code, value, fs, by_name.get((code, person_name(name)), ())):
+            keep.append(False)
+            corrected += 1
             continue
         short = (code, value[:ids.SURVIVING], person_name(name))
         prints = [fingerprint(code, evidence), _aged(code, evidence)]
         held = any((code, value, p) in exact or (*short, p) in partial for p in prints)
         keep.append(not held)
     mask = pd.Series(keep, index=findings.index)
-    return findings[mask].reset_index(drop=True), int((~mask).sum())
+    return findings[mask].reset_index(drop=True), int((~mask).sum()), corrected
+
+
+def _corrected(code: str, value: str, facts, verified: Collection[tuple[str, str]]) -> bool:
+    """Whether a finding is a verified one about the same person under a corrected ID: an entry of the same category
+    and name whose ID is one character (or two neighbours swapped) from this one, and whose 证据指纹 this finding's
+    facts give again under that ID, the list row linked by the ID as it was then (near, not exact)."""
+    as_then = tuple(("match", "near") if fact == ("match", "id") else fact for fact in facts)
+    return any(ids.one_apart(old, value) and ev in (evidence_fingerprint(code, old, facts),
+                                                    evidence_fingerprint(code, old, as_then))
+               for old, ev in verified)

@@ -389,3 +389,12 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
         if info.status in (VALID, CHECK, NUMERIC, SHORT):
             out_b[i] = birth_date(info.value)
     return out_v, out_s, out_r, out_b
+
+
+def one_apart(a: str, b: str) -> bool:
+    """Whether two 18-character IDs differ in one character, or by two neighbours swapped (a corrected typing error)."""
+    if len(a) != 18 or len(b) != 18 or a == b:
+        return False
+    apart = [k for k in range(18) if a[k] != b[k]]
+    return len(apart) == 1 or (len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]] == b[apart[1]]
+                                and a[apart[1]] == b[apart[0]])
