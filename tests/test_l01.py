@@ -157,6 +157,28 @@ def test_l01_a_member_who_moved_out_of_the_county_makes_the_lead_low():
 
 
 
+@pytest.mark.parametrize("reason, members, expected", [
+    # the exit list says the only member died: as good as a death record, no lead
+    ("死亡", (), []),
+    ("因病去世", (), []),
+    # the head died, his wife lives on: her household is still a lead
+    ("死亡", (("赵低收", "妻", B),), [("赵低收", "高")]),
+    # somebody else's death named as the reason: the head is alive
+    ("配偶死亡", (), [("王低收", "高")]),
+    # the whole household moved out of the county by the exit list: 低 (not this county's, unless it came back)
+    ("全户户籍迁出本县（迁往广东省东莞市）", (("赵低收", "妻", B),), [("王低收", "低")]),
+    ("迁出", (), [("王低收", "低")]),
+    # a move inside the county, or to study, is no move out of it
+    ("县内迁移（迁往本县城关镇）", (), [("王低收", "高")]),
+    ("升学迁出", (), [("王低收", "高")]),
+])
+def test_l01_the_exit_lists_reason_death_or_move_out(reason, members, expected):
+    exits = [{"head_name": "王低收", "head_id": A, "household_size": "1", "date": "2026-05-31", "reason": reason,
+              "township": "城关镇", "village": "东村"}]
+    lists = {"monitoring": mon("王低收", A, members, income="1500"), "exits": exits}
+    assert leads(context(ROSTER, lists), "L01") == expected
+
+
 def test_two_heads_of_one_name_numbered_apart_are_two_households():
     # the monitoring list has 户编号 and 户主姓名 but no 户主身份证号: one 马海龙 is covered, the other is not
     covered_ma, other_ma = make_id("19760523", 751), make_id("19800101", 761)

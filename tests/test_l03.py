@@ -48,6 +48,9 @@ ALONE = ("1", "王老人", OLD, "户主", "", "")
     # must flag: the son elsewhere is dead
     (reg(ALONE, ("2", "王儿", SON, "户主", "", OLD)), {"deaths": [{"name": "王儿", "id": SON, "date": "2025-01-01"}]},
      [("王老人", "中")]),
+    # must flag: the exit list says the son elsewhere left 低保 because he died (as good as a death record)
+    (reg(ALONE, ("2", "王儿", SON, "户主", "", OLD)),
+     {"exits": [{"head_name": "王儿", "head_id": SON, "date": "2026-01-01", "reason": "病故"}]}, [("王老人", "中")]),
     # must not flag: an able spouse (65) in the same household
     (reg(("1", "王老人", OLD, "户主", "", ""), ("1", "李老伴", WIFE65, "妻", "", "")), {}, [("李老伴", "中")]),
     # must flag: the spouse is 75 (no ability to support, 特困人员认定办法 第八条) — both are leads
@@ -58,6 +61,15 @@ def test_l03_uncovered_elderly(registry, extra, expected):
     people = [(r["name"], r["relation"], r["id"]) for r in registry if r["household_no"] == "1" and r["id"] != OLD]
     lists = {"monitoring": mon("王老人", OLD, people, income="8000"), "registry": registry, **extra}
     assert leads(context(ROSTER, lists), "L03") == expected
+
+
+def test_l03_an_exit_for_death_of_somebody_on_a_roster_now_is_a_members_death():
+    # '死亡减员' on the row of a head whose household is still enrolled: he is alive, and supports his mother
+    registry = reg(ALONE, ("2", "王儿", SON, "户主", "", OLD))
+    exits = [{"head_name": "王儿", "head_id": SON, "date": "2026-01-01", "reason": "死亡减员"}]
+    lists = {"monitoring": mon("王老人", OLD, income="8000"), "registry": registry, "exits": exits}
+    assert leads(context(ROSTER + household("王儿", SON), lists), "L03") == []
+    assert leads(context(ROSTER, lists), "L03") == [("王老人", "中")]
 
 
 def test_l03_a_minor_the_monitoring_list_leaves_out_but_the_registry_puts_in_the_household():

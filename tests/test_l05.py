@@ -52,6 +52,37 @@ def test_l05_household_of_the_dead_is_no_lead():
     assert leads(context(ROSTER, lists), "L05") == []
 
 
+@pytest.mark.parametrize("reason, registry, expected", [
+    # the exit list says the one-person household's member died: as good as a death record, no lead
+    ("死亡", False, []),
+    ("病故", False, []),
+    # his son lives on in the registry household: not all dead, still a lead
+    ("死亡", True, [("王退出", "高")]),
+    # a death that is somebody else's (the row's person is alive)
+    ("配偶死亡后收入超标", False, [("王退出", "高")]),
+    # the whole household moved out of the county: 低, the evidence saying so
+    ("全户户籍迁出本县（迁往广东省东莞市）", False, [("王退出", "低")]),
+    # a move inside the county is no move out of it
+    ("县内迁移", False, [("王退出", "高")]),
+])
+def test_l05_the_exit_reason_death_or_move_out(reason, registry, expected):
+    lists = {"exits": [exit_row(reason=reason)], "monitoring": mon("王退出", HEAD, income="3000")}
+    if registry:
+        lists["registry"] = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                             {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    assert leads(context(ROSTER, lists), "L05") == expected
+
+
+def test_l05_an_exit_for_a_move_out_says_so():
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    lists = {"exits": [exit_row(reason="全户户籍迁出本县（迁往广东省东莞市）")], "monitoring": mon("王退出", HEAD, income="3000")}
+    (found,) = LEADS["L05"](context(ROSTER, lists))
+    assert "王退出 退出原因“全户户籍迁出本县" in found.evidence and "请核实退出原因是否仍然存在" in found.evidence
+
+
 def test_l05_refused_for_a_car_still_registered_is_only_a_low_lead():
     # refused for a car, then a member newly disabled: with the car still on the vehicle register, 低 (as L01)
     disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]

@@ -272,32 +272,82 @@ def tekun_ids(ctx: Context) -> set[str]:
 
 
 def dead_rows(ctx: Context, kind: str) -> set[int]:
-    """Return the rows of a list whose person is on the deaths list (died on or before the review date)."""
+    """Return the rows of a list whose person is dead by the review date: on the deaths list, or named by an exit
+    row whose 退出原因 is the person's death (:func:`exit_deaths`)."""
 
     def make() -> set[int]:
-        if not ctx.has("deaths"):
-            return set()
-        deaths = ctx.lists["deaths"]
-        found = link_lists(frame(ctx, kind), deaths)
-        dates = deaths["date"] if "date" in deaths.columns else pd.Series(None, index=deaths.index)
-        return {int(r) for r, d in zip(found["m"], found["r"])
-                if not isinstance(dates.get(d), dt.date) or dates.get(d) <= ctx.as_of}
+        out: set[int] = set()
+        if ctx.has("deaths"):
+            deaths = ctx.lists["deaths"]
+            found = link_lists(frame(ctx, kind), deaths)
+            dates = deaths["date"] if "date" in deaths.columns else pd.Series(None, index=deaths.index)
+            out = {int(r) for r, d in zip(found["m"], found["r"])
+                   if not isinstance(dates.get(d), dt.date) or dates.get(d) <= ctx.as_of}
+        gone = exit_deaths(ctx)
+        return out | {r for r, row in rows(ctx, kind).items() if row["pid"] in gone} if gone else out
 
     return _cached(ctx, f"cov:dead:{kind}", make)
 
 
 def dead_ids(ctx: Context) -> set[str]:
-    """Return valid IDs on the deaths list (died on or before the review date)."""
+    """Return valid IDs of the people dead by the review date: on the deaths list, or by the exit list's 退出原因."""
 
     def make() -> set[str]:
-        if not ctx.has("deaths"):
-            return set()
-        d = ctx.lists["deaths"]
-        when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
-        return {i for i, s, w in zip(d["id"], d["id_status"], when)
-                if s == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
+        out = set(exit_deaths(ctx))
+        if ctx.has("deaths"):
+            d = ctx.lists["deaths"]
+            when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
+            out |= {i for i, s, w in zip(d["id"], d["id_status"], when)
+                    if s == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
+        return out
 
     return _cached(ctx, "cov:dead-ids", make)
+
+
+def exit_deaths(ctx: Context) -> set[str]:
+    """Valid IDs of the people an exit row says left because they died (退出原因 with an L05 ``death_words`` word, no
+    ``death_other_words`` word naming somebody else's death; 户主 is the row's own person on the head's row), exit
+    dated on or before the review date or undated: the exit list is as good as a death record for them. Somebody on
+    a roster now is alive (the death was a member's: '死亡减员' on the head's row of a household still enrolled)."""
+
+    def make() -> set[str]:
+        if not ctx.has("exits"):
+            return set()
+        p, enrolled = params(ctx, "L05"), roster_heads(ctx)
+        out = set()
+        for row in rows(ctx, "exits").values():
+            reason, when = cell(row, "reason"), row.get("date")
+            if not row["pid"] or row["pid"] in enrolled or not any(w in reason for w in p["death_words"]):
+                continue
+            own = row["pid"] == row["head_pid"] or not row["head_pid"]
+            if any(w in reason for w in p["death_other_words"] if not (own and w == "户主")):
+                continue
+            if not isinstance(when, dt.date) or when <= ctx.as_of:
+                out.add(row["pid"])
+        return out
+
+    return _cached(ctx, "cov:exit-deaths", make)
+
+
+def exit_moves(ctx: Context) -> dict[str, tuple[dict, str]]:
+    """Valid ID → (exit row, reason) of the people an exit row says left because their 户籍 moved out of the county
+    (退出原因 with an L05 ``moved_out_words`` word, none of ``moved_inside_words``, not a move to study as C02's
+    ``study_words`` read it)."""
+
+    def make() -> dict[str, tuple[dict, str]]:
+        if not ctx.has("exits"):
+            return {}
+        p, study = params(ctx, "L05"), ctx.specs["C02"].params["study_words"]
+        out: dict[str, tuple[dict, str]] = {}
+        for row in rows(ctx, "exits").values():
+            reason, when = cell(row, "reason"), row.get("date")
+            if (row["pid"] and any(w in reason for w in p["moved_out_words"])
+                    and not any(w in reason for w in (*p["moved_inside_words"], *study))
+                    and (not isinstance(when, dt.date) or when <= ctx.as_of)):
+                out.setdefault(row["pid"], (row, reason))
+        return out
+
+    return _cached(ctx, "cov:exit-moves", make)
 
 
 def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:

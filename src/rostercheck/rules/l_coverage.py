@@ -20,7 +20,7 @@ from . import where
 from ._econ import weakest
 from ._money import month_add
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
-                        frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
+                        exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, roster_heads, roster_member, roster_person, rows, severe, tekun_ids,
                         yuan)
 
@@ -74,8 +74,9 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
 
 def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
     """What the audit's lists say of a household's members (the same tests as C01, C02, C04, C05, C06): a car, a
-    business in operation, a place on the public payroll, a move out of the county, wages that alone lift every
-    known member above the standard; each by an exact ID. A lead with any of them is 低."""
+    business in operation, a place on the public payroll, a move out of the county (by the move list, or the exit
+    list's 退出原因), wages that alone lift every known member above the standard; each by an exact ID. A lead with
+    any of them is 低."""
     from ._econ import business_active, vehicle_counts
 
     wanted, out = set(pids), []
@@ -91,6 +92,9 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
     if ctx.has("migrations"):
         out += _moved_out(ctx, wanted)
+    moves = exit_moves(ctx)
+    out += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{reason}”（户籍已迁出本县）"
+            for pid, (row, reason) in moves.items() if pid in wanted]
     if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
         ref = ctx.lists["wages"]
         part = ref[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)]
