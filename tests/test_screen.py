@@ -4,6 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+import pytest
 from filebuild import ZHANG_SON, county_q3, household, write_list, write_roster
 from helpers import HEADER_ROW, make_id
 from typer.testing import CliRunner
@@ -222,3 +223,28 @@ def test_a_move_inside_the_county_the_enrolled_rosters_name_is_no_doubt(tmp_path
     assert result.county == "隆回县" and list(result.verdicts["结论"]) == ["无疑点"]
     alone = screen([tmp_path / "申请.csv"], {"migrations": moves}, dt.date(2026, 9, 30))  # no county anywhere
     assert list(alone.findings["置信度"]) == ["低"] and any("未能确定本县" in w for w in alone.warnings)
+
+
+@pytest.mark.parametrize("applied, enrolled_as, transfer", [
+    ("特困", "低保", True),  # a 低保 recipient applying for 特困: 低保转特困 (特困 pays more), no refusal
+    ("低保", "特困", False),  # a 特困 person applying for 低保: enrolled twice
+    ("特困", "特困", False),  # already 特困
+    ("低保", "低保", False),  # already 低保
+])
+def test_a_dibao_recipient_applying_for_tekun_is_a_transfer_not_a_duplicate(tmp_path, applied, enrolled_as, transfer):
+    from rostercheck.screen import ADVICE
+
+    pid = make_id("19560412", 22)
+    (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号,申请类别\n桃洪镇,东方村,聂玉兰,{pid},{applied}\n", encoding="utf-8")
+    (tmp_path / "在册.csv").write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,保障类别\n"
+                                      f"桃洪镇,东方村,聂玉兰,{pid},聂玉兰,{pid},{enrolled_as}\n", encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30), enrolled=[tmp_path / "在册.csv"])
+    (found,) = result.findings.to_dict("records")
+    (verdict,) = result.verdicts.to_dict("records")
+    # the meeting must see it either way: the 低保 is stopped when 特困 is approved
+    assert (found["类别代码"], found["置信度"], found["计入结论"], verdict["结论"]) == ("D01", "高", "是", "有疑点")
+    assert (found["建议"] == ADVICE) is not transfer and ("重复享受" in found["类别名称"]) is not transfer
+    assert ("低保转特困" in found["依据"]) is transfer and ("已在低保花名册中" in found["依据"]) is transfer
+    assert ("低保转特困" in verdict["疑点摘要"]) is transfer and ("重复享受" in verdict["疑点摘要"]) is not transfer
+    if transfer:
+        assert "停发" in found["建议"] and "不予批准" not in found["建议"].split("；")[0]

@@ -13,7 +13,7 @@ Exempt assets (a motorcycle) and namesakes produce no 高/中 finding, so such f
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -29,14 +29,19 @@ from .model import CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
 from .order import natural_rank
 from .policy import load_policy, user_toml
-from .roster import file_on_sheet
+from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
 from .rules import load_all
 from .rules._vocab import value_warnings
-from .rules.d_roster import head_rows
+from .rules.d_roster import enrolment_place, head_rows
 
 SECTION = "screen"
 ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
 LEAD_ADVICE = "审批时入户核实（线索，不单独作为不予批准的理由）。"
+# A 低保 recipient applying for 特困 (which pays more) is a transfer, not a second enrolment (D01 all the same: the
+# meeting must stop the 低保 when it approves the 特困).
+TRANSFER_ADVICE = ("按低保转特困办理：经认定符合特困供养条件的，批准特困供养，同时自特困供养起始之月停发其低保（单人户注销低保，"
+                   "多人户核减保障人口、重新核定保障金），不得同时享受；不符合特困条件的不批准特困，继续享受低保。")
+TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "结论", "疑点数", "疑点摘要", "待核线索", "申请文件", "申请行"]
@@ -132,27 +137,35 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)
-    if current is not None:
-        findings += _enrolled_duplicates(ctx, current)
-    frame = findings_frame(ctx, findings)
+    enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
+    frame = findings_frame(ctx, findings + enrolled_found)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
     # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
     frame["建议"] = [ADVICE if d else LEAD_ADVICE for d in decisive]
+    moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
+    frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
     for t in inputs.tables:  # applications come without bank accounts: no word about it
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     warnings.extend(repeated_applications(inputs.members))
-    verdicts = family_verdicts(inputs.members, frame, {c: s.title for c, s in ctx.specs.items()})
+    verdicts = family_verdicts(inputs.members, frame)
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
                         current.members if current is not None else None)
 
 
-def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> list:
-    """Run D01 over applicants and current rosters together; keep the findings about applicants."""
+def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set[int]]:
+    """Run D01 over applicants and current rosters together; keep the findings about applicants.
+
+    An applicant for 特困 whose every other enrolment is on a 低保 roster is no second enrolment but a 低保转特困
+    (特困 pays more; 低保对象符合特困条件的应转为特困): its finding says so, and the applicant is among the transfers.
+
+    Returns:
+        (findings about applicants, member indices of the transfers).
+    """
     n = len(ctx.members)
     # an application is another household than any enrolled one, though its head's ID names both (the same head
     # applying again in his own township is a second enrolment)
@@ -160,16 +173,37 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> list:
     both = pd.concat([applying, current.members], ignore_index=True)
     joint = Context(both, {}, {}, ctx.as_of, ctx.specs, ctx.common)
     found, _ = run_checks(joint, ["D01"])
-    return [f for f in found if f.member < n]
+    out, transfers = [], set()
+    for f in found:
+        if f.member >= n:
+            continue
+        others = _dibao_enrolments(both, f.member, n)
+        if others:
+            f = replace(f, evidence=f"身份证号一致，申请特困的人员已在低保花名册中：另见 {others}；"
+                                    "低保对象符合特困条件的应转为特困（低保转特困），不是重复享受")
+            transfers.add(f.member)
+        out.append(f)
+    return out, transfers
 
 
-def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+def _dibao_enrolments(both: pd.DataFrame, j: int, n: int) -> str:
+    """Where an applicant for 特困 (row ``j`` of the applicants' ``n`` rows and the enrolled after them) is enrolled,
+    when every other enrolment of his ID is a covered 低保 member's ('' otherwise: a duplicate)."""
+    if both.at[j, "programme"] != TEKUN or both.at[j, "id_status"] != ids.VALID:
+        return ""
+    same = both.index[(both["id"] == both.at[j, "id"]) & (both["id_status"] == ids.VALID)]
+    others = [k for k in same if k != j and is_covered(both.at[k, "covered"])]
+    if not others or any(k < n or both.at[k, "programme"] != DIBAO for k in others):
+        return ""
+    return "；".join(enrolment_place(both, k) for k in others)
+
+
+def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     """Return one verdict row per applicant family (有疑点 first).
 
     Args:
         members: the applicant member frame.
-        findings: the findings frame with 计入结论.
-        titles: code → title.
+        findings: the findings frame with 计入结论 (its 类别名称 name each finding in the summaries).
     Returns:
         A frame with SCREEN_COLUMNS.
     """
@@ -185,7 +219,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, titles: dict[
             "乡镇": m["township"], "村": m["village"], "户主姓名": m["head_name"] or m["name"],
             "户主身份证号": m["head_id"] or m["id"] or m["id_raw"], "家庭人口": int(sizes.get(hh, 0)),
             "结论": DOUBT if len(doubts) else CLEAR, "疑点数": int(len(doubts)),
-            "疑点摘要": _summary(doubts, titles), "待核线索": _summary(leads, titles),
+            "疑点摘要": _summary(doubts), "待核线索": _summary(leads),
             # the sheet too where the workbook has several (a 家庭信息 row and a 家庭成员 row share numbers)
             "申请文件": file_on_sheet(Path(m["file"]).name, m["sheet_shown"]),
             "申请行": str(m["row"]),
@@ -234,9 +268,9 @@ def repeated_applications(members: pd.DataFrame) -> list[str]:
             f"{'；'.join(named[:REPEATS_NAMED])}{more}"]
 
 
-def _summary(part: pd.DataFrame, titles: dict[str, str]) -> str:
+def _summary(part: pd.DataFrame) -> str:
     items = []
     for (code, member), group in part.groupby(["类别代码", "_member"], sort=True):
         row = group.iloc[0]
-        items.append(f"{code} {titles.get(code, row['类别名称'])}：{row['姓名']}（{row['置信度']}）")
+        items.append(f"{code} {row['类别名称']}：{row['姓名']}（{row['置信度']}）")
     return "；".join(items)

@@ -35,7 +35,8 @@ def rule_sheet(result, as_of: dt.date) -> pd.DataFrame:
         ("比对名单", given),
         ("结论规则", f"任一成员有置信度为{'、'.join(rule['verdict_confidences'])}的疑点即为“有疑点”；"
                      f"{'、'.join(rule['lead_codes']) or '无'} 类及其他置信度的结果只列为待核线索，不单独影响结论。"),
-        ("已在册人员", "申请人已在现有在册花名册中登记的，按 D01 列为疑点。"),
+        ("已在册人员", "申请人已在现有在册花名册中登记的，按 D01 列为疑点；申请特困的人员只在低保花名册中的，按低保转特困"
+                      "列出（批准特困的同时停发低保），不作为不予批准的理由。"),
         ("说明", "“无疑点”指在所提供的名单中未发现疑点，不代替入户调查和家庭经济状况核对。"),
     ]
     items += [(f"未检查 {code}", why) for code, why in sorted(result.skipped.items())]

@@ -16,7 +16,8 @@ from ._household import in_institution
 ROSTER = "花名册"
 
 
-def _place(members, j: int) -> str:
+def enrolment_place(members, j: int) -> str:
+    """Where a member is enrolled, for evidence: '低保《花名册.xlsx》第 3 行（户主 张三）'."""
     return f"{roster_place(members.loc[j])}（户主 {members.at[j, 'head_name']}）"
 
 
@@ -75,7 +76,7 @@ def duplicates(ctx: Context) -> list[Finding]:
         names = sorted(set(group["name"].tolist()))
         named_apart = group["name_key"].nunique() > 1  # one ID, two names: one of them may be mistyped
         for j in group.index:
-            others = "；".join(_place(mem, k) for k in group.index if k != j)
+            others = "；".join(enrolment_place(mem, k) for k in group.index if k != j)
             both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
             evidence = f"身份证号一致，{both}：另见 {others}"
             if named_apart:
@@ -102,7 +103,7 @@ def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Fin
         if all(mem.loc[rows, c].nunique() < 2 for c in ("household", "programme", "township")):
             continue
         for j in rows:
-            others = "；".join(_place(mem, k) for k in rows if k != j)
+            others = "；".join(enrolment_place(mem, k) for k in rows if k != j)
             evidence = f"姓名一致、身份证号前 {ids.SURVIVING} 位一致（其中有身份证号以数字格式存储，后几位已丢失），疑似同一人在多处登记：另见 {others}"
             out.append(Finding("D01", j, evidence, MEDIUM, ROSTER, str(mem.at[j, "row"]), f"姓名+身份证号前{ids.SURVIVING}位",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
@@ -155,7 +156,7 @@ def shared_accounts(ctx: Context) -> list[Finding]:
             conf, key = (MEDIUM, "银行账号前15位一致") if whole else (LOW, "银行账号前15位一致")
         for j in group.index[~institution[group.index].to_numpy()]:
             listed = [k for k in group.index if k != j]
-            others = "；".join(_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
+            others = "；".join(enrolment_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
                 f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
             shown = (account if conf == HIGH else f"{whole[0]}（另有以数字格式存储、后几位已丢失的，按前 15 位比对）"
                      if whole else f"{account[:-1]}…（以数字格式存储，后几位已丢失，只比对了前 15 位）")
