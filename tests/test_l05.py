@@ -133,6 +133,8 @@ def test_l05_confidence_is_medium_when_the_change_is_a_registry_relatives():
     ("批准", []),  # a decision list mixing approved applications: those are no refusals
     ("同意纳入", []),
     ("审批通过", []),
+    ("待审批", []),  # not decided yet: no refusal either
+    ("拟批准", []),
 ])
 def test_l05_a_decision_lists_approved_rows_are_no_refusals(outcome, expected):
     disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]

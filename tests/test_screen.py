@@ -248,3 +248,34 @@ def test_a_dibao_recipient_applying_for_tekun_is_a_transfer_not_a_duplicate(tmp_
     assert ("低保转特困" in verdict["疑点摘要"]) is transfer and ("重复享受" in verdict["疑点摘要"]) is not transfer
     if transfer:
         assert "停发" in found["建议"] and "不予批准" not in found["建议"].split("；")[0]
+
+
+def test_applications_already_decided_are_left_out_of_the_screening_and_said_so(tmp_path):
+    pending, approved, refused, proposed, blank, coded = (make_id(f"19{70 + i}0101", 11 + 2 * i) for i in range(6))
+    wife = make_id("19760101", 22)
+    header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类别,审批状态\n"
+    rows = [("张待审", pending, "低保", "待审批"), ("李已批", approved, "低保", "已批准"), ("王不批", refused, "特困", "不予批准"),
+            ("赵拟批", proposed, "低保", "拟批准"), ("钱空白", blank, "特困", ""), ("孙代码", coded, "低保", "3")]
+    text = "".join(f"城关镇,东村,{n},{i},{n},{i},户主,{c},{s}\n" for n, i, c, s in rows)
+    text += f"城关镇,东村,李已批,{approved},周妻,{wife},配偶,,\n"  # the status on the head's row only
+    (tmp_path / "申请.csv").write_text(header + text, encoding="utf-8")
+    # the approved family is on the roster now: no D01 for it
+    (tmp_path / "在册.csv").write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+                                      f"城关镇,东村,李已批,{approved},李已批,{approved},户主\n"
+                                      f"城关镇,东村,李已批,{approved},周妻,{wife},配偶\n", encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30), enrolled=[tmp_path / "在册.csv"])
+    shown = dict(zip(result.verdicts["户主姓名"], result.verdicts["申请类别"]))
+    assert shown == {"张待审": "低保", "赵拟批": "低保", "钱空白": "特困", "孙代码": "低保"}
+    assert list(result.verdicts.columns[4:7]) == ["家庭人口", "申请类别", "结论"]
+    assert result.findings.empty and set(result.verdicts["结论"]) == {"无疑点"}
+    (left,) = [w for w in result.warnings if "户已审批完毕" in w]
+    assert "2 户" in left and "已批准 1 户" in left and "不予批准 1 户" in left and "李已批" in left
+    (unread,) = [w for w in result.warnings if "审批状态有无法识别的值" in w]
+    assert "“3”1 户" in unread and "按待审批核对" in unread
+
+
+def test_an_application_file_without_its_category_shows_none(tmp_path):
+    pid = make_id("19700101", 11)
+    (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号\n城关镇,东村,张三,{pid}\n", encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    assert "申请类别" not in result.verdicts.columns and not [w for w in result.warnings if "审批" in w]

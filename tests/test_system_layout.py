@@ -102,6 +102,17 @@ def test_an_application_export_joins_its_sheets_by_the_application_number(tmp_pa
     assert (m.loc[HEAD_A, "programme"], m.loc[HEAD_B, "programme"]) == ("低保", "特困")
 
 
+def test_an_application_exports_decision_reaches_every_member_of_the_family(tmp_path):
+    # 审批状态 on the household sheet (screen leaves decided families out): each member row carries its family's
+    headers = (["申请编号", "申请类别", *HH_HEADER[2:], "审批状态"], ["申请编号", *M_HEADER[1:]])
+    households = [[h[0], "低保", *h[2:], "不予批准" if h[0] == "H0002" else "待审批"] for h in HOUSEHOLDS]
+    table = load_table(_write(tmp_path / "新申请.xlsx", households,
+                              [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"],
+                               ["H0002", "李四", HEAD_B, "02", "1", "是"]], headers), "roster")
+    m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
+    assert (m.loc[HEAD_A, "outcome"], m.loc[WIFE_A, "outcome"], m.loc[HEAD_B, "outcome"]) == ("待审批", "待审批", "不予批准")
+
+
 def test_the_households_urban_rural_category_wins_over_a_members_hukou_column(tmp_path):
     # the member sheet's 户籍性质 (1/2: the person's 户口) is no household's 城乡类别: the household sheet's 农村/城市 decides
     header = M_HEADER + ["户籍性质"]

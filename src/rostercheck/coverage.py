@@ -205,7 +205,7 @@ def _decision_notes(ctx) -> list[str]:
     approved, unread = decisions(ctx)
     label, out = ctx.labels["rejected"], []
     if approved:
-        out.append(f"{label}中有 {len(approved)} 行审批结果为批准（同意），不是未获批申请，未作为 L05 线索。")
+        out.append(f"{label}中有 {len(approved)} 行审批结果为批准（同意）或尚未审批完毕（待审批），不是未获批申请，未作为 L05 线索。")
     if unread:
         shown = "、".join(f"“{v}”{n} 行" for v, n in sorted(unread.items(), key=lambda x: -x[1])[:5])
         out.append(f"{label}的审批结果有无法识别的值（{shown}），这些行按未获批计；若是批准，请在配置 [L05] approved_words 中加上该值。")

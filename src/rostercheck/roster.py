@@ -23,7 +23,7 @@ from .reference import by_value, by_value_array, cells
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "covered_size",
-                    "area_type", "bank_account", "phone", "address", "programme", "region_code", "approved", "changed")
+                    "area_type", "bank_account", "phone", "address", "programme", "region_code", "approved", "changed", "outcome")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
 _ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
@@ -261,7 +261,7 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut", "sheet_shown",
+    "approved", "changed", "account_cut", "sheet_shown", "outcome",
 ]
 def is_covered(flag: object) -> bool:
     """Return whether a member receives the benefit: False only when 是否保障对象 says no (否, 0, N …).

@@ -6,20 +6,22 @@ Verdict rule (configurable in the ``[screen]`` section of the --config file):
     lead for a home visit, not a disqualification);
   - lead-category and low-confidence findings are listed (待核线索) but do not by themselves make a
     family 有疑点;
-  - an applicant already enrolled in a roster given with --enrolled is 有疑点 (D01).
+  - an applicant already enrolled in a roster given with --enrolled is 有疑点 (D01);
+  - a family whose 审批状态 says it is already decided (已批准, 不予批准) is no application to screen: it is
+    left out of the verdicts, and a warning says which (:func:`pending_applications`).
 Exempt assets (a motorcycle) and namesakes produce no 高/中 finding, so such families stay 无疑点.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import regions
 from .audit import build_context, findings_frame, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
@@ -32,6 +34,7 @@ from .policy import load_policy, user_toml
 from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
 from .rules import load_all
 from .rules._vocab import value_warnings
+from .rules._coverage import APPROVED, REFUSED, UNREAD, decision
 from .rules.d_roster import enrolment_place, head_rows
 
 SECTION = "screen"
@@ -44,7 +47,8 @@ TRANSFER_ADVICE = ("按低保转特困办理：经认定符合特困供养条件
 TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
-SCREEN_COLUMNS = ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "结论", "疑点数", "疑点摘要", "待核线索", "申请文件", "申请行"]
+SCREEN_COLUMNS = ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索", "申请文件",
+                  "申请行"]
 
 
 @dataclass
@@ -126,13 +130,15 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         The result.
     """
     rule = verdict_rule(config)
-    load_policy(config)  # fail on a broken configuration before spending time on loading
+    specs, _, _ = load_policy(config)  # fail on a broken configuration before spending time on loading
     # Few applicants against big lists: only the list rows that can concern them are kept.
     inputs = load_inputs(applications, lists, as_of, limits, progress)
+    applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
+    inputs, decided = pending_applications(inputs, specs["L05"].params)
     current = load_inputs(enrolled, {}, as_of, limits, progress) if enrolled else None
     # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)
     ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
-    warnings = [w for w in warnings if f"[{SECTION}]" not in w]
+    warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
     codes = [c for c in load_all() if c != "D01"] if enrolled else None
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members
@@ -151,10 +157,49 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     warnings.extend(repeated_applications(inputs.members))
-    verdicts = family_verdicts(inputs.members, frame)
+    verdicts = family_verdicts(inputs.members, frame, applied)
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
                         current.members if current is not None else None)
+
+
+# How many families a warning names before it says how many there are.
+FAMILIES_NAMED = 10
+
+
+def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInputs, list[str]]:
+    """The applications still to be decided: a family whose 审批状态 says 已批准 or 不予批准 (read as coverage reads a
+    refusal list's 审批结果, ``_coverage.decision``) is no application to screen and is left out, with one warning
+    naming them; a status no word reads is screened as pending, with one warning.
+
+    Args:
+        inputs: the applications as loaded.
+        words: the L05 parameters (approved_words, refused_words, pending_words).
+    Returns:
+        (the inputs with the undecided families' members only, the warnings).
+    """
+    m = inputs.members
+    said = m.loc[m["outcome"].fillna("") != "", ["household", "outcome", "head_name", "name"]].drop_duplicates("household")
+    found = {hh: (decision(v, words), v, head or name)
+             for hh, v, head, name in zip(said["household"], said["outcome"], said["head_name"], said["name"])}
+    done = [hh for hh, (d, _, _) in found.items() if d in (APPROVED, REFUSED)]
+    notes = []
+    if done:
+        counts = Counter(found[hh][0] for hh in done)
+        named = "、".join(f"{found[hh][2]}（{found[hh][1]}）" for hh in done[:FAMILIES_NAMED])
+        more = f" 等 {len(done)} 户" if len(done) > FAMILIES_NAMED else ""
+        kinds = "、".join(f"{k} {counts[k]} 户" for k in (APPROVED, REFUSED) if counts[k])
+        notes.append(f"申请名单中有 {len(done)} 户已审批完毕（{kinds}），"
+                     f"不是待审批的申请，未核对、不列入核对结论：{named}{more}（审批状态的词语见配置 [L05] approved_words、"
+                     "refused_words、pending_words）")
+    unread = Counter(v for d, v, _ in found.values() if d == UNREAD)
+    if unread:
+        shown = "、".join(f"“{v}”{n} 户" for v, n in unread.most_common(5))
+        notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；已审批完毕的，"
+                     "请在配置 [L05] approved_words 或 refused_words 中加上该值。")
+    if not done:
+        return inputs, notes
+    return replace(inputs, members=m[~m["household"].isin(done)].reset_index(drop=True)), notes
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set[int]]:
@@ -198,14 +243,16 @@ def _dibao_enrolments(both: pd.DataFrame, j: int, n: int) -> str:
     return "；".join(enrolment_place(both, k) for k in others)
 
 
-def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[str] = frozenset()) -> pd.DataFrame:
     """Return one verdict row per applicant family (有疑点 first).
 
     Args:
         members: the applicant member frame.
         findings: the findings frame with 计入结论 (its 类别名称 name each finding in the summaries).
+        applied: the application files with a 申请类别 column: their families' 申请类别 is shown (the column only
+            when some file has one).
     Returns:
-        A frame with SCREEN_COLUMNS.
+        A frame with SCREEN_COLUMNS (申请类别 only with ``applied``).
     """
     by_household = {hh: part for hh, part in findings.groupby("_household", sort=False)} if len(findings) else {}
     sizes = _persons(members).groupby(members["household"]).nunique()  # a member listed twice counts once
@@ -218,6 +265,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFra
         rows.append({
             "乡镇": m["township"], "村": m["village"], "户主姓名": m["head_name"] or m["name"],
             "户主身份证号": m["head_id"] or m["id"] or m["id_raw"], "家庭人口": int(sizes.get(hh, 0)),
+            "申请类别": m["programme"] if m["file"] in applied else "",
             "结论": DOUBT if len(doubts) else CLEAR, "疑点数": int(len(doubts)),
             "疑点摘要": _summary(doubts), "待核线索": _summary(leads),
             # the sheet too where the workbook has several (a 家庭信息 row and a 家庭成员 row share numbers)
@@ -225,6 +273,8 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFra
             "申请行": str(m["row"]),
         })
     out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
+    if not applied:
+        out = out.drop(columns="申请类别")
     if len(out):
         out["_o"] = (out["结论"] == CLEAR).astype(int)
         out = out.sort_values(["_o", "乡镇", "村", "户主姓名"], kind="stable",

@@ -485,9 +485,32 @@ def households(ctx: Context) -> dict[str, Household]:
     return _cached(ctx, "cov:households", lambda: _households(ctx))
 
 
+APPROVED, REFUSED, PENDING, UNREAD = "已批准", "不予批准", "待审批", "?"
+
+
+def decision(value: object, p: dict) -> str:
+    """What an 审批结果 / 审批状态 cell says, by the L05 words: PENDING (``pending_words``, read first: 待审批, 拟批准),
+    REFUSED (``refused_words``: 不予批准 holds 批准), APPROVED (``approved_words``, or the whole cell 是), UNREAD for
+    any other value (a system's code), '' for a blank cell.
+
+    Args:
+        value: the cell.
+        p: the L05 parameters.
+    Returns:
+        One of the four, or ''.
+    """
+    word = text(value)
+    if not word:
+        return ""
+    for found, words in ((PENDING, p["pending_words"]), (REFUSED, p["refused_words"])):
+        if any(w in word for w in words):
+            return found
+    return APPROVED if word == "是" or any(w in word for w in p["approved_words"]) else UNREAD
+
+
 def decisions(ctx: Context) -> tuple[set[int], dict[str, int]]:
-    """A refusal list's rows whose 审批结果 says approved (批准, 同意 …: no refusal), and the count of each outcome
-    cell read as neither (a system's code), which count as refusals (L05 ``approved_words``, ``refused_words``)."""
+    """A refusal list's rows whose 审批结果 says approved or not decided yet (no refusal), and the count of each outcome
+    cell read as neither (a system's code), which count as refusals (:func:`decision`)."""
 
     def make() -> tuple[set[int], dict[str, int]]:
         if not ctx.has("rejected") or "outcome" not in ctx.lists["rejected"].columns:
@@ -495,13 +518,11 @@ def decisions(ctx: Context) -> tuple[set[int], dict[str, int]]:
         p = params(ctx, "L05")
         approved, unread = set(), Counter()
         for r, value in ctx.lists["rejected"]["outcome"].items():
-            word = text(value)
-            if not word or any(w in word for w in p["refused_words"]):
-                continue
-            if word == "是" or any(w in word for w in p["approved_words"]):
+            said = decision(value, p)
+            if said in (APPROVED, PENDING):
                 approved.add(int(r))
-            else:
-                unread[word] += 1
+            elif said == UNREAD:
+                unread[text(value)] += 1
         return approved, dict(unread)
 
     return _cached(ctx, "cov:decisions", make)
