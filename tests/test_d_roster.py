@@ -126,6 +126,18 @@ def test_same_household_in_a_household_file_and_a_member_file_is_not_d01():
     assert flagged(ctx, "D01") == []
 
 
+def test_one_person_on_two_rows_of_one_sheet_is_enrolled_twice():
+    # a 特困 roster pays each row: the same person on two rows is paid twice (held-out 81); a member listed twice in
+    # her household counts twice in its 保障人口
+    tekun = [{"township": "城关镇", "village": "东村", "name": "邢两行", "id": C}] * 2
+    ctx = context(household("张三", A), extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    found = run_checks(ctx, ["D01"])[0]
+    assert flagged(ctx, "D01") == [("邢两行", "高")] and len(found) == 2  # one row per enrolment
+    assert "同一人在同一户中登记了不止一行" in found[0].evidence
+    rows = household("张三", A, [("李梅", "配偶", B), ("李梅", "配偶", B)])
+    assert flagged(context(rows), "D01") == [("李梅", "高")]
+
+
 def test_a_member_flagged_not_covered_is_no_duplicate():
     # A system export lists every household member; 是否保障对象=否 means the person receives nothing here.
     rows = household("张一", A, [("李二", "配偶", B)]) + household("王三", C, [("李二", "子女", B)])

@@ -70,14 +70,17 @@ def duplicates(ctx: Context) -> list[Finding]:
     dup = valid[valid.duplicated("id", keep=False)]
     out = []
     for _, group in dup.groupby("id", sort=False):
-        if group["household"].nunique() < 2 and group["programme"].nunique() < 2 and group["township"].nunique() < 2:
+        one_household = group["household"].nunique() < 2 and group["programme"].nunique() < 2 and group["township"].nunique() < 2
+        if one_household and not group.duplicated(["file", "sheet"]).any():
             continue  # the same household listed twice (e.g. a household file and a member file): not a second enrolment
-        # (a head enrolled in two townships has one household key, his ID, and is enrolled twice)
+        # (a head enrolled in two townships has one household key, his ID, and is enrolled twice; two rows of one
+        # sheet are two enrolments: a 特困 roster pays each row)
         names = sorted(set(group["name"].tolist()))
         named_apart = group["name_key"].nunique() > 1  # one ID, two names: one of them may be mistyped
         for j in group.index:
             others = "；".join(enrolment_place(mem, k) for k in group.index if k != j)
-            both = "低保与特困重复" if group["programme"].nunique() > 1 else "同一人在多处登记"
+            both = ("低保与特困重复" if group["programme"].nunique() > 1
+                    else "同一人在同一户中登记了不止一行" if one_household else "同一人在多处登记")
             evidence = f"身份证号一致，{both}：另见 {others}"
             if named_apart:
                 evidence += f"（姓名不同：{'、'.join(names)}，也可能是其中一人的身份证号录入错误）"
