@@ -1,5 +1,6 @@
 """D01–D03: duplicate enrolment, shared accounts, invalid IDs."""
 
+import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 
 from rostercheck.audit import run_checks
@@ -196,3 +197,13 @@ def test_d03_names_the_roster_file_of_the_row():
     rows = household("张三", A[:17] + ("0" if A[17] != "0" else "1"))
     findings, _ = run_checks(context(rows), ["D03"])
     assert findings and "《" in findings[0].evidence and "》第" in findings[0].evidence  # several roster files a county gives
+
+
+@pytest.mark.parametrize("written", ["3.41222E+17", "341222620231123"])
+def test_an_id_whose_digits_the_reading_made_up_is_shown_as_written(written):
+    # 3.41222E+17 keeps six digits (not 341222000000000000); a 15-digit ID with an impossible date is no 18-digit one
+    from rostercheck.audit import findings_frame
+
+    ctx = context(household("俞数字", written))
+    frame = findings_frame(ctx, run_checks(ctx, ["D03"])[0])
+    assert list(frame["身份证号"]) == [written]

@@ -215,9 +215,12 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         The warnings.
     """
     out = []
-    numeric = int((inputs.members["id_status"] == "numeric").sum())
-    if numeric:
-        out.append(f"{roster}中有 {numeric} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对，请尽快更正。")
+    numeric = inputs.members["id_status"] == ids.NUMERIC
+    few = int((numeric & (pd.to_numeric(inputs.members["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)).sum())
+    if numeric.any():
+        out.append(f"{roster}中有 {int(numeric.sum())} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
+                   + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法与名单比对" if few else "")
+                   + "，请尽快更正。")
     if "account_cut" in inputs.members.columns:
         cut = inputs.members.loc[inputs.members["account_cut"].astype(bool), "household"].nunique()
         if cut:
@@ -301,6 +304,10 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         return values
 
     ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
+    # an ID whose digits were made up in normalising (a 15-digit ID with an impossible date upgraded, 3.41222E+17 padded
+    # with zeros) is shown as written
+    shown = [r if (s in (ids.DATE, ids.FORMAT) or (s == ids.NUMERIC and (n or 0) < ids.SURVIVING)) and r else i
+             for i, r, s, n in zip(ids_, raw, person("id_status"), person("id_reliable"))]
     relations = person("relation")
     relation_shown = {v: decode_relation(v).shown for v in set(relations)}  # a GB/T 4761 code with its meaning: '20（子）'
     specs = [ctx.specs[f.code] for f in kept]
@@ -308,7 +315,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     columns = {
         "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [f.confidence for f in kept],
         "乡镇": person("township"), "村": person("village"), "户主姓名": person("head_name"), "户主身份证号": head,
-        "姓名": person("name"), "身份证号": [i or r for i, r in zip(ids_, raw)], "与户主关系": [relation_shown[v] for v in relations],
+        "姓名": person("name"), "身份证号": [v or r for v, r in zip(shown, raw)], "与户主关系": [relation_shown[v] for v in relations],
         "保障类别": person("programme"), "依据": [f.evidence for f in kept], "匹配键": [f.key for f in kept],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
         "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
