@@ -75,6 +75,19 @@ def test_unknown_labour_words_are_not_flagged_and_are_reported():
     assert any("“劳动能力”列有 1 行" in w for w in value_warnings(ctx))
 
 
+def test_a_county_names_its_labour_codes_whole_cell(tmp_path):
+    # a system export's 劳动能力代码 1/2/3: 1 able (able_values), 2 and 3 not (unable_values): read, not reported
+    from rostercheck.rules._vocab import value_warnings
+
+    config = tmp_path / "本县.toml"
+    config.write_text('[C08]\nable_values = ["1"]\nunable_values = ["2", "3"]\n', encoding="utf-8")
+    for code, flags in (("1", True), ("2", False), ("3", False)):
+        ctx = context(person(35, "男", labour=code), config=config)
+        assert bool(flagged(ctx, "C08")) is flags and not [w for w in value_warnings(ctx) if "劳动能力" in w], code
+    said = [w for w in value_warnings(context(person(35, "男", labour="2"))) if "劳动能力" in w]
+    assert len(said) == 1 and "unable_values" in said[0]  # not configured: said, with where a code goes
+
+
 @pytest.mark.parametrize("code, sex", [("1", "男"), ("2", "女"), ("男性", "男"), ("F", "女"), ("1-男", "男")])
 def test_coded_sex_is_read(code, sex):
     rows = person(50, sex)

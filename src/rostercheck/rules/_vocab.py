@@ -23,8 +23,15 @@ def _relation(ctx: Context) -> Classifier:
 
 def _labour(ctx: Context) -> Classifier:
     p = ctx.specs["C08"].params
-    return lambda v: "able" if str(v).strip() in p["able_values"] else codes.classify(
-        v, (("unable", p["unable_words"]), ("able", p["able_words"])))
+    def labour(v) -> str:
+        cell = str(v).strip()
+        if cell in p["able_values"]:
+            return "able"
+        if cell in p.get("unable_values", ()):
+            return "unable"
+        return codes.classify(v, (("unable", p["unable_words"]), ("able", p["able_words"])))
+
+    return labour
 
 
 def _health(ctx: Context) -> Classifier:
@@ -130,7 +137,7 @@ def _in_post(ctx: Context) -> Classifier:
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
-     "如是当地写法，请在配置文件 [C08] able_words 或 unable_words 中补充。"),
+     "如是当地写法，请在配置文件 [C08] able_words 或 unable_words 中补充；整格是代码的（如 1、2），写入 able_values 或 unable_values。"),
     ("roster", "health", "健康状况", _health, "视为不能确认健康（C08 不标记）",
      "如是当地写法或代码，请在配置文件 [C08] healthy_words、unhealthy_words 或 healthy_codes、unhealthy_codes 中补充。"),
     ("roster", "school", "在校情况", _school, "视为不能确认不在校（C08 不标记）",
