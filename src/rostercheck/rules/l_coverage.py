@@ -248,6 +248,10 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
     return ties
 
 
+# what a lead's evidence says when no list can show relatives living elsewhere (_cross_household)
+_NO_KIN = "；户籍信息的父母/配偶身份证号列没有或为空，也没有赡养义务人名单，无法排除在外居住的子女"
+
+
 def _cross_household(ctx: Context) -> bool:
     """Return whether the inputs can show relatives living in other households (parent columns or supporters)."""
     reg = ctx.lists.get("registry")
@@ -376,7 +380,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                         + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if (age is not None and age < 18) or sev else "")
                         + "，已故、特困、年老或重度残疾的不计" + (f"：{'、'.join(ruled)}" if ruled else "")
                         + "）；本人及同户成员不在低保、特困花名册中"
-                        + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
+                        + ("" if strong else _NO_KIN))
             sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
             out.append(Lead("L03", priority, sure, person(row, head, place(ctx, row, head)), evidence,
                             ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
@@ -402,7 +406,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                     + ("及赡养义务人名单" if ctx.has("supporters") else "") + "中未见有履行能力的法定义务人"
                     + (f"（{'、'.join(dict.fromkeys(ruled))}）" if ruled else "") + "；"
                     "特困供养标准高于低保，建议按特困人员认定条件复核（低保转特困）"
-                    + ("" if strong else "；户籍信息无父母/配偶身份证号列，无法排除在外居住的子女"))
+                    + ("" if strong else _NO_KIN))
         out.append(Lead("L03", MEDIUM if strong else LOW, HIGH,
                         {"township": v(j, "township"), "village": v(j, "village"), "head_name": v(j, "head_name"),
                          "head_id": v(j, "head_id"), "name": v(j, "name"), "id": pid}, evidence,
