@@ -214,12 +214,17 @@ def test_date_or_postcode_in_title_is_not_a_county_code():
 
 
 def test_unknown_county_gives_coded_moves_only_a_low_lead_and_one_warning():
-    rows = roster()
-    lists = {"migrations": [{"name": "李梅", "id": B, "date": "20260601", "dest": SAME_CITY, "reason": "婚迁"},
-                            {"name": "王五", "id": C, "date": "20260601", "dest": OWN + "100", "reason": "务工"}]}
+    # the members' IDs are of the prefecture (4110): a code inside it cannot be placed; another province's can
+    people = {k: make_id(b, n, "411024") for k, b, n in (("张三", "19500101", 111), ("李梅", "19600202", 121),
+                                                          ("王五", "19700303", 131), ("王小", "19800404", 141))}
+    rows = (household("张三", people["张三"], [("李梅", "配偶", people["李梅"])])
+            + household("王五", people["王五"], [("王小", "子女", people["王小"])]))
+    lists = {"migrations": [{"name": "李梅", "id": people["李梅"], "date": "20260601", "dest": SAME_CITY, "reason": "婚迁"},
+                            {"name": "王五", "id": people["王五"], "date": "20260601", "dest": OWN + "100", "reason": "务工"},
+                            {"name": "王小", "id": people["王小"], "date": "20260601", "dest": "440306", "reason": "务工"}]}
     inputs_ctx = context(rows, lists, roster_title="2026年第三季度低保花名册")
     assert inputs_ctx.county_code == ""
-    assert flagged(inputs_ctx, "C02") == [("李梅", "低"), ("王五", "低")]
+    assert flagged(inputs_ctx, "C02") == [("李梅", "低"), ("王五", "低"), ("王小", "高")]
     notes = regions.county_notes("", "", [SAME_CITY, OWN + "100", "广东省深圳市"], "清河县")
     assert len(notes) == 1 and "county_code" in notes[0]
     assert regions.county_notes("", "", ["广东省深圳市"], "清河县") == []  # nothing coded: the name judges the rest
@@ -260,10 +265,12 @@ def test_county_name_looked_up_only_when_ids_agree():
     ctx = context(rows, move("130534100", who=people[1]), roster_title="清河县2026年第三季度城乡低保花名册")
     assert ctx.county_code == "130534"
     assert flagged(ctx, "C02") == []
-    # … but a roster whose people come from elsewhere does not borrow the real county's code
+    # … but a roster whose people come from elsewhere does not borrow the real county's code; a coded county of our
+    # name is still ours, one of another name is not
     ctx = context(roster(), move("130534100"), roster_title="清河县2026年第三季度城乡低保花名册")
     assert ctx.county_code == ""
-    assert flagged(ctx, "C02") == [("李梅", "低")]
+    assert flagged(ctx, "C02") == []
+    assert flagged(context(roster(), move("130535100"), roster_title="清河县2026年第三季度城乡低保花名册"), "C02") == [("李梅", "高")]
 
 
 def test_county_name_shared_by_several_counties():
@@ -541,3 +548,43 @@ def test_home_region_is_the_province_and_prefecture_most_ids_share(ids_, home):
 def test_a_place_outside_the_home_province_or_prefecture(place, outside):
     assert regions.outside_home(place, ("43", "4305")) is outside
     assert regions.outside_home(place, ("", "")) is False  # nothing known: nothing is outside
+
+
+def test_a_city_roster_spanning_several_counties_has_no_one_county():
+    # 行政区划代码 of three counties, none of them most (a prefecture's roster): no county is 本县 for all, so a move
+    # to another county of the city cannot be placed (低); one to another province still leaves (held-out 84)
+    people = [make_id("19500101", n, c) for n, c in ((111, "430502"), (121, "430523"), (131, "430524"), (141, "430524"))]
+    rows = [dict(r, region_code=code) for r, code in zip(
+        household("张三", people[0]) + household("王五", people[1]) + household("赵六", people[2], [("赵妻", "配偶", people[3])]),
+        ("430502001", "430523101", "430524102", "430524102"))]
+    lists = {"migrations": [{"name": "赵六", "id": people[2], "date": "20260601", "dest": "430524103", "reason": "投靠"},
+                            {"name": "张三", "id": people[0], "date": "20260601", "dest": "湖南省隆回县小沙江镇", "reason": "投靠"},
+                            {"name": "王五", "id": people[1], "date": "20260601", "dest": "441403", "reason": "务工"}]}
+    ctx = context(rows, lists, roster_title="邵阳市2026年第三季度城乡低保花名册")
+    assert ctx.county_code == "" and ctx.common["county_name"] == ""
+    assert flagged(ctx, "C02") == [("张三", "低"), ("王五", "高"), ("赵六", "低")]
+    from types import SimpleNamespace
+
+    from rostercheck.audit import _complete
+
+    notes = _complete(ctx, SimpleNamespace(lists=ctx.lists, labels=ctx.labels, name_counts=None),
+                      f"{regions.SEVERAL}：430524、430502、430523")
+    assert len(notes) == 1 and "无法确定以哪个县为本县" in notes[0]
+
+
+def test_a_township_of_the_county_whose_name_holds_shi_is_no_city():
+    rows = household("张三", A, [("李梅", "配偶", B)], township="金称市镇")
+    for dest, flags in (("金称市镇石桥村", []), ("湖南省邵阳县金称市镇", []), ("湖南省长沙市岳麓区", [("李梅", "高")])):
+        ctx = context(rows, move(dest), roster_title="邵阳县2026年第三季度低保花名册")
+        assert flagged(ctx, "C02") == flags, dest
+
+
+def test_a_prefecture_configured_as_the_county_is_warned(tmp_path):
+    from rostercheck.audit import build_context
+    from rostercheck.loading import LoadedInputs
+
+    cfg = tmp_path / "本县.toml"
+    cfg.write_text('[common]\ncounty_name = "邵阳市"\n', encoding="utf-8")
+    ctx = context(roster(), {})
+    _ctx, warnings = build_context(LoadedInputs([], ctx.members, {}, {}), ctx.as_of, cfg)
+    assert any("邵阳市" in w and "不是县级名称" in w for w in warnings)

@@ -79,6 +79,7 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     members = inputs.members
     region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
     sources = [s for t in [*inputs.tables, *named_by] if t.kind == "roster" for s in (t.title, t.path.stem)]
+    named = bool(common.get("county_name")) or any(regions.county_name_in(s) for s in sources)  # configured or titled
     if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
         common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
     townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
@@ -87,8 +88,15 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     common["county_places"] = list(common.get("county_places", [])) + townships
     valid_ids = members.loc[members["id_status"] == ids.VALID, "id"].tolist()
     code, source = regions.find_county_code(common.get("county_code", ""), region_cells, sources,
-                                            common["county_name"], valid_ids)
+                                            common["county_name"], valid_ids, float(specs["C02"].params["home_share"]))
+    if source.startswith(regions.SEVERAL) and named:  # a city's codes, but the title or configuration names 本县
+        code, source = regions.find_county_code(common.get("county_code", ""), [], sources, common["county_name"], valid_ids)
+    elif source.startswith(regions.SEVERAL):
+        common["county_name"] = ""  # one county's name from the addresses would make the others' moves 迁出本县
     warnings = warnings + regions.configured_code_notes(common.get("county_code", ""), valid_ids)
+    if regions.prefecture_named(common["county_name"]):  # 本县 is a county: a city's name makes its other counties 本县
+        warnings.append(f"配置文件 [common] county_name 为“{common['county_name']}”，这是地级市或省的名称，不是县级名称；迁往同市其他县区的"
+                        "会被当作县内迁移而不标记。请填写本县（县、县级市、区）的名称，或用 county_code 填写县级代码。")
     if not common["county_name"]:  # a county known by its code only (a 区划代码 column): its name from the table
         common["county_name"] = regions.county_name_of(code)
     ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code)

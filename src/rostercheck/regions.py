@@ -128,20 +128,24 @@ def bad_codes(value: object) -> list[str]:
     return [p for p in parts if not (p.isdigit() and len(p) in (6, 9, 12) and is_county_level(p))]
 
 
-def county_of_cells(cells: Iterable[object]) -> str:
-    """Return the county part most of a roster's 区划代码 cells share ('' when none holds a county code).
+def county_of_cells(cells: Iterable[object], share: float = 0.0) -> tuple[str, list[str]]:
+    """Return the county part a roster's 区划代码 cells share, and the counties they name.
 
     Args:
         cells: the roster's region-code cells (codes of 6, 9 or 12 digits; place names are skipped).
+        share: the part of the coded cells the most common county must hold (a city's roster spans several).
     Returns:
-        The six-digit county code.
+        (the six-digit county code, '' when none holds ``share`` of the cells; every county named, most first).
     """
     found: Counter = Counter()
     for value, n in Counter(v for v in cells if v).items():  # each distinct cell parsed once
         code = region_code(value)
         if is_county_level(code):
             found[code[:6]] += n
-    return found.most_common(1)[0][0] if found else ""
+    if not found:
+        return "", []
+    (top, n), counties = found.most_common(1)[0], [c for c, _ in found.most_common()]
+    return (top if n >= share * sum(found.values()) else ""), counties
 
 
 def place_names(cells: list[object]) -> list[object]:
@@ -281,6 +285,16 @@ def home_region(member_ids: Iterable[str], share: float) -> tuple[str, str]:
     return out[0], out[1]
 
 
+def prefecture_named(name: str) -> bool:
+    """Whether a name is a prefecture's or a province's (邵阳市, 湖南省) and no county's."""
+    return bool(name) and name not in _county_names() and any(name == n for n, _ in _places())
+
+
+def outside_home_code(code: str, home: tuple[str, str]) -> bool:
+    """Whether a region code lies in another province or prefecture than ``home`` (:func:`home_region`)."""
+    return bool((home[0] and code[:2] != home[0]) or (home[1] and code[2:4] != "00" and code[:4] != home[1]))
+
+
 def outside_home(place: str, home: tuple[str, str]) -> bool:
     """Whether a worded place names a province or a prefecture other than ``home`` (:func:`home_region`): the first such
     name in it decides ('广东省深圳市' against 湖南省 is outside; '湖南省长沙市' against 湖南省邵阳市 is outside too)."""
@@ -329,8 +343,11 @@ def county_named(name: str, context: str = "", id_prefixes: Counter | None = Non
     return fits[0][0] if len(fits) == 1 else ""
 
 
+SEVERAL = "花名册区划代码列含多个县区"
+
+
 def find_county_code(configured: object, region_cells: Iterable[object], sources: list[str], county_name: str,
-                     member_ids: Iterable[str]) -> tuple[str, str]:
+                     member_ids: Iterable[str], share: float = 0.0) -> tuple[str, str]:
     """Return the county's six-digit code and where it came from, trying the sources in order.
 
     Order: the configuration (``county_code``); the roster's 区划代码 column (the most common county
@@ -349,9 +366,11 @@ def find_county_code(configured: object, region_cells: Iterable[object], sources
     codes = parse_codes(configured)
     if codes:
         return codes[0], "配置文件"
-    code = county_of_cells(region_cells)
+    code, counties = county_of_cells(region_cells, share)
     if code:
         return code, "花名册区划代码列"
+    if len(counties) > 1:  # a city's roster: no one county is 本县, whatever its title or the addresses say
+        return "", f"{SEVERAL}：{'、'.join(counties[:6])}{'等' if len(counties) > 6 else ''}"
     code = county_in_text(sources)
     if code:
         return code, "花名册标题或文件名"
@@ -386,6 +405,9 @@ def county_notes(code: str, source: str, dests: Iterable[object], name: str) -> 
         Warnings in Chinese (empty when no destination needs the county).
     """
     dests = {str(v or "").strip() for v in dests} - {""}
+    if source.startswith(SEVERAL) and dests:
+        return [f"{source}，无法确定以哪个县为本县：迁往外省、外市的仍按迁出本县计，迁往本市以内的只作为“低”置信度线索列出，"
+                "请按各人所在县核实（一次只核查一个县的，可在配置文件 [common] 中填写该县的 county_name 或 county_code）。"]
     if not code and not name and dests:
         return ["未能确定本县（花名册标题和文件名中没有县名，也没有行政区划代码列）：迁往外省、外市的仍按迁出本县计，迁往本市"
                 "（花名册多数人身份证号所属的地级市）以内或看不出在哪里的，只作为“低”置信度线索列出，请核实是否迁出本县"

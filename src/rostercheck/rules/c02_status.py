@@ -208,13 +208,22 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         decided = regions.inside(code, county_codes)
         if decided is not None:
             return decided
+        named = regions.county_name_of(code[:6]) if not county_codes and regions.is_county_level(code) else ""
+        if named and county:  # our county known by its name only: the coded county's name says which
+            return named == county
+        if not county_codes and regions.outside_home_code(code, home):  # another province or prefecture than ours
+            return False
         rest = regions.place_text(dest)  # '411022 某某县': the words may still name the county
         return True if county and county in rest else None
     if county and county in dest:
         return True
-    if _ADMIN.search(_NOT_ADMIN.sub("", dest)):  # names a province, city or county: another one, if ours is known
+    named = [t for t in townships if t in dest]
+    rest = dest
+    for t in named:  # a township of the county named 金称市镇 names no city
+        rest = rest.replace(t, "")
+    if _ADMIN.search(_NOT_ADMIN.sub("", rest)):  # names a province, city or county: another one, if ours is known
         return False if county or county_codes or regions.outside_home(dest, home) else None
-    if any(t in dest for t in townships):
+    if named:
         return True
     return False if dest else None
 
