@@ -1,5 +1,6 @@
 """F03: payments after the exit date; payees on no roster and no exit list (不在册人员领取)."""
 
+import pytest
 from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
@@ -192,15 +193,17 @@ def test_dibao_still_paid_after_the_move_to_tekun_is_recovered_though_tekun_appr
     assert money(ctx, "F03") == [("肖妹", "高", 2160.0, None)]  # 低保金 June–September only
 
 
-def test_a_care_homes_lump_for_its_residents_is_no_payee_on_no_roster():
+@pytest.mark.parametrize("code", ["", "52141032MJY2834568"])  # the home's 统一社会信用代码 in the ID column (held-out 83)
+def test_a_care_homes_lump_for_its_residents_is_no_payee_on_no_roster(code):
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
-    rows += [pay("", "巫溪县上磺镇敬老院", m, 1664, "特困供养金", bank_account="50050112360000004416")
+    rows += [pay(code if m == "2026-07" else "", "巫溪县上磺镇敬老院", m, 1664, "特困供养金", bank_account="50050112360000004416")
              for m in months("2026-07", "2026-09")]
     rows += [pay("", "周九", m, 516, bank_account="6217000000000000999") for m in months("2026-07", "2026-09")]
     residents = [{"township": "上磺镇", "village": "羊桥村", "name": n, "id": make_id("19380101", k), "support_mode": "集中"}
                  for k, n in ((111, "刘德明"), (122, "赵秀兰"))]
     ctx = money_context(roster(), rows, extra_rosters=[(residents, TEKUN_TITLE)])
     assert [name for name, *_ in money(ctx, "F03")] == ["周九"]
+    assert money(ctx, "F07") == []  # nor two households sharing the home's account
 
 
 def test_an_exit_whose_reason_is_a_move_to_tekun_ends_dibao_only():

@@ -951,6 +951,21 @@ def _unique(events: list[Event]) -> list[Event]:
     return out
 
 
+_CARE_HOME = re.compile(r"(敬老院|福利院|养老院|光荣院|护理院|供养服务中心|养老服务中心|供养中心|康养中心|社会福利中心|颐养院)$")
+
+
+def care_home_rows(ctx: Context, led: Ledger) -> np.ndarray:
+    """Per ledger row: a care home's lump for its residents (集中供养): linked to no member, paid under an institution's
+    name, with no person's valid ID (blank, or the home's 统一社会信用代码 in the ID column). No person on no roster, and
+    no household sharing an account."""
+    if "care_home" not in led.memo:
+        out = np.zeros(len(led.frame), dtype=bool)
+        for r in np.flatnonzero(led.array("member") < 0).tolist():
+            out[r] = led.cols["id_status"][r] != ids.VALID and bool(_CARE_HOME.search(payee_name(ctx, led, r)))
+        led.memo["care_home"] = out
+    return led.memo["care_home"]
+
+
 def payee_name(ctx: Context, led: Ledger, r: int) -> str:
     """Whom a payment row is for, in evidence: the head of its roster household, else the names the ledger row
     gives, else the account's holder."""

@@ -21,7 +21,7 @@ from ..roster import enrolment_household
 from . import rule, where
 from ..io.ledgers import first_rows
 from ._household import in_institution
-from ._money import Ledger, finding, ledger, months_text, payee_name, sole_households
+from ._money import Ledger, care_home_rows, finding, ledger, months_text, payee_name, sole_households
 
 
 @rule("F07")
@@ -30,7 +30,7 @@ def check(ctx: Context) -> list[Finding]:
     led = ledger(ctx)
     params = ctx.specs["F07"].params
     min_len = int(params["min_account_digits"])
-    institution = _institution_rows(ctx, led, params.get("institution_modes", []))
+    institution = _institution_rows(ctx, led, params.get("institution_modes", [])) | care_home_rows(ctx, led)
     return (_holders(ctx, led, institution) + _shared(ctx, led, min_len, institution) + _officials(ctx, led, min_len)
             + _former(ctx, led))
 

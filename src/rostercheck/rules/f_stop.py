@@ -17,8 +17,8 @@ import pandas as pd
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
-from ._money import (Ledger, finding, ledger, months_text, payee_name, payment_lines, roster_months, subjects, weakest,
-                     yuan)
+from ._money import (Ledger, care_home_rows, finding, ledger, months_text, payee_name, payment_lines, roster_months,
+                     subjects, weakest, yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -218,7 +218,6 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
 
 
 # A payee that is an institution (集中供养 paid to the care home as one sum): its residents are on the 特困 roster.
-_INSTITUTION = re.compile(r"(敬老院|福利院|养老院|光荣院|护理院|供养服务中心|养老服务中心|供养中心|康养中心|社会福利中心|颐养院)$")
 
 
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
@@ -229,13 +228,14 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     rows_by: dict[str, list[int]] = defaultdict(list)
     import numpy as np
 
+    care = care_home_rows(ctx, led)
     for r in np.flatnonzero(led.array("member") < 0).tolist():
         h = led.household[r]
         if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
             continue
         if r in led.memo["pooled"]:
             continue  # paid into an account roster households share: whose it is cannot be told
-        if not led.cols["id"][r] and _INSTITUTION.search(payee_name(ctx, led, r)):
+        if care[r]:
             continue  # a care home's lump for its residents (集中供养): no person on no roster
         if led.programme[r] and led.programme[r] not in programmes:
             continue  # a 特困 ledger with only the 低保 roster given: nothing to compare with
