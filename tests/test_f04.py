@@ -18,6 +18,15 @@ def test_paid_twice_for_one_month_recovers_the_extra_payment():
     assert money(money_context(roster(), rows), "F04") == [("王五", "高", 1032.0, None)]
 
 
+def test_paid_twice_in_months_of_files_naming_the_programme_and_not_is_one_finding():
+    # a bank's return file names no programme (基本生活费, no 特困 anywhere); the monthly files do: one finding for all
+    # the months, not one per file (held-out 83)
+    rows = [pay(A, "王五", m, 1032, item="基本生活费", paid_date=f"{m}-{day}", **({"programme": "低保"} if m != "2026-08" else {}))
+            for m in months("2026-07", "2026-09") for day in ("05", "25")]
+    found = money(money_context(household("王五", A, benefit=1032), rows), "F04")
+    assert found == [("王五", "高", 3096.0, None)]
+
+
 @pytest.mark.parametrize("status, item", [("退回", "低保金"), ("账户已销户", "补发2026年8月低保金")])
 def test_failed_then_repaid_is_not_a_duplicate(status, item):
     # a returned payment, or one to a closed account (账户已销户), paid again later

@@ -314,6 +314,7 @@ def _linked(ctx: Context) -> Ledger:
     sources = ["item", "programme", "_sheet", "_file"]
     each, first = groups(f, sources)
     progs = object_array([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in sources))])
+    unnamed = "" in progs  # a file naming no programme (a bank's return file): its rows pay their members' (below)
     progs = progs[each].tolist()
     members = ctx.members
     mem_household = members["household"].tolist()
@@ -333,6 +334,8 @@ def _linked(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo, progs)
+    if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does
+        progs = _members_programme(progs, member_at, members)
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
@@ -365,6 +368,14 @@ def _linked(ctx: Context) -> Ledger:
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _reversals(led, paid)
     return led
+
+
+def _members_programme(progs: list[str], member_at: np.ndarray, members: pd.DataFrame) -> list[str]:
+    """The rows' programmes, a row naming none (its item, programme cell, sheet and file silent) taking its member's."""
+    out = np.asarray(progs, dtype=object)
+    blank = (out == "") & (member_at >= 0)
+    out[blank] = members["programme"].to_numpy(dtype=object)[member_at[blank]]
+    return out.tolist()
 
 
 def _head_links(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, memo: dict,
