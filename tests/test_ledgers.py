@@ -73,6 +73,15 @@ def test_wide_yearly_workbook_is_melted_with_the_title_year(tmp_path):
     assert set(frame["_row"]) == {3, 4} and tables[0].rows == 5
 
 
+def test_a_sheet_per_item_named_like_another_list_is_still_the_ledgers(tmp_path):
+    # 照料护理费 and 物价补贴 hold 护理, 补贴: words of a 两项补贴 list, but in a ledger they are its items (held-out 83)
+    head = ["姓名", "身份证号", "所属月份", "发放金额"]
+    path = write(tmp_path / "2026年特困供养资金发放表.xlsx", {
+        item: [head, ["张三", A, "2026-07", amount]] for item, amount in (("基本生活费", 1576), ("照料护理费", 300), ("物价补贴", 50))})
+    _tables, frame, warnings = load_ledgers([path], AS_OF)
+    assert sorted(frame["amount"]) == [50.0, 300.0, 1576.0] and not [w for w in warnings if "看名称是" in w]
+
+
 def test_sheet_per_month_and_overlapping_files(tmp_path):
     head = ["户主姓名", "户主身份证号", "资金项目", "发放金额", "发放状态"]
     q = write(tmp_path / "2026年第一季度.xlsx", {f"{m}月": [head, ["张三", A, "低保金", 516, "成功"]] for m in (1, 2, 3)})

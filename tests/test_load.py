@@ -358,6 +358,12 @@ def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path):
     deaths = load_table(tmp_path / "公安反馈.xlsx", "deaths")
     assert deaths.frame["name"].tolist() == ["张一"] and any("“迁出”看名称是户籍迁出名单" in w for w in deaths.warnings)
     assert load_table(tmp_path / "公安反馈.xlsx", "migrations").frame["name"].tolist() == ["李二"]
+    subsidies = book.create_sheet("两项补贴")  # a list only coverage reads: the note says where its option is
+    subsidies.append(["姓名", "身份证号", "补贴类别", "金额"])
+    subsidies.append(["王三", make_id("19600101", 31), "困难残疾人生活补贴", 80])
+    book.save(tmp_path / "公安反馈.xlsx")
+    said = [w for w in load_table(tmp_path / "公安反馈.xlsx", "deaths").warnings if "两项补贴" in w]
+    assert len(said) == 1 and "请漏保排查（coverage）中用 --subsidies" in said[0]
 
 
 def _roster_csv(path, people, title=""):

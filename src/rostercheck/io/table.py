@@ -466,7 +466,9 @@ def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
     def other(name: str) -> str:
         if re.search(SIGNATURE_WORDS[kind], name):
             return ""
-        return next((k for k, words in SIGNATURE_WORDS.items() if k != kind and re.search(words, name)), "")
+        # a ledger's sheet per item (照料护理费, 物价补贴) is no 两项补贴 list
+        return next((k for k, words in SIGNATURE_WORDS.items()
+                     if k != kind and not (kind == "payments" and k == "subsidies") and re.search(words, name)), "")
 
     named = {id(grid): other(str(grid.sheet)) for grid, _ in sheets}
     kept = [(grid, layout) for grid, layout in sheets if not named[id(grid)]]
@@ -474,12 +476,15 @@ def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
         return sheets
     for grid, _ in sheets:
         if named[id(grid)]:
+            where = "漏保排查（coverage）中" if named[id(grid)] in COVERAGE_ONLY else ""
             notes.append(f"工作表“{grid.sheet}”看名称是{KIND_LABELS[named[id(grid)]]}，未作为{KIND_LABELS[kind]}读取；"
-                         f"如需核查，请用 --{named[id(grid)].replace('_', '-')} 另行指定该文件")
+                         f"如需核查，请{where}用 --{named[id(grid)].replace('_', '-')} 另行指定该文件")
     return kept
 
 
-_OTHER_KIND_NOTE = re.compile(r"如需核查，请用 --([a-z-]+) 另行指定该文件$")
+_OTHER_KIND_NOTE = re.compile(r"如需核查，请(?:漏保排查（coverage）中)?用 --([a-z-]+) 另行指定该文件$")
+# Lists only `coverage` reads: a note pointing to one says so (audit and screen have no such option).
+COVERAGE_ONLY = ("monitoring", "disabled", "illness", "subsidies", "rejected")
 
 
 def settle_sheet_notes(tables: list["Table"]) -> None:
