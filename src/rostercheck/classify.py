@@ -65,7 +65,8 @@ class Placement:
         why: the deciding headers (or words), or why the file was skipped (Chinese).
         rows: data rows below the header (of every sheet the loader reads), None when not read.
         estimated: ``rows`` is an estimate (a large text file, from its first lines and its size).
-        by: 'content' (recognised here), 'option' (given explicitly) or 'skipped'.
+        by: 'content' (recognised here), 'option' (given explicitly), 'skipped', or 'lists' (a sub-folder also given
+            as ``--lists``: its files are placed on their own).
     """
 
     path: Path
@@ -84,6 +85,8 @@ class Placement:
         """The Chinese name of what the file was taken as."""
         if self.kind == PREVIOUS:
             return "上期问题清单"
+        if self.by == "lists":
+            return "名单文件夹"
         if self.kind:
             return KIND_LABELS.get(self.kind, self.kind)
         return f"{KIND_LABELS.get(self.seen, self.seen)}（未使用）" if self.seen else "未识别，已跳过"
@@ -428,6 +431,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     given = {Path(p).resolve() for p in [*explicit.values(), *(p for p in paths if not Path(p).is_dir())]}
     found: dict[str, list[Path]] = {}
     folders = [(Path(p), True) for p in paths if Path(p).is_dir()] + [(Path(d), False) for d in list_dirs or []]
+    as_lists = {Path(d).resolve() for d in list_dirs or []}
     for p in paths:
         if not Path(p).is_dir():
             got.rosters.append(Path(p))
@@ -441,6 +445,10 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             raise UsageError(f"--lists 要写文件夹，“{folder.name}”是一个文件；单个名单请用它的选项写出（如 --deaths 文件）。")
         for place in classify_folder(folder, given, explicit, None if wanted is None else {"roster", *wanted}):
             given.add(place.path.resolve())
+            if place.kind is None and place.path.resolve() in as_lists:  # read through --lists: no "skipped" note
+                place.by, place.why = "lists", "子文件夹，已通过 --lists 读取（其中的文件分别列出）"
+                got.placements.append(place)
+                continue
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
             if place.own and previous:

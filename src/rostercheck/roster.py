@@ -126,6 +126,11 @@ def other_periods(tables: list[Table]) -> list[Table]:
             if a in dropped or b in dropped or programme[a] != programme[b]:
                 continue
             ids_a, ids_b = ids_of(a), ids_of(b)
+            if ids_a and ids_a == ids_b and sum(t.rows for t in files[a]) == sum(t.rows for t in files[b]):
+                dropped.add(b)  # the same roster saved again (another encoding, another format): read once
+                files[a][0].warnings.append(f"“{b.name}”与本文件的人员完全相同（同一份花名册另存了一份，如另一种编码或格式），"
+                                            "只读取本文件")
+                continue
             shared = len(ids_a & ids_b)
             if shared < SAME_ROSTER_PEOPLE or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b)):
                 continue

@@ -499,6 +499,12 @@ def settle_sheet_notes(tables: list["Table"]) -> None:
                          if not (m := _OTHER_KIND_NOTE.search(w)) or m.group(1).replace("-", "_") not in read]
 
 
+def _content(frame: pd.DataFrame) -> list[tuple]:
+    """A sheet's rows as read, field by field and in order, without where they stand (row numbers, sheet name)."""
+    fields = sorted(c for c in frame.columns if not str(c).startswith("_"))
+    return sorted(zip(*(frame[c].map(text).tolist() for c in fields))) if fields else []
+
+
 def _holds_data(grid: Grid, layout: Layout, kind: str) -> bool:
     """Whether a sheet named like a notes page has the kind's required columns and ID numbers below them."""
     if any(f not in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
@@ -603,7 +609,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         parts, joined = join_households(parts, Layout)
         notes = [*notes, *joined]
     folded = set(given) - {sheet for _frame, _layout, sheet in parts}  # household sheets read into the members'
-    frames, headers, titles, sheets, warnings = [], {}, [], [], []
+    frames, headers, titles, sheets, warnings, contents = [], {}, [], [], [], []
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
@@ -628,6 +634,14 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         if lacking:
             missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
             continue
+        if kind == "roster" and len(parts) > 1:  # a print copy of the roster beside it (Sheet1, 打印版): read once
+            content = _content(frame)
+            first = next((sheets[k] for k, seen in enumerate(contents) if seen == content), None)
+            contents.append(content)
+            if first is not None:
+                notes = [*notes, f"工作表“{sheet}”与工作表“{first}”的内容完全相同（同一份花名册的两个版本），只读取“{first}”"]
+                contents.pop()
+                continue
         frames.append(frame)
         headers = headers or layout.headers
         titles.append(layout.title)
