@@ -503,3 +503,18 @@ def test_the_same_roster_saved_in_another_encoding_is_read_once(tmp_path):
     (tmp_path / "特困人员名册(导出).csv").write_text(text, encoding="utf-8")
     inputs = load_inputs([tmp_path / "特困人员名册.csv", tmp_path / "特困人员名册(导出).csv"], {}, AS_OF)
     assert len(inputs.members) == 3 and any("人员完全相同" in w for t in inputs.tables for w in t.warnings)
+
+
+def test_a_payment_ledger_given_as_a_roster_is_refused(tmp_path):
+    # 一折通发放明细 given where the roster goes (held-out 85): read as a 特困 roster it made everyone a duplicate
+    from rostercheck.errors import InputFileError
+
+    head = "户主姓名,户主身份证号,保障人数,资金项目,发放金额(元),所属期,发放日期\n"
+    path = tmp_path / "一折通发放明细_202607.csv"
+    path.write_text(head + f"张三,{make_id()},2,低保金,1032,202607,2026-07-10\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="--payments"):
+        load_table(path, "roster")
+    roster = tmp_path / "2026年7月低保金发放花名册.csv"  # a month's roster of payees is a roster
+    roster.write_text("户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金,发放月份\n"
+                      f"张三,{make_id()},张三,{make_id()},户主,1032,202607\n", encoding="utf-8")
+    assert len(load_table(roster, "roster").frame) == 1

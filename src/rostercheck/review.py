@@ -23,11 +23,13 @@ from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
 from .io.report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .normalize import ids
+from .normalize.values import money
 from .normalize.names import person_name
 from .order import natural_rank, natural_sorted
 from .policy import load_policy
 from .roster import roster_place
 from .rules import load_all
+from .rules._money import yuan
 
 DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
@@ -266,6 +268,42 @@ _CLAIM_CHECK = {"F04": "多发的资金是否已追回", "F05": "金额是否已
                 "RQ3": "该户为何留干部的电话或账号是否已核实"}
 
 
+# What a township writes when the money of a finding was put right (recovered, paid, the account changed).
+_MONEY_DONE = ("已追回", "已收回", "已退回", "已缴回", "已追缴", "已补发", "已发放", "已变更", "已更换", "已更改", "已更正",
+               "已整改", "整改完成", "已完成")
+_MONEY_NOT_YET = ("正在", "未追回", "未补发", "尚未", "追回中", "补发中", "部分")
+_AMOUNT = re.compile(r"(?:追回|收回|退回|缴回|追缴|补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)|(\d[\d,，]*(?:\.\d+)?)\s*元")
+
+
+def _money_status(f: pd.Series, notes: list[str]) -> str:
+    """A money finding's status as the township's return says (the ledgers of the review quarter are not read): put
+    right when it says the money was recovered, paid or the account changed, and the amount it names (in its status or
+    a column it added) is not less than the list's; else open, with what is still owed."""
+    claimed = str(f["整改状态"] or "")
+    owed = next((float(v) for v in (f.get("应追回金额"), f.get("应补发金额")) if _number(v)), None)
+    # an amount in the status ('已追回800元'), or the cell of a column the township added for it (实际追回金额)
+    said = sum(v for m in _AMOUNT.finditer(claimed) if (v := _number(m.group(1) or m.group(2))))
+    added = [v for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))
+             if (v := _number(f[c]))]
+    done = max([said, *added]) or None  # (the same amount written in both places counts once)
+    if done is not None and owed is not None and done < owed - 1:
+        notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(owed - done)}")
+        return OPEN
+    if any(w in claimed for w in _MONEY_DONE) and not any(w in claimed for w in _MONEY_NOT_YET):
+        notes.append(f"资金类问题按乡镇填报的“{claimed}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
+                     f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
+        return DONE
+    notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
+                  f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
+                 + (f"（乡镇填报“{claimed}”）" if claimed else ""))
+    return OPEN
+
+
+def _number(value) -> float | None:
+    amount = money(value)
+    return amount if amount is not None and amount == amount and amount > 0 else None
+
+
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
     """Return the review row of one earlier finding."""
     notes = []
@@ -305,7 +343,9 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if recheck and _needs_both(f, roster):
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
-    if status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
+    if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
+        status = _money_status(f, notes)
+    elif status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
         notes.append(f"乡镇填报“{claimed}”，但仍在册，请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
     if suppress.is_verified(f["核实情况"], claimed):
         notes.append("乡镇核实为无问题，已记入核实无问题清单")

@@ -661,6 +661,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
                                    "上期问题清单请用 review 命令读取。")
     _check_kind(path, kind, frame, title, labels)
     if kind == "roster":
+        _check_not_ledger(path, frame, title, parts)
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
     warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
@@ -715,6 +716,23 @@ _BENEFIT_MARKS = ("benefit", "programme", "support_mode", "covered_size", "labou
 _HOUSEHOLD_MARKS = ("relation", "head_id", "head_name")
 _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_size", "covered_size", "programme",
                "benefit", "area_type", "support_mode", "covered", "labour", "health", "disability", "school")
+
+
+_LEDGER_WORDS = re.compile(r"发放明细|发放表|发放清单|代发|一折通|资金发放|发放情况|回盘")
+
+
+def _check_not_ledger(path: Path, frame: pd.DataFrame, title: str, parts: list) -> None:
+    """Refuse a payment ledger given as a roster: named as one (发放明细, 代发, 一折通, never 花名册), with the month and the
+    amount paid, and no relation to a household head (a roster of a month's payees, 低保金发放花名册, is a roster)."""
+    named = f"{title} {path.stem}"
+    if not _LEDGER_WORDS.search(named) or "名册" in named or "relation" in frame.columns:
+        return
+    for _frame, layout, _sheet in parts:
+        paid = assign_columns(layout.labels, "payments").mapping
+        if "amount" in paid and ("month" in paid or "paid_date" in paid):
+            shown = "、".join(f"“{layout.labels[paid[f]]}”" for f in ("amount", "month", "paid_date") if f in paid)
+            raise InputFileError(path, f"看起来是资金发放明细（有{shown}列），不是花名册。资金发放明细请用 --payments 给出"
+                                       "（audit 命令），花名册请给出本期低保、特困花名册。")
 
 
 def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> None:
