@@ -340,6 +340,16 @@ def test_rows_a_township_deleted_are_said_to_be_missing(tmp_path):
     assert res.exit_code == 0 and "汇总表中 C01 共 2 人，读回 1 人" in res.output.replace("\n", "")
 
 
+def test_a_household_problem_on_two_rows_counts_once_in_the_rates():
+    # F07 for two reasons (the holder and a shared account), C06 per earner: one household, one problem (held-out 85)
+    from rostercheck.io.review_report import rates
+
+    rows = pd.DataFrame({"类别代码": ["F07", "F07", "F07", "C01", "C01"], "乡镇": ["城关镇"] * 5,
+                         "户主身份证号": ["H1", "H1", "H2", "H1", "H1"], "整改状态": ["未整改", "未整改", "已整改", "未整改", "未整改"]})
+    table = rates(rows, "类别代码", by_household={"F07"}).set_index("类别代码")
+    assert table.at["F07", "问题数"] == 2 and table.at["F07", "未整改"] == 1 and table.at["C01", "问题数"] == 2
+
+
 def test_the_rates_by_category_name_each_category_in_a_column_sized_for_its_title():
     from rostercheck.io import report
     from rostercheck.io.review_report import rates

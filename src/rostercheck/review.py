@@ -51,6 +51,7 @@ class ReviewResult:
         titles: category code → title.
         warnings: things the user should know.
         county: the county's name ('' when nothing names it), for report titles.
+        by_household: the categories judged per household (a household with two rows of one counts once in the rates).
     """
 
     rows: pd.DataFrame
@@ -59,6 +60,7 @@ class ReviewResult:
     titles: dict[str, str]
     warnings: list[str] = field(default_factory=list)
     county: str = ""
+    by_household: frozenset = frozenset()
 
 
 class _Roster:
@@ -197,7 +199,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     titles = {c: s.title for c, s in specs.items()}
     # the county as the rosters or the configuration name it, else as the earlier problem list's title does
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
-    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county)
+    return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county,
+                        frozenset(c for c, sp in specs.items() if sp.level == "household"))
 
 
 def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) -> list[str]:

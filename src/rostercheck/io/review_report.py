@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+from collections.abc import Collection
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import __version__, suppress
@@ -19,7 +21,7 @@ from .report import (prepare_out_dir, write_csv, write_manifest, write_township_
 RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
 
 
-def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> pd.DataFrame:
+def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None, by_household: Collection[str] = ()) -> pd.DataFrame:
     """Return rectification counts and rates grouped by a column, with a 合计 row last.
 
     Findings still enrolled that the township verified as not a problem (整改状态 核实无问题) count neither as 未整改 nor as
@@ -34,8 +36,14 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
         The table.
     """
     status = rows["整改状态"]
-    frame = pd.DataFrame({by: rows[by].replace("", "（未填乡镇）" if by == "乡镇" else "（未填）"), "问题数": 1, "已整改": (status == DONE).astype(int),
-                          "未整改": (status == OPEN).astype(int), "核实无问题": (status == VERIFIED).astype(int)})
+    # a household category's problem is the household's: its second row (F07 for two reasons, C06 per earner) counts once
+    again = ((rows["类别代码"].isin(list(by_household)) & rows["户主身份证号"].astype(str).ne("")
+              & rows.duplicated(["类别代码", "户主身份证号", "整改状态"])).to_numpy() if by_household
+             else np.zeros(len(rows), dtype=bool))
+    counted = (~again).astype(int)
+    frame = pd.DataFrame({by: rows[by].replace("", "（未填乡镇）" if by == "乡镇" else "（未填）"), "问题数": counted,
+                          "已整改": (status == DONE).astype(int) * counted, "未整改": (status == OPEN).astype(int) * counted,
+                          "核实无问题": (status == VERIFIED).astype(int) * counted})
     table = frame.groupby(by, sort=True).sum()
     if by != "类别代码":  # townships in natural order (第2街道 before 第10街道); codes sort as text
         table = table.sort_index(key=natural_rank)
@@ -48,7 +56,7 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None) -> 
     return out
 
 
-def review_sheets(rows: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
+def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Collection[str] = ()) -> list[tuple]:
     """The look-back workbook's sheets: rates by township and by category, then the rows (open ones first).
 
     Args:
@@ -57,7 +65,8 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
     Returns:
         Sheets for ``write_workbook``.
     """
-    return [("整改率（按乡镇）", rates(rows, "乡镇"), None), ("整改率（按类别）", rates(rows, "类别代码", titles), None),
+    return [("整改率（按乡镇）", rates(rows, "乡镇", by_household=by_household), None),
+            ("整改率（按类别）", rates(rows, "类别代码", titles, by_household), None),
             ("问题明细（未整改在前）", without_money(rows), None)]
 
 
@@ -92,7 +101,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     paths = {"review": out / "review.csv", "workbook": out / "回头看问题清单.xlsx",
              "suppress": out / suppress.FILE_NAME, "manifest": out / "run.json"}
     write_csv(rows, paths["review"])
-    sheets = review_sheets(rows, result.titles)
+    sheets = review_sheets(rows, result.titles, result.by_household)
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
     write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     suppress.write(result.suppressions, paths["suppress"])
@@ -100,7 +109,8 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
-        towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles),
+        towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles,
+                                                                                            result.by_household),
                                          widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
