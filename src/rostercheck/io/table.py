@@ -609,7 +609,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         parts, joined = join_households(parts, Layout)
         notes = [*notes, *joined]
     folded = set(given) - {sheet for _frame, _layout, sheet in parts}  # household sheets read into the members'
-    frames, headers, titles, sheets, warnings, contents = [], {}, [], [], [], []
+    frames, headers, titles, sheets, warnings = [], {}, [], [], []
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
@@ -634,14 +634,12 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         if lacking:
             missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
             continue
-        if kind == "roster" and len(parts) > 1:  # a print copy of the roster beside it (Sheet1, 打印版): read once
-            content = _content(frame)
-            first = next((sheets[k] for k, seen in enumerate(contents) if seen == content), None)
-            contents.append(content)
-            if first is not None:
-                notes = [*notes, f"工作表“{sheet}”与工作表“{first}”的内容完全相同（同一份花名册的两个版本），只读取“{first}”"]
-                contents.pop()
-                continue
+        # a print copy of the roster beside it (Sheet1, 打印版): read once (rows compared only between sheets of a length)
+        first = next((sheets[k] for k, kept in enumerate(frames) if kind == "roster" and len(kept) == len(frame)
+                      and _content(kept) == _content(frame)), None)
+        if first is not None:
+            notes = [*notes, f"工作表“{sheet}”与工作表“{first}”的内容完全相同（同一份花名册的两个版本），只读取“{first}”"]
+            continue
         frames.append(frame)
         headers = headers or layout.headers
         titles.append(layout.title)
