@@ -135,6 +135,10 @@ def test_l05_confidence_is_medium_when_the_change_is_a_registry_relatives():
     ("审批通过", []),
     ("待审批", []),  # not decided yet: no refusal either
     ("拟批准", []),
+    ("退回补充材料", []),  # steps before the decision (held-out 87): neither refused nor approved
+    ("乡镇审核通过", []),
+    ("民主评议通过", []),
+    ("退回", [("王退出", "中")]),  # sent back for good
 ])
 def test_l05_a_decision_lists_approved_rows_are_no_refusals(outcome, expected):
     disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]

@@ -279,3 +279,22 @@ def test_an_application_file_without_its_category_shows_none(tmp_path):
     (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号\n城关镇,东村,张三,{pid}\n", encoding="utf-8")
     result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
     assert "申请类别" not in result.verdicts.columns and not [w for w in result.warnings if "审批" in w]
+
+
+def test_a_townships_workbook_names_no_other_townships_families(tmp_path):
+    # the run's notes name families of every township (those already decided): a township's workbook (and its public
+    # copy) leaves them to the county's (held-out 87)
+    from rostercheck.io.screen_report import write_screen_reports
+
+    header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,审批状态\n"
+    rows = [("城关镇", "城关甲", make_id("19700101", 11), "待审批"), ("河口乡", "河口乙", make_id("19710101", 13), "已批准")]
+    text = "".join(f"{t},东村,{n},{i},{n},{i},户主,{s}\n" for t, n, i, s in rows)
+    (tmp_path / "申请.csv").write_text(header + text, encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    assert any("河口乙" in w for w in result.warnings)
+    paths = write_screen_reports(result, tmp_path / "out", {}, dt.date(2026, 9, 30), mask=True, by_township=True)
+    from filebuild import all_text
+
+    county = all_text(paths["workbook"])
+    town = all_text(tmp_path / "out" / "乡镇" / "城关镇.xlsx")
+    assert "河口乙" in county and "河口乙" not in town and "见县级工作簿" in town
