@@ -4,7 +4,7 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from helpers import context, flagged, flagged_names, household, make_id
+from helpers import AS_OF, context, flagged, flagged_names, household, make_id
 
 from rostercheck import regions
 from rostercheck.audit import run_checks
@@ -588,3 +588,25 @@ def test_a_prefecture_configured_as_the_county_is_warned(tmp_path):
     ctx = context(roster(), {})
     _ctx, warnings = build_context(LoadedInputs([], ctx.members, {}, {}), ctx.as_of, cfg)
     assert any("邵阳市" in w and "不是县级名称" in w for w in warnings)
+
+
+def test_a_city_roster_naming_each_members_county_judges_each_move_against_it():
+    # a 县（市、区） column (held-out 84): 本县 is each member's own county; same-named townships of two counties apart
+    from helpers import table
+
+    from rostercheck.audit import build_context
+    from rostercheck.loading import LoadedInputs
+    from rostercheck.roster import build_members
+
+    people = [make_id("19500101", n, c) for n, c in ((111, "430502"), (121, "430523"), (131, "430524"))]
+    rows = [{"county": c, "township": "长乐乡" if c != "双清区" else "小塘镇", "village": "东村", "name": n, "id": i,
+             "relation": "户主", "head_name": n, "head_id": i}
+            for (n, c), i in zip((("张三", "双清区"), ("王五", "邵阳县"), ("赵六", "隆回县")), people)]
+    members = build_members([table("roster", rows, "邵阳市低保花名册.xlsx", "邵阳市2026年第三季度低保花名册")], AS_OF)
+    assert sorted(set(members["township"])) == ["双清区小塘镇", "邵阳县长乐乡", "隆回县长乐乡"]
+    moves = {"migrations": [
+        {"name": "张三", "id": people[0], "date": "20260601", "dest": "湖南省隆回县小沙江镇", "reason": "投靠"},  # left 双清区
+        {"name": "王五", "id": people[1], "date": "20260601", "dest": "430523102", "reason": "投靠"},  # inside 邵阳县
+        {"name": "赵六", "id": people[2], "date": "20260601", "dest": "湖南省隆回县桃洪镇", "reason": "投靠"}]}  # inside 隆回县
+    ctx = context(rows, moves, roster_title="邵阳市2026年第三季度低保花名册")
+    assert flagged(ctx, "C02") == [("张三", "高")]

@@ -82,7 +82,10 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     named = bool(common.get("county_name")) or any(regions.county_name_in(s) for s in sources)  # configured or titled
     if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
         common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
-    townships = sorted({t for t in members["township"].tolist() if t and len(t) >= 2})
+    towns = members["township"].tolist()
+    if "county" in members.columns:  # a city's roster: '隆回县长乐乡' is the place 长乐乡 of 隆回县
+        towns = [t[len(c):] if c and t.startswith(c) else t for t, c in zip(towns, members["county"].tolist())]
+    townships = sorted({t for t in towns if t and len(t) >= 2})
     # the last month of the period the rosters name ('2026年第三季度'): their amounts apply up to it (money checks)
     common["roster_period"] = max((period_of(t) for t in inputs.tables if t.kind == "roster"), default="")
     common["county_places"] = list(common.get("county_places", [])) + townships
@@ -112,6 +115,10 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
         ctx.cache["kin:names"] = inputs.name_counts
     moves = inputs.lists.get("migrations")
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
+    counties = sorted(set(ctx.members["county"].tolist()) - {""}) if "county" in ctx.members.columns else []
+    if len(counties) > 1 and dests:  # a city's roster naming each member's county: judged per member
+        return [f"花名册的县（市、区）列有 {len(counties)} 个县区（{'、'.join(counties[:6])}{'等' if len(counties) > 6 else ''}），"
+                "户籍迁出按每人所在的县区判断是否迁出本县，同名乡镇按县区分开。"]
     return regions.county_notes(ctx.county_code, source, dests, ctx.common.get("county_name", ""))
 
 

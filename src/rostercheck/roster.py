@@ -262,7 +262,7 @@ KEY_COLUMNS = ["id", "id_status", "id_reliable", "birth", "name_key"]
 
 
 COLUMNS = [
-    "file", "sheet", "row", "programme", "township", "village", "household", "head_name", "head_id",
+    "file", "sheet", "row", "programme", "county", "township", "village", "household", "head_name", "head_id",
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
@@ -389,6 +389,15 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     town = _carried(column("township"), np.arange(n) == 0, blank=None)
     out["village"] = _carried(column("village"), _starts(town))
     town[pd.isna(town)] = ""
+    out["county"] = ""
+    if "county" in f.columns:  # a city's roster with a 县（市、区） column: each member's county, by its GB/T 2260 name
+        from .regions import county_name_in
+
+        county = _carried(by_value_array(f["county"], lambda v: county_name_in(text(v)) or None), np.arange(n) == 0, blank=None)
+        county[pd.isna(county)] = ""
+        out["county"] = county
+        if len(set(county.tolist()) - {""}) > 1:  # same-named townships of two counties (长乐乡) are two townships
+            town = np.where((county != "") & (town != ""), county + town, town)
     out["township"] = town
     # an account cell that lost digits to a number format, carried down as the account is (D02 compares no more)
     if "bank_account" in f.columns:

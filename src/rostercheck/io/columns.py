@@ -136,6 +136,7 @@ ROSTER = [
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
     FieldSpec("programme", r"申请类[型别]", _NOT_PROGRAMME),  # an application export's (screen): 低保/特困
     FieldSpec("township", TOWNSHIP_WORDS, r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
+    FieldSpec("county", r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$", allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
     # (an application export joins its household and member sheets by the application's number)
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|申请编号|^申请号$|申请单号"),
@@ -584,7 +585,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
-    "household_size": "家庭人口", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
+    "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",

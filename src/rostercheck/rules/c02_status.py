@@ -246,7 +246,7 @@ def county_codes(ctx: Context) -> tuple[str, ...]:
     return regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
 
 
-def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, str] | None:
+def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = None) -> tuple[bool | None, str] | None:
     """How a move-list row is judged: None for no move to judge (after the review date, or to study); else whether the
     move stays inside the county (True), leaves it (False) or cannot be told (None), and the destination as judged
     (a separate 迁往地区划代码 column joined in front when recognised).
@@ -255,6 +255,8 @@ def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, 
         ctx: the audit context.
         row: the move-list row.
         params: the [C02] parameters.
+        member: the roster member the row is linked to: a city's roster names each member's county (县（市、区）),
+            which is 本县 for that member.
     Returns:
         (inside, destination), or None.
     """
@@ -271,8 +273,11 @@ def move_judged(ctx: Context, row: Mapping, params: dict) -> tuple[bool | None, 
     if any(w in reason or w in dest for w in params["study_words"]):
         return None
     townships = tuple(p for p in ctx.common.get("county_places", []) if p)
-    return inside_county(dest, mtype, ctx.common.get("county_name", ""), townships, params, reason, county_codes(ctx),
-                         home_region(ctx, params)), dest
+    county, codes = ctx.common.get("county_name", ""), county_codes(ctx)
+    own = ctx.members.at[member, "county"] if member is not None and member >= 0 and "county" in ctx.members.columns else ""
+    if own and own != county:  # the member's own county, by its name (its code, if any, is in the table)
+        county, codes = own, ()
+    return inside_county(dest, mtype, county, townships, params, reason, codes, home_region(ctx, params)), dest
 
 
 def home_region(ctx: Context, params: dict) -> tuple[str, str]:
@@ -290,7 +295,7 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
     out = []
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
-        judged = move_judged(ctx, row, params)
+        judged = move_judged(ctx, row, params, m)
         if judged is None or judged[0]:
             continue
         (inside, dest), reason = judged, move_reason(row, params)
