@@ -42,6 +42,8 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     (mon("王消除", A, risk="是"), []),
     (mon("王消除", A, risk="已消除"), []),
     (mon("王日期", A, risk="", risk_date="2026-05-01"), []),
+    (mon("王日期", A, risk="否", risk_date="2026-06-30"), []),  # the status not updated since (held-out 88)
+    (mon("王日期", A, risk="未消除", risk_date="2027-06-30"), [("王日期", "中")]),  # a date still to come
     # must not flag: covered through another member (the wife is on the roster), whatever 是否享受低保 says
     (mon("王有妻", A, [("李在册", "妻", COVERED_WIFE)], on_benefit="否"), []),
     # must not flag: the household's income is not given

@@ -448,14 +448,14 @@ def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
     """
     state = cell(row, "risk")
     kind = cell(row, "monitor_type")
+    when = date(cell(row, "risk_date"))
+    if when is not None and when <= as_of:  # eliminated on a date past, whatever the status column still says
+        return False
     if state and any(w in state for w in p["risk_open_words"]):
         return True
     if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
         return False
-    if kind and any(len(w) > 1 and w in kind for w in p["risk_closed_words"]):
-        return False
-    when = date(cell(row, "risk_date"))
-    return not (when is not None and when <= as_of)
+    return not (kind and any(len(w) > 1 and w in kind for w in p["risk_closed_words"]))
 
 
 def monthly_income(row: dict, size: int = 1) -> float | None:
