@@ -342,12 +342,22 @@ def exit_moves(ctx: Context) -> dict[str, tuple[dict, str]]:
         for row in rows(ctx, "exits").values():
             reason, when = cell(row, "reason"), row.get("date")
             if (row["pid"] and any(w in reason for w in p["moved_out_words"])
-                    and not any(w in reason for w in (*p["moved_inside_words"], *study))
+                    and not any(w in reason for w in (*p["moved_inside_words"], *study)) and not _to_our_county(ctx, reason)
                     and (not isinstance(when, dt.date) or when <= ctx.as_of)):
                 out.setdefault(row["pid"], (row, reason))
         return out
 
     return _cached(ctx, "cov:exit-moves", make)
+
+
+def _to_our_county(ctx: Context, reason: str) -> bool:
+    """Whether an exit reason moves to the county itself: it names the county or one of its townships and no other
+    province, city or county ('户口迁往商城县城关镇', '迁往城关镇'; not '迁往江苏省苏州市城关镇')."""
+    rest, named = reason, False
+    for place in (ctx.common.get("county_name", ""), *ctx.common.get("county_places", [])):
+        if place and place in rest:
+            rest, named = rest.replace(place, ""), True
+    return named and not re.search(r"省|市|县|区|州|旗|盟", rest)
 
 
 def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:
