@@ -56,8 +56,8 @@ def test_l05_household_of_the_dead_is_no_lead():
     # the exit list says the one-person household's member died: as good as a death record, no lead
     ("死亡", False, []),
     ("病故", False, []),
-    # his son lives on in the registry household: not all dead, still a lead
-    ("死亡", True, [("王退出", "高")]),
+    # his son lives on in the registry household: not all dead, still a lead, for the son (no lead names the dead)
+    ("死亡", True, [("王儿", "高")]),
     # a death that is somebody else's (the row's person is alive)
     ("配偶死亡后收入超标", False, [("王退出", "高")]),
     # the whole household moved out of the county: 低, the evidence saying so
@@ -167,3 +167,17 @@ def test_l05_an_exit_to_a_place_of_the_county_itself_is_no_move_out(reason, low)
     ctx = context(ROSTER, {"exits": [exit_row(reason=reason)], "monitoring": mon("王退出", HEAD, income="3000")})
     found = leads(ctx, "L05")
     assert found and all((p == "低") is low for _, p in found), found
+
+
+def test_l05_a_household_whose_head_died_is_a_lead_for_the_survivor():
+    # the exit list names the head, dead (退出原因 死亡); his widow is on the monitoring list (held-out 88)
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    wife = make_id("19600101", 22)
+    lists = {"exits": [exit_row(reason="死亡")], "monitoring": mon("刘桂英", wife, income="3000"),
+             "registry": [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                          {"household_no": "5", "name": "刘桂英", "id": wife, "relation": "妻"}]}
+    (found,) = LEADS["L05"](context(ROSTER, lists))
+    assert (found.person["name"], found.person["id"]) == ("刘桂英", wife) and "原户主王退出已死亡" in found.evidence

@@ -677,6 +677,18 @@ def place(ctx: Context, *rows: dict) -> dict[str, str]:
     return {"township": town, "village": ""}
 
 
+def row_of(ctx: Context, pid: str, kinds: tuple[str, ...] = ("monitoring", "registry", "disabled", "illness")) -> dict | None:
+    """The first row of the given lists (in that order) naming a person by valid ID, for a lead's identity."""
+    for kind in kinds:
+        if not ctx.has(kind):
+            continue
+        found = _cached(ctx, f"cov:row-of:{kind}", lambda k=kind: {row["pid"]: row for row in reversed(rows(ctx, k).values())
+                                                                 if row.get("pid")})
+        if pid in found:
+            return found[pid]
+    return None
+
+
 def person(row: dict, head: dict | None = None, where: dict | None = None) -> dict[str, str]:
     """Return the identity columns of a lead from a list row (and its household head's row)."""
     head = head or row

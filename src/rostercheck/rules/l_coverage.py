@@ -21,8 +21,8 @@ from ._econ import weakest
 from ._money import month_add
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
-                        place, registry_fellows, roster_heads, roster_member, roster_person, rows, severe, tekun_ids,
-                        yuan)
+                        place, registry_fellows, roster_heads, roster_member, roster_person, row_of, rows, severe,
+                        tekun_ids, yuan)
 
 
 def _standard(ctx: Context, area: str) -> float:
@@ -667,7 +667,13 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                         + (f"；但{'；'.join(means)}，请核实{word}原因是否仍然存在" if means else ""))
             # the household's change known only through a kinship the registry infers: 中 at most
             sure = link_confidence(head) if any(direct) else weakest([link_confidence(head), MEDIUM])
-            out.append(Lead("L05", priority, sure, person(head, head, place(ctx, head)), evidence,
+            who = person(head, head, place(ctx, head))
+            if (head.get("pid") or head.get("head_pid")) in dead:  # the lead is for the living: a survivor the lists name
+                survivor = next((row for x in alive if (row := row_of(ctx, x)) is not None), None)
+                if survivor is not None:
+                    who = person(survivor, survivor, place(ctx, survivor))
+                    evidence += f"（原户主{cell(head, 'head_name') or cell(head, 'name')}已死亡）"
+            out.append(Lead("L05", priority, sure, who, evidence,
                             ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
                             {"退出或未获批日期": when.isoformat() if when else "", "退出原因": cell(head, "reason"), **figures},
                             key))
