@@ -330,3 +330,11 @@ def test_a_code_column_beside_its_plain_column_is_its_twin(labels):
 
     got = assign(labels, "exits")
     assert labels[got["reason"]] == "退出原因" and labels[got["reason" + TWIN]] == "退出原因代码"
+
+
+def test_two_columns_of_a_field_no_check_decides_by_are_no_tie():
+    # 是否享受低保 and 是否享受特困 on a monitoring list: coverage asks the rosters, so no word to edit the file (held-out 88)
+    from rostercheck.io.columns import assign_columns
+
+    labels = ["户主姓名", "户主证件号码", "姓名", "证件号码", "是否享受低保", "是否享受特困", "家庭年人均纯收入"]
+    assert assign_columns([header_label(h) for h in labels], "monitoring").warnings == []

@@ -595,6 +595,11 @@ FIELD_NAMES = {
 }
 
 
+# Fields read but deciding nothing (a monitoring list's 是否享受低保 / 是否享受特困: coverage asks the rosters): two
+# columns of one are no tie worth a word to the user.
+_NOT_DECIDING = frozenset({"on_benefit"})
+
+
 def specs_for(kind: str) -> list[FieldSpec]:
     """Return the field specs of a list kind ('roster' or a reference kind).
 
@@ -720,7 +725,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             taken.add(twin)
     warnings = []
     for fld, col in mapping.items():
-        if TWIN in fld or fits[fld] < 1:
+        if TWIN in fld or fits[fld] < 1 or fld in _NOT_DECIDING:
             continue  # positional fallbacks take the first column left over by design
         rivals = sorted({c for fit, _, f, c in found if f == fld and fit == fits[fld] and c not in taken
                          and not _twins(labels[col], labels[c])})  # a code column beside its 名称 is no rival
