@@ -81,6 +81,16 @@ def test_coverage_needs_a_list_of_people_at_risk(tmp_path):
     assert result.exit_code == 2 and "--monitoring" in result.output
 
 
+def test_no_lead_is_said_as_no_lead(tmp_path):
+    # "未发现问题" is the audit's word; coverage found no one left out (held-out 88)
+    monitoring = tmp_path / "防返贫监测对象.csv"
+    monitoring.write_text(f"户主姓名,户主证件号码,姓名,证件号码,风险是否消除,家庭年人均纯收入\n"
+                          f"富户,{make_id('19700101', 11)},富户,{make_id('19700101', 11)},否,90000\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["coverage", str(COUNTY / COUNTY_ROSTERS[0]), "--monitoring", str(monitoring),
+                                      "--as-of", "2026-09-30", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0 and "未发现漏保线索" in result.output and "未发现问题" not in result.output
+
+
 def test_explain_a_lead_code():
     result = CliRunner().invoke(app, ["explain", "L03"])
     assert result.exit_code == 0 and "特困" in result.output and "elderly_age" in result.output

@@ -554,7 +554,7 @@ def coverage_cmd(
         # each lead counted (one per household for household codes, per person for L02-L04), as 汇总 counts them
         leads = result.leads.rename(columns={"线索代码": "类别代码"}).drop(columns="_member", errors="ignore")
         console.out.print(f"花名册共 {len(result.inputs.members)} 人；核查基准日 {when.isoformat()}")
-        console.summary_table(leads, titles, title="漏保线索汇总（户/人）")
+        console.summary_table(leads, titles, title="漏保线索汇总（户/人）", none="未发现漏保线索。")
         console.out.print(f"共 {len(result.leads)} 条漏保线索，报告已写入：{paths['workbook']}、{paths['leads']}", **console.PATHS)
         _print_public(paths)
         return int(ExitCode.OK)

@@ -208,7 +208,8 @@ def _legend(codes: list[str], titles: dict[str, str]) -> None:
         out.print(f"{code} {escape(titles.get(code, ''))}", overflow="fold")
 
 
-def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）") -> None:
+def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "核查结果汇总（人数）",
+                  none: str = "未发现问题。") -> None:
     """Print counts of flagged people (distinct ``_member``s; rows when there is no such column) by category ×
     township, fitted to the terminal's width.
 
@@ -221,13 +222,14 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
         findings: the findings frame.
         titles: code → title.
         title: the table caption.
+        none: what is said when there is nothing to count.
     """
     from rich.cells import cell_len
 
     from .order import natural_sorted
 
     if findings.empty:
-        out.print("[green]未发现问题。[/green]")
+        out.print(f"[green]{none}[/green]")
         return
     # a person flagged twice in a category counts once; rows without members (leads) count each
     distinct = findings.drop_duplicates(["类别代码", "_member"]) if "_member" in findings.columns else findings
