@@ -195,9 +195,11 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         params: C02 parameters (inside_words, outside_words).
         reason: 迁移原因 (may be blank; 县内迁移 and 跨县迁移 are read from it too).
         county_codes: the county's six-digit codes (empty when unknown).
+        home: the province and prefecture most roster IDs name (:func:`home_region`): with the county unknown, a place
+            in another one is outside.
     Returns:
-        True inside, False outside, None unknown (a coded destination with the county's code unknown,
-        or a code of the county's own prefecture or province).
+        True inside, False outside, None unknown (a place the county, unknown, may hold; a code of the county's own
+        prefecture or province).
     """
     if any(w in move_type or w in reason for w in params["outside_words"]):
         return False
