@@ -180,6 +180,15 @@ def test_list_given_under_the_wrong_option_is_refused(tmp_path):
     with pytest.raises(InputFileError, match="死亡人员名单"):
         load_table(path, "deaths")
     assert load_table(path, "vehicles").frame["plate"].tolist() == ["湘A12345"]
+    # 车辆类型 is no 迁移类型, 使用性质 no home's use, 注销原因 no 迁移原因 (held-out 90: read, with findings)
+    path.write_text(f"号牌号码,车辆类型,使用性质,所有人,身份证明号码\n湘A12345,小型轿车,非营运,李梅,{B}\n", encoding="utf-8")
+    for kind in ("migrations", "properties", "deaths"):
+        with pytest.raises(InputFileError, match="看起来是机动车登记信息"):
+            load_table(path, kind)
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期,注销原因\n李梅,{B},2026-05-01,死亡\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="看起来是死亡人员名单"):
+        load_table(deaths, "migrations")
 
 
 def test_bare_list_recognised_by_its_file_name(tmp_path):

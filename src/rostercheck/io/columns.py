@@ -268,8 +268,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # The population system's place column (迁往地省市县（区）) holds a region code, or the place's name.
         FieldSpec("dest_code", r"(迁往|迁入|去向|迁至|目的地).*(区划|代码|编码|省市县|省市区)", weight=2),
         FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
-        FieldSpec("reason", r"原因|事由"),
-        FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围"),
+        # (a deaths list's 注销原因/死亡原因, a vehicle list's 车辆类型 are no move's)
+        FieldSpec("reason", r"原因|事由", r"注销|死亡|死因|病"),
+        FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围", r"车|号牌|燃料|险种|主体|用途"),
         *_COMMON,
     ],
     "pensions": [
@@ -299,7 +300,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "properties": [
         FieldSpec("location", r"坐落|地址|位置|房屋地址"),
-        FieldSpec("usage", r"规划用途|用途|房屋性质|性质"),
+        FieldSpec("usage", r"规划用途|用途|房屋性质|性质", r"^使用性质$|车|营运"),  # (a vehicle's 使用性质 is no home's)
         FieldSpec("area", r"建筑面积|房屋面积|套内", weight=2),  # the home's, before a 宗地面积 of its land
         FieldSpec("area", r"面积"),
         FieldSpec("property_type", r"不动产类型|房地类型|单元类型"),  # 土地 / 房屋 / 房地一体
