@@ -169,3 +169,19 @@ def test_a_lists_option_naming_a_file_is_a_usage_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", "x.xlsx", "--lists", "d.csv", "--out", "o"],
                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert result.returncode == 2 and "--lists 要写文件夹" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_roster_that_cannot_be_opened_is_an_input_error_in_chinese(tmp_path, monkeypatch, capsys):
+    # held by another program or without read permission: Click said "path … is not readable" in English (held-out 90)
+    from rostercheck import cli
+
+    roster = tmp_path / "锁定.xlsx"
+    roster.write_bytes(b"PK")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if str(p).endswith("锁定.xlsx") else real(p, mode))
+    monkeypatch.setattr(cli, "_leave", lambda code: (_ for _ in ()).throw(SystemExit(code)))
+    monkeypatch.setattr(sys, "argv", ["rostercheck", "audit", str(roster), "--out", str(tmp_path / "o")])
+    with pytest.raises(SystemExit) as leave:
+        cli.main()
+    said = capsys.readouterr().err
+    assert leave.value.code == 3 and "无法打开" in said and "readable" not in said

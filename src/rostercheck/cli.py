@@ -624,6 +624,9 @@ _ARGUMENTS = {"花名册": "花名册文件（或存放花名册和名单的文�
               "新申请名册": "新申请名单文件", "类别代码": "类别代码，如 rostercheck explain C01"}
 
 
+_UNREADABLE = re.compile(r"[Pp]ath '([^']+)' is not readable")
+
+
 def _usage_message(text: str) -> str:
     for pattern, chinese in _USAGE_MESSAGES:
         m = pattern.search(text)
@@ -654,6 +657,11 @@ def main() -> None:
     try:
         code = command.main(prog_name="rostercheck", standalone_mode=False)
     except click_exceptions.UsageError as exc:
+        unreadable = _UNREADABLE.search(exc.format_message())
+        if unreadable:  # a file that exists but cannot be opened (no permission, held by another program): an input's
+            console.error(f"文件“{unreadable.group(1)}”无法打开（没有读取权限，或正被其他程序独占打开），请关闭占用它的程序或"
+                          "复制一份后重试。")
+            _leave(int(ExitCode.INPUT))
         if exc.format_message():  # empty for a bare `rostercheck`, whose help was just shown
             console.error(_usage_message(exc.format_message()) + " 运行 rostercheck --help 查看用法。")
         _leave(int(ExitCode.USAGE))
