@@ -527,3 +527,19 @@ def test_a_payment_ledger_given_as_a_roster_is_refused(tmp_path):
     roster.write_text("户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金,发放月份\n"
                       f"张三,{make_id()},张三,{make_id()},户主,1032,202607\n", encoding="utf-8")
     assert len(load_table(roster, "roster").frame) == 1
+
+
+def test_a_public_copy_or_a_screening_given_as_a_roster_is_refused(tmp_path):
+    # held-out 90: the 公示 copy made every member D03 at 高 (its IDs masked), screening.csv was read as heads
+    from rostercheck.errors import InputFileError
+
+    public = tmp_path / "公示_问题清单.csv"
+    public.write_text("类别代码,置信度,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障类别\n"
+                      "C02,高,城关镇,东村,张三,430525********3975,张三,430525********3975,户主,低保\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="隐去"):
+        load_table(public, "roster")
+    screening = tmp_path / "screening.csv"
+    screening.write_text(f"乡镇,村,户主姓名,户主身份证号,家庭人口,结论,疑点数,疑点摘要,待核线索\n"
+                         f"城关镇,东村,张三,{make_id()},2,无疑点,0,,\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="本工具生成的报告"):
+        load_table(screening, "roster")

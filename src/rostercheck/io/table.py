@@ -659,6 +659,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
                                    "上期问题清单请用 review 命令读取。")
     _check_kind(path, kind, frame, title, labels)
     if kind == "roster":
+        _check_not_masked(path, frame)
         _check_not_ledger(path, frame, title, parts)
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
@@ -716,6 +717,21 @@ _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_si
                "benefit", "area_type", "support_mode", "covered", "labour", "health", "disability", "school")
 
 
+_MASKED = re.compile(r"\d{4,}\*{3,}")
+
+
+def _check_not_masked(path: Path, frame: pd.DataFrame) -> None:
+    """Refuse a roster whose ID numbers are mostly masked (a public copy: 430525********3975): nobody could be compared,
+    and every member would be an invalid ID."""
+    if "id" not in frame.columns or not len(frame):
+        return
+    cells = pd.Series(frame["id"]).astype(str)
+    masked = cells.str.contains(_MASKED)
+    if masked.sum() >= max(1, len(cells) // 2):
+        raise InputFileError(path, f"身份证号大多被部分隐去（如 {cells[masked].iloc[0]}，像是公示版），无法比对。"
+                                   "请使用含完整身份证号的花名册（不是 公示_ 开头的文件）。")
+
+
 _LEDGER_WORDS = re.compile(r"发放明细|发放表|发放清单|代发|一折通|资金发放|发放情况|回盘")
 
 
@@ -755,7 +771,8 @@ def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> N
 # Header labels only this tool's reports carry (findings.csv, 问题清单, review, screening, 漏保线索): a file whose header
 # has several of them is an earlier report, never a roster or a list (``classify`` skips such files in folders).
 OWN_REPORT_LABELS = frozenset(("类别代码", "类别名称", "证据指纹", "匹配键", "来源名单", "来源行", "花名册文件", "花名册行",
-                               "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额"))
+                               "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额", "疑点数", "待核线索",
+                               "申请文件", "申请行", "置信度"))
 OWN_REPORT_NEEDED = 3
 _ALSO_OWN = {"deaths": ("cause",)}  # a 户籍注销 export without dates still says why each person was cancelled
 # Columns no other kind of list has: a list given under another kind's option that shows one of them is that kind.
