@@ -297,3 +297,21 @@ def test_a_verified_finding_stays_held_back_after_the_persons_id_is_corrected():
     assert (len(kept), held, corrected) == (0, 1, 1)
     other = frame(make_id("19700811", 955))  # another person's ID under the same name: not this verification
     assert suppress.apply(other, entries)[1] == 0
+
+
+def test_review_never_overwrites_the_suppression_file_it_was_given(tmp_path):
+    # held-out 90: --out the folder holding --suppress replaced the input; carried entries lost full-width punctuation
+    write_roster(tmp_path / "roster.xlsx", _county_with_able_household())
+    _run(tmp_path, "y1", "2025-09-30")
+    sup = _verify_and_review(tmp_path, "y1", reword=False)
+    before = sup.read_bytes()
+    ledger = tmp_path / "y1" / "问题清单.xlsx"
+    res = runner.invoke(app, ["review", str(ledger), str(tmp_path / "roster.xlsx"), "--suppress", str(sup),
+                              "--as-of", "2025-12-31", "--out", str(sup.parent)])
+    assert res.exit_code == 2 and "覆盖" in res.output and sup.read_bytes() == before
+    res = runner.invoke(app, ["review", str(ledger), str(tmp_path / "roster.xlsx"), "--suppress", str(sup),
+                              "--as-of", "2025-12-31", "--out", str(tmp_path / "rv2")])
+    assert res.exit_code == 0, res.output
+    carried = pd.read_csv(tmp_path / "rv2" / suppress.FILE_NAME, dtype=str, encoding="utf-8-sig").fillna("")
+    assert (carried["依据"].str.contains("，") | carried["依据"].str.contains("（")).any()
+    assert not carried["依据"].str.contains(",").any()

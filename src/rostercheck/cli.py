@@ -434,6 +434,11 @@ def review_cmd(
             raise UsageError("没有本期花名册：所给文件都是问题清单。请在上期问题清单之后写出本期花名册。")
         got = _gather([p for p in rosters if p not in returned], {}, take_lists=False, previous=True)
         returned += [p for p in got.previous if Path(p).resolve() != Path(previous).resolve()]  # returned into a folder
+        from .suppress import FILE_NAME
+
+        if suppress is not None and (Path(out) / FILE_NAME).resolve() == Path(suppress).resolve():
+            raise UsageError(f"--suppress 给的“{Path(suppress).name}”就在输出文件夹中，本次会写出新的同名文件而把它覆盖；"
+                             "请换一个输出文件夹（--out），或先把它复制到别处再给出。")
         prepare_out_dir(out)
         with console.loading() as progress:
             result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress)

@@ -145,6 +145,9 @@ def entries_from(findings: pd.DataFrame, verified_on: dt.date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+_WRITTEN = ("依据", "核实情况", "乡镇", "村", "姓名", "来源名单")
+
+
 def _as_written(value: object) -> str:
     """A free-text cell (依据, what the township wrote) kept as written: full-width （）：， stay full-width."""
     return value.strip() if isinstance(value, str) else text(value)
@@ -215,9 +218,9 @@ def read(path: Path) -> pd.DataFrame:
             data = [{c: (row2[i] if i < len(row2) else "") for c, i in pos.items()} for row2 in grid.rows[r + 1:]]
             frame = pd.DataFrame(data, columns=COLUMNS, dtype=object).fillna("")
             frame["身份证号"] = [ids.id_number(v).value if v not in ("", None) else "" for v in frame["身份证号"]]
-            for col in COLUMNS:
+            for col in COLUMNS:  # what a township wrote (依据, 核实情况) kept as written: full-width （）：， stay
                 if col != "身份证号":
-                    frame[col] = [text(v) for v in frame[col]]
+                    frame[col] = [(_as_written if col in _WRITTEN else text)(v) for v in frame[col]]
             frame[EVIDENCE] = [_evidence_of(v) for v in frame[EVIDENCE]]
             return frame[frame["类别代码"] != ""].reset_index(drop=True)
     raise InputFileError(path, "不是核实无问题清单：找不到“类别代码”“身份证号”“依据指纹”列。请使用 review 命令生成的文件。")
