@@ -279,7 +279,8 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
     own = ctx.members.at[member, "county"] if member is not None and member >= 0 and "county" in ctx.members.columns else ""
     if own and own != county:  # the member's own county, by its name (its code, if any, is in the table)
         county, codes = own, ()
-    return inside_county(dest, mtype, county, townships, params, reason, codes, home_region(ctx, params)), dest
+    home = home_region(ctx, params) if not county and not codes else ("", "")  # (only a county unknown asks)
+    return inside_county(dest, mtype, county, townships, params, reason, codes, home), dest
 
 
 def home_region(ctx: Context, params: dict) -> tuple[str, str]:
