@@ -9,7 +9,6 @@ month's payments exceed its approved amount by, at 中.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import pandas as pd
@@ -215,9 +214,6 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         found.subject["relation"] = "原户主"
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
     return found
-
-
-# A payee that is an institution (集中供养 paid to the care home as one sum): its residents are on the 特困 roster.
 
 
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
