@@ -353,11 +353,10 @@ def exit_moves(ctx: Context) -> dict[str, tuple[dict, str]]:
 def _to_our_county(ctx: Context, reason: str) -> bool:
     """Whether an exit reason moves to the county itself: it names the county or one of its townships and no other
     province, city or county ('户口迁往商城县城关镇', '迁往城关镇'; not '迁往江苏省苏州市城关镇')."""
-    rest, named = reason, False
-    for place in (ctx.common.get("county_name", ""), *ctx.common.get("county_places", [])):
-        if place and place in rest:
-            rest, named = rest.replace(place, ""), True
-    return named and not re.search(r"省|市|县|区|州|旗|盟", rest)
+    from .c02_status import beside, names_admin  # (C02 judges a destination's words the same way)
+
+    rest, named = beside(reason, (ctx.common.get("county_name", ""), *ctx.common.get("county_places", [])))
+    return named and not names_admin(rest)
 
 
 def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:

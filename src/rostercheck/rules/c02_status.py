@@ -219,15 +219,25 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         return True if county and county in rest else None
     if county and county in dest:
         return True
-    named = [t for t in townships if t in dest]
-    rest = dest
-    for t in named:  # a township of the county named 金称市镇 names no city
-        rest = rest.replace(t, "")
-    if _ADMIN.search(_NOT_ADMIN.sub("", rest)):  # names a province, city or county: another one, if ours is known
+    rest, named = beside(dest, townships)  # a township of the county named 金称市镇 names no city
+    if names_admin(rest):  # names a province, city or county: another one, if ours is known
         return False if county or county_codes or regions.outside_home(dest, home) else None
     if named:
         return True
     return False if dest else None
+
+
+def beside(place: str, ours) -> tuple[str, bool]:
+    """A place text without the county's own place names (``ours``), and whether it held any."""
+    named = [p for p in ours if p and p in place]
+    for p in named:
+        place = place.replace(p, "")
+    return place, bool(named)
+
+
+def names_admin(place: str) -> bool:
+    """Whether a place text names a province, city or county (社区, 开发区, 城市 … name none)."""
+    return bool(_ADMIN.search(_NOT_ADMIN.sub("", place)))
 
 
 def coded_reason(reason: str) -> bool:
