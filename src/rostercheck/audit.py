@@ -82,10 +82,8 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     named = bool(common.get("county_name")) or any(regions.county_name_in(s) for s in sources)  # configured or titled
     if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
         common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
-    places = members[["township", "county"]].drop_duplicates() if "county" in members.columns else members[["township"]]
-    # (a city's roster: '隆回县长乐乡' is the place 长乐乡 of 隆回县)
-    towns = [t[len(c):] if c and t.startswith(c) else t
-             for t, c in zip(places["township"].tolist(), places.get("county", pd.Series("", index=places.index)).tolist())]
+    places = members[["township", "county"]].drop_duplicates()  # (a city's roster: 隆回县长乐乡 is 长乐乡 of 隆回县)
+    towns = [t[len(c):] if c and t.startswith(c) else t for t, c in zip(places["township"], places["county"])]
     townships = sorted({t for t in towns if t and len(t) >= 2})
     # the last month of the period the rosters name ('2026年第三季度'): their amounts apply up to it (money checks)
     common["roster_period"] = max((period_of(t) for t in inputs.tables if t.kind == "roster"), default="")
