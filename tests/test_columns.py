@@ -230,6 +230,13 @@ def test_a_pensions_monthly_total_is_its_amount_never_a_part(labels, amount):
     assert got.get("amount") == amount
 
 
+@pytest.mark.parametrize("label", ["所在镇", "所属乡", "所在乡镇"])
+def test_a_hand_kept_rosters_township_column(label):
+    # a clerk's own roster heads it 所在镇 (it was left unread: every row 未填乡镇)
+    labels = ["户主", "成员", "关系", "证件号码", "所在村", label]
+    assert mapping("roster", labels).get("township") == label
+
+
 def test_a_true_tie_is_reported_naming_both_columns():
     from rostercheck.io.columns import assign_columns
 

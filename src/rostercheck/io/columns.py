@@ -20,7 +20,7 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
               r"收款人|开户人|领取人|代领|联络员|财务|办税|监事")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
-TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街"
+TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街|^(所在|所属)(镇|乡)$"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
 _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
 # A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份)
