@@ -83,12 +83,15 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
     heads = mem[(mem["id"] != "") & (mem["id"] == mem["head_id"])]
     household_of = dict(zip(heads["id"], heads["household"].map(enrolment_household)))
     account_of = dict(zip(heads["household"].map(enrolment_household), heads["bank_account"]))
-    named = f["head_id"].astype(object).map(household_of)  # the household the row's 户主身份证号 heads
+    # each distinct 户主身份证号 cell judged once: the household it heads (None: none), and that household's account
+    head, distinct = led.factorized("head_id")
+    heading = [household_of.get(v) for v in distinct.tolist()] + [None]  # a missing cell (code -1): none
+    named = np.array(heading, dtype=object)[head]
     codes = led.memo["codes"]  # each of the ledger's households judged once
     now = np.array([enrolment_household(h) for h in codes["h_values"].tolist()], dtype=object)[codes["h"]]
     paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else np.full(len(f), "")
-    theirs = (paid_into == "") | (paid_into == named.map(account_of).to_numpy(dtype=object))
-    led.memo["moved"] = (led.array("member") >= 0) & named.notna().to_numpy() & (named.to_numpy(dtype=object) != now) & theirs
+    theirs = (paid_into == "") | (paid_into == np.array([account_of.get(h) for h in heading], dtype=object)[head])
+    led.memo["moved"] = (led.array("member") >= 0) & (named != None) & (named != now) & theirs  # noqa: E711 - per cell
     return led.memo["moved"]
 
 

@@ -128,7 +128,8 @@ def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]
     if not households:
         return {}
     codes = led.memo["codes"]
-    wanted = np.append(np.isin(np.asarray(codes["h_values"], dtype=object), list(households)), False)[codes["h"]]
+    # (a set lookup per distinct household: numpy's isin on object arrays sorts them, seconds on a city's year)
+    wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     rows_ = np.flatnonzero(wanted & led.array("ok") & led.array("benefit"))
     # summed per (household, month) in row order, as adding row by row would (np.bincount adds in input order)
