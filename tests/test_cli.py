@@ -191,3 +191,19 @@ def test_a_file_name_too_long_for_the_system_is_an_input_error(tmp_path):
     # 96 Chinese characters are more than the 255 bytes a file name may have (held-out 90: an internal error)
     res = run("audit", str(tmp_path / ("很长的文件名" * 16 + ".xlsx")), "--out", str(tmp_path / "o"))
     assert res.returncode == 3 and "路径太长" in res.stderr and "内部错误" not in res.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is POSIX")
+def test_ctrl_c_while_starting_gives_no_traceback() -> None:
+    """Ctrl+C during the imports (pandas, Typer: most of a second) ends with one Chinese line and exit 130."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "rostercheck", "checks"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    time.sleep(0.25)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
+    assert proc.returncode in (130, -signal.SIGINT)

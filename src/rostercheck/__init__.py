@@ -8,10 +8,31 @@ import os as _os
 # so it must come first; a value the user set is kept. Other systems ignore it.
 _os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
-import pandas as _pd  # noqa: E402
+
+def _interrupted() -> None:
+    """Ctrl+C while the command starts (pandas alone takes half a second to import): a Chinese line, no traceback."""
+    import sys
+
+    sys.stderr.write("已中断。\n")
+    raise SystemExit(130) from None
+
+
+try:
+    import pandas as _pd
+except KeyboardInterrupt:
+    _interrupted()
 
 # Text columns are walked cell by cell in many places; with pyarrow installed (the DuckDB engine needs
 # it) pandas would store them in Arrow, which is slower to walk and no smaller for our frames.
 _pd.set_option("mode.string_storage", "python")
 
 __version__ = "0.1.0"
+
+
+def main() -> None:
+    """The console script's entry point: :func:`rostercheck.cli.main`, its imports interrupted without a traceback."""
+    try:
+        from .cli import main as run
+    except KeyboardInterrupt:
+        _interrupted()
+    run()
