@@ -610,3 +610,19 @@ def test_a_city_roster_naming_each_members_county_judges_each_move_against_it():
         {"name": "赵六", "id": people[2], "date": "20260601", "dest": "湖南省隆回县桃洪镇", "reason": "投靠"}]}  # inside 隆回县
     ctx = context(rows, moves, roster_title="邵阳市2026年第三季度低保花名册")
     assert flagged(ctx, "C02") == [("张三", "高")]
+
+
+def test_a_death_list_id_saved_as_three_digits_is_said_to_be_unmatchable():
+    """'3.41824E+17' (a CSV saved again by Excel) keeps six digits: no name and prefix links it, and the warning says so
+    beside the number-typed IDs that still link at 中 (held-out 93)."""
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    deaths = [{"name": "李梅", "id": B[:15] + "000", "date": "2026-05-01"},
+              {"name": "刘堃", "id": "3.41824E+17", "date": "2026-05-01"}]
+    ctx = context(roster(), {"deaths": deaths})
+    assert flagged(ctx, "C02") == [("李梅", "中")]
+    said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+            if "数字格式存储" in w]
+    assert len(said) == 1 and "中有 2 个身份证号" in said[0] and "其中 1 个以科学计数法保存" in said[0], said

@@ -543,3 +543,39 @@ def test_a_public_copy_or_a_screening_given_as_a_roster_is_refused(tmp_path):
                          f"城关镇,东村,张三,{make_id()},2,无疑点,0,,\n", encoding="utf-8")
     with pytest.raises(InputFileError, match="本工具生成的报告"):
         load_table(screening, "roster")
+
+
+@pytest.mark.parametrize("numbers_first", [True, False])
+@pytest.mark.parametrize("labels", [("身份证号", "身份证号码"), ("公民身份号码", "身份证号码（文本）")])
+def test_a_roster_with_its_ids_twice_is_read_from_the_column_that_holds_them_whole(tmp_path, labels, numbers_first):
+    """'身份证号' typed as numbers (4.1E+17, the last digits lost) beside the same IDs as text: the text is read,
+    whichever column stands first or fits its header better, and the warning names both columns."""
+    people = [("吴喆", make_id("19500808", 579, "341823")), ("孟德福", make_id("19620301", 311, "341823")),
+              ("左秀兰", make_id("19580712", 422, "341823")), ("程玥", make_id("19711109", 128, "341823"))]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "乡镇", "姓名", *(labels if numbers_first else labels[::-1]), "供养方式"])
+    for k, (name, pid) in enumerate(people, 1):
+        cells = [float(pid[:15] + "000"), pid]
+        ws.append([k, "榔桥镇", name, *(cells if numbers_first else cells[::-1]), "分散供养"])
+    wb.save(tmp_path / "特困人员名册.xlsx")
+    table = load_table(tmp_path / "特困人员名册.xlsx", "roster")
+    members = build_members([table], AS_OF)
+    assert members["id"].tolist() == [pid for _, pid in people]
+    assert (members["id_status"] == "valid").all()
+    said = [w for w in table.warnings if "都像是身份证号列" in w]
+    shown = [label.replace("（", "(").replace("）", ")") for label in labels]  # labels as read (half-width brackets)
+    assert len(said) == 1 and shown[0] in said[0] and shown[1] in said[0]
+
+
+def test_two_id_columns_both_whole_keep_the_header_choice(tmp_path):
+    """Two text ID columns (the same IDs): the better header is read, as before, with the usual tie note if any."""
+    pid = make_id("19500808", 579, "341823")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号码（文本）", "身份证号"])
+    for name in ("甲乙", "丙丁", "戊己"):
+        ws.append([name, pid, pid])
+    wb.save(tmp_path / "低保花名册.xlsx")
+    table = load_table(tmp_path / "低保花名册.xlsx", "roster")
+    assert table.headers["id"] == "身份证号"

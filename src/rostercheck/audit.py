@@ -243,15 +243,20 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     for kind, ref in inputs.lists.items():
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue
-        damaged = numbers_as_ids(ref)
+        own = numbers_as_ids(ref)
+        damaged = own.copy()
         if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's (each cell judged once)
             blank = by_value_array(ref["id_raw"], lambda v: v is None or v != v or not str(v).strip()).astype(bool)
             damaged |= blank & by_value_array(ref["head_id"], lambda h: h is not None and h == h
                                               and ids.id_number(str(h)).status == ids.NUMERIC).astype(bool)
         damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
-            out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对）。"
-                       "请让报送单位把身份证号列设为“文本”后重新导出。")
+            # (3.41824E+17 keeps six digits: no name and prefix can link it, as for the roster above)
+            few = (source_cells(ref, own & (pd.to_numeric(ref["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
+                                .to_numpy(dtype=bool)) if "id_reliable" in ref.columns else 0)
+            out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
+                       + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法比对" if few else "")
+                       + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
         cut = source_cells(ref, ref["account_cut"].to_numpy(dtype=bool), "bank_account") if "account_cut" in ref.columns else 0
         if cut:  # (a ledger's)
             out.append(f"{inputs.labels[kind]}中有 {cut} 处银行账号以数字格式存储（超过 15 位的后几位已丢失），这些账号不作为同一账号比对"

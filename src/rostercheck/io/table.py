@@ -220,6 +220,15 @@ class _ContentCheck:
         # a bank's ledger may mask its payees' IDs (4105**********0028): the column is still theirs (linked by account)
         self.masked_ids = kind == "payments"
 
+    def filled(self, col: int) -> int:
+        """How many of the sample's rows have a cell in a column."""
+        return sum(1 for row in self.rows if col < len(row) and text(row[col]))
+
+    def valid_ids(self, col: int) -> int:
+        """How many of the sample's cells in a column are valid IDs as they stand (a number cell is not: its last
+        digits are lost)."""
+        return sum(1 for row in self.rows if col < len(row) and ids.id_number(row[col]).status == ids.VALID)
+
     def __call__(self, fld: str, col: int) -> bool:
         key = (fld, col)
         if key not in self.memo:
@@ -281,8 +290,10 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
-    chosen = assign_columns(labels, kind, _ContentCheck(grid.rows[r + h :], kind))
+    content = _ContentCheck(grid.rows[r + h :], kind)
+    chosen = assign_columns(labels, kind, content)
     mapping, warnings = chosen.mapping, chosen.warnings
+    _whole_ids(content, labels, kind, mapping, warnings)
     if "id" not in mapping and kind != "cadre_relatives":
         col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels)
         if col is not None:
@@ -292,6 +303,27 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
                 warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
     title = " ".join(text(c) for row in grid.rows[:r] for c in row if text(c))
     return Layout(r + h, labels, mapping, title, warnings)
+
+
+def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: dict[str, int], warnings: list[str]) -> None:
+    """Read the person's ID from the column that holds it whole: a roster with the ID twice ('身份证号' typed as numbers,
+    4.1E+17 with its last digits lost, beside '身份证号码' as text) is read from the column of more valid IDs, whatever
+    the headers' fit (said in a warning). Either column's damage is never an exact key; the better one is read."""
+    col = mapping.get("id")
+    if col is None:
+        return
+    taken = set(mapping.values())
+    rivals = [c for _, _, f, c in candidates(labels, kind) if f == "id" and c not in taken and content("id", c)]
+    if not rivals:
+        return
+    valid = {c: content.valid_ids(c) for c in [col, *rivals]}
+    best = max(rivals, key=lambda c: (valid[c], -c))
+    if valid[best] > valid[col] and valid[best] >= 0.8 * content.filled(best):
+        mapping["id"] = best
+        name = lambda c: labels[c] if c < len(labels) else ""  # noqa: E731
+        warnings[:] = [w for w in warnings if not (f"第 {col + 1} 列" in w and f"第 {best + 1} 列" in w)]
+        warnings.append(f"第 {col + 1} 列“{name(col)}”和第 {best + 1} 列“{name(best)}”都像是身份证号列，第 {best + 1} 列的有效"
+                        f"身份证号更多（{valid[best]} 个对 {valid[col]} 个，前 {CONTENT_SAMPLE} 行），已按第 {best + 1} 列读取")
 
 
 def id_like_cell(cell: object) -> bool:
