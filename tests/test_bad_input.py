@@ -233,3 +233,11 @@ def test_a_list_sharing_household_columns_with_a_roster_is_read_as_given(tmp_pat
     path = tmp_path / {"registry": "户籍人口信息.csv", "rejected": "不予批准名单.csv"}[kind]
     path.write_text(header + "\n" + ",".join(cells[h] for h in header.split(",")) + "\n", encoding="utf-8")
     assert len(load_table(path, kind).frame) == 1
+
+
+def test_an_excel_lock_file_given_as_the_roster_is_named_as_one(tmp_path):
+    # held-out 93: '~$花名册.xlsx' (165 bytes: the user's name) was called a text file renamed to .xlsx
+    lock = tmp_path / "~$低保花名册.xlsx"
+    lock.write_bytes(b"\x0cAdministrator" + b"\x00" * 40 + b"\x0c\x00A\x00d\x00m\x00i\x00n\x00" + b" \x00" * 50)
+    proc = audit(lock, tmp_path=tmp_path)
+    assert "扩展名" not in assert_refused(proc, INPUT, "临时锁定文件", "~$低保花名册.xlsx")

@@ -181,6 +181,9 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
     if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
         raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
     notes: list[str] = []
+    if path.name.startswith("~$") and fmt != XLSX:  # the lock file Excel and WPS keep beside an open workbook
+        raise InputFileError(path, "这是 Excel/WPS 打开工作簿时生成的临时锁定文件（文件名以 ~$ 开头），不是花名册或名单。"
+                                   "请改为选择同一文件夹中的工作簿本身（锁定文件在关闭工作簿后会自动消失）。")
     if fmt == TEXT:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
