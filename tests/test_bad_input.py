@@ -241,3 +241,16 @@ def test_an_excel_lock_file_given_as_the_roster_is_named_as_one(tmp_path):
     lock.write_bytes(b"\x0cAdministrator" + b"\x00" * 40 + b"\x0c\x00A\x00d\x00m\x00i\x00n\x00" + b" \x00" * 50)
     proc = audit(lock, tmp_path=tmp_path)
     assert "扩展名" not in assert_refused(proc, INPUT, "临时锁定文件", "~$低保花名册.xlsx")
+
+
+def test_a_moves_list_given_as_the_deaths_list_is_refused_though_its_reason_reads_as_a_cause(tmp_path):
+    # held-out 93: 迁移原因 passed for a death's 注销原因, so a moves list under --deaths was read: in-county movers
+    # became C02 低 "在死亡/注销名单中（未写死亡日期）"
+    moves = tmp_path / "户籍迁出名单.csv"
+    moves.write_text(f"姓名,身份证号码,迁出日期,迁往地,迁移原因\n张0,{ID},2025-09-11,江苏省南京市,购房\n", encoding="utf-8")
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", moves, tmp_path=tmp_path)
+    assert_refused(proc, INPUT, "户籍迁出名单.csv", "看起来是户籍迁出名单", "迁往地")
+    # a cancellations list without dates, its cause beside nothing of another kind, is still read
+    cancelled = tmp_path / "户籍注销名单.csv"
+    cancelled.write_text(f"姓名,身份证号码,注销原因\n张0,{ID},死亡\n", encoding="utf-8")
+    assert audit(roster_csv(tmp_path / "r2.csv"), "--deaths", cancelled, tmp_path=tmp_path).returncode == 0

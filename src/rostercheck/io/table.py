@@ -832,7 +832,7 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
     assigned = [(labels, assign(labels, "roster"), assign(labels, kind)) for labels in headers]
     for labels, roster, mine in assigned:
         if any(mine.get(f) not in (None, *roster.values()) for f in present):
-            return  # a column of its kind that is no roster column (a roster's 乡镇/村 pass for a cadre list's)
+            break  # a column of its kind that is no roster column (a roster's 乡镇/村 pass for a cadre list's): no roster
         taken = set(mine.values())
         marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster and roster[f] not in taken]
         marks += [labels[roster[f]] for f in _HOUSEHOLD_MARKS if f in roster and roster[f] not in taken][:1]
@@ -842,8 +842,9 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         if len(marks) >= 2 and (benefit or not (present or named)):
             raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列），不是{what}。花名册请写在命令开头"
                                        f"（选项之前），{what}请用对应的选项指定。")
-    if present:
+    if any(f in fields for f in present):
         return
+    # (a column only of _ALSO_OWN — a 迁移原因 read as a death's cause — does not outweigh another kind's own column)
     for labels, roster, mine in assigned:
         # (a column the kind or a roster reads as something else — 申请类别, 城乡类别 — is no other list's 险种类别)
         known = set(mine.values()) | {roster[f] for f in (*_ROSTER_MARKS, *_BENEFIT_MARKS) if f in roster}
@@ -854,6 +855,6 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         if other:
             raise InputFileError(path, f"看起来是{KIND_LABELS.get(other[0], other[0])}（有“{other[1]}”列），不是{what}："
                                        f"表头中没有{what}应有的列。请确认是否放错了选项。")
-    if named:
+    if present or named:
         return
     raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项。")
