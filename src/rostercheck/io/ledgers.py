@@ -306,11 +306,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
         if "year" not in frame.columns:
             frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
+            _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of))
         return frame, notes
-    named = month_named(grid.sheet, layout.title, path.stem)
-    if not named:
-        mm = _bare_month(grid.sheet, layout.title, path.stem)
-        named = _with_year(mm, parent_year, as_of) if mm else ""
+    named = _sheet_month(grid, layout, path, parent_year, as_of)
     if named:
         frame["month"] = _same(n, named)
         frame["month_source"] = _same(n, "表名")
@@ -323,6 +321,30 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "")
         notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
+
+
+def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date) -> str:
+    """The month a sheet's name, title or file name says ('2025年5月', or '5月' in a workbook of 2025), else ''."""
+    named = month_named(grid.sheet, layout.title, path.stem)
+    if not named:
+        mm = _bare_month(grid.sheet, layout.title, path.stem)
+        named = _with_year(mm, parent_year, as_of) if mm else ""
+    return named
+
+
+def _blank_months_named(frame: pd.DataFrame, named: str) -> None:
+    """Rows whose month cell is blank, in a sheet with a month column, take the month the sheet names, as a sheet
+    without the column does (their source then '表名': a 补发3月 remark still says which month they are for)."""
+    coded = _distinct(frame["month"]) if named else None
+    if coded is None:
+        return
+    codes, cells = coded
+    blank = np.flatnonzero(np.array([not text(c) for c in cells], dtype=bool)[codes])
+    if not len(blank):
+        return
+    months, sources = frame["month"].to_numpy(dtype=object).copy(), np.asarray(frame["month_source"], dtype=object).copy()
+    months[blank], sources[blank] = named, "表名"
+    frame["month"], frame["month_source"] = pd.Series(months, index=frame.index), pd.Categorical(sources)
 
 
 def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:
@@ -564,7 +586,11 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         months = object_array([f"{y}-{b}" if y and b else m for m, y, b in zip(mapped[codes].tolist(), years, bare)])
     # When the month came from the sheet or the payment date: back pay named in the item or remark (补发6月), or the
     # month an item names (a bank file's 摘要 '2026年1月低保金', paid in February).
-    rows = np.flatnonzero(np.asarray(cols["month_source"] != "列"))
+    # A month column's month gives way only to back pay its remark names for other months (所属期 2025年6月 beside
+    # 补发3-5月: the batch's month, paying March to May).
+    by_column = np.asarray(cols["month_source"] == "列")
+    col_spans, col_span_codes = judged("month", month_span)
+    rows = np.flatnonzero(~by_column | _said(cols["remark"], "补发") | _said(cols["item"], "补发"))
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
     if len(rows):
         items = _cells(cols["item"], rows).tolist()
@@ -572,6 +598,18 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         for r, item, note in zip(rows.tolist(), items, notes):
             m = mapped[codes[r]] if months is None else months[r]
             back = back_pay_months(note, m)
+            if by_column[r]:
+                if col_spans[col_span_codes[r]]:  # the cell names its months itself (所属期 2025年3-5月)
+                    continue
+                paid = cols["paid_date"].iat[r]  # the year of '补发3-5月' as of the later of the month and the payment
+                if isinstance(paid, dt.date) and (month(paid) or "") > m:
+                    back = back_pay_months(note, month(paid))
+                if back and m not in back:
+                    months = mapped[codes] if months is None else months
+                    months[r] = back[0]
+                    if len(back) > 1:
+                        named_spans[r] = back
+                continue
             span = month_span(note) if "月" in note or "季" in note else None
             if span or len(back) > 1:
                 named_spans[r] = span or back
@@ -598,6 +636,11 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _said(column: pd.Categorical, word: str) -> np.ndarray:
+    """Per row: whether a coded text column's cell holds a word (each distinct cell judged once)."""
+    return np.append(np.array([word in str(c) for c in column.categories], dtype=bool), False)[column.codes]
 
 
 def _blank_none(value):
