@@ -150,6 +150,23 @@ def test_a_folder_stands_for_its_ledger_files(tmp_path):
     assert len(tables) == 2 and sorted(frame["month"]) == ["2026-07", "2026-08"]
 
 
+def test_a_file_of_a_folder_that_is_no_ledger_is_passed_over_and_said_but_one_named_is_refused(tmp_path):
+    # held-out 91: a readme.txt (or a list of names) beside the bank files stopped the whole audit with exit 3
+    head = ["姓名", "身份证号", "所属月份", "发放金额"]
+    write(tmp_path / "a.xlsx", {"S": [head, ["张三", A, "2026-07", 516]]})
+    (tmp_path / "readme.txt").write_text("说明：本文件夹为7月代发明细\n请勿修改\n", encoding="utf-8")
+    (tmp_path / "名单.csv").write_text(f"姓名,身份证号\n张三,{A}\n", encoding="utf-8")
+    tables, frame, warnings = load_ledgers([tmp_path], AS_OF)
+    assert len(tables) == 1 and list(frame["month"]) == ["2026-07"]
+    passed = [w for w in warnings if w.endswith("已跳过")]
+    assert [w.split("：")[0] for w in passed] == ["readme.txt", "名单.csv"] and all("无法识别为资金发放明细" in w for w in passed)
+    with pytest.raises(InputFileError, match="无法识别为资金发放明细"):
+        load_ledgers([tmp_path / "readme.txt"], AS_OF)
+    (tmp_path / "a.xlsx").unlink()  # nothing of the folder a ledger: its first file's reason
+    with pytest.raises(InputFileError, match="无法识别为资金发放明细"):
+        load_ledgers([tmp_path], AS_OF)
+
+
 def test_a_folder_without_ledger_files_is_refused_in_chinese(tmp_path):
     (tmp_path / "说明.doc").write_text("x")
     with pytest.raises(InputFileError, match="没有发放明细文件"):
@@ -551,6 +568,7 @@ def test_a_care_homes_lump_table_is_read_as_no_persons_payments_and_said_so(tmp_
                     "巫溪县上磺镇敬老院,特困供养金,2025-01,2,1664,50050112360000004416,巫溪县上磺镇敬老院,成功\n", encoding="utf-8")
     table, frame = read_ledger(path, dt.date(2025, 3, 31))
     assert frame.empty and any("按供养机构拨付的汇总" in w for w in table.warnings)
+    assert not any("没有发放数据行" in w for w in table.warnings)  # (held-out 91: it has rows, read as no person's)
 
 
 def test_a_gbk_ledger_with_a_stray_byte_is_read_naming_its_line(tmp_path):

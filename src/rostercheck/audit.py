@@ -379,11 +379,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     load_policy(config)  # fail on a broken configuration before spending time on loading
     # Payees are people of interest too (their events are kept, F01–F03): keys from the raw rows a second process
     # reads meanwhile; the rows are typed here while the second process filters the held lists.
-    if payments:
-        from .io.ledgers import ledger_files
-
-        payments = ledger_files(payments, [*rosters, *lists.values()])
-    reading = start_payments(payments, as_of, limits, progress)
+    reading = start_payments(payments, as_of, limits, progress, given=[*rosters, *lists.values()])
 
     def payees() -> list[pd.DataFrame]:
         from .io.ledgers import raw_payee_keys

@@ -401,7 +401,7 @@ def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | Non
 
 
 def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
-                   progress: Progress | None = None):
+                   progress: Progress | None = None, given: list[Path] = ()):
     """Start reading the payment ledgers (--payments, repeatable; see :mod:`rostercheck.io.ledgers`).
 
     Args:
@@ -409,6 +409,7 @@ def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits |
         as_of: the review date.
         limits: safety bounds.
         progress: progress callback.
+        given: the rosters and lists, which a folder of ledgers may hold too (left out).
     Returns:
         The :class:`io.ledgers.LedgerReading` (its ``finish()`` gives the tables, the normalised payments and
         warnings; a city's later files are read in a second process meanwhile), or None without ledgers.
@@ -417,7 +418,7 @@ def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits |
         return None
     from .io.ledgers import start_ledgers
 
-    return start_ledgers(list(payments), as_of, limits, progress, ahead=True)
+    return start_ledgers(list(payments), as_of, limits, progress, ahead=True, given=given)
 
 
 def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame, list[str]] | None) -> list[str]:

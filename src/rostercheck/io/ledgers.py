@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import parallel
-from ..errors import InputFileError
+from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
@@ -448,12 +448,13 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raw = RawFile(path, KIND, [fast[:2]], fast[0].notes)
     else:
         raw: RawFile = read_file(path, KIND, limits)
-    frames, warnings, headers, titles, sheets, unused = [], list(raw.notes), {}, [], [], []
+    frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
     for grid, layout in raw.sheets:
         by_account = "bank_account" in layout.mapping and ("holder" in layout.mapping or "name" in layout.mapping)
         if "id" not in layout.mapping and "head_id" not in layout.mapping and not by_account:
             if any(_INSTITUTION_LABEL.search(label) for label in layout.labels):  # 集中供养经费拨付表: sums per care home
                 frames.append(_sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)[0].iloc[:0])
+                institutions += 1
                 warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
                                 "姓名），不逐人核查；机构集中供养人员的资金以机构拨付为准")
                 continue
@@ -477,7 +478,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     frame = _concat(frames)
     if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""} and not _names_months(frame):
         _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets])
-    if frame.empty:
+    if frame.empty and len(frames) > institutions:  # (a care homes' sheet has said why its rows are not read)
         warnings.append("只有表头、没有发放数据行，未参与核查")
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
     return table, frame
@@ -846,18 +847,20 @@ FAR_SHARE = 0.4
 
 
 def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None, progress=None,
-                  ahead: bool = False) -> "LedgerReading":
+                  ahead: bool = False, given: Collection[Path] = ()) -> "LedgerReading":
     """Start reading the ledgers (:func:`load_ledgers`): a city's year goes (in part) to a second process at once.
 
     Args:
         paths, as_of, limits, progress: as :func:`load_ledgers`.
         ahead: this process has other work before it calls :meth:`LedgerReading.finish` (the rosters): the
             second process reads every file meanwhile.
+        given: files given as rosters or lists, left out of a folder (see :func:`ledger_files`).
     Returns:
         The reading; :meth:`LedgerReading.finish` reads the rest and returns what :func:`load_ledgers` returns.
     """
     warnings, seen, files = [], set(), []
-    for path in map(Path, ledger_files(paths)):
+    named = {Path(p).resolve() for p in paths if not Path(p).is_dir()}
+    for path in map(Path, ledger_files(paths, given)):
         if path.resolve() in seen:
             warnings.append(f"{path.name}：重复提供，只读取一次")
             continue
@@ -871,11 +874,13 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
     split = len(files)
     if len(files) > 1 and parallel.workers(sum(sizes) >= parallel.BIG_BYTES) > 1:
         split = 0 if ahead else next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= (1 - FAR_SHARE) * sum(sizes))
-    reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings)
+    # A file found in a folder that is no ledger (a readme, a list of names) is passed over, said; one named is refused.
+    found = {p for p in files if p.resolve() not in named}
+    reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings, found)
     reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found)
     return reading
 
 
@@ -883,8 +888,8 @@ class LedgerReading:
     """Ledgers being read (:func:`start_ledgers`): some files here, the rest in a second process."""
 
     def __init__(self, near: list[Path], far: list[Path], as_of: dt.date, limits: Limits | None, progress,
-                 warnings: list[str]) -> None:
-        self.near_files, self.far_files = near, far
+                 warnings: list[str], found: Collection[Path] = ()) -> None:
+        self.near_files, self.far_files, self.found = near, far, found
         self.as_of, self.limits, self.progress, self.warnings = as_of, limits, progress, warnings
         self.pool = self.far = None
         self.tables, self.frame = [], None
@@ -893,14 +898,17 @@ class LedgerReading:
     def raw(self) -> pd.DataFrame:
         """Read this process's files and wait for the other's: the raw rows (kept for :meth:`finish`)."""
         if self.frame is None:
-            tables, frames = _read_raw(self.near_files, self.as_of, self.limits, self.progress)
+            tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found)
             if self.far is not None:
                 for path in self.far_files:
                     if self.progress:
                         self.progress(KIND_LABELS[KIND], path)
-                more, rest = self.far.result()
-                tables, frames = tables + more, frames + rest
+                more, rest, passed_there = self.far.result()
+                tables, frames, passed = tables + more, frames + rest, passed + passed_there
             self.close()
+            if not tables:  # every file of the folders passed over: the first one's reason
+                raise passed[0]
+            self.warnings += [f"{Path(err.path).name}：{err.message.split('。')[0]}，已跳过" for err in passed]
             self.tables, self.frame = tables, _concat(frames)
         return self.frame
 
@@ -917,18 +925,24 @@ class LedgerReading:
             self.pool = None
 
 
-def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None,
-              progress=None) -> tuple[list[Table], list[pd.DataFrame]]:
-    """Read some ledger files into raw rows (:func:`read_ledger`), joined into one frame (none for no files);
-    also run in a second process."""
-    tables, frames, cells = [], [], _Distinct()
+def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None,
+              found: Collection[Path] = ()) -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
+    """Read some ledger files into raw rows (:func:`read_ledger`), joined into one frame (none for no files), and the
+    errors of files ``found`` in a folder that are no ledger (passed over); also run in a second process."""
+    tables, frames, passed, cells = [], [], [], _Distinct()
     for path in files:
         if progress:
             progress(KIND_LABELS[KIND], path)
-        table, frame = read_ledger(path, as_of, limits, cells)
+        try:
+            table, frame = read_ledger(path, as_of, limits, cells)
+        except InputFileError as err:
+            if path not in found or isinstance(err, LimitExceededError):
+                raise
+            passed.append(err)
+            continue
         tables.append(table)
         frames.append(frame)
-    return tables, [_concat(frames)] if frames else []
+    return tables, [_concat(frames)] if frames else [], passed
 
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
