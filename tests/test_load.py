@@ -260,6 +260,18 @@ def test_system_identifiers_over_chinese_labels_are_one_header(tmp_path):
     assert len(table.frame) == 1 and table.headers["date"] == "死亡日期"
 
 
+def test_system_identifiers_over_a_data_row_are_the_header(tmp_path):
+    # held-out 92: PCS (派出所) and ZZ (住址) made the first person's row score as a second header row (乡镇, 村), so its
+    # cells became the labels, the person was lost and every RQ2 and registry C01 case with him
+    (tmp_path / "户籍人口.csv").write_text(
+        "PCS,HH,HB,XM,XB,GMSFHM,YHZGX,MZ,ZZ\n"
+        f"隆回县公安局桃洪派出所,100000001,家庭户,谭华兰,2,{A},02,汉族,湖南省隆回县桃洪镇城东社区\n"
+        f"隆回县公安局桃洪派出所,100000001,家庭户,王建兴,1,{B},10,汉族,湖南省隆回县桃洪镇城东社区\n", encoding="utf-8")
+    table = load_table(tmp_path / "户籍人口.csv", "registry")
+    assert table.headers == {"household_no": "HH", "relation": "YHZGX", "address": "ZZ", "id": "GMSFHM", "name": "XM"}
+    assert table.frame["id"].tolist() == [A, B]
+
+
 def test_a_new_household_number_starts_a_new_household(tmp_path):
     # A member sheet exported by the system: no head columns, and the second household lists no 户主 row.
     D = make_id("19700404", 141)

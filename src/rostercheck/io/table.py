@@ -144,7 +144,8 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
         labels = _labels(grid.rows[r])
         s1 = score(labels, kind)
         cands = [(s1, 1, labels)]
-        if r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-"):
+        if (r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-")
+                and not any(ids.id_number(c).ok for c in grid.rows[r + 1])):  # (a data row is no header, whatever it scores)
             # a system's field identifiers (XM GMSFHM SWRQ) over a row of Chinese labels: one header, read by the labels
             below = _labels(grid.rows[r + 1])
             s2 = score(below, kind)
