@@ -203,6 +203,18 @@ def test_household_with_cadre_phone_is_rq3_medium_and_account_high():
     assert "13800001111" in evidence(ctx, "RQ3")["王老汉"]
 
 
+@pytest.mark.parametrize("status", ["离任", "已卸任（2025-06-30）", "辞职"])
+def test_a_cadre_the_list_says_has_left_gives_no_rq2_or_rq3(status):
+    # held-out 92: C01 honoured the cadre list's 任职状态 离任, RQ2 and RQ3 did not (中 leads for a former cadre,
+    # whose relatives need no filing); a serving one (在任) still gives both
+    rows = roster()
+    rows[2]["bank_account"] = "6228480012345678"
+    for state, expected in ((status, []), ("在任", ["RQ2", "RQ3"])):
+        ctx = context(rows, {"registry": registry(), "cadres": [{**CADRES[0], "status": state}], "cadre_relatives": []})
+        found, _ = run_checks(ctx, ["RQ2", "RQ3"])
+        assert sorted({f.code for f in found}) == expected, state
+
+
 def test_cadre_phone_among_two_numbers_in_one_cell_is_rq3():
     rows = household("王大山", NEIGHBOUR, village="东村", phone="13700003333/13800001111")
     assert flagged(context(rows, {"cadres": CADRES}), "RQ3") == [("王大山", "中")]

@@ -88,7 +88,8 @@ def _excluded(row: dict, excluded: tuple) -> bool:
 def has_left(row: dict, ctx: Context) -> bool:
     """Whether a staff or cadre row's 人员状态 says the person no longer holds the post (辞职, 调出 …: [C01] left_words)."""
     status = str(row.get("status", "") or "")
-    return bool(status) and any(w in status for w in ctx.specs["C01"].params["left_words"])
+    words = ctx.specs["C01"].params["left_words"] if "C01" in ctx.specs else ()
+    return bool(status) and any(w in status for w in words)
 
 
 def _close(kin: str, age) -> bool:

@@ -20,6 +20,7 @@ from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
 from . import link_fact, person_identity, rule, where
+from .c01_staff import has_left
 from .d_roster import household_heads
 
 
@@ -104,6 +105,8 @@ def unfiled(ctx: Context) -> list[Finding]:
         if hh in homes.get(o, ()):
             continue  # the cadre is in this household: C01 already says so
         row = cads[o]
+        if has_left(row, ctx):
+            continue  # the list says he no longer holds the post (离任, 辞职 …: [C01] left_words), as C01 reads it
         cadre_keys = (o, row["name_key"], row["id"] if row["id_status"] == "valid" else "")
         if has_filing and _is_filed(cadre_keys, name_key, m, index, relatives, linked):
             continue  # filed: RQ1 lists it
@@ -189,6 +192,8 @@ def contacts(ctx: Context) -> list[Finding]:
             if hh in homes.get(o, ()):
                 continue  # the cadre's own household: C01
             row = cads[o]
+            if has_left(row, ctx):
+                continue  # no longer in the post (as RQ2, C01)
             cadre = _cadre_text(row.get("post", ""), row["name"])
             evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
             out.append(Finding("RQ3", heads[hh], evidence, weakest(conf), ctx.labels["cadres"],
