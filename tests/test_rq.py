@@ -40,6 +40,8 @@ def test_unfiled_registry_relatives_are_rq2_medium():
     assert flagged(ctx, "RQ2") == [("李秀英", "中"), ("王老汉", "中")]
     text = evidence(ctx, "RQ2")["王老汉"]
     assert "与 东村 村委会主任 王建国 同户（户号 1001，关系：父亲），未备案" in text
+    # whose ID matched the registry how (held-out 92: "本人…第 16 位不同" read as the recipient's, was the cadre's)
+    assert "户籍信息同户（干部与户籍：身份证号一致；保障对象与户籍：身份证号一致）" in text and "本人" not in text
 
 
 @pytest.mark.parametrize("relation", ["99", "非亲属", "借住"])

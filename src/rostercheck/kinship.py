@@ -124,6 +124,7 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         return ctx.cache[key]
     out = pd.DataFrame(columns=KIN_COLUMNS)
     ol = official_links(ctx, kind)
+    who = "干部" if kind == "cadres" else "财政供养人员"
     if len(ol):
         reg = ctx.lists["registry"]
         hh = reg["household_no"].astype(str).str.strip()
@@ -151,7 +152,9 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
                 "label": [kin_label(k, s) for k, s in zip(pairs["kin"], sex)],
                 "household_no": pairs["household_no"].to_numpy(), "r": pairs["rb"].to_numpy(),
                 "confidence": [weakest(MEDIUM, x, y) for x, y in zip(pairs["co"], pairs["cm"])],
-                "key": [f"户籍信息同户：本人{x}，亲属{y}" + ("；户内只有一名子女（及其配偶），按此推断父母子女关系" if i else "")
+                # whose ID matched how, named (a damaged ID is the official's or the member's, never "本人")
+                "key": [f"户籍信息同户（{who}与户籍：{x}；保障对象与户籍：{y}）"
+                        + ("；户内只有一名子女（及其配偶），按此推断父母子女关系" if i else "")
                         for x, y, i in zip(pairs["ko"], pairs["km"], pairs["inferred"])],
             })
     ctx.cache[key] = out
