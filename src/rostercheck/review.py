@@ -268,7 +268,9 @@ _CLAIM_CHECK = {"F04": "多发的资金是否已追回", "F05": "金额是否已
                 "D02": "共用的银行账号是否已改为各户本人的账户", "D03": "花名册中的身份证号是否已更正",
                 "C08": "是否已入户核实劳动就业情况（无正当理由拒绝劳动的才按规定处理）",
                 "RQ1": "审核材料是否已复核", "RQ2": "亲属关系是否已核实、是否已补办备案",
-                "RQ3": "该户为何留干部的电话或账号是否已核实"}
+                "RQ3": "联系电话、银行账号是否已改为本户的，与该干部的关系是否已核实"}
+# Findings put right without leaving the roster, which the roster alone cannot recheck: "still enrolled" is no sign.
+_NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
 
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
@@ -349,7 +351,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         status = _money_status(f, notes)
     elif status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
-        notes.append(f"乡镇填报“{claimed}”，但仍在册，请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
+        notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
+                     f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
     if suppress.is_verified(f["核实情况"], claimed):
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
