@@ -43,6 +43,18 @@ def test_one_account_for_two_households_flags_both():
     assert money(money_context(roster(), rows), "F07") == [("李四", "中", None, None), ("陈国强", "中", None, None)]
 
 
+def test_a_shared_accounts_evidence_gives_the_months_the_other_households_were_paid_into_it():
+    # held-out 91: the owner's row for 2026-07 …09 cited only her own July payment, the sharing began in September
+    from money import findings
+
+    rows = [pay(A, "陈国强", m, 1032, bank_account="6228480012345678") for m in ("2026-07", "2026-08", "2026-09")]
+    rows.append(pay(C, "李四", "2026-09", 700, bank_account="6228480012345678"))
+    said = {f.months: f.evidence for f in findings(money_context(roster(), rows), "F07")}
+    assert "其他户的资金打入该账号的月份：2026-09（1个月）" in said["2026-07至2026-09（3个月）"]
+    assert "其他户的资金打入该账号的月份：2026-07至2026-09（3个月）" in said["2026-09（1个月）"]
+    assert all("（户主 陈国强、李四）" in text for text in said.values())  # as township copies unname the others
+
+
 def test_accounts_stored_as_numbers_are_not_one_account_and_the_run_says_so():
     # three accounts 6228480012345670011/22/33 typed as numbers: Excel keeps 622848001234567 and zeros (held-out 79)
     from types import SimpleNamespace

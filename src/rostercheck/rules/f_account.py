@@ -255,12 +255,14 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     for account, households in by_account.items():
         if len(households) < 2:
             continue
-        who = "、".join(payee_name(ctx, led, r) for r in households.values())
+        who = "、".join(payee_name(ctx, led, r) for r in households.values())  # ('（户主 甲、乙）': report.own_township_only)
         for h, r in households.items():
             if institution[r]:
                 continue  # an institution's residents share its account: no lead for them (the others sharing it are)
-            evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（户主 {who}），如 {led.where(r)}。"
-                        "请核实账户归属，是否有他人代领或冒领")
+            # when the others were paid into it (an owner's own months are no sharing), named by no one
+            theirs = months_text(sorted(set().union(*(months[account, h2] for h2 in households if h2 != h)) - {""}))
+            evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（户主 {who}），如 {led.where(r)}"
+                        + (f"；其他户的资金打入该账号的月份：{theirs}" if theirs else "") + "。请核实账户归属，是否有他人代领或冒领")
             facts = (("signal", "shared"), ("account", account))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, MEDIUM, "发放账号相同",
                                sorted(months[account, h] - {""}), None, None, facts, months_decide=False))
