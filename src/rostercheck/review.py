@@ -278,24 +278,44 @@ _MONEY_DONE = ("已追回", "已收回", "已退回", "已缴回", "已追缴", 
                "已整改", "整改完成", "已完成")
 _MONEY_NOT_YET = ("正在", "未追回", "未补发", "尚未", "追回中", "补发中", "部分")
 _AMOUNT = re.compile(r"(?:追回|收回|退回|缴回|追缴|补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)|(\d[\d,，]*(?:\.\d+)?)\s*元")
+# An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
+_LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)")
+# Where a township writes what it did: its status, its findings, its measures.
+_RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
+
+
+def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
+    """(the amount a township's text says was recovered or paid, the amount it says is still owed); ``bare``: an amount
+    without a verb counts (a status '800元'; not in 核实情况, which may say '每月400元')."""
+    left = sum(v for m in _LEFT.finditer(text) if (v := _number(m.group(1))))
+    rest = _LEFT.sub("", text)
+    done = sum(v for m in _AMOUNT.finditer(rest) if (v := _number(m.group(1) or (m.group(2) if bare else None))))
+    return done, left
 
 
 def _money_status(f: pd.Series, notes: list[str]) -> str:
     """A money finding's status as the township's return says (the ledgers of the review quarter are not read): put
-    right when it says the money was recovered, paid or the account changed, and the amount it names (in its status or
-    a column it added) is not less than the list's; else open, with what is still owed."""
+    right when it says the money was recovered, paid or the account changed, and the amount it names (in its status,
+    its 核实情况 or 整改措施, or a column it added) is not less than the list's and leaves nothing owed; else open, with
+    what is still owed."""
     claimed = str(f["整改状态"] or "")
+    texts = [str(f.get(c) or "") for c in _RETURN_TEXTS]
     owed = next((float(v) for v in (f.get("应追回金额"), f.get("应补发金额")) if _number(v)), None)
-    # an amount in the status ('已追回800元'), or the cell of a column the township added for it (实际追回金额)
-    said = sum(v for m in _AMOUNT.finditer(claimed) if (v := _number(m.group(1) or m.group(2))))
+    # an amount in a text ('已追回800元'), or the cell of a column the township added for it (实际追回金额); the same
+    # amount written in two places counts once
+    said = [_amounts_said(t, c == "整改状态") for c, t in zip(_RETURN_TEXTS, texts)]
     added = [v for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))
              if (v := _number(f[c]))]
-    done = max([said, *added]) or None  # (the same amount written in both places counts once)
-    if done is not None and owed is not None and done < owed - 1:
-        notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(owed - done)}")
+    done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
+    if done is not None and owed is not None and (done < owed - 1 or left > 1):
+        notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(max(owed - done, left))}")
         return OPEN
-    if any(w in claimed for w in _MONEY_DONE) and not any(w in claimed for w in _MONEY_NOT_YET):
-        notes.append(f"资金类问题按乡镇填报的“{claimed}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
+    if left > 1:
+        notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
+        return OPEN
+    if (any(w in t for t in texts for w in _MONEY_DONE) and not any(w in t for t in texts for w in _MONEY_NOT_YET)):
+        shown = claimed or next(t for t in texts if any(w in t for w in _MONEY_DONE))
+        notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
         return DONE
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
@@ -338,7 +358,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif j is None:
         status = DONE
         notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中"
-                     + ("（户主已变更、该户仍在册的，按原户主身份证号查不到，请核实）" if what.startswith("该户（") else ""))
+                     + ("（户主已变更、该户仍在册的，按原户主身份证号查不到，请核实）"
+                        if what.startswith("该户（") and not f["类别代码"].startswith("F") else ""))
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
         status = DONE
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}），但复核花名册已不存在该问题")
@@ -349,7 +370,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
-        status = _money_status(f, notes)
+        # (verified as no problem: no word of money owed, below)
+        status = OPEN if suppress.is_verified(f["核实情况"], claimed) else _money_status(f, notes)
     elif status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
         notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
                      f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
