@@ -30,6 +30,15 @@ def test_pension_over_rural_standard_is_flagged_with_readable_evidence():
     assert "养老金 张三（企业职工基本养老保险）2,800.00 元/月 ÷ 家庭人口 2 = 1,400.00 元/人·月 > 农村标准 516 元" in text
 
 
+def test_income_a_fraction_of_a_yuan_above_the_standard_shows_the_fraction():
+    # held-out 95: 1,548.01 ÷ 3 = 516.0033 was printed "516.00 元/人·月 > 农村标准 516 元"; one fen less is no finding
+    rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子女", SON)])
+    ctx = context(rows, {"pensions": [pension("张三", HEAD, 1548.01)]})
+    assert flagged(ctx, "C03") == [("张三", "高")]
+    assert "÷ 家庭人口 3 = 516.003 元/人·月 > 农村标准 516 元" in evidence(ctx)[0]
+    assert flagged(context(rows, {"pensions": [pension("张三", HEAD, 1548.00)]}), "C03") == []
+
+
 def test_two_pensions_are_added_up_for_an_urban_household():
     ctx = context(couple(area_type="城市"), {"pensions": [pension("张三", HEAD, 1350),
                                                          pension("李梅", WIFE, 170, "城乡居民基本养老保险")]})
@@ -66,6 +75,8 @@ def test_repaired_id_match_is_medium():
     typo = HEAD[:15] + ("0" if HEAD[15] != "0" else "1") + HEAD[16:]
     ctx = context(couple(), {"pensions": [pension("张三", typo, 2800)]})
     assert flagged(ctx, "C03") == [("张三", "中")]
+    text = evidence(ctx)[0]  # the key said once (held-out 95: "…（姓名一致；…），请核实；姓名一致；…")
+    assert text.count("姓名一致") == 1 and "请核实" in text, text
 
 
 # must not flag

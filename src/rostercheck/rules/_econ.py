@@ -52,6 +52,17 @@ def money_text(value: float) -> str:
     return f"{value:,.2f}"
 
 
+def above_text(value: float, limit: float) -> str:
+    """An amount compared as above a limit, as :func:`money_text` shows it, with more decimals where two would not show
+    it above (1,548.01 ÷ 3 = 516.0033 > 516, not '516.00 > 516')."""
+    text = money_text(value)
+    if value > limit and round(value, 2) <= limit:
+        for digits in (3, 4, 6):
+            if round(value, digits) > limit:
+                return f"{value:,.{digits}f}"
+    return text
+
+
 def standard_text(value: float) -> str:
     """Return a standard as '516' (no decimals when whole) or '516.50'.
 

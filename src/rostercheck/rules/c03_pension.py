@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import codes
 from . import record_facts, rule, where
-from ._econ import linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
+from ._econ import above_text, linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
 from ._household import declared_income, households, size_of, standard_for
 
 
@@ -79,7 +79,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     if per_person <= standard:
         return []
     summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
-    calc = (f"{text}{summed} ÷ 家庭人口 {size} = {money_text(per_person)} 元/人·月 > "
+    calc = (f"{text}{summed} ÷ 家庭人口 {size} = {above_text(per_person, standard)} 元/人·月 > "
             f"{label} {standard_text(standard)} 元")
     # the parts linked exactly are above the standard by themselves: the weaker links decide nothing
     conf = HIGH if sure / size > standard and HIGH in confs else weakest(confs)
@@ -88,7 +88,8 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     for j in pensioners:
         h = paid[j][0]
         row = rows[h.r]
-        evidence = f"{where(ctx, 'pensions', row)}：{calc}；{h.key}"
+        # (a key the calculation names already, for a weakly linked part, is not said twice)
+        evidence = f"{where(ctx, 'pensions', row)}：{calc}" + (f"；{h.key}" if f"（{h.key}）" not in calc else "")
         own = HIGH if any(x.confidence == HIGH for x in paid[j]) else weakest([x.confidence for x in paid[j]])
         # Facts: the pension's type decides; its amount rises every year and is left out.
         out.append(Finding("C03", j, evidence, weakest([conf, own]), ctx.labels["pensions"], str(int(row["_row"])), h.key,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import link_fact, rule
-from ._econ import cell, money_text, months_text, standard_text, wage_months, wage_rows, wages, weakest
+from ._econ import above_text, cell, money_text, months_text, standard_text, wage_months, wage_rows, wages, weakest
 from ._household import households, size_of, standard_for
 
 
@@ -40,7 +40,7 @@ def check(ctx: Context) -> list[Finding]:
             parts.append(f"{who}月均 {money_text(w.average)} 元")
         summed = f"，合计 {money_text(total)} 元/月" if len(parts) > 1 else ""
         calc = (f"缴费工资（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
-                f"{money_text(total / size)} 元/人·月 > {std_label} {standard_text(standard)} 元")
+                f"{above_text(total / size, standard)} 元/人·月 > {std_label} {standard_text(standard)} 元")
         conf = weakest([w.confidence for w in earners])
         for w in earners:
             rows = wage_rows(ref, w.rows)
