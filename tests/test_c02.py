@@ -465,9 +465,10 @@ def test_separate_destination_code_column_is_read_with_the_words():
     ("注销", "", "注销日期", [("李梅", "高")]),  # a word saying nothing more: the list (and its blank cause) decides
     ("0", "", "注销日期", [("李梅", "低")]),  # a code: not sure
     ("1", "20260815", "死亡日期", [("李梅", "高")]),  # a code beside a death date: the date decides
+    ("3", "", "注销日期", []),  # held-out 94: a code beside the cause 迁出注销 (not a death): no 低 lead
 ])
 def test_a_deaths_lists_person_status(status, date, date_label, expected):
-    rows = [{"name": "李梅", "id": B, "date": date, "status": status}]
+    rows = [{"name": "李梅", "id": B, "date": date, "status": status, **({"cause": "迁出注销"} if status == "3" else {})}]
     assert flagged(_deaths_headed(rows, {"date": date_label, "status": "人员状态"}), "C02") == expected
 
 

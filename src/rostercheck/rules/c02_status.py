@@ -79,8 +79,9 @@ def says_died(row: Mapping, params: dict) -> bool | None:
             return False
         if any(w in status for w in params["not_death_words"]):
             return False
-        if not re.search(r"[\u4e00-\u9fff]", status):  # a code ('0', '3'): only a death date decides
-            return True if dated else None
+        if not re.search(r"[\u4e00-\u9fff]", status):  # a code ('0', '3'): a death date decides, else a cause
+            # that says another reason (迁出注销: not a death); a cause that says death is not sure beside the code
+            return True if dated else (False if death_cause(str(row.get("cause", "") or ""), params) is False else None)
     said = death_cause(str(row.get("cause", "") or ""), params)
     if said is None and dated:
         return True
