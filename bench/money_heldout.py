@@ -416,7 +416,7 @@ def build(seed: int):
     h.holder_text = stranger_name
     h.holder = Person(stranger_name, "", "", "男", dt.date(1980, 1, 1))
     h.account = g.account("6228")
-    g.add("F07", h, note="holder is no member of the household (B/C months)")
+    g.add("F07", h, note="holder is no member of the household (B/C months): the roster's own account, 低 (F07.toml)")
     h1, h2 = take(), take()
     h2.account = h1.account
     g.add("F07", h1, note="one account for two households")

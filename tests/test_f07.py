@@ -2,7 +2,7 @@
 
 import pytest
 
-from money import household, make_id, money, money_context, pay
+from money import findings, household, make_id, money, money_context, pay
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
@@ -43,9 +43,22 @@ def test_one_account_for_two_households_flags_both():
     assert money(money_context(roster(), rows), "F07") == [("李四", "中", None, None), ("陈国强", "中", None, None)]
 
 
+def test_the_households_registered_account_under_a_name_no_roster_holds_is_low():
+    # held-out 91 (F07.toml: the household's own registered account received in the name of someone on no roster,
+    # most often the former head, is 低, to change the payee): it was 中 as any stranger's account
+    registered = household("陈国强", A, [("王芳", "配偶", B)], benefit=1032, bank_account="6228480012345678")
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="陈老汉", bank_account="6228480012345678")]
+    got = findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")
+    assert [(f.confidence, "是花名册登记的本户账号" in f.evidence, "变更领取人" in f.evidence) for f in got] == [("低", True, True)]
+    # another account, or a holder who is someone on a roster (another household's 代领): 中 as before
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="陈老汉", bank_account="6228480099998888")]
+    assert [f.confidence for f in findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")] == ["中"]
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="李四", bank_account="6228480012345678")]
+    assert [f.confidence for f in findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")] == ["中"]
+
+
 def test_a_shared_accounts_evidence_gives_the_months_the_other_households_were_paid_into_it():
     # held-out 91: the owner's row for 2026-07 …09 cited only her own July payment, the sharing began in September
-    from money import findings
 
     rows = [pay(A, "陈国强", m, 1032, bank_account="6228480012345678") for m in ("2026-07", "2026-08", "2026-09")]
     rows.append(pay(C, "李四", "2026-09", 700, bank_account="6228480012345678"))

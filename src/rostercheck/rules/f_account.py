@@ -218,16 +218,24 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         for r in sel[foreign[pair]].tolist():
             bad[led.household[r]].append(r)
     out = []
+    registered = _member_values(ctx, set(bad), "bank_account")  # the accounts the roster gives each household
+    enrolled = set(ctx.members["name_key"].tolist())  # (a holder named as someone on a roster is another's 代领: 中)
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
         accounts = "、".join(sorted({_masked(led.cols["bank_account"][r]) for r in rows if led.cols["bank_account"][r]}))
         months = [led.cols["month"][r] for r in rows if led.cols["month"][r]]
-        evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}；"
-                    f"{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。请核实是否为代领、账户是否本户所有")
+        # the household's own account as the roster registers it, under a name no roster holds (most often the former
+        # head's, as F07.toml says): a payee to be changed, 低
+        own = all(led.cols["bank_account"][r] in registered.get(h, ()) and led.cols["holder_key"][r] not in enrolled
+                  for r in rows)
+        evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}"
+                    + ("（是花名册登记的本户账号）" if own else "") + f"；{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。"
+                    + ("如户名是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用" if own
+                       else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
-        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM, "户名与家庭成员姓名比对", months,
-                           None, None, facts, months_decide=False))
+        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW if own else MEDIUM, "户名与家庭成员姓名比对",
+                           months, None, None, facts, months_decide=False))
     return out
 
 
