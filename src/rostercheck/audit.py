@@ -235,6 +235,10 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         out.append(f"{roster}中有 {int(numeric.sum())} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
                    + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法与名单比对" if few else "")
                    + "，请尽快更正。")
+    short = int((inputs.members["id_status"] == ids.SHORT).sum())
+    if short:  # (README: IDs of 17 characters are said apart)
+        out.append(f"{roster}中有 {short} 个身份证号只有 17 位（末位校验码缺失），这些人只按“姓名+前17位”以中等置信度比对，"
+                   "请核对后补全。")
     if "account_cut" in inputs.members.columns:
         cut = inputs.members.loc[inputs.members["account_cut"].astype(bool), "household"].nunique()
         if cut:

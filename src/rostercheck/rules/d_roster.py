@@ -7,6 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ..match import repaired_key
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..roster import enrolment_household, is_covered, roster_place
@@ -87,7 +88,42 @@ def duplicates(ctx: Context) -> list[Finding]:
             out.append(Finding("D01", j, evidence, MEDIUM if named_apart else HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
                                 *(("enrolment", _enrolment(mem, k)) for k in group.index))))
-    return out + _number_typed_duplicates(mem, covered)
+    return out + _number_typed_duplicates(mem, covered) + _mistyped_duplicates(mem, covered)
+
+
+def _mistyped_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding]:
+    """An ID with one digit mistyped (its check digit wrong) or its last character lost (17 digits) in one enrolment,
+    and the same person's ID in another (written whole or mistyped alike): the same name and the IDs' agreement
+    (:func:`match.repaired_key`: the same birth date and one digit apart, or the first 17 digits) make them one person,
+    at 中."""
+    damaged = covered & mem["id_status"].isin([ids.CHECK, ids.SHORT]).to_numpy() & (mem["name_key"] != "").to_numpy()
+    if not damaged.any():
+        return []
+    usable = covered & mem["id_status"].isin([ids.VALID, ids.CHECK, ids.SHORT]).to_numpy() & (mem["name_key"] != "").to_numpy()
+    names = set(mem.loc[damaged, "name_key"].tolist())
+    pool = mem[usable & mem["name_key"].isin(names).to_numpy()]
+    reliable = pd.to_numeric(pool["id_reliable"], errors="coerce").fillna(0).astype(int) if "id_reliable" in pool else None
+    out = []
+    for _, group in pool.groupby("name_key", sort=False):
+        rows = group.index.tolist()
+        pairs = {}  # a damaged row → (the other rows it is one person with, the key)
+        for j in rows:
+            if group.at[j, "id_status"] == ids.VALID:
+                continue
+            for k in rows:
+                if k == j or all(mem.at[j, c] == mem.at[k, c] for c in ("household", "programme", "township")):
+                    continue  # one enrolment (a household file and a member file)
+                key = repaired_key(mem.at[j, "id"], mem.at[j, "id_status"], int(reliable[j]) if reliable is not None else 18,
+                                   mem.at[k, "id"], mem.at[k, "id_status"], int(reliable[k]) if reliable is not None else 18)
+                if key:
+                    pairs.setdefault(j, ([], key))[0].append(k)
+                    pairs.setdefault(k, ([], key))[0].append(j)
+        for j, (others, key) in pairs.items():
+            places = "；".join(enrolment_place(mem, k) for k in others)
+            out.append(Finding("D01", j, f"{key}，疑似同一人在多处登记：另见 {places}", MEDIUM, ROSTER, str(mem.at[j, "row"]),
+                               "姓名+身份证号（一方受损）", (("list", "roster"), ("at", _enrolment(mem, j)),
+                                                           *(("enrolment", _enrolment(mem, k)) for k in [j, *others]))))
+    return out
 
 
 def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding]:
