@@ -74,6 +74,13 @@ def test_coverage_on_the_sample_county(tmp_path, monkeypatch):
     assert not any(line.startswith(("L02", "L04")) for line in public.splitlines())  # a disability or illness said by the code
     assert any(ld["线索代码"] in ("L02", "L04") for ld in leads)
     assert not any(ld["身份证号"] in public for ld in leads if ld["身份证号"])
+    # the public workbook's 汇总 counts only what it lists: no L02/L04 column (held-out 99), its total its rows'
+    book = openpyxl.load_workbook(tmp_path / "公示_漏保线索.xlsx", read_only=True)
+    head, *body = [r for r in book["汇总"].iter_rows(min_row=HEADER_ROW, values_only=True) if r[0]]
+    assert not any(str(c).startswith(("L02", "L04")) for c in head if c)
+    listed = sum(sum(1 for r in book[n].iter_rows(min_row=HEADER_ROW + 1, values_only=True) if r[0]) for n in book.sheetnames
+                 if n[:1] == "L")
+    assert body[-1][head.index("线索条数")] == listed == sum(1 for ld in leads if ld["线索代码"] not in ("L02", "L04"))
 
 
 def test_coverage_needs_a_list_of_people_at_risk(tmp_path):

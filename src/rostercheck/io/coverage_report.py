@@ -107,7 +107,11 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
     health = tuple(c for c in ("L02", "L04") if c in titles)
 
     def may_be_public(all_sheets: list[tuple]) -> list[tuple]:
-        return [(t, private(f), e) for t, f, e in all_sheets[:-1] if not str(t).startswith(health)]
+        kept = [(t, f, e) for t, f, e in all_sheets[:-1] if not str(t).startswith(health)]
+        # the 汇总 counts only the leads the copy lists (held-out 99: its L02/L04 columns told who was ill or disabled)
+        listed = [f for t, f, _ in kept if t != "汇总"]
+        shown = pd.concat(listed, ignore_index=True) if listed else leads.iloc[:0]
+        return [(t, private(summary(shown, titles) if t == "汇总" else f), e) for t, f, e in kept]
 
     if mask:
         public = write_public_copies(out, {"漏保线索.csv": private(plain[~plain["线索代码"].isin(health)])},
