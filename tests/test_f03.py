@@ -32,6 +32,28 @@ def test_member_exit_in_household_paid_to_head_is_a_share():
     assert money(ctx, "F03") == [("王芳", "中", 1032.0, None)]
 
 
+@pytest.mark.parametrize("now", ["dropped from the roster", "on the 特困 roster"])
+def test_a_member_who_left_and_whom_the_roster_no_longer_lists_owes_her_share_of_the_households_payments(now):
+    # held-out 97: 杜刚宝 (减员, 出嫁) already off the roster, 贾明宝 (减员, 转为特困) now a 特困 person heading his own
+    # enrolment: the bank still paid the 低保 household for three (保障人口 3) — F05 高, or nothing before the roster's
+    # 变更日期, instead of F03 中 for her share
+    three = household("王五", A, [("王芳", "配偶", B)], benefit=688, township="河口乡", approved="2026-07-01")
+    tekun = [{"township": "河口乡", "village": "东村", "name": "孙八", "id": OUT}] if now == "on the 特困 roster" else []
+    rows = [pay(A, "王五", m, 1032, covered_size=3) for m in months("2026-05", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "name": "孙八", "id": OUT, "date": "2026-05-20", "reason": "减员",
+              "programme": "低保"}]
+    ctx = money_context(three, rows, {"exits": exits},
+                        extra_rosters=[(tekun, "清河县特困人员供养名册")] if tekun else ())
+    found = findings(ctx, "F03")
+    assert [(f.subject["name"], f.subject["relation"], f.confidence, f.recover, f.months) for f in found] == [
+        ("孙八", "已减员成员", "中", 1376.0, "2026-06至2026-09（4个月）")]  # 1032 ÷ 3 × 4
+    assert "保障人口 3 人" in found[0].evidence and money(ctx, "F05") == []
+    # the household's payment already cut to the two left: nothing
+    cut = [pay(A, "王五", m, 1032 if m == "2026-05" else 688, covered_size=3 if m == "2026-05" else 2)
+           for m in months("2026-05", "2026-09")]
+    assert money(money_context(three, cut, {"exits": exits}), "F03") == []
+
+
 def test_payee_on_no_roster_paid_this_quarter_is_not_enrolled_at_medium():
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
     rows += [pay(STRAY, "周九", m, 516) for m in months("2026-05", "2026-09")]

@@ -281,6 +281,7 @@ def ledger(ctx: Context) -> Ledger:
     ctx.cache["money:linked"] = led
     led.events_row, led.events_member = {}, {}
     led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)
+    led.memo["departed"] = {}  # household → events of members the roster no longer lists (_money_events._attach_departed)
     from ._money_events import events  # it builds on this module's Event and links
 
     events(ctx, led)
@@ -948,6 +949,11 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     share = 1.0 / size if size else 1.0
     out = [("payee", m, share, own)]
     out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
+    # a member who left (减员) and whom the roster no longer lists: her share of the 保障人口 the ledger still pays for
+    for ev in led.memo.get("departed", {}).get(led.household[r], ()):
+        paid_for = led.cols["covered_size"][r]  # (the ledger's 保障人口, typed)
+        paid_for = paid_for if isinstance(paid_for, (int, float)) and paid_for == paid_for and paid_for > size else size + 1
+        out.append(("departed", -1, 1.0 / paid_for, [ev]))
     return out
 
 

@@ -130,6 +130,8 @@ def events(ctx: Context, led: Ledger) -> None:
             attach(kind, make)
     if whole_rows:
         _attach_household_exits(ctx, led, whole_rows, exited)
+    if ctx.has("exits"):
+        _attach_departed(ctx, led, whole_rows, exited)
     _before_reapproval(ctx, led)
 
 
@@ -187,7 +189,9 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
     members = ctx.members
     roster_heads = {i for i, h in zip(members["id"].tolist(), members["head_id"].tolist()) if i and i == h}
     for m, r, c, _ in links(ctx, "exits").itertuples(index=False):
-        if c == HIGH and own[r] in roster_heads:  # the person who left heads a roster household
+        # the person who left heads a roster household, and the row names no other head (held-out 97: 贾明宝, 转为特困
+        # and so the head of his own 特困 enrolment, left 贾荣芳's 低保 household: a member's exit, not a whole one)
+        if c == HIGH and own[r] in roster_heads and (head_status[r] != ids.VALID or head[r] == own[r]):
             head[r], head_status[r] = own[r], ids.VALID
     out = {}
     for r in range(len(ex)):
@@ -197,6 +201,36 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
         if is_head:
             out[r] = head[r]
     return out
+
+
+def _attach_departed(ctx: Context, led: Ledger, whole_rows: dict[int, str], make) -> None:
+    """An exit row of one member (减员) whom the roster no longer lists, naming the roster household's head by a valid
+    户主身份证号: the household's payments still made for her are her share (``led.memo['departed']``: household →
+    events; :func:`_money.subjects`), as when she is still listed (held-out 97: F05 高 instead of F03 中)."""
+    ex = ctx.lists["exits"]
+    if "head_id" not in ex.columns:
+        return
+    found = links(ctx, "exits")
+    linked: dict[int, set[int]] = defaultdict(set)  # exit row → the members it names (on any roster: 转为特困)
+    for m, r in zip(found["m"].tolist(), found["r"].tolist()):
+        linked[int(r)].add(int(m))
+    members = ctx.members
+    heads = {i: h for i, hid, h in zip(members["id"].tolist(), members["head_id"].tolist(), members["household"].tolist())
+             if i and i == hid and h in led.covered}
+    head, status, _, _ = ids.id_numbers(ex["head_id"].tolist())
+    records = None
+    for r, (own, own_status) in enumerate(zip(ex["id"].tolist(), ex["id_status"].tolist())):
+        if r in whole_rows or status[r] != ids.VALID or head[r] not in heads:
+            continue
+        if linked.get(r, set()) & set(led.covered[heads[head[r]]]):
+            continue  # still listed in the household: her own events give her share
+        if own_status != ids.VALID or own == head[r]:
+            continue  # the person who left is named by a valid ID of her own, not the head's
+        records = records if records is not None else ex.to_dict("records")
+        records[r]["_index"] = r
+        ev = make(records[r], MEDIUM)
+        if ev:
+            led.memo.setdefault("departed", {}).setdefault(heads[head[r]], []).append(ev)
 
 
 def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str], make) -> None:

@@ -61,7 +61,8 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             covering = [ev for *_, ev in hits if ev]
             full = _full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering else None
             if full:  # leaves only what the month's payments exceed the rest's share of the full amount by, pro rata
-                size = round(1 / subs[0][2])
+                # (members who left and whom the roster no longer lists were of the full amount's 保障人口 too)
+                size = round(1 / subs[0][2]) + sum(1 for label, *_ in subs if label == "departed")
                 month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
                 excess = max(0.0, month_total - full * (size - len(covering)) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
@@ -72,7 +73,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             part = min(remaining, amounts[r] * share)
             remaining -= part
             led.claimed[(led.household[r], months[r])] = led.claimed.get((led.household[r], months[r]), 0.0) + part
-            who = f"m{m}" if m >= 0 else f"p{led.payee[r]}"
+            who = f"m{m}" if m >= 0 else f"d{ev.row['_index']}" if label == "departed" else f"p{led.payee[r]}"
             slot = acc.setdefault((ev.code, led.household[r], who), {"rows": [], "parts": [], "event": ev, "member": m,
                                                                      "share": share, "label": label})
             slot["rows"].append(r)
@@ -159,14 +160,14 @@ def _candidates(led: Ledger) -> list[int]:
     Every other row has no event among its subjects, so leaving it out changes nothing (a city's ledgers
     hold millions of rows and a few hundred events).
     """
-    if not led.events_row and not led.events_member:
+    if not led.events_row and not led.events_member and not led.memo["departed"]:
         return []
     import numpy as np
 
     touched = np.isin(led.array("member"), np.fromiter(led.events_member, dtype=np.int64))
     if led.events_row:
         touched[np.fromiter(led.events_row, dtype=np.int64)] = True
-    households = {h for h, js in led.covered.items() if any(j in led.events_member for j in js)}
+    households = {h for h, js in led.covered.items() if any(j in led.events_member for j in js)} | set(led.memo["departed"])
     if households:  # by the ledger's household codes: each distinct household judged once
         codes = led.memo["codes"]
         hit = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)
@@ -185,6 +186,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     listed = {k: str(ev.row.get(k) or "").strip() for k in ("name", "head_name", "township", "village")}
     if m >= 0:
         name = ctx.value(m, "name")
+    elif slot["label"] == "departed":  # a member who left, as the exit list names her
+        name = listed["name"]
     else:  # a payee on no roster, as the ledger names her, else as the event's list does (a head-only exit row)
         name = f.at[rows[0], "name"] or listed["name"] or f.at[rows[0], "head_name"] or listed["head_name"] \
             or led.cols["holder"][rows[0]]
@@ -210,11 +213,15 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
                     source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
-    head = _head(ctx, led, led.household[rows[0]], rows[0]) if former is not None else -1
-    if head >= 0 and found.subject is not None:  # the former head, in the household the roster now lists
+    departed = slot["label"] == "departed"
+    head = _head(ctx, led, led.household[rows[0]], rows[0]) if former is not None or departed else -1
+    if head >= 0 and found.subject is not None:  # the former head (a member who left), in the household the roster lists
         found.subject.update({k: ctx.members.at[head, k] for k in ("township", "village", "head_name", "head_id",
                                                                     "programme", "file", "row", "household")})
-        found.subject["relation"] = "原户主"
+        found.subject["relation"] = "原户主" if former is not None else "已减员成员"
+        if departed:
+            found.subject.update({"name": name, "id": str(ev.row.get("id") or ""), "id_raw": ev.row.get("id_raw", ""),
+                                  "name_key": ev.row.get("name_key", "")})
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
     return found
 
