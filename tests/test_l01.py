@@ -179,6 +179,13 @@ def test_l01_the_exit_lists_reason_death_or_move_out(reason, members, expected):
               "township": "城关镇", "village": "东村"}]
     lists = {"monitoring": mon("王低收", A, members, income="1500"), "exits": exits}
     assert leads(context(ROSTER, lists), "L01") == expected
+    if "迁出本县" in reason:  # a move asks whether the household came back, not whether its income was more
+        from rostercheck.rules import load_all
+        from rostercheck.rules._coverage import LEADS
+
+        load_all()
+        (found,) = LEADS["L01"](context(ROSTER, lists))
+        assert "本户可能已不在本县，请核实是否已迁回" in found.evidence and "收入可能不止" not in found.evidence
 
 
 def test_two_heads_of_one_name_numbered_apart_are_two_households():

@@ -63,7 +63,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     f"{_income_text(hh.income, std, area)}；{_none_enrolled(len(hh.pids) or len(hh.rows))}"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
-                    + (f"；但{'；'.join(means)}，收入可能不止申报数，请核实" if means else ""))
+                    + _means_said(means, "收入可能不止申报数，请核实"))
         out.append(Lead("L01", priority, link_confidence(row), person(row, hh.head, place(ctx, row, hh.head)), evidence,
                         ctx.labels["monitoring"], str(row.get("_row", "")),
                         "成员身份证号" if hh.pids else "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
@@ -103,6 +103,17 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
             if average > standard * max(len(wanted), 1):  # alone above the standard for every known member
                 out.append(f"{ctx.labels['wages']}：{part.loc[part['id'] == pid, 'name'].iat[0]} 缴费工资月均 {yuan(average)} 元")
     return out
+
+
+_OUT_OF_COUNTY = "迁出本县"  # the words of :func:`_means`' moves
+
+
+def _means_said(means: list[str], ask: str) -> str:
+    """What :func:`_means` found, as the evidence says it: a move out of the county asks whether the household is still
+    here (held-out 99: it asked whether the income was more than declared), anything else what ``ask`` asks."""
+    moved, rest = [m for m in means if _OUT_OF_COUNTY in m], [m for m in means if _OUT_OF_COUNTY not in m]
+    return ((f"；但{'；'.join(rest)}，{ask}" if rest else "")
+            + (f"；但{'；'.join(moved)}，本户可能已不在本县，请核实是否已迁回" if moved else ""))
 
 
 def _moved_out(ctx: Context, wanted: set) -> list[str]:
@@ -664,7 +675,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else '日期未填'}{word}"
                         + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
-                        + (f"；但{'；'.join(means)}，请核实{word}原因是否仍然存在" if means else ""))
+                        + _means_said(means, f"请核实{word}原因是否仍然存在"))
             # the household's change known only through a kinship the registry infers: 中 at most
             sure = link_confidence(head) if any(direct) else weakest([link_confidence(head), MEDIUM])
             who = person(head, head, place(ctx, head))
