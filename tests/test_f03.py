@@ -116,7 +116,10 @@ def test_household_exit_of_a_household_on_no_roster_by_head_id():
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
     rows += [pay("", "孙八", m, 600, head_id=OUT, head_name="孙八") for m in months("2026-01", "2026-05")]
     exits = [{"head_name": "孙八", "head_id": OUT, "date": "2026-02-20"}]
-    assert money(money_context(roster(), rows, {"exits": exits}), "F03") == [("孙八", "高", 1800.0, None)]
+    ctx = money_context(roster(), rows, {"exits": exits})
+    assert money(ctx, "F03") == [("孙八", "高", 1800.0, None)]
+    # the row names only the head, and the finding is about him: his ID is the finding's 身份证号 (held-out 96: blank)
+    assert [(f.subject["name"], f.subject["id"]) for f in findings(ctx, "F03")] == [("孙八", OUT)]
 
 
 def test_household_exit_of_a_household_on_no_roster_whose_ledger_ids_are_typed_as_numbers():
