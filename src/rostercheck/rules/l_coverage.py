@@ -581,7 +581,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
             priority = LOW
         paid = "、".join(sorted({"living": "生活补贴", "care": "护理补贴", "other": "其他补贴"}[i] for i in items)) or "无"
         evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level or '等级未填'} 级；"
-                    f"《{ctx.labels['subsidies']}》中按身份证号查到的发放项目：{paid}；{'；'.join(missing)}")
+                    f"《{ctx.labels['subsidies']}》中按身份证号查到的{'近期' if last else ''}发放项目：{paid}；{'；'.join(missing)}")
         # the household as the roster has it (head, village); enrolled only through the registry household: 中
         j, kin = roster_member(ctx, row["pid"]) if row["pid"] else (None, False)
         who = roster_person(ctx, j, row) if j is not None else person(row, None, place(ctx, row))
