@@ -25,6 +25,15 @@ def test_able_bodied_working_age_member_is_a_medium_lead(age, sex):
     assert flagged(context(person(age, sex)), "C08") == [("刘洋", "中")]
 
 
+def test_the_evidence_names_the_roster_file():
+    # held-out 99: four application files were read and the evidence said only "花名册第 18 行"
+    from rostercheck.audit import run_checks
+
+    ctx = context(person(35, "男"))
+    (found,) = run_checks(ctx, ["C08"])[0]
+    assert found.evidence.startswith(f"花名册《{ctx.members.at[0, 'file']}》第 ")
+
+
 @pytest.mark.parametrize("labour", ["具备劳动能力", "一般劳动力", "全劳力", "是", "有"])
 def test_other_spellings_of_able_are_read(labour):
     assert flagged(context(person(40, "男", labour=labour)), "C08") == [("刘洋", "中")]

@@ -77,15 +77,16 @@ def check(ctx: Context) -> list[Finding]:
     working = _working(ctx) if params["skip_if_working"] else set()
     mem = ctx.members
     out: list[Finding] = []
-    cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown")
+    cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown", "file")
     by_sex = working_ages(params)
-    for j, sex, age, labour, health, school, disability, row, covered, sheet in zip(
+    for j, sex, age, labour, health, school, disability, row, covered, sheet, file in zip(
             mem.index.tolist(), *(mem[c].tolist() for c in cols)):
         bounds = by_sex.get(sex)
         if (bounds is None or age is None or age != age or not bounds[0] <= int(age) < bounds[1] or j in working
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
-        evidence = (f"花名册{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
+        name = str(file).replace("\\", "/").rsplit("/", 1)[-1]  # which roster (held-out 99: several files, no name)
+        evidence = (f"花名册《{name}》{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
                     f"劳动能力“{labour}”，健康状况“{_shown(health, '健康')}”，"
                     f"在校情况“{_shown(school, '否') if school else '未填'}”，"
                     f"残疾“{_shown(disability, '无') if disability.strip() else '未登记'}”——线索：需入户核实是否无正当理由拒绝劳动")
