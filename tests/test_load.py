@@ -591,3 +591,21 @@ def test_two_id_columns_both_whole_keep_the_header_choice(tmp_path):
     wb.save(tmp_path / "低保花名册.xlsx")
     table = load_table(tmp_path / "低保花名册.xlsx", "roster")
     assert table.headers["id"] == "身份证号"
+
+
+@pytest.mark.parametrize("title, stem, township", [
+    ("光山县十里镇2026年9月新申请家庭汇总表", "汇总表", "十里镇"),  # held-out 99: the form's township only in its title
+    ("", "十里镇新申请家庭汇总表", "十里镇"),
+    ("光山县2026年第三季度城乡低保花名册", "花名册", ""),  # a county's title names no township (not 城乡)
+    ("全县各乡镇低保对象名册", "名册", ""),
+])
+def test_a_roster_without_a_township_column_takes_it_from_its_title_or_file_name(tmp_path, title, stem, township):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if title:
+        ws.append([title])
+    ws.append(["序号", "户主姓名", "姓名", "身份证号", "与户主关系"])
+    ws.append([1, "张三", "张三", A, "户主"])
+    wb.save(tmp_path / f"{stem}.xlsx")
+    members = build_members([load_table(tmp_path / f"{stem}.xlsx", "roster")], AS_OF)
+    assert members["township"].tolist() == [township]

@@ -465,7 +465,25 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     frame = pd.DataFrame({fld: pd.Series(v, dtype=object) if isinstance(v, np.ndarray) and v.dtype == object else v
                           for fld, v in out.items()}, columns=COLUMNS)
     _fill_places_from_address(frame)
+    if "township" not in table.headers and (frame["township"] == "").any():
+        # a township's own form names it in its title or file name only ('光山县十里镇2026年9月新申请家庭汇总表')
+        named = _township_named(table.title, table.path.stem)
+        frame.loc[frame["township"] == "", "township"] = named
     return frame
+
+
+def _township_named(*texts: str) -> str:
+    """The township a title or file name begins with, after its province, city and county ('' for none): never a word
+    such as 城乡 or 各乡镇 (a county's 城乡低保花名册)."""
+    for text in texts:
+        rest = _ADMIN_PREFIX.sub("", unicodedata.normalize("NFKC", str(text or "")).strip(), count=1)
+        m = _PLACE.match(rest)
+        if m and not _NO_TOWNSHIP.search(m.group(1)):
+            return m.group(1)
+    return ""
+
+
+_NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
 
 
 def _report_unknown(table: Table, out: pd.DataFrame) -> None:

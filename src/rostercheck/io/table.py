@@ -729,7 +729,7 @@ def _listed_names(names: pd.Series) -> pd.Series:
 ROSTER_GAPS = {
     "name": "未找到成员姓名列：身份证号受损的人无法用“姓名+出生日期”比对，亲属关系也无法按姓名核对",
     "bank_account": "未找到银行账号列：D02（多户共用账号）和 RQ3 的账号比对无法进行",
-    "township": "未找到乡镇列：乡镇将从工作表名称或家庭住址推断",
+    "township": "未找到乡镇列：乡镇将从工作表名称、家庭住址或标题、文件名推断",
 }
 
 # A list without the column a check computes with: said, so that nothing found is not read as nothing there.
