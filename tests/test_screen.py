@@ -298,3 +298,21 @@ def test_a_townships_workbook_names_no_other_townships_families(tmp_path):
     county = all_text(paths["workbook"])
     town = all_text(tmp_path / "out" / "乡镇" / "城关镇.xlsx")
     assert "河口乙" in county and "河口乙" not in town and "见县级工作簿" in town
+
+
+def test_a_townships_workbook_names_its_own_families_already_decided(tmp_path):
+    # held-out 99: the township's copy pointed to the county's workbook (which the township does not get) for them
+    from filebuild import all_text
+
+    from rostercheck.io.screen_report import write_screen_reports
+
+    header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,审批状态\n"
+    rows = [("城关镇", "城关甲", make_id("19700101", 11), "待审批"), ("河口乡", "河口乙", make_id("19710101", 13), "已批准"),
+            ("河口乡", "河口丙", make_id("19720101", 15), "待审批")]
+    text = "".join(f"{t},东村,{n},{i},{n},{i},户主,{s}\n" for t, n, i, s in rows)
+    (tmp_path / "申请.csv").write_text(header + text, encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    write_screen_reports(result, tmp_path / "out", {}, dt.date(2026, 9, 30), by_township=True)
+    own, other = (all_text(tmp_path / "out" / "乡镇" / f"{t}.xlsx") for t in ("河口乡", "城关镇"))
+    assert "河口乙（已批准）" in own and "本乡镇提示" in own
+    assert "河口乙" not in other and "本乡镇提示" not in other

@@ -65,6 +65,7 @@ class ScreenResult:
         warnings: things the user should know.
         county: the county's name ('' when nothing names it), for report titles.
         enrolled: the enrolled rosters' members (None without them): whose households the D01 evidence names.
+        township_notes: township → the warnings about its own families (those already decided), for its workbook.
     """
 
     verdicts: pd.DataFrame
@@ -76,6 +77,7 @@ class ScreenResult:
     warnings: list[str] = field(default_factory=list)
     county: str = ""
     enrolled: pd.DataFrame | None = None
+    township_notes: dict[str, list[str]] = field(default_factory=dict)
 
 
 def verdict_rule(config: Path | None) -> dict:
@@ -134,7 +136,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     # Few applicants against big lists: only the list rows that can concern them are kept.
     inputs = load_inputs(applications, lists, as_of, limits, progress)
     applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
-    inputs, decided = pending_applications(inputs, specs["L05"].params)
+    inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
     current = load_inputs(enrolled, {}, as_of, limits, progress) if enrolled else None
     # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)
     ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
@@ -160,7 +162,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     verdicts = family_verdicts(inputs.members, frame, applied)
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
-                        current.members if current is not None else None)
+                        current.members if current is not None else None, decided_by_town)
 
 
 # How many families a warning names before it says how many there are.
@@ -176,30 +178,39 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
         inputs: the applications as loaded.
         words: the L05 parameters (approved_words, refused_words, pending_words).
     Returns:
-        (the inputs with the undecided families' members only, the warnings).
+        (the inputs with the undecided families' members only, the warnings, township → the warning about its own).
     """
     m = inputs.members
-    said = m.loc[m["outcome"].fillna("") != "", ["household", "outcome", "head_name", "name"]].drop_duplicates("household")
+    said = m.loc[m["outcome"].fillna("") != "", ["household", "outcome", "head_name", "name", "township"]]
+    said = said.drop_duplicates("household")
     found = {hh: (decision(v, words), v, head or name)
              for hh, v, head, name in zip(said["household"], said["outcome"], said["head_name"], said["name"])}
     done = [hh for hh, (d, _, _) in found.items() if d in (APPROVED, REFUSED)]
-    notes = []
+    notes, by_town = [], {}
     if done:
-        counts = Counter(found[hh][0] for hh in done)
-        named = "、".join(f"{found[hh][2]}（{found[hh][1]}）" for hh in done[:FAMILIES_NAMED])
-        more = f" 等 {len(done)} 户" if len(done) > FAMILIES_NAMED else ""
-        kinds = "、".join(f"{k} {counts[k]} 户" for k in (APPROVED, REFUSED) if counts[k])
-        notes.append(f"申请名单中有 {len(done)} 户已审批完毕（{kinds}），"
-                     f"不是待审批的申请，未核对、不列入核对结论：{named}{more}（审批状态的词语见配置 [L05] approved_words、"
-                     "refused_words、pending_words）")
+        notes.append(_decided_note(done, found))
+        # each township's workbook names its own (held-out 99: it pointed to the county's workbook for them)
+        towns = dict(zip(said["household"], said["township"]))
+        for town in dict.fromkeys(towns[hh] for hh in done):
+            by_town[town] = [_decided_note([hh for hh in done if towns[hh] == town], found)]
     unread = Counter(v for d, v, _ in found.values() if d == UNREAD)
     if unread:
         shown = "、".join(f"“{v}”{n} 户" for v, n in unread.most_common(5))
         notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；已审批完毕的，"
                      "请在配置 [L05] approved_words 或 refused_words 中加上该值。")
     if not done:
-        return inputs, notes
-    return replace(inputs, members=m[~m["household"].isin(done)].reset_index(drop=True)), notes
+        return inputs, notes, by_town
+    return replace(inputs, members=m[~m["household"].isin(done)].reset_index(drop=True)), notes, by_town
+
+
+def _decided_note(done: list, found: dict) -> str:
+    """One warning naming the families already decided (:func:`pending_applications`)."""
+    counts = Counter(found[hh][0] for hh in done)
+    named = "、".join(f"{found[hh][2]}（{found[hh][1]}）" for hh in done[:FAMILIES_NAMED])
+    more = f" 等 {len(done)} 户" if len(done) > FAMILIES_NAMED else ""
+    kinds = "、".join(f"{k} {counts[k]} 户" for k in (APPROVED, REFUSED) if counts[k])
+    return (f"申请名单中有 {len(done)} 户已审批完毕（{kinds}），不是待审批的申请，未核对、不列入核对结论：{named}{more}"
+            "（审批状态的词语见配置 [L05] approved_words、refused_words、pending_words）")
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set[int]]:

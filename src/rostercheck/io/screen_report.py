@@ -19,14 +19,15 @@ MEETING_COLUMNS = ["审批意见"]
 SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
 
 
-def rule_sheet(result, as_of: dt.date, township: bool = False) -> pd.DataFrame:
+def rule_sheet(result, as_of: dt.date, township: bool | str = False) -> pd.DataFrame:
     """Return the 核对说明 sheet: review date, verdict rule, checks that did not run, the run's warnings.
 
     Args:
         result: the :class:`rostercheck.screen.ScreenResult`.
         as_of: the review date.
-        township: for a township's workbook: the run's warnings name families of every township (those already
-            decided, those applying twice), so they are left to the county's workbook.
+        township: for a township's workbook (its name): the run's warnings name families of every township (those
+            already decided, those applying twice), so they are left to the county's workbook, but for the township's
+            own (``result.township_notes``).
     Returns:
         A two-column frame (项目, 内容).
     """
@@ -43,7 +44,9 @@ def rule_sheet(result, as_of: dt.date, township: bool = False) -> pd.DataFrame:
     ]
     items += [(f"未检查 {code}", why) for code, why in sorted(result.skipped.items())]
     # what the console said about the files (a column not read, IDs typed as numbers): it bears on the verdicts
-    if township and result.warnings:
+    if township is not False and result.warnings:
+        own = getattr(result, "township_notes", {}).get(township, []) if isinstance(township, str) else []
+        items += [(f"本乡镇提示 {n}", w) for n, w in enumerate(own, 1)]
         items.append(("提示", f"本次运行有 {len(result.warnings)} 条提示（涉及全县的文件和家庭），见县级工作簿《新申请核对结果.xlsx》"
                              "的核对说明"))
     else:
@@ -83,7 +86,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
              "workbook": out / "新申请核对结果.xlsx", "manifest": out / "run.json"}
     write_csv(result.verdicts, paths["screening"])
     write_csv(result.findings, paths["findings"])
-    rules, town_rules = rule_sheet(result, as_of), rule_sheet(result, as_of, township=True)
+    rules = rule_sheet(result, as_of)
 
     def build(frames: dict[str, pd.DataFrame], notes: pd.DataFrame = rules) -> list[tuple]:
         return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", without_money(frames["findings"]), None),
@@ -99,7 +102,11 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:  # an applicant already enrolled in another township: that household's head is not named
         people = pd.concat([m for m in (result.inputs.members, result.enrolled) if m is not None], ignore_index=True)
-        towns = write_township_workbooks(out, frames, lambda f: build(f, town_rules), widths=SCREEN_WIDTHS,
+        def town_build(f: dict[str, pd.DataFrame]) -> list[tuple]:  # (one township's frames: its name on every row)
+            town = str(f["verdicts"]["乡镇"].iat[0]) if len(f["verdicts"]) else ""
+            return build(f, rule_sheet(result, as_of, township=town))
+
+        towns = write_township_workbooks(out, frames, town_build, widths=SCREEN_WIDTHS,
                                          heading=heading, public=mask, members=people)
         paths.update({f"township_{k}": v for k, v in towns.items()})
     verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
