@@ -54,6 +54,7 @@ def mapping(kind, headers):
         ("cadres", ["村", "姓名", "身份证号", "职务", "工资卡号"], {"post": "职务", "bank_account": "工资卡号"}),
         # whether the person still holds the post (C01 left_words)
         ("staff", ["单位名称", "姓名", "公民身份号码", "人员类别", "人员状态"], {"category": "人员类别", "status": "人员状态"}),
+        ("cadres", ["姓名", "身份证号", "职务", "是否在任"], {"status": "是否在任"}),  # held-out 100
         ("cadres", ["村", "姓名", "身份证号", "职务", "任职状态"], {"post": "职务", "status": "任职状态"}),
         ("roster", ["乡镇（街道）", "村（社区）", "户主", "户主身份证号", "家庭成员", "家庭关系", "证件号码", "发放账户"],
          {"township": "乡镇（街道）", "village": "村（社区）", "head_name": "户主", "head_id": "户主身份证号",

@@ -183,7 +183,7 @@ _COMMON = [FieldSpec("id", ID_WORDS), FieldSpec("name", NAME_WORDS)]
 _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$")]
 
 # A staff or cadre list's column saying whether the person still holds the post (在职, 在岗 / 辞职, 调出, 免职).
-_IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$"
+_IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$|是否在(?:任|职|岗|编)"
 
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"

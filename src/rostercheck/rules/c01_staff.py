@@ -87,9 +87,10 @@ def _excluded(row: dict, excluded: tuple) -> bool:
 
 def has_left(row: dict, ctx: Context) -> bool:
     """Whether a staff or cadre row's 人员状态 says the person no longer holds the post (辞职, 调出 …: [C01] left_words)."""
-    status = str(row.get("status", "") or "")
+    status = str(row.get("status", "") or "").strip()
     words = ctx.specs["C01"].params["left_words"] if "C01" in ctx.specs else ()
-    return bool(status) and any(w in status for w in words)
+    # (a 是否在任 column's 否 is a whole cell: the list says the person is not in post)
+    return bool(status) and (status == "否" or any(w in status for w in words))
 
 
 def _close(kin: str, age) -> bool:
