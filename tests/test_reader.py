@@ -273,3 +273,15 @@ def test_a_workbook_whose_data_is_all_hidden_is_refused_naming_the_hidden_sheet(
     with pytest.raises(InputFileError) as err:
         load_table(path, "roster")
     assert "隐藏的工作表“花名册”" in str(err.value) and "取消隐藏" in str(err.value)
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".et", ".XLSX"])
+def test_an_xlsx_workbook_under_another_workbook_extension_is_read_by_its_content(tmp_path, suffix):
+    # held-out 101: 自然资源局反馈.xls (really an .xlsx) was refused as a broken workbook (fastexcel goes by extension)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "户主姓名", "与户主关系"])
+    ws.append(["张三", ID, "张三", "户主"])
+    path = tmp_path / f"低保花名册{suffix}"
+    wb.save(path)
+    assert load_table(path, "roster").frame["name"].tolist() == ["张三"]

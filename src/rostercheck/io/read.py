@@ -315,7 +315,9 @@ def _read_columns(path: Path, sheets, limits: Limits, notes: list[str], note_she
 
     grids: list[Grid] = []
     with _reader_errors(path):
-        reader = fastexcel.read_excel(str(path))
+        # fastexcel picks its reader by the extension: a workbook named .xls (or .et) is given as its bytes
+        named = path.suffix.lower() in (".xlsx", ".xlsm")
+        reader = fastexcel.read_excel(str(path) if named else path.read_bytes())
         for name, visible in sheets:
             note_sheet = _sheet_wanted(name, visible, len(sheets), notes, note_sheets)
             if note_sheet is None:
