@@ -78,6 +78,24 @@ def test_decoy_columns_do_not_mislead(decoy_folder):
     assert {n: k for n, k in taken.items() if k} == _expected(decoy.DECOY_ROSTERS, decoy.DECOY_LISTS)
 
 
+@pytest.mark.parametrize("name, header, row", [
+    ("低保资金统计表.xlsx", ["乡镇", "户数", "人数", "发放金额"], ["城关镇", 24, 60, 30000]),
+    ("城关镇9月发放清册.xlsx", ["村", "户主姓名", "保障人口", "发放金额", "领取人签字"], ["东村", "张三", 3, 1032, ""]),
+    ("低保资金拨付表.xlsx", ["乡镇", "拨付月份", "拨付金额(元)"], ["城关镇", "2026年9月", 30000]),
+])
+def test_a_money_summary_naming_no_payee_is_no_payment_ledger(tmp_path, name, header, row):
+    # held-out 101: taken for a ledger in a folder, then refused (exit 3: no ID column), which stopped the whole run
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["2026年第三季度低保资金" + name[:-5]])
+    ws.append(header)
+    ws.append(row)
+    book.save(tmp_path / name)
+    assert classify_file(tmp_path / name).kind is None
+
+
 def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8-sig")
     return path

@@ -231,7 +231,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             titles.append(layout.title)
             if kind in _NEVER and any(_NEVER[kind].search(label) for label in layout.labels):
                 continue
-            if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)):
+            if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)) and (kind != "payments" or _payees(layout)):
                 required_ok = True
                 rows += count_data_rows(grid.rows[layout.start:], layout)  # the loader reads every such sheet
             for fld, col in layout.mapping.items():
@@ -263,6 +263,17 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
         found.append(_Score(kind, total, labels, rows, own))
     found.sort(key=lambda s: -s.score)
     return found
+
+
+def _payees(layout) -> bool:
+    """Whether a sheet a ledger's columns fit names who is paid, as :func:`io.ledgers.read_ledger` requires (an ID, or an
+    account with its holder), or is a care homes' transfer table: a money summary of townships (户数, 人数, 发放金额,
+    held-out 101) is no ledger, and a folder's file of it is passed over as unrecognised."""
+    from .io.ledgers import _INSTITUTION_LABEL
+
+    m = layout.mapping
+    return ("id" in m or "head_id" in m or ("bank_account" in m and ("holder" in m or "name" in m))
+            or any(_INSTITUTION_LABEL.search(label) for label in layout.labels))
 
 
 def _flag(kind: str) -> str:
