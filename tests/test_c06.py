@@ -34,6 +34,13 @@ def test_wages_over_rural_standard_name_the_months():
     assert "月均 3,500.00 元 ÷ 家庭人口 3 = 1,166.67 元/人·月 > 农村标准 516 元" in text
 
 
+def test_the_evidence_names_the_sheet_of_a_workbook_the_wages_came_from():
+    # held-out 101: 人社数据.xlsx (sheets 养老金, 缴费工资): "第 2 行" sent the clerk to the pension sheet's row 2
+    ctx = context(family(), {"wages": wage_rows("张三", HEAD, [3500, 3600, 3400])})
+    ctx.lists["wages"]["_sheet"] = "缴费工资"
+    assert evidence(ctx)[0].startswith(f"《{ctx.labels['wages']}》工作表“缴费工资”第 2、3、4 行：")
+
+
 def test_two_earners_are_added_for_an_urban_household():
     rows = household("张三", HEAD, [("李梅", "配偶", WIFE)], area_type="城市")
     lists = {"wages": wage_rows("张三", HEAD, [1200] * 3) + wage_rows("李梅", WIFE, [800] * 3)}

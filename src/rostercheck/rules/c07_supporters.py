@@ -12,7 +12,7 @@ from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    staff_shown, vehicle_shown, vehicle_type_known, wage_months, wage_rows,
+    staff_shown, vehicle_shown, vehicle_type_known, wage_months, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
 from .c02_status import in_custody, says_died
@@ -148,7 +148,7 @@ def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[
     if average <= limit:
         return []
     employers = "、".join(sorted({cell(ref, r, "employer").strip() for r in rows} - {""}))
-    return [(f"《{ctx.labels['wages']}》第 {wage_rows(ref, rows)} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
+    return [(f"《{ctx.labels['wages']}》{wage_sheet(ref, rows)}第 {wage_rows(ref, rows)} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
              f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元",
              ("wage_employers", employers))]
 
