@@ -271,8 +271,8 @@ PYVER=$("$PY" -c "import sys; print('%d.%d' % sys.version_info[:2])")
 "$PY" -m venv "$HERE/venv"
 "$HERE/venv/bin/python" -m pip install --no-index --find-links "$HERE/wheels" -c "$HERE/wheels/constraints-py$PYVER.txt" rostercheck
 "$HERE/venv/bin/python" -m rostercheck --version
-echo "安装完成。以后运行 $HERE/rostercheck 即可，例如："
-echo "  $HERE/rostercheck audit $HERE/示例数据 --as-of 2026-09-30 --out 演示结果"
+echo "安装完成。以后运行 \\"$HERE/rostercheck\\" 即可，例如（路径含空格时须带引号）："
+echo "  \\"$HERE/rostercheck\\" audit \\"$HERE/示例数据\\" --as-of 2026-09-30 --out 演示结果"
 """
 
 LAUNCHER_SH = """#!/bin/sh
