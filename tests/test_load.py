@@ -609,3 +609,23 @@ def test_a_roster_without_a_township_column_takes_it_from_its_title_or_file_name
     wb.save(tmp_path / f"{stem}.xlsx")
     members = build_members([load_table(tmp_path / f"{stem}.xlsx", "roster")], AS_OF)
     assert members["township"].tolist() == [township]
+
+
+
+def test_a_blank_township_name_beside_its_code_is_the_codes_name_never_the_row_aboves(tmp_path):
+    # held-out 103: a system export's 乡镇(街道)名称 blank on some rows was carried down from the household above (15 of
+    # 23 findings under another township); the name other rows give the code, else the code itself
+    C = make_id("19700303", 131)
+    rows = [["H1", "张三", A, "411725001000", "盘龙街道", "411725001001", "金顶社区"],
+            ["H2", "李四", B, "411725101000", "", "411725101201", ""],
+            ["H3", "王五", C, "411725101000", "竹沟镇", "411725101201", "任店村"],
+            ["H4", "赵六", make_id("19800404", 141), "411725107000", "", "411725107206", ""]]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["户编号", "户主姓名", "户主身份证号", "乡镇(街道)代码", "乡镇(街道)名称", "村(社区)代码", "村(社区)名称"])
+    for row in rows:
+        ws.append(row)
+    wb.save(tmp_path / "低保家庭信息导出.xlsx")
+    members = build_members([load_table(tmp_path / "低保家庭信息导出.xlsx", "roster")], AS_OF)
+    assert members["township"].tolist() == ["盘龙街道", "竹沟镇", "竹沟镇", "411725107000"]
+    assert members["village"].tolist() == ["金顶社区", "任店村", "任店村", "411725107206"]

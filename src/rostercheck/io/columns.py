@@ -723,6 +723,10 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             taken.add(col)
     for fld, col in list(mapping.items()):  # a name column's code twin, read on the rows whose name is blank
         twin = next((c for _, _, f, c in found if f == fld and c not in taken and _twins(labels[col], labels[c])), None)
+        if twin is None and "名称" in labels[col]:  # ('乡镇(街道)代码' beside '乡镇(街道)名称': no candidate of its own)
+            stem = _TWIN_WORDS.sub("", labels[col])
+            twin = next((c for c, label in enumerate(labels) if c not in taken and _CODE_WORDS.search(label)
+                         and _TWIN_WORDS.sub("", label) == stem), None)
         if twin is not None and _name_of(labels[col], labels[twin]):
             mapping[fld + TWIN] = twin
             taken.add(twin)

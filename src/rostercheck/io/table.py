@@ -620,7 +620,13 @@ def _with_twins(frame: pd.DataFrame) -> pd.DataFrame:
         fld = twin[: -len(TWIN)]
         blank = np.fromiter((not text(c) for c in frame[fld].tolist()), dtype=bool, count=len(frame))
         if blank.any():
-            frame[fld] = frame[fld].astype(object).where(~blank, frame[twin].astype(object))
+            # a place: the name other rows give the same code (held-out 103: a township's name blank on some of its
+            # rows), else the code itself, never the name of the row above (a blank place cell is carried down); other
+            # fields keep the code (a reason's code is said as such, not as what another row calls it)
+            named = ({text(k): v for k, v in zip(frame[twin].tolist(), frame[fld].tolist()) if text(v) and text(k)}
+                     if fld in ("township", "village") else {})
+            codes = frame[twin].astype(object)
+            frame[fld] = frame[fld].astype(object).where(~blank, [named.get(text(k), k) for k in codes.tolist()])
     return frame.drop(columns=twins)
 
 
