@@ -130,10 +130,10 @@ def _payment_item(ctx: Context) -> Classifier:
 
 
 def _in_post(ctx: Context) -> Classifier:
+    from .c01_staff import post_status
+
     p = ctx.specs["C01"].params
-    yes_no = {"否": "left", "是": "in_post"}  # a 是否在任 column's whole cells (c01_staff.has_left)
-    return lambda v: yes_no.get(str(v or "").strip()) or codes.classify(v, (("left", p["left_words"]),
-                                                                          ("in_post", p["in_post_words"])))
+    return lambda v: post_status(v, p)
 
 
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)

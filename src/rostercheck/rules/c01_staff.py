@@ -11,7 +11,8 @@ import unicodedata
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
 from ..model import Context, Finding
-from ..normalize.codes import relation as decoded_relation, same_code
+from ..normalize.codes import classify, relation as decoded_relation, same_code
+from ..normalize.values import text
 from . import link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import staff_shown
 
@@ -85,12 +86,20 @@ def _excluded(row: dict, excluded: tuple) -> bool:
     return any(same_code(category, w) if w.isdigit() else w in category for w in excluded)
 
 
+# A 是否在任 (是否在职) column's whole cells.
+_IN_POST_ANSWERS = {"否": "left", "是": "in_post"}
+
+
+def post_status(value: object, params: dict) -> str:
+    """A staff or cadre row's 人员状态 read: 'left' (辞职, 调出, 不在职 …: [C01] left_words, tried first; a 是否在任 column's
+    否), 'in_post' (in_post_words; 是), '' for a blank cell, ``codes.UNKNOWN`` for a value no word reads."""
+    return _IN_POST_ANSWERS.get(text(value)) or classify(value, (("left", params.get("left_words", ())),
+                                                                 ("in_post", params.get("in_post_words", ()))))
+
+
 def has_left(row: dict, ctx: Context) -> bool:
-    """Whether a staff or cadre row's 人员状态 says the person no longer holds the post (辞职, 调出 …: [C01] left_words)."""
-    status = str(row.get("status", "") or "").strip()
-    words = ctx.specs["C01"].params["left_words"] if "C01" in ctx.specs else ()
-    # (a 是否在任 column's 否 is a whole cell: the list says the person is not in post)
-    return bool(status) and (status == "否" or any(w in status for w in words))
+    """Whether a staff or cadre row's 人员状态 says the person no longer holds the post (:func:`post_status`)."""
+    return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
 
 
 def _close(kin: str, age) -> bool:
