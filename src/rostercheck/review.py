@@ -369,13 +369,14 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if recheck and _needs_both(f, roster):
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
+    verified = suppress.is_verified(f["核实情况"], claimed)
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)
-        status = OPEN if suppress.is_verified(f["核实情况"], claimed) else _money_status(f, notes)
+        status = OPEN if verified else _money_status(f, notes)
     elif status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
         notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
                      f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
-    if suppress.is_verified(f["核实情况"], claimed):
+    if verified:
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
             status = VERIFIED

@@ -19,15 +19,15 @@ MEETING_COLUMNS = ["审批意见"]
 SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
 
 
-def rule_sheet(result, as_of: dt.date, township: bool | str = False) -> pd.DataFrame:
+def rule_sheet(result, as_of: dt.date, township: str | None = None) -> pd.DataFrame:
     """Return the 核对说明 sheet: review date, verdict rule, checks that did not run, the run's warnings.
 
     Args:
         result: the :class:`rostercheck.screen.ScreenResult`.
         as_of: the review date.
-        township: for a township's workbook (its name): the run's warnings name families of every township (those
-            already decided, those applying twice), so they are left to the county's workbook, but for the township's
-            own (``result.township_notes``).
+        township: for a township's workbook, its name (None: the county's): the run's warnings name families of every
+            township (those already decided, those applying twice), so they are left to the county's workbook, but for
+            the township's own (``result.township_notes``).
     Returns:
         A two-column frame (项目, 内容).
     """
@@ -44,9 +44,8 @@ def rule_sheet(result, as_of: dt.date, township: bool | str = False) -> pd.DataF
     ]
     items += [(f"未检查 {code}", why) for code, why in sorted(result.skipped.items())]
     # what the console said about the files (a column not read, IDs typed as numbers): it bears on the verdicts
-    if township is not False and result.warnings:
-        own = getattr(result, "township_notes", {}).get(township, []) if isinstance(township, str) else []
-        items += [(f"本乡镇提示 {n}", w) for n, w in enumerate(own, 1)]
+    if township is not None and result.warnings:
+        items += [(f"本乡镇提示 {n}", w) for n, w in enumerate(result.township_notes.get(township, []), 1)]
         items.append(("提示", f"本次运行有 {len(result.warnings)} 条提示（涉及全县的文件和家庭），见县级工作簿《新申请核对结果.xlsx》"
                              "的核对说明"))
     else:
