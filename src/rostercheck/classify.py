@@ -266,14 +266,12 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
 
 
 def _payees(layout) -> bool:
-    """Whether a sheet a ledger's columns fit names who is paid, as :func:`io.ledgers.read_ledger` requires (an ID, or an
-    account with its holder), or is a care homes' transfer table: a money summary of townships (户数, 人数, 发放金额,
-    held-out 101) is no ledger, and a folder's file of it is passed over as unrecognised."""
-    from .io.ledgers import _INSTITUTION_LABEL
+    """Whether a sheet a ledger's columns fit is one :func:`io.ledgers.read_ledger` reads: it names who is paid, or is a
+    care homes' transfer table. A money summary of townships (户数, 人数, 发放金额, held-out 101) is no ledger, and a
+    folder's file of it is passed over as unrecognised."""
+    from .io.ledgers import care_homes_table, names_payees
 
-    m = layout.mapping
-    return ("id" in m or "head_id" in m or ("bank_account" in m and ("holder" in m or "name" in m))
-            or any(_INSTITUTION_LABEL.search(label) for label in layout.labels))
+    return names_payees(layout.mapping) or care_homes_table(layout.labels)
 
 
 def _flag(kind: str) -> str:

@@ -450,9 +450,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
     for grid, layout in raw.sheets:
-        by_account = "bank_account" in layout.mapping and ("holder" in layout.mapping or "name" in layout.mapping)
-        if "id" not in layout.mapping and "head_id" not in layout.mapping and not by_account:
-            if any(_INSTITUTION_LABEL.search(label) for label in layout.labels):  # 集中供养经费拨付表: sums per care home
+        if not names_payees(layout.mapping):
+            if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
                 frames.append(_sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)[0].iloc[:0])
                 institutions += 1
                 warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
@@ -511,6 +510,16 @@ def _refuse_roster(path: Path, headers: list[list[str]]) -> None:
 
 # A column naming the care home a sum is paid to (机构名称, 供养机构, 收款单位): a ledger of institutions, not people.
 _INSTITUTION_LABEL = re.compile(r"机构|敬老院|福利院|养老院|收款单位|单位名称")
+
+
+def names_payees(mapping: dict[str, int]) -> bool:
+    """Whether a sheet's columns say who is paid: an ID (the payee's or the head's), or an account with its holder."""
+    return "id" in mapping or "head_id" in mapping or ("bank_account" in mapping and ("holder" in mapping or "name" in mapping))
+
+
+def care_homes_table(labels: list[str]) -> bool:
+    """Whether a sheet's header names the care home a sum is paid to (a 集中供养经费拨付表: read as no person's rows)."""
+    return any(_INSTITUTION_LABEL.search(label) for label in labels)
 _NO_REASON = frozenset(("无", "-", "/", "—", "0", "成功", "正常"))
 
 
@@ -590,7 +599,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # A month column's month gives way only to back pay its remark names for other months (所属期 2025年6月 beside
     # 补发3-5月: the batch's month, paying March to May).
     by_column = np.asarray(cols["month_source"] == "列")
-    col_spans, col_span_codes = judged("month", month_span)
+    spans, span_codes = judged("month", month_span)  # a cell naming several months (所属期 2025年7-9月)
     rows = np.flatnonzero(~by_column | _said(cols["remark"], "补发") | _said(cols["item"], "补发"))
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
     if len(rows):
@@ -600,7 +609,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             m = mapped[codes[r]] if months is None else months[r]
             back = back_pay_months(note, m)
             if by_column[r]:
-                if col_spans[col_span_codes[r]]:  # the cell names its months itself (所属期 2025年3-5月)
+                if spans[span_codes[r]]:  # the cell names its months itself (所属期 2025年3-5月)
                     continue
                 paid = cols["paid_date"].iat[r]  # the year of '补发3-5月' as of the later of the month and the payment
                 if isinstance(paid, dt.date) and (month(paid) or "") > m:
@@ -625,7 +634,6 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 months[r] = named
     out = pd.DataFrame(cols, copy=False)
     if "month" in frame.columns:  # a row for several months at once (所属期 2025年7-9月, 2025年第3季度): one per month
-        spans, span_codes = judged("month", month_span)
         if named_spans:  # … or a sheet's row whose remark names them
             spans = spans[span_codes]
             for r, span in named_spans.items():
