@@ -55,7 +55,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
         priority = HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
-        if hh.unsure or means:
+        if hh.unsure or any(means):
             priority = LOW
         row = head
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
@@ -72,11 +72,15 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
     return out
 
 
-def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
+def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], list[str]]:
     """What the audit's lists say of a household's members (the same tests as C01, C02, C04, C05, C06): a car, a
-    business in operation, a place on the public payroll, a move out of the county (by the move list, or the exit
-    list's 退出原因), wages that alone lift every known member above the standard; each by an exact ID. A lead with
-    any of them is 低."""
+    business in operation, a place on the public payroll, wages that alone lift every known member above the
+    standard; and, apart, a move out of the county (by the move list, or the exit list's 退出原因); each by an exact
+    ID. A lead with any of them is 低.
+
+    Returns:
+        (the means, the moves out of the county), as texts for the evidence (:func:`_means_said`).
+    """
     from ._econ import business_active, vehicle_counts
 
     wanted, out = set(pids), []
@@ -90,11 +94,9 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
             text = says(ref.loc[r])
             if text:
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
-    if ctx.has("migrations"):
-        out += _moved_out(ctx, wanted)
-    moves = exit_moves(ctx)
-    out += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{reason}”（户籍已迁出本县）"
-            for pid, (row, reason) in moves.items() if pid in wanted]
+    moved = _moved_out(ctx, wanted) if ctx.has("migrations") else []
+    moved += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{reason}”（户籍已迁出本县）"
+              for pid, (row, reason) in exit_moves(ctx).items() if pid in wanted]
     if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
         ref = ctx.lists["wages"]
         part = ref[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)]
@@ -102,17 +104,14 @@ def _means(ctx: Context, pids: list[str], standard: float) -> list[str]:
             average = float(pd.to_numeric(paid, errors="coerce").mean())
             if average > standard * max(len(wanted), 1):  # alone above the standard for every known member
                 out.append(f"{ctx.labels['wages']}：{part.loc[part['id'] == pid, 'name'].iat[0]} 缴费工资月均 {yuan(average)} 元")
-    return out
+    return out, moved
 
 
-_OUT_OF_COUNTY = "迁出本县"  # the words of :func:`_means`' moves
-
-
-def _means_said(means: list[str], ask: str) -> str:
-    """What :func:`_means` found, as the evidence says it: a move out of the county asks whether the household is still
-    here (held-out 99: it asked whether the income was more than declared), anything else what ``ask`` asks."""
-    moved, rest = [m for m in means if _OUT_OF_COUNTY in m], [m for m in means if _OUT_OF_COUNTY not in m]
-    return ((f"；但{'；'.join(rest)}，{ask}" if rest else "")
+def _means_said(found: tuple[list[str], list[str]], ask: str) -> str:
+    """What :func:`_means` found, as the evidence says it: the means with what ``ask`` asks; a move out of the county asks
+    whether the household is still here (held-out 99: it asked whether the income was more than declared)."""
+    means, moved = found
+    return ((f"；但{'；'.join(means)}，{ask}" if means else "")
             + (f"；但{'；'.join(moved)}，本户可能已不在本县，请核实是否已迁回" if moved else ""))
 
 
@@ -669,7 +668,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                 continue
             # what the audit's lists say of the household (a car still registered …): as L01, the lead is 低
             means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")))
-            if when is None or means:
+            if when is None or any(means):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else '日期未填'}{word}"
