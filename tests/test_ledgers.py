@@ -597,3 +597,27 @@ def test_a_household_payment_table_naming_its_month_in_the_summary_is_a_ledger(t
     (tmp_path / "发放.csv").write_text("户主姓名,户主身份证号,家庭人口,保障人口,发放金额,摘要\n"
                                        "贺华,430525196508180594,2,2,900,2026年7月低保金\n", encoding="utf-8")
     assert len(read_ledger(tmp_path / "发放.csv", dt.date(2026, 9, 30))[1]) == 1
+
+
+@pytest.mark.parametrize("encoding, bad_at", [("utf-8", None), ("utf-8-sig", None), ("gb18030", None),
+                                              ("utf-8-sig", 350), ("utf-8-sig", 5)])
+def test_a_text_ledger_reads_the_same_cells_whatever_its_encoding_and_says_where_bytes_are_bad(tmp_path, monkeypatch,
+                                                                                              encoding, bad_at):
+    # UTF-8 bytes go to the column reader undecoded, but for the head; bytes that are no UTF-8 (in the head or below
+    # it) are decoded as any text table is, and said
+    from rostercheck.io import read
+
+    names = ["张三", "李四", "王五", "赵六"]
+    lines = ["2025年低保金发放明细", "姓名,身份证号,所属月份,发放金额"]
+    lines += [f"{names[i % 4]},{A if i % 2 else B},2025-{1 + i % 12:02d},{500 + i % 7}" for i in range(400)]
+    data = "\r\n".join(lines).encode(encoding)
+    # the head decoded: the first 310 lines
+    monkeypatch.setattr(read, "HEAD_BYTES", len("\r\n".join(lines[:310]).encode(encoding)))
+    if bad_at is not None:  # the last byte (a digit) of line bad_at + 3
+        at = len("\r\n".join(lines[:bad_at + 3]).encode(encoding)) - 1
+        data = data[:at] + b"\xff" + data[at + 1:]
+    (tmp_path / "明细.csv").write_bytes(data)
+    (table,), frame, _ = load_ledgers([tmp_path / "明细.csv"], AS_OF)
+    assert len(frame) == 400
+    said = [n for n in table.warnings if "无法识别的字节" in n]
+    assert len(said) == (bad_at is not None) and (bad_at is None or f"第 {bad_at + 3} 行" in said[0])

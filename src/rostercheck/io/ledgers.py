@@ -234,24 +234,35 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
 
     import pyarrow as pa
 
-    from .read import HEAD_ROWS, Grid, arrow_text, text_of
+    from .read import HEAD_ROWS, Grid, arrow_text, text_of, utf8_head
 
     limits = limits or Limits.from_env()
     notes: list[str] = []
-    text, delimiter = text_of(path, limits, notes)
-    lines = text.split("\n", HEAD_ROWS)
+    # a UTF-8 file's bytes go to pyarrow as they are (no decoding of the whole file, no encoding back)
+    utf8 = utf8_head(path, limits, HEAD_ROWS)
+    if utf8 is not None:
+        head_text, delimiter, text = utf8
+    else:
+        text, delimiter = text_of(path, limits, notes)
+        head_text = text
+    lines = head_text.split("\n", HEAD_ROWS)
     head_text = "\n".join(lines[:HEAD_ROWS])
     grid = Grid(path, "", list(csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)), 1, notes=notes)
     layout = find_layout(grid, KIND)
     if layout is None or layout.start >= HEAD_ROWS or '"' in "\n".join(lines[:layout.start]):
         return None
-    at = 0
-    for _ in range(layout.start):
-        at = text.find("\n", at) + 1
-        if at == 0:
-            return None  # lines ended by '\r' alone
     width = max([len(layout.labels), *(len(r) for r in grid.rows)])
-    table = arrow_text(text[at:], delimiter, width, quoted=True, threads=True)
+    table = None
+    for _ in range(2):
+        at = 0
+        for _ in range(layout.start):
+            at = text.find("\n" if isinstance(text, str) else b"\n", at) + 1
+            if at == 0:
+                return None  # lines ended by '\r' alone
+        table = arrow_text(text[at:], delimiter, width, quoted=True, threads=True)
+        if table is not None or isinstance(text, str):
+            break
+        text, delimiter = text_of(path, limits, grid.notes)  # no UTF-8 below the head: decoded as any text table
     if table is None:
         return None
     if table.num_rows + layout.start > limits.max_rows:

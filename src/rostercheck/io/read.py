@@ -516,11 +516,11 @@ def _text_columns(path: Path, text: str, delimiter: str, limits: Limits) -> Grid
     return Grid(path, "", _python_rows(table.slice(0, HEAD_ROWS)), 1, [], TEXT, columns=table)
 
 
-def arrow_text(text: str, delimiter: str, width: int, quoted: bool, threads: bool = False):
+def arrow_text(text: str | bytes, delimiter: str, width: int, quoted: bool, threads: bool = False):
     """Parse text into `width` Arrow text columns (pyarrow.csv; blanks are '', never null).
 
     Args:
-        text: the decoded text.
+        text: the decoded text, or its UTF-8 bytes.
         delimiter: the cell delimiter.
         width: the number of cells every row must have.
         quoted: honour '"' quoting (doubled quotes, line breaks inside quotes) as the csv module does.
@@ -540,7 +540,7 @@ def arrow_text(text: str, delimiter: str, width: int, quoted: bool, threads: boo
 
     try:
         table = pacsv.read_csv(
-            pa.py_buffer(text.encode("utf-8")),
+            pa.py_buffer(text.encode("utf-8") if isinstance(text, str) else text),
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=threads),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"' if quoted else False,
                                              double_quote=quoted, escape_char=False, newlines_in_values=quoted,
@@ -572,6 +572,42 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     return text, delimiter
+
+
+HEAD_BYTES = (4 << 20) + 4  # what utf8_head decodes: at least the 1 << 20 characters text_of sniffs the delimiter in
+
+
+def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] | None:
+    """A UTF-8 text table's first ``lines`` lines decoded, its delimiter and its bytes (BOMs left out), after the
+    checks of :func:`text_of`, without decoding the whole file; None when it may be anything else (a BOM of UTF-16,
+    a NUL byte, a head that is no UTF-8, fewer lines in the first megabytes): :func:`text_of` then.
+
+    Cells parsed from the bytes (pyarrow.csv, which checks that text columns are UTF-8) are those of the text
+    :func:`text_of` gives; bytes that are no UTF-8 after the head make that parse fail, and the caller decodes.
+    """
+    if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
+        raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
+        return None
+    body = data
+    while body.startswith(codecs.BOM_UTF8):
+        body = body[3:]
+    cut = min(len(body), HEAD_BYTES)
+    while 0 < cut < len(body) and body[cut] & 0xC0 == 0x80:  # not inside a character
+        cut -= 1
+    try:
+        head = body[:cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if cut < len(body) and head.count("\n") < lines:
+        return None
+    if re.search(r"<(html|table|\?xml|workbook)\b", head[:4096], re.I):
+        table_text(body[:cut], path)  # refused there, as for any reader
+    delimiter = sniff_delimiter(head[:1 << 20].splitlines()[:50])
+    if data.count(delimiter.encode()) + data.count(b"\n") > limits.max_cells:
+        raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
+    return "\n".join(head.split("\n", lines)[:lines]), delimiter, body
 
 
 def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
