@@ -621,3 +621,15 @@ def test_a_text_ledger_reads_the_same_cells_whatever_its_encoding_and_says_where
     assert len(frame) == 400
     said = [n for n in table.warnings if "无法识别的字节" in n]
     assert len(said) == (bad_at is not None) and (bad_at is None or f"第 {bad_at + 3} 行" in said[0])
+
+
+def test_a_payees_id_column_never_replaces_the_persons_ids_typed_as_numbers(tmp_path):
+    # held-out 104: 身份证号 typed as numbers (the person paid for) beside 收款人身份证号 as text (who took the money,
+    # the head for his household): the person's column is read (name + first digits, never exact), not the payee's
+    head = ["序号", "姓名", "身份证号", "收款人姓名", "收款人身份证号", "所属期", "实发金额"]
+    rows = [[k, name, float(pid[:15] + "000"), "张三", A, "202505", 516]
+            for k, (name, pid) in enumerate([("张三", A), ("李四", B)] * 3, 1)]
+    path = write(tmp_path / "明细.xlsx", {"Sheet1": [head, *rows]})
+    (table,), frame, _ = load_ledgers([path], AS_OF)
+    assert table.headers["id"] == "身份证号" and not any("都像是身份证号列" in w for w in table.warnings)
+    assert set(frame["id_status"]) == {"numeric"} and sorted(set(frame["name"])) == ["张三", "李四"]

@@ -12,7 +12,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import date, digits, header_label, money, text
-from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, REQUIRED, REQUIRED_DEFAULT,
+from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED, REQUIRED_DEFAULT,
                       ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates, specs_for,
                       names_someone_else, person_id_columns, score)
 from .limits import Limits
@@ -314,7 +314,11 @@ def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: 
     if col is None:
         return
     taken = set(mapping.values())
-    rivals = [c for _, _, f, c in candidates(labels, kind) if f == "id" and c not in taken and content("id", c)]
+    # (a rival naming somebody else than the column read, 收款人身份证号 beside 身份证号 typed as numbers, is another
+    # person's ID, however many of its IDs are whole)
+    whose = set(re.findall(QUALIFIERS, labels[col] if col < len(labels) else ""))
+    rivals = [c for _, _, f, c in candidates(labels, kind) if f == "id" and c not in taken and content("id", c)
+              and set(re.findall(QUALIFIERS, labels[c] if c < len(labels) else "")) <= whose]
     if not rivals:
         return
     valid = {c: content.valid_ids(c) for c in [col, *rivals]}
