@@ -40,12 +40,13 @@ def make_id(birth: str = "19800101", seq: int = 123, region: str = "430521") -> 
     return first17 + check_char(first17)
 
 
-def table(kind: str, rows: list[dict], name: str = "list.xlsx", title: str = "") -> Table:
-    """Return a Table of canonical fields as if read from a file (rows numbered from 2)."""
+def table(kind: str, rows: list[dict], name: str = "list.xlsx", title: str = "", headers: dict | None = None) -> Table:
+    """Return a Table of canonical fields as if read from a file (rows numbered from 2; headers: field → the label
+    it was read from)."""
     frame = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame({"id": []}, dtype=object)
     frame["_row"] = list(range(2, 2 + len(rows)))
     frame["_sheet"] = ""
-    return Table(kind, Path(name), frame, {}, title)
+    return Table(kind, Path(name), frame, headers or {}, title)
 
 
 def household(head: str, head_id: str, members: list[tuple[str, str, str]] | None = None, **extra) -> list[dict]:
@@ -66,15 +67,15 @@ def household(head: str, head_id: str, members: list[tuple[str, str, str]] | Non
 
 def context(roster_rows: list[dict], lists: dict[str, list[dict]] | None = None, as_of: dt.date = AS_OF,
             config: Path | None = None, roster_title: str = "清河县2026年第三季度城乡低保花名册",
-            extra_rosters: list[tuple[list[dict], str]] | None = None):
-    """Return a check Context built the same way the audit builds it."""
+            extra_rosters: list[tuple[list[dict], str]] | None = None, headers: dict[str, dict] | None = None):
+    """Return a check Context built the same way the audit builds it (headers: list kind → field → label)."""
     rosters = [table("roster", roster_rows, "低保花名册.xlsx", roster_title)]
     for rows, title in extra_rosters or []:
         rosters.append(table("roster", rows, f"{title}.xlsx", title))
     members = build_members(rosters, as_of)
     refs, labels = {}, {}
     for kind, rows in (lists or {}).items():
-        t = table(kind, rows, f"{kind}.xlsx")
+        t = table(kind, rows, f"{kind}.xlsx", headers=(headers or {}).get(kind))
         refs[kind] = normalise(t)
         labels[kind] = f"{KIND_LABELS[kind]}（{kind}.xlsx）"
     ctx, _ = build_context(LoadedInputs(rosters, members, refs, labels), as_of, config)

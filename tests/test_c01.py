@@ -83,6 +83,17 @@ def test_a_row_the_list_says_has_left_the_post_is_not_flagged(kind, status, flag
     assert bool([w for w in value_warnings(ctx) if "人员状态" in w and "left_words" in w]) == (status == "2")
 
 
+@pytest.mark.parametrize("header, status, flagged_as", [
+    ("是否在任", "0", []), ("是否在任", "1", [("李梅", "高")]), ("是否在职", "N", []), ("是否在任", "×", []),
+    ("人员状态", "0", [("李梅", "高")]),  # a status code, not a 是/否 flag: compared as ever (and warned)
+])
+def test_a_yes_no_column_of_flags_says_whether_the_person_holds_the_post(header, status, flagged_as):
+    # held-out 105: 是否在任 = 0 was read as 在职 (C01 高)
+    row = {"name": "李梅", "id": WIFE, "unit": "东村村委会", "village": "东村", "post": "会计", "status": status}
+    ctx = context(roster(), {"cadres": [row]}, headers={"cadres": {"status": header}})
+    assert flagged(ctx, "C01") == flagged_as
+
+
 def test_a_staff_member_who_left_flags_no_relative_either():
     staff = [{**STAFF_LIST[0], "status": "辞职"}]
     assert flagged(context(family_roster(), {"staff": staff, "registry": staff_registry()}), "C01") == []

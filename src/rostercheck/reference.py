@@ -77,6 +77,9 @@ def normalise(table: Table) -> pd.DataFrame:
         out["household_no"] = [household_key(v) for v in out["household_no"]]
     if "range" in out.columns:
         _split_range(out)
+    if table.kind in ("staff", "cadres") and "status" in out.columns and re.match(r"是否", table.headers.get("status", "")):
+        # a 是否在任 column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post, a C01 高)
+        out["status"] = by_value(out["status"], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")
     if table.kind == "deaths":  # a date under 死亡日期 (not 注销日期) says the person died, whatever the coded cause
         label = table.headers.get("date", "")
         out["death_dated"] = bool(re.search(r"死亡|去世|殁", SYSTEM_LABELS.get(label.upper(), label)))  # SWRQ: 死亡日期
