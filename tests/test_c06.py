@@ -104,3 +104,25 @@ def test_a_wage_list_with_a_column_per_month_counts_every_month(tmp_path):
     frame = normalise(table)
     assert sorted(zip(frame["month"], frame["wage"])) == [("2025-07", 1000.0), ("2025-08", 3000.0), ("2025-09", 3000.0)]
     assert not any("都像是" in w for w in table.warnings)
+
+
+def test_the_pay_itself_is_read_before_a_contribution_base_and_named_in_the_evidence(tmp_path):
+    # held-out 105: 缴费基数 3,800 (a floor) beside 实发工资 1,500 read as her wage: C06 高 for a household under the standard
+    import openpyxl
+
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "姓名", "身份证号", "缴费单位", "缴费基数", "个人缴费金额", "实发工资", "所属期"])
+    for k, (month, pay) in enumerate(zip(MONTHS, (1500, 3000, 3000)), 1):
+        ws.append([k, "张三", HEAD, "县城建筑公司", 3800, 304, pay, month])
+    book.save(tmp_path / "社保缴费工资.xlsx")
+    table = load_table(tmp_path / "社保缴费工资.xlsx", "wages")
+    frame = normalise(table)
+    assert frame["wage"].tolist() == [1500.0, 3000.0, 3000.0] and table.headers["wage"] == "实发工资"
+    assert any("按它计算月均工资" in w and "缴费基数" in w for w in table.warnings)
+    ctx = context(family(), {"wages": frame.drop(columns=[c for c in frame.columns if c.startswith("_")]).to_dict("records")},
+                  headers={"wages": table.headers})
+    assert flagged_names(ctx, "C06") == {"张三"} and evidence(ctx)[0].count("实发工资（") == 1

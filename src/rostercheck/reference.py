@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
+from .io.columns import DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -77,6 +77,8 @@ def normalise(table: Table) -> pd.DataFrame:
         out["household_no"] = [household_key(v) for v in out["household_no"]]
     if "range" in out.columns:
         _split_range(out)
+    if table.kind == "wages" and re.search(PAY_WORDS, table.headers.get("wage", "")):
+        out["wage_label"] = table.headers["wage"]  # the pay itself (实发工资), named so in C06's evidence
     if table.kind in ("staff", "cadres") and "status" in out.columns and re.match(r"是否", table.headers.get("status", "")):
         # a 是否在任 column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post, a C01 高)
         out["status"] = by_value(out["status"], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
+# A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
+PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资|应发工资|工资收入"
 
 
 # Words that make a header about somebody else than the row's own person (户主姓名, 经办人身份证号 …).
@@ -336,6 +338,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "wages": [
         FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$"),
         # the person's own base before the employer's: 个人缴费基数 wins over 单位缴费基数 wherever each stands
+        # the pay itself (实发工资) before any contribution base, which may be a floor above a low wage (held-out 105)
+        FieldSpec("wage", PAY_WORDS, weight=3),
         FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
         FieldSpec("wage", r"缴费工资|缴费基数|工资|收入|基数"),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
@@ -750,6 +754,10 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
                 break
     if kind == "wages":
         _monthly_wages(labels, mapping, warnings)
+        if "wage" in mapping and re.search(PAY_WORDS, labels[mapping["wage"]]):
+            bases = [label for c, label in enumerate(labels) if c not in mapping.values() and re.search(r"缴费(工资|基数)", label)]
+            if bases:
+                warnings.append(f"有“{labels[mapping['wage']]}”列，按它计算月均工资（“{bases[0]}”是缴费基数，可能高于实际工资，不采用）")
     if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
         months = {c: (y, mm) for c, (y, mm, item) in month_columns(labels).items() if not item and c not in taken}
         if months:

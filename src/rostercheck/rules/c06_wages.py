@@ -40,7 +40,8 @@ def check(ctx: Context) -> list[Finding]:
             who = f"{ctx.members.at[w.member, 'name']}" + (f"（{employers}）" if employers else "")
             parts.append(f"{who}月均 {money_text(w.average)} 元")
         summed = f"，合计 {money_text(total)} 元/月" if len(parts) > 1 else ""
-        calc = (f"缴费工资（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
+        pay = next((cell(ref, r, "wage_label") for w in earners for r in w.rows), "") if "wage_label" in ref.columns else ""
+        calc = (f"{pay or '缴费工资'}（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
                 f"{above_text(total / size, standard)} 元/人·月 > {std_label} {standard_text(standard)} 元")
         conf = weakest([w.confidence for w in earners])
         for w in earners:
