@@ -633,3 +633,17 @@ def test_a_payees_id_column_never_replaces_the_persons_ids_typed_as_numbers(tmp_
     (table,), frame, _ = load_ledgers([path], AS_OF)
     assert table.headers["id"] == "身份证号" and not any("都像是身份证号列" in w for w in table.warnings)
     assert set(frame["id_status"]) == {"numeric"} and sorted(set(frame["name"])) == ["张三", "李四"]
+
+
+def test_the_person_paid_for_is_read_before_the_payee_whatever_their_counts_of_whole_ids(tmp_path):
+    # held-out 104: 保障对象身份证号 with three blank cells beside 收款人身份证号 (the head, for her household): the
+    # payee's column was read, silently (a header fit of the shorter label), and made F03/F04/F06 of one household
+    head = ["序号", "行政区划代码", "保障对象身份证号", "保障对象姓名", "收款人身份证号", "收款人姓名", "所属期", "实发金额"]
+    rows = [[1, "411122105205", "", "方宁旭", A, "方宁旭", "202510", 960], [2, "411122105205", B, "李四", A, "方宁旭", "202510", 516]]
+    rows += [[k, "411122105205", A, "方宁旭", A, "方宁旭", "202510", 960] for k in range(3, 6)]
+    path = write(tmp_path / "明细.xlsx", {"10月": [head, *rows]})
+    (table,), frame, _ = load_ledgers([path], AS_OF)
+    assert table.headers["id"] == "保障对象身份证号" and frame["id"].tolist() == ["", B, A, A, A]
+    only_payee = write(tmp_path / "代发.xlsx", {"S": [["收款人姓名", "收款人身份证号", "所属期", "实发金额"], ["方宁旭", A, "202510", 960]]})
+    (table,), frame, _ = load_ledgers([only_payee], AS_OF)
+    assert table.headers["id"] == "收款人身份证号" and frame["id"].tolist() == [A]

