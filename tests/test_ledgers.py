@@ -647,3 +647,13 @@ def test_the_person_paid_for_is_read_before_the_payee_whatever_their_counts_of_w
     only_payee = write(tmp_path / "代发.xlsx", {"S": [["收款人姓名", "收款人身份证号", "所属期", "实发金额"], ["方宁旭", A, "202510", 960]]})
     (table,), frame, _ = load_ledgers([only_payee], AS_OF)
     assert table.headers["id"] == "收款人身份证号" and frame["id"].tolist() == [A]
+
+
+@pytest.mark.parametrize("sheet, said", [("代码表", "像是代码说明表"), ("填表说明", "名称像填表说明")])
+def test_a_code_table_sheet_is_said_to_be_one_not_to_be_renamed(tmp_path, sheet, said):
+    # held-out 104: "请把工作表改名后重新运行" of a 代码表 led the user to a sheet without IDs
+    head = ["姓名", "身份证号", "资金项目", "所属期", "实发金额"]
+    path = write(tmp_path / "明细.xlsx", {"10月": [head, ["张三", A, "01", "202510", 516]],
+                                          sheet: [["代码", "名称"], ["01", "低保金"], ["02", "物价补贴"]]})
+    (table,), _, _ = load_ledgers([path], AS_OF)
+    assert [w for w in table.warnings if sheet in w and said in w]
