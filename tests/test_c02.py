@@ -627,3 +627,18 @@ def test_a_death_list_id_saved_as_three_digits_is_said_to_be_unmatchable():
     said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
             if "数字格式存储" in w]
     assert len(said) == 1 and "中有 2 个身份证号" in said[0] and "其中 1 个以科学计数法保存" in said[0], said
+
+
+def test_a_column_read_from_several_files_is_named_by_each_header():
+    # held-out 104: "“状态”列" for ledgers three of whose four files head it 发放状态
+    from pathlib import Path
+
+    import pandas as pd
+
+    from rostercheck.io.table import Table
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(coded_roster(), move(SAME_CITY, "1"))
+    files = [Table("migrations", Path(f"迁出{k}.csv"), pd.DataFrame(), {"reason": label})
+             for k, label in enumerate(["迁移原因代码", "迁移原因", "迁移原因代码"])]
+    assert [w for w in value_warnings(ctx, files) if "“迁移原因代码”/“迁移原因”列" in w]

@@ -194,16 +194,19 @@ def value_warnings(ctx: Context, tables: Sequence = ()) -> list[str]:
     Returns:
         The warnings (empty when every value was recognised).
     """
-    headers: dict[str, dict[str, str]] = {}
+    headers: dict[str, dict[str, list[str]]] = {}  # kind → field → the headers its files read it from
     for table in tables:
-        headers.setdefault(table.kind, table.headers)
+        for fld, label in table.headers.items():
+            named = headers.setdefault(table.kind, {}).setdefault(fld, [])
+            if label not in named:
+                named.append(label)
     out = []
     for kind, fld, label, make, consequence, hint in COLUMNS:
         frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
         if frame is None or fld not in frame.columns or not len(frame):
             continue
         found = codes.unknown_counts(frame[fld], make(ctx))
-        label = headers.get(kind, {}).get(fld) or label
+        label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label  # (several ledger files: each header)
         if found:
             where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
             out.append(where + codes.unknown_warning(label, found, consequence, hint))
