@@ -182,16 +182,16 @@ class _Distinct:
         column = column.fill_null("")
         known, dtype = self.fields.get(field, (pa.array([], type=column.type), None))
         column = column.cast(known.type) if column.type != known.type else column  # string / large_string
-        at = pc.index_in(column, value_set=known)  # null: a text no earlier file had
-        if dtype is None or at.null_count:
-            texts = pc.unique(column.filter(at.is_null()))
+        # one hash pass: the known texts (distinct) keep their codes, a text no earlier file had takes the next code,
+        # in the order of its first row
+        coded = pc.dictionary_encode(pa.concat_arrays([known, column]))
+        texts = coded.dictionary.slice(len(known))
+        if dtype is None or len(texts):
             cells = object_array(_python_cells(texts) if len(texts) else [])
             earlier = np.asarray(dtype.categories, dtype=object) if dtype is not None else np.array([], dtype=object)
             dtype = pd.CategoricalDtype(pd.Index(np.concatenate([earlier, cells]), dtype=object))
-            known = pa.concat_arrays([known, texts])
-            self.fields[field] = known, dtype
-            at = pc.index_in(column, value_set=known)
-        codes = at.to_numpy(zero_copy_only=False).astype(np.int32)
+            self.fields[field] = coded.dictionary, dtype
+        codes = coded.indices.slice(len(known)).to_numpy(zero_copy_only=False).astype(np.int32)
         return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
