@@ -438,10 +438,10 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         keep[doubtful] = [rule.is_data(row) for row in row_at(doubtful)]
     blank = np.full(int(keep.sum()), "", dtype=object)
     cols = {fld: (columns[col][keep] if col in columns else blank) for fld, col in layout.mapping.items()}
-    return _frame(cols, np.asarray(numbers)[keep].tolist(), layout, sheet)
+    return _frame(cols, np.asarray(numbers, dtype=np.int64)[keep], layout, sheet)  # (an array: a list costs 0.3 µs a row)
 
 
-def _frame(columns: dict, numbers: list[int], layout: Layout, sheet: str) -> pd.DataFrame:
+def _frame(columns: dict, numbers: list[int] | np.ndarray, layout: Layout, sheet: str) -> pd.DataFrame:
     if any(isinstance(v, pd.Categorical) for v in columns.values()):  # cells kept coded (io.ledgers)
         frame = pd.DataFrame({k: v if isinstance(v, pd.Categorical) else pd.Series(v, dtype=object)
                               for k, v in columns.items()})
