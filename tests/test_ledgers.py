@@ -657,3 +657,38 @@ def test_a_code_table_sheet_is_said_to_be_one_not_to_be_renamed(tmp_path, sheet,
                                           sheet: [["代码", "名称"], ["01", "低保金"], ["02", "物价补贴"]]})
     (table,), _, _ = load_ledgers([path], AS_OF)
     assert [w for w in table.warnings if sheet in w and said in w]
+
+
+def test_two_townships_bank_files_of_a_month_are_two_files_and_a_correction_replaces_the_first(tmp_path):
+    # held-out 106: two townships' 代发 files of April (账号, 户名, 金额; no IDs) shared most amounts: the second was
+    # dropped as a copy (47 false F06); a re-issue named …_更正 lost to the first copy (a typo's 6,800 kept)
+    def bank(path, people):
+        rows = ["账号,户名,金额"] + [f"62170000{k:011d},{name},{amount}" for k, name, amount in people]
+        path.write_bytes("\r\n".join(rows).encode("gb18030"))
+
+    amounts = [516, 516, 1032, 516, 1548] * 4
+    bank(tmp_path / "石江镇_代发明细_202504.csv", [(k, f"石{k}", a) for k, a in enumerate(amounts)])
+    bank(tmp_path / "黄桥镇_代发明细_202504.csv", [(100 + k, f"黄{k}", a) for k, a in enumerate(amounts)])
+    _, frame, notes = load_ledgers([tmp_path], AS_OF)
+    assert len(frame) == 40 and not [n for n in notes if "重复" in n]
+    for old in tmp_path.iterdir():
+        old.unlink()
+    first = [(k, f"石{k}", a) for k, a in enumerate(amounts)]
+    bank(tmp_path / "石江镇_代发明细_202504.csv", [(0, "石0", 5160), *first[1:]])
+    bank(tmp_path / "石江镇_代发明细_202504_更正.csv", first)
+    _, frame, notes = load_ledgers([tmp_path], AS_OF)
+    assert len(frame) == 20 and frame["amount"].max() == 1548
+    assert [n for n in notes if "以《石江镇_代发明细_202504_更正.csv》为准" in n and "1 行不同" in n]
+
+
+def test_groups_of_many_wide_columns_are_the_rows_of_equal_cells_without_overflow():
+    import numpy as np
+
+    from rostercheck.io.ledgers import groups
+
+    rng = np.random.default_rng(7)
+    frame = pd.DataFrame({c: [f"{c}{v}" for v in rng.integers(0, 40_000, 3_000)] for c in "abcdef"})
+    frame = pd.concat([frame, frame.iloc[::3]], ignore_index=True)  # every third row twice
+    group, first = groups(frame, list("abcdef"))
+    expected, _ = pd.factorize(pd.Series(list(zip(*(frame[c] for c in "abcdef")))))
+    assert (group == expected).all() and (first == [np.flatnonzero(expected == g)[0] for g in range(len(first))]).all()

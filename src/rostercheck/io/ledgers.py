@@ -780,10 +780,14 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
     Returns:
         (each row's group, numbered in order of first appearance; each group's first row).
     """
-    key = np.zeros(len(frame), dtype=np.int64)
+    key, width = np.zeros(len(frame), dtype=np.int64), 1  # width: the key's values are below it
     for c in cols:
         codes, uniques = factorized(frame, c)
+        if width * (len(uniques) + 2) >= 1 << 62:  # the next product could overflow: the key renumbered (same groups)
+            key = pd.factorize(key)[0].astype(np.int64)
+            width = int(key.max()) + 1 if len(key) else 1
         key = key * (len(uniques) + 1) + codes
+        width *= len(uniques) + 1
     group, distinct = pd.factorize(key)
     return group, first_rows(group, len(distinct))
 
@@ -981,8 +985,13 @@ def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:
     return out
 
 
+# A file named as the corrected re-issue of another (…_更正.xlsx, 修正版, 重报)
+_CORRECTED = re.compile(r"更正|修正|订正|更新|重报|重新上报|调整后|最终版|终版")
+
+
 def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Drop a later file's month when most of its rows repeat an earlier file's rows for that month."""
+    """Drop a later file's month when most of its rows repeat an earlier file's rows for that month (the earlier file's
+    when the later one is named as its correction)."""
     files, names = factorized(frame, "_file")
     if len(names) < 2:
         return frame, []
@@ -990,8 +999,11 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     pairs = pd.unique(files.astype(np.int64) * (len(values) + 1) + months)
     if len(pd.unique(pairs % (len(values) + 1))) == len(pairs):
         return frame, []  # no month in two files: nothing can repeat
-    # a row's payee, item, month, amount and status (a failed row re-paid later is no copy), as a number
-    key = pd.Series(groups(frame, ["id", "head_id", "item", "month", "amount", "status"])[0])
+    # a row's payee (its IDs, names and account: a bank's 代发 file names no ID, and two townships' files of a month
+    # share amounts, never payees: held-out 106), item, month, amount and status (a failed row re-paid later is no
+    # copy), as a number
+    payee = [c for c in ("id", "head_id", "name", "head_name", "bank_account", "holder") if c in frame.columns]
+    key = pd.Series(groups(frame, [*payee, "item", "month", "amount", "status"])[0])
     files = list(dict.fromkeys(frame["_file"].tolist()))
     drop = np.zeros(len(frame), dtype=bool)
     notes = []
@@ -1003,14 +1015,23 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             if not rows.any():
                 continue
             keys = key[rows]
-            for first, prior in earlier:
+            for k, (first, prior) in enumerate(earlier):
                 repeated = keys.isin(prior)
                 # a copy of the month, not a few back-pay rows whose key equals an earlier failed row's
-                if repeated.mean() >= 0.8 and repeated.sum() >= 0.5 * len(prior):
+                if not (repeated.mean() >= 0.8 and repeated.sum() >= 0.5 * len(prior)):
+                    continue
+                differ = f"，两份有 {int((~repeated).sum())} 行不同" if not repeated.all() else ""
+                if _CORRECTED.search(Path(f).stem) and not _CORRECTED.search(Path(first).stem):
+                    # a re-issue named as the correction (…_更正) replaces the first copy (held-out 106)
+                    drop |= (in_month & (frame["_file"] == first)).to_numpy()
+                    earlier[k] = (f, set(keys.tolist()))
+                    kept, other = f, first
+                else:
                     drop |= rows.to_numpy()
-                    notes.append(f"{Path(f).name}：{month_value} 的发放记录与《{Path(first).name}》重复（同一个月的明细提供了两次），"
-                                 f"按一份计（以《{Path(first).name}》为准）")
-                    break
+                    kept, other = first, f
+                notes.append(f"{Path(other).name}：{month_value} 的发放记录与《{Path(kept).name}》重复（同一个月的明细提供了两次{differ}），"
+                             f"按一份计（以《{Path(kept).name}》为准）")
+                break
             else:
                 earlier.append((f, set(keys.tolist())))
     return frame[~drop].reset_index(drop=True), notes
