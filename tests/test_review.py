@@ -190,6 +190,18 @@ def test_a_township_summary_with_code_and_name_in_one_cell_and_its_own_header_wo
     assert list(prev["核实情况"]) == ["身份证号已更正（派出所核实）", "在县财政局工作"]
 
 
+@pytest.mark.parametrize("header, both", [("整改结果", False), ("整改进度", False), ("整改结果", True)])
+def test_a_status_column_a_township_renamed_is_still_its_status(tmp_path, header, both):
+    # held-out 107: 整改状态 renamed 整改结果 was carried as a column of the township's own, its 已整改 not read
+    path = tmp_path / "元山镇整改台账.csv"
+    status = ",整改状态" if both else ""
+    path.write_text(f"类别代码,乡镇,姓名,身份证号,核实情况,{header}{status}\n"
+                    f"D03,城关镇,张三,{ZHANG},身份证号已更正,已整改{',未整改' if both else ''}\n", encoding="utf-8")
+    prev = read_previous(path)
+    assert list(prev["整改状态"]) == (["未整改"] if both else ["已整改"])
+    assert (header in prev.columns or any(header in c for c in prev.columns)) == both
+
+
 def test_a_lead_that_no_longer_applies_to_someone_still_enrolled_is_not_rectified(tmp_path):
     # C08 (a working-age lead) is not one of the roster's own faults (D01–D03, re-checked): a person still enrolled
     # stays 未整改 although the new roster no longer gives the lead (she turned 55, her record changed).
@@ -511,6 +523,9 @@ def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen()
     ("已追回", "", "未整改", "仍有 748.00 元未追回", "", "剩余748元下月追缴"),
     ("已追回", "", "已整改", "按乡镇填报", "该户低保金每月516元", ""),  # an amount no verb names is no recovery
     ("", "", "已整改", "按乡镇填报", "已追回1548元", ""),
+    # held-out 107: "资金已全部追回" was 未整改, "尚未见追回…（乡镇填报“资金已全部追回”）"
+    ("资金已全部追回", "", "已整改", "按乡镇填报", "", ""), ("已全额追回", "", "已整改", "按乡镇填报", "", ""),
+    ("", "", "已整改", "按乡镇填报", "", "全额收回"),
 ])
 def test_a_money_finding_is_settled_by_the_money_the_township_reports(claimed, added, status, said, found, measures):
     # held-out 85: money findings were 已整改 when the person had left the roster (a payee on no roster always), and

@@ -274,8 +274,9 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
 
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
-_MONEY_DONE = ("已追回", "已收回", "已退回", "已缴回", "已追缴", "已补发", "已发放", "已变更", "已更换", "已更改", "已更正",
-               "已整改", "整改完成", "已完成")
+# ('已全部追回', '资金已全额收回', '全额补发' too: held-out 107)
+_MONEY_DONE = re.compile(r"已(?:全部|全额|足额|如数|悉数)?(?:追回|收回|退回|缴回|追缴|补发|发放|变更|更换|更改|更正|整改)|整改完成|已完成"
+                         r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 _MONEY_NOT_YET = ("正在", "未追回", "未补发", "尚未", "追回中", "补发中", "部分")
 _AMOUNT = re.compile(r"(?:追回|收回|退回|缴回|追缴|补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)|(\d[\d,，]*(?:\.\d+)?)\s*元")
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
@@ -313,8 +314,8 @@ def _money_status(f: pd.Series, notes: list[str]) -> str:
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
         return OPEN
-    if (any(w in t for t in texts for w in _MONEY_DONE) and not any(w in t for t in texts for w in _MONEY_NOT_YET)):
-        shown = claimed or next(t for t in texts if any(w in t for w in _MONEY_DONE))
+    if any(_MONEY_DONE.search(t) for t in texts) and not any(w in t for t in texts for w in _MONEY_NOT_YET):
+        shown = claimed or next(t for t in texts if _MONEY_DONE.search(t))
         notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
         return DONE

@@ -37,9 +37,16 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
             "核实结果": "核实情况", "核实结论": "核实情况", "整改期限": "整改时限", "责任人员": "责任人"}
 
 
+# What a township may rename 整改状态 to: the status unless the sheet keeps its 整改状态 too (held-out 107: read as a
+# column of its own, the township's 已整改 and 已追回1576元 in it not read)
+_STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成情况")
+
+
 def _header(row: list) -> list[str]:
-    labels = [header_label(c) for c in row]
-    return [_ALIASES.get(x, x) for x in labels]
+    labels = [_ALIASES.get(x, x) for x in (header_label(c) for c in row)]
+    if "整改状态" not in labels and (renamed := next((x for x in labels if x in _STATUS_RENAMED), None)):
+        labels[labels.index(renamed)] = "整改状态"
+    return labels
 
 
 def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFrame:
