@@ -316,3 +316,16 @@ def test_a_townships_workbook_names_its_own_families_already_decided(tmp_path):
     own, other = (all_text(tmp_path / "out" / "乡镇" / f"{t}.xlsx") for t in ("河口乡", "城关镇"))
     assert "河口乙（已批准）" in own and "本乡镇提示" in own
     assert "河口乙" not in other and "本乡镇提示" not in other
+
+
+def test_each_family_carries_its_application_number_when_the_export_gives_one(tmp_path):
+    # held-out 107: the verdicts named a family by its head alone: the township could not find it in its system
+    a, b, wife = make_id("19700101", 11), make_id("19710101", 13), make_id("19720101", 22)
+    (tmp_path / "申请.csv").write_text("申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+                                      f"SQ202610001,城关镇,东村,张三,{a},张三,{a},户主\n"
+                                      f"SQ202610001,城关镇,东村,张三,{a},李妻,{wife},配偶\n"
+                                      f"360731202610000002,城关镇,东村,王五,{b},王五,{b},户主\n", encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    assert dict(zip(result.verdicts["户主姓名"], result.verdicts["申请编号"])) == {"张三": "SQ202610001",
+                                                                               "王五": "360731202610000002"}
+    assert list(result.verdicts.columns[:4]) == ["乡镇", "村", "申请编号", "户主姓名"]

@@ -266,7 +266,7 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut", "sheet_shown", "outcome",
+    "approved", "changed", "account_cut", "sheet_shown", "outcome", "household_no",
 ]
 def is_covered(flag: object) -> bool:
     """Return whether a member receives the benefit: False only when 是否保障对象 says no (否, 0, N …).

