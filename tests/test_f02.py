@@ -47,6 +47,16 @@ def test_move_out_of_county_recovers_from_next_month_and_shares_for_a_member():
     assert money(ctx, "F02") == [("王芳", "中", 516.0 * 3, None)]
 
 
+def test_a_whole_household_moved_out_is_not_said_to_keep_its_other_members():
+    # held-out 106: both members moved out, each share recovered, but each evidence said "其余成员仍在保"
+    moves = [{"name": n, "id": i, "date": "2026-06-15", "dest": "广东省深圳市"} for n, i in (("王五", C), ("王芳", B))]
+    got = findings(money_context(roster(), ledger(), {"migrations": moves}), "F02")
+    assert sorted(f.recover for f in got) == [516.0 * 3] * 2
+    assert all("全户成员均不应发放" in f.evidence and "其余成员仍在保" not in f.evidence for f in got)
+    one = findings(money_context(roster(), ledger(), {"migrations": moves[1:]}), "F02")
+    assert ["其余成员仍在保" in f.evidence for f in one] == [True]
+
+
 def test_moves_inside_the_county_or_for_study_not_flagged():
     for dest, reason in (("清河县城关镇", ""), ("湖南省长沙市", "升学")):
         ctx = money_context(roster(), ledger(), {"migrations": [{"name": "王芳", "id": B, "date": "2026-06-15", "dest": dest,

@@ -78,6 +78,8 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                                                                      "share": share, "label": label})
             slot["rows"].append(r)
             slot["parts"].append(part)
+            # every member of the household ruled out that month (a whole household moved): none is left in it
+            slot["all_gone"] = slot.get("all_gone", True) and len(subs) > 1 and all(ev for *_, ev in hits)
     _former_heads(ctx, led, acc)
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
@@ -205,7 +207,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         conf = weakest(conf, MEDIUM)
     elif shared:
         n = round(1 / slot["share"])
-        evidence += f"。该户按户发放给户主，保障人口 {n} 人，其余成员仍在保，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
+        rest = "全户成员均不应发放，各按份额计" if slot.get("all_gone") else "其余成员仍在保"
+        evidence += f"。该户按户发放给户主，保障人口 {n} 人，{rest}，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
         conf = weakest(conf, MEDIUM)
     else:
         evidence += f"。应追回合计 {yuan(total)}"
