@@ -24,6 +24,7 @@ from .order import natural_rank
 from .policy import load_policy
 from .rules import load_all
 from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
+from .rules._vocab import value_warnings
 
 LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
                 "置信度", "来源名单", "来源行", "匹配键"]
@@ -133,6 +134,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         # the accounts D02 and RQ3 compare are no concern of coverage's: no word about a roster without them
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(number_typed_ids(inputs))
+    warnings.extend(value_warnings(ctx, inputs.tables, kinds=("monitoring",)))  # (its risk codes: held-out 108)
     monitoring = inputs.lists.get("monitoring")
     if monitoring is not None and len(monitoring) and "area_type" not in monitoring.columns:
         area = ctx.common.get("default_area", "农村")

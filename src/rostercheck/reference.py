@@ -20,6 +20,10 @@ _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
 
 
+# The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind
+_YES_NO_QUESTIONS = {"staff": "status", "cadres": "status", "monitoring": "risk"}
+
+
 def normalise(table: Table) -> pd.DataFrame:
     """Return a reference table with typed columns.
 
@@ -79,9 +83,11 @@ def normalise(table: Table) -> pd.DataFrame:
         _split_range(out)
     if table.kind == "wages" and re.search(PAY_WORDS, table.headers.get("wage", "")):
         out["wage_label"] = table.headers["wage"]  # the pay itself (实发工资), named so in C06's evidence
-    if table.kind in ("staff", "cadres") and "status" in out.columns and re.match(r"是否", table.headers.get("status", "")):
-        # a 是否在任 column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post, a C01 高)
-        out["status"] = by_value(out["status"], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")
+    flag = _YES_NO_QUESTIONS.get(table.kind)
+    if flag in out.columns and "是否" in table.headers.get(flag, ""):
+        # a 是否在任 (风险是否消除) column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post,
+        # a C01 高; held-out 108: 1 read as a risk not eliminated)
+        out[flag] = by_value(out[flag], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")
     if table.kind == "deaths":  # a date under 死亡日期 (not 注销日期) says the person died, whatever the coded cause
         label = table.headers.get("date", "")
         out["death_dated"] = bool(re.search(r"死亡|去世|殁", SYSTEM_LABELS.get(label.upper(), label)))  # SWRQ: 死亡日期

@@ -445,6 +445,14 @@ def area_of(text: str) -> str:
     return ""
 
 
+def risk_unread(row: dict, p: dict) -> bool:
+    """Whether a monitoring row's 风险 cell says neither open nor eliminated in any word L01 knows (a code: counted open
+    by :func:`risk_open`, but it never decides a 高 lead)."""
+    state = cell(row, "risk")
+    return bool(state) and not date(cell(row, "risk_date")) and not any(w in state for w in p["risk_open_words"]) \
+        and not any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"])
+
+
 def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
     """Return whether a monitoring row's risk is not eliminated (unknown counts as not eliminated).
 

@@ -129,6 +129,15 @@ def _payment_item(ctx: Context) -> Classifier:
     return lambda v: "" if named_item(str(v or "").strip(), p) else UNKNOWN
 
 
+def _risk(ctx: Context) -> Classifier:
+    from ._coverage import risk_unread
+
+    if "L01" not in ctx.specs:
+        return lambda v: ""
+    p = ctx.specs["L01"].params
+    return lambda v: UNKNOWN if risk_unread({"risk": v}, p) else ""
+
+
 def _in_post(ctx: Context) -> Classifier:
     from .c01_staff import post_status
 
@@ -175,6 +184,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("payments", "item", "资金项目", _payment_item, "按其他资金计（不与保障金比对，也不计入停发后的追回金额）",
      "如是代码或当地写法，请在配置文件 [common] 的 money_benefit_codes、money_benefit_items（保障金）或 "
      "money_other_codes、money_other_items（其他资金）中补充。"),
+    ("monitoring", "risk", "风险是否消除", _risk, "按风险未消除计，但不据此列为“高”优先级",
+     "如是代码，请在配置文件 [L01] risk_open_words（未消除）或 risk_closed_words（已消除）中补充。"),
     ("staff", "status", "人员状态", _in_post, "按在职计（C01 照常比对）",
      "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
     ("cadres", "status", "人员状态", _in_post, "按在职计（C01 照常比对）",
@@ -184,13 +195,14 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
 ]
 
 
-def value_warnings(ctx: Context, tables: Sequence = ()) -> list[str]:
+def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | None = None) -> list[str]:
     """Return one Chinese warning per list column holding values the checks do not recognise, with counts.
 
     Args:
         ctx: the audit context.
         tables: the tables read (``io.table.Table``): a column is named by the header it was read from, as its file
             names it (“待遇状态代码”), rather than as the tool calls the field.
+        kinds: only these lists' columns (None: every list's and the roster's).
     Returns:
         The warnings (empty when every value was recognised).
     """
@@ -202,6 +214,8 @@ def value_warnings(ctx: Context, tables: Sequence = ()) -> list[str]:
                 named.append(label)
     out = []
     for kind, fld, label, make, consequence, hint in COLUMNS:
+        if kinds is not None and kind not in kinds:
+            continue
         frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
         if frame is None or fld not in frame.columns or not len(frame):
             continue

