@@ -157,3 +157,17 @@ def test_a_roster_without_accounts_is_no_concern_of_coverage(tmp_path):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "银行账号" not in result.output
+
+
+def test_a_list_row_naming_its_place_by_code_only_takes_the_rosters_names_for_it():
+    # held-out 108: disability leads whose rows gave only 户籍所在地区划代码 went to 未填乡镇
+    from helpers import context, household, make_id
+
+    from rostercheck.rules._coverage import place
+
+    rost = household("张三", make_id("19600101", 11), township="白牙市镇", village="新田村", region_code="431122101203")
+    ctx = context(rost)
+    assert place(ctx, {"region_code": "431122101203"}) == {"township": "白牙市镇", "village": "新田村"}
+    assert place(ctx, {"region_code": "431122101205"}) == {"township": "白牙市镇", "village": "431122101205"}
+    assert place(ctx, {"region_code": "431122105201"}) == {"township": "431122105", "village": "431122105201"}
+    assert place(ctx, {"township": "芦洪市镇", "region_code": "431122101203"}) == {"township": "芦洪市镇", "village": ""}

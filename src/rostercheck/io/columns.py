@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
+_REGION_CODE = r"(行政)?区划代码|区划编码|行政区划|所属区划"
 # A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
 PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资|应发工资|工资收入"
 
@@ -153,7 +154,7 @@ ROSTER = [
     FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|一折通|帐号|社保卡号|账户|帐户", r"身份|户名|开户行|银行名称",
               allow=_HOUSEHOLD),
     FieldSpec("phone", r"电话|手机|联系方式", allow=_HOUSEHOLD),
-    FieldSpec("region_code", r"(行政)?区划代码|区划编码|行政区划|所属区划"),
+    FieldSpec("region_code", _REGION_CODE),
     FieldSpec("covered", r"是否保障对象|是否享受|保障对象标志|是否纳入保障|^保障对象$"),
     # an application's decision (screen: 待审批 / 已批准 / 不予批准); a 审核 or 评议 result is none yet
     FieldSpec("outcome", r"(审批|审定)(结果|状态|结论)|是否(批准|审批通过)"),
@@ -442,6 +443,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"(发证|办证|评定|鉴定|持证|首次)(日期|时间)|^日期$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
+        FieldSpec("region_code", _REGION_CODE),  # (the place of a list naming no township: held-out 108)
         *_COMMON,
     ],
     # 重病/大病/慢性病 (医保).

