@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -51,8 +52,10 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         kin = None  # a list naming only its dead head: a living member the registry gives his household (held-out 108)
         if not alive:
             gone = dead_ids(ctx)
+            # (not in a 户号 the registry gives two 户主: two households under one number, or a clash of numbers)
             kin = next((found for pid in hh.pids if pid not in gone and pid != hh.head.get("head_pid")
-                        if (found := row_of(ctx, pid, ("registry",)))), None)
+                        if (found := row_of(ctx, pid, ("registry",))) and not codes.is_head(cell(found, "relation"))
+                        and _registry_heads(ctx)[cell(found, "household_no")] == 1), None)
             if kin is None:
                 continue
         head = hh.head if not alive or hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
@@ -81,6 +84,12 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(row, "monitor_type"))}, hh.key))
     return out
+
+
+def _registry_heads(ctx: Context) -> Counter:
+    """How many 户主 the registry writes under each 户号."""
+    return _cached(ctx, "cov:registry-heads", lambda: Counter(
+        cell(r, "household_no") for r in rows(ctx, "registry").values() if codes.is_head(cell(r, "relation"))))
 
 
 def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], list[str]]:
