@@ -263,6 +263,8 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
         if table is not None or isinstance(text, str):
             break
         text, delimiter = text_of(path, limits, grid.notes)  # no UTF-8 below the head: decoded as any text table
+        if "\n".join(text.split("\n", HEAD_ROWS)[:HEAD_ROWS]) != head_text:
+            return None  # (decoded otherwise than its head was: the row reader, from that text)
     if table is None:
         return None
     if table.num_rows + layout.start > limits.max_rows:
