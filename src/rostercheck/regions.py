@@ -53,6 +53,19 @@ def region_code(raw: object) -> str:
     return m.group(1)
 
 
+def township_village(raw: object) -> tuple[str, str]:
+    """The township's and the village's codes (统计用区划代码: nine and twelve digits) a place cell's region code gives,
+    '' for each it does not reach ('431122101203' → ('431122101', '431122101203')).
+
+    Args:
+        raw: a place cell (text or number).
+    Returns:
+        (township code, village code).
+    """
+    code = region_code(raw)
+    return (code[:9] if len(code) >= 9 else "", code if len(code) == 12 else "")
+
+
 def is_county_level(code: str) -> bool:
     """Return whether a code's first six digits name a county-level unit (not a prefecture or province).
 

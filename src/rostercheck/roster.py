@@ -476,13 +476,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
 def _places_coded(frame: pd.DataFrame) -> None:
     """A row with no township (village) named but a 12-digit 行政区划代码: its first nine digits are its township, the
     twelve its village (统计用区划代码), shown as the codes (held-out 105: a system export with no place names)."""
-    from .regions import region_code
+    from .regions import township_village
 
-    coded = np.array(by_value(frame["region_code"], region_code), dtype=object)
-    for fld, size in (("township", 9), ("village", 12)):
-        take = (frame[fld] == "").to_numpy() & np.fromiter((len(c) >= size for c in coded), dtype=bool, count=len(coded))
+    for k, fld in enumerate(("township", "village")):
+        codes_ = by_value_array(frame["region_code"], lambda v, k=k: township_village(v)[k])  # each distinct cell once
+        take = (frame[fld] == "").to_numpy() & (codes_ != "")
         if take.any():
-            frame.loc[take, fld] = [c[:size] for c in coded[take]]
+            frame.loc[take, fld] = codes_[take]
 
 
 def _township_named(*texts: str) -> str:

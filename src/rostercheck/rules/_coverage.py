@@ -445,12 +445,20 @@ def area_of(text: str) -> str:
     return ""
 
 
+def _risk_said(state: str, p: dict) -> str:
+    """What a monitoring row's 风险 cell says in L01's words: 'open', 'closed', or '' (blank, or a code no word reads)."""
+    if state and any(w in state for w in p["risk_open_words"]):
+        return "open"
+    if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
+        return "closed"
+    return ""
+
+
 def risk_unread(row: dict, p: dict) -> bool:
     """Whether a monitoring row's 风险 cell says neither open nor eliminated in any word L01 knows (a code: counted open
     by :func:`risk_open`, but it never decides a 高 lead)."""
     state = cell(row, "risk")
-    return bool(state) and not date(cell(row, "risk_date")) and not any(w in state for w in p["risk_open_words"]) \
-        and not any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"])
+    return bool(state) and not date(cell(row, "risk_date")) and not _risk_said(state, p)
 
 
 def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
@@ -463,15 +471,13 @@ def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
     Returns:
         True while the household is still monitored.
     """
-    state = cell(row, "risk")
     kind = cell(row, "monitor_type")
     when = date(cell(row, "risk_date"))
     if when is not None and when <= as_of:  # eliminated on a date past, whatever the status column still says
         return False
-    if state and any(w in state for w in p["risk_open_words"]):
-        return True
-    if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
-        return False
+    said = _risk_said(cell(row, "risk"), p)
+    if said:
+        return said == "open"
     return not (kind and any(len(w) > 1 and w in kind for w in p["risk_closed_words"]))
 
 
@@ -682,12 +688,12 @@ def place(ctx: Context, *rows: dict) -> dict[str, str]:
     if at is not None:
         return {"township": cell(at, "township") or town, "village": cell(at, "village")}
     if not town:  # a list naming its places by 12-digit 区划代码 only (held-out 108: leads under 未填乡镇)
-        from ..regions import region_code
+        from ..regions import township_village
 
-        code = next((c for r in rows if len(c := region_code(r.get("region_code"))) >= 9), "")
-        if code:
-            return {"township": _coded_places(ctx).get(code[:9], code[:9]),
-                    "village": _coded_places(ctx).get(code, code) if len(code) == 12 else ""}
+        town, village = next((c for r in rows if (c := township_village(r.get("region_code")))[0]), ("", ""))
+        if town:
+            names = _coded_places(ctx)
+            return {"township": names.get(town, town), "village": names.get(village, village) if village else ""}
     return {"township": town, "village": ""}
 
 
@@ -695,19 +701,17 @@ def _coded_places(ctx: Context) -> dict[str, str]:
     """The roster's place names by code: its rows' 9-digit township and 12-digit village codes (行政区划代码) → the
     township and village names they carry (the first row's)."""
     def build() -> dict[str, str]:
-        from ..regions import region_code
+        from ..regions import township_village
 
         out: dict[str, str] = {}
         mem = ctx.members
         if "region_code" not in mem.columns:
             return out
         for raw, town, village in zip(mem["region_code"].tolist(), mem["township"].tolist(), mem["village"].tolist()):
-            code = region_code(raw)
-            if len(code) == 12:
-                if town and town != code[:9]:
-                    out.setdefault(code[:9], town)
-                if village and village != code:
-                    out.setdefault(code, village)
+            codes_ = township_village(raw)
+            for code, name in zip(codes_, (town, village)):
+                if codes_[1] and name and name != code:  # (a 12-digit code: both places named from one row)
+                    out.setdefault(code, name)
         return out
 
     return _cached(ctx, "cov:coded-places", build)

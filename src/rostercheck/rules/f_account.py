@@ -200,7 +200,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
     # (no roster: no names; a moved member's earlier rows: his former household's)
     # (a row paid under a payee on no roster into the household's own account is _former's lead, said once: held-out 106)
     former = np.zeros(len(f), dtype=bool)
-    former[sorted(led.memo.get("former", ()))] = True
+    former[list(led.memo.get("former", ()))] = True
     sel = np.flatnonzero(other & led.array("ok") & (led.array("member") >= 0) & ~institution & ~_moved_rows(ctx, led)
                          & ~former)
     if len(sel):  # each (household, holder) pair judged once
