@@ -238,3 +238,18 @@ def test_a_coded_monitoring_type_is_shown_with_its_name():
 
     found = LEADS["L01"](context(ROSTER, {"monitoring": mon("王低收", A, income="3000", monitor_type="03")}))
     assert len(found) == 1 and "监测类型“03（突发严重困难户）”" in found[0].evidence
+
+
+@pytest.mark.parametrize("seq", [412, 512])
+def test_a_head_id_typed_as_a_number_keeps_the_household_together(seq):
+    # the monitoring export's IDs stored as numbers (last three digits 000): the head's row takes his ID from the
+    # registry, his wife's row names him by the cut number — one household, one lead. With seq 412 the cut number
+    # 430521197001014000 happens to pass the check character; it was taken for an exact ID (a second lead)
+    head, wife = make_id("19700101", seq), make_id("19720101", 42)
+    cut = float(head[:15] + "000")
+    base = {"head_name": "王数字", "head_id": cut, "monitor_type": "边缘易致贫户", "income_year": "3000", "risk": "未消除",
+            "township": "城关镇", "village": "东村"}
+    rows = [{**base, "name": "王数字", "id": cut, "relation": "户主"}, {**base, "name": "赵数字", "id": wife, "relation": "妻"}]
+    registry = [{"household_no": "5", "name": "王数字", "id": head, "relation": "户主"},
+                {"household_no": "5", "name": "赵数字", "id": wife, "relation": "妻"}]
+    assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == [("王数字", "低")]

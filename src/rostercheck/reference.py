@@ -16,7 +16,7 @@ from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, month_span, texts
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
-_ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_"}
+_ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
 
 
@@ -322,6 +322,21 @@ def by_value_array(values: list, fn, many: bool = False) -> np.ndarray:
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = fn(list(uniques)) if many else [fn(u) for u in uniques]
     return mapped[codes]
+
+
+def head_ids(ref: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """A normalised list's 户主 IDs and their statuses, as read (a number-typed cell is NUMERIC even where its
+    zeros happen to pass the check character).
+
+    Args:
+        ref: a normalised list with a head_id column.
+    Returns:
+        (IDs, statuses), one per row.
+    """
+    if "head_id_status" in ref.columns:
+        return ref["head_id"].tolist(), ref["head_id_status"].tolist()
+    value, status, _, _ = ids.id_numbers(ref["head_id"].tolist())
+    return value, status
 
 
 def numbers_as_ids(ref: pd.DataFrame) -> np.ndarray:

@@ -19,6 +19,7 @@ from ..match import link, link_lists
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.values import date, money, text
+from ..reference import head_ids
 
 # Coverage leads are registered here, not in rules.RULES: the audit never runs them.
 Lead_ = Callable[[Context], list["Lead"]]
@@ -107,7 +108,7 @@ def frame(ctx: Context, kind: str) -> pd.DataFrame:
 def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
     f = ctx.lists[kind].copy()
     if "head_id" in f.columns:
-        hv, hs, _, _ = ids.id_numbers(f["head_id"].tolist())
+        hv, hs = head_ids(f)
         f["head_pid"] = [v if s == ids.VALID else "" for v, s in zip(hv, hs)]
     else:
         f["head_pid"] = ""
@@ -156,8 +157,32 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
                 if ids.id_number(hids[i]).value == own[i]:  # a row naming the head only: his ID as the head's too
                     heads[i] = found
         f["pid"], f["head_pid"] = pids, heads
+    if "head_id" in f.columns and "head_name" in f.columns and kind != "registry":
+        _repair_head_ids(ctx, f)
     f["age"] = [ids.age_on(b, ctx.as_of) if isinstance(b, dt.date) else None for b in f["birth"]]
     return f
+
+
+def _repair_head_ids(ctx: Context, f: pd.DataFrame) -> None:
+    """Give member rows whose 户主 ID lost its last digits to a number format the head's valid ID: the one person of
+    the head's name whose ID starts so on this list's own rows (the head's row), else on the rosters or registry —
+    the head's row and his members' rows then make one household, not two."""
+    from ..normalize.names import person_name
+
+    hv, hs = head_ids(f)
+    cut = [i for i, (v, s, h) in enumerate(zip(hv, hs, f["head_pid"].tolist())) if s == ids.NUMERIC and v and not h]
+    if not cut:
+        return
+    own: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, pid in zip(f["name_key"].tolist() if "name_key" in f.columns else [], f["pid"].tolist()):
+        if pid and key:
+            own[(key, pid[:ids.SURVIVING])].add(pid)
+    known, heads, names = _known_ids(ctx), f["head_pid"].tolist(), f["head_name"].tolist()
+    for i in cut:
+        key = (person_name(text(names[i])), hv[i][:ids.SURVIVING])
+        found = own.get(key, set())
+        heads[i] = next(iter(found)) if len(found) == 1 else ("" if found else known.get(key, ""))
+    f["head_pid"] = heads
 
 
 def _known_ids(ctx: Context) -> dict[tuple[str, str], str]:
