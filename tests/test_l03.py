@@ -63,6 +63,16 @@ def test_l03_uncovered_elderly(registry, extra, expected):
     assert leads(context(ROSTER, lists), "L03") == expected
 
 
+@pytest.mark.parametrize("husband", [make_id("19810101", 102, "430522"), make_id("19810101", 212, "430522")])
+def test_l03_a_spouse_id_typed_as_a_number_is_nobodys(husband):
+    # the registry's 配偶身份证号 stored as a number: its cut form (…1000) is no ID to count an able spouse by, even where
+    # it passes the check character (the first husband's does: he was an able supporter found, and she no lead)
+    registry = reg(ALONE)
+    registry[-1]["spouse_id"] = float(husband[:15] + "000")
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": registry}
+    assert leads(context(ROSTER, lists), "L03") == [("王老人", "中")]
+
+
 def test_l03_an_exit_for_death_of_somebody_on_a_roster_now_is_a_members_death():
     # '死亡减员' on the row of a head whose household is still enrolled: he is alive, and supports his mother
     registry = reg(ALONE, ("2", "王儿", SON, "户主", "", OLD))

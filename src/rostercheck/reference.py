@@ -16,7 +16,8 @@ from .normalize.names import person_name
 from .normalize.values import count, date, digits, money, month, month_span, texts
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
-_ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_"}
+_ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
+              "mother_id": "mother_", "spouse_id": "spouse_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
 
 

@@ -261,8 +261,7 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
         for col, kin_of_row in (("father_id", PARENT), ("mother_id", PARENT), ("spouse_id", SPOUSE)):
             if col not in reg.columns:
                 continue
-            vals, st, _, _ = ids.id_numbers(reg[col].tolist())
-            for me, other, s in zip(pid, vals, st):
+            for me, other, s in zip(pid, reg[col].tolist(), reg[col + "_status"].tolist()):
                 if me and s == ids.VALID:
                     add(me, other, kin_of_row)
                     add(other, me, CHILD if kin_of_row == PARENT else SPOUSE)
