@@ -253,3 +253,13 @@ def test_a_head_id_typed_as_a_number_keeps_the_household_together(seq):
     registry = [{"household_no": "5", "name": "王数字", "id": head, "relation": "户主"},
                 {"household_no": "5", "name": "赵数字", "id": wife, "relation": "妻"}]
     assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == [("王数字", "低")]
+
+
+def test_l01_a_dead_member_is_said_among_the_members_counted():
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    rows = mon("王低收", A, [("赵低收", "妻", B)], income="3000")
+    (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": rows, "deaths": [{"name": "赵低收", "id": B, "date": "2026-03-01"}]}))
+    assert "本户 2 名已知成员（其中 1 人已去世）均不在低保、特困花名册中" in lead.evidence

@@ -42,8 +42,12 @@ def test_l05_cases(kind, row, monitoring, disabled, expected):
 
 
 def test_l05_undated_row_is_low_priority():
+    from rostercheck.rules._coverage import LEADS
+
     lists = {"exits": [exit_row(when="")], "monitoring": mon("王退出", HEAD, income="3000")}
     assert leads(context(ROSTER, lists), "L05") == [("王退出", "低")]
+    (lead,) = LEADS["L05"](context(ROSTER, lists))
+    assert "：退出（日期未填，原因：收入超标）；此后：" in lead.evidence
 
 
 def test_l05_household_of_the_dead_is_no_lead():

@@ -71,7 +71,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
                     + (f"风险状态“{risk}”未能识别，按未消除计，" if unread else
                        f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，") +
-                    f"{_income_text(hh.income, std, area)}；{_none_enrolled(len(hh.pids) or len(hh.rows))}"
+                    f"{_income_text(hh.income, std, area)}；"
+                    f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & dead_ids(ctx)))}"
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
                     + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
@@ -614,9 +615,12 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     return out
 
 
-def _none_enrolled(n: int) -> str:
-    """'本户 3 名已知成员均不在…', for one member '本户唯一已知成员不在…'."""
-    return ("本户唯一已知成员不在" if n == 1 else f"本户 {n} 名已知成员均不在") + "低保、特困花名册中"
+def _none_enrolled(n: int, dead: int) -> str:
+    """'本户 3 名已知成员均不在…' ('…（其中 1 人已去世）…' when the deaths list names some), for one member
+    '本户唯一已知成员不在…'."""
+    if n == 1:
+        return "本户唯一已知成员不在低保、特困花名册中"
+    return f"本户 {n} 名已知成员{f'（其中 {dead} 人已去世）' if dead else ''}均不在低保、特困花名册中"
 
 
 # ---- L05 退出或未获批家庭 ---------------------------------------------------------------------------
@@ -690,8 +694,9 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             if when is None or any(means):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
-            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else '日期未填'}{word}"
-                        + (f"（原因：{cell(head, 'reason')}）" if cell(head, "reason") else "") + "；此后："
+            said = [*([] if when else ["日期未填"]), *([f"原因：{cell(head, 'reason')}"] if cell(head, "reason") else [])]
+            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else ''}{word}"
+                        + (f"（{'，'.join(said)}）" if said else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
                         + _means_said(means, f"请核实{word}原因是否仍然存在"))
             # the household's change known only through a kinship the registry infers: 中 at most
