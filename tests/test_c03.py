@@ -158,6 +158,19 @@ def test_back_pay_rows_do_not_inflate_the_monthly_pension():
     assert flagged_names(context(rows, {"pensions": [pension("张三", HEAD, 2400, month="2026-09")]}), "C03") == {"张三"}
 
 
+
+def test_a_survivors_allowance_beside_the_pension_of_its_insurance_is_paid_too():
+    # held-out 110: 基本养老金 400 and 遗属补助 300, both 险种 110, in one month: two payments (700 > 516), where two
+    # rows of one benefit are one payment and a back-pay or correction
+    rows = household("张三", HEAD)
+    own = pension("张三", HEAD, 400, kind="110", month="2026-09", pay_kind="基本养老金")
+    survivor = pension("张三", HEAD, 300, kind="110", month="2026-09", pay_kind="遗属补助")
+    ctx = context(rows, {"pensions": [own, survivor]})
+    assert flagged(ctx, "C03") == [("张三", "高")]
+    assert "张三（企业职工基本养老保险·遗属补助）300.00 元/月" in evidence(ctx)[0]
+    again = pension("张三", HEAD, 300, kind="110", month="2026-09", pay_kind="基本养老金")
+    assert flagged(context(rows, {"pensions": [own, again]}), "C03") == []
+
 # Status vocabularies
 def test_pension_status_zai_ling_is_in_payment():
     for status in ("在领", "正常", "正常发放", "发放中"):

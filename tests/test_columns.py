@@ -21,6 +21,9 @@ def mapping(kind, headers):
         ("payments", ["账号", "户名", "身份证号", "交易金额", "交易状态", "失败原因", "摘要"],
          {"status": "交易状态", "fail_reason": "失败原因", "amount": "交易金额", "holder": "户名"}),
         ("pensions", ["姓名", "身份证号", "基本养老金", "状态"], {"amount": "基本养老金", "status": "状态"}),
+        # held-out 110: 待遇类别 beside 险种类型 says which benefit (基本养老金, 遗属补助)
+        ("pensions", ["发放年月", "姓名", "社会保障号码", "险种类型", "待遇类别", "月发放金额", "发放状态"],
+         {"month": "发放年月", "insurance": "险种类型", "pay_kind": "待遇类别", "amount": "月发放金额", "status": "发放状态"}),
         ("cadre_relatives", ["村干部姓名", "身份证号", "近亲属姓名", "近亲属身份证号", "关系"],
          {"cadre_name": "村干部姓名", "cadre_id": "身份证号", "name": "近亲属姓名", "id": "近亲属身份证号"}),
         ("cadre_relatives", ["本人姓名", "本人身份证号", "亲属姓名", "亲属身份证号", "称谓"],

@@ -286,7 +286,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("amount", r"金额|月养老金|养老金$|实发|应发|待遇|发放额|月领取|养老金额|标准",
                   r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS),
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
-        FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇项目"),
+        FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇类别|待遇项目"),
         FieldSpec("status", r"状态"),
         FieldSpec("month", r"月份|期间|所属期|年月"),
         *_COMMON,

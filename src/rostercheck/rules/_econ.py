@@ -280,11 +280,13 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
             row = rows[h.r]
             if text_of(row, "month") < last[text_of(row, "insurance")]:
                 continue  # an earlier month's row: the latest month's status decides (正常 in May, 待遇终止 in June)
+            # a benefit paid beside the pension under the same 险种 (遗属补助, 职业年金) is a payment of its own
+            stream = text_of(row, "insurance") + "|" + (text_of(row, "pay_kind") if own_stream(row, params) else "")
             if pension_in_payment(row, params):
-                in_payment.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
+                in_payment.setdefault(stream, {}).setdefault(h.r, h)
             elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
                 h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")
-                not_read.setdefault(text_of(row, "insurance"), {}).setdefault(h.r, h)
+                not_read.setdefault(stream, {}).setdefault(h.r, h)
         for by_insurance, out in ((in_payment, paid), (not_read, unread)):
             keep = _latest(by_insurance, rows)
             if keep:
@@ -292,13 +294,30 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     return paid, unread
 
 
-def _latest(by_insurance: dict[str, dict[int, Hit]], rows) -> list[Hit]:
-    """A member's pension rows: per insurance, those of its latest month (one of them for a named insurance)."""
+def own_stream(row: dict, params: dict) -> bool:
+    """Whether a pension row's 待遇类别 names a monthly benefit of its own beside the pension of its 险种
+    (``own_stream_words``: 遗属补助, 职业年金)."""
+    return any(w in text_of(row, "pay_kind") for w in params["own_stream_words"])
+
+
+def pension_kind(row: dict, params: dict, shown: bool = False) -> str:
+    """A pension row's kind for the evidence: its 险种's meaning (``shown``: the code with it, '110（企业职工基本养老保险）'),
+    and the benefit of its own it pays ('…·遗属补助'); '' when the row names none."""
+    info = codes.insurance(text_of(row, "insurance"))
+    kind = (info.shown if shown else info.meaning) or ""
+    if own_stream(row, params):
+        kind = f"{kind}·{text_of(row, 'pay_kind')}" if kind else text_of(row, "pay_kind")
+    return kind
+
+
+def _latest(by_stream: dict[str, dict[int, Hit]], rows) -> list[Hit]:
+    """A member's pension rows: per insurance (and benefit of its own beside it), those of its latest month (one of
+    them for a named insurance)."""
     keep = []
-    for insurance, group in by_insurance.items():
+    for stream, group in by_stream.items():
         latest = max(text_of(rows[r], "month") for r in group)
         current = [h for r, h in group.items() if text_of(rows[r], "month") == latest]
-        if insurance and len(current) > 1:
+        if stream.partition("|")[0] and len(current) > 1:
             # One regular payment per insurance and month; extra rows are back pay (补发) or corrections:
             # keep the smallest so that a one-off never inflates the monthly income.
             current = [min(current, key=lambda h: float(rows[h.r].get("amount", 0.0)))]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import codes
 from . import record_facts, rule, where
-from ._econ import above_text, linked_rows, money_text, months_text, pensions, standard_text, text_of, wage_months, wages, weakest
+from ._econ import (
+    above_text, linked_rows, money_text, months_text, pension_kind, pensions, standard_text, text_of, wage_months, wages, weakest,
+)
 from ._household import declared_income, households, size_of, standard_for
 
 
@@ -50,7 +52,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             amount = float(rows[h.r]["amount"])
             total += amount
             confs.append(h.confidence)
-            kind = codes.insurance(text_of(rows[h.r], "insurance")).meaning or "养老金"
+            kind = pension_kind(rows[h.r], params) or "养老金"
             parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
             if h.confidence == HIGH:
                 sure += amount

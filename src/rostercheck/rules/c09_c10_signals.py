@@ -13,7 +13,8 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, one_per_home, money_text, pensions, property_kind, property_shown,
+    business_active, hits, home_key, linked_rows, one_per_home, money_text, pension_kind, pensions, property_kind,
+    property_shown,
     text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
@@ -60,6 +61,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
     found = {k: hits(ctx, k) for k in ("vehicles", "properties", "businesses")}
     paid, earned = (pensions(ctx) if ctx.has("pensions") else {}), (wages(ctx) if ctx.has("wages") else {})
     c04, c05, counted = ctx.specs["C04"].params, ctx.specs["C05"].params, vehicles_counted(ctx)
+    c03 = ctx.specs["C03"].params
     touched = set(paid) | set(earned)
     for by_member in found.values():
         touched |= set(by_member)
@@ -95,7 +97,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
-                sig.append(Signal(PENSION, m, f"{name} {codes.insurance(text_of(row, 'insurance')).shown or '养老金'} {money_text(amount)} 元/月{_via(h)}",
+                sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月{_via(h)}",
                                   h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
             if m in earned:
                 w = earned[m]
