@@ -127,26 +127,39 @@ def _mistyped_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding
 
 
 def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding]:
-    """An ID stored as a number (its last digits lost) in one enrolment and written whole in another: the same
-    name and the first 14 digits make them one person, at 中 (a damaged ID is never an exact match)."""
+    """An ID stored as a number (its last digits lost) in one enrolment and written whole (or stored so too) in another:
+    the same name and the digits that survive (:func:`match.repaired_key`: the first 15, the 15th allowed its rounding)
+    make them one person, at 中 (a damaged ID is never an exact match). Rows are blocked on name + the first 14."""
     numeric = np.flatnonzero(covered & (mem["id_status"] == ids.NUMERIC).to_numpy())
     if not len(numeric):
         return []
     keys = pd.Series([f"{k}|{i[:ids.SURVIVING]}" for k, i in zip(mem["name_key"].tolist(), mem["id"].tolist())], index=mem.index)
     candidates = covered & mem["id_status"].isin([ids.VALID, ids.NUMERIC]).to_numpy() & (mem["name_key"] != "").to_numpy()
+    reliable = pd.to_numeric(mem["id_reliable"], errors="coerce").fillna(0).astype(int)
     out = []
-    for key, group in keys[candidates].groupby(keys[candidates], sort=False):
-        if len(group) < 2 or not mem.loc[group.index, "id_status"].eq(ids.NUMERIC).any():
-            continue
-        rows = group.index
-        if all(mem.loc[rows, c].nunique() < 2 for c in ("household", "programme", "township")):
+    for _, group in keys[candidates].groupby(keys[candidates], sort=False):
+        rows = group.index.tolist()
+        if len(rows) < 2 or not mem.loc[rows, "id_status"].eq(ids.NUMERIC).any():
             continue
         for j in rows:
-            others = "；".join(enrolment_place(mem, k) for k in rows if k != j)
-            evidence = f"姓名一致、身份证号前 {ids.SURVIVING} 位一致（其中有身份证号以数字格式存储，后几位已丢失），疑似同一人在多处登记：另见 {others}"
-            out.append(Finding("D01", j, evidence, MEDIUM, ROSTER, str(mem.at[j, "row"]), f"姓名+身份证号前{ids.SURVIVING}位",
-                               (("list", "roster"), ("at", _enrolment(mem, j)),
-                                *(("enrolment", _enrolment(mem, k)) for k in rows))))
+            agree = {}  # the other rows the same person's, by what their IDs agree on
+            for k in rows:
+                if k == j or (mem.at[j, "id_status"] != ids.NUMERIC and mem.at[k, "id_status"] != ids.NUMERIC):
+                    continue  # (two IDs written whole are two people here)
+                key = repaired_key(mem.at[j, "id"], mem.at[j, "id_status"], int(reliable[j]),
+                                   mem.at[k, "id"], mem.at[k, "id_status"], int(reliable[k]))
+                if key:
+                    agree[k] = key
+            if not agree:
+                continue
+            together = [j, *agree]
+            if all(mem.loc[together, c].nunique() < 2 for c in ("household", "programme", "township")):
+                continue  # one enrolment (a household file and a member file)
+            others = "；".join(enrolment_place(mem, k) for k in agree)
+            key = next(iter(agree.values()))
+            out.append(Finding("D01", j, f"{key}，疑似同一人在多处登记：另见 {others}", MEDIUM, ROSTER, str(mem.at[j, "row"]),
+                               "姓名+身份证号（以数字格式存储，后几位已丢失）",
+                               (("list", "roster"), ("at", _enrolment(mem, j)), *(("enrolment", _enrolment(mem, k)) for k in together))))
     return out
 
 
