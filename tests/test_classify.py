@@ -96,6 +96,28 @@ def test_a_money_summary_naming_no_payee_is_no_payment_ledger(tmp_path, name, he
     assert classify_file(tmp_path / name).kind is None
 
 
+def test_a_filing_table_under_a_two_row_header_is_the_filing_table(tmp_path):
+    # held-out 111: 干部（经办人员）信息 and 近亲属信息 over 姓名/身份证号 each: read by the lower row alone, the file was a
+    # second cadre list (职务), the folder refused, and --cadres left RQ1 unchecked
+    import openpyxl
+
+    from rostercheck.io.table import load_table
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["内乡县低保经办人员和村（居）干部近亲属享受低保备案登记表"])
+    ws.append(["序号", "干部（经办人员）信息", None, None, None, "近亲属信息", None, None, None])
+    ws.merge_cells("B2:E2")
+    ws.merge_cells("F2:I2")
+    ws.append([None, "姓名", "身份证号", "村（社区）", "职务", "姓名", "身份证号", "与干部关系", "享受类别"])
+    ws.append([1, "王五", _IDS[1], "张湾村", "村委会主任", "张三丰", _IDS[0], "父亲", "低保"])
+    book.save(tmp_path / "备案表.xlsx")
+    assert classify_file(tmp_path / "备案表.xlsx").kind == "cadre_relatives"
+    table = load_table(tmp_path / "备案表.xlsx", "cadre_relatives")
+    row = table.frame.iloc[0]
+    assert (row["cadre_name"], row["cadre_id"], row["name"], row["id"], row["relation"]) == ("王五", _IDS[1], "张三丰", _IDS[0], "父亲")
+
+
 def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8-sig")
     return path

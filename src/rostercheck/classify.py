@@ -487,7 +487,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         if len(files) > 1:
             names = "、".join(f.name for f in files)
             raise UsageError(f"有 {len(files)} 个文件都像是{KIND_LABELS[kind]}：{names}。每类名单只能用一个文件，"
-                             f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）。")
+                             f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）；其中如有别类名单，请用那一类的选项指定它。")
         got.lists[kind] = files[0]
     return got
 

@@ -158,12 +158,30 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
             if len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not any(ids.id_number(c).ok for c in grid.rows[r + 1]):
                 combined = _combine(labels, below)
                 cands.append((score(combined, kind), 2, combined))
+                sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
+                if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
+                    cands.append((score(sharper, kind) + 0.5, 2, sharper))
         for s, h, labs in cands:
             if s >= 2 and (best is None or s > best[0]):
                 best = (s, r, h, labs)
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
+    """A two-row header's labels, each the glued one (group + column: '近亲属信息姓名') where it names a field of the kind
+    more specifically than the column's own label ('姓名', which names the cadre's name as well), else the column's own
+    ('近亲属信息与干部关系' names nothing: '与干部关系'); a column whose own label names no field keeps it (the row below a
+    header may be data)."""
+    def best(label: str) -> float:
+        return max((f for spec in specs_for(kind) if (f := spec.fit(label)) is not None), default=-1.0)
+
+    out = []
+    for c, b in zip(combined, below + [""] * (len(combined) - len(below))):
+        own = best(b) if b else -1.0
+        out.append(c if not b or (c != b and own >= 0 and best(c) > own) else b)
+    return out
 
 
 _IDENTIFIERS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)+")
