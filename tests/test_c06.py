@@ -126,3 +126,18 @@ def test_the_pay_itself_is_read_before_a_contribution_base_and_named_in_the_evid
     ctx = context(family(), {"wages": frame.drop(columns=[c for c in frame.columns if c.startswith("_")]).to_dict("records")},
                   headers={"wages": table.headers})
     assert flagged_names(ctx, "C06") == {"张三"} and evidence(ctx)[0].count("实发工资（") == 1
+
+
+def test_a_back_paid_month_of_a_few_rows_is_not_one_of_the_lists_months():
+    # held-out 110: one 补缴 row for 2025-12 (somebody else's) made every average a four-month one (1,800 -> 1,350)
+    others = [make_id("19800101", 151 + 2 * i) for i in range(9)]
+    rows = wage_rows("张三", HEAD, [1600, 1600, 1600]) + [r for i, o in enumerate(others) for r in wage_rows(f"王{i}", o, [3000] * 3)]
+    back = {"name": "王0", "id": others[0], "employer": "清河县宏达建材有限公司", "wage": 3000, "month": "2025-12"}
+    ctx = context(household("张三", HEAD), {"wages": rows + [back]})
+    assert flagged(ctx, "C06") == [("张三", "高")]
+    assert "2026-07、2026-08、2026-09，共 3 个月" in evidence(ctx)[0]
+    assert any("2025-12（1 行）" in w and "[C06] months" in w for w in ctx.cache["wages:thin"])
+    # a month of many rows is one of them
+    more = [{**back, "name": f"王{i}", "id": others[i]} for i in range(1, 4)]
+    ctx = context(household("张三", HEAD), {"wages": rows + [back] + more})
+    assert "共 4 个月" in evidence(ctx)[0]

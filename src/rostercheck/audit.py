@@ -215,7 +215,7 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
-AFTER_CHECKS = ("money:sources",)
+AFTER_CHECKS = ("money:sources", "wages:thin")
 
 
 def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
@@ -410,7 +410,8 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
     warnings.extend(value_warnings(ctx, inputs.tables))
-    warnings.extend(ctx.cache.get("money:sources", []))
+    for key in AFTER_CHECKS:
+        warnings.extend(ctx.cache.get(key, []))
     warnings.extend(number_typed_ids(inputs))
     held = 0
     if entries is not None:

@@ -392,12 +392,23 @@ def wage_months(ctx: Context) -> list[str]:
     if "wage_months" in ctx.cache:
         return ctx.cache["wage_months"]
     ref = ctx.lists.get("wages")
-    wanted = [month(m) or str(m) for m in ctx.specs["C06"].params.get("months", [])]
-    present = sorted({m for m in ref["month"].unique() if m}) if ref is not None and "month" in ref else []
+    params = ctx.specs["C06"].params
+    wanted = [month(m) or str(m) for m in params.get("months", [])]
+    counts = ref["month"][ref["month"] != ""].value_counts() if ref is not None and "month" in ref else pd.Series(dtype=int)
+    present = sorted(counts.index.tolist())
     if wanted:
         result = sorted(m for m in present if m in wanted) or sorted(wanted)
     else:
-        result = present or [""]
+        # a month with a few rows beside the list's months (a 补缴 or a correction for 2025-12 in a list of July to
+        # September) is not one of them: every member's average would be taken over it too
+        least = float(params["thin_month_share"]) * float(counts.median()) if len(counts) else 0.0
+        thin = [m for m in present if counts[m] < least]
+        result = [m for m in present if m not in thin] or [""]
+        if thin:
+            ctx.cache["wages:thin"] = [
+                f"社保缴费工资名单中 {'、'.join(f'{m}（{counts[m]} 行）' for m in thin)} 的记录远少于其他月份（每月约 "
+                f"{int(counts.median())} 行），视为补缴或更正，不计入月均工资（按 {months_text(result)} 计）；"
+                "如需计入，请在配置 [C06] months 中列出要用的月份。"]
     ctx.cache["wage_months"] = result
     return result
 
