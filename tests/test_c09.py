@@ -17,6 +17,17 @@ def test_income_declared_as_zero_is_a_medium_lead():
     assert flagged(context(roster(declared_income=0), {"pensions": PENSION}), "C09") == [("张三", "中")]
 
 
+def test_the_income_found_names_the_rows_it_came_from():
+    # held-out 110: pension and wage signals named no list or row
+    from rostercheck.audit import run_checks
+
+    wages = [{"name": "李梅", "id": WIFE, "employer": "宏达公司", "wage": 2000, "month": m} for m in ("2026-08", "2026-09")]
+    ctx = context(roster(declared_income=0), {"pensions": PENSION, "wages": wages})
+    (found,) = run_checks(ctx, ["C09"])[0]
+    assert "900.00 元/月（《养老金发放名单（pensions.xlsx）》第 2 行）" in found.evidence
+    assert "工资月均 2,000.00 元（《社保缴费工资名单（wages.xlsx）》第 2、3 行）" in found.evidence
+
+
 def test_income_left_blank_is_a_low_lead():
     rows = roster(declared_income=0)
     for r in rows:

@@ -97,12 +97,13 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
-                sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月{_via(h)}",
+                sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月{_at(ctx, 'pensions', row)}{_via(h)}",
                                   h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
             if m in earned:
                 w = earned[m]
                 employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
-                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元{_via(w)}", w.confidence, w.average,
+                at = _at(ctx, "wages", *(rows["wages"][r] for r in w.rows))
+                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元{at}{_via(w)}", w.confidence, w.average,
                                   f"{_person(ctx, m)}/{employers}"))
         homes = one_per_home(owned)
         if len(homes) >= int(c04["min_homes"]):
@@ -135,8 +136,10 @@ def _facts(signals: list[Signal], *decisive: tuple[str, str]) -> tuple[tuple[str
     return (("list", "roster"), *decisive, *((s.kind, s.ident) for s in signals))
 
 
-def _at(ctx: Context, kind: str, row) -> str:
-    return f"（《{ctx.labels[kind]}》第 {int(row['_row'])} 行）"
+def _at(ctx: Context, kind: str, *rows) -> str:
+    """Where a signal's rows are: '（《养老金发放名单（x.xlsx）》第 2、5 行）'."""
+    numbers = "、".join(str(n) for n in sorted({int(row["_row"]) for row in rows}))
+    return f"（《{ctx.labels[kind]}》第 {numbers} 行）"
 
 
 def _income(signals: list[Signal], kind: str) -> float:
