@@ -205,6 +205,21 @@ def test_household_with_cadre_phone_is_rq3_medium_and_account_high():
     assert "13800001111" in evidence(ctx, "RQ3")["王老汉"]
 
 
+@pytest.mark.parametrize("cut_here, cut_there, expected", [(True, False, "中"), (False, True, "中"), (True, True, "低")])
+def test_a_cadres_account_cut_by_a_number_format_is_compared_on_its_first_15_digits(cut_here, cut_there, expected):
+    # held-out 111: a roster account stored as a number (15 digits kept) was no RQ3 at all, where D02 compares such
+    # accounts on their first 15 digits
+    whole = "6228480012345678901"
+    cut = float(whole[:15] + "0000")  # Excel keeps 622848001234567 and zeros
+    rows = household("王大山", NEIGHBOUR, village="东村", bank_account=cut if cut_here else whole)
+    cadres = [{**CADRES[0], "phone": "", "bank_account": cut if cut_there else whole}]
+    ctx = context(rows, {"cadres": cadres})
+    assert flagged(ctx, "RQ3") == [("王大山", expected)]
+    assert "银行账号前 15 位（622848001234567）一致" in evidence(ctx, "RQ3")["王大山"]
+    other = household("王大山", NEIGHBOUR, village="东村", bank_account=float("6228480012345690000"))
+    assert flagged(context(other, {"cadres": cadres}), "RQ3") == []  # the 15 digits differ
+
+
 @pytest.mark.parametrize("status", ["离任", "已卸任（2025-06-30）", "辞职"])
 def test_a_cadre_the_list_says_has_left_gives_no_rq2_or_rq3(status):
     # held-out 92: C01 honoured the cadre list's 任职状态 离任, RQ2 and RQ3 did not (中 leads for a former cadre,

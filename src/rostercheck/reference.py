@@ -13,7 +13,7 @@ from .io.table import Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, money, month, month_span, texts
+from .normalize.values import count, date, digits, digits_lost, money, month, month_span, texts
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
@@ -62,6 +62,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, count)
         elif col in _DIGIT_FIELDS:
             out[col] = by_value(values, digits)
+            if col == "bank_account":  # an account a number format cut to 15 digits (RQ3 compares those only)
+                out["account_cut"] = by_value(values, digits_lost)
         else:
             out[col] = by_value(values, texts, many=True)
     out = _melt_wages(out)

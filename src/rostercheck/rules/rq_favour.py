@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .. import namematch as nm
@@ -151,6 +152,24 @@ def _keyed(held: pd.DataFrame, keys) -> pd.DataFrame:
     return pd.DataFrame(pairs or None, columns=["household", "v"])
 
 
+def _cut_accounts(hits: pd.DataFrame, held: pd.DataFrame, owners: pd.DataFrame, mem: pd.DataFrame,
+                  cad: pd.DataFrame) -> pd.DataFrame:
+    """RQ3's account hits where a number format cut an account to 15 digits (``account_cut``, roster or cadre list): a
+    cut account is compared on its first 15 digits, at 中 beside an account written whole, at 低 when both are cut; its
+    exact equality with another (the cut digits, zeros) says nothing more."""
+    cut_households = set(mem.loc[mem["account_cut"].astype(bool), "household"]) if "account_cut" in mem.columns else set()
+    cut_cadres = set(cad.index[cad["account_cut"].astype(bool)]) if "account_cut" in cad.columns else set()
+    if not cut_households and not cut_cadres:
+        return hits
+    whole = hits[~(hits["household"].isin(cut_households) | hits["o"].isin(cut_cadres))]
+    left = held.assign(k=held["v"].str[:15], cut=held["household"].isin(cut_households))
+    right = owners.assign(k=owners["v"].str[:15], cut=owners["o"].isin(cut_cadres)).drop(columns="v")
+    near = left.merge(right, on="k", suffixes=("", "_o"))
+    near = near[near["cut"] | near["cut_o"]].drop_duplicates(["household", "o"])
+    near = near.assign(v=near["k"], conf=np.where(near["cut"] & near["cut_o"], LOW, MEDIUM), key="银行账号前15位一致")
+    return pd.concat([whole, near[["household", "v", "o", "conf", "key"]]], ignore_index=True)
+
+
 @rule("RQ3")
 def contacts(ctx: Context) -> list[Finding]:
     """Flag households whose contact phone or bank account is on the cadre list.
@@ -186,17 +205,23 @@ def contacts(ctx: Context) -> list[Finding]:
         held = _keyed(held, keys).drop_duplicates()
         if owners.empty or held.empty:
             continue
-        hits = held.merge(owners, on="v").drop_duplicates(["household", "o"])
+        hits = held.merge(owners, on="v").drop_duplicates(["household", "o"]).assign(conf=conf, key=f"{label}一致")
+        if field == "bank_account":
+            hits = _cut_accounts(hits, held, owners, mem, cad)
         cads = records(cad, hits["o"])
-        for hh, v, o in hits[["household", "v", "o"]].itertuples(index=False):
+        for hh, v, o, conf, key in hits[["household", "v", "o", "conf", "key"]].itertuples(index=False):
             if hh in homes.get(o, ()):
                 continue  # the cadre's own household: C01
             row = cads[o]
             if has_left(row, ctx):
                 continue  # no longer in the post (as RQ2, C01)
             cadre = _cadre_text(row.get("post", ""), row["name"])
-            evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
+            if key == f"{label}一致":
+                evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
+            else:  # an account cut to 15 digits by a number format (_cut_accounts)
+                evidence = (f"本户{label}与 {where(ctx, 'cadres', row)} {cadre} 的{label}前 15 位（{v}）一致（不是本户成员；"
+                            "有一方以数字格式存储，后几位已丢失，无法确认是同一账号）")
             out.append(Finding("RQ3", heads[hh], evidence, weakest(conf), ctx.labels["cadres"],
-                               str(int(row["_row"])), f"{label}一致",
+                               str(int(row["_row"])), key,
                                (("list", "cadres"), ("cadre", person_identity(row)), (field, v))))
     return out
