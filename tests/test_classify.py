@@ -385,6 +385,15 @@ def test_a_backup_copy_of_a_roster_is_skipped_and_the_original_read(tmp_path):
     assert copy.record()["taken_as"] == "花名册（未使用）"
 
 
+def test_of_two_copies_named_as_copies_the_one_saying_it_least_is_read(tmp_path):
+    # held-out 111: '新建 Microsoft Excel 工作表 (3).xlsx' and its '… (3) - 副本.xlsx': both names have a copy's
+    # '(3)'; the 副本 sorted first and was read, so every finding named the copy
+    src = ROOT / "samples" / "county" / "特困人员名册.csv"
+    shutil.copy(src, tmp_path / "新建 工作表 (3).csv")
+    shutil.copy(src, tmp_path / "新建 工作表 (3) - 副本.csv")
+    assert gather([tmp_path]).rosters == [tmp_path / "新建 工作表 (3).csv"]
+
+
 def test_a_long_text_files_row_count_is_shown_as_an_estimate_and_recorded_as_read(tmp_path):
     header = ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金", "备注"]
     rows = [["城关镇", "东村", "张三", "张三", _IDS[n % 3], "户主", "低保", "600", "说明" * (n % 40)] for n in range(6000)]

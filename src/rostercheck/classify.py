@@ -508,7 +508,8 @@ def _one_copy_each(got: Gathered) -> None:
         elif len(seen) > known:
             groups[known] = [place]
     for same in (g for g in groups.values() if len(g) > 1):
-        keep = min(same, key=lambda p: (bool(_COPY_WORDS.search(p.path.stem)), same.index(p)))
+        # the name saying least that it is a copy ('工作表 (3).xlsx' before '工作表 (3) - 副本.xlsx')
+        keep = min(same, key=lambda p: (len(_COPY_WORDS.findall(p.path.stem)), same.index(p)))
         for place in same:
             if place is not keep:
                 got.rosters.remove(place.path)
