@@ -54,7 +54,7 @@ def test_property_use_as_a_gbt_17986_code():
     from rostercheck.rules._vocab import value_warnings
 
     ctx = context(roster(), {"properties": [prop("李梅", WIFE, "31", "城关镇步行街 8 号")]})
-    assert flagged(ctx, "C04") == [("李梅", "高")] and "规划用途 31（商业服务）" in evidence(ctx)[0]  # the code's meaning
+    assert flagged(ctx, "C04") == [("李梅", "高")] and "用途 31（商业服务）" in evidence(ctx)[0]  # the code's meaning
     lists = {"properties": [prop("张三", HEAD, "11", "锦绣花园 1 栋"), prop("李梅", WIFE, "11", "东村 3 组 5 号"),
                             prop("张三", HEAD, "27", "工业园 2 号")]}
     ctx = context(roster(), lists)
