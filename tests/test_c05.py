@@ -79,3 +79,10 @@ def test_an_operators_name_beside_a_bare_id_column_names_the_person():
     row = {**biz("个体工商户", 3, "在业"), "name": "", "operator_name": "张三"}
     ctx = context(household("张三", HEAD), {"businesses": [row]})
     assert flagged(ctx, "C05") == [("张三", "高")] and "张三 经营" in run_checks(ctx, ["C05"])[0][0].evidence
+
+
+def test_the_evidence_gives_a_head_count_as_a_whole_number():
+    # held-out 110: '从业人数 3.00' (a count read into a column with blanks)
+    rows = [biz("个体工商户", 3, "存续"), {**biz("个体工商户", None, "存续"), "entity": "另一家", "id": make_id("19710101", 121)}]
+    found, _ = run_checks(context(household("张三", HEAD), {"businesses": rows}), ["C05"])
+    assert "从业人数 3，" in found[0].evidence and "3.00" not in found[0].evidence

@@ -66,6 +66,9 @@ def where(ctx: Context, kind: str, row: Mapping) -> str:
     return f"《{ctx.labels[kind]}》{sheet}第 {int(row['_row'])} 行"
 
 
+_COUNTS = {"employees", "household_size", "covered_size"}
+
+
 def values(row: Mapping, fields: dict[str, str]) -> str:
     """Return '标签 值，标签 值' for the non-blank fields of a reference row.
 
@@ -80,8 +83,8 @@ def values(row: Mapping, fields: dict[str, str]) -> str:
         v = row.get(fld)
         if v is None or (isinstance(v, float) and v != v) or v == "":
             continue
-        if isinstance(v, float):
-            v = f"{v:,.2f}"
+        if isinstance(v, float):  # a count (从业人数) read into a column with blanks is a float: shown whole
+            v = str(int(v)) if fld in _COUNTS and v.is_integer() else f"{v:,.2f}"
         parts.append(f"{label} {v}")
     return "，".join(parts)
 
