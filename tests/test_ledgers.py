@@ -127,6 +127,19 @@ def test_a_year_column_and_bare_months_make_the_month_and_its_codes(tmp_path):
     assert codes.tolist() == [0, 1, 2] and list(uniques) == ["2025-07", "2025-08", "2025-09"]
 
 
+@pytest.mark.parametrize("header", ["项目代码", "项目编码", "项目编号", "资金代码", "资金项目代码"])
+def test_an_item_code_column_under_a_title_is_the_item(tmp_path, header):
+    # held-out 112: 项目代码 alone was not read, and the title (…惠民惠农财政补贴资金发放清册) became every row's item:
+    # the benefit and the 价格补贴 paid beside it were one item paid twice (249 false F04)
+    path = write(tmp_path / "发放明细.xlsx", {"Sheet1": [
+        ["叶县惠民惠农财政补贴资金发放清册 2025年12月"],
+        ["姓名", "身份证号", "账号", header, "所属期", "发放金额", "发放状态"],
+        ["张三", A, "6217000011112222", "102", "202512", 500, "成功"],
+        ["张三", A, "6217000011112222", "301", "202512", 40, "成功"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["item"]) == ["102", "301"]
+
+
 def test_month_column_wins_over_payment_date(tmp_path):
     path = write(tmp_path / "明细.xlsx", {"明细": [
         ["姓名", "身份证号", "所属期", "发放日期", "发放金额", "账户名"],

@@ -367,7 +367,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
         FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资", weight=2),
-        FieldSpec("item", r"资金(项目|名称)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|^项目(名称)?$|^款项$", weight=2),
+        # (项目代码, 资金编码 alone: the item as a code, read through money_benefit_codes / money_other_codes)
+        FieldSpec("item", r"资金(项目|名称|代码|编码)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|"
+                          r"^项目(名称|代码|编码|编号)?$|^款项$", weight=2),
         # a bank's 摘要 names the item when nothing else does; beside a 资金项目 column it is a remark (补发2026年3月)
         FieldSpec("item", r"^摘要$"),
         FieldSpec("remark", r"^摘要$", weight=0),
