@@ -235,7 +235,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                   for r in rows)
         evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}"
                     + ("（是花名册登记的本户账号）" if own else "") + f"；{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。"
-                    + ("如户名是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用" if own
+                    + ("如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
+                       "否则请核实该账号由谁使用" if own
                        else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW if own else MEDIUM, "户名与家庭成员姓名比对",
