@@ -193,6 +193,15 @@ def test_stopped_pensions_do_not_count_and_unknown_statuses_are_low_leads_and_re
     assert any("“发放状态”列有 2 行" in w and "“3”2 行" in w for w in value_warnings(ctx))
 
 
+def test_area_codes_the_configuration_names_are_read(tmp_path):
+    # held-out 105: 城乡类别 1/2 from a system export could only be rewritten by hand; [common] area_codes names them
+    cfg = tmp_path / "本地.toml"
+    cfg.write_text('[common]\narea_codes = { "1" = "城市", "2" = "农村" }\n', encoding="utf-8")
+    ctx = context(couple(area_type="2"), {"pensions": [pension("张三", HEAD, 1200)]}, config=cfg)
+    assert flagged(ctx, "C03") == [("张三", "高")] and "> 农村标准 516 元" in evidence(ctx)[0]
+    assert flagged(context(couple(area_type="1"), {"pensions": [pension("张三", HEAD, 1200)]}, config=cfg), "C03") == []
+
+
 def test_an_unread_area_code_is_measured_against_the_higher_standard():
     # 城乡类别 written as a code not read here: 1,200 for two (600 a head) is above the rural standard, not the urban one
     ctx = context(couple(area_type="1"), {"pensions": [pension("张三", HEAD, 1200)]})

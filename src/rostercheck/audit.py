@@ -380,7 +380,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     from . import suppress as suppression
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
-    load_policy(config)  # fail on a broken configuration before spending time on loading
+    common = load_policy(config)[1]  # fail on a broken configuration before spending time on loading
     # Payees are people of interest too (their events are kept, F01–F03): keys from the raw rows a second process
     # reads meanwhile; the rows are typed here while the second process filters the held lists.
     reading = start_payments(payments, as_of, limits, progress, given=[*rosters, *lists.values()])
@@ -392,7 +392,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     try:
         loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [],
-                                typed_here=reading.size if reading else 0)
+                                typed_here=reading.size if reading else 0, area_codes=common["area_codes"])
     finally:
         if reading:
             reading.close()

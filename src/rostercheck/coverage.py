@@ -103,10 +103,10 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     if not any(k in lists for k in risk_lists):
         raise UsageError("漏保排查至少需要一份困难人员名单：--monitoring（防返贫监测对象），或 --disabled、--illness、"
                          "--exits、--rejected 之一。")
-    load_policy(config)  # fail on a broken configuration before spending time on loading
+    common = load_policy(config)[1]  # fail on a broken configuration before spending time on loading
     # Read whole: the leads follow relatives across registry households (father_id, mother_id, spouse_id)
     # and their deaths, people the audit's filter (links to roster members by ID) would drop.
-    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True)
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True, area_codes=common["area_codes"])
     require_people(inputs, "花名册", "名单上的每个困难家庭都会被当作未纳入保障")
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]

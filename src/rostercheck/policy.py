@@ -195,6 +195,8 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
     if isinstance(default, dict):  # a code table: code → meaning
         if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
             errors.append(f"{where}：应为代码表（如 {{ \"21\" = \"升学\" }}），实际为 {_shown(value)}")
+        elif key == "area_codes" and (wrong := [v for v in value.values() if v not in ("城市", "城镇", "农村")]):
+            errors.append(f"{where}：代码的含义应写“城市”或“农村”，“{wrong[0]}”不是")
         return value
     if isinstance(default, str) and not isinstance(value, str):
         errors.append(f"{where}：应为文字，实际为 {_shown(value)}")

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -151,7 +151,11 @@ def other_periods(tables: list[Table]) -> list[Table]:
 UNREAD_AREA = "不详"  # a 城乡类别 cell written in a way (a code) not read here: not guessed from the village's name
 
 
-def _area_value(raw: str) -> str:
+def _area_value(raw: str, local: Mapping[str, str] | None = None) -> str:
+    """城市/农村 from a 城乡类别 cell: its words, a code the configuration names (``area_codes``), a statistics office's
+    城乡分类代码; UNREAD_AREA for another code, '' for a blank."""
+    if local and text(raw) in local:
+        return "城市" if "城" in local[text(raw)] else "农村"
     if "非农" in raw or "城" in raw or "市" in raw:  # 非农业户口 is urban
         return "城市"
     if "农" in raw or "村" in raw:
@@ -169,7 +173,8 @@ def _area_named(*sources: str) -> str:
     return ""
 
 
-def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None) -> pd.DataFrame:
+def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None,
+                  area_codes: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Build the member frame from roster tables.
 
     Household-level cells left blank on a member's continuation rows are carried down from the
@@ -180,6 +185,7 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         tables: roster tables.
         as_of: the review date (for ages).
         keys: the tables' :func:`people_keys`, when already worked out.
+        area_codes: what the 城乡类别 codes of these rosters mean ([common] area_codes: code → 城市/农村).
     Returns:
         One row per member with normalised columns (see the module's ``COLUMNS``).
     """
@@ -188,7 +194,7 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
     for i, t in enumerate(tables):
         for k, (part, rows) in enumerate(_sheets_of(t)):
             frames.append(_members_of(part, f"{i}.{k}", as_of, keys.iloc[start + rows].reset_index(drop=True),
-                                      len(t.sheets) > 1))
+                                      len(t.sheets) > 1, area_codes))
         start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
@@ -361,7 +367,8 @@ def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
     return parts
 
 
-def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, several: bool) -> pd.DataFrame:
+def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, several: bool,
+                area_codes: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The members of one roster sheet (``several``: its workbook has more than one sheet, 家庭信息 + 家庭成员 or a
     sheet per township: the sheet is shown where a row is named, ``sheet_shown``)."""
     f = table.frame.reset_index(drop=True)
@@ -441,7 +448,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
     # judged once per distinct cell). A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file
     # name that names 城市/农村, never to a guess from the village's name.
-    area = by_value_array(out["area_type"], _area_value)
+    area = by_value_array(out["area_type"], lambda v: _area_value(v, area_codes))
     for found in (by_value_array(_column(f, "programme", ""), _area_named), by_value_array(sheets, source_area.get)):
         take = ((area == "") | (area == UNREAD_AREA)) & (found != "")
         area[take] = found[take]
@@ -451,7 +458,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     if unread.any():
         found = codes.unknown_counts(out["area_type"][unread], lambda v: codes.UNKNOWN)
         table.warnings.append(codes.unknown_warning("城乡类别", found, "不按村名推断，按未注明城乡类别计（需与低保标准比较时按较高的城市标准，不会因此多列问题）",
-                                                    "请改为“城市”“农村”后重新运行。"))
+                                                    "请改为“城市”“农村”，或在配置文件 [common] area_codes 中写明各代码的含义"
+                                                    "（如 { \"1\" = \"城市\", \"2\" = \"农村\" }）后重新运行。"))
     out["area_type"] = area
     for fld in ("approved", "changed"):
         out[fld] = by_value(out[fld], date)

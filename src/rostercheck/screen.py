@@ -133,12 +133,12 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         The result.
     """
     rule = verdict_rule(config)
-    specs, _, _ = load_policy(config)  # fail on a broken configuration before spending time on loading
+    specs, common, _ = load_policy(config)  # fail on a broken configuration before spending time on loading
     # Few applicants against big lists: only the list rows that can concern them are kept.
-    inputs = load_inputs(applications, lists, as_of, limits, progress)
+    inputs = load_inputs(applications, lists, as_of, limits, progress, area_codes=common["area_codes"])
     applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
-    current = load_inputs(enrolled, {}, as_of, limits, progress) if enrolled else None
+    current = load_inputs(enrolled, {}, as_of, limits, progress, area_codes=common["area_codes"]) if enrolled else None
     # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)
     ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
     warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
