@@ -52,17 +52,17 @@ def test_each_township_gets_a_workbook_with_only_its_rows(county):
     findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
     towns = sorted(set(findings["乡镇"]))
     books = sorted((out / "乡镇").glob("*.xlsx"))
-    assert [b.stem for b in books] == sorted(towns)
+    assert [b.stem for b in books] == [f"{t}_问题清单" for t in sorted(towns)]  # named for the report too
     total = 0
     for book in books:
         sheets = _rows(book)
         assert list(sheets)[0] == "汇总"
-        assert list(sheets["汇总"]["乡镇"]) == [book.stem, "合计"]  # its own summary only
+        assert list(sheets["汇总"]["乡镇"]) == [book.stem.removesuffix("_问题清单"), "合计"]  # its own summary only
         for title, frame in list(sheets.items())[1:]:
-            assert set(frame["乡镇"]) == {book.stem}, (book.name, title)  # every row is this township's
+            assert set(frame["乡镇"]) == {book.stem.removesuffix("_问题清单")}, (book.name, title)  # every row is this township's
             total += len(frame)
         ws = openpyxl.load_workbook(book)["汇总"]
-        assert book.stem in ws["A1"].value and ws.print_title_rows == "$2:$2"
+        assert book.stem.removesuffix("_问题清单") in ws["A1"].value and ws.print_title_rows == "$2:$2"
     assert total == len(findings)
 
 
@@ -81,8 +81,8 @@ def test_review_reads_a_township_workbook_the_township_edited(county, tmp_path):
     book.save(tmp_path / "edited.xlsx")
     previous = read_previous(tmp_path / "edited.xlsx")
     findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
-    assert len(previous) == int((findings["乡镇"] == town.stem).sum())
-    assert set(previous["乡镇"]) == {town.stem}
+    assert len(previous) == int((findings["乡镇"] == town.stem.removesuffix("_问题清单")).sum())
+    assert set(previous["乡镇"]) == {town.stem.removesuffix("_问题清单")}
     assert (previous["核实情况"] == "情况属实").sum() == 1 and (previous["整改状态"] == "已整改").sum() == 1
 
 

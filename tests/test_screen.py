@@ -296,7 +296,7 @@ def test_a_townships_workbook_names_no_other_townships_families(tmp_path):
     from filebuild import all_text
 
     county = all_text(paths["workbook"])
-    town = all_text(tmp_path / "out" / "乡镇" / "城关镇.xlsx")
+    town = all_text(tmp_path / "out" / "乡镇" / "城关镇_新申请核对结果.xlsx")
     assert "河口乙" in county and "河口乙" not in town and "见县级工作簿" in town
 
 
@@ -313,7 +313,7 @@ def test_a_townships_workbook_names_its_own_families_already_decided(tmp_path):
     (tmp_path / "申请.csv").write_text(header + text, encoding="utf-8")
     result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
     write_screen_reports(result, tmp_path / "out", {}, dt.date(2026, 9, 30), by_township=True)
-    own, other = (all_text(tmp_path / "out" / "乡镇" / f"{t}.xlsx") for t in ("河口乡", "城关镇"))
+    own, other = (all_text(tmp_path / "out" / "乡镇" / f"{t}_新申请核对结果.xlsx") for t in ("河口乡", "城关镇"))
     assert "河口乙（已批准）" in own and "本乡镇提示" in own
     assert "河口乙" not in other and "本乡镇提示" not in other
 

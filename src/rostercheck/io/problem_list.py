@@ -295,7 +295,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             return {f"public_{k}": v for k, v in public.items()}
         else:
             towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
-                                             widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members)
+                                             widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
+                                             report="问题清单")
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 

@@ -909,7 +909,7 @@ def own_township_only(rows: pd.DataFrame, heads: dict[str, set[str]]) -> pd.Data
 
 def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, column: str = "乡镇",
                              widths: dict[str, int] | None = None, heading: str = "", made: dt.date | None = None,
-                             public=False, members: pd.DataFrame | None = None) -> dict[str, Path]:
+                             public=False, members: pd.DataFrame | None = None, report: str = "") -> dict[str, Path]:
     """Write one workbook per township into ``out/乡镇/``, each holding only that township's rows.
 
     Generic over reports: ``frames`` are the report's row frames (findings, review rows, verdicts …),
@@ -928,6 +928,8 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
             first picks, from a township's sheets, those (and the columns) that may be public.
         members: the members whose households the rows' 依据 may name: given, a township's 依据 leaves another
             township's household heads unnamed (:func:`own_township_only`).
+        report: the report's name, after the township's in each file's name ('城关镇_问题清单.xlsx'): a township sent
+            the files of several runs tells them apart.
     Returns:
         township → path of its workbook (public copies under 'public_' + township).
     """
@@ -939,7 +941,7 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
     written: dict[str, Path] = {}
     used: set[str] = set()
     for town in towns:
-        name = township_name(town)
+        name = township_name(town) + (f"_{report}" if report else "")
         while name.lower() in used:  # two spellings that clean up to the same file name
             name += "_"
         used.add(name.lower())

@@ -111,7 +111,8 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     if by_township:
         towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles,
                                                                                             result.by_household),
-                                         widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members)
+                                         widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
+                                         report="回头看问题清单")
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
     write_manifest({
