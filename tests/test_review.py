@@ -53,7 +53,7 @@ def test_households_that_left_are_rectified_and_those_that_stayed_are_not(tmp_pa
     assert rate.number_format == "0.0%"
     assert by_town[-1][0] == "合计"
     assert "整改率（按类别）" in book.sheetnames
-    assert "已整改 2 条" in res.output
+    assert "已整改 2 个" in res.output
 
 
 def test_household_level_category_judged_by_household(tmp_path):
@@ -139,7 +139,7 @@ def test_filled_ledger_reads_back_without_loss(tmp_path):
     assert rows[rows["姓名"] == "赵六"]["身份证号"].iat[0] == ZHAO  # and written back whole, from this roster
     # 张小明 is still enrolled, but the township verified him: neither open nor done
     assert rows[rows["姓名"] == "张小明"]["整改状态"].iat[0] == "核实无问题"
-    assert "上期问题 4 条：已整改 1 条，未整改 2 条，核实无问题 1 条" in res.output
+    assert "上期问题 4 个：已整改 1 个，未整改 2 个，核实无问题 1 个，整改率 33.3%" in res.output
     verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert list(verified["姓名"]) == ["张小明"] and verified["核实日期"].iat[0] == "2026-12-31"
     # The verified finding's structured fingerprint travels ledger → 核实无问题清单, and into the look-back list
@@ -157,7 +157,7 @@ def test_empty_previous_list_and_a_wrong_file(tmp_path):
     res = runner.invoke(app, ["review", str(tmp_path / "a" / "问题清单.xlsx"), str(tmp_path / "q3.xlsx"),
                               "--out", str(tmp_path / "rv")])
     assert res.exit_code == 0, res.output
-    assert "上期问题 0 条" in res.output
+    assert "上期问题 0 个" in res.output
     deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]])
     res = runner.invoke(app, ["review", str(deaths), str(tmp_path / "q3.xlsx"), "--out", str(tmp_path / "rv2")])
     assert res.exit_code == 3 and "不是问题清单" in res.output
@@ -556,3 +556,20 @@ def test_a_money_finding_verified_as_no_problem_says_no_money_is_owed():
                    "应补发金额": None})
     row = _decide(f, "household", False, set(), _Roster(members), "")
     assert row["整改状态"] == VERIFIED and "尚未见" not in row["说明"] and "核实为无问题" in row["说明"], row["说明"]
+
+
+def test_the_console_counts_a_household_problem_on_two_rows_once_as_the_rates_sheet_does(tmp_path):
+    # held-out 113: the console said 86 problems where the 整改率 sheet said 81 (C04 per owner: one household's problem)
+    from filebuild import ZHANG_WIFE
+
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    cars = write_list(tmp_path / "veh.xlsx", "vehicles", [["湘A1", "小型轿车", "张三", ZHANG, "正常"],
+                                                          ["湘A2", "小型轿车", "李梅", ZHANG_WIFE, "正常"]])
+    res = runner.invoke(app, ["audit", str(q3), "--vehicles", str(cars), "--as-of", AS_OF, "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["review", str(tmp_path / "a" / "findings.csv"), str(q3), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "rv")])
+    said = res.output.replace("\n", "")
+    assert "上期问题 1 个（按户的类别同一户计一次；共 2 条记录）：已整改 0 个，未整改 1 个" in said
+    book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")
+    assert list(book["整改率（按乡镇）"].iter_rows(values_only=True))[-1][:4] == ("合计", 1, 0, 1)

@@ -418,7 +418,7 @@ def review_cmd(
     _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
-        from .io.review_report import write_review_reports
+        from .io.review_report import rates, write_review_reports
         from .io.report import prepare_out_dir
         from .review import DONE, OPEN, VERIFIED, review
 
@@ -451,8 +451,12 @@ def review_cmd(
                    "out": str(out), "mask": mask, "by_township": by_township}
         paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
         status = result.rows["整改状态"].value_counts()
-        console.out.print(f"上期问题 {len(result.rows)} 条：已整改 {status.get(DONE, 0)} 条，未整改 {status.get(OPEN, 0)} 条，"
-                          f"核实无问题 {status.get(VERIFIED, 0)} 条。")
+        # as the workbook's 整改率 sheet counts them: a household category's rows of one household are one problem
+        total = rates(result.rows, "乡镇", by_household=result.by_household).iloc[-1]
+        once = (f"（按户的类别同一户计一次；共 {len(result.rows)} 条记录）" if int(total["问题数"]) != len(result.rows) else "")
+        rate = f"，整改率 {total['整改率']:.1%}" if total["整改率"] is not None and total["整改率"] == total["整改率"] else ""
+        console.out.print(f"上期问题 {int(total['问题数'])} 个{once}：已整改 {int(total['已整改'])} 个，未整改 {int(total['未整改'])} 个，"
+                          f"核实无问题 {int(total['核实无问题'])} 个{rate}。")
         # the verified list holds every finding a township verified (those since rectified too) and the carried ones
         kept, verified = len(result.suppressions), int(status.get(VERIFIED, 0))
         others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""
