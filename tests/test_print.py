@@ -58,7 +58,8 @@ def test_each_township_gets_a_workbook_with_only_its_rows(county):
         sheets = _rows(book)
         assert list(sheets)[0] == "汇总"
         assert list(sheets["汇总"]["乡镇"]) == [book.stem.removesuffix("_问题清单"), "合计"]  # its own summary only
-        for title, frame in list(sheets.items())[1:]:
+        assert list(sheets)[-1] == "核查范围" and "列出" in " ".join(sheets["核查范围"]["核查情况"])  # what was checked
+        for title, frame in list(sheets.items())[1:-1]:
             assert set(frame["乡镇"]) == {book.stem.removesuffix("_问题清单")}, (book.name, title)  # every row is this township's
             total += len(frame)
         ws = openpyxl.load_workbook(book)["汇总"]
@@ -107,7 +108,8 @@ def test_problem_list_prints_on_few_a4_pages_with_title_header_and_footer(county
     for n, page in enumerate(page_texts, start=1):
         assert f"第 {n} 页 共 {pages} 页" in page
         assert "低保特困专项治理问题清单" in page
-    for page in page_texts[1:]:  # category sheets: the header on every page, the last column (整改状态) on it too
+    for page in (p for p in page_texts[1:] if "核查范围" not in p):  # category sheets: the header on every page, the
+        # last column (整改状态) on it too
         assert "身份证号" in page and "整改状态" in page
         assert "证据指纹" not in page and "EV-" not in page and "花名册行" not in page  # trace columns: on the sheet only
 

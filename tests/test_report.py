@@ -315,3 +315,13 @@ def test_chart_count_axis_steps_by_whole_numbers(tmp_path, bars, unit):
         xml = zf.read("xl/charts/chart1.xml").decode()
     value_axis = re.search(r"<c:valAx>.*?</c:valAx>", xml, re.S).group()
     assert f'<c:majorUnit val="{unit}"/>' in value_axis and '<c:min val="0"/>' in value_axis
+
+
+def test_the_scope_sheet_says_every_category_checked_found_nothing_or_not_checked():
+    # held-out 113: C09 with no findings vanished from the workbook, and categories not checked were said on screen only
+    from rostercheck.io.problem_list import scope
+
+    findings = pd.DataFrame({"类别代码": ["C01", "C01"], "_member": [1, 1]})
+    titles = {"C01": "财政供养", "C09": "未如实申报", "F01": "死亡后仍发放", "L01": "漏保"}
+    table = scope(findings, titles, {"F01": "未提供所需名单：资金发放明细"}).set_index("类别代码")["核查情况"]
+    assert table.to_dict() == {"C01": "列出 1 人", "C09": "已核查，未发现问题", "F01": "未核查：未提供所需名单：资金发放明细"}

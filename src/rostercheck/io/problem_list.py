@@ -31,7 +31,7 @@ MONEY_COLUMNS = ["涉及月份", "应追回金额", "应补发金额"]
 WIDTHS = {"类别名称": 8, "村": 8, "户主姓名": 10, "姓名": 10, "保障类别": 5, "置信度": 5,
           "依据": 30, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 14, "说明": 24,
           "核实情况": 16, "整改措施": 14, "责任人": 8, "整改时限": 9, "整改状态": 8,
-          "涉及月份": 12, "应追回金额": 8, "应补发金额": 8}
+          "涉及月份": 12, "应追回金额": 8, "应补发金额": 8, "类别": 40, "核查情况": 40}
 _QUARTERS = "一二三四"
 
 
@@ -122,12 +122,13 @@ def summary_chart(table: pd.DataFrame) -> Chart:
     return Chart("各乡镇问题数（按类别，一人有几类问题计几次）", "乡镇", series, max(len(table) - 1, 0))
 
 
-def audit_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
-    """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order.
+def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None) -> list[tuple]:
+    """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, and 核查范围.
 
     Args:
         findings: the findings frame (all of them, or one township's).
         titles: code → title.
+        skipped: code → why a category was not checked (given: the 核查范围 sheet, every category and what it found).
     Returns:
         Sheets for ``write_workbook``.
     """
@@ -139,7 +140,29 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tuple]:
     sheets += category_sheets(findings, titles)
     if findings.empty:
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
+    if skipped is not None:
+        sheets.append(("核查范围", scope(findings, titles, skipped), None))
     return sheets
+
+
+def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str]) -> pd.DataFrame:
+    """核查范围: each of the audit's categories (coverage's leads left out), whether it was checked, and how many people
+    it lists (as the 汇总 counts them) or why it was not checked — a category without a sheet is said, not missing.
+
+    Args:
+        findings: the findings frame (all of them, or one township's).
+        titles: code → title.
+        skipped: code → why a category was not checked.
+    Returns:
+        The table.
+    """
+    listed = findings.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size() if len(findings) else pd.Series(dtype=int)
+    rows = []
+    for code in sorted(c for c in titles if not c.startswith("L")):
+        n = int(listed.get(code, 0))
+        said = f"未核查：{skipped[code]}" if code in skipped else f"列出 {n} 人" if n else "已核查，未发现问题"
+        rows.append({"类别代码": code, "类别": titles[code], "核查情况": said})
+    return pd.DataFrame(rows, columns=["类别代码", "类别", "核查情况"])
 
 
 def _money_rows(findings: pd.DataFrame) -> pd.DataFrame:
@@ -280,7 +303,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
-    sheets = audit_sheets(findings, titles)
+    sheets = audit_sheets(findings, titles, result.skipped)
 
     def files(part: str) -> dict[str, Path]:
         """Write one part of the reports (returns the paths of any extra files it wrote)."""
@@ -294,7 +317,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
                                          WIDTHS, heading)
             return {f"public_{k}": v for k, v in public.items()}
         else:
-            towns = write_township_workbooks(out, {"findings": findings}, lambda f: audit_sheets(f["findings"], titles),
+            towns = write_township_workbooks(out, {"findings": findings},
+                                             lambda f: audit_sheets(f["findings"], titles, result.skipped),
                                              widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
                                              report="问题清单")
             return {f"township_{k}": v for k, v in towns.items()}
