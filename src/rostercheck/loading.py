@@ -72,7 +72,8 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
     for path in rosters:
         same = copy_of(Path(path), seen)
         if same is not None:  # the same roster given twice (a copy in another folder): every household would be twice
-            tables[same].warnings.append(f"{Path(path).name} 与本文件内容完全相同（同一份花名册给了两次），只读取一次")
+            tables[same].warnings.append("本文件写了两次，只读取一次" if Path(path).name == tables[same].path.name else
+                                         f"{Path(path).name} 与本文件内容完全相同（同一份花名册给了两次），只读取一次")
             continue
         if progress:
             progress("花名册", Path(path))
