@@ -613,6 +613,23 @@ def test_a_city_roster_naming_each_members_county_judges_each_move_against_it():
     assert flagged(ctx, "C02") == [("张三", "高")]
 
 
+def test_one_roster_file_per_county_judges_each_file_against_its_own_county():
+    # held-out 114: three counties' files in one run, no 县 column: every member was judged against the first file's
+    # county (moves inside 商城县 flagged 高), and the two 长乐乡 were one township
+    wang, zhao = make_id("19500101", 121, "430523"), make_id("19500101", 131, "430524")
+    shaoyang = [{"township": "长乐乡", "village": "东村", "name": "王五", "id": wang, "relation": "户主", "head_name": "王五",
+                 "head_id": wang}]
+    longhui = [{"township": "长乐乡", "village": "西村", "name": "赵六", "id": zhao, "relation": "户主", "head_name": "赵六",
+                "head_id": zhao}]
+    moves = {"migrations": [
+        {"name": "王五", "id": wang, "date": "20260601", "dest": "430523102", "reason": "投靠"},  # inside 邵阳县
+        {"name": "赵六", "id": zhao, "date": "20260601", "dest": "湖南省邵阳县长乐乡", "reason": "投靠"}]}  # left 隆回县
+    ctx = context(shaoyang, moves, roster_title="邵阳县2026年第三季度低保花名册",
+                  extra_rosters=[(longhui, "隆回县2026年第三季度低保花名册")])
+    assert sorted(set(ctx.members["township"])) == ["邵阳县长乐乡", "隆回县长乐乡"]
+    assert flagged(ctx, "C02") == [("赵六", "高")] and ctx.common["county_name"] == ""
+
+
 def test_a_death_list_id_saved_as_three_digits_is_said_to_be_unmatchable():
     """'3.41824E+17' (a CSV saved again by Excel) keeps six digits: no name and prefix links it, and the warning says so
     beside the number-typed IDs that still link at 中 (held-out 93)."""

@@ -80,7 +80,12 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
     sources = [s for t in [*inputs.tables, *named_by] if t.kind == "roster" for s in (t.title, t.path.stem)]
     named = bool(common.get("county_name")) or any(regions.county_name_in(s) for s in sources)  # configured or titled
-    if not common.get("county_name"):  # 行政区划 cells holding names count as addresses
+    # a city's run (members of several counties, by a 县（市、区） column or by each file's title): each member's own
+    # county judges her moves; no one county is 本县 unless the configuration names it
+    city = len(set(members["county"].tolist()) - {""}) > 1 and not common.get("county_name") and not common.get("county_code")
+    if city:
+        named, sources = False, []
+    if not common.get("county_name") and not city:  # 行政区划 cells holding names count as addresses
         common["county_name"] = regions.county_name(sources, members["address"].tolist() + regions.place_names(region_cells))
     places = members[["township", "county"]].drop_duplicates()  # (a city's roster: 隆回县长乐乡 is 长乐乡 of 隆回县)
     towns = [t[len(c):] if c and t.startswith(c) else t for t, c in zip(places["township"], places["county"])]
@@ -99,7 +104,7 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     if regions.prefecture_named(common["county_name"]):  # 本县 is a county: a city's name makes its other counties 本县
         warnings.append(f"配置文件 [common] county_name 为“{common['county_name']}”，这是地级市或省的名称，不是县级名称；迁往同市其他县区的"
                         "会被当作县内迁移而不标记。请填写本县（县、县级市、区）的名称，或用 county_code 填写县级代码。")
-    if not common["county_name"]:  # a county known by its code only (a 区划代码 column): its name from the table
+    if not common["county_name"] and not city:  # a county known by its code only (a 区划代码 column): its name from the table
         common["county_name"] = regions.county_name_of(code)
     ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code)
     if inputs.name_counts is not None:
@@ -116,7 +121,7 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
     counties = sorted(set(ctx.members["county"].tolist()) - {""}) if "county" in ctx.members.columns else []
     if len(counties) > 1 and dests:  # a city's roster naming each member's county: judged per member
-        return [f"花名册的县（市、区）列有 {len(counties)} 个县区（{'、'.join(counties[:6])}{'等' if len(counties) > 6 else ''}），"
+        return [f"花名册涉及 {len(counties)} 个县区（按县（市、区）列或各花名册标题、文件名：{'、'.join(counties[:6])}{'等' if len(counties) > 6 else ''}），"
                 "户籍迁出按每人所在的县区判断是否迁出本县，同名乡镇按县区分开。"]
     return regions.county_notes(ctx.county_code, source, dests, ctx.common.get("county_name", ""))
 

@@ -198,7 +198,25 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
-    return _programmes_apart(plain_text(pd.concat(frames, ignore_index=True)))
+    return _counties_of_files(_programmes_apart(plain_text(pd.concat(frames, ignore_index=True))), tables)
+
+
+def _counties_of_files(members: pd.DataFrame, tables: list[Table]) -> pd.DataFrame:
+    """A city's run of one roster file per county (or a city roster beside a county's own file): the members of a
+    file without a 县（市、区） column are of the county its title or file name names, and every township is said with
+    its county (光山县城关镇, 商城县城关镇) — as a city roster's county column makes them. One county: unchanged."""
+    from .regions import county_name_in
+
+    named = {str(t.path): county_name_in(t.title) or county_name_in(t.path.stem) for t in tables}
+    blank = (members["county"] == "").to_numpy()
+    filled = members["file"].map(named).fillna("").to_numpy(dtype=object)
+    counties = set(members.loc[~blank, "county"]) | set(filled[blank].tolist())
+    if len(counties - {""}) < 2:
+        return members
+    county = np.where(blank, filled, members["county"].to_numpy(dtype=object))
+    town = members["township"].to_numpy(dtype=object)
+    bare = np.array([bool(c) and bool(t) and not t.startswith(c) for c, t in zip(county.tolist(), town.tolist())], dtype=bool)
+    return members.assign(county=county, township=np.where(bare, county + town, town))
 
 
 def on_sheet(sheet: str) -> str:
