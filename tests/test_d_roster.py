@@ -58,14 +58,26 @@ def test_one_household_listing_its_account_on_every_row_is_fine():
 
 
 def test_residents_of_an_institution_sharing_its_account_are_not_flagged():
-    # 集中供养: the money goes to the care home's account, shared by its residents (worded or coded 1)
-    for mode in ("集中供养", "1", "01"):
+    # 集中供养: the money goes to the care home's account, shared by its residents
+    for mode in ("集中供养", "机构供养", "县敬老院"):
         rows = (household("张三", A, bank_account="6228480012345678901", support_mode=mode)
                 + household("王五", C, bank_account="6228480012345678901", support_mode=mode))
         assert flagged(context(rows), "D02") == [], mode
     rows = (household("张三", A, bank_account="6228480012345678901", support_mode="分散供养")
             + household("王五", C, bank_account="6228480012345678901", support_mode="2"))
     assert flagged_names(context(rows), "D02") == {"张三", "王五"}
+
+
+def test_a_support_mode_code_no_standard_gives_is_no_institution_and_is_said():
+    # held-out 115: 供养方式 1 was taken for 集中 (the system's 1 was 分散): its 特困 person's account shared with a 低保
+    # household was no D02, and three 集中 residents (2) sharing the home's account were D02 高. No code is guessed now.
+    from rostercheck.rules._vocab import value_warnings
+
+    rows = (household("张三", A, bank_account="6228480012345678901", support_mode="1")
+            + household("王五", C, bank_account="6228480012345678901", support_mode="1"))
+    ctx = context(rows)
+    assert flagged_names(ctx, "D02") == {"张三", "王五"}
+    assert [w for w in value_warnings(ctx) if "供养方式" in w and "institution_modes" in w]
 
 
 def test_a_configured_code_with_its_leading_zero_reads_the_same_cell(tmp_path):

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from ..model import Context
 from ..normalize import codes
-from ..normalize.codes import UNKNOWN
+from ..normalize.codes import UNKNOWN, same_code
 from ._econ import pension_status, property_status, status_class, vehicle_status, vehicle_type_known, vehicle_use
 
 Classifier = Callable[[str], str]
@@ -19,6 +19,19 @@ Classifier = Callable[[str], str]
 
 def _relation(ctx: Context) -> Classifier:
     return codes.relation_role
+
+
+def _support_mode(ctx: Context) -> Classifier:
+    modes = [m for m in ctx.specs["D02"].params.get("institution_modes", []) if not m.isdigit()]
+    codes_ = [m for m in ctx.specs["D02"].params.get("institution_modes", []) if m.isdigit()]
+
+    def mode(v) -> str:
+        cell = str(v).strip()
+        if any(same_code(cell, c) for c in codes_):
+            return "institution"
+        return codes.classify(v, (("institution", modes), ("home", ("分散", "居家", "在家", "亲属"))))
+
+    return mode
 
 
 def _labour(ctx: Context) -> Classifier:
@@ -147,6 +160,8 @@ def _in_post(ctx: Context) -> Classifier:
 
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
+    ("roster", "support_mode", "供养方式", _support_mode, "按分散供养计（与他户同一账号的照常列为共用账号，资金照常逐人核对）",
+     "整格是代码的（如 1、2），请问明哪个是集中供养，写进配置文件 [D02]、[F06]、[F07] 的 institution_modes（如 [\"集中\", \"2\"]）后重新运行。"),
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
      "如是当地写法，请在配置文件 [C08] able_words 或 unable_words 中补充；整格是代码的（如 1、2），写入 able_values 或 unable_values。"),
     ("roster", "health", "健康状况", _health, "视为不能确认健康（C08 不标记）",
