@@ -292,3 +292,16 @@ def test_a_home_the_wife_co_owns_with_an_outsider_is_her_second_home_in_the_hous
     # the couple co-owning one home (he 权利人, she 共有人) own one home, not two
     one = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号", co_owner_name="李梅", co_owner_id=WIFE)]
     assert flagged(context(roster(), {"properties": one}), "C04") == []
+
+
+def test_a_car_of_a_member_the_roster_does_not_cover_says_so_in_the_report():
+    # held-out 115: a 是否保障对象 0 member's car is the household's (C04), but the row did not say she receives nothing
+    from rostercheck.audit import findings_frame
+
+    rows = household("张三", HEAD, [("李梅", "配偶", WIFE)])
+    rows[1]["covered"] = "0"
+    ctx = context(rows, {"vehicles": [car("李梅", WIFE)]})
+    frame = findings_frame(ctx, run_checks(ctx, ["C04"])[0])
+    assert list(frame["姓名"]) == ["李梅"] and "本人“是否保障对象”为否" in frame["依据"].iat[0]
+    ctx = context(roster(), {"vehicles": [car()]})
+    assert "是否保障对象" not in findings_frame(ctx, run_checks(ctx, ["C04"])[0])["依据"].iat[0]

@@ -24,7 +24,7 @@ from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy
 from .reference import by_value_array, numbers_as_ids, source_cells
-from .roster import file_on_sheet, period_of
+from .roster import file_on_sheet, is_covered, period_of
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .suppress import evidence_fingerprint
@@ -344,7 +344,10 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [f.confidence for f in kept],
         "乡镇": person("township"), "村": person("village"), "户主姓名": person("head_name"), "户主身份证号": head,
         "姓名": person("name"), "身份证号": [v or r for v, r in zip(shown, raw)], "与户主关系": [relation_shown[v] for v in relations],
-        "保障类别": person("programme"), "依据": [f.evidence for f in kept], "匹配键": [f.key for f in kept],
+        "保障类别": person("programme"), "匹配键": [f.key for f in kept],
+        # a member the roster lists but does not cover (是否保障对象 否): her means are the household's, said at the door
+        "依据": [f.evidence + ("（本人“是否保障对象”为否：不享受保障，但计入家庭人口和收入）" if f.subject is None and not is_covered(c) else "")
+               for f, c in zip(kept, person("covered"))],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
         "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
         "花名册行": [str(v) for v in person("row")],
