@@ -27,6 +27,8 @@ MALE = "430521198001011237"
         ("430521198001011000", "430521198001011000", ids.NUMERIC),  # zeros where digits were lost
         # a double written out whole by another program (…140032, not …000): its tail is noise too (held-out 77)
         ("430524200004140032", "430524200004140032", ids.NUMERIC),
+        # … but an ID typed as text with one digit wrong that merely is a double too (one in 64): mistyped (held-out 117)
+        ("430524197003151808", "430524197003151808", ids.CHECK),
         ("430524200004140033", "430524200004140033", ids.CHECK),  # one more: no double, a mistyped ID
         ("43052119800101", "43052119800101", ids.FORMAT),
         ("43052119800101123", "43052119800101123", ids.SHORT),  # the last character (the check) lost

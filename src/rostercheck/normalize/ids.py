@@ -154,8 +154,13 @@ def _numeric_digits(number: float | int) -> str:
 def written_double(value: str) -> bool:
     """Whether 18 digits are a number that went through a double and was written out whole: Excel's own loss leaves
     zeros after the 15th digit (…000), another program's leaves the double's exact value (…140032, a multiple of
-    64 at this size) — either way the digits past the 15th are noise, and a failing check character says so."""
-    return value.isdigit() and int(float(value)) == int(value)
+    64 at this size) — either way the digits past the 15th are noise, and a failing check character says so. The double
+    is the one nearest the 15 digits kept: an ID mistyped in one digit that merely happens to be a double (one in 64 at
+    this size) is no number (held-out 117)."""
+    if not value.isdigit():
+        return False
+    n = int(value)
+    return int(float(value)) == n and int(float(f"{n:.{EXCEL_DIGITS - 1}e}")) == n
 
 
 def _classify18(value: str) -> IdInfo:
