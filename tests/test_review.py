@@ -575,3 +575,14 @@ def test_the_console_counts_a_household_problem_on_two_rows_once_as_the_rates_sh
     assert "上期问题 1 个（按户的类别同一户计一次；共 2 条记录）：已整改 0 个，未整改 1 个" in said
     book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")
     assert list(book["整改率（按乡镇）"].iter_rows(values_only=True))[-1][:4] == ("合计", 1, 0, 1)
+
+
+def test_a_public_copy_filled_in_is_refused_not_read_as_everyone_gone(tmp_path):
+    # held-out 116: the 公示 copy (IDs masked) filled in and returned: every row 已整改 (不在新花名册中), 整改率 100%
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县财政局", "李四", LI, "公务员"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", AS_OF, "--mask", "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["review", str(tmp_path / "a" / "公示_问题清单.xlsx"), str(q3), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 3 and "公示版" in res.output and not (tmp_path / "rv" / "review.csv").exists()

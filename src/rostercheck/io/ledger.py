@@ -106,6 +106,10 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         if col not in frame.columns:
             frame[col] = ""
     frame = frame[frame["类别代码"] != ""]
+    masked = frame["身份证号"].astype(str).str.contains(r"\*{3}", regex=True)
+    if len(frame) and masked.mean() >= 0.5:  # a 公示 copy filled in: every person would be 已整改 (不在新花名册中)
+        raise InputFileError(path, "是公示版问题清单（身份证号已脱敏，如 410523********3850），无法与本期花名册比对。"
+                                   "请让乡镇在内部版问题清单（不带“公示_”的文件）上填写后退回，再运行回头看。")
     # a category sheet says its name in its title and its advice under it, not on every row (problem_list.said_once)
     specs = _shipped()
     for col, attr in (("类别名称", "title"), ("建议", "advice")):
