@@ -586,3 +586,20 @@ def test_a_public_copy_filled_in_is_refused_not_read_as_everyone_gone(tmp_path):
     res = runner.invoke(app, ["review", str(tmp_path / "a" / "公示_问题清单.xlsx"), str(q3), "--as-of", AS_OF,
                               "--out", str(tmp_path / "rv")])
     assert res.exit_code == 3 and "公示版" in res.output and not (tmp_path / "rv" / "review.csv").exists()
+
+
+def test_a_returned_list_without_its_evidence_fingerprints_is_said(tmp_path):
+    # held-out 116: a township deleted 证据指纹 (EV-…, "useless"): its verified cases came back next quarter, unsaid
+    out = _audit(tmp_path, county_q3())
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    for ws in book.worksheets:
+        head = [c.value for c in ws[HEADER_ROW]]
+        if "证据指纹" in head:
+            ws.delete_cols(head.index("证据指纹") + 1)
+    book.save(tmp_path / "城关镇_问题清单(已核实).xlsx")
+    res = runner.invoke(app, ["review", str(tmp_path / "城关镇_问题清单(已核实).xlsx"), str(tmp_path / "q3.xlsx"),
+                              "--as-of", AS_OF, "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0 and "没有“证据指纹”列" in res.output.replace("\n", "")
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q3.xlsx"), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "rv2")])
+    assert "证据指纹" not in res.output

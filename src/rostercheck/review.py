@@ -160,6 +160,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if progress:
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
+        if len(parts[-1]) and not parts[-1]["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
+            warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
+                            "下季度名单文件名、行号以外的文字有变化的会再次列出。请勿删除该列")
         for code, (issued, read) in unread_rows(parts[-1]).items():
             warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，读回 {read} 人——可能有行被删除，"
                             "被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
