@@ -665,3 +665,16 @@ def test_a_monitoring_export_given_as_a_roster_or_another_list_is_refused_as_one
     wb.save(tmp_path / "防返贫监测对象_系统导出.xlsx")
     with pytest.raises(InputFileError, match="看起来是防返贫监测对象名单.*--monitoring"):
         load_table(tmp_path / "防返贫监测对象_系统导出.xlsx", kind)
+
+
+def test_a_programme_written_as_a_bare_number_is_said(tmp_path):
+    # held-out 117: 申请类别 2 (a system's code for 特困) was read as 低保 without a word; a 特困 applicant with an 800 元
+    # pension was then measured against the 低保 standard (C03 高)
+    path = tmp_path / "新申请家庭.csv"
+    path.write_text("乡镇,村,户主姓名,姓名,身份证号,与户主关系,申请类别\n"
+                    f"城关镇,东村,张三,张三,{make_id('19500101', 11)},户主,2\n"
+                    f"城关镇,东村,李四,李四,{make_id('19520101', 21)},户主,低保\n", encoding="utf-8")
+    table = load_table(path, "roster")
+    build_members([table], AS_OF)
+    said = [w for w in table.warnings if "“申请类别”列有 1 行的值未能识别（“2”1 行）" in w]
+    assert said and "请改为“低保”“特困”" in said[0]

@@ -455,6 +455,12 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["household"] = object_array(households)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
+    # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
+    coded = codes.unknown_counts(out["programme"], lambda v: codes.UNKNOWN if re.fullmatch(r"\d{1,3}", text(v)) else "")
+    if coded:
+        table.warnings.append(codes.unknown_warning(table.headers.get("programme", "保障类别"), coded,
+                                                    f"按本文件的{default_prog}计（与{default_prog}标准比较）",
+                                                    "如是代码，请改为“低保”“特困”后重新运行（特困对象与特困供养标准比较）。"))
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     sizes = Counter(households)
     declared = by_value(out["household_size"], count)
