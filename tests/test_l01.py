@@ -263,3 +263,12 @@ def test_l01_a_dead_member_is_said_among_the_members_counted():
     rows = mon("王低收", A, [("赵低收", "妻", B)], income="3000")
     (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": rows, "deaths": [{"name": "赵低收", "id": B, "date": "2026-03-01"}]}))
     assert "本户 2 名已知成员（其中 1 人已去世）均不在低保、特困花名册中" in lead.evidence
+
+
+def test_a_list_naming_only_its_heads_by_numbers_takes_no_cut_number_for_an_exact_id():
+    # the head-only rows took their ID from 户主身份证号 re-read as text: 430521197001014000 (a cut number) passing the
+    # check character by chance became his exact ID (a 高 lead under nobody's ID)
+    cut = float(make_id("19700101", 412)[:15] + "000")
+    rows = [{"head_name": "王数字", "head_id": cut, "monitor_type": "边缘易致贫户", "income_year": "3000", "risk": "未消除",
+             "township": "城关镇", "village": "东村"}]
+    assert leads(context(ROSTER, {"monitoring": rows}), "L01") == [("王数字", "低")]

@@ -327,19 +327,18 @@ def by_value_array(values: list, fn, many: bool = False) -> np.ndarray:
     return mapped[codes]
 
 
-def head_ids(ref: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """A normalised list's 户主 IDs and their statuses, as read (a number-typed cell is NUMERIC even where its
-    zeros happen to pass the check character).
+def head_ids(ref: pd.DataFrame) -> tuple[list, list, list, list]:
+    """A normalised list's 户主 IDs as read, like :func:`ids.id_numbers` gives them (a number-typed cell is NUMERIC even
+    where its zeros happen to pass the check character).
 
     Args:
         ref: a normalised list with a head_id column.
     Returns:
-        (IDs, statuses), one per row.
+        (IDs, statuses, reliable prefix lengths, birth dates), one per row.
     """
     if "head_id_status" in ref.columns:
-        return ref["head_id"].tolist(), ref["head_id_status"].tolist()
-    value, status, _, _ = ids.id_numbers(ref["head_id"].tolist())
-    return value, status
+        return tuple(ref[c].tolist() for c in ("head_id", "head_id_status", "head_id_reliable", "head_birth"))
+    return ids.id_numbers(ref["head_id"].tolist())
 
 
 def numbers_as_ids(ref: pd.DataFrame) -> np.ndarray:

@@ -108,7 +108,7 @@ def frame(ctx: Context, kind: str) -> pd.DataFrame:
 def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
     f = ctx.lists[kind].copy()
     if "head_id" in f.columns:
-        hv, hs = head_ids(f)
+        hv, hs, _, _ = head_ids(f)
         f["head_pid"] = [v if s == ids.VALID else "" for v, s in zip(hv, hs)]
     else:
         f["head_pid"] = ""
@@ -127,11 +127,11 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         head_names = [text(v) for v in f["head_name"].tolist()] if "head_name" in f.columns else [""] * len(f)
         heads = [i for i, (o, n, h, hid) in enumerate(zip(own, names, head_names, f["head_id"].tolist()))
                  if not o and text(hid) and (not n or n == h)]
-        if heads:
-            hv, hs, hr, hb = ids.id_numbers(f["head_id"].iloc[heads].tolist())
+        if heads:  # (his ID as read: a cut number passing the check character by chance is no exact ID)
+            read = [[part[i] for i in heads] for part in head_ids(f)]
+            raw = f["head_id_raw" if "head_id_raw" in f.columns else "head_id"].iloc[heads].tolist()
             at = f.index[heads]
-            for col, vals in (("id", hv), ("id_status", hs), ("id_reliable", hr), ("birth", hb),
-                              ("id_raw", f["head_id"].iloc[heads].tolist())):
+            for col, vals in (*zip(("id", "id_status", "id_reliable", "birth"), read), ("id_raw", raw)):
                 f[col] = f[col].astype(object)
                 f.loc[at, col] = pd.Series(vals, index=at, dtype=object)
             if "head_name" in f.columns:
@@ -169,7 +169,7 @@ def _repair_head_ids(ctx: Context, f: pd.DataFrame) -> None:
     the head's row and his members' rows then make one household, not two."""
     from ..normalize.names import person_name
 
-    hv, hs = head_ids(f)
+    hv, hs, _, _ = head_ids(f)
     cut = [i for i, (v, s, h) in enumerate(zip(hv, hs, f["head_pid"].tolist())) if s == ids.NUMERIC and v and not h]
     if not cut:
         return

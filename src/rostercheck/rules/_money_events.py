@@ -181,7 +181,7 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
     ex = ctx.lists["exits"]
     words = tuple(led.params.get("member_exit_words", ()))
     if "head_id" in ex.columns:
-        head, head_status = head_ids(ex)
+        head, head_status, _, _ = head_ids(ex)
     else:
         head, head_status = [""] * len(ex), [ids.MISSING] * len(ex)
     own, own_status = ex["id"].tolist(), ex["id_status"].tolist()
@@ -218,7 +218,7 @@ def _attach_departed(ctx: Context, led: Ledger, whole_rows: dict[int, str], make
     members = ctx.members
     heads = {i: h for i, hid, h in zip(members["id"].tolist(), members["head_id"].tolist(), members["household"].tolist())
              if i and i == hid and h in led.covered}
-    head, status = head_ids(ex)
+    head, status, _, _ = head_ids(ex)
     records = None
     for r, (own, own_status) in enumerate(zip(ex["id"].tolist(), ex["id_status"].tolist())):
         if r in whole_rows or status[r] != ids.VALID or head[r] not in heads:
