@@ -121,6 +121,12 @@ def roster_declares_income(ctx: Context, idxs: list[int]) -> bool:
     return ctx.value(idxs[0], "file") in ctx.cache[key]
 
 
+def institution_mode(cell: str, modes: list[str]) -> bool:
+    """Whether a 供养方式 cell says 集中供养: it holds one of the words of ``modes``, or is one of its codes (leading
+    zeros aside)."""
+    return any(same_code(cell, w) if w.isdigit() else w in cell for w in modes)
+
+
 def in_institution(ctx: Context, modes: list[str]) -> set[str]:
     """The households all of whose members are cared for in an institution (集中供养: 供养方式 holds one of the
     words of ``modes``, or is one of its codes); their money goes to the institution's account, shared by its residents.
@@ -139,7 +145,7 @@ def in_institution(ctx: Context, modes: list[str]) -> set[str]:
 
     of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
     cells = [str(v or "").strip() for v in distinct]
-    inside = np.array([any(same_code(c, w) if w.isdigit() else w in c for w in modes) for c in cells], dtype=bool)
+    inside = np.array([institution_mode(c, modes) for c in cells], dtype=bool)
     if not inside.any():
         return set()
     home, households = pd.factorize(mem["household"].to_numpy(dtype=object))

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from ..model import Context
 from ..normalize import codes
-from ..normalize.codes import UNKNOWN, same_code
+from ..normalize.codes import UNKNOWN
 from ._econ import pension_status, property_status, status_class, vehicle_status, vehicle_type_known, vehicle_use
 
 Classifier = Callable[[str], str]
@@ -22,14 +22,14 @@ def _relation(ctx: Context) -> Classifier:
 
 
 def _support_mode(ctx: Context) -> Classifier:
-    modes = [m for m in ctx.specs["D02"].params.get("institution_modes", []) if not m.isdigit()]
-    codes_ = [m for m in ctx.specs["D02"].params.get("institution_modes", []) if m.isdigit()]
+    from ._household import institution_mode
+
+    modes = list(ctx.specs["D02"].params.get("institution_modes", []))
 
     def mode(v) -> str:
-        cell = str(v).strip()
-        if any(same_code(cell, c) for c in codes_):
+        if institution_mode(str(v).strip(), modes):
             return "institution"
-        return codes.classify(v, (("institution", modes), ("home", ("分散", "居家", "在家", "亲属"))))
+        return codes.classify(v, (("home", ("分散", "居家", "在家", "亲属")),))
 
     return mode
 
