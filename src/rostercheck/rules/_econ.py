@@ -267,8 +267,8 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     paid: dict[int, list[Hit]] = {}
     unread: dict[int, list[Hit]] = {}
     for m, hs in hits(ctx, "pensions").items():
-        in_payment: dict[str, dict[int, Hit]] = {}
-        not_read: dict[str, dict[int, Hit]] = {}
+        in_payment: dict[tuple[str, str], dict[int, Hit]] = {}
+        not_read: dict[tuple[str, str], dict[int, Hit]] = {}
         # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
         regular = [h for h in hs if not has_any(text_of(rows[h.r], "pay_kind") + " " + text_of(rows[h.r], "insurance"),
                                                 params["one_off_words"])]
@@ -281,7 +281,7 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
             if text_of(row, "month") < last[text_of(row, "insurance")]:
                 continue  # an earlier month's row: the latest month's status decides (正常 in May, 待遇终止 in June)
             # a benefit paid beside the pension under the same 险种 (遗属补助, 职业年金) is a payment of its own
-            stream = text_of(row, "insurance") + "|" + (text_of(row, "pay_kind") if own_stream(row, params) else "")
+            stream = (text_of(row, "insurance"), text_of(row, "pay_kind") if own_stream(row, params) else "")
             if pension_in_payment(row, params):
                 in_payment.setdefault(stream, {}).setdefault(h.r, h)
             elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
@@ -310,14 +310,14 @@ def pension_kind(row: dict, params: dict, shown: bool = False) -> str:
     return kind
 
 
-def _latest(by_stream: dict[str, dict[int, Hit]], rows) -> list[Hit]:
+def _latest(by_stream: dict[tuple[str, str], dict[int, Hit]], rows) -> list[Hit]:
     """A member's pension rows: per insurance (and benefit of its own beside it), those of its latest month (one of
     them for a named insurance)."""
     keep = []
-    for stream, group in by_stream.items():
+    for (insurance, _), group in by_stream.items():
         latest = max(text_of(rows[r], "month") for r in group)
         current = [h for r, h in group.items() if text_of(rows[r], "month") == latest]
-        if stream.partition("|")[0] and len(current) > 1:
+        if insurance and len(current) > 1:
             # One regular payment per insurance and month; extra rows are back pay (补发) or corrections:
             # keep the smallest so that a one-off never inflates the monthly income.
             current = [min(current, key=lambda h: float(rows[h.r].get("amount", 0.0)))]

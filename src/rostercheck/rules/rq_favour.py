@@ -209,7 +209,7 @@ def contacts(ctx: Context) -> list[Finding]:
         if field == "bank_account":
             hits = _cut_accounts(hits, held, owners, mem, cad)
         cads = records(cad, hits["o"])
-        for hh, v, o, conf, key in hits[["household", "v", "o", "conf", "key"]].itertuples(index=False):
+        for hh, v, o, sure, key in hits[["household", "v", "o", "conf", "key"]].itertuples(index=False):
             if hh in homes.get(o, ()):
                 continue  # the cadre's own household: C01
             row = cads[o]
@@ -221,7 +221,7 @@ def contacts(ctx: Context) -> list[Finding]:
             else:  # an account cut to 15 digits by a number format (_cut_accounts)
                 evidence = (f"本户{label}与 {where(ctx, 'cadres', row)} {cadre} 的{label}前 15 位（{v}）一致（不是本户成员；"
                             "有一方以数字格式存储，后几位已丢失，无法确认是同一账号）")
-            out.append(Finding("RQ3", heads[hh], evidence, weakest(conf), ctx.labels["cadres"],
+            out.append(Finding("RQ3", heads[hh], evidence, weakest(sure), ctx.labels["cadres"],
                                str(int(row["_row"])), key,
                                (("list", "cadres"), ("cadre", person_identity(row)), (field, v))))
     return out
