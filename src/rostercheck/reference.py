@@ -332,13 +332,11 @@ def head_ids(ref: pd.DataFrame) -> tuple[list, list, list, list]:
     where its zeros happen to pass the check character).
 
     Args:
-        ref: a normalised list with a head_id column.
+        ref: a list :func:`normalise` gave, with a head_id column.
     Returns:
         (IDs, statuses, reliable prefix lengths, birth dates), one per row.
     """
-    if "head_id_status" in ref.columns:
-        return tuple(ref[c].tolist() for c in ("head_id", "head_id_status", "head_id_reliable", "head_birth"))
-    return ids.id_numbers(ref["head_id"].tolist())
+    return tuple(ref[c].tolist() for c in ("head_id", "head_id_status", "head_id_reliable", "head_birth"))
 
 
 def numbers_as_ids(ref: pd.DataFrame) -> np.ndarray:

@@ -129,7 +129,7 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
                  if not o and text(hid) and (not n or n == h)]
         if heads:  # (his ID as read: a cut number passing the check character by chance is no exact ID)
             read = [[part[i] for i in heads] for part in head_ids(f)]
-            raw = f["head_id_raw" if "head_id_raw" in f.columns else "head_id"].iloc[heads].tolist()
+            raw = f["head_id_raw"].iloc[heads].tolist()
             at = f.index[heads]
             for col, vals in (*zip(("id", "id_status", "id_reliable", "birth"), read), ("id_raw", raw)):
                 f[col] = f[col].astype(object)
