@@ -12,7 +12,7 @@ from rostercheck.loading import LoadedInputs
 from rostercheck.io.columns import KIND_LABELS
 from rostercheck.io.table import Table
 from rostercheck.normalize.ids import check_char
-from rostercheck.policy import load_policy
+from rostercheck.policy import load_policy, roster_codes
 from rostercheck.reference import normalise
 from rostercheck.roster import build_members
 
@@ -73,7 +73,7 @@ def context(roster_rows: list[dict], lists: dict[str, list[dict]] | None = None,
     rosters = [table("roster", roster_rows, "低保花名册.xlsx", roster_title)]
     for rows, title in extra_rosters or []:
         rosters.append(table("roster", rows, f"{title}.xlsx", title))
-    members = build_members(rosters, as_of, area_codes=load_policy(config)[1]["area_codes"])
+    members = build_members(rosters, as_of, roster_codes=roster_codes(load_policy(config)[1]))
     refs, labels = {}, {}
     for kind, rows in (lists or {}).items():
         t = table(kind, rows, f"{kind}.xlsx", headers=(headers or {}).get(kind))

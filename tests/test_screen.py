@@ -250,6 +250,23 @@ def test_a_dibao_recipient_applying_for_tekun_is_a_transfer_not_a_duplicate(tmp_
         assert "停发" in found["建议"] and "不予批准" not in found["建议"].split("；")[0]
 
 
+def test_application_categories_written_as_codes_the_configuration_names(tmp_path):
+    # held-out 117: 申请类别 2 (this county's code for 特困) was read as the file's 低保: an applicant with an 800 元 pension
+    # was measured against the 516 元 rural 低保 standard (C03 高); [common] programme_codes names the codes
+    pid = make_id("19500101", 11)
+    (tmp_path / "新申请家庭.csv").write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类别,城乡类别\n"
+                                          f"城关镇,东村,张三,{pid},张三,{pid},户主,2,农村\n", encoding="utf-8")
+    (tmp_path / "养老金.csv").write_text(f"姓名,身份证号,月养老金\n张三,{pid},800\n", encoding="utf-8")
+    lists = {"pensions": tmp_path / "养老金.csv"}
+    coded = screen([tmp_path / "新申请家庭.csv"], lists, dt.date(2026, 9, 30))
+    assert list(coded.findings["类别代码"]) == ["C03"] and any("programme_codes" in w for w in coded.warnings)
+    cfg = tmp_path / "本地.toml"
+    cfg.write_text('[common]\nprogramme_codes = { "1" = "低保", "2" = "特困" }\n', encoding="utf-8")
+    named = screen([tmp_path / "新申请家庭.csv"], lists, dt.date(2026, 9, 30), config=cfg)
+    assert named.findings.empty and not any("申请类别" in w for w in named.warnings)
+    assert list(named.verdicts["申请类别"]) == ["特困"]
+
+
 def test_applications_already_decided_are_left_out_of_the_screening_and_said_so(tmp_path):
     pending, approved, refused, proposed, blank, coded = (make_id(f"19{70 + i}0101", 11 + 2 * i) for i in range(6))
     wife = make_id("19760101", 22)

@@ -22,7 +22,7 @@ from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .order import natural_rank
-from .policy import load_policy
+from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import file_on_sheet, is_covered, period_of
 from .rules import load_all
@@ -400,7 +400,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     try:
         loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [],
-                                typed_here=reading.size if reading else 0, area_codes=common["area_codes"])
+                                typed_here=reading.size if reading else 0, roster_codes=roster_codes(common))
     finally:
         if reading:
             reading.close()

@@ -21,7 +21,7 @@ from .io.limits import Limits
 from .io.table import ROSTER_GAPS
 from .model import CheckSpec
 from .order import natural_rank
-from .policy import load_policy
+from .policy import load_policy, roster_codes
 from .rules import load_all
 from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
 from .rules._vocab import value_warnings
@@ -106,7 +106,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     common = load_policy(config)[1]  # fail on a broken configuration before spending time on loading
     # Read whole: the leads follow relatives across registry households (father_id, mother_id, spouse_id)
     # and their deaths, people the audit's filter (links to roster members by ID) would drop.
-    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True, area_codes=common["area_codes"])
+    inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True, roster_codes=roster_codes(common))
     require_people(inputs, "花名册", "名单上的每个困难家庭都会被当作未纳入保障")
     ctx, warnings = build_context(inputs, as_of, config)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]

@@ -82,10 +82,10 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
 
 
 def _members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None,
-             area_codes: Mapping[str, str] | None = None) -> pd.DataFrame:
+             roster_codes: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
     """Build the members (``keys``: the tables' :func:`roster.people_keys`, when worked out), then drop the
     roster tables' raw cells (only their row counts are kept)."""
-    members = build_members(tables, as_of, keys, area_codes)
+    members = build_members(tables, as_of, keys, roster_codes)
     for table in tables:
         table.drop_cells()
     return members
@@ -279,7 +279,7 @@ class Loading:
 def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, limits: Limits | None = None,
                   progress: Progress | None = None, whole: bool = False,
                   people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = (), typed_here: int = 0,
-                  area_codes: Mapping[str, str] | None = None) -> Loading:
+                  roster_codes: Mapping[str, Mapping[str, str]] | None = None) -> Loading:
     """Read every roster and list this process reads; the biggest held lists go on in a second process.
 
     The rosters and the lists read whole (staff, cadres, the filing table, supporters) give the key set
@@ -300,7 +300,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
             called once the members are built (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
         typed_here: bytes this process types after this returns (the ledgers), counted as its share of the lists.
-        area_codes: what the rosters' 城乡类别 codes mean ([common] area_codes).
+        roster_codes: what the rosters' coded cells mean (:func:`policy.roster_codes`).
     Returns:
         The loading.
     """
@@ -321,7 +321,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
                 loaded[kind] = _load_reference(kind, Path(path), limits, kind in streaming)
         # The key set needs only the members' IDs: the second process gets it before the members are built,
         # unless the payees still come from the ledgers' process (this one builds the members meanwhile).
-        members = _members(tables, as_of, area_codes=area_codes) if callable(people) else None
+        members = _members(tables, as_of, roster_codes=roster_codes) if callable(people) else None
         roster = members if members is not None else people_keys(tables)
         keys = bulk.key_set([roster, *(people() if callable(people) else people), *(f for _, f in loaded.values())])
         # The members' named IDs, for the registry's namesake counts (the roster counts them).
@@ -330,7 +330,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         there = streamed if pool else []  # the second process streams them after filtering its own
         finishing = pool.submit(_finish_far, far, there, lists, keys, named) if far or there else None
         if members is None:
-            members = _members(tables, as_of, roster, area_codes)
+            members = _members(tables, as_of, roster, roster_codes)
         del roster  # its columns are the members' now (a province's millions of rows)
         # An unreadable file is reported by Loading.finish, after any file given before it has been read.
         failed: dict[str, BaseException] = {}
@@ -364,14 +364,14 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
 def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
                 limits: Limits | None = None, progress: Progress | None = None,
                 whole: bool = False, people: list[pd.DataFrame] = (),
-                area_codes: Mapping[str, str] | None = None) -> LoadedInputs:
+                roster_codes: Mapping[str, Mapping[str, str]] | None = None) -> LoadedInputs:
     """Read every roster and list (:func:`start_loading`, then wait for what the second process reads).
 
     Args: as :func:`start_loading`.
     Returns:
         The loaded inputs.
     """
-    loading = start_loading(rosters, lists, as_of, limits, progress, whole, people, area_codes=area_codes)
+    loading = start_loading(rosters, lists, as_of, limits, progress, whole, people, roster_codes=roster_codes)
     try:
         return loading.finish()
     finally:

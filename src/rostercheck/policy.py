@@ -26,6 +26,9 @@ from .model import CheckSpec
 _REQUIRED = ("code", "title", "basis", "explanation", "advice")
 # Text parameters that take one of a few values.
 _CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村"), "money_stop_rule": ("次月", "当月")}
+# What a roster code may mean, per [common] code table (the roster's words for it).
+_CODE_MEANINGS = {"area_codes": ("城市", "城镇", "农村"),
+                  "programme_codes": ("低保", "城市低保", "农村低保", "特困", "城市特困", "农村特困", "五保")}
 COMMON = "common"
 # Sections of a --config file that belong to a workflow rather than to a check.
 WORKFLOW_SECTIONS = ("screen",)
@@ -195,8 +198,8 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
     if isinstance(default, dict):  # a code table: code → meaning
         if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
             errors.append(f"{where}：应为代码表（如 {{ \"21\" = \"升学\" }}），实际为 {_shown(value)}")
-        elif key == "area_codes" and (wrong := [v for v in value.values() if v not in ("城市", "城镇", "农村")]):
-            errors.append(f"{where}：代码的含义应写“城市”或“农村”，“{wrong[0]}”不是")
+        elif key in _CODE_MEANINGS and (wrong := [v for v in value.values() if v not in _CODE_MEANINGS[key]]):
+            errors.append(f"{where}：代码的含义应写{'、'.join(f'“{m}”' for m in _CODE_MEANINGS[key])}之一，“{wrong[0]}”不是")
         return value
     if isinstance(default, str) and not isinstance(value, str):
         errors.append(f"{where}：应为文字，实际为 {_shown(value)}")
@@ -220,6 +223,17 @@ def _check_ranges(path: Path, section: str, params: dict[str, Any], errors: list
         if low in params and high in params and isinstance(params[low], (int, float)) \
                 and isinstance(params[high], (int, float)) and params[low] >= params[high]:
             errors.append(f"{path} [{section}] {low} = {params[low]} 不小于 {high} = {params[high]}：下限应小于上限")
+
+
+def roster_codes(common: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The roster fields' code tables the configuration names: field → code → the words the roster would have written.
+
+    Args:
+        common: the common parameters (``load_policy``'s second value).
+    Returns:
+        {'area_type': [common] area_codes, 'programme': [common] programme_codes}.
+    """
+    return {"area_type": dict(common["area_codes"]), "programme": dict(common["programme_codes"])}
 
 
 def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[str, Any], list[str]]:

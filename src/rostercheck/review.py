@@ -26,7 +26,7 @@ from .normalize import ids
 from .normalize.values import money
 from .normalize.names import person_name
 from .order import natural_rank, natural_sorted
-from .policy import load_policy
+from .policy import load_policy, roster_codes
 from .roster import roster_place
 from .rules import load_all
 from .rules._money import yuan
@@ -171,7 +171,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍、副本，或全县清单与乡镇退回的"
                         "一起给出），每条只计一次，以乡镇填写了整改情况的一份为准")
     prev.attrs["titles"] = [t for part in parts for t in part.attrs.get("titles", [])]
-    inputs = load_inputs(rosters, {}, as_of, limits, progress, area_codes=_common["area_codes"])
+    inputs = load_inputs(rosters, {}, as_of, limits, progress, roster_codes=roster_codes(_common))
     require_people(inputs, "本期花名册", "上期问题会全部显示为“已整改”")
     ctx, more = build_context(inputs, as_of, config)
     warnings += more + number_typed_ids(inputs, "本期花名册")

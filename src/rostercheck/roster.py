@@ -151,11 +151,9 @@ def other_periods(tables: list[Table]) -> list[Table]:
 UNREAD_AREA = "不详"  # a 城乡类别 cell written in a way (a code) not read here: not guessed from the village's name
 
 
-def _area_value(raw: str, local: Mapping[str, str] | None = None) -> str:
-    """城市/农村 from a 城乡类别 cell: its words, a code the configuration names (``area_codes``), a statistics office's
-    城乡分类代码; UNREAD_AREA for another code, '' for a blank."""
-    if local and text(raw) in local:
-        return "城市" if "城" in local[text(raw)] else "农村"
+def _area_value(raw: str) -> str:
+    """城市/农村 from a 城乡类别 cell: its words (a code the configuration names is its words by now), a statistics
+    office's 城乡分类代码; UNREAD_AREA for another code, '' for a blank."""
     if "非农" in raw or "城" in raw or "市" in raw:  # 非农业户口 is urban
         return "城市"
     if "农" in raw or "村" in raw:
@@ -174,7 +172,7 @@ def _area_named(*sources: str) -> str:
 
 
 def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None,
-                  area_codes: Mapping[str, str] | None = None) -> pd.DataFrame:
+                  roster_codes: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
     """Build the member frame from roster tables.
 
     Household-level cells left blank on a member's continuation rows are carried down from the
@@ -185,7 +183,7 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         tables: roster tables.
         as_of: the review date (for ages).
         keys: the tables' :func:`people_keys`, when already worked out.
-        area_codes: what the 城乡类别 codes of these rosters mean ([common] area_codes: code → 城市/农村).
+        roster_codes: what these rosters' coded cells mean (field → code → words, :func:`policy.roster_codes`).
     Returns:
         One row per member with normalised columns (see the module's ``COLUMNS``).
     """
@@ -194,7 +192,7 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
     for i, t in enumerate(tables):
         for k, (part, rows) in enumerate(_sheets_of(t)):
             frames.append(_members_of(part, f"{i}.{k}", as_of, keys.iloc[start + rows].reset_index(drop=True),
-                                      len(t.sheets) > 1, area_codes))
+                                      len(t.sheets) > 1, roster_codes))
         start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
@@ -386,12 +384,15 @@ def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
 
 
 def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, several: bool,
-                area_codes: Mapping[str, str] | None = None) -> pd.DataFrame:
+                roster_codes: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
     """The members of one roster sheet (``several``: its workbook has more than one sheet, 家庭信息 + 家庭成员 or a
     sheet per township: the sheet is shown where a row is named, ``sheet_shown``)."""
     f = table.frame.reset_index(drop=True)
     if f.empty:
         return pd.DataFrame(columns=COLUMNS)
+    for fld, local in (roster_codes or {}).items():  # a code the configuration names reads as its words
+        if local and fld in f.columns:
+            f[fld] = by_value_array(f[fld], lambda v, local=local: local.get(text(v), v))
     n, has_relation = len(f), "relation" in f.columns
     cache: dict[str, np.ndarray] = {}
 
@@ -460,7 +461,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     if coded:
         table.warnings.append(codes.unknown_warning(table.headers.get("programme", "保障类别"), coded,
                                                     f"按本文件的{default_prog}计（与{default_prog}标准比较）",
-                                                    "如是代码，请改为“低保”“特困”后重新运行（特困对象与特困供养标准比较）。"))
+                                                    "如是代码，请改为“低保”“特困”，或在配置文件 [common] programme_codes 中写明各代码的含义"
+                                                    "（如 { \"1\" = \"低保\", \"2\" = \"特困\" }）后重新运行（特困对象与特困供养标准比较）。"))
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     sizes = Counter(households)
     declared = by_value(out["household_size"], count)
@@ -472,7 +474,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
     # judged once per distinct cell). A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file
     # name that names 城市/农村, never to a guess from the village's name.
-    area = by_value_array(out["area_type"], lambda v: _area_value(v, area_codes))
+    area = by_value_array(out["area_type"], _area_value)
     for found in (by_value_array(_column(f, "programme", ""), _area_named), by_value_array(sheets, source_area.get)):
         take = ((area == "") | (area == UNREAD_AREA)) & (found != "")
         area[take] = found[take]

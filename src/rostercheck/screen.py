@@ -31,7 +31,7 @@ from .model import CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
 from .normalize.values import text
 from .order import natural_rank
-from .policy import load_policy, user_toml
+from .policy import load_policy, roster_codes, user_toml
 from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
 from .rules import load_all
 from .rules._vocab import value_warnings
@@ -135,10 +135,10 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     rule = verdict_rule(config)
     specs, common, _ = load_policy(config)  # fail on a broken configuration before spending time on loading
     # Few applicants against big lists: only the list rows that can concern them are kept.
-    inputs = load_inputs(applications, lists, as_of, limits, progress, area_codes=common["area_codes"])
+    inputs = load_inputs(applications, lists, as_of, limits, progress, roster_codes=roster_codes(common))
     applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
-    current = load_inputs(enrolled, {}, as_of, limits, progress, area_codes=common["area_codes"]) if enrolled else None
+    current = load_inputs(enrolled, {}, as_of, limits, progress, roster_codes=roster_codes(common)) if enrolled else None
     # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)
     ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
     warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
