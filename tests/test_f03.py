@@ -276,3 +276,28 @@ def test_a_payee_on_no_roster_goes_to_the_township_a_ledgers_place_code_stands_f
     rows = [pay(STRAY, "周九", m, 516, township="410523199") for m in months("2026-05", "2026-09")]
     (f,) = findings(money_context(people, rows), "F03")
     assert f.subject["township"] == "410523199"
+
+
+def test_a_banks_file_without_ids_paying_a_household_that_left_is_linked_through_the_exit_lists_account():
+    # held-out 119: the bank's 代发 file names only 户名 and 收款账号; the exit list gives the household's 原发放账号.
+    # Paid on after the exit was 不在册 ("也不在停保（退出）名单中", false) — or, paid only for its exit month, a false F03
+    account = "6229918957524067305"
+    exits = [{"head_name": "孙八", "head_id": OUT, "name": "孙八", "id": OUT, "date": "2026-06-30",
+              "reason": "家庭人均收入超过低保标准", "bank_account": account}]
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    bank = [pay("", "", m, 600, holder="孙八", bank_account=account) for m in months("2026-06", "2026-09")]
+    found = findings(money_context(roster(), rows + bank, {"exits": exits}), "F03")
+    assert [(f.recover, f.confidence, "不在册" in f.evidence) for f in found] == [(1800.0, "中", False)]  # July–September
+    assert "停保" in found[0].evidence
+    assert findings(money_context(roster(), rows + bank[:1], {"exits": exits}), "F03") == []  # June: its exit month
+
+
+def test_rows_without_ids_paid_into_accounts_a_number_format_cut_are_nobodys():
+    # held-out 119 (a bank file saved through Excel: every 收款账号 6.22991E+18): all its rows were one payee, "不在册"
+    # and "发放 383 次" (F04), 337,334 元 to recover from a person on the roster
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-08")]
+    rows += [pay("", "", "2026-09", amount, holder=name, bank_account="6.22991E+18")
+             for name, amount in (("王五", 1032), ("周九", 516), ("吴十", 700))]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F03") == [] and money(ctx, "F04") == []
+    assert money(money_context(roster(), rows), "F06") == []  # September paid, to whom cannot be told

@@ -225,3 +225,10 @@ def test_a_month_paid_in_a_banks_file_without_ids_and_again_as_back_pay_is_a_dup
     rows.append(pay(A, "王五", "2026-08", 1032, "低保金", remark="补发8月", paid_date="2026-09-20"))
     assert money(money_context(rost, rows), "F04") == [("王五", "中", 1032.0, None)]
     assert money(money_context(rost, rows), "F05") == []
+
+
+def test_two_holders_paid_into_one_account_in_a_banks_file_without_ids_are_two_payees():
+    # a bank file naming only 户名 and 账号: the payee is the account and the holder's name, not the account alone
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "", "2026-09", 516, holder=name, bank_account="6217000000000000999") for name in ("周九", "吴十")]
+    assert money(money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032), rows), "F04") == []

@@ -26,6 +26,7 @@ from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import file_on_sheet, is_covered, period_of
 from .rules import load_all
+from .rules._money import blind_rows
 from .rules._vocab import value_warnings
 from .suppress import evidence_fingerprint
 
@@ -268,8 +269,12 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                        + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
         cut = source_cells(ref, ref["account_cut"].to_numpy(dtype=bool), "bank_account") if "account_cut" in ref.columns else 0
         if cut:  # (a ledger's)
+            blind = source_cells(ref, blind_rows(ref), "bank_account") if kind == "payments" else 0
             out.append(f"{inputs.labels[kind]}中有 {cut} 处银行账号以数字格式存储（超过 15 位的后几位已丢失），这些账号不作为同一账号比对"
-                       "（F07 多户共用账号、干部或工作人员账号）。请让报送单位把账号列设为“文本”后重新导出。")
+                       "（F07 多户共用账号、干部或工作人员账号）"
+                       + (f"；其中 {blind} 行没有身份证号，无法判断领取人是谁：这些行不列为不在册人员领取或重复发放，"
+                          "其所属月份不核查应发未发" if blind else "")
+                       + "。请让报送单位把账号列设为“文本”后重新导出。")
         short = int((ref["id_status"] == ids.SHORT).sum())
         if short:
             out.append(f"{inputs.labels[kind]}中有 {short} 个身份证号只有 17 位（末位校验码缺失，只按姓名+前17位以中等置信度比对）。"

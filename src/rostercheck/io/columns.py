@@ -354,6 +354,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$", r"人口|人数|金额|标准"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
+        # the account the benefit was paid into (原发放账号): a bank's return file naming no ID is linked through it
+        FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|发放账户", r"身份|户名|开户行|银行名称"),
+        FieldSpec("name", r"^(停保|退出|减员|清退|停发|注销)(人员|对象|成员)$"),  # (停保人员 beside 停保人员身份证号)
         *_HEAD,
         *_COMMON,
     ],

@@ -22,6 +22,7 @@ from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from ..normalize.codes import same_code
+from ..normalize.names import person_name
 from ..roster import is_covered
 
 STOP_NEXT = "次月"
@@ -298,7 +299,7 @@ def _linked(ctx: Context) -> Ledger:
     """The ledger without its events: the payments linked to the roster (see :func:`ledger`)."""
     gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
-    f, borrowed = _borrowed_ids(ctx.lists["payments"])
+    f, borrowed = _borrowed_ids(ctx.lists["payments"], ctx.lists["exits"] if ctx.has("exits") else None)
     ctx.lists["payments"] = f
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
@@ -446,9 +447,12 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     return linked
 
 
-def _borrowed_ids(f: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """A row naming no ID (a bank's 代发 file for one month) takes the ID that the ledger's other rows paid into the same
-    account under the same name give, when they give one alone: the same payee in every month (linked at 中).
+    account under the same name give, when they give one alone: the same payee in every month (linked at 中). The
+    exit list's 原发放账号 gives its person's ID (under the person's name) and the head's (under the head's): a household
+    that left, still paid through the bank, is the one the exit list names (held-out 119). An account a number format
+    cut (6.22991E+18) is nobody's: no row borrows through it.
 
     Returns:
         (the payments, with those IDs filled in; which rows borrowed one).
@@ -459,25 +463,36 @@ def _borrowed_ids(f: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     bare = ~_filled(f, "id_raw")
     if not bare.any():
         return f, none
-    bare &= _filled(f, "bank_account") & _filled(f, "link_key")
+    whole = _filled(f, "bank_account") & ~f["account_cut"].to_numpy(dtype=bool)
+    bare &= whole & _filled(f, "link_key")
     if "head_id" in f.columns:
         bare &= ~_filled(f, "head_id")
     if not bare.any():
         return f, none
     keys = f["bank_account"].astype(object).astype(str) + "|" + f["link_key"].astype(object).astype(str)
-    known = pd.DataFrame({"k": keys[~bare & (f["id_status"] == ids.VALID).to_numpy()],
-                          "id": f["id"][~bare & (f["id_status"] == ids.VALID).to_numpy()].astype(object)}).drop_duplicates()
+    given = ~bare & whole & (f["id_status"] == ids.VALID).to_numpy()
+    known = [pd.DataFrame({"k": keys[given], "id": f["id"][given].astype(object)})]
+    if exits is not None and "bank_account" in exits.columns:
+        whole = _filled(exits, "bank_account") & ~exits["account_cut"].to_numpy(dtype=bool)
+        for id_col, name_col in (("id", "name"), ("head_id", "head_name")):
+            if {id_col, name_col} <= set(exits.columns):
+                names = exits[name_col].astype(object).map(lambda v: person_name(str(v or "")))
+                take = whole & (exits[id_col + "_status"] == ids.VALID).to_numpy() & (names != "").to_numpy()
+                known.append(pd.DataFrame({"k": exits["bank_account"][take].astype(str) + "|" + names[take],
+                                           "id": exits[id_col][take].astype(object)}))
+    known = pd.concat(known, ignore_index=True).drop_duplicates()
     known = known[~known["k"].duplicated(keep=False)].set_index("k")["id"]
     found = keys[bare].map(known)
     rows = found.dropna().index
     if not len(rows):
         return f, none
     f = f.copy()
-    source = f.index[~bare][f.loc[~bare, "id"].astype(object).isin(set(found.dropna()))]
-    for col in ("id", "id_status", "id_reliable", "birth"):
+    f["id"] = f["id"].astype(object)
+    f.loc[rows, "id"] = found[rows]
+    # the borrowed ID's status, reliable digits and birth: those of a valid ID (it was given whole somewhere)
+    for col, value in (("id_status", lambda v: ids.VALID), ("id_reliable", lambda v: 18), ("birth", ids.birth_date)):
         f[col] = f[col].astype(object)
-        by_id = dict(zip(f.loc[source, "id"], f.loc[source, col])) if col != "id" else None
-        f.loc[rows, col] = found[rows] if col == "id" else found[rows].map(by_id)
+        f.loc[rows, col] = found[rows].map(value)
     return f, f.index.isin(rows)
 
 
@@ -486,7 +501,7 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     roster gives that account (中: no ID matched). Returns the rows so linked."""
     if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or not len(members):
         return set()
-    unlinked = np.flatnonzero(member_at < 0)
+    unlinked = np.flatnonzero((member_at < 0) & ~f["account_cut"].to_numpy(dtype=bool))
     bare = unlinked[np.asarray(f["id_raw"].iloc[unlinked].astype(object).map(lambda v: not str(v or "").strip()), dtype=bool)]
     if "head_id" in f.columns:
         bare = bare[np.asarray(f["head_id"].iloc[bare].astype(object).map(lambda v: not str(v or "").strip()), dtype=bool)]
@@ -510,7 +525,7 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     ledger — stays his: his death stops his share.) Returns the rows so linked."""
     if "bank_account" not in f.columns or not len(members):
         return set()
-    unlinked = np.flatnonzero(member_at < 0)
+    unlinked = np.flatnonzero((member_at < 0) & ~f["account_cut"].to_numpy(dtype=bool))
     accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
     own = sole_households(members, set(accounts))
     found = {r: own[a] for r, a in zip(unlinked.tolist(), accounts) if a in own}
@@ -540,20 +555,34 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
 
 
 def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> dict[int, list[object]]:
-    """Rows linked to nobody, paid into an account the roster gives two or more households (a bank file without IDs
-    paying each of them under one holder's name): row → those households. Whose payment each is cannot be told, so
-    such a row is no payee on no roster (F03), no duplicate (F04), no household of its own (F07), and a month it pays
-    is no month those households went unpaid (F06).
+    """Rows linked to nobody whose payee cannot be told: paid into an account the roster gives two or more households
+    (a bank file without IDs paying each of them under one holder's name) → those households; naming no ID and paid
+    into an account a number format cut (6.22991E+18: every row of such a bank file the same digits) → no household.
+    Such a row is no payee on no roster (F03), no duplicate (F04), no household of its own (F07), and a month it pays
+    is no month those households (any household of its programme, for a cut account: ``blind_months``) went unpaid (F06).
     """
     if "bank_account" not in f.columns or not len(members):
         return {}
     unlinked = np.flatnonzero(member_at < 0)
+    out = {r: [] for r in unlinked[blind_rows(f)[unlinked]].tolist()}
     accounts = f["bank_account"].iloc[unlinked].astype(object)
     several = _owners(members, set(accounts)).groupby("bank_account")["household"].agg(list)
     several = several[several.map(len) >= 2]
-    if several.empty:
-        return {}
-    return {r: several[a] for r, a in zip(unlinked.tolist(), accounts.tolist()) if a in several.index}
+    out.update({r: several[a] for r, a in zip(unlinked.tolist(), accounts.tolist()) if a in several.index})
+    return out
+
+
+def blind_rows(f: pd.DataFrame) -> np.ndarray:
+    """Per row: naming no ID (own or head's) and paid into an account a number format cut: whose it is cannot be told."""
+    out = f["account_cut"].to_numpy(dtype=bool) & ~_filled(f, "id_raw")
+    return out & ~_filled(f, "head_id") if "head_id" in f.columns else out
+
+
+def blind_months(led: Ledger) -> set[tuple[str, str]]:
+    """The (programme, month) pairs that rows whose payee cannot be told (:func:`blind_rows`) pay the benefit for ('' for
+    a row naming no programme): no household of the programme is known unpaid then."""
+    return {(led.programme[r], led.cols["month"][r]) for r, hs in led.memo["pooled"].items()
+            if not hs and led.ok[r] and led.benefit[r]}
 
 
 def sole_households(members: pd.DataFrame, accounts: set) -> dict[str, object]:
@@ -763,7 +792,7 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     said = f["link_key"].to_numpy(dtype=object) if "link_key" in f.columns else names
     for r in bare.tolist():
         found = mem_ids[member[r]] if linked[r] else known.get((accounts[r], said[r]))
-        payee[r] = found or f"账号{accounts[r]}|{names[r]}"
+        payee[r] = found or f"账号{accounts[r]}|{said[r]}"
     household = np.empty(len(f), dtype=object)
     if len(mem_household):
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]

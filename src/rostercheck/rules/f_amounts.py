@@ -19,7 +19,7 @@ from ..model import HIGH, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (Ledger, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 
 _MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
@@ -382,6 +382,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = roster_months(ctx, led)[-1]  # the roster's own month
     maybe = {(h, led.cols["month"][r]) for r, hs in led.memo["pooled"].items() if led.ok[r] and led.benefit[r] for h in hs}
+    blind = blind_months(led)  # months paid to payees who cannot be told (cut accounts, no IDs)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
     cared = cared - set(led.household) if cared else cared
@@ -393,6 +394,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
                         if (m >= start and m <= review_month if start else m == review_month))
         months = [m for m in months if (h, m) not in paid and (h, m) not in maybe
+                  and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
         if not months:
             continue
