@@ -170,3 +170,13 @@ def test_the_source_is_the_failed_payment_or_else_the_roster():
     found = {f.subject["name"] if f.subject else f.member: f for f in __import__("money").findings(money_context(roster(), rows), "F06")}
     sources = sorted((f.source, f.source_row) for f in found.values())
     assert sources == [("花名册", ""), ("资金发放明细（发放明细.xlsx）", "2")]
+
+
+def test_a_failed_payment_in_a_banks_file_linked_by_account_is_no_more_than_medium():
+    # held-out 119: the bank's return file names 户名 and 收款账号 only; the row is the household's by the roster's
+    # account (中), so its failure, never paid again, is a 中 lead as the run's notice says
+    account = "6229918957524067305"
+    rost = household("王五", A, benefit=516, bank_account=account) + household("李四", C, benefit=700)
+    rows = [pay("", "", "2026-09", 516, status="失败：账户冻结", holder="王五", bank_account=account),
+            pay(C, "李四", "2026-09", 700)]
+    assert money(money_context(rost, rows), "F06") == [("王五", "中", None, 516.0)]

@@ -400,7 +400,9 @@ def check_f06(ctx: Context) -> list[Finding]:
             continue
         amount = expected.get(h, (None, []))[0]
         fails = [r for m in months for r in failed.get((h, m), [])]
-        conf = HIGH if fails and len({led.cols["month"][r] for r in fails}) == len(months) else MEDIUM
+        # every month's payment failed, the rows linked by ID (a bank file's rows linked by account: 中)
+        conf = (weakest(HIGH, *(led.conf[r] for r in fails)) if fails and len({led.cols["month"][r] for r in fails}) == len(months)
+                else MEDIUM)
         # a month whose payment failed is owed what failed (the amount due then, before a later change), else the
         # roster's amount
         tried = {m: due for m in months if (due := _failed_due(led, failed.get((h, m), ()))) > 0}
