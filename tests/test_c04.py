@@ -235,6 +235,14 @@ def test_sold_or_cancelled_homes_do_not_count(status):
     assert flagged(context(roster(), lists), "C04") == []
 
 
+@pytest.mark.parametrize("registration, counted", [("注销登记", False), ("首次登记", True), ("转移登记", True)])
+def test_a_cancelled_registration_is_no_home(registration, counted):
+    # held-out 118: 登记类型 注销登记 was not read (a second home at 高); 首次/转移登记 say nothing of the status
+    lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋", registration=registration),
+                            prop("李梅", WIFE, "住宅", "东村 3 组 5 号", registration="首次登记")]}
+    assert flagged(context(roster(), lists), "C04") == ([("张三", "高")] if counted else [])
+
+
 @pytest.mark.parametrize("kinds, counted", [
     ({"property_type": "土地", "right_type": "宅基地使用权"}, False),  # the land a house stands on, registered apart
     ({"right_type": "集体建设用地使用权"}, False),

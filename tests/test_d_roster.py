@@ -80,6 +80,27 @@ def test_a_support_mode_code_no_standard_gives_is_no_institution_and_is_said():
     assert [w for w in value_warnings(ctx) if "供养方式" in w and "institution_modes" in w]
 
 
+@pytest.mark.parametrize("home, flagged_too", [("梅江镇敬老院", False), ("县社会福利中心", False), ("无", True), ("", True)])
+def test_a_care_home_the_roster_names_is_an_institution_whatever_the_code(home, flagged_too):
+    # held-out 118: 供养方式 1/2 (codes), 供养机构 梅江镇敬老院 beside them: 63 D02 高 on the homes' accounts
+    rows = (household("张三", A, bank_account="6228480012345678901", support_mode="1", care_home=home)
+            + household("王五", C, bank_account="6228480012345678901", support_mode="1", care_home=home))
+    assert flagged_names(context(rows), "D02") == ({"张三", "王五"} if flagged_too else set())
+
+
+def test_once_the_configuration_names_the_institutions_code_the_others_are_not_asked_about(tmp_path):
+    # held-out 118: institution_modes = ["1"] — the notice still asked which of 2's rows were 集中
+    from rostercheck.rules._vocab import value_warnings
+
+    config = tmp_path / "本县.toml"
+    config.write_text('[D02]\ninstitution_modes = ["1"]\n', encoding="utf-8")
+    rows = (household("张三", A, bank_account="6228480012345678901", support_mode="2")
+            + household("王五", C, bank_account="6228480012345678901", support_mode="2"))
+    ctx = context(rows, config=config)
+    assert flagged_names(ctx, "D02") == {"张三", "王五"}
+    assert not [w for w in value_warnings(ctx) if "供养方式" in w]
+
+
 def test_a_configured_code_with_its_leading_zero_reads_the_same_cell(tmp_path):
     config = tmp_path / "本县.toml"  # a county writing its 供养方式 code as the system does
     config.write_text('[D02]\ninstitution_modes = ["01"]\n', encoding="utf-8")

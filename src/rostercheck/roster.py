@@ -148,6 +148,8 @@ def other_periods(tables: list[Table]) -> list[Table]:
     return [t for t in tables if t.path not in dropped]
 
 
+# A 供养机构 cell naming no institution
+_NO_CARE_HOME = re.compile(r"[无否/／\\—－\-－0]*|无机构|不适用|分散(供养)?|居家|在家")
 UNREAD_AREA = "不详"  # a 城乡类别 cell written in a way (a code) not read here: not guessed from the village's name
 
 
@@ -438,6 +440,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
                 "covered"):
         out[fld] = _column(f, fld, blank="")
+    if "care_home" in f.columns:  # a 供养机构 named: cared for in it (集中供养), whatever 供养方式's code says
+        home = _column(f, "care_home", blank="")
+        named = by_value_array(home, lambda v: bool(v) and not _NO_CARE_HOME.fullmatch(v)).astype(bool)
+        out["support_mode"] = np.where(named, "集中供养（" + home.astype(str) + "）", out["support_mode"])
     for fld in ("declared_income", "benefit"):
         out[fld] = by_value(f[fld], money) if fld in f.columns else [None] * n
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).

@@ -176,6 +176,7 @@ ROSTER = [
     FieldSpec("disability", r"残疾"),
     FieldSpec("school", r"在校|就学|学生|上学|就读"),
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
+    FieldSpec("care_home", r"供养(服务)?机构|入住机构|供养单位|(敬老院|福利院|养老院|供养中心)(名称)?$"),
     FieldSpec("self_care", r"自理"),
     FieldSpec("remark", r"^备注$|说明"),
     FieldSpec("declared_assets", r"财产|资产|车辆情况|房产情况|住房情况"),
@@ -258,13 +259,17 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "prisoners": [
         FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
-        FieldSpec("start", r"入监|入狱|收监|收押|羁押|服刑(开始|起)|刑期(起|开始)|^起始"),
+        # the day the person entered prison before the sentence's start (held-out 118: 刑期起日 beside 入监日期; custody
+        # before the trial counts towards the sentence, so its start may be months earlier)
+        FieldSpec("start", r"入监|入狱|收监|收押|羁押", weight=2),
+        FieldSpec("start", r"服刑(开始|起)|刑期(起|开始)|^起始"),
         # the judgement's day only where the list has no day of entering prison (held-out 94: it was read before it)
         FieldSpec("start", r"判决日期", weight=0),
         FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|^止|届满"),
         # The day actually released (parole, early release): blank while the person is still held.
         FieldSpec("released", r"(释放|出狱|出监)(日期|时间)?|实际释放"),
-        FieldSpec("status", r"状态|在押"),
+        # (执行类别: 在押 / 社区矫正 / 暂予监外执行 — held-out 118: unread, two people under 社区矫正 were C02 高)
+        FieldSpec("status", r"状态|在押|执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"),
         FieldSpec("term", r"^刑期$|刑种"),
         *_COMMON,
     ],
@@ -313,11 +318,14 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("cert", r"不动产权|产权证|权证|证书号|证号", r"身份|证件号码|证明号码"),
         FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
+        FieldSpec("registration", r"登记类[型别]|登记种类|业务类[型别]"),  # 首次登记 / 转移登记 / 注销登记
         FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS, weight=2),
+        # (a two-row header's 权利人信息 over 姓名（名称）, beside 义务人信息 and 共有人信息 over theirs: held-out 118)
+        FieldSpec("name", r"(权利人|产权人|所有人).*(姓名|名称)", weight=2),
         FieldSpec("name", r"权利人|产权人|所有人|姓名", r"住址|地址|电话|联系|共有"),
         # a 共有人 beside the 权利人 owns the home too (SECOND_PERSONS): the row is each's
         FieldSpec("co_owner_id", r"共有人.*" + ID_WORDS, weight=2),
-        FieldSpec("co_owner_name", r"^共有人(姓名|名称)?$"),
+        FieldSpec("co_owner_name", r"^共有人(信息)?(姓名|名称)?$"),
         FieldSpec("id", ID_WORDS, r"共有"),
     ],
     "businesses": [
@@ -341,8 +349,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # the person's own base before the employer's: 个人缴费基数 wins over 单位缴费基数 wherever each stands
         # the pay itself (实发工资) before any contribution base, which may be a floor above a low wage (held-out 105)
         FieldSpec("wage", PAY_WORDS, weight=3),
+        # the wage declared (缴费工资) before the base it is raised or capped to (held-out 118: 缴费基数 3600 beside
+        # 缴费工资 1500, a C06 中 from the floor)
+        FieldSpec("wage", r"缴费工资", weight=2.5),
         FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
-        FieldSpec("wage", r"缴费工资|缴费基数|工资|收入|基数"),
+        FieldSpec("wage", r"缴费基数|工资|收入|基数"),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
         *_COMMON,
     ],
@@ -591,7 +602,7 @@ FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
-    "household_no": "户编号", "status": "状态", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
+    "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
@@ -608,7 +619,7 @@ FIELD_NAMES = {
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
-    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "term": "刑期",
+    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "term": "刑期",
 }
 
 

