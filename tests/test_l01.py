@@ -272,3 +272,29 @@ def test_a_list_naming_only_its_heads_by_numbers_takes_no_cut_number_for_an_exac
     rows = [{"head_name": "王数字", "head_id": cut, "monitor_type": "边缘易致贫户", "income_year": "3000", "risk": "未消除",
              "township": "城关镇", "village": "东村"}]
     assert leads(context(ROSTER, {"monitoring": rows}), "L01") == [("王数字", "低")]
+
+
+@pytest.mark.parametrize("died, priority", [(True, "中"), (False, "高")])
+def test_l01_a_dead_members_disability_raises_no_priority(died, priority):
+    # held-out 120: the household's only severely disabled member had died: "户内有重度残疾或重病成员", 高
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    lists = {"monitoring": mon("王中等", A, [("赵中等", "妻", B)], income="5400"),  # 450 a month: 中 unless severe
+             "disabled": [{"name": "赵中等", "cert": f"{B}41"}]}
+    if died:
+        lists["deaths"] = [{"name": "赵中等", "id": B, "date": "2026-05-20"}]
+    (lead,) = LEADS["L01"](context(ROSTER, lists))
+    assert lead.priority == priority and ("重度残疾" in lead.evidence) is not died
+
+
+def test_l01_a_dead_head_is_named():
+    # held-out 120: "其中 1 人已去世" left the clerk to find that it was the head (L05 names him)
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    rows = mon("王低收", A, [("赵低收", "妻", B)], income="3000")
+    (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": rows, "deaths": [{"name": "王低收", "id": A, "date": "2026-03-01"}]}))
+    assert "（其中 1 人已去世）均不在低保、特困花名册中（户主 王低收 已去世）" in lead.evidence

@@ -97,6 +97,19 @@ def test_l04_the_evidence_says_when_the_subsidy_was_last_paid():
     assert "查到的近期发放项目：生活补贴" in found[0].evidence
 
 
+def test_l04_an_item_not_recognised_is_never_said_to_be_a_subsidy_last_paid():
+    # held-out 120: 两项补贴（生活） paid every month was "其他补贴", and its months before the recent ones were told as
+    # "困难残疾人生活补贴最近一次发放为 2026-06，此后未见发放" — a stop that never happened
+    from rostercheck.rules._coverage import LEADS
+
+    level4 = [{"name": "张儿", "cert": f"{SON}44"}]
+    subsidies = _monthly(ZHANG, [f"2026-0{m}" for m in range(1, 10)], "残疾人补贴（其他）") + KNOWN
+    found = LEADS["L04"](context(ROSTER, {"disabled": level4, "subsidies": subsidies}))
+    assert len(found) == 1 and "最近一次发放" not in found[0].evidence and "未见困难残疾人生活补贴" in found[0].evidence
+    named = _monthly(ZHANG, [f"2026-0{m}" for m in range(1, 10)], "残疾人两项补贴（生活）") + KNOWN
+    assert LEADS["L04"](context(ROSTER, {"disabled": level4, "subsidies": named})) == []
+
+
 def test_l04_a_list_of_one_old_month_still_counts():
     subsidies = [{**ZHANG, "item": "重度残疾人护理补贴", "amount": "100", "month": "2025-10"},
                  {**ZHANG, "item": "困难残疾人生活补贴", "amount": "80", "month": "2025-10"}]

