@@ -171,3 +171,25 @@ def test_a_list_row_naming_its_place_by_code_only_takes_the_rosters_names_for_it
     assert place(ctx, {"region_code": "431122101205"}) == {"township": "白牙市镇", "village": "431122101205"}
     assert place(ctx, {"region_code": "431122105201"}) == {"township": "431122105", "village": "431122105201"}
     assert place(ctx, {"township": "芦洪市镇", "region_code": "431122101203"}) == {"township": "芦洪市镇", "village": ""}
+
+
+def test_a_quarters_folder_is_read_as_the_same_files_given_one_by_one(tmp_path):
+    # held-out 120: coverage took files only ("coverage data …" asked for --monitoring before saying it was a folder)
+    import shutil
+
+    folder = tmp_path / "2026年第三季度"
+    folder.mkdir()
+    given = {"monitoring": "漏保/防返贫监测对象.xlsx", "disabled": "漏保/残疾人信息.csv", "illness": "漏保/重病患者名单.xlsx",
+             "subsidies": "漏保/两项补贴发放名单.xlsx", "exits": "漏保/停保人员名单.csv", "rejected": "漏保/未获批申请名单.xlsx",
+             "registry": "漏保/户籍人口.csv", "deaths": "死亡人员名单.csv", "supporters": "赡养义务人信息.xls"}
+    for name in [*COUNTY_ROSTERS, *given.values()]:
+        shutil.copy(COUNTY / name, folder / Path(name).name)
+    explicit = [str(COUNTY / r) for r in COUNTY_ROSTERS]
+    for kind, name in given.items():
+        explicit += [f"--{kind}", str(COUNTY / name)]
+    one = CliRunner().invoke(app, ["coverage", *explicit, "--as-of", "2026-09-30", "--out", str(tmp_path / "a")])
+    two = CliRunner().invoke(app, ["coverage", str(folder), "--as-of", "2026-09-30", "--out", str(tmp_path / "b")])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert "输入文件识别结果" in two.output and "两项补贴发放名单" in two.output
+    first, second = ((tmp_path / d / "漏保线索.csv").read_text(encoding="utf-8-sig") for d in "ab")
+    assert first == second and first.count("\n") > 10

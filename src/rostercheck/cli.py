@@ -28,7 +28,6 @@ _USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..
 _ARGUMENT_SHOWN = {"rosters": ("花名册", "<文件或文件夹>"), "previous": ("上期问题清单", "<文件>"),
                    "applications": ("新申请名册", "<文件或文件夹>"), "code": ("类别代码", "<代码>")}
 _OPTION_SHOWN = {Path: "<文件>", str: "<文字>", int: "<整数>", float: "<数字>"}
-_FILES_ONLY = {"coverage"}  # commands whose rosters are files, never a folder
 
 
 def _chinese_frame() -> None:
@@ -44,7 +43,6 @@ def _show_in_chinese(param, command: str = "") -> None:
         return
     if param.param_type_name == "argument":
         param.metavar, kind = _ARGUMENT_SHOWN.get(param.name, ("参数", "<值>"))
-        kind = "<文件>" if command in _FILES_ONLY else kind
         param.display_type_rich = lambda ctx, kind=kind: kind  # the type column, beside the name
     elif getattr(param, "is_flag", False):
         param.metavar = ""  # a switch takes no value
@@ -533,8 +531,8 @@ def _risk(kind: str):
 
 @app.command("coverage", cls=_Command)
 def coverage_cmd(
-    rosters: List[Path] = typer.Argument(..., help="现有低保、特困花名册（户内任一成员在册即视为已保障），可写多个。",
-                                         show_default=False),
+    rosters: List[Path] = typer.Argument(..., help="现有低保、特困花名册（户内任一成员在册即视为已保障），可写多个；"
+                                         "也可以写本季度的文件夹（按表头内容识别其中的花名册和各类名单）。", show_default=False),
     monitoring: _risk("monitoring") = None, disabled: _risk("disabled") = None, illness: _risk("illness") = None,
     subsidies: _risk("subsidies") = None, exits: _risk("exits") = None, rejected: _risk("rejected") = None,
     registry: Registry = None, supporters: Supporters = None, deaths: Deaths = None,
@@ -556,14 +554,15 @@ def coverage_cmd(
         from .io.report import prepare_out_dir
 
         when = _date(as_of)
+        got = _gather(rosters, lists, wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS))
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = coverage(list(rosters), lists, when, config, progress=progress)
+            result = coverage(got.rosters, got.lists, when, config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
-        options = {"rosters": [str(r) for r in rosters], "lists": {k: str(v) for k, v in lists.items()},
+        options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask,
-                   "by_township": by_township}
+                   "by_township": by_township, "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result)}
         paths = write_coverage_reports(result, out, options, when, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         # each lead counted (one per household for household codes, per person for L02-L04), as 汇总 counts them
