@@ -37,7 +37,7 @@ def _chinese_frame() -> None:
         setattr(rich_utils, name, text)
 
 
-def _show_in_chinese(param, command: str = "") -> None:
+def _show_in_chinese(param) -> None:
     """What a parameter takes, named in Chinese in the help (Typer shows Python's type names: <bool>, <list[Path]>)."""
     if param.metavar is not None:
         return
@@ -58,7 +58,7 @@ class _ChineseHelp:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for param in self.params:
-            _show_in_chinese(param, self.name or "")
+            _show_in_chinese(param)
 
     def get_help_option(self, ctx):  # noqa: D102 - Click API
         option = super().get_help_option(ctx)
