@@ -96,7 +96,9 @@ def test_l03_a_minor_the_monitoring_list_leaves_out_but_the_registry_puts_in_the
     assert set(found) == {"王奶奶", "王孙"}
     kid = found["王孙"]
     assert kid.confidence == "中" and kid.person["head_name"] == "王奶奶" and "监测名单未列本人" in kid.evidence
-    assert "已死亡" in kid.evidence and "父母" in kid.evidence  # who was looked at and why none can support him
+    # who was looked at and why none can support him: each parent by the tie and name (held-out 120: "父母4305…已死亡")
+    assert "父亲王爸（430522********" in kid.evidence and "母亲王妈（430522********" in kid.evidence
+    assert kid.evidence.count("已死亡") >= 2
 
 
 def test_l03_minor_with_grandmother_only_but_not_with_parents():

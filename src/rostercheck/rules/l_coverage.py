@@ -314,7 +314,7 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
             continue
         if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
             continue
-        word = {SPOUSE: "配偶", PARENT: "父母", CHILD: "子女"}[kin] + _named(ctx, other)
+        word = _kin_word(kin, other) + _named(ctx, other)
         why = ("已死亡" if other in dead else "本人是特困人员" if other in tekun
                else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
                else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
@@ -327,11 +327,28 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
     return found
 
 
+def _kin_word(kin: str, pid: str) -> str:
+    """父亲/母亲, 儿子/女儿, 配偶 by the tie and the relative's ID (its 17th digit: odd for men); 父母/子女 without it."""
+    from ..kinship import CHILD, PARENT
+
+    sex = ids.sex(pid) if len(pid) == 18 else ""
+    if kin == PARENT:
+        return {"男": "父亲", "女": "母亲"}.get(sex, "父母")
+    if kin == CHILD:
+        return {"男": "儿子", "女": "女儿"}.get(sex, "子女")
+    return "配偶"
+
+
 def _named(ctx: Context, pid: str) -> str:
-    """A relative found through the registry, for the evidence: name and masked ID ('张三（430521********1234）')."""
+    """A relative found through the registry, for the evidence: name (the registry's, else the deaths list's) and
+    masked ID ('张三（430521********1234）')."""
     def make() -> dict[str, str]:
-        reg = frame(ctx, "registry") if ctx.has("registry") else None
-        return {} if reg is None or "name" not in reg.columns else dict(zip(reg["pid"].tolist(), reg["name"].tolist()))
+        named: dict[str, str] = {}
+        for kind in ("deaths", "registry"):  # (the registry's name wins)
+            ref = frame(ctx, kind) if ctx.has(kind) else None
+            if ref is not None and "name" in ref.columns and "pid" in ref.columns:
+                named.update((k, v) for k, v in zip(ref["pid"].tolist(), ref["name"].tolist()) if k and str(v or "").strip())
+        return named
 
     names = _cached(ctx, "coverage:registry_names", make)
     name = str(names.get(pid) or "").strip()
