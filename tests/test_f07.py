@@ -97,6 +97,18 @@ def test_cadre_or_staff_account_flagged_high_unless_the_person_is_a_member(kind)
     assert money(money_context(roster(), rows, {kind: official}), "F07") == []
 
 
+def test_a_household_paid_into_a_cadres_account_under_his_name_is_one_lead():
+    # held-out 119: the account and 户名 a village clerk's — a 高 (his account), a 中 (户名 no member) and, with the
+    # roster registering his account, a 低 "如是原户主…" lead for one fact
+    account = "6228480055556666"
+    rost = household("陈国强", A, [("王芳", "配偶", B)], benefit=1032, bank_account=account) + household("李四", C, benefit=700)
+    rows = [pay("", "", m, 1032, holder="钱主任", bank_account=account) for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700, holder="李四", bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
+    official = [{"name": "钱主任", "id": K, "post": "村报账员", "bank_account": account, "village": "东村"}]
+    assert money(money_context(rost, rows, {"cadres": official}), "F07") == [("陈国强", "高", None, None)]
+    assert money(money_context(rost, rows), "F07") == [("陈国强", "低", None, None)]  # without the list: the holder
+
+
 def test_holder_of_a_payee_on_no_roster_is_not_compared():
     # no member names to compare with (F03 reports the payee as 不在册)
     rows = [pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999"),

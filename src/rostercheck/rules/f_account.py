@@ -31,18 +31,21 @@ def check(ctx: Context) -> list[Finding]:
     params = ctx.specs["F07"].params
     min_len = int(params["min_account_digits"])
     institution = _institution_rows(ctx, led, params.get("institution_modes", [])) | care_home_rows(ctx, led)
-    return (_holders(ctx, led, institution) + _shared(ctx, led, min_len, institution) + _officials(ctx, led, min_len)
-            + _former(ctx, led))
+    # a household paid into an official's account: that its holder is no member, or a payee on no roster, says the
+    # same again (held-out 119: a clerk's account gave a 高, a 中 and a 低 "如是原户主…" lead)
+    official, told = _officials(ctx, led, min_len)
+    return (_holders(ctx, led, institution, told) + _shared(ctx, led, min_len, institution) + official
+            + _former(ctx, led, told))
 
 
-def _former(ctx: Context, led: Ledger) -> list[Finding]:
+def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
     """Households whose own account (the roster's) is paid under a payee on no roster and whom no list says died, is in
     custody, moved or left: the payee to be changed (低: the money is the household's, as the README says of a former
     head's rows). A former head the lists say is gone is no lead: the account is the household's (his months beyond
     the household's amount are F01–F03)."""
     by: dict[tuple, list[int]] = defaultdict(list)
     for r in sorted(led.memo.get("former", ())):
-        if led.ok[r] and led.benefit[r]:
+        if led.ok[r] and led.benefit[r] and led.household[r] not in told:
             by[(led.household[r], led.cols["id"][r] or led.cols["link_key"][r])].append(r)
     gone = led.memo.get("former_events", {})
     out = []
@@ -186,7 +189,7 @@ def _same_payees(led: Ledger, values: list) -> dict[int, int]:
     return out
 
 
-def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
+def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> list[Finding]:
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
     holders = f["holder_key"].to_numpy(dtype=object)
@@ -220,7 +223,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())
                             for i in first_rows(pair, len(pairs)).tolist()], dtype=bool)
         for r in sel[foreign[pair]].tolist():
-            bad[led.household[r]].append(r)
+            if led.household[r] not in told:
+                bad[led.household[r]].append(r)
     out = []
     registered = _member_values(ctx, set(bad), "bank_account")  # the accounts the roster gives each household
     enrolled = set(ctx.members["name_key"].tolist())  # (a holder named as someone on a roster is another's 代领: 中)
@@ -282,7 +286,8 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     return out
 
 
-def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
+def _officials(ctx: Context, led: Ledger, min_len: int) -> tuple[list[Finding], set]:
+    """Households paid into a cadre's or staff member's account (the lists' 银行账号): the findings, and the households."""
     out, seen = [], set()
     for kind in ("cadres", "staff"):
         if not ctx.has(kind) or "bank_account" not in ctx.lists[kind].columns:
@@ -309,7 +314,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> list[Finding]:
             facts = (("signal", kind), ("account", a))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",
                                sorted(months[led.household[r], a] - {""}), None, None, facts, months_decide=False))
-    return out
+    return out, {h for h, _ in seen}
 
 
 def _cut(led: Ledger) -> np.ndarray:
