@@ -180,3 +180,11 @@ def test_a_failed_payment_in_a_banks_file_linked_by_account_is_no_more_than_medi
     rows = [pay("", "", "2026-09", 516, status="失败：账户冻结", holder="王五", bank_account=account),
             pay(C, "李四", "2026-09", 700)]
     assert money(money_context(rost, rows), "F06") == [("王五", "中", None, 516.0)]
+
+
+def test_a_month_paid_under_an_item_code_no_list_names_is_not_unpaid():
+    # held-out 123: a 一卡通 export's 项目名称 01 (not configured) — 300 households "应发未发", 1.3 million 元
+    rows = [pay(A, "王五", "2026-09", 516, item="01"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    assert money(money_context(roster(), rows), "F06") == []
+    rows[0] = pay(A, "王五", "2026-09", 516, item="物价补贴")  # an item read as another: the benefit unpaid
+    assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]

@@ -34,6 +34,9 @@ def write(path, sheets):
     (["姓名", "2025-11", "2025-12", "合计"], {1: ("2025", "11"), 2: ("2025", "12")}),
     (["姓名", "7月发放金额", "8月发放金额"], {1: ("", "07"), 2: ("", "08")}),
     (["姓名", "所属月份", "发放金额"], {}),
+    # held-out 123: each month's amount due beside the amount paid — only the paid one is a payment
+    (["户主姓名", "1月应发", "1月实发", "2月应发", "2月实发"], {2: ("", "01"), 4: ("", "02")}),
+    (["户主姓名", "1月应发", "2月应发"], {1: ("", "01"), 2: ("", "02")}),  # all there is
 ])
 def test_month_columns(labels, expected):
     assert {col: (year, mm) for col, (year, mm, item) in month_columns(labels).items() if not item} == expected
@@ -100,6 +103,20 @@ def test_month_from_payment_date_and_back_pay_named_in_the_remark(tmp_path):
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["month"]) == ["2026-08", "2026-06"]
     assert any("发放日期" in w for w in tables[0].warnings)
+
+
+def test_a_back_pay_column_pays_the_months_its_remark_names_and_the_amount_stays_the_sheets(tmp_path):
+    # held-out 123: 实发金额 for June and, beside it, 补发金额 for March–April (备注 补发3-4月): the remark moved June's
+    # payment to March and the back pay was not read (F05 少发, F06 for June)
+    head = ["户主姓名", "户主身份证号", "保障人数", "实发金额", "补发金额", "备注"]
+    path = write(tmp_path / "2026年低保金发放.xlsx", {"6月": [head, ["张三", A, 2, 2040, 4080, "补发3-4月"],
+                                                            ["李四", B, 1, 516, "", ""]],
+                                                   "7月": [head, ["张三", A, 2, 2040, 1000, "补发"]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    paid = sorted(zip(frame["head_id"], frame["month"], frame["amount"]))
+    assert paid == [(A, "2026-03", 2040.0), (A, "2026-04", 2040.0), (A, "2026-06", 2040.0), (A, "2026-07", 2040.0),
+                    (B, "2026-06", 516.0)]
+    assert any("未写明补发的是哪几个月" in w for w in tables[0].warnings)  # July's 1,000: which months, not said
 
 
 def test_a_bank_export_over_a_span_takes_each_rows_month_from_its_summary_or_date(tmp_path):

@@ -619,7 +619,7 @@ FIELD_NAMES = {
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
-    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "term": "刑期",
+    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "term": "刑期",
 }
 
 
@@ -871,8 +871,15 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
         elif not (("月" in core) or m.group("y")):
             continue
         found[col] = (m.group("y") or parent_year, f"{int(m.group('m')):02d}", item)
+    # a month's amount due beside the amount paid ('7月应发' | '7月实发'): only the one paid is a payment (held-out
+    # 123: both read as payments, every month paid twice — 204 F04 高)
+    paid = {found[c] for c in found if not _DUE.search(labels[c])}
+    found = {c: v for c, v in found.items() if not (_DUE.search(labels[c]) and v in paid)}
     # one label over several columns is a merged title ('2026年9月各乡镇低保对象统计'), not months
     return found if len({labels[c] for c in found}) >= 2 else {}
+
+
+_DUE = re.compile(r"应发|应付|应领|应补|核定|标准")
 
 
 def score(labels: list[str], kind: str) -> int:

@@ -295,6 +295,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         mapping.pop("amount", None)
     # no amount column, no month columns: a column per item (低保金 | 物价补贴 | 合计), each row paying several
     items = {} if wide or "amount" in mapping else item_columns(layout.labels, set(mapping.values()))
+    # a 补发金额 column beside the amount: the back pay of the months the remark names (held-out 123)
+    back = [] if wide or items or "amount" not in mapping else [
+        c for c, label in enumerate(layout.labels) if _BACK_PAY_COLUMN.fullmatch(label) and c not in mapping.values()]
+    if back:
+        mapping["back_pay"] = back[0]
     drop_ties(layout.warnings, layout.labels, wide)  # the sheet's layout is read once more for its warnings
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)}}, layout.title,
                     layout.warnings)
@@ -313,6 +318,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         return _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of)), notes
     if not items:
         frame["_col"] = _same(n, "")
+    if back:
+        frame, said = _back_pay_apart(frame, layout.labels[back[0]], grid.sheet)
+        notes += said
+        n = len(frame)
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
@@ -334,6 +343,36 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "")
         notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
+
+
+_BACK_PAY_COLUMN = re.compile(r"补发(?:金额|额|数|资金)?(?:\(元\))?")
+
+
+def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """A sheet paying its month's amount (实发金额) and, beside it, back pay (补发金额) for the months the row's remark
+    names (补发3-4月): the back pay a row of its own, for those months; the row's own amount stays its month (the
+    remark is the back pay's). Back pay whose months no remark names is left out, said.
+
+    Returns:
+        (the rows, the notes).
+    """
+    from ..reference import by_value
+
+    cells = frame["back_pay"].to_numpy(dtype=object)
+    frame = frame.drop(columns="back_pay")
+    paid = np.array([v not in (None, 0.0) for v in by_value(cells.tolist(), money)], dtype=bool)
+    if not paid.any():
+        return frame, []
+    said = [" ".join(text(frame[c].iat[r]) for c in ("item", "remark") if c in frame.columns) for r in range(len(frame))]
+    named = paid & np.array([bool(back_pay_months(t, "9999-12")) for t in said], dtype=bool)
+    part = frame[named].copy()
+    part["amount"] = cells[named]
+    part["_col"] = _same(len(part), label)
+    if "remark" in frame.columns:  # the remark names the back pay's months, not the row's own
+        frame["remark"] = frame["remark"].astype(object).where(~paid, None)
+    notes = ([f"工作表“{sheet}”有 {int((paid & ~named).sum())} 行“{label}”的备注未写明补发的是哪几个月，这些补发未参与核查"]
+             if (paid & ~named).any() else [])
+    return _concat([frame, part]).reset_index(drop=True), notes
 
 
 def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date) -> str:

@@ -314,6 +314,7 @@ def _linked(ctx: Context) -> Ledger:
     unsure = set(np.flatnonzero(unread[status] & paid).tolist()) if unread.any() else set()
     item, kinds = _judged(f, "item", lambda it: benefit_item(it, p))
     benefit = kinds[item].tolist()
+    _, unread_items = _judged(f, "item", lambda it: not named_item(str(it or "").strip(), p))  # a code no list names
     sources = ["item", "programme", "_sheet", "_file"]
     each, first = groups(f, sources)
     progs = object_array([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in sources))])
@@ -363,6 +364,8 @@ def _linked(ctx: Context) -> Ledger:
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"] = codes, masked, former
     led.memo["unsure"] = unsure
+    # paid under an item no word or code reads (a system's 项目代码 01 not configured): perhaps the benefit (F06)
+    led.memo["unread_item"] = np.asarray(ok, dtype=bool) & unread_items[item] & (member_at >= 0)
     led.memo["pooled"] = _pooled(f, members, member_at)
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()

