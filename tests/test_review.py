@@ -192,7 +192,8 @@ def test_a_township_summary_with_code_and_name_in_one_cell_and_its_own_header_wo
     assert list(prev["核实情况"]) == ["身份证号已更正（派出所核实）", "在县财政局工作"]
 
 
-@pytest.mark.parametrize("header, both", [("整改结果", False), ("整改进度", False), ("整改结果", True)])
+@pytest.mark.parametrize("header, both", [("整改结果", False), ("整改进度", False), ("整改结果", True),
+                                          ("处理结果", False), ("完成情况", False)])  # (held-out 121)
 def test_a_status_column_a_township_renamed_is_still_its_status(tmp_path, header, both):
     # held-out 107: 整改状态 renamed 整改结果 was carried as a column of the township's own, its 已整改 not read
     path = tmp_path / "元山镇整改台账.csv"
@@ -428,6 +429,36 @@ def test_a_claimed_fix_still_open_asks_what_the_category_needs(code, asked):
     assert row["整改状态"] == "未整改" and asked in row["说明"]
 
 
+@pytest.mark.parametrize("claimed", ["已整改", "已停保", "已于10月停保", "已销户"])
+def test_every_claimed_stop_of_someone_still_enrolled_is_questioned(claimed):
+    # held-out 121: "已停保" on a prisoner still enrolled carried no note ("已整改" did)
+    from rostercheck.review import _decide, _Roster
+
+    pid = make_id("19700101", 111)
+    members = pd.DataFrame([{"id": pid, "head_id": pid, "name_key": "张三", "head_name": "张三", "household": pid,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5}])
+    f = pd.Series({"类别代码": "C02", "类别名称": "", "身份证号": pid, "姓名": "张三", "户主身份证号": pid, "户主姓名": "张三",
+                   "依据": "", "整改状态": claimed, "核实情况": ""})
+    row = _decide(f, "member", True, {pid}, _Roster(members), "")
+    assert row["整改状态"] == "未整改" and f"乡镇填报“{claimed}”，但仍在册" in row["说明"]
+
+
+def test_a_person_whose_id_was_replaced_by_another_in_the_same_household_is_still_enrolled():
+    # held-out 121: 沈秀菊's valid ID replaced by another valid one (a birth date 9 days off): "已不在新花名册中", 已整改
+    from rostercheck.review import _decide, _Roster
+
+    head, old, new = make_id("19600101", 11), make_id("19850301", 22), make_id("19850310", 22)
+    members = pd.DataFrame([{"id": pid, "head_id": head, "name_key": name, "head_name": "沈东福", "household": head,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5 + k}
+                            for k, (pid, name) in enumerate(((head, "沈东福"), (new, "沈秀菊")))])
+    f = pd.Series({"类别代码": "C08", "类别名称": "", "身份证号": old, "姓名": "沈秀菊", "户主身份证号": head,
+                   "户主姓名": "沈东福", "依据": "", "整改状态": "", "核实情况": ""})
+    row = _decide(f, "member", False, set(), _Roster(members), "")
+    assert row["整改状态"] == "未整改" and f"同户同名人员仍在册，身份证号为 {new}" in row["说明"]
+    f["姓名"] = "沈秀兰"  # another name: she left
+    assert _decide(f, "member", False, set(), _Roster(members), "")["整改状态"] == "已整改"
+
+
 def test_a_finding_given_twice_counts_once_and_the_townships_filled_copy_decides(tmp_path):
     # the county's findings.csv beside the township's filled-in workbook (or one workbook given twice): one row per
     # earlier finding, the filled one's status kept, and the overlap said
@@ -449,6 +480,24 @@ def test_a_finding_given_twice_counts_once_and_the_townships_filled_copy_decides
         assert "4 条上期问题在所给的问题清单中出现了不止一次" in res.output.replace("\n", "")
         verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig")
         assert list(verified["姓名"]) == ["张小明"]
+
+
+def test_a_townships_copy_without_its_fingerprint_column_is_still_the_countys_finding(tmp_path):
+    # held-out 121: a township deleted 证据指纹 from its return; given beside the county's list every one of its findings
+    # counted twice (60 problems for 52), the same person both 未整改 and 核实无问题
+    out = _audit(tmp_path, county_q3())
+    _fill_ledger(out / "问题清单.xlsx")
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        if "证据指纹" in head:
+            ws.delete_cols(head["证据指纹"])
+    book.save(tmp_path / "城关镇整改台账.xlsx")
+    write_roster(tmp_path / "q4.xlsx", [r for r in county_q3() if r[2] != "王五"], "清河县2026年第四季度农村低保花名册")
+    one = review(out / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    both = review([out / "findings.csv", tmp_path / "城关镇整改台账.xlsx"], [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    assert len(both.rows) == len(one.rows)
+    assert list(both.rows.loc[both.rows["姓名"] == "张小明", "整改状态"]) == ["核实无问题"]
 
 
 def test_townships_returning_nothing_are_named_when_the_earlier_lists_are_townships_own(tmp_path):

