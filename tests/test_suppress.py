@@ -68,6 +68,10 @@ def test_verified_finding_held_back_until_evidence_changes(tmp_path):
     res, back, run = _audit(tmp_path, changed, "q1", sup, "staff_q1.xlsx")
     assert sorted(back["姓名"]) == ["张小明", "李四"]
     assert run["suppressed"] == 0
+    # … saying what the township found before (held-out 121: nothing said so)
+    assert ("【曾核实无问题：经核实为同名不同人（已调档）：核实无问题（2026-12-31）；本次比对的情况与当时不同，请重新核实】"
+            in back.loc[back["姓名"] == "张小明", "依据"].iat[0])
+    assert "曾核实" not in back.loc[back["姓名"] == "李四", "依据"].iat[0]
 
 
 def test_fingerprint_ignores_file_sheet_and_row_but_not_values():

@@ -306,7 +306,25 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
         held = any((code, value, p) in exact or (*short, p) in partial for p in prints)
         keep.append(not held)
     mask = pd.Series(keep, index=findings.index)
-    return findings[mask].reset_index(drop=True), int((~mask).sum()), corrected
+    return _came_back(findings[mask].reset_index(drop=True), entries), int((~mask).sum()), corrected
+
+
+def _came_back(findings: pd.DataFrame, entries: pd.DataFrame) -> pd.DataFrame:
+    """Findings about a person verified before under the same category whose evidence has changed since (another
+    employer, a new plate): their 依据 says what the township found then (held-out 121: nothing said so, and the
+    township could mark it again unread)."""
+    said: dict[tuple[str, str], str] = {}
+    for code, pid, found, when in zip(entries["类别代码"], entries["身份证号"], entries["核实情况"], entries["核实日期"]):
+        if (value := ids.id_number(pid).value) and (found := _as_written(found)):
+            said.setdefault((text(code), value), f"{found}（{text(when)}）" if text(when) else found)
+    if not said or findings.empty:
+        return findings
+    back = [said.get((code, ids.id_number(pid).value)) for code, pid in zip(findings["类别代码"], findings["身份证号"])]
+    if any(back):
+        findings = findings.copy()
+        findings["依据"] = [f"{ev}【曾核实无问题：{b}；本次比对的情况与当时不同，请重新核实】" if b else ev
+                           for ev, b in zip(findings["依据"].tolist(), back)]
+    return findings
 
 
 def _corrected(code: str, value: str, facts, verified: Collection[tuple[str, str]]) -> bool:
