@@ -369,3 +369,14 @@ def test_the_meetings_sheet_prints_the_verdicts_and_the_column_to_fill_in_not_th
     header = [c.value for c in ws[HEADER_ROW]]
     assert header[-3:] == ["审批意见", "申请文件", "申请行"]
     assert ws.print_area.endswith(f"$A$1:${get_column_letter(len(header) - 2)}${ws.max_row}")
+
+
+def test_a_mistyped_id_is_to_be_corrected_not_refused(tmp_path):
+    # held-out 122: D03 beside a mistyped digit advised "属实的不予批准"
+    from rostercheck.screen import ID_ADVICE
+
+    pid = make_id("19700101", 11)
+    typo = pid[:-1] + ("0" if pid[-1] != "0" else "1")
+    (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号\n城关镇,东村,张三,{typo}\n", encoding="utf-8")
+    found = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30)).findings
+    assert list(found["类别代码"]) == ["D03"] and list(found["建议"]) == [ID_ADVICE]

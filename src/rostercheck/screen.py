@@ -41,6 +41,8 @@ from .rules.d_roster import enrolment_place, head_rows
 SECTION = "screen"
 ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
 LEAD_ADVICE = "审批时入户核实（线索，不单独作为不予批准的理由）。"
+# An ID that fails its check is put right, not refused for (held-out 122: "属实的不予批准" beside a mistyped digit)
+ID_ADVICE = "对照户口簿、身份证原件更正申请材料中的身份证号，更正后重新核对（号码有误本身不是不予批准的理由）。"
 # A 低保 recipient applying for 特困 (which pays more) is a transfer, not a second enrolment (D01 all the same: the
 # meeting must stop the 低保 when it approves the 特困).
 TRANSFER_ADVICE = ("按低保转特困办理：经认定符合特困供养条件的，批准特困供养，同时自特困供养起始之月停发其低保（单人户注销低保，"
@@ -154,7 +156,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
     # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
-    frame["建议"] = [ADVICE if d else LEAD_ADVICE for d in decisive]
+    frame["建议"] = [(ID_ADVICE if code == "D03" else ADVICE) if d else LEAD_ADVICE
+                   for d, code in zip(decisive, frame["类别代码"])]
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
     for t in inputs.tables:  # applications come without bank accounts: no word about it
