@@ -380,3 +380,12 @@ def test_a_mistyped_id_is_to_be_corrected_not_refused(tmp_path):
     (tmp_path / "申请.csv").write_text(f"乡镇,村,姓名,身份证号\n城关镇,东村,张三,{typo}\n", encoding="utf-8")
     found = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30)).findings
     assert list(found["类别代码"]) == ["D03"] and list(found["建议"]) == [ID_ADVICE]
+
+
+def test_the_summary_names_each_category_once_and_every_person_it_names(tmp_path):
+    # held-out 122: "C01 财政供养人员…：许红（中）；C01 财政供养人员…：许明（高）"
+    from rostercheck.screen import _summary
+
+    part = pd.DataFrame({"类别代码": ["C01", "C04", "C01", "C01"], "类别名称": ["财政供养", "车辆", "财政供养", "财政供养"],
+                         "_member": [1, 1, 2, 2], "姓名": ["许红", "许红", "许明", "许明"], "置信度": ["中", "高", "高", "高"]})
+    assert _summary(part) == "C01 财政供养：许红（中）、许明（高）；C04 车辆：许红（高）"

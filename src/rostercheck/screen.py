@@ -349,8 +349,11 @@ def repeated_applications(members: pd.DataFrame) -> list[str]:
 
 
 def _summary(part: pd.DataFrame) -> str:
+    """'C01 财政供养人员…：许红（中）、许明（高）；C04 …': each category once, then each person it names (held-out 122: the
+    title repeated for every person)."""
     items = []
-    for (code, member), group in part.groupby(["类别代码", "_member"], sort=True):
-        row = group.iloc[0]
-        items.append(f"{code} {row['类别名称']}：{row['姓名']}（{row['置信度']}）")
+    for (code, title), group in part.groupby(["类别代码", "类别名称"], sort=True):  # (a D01 低保转特困 apart)
+        people = group.drop_duplicates("_member")
+        named = "、".join(f"{name}（{conf}）" for name, conf in zip(people["姓名"], people["置信度"]))
+        items.append(f"{code} {title}：{named}")
     return "；".join(items)
