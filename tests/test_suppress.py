@@ -62,6 +62,9 @@ def test_verified_finding_held_back_until_evidence_changes(tmp_path):
     assert list(again["姓名"]) == ["李四"]
     assert run["suppressed"] == 1
     assert "暂不列出 1 条" in res.output
+    # … and the workbook says so (held-out 121: only the screen and run.json did)
+    scope = {r[0]: r[2] for r in openpyxl.load_workbook(tmp_path / "q4" / "问题清单.xlsx")["核查范围"].iter_rows(values_only=True)}
+    assert "另有 1 条曾核实无问题" in scope["C01"]
 
     # The evidence changes (another employer): the finding is raised again.
     changed = [["县人民医院", "张小明", ZHANG_SON, "事业"], STAFF[1]]

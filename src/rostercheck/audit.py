@@ -42,6 +42,7 @@ class AuditResult:
         skipped: code → why the check did not run (a missing list).
         warnings: things the user should know.
         suppressed: how many findings a suppression file held back.
+        held_by_code: those findings per category code.
         county: the county's name ('' when nothing names it), for report titles.
     """
 
@@ -52,6 +53,7 @@ class AuditResult:
     warnings: list[str] = field(default_factory=list)
     suppressed: int = 0
     county: str = ""
+    held_by_code: dict[str, int] = field(default_factory=dict)
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
@@ -426,15 +428,18 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     for key in AFTER_CHECKS:
         warnings.extend(ctx.cache.get(key, []))
     warnings.extend(number_typed_ids(inputs))
-    held = 0
+    held, held_by_code = 0, {}
     if entries is not None:
         reported = frame["身份证号"].astype(str).tolist() if "身份证号" in frame.columns else []
+        before = frame["类别代码"].value_counts() if len(frame) else pd.Series(dtype=int)
         frame, held, corrected = suppression.apply(frame, entries)
+        after = frame["类别代码"].value_counts() if len(frame) else pd.Series(dtype=int)
+        held_by_code = {c: int(n - after.get(c, 0)) for c, n in before.items() if n > after.get(c, 0)}
         warnings.extend(suppression.damaged_ids_note(entries, suppress, reported))
         if corrected:
             warnings.append(f"{Path(suppress).name}：其中 {corrected} 条核实无问题的记录，该人的身份证号已更正（与原记录同名、只差一位），"
                             "名单记录未变，仍不再列出")
-    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""))
+    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code)
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

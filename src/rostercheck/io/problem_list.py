@@ -122,13 +122,15 @@ def summary_chart(table: pd.DataFrame) -> Chart:
     return Chart("各乡镇问题数（按类别，一人有几类问题计几次）", "乡镇", series, max(len(table) - 1, 0))
 
 
-def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None) -> list[tuple]:
+def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None,
+                 held: Mapping[str, int] | None = None) -> list[tuple]:
     """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, and 核查范围.
 
     Args:
         findings: the findings frame (all of them, or one township's).
         titles: code → title.
         skipped: code → why a category was not checked (given: the 核查范围 sheet, every category and what it found).
+        held: code → findings a 核实无问题清单 held back (the county's workbook; said in 核查范围).
     Returns:
         Sheets for ``write_workbook``.
     """
@@ -141,11 +143,12 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
     if findings.empty:
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     if skipped is not None:
-        sheets.append(("核查范围", scope(findings, titles, skipped), None))
+        sheets.append(("核查范围", scope(findings, titles, skipped, held or {}), None))
     return sheets
 
 
-def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str]) -> pd.DataFrame:
+def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str],
+          held: Mapping[str, int] | None = None) -> pd.DataFrame:
     """核查范围: each of the audit's categories (coverage's leads left out), whether it was checked, and how many people
     it lists (as the 汇总 counts them) or why it was not checked — a category without a sheet is said, not missing.
 
@@ -153,6 +156,7 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
         findings: the findings frame (all of them, or one township's).
         titles: code → title.
         skipped: code → why a category was not checked.
+        held: code → findings a 核实无问题清单 held back (held-out 121: said only on the screen and in run.json).
     Returns:
         The table.
     """
@@ -161,6 +165,8 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     for code in sorted(c for c in titles if not c.startswith("L")):
         n = int(listed.get(code, 0))
         said = f"未核查：{skipped[code]}" if code in skipped else f"列出 {n} 人" if n else "已核查，未发现问题"
+        if (held or {}).get(code):
+            said += f"（另有 {held[code]} 条曾核实无问题、比对情况未变，按核实无问题清单不再列出）"
         rows.append({"类别代码": code, "类别": titles[code], "核查情况": said})
     return pd.DataFrame(rows, columns=["类别代码", "类别", "核查情况"])
 
@@ -303,7 +309,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
-    sheets = audit_sheets(findings, titles, result.skipped)
+    sheets = audit_sheets(findings, titles, result.skipped, getattr(result, "held_by_code", None))
 
     def files(part: str) -> dict[str, Path]:
         """Write one part of the reports (returns the paths of any extra files it wrote)."""
