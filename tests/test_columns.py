@@ -52,6 +52,8 @@ def mapping(kind, headers):
          {"date": "审批日期", "outcome": "审批结果"}),
         ("rejected", ["申请人", "申请人身份证号", "申请日期", "不予批准原因"], {"date": "申请日期"}),
         ("roster", ["户主姓名", "户主身份证号", "姓名", "身份证号", "申请类别", "审批情况"], {"outcome": "审批情况"}),  # (held-out 122)
+        # held-out 126: a bank file's 用途 (低保金 / 物价补贴) is the item, not the remark beside its 备注
+        ("payments", ["账户名称", "卡号", "证件号码", "交易金额", "用途", "处理结果", "备注"], {"item": "用途", "remark": "备注"}),
         # staff and cadres with their (wage) accounts: F07 looks for benefits paid into them
         ("staff", ["工作单位", "姓名", "身份证号", "人员类别", "银行卡号"], {"unit": "工作单位", "bank_account": "银行卡号"}),
         ("staff", ["单位名称", "姓名", "公民身份号码", "职务", "工资卡号"], {"post": "职务", "bank_account": "工资卡号"}),

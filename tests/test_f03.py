@@ -301,3 +301,17 @@ def test_rows_without_ids_paid_into_accounts_a_number_format_cut_are_nobodys():
     ctx = money_context(roster(), rows)
     assert money(ctx, "F03") == [] and money(ctx, "F04") == []
     assert money(money_context(roster(), rows), "F06") == []  # September paid, to whom cannot be told
+
+
+@pytest.mark.parametrize("covered, paid, recover", [(2, 688, None), (2, 1032, 1032.0), (None, 688, 688.0)])
+def test_a_departed_members_share_is_not_owed_from_the_rosters_amount_for_those_left(covered, paid, recover):
+    # held-out 126: she left in June (出嫁); this quarter's roster lists the two left, 保障人口 2, and its amount for them;
+    # the bank pays that amount: nothing to recover (it was "÷ 3" of it, every month). Paid more than the roster's amount
+    # for two: what exceeds it. A roster that does not say for how many: her share of its amount, as before.
+    two = household("王五", A, [("王芳", "配偶", B)], benefit=688, township="河口乡", approved="2026-10-01",
+                    **({"covered_size": covered} if covered else {}))
+    rows = [pay(A, "王五", m, paid) for m in months("2026-07", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "name": "孙八", "id": OUT, "date": "2026-05-20", "reason": "减员",
+              "programme": "低保"}]
+    found = findings(money_context(two, rows, {"exits": exits}), "F03")
+    assert (sum(f.recover for f in found) if found else None) == recover

