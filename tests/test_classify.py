@@ -283,6 +283,8 @@ def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
 def test_two_files_of_one_kind_ask_for_the_option(tmp_path):
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡1.csv")
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡2.csv")
+    with open(tmp_path / "死亡2.csv", "ab") as f:  # another list of the kind, not a copy of the first
+        f.write("\r\n".encode("gbk"))
     with pytest.raises(UsageError, match="--deaths"):
         gather([tmp_path])
     got = gather([tmp_path], {"deaths": tmp_path / "死亡1.csv"})  # the explicit one, the other skipped
@@ -383,6 +385,32 @@ def test_a_backup_copy_of_a_roster_is_skipped_and_the_original_read(tmp_path):
     copy = next(p for p in got.placements if p.path.name.startswith("a"))
     assert copy.kind is None and copy.label == "花名册（未使用）" and "内容完全相同" in copy.why
     assert copy.record()["taken_as"] == "花名册（未使用）"
+
+
+def test_a_copy_of_a_list_is_skipped_and_the_original_read(tmp_path):
+    # held-out 125: '附件1 - 副本.xlsx' beside '附件1.xlsx' stopped every folder command ("2 个文件都像是财政供养人员名单")
+    county = ROOT / "samples" / "county"
+    shutil.copy(county / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    shutil.copy(county / "财政供养人员名单.xlsx", tmp_path / "附件1.xlsx")
+    shutil.copy(county / "财政供养人员名单.xlsx", tmp_path / "附件1 - 副本.xlsx")
+    got = gather([tmp_path])
+    assert got.lists["staff"] == tmp_path / "附件1.xlsx"
+    copy = next(p for p in got.placements if "副本" in p.path.name)
+    assert copy.label == "财政供养人员名单（未使用）" and "同一份财政供养人员名单复制了两份" in copy.why
+
+
+def test_an_applicants_file_in_a_quarters_folder_is_no_roster_to_audit(tmp_path):
+    # held-out 125: '2025年9月新申请家庭.xlsx' (新申请家庭名册, 申请类别, 审批状态 待审批) was audited as enrolled: C01, D01
+    # and F06 "应发未发" for applicants
+    county = ROOT / "samples" / "county"
+    shutil.copy(county / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    applicants = next((county / "新申请").iterdir())
+    shutil.copy(applicants, tmp_path / f"2026年9月新申请家庭{applicants.suffix}")
+    got = gather([tmp_path])
+    assert got.rosters == [tmp_path / "特困人员名册.csv"]
+    assert any("新申请家庭名单" in w and "screen" in w for w in got.warnings)
+    assert [p.name for p in gather([tmp_path], applications=True).rosters] == sorted(
+        p.name for p in tmp_path.iterdir())  # screen's applicants folder: read
 
 
 def test_of_two_copies_named_as_copies_the_one_saying_it_least_is_read(tmp_path):

@@ -80,6 +80,7 @@ class Placement:
     seen: str | None = None  # a file skipped although recognised: the kind it looks like
     own: bool = False  # one of this tool's reports (a problem list a township filled in): review reads it, PREVIOUS
     unreadable: InputFileError | None = None  # why a file skipped could not be read (raised for a roster by name)
+    applying: bool = False  # a roster whose title or name says it lists applicants (新申请家庭): screen's, no one else's
 
     @property
     def label(self) -> str:
@@ -337,7 +338,23 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
             evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
             placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
         return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
-    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated)
+    applying = best.kind == "roster" and bool(_APPLYING.search(" ".join([path.stem, *_title_lines(grids)])))
+    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated, applying=applying)
+
+
+# A roster's title or file name saying it lists applicants, not people enrolled (2025年9月新申请家庭名册)
+_APPLYING = re.compile(r"新申请|申请家庭|申请(?:人员|对象)?名[单册]|待审批|拟纳入|拟批准")
+
+
+def _title_lines(grids: list[Grid]) -> list[str]:
+    """The cells above each sheet's header that are alone on their row (a title), as text."""
+    out = []
+    for grid in grids:
+        for row in grid.rows[:5]:
+            cells = [text(c) for c in row if text(c)]
+            if len(cells) == 1:
+                out.append(cells[0])
+    return out
 
 
 def _sheet_kinds(path: Path, grids: list[Grid], wanted: Collection[str] | None) -> dict[str, str]:
@@ -417,7 +434,7 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,
            take_lists: bool = True, wanted: Collection[str] | None = None, enrolled: bool = False,
-           previous: bool = False) -> Gathered:
+           previous: bool = False, applications: bool = False) -> Gathered:
     """Turn the command's files and folders into rosters and lists; explicit options always win.
 
     Args:
@@ -430,6 +447,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         enrolled: a roster in a ``--lists`` folder is one of the enrolled rosters (``Gathered.enrolled``), not skipped.
         previous: this tool's problem lists in the folders are earlier problem lists (``Gathered.previous``), not
             skipped.
+        applications: the command reads applicants (screen); elsewhere a roster that says it lists applicants is
+            skipped (held-out 125: audited as enrolled, 7 false findings).
     Returns:
         The rosters, lists and placements.
     Raises:
@@ -466,6 +485,9 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 got.previous.append(place.path)
             elif place.kind is None:
                 got.warnings.append(f"{place.path.name}：{place.why.rstrip('。')}，已跳过")
+            elif place.kind == "roster" and place.applying and not (applications and rosters_too) and (rosters_too or enrolled):
+                place.unused("标题或文件名是新申请家庭名单，不是在册花名册（审批前核对请用 screen 命令）")
+                got.warnings.append(f"{place.path.name}：{place.why}，已跳过")
             elif place.kind == "roster" and not rosters_too and enrolled:
                 place.why = f"{place.why}；作为现有在册花名册比对（同 --enrolled）"
                 got.enrolled.append(place.path)
@@ -482,7 +504,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             else:
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
-    _one_copy_each(got)
+    _one_copy_each(got, found)
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
     for kind, files in found.items():
         if len(files) > 1:
@@ -496,12 +518,18 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
 _COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", re.I)
 
 
-def _one_copy_each(got: Gathered) -> None:
-    """Rosters found in folders that are the same file byte for byte (a backup copy beside it): one is read — the one
-    whose name does not say it is a copy — and the others are skipped, in the table and run.json as well."""
+def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> None:
+    """Rosters and lists found in folders that are the same file byte for byte (a backup copy beside it): one is read —
+    the one whose name does not say it is a copy — and the others are skipped, in the table and run.json as well (a
+    list's copy stopped every folder command as "two files of one kind": held-out 125)."""
+    taken = {p for files in found.values() for p in files} | set(got.rosters)
     seen: dict = {}
     groups: dict[int, list[Placement]] = {}
-    for place in (p for p in got.placements if p.kind == "roster" and p.by == "content"):
+    done: set[Path] = set()  # (a workbook of two lists is placed once per sheet: one file)
+    for place in (p for p in got.placements if p.kind is not None and p.by == "content" and p.path in taken):
+        if place.path in done:
+            continue
+        done.add(place.path)
         known = len(seen)
         k = copy_of(place.path, seen)  # only files of the same size are read and hashed
         if k is not None:
@@ -513,8 +541,9 @@ def _one_copy_each(got: Gathered) -> None:
         keep = min(same, key=lambda p: (len(_COPY_WORDS.findall(p.path.stem)), same.index(p)))
         for place in same:
             if place is not keep:
-                got.rosters.remove(place.path)
-                place.unused(f"与 {keep.path.name} 内容完全相同（同一份花名册复制了两份），只读取 {keep.path.name}")
+                label = "花名册" if place.kind == "roster" else place.label
+                (got.rosters if place.kind == "roster" else found[place.kind]).remove(place.path)
+                place.unused(f"与 {keep.path.name} 内容完全相同（同一份{label}复制了两份），只读取 {keep.path.name}")
                 got.warnings.append(f"{place.path.name}：{place.why}")
 
 

@@ -208,12 +208,12 @@ def _taken_as(got, result) -> list[dict]:
 
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
             what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False,
-            previous: bool = False):
+            previous: bool = False, applications: bool = False):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
     ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
     from .classify import gather
 
-    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous)
+    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous, applications)
     if got.from_folders:
         console.placements_table(got.placements)
         for w in got.warnings:
@@ -491,7 +491,7 @@ def screen_cmd(
         when = _date(as_of)
         # without --enrolled, the rosters in a --lists folder are the enrolled ones (an applicant on them is a doubt)
         got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS),
-                      enrolled=not enrolled)
+                      enrolled=not enrolled, applications=True)
         on_roll = list(enrolled or []) or got.enrolled
         prepare_out_dir(out)
         with console.loading() as progress:
