@@ -37,6 +37,11 @@ MALE = "430521198001011237"
         (None, "", ids.MISSING),
         ("无", "", ids.MISSING),
         ("ABCDEFGHIJKLMNOPQR", "ABCDEFGHIJKLMNOPQR", ids.FORMAT),
+        # held-out 124: a name and the ID in one cell (51 rows left unread): the one ID it holds, judged as any
+        ("张三 11010519491231002X", VALID, ids.VALID), ("11010519491231002X（张三）", VALID, ids.VALID),
+        ("张三 110105194912310021", "110105194912310021", ids.CHECK),
+        ("张三 11010519491231002", "张三11010519491231002", ids.FORMAT),  # no whole ID in it
+        (f"{VALID} {VALID}", VALID + VALID, ids.FORMAT),  # two: whose?
     ],
 )
 def test_id_number(raw, value, status):
