@@ -16,6 +16,7 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+from rapidfuzz.distance import JaroWinkler
 
 from . import namematch as nm
 from .model import HIGH, LOW, MEDIUM
@@ -26,7 +27,20 @@ _CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on 
 LINK_COLUMNS = ["m", "r", "confidence", "key"]
 
 
-def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col: str = "name_key") -> pd.DataFrame:
+def _other_name(a: str, b: str, names: nm.NameMatchParams) -> bool:
+    """Whether two name keys (both given) name two people: not the same or one cut short, not homophones (王晓明/王小明),
+    and not a long name's near spelling (欧阳明辉/欧阳明晖). Siblings share all but one character (龙明甲/龙明辉: held-out 124, a
+    sibling's ID typed for him was 高 "身份证号一致")."""
+    if not a or not b or a in b or b in a:  # (马敏 for 马敏珍: a list that cut the name short)
+        return False
+    if len(a) == len(b) and nm.homophone_key(a) == nm.homophone_key(b):
+        return False
+    return not (min(len(a), len(b)) >= names.similar_min_length
+                and JaroWinkler.normalized_similarity(a, b) >= names.similar_threshold)
+
+
+def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col: str = "name_key",
+         names: nm.NameMatchParams | None = None) -> pd.DataFrame:
     """Return the (member, reference row) pairs that denote the same person.
 
     Args:
@@ -34,10 +48,12 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         ref: a normalised reference frame.
         id_col: the reference column holding the ID (``id``, ``cadre_id``, ``dependent_id``).
         name_col: the reference column holding the name key.
+        names: the name-matching policy ([common] name_similar_threshold, name_similar_min_length: when two long
+            names are one spelt apart); the defaults when None.
     Returns:
         A frame with columns m (member index), r (reference index), confidence and key (Chinese text
-        saying which key agreed). An exact ID beside a name with not one character of the member's (马敏珍 on the
-        roster, 赵大宝 on the list: rows shifted in the list, or a wrong ID typed) is 中, the key saying so.
+        saying which key agreed). An exact ID beside another person's name (马敏珍 on the roster, 赵大宝 on the list:
+        rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so.
     """
     found = link_lists(members, ref, "id", id_col, "name_key", name_col)
     if found.empty or name_col not in ref.columns:
@@ -45,7 +61,8 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
     exact = (found["confidence"] == HIGH).to_numpy()
     theirs = ref.loc[found["r"][exact], name_col].tolist()  # (labels: a list may be filtered)
     ours = members.loc[found["m"][exact], "name_key"].tolist()
-    apart = [bool(a) and bool(b) and not set(str(a)) & set(str(b)) for a, b in zip(ours, theirs)]
+    names = names or nm.NameMatchParams()
+    apart = [_other_name(str(a), str(b), names) for a, b in zip(ours, theirs)]
     if any(apart):
         at = np.flatnonzero(exact)[np.asarray(apart, dtype=bool)]
         shown = "name" if "name" in ref.columns and name_col == "name_key" else name_col

@@ -13,6 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from ..match import link
+from ..namematch import NameMatchParams
 from ..model import HIGH, Context, Finding
 
 Rule = Callable[[Context], list[Finding]]
@@ -48,7 +49,7 @@ def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key
     """
     key = f"link:{kind}:{id_col}"
     if key not in ctx.cache:
-        ctx.cache[key] = link(ctx.members, ctx.lists[kind], id_col, name_col)
+        ctx.cache[key] = link(ctx.members, ctx.lists[kind], id_col, name_col, NameMatchParams.from_common(ctx.common))
     return ctx.cache[key]
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from ..match import link, link_lists
+from ..namematch import NameMatchParams
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.values import date, money, text
@@ -233,7 +234,7 @@ def covered_rows(ctx: Context, kind: str) -> dict[int, str]:
 
     def make() -> dict[int, str]:
         f = frame(ctx, kind)
-        found = link(ctx.members, f)
+        found = link(ctx.members, f, names=NameMatchParams.from_common(ctx.common))
         out: dict[int, str] = {}
         for m, r in zip(found["m"], found["r"]):
             out[int(r)] = ctx.value(int(m), "programme") or "低保"
@@ -398,7 +399,7 @@ def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[in
             if hh and s == ids.VALID:
                 people[hh].append(v)
                 by_id[v] = hh
-        found = link(ctx.members, reg)
+        found = link(ctx.members, reg, names=NameMatchParams.from_common(ctx.common))
         covered = {homes[reg.index.get_loc(r)] for r in found["r"]} - {""}
         heads = roster_heads(ctx)
         covered |= {hh for v, hh in by_id.items() if v in heads}
