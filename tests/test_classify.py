@@ -573,3 +573,10 @@ def test_a_disability_subsidies_list_is_no_payment_ledger(tmp_path, name, title,
     else:  # listed and skipped, saying which list it looks like
         assert not audit.payments and not audit.lists
         assert audit.warnings == [f"{name}：像残疾人两项补贴发放名单（本命令不使用这类名单），已跳过"]
+
+
+def test_the_applicants_folder_inside_the_lists_folder_is_not_called_unread():
+    # held-out 125: "新申请：子文件夹，未读取；其中的名单请用 --lists 指定" for the very folder given as the applicants
+    got = gather([COUNTY / "新申请"], list_dirs=[COUNTY], applications=True, enrolled=True)
+    assert not any(p.path.name == "新申请" for p in got.placements)
+    assert not any("新申请：" in w for w in got.warnings)

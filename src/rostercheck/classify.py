@@ -458,6 +458,9 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     explicit = dict(lists or {})
     got = Gathered(lists=dict(explicit))
     given = {Path(p).resolve() for p in [*explicit.values(), *(p for p in paths if not Path(p).is_dir())]}
+    # a folder given as an argument inside another given folder (screen's applicants inside the --lists folder) is
+    # read as given, not named as a sub-folder left unread (held-out 125)
+    given |= {Path(p).resolve() for p in paths if Path(p).is_dir()}
     found: dict[str, list[Path]] = {}
     folders = [(Path(p), True) for p in paths if Path(p).is_dir()] + [(Path(d), False) for d in list_dirs or []]
     as_lists = {Path(d).resolve() for d in list_dirs or []}
