@@ -363,8 +363,10 @@ def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.Dat
     paid = np.array([v not in (None, 0.0) for v in by_value(cells.tolist(), money)], dtype=bool)
     if not paid.any():
         return frame, []
-    said = [" ".join(text(frame[c].iat[r]) for c in ("item", "remark") if c in frame.columns) for r in range(len(frame))]
-    named = paid & np.array([bool(back_pay_months(t, "9999-12")) for t in said], dtype=bool)
+    rows = np.flatnonzero(paid)  # (few: only the rows paying back pay are read as text)
+    said = [" ".join(text(frame[c].iat[r]) for c in ("item", "remark") if c in frame.columns) for r in rows.tolist()]
+    named = np.zeros(len(frame), dtype=bool)
+    named[rows] = [bool(back_pay_months(t, "9999-12")) for t in said]
     part = frame[named].copy()
     part["amount"] = cells[named]
     part["_col"] = _same(len(part), label)
