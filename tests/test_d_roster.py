@@ -277,3 +277,12 @@ def test_an_id_whose_digits_the_reading_made_up_is_shown_as_written(written):
     ctx = context(household("俞数字", written))
     frame = findings_frame(ctx, run_checks(ctx, ["D03"])[0])
     assert list(frame["身份证号"]) == [written]
+
+
+def test_a_cut_account_whose_15th_digit_was_rounded_up_is_shared_with_the_whole_one():
+    # held-out 128: 毛雪洁's account written whole, another household's stored as a number rounded up: one household left out
+    rows = (household("张三", A, bank_account="6228480012345678901")
+            + household("王五", C, bank_account=float("6228480012345680000")))
+    assert flagged(context(rows), "D02") == [("张三", "中"), ("王五", "中")]
+    far = household("张三", A, bank_account="6228480012345678901") + household("王五", C, bank_account=float("6228480012345690000"))
+    assert flagged(context(far), "D02") == []

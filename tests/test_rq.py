@@ -220,6 +220,17 @@ def test_a_cadres_account_cut_by_a_number_format_is_compared_on_its_first_15_dig
     assert flagged(context(other, {"cadres": cadres}), "RQ3") == []  # the 15 digits differ
 
 
+@pytest.mark.parametrize("cut_here", [True, False])
+def test_a_cut_account_whose_15th_digit_was_rounded_up_is_still_the_cadres(cut_here):
+    # held-out 128: 6217443586061937772 kept as 621744358606194… (half up): no RQ3 at any level
+    whole = "6228480012345678901"
+    cut = float("6228480012345680000")  # …567|8901 shown as …568
+    rows = household("王大山", NEIGHBOUR, village="东村", bank_account=cut if cut_here else whole)
+    cadres = [{**CADRES[0], "phone": "", "bank_account": whole if cut_here else cut}]
+    ctx = context(rows, {"cadres": cadres})
+    assert flagged(ctx, "RQ3") == [("王大山", "中")] and "第 15 位进了一位" in evidence(ctx, "RQ3")["王大山"]
+
+
 @pytest.mark.parametrize("status", ["离任", "已卸任（2025-06-30）", "辞职"])
 def test_a_cadre_the_list_says_has_left_gives_no_rq2_or_rq3(status):
     # held-out 92: C01 honoured the cadre list's 任职状态 离任, RQ2 and RQ3 did not (中 leads for a former cadre,

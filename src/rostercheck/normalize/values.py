@@ -279,6 +279,18 @@ def digits_lost(raw: object) -> bool:
     return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw))
 
 
+def rounded_up(kept: str) -> str:
+    """The digits a number format shows for an account or ID whose kept digits are these when it rounds the last one
+    up (15 significant digits, half up: …193|7772 shows …194): one more, as many digits ('' for no digits).
+
+    Args:
+        kept: the leading digits written whole ('621744358606193').
+    Returns:
+        Those digits plus one ('621744358606194').
+    """
+    return str(int(kept) + 1).zfill(len(kept)) if kept.isdigit() else ""
+
+
 def _excel_integer(raw: float) -> str:
     """A big whole number as Excel shows it: 15 significant digits, then zeros (an ID or account typed as a number,
     4.30521196001010e17 → '430521196001010000', not the float's own 430521196001009984)."""

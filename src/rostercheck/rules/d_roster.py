@@ -10,6 +10,7 @@ import pandas as pd
 from ..match import repaired_key
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
+from ..normalize.values import rounded_up
 from ..roster import enrolment_household, is_covered, roster_place
 from . import rule
 from ._household import in_institution
@@ -190,8 +191,11 @@ def shared_accounts(ctx: Context) -> list[Finding]:
            else pd.Series(False, index=rows.index))
     if cut.any():
         kept = set(rows.loc[cut, "bank_account"].str[:15])
-        joins = cut | rows["bank_account"].str[:15].isin(kept)
-        rows = rows.assign(bank_account=rows["bank_account"].where(~joins, rows["bank_account"].str[:15] + CUT))
+        prefix = rows["bank_account"].str[:15]
+        # (a number format rounds the 15th digit half up: a whole account's 15 digits, or one more, held-out 128)
+        up = prefix.map(rounded_up).where(~cut & ~prefix.isin(kept), prefix)
+        joins = cut | prefix.isin(kept) | up.isin(kept)
+        rows = rows.assign(bank_account=rows["bank_account"].where(~joins, up.where(up.isin(kept), prefix) + CUT))
     # an institution's residents (集中供养) are paid into its account, which they all share; another household paid
     # into it is listed all the same
     institution = rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))

