@@ -139,3 +139,16 @@ def test_coded_cells_are_shown_with_what_they_were_read_to_mean():
     assert "残疾“0（无）”" in found.evidence
     [found] = load_all()["C08"](context(person(40, "男")))  # words stay as written
     assert "健康状况“健康”" in found.evidence and "在校情况“非在校”" in found.evidence and "残疾“未登记”" in found.evidence
+
+
+def test_a_roster_with_a_labour_column_and_no_health_column_says_c08_can_list_nobody(tmp_path):
+    # held-out 127: the health column was headed 身体状况 (not read then): C08 found none of six, "已核查，未发现问题"
+    from rostercheck.io.table import HEALTH_GAP, load_table
+
+    path = tmp_path / "低保花名册.csv"
+    path.write_text("乡镇,村,户主姓名,姓名,身份证号,与户主关系,劳动能力,备注\n"
+                    f"城关镇,东村,张三,张三,{make_id('19800101', 11)},户主,有劳动能力,\n", encoding="utf-8")
+    assert HEALTH_GAP in load_table(path, "roster").warnings
+    path.write_text(path.read_text(encoding="utf-8").replace("劳动能力,备注", "劳动能力,身体状况").replace("有劳动能力,", "有劳动能力,健康"),
+                    encoding="utf-8")
+    assert HEALTH_GAP not in load_table(path, "roster").warnings

@@ -52,6 +52,7 @@ def mapping(kind, headers):
          {"date": "审批日期", "outcome": "审批结果"}),
         ("rejected", ["申请人", "申请人身份证号", "申请日期", "不予批准原因"], {"date": "申请日期"}),
         ("roster", ["户主姓名", "户主身份证号", "姓名", "身份证号", "申请类别", "审批情况"], {"outcome": "审批情况"}),  # (held-out 122)
+        ("roster", ["姓名", "身份证号", "劳动能力状况", "身体状况"], {"labour": "劳动能力状况", "health": "身体状况"}),  # (held-out 127)
         # held-out 126: a bank file's 用途 (低保金 / 物价补贴) is the item, not the remark beside its 备注
         ("payments", ["账户名称", "卡号", "证件号码", "交易金额", "用途", "处理结果", "备注"], {"item": "用途", "remark": "备注"}),
         # staff and cadres with their (wage) accounts: F07 looks for benefits paid into them

@@ -171,7 +171,7 @@ ROSTER = [
     FieldSpec("approved", r"(审批|批准|核准|认定|纳入|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)", allow=_HOUSEHOLD),
     FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
     FieldSpec("labour", r"劳动(能力|力)"),
-    FieldSpec("health", r"健康"),
+    FieldSpec("health", r"健康|身体(状况|情况|状态)"),  # (身体状况: held-out 127, C08 silently found nobody)
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
     FieldSpec("disability", r"残疾"),
     FieldSpec("school", r"在校|就学|学生|上学|就读"),

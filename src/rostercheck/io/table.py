@@ -724,6 +724,8 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         _check_not_ledger(path, frame, title, parts)
         _check_roster(path, frame, title, parts)
         warnings.extend(msg for fld, msg in ROSTER_GAPS.items() if fld not in frame.columns)
+        if "labour" in frame.columns and "health" not in frame.columns:  # C08 needs both: without it, nobody listed
+            warnings.append(HEALTH_GAP)
     warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
     sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
     return Table(kind, path, frame, headers, title, sheets, warnings)
@@ -759,6 +761,9 @@ ROSTER_GAPS = {
     "bank_account": "未找到银行账号列：D02（多户共用账号）和 RQ3 的账号比对无法进行",
     "township": "未找到乡镇列：乡镇将从工作表名称、家庭住址或标题、文件名推断",
 }
+
+HEALTH_GAP = ("有劳动能力列，但未找到健康状况列：C08（法定就业年龄内有劳动能力）要求健康状况为“健康”，"
+              "本花名册的成员都不会被列出；健康状况在别的列中的，请把该列表头改为“健康状况”后重新运行")
 
 # A list without the column a check computes with: said, so that nothing found is not read as nothing there.
 LIST_GAPS = {
