@@ -141,3 +141,14 @@ def test_a_back_paid_month_of_a_few_rows_is_not_one_of_the_lists_months():
     more = [{**back, "name": f"王{i}", "id": others[i]} for i in range(1, 4)]
     ctx = context(household("张三", HEAD), {"wages": rows + [back] + more})
     assert "共 4 个月" in evidence(ctx)[0]
+
+
+def test_a_back_contribution_in_a_month_of_the_list_is_no_wage_of_that_month():
+    # held-out 127: 420 a month for two (210 a head) and, in August, a 3,600 补缴 row: "月均 1,620 ÷ 2 = 810" C06 高
+    couple = household("张三", HEAD, [("李梅", "配偶", WIFE)])
+    rows = [{**r, "pay_type": "正常缴费"} for r in wage_rows("张三", HEAD, [420, 420, 420])]
+    rows.append({"name": "张三", "id": HEAD, "employer": "清河县宏达建材有限公司", "wage": 3600, "month": "2026-08",
+                 "pay_type": "补缴"})
+    assert flagged(context(couple, {"wages": rows}), "C06") == []
+    rows[-1]["pay_type"] = "正常缴费"  # a second employer that month: wages
+    assert flagged(context(couple, {"wages": rows}), "C06") == [("张三", "高")]

@@ -355,6 +355,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
         FieldSpec("wage", r"缴费基数|工资|收入|基数"),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
+        # 缴费类型 正常缴费 / 补缴: a back contribution is no month's wage (held-out 127)
+        FieldSpec("pay_type", r"缴费(类型|性质|方式|类别)|征收(类型|方式)|^(业务|费款)类型$"),
         *_COMMON,
     ],
     # 停保/退出名单 (and refused applications): who left the programme, when and why.
@@ -623,7 +625,7 @@ FIELD_NAMES = {
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
-    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "term": "刑期",
+    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "pay_type": "缴费类型", "term": "刑期",
 }
 
 

@@ -427,12 +427,13 @@ def wages(ctx: Context) -> dict[int, Wage]:
     ref = ctx.lists.get("wages")
     months = wage_months(ctx) if ref is not None else []
     rows = linked_rows(ctx, "wages")
+    back_pay = ctx.specs["C06"].params.get("back_pay_words", [])
     for m, hs in hits(ctx, "wages").items():
         used, seen = [], set()
         for h in hs:
             mon = text_of(rows[h.r], "month")
-            if h.r in seen or (months != [""] and mon not in months):
-                continue
+            if h.r in seen or (months != [""] and mon not in months) or has_any(text_of(rows[h.r], "pay_type"), back_pay):
+                continue  # (a 补缴 row for an earlier month in a month of the list: no wage of that month)
             amount = rows[h.r].get("wage")
             if amount is None or amount != amount or amount <= 0:
                 continue
