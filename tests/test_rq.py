@@ -220,6 +220,18 @@ def test_a_cadres_account_cut_by_a_number_format_is_compared_on_its_first_15_dig
     assert flagged(context(other, {"cadres": cadres}), "RQ3") == []  # the 15 digits differ
 
 
+
+def test_the_notice_of_a_cadre_lists_cut_accounts_says_how_they_are_compared():
+    # held-out 128: "这些账号不作为同一账号比对（F07 …）" while RQ3 compared them on 15 digits
+    from rostercheck.audit import number_typed_ids
+    from rostercheck.loading import LoadedInputs
+
+    rows = household("王大山", NEIGHBOUR, village="东村", bank_account="6228480012345678901")
+    ctx = context(rows, {"cadres": [{**CADRES[0], "bank_account": float("6228480012345670000")}]})
+    said = number_typed_ids(LoadedInputs([], ctx.members, ctx.lists, ctx.labels))
+    assert any("只按前 15 位比对（RQ3" in w for w in said)
+
+
 @pytest.mark.parametrize("cut_here", [True, False])
 def test_a_cut_account_whose_15th_digit_was_rounded_up_is_still_the_cadres(cut_here):
     # held-out 128: 6217443586061937772 kept as 621744358606194… (half up): no RQ3 at any level

@@ -272,8 +272,9 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         cut = source_cells(ref, ref["account_cut"].to_numpy(dtype=bool), "bank_account") if "account_cut" in ref.columns else 0
         if cut:  # (a ledger's)
             blind = source_cells(ref, blind_rows(ref), "bank_account") if kind == "payments" else 0
-            out.append(f"{inputs.labels[kind]}中有 {cut} 处银行账号以数字格式存储（超过 15 位的后几位已丢失），这些账号不作为同一账号比对"
-                       "（F07 多户共用账号、干部或工作人员账号）"
+            compared = ("这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号）" if kind == "payments" else
+                        "这些账号与花名册只按前 15 位比对（RQ3 置信度最高为“中”），不作为 F07 的干部或工作人员账号比对")
+            out.append(f"{inputs.labels[kind]}中有 {cut} 处银行账号以数字格式存储（超过 15 位的后几位已丢失），{compared}"
                        + (f"；其中 {blind} 行没有身份证号，无法判断领取人是谁：这些行不列为不在册人员领取或重复发放，"
                           "其所属月份不核查应发未发" if blind else "")
                        + "。请让报送单位把账号列设为“文本”后重新导出。")
