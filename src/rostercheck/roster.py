@@ -443,7 +443,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     if "care_home" in f.columns:  # a 供养机构 named: cared for in it (集中供养), whatever 供养方式's code says
         home = _column(f, "care_home", blank="")
         named = by_value_array(home, lambda v: bool(v) and not _NO_CARE_HOME.fullmatch(v)).astype(bool)
-        out["support_mode"] = np.where(named, "集中供养（" + home.astype(str) + "）", out["support_mode"])
+        out["support_mode"] = object_array([f"集中供养（{h}）" if n else m
+                                            for h, n, m in zip(home.tolist(), named.tolist(), list(out["support_mode"]))])
     for fld in ("declared_income", "benefit"):
         out[fld] = by_value(f[fld], money) if fld in f.columns else [None] * n
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
