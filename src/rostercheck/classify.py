@@ -144,6 +144,7 @@ class _Score:
     evidence: list[str]  # the most telling header labels (and the word) that decided
     rows: int
     own: bool = True  # a column only this kind has (not just a word in the title or file name)
+    named: str = ""  # the titles above the headers and the file name, as the kind's words were looked for in them
 
 
 def kinds() -> list[str]:
@@ -262,7 +263,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
         if word is not None:
             total += WORD_BONUS
             labels.append(f"“{word.group()}”字样")
-        found.append(_Score(kind, total, labels, rows, own))
+        found.append(_Score(kind, total, labels, rows, own, named))
     found.sort(key=lambda s: -s.score)
     return found
 
@@ -338,23 +339,12 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
             evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
             placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
         return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
-    applying = best.kind == "roster" and bool(_APPLYING.search(" ".join([path.stem, *_title_lines(grids)])))
+    applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated, applying=applying)
 
 
 # A roster's title or file name saying it lists applicants, not people enrolled (2025年9月新申请家庭名册)
 _APPLYING = re.compile(r"新申请|申请家庭|申请(?:人员|对象)?名[单册]|待审批|拟纳入|拟批准")
-
-
-def _title_lines(grids: list[Grid]) -> list[str]:
-    """The cells above each sheet's header that are alone on their row (a title), as text."""
-    out = []
-    for grid in grids:
-        for row in grid.rows[:5]:
-            cells = [text(c) for c in row if text(c)]
-            if len(cells) == 1:
-                out.append(cells[0])
-    return out
 
 
 def _sheet_kinds(path: Path, grids: list[Grid], wanted: Collection[str] | None) -> dict[str, str]:

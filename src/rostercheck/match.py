@@ -21,6 +21,7 @@ from rapidfuzz.distance import JaroWinkler
 from . import namematch as nm
 from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
+from .normalize.values import rounded_up
 
 _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
 _CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
@@ -157,12 +158,12 @@ def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
-def _rounded_up(a: int, sa: str, b: int, sb: str) -> bool:
-    """Whether one ID's first 15 digits, kept as a number rounded half up, may be the other's (shown = true + 1); two
+def _rounded(a: str, sa: str, b: str, sb: str) -> bool:
+    """Whether one ID's first 15 digits, kept as a number rounded half up, may be the other's (:func:`rounded_up`); two
     numbers may each be rounded, either way."""
     if sa == sb == ids.NUMERIC:
-        return abs(a - b) == 1
-    return (a - b if sa == ids.NUMERIC else b - a) == 1
+        return a == rounded_up(b) or b == rounded_up(a)
+    return a == rounded_up(b) if sa == ids.NUMERIC else b == rounded_up(a)
 
 
 def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
@@ -180,7 +181,7 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
             return f"姓名一致；身份证号以数字格式存储，后几位丢失，前 {n} 位（含出生日期）一致"
         # Some programs round the 15th digit instead of truncating it (half up: the number shows the true 15th digit
         # or one more, never one less — held-out 124: a namesake's …012 linked to …013): region and birth date agree.
-        if n >= 15 and a[:15].isdigit() and b[:15].isdigit() and _rounded_up(int(a[:15]), sa, int(b[:15]), sb):
+        if n >= 15 and _rounded(a[:15], sa, b[:15], sb):
             return "姓名一致；身份证号以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
         return ""
     if ids.SHORT in (sa, sb):

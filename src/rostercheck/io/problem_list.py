@@ -309,7 +309,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
-    sheets = audit_sheets(findings, titles, result.skipped, getattr(result, "held_by_code", None))
+    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code)
 
     def files(part: str) -> dict[str, Path]:
         """Write one part of the reports (returns the paths of any extra files it wrote)."""

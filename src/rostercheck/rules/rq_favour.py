@@ -153,6 +153,9 @@ def _keyed(held: pd.DataFrame, keys) -> pd.DataFrame:
     return pd.DataFrame(pairs or None, columns=["household", "v"])
 
 
+_ROUNDED_KEY = "银行账号前15位一致（第15位差1，数字格式的进位）"
+
+
 def _cut_accounts(hits: pd.DataFrame, held: pd.DataFrame, owners: pd.DataFrame, mem: pd.DataFrame,
                   cad: pd.DataFrame) -> pd.DataFrame:
     """RQ3's account hits where a number format cut an account to 15 digits (``account_cut``, roster or cadre list): a
@@ -170,7 +173,7 @@ def _cut_accounts(hits: pd.DataFrame, held: pd.DataFrame, owners: pd.DataFrame, 
     right = pd.concat([right, right[~right["cut"]].assign(k=lambda f: f["k"].map(rounded_up), up=True)], ignore_index=True)
     near = left.merge(right, on="k", suffixes=("", "_o"))
     near = near[near["cut"] | near["cut_o"]].sort_values(["up", "up_o"], kind="stable").drop_duplicates(["household", "o"])
-    key = np.where(near["up"] | near["up_o"], "银行账号前15位一致（第15位差1，数字格式的进位）", "银行账号前15位一致")
+    key = np.where(near["up"] | near["up_o"], _ROUNDED_KEY, "银行账号前15位一致")
     near = near.assign(v=near["k"], conf=np.where(near["cut"] & near["cut_o"], LOW, MEDIUM), key=key)
     return pd.concat([whole, near[["household", "v", "o", "conf", "key"]]], ignore_index=True)
 
@@ -224,7 +227,7 @@ def contacts(ctx: Context) -> list[Finding]:
             if key == f"{label}一致":
                 evidence = f"本户{label} {v} 与 {where(ctx, 'cadres', row)} {cadre} 的{label}一致（不是本户成员）"
             else:  # an account cut to 15 digits by a number format (_cut_accounts)
-                rounded = "（数字格式把第 15 位进了一位）" if "差1" in key else ""
+                rounded = "（数字格式把第 15 位进了一位）" if key == _ROUNDED_KEY else ""
                 evidence = (f"本户{label}与 {where(ctx, 'cadres', row)} {cadre} 的{label}前 15 位（{v}）一致{rounded}（不是本户成员；"
                             "有一方以数字格式存储，后几位已丢失，无法确认是同一账号）")
             out.append(Finding("RQ3", heads[hh], evidence, weakest(sure), ctx.labels["cadres"],
