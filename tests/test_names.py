@@ -31,6 +31,20 @@ def test_person_name(raw, expected):
     assert person_name(raw) == expected
 
 
+def test_character_readings_are_pypinyins():
+    """Each character's reading from pypinyin's table loaded alone is lazy_pinyin's, for every character it names
+    (polyphonic ones, ü, rare ones) and for others (kept as they are)."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from rostercheck import namematch
+
+    assert namematch._readings() is not None  # the table itself, not the fallback to pypinyin
+    chars = [chr(cp) for cp in sorted(pinyin_dict)] + list("A1（ 々ー\u3000é")
+    assert [namematch._char_pinyin.__wrapped__(c) for c in chars] == [lazy_pinyin(c)[0] for c in chars]
+    assert homophone_key("吕绿") == "lv lv"
+
+
 def test_homophone_key_equal_for_homophones():
     assert homophone_key("张丽") == homophone_key("张莉")
     assert homophone_key("张丽") != homophone_key("王丽")

@@ -12,8 +12,11 @@ term-frequency adjustment in the spirit of splink's ``tf_adjustment_column``.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import unicodedata
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -76,11 +79,39 @@ class NameMatchParams:
         return cls(**values)
 
 
+@lru_cache(maxsize=1)
+def _readings() -> dict[int, str] | None:
+    """pypinyin's table of each character's readings (``pypinyin.pinyin_dict``: code point → 'wáng,wàng'), loaded on
+    its own: importing pypinyin also loads its phrase tables and patterns (~0.5 s a process), which a single
+    character never uses. None when the table cannot be loaded so (:func:`_char_pinyin` then asks pypinyin)."""
+    try:
+        spec = importlib.util.find_spec("pypinyin")
+        path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
+        loader = importlib.util.spec_from_file_location("_rostercheck_pinyin_dict", path)
+        module = importlib.util.module_from_spec(loader)
+        loader.loader.exec_module(module)
+        return dict(module.pinyin_dict)
+    except Exception:  # noqa: BLE001 - any other layout of the package: pypinyin itself
+        return None
+
+
+def _toneless(reading: str) -> str:
+    """A reading without its tone marks, ü as v: what pypinyin's NORMAL style gives ('lǘ' → 'lv')."""
+    parts = unicodedata.normalize("NFD", reading)
+    kept = "".join(c for c in parts if c == "\u0308" or not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept).replace("ü", "v")
+
+
 @lru_cache(maxsize=50_000)
 def _char_pinyin(char: str) -> str:
-    from pypinyin import lazy_pinyin
+    """A character's first reading, toneless (``pypinyin.lazy_pinyin(char)[0]``); any other character as it is."""
+    table = _readings()
+    if table is None:
+        from pypinyin import lazy_pinyin
 
-    return lazy_pinyin(char)[0]
+        return lazy_pinyin(char)[0]
+    reading = table.get(ord(char))
+    return _toneless(reading.split(",")[0]) if reading else char
 
 
 @lru_cache(maxsize=500_000)
