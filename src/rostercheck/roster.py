@@ -198,7 +198,9 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         start += len(t.frame)
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
-    return _counties_of_files(_programmes_apart(plain_text(pd.concat(frames, ignore_index=True))), tables)
+    members = pd.concat(frames, ignore_index=True)
+    frames.clear()  # (each file's members, copied into the whole: not kept through the steps below)
+    return _counties_of_files(_programmes_apart(plain_text(members)), tables)
 
 
 def _counties_of_files(members: pd.DataFrame, tables: list[Table]) -> pd.DataFrame:
@@ -502,9 +504,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                                for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())])
     out["age"] = by_value(out["birth"], lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
     # Object arrays become object columns as they are (pandas would infer its string dtype for text, which
-    # plain_text turns back).
-    frame = pd.DataFrame({fld: pd.Series(v, dtype=object) if isinstance(v, np.ndarray) and v.dtype == object else v
-                          for fld, v in out.items()}, columns=COLUMNS)
+    # plain_text turns back), and are not copied: a copy of each and then of all of them in one block (pandas'
+    # default) was two more copies of a province's members at once (+2.5 GB of 7.2 GB, 2.7 s).
+    frame = pd.DataFrame({fld: pd.Series(v, dtype=object, copy=False) if isinstance(v, np.ndarray) and v.dtype == object
+                          else v for fld, v in out.items()}, columns=COLUMNS, copy=False)
     _fill_places_from_address(frame)
     if "township" not in table.headers and (frame["township"] == "").any():
         # a township's own form names it in its title or file name only ('光山县十里镇2026年9月新申请家庭汇总表')
