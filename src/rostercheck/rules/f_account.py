@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..match import repaired_key
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from ..roster import enrolment_household
 from . import rule, where
@@ -84,8 +84,9 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
         led.memo["moved"] = np.zeros(len(f), dtype=bool)
         return led.memo["moved"]
     heads = mem[(mem["id"] != "") & (mem["id"] == mem["head_id"])]
-    household_of = dict(zip(heads["id"], heads["household"].map(enrolment_household)))
-    account_of = dict(zip(heads["household"].map(enrolment_household), heads["bank_account"]))
+    enrolled = [enrolment_household(h) for h in heads["household"].tolist()]
+    household_of = dict(zip(heads["id"].tolist(), enrolled))
+    account_of = dict(zip(enrolled, heads["bank_account"].tolist()))
     # each distinct 户主身份证号 cell judged once: the household it heads (None: none), and that household's account
     head, distinct = led.factorized("head_id")
     heading = [household_of.get(v) for v in distinct.tolist()] + [None]  # a missing cell (code -1): none
@@ -147,12 +148,16 @@ def _household_codes(ctx: Context, led: Ledger) -> np.ndarray:
     codes, heads = led.memo["codes"], _ledger_heads(led)
     values = codes["h_values"].tolist()
     number = {h: k for k, h in enumerate(values)}
-    remap = np.array([number[heads[h[len("ledger:"):]]] if str(h).startswith("ledger:") and h[len("ledger:"):] in heads
-                      else k for k, h in enumerate(values)], dtype=np.int64)
+    keyed = [k for k, h in enumerate(values) if ":" in str(h)]  # ('ledger:<ID>', '特困:<ID>': the only keys remapped)
+    remap = np.arange(len(values), dtype=np.int64)
+    for k in keyed:
+        h = values[k]
+        if str(h).startswith("ledger:") and h[len("ledger:"):] in heads:
+            remap[k] = number[heads[h[len("ledger:"):]]]
     for cut, whole in _same_payees(led, values).items():
         remap[cut] = remap[whole]
-    for k, h in enumerate(values):  # one person's two enrolments ('特困:<ID>' beside the 低保 household he heads)
-        if (whole := enrolment_household(h)) != h and whole in number:
+    for k in keyed:  # one person's two enrolments ('特困:<ID>' beside the 低保 household he heads)
+        if (whole := enrolment_household(values[k])) != values[k] and whole in number:
             remap[k] = remap[number[whole]]
     out = remap[codes["h"]]
     off = np.flatnonzero(led.array("member") < 0)
@@ -210,19 +215,22 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)
         kc, kinds = pd.factorize(holders[sel])
-        pair, pairs = pd.factorize(hc * (len(kinds) + 1) + kc)
-        households = set(codes["h_values"][np.unique(hc)].tolist())
-        names = _member_values(ctx, households, "name_key")
-        # and the name the ledger gives the ID its rows name as their head's (a head who died, now off the roster)
-        heads = {i: h for i, h in _ledger_heads(led).items() if h in households}
+        width = len(kinds) + 1
+        # (household, holder) as numbers: the holders' pairs, and those of the household's members' names on the roster
+        # and of the name the ledger gives the ID its rows name as their head's (a head who died, now off the roster)
+        household_no, name_no = pd.Index(codes["h_values"]), pd.Index(kinds)
+        named = [(ctx.members["household"].to_numpy(dtype=object), ctx.members["name_key"].to_numpy(dtype=object))]
+        heads = _ledger_heads(led)
         if heads:
             at = np.flatnonzero(f["id"].isin(set(heads)).to_numpy())
-            for i, key in zip(f["id"].to_numpy(dtype=object)[at].tolist(), f["name_key"].to_numpy(dtype=object)[at].tolist()):
-                if key:
-                    names[heads[i]].add(key)
-        foreign = np.array([kinds[kc[i]] not in names.get(codes["h_values"][hc[i]], ())
-                            for i in first_rows(pair, len(pairs)).tolist()], dtype=bool)
-        for r in sel[foreign[pair]].tolist():
+            ided = f["id"].to_numpy(dtype=object)[at]
+            named.append((object_array([heads[i] for i in ided.tolist()]), f["name_key"].to_numpy(dtype=object)[at]))
+        known = []
+        for households, names in named:
+            h, k = household_no.get_indexer(households), name_no.get_indexer(names)
+            known.append(h[(h >= 0) & (k >= 0)] * width + k[(h >= 0) & (k >= 0)])
+        foreign = ~np.isin(hc * width + kc, np.concatenate(known))
+        for r in sel[foreign].tolist():
             if led.household[r] not in told:
                 bad[led.household[r]].append(r)
     out = []

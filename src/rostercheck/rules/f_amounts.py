@@ -146,9 +146,7 @@ def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[
     usable = np.fromiter((isinstance(v, float) and v == v and v > 0 for v in benefit), dtype=bool, count=len(benefit))
     # Each household's usable amounts, counted and bounded in bulk: most households have one amount, or one
     # amount repeated; only households whose members' amounts differ are summed member by member.
-    households = list(led.covered)
-    rows = np.fromiter((j for members in led.covered.values() for j in members), dtype=np.int64)
-    of = np.repeat(np.arange(len(households)), [len(members) for members in led.covered.values()])
+    households, rows, of = _covered_rows(led)
     rows, of = rows[usable[rows]], of[usable[rows]]
     values = benefit[rows].astype(float)
     count = np.bincount(of, minlength=len(households))
@@ -181,6 +179,14 @@ def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[
             out[h] = (amount, [amount])
     led.memo["amounts"] = out
     return out
+
+
+def _covered_rows(led: Ledger) -> tuple[list, np.ndarray, np.ndarray]:
+    """The roster households (in order), their covered members' rows one after another, and each such row's household
+    number: household sums and bounds in bulk."""
+    households = list(led.covered)
+    rows = np.fromiter((j for members in led.covered.values() for j in members), dtype=np.int64)
+    return households, rows, np.repeat(np.arange(len(households)), [len(members) for members in led.covered.values()])
 
 
 def _usual_paid(led: Ledger) -> dict[str, float]:
@@ -281,11 +287,11 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
     codes = led.memo["codes"]
-    on_roster = np.array([h in led.covered for h in codes["h_values"]] + [False], dtype=bool)[codes["h"]]
+    on_roster = np.array([h in led.covered for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
     rows = led.array("benefit") & led.array("dated") & on_roster
     pairs = pd.unique(codes["pair"][rows])
     width = len(codes["m_values"]) + 1
-    progs = np.array([prog_of.get(h, "") for h in codes["h_values"]], dtype=object)
+    progs = np.array([prog_of.get(h, "") for h in codes["h_values"].tolist()], dtype=object)
     seen = pd.DataFrame({"p": progs[pairs // width], "m": codes["m_values"][pairs % width]}).value_counts(sort=False)
     out: dict[str, set[str]] = defaultdict(set)
     for (prog, month), count in seen.items():
@@ -390,13 +396,15 @@ def check_f06(ctx: Context) -> list[Finding]:
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
     cared = cared - set(led.household) if cared else cared
     out = []
+    spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     for h, members in led.covered.items():
         if h in cared:
             continue
         start = starts.get(h)
-        months = sorted(m for m in covered.get(prog_of.get(h, ""), set())
-                        if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in months if (h, m) not in paid and (h, m) not in maybe
+        if (prog_of.get(h, ""), start) not in spans:
+            spans[prog_of.get(h, ""), start] = sorted(m for m in covered.get(prog_of.get(h, ""), set())
+                                                    if (m >= start and m <= review_month if start else m == review_month))
+        months = [m for m in spans[prog_of.get(h, ""), start] if (h, m) not in paid and (h, m) not in maybe
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
         if not months:
@@ -445,12 +453,18 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
     key = f"approved:{amount}"
     if key not in led.memo:
         out: dict[str, str] = {}
+        households, rows, of = _covered_rows(led)
         for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the later wins where both
-            cells = ctx.members[fld].tolist() if fld in ctx.members.columns else []
-            for h, members in led.covered.items() if cells else ():
-                days = [cells[j] for j in members if isinstance(cells[j], dt.date)]
-                if days:
-                    out[h] = _first_month(min(days), led.params)
+            if fld not in ctx.members.columns:
+                continue
+            cells = ctx.members[fld].to_numpy(dtype=object)[rows].tolist()
+            dated = np.fromiter((isinstance(c, dt.date) for c in cells), dtype=bool, count=len(cells))
+            # each household's earliest date among its covered members, as day numbers
+            earliest = np.full(len(households), np.iinfo(np.int64).max, dtype=np.int64)
+            np.minimum.at(earliest, of[dated], np.fromiter((c.toordinal() for c, d in zip(cells, dated.tolist()) if d),
+                                                           dtype=np.int64, count=int(dated.sum())))
+            for k in np.flatnonzero(earliest < np.iinfo(np.int64).max).tolist():
+                out[households[k]] = _first_month(dt.date.fromordinal(int(earliest[k])), led.params)
         led.memo[key] = out
     return led.memo[key]
 

@@ -49,7 +49,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     # (a 提标补差 row adjusts the benefit: paid for a month ruled out, it is recovered with it, held-out 109)
     adjust = led.array("adjust").tolist()
     acc: dict[tuple, dict] = {}
-    candidates = _candidates(led)
+    candidates = _candidates(ctx, led)
     before = _monthly_totals(led, candidates)
     for r in candidates:
         if not (led.ok[r] and (led.benefit[r] or adjust[r]) and months[r]) or amounts[r] <= 0:
@@ -169,7 +169,7 @@ def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) ->
     return amount, bool(amount) and size is not None and size == size and int(size) == len(led.covered.get(household, ()))
 
 
-def _candidates(led: Ledger) -> list[int]:
+def _candidates(ctx: Context, led: Ledger) -> list[int]:
     """The rows (in order) that some event can touch: the payee's own events, or a member's of a household paid to the head.
 
     Every other row has no event among its subjects, so leaving it out changes nothing (a city's ledgers
@@ -182,7 +182,9 @@ def _candidates(led: Ledger) -> list[int]:
     touched = np.isin(led.array("member"), np.fromiter(led.events_member, dtype=np.int64))
     if led.events_row:
         touched[np.fromiter(led.events_row, dtype=np.int64)] = True
-    households = {h for h, js in led.covered.items() if any(j in led.events_member for j in js)} | set(led.memo["departed"])
+    # the households of covered members with events (each member is covered in his own household alone)
+    of = ctx.members["household"].to_numpy(dtype=object)
+    households = {of[j] for j in led.events_member if j in led.covered.get(of[j], ())} | set(led.memo["departed"])
     if households:  # by the ledger's household codes: each distinct household judged once
         codes = led.memo["codes"]
         hit = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)
