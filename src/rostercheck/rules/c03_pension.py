@@ -30,7 +30,10 @@ def check(ctx: Context) -> list[Finding]:
     paid, unread = pensions(ctx), pensions(ctx, unread=True)
     paid_wages = wages(ctx) if ctx.has("wages") and params["add_wages"] else {}
     out: list[Finding] = []
+    pensioned = set(paid) | set(unread)  # (a household none of whose members has a pension has no finding)
     for idxs in households(ctx).values():
+        if not any(j in pensioned for j in idxs):
+            continue
         found = _household(ctx, params, idxs, paid, paid_wages)
         if not found and any(j in unread for j in idxs):  # only pensions of a status not read: a 低 lead
             found = _household(ctx, params, idxs, {j: paid.get(j, []) + unread.get(j, []) for j in idxs}, paid_wages)
