@@ -401,10 +401,11 @@ def check_f06(ctx: Context) -> list[Finding]:
         if h in cared:
             continue
         start = starts.get(h)
-        if (prog_of.get(h, ""), start) not in spans:
-            spans[prog_of.get(h, ""), start] = sorted(m for m in covered.get(prog_of.get(h, ""), set())
-                                                    if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in spans[prog_of.get(h, ""), start] if (h, m) not in paid and (h, m) not in maybe
+        span = (prog_of.get(h, ""), start)
+        if span not in spans:
+            spans[span] = sorted(m for m in covered.get(span[0], set())
+                                 if (m >= start and m <= review_month if start else m == review_month))
+        months = [m for m in spans[span] if (h, m) not in paid and (h, m) not in maybe
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
         if not months:
