@@ -678,3 +678,26 @@ def test_a_programme_written_as_a_bare_number_is_said(tmp_path):
     build_members([table], AS_OF)
     said = [w for w in table.warnings if "“申请类别”列有 1 行的值未能识别（“2”1 行）" in w]
     assert said and "请改为“低保”“特困”" in said[0]
+
+
+@pytest.mark.parametrize("merged", [True, False])  # (merged cells: read cell by cell; else as Arrow columns)
+def test_total_row_counting_people_under_the_id_column(tmp_path, merged):
+    """A township sheet's 合计 row writes its count under 身份证号 ('6人'): no data row, whichever reader takes the
+    sheet; a title merged across the columns is said once."""
+    path = tmp_path / "服刑人员名单.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "城关镇"
+    ws.append(["某县2026年第三季度服刑人员名单 城关镇", None, None])
+    if merged:
+        ws.merge_cells("A1:C1")
+    else:
+        ws["B1"], ws["C1"] = ws["A1"].value, ws["A1"].value  # (how a merged title reads cell by cell)
+    ws.append(["姓名", "身份证号", "入监日期"])
+    ws.append(["张三", make_id("19800101", 11), "2025-01-02"])
+    ws.append(["李四", make_id("19810101", 13), "2025-02-03"])
+    ws.append(["合计", "2人", None])
+    wb.save(path)
+    table = load_table(path, "prisoners")
+    assert table.frame["name"].tolist() == ["张三", "李四"]
+    assert table.title == "某县2026年第三季度服刑人员名单 城关镇"

@@ -320,8 +320,17 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
                 warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
-    title = " ".join(text(c) for row in grid.rows[:r] for c in row if text(c))
-    return Layout(r + h, labels, mapping, title, warnings)
+    return Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings)
+
+
+def _title_of(rows: list[list]) -> str:
+    """The rows above a header as one text, a cell repeating an earlier cell of its row (a title merged across the
+    columns comes as its text in each) said once."""
+    out = []
+    for row in rows:
+        texts = [text(c) for c in row]
+        out += [t for k, t in enumerate(texts) if t and t not in texts[:k]]
+    return " ".join(out)
 
 
 def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: dict[str, int], warnings: list[str]) -> None:
@@ -349,8 +358,12 @@ def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: 
                         f"身份证号更多（{valid[best]} 个对 {valid[col]} 个，前 {CONTENT_SAMPLE} 行），已按第 {best + 1} 列读取")
 
 
+# A text ID cell starting with this many digits is data without a closer look (a 合计 row's '6人' under 身份证号 is not).
+_ID_START = 6
+
+
 def id_like_cell(cell: object) -> bool:
-    """The common case: a row with an ID-like value (a number of 15+ digits, a text starting with a digit) in the ID
+    """The common case: a row with an ID-like value (a number of 15+ digits, a text starting with six digits) in the ID
     column is data.
 
     Args:
@@ -358,7 +371,7 @@ def id_like_cell(cell: object) -> bool:
     Returns:
         Whether the row is data without a closer look.
     """
-    return (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:1].isdigit())
+    return (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:_ID_START].isdigit())
 
 
 class _RowFilter:
@@ -444,7 +457,7 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         if keep is None:
             cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
             if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: is the first character a digit
-                keep = np.fromiter((c[:1].isdigit() for c in cells.tolist()), dtype=bool, count=len(cells))
+                keep = np.fromiter((c[:_ID_START].isdigit() for c in cells.tolist()), dtype=bool, count=len(cells))
             else:
                 keep = np.fromiter((id_like_cell(c) for c in cells), dtype=bool, count=len(cells))
         if coded:
