@@ -87,6 +87,26 @@ def test_ids_typed_as_numbers_are_warned_and_never_exact(tmp_path):
     assert confidences and "高" not in confidences
 
 
+def test_ids_typed_as_numbers_name_their_sheet(tmp_path):
+    """A list with a sheet per township, one township's IDs typed as numbers: the warning names that sheet (the file
+    to have exported again), not the others."""
+    from rostercheck.audit import number_typed_ids
+    from rostercheck.loading import load_inputs
+
+    other = make_id("19700101", 19)
+    wb = openpyxl.Workbook()
+    for title, cells in (("城关镇", [["李四", other]]), ("河口乡", [["张三", float(ID)]])):
+        ws = wb.create_sheet(title)
+        ws.append(["姓名", "身份证号", "死亡日期"])
+        for name, cell in cells:
+            ws.append([name, cell, "2025-03-05"])
+    wb.remove(wb["Sheet"])
+    wb.save(tmp_path / "deaths.xlsx")
+    inputs = load_inputs([roster_csv(tmp_path / "r.csv")], {"deaths": tmp_path / "deaths.xlsx"}, AS_OF)
+    (warning,) = [w for w in number_typed_ids(inputs) if "数字格式" in w]
+    assert "工作表“河口乡”" in warning and "城关镇" not in warning
+
+
 def test_hidden_sheets_skipped_hidden_rows_read(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -226,6 +226,15 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 AFTER_CHECKS = ("money:sources", "wages:thin")
 
 
+def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:
+    """'（工作表“龙布镇”、工作表“鹤子镇”）': the sheets some rows are on, when a file of that kind has several sheets ('' else),
+    so that the clerk knows which township's file to have exported again."""
+    if column not in frame.columns or not any(t.kind == kind and len(t.sheets) > 1 for t in inputs.tables):
+        return ""
+    on = pd.unique(frame[column].to_numpy(dtype=object)[np.asarray(rows, dtype=bool)]).tolist()
+    return "（" + "、".join(f"工作表“{sheet}”" for sheet in on) + "）" if on and all(on) else ""
+
+
 def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
     """One warning for the roster and one per list whose IDs lost their last digits to a number format, and one
     per list whose IDs lost their last character.
@@ -240,7 +249,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     numeric = inputs.members["id_status"] == ids.NUMERIC
     few = int((numeric & (pd.to_numeric(inputs.members["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)).sum())
     if numeric.any():
-        out.append(f"{roster}中有 {int(numeric.sum())} 个身份证号以数字格式存储（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
+        out.append(f"{roster}{_on_sheets(inputs, 'roster', inputs.members, numeric, 'sheet_shown')}中有 {int(numeric.sum())} 个身份证号以数字格式存储"
+                   "（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
                    + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法与名单比对" if few else "")
                    + "，请尽快更正。")
     short = int((inputs.members["id_status"] == ids.SHORT).sum())
@@ -261,12 +271,13 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             blank = by_value_array(ref["id_raw"], lambda v: v is None or v != v or not str(v).strip()).astype(bool)
             damaged |= blank & by_value_array(ref["head_id"], lambda h: h is not None and h == h
                                               and ids.id_number(str(h)).status == ids.NUMERIC).astype(bool)
+        sheets = _on_sheets(inputs, kind, ref, damaged, "_sheet")
         damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             # (3.41824E+17 keeps six digits: no name and prefix can link it, as for the roster above)
             few = (source_cells(ref, own & (pd.to_numeric(ref["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
                                 .to_numpy(dtype=bool)) if "id_reliable" in ref.columns else 0)
-            out.append(f"{inputs.labels[kind]}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
+            out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
                        + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法比对" if few else "")
                        + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
         cut = source_cells(ref, ref["account_cut"].to_numpy(dtype=bool), "bank_account") if "account_cut" in ref.columns else 0
