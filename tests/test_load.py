@@ -601,6 +601,15 @@ def test_two_id_columns_both_whole_keep_the_header_choice(tmp_path):
     ("", "十里镇新申请家庭汇总表", "十里镇"),
     ("光山县2026年第三季度城乡低保花名册", "花名册", ""),  # a county's title names no township (not 城乡)
     ("全县各乡镇低保对象名册", "名册", ""),
+    # held-out 130: a township whose name has 州, 市 or 县 before 镇/乡/街道 is no prefecture, city or county
+    ("", "蕲州镇低保花名册", "蕲州镇"),
+    ("蕲春县蕲州镇2026年第三季度低保花名册", "名册", "蕲州镇"),
+    ("", "新市镇低保花名册", "新市镇"),
+    ("", "古县乡低保花名册", "古县乡"),
+    ("", "中州街道低保花名册", "中州街道"),
+    ("湖州市南浔区练市镇低保花名册", "名册", "练市镇"),
+    ("杭州市新市镇低保花名册", "名册", "新市镇"),
+    ("湖北省黄冈市蕲春县横车镇低保花名册", "名册", "横车镇"),
 ])
 def test_a_roster_without_a_township_column_takes_it_from_its_title_or_file_name(tmp_path, title, stem, township):
     wb = openpyxl.Workbook()
@@ -610,8 +619,23 @@ def test_a_roster_without_a_township_column_takes_it_from_its_title_or_file_name
     ws.append(["序号", "户主姓名", "姓名", "身份证号", "与户主关系"])
     ws.append([1, "张三", "张三", A, "户主"])
     wb.save(tmp_path / f"{stem}.xlsx")
-    members = build_members([load_table(tmp_path / f"{stem}.xlsx", "roster")], AS_OF)
+    table = load_table(tmp_path / f"{stem}.xlsx", "roster")
+    members = build_members([table], AS_OF)
     assert members["township"].tolist() == [township]
+    # what the township was taken as is said, or that it could not be
+    (said,) = [w for w in table.warnings if "乡镇列" in w]
+    assert (f"推断为{township}" in said) if township else ("有 1 人" in said and "（未填乡镇）" in said)
+
+
+def test_a_township_named_in_an_address_after_its_county(tmp_path):
+    """held-out 130: 蕲春县蕲州镇东门村 is 蕲州镇's 东门村 (not a prefecture 蕲春县蕲州, then nothing)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "与户主关系", "家庭住址"])
+    ws.append(["张三", A, "户主", "湖北省黄冈市蕲春县蕲州镇东门村3组"])
+    wb.save(tmp_path / "低保花名册.xlsx")
+    members = build_members([load_table(tmp_path / "低保花名册.xlsx", "roster")], AS_OF)
+    assert (members["township"].tolist(), members["village"].tolist()) == (["蕲州镇"], ["东门村"])
 
 
 

@@ -98,7 +98,7 @@ def _readings() -> dict[int, str] | None:
 def _toneless(reading: str) -> str:
     """A reading without its tone marks, ü as v: what pypinyin's NORMAL style gives ('lǘ' → 'lv')."""
     parts = unicodedata.normalize("NFD", reading)
-    kept = "".join(c for c in parts if c == "\u0308" or not unicodedata.combining(c))
+    kept = "".join(c for c in parts if ord(c) == 0x308 or not unicodedata.combining(c))  # (U+0308: the ü kept)
     return unicodedata.normalize("NFC", kept).replace("ü", "v")
 
 

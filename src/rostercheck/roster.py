@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.table import Table
+from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
@@ -25,7 +25,9 @@ DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "covered_size",
                     "area_type", "bank_account", "phone", "address", "programme", "region_code", "approved", "changed", "outcome")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{1,8}?(?:村|社区|居委会))?")
-_ADMIN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区))*([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))?")
+# The last character of a province, prefecture, county or district name (省, 自治区, 市, 州, 盟, 县, 区, 旗 …): a run of such
+# names leads an address or a title.
+_ADMIN_ENDS = frozenset("省市州盟县区旗")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
 # A sheet per village ('梅塘村', '城关镇东风社区', '城关镇-梅塘村'); not '农村' or '低保农村' (a programme's sheet).
 _VILLAGE_SHEET = re.compile(r"^(?:([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))[-_·\s]?)?((?![\u4e00-\u9fff]*农村$)[\u4e00-\u9fff]{2,10}(?:村|社区|居委会))$")
@@ -200,7 +202,24 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         return pd.DataFrame(columns=COLUMNS)
     members = pd.concat(frames, ignore_index=True)
     frames.clear()  # (each file's members, copied into the whole: not kept through the steps below)
+    _townships_said(members, tables)
     return _counties_of_files(_programmes_apart(plain_text(members)), tables)
+
+
+def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
+    """A roster without a 乡镇 column says what its townships were taken from its sheets, addresses, title or file name
+    came to: the townships found, or how many members were left without one (listed under （未填乡镇）)."""
+    for t in tables:
+        if ROSTER_GAPS["township"] not in t.warnings:
+            continue
+        towns = members.loc[members["file"] == str(t.path), "township"]
+        blank = int((towns == "").sum())
+        found = [town for town in pd.unique(towns) if town]
+        named = "、".join(found[:3]) + ("等" if len(found) > 3 else "")
+        t.warnings[t.warnings.index(ROSTER_GAPS["township"])] = (
+            f"未找到乡镇列，有 {blank} 人从工作表名称、家庭住址或标题、文件名都推断不出乡镇，问题清单中列在“（未填乡镇）”下"
+            f"{'（其余为' + named + '）' if named else ''}；请在花名册中加上乡镇列后重新运行" if blank else
+            f"未找到乡镇列：乡镇按工作表名称、家庭住址或标题、文件名推断为{named}")
 
 
 def _counties_of_files(members: pd.DataFrame, tables: list[Table]) -> pd.DataFrame:
@@ -533,11 +552,29 @@ def _township_named(*texts: str) -> str:
     """The township a title or file name begins with, after its province, city and county ('' for none): never a word
     such as 城乡 or 各乡镇 (a county's 城乡低保花名册)."""
     for text in texts:
-        rest = _ADMIN_PREFIX.sub("", unicodedata.normalize("NFKC", str(text or "")).strip(), count=1)
-        m = _PLACE.match(rest)
+        m = _place_after_admin(unicodedata.normalize("NFKC", str(text or "")).strip())
         if m and not _NO_TOWNSHIP.search(m.group(1)):
             return m.group(1)
     return ""
+
+
+def _place_after_admin(text: str, search: bool = False) -> re.Match | None:
+    """The township (and village) a text names right after its province, prefecture and county names: after the
+    longest run of such names that leaves one (蕲春县蕲州镇 is 蕲州镇, not a prefecture 蕲春县蕲州 and then nothing;
+    新市镇 and 古县乡 are townships), else (``search``) the first one after them anywhere."""
+    cuts, todo = {0}, [0]  # where such a run may end (杭州|市 or 杭州市: both tried)
+    while todo:
+        at = todo.pop()
+        for end in range(at + 2, min(len(text), at + 11) + 1):  # a name of 2 to 11 characters
+            if not "\u4e00" <= text[end - 1] <= "\u9fff":
+                break
+            if text[end - 1] in _ADMIN_ENDS and end not in cuts:
+                cuts.add(end)
+                todo.append(end)
+    for cut in sorted(cuts, reverse=True):
+        if m := _PLACE.match(text, cut):
+            return m
+    return _PLACE.search(text, max(cuts)) if search else None
 
 
 _NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
@@ -599,8 +636,7 @@ def _fill_places_from_address(out: pd.DataFrame) -> None:
                     out.loc[rows & (out[fld] == ""), fld] = value
     missing = (out["township"] == "") | (out["village"] == "")
     for j in out.index[missing & (out["address"] != "")]:
-        address = _ADMIN_PREFIX.sub("", out.at[j, "address"] or "", count=1)
-        m = _PLACE.search(address)
+        m = _place_after_admin(out.at[j, "address"] or "", search=True)
         if m:
             if not out.at[j, "township"]:
                 out.at[j, "township"] = m.group(1)
