@@ -28,6 +28,7 @@ _PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))([\u4e00-\u9fff]{
 # The last character of a province, prefecture, county or district name (省, 自治区, 市, 州, 盟, 县, 区, 旗 …): a run of such
 # names leads an address or a title.
 _ADMIN_ENDS = frozenset("省市州盟县区旗")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办事处)$")
 # A sheet per village ('梅塘村', '城关镇东风社区', '城关镇-梅塘村'); not '农村' or '低保农村' (a programme's sheet).
 _VILLAGE_SHEET = re.compile(r"^(?:([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))[-_·\s]?)?((?![\u4e00-\u9fff]*农村$)[\u4e00-\u9fff]{2,10}(?:村|社区|居委会))$")
@@ -566,7 +567,7 @@ def _place_after_admin(text: str, search: bool = False) -> re.Match | None:
     while todo:
         at = todo.pop()
         for end in range(at + 2, min(len(text), at + 11) + 1):  # a name of 2 to 11 characters
-            if not "\u4e00" <= text[end - 1] <= "\u9fff":
+            if not _HAN.match(text, end - 1):
                 break
             if text[end - 1] in _ADMIN_ENDS and end not in cuts:
                 cuts.add(end)
