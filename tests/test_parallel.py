@@ -178,6 +178,21 @@ def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp
 
     original = problem_list.write_csv
     monkeypatch.setattr(problem_list, "write_csv", write_csv)
+    # this process's first part made slow, so that the copy takes the next (findings.csv) however late the machine
+    # lets it start (the two take parts as they come)
+    shared, parent = problem_list.parallel.shared, os.getpid()
+
+    def slow_first(items, run, *args, **kwargs):
+        started = []
+
+        def paced(item):
+            if os.getpid() == parent and not started:
+                started.append(item)
+                time.sleep(1.0)
+            return run(item)
+        return shared(items, paced, *args, **kwargs)
+
+    monkeypatch.setattr(problem_list.parallel, "shared", slow_first)
     options = {"as_of": AS_OF.isoformat()}
     outs = {}
     for workers in ("1", "2"):
