@@ -661,3 +661,20 @@ def test_a_column_read_from_several_files_is_named_by_each_header():
     files = [Table("migrations", Path(f"迁出{k}.csv"), pd.DataFrame(), {"reason": label})
              for k, label in enumerate(["迁移原因代码", "迁移原因", "迁移原因代码"])]
     assert [w for w in value_warnings(ctx, files) if "“迁移原因代码”/“迁移原因”列" in w]
+
+
+@pytest.mark.parametrize("roster_old, list_old, said", [
+    (False, True, "名单上为 15 位旧身份证号"), (True, False, "花名册上为 15 位旧身份证号"), (False, False, None),
+    (True, True, None),  # the same 15 digits in both files: nothing to explain
+])
+def test_an_exact_link_through_a_15_digit_old_id_says_which_file_holds_it(roster_old, list_old, said):
+    """held-out 131: a 一代证 read as its 18-character upgrade is 高 "身份证号一致", but the clerk finds 15 digits in that
+    file: the key says so."""
+    pid = make_id("19700101", 112)
+    old = pid[:6] + pid[8:17]  # the same person's 15-digit form
+    ctx = context(household("马敏珍", old if roster_old else pid),
+                  {"deaths": [{"name": "马敏珍", "id": old if list_old else pid, "date": "2026-03-01"}]})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == "高"
+    assert found.key == (f"身份证号一致（{said}，升为 18 位后" + ("与名单一致）" if roster_old else "与花名册一致）")
+                         if said else "身份证号一致")

@@ -71,6 +71,26 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         found.loc[at, "confidence"] = MEDIUM
         found.loc[at, "key"] = [f"身份证号一致，但姓名不一致（名单上为“{ref.at[r, shown]}”），请核对是否同一人"
                                 for r in found.loc[at, "r"].tolist()]
+    return _old_forms(found, members, ref, id_col)
+
+
+_OLD_FORM = {(True, False): "花名册上为 15 位旧身份证号，升为 18 位后与名单一致",
+             (False, True): "名单上为 15 位旧身份证号，升为 18 位后与花名册一致"}
+
+
+def _old_forms(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str) -> pd.DataFrame:
+    """An exact link through a 15-digit 一代证 on one side says so: the clerk finds those 15 digits in that file, not the
+    18 they were read as."""
+    raw = id_col[: -len("id")] + "id_raw"
+    if found.empty or "id_raw" not in members.columns or raw not in ref.columns:
+        return found
+    at = np.flatnonzero((found["key"] == "身份证号一致").to_numpy())
+    sides = zip([ids.old_form(c) for c in members.loc[found["m"].iloc[at], "id_raw"].tolist()],
+                [ids.old_form(c) for c in ref.loc[found["r"].iloc[at], raw].tolist()])
+    said = [(k, f"身份证号一致（{_OLD_FORM[side]}）") for k, side in zip(at.tolist(), sides) if side in _OLD_FORM]
+    if said:
+        found = found.copy()
+        found.loc[[k for k, _ in said], "key"] = [key for _, key in said]
     return found
 
 

@@ -228,6 +228,17 @@ def id_number(raw: object) -> IdInfo:
     return IdInfo(text, FORMAT, 0)
 
 
+def old_form(raw: object) -> bool:
+    """Whether an ID cell holds a 15-digit 一代证 number (as text or as a number): read as its 18-character upgrade, which
+    the cell itself does not show."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, (int, float)):
+        return len(_numeric_digits(raw)) == 15
+    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(raw or "")).strip())
+    return len(text) == 15 and text.isdigit()
+
+
 # An 18-character ID inside a cell that holds other words too (a name beside it: held-out 124, 51 rows left unread)
 _EMBEDDED = re.compile(r"(?<![0-9A-Z])[1-9]\d{16}[0-9X](?![0-9A-Z])")
 
