@@ -229,7 +229,7 @@ AFTER_CHECKS = ("money:sources", "wages:thin")
 def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:
     """'（工作表“龙布镇”、工作表“鹤子镇”）': the sheets some rows are on, when a file of that kind has several sheets ('' else),
     so that the clerk knows which township's file to have exported again."""
-    if column not in frame.columns or not any(t.kind == kind and len(t.sheets) > 1 for t in inputs.tables):
+    if column not in frame.columns or not any(t.kind == kind and len(t.sheets) > 1 for t in getattr(inputs, "tables", ())):
         return ""
     on = pd.unique(frame[column].to_numpy(dtype=object)[np.asarray(rows, dtype=bool)]).tolist()
     return "（" + "、".join(f"工作表“{sheet}”" for sheet in on) + "）" if on and all(on) else ""
