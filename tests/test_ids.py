@@ -120,3 +120,13 @@ def test_code_checks_agree_with_the_check_character(rows):
         assert shaped[k] == is_shaped
         if is_shaped:
             assert check_ok[k] == (ids.check_char(text[:17]) == text[17])
+
+
+@pytest.mark.parametrize("cell, old", [
+    ("430523500101123", True), ("430523 500101123", True), ("４３０５２３５００１０１１２３", True),
+    ("430523500101123.0", True),  # (a number's text: read as the 15 digits, as id_number reads it)
+    (430523500101123.0, True), (430523500101123, True),
+    ("430523195001011234", False), ("43052350010112", False), ("", False), (None, False), (True, False),
+])
+def test_old_form_tells_a_15_digit_cell(cell, old):
+    assert ids.old_form(cell) is old

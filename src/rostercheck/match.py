@@ -26,6 +26,7 @@ from .normalize.values import rounded_up
 _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
 _CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
 LINK_COLUMNS = ["m", "r", "confidence", "key"]
+EXACT_KEY = "身份证号一致"  # the key of an exact link (two equal valid IDs)
 
 
 def _other_name(a: str, b: str, names: nm.NameMatchParams) -> bool:
@@ -84,10 +85,10 @@ def _old_forms(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id
     raw = id_col[: -len("id")] + "id_raw"
     if found.empty or "id_raw" not in members.columns or raw not in ref.columns:
         return found
-    at = np.flatnonzero((found["key"] == "身份证号一致").to_numpy())
+    at = np.flatnonzero((found["key"] == EXACT_KEY).to_numpy())
     sides = zip([ids.old_form(c) for c in members.loc[found["m"].iloc[at], "id_raw"].tolist()],
                 [ids.old_form(c) for c in ref.loc[found["r"].iloc[at], raw].tolist()])
-    said = [(k, f"身份证号一致（{_OLD_FORM[side]}）") for k, side in zip(at.tolist(), sides) if side in _OLD_FORM]
+    said = [(k, f"{EXACT_KEY}（{_OLD_FORM[side]}）") for k, side in zip(at.tolist(), sides) if side in _OLD_FORM]
     if said:
         found = found.copy()
         found.loc[[k for k, _ in said], "key"] = [key for _, key in said]
@@ -121,7 +122,7 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     else:
         b = b[b.id.isin(a.id.to_numpy())]
     exact = a.merge(b, on="id")[["m", "r"]]
-    exact = exact.assign(confidence=HIGH, key="身份证号一致")
+    exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
     repaired = _repaired(left, right, lcols, rcols)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)

@@ -90,7 +90,7 @@ def _readings() -> dict[int, str] | None:
         loader = importlib.util.spec_from_file_location("_rostercheck_pinyin_dict", path)
         module = importlib.util.module_from_spec(loader)
         loader.loader.exec_module(module)
-        return dict(module.pinyin_dict)
+        return module.pinyin_dict
     except Exception:  # noqa: BLE001 - any other layout of the package: pypinyin itself
         return None
 

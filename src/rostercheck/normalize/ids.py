@@ -210,9 +210,7 @@ def id_number(raw: object) -> IdInfo:
             if len(digits) <= EXCEL_DIGITS:
                 return id_number(digits)
             return IdInfo(digits[:18], NUMERIC, min(len(mantissa), EXCEL_DIGITS))
-    if text.endswith(".0") and text[:-2].isdigit():
-        text = text[:-2]
-    text = _SEPARATORS.sub("", text)
+    text = _bare(text)
     if len(text) == 15 and text.isdigit():
         upgraded = upgrade15(text)
         if birth_date(upgraded) is None:
@@ -235,8 +233,15 @@ def old_form(raw: object) -> bool:
         return False
     if isinstance(raw, (int, float)):
         return len(_numeric_digits(raw)) == 15
-    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(raw or "")).strip())
+    text = _bare(unicodedata.normalize("NFKC", str(raw or "")).strip())
     return len(text) == 15 and text.isdigit()
+
+
+def _bare(text: str) -> str:
+    """An ID cell's text without a number's trailing '.0' and without separators (spaces, dashes, quotes, dots)."""
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    return _SEPARATORS.sub("", text)
 
 
 # An 18-character ID inside a cell that holds other words too (a name beside it: held-out 124, 51 rows left unread)
