@@ -227,6 +227,19 @@ def test_a_damaged_id_in_one_township_is_a_medium_duplicate_of_the_same_person_i
         assert flagged(context(household("张三", A) + household("张三", apart[:17] + "0", township="河口乡")), "D01") == []
 
 
+def test_an_id_cut_after_15_characters_is_invalid_and_said_apart():
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    ctx = context(household("张三", A[:15]))
+    found, _ = run_checks(ctx, ["D03"])
+    assert [(f.confidence, f.evidence.split("身份证号", 1)[1]) for f in found] == [
+        ("高", f"“{A[:15]}”只有 15 位（且不是有效的 15 位旧身份证号，后 3 位缺失）")]
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists={}, labels={}))
+    assert any(w.startswith("花名册中有 1 个身份证号只有 15 或 16 位") and "姓名+现有各位" in w for w in said), said
+
+
 def test_a_head_enrolled_in_two_townships_is_a_duplicate():
     rows = household("张三", A) + household("张三", A, township="河口乡", village="南村")
     assert flagged(context(rows), "D01") == [("张三", "高")]

@@ -33,6 +33,11 @@ MALE = "430521198001011237"
         ("43052119800101", "43052119800101", ids.FORMAT),
         ("43052119800101123", "43052119800101123", ids.SHORT),  # the last character (the check) lost
         ("43052119801301123", "43052119801301123", ids.FORMAT),  # 17 digits without a real birth date
+        # an 18-character ID cut after 15 or 16 (a system field of the old width): no 一代证 (month 19), a birth date kept
+        ("430521198001011", "430521198001011", ids.SHORT), ("4305211980010112", "4305211980010112", ids.SHORT),
+        ("430521199913011", ids.upgrade15("430521199913011"), ids.DATE),  # neither: month 99 or 13
+        # both readings possible (a child born 2005 cut short, or an 一代证 of 1920): the 一代证 is read, as the standard says
+        ("430521200501150", ids.upgrade15("430521200501150"), ids.VALID),
         ("", "", ids.MISSING),
         (None, "", ids.MISSING),
         ("无", "", ids.MISSING),
@@ -47,6 +52,16 @@ MALE = "430521198001011237"
 def test_id_number(raw, value, status):
     info = ids.id_number(raw)
     assert (info.value, info.status) == (value, status)
+
+
+@pytest.mark.parametrize("raw, kept", [(MALE[:17], 17), (MALE[:16], 16), (MALE[:15], 15), (int(MALE[:15]), 15)])
+def test_an_id_cut_short_keeps_the_digits_it_has(raw, kept):
+    info = ids.id_number(raw)
+    assert (info.status, info.reliable, info.value) == (ids.SHORT, kept, MALE[:kept]) and not info.ok
+    assert ids.birth_date(info.value) == dt.date(1980, 1, 1)
+    assert ids.status_label(info.status, info.reliable) == (
+        "少一位（末位校验码缺失）" if kept == 17 else
+        "只有 15 位（且不是有效的 15 位旧身份证号，后 3 位缺失）" if kept == 15 else "只有 16 位（后 2 位缺失）")
 
 
 def test_numeric_ids_keep_only_fifteen_reliable_digits():

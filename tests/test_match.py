@@ -12,6 +12,7 @@ BAD = GOOD[:17] + ("0" if GOOD[17] != "0" else "1")  # the check character misty
 OTHER_BAD = make_id("19400303", 313)[:17] + BAD[17]  # another number of that birth date, two digits apart
 NUMBER = GOOD[:15] + "000"  # typed as a number: the last digits lost
 SHORT = GOOD[:17]  # the last character (the check) lost
+CUT = GOOD[:15]  # cut after 15 characters: no 一代证 (its month would be 40)
 
 
 def people(*rows: tuple[str, str]) -> pd.DataFrame:
@@ -36,6 +37,10 @@ def people(*rows: tuple[str, str]) -> pd.DataFrame:
         (("赵六", SHORT), ("赵六", GOOD), "中"),
         (("赵六", GOOD), ("钱七", SHORT), None),  # 17 digits left, another name
         (("赵六", GOOD), ("赵六", GOOD[:16] + "9"), None),  # 17 digits, one of them another
+        (("赵六", GOOD), ("赵六", CUT), "中"),  # 15 digits left, same name
+        (("赵六", CUT), ("赵六", GOOD), "中"),
+        (("赵六", GOOD), ("钱七", CUT), None),  # 15 digits left, another name
+        (("赵六", GOOD), ("赵六", GOOD[:14] + "9"), None),  # 15 digits, the last of them another
     ],
 )
 def test_link_confidence(left, right, confidence):
@@ -52,6 +57,11 @@ def test_same_damaged_id_key_says_it_is_not_exact():
 def test_an_id_missing_its_last_character_is_said_so():
     found = link_lists(people(("赵六", GOOD)), people(("赵六", SHORT)))
     assert "少一位" in found.at[0, "key"] and "前 17 位" in found.at[0, "key"]
+
+
+def test_an_id_cut_after_15_characters_is_said_so():
+    found = link_lists(people(("赵六", GOOD)), people(("赵六", CUT)))
+    assert "只有 15 位（后 3 位缺失）" in found.at[0, "key"] and "前 15 位" in found.at[0, "key"]
 
 
 def test_two_neighbouring_digits_swapped_are_said_so():

@@ -253,10 +253,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                    "（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
                    + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法与名单比对" if few else "")
                    + "，请尽快更正。")
-    short = int((inputs.members["id_status"] == ids.SHORT).sum())
-    if short:  # (README: IDs of 17 characters are said apart)
-        out.append(f"{roster}中有 {short} 个身份证号只有 17 位（末位校验码缺失），这些人只按“姓名+前17位”以中等置信度比对，"
-                   "请核对后补全。")
+    for count, what, kept in _cut_ids(inputs.members):  # (README: IDs cut short are said apart)
+        out.append(f"{roster}中有 {count} 个身份证号{what}，这些人只按“姓名+{kept}”以中等置信度比对，请核对后补全。")
     if "account_cut" in inputs.members.columns:
         cut = inputs.members.loc[inputs.members["account_cut"].astype(bool), "household"].nunique()
         if cut:
@@ -289,11 +287,23 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                        + (f"；其中 {blind} 行没有身份证号，无法判断领取人是谁：这些行不列为不在册人员领取或重复发放，"
                           "其所属月份不核查应发未发" if blind else "")
                        + "。请让报送单位把账号列设为“文本”后重新导出。")
-        short = int((ref["id_status"] == ids.SHORT).sum())
-        if short:
-            out.append(f"{inputs.labels[kind]}中有 {short} 个身份证号只有 17 位（末位校验码缺失，只按姓名+前17位以中等置信度比对）。"
+        for count, what, kept in _cut_ids(ref):
+            out.append(f"{inputs.labels[kind]}中有 {count} 个身份证号{what[:-1]}，只按姓名+{kept}以中等置信度比对）。"
                        "请让报送单位核对后重新导出。")
     return out
+
+
+def _cut_ids(frame: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """(count, what, the digits compared) for a frame's IDs cut short (:data:`ids.SHORT`): those missing only the
+    check character, and those cut after 15 or 16 digits (a 15-digit one is no 一代证: its date is impossible)."""
+    short = (frame["id_status"] == ids.SHORT).to_numpy()
+    if not short.any():
+        return []
+    kept = (pd.to_numeric(frame["id_reliable"], errors="coerce").fillna(17).to_numpy()[short]
+            if "id_reliable" in frame.columns else np.full(int(short.sum()), 17))
+    last, cut = int((kept >= 17).sum()), int((kept < 17).sum())
+    return ([(last, "只有 17 位（末位校验码缺失）", "前17位")] if last else []) + (
+        [(cut, "只有 15 或 16 位（不是有效的 15 位旧身份证号，后几位缺失）", "现有各位")] if cut else [])
 
 
 def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[], bool]) -> dict[str, list[Finding]]:

@@ -207,8 +207,10 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
         return ""
     if ids.SHORT in (sa, sb):
         n = min(ra, rb)
-        if n >= 17 and a[:n] == b[:n]:
-            return "姓名一致；身份证号少一位（末位校验码缺失），前 17 位（含出生日期）一致"
+        if n >= ids.MIN_CUT and a[:n] == b[:n]:
+            if n == 17:
+                return "姓名一致；身份证号少一位（末位校验码缺失），前 17 位（含出生日期）一致"
+            return f"姓名一致；身份证号只有 {n} 位（后 {18 - n} 位缺失），前 {n} 位（含出生日期）一致"
         return ""
     if ids.CHECK in (sa, sb):
         ba, bb = ids.birth_date(a), ids.birth_date(b)

@@ -19,7 +19,7 @@ VALID = "valid"
 CHECK = "check"  # check character wrong: usually one mistyped digit
 DATE = "date"  # birth date impossible
 NUMERIC = "numeric"  # stored as a number: digits beyond the 15th are lost
-SHORT = "short"  # 17 digits with a real birth date: the last character (the check) lost
+SHORT = "short"  # 15–17 digits with a real birth date (not a 15-digit 一代证): the last characters lost (17: the check)
 FORMAT = "format"  # wrong length or characters
 MISSING = "missing"
 
@@ -32,6 +32,10 @@ STATUS_LABELS = {
     FORMAT: "位数或字符不符",
     MISSING: "为空",
 }
+
+# An ID cut short keeps at least region, birth date and one digit of the sequence (a cut 15-digit text is no 一代证:
+# upgrade15 gives an impossible date), and says so (status SHORT, reliable = the digits kept).
+MIN_CUT = 15
 
 # Excel keeps 15 significant digits of a number.
 EXCEL_DIGITS = 15
@@ -50,8 +54,8 @@ class IdInfo:
     Attributes:
         value: the normalised text (18 characters when the shape allows it, else the cleaned text).
         status: one of VALID, CHECK, DATE, NUMERIC, SHORT, FORMAT, MISSING.
-        reliable: how many leading characters are trustworthy (18 for a valid ID, 15 for a number, 17 for an ID
-            missing its last character).
+        reliable: how many leading characters are trustworthy (18 for a valid ID, 15 for a number, 15–17 for an ID
+            cut short: the characters it kept).
     """
 
     value: str
@@ -118,6 +122,14 @@ def age_on(born: dt.date, on: dt.date) -> int:
         Completed years.
     """
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def status_label(status: str, reliable: int) -> str:
+    """An ID's status in words (:data:`STATUS_LABELS`); an ID cut before its 17th character says how many it kept."""
+    if status == SHORT and reliable < 17:
+        kept = "且不是有效的 15 位旧身份证号，" if reliable == 15 else ""
+        return f"只有 {reliable} 位（{kept}后 {18 - reliable} 位缺失）"
+    return STATUS_LABELS[status]
 
 
 def upgrade15(value: str) -> str:
@@ -213,13 +225,16 @@ def id_number(raw: object) -> IdInfo:
     text = _bare(text)
     if len(text) == 15 and text.isdigit():
         upgraded = upgrade15(text)
-        if birth_date(upgraded) is None:
+        if birth_date(upgraded) is not None:
+            return IdInfo(upgraded, VALID, 18)
+        if birth_date(text) is None:
             return IdInfo(upgraded, DATE, 6)
-        return IdInfo(upgraded, VALID, 18)
+        # no 一代证 (its date is impossible), but an 18-character ID cut after 15 (a system field of the old width):
+        # region, birth date and a digit survive
     if len(text) == 18:
         return _classify18(text)
-    if len(text) == 17 and text.isdigit() and birth_date(text) is not None:
-        return IdInfo(text, SHORT, 17)
+    if MIN_CUT <= len(text) <= 17 and text.isdigit() and birth_date(text) is not None:
+        return IdInfo(text, SHORT, len(text))
     embedded = _EMBEDDED.findall(text)  # '陈春军 431122198106178474', 'ID:…（户主）': the one ID the cell holds
     if len(embedded) == 1 and _EMBEDDED.sub("", text).strip():
         return _classify18(embedded[0])

@@ -240,7 +240,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     # a birth date still to come (after the review date and today: a roster exported after the review date may list a
     # baby born since) although the check character fits
     unborn = max(ctx.as_of, dt.date.today())
-    for j, status, raw, birth in zip(mem.index, mem["id_status"], mem["id_raw"], mem["birth"]):
+    for j, status, raw, birth, kept in zip(mem.index, mem["id_status"], mem["id_raw"], mem["birth"], mem["id_reliable"]):
         if status == ids.VALID and isinstance(birth, dt.date) and birth > unborn:
             evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”的出生日期 {birth.isoformat()} 还没有到"
             out.append(Finding("D03", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
@@ -250,7 +250,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
             continue
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
-        evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.STATUS_LABELS[status]}"
+        evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.status_label(status, kept)}"
         if status == ids.CHECK:
             evidence += f"（按前 17 位应为 {ids.check_char(mem.at[j, 'id'][:17])}）"
         out.append(Finding("D03", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
