@@ -678,3 +678,40 @@ def test_an_exact_link_through_a_15_digit_old_id_says_which_file_holds_it(roster
     assert found.confidence == "高"
     assert found.key == (f"身份证号一致（{said}，升为 18 位后" + ("与名单一致）" if roster_old else "与花名册一致）")
                          if said else "身份证号一致")
+
+
+# held-out 132: dates a clerk typed that no reader can take (two-digit years) or that say the date is not known
+@pytest.mark.parametrize(
+    "row, expected, said",
+    [
+        ({"start": "26.3.5", "end": "27.3.4"}, [("王五", "中")], "入监日期“26.3.5”无法识别，刑期止日“27.3.4”无法识别"),
+        ({"start": "2025-01-01", "end": "不详"}, [("王五", "中")], "刑期止日写为“不详”"),
+        ({"start": "2025-01-01", "end": "不详", "status": "在押"}, [("王五", "高")], None),  # the list says so
+        ({"start": "2025-01-01", "end": None}, [("王五", "高")], None),  # a term without its end on a list of prisoners
+        ({"start": None, "end": None}, [], None),  # nothing says custody covers the day
+    ],
+)
+def test_a_prisoners_dates_not_read_keep_a_medium_lead(row, expected, said):
+    lists = {"prisoners": [{"name": "王五", "id": C, **row}]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C02") == expected
+    if said:
+        evidence = run_checks(ctx, ["C02"])[0][0].evidence
+        assert said in evidence and "请核实核查日期" in evidence and "在服刑期内" in evidence, evidence
+
+
+@pytest.mark.parametrize("moved, expected, said", [
+    ("26.2.10", "中", "迁出日期“26.2.10”无法识别"), ("不详", "中", "迁出日期写为“不详”"), (None, "高", None),
+    ("2026-02-10", "高", None)])
+def test_a_move_date_not_read_lowers_the_lead_one_step(moved, expected, said):
+    lists = {"migrations": [{"name": "李梅", "id": B, "date": moved, "dest": "广东省深圳市", "reason": "务工"}]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C02") == [("李梅", expected)]
+    evidence = run_checks(ctx, ["C02"])[0][0].evidence
+    assert (said in evidence) if said else "无法识别" not in evidence and "写为" not in evidence
+
+
+def test_a_death_date_said_not_known_is_not_called_unreadable():
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "不详"}]}
+    evidence = run_checks(context(roster(), lists), ["C02"])[0][0].evidence
+    assert "死亡日期写为“不详”" in evidence and "无法识别" not in evidence

