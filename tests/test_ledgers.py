@@ -723,3 +723,30 @@ def test_groups_of_many_wide_columns_are_the_rows_of_equal_cells_without_overflo
     group, first = groups(frame, list("abcdef"))
     expected, _ = pd.factorize(pd.Series(list(zip(*(frame[c] for c in "abcdef")))))
     assert (group == expected).all() and (first == [np.flatnonzero(expected == g)[0] for g in range(len(first))]).all()
+
+
+def test_a_month_typed_into_a_header_cell_is_that_months_column(tmp_path):
+    # held-out 132: '2026年8月' typed into a header became the date 2026-08-01: the whole August column was left out
+    wb = xlsxwriter.Workbook(tmp_path / "特困供养金发放汇总表.xlsx")
+    ws = wb.add_worksheet("汇总")
+    for j, v in enumerate(["序号", "姓名", "身份证号码", "2026年7月"]):
+        ws.write(0, j, v)
+    ws.write_datetime(0, 4, dt.datetime(2026, 8, 1), wb.add_format({"num_format": "yyyy年m月"}))
+    ws.write(0, 5, "2026年9月")
+    for j, v in enumerate([1, "张三", A, 1576, 1576, 1576]):
+        ws.write(1, j, v)
+    wb.close()
+    frame = load_ledgers([tmp_path / "特困供养金发放汇总表.xlsx"], AS_OF)[1]
+    assert sorted(frame["month"]) == ["2026-07", "2026-08", "2026-09"]
+
+
+def test_a_month_cell_2025_1_in_a_sheet_named_for_october_is_october_and_said(tmp_path):
+    # held-out 132: 2025.10 typed as a number shows as 2025.1: 53 October payments were read as January's
+    path = write(tmp_path / "低保金发放明细_2025年10月.xlsx", {"10月": [
+        ["户主姓名", "户主身份证号", "所属月份", "发放金额"], ["张三", A, 2025.1, 300], ["李四", B, "2025.10", 300]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2025-10", "2025-10"]
+    assert any("“2025.1”" in n and "按 2025-10 计" in n for n in tables[0].warnings), tables[0].warnings
+    path = write(tmp_path / "低保金发放明细_2026年1月.xlsx", {"1月": [
+        ["户主姓名", "户主身份证号", "所属月份", "发放金额"], ["张三", A, 2026.1, 300]]})
+    assert list(load_ledgers([path], AS_OF)[1]["month"]) == ["2026-01"]  # January where the sheet says January
