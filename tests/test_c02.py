@@ -715,3 +715,15 @@ def test_a_death_date_said_not_known_is_not_called_unreadable():
     lists = {"deaths": [{"name": "李梅", "id": B, "date": "不详"}]}
     evidence = run_checks(context(roster(), lists), ["C02"])[0][0].evidence
     assert "死亡日期写为“不详”" in evidence and "无法识别" not in evidence
+
+
+def test_event_dates_not_read_are_counted_in_a_notice_naming_what_they_cost():
+    from rostercheck.rules._vocab import value_warnings
+
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "26.8.15"}, {"name": "王小", "id": D, "date": "不详"},
+                        {"name": "赵大", "id": make_id("19400404", 141), "date": "2026-05-01"}],
+             "prisoners": [{"name": "王五", "id": C, "start": "2025-01-01", "end": "无期"}]}
+    said = value_warnings(context(roster(), lists))
+    dates = [w for w in said if "日期未能识别" in w]
+    assert len(dates) == 1 and "“死亡日期”列有 2 行" in dates[0] and "“26.8.15”1 行" in dates[0], said
+    assert "资金核查无法计算这些人死亡后多发的月份" in dates[0]  # (无期 is a sentence, no date not read)

@@ -86,3 +86,13 @@ def test_move_judged_as_c02_judges_it(tmp_path):
     assert f.confidence == "中" and "迁移原因是代码" not in f.evidence  # (her share of the household's payment)
     ctx = money_context(roster(), ledger(), {"migrations": [{**move, "dest": "广东省深圳市", "reason": "05"}]}, config=named)
     assert findings(ctx, "F02") == []
+
+
+def test_a_term_end_not_read_counts_custody_to_date_at_medium_and_says_so():
+    # held-out 132: 刑期止日 27.3.4 or 不详: custody counted to date, said, never at 高
+    for end, said in (("27.3.4", "刑期止日“27.3.4”无法识别"), ("不详", "刑期止日写为“不详”")):
+        ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "end": end}]})
+        assert money(ctx, "F02") == [("张三", "中", 516.0 * 6, None)]
+        assert f"{said}，按至今在押计" in findings(ctx, "F02")[0].evidence
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "end": "无期"}]})
+    assert money(ctx, "F02") == [("张三", "高", 516.0 * 6, None)]  # a life sentence is no date not read

@@ -64,6 +64,20 @@ def test_payee_on_no_roster_paid_this_quarter_is_not_enrolled_at_medium():
     assert money(money_context(roster(), rows), "F03") == []
 
 
+@pytest.mark.parametrize("date, said", [("26.5.20", "停保（退出）日期“26.5.20”无法识别"), ("不详", "停保（退出）日期写为“不详”"),
+                                        (None, "停保（退出）日期未填")])
+@pytest.mark.parametrize("by_head", [False, True])
+def test_a_payee_on_the_exit_list_without_a_date_read_is_never_said_to_be_on_no_exit_list(date, said, by_head):
+    # held-out 132: '26.5.20', 不详 or a blank 停保日期 dropped the exit: F03 said 不在册 … 也不在停保（退出）名单中
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "周九", m, 516, head_id=STRAY, head_name="周九") if by_head else pay(STRAY, "周九", m, 516)
+             for m in months("2026-05", "2026-09")]
+    ctx = money_context(roster(), rows, {"exits": [{"name": "周九", "id": STRAY, "date": date, "reason": "收入超标"}]})
+    found = findings(ctx, "F03")
+    assert [(f.confidence, f.recover) for f in found] == [("中", 516.0 * 3)]
+    assert f"{said}，停保后多发的月份无法计算" in found[0].evidence and "也不在停保" not in found[0].evidence
+
+
 def test_not_enrolled_is_counted_from_the_quarter_the_roster_names_when_reviewed_after_it():
     import datetime as dt
 

@@ -7,11 +7,14 @@ The warnings reach the console with the tables' own warnings (``audit.audit``, `
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import Context
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN
+from .c02_status import INDEFINITE
 from ._econ import pension_status, property_status, status_class, vehicle_status, vehicle_type_known, vehicle_use
 
 Classifier = Callable[[str], str]
@@ -215,6 +218,17 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
 ]
 
 
+# Event dates (kind, field, label, what a date not read does): said, as the values above are
+_MONEY = "资金核查无法计算这些人{}后多发的月份"
+DATE_COLUMNS: list[tuple[str, str, str, str]] = [
+    ("deaths", "date", "死亡日期", "这些人的 C02 置信度降一级，" + _MONEY.format("死亡")),
+    ("prisoners", "start", "入监日期", "只按其余日期和服刑状态判断（C02 最高为“中”），" + _MONEY.format("入监")),
+    ("prisoners", "end", "刑期止日", "只按其余日期和服刑状态判断（C02 最高为“中”），资金核查按入监后一直在押计（最高为“中”）"),
+    ("migrations", "date", "迁出日期", "这些人的 C02 置信度降一级，" + _MONEY.format("迁出")),
+    ("exits", "date", "停保（退出）日期", _MONEY.format("停保")),
+]
+
+
 def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | None = None) -> list[str]:
     """Return one Chinese warning per list column holding values the checks do not recognise, with counts.
 
@@ -233,6 +247,19 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
             if label not in named:
                 named.append(label)
     out = []
+    for kind, fld, label, consequence in DATE_COLUMNS:  # (first: a date not read changes what is found)
+        frame = ctx.lists.get(kind)
+        if kinds is not None and kind not in kinds or frame is None or f"{fld}_text" not in frame.columns:
+            continue
+        written = frame[f"{fld}_text"].astype(object).where(frame[f"{fld}_text"].notna(), "").astype(str).str.strip()
+        unread = written[(written != "") & ~frame[fld].map(lambda v: isinstance(v, dt.date)).astype(bool)
+                         & ~written.str.contains("|".join(INDEFINITE))]  # (无期, 死缓: a sentence, not a date)
+        if len(unread):
+            found = Counter(unread.tolist())
+            label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label
+            shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5)) + (f"等 {len(found)} 种写法" if len(found) > 5 else "")
+            out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {len(unread)} 行的日期未能识别或未写明（{shown}），"
+                       f"{consequence}；请写成 2026-08-15 这样的格式（年份写全 4 位）。")
     for kind, fld, label, make, consequence, hint in COLUMNS:
         if kinds is not None and kind not in kinds:
             continue

@@ -12,7 +12,7 @@ from ..normalize import ids
 from . import fact_text, links, record_facts, rule, values, where
 from ._econ import linked_rows
 
-_INDEFINITE = ("无期", "死刑", "死缓")
+INDEFINITE = ("无期", "死刑", "死缓")
 # A date cell saying the date is not known (不详): no failure to read it, but no date either
 _NOT_KNOWN = re.compile(r"(不详|不清楚?|未知|待查|待核实?|无|/|-|—+)")
 
@@ -169,7 +169,7 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     held = any(w in status for w in params["custody_words"])  # 在押/服刑中: the list says so as of its export
     # neither dates, a life sentence nor a custody status: nothing says custody covers the day; dates written but not
     # read (26.3.5) may cover it (:func:`_prisoners` says so, at 中 at most)
-    return (isinstance(end, dt.date) or any(w in end_text for w in _INDEFINITE) or bool(start) or held
+    return (isinstance(end, dt.date) or any(w in end_text for w in INDEFINITE) or bool(start) or held
             or bool(unread_date(row, "start") or unread_date(row, "end")))
 
 
@@ -188,7 +188,7 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         if status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
             what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
-        if doubts and not held and not any(w in str(row.get("term", "") or "") for w in _INDEFINITE):
+        if doubts and not held and not any(w in str(row.get("term", "") or "") for w in INDEFINITE):
             # the term's dates not read: it may have ended (or not begun) by the review date
             what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")
                           + f"（{'，'.join(doubts)}，请核实核查日期 {ctx.as_of.isoformat()} 是否在服刑期内）",

