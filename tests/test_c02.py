@@ -727,3 +727,13 @@ def test_event_dates_not_read_are_counted_in_a_notice_naming_what_they_cost():
     dates = [w for w in said if "日期未能识别" in w]
     assert len(dates) == 1 and "“死亡日期”列有 2 行" in dates[0] and "“26.8.15”1 行" in dates[0], said
     assert "资金核查无法计算这些人死亡后多发的月份" in dates[0]  # (无期 is a sentence, no date not read)
+
+
+def test_a_death_dated_after_today_is_said_to_be_impossible():
+    from rostercheck.rules._vocab import value_warnings
+
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "2099-12-05"}, {"name": "王小", "id": D, "date": "2026-05-01"}]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C02") == [("王小", "高")]
+    said = [w for w in value_warnings(ctx) if "晚于今天" in w]
+    assert len(said) == 1 and "1 行" in said[0] and "2099-12-05" in said[0], said

@@ -229,6 +229,9 @@ DATE_COLUMNS: list[tuple[str, str, str, str]] = [
 ]
 
 
+_PAST_ONLY = {"deaths": ("date",), "prisoners": ("start",), "migrations": ("date",)}
+
+
 def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | None = None) -> list[str]:
     """Return one Chinese warning per list column holding values the checks do not recognise, with counts.
 
@@ -254,9 +257,15 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
         written = frame[f"{fld}_text"].astype(object).where(frame[f"{fld}_text"].notna(), "").astype(str).str.strip()
         unread = written[(written != "") & ~frame[fld].map(lambda v: isinstance(v, dt.date)).astype(bool)
                          & ~written.str.contains("|".join(INDEFINITE))]  # (无期, 死缓: a sentence, not a date)
+        label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label
+        if fld in _PAST_ONLY.get(kind, ()):  # a death, an admission or a move to come: a typing error (held-out 132)
+            later = frame[fld].map(lambda v: isinstance(v, dt.date) and v > dt.date.today()).astype(bool)
+            if later.any():
+                shown = "、".join(sorted({v.isoformat() for v in frame.loc[later, fld]})[:3])
+                out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {int(later.sum())} 行的日期晚于今天（{shown}），"
+                           "不可能已经发生，这些行按核查日期之后处理、不列为问题；请核对是否录错。")
         if len(unread):
             found = Counter(unread.tolist())
-            label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label
             shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5)) + (f"等 {len(found)} 种写法" if len(found) > 5 else "")
             out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {len(unread)} 行的日期未能识别或未写明（{shown}），"
                        f"{consequence}；请写成 2026-08-15 这样的格式（年份写全 4 位）。")
