@@ -725,3 +725,29 @@ def test_total_row_counting_people_under_the_id_column(tmp_path, merged):
     table = load_table(path, "prisoners")
     assert table.frame["name"].tolist() == ["张三", "李四"]
     assert table.title == "某县2026年第三季度服刑人员名单 城关镇"
+
+
+@pytest.mark.parametrize("kind, group, own", [
+    ("roster", "代理人信息", ["户主姓名", "户主身份证号", "银行账号"]),
+    ("vehicles", "经办人信息", ["所有人", "身份证明号码", "号牌号码"]),
+])
+def test_a_group_of_someone_elses_columns_over_a_header_merged_down_is_never_the_rows_own(tmp_path, kind, group, own):
+    # held-out 133: 代理人信息 over 姓名 | 身份证号 | 银行账号, the household's own columns merged over both rows: the
+    # lower row alone looked like a whole header, and the agent's account was the household's (a false RQ3 高)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["远安县申请家庭信息"])
+    ws.append([group, None, None, *own, "乡镇"])
+    ws.append(["姓名", "身份证号", "银行账号", None, None, None, None])
+    ws.merge_cells("A2:C2")
+    for col in "DEFG":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.append(["刘强", B, "6217000000000000001", "张三", A, "6217999999999999999" if kind == "roster" else "鄂E12345", "旧县镇"])
+    ws.append(["刘强", B, "6217000000000000001", "王五", D, "6217888888888888888" if kind == "roster" else "鄂E54321", "旧县镇"])
+    wb.save(tmp_path / "t.xlsx")
+    table = load_table(tmp_path / "t.xlsx", kind)
+    field = "head_id" if kind == "roster" else "id"
+    assert [str(v) for v in table.frame[field]] == [A, D]
+    if kind == "roster":
+        assert list(table.frame["bank_account"].astype(str)) == ["6217999999999999999", "6217888888888888888"]
+    assert list(table.frame["_row"]) == [4, 5]

@@ -50,7 +50,7 @@ def test_members_take_their_households_fields(tmp_path):
     assert m.loc[MOTHER_B, "village"] == "石桥村" and m.loc[MOTHER_B, "area_type"] == "农村"
     assert m.loc[SON_A, "household_size"] == 3
     assert "covered" in table.frame.columns
-    assert any("家庭编号合并" in w for w in table.warnings)
+    assert any("按“家庭编号”列合并" in w for w in table.warnings)
 
 
 def test_a_member_row_is_named_with_its_sheet_where_the_workbook_has_two(tmp_path):
@@ -141,3 +141,18 @@ def test_a_screening_names_the_sheet_of_each_familys_row(tmp_path):
     rows = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str, encoding="utf-8-sig").set_index("户主姓名")
     assert rows.at["张三", "申请文件"] == "新申请.xlsx（工作表“家庭成员信息”）" and rows.at["张三", "申请行"] == "2"
     assert rows.at["李四", "申请文件"] == "新申请.xlsx（工作表“家庭信息”）"  # a head listed on the household sheet only
+
+
+def test_an_application_number_beside_the_family_number_is_no_tie_while_they_pair_one_to_one(tmp_path):
+    # held-out 133: 申请编号 | 家庭编号 in both sheets of a system's export: two warnings asked the clerk to delete one
+    hh = [["SQ2", *h] for h in HOUSEHOLDS[:1]] + [["SQ1", *h] for h in HOUSEHOLDS[1:]]
+    members = [["SQ1", "H0001", "张三", HEAD_A, "02", "1", "是"], ["SQ1", "H0001", "王芳", WIFE_A, "10", "2", "是"],
+               ["SQ2", "H0002", "李四", HEAD_B, "02", "1", "是"]]
+    headers = (["申请编号", *HH_HEADER], ["申请编号", *M_HEADER])
+    table = load_table(_write(tmp_path / "申请.xlsx", hh, members, headers), "roster")
+    assert not [w for w in table.warnings if "户编号列" in w], table.warnings
+    assert any("按“申请编号”列合并" in w for w in table.warnings), table.warnings
+    # numbers that do not pair (two families under one application number): the tie is said
+    members[2][0] = "SQ1"
+    table = load_table(_write(tmp_path / "申请2.xlsx", hh, members, headers), "roster")
+    assert any("“申请编号”和第 2 列“家庭编号”都像是户编号列" in w for w in table.warnings), table.warnings

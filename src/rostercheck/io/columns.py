@@ -7,7 +7,7 @@ joined parent + child), so '户主信息/身份证号码' and '户主证件号' 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
@@ -656,6 +656,7 @@ class Assignment:
 
     mapping: dict[str, int]
     warnings: list[str]
+    ties: list[tuple[str, int, int, str]] = field(default_factory=list)  # (field, column read, rival, its warning)
 
 
 # The public-security population systems' field identifiers (the pinyin initials of the data element names), which
@@ -761,7 +762,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
         if twin is not None and _name_of(labels[col], labels[twin]):
             mapping[fld + TWIN] = twin
             taken.add(twin)
-    warnings = []
+    warnings, ties = [], []
     for fld, col in mapping.items():
         if TWIN in fld or fits[fld] < 1 or fld in _NOT_DECIDING:
             continue  # positional fallbacks take the first column left over by design
@@ -772,6 +773,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             what = FIELD_NAMES.get(fld, fld)
             warnings.append(f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是{what}列，"
                             f"已按第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
+            ties.append((fld, col, other, warnings[-1]))
     if kind == "businesses" and "id" not in mapping:  # only a 经营者 (or 投资人) named: the row is that person's
         for person in SECOND_PERSONS:
             if person + "_id" in mapping:
@@ -791,7 +793,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
             col = max(months, key=lambda c: (months[c], c))
             mapping["amount"] = col
             warnings.append(f"没有月发放金额列，按最后一个月份列（第 {col + 1} 列“{labels[col]}”）的金额计")
-    return Assignment(mapping, warnings)
+    return Assignment(mapping, warnings, ties)
 
 
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.

@@ -83,7 +83,10 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     first = sum(1 for i in range(member_at[0]) if i not in hh_at and i not in member_at)
     out[first:first] = joined
     # The household sheet's own warnings name it (the joined parts carry the member sheets' names).
-    notes[:0] = [f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按家庭编号合并",
+    first_layout = members[0][1]  # the column the members are joined by, as its header says (申请编号, 家庭编号 …)
+    by = first_layout.labels[first_layout.mapping["household_no"]] if first_layout.mapping["household_no"] < len(
+        first_layout.labels) else ""
+    notes[:0] = [f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按{f'“{by}”列' if by else '家庭编号'}合并",
                  *(f"家庭信息表（{hh_sheets}）{w}" for w in hh_layout.warnings)]
     return out, notes
 

