@@ -266,7 +266,8 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
                            "不可能已经发生，这些行按核查日期之后处理、不列为问题；请核对是否录错。")
         if len(unread):
             found = Counter(unread.tolist())
-            shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5)) + (f"等 {len(found)} 种写法" if len(found) > 5 else "")
+            shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5))
+            shown += f"等 {len(found)} 种写法" if len(found) > 5 else ""
             out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {len(unread)} 行的日期未能识别或未写明（{shown}），"
                        f"{consequence}；请写成 2026-08-15 这样的格式（年份写全 4 位）。")
     for kind, fld, label, make, consequence, hint in COLUMNS:

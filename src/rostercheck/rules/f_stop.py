@@ -18,8 +18,8 @@ import pandas as pd
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
-from ._money import (Ledger, _link_rows, care_home_rows, finding, ledger, months_text, payee_name, payment_lines, roster_months,
-                     subjects, weakest, yuan)
+from ._money import (Ledger, _link_rows, care_home_rows, finding, ledger, months_text, payee_name, payment_lines,
+                     roster_months, subjects, weakest, yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -247,23 +247,24 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     return found
 
 
-def _undated_exits(ctx: Context, led: Ledger, rows: list[int]) -> dict[int, str]:
-    """Ledger row → '在停保（退出）名单第 N 行，但停保日期…' for those of ``rows`` whose payee is on the exit list with
-    no exit date read (an exit with a date is an event: such a payee is no 不在册 one)."""
-    if not rows or not ctx.has("exits"):
+def _undated_exits(ctx: Context, led: Ledger, payees: dict[str, int]) -> dict[str, str]:
+    """Household → '在停保（退出）名单第 N 行，但停保日期…' for the households (→ one of their ledger rows) whose payee is
+    on the exit list with no exit date read (an exit with a date is an event: such a payee is no 不在册 one)."""
+    if not payees or not ctx.has("exits"):
         return {}
     from .c02_status import date_doubt
 
-    ref, out, f, at = ctx.lists["exits"], {}, led.frame, np.asarray(rows, dtype=np.int64)
+    ref, out, f, at = ctx.lists["exits"], {}, led.frame, np.asarray(list(payees.values()), dtype=np.int64)
     # the payee by its own ID, or by the head's (a ledger paid to the head names no member: as the events link it)
     found = pd.concat([_link_rows(f, ref, rows=at),
                        _link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", at)]) if "head_id" in f.columns \
         else _link_rows(f, ref, rows=at)
     for m, r in zip(found["m"].tolist(), found["r"].tolist()):
         row = ref.loc[r].to_dict()
-        if int(m) not in out and not isinstance(row.get("date"), dt.date):
+        h = led.household[int(m)]
+        if h not in out and not isinstance(row.get("date"), dt.date):
             doubt = date_doubt(row, "date", "停保（退出）日期") or "停保（退出）日期未填"
-            out[int(m)] = f"在{where(ctx, 'exits', row)}，但{doubt}，停保后多发的月份无法计算"
+            out[h] = f"在{where(ctx, 'exits', row)}，但{doubt}，停保后多发的月份无法计算"
     return out
 
 
@@ -288,7 +289,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
-    exits = _undated_exits(ctx, led, [rows[0] for rows in rows_by.values()])
+    exits = _undated_exits(ctx, led, {h: rows[0] for h, rows in rows_by.items()})
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
         if not any(led.cols["month"][r] in period for r in rows):
@@ -298,7 +299,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
         who = payee_name(ctx, led, rows[0])
         # on the exit list without a date read there (held-out 132: '26.5.20', 不详 or blank): said, never 'on no list'
-        listed = exits.get(rows[0], "也不在停保（退出）名单中")
+        listed = exits.get(h, "也不在停保（退出）名单中")
         evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，{listed}。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
