@@ -207,3 +207,19 @@ def test_ctrl_c_while_starting_gives_no_traceback() -> None:
     text = err.decode("utf-8", "replace")
     assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
     assert proc.returncode in (130, -signal.SIGINT)
+
+
+
+def test_the_file_table_keeps_file_names_whole_at_80_columns(tmp_path):
+    # '低保花名册_第三季度.xlsx' was cut '…第三季度.xl' | 'sx' at 80 columns; the table still fits
+    from rich.cells import cell_len
+
+    county = Path(__file__).parents[1] / "samples" / "county"
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", str(county), "--as-of", "2026-09-30",
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300,
+                            env={**__import__("os").environ, "COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("输入文件识别结果", 1)[1].splitlines()[1:]
+    table = lines[:next(k for k, line in enumerate(lines) if line.startswith("└"))]
+    assert max(cell_len(line) for line in table) <= 80
+    assert any("│ 低保花名册_第三季度.xlsx │" in line for line in table), "\n".join(table)

@@ -9,6 +9,7 @@ from typing import Iterator
 
 import pandas as pd
 from rich.console import Console
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
@@ -156,8 +157,6 @@ def _fold(tokens: list[str], room: int, lead: str = "", kinsoku: bool = True) ->
     """The tokens joined into lines of at most ``room`` cells (a token wider than that alone on its line), each line
     after the first starting with ``lead``. A space where a line breaks is dropped; with ``kinsoku``, 。，） never
     start a line and “（ never end one (the token before goes down with them)."""
-    from rich.cells import cell_len
-
     pieces, piece, used = [], [], 0
     for token in tokens:
         width = cell_len(token)
@@ -224,8 +223,6 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str], title: str = "
         title: the table caption.
         none: what is said when there is nothing to count.
     """
-    from rich.cells import cell_len
-
     from .order import natural_sorted
 
     if findings.empty:
@@ -304,8 +301,6 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
         findings: the findings frame.
         n: how many rows.
     """
-    from rich.cells import cell_len
-
     from .normalize.ids import mask_id
 
     if findings.empty:
@@ -327,6 +322,7 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
 
 
 _FOLDED_MIN = 4  # cells a folded column of names keeps: two Chinese characters a line
+FILE_NAME_WIDTH = 30  # the widest a file name's column is made to keep names whole (in terminal cells)
 
 
 def placements_table(placements: list) -> None:
@@ -336,9 +332,17 @@ def placements_table(placements: list) -> None:
         placements: :class:`rostercheck.classify.Placement` objects.
     """
     table = Table(title="输入文件识别结果")
-    for col in ("文件", "识别为", "依据（表头）", "行数"):
-        table.add_column(col, overflow="fold")
-    for p in placements:
-        table.add_row(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
-                      "" if p.rows is None else f"约 {p.rows}" if p.estimated else str(p.rows))
+    rows = [(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
+             "" if p.rows is None else f"约 {p.rows}" if p.estimated else str(p.rows)) for p in placements]
+    # A file name kept whole where it fits (at 80 columns: '低保花名册_第三季度.xlsx', not '….xl' over 'sx'): 依据 takes
+    # the room the other columns leave (each column's padding 2, the borders 5).
+    file_w = min(max((cell_len(r[0]) for r in rows), default=4), FILE_NAME_WIDTH)
+    kind_w = max([cell_len(p.label) for p in placements] + [cell_len("识别为")])
+    rows_w = max([cell_len(r[3]) for r in rows] + [cell_len("行数")])
+    table.add_column("文件", overflow="fold", width=file_w)
+    table.add_column("识别为", overflow="fold", width=kind_w)
+    table.add_column("依据（表头）", overflow="fold", width=max(out.width - file_w - kind_w - rows_w - 13, 8))
+    table.add_column("行数", overflow="fold", width=rows_w)
+    for row in rows:
+        table.add_row(*row)
     out.print(table)
