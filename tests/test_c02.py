@@ -737,3 +737,16 @@ def test_a_death_dated_after_today_is_said_to_be_impossible():
     assert flagged(ctx, "C02") == [("王小", "高")]
     said = [w for w in value_warnings(ctx) if "晚于今天" in w]
     assert len(said) == 1 and "1 行" in said[0] and "2099-12-05" in said[0], said
+
+
+def test_list_rows_without_a_usable_id_are_counted_not_dropped_silently():
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01"}, {"name": "王小", "id": None, "date": "2026-05-01"},
+                        {"name": "赵大", "id": "户口簿 0012345", "date": "2026-05-01"}]}
+    ctx = context(roster(), lists)
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+    blank = [w for w in said if "没有可用的身份证号" in w]
+    assert len(blank) == 1 and "2 行" in blank[0] and "王小、赵大" in blank[0] and "不按姓名单独比对" in blank[0], said

@@ -287,10 +287,21 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                        + (f"；其中 {blind} 行没有身份证号，无法判断领取人是谁：这些行不列为不在册人员领取或重复发放，"
                           "其所属月份不核查应发未发" if blind else "")
                        + "。请让报送单位把账号列设为“文本”后重新导出。")
+        if kind in _PERSON_LISTS and len(ref):  # rows no ID links (never by the name alone): said, not dropped silently
+            none = (ref["id_status"].isin([ids.MISSING, ids.FORMAT, ids.DATE])).to_numpy()
+            if none.any():
+                shown = "、".join(dict.fromkeys(str(v) for v in ref.loc[none, "name"].tolist()[:3])) if "name" in ref.columns else ""
+                out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
+                           f"身份证号（空白、位数不对或出生日期不成立{'，如 ' + shown if shown else ''}），这些人无法与花名册比对"
+                           "（不按姓名单独比对）。请让报送单位补全身份证号。")
         for count, what, kept in _cut_ids(ref):
             out.append(f"{inputs.labels[kind]}中有 {count} 个身份证号{what[:-1]}，只按姓名+{kept}以中等置信度比对）。"
                        "请让报送单位核对后重新导出。")
     return out
+
+
+# Lists of people each of whom has an ID (not of companies, vehicles' or homes' owners, relatives often left blank)
+_PERSON_LISTS = ("deaths", "prisoners", "migrations", "staff", "cadres", "pensions", "wages")
 
 
 def _cut_ids(frame: pd.DataFrame) -> list[tuple[int, str, str]]:
