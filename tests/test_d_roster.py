@@ -299,3 +299,16 @@ def test_a_cut_account_whose_15th_digit_was_rounded_up_is_shared_with_the_whole_
     assert flagged(context(rows), "D02") == [("张三", "中"), ("王五", "中")]
     far = household("张三", A, bank_account="6228480012345678901") + household("王五", C, bank_account=float("6228480012345690000"))
     assert flagged(context(far), "D02") == []
+
+
+def test_a_shared_account_of_applicants_is_the_account_they_gave_not_a_payment_account():
+    # held-out 133: screen said 发放账号 of families not yet paid anything
+    from rostercheck.model import APPLYING
+
+    rows = household("张三", A, bank_account="6228480012345678901") + household("王五", C, bank_account="6228480012345678901")
+    ctx = context(rows)
+    assert "户的发放账号" in run_checks(ctx, ["D02"])[0][0].evidence
+    ctx = context(rows)
+    ctx.cache[APPLYING] = True
+    evidence = run_checks(ctx, ["D02"])[0][0].evidence
+    assert "户申请时填报的账号" in evidence and "发放" not in evidence

@@ -225,3 +225,12 @@ def object_array(values: list) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out
+
+
+# ctx.cache key set by ``screen``: the members are applicants (evidence says 申请保障, not 享受保障 or 发放账号)
+APPLYING = "applying"
+
+
+def enjoys(ctx) -> str:
+    """'享受保障', or '申请保障' when the members apply (``screen``)."""
+    return "申请保障" if ctx.cache.get(APPLYING) else "享受保障"

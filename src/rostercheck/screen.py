@@ -27,7 +27,7 @@ from .loading import LoadedInputs, Progress, load_inputs
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
-from .model import CONFIDENCE_ORDER, CheckSpec, Context
+from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
 from .normalize.values import text
 from .order import natural_rank
@@ -145,6 +145,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
     warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
     codes = [c for c in load_all() if c != "D01"] if enrolled else None
+    ctx.cache[APPLYING] = True  # the members apply: evidence says 申请, not 享受/发放
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)

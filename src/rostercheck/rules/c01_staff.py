@@ -10,7 +10,7 @@ import unicodedata
 
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
-from ..model import Context, Finding
+from ..model import Context, Finding, enjoys
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
 from . import link_fact, links, person_identity, record_facts, rule, values, where
@@ -128,7 +128,7 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
-                    f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', regs[r])}，在另一户享受保障；{key}")
+                    f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', regs[r])}，在另一户{enjoys(ctx)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("official_list", kind),
                                                    ("official", person_identity(row)), ("kin", label))))
@@ -152,7 +152,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}{minor}，在另一户享受保障；{key}"
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}{minor}，在另一户{enjoys(ctx)}；{key}"
         out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))

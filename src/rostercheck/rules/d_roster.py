@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..match import repaired_key
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..normalize.values import rounded_up
 from ..roster import enrolment_household, is_covered, roster_place
@@ -216,7 +216,8 @@ def shared_accounts(ctx: Context) -> list[Finding]:
                 f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
             shown = (account if conf == HIGH else f"{whole[0]}（另有以数字格式存储、后几位已丢失的，按前 15 位比对）"
                      if whole else f"{account[:-1]}…（以数字格式存储，后几位已丢失，只比对了前 15 位）")
-            evidence = f"银行账号 {shown} 同时是 {group['_unit'].nunique()} 户的发放账号：另见 {others}"
+            evidence = (f"银行账号 {shown} 同时是 {group['_unit'].nunique()} 户"
+                        f"{'申请时填报的账号' if ctx.cache.get(APPLYING) else '的发放账号'}：另见 {others}")
             if cared:
                 evidence += f"（其中 {cared} 户是集中供养对象，该账号应是供养机构的账号，本户的资金不应进入）"
             out.append(Finding("D02", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), key,
