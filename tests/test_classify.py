@@ -192,6 +192,19 @@ def test_must_not_take_a_registry_for_a_roster(tmp_path):
     assert classify_file(path).kind == "registry"
 
 
+@pytest.mark.parametrize("name, dated, kind", [("导出数据.csv", 1, "registry"), ("导出数据.csv", 6, "deaths"),
+                                              ("死亡人员名单.csv", 1, "deaths")])
+def test_a_registry_export_with_a_death_date_column_blank_on_most_rows_is_the_registry(tmp_path, name, dated, kind):
+    # a registry with 死亡日期 filled for a few was a deaths list, rivalling the real one (two deaths lists: exit 2); a
+    # file named for deaths with few dates stays one
+    from helpers import make_id
+
+    ids = [make_id("19500101", 111 + 2 * k) for k in range(6)]
+    path = _csv(tmp_path / name, ["户号", "姓名", "公民身份号码", "与户主关系", "住址", "死亡日期"],
+                [["001", "张三", i, "户主", "某村", "2026-03-02" if k < dated else ""] for k, i in enumerate(ids)])
+    assert classify_file(path).kind == kind
+
+
 def test_a_roster_is_recognised_by_its_benefit_columns(tmp_path):
     path = _csv(tmp_path / "2026年9月.csv", ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金"],
                 [["城关镇", "东村", "张三", "张三", i, "户主", "低保", "600"] for i in _IDS])

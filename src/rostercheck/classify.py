@@ -45,6 +45,8 @@ _NEVER = {"exits": re.compile(r"死亡(日期|时间)"), "disabled": re.compile(
 # 低保/特困 money, though their lists' 补贴类别, 发放月份, 发放金额 are a ledger's columns too (a name that also says
 # 低保 or 特困 may pay both)
 _NEVER_NAMED = {"payments": re.compile(r"^(?!.*(低保|特困|供养|五保)).*(两项补贴|残疾人[\u4e00-\u9fff]{0,6}补[贴助])", re.S)}
+# Lists of events whose date column is filled on every row (see _mostly_dated)
+_DATED = {"deaths": "date", "migrations": "date"}
 SHOWN = 4  # header labels named as the reason, the most telling first
 PEEK_BYTES = 1 << 18  # text files: the header and the first rows are in the first 256 KB
 PEEK_ROWS = HEADER_SCAN_ROWS + 40
@@ -234,6 +236,9 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             titles.append(layout.title)
             if kind in _NEVER and any(_NEVER[kind].search(label) for label in layout.labels):
                 continue
+            if (kind in _DATED and not _mostly_dated(grid.rows[layout.start:], layout.mapping.get(_DATED[kind]))
+                    and not re.search(_words(kind), f"{layout.title} {path.stem}")):
+                continue  # a registry or roster export with a 死亡日期 column blank on most rows: no list of deaths
             if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)) and (kind != "payments" or _payees(layout)):
                 required_ok = True
                 rows += count_data_rows(grid.rows[layout.start:], layout)  # the loader reads every such sheet
@@ -266,6 +271,16 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
         found.append(_Score(kind, total, labels, rows, own, named))
     found.sort(key=lambda s: -s.score)
     return found
+
+
+def _mostly_dated(rows: list[list], col: int | None) -> bool:
+    """Whether the event date column is filled on half the rows peeked at or more (every row of a deaths or moves
+    list has its date; a registry export's 死亡日期 is blank but for a few)."""
+    if col is None:
+        return True
+    filled = [bool(str(r[col] if col < len(r) and r[col] is not None else "").strip()) for r in rows if any(
+        str(c or "").strip() for c in r)]
+    return len(filled) < 4 or sum(filled) * 2 >= len(filled)
 
 
 def _payees(layout) -> bool:
