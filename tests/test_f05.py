@@ -1,6 +1,6 @@
 """F05: the benefit paid differs from the roster's approved amount beyond the tolerance."""
 
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
@@ -178,3 +178,13 @@ def test_a_person_enrolled_in_two_households_is_paid_for_the_household_whose_acc
                  for m in months("2026-07", "2026-09")]
         ctx = money_context(rows, paid)
         assert money(ctx, "F05") == [] and money(ctx, "F06") == [], accounts
+
+
+def test_the_evidence_names_the_month_the_amount_is_compared_from():
+    # held-out 135: a clerk saw October–February paid less in the ledger and wondered why they were not listed
+    rows = [pay(A, "王五", m, 900) for m in months("2026-01", "2026-09")]
+    for kw, said in (({"approved": "2026-05-12"}, "自批准月份 2026-05 起核对"),
+                     ({"approved": "2024-06-01", "changed": "2026-08-01"}, "自变更月份 2026-08 起核对"),
+                     ({}, "核对花名册所属期 2026-07至2026-09")):
+        ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, **kw), rows)
+        assert said in findings(ctx, "F05")[0].evidence

