@@ -689,6 +689,7 @@ def test_an_exact_link_through_a_15_digit_old_id_says_which_file_holds_it(roster
         ({"start": "2025-01-01", "end": "不详", "status": "在押"}, [("王五", "高")], None),  # the list says so
         ({"start": "2025-01-01", "end": None}, [("王五", "高")], None),  # a term without its end on a list of prisoners
         ({"start": None, "end": None}, [], None),  # nothing says custody covers the day
+        ({"start": "26.3.5", "end": "无期"}, [("王五", "高")], None),  # a life sentence covers the day, whenever it began
     ],
 )
 def test_a_prisoners_dates_not_read_keep_a_medium_lead(row, expected, said):

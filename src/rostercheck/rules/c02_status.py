@@ -188,7 +188,8 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         if status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
             what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
-        if doubts and not held and not any(w in str(row.get("term", "") or "") for w in INDEFINITE):
+        end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
+        if doubts and not held and not any(w in end_text for w in INDEFINITE):
             # the term's dates not read: it may have ended (or not begun) by the review date
             what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")
                           + f"（{'，'.join(doubts)}，请核实核查日期 {ctx.as_of.isoformat()} 是否在服刑期内）",
