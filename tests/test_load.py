@@ -770,3 +770,44 @@ def test_approval_dates_not_read_and_amounts_not_given_are_said(tmp_path):
     assert len(dates) == 1 and "2 户" in dates[0] and "“26.7.14”1 户" in dates[0] and "“不详”1 户" in dates[0], table.warnings
     amounts = [w for w in table.warnings if "月保障金" in w]
     assert len(amounts) == 1 and "1 户未填" in amounts[0], table.warnings
+
+
+def _grouped_csv(path, top, bottom, rows):
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["清河县名单"])
+        w.writerow(top)
+        w.writerow(bottom)
+        w.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("kind, top, bottom, row, expected", [
+    # held-out 134: each group written in its first column only (a CSV has no merges), another person's group first
+    ("payments", ["代理人信息", "", "", "", "", "户主信息", "", "收款人信息", "", "发放信息", "", ""],
+     ["姓名", "身份证号", "银行账号", "乡镇", "村", "姓名", "身份证号", "户名", "银行账号", "资金项目", "所属月份", "发放金额"],
+     ["刘强", B, "6217000000000000001", "城关镇", "东村", "张三", A, "张三", "6217999999999999999", "低保金", "2026-08", "420"],
+     {"name": "张三", "head_id": A, "bank_account": "6217999999999999999", "township": "城关镇"}),
+    ("deaths", ["序号", "申报人信息", "", "", "死亡人员信息", "", ""],
+     ["", "姓名", "身份证号", "与死者关系", "姓名", "公民身份号码", "死亡日期"],
+     ["1", "刘强", B, "儿子", "张三", A, "2026-06-10"], {"name": "张三", "id": A}),
+    ("cadres", ["联系人信息", "", "", "乡镇", "村", "干部信息", "", "", "", "", ""],
+     ["姓名", "身份证号", "联系电话", "", "", "姓名", "身份证号", "职务", "联系电话", "银行账号", "任职状态"],
+     ["刘强", B, "13900000001", "城关镇", "东村", "张三", A, "村主任", "13900000002", "6217999999999999999", "离任"],
+     {"name": "张三", "id": A, "post": "村主任", "phone": "13900000002", "bank_account": "6217999999999999999", "status": "离任"}),
+])
+def test_a_group_naming_someone_else_keeps_its_columns_from_the_rows_own(tmp_path, kind, top, bottom, row, expected):
+    rows = [row, [row[0]] + row[1:]]
+    table = load_table(_grouped_csv(tmp_path / "t.csv", top, bottom, rows), kind)
+    got = {f: str(table.frame.at[0, f]) for f in expected}
+    assert got == expected, table.headers
+    assert not [w for w in table.warnings if "都像是" in w], table.warnings
+
+
+def test_a_roster_reads_the_persons_own_phone_before_a_contacts(tmp_path):
+    # held-out 134: 联系人信息联系电话 beat the person's own 联系电话 by being the shorter label's rival
+    top = ["供养对象信息", "", "", "", "联系人信息", ""]
+    bottom = ["乡镇", "姓名", "身份证号", "联系电话", "姓名", "联系电话"]
+    rows = [["城关镇", "张三", A, "13900000002", "刘强", "13900000001"], ["城关镇", "李四", B, "13900000003", "", ""]]
+    table = load_table(_grouped_csv(tmp_path / "特困.csv", top, bottom, rows), "roster")
+    assert [str(v) for v in table.frame["phone"]] == ["13900000002", "13900000003"], table.headers

