@@ -148,11 +148,18 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
         if r0 < r1 and r0 + 1 < limit:
             lower[r0 + 1] = lower.get(r0 + 1, 0) + c1 - c0 + 1
     above: list[str] = []
+    fields: dict[str, bool] = {}  # label → whether it names a field of the kind (labels repeat from row to row)
+
+    def field(label: str) -> bool:
+        if label not in fields:
+            fields[label] = score([label], kind) >= 1
+        return fields[label]
+
     for r in range(limit):
         labels = _labels(grid.rows[r])
         # … or whose blanks sit under fields the row above names (a CSV's 乡镇 | 村 written only in the top row, over
         # no merge, beside 代理人信息 over 姓名 | 身份证号: held-out 134)
-        under = sum(1 for c, t in enumerate(above) if t and not (c < len(labels) and labels[c]) and score([t], kind) >= 1)
+        under = sum(1 for c, t in enumerate(above) if t and not (c < len(labels) and labels[c]) and field(t))
         # … or that the row above groups under another person's role (代理人信息 over 姓名 | 身份证号, not merged)
         grouped = any(_GROUP.fullmatch(t) and _someone_elses_group(t, lambda x: _fit(x, kind)) for t in above if t)
         s1 = score(labels, kind) if lower.get(r, 0) < 2 and under < 2 and not grouped else 0
