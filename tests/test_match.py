@@ -80,3 +80,13 @@ def test_a_number_rounded_half_up_shows_its_fifteenth_digit_or_one_more_never_on
     assert (found["confidence"].tolist() == ["中"]) is linked
     found = link_lists(people(("龙平志", f"{fifteen}000")), people(("龙平志", whole)))  # either side
     assert (found["confidence"].tolist() == ["中"]) is linked
+
+
+def test_the_same_id_with_an_impossible_birth_date_on_both_sides_links_at_medium_with_the_same_name():
+    # held-out 136: a head whose ID's date is impossible, paid under that ID, was called a payee on no roster (F07)
+    undated = GOOD[:10] + "13" + GOOD[12:17]
+    undated += ids.check_char(undated)
+    assert ids.id_number(undated).status == ids.DATE
+    found = link_lists(people(("赵六", undated)), people(("赵六", undated)))
+    assert found["confidence"].tolist() == ["中"] and "出生日期不成立" in found.at[0, "key"]
+    assert link_lists(people(("赵六", undated)), people(("钱七", undated))).empty

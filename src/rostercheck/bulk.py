@@ -67,7 +67,7 @@ class KeySet:
         """
         self.numbered.clear()
         values, statuses = np.asarray(values, dtype=object), np.asarray(statuses, dtype=object)
-        valid = statuses == ids.VALID
+        valid = (statuses == ids.VALID) | (statuses == ids.DATE)  # (the same impossible date in a list links, at 中)
         self.exact.update(values[valid])  # nearly all, in bulk (a year of ledgers names each payee 12 times)
         others = np.flatnonzero(~valid)
         reliable = np.asarray(reliable, dtype=object)[others].tolist()

