@@ -593,3 +593,13 @@ def test_the_applicants_folder_inside_the_lists_folder_is_not_called_unread():
     got = gather([COUNTY / "新申请"], list_dirs=[COUNTY], applications=True, enrolled=True)
     assert not any(p.path.name == "新申请" for p in got.placements)
     assert not any("新申请：" in w for w in got.warnings)
+
+
+def test_a_ledger_folder_given_by_payments_is_named_as_read_not_as_a_sub_folder_left_unread(tmp_path):
+    # held-out 136: 资金发放 | 未识别，已跳过 | 子文件夹，未读取；其中的名单请用 --lists … though --payments read it
+    folder = tmp_path / "county"
+    shutil.copytree(COUNTY, folder, ignore=shutil.ignore_patterns("下季度", "新申请", "漏保"))
+    got = gather([folder], payments=[folder / "资金发放"])
+    place = next(p for p in got.placements if p.path.name == "资金发放")
+    assert (place.kind, place.by) == ("payments", "option") and "--payments" in place.why
+    assert not [w for w in got.warnings if "资金发放" in w], got.warnings

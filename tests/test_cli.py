@@ -223,3 +223,4 @@ def test_the_file_table_keeps_file_names_whole_at_80_columns(tmp_path):
     table = lines[:next(k for k, line in enumerate(lines) if line.startswith("└"))]
     assert max(cell_len(line) for line in table) <= 80
     assert any("│ 低保花名册_第三季度.xlsx │" in line for line in table), "\n".join(table)
+    assert any("约 4155" in line for line in table)  # a count whole (held-out 136: '270' over '7')

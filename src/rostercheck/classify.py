@@ -439,7 +439,7 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,
            take_lists: bool = True, wanted: Collection[str] | None = None, enrolled: bool = False,
-           previous: bool = False, applications: bool = False) -> Gathered:
+           previous: bool = False, applications: bool = False, payments: list[Path] | None = None) -> Gathered:
     """Turn the command's files and folders into rosters and lists; explicit options always win.
 
     Args:
@@ -454,6 +454,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             skipped.
         applications: the command reads applicants (screen); elsewhere a roster that says it lists applicants is
             skipped (held-out 125: audited as enrolled, 7 false findings).
+        payments: ledger files and folders given by ``--payments``: named as such, not as a sub-folder left unread
+            (held-out 136).
     Returns:
         The rosters, lists and placements.
     Raises:
@@ -475,6 +477,10 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             got.placements.append(Placement(Path(p), "roster", "写在命令中", None, "option"))
     for kind, p in explicit.items():
         got.placements.append(Placement(Path(p), kind, f"由 {_flag(kind)} 指定", None, "option"))
+    for p in payments or []:
+        given.add(Path(p).resolve())
+        got.placements.append(Placement(Path(p), "payments", "由 --payments 指定" + ("（其中的发放明细逐个读取）"
+                                                                                if Path(p).is_dir() else ""), None, "option"))
     for folder, rosters_too in folders:
         if not folder.exists():
             raise InputFileError(folder, "文件夹不存在，请检查路径。")  # a missing input, as a missing file (exit 3)

@@ -208,12 +208,12 @@ def _taken_as(got, result) -> list[dict]:
 
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
             what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False,
-            previous: bool = False, applications: bool = False):
+            previous: bool = False, applications: bool = False, payments: Optional[List[Path]] = None):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
     ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
     from .classify import gather
 
-    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous, applications)
+    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous, applications, payments)
     if got.from_folders:
         console.placements_table(got.placements)
         for w in got.warnings:
@@ -331,7 +331,7 @@ def audit_cmd(
         from .io.report import prepare_out_dir
 
         when = _date(as_of)
-        got = _gather(rosters, lists, lists_dir)
+        got = _gather(rosters, lists, lists_dir, payments=payments)
         ledgers = [*(payments or []), *got.payments]  # ledgers found in a folder too
         prepare_out_dir(out)
         with console.loading() as progress:

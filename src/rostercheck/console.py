@@ -322,7 +322,7 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
 
 
 _FOLDED_MIN = 4  # cells a folded column of names keeps: two Chinese characters a line
-FILE_NAME_WIDTH = 30  # the widest a file name's column is made to keep names whole (in terminal cells)
+FILE_NAME_WIDTH = 24  # a file name's column keeps names whole up to this (a third of a wider terminal)
 
 
 def placements_table(placements: list) -> None:
@@ -334,15 +334,19 @@ def placements_table(placements: list) -> None:
     table = Table(title="输入文件识别结果")
     rows = [(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
              "" if p.rows is None else f"约 {p.rows}" if p.estimated else str(p.rows)) for p in placements]
-    # A file name kept whole where it fits (at 80 columns: '低保花名册_第三季度.xlsx', not '….xl' over 'sx'): 依据 takes
-    # the room the other columns leave (each column's padding 2, the borders 5).
-    file_w = min(max((cell_len(r[0]) for r in rows), default=4), FILE_NAME_WIDTH)
-    kind_w = max([cell_len(p.label) for p in placements] + [cell_len("识别为")])
+    # A file name kept whole where it fits (at 80 columns: '低保花名册_第三季度.xlsx', not '….xl' over 'sx') and the
+    # counts whole ('2707', not '270' over '7'); 识别为 at most a fifth of the room; 依据 takes what is left, 20 cells
+    # at least (each column's padding 2, the borders 5).
+    room = out.width - 13
     rows_w = max([cell_len(r[3]) for r in rows] + [cell_len("行数")])
+    file_w = min(max((cell_len(r[0]) for r in rows), default=4), max(FILE_NAME_WIDTH, room // 3))
+    kind_w = min(max([cell_len(p.label) for p in placements] + [cell_len("识别为")]), max(16, room // 5))
+    short = max(0, 20 - (room - file_w - kind_w - rows_w))  # 依据's 20 cells taken from the two others, 12 each at least
+    file_w, kind_w = max(12, file_w - (short + 1) // 2), max(12, kind_w - short // 2)
     table.add_column("文件", overflow="fold", width=file_w)
     table.add_column("识别为", overflow="fold", width=kind_w)
-    table.add_column("依据（表头）", overflow="fold", width=max(out.width - file_w - kind_w - rows_w - 13, 8))
-    table.add_column("行数", overflow="fold", width=rows_w)
+    table.add_column("依据（表头）", overflow="fold", width=max(room - file_w - kind_w - rows_w, 8))
+    table.add_column("行数", overflow="fold", width=rows_w, no_wrap=True)
     for row in rows:
         table.add_row(*row)
     out.print(table)
