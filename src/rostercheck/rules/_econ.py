@@ -406,8 +406,9 @@ def wage_months(ctx: Context) -> list[str]:
         result = [m for m in present if m not in thin] or [""]
         if thin:
             ctx.cache["wages:thin"] = [
-                f"社保缴费工资名单中 {'、'.join(f'{m}（{counts[m]} 行）' for m in thin)} 的记录远少于其他月份（每月约 "
-                f"{int(counts.median())} 行），视为补缴或更正，不计入月均工资（按 {months_text(result)} 计）；"
+                # (the rows counted are those that can be the members': the list is filtered to them)
+                f"社保缴费工资名单中与花名册人员有关的记录，{'、'.join(f'{m}只有 {counts[m]} 行' for m in thin)}，远少于其他月份"
+                f"（每月约 {int(counts.median())} 行），视为补缴或更正，不计入月均工资（按 {months_text(result)}计）；"
                 "如需计入，请在配置 [C06] months 中列出要用的月份。"]
     ctx.cache["wage_months"] = result
     return result
