@@ -312,3 +312,16 @@ def test_a_shared_account_of_applicants_is_the_account_they_gave_not_a_payment_a
     ctx.cache[APPLYING] = True
     evidence = run_checks(ctx, ["D02"])[0][0].evidence
     assert "户申请时填报的账号" in evidence and "发放" not in evidence
+
+
+def test_the_number_typed_id_notice_names_the_roster_files_when_there_are_several(tmp_path):
+    # held-out 136: one township's file of five held the number-typed ID; the notice said only 花名册（工作表“家庭成员”）
+    from rostercheck.audit import number_typed_ids
+    from rostercheck.loading import load_inputs
+    from helpers import AS_OF
+    from filebuild import household as fb_household, write_roster
+
+    write_roster(tmp_path / "城关镇.xlsx", fb_household("城关镇", "东村", "张三", float(A[:15] + "000"), []))
+    write_roster(tmp_path / "河口乡.xlsx", fb_household("河口乡", "南村", "王五", C, []))
+    said = number_typed_ids(load_inputs([tmp_path / "城关镇.xlsx", tmp_path / "河口乡.xlsx"], {}, AS_OF))
+    assert any(w.startswith("花名册（城关镇.xlsx") and "1 个身份证号以数字格式存储" in w for w in said), said

@@ -235,6 +235,19 @@ def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, colum
     return "（" + "、".join(f"工作表“{sheet}”" for sheet in on) + "）" if on and all(on) else ""
 
 
+def _in_files(inputs: LoadedInputs, rows) -> str:
+    """'（毛集镇….xlsx 工作表“家庭成员”、…）': the roster files (and sheets) some members are in, when several roster files
+    were read ('' else): one township's file to have exported again (held-out 136)."""
+    members = inputs.members
+    if sum(1 for t in getattr(inputs, "tables", ()) if t.kind == "roster") < 2 or "file" not in members.columns:
+        return ""
+    at = np.asarray(rows, dtype=bool)
+    sheets = members["sheet_shown"].to_numpy(dtype=object)[at] if "sheet_shown" in members.columns else [""] * int(at.sum())
+    on = dict.fromkeys(Path(str(f)).name + (f" 工作表“{s}”" if s else "")
+                       for f, s in zip(members["file"].to_numpy(dtype=object)[at], sheets))
+    return "（" + "、".join(on) + "）"
+
+
 def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
     """One warning for the roster and one per list whose IDs lost their last digits to a number format, and one
     per list whose IDs lost their last character.
@@ -249,7 +262,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     numeric = inputs.members["id_status"] == ids.NUMERIC
     few = int((numeric & (pd.to_numeric(inputs.members["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)).sum())
     if numeric.any():
-        out.append(f"{roster}{_on_sheets(inputs, 'roster', inputs.members, numeric, 'sheet_shown')}中有 {int(numeric.sum())} 个身份证号以数字格式存储"
+        out.append(f"{roster}{_in_files(inputs, numeric) or _on_sheets(inputs, 'roster', inputs.members, numeric, 'sheet_shown')}"
+                   f"中有 {int(numeric.sum())} 个身份证号以数字格式存储"
                    "（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
                    + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法与名单比对" if few else "")
                    + "，请尽快更正。")
