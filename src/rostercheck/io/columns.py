@@ -98,8 +98,21 @@ class FieldSpec:
     exclude: str | None = None
     weight: int = 1
     allow: str | None = None
+    # label → fit, remembered: a folder's classification asks it of the same labels for every kind and row
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # (dataclasses.field)
 
     def fit(self, label: str) -> float | None:
+        """Return how well a label names this field (higher is more specific), or None when it does not (see
+        :meth:`judge`)."""
+        try:
+            return self.memo[label]
+        except KeyError:
+            if len(self.memo) > _MEMO_MAX:
+                self.memo.clear()
+            found = self.memo[label] = self.judge(label)
+            return found
+
+    def judge(self, label: str) -> float | None:
         """Return how well a label names this field (higher is more specific), or None when it does not.
 
         The words of the label outside the matched alias decide: a qualifier naming another person
@@ -127,6 +140,9 @@ class FieldSpec:
         # a qualifier allowed (联系人电话 in a roster) still names another person than the row's: its own column, where
         # there is one, wins (held-out 134: 联系人信息联系电话 beat 供养对象信息联系电话 by being shorter)
         return self.weight + (m.end() - m.start()) / len(label) - QUALIFIED_PENALTY * len(qualifiers)
+
+
+_MEMO_MAX = 1 << 16  # labels a FieldSpec remembers (the first rows of every sheet read)
 
 
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"

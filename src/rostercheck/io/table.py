@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -103,7 +104,13 @@ def fill_merged(grid: Grid) -> None:
 
 
 def _labels(row: list) -> list[str]:
-    return [header_label(c) for c in row]
+    return [_label(c) for c in row]
+
+
+@lru_cache(maxsize=1 << 16, typed=True)  # (typed: 1, 1.0 and True are three cells)
+def _label(cell) -> str:
+    """:func:`header_label` remembered (a folder's classification reads the same first rows once per kind)."""
+    return header_label(cell)
 
 
 def _combine(top: list[str], bottom: list[str]) -> list[str]:
