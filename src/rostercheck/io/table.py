@@ -211,12 +211,20 @@ def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
         return _fit(label, kind)
 
     out = []
-    for c, b in zip(combined, below + [""] * (len(combined) - len(below))):
+    pairs = list(zip(combined, below + [""] * (len(combined) - len(below))))
+    repeated = {b for b in below if b and below.count(b) > 1}  # 姓名 under 干部信息 and under 经办人信息: the group tells
+    # Two groups a name field takes as the row's person (a cadre list's 干部信息 and 经办人信息): the one it fits less
+    # is another person's, the form's filler (held-out 137)
+    groups = {c[: -len(b)] for c, b in pairs if b and c != b and c.endswith(b)}
+    named = {g: best(g + "姓名") for g in groups if names_someone_else(g)}
+    top = {f: max(fit for fit, ff in named.values() if ff == f) for _, f in named.values() if f}
+    lesser = {g for g, (fit, f) in named.items() if f and fit < top[f]}
+    for c, b in pairs:
         own, field = best(b) if b else (-1.0, "")
         group = c[: -len(b)] if b and c.endswith(b) else ""
-        if not b or (c != b and own >= 0 and best(c)[0] > own):
+        if not b or (c != b and own >= 0 and best(c)[0] > own) or (b in repeated and c != b and best(c)[0] >= 0):
             out.append(c)
-        elif field in _PERSON_FIELDS and _someone_elses_group(group, best):
+        elif field in _PERSON_FIELDS and (group in lesser or _someone_elses_group(group, best)):
             # a group naming another person than the row's (代理人信息, 联系人信息, 申报人信息 over 姓名 | 身份证号 | 银行账号,
             # held-out 134): its person columns are that person's, named as such, never the row's own bare 姓名
             out.append(c)
@@ -441,7 +449,8 @@ def id_like_cell(cell: object) -> bool:
     Returns:
         Whether the row is data without a closer look.
     """
-    return (isinstance(cell, float) and cell >= 1e14) or (isinstance(cell, str) and cell[:_ID_START].isdigit())
+    return ((isinstance(cell, float) and cell >= 1e14)
+            or (isinstance(cell, str) and len(cell) >= _ID_START and cell[:_ID_START].isdigit()))
 
 
 class _RowFilter:
@@ -468,11 +477,31 @@ class _RowFilter:
         if isinstance(cell, str) and self.id_label and header_label(cell) == self.id_label:
             return False  # a repeated header row (printed page headers)
         values = [text(c) for c in row]
-        if _is_total_or_footer(values):
+        if _is_total_or_footer(values) or _header_aside(values):
             return False
         mapped_vals = [values[c] for c in self.mapped_cols if c < len(values)]
         return not (mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in self.header_set)
                     >= max(2, len(mapped_vals) // 2))
+
+
+_UNIT = re.compile(r"[（(]?(单位[:：])?(元|万元|人|户|个|辆|套|月|岁|年|㎡|m2|平方米|元/月|元/人·?月|元/户·?月|%)[)）]?")
+
+
+def _header_aside(values: list[str]) -> bool:
+    """Whether a row under a header belongs to it: the columns numbered (1 2 3 …) or the system's field codes (XM SFZH
+    …), three cells or more, or the units (单位：人, (元) …), and nothing else (held-out 137: read as a person)."""
+    filled = [v for v in values if v]
+    if filled and all(_UNIT.fullmatch(v) for v in filled) and (len(filled) >= 2 or filled[0].startswith("单位")):
+        return True
+    if len(filled) < 3:
+        return False
+    if all(v.isdigit() and len(v) <= 3 for v in filled):
+        numbers = [int(v) for v in filled]
+        return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    return all(_FIELD_CODE.fullmatch(v) for v in filled)
+
+
+_FIELD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,29}")
 
 
 def count_data_rows(rows: list[list], layout: Layout) -> int:
@@ -527,7 +556,8 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         if keep is None:
             cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
             if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: is the first character a digit
-                keep = np.fromiter((c[:_ID_START].isdigit() for c in cells.tolist()), dtype=bool, count=len(cells))
+                keep = np.fromiter((len(c) >= _ID_START and c[:_ID_START].isdigit() for c in cells.tolist()), dtype=bool,
+                                   count=len(cells))
             else:
                 keep = np.fromiter((id_like_cell(c) for c in cells), dtype=bool, count=len(cells))
         if coded:
