@@ -138,14 +138,15 @@ def _same_undated(left, right, lcols, rcols) -> pd.DataFrame:
     agree: 中, as the same mistyped check character is (:func:`repaired_key`)."""
     if lcols[3] not in left.columns or rcols[3] not in right.columns:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    sides = []
-    for frame, cols, label in ((left, lcols, "m"), (right, rcols, "r")):
-        bad = (frame[cols[1]].to_numpy(dtype=object) == ids.DATE) & (frame[cols[3]].to_numpy(dtype=object) != "")
+    sides = {}
+    for frame, cols, label in sorted(((left, lcols, "m"), (right, rcols, "r")), key=lambda side: len(side[0])):
+        bad = frame[cols[1]].to_numpy(dtype=object) == ids.DATE  # (the shorter frame first: mostly none there)
         if not bad.any():
             return pd.DataFrame(columns=LINK_COLUMNS)
-        sides.append(pd.DataFrame({label: frame.index[bad], "id": frame[cols[0]].to_numpy(dtype=object)[bad],
-                                   "nk": frame[cols[3]].to_numpy(dtype=object)[bad]}))
-    found = sides[0].merge(sides[1], on=["id", "nk"])[["m", "r"]]
+        bad &= frame[cols[3]].to_numpy(dtype=object) != ""
+        sides[label] = pd.DataFrame({label: frame.index[bad], "id": frame[cols[0]].to_numpy(dtype=object)[bad],
+                                     "nk": frame[cols[3]].to_numpy(dtype=object)[bad]})
+    found = sides["m"].merge(sides["r"], on=["id", "nk"])[["m", "r"]]
     return found.assign(confidence=MEDIUM, key=SAME_UNDATED_KEY)
 
 

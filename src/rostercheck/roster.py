@@ -602,7 +602,7 @@ def _amounts_not_given(table: Table, amounts: list, group: np.ndarray) -> None:
     if "benefit" not in table.headers or not len(group):
         return
     given = np.zeros(int(group.max()) + 1, dtype=bool)
-    given[group[np.fromiter((isinstance(a, (int, float)) and a == a for a in amounts), dtype=bool, count=len(group))]] = True
+    given[group[~np.isnan(np.asarray(amounts, dtype=float))]] = True  # (None and NaN alike: not given)
     present = np.unique(group)
     blank = int((~given[present]).sum())
     if blank and given.any():
