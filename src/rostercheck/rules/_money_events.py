@@ -63,14 +63,19 @@ def events(ctx: Context, led: Ledger) -> None:
                 led.events_member.setdefault(int(m), []).append(ev)
         memo = ctx.cache.setdefault("money:identities", {})
         former = led.memo.get("former", ())  # paid under a former head into the household's account: not his stop
-        for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
+
+        def put(m: int, r: int, c: str) -> None:
             if ev := event(r, c):
                 (led.memo["former_events"] if m in former else led.events_row).setdefault(int(m), []).append(ev)
+            elif kind == "exits" and not isinstance(records[r].get("date"), dt.date):
+                led.memo["undated_exits"].setdefault(int(m), records[r])  # on the list, no date read (f_stop says so)
+
+        for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
+            put(m, r, c)
         no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "")
         if len(no_own):
             for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
-                if ev := event(r, c):
-                    (led.memo["former_events"] if m in former else led.events_row).setdefault(int(m), []).append(ev)
+                put(m, r, c)
 
     def death(row: dict, c: str) -> Event | None:
         day = row.get("date")

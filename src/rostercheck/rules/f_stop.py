@@ -9,7 +9,6 @@ month's payments exceed its approved amount by, at 中.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 import numpy as np
@@ -18,8 +17,8 @@ import pandas as pd
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
-from ._money import (Ledger, _link_rows, care_home_rows, finding, ledger, months_text, payee_name, payment_lines,
-                     roster_months, subjects, weakest, yuan)
+from ._money import (Ledger, care_home_rows, finding, ledger, months_text, payee_name, payment_lines, roster_months,
+                     subjects, weakest, yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -247,22 +246,15 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     return found
 
 
-def _undated_exits(ctx: Context, led: Ledger, payees: dict[str, int]) -> dict[str, str]:
-    """Household → '在停保（退出）名单第 N 行，但停保日期…' for the households (→ one of their ledger rows) whose payee is
-    on the exit list with no exit date read (an exit with a date is an event: such a payee is no 不在册 one)."""
-    if not payees or not ctx.has("exits"):
-        return {}
+def _undated_exits(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) -> dict[str, str]:
+    """Household → '在停保（退出）名单第 N 行，但停保日期…' for the households whose payee the events found on the exit
+    list with no exit date read (``memo['undated_exits']``; an exit with a date is an event, no 不在册 one)."""
     from .c02_status import date_doubt
 
-    ref, out, f, at = ctx.lists["exits"], {}, led.frame, np.asarray(list(payees.values()), dtype=np.int64)
-    # the payee by its own ID, or by the head's (a ledger paid to the head names no member: as the events link it)
-    found = pd.concat([_link_rows(f, ref, rows=at),
-                       _link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", at)]) if "head_id" in f.columns \
-        else _link_rows(f, ref, rows=at)
-    for m, r in zip(found["m"].tolist(), found["r"].tolist()):
-        row = ref.loc[r].to_dict()
-        h = led.household[int(m)]
-        if h not in out and not isinstance(row.get("date"), dt.date):
+    undated, out = led.memo.get("undated_exits", {}), {}
+    for h, rows in rows_by.items():
+        row = next((undated[r] for r in rows if r in undated), None)
+        if row is not None:
             doubt = date_doubt(row, "date", "停保（退出）日期") or "停保（退出）日期未填"
             out[h] = f"在{where(ctx, 'exits', row)}，但{doubt}，停保后多发的月份无法计算"
     return out
@@ -289,7 +281,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
-    exits = _undated_exits(ctx, led, {h: rows[0] for h, rows in rows_by.items()})
+    exits = _undated_exits(ctx, led, rows_by)
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
         if not any(led.cols["month"][r] in period for r in rows):
