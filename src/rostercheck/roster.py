@@ -591,9 +591,9 @@ def _dates_not_read(table: Table, fld: str, raw, parsed, starts: np.ndarray) -> 
     found = Counter(t for t, p, first in zip(texts(list(raw)), parsed, np.asarray(starts, dtype=bool).tolist())
                     if first and t and not isinstance(p, dt.date))
     if found:
-        shown = "、".join(f"“{v}”{k} 户" for v, k in found.most_common(5)) + (f"等 {len(found)} 种写法" if len(found) > 5 else "")
-        table.warnings.append(f"“{table.headers[fld]}”列有 {sum(found.values())} 户的日期未能识别或未写明（{shown}），按未填处理（有资金发放"
-                              "明细时，这些户的应发未发、发放金额只核对花名册所属月份或季度）；请写成 2026-07-01 这样的格式。")
+        table.warnings.append(f"“{table.headers[fld]}”列有 {sum(found.values())} 户的日期未能识别或未写明"
+                              f"（{codes.counted(found, '户')}），按未填处理（有资金发放明细时，这些户的应发未发、发放金额"
+                              "只核对花名册所属月份或季度）；请写成 2026-07-01 这样的格式。")
 
 
 def _amounts_not_given(table: Table, amounts: list, group: np.ndarray) -> None:

@@ -144,6 +144,12 @@ def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
     return Counter({v: n for v, n in counts.items() if v and decide(v) == UNKNOWN})
 
 
+def counted(found: Counter[str], unit: str = "行") -> str:
+    """The commonest values with their counts, for a warning: '“不详”3 行、“26.8.15”1 行' (and '等 7 种写法' past five)."""
+    shown = "、".join(f"“{v}”{n} {unit}" for v, n in found.most_common(5))
+    return shown + (f"等 {len(found)} 种写法" if len(found) > 5 else "")
+
+
 def unknown_warning(column: str, found: Counter[str], consequence: str, hint: str = "") -> str:
     """Return the warning about a column's unrecognised values: the count and the commonest values.
 
@@ -155,9 +161,7 @@ def unknown_warning(column: str, found: Counter[str], consequence: str, hint: st
     Returns:
         The warning text.
     """
-    shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5))
-    more = f"等 {len(found)} 种写法" if len(found) > 5 else ""
-    return (f"“{column}”列有 {sum(found.values())} 行的值未能识别（{shown}{more}），已{consequence}；"
+    return (f"“{column}”列有 {sum(found.values())} 行的值未能识别（{counted(found)}），已{consequence}；"
             + (hint or "请核对该列，或改用标准代码、标准写法。"))
 
 

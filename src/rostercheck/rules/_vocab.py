@@ -265,10 +265,8 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
                 out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {int(later.sum())} 行的日期晚于今天（{shown}），"
                            "不可能已经发生，这些行按核查日期之后处理、不列为问题；请核对是否录错。")
         if len(unread):
-            found = Counter(unread.tolist())
-            shown = "、".join(f"“{v}”{n} 行" for v, n in found.most_common(5))
-            shown += f"等 {len(found)} 种写法" if len(found) > 5 else ""
-            out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {len(unread)} 行的日期未能识别或未写明（{shown}），"
+            out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {len(unread)} 行的日期未能识别或未写明"
+                       f"（{codes.counted(Counter(unread.tolist()))}），"
                        f"{consequence}；请写成 2026-08-15 这样的格式（年份写全 4 位）。")
     for kind, fld, label, make, consequence, hint in COLUMNS:
         if kinds is not None and kind not in kinds:
