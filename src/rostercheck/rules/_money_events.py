@@ -37,7 +37,7 @@ def _stop(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import INDEFINITE, coded_reason, date_doubt, move_judged, move_reason, says_died
+    from .c02_status import coded_reason, date_doubt, for_life, move_judged, move_reason, says_died
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -103,8 +103,7 @@ def events(ctx: Context, led: Ledger) -> None:
         shown = f"入监日期 {start.isoformat()}" + (f"，{'释放' if isinstance(released, dt.date) else '刑期止'}日期 {out_day.isoformat()}"
                                                    if isinstance(out_day, dt.date) else "")
         # a term end written but not read (27.3.4, 不详): counted as custody to date, but not sure
-        doubt = date_doubt(row, "end", "刑期止日") if not isinstance(out_day, dt.date) and not any(
-            w in str(row.get("end_text", "") or "") + str(row.get("term", "") or "") for w in INDEFINITE) else ""
+        doubt = date_doubt(row, "end", "刑期止日") if not isinstance(out_day, dt.date) and not for_life(row) else ""
         return Event("F02", "prisoners", row, first, last, c,
                      shown + (f"，{doubt}，按至今在押计" if doubt else "") + "（整月在押的月份不应发放）",
                      certainty=MEDIUM if doubt else HIGH)

@@ -17,6 +17,12 @@ INDEFINITE = ("无期", "死刑", "死缓")
 _NOT_KNOWN = re.compile(r"(不详|不清楚?|未知|待查|待核实?|无|/|-|—+)")
 
 
+def for_life(row: Mapping) -> bool:
+    """Whether a prisoners-list row's term end or sentence says 无期, 死刑 or 死缓 (no end date to read)."""
+    end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
+    return any(w in end_text for w in INDEFINITE)
+
+
 def unread_date(row: Mapping, fld: str) -> str:
     """The text of a date cell written but not read as a date ('26.8.15', '2026-02-30', '不详'), '' when it was read
     or is blank."""
@@ -157,7 +163,6 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     """
     start, end = row.get("start"), row.get("end")
     status = str(row.get("status", "") or "")
-    end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
     if any(w in status for w in params["released_words"]) and "未" not in status:
         return False
     if isinstance(start, dt.date) and start > as_of:
@@ -169,7 +174,7 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     held = any(w in status for w in params["custody_words"])  # 在押/服刑中: the list says so as of its export
     # neither dates, a life sentence nor a custody status: nothing says custody covers the day; dates written but not
     # read (26.3.5) may cover it (:func:`_prisoners` says so, at 中 at most)
-    return (isinstance(end, dt.date) or any(w in end_text for w in INDEFINITE) or bool(start) or held
+    return (isinstance(end, dt.date) or for_life(row) or bool(start) or held
             or bool(unread_date(row, "start") or unread_date(row, "end")))
 
 
@@ -188,8 +193,7 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         if status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
             what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
-        end_text = str(row.get("end_text", "") or "") + str(row.get("term", "") or "")
-        if doubts and not held and not any(w in end_text for w in INDEFINITE):
+        if doubts and not held and not for_life(row):
             # the term's dates not read: it may have ended (or not begun) by the review date
             what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")
                           + f"（{'，'.join(doubts)}，请核实核查日期 {ctx.as_of.isoformat()} 是否在服刑期内）",
