@@ -127,6 +127,17 @@ def test_checks_of_one_module_run_in_one_process(monkeypatch):
     assert len(set(pid.values())) == 2  # and the modules were still shared between the two processes
 
 
+
+def test_checks_reading_the_pensions_in_payment_run_in_one_process_first():
+    # C03, C09 and C10 all read _econ.pensions: split between two processes, both would work them out (a second of a
+    # city's run); the group of most checks goes first, so that the longest work does not start last
+    from rostercheck.audit import _by_module
+    from rostercheck.rules import load_all
+
+    groups = _by_module(["C01", "C02", "C03", "C04", "C09", "C10"], load_all())
+    assert groups[0] == ("C03", "C09", "C10")
+    assert sorted(c for g in groups for c in g) == ["C01", "C02", "C03", "C04", "C09", "C10"]
+
 def test_money_checks_build_here_first_then_share_their_modules_with_a_copy(monkeypatch):
     import dataclasses
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -179,7 +180,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         # what they compute) are shared with a copy forked now, the module of most checks here.
         _built_first(ctx)
         found: dict[str, list[Finding]] = {}
-        parts = sorted(_by_module(group, rules), key=len, reverse=True)
+        parts = _by_module(group, rules)
         for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
             ctx.cache.update(notes)
@@ -213,12 +214,14 @@ def _built_first(ctx: Context) -> None:
 
 
 def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
-    """The codes grouped by their rule's module (``rules``: code → rule), in order: checks of one module share what
-    they compute (C09 and C10 the household signals), so a group runs in one process and no two compute it both."""
+    """The codes grouped by their rule's module (``rules``: code → rule), the group of most checks first: checks of
+    one module share what they compute (C09 and C10 the household signals), so a group runs in one process and no two
+    compute it both. Modules naming the same ``PROCESS`` (C03's and C09's: the pensions in payment) are one group."""
     modules: dict[str, list[str]] = {}
     for code in codes:
-        modules.setdefault(rules[code].__module__, []).append(code)
-    return [tuple(m) for m in modules.values()]
+        module = rules[code].__module__
+        modules.setdefault(getattr(sys.modules.get(module), "PROCESS", module), []).append(code)
+    return sorted((tuple(m) for m in modules.values()), key=len, reverse=True)
 
 
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy

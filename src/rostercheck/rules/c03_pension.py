@@ -11,6 +11,11 @@ from ._econ import (
 from ._household import declared_income, households, size_of, standard_for
 
 
+# C03, C09 and C10 all read the pensions in payment (_econ.pensions, about a second of a city's run): their checks run in
+# one process (audit._by_module), which works them out once.
+PROCESS = "pensions"
+
+
 @rule("C03")
 def check(ctx: Context) -> list[Finding]:
     """Flag households with a pension in payment whose monthly income per person exceeds the standard.

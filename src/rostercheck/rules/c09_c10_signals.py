@@ -24,6 +24,11 @@ VEHICLE, SHOP, HOMES, BUSINESS, PENSION, WAGES = "机动车", "门市", "多套�
 ASSET_KINDS = (VEHICLE, SHOP, HOMES, BUSINESS)
 
 
+# C03, C09 and C10 all read the pensions in payment (_econ.pensions, about a second of a city's run): their checks run in
+# one process (audit._by_module), which works them out once.
+PROCESS = "pensions"
+
+
 @dataclass
 class Signal:
     """One income or asset signal of a household.
