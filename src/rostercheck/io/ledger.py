@@ -104,9 +104,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     if not recognised:
         raise InputFileError(path, "不是问题清单：找不到含“类别代码”“姓名”“身份证号”列的工作表。请指定 audit 生成的 findings.csv 或问题清单.xlsx。")
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS + ["_sheet", "_row"])
-    for col in COLUMNS:
-        if col not in frame.columns:
-            frame[col] = ""
+    for col in COLUMNS:  # a column one sheet lacks is blank on its rows, never NaN (held-out 139: 'nan' fingerprints
+        frame[col] = frame[col].fillna("") if col in frame.columns else ""  # made one finding of a sheet's rows)
     frame = frame[frame["类别代码"] != ""]
     masked = frame["身份证号"].astype(str).str.contains(r"\*{3}", regex=True)
     if len(frame) and masked.mean() >= 0.5:  # a 公示 copy filled in: every person would be 已整改 (不在新花名册中)
@@ -143,10 +142,11 @@ def _issued(rows: list[list]) -> dict[str, int]:
     return {}
 
 
-def unread_rows(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
+def unread_rows(frame: pd.DataFrame, issued: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
     """Categories whose rows read back hold fewer people than the list's 汇总 sheet says it was issued with (rows a
-    township deleted): code → (issued, read)."""
-    issued = frame.attrs.get("issued") or {}
+    township deleted): code → (issued, read). ``issued``: a 汇总 sheet's counts (default the frame's own), compared with
+    the rows of ``frame`` (every list given: a township's return holds rows the county's list lacks)."""
+    issued = (frame.attrs.get("issued") if issued is None else issued) or {}
     # the summary counts roster rows (a person enrolled twice, D01, twice): by the roster row where it was kept
     who = frame["身份证号"].where(frame["身份证号"] != "", frame["姓名"])
     who = (frame["花名册文件"] + "|" + frame["花名册行"]).where(frame["花名册行"] != "", who)
