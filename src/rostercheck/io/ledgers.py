@@ -21,8 +21,8 @@ from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, money, month, month_span,
-                                text, texts)
+from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, masked_digits, money, month,
+                                month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -40,7 +40,7 @@ _SPAN = re.compile(r"(?:月|日|\d)\s*(?:至|到|~|～|—+|－|-)\s*(?:20\d{2}|
 _ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}\s*[日号])")
 COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "birth", "name", "name_key",
            "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
-           "holder", "holder_key", "link_key", "item",
+           "account_masked", "holder", "holder_key", "link_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
            "covered_size"]
 
@@ -625,6 +625,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row."""
         cells, codes = judged(name, _none)
         value, status, reliable, birth = (object_array(part) for part in ids.id_numbers(cells.tolist()))
+        # a bank's masked ID (410523********1934) names nobody (held-out 140: two payees sharing one masked ID were one
+        # payee paid twice): no ID, the raw cell kept for the digits it shows (_money._masked_payees)
+        value[np.asarray([masked_digits(c) for c in cells.tolist()], dtype=bool)] = ""
         return _coded(value, codes), _coded(status, codes), _inferred(reliable, codes), _inferred(birth, codes)
 
     cols: dict[str, object] = {"_file": coded("_file", _blank_none), "_sheet": coded("_sheet", _blank_none),
@@ -640,6 +643,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # an account a number format cut to 15 digits (its zeros are no digits of it): never compared as one account
     cut, codes = judged("bank_account", digits_lost)
     cols["account_cut"] = cut.astype(bool)[codes]
+    masked, codes = judged("bank_account", masked_digits)  # (of those, the ones a bank masked: said apart)
+    cols["account_masked"] = masked.astype(bool)[codes]
     for fld in ("item", "status", "remark", "programme", "township", "village"):
         cols[fld] = coded(fld, texts, True)
     if "fail_reason" in frame.columns:  # a reason for failing written in: the row failed, whatever its status says

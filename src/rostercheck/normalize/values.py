@@ -266,8 +266,9 @@ _SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
 
 
 def digits_lost(raw: object) -> bool:
-    """Return whether an account cell lost digits to a number format: a number of 16 digits or more (Excel keeps 15),
-    or its scientific notation written out as text ('6.21700123456789E+15').
+    """Return whether an account cell lost digits: to a number format, a number of 16 digits or more (Excel keeps 15),
+    or its scientific notation written out as text ('6.21700123456789E+15'); or to a bank's mask (6217****5678, held-out
+    140: two households' masked accounts alike were one account shared).
 
     Args:
         raw: the cell value.
@@ -276,7 +277,15 @@ def digits_lost(raw: object) -> bool:
     """
     if isinstance(raw, float):
         return abs(raw) >= 1e15
-    return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw))
+    return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw) or masked_digits(raw))
+
+
+_MASK = re.compile(r"\d\s*[*＊]")
+
+
+def masked_digits(raw: object) -> bool:
+    """Whether an account or ID cell was masked (some digits shown as *: 6217****5678, 4105**********1234)."""
+    return isinstance(raw, str) and bool(_MASK.search(raw))
 
 
 def rounded_up(kept: str) -> str:

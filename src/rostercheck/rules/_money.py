@@ -23,6 +23,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from ..normalize.codes import same_code
 from ..normalize.names import person_name
+from ..reference import by_value_array
 from ..roster import is_covered
 
 STOP_NEXT = "次月"
@@ -247,9 +248,16 @@ def is_code(value, codes: list[str]) -> bool:
     return any(same_code(cell, c) for c in codes)
 
 
+def _generic(item: str, p: dict) -> str:
+    """A 资金项目 as read: '' for a bank's word for the transfer alone (代发工资 under a title naming 低保金, held-out 140),
+    which says no more than a blank cell."""
+    return "" if re.sub(r"\s", "", item or "") in p.get("generic_items", ()) else item
+
+
 def benefit_item(item: str, p: dict) -> bool:
-    """Whether a 资金项目 is the monthly benefit: blank, or named by a benefit word or code and by no other item's
-    (``p``: :func:`params`)."""
+    """Whether a 资金项目 is the monthly benefit: blank (or the bank's word for a transfer, ``generic_items``), or named
+    by a benefit word or code and by no other item's (``p``: :func:`params`)."""
+    item = _generic(item, p)
     if _has_word(item, p["other_items"]) or is_code(item, p["other_codes"]):
         return False
     return not item or _has_word(item, p["benefit_items"]) or is_code(item, p["benefit_codes"])
@@ -258,6 +266,7 @@ def benefit_item(item: str, p: dict) -> bool:
 def named_item(item: str, p: dict) -> bool:
     """Whether a 资金项目 is blank or read by a word or code of either list, or adjusts the benefit (提标补差: compared
     with it and recovered with it), else it is an other item, unread."""
+    item = _generic(item, p)
     return (not item or _has_word(item, p["benefit_items"]) or _has_word(item, p["other_items"])
             or _has_word(item, p["adjust_words"]) or is_code(item, p["benefit_codes"] + p["other_codes"]))
 
@@ -464,7 +473,10 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     none = np.zeros(len(f), dtype=bool)
     if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or f.empty:
         return f, none
-    bare = ~_filled(f, "id_raw")
+    # a bank's masked ID (4105**********1234) names no one either: it takes an ID that shows its digits (held-out 140)
+    shown = by_value_array(f["id_raw"], ids.masked)
+    masked = np.asarray([v is not None for v in shown.tolist()], dtype=bool)
+    bare = ~_filled(f, "id_raw") | masked
     if not bare.any():
         return f, none
     whole = _filled(f, "bank_account") & ~f["account_cut"].to_numpy(dtype=bool)
@@ -487,6 +499,11 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     known = pd.concat(known, ignore_index=True).drop_duplicates()
     known = known[~known["k"].duplicated(keep=False)].set_index("k")["id"]
     found = keys[bare].map(known)
+    at = np.flatnonzero(masked[bare])  # a masked ID's row: the ID found must show its digits
+    if len(at):
+        fits = [isinstance(p, str) and p.startswith(h) and p.endswith(t)
+                for p, (h, t) in zip(found.iloc[at].tolist(), shown[bare][at].tolist())]
+        found.iloc[at[~np.asarray(fits, dtype=bool)]] = None
     rows = found.dropna().index
     if not len(rows):
         return f, none
