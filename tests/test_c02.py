@@ -751,3 +751,26 @@ def test_list_rows_without_a_usable_id_are_counted_not_dropped_silently():
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
     blank = [w for w in said if "没有可用的身份证号" in w]
     assert len(blank) == 1 and "2 行" in blank[0] and "王小、赵大" in blank[0] and "不按姓名单独比对" in blank[0], said
+
+
+def test_a_city_roster_of_system_exports_takes_each_members_county_from_the_region_code():
+    # held-out 141: 新县, known only by its 行政区划代码, was no county of the city run: its 城关镇 was everyone's, moves
+    # to 新县's own townships were 高 "迁出本县"; 罗山县's members' evidence named 新县's code as 本县代码
+    from rostercheck.regions import names_only_above
+
+    luoshan = [make_id("19500101", 100 + k, "411521") for k in range(12)]
+    xinxian = [make_id("19600101", 100 + k, "411523") for k in range(12)]
+    rows = [r for k, pid in enumerate(luoshan) for r in household(f"罗{k}", pid, township="城关镇", region_code="411521100201")]
+    rows += [r for k, pid in enumerate(xinxian) for r in household(f"新{k}", pid, township="城关镇", region_code="411523100201")]
+    moves = {"migrations": [
+        {"name": "新0", "id": xinxian[0], "date": "20260601", "dest": "河南省信阳市新县沙窝镇", "reason": "投靠"},  # inside 新县
+        {"name": "新1", "id": xinxian[1], "date": "20260601", "dest": "411521100", "reason": "投靠"},  # to 罗山县: out
+        {"name": "罗0", "id": luoshan[0], "date": "20260601", "dest": "411523100", "reason": "投靠"},  # to 新县: out
+        {"name": "罗1", "id": luoshan[1], "date": "20260601", "dest": "河南省信阳市", "reason": "投靠"}]}  # which county?
+    ctx = context(rows, moves, roster_title="信阳市2026年第三季度低保花名册")
+    assert sorted(set(ctx.members["township"])) == ["新县城关镇", "罗山县城关镇"]
+    assert flagged(ctx, "C02") == [("新1", "高"), ("罗0", "高"), ("罗1", "低")]
+    (found,) = [f for f in run_checks(ctx, ["C02"])[0] if ctx.members.at[f.member, "name"] == "罗0"]
+    assert "本县代码 411521" in found.evidence
+    assert names_only_above("河南省信阳市", ("411521",)) and not names_only_above("河南省信阳市新县", ("411521",))
+    assert not names_only_above("河南省郑州市", ("411521",))

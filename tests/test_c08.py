@@ -130,6 +130,13 @@ def test_unknown_school_and_health_codes_are_reported():
     assert any("健康状况" in w and "“9”1 行" in w for w in warnings)
 
 
+def test_preschool_children_are_no_unread_school_value():
+    # held-out 141: "在校情况 118 行的值未能识别（学龄前）" on a city's roster: 学龄前 is a roster's standard word
+    from rostercheck.rules._vocab import value_warnings
+
+    assert not [w for w in value_warnings(context(person(5, "男", school="学龄前"))) if "在校情况" in w]
+
+
 def test_coded_cells_are_shown_with_what_they_were_read_to_mean():
     from rostercheck.rules import load_all
 

@@ -130,6 +130,21 @@ def test_filing_without_id_rare_name_in_cadre_village_is_medium():
     assert "姓名一致" in text and "同村（东村）" in text and "年龄与备案关系相符" in text
 
 
+def test_filing_without_id_in_a_city_run_is_matched_in_the_cadres_county_only():
+    # held-out 141: a 光山县 cadre's wife, filed without an ID, matched by name in 罗山县's 城关镇 东关社区 (each county has
+    # one): C01 and RQ1 中 on a stranger. The cadre's ID names his county; the members' 县（市、区） theirs
+    cadre = make_id("19750101", 111, "411522")
+    wife_elsewhere = make_id("19780101", 122, "411521")
+    cadres = [{"name": "晏国庆", "id": cadre, "township": "城关镇", "village": "东关社区", "post": "党支部书记"}]
+    filing = [{"cadre_name": "晏国庆", "cadre_id": cadre, "name": "柯美琼", "id": "", "relation": "配偶"}]
+    others = [make_id("19600101", 130 + k, "411522") for k in range(2)]
+    for county, expected in (("罗山县", []), ("光山县", [("柯美琼", "中")])):
+        rows = [dict(r, county=county) for r in household("柯美琼", wife_elsewhere, township="城关镇", village="东关社区")]
+        rows += [dict(r, county="光山县" if county == "罗山县" else "罗山县")
+                 for k, pid in enumerate(others) for r in household(f"邻{k}", pid, township="城关镇", village="西关社区")]
+        ctx = context(rows, {"cadres": cadres, "cadre_relatives": filing}, roster_title="信阳市2026年第三季度低保花名册")
+        assert flagged(ctx, "RQ1") == expected, county
+
 def test_filing_without_id_and_without_any_village_is_not_matched_on_name_alone():
     filing = [{"cadre_name": "赵六", "name": "王老汉", "id": "", "relation": "父亲"}]
     ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})

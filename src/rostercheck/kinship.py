@@ -367,7 +367,34 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     fits = nm.FlagComparison("age_fits", params.weight_age_fits, "年龄与备案关系相符", "年龄与备案关系不符",
                              "未核对年龄与关系")
     counts = name_population(ctx)
-    return link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,))
+    return _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,)), info)
+
+
+def _same_county(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
+    """A city's run (members of several counties): a name matched in the cadre's village only where the member is of
+    the cadre's county, known by the cadre's ID (on the filing row, else the cadre list's) naming one of the roster's
+    counties. Each county has its 城关镇 and 东关社区 (held-out 141: a 光山县 cadre's wife matched in 罗山县)."""
+    counties = set(ctx.members["county"].tolist()) - {""} if "county" in ctx.members.columns else set()
+    if len(counties) < 2 or found.empty:
+        return found
+    from .regions import county_name_of
+
+    fil = ctx.lists["cadre_relatives"]
+    cadres = ctx.lists.get("cadres")
+    own = fil["cadre_id"].where(fil["cadre_id_status"] == ids.VALID, "") if "cadre_id_status" in fil.columns else \
+        pd.Series("", index=fil.index)
+
+    def county_of(r) -> str:
+        pid = own.get(r, "")
+        row = info.at[r, "cadre_row"] if "cadre_row" in info.columns and r in info.index else None
+        if not pid and row is not None and row == row and cadres is not None and "id" in cadres.columns:
+            pid = cadres.at[row, "id"] if cadres.at[row, "id_status"] == ids.VALID else ""
+        return county_name_of(str(pid)[:6]) if pid else ""
+
+    theirs = [county_of(r) for r in found["r"].tolist()]
+    ours = ctx.members.loc[found["m"], "county"].tolist()
+    keep = [not c or c not in counties or c == m for c, m in zip(theirs, ours)]
+    return found[keep].reset_index(drop=True)
 
 
 def name_population(ctx: Context) -> dict[str, int]:

@@ -320,6 +320,26 @@ def outside_home(place: str, home: tuple[str, str]) -> bool:
     return False
 
 
+def names_only_above(place: str, counties: tuple[str, ...]) -> bool:
+    """Whether a worded place names nothing below the province and prefecture that hold the county (``counties``: its
+    six-digit codes): '河南省信阳市' for a county of 信阳市 may be any of its counties, as the code 411500 may.
+
+    Args:
+        place: the place text.
+        counties: the county's codes.
+    Returns:
+        True when only those names (and no other place) are in it.
+    """
+    text = unicodedata.normalize("NFKC", place or "")
+    found = False
+    for name, code in _places():
+        if name in text:
+            if not any(c.startswith(code) for c in counties):
+                return False
+            text, found = text.replace(name, ""), True
+    return found and not re.search(r"[\u4e00-\u9fff]", re.sub(r"户籍|迁往|迁入|地址|[省市]内", "", text))
+
+
 def county_name_of(code: str) -> str:
     """Return the GB/T 2260 name of a six-digit county code ('' when the table does not have it)."""
     return _county_codes().get(code, "")

