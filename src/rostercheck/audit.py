@@ -226,7 +226,7 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
-AFTER_CHECKS = ("money:sources", "wages:thin")
+AFTER_CHECKS = ("money:sources", "money:unidentified", "wages:thin")
 
 
 def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:
@@ -298,7 +298,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         hidden = ref["account_masked"].to_numpy(dtype=bool) if "account_masked" in ref.columns else np.zeros(len(ref), bool)
         if hidden.any():  # a bank's masked accounts (6217****5678, held-out 140)
             out.append(f"{inputs.labels[kind]}中有 {source_cells(ref, hidden, 'bank_account')} 处银行账号被部分隐藏（如 6217****5678），"
-                       "这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号），也不用来确认领取人。"
+                       "这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号），只与户名、露出的几位一起对应领取人（置信度最高为“中”）。"
                        "需要核查账户的，请向银行索取账号完整的发放明细。")
         cut = (source_cells(ref, ref["account_cut"].to_numpy(dtype=bool) & ~hidden, "bank_account")
                if "account_cut" in ref.columns else 0)

@@ -21,7 +21,7 @@ from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, masked_digits, money, month,
+from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, masked_account, masked_digits, money, month,
                                 month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
@@ -639,7 +639,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         cols[fld], cols[fld + "_key"] = coded(fld, texts, True), coded(fld, names, True)
     _name_damaged_payees(cols)
     cols["link_key"] = _or(cols["name_key"], cols["holder_key"])
-    cols["bank_account"] = coded("bank_account", digits)
+    # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be
+    cols["bank_account"] = coded("bank_account", lambda v: masked_account(v) or digits(v))
     # an account a number format cut to 15 digits (its zeros are no digits of it): never compared as one account
     cut, codes = judged("bank_account", digits_lost)
     cols["account_cut"] = cut.astype(bool)[codes]

@@ -288,6 +288,14 @@ def masked_digits(raw: object) -> bool:
     return isinstance(raw, str) and bool(_MASK.search(raw))
 
 
+def masked_account(raw: object) -> str:
+    """A masked account as one text, its shown digits where they stand ('6217 99** **** 5678' → '621799********5678');
+    '' for a cell that is not masked."""
+    if not masked_digits(raw):
+        return ""
+    return re.sub(r"[^0-9*]", "", unicodedata.normalize("NFKC", str(raw)).replace("＊", "*"))
+
+
 def rounded_up(kept: str) -> str:
     """The digits a number format shows for an account or ID whose kept digits are these when it rounds the last one
     up (15 significant digits, half up: …193|7772 shows …194): one more, as many digits ('' for no digits).

@@ -350,7 +350,7 @@ def _linked(ctx: Context) -> Ledger:
     _members_of_listed_heads(f, members, member_at, conf_at, memo, progs)
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
-              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
+              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()) | _shown_digits_payees(f, members, member_at, conf_at))
     former = _former_payees(f, members, member_at, conf_at)
     if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does (a
         # bank's row linked by its account too: held-out 106, its June paid again in a 补发 file was no F04)
@@ -384,7 +384,26 @@ def _linked(ctx: Context) -> Ledger:
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _reversals(led, paid)
+    ctx.cache["money:unidentified"] = _unidentified(f, member_at < 0, has_own | has_head)
     return led
+
+
+def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> list[str]:
+    """A note per ledger file with rows naming no whole ID and no whole account (both masked by the bank, or an account
+    alone, masked) that nothing tied to a person: their months go unchecked for that person (held-out 143: March and
+    May of a county dropped from F01, F03 and F06 without a word)."""
+    blind = unlinked & ~ided & (f["account_cut"].to_numpy(dtype=bool) | ~_filled(f, "bank_account"))
+    if not blind.any():
+        return []
+    out = []
+    part = f.loc[blind, ["_file", "month"]].astype(str)
+    for file, rows in part.groupby("_file", sort=True):
+        months = "、".join(sorted(set(rows["month"]) - {""})[:6])
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        out.append(f"《{name}》中有 {len(rows)} 行{f'（{months}）' if months else ''}既没有完整的身份证号，也没有完整的银行账号"
+                   "（被部分隐藏或未填），按户名和露出的几位也未能对应到花名册中的人：这些行不参与死亡、服刑、迁出、停保后仍发放"
+                   "（F01–F03）和应发未发（F06）的核查，相关的应追回、应补发金额可能偏低。请向银行或发放平台索取身份证号、账号完整的明细。")
+    return out
 
 
 def _members_programme(progs: list[str], member_at: np.ndarray, members: pd.DataFrame) -> list[str]:
@@ -460,6 +479,45 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     return linked
 
 
+def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+    """A row left unlinked whose ID or account a bank masked is the one roster member of its name whose ID shows the
+    same digits where the mask leaves them, and whose household's account does, when the row gives each (中: no whole
+    ID or account matched; held-out 143: March and May, masked, tied to nobody). Never the name alone. Returns the
+    rows so linked."""
+    if not {"id_raw", "bank_account", "link_key"} <= set(f.columns) or not len(members):
+        return set()
+    unlinked = np.flatnonzero(member_at < 0)
+    if not len(unlinked):
+        return set()
+    shown_id = by_value_array(f["id_raw"].iloc[unlinked], ids.masked)
+    accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
+    names = f["link_key"].iloc[unlinked].astype(object).tolist()
+    by_name: dict[str, list[int]] = {}
+    for m, name in enumerate(members["name_key"].tolist()):
+        if name:
+            by_name.setdefault(name, []).append(m)
+    pids, owned = members["id"].tolist(), members["bank_account"].tolist() if "bank_account" in members.columns else []
+    shared = _shared_accounts(members, set(owned)) if owned else {}
+    amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
+    linked = set()
+    for r, shown, account, name in zip(unlinked.tolist(), shown_id.tolist(), accounts, names):
+        masked_acc = isinstance(account, str) and "*" in account
+        if not name or (shown is None and not masked_acc) or (account and not masked_acc):
+            continue  # (a whole account the roster does not give her says it is another's: _masked_payees read it)
+        found = by_name.get(name, [])
+        if shown is not None:
+            found = [m for m in found if len(pids[m]) == 18 and pids[m].startswith(shown[0]) and pids[m].endswith(shown[1])]
+        if masked_acc and owned:
+            head, tail = account.split("*", 1)[0], account.rsplit("*", 1)[-1]
+            found = [m for m in found if owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
+            if shown is None and len(found) == 1 and owned[found[0]] in shared:  # the holder's name, another's benefit
+                found = [m for m in shared[owned[found[0]]] if _amount_is(amounts[r], members, m)]
+        if len(found) == 1:
+            member_at[r], conf_at[r] = found[0], MEDIUM
+            linked.add(r)
+    return linked
+
+
 def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """A row naming no ID (a bank's 代发 file for one month) takes the ID that the ledger's other rows paid into the same
     account under the same name give, when they give one alone: the same payee in every month (linked at 中). The
@@ -499,6 +557,7 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     known = pd.concat(known, ignore_index=True).drop_duplicates()
     known = known[~known["k"].duplicated(keep=False)].set_index("k")["id"]
     found = keys[bare].map(known)
+    _by_amount(f, bare, given, found)
     at = np.flatnonzero(masked[bare])  # a masked ID's row: the ID found must show its digits
     if len(at):
         fits = [isinstance(p, str) and p.startswith(h) and p.endswith(t)
@@ -517,6 +576,26 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     return f, f.index.isin(rows)
 
 
+def _by_amount(f: pd.DataFrame, bare: np.ndarray, given: np.ndarray, found: pd.Series) -> None:
+    """Into an account the ledger's other rows pay several people's IDs (a father's benefit into his son's account), a
+    row naming only the account and its holder is the one of them the same amount is paid to, else no one of them
+    (held-out 143: the father's 516 in a bank statement under his son's name was the son's, paid twice). ``found``, the
+    IDs the bare rows borrow by account and name, is corrected in place."""
+    if "amount" not in f.columns:
+        return
+    accounts, ids_, amounts = (f[c].to_numpy(dtype=object) for c in ("bank_account", "id", "amount"))
+    paid: dict[object, dict[object, set]] = {}
+    for r in np.flatnonzero(given).tolist():
+        paid.setdefault(accounts[r], {}).setdefault(ids_[r], set()).add(amounts[r])
+    several = {a for a, people in paid.items() if len(people) > 1}
+    if not several:
+        return
+    for k, r in enumerate(np.flatnonzero(bare).tolist()):
+        if accounts[r] in several:
+            fits = [pid for pid, sums in paid[accounts[r]].items() if amounts[r] in sums]
+            found.iat[k] = fits[0] if len(fits) == 1 else None
+
+
 def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row naming no ID at all (a bank's 代发 file: 账号 and 户名) is the member of that name in the household the
     roster gives that account (中: no ID matched). Returns the rows so linked."""
@@ -530,12 +609,46 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
         return set()
     by_account = _by_account_name(members)
     accounts, names, linked = f["bank_account"], f["link_key"], set()
+    shared = _shared_accounts(members, {accounts.iat[r] for r in bare.tolist()})
+    amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
     for r in bare.tolist():
         found = by_account.get((accounts.iat[r], names.iat[r]), [])
+        if len(found) == 1 and accounts.iat[r] in shared:
+            # an account the roster gives several households (a father paid into his son's): the 户名 is the holder,
+            # not the payee; the household whose approved amount the row pays is (held-out 143: the father's 516 was
+            # the son's paid twice, F04, and the father's unpaid, F06), else it is left unsaid whose
+            found = [m for m in shared[accounts.iat[r]] if _amount_is(amounts[r], members, m)]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
     return linked
+
+
+def _shared_accounts(members: pd.DataFrame, accounts: set) -> dict[str, list[int]]:
+    """Those of some accounts the roster gives several households → each household's head (else first member)."""
+    owners = _owners(members, accounts)
+    several = set(owners.loc[owners["bank_account"].duplicated(keep=False), "bank_account"])
+    if not several:
+        return {}
+    out: dict[str, list[int]] = {}
+    hh, acc = members["household"].tolist(), members["bank_account"].tolist()
+    pids, heads = members["id"].tolist(), members["head_id"].tolist()
+    chosen: dict[tuple[str, object], int] = {}
+    for m, (a, h) in enumerate(zip(acc, hh)):
+        if a in several and ((a, h) not in chosen or (pids[m] and pids[m] == heads[m])):
+            chosen[(a, h)] = m
+    for (a, _), m in chosen.items():
+        out.setdefault(a, []).append(m)
+    return out
+
+
+def _amount_is(amount: object, members: pd.DataFrame, m: int) -> bool:
+    """Whether a payment is the approved monthly amount (月保障金) of a member's household."""
+    approved = members["benefit"].iat[m] if "benefit" in members.columns else None
+    try:
+        return approved is not None and amount is not None and abs(float(amount) - float(approved)) < 0.01
+    except (TypeError, ValueError):
+        return False
 
 
 def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
@@ -811,9 +924,11 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     keys = [f[c].to_numpy(dtype=object) for c in ("name_key", "head_name_key", "holder_key") if c in f.columns]
     known = {(accounts[r], k[r]): payee[r] for r in ided.tolist() if accounts[r] for k in keys if k[r]} if len(bare) else {}
     said = f["link_key"].to_numpy(dtype=object) if "link_key" in f.columns else names
+    # a masked ID's shown digits tell two payees of one name on look-alike masked accounts apart (held-out 143)
+    raw = f["id_raw"].to_numpy(dtype=object) if "id_raw" in f.columns else np.full(len(f), "", dtype=object)
     for r in bare.tolist():
         found = mem_ids[member[r]] if linked[r] else known.get((accounts[r], said[r]))
-        payee[r] = found or f"账号{accounts[r]}|{said[r]}"
+        payee[r] = found or f"账号{accounts[r]}|{said[r]}" + (f"|{raw[r]}" if raw[r] and raw[r] == raw[r] else "")
     household = np.empty(len(f), dtype=object)
     if len(mem_household):
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
