@@ -737,7 +737,14 @@ def test_a_death_dated_after_today_is_said_to_be_impossible():
     ctx = context(roster(), lists)
     assert flagged(ctx, "C02") == [("王小", "高")]
     said = [w for w in value_warnings(ctx) if "晚于今天" in w]
-    assert len(said) == 1 and "1 行" in said[0] and "2099-12-05" in said[0], said
+    assert len(said) == 1 and "1 行" in said[0] and "2099-12-05" in said[0] and "不列为问题" in said[0], said
+    # held-out 142: a review date after today judges the dates up to it: "按核查日期之后处理、不列为问题" was untrue
+    soon = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    lists["deaths"][0]["date"] = soon
+    ctx = context(roster(), lists, as_of=dt.date.today() + dt.timedelta(days=30))
+    assert ("李梅", "高") in flagged(ctx, "C02")
+    (said,) = [w for w in value_warnings(ctx) if "晚于今天" in w]
+    assert "按已发生判断" in said and "不列为问题" not in said, said
 
 
 def test_list_rows_without_a_usable_id_are_counted_not_dropped_silently():

@@ -246,3 +246,9 @@ def test_an_insurance_code_is_shown_with_its_meaning():
     assert "张三（企业职工基本养老保险）2,000.00 元/月" in evidence(context(couple(), lists))[0]
     lists = {"pensions": [pension("张三", HEAD, 2000, kind="999")]}  # a code the table lacks: as given
     assert "张三（999）2,000.00 元/月" in evidence(context(couple(), lists))[0]
+
+
+def test_a_pension_first_paid_after_the_review_date_is_no_income_on_it():
+    # held-out 142: 待遇开始年月 202701 (read as the month) in a Q4 2026 audit: C03 高
+    assert flagged(context(couple(), {"pensions": [pension("张三", HEAD, 2800, month="2026-10")]}), "C03") == []
+    assert flagged(context(couple(), {"pensions": [pension("张三", HEAD, 2800, month="2026-09")]}), "C03") == [("张三", "高")]

@@ -154,3 +154,13 @@ def test_a_back_contribution_in_a_month_of_the_list_is_no_wage_of_that_month():
     assert flagged(context(couple, {"wages": rows}), "C06") == []
     rows[-1]["pay_type"] = "正常缴费"  # a second employer that month: wages
     assert flagged(context(couple, {"wages": rows}), "C06") == [("张三", "高")]
+
+
+def test_wages_of_months_after_the_review_date_are_not_counted():
+    # held-out 142: a Q4 audit run in January: his only wage was of 2027-01, after the review date (C06 高)
+    rows = [{"name": "李梅", "id": WIFE, "employer": "某公司", "wage": 1900, "month": m} for m in MONTHS]
+    rows.append({"name": "张三", "id": HEAD, "employer": "某公司", "wage": 5000, "month": "2026-10"})
+    assert flagged(context(family(), {"wages": rows}), "C06") == [("李梅", "高")]
+    ctx = context(family(), {"wages": rows})
+    run_checks(ctx, ["C06"])
+    assert ctx.cache["wages:later"] and "2026-10" in ctx.cache["wages:later"][0]

@@ -751,3 +751,31 @@ def test_a_month_cell_2025_1_in_a_sheet_named_for_october_is_october_and_said(tm
     path = write(tmp_path / "低保金发放明细_2026年1月.xlsx", {"1月": [
         ["户主姓名", "户主身份证号", "所属月份", "发放金额"], ["张三", A, 2026.1, 300]]})
     assert list(load_ledgers([path], AS_OF)[1]["month"]) == ["2026-01"]  # January where the sheet says January
+
+
+def test_a_bare_month_takes_its_year_from_the_payment_dates_else_says_what_it_took(tmp_path):
+    # held-out 142: '1月发放明细.xlsx', no year anywhere, in a Q4 2026 audit run in January 2027: January 2026, unsaid
+    as_of = dt.date(2026, 12, 31)
+    dated = write(tmp_path / "1月发放明细.xlsx", {"1月": [["姓名", "身份证号", "发放金额", "发放日期"], ["张三", A, 516, "2027-01-12"]]})
+    tables, frame, _ = load_ledgers([dated], as_of)
+    assert list(frame["month"].astype(str)) == ["2027-01"]
+    assert any("按发放日期（2027-01）计为 2027-01" in w for w in tables[0].warnings), tables[0].warnings
+    (tmp_path / "x").mkdir()
+    bare = write(tmp_path / "x" / "1月发放明细.xlsx", {"1月": [["姓名", "身份证号", "发放金额"], ["张三", A, 516]]})
+    tables, frame, _ = load_ledgers([bare], as_of)
+    assert list(frame["month"].astype(str)) == ["2026-01"]
+    assert any("没有写年份，按核查基准日前一年内计为 2026-01" in w for w in tables[0].warnings), tables[0].warnings
+
+
+def test_the_date_a_table_was_made_is_not_the_year_of_its_months(tmp_path):
+    # held-out 142: a 2026 sheet of 1月…12月 under '制表日期：2027年1月6日' was placed in 2027 (F01 for months to come)
+    path = write(tmp_path / "特困人员供养金发放台账.xlsx", {"Sheet1": [
+        ["特困人员基本生活费发放台账"], ["制表日期：2027年1月6日"], ["姓名", "身份证号", "1月", "2月"], ["张三", A, 1630, 1630]]})
+    _, frame, _ = load_ledgers([path], dt.date(2026, 12, 31))
+    assert sorted(frame["month"].astype(str)) == ["2026-01", "2026-02"]
+
+
+def test_a_titles_year_of_is_not_part_of_its_item():
+    from rostercheck.io.ledgers import item_named
+
+    assert item_named("Sheet1", "隆回县2026年度特困人员基本生活费发放台账") == "特困人员基本生活费"

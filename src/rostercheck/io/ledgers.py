@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Collection
 from pathlib import Path
 
@@ -81,8 +82,10 @@ def _bare_month(*sources: str) -> str:
 
 
 def _year_named(*sources: str) -> str:
+    """The year a title, sheet or file name names ('2026年度…'); a whole date is when the table was made, not its year
+    ('制表日期：2027年1月6日' above a sheet of 2026's months: held-out 142)."""
     for source in sources:
-        m = _YEAR.search(str(source or ""))
+        m = _YEAR.search(_DAY.sub(" ", str(source or "")))
         if m:
             return m.group(1)
     return ""
@@ -328,9 +331,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
         if "year" not in frame.columns:
             frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
-            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of), grid.sheet)
+            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of)[0], grid.sheet)
         return frame, notes
-    named = _sheet_month(grid, layout, path, parent_year, as_of)
+    named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
+                                  frame["paid_date"].tolist() if "paid_date" in frame.columns else None)
+    notes += [guessed] if guessed else []
     if named:
         frame["month"] = _same(n, named)
         frame["month_source"] = _same(n, "表名")
@@ -377,13 +382,26 @@ def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.Dat
     return _concat([frame, part]).reset_index(drop=True), notes
 
 
-def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date) -> str:
-    """The month a sheet's name, title or file name says ('2025年5月', or '5月' in a workbook of 2025), else ''."""
+def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: list | None = None) -> tuple[str, str]:
+    """The month a sheet's name, title or file name says ('2025年5月', or '5月' in a workbook of 2025), else '', and a
+    note when its year was not said: a bare '1月' is of the year its rows' 发放日期 give (paid that month or after),
+    else of the year ending at the review date — said either way (held-out 142: a January 2027 file, no year anywhere,
+    was January 2026 without a word)."""
     named = month_named(grid.sheet, layout.title, path.stem)
-    if not named:
-        mm = _bare_month(grid.sheet, layout.title, path.stem)
-        named = _with_year(mm, parent_year, as_of) if mm else ""
-    return named
+    if named:
+        return named, ""
+    mm = _bare_month(grid.sheet, layout.title, path.stem)
+    if not mm or parent_year:
+        return (_with_year(mm, parent_year, as_of) if mm else ""), ""
+    said = f"工作表“{grid.sheet}”的表名、标题、文件名只写了 {int(mm)} 月，没有写年份"
+    seen = Counter(m for m in (month(v) for v in paid or ()) if m)
+    if seen:
+        top = seen.most_common(1)[0][0]
+        year = int(top[:4]) if mm <= top[5:] else int(top[:4]) - 1
+        return f"{year}-{mm}", f"{said}，按发放日期（{top}）计为 {year}-{mm}"
+    guess = _with_year(mm, "", as_of)
+    return guess, (f"{said}，按核查基准日前一年内计为 {guess}；如不是，请在文件名中写明年份（如“{as_of.year + 1}年{int(mm)}月"
+                   "发放明细”）后重新运行")
 
 
 def _blank_months_named(frame: pd.DataFrame, named: str, sheet: str) -> list[str]:
@@ -434,7 +452,7 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
 
 # An item a sheet is named after ('低保金', '特困供养金', '物价补贴') or its title names before 发放/花名册/明细/表.
 _SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费|补差|差额)$")  # (提标补差: held-out 109)
-_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年|月份|月)((?![年月份])[\u4e00-\u9fff]{2,10}?(?:金|补贴|补助|资金|费))"
+_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年度|年|月份|月)((?![年月份度])[\u4e00-\u9fff]{2,10}?(?:金|补贴|补助|资金|费))"
                          r"(?:发放|花名册|明细|清册|表)")
 _TEKUN_WORDS, _DIBAO_WORDS = re.compile(r"特困|供养|五保"), re.compile(r"低保|最低生活")
 

