@@ -22,8 +22,8 @@ from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, masked_account, masked_digits, money, month,
-                                month_span, text, texts)
+from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, masked_account,
+                                masked_digits, money, month, month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format

@@ -585,7 +585,8 @@ def _by_amount(f: pd.DataFrame, bare: np.ndarray, given: np.ndarray, found: pd.S
         return
     accounts, ids_, amounts = (f[c].to_numpy(dtype=object) for c in ("bank_account", "id", "amount"))
     paid: dict[object, dict[object, set]] = {}
-    for r in np.flatnonzero(given).tolist():
+    asked = given & pd.Series(accounts).isin(set(accounts[bare].tolist())).to_numpy()  # (a city's year: a few accounts)
+    for r in np.flatnonzero(asked).tolist():
         paid.setdefault(accounts[r], {}).setdefault(ids_[r], set()).add(amounts[r])
     several = {a for a, people in paid.items() if len(people) > 1}
     if not several:
