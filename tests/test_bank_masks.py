@@ -1,6 +1,6 @@
 """Ledgers as banks export them (held-out 140): IDs and accounts masked in the middle, 交易说明, 代发工资."""
 
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 from rostercheck.normalize.values import digits_lost
 
@@ -88,6 +88,8 @@ def test_a_row_whose_id_and_account_are_both_masked_is_found_by_name_and_the_dig
     people = roster() + household("赵兰", C, benefit=516, bank_account="6217000055556666")
     ctx = money_context(people, rows, {"deaths": [{"name": "赵兰", "id": C, "date": "2026-02-10"}]})
     assert [(n, c, r) for n, c, r, _ in money(ctx, "F01")] == [("赵兰", "中", 1032.0)]
+    (found,) = findings(ctx, "F01")
+    assert "露出的几位相符" in found.key  # how the payments were tied to her, not only how the death list was
     assert ctx.cache.get("money:unidentified") == []
 
 

