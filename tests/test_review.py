@@ -587,6 +587,16 @@ def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen()
     # held-out 126: "已停发" beside 已整改 — stopped, the money paid out never recovered
     ("已整改", "", "未整改", "只写了停发，未写追回", "", "已停发"),
     ("已整改", "", "已整改", "按乡镇填报", "", "已停发，已追回1548元"),
+    # held-out 144: the amount owed quoted back was read as recovered; 0 元 was ignored; verbs without 已, 扣回,
+    # instalments, a remainder since recovered were not read
+    ("", "", "未整改", "已追回（补发）0 元", "", "应追回1548元，已追回0元"),
+    ("已追回0元", "", "未整改", "已追回（补发）0 元", "", ""),
+    ("", "", "未整改", "仍差 1,048.00 元", "", "应追回1548元，已追回500元"),
+    ("", "", "未整改", "仍差 1,048.00 元", "", "已追回500元（应追回1548元）"),
+    ("", "", "已整改", "按乡镇填报", "", "追回1548元（7-9月）"),
+    ("", "", "已整改", "按乡镇填报", "", "已从后续保障金中扣回1548元"),
+    ("", "", "已整改", "按乡镇填报", "", "已追回774元，另774元已于12月追回"),
+    ("", "", "已整改", "按乡镇填报", "", "已追回1000元，剩余548元已追回"),
 ])
 def test_a_money_finding_is_settled_by_the_money_the_township_reports(claimed, added, status, said, found, measures):
     # held-out 85: money findings were 已整改 when the person had left the roster (a payee on no roster always), and
@@ -668,6 +678,8 @@ def test_a_returned_list_without_its_evidence_fingerprints_is_said(tmp_path):
     ("已补发（10月补发8月保障金）", (0.0, 0.0)),  # held-out 126: months were 18 元
     ("已补发8、9月共1032元", (1032.0, 0.0)), ("补发1032元", (1032.0, 0.0)), ("已追回800元，剩余748元继续追缴", (800.0, 748.0)),
     ("12月已追回2个月", (0.0, 0.0)),
+    ("应追回1548元，已追回0元", (0.0, 0.0)), ("已追回516元，另516元已于12月追回", (1032.0, 0.0)),
+    ("已追回2000元，剩余1096元已追回", (3096.0, 0.0)), ("已收缴3152元", (3152.0, 0.0)),
 ])
 def test_the_amounts_a_township_writes_are_money_never_months(text, amounts):
     from rostercheck.review import _amounts_said

@@ -310,16 +310,24 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
 # ('已全部追回', '资金已全额收回', '全额补发' too: held-out 107)
-_MONEY_DONE = re.compile(r"已(?:全部|全额|足额|如数|悉数)?(?:追回|收回|退回|缴回|追缴|补发|发放|变更|更换|更改|更正|整改)|整改完成|已完成"
+_MONEY_DONE = re.compile(r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
+                         r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)|整改完成|已完成"
                          r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 _MONEY_NOT_YET = ("正在", "未追回", "未补发", "尚未", "追回中", "补发中", "部分")
 _STOPPED, _RECOVERED = re.compile(r"停发|停保|停止发放|暂停发放"), re.compile(r"追回|收回|退回|缴回|追缴|退还|返还")
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
-_AMOUNT = re.compile(r"(?:追回|收回|退回|缴回|追缴|补发)(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
+_VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
+_AMOUNT = re.compile(_VERBS + r"(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
                      r"\D{0,4}?(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－]\s*\d))"
+                     # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144)
+                     r"|(\d[\d,，]*(?:\.\d+)?)\s*元(?=\s*(?:也|亦)?已(?:于[^，,。；;]{0,12}?)?" + _VERBS + ")"
                      r"|(\d[\d,，]*(?:\.\d+)?)\s*元")
+# What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
+_ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
+_OWED_SAID = re.compile(r"(?:应|需|须)" + _VERBS + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
-_LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)")
+_LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)"
+                   r"(?![\d.,，]|\s*元?\s*(?:也|亦)?已)")  # ('剩余1096元已追回': paid since, held-out 144)
 # Where a township writes what it did: its status, its findings, its measures.
 _RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
 
@@ -327,9 +335,11 @@ _RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
 def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
     """(the amount a township's text says was recovered or paid, the amount it says is still owed); ``bare``: an amount
     without a verb counts (a status '800元'; not in 核实情况, which may say '每月400元')."""
+    text = _OWED_SAID.sub("", text)
     left = sum(v for m in _LEFT.finditer(text) if (v := _number(m.group(1))))
     rest = _LEFT.sub("", text)
-    done = sum(v for m in _AMOUNT.finditer(rest) if (v := _number(m.group(1) or (m.group(2) if bare else None))))
+    done = sum(v for m in _AMOUNT.finditer(rest)
+               if (v := _number(m.group(1) or m.group(2) or (m.group(3) if bare else None))))
     return done, left
 
 
@@ -347,6 +357,9 @@ def _money_status(f: pd.Series, notes: list[str]) -> str:
     added = [v for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))
              if (v := _number(f[c]))]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
+    if done is None and owed is not None and any(_ZERO.search(_OWED_SAID.sub("", t)) for t in texts):
+        notes.append(f"乡镇填报已追回（补发）0 元，应为 {yuan(owed)}")  # ('已追回0元' was 已整改, held-out 144)
+        return OPEN
     if done is not None and owed is not None and (done < owed - 1 or left > 1):
         notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(max(owed - done, left))}")
         return OPEN
@@ -359,8 +372,10 @@ def _money_status(f: pd.Series, notes: list[str]) -> str:
         notes.append(f"乡镇填报只写了停发，未写追回：多发的 {yuan(recover)} 尚未见追回的填报"
                      + (f"（乡镇填报“{claimed}”）" if claimed else ""))
         return OPEN
-    if any(_MONEY_DONE.search(t) for t in texts) and not any(w in t for t in texts for w in _MONEY_NOT_YET):
-        shown = claimed or next(t for t in texts if _MONEY_DONE.search(t))
+    # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
+    covered = done is not None and owed is not None and done >= owed - 1
+    if (covered or any(_MONEY_DONE.search(t) for t in texts)) and not any(w in t for t in texts for w in _MONEY_NOT_YET):
+        shown = claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
         notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
         return DONE
