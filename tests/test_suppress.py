@@ -77,6 +77,18 @@ def test_verified_finding_held_back_until_evidence_changes(tmp_path):
     assert "曾核实" not in back.loc[back["姓名"] == "李四", "依据"].iat[0]
 
 
+def test_what_a_township_wrote_after_its_own_verdict_is_not_said_twice():
+    # held-out 144: "【曾核实无问题：核实无问题：系同一人两个账户（2026-12-31）…】"
+    from rostercheck.suppress import _came_back
+
+    entries = pd.DataFrame({"类别代码": ["F04", "F04"], "身份证号": [ZHANG_SON, LI], "核实情况": ["核实无问题：系同一人两个账户", "核实无问题"],
+                            "核实日期": ["2026-12-31", ""]})
+    findings = pd.DataFrame({"类别代码": ["F04", "F04"], "身份证号": [ZHANG_SON, LI], "依据": ["重复发放", "重复发放"]})
+    said = _came_back(findings, entries)["依据"].tolist()
+    assert said == ["重复发放【曾核实无问题：系同一人两个账户（2026-12-31）；本次比对的情况与当时不同，请重新核实】",
+                    "重复发放【曾核实无问题：核实无问题；本次比对的情况与当时不同，请重新核实】"]
+
+
 def test_fingerprint_ignores_file_sheet_and_row_but_not_values():
     a = "《财政供养人员名单（staff.xlsx）》工作表“Sheet”第 3 行：张小明，工作单位 县教育局；身份证号一致"
     b = "《财政供养人员名单（2026四季度 staff.xls）》第 17 行：张小明，工作单位 县教育局；身份证号一致"
