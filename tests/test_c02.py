@@ -58,6 +58,22 @@ def test_prisoner_released_early_not_flagged_and_release_after_review_date_flagg
     assert flagged_names(context(roster(), lists), "C02") == {"王五"}
 
 
+def test_a_term_written_in_words_gives_the_end_and_a_suspended_sentence_no_custody():
+    # held-out 145: 入监 2022年3月1日 with 刑期 "有期徒刑二年" (released 2024-02) and "有期徒刑一年，缓刑二年" were C02 高
+    # "在服刑期内"
+    from rostercheck.reference import term_months
+
+    assert [term_months(t) for t in ("有期徒刑二年", "三年六个月", "有期徒刑十二年", "两年零三个月", "有期徒刑一年，缓刑二年", "无期徒刑")] == \
+        [24, 42, 144, 27, None, None]
+    lists = {"prisoners": [{"name": "王五", "id": C, "start": "2022年3月1日", "term": "有期徒刑二年"},
+                           {"name": "张三", "id": A, "start": "2026-06-10", "term": "有期徒刑一年，缓刑二年"}]}
+    assert flagged(context(roster(), lists), "C02") == []
+    lists["prisoners"][0]["term"] = "有期徒刑八年"  # to 2030-02-28: in custody, the end worked out and said
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C02") == [("王五", "高")]
+    assert "2030-02-28（按刑期“有期徒刑八年”推算）" in run_checks(ctx, ["C02"])[0][0].evidence
+
+
 def test_prisoner_with_life_sentence_flagged():
     lists = {"prisoners": [{"name": "王五", "id": C, "start": "2025-01-01", "end": "无期"}]}
     assert flagged_names(context(roster(), lists), "C02") == {"王五"}

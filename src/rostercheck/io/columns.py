@@ -405,7 +405,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
-        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资", weight=2),
+        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资|贷方|收入", weight=2),
+        # a 流水 of the payout account: what went out is its 借方 (支出); 贷方 is money coming in (held-out 145)
+        FieldSpec("amount", r"^借方(发生)?(额|金额)?$|^支出(金额|额)?$|^发生额$", weight=2),
         # (项目代码, 资金编码 alone: the item as a code, read through money_benefit_codes / money_other_codes)
         FieldSpec("item", r"资金(项目|名称|代码|编码)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|"
                           r"^项目(名称|代码|编码|编号)?$|^款项$", weight=2),

@@ -88,6 +88,8 @@ def events(ctx: Context, led: Ledger) -> None:
         status = str(row.get("status") or "")
         if not isinstance(start, dt.date):
             return None
+        if c02 and _has_word(str(row.get("term") or ""), c02.get("released_words", ())):
+            return None  # a sentence served outside (缓刑, 管制: held-out 145), as C02 reads it
         if (c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date)
                 and not (isinstance(end, dt.date) and end <= ctx.as_of)):
             return None  # released on a day the list does not give (before the sentence's end): custody unknown

@@ -166,6 +166,8 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     status = str(row.get("status", "") or "")
     if any(w in status for w in params["released_words"]) and "未" not in status:
         return False
+    if any(w in str(row.get("term", "") or "") for w in params["released_words"]):
+        return False  # a sentence served outside ('有期徒刑一年，缓刑二年', 管制: held-out 145)
     if isinstance(start, dt.date) and start > as_of:
         return False
     if isinstance(end, dt.date) and end < as_of:
