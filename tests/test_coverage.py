@@ -209,3 +209,20 @@ def test_a_quarters_folder_is_read_as_the_same_files_given_one_by_one(tmp_path):
     assert "输入文件识别结果" in two.output and "两项补贴发放名单" in two.output
     first, second = ((tmp_path / d / "漏保线索.csv").read_text(encoding="utf-8-sig") for d in "ab")
     assert first == second and first.count("\n") > 10
+
+
+def test_a_city_runs_leads_from_the_lists_name_their_townships_county():
+    # held-out 147: the lists' 城关镇 of three counties were one township (one workbook), apart from the roster's
+    # 罗山县城关镇 (leads of one township in two workbooks)
+    from helpers import context, household, make_id
+
+    from rostercheck.rules._coverage import place
+
+    luoshan, xinxian = make_id("19500101", 11, "411521"), make_id("19600101", 21, "411523")
+    rows = [dict(r, county="罗山县") for r in household("张三", luoshan, township="城关镇")]
+    rows += [dict(r, county="新县") for r in household("李四", xinxian, township="城关镇")]
+    ctx = context(rows, roster_title="信阳市2026年第三季度低保花名册")
+    other = make_id("19700101", 31, "411523")
+    assert place(ctx, {"township": "城关镇", "village": "东村", "pid": other})["township"] == "新县城关镇"
+    assert place(ctx, {"township": "城关镇", "county": "罗山县", "pid": ""})["township"] == "罗山县城关镇"
+    assert place(ctx, {"township": "罗山县城关镇"})["township"] == "罗山县城关镇"

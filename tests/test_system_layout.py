@@ -156,3 +156,24 @@ def test_an_application_number_beside_the_family_number_is_no_tie_while_they_pai
     members[2][0] = "SQ1"
     table = load_table(_write(tmp_path / "申请2.xlsx", hh, members, headers), "roster")
     assert any("“申请编号”和第 2 列“家庭编号”都像是户编号列" in w for w in table.warnings), table.warnings
+
+
+def test_a_heads_id_cut_by_a_number_format_takes_the_household_sheets_whole_id(tmp_path):
+    # held-out 146: the member sheet's IDs typed as numbers, the household sheet's head ID whole: the head got D03 and
+    # every link at 中, and an applicant of 特困 already on the 低保 roster read as 重复享受 instead of 低保转特困
+    rounded = float(HEAD_A[:15] + "000")  # (the number format kept 15 digits)
+    twin = make_id("19600101", 112)  # the same 14 digits of region and birth, another name: not the head
+    _, m = _members(tmp_path, [["H0001", "张三", rounded, "02", "1", "是"], ["H0001", "张四", float(twin[:15] + "000"), "20", "1", "是"],
+                               ["H0002", "李四", HEAD_B, "02", "1", "是"]])
+    assert HEAD_A in m.index and m.loc[HEAD_A, "id_status"] == "valid"
+    assert twin not in m.index and (m["name"] == "张四").sum() == 1
+
+
+def test_an_account_a_system_masked_is_no_account_to_compare(tmp_path):
+    # held-out 146: 6217****1234 was said to be "以数字格式存储…请把账号列设为文本" (exporting again as text mends nothing)
+    households = [row[:8] + ["6217****1234"] + row[9:] for row in HOUSEHOLDS]
+    table = load_table(_write(tmp_path / "x.xlsx", households, [["H0001", "张三", HEAD_A, "02", "1", "是"],
+                                                                  ["H0002", "李四", HEAD_B, "02", "1", "是"]]), "roster")
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert members["bank_account"].fillna("").tolist() == ["", ""] and members["account_masked"].all()
+    assert not members["account_cut"].any()

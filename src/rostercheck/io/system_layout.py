@@ -134,6 +134,7 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -
                 out[fld] = [o if text(o) else h for o, h in zip(cells, filled)]
         else:
             out[fld] = filled
+    _whole_head_ids(out)
     heads = _missing_heads(out, keys, table.loc[[k for k in table.index if k in own]], sheet)
     if len(heads):
         out = pd.concat([heads, out], ignore_index=True)
@@ -144,6 +145,25 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -
     rank = [order[k] for k in keys]
     out = out.assign(_order=rank).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
     return out, len(heads)
+
+
+def _whole_head_ids(out: pd.DataFrame) -> None:
+    """A head's member row whose ID a number format cut (4.11421196402287E+17) takes the whole ID the household sheet
+    gives the head as text, when its digits agree (held-out 146: the head got D03 and every link at 中)."""
+    if not {"id", "head_id"} <= set(out.columns):
+        return
+    cells, heads = out["id"].tolist(), out["head_id"].tolist()
+    names = [text(v) for v in (out["name"] if "name" in out.columns else [""] * len(out)).tolist()]
+    head_names = [text(v) for v in (out["head_name"] if "head_name" in out.columns else [""] * len(out)).tolist()]
+    for k, (cell, head) in enumerate(zip(cells, heads)):
+        mine = ids.id_number(cell)
+        if mine.status != ids.NUMERIC or not names[k] or names[k] != head_names[k]:
+            continue  # (the head by name: a twin shares the 14 digits of region and birth)
+        whole = ids.id_number(head)
+        # the 15 digits kept, or their last rounded up by the number format ('…2287000' for '…22868 05')
+        if whole.status == ids.VALID and whole.value[:14] == mine.value[:14]:
+            cells[k] = whole.value
+    out["id"] = cells
 
 
 def _missing_heads(members: pd.DataFrame, keys: list[str], table: pd.DataFrame, sheet: str) -> pd.DataFrame:
