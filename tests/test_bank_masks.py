@@ -126,3 +126,26 @@ def test_an_account_two_households_are_registered_with_is_told_apart_by_the_amou
               "status": "成功"} for a in (1290, 516)]
     ctx = money_context(people, rows, as_of=__import__("datetime").date(2026, 6, 30))
     assert money(ctx, "F04") == [] and money(ctx, "F06") == []
+
+
+def test_masked_values_are_said_as_masked_naming_the_files():
+    # held-out 149: a cadre's masked account was "以数字格式存储…请把账号列设为文本"; masked IDs got no word; the ledger's
+    # masked accounts named no file
+    from types import SimpleNamespace
+
+    from helpers import context
+
+    from rostercheck.audit import number_typed_ids
+
+    cadres = [{"name": "夏敏贵", "id": make_id("19700101", 141), "bank_account": "6215 74** **** 0931"}]
+    rows = [pay(A, "贾林东", "2026-08", 406, bank_account="6217****2222", _file="发放明细_2026年8月.csv"),
+            pay(_mask(B), "唐金华", "2026-09", 446, bank_account="6217000033334444", _file="发放明细_2026年9月.xlsx")]
+    ctx = money_context(roster(), rows, {"cadres": cadres})
+    ctx.lists["payments"]["_file"] = ["发放明细_2026年8月.csv", "发放明细_2026年9月.xlsx"]
+    ref = ctx.lists["cadres"]
+    assert ref["account_masked"].tolist() == [True] and ref["bank_account"].tolist() == [""] and not ref["account_cut"].any()
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels, tables=[]))
+    text = "".join(said)
+    assert "数字格式" not in text, said
+    assert "（发放明细_2026年8月.csv）中有 1 处银行账号被部分隐藏" in text and "（发放明细_2026年9月.xlsx）中有 1 行身份证号被部分隐藏" in text
+    assert "村干部名单" in text or "干部名单" in text

@@ -238,6 +238,14 @@ def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, colum
     return "（" + "、".join(f"工作表“{sheet}”" for sheet in on) + "）" if on and all(on) else ""
 
 
+def _in_ledgers(ref: pd.DataFrame, rows) -> str:
+    """'（发放明细_2026年8月.csv）': the ledger files some rows are in ('' for a list without files named per row)."""
+    if "_file" not in ref.columns:
+        return ""
+    files = dict.fromkeys(Path(str(f)).name for f in ref["_file"].to_numpy(dtype=object)[np.asarray(rows, dtype=bool)])
+    return "（" + "、".join(list(files)[:3]) + ("等" if len(files) > 3 else "") + "）" if files else ""
+
+
 def _in_files(inputs: LoadedInputs, rows) -> str:
     """'（毛集镇….xlsx 工作表“家庭成员”、…）': the roster files (and sheets) some members are in, when several roster files
     were read ('' else): one township's file to have exported again (held-out 136)."""
@@ -301,10 +309,18 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                        + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法比对" if few else "")
                        + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
         hidden = ref["account_masked"].to_numpy(dtype=bool) if "account_masked" in ref.columns else np.zeros(len(ref), bool)
-        if hidden.any():  # a bank's masked accounts (6217****5678, held-out 140)
-            out.append(f"{inputs.labels[kind]}中有 {source_cells(ref, hidden, 'bank_account')} 处银行账号被部分隐藏（如 6217****5678），"
-                       "这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号），只与户名、露出的几位一起对应领取人（置信度最高为“中”）。"
-                       "需要核查账户的，请向银行索取账号完整的发放明细。")
+        if hidden.any():  # a bank's masked accounts (6217****5678, held-out 140), named by file (held-out 149)
+            out.append(f"{inputs.labels[kind]}{_in_ledgers(ref, hidden)}中有 {source_cells(ref, hidden, 'bank_account')} 处银行账号"
+                       "被部分隐藏（如 6217****5678），"
+                       + ("这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号），只与户名、露出的几位一起对应领取人"
+                          "（置信度最高为“中”）。需要核查账户的，请向银行索取账号完整的发放明细。" if kind == "payments" else
+                          "这些账号不与花名册和发放明细的账号比对（RQ3、F07 干部或工作人员账号）；需要核对的，请报送单位提供账号完整的名单。"))
+        if kind == "payments" and "id_raw" in ref.columns:  # masked IDs: how their rows were tied (held-out 149)
+            masked_ids = np.asarray([v is not None for v in by_value_array(ref["id_raw"], ids.masked).tolist()], dtype=bool)
+            if masked_ids.any():
+                out.append(f"{inputs.labels[kind]}{_in_ledgers(ref, masked_ids)}中有 {source_cells(ref, masked_ids)} 行身份证号"
+                           "被部分隐藏（如 4105**********1234），不当作身份证号：按同一账号、同一户名在其他月份的完整身份证号，或按"
+                           "“账号 + 户名 + 露出的几位”对应到人，由这些行得出的问题最高为“中”。")
         cut = (source_cells(ref, ref["account_cut"].to_numpy(dtype=bool) & ~hidden, "bank_account")
                if "account_cut" in ref.columns else 0)
         if cut:  # (a ledger's)

@@ -16,7 +16,7 @@ from .io.table import Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, digits_lost, money, month, month_span, texts
+from .normalize.values import count, date, digits, digits_lost, masked_digits, money, month, month_span, text, texts
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
@@ -66,7 +66,11 @@ def normalise(table: Table) -> pd.DataFrame:
         elif col in _DIGIT_FIELDS:
             out[col] = by_value(values, digits)
             if col == "bank_account":  # an account a number format cut to 15 digits (RQ3 compares those only)
-                out["account_cut"] = by_value(values, digits_lost)
+                # … or masked (6215****0931): no account to compare at all, said as masked (held-out 149)
+                hidden = by_value(values, lambda v: masked_digits(text(v)))
+                out["account_cut"] = [c and not h for c, h in zip(by_value(values, digits_lost), hidden)]
+                out["account_masked"] = hidden
+                out[col] = ["" if h else a for a, h in zip(out[col].tolist(), hidden)]
         else:
             out[col] = by_value(values, texts, many=True)
     out = _melt_wages(out)
