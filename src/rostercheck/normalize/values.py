@@ -285,7 +285,7 @@ _MASK = re.compile(r"\d\s*[*＊]")
 
 def masked_digits(raw: object) -> bool:
     """Whether an account or ID cell was masked (some digits shown as *: 6217****5678, 4105**********1234)."""
-    return isinstance(raw, str) and bool(_MASK.search(raw))
+    return isinstance(raw, str) and ("*" in raw or "＊" in raw) and bool(_MASK.search(raw))
 
 
 def masked_account(raw: object) -> str:

@@ -498,7 +498,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         if name:
             by_name.setdefault(name, []).append(m)
     pids, owned = members["id"].tolist(), members["bank_account"].tolist() if "bank_account" in members.columns else []
-    shared = _shared_accounts(members, set(owned)) if owned else {}
+    shared: dict[str, list[int]] | None = None  # (worked out for the first row that asks: most ledgers have none)
     amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
     linked = set()
     for r, shown, account, name in zip(unlinked.tolist(), shown_id.tolist(), accounts, names):
@@ -511,8 +511,10 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         if masked_acc and owned:
             head, tail = account.split("*", 1)[0], account.rsplit("*", 1)[-1]
             found = [m for m in found if owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
-            if shown is None and len(found) == 1 and owned[found[0]] in shared:  # the holder's name, another's benefit
-                found = [m for m in shared[owned[found[0]]] if _amount_is(amounts[r], members, m)]
+            if shown is None and len(found) == 1:  # the holder's name, perhaps another household's benefit
+                shared = _shared_accounts(members, set(owned)) if shared is None else shared
+                if owned[found[0]] in shared:
+                    found = [m for m in shared[owned[found[0]]] if _amount_is(amounts[r], members, m)]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
