@@ -466,7 +466,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         cut = by_value_array(f["bank_account"], lambda cells: [digits_lost(c) and not masked_digits(c) for c in cells], many=True)
         cut[pd.isna(column("bank_account"))] = None
         out["account_cut"] = _carried(cut, starts, blank=False).astype(bool)
-        hidden = by_value_array(f["bank_account"], lambda cells: [masked_digits(text(c)) for c in cells], many=True)
+        hidden = by_value_array(f["bank_account"], lambda cells: [masked_digits(c) for c in cells], many=True)  # (text only)
         out["account_masked"] = _carried(hidden, starts, blank=False).astype(bool)
     else:
         out["account_cut"] = out["account_masked"] = np.zeros(n, dtype=bool)
