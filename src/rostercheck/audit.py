@@ -25,7 +25,7 @@ from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
-from .roster import file_on_sheet, is_covered, period_of
+from .roster import counties, file_on_sheet, is_covered, period_of
 from .rules import load_all
 from .rules._money import blind_rows
 from .rules._vocab import value_warnings
@@ -86,7 +86,7 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     named = bool(common.get("county_name")) or any(regions.county_name_in(s) for s in sources)  # configured or titled
     # a city's run (members of several counties, by a 县（市、区） column or by each file's title): each member's own
     # county judges her moves; no one county is 本县 unless the configuration names it
-    city = len(set(members["county"].tolist()) - {""}) > 1 and not common.get("county_name") and not common.get("county_code")
+    city = len(counties(members)) > 1 and not common.get("county_name") and not common.get("county_code")
     if city:
         named, sources = False, []
     if not common.get("county_name") and not city:  # 行政区划 cells holding names count as addresses
@@ -123,9 +123,9 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
         ctx.cache["kin:names"] = inputs.name_counts
     moves = inputs.lists.get("migrations")
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
-    counties = sorted(set(ctx.members["county"].tolist()) - {""}) if "county" in ctx.members.columns else []
-    if len(counties) > 1 and dests:  # a city's roster naming each member's county: judged per member
-        return [f"花名册涉及 {len(counties)} 个县区（按县（市、区）列或各花名册标题、文件名：{'、'.join(counties[:6])}{'等' if len(counties) > 6 else ''}），"
+    named = sorted(counties(ctx.members))
+    if len(named) > 1 and dests:  # a city's roster naming each member's county: judged per member
+        return [f"花名册涉及 {len(named)} 个县区（按县（市、区）列或各花名册标题、文件名：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}），"
                 "户籍迁出按每人所在的县区判断是否迁出本县，同名乡镇按县区分开。"]
     return regions.county_notes(ctx.county_code, source, dests, ctx.common.get("county_name", ""))
 

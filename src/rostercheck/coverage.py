@@ -221,6 +221,7 @@ def _unlinked_rows(ctx) -> list[str]:
                        "这些人只按身份证号关联、不按姓名单独关联，相关的漏保线索可能遗漏或只列为“低”；请让报送单位补全、更正身份证号。")
     return out
 
+
 def _decision_notes(ctx) -> list[str]:
     """What L05 made of a refusal list's 审批结果 column: approved rows left out, unread outcomes kept."""
     from .rules._coverage import decisions

@@ -374,7 +374,9 @@ def _same_county(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.Da
     """A city's run (members of several counties): a name matched in the cadre's village only where the member is of
     the cadre's county, known by the cadre's ID (on the filing row, else the cadre list's) naming one of the roster's
     counties. Each county has its 城关镇 and 东关社区 (held-out 141: a 光山县 cadre's wife matched in 罗山县)."""
-    counties = set(ctx.members["county"].tolist()) - {""} if "county" in ctx.members.columns else set()
+    from .roster import counties as counties_of
+
+    counties = counties_of(ctx.members)
     if len(counties) < 2 or found.empty:
         return found
     from .regions import county_name_of

@@ -121,7 +121,8 @@ class _Roster:
             return j, (f"同户同名人员仍在册，身份证号为 {self.members.at[j, 'id']}（与原清单不同），"
                        "请核实是否为同一人、身份证号是否已更正")
         # an ID Excel cut to its first digits (3.60732E+17): someone of that name whose ID begins so, in the finding's
-        # township (or one a system export gives by its code), may be the person still enrolled; nothing shows that she left (held-out 139: 已整改, raising the rate)
+        # township (or one a system export gives by its code), may be the person still enrolled; nothing shows that
+        # she left (held-out 139: 已整改, raising the rate)
         if info.status != ids.VALID and 0 < info.reliable < ids.SURVIVING:
             same = [j for pid, j in self.by_name.get(key, ()) if pid[:info.reliable] == info.value[:info.reliable]
                     and (not town or self.members.at[j, "township"] in ("", town) or self.members.at[j, "township"].isdigit())]

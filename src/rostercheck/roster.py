@@ -317,6 +317,12 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no",
 ]
+def counties(members: pd.DataFrame) -> set[str]:
+    """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
+    run, none when nothing names one."""
+    return set(members["county"].tolist()) - {""} if "county" in members.columns else set()
+
+
 def is_covered(flag: object) -> bool:
     """Return whether a member receives the benefit: False only when 是否保障对象 says no (否, 0, N …).
 

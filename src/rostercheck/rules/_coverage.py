@@ -723,8 +723,9 @@ def place(ctx: Context, *rows: dict) -> dict[str, str]:
 
 def _counties(ctx: Context) -> set[str]:
     """The counties the roster's members are of (a city's run: several)."""
-    return _cached(ctx, "cov:counties", lambda: set(ctx.members["county"].tolist()) - {""}
-                   if "county" in ctx.members.columns else set())
+    from ..roster import counties
+
+    return _cached(ctx, "cov:counties", lambda: counties(ctx.members))
 
 
 def _row_counties(row: dict):

@@ -37,7 +37,7 @@ def _stop(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import coded_reason, date_doubt, for_life, move_judged, move_reason, says_died
+    from .c02_status import coded_reason, date_doubt, for_life, move_judged, move_reason, says_died, served_outside
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -88,8 +88,8 @@ def events(ctx: Context, led: Ledger) -> None:
         status = str(row.get("status") or "")
         if not isinstance(start, dt.date):
             return None
-        if c02 and _has_word(str(row.get("term") or ""), c02.get("released_words", ())):
-            return None  # a sentence served outside (缓刑, 管制: held-out 145), as C02 reads it
+        if served_outside(row, c02):
+            return None  # as C02 reads it
         if (c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date)
                 and not (isinstance(end, dt.date) and end <= ctx.as_of)):
             return None  # released on a day the list does not give (before the sentence's end): custody unknown

@@ -24,6 +24,12 @@ def for_life(row: Mapping) -> bool:
     return any(w in end_text for w in INDEFINITE)
 
 
+def served_outside(row: Mapping, params: dict) -> bool:
+    """Whether a prisoners-list row's 刑期 is served outside prison ('有期徒刑一年，缓刑二年', 管制: held-out 145): no
+    custody for C02 or F02 (``params``: the [C02] parameters, ``released_words``)."""
+    return any(w in str(row.get("term", "") or "") for w in params.get("released_words", ()))
+
+
 def unread_date(row: Mapping, fld: str) -> str:
     """The text of a date cell written but not read as a date ('26.8.15', '2026-02-30', '不详'), '' when it was read
     or is blank."""
@@ -166,8 +172,8 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     status = str(row.get("status", "") or "")
     if any(w in status for w in params["released_words"]) and "未" not in status:
         return False
-    if any(w in str(row.get("term", "") or "") for w in params["released_words"]):
-        return False  # a sentence served outside ('有期徒刑一年，缓刑二年', 管制: held-out 145)
+    if served_outside(row, params):
+        return False
     if isinstance(start, dt.date) and start > as_of:
         return False
     if isinstance(end, dt.date) and end < as_of:
