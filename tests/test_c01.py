@@ -94,6 +94,17 @@ def test_a_yes_no_column_of_flags_says_whether_the_person_holds_the_post(header,
     assert flagged(ctx, "C01") == flagged_as
 
 
+@pytest.mark.parametrize("end, flagged_as", [("2018-12-31", []), ("2026年6月30日", []), ("2026-12-31", [("李梅", "高")]),
+                                              ("", [("李梅", "高")]), ("至今", [("李梅", "高")])])
+def test_a_cadre_whose_term_ended_before_the_review_date_is_not_flagged(end, flagged_as):
+    # held-out 152: a system export's 任职结束日期, no status column: a cadre gone since 2018 was C01 高
+    row = {"name": "李梅", "id": WIFE, "village": "东村", "post": "村委会主任", "end": end}
+    assert flagged(context(roster(), {"cadres": [row]}), "C01") == flagged_as
+    filing = [{"cadre_name": "李梅", "cadre_id": WIFE, "name": "赵老根", "id": STAFF_FATHER, "relation": "父亲"}]
+    filed = context(family_roster(), {"cadres": [row], "cadre_relatives": filing})
+    assert flagged(filed, "C01") == ([("赵老根", "高")] if flagged_as else [])  # nor his filed relatives
+
+
 def test_a_staff_member_who_left_flags_no_relative_either():
     staff = [{**STAFF_LIST[0], "status": "辞职"}]
     assert flagged(context(family_roster(), {"staff": staff, "registry": staff_registry()}), "C01") == []

@@ -317,3 +317,14 @@ def test_a_car_of_a_member_the_roster_does_not_cover_says_so_in_the_report():
     assert list(frame["姓名"]) == ["李梅"] and "本人“是否保障对象”为否" in frame["依据"].iat[0]
     ctx = context(roster(), {"vehicles": [car()]})
     assert "是否保障对象" not in findings_frame(ctx, run_checks(ctx, ["C04"])[0])["依据"].iat[0]
+
+
+def test_a_home_two_owners_share_in_one_cell_is_a_share_as_a_co_owners():
+    # held-out 150: 权利人 '邵怡、孟建强' with both IDs in one cell beside the member's own home: C04 高, the other owner
+    # dropped; as with a 共有人 column, a share counted as a whole home is 中
+    outsider = make_id("19540706", 231)
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号"),
+             prop("邵怡、张三", f"{outsider}、{HEAD}", "住宅", "柳林镇建设路 48 号")]
+    ctx = context(roster(), {"properties": homes})
+    assert flagged(ctx, "C04") == [("张三", "中")]
+    assert "其中 1 套只登记为共有人，产权份额需核实" in evidence(ctx)[0]

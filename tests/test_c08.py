@@ -159,3 +159,19 @@ def test_a_roster_with_a_labour_column_and_no_health_column_says_c08_can_list_no
     path.write_text(path.read_text(encoding="utf-8").replace("劳动能力,备注", "劳动能力,身体状况").replace("有劳动能力,", "有劳动能力,健康"),
                     encoding="utf-8")
     assert HEALTH_GAP not in load_table(path, "roster").warnings
+
+
+@pytest.mark.parametrize("labour, skipped", [(None, True), ("", True), ("有劳动能力", False)])
+def test_a_roster_without_any_labour_cell_has_c08_said_as_not_checked(labour, skipped):
+    # held-out 152: a roster without 劳动能力 had C08 "已核查，未发现问题" in 核查范围
+    from rostercheck.audit import run_checks
+
+    rows = person(35, "男")
+    if labour is None:
+        del rows[0]["labour"]
+    else:
+        rows[0]["labour"] = labour
+    findings, why = run_checks(context(rows), ["C08"])
+    assert ("C08" in why) == skipped and bool(findings) != skipped
+    if skipped:
+        assert why["C08"] == "花名册没有“劳动能力”列（或该列全部为空）"

@@ -65,6 +65,14 @@ def mapping(kind, headers):
         ("staff", ["单位名称", "姓名", "公民身份号码", "人员类别", "人员状态"], {"category": "人员类别", "status": "人员状态"}),
         ("cadres", ["姓名", "身份证号", "职务", "是否在任"], {"status": "是否在任"}),  # held-out 100
         ("cadres", ["村", "姓名", "身份证号", "职务", "任职状态"], {"post": "职务", "status": "任职状态"}),
+        # held-out 152: a system export's 任职起止日期 (no status column); a date is never the post
+        ("cadres", ["村", "姓名", "身份证号", "职务", "任职开始日期", "任职结束日期"], {"post": "职务", "end": "任职结束日期"}),
+        ("cadres", ["村", "姓名", "身份证号", "任职开始日期", "离任时间"], {"end": "离任时间"}),
+        ("staff", ["单位", "姓名", "身份证号", "岗位", "离职日期"], {"post": "岗位", "end": "离职日期"}),
+        # held-out 151: the amount before and after a change beside the roster's own
+        ("roster", ["姓名", "身份证号", "月保障金", "变更日期", "变更后月保障金"],
+         {"benefit": "月保障金", "changed": "变更日期", "benefit_after": "变更后月保障金"}),
+        ("roster", ["姓名", "身份证号", "调整前月保障金", "月保障金"], {"benefit": "月保障金"}),
         ("roster", ["乡镇（街道）", "村（社区）", "户主", "户主身份证号", "家庭成员", "家庭关系", "证件号码", "发放账户"],
          {"township": "乡镇（街道）", "village": "村（社区）", "head_name": "户主", "head_id": "户主身份证号",
           "name": "家庭成员", "relation": "家庭关系", "id": "证件号码", "bank_account": "发放账户"}),

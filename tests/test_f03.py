@@ -78,6 +78,23 @@ def test_a_payee_on_the_exit_list_without_a_date_read_is_never_said_to_be_on_no_
     assert f"{said}，停保后多发的月份无法计算" in found[0].evidence and "也不在停保" not in found[0].evidence
 
 
+def test_a_payee_named_without_an_id_beside_a_namesake_on_the_exit_list_is_said_so_with_what_followed_the_exit():
+    # held-out 151: a ledger without IDs; the household on the exit list (停保 2026-04-20) under the same name: F03 said
+    # '也不在停保（退出）名单中', untrue; a name is no link, so the finding stays 不在册 (中, the roster's quarter)
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "孙雪欣", m, 740, bank_account="6228480000001111") for m in months("2026-01", "2026-09")]
+    exits = [{"name": "孙雪欣", "id": STRAY, "date": "2026-04-20", "reason": "收入超标"}]
+    [found] = findings(money_context(roster(), rows, {"exits": exits}), "F03")
+    assert (found.confidence, found.recover) == ("中", 740.0 * 3)
+    assert "也不在停保" not in found.evidence and "发放明细未写身份证号，无法与停保（退出）名单核对" in found.evidence
+    assert "有同名的 孙雪欣，停保（退出）日期 2026-04-20，如是同一人，2026-05 起仍发放 3,700.00 元" in found.evidence
+    assert found.key == "姓名不在花名册中（发放明细未写身份证号）"
+    # two namesakes on the exit list: said, neither taken
+    exits.append({"name": "孙雪欣", "id": OUT, "date": "2025-01-10"})
+    [found] = findings(money_context(roster(), rows, {"exits": exits}), "F03")
+    assert "名单中有 2 个同名的 孙雪欣，请核对是否同一人" in found.evidence and found.recover == 740.0 * 3
+
+
 def test_not_enrolled_is_counted_from_the_quarter_the_roster_names_when_reviewed_after_it():
     import datetime as dt
 

@@ -69,6 +69,21 @@ def test_a_change_date_beside_the_approval_date_sets_the_amounts_months_and_the_
     assert money(ctx, "F06") == [("钱八", "中", None, 516.0 * 3)]
 
 
+C_ = make_id("19710303", 133)
+
+
+def test_the_amount_after_a_change_beside_the_amount_before_it_is_compared_from_the_change():
+    # held-out 151: 月保障金 kept the amount before the change, 变更后月保障金 the one since 变更日期: a raise paid
+    # from July was 多发 at 高 against the old amount, an underpayment against the new one missed
+    rows = [pay(A, "王五", "2026-06", 900)] + [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(C_, "钱八", m, 410) for m in months("2026-07", "2026-09")]  # raised to 560 from August, paid 410
+    people = (household("王五", A, [("王芳", "配偶", B)], benefit=900, benefit_after=1032, changed="2026-07-01")
+              + household("钱八", C_, benefit=410, benefit_after=560, changed="2026-08-01")
+              + household("赵九", T, benefit=500, benefit_after=None))
+    rows += [pay(T, "赵九", m, 500) for m in months("2026-07", "2026-09")]  # no change: its own amount
+    assert money(money_context(people, rows), "F05") == [("钱八", "高", None, 300.0)]
+
+
 C = make_id("19700303", 131)
 D = make_id("19720404", 141)
 E = make_id("19650505", 151)

@@ -325,3 +325,6 @@ def test_the_scope_sheet_says_every_category_checked_found_nothing_or_not_checke
     titles = {"C01": "财政供养", "C09": "未如实申报", "F01": "死亡后仍发放", "L01": "漏保"}
     table = scope(findings, titles, {"F01": "未提供所需名单：资金发放明细"}).set_index("类别代码")["核查情况"]
     assert table.to_dict() == {"C01": "列出 1 人", "C09": "已核查，未发现问题", "F01": "未核查：未提供所需名单：资金发放明细"}
+    # held-out 150: C02 with the deaths only said "列出 18 人", custody and moves unchecked unsaid
+    table = scope(findings, titles, {}, partial={"C01": "未提供村(居)干部名单"}).set_index("类别代码")["核查情况"]
+    assert table["C01"] == "列出 1 人（未提供村(居)干部名单，这部分未核查）" and table["C09"] == "已核查，未发现问题"

@@ -180,16 +180,16 @@ def test_common_name_filing_without_id_and_nothing_else_is_low_only():
     assert "常见姓名" in evidence(ctx, "RQ1")["张伟"]
 
 
-def test_common_name_with_age_fitting_the_relation_reaches_medium():
+@pytest.mark.parametrize("relation", ["岳父", "父亲"])
+def test_a_common_name_stays_low_even_with_its_age_fitting_the_relation(relation):
+    # RQ1.toml: a common name is 低 (held-out 152: 王芳, four in the county, at 中 because her age fitted 兄弟姐妹)
     rows = household("张伟", make_id("19600101", 201), village="东村")
     filing = [{"cadre_name": "王建国", "cadre_id": make_id("19880101", 111), "name": "张伟", "id": "",
-               "relation": "岳父", "village": "东村"}]
-    # 岳父 is no parent-or-child word for the age rule: stays 低.
+               "relation": relation, "village": "东村"}]
     ctx = context(rows, {"registry": _common_name_registry(), "cadre_relatives": filing})
     assert flagged(ctx, "RQ1") == [("张伟", "低")]
-    filing[0]["relation"] = "父亲"
-    ctx = context(rows, {"registry": _common_name_registry(), "cadre_relatives": filing})
-    assert flagged(ctx, "RQ1") == [("张伟", "中")]
+    if relation == "父亲":
+        assert "年龄与备案关系相符" in evidence(ctx, "RQ1")["张伟"]
 
 
 def test_two_namesakes_in_the_cadre_village_are_low():
@@ -256,6 +256,22 @@ def test_a_cut_account_whose_15th_digit_was_rounded_up_is_still_the_cadres(cut_h
     cadres = [{**CADRES[0], "phone": "", "bank_account": whole if cut_here else cut}]
     ctx = context(rows, {"cadres": cadres})
     assert flagged(ctx, "RQ3") == [("王大山", "中")] and "第 15 位进了一位" in evidence(ctx, "RQ3")["王大山"]
+
+
+@pytest.mark.parametrize("end, expected", [("2018-12-31", []), ("2026-09-29", []), ("2027-12-31", ["RQ2", "RQ3"]),
+                                           ("", ["RQ2", "RQ3"])])
+def test_a_cadre_whose_term_ended_before_the_review_date_gives_no_rq2_or_rq3_and_a_low_rq1(end, expected):
+    # held-out 152: a system export's 任职结束日期 (no status column) was not read: a cadre gone since 2017 gave RQ2 and
+    # RQ3 at 中 and his filed mother RQ1 高
+    rows = roster()
+    rows[2]["bank_account"] = "6228480012345678"
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": FATHER, "relation": "父亲"}]
+    ctx = context(rows, {"registry": registry(), "cadres": [{**CADRES[0], "end": end}]})
+    found, _ = run_checks(ctx, ["RQ2", "RQ3"])
+    assert sorted({f.code for f in found}) == expected
+    ctx = context(rows, {"cadres": [{**CADRES[0], "end": end}], "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", "高" if expected else "低")]
+    assert ("已离任" in evidence(ctx, "RQ1")["王老汉"]) == (not expected)
 
 
 @pytest.mark.parametrize("status", ["离任", "已卸任（2025-06-30）", "辞职"])

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import parallel, regions
 from .errors import ConfigError
-from .io.columns import KIND_LABELS
+from .io.columns import FIELD_NAMES, KIND_LABELS
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
@@ -41,6 +41,8 @@ class AuditResult:
         inputs: the loaded inputs.
         specs: the effective check specs.
         skipped: code → why the check did not run (a missing list).
+        partial: code → the lists it reads that were not given, for a check that ran on the others (C02 with the
+            deaths only: custody and moves not checked).
         warnings: things the user should know.
         suppressed: how many findings a suppression file held back.
         held_by_code: those findings per category code.
@@ -55,6 +57,21 @@ class AuditResult:
     suppressed: int = 0
     county: str = ""
     held_by_code: dict[str, int] = field(default_factory=dict)
+    partial: dict[str, str] = field(default_factory=dict)
+
+
+def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | None = None) -> dict[str, str]:
+    """Code → '未提供…' for each check that ran without some of the lists it reads (held-out 150: C02 with the deaths
+    only said "列出 18 人", custody and moves unchecked unsaid)."""
+    out = {}
+    for code in sorted(load_all()):
+        spec = ctx.specs.get(code)
+        if spec is None or code in skipped or (codes and code not in codes):
+            continue
+        lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
+        if lacking:
+            out[code] = "未提供" + "、".join(KIND_LABELS[k] for k in lacking)
+    return out
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
@@ -133,6 +150,11 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
 DISABLED = "配置中已停用"
 
 
+def _filled(members, column: str) -> bool:
+    """Whether some member has a non-blank cell in a roster column."""
+    return column in members.columns and bool(members[column].astype(object).map(lambda v: bool(str(v or "").strip())).any())
+
+
 def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[str, str]]:
     """The enabled checks whose lists are given, in code order, and code → why each other one is skipped."""
     runnable: list[str] = []
@@ -147,6 +169,10 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
         lacking = next((kinds for kinds in (spec.needs, spec.needs_also) if kinds and not any(ctx.has(k) for k in kinds)), None)
         if lacking:
             skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in lacking)
+            continue
+        blank = [c for c in spec.needs_columns if not _filled(ctx.members, c)]
+        if blank:  # (held-out 152: C08 said "已核查，未发现问题" of a roster without 劳动能力)
+            skipped[code] = "花名册没有" + "、".join(f"“{FIELD_NAMES.get(c, c)}”" for c in blank) + "列（或该列全部为空）"
             continue
         runnable.append(code)
     return runnable, skipped
@@ -516,7 +542,8 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         if corrected:
             warnings.append(f"{Path(suppress).name}：其中 {corrected} 条核实无问题的记录，该人的身份证号已更正（与原记录同名、只差一位），"
                             "名单记录未变，仍不再列出")
-    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code)
+    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
+                       partly_checked(ctx, skipped, codes))
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

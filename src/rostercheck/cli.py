@@ -375,6 +375,8 @@ def _warn_all(result) -> None:
         console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
     for code, why in skipped.items():
         console.warn(f"{code} 未检查：{why}")
+    for code, lacking in getattr(result, "partial", {}).items():
+        console.warn(f"{code} 部分未检查：{lacking}，这部分未核查")
 
 
 def _print_public(paths: dict[str, Path]) -> None:

@@ -12,11 +12,12 @@ Everything here returns frames of links; the checks (C01, RQ1–RQ3) turn them i
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import namematch as nm
 from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
-from .model import HIGH, MEDIUM, Context
+from .model import HIGH, LOW, MEDIUM, Context
 from .normalize import codes, ids
 from .rules import links
 
@@ -367,7 +368,13 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     fits = nm.FlagComparison("age_fits", params.weight_age_fits, "年龄与备案关系相符", "年龄与备案关系不符",
                              "未核对年龄与关系")
     counts = name_population(ctx)
-    return _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,)), info)
+    found = _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,)), info)
+    # a common name (the county's namesakes) is 低 however much else agrees (RQ1.toml; held-out 152: 王芳 at 中)
+    common = np.array([counts.get(nk, 1) >= params.common_count for nk in rows.loc[found["r"], "name_key"].tolist()],
+                      dtype=bool)
+    if common.any():
+        found.loc[common, "confidence"] = LOW
+    return found
 
 
 def _same_county(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:

@@ -68,6 +68,8 @@ class CheckSpec:
         recheck: ``review`` runs the check again on the new roster, and a finding it no longer gives is rectified
             although the person is still enrolled (the roster's own faults, D01–D03: a duplicate removed, an
             account or an ID corrected). Other findings are rectified only when the person or household left.
+        needs_columns: roster columns the check cannot flag anyone without (C08's 劳动能力): a roster without any
+            of their cells has the check said as not run, not "nothing found".
     """
 
     code: str
@@ -80,6 +82,7 @@ class CheckSpec:
     advice: str
     needs_also: list[str] = field(default_factory=list)
     recheck: bool = False
+    needs_columns: list[str] = field(default_factory=list)
 
 
 class Pending(BaseException):

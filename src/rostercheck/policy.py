@@ -164,6 +164,7 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
             level=data.get("level", "member"), params=dict(data.get("params", {})),
             explanation=data["explanation"].strip(), advice=data["advice"].strip(),
             needs_also=list(data.get("needs_also", [])), recheck=bool(data.get("recheck", False)),
+            needs_columns=list(data.get("needs_columns", [])),
         )
     if errors:
         raise ConfigError("内置检查规则文件有误：\n" + "\n".join(errors))

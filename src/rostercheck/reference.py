@@ -213,7 +213,8 @@ _ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
     """Rows naming several people in one cell (共有人 '张三、李四' with IDs 'id1、id2') become one row per ID, each
-    with the name in the same place when the names are as many (a copy; the table's frame is left as read)."""
+    with the name in the same place when the names are as many, each said held as 共有人 (a copy; the table's frame is
+    left as read)."""
     if "id" not in f.columns or not len(f):
         return f
     column = f["id"]
@@ -239,6 +240,9 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
         part["id"] = tokens
         if "name" in f.columns:
             part["name"] = each
+        # each holds it with the others (a home two 权利人 share: a share, as a 共有人's, held-out 150)
+        held = part["held_as"].tolist() if "held_as" in part.columns else [None] * len(tokens)
+        part["held_as"] = [h if isinstance(h, str) and h else "共有人" for h in held]
         parts.append(part)
         order += [r] * len(tokens)
     kept = np.setdiff1d(np.arange(len(f)), rows)

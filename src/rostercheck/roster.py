@@ -489,6 +489,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                                             for h, n, m in zip(home.tolist(), named.tolist(), list(out["support_mode"]))])
     for fld in ("declared_income", "benefit"):
         out[fld] = by_value(f[fld], money) if fld in f.columns else [None] * n
+    if "benefit_after" in f.columns:  # 变更后月保障金: the household's amount since its change date, where filled
+        out["benefit"] = [b if a is None or a != a else a for a, b in zip(by_value(f["benefit_after"], money), out["benefit"])]
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
     heads = (np.flatnonzero(by_value(out["relation"], codes.is_head)) if has_relation else np.arange(n))
     heads = heads[np.unique(group[heads], return_index=True)[1]]  # each household's first head row

@@ -154,6 +154,9 @@ _COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 _HOUSEHOLD = r"户主|申请人|联系人"
 _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
 
+# An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
+_CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原"
+
 ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
@@ -170,7 +173,10 @@ ROSTER = [
     FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$", allow=_HOUSEHOLD),
     # 特困 rosters name the person's amount 基本生活标准/基本生活费 (beside 照料护理标准, which is not the benefit).
     FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差"
-              r"|基本生活(标准|费|金)|生活费标准|补差金额|享受金额", allow=_HOUSEHOLD),
+              r"|基本生活(标准|费|金)|生活费标准|补差金额|享受金额", _CHANGE_SIDE, allow=_HOUSEHOLD),
+    # the amount since the change date beside the amount before it (变更后月保障金 beside 月保障金: held-out 151)
+    FieldSpec("benefit_after", r"(变更|调整|提标|核定)后.*(保障金|保障标准|供养(金|标准)|救助金|补助|补差|金额|标准|生活费)", weight=2,
+              allow=_HOUSEHOLD),
     FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|存折|一卡通|一折通|帐号|社保卡号|账户|帐户", r"身份|户名|开户行|银行名称",
               allow=_HOUSEHOLD),
     FieldSpec("phone", r"电话|手机|联系方式", allow=_HOUSEHOLD),
@@ -209,6 +215,11 @@ _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"
 # A staff or cadre list's column saying whether the person still holds the post (在职, 在岗 / 辞职, 调出, 免职).
 _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$|是否在(?:任|职|岗|编)"
 
+# A staff or cadre list's date the person left the post (任职结束日期, 离任时间), and what a post column is not
+_POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|免职|解聘|调离|辞职|退休)(日期|时间|年月)"
+             r"|^(结束|截止|终止)(日期|时间)$")
+_POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
+
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
 
@@ -216,20 +227,23 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
         FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位"),
         FieldSpec("category", r"人员类别|人员身份|身份类别|编制|人员性质|^类别$|^身份$"),
-        FieldSpec("post", r"职务|岗位|职位"),
+        FieldSpec("post", r"职务|岗位|职位", _POST_NOT),
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account
         FieldSpec("status", _IN_POST_STATUS),  # 在职 / 辞职, 调出: a row the list itself says has left (C01 left_words)
+        FieldSpec("end", _POST_END, weight=2),  # 离职日期 before the review date: no longer holds the post
         *_COMMON,
     ],
     "cadres": [
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区", r"干部|组$"),
-        FieldSpec("post", r"职务|岗位|职位|任职"),
+        FieldSpec("post", r"职务|岗位|职位|任职", _POST_NOT),
         # the cadre's own numbers, not the village committee's office phone (RQ3 would tie every caller to him)
         FieldSpec("phone", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),
         FieldSpec("phone2", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),  # a second number
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),
         FieldSpec("status", _IN_POST_STATUS),
+        # 任职结束日期 (a system export's 任职起止日期 has no status): before the review date, no longer in the post
+        FieldSpec("end", _POST_END, weight=2),
         # The list's own people may be named as such: 干部姓名, 经办人员身份证号; beside a 干部 group, a 经办人 group
         # fills in the form (held-out 137: 经办人信息 first was read as the cadres').
         FieldSpec("id", ID_WORDS, allow=r"干部"),
@@ -646,7 +660,7 @@ FIELD_NAMES = {
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
-    "benefit": "保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
+    "benefit": "保障金额", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
     "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",

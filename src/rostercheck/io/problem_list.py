@@ -123,7 +123,7 @@ def summary_chart(table: pd.DataFrame) -> Chart:
 
 
 def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None,
-                 held: Mapping[str, int] | None = None) -> list[tuple]:
+                 held: Mapping[str, int] | None = None, partial: Mapping[str, str] | None = None) -> list[tuple]:
     """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, and 核查范围.
 
     Args:
@@ -131,6 +131,7 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         titles: code → title.
         skipped: code → why a category was not checked (given: the 核查范围 sheet, every category and what it found).
         held: code → findings a 核实无问题清单 held back (the county's workbook; said in 核查范围).
+        partial: code → the lists a category that was checked lacked (said in 核查范围).
     Returns:
         Sheets for ``write_workbook``.
     """
@@ -143,12 +144,12 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
     if findings.empty:
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     if skipped is not None:
-        sheets.append(("核查范围", scope(findings, titles, skipped, held or {}), None))
+        sheets.append(("核查范围", scope(findings, titles, skipped, held or {}, partial or {}), None))
     return sheets
 
 
 def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str],
-          held: Mapping[str, int] | None = None) -> pd.DataFrame:
+          held: Mapping[str, int] | None = None, partial: Mapping[str, str] | None = None) -> pd.DataFrame:
     """核查范围: each of the audit's categories (coverage's leads left out), whether it was checked, and how many people
     it lists (as the 汇总 counts them) or why it was not checked — a category without a sheet is said, not missing.
 
@@ -157,6 +158,7 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
         titles: code → title.
         skipped: code → why a category was not checked.
         held: code → findings a 核实无问题清单 held back (held-out 121: said only on the screen and in run.json).
+        partial: code → the lists a checked category lacked ('未提供服刑人员名单': that part not checked).
     Returns:
         The table.
     """
@@ -165,6 +167,8 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     for code in sorted(c for c in titles if not c.startswith("L")):
         n = int(listed.get(code, 0))
         said = f"未核查：{skipped[code]}" if code in skipped else f"列出 {n} 人" if n else "已核查，未发现问题"
+        if (partial or {}).get(code):
+            said += f"（{partial[code]}，这部分未核查）"
         if (held or {}).get(code):
             said += f"（另有 {held[code]} 条曾核实无问题、比对情况未变，按核实无问题清单不再列出）"
         rows.append({"类别代码": code, "类别": titles[code], "核查情况": said})
@@ -309,7 +313,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
-    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code)
+    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial)
 
     def files(part: str) -> dict[str, Path]:
         """Write one part of the reports (returns the paths of any extra files it wrote)."""
@@ -324,7 +328,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             return {f"public_{k}": v for k, v in public.items()}
         else:
             towns = write_township_workbooks(out, {"findings": findings},
-                                             lambda f: audit_sheets(f["findings"], titles, result.skipped),
+                                             lambda f: audit_sheets(f["findings"], titles, result.skipped,
+                                                                    partial=result.partial),
                                              widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
                                              report="问题清单")
             return {f"township_{k}": v for k, v in towns.items()}
@@ -370,5 +375,6 @@ def _write_manifest(result, options: dict, command: str, path: Path) -> None:
         "counts": {k: int(v) for k, v in counts.items()},
         "counts_by_confidence": {f"{k[0]}/{k[1]}": int(v) for k, v in by_conf.items()},
         "money": money_totals(findings),
-        "skipped_checks": result.skipped, "suppressed": result.suppressed, "warnings": result.warnings,
+        "skipped_checks": result.skipped, "partly_checked": getattr(result, "partial", {}), "suppressed": result.suppressed,
+        "warnings": result.warnings,
     }, path)

@@ -30,7 +30,7 @@ def _pairs(links: pd.DataFrame):
     return zip(links["m"].tolist(), links["r"].tolist(), links["confidence"].tolist())
 
 
-def _stop(day: dt.date, p: dict) -> str:
+def stop_month(day: dt.date, p: dict) -> str:
     """The first month not to be paid after an event on that day (次月停发 by default)."""
     return month_add(month_of(day), 1) if p.get("stop_rule", STOP_NEXT) == STOP_NEXT else month_of(day)
 
@@ -81,7 +81,7 @@ def events(ctx: Context, led: Ledger) -> None:
         day = row.get("date")
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
-        return Event("F01", "deaths", row, _stop(day, p), "9999-12", c, f"死亡日期 {day.isoformat()}")
+        return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, f"死亡日期 {day.isoformat()}")
 
     def custody(row: dict, c: str) -> Event | None:
         start, end, released = row.get("start"), row.get("end"), row.get("released")
@@ -116,7 +116,7 @@ def events(ctx: Context, led: Ledger) -> None:
         if judged is None or judged[0] is not False:
             return None  # a move inside the county, to study, after the review date or to a place not told: C02's leads
         doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(move_reason(row, c02)) else ""
-        return Event("F02", "migrations", row, _stop(day, p), "9999-12", c,
+        return Event("F02", "migrations", row, stop_month(day, p), "9999-12", c,
                      f"迁出日期 {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县）{doubt}", certainty=LOW if doubt else HIGH)
 
     whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
@@ -133,7 +133,7 @@ def events(ctx: Context, led: Ledger) -> None:
         moved = _MOVED_TO.search(reason)
         programme = (programme_named(str(row.get("programme") or ""))
                      or _MOVED_FROM.get(moved.group(1) if moved else "", ""))
-        return Event("F03", "exits", row, _stop(day, p), "9999-12", c,
+        return Event("F03", "exits", row, stop_month(day, p), "9999-12", c,
                      f"停保（退出）日期 {day.isoformat()}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
                      + ("，整户停保" if whole else "") + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
 

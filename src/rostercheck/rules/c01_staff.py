@@ -6,6 +6,7 @@ found through the registry (same 户号, 置信度 中 at best) or the filing ta
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
@@ -98,8 +99,21 @@ def post_status(value: object, params: dict) -> str:
 
 
 def has_left(row: dict, ctx: Context) -> bool:
-    """Whether a staff or cadre row's 人员状态 says the person no longer holds the post (:func:`post_status`)."""
+    """Whether a staff or cadre row says the person no longer holds the post: its 人员状态 (:func:`post_status`), or a
+    任职结束日期 (离任时间 …) before the review date (held-out 152: a system export's 任职起止日期, no status)."""
+    end = row.get("end")
+    if isinstance(end, dt.date) and end < ctx.as_of:
+        return True
     return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
+
+
+def filed_cadres_left(ctx: Context) -> set:
+    """The filing table's rows whose cadre the cadre list says no longer holds the post (:func:`has_left`)."""
+    if not ctx.has("cadres"):
+        return set()
+    rows = filing_cadres(ctx)["cadre_row"].dropna()
+    cadres = records(ctx.lists["cadres"], rows.unique())
+    return {f for f, c in rows.items() if has_left(cadres[c], ctx)}
 
 
 def _close(kin: str, age) -> bool:
@@ -142,13 +156,14 @@ def _filed_family(ctx: Context) -> list[Finding]:
     homes = official_households(ctx, "cadre_relatives", "cadre_id", "cadre_name_key")
     posts = filing_cadres(ctx)["post"].to_dict()
     fils = records(ctx.lists["cadre_relatives"], found["r"])
+    left = filed_cadres_left(ctx)  # a cadre who left office: his relatives no longer a cadre's (held-out 152)
     out = []
     for (m, f, conf, key), hh, age in zip(found.itertuples(index=False), member_values(ctx, found["m"], "household"),
                                           member_values(ctx, found["m"], "age")):
         row = fils[f]
         relation = str(row.get("relation", "") or "")
         k = role(relation)
-        if not _close(k, age) or hh in homes.get(f, ()) or _clerk(posts.get(f), ctx):
+        if not _close(k, age) or hh in homes.get(f, ()) or _clerk(posts.get(f), ctx) or f in left:
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""

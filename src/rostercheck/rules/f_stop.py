@@ -9,6 +9,7 @@ month's payments exceed its approved amount by, at 中.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 import numpy as np
@@ -17,6 +18,7 @@ import pandas as pd
 from ..model import MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
+from ._money_events import stop_month
 from ._money import (Ledger, care_home_rows, finding, ledger, link_text, months_text, payee_name, payment_lines,
                      roster_months, subjects, weakest, yuan)
 
@@ -263,6 +265,39 @@ def _undated_exits(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) -> 
     return out
 
 
+def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[str, str]:
+    """Household → what the exit list holds of a payee the ledger names without an ID: rows of the same name, one with
+    its exit date said with what was paid after it (held-out 151: '也不在停保名单中' was untrue). A name is no link: the
+    finding stays the 不在册 one, the months after the exit are for the worker to confirm."""
+    if not ctx.has("exits") or "name_key" not in ctx.lists["exits"].columns:
+        return {}
+    ex = ctx.lists["exits"]
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for k, nk in zip(ex.index.tolist(), ex["name_key"].tolist()):
+        if nk:
+            by_name[nk].append(k)
+    out = {}
+    for h, rows in paid_by.items():
+        r0 = rows[0]
+        if led.cols["id"][r0]:
+            continue  # an ID the exit list does not hold: on no exit list indeed
+        named = by_name.get(led.cols["name_key"][r0] or led.cols["holder_key"][r0], [])
+        if not named:
+            continue
+        unsure = "发放明细未写身份证号，无法与停保（退出）名单核对；"
+        row = ex.loc[named[0]].to_dict()
+        if len(named) > 1 or not isinstance(row.get("date"), dt.date):
+            out[h] = f"{unsure}名单中有 {len(named)} 个同名的 {row.get('name', '')}，请核对是否同一人"
+            continue
+        first = stop_month(row["date"], led.params)
+        after = [r for r in rows if led.cols["month"][r] >= first]
+        paid = (f"，如是同一人，{first} 起仍发放 {yuan(sum(led.cols['amount'][r] for r in after))}："
+                f"{months_text(sorted({led.cols['month'][r] for r in after}))}" if after else "")
+        out[h] = (f"{unsure}{where(ctx, 'exits', row)}有同名的 {row.get('name', '')}，"
+                  f"停保（退出）日期 {row['date'].isoformat()}{paid}")
+    return out
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
@@ -271,10 +306,12 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     rows_by: dict[str, list[int]] = defaultdict(list)
 
     care = care_home_rows(ctx, led)
+    paid_by: dict[str, list[int]] = defaultdict(list)  # every benefit row of each payee on no roster
     for r in np.flatnonzero(led.array("member") < 0).tolist():
         h = led.household[r]
         if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
             continue
+        paid_by[h].append(r)
         if r in led.memo["pooled"]:
             continue  # paid into an account roster households share: whose it is cannot be told
         if care[r]:
@@ -285,6 +322,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
             rows_by[h].append(r)
     out = []
     exits = _undated_exits(ctx, led, rows_by)
+    namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
         if not any(led.cols["month"][r] in period for r in rows):
@@ -294,10 +332,11 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
         who = payee_name(ctx, led, rows[0])
         # on the exit list without a date read there (held-out 132: '26.5.20', 不详 or blank): said, never 'on no list'
-        listed = exits.get(h, "也不在停保（退出）名单中")
+        listed = exits.get(h) or namesakes.get(h) or "也不在停保（退出）名单中"
         evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，{listed}。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
-        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, "身份证号不在花名册中", months, total, None, facts,
+        key = "身份证号不在花名册中" if led.cols["id"][rows[0]] else "姓名不在花名册中（发放明细未写身份证号）"
+        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, key, months, total, None, facts,
                            listed={"name": who}))  # a bank file naming its payee as the account's holder only
     return out

@@ -22,7 +22,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
 from ..normalize.values import rounded_up
 from . import link_fact, person_identity, rule, where
-from .c01_staff import has_left
+from .c01_staff import filed_cadres_left, has_left
 from .d_roster import household_heads
 
 
@@ -44,12 +44,17 @@ def filed(ctx: Context) -> list[Finding]:
     found = filing_links(ctx)
     fils = records(ctx.lists["cadre_relatives"], found["r"])
     posts = filing_cadres(ctx)["post"].to_dict()
+    left = filed_cadres_left(ctx)  # the cadre list says he no longer holds the post: a 低 lead (held-out 152)
     out = []
     for m, f, conf, key in found.itertuples(index=False):
         row = fils[f]
         relation = str(row.get("relation", "") or "") or "近亲属"
         cadre = _cadre_text(posts.get(f), row.get("cadre_name", ""))
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}（备案姓名 {row['name']}），列入重点审查；{key}"
+        gone = ""
+        if f in left:
+            conf, gone = LOW, "（村(居)干部名单显示该干部已离任，仅供参考）"
+        evidence = (f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}（备案姓名 {row['name']}）{gone}，"
+                    f"列入重点审查；{key}")
         out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))
