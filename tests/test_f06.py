@@ -197,3 +197,12 @@ def test_a_household_whose_approval_date_was_not_read_says_so():
                 + household("陈一", E, benefit=800))
     found = findings(money_context(approved, rows), "F06")
     assert [f.repay for f in found] == [516.0] and "批准日期未填或未能识别，只核对花名册所属月份" in found[0].evidence
+
+
+def test_a_household_paid_under_a_month_no_cell_reads_is_not_said_unpaid():
+    # held-out 154: 所属期 '三季度款' read no month: its 44 households were "应发未发" beside the notice saying so
+    rows = [pay(A, "王五", "三季度款", 1548)] + [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800))
+                                              for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F06") == []
+    rows[0]["month"] = "2026-07"  # read: the roster's own month (September) unpaid
+    assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]

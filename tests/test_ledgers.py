@@ -486,6 +486,29 @@ def test_month_columns_of_a_year_from_october_to_september_take_their_years_from
     assert sorted(frame["month"]) == ["2025-11", "2026-01"]
 
 
+@pytest.mark.parametrize("period", ["7-9月", "7月-9月", "7至9月", "第三季度", "三季度", "Q3", "202607-202609", "2026.7-9"])
+def test_a_lump_for_a_span_written_without_its_year_pays_each_month_of_the_year_named(tmp_path, period):
+    # held-out 154: '7-9月' put the whole lump on September (false F05 and F06), '第三季度', 'Q3', '202607-202609' left
+    # the rows out, unsaid
+    path = write(tmp_path / "城乡低保资金发放明细_2026年7-9月.xlsx", {"Sheet1": [
+        ["姓名", "身份证号", "资金项目", "发放金额", "所属期"], ["张三", A, "低保金", 1560, period],
+        ["李四", B, "低保金", 520, "2026-08"]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    got = sorted(zip(frame["name"], frame["month"], frame["amount"]))
+    assert got == [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("张三", "2026-09", 520.0),
+                   ("李四", "2026-08", 520.0)]
+    assert not [n for n in table.warnings if "未能识别" in n]
+
+
+def test_a_month_cell_no_month_is_read_from_is_said(tmp_path):
+    path = write(tmp_path / "发放明细.xlsx", {"Sheet1": [
+        ["姓名", "身份证号", "资金项目", "发放金额", "所属期"], ["张三", A, "低保金", 1560, "三季度款"],
+        ["李四", B, "低保金", 520, "2026-08"]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert ["工作表“Sheet1”的“所属期”列有 1 行的月份未能识别（“三季度款”1 行），这些行未参与核查（这些户也不列为应发未发）；"
+            "请写成 2026-07、2026年7-9月 或 2026年第三季度 这样的格式"] == [n for n in table.warnings if "未能识别" in n]
+
+
 def test_a_row_whose_remark_names_several_months_pays_each_of_them(tmp_path):
     # a month sheet (9月) with one row paying July–September, said only in 备注
     path = write(tmp_path / "石桥镇2026年发放明细.xlsx", {"9月": [

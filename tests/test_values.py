@@ -45,9 +45,26 @@ Q3 = ("2025-07", "2025-08", "2025-09")
     ("2025-07-09", None), ("2025/7/9", None), ("2025年7月", None), ("202507", None), ("2025.7", None), (46000.0, None),
     (None, None), ("2025年9-7月", None),
     ("2025年1-12月份", tuple(f"2025-{m:02d}" for m in range(1, 13))),
+    # held-out 154: six digits each side, and a dot then a dash (no date is written so)
+    ("202507-202509", Q3), ("202507至202509", Q3), ("2025.7-9", Q3), ("2025.07-2025.09", Q3),
+    ("202507", None), ("2025.7.9", None), ("20250709", None),
 ])
 def test_month_span(raw, expected):
     assert month_span(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("7-9月", (7, 9)), ("7月-9月", (7, 9)), ("7至9月", (7, 9)), ("7月至9月份", (7, 9)), ("七至九月", (7, 9)),
+    ("第三季度", (7, 9)), ("三季度", (7, 9)), ("第3季度", (7, 9)), ("Q3", (7, 9)), ("q1", (1, 3)), ("四季度", (10, 12)),
+    ("11-1月", (11, 1)),
+    # a year written, one month, or no 月/季 word: not a bare span
+    ("2025年7-9月", None), ("7月", None), ("7-9", None), ("9", None), ("", None), (None, None), ("7-7月", None),
+    ("第五季度", None), ("13-14月", None),
+])
+def test_bare_month_span(raw, expected):
+    from rostercheck.normalize.values import bare_month_span
+
+    assert bare_month_span(raw) == expected
 
 
 @pytest.mark.parametrize("raw, expected", [("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None)])

@@ -22,8 +22,8 @@ from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import (back_pay_months, cn_numerals, count, date, digits, digits_lost, masked_account,
-                                masked_digits, money, month, month_span, text, texts)
+from ..normalize.values import (back_pay_months, bare_month_span, cn_numerals, count, date, digits, digits_lost,
+                                masked_account, masked_digits, money, month, month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -332,6 +332,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         if "year" not in frame.columns:
             frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
             notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of)[0], grid.sheet)
+            notes += _months_unread(frame["month"], label, grid.sheet)
         return frame, notes
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
                                   frame["paid_date"].tolist() if "paid_date" in frame.columns else None)
@@ -402,6 +403,23 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
     guess = _with_year(mm, "", as_of)
     return guess, (f"{said}，按核查基准日前一年内计为 {guess}；如不是，请在文件名中写明年份（如“{as_of.year + 1}年{int(mm)}月"
                    "发放明细”）后重新运行")
+
+
+def _months_unread(column: pd.Series, label: str, sheet: str) -> list[str]:
+    """Say the month column's filled cells no month or span of months is read from (held-out 154: '第三季度' without a
+    year, '202607-202609' were left out unsaid)."""
+    coded = _distinct(column)
+    if coded is None:
+        return []
+    codes, cells = coded
+    counts = np.bincount(codes[codes >= 0], minlength=len(cells))  # (a reader's categories may hold cells of other files)
+    unread = [k for k, c in enumerate(cells) if counts[k] and text(c) and not month(c) and not month_span(text(c))]
+    if not unread:
+        return []
+    shown = "、".join(f"“{text(cells[k])}”{int(counts[k])} 行" for k in sorted(unread, key=lambda k: -counts[k])[:3])
+    where = f"工作表“{sheet}”的" if sheet else ""
+    return [f"{where}“{label}”列有 {int(counts[unread].sum())} 行的月份未能识别（{shown}），这些行未参与核查（这些户也不列为应发未发）；"
+            "请写成 2026-07、2026年7-9月 或 2026年第三季度 这样的格式"]
 
 
 def _blank_months_named(frame: pd.DataFrame, named: str, sheet: str) -> list[str]:
@@ -489,14 +507,20 @@ _PLACE_PREFIX = re.compile(r"^(?!城市|城区|市区)[\u4e00-\u9fff]{1,8}?(?:�
 
 
 def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt.date) -> pd.Series:
-    """A month column's cells naming a month without its year ('7月', '七月份') with the year the sheet, title or file
-    names, else the year ending at the review date; other cells as they are (each distinct cell judged once)."""
+    """A month column's cells naming a month or a span of months without its year ('7月', '七月份', '7-9月', '第三季度')
+    with the year the sheet, title or file names, else the year ending at the review date; other cells as they are
+    (each distinct cell judged once)."""
     coded = _distinct(column)
     if coded is None:  # an unhashable cell: no month column to date
         return column
     codes, cells = coded
     fixed = []
     for cell in cells:
+        if span := bare_month_span(text(cell)):  # '7-9月', '第三季度': the span in that year (held-out 154: '7-9月' was 9月)
+            first = _with_year(f"{span[0]:02d}", year, as_of)
+            y = int(first[:4]) + (span[1] < span[0])
+            fixed.append(f"{first[:4]}年{span[0]}月至{y}年{span[1]}月")
+            continue
         mm = "" if month(cell) else _bare_month(cn_numerals(text(cell)))
         fixed.append(_with_year(mm, year, as_of) if mm else cell)
     if fixed == cells:

@@ -134,7 +134,11 @@ _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 # '2025年4-6月', '2025年4月-6月', '2025.7-9月', '2025年7月至9月' (a 月 or 至/到 makes it a span: 2025-07-09 is a date)
 _SPAN = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:月\s*[-—~～至到]|[-—~～]|至|到)\s*(\d{1,2})\s*月"
                    r"|(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*(?:至|到)\s*(\d{1,2})\s*月?$")
-_CROSS = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*[-—~～至到]\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?$")
+_CROSS = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*[-—~～至到]\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?$"
+                    # '202607-202609' (a year and month in six digits each) …
+                    r"|^((?:19|20)\d{2})(0[1-9]|1[0-2])\s*[-—~～至到]\s*((?:19|20)\d{2})(0[1-9]|1[0-2])$"
+                    # … and '2026.7-9' (a dot, then a dash: no date is written so)
+                    r"|^((?:19|20)\d{2})\.(\d{1,2})\s*[-—~～]\s*()(\d{1,2})$")
 
 
 def month_span(raw: object) -> tuple[str, ...] | None:
@@ -155,7 +159,9 @@ def month_span(raw: object) -> tuple[str, ...] | None:
         q = _CN_DIGIT.get(m.group(2) or "", 0) or int(m.group(2) or m.group(4))
         first, last = (year, 3 * q - 2), (year, 3 * q)
     elif m := _CROSS.search(s):
-        first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+        g = [x for x in m.groups() if x is not None]  # the alternative that matched: (year, month, year or '', month)
+        first = (int(g[0]), int(g[1]))
+        last = (int(g[2]) if g[2] else first[0], int(g[3]))
     elif m := _SPAN.search(s):
         year, a, b = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.group(1) else (
             int(m.group(4)), int(m.group(5)), int(m.group(6)))
@@ -166,6 +172,32 @@ def month_span(raw: object) -> tuple[str, ...] | None:
     if not 2 <= count <= 12:
         return None
     return tuple(f"{first[0] + (first[1] - 1 + k) // 12:04d}-{(first[1] - 1 + k) % 12 + 1:02d}" for k in range(count))
+
+
+# a span of months without its year ('7-9月', '7月至9月', '第三季度', '3季度', 'Q3'), once numerals are digits
+_BARE_SPAN = re.compile(r"^(\d{1,2})\s*月?\s*(?:[-~至到]|—+)\s*(\d{1,2})\s*月份?$|^(?:第\s*)?([1-4])\s*季度?$|^[Qq]\s*([1-4])$")
+
+
+def bare_month_span(raw: object) -> tuple[int, int] | None:
+    """Return the first and last month (1–12) a cell names as a span without its year ('7-9月', '7月-9月', '第三季度',
+    '三季度', 'Q3'), else None (the year then comes from the sheet, title or file name).
+
+    Args:
+        raw: the cell value.
+    Returns:
+        (first, last), last before first for a span over the new year ('11-1月'), or None.
+    """
+    if not isinstance(raw, str):
+        return None
+    s = cn_numerals(unicodedata.normalize("NFKC", raw).strip())
+    m = _BARE_SPAN.match(s)
+    if not m:
+        return None
+    if m.group(1):
+        first, last = int(m.group(1)), int(m.group(2))
+        return (first, last) if 1 <= first <= 12 and 1 <= last <= 12 and first != last else None
+    q = int(m.group(3) or m.group(4))
+    return 3 * q - 2, 3 * q
 
 
 # back pay named in an item or remark: 补发6月, 补发2025年12月, 补发3-5月, 补发3月至5月, 补发3、4、5月, 补发2025年11月至2026年1月
