@@ -155,3 +155,15 @@ def test_a_minor_on_the_supporters_list_owes_no_support():
     for born, flagged_ in (("20110101", []), ("20081001", []), ("20080901", [("王秀英", "高")])):
         grandson = make_id(born, 171)
         assert run(car(grandson), sid=grandson) == flagged_, born
+
+
+@pytest.mark.parametrize("written, relation, said", [
+    (SON, "儿子\n女儿", "赡养人按身份证号完全一致比对"),
+    (SON[:6] + SON[8:17], "儿子/女儿", "赡养人按身份证号比对（名单上是 15 位旧号码，升为 18 位后一致）"),
+])
+def test_the_evidence_says_how_the_supporters_id_was_matched_and_each_relation_apart(written, relation, said):
+    # held-out 153: a 15-digit ID was said to match "完全一致"; a cell's relations one per line broke the cell's text
+    row = {**supporter(), "id": written, "relation": relation}
+    ctx = context(roster(), {"supporters": [row], "staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]})
+    [found] = run_checks(ctx, ["C07"])[0]
+    assert found.evidence.endswith(said) and "（与被赡养人关系：儿子、女儿）" in found.evidence

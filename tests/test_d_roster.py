@@ -325,3 +325,29 @@ def test_the_number_typed_id_notice_names_the_roster_files_when_there_are_severa
     write_roster(tmp_path / "河口乡.xlsx", fb_household("河口乡", "南村", "王五", C, []))
     said = number_typed_ids(load_inputs([tmp_path / "城关镇.xlsx", tmp_path / "河口乡.xlsx"], {}, AS_OF))
     assert any(w.startswith("花名册（城关镇.xlsx") and "1 个身份证号以数字格式存储" in w for w in said), said
+
+
+@pytest.mark.parametrize("people, mode, expected", [
+    (3, "2", "低"), (2, "2", "高"), (3, "分散供养", "高"),
+])
+def test_tekun_persons_sharing_an_account_under_a_support_mode_code_no_setting_reads_are_low(people, mode, expected):
+    # held-out 153: 84 residents of three care homes, 供养方式 "2" (集中, unconfigured): D02 高 on each; three or more
+    # 特困 persons under codes no setting reads may well share their home's account
+    ids_ = [make_id(f"19{40 + k}0101", 211 + 2 * k) for k in range(people)]
+    tekun = [{"township": "城关镇", "village": "东村", "name": f"特困{k}", "id": i, "support_mode": mode,
+              "bank_account": "6228480012345678901"} for k, i in enumerate(ids_)]
+    ctx = context(household("张三", A), extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    found, _ = run_checks(ctx, ["D02"])
+    assert {f.confidence for f in found} == {expected} and len(found) == people
+    assert ("请在配置文件 [D02] institution_modes 中写明" in found[0].evidence) == (expected == "低")
+
+
+@pytest.mark.parametrize("approved, expected", [("2026-09-20", "低"), ("2026-08-31", "高"), (None, "高")])
+def test_a_dibao_member_made_tekun_in_the_review_dates_month_is_a_low_duplicate(approved, expected):
+    # held-out 153: 特困 认定 2026-09-20, still on September's 低保 roster: 低保 stops from the next month (次月停发)
+    dibao = household("张三", A)
+    tekun = [{"township": "城关镇", "village": "东村", "name": "张三", "id": A, "approved": approved}]
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    assert flagged(ctx, "D01") == [("张三", expected)]
+    if expected == "低":
+        assert "低保转特困，低保应自次月停发" in run_checks(ctx, ["D01"])[0][0].evidence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Context
-from ..normalize.codes import same_code
+from ..normalize.codes import classify, same_code
 from ..roster import TEKUN, UNREAD_AREA
 
 
@@ -125,6 +125,23 @@ def institution_mode(cell: str, modes: list[str]) -> bool:
     """Whether a 供养方式 cell says 集中供养: it holds one of the words of ``modes``, or is one of its codes (leading
     zeros aside)."""
     return any(same_code(cell, w) if w.isdigit() else w in cell for w in modes)
+
+
+def support_modes(ctx: Context):
+    """A reader of 供养方式 cells: 'institution' (集中: [D02] institution_modes), 'home' (分散, 居家 …; with codes
+    configured for 集中, every other code), '' (blank) or ``codes.UNKNOWN`` (a code no setting says)."""
+    modes = list(ctx.specs["D02"].params.get("institution_modes", []))
+    named = any(w.isdigit() for w in modes)
+
+    def mode(v) -> str:
+        cell = str(v).strip()
+        if institution_mode(cell, modes):
+            return "institution"
+        if named and cell.isdigit():  # the configuration names 集中's codes: every other code is 分散 (held-out 118)
+            return "home"
+        return classify(v, (("home", ("分散", "居家", "在家", "亲属")),))
+
+    return mode
 
 
 def in_institution(ctx: Context, modes: list[str]) -> set[str]:

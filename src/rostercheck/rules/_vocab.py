@@ -15,6 +15,7 @@ from ..model import Context
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN
 from .c02_status import INDEFINITE
+from ._household import support_modes
 from ._econ import pension_status, property_status, status_class, vehicle_status, vehicle_type_known, vehicle_use
 
 Classifier = Callable[[str], str]
@@ -22,24 +23,6 @@ Classifier = Callable[[str], str]
 
 def _relation(ctx: Context) -> Classifier:
     return codes.relation_role
-
-
-def _support_mode(ctx: Context) -> Classifier:
-    from ._household import institution_mode
-
-    modes = list(ctx.specs["D02"].params.get("institution_modes", []))
-
-    named = any(w.isdigit() for w in modes)
-
-    def mode(v) -> str:
-        cell = str(v).strip()
-        if institution_mode(cell, modes):
-            return "institution"
-        if named and cell.isdigit():  # the configuration names 集中's codes: every other code is 分散 (held-out 118)
-            return "home"
-        return codes.classify(v, (("home", ("分散", "居家", "在家", "亲属")),))
-
-    return mode
 
 
 def _labour(ctx: Context) -> Classifier:
@@ -168,7 +151,7 @@ def _in_post(ctx: Context) -> Classifier:
 
 # (list kind or 'roster', field, column label, classifier, what the checks did, where a user adds a spelling)
 COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] = [
-    ("roster", "support_mode", "供养方式", _support_mode, "按分散供养计（与他户同一账号的照常列为共用账号，资金照常逐人核对）",
+    ("roster", "support_mode", "供养方式", support_modes, "按分散供养计（与他户同一账号的照常列为共用账号，资金照常逐人核对）",
      "整格是代码的（如 1、2），请问明哪个是集中供养，写进配置文件 [D02]、[F06]、[F07] 的 institution_modes（如 [\"集中\", \"2\"]）后重新运行。"),
     ("roster", "labour", "劳动能力", _labour, "视为不能确认有劳动能力（C08 不标记）",
      "如是当地写法，请在配置文件 [C08] able_words 或 unable_words 中补充；整格是代码的（如 1、2），写入 able_values 或 unable_values。"),

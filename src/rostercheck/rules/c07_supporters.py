@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -64,9 +65,13 @@ def check(ctx: Context) -> list[Finding]:
         if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
             conf = MEDIUM if conf == HIGH else conf
         relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
+        relation = re.sub(r"\s*[\n\r,，/;；]+\s*", "、", relation.strip())  # several supporters' relations in one cell
         who = f"{row['name'] or '赡养人'}" + (f"（与被赡养人关系：{relation}）" if relation else "")
+        # (a 15-digit ID of before 1999 made 18 digits has one answer: exact, said as made)
+        old = len(re.sub(r"\D", "", str(cell(ref, r, "id_raw") or ""))) == 15
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
-                    f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号完全一致比对")
+                    f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号"
+                    + ("比对（名单上是 15 位旧号码，升为 18 位后一致）" if old else "完全一致比对"))
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out

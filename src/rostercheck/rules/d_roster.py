@@ -10,10 +10,11 @@ import pandas as pd
 from ..match import repaired_key
 from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
+from ..normalize.codes import UNKNOWN
 from ..normalize.values import rounded_up
-from ..roster import enrolment_household, is_covered, roster_place
+from ..roster import TEKUN, enrolment_household, is_covered, roster_place
 from . import rule
-from ._household import in_institution
+from ._household import in_institution, support_modes
 
 ROSTER = "花名册"
 
@@ -84,12 +85,26 @@ def duplicates(ctx: Context) -> list[Finding]:
             both = ("低保与特困重复" if group["programme"].nunique() > 1
                     else "同一人在同一户中登记了不止一行" if one_household else "同一人在多处登记")
             evidence = f"身份证号一致，{both}：另见 {others}"
+            conf = MEDIUM if named_apart else HIGH
             if named_apart:
                 evidence += f"（姓名不同：{'、'.join(names)}，也可能是其中一人的身份证号录入错误）"
-            out.append(Finding("D01", j, evidence, MEDIUM if named_apart else HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
+            elif (since := _tekun_this_month(ctx, group)):
+                conf = LOW
+                evidence += f"（特困认定日期 {since}，在核查基准日当月：低保转特困，低保应自次月停发，请核实是否已办理）"
+            out.append(Finding("D01", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
                                 *(("enrolment", _enrolment(mem, k)) for k in group.index))))
     return out + _number_typed_duplicates(mem, covered) + _mistyped_duplicates(mem, covered)
+
+
+def _tekun_this_month(ctx: Context, group: pd.DataFrame) -> str:
+    """The 特困 认定日期 of a person on a 低保 and a 特困 roster, when it falls in the review date's month or later
+    (低保转特困 this month: the 低保 stops from the next, 次月停发; held-out 153 at 高), else ''."""
+    if group["programme"].nunique() < 2 or "approved" not in group.columns:
+        return ""
+    days = [d for d, p in zip(group["approved"].tolist(), group["programme"].tolist()) if p == TEKUN and isinstance(d, dt.date)]
+    first = ctx.as_of.replace(day=1)
+    return min(days).isoformat() if days and min(days) >= first else ""
 
 
 def _mistyped_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding]:
@@ -204,26 +219,50 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     households = rows.groupby("bank_account")["_unit"].transform("nunique")
     rows, institution = rows[households >= 2], institution[households >= 2]
     out = []
+    mode = support_modes(ctx)
     for account, group in rows.groupby("bank_account", sort=False):
         cared = int(institution[group.index].sum())
         conf, key = HIGH, "银行账号一致"
         if account.endswith(CUT):
             whole = sorted({a for a, c in zip(mem.loc[group.index, "bank_account"], cut.reindex(group.index)) if not c})
             conf, key = (MEDIUM, "银行账号前15位一致") if whole else (LOW, "银行账号前15位一致")
+        unread = _unread_care(mem, group.index, mode) if not cared else ""
+        if unread:
+            conf = LOW
         for j in group.index[~institution[group.index].to_numpy()]:
             listed = [k for k in group.index if k != j]
             others = "；".join(enrolment_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
                 f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
-            shown = (account if conf == HIGH else f"{whole[0]}（另有以数字格式存储、后几位已丢失的，按前 15 位比对）"
+            shown = (account if not account.endswith(CUT) else f"{whole[0]}（另有以数字格式存储、后几位已丢失的，按前 15 位比对）"
                      if whole else f"{account[:-1]}…（以数字格式存储，后几位已丢失，只比对了前 15 位）")
             evidence = (f"银行账号 {shown} 同时是 {group['_unit'].nunique()} 户"
                         f"{'申请时填报的账号' if ctx.cache.get(APPLYING) else '的发放账号'}：另见 {others}")
             if cared:
                 evidence += f"（其中 {cared} 户是集中供养对象，该账号应是供养机构的账号，本户的资金不应进入）"
+            elif unread:
+                evidence += (f"（这些特困人员的供养方式写作“{unread}”，未能识别：如是集中供养，该账号应是供养机构的账号，"
+                             "请在配置文件 [D02] institution_modes 中写明集中供养的代码后重新运行）")
             out.append(Finding("D02", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), key,
                                (("list", "roster"), ("account", account),
                                 *(("household", _enrolment(mem, k)) for k in group.index))))
     return out
+
+
+# From this many 特困 persons on one account, a 供养方式 code no setting reads may well be 集中供养 (its care home's
+# account): 低, not 高 (held-out 153: 84 residents of three homes, code "2", at 高).
+CARE_HOME_MIN = 3
+
+
+def _unread_care(mem: pd.DataFrame, rows, mode) -> str:
+    """The 供养方式 cells of a shared account's households, when they are all 特困 persons, at least
+    :data:`CARE_HOME_MIN`, and no cell is read (a code the configuration does not name); else ''."""
+    if len(rows) < CARE_HOME_MIN or "support_mode" not in mem.columns:
+        return ""
+    part = mem.loc[rows]
+    cells = sorted({str(v or "").strip() for v in part["support_mode"].tolist()})
+    if (part["programme"] != TEKUN).any() or not all(cells) or any(mode(c) != UNKNOWN for c in cells):
+        return ""
+    return "、".join(cells)
 
 
 @rule("D03")
