@@ -25,6 +25,15 @@ def test_dead_member_flagged_high():
     assert flagged(ctx, "C02") == [("李梅", "高")]
 
 
+@pytest.mark.parametrize("written, shown", [("2026年5月", "死亡日期 2026-05（未写具体日期）"), ("202605", "死亡日期 2026-05（未写具体日期）"),
+                                            ("2026-05-01", "死亡日期 2026-05-01"), (46143, "死亡日期 2026-05-01")])
+def test_a_death_month_without_its_day_is_shown_as_a_month(written, shown):
+    # held-out 150: '2026年8月' was shown as 死亡日期 2026-08-01, a day nobody wrote
+    ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": written}]})
+    [found] = run_checks(ctx, ["C02"])[0]
+    assert shown in found.evidence and found.confidence == "高"
+
+
 def test_death_after_review_date_not_flagged():
     ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": "2026-11-01"}]})
     assert flagged(ctx, "C02") == []

@@ -37,7 +37,8 @@ def stop_month(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import coded_reason, date_doubt, for_life, move_judged, move_reason, says_died, served_outside
+    from .c02_status import (coded_reason, date_doubt, date_shown, for_life, move_judged, move_reason, says_died,
+                             served_outside)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -81,7 +82,7 @@ def events(ctx: Context, led: Ledger) -> None:
         day = row.get("date")
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
-        return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, f"死亡日期 {day.isoformat()}")
+        return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, f"死亡日期 {date_shown(row, 'date')}")
 
     def custody(row: dict, c: str) -> Event | None:
         start, end, released = row.get("start"), row.get("end"), row.get("released")

@@ -45,6 +45,20 @@ def date_doubt(row: Mapping, fld: str, label: str) -> str:
     return f"{label}写为“{written}”" if _NOT_KNOWN.fullmatch(written) else f"{label}“{written}”无法识别"
 
 
+# a day written: '2026-08-15', '2026年8月15日', '20260815', '2026.8.15' (a month alone, '2026年8月', '202608', is none)
+_DAY_WRITTEN = re.compile(r"\d\s*[日号]|\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{8}|^\s*\d{5}(?:\.\d*)?\s*$")  # (an Excel serial)
+
+
+def date_shown(row: Mapping, fld: str) -> str:
+    """A list row's read date for the evidence: '2026-08-15', or '2026-08（未写具体日期）' for a month alone (held-out
+    150: '2026年8月' was shown as 2026-08-01, a day nobody wrote)."""
+    day = row.get(fld)
+    written = row.get(f"{fld}_text")
+    if isinstance(written, str) and written.strip() and not _DAY_WRITTEN.search(written):
+        return f"{day.year:04d}-{day.month:02d}（未写具体日期）"
+    return day.isoformat()
+
+
 _LOWER = {HIGH: MEDIUM, MEDIUM: LOW, LOW: LOW}
 # Facts (suppression): the dates and the destination decide a C02 finding; statuses and reasons are
 # worded differently by every export and are left out.
@@ -140,7 +154,7 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
         doubt = date_doubt(row, "date", "死亡日期")
         if isinstance(died, dt.date):
-            what = f"死亡日期 {died.isoformat()}"
+            what = f"死亡日期 {date_shown(row, 'date')}"
         elif doubt:
             what, conf = f"{doubt}，请核实是否在核查日期之前", _LOWER[conf]
         else:
