@@ -36,6 +36,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["coverage", "x.xlsx", "--out", "o", "--monitoring", "a.xlsx", "--monitoring", "b.xlsx"], 2,
          "--monitoring 给了 2 个文件"),
         (["screen", "x.xlsx", "--out", "o", "--staff", "a.xlsx", "--staff", "b.xlsx"], 2, "--staff 给了 2 个文件"),
+        # the same file twice is that file (held-out 156: "请把它们合并成一个文件" of a file and itself)
+        (["audit", "missing.xlsx", "--out", "o", "--deaths", "a.csv", "--deaths", "./a.csv"], 3, "文件不存在"),
         # an option of one value given twice: Click kept the last one without a word (held-out 75)
         (["audit", "x.xlsx", "--out", "o", "--config", "a.toml", "--config", "b.toml"], 2, "--config 写了不止一次"),
         (["review", "p.csv", "x.xlsx", "--out", "o", "--out=p"], 2, "--out 写了不止一次"),
@@ -45,7 +47,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
         # digits that are no date: a mistyped 2026930 was an Excel serial (year 7449); a year far off
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026930"], 2, "无法识别"),
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "46295"], 2, "无法识别"),
-        (["audit", "missing.xlsx", "--out", "o", "--as-of", "1899-12-31"], 2, "不在合理范围"),
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "1899-12-31"], 2, "年份不在 2000–2100 年之间"),
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026/9/31"], 2, "不存在：2026 年 9 月没有 31 日"),  # (held-out 156)
+        (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026-02-30"], 2, "不存在：2026 年 2 月没有 30 日"),
     ],
 )
 def test_usage_errors_are_one_chinese_line(tmp_path, args, code, words):

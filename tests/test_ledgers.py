@@ -500,6 +500,34 @@ def test_a_lump_for_a_span_written_without_its_year_pays_each_month_of_the_year_
     assert not [n for n in table.warnings if "未能识别" in n]
 
 
+@pytest.mark.parametrize("first", [True, False])
+def test_a_workbooks_summary_sheet_beside_its_months_sheets_is_no_second_payment(tmp_path, first):
+    # held-out 155: a 季度汇总 sheet (a row per household, 7月/8月/9月) was read as a second payment: 165 F04 at 高
+    months = {f"{m}月": [["姓名", "身份证号", "资金项目", "发放金额"], ["张三", A, "低保金", 520], ["李四", B, "低保金", 300]]
+              for m in (7, 8, 9)}
+    summary = {"季度汇总": [["户主", "身份证号", "7月", "8月", "9月", "合计"], ["张三", A, 520, 520, 520, 1560],
+                        ["李四", B, 300, 300, 300, 900]]}
+    path = write(tmp_path / "2026年第三季度低保金发放明细.xlsx", {**summary, **months} if first else {**months, **summary})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert len(frame) == 6 and set(frame["_sheet"]) == {"7月", "8月", "9月"}
+    assert "工作表“季度汇总”是汇总表（2026-07至2026-09 各月已有明细工作表），未重复计入" in table.warnings
+    # a summary with a month no other sheet pays is read (it is all there is of that month)
+    months.pop("9月")
+    path = write(tmp_path / "2026年第三季度低保金发放明细_2.xlsx", {**summary, **months})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert len(frame) == 10
+
+
+def test_a_bank_file_naming_its_months_in_the_remark_says_they_are_read_from_it(tmp_path):
+    # held-out 155: a bank CSV without 交易日期, months in 摘要, said "这些行未参与核查" of rows that were read
+    path = tmp_path / "农商银行代发明细.csv"
+    path.write_text("户名,账号,证件号码,交易金额,交易状态,摘要\n"
+                    f"张三,6228480012345678,{A},520,成功,2026年08月特困供养金\n", encoding="gbk")
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-08"]
+    assert "没有所属月份列和发放日期，按摘要、资金项目中写明的“X年X月”计，未写明月份的行未参与核查" in table.warnings
+
+
 def test_a_month_cell_no_month_is_read_from_is_said(tmp_path):
     path = write(tmp_path / "发放明细.xlsx", {"Sheet1": [
         ["姓名", "身份证号", "资金项目", "发放金额", "所属期"], ["张三", A, "低保金", 1560, "三季度款"],

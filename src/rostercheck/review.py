@@ -402,7 +402,12 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             j, how = roster.person(f["身份证号"], f["姓名"], "", f.get("乡镇", ""))
             if j is not None:
                 what = "该户"
-                notes.append(f"原户主已不在新花名册中，该户的{f['姓名']}仍在册（户主已变更）" if f["身份证号"] != f["户主身份证号"]
+                # the former head may be on the roster still, in another's household (merged: held-out 157 was told
+                # "原户主已不在新花名册中" of a head now her son's mother)
+                head, _ = roster.person(f["户主身份证号"], f["户主姓名"], "", f.get("乡镇", "")) if f["身份证号"] != f["户主身份证号"] else (None, "")
+                notes.append(f"原户主{f['户主姓名']}已不是户主，仍在册（{roster.where(head)}），该户的{f['姓名']}仍在册（已并户或户主已变更）"
+                             if head is not None else
+                             f"原户主已不在新花名册中，该户的{f['姓名']}仍在册（户主已变更）" if f["身份证号"] != f["户主身份证号"]
                              else f"按原户主身份证号已查不到该户，但{f['姓名']}本人仍在册（户主已变更或另立户）")
                 if how:
                     notes.append(how)

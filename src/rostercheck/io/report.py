@@ -94,6 +94,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise OutputError(f"无法在输出文件夹“{target.parent}”中写入报告（{_reason(exc)}）。"
                           "请换一个输出文件夹（--out），或检查该文件夹的写入权限后重新运行。") from exc
     os.close(fd)
+    with contextlib.suppress(OSError):  # mkstemp's 0600 would keep the report from colleagues on a shared folder
+        os.chmod(tmp, 0o666 & ~_UMASK)
     try:
         yield Path(tmp)
         if _STAGED is None:
@@ -108,6 +110,16 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """This process's umask (read by setting it, then setting it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
 
 
 @contextlib.contextmanager
