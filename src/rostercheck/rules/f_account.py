@@ -87,15 +87,22 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
     enrolled = [enrolment_household(h) for h in heads["household"].tolist()]
     household_of = dict(zip(heads["id"].tolist(), enrolled))
     account_of = dict(zip(enrolled, heads["bank_account"].tolist()))
-    # each distinct 户主身份证号 cell judged once: the household it heads (None: none), and that household's account
+    # each distinct 户主身份证号 cell judged once: the household it heads (None: none), and that household's account;
+    # households and accounts compared as numbers, not cell by cell
     head, distinct = led.factorized("head_id")
     heading = [household_of.get(v) for v in distinct.tolist()] + [None]  # a missing cell (code -1): none
-    named = np.array(heading, dtype=object)[head]
     codes = led.memo["codes"]  # each of the ledger's households judged once
-    now = np.array([enrolment_household(h) for h in codes["h_values"].tolist()], dtype=object)[codes["h"]]
-    paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else np.full(len(f), "")
-    theirs = (paid_into == "") | (paid_into == np.array([account_of.get(h) for h in heading], dtype=object)[head])
-    led.memo["moved"] = (led.array("member") >= 0) & (named != None) & (named != now) & theirs  # noqa: E711 - per cell
+    now = [enrolment_household(h) for h in codes["h_values"].tolist()]
+    homes = pd.Index(pd.unique(np.asarray([h for h in heading if h is not None] + now, dtype=object)))
+    named = homes.get_indexer(heading)[head]  # -1: names no roster head
+    if "bank_account" in f.columns:
+        paid, accounts = led.factorized("bank_account")
+        blank = np.append(accounts == "", False)[paid]  # (a missing cell, code -1, is no blank account)
+        target = pd.Index(accounts).get_indexer([account_of.get(h) for h in heading])[head]  # -1: none of these
+        theirs = blank | ((paid >= 0) & (paid == target))
+    else:
+        theirs = np.ones(len(f), dtype=bool)
+    led.memo["moved"] = (led.array("member") >= 0) & (named >= 0) & (named != homes.get_indexer(now)[codes["h"]]) & theirs
     return led.memo["moved"]
 
 
@@ -214,7 +221,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
     if len(sel):  # each (household, holder) pair judged once
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)
-        kc, kinds = pd.factorize(holders[sel])
+        kc, kinds = led.factorized("holder_key")  # (every row's holder, numbered once; a selected row's is never missing)
+        kc = kc[sel]
         width = len(kinds) + 1
         # (household, holder) as numbers: the holders' pairs, and those of the household's members' names on the roster
         # and of the name the ledger gives the ID its rows name as their head's (a head who died, now off the roster)
@@ -229,7 +237,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         for households, names in named:
             h, k = household_no.get_indexer(households), name_no.get_indexer(names)
             known.append(h[(h >= 0) & (k >= 0)] * width + k[(h >= 0) & (k >= 0)])
-        foreign = ~np.isin(hc * width + kc, np.concatenate(known))
+        foreign = ~pd.Series(hc * width + kc).isin(np.concatenate(known)).to_numpy()  # (hashed: np.isin sorts both)
         for r in sel[foreign].tolist():
             if led.household[r] not in told:
                 bad[led.household[r]].append(r)
