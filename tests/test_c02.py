@@ -806,3 +806,27 @@ def test_a_city_roster_of_system_exports_takes_each_members_county_from_the_regi
     assert "本县代码 411521" in found.evidence
     assert names_only_above("河南省信阳市", ("411521",)) and not names_only_above("河南省信阳市新县", ("411521",))
     assert not names_only_above("河南省郑州市", ("411521",))
+
+
+def test_a_list_cell_cut_to_15_digits_whose_zeros_pass_the_check_links_by_name_at_medium():
+    # held-out 159: in a death CSV whose other IDs lost their digits to a number format (…000), the roster's
+    # …285051 written …285000 passed the check and was taken as someone else's exact ID: no C02
+    for seq in range(100, 1000):
+        first15 = f"430521197207{seq:03d}"
+        if ids_check(first15 + "00") == "0":
+            break
+    person = first15 + "51" + ids_check(first15 + "51")
+    # another list row typed as a number: its …000 fails the check
+    cut_other = next(p[:15] + "000" for p in (make_id("19660101", k) for k in range(111, 999)) if ids_check(p[:15] + "00") != "0")
+    deaths = [{"name": "宋春", "id": first15 + "000", "date": "2026-06-06"},
+              {"name": "路人", "id": cut_other, "date": "2026-06-06"}]
+    ctx = context(household("宋春", person), {"deaths": deaths})
+    assert flagged(ctx, "C02") == [("宋春", "中")]
+    ctx = context(household("宋春", person), {"deaths": deaths[:1]})  # no cut ID beside it: an exact, other ID
+    assert flagged(ctx, "C02") == []
+
+
+def ids_check(first17: str) -> str:
+    from rostercheck.normalize import ids
+
+    return ids.check_char(first17)

@@ -351,3 +351,14 @@ def test_a_dibao_member_made_tekun_in_the_review_dates_month_is_a_low_duplicate(
     assert flagged(ctx, "D01") == [("张三", expected)]
     if expected == "低":
         assert "低保转特困，低保应自次月停发" in run_checks(ctx, ["D01"])[0][0].evidence
+
+
+@pytest.mark.parametrize("born, old", [("19710101", False), ("19170101", True)])
+def test_a_failed_check_never_says_the_last_character_alone_is_wrong(born, old):
+    # held-out 159: "（按前 17 位应为 4）" of an ID whose year was swapped (1971 → 1917) would make the man 109
+    good = make_id(born, 111)
+    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    ctx = context(household("张三", bad))
+    [found] = run_checks(ctx, ["D03"])[0]
+    assert "可能是任一位录错或相邻两位颠倒" in found.evidence and f"若只是末位录错，按前 17 位末位应为 {good[17]}" in found.evidence
+    assert ("出生年份也可能录错" in found.evidence) == old

