@@ -26,6 +26,7 @@ from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
+from .io.system_layout import household_file
 from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout
 from .normalize.values import text
 
@@ -239,7 +240,9 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             if (kind in _DATED and not _mostly_dated(grid.rows[layout.start:], layout.mapping.get(_DATED[kind]))
                     and not re.search(_words(kind), f"{layout.title} {path.stem}")):
                 continue  # a registry or roster export with a 死亡日期 column blank on most rows: no list of deaths
-            if all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT)) and (kind != "payments" or _payees(layout)):
+            # (a roster's household table exported apart from its members' names no member ID: io.table.household_files_joined)
+            if ((all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT))
+                 or (kind == "roster" and household_file([layout.mapping]))) and (kind != "payments" or _payees(layout))):
                 required_ok = True
                 rows += count_data_rows(grid.rows[layout.start:], layout)  # the loader reads every such sheet
             for fld, col in layout.mapping.items():

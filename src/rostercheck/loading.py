@@ -24,7 +24,7 @@ from . import bulk, parallel
 from .io.columns import KIND_LABELS
 from .io.limits import Limits
 from .io.read import copy_of
-from .io.table import RawFile, Table, load_table, read_file, settle_sheet_notes, to_table
+from .io.table import RawFile, Table, household_files_joined, load_table, read_file, settle_sheet_notes, to_table
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
@@ -67,17 +67,28 @@ def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
 
 
 def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None) -> list[Table]:
-    """Read the roster files (through DuckDB when the file is a big CSV/Parquet file)."""
-    tables, seen = [], {}
+    """Read the roster files (through DuckDB when the file is a big CSV/Parquet file); a household file beside its
+    members' file is read with it (:func:`io.table.household_files_joined`)."""
+    read, seen = [], {}
     for path in rosters:
         same = copy_of(Path(path), seen)
         if same is not None:  # the same roster given twice (a copy in another folder): every household would be twice
-            tables[same].warnings.append("本文件写了两次，只读取一次" if Path(path).name == tables[same].path.name else
-                                         f"{Path(path).name} 与本文件内容完全相同（同一份花名册给了两次），只读取一次")
+            read[same][1].append("本文件写了两次，只读取一次" if Path(path).name == Path(read[same][0].path).name else
+                                 f"{Path(path).name} 与本文件内容完全相同（同一份花名册给了两次），只读取一次")
             continue
         if progress:
             progress("花名册", Path(path))
-        tables.append(bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else load_table(path, "roster", limits))
+        read.append((bulk.load_whole(path, "roster") if bulk.streams(Path(path)) else read_file(path, "roster", limits), []))
+    raws = household_files_joined([r for r, _ in read if isinstance(r, RawFile)])
+    tables = []
+    for item, said in read:
+        if isinstance(item, RawFile):
+            if item.path not in {raw.path for raw in raws}:
+                continue  # a household file, read with its members' file
+            item = next(raw for raw in raws if raw.path == item.path)
+            item = to_table(item)
+        item.warnings.extend(said)
+        tables.append(item)
     return other_periods(tables)
 
 

@@ -44,6 +44,18 @@ def _is_member_sheet(frame: pd.DataFrame) -> bool:
     return "household_no" in frame.columns and "id" in frame.columns
 
 
+def household_file(mappings: list[dict]) -> bool:
+    """Whether a roster file's sheets (their field mappings) all hold households only: a 家庭编号, household fields, no
+    member ID or member field (家庭信息 exported apart from its 成员信息)."""
+    return bool(mappings) and all("household_no" in m and "id" not in m and not any(f in m for f in _MEMBER_FIELDS)
+                                  and any(f in m for f in _HOUSEHOLD_FIELDS) for m in mappings)
+
+
+def member_file(mappings: list[dict]) -> bool:
+    """Whether some sheet of a roster file lists members by 家庭编号 (the other half of :func:`household_file`)."""
+    return any("household_no" in m and "id" in m for m in mappings)
+
+
 def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[str]]:
     """Join household sheets onto member sheets by household number; other sheets pass unchanged.
 

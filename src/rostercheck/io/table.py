@@ -19,7 +19,7 @@ from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_F
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
-from .system_layout import join_households
+from .system_layout import household_file, join_households, member_file
 
 HEADER_SCAN_ROWS = 30
 _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
@@ -611,6 +611,28 @@ class RawFile:
     kind: str
     sheets: list[tuple[Grid, Layout]]
     notes: list[str]
+
+
+def household_files_joined(raws: list[RawFile]) -> list[RawFile]:
+    """Roster files one of which holds only households (家庭信息: 家庭编号, 户主身份证号, 月保障金 …) and another their
+    members by 家庭编号 (成员信息): the household file's sheets go with the members' file, joined there as a workbook's
+    two sheets are (:func:`system_layout.join_households`; held-out 160: read as two versions of one roster, refused).
+
+    Args:
+        raws: the roster files as read.
+    Returns:
+        The files, each household file folded into the first members' file.
+    """
+    mappings = [[layout.mapping for _grid, layout in raw.sheets] for raw in raws]
+    households = [k for k, m in enumerate(mappings) if household_file(m)]
+    members = next((k for k, m in enumerate(mappings) if k not in households and member_file(m)), None)
+    if not households or members is None:
+        return raws
+    target = raws[members]
+    joined = RawFile(target.path, target.kind, [*target.sheets, *(s for k in households for s in raws[k].sheets)],
+                     [*target.notes, *(f"《{raws[k].path.name}》是家庭信息表（一户一行），已按家庭编号与本文件的成员合并读取"
+                                       for k in households)])
+    return [joined if k == members else raw for k, raw in enumerate(raws) if k not in households]
 
 
 def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse: bool = False) -> RawFile:
