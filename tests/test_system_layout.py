@@ -177,3 +177,55 @@ def test_an_account_a_system_masked_is_no_account_to_compare(tmp_path):
     members = build_members([table], dt.date(2026, 9, 30))
     assert members["bank_account"].fillna("").tolist() == ["", ""] and members["account_masked"].all()
     assert not members["account_cut"].any()
+
+
+def test_a_household_file_beside_its_members_file_is_read_with_it(tmp_path):
+    # held-out 160: 低保家庭信息.xls (one row per household) beside 低保成员信息.csv (members by 家庭编号) was skipped
+    # as a monitoring list in a folder, and refused as a second version of the roster when both were named
+    from rostercheck.classify import classify_file
+    from rostercheck.loading import _read_rosters
+
+    book = xlsxwriter.Workbook(str(tmp_path / "低保家庭信息.xlsx"))
+    sheet = book.add_worksheet("家庭信息")
+    sheet.write_row(0, 0, ["城乡低保家庭花名册"])
+    sheet.write_row(1, 0, HH_HEADER + ["保障人口", "保障类别"])
+    for i, row in enumerate(HOUSEHOLDS, 2):
+        sheet.write_row(i, 0, [str(v) for v in row] + ["2", "A类"])
+    book.close()
+    rows = [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"],
+            ["H0002", "李四", HEAD_B, "02", "1", "是"], ["H0002", "赵氏", MOTHER_B, "52", "2", "是"]]
+    (tmp_path / "低保成员信息.csv").write_text("\n".join(",".join(r) for r in [M_HEADER, *rows]) + "\n", encoding="gbk")
+    assert classify_file(tmp_path / "低保家庭信息.xlsx").kind == "roster"
+    tables = _read_rosters([tmp_path / "低保家庭信息.xlsx", tmp_path / "低保成员信息.csv"], None, None)
+    assert [t.path.name for t in tables] == ["低保成员信息.csv"]
+    assert any("《低保家庭信息.xlsx》是家庭信息表（一户一行），已按家庭编号与本文件的成员合并读取" in w for w in tables[0].warnings)
+    m = build_members(tables, dt.date(2026, 9, 30)).set_index("id")
+    assert len(m) == 4 and m.loc[WIFE_A, "bank_account"] == "6228480000000001" and m.loc[MOTHER_B, "benefit"] == 860
+
+
+def _form(path, kind):
+    """An application form as a township window fills it in: label/value cells, a member table, then other sections."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("申请表")
+    rows = [["宁远县最低生活保障、特困人员救助供养申请表"],
+            ["申请类别", kind, "乡镇（街道）", "天堂镇", "村（社区）", "大洞村"],
+            ["申请人姓名", "张三", "身份证号", HEAD_A, "家庭人口", "2"],
+            ["家庭成员情况"],
+            ["姓名", "与申请人关系", "身份证号", "工作单位", "月收入（元）", "健康状况"],
+            ["张三", "本人", HEAD_A, "无", "0", "健康"], ["王芳", "配偶", WIFE_A, "无", "200", "健康"],
+            ["家庭财产情况"], ["机动车", "无", "房产（套）", "1", "经营活动", "无"],
+            ["申请理由：因病致贫，无稳定收入"], ["本人承诺以上情况属实，如有虚假愿承担责任"], ["申请人（签字）：", "", "日期："]]
+    for i, row in enumerate(rows):
+        sheet.write_row(i, 0, row)
+    book.close()
+    return path
+
+
+def test_an_application_forms_member_table_ends_where_its_next_section_begins(tmp_path):
+    # held-out 158: 家庭财产情况, 机动车 | 无 | 房产（套）, 申请理由, 承诺, 签字 were read as members with invalid IDs (D03
+    # 高 on every form); the title naming both 最低生活保障 and 特困 made every applicant 特困
+    for kind, programme in (("特困", "特困"), ("低保", "低保")):
+        table = load_table(_form(tmp_path / f"NY0001_{kind}.xlsx", kind), "roster")
+        assert table.frame["name"].tolist() == ["张三", "王芳"]
+        members = build_members([table], dt.date(2026, 9, 30))
+        assert set(members["programme"]) == {programme}

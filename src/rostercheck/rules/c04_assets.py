@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..model import MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, linked_rows, one_per_home, property_confidence,
-    property_kind, property_shown, text_of, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use,
-    vehicles_counted, weakest,
+    BUSINESS_LABELS, business_active, employs_others, has_any, hits, home_key, homestead_only, linked_rows, one_per_home,
+    property_confidence, property_kind, property_shown, text_of, vehicle_confidence, vehicle_meaning, vehicle_shown,
+    vehicle_use, vehicles_counted, weakest,
 )
 from ._household import head_of, households
 
@@ -91,6 +91,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
             # a share in someone else's home (按份共有) counted as a whole home: not sure (held-out 133)
             conf = weakest([conf, MEDIUM])
             evidence += f"（其中 {shares} 套只登记为共有人，产权份额需核实）"
+        plots = sum(1 for _, h in homes.values() if homestead_only(ref[h.r], params))
+        if plots and len(homes) - plots < int(params["min_homes"]):
+            # 用途 宅基地 with no 房屋 said: perhaps the plot another of the homes stands on (held-out 160: 高)
+            conf = weakest([conf, MEDIUM])
+            evidence += f"（其中 {plots} 条用途为宅基地、未写明有房屋，可能是另一套住房所在宅基地的登记，请核实是否为同一处）"
         out.append(Finding("C04", who, evidence, conf,
                            ctx.labels["properties"], rows, keys,
                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
