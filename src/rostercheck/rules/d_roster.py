@@ -298,8 +298,8 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         if status == ids.CHECK:
             # the check cannot say which digit is wrong (held-out 159: '应为 4' of an ID whose year was swapped would
             # have made a man of 109): any digit, or two swapped; the last one only perhaps
-            evidence += (f"（校验不通过：可能是任一位录错或相邻两位颠倒，请对照户口簿核对；若只是末位录错，按前 17 位末位应为 "
-                         f"{ids.check_char(mem.at[j, 'id'][:17])}）")
+            evidence = (f"{roster_place(mem.loc[j])}身份证号“{raw}”校验不通过（可能是任一位录错或相邻两位颠倒，请对照户口簿核对；"
+                        f"若只是末位录错，按前 17 位末位应为 {ids.check_char(mem.at[j, 'id'][:17])}）")
             born = ids.birth_date(mem.at[j, "id"])
             if born and ids.age_on(born, ctx.as_of) >= OLD_AGE:
                 evidence += f"（按此号码出生于 {born.year} 年，核查时 {ids.age_on(born, ctx.as_of)} 岁，出生年份也可能录错）"
