@@ -229,3 +229,4 @@ def test_an_application_forms_member_table_ends_where_its_next_section_begins(tm
         assert table.frame["name"].tolist() == ["张三", "王芳"]
         members = build_members([table], dt.date(2026, 9, 30))
         assert set(members["programme"]) == {programme}
+        assert set(members["township"]) == {"天堂镇"} and set(members["village"]) == {"大洞村"}  # its label cells

@@ -564,6 +564,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     frame = pd.DataFrame({fld: pd.Series(v, dtype=object, copy=False) if isinstance(v, np.ndarray) and v.dtype == object
                           else v for fld, v in out.items()}, columns=COLUMNS, copy=False)
     _fill_places_from_address(frame)
+    for fld, pattern in (("township", _LABELLED_TOWNSHIP), ("village", _LABELLED_VILLAGE)):
+        # an application form's label cells above its member table (乡镇（街道） | 天堂镇, held-out 158)
+        if fld not in table.headers and (frame[fld] == "").any() and (m := pattern.search(table.title or "")):
+            frame.loc[frame[fld] == "", fld] = m.group(1)
     if "township" not in table.headers and (frame["township"] == "").any():
         # a township's own form names it in its title or file name only ('光山县十里镇2026年9月新申请家庭汇总表')
         named = _township_named(table.title, table.path.stem)
@@ -614,6 +618,9 @@ def _place_after_admin(text: str, search: bool = False) -> re.Match | None:
 
 
 _NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
+# A form's place label cells as its title holds them: '乡镇(街道) 天堂镇 村(社区) 大洞村'
+_LABELLED_TOWNSHIP = re.compile(r"(?:乡镇|乡（镇）|乡\(镇\))(?:[（(]街道[)）])?\s*[:：]?\s*([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|街办))(?![\u4e00-\u9fff]*[镇乡])")
+_LABELLED_VILLAGE = re.compile(r"村[（(](?:社区|居)[)）]\s*[:：]?\s*([\u4e00-\u9fff]{1,10}?(?:村|社区|居委会))")
 
 
 def _dates_not_read(table: Table, fld: str, raw, parsed, starts: np.ndarray) -> None:
