@@ -24,6 +24,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["explain"], 2, "缺少类别代码，如 rostercheck explain C01"),
         (["audit", "x.xlsx", "--out", "o", "--bogus"], 2, "没有 --bogus 这个选项"),
         (["audit", "--staff"], 2, "--staff 后面需要"),
+        (["audit", "x.xlsx", "--out", "o", "--as-of"], 2, "--as-of 后面需要写日期"),
         (["audit", "missing.xlsx", "--out", "o"], 3, "文件不存在"),
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "明天"], 2, "--as-of"),
         # a month without its day would quietly be its first (held-out 61)

