@@ -57,6 +57,8 @@ def test_l01_cases(rows, expected):
 @pytest.mark.parametrize("header, risk, expected", [
     ("风险是否消除", "1", []), ("风险信息风险是否消除", "0", [("王低收", "高")]),  # a two-row header's flags
     ("风险是否消除", "2", [("王低收", "中")]), ("风险状态", "9", [("王低收", "中")]),  # a code no word reads: never 高
+    # held-out 161: a code before its word ('1-是') was a code no word reads: eliminated households at 中
+    ("风险是否消除", "1-是", []), ("风险是否消除", "0-否", [("王低收", "高")]), ("风险状态", "2：已消除", []),
 ])
 def test_l01_a_yes_no_risk_column_and_a_code_no_word_reads(header, risk, expected):
     # held-out 108: 风险是否消除 = 1 (eliminated) counted open; codes 2 and 9 gave 高 leads, said nowhere
@@ -66,7 +68,7 @@ def test_l01_a_yes_no_risk_column_and_a_code_no_word_reads(header, risk, expecte
     ctx = context(ROSTER, {"monitoring": rows}, headers={"monitoring": {"risk": header}})
     assert leads(ctx, "L01") == expected
     said = [w for w in value_warnings(ctx, kinds=("monitoring",)) if "risk_open_words" in w]
-    assert bool(said) == (risk in ("2", "9"))
+    assert bool(said) == (risk in ("2", "9"))  # ('1-是' read: no notice)
 
 
 def test_l01_evidence_says_the_risk_is_open_and_the_key_is_the_members_ids():

@@ -187,3 +187,20 @@ def test_l05_a_household_whose_head_died_is_a_lead_for_the_survivor():
                           {"household_no": "5", "name": "刘桂英", "id": wife, "relation": "妻"}]}
     (found,) = LEADS["L05"](context(ROSTER, lists))
     assert (found.person["name"], found.person["id"]) == ("刘桂英", wife) and "原户主王退出已死亡" in found.evidence
+
+
+def test_l05_a_survivor_named_by_a_list_without_places_takes_the_exit_rows():
+    # held-out 161: the head died, his widow newly 肢体一级 on a disability list naming no township: the lead was
+    # listed under （未填乡镇） although the exit row names 城关镇 东村
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    wife = make_id("19600101", 22)
+    lists = {"exits": [exit_row(reason="户主死亡，家庭人口变化后收入超标")], "deaths": [{"name": "王退出", "id": HEAD,
+                                                                                  "date": "2026-02-01"}],
+             "disabled": [{"name": "刘桂英", "cert": f"{wife}41", "date": "2026-06-15"}],
+             "registry": [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                          {"household_no": "5", "name": "刘桂英", "id": wife, "relation": "妻"}]}
+    (found,) = LEADS["L05"](context(ROSTER, lists))
+    assert found.person["name"] == "刘桂英" and (found.person["township"], found.person["village"]) == ("城关镇", "东村")

@@ -471,8 +471,13 @@ def area_of(text: str) -> str:
     return ""
 
 
+_CODE_BEFORE = re.compile(r"^\s*\d{1,3}\s*[-－—:：.、\s]\s*(?=\D)")  # '1-是', '0：否', '2 已消除'
+
+
 def _risk_said(state: str, p: dict) -> str:
-    """What a monitoring row's 风险 cell says in L01's words: 'open', 'closed', or '' (blank, or a code no word reads)."""
+    """What a monitoring row's 风险 cell says in L01's words: 'open', 'closed', or '' (blank, or a code no word reads);
+    a code before its words is left out ('1-是' says 是: held-out 161 counted it open)."""
+    state = _CODE_BEFORE.sub("", state) or state
     if state and any(w in state for w in p["risk_open_words"]):
         return "open"
     if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):

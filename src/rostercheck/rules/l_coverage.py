@@ -724,8 +724,8 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             who = person(head, head, place(ctx, head))
             if (head.get("pid") or head.get("head_pid")) in dead:  # the lead is for the living: a survivor the lists name
                 survivor = next((row for x in alive if (row := row_of(ctx, x)) is not None), None)
-                if survivor is not None:
-                    who = person(survivor, survivor, place(ctx, survivor))
+                if survivor is not None:  # (her place: her own row's, else the exit row's, held-out 161: blank)
+                    who = person(survivor, survivor, place(ctx, survivor, head))
                     evidence += f"（原户主{cell(head, 'head_name') or cell(head, 'name')}已死亡）"
             out.append(Lead("L05", priority, sure, who, evidence,
                             ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
