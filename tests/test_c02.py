@@ -824,6 +824,9 @@ def test_a_list_cell_cut_to_15_digits_whose_zeros_pass_the_check_links_by_name_a
     assert flagged(ctx, "C02") == [("宋春", "中")]
     ctx = context(household("宋春", person), {"deaths": deaths[:1]})  # no cut ID beside it: an exact, other ID
     assert flagged(ctx, "C02") == []
+    # a real ID ending in 000 stays exact beside cut ones (the province's members with sequence 000 and check 0)
+    ctx = context(household("宋春", first15 + "000"), {"deaths": deaths})
+    assert flagged(ctx, "C02") == [("宋春", "高")]
 
 
 def ids_check(first17: str) -> str:

@@ -123,10 +123,21 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         b = b[b.id.isin(a.id.to_numpy())]
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
-    repaired = pd.concat([_repaired(left, right, lcols, rcols), _same_undated(left, right, lcols, rcols)],
-                         ignore_index=True)
+    repaired = pd.concat([_repaired(_as_cut(left, lp, lcols), _as_cut(right, rp, rcols), lcols, rcols),
+                          _same_undated(left, right, lcols, rcols)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
+
+
+def _as_cut(frame: pd.DataFrame, prefix: str, cols: tuple) -> pd.DataFrame:
+    """A frame whose IDs ending in 000 may be cut by a number format (``<prefix>id_cut``, :func:`reference.normalise`)
+    with those taken as cut for the repaired links (the exact ones are made before)."""
+    cut = frame.get(prefix + "id_cut")
+    if cut is None or not cut.any():
+        return frame
+    cut = cut.to_numpy(dtype=bool)
+    return frame.assign(**{cols[1]: np.where(cut, ids.NUMERIC, frame[cols[1]].to_numpy(dtype=object)),
+                           cols[2]: np.where(cut, ids.EXCEL_DIGITS, frame[cols[2]].to_numpy(dtype=object))})
 
 
 SAME_UNDATED_KEY = "姓名一致；两边身份证号相同，但出生日期不成立（同一错误号码，不作为精确匹配）"

@@ -384,8 +384,9 @@ def by_value_array(values: list, fn, many: bool = False) -> np.ndarray:
 
 def _zeros_of_numbers(out: pd.DataFrame, col: str, prefix: str) -> None:
     """In a column some of whose IDs a number format cut (…000 failing the check), an ID ending in 000 that happens to
-    pass it is cut alike (one in eleven does): NUMERIC, its first 15 digits reliable, never exact (held-out 159: a death
-    list's …285000 of the roster's …285051, same name, unmatched). A text file keeps no cell type to tell them apart."""
+    pass it may be cut alike (one in eleven does): marked ``<prefix>id_cut``, it links exactly to the same ID and, failing
+    that, as a cut one would (:func:`match.link_lists`: 中 by name; held-out 159: a death list's …285000 of the roster's
+    …285051, same name, unmatched). A text file keeps no cell type to tell them apart; a real ID may end in 000."""
     status = out[prefix + "id_status"].to_numpy(dtype=object)
     if not (status == ids.NUMERIC).any():
         return
@@ -393,8 +394,7 @@ def _zeros_of_numbers(out: pd.DataFrame, col: str, prefix: str) -> None:
     cut = (status == ids.VALID) & np.fromiter((isinstance(v, str) and v.endswith("000") for v in value), dtype=bool,
                                               count=len(value))
     if cut.any():
-        out[prefix + "id_status"] = np.where(cut, ids.NUMERIC, status)
-        out[prefix + "id_reliable"] = np.where(cut, ids.EXCEL_DIGITS, out[prefix + "id_reliable"].to_numpy())
+        out[prefix + "id_cut"] = cut
 
 
 def head_ids(ref: pd.DataFrame) -> tuple[list, list, list, list]:
