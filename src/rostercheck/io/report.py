@@ -500,22 +500,28 @@ def _escape_hf(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def page_setup(ws, title: str, made: dt.date, last_col: int) -> None:
+# A sheet of at most this many rows prints on one page (核查范围's categories, a 汇总: held-out 162, its last two rows
+# on a second page).
+ONE_PAGE_ROWS = 32
+
+
+def page_setup(ws, title: str, made: dt.date, last_col: int, rows: int | None = None) -> None:
     """Print setup shared by every sheet the tool writes.
 
-    A4 landscape, every column on the page width (as many pages down as needed), the header row repeated
-    on each page, gridlines printed, the sheet's title in the page header and 第 N 页 共 M 页 with the date
-    the report was made in the footer.
+    A4 landscape, every column on the page width (as many pages down as needed; a sheet of at most
+    :data:`ONE_PAGE_ROWS` rows on one page), the header row repeated on each page, gridlines printed, the sheet's title
+    in the page header and 第 N 页 共 M 页 with the date the report was made in the footer.
 
     Args:
         ws: the xlsxwriter worksheet.
         title: the sheet's title (the text of its title row).
         made: the date the report was made.
         last_col: the last column (0-based).
+        rows: its data rows (None: not known).
     """
     ws.set_paper(9)  # A4
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(1, 1 if rows is not None and rows <= ONE_PAGE_ROWS else 0)
     ws.repeat_rows(HEADER_ROW)
     ws.hide_gridlines(0)
     ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
@@ -700,7 +706,7 @@ class Workbook:
         ws.freeze_panes(FIRST_DATA_ROW, 0)
         rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(rows, 1), last_col)
-        page_setup(ws, heading, self._made, printed)
+        page_setup(ws, heading, self._made, printed, rows if len(order) <= 4 else None)  # (a narrow table: 核查范围, 汇总)
         if printed < last_col:
             ws.print_area(0, 0, FIRST_DATA_ROW + max(rows, 1) - 1, printed)
         if chart is not None and chart.rows and chart.series:
