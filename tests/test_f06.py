@@ -206,3 +206,18 @@ def test_a_household_paid_under_a_month_no_cell_reads_is_not_said_unpaid():
     assert money(money_context(roster(), rows), "F06") == []
     rows[0]["month"] = "2026-07"  # read: the roster's own month (September) unpaid
     assert money(money_context(roster(), rows), "F06") == [("王五", "中", None, 516.0)]
+
+
+def test_a_duplicate_enrolment_never_paid_is_said_with_its_other_enrolment_and_owes_nothing_yet():
+    # held-out 164: a 低保 member also entered as a 特困 person (D01), never paid as 特困: F06 中 "应补发 4,728 元"
+    other = make_id("19400404", 141)  # a 特困 person paid: the 特困 ledger covers the months
+    tk = [{"name": "李四", "id": C, "benefit": 1576, "township": "城关镇"},
+          {"name": "赵六", "id": other, "benefit": 1576, "township": "城关镇"}]
+    rows = [pay(A, "王五", m, 1290) for m in months("2026-07", "2026-09")]
+    rows += [pay(other, "赵六", m, 1576, "特困供养金") for m in months("2026-07", "2026-09")]
+    rows += [pay(E, "陈一", m, 800) for m in months("2026-07", "2026-09")]
+    dibao = household("王五", A, [("李四", "子女", C)], benefit=1290) + household("陈一", E, benefit=800)
+    ctx = money_context(dibao, rows, extra_rosters=[(tk, "清河县特困人员名册")])
+    [found] = findings(ctx, "F06")
+    assert (found.confidence, found.repay) == ("低", None)
+    assert "同时在低保" in found.evidence and "D01 重复享受" in found.evidence and "不按应补发计" in found.evidence

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.ledgers import first_rows
-from ..model import HIGH, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
@@ -419,6 +419,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # a household paid under a month no cell reads (said in the notices: 所属期 '三季度款'): which months it was paid
     # for cannot be told, so none is said unpaid (held-out 154: 44 households "应发未发")
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
+    enrolled_elsewhere = _enrolled_elsewhere(ctx)
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     for h, members in led.covered.items():
@@ -454,6 +455,12 @@ def check_f06(ctx: Context) -> list[Finding]:
         evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
+        if not fails and (elsewhere := enrolled_elsewhere.get(h)):
+            # every member also enrolled in another household of the other programme (D01): which enrolment stays is
+            # to be settled first, no money owed yet (held-out 164: 4,728 元 "应补发" to a duplicate 特困 row)
+            conf, owed = LOW, None
+            evidence = (f"该户成员同时在{elsewhere}中享受保障（D01 重复享受），{months_text(months)}本户没有发放记录；"
+                        "请先核实保留哪一种保障，不按应补发计")
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
@@ -463,6 +470,28 @@ def check_f06(ctx: Context) -> list[Finding]:
         if not fails:
             fd.source_row = ""
         out.append(fd)
+    return out
+
+
+def _enrolled_elsewhere(ctx: Context) -> dict[str, str]:
+    """Roster household → where else its covered members are enrolled, when every one of them is also covered in a
+    household of the other programme ('低保《x.xlsx》第 12 行'): a 低保/特困 duplicate (D01)."""
+    from ..roster import is_covered
+    from .d_roster import enrolment_place
+
+    mem = ctx.members
+    keep = np.fromiter((is_covered(c) for c in mem["covered"].tolist()), dtype=bool, count=len(mem))
+    covered = mem[keep & (mem["id_status"] == ids.VALID).to_numpy()]
+    programmes = covered.groupby("id")["programme"].nunique()
+    twice = set(programmes[programmes > 1].index)
+    if not twice:
+        return {}
+    out = {}
+    for h, part in covered.groupby("household"):
+        if set(part["id"]) <= twice:
+            other = covered[covered["id"].isin(part["id"]) & (covered["household"] != h)]
+            if len(other) and (other["programme"] != part["programme"].iloc[0]).all():
+                out[h] = enrolment_place(mem, other.index[0])
     return out
 
 
