@@ -603,3 +603,21 @@ def test_a_ledger_folder_given_by_payments_is_named_as_read_not_as_a_sub_folder_
     place = next(p for p in got.placements if p.path.name == "资金发放")
     assert (place.kind, place.by) == ("payments", "option") and "--payments" in place.why
     assert not [w for w in got.warnings if "资金发放" in w], got.warnings
+
+
+def test_a_roster_titled_as_a_payment_roll_with_amounts_and_cards_is_a_roster(tmp_path):
+    # held-out 166: '白沙乡2026年9月城乡低保发放花名册' (金额, 卡号, 关系 …) was as much a ledger as a roster: the folder run
+    # stopped; a ledger lists no 与户主关系
+    import openpyxl
+
+    from helpers import make_id
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["白沙乡2026年9月城乡低保发放花名册"])
+    ws.append(["村名", "户主", "成员", "身份证", "关系", "类别", "人数", "金额", "卡号"])
+    for k in range(6):
+        ws.append(["东村", "张三", f"张{k}", make_id("19700101", 111 + 2 * k), "户主" if k == 0 else "子女", "A类", 6, 1200,
+                   "6217000011112222"])
+    wb.save(tmp_path / "白沙乡.xlsx")
+    assert classify_file(tmp_path / "白沙乡.xlsx").kind == "roster"

@@ -362,3 +362,14 @@ def test_a_failed_check_never_says_the_last_character_alone_is_wrong(born, old):
     [found] = run_checks(ctx, ["D03"])[0]
     assert "可能是任一位录错或相邻两位颠倒" in found.evidence and f"若只是末位录错，按前 17 位末位应为 {good[17]}" in found.evidence
     assert ("出生年份也可能录错" in found.evidence) == old
+
+
+def test_a_household_a_page_break_cut_in_two_shares_no_account_with_itself():
+    # held-out 166: a household continued on the next sheet (its cells repeated, no 户主 row there): D02 高 "2 户共用"
+    account = "6217562300000000162"
+    first = household("梁子涵", A, [("方金凤", "子女", B)], bank_account=account, village="郝庄村")
+    rest = [{**first[1], "name": "郝淑珍", "id": C, "relation": "孙女", "head_id": "", "sheet": "第2页"}]
+    ctx = context(first + rest)
+    assert flagged(ctx, "D02") == []
+    other = household("王五", E, bank_account=account, village="郝庄村")  # another household on it still is
+    assert flagged_names(context(first + rest + other), "D02") >= {"王五"}

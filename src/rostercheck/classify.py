@@ -335,6 +335,11 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
                          seen=best.kind)
     if wanted is not None:
         rivals = [c for c in rivals if c.kind in wanted]
+    if (rivals and rivals[0].score * CLEAR_LEAD > best.score and {best.kind, rivals[0].kind} == {"roster", "payments"}
+            and _lists_relations(grids)):
+        # a roster titled 发放花名册 with 金额 and 卡号 columns: its members' 与户主关系 says it is no ledger (held-out 166)
+        best = next(c for c in (best, rivals[0]) if c.kind == "roster")
+        rivals = [c for c in rivals if c.kind != "payments" and c is not best]
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
         second = rivals[0]
         if {best.kind, second.kind} <= set(explicit):
@@ -359,6 +364,17 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated, applying=applying)
+
+
+def _lists_relations(grids: list[Grid]) -> bool:
+    """Whether a file's header (as a roster reads it) has a 与户主关系 column: a roster's, never a payment ledger's."""
+    for grid in grids:
+        sample = Grid(grid.path, grid.sheet, [list(r) for r in grid.rows[:PEEK_ROWS]], grid.first_row, list(grid.merged),
+                      grid.fmt)
+        layout = find_layout(sample, "roster")
+        if layout is not None and "relation" in layout.mapping:
+            return True
+    return False
 
 
 # A roster's title or file name saying it lists applicants, not people enrolled (2025年9月新申请家庭名册)

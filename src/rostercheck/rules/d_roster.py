@@ -214,8 +214,11 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     # an institution's residents (集中供养) are paid into its account, which they all share; another household paid
     # into it is listed all the same
     institution = rows["household"].isin(in_institution(ctx, ctx.specs["D02"].params.get("institution_modes", [])))
-    # a 特困 person heading a 低保 household is one household with her own 特困 enrolment (D01 lists her twice)
+    # a 特困 person heading a 低保 household is one household with her own 特困 enrolment (D01 lists her twice); a
+    # household a page break cut in two (第1页 / 第2页 of one file: its cells repeated, no 户主 row on the second page)
+    # is one household too (held-out 166: D02 高 "2 户共用")
     rows = rows.assign(_unit=rows["household"].map(enrolment_household))
+    rows = rows.assign(_unit=_paged_households(mem, rows))
     households = rows.groupby("bank_account")["_unit"].transform("nunique")
     rows, institution = rows[households >= 2], institution[households >= 2]
     out = []
@@ -246,6 +249,22 @@ def shared_accounts(ctx: Context) -> list[Finding]:
                                (("list", "roster"), ("account", account),
                                 *(("household", _enrolment(mem, k)) for k in group.index))))
     return out
+
+
+def _paged_households(mem: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
+    """Each household's unit for D02, a household of one file named by its head's name and village alone (no 户主 row
+    of its own: a page's continuation) taken as the one of that file, village, head name and account that has one."""
+    units = rows["_unit"].copy()
+    part = mem.loc[rows.index]
+    headless = (part["head_id"].astype(str) == "").to_numpy()
+    if not headless.any():
+        return units
+    key = list(zip(part["file"].tolist(), part["village"].tolist(), part["head_name"].tolist(), rows["bank_account"].tolist()))
+    whole = {k: u for k, u, h in zip(key, units.tolist(), headless.tolist()) if not h and k[2]}
+    for at, (k, h) in enumerate(zip(key, headless.tolist())):
+        if h and k in whole:
+            units.iat[at] = whole[k]
+    return units
 
 
 # From this many 特困 persons on one account, a 供养方式 code no setting reads may well be 集中供养 (its care home's
