@@ -218,7 +218,9 @@ def shared_accounts(ctx: Context) -> list[Finding]:
     # household a page break cut in two (第1页 / 第2页 of one file: its cells repeated, no 户主 row on the second page)
     # is one household too (held-out 166: D02 高 "2 户共用")
     rows = rows.assign(_unit=rows["household"].map(enrolment_household))
-    rows = rows.assign(_unit=_paged_households(mem, rows))
+    shared = (rows.groupby("bank_account")["_unit"].transform("nunique") >= 2).to_numpy()
+    if shared.any():  # (only the accounts shared at all are looked at again)
+        rows.loc[shared, "_unit"] = _paged_households(mem, rows[shared]).to_numpy()
     households = rows.groupby("bank_account")["_unit"].transform("nunique")
     rows, institution = rows[households >= 2], institution[households >= 2]
     out = []
