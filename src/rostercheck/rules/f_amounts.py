@@ -487,7 +487,9 @@ def _enrolled_elsewhere(ctx: Context) -> dict[str, str]:
     if not twice:
         return {}
     out = {}
-    for h, part in covered.groupby("household"):
+    # (only the households holding such a person are looked at: a city has 200,000 others)
+    candidates = covered[covered["household"].isin(set(covered.loc[covered["id"].isin(twice), "household"]))]
+    for h, part in candidates.groupby("household"):
         if set(part["id"]) <= twice:
             other = covered[covered["id"].isin(part["id"]) & (covered["household"] != h)]
             if len(other) and (other["programme"] != part["programme"].iloc[0]).all():
