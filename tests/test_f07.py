@@ -278,3 +278,13 @@ def test_the_households_own_account_paid_under_a_former_payee_is_one_lead_not_tw
              "item": "", "status": "成功"} for m in months("2026-07", "2026-09")]
     got = findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")
     assert [f.confidence for f in got] == ["低"]
+
+
+def test_an_account_shared_by_payees_on_no_roster_named_by_their_heads_names_each_head():
+    # a ledger naming only 户主姓名/户主身份证号: three payees on no roster paid into one account. Each F07 lead is about
+    # its head (as F03's row about him is), so that 汇总 counts each payee once (held-out 162: 6 people for 3)
+    heads = [make_id("19700505", 280 + k) for k in range(3)]
+    rows = [pay("", "", "2026-09", 516, head_id=h, head_name="不在册人", holder="不在册人",
+                bank_account="6217999999999999") for h in heads]
+    found = findings(money_context(roster(), rows), "F07")
+    assert sorted((f.subject["name"], f.subject["id"]) for f in found) == [("不在册人", h) for h in sorted(heads)]

@@ -1263,8 +1263,9 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         for k, v in (listed or {}).items():  # (a place's name before a ledger's code for it)
             subject[k] = v if v and _PLACE_CODE.fullmatch(str(subject[k])) and not _PLACE_CODE.fullmatch(str(v)) \
                 else subject[k] or v
-        if not subject["id"] and subject["name"] and subject["name"] == subject["head_name"]:
-            subject["id"] = subject["head_id"]  # a household's row naming only its head, about the head (held-out 96)
+        if not subject["id"] and subject["name"] in ("", subject["head_name"]):
+            # a household's row naming only its head is about the head (held-out 96, 162)
+            subject["id"], subject["name"] = subject["head_id"], subject["name"] or subject["head_name"]
         subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")
         subject["village"] = _place_named(ctx, led, subject["village"], "village")
         member = led.off_roster.get(led.household[r], -1)
