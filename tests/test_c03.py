@@ -167,7 +167,7 @@ def test_a_survivors_allowance_beside_the_pension_of_its_insurance_is_paid_too()
     survivor = pension("张三", HEAD, 300, kind="110", month="2026-09", pay_kind="遗属补助")
     ctx = context(rows, {"pensions": [own, survivor]})
     assert flagged(ctx, "C03") == [("张三", "高")]
-    assert "张三（企业职工基本养老保险·遗属补助）300.00 元/月" in evidence(ctx)[0]
+    assert "张三（企业职工基本养老保险·遗属补助，2026-09）300.00 元/月" in evidence(ctx)[0]
     again = pension("张三", HEAD, 300, kind="110", month="2026-09", pay_kind="基本养老金")
     assert flagged(context(rows, {"pensions": [own, again]}), "C03") == []
 
@@ -252,3 +252,9 @@ def test_a_pension_first_paid_after_the_review_date_is_no_income_on_it():
     # held-out 142: 待遇开始年月 202701 (read as the month) in a Q4 2026 audit: C03 高
     assert flagged(context(couple(), {"pensions": [pension("张三", HEAD, 2800, month="2026-10")]}), "C03") == []
     assert flagged(context(couple(), {"pensions": [pension("张三", HEAD, 2800, month="2026-09")]}), "C03") == [("张三", "高")]
+
+
+def test_the_evidence_names_the_month_of_the_pension_used():
+    # a pension list by month: the latest month in payment is used, and said (held-out 165)
+    lists = {"pensions": [pension("张三", HEAD, 1100, month="2026-07"), pension("张三", HEAD, 1300, month="2026-08")]}
+    assert "张三（企业职工基本养老保险，2026-08）1,300.00 元/月" in evidence(context(couple(), lists))[0]

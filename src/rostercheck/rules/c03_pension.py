@@ -61,7 +61,8 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             total += amount
             confs.append(h.confidence)
             kind = pension_kind(rows[h.r], params) or "养老金"
-            parts.append(f"{ctx.value(j, 'name')}（{kind}）{money_text(amount)} 元/月")
+            month = text_of(rows[h.r], "month")[:7]  # the month whose row was used (the latest in payment)
+            parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{money_text(amount)} 元/月")
             if h.confidence == HIGH:
                 sure += amount
             elif h.confidence == MEDIUM:  # (a 低 pension's unread status is said with its key below)
