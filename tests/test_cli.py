@@ -152,6 +152,30 @@ def test_explain_prints_the_parameters_as_toml_to_copy(code):
     assert not any(line.rstrip().endswith("“") or line.lstrip("# ").startswith(("，", "。")) for line in lines)
 
 
+def test_explain_and_checks_show_the_values_a_configuration_sets(tmp_path):
+    # what a bureau's --config puts in force, with the default beside a changed value, and a check it turns off
+    import tomllib
+
+    from rostercheck.policy import load_policy
+
+    config = tmp_path / "本县.toml"
+    config.write_text("[C04]\nmin_homes = 3\n[C08]\nenabled = false\n", encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "200"}
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C04", "--config", str(config)],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0 and "min_homes = 3  # 本地配置；默认 2" in result.stdout
+    assert "本地配置 本县.toml 中的值已代入" in result.stdout and "合计有 3 套及以上住宅" in result.stdout
+    lines = result.stdout.splitlines()
+    assert tomllib.loads("\n".join(lines[lines.index("[C04]"):])) == {"C04": load_policy(config)[0]["C04"].params}
+    listed = subprocess.run([sys.executable, "-m", "rostercheck", "checks", "--config", str(config)],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert listed.returncode == 0 and "3套及以上住房" in listed.stdout and "（本地配置已停用）" in listed.stdout
+    config.write_text("[C04]\nmin_home = 3\n", encoding="utf-8")  # a mistake is the same error as for audit
+    wrong = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C04", "--config", str(config)],
+                           capture_output=True, text=True, timeout=120, env=env)
+    assert wrong.returncode != 0 and "是否要写 min_homes" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
 def test_explain_never_cuts_an_option_or_parameter_name_at_80_columns():
     result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "L04"], capture_output=True, text=True,
                             timeout=120, env={**os.environ, "COLUMNS": "80"})

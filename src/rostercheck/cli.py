@@ -584,16 +584,18 @@ def coverage_cmd(
 
 
 @app.command("checks", cls=_Command)
-def checks_cmd() -> None:
+def checks_cmd(config: Config = None) -> None:
     """列出所有检查类别代码、名称及所需名单。"""
 
     def body() -> int:
         from rich.table import Table
 
         from .io.columns import KIND_LABELS
-        from .policy import load_defaults
+        from .policy import load_policy
 
-        specs, _ = load_defaults()
+        specs, _, warnings = load_policy(config)  # (a configuration's titles: C04's homes counted)
+        for w in warnings:
+            console.warn(w)
         table = Table(title="检查类别")
         for col in ("代码", "名称", "所需名单", "判定层级"):
             table.add_column(col, overflow="fold")
@@ -602,7 +604,8 @@ def checks_cmd() -> None:
             needs = "\n".join(KIND_LABELS.get(k, k) for k in s.needs) or "仅花名册"  # one a line: no line starts with 、
             if s.needs_also:
                 needs += "\n以及" + "或".join(KIND_LABELS.get(k, k) for k in s.needs_also)
-            table.add_row(code, s.title, needs, "按户" if s.level == "household" else "按人")
+            off = "" if s.params.get("enabled", True) else "（本地配置已停用）"
+            table.add_row(code, s.title + off, needs, "按户" if s.level == "household" else "按人")
         console.out.print(table)
         return 0
 
@@ -610,21 +613,26 @@ def checks_cmd() -> None:
 
 
 @app.command("explain", cls=_Command)
-def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。")) -> None:
+def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"), config: Config = None) -> None:
     """显示某一类别的政策依据、判定规则和入户核实要点。"""
 
     def body() -> int:
-        from .policy import load_defaults, params_text
+        from .policy import load_policy, params_text
 
-        specs, _ = load_defaults()
+        specs, _, warnings = load_policy(config)
+        for w in warnings:
+            console.warn(w)
         spec = specs.get(code.upper())
         if spec is None:
             raise UsageError(f"没有类别代码“{code}”。可用：{'、'.join(sorted(specs))}。")
-        console.out.print(f"[bold]{spec.code} {escape(spec.title)}[/bold]\n")
+        off = "" if spec.params.get("enabled", True) else "（本地配置已停用）"
+        console.out.print(f"[bold]{spec.code} {escape(spec.title)}{off}[/bold]\n")
         console.paragraphs(f"政策依据：{spec.basis}\n\n{spec.explanation}\n\n建议：{spec.advice}")
         if spec.params:
-            console.out.print(f"\n参数（默认值；要修改，把需要的行连同节名 [{spec.code}] 复制到 --config 文件中再改）：")
-            console.toml_lines([f"[{spec.code}]", *params_text(spec.code)])
+            shown = (f"本地配置 {config.name} 中的值已代入" if config else "默认值") + \
+                f"；要修改，把需要的行连同节名 [{spec.code}] 复制到 --config 文件中再改"
+            console.out.print(f"\n参数（{shown}）：")
+            console.toml_lines([f"[{spec.code}]", *params_text(spec.code, spec.params if config else None)])
         return 0
 
     run(body)

@@ -99,13 +99,14 @@ def user_toml(path: Path) -> dict[str, Any]:
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*=")
 
 
-def params_text(code: str) -> list[str]:
+def params_text(code: str, in_force: dict[str, Any] | None = None) -> list[str]:
     """A check's shipped parameters as TOML lines for the screen: each value on one line as the defaults hold it,
     under the comment written above it in the file (a comment wrapped over several lines is one line here; a note
     followed by a blank line stays apart).
 
     Args:
         code: the category code.
+        in_force: the values a configuration file sets (load_policy's): a value it changes is shown with its default.
     Returns:
         The lines (without the section's name); [] for an unknown code.
     """
@@ -131,7 +132,10 @@ def params_text(code: str) -> list[str]:
                 out.append("# " + "".join(note))
                 note = []
             if key:
-                out.append(f"{key.group(1)} = {json.dumps(values[key.group(1)], ensure_ascii=False)}")
+                name, shipped = key.group(1), values[key.group(1)]
+                value = (in_force or {}).get(name, shipped)
+                out.append(f"{name} = {json.dumps(value, ensure_ascii=False)}" + (
+                    "" if value == shipped else f"  # 本地配置；默认 {json.dumps(shipped, ensure_ascii=False)}"))
             elif out and out[-1]:
                 out.append("")
         if note:
@@ -165,7 +169,9 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
             basis=data["basis"],
             needs=list(data.get("needs", [])),
             level=data.get("level", "member"), params=dict(data.get("params", {})),
-            explanation=data["explanation"].strip(), advice=data["advice"].strip(),
+            explanation=_titled(_RAW_EXPLANATIONS.setdefault(data["code"], data["explanation"].strip()),
+                                data.get("params", {})),
+            advice=data["advice"].strip(),
             needs_also=list(data.get("needs_also", [])), recheck=bool(data.get("recheck", False)),
             needs_columns=list(data.get("needs_columns", [])),
         )
@@ -193,8 +199,9 @@ def _number_shown(value: Any) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-# Each shipped check's title as its file writes it (a parameter it names in braces: see :func:`_titled`).
+# Each shipped check's title and explanation as its file writes them (a parameter named in braces: :func:`_titled`).
 _RAW_TITLES: dict[str, str] = {}
+_RAW_EXPLANATIONS: dict[str, str] = {}
 
 
 def _check_value(path: Path, section: str, key: str, default: Any, value: Any, errors: list[str]) -> Any:
@@ -320,8 +327,8 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
         if section == COMMON:
             common = new
         else:
-            specs[section] = replace(specs[section], params=new, title=_titled(_RAW_TITLES.get(section, ""), new)
-                                     if "{" in _RAW_TITLES.get(section, "") else specs[section].title)
+            specs[section] = replace(specs[section], params=new, title=_titled(_RAW_TITLES[section], new),
+                                     explanation=_titled(_RAW_EXPLANATIONS[section], new))
     if errors:
         notes = ("\n另有提示：\n" + "\n".join(warnings)) if warnings else ""
         raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors) + notes)
