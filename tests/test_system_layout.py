@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import xlsxwriter
 from helpers import make_id
 
@@ -230,3 +232,42 @@ def test_an_application_forms_member_table_ends_where_its_next_section_begins(tm
         members = build_members([table], dt.date(2026, 9, 30))
         assert set(members["programme"]) == {programme}
         assert set(members["township"]) == {"天堂镇"} and set(members["village"]) == {"大洞村"}  # its label cells
+
+
+def _status_roster(path, statuses, title="", household_status=("", "")):
+    """Two households (three members, one) with a 成员状态 per member and a 家庭状态 per household."""
+    lines = ([title] if title else []) + ["乡镇,村,户主姓名,户主身份证号,家庭状态,姓名,身份证号,与户主关系,成员状态"]
+    rows = [(HEAD_A, "张三", HEAD_A, "户主"), (HEAD_A, "李梅", WIFE_A, "配偶"), (HEAD_A, "张军", SON_A, "子"),
+            (HEAD_B, "王五", HEAD_B, "户主")]
+    for (head, name, pid, rel), status in zip(rows, statuses):
+        state = household_status[0 if head == HEAD_A else 1]
+        lines.append(f"城关镇,东村,{'张三' if head == HEAD_A else '王五'},{head},{state},{name},{pid},{rel},{status}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("statuses, household_status, title, kept", [
+    (("正常", "正常", "正常", "正常"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
+    # an export keeps the rows of members who left as history (held-out 167: an 已分户 son's car was C04 高)
+    (("正常", "正常", "已分户", "正常"), ("", ""), "", [HEAD_A, WIFE_A, HEAD_B]),
+    (("正常", "已死亡", "已迁出", "新增"), ("", ""), "", [HEAD_A, HEAD_B]),
+    (("享受中", "待审核", "终止供养", "正常"), ("", ""), "", [HEAD_A, WIFE_A, HEAD_B]),
+    (("正常", "未停保", "正常", "暂停"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),  # neither has left
+    # a stopped household: all its members, whatever their own status says
+    (("正常", "正常", "正常", "正常"), ("正常", "停保"), "", [HEAD_A, WIFE_A, SON_A]),
+    # codes the title explains, and a code before its word
+    (("1", "3", "5", "1"), ("", ""), "低保家庭成员（成员状态：1正常 2停保 3死亡 4迁出 5分户）", [HEAD_A, HEAD_B]),
+    (("1-正常", "2-停保", "1-正常", "1-正常"), ("", ""), "", [HEAD_A, SON_A, HEAD_B]),
+    # codes nothing explains: not read (everyone counts as enrolled), said
+    (("1", "3", "5", "1"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
+])
+def test_members_an_export_marks_as_gone_are_history(tmp_path, statuses, household_status, title, kept):
+    path = _status_roster(tmp_path / "roster.csv", statuses, title, household_status)
+    table = load_table(path, "roster")
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert members["id"].tolist() == kept
+    if HEAD_A in kept:  # the household's size is its members still enrolled
+        assert members.loc[members["id"] == HEAD_A, "household_size"].item() == sum(k != HEAD_B for k in kept)
+    said = " ".join(table.warnings)
+    assert ("不参与核查" in said) == (len(kept) < 4)
+    assert ("未能识别" in said) == (statuses[0] == "1" and not title)

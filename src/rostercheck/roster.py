@@ -516,6 +516,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     households = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
                   for hid, g in zip(out["head_id"].tolist(), group.tolist())]
     out["household"] = object_array(households)
+    gone = _gone(table, column, starts)  # history rows of members (households) the export says have left
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
@@ -526,7 +527,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                                                     "如是代码，请改为“低保”“特困”，或在配置文件 [common] programme_codes 中写明各代码的含义"
                                                     "（如 { \"1\" = \"低保\", \"2\" = \"特困\" }）后重新运行（特困对象与特困供养标准比较）。"))
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
-    sizes = Counter(households)
+    sizes = Counter(h for h, g in zip(households, gone.tolist()) if not g)
     declared = by_value(out["household_size"], count)
     out["household_size"] = [s if s and s > 0 else sizes[h] for s, h in zip(declared, households)]
     out["covered_size"] = [c if c and c > 0 else None for c in by_value(out["covered_size"], count)]  # 保障人口
@@ -573,7 +574,69 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         named = _township_named(table.title, table.path.stem)
         frame.loc[frame["township"] == "", "township"] = named
     _places_coded(frame)
-    return frame
+    return frame[~gone].reset_index(drop=True) if gone.any() else frame
+
+
+# A 成员状态 (家庭状态) that says the member (household) has left the programme: the export keeps the row as history
+_GONE = re.compile(r"死亡|已故|去世|迁出|转出|分户|停保|停发|终止|注销|退出|取消|减员|销户|清退|退保|不再享受|停止")
+_NOT_GONE = re.compile(r"^(未|非|无|没有|不(?!再))")
+# a code and its word in a header or title ('人员状态：1正常 2停保 3死亡', '救助状态(1-正常,2-停保)')
+_CODE_WORD = re.compile(r"(\d{1,2})\s*[-－—=:：.、]?\s*([\u4e00-\u9fff]{1,8})")
+
+
+def _status_codes(label: str, title: str) -> dict[str, str]:
+    """The codes of a status column as its header or the title above explains them (code → word), else {}."""
+    pairs = dict(_CODE_WORD.findall(label))
+    at = title.find(re.sub(r"[（(].*", "", label)) if label else -1
+    if not pairs and at >= 0:
+        run = re.match(r"[^\d；;]*?[：:（(]?\s*((?:\d{1,2}\s*[-－—=:：.、]?\s*[\u4e00-\u9fff]{1,8}[\s,，、/]*)+)",
+                       title[at + len(label):])
+        pairs = dict(_CODE_WORD.findall(run.group(1))) if run else {}
+    return pairs
+
+
+def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray) -> np.ndarray:
+    """Per row: whether the export's own 成员状态 (人员状态, 供养状态 …) or its household's 家庭状态 (救助状态) says the member
+    has left the programme (已死亡, 已迁出, 已分户, 已停保, 终止 …). Such rows are the export's history, not recipients:
+    they are left out of the roster (no check, no household size), said in a notice (held-out 167: an 已分户 son's car
+    was C04 高, 36 such rows at 高). A code the header or title explains is read by its word ('人员状态：1正常 2停保');
+    a code nothing explains is not read (the member counts as enrolled), said."""
+    gone = np.zeros(len(starts), dtype=bool)
+    said: Counter = Counter()
+    for fld, household in (("member_status", False), ("household_status", True)):
+        if fld not in table.headers:
+            continue
+        label = table.headers[fld]
+        legend = _status_codes(label, table.title or "")
+        cells = column(fld)
+        if household:
+            cells = _carried(cells, starts)
+        unread: Counter = Counter()
+
+        def left(value: object) -> str:  # the word that says so, '' when enrolled; '?' for a code nothing explains
+            t = text(value)
+            t = legend.get(t, t)
+            t = _CODE_WORD.sub(lambda m: m.group(2), t, count=1) if re.match(r"\d{1,2}\s*\D", t) else t
+            if re.fullmatch(r"\d{1,3}", t):
+                return "?"
+            found = _GONE.search(t) if t and not _NOT_GONE.match(t) else None
+            return t if found else ""
+
+        words = by_value_array(cells, lambda v: left(v) if v is not None else "")
+        unread.update(text(v) for v, w in zip(cells.tolist(), words.tolist()) if w == "?")
+        hit = (words != "") & (words != "?")
+        said.update(f"{'本户' if household else ''}{w}" for w in words[hit & ~gone].tolist())
+        gone |= hit
+        if unread:
+            table.warnings.append(
+                f"“{label}”列有代码未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
+                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）后重新运行。")
+    if gone.any():
+        table.warnings.append(
+            f"有 {int(gone.sum())} 人的{'或'.join(table.headers[f] for f in ('member_status', 'household_status') if f in table.headers)}"
+            f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common(6))}），是导出的历史记录："
+            "不参与核查，也不计入家庭人口。")
+    return gone
 
 
 def _places_coded(frame: pd.DataFrame) -> None:

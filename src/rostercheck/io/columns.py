@@ -182,6 +182,10 @@ ROSTER = [
     FieldSpec("phone", r"电话|手机|联系方式", allow=_HOUSEHOLD),
     FieldSpec("region_code", _REGION_CODE),
     FieldSpec("covered", r"是否保障对象|是否享受|保障对象标志|是否纳入保障|^保障对象$"),
+    # a system export's status of each member (household), 正常/已死亡/已分户/已停保 …: rows of members who left are history
+    FieldSpec("member_status", r"成员状态|人员状态|在保状态|供养状态|享受状态|^保障状态|人员保障状态|成员保障状态",
+              r"日期|时间|原因|说明|家庭|户"),
+    FieldSpec("household_status", r"家庭状态|救助状态|^户状态|家庭保障状态|户保障状态", r"日期|时间|原因|说明"),
     # an application's decision (screen: 待审批 / 已批准 / 不予批准); a 审核 or 评议 result is none yet
     FieldSpec("outcome", r"(审批|审定)(结果|状态|结论|情况|进度)|是否(批准|审批通过)"),  # (审批情况: held-out 122)
     FieldSpec("address", r"住址|地址|居住地|家庭住所", allow=_HOUSEHOLD),
@@ -666,7 +670,7 @@ FIELD_NAMES = {
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",
-    "covered": "是否保障对象", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
+    "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
