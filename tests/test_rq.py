@@ -151,6 +151,14 @@ def test_filing_without_id_and_without_any_village_is_not_matched_on_name_alone(
     assert flagged(ctx, "RQ1") == []
 
 
+def test_filing_without_id_namesake_in_a_village_of_the_same_name_in_another_township_is_not_flagged():
+    # held-out 171: 新村 and 东街社区 in two townships were one village (four relatives of other townships at 中)
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"}]
+    for town, expected in (("河口镇", []), ("城关镇", [("王老汉", "中")]), ("城关镇人民政府", [("王老汉", "中")])):
+        rows = household("王老汉", FATHER, township=town, village="东村")
+        assert flagged(context(rows, {"cadres": CADRES, "cadre_relatives": filing}), "RQ1") == expected, town
+
+
 def test_filing_without_id_namesake_in_another_village_is_not_flagged():
     rows = household("王老汉", FATHER, village="西村")
     filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"}]

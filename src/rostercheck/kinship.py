@@ -259,17 +259,17 @@ def filing_cadres(ctx: Context) -> pd.DataFrame:
     fil = ctx.lists["cadre_relatives"]
     col = lambda c: fil[c] if c in fil.columns else pd.Series("", index=fil.index)  # noqa: E731
     out = pd.DataFrame({"village": col("village"), "cadre_birth": fil.get("cadre_birth", pd.Series(None, index=fil.index)),
-                        "post": col("cadre_post"), "cadre_row": pd.Series(None, index=fil.index, dtype=object)},
-                       dtype=object)
+                        "post": col("cadre_post"), "cadre_row": pd.Series(None, index=fil.index, dtype=object),
+                        "township": col("township")}, dtype=object)
     if ctx.has("cadres") and "cadre_name_key" in fil.columns:
         cad = ctx.lists["cadres"]
         found = link_lists(fil, cad, "cadre_id", "id", "cadre_name_key", "name_key").drop_duplicates("m")
         by_id = dict(zip(found["m"].tolist(), found["r"].tolist()))
         names = cad[cad["name_key"] != ""].groupby("name_key").groups
         valid = (fil["cadre_id_status"] == ids.VALID).tolist() if "cadre_id_status" in fil.columns else [False] * len(fil)
-        cols = {c: cad[c].tolist() if c in cad.columns else [""] * len(cad) for c in ("village", "post", "birth")}
+        cols = {c: cad[c].tolist() if c in cad.columns else [""] * len(cad) for c in ("village", "post", "birth", "township")}
         pos = {c: i for i, c in enumerate(cad.index)}
-        rows = {c: out[c].tolist() for c in ("village", "post", "cadre_birth", "cadre_row")}
+        rows = {c: out[c].tolist() for c in ("village", "post", "cadre_birth", "cadre_row", "township")}
         for j, (f, nk) in enumerate(zip(fil.index, fil["cadre_name_key"].tolist())):
             c = by_id.get(f)
             if c is None and nk in names and len(names[nk]) == 1 and not valid[j]:
@@ -277,7 +277,7 @@ def filing_cadres(ctx: Context) -> pd.DataFrame:
             if c is None:
                 continue
             rows["cadre_row"][j] = c
-            for fld, src in (("village", "village"), ("post", "post"), ("cadre_birth", "birth")):
+            for fld, src in (("village", "village"), ("post", "post"), ("cadre_birth", "birth"), ("township", "township")):
                 if not _given(rows[fld][j]) and _given(cols[src][pos[c]]):
                     rows[fld][j] = cols[src][pos[c]]
         out = pd.DataFrame(rows, index=fil.index, dtype=object)
@@ -369,12 +369,27 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
                              "未核对年龄与关系")
     counts = name_population(ctx)
     found = _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,)), info)
+    found = _same_township(ctx, found, info)
     # a common name (the county's namesakes) is 低 however much else agrees (RQ1.toml; held-out 152: 王芳 at 中)
     common = np.array([counts.get(nk, 1) >= params.common_count for nk in rows.loc[found["r"], "name_key"].tolist()],
                       dtype=bool)
     if common.any():
         found.loc[common, "confidence"] = LOW
     return found
+
+
+def _same_township(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
+    """A name matched in the cadre's village only where the member lives in the cadre's township, when both are named
+    (held-out 171: 新村 and 东街社区 of two townships were one village, four relatives at 中 in another township)."""
+    from .regions import township_stem
+
+    if found.empty:
+        return found
+    theirs = [township_stem(t) if _given(t) else "" for t in info.loc[found["r"], "township"].tolist()]
+    ours = [township_stem(t) for t in ctx.members.loc[found["m"], "township"].tolist()]
+    # (a city's run names the members' townships with their county: 光山县城关镇 is the cadre's 城关镇)
+    keep = [not a or not b or a.isdigit() or b.isdigit() or a.endswith(b) or b.endswith(a) for a, b in zip(theirs, ours)]
+    return found[keep].reset_index(drop=True)
 
 
 def _same_county(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:

@@ -454,3 +454,55 @@ def county_notes(code: str, source: str, dests: Iterable[object], name: str) -> 
         return [f"本县行政区划代码按{source}在 GB/T 2260 代码表中查得为 {code}，用于判断迁往地代码是否在本县；"
                 "如不正确，请在配置文件 [common] 中填写 county_code。"]
     return []
+
+
+# A township's government or office after its name (城关镇人民政府, 赤城街道办事处): the township itself
+_OFFICE = re.compile(r"(?<=[镇乡])人民政府$|(?<=街道)办事处$|(?<=[镇乡])政府$")
+_KIND = re.compile(r"(镇|乡|街道|苏木|民族乡)$")
+
+
+def township_stem(name: object) -> str:
+    """A township's name without its office or kind ('城关镇人民政府', '城关镇', '城关' → '城关'; a 9-digit code, or a
+    name whose stem would be one character, as it is): what two spellings of one township share.
+
+    Args:
+        name: a township cell.
+    Returns:
+        The stem ('' for blank).
+    """
+    t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name or "")))
+    t = _OFFICE.sub("", t)
+    stem = _KIND.sub("", t)
+    return stem if len(stem) >= 2 else t
+
+
+def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None) -> dict[str, str]:
+    """The spellings of one township in a run, each mapped to one name (held-out 171: 城关, 城关镇, 城关镇人民政府 and
+    411524100 were four townships, four workbooks).
+
+    A name with its office (城关镇人民政府) is the township; a bare stem (城关) is the township of that stem when exactly
+    one name has it; 乡 and 镇 of one stem (河凤桥乡 renamed 河凤桥镇, 撤乡建镇) are the name written more often; a
+    9-digit code is the name ``coded`` gives it (the members whose 行政区划代码 and 乡镇 name both).
+
+    Args:
+        names: the townships as written, with repeats (how often decides between 乡 and 镇).
+        coded: 9-digit code → township name.
+    Returns:
+        name as written → unified name, for the names that change only.
+    """
+    counts = Counter(n for n in names if n)
+    proper = {n: _OFFICE.sub("", re.sub(r"\s+", "", n)) for n in counts}
+    by_stem: dict[str, Counter] = {}
+    for n, p in proper.items():
+        if _KIND.search(p):
+            by_stem.setdefault(township_stem(p), Counter())[p] += counts[n]
+    def unified(p: str) -> str:
+        full = by_stem.get(township_stem(p))
+        return max(full, key=lambda k: (full[k], k.endswith("镇"))) if full and (_KIND.search(p) or len(full) == 1) else p
+
+    out = {}
+    for n, p in proper.items():
+        target = unified(_OFFICE.sub("", (coded or {}).get(p, p))) if p.isdigit() else unified(p)
+        if target != n:
+            out[n] = target
+    return out

@@ -214,8 +214,51 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         return pd.DataFrame(columns=COLUMNS)
     members = pd.concat(frames, ignore_index=True)
     frames.clear()  # (each file's members, copied into the whole: not kept through the steps below)
+    members = _counties_of_files(_programmes_apart(plain_text(members)), tables)
+    _places_unified(members, tables)
     _townships_said(members, tables)
-    return _counties_of_files(_programmes_apart(plain_text(members)), tables)
+    return members
+
+
+def township_index(members: pd.DataFrame) -> dict[str, str]:
+    """The roster's townships by their stems (``regions.township_stem``): how another file's spelling (城关镇人民政府,
+    城关) is named as the roster names it (城关镇); a stem two townships share goes to the one with more members."""
+    from .regions import township_stem
+
+    out: dict[str, str] = {}
+    for town in members["township"].value_counts().index.tolist() if len(members) else []:
+        out.setdefault(township_stem(town), town)
+    return out
+
+
+def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
+    """One name per township however the files write it (城关, 城关镇人民政府, its 9-digit code: ``townships_unified``),
+    and a village's 12-digit code as the name the members who have both give it; said once per file changed."""
+    from .regions import township_village, townships_unified
+
+    if members.empty:
+        return
+    codes_ = by_value_array(members["region_code"], township_village)
+    for k, fld in enumerate(("township", "village")):
+        named = pd.DataFrame({"code": [c[k] for c in codes_.tolist()], "name": members[fld].to_numpy()})
+        named = named[(named["code"] != "") & (named["name"] != "") & ~named["name"].str.isdigit()]
+        top = named.value_counts().reset_index().drop_duplicates("code")  # (each code's most frequent name)
+        coded = dict(zip(top["code"], top["name"]))
+        if fld == "village":
+            # (a village's name is its township's: 新村 of two townships is two villages, and so two codes)
+            change = {c: coded[c] for c in pd.unique(members[fld]) if c in coded}
+        else:
+            change = townships_unified(members[fld].tolist(), coded)
+        if not change:
+            continue
+        hit = members[fld].isin(list(change)).to_numpy()
+        for path in pd.unique(members.loc[hit, "file"]):
+            t = next((t for t in tables if str(t.path) == path), None)
+            shown = sorted({(a, b) for a, b in change.items() if a in set(members.loc[hit & (members["file"] == path).to_numpy(), fld])})
+            if t is not None:
+                t.warnings.append(f"{'乡镇' if fld == 'township' else '村（社区）'}的写法不一，已按同一个计："
+                                  + "；".join(f"“{a}”按“{b}”" for a, b in shown[:6]) + ("等" if len(shown) > 6 else ""))
+        members[fld] = members[fld].map(lambda v: change.get(v, v))
 
 
 def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
@@ -228,13 +271,17 @@ def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
         blank = int((towns == "").sum())
         found = [town for town in pd.unique(towns) if town]
         named = "、".join(found[:3]) + ("等" if len(found) > 3 else "")
-        coded = bool(found) and all(str(town).isdigit() for town in found)  # from a 行政区划代码 column (held-out 138)
+        digits_ = [town for town in found if str(town).isdigit()]  # from a 行政区划代码 column (held-out 138)
+        by_code = "region_code" in t.headers and len(digits_) < len(found)  # some of its codes named by other rows (171)
         t.warnings[t.warnings.index(ROSTER_GAPS["township"])] = (
             f"未找到乡镇列，有 {blank} 人从工作表名称、家庭住址或标题、文件名都推断不出乡镇，问题清单中列在“（未填乡镇）”下"
             f"{'（其余为' + named + '）' if named else ''}；请在花名册中加上乡镇列后重新运行" if blank else
             f"未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，如{named}，报告中的乡镇显示为代码；"
-            "需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if coded else
-            f"未找到乡镇列：乡镇按工作表名称、家庭住址或标题、文件名推断为{named}")
+            "需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if found and len(digits_) == len(found) else
+            "未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，其他花名册行写明了名称的代码按名称显示"
+            + (f"，其余显示为代码（如{'、'.join(digits_[:3])}）；需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if digits_ else "")
+            if by_code else
+            f"未找到单独的乡镇列：乡镇按“乡镇/村”合写的列、工作表名称、家庭住址或标题、文件名推断为{named}")
 
 
 def _counties_of_files(members: pd.DataFrame, tables: list[Table]) -> pd.DataFrame:
@@ -655,9 +702,11 @@ def _township_named(*texts: str) -> str:
     """The township a title or file name begins with, after its province, city and county ('' for none): never a word
     such as 城乡 or 各乡镇 (a county's 城乡低保花名册)."""
     for text in texts:
-        m = _place_after_admin(unicodedata.normalize("NFKC", str(text or "")).strip())
+        text = unicodedata.normalize("NFKC", str(text or "")).strip()
+        m = _place_after_admin(text)
         if m and not _NO_TOWNSHIP.search(m.group(1)):
-            return m.group(1)
+            # '…河凤桥镇、达权店镇、汪岗镇低保对象名册' names several: none of them is every member's (held-out 171)
+            return "" if _PLACE.match(text, m.end(1) + 1) and text[m.end(1):m.end(1) + 1] in "、,，和及与/" else m.group(1)
     return ""
 
 
@@ -680,6 +729,7 @@ def _place_after_admin(text: str, search: bool = False) -> re.Match | None:
     return _PLACE.search(text, max(cuts)) if search else None
 
 
+_TOWNSHIP_VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))[\s/\\\-－—_·|]*([\u4e00-\u9fff]{1,10}(?:村|社区|居委会))")
 _NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
 # A form's place label cells as its title holds them: '乡镇(街道) 天堂镇 村(社区) 大洞村'
 _LABELLED_TOWNSHIP = re.compile(r"(?:乡镇|乡（镇）|乡\(镇\))(?:[（(]街道[)）])?\s*[:：]?\s*([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|街办))(?![\u4e00-\u9fff]*[镇乡])")
@@ -767,6 +817,15 @@ def _fill_places_from_address(out: pd.DataFrame) -> None:
             for fld, value in (("township", m.group(1)), ("village", m.group(2))):
                 if value:
                     out.loc[rows & (out[fld] == ""), fld] = value
+    # ... or one 乡镇（街道）/村（社区） column holding both ('河凤桥乡/桥口村', '汪岗镇新村', '城关镇-东街社区': held-out 171)
+    both = (out["township"] == "") & (out["village"] != "")
+    if both.any():
+        split = {v: _TOWNSHIP_VILLAGE.fullmatch(unicodedata.normalize("NFKC", v).strip()) for v in pd.unique(out.loc[both, "village"])}
+        # (most of them, or a village named 马乡东村 among plain ones is no township)
+        for fld, k in (("township", 1), ("village", 2)) if 2 * sum(map(bool, split.values())) >= len(split) else ():
+            parts = out.loc[both, "village"].map(lambda v, k=k: split[v].group(k) if split[v] else None)
+            take = parts.notna()
+            out.loc[take[take].index, fld] = parts[take]
     missing = (out["township"] == "") | (out["village"] == "")
     for j in out.index[missing & (out["address"] != "")]:
         m = _place_after_admin(out.at[j, "address"] or "", search=True)
