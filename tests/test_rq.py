@@ -216,6 +216,17 @@ def test_homophone_in_cadre_village_with_birth_from_surviving_digits():
     assert "姓名同音" in text and "同出生日期" in text and "姓名用字不同" in text
 
 
+@pytest.mark.parametrize("filed_name, expected", [("王老汉", "中"), ("王老含", "低")])
+def test_a_homophone_in_the_cadre_village_without_any_id_digits_is_low(filed_name, expected):
+    # held-out 172: 刘侠 filed, 刘霞 (another woman) in the village, her age fitting 兄弟姐妹: 中 on homophone + village +
+    # age, where RQ1.toml gives 中 only to the same (rare) name; a homophone is not the same name
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": filed_name, "id": "", "relation": "父亲"}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", expected)]
+    if expected == "低":
+        assert "姓名同音" in evidence(ctx, "RQ1")["王老汉"]
+
+
 # --- RQ3: a cadre's phone or bank account ------------------------------------------------------
 
 def test_household_with_cadre_phone_is_rq3_medium_and_account_high():

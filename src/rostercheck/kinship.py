@@ -370,11 +370,18 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     counts = name_population(ctx)
     found = _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,)), info)
     found = _same_township(ctx, found, info)
-    # a common name (the county's namesakes) is 低 however much else agrees (RQ1.toml; held-out 152: 王芳 at 中)
-    common = np.array([counts.get(nk, 1) >= params.common_count for nk in rows.loc[found["r"], "name_key"].tolist()],
-                      dtype=bool)
-    if common.any():
-        found.loc[common, "confidence"] = LOW
+    # a common name (the county's namesakes) is 低 however much else agrees (RQ1.toml; held-out 152: 王芳 at 中); so
+    # is another name that only sounds or looks alike, unless the surviving ID digits give the same birth date: 中 is
+    # for the same rare name (RQ1.toml; held-out 172: 刘侠 filed, 刘霞 in the village at 中 on homophone + village + age)
+    filed = rows.loc[found["r"]]
+    own = ctx.members.loc[found["m"], ["name_key", "birth"]]
+    common = np.array([counts.get(nk, 1) >= params.common_count for nk in filed["name_key"].tolist()], dtype=bool)
+    alike = filed["name_key"].to_numpy(dtype=object) != own["name_key"].to_numpy(dtype=object)
+    born = zip(filed["birth"].tolist(), own["birth"].tolist())
+    dated = np.array([b is not None and b == b and b == c for b, c in born], dtype=bool)
+    low = common | (alike & ~dated)
+    if low.any():
+        found.loc[low, "confidence"] = LOW
     return found
 
 
