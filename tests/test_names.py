@@ -31,6 +31,32 @@ def test_person_name(raw, expected):
     assert person_name(raw) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # held-out 172: 罗乾 on a filing table was "姓名一致" with 罗干, another man: 乾 is a standard simplified
+        # character of its own (乾坤, 乾隆), as are 於 (a surname other than 于), 夥, 徵, 剋, 麽 — never folded
+        ("罗乾", "罗乾"),
+        ("於梨华", "於梨华"),
+        ("夥", "夥"),
+        ("徵", "徵"),
+        ("剋", "剋"),
+        ("麽", "麽"),
+        # traditional forms that are no simplified character still fold, surnames among them
+        ("後", "后"),
+        ("裏", "里"),
+        ("餘秀蘭", "余秀兰"),
+        ("穀", "谷"),
+        ("範", "范"),
+        ("鍾", "钟"),
+        ("蕭", "萧"),
+        ("陳乾", "陈乾"),
+    ],
+)
+def test_only_characters_that_are_not_simplified_ones_themselves_are_folded(raw, expected):
+    assert person_name(raw) == expected
+
+
 def test_character_readings_are_pypinyins():
     """Each character's reading from pypinyin's table loaded alone is lazy_pinyin's, for every character it names
     (polyphonic ones, ü, rare ones) and for others (kept as they are)."""

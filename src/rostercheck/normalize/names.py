@@ -18,7 +18,9 @@ def _t2s_table() -> dict[int, str]:
     """Return the traditional → simplified character table from OpenCC's TSCharacters dictionary.
 
     Names need character-level conversion only (no phrases), and str.translate is ~100× faster than
-    the phrase converter.
+    the phrase converter. A character the dictionary also lists as its own simplified form is a standard
+    simplified character too (乾 of 乾坤 beside 干, 於 a surname beside 于; also 剋 夥 徵 薹 麽) and is kept:
+    folding it turns one person's name into another's (held-out 172: 罗乾 "姓名一致" with 罗干).
     """
     global _T2S
     if _T2S is None:
@@ -28,7 +30,7 @@ def _t2s_table() -> dict[int, str]:
         path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
-            if len(parts) == 2 and len(parts[0]) == 1 and parts[1]:
+            if len(parts) == 2 and len(parts[0]) == 1 and parts[1] and parts[0] not in parts[1].split(" "):
                 table[ord(parts[0])] = parts[1].split(" ")[0]
         _T2S = table
     return _T2S
