@@ -12,6 +12,7 @@ Comparisons, strongest first:
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import numpy as np
@@ -41,6 +42,25 @@ def _other_name(a: str, b: str, names: nm.NameMatchParams) -> bool:
                 and JaroWinkler.normalized_similarity(a, b) >= names.similar_threshold)
 
 
+_STAND_IN = re.compile(r"\?|[A-Za-z]+")  # what a list writes for a character it could not export: '?', or its pinyin
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _stand_in(a: str, b: str) -> bool:
+    """Whether one name key is the other with one Chinese character written as '?' or in Latin letters, in its place,
+    the others equal (李? or 李wan for 李 + U+2C1D5: a rare character a system or a GBK file could not hold). Only
+    beside an exact ID: a stand-in says nothing about who the person is."""
+    for x, y in ((a, b), (b, a)):
+        lost = list(_STAND_IN.finditer(x))
+        if len(lost) != 1:
+            continue
+        head, tail = x[: lost[0].start()], x[lost[0].end():]
+        if ((head or tail) and len(y) == len(head) + 1 + len(tail) and y.startswith(head) and y.endswith(tail)
+                and _CJK.fullmatch(y[len(head)])):
+            return True
+    return False
+
+
 def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col: str = "name_key",
          names: nm.NameMatchParams | None = None) -> pd.DataFrame:
     """Return the (member, reference row) pairs that denote the same person.
@@ -55,7 +75,8 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
     Returns:
         A frame with columns m (member index), r (reference index), confidence and key (Chinese text
         saying which key agreed). An exact ID beside another person's name (马敏珍 on the roster, 赵大宝 on the list:
-        rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so.
+        rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so; a name
+        with a '?' or pinyin for a character its file could not hold (:func:`_stand_in`) stays 高, the key saying so.
     """
     found = link_lists(members, ref, "id", id_col, "name_key", name_col)
     if found.empty or name_col not in ref.columns:
@@ -67,11 +88,14 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
     apart = [_other_name(str(a), str(b), names) for a, b in zip(ours, theirs)]
     if any(apart):
         at = np.flatnonzero(exact)[np.asarray(apart, dtype=bool)]
+        lost = np.asarray([_stand_in(str(ours[k]), str(theirs[k])) for k in np.flatnonzero(apart)], dtype=bool)
         shown = "name" if "name" in ref.columns and name_col == "name_key" else name_col
         found = found.copy()
-        found.loc[at, "confidence"] = MEDIUM
-        found.loc[at, "key"] = [f"身份证号一致，但姓名不一致（名单上为“{ref.at[r, shown]}”），请核对是否同一人"
-                                for r in found.loc[at, "r"].tolist()]
+        found.loc[at[~lost], "confidence"] = MEDIUM
+        found.loc[at[~lost], "key"] = [f"身份证号一致，但姓名不一致（名单上为“{ref.at[r, shown]}”），请核对是否同一人"
+                                       for r in found.loc[at[~lost], "r"].tolist()]
+        found.loc[at[lost], "key"] = [f"{EXACT_KEY}；姓名只差一个无法导出的生僻字（名单上为“{ref.at[r, shown]}”）"
+                                      for r in found.loc[at[lost], "r"].tolist()]
     return _old_forms(found, members, ref, id_col)
 
 
