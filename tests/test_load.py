@@ -874,3 +874,30 @@ def test_a_cadre_lists_filler_group_beside_the_cadres_group_is_the_fillers(tmp_p
     table = load_table(_grouped_csv(tmp_path / "干部.csv", top, bottom, [row, row]), "cadres")
     got = {f: str(table.frame.at[0, f]) for f in ("name", "id", "phone", "bank_account")}
     assert got == {"name": "张三", "id": A, "phone": "13900000002", "bank_account": "6217999999999999999"}, table.headers
+
+
+def _formula_roster(path, ids_as_formulas: bool):
+    """A roster a program wrote with openpyxl: 月保障金 (and the IDs) as formulas with no value saved."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "低保"
+    sheet.append(["乡镇", "村", "姓名", "身份证号码", "与户主关系", "保障人数", "月保障金"])
+    for k, (name, pid) in enumerate((("张三", A), ("李梅", B), ("王五", D)), start=2):
+        sheet.append(["城关镇", "东村", name, f"=VLOOKUP(C{k},底册!A:B,2,0)" if ids_as_formulas else pid, "户主", 1,
+                      f"=F{k}*516"])
+    book.save(path)
+    return path
+
+
+def test_columns_of_formulas_without_saved_values_are_said(tmp_path):
+    # held-out 168: 月保障金 as formulas nobody saved in Excel read as 未写 (F05 said checked), silently
+    from rostercheck.classify import classify_file
+    from rostercheck.errors import InputFileError
+
+    table = load_table(_formula_roster(tmp_path / "名册.xlsx", False), "roster")
+    assert any("“月保障金”列是公式，文件中没有保存计算结果" in w for w in table.warnings)
+    # … and a roster whose ID column is formulas is refused saying so, not "找不到身份证号列" alone
+    bad = _formula_roster(tmp_path / "特困人员名册.xlsx", True)
+    with pytest.raises(InputFileError, match="“身份证号码”.*列是公式"):
+        load_table(bad, "roster")
+    assert "个公式单元格没有保存计算结果" in classify_file(bad).why

