@@ -583,6 +583,22 @@ def test_a_roster_with_its_ids_twice_is_read_from_the_column_that_holds_them_who
     assert len(said) == 1 and shown[0] in said[0] and shown[1] in said[0]
 
 
+@pytest.mark.parametrize("old_label", ["身份证号（旧）", "原身份证号(15位)", "曾用身份证号"])
+def test_a_column_of_former_ids_never_wins_over_the_current_one(tmp_path, old_label):
+    # held-out 168: a hidden 身份证号（旧） column had more valid IDs than the visible 公民身份号码 (some typed as numbers,
+    # their digits lost), and was read: six people's obsolete IDs, six cases missed
+    people = [(f"人{k}", make_id("19500808", 500 + k, "341823")) for k in range(5)]
+    former = [make_id("19500808", 600 + k, "341823") for k in range(5)]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "乡镇", "姓名", old_label, "公民身份号码", "供养方式"])
+    for k, ((name, pid), was) in enumerate(zip(people, former), 1):
+        ws.append([k, "榔桥镇", name, was, float(pid[:15] + "000") if k <= 2 else pid, "分散供养"])
+    wb.save(tmp_path / "特困人员名册.xlsx")
+    members = build_members([load_table(tmp_path / "特困人员名册.xlsx", "roster")], AS_OF)
+    assert members["id"].tolist()[2:] == [pid for _, pid in people][2:]
+
+
 def test_two_id_columns_both_whole_keep_the_header_choice(tmp_path):
     """Two text ID columns (the same IDs): the better header is read, as before, with the usual tie note if any."""
     pid = make_id("19500808", 579, "341823")
