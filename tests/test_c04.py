@@ -337,3 +337,10 @@ def test_a_home_two_owners_share_in_one_cell_is_a_share_as_a_co_owners():
 def test_other_spellings_of_exempt_types_are_exempt(vtype):
     # held-out 169: 低速载货汽车 (a 低速货车) was C04 高, 两轮摩托 (a motorcycle) 中
     assert flagged(context(roster(), {"vehicles": [car(vtype=vtype)]}), "C04") == []
+
+
+@pytest.mark.parametrize("premises", ["无", "无固定场所", "无经营场所", "/", "—", " 无 "])
+def test_a_business_place_written_as_none_is_no_shop(premises):
+    # held-out 169: 经营场所 无 was a 门市 at 高
+    assert flagged(context(roster(), {"businesses": [shop(premises=premises)]}), "C04") == []
+    assert flagged(context(roster(), {"businesses": [shop(premises="无锡路 3 号")]}), "C04") == [("张三", "高")]

