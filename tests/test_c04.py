@@ -277,7 +277,7 @@ def test_co_owners_in_one_cell_are_each_an_owner_and_one_home_held_by_two_member
     assert flagged(context(roster(), {"properties": [one_home]}), "C04") == []
 
 
-@pytest.mark.parametrize("plate_kind, flagged_as", [("02", [("张三", "高")]), ("07", []), ("8", []), ("13", []),
+@pytest.mark.parametrize("plate_kind, flagged_as", [("02", [("张三", "中")]), ("07", []), ("8", []), ("13", []),
                                                    ("14", []), ("普通摩托车", [])])
 def test_the_plates_kind_says_the_vehicle_when_no_type_is_written(plate_kind, flagged_as):
     # GA 36 号牌种类: 02 小型汽车, 07 普通摩托车, 08 轻便摩托车, 13 低速车, 14 拖拉机
@@ -344,3 +344,12 @@ def test_a_business_place_written_as_none_is_no_shop(premises):
     # held-out 169: 经营场所 无 was a 门市 at 高
     assert flagged(context(roster(), {"businesses": [shop(premises=premises)]}), "C04") == []
     assert flagged(context(roster(), {"businesses": [shop(premises="无锡路 3 号")]}), "C04") == [("张三", "高")]
+
+
+def test_a_blank_type_beside_a_plate_kind_is_not_stated_and_says_the_plate_kind():
+    # held-out 169: 车辆类型 blank, 号牌种类 02: evidence said '车辆类型 小型汽车' (the plate's name) at 高; the type is
+    # not stated (C04.toml: 车辆类型未注明…最多为中)
+    ctx = context(roster(), {"vehicles": [{**car(vtype=""), "plate_kind": "02"}]})
+    assert flagged(ctx, "C04") == [("张三", "中")]
+    text = evidence(ctx)[0]
+    assert "号牌种类 02（小型汽车）" in text and "车辆类型 小型汽车" not in text and "车辆类型未注明" in text

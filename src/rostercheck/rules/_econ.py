@@ -537,6 +537,17 @@ def vehicle_type_known(value: object, params: dict) -> bool:
     return has_any(typ.text, params["vehicle_type_words"]) or has_any(typ.text, params["exempt_vehicle_types"])
 
 
+def vehicle_type_stated(row: Mapping, params: dict) -> bool:
+    """Whether a vehicles row states a type :func:`vehicle_type_known` reads, in its 车辆类型 itself: a type read from
+    the 号牌种类 is not stated ([C04] explanation: 车辆类型未注明…最多为中; held-out 169).
+
+    Args:
+        row: a vehicles row.
+        params: the [C04] parameters.
+    """
+    return not row.get("type_from_plate") and vehicle_type_known(row.get("vehicle_type"), params)
+
+
 def vehicle_counts(row: Mapping, params: dict) -> bool:
     """Return whether a vehicle row is an asset: not an exempt kind, not transferred, scrapped or deregistered.
 
@@ -616,9 +627,15 @@ def vehicle_shown(row: Mapping) -> dict:
     Args:
         row: a vehicles row.
     Returns:
-        A copy with 'K33（小型轿车）', 'A（非营运）', 'GQ（违法未处理、逾期未检验）' where the list gave codes.
+        A copy with 'K33（小型轿车）', 'A（非营运）', 'GQ（违法未处理、逾期未检验）' where the list gave codes; its
+        plate_kind shown ('02（小型汽车）') only where the type was read from it.
     """
-    return {**row, **{f: decode(row.get(f)).shown for f, decode in _VEHICLE_DECODERS.items() if text_of(row, f)}}
+    shown = {**row, **{f: decode(row.get(f)).shown for f, decode in _VEHICLE_DECODERS.items() if text_of(row, f)},
+             "plate_kind": ""}
+    if row.get("type_from_plate"):  # the plate kind's name is no 车辆类型: shown as the plate kind, '02（小型汽车）'
+        kind, name = text_of(row, "plate_kind"), text_of(row, "vehicle_type")
+        shown.update(vehicle_type="", plate_kind=kind if kind == name else f"{kind}（{name}）")
+    return shown
 
 
 def vehicle_meaning(row: Mapping) -> dict:
@@ -646,8 +663,7 @@ def vehicle_confidence(row: Mapping, link_confidence: str, params: dict) -> str:
     Returns:
         高/中.
     """
-    doubtful = (not vehicle_type_known(row.get("vehicle_type"), params)  # a blank type is not known either
-                or vehicle_status(row.get("status"), params) == UNKNOWN)
+    doubtful = not vehicle_type_stated(row, params) or vehicle_status(row.get("status"), params) == UNKNOWN
     return weakest([link_confidence, MEDIUM]) if doubtful else link_confidence
 
 

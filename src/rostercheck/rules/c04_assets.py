@@ -13,7 +13,7 @@ from ._econ import (
 )
 from ._household import head_of, households
 
-_VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
+_VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"held_as": "登记为", "location": "坐落", "usage": "用途", "area": "面积(㎡)", "cert": "不动产权证号",
              "status": "权利状态", "registration": "登记类型"}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
@@ -45,7 +45,8 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             if not counts(row):
                 continue
             what = "经营性机动车辆" if vehicle_use(row.get("use"), params) == "commercial" else "机动车"
-            typ = "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）"
+            typ = ("（车辆类型未注明，按号牌种类认定，请核实车型）" if row.get("type_from_plate")
+                   else "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）")
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(vehicle_shown(row), _VEHICLE)}；{h.key}"
             out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence, params), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,

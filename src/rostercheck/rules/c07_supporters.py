@@ -13,13 +13,13 @@ from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    staff_shown, vehicle_shown, vehicle_type_known, wage_months, wage_rows, wage_sheet,
+    staff_shown, vehicle_shown, vehicle_type_stated, wage_months, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
 from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
-_VEHICLE = {"plate": "号牌号码", "vehicle_type": "车辆类型", "status": "机动车状态"}
+_VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "status": "机动车状态"}
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
 _BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态"}
 
@@ -126,7 +126,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
         for r in exact_rows(ctx, "vehicles", sid):
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params):
-                unread = "" if vehicle_type_known(row.get("vehicle_type"), ctx.specs["C04"].params) else _UNREAD_TYPE
+                unread = "" if vehicle_type_stated(row, ctx.specs["C04"].params) else _UNREAD_TYPE
                 reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(vehicle_shown(row), _VEHICLE)}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
