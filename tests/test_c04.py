@@ -353,3 +353,34 @@ def test_a_blank_type_beside_a_plate_kind_is_not_stated_and_says_the_plate_kind(
     assert flagged(ctx, "C04") == [("张三", "中")]
     text = evidence(ctx)[0]
     assert "号牌种类 02（小型汽车）" in text and "车辆类型 小型汽车" not in text and "车辆类型未注明" in text
+
+
+@pytest.mark.parametrize("shared, conf, said", [
+    ({"tenure": "按份共有（占30%）"}, "中", "共有情况 按份共有"), ({"tenure": "共同共有"}, "中", "共有情况 共同共有"),
+    ({"tenure": "共有"}, "中", "共有情况 共有"), ({"share": "30%"}, "中", "份额 30%"),
+    ({"tenure": "单独所有"}, "高", "共有情况 单独所有"), ({"share": "100%"}, "高", "份额 100%"), ({}, "高", ""),
+])
+def test_a_home_a_member_co_owns_on_a_row_of_her_own_is_a_share(shared, conf, said):
+    # held-out 169: one row per owner, 共有情况 / 份额 saying the home is shared, was counted as a whole home (高);
+    # a home held alone (单独所有) stays 高
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号", tenure="单独所有"),
+             prop("李梅", WIFE, "住宅", "柳林镇建设路 166 号", **shared)]
+    ctx = context(roster(), {"properties": homes})
+    assert flagged(ctx, "C04") == [("张三", conf)]
+    assert said in evidence(ctx)[0]
+    assert ("其中 1 套只登记为共有人，产权份额需核实" in evidence(ctx)[0]) == (conf == "中")
+
+
+def test_a_home_whose_unit_another_person_holds_too_is_a_share_but_not_one_the_couple_holds():
+    # held-out 169: the same 不动产单元号 held by two different IDs, each on a row of its own
+    other = make_id("19800607", 355)
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号"),
+             prop("李梅", WIFE, "住宅", "柳林镇建设路 166 号", property_unit="360726271231GB100016F00001819"),
+             prop("方平", other, "住宅", "柳林镇建设路166号", property_unit="360726271231GB100016F00001819")]
+    ctx = context(roster(), {"properties": homes})
+    assert flagged(ctx, "C04") == [("张三", "中")] and "家庭成员以外的权利人" in evidence(ctx)[0]
+    # the couple holding one home together (共同共有, a row each) beside his own: the household holds both whole
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号"),
+             prop("张三", HEAD, "住宅", "柳林镇建设路 166 号", tenure="共同共有", cert="赣(2018)云溪县不动产权第 0001 号"),
+             prop("李梅", WIFE, "住宅", "柳林镇建设路 166 号", tenure="共同共有", cert="赣(2018)云溪县不动产权第 0001 号")]
+    assert flagged(context(roster(), {"properties": homes}), "C04") == [("张三", "高")]

@@ -351,7 +351,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "properties": [
         FieldSpec("location", r"坐落|地址|位置|房屋地址"),
-        FieldSpec("usage", r"规划用途|用途|房屋性质|性质", r"^使用性质$|车|营运"),  # (a vehicle's 使用性质 is no home's)
+        FieldSpec("usage", r"规划用途|用途|房屋性质|性质", r"^使用性质$|车|营运|共有"),  # (a vehicle's 使用性质 is no home's)
         FieldSpec("area", r"建筑面积|房屋面积|套内", weight=2),  # the home's, before a 宗地面积 of its land
         FieldSpec("area", r"面积"),
         FieldSpec("property_type", r"不动产类型|房地类型|单元类型"),  # 土地 / 房屋 / 房地一体
@@ -360,6 +360,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
         FieldSpec("registration", r"登记类[型别]|登记种类|业务类[型别]"),  # 首次登记 / 转移登记 / 注销登记
+        # one row per owner: 共有情况 (单独所有 / 共同共有 / 按份共有（占30%）) and 份额 say whether the home is shared
+        FieldSpec("tenure", r"共有(情况|方式|类型|性质|形式)|所有方式|持有方式"),
+        FieldSpec("share", r"份额|权利比例|共有比例|持有比例|占有比例|产权比例", r"面积"),
         FieldSpec("id", r"(权利人|产权人).*" + ID_WORDS, weight=2),
         # (a two-row header's 权利人信息 over 姓名（名称）, beside 义务人信息 and 共有人信息 over theirs: held-out 118)
         FieldSpec("name", r"(权利人|产权人|所有人).*(姓名|名称)", weight=2),
@@ -675,7 +678,7 @@ FIELD_NAMES = {
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
-    "co_owner_id": "共有人身份证号", "co_owner_name": "共有人",
+    "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",

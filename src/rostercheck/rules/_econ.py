@@ -769,6 +769,17 @@ def one_per_home(items: list[tuple[Mapping, int, T]]) -> dict[str, T]:
     Returns:
         :func:`home_key` of each home's first row → that row's item, in order.
     """
+    return {k: group[0] for k, group in home_groups(items).items()}
+
+
+def home_groups(items: list[tuple[Mapping, int, T]]) -> dict[str, list[T]]:
+    """Return the items of each home, as :func:`one_per_home` groups them.
+
+    Args:
+        items: (properties row, its index, item) in order.
+    Returns:
+        :func:`home_key` of each home's first row → the items of its rows, in order.
+    """
     root = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -782,7 +793,71 @@ def one_per_home(items: list[tuple[Mapping, int, T]]) -> dict[str, T]:
             j = first.setdefault(ident, i)
             a, b = find(i), find(j)
             root[max(a, b)] = min(a, b)
-    return {home_key(row, r): item for i, (row, r, item) in enumerate(items) if find(i) == i}
+    groups: dict[int, list[T]] = {}
+    for i, (_, _, item) in enumerate(items):
+        groups.setdefault(find(i), []).append(item)
+    return {home_key(row, r): groups[i] for i, (row, r, _) in enumerate(items) if find(i) == i}
+
+
+def held_by_others(ctx: Context, row: Mapping, r: int, ids: set[str]) -> bool:
+    """Return whether a row of the properties list with another ID holds the same home as a row (its location,
+    certificate or unit number): a list with one row per owner.
+
+    Args:
+        ctx: the audit context.
+        row: a properties row.
+        r: its index.
+        ids: the IDs that are not others (a household's).
+    Returns:
+        True when someone else holds it too.
+    """
+    holders = _home_holders(ctx)
+    return any(holders.get(ident, set()) - ids for ident in _home_idents(row, r))
+
+
+def _home_holders(ctx: Context) -> dict[str, set[str]]:
+    """Each home's identifier → the IDs of the properties list's rows of it (computed once)."""
+    if "home-holders" not in ctx.cache:
+        out: dict[str, set[str]] = {}
+        if ctx.has("properties"):
+            ref = ctx.lists["properties"]
+            cols = {f: ref[f].tolist() if f in ref.columns else [""] * len(ref) for f in ("location", "cert", "property_unit")}
+            for r, pid, *idents in zip(ref.index, ref["id"].tolist(), *cols.values()):
+                if pid:
+                    for ident in _home_idents(dict(zip(cols, idents)), int(r)):
+                        out.setdefault(ident, set()).add(str(pid))
+        ctx.cache["home-holders"] = out
+    return ctx.cache["home-holders"]
+
+
+def shared_text(row: Mapping, params: dict) -> str:
+    """What a properties row says of its home being held with others: its 共有情况 when that says 共有 (not 单独所有),
+    else its 份额 when less than the whole ('30%', '1/2'); '' when it says neither.
+
+    Args:
+        row: a properties row.
+        params: the [C04] parameters (``sole_ownership_words``, ``co_ownership_words``).
+    Returns:
+        The text as the list writes it, with its label.
+    """
+    tenure = text_of(row, "tenure")
+    if classify(tenure, (("sole", params["sole_ownership_words"]), ("shared", params["co_ownership_words"]))) == "shared":
+        return f"共有情况 {tenure}"
+    share = text_of(row, "share")
+    return f"份额 {share}" if _partial(share) else ""
+
+
+def _partial(share: str) -> bool:
+    """Whether a 份额 cell is less than the whole: '30%', '1/2', '0.3', '30' (per cent); not '100%', '1', '1/1'."""
+    s = share.replace(" ", "")
+    if m := re.search(r"(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)", s):
+        return 0 < float(m.group(1)) < float(m.group(2))
+    if m := re.search(r"(\d+(?:\.\d+)?)%", s):
+        return 0 < float(m.group(1)) < 100
+    if re.fullmatch(r"\d*\.?\d+", s):
+        v = float(s)
+        return 0 < v < 1 or 1 < v < 100
+    return False
 
 
 # ----------------------------------------------------------------------------- businesses ([C05])
