@@ -44,6 +44,11 @@ def mapping(kind, headers):
         ("wages", ["单位编号", "单位名称", "姓名", "公民身份号码", "缴费基数", "费款所属期"],
          {"employer": "单位名称", "wage": "缴费基数", "month": "费款所属期"}),
         ("prisoners", ["姓名", "身份证号", "刑期起止"], {"range": "刑期起止"}),
+        # held-out 169: one row per owner says whether the home is shared (C04 co_ownership_words)
+        ("properties", ["不动产单元号", "权利人", "证件号码", "坐落", "用途", "面积", "共有情况", "份额"],
+         {"tenure": "共有情况", "share": "份额", "usage": "用途", "area": "面积"}),
+        ("properties", ["权利人", "证件号码", "坐落", "房屋性质", "共有方式", "权利比例"],
+         {"tenure": "共有方式", "share": "权利比例", "usage": "房屋性质"}),
         ("deaths", ["姓名", "身份证号码", "火化日期"], {"date": "火化日期"}),
         # 注销原因 (参军入伍, 死亡) says more than a 注销类别 (注销) beside it, in either order
         ("deaths", ["姓名", "身份证号", "注销类别", "注销原因", "注销日期"], {"cause": "注销原因", "date": "注销日期"}),
