@@ -86,3 +86,19 @@ def test_the_evidence_gives_a_head_count_as_a_whole_number():
     rows = [biz("个体工商户", 3, "存续"), {**biz("个体工商户", None, "存续"), "entity": "另一家", "id": make_id("19710101", 121)}]
     found, _ = run_checks(context(household("张三", HEAD), {"businesses": rows}), ["C05"])
     assert "从业人数 3，" in found[0].evidence and "3.00" not in found[0].evidence
+
+
+@pytest.mark.parametrize("rep, extra, headers, said", [
+    (("赵六", make_id("19650505", 151)), {"subscribed": "30"}, {"subscribed": "认缴出资额（万元）"},
+     "张三 为该主体投资人（股东），认缴出资 30万元，法定代表人 赵六；"),
+    (("赵六", make_id("19650505", 151)), {}, {}, "张三 为该主体投资人（股东），法定代表人 赵六；"),
+    (("", ""), {}, {}, "张三 为该主体投资人（股东）；"),  # only the investor named
+])
+def test_an_investors_evidence_says_he_is_an_investor(rep, extra, headers, said):
+    # held-out 169: a member named only as 投资人（股东） was said to 经营在业市场主体并雇用他人; the confidence is as
+    # C05.toml states (an investor counts as a person of the business)
+    row = {**biz("有限责任公司", 6, "存续"), "name": rep[0], "id": rep[1], "investor_name": "张三", "investor_id": HEAD,
+           **extra}
+    ctx = context(household("张三", HEAD), {"businesses": [row]}, headers={"businesses": headers})
+    found, _ = run_checks(ctx, ["C05"])
+    assert [(f.confidence, said in f.evidence, "经营在业市场主体" in f.evidence) for f in found] == [("高", True, False)]

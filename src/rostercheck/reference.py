@@ -96,6 +96,8 @@ def normalise(table: Table) -> pd.DataFrame:
         _split_range(out)
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
         _ends_from_terms(out)
+    if "subscribed" in out.columns:  # 认缴出资额（万元）: the amount's unit is in its header (held-out 169)
+        out["subscribed_unit"] = "万元" if "万元" in table.headers.get("subscribed", "") else ""
     if table.kind == "wages" and re.search(PAY_WORDS, table.headers.get("wage", "")):
         out["wage_label"] = table.headers["wage"]  # the pay itself (实发工资), named so in C06's evidence
     flag = _YES_NO_QUESTIONS.get(table.kind)
@@ -266,21 +268,29 @@ def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
     for p in present:
         mine, theirs = ([cells(f, c) if c in f.columns else [None] * len(f) for c in (pre + "id", pre + "name")]
                         for pre in ("", p + "_"))
-        ids_, names, second = [], [], []
+        ids_, names, second, theirs_only = [], [], [], []
         for i, (a, an, b, bn) in enumerate(zip(*mine, *theirs)):
             one_id = not _blank(a) and _plain(a) == _plain(b)  # the IDs say the two columns are one person
             if _differ(a, b) or (_differ(an, bn) and not one_id):
                 second.append(i)  # two people: the row is the 法定代表人's, a second row the other's
             else:  # one person, written partly in each (经营者 beside a bare 证件号码)
+                if p == "investor" and _blank(a) and _blank(an) and not (_blank(b) and _blank(bn)):
+                    theirs_only.append(i)  # named as 投资人 only: no 法定代表人 (held-out 169)
                 a, an = (b if _blank(a) else a), (bn if _blank(an) else an)
             ids_.append(a)
             names.append(an)
         f["id"] = pd.Series(ids_, index=f.index, dtype=object)
         f["name"] = pd.Series(names, index=f.index, dtype=object)
+        if theirs_only:
+            held = f["held_as"].astype(object).tolist() if "held_as" in f.columns else [None] * len(f)
+            for i in theirs_only:
+                held[i] = FIELD_NAMES.get(p + "_name", "")
+            f["held_as"] = pd.Series(held, index=f.index, dtype=object)
         if second:
             part = f.iloc[second].astype(object)
             part["id"], part["name"] = [theirs[0][i] for i in second], [theirs[1][i] for i in second]
             part["held_as"] = FIELD_NAMES.get(p + "_name", "")  # the evidence says the row is his as 共有人, 经营者 …
+            part["held_beside"] = [names[i] for i in second]  # … beside whom (C05: 法定代表人 X, held-out 169)
             seconds.append(part)
         f = f.drop(columns=[c for c in (p + "_id", p + "_name") if c in f.columns])
     if not seconds:

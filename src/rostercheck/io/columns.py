@@ -386,6 +386,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("operator_name", r"经营者", r"住址|地址|电话|联系|身份|证件|号码"),
         FieldSpec("investor_id", r"(投资人|出资人|股东).*" + ID_WORDS, weight=2),
         FieldSpec("investor_name", r"投资人|出资人|股东", r"住址|地址|电话|联系|身份|证件|号码|金额|比例|方式|日期|类型|人数"),
+        FieldSpec("subscribed", r"认缴出资|认缴资本|认缴额", r"日期|时间|方式|比例"),  # the 投资人's (C05 evidence)
         FieldSpec("id", ID_WORDS),
     ],
     "wages": [
@@ -679,6 +680,7 @@ FIELD_NAMES = {
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",
+    "subscribed": "认缴出资额",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
