@@ -709,12 +709,12 @@ def test_an_exact_link_through_a_15_digit_old_id_says_which_file_holds_it(roster
 @pytest.mark.parametrize(
     "row, expected, said",
     [
-        ({"start": "26.3.5", "end": "27.3.4"}, [("王五", "中")], "入监日期“26.3.5”无法识别，刑期止日“27.3.4”无法识别"),
+        ({"start": "26.3.35", "end": "27.3.34"}, [("王五", "中")], "入监日期“26.3.35”无法识别，刑期止日“27.3.34”无法识别"),
         ({"start": "2025-01-01", "end": "不详"}, [("王五", "中")], "刑期止日写为“不详”"),
         ({"start": "2025-01-01", "end": "不详", "status": "在押"}, [("王五", "高")], None),  # the list says so
         ({"start": "2025-01-01", "end": None}, [("王五", "高")], None),  # a term without its end on a list of prisoners
         ({"start": None, "end": None}, [], None),  # nothing says custody covers the day
-        ({"start": "26.3.5", "end": "无期"}, [("王五", "高")], None),  # a life sentence covers the day, whenever it began
+        ({"start": "26.3.35", "end": "无期"}, [("王五", "高")], None),  # a life sentence covers the day, whenever it began
     ],
 )
 def test_a_prisoners_dates_not_read_keep_a_medium_lead(row, expected, said):
@@ -727,7 +727,7 @@ def test_a_prisoners_dates_not_read_keep_a_medium_lead(row, expected, said):
 
 
 @pytest.mark.parametrize("moved, expected, said", [
-    ("26.2.10", "中", "迁出日期“26.2.10”无法识别"), ("不详", "中", "迁出日期写为“不详”"), (None, "高", None),
+    ("26.2.30", "中", "迁出日期“26.2.30”无法识别"), ("不详", "中", "迁出日期写为“不详”"), (None, "高", None),
     ("2026-02-10", "高", None)])
 def test_a_move_date_not_read_lowers_the_lead_one_step(moved, expected, said):
     lists = {"migrations": [{"name": "李梅", "id": B, "date": moved, "dest": "广东省深圳市", "reason": "务工"}]}
@@ -746,12 +746,12 @@ def test_a_death_date_said_not_known_is_not_called_unreadable():
 def test_event_dates_not_read_are_counted_in_a_notice_naming_what_they_cost():
     from rostercheck.rules._vocab import value_warnings
 
-    lists = {"deaths": [{"name": "李梅", "id": B, "date": "26.8.15"}, {"name": "王小", "id": D, "date": "不详"},
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "26.8.32"}, {"name": "王小", "id": D, "date": "不详"},
                         {"name": "赵大", "id": make_id("19400404", 141), "date": "2026-05-01"}],
              "prisoners": [{"name": "王五", "id": C, "start": "2025-01-01", "end": "无期"}]}
     said = value_warnings(context(roster(), lists))
     dates = [w for w in said if "日期未能识别" in w]
-    assert len(dates) == 1 and "“死亡日期”列有 2 行" in dates[0] and "“26.8.15”1 行" in dates[0], said
+    assert len(dates) == 1 and "“死亡日期”列有 2 行" in dates[0] and "“26.8.32”1 行" in dates[0], said
     assert "资金核查无法计算这些人死亡后多发的月份" in dates[0]  # (无期 is a sentence, no date not read)
 
 

@@ -90,7 +90,7 @@ def test_move_judged_as_c02_judges_it(tmp_path):
 
 def test_a_term_end_not_read_counts_custody_to_date_at_medium_and_says_so():
     # held-out 132: 刑期止日 27.3.4 or 不详: custody counted to date, said, never at 高
-    for end, said in (("27.3.4", "刑期止日“27.3.4”无法识别"), ("不详", "刑期止日写为“不详”")):
+    for end, said in (("27.3.34", "刑期止日“27.3.34”无法识别"), ("不详", "刑期止日写为“不详”")):
         ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "end": end}]})
         assert money(ctx, "F02") == [("张三", "中", 516.0 * 6, None)]
         assert f"{said}，按至今在押计" in findings(ctx, "F02")[0].evidence

@@ -64,7 +64,7 @@ def test_payee_on_no_roster_paid_this_quarter_is_not_enrolled_at_medium():
     assert money(money_context(roster(), rows), "F03") == []
 
 
-@pytest.mark.parametrize("date, said", [("26.5.20", "停保（退出）日期“26.5.20”无法识别"), ("不详", "停保（退出）日期写为“不详”"),
+@pytest.mark.parametrize("date, said", [("26.5.32", "停保（退出）日期“26.5.32”无法识别"), ("不详", "停保（退出）日期写为“不详”"),
                                         (None, "停保（退出）日期未填")])
 @pytest.mark.parametrize("by_head", [False, True])
 def test_a_payee_on_the_exit_list_without_a_date_read_is_never_said_to_be_on_no_exit_list(date, said, by_head):

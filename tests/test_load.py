@@ -788,15 +788,15 @@ def test_approval_dates_not_read_and_amounts_not_given_are_said(tmp_path):
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "月保障金", "批准日期"])
-        w.writerow(["城关镇", "东村", "赵大", "赵大", A, "户主", "600", "26.7.14"])
-        w.writerow(["城关镇", "东村", "赵大", "赵小", C, "子女", "", "26.7.14"])
+        w.writerow(["城关镇", "东村", "赵大", "赵大", A, "户主", "600", "26.7.34"])
+        w.writerow(["城关镇", "东村", "赵大", "赵小", C, "子女", "", "26.7.34"])
         w.writerow(["城关镇", "东村", "钱二", "钱二", B, "户主", "", "不详"])
         for k in range(6):
             w.writerow(["城关镇", "西村", f"孙{k}", f"孙{k}", make_id("19700404", 151 + 2 * k), "户主", "500", "2026-07-01"])
     table = load_table(path, "roster")
     build_members([table], AS_OF)
     dates = [w for w in table.warnings if "批准日期" in w]
-    assert len(dates) == 1 and "2 户" in dates[0] and "“26.7.14”1 户" in dates[0] and "“不详”1 户" in dates[0], table.warnings
+    assert len(dates) == 1 and "2 户" in dates[0] and "“26.7.34”1 户" in dates[0] and "“不详”1 户" in dates[0], table.warnings
     amounts = [w for w in table.warnings if "月保障金" in w]
     assert len(amounts) == 1 and "1 户未填" in amounts[0], table.warnings
 

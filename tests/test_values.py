@@ -26,6 +26,16 @@ def test_date(raw, expected):
 
 
 @pytest.mark.parametrize("raw, expected", [
+    # held-out 170: a migration list's 迁出日期 written with two-digit years were all unread, the column lost unsaid
+    ("25.12.31", dt.date(2025, 12, 31)), ("26.1.1", dt.date(2026, 1, 1)), ("25-11-20", dt.date(2025, 11, 20)),
+    ("25/11/20", dt.date(2025, 11, 20)), ("25. 12. 31", dt.date(2025, 12, 31)), ("05.3.5", dt.date(2005, 3, 5)),
+    # no date: a month or day that cannot be, mixed separators, a year after next year (no 1999 read as 2099)
+    ("25.13.1", None), ("25.2.30", None), ("25.12/31", None), ("99.1.1", None), ("5.3.5", None)])
+def test_date_with_a_two_digit_year(raw, expected):
+    assert date(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
     ("2026-07", "2026-07"), ("2026年7月", "2026-07"), ("202607", "2026-07"), ("", ""),
     # Chinese numerals and two-digit years; a month without a year is no month here (the sheet gives the year)
     ("二〇二六年五月", "2026-05"), ("二〇二六年十一月", "2026-11"), ("2026年十二月", "2026-12"), ("26年11月", "2026-11"),

