@@ -804,6 +804,28 @@ def test_a_month_cell_2025_1_in_a_sheet_named_for_october_is_october_and_said(tm
     assert list(load_ledgers([path], AS_OF)[1]["month"]) == ["2026-01"]  # January where the sheet says January
 
 
+@pytest.mark.parametrize("name, expected, said", [
+    ("低保金发放明细_2026年1月.xlsx", ["2026-01", "2025-12"], "写作“2026.1”（可能是 1 月，也可能是数字格式去掉了末尾 0 的 2026.10）"
+     "，表名、标题或文件名写的是 2026 年 1 月，按 2026-01 计"),
+    ("低保金发放明细_2026年10月.xlsx", ["2026-10", "2025-12"], "按 2026-10 计"),
+    ("低保金发放_2026年1月至2026年3月.xlsx", ["2026-01", "2025-12"], "写的是 2026-01至2026-03，按 2026-01 计"),
+    # neither month named: the number is left out, said with why
+    ("低保金发放明细.xlsx", ["", "2025-12"], "“2026.1”2 行）（数字“2026.1”可能是 1 月，也可能是去掉了末尾 0 的 2026.10）"),
+])
+def test_a_month_typed_as_a_number_is_read_and_2026_1_is_the_month_the_sheet_names(tmp_path, name, expected, said):
+    # held-out 170: 所属月份 2026.1 and 2025.12 as numbers: all 347 rows of a January ledger were left out
+    wb = xlsxwriter.Workbook(tmp_path / name)
+    ws = wb.add_worksheet("Sheet1")
+    ws.merge_range(0, 0, 0, 4, "宁远县城乡低保金发放表")  # (a merged title: the cells are read as they are typed)
+    for i, row in enumerate([["户主姓名", "户主身份证号", "所属月份", "低保金", "春节一次性生活补贴"],
+                             ["张三", A, 2026.1, 300, 200], ["李四", B, 2025.12, 300, 0]]):
+        ws.write_row(i + 1, 0, row)
+    wb.close()
+    tables, frame, _ = load_ledgers([tmp_path / name], AS_OF)
+    assert list(frame.drop_duplicates("head_id")["month"].astype(str)) == expected
+    assert any(said in w for w in tables[0].warnings), tables[0].warnings
+
+
 def test_a_bare_month_takes_its_year_from_the_payment_dates_else_says_what_it_took(tmp_path):
     # held-out 142: '1月发放明细.xlsx', no year anywhere, in a Q4 2026 audit run in January 2027: January 2026, unsaid
     as_of = dt.date(2026, 12, 31)

@@ -39,7 +39,10 @@ def test_date_with_a_two_digit_year(raw, expected):
     ("2026-07", "2026-07"), ("2026年7月", "2026-07"), ("202607", "2026-07"), ("", ""),
     # Chinese numerals and two-digit years; a month without a year is no month here (the sheet gives the year)
     ("二〇二六年五月", "2026-05"), ("二〇二六年十一月", "2026-11"), ("2026年十二月", "2026-12"), ("26年11月", "2026-11"),
-    ("2026年7月份", "2026-07"), ("七月份", ""), ("7月", "")])
+    ("2026年7月份", "2026-07"), ("七月份", ""), ("7月", ""),
+    # held-out 170: months typed as numbers were left out; 2026.1 is January or October (2026.10 shown as 2026.1)
+    (2025.12, "2025-12"), (2025.11, "2025-11"), (2026.2, "2026-02"), (2026.09, "2026-09"), (2026.01, "2026-01"),
+    (2026.1, ""), (2026.13, ""), (2026.123, "")])
 def test_month(raw, expected):
     assert month(raw) == expected
 

@@ -331,7 +331,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
         if "year" not in frame.columns:
             frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
-            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of)[0], grid.sheet)
+            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of)[0],
+                                         parent_year if isinstance(parent_year, tuple) else None, grid.sheet)
             notes += _months_unread(frame["month"], label, grid.sheet)
         return frame, notes
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
@@ -423,32 +424,51 @@ def _months_unread(column: pd.Series, label: str, sheet: str) -> list[str]:
         return []
     shown = "、".join(f"“{text(cells[k])}”{int(counts[k])} 行" for k in sorted(unread, key=lambda k: -counts[k])[:3])
     where = f"工作表“{sheet}”的" if sheet else ""
-    return [f"{where}“{label}”列有 {int(counts[unread].sum())} 行的月份未能识别（{shown}），这些行未参与核查（这些户也不列为应发未发）；"
+    # the number 2026.1: January or 2026.10, and the sheet names neither (:func:`_blank_months_named`)
+    dotted = next((text(cells[k]) for k in unread
+                   if isinstance(cells[k], float) and _DOTTED_ONE.fullmatch(text(cells[k]))), "")
+    why = f"（数字“{dotted}”可能是 1 月，也可能是去掉了末尾 0 的 {dotted}0）" if dotted else ""
+    return [f"{where}“{label}”列有 {int(counts[unread].sum())} 行的月份未能识别（{shown}）{why}，这些行未参与核查（这些户也不列为应发未发）；"
             "请写成 2026-07、2026年7-9月 或 2026年第三季度 这样的格式"]
 
 
-def _blank_months_named(frame: pd.DataFrame, named: str, sheet: str) -> list[str]:
+def _blank_months_named(frame: pd.DataFrame, named: str, span: tuple[str, str] | None, sheet: str) -> list[str]:
     """Rows whose month cell is blank, in a sheet with a month column, take the month the sheet names, as a sheet
     without the column does (their source then '表名': a 补发3月 remark still says which month they are for).
 
-    A cell '2025.1' in a sheet named for October 2025 is October: a number format dropped the 0 of 2025.10 (held-out
-    132: 53 payments read as January); the note returned says so."""
-    coded = _distinct(frame["month"]) if named else None
+    A cell 'YYYY.1' is January, or October whose 0 a number format dropped (YYYY.10): it is the one of the two the
+    sheet's name, title or file name names (held-out 132: 2025.1 under October read as January; held-out 170: the number
+    2026.1 under January, no month by itself, left 342 payments out), or the only one in the span of months they name
+    (2025年10-12月); the notes returned say so. Neither named: the number stays unread, said (:func:`_months_unread`)."""
+    coded = _distinct(frame["month"]) if named or span else None
     if coded is None:
         return []
     codes, cells = coded
     shown = texts(list(cells))
-    blank = np.flatnonzero(np.array([not t for t in shown], dtype=bool)[codes])
-    october = (np.flatnonzero(np.array([t == f"{named[:4]}.1" for t in shown], dtype=bool)[codes])
-               if named.endswith("-10") else blank[:0])
-    if not len(blank) and not len(october):
+    blank = np.flatnonzero(np.array([not t for t in shown], dtype=bool)[codes]) if named else np.zeros(0, dtype=np.intp)
+    dotted = {}  # cell code -> the month the sheet gives it
+    for k, (cell, t) in enumerate(zip(cells, shown)):
+        if m := _DOTTED_ONE.fullmatch(t):
+            fits = [x for x in (f"{m.group(1)}-01", f"{m.group(1)}-10") if x == named or span and span[0] <= x <= span[1]]
+            if len(fits) == 1 and month(cell) != fits[0]:
+                dotted[k] = fits[0]
+    if not len(blank) and not dotted:
         return []
     months, sources = frame["month"].to_numpy(dtype=object).copy(), np.asarray(frame["month_source"], dtype=object).copy()
     months[blank], sources[blank] = named, "表名"
-    months[october] = named
+    where = f"{int(named[:4])} 年 {int(named[5:])} 月" if named else f"{span[0]}至{span[1]}"
+    notes = []
+    for k, fixed in dotted.items():
+        rows = np.flatnonzero(codes == k)
+        months[rows] = fixed
+        notes.append(f"工作表“{sheet}”有 {len(rows)} 行的所属月份写作“{shown[k]}”（可能是 1 月，也可能是数字格式去掉了末尾 0 "
+                     f"的 {shown[k]}0），表名、标题或文件名写的是 {where}，按 {fixed} 计")
     frame["month"], frame["month_source"] = pd.Series(months, index=frame.index), pd.Categorical(sources)
-    return ([f"工作表“{sheet}”有 {len(october)} 行的所属月份写作“{named[:4]}.1”，表名、标题或文件名写的是 {named[:4]} 年 10 月，"
-             f"按 {named} 计（数字格式去掉了 {named[:4]}.10 末尾的 0）"] if len(october) else [])
+    return notes
+
+
+# a month written YYYY.1: January, or October shown without the 0 of YYYY.10
+_DOTTED_ONE = re.compile(r"((?:19|20|21)\d{2})\.1")
 
 
 def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:

@@ -115,7 +115,7 @@ def _day_month_year(a: int, b: int, year: int) -> dt.date | None:
 
 
 def month(raw: object) -> str:
-    """Return a 'YYYY-MM' label for a month cell ('2026-07', '2026年7月', '202607', a date).
+    """Return a 'YYYY-MM' label for a month cell ('2026-07', '2026年7月', '202607', a date, the number 2025.12).
 
     Args:
         raw: the cell value.
@@ -126,12 +126,18 @@ def month(raw: object) -> str:
         digits6 = str(int(raw)) if isinstance(raw, (int, float)) and raw == raw and float(raw).is_integer() else str(raw).strip()
         if re.fullmatch(r"(19|20|21)\d{2}(0[1-9]|1[0-2])", digits6):  # 202609 is a month, not an Excel serial
             return f"{digits6[:4]}-{digits6[4:]}"
+    if isinstance(raw, float) and (m := _NUMBER_MONTH.fullmatch(repr(raw))):
+        # a month typed as a number (2025.12, 2026.2): Excel shows 2026.10 as 2026.1, so a fraction of .1 is January or
+        # October and no month here (the sheet's name may tell: io.ledgers); other fractions name one month each
+        return "" if m.group(2) == "1" else f"{m.group(1)}-{int(m.group(2)):02d}"
     if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
         return f"{2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1)):04d}-{int(m.group(2)):02d}"
     d = date(raw)
     return f"{d.year:04d}-{d.month:02d}" if d else ""
 
 
+# a number YYYY.M or YYYY.MM whose fraction can be a month (2026.1, 2026.01, 2025.12; 2025.10 shows as 2025.1)
+_NUMBER_MONTH = re.compile(r"((?:19|20|21)\d{2})\.(0[1-9]|[1-9]|1[12])")
 # '2026年7月', '26年7月', '2026年7月份' once numerals are digits ('二〇二六年七月' → '2026年7月')
 _CN_MONTH = re.compile(r"((?:19|20|21)?\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月份?")
 _CN_NUMERALS = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
