@@ -840,6 +840,24 @@ def test_a_bare_month_takes_its_year_from_the_payment_dates_else_says_what_it_to
     assert any("没有写年份，按核查基准日前一年内计为 2026-01" in w for w in tables[0].warnings), tables[0].warnings
 
 
+def test_a_bare_month_takes_its_year_from_the_other_ledgers_else_the_rosters_period_else_the_review_date(tmp_path):
+    # held-out 170: '12月低保发放.xlsx' (所属月份 '12月') beside the ledgers of 2025年10月 to 2026年2月, no --as-of in
+    # December 2026, was December 2026: false F01/F03 recoveries for a month not yet paid
+    as_of = dt.date(2026, 12, 3)
+    bare = write(tmp_path / "12月低保发放.xlsx", {"发放明细": [["户主姓名", "户主身份证号", "所属月份", "发放金额"], ["张三", A, "12月", 516]]})
+    others = [write(tmp_path / f"{name}低保发放.xlsx", {"发放明细": [["户主姓名", "户主身份证号", "所属月份", "发放金额"],
+                                                                   ["李四", B, month, 516]]})
+              for name, month in (("2025年11月", "2025-11"), ("2026年1月", "2026-01"))]
+    cases = [([bare, *others], (), "2025-12", "按同时提供的其他发放明细的月份（2025-11至2026-01）计为 2025-12"),
+             ([bare], ("2025-10", "2025-11", "2025-12"), "2025-12", "按花名册的期间（2025-10至2025-12）计为 2025-12"),
+             ([bare], ("2026-01", "2026-02", "2026-03"), "2026-12", "按核查基准日前一年内计为 2026-12"),
+             ([bare], (), "2026-12", "按核查基准日前一年内计为 2026-12")]
+    for paths, period, expected, said in cases:
+        tables, frame, _ = load_ledgers(paths, as_of, period=period)
+        assert frame.loc[frame["head_name"] == "张三", "month"].astype(str).tolist() == [expected], (paths, period)
+        assert any("“12月”没有写年份" in w and said in w for w in tables[0].warnings), tables[0].warnings
+
+
 def test_the_date_a_table_was_made_is_not_the_year_of_its_months(tmp_path):
     # held-out 142: a 2026 sheet of 1月…12月 under '制表日期：2027年1月6日' was placed in 2027 (F01 for months to come)
     path = write(tmp_path / "特困人员供养金发放台账.xlsx", {"Sheet1": [

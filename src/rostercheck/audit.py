@@ -507,7 +507,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     common = load_policy(config)[1]  # fail on a broken configuration before spending time on loading
     # Payees are people of interest too (their events are kept, F01–F03): keys from the raw rows a second process
     # reads meanwhile; the rows are typed here while the second process filters the held lists.
-    reading = start_payments(payments, as_of, limits, progress, given=[*rosters, *lists.values()])
+    reading = start_payments(payments, as_of, limits, progress, given=[*rosters, *lists.values()], rosters=rosters)
 
     def payees() -> list[pd.DataFrame]:
         from .io.ledgers import raw_payee_keys

@@ -28,6 +28,7 @@ from .io.table import RawFile, Table, household_files_joined, load_table, read_f
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
+from .normalize.values import month_span
 from .reference import normalise
 from .roster import build_members, other_periods, people_keys
 
@@ -417,7 +418,7 @@ def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | Non
 
 
 def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits | None = None,
-                   progress: Progress | None = None, given: list[Path] = ()):
+                   progress: Progress | None = None, given: list[Path] = (), rosters: list[Path] = ()):
     """Start reading the payment ledgers (--payments, repeatable; see :mod:`rostercheck.io.ledgers`).
 
     Args:
@@ -426,6 +427,8 @@ def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits |
         limits: safety bounds.
         progress: progress callback.
         given: the rosters and lists, which a folder of ledgers may hold too (left out).
+        rosters: the roster files: the period their names give (2025年第四季度) is a year-less ledger month's year
+            when the other ledgers' names do not give it (:func:`io.ledgers.known_months`).
     Returns:
         The :class:`io.ledgers.LedgerReading` (its ``finish()`` gives the tables, the normalised payments and
         warnings; a city's later files are read in a second process meanwhile), or None without ledgers.
@@ -434,7 +437,8 @@ def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits |
         return None
     from .io.ledgers import start_ledgers
 
-    return start_ledgers(list(payments), as_of, limits, progress, ahead=True, given=given)
+    period = next((span for p in rosters if (span := month_span(Path(p).stem))), ())
+    return start_ledgers(list(payments), as_of, limits, progress, ahead=True, given=given, period=period)
 
 
 def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame, list[str]] | None) -> list[str]:

@@ -108,16 +108,44 @@ def _year_of(*sources: str) -> str | tuple[str, str]:
     return _year_named(*sources)
 
 
-def _with_year(mm: str, year: str | tuple[str, str], as_of: dt.date) -> str:
-    """A month without a year: in the span named (:func:`_year_of`), else of the year named, else the year ending at
-    the review date."""
+def _with_year(mm: str, year: str | tuple[str, str], as_of: dt.date, known: tuple = ()) -> tuple[str, str]:
+    """A month without a year, and how its year was taken when the sheet did not say it: in the span named
+    (:func:`_year_of`), else of the year named; else in the span of months the run knows of (``known``: the other
+    ledgers' names, then the roster's period; held-out 170: '12月' beside the ledgers of 2025年10月 to 2026年2月 was
+    December of the review date's year) when it fits one year only; else the year ending at the review date.
+
+    Returns:
+        ('YYYY-MM', '' when the sheet gave the year, else how it was taken: '按花名册的期间（2025-10至2025-12）').
+    """
     if isinstance(year, tuple):
         first, last = year
         year = next((str(y) for y in range(int(first[:4]), int(last[:4]) + 1) if first <= f"{y}-{mm}" <= last), "")
     if year:
-        return f"{year}-{mm}"
+        return f"{year}-{mm}", ""
+    for what, first, last in known:
+        fits = [y for y in range(int(first[:4]), int(last[:4]) + 1) if first <= f"{y}-{mm}" <= last]
+        if len(fits) == 1:
+            return f"{fits[0]}-{mm}", f"按{what}（{first}至{last}）"
     y = as_of.year if int(mm) <= as_of.month else as_of.year - 1
-    return f"{y}-{mm}"
+    return f"{y}-{mm}", "按核查基准日前一年内"
+
+
+def known_months(ledgers: list[Path], period: tuple[str, ...] = ()) -> tuple[tuple[str, str, str], ...]:
+    """The spans of months a run knows of, for the year of a month written without one (:func:`_with_year`): from the
+    first to the last month the ledgers' file names name, then the roster's period.
+
+    Args:
+        ledgers: the ledger files.
+        period: the roster's months ('YYYY-MM', from its file name), or ().
+    Returns:
+        (what, first 'YYYY-MM', last) spans, in the order they are tried.
+    """
+    named = set()
+    for path in ledgers:
+        span = _year_of(path.stem)
+        named |= set(span) if isinstance(span, tuple) else {month_named(path.stem)} - {""}
+    spans = [("同时提供的其他发放明细的月份", min(named), max(named))] if named else []
+    return tuple(spans + ([("花名册的期间", period[0], period[-1])] if period else []))
 
 
 def _grid_rows(grid, cells: "_Distinct") -> "callable":
@@ -288,8 +316,10 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
     return grid, layout, build
 
 
-def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None) -> tuple[pd.DataFrame, list[str]]:
-    """Turn one sheet into payment rows (long, or wide melted), with the month each row is for."""
+def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None,
+                 known: tuple = ()) -> tuple[pd.DataFrame, list[str]]:
+    """Turn one sheet into payment rows (long, or wide melted), with the month each row is for (a month without its
+    year: see :func:`_with_year`)."""
     notes: list[str] = []
     parent_year = _year_of(layout.title, grid.sheet, path.stem)
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
@@ -318,7 +348,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if "item" not in frame.columns and (named_item := item_named(grid.sheet, layout.title)):
         frame["item"] = _same(n, named_item)  # a sheet '低保金' or titled '…2025年低保金发放花名册' pays that item
     if wide:
-        return _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of)), notes
+        return _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0]), notes
     if not items:
         frame["_col"] = _same(n, "")
     if back:
@@ -330,13 +360,14 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
         frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
         if "year" not in frame.columns:
-            frame["month"] = _dated_bare_months(frame["month"], parent_year, as_of)
-            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of)[0],
+            frame["month"], said = _dated_bare_months(frame["month"], parent_year, as_of, known, label, grid.sheet)
+            notes += said
+            notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of, known=known)[0],
                                          parent_year if isinstance(parent_year, tuple) else None, grid.sheet)
             notes += _months_unread(frame["month"], label, grid.sheet)
         return frame, notes
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
-                                  frame["paid_date"].tolist() if "paid_date" in frame.columns else None)
+                                  frame["paid_date"].tolist() if "paid_date" in frame.columns else None, known)
     notes += [guessed] if guessed else []
     sheet = f"工作表“{grid.sheet}”" if grid.sheet else ""  # (a CSV has no sheet)
     if named:
@@ -389,7 +420,8 @@ def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.Dat
     return _concat([frame, part]).reset_index(drop=True), notes
 
 
-def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: list | None = None) -> tuple[str, str]:
+def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: list | None = None,
+                 known: tuple = ()) -> tuple[str, str]:
     """The month a sheet's name, title or file name says ('2025年5月', or '5月' in a workbook of 2025), else '', and a
     note when its year was not said: a bare '1月' is of the year its rows' 发放日期 give (paid that month or after),
     else of the year ending at the review date — said either way (held-out 142: a January 2027 file, no year anywhere,
@@ -399,15 +431,15 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
         return named, ""
     mm = _bare_month(grid.sheet, layout.title, path.stem)
     if not mm or parent_year:
-        return (_with_year(mm, parent_year, as_of) if mm else ""), ""
+        return (_with_year(mm, parent_year, as_of)[0] if mm else ""), ""
     said = f"工作表“{grid.sheet}”的表名、标题、文件名只写了 {int(mm)} 月，没有写年份"
     seen = Counter(m for m in (month(v) for v in paid or ()) if m)
     if seen:
         top = seen.most_common(1)[0][0]
         year = int(top[:4]) if mm <= top[5:] else int(top[:4]) - 1
         return f"{year}-{mm}", f"{said}，按发放日期（{top}）计为 {year}-{mm}"
-    guess = _with_year(mm, "", as_of)
-    return guess, (f"{said}，按核查基准日前一年内计为 {guess}；如不是，请在文件名中写明年份（如“{as_of.year + 1}年{int(mm)}月"
+    guess, how = _with_year(mm, "", as_of, known)
+    return guess, (f"{said}，{how}计为 {guess}；如不是，请在文件名中写明年份（如“{as_of.year + 1}年{int(mm)}月"
                    "发放明细”）后重新运行")
 
 
@@ -531,26 +563,38 @@ def item_named(sheet: str, title: str) -> str:
 _PLACE_PREFIX = re.compile(r"^(?!城市|城区|市区)[\u4e00-\u9fff]{1,8}?(?:省|市|县|旗|区|镇|街道)(?=[\u4e00-\u9fff]{2})")
 
 
-def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt.date) -> pd.Series:
+def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt.date, known: tuple = (),
+                       label: str = "", sheet: str = "") -> tuple[pd.Series, list[str]]:
     """A month column's cells naming a month or a span of months without its year ('7月', '七月份', '7-9月', '第三季度')
-    with the year the sheet, title or file names, else the year ending at the review date; other cells as they are
-    (each distinct cell judged once)."""
+    with the year the sheet, title or file names, else as :func:`_with_year` takes it, said; other cells as they are
+    (each distinct cell judged once).
+
+    Returns:
+        (the column, the notes saying each year the sheet did not give).
+    """
     coded = _distinct(column)
     if coded is None:  # an unhashable cell: no month column to date
-        return column
+        return column, []
     codes, cells = coded
-    fixed = []
+    fixed, notes = [], []
     for cell in cells:
         if span := bare_month_span(text(cell)):  # '7-9月', '第三季度': the span in that year (held-out 154: '7-9月' was 9月)
-            first = _with_year(f"{span[0]:02d}", year, as_of)
+            (first, how), shown = _with_year(f"{span[0]:02d}", year, as_of, known), text(cell)
             y = int(first[:4]) + (span[1] < span[0])
             fixed.append(f"{first[:4]}年{span[0]}月至{y}年{span[1]}月")
+        elif mm := "" if month(cell) else _bare_month(cn_numerals(text(cell))):
+            (first, how), shown = _with_year(mm, year, as_of, known), text(cell)
+            fixed.append(first)
+        else:
+            fixed.append(cell)
             continue
-        mm = "" if month(cell) else _bare_month(cn_numerals(text(cell)))
-        fixed.append(_with_year(mm, year, as_of) if mm else cell)
+        if how:
+            where = f"工作表“{sheet}”的" if sheet else ""
+            notes.append(f"{where}“{label}”列写的“{shown}”没有写年份，{how}计为 {fixed[-1].split('至')[0]}"
+                         f"{'起' if '至' in fixed[-1] else ''}；如不是，请在该列写明年份后重新运行")
     if fixed == cells:
-        return column
-    return pd.Series(object_array(fixed)[codes], index=column.index)  # code -1: the last cell, a missing one
+        return column, notes
+    return pd.Series(object_array(fixed)[codes], index=column.index), notes  # code -1: the last cell, a missing one
 
 
 def _same(n: int, value) -> pd.Categorical:
@@ -559,7 +603,7 @@ def _same(n: int, value) -> pd.Categorical:
 
 
 def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
-                cells: _Distinct | None = None) -> tuple[Table, pd.DataFrame]:
+                cells: _Distinct | None = None, known: tuple = ()) -> tuple[Table, pd.DataFrame]:
     """Read one ledger file (any number of sheets) into raw payment rows.
 
     Args:
@@ -567,6 +611,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         as_of: the review date (the year of month columns that name no year).
         limits: safety bounds.
         cells: the distinct cells of the files read before it, shared (see :class:`_Distinct`).
+        known: the spans of months the run knows of (:func:`known_months`).
     Returns:
         (a Table describing the file for the run manifest, the raw rows).
     Raises:
@@ -582,7 +627,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     for grid, layout in raw.sheets:
         if not names_payees(layout.mapping):
             if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
-                frames.append(_sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)[0].iloc[:0])
+                frames.append(_sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None, known)[0].iloc[:0])
                 institutions += 1
                 warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
                                 "姓名），不逐人核查；机构集中供养人员的资金以机构拨付为准")
@@ -591,7 +636,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
-        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None, known)
         if "amount" not in frame.columns:
             unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))
             continue
@@ -994,7 +1039,7 @@ def _none(value):
 
 
 def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None,
-                 progress=None) -> tuple[list[Table], pd.DataFrame, list[str]]:
+                 progress=None, period: tuple[str, ...] = ()) -> tuple[list[Table], pd.DataFrame, list[str]]:
     """Read every ledger file given (--payments, repeatable) into one normalised payments frame.
 
     The same file given twice is read once; two files repeating each other's rows for a month (a monthly
@@ -1005,10 +1050,11 @@ def load_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None
         as_of: the review date.
         limits: safety bounds.
         progress: called with (label, path) before each file is read.
+        period: the roster's months (the year of a month written without one, see :func:`known_months`).
     Returns:
         (one Table per file for the manifest, the payments, warnings).
     """
-    reading = start_ledgers(paths, as_of, limits, progress)
+    reading = start_ledgers(paths, as_of, limits, progress, period=period)
     try:
         return reading.finish()
     finally:
@@ -1021,11 +1067,11 @@ FAR_SHARE = 0.4
 
 
 def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = None, progress=None,
-                  ahead: bool = False, given: Collection[Path] = ()) -> "LedgerReading":
+                  ahead: bool = False, given: Collection[Path] = (), period: tuple[str, ...] = ()) -> "LedgerReading":
     """Start reading the ledgers (:func:`load_ledgers`): a city's year goes (in part) to a second process at once.
 
     Args:
-        paths, as_of, limits, progress: as :func:`load_ledgers`.
+        paths, as_of, limits, progress, period: as :func:`load_ledgers`.
         ahead: this process has other work before it calls :meth:`LedgerReading.finish` (the rosters): the
             second process reads every file meanwhile.
         given: files given as rosters or lists, left out of a folder (see :func:`ledger_files`).
@@ -1051,10 +1097,11 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
     # A file found in a folder that is no ledger (a readme, a list of names) is passed over, said; one named is refused.
     found = {p for p in files if p.resolve() not in named}
     reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings, found)
+    reading.known = known_months(files, period)
     reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known)
     return reading
 
 
@@ -1068,11 +1115,13 @@ class LedgerReading:
         self.pool = self.far = None
         self.tables, self.frame = [], None
         self.size = 0  # the files' bytes
+        self.known = ()  # the spans of months the run knows of (known_months)
 
     def raw(self) -> pd.DataFrame:
         """Read this process's files and wait for the other's: the raw rows (kept for :meth:`finish`)."""
         if self.frame is None:
-            tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found)
+            tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found,
+                                              self.known)
             if self.far is not None:
                 for path in self.far_files:
                     if self.progress:
@@ -1099,8 +1148,8 @@ class LedgerReading:
             self.pool = None
 
 
-def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None,
-              found: Collection[Path] = ()) -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
+def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None, found: Collection[Path] = (),
+              known: tuple = ()) -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
     """Read some ledger files into raw rows (:func:`read_ledger`), joined into one frame (none for no files), and the
     errors of files ``found`` in a folder that are no ledger (passed over); also run in a second process."""
     tables, frames, passed, cells = [], [], [], _Distinct()
@@ -1108,7 +1157,7 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress
         if progress:
             progress(KIND_LABELS[KIND], path)
         try:
-            table, frame = read_ledger(path, as_of, limits, cells)
+            table, frame = read_ledger(path, as_of, limits, cells, known)
         except InputFileError as err:
             if path not in found or isinstance(err, LimitExceededError):
                 raise
