@@ -348,7 +348,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if "item" not in frame.columns and (named_item := item_named(grid.sheet, layout.title)):
         frame["item"] = _same(n, named_item)  # a sheet '低保金' or titled '…2025年低保金发放花名册' pays that item
     if wide:
-        return _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0]), notes
+        return _melted(frame, wide, layout.labels,
+                       lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0]), notes
     if not items:
         frame["_col"] = _same(n, "")
     if back:
@@ -481,7 +482,8 @@ def _blank_months_named(frame: pd.DataFrame, named: str, span: tuple[str, str] |
     dotted = {}  # cell code -> the month the sheet gives it
     for k, (cell, t) in enumerate(zip(cells, shown)):
         if m := _DOTTED_ONE.fullmatch(t):
-            fits = [x for x in (f"{m.group(1)}-01", f"{m.group(1)}-10") if x == named or span and span[0] <= x <= span[1]]
+            fits = [x for x in (f"{m.group(1)}-01", f"{m.group(1)}-10")
+                    if x == named or span and span[0] <= x <= span[1]]
             if len(fits) == 1 and month(cell) != fits[0]:
                 dotted[k] = fits[0]
     if not len(blank) and not dotted:
@@ -624,10 +626,11 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     else:
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
+    build = fast[2] if fast is not None else None
     for grid, layout in raw.sheets:
         if not names_payees(layout.mapping):
             if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
-                frames.append(_sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None, known)[0].iloc[:0])
+                frames.append(_sheet_frame(grid, layout, path, as_of, cells, build, known)[0].iloc[:0])
                 institutions += 1
                 warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
                                 "姓名），不逐人核查；机构集中供养人员的资金以机构拨付为准")
@@ -636,7 +639,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
-        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, fast[2] if fast is not None else None, known)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known)
         if "amount" not in frame.columns:
             unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))
             continue

@@ -385,7 +385,8 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     content = _ContentCheck(grid.rows[r + h :], kind)
     # a header naming a date outright (迁出日期, 死亡日期) keeps its column however few of its cells are dates: the dates
     # not read are then said per list (held-out 170: a 迁出日期 column of 25.12.31 was dropped and nothing said)
-    named = {(f, c) for _, pos, f, c in candidates(labels, kind) if f in DATE_FIELDS and specs_for(kind)[pos].weight >= 2}
+    named = {(f, c) for _, pos, f, c in candidates(labels, kind)
+             if f in DATE_FIELDS and specs_for(kind)[pos].weight >= 2}
     chosen = assign_columns(labels, kind, lambda f, c: (f, c) in named or content(f, c))
     mapping, warnings = chosen.mapping, chosen.warnings
     for fld, col, other, said in chosen.ties:

@@ -36,7 +36,8 @@ def date(raw: object) -> dt.date | None:
     """Return a date from a cell: date objects, Excel serials, and many textual forms.
 
     Accepts ``2025-03-05``, ``2025/3/5``, ``2025.03.05``, ``20250305`` (text or number),
-    ``2025年3月5日`` (spaces allowed), ``25.3.5``/``25-3-5``/``25/3/5`` (20YY, not after next year), ``2025-03``/``202503``/``2025年3月`` (the first of the month),
+    ``2025年3月5日`` (spaces allowed), ``25.3.5``/``25-3-5``/``25/3/5`` (20YY, not after next year),
+    ``2025-03``/``202503``/``2025年3月`` (the first of the month),
     timestamps (``2025-03-05 10:00``, ``20250305100000``), ``5/30/2025`` when only one of day/month
     order is valid, and Excel serial numbers. A year alone (2025) is not a date.
 
