@@ -578,22 +578,25 @@ def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt
     if coded is None:  # an unhashable cell: no month column to date
         return column, []
     codes, cells = coded
-    fixed, notes = [], []
+    fixed, guessed = [], {}  # how a year was taken -> [(the cell, its month)]
     for cell in cells:
-        if span := bare_month_span(text(cell)):  # '7-9月', '第三季度': the span in that year (held-out 154: '7-9月' was 9月)
-            (first, how), shown = _with_year(f"{span[0]:02d}", year, as_of, known), text(cell)
+        shown = text(cell)
+        if span := bare_month_span(shown):  # '7-9月', '第三季度': the span in that year (held-out 154: '7-9月' was 9月)
+            first, how = _with_year(f"{span[0]:02d}", year, as_of, known)
             y = int(first[:4]) + (span[1] < span[0])
             fixed.append(f"{first[:4]}年{span[0]}月至{y}年{span[1]}月")
-        elif mm := "" if month(cell) else _bare_month(cn_numerals(text(cell))):
-            (first, how), shown = _with_year(mm, year, as_of, known), text(cell)
+        elif mm := "" if month(cell) else _bare_month(cn_numerals(shown)):
+            first, how = _with_year(mm, year, as_of, known)
             fixed.append(first)
         else:
             fixed.append(cell)
             continue
         if how:
-            where = f"工作表“{sheet}”的" if sheet else ""
-            notes.append(f"{where}“{label}”列写的“{shown}”没有写年份，{how}计为 {fixed[-1].split('至')[0]}"
-                         f"{'起' if '至' in fixed[-1] else ''}；如不是，请在该列写明年份后重新运行")
+            guessed.setdefault(how, []).append((shown, first + ("起" if span else "")))
+    where = f"工作表“{sheet}”的" if sheet else ""
+    notes = [f"{where}“{label}”列写的{'、'.join(f'“{c}”' for c, _ in found[:4])}{'等' if len(found) > 4 else ''}"
+             f"没有写年份，{how}计为 {'、'.join(m for _, m in found[:4])}；如不是，请在该列写明年份后重新运行"
+             for how, found in guessed.items()]
     if fixed == cells:
         return column, notes
     return pd.Series(object_array(fixed)[codes], index=column.index), notes  # code -1: the last cell, a missing one
