@@ -277,10 +277,11 @@ def test_co_owners_in_one_cell_are_each_an_owner_and_one_home_held_by_two_member
     assert flagged(context(roster(), {"properties": [one_home]}), "C04") == []
 
 
-@pytest.mark.parametrize("plate_kind, flagged_as", [("02", [("张三", "中")]), ("07", []), ("8", []), ("13", []),
+@pytest.mark.parametrize("plate_kind, flagged_as", [("02", [("张三", "高")]), ("07", []), ("8", []), ("13", []),
                                                    ("14", []), ("普通摩托车", [])])
 def test_the_plates_kind_says_the_vehicle_when_no_type_is_written(plate_kind, flagged_as):
-    # GA 36 号牌种类: 02 小型汽车, 07 普通摩托车, 08 轻便摩托车, 13 低速车, 14 拖拉机
+    # GA 36 号牌种类: 02 小型汽车, 07 普通摩托车, 08 轻便摩托车, 13 低速车, 14 拖拉机 (a list with no 车辆类型 column says its
+    # vehicles by their plates; a blank cell of such a column is not stated, below)
     from helpers import table
 
     from rostercheck.reference import normalise

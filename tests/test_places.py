@@ -31,6 +31,9 @@ def test_township_stem(name, stem):
     # a bare stem two townships share, a code nothing names, and different townships: as written
     (["新集", "新集乡", "新集镇", "新集镇"], {}, {"新集乡": "新集镇"}),
     (["411524104", "城关镇", "东岳镇"], {}, {}),
+    # a 街道 and a 镇 of one name are two places (城关街道 cut from 城关镇); a bare 城关 beside both is neither
+    (["城关镇", "城关街道", "城关街道办事处", "城关"], {}, {"城关街道办事处": "城关街道"}),
+    (["赤城", "赤城街道"], {}, {"赤城": "赤城街道"}),
 ])
 def test_townships_unified(names, coded, expected):
     assert townships_unified(names, coded) == expected

@@ -22,7 +22,7 @@ from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
 from .order import natural_rank
 from .policy import load_policy, roster_codes
-from .regions import township_stem
+from .regions import township_key
 from .roster import township_index
 from .rules import load_all
 from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
@@ -154,7 +154,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     towns = township_index(ctx.members)  # a list's spelling of a township (鄢岗, 城关镇人民政府) as the roster's
     for ld in found:
         if ld.person.get("township"):
-            ld.person["township"] = towns.get(township_stem(ld.person["township"]), ld.person["township"])
+            ld.person["township"] = towns.get(township_key(ld.person["township"]), ld.person["township"])
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
                           str(ctx.common.get("county_name", "")))

@@ -388,12 +388,12 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
 def _same_township(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
     """A name matched in the cadre's village only where the member lives in the cadre's township, when both are named
     (held-out 171: 新村 and 东街社区 of two townships were one village, four relatives at 中 in another township)."""
-    from .regions import township_stem
+    from .regions import township_key
 
     if found.empty:
         return found
-    theirs = [township_stem(t) if _given(t) else "" for t in info.loc[found["r"], "township"].tolist()]
-    ours = [township_stem(t) for t in ctx.members.loc[found["m"], "township"].tolist()]
+    theirs = [township_key(t) if _given(t) else "" for t in info.loc[found["r"], "township"].tolist()]
+    ours = [township_key(t) for t in ctx.members.loc[found["m"], "township"].tolist()]
     # (a city's run names the members' townships with their county: 光山县城关镇 is the cadre's 城关镇)
     keep = [not a or not b or a.isdigit() or b.isdigit() or a.endswith(b) or b.endswith(a) for a, b in zip(theirs, ours)]
     return found[keep].reset_index(drop=True)

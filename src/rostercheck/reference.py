@@ -87,8 +87,10 @@ def normalise(table: Table) -> pd.DataFrame:
         kinds = codes.table("plate_kind")["codes"]
         named = by_value(out["plate_kind"].tolist(), lambda v: _plate_kind(str(v or "").strip(), kinds))
         typed = out["vehicle_type"].tolist() if "vehicle_type" in out.columns else [""] * len(out)
-        # … a plate kind names no 车辆类型 (02 小型汽车 is any small vehicle): the type stays not stated (held-out 169)
-        out["type_from_plate"] = [not str(t or "").strip() and bool(k) for t, k in zip(typed, named)]
+        # … a plate kind beside a blank 车辆类型 cell names no type (02 小型汽车 is any small vehicle): not stated (held-out
+        # 169); a list with no 车辆类型 column says its vehicles by their plate kinds (README), as before
+        out["type_from_plate"] = [not str(t or "").strip() and bool(k) and "vehicle_type" in out.columns
+                                  for t, k in zip(typed, named)]
         out["vehicle_type"] = [t if str(t or "").strip() else k for t, k in zip(typed, named)]
     if "household_no" in out.columns:
         out["household_no"] = [household_key(v) for v in out["household_no"]]

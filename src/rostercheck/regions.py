@@ -476,6 +476,13 @@ def township_stem(name: object) -> str:
     return stem if len(stem) >= 2 else t
 
 
+def township_key(name: object) -> str:
+    """What two spellings of one township share: its stem, and whether it is a 街道 (城关街道 and 城关镇 are two places;
+    城关镇人民政府, 城关镇 and 城关 one)."""
+    t = _OFFICE.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name or ""))))
+    return township_stem(t) + ("街道" if t.endswith("街道") else "")
+
+
 def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None) -> dict[str, str]:
     """The spellings of one township in a run, each mapped to one name (held-out 171: 城关, 城关镇, 城关镇人民政府 and
     411524100 were four townships, four workbooks).
@@ -494,11 +501,16 @@ def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None)
     proper = {n: _OFFICE.sub("", re.sub(r"\s+", "", n)) for n in counts}
     by_stem: dict[str, Counter] = {}
     for n, p in proper.items():
-        if _KIND.search(p):
-            by_stem.setdefault(township_stem(p), Counter())[p] += counts[n]
+        if _KIND.search(p):  # (a 街道 and a 镇 of one name are two places: 城关街道 was cut from 城关镇; a 乡 became the 镇)
+            by_stem.setdefault(township_key(p), Counter())[p] += counts[n]
+
     def unified(p: str) -> str:
-        full = by_stem.get(township_stem(p))
-        return max(full, key=lambda k: (full[k], k.endswith("镇"))) if full and (_KIND.search(p) or len(full) == 1) else p
+        if _KIND.search(p):
+            full = by_stem.get(township_key(p))
+        else:  # a bare stem: the one township of that name, 乡/镇 or 街道
+            named = [c for stem, c in by_stem.items() if stem.removesuffix("街道") == p]
+            full = named[0] if len(named) == 1 and len(named[0]) == 1 else None
+        return max(full, key=lambda k: (full[k], k.endswith("镇"))) if full else p
 
     out = {}
     for n, p in proper.items():

@@ -221,13 +221,13 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
 
 
 def township_index(members: pd.DataFrame) -> dict[str, str]:
-    """The roster's townships by their stems (``regions.township_stem``): how another file's spelling (城关镇人民政府,
+    """The roster's townships by their keys (``regions.township_key``): how another file's spelling (城关镇人民政府,
     城关) is named as the roster names it (城关镇); a stem two townships share goes to the one with more members."""
-    from .regions import township_stem
+    from .regions import township_key
 
     out: dict[str, str] = {}
     for town in members["township"].value_counts().index.tolist() if len(members) else []:
-        out.setdefault(township_stem(town), town)
+        out.setdefault(township_key(town), town)
     return out
 
 
