@@ -39,6 +39,16 @@ def test_townships_unified(names, coded, expected):
     assert townships_unified(names, coded) == expected
 
 
+def test_a_township_after_its_countys_name_and_a_bare_stem_its_code_names():
+    # held-out 175: 潢川县春申街道 beside 春申街道 was a township of its own (its workbook); held-out 174: 城关 beside 城关镇
+    # and 城关街道, its rows coded 411526100 (城关镇's)
+    names = ["春申街道", "潢川县春申街道", "城关镇", "城关街道", "城关"]
+    coded = {"411526100": "城关镇", "411526001": "城关街道"}
+    assert townships_unified(names, coded, name_codes={"城关": "411526100"}) == {"潢川县春申街道": "春申街道", "城关": "城关镇"}
+    # a city's run names townships with their counties on purpose; a bare stem without a code stays as written
+    assert townships_unified(names, coded, one_county=False) == {}
+
+
 A, B, C = make_id("19600101", 111, "411524"), make_id("19700202", 122, "411524"), make_id("19800303", 133, "411524")
 
 

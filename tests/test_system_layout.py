@@ -246,6 +246,15 @@ def _status_roster(path, statuses, title="", household_status=("", "")):
     return path
 
 
+def test_a_status_header_whose_legend_names_a_split_household_is_read(tmp_path):
+    # held-out 176: '人员状态（1正常 2死亡 3迁出 4分户 5停保）' was no status column (户 in it), silently
+    path = tmp_path / "roster.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,人员状态（1正常 2死亡 3迁出 4分户 5停保）\n"
+                    f"城关镇,东村,张三,{HEAD_A},张三,{HEAD_A},户主,1\n城关镇,东村,张三,{HEAD_A},张军,{SON_A},子,4\n",
+                    encoding="utf-8")
+    assert build_members([load_table(path, "roster")], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A]
+
+
 @pytest.mark.parametrize("statuses, household_status, title, kept", [
     (("正常", "正常", "正常", "正常"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
     # an export keeps the rows of members who left as history (held-out 167: an 已分户 son's car was C04 高)
@@ -253,6 +262,9 @@ def _status_roster(path, statuses, title="", household_status=("", "")):
     (("正常", "已死亡", "已迁出", "新增"), ("", ""), "", [HEAD_A, HEAD_B]),
     (("享受中", "待审核", "终止供养", "正常"), ("", ""), "", [HEAD_A, WIFE_A, HEAD_B]),
     (("正常", "未停保", "正常", "暂停"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),  # neither has left
+    # a step to come or under way is still enrolled (held-out 174: five real C02 dropped with these rows)
+    (("死亡待核实", "拟停保", "待停保", "停保审核中"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
+    (("已死亡", "正常", "正常", "正常"), ("户主死亡（本户继续享受）", ""), "", [WIFE_A, SON_A, HEAD_B]),
     # a stopped household: all its members, whatever their own status says
     (("正常", "正常", "正常", "正常"), ("正常", "停保"), "", [HEAD_A, WIFE_A, SON_A]),
     # codes the title explains, and a code before its word

@@ -483,7 +483,12 @@ def township_key(name: object) -> str:
     return township_stem(t) + ("街道" if t.endswith("街道") else "")
 
 
-def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None) -> dict[str, str]:
+# A county's (city's, district's) name before a township's: 潢川县春申街道 (a township of at least two characters follows)
+_COUNTY_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,10}?[县市区旗](?=[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木)$)")
+
+
+def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None, one_county: bool = True,
+                      name_codes: dict[str, str] | None = None) -> dict[str, str]:
     """The spellings of one township in a run, each mapped to one name (held-out 171: 城关, 城关镇, 城关镇人民政府 and
     411524100 were four townships, four workbooks).
 
@@ -491,14 +496,22 @@ def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None)
     one name has it; 乡 and 镇 of one stem (河凤桥乡 renamed 河凤桥镇, 撤乡建镇) are the name written more often; a
     9-digit code is the name ``coded`` gives it (the members whose 行政区划代码 and 乡镇 name both).
 
+    In one county's run a township written after the county's name (潢川县春申街道) is the township (a city's run names
+    its townships with their counties on purpose). A bare stem two townships share (城关 beside 城关镇 and 城关街道) is
+    the one its rows' 行政区划代码 name (``name_codes``), else left as it is.
+
     Args:
         names: the townships as written, with repeats (how often decides between 乡 and 镇).
         coded: 9-digit code → township name.
+        one_county: the run is of one county.
+        name_codes: township as written → the 9-digit code most of its rows carry.
     Returns:
         name as written → unified name, for the names that change only.
     """
     counts = Counter(n for n in names if n)
     proper = {n: _OFFICE.sub("", re.sub(r"\s+", "", n)) for n in counts}
+    if one_county:
+        proper = {n: _COUNTY_FIRST.sub("", p) for n, p in proper.items()}
     by_stem: dict[str, Counter] = {}
     for n, p in proper.items():
         if _KIND.search(p):  # (a 街道 and a 镇 of one name are two places: 城关街道 was cut from 城关镇; a 乡 became the 镇)
@@ -515,6 +528,9 @@ def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None)
     out = {}
     for n, p in proper.items():
         target = unified(_OFFICE.sub("", (coded or {}).get(p, p))) if p.isdigit() else unified(p)
+        if target == p and not _KIND.search(p) and (n in (name_codes or {})):  # (held-out 174: 城关 of 411526100)
+            by_code = unified(_OFFICE.sub("", (coded or {}).get(name_codes[n], p)))
+            target = by_code if township_stem(by_code) == p else target
         if target != n:
             out[n] = target
     return out

