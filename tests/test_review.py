@@ -781,3 +781,17 @@ def test_an_id_cut_to_its_first_digits_is_still_enrolled_when_the_name_is_there(
     assert row["整改状态"] == OPEN and "只剩前 6 位" in row["说明"]
     f["乡镇"] = "良村镇"  # a namesake in another township is not she
     assert _decide(f, "member", False, set(), _Roster(members), "")["整改状态"] == DONE
+
+
+def test_a_township_a_returned_list_spells_otherwise_is_the_rosters(tmp_path):
+    # held-out 173: 城关镇人民政府 in a returned ledger was a township of its own in 整改率（按乡镇）
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
+    rows["乡镇"] = rows["乡镇"].replace({"城关镇": "城关镇人民政府"})
+    rows.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(tmp_path / "returned.csv"), str(q4), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    reviewed = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig")
+    assert "城关镇人民政府" not in set(reviewed["乡镇"]) and "城关镇" in set(reviewed["乡镇"])

@@ -270,6 +270,8 @@ def test_a_status_header_whose_legend_names_a_split_household_is_read(tmp_path):
     # codes the title explains, and a code before its word
     (("1", "3", "5", "1"), ("", ""), "低保家庭成员（成员状态：1正常 2停保 3死亡 4迁出 5分户）", [HEAD_A, HEAD_B]),
     (("1-正常", "2-停保", "1-正常", "1-正常"), ("", ""), "", [HEAD_A, SON_A, HEAD_B]),
+    # … a legend written with semicolons (held-out 173)
+    (("1", "3", "5", "1"), ("", ""), "低保家庭成员（成员状态：1=正常；2=停保；3=死亡；4=迁出；5=分户）", [HEAD_A, HEAD_B]),
     # codes nothing explains: not read (everyone counts as enrolled), said
     (("1", "3", "5", "1"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
 ])
@@ -283,3 +285,35 @@ def test_members_an_export_marks_as_gone_are_history(tmp_path, statuses, househo
     said = " ".join(table.warnings)
     assert ("不参与核查" in said) == (len(kept) < 4)
     assert ("未能识别" in said) == (statuses[0] == "1" and not title)
+
+
+def test_a_status_word_no_list_reads_is_said(tmp_path):
+    # held-out 173: 无效 read as enrolled without a word
+    path = _status_roster(tmp_path / "roster.csv", ("正常", "无效", "正常", "正常"))
+    table = load_table(path, "roster")
+    assert len(build_members([table], dt.date(2026, 9, 30))) == 4
+    assert any("“无效”1 行" in w for w in table.warnings)
+
+
+def test_a_sheet_of_stopped_members_and_a_legend_above_the_household_sheet(tmp_path):
+    # held-out 173: a 停保人员 sheet in the export was read as a second member sheet (all of them enrolled), and a title
+    # row above the member sheet hid the 家庭状态 legend written above the household sheet
+    book = xlsxwriter.Workbook(str(tmp_path / "低保对象信息.xlsx"))
+    households = book.add_worksheet("家庭信息")
+    households.write_row(0, 0, ["低保家庭信息（家庭状态：1正常 2停保）"])
+    households.write_row(1, 0, ["家庭编号", "乡镇（街道）", "村（社区）", "户主姓名", "户主身份证号", "家庭状态"])
+    households.write_row(2, 0, ["H0001", "城关镇", "东门社区", "张三", HEAD_A, "1"])
+    households.write_row(3, 0, ["H0002", "石桥镇", "石桥村", "李四", HEAD_B, "2"])
+    members = book.add_worksheet("家庭成员信息")
+    members.write_row(0, 0, ["低保家庭成员信息（导出日期2026-12-31）"])
+    members.write_row(1, 0, ["家庭编号", "成员姓名", "公民身份号码", "与户主关系"])
+    for k, row in enumerate([["H0001", "张三", HEAD_A, "02"], ["H0001", "王芳", WIFE_A, "10"],
+                             ["H0002", "李四", HEAD_B, "02"]], start=2):
+        members.write_row(k, 0, row)
+    stopped = book.add_worksheet("停保人员")
+    stopped.write_row(0, 0, ["家庭编号", "姓名", "身份证号", "停保日期", "停保原因"])
+    stopped.write_row(1, 0, ["H0001", "张军", SON_A, "2026-10-01", "就业"])
+    book.close()
+    table = load_table(tmp_path / "低保对象信息.xlsx", "roster")
+    assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A, WIFE_A]
+    assert any("停保人员" in w and "未作为" in w for w in table.warnings)

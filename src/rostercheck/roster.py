@@ -630,7 +630,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
 _GONE = re.compile(r"死亡|已故|去世|迁出|转出|分户|停保|停发|终止|注销|退出|取消|减员|销户|清退|退保|不再享受|停止")
 # … not a step still to come or under way (死亡待核实, 拟停保, 待停保, 停保审核中), nor a household that goes on (户主死亡
 # （本户继续享受）): those members are still enrolled (held-out 174: five real C02 dropped with them)
-_NOT_GONE = re.compile(r"^(未|非|无|没有|不(?!再))|待|拟|审核|审批中|核实|核查|申请|公示|继续|仍")
+_PENDING = r"待|拟|审核|审批中|核实|核查|申请|公示|继续|仍"
+_NOT_GONE = re.compile(r"^(未|非|无|没有|不(?!再))|" + _PENDING)
+# … a status that says the member is enrolled (正常, 在保, 享受中, 新增, 暂停 …; any other word is said as not read)
+_ENROLLED = re.compile(r"正常|在保|享受|新增|新纳入|暂停|缓发|有效|在册|在户|保障中|供养中|救助中|在享|是$|^有$")
 # a code and its word in a header or title ('人员状态：1正常 2停保 3死亡', '救助状态(1-正常,2-停保)')
 _CODE_WORD = re.compile(r"(\d{1,2})\s*[-－—=:：.、]?\s*([\u4e00-\u9fff]{1,8})")
 
@@ -640,7 +643,7 @@ def _status_codes(label: str, title: str) -> dict[str, str]:
     pairs = dict(_CODE_WORD.findall(label))
     at = title.find(re.sub(r"[（(].*", "", label)) if label else -1
     if not pairs and at >= 0:
-        run = re.match(r"[^\d；;]*?[：:（(]?\s*((?:\d{1,2}\s*[-－—=:：.、]?\s*[\u4e00-\u9fff]{1,8}[\s,，、/]*)+)",
+        run = re.match(r"[^\d；;]*?[：:（(]?\s*((?:\d{1,2}\s*[-－—=:：.、]?\s*[\u4e00-\u9fff]{1,8}[\s,，、/；;]*)+)",
                        title[at + len(label):])
         pairs = dict(_CODE_WORD.findall(run.group(1))) if run else {}
     return pairs
@@ -664,11 +667,12 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
             cells = _carried(cells, starts)
         unread: Counter = Counter()
 
-        def left(value: object) -> str:  # the word that says so, '' when enrolled; '?' for a code nothing explains
+        def left(value: object) -> str:  # the word that says so, '' when enrolled; '?' for a value no word reads
             t = text(value)
             t = legend.get(t, t)
             t = _CODE_WORD.sub(lambda m: m.group(2), t, count=1) if re.match(r"\d{1,2}\s*\D", t) else t
-            if re.fullmatch(r"\d{1,3}", t):
+            if re.fullmatch(r"\d{1,3}", t) or (t and not _GONE.search(t) and not _ENROLLED.search(t)
+                                               and not re.search(_PENDING, t)):
                 return "?"
             found = _GONE.search(t) if t and not _NOT_GONE.search(t) else None
             return t if found else ""
@@ -678,10 +682,11 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
         hit = (words != "") & (words != "?")
         said.update(f"{'本户' if household else ''}{w}" for w in words[hit & ~gone].tolist())
         gone |= hit
-        if unread:
+        if unread:  # (a word no list reads, 无效, is said as a code is: held-out 173)
             table.warnings.append(
-                f"“{label}”列有代码未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
-                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）后重新运行。")
+                f"“{label}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
+                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
+                "“已停保”“已死亡”等后重新运行。")
     if gone.any():
         table.warnings.append(
             f"有 {int(gone.sum())} 人的{'或'.join(table.headers[f] for f in ('member_status', 'household_status') if f in table.headers)}"

@@ -684,10 +684,13 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
 def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
     """A workbook of several lists (死亡 and 迁出 on two sheets): a sheet whose name names another list kind and not
     this one is left out, with a note; when every sheet would be, all are read."""
-    if len(sheets) < 2 or kind not in SIGNATURE_WORDS:
+    if len(sheets) < 2 or (kind not in SIGNATURE_WORDS and kind != "roster"):
         return sheets
 
     def other(name: str) -> str:
+        if kind == "roster":  # a system export's sheet of members or households stopped (停保人员, 停保家庭明细) is
+            # their history, no enrolment (held-out 173: read as a second member sheet, every one of them enrolled)
+            return "exits" if re.search(SIGNATURE_WORDS["exits"] + "|减员", name) and not _ENROLLED_SHEET.search(name) else ""
         if re.search(SIGNATURE_WORDS[kind], name):
             return ""
         # a ledger's sheet per item (照料护理费, 物价补贴) is no 两项补贴 list
@@ -706,6 +709,8 @@ def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
     return kept
 
 
+# A roster sheet's name that says it holds the enrolled (在保, 低保 …) even beside an exit word ('在保及停保人员')
+_ENROLLED_SHEET = re.compile(r"在保|享受|低保|特困|供养|花名册|名册|家庭成员|家庭信息")
 _OTHER_KIND_NOTE = re.compile(r"如需核查，请(?:漏保排查（coverage）中)?用 --([a-z-]+) 另行指定该文件$")
 # Lists only `coverage` reads: a note pointing to one says so (audit and screen have no such option).
 COVERAGE_ONLY = ("monitoring", "disabled", "illness", "subsidies", "rejected")
@@ -835,6 +840,8 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         InputFileError: when no sheet has a header with the required fields, or the list is of another kind.
     """
     given = [sheet for _frame, _layout, sheet in parts]
+    # every sheet's title, a household sheet's read into its members' too (its 家庭状态 legend, held-out 173)
+    all_titles = [layout.title for _frame, layout, _sheet in parts]
     if kind == "roster":  # a system export: household sheet + member sheet joined by 家庭编号
         parts, joined = join_households(parts, Layout)
         notes = [*notes, *joined]
@@ -885,7 +892,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    title = " ".join(t for t in titles if t)
+    title = " ".join(dict.fromkeys(t for t in [*titles, *all_titles] if t))
     labels = [layout.labels for _frame, layout, _sheet in parts]
     if any(len(OWN_REPORT_LABELS & set(header)) >= OWN_REPORT_NEEDED for header in labels):
         raise InputFileError(path, "这是本工具生成的报告（问题清单、findings.csv 等），不是花名册或名单；"
