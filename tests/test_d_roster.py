@@ -373,3 +373,12 @@ def test_a_household_a_page_break_cut_in_two_shares_no_account_with_itself():
     assert flagged(ctx, "D02") == []
     other = household("王五", E, bank_account=account, village="郝庄村")  # another household on it still is
     assert flagged_names(context(first + rest + other), "D02") >= {"王五"}
+
+
+def test_a_roster_without_accounts_has_d02_said_as_not_checked():
+    # held-out 177: no 银行账号 column, the console said D02 could not run and 核查范围 said "已核查，未发现问题"
+    rows = household("张三", make_id("19600101", 111)) + household("李四", make_id("19610202", 122))
+    for r in rows:
+        r.pop("bank_account", None)
+    findings, why = run_checks(context(rows), ["D02"])
+    assert not findings and why["D02"] == "花名册没有“银行账号”列（或该列全部为空）"

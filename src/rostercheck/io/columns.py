@@ -205,7 +205,8 @@ ROSTER = [
     FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", _STATUS_WHEN, weight=2,
               allow=_HOUSEHOLD),
     # when a member's (household's) 成员状态 changed: a departed member's, the household's amount since (F05)
-    FieldSpec("status_date", r"状态.{0,4}(日期|时间|年月)|(" + _STATUS_WHEN + r")(日期|时间|年月)", weight=2),
+    # (not 停保日期, 死亡日期 …: the columns of an exit or a death list, which must not look like a roster's)
+    FieldSpec("status_date", r"状态.{0,4}(日期|时间|年月)|(分户|减员)(日期|时间|年月)", weight=2),
     FieldSpec("labour", r"劳动(能力|力)"),
     FieldSpec("health", r"健康|身体(状况|情况|状态)"),  # (身体状况: held-out 127, C08 silently found nobody)
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
