@@ -360,6 +360,7 @@ def test_a_blank_type_beside_a_plate_kind_is_not_stated_and_says_the_plate_kind(
     ({"tenure": "按份共有（占30%）"}, "中", "共有情况 按份共有"), ({"tenure": "共同共有"}, "中", "共有情况 共同共有"),
     ({"tenure": "共有"}, "中", "共有情况 共有"), ({"share": "30%"}, "中", "份额 30%"),
     ({"tenure": "单独所有"}, "高", "共有情况 单独所有"), ({"share": "100%"}, "高", "份额 100%"), ({}, "高", ""),
+    ({"share": "二分之一"}, "中", "份额 二分之一"), ({"share": "全部"}, "高", "份额 全部"),  # (held-out 177)
 ])
 def test_a_home_a_member_co_owns_on_a_row_of_her_own_is_a_share(shared, conf, said):
     # held-out 169: one row per owner, 共有情况 / 份额 saying the home is shared, was counted as a whole home (高);

@@ -848,8 +848,12 @@ def shared_text(row: Mapping, params: dict) -> str:
 
 
 def _partial(share: str) -> bool:
-    """Whether a 份额 cell is less than the whole: '30%', '1/2', '0.3', '30' (per cent); not '100%', '1', '1/1'."""
+    """Whether a 份额 cell is less than the whole: '30%', '1/2', '二分之一', '0.3', '30' (per cent); not '100%', '1',
+    '1/1', '全部'."""
     s = share.replace(" ", "")
+    if m := re.search(r"([一二两三四五六七八九十]|\d+)分之([一二两三四五六七八九十]|\d+)", s):  # (held-out 177: 二分之一)
+        whole, part = (int(g) if g.isdigit() else "一二三四五六七八九十".index(g.replace("两", "二")) + 1 for g in m.groups())
+        return 0 < part < whole
     if m := re.search(r"(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)", s):
         return 0 < float(m.group(1)) < float(m.group(2))
     if m := re.search(r"(\d+(?:\.\d+)?)%", s):
