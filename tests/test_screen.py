@@ -389,3 +389,22 @@ def test_the_summary_names_each_category_once_and_every_person_it_names(tmp_path
     part = pd.DataFrame({"类别代码": ["C01", "C04", "C01", "C01"], "类别名称": ["财政供养", "车辆", "财政供养", "财政供养"],
                          "_member": [1, 1, 2, 2], "姓名": ["许红", "许红", "许明", "许明"], "置信度": ["中", "高", "高", "高"]})
     assert _summary(part) == "C01 财政供养：许红（中）、许明（高）；C04 车辆：许红（高）"
+
+
+@pytest.mark.parametrize("refused_first", [True, False])
+def test_a_family_refused_before_that_applies_again_is_screened(tmp_path, refused_first):
+    # held-out 175: 丁平秀 refused in 2025 (its row first) and pending again in 2026: the new application was left out
+    # with the old one (her car not found); the other order was screened but the old refusal was not said
+    pid, other = make_id("19760608", 997), make_id("19700101", 11)
+    header = "乡镇,村,申请编号,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类别,审批状态\n"
+    rows = [f"城关镇,东村,SQ2025061,丁平秀,{pid},丁平秀,{pid},户主,低保,不予批准\n",
+            f"城关镇,东村,SQ2026061,丁平秀,{pid},丁平秀,{pid},户主,低保,待审核\n"]
+    text = "".join(rows if refused_first else rows[::-1]) + f"城关镇,东村,SQ2026070,张三,{other},张三,{other},户主,低保,待审核\n"
+    (tmp_path / "申请.csv").write_text(header + text, encoding="utf-8")
+    (tmp_path / "车辆.csv").write_text(f"号牌号码,车辆类型,所有人,身份证明号码,机动车状态\n豫S12345,小型轿车,丁平秀,{pid},正常\n",
+                                     encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {"vehicles": tmp_path / "车辆.csv"}, dt.date(2026, 9, 30))
+    verdicts = dict(zip(result.verdicts["户主姓名"], result.verdicts["结论"]))
+    assert verdicts == {"丁平秀": "有疑点", "张三": "无疑点"}
+    assert list(result.findings["类别代码"]) == ["C04"]
+    assert any("既有已审批完毕的申请、又有待审批的申请" in w and "丁平秀" in w for w in result.warnings)

@@ -188,12 +188,28 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
         (the inputs with the undecided families' members only, the warnings, township → the warning about its own).
     """
     m = inputs.members
-    said = m.loc[m["outcome"].fillna("") != "", ["household", "outcome", "head_name", "name", "township"]]
-    said = said.drop_duplicates("household")
-    found = {hh: (decision(v, words), v, head or name)
+    # each row's own application decides (held-out 175: a family refused last year that applies again has two
+    # applications, the refused one's row first: the new one was left out with it)
+    outcome = m["outcome"].fillna("").astype(str)
+    decided = {v: decision(v, words) for v in pd.unique(outcome) if v}
+    row_done = outcome.map(lambda v: decided.get(v) in (APPROVED, REFUSED)).to_numpy(dtype=bool, copy=True)
+    blank = (outcome == "").to_numpy()
+    open_ = set(m.loc[~row_done & ~blank, "household"])  # a family with an application of its own still to decide
+    # (a row without a status is of its family's decided application when the family has no other: the status on the
+    # head's row only)
+    row_done |= blank & m["household"].isin(set(m.loc[row_done, "household"]) - open_).to_numpy()
+    pending = set(m.loc[~row_done, "household"])
+    said = m.loc[outcome != "", ["household", "outcome", "head_name", "name", "township"]]
+    said = said.assign(_d=row_done[(outcome != "").to_numpy()]).sort_values("_d", kind="stable").drop_duplicates("household")
+    found = {hh: (decided[v], v, head or name)
              for hh, v, head, name in zip(said["household"], said["outcome"], said["head_name"], said["name"])}
-    done = [hh for hh, (d, _, _) in found.items() if d in (APPROVED, REFUSED)]
+    done = [hh for hh, (d, _, _) in found.items() if d in (APPROVED, REFUSED) and hh not in pending]
+    again = sorted(set(m.loc[row_done, "household"]) & pending)
     notes, by_town = [], {}
+    if again:
+        named = "、".join(str(m.loc[m["household"] == hh, "head_name"].iloc[0] or hh) for hh in again[:FAMILIES_NAMED])
+        notes.append(f"申请名单中有 {len(again)} 户既有已审批完毕的申请、又有待审批的申请（如再次申请）：按待审批的申请核对，"
+                     f"已审批的那份不核对：{named}{' 等' if len(again) > FAMILIES_NAMED else ''}")
     if done:
         notes.append(_decided_note(done, found))
         # each township's workbook names its own (held-out 99: it pointed to the county's workbook for them)
@@ -205,9 +221,9 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
         shown = "、".join(f"“{v}”{n} 户" for v, n in unread.most_common(5))
         notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；已审批完毕的，"
                      "请在配置 [L05] approved_words 或 refused_words 中加上该值。")
-    if not done:
+    if not row_done.any():
         return inputs, notes, by_town
-    return replace(inputs, members=m[~m["household"].isin(done)].reset_index(drop=True)), notes, by_town
+    return replace(inputs, members=m[~row_done].reset_index(drop=True)), notes, by_town
 
 
 def _decided_note(done: list, found: dict) -> str:
