@@ -199,7 +199,7 @@ def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp
         def paced(item):
             if os.getpid() == parent and not started:
                 started.append(item)
-                time.sleep(1.0)
+                time.sleep(2.0)  # (a loaded machine may start the copy late)
             return run(item)
         return shared(items, paced, *args, **kwargs)
 
