@@ -242,13 +242,14 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
     for k, fld in enumerate(("township", "village")):
         named = pd.DataFrame({"code": [c[k] for c in codes_.tolist()], "name": members[fld].to_numpy()})
         named = named[(named["code"] != "") & (named["name"] != "") & ~named["name"].str.isdigit()]
-        top = named.value_counts().reset_index().drop_duplicates("code")  # (each code's most frequent name)
+        pairs = named.value_counts().reset_index()  # (most frequent first)
+        top = pairs.drop_duplicates("code")  # each code's most frequent name
         coded = dict(zip(top["code"], top["name"]))
         if fld == "village":
             # (a village's name is its township's: 新村 of two townships is two villages, and so two codes)
             change = {c: coded[c] for c in pd.unique(members[fld]) if c in coded}
         else:
-            own = named.value_counts().reset_index().drop_duplicates("name")  # (each name's most frequent code)
+            own = pairs.drop_duplicates("name")  # each name's most frequent code
             change = townships_unified(members[fld].tolist(), coded, len(counties(members)) < 2,
                                        dict(zip(own["name"], own["code"])))
         if not change:
@@ -256,7 +257,8 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
         hit = members[fld].isin(list(change)).to_numpy()
         for path in pd.unique(members.loc[hit, "file"]):
             t = next((t for t in tables if str(t.path) == path), None)
-            shown = sorted({(a, b) for a, b in change.items() if a in set(members.loc[hit & (members["file"] == path).to_numpy(), fld])})
+            written = set(members.loc[hit & (members["file"] == path).to_numpy(), fld])
+            shown = sorted({(a, b) for a, b in change.items() if a in written})
             if t is not None:
                 t.warnings.append(f"{'乡镇' if fld == 'township' else '村（社区）'}的写法不一，已按同一个计："
                                   + "；".join(f"“{a}”按“{b}”" for a, b in shown[:6]) + ("等" if len(shown) > 6 else ""))
@@ -690,8 +692,9 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
                 f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
                 "“已停保”“已死亡”等后重新运行。")
     if gone.any():
+        labels = "或".join(table.headers[f] for f in ("member_status", "household_status") if f in table.headers)
         table.warnings.append(
-            f"有 {int(gone.sum())} 人的{'或'.join(table.headers[f] for f in ('member_status', 'household_status') if f in table.headers)}"
+            f"有 {int(gone.sum())} 人的{labels}"
             f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common())}），是导出的历史记录："
             "不参与核查，也不计入家庭人口。")
     return gone
@@ -843,7 +846,8 @@ def _fill_places_from_address(out: pd.DataFrame) -> None:
     # ... or one 乡镇（街道）/村（社区） column holding both ('河凤桥乡/桥口村', '汪岗镇新村', '城关镇-东街社区': held-out 171)
     both = (out["township"] == "") & (out["village"] != "")
     if both.any():
-        split = {v: _TOWNSHIP_VILLAGE.fullmatch(unicodedata.normalize("NFKC", v).strip()) for v in pd.unique(out.loc[both, "village"])}
+        split = {v: _TOWNSHIP_VILLAGE.fullmatch(unicodedata.normalize("NFKC", v).strip())
+                 for v in pd.unique(out.loc[both, "village"])}
         # (most of them, or a village named 马乡东村 among plain ones is no township)
         for fld, k in (("township", 1), ("village", 2)) if 2 * sum(map(bool, split.values())) >= len(split) else ():
             parts = out.loc[both, "village"].map(lambda v, k=k: split[v].group(k) if split[v] else None)

@@ -200,7 +200,8 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
     row_done |= blank & m["household"].isin(set(m.loc[row_done, "household"]) - open_).to_numpy()
     pending = set(m.loc[~row_done, "household"])
     said = m.loc[outcome != "", ["household", "outcome", "head_name", "name", "township"]]
-    said = said.assign(_d=row_done[(outcome != "").to_numpy()]).sort_values("_d", kind="stable").drop_duplicates("household")
+    said = said.assign(_d=row_done[(outcome != "").to_numpy()])  # (a family's pending application named first)
+    said = said.sort_values("_d", kind="stable").drop_duplicates("household")
     found = {hh: (decided[v], v, head or name)
              for hh, v, head, name in zip(said["household"], said["outcome"], said["head_name"], said["name"])}
     done = [hh for hh, (d, _, _) in found.items() if d in (APPROVED, REFUSED) and hh not in pending]
