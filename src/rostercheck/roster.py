@@ -222,11 +222,14 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
 
 def township_index(members: pd.DataFrame) -> dict[str, str]:
     """The roster's townships by their keys (``regions.township_key``): how another file's spelling (城关镇人民政府,
-    城关) is named as the roster names it (城关镇); a stem two townships share goes to the one with more members."""
+    城关) is named as the roster names it (城关镇); a stem two townships share goes to the one with more members. None
+    in a city's run (its townships are named with their counties; a list's bare 城关镇 may be any county's)."""
     from .regions import township_key
 
     out: dict[str, str] = {}
-    for town in members["township"].value_counts().index.tolist() if len(members) else []:
+    if len(members) == 0 or len(counties(members)) > 1:
+        return out
+    for town in members["township"].value_counts().index.tolist():
         out.setdefault(township_key(town), town)
     return out
 
