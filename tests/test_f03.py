@@ -346,3 +346,23 @@ def test_a_departed_members_share_is_not_owed_from_the_rosters_amount_for_those_
               "programme": "低保"}]
     found = findings(money_context(two, rows, {"exits": exits}), "F03")
     assert (sum(f.recover for f in found) if found else None) == recover
+
+
+@pytest.mark.parametrize("by_head", [False, True])
+def test_a_household_the_rosters_own_status_says_stopped_is_recovered_from_then(by_head):
+    # held-out 176: 家庭状态 停保 since 2026-04-30 in the roster itself, paid May to September: F03 不在册 for the roster's
+    # quarter only (3,096 for 5,160), saying she was on no roster and no exit list
+    import datetime as dt
+
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "周九", m, 1032, head_id=STRAY, head_name="周九") if by_head else pay(STRAY, "周九", m, 1032)
+             for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(), rows)
+    ctx.departed = {STRAY: ("停保", dt.date(2026, 4, 30), 9, "低保家庭信息.xlsx")}
+    (found,) = findings(ctx, "F03")
+    assert (found.confidence, found.recover, found.months) == ("高", 1032.0 * 5, "2026-05至2026-09（5个月）")
+    assert "在花名册中已不在保障中（“停保”，状态变更日期 2026-04-30，《低保家庭信息.xlsx》第 9 行）" in found.evidence
+    # paid until its stop only: nothing
+    ctx = money_context(roster(), [r for r in rows if r["month"] <= "2026-04" or r["name"] == "王五"])
+    ctx.departed = {STRAY: ("停保", dt.date(2026, 4, 30), 9, "低保家庭信息.xlsx")}
+    assert findings(ctx, "F03") == []

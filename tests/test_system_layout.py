@@ -329,5 +329,17 @@ def test_a_households_amount_is_the_one_since_its_latest_departure(tmp_path):
                     f"城关镇,东村,张三,{HEAD_A},800,2021-06-01,张军,{SON_A},子,已死亡,2026-04-15\n"
                     f"城关镇,东村,王五,{HEAD_B},516,2021-06-01,王五,{HEAD_B},户主,正常,\n", encoding="utf-8")
     members = build_members([load_table(path, "roster")], dt.date(2026, 9, 30)).set_index("id")
-    assert members.loc[HEAD_A, "changed"] == dt.date(2026, 4, 15) and members.loc[HEAD_A, "household_size"] == 2
+    assert members.loc[HEAD_A, "changed"] == dt.date(2026, 5, 1) and members.loc[HEAD_A, "household_size"] == 2
     assert members.loc[HEAD_B, "changed"] is None or members.loc[HEAD_B, "changed"] != members.loc[HEAD_B, "changed"]
+
+
+def test_a_household_wholly_gone_is_recorded_for_the_money_checks(tmp_path):
+    # its payments after the status's date are F03's (held-out 176); a household some of whose members stay is not
+    path = tmp_path / "roster.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,家庭状态,姓名,身份证号,与户主关系,成员状态,状态变更日期\n"
+                    f"城关镇,东村,张三,{HEAD_A},正常,张三,{HEAD_A},户主,正常,\n"
+                    f"城关镇,东村,张三,{HEAD_A},正常,张军,{SON_A},子,已分户,2026-03-01\n"
+                    f"城关镇,东村,王五,{HEAD_B},停保,王五,{HEAD_B},户主,正常,2026-04-30\n", encoding="utf-8")
+    table = load_table(path, "roster")
+    assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A]
+    assert table.departed == {HEAD_B: ("停保", dt.date(2026, 4, 30), 4, "roster.csv")}

@@ -156,6 +156,7 @@ class Context:
     common: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)
     county_code: str = ""
+    departed: dict[str, tuple] = field(default_factory=dict)  # ID → a roster's own record of a household's leaving
 
     def value(self, member: int, column: str) -> Any:
         """Return one member cell, fast (members are numbered 0…n-1; pandas scalar access is slow).

@@ -570,7 +570,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     households = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
                   for hid, g in zip(out["head_id"].tolist(), group.tolist())]
     out["household"] = object_array(households)
-    gone = _gone(table, column, starts)  # history rows of members (households) the export says have left
+    gone, why = _gone(table, column, starts)  # history rows of members (households) the export says have left
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
@@ -607,8 +607,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     for fld in ("approved", "changed"):
         raw, out[fld] = out[fld], by_value(out[fld], date)
         _dates_not_read(table, fld, raw, out[fld], starts)
-    if gone.any() and "status_date" in f.columns:
-        out["changed"] = _changed_by_departures(out["changed"], households, gone, by_value(column("status_date"), date))
+    if gone.any():
+        when = by_value(column("status_date"), date) if "status_date" in f.columns else [None] * n
+        if "status_date" in f.columns:
+            out["changed"] = _changed_by_departures(out["changed"], households, gone, when)
+        _households_departed(table, households, gone, why, when, out)
     _amounts_not_given(table, out["benefit"], group)
     _report_unknown(table, out)
     sexes = by_value(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
@@ -656,13 +659,29 @@ def _status_codes(label: str, title: str) -> dict[str, str]:
     return pairs
 
 
-def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray) -> np.ndarray:
+def _households_departed(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list,
+                         out: dict) -> None:
+    """Record the households every row of which the export says have left (a 特困 person is one), by their members'
+    and heads' valid IDs: their payments after the status's date are to be recovered (F03), as an exit list's."""
+    left = set(households) - {h for h, g in zip(households, gone.tolist()) if not g}
+    rows = out["row"].tolist() if hasattr(out["row"], "tolist") else list(out["row"])
+    for j in np.flatnonzero(gone).tolist():
+        if households[j] not in left:
+            continue
+        record = (why[j], when[j] if isinstance(when[j], dt.date) else None, int(rows[j]), table.path.name)
+        for key in (out["id"][j], out["head_id"][j]):
+            if key and ids.id_number(key).status == ids.VALID:
+                table.departed.setdefault(key, record)
+
+
+def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per row: whether the export's own 成员状态 (人员状态, 供养状态 …) or its household's 家庭状态 (救助状态) says the member
     has left the programme (已死亡, 已迁出, 已分户, 已停保, 终止 …). Such rows are the export's history, not recipients:
     they are left out of the roster (no check, no household size), said in a notice (held-out 167: an 已分户 son's car
     was C04 高, 36 such rows at 高). A code the header or title explains is read by its word ('人员状态：1正常 2停保');
     a code nothing explains is not read (the member counts as enrolled), said."""
     gone = np.zeros(len(starts), dtype=bool)
+    why = np.full(len(starts), "", dtype=object)  # the status that says so, as read ('已停保', '本户停保')
     said: Counter = Counter()
     for fld, household in (("member_status", False), ("household_status", True)):
         if fld not in table.headers:
@@ -688,6 +707,7 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
         unread.update(text(v) for v, w in zip(cells.tolist(), words.tolist()) if w == "?")
         hit = (words != "") & (words != "?")
         said.update(f"{'本户' if household else ''}{w}" for w in words[hit & ~gone].tolist())
+        why[hit & ~gone] = words[hit & ~gone]
         gone |= hit
         if unread:  # (a word no list reads, 无效, is said as a code is: held-out 173)
             table.warnings.append(
@@ -700,17 +720,20 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
             f"有 {int(gone.sum())} 人的{labels}"
             f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common())}），是导出的历史记录："
             "不参与核查，也不计入家庭人口。")
-    return gone
+    return gone, why
 
 
 def _changed_by_departures(changed: list, households: list[str], gone: np.ndarray, when: list) -> list:
     """A household some of whose members left (history rows dated by 状态变更日期): its amount is the one since the
-    latest departure, not since its approval (held-out 176: a household of three paid 1,200 until a member died was
-    'overpaid' 400 a month since 2021 against today's 800 for two)."""
+    month after the latest departure, not since its approval (held-out 176: a household of three paid 1,200 until a
+    member died was 'overpaid' 400 a month since 2021 against today's 800 for two)."""
     latest: dict[str, dt.date] = {}
     for h, d in zip((h for h, g in zip(households, gone.tolist()) if g), (d for d, g in zip(when, gone.tolist()) if g)):
-        if isinstance(d, dt.date) and (h not in latest or d > latest[h]):
-            latest[h] = d
+        if isinstance(d, dt.date):  # the new amount from the month after the change (次月; held-out 167: a son who
+            # split off in March, the household paid its old amount for March, was 'overpaid' that month at 高)
+            d = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+            if h not in latest or d > latest[h]:
+                latest[h] = d
     return [latest[h] if h in latest and (not isinstance(c, dt.date) or latest[h] > c) else c
             for c, h in zip(changed, households)]
 

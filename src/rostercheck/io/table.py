@@ -53,6 +53,9 @@ class Table:
     sheets: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     row_count: int | None = None
+    # a roster's households (特困 people) its own 家庭状态/成员状态 says have left, by their IDs: (the status as written,
+    # its date or None, the spreadsheet row, the file's name) — their payments after it are F03's (``roster._gone``)
+    departed: dict = field(default_factory=dict)
 
     @property
     def rows(self) -> int:

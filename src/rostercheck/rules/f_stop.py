@@ -15,7 +15,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from ..model import MEDIUM, Context, Finding
+from ..model import HIGH, MEDIUM, Context, Finding
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
 from ._money_events import stop_month
@@ -298,6 +298,33 @@ def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) ->
     return out
 
 
+def _departed(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[str, tuple]:
+    """The payees on no roster whom a roster's own history rows name as gone (家庭状态 停保, 供养状态 终止: held-out 176,
+    said as 不在册 '也不在停保（退出）名单中' for the roster's months only), by the payee's or head's ID."""
+    if not ctx.departed:
+        return {}
+    out = {}
+    for h, rows in paid_by.items():
+        r = rows[0]
+        key = next((k for k in (led.cols["id"][r], led.cols["head_id"][r]) if k and k in ctx.departed), None)
+        if key is not None:
+            out[h] = ctx.departed[key]
+    return out
+
+
+def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day: dt.date, where: str) -> Finding:
+    """F03 for the payments a roster's own history row says should have stopped (its status's date, 次月停发)."""
+    months = [led.cols["month"][r] for r in rows]
+    total = float(sum(led.cols["amount"][r] for r in rows))
+    lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
+    who = payee_name(ctx, led, rows[0])
+    evidence = (f"{who} 在花名册中已不在保障中（“{word}”，状态变更日期 {day:%Y-%m-%d}，{where}），此后仍发放。"
+                f"{months_text(months)}：{lines}。合计 {yuan(total)}，应追回")
+    facts = (("payee", led.payee[rows[0]]), ("kind", "roster_departed"), ("date", day.isoformat()))
+    return finding(ctx, led, "F03", rows[0], -1, evidence, HIGH, "身份证号一致（花名册中的状态）", months, total, None,
+                   facts, listed={"name": who})
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
@@ -321,6 +348,15 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
+    for h, (word, day, row, file) in _departed(ctx, led, paid_by).items():
+        rows_by.pop(h, None)
+        if day is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
+            continue
+        stop = stop_month(day, led.params)
+        late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"] and not care[r]]
+        if late:
+            out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), word, day,
+                                        f"《{file}》第 {row} 行"))
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
