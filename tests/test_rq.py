@@ -342,6 +342,15 @@ def test_short_or_other_phone_is_not_rq3():
     assert flagged(context(roster(), {"cadres": CADRES}), "RQ3") == []
 
 
+@pytest.mark.parametrize("phone, flagged_as", [("13800000000", []), ("00000000000", []), ("13999999999", []),
+                                               ("13800001111", [("王大山", "中")])])
+def test_a_placeholder_phone_is_nobodys(phone, flagged_as):
+    # held-out 181: a cadre's 13800000000 (a fill-in) tied four households to him at 中
+    cadres = [{**CADRES[0], "phone": phone, "bank_account": ""}]
+    rows = household("王大山", NEIGHBOUR, village="东村", phone=phone)
+    assert flagged(context(rows, {"cadres": cadres}), "RQ3") == flagged_as
+
+
 def test_phone_keys_strip_prefixes_and_split_cells():
     from rostercheck.rules.rq_favour import _phone_keys
 
