@@ -44,6 +44,22 @@ def test_unfiled_registry_relatives_are_rq2_medium():
     assert "户籍信息同户（干部与户籍：身份证号一致；保障对象与户籍：身份证号一致）" in text and "本人" not in text
 
 
+@pytest.mark.parametrize("whose, status, expected", [
+    ("王建国", "死亡", []),  # a cadre dead in the registry serves no more (held-out 181)
+    ("李秀英", "迁出", [("刘芳", "中"), ("李秀英", "中"), ("王老汉", "中")]),  # a mother who moved out is his mother still
+    ("刘芳", "迁出", [("李秀英", "中"), ("王老汉", "中")]),  # a wife who moved out (divorced) is no wife
+    ("刘芳", "正常", [("刘芳", "中"), ("李秀英", "中"), ("王老汉", "中")]),
+])
+def test_the_registrys_own_status_of_a_row(whose, status, expected):
+    # held-out 181: a wife divorced and moved out in 2012 (人员状态 迁出) was the cadre's wife 'in his household' at 中
+    wife = make_id("19770505", 152)
+    rows = registry() + [{"household_no": "1001", "name": "刘芳", "relation": "配偶", "id": wife, "address": "城关镇东村"}]
+    rows = [{**r, "status": status if r["name"] == whose else "正常"} for r in rows]
+    people = roster() + household("刘芳", wife, village="东村")
+    ctx = context(people, {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == expected
+
+
 @pytest.mark.parametrize("relation", ["99", "非亲属", "借住"])
 def test_a_lodger_in_the_cadres_registry_household_is_no_relative(relation):
     rows = [{**r, "relation": relation} if r["name"] == "王老汉" else r for r in registry()]

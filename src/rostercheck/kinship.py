@@ -140,6 +140,10 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         related = (ra != NON_RELATIVE) & (rb != NON_RELATIVE)
         pairs, ra, rb = pairs[related], ra[related].tolist(), rb[related].tolist()
         pairs["kin"] = [pair_kin(x, y) for x, y in zip(ra, rb)]
+        if "left" in reg.columns:  # (the registry's 人员状态: ``reference._gone_from_household``)
+            la, lb = reg["left"].loc[pairs["ro"]].to_numpy(), reg["left"].loc[pairs["rb"]].to_numpy()
+            by_marriage = pairs["kin"].isin((SPOUSE, CHILD_IN_LAW, PARENT_IN_LAW)).to_numpy()
+            pairs = pairs[(la != "dead") & (lb != "dead") & ~(by_marriage & ((la == "moved") | (lb == "moved")))]
         pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
         ml = links(ctx, "registry").rename(columns={"r": "rb", "confidence": "cm", "key": "km"})
         pairs = pairs.merge(ml, on="rb")

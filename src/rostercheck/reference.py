@@ -94,6 +94,8 @@ def normalise(table: Table) -> pd.DataFrame:
         out["vehicle_type"] = [t if str(t or "").strip() else k for t, k in zip(typed, named)]
     if "household_no" in out.columns:
         out["household_no"] = [household_key(v) for v in out["household_no"]]
+        if table.kind == "registry" and "status" in out.columns:
+            _gone_from_household(table, out)
     if "range" in out.columns:
         _split_range(out)
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
@@ -344,6 +346,25 @@ def cells(frame: pd.DataFrame, col: str) -> list:
 def _plate_kind(value: str, kinds: dict[str, str]) -> str:
     """A 号牌种类 cell as its name: a GA 36 code ('7', '07') as the table names it, words as written."""
     return kinds.get(value.zfill(2), value) if value.isdigit() else value
+
+
+# A registry row's 人员状态 saying the person is no longer in the 户号 (moved out, dead, deregistered)
+_LEFT_HOUSEHOLD = re.compile(r"迁出|迁往|死亡|已故|注销|销户|转出")
+
+
+def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
+    """A registry row whose 人员状态 says its person left the 户号: ``left`` 'dead' (死亡, 注销: no living relative, no
+    serving cadre) or 'moved' (迁出: a child who left is still a child, a spouse who left no spouse); said. Held-out
+    181: a wife divorced and moved out in 2012 was a cadre's wife 'in his household' (C01, RQ2 at 中), a cadre dead in
+    the registry tied his son to him (RQ2)."""
+    def left(v: object) -> str:
+        t = text(v)
+        return "dead" if re.search(r"死亡|已故|注销|销户", t) else "moved" if _LEFT_HOUSEHOLD.search(t) else ""
+
+    out["left"] = by_value_array(out["status"], left)
+    if (out["left"] != "").any():
+        table.warnings.append(f"有 {int((out['left'] != '').sum())} 人的“{table.headers.get('status', '人员状态')}”为迁出、死亡或注销等："
+                              "已死亡的不作为亲属，已迁出的配偶不作为配偶（父母子女等血亲关系仍按原户籍认定）")
 
 
 def household_key(value: str) -> str:

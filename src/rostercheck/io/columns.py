@@ -291,6 +291,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("father_id", r"父亲?.*" + ID_WORDS, weight=2),
         FieldSpec("mother_id", r"母亲?.*" + ID_WORDS, weight=2),
         FieldSpec("spouse_id", r"配偶.*" + ID_WORDS, weight=2),
+        # 人员状态 正常/迁出/死亡: a row of someone gone from the 户号 is its history, no member of it (held-out 181)
+        FieldSpec("status", r"^(人员|人口|户口|户籍)?状态$|人员状况"),
         *_HEAD,
         *_COMMON,
     ],
