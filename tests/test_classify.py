@@ -621,3 +621,21 @@ def test_a_roster_titled_as_a_payment_roll_with_amounts_and_cards_is_a_roster(tm
                    "6217000011112222"])
     wb.save(tmp_path / "白沙乡.xlsx")
     assert classify_file(tmp_path / "白沙乡.xlsx").kind == "roster"
+
+
+@pytest.mark.parametrize("header", [
+    "序号,乡镇,村,姓名,身份证号码,存在问题,整改情况,整改时间",
+    "序号,乡镇,村,户主姓名,姓名,身份证号,问题类型,核实情况,整改措施,整改结果,整改完成日期,责任人",
+    "序号,乡镇,姓名,身份证号,问题类别,整改状态,销号日期",
+])
+def test_a_rectification_ledger_a_township_typed_itself_is_no_list(tmp_path, header):
+    # held-out 180: taken as a cadre list by its 乡镇、村 (its people C01 at 高), as a migration list by 问题类型, or as a
+    # pension list by 问题类别、整改状态
+    from helpers import make_id
+
+    path = tmp_path / "城关镇第二季度整改台账.csv"
+    cells = {"序号": "1", "乡镇": "城关镇", "村": "东村", "户主姓名": "张三", "姓名": "张三", "身份证号码": make_id("19600101", 111),
+             "身份证号": make_id("19600101", 111)}
+    path.write_text(header + "\n" + ",".join(cells.get(h, "已整改") for h in header.split(",")) + "\n", encoding="utf-8")
+    placed = classify_file(path)
+    assert placed.kind is None and "整改台账" in placed.why

@@ -330,6 +330,9 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return Placement(path, None, f"无法读取：{exc.message}", None, "skipped", unreadable=exc)
     if _own(grids):
         return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped", own=True)
+    if _rectification_ledger(grids):
+        return Placement(path, None, "像乡镇填报的整改台账（有“整改措施”“问题类型”等列），不是名单；上期问题的整改情况请用 review 命令核对",
+                         None, "skipped")
     scores = score_kinds(path, grids)
     if not scores:
         return Placement(path, None, "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
@@ -415,6 +418,17 @@ def is_own_report(path: Path) -> bool:
 
 def _own(grids: list[Grid]) -> bool:
     return any(len(OWN_REPORT_LABELS & {text(c) for c in row}) >= OWN_REPORT_NEEDED
+               for g in grids for row in g.rows[:HEADER_SCAN_ROWS])
+
+
+# A header cell of a rectification ledger a township made itself (整改措施, 整改结果, 核实情况, 问题类型, 销号日期)
+_LEDGER_LABEL = re.compile(r"整改|销号|核实情况|核查情况|^问题(类型|类别|描述|性质|摘要)$|^存在问题|^问题$")
+
+
+def _rectification_ledger(grids: list[Grid]) -> bool:
+    """Whether a workbook is a rectification ledger (整改台账) a township typed itself: two or more header cells of
+    one (held-out 180: taken as a cadre list by 乡镇、村, its people C01 at 高; as a migration list by 问题类型)."""
+    return any(sum(bool(_LEDGER_LABEL.search(text(c))) for c in row) >= 2
                for g in grids for row in g.rows[:HEADER_SCAN_ROWS])
 
 
