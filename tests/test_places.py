@@ -83,3 +83,14 @@ def test_townships_spelt_differently_and_by_code_are_one_and_said(tmp_path):
     assert members["township"].tolist() == ["城关镇"] * 3
     assert members["village"].tolist() == ["东街社区"] * 3
     assert any("写法不一" in w for w in one.warnings) and any("“411524100”按“城关镇”" in w for w in two.warnings)
+
+
+@pytest.mark.parametrize("county_cells", [("罗山县", "光山县"), ("411521", "411522"), ("411521罗山县", "光山县")])
+def test_a_city_roster_names_each_township_with_its_county_once(tmp_path, county_cells):
+    # held-out 179: a 县（市、区） cell holding the county's code (411521) left that county's townships bare (城关镇
+    # beside 新县城关镇 in the workbooks); a township cell naming its county already was named twice (罗山县罗山县城关镇)
+    a, b = make_id("19600101", 111, "411521"), make_id("19700202", 122, "411522")
+    table = _roster(tmp_path / "信阳市低保花名册.csv", "", "县（市、区）,乡镇,村,姓名,身份证号,与户主关系",
+                    [f"{county_cells[0]},罗山县城关镇,东村,张三,{a},户主", f"{county_cells[1]},城关镇,西村,李四,{b},户主"])
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert members["township"].tolist() == ["罗山县城关镇", "光山县城关镇"]

@@ -520,8 +520,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         # 141): each member's county, by its GB/T 2260 name
         from .regions import county_name_in, county_name_of, region_code
 
-        named = (lambda v: county_name_in(text(v)) or None) if "county" in f.columns else (
-            lambda v: county_name_of(region_code(v)[:6]) or None)
+        # (a 县（市、区） cell may hold the county's GB/T 2260 code itself, 411521: held-out 179)
+        named = (lambda v: county_name_in(text(v)) or county_name_of(region_code(v)[:6]) or None) if "county" in f.columns \
+            else (lambda v: county_name_of(region_code(v)[:6]) or None)
         county = _carried(by_value_array(f["county" if "county" in f.columns else "region_code"], named),
                           np.arange(n) == 0, blank=None)
         county[pd.isna(county)] = ""
@@ -530,7 +531,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
             county[np.isin(county, [c for c, k in counts.items() if k < max(10, 0.01 * n)])] = ""
         out["county"] = county
         if len(set(county.tolist()) - {""}) > 1:  # same-named townships of two counties (长乐乡) are two townships
-            town = np.where((county != "") & (town != ""), county + town, town)
+            # (a cell that names its county already, 罗山县城关镇, is not named twice: held-out 179)
+            town = np.array([c + t if c and t and not t.startswith(c) else t for c, t in zip(county.tolist(), town.tolist())],
+                            dtype=object)
     out["township"] = town
     # an account cell that lost digits to a number format, carried down as the account is (D02 compares no more)
     if "bank_account" in f.columns:
