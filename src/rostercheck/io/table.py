@@ -696,9 +696,11 @@ def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
             return "exits" if re.search(SIGNATURE_WORDS["exits"] + "|减员", name) and not _ENROLLED_SHEET.search(name) else ""
         if re.search(SIGNATURE_WORDS[kind], name):
             return ""
-        # a ledger's sheet per item (照料护理费, 物价补贴) is no 两项补贴 list
-        return next((k for k, words in SIGNATURE_WORDS.items()
-                     if k != kind and not (kind == "payments" and k == "subsidies") and re.search(words, name)), "")
+        # a ledger's sheet per item (照料护理费, 物价补贴) is no 两项补贴 list; the kind its name says most of ('户籍迁出'
+        # is 户籍迁出名单, not 户籍人口信息: held-out 180; of two words as long, the later one, the list's own noun)
+        found = [(len(m.group(0)), m.start(), k) for k, words in SIGNATURE_WORDS.items()
+                 if k != kind and not (kind == "payments" and k == "subsidies") and (m := re.search(words, name))]
+        return max(found)[2] if found else ""
 
     named = {id(grid): other(str(grid.sheet)) for grid, _ in sheets}
     kept = [(grid, layout) for grid, layout in sheets if not named[id(grid)]]
