@@ -622,6 +622,9 @@ def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen()
     ("", "", "已整改", "按乡镇填报", "", "已从后续保障金中扣回1548元"),
     ("", "", "已整改", "按乡镇填报", "", "已追回774元，另774元已于12月追回"),
     ("", "", "已整改", "按乡镇填报", "", "已追回1000元，剩余548元已追回"),
+    # held-out 183: 已追回 beside a 0 in the amount column the township added was 已整改
+    ("已追回", "0", "未整改", "已追回（补发）0 元，应为 1,548.00 元，仍差 1,548.00 元", "", "已追回"),
+    ("已追回", "0.00", "未整改", "仍差 1,548.00 元", "", ""),
 ])
 def test_a_money_finding_is_settled_by_the_money_the_township_reports(claimed, added, status, said, found, measures):
     # held-out 85: money findings were 已整改 when the person had left the roster (a payee on no roster always), and

