@@ -78,6 +78,22 @@ def test_l02_dead_member_is_no_lead():
     assert leads(context(ROSTER, lists), "L02") == []
 
 
+def test_l02_a_member_the_registry_or_a_roster_records_as_dead_is_no_lead():
+    # held-out 182: dead (户籍 人员状态 死亡, or a 特困 roster's own 已死亡 row) without a deaths list: leads at 中
+    import datetime as dt
+
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4000"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}],
+             "registry": [{"household_no": "9", "name": "王户主", "id": HEAD, "relation": "户主", "status": "正常"},
+                          {"household_no": "9", "name": "王儿", "id": SON, "relation": "子", "status": "死亡"}]}
+    assert leads(context(ROSTER, lists), "L02") == []
+    lists["registry"][1]["status"] = "正常"
+    assert len(leads(context(ROSTER, lists), "L02")) == 1
+    ctx = context(ROSTER, lists)
+    ctx.departed = {SON: ("已死亡", dt.date(2026, 5, 20), 7, "特困人员信息.xlsx")}
+    assert leads(ctx, "L02") == []
+
+
 def test_l02_illness_row_with_an_id_stored_as_a_number_links_by_name_and_first_digits():
     lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800"),
              "illness": [{"name": "王儿", "id": float(SON[:15] + "000"), "disease": "尿毒症"}]}
