@@ -358,9 +358,10 @@ def test_a_household_the_rosters_own_status_says_stopped_is_recovered_from_then(
     rows += [pay("", "周九", m, 1032, head_id=STRAY, head_name="周九") if by_head else pay(STRAY, "周九", m, 1032)
              for m in months("2026-01", "2026-09")]
     ctx = money_context(roster(), rows)
-    ctx.departed = {STRAY: ("停保", dt.date(2026, 4, 30), 9, "低保家庭信息.xlsx")}
+    ctx.departed = {STRAY: ("停保", dt.date(2026, 4, 30), 9, "低保家庭信息.xlsx", "石桥镇", "东村")}
     (found,) = findings(ctx, "F03")
     assert (found.confidence, found.recover, found.months) == ("高", 1032.0 * 5, "2026-05至2026-09（5个月）")
+    assert (found.subject["township"], found.subject["village"]) == ("石桥镇", "东村")  # the roster row's place
     assert "在花名册中已不在保障中（“停保”，状态变更日期 2026-04-30，《低保家庭信息.xlsx》第 9 行）" in found.evidence
     # paid until its stop only: nothing
     ctx = money_context(roster(), [r for r in rows if r["month"] <= "2026-04" or r["name"] == "王五"])

@@ -671,7 +671,8 @@ def _households_departed(table: Table, households: list[str], gone: np.ndarray, 
     for j in np.flatnonzero(gone).tolist():
         if households[j] not in left:
             continue
-        record = (why[j], when[j] if isinstance(when[j], dt.date) else None, int(rows[j]), table.path.name)
+        record = (why[j], when[j] if isinstance(when[j], dt.date) else None, int(rows[j]), table.path.name,
+                  str(out["township"][j] or ""), str(out["village"][j] or ""))
         for key in (out["id"][j], out["head_id"][j]):
             if key and ids.id_number(key).status == ids.VALID:
                 table.departed.setdefault(key, record)

@@ -54,7 +54,8 @@ class Table:
     warnings: list[str] = field(default_factory=list)
     row_count: int | None = None
     # a roster's households (特困 people) its own 家庭状态/成员状态 says have left, by their IDs: (the status as written,
-    # its date or None, the spreadsheet row, the file's name) — their payments after it are F03's (``roster._gone``)
+    # its date or None, the spreadsheet row, the file's name, its township and village) — their payments after it are
+    # F03's (``roster._gone``)
     departed: dict = field(default_factory=dict)
 
     @property

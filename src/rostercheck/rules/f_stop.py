@@ -312,8 +312,10 @@ def _departed(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[
     return out
 
 
-def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day: dt.date, where: str) -> Finding:
-    """F03 for the payments a roster's own history row says should have stopped (its status's date, 次月停发)."""
+def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day: dt.date, where: str,
+                     place: list[str]) -> Finding:
+    """F03 for the payments a roster's own history row says should have stopped (its status's date, 次月停发), under
+    the township and village that row names."""
     months = [led.cols["month"][r] for r in rows]
     total = float(sum(led.cols["amount"][r] for r in rows))
     lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
@@ -321,8 +323,9 @@ def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day:
     evidence = (f"{who} 在花名册中已不在保障中（“{word}”，状态变更日期 {day:%Y-%m-%d}，{where}），此后仍发放。"
                 f"{months_text(months)}：{lines}。合计 {yuan(total)}，应追回")
     facts = (("payee", led.payee[rows[0]]), ("kind", "roster_departed"), ("date", day.isoformat()))
+    township, village = (place + ["", ""])[:2]
     return finding(ctx, led, "F03", rows[0], -1, evidence, HIGH, "身份证号一致（花名册中的状态）", months, total, None,
-                   facts, listed={"name": who})
+                   facts, listed={"name": who, "township": township, "village": village})
 
 
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
@@ -348,7 +351,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
-    for h, (word, day, row, file) in _departed(ctx, led, paid_by).items():
+    for h, (word, day, row, file, *place) in _departed(ctx, led, paid_by).items():
         rows_by.pop(h, None)
         if day is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
             continue
@@ -356,7 +359,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"] and not care[r]]
         if late:
             out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), word, day,
-                                        f"《{file}》第 {row} 行"))
+                                        f"《{file}》第 {row} 行", place))
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
