@@ -60,6 +60,19 @@ def test_the_registrys_own_status_of_a_row(whose, status, expected):
     assert flagged(ctx, "RQ2") == expected
 
 
+@pytest.mark.parametrize("dead_by", ["registry", "deaths"])
+def test_a_cadre_dead_by_the_records_shares_his_phone_with_nobody(dead_by):
+    # held-out 181: the cadre list still said 在任, the registry 死亡: his son's household at RQ3 中 for his phone
+    rows = household("王大山", NEIGHBOUR, village="东村", phone="13800001111")
+    lists = {"cadres": [{**CADRES[0], "bank_account": ""}]}
+    assert flagged(context(rows, lists), "RQ3") == [("王大山", "中")]
+    if dead_by == "registry":
+        lists["registry"] = [dict(r, status="死亡" if r["id"] == CADRE else "正常") for r in registry()]
+    else:
+        lists["deaths"] = [{"name": "王建国", "id": CADRE, "date": "2026-03-01"}]
+    assert flagged(context(rows, lists), "RQ3") == []
+
+
 @pytest.mark.parametrize("relation", ["99", "非亲属", "借住"])
 def test_a_lodger_in_the_cadres_registry_household_is_no_relative(relation):
     rows = [{**r, "relation": relation} if r["name"] == "王老汉" else r for r in registry()]
