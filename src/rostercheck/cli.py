@@ -425,7 +425,7 @@ def review_cmd(
     def body() -> int:
         from .io.review_report import rates, write_review_reports
         from .io.report import prepare_out_dir
-        from .review import DONE, OPEN, VERIFIED, review
+        from .review import VERIFIED, review
 
         from .classify import is_own_report
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import HIGH, MEDIUM, Context, Finding
-from ..normalize import codes
 from . import record_facts, rule, where
 from ._econ import (
     above_text, linked_rows, money_text, months_text, pension_kind, pensions, standard_text, text_of, wage_months, wages, weakest,
