@@ -318,7 +318,7 @@ def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day:
     the township and village that row names."""
     months = [led.cols["month"][r] for r in rows]
     total = float(sum(led.cols["amount"][r] for r in rows))
-    lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
+    lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r]), led.where(r)) for r in rows])
     who = payee_name(ctx, led, rows[0])
     evidence = (f"{who} 在花名册中已不在保障中（“{word}”，状态变更日期 {day:%Y-%m-%d}，{where}），此后仍发放。"
                 f"{months_text(months)}：{lines}。合计 {yuan(total)}，应追回")
