@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..match import link
 from ..namematch import NameMatchParams
+from ..normalize import ids
 from ..model import HIGH, Context, Finding
 
 Rule = Callable[[Context], list[Finding]]
@@ -108,6 +109,29 @@ def fact_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def dead_on_lists(ctx: Context) -> set[str]:
+    """Valid IDs dead by the review date on the deaths list (undated rows too) or by the registry's 人员状态 (死亡,
+    注销: ``reference._gone_from_household``); worked out once per run.
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The IDs.
+    """
+    if "dead:lists" not in ctx.cache:
+        out: set[str] = set()
+        if ctx.has("deaths"):
+            d = ctx.lists["deaths"]
+            when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
+            out |= {i for i, st, w in zip(d["id"].tolist(), d["id_status"].tolist(), when)
+                    if st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
+        if ctx.has("registry") and "left" in ctx.lists["registry"].columns:
+            reg = ctx.lists["registry"]
+            out |= set(reg.loc[(reg["left"] == "dead") & (reg["id_status"] == ids.VALID), "id"])
+        ctx.cache["dead:lists"] = out
+    return ctx.cache["dead:lists"]
 
 
 def link_fact(confidence: str) -> tuple[str, str]:

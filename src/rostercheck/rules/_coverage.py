@@ -21,6 +21,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.values import date, money, text
 from ..reference import head_ids
+from . import dead_on_lists
 
 # Coverage leads are registered here, not in rules.RULES: the audit never runs them.
 Lead_ = Callable[[Context], list["Lead"]]
@@ -316,32 +317,16 @@ def dead_rows(ctx: Context, kind: str) -> set[int]:
 
 
 def recorded_deaths(ctx: Context) -> set[str]:
-    """Valid IDs of the people the registry's 人员状态 (死亡, 注销) or a roster's own history rows (已死亡 特困 people)
-    say are dead: as good as the deaths list (held-out 182: six leads for dead people, three survivors missed)."""
-
-    def make() -> set[str]:
-        out = {k for k, (word, *_rest) in ctx.departed.items() if re.search(r"死亡|已故|去世", str(word))}
-        if ctx.has("registry") and "left" in ctx.lists["registry"].columns:
-            reg = ctx.lists["registry"]
-            out |= set(reg.loc[(reg["left"] == "dead") & (reg["id_status"] == ids.VALID), "id"])
-        return out
-
-    return _cached(ctx, "cov:recorded-deaths", make)
+    """Valid IDs of the people the deaths list, the registry's 人员状态 (死亡, 注销) or a roster's own history rows
+    (已死亡 特困 people) say are dead (held-out 182: six leads for dead people, three survivors missed)."""
+    return _cached(ctx, "cov:recorded-deaths", lambda: dead_on_lists(ctx) | {
+        k for k, (word, *_rest) in ctx.departed.items() if re.search(r"死亡|已故|去世", str(word))})
 
 
 def dead_ids(ctx: Context) -> set[str]:
-    """Return valid IDs of the people dead by the review date: on the deaths list, or by the exit list's 退出原因."""
-
-    def make() -> set[str]:
-        out = set(exit_deaths(ctx)) | recorded_deaths(ctx)
-        if ctx.has("deaths"):
-            d = ctx.lists["deaths"]
-            when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
-            out |= {i for i, s, w in zip(d["id"], d["id_status"], when)
-                    if s == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
-        return out
-
-    return _cached(ctx, "cov:dead-ids", make)
+    """Return valid IDs of the people dead by the review date: on the deaths list, by the exit list's 退出原因, or as
+    :func:`recorded_deaths` says."""
+    return _cached(ctx, "cov:dead-ids", lambda: set(exit_deaths(ctx)) | recorded_deaths(ctx))
 
 
 def exit_deaths(ctx: Context) -> set[str]:

@@ -12,10 +12,9 @@ import unicodedata
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
                        registry_kin, role)
 from ..model import Context, Finding, enjoys
-from ..normalize import ids
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
-from . import link_fact, links, person_identity, record_facts, rule, values, where
+from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import staff_shown
 
 _FIELDS = {
@@ -106,25 +105,9 @@ def has_left(row: dict, ctx: Context, dead: bool = True) -> bool:
     end = row.get("end")
     if isinstance(end, dt.date) and end < ctx.as_of:
         return True
-    if dead and row.get("id") and row.get("id") in _dead(ctx):
+    if dead and row.get("id") and row.get("id") in dead_on_lists(ctx):
         return True
     return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
-
-
-def _dead(ctx: Context) -> set[str]:
-    """Valid IDs dead by the review date on the deaths list or by the registry's 人员状态 (死亡, 注销)."""
-    if "c01:dead" not in ctx.cache:
-        out: set[str] = set()
-        if ctx.has("deaths"):
-            d = ctx.lists["deaths"]
-            when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
-            out |= {i for i, st, w in zip(d["id"].tolist(), d["id_status"].tolist(), when)
-                    if st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
-        if ctx.has("registry") and "left" in ctx.lists["registry"].columns:
-            reg = ctx.lists["registry"]
-            out |= set(reg.loc[(reg["left"] == "dead") & (reg["id_status"] == ids.VALID), "id"])
-        ctx.cache["c01:dead"] = out
-    return ctx.cache["c01:dead"]
 
 
 def filed_cadres_left(ctx: Context) -> set:
