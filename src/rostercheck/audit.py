@@ -25,8 +25,7 @@ from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
-from .regions import township_key
-from .roster import counties, file_on_sheet, is_covered, period_of, township_index
+from .roster import as_roster_names, counties, file_on_sheet, is_covered, period_of
 from .rules import load_all
 from .rules._money import blind_rows
 from .rules._vocab import value_warnings
@@ -444,9 +443,9 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         return values
 
     if subjects:  # a payee's township as a ledger writes it (城关镇人民政府, 城关) is the roster's (城关镇)
-        towns = township_index(ctx.members)
+        named = as_roster_names(ctx.members)
         for i, subject in subjects:
-            subject["township"] = towns.get(township_key(subject.get("township", "")), subject.get("township", ""))
+            subject["township"] = named(subject.get("township", ""))
 
     ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
     # an ID whose digits were made up in normalising (a 15-digit ID with an impossible date upgraded, 3.41222E+17 padded

@@ -22,8 +22,7 @@ from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
 from .order import natural_rank
 from .policy import load_policy, roster_codes
-from .regions import township_key
-from .roster import township_index
+from .roster import as_roster_names
 from .rules import load_all
 from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
 from .rules._vocab import value_warnings
@@ -151,10 +150,10 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             ided = ided | ref["head_id"].astype(str).str.strip().ne("")
         if len(ref) and not ided.any():
             warnings.append(f"{inputs.labels[kind]}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。")
-    towns = township_index(ctx.members)  # a list's spelling of a township (鄢岗, 城关镇人民政府) as the roster's
+    named = as_roster_names(ctx.members)  # a list's spelling of a township (鄢岗, 城关镇人民政府) as the roster's
     for ld in found:
         if ld.person.get("township"):
-            ld.person["township"] = towns.get(township_key(ld.person["township"]), ld.person["township"])
+            ld.person["township"] = named(ld.person["township"])
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
                           str(ctx.common.get("county_name", "")))

@@ -27,8 +27,7 @@ from .normalize.values import money
 from .normalize.names import person_name
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
-from .regions import township_key
-from .roster import roster_place, township_index
+from .roster import as_roster_names, roster_place
 from .rules import load_all
 from .rules._money import yuan
 
@@ -207,9 +206,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     warnings += more + number_typed_ids(inputs, "本期花名册")
     # a township as a returned list writes it (城关镇人民政府, 黄山头) as this roster names it (held-out 173: its rows
     # apart in the 整改率 by township, a workbook of their own)
-    towns = township_index(inputs.members)
     if "乡镇" in prev.columns:
-        prev["乡镇"] = [towns.get(township_key(t), t) if isinstance(t, str) and t else t for t in prev["乡镇"].tolist()]
+        prev["乡镇"] = prev["乡镇"].map(as_roster_names(inputs.members))
     warnings += _townships_not_returned(parts, inputs.members)
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))

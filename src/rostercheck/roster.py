@@ -220,15 +220,18 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
     return members
 
 
-def township_index(members: pd.DataFrame) -> dict[str, str]:
-    """The roster's townships by their keys (``regions.township_key``): how another file's spelling (城关镇人民政府,
-    城关) is named as the roster names it (城关镇); a stem two townships share goes to the one with more members. None
-    in a city's run (its townships are named with their counties; a list's bare 城关镇 may be any county's)."""
+def as_roster_names(members: pd.DataFrame) -> Callable[[str], str]:
+    """How another file's spelling of a township (城关镇人民政府, 城关) is named as the roster names it (城关镇), by their
+    keys (``regions.township_key``; a stem two townships share goes to the one with more members); a name the roster
+    has no township for stays as written, and so does every name in a city's run (its townships are named with their
+    counties; a list's bare 城关镇 may be any county's)."""
     from .regions import township_key
 
-    out: dict[str, str] = {}
-    if len(members) == 0 or len(counties(members)) > 1:
-        return out
+    towns: dict[str, str] = {}
+    if len(members) and len(counties(members)) < 2:
+        for town in members["township"].value_counts().index.tolist():
+            towns.setdefault(township_key(town), town)
+    return lambda name: towns.get(township_key(name), name) if isinstance(name, str) and name else name
     for town in members["township"].value_counts().index.tolist():
         out.setdefault(township_key(town), town)
     return out
