@@ -61,7 +61,7 @@ def test_a_column_holding_township_and_village_is_read_as_both(tmp_path):
     # 乡镇（街道）/村（社区） in one column (held-out 171: read as the village, every member under the title's first
     # township, which named three)
     table = _roster(tmp_path / "名册.csv", "商城县河凤桥镇、达权店镇、汪岗镇低保对象名册", "乡镇（街道）/村（社区）,姓名,身份证号,与户主关系",
-                    [f"河凤桥乡/桥口村,张三,{A},户主", f"汪岗镇新村,李四,{B},户主", f"达权店镇-达权店村,王五,{C},户主"])
+                    [f"河凤桥乡/桥口村,张三,{A},户主", f"汪岗镇新村,李四,{B},户主", f"达权店镇人民政府/达权店村,王五,{C},户主"])
     members = build_members([table], dt.date(2026, 9, 30))
     assert list(zip(members["township"], members["village"])) == [
         ("河凤桥乡", "桥口村"), ("汪岗镇", "新村"), ("达权店镇", "达权店村")]

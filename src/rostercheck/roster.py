@@ -788,7 +788,9 @@ def _place_after_admin(text: str, search: bool = False) -> re.Match | None:
     return _PLACE.search(text, max(cuts)) if search else None
 
 
-_TOWNSHIP_VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))[\s/\\\-－—_·|]*([\u4e00-\u9fff]{1,10}(?:村|社区|居委会))")
+# (a township written with its office, 城关镇人民政府/东村, is the township)
+_TOWNSHIP_VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|政府|办事处)?[\s/\\\-－—_·|]*"
+                               r"([\u4e00-\u9fff]{1,10}(?:村|社区|居委会))")
 _NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
 # A form's place label cells as its title holds them: '乡镇(街道) 天堂镇 村(社区) 大洞村'
 _LABELLED_TOWNSHIP = re.compile(r"(?:乡镇|乡（镇）|乡\(镇\))(?:[（(]街道[)）])?\s*[:：]?\s*([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|街办))(?![\u4e00-\u9fff]*[镇乡])")
