@@ -253,3 +253,22 @@ def test_the_file_table_keeps_file_names_whole_at_80_columns(tmp_path):
     assert max(cell_len(line) for line in table) <= 80
     assert any("│ 低保花名册_第三季度.xlsx │" in line for line in table), "\n".join(table)
     assert any("约 4155" in line for line in table)  # a count whole (held-out 136: '270' over '7')
+
+
+@pytest.mark.parametrize("title, today, said", [
+    ("2026年第三季度城乡低保花名册", "2026-12-04", "请加 --as-of 2026-09-30"),  # a Q3 roster audited in December
+    ("2026年第三季度城乡低保花名册", "2026-08-15", None),  # still that quarter
+    ("2025年12月低保花名册", "2026-01-05", "请加 --as-of 2025-12-31"),
+    ("城乡低保花名册", "2026-12-04", None),  # no period written: nothing to say
+])
+def test_a_roster_of_an_earlier_period_without_as_of_is_said(capsys, title, today, said):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from rostercheck import cli
+
+    table = SimpleNamespace(kind="roster", title=title, path=Path("花名册.xlsx"), sheets=["Sheet1"])
+    cli._older_roster(SimpleNamespace(inputs=SimpleNamespace(tables=[table])), dt.date.fromisoformat(today))
+    err = capsys.readouterr()
+    text = err.out + err.err
+    assert (said in text) if said else "--as-of" not in text

@@ -344,6 +344,8 @@ def audit_cmd(
                            payments=ledgers)
         _RETAINED["result"] = result
         _warn_all(result)
+        if as_of is None:
+            _older_roster(result, when)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
                    "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township,
@@ -364,6 +366,21 @@ def audit_cmd(
         return int(ExitCode.OK)
 
     run(body)
+
+
+def _older_roster(result, today: dt.date) -> None:
+    """Say when the rosters' own period (their title or name: '2026年第三季度') ended before today's quarter began and
+    no --as-of was given: the review date is then today, and every report's title names today's quarter."""
+    from .io.problem_list import period
+    from .roster import period_of
+
+    last = max((period_of(t) for t in result.inputs.tables if t.kind == "roster"), default="")
+    if not last or last >= f"{today.year}-{(today.month - 1) // 3 * 3 + 1:02d}":
+        return
+    year, month = map(int, last.split("-"))
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    console.warn(f"花名册标题（或文件名）所写时期截至 {year} 年 {month} 月，本次未写 --as-of：已按今天（{today.isoformat()}）"
+                 f"核查，报告标题为{period(today)}。如要按花名册所属时期核查，请加 --as-of {end.isoformat()}。")
 
 
 def _warn_all(result) -> None:
