@@ -205,6 +205,7 @@ def test_a_townships_workbook_does_not_name_another_townships_households():
                                                    "低保《a.xlsx》第 9 行（户主 王兰）"]})
     text = own_township_only(rows, heads_by_township(members))["依据"].iat[0]
     assert "周杰" not in text and "户主为其他乡镇人员" in text and "（户主 王兰）" in text  # her own township's stays
+    assert "县局" not in text  # a city's run of several counties: the other township may be another county's (held-out 179)
     # F07 lists the households sharing an account in one bracket: only the other township's head goes
     rows = pd.DataFrame({"乡镇": ["石桥镇"], "依据": ["同一账号 6228****1234 收取 2 户的资金（户主 王兰、周杰），如 第 3 行"]})
     text = own_township_only(rows, heads_by_township(members))["依据"].iat[0]

@@ -918,7 +918,7 @@ def own_township_only(rows: pd.DataFrame, heads: dict[str, set[str]]) -> pd.Data
         mine = [n for n in names if town in heads.get(n, {town})]
         if len(mine) == len(names):
             return m.group(0)
-        others = "户主为其他乡镇人员，由县局协调核实"
+        others = "户主为其他乡镇人员，由民政部门统一协调核实"  # a city's run: perhaps another county's
         return f"（户主 {'、'.join(mine)}；另 {len(names) - len(mine)} 户{others}）" if mine else f"（{others}）"
 
     texts = [_OTHER_HEAD.sub(unnamed, t) if isinstance(t, str) else t for t in rows["依据"].tolist()]
