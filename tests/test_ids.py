@@ -18,6 +18,8 @@ MALE = "430521198001011237"
         (" 110105 1949 1231 002X ", VALID, ids.VALID),  # spaces
         ("１１０１０５１９４９１２３１００２Ｘ", VALID, ids.VALID),  # full-width
         ("'11010519491231002X", VALID, ids.VALID),  # Excel text apostrophe
+        ("110105194\u200b91231002X", VALID, ids.VALID),  # a zero-width space inside, pasted from a web page (held-out 185)
+        ("\ufeff11010519491231002X\u2060", VALID, ids.VALID),  # a BOM and a word joiner
         ("110105491231002", "11010519491231002X", ids.VALID),  # 15 → 18
         (110105491231002, "11010519491231002X", ids.VALID),  # 15 digits typed as a number: nothing lost
         ("110105194912310021", "110105194912310021", ids.CHECK),  # wrong check character

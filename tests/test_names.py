@@ -12,6 +12,7 @@ from rostercheck.normalize.names import person_name
         ("张三", "张三"),
         ("张 三", "张三"),
         ("张\u3000三", "张三"),
+        ("张\u200b三", "张三"),  # a zero-width space (held-out 185)
         (" 张三 ", "张三"),
         ("陳小東", "陈小东"),
         ("買買提·艾力", "买买提艾力"),

@@ -43,7 +43,8 @@ EXCEL_DIGITS = 15
 # and, with the name, identify the person.
 SURVIVING = EXCEL_DIGITS - 1
 
-_SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。]")
+# invisible format characters too (a zero-width space inside a pasted ID: held-out 185, its death missed)
+_SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。\u00ad\u200b-\u200f\u2060\ufeff]")
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
 
 

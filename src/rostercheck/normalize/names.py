@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _DOTS = re.compile(r"[·•・‧∙⋅･.。．﹒⸱•]")
-_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_SPACES = re.compile(r"[\s\u3000\u00a0\u00ad\u200b-\u200f\u2060\ufeff]+")  # and invisible format characters
 _BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
 
 _T2S: dict[int, str] | None = None
