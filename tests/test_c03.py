@@ -258,3 +258,12 @@ def test_the_evidence_names_the_month_of_the_pension_used():
     # a pension list by month: the latest month in payment is used, and said (held-out 165)
     lists = {"pensions": [pension("张三", HEAD, 1100, month="2026-07"), pension("张三", HEAD, 1300, month="2026-08")]}
     assert "张三（企业职工基本养老保险，2026-08）1,300.00 元/月" in evidence(context(couple(), lists))[0]
+
+
+def test_one_pension_row_for_a_couple_is_counted_once():
+    # held-out 185: 姓名 '陆霞斌、史亮霞', 身份证号 'id;id', 4,200 元 for the row: each was given 4,200 (合计 8,706)
+    row = pension("张三、李梅", f"{HEAD};{WIFE}", 900)
+    assert flagged(context(couple(), {"pensions": [row]}), "C03") == []  # 900 ÷ 2 = 450 元/人·月 < 516
+    ctx = context(couple(), {"pensions": [pension("张三、李梅", f"{HEAD};{WIFE}", 1100)]})
+    assert flagged_names(ctx, "C03") == {"张三", "李梅"}
+    assert "合计 1,100.00 元/月 ÷ 家庭人口 2 = 550.00 元/人·月" in evidence(ctx)[0]

