@@ -224,3 +224,13 @@ def test_a_clerks_family_is_c01_unless_the_county_leaves_clerks_to_rq(tmp_path):
     # the clerk herself on the roster is flagged either way
     cadres = [{"name": "赵明", "id": STAFF, "post": "民政协理员", "township": "城关镇", "village": "南村"}]
     assert flagged(context(household("赵明", STAFF), {"cadres": cadres}, config=cfg), "C01") == [("赵明", "高")]
+
+
+@pytest.mark.parametrize("cell", [f"李梅\n{WIFE}", f"李梅 {WIFE}", f"李梅（{WIFE}）"])
+def test_an_id_written_in_the_name_cell_beside_a_blank_id_cell_is_read(cell):
+    # held-out 185: the cadre list's 姓名 '钱娜桂\n410523…9920', its ID column blank: missed
+    ctx = context(roster(), {"cadres": [{"name": cell, "id": "", "village": "东村", "post": "村委会委员"}]})
+    assert flagged(ctx, "C01") == [("李梅", "高")]
+    other = make_id("19650505", 121)  # another person's ID beside her name: no match on the name alone
+    ctx = context(roster(), {"cadres": [{"name": f"李梅\n{other}", "id": "", "village": "东村", "post": "村委会委员"}]})
+    assert flagged(ctx, "C01") == []
