@@ -387,3 +387,33 @@ def test_phone_keys_strip_prefixes_and_split_cells():
     assert "13800001111" in _phone_keys("8613800001111")
     assert "13800001111" in _phone_keys("0739820001213800001111")
     assert _phone_keys("07398200012") == ["07398200012"]
+
+
+@pytest.mark.parametrize("spouse_of, expected", [
+    ("cadre", [("C01", "刘芳", "中"), ("RQ2", "刘芳", "中")]),  # his wife, by her 配偶公民身份号码
+    ("brother", [("RQ2", "刘芳", "低")]),  # his brother's wife: 儿媳 of the head, no near relative
+    ("", [("RQ2", "刘芳", "低")]),  # two sons, nothing says whose wife
+])
+def test_a_daughter_in_law_whose_spouse_column_names_the_cadre_is_his_wife(spouse_of, expected):
+    # held-out 181: the cadre 22 长子 with an unmarried 23 次子, a 38 儿媳 whose 配偶公民身份号码 is the cadre's: RQ2 低
+    brother, wife = make_id("19780303", 191), make_id("19770505", 152)
+    named = {"cadre": CADRE, "brother": brother, "": ""}[spouse_of]
+    rows = [("1001", "王老汉", "户主", FATHER, ""), ("1001", "王建国", "长子", CADRE, ""),
+            ("1001", "王二", "次子", brother, ""), ("1001", "刘芳", "儿媳", wife, named)]
+    reg = [{"household_no": h, "name": n, "relation": r, "id": i, "spouse_id": s} for h, n, r, i, s in rows]
+    ctx = context(household("刘芳", wife, village="东村"), {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    found = sorted((c, n, conf) for c in ("C01", "RQ2") for n, conf in flagged(ctx, c))
+    assert found == expected
+    if spouse_of == "cadre":
+        assert "户籍登记的配偶公民身份号码" in evidence(ctx, "RQ2")["刘芳"]
+
+
+def test_the_registrys_spouse_column_naming_another_husband_outweighs_an_old_row_in_the_cadres_household():
+    # held-out 181 (the divorced ex-wife): her row in his 户 never marked 迁出, her present row names her new husband
+    wife, husband = make_id("19770505", 152), make_id("19700909", 171)
+    reg = registry() + [{"household_no": "1001", "name": "刘芳", "relation": "配偶", "id": wife},
+                        {"household_no": "1009", "name": "赵四", "relation": "户主", "id": husband, "spouse_id": wife},
+                        {"household_no": "1009", "name": "刘芳", "relation": "妻", "id": wife, "spouse_id": husband}]
+    people = household("赵四", husband, [("刘芳", "配偶", wife)], village="东村")
+    ctx = context(people, {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [] and flagged(ctx, "C01") == []

@@ -46,7 +46,10 @@ _LABELS = {
     SIBLING: ("兄弟", "姐妹", "兄弟姐妹"), GRANDPARENT: ("祖父/外祖父", "祖母/外祖母", "祖父母"),
     GRANDCHILD: ("孙子/外孙子", "孙女/外孙女", "孙子女"),
 }
-KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]
+KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart"]
+# The registry's own columns naming a person's parents and spouse by ID (常住人口 exports), and what the named is
+_NAMED = (("father_id", PARENT, "父亲公民身份号码"), ("mother_id", PARENT, "母亲公民身份号码"),
+          ("spouse_id", SPOUSE, "配偶公民身份号码"))
 
 
 def role(relation: object) -> str:
@@ -129,6 +132,8 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
     if len(ol):
         reg = ctx.lists["registry"]
         hh = reg["household_no"].astype(str).str.strip()
+        # the 户号 as its file wrote it (0102005), for the evidence; grouped by its key (``reference.household_key``)
+        shown = reg["household_no_text"] if "household_no_text" in reg.columns else hh
         roles = roles_of(reg)
         a = ol.rename(columns={"m": "o", "r": "ro", "confidence": "co", "key": "ko"})
         a["household_no"] = hh.loc[a["ro"]].to_numpy()
@@ -140,11 +145,12 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         related = (ra != NON_RELATIVE) & (rb != NON_RELATIVE)
         pairs, ra, rb = pairs[related], ra[related].tolist(), rb[related].tolist()
         pairs["kin"] = [pair_kin(x, y) for x, y in zip(ra, rb)]
+        pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
+        pairs = _named_ties(reg, a, pairs, hh, who)
         if "left" in reg.columns:  # (the registry's 人员状态: ``reference._gone_from_household``)
             la, lb = reg["left"].loc[pairs["ro"]].to_numpy(), reg["left"].loc[pairs["rb"]].to_numpy()
             by_marriage = pairs["kin"].isin((SPOUSE, CHILD_IN_LAW, PARENT_IN_LAW)).to_numpy()
             pairs = pairs[(la != "dead") & (lb != "dead") & ~(by_marriage & ((la == "moved") | (lb == "moved")))]
-        pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
         ml = links(ctx, "registry").rename(columns={"r": "rb", "confidence": "cm", "key": "km"})
         pairs = pairs.merge(ml, on="rb")
         off = ctx.lists[kind]
@@ -155,14 +161,66 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
             out = pd.DataFrame({
                 "o": pairs["o"].to_numpy(), "m": pairs["m"].to_numpy(), "kin": pairs["kin"].to_numpy(),
                 "label": [kin_label(k, s) for k, s in zip(pairs["kin"], sex)],
-                "household_no": pairs["household_no"].to_numpy(), "r": pairs["rb"].to_numpy(),
+                "household_no": shown.loc[pairs["rb"]].to_numpy(), "r": pairs["rb"].to_numpy(),
                 "confidence": [weakest(MEDIUM, x, y) for x, y in zip(pairs["co"], pairs["cm"])],
                 # whose ID matched how, named (a damaged ID is the official's or the member's, never "本人")
-                "key": [f"户籍信息同户（{who}与户籍：{x}；保障对象与户籍：{y}）"
+                "key": [("" if apart else "户籍信息同户") + ("，" if via and not apart else "") + via
+                        + f"（{who}与户籍：{x}；保障对象与户籍：{y}）"
                         + ("；户内只有一名子女（及其配偶），按此推断父母子女关系" if i else "")
-                        for x, y, i in zip(pairs["ko"], pairs["km"], pairs["inferred"])],
+                        for x, y, i, via, apart in zip(pairs["ko"], pairs["km"], pairs["inferred"], pairs["via"],
+                                                       pairs["apart"])],
+                "apart": pairs["apart"].to_numpy(dtype=bool),
             })
     ctx.cache[key] = out
+    return out
+
+
+def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame, hh: pd.Series, who: str) -> pd.DataFrame:
+    """The household pairs with the ties the registry's 父亲/母亲/配偶公民身份号码 columns state, by ID, between an
+    official's row and any row: they name a parent, a spouse or a child in another 户号 too (held-out 181: a 协理员's
+    mother in her own 户 missed), and say what a 38 儿媳 is when the 户主 has two sons (his wife, not 同户亲属).
+
+    A stated tie wins over what the relations to the 户主 give. A spouse is one while neither's present row (not 迁出 nor
+    dead) names another: a wife divorced whose old row in his 户 (or his row's 配偶 column) still names her, while her
+    row in her new husband's 户 names him, is his wife no more. Columns: those of ``pairs`` with ``via`` (the column's
+    words for the evidence) and ``apart`` (another 户号).
+    """
+    pairs = pairs.assign(via="", apart=False)
+    cols = [(c, k, h) for c, k, h in _NAMED if c in reg.columns]
+    if not cols:
+        return pairs
+    pid = reg["id"].where(reg["id_status"] == ids.VALID, "").astype(str)
+    rows_of = pd.Series(reg.index[pid != ""], index=pid[pid != ""].to_numpy()).groupby(level=0).agg(list).to_dict()
+    ros = officials["ro"].unique().tolist()
+    own_ids = dict(zip(ros, pid.loc[ros].tolist()))
+    found = []  # (ro, rb, kin, via)
+    for col, kin, heading in cols:
+        named = reg[col].where(reg[col + "_status"] == ids.VALID, "").astype(str)
+        naming = pd.Series(reg.index[named != ""], index=named[named != ""].to_numpy()).groupby(level=0).agg(list).to_dict()
+        for ro in ros:  # the official's row names the relative; the relative's row names the official
+            for rb in rows_of.get(named.at[ro], []) if named.at[ro] else []:
+                found.append((ro, rb, kin, f"{who}户籍登记的{heading}即保障对象的身份证号"))
+            for rb in naming.get(own_ids[ro], []) if own_ids[ro] else []:
+                found.append((ro, rb, CHILD if kin == PARENT else SPOUSE, f"保障对象户籍登记的{heading}即{who}的身份证号"))
+    found = [(ro, rb, k, v) for ro, rb, k, v in found if ro != rb and pid.at[ro] != pid.at[rb]]
+    stated = pd.DataFrame(found, columns=["ro", "rb", "kin", "via"]).drop_duplicates(["ro", "rb"])
+    stated = officials.merge(stated, on="ro").drop_duplicates(["o", "rb"]).assign(household_no=lambda f: hh.loc[f["rb"]].to_numpy(), inferred=False)
+    both = pairs.merge(stated[["o", "rb", "kin", "via"]], on=["o", "rb"], how="left", suffixes=("", "_stated"))
+    told = both["kin_stated"].notna().to_numpy()
+    both.loc[told, "kin"], both.loc[told, "via"] = both.loc[told, "kin_stated"], both.loc[told, "via_stated"]
+    both.loc[told, "inferred"] = False
+    new = stated[~stated.set_index(["o", "rb"]).index.isin(pairs.set_index(["o", "rb"]).index)]
+    new = new.assign(apart=hh.loc[new["rb"]].to_numpy() != hh.loc[new["ro"]].to_numpy())
+    out = pd.concat([both.drop(columns=["kin_stated", "via_stated"]), new[both.columns.drop(["kin_stated", "via_stated"])]],
+                    ignore_index=True)
+    if "spouse_id" in reg.columns:  # whom each person's present rows name as spouse
+        here = (reg["left"] == "") if "left" in reg.columns else pd.Series(True, index=reg.index)
+        named = reg["spouse_id"].where((reg["spouse_id_status"] == ids.VALID) & here & (pid != ""), "")
+        spouses = pd.Series(named[named != ""].to_numpy(), index=pid[named != ""].to_numpy()).groupby(level=0).agg(set).to_dict()
+        a, b = pid.loc[out["ro"]].tolist(), pid.loc[out["rb"]].tolist()
+        stale = [k == SPOUSE and not (spouses.get(x, {y}) <= {y} and spouses.get(y, {x}) <= {x})
+                 for k, x, y in zip(out["kin"].tolist(), a, b)]
+        out = out[~np.array(stale, dtype=bool)]
     return out
 
 
@@ -341,6 +399,7 @@ def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=LINK_COLUMNS)
     hh = reg["household_no"].astype(str).str.strip()
     cad["household_no"] = hh.loc[cad["r"]].to_numpy()
+    cad["shown"] = (reg["household_no_text"] if "household_no_text" in reg.columns else hh).loc[cad["r"]].to_numpy()
     homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy(), "nk": reg["name_key"].to_numpy()})
     pairs = cad[cad["household_no"] != ""].merge(homes, on="household_no")
     filed = todo.loc[pairs["m"], "name_key"].to_numpy()
@@ -351,7 +410,7 @@ def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     rows = [(mm, f, weakest(MEDIUM, c1, c2),
              f"备案表未填可用的亲属身份证号；干部户籍同户（户号 {h}）中有同名成员“{name}”，按其户籍身份证号匹配（{k2}）")
             for mm, f, c1, c2, h, name, k2 in zip(pairs["mm"], pairs["m"], pairs["confidence"], pairs["cm"],
-                                                   pairs["household_no"], reg.loc[pairs["rb"], "name"].tolist(), pairs["km"])]
+                                                   pairs["shown"], reg.loc[pairs["rb"], "name"].tolist(), pairs["km"])]
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 

@@ -93,6 +93,7 @@ def normalise(table: Table) -> pd.DataFrame:
                                   for t, k in zip(typed, named)]
         out["vehicle_type"] = [t if str(t or "").strip() else k for t, k in zip(typed, named)]
     if "household_no" in out.columns:
+        out["household_no_text"] = out["household_no"]  # as written (0102005), for the evidence (held-out 181)
         out["household_no"] = [household_key(v) for v in out["household_no"]]
         if table.kind == "registry" and "status" in out.columns:
             _gone_from_household(table, out)

@@ -134,9 +134,9 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
     homes = official_households(ctx, kind)
     offs, regs = records(ctx.lists[kind], kin["o"]), records(ctx.lists["registry"], kin["r"])
     out = []
-    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False)
-    for (o, m, k, label, no, r, conf, key), hh, age in zip(cols, member_values(ctx, kin["m"], "household"),
-                                                           member_values(ctx, kin["m"], "age")):
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart"]].itertuples(index=False)
+    for (o, m, k, label, no, r, conf, key, apart), hh, age in zip(cols, member_values(ctx, kin["m"], "household"),
+                                                                  member_values(ctx, kin["m"], "age")):
         if not _close(k, age) or hh in homes.get(o, ()):
             continue
         row = offs[o]
@@ -144,10 +144,13 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
                 or has_left(row, ctx)):
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
+        # (a parent, spouse or child the registry's 父亲/母亲/配偶公民身份号码 columns name lives in a 户 of its own)
+        tie = f"户籍登记为其{label}（本人户号 {no}）" if apart else f"与其同户（户号 {no}，关系：{label}）"
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
-                    f"与其同户（户号 {no}，关系：{label}），{where(ctx, 'registry', regs[r])}，在另一户{enjoys(ctx)}；{key}")
+                    f"{tie}，{where(ctx, 'registry', regs[r])}，在另一户{enjoys(ctx)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
-                           f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("official_list", kind),
+                           f"户籍登记亲属（户号 {no}）" if apart else f"户籍同户（户号 {no}）",
+                           (("list", "registry"), link_fact(conf), ("official_list", kind),
                                                    ("official", person_identity(row)), ("kin", label))))
     return out
 

@@ -98,6 +98,7 @@ def unfiled(ctx: Context) -> list[Finding]:
     if not (ctx.has("cadres") and ctx.has("registry")):
         return []
     kin = registry_kin(ctx, "cadres")
+    kin = kin[~kin["apart"].astype(bool)]  # the same 户号 only (RQ2.toml): a parent in a 户 of her own is C01's
     if kin.empty:
         return []
     has_filing = ctx.has("cadre_relatives")
