@@ -417,3 +417,18 @@ def test_the_registrys_spouse_column_naming_another_husband_outweighs_an_old_row
     people = household("赵四", husband, [("刘芳", "配偶", wife)], village="东村")
     ctx = context(people, {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
     assert flagged(ctx, "RQ2") == [] and flagged(ctx, "C01") == []
+
+
+@pytest.mark.parametrize("written, on_cadre_row, expected", [
+    # held-out 181 (OFFICE_ONE): the 村委会 landline on one cadre's row only; one household wrote 村委会0916-5221001,
+    # two the bare number: three households at RQ3 中 for the office phone
+    (("0916-5221001", "村委会0916-5221001"), "0916-5221001", []),
+    (("0916-5221001", "0916-5221001"), "村委会办公室 0916-5221001", []),  # the cadre list says whose it is
+    (("0916-5221001", "0916-5221001"), "0916-5221001", [("王大山", "中"), ("赵四", "中")]),  # nothing says so: as before
+    (("13800001111（代）", "13800001111"), "13800001111", [("王大山", "中"), ("赵四", "中")]),  # 代 is no office
+])
+def test_a_number_written_as_an_offices_is_nobodys_private_phone(written, on_cadre_row, expected):
+    cadres = [{**CADRES[0], "phone": on_cadre_row, "bank_account": ""}]
+    rows = (household("王大山", NEIGHBOUR, village="东村", phone=written[0])
+            + household("赵四", STRANGER, village="东村", phone=written[1]))
+    assert flagged(context(rows, {"cadres": cadres}), "RQ3") == expected

@@ -16,7 +16,8 @@ from .io.table import Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import count, date, digits, digits_lost, masked_digits, money, month, month_span, text, texts
+from .normalize.values import (count, date, digits, digits_lost, masked_digits, money, month, month_span, number_words, text,
+                               texts)
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
@@ -66,6 +67,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, count)
         elif col in _DIGIT_FIELDS:
             out[col] = by_value(values, digits)
+            if col != "bank_account":  # the words beside a phone number (村委会0916-…): whose it is, for RQ3
+                out[col + "_words"] = by_value(values, lambda v: number_words(v) or "")
             if col == "bank_account":  # an account a number format cut to 15 digits (RQ3 compares those only)
                 # … or masked (6215****0931): no account to compare at all, said as masked (held-out 149)
                 hidden = by_value(values, lambda v: masked_digits(text(v)))

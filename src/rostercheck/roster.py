@@ -18,7 +18,8 @@ from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import cn_numerals, count, date, digits, digits_lost, masked_digits, money, month_span, text, texts
+from .normalize.values import (cn_numerals, count, date, digits, digits_lost, masked_digits, money, month_span, number_words,
+                               text, texts)
 from .reference import by_value, by_value_array, cells
 
 DIBAO, TEKUN = "低保", "特困"
@@ -383,7 +384,7 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no",
+    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -547,6 +548,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out["account_masked"] = _carried(hidden, starts, blank=False).astype(bool)
     else:
         out["account_cut"] = out["account_masked"] = np.zeros(n, dtype=bool)
+    # the words a phone cell writes beside its number (村委会0916-5221001): whose number it is, for RQ3 (held-out 181)
+    out["phone_words"] = (_carried(by_value_array(f["phone"], number_words), starts) if "phone" in f.columns
+                          else np.full(n, "", dtype=object))
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
     out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""

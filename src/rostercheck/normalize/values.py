@@ -317,6 +317,20 @@ def digits(raw: object) -> str:
     return re.sub(r"\D", "", text)
 
 
+def number_words(raw: object) -> str | None:
+    """Return the words a phone cell writes beside its number ('村委会0916-5221001' → '村委会'; '13954914560（代）' → '代').
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The words ('' for a number alone), None for a blank cell (carried down as the number is).
+    """
+    if raw is None or isinstance(raw, (int, float, bool)):
+        return None if raw is None or raw != raw else ""
+    t = unicodedata.normalize("NFKC", str(raw)).strip()
+    return re.sub(r"[\d\s+\-()/,.、;:]", "", t) if t else None
+
+
 _SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
 
 

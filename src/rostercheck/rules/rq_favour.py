@@ -151,6 +151,20 @@ def _phone_keys(value: str) -> list[str]:
     return sorted(keys)
 
 
+def _office_numbers(words: list[str], *columns: tuple[pd.DataFrame, str]) -> set[str]:
+    """The phone numbers (their keys) some cell of the given (frame, column)s writes beside an office's name ("村委会",
+    [RQ3] office_phone_words; the cell's words are ``<column>_words``, see ``values.number_words``)."""
+    found: set[str] = set()
+    pattern = re.compile("|".join(map(re.escape, words))) if words else None
+    for frame, col in columns:
+        if pattern is None or f"{col}_words" not in frame.columns:
+            continue
+        said = frame[f"{col}_words"].astype(object).fillna("").astype(str)
+        for v in frame.loc[said.str.contains(pattern), col].astype(str).unique():
+            found.update(_phone_keys(v))
+    return found
+
+
 def _keyed(held: pd.DataFrame, keys) -> pd.DataFrame:
     """(household, v) rows with each v replaced by its keys in order (what explode gives, without its cost); a
     cell of at most ``_ONE_NUMBER`` digits is its own only key, and the key function is not called for it."""
@@ -213,6 +227,10 @@ def contacts(ctx: Context) -> list[Finding]:
         if field == "phone":  # a fill-in (13800000000, 00000000000) is nobody's phone (held-out 181: 4 households at 中)
             filler = re.compile(r"(\d)\1{%d,}" % (int(params["placeholder_repeat_digits"]) - 1))
             owners = owners[np.array([not filler.search(str(v)) for v in owners["v"].tolist()], dtype=bool)]
+            # … nor is a number some cell writes as an office's (村委会0916-5221001), wherever else it is written bare
+            # (held-out 181: one cadre's row and two households gave the 村委会 landline without the words, RQ3 at 中)
+            office = _office_numbers(params["office_phone_words"], (mem, "phone"), (cad, "phone"), (cad, "phone2"))
+            owners = owners[~owners["v"].isin(office)]
         # a number the list gives several of its people (an office phone, a committee's account) is none of theirs
         people = cad["id"].where(cad["id"].astype(str) != "", cad["name"]) if "id" in cad.columns else cad["name"]
         owners["who"] = people.reindex(owners["o"]).to_numpy()
