@@ -190,21 +190,24 @@ def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame,
     if not cols:
         return pairs
     pid = reg["id"].where(reg["id_status"] == ids.VALID, "").astype(str)
-    rows_of = pd.Series(reg.index[pid != ""], index=pid[pid != ""].to_numpy()).groupby(level=0).agg(list).to_dict()
     ros = officials["ro"].unique().tolist()
-    own_ids = dict(zip(ros, pid.loc[ros].tolist()))
+    own = pid.loc[ros]
     found = []  # (ro, rb, kin, via)
     for col, kin, heading in cols:
         named = reg[col].where(reg[col + "_status"] == ids.VALID, "").astype(str)
-        naming = pd.Series(reg.index[named != ""], index=named[named != ""].to_numpy()).groupby(level=0).agg(list).to_dict()
-        for ro in ros:  # the official's row names the relative; the relative's row names the official
-            for rb in rows_of.get(named.at[ro], []) if named.at[ro] else []:
+        theirs = named.loc[ros]
+        # (only the rows of the people the officials' rows name, and the rows naming an official: a province's registry)
+        rows_of = _rows_by(reg.index[pid.isin(set(theirs.tolist()) - {""})], pid)
+        naming = _rows_by(reg.index[named.isin(set(own.tolist()) - {""})], named)
+        for ro, them, me in zip(ros, theirs.tolist(), own.tolist()):
+            for rb in rows_of.get(them, []) if them else []:  # the official's row names the relative
                 found.append((ro, rb, kin, f"{who}户籍登记的{heading}即保障对象的身份证号"))
-            for rb in naming.get(own_ids[ro], []) if own_ids[ro] else []:
+            for rb in naming.get(me, []) if me else []:  # the relative's row names the official
                 found.append((ro, rb, CHILD if kin == PARENT else SPOUSE, f"保障对象户籍登记的{heading}即{who}的身份证号"))
     found = [(ro, rb, k, v) for ro, rb, k, v in found if ro != rb and pid.at[ro] != pid.at[rb]]
     stated = pd.DataFrame(found, columns=["ro", "rb", "kin", "via"]).drop_duplicates(["ro", "rb"])
-    stated = officials.merge(stated, on="ro").drop_duplicates(["o", "rb"]).assign(household_no=lambda f: hh.loc[f["rb"]].to_numpy(), inferred=False)
+    stated = officials.merge(stated, on="ro").drop_duplicates(["o", "rb"])
+    stated = stated.assign(household_no=hh.loc[stated["rb"]].to_numpy(), inferred=False)
     both = pairs.merge(stated[["o", "rb", "kin", "via"]], on=["o", "rb"], how="left", suffixes=("", "_stated"))
     told = both["kin_stated"].notna().to_numpy()
     both.loc[told, "kin"], both.loc[told, "via"] = both.loc[told, "kin_stated"], both.loc[told, "via_stated"]
@@ -213,14 +216,24 @@ def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame,
     new = new.assign(apart=hh.loc[new["rb"]].to_numpy() != hh.loc[new["ro"]].to_numpy())
     out = pd.concat([both.drop(columns=["kin_stated", "via_stated"]), new[both.columns.drop(["kin_stated", "via_stated"])]],
                     ignore_index=True)
-    if "spouse_id" in reg.columns:  # whom each person's present rows name as spouse
-        here = (reg["left"] == "") if "left" in reg.columns else pd.Series(True, index=reg.index)
-        named = reg["spouse_id"].where((reg["spouse_id_status"] == ids.VALID) & here & (pid != ""), "")
-        spouses = pd.Series(named[named != ""].to_numpy(), index=pid[named != ""].to_numpy()).groupby(level=0).agg(set).to_dict()
+    spouse = (out["kin"] == SPOUSE).to_numpy()
+    if "spouse_id" in reg.columns and spouse.any():  # whom each person's present rows name as spouse
         a, b = pid.loc[out["ro"]].tolist(), pid.loc[out["rb"]].tolist()
-        stale = [k == SPOUSE and not (spouses.get(x, {y}) <= {y} and spouses.get(y, {x}) <= {x})
-                 for k, x, y in zip(out["kin"].tolist(), a, b)]
+        here = (reg["left"] == "") if "left" in reg.columns else True
+        rows = reg.index[here & (reg["spouse_id_status"] == ids.VALID) & pid.isin((set(a) | set(b)) - {""})]
+        spouses: dict[str, set] = {}
+        for x, y in zip(pid.loc[rows].tolist(), reg.loc[rows, "spouse_id"].tolist()):
+            spouses.setdefault(x, set()).add(y)
+        stale = [k and not (spouses.get(x, {y}) <= {y} and spouses.get(y, {x}) <= {x}) for k, x, y in zip(spouse, a, b)]
         out = out[~np.array(stale, dtype=bool)]
+    return out
+
+
+def _rows_by(rows, values: pd.Series) -> dict[str, list]:
+    """Registry rows grouped by a column's value (an ID): value → its rows."""
+    out: dict[str, list] = {}
+    for r, v in zip(rows, values.loc[rows].tolist()):
+        out.setdefault(v, []).append(r)
     return out
 
 
