@@ -440,7 +440,7 @@ def review_cmd(
     _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
-        from .io.review_report import rates, write_review_reports
+        from .io.review_report import money_review, rates, write_review_reports
         from .io.report import prepare_out_dir
         from .review import VERIFIED, review
 
@@ -479,6 +479,13 @@ def review_cmd(
         rate = f"，整改率 {total['整改率']:.1%}" if total["整改率"] is not None and total["整改率"] == total["整改率"] else ""
         console.out.print(f"上期问题 {int(total['问题数'])} 个{once}：已整改 {int(total['已整改'])} 个，未整改 {int(total['未整改'])} 个，"
                           f"核实无问题 {int(total['核实无问题'])} 个{rate}。")
+        money = money_review(result.rows, result.reported)
+        if money is not None:  # as the townships reported it: the review quarter's ledgers are not read
+            m = money.iloc[-1]
+            console.out.print(f"资金（按乡镇填报，涉及 {m['涉及户数']} 户）：应追回 {m['应追回金额（元）']:,.2f} 元，"
+                              f"乡镇填报已追回 {m['乡镇填报已追回（元）']:,.2f} 元，仍差 {m['仍未追回（元）']:,.2f} 元；"
+                              f"应补发 {m['应补发金额（元）']:,.2f} 元，乡镇填报已补发 {m['乡镇填报已补发（元）']:,.2f} 元，"
+                              f"仍差 {m['仍未补发（元）']:,.2f} 元。")
         # the verified list holds every finding a township verified (those since rectified too) and the carried ones
         kept, verified = len(result.suppressions), int(status.get(VERIFIED, 0))
         others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""

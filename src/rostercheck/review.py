@@ -32,6 +32,9 @@ from .rules import load_all
 from .rules._money import yuan
 
 DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
+# What the earlier list says is owed: to recover (overpaid), to pay (underpaid).
+OWED_COLUMNS = ("应追回金额", "应补发金额")
+_REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
@@ -53,6 +56,9 @@ class ReviewResult:
         warnings: things the user should know.
         county: the county's name ('' when nothing names it), for report titles.
         by_household: the categories judged per household (a household with two rows of one counts once in the rates).
+        reported: per row of ``rows`` (same index), the yuan the township's return counts as recovered (column
+            应追回金额) or paid (应补发金额) of what the list says is owed (:func:`_money_status`); NaN where the
+            finding owes no such amount or was verified as no problem.
     """
 
     rows: pd.DataFrame
@@ -62,6 +68,7 @@ class ReviewResult:
     warnings: list[str] = field(default_factory=list)
     county: str = ""
     by_household: frozenset = frozenset()
+    reported: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(OWED_COLUMNS)))
 
 
 class _Roster:
@@ -220,12 +227,14 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     added = [c for c in prev.columns if c.endswith(TOWNSHIP_ADDED)]  # after what the township itself reported
     at = REVIEW_COLUMNS.index("乡镇填报状态") + 1
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS[:at] + added + REVIEW_COLUMNS[at:])
-    for col in ("应追回金额", "应补发金额"):  # the money the earlier list reported, as numbers (blank: no money)
+    for col in OWED_COLUMNS:  # the money the earlier list reported, as numbers (blank: no money)
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
+    reported = pd.DataFrame([r[_REPORTED] for r in rows], columns=list(OWED_COLUMNS), index=frame.index, dtype=float)
     if len(frame):
         frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
         frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",
                                   key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c).drop(columns="_o")
+        reported = reported.loc[frame.index]
     # the verified findings as the review resolved them: an ID Excel cut short in a township's copy is the whole one
     entries = suppress.entries_from(prev.assign(身份证号=[r["身份证号"] for r in rows]) if rows else prev, as_of)
     if carried is not None:
@@ -236,7 +245,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # the county as the rosters or the configuration name it, else as the earlier problem list's title does
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
     return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county,
-                        frozenset(c for c, sp in specs.items() if sp.level == "household"))
+                        frozenset(c for c, sp in specs.items() if sp.level == "household"), reported.reset_index(drop=True))
 
 
 def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) -> list[str]:
@@ -348,14 +357,26 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
     return done, left
 
 
-def _money_status(f: pd.Series, notes: list[str]) -> str:
+def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]]:
     """A money finding's status as the township's return says (the ledgers of the review quarter are not read): put
     right when it says the money was recovered, paid or the account changed, and the amount it names (in its status,
     its 核实情况 or 整改措施, or a column it added) is not less than the list's and leaves nothing owed; else open, with
-    what is still owed."""
+    what is still owed.
+
+    Returns:
+        The status, and owed column (:data:`OWED_COLUMNS`) -> the yuan of it the return counts as recovered or paid:
+        what is owed less what the note says is still owed (all of it when put right, with or without an amount).
+    """
     claimed = str(f["整改状态"] or "")
     texts = [str(f.get(c) or "") for c in _RETURN_TEXTS]
-    owed = next((float(v) for v in (f.get("应追回金额"), f.get("应补发金额")) if _number(v)), None)
+    owed_in = next((c for c in OWED_COLUMNS if _number(f.get(c))), None)
+    owed = _number(f.get(owed_in)) if owed_in else None
+
+    def judged(status: str, short: float) -> tuple[str, dict[str, float]]:
+        # ``short``: what the note says is still owed; the amount the return names is read against the first amount
+        # owed, so a finding owing both (F05) has the other recovered or paid only when put right
+        return status, {c: max(v - short, 0.0) if c == owed_in else v if status == DONE else 0.0
+                        for c in OWED_COLUMNS if (v := _number(f.get(c)))}
     # an amount in a text ('已追回800元'), or the cell of a column the township added for it (实际追回金额); the same
     # amount written in two places counts once
     said = [_amounts_said(t, c == "整改状态") for c, t in zip(_RETURN_TEXTS, texts)]
@@ -365,30 +386,30 @@ def _money_status(f: pd.Series, notes: list[str]) -> str:
     # ('已追回0元' was 已整改, held-out 144; a 0 in a column the township added for the amount too, held-out 183)
     if done is None and owed is not None and (0 in cells or any(_ZERO.search(_OWED_SAID.sub("", t)) for t in texts)):
         notes.append(f"乡镇填报已追回（补发）0 元，应为 {yuan(owed)}，仍差 {yuan(owed)}")
-        return OPEN
+        return judged(OPEN, owed)
     if done is not None and owed is not None and (done < owed - 1 or left > 1):
         notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(max(owed - done, left))}")
-        return OPEN
+        return judged(OPEN, max(owed - done, left))
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
-        return OPEN
+        return judged(OPEN, left)
     recover = _number(f.get("应追回金额"))
     if recover and done is None and any(_STOPPED.search(t) for t in texts) and not any(_RECOVERED.search(t) for t in texts):
         # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered)
         notes.append(f"乡镇填报只写了停发，未写追回：多发的 {yuan(recover)} 尚未见追回的填报"
                      + (f"（乡镇填报“{claimed}”）" if claimed else ""))
-        return OPEN
+        return judged(OPEN, recover)
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
     if (covered or any(_MONEY_DONE.search(t) for t in texts)) and not any(w in t for t in texts for w in _MONEY_NOT_YET):
         shown = claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
         notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
-        return DONE
+        return judged(DONE, 0.0)
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
                  + (f"（乡镇填报“{claimed}”）" if claimed else ""))
-    return OPEN
+    return judged(OPEN, owed or 0.0)
 
 
 def _number(value) -> float | None:
@@ -445,9 +466,10 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
     verified = suppress.is_verified(f["核实情况"], claimed)
+    reported: dict[str, float] = {}
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)
-        status = OPEN if verified else _money_status(f, notes)
+        status, reported = (OPEN, {}) if verified else _money_status(f, notes)
     elif status == OPEN and _CLAIMED_DONE.search(claimed):
         notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
                      f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
@@ -465,5 +487,6 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             row[col] = whole
         elif cut.status != ids.VALID:
             notes.append(f"原清单的{col}以数字格式存储，后几位已丢失，本期花名册中也找不到，请核对")
-    row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed})
+    row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed,
+                _REPORTED: reported})
     return row

@@ -175,7 +175,7 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     return pd.DataFrame(rows, columns=["类别代码", "类别", "核查情况"])
 
 
-def _money_rows(findings: pd.DataFrame) -> pd.DataFrame:
+def money_rows(findings: pd.DataFrame) -> pd.DataFrame:
     """The money checks' findings (F01–F07, those without an amount too: F07's accounts, a duplicate of 0 元)."""
     if findings.empty or "应追回金额" not in findings.columns:
         return findings.iloc[:0]
@@ -194,7 +194,7 @@ def money_totals(findings: pd.DataFrame) -> dict:
     Returns:
         {'recover', 'repay', 'households', 'recover_households', 'repay_households', 'by_code'}.
     """
-    rows = _money_rows(findings)
+    rows = money_rows(findings)
     by_code = {code: {"应追回金额": round(float(g["_rec"].sum()), 2), "应补发金额": round(float(g["_rep"].sum()), 2),
                       "户数": int(g["_household"].nunique())} for code, g in rows.groupby("类别代码")} if len(rows) else {}
     return {"recover": round(float(rows["_rec"].sum()), 2) if len(rows) else 0.0,
@@ -213,7 +213,7 @@ def money_summary(findings: pd.DataFrame) -> pd.DataFrame | None:
     Returns:
         The frame, or None when no finding carries an amount.
     """
-    rows = _money_rows(findings)
+    rows = money_rows(findings)
     if rows.empty:
         return None
     g = rows.groupby("乡镇")

@@ -12,13 +12,16 @@ import pandas as pd
 
 from .. import __version__, suppress
 from ..order import natural_rank
-from ..review import DONE, OPEN, VERIFIED
-from .problem_list import WIDTHS, as_of_of, input_manifest, without_money
+from ..review import DONE, OPEN, OWED_COLUMNS, VERIFIED
+from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
 from .public import write_public_copies
 from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
+# The money findings' totals: owed as the earlier list says, recovered or paid as the townships report.
+RECOVERY_COLUMNS = ["涉及户数", "应追回金额（元）", "乡镇填报已追回（元）", "仍未追回（元）",
+                 "应补发金额（元）", "乡镇填报已补发（元）", "仍未补发（元）"]
 
 
 def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None, by_household: Collection[str] = ()) -> pd.DataFrame:
@@ -56,18 +59,71 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None, by_
     return out
 
 
-def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Collection[str] = ()) -> list[tuple]:
-    """The look-back workbook's sheets: rates by township and by category, then the rows (open ones first).
+def money_review(rows: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The money findings (F01–F07) by township with a 合计 row last: households, 应追回 and 应补发 as the earlier list
+    says, what the townships report recovered and paid (as each finding was judged), and what is still owed.
+
+    Findings verified as no problem owe nothing and are left out (as they are out of 应整改数). The amounts are the
+    townships' word: the review reads no payment ledger of its quarter.
+
+    Args:
+        rows: the review rows (all of them, or one township's).
+        reported: :attr:`rostercheck.review.ReviewResult.reported` (indexed as the rows; None: nothing reported).
+    Returns:
+        The table (columns 乡镇 and :data:`RECOVERY_COLUMNS`), or None when the rows hold no money finding.
+    """
+    kept = rows[rows["整改状态"] != VERIFIED]
+    money = money_rows(kept.assign(_household=kept["户主身份证号"].where(kept["户主身份证号"] != "", kept["身份证号"])))
+    if money.empty:
+        return None
+    got = pd.DataFrame(reported, columns=list(OWED_COLUMNS)).reindex(money.index).astype(float).fillna(0.0)
+    frame = pd.DataFrame({"乡镇": money["乡镇"].replace("", "（未填乡镇）"), "_household": money["_household"],
+                          "应追回金额（元）": money["_rec"], "乡镇填报已追回（元）": got["应追回金额"],
+                          "应补发金额（元）": money["_rep"], "乡镇填报已补发（元）": got["应补发金额"]})
+    amounts = [c for c in RECOVERY_COLUMNS if c in frame.columns]
+    table = frame.groupby("乡镇")[amounts].sum().sort_index(key=natural_rank)
+    table["涉及户数"] = frame.groupby("乡镇")["_household"].nunique()
+    table.loc["合计"] = [*frame[amounts].sum(), frame["_household"].nunique()]
+    table["仍未追回（元）"] = table["应追回金额（元）"] - table["乡镇填报已追回（元）"]
+    table["仍未补发（元）"] = table["应补发金额（元）"] - table["乡镇填报已补发（元）"]
+    out = table.reset_index()[["乡镇"] + RECOVERY_COLUMNS].round(2)
+    return out.astype({"涉及户数": int})
+
+
+def money_totals(table: pd.DataFrame | None) -> dict:
+    """run.json's money totals of a look-back: the 合计 row of :func:`money_review` (zeros without money findings).
+
+    Args:
+        table: :func:`money_review`'s table, or None.
+    Returns:
+        {'households', 'recover', 'recovered', 'recover_left', 'repay', 'repaid', 'repay_left'} (yuan as reported).
+    """
+    keys = ("households", "recover", "recovered", "recover_left", "repay", "repaid", "repay_left")
+    if table is None:
+        return {k: 0 if k == "households" else 0.0 for k in keys}
+    total = table.iloc[-1]
+    return {k: int(total[c]) if k == "households" else float(total[c]) for k, c in zip(keys, RECOVERY_COLUMNS)}
+
+
+def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Collection[str] = (),
+                  reported: pd.DataFrame | None = None) -> list[tuple]:
+    """The look-back workbook's sheets: rates by township and by category, the money recovered and paid by township
+    (when there are money findings), then the rows (open ones first).
 
     Args:
         rows: the review rows (all of them, or one township's).
         titles: code → title.
+        by_household: the categories judged per household.
+        reported: :attr:`rostercheck.review.ReviewResult.reported` (None: nothing reported recovered or paid).
     Returns:
         Sheets for ``write_workbook``.
     """
-    return [("整改率（按乡镇）", rates(rows, "乡镇", by_household=by_household), None),
-            ("整改率（按类别）", rates(rows, "类别代码", titles, by_household), None),
-            ("问题明细（未整改在前）", without_money(rows), None)]
+    sheets = [("整改率（按乡镇）", rates(rows, "乡镇", by_household=by_household), None),
+              ("整改率（按类别）", rates(rows, "类别代码", titles, by_household), None)]
+    money = money_review(rows, reported)
+    if money is not None:
+        sheets.append(("追回补发资金（乡镇填报）", money, None))
+    return sheets + [("问题明细（未整改在前）", without_money(rows), None)]
 
 
 def review_heading(county: str, as_of: dt.date) -> str:
@@ -101,7 +157,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     paths = {"review": out / "review.csv", "workbook": out / "回头看问题清单.xlsx",
              "suppress": out / suppress.FILE_NAME, "manifest": out / "run.json"}
     write_csv(rows, paths["review"])
-    sheets = review_sheets(rows, result.titles, result.by_household)
+    sheets = review_sheets(rows, result.titles, result.by_household, result.reported)
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
     write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     suppress.write(result.suppressions, paths["suppress"])
@@ -110,7 +166,8 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
         towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles,
-                                                                                            result.by_household),
+                                                                                            result.by_household,
+                                                                                            result.reported),
                                          widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
                                          report="回头看问题清单")
         paths.update({f"township_{k}": v for k, v in towns.items()})
@@ -120,6 +177,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
         "options": options, "inputs": input_manifest(result.inputs.tables),
         "findings": int(len(rows)), "status": {k: int(v) for k, v in counts.items()},
-        "verified": int(len(result.suppressions)), "warnings": result.warnings,
+        "verified": int(len(result.suppressions)),
+        "money": money_totals(money_review(rows, result.reported)), "warnings": result.warnings,
     }, paths["manifest"])
     return paths

@@ -1,0 +1,147 @@
+"""review (回头看): the money recovered and paid as the townships report it, per finding, per township and in total.
+
+A special rectification is judged by the money recovered: the look-back gave each money finding's verdict but no
+totals (held-out 183). The totals are the townships' word, read as each finding was judged (no ledger is read).
+"""
+
+import datetime as dt
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+from filebuild import LI, ZHANG_SON, county_q3, write_list, write_roster
+from helpers import make_id
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+from rostercheck.io.review_report import RECOVERY_COLUMNS, money_review, money_totals
+from rostercheck.review import _REPORTED, _decide, _Roster, review
+
+runner = CliRunner()
+GONE = make_id("19500101", 111)
+
+
+def _roster() -> _Roster:
+    other = make_id("19800101", 211)
+    return _Roster(pd.DataFrame([{"id": other, "head_id": other, "name_key": "李四", "head_name": "李四",
+                                  "household": "x", "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5}]))
+
+
+@pytest.mark.parametrize("code, recover, repay, claimed, found, measures, status, reported", [
+    # recovered in full without an amount: all that was owed
+    ("F01", 1548.0, None, "已追回", "", "", "已整改", {"应追回金额": 1548.0}),
+    ("F06", None, 1200.0, "已补发", "", "", "已整改", {"应补发金额": 1200.0}),
+    # an amount written: that amount (more than was owed: what was owed)
+    ("F01", 1548.0, None, "已追回", "", "已追回800元", "未整改", {"应追回金额": 800.0}),
+    ("F01", 1548.0, None, "", "", "已追回1,600元", "已整改", {"应追回金额": 1548.0}),
+    ("F06", None, 1560.0, "", "已补发780元", "", "未整改", {"应补发金额": 780.0}),
+    # 0 written, only stopped, nothing written: nothing
+    ("F01", 1548.0, None, "已追回0元", "", "", "未整改", {"应追回金额": 0.0}),
+    ("F01", 1548.0, None, "已整改", "", "已停发", "未整改", {"应追回金额": 0.0}),
+    ("F01", 1548.0, None, "", "", "", "未整改", {"应追回金额": 0.0}),
+    ("F06", None, 990.0, "正在补发", "", "", "未整改", {"应补发金额": 0.0}),
+    # what is still owed written: the rest of what was owed
+    ("F01", 1548.0, None, "已追回", "", "仍欠748元", "未整改", {"应追回金额": 800.0}),
+    ("F01", 1548.0, None, "", "", "已追回800元，剩余748元继续追缴", "未整改", {"应追回金额": 800.0}),
+    # F05 owing both: the amount written is read against what is to be recovered (as the verdict reads it)
+    ("F05", 180.0, 60.0, "已整改", "", "", "已整改", {"应追回金额": 180.0, "应补发金额": 60.0}),
+    ("F05", 180.0, 60.0, "", "", "已追回100元", "未整改", {"应追回金额": 100.0, "应补发金额": 0.0}),
+    # no amount owed (F07's account), verified as no problem, not a money finding: nothing
+    ("F07", None, None, "已变更账户", "", "", "已整改", {}),
+    ("F01", 1548.0, None, "核实无问题", "死亡名单有误，本人健在", "", "核实无问题", {}),
+    ("C02", None, None, "已追回", "", "已追回800元", "已整改", {}),
+])
+def test_a_money_finding_reports_what_its_return_counts_recovered_or_paid(code, recover, repay, claimed, found,
+                                                                          measures, status, reported):
+    # (held-out 183: the per-finding judgement is what the totals add up, not a second reading of the texts)
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": claimed, "核实情况": found, "整改措施": measures, "应追回金额": recover,
+                   "应补发金额": repay})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
+
+
+def _rows(cases):
+    rows = pd.DataFrame(cases, columns=["类别代码", "乡镇", "户主身份证号", "身份证号", "整改状态", "应追回金额", "应补发金额",
+                                        "已追回", "已补发"])
+    reported = rows[["已追回", "已补发"]].set_axis(["应追回金额", "应补发金额"], axis=1)
+    return rows.drop(columns=["已追回", "已补发"]), reported
+
+
+def test_the_money_totals_per_township_and_in_all():
+    # (held-out 183) columns: code, township, head, person, status, owed to recover / repay, reported recovered / paid
+    n = float("nan")
+    rows, reported = _rows([
+        ("F01", "城关镇", "h1", "h1", "已整改", 1000.0, n, 1000.0, n),
+        ("F03", "城关镇", "h1", "h1", "未整改", 600.0, n, 200.0, n),  # the same household: counted once
+        ("F06", "城关镇", "h2", "h2", "未整改", n, 900.0, n, 0.0),
+        ("F07", "河口乡", "h3", "h3", "未整改", n, n, n, n),  # a money finding without an amount: a household, 0 元
+        ("F01", "河口乡", "h4", "h4", "核实无问题", 500.0, n, n, n),  # verified: owes nothing
+        ("C01", "河口乡", "h5", "h5", "未整改", n, n, n, n),  # not money
+        ("F05", "", "", "p6", "未整改", 120.0, n, 20.0, n),  # no township, no head ID
+    ])
+    table = money_review(rows, reported)
+    assert list(table.columns) == ["乡镇"] + RECOVERY_COLUMNS
+    assert table.values.tolist() == [
+        ["城关镇", 2, 1600.0, 1200.0, 400.0, 900.0, 0.0, 900.0],
+        ["河口乡", 1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        ["（未填乡镇）", 1, 120.0, 20.0, 100.0, 0.0, 0.0, 0.0],
+        ["合计", 4, 1720.0, 1220.0, 500.0, 900.0, 0.0, 900.0]]
+    assert money_totals(table) == {"households": 4, "recover": 1720.0, "recovered": 1220.0, "recover_left": 500.0,
+                                   "repay": 900.0, "repaid": 0.0, "repay_left": 900.0}
+    # one township's share (its workbook): the rows keep their index, so the amounts follow
+    assert money_review(rows[rows["乡镇"] == "城关镇"], reported).values.tolist()[-1] == \
+        ["合计", 2, 1600.0, 1200.0, 400.0, 900.0, 0.0, 900.0]
+    # no money findings: no table, zeros in run.json
+    assert money_review(rows[rows["类别代码"] == "C01"], reported) is None
+    assert set(money_totals(None).values()) == {0}
+
+
+def _audit(tmp_path):
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
+                                                          ["县财政局", "李四", LI, "公务员"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", "2026-09-30", "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    return tmp_path / "a" / "findings.csv"
+
+
+def test_the_console_run_json_and_workbook_give_the_money_only_when_there_are_money_findings(tmp_path):
+    # (held-out 183: no money totals anywhere, where a special rectification is judged by the money recovered)
+    findings = _audit(tmp_path)
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(findings), str(q4), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    assert "资金" not in res.output and "追回" not in res.output
+    book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")
+    assert not any("资金" in name for name in book.sheetnames)
+    assert json.loads((tmp_path / "rv" / "run.json").read_text(encoding="utf-8"))["money"]["recover"] == 0
+
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    paid = rows.head(2).assign(类别代码=["F01", "F06"], 类别名称="", 应追回金额=["2064", ""], 应补发金额=["", "900"],
+                               整改状态=["已追回", "已补发300元"])
+    paid.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    res = runner.invoke(app, ["review", str(tmp_path / "f.csv"), str(q4), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv2")])
+    said = res.output.replace("\n", "")
+    assert res.exit_code == 0, res.output
+    assert ("应追回 2,064.00 元，乡镇填报已追回 2,064.00 元，仍差 0.00 元；应补发 900.00 元，乡镇填报已补发 300.00 元，"
+            "仍差 600.00 元") in said
+    assert said.index("整改率") < said.index("应追回 2,064.00")  # after the rate
+    book = openpyxl.load_workbook(tmp_path / "rv2" / "回头看问题清单.xlsx")
+    sheet = list(book["追回补发资金（乡镇填报）"].iter_rows(values_only=True))
+    assert sheet[1] == ("乡镇", *RECOVERY_COLUMNS) and sheet[-1][0] == "合计" and sheet[-1][2:] == (2064, 2064, 0, 900, 300, 600)
+    assert book["追回补发资金（乡镇填报）"].cell(3, 3).number_format == "#,##0.00"
+    money = json.loads((tmp_path / "rv2" / "run.json").read_text(encoding="utf-8"))["money"]
+    assert (money["recovered"], money["repaid"], money["repay_left"]) == (2064.0, 300.0, 600.0)
+
+
+def test_the_result_carries_the_reported_amounts_in_the_rows_order(tmp_path):
+    findings = _audit(tmp_path)
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    paid = rows.head(2).assign(类别代码=["F01", "F01"], 类别名称="", 应追回金额=["1000", "500"], 整改状态=["已追回", "已追回200元"])
+    paid.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3())
+    result = review(tmp_path / "f.csv", [q4], dt.date(2026, 12, 31))
+    # open findings first: the 500 owed, 200 reported, comes first, and its amount with it
+    assert list(zip(result.rows["应追回金额"], result.reported["应追回金额"])) == [(500.0, 200.0), (1000.0, 1000.0)]
