@@ -327,6 +327,8 @@ def number_words(raw: object) -> str | None:
     """
     if raw is None or isinstance(raw, (int, float, bool)):
         return None if raw is None or raw != raw else ""
+    if isinstance(raw, str) and raw.isdigit():  # most cells: a number alone (a city's roster has hundreds of thousands)
+        return ""
     t = unicodedata.normalize("NFKC", str(raw)).strip()
     return re.sub(r"[\d\s+\-()/,.、;:]", "", t) if t else None
 
