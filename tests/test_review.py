@@ -798,3 +798,17 @@ def test_a_township_a_returned_list_spells_otherwise_is_the_rosters(tmp_path):
     assert res.exit_code == 0, res.output
     reviewed = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig")
     assert "城关镇人民政府" not in set(reviewed["乡镇"]) and "城关镇" in set(reviewed["乡镇"])
+
+
+@pytest.mark.parametrize("said, status, note", [
+    ("经核实养老金为一次性遗属补助，已于8月停发，无此情况", "未整改", "写有“停发”，未计为核实无问题"),  # (held-out 184)
+    ("经核实无此情况", "核实无问题", "已记入核实无问题清单"),
+])
+def test_a_no_problem_a_doubt_word_sets_aside_is_said(tmp_path, said, status, note):
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
+    rows = rows[rows["类别代码"] == "C01"].head(1).assign(核实情况=said, 整改状态="核实无问题")
+    rows.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review(tmp_path / "returned.csv", [q4], dt.date(2026, 12, 31))
+    assert list(result.rows["整改状态"]) == [status] and note in result.rows["说明"].iat[0]

@@ -473,6 +473,9 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif status == OPEN and _CLAIMED_DONE.search(claimed):
         notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
                      f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
+    doubt = "" if verified else suppress.doubted(f["核实情况"], claimed)
+    if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
+        notes.append(f"乡镇填报核实无问题，但填报中写有“{doubt}”，未计为核实无问题，请核实")
     if verified:
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
