@@ -270,3 +270,16 @@ def test_a_household_number_is_shown_as_written():
     ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": reg})
     findings, _ = run_checks(ctx, ["C01"])
     assert all("户号 03001" in f.evidence for f in findings) and findings
+
+
+def test_a_staff_list_whose_ids_kept_few_digits_is_said_partly_checked():
+    # held-out 185: a staff list re-saved as CSV (137 of 156 IDs 4.10523E+17): 核查范围 said "C01 列出 2 人" as if checked
+    from rostercheck.audit import partly_checked
+
+    rows = [{"name": "李梅", "id": "4.30521E+17", "unit": "县财政局", "category": "公务员"},
+            {"name": "王五", "id": make_id("19650505", 121), "unit": "县财政局", "category": "公务员"}]
+    ctx = context(roster(), {"staff": rows})
+    assert flagged(ctx, "C01") == []
+    assert "中有 1 个身份证号以科学计数法保存、只剩前几位，这些人未能比对" in partly_checked(ctx, {}, ["C01"]).get("C01", "")
+    clean = context(roster(), {"staff": rows[1:]})
+    assert "科学计数法" not in partly_checked(clean, {}, ["C01"]).get("C01", "")
