@@ -68,9 +68,11 @@ def household(head: str, head_id: str, members: list[tuple[str, str, str]] | Non
 
 def context(roster_rows: list[dict], lists: dict[str, list[dict]] | None = None, as_of: dt.date = AS_OF,
             config: Path | None = None, roster_title: str = "清河县2026年第三季度城乡低保花名册",
-            extra_rosters: list[tuple[list[dict], str]] | None = None, headers: dict[str, dict] | None = None):
-    """Return a check Context built the same way the audit builds it (headers: list kind → field → label)."""
-    rosters = [table("roster", roster_rows, "低保花名册.xlsx", roster_title)]
+            extra_rosters: list[tuple[list[dict], str]] | None = None, headers: dict[str, dict] | None = None,
+            roster_headers: dict | None = None):
+    """Return a check Context built the same way the audit builds it (headers: list kind → field → label; roster_headers:
+    the first roster's, e.g. its 成员状态 column's)."""
+    rosters = [table("roster", roster_rows, "低保花名册.xlsx", roster_title, roster_headers)]
     for rows, title in extra_rosters or []:
         rosters.append(table("roster", rows, f"{title}.xlsx", title))
     members = build_members(rosters, as_of, roster_codes=roster_codes(load_policy(config)[1]))

@@ -1,7 +1,7 @@
 """F01: payments for months after the month of death (次月停发), with the amount to recover."""
 
 import pytest
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 HEAD = make_id("19500101", 111)
 WIFE = make_id("19520202", 122)
@@ -250,3 +250,67 @@ def test_a_raise_paid_back_after_a_death_is_recovered_with_the_benefit():
                    for m in ("2026-07", "2026-08")])
     ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-06-20"}]})
     assert money(ctx, "F01") == [("赵六", "高", 516.0 * 3 + 148, None)]
+
+
+# A member the roster's own 成员状态 says died (held-out 176): the export keeps her row as history, out of the household
+STATUS = {"member_status": "成员状态", "status_date": "状态变更日期"}
+SON = make_id("19800505", 171)
+
+
+def died_on_the_roster(benefit: int, status_date: str = "2026-04-15") -> list[dict]:
+    return [{**r, "member_status": "已死亡" if r["id"] == SON else "正常", "status_date": status_date if r["id"] == SON else ""}
+            for r in household("张三", HEAD, [("李梅", "配偶", WIFE), ("张军", "子", SON)], benefit=benefit,
+                               township="城关镇", covered_size=2, household_size=3)] + household("赵六", ALONE, benefit=516)
+
+
+@pytest.mark.parametrize("benefit, status_date, died, paid, recover", [
+    # died in March, the roster's amount for the two left (1,032) from May, April paid the old 1,548 for three: her share
+    (1032, "2026-04-15", "2026-03-13", {"2026-04": 1548, "2026-05": 1032}, 516.0),
+    # died in May, the roster's amount never cut (1,548 for the two it lists), paid 1,548 June to September
+    (1548, "2026-05-10", "2026-05-03", {"2026-06": 1548}, 516.0 * 4),
+    # … on no deaths list: the status's own date (May) stops her share from June
+    (1548, "2026-05-10", None, {"2026-06": 1548}, 516.0 * 4),
+    # paid the amount for the two left from the month after the death: nothing
+    (1032, "2026-04-15", "2026-03-13", {"2026-04": 1032}, None),
+])
+def test_a_member_the_rosters_own_status_says_died_is_her_households_share(benefit, status_date, died, paid, recover):
+    # held-out 176: 邓宝英 已死亡 (status row dated 04-15, died 03-13), April paid the old 1,548 for three: F05 高 516
+    # (wrong code); 胡胜春 已死亡, the roster's 1,548 never cut: nothing. The death linked to nobody (no member any more)
+    amounts = [a for m in months("2026-01", "2026-09") for a in [next((v for k, v in reversed(paid.items()) if m >= k), 1548)]]
+    rows = [pay(HEAD, "张三", m, a) for m, a in zip(months("2026-01", "2026-09"), amounts)]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    deaths = [{"name": "张军", "id": SON, "date": died}] if died else [{"name": "钱七", "id": GONE, "date": "2026-01-09"}]
+    ctx = money_context(died_on_the_roster(benefit, status_date), rows, {"deaths": deaths}, roster_headers=STATUS)
+    assert money(ctx, "F01") == ([("张军", "中", recover, None)] if recover else [])
+    assert money(ctx, "F05") == []
+    if recover:
+        (f,) = findings(ctx, "F01")
+        # where the death came from: the roster's own status row (file, row), with the list's date of death when given
+        assert f.evidence.startswith("《低保花名册.xlsx》第 4 行：张军，成员状态“已死亡”，状态变更日期 " + status_date)
+        assert ("《死亡人员名单（deaths.xlsx）》第 2 行死亡日期 " + str(died) in f.evidence) == bool(died)
+        assert "保障人口 3 人" in f.evidence and f.subject["head_name"] == "张三" and f.subject["id"] == SON
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_the_deaths_list_keeps_the_row_of_a_member_the_roster_says_died(tmp_path, whole):
+    # held-out 176: the lists are filtered to the people of interest, and she was none (no member any more): her death
+    # on 03-13 was dropped, the status's 04-15 stopped her share from May, April's old 1,548 for three went unseen
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,审批日期,姓名,身份证号,与户主关系,成员状态,状态变更日期\n"
+                      f"城关镇,东村,张三,{HEAD},1032,2,2021-06-01,张三,{HEAD},户主,正常,\n"
+                      f"城关镇,东村,张三,{HEAD},1032,2,2021-06-01,李梅,{WIFE},配偶,正常,\n"
+                      f"城关镇,东村,张三,{HEAD},1032,2,2021-06-01,张军,{SON},子,已死亡,2026-04-15\n", encoding="utf-8")
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期\n张军,{SON},2026-03-13\n", encoding="utf-8")
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放状态\n" + "".join(
+        f"张三,{HEAD},低保金,{m},{1548 if m <= '2026-04' else 1032},成功\n" for m in months("2026-01", "2026-09")),
+        encoding="utf-8")
+    result = audit([roster], {"deaths": deaths}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01", "F05"],
+                   whole=whole)
+    found = result.findings[["类别代码", "置信度", "应追回金额", "涉及月份"]].values.tolist()
+    assert found == [["F01", "中", 516.0, "2026-04（1个月）"]]

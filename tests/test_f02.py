@@ -104,3 +104,25 @@ def test_a_suspended_sentence_is_no_custody_and_a_term_in_words_ends_it():
     assert money(money_context(roster(), ledger(), lists), "F02") == []
     lists = {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "term": "有期徒刑三个月"}]}  # to 2026-06-09
     assert money(money_context(roster(), ledger(), lists), "F02") == [("张三", "高", 516.0 * 2, None)]
+
+
+def test_a_member_the_rosters_own_status_says_moved_out_of_the_county_is_her_households_share():
+    # held-out 176: 崔玉怡 已迁出 (status row dated 07-25; moved to 浙江 on 05-08 by the migrations list), June and July paid
+    # the old 1,140 for three, the roster's 760 for the two left from August: nothing found (she was no member any more)
+    son = make_id("20000910", 151)
+    rows = [{**r, "member_status": "已迁出" if r["id"] == son else "正常", "status_date": "2026-07-25" if r["id"] == son else ""}
+            for r in household("王五", C, [("王芳", "配偶", B), ("王军", "子", son)], benefit=760, township="河口乡",
+                               covered_size=2, changed="2026-08-01")]
+    paid = [pay(C, "王五", m, 1140 if m < "2026-08" else 760) for m in months("2026-01", "2026-09")]
+    status = {"member_status": "成员状态", "status_date": "状态变更日期"}
+    for dest, recover in (("浙江省义乌市", 380.0 * 2), ("清河县城关镇", None)):  # a move inside the county: no F02
+        moves = {"migrations": [{"name": "王军", "id": son, "date": "2026-05-08", "dest": dest}]}
+        ctx = money_context(rows, paid, moves, roster_headers=status)
+        assert money(ctx, "F02") == ([("王军", "中", recover, None)] if recover else []), dest
+        assert money(ctx, "F05") == []
+    (f,) = findings(money_context(rows, paid, {"migrations": [{"name": "王军", "id": son, "date": "2026-05-08",
+                                                               "dest": "浙江省义乌市"}]}, roster_headers=status), "F02")
+    assert f.months == "2026-06至2026-07（2个月）" and "成员状态“已迁出”" in f.evidence and "迁往 浙江省义乌市" in f.evidence
+    # 已迁出 on the roster alone does not say out of the county
+    assert money(money_context(rows, paid, {"migrations": [{"name": "钱七", "id": A, "date": "2026-01-08", "dest": "清河县"}]},
+                               roster_headers=status), "F02") == []

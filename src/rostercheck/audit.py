@@ -147,7 +147,8 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     if not common["county_name"] and not city:  # a county known by its code only (a 区划代码 column): its name from the table
         common["county_name"] = regions.county_name_of(code)
     ctx = Context(members, inputs.lists, inputs.labels, as_of, specs, common, county_code=code,
-                  departed={k: v for t in inputs.tables for k, v in t.departed.items()})
+                  departed={k: v for t in inputs.tables for k, v in t.departed.items()},
+                  left={k: v for t in inputs.tables for k, v in t.left.items()})
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
     return ctx, warnings, source

@@ -157,6 +157,7 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
     county_code: str = ""
     departed: dict[str, tuple] = field(default_factory=dict)  # ID → a roster's own record of a household's leaving
+    left: dict[str, list[dict]] = field(default_factory=dict)  # household → a roster's own records of members who left it
 
     def value(self, member: int, column: str) -> Any:
         """Return one member cell, fast (members are numbered 0…n-1; pandas scalar access is slow).

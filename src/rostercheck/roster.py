@@ -379,6 +379,14 @@ def people_keys(tables: list[Table]) -> pd.DataFrame:
 KEY_COLUMNS = ["id", "id_status", "id_reliable", "birth", "name_key"]
 
 
+def left_keys(tables: list[Table]) -> pd.DataFrame:
+    """The ID columns of the members the rosters' own 成员状态 says left a household that goes on (``Table.left``, once
+    the members are built): people of interest too, their deaths and moves tell what their households were still
+    paid for them (F01, F02)."""
+    return pd.DataFrame([r for t in tables for records in t.left.values() for r in records],
+                        columns=["id", "id_status", "id_reliable"])
+
+
 COLUMNS = [
     "file", "sheet", "row", "programme", "county", "township", "village", "household", "head_name", "head_id",
     "household_size", "covered_size", "area_type", "benefit", "bank_account", "phone", "address", "name", "name_key",
@@ -621,7 +629,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         when = by_value(column("status_date"), date) if "status_date" in f.columns else [None] * n
         if "status_date" in f.columns:
             out["changed"] = _changed_by_departures(out["changed"], households, gone, when)
-        _households_departed(table, households, gone, why, when, out)
+        _departures(table, households, gone, why, when, out)
     _amounts_not_given(table, out["benefit"], group)
     _report_unknown(table, out)
     sexes = by_value(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
@@ -648,6 +656,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
 
 # A 成员状态 (家庭状态) that says the member (household) has left the programme: the export keeps the row as history
 _GONE = re.compile(r"死亡|已故|去世|迁出|转出|分户|停保|停发|终止|注销|退出|取消|减员|销户|清退|退保|不再享受|停止")
+# … of whom: died (F01's, as the deaths list's), moved (F02's when out of the county, as the migrations list's)
+DIED = re.compile(r"死亡|已故|去世")
+MOVED = re.compile(r"迁出|转出")
 # … not a step still to come or under way (死亡待核实, 拟停保, 待停保, 停保审核中), nor a household that goes on (户主死亡
 # （本户继续享受）): those members are still enrolled (held-out 174: five real C02 dropped with them)
 _PENDING = r"待|拟|审核|审批中|核实|核查|申请|公示|继续|仍"
@@ -669,17 +680,28 @@ def _status_codes(label: str, title: str) -> dict[str, str]:
     return pairs
 
 
-def _households_departed(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list,
-                         out: dict) -> None:
-    """Record the households every row of which the export says have left (a 特困 person is one), by their members'
-    and heads' valid IDs: their payments after the status's date are to be recovered (F03), as an exit list's."""
+def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list, out: dict) -> None:
+    """Record what the export's history rows say left: the households every row of which has left (a 特困 person is
+    one), by their members' and heads' valid IDs — their payments after the status's date are to be recovered (F03), as
+    an exit list's (``table.departed``); and the members who left a household that goes on, by household — the
+    household's payments still made for one who died or moved out are her share (F01, F02: ``table.left``)."""
     left = set(households) - {h for h, g in zip(households, gone.tolist()) if not g}
     rows = out["row"].tolist() if hasattr(out["row"], "tolist") else list(out["row"])
+
+    def cell(fld: str, j: int) -> object:  # (a field no column gave is one value for every row)
+        v = out[fld]
+        return v.iloc[j] if isinstance(v, pd.Series) else v[j] if isinstance(v, np.ndarray) else v
+
     for j in np.flatnonzero(gone).tolist():
+        day = when[j] if isinstance(when[j], dt.date) else None
         if households[j] not in left:
+            table.left.setdefault(households[j], []).append({
+                "word": why[j], "label": table.headers.get("member_status", "成员状态"), "date": day, "_row": int(rows[j]),
+                "_sheet": str(cell("sheet_shown", j) or ""), "file": table.path.name,
+                **{k: cell(k, j) for k in ("id", "id_raw", "id_status", "id_reliable", "name", "name_key", "head_name",
+                                           "township", "village")}})
             continue
-        record = (why[j], when[j] if isinstance(when[j], dt.date) else None, int(rows[j]), table.path.name,
-                  str(out["township"][j] or ""), str(out["village"][j] or ""))
+        record = (why[j], day, int(rows[j]), table.path.name, str(out["township"][j] or ""), str(out["village"][j] or ""))
         for key in (out["id"][j], out["head_id"][j]):
             if key and ids.id_number(key).status == ids.VALID:
                 table.departed.setdefault(key, record)

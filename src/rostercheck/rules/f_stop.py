@@ -215,7 +215,7 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
                             + (f"（{part_of} {yuan(p)}）" if part_of else ""), led.where(r)) for r, p in zip(rows, parts)])
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
-    evidence = f"{where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
+    evidence = f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
     if former is not None:
         evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
@@ -237,7 +237,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         key += f"；发放明细：{link_text(led, weak)}"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
-                    source=ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]), listed={**listed, "name": name})
+                    source=f"花名册（{ev.row['file']}）" if ev.source else ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]),
+                    listed={**listed, "name": name})
     departed = slot["label"] == "departed"
     head = _head(ctx, led, led.household[rows[0]], rows[0]) if former is not None or departed else -1
     if head >= 0 and found.subject is not None:  # the former head (a member who left), in the household the roster lists
