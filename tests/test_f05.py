@@ -203,3 +203,16 @@ def test_the_evidence_names_the_month_the_amount_is_compared_from():
                      ({}, "核对花名册所属期 2026-07至2026-09")):
         ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, **kw), rows)
         assert said in findings(ctx, "F05")[0].evidence
+
+
+def test_the_months_after_a_departed_members_stop_are_compared_when_no_share_of_hers_is_owed():
+    # held-out 176: a member who left and whom the roster no longer lists (here 减员 on the exit list; 已死亡 in the roster's
+    # own status column alike) left every month after her stop to F01–F03, owed or not: 600 paid of the roster's 1,032
+    # for the two left was no 少发, for any month, ever after
+    out = make_id("19900909", 191)
+    exits = {"exits": [{"head_name": "王五", "head_id": A, "name": "王军", "id": out, "date": "2026-05-20", "reason": "减员"}]}
+    rows = [pay(A, "王五", m, 1548) for m in months("2026-01", "2026-05")]
+    rows += [pay(A, "王五", m, 1032 if m < "2026-09" else 600) for m in months("2026-06", "2026-09")]
+    rost = household("王五", A, [("王芳", "配偶", B)], benefit=1032, changed="2026-06-01")
+    assert money(money_context(rost, rows, exits), "F05") == [("王五", "高", None, 432.0)]
+    assert money(money_context(rost, rows, exits), "F03") == []

