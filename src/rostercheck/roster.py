@@ -233,9 +233,6 @@ def as_roster_names(members: pd.DataFrame) -> Callable[[str], str]:
         for town in members["township"].value_counts().index.tolist():
             towns.setdefault(township_key(town), town)
     return lambda name: towns.get(township_key(name), name) if isinstance(name, str) and name else name
-    for town in members["township"].value_counts().index.tolist():
-        out.setdefault(township_key(town), town)
-    return out
 
 
 def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd

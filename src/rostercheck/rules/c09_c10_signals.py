@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
-from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
     business_active, hits, home_key, linked_rows, one_per_home, money_text, pension_kind, pensions, property_kind,

@@ -302,7 +302,7 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
                      ruled_out: list[str] | None = None) -> list[str]:
     """Return the text of each legal supporter found who is able to support (alive, not 特困, not old, not severe);
     ``ruled_out`` collects the others, each with why."""
-    from ..kinship import CHILD, PARENT, SPOUSE
+    from ..kinship import CHILD, PARENT
 
     p = params(ctx, "L03")
     dead, tekun = dead_ids(ctx), tekun_ids(ctx)
