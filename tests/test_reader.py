@@ -307,3 +307,24 @@ def test_an_xlsx_workbook_under_another_workbook_extension_is_read_by_its_conten
     path = tmp_path / f"低保花名册{suffix}"
     wb.save(path)
     assert load_table(path, "roster").frame["name"].tolist() == ["张三"]
+
+
+@pytest.mark.parametrize("columnar", [False, True])
+def test_error_values_are_read_as_their_text_not_as_blanks(tmp_path, columnar):
+    # held-out 185: a #N/A death date was "未写死亡日期" at 高, a #N/A ID "为空": every reader gives an error cell blank
+    from rostercheck.io.read import read_grids
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "死亡日期"])
+    ws.append(["李梅", B, None])
+    ws.append(["王五", None, "2026-03-01"])
+    ws.append(["赵六", C, "2026-03-02"])
+    for ref, value in (("C2", "#N/A"), ("B3", "#REF!")):
+        ws[ref].value, ws[ref].data_type = value, "e"
+    wb.save(tmp_path / "deaths.xlsx")
+    (grid,) = read_grids(tmp_path / "deaths.xlsx", columnar=columnar)
+    rows = grid.data_rows(1)
+    assert rows[0][2] == "#N/A" and rows[1][1] == "#REF!" and rows[2][2] == "2026-03-02"
+    frame = normalise(load_table(tmp_path / "deaths.xlsx", "deaths"))
+    assert frame["date_text"].tolist()[0] == "#N/A" and frame["id_status"].tolist()[1] != "missing"

