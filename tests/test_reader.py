@@ -328,3 +328,22 @@ def test_error_values_are_read_as_their_text_not_as_blanks(tmp_path, columnar):
     assert rows[0][2] == "#N/A" and rows[1][1] == "#REF!" and rows[2][2] == "2026-03-02"
     frame = normalise(load_table(tmp_path / "deaths.xlsx", "deaths"))
     assert frame["date_text"].tolist()[0] == "#N/A" and frame["id_status"].tolist()[1] != "missing"
+
+
+def test_rows_struck_through_are_said_and_still_read(tmp_path):
+    # held-out 185: a struck-out dead member and a struck-out staff member who had left were read unsaid
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "死亡日期"])
+    ws.append(["李梅", B, "2026-03-01"])
+    ws.append(["赵六", C, "2026-03-02"])
+    for cell in ws[3]:
+        cell.font = Font(strike=True)
+    ws["A2"].font = Font(strike=True)  # one cell of a row is no struck row
+    wb.save(tmp_path / "deaths.xlsx")
+    table = load_table(tmp_path / "deaths.xlsx", "deaths")
+    assert len(table.frame) == 2
+    assert [w for w in table.warnings if "删除线" in w] == [
+        "工作表“Sheet”第 3 行（共 1 行）整行带删除线，仍按有效数据读取、参与核查；如删除线表示这些行已作废，请删除这些行后重新运行。"]

@@ -893,7 +893,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
     warnings.extend(notes)
     unsaved = _unsaved_formulas(path, parts, everything=not frames)
-    warnings.extend(unsaved)
+    warnings.extend(unsaved + _struck_through(path, parts))
     if not frames:
         what = KIND_LABELS.get(kind, kind)
         if missing_reason:
@@ -948,6 +948,23 @@ def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]],
             out.append(f"{('工作表“' + sheet + '”的') if sheet else ''}"
                        f"{'、'.join('“' + layout.labels[c] + '”' for c in cols[:4])}列是公式，文件中没有保存计算结果（程序生成后未在 "
                        "Excel/WPS 中打开保存过），读出为空、未参与核查；请用 Excel 或 WPS 打开该文件，保存后重新运行。")
+    return out
+
+
+def _struck_through(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]]) -> list[str]:
+    """Say the data rows of an .xlsx sheet struck through whole (``limits.struck_rows``): read as any other row — a
+    strike is no deletion the file records — but a clerk may have meant one (held-out 185)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    from .limits import struck_rows
+
+    out = []
+    for frame, _layout, sheet in parts:
+        rows = set(struck_rows(path, sheet)) & set(frame["_row"].astype(int).tolist()) if "_row" in frame.columns else set()
+        if rows:
+            shown = "、".join(str(r) for r in sorted(rows)[:8]) + (" 等" if len(rows) > 8 else "")
+            out.append(f"{('工作表“' + sheet + '”') if sheet else ''}第 {shown} 行（共 {len(rows)} 行）整行带删除线，仍按有效数据读取、"
+                       "参与核查；如删除线表示这些行已作废，请删除这些行后重新运行。")
     return out
 
 
