@@ -367,3 +367,16 @@ def test_a_household_the_rosters_own_status_says_stopped_is_recovered_from_then(
     ctx = money_context(roster(), [r for r in rows if r["month"] <= "2026-04" or r["name"] == "王五"])
     ctx.departed = {STRAY: ("停保", dt.date(2026, 4, 30), 9, "低保家庭信息.xlsx")}
     assert findings(ctx, "F03") == []
+
+
+def test_payees_on_no_roster_paid_for_earlier_months_are_said_unchecked_for_their_households():
+    # held-out 184: a member's death in August, her household gone from the fourth quarter's roster: silently unchecked
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "周九", m, 1032) for m in months("2026-04", "2026-06")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F03") == []  # paid before the roster's quarter: no 不在册
+    (said,) = ctx.cache["money:earlier"]
+    assert "有 1 户（人）的领取人不在所给花名册中" in said and "（如 周九 2026-04）" in said
+    ctx = money_context(roster(), rows[:3])
+    findings(ctx, "F03")
+    assert ctx.cache["money:earlier"] == []

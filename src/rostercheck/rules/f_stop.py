@@ -346,6 +346,21 @@ def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day:
                    facts, listed={"name": who, "township": township, "village": village})
 
 
+def _earlier_months(ctx: Context, led: Ledger, paid_by: dict[str, list[int]], period: list[str]) -> list[str]:
+    """Say the payees on no roster paid for months before the rosters' own: only their own deaths, custody, moves and
+    exits are checked for those months, their households' other members are on no roster given (held-out 184: a
+    member's death in August, her household gone from the fourth quarter's roster, unsaid)."""
+    earlier = {h: [r for r in rows if led.cols["month"][r] < period[0]] for h, rows in paid_by.items()}
+    earlier = {h: rows for h, rows in earlier.items() if rows}
+    if not earlier:
+        return []
+    first = min(earlier.values(), key=lambda rows: min(led.cols["month"][r] for r in rows))
+    r = min(first, key=lambda r: led.cols["month"][r])
+    return [f"资金发放明细中有 {len(earlier)} 户（人）的领取人不在所给花名册中，但领取了花名册所属期（{period[0]} 起）以前月份的保障金"
+            f"（如 {payee_name(ctx, led, r)} {led.cols['month'][r]}）：这些月份只核对了领取人本人的死亡、服刑、迁出和停保，"
+            "其家庭其他成员不在所给花名册中，无法核对；如需核查，请同时给出当时的花名册（如上一季度的花名册）。"]
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
@@ -378,6 +393,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if late:
             out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), word, day,
                                         f"《{file}》第 {row} 行", place))
+    ctx.cache["money:earlier"] = _earlier_months(ctx, led, paid_by, period)
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
