@@ -347,3 +347,18 @@ def test_rows_struck_through_are_said_and_still_read(tmp_path):
     assert len(table.frame) == 2
     assert [w for w in table.warnings if "删除线" in w] == [
         "工作表“Sheet”第 3 行（共 1 行）整行带删除线，仍按有效数据读取、参与核查；如删除线表示这些行已作废，请删除这些行后重新运行。"]
+
+
+def test_rows_an_autofilter_hides_are_said_and_still_read(tmp_path):
+    # held-out 185: a staff list filtered to hide its 事业 rows was read whole, unsaid
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "人员类别"])
+    ws.append(["李梅", B, "公务员"])
+    ws.append(["赵六", C, "事业"])
+    ws.auto_filter.ref = "A1:C3"
+    ws.row_dimensions[3].hidden = True
+    wb.save(tmp_path / "staff.xlsx")
+    table = load_table(tmp_path / "staff.xlsx", "staff")
+    assert len(table.frame) == 2
+    assert any("设置了筛选，第 3 行（共 1 行）被筛选隐藏，仍全部读取" in w for w in table.warnings), table.warnings

@@ -160,12 +160,15 @@ class _PartScan:
         self.first = True
         self.typed = False
         self.errors = False  # a cell holds an error value (t="e")
+        self.filtered = False  # the sheet has an AutoFilter (its hidden rows may be rows a clerk filtered out)
 
     def feed(self, window: bytes) -> None:
         if self.first:  # a DTD can only come before the root element
             self.entity, self.first = bool(_ENTITY.search(window, 0, 1 << 16)), False
         if not self.errors:
             self.errors = b't="e"' in window or b"t='e'" in window
+        if not self.filtered:
+            self.filtered = b"autoFilter" in window
         if not _any_match(window, _prefilter(self.no_ref_cells, self.typed)):
             return  # none of the patterns below occurs in this window
         if _SUSPECT.search(window):
@@ -196,6 +199,7 @@ class XlsxScan:
         placed: every cell element names its place (``r``): a cell's position can be read from it alone.
         errors: some sheet has a cell holding an error value (#N/A, #REF!), which the readers give blank
             (:func:`error_cells`).
+        filtered: the names of the worksheets with an AutoFilter (:func:`filtered_rows`).
         kept: lower-case part name → its XML as inflated, for the worksheet parts of at least ``keep`` bytes
             (``check_zip_workbook``), so that a reader of the XML need not inflate it again.
     """
@@ -204,6 +208,7 @@ class XlsxScan:
     sheets: tuple[tuple[str, bool], ...]
     placed: bool = True
     errors: bool = False
+    filtered: tuple[str, ...] = ()
     kept: dict[str, list[bytes]] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -239,6 +244,7 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
             if info.file_size > 10 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise LimitExceededError(path, f"部件“{info.filename}”压缩比异常（疑似“压缩炸弹”），已拒绝读取。")
         total, sheets, typed, placed, errors, kept = 0, related_parts(zf, path, "worksheet"), False, True, False, {}
+        filtered: list[str] = []
         for info in infos:
             if info.is_dir():
                 continue
@@ -248,9 +254,10 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
                     chunks = [] if keep is not None and info.file_size >= keep else None
                     if chunks is not None:
                         kept[name] = chunks
-                    total, part_typed, part_placed, part_errors = _scan_part(zf, info, path, limits, total, cap, bomb,
-                                                                             chunks)
-                    typed, placed, errors = typed or part_typed, placed and part_placed, errors or part_errors
+                    total, scan = _scan_part(zf, info, path, limits, total, cap, bomb, chunks)
+                    typed, placed, errors = typed or scan.typed, placed and not scan.no_ref_cells, errors or scan.errors
+                    if scan.filtered:
+                        filtered.append(name)
                 else:  # calamine itself enforces declared sizes; only a DTD needs looking for
                     with zf.open(info) as stream:
                         if _ENTITY.search(stream.read(1 << 16)):
@@ -259,7 +266,9 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
                 raise InputFileError(path, _BROKEN) from exc
             except (NotImplementedError, RuntimeError) as exc:  # encrypted or unsupported compression
                 raise InputFileError(path, "文件内部使用了不支持的压缩或加密方式，请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
-        return XlsxScan(typed, _worksheets(zf, sheets), placed, errors, kept)
+        entries = _sheet_entries(zf, sheets)
+        return XlsxScan(typed, tuple((n, v) for n, v, _p in entries), placed, errors,
+                        tuple(n for n, _v, p in entries if p in filtered), kept)
 
 
 def _entity_message(info: zipfile.ZipInfo) -> str:
@@ -291,11 +300,6 @@ def related_parts(zf: zipfile.ZipFile, path: Path, kind: str) -> set[str]:
 
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b[^>]*>", re.I)
 _SHEET_ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
-
-
-def _worksheets(zf: zipfile.ZipFile, parts: set[str]) -> tuple[tuple[str, bool], ...]:
-    """(name, visible) of the worksheets listed in xl/workbook.xml, in order (chart sheets left out)."""
-    return tuple((name, visible) for name, visible, _part in _sheet_entries(zf, parts))
 
 
 # A cell holding a formula and no value (openpyxl and some systems write formulas and leave computing them to Excel):
@@ -380,6 +384,22 @@ def struck_rows(path: Path, sheet: str) -> list[int]:
     return sorted(r for r, cells in rows.items() if len(cells) >= 2 and all(cells))
 
 
+_HIDDEN_ROW = re.compile(rb"""<(?:[\w.-]+:)?row\b[^>]*?\bhidden\s*=\s*["'](?:1|true)["'][^>]*>""")
+_ROW_NUMBER = re.compile(rb"""\br\s*=\s*["']([0-9]+)["']""")
+
+
+def filtered_rows(path: Path, sheet: str) -> list[int]:
+    """The rows (1-based) an AutoFilter sheet of an .xlsx workbook hides: read like any other (README), but a clerk who
+    filtered rows out may think them left out (held-out 185). Asked only for the sheets ``XlsxScan.filtered`` names."""
+    data = _sheet_xml(path, sheet)
+    out = []
+    for m in _HIDDEN_ROW.finditer(data):
+        number = _ROW_NUMBER.search(m.group(0))
+        if number:
+            out.append(int(number.group(1)))
+    return out
+
+
 def _sheet_xml(path: Path, sheet: str) -> bytes:
     """A worksheet's XML whole, by the sheet's name (b'' when the workbook cannot be read or has no such sheet)."""
     try:
@@ -449,7 +469,7 @@ def _check_is_xlsx(path: Path, names: set[str]) -> None:
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits, total: int,
-               cap: float, bomb: str, chunks: list[bytes] | None = None) -> tuple[int, bool, bool, bool]:
+               cap: float, bomb: str, chunks: list[bytes] | None = None) -> tuple[int, _PartScan]:
     scan, tail = _PartScan(), b""
     for chunk in _chunks(zf, info):
         if chunks is not None:
@@ -476,7 +496,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
             f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {rows} 行、第 {cols} 列），"
             "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存为 .xlsx 再试。",
         )
-    return total, scan.typed, not scan.no_ref_cells, scan.errors
+    return total, scan
 
 
 def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):

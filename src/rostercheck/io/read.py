@@ -207,6 +207,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
                 grids = _read_workbook(path, fmt, limits, notes, note_sheets)
                 if scan.errors:
                     _error_values(path, grids)
+            notes += _filtered_out(path, scan.filtered)
         else:
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
             grids = _read_workbook(path, fmt, limits, notes, note_sheets)
@@ -267,6 +268,20 @@ def _reader_errors(path: Path):
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
         raise InputFileError(path, _broken_message(exc)) from exc
+
+
+def _filtered_out(path: Path, sheets: tuple[str, ...]) -> list[str]:
+    """Say the rows an AutoFilter hides: read like any other, which a clerk who filtered them out may not expect."""
+    from .limits import filtered_rows
+
+    out = []
+    for sheet in sheets:
+        rows = filtered_rows(path, sheet)
+        if rows:
+            shown = "、".join(map(str, rows[:5])) + (" 等" if len(rows) > 5 else "")
+            out.append(f"工作表“{sheet}”设置了筛选，第 {shown} 行（共 {len(rows)} 行）被筛选隐藏，仍全部读取、参与核查；"
+                       "如这些行不应核查，请删除后重新运行。")
+    return out
 
 
 def _error_values(path: Path, grids: list[Grid]) -> None:
