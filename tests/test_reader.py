@@ -362,3 +362,18 @@ def test_rows_an_autofilter_hides_are_said_and_still_read(tmp_path):
     table = load_table(tmp_path / "staff.xlsx", "staff")
     assert len(table.frame) == 2
     assert any("设置了筛选，第 3 行（共 1 行）被筛选隐藏，仍全部读取" in w for w in table.warnings), table.warnings
+
+
+@pytest.mark.parametrize("kind", ["roster", "cadres"])
+@pytest.mark.parametrize("cell", [f"李梅\n{B}", f"李梅 {B}", f"李梅（{B}）"])
+def test_an_id_written_in_the_name_cell_beside_a_blank_id_cell_is_read(tmp_path, kind, cell):
+    # held-out 185: a cadre list's 姓名 '钱娜桂\n410523…9920', its ID cell blank: missed; held-out 189: rosters too
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "村"])
+    ws.append([cell, None, "东村"])
+    ws.append([f"赵六 {B}", C, "东村"])  # an ID cell filled: the name cell is left as written
+    wb.save(tmp_path / "t.xlsx")
+    frame = load_table(tmp_path / "t.xlsx", kind).frame
+    assert frame["id"].tolist()[0] == B and frame["name"].tolist()[0] == "李梅"
+    assert frame["id"].tolist()[1] == C and frame["name"].tolist()[1] == f"赵六 {B}"

@@ -40,7 +40,7 @@ def normalise(table: Table) -> pd.DataFrame:
     Returns:
         The normalised frame (``_row`` keeps the spreadsheet row).
     """
-    f = _co_owners(_second_persons(_ids_in_names(table.frame)))
+    f = _co_owners(_second_persons(table.frame))
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
@@ -222,28 +222,6 @@ def _split_range(out: pd.DataFrame) -> None:
 
 
 _ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-
-
-def _ids_in_names(f: pd.DataFrame) -> pd.DataFrame:
-    """A name cell holding the person's whole ID too ('钱娜桂\n410523…') beside a blank ID cell: the ID goes to the ID
-    column and the name keeps the rest (held-out 185: a cadre missed while the notice showed her ID; a copy)."""
-    if "id" not in f.columns or "name" not in f.columns or not len(f):
-        return f
-    names = f["name"]
-    values = names.cat.categories if isinstance(names.dtype, pd.CategoricalDtype) else names
-    if not values.astype(str).str.contains(r"\d{17}", regex=True).any():
-        return f
-    ids_, named = cells(f, "id"), cells(f, "name")
-    rows = [i for i, (a, n) in enumerate(zip(ids_, named))
-            if _blank(a) and isinstance(n, str) and len(_ID_TOKEN.findall(n)) == 1]
-    if not rows:
-        return f
-    f = f.astype({"id": object, "name": object})
-    for i in rows:
-        cell = named[i]
-        f.iat[i, f.columns.get_loc("id")] = _ID_TOKEN.search(cell).group(0)
-        f.iat[i, f.columns.get_loc("name")] = _ID_TOKEN.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
-    return f
 
 
 # Amounts a row names once for everyone it names (not a home's area: each co-owner's share of the home is C04's)
