@@ -147,3 +147,13 @@ def test_code_checks_agree_with_the_check_character(rows):
 ])
 def test_old_form_tells_a_15_digit_cell(cell, old):
     assert ids.old_form(cell) is old
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("如 叶秀 13812345678", "如 叶秀 138****5678"),  # a phone in a name cell quoted by a notice (held-out 189)
+    ("电话13812345678、15900001111", "电话138****5678、159****1111"),
+    ("共 11 位，2026093012，13,812 元", "共 11 位，2026093012，13,812 元"),  # no phone
+    ("12812345678", "12812345678"),  # no mobile prefix
+])
+def test_redact_masks_mobile_numbers(text, shown):
+    assert ids.redact(text) == shown

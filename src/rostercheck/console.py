@@ -306,7 +306,7 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
     if findings.empty:
         return
     head = findings.head(n)
-    rows = [{"类别代码": str(r["类别代码"]), "乡镇": str(r["乡镇"]), "村": str(r["村"]), "姓名": str(r["姓名"]),
+    rows = [{"类别代码": str(r["类别代码"]), "乡镇": str(r["乡镇"]), "村": str(r["村"]), "姓名": redact(str(r["姓名"])),
              "身份证号": mask_id(str(r["身份证号"])), "置信度": str(r["置信度"])} for _, r in head.iterrows()]
     whole = ("类别代码", "乡镇", "身份证号", "置信度")
     room = out.width - _columns_width([max(cell_len(c), *(cell_len(r[c]) for r in rows)) for c in whole])
