@@ -113,11 +113,13 @@ def test_by_value_gives_each_cell_its_result_whether_the_function_takes_one_cell
     (123456789012345.0, "123456789012345"), (13812345678.0, "13812345678"), (-4.3e17, "-430000000000000000"),
     (1.7976931348623151e308, "17976931348623200000" + "0" * 289),  # a damaged cell: no overflow
     (" 张三\u3000", "张三"), ("ＡＢ１２", "AB12"), (None, ""), (float("nan"), ""),
+    ("白\u200b勇文", "白勇文"), ("\ufeff曾霞山\u200d", "曾霞山"),  # invisible characters (held-out 189)
+    ("张三\n李四", "张三\n李四"),  # a line break is no invisible character
 ])
 def test_text(raw, expected):
-    from rostercheck.normalize.values import text
+    from rostercheck.normalize.values import text, texts
 
-    assert text(raw) == expected
+    assert text(raw) == expected and texts([raw]) == [expected]
 
 
 @pytest.mark.parametrize("raw, expected", [(6228481234567890123.0, "6228481234567890000"), (6.22848e18, "6228480000000000000"),
