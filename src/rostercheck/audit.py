@@ -312,7 +312,11 @@ def _scientific_rows(frame: pd.DataFrame, mask, row: str) -> str:
     at = np.flatnonzero(np.asarray(mask, dtype=bool))[:3]
     raw = frame["id_raw"].to_numpy(dtype=object)[at].tolist() if "id_raw" in frame.columns else []
     rows = frame[row].to_numpy(dtype=object)[at].tolist() if row in frame.columns else [""] * len(raw)
-    shown = [f"第 {r} 行“{v}”" if r != "" else f"“{v}”" for r, v in zip(rows, raw) if "E" in str(v).upper()]
+    # (the roster's rows name their file when it has several: held-out 189's "第 8 行" was of one of four)
+    files = (frame["file"].to_numpy(dtype=object)[at].tolist() if "file" in frame.columns
+             and frame["file"].nunique() > 1 else [""] * len(raw))
+    shown = [(f"《{f}》" if f else "") + (f"第 {r} 行“{v}”" if r != "" else f"“{v}”")
+             for f, r, v in zip(files, rows, raw) if "E" in str(v).upper()]
     return "如" + "、".join(shown) if shown else "形如 4.10523E+17"
 
 
