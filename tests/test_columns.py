@@ -121,6 +121,9 @@ def mapping(kind, headers):
         ("registry", ["HH", "HZGMSFHM", "XM", "GMSFHM", "XB", "CSRQ", "YHZGX"],
          {"household_no": "HH", "head_id": "HZGMSFHM", "name": "XM", "id": "GMSFHM", "relation": "YHZGX"}),
         ("deaths", ["XM", "GMSFHM", "SWRQ", "ZXYY", "CZRSFHM"], {"name": "XM", "id": "GMSFHM", "date": "SWRQ"}),
+        # … the kin columns too (held-out 186: silently unread, C01 recall 25 → 5)
+        ("registry", ["HH", "XM", "GMSFHM", "YHZGX", "RYZT", "FQGMSFHM", "MQGMSFHM", "POGMSFHM"],
+         {"id": "GMSFHM", "status": "RYZT", "father_id": "FQGMSFHM", "mother_id": "MQGMSFHM", "spouse_id": "POGMSFHM"}),
         ("migrations", ["xm", "gmsfhm", "qcrq", "qwdssxq", "qwdxz"],
          {"date": "qcrq", "dest_code": "qwdssxq", "dest": "qwdxz"}),
     ],

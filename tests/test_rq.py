@@ -49,6 +49,11 @@ def test_unfiled_registry_relatives_are_rq2_medium():
     ("李秀英", "迁出", [("刘芳", "中"), ("李秀英", "中"), ("王老汉", "中")]),  # a mother who moved out is his mother still
     ("刘芳", "迁出", [("李秀英", "中"), ("王老汉", "中")]),  # a wife who moved out (divorced) is no wife
     ("刘芳", "正常", [("刘芳", "中"), ("李秀英", "中"), ("王老汉", "中")]),
+    # held-out 186: 迁出注销 is a move, not a death (a staff member's mother lost); 去世 is a death
+    ("李秀英", "迁出注销", [("刘芳", "中"), ("李秀英", "中"), ("王老汉", "中")]),
+    ("刘芳", "迁出注销", [("李秀英", "中"), ("王老汉", "中")]),
+    ("王建国", "去世", []),
+    ("王建国", "亡故", []),
 ])
 def test_the_registrys_own_status_of_a_row(whose, status, expected):
     # held-out 181: a wife divorced and moved out in 2012 (人员状态 迁出) was the cadre's wife 'in his household' at 中
@@ -58,6 +63,16 @@ def test_the_registrys_own_status_of_a_row(whose, status, expected):
     people = roster() + household("刘芳", wife, village="东村")
     ctx = context(people, {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
     assert flagged(ctx, "RQ2") == expected
+
+
+def test_a_registry_status_no_word_reads_is_said():
+    # held-out 186: 人员状态 '3' (a code) was read as present, a dead mother kin, unsaid
+    from rostercheck.rules._vocab import value_warnings
+
+    rows = [{**r, "status": "3" if r["name"] == "李秀英" else "正常"} for r in registry()]
+    ctx = context(roster(), {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
+    said = [w for w in value_warnings(ctx) if "人员状态" in w and "户籍" in w]
+    assert len(said) == 1 and "“3”1 行" in said[0]
 
 
 @pytest.mark.parametrize("dead_by", ["registry", "deaths"])

@@ -370,7 +370,20 @@ def _plate_kind(value: str, kinds: dict[str, str]) -> str:
 
 
 # A registry row's 人员状态 saying the person is no longer in the 户号 (moved out, dead, deregistered)
-_LEFT_HOUSEHOLD = re.compile(r"迁出|迁往|死亡|已故|注销|销户|转出")
+
+
+_DIED = re.compile(r"死亡|已故|去世|亡故|病故|逝世|身故|过世")
+_MOVED = re.compile(r"迁出|迁往|转出")
+
+
+def gone_from_household(status: str) -> str:
+    """What a registry 人员状态 says of its person: 'dead' (死亡, 去世 …; 注销 or 销户 alone), 'moved' (迁出, 迁出注销: a
+    move, not a death — held-out 186 lost a staff member's mother so), '' (present, or a word or code not read)."""
+    if _DIED.search(status):
+        return "dead"
+    if _MOVED.search(status):
+        return "moved"
+    return "dead" if re.search(r"注销|销户", status) else ""
 
 
 def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
@@ -379,8 +392,7 @@ def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
     181: a wife divorced and moved out in 2012 was a cadre's wife 'in his household' (C01, RQ2 at 中), a cadre dead in
     the registry tied his son to him (RQ2)."""
     def left(v: object) -> str:
-        t = text(v)
-        return "dead" if re.search(r"死亡|已故|注销|销户", t) else "moved" if _LEFT_HOUSEHOLD.search(t) else ""
+        return gone_from_household(text(v))
 
     out["left"] = by_value_array(out["status"], left)
     if (out["left"] != "").any():

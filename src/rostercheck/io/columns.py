@@ -736,6 +736,9 @@ SYSTEM_LABELS = {
     "YHZGX": "与户主关系", "SWRQ": "死亡日期", "ZXRQ": "注销日期", "ZXYY": "注销原因", "ZXLB": "注销类别",
     "QCRQ": "迁出日期", "QYRQ": "迁移日期", "QWDSSXQ": "迁往地省市县区", "QWDXZ": "迁往地详址", "QYYY": "迁移原因",
     "QCYY": "迁出原因", "ZZ": "住址", "XZZ": "现住址", "LXDH": "联系电话", "RKZT": "人口状态", "RYZT": "人员状态",
+    # a person's parents and spouse (held-out 186: a registry headed so had its kin columns silently unread)
+    "FQGMSFHM": "父亲公民身份号码", "MQGMSFHM": "母亲公民身份号码", "POGMSFHM": "配偶公民身份号码",
+    "FQXM": "父亲姓名", "MQXM": "母亲姓名", "POXM": "配偶姓名",
 }
 
 

@@ -112,6 +112,15 @@ def _person_status(ctx: Context) -> Classifier:
                                         ("dead", p["death_words"])))
 
 
+def _registry_status(ctx: Context) -> Classifier:
+    import re
+
+    from ..reference import gone_from_household
+
+    present = re.compile(r"正常|在册|在户|现住|常住|有效|户籍在")
+    return lambda v: "" if gone_from_household(str(v)) or present.search(str(v)) else UNKNOWN
+
+
 def _custody(ctx: Context) -> Classifier:
     p = ctx.specs["C02"].params
     return lambda v: codes.classify(v, (("released", p["released_words"]), ("held", p["custody_words"])))
@@ -161,6 +170,9 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是当地写法，请在配置文件 [C08] student_words 或 non_student_words 中补充。"),
     ("registry", "relation", "与户主关系", _relation, "视为其他亲属（不据此推断配偶、父母、子女关系）",
      "请核对该列，或改用 GB/T 4761 家庭关系代码、标准写法。"),
+    # (held-out 186: 人员状态 1/3 read as present unsaid, a dead mother a staff member's kin)
+    ("registry", "status", "人员状态", _registry_status, "按仍在户计（已死亡的仍作为亲属，已迁出的配偶仍作为配偶）",
+     "请让报送单位改用文字（正常、死亡、迁出）导出，或问明代码含义后改写。"),
     ("pensions", "status", "发放状态", _pension, "按在发计入收入，但只在其他在发养老金不标记的户作为“低”置信度线索列出（C03）",
      "如是当地写法，请在配置文件 [C03] paying_statuses 或 stopped_statuses 中补充。"),
     ("vehicles", "vehicle_type", "车辆类型", _vehicle_type, "按在用机动车计，置信度最高为“中”",
