@@ -434,6 +434,20 @@ def test_the_registrys_spouse_column_naming_another_husband_outweighs_an_old_row
     assert flagged(ctx, "RQ2") == [] and flagged(ctx, "C01") == []
 
 
+def test_a_stale_spouse_column_loses_to_a_present_head_and_wife_registration_without_columns():
+    # held-out 186: the cadre 户主 with a 12 妻 registered beside him (their columns blank); his ex-wife's own stale
+    # 配偶 column in her new 户 still named him: flagged his wife (C01 中)
+    ex, new_wife = make_id("19770505", 152), make_id("19800808", 162)
+    reg = [{"household_no": "1001", "name": "王建国", "relation": "户主", "id": CADRE},
+           {"household_no": "1001", "name": "常莉", "relation": "12", "id": new_wife},
+           {"household_no": "1009", "name": "刘芳", "relation": "户主", "id": ex, "spouse_id": CADRE}]
+    ctx = context(household("刘芳", ex, village="东村"), {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "C01") == [] and flagged(ctx, "RQ2") == []
+    alone = [r for r in reg if r["name"] != "常莉"]  # no present wife: her column is the only word, she is his wife
+    ctx = context(household("刘芳", ex, village="东村"), {"registry": alone, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "C01") == [("刘芳", "中")]
+
+
 @pytest.mark.parametrize("written, on_cadre_row, expected", [
     # held-out 181 (OFFICE_ONE): the 村委会 landline on one cadre's row only; one household wrote 村委会0916-5221001,
     # two the bare number: three households at RQ3 中 for the office phone

@@ -224,8 +224,28 @@ def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame,
         spouses: dict[str, set] = {}
         for x, y in zip(pid.loc[rows].tolist(), reg.loc[rows, "spouse_id"].tolist()):
             spouses.setdefault(x, set()).add(y)
+        for x, y in _registered_couples(reg, pid, hh, (set(a) | set(b)) - {""}):
+            spouses.setdefault(x, set()).add(y)
         stale = [k and not (spouses.get(x, {y}) <= {y} and spouses.get(y, {x}) <= {x}) for k, x, y in zip(spouse, a, b)]
         out = out[~np.array(stale, dtype=bool)]
+    return out
+
+
+def _registered_couples(reg: pd.DataFrame, pid: pd.Series, hh: pd.Series, people: set[str]) -> list[tuple[str, str]]:
+    """(ID, spouse's ID) both ways for the 户主 and the 配偶 (妻, 夫) present in one 户号, for the given people: a present
+    registration that names another spouse than a stale 配偶 column does (held-out 186: a cadre's ex-wife whose own
+    column still named him, he 户主 with a 12 妻 registered beside him, was flagged his wife where the columns were blank)."""
+    here = (reg["left"] == "") if "left" in reg.columns else pd.Series(True, index=reg.index)
+    roles = roles_of(reg)
+    valid = pid != ""
+    heads = reg.index[here & valid & (roles == HEAD)]
+    wives = reg.index[here & valid & (roles == SPOUSE)]
+    head_of = dict(zip(hh.loc[heads].tolist(), pid.loc[heads].tolist()))
+    out = []
+    for w_hh, w_id in zip(hh.loc[wives].tolist(), pid.loc[wives].tolist()):
+        h_id = head_of.get(w_hh)
+        if h_id and (h_id in people or w_id in people):
+            out += [(h_id, w_id), (w_id, h_id)]
     return out
 
 
