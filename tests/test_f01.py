@@ -342,3 +342,41 @@ def test_the_deaths_list_keeps_the_row_of_a_member_the_roster_says_died(tmp_path
                    whole=whole)
     found = result.findings[["类别代码", "置信度", "应追回金额", "涉及月份"]].values.tolist()
     assert found == [["F01", "中", 516.0, "2026-04（1个月）"]]
+
+
+def test_members_the_roster_says_died_count_each_in_her_own_township_at_her_own_row(tmp_path):
+    # held-out 187: every 已减员成员 finding carried member -1, so the 汇总 sheet, the console table and 核查范围 counted
+    # them as one person (F01 2 for 18 rows) in the first township; 花名册行 was her head's row, 花名册文件 without its sheet
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from rostercheck.audit import audit
+    from rostercheck.io.problem_list import summary
+
+    wife2, son2, head2 = make_id("19530303", 142), make_id("19810606", 193), make_id("19510101", 175)
+    book = Workbook()
+    header = ["乡镇", "村", "户主姓名", "户主身份证号", "月保障金", "保障人口", "审批日期", "姓名", "身份证号", "与户主关系", "成员状态",
+              "状态变更日期"]
+    for k, (town, head, hid, wife, wid, son, sid) in enumerate([("城关镇", "张三", HEAD, "李梅", WIFE, "张军", SON),
+                                                                 ("河口乡", "王五", head2, "刘芳", wife2, "王强", son2)]):
+        sheet = book.active if k == 0 else book.create_sheet()
+        sheet.title = town
+        sheet.append(header)
+        for name, pid, rel, status in ((head, hid, "户主", "正常"), (wife, wid, "配偶", "正常"), (son, sid, "子", "已死亡")):
+            sheet.append([town, "东村", head, hid, 1548, 2, "2021-06-01", name, pid, rel, status,
+                          "2026-04-15" if status == "已死亡" else ""])
+    roster = tmp_path / "低保花名册.xlsx"
+    book.save(roster)
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放状态\n" + "".join(
+        f"{name},{hid},低保金,{m},1548,成功\n" for name, hid in (("张三", HEAD), ("王五", head2))
+        for m in months("2026-01", "2026-09")), encoding="utf-8")
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期\n钱七,{GONE},2026-01-09\n", encoding="utf-8")
+    result = audit([roster], {"deaths": deaths}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01"])
+    found = result.findings
+    assert found[["乡镇", "姓名", "花名册文件", "花名册行"]].values.tolist() == [
+        ["城关镇", "张军", "低保花名册.xlsx（工作表“城关镇”）", "4"], ["河口乡", "王强", "低保花名册.xlsx（工作表“河口乡”）", "4"]]
+    table = summary(found, {"F01": "死亡后仍发放"}).set_index("乡镇")
+    assert table["F01 死亡后仍发放"].to_dict() == {"城关镇": 1, "河口乡": 1, "合计": 2}

@@ -156,7 +156,8 @@ class Ledger:
         covered: roster household → its covered members (indices).
         events_row: row → events of the payee named on the row.
         events_member: roster member → events.
-        off_roster: ledger household key → negative member number for findings.
+        off_roster: ledger household key → negative member number for findings (and "left:<ID>" → one for a member
+            a roster no longer lists, ``f_stop._emit``).
         params: the shared money parameters.
         claimed: (household, month) → what F01–F03 recover from its payment (0 when the payment was already cut by
             the shares of the members gone): F05 leaves these months to them.

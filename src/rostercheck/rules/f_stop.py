@@ -265,9 +265,12 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         found.subject.update({k: ctx.members.at[head, k] for k in ("township", "village", "head_name", "head_id",
                                                                     "programme", "file", "row", "household")})
         found.subject["relation"] = "原户主" if former is not None else "已减员成员"
-        if departed:
+        if departed:  # her own status row, and a person of her own in the counts (held-out 187: every one was member -1,
+            # one person in the first township; 花名册行 her head's row)
             found.subject.update({"name": name, "id": str(ev.row.get("id") or ""), "id_raw": ev.row.get("id_raw", ""),
-                                  "name_key": ev.row.get("name_key", "")})
+                                  "name_key": ev.row.get("name_key", ""), "row": int(ev.row["_row"]),
+                                  "sheet_shown": ev.row.get("_sheet", "")})
+            found.member = led.off_roster.setdefault(f"left:{ev.row.get('id') or ev.row['_index']}", -len(led.off_roster) - 1)
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
     return found
 
