@@ -380,3 +380,19 @@ def test_members_the_roster_says_died_count_each_in_her_own_township_at_her_own_
         ["城关镇", "张军", "低保花名册.xlsx（工作表“城关镇”）", "4"], ["河口乡", "王强", "低保花名册.xlsx（工作表“河口乡”）", "4"]]
     table = summary(found, {"F01": "死亡后仍发放"}).set_index("乡镇")
     assert table["F01 死亡后仍发放"].to_dict() == {"城关镇": 1, "河口乡": 1, "合计": 2}
+
+
+def test_a_person_alone_the_roster_and_the_deaths_list_say_died_is_under_the_rosters_township_and_row():
+    # held-out 187: 周秀华, 特困 供养状态 已死亡 and on the deaths list, was F01 高 with 乡镇 and 村 blank (under （未填乡镇）),
+    # 花名册文件 the ledger's, the evidence citing the deaths list only
+    from rostercheck.audit import findings_frame
+
+    rost = [{**r, "member_status": "已死亡" if r["id"] == ALONE else "正常", "status_date": "2026-07-03" if r["id"] == ALONE
+             else ""} for r in household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=1032, township="城关镇")
+            + household("赵六", ALONE, benefit=516, township="河口乡", village="西村")]
+    ctx = money_context(rost, ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-06-20"}]},
+                        roster_headers=STATUS)
+    frame = findings_frame(ctx, findings(ctx, "F01"))
+    assert frame[["置信度", "乡镇", "村", "姓名", "花名册文件", "花名册行", "应追回金额"]].values.tolist() == [
+        ["高", "河口乡", "西村", "赵六", "低保花名册.xlsx", "4", 516.0 * 3]]
+    assert "在花名册中已不在保障中（“已死亡”，状态变更日期 2026-07-03，《低保花名册.xlsx》第 4 行）" in frame.at[0, "依据"]

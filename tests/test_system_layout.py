@@ -342,4 +342,4 @@ def test_a_household_wholly_gone_is_recorded_for_the_money_checks(tmp_path):
                     f"城关镇,东村,王五,{HEAD_B},停保,王五,{HEAD_B},户主,正常,2026-04-30\n", encoding="utf-8")
     table = load_table(path, "roster")
     assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A]
-    assert table.departed == {HEAD_B: ("停保", dt.date(2026, 4, 30), 4, "roster.csv", "城关镇", "东村")}
+    assert table.departed == {HEAD_B: ("停保", dt.date(2026, 4, 30), 4, "roster.csv", "城关镇", "东村", "")}

@@ -698,7 +698,8 @@ def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.n
                 **{k: cell(k, j) for k in ("id", "id_raw", "id_status", "id_reliable", "name", "name_key", "head_name",
                                            "township", "village")}})
             continue
-        record = (why[j], day, int(rows[j]), table.path.name, str(out["township"][j] or ""), str(out["village"][j] or ""))
+        record = (why[j], day, int(rows[j]), table.path.name, str(out["township"][j] or ""), str(out["village"][j] or ""),
+                  str(cell("sheet_shown", j) or ""))
         for key in (out["id"][j], out["head_id"][j]):
             if key and ids.id_number(key).status == ids.VALID:
                 table.departed.setdefault(key, record)

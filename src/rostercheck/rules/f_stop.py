@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import HIGH, MEDIUM, Context, Finding
+from ..roster import on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
 from ._money_events import stop_month
@@ -229,9 +230,15 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     part_of = "应追回份额" if shared else "超出核定金额的部分" if former is not None else ""
     lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r])
                             + (f"（{part_of} {yuan(p)}）" if part_of else ""), led.where(r)) for r, p in zip(rows, parts)])
+    # a payee on no roster whom a roster's history row names as gone too (held-out 187: 周秀华, 特困 供养状态 已死亡 and on
+    # the deaths list, was under （未填乡镇）, the roster's row unsaid): that row's place, cited
+    record = _roster_record(ctx, led, rows[0]) if m < 0 and slot["label"] == "payee" and ctx.departed else None
+    if record is not None:
+        listed.update({k: listed[k] or v for k, v in (("township", record[4]), ("village", record[5]))})
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
-    evidence = f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。仍发放 {months_text(months)}：{lines}"
+    said = f"；{_said_on_roster(record)}" if record is not None else ""
+    evidence = f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}{said}；{rule_text}。仍发放 {months_text(months)}：{lines}"
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
     if former is not None:
         evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
@@ -272,7 +279,7 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
                                   "sheet_shown": ev.row.get("_sheet", "")})
             found.member = led.off_roster.setdefault(f"left:{ev.row.get('id') or ev.row['_index']}", -len(led.off_roster) - 1)
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
-    return found
+    return _at_roster_row(found, record) if record is not None else found
 
 
 def _undated_exits(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) -> dict[str, str]:
@@ -322,34 +329,48 @@ def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) ->
     return out
 
 
+def _roster_record(ctx: Context, led: Ledger, r: int) -> tuple | None:
+    """A roster's own history row naming row ``r``'s payee (or head) as gone, a household of her own (家庭状态 停保,
+    供养状态 终止, 已死亡: ``Context.departed``, by the payee's or head's ID) — (word, date, row, file, township, village,
+    sheet), a place or sheet not given blank — else None."""
+    key = next((k for k in (led.cols["id"][r], led.cols["head_id"][r]) if k and k in ctx.departed), None)
+    return (*ctx.departed[key], "", "", "")[:7] if key is not None else None
+
+
 def _departed(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[str, tuple]:
-    """The payees on no roster whom a roster's own history rows name as gone (家庭状态 停保, 供养状态 终止: held-out 176,
-    said as 不在册 '也不在停保（退出）名单中' for the roster's months only), by the payee's or head's ID."""
+    """The payees on no roster whom a roster's own history rows name as gone (held-out 176, said as 不在册 '也不在停保
+    （退出）名单中' for the roster's months only): household → ``_roster_record``."""
     if not ctx.departed:
         return {}
-    out = {}
-    for h, rows in paid_by.items():
-        r = rows[0]
-        key = next((k for k in (led.cols["id"][r], led.cols["head_id"][r]) if k and k in ctx.departed), None)
-        if key is not None:
-            out[h] = ctx.departed[key]
-    return out
+    found = {h: _roster_record(ctx, led, rows[0]) for h, rows in paid_by.items()}
+    return {h: record for h, record in found.items() if record is not None}
 
 
-def _after_departure(ctx: Context, led: Ledger, rows: list[int], word: str, day: dt.date, where: str,
-                     place: list[str]) -> Finding:
+def _said_on_roster(record: tuple) -> str:
+    """'在花名册中已不在保障中（“已死亡”，状态变更日期 …，《x.xlsx》第 N 行）' for a ``_roster_record``."""
+    word, day, row, file, _, _, sheet = record
+    return (f"在花名册中已不在保障中（“{word}”，" + (f"状态变更日期 {day:%Y-%m-%d}，" if day else "")
+            + f"《{file}》{on_sheet(sheet)}第 {row} 行）")
+
+
+def _at_roster_row(found: Finding, record: tuple) -> Finding:
+    """A finding about a payee on no roster whom a roster's history row names: that row is her 花名册文件 and 花名册行."""
+    found.subject.update({"file": record[3], "row": record[2], "sheet_shown": record[6]})
+    return found
+
+
+def _after_departure(ctx: Context, led: Ledger, rows: list[int], record: tuple) -> Finding:
     """F03 for the payments a roster's own history row says should have stopped (its status's date, 次月停发), under
     the township and village that row names."""
     months = [led.cols["month"][r] for r in rows]
     total = float(sum(led.cols["amount"][r] for r in rows))
     lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r]), led.where(r)) for r in rows])
     who = payee_name(ctx, led, rows[0])
-    evidence = (f"{who} 在花名册中已不在保障中（“{word}”，状态变更日期 {day:%Y-%m-%d}，{where}），此后仍发放。"
-                f"{months_text(months)}：{lines}。合计 {yuan(total)}，应追回")
-    facts = (("payee", led.payee[rows[0]]), ("kind", "roster_departed"), ("date", day.isoformat()))
-    township, village = (place + ["", ""])[:2]
-    return finding(ctx, led, "F03", rows[0], -1, evidence, HIGH, "身份证号一致（花名册中的状态）", months, total, None,
-                   facts, listed={"name": who, "township": township, "village": village})
+    evidence = f"{who} {_said_on_roster(record)}，此后仍发放。{months_text(months)}：{lines}。合计 {yuan(total)}，应追回"
+    facts = (("payee", led.payee[rows[0]]), ("kind", "roster_departed"), ("date", record[1].isoformat()))
+    return _at_roster_row(finding(ctx, led, "F03", rows[0], -1, evidence, HIGH, "身份证号一致（花名册中的状态）", months,
+                                  total, None, facts, listed={"name": who, "township": record[4], "village": record[5]}),
+                          record)
 
 
 def _earlier_months(ctx: Context, led: Ledger, paid_by: dict[str, list[int]], period: list[str]) -> list[str]:
@@ -390,15 +411,14 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
-    for h, (word, day, row, file, *place) in _departed(ctx, led, paid_by).items():
+    for h, record in _departed(ctx, led, paid_by).items():
         rows_by.pop(h, None)
-        if day is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
+        if record[1] is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
             continue
-        stop = stop_month(day, led.params)
+        stop = stop_month(record[1], led.params)
         late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"] and not care[r]]
         if late:
-            out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), word, day,
-                                        f"《{file}》第 {row} 行", place))
+            out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), record))
     ctx.cache["money:earlier"] = _earlier_months(ctx, led, paid_by, period)
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
