@@ -363,6 +363,8 @@ def test_a_household_the_rosters_own_status_says_stopped_is_recovered_from_then(
     assert (found.confidence, found.recover, found.months) == ("高", 1032.0 * 5, "2026-05至2026-09（5个月）")
     assert (found.subject["township"], found.subject["village"]) == ("石桥镇", "东村")  # the roster row's place
     assert "在花名册中已不在保障中（“停保”，状态变更日期 2026-04-30，《低保家庭信息.xlsx》第 9 行）" in found.evidence
+    # held-out 187: the roster's own history row tells her household's end; no '以前月份…其家庭其他成员无法核对' notice for her
+    assert ctx.cache["money:earlier"] == []
     # paid until its stop only: nothing
     ctx = money_context(roster(), [r for r in rows if r["month"] <= "2026-04" or r["name"] == "王五"])
     ctx.departed = {STRAY: ("停保", dt.date(2026, 4, 30), 9, "低保家庭信息.xlsx")}

@@ -411,7 +411,8 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if led.cols["month"][r] >= period[0]:
             rows_by[h].append(r)
     out = []
-    for h, record in _departed(ctx, led, paid_by).items():
+    departed = _departed(ctx, led, paid_by)
+    for h, record in departed.items():
         rows_by.pop(h, None)
         if record[1] is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
             continue
@@ -419,7 +420,9 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"] and not care[r]]
         if late:
             out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), record))
-    ctx.cache["money:earlier"] = _earlier_months(ctx, led, paid_by, period)
+    # (a roster's own history row tells when such a household ended: held-out 187 said them unchecked too)
+    ctx.cache["money:earlier"] = _earlier_months(ctx, led, {h: rows for h, rows in paid_by.items() if h not in departed},
+                                                 period)
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
