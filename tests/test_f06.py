@@ -1,5 +1,7 @@
 """F06: a household on the roster with no successful payment for a month it is enrolled for."""
 
+import pytest
+
 from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
@@ -221,3 +223,32 @@ def test_a_duplicate_enrolment_never_paid_is_said_with_its_other_enrolment_and_o
     [found] = findings(ctx, "F06")
     assert (found.confidence, found.repay) == ("低", None)
     assert "同时在低保" in found.evidence and "D01 重复享受" in found.evidence and "不按应补发计" in found.evidence
+
+
+# A member who split off (已分户) into a household of her own, approved the day she left (held-out 187)
+SPLIT_HEAD, SPLIT_SON, SPLIT = make_id("19661027", 172), make_id("19980227", 193), make_id("20060401", 182)
+SPLIT_STATUS = {"member_status": "成员状态", "status_date": "状态变更日期"}
+
+
+def split_roster():
+    old = household("吴娟", SPLIT_HEAD, [("吴英", "子", SPLIT_SON), ("吴秀", "女", SPLIT)], benefit=960, covered_size=2,
+                    household_size=2, approved="2023-03-15")
+    old = [{**r, "member_status": "已分户" if r["id"] == SPLIT else "正常",
+            "status_date": "2026-03-01" if r["id"] == SPLIT else ""} for r in old]
+    return old + household("吴秀", SPLIT, benefit=480, approved="2026-03-01") + household("王五", A, benefit=516)
+
+
+@pytest.mark.parametrize("march, size, owed", [
+    (1440, None, None),  # her old household still paid for three in March (cut from April): March was paid for her
+    (1440 - 480, None, 480.0),  # already cut in March: her new household's March is owed
+    (960, 3, None),  # the ledger's 保障人数 says March was paid for three
+])
+def test_a_member_who_split_off_is_not_owed_a_month_her_old_household_was_paid_for_her(march, size, owed):
+    # held-out 187: 吴秀 已分户 2026-03-01, her own household approved 20260301 and paid from April, the old household
+    # paid its old amount for March: F06 中 应补发 480 would have paid her March twice
+    rows = [pay(SPLIT_HEAD, "吴娟", m, march if m <= "2026-03" else 960,
+                **({"covered_size": size} if size and m == "2026-03" else {})) for m in months("2026-01", "2026-09")]
+    rows += [pay(SPLIT, "吴秀", m, 480) for m in months("2026-04", "2026-09")]
+    rows += [pay(A, "王五", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(split_roster(), rows, roster_headers=SPLIT_STATUS)
+    assert money(ctx, "F06") == ([("吴秀", "中", None, owed)] if owed else [])

@@ -420,6 +420,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # for cannot be told, so none is said unpaid (held-out 154: 44 households "应发未发")
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
     enrolled_elsewhere = _enrolled_elsewhere(ctx)
+    split = _paid_before_split(ctx, led, expected)
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     for h, members in led.covered.items():
@@ -430,7 +431,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         if span not in spans:
             spans[span] = sorted(m for m in covered.get(span[0], set())
                                  if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in spans[span] if (h, m) not in paid and (h, m) not in maybe
+        months = [m for m in spans[span] if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
         if not months:
@@ -470,6 +471,50 @@ def check_f06(ctx: Context) -> list[Finding]:
         if not fails:
             fd.source_row = ""
         out.append(fd)
+    return out
+
+
+def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[str, str]]:
+    """(household, month) pairs paid through another household: every covered member of the household left that one
+    (已分户: the roster's history rows, ``Context.left``) in that month or later, and its payment for the month was for
+    them too — the ledger's 保障人数 more than it covers now, or more than its amount now (held-out 187: 吴秀 split off on
+    2026-03-01, her own household approved that day and paid from April, her old household paid its old amount for
+    March: F06 中 应补发 480 would have paid her March twice)."""
+    left_at: dict[str, tuple[str, str]] = {}  # ID → (the household she left, the month she left it)
+    for old, records in ctx.left.items():
+        for rec in records:
+            if rec["id_status"] == ids.VALID and isinstance(rec["date"], dt.date):
+                left_at[rec["id"]] = (old, month_of(rec["date"]))
+    if not left_at:
+        return set()
+    person, of = ctx.members["id"].tolist(), ctx.members["household"].tolist()
+    until: dict[str, tuple[str, str]] = {}  # household → (the one its members left, the last month it paid for them)
+    for h in {of[j] for j, i in enumerate(person) if i in left_at}:
+        came = {left_at.get(person[j]) for j in led.covered.get(h, ())}
+        if came and None not in came and len({old for old, _ in came}) == 1 and next(iter(came))[0] != h:
+            until[h] = (next(iter(came))[0], min(month for _, month in came))
+    if not until:
+        return set()
+    codes = led.memo["codes"]
+    olds = {old for old, _ in until.values()}
+    wanted = np.array([h in olds for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+    total: dict[tuple[str, str], float] = defaultdict(float)
+    size: dict[tuple[str, str], float] = {}
+    for r in np.flatnonzero(wanted & led.array("ok") & led.array("benefit") & led.array("dated")).tolist():
+        pair, n = (led.household[r], led.cols["month"][r]), led.cols["covered_size"][r]
+        total[pair] += float(led.cols["amount"][r])
+        if isinstance(n, (int, float)) and n == n:
+            size[pair] = max(size.get(pair, 0), n)
+    tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+    out = set()
+    for h, (old, last) in until.items():
+        now = led.memo["covered_size"].get(old)  # the roster's 保障人口, else the members it covers
+        now = now if isinstance(now, (int, float)) and now == now else len(led.covered.get(old, ()))
+        amount = expected.get(old, (None,))[0]
+        for (paid_to, month), got in total.items():
+            if paid_to == old and month <= last and (size.get((old, month), 0) > now
+                                                     or (amount is not None and got > amount + tol)):
+                out.add((h, month))
     return out
 
 
