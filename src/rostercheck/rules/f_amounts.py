@@ -498,23 +498,21 @@ def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[s
     codes = led.memo["codes"]
     olds = {old for old, _ in until.values()}
     wanted = np.array([h in olds for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
-    total: dict[tuple[str, str], float] = defaultdict(float)
-    size: dict[tuple[str, str], float] = {}
+    # old household → month → [amount paid, the largest 保障人数 the ledger says it was for]
+    paid: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     for r in np.flatnonzero(wanted & led.array("ok") & led.array("benefit") & led.array("dated")).tolist():
-        pair, n = (led.household[r], led.cols["month"][r]), led.cols["covered_size"][r]
-        total[pair] += float(led.cols["amount"][r])
+        slot, n = paid[led.household[r]][led.cols["month"][r]], led.cols["covered_size"][r]
+        slot[0] += float(led.cols["amount"][r])
         if isinstance(n, (int, float)) and n == n:
-            size[pair] = max(size.get(pair, 0), n)
+            slot[1] = max(slot[1], n)
     tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
     out = set()
     for h, (old, last) in until.items():
         now = led.memo["covered_size"].get(old)  # the roster's 保障人口, else the members it covers
         now = now if isinstance(now, (int, float)) and now == now else len(led.covered.get(old, ()))
         amount = expected.get(old, (None,))[0]
-        for (paid_to, month), got in total.items():
-            if paid_to == old and month <= last and (size.get((old, month), 0) > now
-                                                     or (amount is not None and got > amount + tol)):
-                out.add((h, month))
+        out |= {(h, month) for month, (got, size) in paid.get(old, {}).items()
+                if month <= last and (size > now or (amount is not None and got > amount + tol))}
     return out
 
 
