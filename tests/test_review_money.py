@@ -145,3 +145,29 @@ def test_the_result_carries_the_reported_amounts_in_the_rows_order(tmp_path):
     result = review(tmp_path / "f.csv", [q4], dt.date(2026, 12, 31))
     # open findings first: the 500 owed, 200 reported, comes first, and its amount with it
     assert list(zip(result.rows["应追回金额"], result.reported["应追回金额"])) == [(500.0, 200.0), (1000.0, 1000.0)]
+
+
+def _money(code, recover, repay, claimed, found, added=None):
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": claimed, "核实情况": found, "整改措施": "按规定追回/补发", "应追回金额": recover,
+                   "应补发金额": repay, **(added or {})})
+    return _decide(f, "household", False, set(), _roster(), "")
+
+
+@pytest.mark.parametrize("claimed, found, added, reported", [
+    # held-out 188: amounts in Chinese numerals were never read; with 已追回 the whole amount owed was counted
+    ("已整改", "已追回伍佰元", None, 500.0),
+    ("已整改", "已追回贰仟元整", None, 2000.0),
+    ("已整改", "已追回人民币贰仟伍佰元", None, 2500.0),
+    ("已整改", "已追回一千元", None, 1000.0),
+    ("已整改", "已追回一百元", None, 100.0),
+    ("已整改", "已追回壹仟零伍拾元伍角", None, 1050.5),
+    ("已整改", "已追回", {"实际追回金额（乡镇添加）": "伍佰元整"}, 500.0),
+    ("已整改", "已追回", {"实际追回金额（乡镇添加）": "伍拾元"}, 50.0),
+    # not an amount: a share ('一部分'), a month, a count
+    ("整改中", "已追回一部分，十月再追回", None, 0.0),
+])
+def test_an_amount_in_chinese_numerals_is_read(claimed, found, added, reported):
+    row = _money("F03", 6870.0, None, claimed, found, added)
+    assert (row["整改状态"], row[_REPORTED]) == ("未整改", {"应追回金额": reported}), row["说明"]
+

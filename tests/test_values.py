@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from rostercheck.normalize.values import date, digits, money, month, month_span
+from rostercheck.normalize.values import cn_amounts, date, digits, money, month, month_span
 
 D = dt.date(2025, 3, 5)
 
@@ -126,3 +126,16 @@ def test_text(raw, expected):
                                            ("6228 4801-23", "6228480123"), (float("inf"), ""), (1.7976931348623151e308, "17976931348623200000" + "0" * 289)])
 def test_digits_of_big_numbers(raw, expected):
     assert digits(raw) == expected
+
+
+@pytest.mark.parametrize("text, written", [
+    # held-out 188: a township's amounts in Chinese numerals were never read
+    ("已追回伍佰元", "已追回500元"), ("伍佰元整", "500元整"), ("已追回人民币贰仟伍佰元", "已追回人民币2500元"),
+    ("已补发一千元", "已补发1000元"), ("三千零五十元", "3050元"), ("三万元", "30000元"), ("壹仟零伍拾元伍角", "1050.5元"),
+    ("已追回零元", "已追回0元"), ("已追回贰佰", "已追回200"),
+    # not amounts: left as written
+    ("已补发一部分", "已补发一部分"), ("十月追回", "十月追回"), ("分三次", "分三次"), ("1.2万元", "1.2万元"),
+    ("两个月", "两个月"), ("百分之百", "百分之百"),
+])
+def test_cn_amounts(text, written):
+    assert cn_amounts(text) == written

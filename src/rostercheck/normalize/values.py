@@ -152,6 +152,54 @@ def cn_numerals(text: str) -> str:
     return "".join(_CN_NUMERALS.get(c, c) for c in text)
 
 
+# An amount in Chinese numerals: 大写 (壹仟叁佰元整, as receipts write it) or 小写 with place units (一千元); digits
+# alone ('一部分', '二〇二六') are an amount only before 元
+_CN_DIGIT_VALUES = {c: int(v) for c, v in _CN_NUMERALS.items()} | dict(zip("壹贰叁肆伍陆柒捌玖两", [*range(1, 10), 2]))
+_CN_PLACES = dict(zip("十拾百佰千仟", (10, 10, 100, 100, 1000, 1000)))
+_CN_AMOUNT = re.compile(r"([〇零○一二三四五六七八九壹贰叁肆伍陆柒捌玖两十拾百佰千仟万]+)(?=(元|圆|块)?)")
+_CN_JIAO_FEN = re.compile(r"(\d+)元([0-9])角(?:([0-9])分)?")
+
+
+def _cn_integer(run: str) -> int | None:
+    """'贰仟伍佰' → 2500, '三千零五十' → 3050, '十五' → 15; None when the run is no amount (digits without places)."""
+    total = section = 0
+    digit = None
+    for ch in run:
+        if ch in "〇零○":
+            continue  # a place skipped: 三千零五十
+        if ch in _CN_DIGIT_VALUES:
+            if digit is not None:
+                return None  # '二〇二六', '一二': digits side by side are no amount
+            digit = _CN_DIGIT_VALUES[ch]
+        elif ch in _CN_PLACES:
+            section += (1 if digit is None else digit) * _CN_PLACES[ch]
+            digit = None
+        else:  # 万
+            total, section, digit = (total + section + (digit or 0)) * 10000, 0, None
+    return total + section + (digit or 0)
+
+
+def cn_amounts(text: str) -> str:
+    """Amounts in Chinese numerals written as digits: '已追回贰仟伍佰元整' → '已追回2500元整', '一千元' → '1000元',
+    '伍佰元伍角' → '500.5元'; other Chinese numerals ('一部分', '十月') are left.
+
+    Args:
+        text: a township's text.
+    Returns:
+        The text.
+    """
+    def digits_of(m: re.Match) -> str:
+        run = m.group(1)
+        big = re.search("[壹贰叁肆伍陆柒捌玖拾佰仟]", run)  # 大写 numerals are money wherever they stand
+        places = len(run) > 1 and re.search("[十百千万]", run) and run[0] not in "百千万"
+        value = _cn_integer(run) if (m.group(2) or big or places) and run[0] != "万" else None  # ('1.2万元')
+        return m.group(0) if value is None else str(value)
+    if not re.search("[〇零○一二三四五六七八九壹贰叁肆伍陆柒捌玖两十拾百佰千仟万]", text):
+        return text
+    text = _CN_AMOUNT.sub(digits_of, text)
+    return _CN_JIAO_FEN.sub(lambda m: f"{m.group(1)}.{m.group(2)}{m.group(3) or ''}元", text)
+
+
 _QUARTER = re.compile(r"(\d{4})\s*年?\s*(?:第\s*)?([1-4一二三四])\s*季(?:度)?|(\d{4})\s*[Qq]\s*([1-4])")
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 # '2025年4-6月', '2025年4月-6月', '2025.7-9月', '2025年7月至9月' (a 月 or 至/到 makes it a span: 2025-07-09 is a date)
