@@ -171,3 +171,17 @@ def test_an_amount_in_chinese_numerals_is_read(claimed, found, added, reported):
     row = _money("F03", 6870.0, None, claimed, found, added)
     assert (row["整改状态"], row[_REPORTED]) == ("未整改", {"应追回金额": reported}), row["说明"]
 
+
+
+@pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
+    # held-out 188: 部分 after 多发/少发 names the money, not a part of it ('多发部分已追回180': 说明 said nothing reported)
+    ("F05", 180.0, None, "已整改", "多发部分已追回180", "已整改", {"应追回金额": 180.0}),
+    ("F05", None, 200.0, "已整改", "少发部分已补发200元", "已整改", {"应补发金额": 200.0}),
+    ("F01", 1832.0, None, "已整改", "多发部分已追回1832元", "已整改", {"应追回金额": 1832.0}),
+    ("F01", 3096.0, None, "整改中", "多发部分已追回500元", "未整改", {"应追回金额": 500.0}),
+    ("F03", 7740.0, None, "整改中", "已追回部分", "未整改", {"应追回金额": 0.0}),  # a part of it: open
+])
+def test_the_part_overpaid_or_underpaid_is_the_money_not_a_part_of_it(code, recover, repay, claimed, found, status,
+                                                                      reported):
+    row = _money(code, recover, repay, claimed, found)
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]

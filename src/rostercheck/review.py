@@ -327,7 +327,8 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 _MONEY_DONE = re.compile(r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
                          r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)|整改完成|已完成"
                          r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
-_MONEY_NOT_YET = ("正在", "未追回", "未补发", "尚未", "追回中", "补发中", "部分")
+# (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
+_MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
 _STOPPED, _RECOVERED = re.compile(r"停发|停保|停止发放|暂停发放"), re.compile(r"追回|收回|退回|缴回|追缴|退还|返还")
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
@@ -402,7 +403,7 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
         return judged(OPEN, recover)
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
-    if (covered or any(_MONEY_DONE.search(t) for t in texts)) and not any(w in t for t in texts for w in _MONEY_NOT_YET):
+    if (covered or any(_MONEY_DONE.search(t) for t in texts)) and not any(_MONEY_NOT_YET.search(t) for t in texts):
         shown = claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
         notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
