@@ -203,3 +203,16 @@ def test_a_status_saying_not_done_is_not_made_done_by_a_bare_verb(code, recover,
     row = _money(code, recover, repay, claimed, found)
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
     assert "计为已整改" not in row["说明"] or status == "已整改"
+
+
+@pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
+    # held-out 188: '已停发' with 已整改 counted recovered: the measure '按规定追回/补发' (a plan) was read as a recovery
+    ("F03", 1008.0, None, "已整改", "已停发", "未整改", {"应追回金额": 0.0}),
+    ("F06", None, 1374.0, "已整改", "已停发", "未整改", {"应补发金额": 0.0}),  # stopping pays nothing
+    ("F03", 1176.0, None, "整改中", "已停发，正在追回", "未整改", {"应追回金额": 0.0}),
+    ("F03", 1008.0, None, "已整改", "已停发，已追回", "已整改", {"应追回金额": 1008.0}),
+    ("F03", 1008.0, None, "已整改", "已停发，第二笔已由银行退回", "已整改", {"应追回金额": 1008.0}),
+])
+def test_a_benefit_stopped_is_no_money_recovered_or_paid(code, recover, repay, claimed, found, status, reported):
+    row = _money(code, recover, repay, claimed, found)
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]

