@@ -216,3 +216,20 @@ def test_a_status_saying_not_done_is_not_made_done_by_a_bare_verb(code, recover,
 def test_a_benefit_stopped_is_no_money_recovered_or_paid(code, recover, repay, claimed, found, status, reported):
     row = _money(code, recover, repay, claimed, found)
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
+
+
+@pytest.mark.parametrize("claimed, found, status, reported", [
+    # held-out 188: F05 owing both — one side reported, the other credited in full; '已补发80元' booked as recovered
+    ("已整改", "已补发80元", "未整改", {"应追回金额": 0.0, "应补发金额": 80.0}),
+    ("已整改", "多发120元已追回", "未整改", {"应追回金额": 120.0, "应补发金额": 0.0}),
+    ("已整改", "已追回120元", "未整改", {"应追回金额": 120.0, "应补发金额": 0.0}),
+    ("整改中", "已追回60元，已补发80元", "未整改", {"应追回金额": 60.0, "应补发金额": 80.0}),
+    ("整改中", "已追回120元，少发80元尚未补发", "未整改", {"应追回金额": 120.0, "应补发金额": 0.0}),
+    # both sides settled
+    ("已整改", "多发120元已追回，少发80元已补发", "已整改", {"应追回金额": 120.0, "应补发金额": 80.0}),
+    ("已整改", "已追回120元，已补发80元", "已整改", {"应追回金额": 120.0, "应补发金额": 80.0}),
+    ("已整改", "", "已整改", {"应追回金额": 120.0, "应补发金额": 80.0}),  # neither named: the status for both
+])
+def test_a_finding_owing_both_is_read_side_by_side(claimed, found, status, reported):
+    row = _money("F05", 120.0, 80.0, claimed, found)
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]

@@ -365,11 +365,18 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
     return done, left
 
 
+# Which money of a finding owing both (F05: overpaid in one month, underpaid in another) a clause of its return speaks
+# of: recovered or paid, each read on its own (held-out 188: '已补发80元' booked as recovered, the other side credited)
+_SIDE_WORDS = {"应追回金额": re.compile(r"追回|收回|退回|缴回|追缴|扣回|收缴|退还|返还|多发"),
+               "应补发金额": re.compile(r"补发|补齐|少发|未发")}
+_CLAUSE = re.compile(r"[^，,。；;]+")
+
+
 def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]]:
     """A money finding's status as the township's return says (the ledgers of the review quarter are not read): put
     right when it says the money was recovered, paid or the account changed, and the amount it names (in its status,
     its 核实情况 or 整改措施, or a column it added) is not less than the list's and leaves nothing owed; else open, with
-    what is still owed.
+    what is still owed. A finding owing both to recover and to pay (F05) is put right when both are.
 
     Returns:
         The status, and owed column (:data:`OWED_COLUMNS`) -> the yuan of it the return counts as recovered or paid:
@@ -377,54 +384,82 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
     """
     claimed = str(f["整改状态"] or "")
     texts = [cn_amounts(str(f.get(c) or "")) for c in _RETURN_TEXTS]  # ('已追回伍佰元': held-out 188)
-    owed_in = next((c for c in OWED_COLUMNS if _number(f.get(c))), None)
-    owed = _number(f.get(owed_in)) if owed_in else None
+    # the cell of a column the township added for the amount (实际追回金额)
+    cells = {str(c): money(cn_amounts(v) if isinstance(v := f[c], str) else v) for c in f.index
+             if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))}
+    owed = {c: v for c in OWED_COLUMNS if (v := _number(f.get(c)))}
+    if len(owed) < 2:
+        status, short, shown = _one_side_status(f, claimed, texts, list(cells.values()), next(iter(owed), None), notes)
+        if status == DONE:
+            _note_done(f, shown, notes)
+        return status, {c: max(v - short, 0.0) for c, v in owed.items()}
+    # each side on the clauses that name it, and those that name neither (已整改); a side the return is silent on while
+    # it names the other is not put right by a 已整改
+    def names(t: str, c: str, other: str) -> bool:  # ('按规定追回/补发' names both: neither alone)
+        return bool(_SIDE_WORDS[c].search(t)) and not _SIDE_WORDS[other].search(t)
+    reported, statuses = {}, []
+    clauses = [k for t in texts for k in _CLAUSE.findall(t)]
+    for c, v in owed.items():
+        other = next(o for o in owed if o != c)
+        silent = any(names(k, other, c) for k in clauses) and not any(names(k, c, other) for k in clauses)
+        side_texts = ["" if silent else " ".join(k for k in _CLAUSE.findall(t) if not names(k, other, c)) for t in texts]
+        side_cells = [m for name, m in cells.items() if c[1:3] in name or not re.search("追回|补发", name)]
+        said: list[str] = []
+        status, short, shown = _one_side_status(f, claimed, side_texts, side_cells, c, said)
+        notes.extend(f"{c[:3]} {yuan(v)}：{n}" for n in said)
+        reported[c] = max(v - short, 0.0)
+        statuses.append((status, shown))
+    if all(st == DONE for st, _ in statuses):
+        _note_done(f, claimed or statuses[0][1], notes)
+        return DONE, reported
+    notes.extend(f"{c[:3]} {yuan(owed[c])}：乡镇填报已{c[1:3]}" for c, (st, _) in zip(owed, statuses) if st == DONE)
+    return OPEN, reported
 
-    def judged(status: str, short: float) -> tuple[str, dict[str, float]]:
-        # ``short``: what the note says is still owed; the amount the return names is read against the first amount
-        # owed, so a finding owing both (F05) has the other recovered or paid only when put right
-        return status, {c: max(v - short, 0.0) if c == owed_in else v if status == DONE else 0.0
-                        for c in OWED_COLUMNS if (v := _number(f.get(c)))}
-    # an amount in a text ('已追回800元'), or the cell of a column the township added for it (实际追回金额); the same
-    # amount written in two places counts once
+
+def _note_done(f: pd.Series, shown: str, notes: list[str]) -> None:
+    notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
+                 f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
+
+
+def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, owed_in: str | None,
+                     notes: list[str]) -> tuple[str, float, str]:
+    """(status, the yuan still owed, the text it was put right by) of the money owed in column ``owed_in`` (None: a
+    finding owing no amount, F07's account) as ``texts`` (status, 核实情况, 整改措施) and ``cells`` (added columns) say."""
+    owed = _number(f.get(owed_in)) if owed_in else None
+    # an amount in a text ('已追回800元'), or an added column's; the same amount written in two places counts once
     said = [_amounts_said(t, c == "整改状态") for c, t in zip(_RETURN_TEXTS, texts)]
-    cells = [money(cn_amounts(v) if isinstance(v := f[c], str) else v) for c in f.index
-             if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))]
     added = [v for v in cells if _number(v)]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
     # ('已追回0元' was 已整改, held-out 144; a 0 in a column the township added for the amount too, held-out 183)
     if done is None and owed is not None and (0 in cells or any(_ZERO.search(_OWED_SAID.sub("", t)) for t in texts)):
         notes.append(f"乡镇填报已追回（补发）0 元，应为 {yuan(owed)}，仍差 {yuan(owed)}")
-        return judged(OPEN, owed)
+        return OPEN, owed, ""
     if done is not None and owed is not None and (done < owed - 1 or left > 1):
         notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(max(owed - done, left))}")
-        return judged(OPEN, max(owed - done, left))
+        return OPEN, max(owed - done, left), ""
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
-        return judged(OPEN, left)
+        return OPEN, left, ""
     if owed and done is None and any(_STOPPED.search(t) for t in texts) and not any(
             _MONEY_MOVED.search(t) or _MONEY_NOT_YET.search(t) for t in texts):
         # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered; held-out 188: nor
         # is what was underpaid paid by stopping)
         notes.append(("乡镇填报只写了停发，未写追回：多发的" if owed_in == "应追回金额" else "乡镇填报只写了停发，未写补发：少发的")
                      + f" {yuan(owed)} 尚未见{owed_in[1:3]}的填报" + (f"（乡镇填报“{claimed}”）" if claimed else ""))
-        return judged(OPEN, owed)
+        return OPEN, owed, ""
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
     said_done = next((m.group(0) for t in texts if (m := _MONEY_DONE.search(t))), None)
     if said_done and not covered and _STATUS_OPEN.search(claimed):
         notes.append(f"乡镇填报“{claimed}”，虽写有“{said_done}”但未写金额，按未整改计（请核实"
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
-        return judged(OPEN, owed or 0.0)
+        return OPEN, owed or 0.0, ""
     if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
-        shown = claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
-        notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
-                     f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
-        return judged(DONE, 0.0)
+        return DONE, 0.0, claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
                  + (f"（乡镇填报“{claimed}”）" if claimed else ""))
-    return judged(OPEN, owed or 0.0)
+    return OPEN, owed or 0.0, ""
 
 
 def _number(value) -> float | None:
