@@ -212,6 +212,9 @@ def test_a_status_saying_not_done_is_not_made_done_by_a_bare_verb(code, recover,
     ("F03", 1176.0, None, "整改中", "已停发，正在追回", "未整改", {"应追回金额": 0.0}),
     ("F03", 1008.0, None, "已整改", "已停发，已追回", "已整改", {"应追回金额": 1008.0}),
     ("F03", 1008.0, None, "已整改", "已停发，第二笔已由银行退回", "已整改", {"应追回金额": 1008.0}),
+    # held-out 188 too: an account changed pays nothing that was owed
+    ("F06", None, 840.0, "已整改", "已变更账户", "未整改", {"应补发金额": 0.0}),
+    ("F06", None, 840.0, "已整改", "已更换账户，已补发840元", "已整改", {"应补发金额": 840.0}),
 ])
 def test_a_benefit_stopped_is_no_money_recovered_or_paid(code, recover, repay, claimed, found, status, reported):
     row = _money(code, recover, repay, claimed, found)

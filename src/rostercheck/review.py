@@ -329,7 +329,9 @@ _MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|
                          r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
-_STOPPED = re.compile(r"停发|停保|停止发放|暂停发放")
+# What stops or redirects the benefit but moves none of the money owed: the benefit stopped, the account changed
+# (held-out 188: '已变更账户' and 已整改 counted an F06's 840 元 paid)
+_NO_MONEY = re.compile(r"(停发|停保|停止发放|暂停发放)|(?:变更|更换|更改)[^，,。；;]{0,4}?(?:账户|账号|银行卡)")
 # The money itself said recovered or paid ('已追回', '已由银行退回'), not planned ('按规定追回/补发' in 整改措施 had '已停发'
 # with 已整改 counted recovered, held-out 188) nor the benefit stopped
 _MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回|退回|缴回|追缴|扣回|收缴|退还|返还|补发|补齐|发放)"
@@ -440,12 +442,14 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
         return OPEN, left, ""
-    if owed and done is None and any(_STOPPED.search(t) for t in texts) and not any(
-            _MONEY_MOVED.search(t) or _MONEY_NOT_YET.search(t) for t in texts):
+    stopped = next((m for t in texts if (m := _NO_MONEY.search(t))), None)
+    if owed and done is None and stopped and not any(_MONEY_MOVED.search(t) or _MONEY_NOT_YET.search(t) for t in texts):
         # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered; held-out 188: nor
         # is what was underpaid paid by stopping)
-        notes.append(("乡镇填报只写了停发，未写追回：多发的" if owed_in == "应追回金额" else "乡镇填报只写了停发，未写补发：少发的")
-                     + f" {yuan(owed)} 尚未见{owed_in[1:3]}的填报" + (f"（乡镇填报“{claimed}”）" if claimed else ""))
+        verb = owed_in[1:3]
+        notes.append(f"乡镇填报只写了{'停发' if stopped.group(1) else '变更账户'}，未写{verb}："
+                     f"{'多发' if verb == '追回' else '少发'}的 {yuan(owed)} 尚未见{verb}的填报"
+                     + (f"（乡镇填报“{claimed}”）" if claimed else ""))
         return OPEN, owed, ""
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
