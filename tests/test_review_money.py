@@ -236,3 +236,31 @@ def test_a_benefit_stopped_is_no_money_recovered_or_paid(code, recover, repay, c
 def test_a_finding_owing_both_is_read_side_by_side(claimed, found, status, reported):
     row = _money("F05", 120.0, 80.0, claimed, found)
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
+
+
+def test_the_console_says_what_the_money_totals_leave_out_or_count_as_owed(tmp_path):
+    # held-out 188: 1,008 元 verified as no problem left out of the totals unsaid; a township that returned its list
+    # blank had all it owed counted as not recovered, unsaid
+    findings = _audit(tmp_path)
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    paid = rows.head(2).assign(类别代码=["F01", "F06"], 类别名称="", 应追回金额=["1008", ""], 应补发金额=["", "900"],
+                               乡镇=["城关镇", "河口乡"], 整改状态=["核实无问题", ""], 核实情况=["死亡名单有误，本人健在", ""])
+    paid.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    res = runner.invoke(app, ["review", str(tmp_path / "f.csv"), str(q4), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    said = res.output.replace("\n", "")
+    assert res.exit_code == 0, res.output
+    assert "另有核实无问题 1 条 1,008.00 元未计入" in said
+    assert "河口乡的资金类问题均未填写整改情况" in said and "应追回、应补发金额全部计入“仍差”" in said
+    assert "城关镇的资金类问题均未填写" not in said
+
+
+def test_a_township_whose_money_findings_are_all_blank_is_named():
+    # held-out 188: an added column's empty cells (NaN from a workbook) are blank too
+    from rostercheck.review import _money_left_blank
+    n = float("nan")
+    prev = pd.DataFrame({"类别代码": ["F01", "F06", "F01", "C01"], "乡镇": ["柳溪街道", "柳溪街道", "白沙镇", "石门镇"],
+                         "整改状态": ["", "", "已整改", ""], "核实情况": ["", "", "", ""],
+                         "实际追回金额（乡镇添加）": [n, n, 1000.0, n]})
+    assert _money_left_blank(prev) == ["柳溪街道的资金类问题均未填写整改情况，按未整改计：其应追回、应补发金额全部计入“仍差”（未追回、未补发）"]
+    assert _money_left_blank(prev[prev["乡镇"] != "白沙镇"]) == []  # nothing filled anywhere: nobody stands out

@@ -440,7 +440,7 @@ def review_cmd(
     _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
-        from .io.review_report import money_review, rates, write_review_reports
+        from .io.review_report import money_review, rates, verified_money, write_review_reports
         from .io.report import prepare_out_dir
         from .review import VERIFIED, review
 
@@ -485,7 +485,9 @@ def review_cmd(
             console.out.print(f"资金（按乡镇填报，涉及 {m['涉及户数']} 户）：应追回 {m['应追回金额（元）']:,.2f} 元，"
                               f"乡镇填报已追回 {m['乡镇填报已追回（元）']:,.2f} 元，仍差 {m['仍未追回（元）']:,.2f} 元；"
                               f"应补发 {m['应补发金额（元）']:,.2f} 元，乡镇填报已补发 {m['乡镇填报已补发（元）']:,.2f} 元，"
-                              f"仍差 {m['仍未补发（元）']:,.2f} 元。")
+                              f"仍差 {m['仍未补发（元）']:,.2f} 元"
+                              + ("。" if not (left := verified_money(result.rows))[0] else
+                                 f"；另有核实无问题 {left[0]} 条 {left[1]:,.2f} 元未计入。"))
         # the verified list holds every finding a township verified (those since rectified too) and the carried ones
         kept, verified = len(result.suppressions), int(status.get(VERIFIED, 0))
         others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""

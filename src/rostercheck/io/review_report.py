@@ -90,6 +90,19 @@ def money_review(rows: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFr
     return out.astype({"涉及户数": int})
 
 
+def verified_money(rows: pd.DataFrame) -> tuple[int, float]:
+    """The money findings verified as no problem, which :func:`money_review` leaves out: how many, and the yuan the
+    earlier list said they owed (to recover and to pay).
+
+    Args:
+        rows: the review rows.
+    Returns:
+        (findings, yuan).
+    """
+    money = money_rows(rows[rows["整改状态"] == VERIFIED])
+    return len(money), round(float((money["_rec"] + money["_rep"]).sum()), 2) if len(money) else 0.0
+
+
 def money_totals(table: pd.DataFrame | None) -> dict:
     """run.json's money totals of a look-back: the 合计 row of :func:`money_review` (zeros without money findings).
 
