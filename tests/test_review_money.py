@@ -44,7 +44,7 @@ def _roster() -> _Roster:
     # what is still owed written: the rest of what was owed
     ("F01", 1548.0, None, "已追回", "", "仍欠748元", "未整改", {"应追回金额": 800.0}),
     ("F01", 1548.0, None, "", "", "已追回800元，剩余748元继续追缴", "未整改", {"应追回金额": 800.0}),
-    # F05 owing both: the amount written is read against what is to be recovered (as the verdict reads it)
+    # F05 owing both: each side read on its own words (held-out 188); a bare 已整改 settles both
     ("F05", 180.0, 60.0, "已整改", "", "", "已整改", {"应追回金额": 180.0, "应补发金额": 60.0}),
     ("F05", 180.0, 60.0, "", "", "已追回100元", "未整改", {"应追回金额": 100.0, "应补发金额": 0.0}),
     # no amount owed (F07's account), verified as no problem, not a money finding: nothing
