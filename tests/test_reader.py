@@ -377,3 +377,15 @@ def test_an_id_written_in_the_name_cell_beside_a_blank_id_cell_is_read(tmp_path,
     frame = load_table(tmp_path / "t.xlsx", kind).frame
     assert frame["id"].tolist()[0] == B and frame["name"].tolist()[0] == "李梅"
     assert frame["id"].tolist()[1] == C and frame["name"].tolist()[1] == f"赵六 {B}"
+
+
+def test_an_id_in_the_name_cell_said_to_be_another_persons_is_not_taken(tmp_path):
+    # held-out 189: '何平 代领人 410…' beside a blank ID cell gave her the agent's ID (C01 中 on the agent's job)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "村"])
+    ws.append([f"何平 代领人 {B}", None, "东村"])
+    ws.append([f"王五（监护人{B}）", None, "东村"])
+    wb.save(tmp_path / "t.xlsx")
+    frame = load_table(tmp_path / "t.xlsx", "roster").frame
+    assert [str(v or "") for v in frame["id"].tolist()] == ["", ""]

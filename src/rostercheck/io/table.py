@@ -952,6 +952,7 @@ def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]],
 
 
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+_OTHERS = re.compile(QUALIFIERS)
 
 
 def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
@@ -973,7 +974,9 @@ def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
     if not len(rows):
         return frame
     names = frame["name"].to_numpy(dtype=object)[rows]
-    found = [(r, n) for r, n in zip(rows.tolist(), names.tolist()) if isinstance(n, str) and len(_ID_IN_TEXT.findall(n)) == 1]
+    # (not another's: '何平 代领人 410…' names the agent's ID, held-out 189 — the words of QUALIFIERS say whose it is)
+    found = [(r, n) for r, n in zip(rows.tolist(), names.tolist()) if isinstance(n, str)
+             and len(_ID_IN_TEXT.findall(n)) == 1 and not _OTHERS.search(n)]
     if not found:
         return frame
     frame = frame.astype({"id": object, "name": object})
