@@ -389,3 +389,10 @@ def test_two_ids_in_one_roster_cell_are_said_as_two():
     ctx = context(household("孙德福", A, [("周玉梅", "配偶", f"{B};{A}")]))
     assert flagged(ctx, "D03") == [("周玉梅", "高")]
     assert "一个单元格中写了 2 个身份证号" in run_checks(ctx, ["D03"])[0][0].evidence
+
+
+def test_an_error_value_in_the_id_cell_is_said_as_one():
+    # held-out 191: '#N/A' (a VLOOKUP that found nothing) said as an ID "位数或字符不符"
+    ctx = context(household("孙德福", A, [("周玉梅", "配偶", "#N/A")]))
+    assert flagged(ctx, "D03") == [("周玉梅", "高")]
+    assert "身份证号单元格是公式错误值“#N/A”" in run_checks(ctx, ["D03"])[0][0].evidence

@@ -13,6 +13,7 @@ from rostercheck.normalize.names import person_name
         ("张 三", "张三"),
         ("张\u3000三", "张三"),
         ("张\u200b三", "张三"),  # a zero-width space (held-out 185)
+        ("#N/A", ""),  # a spreadsheet's error value is no name (held-out 191)
         (" 张三 ", "张三"),
         ("陳小東", "陈小东"),
         ("買買提·艾力", "买买提艾力"),

