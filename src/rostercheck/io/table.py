@@ -900,7 +900,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
         raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
-    frame = _ids_in_names(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
+    frame = _names_in_ids(_ids_in_names(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]))
     title = " ".join(dict.fromkeys(t for t in [*titles, *all_titles] if t))
     labels = [layout.labels for _frame, layout, _sheet in parts]
     if any(len(OWN_REPORT_LABELS & set(header)) >= OWN_REPORT_NEEDED for header in labels):
@@ -985,6 +985,20 @@ def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
         frame.iat[r, at_id] = _ID_IN_TEXT.search(cell).group(0)
         frame.iat[r, at_name] = _ID_IN_TEXT.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
     return frame
+
+
+def _names_in_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """An ID column whose cells give the name too ('尹秋 5115…', '张三（5115…）') in a table with no name column: the
+    names come from it (held-out 191: a township's application list read without a single name, "未找到成员姓名列")."""
+    if "id" not in frame.columns or "name" in frame.columns or not len(frame):
+        return frame
+    cells = frame["id"].astype(object).tolist()
+    names = [_ID_IN_TEXT.sub(" ", c).strip(" \n\r\t:：,，;；/（）()") if isinstance(c, str)
+             and len(_ID_IN_TEXT.findall(c)) == 1 and not _OTHERS.search(c) else "" for c in cells]
+    named = sum(bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", n)) for n in names)
+    if 2 * named < sum(isinstance(c, str) and bool(c.strip()) for c in cells):
+        return frame  # (a name beside an ID now and then is a remark, not the column's content)
+    return frame.assign(name=names)
 
 
 def _struck_through(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]]) -> list[str]:
