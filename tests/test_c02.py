@@ -846,3 +846,13 @@ def ids_check(first17: str) -> str:
     from rostercheck.normalize import ids
 
     return ids.check_char(first17)
+
+
+@pytest.mark.parametrize("status, expected", [("死亡", [("李梅", "中")]), ("迁出", []), ("正常", [])])
+def test_a_member_the_registry_records_as_dead_is_a_lead_at_medium(status, expected):
+    # held-out 191: a registry 人员状态 死亡 unseen by audit and screen (on no deaths list) while coverage took it as a death
+    registry = [{"household_no": "0001", "name": "李梅", "relation": "户主", "id": B, "status": status}]
+    ctx = context(roster(), {"deaths": [], "registry": registry})
+    assert flagged(ctx, "C02") == expected
+    if expected:
+        assert "户籍人口信息中人员状态为“死亡”" in run_checks(ctx, ["C02"])[0][0].evidence
