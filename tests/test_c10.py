@@ -56,6 +56,17 @@ def test_harmless_things_are_not_signals():
     assert flagged(context(roster(), lists), "C10") == []
 
 
+def test_a_couples_two_basic_pensions_are_no_signal_added_up():
+    # held-out 190: 158 + 168 元 of 城乡居民养老金 (each below 300) beside a second home: C10 中 for an old couple
+    def basic(name, pid, amount):
+        return {"name": name, "id": pid, "insurance": "城乡居民基本养老保险", "amount": amount, "status": "正常"}
+    homes = [prop(HEAD, "住宅", "花园 1 栋"), prop(WIFE, "住宅", "东村 3 组")]
+    lists = {"properties": homes, "pensions": [basic("张三", HEAD, 158), basic("李梅", WIFE, 168)]}
+    assert flagged(context(roster(), lists), "C10") == []
+    lists["pensions"][1]["amount"] = 1800  # one member's own pension above 300: a signal
+    assert flagged(context(roster(), lists), "C10") == [("张三", "中")]
+
+
 def test_two_cars_are_one_kind_of_signal():
     assert flagged(context(roster(), {"vehicles": [car(), car("小型普通客车")]}), "C10") == []
 

