@@ -57,7 +57,9 @@ def test_roster_id_typed_as_number_matches_at_medium_only():
 
 
 @pytest.mark.parametrize("category, flagged_as", [("退休", []), ("退（离）休人员", []), ("离休干部", []), ("80", []),
-                                                ("080", []), ("在职", [("张三", "高")]), ("1980级", [("张三", "高")])])
+                                                ("080", []), ("在职", [("张三", "高")]), ("1980级", [("张三", "高")]),
+                                                # a public-welfare job placing the poor is no staff post (held-out 190)
+                                                ("公益性岗位", [])])
 def test_retired_staff_excluded_by_default(category, flagged_as):
     # GB/T 2261.4 个人身份 80 is 退（离）休人员: a code is the whole cell
     ctx = context(roster(), {"staff": [{"name": "张三", "id": HEAD, "unit": "县一中", "category": category}]})

@@ -382,3 +382,11 @@ def test_payees_on_no_roster_paid_for_earlier_months_are_said_unchecked_for_thei
     ctx = money_context(roster(), rows[:3])
     findings(ctx, "F03")
     assert ctx.cache["money:earlier"] == []
+
+
+def test_a_payee_on_no_roster_named_by_the_head_id_only_says_so():
+    # held-out 190: a ledger row with 户主身份证号 only was keyed "发放明细未写身份证号"
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "", m, 420, head_id=STRAY, head_name="周九") for m in months("2026-07", "2026-09")]
+    (f,) = findings(money_context(roster(), rows), "F03")
+    assert f.key == "户主身份证号不在花名册中"

