@@ -657,6 +657,21 @@ def test_townships_a_roster_gives_by_region_code_are_said_to_be_codes(tmp_path):
     (said,) = [w for w in table.warnings if "乡镇列" in w]
     assert "行政区划代码的前 9 位" in said and "推断" not in said, said
 
+def test_townships_a_roster_names_in_a_region_column_are_read(tmp_path):
+    # held-out 190: 行政区划 holding 伞陂镇: every member under （未填乡镇）, "未找到乡镇列…推断不出乡镇"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["行政区划", "户主姓名", "姓名", "身份证号", "与户主关系"])
+    ws.append(["伞陂镇", "张三", "张三", A, "户主"])
+    ws.append(["潢川县春申街道", "李四", "李四", B, "户主"])
+    wb.save(tmp_path / "低保对象信息_系统导出.xlsx")
+    table = load_table(tmp_path / "低保对象信息_系统导出.xlsx", "roster")
+    members = build_members([table], AS_OF)
+    assert members["township"].tolist() == ["伞陂镇", "春申街道"]
+    (said,) = [w for w in table.warnings if "乡镇列" in w]
+    assert "按“行政区划”列中写的乡镇名称列出" in said, said
+
+
 def test_a_township_named_in_an_address_after_its_county(tmp_path):
     """held-out 130: 蕲春县蕲州镇东门村 is 蕲州镇's 东门村 (not a prefecture 蕲春县蕲州, then nothing)."""
     wb = openpyxl.Workbook()

@@ -284,6 +284,8 @@ def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
         t.warnings[t.warnings.index(ROSTER_GAPS["township"])] = (
             f"未找到乡镇列，有 {blank} 人从工作表名称、家庭住址或标题、文件名都推断不出乡镇，问题清单中列在“（未填乡镇）”下"
             f"{'（其余为' + named + '）' if named else ''}；请在花名册中加上乡镇列后重新运行" if blank else
+            f"未找到乡镇列：乡镇按“{t.headers['region_code']}”列中写的乡镇名称列出，如{named}"
+            if "region_code" in t.headers and found and not digits_ else
             f"未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，如{named}，报告中的乡镇显示为代码；"
             "需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if found and len(digits_) == len(found) else
             "未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，其他花名册行写明了名称的代码按名称显示"
@@ -776,6 +778,10 @@ def _places_coded(frame: pd.DataFrame) -> None:
 
     for k, fld in enumerate(("township", "village")):
         codes_ = by_value_array(frame["region_code"], lambda v, k=k: township_village(v)[k])  # each distinct cell once
+        if fld == "township":  # … or a 行政区划 cell naming it in words (伞陂镇, 潢川县伞陂镇: held-out 190, every
+            # member under （未填乡镇）)
+            named = by_value_array(frame["region_code"], lambda v: "" if text(v).isdigit() else _township_named(text(v)))
+            codes_ = np.where(codes_ != "", codes_, named)
         take = (frame[fld] == "").to_numpy() & (codes_ != "")
         if take.any():
             frame.loc[take, fld] = codes_[take]
