@@ -352,3 +352,13 @@ def test_a_short_narrow_table_prints_on_one_page_and_a_category_sheet_runs_down(
     sheets = [v.decode() for k, v in sorted(_parts(tmp_path / "b.xlsx").items()) if k.startswith("xl/worksheets/sheet")]
     assert 'fitToHeight="1"' in sheets[0] or 'fitToHeight' not in sheets[0]  # (1 is the file format's default)
     assert 'fitToHeight="0"' in sheets[1]
+
+
+def test_a_short_summary_with_its_chart_prints_on_one_page(tmp_path):
+    # held-out 192: the 汇总's chart ran onto a second page, its last bar alone under the repeated header
+    towns = [f"第{k}乡" for k in range(8)]
+    summary = pd.DataFrame({"乡镇": towns + ["合计"], **{f"C{k:02d} 类": [1] * 9 for k in range(1, 9)}})
+    chart = report.Chart("问题人数", "乡镇", [f"C{k:02d} 类" for k in range(1, 9)], 8)
+    _bulk(tmp_path / "s.xlsx", [("汇总", summary, None, chart)])
+    sheet = next(v.decode() for k, v in _parts(tmp_path / "s.xlsx").items() if k.startswith("xl/worksheets/sheet"))
+    assert 'fitToHeight="0"' not in sheet

@@ -706,10 +706,13 @@ class Workbook:
         ws.freeze_panes(FIRST_DATA_ROW, 0)
         rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(rows, 1), last_col)
-        page_setup(ws, heading, self._made, printed, rows if len(order) <= 4 else None)  # (a narrow table: 核查范围, 汇总)
+        # (a narrow table — 核查范围 — or a table with its chart — 汇总 — of a few rows on one page: held-out 192's chart
+        # ran onto a second page, its last bar alone under the repeated header)
+        charted = chart is not None and chart.rows and chart.series
+        page_setup(ws, heading, self._made, printed, rows if len(order) <= 4 or charted else None)
         if printed < last_col:
             ws.print_area(0, 0, FIRST_DATA_ROW + max(rows, 1) - 1, printed)
-        if chart is not None and chart.rows and chart.series:
+        if charted:
             add_chart(self._book, ws, chart, frame, HEADER_ROW + rows + 2, [w for w, _ in layout])
         part = f"xl/worksheets/sheet{len(self._book.worksheets())}.xml"
         wrapped = {name: width for name, (width, wrap) in zip(order, layout) if wrap and name in cols}
