@@ -132,6 +132,8 @@ def test_the_console_run_json_and_workbook_give_the_money_only_when_there_are_mo
     sheet = list(book["追回补发资金（乡镇填报）"].iter_rows(values_only=True))
     assert sheet[1] == ("乡镇", *RECOVERY_COLUMNS) and sheet[-1][0] == "合计" and sheet[-1][2:] == (2064, 2064, 0, 900, 300, 600)
     assert book["追回补发资金（乡镇填报）"].cell(3, 3).number_format == "#,##0.00"
+    # what the figures are, on paper too (held-out 192: said on the console only)
+    assert "未与资金发放明细核对" in book["追回补发资金（乡镇填报）"].cell(1, 1).value
     money = json.loads((tmp_path / "rv2" / "run.json").read_text(encoding="utf-8"))["money"]
     assert (money["recovered"], money["repaid"], money["repay_left"]) == (2064.0, 300.0, 600.0)
 
