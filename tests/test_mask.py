@@ -67,6 +67,11 @@ def test_audit_mask_writes_public_copies_without_full_numbers(tmp_path):
     internal = all_text(tmp_path / "a" / "findings.csv")
     assert ZHANG_SON in internal and "依据" in internal.splitlines()[0]  # the internal report is unchanged
     assert "公示版已写入" in res.output
+    # the printed public copy says it is one (held-out 192: its title was the internal one's)
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "a" / "公示_问题清单.xlsx")
+    assert all("（公示版）" in str(ws["A1"].value) for ws in book.worksheets)
 
 
 def test_review_and_screen_mask(tmp_path):

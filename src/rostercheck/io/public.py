@@ -108,6 +108,12 @@ def public_sheets(sheets: list[tuple]) -> list[tuple]:
     return [(title, public_frame(frame), None, *chart) for title, frame, _extra, *chart in sheets]
 
 
+def public_heading(heading: str) -> str:
+    """A public copy's title: the internal one's, said to be the 公示版 (held-out 192: the printed copies could not be
+    told apart)."""
+    return f"{heading}（公示版）" if heading else "公示版"
+
+
 def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
                         workbooks: dict[str, list[tuple[str, pd.DataFrame, list[str] | None]]],
                         widths: dict[str, int] | None = None, heading: str = "") -> dict[str, Path]:
@@ -128,5 +134,5 @@ def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
         write_csv(public_frame(frame), written[name])
     for name, sheets in workbooks.items():
         written[name] = Path(out) / (PREFIX + name)
-        write_workbook(written[name], public_sheets(sheets), widths, heading)
+        write_workbook(written[name], public_sheets(sheets), widths, public_heading(heading))
     return written

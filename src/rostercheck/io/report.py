@@ -975,11 +975,11 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
         written[str(town)] = folder / f"{name}.xlsx"
         write_workbook(written[str(town)], sheets, widths, title, made)
         if public:
-            from .public import PREFIX, public_sheets
+            from .public import PREFIX, public_heading, public_sheets
 
             written["public_" + str(town)] = folder / f"{PREFIX}{name}.xlsx"
             shown = public(sheets) if callable(public) else sheets  # a report's own choice of what may be public
-            write_workbook(written["public_" + str(town)], public_sheets(shown), widths, title, made)
+            write_workbook(written["public_" + str(town)], public_sheets(shown), widths, public_heading(title), made)
     return written
 
 
