@@ -266,3 +266,16 @@ def test_a_township_whose_money_findings_are_all_blank_is_named():
                          "实际追回金额（乡镇添加）": [n, n, 1000.0, n]})
     assert _money_left_blank(prev) == ["柳溪街道的资金类问题均未填写整改情况，按未整改计：其应追回、应补发金额全部计入“仍差”（未追回、未补发）"]
     assert _money_left_blank(prev[prev["乡镇"] != "白沙镇"]) == []  # nothing filled anywhere: nobody stands out
+
+
+def test_the_detail_sheet_keeps_the_earlier_evidence_unprinted(tmp_path):
+    # held-out 192: the look-back's detail sheet printed 22 columns on a page's width at 4.6 pt
+    from rostercheck.io.review_report import review_sheets
+
+    rows = pd.DataFrame({"类别代码": ["C02"], "乡镇": ["城关镇"], "姓名": ["张三"], "身份证号": ["y"], "户主身份证号": ["x"],
+                         "整改状态": ["未整改"], "说明": ["仍在册"], "依据": ["《死亡人员名单》第 2 行"]})
+    (name, detail, _), = [s for s in review_sheets(rows, {"C02": "死亡"}) if s[0].startswith("问题明细")]
+    from rostercheck.io import report
+
+    order, printed = report.placed(list(detail.columns), [], detail.attrs[report.UNPRINTED])
+    assert "依据" in order and order.index("依据") > printed and order.index("说明") <= printed

@@ -19,6 +19,7 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -569,17 +570,24 @@ class Chart:
     rows: int
 
 
-def placed(cols: list[str], extra: list[str]) -> tuple[list[str], int]:
-    """A sheet's columns in order: the data, the blank columns to fill in, then the trace columns (TRACE_COLUMNS).
+# A frame's attrs key for columns its sheet keeps but does not print, beside the trace columns (the look-back's 依据:
+# held-out 192, 22 columns printed at 4.6 pt)
+UNPRINTED = "unprinted"
+
+
+def placed(cols: list[str], extra: list[str], unprinted: Collection[str] = ()) -> tuple[list[str], int]:
+    """A sheet's columns in order: the data, the blank columns to fill in, then the trace columns (TRACE_COLUMNS) and
+    the ``unprinted`` ones.
 
     Args:
         cols: the data columns.
         extra: the blank columns (none of them a data column).
+        unprinted: more data columns left out of the print area.
     Returns:
         (the columns, the last one printed, 0-based: the trace columns are left out of the print area).
     """
-    trace = [c for c in cols if c in TRACE_COLUMNS]
-    order = [c for c in cols if c not in TRACE_COLUMNS] + extra + trace
+    trace = [c for c in cols if c in TRACE_COLUMNS or c in unprinted]
+    order = [c for c in cols if c not in trace] + extra + trace
     return order, len(order) - len(trace) - 1
 
 
@@ -684,7 +692,7 @@ class Workbook:
         ws = self._book.add_worksheet(sheet_name(title, self._used))
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
-        order, printed = placed(cols, extra)
+        order, printed = placed(cols, extra, frame.attrs.get(UNPRINTED, ()))
         last_col = len(order) - 1
         heading = self.title_of(title)
         layout = [column_layout(str(name), frame[name].tolist() if name in cols else [], widths) for name in order]
