@@ -59,7 +59,7 @@ def test_roster_id_typed_as_number_matches_at_medium_only():
 @pytest.mark.parametrize("category, flagged_as", [("退休", []), ("退（离）休人员", []), ("离休干部", []), ("80", []),
                                                 ("080", []), ("在职", [("张三", "高")]), ("1980级", [("张三", "高")]),
                                                 # a public-welfare job placing the poor is no staff post (held-out 190)
-                                                ("公益性岗位", [])])
+                                                ("公益性岗位", []), ("遗属", [])])  # (遗属补助 is C03's: held-out 193)
 def test_retired_staff_excluded_by_default(category, flagged_as):
     # GB/T 2261.4 个人身份 80 is 退（离）休人员: a code is the whole cell
     ctx = context(roster(), {"staff": [{"name": "张三", "id": HEAD, "unit": "县一中", "category": category}]})
@@ -105,6 +105,13 @@ def test_a_cadre_whose_term_ended_before_the_review_date_is_not_flagged(end, fla
     filing = [{"cadre_name": "李梅", "cadre_id": WIFE, "name": "赵老根", "id": STAFF_FATHER, "relation": "父亲"}]
     filed = context(family_roster(), {"cadres": [row], "cadre_relatives": filing})
     assert flagged(filed, "C01") == ([("赵老根", "高")] if flagged_as else [])  # nor his filed relatives
+
+
+@pytest.mark.parametrize("post, flagged_as", [("原村委会主任", []), ("前任党支部书记", []), ("村委会主任", [("李梅", "高")])])
+def test_a_post_the_list_writes_as_held_before_is_no_post(post, flagged_as):
+    # held-out 193: 职务 '原村委会主任' with no end date or status: C01 高
+    row = {"name": "李梅", "id": WIFE, "village": "东村", "post": post}
+    assert flagged(context(roster(), {"cadres": [row]}), "C01") == flagged_as
 
 
 def test_a_staff_member_who_left_flags_no_relative_either():

