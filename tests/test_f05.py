@@ -56,6 +56,19 @@ def test_approval_date_sets_the_months_compared():
                  "F05") == [("王五", "高", None, 132.0)]
 
 
+def test_one_amount_paid_up_to_a_month_from_which_the_rosters_is_paid_is_a_lead_not_money_owed():
+    # held-out 194: a January standard raise (no 变更日期, an approval of 2019): 455 households' October–December
+    # 少发 at 高, 应补发 added to the totals
+    rows = [pay(A, "王五", m, 980) for m in months("2025-10", "2025-12")] + [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    people = household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01")
+    found = findings(money_context(people, rows), "F05")
+    assert [(f.confidence, f.recover, f.repay) for f in found] == [("低", None, None)]
+    assert "2026-01 起每月实发与核定金额一致，此前各月均为 980.00 元" in found[0].evidence
+    # … but amounts that go on differing after the roster's is paid, or differ among themselves, are money owed
+    rows[-1] = pay(A, "王五", "2026-09", 980)
+    assert money(money_context(people, rows), "F05") == [("王五", "高", None, 52.0 * 4)]
+
+
 def test_a_change_date_beside_the_approval_date_sets_the_amounts_months_and_the_approval_the_enrolment():
     # approved in 2024, the amount raised to 1032 from 2026-08: July's 900 is the old amount (no F05), and a
     # household approved long ago with nothing paid is owed the whole quarter (F06 from the approval, not the change)

@@ -334,6 +334,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
     covered = _covered_months(ctx, led)
     prog_of = _programmes(ctx, led)
+    paid_pairs = _paid_pairs(led)
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
@@ -341,6 +342,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         for month in ([m for m in ledger_months if m >= starts[h]] if h in starts else period):
             rows = paid.get((h, month), [])
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
+                if not rows and (h, month) in paid_pairs:
+                    fine.append(month)  # paid, within the tolerance of the roster's amount
                 continue
             if (h, month) in dup_months or (h, month) in led.claimed:
                 continue  # explained by F01–F04 (a member gone that month: the amount is theirs to judge)
@@ -365,7 +368,9 @@ def check_f05(ctx: Context) -> list[Finding]:
         # One amount paid every month up to a month from which the roster's is paid every month: the amount approved
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
         # 455 households' October–December 少发 at 高 before a January 提标) — a lead to check, not money owed.
-        step = h not in changed and len(fine) >= 2 and max(months) < min(fine) and max(totals) - min(totals) <= tol
+        # (an approval dated inside the ledgers' months dates the amount itself: a step after it is a real 少发)
+        step = (h not in changed and (h not in starts or starts[h] <= ledger_months[0]) and len(fine) >= 2
+                and max(months) < min(fine) and max(totals) - min(totals) <= tol)
         if step:  # (its amounts said, not added to the money to recover or repay)
             conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月均为 "
                                f"{yuan(totals[0])}：可能是调标、年度复核或增减员前的核定金额，花名册未写变更日期，请核实）")
