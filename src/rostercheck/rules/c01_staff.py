@@ -49,7 +49,7 @@ def check(ctx: Context) -> list[Finding]:
             row = rows[r]
             if (kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx, dead=False):
                 continue  # (the person himself on the roster and dead: C02 says so, and C01 as before)
-            detail = values(_shown(kind, row), _FIELDS[kind])
+            detail = values(_shown(kind, row), _fields(kind, row))
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -74,6 +74,14 @@ def check(ctx: Context) -> list[Finding]:
 def _clerk(post: object, ctx: Context) -> bool:
     """Whether a cadre list's 职务 names a clerk (民政协理员, 经办人员), not one of the 三职干部 whose family C01 covers."""
     return any(w in str(post or "") for w in ctx.specs["C01"].params.get("not_cadre_posts", []))
+
+
+def _fields(kind: str, row) -> dict[str, str]:
+    """The fields a staff or cadre row is shown by: a 是否在任 column's 是 shown as such, not as a 人员状态 (held-out 193:
+    "人员状态 是")."""
+    if text(row.get("status")) in _IN_POST_ANSWERS:
+        return {**_FIELDS[kind], "status": "是否在任"}
+    return _FIELDS[kind]
 
 
 def _shown(kind: str, row):
@@ -153,7 +161,7 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         # (a parent, spouse or child the registry's 父亲/母亲/配偶公民身份号码 columns name lives in a 户 of its own)
         tie = f"户籍登记为其{label}（本人户号 {no}）" if apart else f"与其同户（户号 {no}，关系：{label}）"
-        evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _FIELDS[kind])}，{where(ctx, kind, row)}）的{label}{minor}："
+        evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的{label}{minor}："
                     f"{tie}，{where(ctx, 'registry', regs[r])}，在另一户{enjoys(ctx)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍登记亲属（户号 {no}）" if apart else f"户籍同户（户号 {no}）",
