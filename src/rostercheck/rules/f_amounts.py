@@ -156,7 +156,36 @@ def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
     if "amounts" in led.memo:
         return led.memo["amounts"]
-    benefit = ctx.members["benefit"].to_numpy(dtype=object)
+    out = _amounts_read(ctx, led, "benefit")
+    led.memo["amount_label"] = {}  # household → the roster column compared, where its roster gives two
+    totals = _amounts_read(ctx, led, "benefit_total")
+    if totals:
+        # A 特困 roster giving the 基本生活标准 and the total with the 照料护理标准 (供养标准): which one the ledgers pay
+        # is one question per roster file, answered by their usual monthly payment (held-out 194: they paid the total,
+        # earlier rounds the 基本生活费 and the 照料护理补贴 as two items)
+        files, paid = ctx.members["file"].tolist(), _usual_paid(led)
+        votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for h, (total, _) in totals.items():
+            got, file = paid.get(h), files[led.covered[h][0]]
+            if got is not None and h in out:
+                votes[file][0] += abs(got - out[h][0]) <= 1
+                votes[file][1] += abs(got - total) <= 1
+        for h in totals:
+            file = files[led.covered[h][0]]
+            if h not in out or votes[file][1] > votes[file][0]:
+                out[h] = totals[h]
+                led.memo["amount_label"][h] = "供养标准"
+            else:
+                led.memo["amount_label"][h] = "基本生活标准"
+    led.memo["amounts"] = out
+    return out
+
+
+def _amounts_read(ctx: Context, led: Ledger, column: str) -> dict[str, tuple[float, list[float]]]:
+    """Roster household → (approved monthly amount, the alternatives it may mean) read from one roster amount column."""
+    if column not in ctx.members.columns:
+        return {}
+    benefit = ctx.members[column].to_numpy(dtype=object)
     files = ctx.members["file"].tolist()
     usable = np.fromiter((isinstance(v, float) and v == v and v > 0 for v in benefit), dtype=bool, count=len(benefit))
     # Each household's usable amounts, counted and bounded in bulk: most households have one amount, or one
@@ -192,7 +221,6 @@ def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[
         for h, (value, k, file) in repeated.items():
             amount = value * k if votes[file][1] > votes[file][0] else value
             out[h] = (amount, [amount])
-    led.memo["amounts"] = out
     return out
 
 
@@ -206,13 +234,16 @@ def _covered_rows(led: Ledger) -> tuple[list, np.ndarray, np.ndarray]:
 
 def _usual_paid(led: Ledger) -> dict[str, float]:
     """Roster household → the monthly benefit total it is most often paid (successful rows, by the month paid for)."""
+    if "usual_paid" in led.memo:
+        return led.memo["usual_paid"]
     codes = led.memo["codes"]
     _, pairs, totals = _pair_totals(led, led.array("ok") & led.array("benefit") & led.array("dated") & led.array("own_programme"))
     totals = np.round(totals, 2)
     width = len(codes["m_values"]) + 1
     counts = pd.DataFrame({"h": pairs // width, "a": totals}).value_counts(sort=False).reset_index(name="n")
     usual = counts.sort_values(["n", "a"], ascending=[False, True], kind="stable").drop_duplicates("h")
-    return dict(zip(codes["h_values"][usual["h"].to_numpy()].tolist(), usual["a"].tolist()))
+    led.memo["usual_paid"] = dict(zip(codes["h_values"][usual["h"].to_numpy()].tolist(), usual["a"].tolist()))
+    return led.memo["usual_paid"]
 
 
 def _pair_totals(led: Ledger, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -338,6 +369,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
+        column = led.memo["amount_label"].get(h, "")  # the roster column compared, where its roster gives two
         # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter.
         for month in ([m for m in ledger_months if m >= starts[h]] if h in starts else period):
             rows = paid.get((h, month), [])
@@ -358,7 +390,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             months.append(month)
             rows_seen += rows
             lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
-                                                               for r in rows) + f"），核定 {yuan(amount)}，"
+                                                               for r in rows) + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
                          + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
         if not months:
             continue
@@ -378,7 +410,7 @@ def check_f05(ctx: Context) -> list[Finding]:
         # October–February paid less and wondered why they were not listed)
         since = (f"自{'变更' if h in changed else '批准'}月份 {starts[h]} 起核对" if h in starts
                  else f"核对花名册所属期 {period[0]}" + (f"至{period[-1]}" if len(period) > 1 else ""))
-        evidence = (f"发放金额与花名册核定金额（月保障金/供养标准 {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
+        evidence = (f"发放金额与花名册核定金额（{column or '月保障金/供养标准'} {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
                     f"{'；'.join(lines)}。"
                     f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
         facts = (("household", h), ("approved", f"{amount:.2f}"))
