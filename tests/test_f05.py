@@ -63,7 +63,16 @@ def test_one_amount_paid_up_to_a_month_from_which_the_rosters_is_paid_is_a_lead_
     people = household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01")
     found = findings(money_context(people, rows), "F05")
     assert [(f.confidence, f.recover, f.repay) for f in found] == [("低", None, None)]
-    assert "2026-01 起每月实发与核定金额一致，此前各月均为 980.00 元" in found[0].evidence
+    assert "2026-01 起每月实发与核定金额一致，此前各月为 980.00 元" in found[0].evidence
+    # two earlier amounts, each for months on end (a January 提标, then a member added in April): a lead too
+    two = ([pay(A, "王五", m, 950) for m in months("2025-10", "2025-12")] + [pay(A, "王五", m, 980) for m in months("2026-01", "2026-03")]
+           + [pay(A, "王五", m, 1032) for m in months("2026-04", "2026-09")])
+    found = findings(money_context(people, two), "F05")
+    assert [f.confidence for f in found] == ["低"] and "此前各月为 950.00 元、980.00 元" in found[0].evidence
+    # amounts that come and go are no earlier approvals
+    erratic = [pay(A, "王五", m, a) for m, a in zip(months("2025-10", "2025-12"), (900, 1000, 950))]
+    erratic += [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    assert [f.confidence for f in findings(money_context(people, erratic), "F05")] == ["高"]
     # … but amounts that go on differing after the roster's is paid, or differ among themselves, are money owed
     rows[-1] = pay(A, "王五", "2026-09", 980)
     assert money(money_context(people, rows), "F05") == [("王五", "高", None, 52.0 * 4)]

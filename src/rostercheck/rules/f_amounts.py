@@ -401,11 +401,13 @@ def check_f05(ctx: Context) -> list[Finding]:
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
         # 455 households' October–December 少发 at 高 before a January 提标) — a lead to check, not money owed.
         # (an approval dated inside the ledgers' months dates the amount itself: a step after it is a real 少发)
+        levels = _levels(totals, tol)
         step = (h not in changed and (h not in starts or starts[h] <= ledger_months[0]) and len(fine) >= 2
-                and max(months) < min(fine) and max(totals) - min(totals) <= tol)
+                and max(months) < min(fine) and levels is not None)
         if step:  # (its amounts said, not added to the money to recover or repay)
-            conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月均为 "
-                               f"{yuan(totals[0])}：可能是调标、年度复核或增减员前的核定金额，花名册未写变更日期，请核实）")
+            conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月为 "
+                               f"{'、'.join(yuan(v) for v in levels)}：可能是调标、年度复核或增减员前的核定金额，花名册未写变更日期，"
+                               "请核实）")
         # the months compared: from the approval (change) date, else the roster's quarter (held-out 135: a clerk saw
         # October–February paid less and wondered why they were not listed)
         since = (f"自{'变更' if h in changed else '批准'}月份 {starts[h]} 起核对" if h in starts
@@ -417,6 +419,18 @@ def check_f05(ctx: Context) -> list[Finding]:
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
     return out
+
+
+def _levels(totals: list[float], tol: float) -> list[float] | None:
+    """The amounts a run of months was paid at, when each held for two months or more before the next (a 提标 in
+    January, then a member added in April: held-out 194), else None (amounts that come and go are no earlier approvals)."""
+    levels: list[list[float]] = []
+    for t in totals:
+        if levels and abs(t - levels[-1][0]) <= tol:
+            levels[-1].append(t)
+        else:
+            levels.append([t])
+    return [run[0] for run in levels] if len(levels) <= 3 and all(len(run) >= 2 for run in levels) else None
 
 
 def _state(led: Ledger, r: int) -> str:
