@@ -829,3 +829,15 @@ def test_a_no_problem_a_doubt_word_sets_aside_is_said(tmp_path, said, status, no
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review(tmp_path / "returned.csv", [q4], dt.date(2026, 12, 31))
     assert list(result.rows["整改状态"]) == [status] and note in result.rows["说明"].iat[0]
+
+
+def test_a_no_problem_written_in_the_measures_only_is_pointed_to(tmp_path):
+    # held-out 195: 整改措施 '不存在此问题', 整改状态 blank: 未整改 with no word of it
+    tmp = tmp_path
+    out = _audit(tmp, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
+    rows = rows[rows["类别代码"] == "C01"].head(1).assign(整改措施="不存在此问题", 整改状态="")
+    rows.to_csv(tmp / "returned.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review(tmp / "returned.csv", [q4], dt.date(2026, 12, 31))
+    assert list(result.rows["整改状态"]) == ["未整改"] and "整改措施中写的是核实无问题" in result.rows["说明"].iat[0]
