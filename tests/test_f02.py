@@ -1,5 +1,6 @@
 """F02: payments for months wholly in custody, or after a move out of the county."""
 
+from helpers import flagged
 from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
@@ -126,3 +127,18 @@ def test_a_member_the_rosters_own_status_says_moved_out_of_the_county_is_her_hou
     # 已迁出 on the roster alone does not say out of the county
     assert money(money_context(rows, paid, {"migrations": [{"name": "钱七", "id": A, "date": "2026-01-08", "dest": "清河县"}]},
                                roster_headers=status), "F02") == []
+
+
+def test_a_citys_roster_judges_each_members_move_against_her_own_county_as_c02_does():
+    # held-out 197: a city's run of three counties: moves inside one's own county F02 (中), moves to another county of
+    # the city missed — the events were judged against one county
+    people = [make_id("19500101", n, c) for n, c in ((121, "430523"), (131, "430524"))]
+    rows = [{"county": c, "township": "长乐乡", "village": "东村", "name": n, "id": i, "relation": "户主", "head_name": n,
+             "head_id": i, "benefit": 516} for (n, c), i in zip((("王五", "邵阳县"), ("赵六", "隆回县")), people)]
+    paid = [pay(i, n, m, 516) for n, i in zip(("王五", "赵六"), people) for m in months("2026-01", "2026-09")]
+    moves = {"migrations": [
+        {"name": "王五", "id": people[0], "date": "2026-06-01", "dest": "430523102", "reason": "投靠"},  # inside 邵阳县
+        {"name": "赵六", "id": people[1], "date": "2026-06-01", "dest": "430523", "reason": "投靠"}]}  # to 邵阳县
+    ctx = money_context(rows, paid, moves, roster_title="邵阳市2026年第三季度低保花名册")
+    assert flagged(ctx, "C02") == [("赵六", "高")]
+    assert money(ctx, "F02") == [("赵六", "高", 516.0 * 3, None)]

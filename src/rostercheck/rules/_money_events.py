@@ -52,22 +52,25 @@ def events(ctx: Context, led: Ledger) -> None:
         records = rows_of(kind)
         for r_ref, rec in enumerate(records):
             rec["_index"] = r_ref
-        made: dict[tuple[int, str], Event | None] = {}  # a payee's event recurs on each month's row: made once
+        made: dict[tuple, Event | None] = {}  # a payee's event recurs on each month's row: made once
+        by_county = kind == "migrations" and "county" in ctx.members.columns  # (a city's run: see ``moved``)
+        counties = ctx.members["county"].tolist() if by_county else []
 
-        def event(r: int, c: str) -> Event | None:
-            if (r, c) not in made:
-                made[r, c] = make(records[r], c)
-            return made[r, c]
+        def event(r: int, c: str, m: int = -1) -> Event | None:
+            key = (r, c, counties[m] if by_county and m >= 0 else "")
+            if key not in made:
+                made[key] = make(records[r], c, m)
+            return made[key]
 
         for m, r, c, _ in links(ctx, kind).itertuples(index=False):
-            ev = event(r, c)
+            ev = event(r, c, int(m))
             if ev:
                 led.events_member.setdefault(int(m), []).append(ev)
         memo = ctx.cache.setdefault("money:identities", {})
         former = led.memo.get("former", ())  # paid under a former head into the household's account: not his stop
 
         def put(m: int, r: int, c: str) -> None:
-            if ev := event(r, c):
+            if ev := event(r, c, led.member[m]):
                 (led.memo["former_events"] if m in former else led.events_row).setdefault(int(m), []).append(ev)
             elif kind == "exits" and not isinstance(records[r].get("date"), dt.date):
                 led.memo["undated_exits"].setdefault(int(m), records[r])  # on the list, no date read (f_stop says so)
@@ -79,13 +82,13 @@ def events(ctx: Context, led: Ledger) -> None:
             for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
                 put(m, r, c)
 
-    def death(row: dict, c: str) -> Event | None:
+    def death(row: dict, c: str, m: int = -1) -> Event | None:
         day = row.get("date")
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
         return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, f"死亡日期 {date_shown(row, 'date')}")
 
-    def custody(row: dict, c: str) -> Event | None:
+    def custody(row: dict, c: str, m: int = -1) -> Event | None:
         start, end, released = row.get("start"), row.get("end"), row.get("released")
         status = str(row.get("status") or "")
         if not isinstance(start, dt.date):
@@ -112,9 +115,11 @@ def events(ctx: Context, led: Ledger) -> None:
                      shown + (f"，{doubt}，按至今在押计" if doubt else "") + "（整月在押的月份不应发放）",
                      certainty=MEDIUM if doubt else HIGH)
 
-    def moved(row: dict, c: str) -> Event | None:
+    def moved(row: dict, c: str, m: int = -1) -> Event | None:
         day = row.get("date")
-        judged = move_judged(ctx, row, c02) if c02 and isinstance(day, dt.date) else None
+        # judged against the member's own county, as C02 judges it (held-out 197: a city's run, moves inside one's
+        # own county F02 and moves to another county of the city missed)
+        judged = move_judged(ctx, row, c02, m if m >= 0 else None) if c02 and isinstance(day, dt.date) else None
         if judged is None or judged[0] is not False:
             return None  # a move inside the county, to study, after the review date or to a place not told: C02's leads
         doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(move_reason(row, c02)) else ""
@@ -123,7 +128,7 @@ def events(ctx: Context, led: Ledger) -> None:
 
     whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
 
-    def exited(row: dict, c: str) -> Event | None:
+    def exited(row: dict, c: str, m: int = -1) -> Event | None:
         day = row.get("date")
         if not isinstance(day, dt.date) or day > ctx.as_of:
             return None
