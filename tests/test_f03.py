@@ -390,3 +390,28 @@ def test_a_payee_on_no_roster_named_by_the_head_id_only_says_so():
     rows += [pay("", "", m, 420, head_id=STRAY, head_name="周九") for m in months("2026-07", "2026-09")]
     (f,) = findings(money_context(roster(), rows), "F03")
     assert f.key == "户主身份证号不在花名册中"
+
+
+@pytest.mark.parametrize("paid_county, listed_county, township, note", [
+    ({"2026-07": "扶沟县", "2026-09": "扶沟县"}, None, "扶沟县城关镇", False),  # the ledger's 县区 (not every month's row)
+    ({}, "西华县", "西华县城关镇", False),  # the exit list's 县区
+    ({}, "", "城关镇", True),  # neither: the bare name, said unsure
+])
+def test_a_citys_payee_on_no_roster_is_named_under_the_township_of_the_county_its_rows_name(
+        paid_county, listed_county, township, note):
+    # held-out 197: a city's run where 城关镇 is in two counties: 贾铁柱 (not enrolled, the ledger's 县区 扶沟县) and 陈新民
+    # (on the exit list, 县区 商水县) were under a bare 城关镇/白潭镇 of no county, a workbook of their own
+    from rostercheck.audit import findings_frame
+
+    people = [make_id("19500101", n, c) for n, c in ((121, "411621"), (131, "411622"))]
+    rows = [{"county": c, "township": "城关镇", "village": "东村", "name": n, "id": i, "relation": "户主", "head_name": n,
+             "head_id": i, "benefit": 516} for (n, c), i in zip((("王五", "扶沟县"), ("赵六", "西华县")), people)]
+    paid = [pay(i, n, m, 516) for n, i in zip(("王五", "赵六"), people) for m in months("2026-07", "2026-09")]
+    paid += [pay(STRAY, "周九", m, 516, township="城关镇", county=paid_county.get(m, "")) for m in months("2026-05", "2026-09")]
+    lists = {} if listed_county is None else {"exits": [
+        {"county": listed_county, "township": "城关镇", "name": "周九", "id": STRAY, "date": "2026-06-15"}]}
+    ctx = money_context(rows, paid, lists, roster_title="周口市2026年第三季度低保花名册")
+    found = findings(ctx, "F03")
+    frame = findings_frame(ctx, found)
+    assert list(zip(frame["姓名"], frame["乡镇"])) == [("周九", township)]
+    assert ("未写县（市、区）" in frame["依据"][0]) == note

@@ -470,6 +470,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("item", r"^(代发|资金|款项|发放|交易)?用途$"),
         FieldSpec("remark", r"用途", weight=0),
         FieldSpec("township", TOWNSHIP_WORDS),
+        FieldSpec("county", _COUNTY_WORDS),  # (a city's ledgers: whose 城关镇 a payee on no roster is of, held-out 197)
         FieldSpec("village", r"村|社区|居委", r"村民小组|^组$"),
         FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
         *_HEAD,

@@ -43,7 +43,7 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
            "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
            "account_masked", "holder", "holder_key", "link_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
-           "covered_size"]
+           "county", "covered_size"]
 
 
 def month_named(*sources: str) -> str:
@@ -790,7 +790,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     cols["account_cut"] = cut.astype(bool)[codes]
     masked, codes = judged("bank_account", masked_digits)  # (of those, the ones a bank masked: said apart)
     cols["account_masked"] = masked.astype(bool)[codes]
-    for fld in ("item", "status", "remark", "programme", "township", "village"):
+    for fld in ("item", "status", "remark", "programme", "township", "village", "county"):
         cols[fld] = coded(fld, texts, True)
     if "fail_reason" in frame.columns:  # a reason for failing written in: the row failed, whatever its status says
         reasons = _cells(coded("fail_reason", texts, True))

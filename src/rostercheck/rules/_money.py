@@ -1213,7 +1213,7 @@ def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
     # a member paid into the account his head holds is of the head's household (_payees): the head's ID and name
     theirs = led.household[r][len("ledger:"):] if str(led.household[r]).startswith("ledger:") else ""
     under_head = bool(theirs) and theirs not in (led.cols["id"][r], led.cols["head_id"][r]) and len(theirs) == 18
-    return {"township": led.cols["township"][r], "village": led.cols["village"][r],
+    return {"township": led.cols["township"][r], "village": led.cols["village"][r], "county": led.cols["county"][r],
             "head_name": led.cols["head_name"][r] or (led.cols["holder"][r] if under_head else "") or led.cols["name"][r],
             "head_id": led.cols["head_id"][r] or (theirs if under_head else "") or led.cols["id"][r],
             "name": led.cols["name"][r], "id": led.cols["id"][r], "id_raw": led.cols["id_raw"][r], "relation": "",
@@ -1249,6 +1249,33 @@ def _place_named(ctx: Context, led: Ledger, value: str, fld: str) -> str:
                 seen.setdefault(code[:width], Counter())[name] += 1
         led.memo[f"places:{fld}"] = {c: names.most_common(1)[0][0] for c, names in seen.items()}
     return led.memo[f"places:{fld}"].get(value[:width], value)
+
+
+def county_of_rows(led: Ledger, rows: list[int]) -> str:
+    """The first 县（市、区） some of a payee's ledger rows name ('' for none: a city's months written without one)."""
+    return next((str(led.cols["county"][r]) for r in rows if led.cols["county"][r]), "")
+
+
+def _with_county(ctx: Context, led: Ledger, subject: dict) -> str:
+    """In a city's run, name a payee's township (a ledger's or list's bare 城关镇) with its county, as the roster names
+    its townships: the county the row's or list's 县（市、区） cell names, else that of the roster household the row is
+    paid to. Returns '' then, else a note that neither says it (the township left as written: two counties may each
+    have a 城关镇, held-out 197)."""
+    from ..regions import county_name_in
+    from ..roster import counties
+
+    if "counties" not in led.memo:
+        led.memo["counties"] = tuple(sorted(counties(ctx.members)))
+    town = str(subject["township"] or "")
+    if len(led.memo["counties"]) < 2 or not town or town.startswith(led.memo["counties"]) or _PLACE_CODE.fullmatch(town):
+        return ""
+    if "household_county" not in led.memo:
+        led.memo["household_county"] = dict(zip(ctx.members["household"].tolist(), ctx.members["county"].tolist()))
+    county = county_name_in(str(subject.get("county") or "")) or led.memo["household_county"].get(subject["household"], "")
+    if county:
+        subject["township"] = town if town.startswith(county) else county + town
+        return ""
+    return f"（发放明细和名单中未写县（市、区），乡镇“{town}”属于哪个县无法确定，请核实）"
 
 
 def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence: str, conf: str, key: str,
@@ -1288,6 +1315,7 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
             subject["id"], subject["name"] = subject["head_id"], subject["name"] or subject["head_name"]
         subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")
         subject["village"] = _place_named(ctx, led, subject["village"], "village")
+        evidence += _with_county(ctx, led, subject)
         member = led.off_roster.get(led.household[r], -1)
     if r in led.memo.get("unsure", ()):
         conf = weakest(conf, MEDIUM)

@@ -20,8 +20,8 @@ from ..roster import on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, household_amounts
 from ._money_events import stop_month
-from ._money import (Ledger, care_home_rows, finding, ledger, link_text, months_text, payee_name, payment_lines,
-                     roster_months, subjects, weakest, yuan)
+from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
+                     payment_lines, roster_months, subjects, weakest, yuan)
 
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
@@ -218,7 +218,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     months = [month[r] for r in rows]
     total = sum(parts)
     m = slot["member"]
-    listed = {k: str(ev.row.get(k) or "").strip() for k in ("name", "head_name", "township", "village")}
+    listed = {k: str(ev.row.get(k) or "").strip() for k in ("name", "head_name", "township", "village", "county")}
+    listed["county"] = county_of_rows(led, rows) or listed["county"]  # (the ledger's before the list's, as the row's own)
     if m >= 0:
         name = ctx.value(m, "name")
     elif slot["label"] == "departed":  # a member who left, as the exit list names her
@@ -443,5 +444,5 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         key = ("身份证号不在花名册中" if led.cols["id"][rows[0]] else "户主身份证号不在花名册中" if head
                else "姓名不在花名册中（发放明细未写身份证号）")
         out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, key, months, total, None, facts,
-                           listed={"name": who}))  # a bank file naming its payee as the account's holder only
+                           listed={"name": who, "county": county_of_rows(led, rows)}))  # a bank file naming its payee as the account's holder only
     return out
