@@ -1,5 +1,6 @@
 """F05: the benefit paid differs from the roster's approved amount beyond the tolerance."""
 
+import pytest
 from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
@@ -271,3 +272,22 @@ def test_a_tekun_roster_giving_the_total_is_compared_with_what_the_ledgers_pay()
                         roster_title="清河县特困人员供养名册", roster_headers=headers)
     assert money(ctx, "F05") == [("王五", "高", None, 300.0)]
     assert "核定 基本生活标准 1,576.00 元" in findings(ctx, "F05")[0].evidence
+
+
+@pytest.mark.parametrize("accounts", [True, False])
+@pytest.mark.parametrize("hers_first", [True, False])
+def test_a_household_ledger_paying_a_person_enrolled_in_two_households_pays_her_own_whatever_the_roster_order(
+        accounts, hers_first):
+    # held-out 197: 姜梓萱 heads her own 西华县 household and is 母亲 in 薛爱玲's 扶沟县 one; the ledger names her by
+    # 户主身份证号 only, paid into her own account: with 扶沟县's roster first, every row was 薛爱玲's (F05 高 多发 on
+    # 薛爱玲, F06 on her own household); given in the other order, nothing
+    jiang, xue = make_id("19810722", 33), make_id("19670126", 750)
+    hers = household("姜梓萱", jiang, benefit=260, bank_account="6230246421889640397")
+    xues = household("薛爱玲", xue, [("姜梓萱", "母亲", jiang)], benefit=800, bank_account="6230266790733980002")
+    rows = hers + xues if hers_first else xues + hers
+    paid = [{**pay("", "", m, amount, head_id=who, head_name=name), **({"bank_account": acct} if accounts else {})}
+            for m in months("2026-07", "2026-09")
+            for who, name, amount, acct in ((jiang, "姜梓萱", 260, "6230246421889640397"),
+                                            (xue, "薛爱玲", 800, "6230266790733980002"))]
+    ctx = money_context(rows, paid)
+    assert money(ctx, "F05") == [] and money(ctx, "F06") == []

@@ -423,11 +423,13 @@ def _head_links(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, memo: 
                 progs: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Some payment rows linked by the head's ID and name (户主身份证号, 户主姓名): each row's member, -1 for none,
     and that link's confidence (the first link of the row's identity; a head enrolled in both programmes, the
-    enrolment of the programme the row pays, ``progs`` per row of f)."""
+    enrolment of the programme the row pays, ``progs`` per row of f; in two households, ``_own_household``'s)."""
     group, links_ = _link_groups(f, members, "head_id", "id", "head_name_key", "name_key", rows, memo)
     by_head, head_conf = np.full(len(rows), -1, dtype=np.int64), np.full(len(rows), "", dtype=object)
     _choose(by_head, head_conf, group, links_.drop_duplicates("g", keep="first"))
     _same_programme(members, links_, group, [progs[r] for r in rows.tolist()], by_head, head_conf)
+    # (held-out 197: a head of her own household, a 母亲 in another county's, all her rows were the roster given first's)
+    _own_household(f, members, links_, group, by_head, rows)
     return by_head, head_conf
 
 
@@ -826,9 +828,10 @@ def _same_programme(members: pd.DataFrame, links_: pd.DataFrame, group: np.ndarr
 
 
 def _own_household(f: pd.DataFrame, members: pd.DataFrame, links_: pd.DataFrame, group: np.ndarray,
-                   member_at: np.ndarray) -> None:
+                   member_at: np.ndarray, rows: np.ndarray | None = None) -> None:
     """A payee enrolled in two households of one programme (D01): a row paid into the account the roster gives one
-    of them is that household's; a row naming no account, the household the payee heads."""
+    of them is that household's; a row naming no account, the household the payee heads (never the roster given first).
+    ``rows``: the rows of f that ``group`` and ``member_at`` are for (default all)."""
     linked = links_.loc[links_["confidence"] == HIGH, ["g", "r"]].drop_duplicates()
     twice = linked[linked["g"].duplicated(keep=False)]
     if twice.empty:
@@ -837,6 +840,8 @@ def _own_household(f: pd.DataFrame, members: pd.DataFrame, links_: pd.DataFrame,
     programme, account = members["programme"].to_numpy(dtype=object), members["bank_account"].to_numpy(dtype=object)
     heads = ((members["id"] == members["head_id"]) & (members["id"] != "")).to_numpy()
     paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else None
+    if paid_into is not None and rows is not None:
+        paid_into = paid_into[rows]
     for r in np.flatnonzero(np.isin(group, list(candidates))).tolist():
         same = [m for m in candidates[group[r]] if member_at[r] >= 0 and programme[m] == programme[member_at[r]]]
         if len(same) < 2:
