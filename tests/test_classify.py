@@ -639,3 +639,17 @@ def test_a_rectification_ledger_a_township_typed_itself_is_no_list(tmp_path, hea
     path.write_text(header + "\n" + ",".join(cells.get(h, "已整改") for h in header.split(",")) + "\n", encoding="utf-8")
     placed = classify_file(path)
     assert placed.kind is None and "整改台账" in placed.why
+
+
+@pytest.mark.parametrize("header, returned", [
+    (["姓名", "身份证号", "整改情况"], True),  # retyped by a township (held-out 196: taken as the roster)
+    (["类别代码", "乡镇", "姓名", "身份证号", "核实情况", "整改状态"], True),  # a CSV return (held-out 196)
+    (["户主姓名", "姓名", "身份证号", "保障类别", "月保障金", "整改情况"], False),  # a roster with a remark column
+    (["姓名", "身份证号", "保障类别", "备注"], False),
+])
+def test_a_returned_list_is_told_by_its_status_column_and_no_roster_column(tmp_path, header, returned):
+    from rostercheck.classify import is_returned_list
+
+    path = tmp_path / "t.csv"
+    path.write_text(",".join(header) + "\n" + ",".join("x" for _ in header) + "\n", encoding="utf-8")
+    assert is_returned_list(path) is returned

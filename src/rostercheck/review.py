@@ -192,7 +192,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if progress:
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
-    given, parts = _public_copies(given, parts, warnings)
+    given, parts = _read_through(given, parts, warnings)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
@@ -255,59 +255,76 @@ def _shown_key(frame: pd.DataFrame) -> pd.Series:
     """What a public copy still shows of a finding: code, name, the ID's first 6 and last 4 digits, township."""
     said = frame["身份证号"].astype(str).str.strip()
     said = said.where(said != "", frame["户主身份证号"].astype(str).str.strip())
-    name = frame["姓名"].astype(str).str.replace(r"\s+", "", regex=True)
-    return (frame["类别代码"].astype(str) + "|" + name + "|" + said.str[:6] + said.str[-4:] + "|"
+    return (frame["类别代码"].astype(str) + "|" + _bare_name(frame) + "|" + said.str[:6] + said.str[-4:] + "|"
             + frame["乡镇"].astype(str).str.strip())
 
 
-def _public_copies(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> tuple[list, list[pd.DataFrame]]:
-    """The earlier lists with each public copy (公示版, IDs masked) a township filled in put on the findings of the
-    internal lists given beside it: a row matched to one finding by :func:`_shown_key` is that finding with what the
-    township wrote; an ambiguous or unmatched row is said and left out. A copy none of whose rows match is skipped
-    and said (held-out 196: it aborted the county's whole look-back); raises when every list given is a public copy.
+def _person_key(frame: pd.DataFrame) -> pd.Series:
+    """A person a retyped sheet without 类别代码 names: ID and name."""
+    return frame["身份证号"].astype(str).str.strip().str.upper() + "|" + _bare_name(frame)
+
+
+def _bare_name(frame: pd.DataFrame) -> pd.Series:
+    return frame["姓名"].astype(str).str.replace(r"\s+", "", regex=True)
+
+
+def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> tuple[list, list[pd.DataFrame]]:
+    """The earlier lists with the returns that cannot be reviewed alone put on the findings of the internal lists given
+    beside them (held-out 196: they aborted the county's look-back, or were read as its roster):
+    a public copy (公示版, IDs masked) a township filled in, its rows matched to one finding each by :func:`_shown_key`
+    (an ambiguous row is said and left out); a sheet retyped without 类别代码, its rows matched by :func:`_person_key`
+    to every finding of the person. A matched row is that finding with what the township wrote; an unmatched one is
+    said; a return none of whose rows match is skipped and said. Raises when no internal list is given.
     """
-    public = [i for i, p in enumerate(parts) if p.attrs.get("masked")]
-    if not public:
+    through = [i for i, p in enumerate(parts) if p.attrs.get("masked") or p.attrs.get("uncoded")]
+    if not through:
         return given, parts
-    internal = [p for p in parts if not p.attrs.get("masked")]
-    refusal = ("是公示版问题清单（身份证号已脱敏，如 {}），无法与本期花名册比对。请让乡镇在内部版问题清单（不带“公示_”的文件）"
-               "上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），再运行回头看。")
+    internal = [p for i, p in enumerate(parts) if i not in through]
+    refusals = {True: "是公示版问题清单（身份证号已脱敏，如 {}），无法与本期花名册比对。请让乡镇在内部版问题清单（不带“公示_”的文件）"
+                      "上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），再运行回头看。",
+                False: "没有“类别代码”列，不是完整的问题清单：其中的人需按身份证号和姓名对应到内部版问题清单中的问题。"
+                       "请同时给出内部版问题清单（findings.csv 或问题清单.xlsx），或让乡镇在问题清单上填写后退回。"}
     if not internal:
-        raise InputFileError(given[public[0]], refusal.format(parts[public[0]].attrs["masked"]))
+        first = parts[through[0]]
+        raise InputFileError(given[through[0]], refusals[bool(first.attrs.get("masked"))].format(first.attrs.get("masked")))
     known = pd.concat(internal, ignore_index=True)
     fingerprint = known["证据指纹"].astype(str).str.strip()
-    known = known.assign(_f=fingerprint.where(fingerprint != "", known["身份证号"].astype(str) + known["依据"].astype(str)),
-                         _k=_shown_key(known)).drop_duplicates("_f")  # (the county's list beside findings.csv: one each)
-    findings = known.groupby("_k").size()
+    known = known.assign(_f=fingerprint.where(fingerprint != "", known["身份证号"].astype(str) + known["依据"].astype(str))
+                         ).drop_duplicates("_f").drop(columns="_f")  # (the county's list beside findings.csv: one each)
     written = LEDGER_COLUMNS + ["_sheet", "_row"]
-    for i in public:
-        part, name = parts[i], Path(given[i]).name
-        keys = _shown_key(part)
-        hits = keys.map(findings).fillna(0)
+    for i in through:
+        part, name, public = parts[i], Path(given[i]).name, bool(parts[i].attrs.get("masked"))
+        key_of = _shown_key if public else _person_key
+        known_keys = key_of(known)
+        keys = key_of(part)
+        hits = keys.map(known_keys.value_counts()).fillna(0)
+        taken = (hits == 1) if public else (hits >= 1)  # (a person with two findings: both take the status)
         rows = []
-        for (_, row), key in zip(part[hits == 1].iterrows(), keys[hits == 1]):
-            found = known[known["_k"] == key].iloc[0].drop(["_f", "_k"]).copy()
-            for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
-                if str(row[col]).strip():
-                    found[col] = row[col]
-            rows.append(found)
+        for (_, row), key in zip(part[taken].iterrows(), keys[taken]):
+            for _, found in known[known_keys == key].iterrows():
+                found = found.copy()
+                for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
+                    if str(row[col]).strip():
+                        found[col] = row[col]
+                rows.append(found)
+        how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
         if not rows:
-            warnings.append(f"{name}：" + refusal.format(part.attrs["masked"]).split("请让")[0]
-                            + "其中各行在所给的内部版问题清单中都找不到对应的问题，已跳过该文件（其余文件照常回头看）。"
-                            "请让乡镇在内部版问题清单（不带“公示_”的文件）上填写后退回")
+            warnings.append(f"{name}：" + refusals[public].format(part.attrs.get("masked")).split("请")[0]
+                            + f"其中各行按{how}在所给的内部版问题清单中都找不到对应的问题，已跳过该文件（其余文件照常回头看）")
             parts[i] = part.iloc[0:0]
             continue
-        warnings.append(f"{name}：是公示版问题清单（身份证号已脱敏），其中 {len(rows)} 行已按类别代码、姓名、身份证号前6位和后4位"
-                        "及乡镇与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
-        for count, what in ((2, "对应内部版问题清单中不止一条问题，无法确定是哪一条"), (0, "在内部版问题清单中找不到对应的问题")):
-            left = part[(hits >= 2) if count else (hits == 0)]
-            if len(left):
-                warnings.append(f"{name}：第 {'、'.join(map(str, left['_row'][:10]))} 行{'等' if len(left) > 10 else ''}"
-                                f"（共 {len(left)} 行）{what}，未读入，请核对")
+        warnings.append(f"{name}：{'是公示版问题清单（身份证号已脱敏）' if public else '没有“类别代码”列'}，其中 {int(taken.sum())} 行"
+                        f"已按{how}与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
+        for left, what in ((hits >= 2) & public, "对应内部版问题清单中不止一条问题，无法确定是哪一条"), \
+                          (hits == 0, "在内部版问题清单中找不到对应的问题"):
+            if left.any():
+                said = part.loc[left, "_row"]
+                warnings.append(f"{name}：第 {'、'.join(map(str, said[:10]))} 行{'等' if len(said) > 10 else ''}"
+                                f"（共 {len(said)} 行）{what}，未读入，请核对")
         matched = pd.DataFrame(rows).reset_index(drop=True)
-        matched.attrs.update(part.attrs, masked="")
+        matched.attrs.update(part.attrs, masked="", uncoded=False)
         parts[i] = matched
-    kept = [(g, p) for g, p in zip(given, parts) if len(p) or not p.attrs.get("masked")]
+    kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
     return [g for g, _ in kept], [p for _, p in kept]
 
 

@@ -49,7 +49,8 @@ _FOUND_RENAMED = ("入户核实情况", "核查情况", "核查结果", "入户�
                   "入户调查情况", "调查情况")
 
 
-def _header(row: list) -> list[str]:
+def ledger_labels(row: list) -> list[str]:
+    """A header row's labels as a problem list's columns (the spellings and renamings townships type)."""
     raw = [header_label(c) for c in row]
     if "整改状态" not in raw and "整改情况" in raw and any(x in _STATUS_RENAMED for x in raw):
         # 整改情况 beside 整改结果: the account, the result the status (held-out 157: 整改结果 carried aside, its
@@ -72,17 +73,18 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     Returns:
         One row per earlier finding, text columns :data:`COLUMNS`, the columns townships inserted (their header and
         :data:`TOWNSHIP_ADDED`), ``_sheet`` and ``_row``; ``attrs["masked"]`` one of its masked IDs when the file
-        is a public copy (IDs masked), else ''.
+        is a public copy (IDs masked), else ''; ``attrs["uncoded"]`` when no sheet has a 类别代码 (names, IDs and
+        statuses a township retyped).
     Raises:
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts, recognised, titles, issued = [], False, [], {}
+    parts, recognised, coded, titles, issued = [], False, False, [], {}
     for grid in read_grids(path, limits):
         fill_merged(grid)
         issued = issued or _issued(grid.rows)
         for r, row in enumerate(grid.rows[:10]):
-            labels = _header(row)
+            labels = ledger_labels(row)
             if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
                 titles += [t for t in map(text, row) if t] if r == 0 else []
                 continue  # without the member's ID, review matches on 户主身份证号 + 姓名
@@ -90,9 +92,12 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
             sheet_code = _CODE.match(grid.sheet or "") or _code_of_title(grid.sheet or "")
-            if "类别代码" not in labels and "类别名称" not in labels and not sheet_code:
+            # a sheet a township retyped with the names, IDs and its 整改情况 only: its rows are read through the
+            # internal list given beside it (review, held-out 196)
+            uncoded = "类别代码" not in labels and "类别名称" not in labels and not sheet_code
+            if uncoded and not {"整改状态", "核实情况"} & set(labels):
                 continue
-            recognised = True
+            recognised, coded = True, coded or not uncoded
             records = []
             added = {c.removesuffix(header_label(TOWNSHIP_ADDED)) + TOWNSHIP_ADDED: i for c, i in pos.items()
                      if c and c not in COLUMNS and c not in _NOT_CARRIED and not c.startswith("_")}
@@ -119,7 +124,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS + ["_sheet", "_row"])
     for col in COLUMNS:  # a column one sheet lacks is blank on its rows, never NaN (held-out 139: 'nan' fingerprints
         frame[col] = frame[col].fillna("") if col in frame.columns else ""  # made one finding of a sheet's rows)
-    frame = frame[frame["类别代码"] != ""]
+    frame = frame[frame["类别代码"] != ""] if coded else frame
     masked = frame["身份证号"].astype(str).str.contains(r"\*{3}", regex=True)
     # a 公示 copy filled in: read against the roster every person would be 已整改 (不在新花名册中); review matches its
     # rows to an internal list given beside it, or refuses it (held-out 196)
@@ -135,6 +140,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
     frame.attrs["issued"] = issued
     frame.attrs["masked"] = example  # a masked ID of a public copy ('' for an internal list)
+    frame.attrs["uncoded"] = bool(len(frame)) and not coded  # rows without their 类别代码, matched by review
     return frame
 
 
