@@ -908,3 +908,17 @@ def test_a_returned_csv_with_ids_typed_as_numbers_is_taken_in_either_order(tmp_p
     returns = [str(typed), str(out / "问题清单.xlsx")] if first else [str(out / "问题清单.xlsx"), str(typed)]
     res = runner.invoke(app, ["review", *returns, str(q4), "--as-of", AS_OF, "--out", str(tmp_path / "rv")])
     assert res.exit_code == 0, res.output
+
+
+def test_a_retyped_return_in_a_folder_is_read_as_one_written_out(tmp_path):
+    # held-out 196: in a folder of returns the same sheet was skipped as 未识别 (its statuses lost)
+    out = _audit(tmp_path, county_q3())
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    (tmp_path / "returns").mkdir()
+    pd.DataFrame([["李四", LI, "经核实不属实，核实无问题"]], columns=["姓名", "身份证号", "整改情况"]).to_excel(
+        tmp_path / "returns" / "城关镇整改情况.xlsx", index=False)
+    res = runner.invoke(app, ["review", str(out / "findings.csv"), str(tmp_path / "returns"), str(q4), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
+    assert set(rows.loc[rows["身份证号"] == LI, "整改状态"]) == {"核实无问题"}

@@ -331,9 +331,10 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return Placement(path, None, f"无法读取：{exc.message}", None, "skipped", unreadable=exc)
     if _own(grids):
         return Placement(path, None, "本工具生成的报告（按表头判断，文件已改名）", None, "skipped", own=True)
-    if _rectification_ledger(grids):
-        return Placement(path, None, "像乡镇填报的整改台账（有“整改措施”“问题类型”等列），不是名单；上期问题的整改情况请用 review 命令核对",
-                         None, "skipped")
+    returned = _retyped_return(grids)  # (review reads one found in a folder as one written out: held-out 196)
+    if returned or _rectification_ledger(grids):
+        return Placement(path, None, "像乡镇填报的整改台账（有“整改措施”“整改情况”等列），不是名单；上期问题的整改情况请用 review 命令核对",
+                         None, "skipped", own=returned)
     scores = score_kinds(path, grids)
     if not scores:
         return Placement(path, None, "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
@@ -413,16 +414,19 @@ _ROSTER_OWN = [spec for spec in ROSTER if spec.field in ("head_id", "head_name",
 
 
 def is_returned_list(path: Path) -> bool:
-    """Whether a file is a problem list a township returned: this tool's report by its header, or a sheet it retyped,
-    with 姓名, 身份证号 and its 整改状态 or 核实情况 (整改情况 …) but none of a roster's household or benefit columns
-    (held-out 196: 姓名/身份证号/整改情况 was taken as this quarter's roster, its people 仍在新花名册中; a CSV of 类别代码 …
-    整改状态 was taken as a pension list, or refused as written in the wrong order, by where it was written)."""
+    """Whether a file is a problem list a township returned: this tool's report by its header, or a sheet it retyped
+    (:func:`_retyped_return`)."""
     try:
         grids, _ = peek(Path(path))
     except InputFileError:
         return False
-    if _own(grids):
-        return True
+    return _own(grids) or _retyped_return(grids)
+
+
+def _retyped_return(grids: list[Grid]) -> bool:
+    """Whether a sheet has 姓名, 身份证号 and a township's 整改状态 or 核实情况 (整改情况 …) but none of a roster's household
+    or benefit columns (held-out 196: 姓名/身份证号/整改情况 was taken as this quarter's roster, its people 仍在新花名册中;
+    a CSV of 类别代码 … 整改状态 was taken as a pension list, or refused as written in the wrong order, by where it was)."""
     for row in (row for g in grids for row in g.rows[:HEADER_SCAN_ROWS]):
         labels = [x for x in ledger_labels(row) if x]
         if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况"} & set(labels)
