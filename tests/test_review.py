@@ -908,6 +908,9 @@ def test_a_returned_csv_with_ids_typed_as_numbers_is_taken_in_either_order(tmp_p
     returns = [str(typed), str(out / "问题清单.xlsx")] if first else [str(out / "问题清单.xlsx"), str(typed)]
     res = runner.invoke(app, ["review", *returns, str(q4), "--as-of", AS_OF, "--out", str(tmp_path / "rv")])
     assert res.exit_code == 0, res.output
+    # its row is the finding the county's list holds, not another one beside it (the ID's digits lost)
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
+    assert list(rows.loc[rows["姓名"] == "李四", "身份证号"]) == [LI]
 
 
 def test_a_retyped_return_in_a_folder_is_read_as_one_written_out(tmp_path):

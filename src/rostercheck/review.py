@@ -36,6 +36,7 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 # What the earlier list says is owed: to recover (overpaid), to pay (underpaid).
 OWED_COLUMNS = ("应追回金额", "应补发金额")
 _REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
+_TYPED_ID = r"\d\.\d+[Ee]\+\d+"  # an ID Excel made a number: 4.30922E+17
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
@@ -264,6 +265,13 @@ def _person_key(frame: pd.DataFrame) -> pd.Series:
     return frame["身份证号"].astype(str).str.strip().str.upper() + "|" + _bare_name(frame)
 
 
+def _typed_key(frame: pd.DataFrame) -> pd.Series:
+    """What a return whose IDs Excel made numbers (4.30922E+17) still shows of a finding: code, name, the ID's first 6
+    digits, township."""
+    said = frame["身份证号"].astype(str).str.strip().str.replace(".", "", regex=False).str[:6]
+    return frame["类别代码"].astype(str) + "|" + _bare_name(frame) + "|" + said + "|" + frame["乡镇"].astype(str).str.strip()
+
+
 def _bare_name(frame: pd.DataFrame) -> pd.Series:
     return frame["姓名"].astype(str).str.replace(r"\s+", "", regex=True)
 
@@ -275,11 +283,16 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     (an ambiguous row is said and left out); a sheet retyped without 类别代码, its rows matched by :func:`_person_key`
     to every finding of the person. A matched row is that finding with what the township wrote; an unmatched one is
     said; a return none of whose rows match is skipped and said. Raises when no internal list is given.
+    A return without 证据指纹 whose IDs Excel made numbers (4.30922E+17) beside an internal list has its rows matched by
+    :func:`_typed_key` (unique only); its other rows are read as they are (held-out 196: each finding counted twice).
     """
     through = [i for i, p in enumerate(parts) if p.attrs.get("masked") or p.attrs.get("uncoded")]
-    if not through:
+    typed = [i for i, p in enumerate(parts) if i not in through and len(p) and not p["证据指纹"].astype(str).str.strip().any()
+             and p["身份证号"].astype(str).str.strip().str.fullmatch(_TYPED_ID).any()]
+    internal = [p for i, p in enumerate(parts) if i not in through and i not in typed]
+    typed = typed if internal else []
+    if not through and not typed:
         return given, parts
-    internal = [p for i, p in enumerate(parts) if i not in through]
     refusals = {True: "是公示版问题清单（身份证号已脱敏，如 {}），无法与本期花名册比对。请让乡镇在内部版问题清单（不带“公示_”的文件）"
                       "上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），再运行回头看。",
                 False: "没有“类别代码”列，不是完整的问题清单：其中的人需按身份证号和姓名对应到内部版问题清单中的问题。"
@@ -292,9 +305,9 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     known = known.assign(_f=fingerprint.where(fingerprint != "", known["身份证号"].astype(str) + known["依据"].astype(str))
                          ).drop_duplicates("_f").drop(columns="_f")  # (the county's list beside findings.csv: one each)
     written = LEDGER_COLUMNS + ["_sheet", "_row"]
-    for i in through:
-        part, name, public = parts[i], Path(given[i]).name, bool(parts[i].attrs.get("masked"))
-        key_of = _shown_key if public else _person_key
+    for i in through + typed:
+        part, name, public = parts[i], Path(given[i]).name, bool(parts[i].attrs.get("masked")) or i in typed
+        key_of = _typed_key if i in typed else _shown_key if public else _person_key
         known_keys = key_of(known)
         keys = key_of(part)
         hits = keys.map(known_keys.value_counts()).fillna(0)
@@ -307,6 +320,13 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
                     if str(row[col]).strip():
                         found[col] = row[col]
                 rows.append(found)
+        if i in typed:  # (its unmatched rows as they are: the look-back says what their IDs lost)
+            parts[i] = pd.concat([pd.DataFrame(rows), part[~taken]], ignore_index=True) if rows else part
+            parts[i].attrs.update(part.attrs)
+            if rows:
+                warnings.append(f"{name}：身份证号以数字格式存储（后几位已丢失），其中 {int(taken.sum())} 行已按类别代码、姓名、"
+                                "身份证号前6位及乡镇与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
+            continue
         how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
         if not rows:
             warnings.append(f"{name}：" + refusals[public].format(part.attrs.get("masked")).split("请")[0]
