@@ -955,6 +955,14 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _OTHERS = re.compile(QUALIFIERS)
 
 
+def _id_and_rest(cell: object) -> tuple[str, str] | None:
+    """A cell's one whole ID and the words beside it ('李梅（410…）' → ('410…', '李梅')), or None: no ID, several, or words
+    saying it is another's ('何平 代领人 410…': QUALIFIERS)."""
+    if not isinstance(cell, str) or len(_ID_IN_TEXT.findall(cell)) != 1 or _OTHERS.search(cell):
+        return None
+    return _ID_IN_TEXT.search(cell).group(0), _ID_IN_TEXT.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
+
+
 def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
     """A name cell holding the person's whole ID too ('钱娜桂\n410523…', '李梅（410…）') beside a blank ID cell: the ID
     goes to the ID column and the name keeps the rest, for a roster as for a list (held-out 185: a cadre missed while
@@ -974,16 +982,14 @@ def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
     if not len(rows):
         return frame
     names = frame["name"].to_numpy(dtype=object)[rows]
-    # (not another's: '何平 代领人 410…' names the agent's ID, held-out 189 — the words of QUALIFIERS say whose it is)
-    found = [(r, n) for r, n in zip(rows.tolist(), names.tolist()) if isinstance(n, str)
-             and len(_ID_IN_TEXT.findall(n)) == 1 and not _OTHERS.search(n)]
+    # (not another's: '何平 代领人 410…' names the agent's ID, held-out 189)
+    found = [(r, split) for r, n in zip(rows.tolist(), names.tolist()) if (split := _id_and_rest(n))]
     if not found:
         return frame
     frame = frame.astype({"id": object, "name": object})
     at_id, at_name = frame.columns.get_loc("id"), frame.columns.get_loc("name")
-    for r, cell in found:
-        frame.iat[r, at_id] = _ID_IN_TEXT.search(cell).group(0)
-        frame.iat[r, at_name] = _ID_IN_TEXT.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
+    for r, (person_id, name) in found:
+        frame.iat[r, at_id], frame.iat[r, at_name] = person_id, name
     return frame
 
 
@@ -993,8 +999,7 @@ def _names_in_ids(frame: pd.DataFrame) -> pd.DataFrame:
     if "id" not in frame.columns or "name" in frame.columns or not len(frame):
         return frame
     cells = frame["id"].astype(object).tolist()
-    names = [_ID_IN_TEXT.sub(" ", c).strip(" \n\r\t:：,，;；/（）()") if isinstance(c, str)
-             and len(_ID_IN_TEXT.findall(c)) == 1 and not _OTHERS.search(c) else "" for c in cells]
+    names = [split[1] if (split := _id_and_rest(c)) else "" for c in cells]
     named = sum(bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", n)) for n in names)
     if 2 * named < sum(isinstance(c, str) and bool(c.strip()) for c in cells):
         return frame  # (a name beside an ID now and then is a remark, not the column's content)
