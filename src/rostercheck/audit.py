@@ -88,9 +88,14 @@ def _unreadable_ids(ctx: Context, kind: str) -> int:
     ref = ctx.lists[kind]
     if "id_status" not in ref.columns or "id_reliable" not in ref.columns:
         return 0
-    few = ((ref["id_status"] == ids.NUMERIC)
-           & (pd.to_numeric(ref["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)).to_numpy(dtype=bool)
+    few = _few_digits(ref)
     return source_cells(ref, few) if few.any() else 0
+
+
+def _few_digits(frame: pd.DataFrame) -> np.ndarray:
+    """Per row: an ID stored as a number that kept too few digits to compare (3.41222E+17: six)."""
+    return ((frame["id_status"] == ids.NUMERIC)
+            & (pd.to_numeric(frame["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)).to_numpy(dtype=bool)
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
@@ -332,7 +337,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     """
     out = []
     numeric = inputs.members["id_status"] == ids.NUMERIC
-    scientific = numeric & (pd.to_numeric(inputs.members["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
+    scientific = _few_digits(inputs.members)
     few = int(scientific.sum())
     if numeric.any():
         out.append(f"{roster}{_in_files(inputs, numeric) or _on_sheets(inputs, 'roster', inputs.members, numeric, 'sheet_shown')}"
@@ -366,8 +371,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             # (3.41824E+17 keeps six digits: no name and prefix can link it, as for the roster above)
-            scientific = (own & (pd.to_numeric(ref["id_reliable"], errors="coerce").fillna(0) < ids.SURVIVING)
-                          ).to_numpy(dtype=bool) if "id_reliable" in ref.columns else np.zeros(len(ref), dtype=bool)
+            scientific = (np.asarray(own, dtype=bool) & _few_digits(ref) if "id_reliable" in ref.columns
+                          else np.zeros(len(ref), dtype=bool))
             few = source_cells(ref, scientific) if scientific.any() else 0
             out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
                        + (f"；其中 {few} 个以科学计数法保存（{_scientific_rows(ref, scientific, '_row')}），只剩前几位，无法比对"

@@ -132,8 +132,7 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
     if len(ol):
         reg = ctx.lists["registry"]
         hh = reg["household_no"].astype(str).str.strip()
-        # the 户号 as its file wrote it (0102005), for the evidence; grouped by its key (``reference.household_key``)
-        shown = reg["household_no_text"] if "household_no_text" in reg.columns else hh
+        shown = _as_written(reg, hh)
         roles = roles_of(reg)
         a = ol.rename(columns={"m": "o", "r": "ro", "confidence": "co", "key": "ko"})
         a["household_no"] = hh.loc[a["ro"]].to_numpy()
@@ -146,7 +145,7 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         pairs, ra, rb = pairs[related], ra[related].tolist(), rb[related].tolist()
         pairs["kin"] = [pair_kin(x, y) for x, y in zip(ra, rb)]
         pairs["inferred"] = _infer_generations(pairs, ra, rb, roles, hh)
-        pairs = _named_ties(reg, a, pairs, hh, who)
+        pairs = _named_ties(reg, a, pairs, hh, roles, who)
         if "left" in reg.columns:  # (the registry's 人员状态: ``reference._gone_from_household``)
             la, lb = reg["left"].loc[pairs["ro"]].to_numpy(), reg["left"].loc[pairs["rb"]].to_numpy()
             by_marriage = pairs["kin"].isin((SPOUSE, CHILD_IN_LAW, PARENT_IN_LAW)).to_numpy()
@@ -175,7 +174,8 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
     return out
 
 
-def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame, hh: pd.Series, who: str) -> pd.DataFrame:
+def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame, hh: pd.Series, roles: pd.Series,
+                who: str) -> pd.DataFrame:
     """The household pairs with the ties the registry's 父亲/母亲/配偶公民身份号码 columns state, by ID, between an
     official's row and any row: they name a parent, a spouse or a child in another 户号 too (held-out 181: a 协理员's
     mother in her own 户 missed), and say what a 38 儿媳 is when the 户主 has two sons (his wife, not 同户亲属).
@@ -224,19 +224,19 @@ def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame,
         spouses: dict[str, set] = {}
         for x, y in zip(pid.loc[rows].tolist(), reg.loc[rows, "spouse_id"].tolist()):
             spouses.setdefault(x, set()).add(y)
-        for x, y in _registered_couples(reg, pid, hh, (set(a) | set(b)) - {""}):
+        for x, y in _registered_couples(reg, pid, hh, roles, (set(a) | set(b)) - {""}):
             spouses.setdefault(x, set()).add(y)
         stale = [k and not (spouses.get(x, {y}) <= {y} and spouses.get(y, {x}) <= {x}) for k, x, y in zip(spouse, a, b)]
         out = out[~np.array(stale, dtype=bool)]
     return out
 
 
-def _registered_couples(reg: pd.DataFrame, pid: pd.Series, hh: pd.Series, people: set[str]) -> list[tuple[str, str]]:
+def _registered_couples(reg: pd.DataFrame, pid: pd.Series, hh: pd.Series, roles: pd.Series,
+                        people: set[str]) -> list[tuple[str, str]]:
     """(ID, spouse's ID) both ways for the 户主 and the 配偶 (妻, 夫) present in one 户号, for the given people: a present
     registration that names another spouse than a stale 配偶 column does (held-out 186: a cadre's ex-wife whose own
     column still named him, he 户主 with a 12 妻 registered beside him, was flagged his wife where the columns were blank)."""
     here = (reg["left"] == "") if "left" in reg.columns else pd.Series(True, index=reg.index)
-    roles = roles_of(reg)
     valid = pid != ""
     heads = reg.index[here & valid & (roles == HEAD)]
     wives = reg.index[here & valid & (roles == SPOUSE)]
@@ -247,6 +247,12 @@ def _registered_couples(reg: pd.DataFrame, pid: pd.Series, hh: pd.Series, people
         if h_id and (h_id in people or w_id in people):
             out += [(h_id, w_id), (w_id, h_id)]
     return out
+
+
+def _as_written(reg: pd.DataFrame, hh: pd.Series) -> pd.Series:
+    """The registry's 户号 as its file wrote it (0102005), for the evidence; ``hh`` (grouped by
+    ``reference.household_key``) when the registry gave none."""
+    return reg["household_no_text"] if "household_no_text" in reg.columns else hh
 
 
 def _rows_by(rows, values: pd.Series) -> dict[str, list]:
@@ -432,7 +438,7 @@ def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=LINK_COLUMNS)
     hh = reg["household_no"].astype(str).str.strip()
     cad["household_no"] = hh.loc[cad["r"]].to_numpy()
-    cad["shown"] = (reg["household_no_text"] if "household_no_text" in reg.columns else hh).loc[cad["r"]].to_numpy()
+    cad["shown"] = _as_written(reg, hh).loc[cad["r"]].to_numpy()
     homes = pd.DataFrame({"rb": reg.index, "household_no": hh.to_numpy(), "nk": reg["name_key"].to_numpy()})
     pairs = cad[cad["household_no"] != ""].merge(homes, on="household_no")
     filed = todo.loc[pairs["m"], "name_key"].to_numpy()

@@ -221,9 +221,6 @@ def _split_range(out: pd.DataFrame) -> None:
             out[fld + "_text"] = values
 
 
-_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-
-
 # Amounts a row names once for everyone it names (not a home's area: each co-owner's share of the home is C04's)
 _SHARED_MONEY = ("amount", "wage", "benefit")
 
@@ -240,17 +237,17 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
     if not long.any():
         return f
     if isinstance(column.dtype, pd.CategoricalDtype):
-        several = np.append([len(_ID_TOKEN.findall(str(v))) >= 2 if k else False for v, k in zip(values, long)], False)
+        several = np.append([len(ids.ID_TOKEN.findall(str(v))) >= 2 if k else False for v, k in zip(values, long)], False)
         rows = np.flatnonzero(several[column.cat.codes.to_numpy()])
     else:
-        rows = np.array([r for r in np.flatnonzero(long).tolist() if len(_ID_TOKEN.findall(str(column.iat[r]))) >= 2],
+        rows = np.array([r for r in np.flatnonzero(long).tolist() if len(ids.ID_TOKEN.findall(str(column.iat[r]))) >= 2],
                         dtype=np.int64)
     if not len(rows):
         return f
     parts, order = [], []
     names = cells(f, "name") if "name" in f.columns else [None] * len(f)
     for r in rows.tolist():
-        tokens = _ID_TOKEN.findall(f["id"].iloc[r])
+        tokens = ids.ID_TOKEN.findall(f["id"].iloc[r])
         split = [n for n in re.split(r"[、,，;；/\s]+", str(names[r] or "")) if n]
         each = split if len(split) == len(tokens) else [names[r]] * len(tokens)
         part = f.iloc[[r] * len(tokens)].astype(object)

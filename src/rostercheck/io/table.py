@@ -951,16 +951,15 @@ def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]],
     return out
 
 
-_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _OTHERS = re.compile(QUALIFIERS)
 
 
 def _id_and_rest(cell: object) -> tuple[str, str] | None:
     """A cell's one whole ID and the words beside it ('李梅（410…）' → ('410…', '李梅')), or None: no ID, several, or words
     saying it is another's ('何平 代领人 410…': QUALIFIERS)."""
-    if not isinstance(cell, str) or len(_ID_IN_TEXT.findall(cell)) != 1 or _OTHERS.search(cell):
+    if not isinstance(cell, str) or len(ids.ID_TOKEN.findall(cell)) != 1 or _OTHERS.search(cell):
         return None
-    return _ID_IN_TEXT.search(cell).group(0), _ID_IN_TEXT.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
+    return ids.ID_TOKEN.search(cell).group(0), ids.ID_TOKEN.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
 
 
 def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:

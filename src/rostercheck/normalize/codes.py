@@ -136,21 +136,21 @@ def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
     Returns:
         The counts (empty when every value was recognised).
     """
-    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
-    counts: Counter[str] = Counter()
-    for raw, n in series.value_counts(dropna=True).items():  # counted in C: a city's column in a few ms
-        if n:  # a coded column counts its unused categories too
-            counts[text(raw)] += int(n)
-    return Counter({v: n for v, n in counts.items() if v and decide(v) == UNKNOWN and not is_error_value(v)})
+    return Counter({v: n for v, n in _text_counts(values).items() if v and decide(v) == UNKNOWN and not is_error_value(v)})
 
 
 def error_counts(values: Iterable[object]) -> Counter[str]:
     """Return error value → rows for a column's cells that hold a spreadsheet's error value (#N/A, #REF!): said apart
     from unread words (no spelling to add to a configuration; held-out 189 was told to add '#REF!' to death_words)."""
+    return Counter({v: n for v, n in _text_counts(values).items() if is_error_value(v)})
+
+
+def _text_counts(values: Iterable[object]) -> Counter[str]:
+    """A column's cells as text → rows (non-blank and blank alike)."""
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     counts: Counter[str] = Counter()
-    for raw, n in series.value_counts(dropna=True).items():
-        if n and is_error_value(text(raw)):
+    for raw, n in series.value_counts(dropna=True).items():  # counted in C: a city's column in a few ms
+        if n:  # a coded column counts its unused categories too
             counts[text(raw)] += int(n)
     return counts
 

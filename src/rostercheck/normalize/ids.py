@@ -262,6 +262,8 @@ def _bare(text: str) -> str:
 
 # An 18-character ID inside a cell that holds other words too (a name beside it: held-out 124, 51 rows left unread)
 EMBEDDED = re.compile(r"(?<![0-9A-Z])[1-9]\d{16}[0-9X](?![0-9A-Z])")
+# … as a cell as written holds one or several ('张三、李四' beside 'id1、id2'; '李梅（410…）'): any case of the x
+ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
 _MASKED = re.compile(r"(\d{2,10})[*＊]{4,}(\d{0,7}[\dXx]?)")

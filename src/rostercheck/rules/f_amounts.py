@@ -152,6 +152,11 @@ def _same_item_twice(led: Ledger) -> np.ndarray:
     return rows[np.bincount(number, minlength=len(distinct))[number] > 1]
 
 
+def amount_tolerance(ctx: Context) -> float:
+    """[F05] tolerance (元): how far a payment may be from the approved amount and still be it (1 when F05 is off)."""
+    return float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+
+
 def household_amounts(ctx: Context, led: Ledger) -> dict[str, tuple[float, list[float]]]:
     """Roster household → (approved monthly amount, the alternatives it may mean) from 月保障金/供养标准."""
     if "amounts" in led.memo:
@@ -565,7 +570,7 @@ def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[s
         slot[0] += float(led.cols["amount"][r])
         if isinstance(n, (int, float)) and n == n:
             slot[1] = max(slot[1], n)
-    tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+    tol = amount_tolerance(ctx)
     out = set()
     for h, (old, last) in until.items():
         now = led.memo["covered_size"].get(old)  # the roster's 保障人口, else the members it covers

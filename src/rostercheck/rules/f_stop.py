@@ -18,7 +18,7 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..roster import on_sheet
 from . import fact_text, person_identity, rule, where
-from .f_amounts import _approved_months, _head, household_amounts
+from .f_amounts import _approved_months, _head, amount_tolerance, household_amounts
 from ._money_events import stop_month
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
@@ -109,7 +109,7 @@ def _cut_for_the_departed(ctx: Context, led: Ledger, r: int, hits: list, full: f
     if any(ev and label != "departed" for label, _, _, ev in hits):
         return False
     approved = household_amounts(ctx, led).get(led.household[r], (None,))[0]
-    tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+    tol = amount_tolerance(ctx)
     return listed_only or (approved is not None and approved < full - tol)
 
 
@@ -129,7 +129,7 @@ def _former_heads(ctx: Context, led: Ledger, acc: dict) -> None:
     if not by_month:
         return
     expected, starts, period = household_amounts(ctx, led), _approved_months(ctx, led, amount=True), roster_months(ctx, led)
-    tol = float(ctx.specs["F05"].params["tolerance"]) if "F05" in ctx.specs else 1.0
+    tol = amount_tolerance(ctx)
     totals = _monthly_totals(led, [r for rows in by_month.values() for r, _ in rows])
     for (h, month), rows in by_month.items():
         # the roster's amount applies from its change date, or from the stop (money_stop_rule) of the event it follows
@@ -382,8 +382,7 @@ def _earlier_months(ctx: Context, led: Ledger, paid_by: dict[str, list[int]], pe
     earlier = {h: rows for h, rows in earlier.items() if rows}
     if not earlier:
         return []
-    first = min(earlier.values(), key=lambda rows: min(led.cols["month"][r] for r in rows))
-    r = min(first, key=lambda r: led.cols["month"][r])
+    r = min((r for rows in earlier.values() for r in rows), key=lambda r: led.cols["month"][r])  # the earliest month paid
     return [f"资金发放明细中有 {len(earlier)} 户（人）的领取人不在所给花名册中，但领取了花名册所属期（{period[0]} 起）以前月份的保障金"
             f"（如 {payee_name(ctx, led, r)} {led.cols['month'][r]}）：这些月份只核对了领取人本人的死亡、服刑、迁出和停保，"
             "其家庭其他成员不在所给花名册中，无法核对；如需核查，请同时给出当时的花名册（如上一季度的花名册）。"]
