@@ -253,23 +253,22 @@ def test_a_tekun_roster_giving_the_total_is_compared_with_what_the_ledgers_pay()
     # (held-out 194) the ledgers pay the total 供养标准: no finding on correct payments, a real difference named with
     # the column compared
     rows, headers = _tekun_three_amounts()
+
+    def context(paid, item, amount):  # 王五 paid ``amount`` a month as ``item`` beside the others' ``paid``
+        return money_context(rows, paid + [pay(A, "王五", m, amount, item) for m in months("2026-07", "2026-09")],
+                             roster_title="清河县特困人员供养名册", roster_headers=headers)
+
     paid = [pay(T, "吴十", m, 1676, "特困人员供养金") for m in months("2026-07", "2026-09")]
-    ctx = money_context(rows, paid + [pay(A, "王五", m, 1976, "特困人员供养金") for m in months("2026-07", "2026-09")],
-                        roster_title="清河县特困人员供养名册", roster_headers=headers)
-    assert money(ctx, "F05") == []
-    ctx = money_context(rows, paid + [pay(A, "王五", m, 1876, "特困人员供养金") for m in months("2026-07", "2026-09")],
-                        roster_title="清河县特困人员供养名册", roster_headers=headers)
+    assert money(context(paid, "特困人员供养金", 1976), "F05") == []
+    ctx = context(paid, "特困人员供养金", 1876)
     assert money(ctx, "F05") == [("王五", "高", None, 300.0)]
     assert "核定 供养标准 1,976.00 元" in findings(ctx, "F05")[0].evidence
     # the ledgers pay 基本生活费 and 照料护理补贴 as separate items: the 基本生活标准 is compared
     paid = [pay(T, "吴十", m, 1576, "特困人员基本生活费") for m in months("2026-07", "2026-09")]
     paid += [pay(T, "吴十", m, 100, "照料护理补贴") for m in months("2026-07", "2026-09")]
     paid += [pay(A, "王五", m, 400, "照料护理补贴") for m in months("2026-07", "2026-09")]
-    ctx = money_context(rows, paid + [pay(A, "王五", m, 1576, "特困人员基本生活费") for m in months("2026-07", "2026-09")],
-                        roster_title="清河县特困人员供养名册", roster_headers=headers)
-    assert money(ctx, "F05") == []
-    ctx = money_context(rows, paid + [pay(A, "王五", m, 1476, "特困人员基本生活费") for m in months("2026-07", "2026-09")],
-                        roster_title="清河县特困人员供养名册", roster_headers=headers)
+    assert money(context(paid, "特困人员基本生活费", 1576), "F05") == []
+    ctx = context(paid, "特困人员基本生活费", 1476)
     assert money(ctx, "F05") == [("王五", "高", None, 300.0)]
     assert "核定 基本生活标准 1,576.00 元" in findings(ctx, "F05")[0].evidence
 
