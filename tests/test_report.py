@@ -251,6 +251,17 @@ def test_a_person_enrolled_twice_is_one_person_in_the_summary():
     assert table.loc["城关镇", "问题人数"] == 2 and table.loc["合计", "问题人数"] == 2  # but one person, and one without an ID
 
 
+def test_scope_says_rows_and_people_apart_for_a_person_enrolled_twice():
+    # held-out 200: 核查范围 said "D01 列出 4 人" for two people each on both rosters
+    from rostercheck.io.problem_list import scope
+
+    a, b = "110105194912310021", "110105195001010011"
+    findings = pd.DataFrame({"类别代码": ["D01"] * 4 + ["C02"], "乡镇": ["城关镇"] * 5, "_member": [0, 5, 1, 6, 7],
+                             "_household": ["h1", "h2", "h3", "h4", "h5"], "身份证号": [a, a, b, b, ""]})
+    said = scope(findings, {"D01": "重复享受", "C02": "死亡"}, {}).set_index("类别代码")["核查情况"]
+    assert said["D01"] == "列出 4 条记录（2 人）" and said["C02"] == "列出 1 人"
+
+
 def test_a_percent_column_is_wide_enough_for_its_shown_value():
     # the rates sheet stores 1 and shows 100.0%: sized for '1' it printed ### (held-out 60)
     width, _ = report.column_layout("整改率", [1, 0.5])

@@ -80,6 +80,12 @@ def audit_heading(county: str, as_of: dt.date) -> str:
     return report_heading(county, as_of, "低保特困专项治理问题清单")
 
 
+def persons(findings: pd.DataFrame) -> pd.Series:
+    """Each finding's person: one person however many roster rows enrol her (D01), by the ID, else by the row."""
+    ids_ = findings["身份证号"] if "身份证号" in findings.columns else pd.Series("", index=findings.index)
+    return ids_.where(ids_ != "", "#" + findings["_member"].astype(str))
+
+
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """Count flagged roster rows by township × category, the people (问题人数) and households (rows: townships; a total
     row last).
@@ -96,9 +102,7 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     table = distinct.pivot_table(index="乡镇", columns="类别代码", values="_member", aggfunc="count", fill_value=0)
     table = table.sort_index(key=natural_rank)
     table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
-    # a person is one person however many roster rows enrol her (D01): counted by the ID, else by the row
-    ids_ = findings["身份证号"] if "身份证号" in findings.columns else pd.Series("", index=findings.index)
-    person = ids_.where(ids_ != "", "#" + findings["_member"].astype(str))
+    person = persons(findings)
     table["问题人数"] = person.groupby(findings["乡镇"]).nunique().reindex(table.index).fillna(0).astype(int)
     table["涉及户数"] = findings.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
     total = table.sum(numeric_only=True).to_frame().T
@@ -164,10 +168,13 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
         The table.
     """
     listed = findings.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size() if len(findings) else pd.Series(dtype=int)
+    people = persons(findings).groupby(findings["类别代码"]).nunique() if len(findings) else pd.Series(dtype=int)
     rows = []
     for code in sorted(c for c in titles if not c.startswith("L")):
-        n = int(listed.get(code, 0))
-        said = f"未核查：{skipped[code]}" if code in skipped else f"列出 {n} 人" if n else "已核查，未发现问题"
+        n, p = int(listed.get(code, 0)), int(people.get(code, 0))
+        # a person on two roster rows (D01) is two rows to correct, as the 汇总 counts them, but one person (held-out 200)
+        count = f"列出 {n} 人" if p >= n else f"列出 {n} 条记录（{p} 人）"
+        said = f"未核查：{skipped[code]}" if code in skipped else count if n else "已核查，未发现问题"
         if (partial or {}).get(code):
             said += f"（{partial[code]}，这部分未核查）"
         if (held or {}).get(code):
