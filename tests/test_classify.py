@@ -653,3 +653,17 @@ def test_a_returned_list_is_told_by_its_status_column_and_no_roster_column(tmp_p
     path = tmp_path / "t.csv"
     path.write_text(",".join(header) + "\n" + ",".join("x" for _ in header) + "\n", encoding="utf-8")
     assert is_returned_list(path) is returned
+
+
+def test_a_roster_by_name_without_its_id_column_stops_the_folder_run_as_given_in_the_command(tmp_path):
+    # held-out 202: a 低保 roster without its ID column was skipped ("表头中没有花名册或任何一类名单应有的列"), the run
+    # went on with the 特困 roster alone and exit 0
+    shutil.copy(COUNTY / COUNTY_ROSTERS[2], tmp_path / COUNTY_ROSTERS[2])
+    pd.DataFrame({"乡镇": ["城关镇"] * 3, "村": ["东村"] * 3, "户主姓名": ["张三"] * 3, "姓名": ["张三", "李四", "王五"],
+                  "与户主关系": ["户主", "妻", "子"], "保障类别": ["农村低保"] * 3, "月保障金": [900] * 3}).to_excel(
+        tmp_path / "青石县低保花名册（2026年第三季度）.xlsx", index=False)
+    folder = CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert folder.exit_code == 3 and "身份证号" in folder.output
+    # a file that names no roster is still skipped with a notice
+    (tmp_path / "青石县低保花名册（2026年第三季度）.xlsx").rename(tmp_path / "统计表.xlsx")
+    assert CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")]).exit_code == 0

@@ -28,7 +28,7 @@ from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROS
 from .io.ledger import ledger_labels
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
 from .io.system_layout import household_file
-from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout
+from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout, load_table
 from .normalize.values import text
 
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
@@ -558,6 +558,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 continue
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
+            if place.kind is None and not place.own and (rosters_too or enrolled) and _names_roster(place.path):
+                _roster_unread(place)  # (held-out 202: a roster without its ID column was skipped, the run exit 0)
             if place.own and previous:
                 place.kind, place.by, place.why = PREVIOUS, "content", "乡镇填报后退回的问题清单（按表头判断）"
                 got.previous.append(place.path)
@@ -591,6 +593,14 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                              f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）；其中如有别类名单，请用那一类的选项指定它。")
         got.lists[kind] = files[0]
     return got
+
+
+def _roster_unread(place: Placement) -> None:
+    """Stop on a file named as a 低保/特困 roster whose columns no kind fits: read as a roster, it says what it lacks
+    (as when it is given in the command); left out, the run would look complete without its people."""
+    load_table(place.path, "roster")
+    raise InputFileError(place.path, f"文件名是花名册，但{place.why}；漏读它核查就不完整。请检查表头（如“姓名”“身份证号”）"
+                                     "后重新运行；它确实不是花名册的，请移出文件夹。")
 
 
 _COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", re.I)
