@@ -79,6 +79,17 @@ def test_one_amount_paid_up_to_a_month_from_which_the_rosters_is_paid_is_a_lead_
     assert money(money_context(people, rows), "F05") == [("王五", "高", None, 52.0 * 4)]
 
 
+def test_a_raise_paid_back_on_top_of_the_raised_amount_is_money_owed_not_an_earlier_approval():
+    # held-out 200: 朱永福 paid the new standard every month, then 提标补发 for January–June on top: a raise never makes
+    # an earlier month's entitlement exceed the raised standard now in force (was 低, no amount, "可能是调标")
+    people = household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01")
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    back = [pay(A, "王五", m, 40, "提标补发", paid_date="2026-08-10") for m in months("2026-01", "2026-06")]
+    found = findings(money_context(people, rows + back), "F05")
+    assert [(f.confidence, f.recover, f.repay) for f in found] == [("高", 240.0, None)]
+    assert "可能是调标" not in found[0].evidence
+
+
 def test_a_change_date_beside_the_approval_date_sets_the_amounts_months_and_the_approval_the_enrolment():
     # approved in 2024, the amount raised to 1032 from 2026-08: July's 900 is the old amount (no F05), and a
     # household approved long ago with nothing paid is owed the whole quarter (F06 from the approval, not the change)

