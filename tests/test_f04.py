@@ -54,6 +54,14 @@ def test_price_subsidy_beside_the_benefit_and_members_own_rows_are_not_duplicate
     assert money(money_context(roster(), rows), "F04") == []
 
 
+
+@pytest.mark.parametrize("remark", ["补发1-6月提高标准部分", "标准提高补发", "标准上调补发", "调标差额"])
+def test_a_raise_paid_back_under_the_benefits_own_item_is_no_duplicate(remark):
+    # held-out 200 (variant H): 特困供养金 with 备注 补发1-6月提高标准部分, 74 元 a month, was F04 高 for 8 people
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(A, "王五", m, 40, remark=remark, paid_date="2026-08-10") for m in months("2026-01", "2026-06")]
+    assert money(money_context(roster(), rows), "F04") == []
+
 def write(path, rows):
     """A one-sheet workbook of these rows (xlsxwriter: numbers stay numbers)."""
     import xlsxwriter
