@@ -161,6 +161,23 @@ def test_a_care_home_resident_never_on_the_ledgers_is_paid_through_the_home():
     assert money(ctx, "F06") == [("赵秀兰", "中", None, 832.0)]  # at home and unpaid; 刘德明 lives in the home
 
 
+
+def test_a_care_home_resident_paid_one_by_one_who_misses_a_month_is_unpaid():
+    # held-out 200 (variant G): the home's residents are paid one row each into its account; 钱秋菊's September row
+    # is missing, while a resident who left (on no roster, her own ID) is still paid into that account — no payee
+    # that cannot be told, so no month of the residents' paid through her row
+    home = "81030100012000357"
+    people = [(211, "刘德明"), (222, "赵秀兰"), (233, "孙梅")]
+    tekun = [{"township": "城关镇", "name": n, "id": make_id("19380101", k), "support_mode": "集中供养", "benefit": 832,
+              "bank_account": home} for k, n in people]
+    rows = [pay(x, n, "2026-09", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(make_id("19380101", k), n, m, 832, "特困供养金", bank_account=home, holder="城关镇敬老院")
+             for k, n in people for m in months("2026-07", "2026-09") if (n, m) != ("赵秀兰", "2026-09")]
+    rows += [pay(make_id("19400101", 255), "吴国强", m, 832, "特困供养金", bank_account=home, holder="城关镇敬老院")
+             for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows, extra_rosters=[(tekun, "清河县2026年第三季度特困人员供养名册")])
+    assert money(ctx, "F06") == [("赵秀兰", "中", None, 832.0)]
+
 def test_a_failed_payment_is_owed_what_failed():
     # the roster's amount rose since; March failed at the old 860 and was never paid again
     rows = [pay(A, "王五", "2026-09", 860, status="失败"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

