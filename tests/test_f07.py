@@ -20,6 +20,21 @@ def test_holder_not_a_member_flagged():
     assert money(money_context(roster(), rows), "F07") == [("陈国强", "中", None, None)]
 
 
+
+def test_an_account_receiving_only_other_items_names_them_and_is_low():
+    # held-out 200 (variant G): 特困人员照料护理补贴 paid to the named 委托照料人's account, the 基本生活费 to the person's
+    # own: 中 "请核实是否为代领" without a word of the item; a carer's account for 照料护理 is common (the guide is silent)
+    rows = [pay(A, "陈国强", m, 1032, holder="陈国强", bank_account="6228480012345678") for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "陈国强", m, 480, "特困人员照料护理补贴", holder="赵大勇", bank_account="6228480055555555")
+             for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700, holder="李四", bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
+    (found,) = findings(money_context(roster(), rows), "F07")
+    assert found.confidence == "低" and "资金项目 特困人员照料护理补贴" in found.evidence
+    # the benefit itself paid there too: 中, its items named
+    rows.append(pay(A, "陈国强", "2026-09", 1032, holder="赵大勇", bank_account="6228480055555555"))
+    (found,) = findings(money_context(roster(), rows), "F07")
+    assert found.confidence == "中" and "资金项目 特困人员照料护理补贴、低保金" in found.evidence
+
 def test_a_stranger_named_as_the_payee_and_the_holder_beside_a_members_id_is_flagged():
     # 姓名 = 户名 = 王秀兰 (no member) with 陈国强's ID and account: the holder is no member (held-out 76)
     rows = [pay(A, "王秀兰", "2026-09", 1032, holder="王秀兰", bank_account="6228480012345678"),
