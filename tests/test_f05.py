@@ -301,3 +301,40 @@ def test_a_household_ledger_paying_a_person_enrolled_in_two_households_pays_her_
                                             (xue, "薛爱玲", 800, "6230266790733980002"))]
     ctx = money_context(rows, paid)
     assert money(ctx, "F05") == [] and money(ctx, "F06") == []
+
+
+def _tekun_workbook(path, total: bool):
+    """A 特困 roster whose 供养标准 cell is merged over 基本生活标准 | 照料护理标准 (two-row header), the other cells merged
+    over both rows, with a 月供养标准合计 column if ``total``."""
+    import xlsxwriter
+
+    heads = ["序号", "姓名", "公民身份号码", "供养方式"]
+    tail = ["月供养标准合计"] if total else []
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("特困人员")
+    ws.merge_range(0, 0, 0, 6 + len(tail), "清河县2026年第三季度特困人员救助供养花名册")
+    for c, label in enumerate(heads):
+        ws.merge_range(1, c, 2, c, label)
+    ws.merge_range(1, 4, 1, 5, "供养标准(元/月)")
+    ws.write(2, 4, "基本生活标准")
+    ws.write(2, 5, "照料护理标准")
+    for c, label in enumerate(tail + ["一折通账号"], start=6):
+        ws.merge_range(1, c, 2, c, label)
+    for k, (name, care) in enumerate((("吴十", 160), ("王五", 480), ("赵六", 960))):
+        ws.write_row(3 + k, 0, [k + 1, name, make_id("19400707", 171 + 10 * k), "分散供养", 1650, care]
+                     + ([1650 + care] if total else []) + [f"62302074773314651{k}0"])
+    wb.close()
+    return path
+
+
+@pytest.mark.parametrize("total", [False, True])
+def test_a_two_row_header_names_each_amount_column_by_its_own_sub_heading(tmp_path, total):
+    # held-out 200 (variants B, J): 供养标准(元/月) merged over 基本生活标准 | 照料护理标准 was read as one row: both columns
+    # "供养标准(元/月)", "都像是供养标准合计列", the 月供养标准合计 column read as the 基本生活标准, and F05 said
+    # "基本生活标准 1,810.00 元" for the total it compared
+    from rostercheck.io.table import load_table
+
+    table = load_table(_tekun_workbook(tmp_path / "特困人员花名册.xlsx", total), "roster")
+    assert table.headers["benefit"] == "基本生活标准"
+    assert table.headers.get("benefit_total") == ("月供养标准合计" if total else None)
+    assert not any("供养标准合计列" in w for w in table.warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -158,9 +159,12 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     # two-row header (held-out 133: 代理人信息 over 姓名 | 身份证号 | 银行账号, the household's own columns merged over
     # both rows), never a header alone, where the agent's 银行账号 would be the household's.
     lower: dict[int, int] = {}
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # row → its cells merged across columns
     for (r0, c0), (r1, c1) in grid.merged:
         if r0 < r1 and r0 + 1 < limit:
             lower[r0 + 1] = lower.get(r0 + 1, 0) + c1 - c0 + 1
+        elif r0 == r1 and c0 < c1 and r0 + 1 < limit:
+            spans[r0].append((c0, c1))
     above: list[str] = []
     fields: dict[str, bool] = {}  # label → whether it names a field of the kind (labels repeat from row to row)
 
@@ -176,7 +180,13 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
         under = sum(1 for c, t in enumerate(above) if t and not (c < len(labels) and labels[c]) and field(t))
         # … or that the row above groups under another person's role (代理人信息 over 姓名 | 身份证号, not merged)
         grouped = any(_GROUP.fullmatch(t) and _someone_elses_group(t, lambda x: _fit(x, kind)) for t in above if t)
-        s1 = score(labels, kind) if lower.get(r, 0) < 2 and under < 2 and not grouped else 0
+        # … or that merges an approved amount over its parts, each with a sub-heading of its own (供养标准(元/月) over
+        # 基本生活标准 | 照料护理标准, held-out 200: read alone, both were 供养标准 and the 合计 beside them the 基本生活标准;
+        # a month merged over its items is no such amount)
+        parts = r + 1 < len(grid.rows) and any(
+            _fit(labels[c0], kind)[1] in ("benefit", "benefit_total")
+            and len({x for x in _labels(grid.rows[r + 1][c0:c1 + 1]) if x and x != labels[c0]}) >= 2 for c0, c1 in spans[r])
+        s1 = score(labels, kind) if lower.get(r, 0) < 2 and under < 2 and not grouped and not parts else 0
         above = labels
         cands = [(s1, 1, labels)]
         if (r + 1 < len(grid.rows) and _IDENTIFIERS.fullmatch(" ".join(x for x in labels if x) or "-")
@@ -192,10 +202,13 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
             # A title line alone in the top row is not a parent header (two distinct cells at least).
             if len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not _data_row(grid.rows[r + 1]):
                 combined = _combine(labels, below)
-                cands.append((score(combined, kind), 2, combined))
                 sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
-                if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
-                    cands.append((score(sharper, kind) + 0.5, 2, sharper))
+                if parts:  # each sub-heading decides its column (照料护理标准 is no 供养标准 total)
+                    cands.append((score(sharper, kind), 2, sharper))
+                else:
+                    cands.append((score(combined, kind), 2, combined))
+                    if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
+                        cands.append((score(sharper, kind) + 0.5, 2, sharper))
         for s, h, labs in cands:
             if s >= 2 and (best is None or s > best[0]):
                 best = (s, r, h, labs)
