@@ -180,7 +180,8 @@ def test_county_known_by_its_code_only_gives_its_name_for_worded_destinations():
 
 # —— System exports: places as region codes, reasons and statuses as codes or short words ——
 
-OWN, SAME_CITY = "411022", "411023"
+# (SAME_CITY a current code: an abolished one of our prefecture, 411023, may be the county before a 区划调整, held-out 199)
+OWN, SAME_CITY = "411022", "411082"
 
 
 def coded_roster(region: str = OWN + "100201"):
@@ -856,3 +857,68 @@ def test_a_member_the_registry_records_as_dead_is_a_lead_at_medium(status, expec
     assert flagged(ctx, "C02") == expected
     if expected:
         assert "户籍人口信息中人员状态为“死亡”" in run_checks(ctx, ["C02"])[0][0].evidence
+
+
+# —— 开封市祥符区 (410212), 开封县 (410224) until the 2014 撤县设区: the members' IDs still start with 410224 ——
+
+KF = [make_id(f"19{50 + k}0101", 101 + 2 * k, "410224") for k in range(6)]
+
+
+def kaifeng(config=None, dest: str = "", reason: str = "投亲", move_type: str = ""):
+    rows = (household("甲", KF[0], [("乙", "配偶", KF[1])], township="陈留镇", village="后寨村")
+            + household("丙", KF[2], [("丁", "配偶", KF[3])], township="八里湾镇", village="八里湾村")
+            + household("戊", KF[4], [("己", "配偶", KF[5])], township="西姜寨乡", village="西姜寨村"))
+    lists = {"migrations": [{"name": "乙", "id": KF[1], "date": "20260510", "dest": dest, "reason": reason,
+                             "move_type": move_type}]}
+    return context(rows, lists, config=config, roster_title="祥符区2026年第三季度城乡低保花名册")
+
+
+# (destination, reason, C02 flags, configured county_places) (held-out 199: each was 迁出本县 at 高)
+KAIFENG_MOVES = [
+    # 1. a code the current table lacks (the abolished 410224) cannot be placed; another current county's code is out
+    ("410224", "投亲", [("乙", "低")], []), ("410224103", "投亲", [("乙", "低")], []),
+    ("410224 开封县朱仙镇", "投亲", [("乙", "低")], []), ("410221", "投亲", [("乙", "高")], []),
+    ("410224 开封县朱仙镇", "投亲", [], ["开封县"]),
+    # 2. a configured county-level name counts wherever it is written
+    ("河南省开封县", "投亲", [], ["开封县"]), ("开封市开封县陈留镇", "购房", [], ["开封县"]),
+    ("河南省开封市开封县陈留镇", "购房", [], ["开封县"]),
+    # 3. a 市辖区 is a county-level unit: 本区, 同区, 区内迁移 are inside; 开发区内, 自治区内 are not
+    ("本区仇楼镇", "投亲", [], []), ("同区", "投亲", [], []), ("区内", "投亲", [], []), ("", "区内迁移", [], []),
+    ("", "同县迁移", [], []), ("开封经济开发区内", "务工", [("乙", "低")], []),
+    ("新疆维吾尔自治区内", "务工", [("乙", "高")], []),
+    # 4. the roster's own villages and townships without 镇/乡, named alone
+    ("后寨村", "婚迁", [], []), ("八里湾", "投亲", [], []), ("西姜寨", "投亲", [], []), ("陈留镇后寨村", "婚迁", [], []),
+    # 5. a county name the table lacks, with our province and city only, or unknown words: not placed
+    ("开封县", "投亲", [("乙", "低")], []), ("河南省开封市开封县陈留镇", "购房", [("乙", "低")], []),
+    ("东关村", "婚迁", [("乙", "低")], []), ("张庄", "婚迁", [("乙", "低")], []), ("东郊乡", "投亲", [("乙", "低")], []),
+    ("金明区", "投亲", [("乙", "低")], []),
+    # ... a current county elsewhere, another province or prefecture, a city named without 市: out
+    ("杞县", "婚迁", [("乙", "高")], []), ("鼓楼区", "投亲", [("乙", "高")], []), ("深圳", "务工", [("乙", "高")], []),
+    ("广州白云", "务工", [("乙", "高")], []), ("河北省石家庄市", "务工", [("乙", "高")], []), ("开封", "投亲", [("乙", "低")], []),
+]
+
+
+@pytest.mark.parametrize("dest, reason, expected, places", KAIFENG_MOVES)
+def test_a_destination_the_tool_cannot_place_is_unknown_not_out(tmp_path, dest, reason, expected, places):
+    cfg = None
+    if places:
+        cfg = tmp_path / "c.toml"
+        cfg.write_text(f"[common]\ncounty_places = {places!r}\n".replace("'", '"'), encoding="utf-8")
+    ctx = kaifeng(cfg, dest, reason)
+    assert ctx.county_code == "410212"
+    assert flagged(ctx, "C02") == expected
+
+
+def test_an_abolished_destination_code_says_so():
+    (found,) = run_checks(kaifeng(dest="410224103"), ["C02"])[0]
+    assert "迁往地代码 410224103 不在现行区划代码表中" in found.evidence and "请核实是否迁出本县" in found.evidence
+
+
+def test_most_ids_of_a_code_the_table_lacks_suggest_the_countys_former_code():
+    # (held-out 199) the members' IDs start with 410224 (开封县, abolished); the county is 410212
+    people = [make_id(f"19{50 + k}0101", 101 + 2 * k, "410224") for k in range(25)]
+    (note,) = regions.former_code_notes(("410212",), people)
+    assert "410224" in note and "county_code" in note
+    assert regions.former_code_notes(("410224",), people) == []  # configured: nothing to say
+    assert regions.former_code_notes(("410212",), [make_id("19500101", 111, "410212")] * 25) == []  # current code
+    assert regions.former_code_notes(("410212",), people[:5]) == []  # too few to say

@@ -146,6 +146,8 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     elif source.startswith(regions.SEVERAL):
         common["county_name"] = ""  # one county's name from the addresses would make the others' moves 迁出本县
     warnings = warnings + regions.configured_code_notes(common.get("county_code", ""), valid_ids)
+    warnings += regions.former_code_notes(regions.parse_codes(common.get("county_code", "")) or ((code,) if code else ()),
+                                          valid_ids)
     if regions.prefecture_named(common["county_name"]):  # 本县 is a county: a city's name makes its other counties 本县
         warnings.append(f"配置文件 [common] county_name 为“{common['county_name']}”，这是地级市或省的名称，不是县级名称；迁往同市其他县区的"
                         "会被当作县内迁移而不标记。请填写本县（县、县级市、区）的名称，或用 county_code 填写县级代码。")

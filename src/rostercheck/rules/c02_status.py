@@ -283,8 +283,12 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
     """
     if any(w in move_type or w in reason for w in params["outside_words"]):
         return False
-    if any(w in move_type or w in dest or w in reason for w in params["inside_words"]):
+    if (any(w in move_type or w in dest or w in reason for w in params["inside_words"])
+            or any(c.strip() in params["inside_alone_words"] for c in (move_type, dest, reason))):
         return True
+    # our county by another name: configured county-level names (开封县 before it became 祥符区, held-out 199)
+    ours = (county, *(p for p in townships if regions.county_name_in(p) == p))
+    region = (county_codes[0][:2], county_codes[0][:4]) if county_codes else home
     code = regions.region_code(dest)
     if code:
         decided = regions.inside(code, county_codes)
@@ -296,17 +300,36 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         if not county_codes and regions.outside_home_code(code, home):  # another province or prefecture than ours
             return False
         rest = regions.place_text(dest)  # '411022 某某县': the words may still name the county
-        return True if county and county in rest else None
-    if county and county in dest:
+        return True if _names(rest, ours) else None
+    if _names(dest, ours):
         return True
     rest, named = beside(dest, townships)  # a township of the county named 金称市镇 names no city
     if county_codes and regions.names_only_above(dest, county_codes):  # '河南省信阳市': which county of it? (held-out 141)
         return None
-    if names_admin(rest):  # names a province, city or county: another one, if ours is known
-        return False if county or county_codes or regions.outside_home(dest, home) else None
+    if names_admin(rest):  # names a province, city or county: outside when it is another one than ours
+        if regions.outside_home(dest, region) or _named_elsewhere(rest, region, county_codes):
+            return False
+        if county_codes:  # a current county (by the table) not ours; one the table lacks (开封县, abolished) may be ours
+            return False if regions.current_county_in(rest, ours) else None
+        return False if county else None  # our county by its name only: which names it had before, no table says
     if named:
         return True
-    return False if dest else None
+    # words that name no unit ('深圳', '东关村', '张庄'): outside only for a place named without its 省/市/县 that is not
+    # ours (held-out 199: an unknown village was 迁出本县 at 高)
+    return False if _named_elsewhere(rest, region, county_codes) else None
+
+
+def _named_elsewhere(place: str, region: tuple[str, str], county_codes: tuple[str, ...]) -> bool:
+    """Whether a place text starts with a province's, prefecture's or county's name without its 省/市/县 ('深圳', '广州白云')
+    that is not ours (``region``: our province and prefecture; ``county_codes``: our county's codes, may be none)."""
+    code = regions.bare_place(place)
+    return bool(code) and (regions.outside_home_code(code, region)
+                           or bool(county_codes and regions.is_county_level(code) and code not in county_codes))
+
+
+def _names(place: str, ours) -> bool:
+    """Whether a place text names any of ``ours`` (the county's names)."""
+    return any(n and n in place for n in ours)
 
 
 def beside(place: str, ours) -> tuple[str, bool]:
@@ -366,10 +389,23 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
         dest = f"{place} {dest}".strip()
     if any(w in reason or w in dest for w in params["study_words"]):
         return None
-    townships = tuple(p for p in ctx.common.get("county_places", []) if p)
+    townships = own_places(ctx)
     county, codes = member_county(ctx, member)
-    home = home_region(ctx, params) if not county and not codes else ("", "")  # (only a county unknown asks)
+    home = home_region(ctx, params) if not codes else ("", "")  # (a county without its code: where its people are)
     return inside_county(dest, mtype, county, townships, params, reason, codes, home), dest
+
+
+def own_places(ctx: Context) -> tuple[str, ...]:
+    """The county's place names a destination may name alone: the configured places and the roster's townships
+    (common ``county_places``), the townships without their 镇/乡 (八里湾 of 八里湾镇) and the roster's villages (held-out
+    199: '后寨村', '西姜寨' were 迁出本县), each of two characters or more."""
+    if "c02:places" not in ctx.cache:
+        m = ctx.members
+        towns = m["township"].dropna().unique().tolist() if "township" in m.columns else []
+        villages = m["village"].dropna().unique().tolist() if "village" in m.columns else []
+        names = [*ctx.common.get("county_places", []), *map(regions.township_stem, towns), *map(str, villages)]
+        ctx.cache["c02:places"] = tuple(dict.fromkeys(p.strip() for p in names if len(str(p).strip()) >= 2))
+    return ctx.cache["c02:places"]
 
 
 def member_county(ctx: Context, member: int | None) -> tuple[str, tuple[str, ...]]:
@@ -417,6 +453,9 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
         code = regions.region_code(dest)
         if inside is None and code and not codes:
             note = "迁往地为行政区划代码，本县区划代码未能确定，请核实是否迁出本县"
+            out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（{note}）"))
+        elif inside is None and code and regions.is_county_level(code) and not regions.current_code(code):
+            note = f"迁往地代码 {code} 不在现行区划代码表中（可能是区划调整前的旧代码），请核实是否迁出本县"
             out.append(_emit(ctx, "migrations", m, row, LOW, key, f"{what}（{note}）"))
         elif inside is None:
             unknown = "本县未能确定" if not ctx.common.get("county_name") and not codes else "迁往地不详"
