@@ -878,6 +878,7 @@ KAIFENG_MOVES = [
     # 1. a code the current table lacks (the abolished 410224) cannot be placed; another current county's code is out
     ("410224", "投亲", [("乙", "低")], []), ("410224103", "投亲", [("乙", "低")], []),
     ("410224 开封县朱仙镇", "投亲", [("乙", "低")], []), ("410221", "投亲", [("乙", "高")], []),
+    ("410211", "投亲", [("乙", "高")], []),  # 金明区's old code, which no member's ID carries: another county's
     ("410224 开封县朱仙镇", "投亲", [], ["开封县"]),
     # 2. a configured county-level name counts wherever it is written
     ("河南省开封县", "投亲", [], ["开封县"]), ("开封市开封县陈留镇", "购房", [], ["开封县"]),

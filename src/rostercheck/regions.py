@@ -92,15 +92,17 @@ def place_text(raw: object) -> str:
     return text[m.end():].lstrip("]】)）-—_:：· \t")
 
 
-def inside(code: str, counties: tuple[str, ...]) -> bool | None:
+def inside(code: str, counties: tuple[str, ...], carried: frozenset[str] | None = None) -> bool | None:
     """Say whether a coded place lies in the county (None when the code is too coarse to tell).
 
     Args:
         code: the place's region code (6 to 12 digits).
         counties: the county's six-digit codes (several when the county was recoded).
+        carried: the six-digit codes many members' IDs start with (None: not known).
     Returns:
         True inside; False for another county (of the same city or not) or another prefecture/province;
-        None for the county's own prefecture or province (the code does not say which county).
+        None for the county's own prefecture or province (the code does not say which county), and for a code of its
+        prefecture the current table lacks that the members' IDs carry (the county's code before a 区划调整).
     """
     c6 = code[:6]
     if not counties:
@@ -108,9 +110,11 @@ def inside(code: str, counties: tuple[str, ...]) -> bool | None:
     if c6 in counties:
         return True
     if is_county_level(c6):
-        # a code of our prefecture the current table lacks is an abolished one (410224 开封县, now 410212 祥符区: held-out
-        # 199): it may be the county itself, before a 区划调整
-        return None if not current_code(c6) and any(c[:4] == c6[:4] for c in counties) else False
+        # a code of our prefecture the current table lacks is an abolished one (held-out 199): 410224 开封县, now 410212
+        # 祥符区, may be the county itself, its people's IDs carrying it; 410211 金明区, merged into 龙亭区, carried by
+        # none of them, is another county's
+        former = not current_code(c6) and any(c[:4] == c6[:4] for c in counties)
+        return None if former and (carried is None or c6 in carried) else False
     if c6[2:6] == "0000":  # a province
         return None if any(c[:2] == c6[:2] for c in counties) else False
     return None if any(c[:4] == c6[:4] for c in counties) else False

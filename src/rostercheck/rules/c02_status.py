@@ -264,7 +264,8 @@ _ADMIN = re.compile(r"省|市|县|区|州|旗|盟")
 
 
 def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, ...], params: dict,
-                  reason: str = "", county_codes: tuple[str, ...] = (), home: tuple[str, str] = ("", "")) -> bool | None:
+                  reason: str = "", county_codes: tuple[str, ...] = (), home: tuple[str, str] = ("", ""),
+                  carried: frozenset[str] | None = None) -> bool | None:
     """Say whether a move stays inside the county (None when the record does not tell).
 
     Args:
@@ -277,6 +278,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         county_codes: the county's six-digit codes (empty when unknown).
         home: the province and prefecture most roster IDs name (:func:`home_region`): with the county unknown, a place
             in another one is outside.
+        carried: the six-digit codes many members' IDs start with (:func:`id_codes`; None: not known).
     Returns:
         True inside, False outside, None unknown (a place the county, unknown, may hold; a code of the county's own
         prefecture or province).
@@ -291,7 +293,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
     region = (county_codes[0][:2], county_codes[0][:4]) if county_codes else home
     code = regions.region_code(dest)
     if code:
-        decided = regions.inside(code, county_codes)
+        decided = regions.inside(code, county_codes, carried)
         if decided is not None:
             return decided
         named = regions.county_name_of(code[:6]) if not county_codes and regions.is_county_level(code) else ""
@@ -392,7 +394,18 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
     townships = own_places(ctx)
     county, codes = member_county(ctx, member)
     home = home_region(ctx, params) if not codes else ("", "")  # (a county without its code: where its people are)
-    return inside_county(dest, mtype, county, townships, params, reason, codes, home), dest
+    return inside_county(dest, mtype, county, townships, params, reason, codes, home, id_codes(ctx, params)), dest
+
+
+def id_codes(ctx: Context, params: dict) -> frozenset[str] | None:
+    """The six-digit codes at least ``former_code_share`` of the members' valid IDs start with (None without valid IDs),
+    once per audit: an abolished code of the county's prefecture they carry may be the county's former code."""
+    if "c02:id-codes" not in ctx.cache:
+        valid = ctx.members.loc[ctx.members["id_status"] == ids.VALID, "id"].tolist()
+        counts = Counter(i[:6] for i in valid)
+        least = float(params["former_code_share"]) * len(valid)
+        ctx.cache["c02:id-codes"] = frozenset(c for c, n in counts.items() if n >= least) if valid else None
+    return ctx.cache["c02:id-codes"]
 
 
 def own_places(ctx: Context) -> tuple[str, ...]:
