@@ -910,9 +910,15 @@ def test_a_destination_the_tool_cannot_place_is_unknown_not_out(tmp_path, dest, 
     assert flagged(ctx, "C02") == expected
 
 
-def test_an_abolished_destination_code_says_so():
-    (found,) = run_checks(kaifeng(dest="410224103"), ["C02"])[0]
+def test_an_abolished_destination_code_says_so_and_the_unplaced_moves_are_counted():
+    ctx = kaifeng(dest="410224103")
+    (found,) = run_checks(ctx, ["C02"])[0]
     assert "迁往地代码 410224103 不在现行区划代码表中" in found.evidence and "请核实是否迁出本县" in found.evidence
+    (said,) = ctx.cache["c02:unplaced"]
+    assert "有 1 人的迁出记录看不出迁往地是否在本县" in said
+    ctx = kaifeng(dest="杞县")
+    run_checks(ctx, ["C02"])
+    assert "c02:unplaced" not in ctx.cache  # every move placed: nothing to say
 
 
 def test_most_ids_of_a_code_the_table_lacks_suggest_the_countys_former_code():

@@ -470,7 +470,7 @@ def home_region(ctx: Context, params: dict) -> tuple[str, str]:
 
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "migrations")
-    out = []
+    out, unplaced = [], set()
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
         codes = member_county(ctx, m)[1]  # (a city's member: her own county's, held-out 141)
@@ -478,6 +478,8 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
         if judged is None or judged[0]:
             continue
         (inside, dest), reason = judged, move_reason(row, params)
+        if inside is None:
+            unplaced.add(m)
         what = values({**_dates_shown(row), "reason": reason}, {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
                                           "reason": "迁移原因", "move_type": "迁移类型"})
         if coded_reason(reason):  # a code of the exporting system: 升学 or 参军 cannot be ruled out
@@ -499,4 +501,10 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
             out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（{note}，迁出本县）"))
         else:
             out.append(_emit(ctx, "migrations", m, row, conf, key, f"{what}（迁出本县）"))
+    if unplaced:  # said on the console: how many moves the tool could not place (held-out 199)
+        ctx.cache[UNPLACED] = [f"户籍迁出名单中有 {len(unplaced)} 人的迁出记录看不出迁往地是否在本县（迁往地不详、只写到本市或本省、"
+                               "写了现行区划代码表中没有的代码或县名等），已作为“低”置信度 C02 线索列出，请逐条核实是否迁出本县。"]
     return out
+
+
+UNPLACED = "c02:unplaced"
