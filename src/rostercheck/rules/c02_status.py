@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 
 from .. import regions
 from ..match import weakest
@@ -272,7 +273,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         dest: 迁往地, in words or as a GB/T 2260 / 统计用区划代码 (411022, '411022100 某某镇' …).
         move_type: 迁移类型 (may be blank).
         county: the county's name ('' when unknown).
-        townships: the county's township names (from the rosters and configuration).
+        townships: the county's place names (:func:`own_places`; a county-level one, 开封县, names the county).
         params: C02 parameters (inside_words, outside_words).
         reason: 迁移原因 (may be blank; 县内迁移 and 跨县迁移 are read from it too).
         county_codes: the county's six-digit codes (empty when unknown).
@@ -281,7 +282,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
         carried: the six-digit codes many members' IDs start with (:func:`id_codes`; None: not known).
     Returns:
         True inside, False outside, None unknown (a place the county, unknown, may hold; a code of the county's own
-        prefecture or province).
+        prefecture or province; a county name or code the current table lacks; words that name no place).
     """
     if any(w in move_type or w in reason for w in params["outside_words"]):
         return False
@@ -289,7 +290,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
             or any(c.strip() in params["inside_alone_words"] for c in (move_type, dest, reason))):
         return True
     # our county by another name: configured county-level names (开封县 before it became 祥符区, held-out 199)
-    ours = (county, *(p for p in townships if regions.county_name_in(p) == p))
+    ours = (county, *(p for p in townships if _county_level(p)))
     region = (county_codes[0][:2], county_codes[0][:4]) if county_codes else home
     code = regions.region_code(dest)
     if code:
@@ -327,6 +328,13 @@ def _named_elsewhere(place: str, region: tuple[str, str], county_codes: tuple[st
     code = regions.bare_place(place)
     return bool(code) and (regions.outside_home_code(code, region)
                            or bool(county_codes and regions.is_county_level(code) and code not in county_codes))
+
+
+@lru_cache(maxsize=4096)
+def _county_level(place: str) -> bool:
+    """Whether a configured place is a county-level name (开封县), not a township's or a village's (once per name: every
+    move asks)."""
+    return regions.county_name_in(place) == place
 
 
 def _names(place: str, ours) -> bool:
