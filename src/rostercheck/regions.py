@@ -279,23 +279,24 @@ _SUFFIX = re.compile(r"(?:省|市|特别行政区|(?:壮族|回族|维吾尔)?�
 
 
 @lru_cache(maxsize=1)
-def _bare_names() -> tuple[tuple[str, str], ...]:
-    """(name without its suffix, six-digit code) of the table's provinces, prefectures and counties, where one place
-    only has the short name (深圳 → 440300, 广东 → 440000), longest first; short names of one character are none."""
+def _bare_names() -> dict[str, str]:
+    """Name without its suffix → six-digit code, of the table's provinces, prefectures and counties, where one place
+    only has the short name (深圳 → 440300, 广东 → 440000); short names of one character are none."""
     found: dict[str, set[str]] = {}
     for name, code in _places():
         found.setdefault(_SUFFIX.sub("", name), set()).add(code.ljust(6, "0"))
     for name, rows in _county_table().items():
         for code, _, _ in rows:
             found.setdefault(_SUFFIX.sub("", name), set()).add(code)
-    named = [(n, codes.pop()) for n, codes in found.items() if len(n) >= 2 and len(codes) == 1]
-    return tuple(sorted(named, key=lambda kv: -len(kv[0])))
+    return {n: codes.pop() for n, codes in found.items() if len(n) >= 2 and len(codes) == 1}
 
 
 def bare_place(text: str) -> str:
-    """The six-digit code of a place a text starts with by its name without 省/市/县 ('深圳宝安' → 440300), '' for none."""
+    """The six-digit code of a place a text starts with by its name without 省/市/县 ('深圳宝安' → 440300; the longest
+    such name), '' for none."""
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
-    return next((code for name, code in _bare_names() if text.startswith(name)), "")
+    names = _bare_names()
+    return next((names[text[:k]] for k in range(min(len(text), _LONGEST_NAME), 1, -1) if text[:k] in names), "")
 
 
 def county_name(sources: list[str], addresses: list[str]) -> str:
