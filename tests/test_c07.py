@@ -1,7 +1,7 @@
 """C07: a supporter with the means to support a member on benefits."""
 
 import pytest
-from helpers import context, flagged, household, make_id
+from helpers import AS_OF, context, flagged, household, make_id
 from rostercheck.audit import run_checks
 
 GRANNY = make_id("19450101", 122)
@@ -167,3 +167,55 @@ def test_the_evidence_says_how_the_supporters_id_was_matched_and_each_relation_a
     ctx = context(roster(), {"supporters": [row], "staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]})
     [found] = run_checks(ctx, ["C07"])[0]
     assert found.evidence.endswith(said) and "（与被赡养人关系：儿子、女儿）" in found.evidence
+
+
+def _wide_supporters(path, rows):
+    """A supporters list with one row per dependent and numbered slots (赡养人1姓名 … 赡养人2现状), as counties keep it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "被赡养人姓名", "被赡养人身份证号"]
+              + [f"赡养人{n}{what}" for n in (1, 2, 3) for what in ("姓名", "身份证号", "关系", "现状")])
+    for i, row in enumerate(rows, 1):
+        ws.append([i, *row])
+    book.save(path)
+    return path
+
+
+def _context_with(supporters_path, lists):
+    """The audit context of roster() with a supporters list read from a file (the others given as rows)."""
+    from helpers import table
+    from rostercheck.audit import build_context
+    from rostercheck.loading import LoadedInputs
+    from rostercheck.reference import normalise
+    from rostercheck.roster import build_members
+
+    rosters = [table("roster", roster(), "低保花名册.xlsx", "清河县2026年第三季度城乡低保花名册")]
+    refs = {kind: normalise(table(kind, rows, f"{kind}.xlsx")) for kind, rows in lists.items()}
+    refs["supporters"] = normalise_of(supporters_path)
+    labels = {kind: f"{kind}（{kind}.xlsx）" for kind in refs}
+    ctx, _ = build_context(LoadedInputs(rosters, build_members(rosters, AS_OF), refs, labels), AS_OF, None)
+    return ctx
+
+
+DAUGHTER = make_id("19780303", 142)
+
+
+def test_a_wide_supporters_list_is_read_slot_by_slot(tmp_path):
+    # held-out 201: 赡养人1姓名 … 赡养人3现状 read as slot 1 only: the second supporter's car went unseen (a C07 missed)
+    # and the slot's 关系 was dropped from the evidence
+    path = _wide_supporters(tmp_path / "赡养义务人.xlsx", [
+        ["王秀英", GRANNY, "李强", SON, "儿子", "", "李红", DAUGHTER, "女儿", "", "", "", "", ""]])
+    car = {"vehicles": [{"name": "李红", "id": DAUGHTER, "vehicle_type": "小型轿车", "status": "正常"}]}
+    ref = normalise_of(path)
+    assert list(zip(ref["name"], ref["relation"], ref["_row"])) == [("李强", "儿子", 2), ("李红", "女儿", 2)]
+    [found] = run_checks(_context_with(path, car), ["C07"])[0]
+    assert "第 2 行：王秀英 的赡养（抚养、扶养）人 李红（与被赡养人关系：女儿）有赡养能力" in found.evidence
+
+
+def normalise_of(path):
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+
+    return normalise(load_table(path, "supporters"))

@@ -10,7 +10,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS, SYSTEM_LABELS, WAGE_MONTH
+from .io.columns import (DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS,
+                         WAGE_MONTH)
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -40,7 +41,7 @@ def normalise(table: Table) -> pd.DataFrame:
     Returns:
         The normalised frame (``_row`` keeps the spreadsheet row).
     """
-    f = _co_owners(_second_persons(table.frame))
+    f = _co_owners(_second_persons(_supporter_rows(table.frame)))
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
@@ -332,6 +333,24 @@ def _blank(value: object) -> bool:
 def _plain(value: object) -> str:
     """An ID cell as compared between two columns of one row (blanks and case aside)."""
     return re.sub(r"\s", "", str(value)).upper()
+
+
+def _supporter_rows(f: pd.DataFrame) -> pd.DataFrame:
+    """A wide supporters list (numbered slots per supporter, :data:`io.columns.SUPPORTER_SLOT`) as one row per supporter,
+    each with the dependent's columns and the sheet's row number; an empty slot is no supporter."""
+    slotted = [c for c in f.columns if c.startswith(SUPPORTER_SLOT)]
+    if not slotted:
+        return f
+    base = f.drop(columns=slotted).astype(object)
+    parts = []
+    for n in dict.fromkeys(c.split(":")[1] for c in slotted):
+        part = base.copy()
+        for c in slotted:
+            if c.split(":")[1] == n:
+                part[c.split(":")[2]] = f[c].astype(object)
+        filled = [[not _blank(v) for v in cells(part, c)] if c in part.columns else [False] * len(part) for c in ("id", "name")]
+        parts.append(part[[a or b for a, b in zip(*filled)]])
+    return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
 
 
 def _melt_wages(out: pd.DataFrame) -> pd.DataFrame:

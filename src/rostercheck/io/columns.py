@@ -492,6 +492,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养)?义务人$|^(赡养|抚养|扶养)人$|子女姓名", weight=2),
         FieldSpec("relation", r"与.{1,6}?关系|关系"),
         FieldSpec("unit", r"单位"),
+        FieldSpec("remark", r"^备注|说明|现状|状况"),  # 失踪、服刑 … written beside a supporter (C07)
         # Unqualified columns: the first ID/name left over is the dependent's (they usually come first).
         FieldSpec("dependent_id", ID_WORDS, weight=0),
         FieldSpec("dependent_name", r"姓名", weight=0),
@@ -858,6 +859,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
                 if person + "_name" in mapping and "name" not in mapping:
                     mapping["name"] = mapping.pop(person + "_name")
                 break
+    if kind == "supporters":
+        _supporter_slots(labels, mapping, warnings)
     if kind == "wages":
         _monthly_wages(labels, mapping, warnings)
         if "wage" in mapping and re.search(PAY_WORDS, labels[mapping["wage"]]):
@@ -924,6 +927,30 @@ def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[st
         del mapping["wage"]
     mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
     drop_ties(warnings, labels, months.values())
+
+
+SUPPORTER_SLOT = "_slot:"  # field prefix of a wide supporters list's numbered columns ('_slot:2:id'), unpivoted by reference
+_SLOT = re.compile(r"^(?:赡养|抚养|扶养|义务)人?([0-9一二三四五六七八九]+)")
+_SLOT_FIELDS = (("id", ID_WORDS), ("name", r"姓名|名字"), ("relation", r"关系"), ("remark", r"现状|状况|备注|说明"))
+
+
+def _supporter_slots(labels: list[str], mapping: dict[str, int], warnings: list[str]) -> None:
+    """A supporters list with one row per dependent and numbered columns per supporter (赡养人1姓名, 赡养人1身份证号,
+    赡养人1关系, 赡养人1现状, 赡养人2姓名 …): every slot's columns become fields of their own (``SUPPORTER_SLOT`` +
+    'N:field'), the single fields taken from slot 1 and the ties between the slots dropped; only with two slots or more."""
+    slots: dict[str, int] = {}
+    for col, label in enumerate(labels):
+        m = _SLOT.match(label)
+        fld = next((f for f, words in _SLOT_FIELDS if m and re.search(words, label[m.end():])), None)
+        if fld:
+            slots.setdefault(f"{SUPPORTER_SLOT}{m.group(1)}:{fld}", col)
+    if len({key.split(":")[1] for key in slots}) < 2:
+        return
+    for fld, col in list(mapping.items()):
+        if col in slots.values():
+            del mapping[fld]
+    mapping.update(slots)
+    drop_ties(warnings, labels, slots.values())
 
 
 def drop_ties(warnings: list[str], labels: list[str], columns) -> None:
