@@ -219,3 +219,15 @@ def normalise_of(path):
     from rostercheck.reference import normalise
 
     return normalise(load_table(path, "supporters"))
+
+
+@pytest.mark.parametrize("relation, expected", [
+    ("儿子", [("王秀英", "高")]), ("长女", [("王秀英", "高")]), ("配偶", [("王秀英", "高")]), ("20", [("王秀英", "高")]),
+    ("孙子", [("王秀英", "高")]),  # 民法典第1074条: a grandchild named supports when the children cannot
+    ("", [("王秀英", "高")]), ("见备注", [("王秀英", "高")]), ("女婿、女儿", [("王秀英", "高")]),  # blank or not read: as before, checked by the visit
+    ("女婿", []), ("儿媳", []), ("弟弟", []), ("姐姐", []), ("70", []),  # no legal supporter of an adult (民法典第1067条)
+])
+def test_only_a_legal_supporter_counts(relation, expected):
+    # held-out 201: a son-in-law's car and a younger brother's car made C07 高 (neither owes the elder support)
+    row = {**supporter(), "relation": relation}
+    assert flagged(context(roster(), {"supporters": [row], **CAR}), "C07") == expected

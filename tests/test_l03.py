@@ -161,3 +161,27 @@ def test_l03_dibao_elder_whose_son_in_the_household_is_severely_disabled_is_a_tr
     lists = {"registry": reg(("1", "王儿", SON, "户主", "", ""), ("1", "王老人", OLD, "母亲", "", "")),
              "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
     assert "王老人" in {n for n, _ in leads(context(roster, lists), "L03")}
+
+
+@pytest.mark.parametrize("relation, expected", [
+    ("子", []), ("长子", []), ("", []),
+    ("女婿", [("王老人", "中")]), ("儿媳", [("王老人", "中")]), ("弟弟", [("王老人", "中")]),  # (held-out 201)
+])
+def test_l03_a_supporter_who_owes_no_support_is_none(relation, expected):
+    # held-out 201: a younger brother on the supporters list took the lead away from an elder with no legal supporter
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王儿", "id": SON, "relation": relation}]
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup}
+    assert leads(context(ROSTER, lists), "L03") == expected
+
+
+def test_l03_names_a_listed_supporter_by_the_lists_relation():
+    # held-out 201: the supporters list's 关系 (长子, 次子 …) was said as 儿子 whatever the list wrote
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王儿", "id": SON, "relation": "次子"}]
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup,
+             "deaths": [{"name": "王儿", "id": SON, "date": "2025-01-01"}]}
+    (lead,) = LEADS["L03"](context(ROSTER, lists))
+    assert "次子" in lead.evidence and "儿子" not in lead.evidence

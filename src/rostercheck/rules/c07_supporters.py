@@ -53,6 +53,8 @@ def check(ctx: Context) -> list[Finding]:
         idxs = household_of[m]
         if sid in set(ctx.members.loc[idxs, "id"]):
             continue  # a supporter living in the same household is counted by C03/C06, not here
+        if not legal_supporter(cell(ref, r, "relation"), params):
+            continue  # a son-in-law or a brother owes an adult elder no support (民法典第1067条): his means are not hers
         if sid in enrolled or sid in gone:
             continue  # 特困 himself, a 低保 recipient of 60 or more (认定办法 第八条), dead or in custody: unable to support
         born = ids.birth_date(sid)
@@ -65,7 +67,7 @@ def check(ctx: Context) -> list[Finding]:
         if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
             conf = MEDIUM if conf == HIGH else conf
         relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
-        relation = re.sub(r"\s*[\n\r,，/;；]+\s*", "、", relation.strip())  # several supporters' relations in one cell
+        relation = re.sub(_SEVERAL, "、", relation.strip())
         who = f"{row['name'] or '赡养人'}" + (f"（与被赡养人关系：{relation}）" if relation else "")
         # (a 15-digit ID of before 1999 made 18 digits has one answer: exact, said as made)
         old = len(re.sub(r"\D", "", str(cell(ref, r, "id_raw") or ""))) == 15
@@ -75,6 +77,23 @@ def check(ctx: Context) -> list[Finding]:
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out
+
+
+_SEVERAL = r"\s*[\n\r,，/;；、]+\s*"  # several supporters' relations in one cell ('儿子\n女儿', '女婿、女儿')
+
+
+def legal_supporter(relation: object, params: dict) -> bool:
+    """Return whether a supporters list's 关系 cell names a legal supporter (C07 legal_roles); a blank relation, or one
+    not read, is taken as one (as before: the home visit checks it), and a cell naming several counts when any is one.
+
+    Args:
+        relation: the 关系 cell (words or a GB/T 4761 code).
+        params: C07's parameters.
+    Returns:
+        True when the supporter counts as a legal supporter.
+    """
+    roles = {codes.relation_role(part) for part in re.split(_SEVERAL, str(relation or "").strip())}
+    return bool(roles & {"", codes.UNKNOWN, *params.get("legal_roles", ())})
 
 
 def _unable(ctx: Context, params: dict) -> set[str]:

@@ -20,6 +20,7 @@ from ..match import link_lists
 from . import where
 from ._econ import weakest
 from ._money import month_add
+from .c07_supporters import legal_supporter
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, risk_unread, roster_heads, roster_member, roster_person, row_of, rows,
@@ -229,6 +230,7 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
     from ..kinship import CHILD, PARENT, SPOUSE, pair_kin, role
 
     ties: dict[str, list[tuple[str, str]]] = {}
+    listed: dict[tuple[str, str], str] = {}  # (dependent, supporter) → the supporters list's 关系
 
     def add(a: str, b: str, kin: str) -> None:
         if a and b and a != b:
@@ -272,12 +274,17 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
     if ctx.has("supporters"):
         sup = ctx.lists["supporters"]
         if "dependent_id" in sup.columns:
+            legal = params(ctx, "C07")
             for d, ds, s, ss, r in zip(sup["dependent_id"], sup["dependent_id_status"], sup["id"], sup["id_status"],
                                         sup["relation"] if "relation" in sup.columns else [""] * len(sup)):
-                if ds == ids.VALID and ss == ids.VALID:
+                # a son-in-law or a brother on the list owes no support (C07 legal_roles): he supports nobody here
+                if ds == ids.VALID and ss == ids.VALID and legal_supporter(r, legal):
                     kin = SPOUSE if re.search(r"配偶|夫|妻", str(r or "")) else CHILD
                     add(d, s, kin)
+                    if codes.relation(r).meaning:  # the evidence names him as the list does (长子, 父亲), not by his sex
+                        listed[(d, s)] = codes.relation(r).meaning
     ctx.cache[key] = ties
+    ctx.cache["cov:listed-relations"] = listed
     return ties
 
 
@@ -315,7 +322,7 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
             continue
         if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
             continue
-        word = _kin_word(kin, other) + _named(ctx, other)
+        word = (ctx.cache["cov:listed-relations"].get((pid, other)) or _kin_word(kin, other)) + _named(ctx, other)
         why = ("已死亡" if other in dead else "本人是特困人员" if other in tekun
                else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
                else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
