@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import context, household, leads, make_id
+from helpers import AS_OF, context, household, leads, make_id
 from test_l01 import mon
 
 OLD = make_id("19500101", 32, "430522")      # 76, female
@@ -185,3 +185,45 @@ def test_l03_names_a_listed_supporter_by_the_lists_relation():
              "deaths": [{"name": "王儿", "id": SON, "date": "2025-01-01"}]}
     (lead,) = LEADS["L03"](context(ROSTER, lists))
     assert "次子" in lead.evidence and "儿子" not in lead.evidence
+
+
+@pytest.mark.parametrize("status, start, expected", [
+    ("在押", "2024-11-20", [("王老人", "中")]),  # her only son is in prison: unable (特困人员认定办法 第八条)
+    ("刑满释放", "2020-01-01", []),  # out again: able
+    ("在押", "2026-12-01", []),  # not yet in custody on the review date
+])
+def test_l03_a_supporter_in_custody_is_unable(status, start, expected):
+    # held-out 201: coverage ignored --prisoners, so an only son in prison till 2029 kept the lead away
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王儿", "id": SON, "relation": "儿子"}]
+    prison = [{"name": "王儿", "id": SON, "status": status, "start": start, "end": "2029-11-19"}]
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup,
+             "prisoners": prison}
+    assert leads(context(ROSTER, lists), "L03") == expected
+
+
+def test_coverage_reads_the_prisoners_list(tmp_path):
+    # held-out 201: "漏保排查不使用服刑人员名单…已忽略"
+    import openpyxl
+    from filebuild import household as file_household, write_roster
+    from rostercheck.coverage import coverage
+
+    roster = write_roster(tmp_path / "低保花名册.xlsx", file_household("城关镇", "东村", "王老人", OLD))
+    lists = {}
+    for kind, header, rows in (
+            ("registry", ["户号", "姓名", "身份证号", "与户主关系", "父亲身份证号", "母亲身份证号"],
+             [["1", "王老人", OLD, "户主", "", ""]]),
+            ("supporters", ["被赡养人姓名", "被赡养人身份证号", "赡养人姓名", "赡养人身份证号", "关系"],
+             [["王老人", OLD, "王儿", SON, "儿子"]]),
+            ("prisoners", ["姓名", "身份证号", "入监日期", "刑期止日", "羁押场所"], [["王儿", SON, "2024-11-20", "2029-11-19", "赣州监狱"]]),
+            ("monitoring", ["户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "家庭人均纯收入", "风险是否消除"],
+             [["某某", make_id("19800101", 91), "某某", make_id("19800101", 91), "户主", "9000", "否"]])):
+        book = openpyxl.Workbook()
+        book.active.append(header)
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / f"{kind}.xlsx")
+        lists[kind] = tmp_path / f"{kind}.xlsx"
+    result = coverage([roster], lists, AS_OF)
+    assert not any("已忽略" in w for w in result.warnings)
+    found = result.leads
+    assert found.loc[found["线索代码"] == "L03", "姓名"].tolist() == ["王老人"]

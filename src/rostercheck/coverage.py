@@ -60,7 +60,7 @@ class CoverageResult:
 
 # The lists the leads read (rules/l_coverage.py, rules/_coverage.py); any other list given is said to be left aside.
 READ_LISTS = ("monitoring", "disabled", "illness", "subsidies", "registry", "supporters", "deaths", "exits", "rejected",
-              "vehicles", "businesses", "staff", "wages", "migrations")
+              "vehicles", "businesses", "staff", "wages", "migrations", "prisoners")  # prisoners: a supporter in custody (L03)
 
 
 def lead_codes() -> list[str]:

@@ -113,15 +113,33 @@ def _gone(ctx: Context, params: dict) -> set[str]:
     """IDs of people the deaths list says died by the review date (unable_if_dead) or the prisoners list says are in
     custody on it (unable_if_in_custody): such a supporter supports nobody, whatever he owns. Exact valid IDs only."""
     c02 = ctx.specs["C02"].params
-    out: set[str] = set()
-    for kind, flag, gone in (("deaths", "unable_if_dead", lambda row: _died(row, ctx.as_of, c02)),
-                             ("prisoners", "unable_if_in_custody", lambda row: in_custody(row, ctx.as_of, c02))):
-        if params.get(flag, True) and ctx.has(kind):
-            ref = ctx.lists[kind]
-            valid = ref[ref["id_status"] == ids.VALID]
-            cols = list(valid.columns)
-            out |= {row["id"] for row in (dict(zip(cols, r)) for r in valid.itertuples(index=False)) if gone(row)}
-    return out
+    dead = _rows_saying(ctx, "deaths", lambda row: _died(row, ctx.as_of, c02)) if params.get("unable_if_dead", True) else set()
+    return dead | (custody_ids(ctx) if params.get("unable_if_in_custody", True) else set())
+
+
+def custody_ids(ctx: Context) -> set[str]:
+    """Return the IDs the prisoners list says are in custody on the review date (exact valid IDs only): a supporter
+    unable to support (特困人员认定办法 第八条), for C07 and L03 alike.
+
+    Args:
+        ctx: the audit (or coverage) context.
+    Returns:
+        The IDs; empty without a prisoners list.
+    """
+    if "custody-ids" not in ctx.cache:
+        c02 = ctx.specs["C02"].params
+        ctx.cache["custody-ids"] = _rows_saying(ctx, "prisoners", lambda row: in_custody(row, ctx.as_of, c02))
+    return ctx.cache["custody-ids"]
+
+
+def _rows_saying(ctx: Context, kind: str, says) -> set[str]:
+    """The valid IDs of a list's rows a test holds for."""
+    if not ctx.has(kind):
+        return set()
+    ref = ctx.lists[kind]
+    valid = ref[ref["id_status"] == ids.VALID]
+    cols = list(valid.columns)
+    return {row["id"] for row in (dict(zip(cols, r)) for r in valid.itertuples(index=False)) if says(row)}
 
 
 def _died(row: dict, as_of: dt.date, params: dict) -> bool:

@@ -20,7 +20,7 @@ from ..match import link_lists
 from . import where
 from ._econ import weakest
 from ._money import month_add
-from .c07_supporters import legal_supporter
+from .c07_supporters import custody_ids, legal_supporter
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, risk_unread, roster_heads, roster_member, roster_person, row_of, rows,
@@ -323,7 +323,8 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
         if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
             continue
         word = (ctx.cache["cov:listed-relations"].get((pid, other)) or _kin_word(kin, other)) + _named(ctx, other)
-        why = ("已死亡" if other in dead else "本人是特困人员" if other in tekun
+        why = ("已死亡" if other in dead else _in_custody(ctx, other) if _in_custody(ctx, other)
+               else "本人是特困人员" if other in tekun
                else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
                else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
                else "重度残疾" if _severe(ctx, other, dis.get(other), p) else "")
@@ -333,6 +334,12 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
             continue
         found.append(word)
     return found
+
+
+def _in_custody(ctx: Context, pid: str) -> str:
+    """'在押服刑' when the prisoners list says the supporter is in custody on the review date (supporter_unable_in_custody),
+    else ''."""
+    return "在押服刑" if params(ctx, "L03")["supporter_unable_in_custody"] and pid in custody_ids(ctx) else ""
 
 
 def _kin_word(kin: str, pid: str) -> str:
@@ -508,6 +515,7 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool,
                    else "本人是特困人员" if ctx.value(k, "programme") == "特困"
                    else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"]
                    else "已死亡" if other in dead_ids(ctx)
+                   else _in_custody(ctx, other) if _in_custody(ctx, other)
                    else "重度残疾" if _severe(ctx, other, disabled_by_id(ctx).get(other), p) else "")
             if not why:
                 return True
