@@ -227,3 +227,24 @@ def test_coverage_reads_the_prisoners_list(tmp_path):
     assert not any("已忽略" in w for w in result.warnings)
     found = result.leads
     assert found.loc[found["线索代码"] == "L03", "姓名"].tolist() == ["王老人"]
+
+
+OLD_SON = make_id("19540101", 51, "430522")  # 72: aged 70 or more
+CAR = [{"name": "王儿", "id": OLD_SON, "vehicle_type": "小型轿车", "status": "正常"}]
+WAGES = [{"name": "王儿", "id": OLD_SON, "wage": 6000, "month": m} for m in ("2026-07", "2026-08", "2026-09")]
+
+
+@pytest.mark.parametrize("means, expected", [
+    ({}, [("王老人", "中")]),  # 72, nothing in his name: unable (特困人员认定办法 第八条)
+    ({"vehicles": CAR}, []),  # 72 with a car: not of low income and little property, able as C07 counts him
+    ({"wages": WAGES}, []),
+    ({"staff": [{"name": "王儿", "id": OLD_SON, "unit": "县一中", "category": "事业"}]}, []),
+])
+def test_l03_a_supporter_of_70_with_means_is_able(means, expected):
+    # held-out 201: a son of 71 with a car (of 72 with wages of 6,000) was taken as unable: an L03 lead C07 contradicts
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王儿", "id": OLD_SON, "relation": "儿子"}]
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup, **means}
+    assert leads(context(ROSTER, lists), "L03") == expected
+    # … and the same for a 低保 member (低保转特困)
+    lists = {"registry": reg(ALONE), "supporters": sup, **means}
+    assert leads(context(household("王老人", OLD), lists), "L03") == expected

@@ -147,6 +147,20 @@ def _died(row: dict, as_of: dt.date, params: dict) -> bool:
     return says_died(row, params) is True and not (isinstance(died, dt.date) and died > as_of)
 
 
+def supporter_means(ctx: Context, sid: str, idxs: list[int]) -> list[str]:
+    """Return what C07 takes as a supporter's means (staff list, a vehicle, a business, high wages), as evidence texts:
+    a supporter of 70 or more with any is not of low income and little property (特困人员认定办法 第八条), for L03.
+
+    Args:
+        ctx: the audit (or coverage) context.
+        sid: the supporter's valid ID.
+        idxs: the dependent's roster household (its standard measures the wages; none: the 特困供养标准).
+    Returns:
+        The texts; empty when nothing shows means.
+    """
+    return [text for text, _ in _reasons(ctx, ctx.specs["C07"].params, sid, idxs)]
+
+
 def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
     """The supporter's means: (evidence text, fact) pairs.
 

@@ -20,7 +20,7 @@ from ..match import link_lists
 from . import where
 from ._econ import weakest
 from ._money import month_add
-from .c07_supporters import custody_ids, legal_supporter
+from .c07_supporters import custody_ids, legal_supporter, supporter_means
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, risk_unread, roster_heads, roster_member, roster_person, row_of, rows,
@@ -306,9 +306,10 @@ def _age(pid: str, as_of: dt.date) -> int | None:
 
 
 def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
-                     ruled_out: list[str] | None = None) -> list[str]:
+                     ruled_out: list[str] | None = None, household: list[int] = ()) -> list[str]:
     """Return the text of each legal supporter found who is able to support (alive, not 特困, not old, not severe);
-    ``ruled_out`` collects the others, each with why."""
+    ``ruled_out`` collects the others, each with why; ``household`` is the person's roster household (its standard
+    measures an old supporter's wages)."""
     from ..kinship import CHILD, PARENT
 
     p = params(ctx, "L03")
@@ -325,7 +326,9 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
         word = (ctx.cache["cov:listed-relations"].get((pid, other)) or _kin_word(kin, other)) + _named(ctx, other)
         why = ("已死亡" if other in dead else _in_custody(ctx, other) if _in_custody(ctx, other)
                else "本人是特困人员" if other in tekun
+               # 70 or more AND of low income and little property (第八条): one C07 finds means for is able
                else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
+               and not supporter_means(ctx, other, list(household))
                else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
                else "重度残疾" if _severe(ctx, other, dis.get(other), p) else "")
         if why:
@@ -462,7 +465,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
         if not crit:
             continue
         sev, ruled = any("残疾" in c for c in crit), []
-        if _able_supporters(ctx, pid, age, sev, ruled) or _roster_supporters(ctx, j, age, sev, ruled):
+        if _able_supporters(ctx, pid, age, sev, ruled, [j]) or _roster_supporters(ctx, j, age, sev, ruled):
             continue
         seen.add(pid)
         v = ctx.value
