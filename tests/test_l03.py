@@ -248,3 +248,24 @@ def test_l03_a_supporter_of_70_with_means_is_able(means, expected):
     # … and the same for a 低保 member (低保转特困)
     lists = {"registry": reg(ALONE), "supporters": sup, **means}
     assert leads(context(household("王老人", OLD), lists), "L03") == expected
+
+
+@pytest.mark.parametrize("means, expected", [
+    ({}, "中"),
+    ({"vehicles": [{"name": "王老人", "id": OLD, "vehicle_type": "小型轿车", "status": "正常"}]}, "低"),
+    ({"vehicles": [{"name": "王老人", "id": OLD, "vehicle_type": "普通二轮摩托车", "status": "正常"}]}, "中"),  # exempt (C04)
+    ({"businesses": [{"name": "王老人", "id": OLD, "entity": "王记小卖部", "entity_type": "个体工商户", "status": "存续"}]},
+     "低"),
+])
+def test_l03_a_person_with_a_car_or_a_business_is_low(means, expected):
+    # held-out 201: a 低保 member of 61 with a K33 (C04) and one running a shop (C05) were L03 中, as if without income
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    lists = {"registry": reg(ALONE), "supporters": [], **means}
+    for ctx in (context(household("王老人", OLD), lists),  # 低保转特困 …
+                context(ROSTER, {**lists, "monitoring": mon("王老人", OLD, [], income="8000")})):  # … and not enrolled
+        (lead,) = LEADS["L03"](ctx)
+        assert lead.priority == expected
+        assert ("名下有车辆" in lead.evidence or "经营在业市场主体" in lead.evidence) == (expected == "低")

@@ -19,6 +19,7 @@ from ..normalize import codes, ids
 from ..match import link_lists
 from . import where
 from ._econ import weakest
+from ._household import standard_for
 from ._money import month_add
 from .c07_supporters import custody_ids, legal_supporter, supporter_means
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
@@ -400,6 +401,10 @@ def _criteria(ctx: Context, pid: str, age: int | None, roster_disability: str = 
     return out
 
 
+# what an L03 lead asks when the person has means of his own (:func:`_means`)
+_OWN_MEANS = "不一定符合特困“无生活来源”条件，请核实"
+
+
 @lead("L03")
 def tekun_eligible(ctx: Context) -> list[Lead]:
     """People who may meet the 特困 conditions: old, minor or severely disabled with no able legal supporter."""
@@ -440,6 +445,9 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                 continue
             seen.add(pid)
             priority = (HIGH if len(crit) > 1 else MEDIUM) if strong else LOW
+            means = _means(ctx, [pid], _standard(ctx, (hh.area if hh else "") or ctx.common.get("default_area", "")))
+            if any(means):
+                priority = LOW  # a car or a business of his own: perhaps not without a living (无生活来源), as L01 says
             head = (hh.head if hh else row)
             found_at = (f"{where(ctx, 'registry', row)}（与{where(ctx, 'monitoring', hh.head)}同一户籍户，监测名单未列本人）"
                         if kin_only else where(ctx, kind, row))
@@ -447,7 +455,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                         + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if (age is not None and age < 18) or sev else "")
                         + "，已故、特困、年老或重度残疾的不计" + (f"：{'、'.join(ruled)}" if ruled else "")
                         + "）；本人及同户成员不在低保、特困花名册中"
-                        + ("" if strong else _NO_KIN))
+                        + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS))
             sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
             out.append(Lead("L03", priority, sure, person(row, head, place(ctx, row, head)), evidence,
                             ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
@@ -468,13 +476,14 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
         if _able_supporters(ctx, pid, age, sev, ruled, [j]) or _roster_supporters(ctx, j, age, sev, ruled):
             continue
         seen.add(pid)
+        means = _means(ctx, [pid], standard_for(ctx, [j], higher_when_unread=True)[0])
         v = ctx.value
         evidence = (f"{roster_place(ctx.members.loc[j])}：{'、'.join(crit)}；户籍信息、花名册同户成员"
                     + ("及赡养义务人名单" if ctx.has("supporters") else "") + "中未见有履行能力的法定义务人"
                     + (f"（{'、'.join(dict.fromkeys(ruled))}）" if ruled else "") + "；"
                     "特困供养标准高于低保，建议按特困人员认定条件复核（低保转特困）"
-                    + ("" if strong else _NO_KIN))
-        out.append(Lead("L03", MEDIUM if strong else LOW, HIGH,
+                    + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS))
+        out.append(Lead("L03", MEDIUM if strong and not any(means) else LOW, HIGH,
                         {"township": v(j, "township"), "village": v(j, "village"), "head_name": v(j, "head_name"),
                          "head_id": v(j, "head_id"), "name": v(j, "name"), "id": pid}, evidence,
                         f"花名册（{Path(str(v(j, 'file'))).name}）", str(v(j, "row")), "身份证号一致",
