@@ -231,3 +231,22 @@ def test_only_a_legal_supporter_counts(relation, expected):
     # held-out 201: a son-in-law's car and a younger brother's car made C07 高 (neither owes the elder support)
     row = {**supporter(), "relation": relation}
     assert flagged(context(roster(), {"supporters": [row], **CAR}), "C07") == expected
+
+
+@pytest.mark.parametrize("remark, expected", [
+    ("失踪（2019年起下落不明）", "中"), ("下落不明", "中"), ("分居", "高"), ("", "高"),
+])
+def test_a_supporter_the_list_notes_as_missing_is_medium_with_the_note(remark, expected):
+    # held-out 201: a supporter the list's 现状 says is 失踪 was C07 高 on his car, the note unsaid (a note is no court
+    # declaration of disappearance: still a lead, for the visit to settle)
+    row = {**supporter(), "remark": remark}
+    [found] = run_checks(context(roster(), {"supporters": [row], **CAR}), ["C07"])[0]
+    assert found.confidence == expected
+    assert (f"名单备注“{remark[:2]}" in found.evidence) == (expected == "中")  # (the note's brackets as read: half-width)
+
+
+def test_the_business_evidence_says_how_many_people_it_employs():
+    # held-out 201: a business with 从业人数 1 read as "running a business" without saying how small it is
+    row = {"name": "李强", "id": SON, "entity": "李强餐馆", "entity_type": "个体工商户", "employees": 1, "status": "存续"}
+    [found] = run_checks(context(roster(), {"supporters": [supporter()], "businesses": [row]}), ["C07"])[0]
+    assert "主体名称 李强餐馆，主体类型 个体工商户，登记状态 存续，从业人数 1" in found.evidence

@@ -21,7 +21,7 @@ from .c02_status import in_custody, says_died
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "status": "机动车状态"}
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
-_BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态"}
+_BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态", "employees": "从业人数"}
 
 
 @rule("C07")
@@ -66,13 +66,19 @@ def check(ctx: Context) -> list[Finding]:
         reasons = [text for text, _ in found]
         if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
             conf = MEDIUM if conf == HIGH else conf
+        note = str(cell(ref, r, "remark") or "").strip()
+        missing = any(w in note for w in params.get("missing_words", ()))
+        if missing:  # the list notes him as missing: no court declaration (宣告失踪), but the visit must see to it
+            conf = MEDIUM if conf == HIGH else conf
         relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
         relation = re.sub(_SEVERAL, "、", relation.strip())
         who = f"{row['name'] or '赡养人'}" + (f"（与被赡养人关系：{relation}）" if relation else "")
         # (a 15-digit ID of before 1999 made 18 digits has one answer: exact, said as made)
         old = len(re.sub(r"\D", "", str(cell(ref, r, "id_raw") or ""))) == 15
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
-                    f"有赡养能力——{'；'.join(reasons)}；被赡养人{key}，赡养人按身份证号"
+                    f"有赡养能力——{'；'.join(reasons)}"
+                    + (f"（名单备注“{note}”，仅是备注而非宣告失踪，请核实其下落）" if missing else "")
+                    + f"；被赡养人{key}，赡养人按身份证号"
                     + ("比对（名单上是 15 位旧号码，升为 18 位后一致）" if old else "完全一致比对"))
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
