@@ -67,7 +67,7 @@ def check(ctx: Context) -> list[Finding]:
         if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
-        missing = any(w in note for w in params.get("missing_words", ()))
+        missing = any(w in note for w in params["missing_words"])
         if missing:  # the list notes him as missing: no court declaration (宣告失踪), but the visit must see to it
             conf = MEDIUM if conf == HIGH else conf
         relation = codes.relation(cell(ref, r, "relation")).meaning  # a GB/T 4761 code ('20') as what it means ('子')
@@ -99,7 +99,7 @@ def legal_supporter(relation: object, params: dict) -> bool:
         True when the supporter counts as a legal supporter.
     """
     roles = {codes.relation_role(part) for part in re.split(_SEVERAL, str(relation or "").strip())}
-    return bool(roles & {"", codes.UNKNOWN, *params.get("legal_roles", ())})
+    return bool(roles & {"", codes.UNKNOWN, *params["legal_roles"]})
 
 
 def _unable(ctx: Context, params: dict) -> set[str]:
