@@ -23,6 +23,14 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["audit", "--out", "o"], 2, "缺少花名册文件"),
         (["explain"], 2, "缺少类别代码，如 rostercheck explain C01"),
         (["audit", "x.xlsx", "--out", "o", "--bogus"], 2, "没有 --bogus 这个选项"),
+        # what a clerk types (held-out 202): a mistyped option gets the close ones and the command's own help; dashes
+        # and spaces of a Chinese input method; one dash
+        (["audit", "x.xlsx", "--out", "o", "--deth", "d.csv"], 2, "是不是 --deaths"),
+        (["audit", "x.xlsx", "--out", "o", "--cadre", "c.xls"], 2, "是不是 --cadres？运行 rostercheck audit --help"),
+        (["audit", "x.xlsx", "--out", "o", "\uff0d\uff0ddeaths", "d.csv"], 2, "短横线是中文标点"),
+        (["audit", "x.xlsx", "--out", "o", "\u2014\u2014deaths", "d.csv"], 2, "写成 --deaths"),
+        (["audit", "x.xlsx", "--out", "o", "--deaths\u3000d.csv"], 2, "中文全角空格"),
+        (["audit", "x.xlsx", "--out", "o", "-deaths", "d.csv"], 2, "请写成 --deaths"),
         (["audit", "--staff"], 2, "--staff 后面需要"),
         (["audit", "x.xlsx", "--out", "o", "--as-of"], 2, "--as-of 后面需要写日期"),
         (["audit", "missing.xlsx", "--out", "o"], 3, "文件不存在"),
@@ -59,6 +67,13 @@ def test_usage_errors_are_one_chinese_line(tmp_path, args, code, words):
     assert result.returncode == code
     assert words in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_path_with_spaces_not_in_quotes_is_said(tmp_path):
+    # held-out 202: "文件“青石县”：文件不存在" for a folder named with a space, given without quotes
+    (tmp_path / "青石县 2026年 第三季度").mkdir()
+    result = run("audit", str(tmp_path / "青石县"), "2026年", "第三季度", "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "英文双引号" in result.stderr and "第三季度\"" in result.stderr
 
 
 def test_help_is_chinese():

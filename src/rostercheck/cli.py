@@ -693,6 +693,49 @@ def _usage_message(text: str) -> str:
     return f"命令用法有误（{text}）。"
 
 
+def _suggested(exc) -> str:
+    """The options Click found close to a mistyped one (--deth: --deaths), said in Chinese (held-out 202)."""
+    close = [p for p in getattr(exc, "possibilities", None) or [] if p.startswith("--")][:3]
+    if not close:
+        return ""
+    return f"是不是 {close[0]}" + (f"（或 {'、'.join(close[1:])}）" if close[1:] else "") + "？"
+
+
+# Dashes a Chinese input method types for '-' (full-width, em and en dashes, minus), and its full-width space
+_WRONG_DASH = re.compile(r"^[\uff0d\u2014\u2013\u2012\u2212\u2010\u2015]{1,2}(?=[A-Za-z])")
+_SINGLE_DASH = re.compile(r"^-[a-z][a-z-]+$")
+
+
+def _typed_wrong(args: list[str]) -> str:
+    """What a command line typed with a Chinese input method got wrong (held-out 202): an option's dashes or a space
+    that are Chinese punctuation, an option with one dash, a path with spaces not in quotes ('' when none)."""
+    for k, arg in enumerate(args):
+        if _WRONG_DASH.match(arg):
+            fixed = _WRONG_DASH.sub("--", arg)
+            return f"“{arg}”前面的短横线是中文标点，请切换到英文输入法，写成 {fixed}（两个英文短横线）。"
+        if "\u3000" in arg:
+            return (f"“{arg}”中有中文全角空格，请切换到英文输入法，用英文空格分隔选项和文件"
+                    f"（如 {arg.replace(chr(0x3000), ' ')}）。")
+        if _SINGLE_DASH.match(arg):
+            return f"选项要以两个英文短横线开头：“{arg}”请写成 -{arg}。"
+        if arg.startswith("-") or _exists(arg):
+            continue
+        for j in range(k + 1, min(k + 5, len(args))):  # 'D:\\2026年 第三季度\\花名册.xlsx' split at its spaces
+            if args[j].startswith("-"):
+                break
+            joined = " ".join(args[k:j + 1])
+            if _exists(joined):
+                return f"路径中有空格时，请用英文双引号把整个路径括起来，如 \"{joined}\"。"
+    return ""
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except OSError:  # a name too long for the system: said where it is read
+        return False
+
+
 def _click_exceptions():
     """Click's exceptions module: the one Typer vendors (Typer ≥ 0.22), else Click's own."""
     try:
@@ -710,6 +753,10 @@ def main() -> None:
     apply_start_method()
     console.tolerate_narrow_encodings()
     command = typer.main.get_command(app)
+    mistake = _typed_wrong(sys.argv[1:])
+    if mistake:
+        console.error(mistake)
+        _leave(int(ExitCode.USAGE))
     try:
         code = command.main(prog_name="rostercheck", standalone_mode=False)
     except click_exceptions.UsageError as exc:
@@ -719,7 +766,8 @@ def main() -> None:
                           "复制一份后重试。")
             _leave(int(ExitCode.INPUT))
         if exc.format_message():  # empty for a bare `rostercheck`, whose help was just shown
-            console.error(_usage_message(exc.format_message()) + " 运行 rostercheck --help 查看用法。")
+            where = exc.ctx.command_path if exc.ctx is not None else "rostercheck"
+            console.error(_usage_message(exc.format_message()) + _suggested(exc) + f"运行 {where} --help 查看用法。")
         _leave(int(ExitCode.USAGE))
     except (typer.Abort, KeyboardInterrupt):
         console.error("已中断。")
