@@ -287,3 +287,12 @@ def test_a_roster_of_an_earlier_period_without_as_of_is_said(capsys, title, toda
     err = capsys.readouterr()
     text = err.out + err.err
     assert (said in text) if said else "--as-of" not in text
+
+
+def test_a_list_not_given_is_named_with_its_option():
+    # held-out 202: "C03 未检查：未提供所需名单：养老金发放名单" told a clerk what was missing, not how to give it
+    from rostercheck.io.columns import lists_named
+
+    assert lists_named(["pensions", "cadre_relatives"]) == "养老金发放名单（--pensions）、近亲属备案表（--cadre-relatives）"
+    shown = run("checks").stdout
+    assert "--pensions" in shown and "coverage" in shown

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import parallel, regions
 from .errors import ConfigError
-from .io.columns import FIELD_NAMES, KIND_LABELS
+from .io.columns import FIELD_NAMES, KIND_LABELS, lists_named
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
@@ -69,7 +69,7 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         if spec is None or code in skipped or (codes and code not in codes):
             continue
         lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
-        parts = ["未提供" + "、".join(KIND_LABELS[k] for k in lacking)] if lacking else []
+        parts = ["未提供" + lists_named(lacking)] if lacking else []
         for k in (k for kinds in (spec.needs, spec.needs_also) for k in kinds if ctx.has(k)):
             if k not in unread:
                 unread[k] = _unreadable_ids(ctx, k)
@@ -196,7 +196,7 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
             continue
         lacking = next((kinds for kinds in (spec.needs, spec.needs_also) if kinds and not any(ctx.has(k) for k in kinds)), None)
         if lacking:
-            skipped[code] = "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in lacking)
+            skipped[code] = "未提供所需名单：" + lists_named(lacking)
             continue
         blank = [c for c in spec.needs_columns if not _filled(ctx.members, c)]
         if blank:  # (held-out 152: C08 said "已核查，未发现问题" of a roster without 劳动能力)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
-                         SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, specs_for)
+                         SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
 from .io.system_layout import household_file
@@ -309,7 +309,7 @@ def _unsaved_said(path: Path, grids) -> str:
 
 
 def _flag(kind: str) -> str:
-    return "花名册（直接写在命令中）" if kind == "roster" else "--" + kind.replace("_", "-")
+    return "花名册（直接写在命令中）" if kind == "roster" else option_of(kind)
 
 
 def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[str] | None = None) -> Placement:

@@ -16,7 +16,7 @@ import pandas as pd
 from .audit import build_context, number_typed_ids
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import UsageError
-from .io.columns import KIND_LABELS
+from .io.columns import lists_named
 from .io.limits import Limits
 from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
@@ -74,10 +74,10 @@ def _skip_reason(code: str, given: set[str], spec: CheckSpec) -> str:
         return "配置中已停用"
     missing = [k for k in REQUIRES_ALL.get(code, ()) if k not in given]
     if missing:
-        return "未提供所需名单：" + "、".join(KIND_LABELS[k] for k in missing)
+        return "未提供所需名单：" + lists_named(missing)
     anyof = REQUIRES_ANY.get(code, ())
     if anyof and not any(k in given for k in anyof):
-        return "未提供所需名单（任一即可）：" + "、".join(KIND_LABELS[k] for k in anyof)
+        return "未提供所需名单（任一即可）：" + lists_named(anyof)
     return ""
 
 

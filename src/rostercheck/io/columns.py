@@ -605,6 +605,17 @@ KIND_LABELS = {
     "rejected": "未获批申请名单",
 }
 
+def option_of(kind: str) -> str:
+    """The command-line option a list kind is given by (--cadre-relatives)."""
+    return "--" + kind.replace("_", "-")
+
+
+def lists_named(kinds) -> str:
+    """Some list kinds as a user is told to give them: each name with its option (held-out 202: a clerk told a list was
+    missing was not told how to give it)."""
+    return "、".join(f"{KIND_LABELS[k]}（{option_of(k)}）" for k in kinds)
+
+
 # The fields a list of each kind cannot do without (the ID may be replaced by name + birth later).
 REQUIRED = {
     "roster": ("id",),
