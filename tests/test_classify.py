@@ -646,6 +646,8 @@ def test_a_rectification_ledger_a_township_typed_itself_is_no_list(tmp_path, hea
     (["类别代码", "乡镇", "姓名", "身份证号", "核实情况", "整改状态"], True),  # a CSV return (held-out 196)
     (["户主姓名", "姓名", "身份证号", "保障类别", "月保障金", "整改情况"], False),  # a roster with a remark column
     (["姓名", "身份证号", "保障类别", "备注"], False),
+    # a prisoners list: a bare 状态 (在押) is no 整改状态 (held-out 198: skipped as a township's ledger)
+    (["姓名", "身份证号码", "罪名", "刑期", "刑期起日", "刑期止日", "执行方式", "状态"], False),
 ])
 def test_a_returned_list_is_told_by_its_status_column_and_no_roster_column(tmp_path, header, returned):
     from rostercheck.classify import is_returned_list

@@ -29,7 +29,7 @@ from .io.ledger import ledger_labels
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
 from .io.system_layout import household_file
 from .io.table import HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, count_data_rows, find_layout, load_table
-from .normalize.values import text
+from .normalize.values import header_label, text
 
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
 # them, or a roster word in its title or file name, is not a roster candidate (the registry has
@@ -428,7 +428,8 @@ def _retyped_return(grids: list[Grid]) -> bool:
     or benefit columns (held-out 196: 姓名/身份证号/整改情况 was taken as this quarter's roster, its people 仍在新花名册中;
     a CSV of 类别代码 … 整改状态 was taken as a pension list, or refused as written in the wrong order, by where it was)."""
     for row in (row for g in grids for row in g.rows[:HEADER_SCAN_ROWS]):
-        labels = [x for x in ledger_labels(row) if x]
+        # a bare 状态 is a list's own status (a prisoners list's 在押), no 整改状态 (held-out 198: skipped as a ledger)
+        labels = [x for x in ledger_labels([c for c in row if header_label(c) != "状态"]) if x]
         if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况"} & set(labels)
                 and not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN)):
             return True
