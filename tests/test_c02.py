@@ -371,12 +371,22 @@ PRISONERS = [
 ]
 
 
-@pytest.mark.parametrize("status, expected", [("在押", "高"), ("待核实", "中"), ("", "高")])
+@pytest.mark.parametrize("status, expected", [("在押", "高"), ("待核实", "中"), ("", "高"),
+                                              ("监禁", "高")])  # (held-out 198: 执行方式 监禁 not read, 中)
 def test_a_prisoner_status_not_read_decides_no_high_finding(status, expected):
     lists = {"prisoners": [{"name": "王五", "id": C, "status": status, "start": "2025-01-01", "end": "2028-12-31"}]}
     found = run_checks(context(roster(), lists), ["C02"])[0]
     assert [f.confidence for f in found] == [expected]
     assert ("未能识别" in found[0].evidence) == (expected == "中")
+
+
+def test_a_prisoners_status_column_is_read_before_its_way_of_serving():
+    # held-out 198: 执行方式 (监禁) was read beside 状态 (在押), told as a tie, every prisoner at 中
+    from rostercheck.io.columns import assign_columns
+
+    labels = ["姓名", "身份证号码", "罪名", "刑期", "刑期起日", "刑期止日", "执行方式", "状态"]
+    found = assign_columns(labels, "prisoners")
+    assert labels[found.mapping["status"]] == "状态" and not found.warnings
 
 
 @pytest.mark.parametrize("status, start, end, expected", PRISONERS)

