@@ -387,6 +387,10 @@ def test_a_prisoners_status_column_is_read_before_its_way_of_serving():
     labels = ["姓名", "身份证号码", "罪名", "刑期", "刑期起日", "刑期止日", "执行方式", "状态"]
     found = assign_columns(labels, "prisoners")
     assert labels[found.mapping["status"]] == "状态" and not found.warnings
+    # ... and 暂予监外执行 in it, the 状态 blank, is still no custody
+    lists = {"prisoners": [{"name": "王五", "id": C, "status": "", "serving": "暂予监外执行", "start": "2025-01-01",
+                            "end": "2028-12-31"}]}
+    assert flagged(context(roster(), lists), "C02") == []
 
 
 @pytest.mark.parametrize("status, start, end, expected", PRISONERS)

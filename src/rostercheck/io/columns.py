@@ -70,7 +70,7 @@ _ATTRIBUTE_REJECTS = {
     "month": _IDENT + r"|金额|工资|人数|状态|基数",
     "paid_date": _IDENT + r"|金额|人数|状态|原因",
     "item": _IDENT + "|" + _WHEN + r"|金额|状态",
-    **dict.fromkeys(("status", "cause", "reason", "dest", "move_type", "relation"), _IDENT + "|" + _WHEN),
+    **dict.fromkeys(("status", "serving", "cause", "reason", "dest", "move_type", "relation"), _IDENT + "|" + _WHEN),
     **dict.fromkeys(("vehicle_type", "use", "insurance", "entity_type", "usage", "category", "post", "unit",
                      "employer", "entity", "programme", "household_size", "covered_size", "employees"),
                     _IDENT + "|" + _WHEN),
@@ -235,6 +235,9 @@ _POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|
              r"|^(结束|截止|终止)(日期|时间)$")
 _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
 
+# A prisoners list's way of serving the term (执行方式: 监禁 / 暂予监外执行 / 社区矫正)
+_SERVING = r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"
+
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
 
@@ -324,8 +327,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("released", r"(释放|出狱|出监)(日期|时间)?|实际释放"),
         # (执行类别: 在押 / 社区矫正 / 暂予监外执行 — held-out 118: unread, two people under 社区矫正 were C02 高)
         FieldSpec("status", r"状态|在押"),
-        # the way of serving ranks below a 状态 beside it (held-out 198: 执行方式 监禁 read, 状态 在押 not, a tie told)
-        FieldSpec("status", r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]", weight=0.9),
+        # the way of serving ranks below a 状态 beside it (held-out 198: 执行方式 监禁 read, 状态 在押 not, a tie told),
+        # and is read as such then: 暂予监外执行 there is no custody where the 状态 is blank (C02 served_outside)
+        FieldSpec("status", _SERVING, weight=0.9),
+        FieldSpec("serving", _SERVING, weight=0.5),
         FieldSpec("term", r"^刑期$|刑种"),
         *_COMMON,
     ],
@@ -713,7 +718,7 @@ FIELD_NAMES = {
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
-    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "pay_type": "缴费类型", "term": "刑期",
+    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "pay_type": "缴费类型", "term": "刑期", "serving": "执行方式",
 }
 
 

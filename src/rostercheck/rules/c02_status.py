@@ -28,9 +28,10 @@ def for_life(row: Mapping) -> bool:
 
 
 def served_outside(row: Mapping, params: dict) -> bool:
-    """Whether a prisoners-list row's 刑期 is served outside prison ('有期徒刑一年，缓刑二年', 管制: held-out 145): no
-    custody for C02 or F02 (``params``: the [C02] parameters, ``released_words``)."""
-    return any(w in str(row.get("term", "") or "") for w in params.get("released_words", ()))
+    """Whether a prisoners-list row's 刑期 is served outside prison ('有期徒刑一年，缓刑二年', 管制: held-out 145), or its
+    执行方式 beside a 状态 says so (held-out 198): no custody for C02 or F02 (``params``: the [C02] parameters,
+    ``released_words``)."""
+    return any(w in str(row.get(fld, "") or "") for fld in ("term", "serving") for w in params.get("released_words", ()))
 
 
 def unread_date(row: Mapping, fld: str) -> str:
