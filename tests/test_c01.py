@@ -108,6 +108,15 @@ def test_a_cadre_whose_term_ended_before_the_review_date_is_not_flagged(end, fla
     assert flagged(filed, "C01") == ([("赵老根", "高")] if flagged_as else [])  # nor his filed relatives
 
 
+@pytest.mark.parametrize("header", ["减员时间", "减员日期", "减员年月"])
+def test_a_staff_lists_reduction_date_is_the_end_of_the_post(header):
+    # held-out 198: 编办/财政 lists write 减员时间 (减员原因 beside it, often blank); unread, three gone were C01 高
+    from rostercheck.io.columns import assign_columns
+
+    labels = ["单位名称", "姓名", "身份证号码", "编制类型", "进编时间", header, "减员原因"]
+    assert labels[assign_columns(labels, "staff").mapping["end"]] == header
+
+
 @pytest.mark.parametrize("post, flagged_as", [("原村委会主任", []), ("前任党支部书记", []), ("村委会主任", [("李梅", "高")])])
 def test_a_post_the_list_writes_as_held_before_is_no_post(post, flagged_as):
     # held-out 193: 职务 '原村委会主任' with no end date or status: C01 高
