@@ -1,5 +1,6 @@
 """C03: pensions in payment with household income per person above the standard."""
 
+import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 from rostercheck.audit import run_checks
 
@@ -276,3 +277,43 @@ def test_one_row_for_a_couple_with_an_amount_each_gives_each_his_own():
     assert flagged(ctx, "C03") == [("张三", "高")] and "1,200.00 元/月" in evidence(ctx)[0]
     ctx = context(household("李梅", WIFE), {"pensions": [row]})  # only the wife: 300 < 516
     assert flagged(ctx, "C03") == []
+
+
+# --- dates relative to the review date (held-out 198) ---------------------------------------------
+
+@pytest.mark.parametrize("extra, flagged_as", [
+    ({"end": "2026-06"}, []),  # 待遇终止年月 before the review date, 状态 blank: no longer paid
+    ({"end": "2024年12月"}, []),
+    ({"end": "2026-12"}, [("张三", "高")]),  # stops after the review date: paid on it
+    ({"start": "2026-11"}, []),  # 待遇开始年月 after the review date: not paid yet
+    ({"start": "202610"}, []),
+    ({"start": "2012-01"}, [("张三", "高")]),
+])
+def test_a_pensions_start_and_stop_dates_are_read_against_the_review_date(extra, flagged_as):
+    # held-out 198: 待遇终止年月 2026-06 with a blank 状态 was C03 高
+    ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status="", **extra)]})
+    assert flagged(ctx, "C03") == flagged_as
+
+
+def test_a_start_month_is_shown_as_the_start_not_as_a_paid_month():
+    # held-out 198: 待遇开始年月 was read as the month paid, '（企业职工基本养老保险，2012-01）'
+    from rostercheck.io.columns import assign_columns
+
+    labels = ["姓名", "社会保障号码", "险种", "月发放金额", "发放状态", "待遇开始年月", "待遇终止年月"]
+    found = assign_columns(labels, "pensions")
+    assert {f: labels[c] for f, c in found.mapping.items() if f in ("start", "end", "month")} == {
+        "start": "待遇开始年月", "end": "待遇终止年月"} and not found.warnings
+    ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, start="2012-01")]})
+    assert "张三（企业职工基本养老保险，2012-01 开始领取）2,800.00 元/月" in evidence(ctx)[0]
+
+
+OTHER = make_id("19400505", 151)
+
+
+@pytest.mark.parametrize("last, flagged_as", [("2026-06", []), ("2026-08", [("张三", "高")])])
+def test_a_person_missing_from_a_monthly_lists_latest_months_is_not_in_payment(last, flagged_as):
+    # held-out 198: a 发放明细 with one row per month, 张三's rows ending in June (stopped), the list's in September
+    months = [f"2026-{m:02d}" for m in range(1, 10)]
+    rows = [pension("张三", HEAD, 2800, month=m) for m in months if m <= last]
+    rows += [pension("王五", OTHER, 900, month=m) for m in months]
+    assert flagged(context(couple(), {"pensions": rows}), "C03") == flagged_as

@@ -354,7 +354,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇类别|待遇项目"),
         FieldSpec("status", r"状态"),
-        FieldSpec("month", r"月份|期间|所属期|年月"),
+        # when the pension began and stopped (待遇开始年月, 待遇终止年月) are no month paid (held-out 198: the start was
+        # shown as one, the stop not read: a pension stopped before the review date was C03 高)
+        FieldSpec("start", r"(开始|起始|首次)(领取|发放)?(年月|日期|时间|月份)?|开始领取|^起领", weight=2),
+        FieldSpec("end", r"(终止|停发|停止发放|停领|截止)(年月|日期|时间|月份)?", weight=2),
+        FieldSpec("month", r"月份|期间|所属期|年月", r"开始|起始|首次|起领|终止|停发|停止|停领|截止"),
         *_COMMON,
     ],
     "vehicles": [

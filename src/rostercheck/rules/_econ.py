@@ -7,6 +7,7 @@ user configures each value in one place: pension statuses in [C03], vehicle and 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -20,6 +21,7 @@ from ..normalize import codes
 from ..normalize.codes import UNKNOWN, classify
 from ..normalize.values import month
 from . import links
+from ._money import month_add
 
 T = TypeVar("T")
 
@@ -245,6 +247,13 @@ def pension_in_payment(row, params: dict) -> bool:
                          bool(params["blank_status_counts"]))
 
 
+def in_force_on(row: Mapping, day: dt.date) -> bool:
+    """Whether a list row's own start and end dates (待遇开始年月 and 待遇终止年月, 初次登记日期 and 注销日期) have it in
+    force on a day: begun by then and not ended before it (held-out 198). A date not written or not read decides nothing."""
+    start, end = row.get("start"), row.get("end")
+    return not (isinstance(start, dt.date) and start > day) and not (isinstance(end, dt.date) and end < day)
+
+
 def pensions(ctx: Context, unread: bool = False) -> dict[int, list[Hit]]:
     """Return member → pension rows in payment (the latest month per insurance when months are given).
 
@@ -265,6 +274,11 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     params = ctx.specs["C03"].params
     rows = linked_rows(ctx, "pensions")
     cut = ctx.as_of.strftime("%Y-%m")
+    ref = ctx.lists.get("pensions")
+    listed = [m for m in (ref["month"].astype(str).str[:7] if ref is not None and "month" in ref else ()) if "" < m <= cut]
+    # the month a person's last row must reach to be in payment: the list's latest up to the review date's, less
+    # [C03] stale_months
+    stale = month_add(max(listed), -int(params["stale_months"])) if listed else ""
     paid: dict[int, list[Hit]] = {}
     unread: dict[int, list[Hit]] = {}
     for m, hs in hits(ctx, "pensions").items():
@@ -272,8 +286,10 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
         not_read: dict[tuple[str, str], dict[int, Hit]] = {}
         # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
         # … nor a month after the review date (held-out 142: a pension starting 2027-01 was C03 高 as of 2026-12-31)
+        # … nor one begun after the review date or stopped before it (待遇开始年月, 待遇终止年月: held-out 198)
         regular = [h for h in hs if not has_any(text_of(rows[h.r], "pay_kind") + " " + text_of(rows[h.r], "insurance"),
-                                                params["one_off_words"]) and text_of(rows[h.r], "month")[:7] <= cut]
+                                                params["one_off_words"]) and text_of(rows[h.r], "month")[:7] <= cut
+                   and in_force_on(rows[h.r], ctx.as_of)]
         last: dict[str, str] = {}  # per insurance, the latest month of any status: a pension stopped since is not paid
         for h in regular:
             insurance = text_of(rows[h.r], "insurance")
@@ -282,6 +298,8 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
             row = rows[h.r]
             if text_of(row, "month") < last[text_of(row, "insurance")]:
                 continue  # an earlier month's row: the latest month's status decides (正常 in May, 待遇终止 in June)
+            if text_of(row, "month")[:7] < stale:
+                continue  # paid last months before the list's latest: stopped since (held-out 198: a 发放明细's rows end)
             # a benefit paid beside the pension under the same 险种 (遗属补助, 职业年金) is a payment of its own
             stream = (text_of(row, "insurance"), text_of(row, "pay_kind") if own_stream(row, params) else "")
             if pension_in_payment(row, params):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import record_facts, rule, where
 from ._econ import (
@@ -61,6 +63,9 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             confs.append(h.confidence)
             kind = pension_kind(rows[h.r], params) or "养老金"
             month = text_of(rows[h.r], "month")[:7]  # the month whose row was used (the latest in payment)
+            start = rows[h.r].get("start")
+            if not month and isinstance(start, dt.date):  # a 待遇开始年月 is no month paid (held-out 198)
+                month = f"{start:%Y-%m} 开始领取"
             parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{money_text(amount)} 元/月")
             if h.confidence == HIGH:
                 sure += amount
