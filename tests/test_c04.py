@@ -386,3 +386,31 @@ def test_a_home_whose_unit_another_person_holds_too_is_a_share_but_not_one_the_c
              prop("张三", HEAD, "住宅", "柳林镇建设路 166 号", tenure="共同共有", cert="赣(2018)云溪县不动产权第 0001 号"),
              prop("李梅", WIFE, "住宅", "柳林镇建设路 166 号", tenure="共同共有", cert="赣(2018)云溪县不动产权第 0001 号")]
     assert flagged(context(roster(), {"properties": homes}), "C04") == [("张三", "高")]
+
+
+# --- a row's own dates against the review date (held-out 198) ---------------------------------------
+
+@pytest.mark.parametrize("row, flagged_as", [
+    ({**car(status=""), "end": "2026-02-10"}, []),  # 注销日期 before the review date, 状态 blank
+    ({**car(), "end": "2026-02-10"}, [("张三", "高")]),  # the status says it is 正常: it decides
+    ({**car(status=""), "end": "2026-12-01"}, [("张三", "高")]),
+    ({**car(), "start": "20261118"}, []),  # 初次登记日期 after the review date: not his on it
+    ({**car(), "start": "2019-01-01"}, [("张三", "高")]),
+])
+def test_a_vehicle_registered_after_or_deregistered_before_the_review_date_is_not_counted(row, flagged_as):
+    # held-out 198: 注销日期 2026-02-10 with a blank 状态, and a car first registered 2026-11-18, were C04 高
+    ctx = context(roster(), {"vehicles": [row]})
+    assert flagged(ctx, "C04") == flagged_as
+    if row.get("start") == "20261118":
+        assert any("1 条记录的登记日期在核查基准日" in w for w in ctx.cache["vehicles:later"])
+
+
+@pytest.mark.parametrize("second, flagged_as", [
+    ({"end": "2026-01-15", "status": ""}, []),  # the second home deregistered before the review date
+    ({"start": "2026-11-08"}, []),  # registered (登簿) after it
+    ({"start": "2018-01-01"}, [("张三", "高")]),
+])
+def test_a_second_home_registered_after_or_deregistered_before_the_review_date_is_not_counted(second, flagged_as):
+    # held-out 198: 陈明's second home 注销日期 2026-01-15, 郭建根's 登簿 2026-11-08: C04 高
+    homes = [prop("张三", HEAD, "住宅", "城关镇一号"), {**prop("张三", HEAD, "住宅", "城关镇二号"), **second}]
+    assert flagged(context(roster(), {"properties": homes}), "C04") == flagged_as

@@ -102,3 +102,11 @@ def test_an_investors_evidence_says_he_is_an_investor(rep, extra, headers, said)
     ctx = context(household("张三", HEAD), {"businesses": [row]}, headers={"businesses": headers})
     found, _ = run_checks(ctx, ["C05"])
     assert [(f.confidence, said in f.evidence, "经营在业市场主体" in f.evidence) for f in found] == [("高", True, False)]
+
+
+@pytest.mark.parametrize("dates, flagged_as", [({"start": "2026-11-02"}, []), ({"start": "20261009"}, []),
+                                               ({"start": "2019-01-01"}, [("张三", "高")]),
+                                               ({"end": "2026-03-01", "status": ""}, [])])
+def test_a_business_set_up_after_or_closed_before_the_review_date_is_not_counted(dates, flagged_as):
+    # held-out 198: 成立日期 2026-11-02 (after the review date 2026-09-30) was C05 高
+    assert run({**biz("有限责任公司", 4, "存续"), **dates}) == flagged_as

@@ -264,3 +264,9 @@ def test_a_prisoners_list_reads_its_place_of_custody_as_no_date(tmp_path):
     book.save(tmp_path / "在押服刑人员.xlsx")
     t = load_table(tmp_path / "在押服刑人员.xlsx", "prisoners")
     assert t.headers["start"] == "入监日期" and not any("羁押场所" in w for w in t.warnings)
+@pytest.mark.parametrize("dates, flagged_as", [({"start": "2026-10-25"}, []), ({"end": "2026-02-10", "status": ""}, []),
+                                               ({"start": "2019-01-01"}, [("王秀英", "高")])])
+def test_a_supporters_car_registered_after_or_deregistered_before_the_review_date_is_not_counted(dates, flagged_as):
+    # held-out 198: a vehicle's 初次登记日期 after the review date, or 注销日期 before it with a blank 状态, counted
+    row = {"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常", **dates}
+    assert run({"vehicles": [row]}) == flagged_as

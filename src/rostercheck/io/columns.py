@@ -238,6 +238,14 @@ _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
 # A prisoners list's way of serving the term (执行方式: 监禁 / 暂予监外执行 / 社区矫正)
 _SERVING = r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"
 
+def _held_dates(registered: str) -> list[FieldSpec]:
+    """A vehicle's, home's or business's own dates: registered (初次登记日期, 登簿日期, 成立日期) and deregistered or
+    transferred away (注销（吊销）日期, 转出日期; not 转移登记日期, the day the owner got it) — held-out 198: counted
+    as of a review date before the one and after the other (rules._econ.held_on)."""
+    return [FieldSpec("start", registered, r"注销|吊销|转移|转出|变更", weight=2),
+            FieldSpec("end", r"(注销|吊销|转出).{0,6}(日期|时间)|^转移(日期|时间)$", weight=2)]
+
+
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
 
@@ -368,6 +376,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("use", r"使用性质|营运|用途"),
         FieldSpec("status", r"状态"),
         FieldSpec("disabled_flag", r"残疾人专用|残疾人车|是否残疾"),
+        *_held_dates(r"初次登记|^登记(日期|时间)|注册(日期|时间)"),
         FieldSpec("remark", r"^备注|说明"),
         FieldSpec("id", r"(所有人|车主).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"所有人|车主|^姓名$|机动车所有人", r"住址|地址|电话|联系"),
@@ -384,6 +393,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
         FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
         FieldSpec("registration", r"登记类[型别]|登记种类|业务类[型别]"),  # 首次登记 / 转移登记 / 注销登记
+        *_held_dates(r"登簿|^登记(日期|时间)|发证(日期|时间)"),
         # one row per owner: 共有情况 (单独所有 / 共同共有 / 按份共有（占30%）) and 份额 say whether the home is shared
         FieldSpec("tenure", r"共有(情况|方式|类型|性质|形式)|所有方式|持有方式"),
         FieldSpec("share", r"份额|权利比例|共有比例|持有比例|占有比例|产权比例", r"面积"),
@@ -411,6 +421,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("investor_id", r"(投资人|出资人|股东).*" + ID_WORDS, weight=2),
         FieldSpec("investor_name", r"投资人|出资人|股东", r"住址|地址|电话|联系|身份|证件|号码|金额|比例|方式|日期|类型|人数"),
         FieldSpec("subscribed", r"认缴出资|认缴资本|认缴额", r"日期|时间|方式|比例"),  # the 投资人's (C05 evidence)
+        *_held_dates(r"成立(日期|时间)|开业(日期|时间)|注册(日期|时间)|^登记(日期|时间)"),
         FieldSpec("id", ID_WORDS),
     ],
     "wages": [

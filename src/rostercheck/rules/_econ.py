@@ -112,9 +112,40 @@ def hits(ctx: Context, kind: str) -> dict[int, list[Hit]]:
     if not ctx.has(kind):
         return {}
     out: dict[int, list[Hit]] = {}
+    gone = not_held(ctx, kind)
     for m, r, conf, key in links(ctx, kind).itertuples(index=False):
-        out.setdefault(int(m), []).append(Hit(int(m), int(r), conf, key))
+        if int(r) not in gone:
+            out.setdefault(int(m), []).append(Hit(int(m), int(r), conf, key))
     return out
+
+
+# The lists whose rows say when the thing became and stopped being the person's (io.columns._held_dates)
+HELD_KINDS = ("vehicles", "properties", "businesses")
+
+
+def not_held(ctx: Context, kind: str) -> set[int]:
+    """The linked rows of a vehicle, property or business list not the person's on the review date (held-out 198):
+    registered after it (初次登记日期, 登簿日期, 成立日期: said in a notice, ``<kind>:later``), or deregistered or
+    transferred away before it (注销日期) with the status cell blank (a status written decides)."""
+    key = f"not-held:{kind}"
+    if key not in ctx.cache:
+        rows = linked_rows(ctx, kind) if kind in HELD_KINDS else {}
+        why = {r: _why_not_held(row, ctx.as_of) for r, row in rows.items()}
+        later = {r for r, w in why.items() if w == "later"}
+        ctx.cache[key] = {r for r, w in why.items() if w}
+        if later:
+            ctx.cache[f"{kind}:later"] = [f"{ctx.labels[kind]}中与花名册人员有关的 {len(later)} 条记录的登记日期在核查基准日 "
+                                          f"{ctx.as_of.isoformat()} 之后，核查基准日时尚不属于本人，未计入"]
+    return ctx.cache[key]
+
+
+def _why_not_held(row: Mapping, day: dt.date) -> str:
+    """'later' for a row registered after a day, 'ended' for one deregistered before it with its status blank, else ''."""
+    if in_force_on(row, day):
+        return ""
+    if isinstance(row.get("start"), dt.date) and row["start"] > day:
+        return "later"
+    return "ended" if not text_of(row, "status").strip() else ""
 
 
 def linked_rows(ctx: Context, kind: str) -> dict[int, dict]:
@@ -171,7 +202,11 @@ def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
             if st == "valid" and v:
                 index.setdefault(v, []).append(int(r))
         ctx.cache[key] = index
-    return ctx.cache[key].get(person_id, [])
+    found = ctx.cache[key].get(person_id, [])
+    if kind not in HELD_KINDS:
+        return found
+    ref = ctx.lists[kind]  # (a supporter's rows are no roster member's: not among the linked rows)
+    return [r for r in found if not _why_not_held(ref.loc[r], ctx.as_of)]
 
 
 ACTIVE, INACTIVE = "active", "inactive"
