@@ -38,6 +38,8 @@ def test_a_death_month_without_its_day_is_shown_as_a_month(written, shown):
 def test_death_after_review_date_not_flagged():
     ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": "2026-11-01"}]})
     assert flagged(ctx, "C02") == []
+    # ... but said, so that the clerk knows (held-out 198: two deaths in October and November not told)
+    assert ctx.cache["deaths:later"] == ["1 名保障对象的死亡日期在核查基准日 2026-09-30 之后（下季度处理）"]
 
 
 def test_namesake_of_dead_person_not_flagged():
