@@ -230,7 +230,8 @@ _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"
 # A staff or cadre list's column saying whether the person still holds the post (在职, 在岗 / 辞职, 调出, 免职).
 _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$|是否在(?:任|职|岗|编)"
 
-# A staff or cadre list's date the person left the post (任职结束日期, 离任时间; 编办/财政's 减员时间: held-out 198), and what a post column is not
+# A staff or cadre list's date the person left the post (任职结束日期, 离任时间; 编办/财政's 减员时间: held-out 198),
+# and what a post column is not
 _POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|免职|解聘|调离|辞职|退休|减员)(日期|时间|年月)"
              r"|^(结束|截止|终止)(日期|时间)$")
 _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
@@ -238,10 +239,11 @@ _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
 # A prisoners list's way of serving the term (执行方式: 监禁 / 暂予监外执行 / 社区矫正)
 _SERVING = r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"
 
+
 def _held_dates(registered: str) -> list[FieldSpec]:
     """A vehicle's, home's or business's own dates: registered (初次登记日期, 登簿日期, 成立日期) and deregistered or
     transferred away (注销（吊销）日期, 转出日期; not 转移登记日期, the day the owner got it) — held-out 198: counted
-    as of a review date before the one and after the other (rules._econ.held_on)."""
+    as of a review date before the one and after the other (rules._econ.not_held)."""
     return [FieldSpec("start", registered, r"注销|吊销|转移|转出|变更", weight=2),
             FieldSpec("end", r"(注销|吊销|转出).{0,6}(日期|时间)|^转移(日期|时间)$", weight=2)]
 

@@ -333,7 +333,7 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
             row = rows[h.r]
             if text_of(row, "month") < last[text_of(row, "insurance")]:
                 continue  # an earlier month's row: the latest month's status decides (正常 in May, 待遇终止 in June)
-            if text_of(row, "month")[:7] < stale:
+            if "" < text_of(row, "month")[:7] < stale:
                 continue  # paid last months before the list's latest: stopped since (held-out 198: a 发放明细's rows end)
             # a benefit paid beside the pension under the same 险种 (遗属补助, 职业年金) is a payment of its own
             stream = (text_of(row, "insurance"), text_of(row, "pay_kind") if own_stream(row, params) else "")
