@@ -264,6 +264,8 @@ def test_a_prisoners_list_reads_its_place_of_custody_as_no_date(tmp_path):
     book.save(tmp_path / "在押服刑人员.xlsx")
     t = load_table(tmp_path / "在押服刑人员.xlsx", "prisoners")
     assert t.headers["start"] == "入监日期" and not any("羁押场所" in w for w in t.warnings)
+
+
 @pytest.mark.parametrize("dates, flagged_as", [({"start": "2026-10-25"}, []), ({"end": "2026-02-10", "status": ""}, []),
                                                ({"start": "2019-01-01"}, [("王秀英", "高")])])
 def test_a_supporters_car_registered_after_or_deregistered_before_the_review_date_is_not_counted(dates, flagged_as):
