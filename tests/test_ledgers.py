@@ -880,3 +880,29 @@ def test_a_statement_of_the_payout_account_reads_its_debit_column(tmp_path):
         ["2026-12-01", "财政拨款", "县财政局", "1000000000", "", 100000, 100000]]})
     _, frame, _ = load_ledgers([path], dt.date(2026, 12, 31))
     assert [a for a in frame["amount"].astype(float).tolist() if a == a] == [1576.0]  # (the credit: no payment)
+
+
+@pytest.mark.parametrize("sheet, title, file, item", [
+    ("Sheet1", "2026年3月高龄津贴发放花名册", "", "高龄津贴"),  # 津贴, as 补贴
+    ("Sheet1", "清溪县2026年1-9月80岁以上老人补贴发放台账", "发放表_2026_LL", "80岁以上老人补贴"),  # its age kept
+    ("", "", "优抚金发放明细_2026年", "优抚金"),  # a CSV: its file name alone names it
+    ("2026年", "清溪县2026年1-9月特困人员基本生活费（特困供养金）发放台账", "特困供养金发放台账_2026年", "特困供养金"),
+    ("Sheet1", "", "发放明细_2026年8月", ""),
+])
+def test_the_item_a_title_or_file_name_names(sheet, title, file, item):
+    # held-out 203: a county's payments folder held 高龄津贴, 80岁以上老人补贴 and 优抚金 ledgers naming their programme only
+    # in the title or the file name; their rows were taken as the benefit (F03 中 for 40 old people on no roster)
+    from rostercheck.io.ledgers import item_named
+
+    assert item_named(sheet, title, file) == item
+
+
+def test_a_ledger_without_an_item_or_with_it_blank_takes_the_item_its_file_or_title_names(tmp_path):
+    # held-out 203: 优抚金发放明细_2026年.csv (no item column) and a 高龄津贴 book whose item cells are blank
+    csv = tmp_path / "优抚金发放明细_2026年.csv"
+    csv.write_text(f"姓名,身份证号,所属月份,发放金额\n张三,{A},2026-07,1630\n", encoding="utf-8")
+    book = write(tmp_path / "发放表.xlsx", {"Sheet1": [
+        ["2026年7月高龄津贴发放花名册"], ["姓名", "身份证号", "资金项目", "所属月份", "发放金额"],
+        ["李四", B, "", "2026-07", 200], ["李四", B, "物价补贴", "2026-07", 40]]})
+    _, frame, _ = load_ledgers([csv, book], AS_OF)
+    assert list(frame["item"].astype(str)) == ["优抚金", "高龄津贴", "物价补贴"]

@@ -345,8 +345,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             return frame, notes
     n = len(frame)
     frame["_file"], frame["_sheet"] = _same(n, str(path)), _same(n, frame["_sheet"].iloc[0])
-    if "item" not in frame.columns and (named_item := item_named(grid.sheet, layout.title)):
-        frame["item"] = _same(n, named_item)  # a sheet '低保金' or titled '…2025年低保金发放花名册' pays that item
+    if named_item := item_named(grid.sheet, layout.title, path.stem):
+        # a sheet '低保金' or titled '…2025年低保金发放花名册' pays that item: every row of a sheet without an item column,
+        # the rows whose item is blank (held-out 203: 高龄津贴 books were taken as the benefit)
+        frame["item"] = _same(n, named_item) if "item" not in frame.columns else _blank_filled(frame["item"], named_item)
     if wide:
         return _melted(frame, wide, layout.labels,
                        lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0]), notes
@@ -527,10 +529,11 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
     return out.reset_index(drop=True)
 
 
-# An item a sheet is named after ('低保金', '特困供养金', '物价补贴') or its title names before 发放/花名册/明细/表.
+# An item a sheet is named after ('低保金', '特困供养金', '物价补贴') or its title (file name) names before
+# 发放/花名册/明细/表; an age it starts with is its own ('80岁以上老人补贴', held-out 203: it was '岁以上老人补贴')
 _SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费|补差|差额)$")  # (提标补差: held-out 109)
-_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年度|年|月份|月)((?![年月份度])[\u4e00-\u9fff]{2,10}?(?:金|补贴|补助|资金|费))"
-                         r"(?:发放|花名册|明细|清册|表)")
+_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年度|年|月份|月)((?:\d+岁)?(?![年月份度])[\u4e00-\u9fff]{2,10}?"
+                         r"(?:金|补贴|津贴|补助|资金|费))(?:发放|花名册|明细|清册|表)")
 _TEKUN_WORDS, _DIBAO_WORDS = re.compile(r"特困|供养|五保"), re.compile(r"低保|最低生活")
 
 
@@ -545,18 +548,20 @@ def _names_both(value: str) -> bool:
     return bool(_TEKUN_WORDS.search(value) and _DIBAO_WORDS.search(value))
 
 
-def item_named(sheet: str, title: str) -> str:
-    """The item a sheet pays when its name or title says (for a sheet without an item column), else ''.
+def item_named(sheet: str, title: str, file: str = "") -> str:
+    """The item a sheet pays when its name, title or file name says (for a sheet without an item column, or its rows
+    with the item blank), else ''.
 
     A name or title naming both programmes ('低保特困资金') says no item.
 
     Args:
         sheet: the sheet's name.
         title: the text above its header.
+        file: the file's name without its suffix ('优抚金发放明细_2026年': a CSV has no title).
     Returns:
         The item, e.g. '低保金'.
     """
-    for text, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search)):
+    for text, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search), (file, _TITLE_ITEM.search)):
         if text and not _names_both(text) and (m := pattern(text)):
             return _PLACE_PREFIX.sub("", m.group(1) if m.groups() else m.group(0))
     return ""
@@ -600,6 +605,18 @@ def _dated_bare_months(column: pd.Series, year: str | tuple[str, str], as_of: dt
     if fixed == cells:
         return column, notes
     return pd.Series(object_array(fixed)[codes], index=column.index), notes  # code -1: the last cell, a missing one
+
+
+def _blank_filled(column: pd.Series, value: str) -> pd.Series:
+    """A text column with its blank cells (and missing ones) reading ``value``, each distinct cell judged once."""
+    coded = _distinct(column)
+    if coded is None:
+        return column
+    codes, cells = coded
+    blank = np.array([not text(c).strip() for c in cells], dtype=bool)[codes]
+    if not blank.any():
+        return column
+    return pd.Series(np.where(blank, value, column.to_numpy(dtype=object)), index=column.index, dtype=object)
 
 
 def _same(n: int, value) -> pd.Categorical:
