@@ -429,3 +429,17 @@ def test_a_citys_payee_on_no_roster_is_named_under_the_township_of_the_county_it
     frame = findings_frame(ctx, found)
     assert list(zip(frame["姓名"], frame["乡镇"])) == [("周九", township)]
     assert ("未写县（市、区）" in frame["依据"][0]) == note
+
+
+@pytest.mark.parametrize("item, benefit", [
+    ("孤儿基本生活费", False), ("事实无人抚养儿童基本生活费", False), ("优抚金", False), ("伤残抚恤金", False),
+    ("高龄津贴", False), ("80岁以上老人补贴", False), ("困难残疾人生活补贴", False),
+    ("最低生活保障金", True), ("城乡低保金", True),
+    ("社会救助资金", True),  # the umbrella a file name gives its blank items (社会救助资金发放明细_202601.xlsx): no other money
+])
+def test_a_payee_on_no_roster_of_another_programme_is_no_payee_on_no_roster(item, benefit):
+    # held-out 203: a county's whole payments folder; 孤儿基本生活费 (基本生活, a benefit word) and the other programmes'
+    # money paid to people on no roster were F03 中 不在册人员领取 (3,600 元 each)
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "周九", m, 1200, item=item) for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F03") == ([("周九", "中", 3600.0, None)] if benefit else [])
