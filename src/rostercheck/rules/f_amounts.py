@@ -8,13 +8,11 @@ items (物价补贴, 护理补贴, one-off grants) are never compared with the b
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import first_rows
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
@@ -22,14 +20,10 @@ from ._household import in_institution
 from ._money import (Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 
-_MARKS = re.compile(r"[（(][^）)]*[）)]|补发|补|\s|[0-9]+月|20\d{2}年?")
-
 
 def _item_key(led: Ledger, r: int) -> str:
     """The item as duplicates are judged: the benefit is one item whatever its spelling (低保金（补发）…)."""
-    if led.benefit[r]:
-        return "benefit:" + led.programme[r]
-    return _MARKS.sub("", str(led.cols["item"][r]))
+    return "benefit:" + led.programme[r]
 
 
 @rule("F04")
@@ -48,7 +42,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     months_hit = set()  # (household, month) explained here: F05 leaves them
-    for (payee, item, month, *_), rows in _by_programme(led, groups).items():
+    for (payee, item, month), rows in groups.items():
         if len(rows) < 2 or _in_parts(ctx, led, rows):
             continue
         if _failed_and_repaid(led, rows):
@@ -80,21 +74,6 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     return ctx.cache["money:dup"]
 
 
-def _by_programme(led: Ledger, groups: dict[tuple, list[int]]) -> dict[tuple, list[int]]:
-    """The groups of one payee, item and month, a group paid by two programmes' ledgers (低保 and 特困, each naming
-    its own) split by programme: a 春节 grant from each is no duplicate (the double enrolment is D01's; held-out 136).
-    A row of a ledger naming no programme stays with the others."""
-    out: dict[tuple, list[int]] = {}
-    for key, rows in groups.items():
-        programmes = {led.programme[r] for r in rows}
-        if len(programmes) > 1 and "" not in programmes:
-            for programme in sorted(programmes):
-                out[(*key, programme)] = [r for r in rows if led.programme[r] == programme]
-        else:
-            out[key] = rows
-    return out
-
-
 def _failed_and_repaid(led: Ledger, rows: list[int]) -> bool:
     """Whether a month's rows differ in a status no word list reads (a system's codes 1, 2, 3): the pattern of a
     failed payment paid again, which cannot be told from a duplicate until the codes are configured."""
@@ -107,7 +86,7 @@ def _in_parts(ctx: Context, led: Ledger, rows: list[int]) -> bool:
     600): each less than the approved amount (the household's, or a member's share when members are paid one by
     one) and all of them together not more. A payment of the whole amount made twice is a duplicate."""
     h = led.household[rows[0]]
-    approved = household_amounts(ctx, led).get(h) if led.benefit[rows[0]] else None
+    approved = household_amounts(ctx, led).get(h)
     if approved is None:
         return False
     tol = float(ctx.specs["F05"].params["tolerance"])
@@ -131,23 +110,21 @@ def _repeated(led: Ledger) -> list[int]:
 
 
 def _same_item_twice(led: Ledger) -> np.ndarray:
-    """The rows (in order) that may be a duplicate: successful, dated, of an amount, adjusting nothing, not pooled, whose
-    payee, item as duplicates judge it (:func:`_item_key`) and month come again on another such row; counted on codes,
-    each distinct (item, benefit, programme) keyed once."""
+    """The rows (in order) that may be a duplicate: successful benefit rows, dated, of an amount, adjusting nothing, not
+    pooled, whose payee, item as duplicates judge it (:func:`_item_key`: the programme) and month come again on another
+    such row; counted on codes. Other money (two 临时救助金 in a month, a 高龄津贴 beside the benefit) is another
+    programme's, not this audit's (held-out 203: F04 高 on each)."""
     rows = np.asarray(_repeated(led), dtype=np.int64)
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)[rows]
-    keep = led.array("ok")[rows] & (amounts > 0) & ~led.array("adjust")[rows]
+    keep = led.array("ok")[rows] & led.array("benefit")[rows] & (amounts > 0) & ~led.array("adjust")[rows]
     if led.memo["pooled"]:
         keep &= ~np.isin(rows, np.fromiter(led.memo["pooled"], dtype=np.int64))
     rows = rows[keep]
     if not len(rows):
         return rows
-    item = led.factorized("item")[0][rows].astype(np.int64)
-    programme, _ = pd.factorize(np.asarray(led.programme, dtype=object)[rows])
-    combo, first = pd.factorize((item + 1) * (2 * (int(programme.max()) + 1)) + 2 * programme + led.array("benefit")[rows])
-    which, _ = pd.factorize(np.asarray([_item_key(led, int(r)) for r in rows[first_rows(combo, len(first))]], dtype=object))
+    which, _ = pd.factorize(np.asarray(led.programme, dtype=object)[rows])
     codes = led.memo["codes"]
-    key = (codes["payee"][rows].astype(np.int64) * (int(which.max()) + 1) + which[combo]) * (len(codes["m_values"]) + 1) + codes["m"][rows]
+    key = (codes["payee"][rows].astype(np.int64) * (int(which.max()) + 1) + which) * (len(codes["m_values"]) + 1) + codes["m"][rows]
     number, distinct = pd.factorize(key)
     return rows[np.bincount(number, minlength=len(distinct))[number] > 1]
 
