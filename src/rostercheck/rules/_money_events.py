@@ -196,7 +196,8 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
 
     低保 is granted to a household: a row naming only the head (户主身份证号, no member of its own), or
     naming the household's head as the person who left, stops the household, unless its reason names a
-    member's own change (减员, 死亡, 迁出 … ``money_member_exit_words``).
+    member's own change (减员, 死亡, 迁出 … ``money_member_exit_words``). So does a row naming a payee of the benefit
+    on no roster (the ledger pays his household through him, held-out 203: 家庭收入超过保障标准 recovered as his share).
     """
     ex = ctx.lists["exits"]
     words = tuple(led.params.get("member_exit_words", ()))
@@ -214,6 +215,10 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
         # and so the head of his own 特困 enrolment, left 贾荣芳's 低保 household: a member's exit, not a whole one)
         if c == HIGH and own[r] in roster_heads and (head_status[r] != ids.VALID or head[r] == own[r]):
             head[r], head_status[r] = own[r], ids.VALID
+    payees = _payees_on_no_roster(led)
+    for r in range(len(ex)):
+        if own_status[r] == ids.VALID and own[r] in payees and (head_status[r] != ids.VALID or head[r] == own[r]):
+            head[r], head_status[r] = own[r], ids.VALID
     out = {}
     for r in range(len(ex)):
         if _has_word(reasons[r], words) or head_status[r] != ids.VALID:
@@ -222,6 +227,16 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
         if is_head:
             out[r] = head[r]
     return out
+
+
+def _payees_on_no_roster(led: Ledger) -> set[str]:
+    """The IDs (own, else the head's) the successful benefit rows on no roster are paid under."""
+    f = led.frame
+    rows = (led.array("member") < 0) & led.array("ok") & led.array("benefit")
+    payees = set(pd.unique(f["id"].to_numpy(dtype=object)[rows]).tolist())
+    if "head_id" in f.columns:
+        payees |= set(pd.unique(f["head_id"].to_numpy(dtype=object)[rows & (f["id"].to_numpy(dtype=object) == "")]).tolist())
+    return payees - {""}
 
 
 def _attach_departed(ctx: Context, led: Ledger, whole_rows: dict[int, str], make) -> None:
