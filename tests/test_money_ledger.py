@@ -40,3 +40,23 @@ def test_pair_numbers_number_equal_pairs_alike_in_both_ways(households, months, 
     for i in range(len(keys)):
         for j in range(i + 1, min(len(keys), i + 20)):
             assert (pair[i] == pair[j]) == (keys[i] == keys[j])
+
+
+def test_the_audit_says_which_items_were_taken_as_the_benefit_and_which_set_aside():
+    # held-out 203: a county's whole payments folder (低保, 特困 beside 高龄津贴, 孤儿基本生活费, 临时救助金 …) and no word
+    # of what was taken as the benefit: 高龄津贴 books had been, unsaid
+    from money import household, make_id, money_context, months, pay
+
+    from rostercheck.rules._money import ledger
+
+    a, b = make_id("19800101", 111), make_id("19400202", 122)
+    rows = [pay(a, "王五", m, 516, item=item, _file=f"{item}_{m}.xlsx") for m in months("2026-07", "2026-09")
+            for item in ("城乡低保金", "高龄津贴")]
+    rows += [pay(b, "李四", "2026-07", 800, item="临时救助金", _file="社会救助_202607.xlsx"),
+             pay(b, "李四", "2026-08", 516, item="", _file="发放明细_202608.xlsx")]
+    ctx = money_context(household("王五", a, benefit=516), rows)
+    files = [r.pop("_file") for r in rows]
+    ctx.lists["payments"]["_file"] = files
+    ledger(ctx)
+    assert ctx.cache["money:items"] == [
+        "资金发放明细按保障金核对：城乡低保金 3 个文件、未写资金项目 1 个文件；其他资金（不核对）：高龄津贴 3 个文件、临时救助金 1 个文件"]

@@ -282,7 +282,7 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 # sends them back with its findings.
 AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "wages:thin", "wages:later",
                 "c02:unplaced", "wages:outside", "vehicles:later", "properties:later", "businesses:later",
-                "deaths:later")
+                "deaths:later", "money:items")
 
 
 def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:

@@ -390,7 +390,25 @@ def _linked(ctx: Context) -> Ledger:
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _reversals(led, paid)
     ctx.cache["money:unidentified"] = _unidentified(f, member_at < 0, has_own | has_head)
+    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool))
     return led
+
+
+def _items_said(f: pd.DataFrame, benefit: np.ndarray, shown: int = 3) -> list[str]:
+    """A note of the items taken as the benefit and those set aside as other money, the most files first, each with
+    its number of files (held-out 203: a county's whole payments folder, its 高龄津贴 books taken as the benefit unsaid)."""
+    _, first = groups(f, ["item", "_file"])  # (a row's item says whether it is the benefit)
+    if not first.size:
+        return []
+    files: dict[bool, Counter] = {True: Counter(), False: Counter()}
+    for item, is_benefit in zip(f["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist()):
+        files[is_benefit][re.sub(r"\s", "", str(item or "")) or "未写资金项目"] += 1
+
+    def listed(counts: Counter) -> str:
+        top = "、".join(f"{item} {n} 个文件" for item, n in counts.most_common(shown))
+        return top + (f"等 {len(counts)} 项" if len(counts) > shown else "") if counts else "无"
+
+    return [f"资金发放明细按保障金核对：{listed(files[True])}；其他资金（不核对）：{listed(files[False])}"]
 
 
 def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> list[str]:
