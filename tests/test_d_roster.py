@@ -396,3 +396,16 @@ def test_an_error_value_in_the_id_cell_is_said_as_one():
     ctx = context(household("孙德福", A, [("周玉梅", "配偶", "#N/A")]))
     assert flagged(ctx, "D03") == [("周玉梅", "高")]
     assert "身份证号单元格是公式错误值“#N/A”" in run_checks(ctx, ["D03"])[0][0].evidence
+
+
+def test_a_second_roster_without_accounts_has_its_people_said_unchecked_for_d02():
+    # held-out 202: the 特困 roster had no 银行账号, the 低保 one had; 核查范围 said D02 "已核查，未发现问题"
+    from rostercheck.audit import partly_checked
+
+    tekun = household("王五", make_id("19400303", 133))
+    for r in tekun:
+        r.pop("bank_account", None)
+    ctx = context(household("张三", make_id("19600101", 111), bank_account="6217000011112222"),
+                  extra_rosters=[(tekun, "清河县特困人员名册")])
+    said = partly_checked(ctx, {}, ["D02", "C08"])
+    assert said == {"D02": "《清河县特困人员名册.xlsx》没有“银行账号”列（或该列全部为空），其中 1 人未核查"}

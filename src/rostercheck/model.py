@@ -70,6 +70,8 @@ class CheckSpec:
             account or an ID corrected). Other findings are rectified only when the person or household left.
         needs_columns: roster columns the check cannot flag anyone without (C08's 劳动能力): a roster without any
             of their cells has the check said as not run, not "nothing found".
+        each_roster: each roster file needs those columns: one without them has its people said unchecked (D02's
+            银行账号; not C08's 劳动能力, which a 特困 roster need not give).
     """
 
     code: str
@@ -83,6 +85,7 @@ class CheckSpec:
     needs_also: list[str] = field(default_factory=list)
     recheck: bool = False
     needs_columns: list[str] = field(default_factory=list)
+    each_roster: bool = False
 
 
 class Pending(BaseException):
