@@ -249,7 +249,8 @@ def test_a_moves_list_given_as_the_deaths_list_is_refused_though_its_reason_read
     moves = tmp_path / "户籍迁出名单.csv"
     moves.write_text(f"姓名,身份证号码,迁出日期,迁往地,迁移原因\n张0,{ID},2025-09-11,江苏省南京市,购房\n", encoding="utf-8")
     proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", moves, tmp_path=tmp_path)
-    assert_refused(proc, INPUT, "户籍迁出名单.csv", "看起来是户籍迁出名单", "迁往地")
+    # … and says which option the list goes to (held-out 202: "请确认是否放错了选项" only)
+    assert_refused(proc, INPUT, "户籍迁出名单.csv", "看起来是户籍迁出名单", "迁往地", "用 --migrations 给出")
     # a cancellations list without dates, its cause beside nothing of another kind, is still read
     cancelled = tmp_path / "户籍注销名单.csv"
     cancelled.write_text(f"姓名,身份证号码,注销原因\n张0,{ID},死亡\n", encoding="utf-8")

@@ -16,7 +16,7 @@ from ..normalize import codes, ids
 from ..normalize.values import date, digits, header_label, money, text
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED, REQUIRED_DEFAULT,
                       ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates, specs_for,
-                      names_someone_else, person_id_columns, score)
+                      names_someone_else, option_of, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -1150,7 +1150,8 @@ def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> N
         if found:
             _n, kind, col = max(found, key=lambda t: t[0])
             raise InputFileError(path, f"看起来是{KIND_LABELS.get(kind, kind)}（有“{layout.labels[col]}”列），不是花名册或"
-                                       "申请名单：表头中没有户主、与户主关系、保障类别等花名册应有的列。请确认是否放错了位置。")
+                                       "申请名单：表头中没有户主、与户主关系、保障类别等花名册应有的列。请确认是否放错了位置"
+                                       f"（{KIND_LABELS.get(kind, kind)}用 {option_of(kind)} 给出）。")
 
 
 # Header labels only this tool's reports carry (findings.csv, 问题清单, review, screening, 漏保线索): a file whose header
@@ -1210,7 +1211,8 @@ def _check_kind(path: Path, kind: str, frame: pd.DataFrame, title: str, headers:
                              for spec in specs_for(k))), None)
         if other:
             raise InputFileError(path, f"看起来是{KIND_LABELS.get(other[0], other[0])}（有“{other[1]}”列），不是{what}："
-                                       f"表头中没有{what}应有的列。请确认是否放错了选项。")
+                                       f"表头中没有{what}应有的列。请确认是否放错了选项"
+                                       f"（{KIND_LABELS.get(other[0], other[0])}用 {option_of(other[0])} 给出）。")
     if present or named:
         return
     raise InputFileError(path, f"看不出是{what}：表头和标题中没有该类名单应有的列或字样。请确认是否放错了选项。")
