@@ -13,7 +13,7 @@ def _interrupted() -> None:
     """Ctrl+C while the command starts (pandas alone takes half a second to import): a Chinese line, no traceback."""
     import sys
 
-    sys.stderr.write("已中断。\n")
+    sys.stderr.write("错误：已中断，没有写出报告。\n")
     raise SystemExit(130) from None
 
 

@@ -175,7 +175,7 @@ Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策�
 # Earlier versions chose between two engines; there is one read path now. Still accepted (and ignored) so
 # that bureaus' saved command lines keep working.
 Engine = Annotated[Optional[str], typer.Option("--engine", hidden=True, help="已不再需要，保留只为兼容旧的命令行。")]
-Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（traceback）。")]
+Debug = Annotated[bool, typer.Option("--debug", help="出错时显示详细的技术信息（程序出错的位置，供技术人员排查）。")]
 Out = Annotated[Path, typer.Option("--out", help="报告输出文件夹。", show_default=False, metavar="<文件夹>")]
 Mask = Annotated[bool, typer.Option("--mask", help="同时输出公示版（文件名以“公示_”开头）：身份证号只保留前6位和后4位，"
                                     "银行账号、电话脱敏，不含出生日期、年龄、健康、残疾、劳动能力、来源名单及依据、建议等文字列。")]
@@ -301,7 +301,7 @@ def run(fn: Callable[[], int]) -> None:
 @app.callback(invoke_without_command=True)
 def main_options(
     ctx: typer.Context,
-    debug: bool = typer.Option(False, "--debug", help="出错时显示详细的技术信息（traceback）。"),
+    debug: bool = typer.Option(False, "--debug", help="出错时显示详细的技术信息（程序出错的位置，供技术人员排查）。"),
     version: bool = typer.Option(False, "--version", help="显示版本号。"),
 ) -> None:
     """低保、特困花名册比对核查工具。"""
@@ -776,7 +776,7 @@ def main() -> None:
             console.error(_usage_message(exc.format_message()) + _suggested(exc) + f"运行 {where} --help 查看用法。")
         _leave(int(ExitCode.USAGE))
     except (typer.Abort, KeyboardInterrupt):
-        console.error("已中断。")
+        console.error("已中断，没有写出报告。")
         _leave(130)
     _leave(code if isinstance(code, int) else 0)
 
