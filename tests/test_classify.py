@@ -326,6 +326,11 @@ def test_a_sub_folder_also_given_as_lists_is_said_to_be_read(tmp_path):
     assert not [w for w in got.warnings if "名单" in w and "跳过" in w]
     alone = gather([tmp_path])  # not given as --lists: the sub-folder is named and skipped, as before
     assert any("子文件夹，未读取" in w for w in alone.warnings)
+    # the last run's --out inside the folder is said as such, not as a folder of lists to give (held-out 202)
+    (tmp_path / "核查结果").mkdir()
+    (tmp_path / "核查结果" / "run.json").write_text("{}", encoding="utf-8")
+    said = [w for w in gather([tmp_path]).warnings if w.startswith("核查结果")]
+    assert said == ["核查结果：本工具以前输出报告的文件夹，未读取，已跳过"]
 
 
 def test_every_kind_of_io_columns_is_a_candidate():

