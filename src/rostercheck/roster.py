@@ -413,6 +413,13 @@ def is_covered(flag: object) -> bool:
     return codes.yes_no(flag) is not False
 
 
+def covered_flags(members: pd.DataFrame) -> np.ndarray:
+    """:func:`is_covered` of each member, judged once per distinct 是否保障对象 cell (a city has a few distinct cells
+    and 200,000 members)."""
+    flags, distinct = pd.factorize(members["covered"].to_numpy(dtype=object), use_na_sentinel=False)
+    return np.array([is_covered(v) for v in distinct], dtype=bool)[flags]
+
+
 def _column(frame: pd.DataFrame, field: str, blank: object = None) -> np.ndarray:
     """Return a field as text with blanks as ``blank`` (None: for carrying down), all ``blank`` when the frame has
     no such column; account and phone numbers as their digits (blank only where the text is)."""

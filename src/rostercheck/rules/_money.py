@@ -24,7 +24,7 @@ from ..normalize import ids
 from ..normalize.codes import same_code
 from ..normalize.names import person_name
 from ..reference import by_value_array
-from ..roster import is_covered
+from ..roster import covered_flags
 
 STOP_NEXT = "次月"
 
@@ -1017,8 +1017,7 @@ def _codes(household: list, member: np.ndarray, mem_household: list, f: pd.DataF
 
 def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
     """Roster household → its covered members (indices in order), households in order of their first covered member."""
-    flags, distinct = pd.factorize(members["covered"].to_numpy(dtype=object), use_na_sentinel=False)
-    rows = np.flatnonzero(np.array([is_covered(v) for v in distinct], dtype=bool)[flags])
+    rows = np.flatnonzero(covered_flags(members))
     codes, households = pd.factorize(members["household"].to_numpy(dtype=object)[rows], use_na_sentinel=False)
     flat = rows[np.argsort(codes, kind="stable")].tolist()
     ends = np.cumsum(np.bincount(codes, minlength=len(households))).tolist()

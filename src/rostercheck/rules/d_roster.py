@@ -13,7 +13,7 @@ from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN
 from ..normalize.values import is_error_value, rounded_up
-from ..roster import TEKUN, enrolment_household, is_covered, roster_place
+from ..roster import TEKUN, covered_flags, enrolment_household, roster_place
 from . import rule
 from ._household import in_institution, support_modes
 
@@ -69,7 +69,7 @@ def duplicates(ctx: Context) -> list[Finding]:
         One finding per row of each duplicated ID.
     """
     mem = ctx.members
-    covered = np.fromiter((is_covered(c) for c in mem["covered"].tolist()), dtype=bool, count=len(mem))
+    covered = covered_flags(mem)
     valid = mem[(mem["id_status"] == ids.VALID) & covered]  # a member who receives nothing enjoys nothing twice
     dup = valid[valid.duplicated("id", keep=False)]
     out = []

@@ -570,22 +570,23 @@ def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[s
 def _enrolled_elsewhere(ctx: Context) -> dict[str, str]:
     """Roster household → where else its covered members are enrolled, when every one of them is also covered in a
     household of the other programme ('低保《x.xlsx》第 12 行'): a 低保/特困 duplicate (D01)."""
-    from ..roster import is_covered
+    from ..roster import covered_flags
     from .d_roster import enrolment_place
 
     mem = ctx.members
-    keep = np.fromiter((is_covered(c) for c in mem["covered"].tolist()), dtype=bool, count=len(mem))
-    covered = mem[keep & (mem["id_status"] == ids.VALID).to_numpy()]
+    covered = mem[covered_flags(mem) & (mem["id_status"] == ids.VALID).to_numpy()]
     programmes = covered.groupby("id")["programme"].nunique()
     twice = set(programmes[programmes > 1].index)
     if not twice:
         return {}
     out = {}
-    # (only the households holding such a person are looked at: a city has 200,000 others)
-    candidates = covered[covered["household"].isin(set(covered.loc[covered["id"].isin(twice), "household"]))]
+    # (only the households holding such a person are looked at, and only their enrolments searched: a city has
+    # 200,000 others)
+    enrolled_twice = covered[covered["id"].isin(twice)]
+    candidates = covered[covered["household"].isin(set(enrolled_twice["household"]))]
     for h, part in candidates.groupby("household"):
         if set(part["id"]) <= twice:
-            other = covered[covered["id"].isin(part["id"]) & (covered["household"] != h)]
+            other = enrolled_twice[enrolled_twice["id"].isin(part["id"]) & (enrolled_twice["household"] != h)]
             if len(other) and (other["programme"] != part["programme"].iloc[0]).all():
                 out[h] = enrolment_place(mem, other.index[0])
     return out
