@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,8 @@ import xlsxwriter
 from money import make_id
 
 from rostercheck.errors import InputFileError
-from rostercheck.io.ledgers import factorized, load_ledgers, month_columns, month_named, normalise_payments
+from rostercheck.io.ledgers import (factorized, load_ledgers, month_columns, month_named, normalise_payments,
+                                    same_cells)
 
 AS_OF = dt.date(2026, 9, 30)
 A = make_id("19800101", 111)
@@ -244,6 +246,27 @@ def test_factorized_matches_pandas_on_rows_left_out_and_missing_cells():
         expected = pd.factorize(part[name].to_numpy(dtype=object))
         assert (codes == expected[0]).all() and list(uniques) == list(expected[1]), name
 
+
+
+def test_same_cells_compares_as_object_cells_on_codes():
+    """same_cells (F07's holder against the payee's names, on the codes) answers as comparing the cells does: a missing
+    cell equals nothing, a name one column lacks equals nothing there, coded or not."""
+    frame = normalise_payments(pd.DataFrame({"_file": "a", "_sheet": "", "_row": [2, 3, 4, 5, 6],
+                                             "id": [A, B, A, "", None], "name": ["张三", "李四", None, "王五", None],
+                                             "holder": ["张三", "张 三", None, "赵六", "李四"], "month": ["2025-07"] * 5,
+                                             "amount": ["516"] * 5}))
+    part = frame.iloc[[4, 2, 0, 3]].reset_index(drop=True)
+    roster_names, member = np.array(["张三", None, "王五"], dtype=object), np.array([0, 1, 2, 0])
+    for coded in (part, part.astype(object)):
+        for a, b in (("holder_key", "name_key"), ("name_key", "holder_key"), ("name", "holder"), ("holder", "holder")):
+            assert (same_cells(coded, a, b) == (coded[a].to_numpy(dtype=object) == coded[b].to_numpy(dtype=object))).all()
+        expected = coded["name_key"].to_numpy(dtype=object) == roster_names[member]
+        assert (same_cells(coded, "name_key", (roster_names, member)) == expected).all()
+    missing = pd.DataFrame({"a": pd.Categorical(["x", None, "y", "z"]),
+                            "b": pd.Categorical([None, None, "y", "x"], categories=["y", "x", "w"])})
+    for a, b in (("a", "b"), ("b", "a")):
+        assert same_cells(missing, a, b).tolist() == [False, False, True, False]
+    assert same_cells(missing, "a", (np.array(["x", None], dtype=object), np.array([0, 1, 0, 1]))).tolist() == [True] + [False] * 3
 
 _TEXTS = st.lists(st.one_of(st.none(), st.sampled_from(["", "张三", A, B, "2025-07", "2025-07-01 00:00:00",
                                                        "2025-07-01 08:30:00", "516.0", " 成功 "]), st.text(max_size=3)),

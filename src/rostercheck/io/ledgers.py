@@ -983,6 +983,33 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     return rank[kept], np.asarray(column.cat.categories, dtype=object)[order]  # kept -1: rank[-1], the extra -1
 
 
+def same_cells(frame: pd.DataFrame, name: str, other: str | tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Per row: whether a payments column's cell equals another's as object cells compare (a missing cell equals
+    nothing), from a coded column's codes: no text compared row by row.
+
+    Args:
+        frame: the payments.
+        name: the column.
+        other: another column, or (values, each row's position in them) for cells of another table (the name the
+            roster gives each row's member).
+    Returns:
+        ``frame[name].to_numpy(dtype=object) == the other cells``.
+    """
+    column = frame[name]
+    if isinstance(other, str):
+        theirs = frame[other]
+        if not (isinstance(column.dtype, pd.CategoricalDtype) and isinstance(theirs.dtype, pd.CategoricalDtype)):
+            return column.to_numpy(dtype=object) == theirs.to_numpy(dtype=object)
+        values, at = theirs.cat.categories, theirs.cat.codes.to_numpy()
+    else:
+        values, at = other
+        if not isinstance(column.dtype, pd.CategoricalDtype):
+            return column.to_numpy(dtype=object) == np.asarray(values, dtype=object)[at]
+    # each of the other values as a code of this column (-1: none of its cells; the last for the other's code -1)
+    mine = np.append(pd.Index(column.cat.categories).get_indexer(values), -1)[at]
+    return (mine >= 0) & (mine == column.cat.codes.to_numpy())
+
+
 def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
     """Each code's first row, for codes numbered 0…size-1 that all occur (as :func:`pandas.factorize` numbers them)."""
     first = np.empty(size, dtype=np.int64)

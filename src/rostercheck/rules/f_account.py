@@ -19,7 +19,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from ..roster import enrolment_household
 from . import rule, where
-from ..io.ledgers import first_rows
+from ..io.ledgers import first_rows, same_cells
 from ._household import in_institution
 from ._money import Ledger, care_home_rows, finding, ledger, months_text, payee_name, sole_households
 
@@ -121,12 +121,11 @@ def _other_programme(ctx: Context, led: Ledger) -> np.ndarray:
     """Per row: a payee on no roster paid under a programme whose roster was not given (a 特困 ledger's rows beside
     the 低保 roster alone): nothing to say whose household it is, as for 不在册 (F03)."""
     given = set(ctx.members["programme"].tolist())
-    programmes = np.asarray(led.programme, dtype=object)
-    other = np.array([p != "" and p not in given for p in pd.unique(programmes).tolist()], dtype=bool)
+    codes, programmes = pd.factorize(np.asarray(led.programme, dtype=object), use_na_sentinel=False)  # (each judged once)
+    other = np.array([p != "" and p not in given for p in programmes.tolist()], dtype=bool)
     if not other.any():
-        return np.zeros(len(programmes), dtype=bool)
-    outside = np.isin(programmes, pd.unique(programmes)[other])
-    return outside & (led.array("member") < 0)
+        return np.zeros(len(codes), dtype=bool)
+    return other[codes] & (led.array("member") < 0)
 
 
 def _ledger_heads(led: Ledger) -> dict[str, str]:
@@ -204,14 +203,15 @@ def _same_payees(led: Ledger, values: list) -> dict[int, int]:
 def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> list[Finding]:
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
-    holders = f["holder_key"].to_numpy(dtype=object)
-    row_names, member = f["name_key"].to_numpy(dtype=object), led.array("member")
+    member = led.array("member")
     # the holder is the row's payee, unless the row names its payee otherwise than the roster names the member its ID
-    # links to (姓名 王秀兰 beside 张国强's ID and account: a stranger paid in the household's name)
-    named = ctx.members["name_key"].to_numpy(dtype=object)[np.maximum(member, 0)] if len(ctx.members) else row_names
-    payee = (holders == row_names) & ((member < 0) | (row_names == named))
-    other = ((holders != "") & ~payee & (holders != f["head_name_key"].to_numpy(dtype=object))
-             & pd.notna(f["holder_key"]).to_numpy())
+    # links to (姓名 王秀兰 beside 张国强's ID and account: a stranger paid in the household's name); compared on the
+    # columns' codes (millions of rows, a few hundred thousand names)
+    named = same_cells(f, "name_key", (ctx.members["name_key"].to_numpy(dtype=object), np.maximum(member, 0)))
+    payee = same_cells(f, "holder_key", "name_key") & ((member < 0) | named)
+    kc, kinds = led.factorized("holder_key")  # (every row's holder, numbered once)
+    filled = np.append(np.array([bool(k) for k in kinds.tolist()], dtype=bool), False)[kc]  # (a missing cell: none)
+    other = filled & ~payee & ~same_cells(f, "holder_key", "head_name_key")
     # (no roster: no names; a moved member's earlier rows: his former household's)
     # (a row paid under a payee on no roster into the household's own account is _former's lead, said once: held-out 106)
     former = np.zeros(len(f), dtype=bool)
@@ -221,8 +221,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
     if len(sel):  # each (household, holder) pair judged once
         codes = led.memo["codes"]
         hc = codes["h"][sel].astype(np.int64)
-        kc, kinds = led.factorized("holder_key")  # (every row's holder, numbered once; a selected row's is never missing)
-        kc = kc[sel]
+        kc = kc[sel]  # (a selected row's holder is never missing)
         width = len(kinds) + 1
         # (household, holder) as numbers: the holders' pairs, and those of the household's members' names on the roster
         # and of the name the ledger gives the ID its rows name as their head's (a head who died, now off the roster)
