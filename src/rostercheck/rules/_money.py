@@ -212,7 +212,7 @@ class Ledger:
         key = f"array:{name}"
         if key not in self.memo:
             if name == "dated":
-                self.memo[key] = self.frame["month"].to_numpy(dtype=object) != ""
+                self.memo[key] = np.asarray(self.frame["month"] != "")  # (coded: compared on the codes)
             elif name == "adjust":  # 提标补差 and the like: part of the month's benefit, paid apart (money_adjust_words)
                 self.memo[key] = _adjusting(self.frame, self.params)
             elif name == "own_programme":  # the programme the row pays (if it says) is its member's (分类施保)
@@ -911,7 +911,7 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
     # The detailed files first, whatever order they were given in: a wide book (an amount column per month, a yearly
     # summary) is the other view whose months are left out, not the monthly files with their back pay and re-payments.
     names = f["_file"].to_numpy(dtype=object)
-    filled = np.bincount(file_codes, weights=f["_col"].to_numpy(dtype=object) != "", minlength=len(files))
+    filled = np.bincount(file_codes, weights=np.asarray(f["_col"] != ""), minlength=len(files))
     wide = {files[k] for k in np.flatnonzero(filled == np.bincount(file_codes, minlength=len(files))).tolist()}
     paid_in = {(file, month_value): set(part["h"].tolist()) for (file, month_value), part in seen.groupby(["file", "month"])}
     copied_from: dict[object, set] = {}  # a file whose batch repeats earlier files' → those files

@@ -47,6 +47,9 @@ def events(ctx: Context, led: Ledger) -> None:
     def rows_of(kind: str) -> list[dict]:
         return ctx.lists[kind].to_dict("records")
 
+    # the rows naming no own ID, linked by the head's (the coded column compared on its codes, once for the four lists)
+    no_own = np.flatnonzero(np.asarray(f["id"] == ""))
+
     def attach(kind: str, make) -> None:
         ref = ctx.lists[kind]
         records = rows_of(kind)
@@ -77,7 +80,6 @@ def events(ctx: Context, led: Ledger) -> None:
 
         for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
             put(m, r, c)
-        no_own = np.flatnonzero(f["id"].to_numpy(dtype=object) == "")
         if len(no_own):
             for m, r, c in _pairs(_link_rows(f, ref, "head_id", "id", "head_name_key", "name_key", no_own, memo)):
                 put(m, r, c)
