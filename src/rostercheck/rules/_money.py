@@ -954,6 +954,9 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     bare = np.flatnonzero(~has_own & ~has_head)
     linked = member >= 0
     ided = np.flatnonzero(~linked & (has_own | has_head))
+    # (only the rows paid into an account a bare row on no roster is paid into can be asked for)
+    paid_into = factorized(f, "bank_account")[0]
+    ided = ided[np.isin(paid_into[ided], paid_into[bare[~linked[bare]]])]
     keys = [f[c].to_numpy(dtype=object) for c in ("name_key", "head_name_key", "holder_key") if c in f.columns]
     known = {(accounts[r], k[r]): payee[r] for r in ided.tolist() if accounts[r] for k in keys if k[r]} if len(bare) else {}
     said = f["link_key"].to_numpy(dtype=object) if "link_key" in f.columns else names
@@ -965,8 +968,12 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     household = np.empty(len(f), dtype=object)
     if len(mem_household):
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
-    for r in np.flatnonzero(~linked).tolist():
-        household[r] = f"ledger:{head[r] or own[r] or payee[r]}"
+    off = np.flatnonzero(~linked)
+    if len(off):  # 'ledger:' + (head ID or own ID or payee), each distinct cell judged and written once
+        heads, owns, payees = head[off], own[off], payee[off]
+        who = np.where(by_value_array(heads, bool).astype(bool), heads,
+                       np.where(by_value_array(owns, bool).astype(bool), owns, payees))
+        household[off] = by_value_array(who, lambda w: f"ledger:{w}")
     # A payee on no roster paid into an account held (户名) by another such payee, who is paid into it under his own
     # name, is of that payee's household (members paid one by one into their head's account)
     alone = np.flatnonzero(~linked & has_own & ~has_head)
