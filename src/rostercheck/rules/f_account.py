@@ -139,7 +139,7 @@ def _ledger_heads(led: Ledger) -> dict[str, str]:
         head, heads = led.factorized("head_id")
         rows = (led.array("member") >= 0) & (head >= 0)
         width = len(codes["h_values"]) + 1
-        pairs = np.unique(head[rows].astype(np.int64) * width + codes["h"][rows])
+        pairs = np.sort(pd.unique(head[rows].astype(np.int64) * width + codes["h"][rows]))  # (np.unique sorts every row)
         of, household = pairs // width, pairs % width
         single = np.bincount(of, minlength=len(heads))[of] == 1
         led.memo["ledger_heads"] = {heads[k]: codes["h_values"][h] for k, h in zip(of[single].tolist(), household[single].tolist())
