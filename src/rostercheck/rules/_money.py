@@ -325,10 +325,12 @@ def _linked(ctx: Context) -> Ledger:
     amounts = f["amount"].to_numpy()
     paid = ((~np.isnan(amounts) & (amounts != 0)) if amounts.dtype.kind == "f"  # 实发 0: nothing went out
             else np.fromiter((isinstance(a, float) and a == a and a != 0 for a in amounts.tolist()), dtype=bool, count=n))
-    ok = (paid & ~failed[status]).tolist()
+    ok_rows = paid & ~failed[status]
+    ok = ok_rows.tolist()
     unsure = set(np.flatnonzero(unread[status] & paid).tolist()) if unread.any() else set()
     item, kinds = _judged(f, "item", lambda it: benefit_item(it, p))
-    benefit = kinds[item].tolist()
+    benefit_rows = kinds[item]
+    benefit = benefit_rows.tolist()
     _, unread_items = _judged(f, "item", lambda it: not named_item(str(it or "").strip(), p))  # a code no list names
     sources = ["item", "programme", "_sheet", "_file"]
     each, first = groups(f, sources)
@@ -366,8 +368,8 @@ def _linked(ctx: Context) -> Ledger:
     payee, household = _payees(f, has_own, has_head, member_at, mem_household, members["id"].to_numpy(dtype=object))
     if "money:sources" not in ctx.cache:
         # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
-        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at, np.asarray(ok, dtype=bool)
-                                                             & np.asarray(benefit, dtype=bool) & ~_adjusting(f, p))
+        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at,
+                                                             ok_rows & benefit_rows & ~_adjusting(f, p))
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return _linked(ctx)
@@ -375,13 +377,13 @@ def _linked(ctx: Context) -> Ledger:
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     codes = _codes(household, member_at, mem_household, f)
     household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object),
-                                    np.asarray(benefit, dtype=bool))
-    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row, covered, params=p,
+                                    benefit_rows)
+    led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row.tolist(), covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
     led.memo["unsure"] = unsure
     # paid under an item no word or code reads (a system's 项目代码 01 not configured): perhaps the benefit (F06)
-    led.memo["unread_item"] = np.asarray(ok, dtype=bool) & unread_items[item] & (member_at >= 0)
+    led.memo["unread_item"] = ok_rows & unread_items[item] & (member_at >= 0)
     led.memo["pooled"] = _pooled(f, members, member_at)
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
@@ -390,6 +392,11 @@ def _linked(ctx: Context) -> Ledger:
     off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     _reversals(led, paid)
+    # the arrays Ledger.array would make again from the per-row lists: those the lists were made from (a reversed
+    # payment's rows no longer ok, as _reversals left the list); member_at and the others are not changed after
+    ok_rows[sorted(led.memo.get("reversed", ()))] = False
+    led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
+                     "array:household_row": household_row})
     ctx.cache["money:unidentified"] = _unidentified(f, member_at < 0, has_own | has_head)
     ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool))
     return led
@@ -1046,14 +1053,14 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
 
 
 def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
-                    sizes_row: np.ndarray, benefit: np.ndarray) -> list[bool]:
+                    sizes_row: np.ndarray, benefit: np.ndarray) -> np.ndarray:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
     covered member; no other member has a benefit row of their own that month), or paid to the only member with
     benefit rows that month when the ledger does not say the row covers her alone (保障人口 1). Other items (物价补贴 …
     still paid under a dead head's ID) say nothing of how the benefit is shared."""
     n = len(member)
     if not n:
-        return []
+        return np.zeros(0, dtype=bool)
     linked = (member >= 0) & benefit
     at = np.where(linked, member, 0)
     if len(members):  # judged per member, then given to the rows
@@ -1079,7 +1086,7 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         at = np.flatnonzero(sole)
         sole[at] = sizes_row[at] != 1
         candidate |= sole
-    return candidate.tolist()
+    return candidate
 
 
 def numbered(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
