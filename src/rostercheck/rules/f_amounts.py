@@ -466,7 +466,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     maybe |= {(led.household[r], led.cols["month"][r]) for r in np.flatnonzero(led.memo["unread_item"]).tolist()}
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
-    cared = cared - set(led.household) if cared else cared
+    cared = cared - set(led.memo["codes"]["h_values"].tolist()) if cared else cared  # (the ledger's distinct households)
     # a household paid under a month no cell reads (said in the notices: 所属期 '三季度款'): which months it was paid
     # for cannot be told, so none is said unpaid (held-out 154: 44 households "应发未发")
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
