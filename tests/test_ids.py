@@ -101,6 +101,17 @@ def test_mask_id(value, masked):
     assert ids.mask_id(value) == masked
 
 
+def test_every_character_nfkc_makes_an_asterisk_is_a_mask_mark():
+    """ids.masked passes over a cell without a mask mark unnormalised: no other character may become one."""
+    import sys
+    import unicodedata
+
+    asterisks = {chr(i) for i in range(sys.maxunicode + 1)
+                 if not 0xD800 <= i <= 0xDFFF and "*" in unicodedata.normalize("NFKC", chr(i))}
+    assert asterisks == set(ids.MASK_MARKS)
+    assert ids.masked("4105﹡﹡﹡﹡﹡﹡﹡﹡﹡﹡0028") == ("4105", "0028") and ids.masked("410523194901010028") is None
+
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
