@@ -408,4 +408,4 @@ def test_a_second_roster_without_accounts_has_its_people_said_unchecked_for_d02(
     ctx = context(household("张三", make_id("19600101", 111), bank_account="6217000011112222"),
                   extra_rosters=[(tekun, "清河县特困人员名册")])
     said = partly_checked(ctx, {}, ["D02", "C08"])
-    assert said == {"D02": "《清河县特困人员名册.xlsx》没有“银行账号”列（或该列全部为空），其中 1 人未核查"}
+    assert said == {"D02": "《清河县特困人员名册.xlsx》没有“银行账号”列（或该列全部为空）：其中的 1 人"}

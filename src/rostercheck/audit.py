@@ -92,7 +92,7 @@ def _rosters_without(members: pd.DataFrame, columns: list[str]) -> list[str]:
         by_file = pd.Series(_nonblank(members, column), index=members.index).groupby(members["file"]).any()
         for path in by_file.index[~by_file.to_numpy()]:
             n = int((members["file"] == path).sum())
-            out.append(f"《{Path(str(path)).name}》没有“{FIELD_NAMES.get(column, column)}”列（或该列全部为空），其中 {n} 人未核查")
+            out.append(f"《{Path(str(path)).name}》没有“{FIELD_NAMES.get(column, column)}”列（或该列全部为空）：其中的 {n} 人")
     return out
 
 

@@ -295,7 +295,7 @@ def inside_county(dest: str, move_type: str, county: str, townships: tuple[str, 
             or any(c.strip() in params["inside_alone_words"] for c in (move_type, dest, reason))):
         return True
     # our county by another name: configured county-level names (开封县 before it became 祥符区, held-out 199)
-    ours = (county, *(p for p in townships if _county_level(p)))
+    ours = (county, *(townships.aliases if isinstance(townships, Places) else (p for p in townships if _county_level(p))))
     region = (county_codes[0][:2], county_codes[0][:4]) if county_codes else home
     code = regions.region_code(dest)
     if code:
@@ -347,9 +347,26 @@ def _names(place: str, ours) -> bool:
     return any(n and n in place for n in ours)
 
 
+class Places(tuple):
+    """The county's place names (:func:`own_places`), with what every move asks of them worked out once: their set and
+    the county-level ones among them (a province's roster names tens of thousands of villages: scanning them for each
+    move took minutes)."""
+
+    def __new__(cls, names):
+        self = super().__new__(cls, names)
+        self.order = {p: k for k, p in enumerate(self) if p}
+        self.longest = max(map(len, self.order), default=0)
+        self.aliases = tuple(p for p in self if _county_level(p))
+        return self
+
+
 def beside(place: str, ours) -> tuple[str, bool]:
     """A place text without the county's own place names (``ours``), and whether it held any."""
-    named = [p for p in ours if p and p in place]
+    if isinstance(ours, Places):  # the text's pieces looked up, then taken out in the names' order as below
+        pieces = {place[i:j] for i in range(len(place)) for j in range(i + 2, min(len(place), i + ours.longest) + 1)}
+        named = sorted(pieces & ours.order.keys(), key=ours.order.__getitem__)
+    else:
+        named = [p for p in ours if p and p in place]
     for p in named:
         place = place.replace(p, "")
     return place, bool(named)
@@ -407,10 +424,13 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
         dest = f"{place} {dest}".strip()
     if any(w in reason or w in dest for w in params["study_words"]):
         return None
-    townships = own_places(ctx)
     county, codes = member_county(ctx, member)
-    home = home_region(ctx, params) if not codes else ("", "")  # (a county without its code: where its people are)
-    return inside_county(dest, mtype, county, townships, params, reason, codes, home, id_codes(ctx, params)), dest
+    judged = ctx.cache.setdefault("c02:judged", {})  # (moves repeat their destination: judged once each)
+    key = (dest, mtype, reason, county, codes)
+    if key not in judged:
+        home = home_region(ctx, params) if not codes else ("", "")  # (a county without its code: where its people are)
+        judged[key] = inside_county(dest, mtype, county, own_places(ctx), params, reason, codes, home, id_codes(ctx, params))
+    return judged[key], dest
 
 
 def id_codes(ctx: Context, params: dict) -> frozenset[str] | None:
@@ -442,7 +462,7 @@ def returns(ctx: Context, params: dict) -> dict[str, list[dt.date]]:
     return ctx.cache["c02:returns"]
 
 
-def own_places(ctx: Context) -> tuple[str, ...]:
+def own_places(ctx: Context) -> Places:
     """The county's place names a destination may name alone: the configured places and the roster's townships
     (common ``county_places``), the townships without their 镇/乡 (八里湾 of 八里湾镇) and the roster's villages (held-out
     199: '后寨村', '西姜寨' were 迁出本县), each of two characters or more."""
@@ -451,7 +471,7 @@ def own_places(ctx: Context) -> tuple[str, ...]:
         towns = m["township"].dropna().unique().tolist() if "township" in m.columns else []
         villages = m["village"].dropna().unique().tolist() if "village" in m.columns else []
         names = [*ctx.common.get("county_places", []), *map(regions.township_stem, towns), *map(str, villages)]
-        ctx.cache["c02:places"] = tuple(dict.fromkeys(p.strip() for p in names if len(str(p).strip()) >= 2))
+        ctx.cache["c02:places"] = Places(dict.fromkeys(p.strip() for p in names if len(str(p).strip()) >= 2))
     return ctx.cache["c02:places"]
 
 
