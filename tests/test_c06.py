@@ -179,3 +179,45 @@ def test_the_average_is_taken_over_a_window_ending_at_the_review_dates_month():
     assert flagged(ctx, "C06") == [("张三", "高")]
     assert "2025-10 至 2026-09，共 12 个月" in evidence(ctx)[0] and "月均 800.00 元" in evidence(ctx)[0]
     assert any("2024-01 至 2025-09" in w and "不计入月均工资" in w for w in ctx.cache["wages:outside"])
+
+
+def test_an_annual_base_table_takes_the_review_dates_year_and_never_adds_years(tmp_path):
+    # held-out 205: 职工社保年度缴费基数核定表 (年度, 月缴费基数): the years' monthly bases were added into one "月均"
+    # (2,500 every year -> "月均 7,500") and a job left in 2025 was C06 高 on its old rows
+    import openpyxl
+
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["缴费年度", "单位名称", "姓名", "身份证号码", "月缴费基数"])
+    ws.append(["2026年", "某公司", "张三", HEAD, 1000])
+    assert list(normalise(load_table(_saved(book, tmp_path), "wages"))["year"]) == ["2026年"]
+    other = make_id("19800101", 151)
+    rows = [{"name": n, "id": p, "employer": "某公司", "wage": w, "year": y}
+            for n, p, w, years in (("张三", HEAD, 1000, ("2024", "2025年", "2026年度")), ("李梅", WIFE, 5000, (2024, 2025)),
+                                   ("王五", other, 2500, (2024, 2025, 2026)))
+            for y in years]
+    solo = household("张三", HEAD, area_type="城市") + household("李梅", WIFE) + household("王五", other)
+    ctx = context(solo, {"wages": rows})
+    assert flagged(ctx, "C06") == [("张三", "高"), ("王五", "高")]
+    text = [e for e in evidence(ctx) if "王五" in e][0]
+    assert "月均 2,500.00 元" in text and "2026 年度" in text
+    assert "李梅" not in {n for n, _ in flagged(ctx, "C09")}  # (no 2026 row: no current wage)
+
+
+def test_an_annual_base_table_without_the_review_dates_year_takes_each_persons_latest_year():
+    # held-out 205 (probe B5 turned round): a table of 2024 and 2025 only, audited as of 2026-09-30
+    rows = [{"name": "张三", "id": HEAD, "employer": "某公司", "wage": w, "year": y} for y, w in ((2024, 900), (2025, 2000))]
+    ctx = context(household("张三", HEAD), {"wages": rows})
+    assert flagged(ctx, "C06") == [("张三", "高")]
+    text = evidence(ctx)[0]
+    assert "月均 2,000.00 元" in text and "2025 年度" in text and "2026" in text
+    assert any("2026" in w and "最近" in w for w in ctx.cache["wages:years"])
+
+
+def _saved(book, tmp_path):
+    path = tmp_path / "职工社保年度缴费基数核定表.xlsx"
+    book.save(path)
+    return path

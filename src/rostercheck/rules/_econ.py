@@ -408,6 +408,8 @@ class Wage:
         rows: the wage rows used.
         confidence: the weakest link confidence among the rows.
         key: the key text of the first row.
+        period: what the average is of, for evidence texts: :func:`months_text` of the months, or the year of an
+            annual base table ('2026 年度').
     """
 
     member: int
@@ -415,6 +417,7 @@ class Wage:
     rows: list[int]
     confidence: str
     key: str
+    period: str = ""
 
 
 def wage_rows(ref: pd.DataFrame, rows: list[int]) -> str:
@@ -488,7 +491,8 @@ def wage_months(ctx: Context) -> list[str]:
 
 
 def wages(ctx: Context) -> dict[int, Wage]:
-    """Return member → average monthly wage over the list's months (all employers added up).
+    """Return member → average monthly wage over the list's months (all employers added up); for an annual base table
+    (年度, 月缴费基数) the year's monthly base, of the review date's year (see :func:`_of_year`).
 
     Args:
         ctx: the audit context.
@@ -500,25 +504,75 @@ def wages(ctx: Context) -> dict[int, Wage]:
     out: dict[int, Wage] = {}
     ref = ctx.lists.get("wages")
     months = wage_months(ctx) if ref is not None else []
+    annual = months == [""] and "year" in ref.columns and bool(wage_years(ctx))
     rows = linked_rows(ctx, "wages")
     back_pay = ctx.specs["C06"].params.get("back_pay_words", [])
+    left: dict[str, dict[int, str]] = {}  # why → row → the person's name, for the notice of rows left out
     for m, hs in hits(ctx, "wages").items():
         used, seen = [], set()
         for h in hs:
             mon = text_of(rows[h.r], "month")
-            if h.r in seen or (months != [""] and mon not in months) or has_any(text_of(rows[h.r], "pay_type"), back_pay):
+            if h.r in seen or (months != [""] and mon not in months):
+                continue
+            if has_any(text_of(rows[h.r], "pay_type"), back_pay):
+                left.setdefault("补缴", {})[h.r] = ctx.value(m, "name")
                 continue  # (a 补缴 row for an earlier month in a month of the list: no wage of that month)
+            if annual and _year(rows[h.r]) > str(ctx.as_of.year):
+                left.setdefault("核查基准日之后的年度", {})[h.r] = ctx.value(m, "name")
+                continue
             amount = rows[h.r].get("wage")
             if amount is None or amount != amount or amount <= 0:
                 continue
             seen.add(h.r)
             used.append(h)
+        used, period = _of_year(ctx, used, rows) if annual else (used, months_text(months))
         if used:
             total = sum(float(rows[h.r]["wage"]) for h in used)
-            out[m] = Wage(m, total / max(len(months), 1), [h.r for h in used],
-                          weakest([h.confidence for h in used]), used[0].key)
+            out[m] = Wage(m, total / (1 if annual else max(len(months), 1)), [h.r for h in used],
+                          weakest([h.confidence for h in used]), used[0].key, period)
+    if left:
+        ctx.cache["wages:left"] = [f"{ctx.labels['wages']}中与花名册人员有关的记录未计入月均工资的：" + "；".join(
+            f"{why} {len(names)} 条（如 {'、'.join(list(dict.fromkeys(names.values()))[:2])}）" for why, names in left.items())]
     ctx.cache["wages_avg"] = out
     return out
+
+
+_YEAR_CELL = re.compile(r"20\d{2}")
+
+
+def _year(row: Mapping) -> str:
+    """The year a row of an annual base table is of ('2026', '2026年', '2026年度' → '2026'; '' when not written)."""
+    found = _YEAR_CELL.search(text_of(row, "year"))
+    return found.group(0) if found else ""
+
+
+def wage_years(ctx: Context) -> list[str]:
+    """The years of an annual base table's rows up to the review date's (sorted; empty for a list of months); when
+    none is the review date's year, a notice (``wages:years``) says each person's latest year is taken."""
+    if "wage_years" not in ctx.cache:
+        ref = ctx.lists.get("wages")
+        current = str(ctx.as_of.year)
+        cells = ref["year"].astype(str).str.extract(r"(20\d{2})")[0].dropna() if ref is not None and "year" in ref else []
+        years = sorted({y for y in cells if y <= current})
+        if years and current not in years:
+            ctx.cache["wages:years"] = [
+                f"{ctx.labels['wages']}按年度列出月缴费基数，没有核查基准日所在的 {current} 年度的记录，按每人最近年度"
+                f"（至 {years[-1]} 年度）的月缴费基数计，依据中注明所用年度"]
+        ctx.cache["wage_years"] = years
+    return ctx.cache["wage_years"]
+
+
+def _of_year(ctx: Context, used: list[Hit], rows: dict[int, dict]) -> tuple[list[Hit], str]:
+    """A member's rows of an annual base table that are the monthly wage, and the year said in the evidence: the rows of
+    the review date's year (none: no current wage), never added to another year's (held-out 205: the bases of 2024,
+    2025 and 2026 made one '月均 7,500', and jobs left in 2025 a C06 高); when the list has no row of that year at all,
+    those of the member's latest year, said so."""
+    current = str(ctx.as_of.year)
+    pick = current if current in wage_years(ctx) else max((_year(rows[h.r]) for h in used), default="")
+    if not pick:
+        return [], ""
+    period = f"{pick} 年度" if pick == current else f"{pick} 年度；名单无 {current} 年度记录，按本人最近年度计"
+    return [h for h in used if _year(rows[h.r]) == pick], period
 
 
 def months_text(months: list[str]) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import record_facts, rule, where
 from ._econ import (
-    above_text, linked_rows, money_text, months_text, pension_kind, pensions, standard_text, text_of, wage_months, wages, weakest,
+    above_text, linked_rows, money_text, pension_kind, pensions, standard_text, text_of, wages, weakest,
 )
 from ._household import declared_income, households, size_of, standard_for
 
@@ -86,7 +86,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
         confs += [w.confidence for w in earners.values()]
         sure += sum(w.average for w in earners.values() if w.confidence == HIGH)
         weak += [f"{ctx.value(j, 'name')}的工资（{w.key}）" for j, w in earners.items() if w.confidence == MEDIUM]
-        text += f"；工资月均 {money_text(wage_total)} 元（{months_text(wage_months(ctx))}）"
+        text += f"；工资月均 {money_text(wage_total)} 元（{'；'.join(dict.fromkeys(w.period for w in earners.values()))}）"
         components += 1
     size = size_of(ctx, idxs)
     per_person = total / size

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ..model import Context, Finding
 from . import link_fact, rule
-from ._econ import (above_text, cell, money_text, months_text, standard_text, wage_months, wage_rows, wage_sheet, wages,
-                    weakest)
+from ._econ import above_text, cell, money_text, standard_text, wage_rows, wage_sheet, wages, weakest
 from ._household import households, size_of, standard_for
 
 
@@ -23,7 +22,6 @@ def check(ctx: Context) -> list[Finding]:
     paid = wages(ctx)
     ref = ctx.lists["wages"]
     label = ctx.labels["wages"]
-    period = months_text(wage_months(ctx))
     out: list[Finding] = []
     for idxs in households(ctx).values():
         earners = [paid[j] for j in idxs if j in paid]
@@ -41,6 +39,7 @@ def check(ctx: Context) -> list[Finding]:
             parts.append(f"{who}月均 {money_text(w.average)} 元")
         summed = f"，合计 {money_text(total)} 元/月" if len(parts) > 1 else ""
         pay = next((cell(ref, r, "wage_label") for w in earners for r in w.rows), "") if "wage_label" in ref.columns else ""
+        period = "；".join(dict.fromkeys(w.period for w in earners))
         calc = (f"{pay or '缴费工资'}（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
                 f"{above_text(total / size, standard)} 元/人·月 > {std_label} {standard_text(standard)} 元")
         conf = weakest([w.confidence for w in earners])
