@@ -317,3 +317,16 @@ def test_a_person_missing_from_a_monthly_lists_latest_months_is_not_in_payment(l
     rows = [pension("张三", HEAD, 2800, month=m) for m in months if m <= last]
     rows += [pension("王五", OTHER, 900, month=m) for m in months]
     assert flagged(context(couple(), {"pensions": rows}), "C03") == flagged_as
+
+
+def test_the_pension_rows_left_out_are_counted_in_a_notice_with_examples():
+    # held-out 205: one-offs, months after the review date and pensions not yet begun or stopped were left out unsaid
+    rows = [pension("张三", HEAD, 6000, pay_kind="丧葬补助金", month="2026-08"),
+            pension("张三", HEAD, 3000, month="2026-12"),
+            pension("李梅", WIFE, 2000, status="", start="2026-11"),
+            pension("李梅", WIFE, 1800, status="", start="2010-01", end="2025-06")]
+    ctx = context(couple(), {"pensions": rows})
+    assert flagged(ctx, "C03") == []
+    [notice] = ctx.cache["pensions:left"]
+    assert "一次性或补发待遇 1 条（如 张三 丧葬补助金）" in notice and "核查基准日之后的月份 1 条（如 张三 2026-12）" in notice
+    assert "待遇尚未开始 1 条（如 李梅 待遇开始 2026-11）" in notice and "待遇已终止 1 条" in notice and "\n" not in notice

@@ -316,15 +316,17 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     stale = month_add(max(listed), -int(params["stale_months"])) if listed else ""
     paid: dict[int, list[Hit]] = {}
     unread: dict[int, list[Hit]] = {}
+    left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out (held-out 205)
     for m, hs in hits(ctx, "pensions").items():
         in_payment: dict[tuple[str, str], dict[int, Hit]] = {}
         not_read: dict[tuple[str, str], dict[int, Hit]] = {}
-        # a one-off grant (一次性丧葬补助金) is no monthly income, whether its kind or its type column says so
-        # … nor a month after the review date (held-out 142: a pension starting 2027-01 was C03 高 as of 2026-12-31)
-        # … nor one begun after the review date or stopped before it (待遇开始年月, 待遇终止年月: held-out 198)
-        regular = [h for h in hs if not has_any(text_of(rows[h.r], "pay_kind") + " " + text_of(rows[h.r], "insurance"),
-                                                params["one_off_words"]) and text_of(rows[h.r], "month")[:7] <= cut
-                   and in_force_on(rows[h.r], ctx.as_of)]
+        regular = []
+        for h in hs:
+            why = _pension_left_out(rows[h.r], params, cut, ctx.as_of)
+            if why:
+                left.setdefault(why, {})[h.r] = f"{ctx.value(m, 'name')} {_pension_said(rows[h.r])}".strip()
+            else:
+                regular.append(h)
         last: dict[str, str] = {}  # per insurance, the latest month of any status: a pension stopped since is not paid
         for h in regular:
             insurance = text_of(rows[h.r], "insurance")
@@ -346,7 +348,32 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
             keep = _latest(by_insurance, rows)
             if keep:
                 out[m] = keep
+    if left:
+        ctx.cache["pensions:left"] = [f"{ctx.labels['pensions']}中与花名册人员有关的记录未计入月收入的：" + "；".join(
+            f"{why} {len(said)} 条（如 {'、'.join(list(said.values())[:2])}）" for why, said in left.items())]
     return paid, unread
+
+
+def _pension_left_out(row: Mapping, params: dict, cut: str, day: dt.date) -> str:
+    """Why a pension row is no monthly income ('' when it may be): a one-off grant (一次性丧葬补助金), whether its kind or
+    its type column says so; a month after the review date (held-out 142: a pension starting 2027-01 was C03 高 as of
+    2026-12-31); begun after the review date or stopped before it (待遇开始年月, 待遇终止年月: held-out 198)."""
+    if has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"]):
+        return "一次性或补发待遇"
+    if text_of(row, "month")[:7] > cut:
+        return "核查基准日之后的月份"
+    if in_force_on(row, day):
+        return ""
+    return "待遇尚未开始" if isinstance(row.get("start"), dt.date) and row["start"] > day else "待遇已终止"
+
+
+def _pension_said(row: Mapping) -> str:
+    """What a pension row left out is, for the notice: its 待遇类别 or month, else its start or end date."""
+    for fld in ("pay_kind", "month"):
+        if text_of(row, fld):
+            return text_of(row, fld)[:7] if fld == "month" else text_of(row, fld)
+    dates = (("待遇开始", row.get("start")), ("待遇终止", row.get("end")))
+    return "、".join(f"{what} {day:%Y-%m}" for what, day in dates if isinstance(day, dt.date))
 
 
 def own_stream(row: dict, params: dict) -> bool:
