@@ -25,7 +25,7 @@ def test_the_income_found_names_the_rows_it_came_from():
     ctx = context(roster(declared_income=0), {"pensions": PENSION, "wages": wages})
     (found,) = run_checks(ctx, ["C09"])[0]
     assert "900.00 元/月（《养老金发放名单（pensions.xlsx）》第 2 行）" in found.evidence
-    assert "工资月均 2,000.00 元（《社保缴费工资名单（wages.xlsx）》第 2、3 行）" in found.evidence
+    assert "《社保缴费工资名单（wages.xlsx）》第 2、3 行）" in found.evidence
 
 
 def test_income_left_blank_is_a_low_lead():
@@ -67,3 +67,14 @@ def test_a_signal_matched_through_a_damaged_id_lowers_the_lead_and_says_so():
     assert "按姓名" in run_checks(ctx, ["C09"])[0][0].evidence
     pension = [{**PENSION[0], "id": float(HEAD[:15] + "000")}]
     assert flagged(context(roster(declared_income=0), {"pensions": pension}), "C09") == [("张三", "低")]
+
+
+def test_the_wage_found_names_the_months_it_averages_in_c09_and_c10():
+    # held-out 205: "工资月均 625.00 元" with no months: a job left nine months ago read as a current wage
+    from rostercheck.audit import run_checks
+
+    wages = [{"name": "李梅", "id": WIFE, "employer": "宏达公司", "wage": 2000, "month": m} for m in ("2026-08", "2026-09")]
+    ctx = context(roster(declared_income=0), {"pensions": PENSION, "wages": wages})
+    for code in ("C09", "C10"):
+        (found,) = run_checks(ctx, [code])[0]
+        assert "工资月均 2,000.00 元（2026-08、2026-09，共 2 个月；《社保缴费工资名单（wages.xlsx）》第 2、3 行）" in found.evidence

@@ -106,7 +106,8 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             if m in earned:
                 w = earned[m]
                 employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
-                at = _at(ctx, "wages", *(rows["wages"][r] for r in w.rows))
+                # … with the months averaged (held-out 205: a job left nine months ago read as a current wage)
+                at = _at(ctx, "wages", *(rows["wages"][r] for r in w.rows), said=w.period)
                 sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元{at}{_via(w)}", w.confidence, w.average,
                                   f"{_person(ctx, m)}/{employers}"))
         homes = one_per_home(owned)
@@ -140,10 +141,11 @@ def _facts(signals: list[Signal], *decisive: tuple[str, str]) -> tuple[tuple[str
     return (("list", "roster"), *decisive, *((s.kind, s.ident) for s in signals))
 
 
-def _at(ctx: Context, kind: str, *rows) -> str:
-    """Where a signal's rows are: '（《养老金发放名单（x.xlsx）》第 2、5 行）'."""
+def _at(ctx: Context, kind: str, *rows, said: str = "") -> str:
+    """Where a signal's rows are: '（《养老金发放名单（x.xlsx）》第 2、5 行）', after what the rows are of when said (a wage
+    average's months, '2026-08、2026-09，共 2 个月；')."""
     numbers = "、".join(str(n) for n in sorted({int(row["_row"]) for row in rows}))
-    return f"（《{ctx.labels[kind]}》第 {numbers} 行）"
+    return f"（{said + '；' if said else ''}《{ctx.labels[kind]}》第 {numbers} 行）"
 
 
 def _income(signals: list[Signal], kind: str) -> float:
