@@ -329,4 +329,4 @@ def test_the_pension_rows_left_out_are_counted_in_a_notice_with_examples():
     assert flagged(ctx, "C03") == []
     [notice] = ctx.cache["pensions:left"]
     assert "一次性或补发待遇 1 条（如 张三 丧葬补助金）" in notice and "核查基准日之后的月份 1 条（如 张三 2026-12）" in notice
-    assert "待遇尚未开始 1 条（如 李梅 待遇开始 2026-11）" in notice and "待遇已终止 1 条" in notice and "\n" not in notice
+    assert "待遇尚未开始 1 条（如 李梅 待遇开始 2026-11）" in notice and "待遇已终止 1 条（如 李梅 待遇开始 2010-01，终止 2025-06）" in notice and "\n" not in notice

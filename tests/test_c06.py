@@ -229,5 +229,5 @@ def test_the_wage_rows_left_out_are_counted_in_a_notice_with_examples():
             for y, w, t in ((2026, 900, "正常应缴"), (2026, 3600, "补缴"), (2027, 4000, "正常应缴"))]
     ctx = context(household("张三", HEAD), {"wages": rows})
     assert flagged(ctx, "C06") == [("张三", "高")] and "月均 900.00 元" in evidence(ctx)[0]
-    assert ctx.cache["wages:left"] == ["社保缴费工资名单（wages.xlsx）中与花名册人员有关的记录未计入月均工资的：补缴 1 条（如 张三）；"
-                                       "核查基准日之后的年度 1 条（如 张三）"]
+    assert ctx.cache["wages:left"] == ["社保缴费工资名单（wages.xlsx）中与花名册人员有关的记录未计入月均工资的：补缴 1 条（如 张三 2026）；"
+                                       "核查基准日之后的年度 1 条（如 张三 2027）"]

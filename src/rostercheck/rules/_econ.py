@@ -324,7 +324,7 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
         for h in hs:
             why = _pension_left_out(rows[h.r], params, cut, ctx.as_of)
             if why:
-                left.setdefault(why, {})[h.r] = f"{ctx.value(m, 'name')} {_pension_said(rows[h.r])}".strip()
+                left.setdefault(why, {})[h.r] = f"{ctx.value(m, 'name')} {_pension_said(rows[h.r], why)}".strip()
             else:
                 regular.append(h)
         last: dict[str, str] = {}  # per insurance, the latest month of any status: a pension stopped since is not paid
@@ -349,9 +349,22 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
             if keep:
                 out[m] = keep
     if left:
-        ctx.cache["pensions:left"] = [f"{ctx.labels['pensions']}中与花名册人员有关的记录未计入月收入的：" + "；".join(
-            f"{why} {len(said)} 条（如 {'、'.join(list(said.values())[:2])}）" for why, said in left.items())]
+        ctx.cache["pensions:left"] = [left_out_text(f"{ctx.labels['pensions']}中与花名册人员有关的记录未计入月收入的", left)]
     return paid, unread
+
+
+ONE_OFF, LATER_MONTH = "一次性或补发待遇", "核查基准日之后的月份"
+
+
+def left_out_text(head: str, left: dict[str, dict[int, str]]) -> str:
+    """One line of a notice of a list's rows left out of the income (held-out 205): per reason its count and two examples.
+
+    Args:
+        head: what the rows are ('养老金发放名单（x.xlsx）中…未计入月收入的').
+        left: reason → row → what shows it ('张三 丧葬补助金').
+    """
+    return f"{head}：" + "；".join(f"{why} {len(said)} 条（如 {'、'.join(list(said.values())[:2])}）"
+                                   for why, said in left.items())
 
 
 def _pension_left_out(row: Mapping, params: dict, cut: str, day: dt.date) -> str:
@@ -359,21 +372,23 @@ def _pension_left_out(row: Mapping, params: dict, cut: str, day: dt.date) -> str
     its type column says so; a month after the review date (held-out 142: a pension starting 2027-01 was C03 高 as of
     2026-12-31); begun after the review date or stopped before it (待遇开始年月, 待遇终止年月: held-out 198)."""
     if has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"]):
-        return "一次性或补发待遇"
+        return ONE_OFF
     if text_of(row, "month")[:7] > cut:
-        return "核查基准日之后的月份"
+        return LATER_MONTH
     if in_force_on(row, day):
         return ""
     return "待遇尚未开始" if isinstance(row.get("start"), dt.date) and row["start"] > day else "待遇已终止"
 
 
-def _pension_said(row: Mapping) -> str:
-    """What a pension row left out is, for the notice: its 待遇类别 or month, else its start or end date."""
-    for fld in ("pay_kind", "month"):
-        if text_of(row, fld):
-            return text_of(row, fld)[:7] if fld == "month" else text_of(row, fld)
-    dates = (("待遇开始", row.get("start")), ("待遇终止", row.get("end")))
-    return "、".join(f"{what} {day:%Y-%m}" for what, day in dates if isinstance(day, dt.date))
+def _pension_said(row: Mapping, why: str) -> str:
+    """What shows a pension row left out for a reason of :func:`_pension_left_out`: its 待遇类别 (a one-off), its month
+    (after the review date), else its start and end dates."""
+    if why == ONE_OFF:
+        return text_of(row, "pay_kind") or text_of(row, "insurance")
+    if why == LATER_MONTH:
+        return text_of(row, "month")[:7]
+    dates = (("待遇开始", row.get("start")), ("终止", row.get("end")))
+    return "，".join(f"{what} {day:%Y-%m}" for what, day in dates if isinstance(day, dt.date))
 
 
 def own_stream(row: dict, params: dict) -> bool:
@@ -534,7 +549,7 @@ def wages(ctx: Context) -> dict[int, Wage]:
     annual = months == [""] and "year" in ref.columns and bool(wage_years(ctx))
     rows = linked_rows(ctx, "wages")
     back_pay = ctx.specs["C06"].params.get("back_pay_words", [])
-    left: dict[str, dict[int, str]] = {}  # why → row → the person's name, for the notice of rows left out
+    left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out
     for m, hs in hits(ctx, "wages").items():
         used, seen = [], set()
         for h in hs:
@@ -542,10 +557,10 @@ def wages(ctx: Context) -> dict[int, Wage]:
             if h.r in seen or (months != [""] and mon not in months):
                 continue
             if has_any(text_of(rows[h.r], "pay_type"), back_pay):
-                left.setdefault("补缴", {})[h.r] = ctx.value(m, "name")
+                left.setdefault("补缴", {})[h.r] = f"{ctx.value(m, 'name')} {mon or text_of(rows[h.r], 'year')}".strip()
                 continue  # (a 补缴 row for an earlier month in a month of the list: no wage of that month)
             if annual and _year(rows[h.r]) > str(ctx.as_of.year):
-                left.setdefault("核查基准日之后的年度", {})[h.r] = ctx.value(m, "name")
+                left.setdefault("核查基准日之后的年度", {})[h.r] = f"{ctx.value(m, 'name')} {mon or text_of(rows[h.r], 'year')}".strip()
                 continue
             amount = rows[h.r].get("wage")
             if amount is None or amount != amount or amount <= 0:
@@ -558,8 +573,7 @@ def wages(ctx: Context) -> dict[int, Wage]:
             out[m] = Wage(m, total / (1 if annual else max(len(months), 1)), [h.r for h in used],
                           weakest([h.confidence for h in used]), used[0].key, period)
     if left:
-        ctx.cache["wages:left"] = [f"{ctx.labels['wages']}中与花名册人员有关的记录未计入月均工资的：" + "；".join(
-            f"{why} {len(names)} 条（如 {'、'.join(list(dict.fromkeys(names.values()))[:2])}）" for why, names in left.items())]
+        ctx.cache["wages:left"] = [left_out_text(f"{ctx.labels['wages']}中与花名册人员有关的记录未计入月均工资的", left)]
     ctx.cache["wages_avg"] = out
     return out
 
