@@ -203,7 +203,7 @@ def test_an_annual_base_table_takes_the_review_dates_year_and_never_adds_years(t
     ctx = context(solo, {"wages": rows})
     assert flagged(ctx, "C06") == [("张三", "高"), ("王五", "高")]
     text = [e for e in evidence(ctx) if "王五" in e][0]
-    assert "月均 2,500.00 元" in text and "2026 年度" in text
+    assert "月均 2,500.00 元" in text and "2026 年度，2026-01 至 2026-09 每月" in text
     assert "李梅" not in {n for n, _ in flagged(ctx, "C09")}  # (no 2026 row: no current wage)
 
 
@@ -213,7 +213,7 @@ def test_an_annual_base_table_without_the_review_dates_year_takes_each_persons_l
     ctx = context(household("张三", HEAD), {"wages": rows})
     assert flagged(ctx, "C06") == [("张三", "高")]
     text = evidence(ctx)[0]
-    assert "月均 2,000.00 元" in text and "2025 年度" in text and "2026" in text
+    assert "月均 2,000.00 元" in text and "2025 年度，2025-01 至 2025-12 每月；名单无 2026 年度记录" in text
     assert any("2026" in w and "最近" in w for w in ctx.cache["wages:years"])
 
 

@@ -612,7 +612,10 @@ def _of_year(ctx: Context, used: list[Hit], rows: dict[int, dict]) -> tuple[list
     pick = current if current in wage_years(ctx) else max((_year(rows[h.r]) for h in used), default="")
     if not pick:
         return [], ""
-    period = f"{pick} 年度" if pick == current else f"{pick} 年度；名单无 {current} 年度记录，按本人最近年度计"
+    # (the year's base is each month's of it: the months up to the review date's named, as a list of months names them)
+    last = ctx.as_of.strftime("%Y-%m") if pick == current else f"{pick}-12"
+    period = f"{pick} 年度，{pick}-01 至 {last} 每月" + (
+        "" if pick == current else f"；名单无 {current} 年度记录，按本人最近年度计")
     return [h for h in used if _year(rows[h.r]) == pick], period
 
 
