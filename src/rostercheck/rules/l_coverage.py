@@ -731,6 +731,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                     if isinstance(idate, dt.date) and when is not None and idate <= when:
                         continue
                     reasons.append(f"{where(ctx, 'illness', irow)}：成员{cell(irow, 'name')} 病种“{cell(irow, 'disease')}”"
+                                   + (f"（{idate.isoformat()} 起）" if isinstance(idate, dt.date) else "")
                                    + ("" if x in pids else "（按户籍同户号）"))
                     direct.append(x in pids)
                     figures["病种"] = cell(irow, "disease")
