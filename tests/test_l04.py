@@ -173,3 +173,24 @@ def test_a_payment_list_without_one_of_the_subsidies_says_what_was_not_checked()
     # the list says nothing of the care subsidy: it is not checked, and the run says so
     assert ["重度残疾人护理补贴" in w for w in subsidy_gaps(ctx)] == [True]
     assert subsidy_gaps(context(ROSTER, {"disabled": [], "subsidies": FILLER})) == []
+
+
+@pytest.mark.parametrize("status, expected", [
+    ("失败", [("张儿", "高")]), ("退回（账户冻结）", [("张儿", "高")]), ("F", [("张儿", "高")]),
+    ("成功", []), ("已发放", []), ("", []),
+])
+def test_l04_a_failed_or_returned_payment_is_not_paid(status, expected):
+    # (held-out 206) a 两项补贴 list's 发放状态 失败/退回 (账户冻结) rows counted as paid: no lead
+    paid = [{"name": "张儿", "id": SON, "item": "困难残疾人生活补贴", "amount": "80", "status": status}]
+    assert run([{"name": "张儿", "cert": f"{SON}43"}], paid) == expected
+    if expected:  # the status said
+        from rostercheck.rules._coverage import LEADS
+
+        ctx = context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}43"}], "subsidies": paid + FILLER})
+        assert f"发放状态为“{status[:2]}" in LEADS["L04"](ctx)[0].evidence
+
+
+def test_l04_a_subsidy_lists_payment_status_column_is_read():
+    from rostercheck.io.columns import assign
+
+    assert assign(["姓名", "身份证号", "补贴类别", "发放金额", "发放状态", "失败原因"], "subsidies").get("status") == 4

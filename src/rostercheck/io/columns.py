@@ -25,6 +25,8 @@ QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受�
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
+# A payment's status (发放状态, 交易结果, 是否成功): the benefit ledgers' and the 两项补贴 list's
+PAYMENT_STATUS = r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"
 TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街|^(所在|所属)(镇|乡)$"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
 _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
@@ -479,7 +481,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("remark", r"^(交易)?摘要$|^交易(说明|附言)$", weight=0),  # (交易说明: held-out 140)
         # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
         FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
-        FieldSpec("status", r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"),
+        FieldSpec("status", PAYMENT_STATUS),
         # a bank file's reason for a payment that failed (失败原因 账户冻结): filled in, the row did not pay
         FieldSpec("fail_reason", r"(失败|退回|退票|退汇|错误|拒绝|不成功)(原因|说明|信息|描述)"),
         # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
@@ -585,6 +587,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("item", r"补贴(类[别型]|项目|名称|种类)|资金项目|发放项目|项目(名称)?$|^类[别型]$|^险种$", r"金额|标准"),
         FieldSpec("amount", r"金额|发放额|实发|应发|补贴标准|^标准$|月补贴"),
         FieldSpec("month", r"月份|所属期|年月|发放期"),
+        # 发放状态 失败/退回 (账户冻结): the row did not pay (L04, held-out 206)
+        FieldSpec("status", PAYMENT_STATUS),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)

@@ -246,6 +246,12 @@ def _has_word(value: str, words) -> bool:
     return any(w in value for w in words)
 
 
+def failed_status(value, p: dict) -> bool:
+    """Whether a payment's status (发放状态) says it did not pay: a failed word (失败, 退回 …) or code (F) (``p``:
+    :func:`params`)."""
+    return _has_word(str(value or ""), p["failed_words"]) or is_code(value, p["failed_codes"])
+
+
 def is_code(value, codes: list[str]) -> bool:
     """Whether a whole cell is one of some codes (a bank's S, F; an item's 0101): a cell of digits matches a code of
     digits with the leading zeros a number cell lost (101 is 0101)."""
@@ -318,7 +324,7 @@ def _linked(ctx: Context) -> Ledger:
     ctx.lists["payments"] = f
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
-    status, failed = _judged(f, "status", lambda s: _has_word(s, p["failed_words"]) or is_code(s, p["failed_codes"]))
+    status, failed = _judged(f, "status", lambda s: failed_status(s, p))
     # a status no word list reads (a system's code '1', '2'): counted as paid, but it decides no 高 finding
     _, unread = _judged(f, "status", lambda s: bool(str(s or "").strip()) and not _has_word(s, p["failed_words"])
                         and not _has_word(s, p["paid_words"]) and not is_code(s, p["failed_codes"] + p["paid_codes"]))

@@ -20,7 +20,8 @@ from ..match import link_lists
 from . import where
 from ._econ import weakest
 from ._household import standard_for
-from ._money import month_add
+from ._money import failed_status, month_add
+from ._money import params as money_params
 from .c07_supporters import custody_ids, legal_supporter, supporter_means
 from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
@@ -561,14 +562,17 @@ def _items_of(row: dict, p: dict, default: str) -> set[str]:
     return items or {"other"}
 
 
-def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]]]:
+def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]],
+                                          dict[int, dict[str, str]]]:
     """See :func:`_subsidy_items_of` (worked out once: L04 and :func:`subsidy_gaps` both ask)."""
     return _cached(ctx, "cov:subsidy-items", lambda: _subsidy_items_of(ctx))
 
 
-def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]]]:
+def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]],
+                                             dict[int, dict[str, str]]]:
     """Return (disability-list row → subsidies received, the subsidies the payment list covers at all,
-    disability-list row → subsidy → the month it was last paid, for subsidies paid only before the recent months).
+    disability-list row → subsidy → the month it was last paid, for subsidies paid only before the recent months,
+    disability-list row → subsidy → the 发放状态 of a payment that failed (失败, 退回: not received, held-out 206)).
 
     A list that only ever pays the care subsidy says nothing about the living subsidy (and vice versa);
     a payment whose item is not named (nor the list's title) counts as 'any'. When the list gives months, a
@@ -591,14 +595,21 @@ def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict
     found = link_lists(frame(ctx, "disabled"), sub)
     out: dict[int, set[str]] = {}
     stale: dict[int, dict[str, str]] = {}
+    failed: dict[int, dict[str, str]] = {}
+    money = money_params(ctx)
     for d, s in zip(found["m"], found["r"]):
         d, s = int(d), int(s)
+        status = cell(recs[s], "status")
+        if status and failed_status(status, money):
+            for kind in kinds[s]:
+                failed.setdefault(d, {})[kind] = status
+            continue
         if since and _MONTH.fullmatch(months[s]) and months[s] < since:
             for kind in kinds[s]:
                 stale.setdefault(d, {})[kind] = max(months[s], stale.get(d, {}).get(kind, ""))
             continue
         out.setdefault(d, set()).update(kinds[s])
-    return out, covers, stale
+    return out, covers, stale, failed
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -606,7 +617,7 @@ _MONTH = re.compile(r"\d{4}-\d{2}")
 
 def subsidy_gaps(ctx: Context) -> list[str]:
     """What L04 could not check because the payment list holds no row of one of the two subsidies (a warning each)."""
-    _, covers, _ = _subsidy_items(ctx)
+    _, covers, _, _ = _subsidy_items(ctx)
     label = ctx.labels["subsidies"]
     return [f"{label}中没有{name}的发放记录，L04 未核查{name}（名单应含此项的，请补齐后重新运行）"
             for kind, name in (("living", "困难残疾人生活补贴"), ("care", "重度残疾人护理补贴")) if kind not in covers]
@@ -620,7 +631,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     p = params(ctx, "L04")
     dead = dead_rows(ctx, "disabled")
     covered = covered_rows(ctx, "disabled")
-    got, covers, stale = _subsidy_items(ctx)
+    got, covers, stale, failed = _subsidy_items(ctx)
     out = []
     for r, row in rows(ctx, "disabled").items():
         if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC, ids.SHORT)):
@@ -634,7 +645,9 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
 
         def unpaid(kind: str, name: str) -> str:
             month = last.get(kind) or last.get("any")  # (an item not recognised is neither: held-out 120)
-            return f"{name}最近一次发放为 {month}，此后未见发放" if month else f"未见{name}"
+            said = failed.get(r, {}).get(kind) or failed.get(r, {}).get("any")
+            return (f"{name}最近一次发放为 {month}，此后未见发放" if month else f"未见{name}"
+                    ) + (f"（有发放状态为“{said}”的记录，未发放成功）" if said else "")
 
         if prog and "living" not in items and "living" in covers:
             missing.append(f"本人所在家庭享受{prog}，{unpaid('living', '困难残疾人生活补贴')}")
