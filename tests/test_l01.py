@@ -41,6 +41,11 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     # must not flag: risk eliminated, in any of its spellings
     (mon("王消除", A, risk="是"), []),
     (mon("王消除", A, risk="已消除"), []),
+    # (held-out 206) the bare word: read as neither, open at 中 with "风险状态“消除”未能识别"; 未消除, 待消除 stay open
+    (mon("王消除", A, risk="消除"), []),
+    (mon("王消除", A, risk="解除"), []),
+    (mon("王未消", A, risk="风险未消除"), [("王未消", "中")]),
+    (mon("王待消", A, risk="待消除"), [("王待消", "中")]),
     (mon("王日期", A, risk="", risk_date="2026-05-01"), []),
     (mon("王日期", A, risk="否", risk_date="2026-06-30"), []),  # the status not updated since (held-out 88)
     (mon("王日期", A, risk="未消除", risk_date="2027-06-30"), [("王日期", "中")]),  # a date still to come
