@@ -120,14 +120,14 @@ def test_l03_dibao_member_alone_is_a_transfer_lead():
     # a wife of 65 on 低保 with him is a 低保 recipient aged 60 or more: unable to support him (held-out 55)
     roster = household("王老人", OLD, [("李老伴", "妻", WIFE65)])
     assert "王老人" in {n for n, _ in leads(context(roster, lists), "L03")}
-    # the evidence: the roster row as D01 names it, the wife's relation with its meaning (a code: 10（配偶）)
+    # the evidence: the roster row as D01 names it, the wife's relation in words (a code 10 is 配偶: held-out 206)
     from rostercheck.rules import load_all
     from rostercheck.rules._coverage import LEADS
 
     load_all()
     roster[1]["relation"] = "10"
     (lead,) = [x for x in LEADS["L03"](context(roster, lists)) if x.person["name"] == "王老人"]
-    assert lead.evidence.startswith("低保《") and "李老伴（10（配偶））" in lead.evidence and lead.source.startswith("花名册（")
+    assert lead.evidence.startswith("低保《") and "李老伴（配偶）" in lead.evidence and lead.source.startswith("花名册（")
 
 
 @pytest.mark.parametrize("programme_rows, deaths, registry", [
@@ -269,3 +269,21 @@ def test_l03_a_person_with_a_car_or_a_business_is_low(means, expected):
         (lead,) = LEADS["L03"](ctx)
         assert lead.priority == expected
         assert ("名下有车辆" in lead.evidence or "经营在业市场主体" in lead.evidence) == (expected == "低")
+
+
+def test_l03_names_each_unable_supporter_once_and_the_relation_in_words():
+    # (held-out 206) "配偶卢芳（…7203）年满 60 周岁的低保对象…、同户卢芳（10（配偶））…": the wife said twice, once by a code
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    husband = make_id("19630101", 55, "430522")
+    roster = household("石老汉", husband, [("卢芳", "10", WIFE65)])
+    lists = {"registry": reg(("1", "石老汉", husband, "户主", "", ""), ("1", "卢芳", WIFE65, "配偶", "", "")),
+             "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
+    (lead,) = [ld for ld in LEADS["L03"](context(roster, lists)) if ld.person["name"] == "石老汉"]
+    assert lead.evidence.count("卢芳") == 1 and "10（" not in lead.evidence
+    # a roster member the registry does not tie to him is still said, by the relation's words
+    lists["registry"] = reg(("1", "石老汉", husband, "户主", "", ""))
+    (lead,) = [ld for ld in LEADS["L03"](context(roster, lists)) if ld.person["name"] == "石老汉"]
+    assert "同户卢芳（配偶）" in lead.evidence

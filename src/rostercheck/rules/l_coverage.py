@@ -514,6 +514,8 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool,
         for i, h in enumerate(ctx.members["household"].tolist()):
             groups.setdefault(h, []).append(i)
     me = role(ctx.value(j, "relation"))
+    # the relatives the registry ties him to were judged and said already (_able_supporters): not said twice
+    said = {other for other, _ in _registry_ties(ctx).get(ctx.value(j, "id"), [])}
     for k in groups.get(hh, []):
         if k == j:
             continue
@@ -532,8 +534,8 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool,
                    else "重度残疾" if _severe(ctx, other, disabled_by_id(ctx).get(other), p) else "")
             if not why:
                 return True
-            if ruled_out is not None:
-                ruled_out.append(f"同户{ctx.value(k, 'name')}（{codes.relation(ctx.value(k, 'relation')).shown}）{why}")
+            if ruled_out is not None and other not in said:  # the relation in words ('10' is 配偶)
+                ruled_out.append(f"同户{ctx.value(k, 'name')}（{codes.relation(ctx.value(k, 'relation')).meaning}）{why}")
     return False
 
 
