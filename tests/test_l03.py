@@ -287,3 +287,17 @@ def test_l03_names_each_unable_supporter_once_and_the_relation_in_words():
     lists["registry"] = reg(("1", "石老汉", husband, "户主", "", ""))
     (lead,) = [ld for ld in LEADS["L03"](context(roster, lists)) if ld.person["name"] == "石老汉"]
     assert "同户卢芳（配偶）" in lead.evidence
+
+
+def test_l03_names_a_supporter_in_custody_by_the_prisoners_lists_name():
+    # (held-out 206) "母亲411325********2023在押服刑": the registry lacks her, the prisoners list names her
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "id": SON, "relation": "儿子"}]
+    prison = [{"name": "王狱儿", "id": SON, "status": "在押", "start": "2024-11-20", "end": "2029-11-19"}]
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup,
+             "prisoners": prison}
+    (lead,) = LEADS["L03"](context(ROSTER, lists))
+    assert "王狱儿" in lead.evidence and "在押服刑" in lead.evidence
