@@ -301,3 +301,16 @@ def test_l03_names_a_supporter_in_custody_by_the_prisoners_lists_name():
              "prisoners": prison}
     (lead,) = LEADS["L03"](context(ROSTER, lists))
     assert "王狱儿" in lead.evidence and "在押服刑" in lead.evidence
+
+
+@pytest.mark.parametrize("relation", ["女婿", "弟弟"])
+def test_l03_says_why_a_listed_supporter_owes_no_support(relation):
+    # (held-out 206) the only supporter listed, a son-in-law, dropped unsaid: the clerk saw "no legal supporter" beside him
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王婿", "id": SON, "relation": relation}]
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup}
+    (lead,) = LEADS["L03"](context(ROSTER, lists))
+    assert f"{relation}王婿（430522********0514）不是法定义务人" in lead.evidence

@@ -233,6 +233,7 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
 
     ties: dict[str, list[tuple[str, str]]] = {}
     listed: dict[tuple[str, str], str] = {}  # (dependent, supporter) → the supporters list's 关系
+    unowed: dict[str, list[str]] = {}  # dependent → the listed supporters who owe no support ('女婿王某（…）')
 
     def add(a: str, b: str, kin: str) -> None:
         if a and b and a != b:
@@ -277,9 +278,14 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
         sup = ctx.lists["supporters"]
         if "dependent_id" in sup.columns:
             legal = params(ctx, "C07")
-            for d, ds, s, ss, r in zip(sup["dependent_id"], sup["dependent_id_status"], sup["id"], sup["id_status"],
-                                        sup["relation"] if "relation" in sup.columns else [""] * len(sup)):
-                # a son-in-law or a brother on the list owes no support (C07 legal_roles): he supports nobody here
+            for d, ds, s, ss, r, n in zip(sup["dependent_id"], sup["dependent_id_status"], sup["id"], sup["id_status"],
+                                           sup["relation"] if "relation" in sup.columns else [""] * len(sup),
+                                           sup["name"] if "name" in sup.columns else [""] * len(sup)):
+                # a son-in-law or a brother on the list owes no support (C07 legal_roles): he supports nobody here,
+                # and the lead says so (held-out 206: the only supporter listed, dropped unsaid)
+                if ds == ids.VALID and not legal_supporter(r, legal):
+                    who = str(n or "").strip() + (f"（{ids.mask_id(s)}）" if ss == ids.VALID else "")
+                    unowed.setdefault(d, []).append(f"{codes.relation(r).meaning}{who}不是法定义务人")
                 if ds == ids.VALID and ss == ids.VALID and legal_supporter(r, legal):
                     kin = SPOUSE if re.search(r"配偶|夫|妻", str(r or "")) else CHILD
                     add(d, s, kin)
@@ -287,6 +293,7 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
                         listed[(d, s)] = codes.relation(r).meaning
     ctx.cache[key] = ties
     ctx.cache["cov:listed-relations"] = listed
+    ctx.cache["cov:unowed"] = unowed
     return ties
 
 
@@ -319,7 +326,10 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
     heads = roster_heads(ctx)
     dis = disabled_by_id(ctx)
     found = []
-    for other, kin in dict.fromkeys(_registry_ties(ctx).get(pid, [])):
+    ties = _registry_ties(ctx).get(pid, [])
+    if ruled_out is not None:
+        ruled_out.extend(ctx.cache["cov:unowed"].get(pid, []))
+    for other, kin in dict.fromkeys(ties):
         a = _age(other, ctx.as_of)
         if kin == CHILD and a is not None and a < p["adult_age"]:
             continue
