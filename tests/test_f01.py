@@ -251,9 +251,26 @@ def test_a_member_still_listed_after_the_household_was_cut_for_her_death_owes_no
     rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
     deaths = {"deaths": [{"name": "杜利娟", "id": WIFE, "date": "2026-04-12"}]}
     assert money(money_context(rost, rows, deaths), "F01") == []
-    # the same roster with no change since her death: its 保障人口 need not leave her out; her share is owed
+    # the same roster with no change date: its amount (716, half the 1,432 paid for both before) is already cut for her,
+    # its 保障人口 is the one left (held-out 204: the payment cut by her share owes nothing, as F01.toml says)
     rost = [{**r, "changed": ""} for r in rost]
-    assert money(money_context(rost, rows, deaths), "F01") == [("杜利娟", "中", 716.0 * 5, None)]
+    assert money(money_context(rost, rows, deaths), "F01") == []
+
+
+@pytest.mark.parametrize("after, recover", [(800, None), (1000, 800.0)])
+def test_a_roster_already_cut_for_a_dead_member_it_still_lists_counts_him_in_the_amount_before(after, recover):
+    # held-out 204: three listed, 保障人口 2 and 月保障金 800 (cut from the 1,200 paid for three); he died in May, 800 paid
+    # from June: F01 中 800 "每月 800（应追回份额 200）… 保障人口 2 人 …（发放金额 ÷ 2）" contradicted itself
+    son = make_id("19800505", 171)
+    rost = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子", son)], benefit=800, covered_size=2) + \
+        household("赵六", ALONE, benefit=516)
+    rows = [pay(HEAD, "张三", m, 1200 if m < "2026-06" else after) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(rost, rows, {"deaths": [{"name": "张小", "id": son, "date": "2026-05-12"}]})
+    assert money(ctx, "F01") == ([("张小", "中", recover, None)] if recover else [])
+    if recover:  # paid 1,000 for the two left (800): 200 a month over, and the evidence says so, not "÷ 2"
+        evidence = findings(ctx, "F01")[0].evidence
+        assert "应追回超出部分 200.00 元" in evidence and "÷" not in evidence
 
 
 def test_a_raise_paid_back_after_a_death_is_recovered_with_the_benefit():

@@ -73,7 +73,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 listed = round(1 / subs[0][2])
                 departed = 0 if listed_only else sum(1 for label, *_ in subs if label == "departed")
                 gone = sum(1 for label, _, _, ev in hits if ev and not (listed_only and label == "departed"))
-                size = listed + departed
+                size = max(listed + departed, _paid_for_before(ctx, led, r, subs, full, listed_only))
                 month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
                 excess = max(0.0, month_total - full * (size - gone) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
@@ -84,12 +84,15 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 continue
             part = min(remaining, amounts[r] * share)
             remaining -= part
+            # only what exceeds the others' share is owed: the evidence must not call it the amount ÷ 保障人口
+            cut = part < amounts[r] * share - 0.005
             led.claimed[(led.household[r], months[r])] = led.claimed.get((led.household[r], months[r]), 0.0) + part
             who = f"m{m}" if m >= 0 else f"d{ev.row['_index']}" if label == "departed" else f"p{led.payee[r]}"
             slot = acc.setdefault((ev.code, led.household[r], who), {"rows": [], "parts": [], "event": ev, "member": m,
                                                                      "share": share, "label": label})
             slot["rows"].append(r)
             slot["parts"].append(part)
+            slot["cut"] = slot.get("cut", False) or cut
             # every member of the household ruled out that month (a whole household moved): none is left in it
             slot["all_gone"] = slot.get("all_gone", True) and len(subs) > 1 and all(ev for *_, ev in hits)
             slot["several"] = slot.get("several", False) or len(subs) > 1
@@ -99,6 +102,17 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         out[code].append(_emit(ctx, led, code, slot))
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
+
+
+def _paid_for_before(ctx: Context, led: Ledger, r: int, subs: list, full: float, listed_only: bool) -> int:
+    """How many the household's full amount before the death was paid for: everyone the roster lists, when the
+    roster's approved amount is already below that full amount and it lists more members than its 保障人口 (held-out
+    204: 1,200 paid for three, the roster's 800 and 保障人口 2 already leave out the dead father it still lists), else 0."""
+    approved = household_amounts(ctx, led).get(led.household[r], (None,))[0]
+    listed = sum(1 for label, *_ in subs if label != "departed")
+    if listed_only or not approved or approved >= full - 0.005 or listed <= round(1 / subs[0][2]):
+        return 0
+    return len(subs)
 
 
 def _cut_for_the_departed(ctx: Context, led: Ledger, r: int, hits: list, full: float, listed_only: bool) -> bool:
@@ -228,7 +242,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         name = f.at[rows[0], "name"] or listed["name"] or f.at[rows[0], "head_name"] or listed["head_name"] \
             or led.cols["holder"][rows[0]]
     shared, former = slot["share"] < 0.999, slot.get("former")
-    part_of = "应追回份额" if shared else "超出核定金额的部分" if former is not None else ""
+    part_of = "应追回超出部分" if slot.get("cut") else "应追回份额" if shared else \
+        "超出核定金额的部分" if former is not None else ""
     lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r])
                             + (f"（{part_of} {yuan(p)}）" if part_of else ""), led.where(r)) for r, p in zip(rows, parts)])
     # a payee on no roster whom a roster's history row names as gone too (held-out 187: 周秀华, 特困 供养状态 已死亡 and on
@@ -250,6 +265,9 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         if m < 0 and slot["label"] == "payee":  # on no roster given: the ledger's own 保障人口
             evidence += (f"。该领取人不在所给花名册中，发放明细写明按 {n} 人发放，其余人员是否仍在保无法据花名册核对，"
                          f"按该人份额（发放金额 ÷ {n}）计，合计 {yuan(total)}；如全户已不应享受，应追回全额")
+        elif slot.get("cut"):  # the payment already cut after the event, still above the others' share (F01.toml)
+            evidence += (f"。该户按户发放给户主，其余成员仍在保；之后的发放金额已经核减，但仍超出其余成员的份额，"
+                         f"只追回超出部分，合计 {yuan(total)}")
         else:
             rest = "全户成员均不应发放，各按份额计" if slot.get("all_gone") else "其余成员仍在保"
             evidence += f"。该户按户发放给户主，保障人口 {n} 人，{rest}，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
