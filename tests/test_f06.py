@@ -269,3 +269,20 @@ def test_a_member_who_split_off_is_not_owed_a_month_her_old_household_was_paid_f
     rows += [pay(A, "王五", m, 516) for m in months("2026-01", "2026-09")]
     ctx = money_context(split_roster(), rows, roster_headers=SPLIT_STATUS)
     assert money(ctx, "F06") == ([("吴秀", "中", None, owed)] if owed else [])
+
+
+@pytest.mark.parametrize("paid, owed", [
+    (("2026-07", "2026-09"), 516.0),  # paid before and after: enrolled in August, its month owed
+    (("2026-09",), None),  # first paid in the review month: perhaps new this quarter, nothing before it said owed
+    (("2026-07",), 516.0),  # paid in July alone: perhaps stopped since, only the roster's own month said owed
+    ((), 516.0),  # never paid: the roster's own month alone
+])
+def test_a_household_without_an_approval_date_is_due_from_its_first_month_paid_in_the_rosters_quarter(paid, owed):
+    # held-out 204: 邵红 (特困, no approval date) missing from the August sheet only was not found: only the review
+    # month was checked for a roster with no approval dates, and nothing said so
+    rows = [pay(x, n, m, a) for m in months("2026-07", "2026-09") for x, n, a in ((C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(A, "王五", m, 516) for m in paid]
+    found = findings(money_context(roster(), rows), "F06")
+    assert [f.repay for f in found] == ([owed] if owed else [])
+    if len(paid) == 2:
+        assert found[0].months.startswith("2026-08") and "2026-07 起" in found[0].evidence

@@ -454,7 +454,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in _rows(led, ~led.array("ok") & led.array("benefit")):
         failed[(led.household[r], led.cols["month"][r])].append(r)
-    review_month = roster_months(ctx, led)[-1]  # the roster's own month
+    period = roster_months(ctx, led)  # the roster's own months, F05's too
+    review_month = period[-1]  # the roster's own month
     # a row paid into an account several households share, whose payee cannot be told, may be any one's month; not a
     # row naming a valid ID of its own (held-out 200: a resident who left, paid into the care home's account, hid the
     # missing months of every resident paid one by one into it)
@@ -477,12 +478,17 @@ def check_f06(ctx: Context) -> list[Finding]:
     for h, members in led.covered.items():
         if h in cared or h in undated:
             continue
-        start = starts.get(h)
+        # no approval date: the roster's own month, and the months of the roster's period between two paid to it
+        # (enrolled throughout: held-out 204, a 特困 person missing from the August sheet only went unfound); months
+        # before its first payment or after its last may be before it was enrolled or a stop, and are not said unpaid
+        paid_in = [m for m in period if (h, m) in paid] if h not in starts else []
+        start = starts.get(h) or (paid_in[0] if paid_in else None)
         span = (prog_of.get(h, ""), start)
         if span not in spans:
             spans[span] = sorted(m for m in covered.get(span[0], set())
                                  if (m >= start and m <= review_month if start else m == review_month))
-        months = [m for m in spans[span] if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
+        due = [m for m in spans[span] if m <= paid_in[-1] or m == review_month] if paid_in else spans[span]
+        months = [m for m in due if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
         if not months:
@@ -502,8 +508,9 @@ def check_f06(ctx: Context) -> list[Finding]:
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
-        since = ("审批日期 " + start + " 起" if start else "批准日期未填或未能识别，只核对花名册所属月份" if starts
-                 else "花名册所属月份")
+        since = ("审批日期 " + start + " 起" if starts.get(h)
+                 else ("批准日期未填或未能识别，" if starts else "") + f"花名册所属期内该户 {start} 起有发放记录，核对其间及花名册所属月份"
+                 if start else "批准日期未填或未能识别，只核对花名册所属月份" if starts else "花名册所属月份")
         evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
