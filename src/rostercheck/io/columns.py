@@ -206,8 +206,10 @@ ROSTER = [
     FieldSpec("birth", r"出生(日期|年月)"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.
     # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
-    FieldSpec("approved", r"(保障起始|享受起始|起始享受|起保)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
-    FieldSpec("approved", r"(审批|批准|核准|认定|纳入|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)", allow=_HOUSEHOLD),
+    FieldSpec("approved", r"(保障起始|享受起始|起始享受|起保|供养起始)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
+    # (特困 rosters: 纳入供养时间, 纳入特困供养日期, held-out 204)
+    FieldSpec("approved", r"(审批|批准|核准|认定|纳入|纳入(特困)?供养|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)",
+              allow=_HOUSEHOLD),
     FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", _STATUS_WHEN, weight=2,
               allow=_HOUSEHOLD),
     # when a member's (household's) 成员状态 changed: a departed member's, the household's amount since (F05)
