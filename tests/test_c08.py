@@ -58,6 +58,18 @@ def test_member_with_wages_is_working_and_not_flagged():
     assert flagged(context(rows, {"wages": wage}), "C08") == []
 
 
+@pytest.mark.parametrize("kind, row, flags", [
+    ("staff", {"unit": "县第一中学", "category": "事业编"}, False),  # employed: C01 says so, not idle
+    ("cadres", {"village": "东村", "post": "村委会委员"}, False),
+    ("staff", {"unit": "县第一中学", "category": "事业编", "status": "已辞职"}, True),  # no longer employed
+])
+def test_member_on_the_staff_or_cadre_list_is_working(kind, row, flags):
+    # held-out 204: 戴兰立, on the staff list (C01 高, 事业编), was also C08 "需核实是否无正当理由拒绝劳动"
+    rows = person(35, "男")
+    found = flagged(context(rows, {kind: [{"name": "刘洋", "id": rows[0]["id"], **row}]}), "C08")
+    assert found == ([("刘洋", "中")] if flags else [])
+
+
 def test_bounds_and_confidence_are_configurable(tmp_path: Path):
     cfg = tmp_path / "c.toml"
     cfg.write_text('[C08]\nmale_max_age = 63\nconfidence = "低"\n', encoding="utf-8")

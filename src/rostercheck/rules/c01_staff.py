@@ -47,7 +47,7 @@ def check(ctx: Context) -> list[Finding]:
         rows = records(ctx.lists[kind], found["r"])
         for m, r, conf, key in found.itertuples(index=False):
             row = rows[r]
-            if (kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx, dead=False):
+            if not in_post(ctx, kind, row):
                 continue  # (the person himself on the roster and dead: C02 says so, and C01 as before)
             detail = values(_shown(kind, row), _fields(kind, row))
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
@@ -87,6 +87,20 @@ def _fields(kind: str, row) -> dict[str, str]:
 def _shown(kind: str, row):
     """A staff row with its 人员类别 code's meaning (GB/T 2261.4), for the evidence; other rows as they are."""
     return staff_shown(row) if kind == "staff" else row
+
+
+def in_post(ctx: Context, kind: str, row: dict) -> bool:
+    """Whether a staff or cadre list's row has the person in the post on the review date (C01; C08 counts him working).
+
+    Args:
+        ctx: the audit context.
+        kind: "staff" or "cadres".
+        row: the list's row.
+    Returns:
+        False for a staff row of an excluded 人员类别 (退休) or a row saying he left, else True.
+    """
+    excluded = tuple(ctx.specs["C01"].params.get("exclude_categories", [])) if "C01" in ctx.specs else ()
+    return not ((kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx, dead=False))
 
 
 def _excluded(row: dict, excluded: tuple) -> bool:

@@ -7,6 +7,7 @@ from ..normalize import codes
 from ..roster import is_covered, on_sheet
 from . import fact_text, rule
 from ._econ import business_active, has_any, hits, linked_rows, wages
+from .c01_staff import in_post
 
 ROSTER = "花名册"
 
@@ -105,7 +106,13 @@ def _shown(cell: str, meaning: str) -> str:
 
 
 def _working(ctx: Context) -> set[int]:
+    """Members the lists show working: wages paid, an active business run, or a post held on the staff or cadre list
+    (held-out 204: a 事业编 teacher, C01 高, was also a lead for refusing to work)."""
     busy = set(wages(ctx)) if ctx.has("wages") else set()
+    for kind in ("staff", "cadres"):
+        if ctx.has(kind):
+            ref = linked_rows(ctx, kind)
+            busy |= {m for m, rows in hits(ctx, kind).items() if any(in_post(ctx, kind, ref[h.r]) for h in rows)}
     if ctx.has("businesses"):
         ref, biz = linked_rows(ctx, "businesses"), ctx.specs["C05"].params
         busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_active(ref[h.r], biz) for h in rows)}
