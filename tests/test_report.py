@@ -262,6 +262,29 @@ def test_scope_says_rows_and_people_apart_for_a_person_enrolled_twice():
     assert said["D01"] == "列出 4 条记录（2 人）" and said["C02"] == "列出 1 人"
 
 
+def test_scope_says_households_for_a_household_level_check():
+    # held-out 204: 核查范围 said "F01 列出 N 人" for checks counted by household (CheckSpec.level "household")
+    from rostercheck.io.problem_list import scope
+
+    findings = pd.DataFrame({"类别代码": ["F06", "F06", "F01", "F01", "C02"], "乡镇": ["城关镇"] * 5,
+                             "_member": [0, 3, 1, 2, 7], "_household": ["h1", "h2", "h3", "h3", "h4"],
+                             "_level": ["household"] * 4 + ["member"], "身份证号": ["a", "b", "c", "d", "e"]})
+    said = scope(findings, {"F06": "应发未发", "F01": "死亡", "C02": "死亡"}, {}).set_index("类别代码")["核查情况"]
+    assert said.to_dict() == {"C02": "列出 1 人", "F01": "列出 2 条记录（1 户）", "F06": "列出 2 户"}
+
+
+def test_the_console_summary_title_says_what_it_counts(capsys):
+    # held-out 204: "核查结果汇总（人数）" above D01 4 for two people each on both rosters
+    from rostercheck import console
+
+    pid = "110105194912310021"
+    findings = pd.DataFrame({"类别代码": ["D01", "D01"], "乡镇": ["城关镇"] * 2, "_member": [0, 5],
+                             "_household": ["h1", "h2"], "身份证号": [pid, pid]})
+    console.summary_table(findings, {"D01": "重复享受"})
+    shown = "".join(capsys.readouterr().out.split())  # (a title wider than the table folds)
+    assert "人数；同一人在两份花名册的按两条计" in shown
+
+
 def test_a_percent_column_is_wide_enough_for_its_shown_value():
     # the rates sheet stores 1 and shows 100.0%: sized for '1' it printed ### (held-out 60)
     width, _ = report.column_layout("整改率", [1, 0.5])

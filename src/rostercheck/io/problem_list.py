@@ -86,6 +86,12 @@ def persons(findings: pd.DataFrame) -> pd.Series:
     return ids_.where(ids_ != "", "#" + findings["_member"].astype(str))
 
 
+def _households(findings: pd.DataFrame) -> pd.Series:
+    """Each finding's household: its ``_household``, else (a payee on no roster) its person."""
+    homes = findings["_household"].astype(str)
+    return homes.where(~homes.isin(["", "None", "nan"]), "#" + persons(findings))
+
+
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """Count flagged roster rows by township × category, the people (问题人数) and households (rows: townships; a total
     row last).
@@ -169,11 +175,16 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     """
     listed = findings.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size() if len(findings) else pd.Series(dtype=int)
     people = persons(findings).groupby(findings["类别代码"]).nunique() if len(findings) else pd.Series(dtype=int)
+    # a check of households (CheckSpec.level, F01–F07 …) counts households, not people (held-out 204)
+    by_household = set(findings.loc[findings["_level"] == "household", "类别代码"]) if "_level" in findings.columns else set()
+    homes = (_households(findings).groupby(findings["类别代码"]).nunique() if by_household else pd.Series(dtype=int))
     rows = []
     for code in sorted(c for c in titles if not c.startswith("L")):
         n, p = int(listed.get(code, 0)), int(people.get(code, 0))
+        unit = "户" if code in by_household else "人"
+        p = int(homes.get(code, 0)) if code in by_household else p
         # a person on two roster rows (D01) is two rows to correct, as the 汇总 counts them, but one person (held-out 200)
-        count = f"列出 {n} 人" if p >= n else f"列出 {n} 条记录（{p} 人）"
+        count = f"列出 {n} {unit}" if p >= n else f"列出 {n} 条记录（{p} {unit}）"
         said = f"未核查：{skipped[code]}" if code in skipped else count if n else "已核查，未发现问题"
         if (partial or {}).get(code):
             said += f"（{partial[code]}，这部分未核查）"
