@@ -274,7 +274,7 @@ def test_scope_says_households_for_a_household_level_check():
 
 
 def test_the_console_summary_title_says_what_it_counts(capsys):
-    # held-out 204: "核查结果汇总（人数）" above D01 4 for two people each on both rosters
+    # held-out 204: "核查结果汇总（人数）" above D01 4 for two people each on both rosters (重复在册: a person on two rosters)
     from rostercheck import console
 
     pid = "110105194912310021"
@@ -282,7 +282,7 @@ def test_the_console_summary_title_says_what_it_counts(capsys):
                              "_household": ["h1", "h2"], "身份证号": [pid, pid]})
     console.summary_table(findings, {"D01": "重复享受"})
     shown = "".join(capsys.readouterr().out.split())  # (a title wider than the table folds)
-    assert "人数；同一人在两份花名册的按两条计" in shown
+    assert "人数；重复在册的按两条计" in shown
 
 
 def test_a_percent_column_is_wide_enough_for_its_shown_value():

@@ -208,7 +208,7 @@ def _legend(codes: list[str], titles: dict[str, str]) -> None:
 
 
 def summary_table(findings: pd.DataFrame, titles: dict[str, str],
-                  title: str = "核查结果汇总（人数；同一人在两份花名册的按两条计）", none: str = "未发现问题。") -> None:
+                  title: str = "核查结果汇总（人数；重复在册的按两条计）", none: str = "未发现问题。") -> None:
     """Print counts of flagged roster rows (distinct ``_member``s, as the 汇总 sheet counts them: a person on two
     rosters is two, held-out 204; rows when there is no such column) by category × township, fitted to the terminal's
     width.
