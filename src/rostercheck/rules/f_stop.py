@@ -260,14 +260,15 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
                      f"超出部分应追回，合计 {yuan(total)}")
         conf = weakest(conf, MEDIUM)
+    elif slot.get("cut"):  # the payment already cut after the event, still above the others' share (F01.toml)
+        evidence += (f"。该户按户发放给户主，其余成员仍在保；之后的发放金额已经核减，但仍超出其余成员的份额，"
+                     f"只追回超出部分，合计 {yuan(total)}")
+        conf = weakest(conf, MEDIUM)
     elif shared:
         n = round(1 / slot["share"])
         if m < 0 and slot["label"] == "payee":  # on no roster given: the ledger's own 保障人口
             evidence += (f"。该领取人不在所给花名册中，发放明细写明按 {n} 人发放，其余人员是否仍在保无法据花名册核对，"
                          f"按该人份额（发放金额 ÷ {n}）计，合计 {yuan(total)}；如全户已不应享受，应追回全额")
-        elif slot.get("cut"):  # the payment already cut after the event, still above the others' share (F01.toml)
-            evidence += (f"。该户按户发放给户主，其余成员仍在保；之后的发放金额已经核减，但仍超出其余成员的份额，"
-                         f"只追回超出部分，合计 {yuan(total)}")
         else:
             rest = "全户成员均不应发放，各按份额计" if slot.get("all_gone") else "其余成员仍在保"
             evidence += f"。该户按户发放给户主，保障人口 {n} 人，{rest}，应追回该成员份额（发放金额 ÷ {n}）合计 {yuan(total)}"
