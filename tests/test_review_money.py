@@ -279,3 +279,14 @@ def test_the_detail_sheet_keeps_the_earlier_evidence_unprinted(tmp_path):
 
     order, printed = report.placed(list(detail.columns), [], detail.attrs[report.UNPRINTED])
     assert "依据" in order and order.index("依据") > printed and order.index("说明") <= printed
+
+
+@pytest.mark.parametrize("amount", ["2520", 2520, "3000"])
+def test_an_amount_alone_in_a_column_of_its_own_settles_the_money_without_a_crash(amount):
+    # held-out 207: 整改状态 and 整改措施 blank, only the township's added 实际追回金额 filled with the whole amount:
+    # review stopped with an internal error (StopIteration)
+    f = pd.Series({"类别代码": "F01", "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": "", "核实情况": "", "整改措施": "", "应追回金额": 2520.0, "应补发金额": None,
+                   "实际追回金额（乡镇添加）": amount})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert row[_REPORTED] == {"应追回金额": 2520.0}

@@ -576,7 +576,9 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
                      f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
         return OPEN, owed or 0.0, ""
     if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
-        return DONE, 0.0, claimed or next(t for t in texts if _MONEY_DONE.search(t) or (covered and t))
+        # (an amount in a column of its own, nothing written beside it: that amount is what was said, held-out 207)
+        return DONE, 0.0, claimed or next((t for t in texts if _MONEY_DONE.search(t) or (covered and t)),
+                                          f"填报金额 {yuan(done)}" if done is not None else "")
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
                  + (f"（乡镇填报“{claimed}”）" if claimed else ""))

