@@ -304,9 +304,9 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
-AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "wages:thin", "wages:later",
-                "c02:unplaced", "wages:outside", "wages:years", "wages:left", "pensions:left", "vehicles:later", "properties:later", "businesses:later",
-                "deaths:later", "money:items")
+AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items", "wages:thin",
+                "wages:later", "wages:outside", "wages:years", "wages:left", "pensions:left", "c02:unplaced", "deaths:later",
+                "vehicles:later", "properties:later", "businesses:later")
 
 
 def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:

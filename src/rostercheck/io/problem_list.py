@@ -180,9 +180,8 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     homes = (_households(findings).groupby(findings["类别代码"]).nunique() if by_household else pd.Series(dtype=int))
     rows = []
     for code in sorted(c for c in titles if not c.startswith("L")):
-        n, p = int(listed.get(code, 0)), int(people.get(code, 0))
         unit = "户" if code in by_household else "人"
-        p = int(homes.get(code, 0)) if code in by_household else p
+        n, p = int(listed.get(code, 0)), int((homes if code in by_household else people).get(code, 0))
         # a person on two roster rows (D01) is two rows to correct, as the 汇总 counts them, but one person (held-out 200)
         count = f"列出 {n} {unit}" if p >= n else f"列出 {n} 条记录（{p} {unit}）"
         said = f"未核查：{skipped[code]}" if code in skipped else count if n else "已核查，未发现问题"

@@ -310,10 +310,11 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     rows = linked_rows(ctx, "pensions")
     cut = ctx.as_of.strftime("%Y-%m")
     ref = ctx.lists.get("pensions")
-    listed = [m for m in (ref["month"].astype(str).str[:7] if ref is not None and "month" in ref else ()) if "" < m <= cut]
+    listed = ref["month"].astype(str).str[:7] if ref is not None and "month" in ref else pd.Series(dtype=object)
+    listed = listed[(listed > "") & (listed <= cut)]  # (the whole list's months: compared as a column, not row by row)
     # the month a person's last row must reach to be in payment: the list's latest up to the review date's, less
     # [C03] stale_months
-    stale = month_add(max(listed), -int(params["stale_months"])) if listed else ""
+    stale = month_add(listed.max(), -int(params["stale_months"])) if len(listed) else ""
     paid: dict[int, list[Hit]] = {}
     unread: dict[int, list[Hit]] = {}
     left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out (held-out 205)

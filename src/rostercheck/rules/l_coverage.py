@@ -336,13 +336,13 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
         if kin == PARENT and not ((age is not None and age < p["minor_age"]) or severe_self):
             continue
         word = (ctx.cache["cov:listed-relations"].get((pid, other)) or _kin_word(kin, other)) + _named(ctx, other)
-        why = ("已死亡" if other in dead else _in_custody(ctx, other) if _in_custody(ctx, other)
-               else "本人是特困人员" if other in tekun
+        why = ("已死亡" if other in dead else _in_custody(ctx, other) or (
+               "本人是特困人员" if other in tekun
                # 70 or more AND of low income and little property (第八条): one C07 finds means for is able
                else f"年满 {p['supporter_unable_age']} 周岁" if a is not None and a >= p["supporter_unable_age"]
                and not supporter_means(ctx, other, list(household))
                else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"] and other in heads
-               else "重度残疾" if _severe(ctx, other, dis.get(other), p) else "")
+               else "重度残疾" if _severe(ctx, other, dis.get(other), p) else ""))
         if why:
             if ruled_out is not None:
                 ruled_out.append(f"{word}{why}")
@@ -540,8 +540,8 @@ def _roster_supporters(ctx: Context, j: int, age: int | None, severe_self: bool,
                    else "本人是特困人员" if ctx.value(k, "programme") == "特困"
                    else f"年满 {p['elderly_age']} 周岁的低保对象" if a is not None and a >= p["elderly_age"]
                    else "已死亡" if other in dead_ids(ctx)
-                   else _in_custody(ctx, other) if _in_custody(ctx, other)
-                   else "重度残疾" if _severe(ctx, other, disabled_by_id(ctx).get(other), p) else "")
+                   else _in_custody(ctx, other)
+                   or ("重度残疾" if _severe(ctx, other, disabled_by_id(ctx).get(other), p) else ""))
             if not why:
                 return True
             if ruled_out is not None and other not in said:  # the relation in words ('10' is 配偶)
