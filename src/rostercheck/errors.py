@@ -38,6 +38,10 @@ class InputFileError(RostercheckError):
         return (self.__class__, (self.path, self.message))
 
 
+class EncryptedFileError(InputFileError):
+    """An input workbook has an opening password: nothing in it can be read."""
+
+
 class LimitExceededError(InputFileError):
     """An input file exceeds a safety limit (size, rows, sheet extent, compression ratio)."""
 

@@ -228,7 +228,7 @@ def check_zip_workbook(path: Path, limits: Limits, keep: int | None = None) -> X
         InputFileError: a broken zip, or a zip that is not an .xlsx workbook.
         LimitExceededError: when a bound is exceeded.
     """
-    _check_entry_count(path)
+    check_entry_count(path)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -441,7 +441,7 @@ def _sheet_entries(zf: zipfile.ZipFile, parts: set[str]) -> list[tuple[str, bool
     return found
 
 
-def _check_entry_count(path: Path) -> None:
+def check_entry_count(path: Path) -> None:
     """Refuse a zip whose central directory lists more entries than any workbook has."""
     size = path.stat().st_size
     with path.open("rb") as fh:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from ..errors import InputFileError, LimitExceededError
+from ..errors import EncryptedFileError, InputFileError, LimitExceededError
 
 _MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END = 0xFFFFFFFE
@@ -18,7 +18,7 @@ _FREE = 0xFFFFFFFF
 _MAX_CHAIN = 1 << 22  # sectors followed in one chain: 2 GB at 512-byte sectors
 _ENCRYPTED_NAMES = {"encryptedpackage", "encryptioninfo"}
 _BROKEN = "不是有效的 Excel 文件（文件已损坏、不完整或扩展名不符），请用 Excel/WPS 打开后另存为 .xlsx 再试。"
-ENCRYPTED = "工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再试。"
+ENCRYPTED = "工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中输入密码打开，另存为不加密的文件后再试。"
 
 # BIFF record types that carry (row, column) of a cell at payload offsets 0 and 2.
 _CELL_RECORDS = {0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00BD, 0x00BE, 0x00D6, 0x0406}
@@ -128,7 +128,8 @@ def check_ole_workbook(path: Path, max_cells: int, max_rows: int) -> None:
         max_cells: largest rows × columns a sheet may claim or fill.
         max_rows: most rows a sheet may hold.
     Raises:
-        InputFileError: encrypted or broken file.
+        EncryptedFileError: encrypted file.
+        InputFileError: broken file.
         LimitExceededError: a sheet's extent exceeds the bounds.
     """
     data = Path(path).read_bytes()
@@ -137,7 +138,7 @@ def check_ole_workbook(path: Path, max_cells: int, max_rows: int) -> None:
     except (struct.error, IndexError, ValueError, OverflowError, MemoryError) as exc:
         raise InputFileError(path, _BROKEN) from exc
     if ole.names() & _ENCRYPTED_NAMES:
-        raise InputFileError(path, ENCRYPTED)
+        raise EncryptedFileError(path, ENCRYPTED)
     stream = ole.stream("Workbook") or ole.stream("Book")
     if stream is None:
         raise InputFileError(path, "不是 Excel 工作簿（可能是 Word 文档或其他 Office 文件），请确认选对了文件。")
@@ -172,7 +173,7 @@ def _scan_biff(stream: bytes, path: Path, max_cells: int, max_rows: int) -> None
             _bound(path, sheet, last_row - min(first_row, last_row), last_col - min(first_col, last_col),
                    max_cells, max_rows)
         elif rtype == _FILEPASS:
-            raise InputFileError(path, ENCRYPTED)
+            raise EncryptedFileError(path, ENCRYPTED)
         pos = body + length
     _bound(path, sheet, max_row + 1, max_col + 1, max_cells, max_rows)
 

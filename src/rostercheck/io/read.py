@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputFileError, LimitExceededError, os_reason
+from ..errors import EncryptedFileError, InputFileError, LimitExceededError, os_reason
 from .limits import Limits, check_zip_workbook
 from .ole import ENCRYPTED, check_ole_workbook
 
@@ -263,11 +263,11 @@ def _reader_errors(path: Path):
     except (InputFileError, MemoryError):
         raise
     except Exception as exc:
-        raise InputFileError(path, _broken_message(exc)) from exc
+        raise _broken(path, exc) from exc
     except BaseException as exc:  # pyo3 PanicException derives from BaseException
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
-        raise InputFileError(path, _broken_message(exc)) from exc
+        raise _broken(path, exc) from exc
 
 
 def _filtered_out(path: Path, sheets: tuple[str, ...]) -> list[str]:
@@ -415,11 +415,11 @@ def _python_rows(columns) -> list[list]:
     return [list(row) for row in zip(*cols)] if cols else []
 
 
-def _broken_message(exc: BaseException) -> str:
+def _broken(path: Path, exc: BaseException) -> InputFileError:
     text = str(exc).lower()
     if "password" in text or "encrypt" in text or type(exc).__name__ == "PasswordError":
-        return ENCRYPTED
-    return "不是有效的 Excel 文件（文件已损坏、不完整或扩展名不符），请用 Excel/WPS 打开后另存为 .xlsx 再试。"
+        return EncryptedFileError(path, ENCRYPTED)
+    return InputFileError(path, "不是有效的 Excel 文件（文件已损坏、不完整或扩展名不符），请用 Excel/WPS 打开后另存为 .xlsx 再试。")
 
 
 # Undecodable spots read as U+FFFD (with a warning naming their lines) in text that is otherwise clean UTF-8 or GBK:
