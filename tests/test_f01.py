@@ -413,3 +413,57 @@ def test_a_person_alone_the_roster_and_the_deaths_list_say_died_is_under_the_ros
     assert frame[["置信度", "乡镇", "村", "姓名", "花名册文件", "花名册行", "应追回金额"]].values.tolist() == [
         ["高", "河口乡", "西村", "赵六", "低保花名册.xlsx", "4", 516.0 * 3]]
     assert "在花名册中已不在保障中（“已死亡”，状态变更日期 2026-07-03，《低保花名册.xlsx》第 4 行）" in frame.at[0, "依据"]
+
+
+def roster_deaths(dated: str, alone: bool) -> list[dict]:
+    """张三's household with his son, and 赵六 alone; the son (else 赵六) 已死亡 on the roster's own status, dated or not."""
+    dead = ALONE if alone else SON
+    return [{**r, "member_status": "已死亡" if r["id"] == dead else "正常", "status_date": dated if r["id"] == dead else ""}
+            for r in household("张三", HEAD, [("李梅", "配偶", WIFE), ("张军", "子", SON)], benefit=1548,
+                               township="城关镇", covered_size=2, household_size=3)
+            + household("赵六", ALONE, benefit=516, township="河口乡")]
+
+
+@pytest.mark.parametrize("alone, deaths, expected, said", [
+    # a member of a household paid to the head: her share (1,548 ÷ 3) June to September, at 中 (paid to the head)
+    (False, None, [("张军", "中", 516.0 * 4, None)], "《低保花名册.xlsx》第 4 行：张军，成员状态“已死亡”，状态变更日期 2026-05-10"),
+    # a person alone, paid under his own ID: every month from June, at 高 (the exact roster member)
+    (True, None, [("赵六", "高", 516.0 * 4, None)], "《低保花名册.xlsx》第 5 行"),
+    # … and on the deaths list too (died 05-03): one finding, naming both
+    (True, [{"name": "赵六", "id": ALONE, "date": "2026-05-03"}], [("赵六", "高", 516.0 * 4, None)], "死亡日期 2026-05-03"),
+])
+def test_a_death_the_roster_records_with_a_date_is_found_without_a_deaths_list(alone, deaths, expected, said):
+    # held-out 202 (F01): the roster's own 成员状态 已死亡 with its 状态变更日期, the ledgers paying on; F01 ran only with
+    # --deaths ("未提供所需名单"), so the months after the death were found nowhere (a person alone: F03 at most)
+    rows = [pay(HEAD, "张三", m, 1548) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster_deaths("2026-05-10", alone), rows, {"deaths": deaths} if deaths else None,
+                        roster_headers=STATUS)
+    assert money(ctx, "F01") == expected
+    (f,) = findings(ctx, "F01")
+    assert said in f.evidence and "《低保花名册.xlsx》第" in f.evidence and f.source.startswith("花名册") != bool(deaths)
+    assert money(ctx, "F03") == []
+
+
+@pytest.mark.parametrize("alone", [False, True])
+def test_a_death_the_roster_records_without_a_date_is_said_not_guessed(tmp_path, alone):
+    # held-out 202 (F01): 已死亡 with no date gives no month to stop from: no finding, a notice naming the row
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    dead = ALONE if alone else SON
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,姓名,身份证号,与户主关系,成员状态,状态变更日期\n" + "".join(
+        f"城关镇,东村,{h},{hid},{amount},{size},{n},{i},{rel},{'已死亡' if i == dead else '正常'},\n"
+        for h, hid, amount, size, n, i, rel in (("张三", HEAD, 1548, 3, "张三", HEAD, "户主"), ("张三", HEAD, 1548, 3, "张军", SON, "子"),
+                                                ("张三", HEAD, 1548, 3, "李梅", WIFE, "配偶"), ("赵六", ALONE, 516, 1, "赵六", ALONE, "户主"))),
+        encoding="utf-8")
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放状态\n" + "".join(
+        f"{n},{i},低保金,{m},{a},成功\n" for n, i, a in (("张三", HEAD, 1548), ("赵六", ALONE, 516))
+        for m in months("2026-01", "2026-09")), encoding="utf-8")
+    result = audit([roster], {}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01"])
+    assert "F01" not in result.skipped and result.findings.empty
+    said = [w for w in result.warnings if "已死亡" in w and "日期" in w]
+    assert len(said) == 1 and "低保花名册.csv" in said[0] and ("第 5 行" if alone else "第 3 行") in said[0], result.warnings

@@ -25,7 +25,7 @@ from .normalize.codes import relation as decode_relation
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
-from .roster import as_roster_names, counties, file_on_sheet, is_covered, period_of
+from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
 from .rules import load_all
 from .rules._money import blind_rows
 from .rules._vocab import value_warnings
@@ -70,6 +70,8 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
             continue
         lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
         parts = ["未提供" + lists_named(lacking)] if lacking else []
+        parts += [f"未提供{lists_named([k])}：只按花名册状态列写明的死亡核对，花名册未写明的死亡" for k in spec.needs_also
+                  if len(spec.needs_also) == 1 and not ctx.has(k) and _on_roster(ctx, k)]
         for k in (k for kinds in (spec.needs, spec.needs_also) for k in kinds if ctx.has(k)):
             if k not in unread:
                 unread[k] = _unreadable_ids(ctx, k)
@@ -80,6 +82,11 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         if parts:
             out[code] = "；".join(dict.fromkeys(parts))
     return out
+
+
+def _on_roster(ctx: Context, kind: str) -> bool:
+    """Whether the rosters' own status rows record what a list of the kind would: a member's death (成员状态 已死亡)."""
+    return kind == "deaths" and died_on_roster(ctx.left, ctx.departed)
 
 
 def _rosters_without(members: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -218,7 +225,9 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
         if spec.params.get("enabled", True) is False:
             skipped[code] = DISABLED
             continue
-        lacking = next((kinds for kinds in (spec.needs, spec.needs_also) if kinds and not any(ctx.has(k) for k in kinds)), None)
+        # a death the rosters' own 成员状态 records (with its date) stands for the deaths list F01 also needs (held-out 202)
+        lacking = next((kinds for kinds in (spec.needs, spec.needs_also) if kinds and not any(
+            ctx.has(k) or (kinds is spec.needs_also and _on_roster(ctx, k)) for k in kinds)), None)
         if lacking:
             skipped[code] = "未提供所需名单：" + lists_named(lacking)
             continue
@@ -304,7 +313,8 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
-AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items", "wages:thin",
+AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items",
+                "money:undated_deaths", "wages:thin",
                 "wages:later", "wages:outside", "wages:years", "wages:left", "pensions:left", "c02:unplaced", "deaths:later",
                 "vehicles:later", "properties:later", "businesses:later")
 

@@ -665,6 +665,20 @@ _GONE = re.compile(r"死亡|已故|去世|迁出|转出|分户|停保|停发|终
 # … of whom: died (F01's, as the deaths list's), moved (F02's when out of the county, as the migrations list's)
 DIED = re.compile(r"死亡|已故|去世")
 MOVED = re.compile(r"迁出|转出")
+
+
+def died_on_roster(left: dict[str, list[dict]], departed: dict[str, tuple]) -> bool:
+    """Whether the rosters' own history rows (``Table.left``, ``Table.departed``) say someone died.
+
+    Args:
+        left: household → records of members who left it.
+        departed: ID → the record of a household that left.
+    Returns:
+        True when a status word of them names a death.
+    """
+    return any(DIED.search(rec["word"]) for records in left.values() for rec in records) or any(
+        DIED.search(record[0]) for record in departed.values())
+
 # … not a step still to come or under way (死亡待核实, 拟停保, 待停保, 停保审核中), nor a household that goes on (户主死亡
 # （本户继续享受）): those members are still enrolled (held-out 174: five real C02 dropped with them)
 _PENDING = r"待|拟|审核|审批中|核实|核查|申请|公示|继续|仍"

@@ -155,6 +155,8 @@ def events(ctx: Context, led: Ledger) -> None:
         _attach_departed(ctx, led, whole_rows, exited)
     if ctx.left:
         _attach_left(ctx, led, {"deaths": death, "migrations": moved}, c02)
+    if ctx.departed:
+        _attach_roster_deaths(ctx, led)
     _before_reapproval(ctx, led)
 
 
@@ -310,6 +312,37 @@ def _attach_left(ctx: Context, led: Ledger, make: dict, c02: dict) -> None:
                 "F01" if kind == "deaths" else "F02", kind, row, min(stops), "9999-12", HIGH, what,
                 certainty=ev.certainty if ev else HIGH,
                 source=f"《{rec['file']}》{on_sheet(rec['_sheet'])}第 {rec['_row']} 行"))
+
+
+def roster_death(ctx: Context, led: Ledger, r: int) -> tuple | None:
+    """The roster's own history row saying that ledger row ``r``'s payee died, a household of her own
+    (``Context.departed`` by her ID, else by the head's ID of a row naming none): that record, else None."""
+    own, head = led.cols["id"][r], led.cols["head_id"][r]
+    record = ctx.departed.get(own) if own else ctx.departed.get(head) if head else None
+    return record if record is not None and DIED.search(record[0]) else None
+
+
+def _attach_roster_deaths(ctx: Context, led: Ledger) -> None:
+    """A payee on no roster whom a roster's own status row says died, dated (家庭状态/供养状态 已死亡, a household of
+    one): her payments from the month after are F01's, as a deaths list's (held-out 202: with no deaths list F01 did not
+    run, the months after were F03's at most). The link is her exact ID on that roster row (高). A payee the deaths list
+    already dates keeps the list's event (the roster row is cited beside it, ``f_stop._emit``)."""
+    made: dict[tuple, Event] = {}
+    for r in np.flatnonzero(led.array("member") < 0).tolist():
+        record = roster_death(ctx, led, r)
+        if record is None or not isinstance(record[1], dt.date) or record[1] > ctx.as_of:
+            continue  # undated: no month to stop from (said by f_stop._undated_deaths)
+        if any(e.code == "F01" for e in led.events_row.get(r, ())):
+            continue
+        word, day, row, file, township, village, sheet = (*record, "", "", "")[:7]
+        if (file, row) not in made:
+            person = {"id": led.cols["id"][r] or led.cols["head_id"][r], "id_status": ids.VALID, "name": "", "date": day,
+                      "_row": row, "_sheet": sheet, "file": file, "township": township, "village": village,
+                      "_index": f"{file}#{row}"}
+            made[file, row] = Event("F01", "deaths", person, stop_month(day, led.params), "9999-12", HIGH,
+                                    f"在花名册中已不在保障中（“{word}”），状态变更日期 {day.isoformat()}",
+                                    source=f"《{file}》{on_sheet(sheet)}第 {row} 行")
+        led.events_row.setdefault(r, []).append(made[file, row])
 
 
 def _first_months(led: Ledger, households: set[str]) -> dict[str, str]:

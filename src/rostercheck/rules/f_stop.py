@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ..model import HIGH, MEDIUM, Context, Finding
-from ..roster import on_sheet
+from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, amount_tolerance, household_amounts
-from ._money_events import stop_month
+from ._money_events import roster_death, stop_month
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
 
@@ -29,6 +29,7 @@ _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单"
 @rule("F01")
 def check_f01(ctx: Context) -> list[Finding]:
     """Payments for months after a death (次月停发 by default)."""
+    ctx.cache["money:undated_deaths"] = _undated_deaths(ctx, ledger(ctx))
     return _stopped(ctx).get("F01", [])
 
 
@@ -253,7 +254,7 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         listed.update({k: listed[k] or v for k, v in (("township", record[4]), ("village", record[5]))})
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
-    said = f"；{_said_on_roster(record)}" if record is not None else ""
+    said = f"；{_said_on_roster(record)}" if record is not None and not ev.source else ""  # (the event is that row)
     evidence = f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}{said}；{rule_text}。仍发放 {months_text(months)}：{lines}"
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
     if former is not None:
@@ -300,6 +301,27 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
             found.member = led.off_roster.setdefault(f"left:{ev.row.get('id') or ev.row['_index']}", -len(led.off_roster) - 1)
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
     return _at_roster_row(found, record) if record is not None else found
+
+
+def _undated_deaths(ctx: Context, led: Ledger) -> list[str]:
+    """Say the deaths a roster's own status records without a date, of people the ledgers still pay for (a member of a
+    household paid, or a payee of her own) and whom no deaths list dates: no month to stop from, so not guessed
+    (held-out 202)."""
+    dated = {e.row.get("id") for evs in (*led.events_member.values(), *led.events_row.values()) for e in evs
+             if e.code == "F01"} | {e.row.get("id") for evs in led.memo["departed"].values() for e in evs if e.code == "F01"}
+    rows = [(rec["file"], rec["_sheet"], rec["_row"], rec["name"]) for h, records in ctx.left.items() if h in led.covered
+            for rec in records if DIED.search(rec["word"]) and not isinstance(rec["date"], dt.date) and rec["id"] not in dated]
+    for r in np.flatnonzero(led.array("member") < 0).tolist():
+        record = roster_death(ctx, led, r)
+        if record is not None and record[1] is None and not any(e.code == "F01" for e in led.events_row.get(r, ())):
+            rows.append((record[3], (*record, "")[6], record[2], payee_name(ctx, led, r)))
+    rows = sorted(set(rows), key=lambda x: (x[0], x[1], x[2]))
+    if not rows:
+        return []
+    file, sheet, row, name = rows[0]
+    return [f"花名册中有 {len(rows)} 人的状态写明已死亡，但没有填写日期或日期无法识别（如《{file}》{on_sheet(sheet)}第 {row} 行 {name}），"
+            "资金发放明细仍有其发放记录：无法确定从哪个月起不应发放，这些人死亡后是否仍发放（F01）未核查；"
+            "请在花名册中补填状态变更日期，或提供死亡人员名单（--deaths）后重新运行。"]
 
 
 def _undated_exits(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) -> dict[str, str]:
