@@ -925,3 +925,48 @@ def test_a_retyped_return_in_a_folder_is_read_as_one_written_out(tmp_path):
     assert res.exit_code == 0, res.output
     rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
     assert set(rows.loc[rows["身份证号"] == LI, "整改状态"]) == {"核实无问题"}
+
+
+def _typed(pid, form):
+    """An ID as a township's return holds it after Excel made it a number: 4.30521E+17, or its last digits zeroed."""
+    return f"{float(pid[:17] + '0'):.5E}" if form == "sci" else pid[:15] + "000"
+
+
+@pytest.mark.parametrize("form", ["sci", "zeros"])
+def test_two_people_whose_ids_excel_made_one_number_keep_their_own_verdicts(tmp_path, form):
+    # held-out 196: a township's CSV alone, IDs typed as numbers: 彭永 and 雷国翠 (both 4.30922E+17, both C02) were one
+    # finding, her row dropped and her verdict his. Two people born the same day make even the zeroed form one number.
+    sun, zhou = make_id("19500303", 171), make_id("19500303", 173)
+    q4 = write_roster(tmp_path / "q4.xlsx", household("河口乡", "南村", "周二", zhou), "清河县2026年第四季度农村低保花名册")
+    typed = tmp_path / "河口乡回头看.csv"
+    typed.write_text("类别代码,乡镇,姓名,身份证号,核实情况,整改状态\n"
+                     f"C02,河口乡,孙一,{_typed(sun, form)},情况属实，已停保,已整改\n"
+                     f"C02,河口乡,周二,{_typed(zhou, form)},待村委会研究,整改中\n", encoding="gbk")
+    result = review(typed, [q4], dt.date(2026, 12, 31))
+    assert _statuses(result.rows) == [("C02", "周二", "未整改"), ("C02", "孙一", "已整改")]
+    assert not any("不止一次" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("village, placed", [("", None), ("南村", WANG)])
+def test_a_number_typed_row_that_fits_two_findings_is_said_not_guessed(tmp_path, village, placed):
+    # held-out 196: beside the county's list a typed row (4.30521E+17) matching two namesakes' findings was read as a
+    # finding of its own: one person counted three times, judged by whichever namesake the roster gave first. What the
+    # return keeps (its 村) places it; where nothing does, the row is named and left out.
+    rows = [r if r[2] != "赵六" else [*r[:2], "王五", *r[3:]] for r in county_q3()]
+    rows = [r if r[4] != "赵六" else [*r[:4], "王五", *r[5:]] for r in rows]
+    q3 = write_roster(tmp_path / "q3.xlsx", rows)
+    deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"], ["王五", ZHAO, "2026-07-01"]])
+    res = runner.invoke(app, ["audit", str(q3), "--deaths", str(deaths), "--as-of", AS_OF, "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    typed = tmp_path / "河口乡回头看.csv"
+    typed.write_text(f"类别代码,乡镇,村,姓名,身份证号,核实情况,整改状态\nC02,河口乡,{village},王五,{_typed(WANG, 'sci')},"
+                     "情况属实，已停保,已整改\n", encoding="gbk")
+    result = review([tmp_path / "a" / "findings.csv", typed], [q3], dt.date(2026, 12, 31))
+    assert sorted(result.rows["身份证号"]) == sorted([WANG, ZHAO])  # each finding once, none made of the typed row
+    claimed = result.rows.loc[result.rows["乡镇填报状态"] == "已整改", "身份证号"].tolist()
+    said = " ".join(result.warnings)
+    if placed:
+        assert claimed == [placed] and "无法确定" not in said
+    else:
+        assert claimed == [] and "第 2 行" in said and "王五" in said and "无法确定是哪一条" in said
+

@@ -36,7 +36,6 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 # What the earlier list says is owed: to recover (overpaid), to pay (underpaid).
 OWED_COLUMNS = ("应追回金额", "应补发金额")
 _REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
-_TYPED_ID = r"\d\.\d+[Ee]\+\d+"  # an ID Excel made a number: 4.30922E+17
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
@@ -265,11 +264,32 @@ def _person_key(frame: pd.DataFrame) -> pd.Series:
     return frame["身份证号"].astype(str).str.strip().str.upper() + "|" + _bare_name(frame)
 
 
-def _typed_key(frame: pd.DataFrame) -> pd.Series:
-    """What a return whose IDs Excel made numbers (4.30922E+17) still shows of a finding: code, name, the ID's first 6
-    digits, township."""
-    said = frame["身份证号"].astype(str).str.strip().str.replace(".", "", regex=False).str[:6]
-    return frame["类别代码"].astype(str) + "|" + _bare_name(frame) + "|" + said + "|" + frame["乡镇"].astype(str).str.strip()
+def _kept_digits(raw: object) -> str:
+    """What of an ID still identifies its person: all of it, or when Excel made it a number (4.30922E+17, ...124000) the
+    digits it kept (region + birth date at most: a double's 15th digit may be one off)."""
+    info = ids.id_number(raw)
+    return info.value[:min(info.reliable, ids.SURVIVING)] if _lost_digits(info) else info.value
+
+
+# Columns of a finding a township's return may keep beside the name and ID, each of which, when both sides give it, must
+# agree for a row whose ID lost digits to be that finding (花名册文件/行 are the finding's own roster row).
+_PLACING = ("类别代码", "乡镇", "村", "户主姓名", "花名册文件", "花名册行", "依据")
+
+
+def _placed(row: pd.Series, pool: pd.DataFrame) -> pd.Index:
+    """The findings of ``pool`` a returned row may be: the same name, an ID beginning with the digits the row's ID kept
+    (:func:`_kept_digits`), and every column of :data:`_PLACING` both give equal."""
+    kept = _kept_digits(row["身份证号"])
+    if len(kept) < 6:  # (no region left: nothing to place it by but the name)
+        return pool.index[:0]
+    fit = (_bare_name(pool) == re.sub(r"\s+", "", str(row["姓名"]))) & pool["身份证号"].astype(str).str.strip().str.upper(
+    ).str.startswith(kept)
+    for col in _PLACING:
+        said = str(row.get(col, "")).strip()
+        if said and col in pool.columns:
+            theirs = pool[col].astype(str).str.strip()
+            fit &= (theirs == said) | (theirs == "")
+    return pool.index[fit]
 
 
 def _bare_name(frame: pd.DataFrame) -> pd.Series:
@@ -283,12 +303,13 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     (an ambiguous row is said and left out); a sheet retyped without 类别代码, its rows matched by :func:`_person_key`
     to every finding of the person. A matched row is that finding with what the township wrote; an unmatched one is
     said; a return none of whose rows match is skipped and said. Raises when no internal list is given.
-    A return without 证据指纹 whose IDs Excel made numbers (4.30922E+17) beside an internal list has its rows matched by
-    :func:`_typed_key` (unique only); its other rows are read as they are (held-out 196: each finding counted twice).
+    A return without 证据指纹 whose IDs Excel made numbers (4.30922E+17, ...124000) beside an internal list has its rows
+    matched by :func:`_placed` (unique only; a row fitting several findings is said and left out, held-out 196: read as a
+    finding of its own); its rows fitting none are read as they are (held-out 196: each finding counted twice).
     """
     through = [i for i, p in enumerate(parts) if p.attrs.get("masked") or p.attrs.get("uncoded")]
     typed = [i for i, p in enumerate(parts) if i not in through and len(p) and not p["证据指纹"].astype(str).str.strip().any()
-             and p["身份证号"].astype(str).str.strip().str.fullmatch(_TYPED_ID).any()]
+             and any(_lost_digits(ids.id_number(v)) for v in p["身份证号"])]
     internal = [p for i, p in enumerate(parts) if i not in through and i not in typed]
     typed = typed if internal else []
     if not through and not typed:
@@ -307,25 +328,32 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     written = LEDGER_COLUMNS + ["_sheet", "_row"]
     for i in through + typed:
         part, name, public = parts[i], Path(given[i]).name, bool(parts[i].attrs.get("masked")) or i in typed
-        key_of = _typed_key if i in typed else _shown_key if public else _person_key
-        known_keys = key_of(known)
-        keys = key_of(part)
-        hits = keys.map(known_keys.value_counts()).fillna(0)
+        if i in typed:
+            matches = [_placed(row, known) for _, row in part.iterrows()]
+        else:
+            key_of = _shown_key if public else _person_key
+            groups = key_of(known).groupby(key_of(known)).groups
+            matches = [groups.get(k, known.index[:0]) for k in key_of(part)]
+        hits = pd.Series([len(m) for m in matches], index=part.index)
         taken = (hits == 1) if public else (hits >= 1)  # (a person with two findings: both take the status)
         rows = []
-        for (_, row), key in zip(part[taken].iterrows(), keys[taken]):
-            for _, found in known[known_keys == key].iterrows():
+        for (_, row), found_at in zip(part.iterrows(), matches):
+            if not taken[row.name]:
+                continue
+            for _, found in known.loc[found_at].iterrows():
                 found = found.copy()
                 for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
                     if str(row[col]).strip():
                         found[col] = row[col]
                 rows.append(found)
-        if i in typed:  # (its unmatched rows as they are: the look-back says what their IDs lost)
-            parts[i] = pd.concat([pd.DataFrame(rows), part[~taken]], ignore_index=True) if rows else part
+        if i in typed:  # (its rows fitting no finding as they are: the look-back says what their IDs lost)
+            parts[i] = pd.concat([pd.DataFrame(rows), part[hits == 0]], ignore_index=True) if rows else part[hits == 0]
             parts[i].attrs.update(part.attrs)
             if rows:
-                warnings.append(f"{name}：身份证号以数字格式存储（后几位已丢失），其中 {int(taken.sum())} 行已按类别代码、姓名、"
-                                "身份证号前6位及乡镇与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
+                warnings.append(f"{name}：身份证号以数字格式存储（后几位已丢失），其中 {int(taken.sum())} 行已按姓名、身份证号未丢失的"
+                                "各位及类别代码、乡镇、村等该文件保留的列与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
+            warnings.extend(_unplaced(name, part[hits >= 2], "身份证号以数字格式存储（后几位已丢失），按所剩的信息对应内部版问题"
+                                      "清单中不止一条问题，无法确定是哪一条，未读入，请在这些行填上完整的身份证号（设为文本格式）后重新运行"))
             continue
         how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
         if not rows:
@@ -337,15 +365,21 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
                         f"已按{how}与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
         for left, what in ((hits >= 2) & public, "对应内部版问题清单中不止一条问题，无法确定是哪一条"), \
                           (hits == 0, "在内部版问题清单中找不到对应的问题"):
-            if left.any():
-                said = part.loc[left, "_row"]
-                warnings.append(f"{name}：第 {'、'.join(map(str, said[:10]))} 行{'等' if len(said) > 10 else ''}"
-                                f"（共 {len(said)} 行）{what}，未读入，请核对")
+            warnings.extend(_unplaced(name, part[left], what + "，未读入，请核对"))
         matched = pd.DataFrame(rows).reset_index(drop=True)
         matched.attrs.update(part.attrs, masked="", uncoded=False)
         parts[i] = matched
     kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
     return [g for g, _ in kept], [p for _, p in kept]
+
+
+def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:
+    """A note naming a return's rows (row numbers and names, ten at most) that were not read, and why; [] for none."""
+    if rows.empty:
+        return []
+    more = "等" if len(rows) > 10 else ""
+    return [f"{name}：第 {'、'.join(map(str, rows['_row'][:10]))} 行{more}（{'、'.join(map(str, rows['姓名'][:10]))}{more}，"
+            f"共 {len(rows)} 行）{what}"]
 
 
 def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) -> list[str]:
@@ -391,6 +425,16 @@ def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     # list beside such a return counted every one of that township's findings twice)
     known = dict(zip(said[printed != ""], printed[printed != ""]))
     key = printed.where(printed != "", said.map(lambda k: known.get(k, k)))
+    # an ID Excel made a number is no key: two people may share what is left of it (held-out 196: 彭永 and 雷国翠, both
+    # 4.30922E+17, were one finding, her verdict his). Such a row is the one printed finding it fits (:func:`_placed`),
+    # else a finding of its own by name, the digits kept, township, village and 依据.
+    pool = prev[printed != ""]
+    lost = prev.get("身份证号", blank).map(lambda v: _lost_digits(ids.id_number(v)))
+    for at in prev.index[(printed == "") & lost]:
+        row = prev.loc[at]
+        fits = set(printed[_placed(row, pool)])
+        key[at] = fits.pop() if len(fits) == 1 else "|".join(
+            [str(row.get(c, "")) for c in ("类别代码", "姓名", "乡镇", "村", "依据")] + [_kept_digits(row["身份证号"])])
     filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
     order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
