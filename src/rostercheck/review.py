@@ -41,8 +41,8 @@ REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", 
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
                   "涉及月份", "应追回金额", "应补发金额", "来源名单", "花名册文件", "花名册行", "证据指纹"]
 # Words townships type when they consider a finding rectified.
-# (已停保, 已于10月停保: held-out 121)
-_CLAIMED_DONE = re.compile(r"已(?:于[^，,。；;]{0,12}?)?(?:整改|退出|清退|停发|停保|停止|注销|销户|取消|退保|完成)|整改完成")
+# (已停保, 已于10月停保: held-out 121; 已销号, the case closed: held-out 207)
+_CLAIMED_DONE = re.compile(r"已(?:于[^，,。；;]{0,12}?)?(?:整改|退出|清退|停发|停保|停止|注销|销户|销号|取消|退保|完成)|整改完成")
 
 
 @dataclass
@@ -464,6 +464,20 @@ def _lost_digits(info: ids.IdInfo) -> bool:
     return info.status == ids.NUMERIC or (len(info.value) == 18 and info.value.endswith("000"))
 
 
+def _sureness(said: str, found: str) -> str:
+    """On what, and how surely, a roster row is an earlier finding's person (``said``: the finding's ID, ``found``: the
+    row's): 高 the whole ID; 中 the ID's region and birth date (what a number kept) or all but one digit, and the name;
+    低 less (only the region kept, or another ID under the same name)."""
+    info = ids.id_number(said)
+    if info.value and info.value == found and not _lost_digits(info):
+        return "身份证号一致，置信度高"
+    if info.reliable >= ids.SURVIVING and info.value[:ids.SURVIVING] == found[:ids.SURVIVING]:
+        return "姓名和身份证号前 14 位（地区和出生日期）一致，置信度中"
+    if ids.one_apart(info.value, found):
+        return "姓名一致、身份证号只差一位，置信度中"
+    return "仅姓名和身份证号前几位一致，置信度低"
+
+
 def _needs_both(f: pd.Series, roster: _Roster) -> bool:
     """Return whether a 低保-and-特困 duplicate cannot be re-checked because one programme's roster is missing."""
     return "低保与特困" in f["依据"] and roster.members["programme"].nunique() < 2
@@ -637,14 +651,15 @@ def _number(value) -> float | None:
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
     """Return the review row of one earlier finding."""
     notes = []
-    if level == "household" and f["户主身份证号"]:
+    by_head = level == "household" and bool(f["户主身份证号"])  # whose ID found the roster row: the head's or the person's
+    if by_head:
         (j, how), what = roster.household(f["户主身份证号"], f["户主姓名"]), "该户（按户主身份证号）"
         if how:
             notes.append(how)
         if j is None and f["身份证号"]:  # the head changed (died, left), or the household enrolled again under another
             j, how = roster.person(f["身份证号"], f["姓名"], "", f.get("乡镇", ""))
             if j is not None:
-                what = "该户"
+                what, by_head = "该户", False
                 # the former head may be on the roster still, in another's household (merged: held-out 157 was told
                 # "原户主已不在新花名册中" of a head now her son's mother)
                 head, _ = roster.person(f["户主身份证号"], f["户主姓名"], "", f.get("乡镇", "")) if f["身份证号"] != f["户主身份证号"] else (None, "")
@@ -662,7 +677,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if j is None and roster.heads_only and f["户主身份证号"] and f["身份证号"] != f["户主身份证号"]:
             j, _how = roster.household(f["户主身份证号"], f["户主姓名"])
             if j is not None:  # judged by the household, which is still enrolled
-                what = "该户"
+                what, by_head = "该户", True
                 notes.append("本期花名册一户一行、只列户主，无法按人判断，按户判断")
     shared = _ACCOUNT.search(str(f.get("依据", ""))) if level == "household" and recheck else None
     if j is None and shared and "账号:" + shared.group(1) in flagged:  # the head changed, the account is still shared
@@ -688,8 +703,12 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         # (verified as no problem: no word of money owed, below)
         status, reported = (OPEN, {}) if verified else _money_status(f, notes)
     elif status == OPEN and _CLAIMED_DONE.search(claimed):
-        notes.append(f"乡镇填报“{claimed}”，{'本次无法据花名册复核' if f['类别代码'] in _NOT_BY_ROSTER else '但仍在册'}，"
-                     f"请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
+        # a case written closed (清退, 销号) whose person is still enrolled is what the look-back is for: where, and how
+        # sure (held-out 207: 已销号 said nothing)
+        still = "本次无法据花名册复核" if f["类别代码"] in _NOT_BY_ROSTER else "但仍在册" + (
+            f"（{roster.where(j)}，{_sureness(f['户主身份证号' if by_head else '身份证号'], roster.members.at[j, 'head_id' if by_head else 'id'])}）"
+            if j is not None else "")
+        notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
     doubt = "" if verified else suppress.doubted(f["核实情况"], claimed)
     if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
         notes.append(f"乡镇填报核实无问题，但填报中写有“{doubt}”，未计为核实无问题，请核实")
