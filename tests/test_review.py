@@ -985,3 +985,20 @@ def test_a_person_said_closed_who_is_still_on_the_roster_is_reported(raw, confid
     row = _decide(f, "member", False, set(), _Roster(members), "")
     assert row["整改状态"] == OPEN
     assert "乡镇填报“已销号”，但仍在册（低保《q4.xlsx》第 5 行" in row["说明"] and f"置信度{confidence}" in row["说明"]
+
+
+def test_a_number_typed_row_of_one_persons_two_findings_settles_both(tmp_path):
+    # held-out 196: a typed row fitting two findings of the same person (one code, two 依据) is no ambiguity: both take
+    # what the township wrote, and neither is counted again
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    wang = rows[rows["身份证号"] == WANG]
+    again = wang.assign(证据指纹="EV-0000000000000001", 依据=wang["依据"] + "（另一份名单）")
+    pd.concat([rows, again]).to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    typed = tmp_path / "河口乡回头看.csv"
+    typed.write_text(f"类别代码,乡镇,姓名,身份证号,核实情况,整改状态\nC02,河口乡,王五,{_typed(WANG, 'sci')},情况属实，已停保,已整改\n",
+                     encoding="gbk")
+    result = review([tmp_path / "findings.csv", typed], [tmp_path / "q3.xlsx"], dt.date(2026, 12, 31))
+    assert len(result.rows) == len(rows) + 1
+    assert list(result.rows.loc[result.rows["身份证号"] == WANG, "乡镇填报状态"]) == ["已整改", "已整改"]
+    assert not any("无法确定" in w for w in result.warnings)

@@ -334,7 +334,9 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
             key_of = _shown_key if public else _person_key
             groups = key_of(known).groupby(key_of(known)).groups
             matches = [groups.get(k, known.index[:0]) for k in key_of(part)]
-        hits = pd.Series([len(m) for m in matches], index=part.index)
+        # (a row fitting several findings of one person, D01 on two rosters: all of them, as a person's below)
+        hits = pd.Series([len(m) if i not in typed or known.loc[m, "身份证号"].nunique() > 1 else min(len(m), 1)
+                          for m in matches], index=part.index)
         taken = (hits == 1) if public else (hits >= 1)  # (a person with two findings: both take the status)
         rows = []
         for (_, row), found_at in zip(part.iterrows(), matches):
