@@ -469,7 +469,7 @@ def _lost_digits(info: ids.IdInfo) -> bool:
 def _sureness(said: str, found: str) -> str:
     """On what, and how surely, a roster row is an earlier finding's person (``said``: the finding's ID, ``found``: the
     row's): 高 the whole ID; 中 the ID's region and birth date (what a number kept) or all but one digit, and the name;
-    低 less (only the region kept, or another ID under the same name)."""
+    低 less (only the region kept, no ID, or another ID under the same name)."""
     info = ids.id_number(said)
     if info.value and info.value == found and not _lost_digits(info):
         return "身份证号一致，置信度高"
@@ -477,7 +477,7 @@ def _sureness(said: str, found: str) -> str:
         return "姓名和身份证号前 14 位（地区和出生日期）一致，置信度中"
     if ids.one_apart(info.value, found):
         return "姓名一致、身份证号只差一位，置信度中"
-    return "仅姓名和身份证号前几位一致，置信度低"
+    return "身份证号无法完整比对，按姓名等找到，置信度低"
 
 
 def _needs_both(f: pd.Series, roster: _Roster) -> bool:
@@ -707,9 +707,10 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif status == OPEN and _CLAIMED_DONE.search(claimed):
         # a case written closed (清退, 销号) whose person is still enrolled is what the look-back is for: where, and how
         # sure (held-out 207: 已销号 said nothing)
-        still = "本次无法据花名册复核" if f["类别代码"] in _NOT_BY_ROSTER else "但仍在册" + (
-            f"（{roster.where(j)}，{_sureness(f['户主身份证号' if by_head else '身份证号'], roster.members.at[j, 'head_id' if by_head else 'id'])}）"
-            if j is not None else "")
+        still = "本次无法据花名册复核" if f["类别代码"] in _NOT_BY_ROSTER else "但仍在册"
+        if j is not None and f["类别代码"] not in _NOT_BY_ROSTER:
+            said, found = ("户主身份证号", "head_id") if by_head else ("身份证号", "id")
+            still += f"（{roster.where(j)}，{_sureness(f[said], roster.members.at[j, found])}）"
         notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
     doubt = "" if verified else suppress.doubted(f["核实情况"], claimed)
     if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
