@@ -159,6 +159,10 @@ COUNTY_NAMES = [
     # the end of a longer name is no county of its own (held-out 191: every title of 江宁县 said 宁县)
     ("江宁县2026年第三季度城乡低保对象花名册", "江宁县"), ("威宁县低保花名册", "威宁县"), ("镇宁县", "镇宁县"),
     ("甘肃省庆阳市宁县城关镇", "宁县"), ("宁县低保花名册", "宁县"),
+    # areas named with 区 that are no county (held-out 214: a title's 城乡类别 legend made 主城区 a second district)
+    ("常青街道2026年第三季度低保对象花名册（城乡类别：111主城区 121镇中心区 220村庄）", ""),
+    ("民族路社区2026年第三季度低保花名册", ""), ("经济开发区低保花名册", ""), ("高新区低保花名册", ""),
+    ("2026年第三季度白石区低保花名册", "白石区"),
 ]
 
 

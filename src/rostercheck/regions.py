@@ -218,6 +218,9 @@ def _county_table() -> dict[str, list[tuple[str, str, str]]]:
 _NAME_CHAR = r"(?:(?![省市州盟区县旗乡镇村年月日第季度期])[\u4e00-\u9fff])"
 _COUNTY_NAME = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[省市州盟区年月度]))"
                           rf"({_NAME_CHAR}{{2,6}}?(?:自治县|县|旗)|{_NAME_CHAR}{{2,6}}?(?<!自治)(?<!地)区)")
+# Areas named with 区 that are no county: a 社区, the statistics office's urban-rural classes (111 主城区, 121 镇中心区:
+# a title's legend, held-out 214 made 主城区 a second district), a county's own 城区, development and other zones
+_NOT_COUNTY = re.compile(r"(?:社|城|中心|结合|开发|园|景|小|街|片|辖|管理|试验|实验|示范|保税|自贸|功能|合作|旅游|高新|工业|校|营)区$")
 _NAME_ENDS = "县旗区市"
 # A character that may stand before a county's name within it (镇宁县, 江宁县), not where a text's other words end it
 _IN_NAME = re.compile(r"(?![省市州盟区县旗年月日度期第季])[\u4e00-\u9fff]")
@@ -246,8 +249,7 @@ def county_name_in(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     for _, whole in _table_names(text):
         return whole
-    m = _COUNTY_NAME.search(text)
-    return m.group(1) if m else ""
+    return next((m.group(1) for m in _COUNTY_NAME.finditer(text) if not _NOT_COUNTY.search(m.group(1))), "")
 
 
 def _table_names(text: str) -> Iterable[tuple[str, str]]:
