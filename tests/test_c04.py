@@ -49,6 +49,12 @@ def test_shop_property_is_flagged():
     assert flagged(ctx, "C04") == [("李梅", "高")]
 
 
+def test_a_mixed_use_flat_is_a_shop_at_medium_said_to_check():
+    # held-out 214: a city household's only flat, 用途 商住, was 门市 at 高; often the family's home
+    ctx = context(roster(), {"properties": [prop("李梅", WIFE, "商住", "江汉区新华路 8 号 2 栋 1201 室")]})
+    assert flagged(ctx, "C04") == [("李梅", "中")] and "商住两用，请入户核实是否自住" in evidence(ctx)[0]
+
+
 def test_property_use_as_a_gbt_17986_code():
     # system exports write 房屋用途 as GB/T 17986.1 codes: 31 商业服务 is a shop, 11 成套住宅 a home; 27 仓储 neither
     from rostercheck.rules._vocab import value_warnings

@@ -67,9 +67,13 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                 row = ref[h.r]
                 kind = property_kind(row, params)
                 if kind == "commercial":
+                    # a 商住 unit is often a city household's only home (held-out 214: one such flat was 门市 at 高)
+                    mixed = has_any(text_of(row, "usage"), params["mixed_use_words"])
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
-                                f"{values(property_shown(row), _PROPERTY)}；{h.key}")
-                    out.append(Finding("C04", m, evidence, property_confidence(row, h.confidence, params),
+                                f"{values(property_shown(row), _PROPERTY)}；{h.key}"
+                                + ("；用途为商住两用，请入户核实是否自住" if mixed else ""))
+                    confidence = property_confidence(row, h.confidence, params)
+                    out.append(Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
                                        ctx.labels["properties"],
                                        str(int(row["_row"])), h.key,
                                        record_facts("properties", row, ("usage",), h.confidence)
