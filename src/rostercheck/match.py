@@ -4,7 +4,8 @@ Comparisons, strongest first:
 - ``ExactId``: both IDs valid and equal (置信度 高).
 - ``RepairedId``: one side damaged (typed as a number, its last character lost, or one mistyped digit); the surviving digits
   agree, the names agree and the birth dates agree (置信度 中). The same damaged ID on both sides (a typo
-  copied from one system into the other) with the same name is 中 too. Never on a name alone.
+  copied from one system into the other) with the same name is 中 too; a damaged ID that fits several people's IDs
+  equally is 低 for each. Never on a name alone.
 - ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
   compares names only inside a small block (same village, or same birth date from the surviving ID
   digits) and adds up named comparisons (置信度 中 or 低, saying what agreed and what did not).
@@ -232,8 +233,29 @@ def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
     for m, r, a, b, sa, sb, ra, rb in zip(cand.m, cand.r, cand.mid, cand.rid, cand.mst, cand.rst, cand.mrel, cand.rrel):
         key = repaired_key(a, sa, ra, b, sb, rb)
         if key:
-            rows.append((m, r, MEDIUM, key))
-    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+            rows.append((m, r, MEDIUM, key, a, b, sa in _DAMAGED, sb in _DAMAGED))
+    return _undecided(rows)
+
+
+def _undecided(rows: list[tuple]) -> pd.DataFrame:
+    """The repaired links (m, r, confidence, key, left ID, right ID, left damaged, right damaged), those of a damaged ID
+    that fits several people's IDs equally (two namesakes born the same day, one digit off from each: held-out 211, both
+    were 中) lowered to 低, each naming the others' IDs: the damaged ID cannot say which one it is ([common]: several
+    candidates equally good are 低). One person on two rosters has one ID: no doubt."""
+    fits: dict[tuple[str, object], dict[str, None]] = {}  # (side, damaged row) -> the other side's IDs it fits
+    for m, r, _, _, a, b, a_dmg, b_dmg in rows:
+        if a_dmg:
+            fits.setdefault(("m", m), {})[b] = None
+        if b_dmg:
+            fits.setdefault(("r", r), {})[a] = None
+    out = []
+    for m, r, confidence, key, a, b, a_dmg, b_dmg in rows:
+        others = [i for side, row, theirs, dmg in (("m", m, b, a_dmg), ("r", r, a, b_dmg)) if dmg
+                  for i in fits[(side, row)] if i != theirs]
+        if others:
+            confidence, key = LOW, f"{key}；另有身份证号 {'、'.join(dict.fromkeys(others))} 的同名人员同样相符，无法确定是哪一人"
+        out.append((m, r, confidence, key))
+    return pd.DataFrame(out, columns=LINK_COLUMNS)
 
 
 def _rounded(a: str, sa: str, b: str, sb: str) -> bool:
