@@ -978,3 +978,12 @@ def test_a_damaged_id_one_digit_off_from_two_namesakes_born_the_same_day_is_low_
     for (own, _), f in zip(got, sorted(found, key=lambda f: ctx.members.at[f.member, "id"])):
         other = twins[1] if own == twins[0] else twins[0]
         assert f"身份证号 {other}" in f.evidence and "无法确定是哪一人" in f.evidence
+
+
+@pytest.mark.parametrize("listed", ["布合力其汗-吐尔逊", "布合力其汗—吐尔逊", "布合力其汗－吐尔逊", "布合力其汗\u02d1吐尔逊"])
+def test_a_damaged_id_beside_a_name_parted_by_a_dash_is_linked_at_medium(listed):
+    # (held-out 211) on the damaged-ID route the name keys must be equal: a dash for the middle dot left it unmatched
+    pid = "653121199105251001"
+    ctx = context(household("布合力其汗·吐尔逊", pid), {"deaths": [{"name": listed, "id": pid[:15] + "3" + pid[16:],
+                                                                  "date": "2026-06-05"}]})
+    assert flagged(ctx, "C02") == [("布合力其汗·吐尔逊", "中")]

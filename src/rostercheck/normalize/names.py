@@ -10,6 +10,11 @@ from pathlib import Path
 from .values import is_error_value
 
 _DOTS = re.compile(r"[·•・‧∙⋅･.。．﹒⸱•]")
+# A hyphen or dash between two parts of a transliterated name, written for the middle dot (布合力其汗-吐尔逊, 依明—阿不都热合曼;
+# also the modifier letter half triangular colon); between two Chinese characters only: no Han name holds one, and
+# one alone or at an end is no separator
+_DASHES = re.compile(r"(?<=[\u3400-\u9fff\U00020000-\U0003ffff])[-\u2010\u2011\u2013\u2014\u2015\u02d1]+"
+                     r"(?=[\u3400-\u9fff\U00020000-\U0003ffff])")
 _SPACES = re.compile(r"[\s\u3000\u00a0\u00ad\u200b-\u200f\u2060\ufeff]+")  # and invisible format characters
 _BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
 
@@ -47,7 +52,8 @@ def person_name(raw: object) -> str:
     """Return the comparable form of a name.
 
     Full-width forms folded (NFKC), inner spaces removed, the middle dot of a minority name dropped in every
-    variant (a bank's 户名 or a department's list often leaves it out: '买买提艾力'), '零' written for '〇',
+    variant (a bank's 户名 or a department's list often leaves it out: '买买提艾力'), and a hyphen or dash written for it
+    between two parts, '零' written for '〇',
     bracketed remarks such as '（已故）' dropped, traditional characters turned into simplified ones.
 
     Args:
@@ -62,7 +68,7 @@ def person_name(raw: object) -> str:
         return ""
     text = _BRACKETS.sub("", text)
     text = _SPACES.sub("", text)
-    text = _DOTS.sub("", text).replace("零", "〇")
+    text = _DASHES.sub("", _DOTS.sub("", text)).replace("零", "〇")
     if text.lower() in ("nan", "none"):
         return ""
     if not text.isascii():
