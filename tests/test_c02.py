@@ -987,3 +987,28 @@ def test_a_damaged_id_beside_a_name_parted_by_a_dash_is_linked_at_medium(listed)
     ctx = context(household("布合力其汗·吐尔逊", pid), {"deaths": [{"name": listed, "id": pid[:15] + "3" + pid[16:],
                                                                   "date": "2026-06-05"}]})
     assert flagged(ctx, "C02") == [("布合力其汗·吐尔逊", "中")]
+
+
+SHUFU = [make_id(f"19{50 + k}0101", 101 + 2 * k, "653121") for k in range(4)]
+
+
+def shufu(dest: str):
+    rows = (household("甲", SHUFU[0], [("乙", "配偶", SHUFU[1])], township="布拉克苏乡", village="阿亚格村")
+            + household("丙", SHUFU[2], [("丁", "配偶", SHUFU[3])], township="塔什米里克乡", village="托万村"))
+    lists = {"migrations": [{"name": "乙", "id": SHUFU[1], "date": "20260510", "dest": dest, "reason": "务工"}]}
+    return context(rows, lists, roster_title="疏附县2026年第三季度农村低保花名册")
+
+
+@pytest.mark.parametrize("dest, expected", [
+    # (held-out 211) a province named without 省/自治区 before a county-level place of the county's own province: each
+    # was 迁往地不详 at 低 while '昌吉市' and '喀什地区伽师县' were 迁出本县 at 高
+    ("新疆昌吉市", "高"), ("新疆喀什市", "高"), ("新疆阿克苏市", "高"), ("新疆疏勒县", "高"), ("新疆莎车县", "高"),
+    ("新疆和田市", "高"), ("新疆喀什疏勒县", "高"),  # and a prefecture without 地区
+    ("四川成都市", "高"), ("四川简阳市", "高"), ("河南郑州市", "高"), ("宁夏银川市", "高"), ("内蒙古包头市", "高"),
+    ("新疆疏附县", None), ("新疆疏附县托万村", None),  # our own county
+    ("新疆某某县", "低"), ("新疆", "低"),  # a county the table lacks, or the province alone: not placed (held-out 199)
+])
+def test_a_province_named_without_its_suffix_before_a_county_is_read(dest, expected):
+    ctx = shufu(dest)
+    assert ctx.county_code == "653121"
+    assert flagged(ctx, "C02") == ([("乙", expected)] if expected else [])

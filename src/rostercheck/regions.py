@@ -263,10 +263,27 @@ def _table_names(text: str) -> Iterable[tuple[str, str]]:
                     # the end of a longer name is no county of its own: 江宁县 and 威宁县 are not 宁县 (held-out 191:
                     # every title of a county whose short name the table lacks was cut so)
                     start = j - k + 1
-                    while start > 0 and j + 1 - start < 8 and _IN_NAME.match(text[start - 1]):
+                    # ... but a province or prefecture named without 省/自治区/地区 before it is none of it (held-out
+                    # 211: '新疆昌吉市', '新疆喀什疏勒县' named no county)
+                    while (start > 0 and j + 1 - start < 8 and _IN_NAME.match(text[start - 1])
+                           and not _after_short_name(text, start)):
                         start -= 1
                     yield text[j - k + 1:j + 1], text[start:j + 1]
                     break
+
+
+def _after_short_name(text: str, at: int) -> bool:
+    """Whether the text before position ``at`` ends with a province's or prefecture's name without its 省/市/自治区/地区
+    (新疆, 四川, 内蒙古, 喀什), of two characters or more."""
+    shorts, longest = _short_names()
+    return any(text[at - n:at] in shorts for n in range(2, min(longest, at) + 1))
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> tuple[frozenset[str], int]:
+    """The provinces' and prefectures' names without their suffix (:func:`_places`), and the longest one's length."""
+    shorts = frozenset(n for n in (_SUFFIX.sub("", name) for name, _ in _places()) if len(n) >= 2)
+    return shorts, max(map(len, shorts), default=0)
 
 
 def current_county_in(text: str, ours: Iterable[str] = ()) -> bool:
