@@ -144,3 +144,26 @@ def test_a_damaged_id_fitting_several_people_is_low_and_names_the_others(left, r
             ours = (left[m] if len(left) > 1 else right[r])[1]
             others = {i for _, i in (left if len(left) > 1 else right)} - {ours}
             assert all(f"身份证号 {o}" in key for o in others) and "无法确定是哪一人" in key
+
+
+GULI = "653121197606078244"
+
+
+@pytest.mark.parametrize(
+    "left, right, expected, said",
+    [
+        # (held-out 211) 17 digits left (the check lost) are one person's whatever the name: a homophone spelling or
+        # only a part of the name beside them is 低, saying how the names differ; they were not linked at all
+        (("古丽努尔阿不都热合曼", GULI), ("古丽努尔阿布都热合曼", GULI[:17]), "低", "姓名不完全一致（读音相同、写法不同）"),
+        (("古丽努尔阿布都热合曼", GULI[:17]), ("古丽努尔阿不都热合曼", GULI), "低", "姓名不完全一致（读音相同、写法不同）"),
+        (("吐尔洪艾合买提", GULI), ("吐尔洪", GULI[:17]), "低", "姓名不完全一致（一方只写了部分姓名）"),
+        (("古丽努尔阿不都热合曼", GULI), ("古丽努尔阿不都热合曼", GULI[:17]), "中", "姓名一致"),
+        (("古丽努尔阿不都热合曼", GULI), ("阿依古丽吐尔逊", GULI[:17]), None, ""),  # another name
+        (("古丽努尔阿不都热合曼", GULI), ("古丽努尔阿布都热合曼", GULI[:15]), None, ""),  # 15 digits name nobody alone
+        (("古丽努尔阿不都热合曼", GULI), ("古丽努尔阿布都热合曼", GULI[:17] + "0"), None, ""),  # one digit off: neither
+    ],
+)
+def test_seventeen_digits_beside_a_near_name_are_low(left, right, expected, said):
+    found = link_lists(people(left), people(right))
+    assert (found["confidence"].tolist() or [None]) == [expected]
+    assert said in "".join(found["key"])

@@ -5,7 +5,8 @@ Comparisons, strongest first:
 - ``RepairedId``: one side damaged (typed as a number, its last character lost, or one mistyped digit); the surviving digits
   agree, the names agree and the birth dates agree (置信度 中). The same damaged ID on both sides (a typo
   copied from one system into the other) with the same name is 中 too; a damaged ID that fits several people's IDs
-  equally is 低 for each. Never on a name alone.
+  equally is 低 for each; an ID missing only its check character beside a homophone or a part of the name is 低.
+  Never on a name alone.
 - ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
   compares names only inside a small block (same village, or same birth date from the surviving ID
   digits) and adds up named comparisons (置信度 中 or 低, saying what agreed and what did not).
@@ -35,12 +36,21 @@ def _other_name(a: str, b: str, names: nm.NameMatchParams) -> bool:
     """Whether two name keys (both given) name two people: not the same or one cut short, not homophones (王晓明/王小明),
     and not a long name's near spelling (欧阳明辉/欧阳明晖). Siblings share all but one character (龙明甲/龙明辉: held-out 124, a
     sibling's ID typed for him was 高 "身份证号一致")."""
-    if not a or not b or a in b or b in a:  # (马敏 for 马敏珍: a list that cut the name short)
-        return False
-    if len(a) == len(b) and nm.homophone_key(a) == nm.homophone_key(b):
+    if not a or not b or _name_part(a, b) or _homophones(a, b):
         return False
     return not (min(len(a), len(b)) >= names.similar_min_length
                 and JaroWinkler.normalized_similarity(a, b) >= names.similar_threshold)
+
+
+def _name_part(a: str, b: str) -> bool:
+    """Whether one name key is a part of the other (马敏 for 马敏珍: a list that cut the name short; 吐尔洪 for
+    吐尔洪·艾合买提: the given part of a transliterated name only)."""
+    return a in b or b in a
+
+
+def _homophones(a: str, b: str) -> bool:
+    """Whether two name keys of one length sound the same (王晓明/王小明; 阿不都/阿布都 of a transliterated name)."""
+    return len(a) == len(b) and nm.homophone_key(a) == nm.homophone_key(b)
 
 
 _STAND_IN = re.compile(r"\?|[A-Za-z]+")  # what a list writes for a character it could not export: '?', or its pinyin
@@ -148,8 +158,9 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         b = b[b.id.isin(a.id.to_numpy())]
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
-    repaired = pd.concat([_repaired(_as_cut(left, lp, lcols), _as_cut(right, rp, rcols), lcols, rcols),
-                          _same_undated(left, right, lcols, rcols)], ignore_index=True)
+    cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)
+    repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols), _same_undated(left, right, lcols, rcols),
+                          _seventeen(cut_left, cut_right, lcols, rcols)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
 
@@ -184,6 +195,38 @@ def _same_undated(left, right, lcols, rcols) -> pd.DataFrame:
                                      "nk": frame[cols[3]].to_numpy(dtype=object)[bad]})
     found = sides["m"].merge(sides["r"], on=["id", "nk"])[["m", "r"]]
     return found.assign(confidence=MEDIUM, key=SAME_UNDATED_KEY)
+
+
+SEVENTEEN_KEY = "身份证号少一位（末位校验码缺失），前 17 位（含出生日期）一致；姓名不完全一致（{}），请核对是否同一人"
+
+
+def _seventeen(left, right, lcols, rcols) -> pd.DataFrame:
+    """Pairs of an ID missing only its check character and a valid ID it begins whose names differ but may be one
+    person's: a homophone spelling or a part of the other (held-out 211: 古丽努尔·阿布都热合曼 for 古丽努尔·阿不都热合曼,
+    吐尔洪 for 吐尔洪·艾合买提, both unlinked): 低. Seventeen digits name one person (the 18th follows from them), but
+    the names written differ; equal names are :func:`_repaired`'s (中), other names none."""
+    if lcols[3] not in left.columns or rcols[3] not in right.columns:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    status = [frame[cols[1]].to_numpy(dtype=object) for frame, cols in ((left, lcols), (right, rcols))]
+    short = [(st == ids.SHORT) & (frame[cols[2]].to_numpy(dtype=object) == 17)
+             for st, frame, cols in zip(status, (left, right), (lcols, rcols))]
+    if not short[0].any() and not short[1].any():  # (mostly none: no frame of every valid ID built)
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    sides = []
+    for frame, cols, label, st, cut in zip((left, right), (lcols, rcols), "mr", status, short):
+        names, values = frame[cols[3]].to_numpy(dtype=object), frame[cols[0]].to_numpy(dtype=object)
+        sides.append({kind: pd.DataFrame({label: frame.index[rows], "k": [str(v)[:17] for v in values[rows]],
+                                          "nk" + label: names[rows]})
+                      for kind, rows in (("short", cut), ("valid", st == ids.VALID))})
+    pairs = pd.concat([sides[0]["short"].merge(sides[1]["valid"], on="k"),
+                       sides[0]["valid"].merge(sides[1]["short"], on="k")], ignore_index=True)
+    rows = []
+    for m, r, a, b in zip(pairs["m"], pairs["r"], pairs["nkm"], pairs["nkr"]):
+        if a and b and a != b:
+            how = "读音相同、写法不同" if _homophones(a, b) else "一方只写了部分姓名" if _name_part(a, b) else ""
+            if how:
+                rows.append((m, r, LOW, SEVENTEEN_KEY.format(how)))
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
 def _valid(index: pd.Index, id_cells: pd.Series, status: pd.Series, name: str) -> pd.DataFrame:
