@@ -1022,3 +1022,18 @@ def test_a_death_listed_with_17_digits_and_a_near_name_is_a_low_lead(listed):
     ctx = context(household("古丽努尔·阿不都热合曼", pid), {"deaths": [{"name": listed, "id": pid[:17], "date": "2026-06-05"}]})
     (found,) = run_checks(ctx, ["C02"])[0]
     assert found.confidence == "低" and "前 17 位（含出生日期）一致；姓名不完全一致" in found.evidence
+
+
+def test_list_rows_whose_ids_are_masked_are_said_to_be_masked():
+    # (held-out 211) 6531**********0734 was told as "空白、位数不对或出生日期不成立": the sender must send the IDs whole
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    lists = {"deaths": [{"name": "李梅", "id": B[:4] + "*" * 10 + B[-4:], "date": "2026-05-01"},
+                        {"name": "王小", "id": None, "date": "2026-05-01"}]}
+    ctx = context(roster(), lists)
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+    (blank,) = [w for w in said if "没有可用的身份证号" in w]
+    assert "2 行" in blank and f"其中 1 行的身份证号被遮挡（脱敏，如 {B[:4]}**********{B[-4:]}）" in blank, blank
+    assert "提供完整的身份证号" in blank

