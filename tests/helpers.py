@@ -10,7 +10,7 @@ import pandas as pd
 from rostercheck.audit import build_context, run_checks
 from rostercheck.loading import LoadedInputs
 from rostercheck.io.columns import KIND_LABELS
-from rostercheck.io.table import Table
+from rostercheck.io.table import Table, load_table
 from rostercheck.normalize.ids import check_char
 from rostercheck.policy import load_policy, roster_codes
 from rostercheck.reference import normalise
@@ -69,9 +69,9 @@ def household(head: str, head_id: str, members: list[tuple[str, str, str]] | Non
 def context(roster_rows: list[dict], lists: dict[str, list[dict]] | None = None, as_of: dt.date = AS_OF,
             config: Path | None = None, roster_title: str = "清河县2026年第三季度城乡低保花名册",
             extra_rosters: list[tuple[list[dict], str]] | None = None, headers: dict[str, dict] | None = None,
-            roster_headers: dict | None = None):
+            roster_headers: dict | None = None, files: dict[str, Path] | None = None):
     """Return a check Context built the same way the audit builds it (headers: list kind → field → label; roster_headers:
-    the first roster's, e.g. its 成员状态 column's)."""
+    the first roster's, e.g. its 成员状态 column's; files: list kind → a file read as the audit reads it)."""
     rosters = [table("roster", roster_rows, "低保花名册.xlsx", roster_title, roster_headers)]
     for rows, title in extra_rosters or []:
         rosters.append(table("roster", rows, f"{title}.xlsx", title))
@@ -81,6 +81,9 @@ def context(roster_rows: list[dict], lists: dict[str, list[dict]] | None = None,
         t = table(kind, rows, f"{kind}.xlsx", headers=(headers or {}).get(kind))
         refs[kind] = normalise(t)
         labels[kind] = f"{KIND_LABELS[kind]}（{kind}.xlsx）"
+    for kind, path in (files or {}).items():
+        refs[kind] = normalise(load_table(path, kind))
+        labels[kind] = f"{KIND_LABELS[kind]}（{path.name}）"
     ctx, _ = build_context(LoadedInputs(rosters, members, refs, labels), as_of, config)
     return ctx
 

@@ -330,3 +330,22 @@ def test_the_pension_rows_left_out_are_counted_in_a_notice_with_examples():
     [notice] = ctx.cache["pensions:left"]
     assert "一次性或补发待遇 1 条（如 张三 丧葬补助金）" in notice and "核查基准日之后的月份 1 条（如 张三 2026-12）" in notice
     assert "待遇尚未开始 1 条（如 李梅 待遇开始 2026-11）" in notice and "待遇已终止 1 条（如 李梅 待遇开始 2010-01，终止 2025-06）" in notice and "\n" not in notice
+
+
+def _pension_list(path, header, rows, title=""):
+    path.write_text("\n".join(([title] if title else []) + [header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("header, title", [
+    ("姓名,社会保障号码,险种,月发放金额（分）,待遇状态", ""),
+    ("姓名,社会保障号码,险种,月发放金额,待遇状态", "养老待遇发放信息（金额单位：分）"),
+])
+def test_a_pension_in_fen_is_read_in_yuan(tmp_path, header, title):
+    # held-out 210: 月发放金额（分） read as yuan: a 156 元 rural pension was 15,600 元/月, C03 高 (42 such traps)
+    small = _pension_list(tmp_path / "养老金.csv", header, [f"张三,{HEAD},城乡居民基本养老保险,15600,正常"], title)
+    assert flagged(context(couple(), files={"pensions": small}), "C03") == []
+    big = _pension_list(tmp_path / "养老金2.csv", header, [f"张三,{HEAD},企业职工基本养老保险,320000,正常"], title)
+    ctx = context(couple(), files={"pensions": big})
+    assert flagged(ctx, "C03") == [("张三", "高")] and "3,200.00 元/月" in evidence(ctx)[0]
+

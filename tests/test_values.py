@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from rostercheck.normalize.values import cn_amounts, date, digits, money, month, month_span
+from rostercheck.normalize.values import cn_amounts, date, digits, money, month, month_span, yuan_per_unit
 
 D = dt.date(2025, 3, 5)
 
@@ -139,3 +139,18 @@ def test_digits_of_big_numbers(raw, expected):
 ])
 def test_cn_amounts(text, written):
     assert cn_amounts(text) == written
+
+
+# held-out 210: a pensions list's 月发放金额（分） was read as yuan (156 元 became 15,600 元/月, C03 高)
+@pytest.mark.parametrize("label, title, per", [
+    ("月发放金额(分)", "", 0.01), ("月发放金额（分）", "", 0.01), ("发放金额(单位:分)", "", 0.01), ("金额(角)", "", 0.1),
+    ("发放金额", "养老金发放信息 金额单位：分", 0.01), ("缴费基数", "单位：分", 0.01),
+    ("注册资本(万元)", "", 10000.0), ("年收入", "单位:万元", 10000.0),
+    # yuan, or no unit: as read
+    ("金额(元)", "", 1.0), ("金额（元）", "金额单位：分", 1.0), ("补贴金额(元/人·月)", "", 1.0), ("月保障金额", "", 1.0),
+    ("发放金额", "单位：元", 1.0), ("发放金额", "", 1.0),
+    # 分 as part of a word is no unit
+    ("分散供养金", "", 1.0), ("金额(分户前)", "", 1.0), ("发放金额", "单位：分散供养机构", 1.0),
+])
+def test_the_unit_an_amount_header_or_title_names(label, title, per):
+    assert yuan_per_unit(label, title) == per

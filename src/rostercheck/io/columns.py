@@ -48,6 +48,10 @@ def names_someone_else(label: str) -> bool:
 DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
+# Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
+# sheet is read (io/table._frame; held-out 210: a pension in 分 read as yuan)
+YUAN_FIELDS = ("amount", "wage", "benefit", "benefit_total", "benefit_after", "declared_income", "income_month",
+               "income_year", "income_total", "living_amount", "care_amount")
 # Other people a business row names besides its 法定代表人 (经营者, 投资人): the row is theirs too
 # (reference._second_persons), so the filters keep a row any of them makes worth keeping (person_id_columns).
 SECOND_PERSONS = ("operator", "investor", "co_owner")

@@ -13,10 +13,10 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..normalize import codes, ids
-from ..normalize.values import date, digits, header_label, money, text
+from ..normalize.values import YUAN_PER, date, digits, header_label, money, text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED, REQUIRED_DEFAULT,
-                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, assign, assign_columns, candidates, specs_for,
-                      names_someone_else, option_of, person_id_columns, score)
+                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, YUAN_FIELDS, assign, assign_columns, candidates,
+                      specs_for, names_someone_else, option_of, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -364,6 +364,9 @@ class _ContentCheck:
         return sum(1 for c in cells if test(c)) >= share * len(cells)
 
 
+_UNIT_NAMES = {per: unit for unit, per in YUAN_PER.items()}
+
+
 @dataclass
 class Layout:
     """Where a grid's header is and which column holds which field.
@@ -386,6 +389,26 @@ class Layout:
     def headers(self) -> dict[str, str]:
         """Field → the header label it was recognised from."""
         return {fld: (self.labels[col] if col < len(self.labels) else f"第{col + 1}列") for fld, col in self.mapping.items()}
+
+    def readings(self) -> dict[str, tuple[dict[str, str], float]]:
+        """Field → ({}, yuan per unit of its amounts), for the fields read otherwise than as written: an amount in
+        another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
+        out = {}
+        for fld, label in self.headers.items():
+            per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS else 1.0
+            if per != 1.0:
+                out[fld] = ({}, per)
+        return out
+
+    def readings_said(self) -> list[str]:
+        """The notices saying how :meth:`readings` reads the columns (Chinese)."""
+        said = []
+        for fld, (meanings, per) in self.readings().items():
+            label = self.headers[fld]
+            if per != 1.0:
+                said.append(f"“{label}”列的金额以{_UNIT_NAMES[per]}为单位，已折算为元"
+                            f"（{'÷' + format(1 / per, 'g') if per < 1 else '×' + format(per, 'g')}）")
+        return said
 
 
 def find_layout(grid: Grid, kind: str) -> Layout | None:
@@ -421,7 +444,9 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
                 warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
-    return Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings)
+    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings)
+    warnings.extend(layout.readings_said())
+    return layout
 
 
 def _title_of(rows: list[list]) -> str:
@@ -627,6 +652,9 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
 
 
 def _frame(columns: dict, numbers: list[int] | np.ndarray, layout: Layout, sheet: str) -> pd.DataFrame:
+    for fld, (meanings, per) in layout.readings().items():
+        if fld in columns:  # amounts in yuan: once here, for every list, roster and ledger
+            columns[fld] = _each_cell(columns[fld], lambda v, p=per: v if (yuan := money(v)) is None else round(yuan * p, 4))
     if any(isinstance(v, pd.Categorical) for v in columns.values()):  # cells kept coded (io.ledgers)
         frame = pd.DataFrame({k: v if isinstance(v, pd.Categorical) else pd.Series(v, dtype=object)
                               for k, v in columns.items()})
@@ -636,6 +664,22 @@ def _frame(columns: dict, numbers: list[int] | np.ndarray, layout: Layout, sheet
     frame["_sheet"] = sheet
     frame["_title"] = layout.title
     return frame
+
+
+def _each_cell(cells, fn) -> np.ndarray:
+    """``fn`` of each cell of a column (a list, an object array or a Categorical: each distinct cell once), as objects."""
+    if isinstance(cells, pd.Categorical):
+        read = np.empty(len(cells.categories) + 1, dtype=object)
+        read[:] = [fn(c) for c in cells.categories.tolist()] + [""]  # (code -1, a missing cell: blank)
+        return read[cells.codes]
+    memo: dict = {}
+    out = np.empty(len(cells), dtype=object)
+    for k, v in enumerate(cells):
+        try:
+            out[k] = memo[v] if v in memo else memo.setdefault(v, fn(v))
+        except TypeError:  # an unhashable cell
+            out[k] = fn(v)
+    return out
 
 
 @dataclass

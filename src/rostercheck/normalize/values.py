@@ -329,6 +329,29 @@ def money(raw: object) -> float | None:
     return float(m.group(0))
 
 
+# The unit an amount's header names in brackets ('月发放金额（分）', '金额(元/人·月)', '（单位：分）') or its sheet's title
+# rows name for the sheet ('金额单位：分', '单位：万元'), as yuan per unit: a system export may keep money in fen (held-out
+# 210: a 156 元 pension in 分 was read as 15,600 元/月, C03 高)
+YUAN_PER = {"万元": 10000.0, "元": 1.0, "角": 0.1, "分": 0.01}
+_UNIT_OF_LABEL = re.compile(r"[(（\[【]\s*(?:(?:金额)?单位[:：]?\s*)?(万元|元|角|分)\s*(?:/[^)）\]】]*)?[)）\]】]"
+                            r"|单位[:：]?\s*(万元|元|角|分)(?![\u4e00-\u9fff])")
+_UNIT_OF_TITLE = re.compile(r"单位\s*[:：]?\s*(万元|元|角|分)(?![\u4e00-\u9fff])")
+
+
+def yuan_per_unit(label: str, title: str = "") -> float:
+    """Return how many yuan one unit of an amount column is: its header's own unit, else its title rows', else 1.
+
+    Args:
+        label: the column's header label.
+        title: the text of the rows above the header.
+    Returns:
+        100 分 a yuan: 0.01; 万元: 10000; 元 or no unit named: 1.
+    """
+    own = _UNIT_OF_LABEL.search(label)
+    named = own or _UNIT_OF_TITLE.search(unicodedata.normalize("NFKC", title or ""))
+    return YUAN_PER[next(u for u in named.groups() if u)] if named else 1.0
+
+
 def count(raw: object) -> int | None:
     """Return a whole number (people, employees) from a cell ('3', '3人', 3.0).
 
