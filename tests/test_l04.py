@@ -194,3 +194,15 @@ def test_l04_a_subsidy_lists_payment_status_column_is_read():
     from rostercheck.io.columns import assign
 
     assert assign(["姓名", "身份证号", "补贴类别", "发放金额", "发放状态", "失败原因"], "subsidies").get("status") == 4
+
+
+@pytest.mark.parametrize("title", ["两项补贴发放明细（补贴类型：1困难残疾人生活补贴 2重度残疾人护理补贴）",
+                                   "两项补贴发放明细  补贴类型：1 生活补贴 / 2 护理补贴"])
+def test_l04_a_subsidy_type_code_the_title_explains_is_read(tmp_path, title):
+    # held-out 210: the 补贴类型 legend in a title row was silently unread: subsidies paid under codes 1 and 2 were false
+    # L04 leads ('发放项目：其他补贴')
+    path = tmp_path / "两项补贴.csv"
+    path.write_text(f"{title}\n姓名,身份证号,补贴类型,发放金额（元）\n张儿,{SON},1,80\n张儿,{SON},2,100\n"
+                    f"某人,{make_id('19700101', 99)},2,100\n", encoding="utf-8")
+    assert leads(context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}41"}]}, files={"subsidies": path}),
+                 "L04") == []

@@ -345,6 +345,20 @@ def test_a_household_wholly_gone_is_recorded_for_the_money_checks(tmp_path):
     assert table.departed == {HEAD_B: ("停保", dt.date(2026, 4, 30), 4, "roster.csv", "城关镇", "东村", "")}
 
 
+def test_a_titles_legends_of_two_columns_each_read_for_its_own(tmp_path):
+    # held-out 210: '供养状态：1在供 2终止 3死亡；供养方式：1集中 2分散' above a 特困 export: 2 (终止) was read, 1 (在供) said
+    # unread for 151 rows, with advice to write the legend that was there; 供养方式 1/2 not read at all
+    path = tmp_path / "特困人员供养信息.csv"
+    path.write_text("特困人员供养信息（供养状态：1在供 2终止 3死亡；供养方式：1集中 2分散）\n"
+                    "姓名,公民身份号码,供养方式,月供养标准（元）,供养状态\n"
+                    f"张三,{HEAD_A},1,1576,1\n李梅,{WIFE_A},2,1576,1\n王五,{HEAD_B},2,1576,2\n", encoding="utf-8")
+    table = load_table(path, "roster")
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert members["id"].tolist() == [HEAD_A, WIFE_A]
+    assert [m[:2] for m in members["support_mode"]] == ["集中", "分散"]
+    assert not any("未能识别" in w for w in table.warnings)
+
+
 def test_a_roster_amount_in_fen_is_read_in_yuan(tmp_path):
     # held-out 210: money columns in 分 (a system export's) were read as yuan
     path = tmp_path / "低保花名册.csv"

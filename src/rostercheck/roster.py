@@ -684,20 +684,10 @@ def died_on_roster(left: dict[str, list[dict]], departed: dict[str, tuple]) -> b
 _PENDING = r"待|拟|审核|审批中|核实|核查|申请|公示|继续|仍"
 _NOT_GONE = re.compile(r"^(未|非|无|没有|不(?!再))|" + _PENDING)
 # … a status that says the member is enrolled (正常, 在保, 享受中, 新增, 暂停 …; any other word is said as not read)
-_ENROLLED = re.compile(r"正常|在保|享受|新增|新纳入|暂停|缓发|有效|在册|在户|保障中|供养中|救助中|在享|是$|^有$")
-# a code and its word in a header or title ('人员状态：1正常 2停保 3死亡', '救助状态(1-正常,2-停保)')
+_ENROLLED = re.compile(r"正常|在保|在供|享受|新增|新纳入|暂停|缓发|有效|在册|在户|保障中|供养中|救助中|在享|是$|^有$")
+# a code and its word in a cell ('1-正常', '3死亡'; a bare code its header's or title's legend explains is read as its word
+# where the sheet is read: io/table._frame)
 _CODE_WORD = re.compile(r"(\d{1,2})\s*[-－—=:：.、]?\s*([\u4e00-\u9fff]{1,8})")
-
-
-def _status_codes(label: str, title: str) -> dict[str, str]:
-    """The codes of a status column as its header or the title above explains them (code → word), else {}."""
-    pairs = dict(_CODE_WORD.findall(label))
-    at = title.find(re.sub(r"[（(].*", "", label)) if label else -1
-    if not pairs and at >= 0:
-        run = re.match(r"[^\d；;]*?[：:（(]?\s*((?:\d{1,2}\s*[-－—=:：.、]?\s*[\u4e00-\u9fff]{1,8}[\s,，、/；;]*)+)",
-                       title[at + len(label):])
-        pairs = dict(_CODE_WORD.findall(run.group(1))) if run else {}
-    return pairs
 
 
 def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list, out: dict) -> None:
@@ -741,7 +731,6 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
         if fld not in table.headers:
             continue
         label = table.headers[fld]
-        legend = _status_codes(label, table.title or "")
         cells = column(fld)
         if household:
             cells = _carried(cells, starts)
@@ -749,7 +738,6 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
 
         def left(value: object) -> str:  # the word that says so, '' when enrolled; '?' for a value no word reads
             t = text(value)
-            t = legend.get(t, t)
             t = _CODE_WORD.sub(lambda m: m.group(2), t, count=1) if re.match(r"\d{1,2}\s*\D", t) else t
             if re.fullmatch(r"\d{1,3}", t) or (t and not _GONE.search(t) and not _ENROLLED.search(t)
                                                and not re.search(_PENDING, t)):

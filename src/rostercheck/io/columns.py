@@ -52,6 +52,18 @@ ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # sheet is read (io/table._frame; held-out 210: a pension in 分 read as yuan)
 YUAN_FIELDS = ("amount", "wage", "benefit", "benefit_total", "benefit_after", "declared_income", "income_month",
                "income_year", "income_total", "living_amount", "care_amount")
+# Fields whose cells are never codes a legend explains (people, places, dates, amounts, numbers): a legend-like run in
+# their header or title decodes nothing there
+_NEVER_CODED = frozenset((*ID_FIELDS, *DATE_FIELDS, *MONEY_FIELDS, *YUAN_FIELDS, "month", "phone", "phone2",
+                          "bank_account", "cert", "household_no", "region_code", "employees", "household_size",
+                          "covered_size", "address", "location", "dest", "dest_code", "subscribed"))
+
+
+def coded_field(fld: str) -> bool:
+    """Whether a field's cells may be codes its header or title explains (状态, 类型, 类别 …; see normalize.codes.legend)."""
+    return not (fld.startswith("_") or fld in _NEVER_CODED or fld.endswith(("_id", "name")))
+
+
 # Other people a business row names besides its 法定代表人 (经营者, 投资人): the row is theirs too
 # (reference._second_persons), so the filters keep a row any of them makes worth keeping (person_id_columns).
 SECOND_PERSONS = ("operator", "investor", "co_owner")

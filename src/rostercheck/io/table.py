@@ -16,7 +16,7 @@ from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, date, digits, header_label, money, text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED, REQUIRED_DEFAULT,
                       ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, YUAN_FIELDS, assign, assign_columns, candidates,
-                      specs_for, names_someone_else, option_of, person_id_columns, score)
+                      coded_field, specs_for, names_someone_else, option_of, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -391,13 +391,15 @@ class Layout:
         return {fld: (self.labels[col] if col < len(self.labels) else f"第{col + 1}列") for fld, col in self.mapping.items()}
 
     def readings(self) -> dict[str, tuple[dict[str, str], float]]:
-        """Field → ({}, yuan per unit of its amounts), for the fields read otherwise than as written: an amount in
-        another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
+        """Field → (the meanings its header or the title give its codes, yuan per unit of its amounts), for the fields
+        read otherwise than as written: a coded column explained ('迁移类型（1迁入 2迁出）', a title '待遇状态：1正常 2暂停'),
+        an amount in another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
         out = {}
         for fld, label in self.headers.items():
+            meanings = codes.legend(label, self.title) if coded_field(fld) else {}
             per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS else 1.0
-            if per != 1.0:
-                out[fld] = ({}, per)
+            if meanings or per != 1.0:
+                out[fld] = (meanings, per)
         return out
 
     def readings_said(self) -> list[str]:
@@ -405,6 +407,8 @@ class Layout:
         said = []
         for fld, (meanings, per) in self.readings().items():
             label = self.headers[fld]
+            if meanings:
+                said.append(f"“{label}”列的代码按表头或标题中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
             if per != 1.0:
                 said.append(f"“{label}”列的金额以{_UNIT_NAMES[per]}为单位，已折算为元"
                             f"（{'÷' + format(1 / per, 'g') if per < 1 else '×' + format(per, 'g')}）")
@@ -653,8 +657,9 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
 
 def _frame(columns: dict, numbers: list[int] | np.ndarray, layout: Layout, sheet: str) -> pd.DataFrame:
     for fld, (meanings, per) in layout.readings().items():
-        if fld in columns:  # amounts in yuan: once here, for every list, roster and ledger
-            columns[fld] = _each_cell(columns[fld], lambda v, p=per: v if (yuan := money(v)) is None else round(yuan * p, 4))
+        if fld in columns:  # codes as their legend says, amounts in yuan: once here, for every list, roster and ledger
+            columns[fld] = _each_cell(columns[fld], (lambda v, m=meanings: codes.by_legend(v, m)) if meanings else
+                                      (lambda v, p=per: v if (yuan := money(v)) is None else round(yuan * p, 4)))
     if any(isinstance(v, pd.Categorical) for v in columns.values()):  # cells kept coded (io.ledgers)
         frame = pd.DataFrame({k: v if isinstance(v, pd.Categorical) else pd.Series(v, dtype=object)
                               for k, v in columns.items()})

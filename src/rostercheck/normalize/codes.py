@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -125,6 +126,55 @@ def same_code(cell: str, code: str) -> bool:
         code: a configured code.
     """
     return cell == code or (cell.isdigit() and code.isdigit() and cell.lstrip("0") == code.lstrip("0"))
+
+
+# A code and its meaning as a legend writes them ('1迁入', '1-迁入', '1=迁入', '1:正常', '1.存续', '1 生活补贴'): a code of one
+# to three digits, never the tail of a longer number or word ('110企业职工' is 110's; K33 is no code of one)
+_LEGEND_CODE, _LEGEND_SEP, _LEGEND_WORD = r"(?<![0-9A-Za-z])\d{1,3}", r"\s*[-－—=:：.．、]?\s*", r"[\u4e00-\u9fff]{1,12}"
+_LEGEND_PAIR = re.compile(f"({_LEGEND_CODE}){_LEGEND_SEP}({_LEGEND_WORD})")
+# … two or more in a row, apart by spaces, commas, slashes or semicolons ('1迁入 2迁出', '1-迁入，2-迁出', '1=迁入;2=迁出')
+_LEGEND_RUN = (f"{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD}"
+               f"(?:[\\s,，、/／;；]*{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD})+")
+# What may stand between a column's name and its legend in a title ('供养状态：1在供', '险种代码说明：110…', '（补贴类型 1…')
+_LEGEND_LEAD = r"(?:代码|编码|说明|含义|[\s:：(（\[【=])*"
+
+
+def legend(label: str, title: str = "") -> dict[str, str]:
+    """Return the meanings a coded column's header or the title rows above it give its codes: '迁移类型（1迁入 2迁出）',
+    or a title '待遇状态：1正常 2暂停 3终止' naming the column before them (a title naming several columns' legends gives
+    each column only the run after its own name). Two codes at least make a legend ('1-4级' is none).
+
+    Args:
+        label: the column's header label.
+        title: the text of the rows above the header ('' for none).
+    Returns:
+        code → its word ({} when nothing explains the column's codes, or the legend gives a code two meanings).
+    """
+    run = re.search(_LEGEND_RUN, label)
+    found = run.group(0) if run else ""
+    name = re.split(r"[(（\[【]", label[: run.start()] if run else label)[0].strip()
+    if not found and name and title:
+        after = re.search(re.escape(name) + _LEGEND_LEAD + f"({_LEGEND_RUN})", unicodedata.normalize("NFKC", title))
+        found = after.group(1) if after else ""
+    meanings: dict[str, str] = {}
+    for code, word in _LEGEND_PAIR.findall(found):
+        if meanings.setdefault(code, word) != word:
+            return {}  # one code, two meanings: no legend to trust
+    return meanings
+
+
+def by_legend(value: object, meanings: dict[str, str]) -> object:
+    """Return the word a legend (:func:`legend`) gives a cell that is wholly one of its codes (with or without leading
+    zeros: a number cell loses 01's zero), else the cell as it is.
+
+    Args:
+        value: the cell.
+        meanings: code → word.
+    Returns:
+        The word, or the cell.
+    """
+    cell = text(value)
+    return next((word for code, word in meanings.items() if same_code(cell, code)), value) if cell else value
 
 
 def unknown_counts(values: Iterable[object], decide) -> Counter[str]:
