@@ -719,6 +719,38 @@ def test_a_roster_with_only_a_region_code_takes_its_township_and_village_from_th
     assert members["village"].tolist() == ["360731101205", "东村", ""]
 
 
+# (header, cells, township, village) of one 特困 member whose place is given only as codes
+CODED_PLACES = [
+    (["乡镇代码", "村（社区）代码"], ["360732100", "360732100206"], "城关镇", "360732100206"),
+    (["乡镇代码", "村（社区）代码"], ["360732101", "360732101203"], "360732101", "360732101203"),
+    (["乡镇（街道）区划代码"], ["360732100"], "城关镇", ""),
+    (["乡镇（街道）区划代码"], ["360732100201"], "城关镇", "东村"),
+    (["乡镇代码"], ["360732100201"], "城关镇", "东村"),  # (a township column holding village codes)
+    (["乡镇（街道）区划代码", "行政区划代码"], ["360732100", ""], "城关镇", ""),
+    (["村（社区）区划代码"], ["360732100201"], "城关镇", "东村"),
+]
+
+
+@pytest.mark.parametrize("header,cells,township,village", CODED_PLACES)
+def test_a_roster_giving_its_places_as_code_columns_takes_them_as_its_region_codes(tmp_path, header, cells, township,
+                                                                                    village):
+    # held-out 210: a 特困 export with 乡镇代码 and 村（社区）代码 and no names: "未找到乡镇列，有 151 人…推断不出乡镇", every
+    # finding under 未填乡镇; a 乡镇（街道）区划代码 column was not read. The township is named as another roster names
+    # the same code, else shown as the code.
+    named = tmp_path / "低保花名册.csv"
+    named.write_text(f"乡镇,村,行政区划代码,姓名,身份证号,与户主关系\n城关镇,东村,360732100201,张三,{A},户主\n",
+                     encoding="utf-8")
+    coded = tmp_path / "特困人员供养信息.csv"
+    coded.write_text(",".join(["姓名", "身份证号", *header]) + "\n" + ",".join(["李四", B, *cells]) + "\n",
+                     encoding="utf-8")
+    tables = [load_table(named, "roster"), load_table(coded, "roster")]
+    members = build_members(tables, AS_OF)
+    assert members[["township", "village"]].values.tolist()[1] == [township, village]
+    said = " ".join(tables[1].warnings)
+    assert "推断不出乡镇" not in said and "（未填乡镇）" not in said, said
+    assert ("显示为代码" in said) == township.isdigit(), said  # (a code no roster names is said to be shown so)
+
+
 @pytest.mark.parametrize("kind", ["roster", "disabled"])
 def test_a_monitoring_export_given_as_a_roster_or_another_list_is_refused_as_one(tmp_path, kind):
     from rostercheck.errors import InputFileError

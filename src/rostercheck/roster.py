@@ -271,8 +271,16 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
 
 def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
     """A roster without a 乡镇 column says what its townships were taken from its sheets, addresses, title or file name
-    came to: the townships found, or how many members were left without one (listed under （未填乡镇）)."""
+    came to: the townships found, or how many members were left without one (listed under （未填乡镇）). One whose 乡镇
+    column holds codes no other row names (乡镇代码, held-out 210) says that its townships are shown as codes."""
     for t in tables:
+        label = t.headers.get("township", "")
+        if re.search(r"代码|编码", label):
+            towns = members.loc[members["file"] == str(t.path), "township"]
+            digits_ = [town for town in pd.unique(towns) if str(town).isdigit()]
+            if digits_:
+                t.warnings.append(f"乡镇按“{label}”列的代码列出，如{'、'.join(digits_[:3])}{'等' if len(digits_) > 3 else ''}，"
+                                  "其他花名册写明了名称的代码按名称显示，其余报告中显示为代码；需要乡镇名称的，请在花名册中加上乡镇列后重新运行")
         if ROSTER_GAPS["township"] not in t.warnings:
             continue
         towns = members.loc[members["file"] == str(t.path), "township"]
@@ -782,9 +790,21 @@ def _changed_by_departures(changed: list, households: list[str], gone: np.ndarra
 
 def _places_coded(frame: pd.DataFrame) -> None:
     """A row with no township (village) named but a 12-digit 行政区划代码: its first nine digits are its township, the
-    twelve its village (统计用区划代码), shown as the codes (held-out 105: a system export with no place names)."""
+    twelve its village (统计用区划代码), shown as the codes (held-out 105: a system export with no place names).
+
+    A township column of village codes (乡镇代码 360732100201, held-out 210) is read so too; a township's own code written
+    with twelve digits (411725107000) stays as written."""
     from .regions import township_village
 
+    def village_of(cell) -> str:
+        code = township_village(cell)[1] if text(cell).isdigit() else ""
+        return "" if code.endswith("000") else code
+
+    village = by_value_array(frame["township"], village_of)
+    if (at := village != "").any():
+        frame.loc[at, "township"] = [c[:9] for c in village[at].tolist()]
+        at &= (frame["village"] == "").to_numpy()
+        frame.loc[at, "village"] = village[at]
     for k, fld in enumerate(("township", "village")):
         codes_ = by_value_array(frame["region_code"], lambda v, k=k: township_village(v)[k])  # each distinct cell once
         if fld == "township":  # … or a 行政区划 cell naming it in words (伞陂镇, 潢川县伞陂镇: held-out 190, every

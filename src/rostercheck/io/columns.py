@@ -184,6 +184,10 @@ ROSTER = [
     FieldSpec("township", TOWNSHIP_WORDS, r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("county", _COUNTY_WORDS, allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
+    # a system export's place given as codes only (乡镇代码, 村（社区）代码: held-out 210, every 特困 member under 未填乡镇):
+    # below a name column, whose code twin it then is; the codes are named as other rows name them (roster._places_unified)
+    FieldSpec("township", r"(乡镇|街道|^镇|^乡).*(代码|编码)", r"村|社区", weight=0),
+    FieldSpec("village", r"(村|社区|居委会).*(代码|编码)", r"村民小组|^组", weight=0),
     # (an application export joins its household and member sheets by the application's number)
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|申请编号|^申请号$|申请单号"),
     FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系"),
