@@ -47,6 +47,15 @@ def test_unknown_business_status_is_not_active_and_is_reported():
     assert any("“登记状态”列有 1 行" in w for w in value_warnings(ctx))
 
 
+@pytest.mark.parametrize("statuses, said", [(["9", "3"], "《市场主体登记信息（businesses.xlsx）》“登记状态”列的 2 个值都未能识别（见运行提示）"),
+                                             (["9", "存续"], None), (["", ""], None)])
+def test_c05_is_said_not_checked_when_no_business_status_could_be_read(statuses, said):
+    # held-out 210: none of the 5 rows' 登记状态 (codes 1/2/3) could be read, and 核查范围 said "C05 已核查，未发现问题"
+    rows = [biz("有限责任公司", 8, status) for status in statuses]
+    _, why = run_checks(context(household("张三", HEAD), {"businesses": rows}), ["C05"])
+    assert why.get("C05") == said
+
+
 @pytest.mark.parametrize("status", ["迁出", "清算", "停业", "撤销登记"])
 def test_moved_out_or_closing_businesses_are_not_flagged(status):
     assert run(biz("有限责任公司", 8, status)) == []

@@ -173,9 +173,10 @@ def test_a_roster_with_a_labour_column_and_no_health_column_says_c08_can_list_no
     assert HEALTH_GAP not in load_table(path, "roster").warnings
 
 
-@pytest.mark.parametrize("labour, skipped", [(None, True), ("", True), ("有劳动能力", False)])
+@pytest.mark.parametrize("labour, skipped", [(None, True), ("", True), ("有劳动能力", False), ("3", True)])
 def test_a_roster_without_any_labour_cell_has_c08_said_as_not_checked(labour, skipped):
-    # held-out 152: a roster without 劳动能力 had C08 "已核查，未发现问题" in 核查范围
+    # held-out 152: a roster without 劳动能力 had C08 "已核查，未发现问题" in 核查范围; held-out 210: so did one whose 927
+    # 劳动能力 values were all codes not read ("3")
     from rostercheck.audit import run_checks
 
     rows = person(35, "男")
@@ -186,4 +187,5 @@ def test_a_roster_without_any_labour_cell_has_c08_said_as_not_checked(labour, sk
     findings, why = run_checks(context(rows), ["C08"])
     assert ("C08" in why) == skipped and bool(findings) != skipped
     if skipped:
-        assert why["C08"] == "花名册没有“劳动能力”列（或该列全部为空）"
+        assert why["C08"] == ("花名册“劳动能力”列的 1 个值都未能识别（见运行提示）" if labour else
+                              "花名册没有“劳动能力”列（或该列全部为空）")

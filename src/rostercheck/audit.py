@@ -28,7 +28,7 @@ from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
 from .rules import load_all
 from .rules._money import blind_rows
-from .rules._vocab import value_warnings
+from .rules._vocab import none_read, value_warnings
 from .suppress import evidence_fingerprint
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"))
@@ -231,9 +231,13 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
         if lacking:
             skipped[code] = "未提供所需名单：" + lists_named(lacking)
             continue
-        blank = [c for c in spec.needs_columns if not _filled(ctx.members, c)]
+        blank = [c for c in spec.needs_columns if "." not in c and not _filled(ctx.members, c)]
         if blank:  # (held-out 152: C08 said "已核查，未发现问题" of a roster without 劳动能力)
             skipped[code] = "花名册没有" + "、".join(f"“{FIELD_NAMES.get(c, c)}”" for c in blank) + "列（或该列全部为空）"
+            continue
+        unread = [none_read(ctx, c) for c in spec.needs_columns]
+        if unread and all(unread):  # … nor of one whose every value was a code not read (held-out 210)
+            skipped[code] = "；".join(unread)
             continue
         runnable.append(code)
     return runnable, skipped

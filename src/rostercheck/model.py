@@ -69,7 +69,8 @@ class CheckSpec:
             although the person is still enrolled (the roster's own faults, D01–D03: a duplicate removed, an
             account or an ID corrected). Other findings are rectified only when the person or household left.
         needs_columns: roster columns the check cannot flag anyone without (C08's 劳动能力): a roster without any
-            of their cells has the check said as not run, not "nothing found".
+            of their cells has the check said as not run, not "nothing found"; so has one (or a list's, written
+            'kind.field': C05's 'businesses.status') whose every value is one the checks do not recognise.
         each_roster: each roster file needs those columns: one without them has its people said unchecked (D02's
             银行账号; not C08's 劳动能力, which a 特困 roster need not give).
     """

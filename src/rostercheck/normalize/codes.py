@@ -195,6 +195,11 @@ def error_counts(values: Iterable[object]) -> Counter[str]:
     return Counter({v: n for v, n in _text_counts(values).items() if is_error_value(v)})
 
 
+def written_counts(values: Iterable[object]) -> Counter[str]:
+    """Return value → rows for a column's non-blank cells."""
+    return Counter({v: n for v, n in _text_counts(values).items() if v})
+
+
 def _text_counts(values: Iterable[object]) -> Counter[str]:
     """A column's cells as text → rows (non-blank and blank alike)."""
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)

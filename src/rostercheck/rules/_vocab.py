@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from typing import Callable, Sequence
 
-from ..model import Context
+from ..model import Context, Pending
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN
 from .c02_status import INDEFINITE
@@ -211,6 +211,34 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]
+
+
+def none_read(ctx: Context, column: str) -> str:
+    """Why a column a check decides by (``CheckSpec.needs_columns``: 'labour' of the roster, 'businesses.status' of a
+    list) leaves it nothing to go by: every value written there is one the checks do not recognise (held-out 210: C05
+    and C08 said "已核查，未发现问题" with 5 of 5 登记状态 and 927 of 927 劳动能力 codes unread); '' when some value is read,
+    none is written, or the list is still being read.
+
+    Args:
+        ctx: the audit context.
+        column: a roster field, or 'kind.field' of a list.
+    Returns:
+        '花名册“劳动能力”列的 927 个值都未能识别（见运行提示）', or ''.
+    """
+    kind, fld = column.split(".", 1) if "." in column else ("roster", column)
+    entry = next((e for e in COLUMNS if e[:2] == (kind, fld)), None)
+    try:
+        frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
+    except Pending:  # (judged once the list has arrived: audit.run_checks asks again)
+        return ""
+    if entry is None or frame is None or fld not in frame.columns:
+        return ""
+    written = codes.written_counts(frame[fld])
+    unread = codes.unknown_counts(frame[fld], entry[3](ctx)) + codes.error_counts(frame[fld])
+    if not written or sum(unread.values()) < sum(written.values()):
+        return ""
+    where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
+    return f"{where}“{entry[2]}”列的 {sum(written.values())} 个值都未能识别（见运行提示）"
 
 
 # Event dates (kind, field, label, what a date not read does): said, as the values above are
