@@ -965,3 +965,17 @@ def test_columns_of_formulas_without_saved_values_are_said(tmp_path):
     with pytest.raises(InputFileError, match="“身份证号码”.*列是公式"):
         load_table(bad, "roster")
     assert "个公式单元格没有保存计算结果" in classify_file(bad).why
+
+
+@pytest.mark.parametrize("values, example", [(["1", "2"], True), (["2"], True), (["1", "2", "3"], False)])
+def test_a_coded_programme_column_is_given_a_meaning_only_when_asked_of_the_exporter(tmp_path, values, example):
+    # held-out 210: 保障类别 1/2/3 (分类施保 classes) got "programme_codes = { "1" = "低保", "2" = "特困" }" as advice,
+    # which would have made 低保 members 特困; three codes are not the two programmes, and no meaning is to be guessed
+    ids_ = [A, B, D]
+    rows = "".join(f"城关镇,东村,{p},{p},户主,{v}\n" for p, v in zip(ids_, values))
+    (tmp_path / "低保花名册.csv").write_text("乡镇,村,姓名,身份证号,与户主关系,保障类别\n" + rows, encoding="utf-8")
+    table = load_table(tmp_path / "低保花名册.csv", "roster")
+    build_members([table], AS_OF)
+    (said,) = [w for w in table.warnings if "保障类别" in w]
+    assert ('{ "1" = "低保", "2" = "特困" }' in said) == example and "问明" in said, said
+    assert ("可能是分类施保" in said) != example, said

