@@ -942,3 +942,27 @@ def test_a_ledger_amount_in_fen_is_read_in_yuan(tmp_path, header, title):
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["amount"]) == [465.0, 30.5]
     assert any("折算为元（÷100）" in w for w in tables[0].warnings) == ("元" not in header)
+
+
+def test_a_quarterly_sheet_pairs_each_months_status_with_its_amount(tmp_path):
+    # held-out 215: each month merged over 金额 | 状态; only the first month's 状态 was read, so a September
+    # 未发放（户名不符） was taken as paid, and the notice told the clerk to delete a needed column
+    import openpyxl
+
+    from rostercheck.io.ledgers import read_ledger
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["青山镇2026年第三季度低保金发放花名表"])
+    ws.append(["序号", "户主姓名", "身份证号", "存折账号", "2026年7月", "", "2026年8月", "", "2026年9月", "", "季度合计"])
+    ws.append(["", "", "", "", "金额", "状态", "金额", "状态", "金额", "状态", ""])
+    ws.append([1, "张三", A, "6230590000000000011", 1680, "已发放", 1680, "已发放", 1680, "未发放（户名不符）", 3360])
+    ws.append([2, "李四", B, "6230590000000000022", 900, "未发放（账户冻结）", 900, "已发放", 900, "已发放", 1800])
+    for cells in ("A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:H2", "I2:J2", "K2:K3"):
+        ws.merge_cells(cells)
+    wb.save(tmp_path / "青山镇2026年第三季度低保金发放表.xlsx")
+    table, rows = read_ledger(tmp_path / "青山镇2026年第三季度低保金发放表.xlsx", AS_OF)
+    got = sorted(zip(rows["head_name"].astype(str), rows["month"].astype(str), rows["status"].astype(str)))
+    assert got == [("张三", "2026-07", "已发放"), ("张三", "2026-08", "已发放"), ("张三", "2026-09", "未发放（户名不符）"),
+                   ("李四", "2026-07", "未发放（账户冻结）"), ("李四", "2026-08", "已发放"), ("李四", "2026-09", "已发放")]
+    assert not any("状态" in w for w in table.warnings)

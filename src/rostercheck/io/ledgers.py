@@ -24,7 +24,7 @@ from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import (back_pay_months, bare_month_span, cn_numerals, count, date, digits, digits_lost,
                                 masked_account, masked_digits, money, month, month_span, text, texts)
-from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, drop_ties, item_columns, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
 from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
@@ -167,12 +167,39 @@ def _grid_rows(grid, cells: "_Distinct") -> "callable":
 
 
 def _named_columns(layout: Layout) -> dict[int, str]:
-    """Each mapped column once, with the field whose distinct cells it shares (a wide ledger's months all '_m')."""
+    """Each mapped column once, with the field whose distinct cells it shares (a wide ledger's months all '_m', their
+    statuses 'status')."""
     named: dict[int, str] = {}
     for f, c in layout.mapping.items():
         if TWIN not in f:  # (a ledger's codes are read as codes)
-            named.setdefault(c, "_m" if f.startswith("_m") else f)
+            named.setdefault(c, "_m" if f.startswith("_m") else "status" if f.startswith(_STATUS_OF) else f)
     return named
+
+
+# The field of a wide ledger's month status, followed by the month's amount column ('_status_of7': column 7's status)
+_STATUS_OF = "_status_of"
+
+
+def _month_statuses(labels: list[str], wide: dict[int, tuple[str, str, str]]) -> dict[int, int]:
+    """Each month's own status column of a wide ledger (held-out 215: a month merged over 金额 | 状态, three times; only
+    the first 状态 was read, a September 未发放 taken as paid): the status columns, two at least, each after its
+    month's amount column and before the next month's.
+
+    Args:
+        labels: the header labels.
+        wide: the month amount columns (:func:`month_columns`).
+    Returns:
+        amount column → its month's status column; {} when the statuses do not pair one to one with months.
+    """
+    shown = sorted({c for _, _, f, c in candidates(labels, KIND) if f == "status" and c not in wide})
+    paired = {}  # (year, month) -> its status column
+    for c in shown:
+        owner = max((m for m in wide if m < c), default=None)
+        if owner is None or wide[owner][:2] in paired:
+            return {}
+        paired[wide[owner][:2]] = c
+    # (a month over its items, 低保金 | 物价补贴 | 状态: the status is each item's)
+    return {c: paired[v[:2]] for c, v in wide.items() if v[:2] in paired} if len(paired) >= 2 else {}
 
 
 class _Distinct:
@@ -323,7 +350,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     notes: list[str] = []
     parent_year = _year_of(layout.title, grid.sheet, path.stem)
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
-    mapping = {f: c for f, c in layout.mapping.items() if c not in wide}
+    statuses = _month_statuses(layout.labels, wide)
+    mapping = {f: c for f, c in layout.mapping.items() if c not in wide and c not in statuses.values()}
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
     # no amount column, no month columns: a column per item (低保金 | 物价补贴 | 合计), each row paying several
@@ -333,9 +361,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         c for c, label in enumerate(layout.labels) if _BACK_PAY_COLUMN.fullmatch(label) and c not in mapping.values()]
     if back:
         mapping["back_pay"] = back[0]
-    drop_ties(layout.warnings, layout.labels, wide)  # the sheet's layout is read once more for its warnings
-    layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)}}, layout.title,
-                    layout.warnings)
+    drop_ties(layout.warnings, layout.labels, [*wide, *statuses.values()])  # (the layout is read once more for its warnings)
+    layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
+                                                  **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()}},
+                    layout.title, layout.warnings)
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes
@@ -513,10 +542,12 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
     from ..reference import by_value
 
     n, parts = len(frame), []
-    base = [c for c in frame.columns if not c.startswith("_m")]
+    base = [c for c in frame.columns if not c.startswith(("_m", _STATUS_OF))]
     for col, (year, mm, item) in columns.items():
         part = frame[base].copy()
         part["amount"] = frame[f"_m{col}"].to_numpy()
+        if f"{_STATUS_OF}{col}" in frame.columns:  # the month's own status (:func:`_month_statuses`)
+            part["status"] = frame[f"{_STATUS_OF}{col}"]
         if item:  # the column names the item ('7月物价补贴', '物价补贴')
             part["item"] = _same(n, item)
         if dated is not None:
