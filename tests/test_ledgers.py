@@ -944,6 +944,60 @@ def test_a_ledger_amount_in_fen_is_read_in_yuan(tmp_path, header, title):
     assert any("折算为元（÷100）" in w for w in tables[0].warnings) == ("元" not in header)
 
 
+def _stacked(title_rows, blank_between=True, headers=True):
+    """A year's ledger as one sheet of monthly blocks: each a sub-title naming its month, the header (or only the
+    first block's), rows, a 小计."""
+    header = ["序号", "村(社区)", "户主", "户主身份证", "保障人数", "资金项目", "发放金额(元)", "一折通账号", "户名"]
+    blocks = {"2026年7月低保金发放明细": [[1, "东街", "张三", A, 1, "低保金", 520, "6230590000000000011", "张三"],
+                                    [2, "东街", "李四", B, 2, "低保金", 900, "6230590000000000022", "李四"]],
+              "2026年8月低保金发放明细": [[1, "东街", "张三", A, 1, "低保金", 520, "6230590000000000011", "张三"]]}
+    rows = [list(r) for r in title_rows]
+    for k, (subtitle, data) in enumerate(blocks.items()):
+        rows += [[subtitle], *([header] if headers or k == 0 else []), *data,
+                 ["小计", "", "", "", "", "", sum(r[6] for r in data)]]
+        rows += [[]] if blank_between else []
+    return rows
+
+
+@pytest.mark.parametrize("title_rows, headers", [
+    ([["XX县城关镇2026年7月至2026年8月城乡低保金发放明细（汇总）"], ["填报单位：城关镇人民政府（盖章）", "", "", "", "", "单位：元"], []],
+     True),
+    ([], True),  # the first block's sub-title is the sheet's only title
+    ([["XX县城关镇2026年7月至2026年8月城乡低保金发放明细（汇总）"], []], False),  # the header only over the first block
+])
+def test_a_sheet_of_monthly_blocks_takes_each_blocks_month_from_its_sub_title(tmp_path, title_rows, headers):
+    # held-out 215: twelve monthly blocks stacked in one sheet, the title naming the year's span: the whole sheet was
+    # left out (看不出发放的是哪个月), the sub-titles counted as rows without an ID or account
+    path = write(tmp_path / "城关镇低保金发放明细.xlsx", {"2026.7-2026.8": _stacked(title_rows, headers=headers)})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    got = sorted(zip(frame["head_name"].astype(str), frame["month"].astype(str), frame["amount"].astype(float)))
+    assert got == [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("李四", "2026-07", 900.0)]
+    assert not any("看不出发放的是哪个月" in w for w in table.warnings)
+
+
+def test_a_csv_of_monthly_blocks_takes_each_blocks_month_from_its_sub_title(tmp_path):
+    # held-out 215: the same blocks exported as text, read column-wise (no blank line between the blocks)
+    import csv
+
+    path = tmp_path / "城关镇低保金发放明细.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([r + [""] * (9 - len(r)) for r in _stacked([], blank_between=False)])
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    got = sorted(zip(frame["head_name"].astype(str), frame["month"].astype(str), frame["amount"].astype(float)))
+    assert got == [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("李四", "2026-07", 900.0)]
+
+
+def test_a_sheet_whose_header_repeats_without_a_month_above_it_keeps_the_sheets_month(tmp_path):
+    # printed page headers under a sheet named for its month: no blocks of their own months, whatever the row above
+    # a header holds (a payee's masked ID and the day paid, in July for June, is no sub-title)
+    header = ["姓名", "身份证号", "发放金额", "发放日期"]
+    masked = A[:4] + "*" * 10 + A[-4:]
+    path = write(tmp_path / "2026年6月低保金发放明细.xlsx", {"S": [header, ["张三", masked, 520, "2026-07-05"], header,
+                                                               ["李四", B, 900, "2026-07-05"]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(zip(frame["name"].astype(str), frame["month"].astype(str))) == [("张三", "2026-06"), ("李四", "2026-06")]
+
+
 def test_a_quarterly_sheet_pairs_each_months_status_with_its_amount(tmp_path):
     # held-out 215: each month merged over 金额 | 状态; only the first month's 状态 was read, so a September
     # 未发放（户名不符） was taken as paid, and the notice told the clerk to delete a needed column

@@ -27,7 +27,8 @@ from ..normalize.values import (back_pay_months, bare_month_span, cn_numerals, c
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
-from .table import Layout, RawFile, Table, columns_frame, data_frame, find_layout, id_like_cell, read_file
+from .table import (Layout, RawFile, Table, columns_frame, data_frame, find_layout, header_repeats, id_like_cell, read_file,
+                    sub_title)
 
 KIND = "payments"
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
@@ -281,7 +282,8 @@ def _union(parts: list[pd.Categorical]) -> pd.Categorical:
 
 
 def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
-    """A CSV/TXT ledger read column-wise (pyarrow.csv): (head grid, layout, frame builder), or None to read it row by row.
+    """A CSV/TXT ledger read column-wise (pyarrow.csv): (head grid, layout, frame builder, the rows below the header at
+    some positions), or None to read it row by row.
 
     The header is found in the first rows as for any list; the rows below it are parsed as text columns.
     Anything the column-wise reader would count differently from the row reader (blank lines, rows of
@@ -331,22 +333,22 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
         raise LimitExceededError(path, limits.too_many_rows())
     first = 1 + layout.start
 
+    def row_at(positions) -> list[list]:
+        part = table.take(pa.array(np.asarray(positions, dtype=np.int64)))
+        return [list(r) for r in zip(*(part.column(i).to_pylist() for i in range(width)))]
+
     def build(lay: Layout) -> pd.DataFrame:
         columns = {c: cells.coded(f, table.column(c)) for c, f in _named_columns(lay).items() if c < width}
-
-        def row_at(positions) -> list[list]:
-            part = table.take(pa.array(np.asarray(positions, dtype=np.int64)))
-            return [list(r) for r in zip(*(part.column(i).to_pylist() for i in range(width)))]
-
         return columns_frame(columns, np.arange(first, first + table.num_rows), row_at, lay, "", cells.id_like)
 
-    return grid, layout, build
+    return grid, layout, build, row_at
 
 
 def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None,
-                 known: tuple = ()) -> tuple[pd.DataFrame, list[str]]:
+                 known: tuple = (), rows_at=None) -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for (a month without its
-    year: see :func:`_with_year`)."""
+    year: see :func:`_with_year`); ``build`` and ``rows_at`` (the rows below the header at some positions) for a text
+    file read column-wise, else from the grid."""
     notes: list[str] = []
     parent_year = _year_of(layout.title, grid.sheet, path.stem)
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
@@ -398,10 +400,17 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                                          parent_year if isinstance(parent_year, tuple) else None, grid.sheet)
             notes += _months_unread(frame["month"], label, grid.sheet)
         return frame, notes
+    sheet = f"工作表“{grid.sheet}”" if grid.sheet else ""  # (a CSV has no sheet)
+    stacked = _block_months(frame, grid, layout, rows_at or (lambda at: grid.data_rows(layout.start, at)))
+    if stacked is not None:
+        frame, months = stacked
+        frame["month"], frame["month_source"] = pd.Series(months, index=frame.index, dtype=object), _same(len(frame), "表名")
+        shown = sorted(set(months))
+        notes.append(f"{sheet}由 {len(shown)} 个月的明细上下相接而成，各段按其上方标题写明的月份计（{shown[0]}至{shown[-1]}）")
+        return frame, notes
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
                                   frame["paid_date"].tolist() if "paid_date" in frame.columns else None, known)
     notes += [guessed] if guessed else []
-    sheet = f"工作表“{grid.sheet}”" if grid.sheet else ""  # (a CSV has no sheet)
     if named:
         frame["month"] = _same(n, named)
         frame["month_source"] = _same(n, "表名")
@@ -421,6 +430,61 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
 
 
 _BACK_PAY_COLUMN = re.compile(r"补发(?:金额|额|数|资金)?(?:\(元\))?")
+
+# The rows above a stacked sheet's repeated header looked at for its block's sub-title
+_SUB_TITLE_ROWS = 2
+
+
+def _block_months(frame: pd.DataFrame, grid, layout: Layout, rows_at) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """A sheet of months stacked one under another (held-out 215: twelve blocks, each a sub-title '2026年7月低保金发放明细',
+    the header again, its rows and a 小计, under a title naming the year's span): each row's month is its block's, named
+    by the sub-title the block starts with — the rows just above a repeat of the header, or a row of that one text
+    (the header not repeated); the first block's is the one just above the header. The sub-titles are no payments.
+
+    Args:
+        frame: the sheet's rows (``_row`` the spreadsheet row of each).
+        grid: the sheet (its first rows hold the first block's header and what is above it).
+        layout: the layout the rows were read with.
+        rows_at: the rows below the header at some positions (relative to ``layout.start``).
+    Returns:
+        (the rows without the sub-titles, each row's month), or None when no block below the first has a sub-title naming
+        one month, or the first block's names none (a printed page's header: the sheet's own month holds).
+    """
+    if len(frame) < 2 or "amount" not in frame.columns:
+        return None
+    at = np.asarray(frame["_row"], dtype=np.int64) - (grid.first_row + layout.start)
+    seen = np.zeros(int(at.max()) + 1, dtype=bool)
+    seen[at] = True
+    gaps = np.flatnonzero(~seen[int(at.min()):]) + int(at.min())  # (the few rows left out: blanks, totals, headers)
+    heads = [int(p) for p, repeats in zip(gaps, header_repeats(rows_at(gaps), layout)) if repeats] if len(gaps) else []
+    starts: dict[int, str] = {}  # the first row of a block's sub-title -> the month it names
+    titles: list[int] = []  # the sub-titles' rows
+    above = [[q for q in range(p - 1, p - 1 - _SUB_TITLE_ROWS, -1) if q >= 0] for p in heads]
+    got = rows_at(np.array([q for qs in above for q in qs], dtype=np.int64))
+    for p, qs in zip(heads, above):
+        if titled := sub_title(got[:len(qs)], layout):
+            starts[p - len(titled)] = month_named(*titled)
+            titles += range(p - len(titled), p)
+        got = got[len(qs):]
+    # a row kept as a payment without an amount, of one text naming a month: a block's sub-title over no repeated header
+    codes, cells = _distinct(frame["amount"]) or (None, None)
+    if codes is not None:
+        bare = np.flatnonzero(np.array([not text(c) for c in cells], dtype=bool)[codes])
+        for p, row in zip(at[bare].tolist(), rows_at(at[bare]) if len(bare) else []):
+            shown = {t for t in (text(c) for c in row) if t}
+            if len(shown) == 1 and (named := month_named(*shown)):
+                starts.setdefault(p, named)
+                titles.append(p)
+    if not starts:
+        return None
+    if (at < min(starts)).any():
+        starts[-1] = month_named(*sub_title(grid.rows[:layout.start][::-1], layout))
+    if not all(starts.values()):
+        return None
+    bounds = np.array(sorted(starts), dtype=np.int64)
+    keep = ~np.isin(at, titles)  # (a sub-title is read as a payment without an ID: left out)
+    block = np.searchsorted(bounds, at[keep], side="right") - 1
+    return frame[keep].reset_index(drop=True), np.array([starts[b] for b in bounds.tolist()], dtype=object)[block]
 
 
 def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
@@ -677,7 +741,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     else:
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
-    build = fast[2] if fast is not None else None
+    build, rows_at = fast[2:] if fast is not None else (None, None)
     for grid, layout in raw.sheets:
         if not names_payees(layout.mapping):
             if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
@@ -690,7 +754,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
-        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at)
         if "amount" not in frame.columns:
             unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))
             continue

@@ -547,7 +547,7 @@ class _RowFilter:
         cell = row[self.id_col] if self.id_col is not None and self.id_col < len(row) else None
         if id_like_cell(cell):
             return True
-        if isinstance(cell, str) and self.id_label and header_label(cell) == self.id_label:
+        if self._repeats_id_label(cell):
             return False  # a repeated header row (printed page headers)
         values = [text(c) for c in row]
         if self.closed or (first := next((v for v in values if v), "")) and _SECTION.match(first):
@@ -557,9 +557,20 @@ class _RowFilter:
             return False
         if _is_total_or_footer(values) or _header_aside(values):
             return False
+        return not self._named_as_header(values)
+
+    def repeats_header(self, row: list) -> bool:
+        """Whether a row repeats the header (a printed page's header, a stacked sheet's block)."""
+        cell = row[self.id_col] if self.id_col is not None and self.id_col < len(row) else None
+        return self._repeats_id_label(cell) or self._named_as_header([text(c) for c in row])
+
+    def _repeats_id_label(self, cell: object) -> bool:
+        return isinstance(cell, str) and bool(self.id_label) and header_label(cell) == self.id_label
+
+    def _named_as_header(self, values: list[str]) -> bool:
         mapped_vals = [values[c] for c in self.mapped_cols if c < len(values)]
-        return not (mapped_vals and sum(1 for v in mapped_vals if v and header_label(v) in self.header_set)
-                    >= max(2, len(mapped_vals) // 2))
+        return bool(mapped_vals) and (sum(1 for v in mapped_vals if v and header_label(v) in self.header_set)
+                                      >= max(2, len(mapped_vals) // 2))
 
 
 # The heading of a form's section after its member table (家庭财产情况, 申请理由, 本人承诺, 村委会意见)
@@ -585,6 +596,49 @@ def _header_aside(values: list[str]) -> bool:
 
 
 _FIELD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,29}")
+
+
+def header_repeats(rows: list[list], layout: Layout) -> list[bool]:
+    """Which of some rows below a header repeat it (the rows the loader leaves out as repeated headers).
+
+    Args:
+        rows: the rows.
+        layout: the grid's layout.
+    Returns:
+        One flag per row.
+    """
+    rule = _RowFilter(layout)
+    return [rule.repeats_header(row) for row in rows]
+
+
+def sub_title(rows: list[list], layout: Layout) -> list[str]:
+    """The sub-title just above a header, as a stacked sheet puts one over each block ('2026年7月低保金发放明细' over a
+    repeat of the header): the texts of the rows above it, nearest first, up to a blank row, a total, another header
+    or a row of more than :data:`SUB_TITLE_CELLS` texts or with an ID (a person's: a printed page's header follows
+    one; the header's own upper rows, first, are passed over).
+
+    Args:
+        rows: the rows above the header, nearest first.
+        layout: the grid's layout.
+    Returns:
+        Each sub-title row's text (its distinct cells), nearest first; [] for none.
+    """
+    rule, out = _RowFilter(layout), []
+    for row in rows:
+        values = [text(c) for c in row]
+        header = rule.repeats_header(row)
+        if header and not out:
+            continue
+        cell = row[rule.id_col] if rule.id_col is not None and rule.id_col < len(row) else None
+        shown = list(dict.fromkeys(v for v in values if v))  # (a title merged across the columns: its text once)
+        if header or id_like_cell(cell) or _is_total_or_footer(values) or len(shown) > SUB_TITLE_CELLS:
+            break
+        out.append(" ".join(shown))
+    return out
+
+
+# A sub-title's texts at most: '2026年7月低保金发放明细' and '单位：元' beside it (a person's row has more)
+SUB_TITLE_CELLS = 2
 
 
 def count_data_rows(rows: list[list], layout: Layout) -> int:
