@@ -2,8 +2,8 @@
 
 Every file directly inside a folder (sub-folders are not entered: a quarter's folder often keeps last
 quarter's or the applicants' files in one) is peeked at — its first rows only for text and Parquet,
-its sheets' first rows for workbooks — and its header is read as each kind in turn
-(:func:`io.table.find_layout`). A kind is a candidate when the file has the kind's required columns and
+its sheets' first rows for workbooks (a big sheet's XML cut after them, after the safety scan) — and its
+header is read as each kind in turn (:func:`io.table.find_layout`). A kind is a candidate when the file has the kind's required columns and
 shows something of the kind: a column of its own (``io.columns.SIGNATURE_FIELDS``, or for rosters the
 benefit columns of :data:`ROSTER_FIELDS`) or a word in the title or file name (``SIGNATURE_WORDS``),
 exactly what ``io.table`` demands before it accepts a list under an option. Candidates are scored by
@@ -70,7 +70,8 @@ class Placement:
         kind: 'roster', a reference kind, or None when the file is skipped.
         why: the deciding headers (or words), or why the file was skipped (Chinese).
         rows: data rows below the header (of every sheet the loader reads), None when not read.
-        estimated: ``rows`` is an estimate (a large text file, from its first lines and its size).
+        estimated: ``rows`` is an estimate (a large text file, from its first lines and its size; a big worksheet, from
+            its first rows and its last row's number).
         by: 'content' (recognised here), 'option' (given explicitly), 'skipped', or 'lists' (a sub-folder also given
             as ``--lists``: its files are placed on their own).
     """
@@ -176,8 +177,8 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     if fmt == PARQUET:
         return [Grid(path, "", parquet_rows(path, PEEK_ROWS), 1, [], PARQUET)], None
     if fmt != TEXT:
-        grids = read_grids(path)  # workbooks: the safety checks first, then every visible sheet
-        return grids, None
+        # workbooks: the safety checks first, then every visible sheet (a big one cut after its first rows)
+        return read_grids(path, head=PEEK_ROWS), None
     with path.open("rb") as fh:
         data = fh.read(PEEK_BYTES)
         size = path.stat().st_size
@@ -246,7 +247,8 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             if ((all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT))
                  or (kind == "roster" and household_file([layout.mapping]))) and (kind != "payments" or _payees(layout))):
                 required_ok = True
-                rows += count_data_rows(grid.rows[layout.start:], layout)  # the loader reads every such sheet
+                # the loader reads every such sheet; the rows of a big sheet past those peeked at counted as data
+                rows += count_data_rows(grid.rows[layout.start:], layout) + max(grid.height - len(grid.rows), 0)
             for fld, col in layout.mapping.items():
                 label = layout.labels[col] if col < len(layout.labels) else ""
                 label = SYSTEM_LABELS.get(label.upper(), label)  # SWRQ is 死亡日期's evidence
@@ -367,8 +369,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
             f"文件“{path}”既像{KIND_LABELS[best.kind]}（依据：{'、'.join(best.evidence)}），"
             f"又像{KIND_LABELS[second.kind]}（依据：{'、'.join(second.evidence)}），无法自动判断。"
             f"请用 {_flag(best.kind)} 或 {_flag(second.kind)} 明确指定该文件（或把它移出文件夹）。")
-    rows, estimated = best.rows, estimate is not None
-    if estimated:  # a long text file: the lines past its head
+    rows, estimated = best.rows, estimate is not None or any(g.height > len(g.rows) for g in grids)
+    if estimate is not None:  # a long text file: the lines past its head
         rows = best.rows + estimate - len(grids[0].rows)
     sheets = _sheet_kinds(path, grids, wanted) if best.kind != "roster" and len(grids) > 1 else {}
     if len(set(sheets.values())) > 1:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind

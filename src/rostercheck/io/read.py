@@ -41,6 +41,7 @@ class Grid:
         columns: the whole sheet as Arrow text columns (fastexcel), when it was read that way; ``rows``
             then holds only its first :data:`HEAD_ROWS` rows, enough to find the header and judge columns.
             Use :meth:`height`, :meth:`cells` and :meth:`data_rows` for the rest.
+        whole_height: the sheet's height when ``rows`` holds only its first rows (:func:`read_grids` with ``head``).
     """
 
     path: Path
@@ -52,10 +53,13 @@ class Grid:
     notes: list[str] = field(default_factory=list)
     note_sheet: bool = False
     columns: object = None
+    whole_height: int | None = None
 
     @property
     def height(self) -> int:
         """The number of rows of the whole sheet."""
+        if self.whole_height is not None:
+            return self.whole_height
         return len(self.rows) if self.columns is None else self.columns.num_rows
 
     def cells(self, col: int, start: int) -> list:
@@ -153,7 +157,7 @@ def sniff_format(path: Path) -> str:
 
 
 def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = False,
-               columnar: bool = False, sparse: bool = False) -> list[Grid]:
+               columnar: bool = False, sparse: bool = False, head: int | None = None) -> list[Grid]:
     """Read every candidate sheet of a file as a :class:`Grid`.
 
     Hidden sheets and empty sheets are skipped; hidden rows and columns are read like any other
@@ -170,6 +174,8 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             turning every cell into a Python object first).
         sparse: the caller keeps only rows whose ID a filter keeps (``io.table.to_table`` with ``keep``): a big
             one-sheet .xlsx may come as a :class:`io.sparse.SparseGrid`, whose other rows are read when asked for.
+        head: the caller looks at the first rows only: an .xlsx sheet of :data:`HEAD_XML_BYTES` or more comes with this
+            many rows, its height in ``Grid.whole_height`` (after the same safety scan as a whole read).
     Returns:
         The grids, in workbook order (at least one).
     Raises:
@@ -196,10 +202,18 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         grids = [Grid(path, "", rows, 1, [], PARQUET)]
     else:
         if fmt == XLSX:
-            from .sparse import MIN_XML_BYTES, read_sparse
+            from .sparse import MIN_XML_BYTES, first_rows_book, read_sparse
 
-            scan = check_zip_workbook(path, limits, MIN_XML_BYTES if columnar and sparse else None)
-            if columnar and not scan.typed and not scan.errors and scan.sheets:
+            keep = HEAD_XML_BYTES if head else MIN_XML_BYTES if columnar and sparse else None
+            scan = check_zip_workbook(path, limits, keep)
+            cut = first_rows_book(path, scan, head) if head and scan.kept else None
+            if cut is not None:
+                grids = _read_workbook(path, fmt, limits, notes, note_sheets, cut[0])
+                for grid in grids:
+                    grid.whole_height = cut[1].get(grid.sheet)
+                if scan.errors:
+                    _error_values(path, grids)
+            elif columnar and not scan.typed and not scan.errors and scan.sheets:
                 grids = read_sparse(path, scan, limits, notes, note_sheets) if sparse and scan.placed else None
                 if grids is None:
                     grids = _read_columns(path, scan.sheets, limits, notes, note_sheets)
@@ -297,8 +311,10 @@ def _error_values(path: Path, grids: list[Grid]) -> None:
                 grid.rows[r][c] = value
 
 
-def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_sheets: bool) -> list[Grid]:
-    """Read a workbook's sheets as rows of typed cells, with merged ranges (python-calamine)."""
+def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_sheets: bool,
+                   data: bytes | None = None) -> list[Grid]:
+    """Read a workbook's sheets as rows of typed cells, with merged ranges (python-calamine); from ``data`` when given
+    (the workbook cut after its first rows, :func:`io.sparse.first_rows_book`), else from the file."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError as exc:  # pragma: no cover - dependency missing
@@ -307,7 +323,8 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_
     book = None
     try:
         with _reader_errors(path):
-            with path.open("rb") as fh:  # from the content, not the extension: a .xls may really be .xlsx
+            # from the content, not the extension: a .xls may really be .xlsx
+            with path.open("rb") if data is None else io.BytesIO(data) as fh:
                 book = CalamineWorkbook.from_filelike(fh)
             metas = [m for m in book.sheets_metadata if "worksheet" in str(m.typ).lower()]
             for meta in metas:
@@ -334,6 +351,8 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, notes: list[str], note_
 
 
 HEAD_ROWS = 300
+# A worksheet whose XML is this big (some 20,000 rows) is cut after its first rows when only those are wanted
+HEAD_XML_BYTES = 8 << 20
 # How fastexcel writes a date or time cell as text; turned back into the date python-calamine gives.
 _DATETIME_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .limits import Limits, _chunks, _col_number, related_parts
+from .limits import Limits, _chunks, _col_number, _sheet_entries, related_parts
 from .read import HEAD_ROWS, XLSX, Grid, _cells_coded, _python_rows, _read_columns, _sheet_wanted, text_sheet
 
 # Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
@@ -423,3 +423,33 @@ def _grids(path: Path, zf: zipfile.ZipFile, part: str, chunks: list[bytes], shee
         return [SparseGrid(path, xml, name, note_sheet, limits)]
     except Exception:  # noqa: BLE001 - whatever fastexcel makes of the first rows, the whole read reports it properly
         return None
+
+
+def first_rows_book(path: Path, scan, rows: int) -> tuple[bytes, dict[str, int]] | None:
+    """The workbook with each worksheet whose XML the scan kept cut after its first rows, for a reader that needs only
+    those (a folder's files are told apart by their headers: a city's list parsed whole took seconds of it).
+
+    Args:
+        path: the workbook, scanned by ``io.limits.check_zip_workbook`` with the XML of its big worksheets kept.
+        scan: that scan.
+        rows: the row elements each cut sheet keeps.
+    Returns:
+        (the workbook, sheet name → the number of its last row element for each sheet cut), or None when a sheet is
+        not written as :class:`_Sheet` expects (the caller reads the file whole).
+    """
+    kept = dict(scan.kept)
+    scan.kept.clear()
+    with zipfile.ZipFile(path) as zf:
+        names = {part: name for name, _visible, part in _sheet_entries(zf, related_parts(zf, path, "worksheet"))}
+        parts, heights = {}, {}
+        for part, chunks in kept.items():
+            xml = _Sheet(zf, part, chunks)
+            if not xml.understood() or part not in names:
+                return None
+            head = list(islice((m.group(0) for w in xml.windows for m in _ROW.finditer(w)), rows))
+            last = _ROW_NUMBER.match(xml.windows[-1], max(xml.windows[-1].rfind(b'<row r="'), 0))
+            if last is None:  # the last rows unnumbered
+                return None
+            heights[names[part]] = int(last.group(1))
+            parts[part] = xml.prefix + b"".join(head) + xml.suffix
+        return _workbook(zf, parts), heights
