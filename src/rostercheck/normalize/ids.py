@@ -46,6 +46,10 @@ SURVIVING = EXCEL_DIGITS - 1
 # invisible format characters too (a zero-width space inside a pasted ID: held-out 185, its death missed)
 _SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。\u00ad\u200b-\u200f\u2060\ufeff]")
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
+# What is typed for the check character X from an input method's symbol table or another alphabet (the times sign,
+# ✕ ✖ ╳, the Cyrillic and the Greek capital) after 17 digits: the same ID, as a lower-case x is (held-out 212: the
+# times sign read as a damaged ID, a death missed)
+X_LOOKALIKES = "\u00d7\u2715\u2716\u2573\u0425\u03a7"
 
 
 @dataclass(frozen=True)
@@ -191,7 +195,7 @@ def _classify18(value: str) -> IdInfo:
 def id_number(raw: object) -> IdInfo:
     """Normalise one ID cell as read from a file.
 
-    Handles spaces and separators, full-width digits, lower-case x, 15-digit IDs, numbers
+    Handles spaces and separators, full-width digits, lower-case x (and :data:`X_LOOKALIKES`), 15-digit IDs, numbers
     (int/float cells), scientific notation text, and a trailing '.0'.
 
     Args:
@@ -224,6 +228,8 @@ def id_number(raw: object) -> IdInfo:
                 return id_number(digits)
             return IdInfo(digits[:18], NUMERIC, min(len(mantissa), EXCEL_DIGITS))
     text = _bare(text)
+    if len(text) == 18 and text[17] in X_LOOKALIKES and text[:17].isdigit():
+        text = text[:17] + "X"
     if len(text) == 15 and text.isdigit():
         upgraded = upgrade15(text)
         if birth_date(upgraded) is not None:
