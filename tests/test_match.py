@@ -167,3 +167,44 @@ def test_seventeen_digits_beside_a_near_name_are_low(left, right, expected, said
     found = link_lists(people(left), people(right))
     assert (found["confidence"].tolist() or [None]) == [expected]
     assert said in "".join(found["key"])
+
+
+def _typed(at: int, digit: str) -> str:
+    """GOOD with one birth digit mistyped (0-based position), its check character left as it was."""
+    return GOOD[:at] + digit + GOOD[at + 1:]
+
+
+BORN_TYPO = _typed(13, "4")  # 1940-03-04 for 1940-03-03
+BORN_SWAP = GOOD[:12] + GOOD[13] + GOOD[12] + GOOD[14:]  # 1940-03-30
+BORN_NEVER = _typed(10, "1")  # month 13
+
+
+# held-out 212: a list ID invalid by a typo in the birth digits linked nobody; one mistyped digit (or one adjacent swap)
+# from a member's ID with the identical name is 低 when the correction is unique both ways, the 中 cases unchanged
+@pytest.mark.parametrize("members, rows, confidences", [
+    ([("赵六", GOOD)], [("赵六", BORN_TYPO)], ["低"]),
+    ([("赵六", GOOD)], [("赵六", BORN_SWAP)], ["低"]),
+    ([("赵六", GOOD)], [("赵六", BORN_NEVER)], ["低"]),  # an impossible birth date
+    ([("赵六", GOOD)], [("赵六", BAD)], ["中"]),  # the birth date kept: 中, as before
+    ([("赵六", GOOD)], [("钱七", BORN_TYPO)], []),  # another name
+    ([("赵六", GOOD)], [("赵六", _typed(13, "4")[:16] + "99")], []),  # two digits apart
+    # two members fit the row: the one of its birth date by the check character alone (中, as before), no 低 for the other
+    ([("赵六", GOOD), ("赵六", make_id("19400304", 131))], [("赵六", BORN_TYPO)], ["中"]),
+    ([("赵六", GOOD)], [("赵六", BORN_TYPO), ("赵六", BORN_SWAP)], []),  # two rows fit the member
+    ([("赵六", GOOD)], [("赵六", GOOD), ("赵六", BORN_TYPO)], ["高"]),  # on the list under the right ID already
+    ([("赵六", GOOD)], [("赵六", make_id("19400304", 131))], []),  # a valid ID: another person's
+])
+def test_an_invalid_list_id_one_typo_from_a_namesakes_id_is_low_when_unique(members, rows, confidences):
+    assert {ids.id_number(r).status for _, r in rows if r != GOOD} <= {ids.CHECK, ids.DATE, ids.VALID}
+    found = link(people(*members), people(*rows))
+    assert found["confidence"].tolist() == confidences
+
+
+@pytest.mark.parametrize("row, said", [
+    (BORN_TYPO, ["校验位不符", "第 14 位不同", "名单上为 1940-03-04，花名册上为 1940-03-03"]),
+    (BORN_SWAP, ["第 13、14 位颠倒", "名单上为 1940-03-30"]),
+    (BORN_NEVER, ["出生日期不成立", "第 11 位不同", "名单上为 19401303"]),
+])
+def test_a_low_link_by_one_typo_says_which_digits_and_birth_dates_differ(row, said):
+    (key,) = link(people(("赵六", GOOD)), people(("赵六", row)))["key"].tolist()
+    assert all(s in key for s in said), key

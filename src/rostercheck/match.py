@@ -7,6 +7,8 @@ Comparisons, strongest first:
   copied from one system into the other) with the same name is 中 too; a damaged ID that fits several people's IDs
   equally is 低 for each; an ID missing only its check character beside a homophone or a part of the name is 低.
   Never on a name alone.
+- ``OneTypoApart``: the list's ID invalid (check character, birth date) and one mistyped digit or adjacent swap from
+  a member's ID with the identical name, the birth dates apart; unique both ways (置信度 低).
 - ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
   compares names only inside a small block (same village, or same birth date from the surviving ID
   digits) and adds up named comparisons (置信度 中 or 低, saying what agreed and what did not).
@@ -90,7 +92,10 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         with a '?' or pinyin for a character its file could not hold (:func:`_stand_in`) stays 高, the key saying so.
     """
     found = link_lists(members, ref, "id", id_col, "name_key", name_col)
-    if found.empty or name_col not in ref.columns:
+    if name_col not in ref.columns:
+        return found
+    found = _one_typo_apart(found, members, ref, id_col, name_col)
+    if found.empty:
         return found
     exact = (found["confidence"] == HIGH).to_numpy()
     theirs = ref.loc[found["r"][exact], name_col].tolist()  # (labels: a list may be filtered)
@@ -108,6 +113,45 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         found.loc[at[lost], "key"] = [f"{EXACT_KEY}；姓名只差一个无法导出的生僻字（名单上为“{ref.at[r, shown]}”）"
                                       for r in found.loc[at[lost], "r"].tolist()]
     return _old_forms(found, members, ref, id_col)
+
+
+def _one_typo_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str,
+                    name_col: str) -> pd.DataFrame:
+    """Add 低 links for list IDs that are invalid (wrong check character, impossible birth date) and one mistyped digit
+    or one adjacent swap from a member's valid ID with the identical name, the birth dates apart (held-out 212: a
+    typo in the birth digits linked nobody). Only when the correction is unique both ways: no other member fits the
+    row, no other row fits the member, and neither is linked already; a birth date kept equal stays the 中 of
+    :func:`repaired_key`."""
+    status = id_col[: -len("id")] + "id_status"
+    if status not in ref.columns or name_col not in ref.columns or "id_status" not in members.columns:
+        return found
+    bad = ref[ref[status].isin((ids.CHECK, ids.DATE)) & (ref[name_col] != "")]
+    if bad.empty:
+        return found
+    fine = members[(members["id_status"] == ids.VALID) & members["name_key"].isin(set(bad[name_col]))]
+    pairs = pd.DataFrame({"m": fine.index, "nk": fine["name_key"].to_numpy(), "a": fine["id"].to_numpy()}).merge(
+        pd.DataFrame({"r": bad.index, "nk": bad[name_col].to_numpy(), "b": bad[id_col].to_numpy()}), on="nk")
+    fits = [(m, r, a, b) for m, r, a, b in zip(pairs.m, pairs.r, pairs.a, pairs.b)
+            if ids.single_digit_apart(str(a), str(b)) is not None]
+    if not fits:
+        return found
+    linked_m, linked_r = set(found["m"]), set(found["r"])
+    per_m = pd.Series([m for m, *_ in fits]).value_counts()
+    per_r = pd.Series([r for _, r, *_ in fits]).value_counts()
+    rows = [(m, r, LOW, _typo_key(str(a), str(b))) for m, r, a, b in fits
+            if per_m[m] == 1 and per_r[r] == 1 and m not in linked_m and r not in linked_r
+            and ids.birth_date(str(a)) != ids.birth_date(str(b))]
+    return pd.concat([found, pd.DataFrame(rows, columns=LINK_COLUMNS)], ignore_index=True) if rows else found
+
+
+def _typo_key(a: str, b: str) -> str:
+    """The key of a :func:`_one_typo_apart` link: which digits differ, the birth dates they give (a: the member's)."""
+    pos = ids.single_digit_apart(a, b)
+    apart = f"第 {pos}、{pos + 1} 位颠倒" if pos < len(a) and a[pos] != b[pos] else f"第 {pos} 位不同"
+    listed = ids.birth_date(b)
+    invalid, born = ("校验位不符", f"名单上为 {listed.isoformat()}") if listed else ("出生日期不成立", f"名单上为 {b[6:14]}")
+    return (f"姓名一致；名单身份证号{invalid}，与花名册上的身份证号只差一处（{apart}），出生日期因此不同（{born}，"
+            f"花名册上为 {ids.birth_date(a).isoformat()}）；只有此人相符，疑似录入错误，请核对是否同一人")
 
 
 _OLD_FORM = {(True, False): "花名册上为 15 位旧身份证号，升为 18 位后与名单一致",
