@@ -80,7 +80,11 @@ def test_bare_month_span(raw, expected):
     assert bare_month_span(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None)])
+@pytest.mark.parametrize("raw, expected", [
+    ("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None),
+    # a bank's reversal keeps its sign before the currency sign (held-out 215: '-￥1,130.00' was read as 1,130.00)
+    ("-￥1,130.00", -1130.0), ("-￥ 1,130.00", -1130.0), ("￥-1,130.00", -1130.0), ("- 1,130.00", -1130.0),
+])
 def test_money(raw, expected):
     assert money(raw) == expected
 

@@ -322,11 +322,12 @@ def money(raw: object) -> float | None:
     if isinstance(raw, (int, float)):
         return None if isinstance(raw, float) and math.isnan(raw) else float(raw)
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "")
-    # The first number in the cell: '2800元/月', '￥1,200', '2800.00元（月）'.
-    m = re.search(r"[-+]?\d+(?:\.\d+)?", text)
+    # The first number in the cell: '2800元/月', '￥1,200', '2800.00元（月）'; a sign before the currency sign is the
+    # amount's (a bank's reversal '-￥1,130.00', held-out 215: it was read as 1,130.00 paid)
+    m = re.search(r"([-+]?)\u00a5?(\d+(?:\.\d+)?)", text)  # (\u00a5: NFKC's yuan sign)
     if not m or re.search(r"\d[-/年]\d", text):
         return None  # no number, or a date
-    return float(m.group(0))
+    return float(m.group(1) + m.group(2))
 
 
 # The unit an amount's header names in brackets ('月发放金额（分）', '金额(元/人·月)', '（单位：分）') or its sheet's title
