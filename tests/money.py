@@ -34,7 +34,8 @@ def money_context(roster_rows: list[dict], payments: list[dict], lists: dict | N
     frame["_sheet"] = ""
     frame["_file"] = "发放明细.xlsx"
     frame["_col"] = ""
-    frame["month_source"] = "列"
+    # (a row may say its month came from elsewhere: month_source="表名", the file's month)
+    frame["month_source"] = frame["month_source"].fillna("列") if "month_source" in frame.columns else "列"
     ctx.lists["payments"] = normalise_payments(frame)
     ctx.labels["payments"] = "资金发放明细"
     return ctx

@@ -2,7 +2,7 @@
 
 import pytest
 
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
@@ -34,6 +34,27 @@ def test_failed_then_repaid_is_not_a_duplicate(status, item):
     rows[1]["status"] = status
     rows.append(pay(A, "王五", "2026-08", 1032, item, paid_date="2026-09-25"))
     assert money(money_context(roster(), rows), "F04") == []
+
+
+def bank(month: str, summary: str, amount: object = 1032, status: str = "成功") -> dict:
+    """A row of a bank's monthly 代发回盘 file: the file's month, and the month it is for written in its 摘要 alone."""
+    return pay(A, "王五", month, amount, summary, status, month_source="表名")
+
+
+@pytest.mark.parametrize("rows, found", [
+    # June failed, paid back (补发) in September, after the month's own payment: no duplicate (戴林)
+    ([bank(m, f"低保金{m.replace('-', '')}", status="失败" if m == "2026-06" else "成功") for m in months("2026-06", "2026-09")]
+     + [bank("2026-09", "补发低保金202606")], []),
+    # May paid, and paid back again in August: May twice (黎红)
+    ([bank(m, f"低保金{m.replace('-', '')}") for m in months("2026-05", "2026-09")] + [bank("2026-08", "补发低保金202605")],
+     [("王五", "高", 1032.0, None)]),
+])
+def test_a_bank_file_paying_back_pay_for_the_month_its_summary_names(rows, found):
+    # held-out 215: 河口乡's 代发回盘 files wrote the month paid for in 摘要 alone; the file's month was taken, so back
+    # pay for June paid in September was F04 高 (戴林, a trap) and 黎红's 补发 for May was said to be August's
+    assert money(money_context(roster(), rows), "F04") == found
+    if found:
+        assert findings(money_context(roster(), rows), "F04")[0].months.startswith("2026-05")
 
 
 def test_two_payments_differing_in_an_unread_status_code_are_not_a_duplicate():

@@ -134,6 +134,29 @@ def test_a_bank_export_over_a_span_takes_each_rows_month_from_its_summary_or_dat
     assert list(frame["month"]) == ["2025-10", "2026-01", "2026-02", "2025-12"]
 
 
+@pytest.mark.parametrize("summary, remark, month, item", [
+    ("低保金202608", "", "2026-08", "低保金"),
+    ("补发低保金202605", "", "2026-05", "低保金"),  # back pay of the item, for the month it names
+    ("冲正 低保金202608", "", "2026-08", "冲正 低保金"),
+    ("低保金2026-06", "", "2026-06", "低保金"),
+    ("2026年6月低保金", "", "2026-06", "低保金"),
+    ("一次性生活补贴202608", "", "2026-08", "一次性生活补贴"),
+    ("代发", "低保金202607", "2026-07", "代发"),  # a 备注 naming the item and its month
+    ("代发", "20260705", "2026-08", "代发"),  # a day is no month named
+    ("代发", "2026年7月死亡", "2026-08", "代发"),  # a month beside no item's words is the row's month only by its file
+])
+def test_a_bank_return_file_takes_each_rows_month_from_the_month_its_summary_names(tmp_path, summary, remark, month, item):
+    # held-out 215: 河口乡's 代发回盘 files wrote the month a payment is for only in 摘要 (低保金202607, 补发低保金202606,
+    # 冲正 低保金202608); the file's month was taken instead, so June's back pay paid in September was F04 高, and each
+    # 摘要 was an item of its own (低保金202510 … 等 24 项)
+    path = write(tmp_path / "河口乡农商行代发回盘_202608.xlsx", {"回盘明细": [
+        ["XX农村商业银行代发业务回盘明细"],
+        ["流水号", "收款账号", "收款户名", "证件号码", "交易金额", "交易状态", "摘要", "备注", "交易日期"],
+        ["HK1", "6217212564420866578", "张三", A, "-￥1,130.00", "成功", summary, remark, "20260816"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert (frame["month"].tolist(), frame["item"].tolist(), frame["amount"].tolist()) == ([month], [item], [-1130.0])
+
+
 def test_a_year_column_and_bare_months_make_the_month_and_its_codes(tmp_path):
     path = write(tmp_path / "明细.xlsx", {"明细": [
         ["姓名", "身份证号", "年度", "月份", "发放金额", "保障人数"],

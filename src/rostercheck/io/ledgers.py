@@ -23,7 +23,7 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..normalize.values import (back_pay_months, bare_month_span, cn_numerals, count, date, digits, digits_lost,
-                                masked_account, masked_digits, money, month, month_span, text, texts)
+                                item_month, masked_account, masked_digits, money, month, month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -811,7 +811,7 @@ def _names_months(frame: pd.DataFrame) -> bool:
     for name in ("item", "remark"):
         if name in frame.columns:
             cells = pd.unique(np.asarray(frame[name], dtype=object))
-            if any("年" in str(c) and _ITEM_MONTH.search(str(c)) or month_span(str(c)) for c in cells if c):
+            if any("年" in str(c) and _ITEM_MONTH.search(str(c)) or month_span(str(c)) or item_month(c) for c in cells if c):
                 return True
     return False
 
@@ -927,10 +927,14 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     spans, span_codes = judged("month", month_span)  # a cell naming several months (所属期 2025年7-9月)
     rows = np.flatnonzero(~by_column | _said(cols["remark"], "补发") | _said(cols["item"], "补发"))
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
+    # the month written beside the item's words in a bank's 摘要 or a remark ('低保金202607', '补发低保金202606'): the
+    # month it is for, not the file's (held-out 215: June's back pay paid in September was F04 高)
+    beside = [_per_cell(cols[fld], item_month) for fld in ("item", "remark")]
     if len(rows):
         items = _cells(cols["item"], rows).tolist()
         notes = [f"{i} {r}" for i, r in zip(items, _cells(cols["remark"], rows))]
-        for r, item, note in zip(rows.tolist(), items, notes):
+        said = [a or b for a, b in zip(*(_cells(b, rows).tolist() for b in beside))]
+        for r, item, note, item_said in zip(rows.tolist(), items, notes, said):
             m = mapped[codes[r]] if months is None else months[r]
             back = back_pay_months(note, m)
             if by_column[r]:
@@ -953,10 +957,15 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 named = back[0]
             else:
                 named = {f"{y}-{int(mm):02d}" for y, mm in _ITEM_MONTH.findall(item)} if "年" in item else ()
-                named = named.pop() if len(named) == 1 else m
+                named = named.pop() if len(named) == 1 else item_said[0] if item_said else m
             if named != m:
                 months = mapped[codes] if months is None else months
                 months[r] = named
+    item_said, item_codes = beside[0]
+    if any(item_said[:-1]):  # the item is its words without the month ('低保金': one item however many months)
+        cells = [*cols["item"].categories.tolist(), None]
+        cols["item"] = _coded(object_array([said[1] if said else c for c, said in zip(cells, item_said.tolist())]),
+                              item_codes)
     out = pd.DataFrame(cols, copy=False)
     if "month" in frame.columns:  # a row for several months at once (所属期 2025年7-9月, 2025年第3季度): one per month
         if named_spans:  # … or a sheet's row whose remark names them
@@ -970,6 +979,12 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _per_cell(column: pd.Categorical, fn) -> tuple[np.ndarray, np.ndarray]:
+    """(``fn`` of each distinct cell of a coded text column, then of a missing cell; each row's code), as
+    :func:`_cells` takes them."""
+    return object_array([fn(c) for c in column.categories] + [fn(None)]), column.codes
 
 
 def _said(column: pd.Categorical, word: str) -> np.ndarray:

@@ -271,6 +271,32 @@ def bare_month_span(raw: object) -> tuple[int, int] | None:
     return 3 * q - 2, 3 * q
 
 
+# A bank's 摘要 (or a 用途, 备注) naming the item and the month it is for around one month, without a day: '低保金202607',
+# '补发低保金202606', '冲正 低保金2026-08', '2026年7月低保金', '低保金(2026.07)'; the words name an item when they hold
+# an item's ending word (金, 补贴 …), so '2026年7月死亡' or a day '20260705' name no month a payment is for
+_ITEM_AND_MONTH = re.compile(r"(?P<before>[^\d]*?)[\s（(]*(?P<year>20\d{2})(?:\s*年\s*(?P<m>0?[1-9]|1[0-2])\s*月份?"
+                             r"|[-./]?(?P<mm>0[1-9]|1[0-2])|[-./](?P<m1>[1-9]))[\s）)]*(?P<after>[^\d]*)")
+_ITEM_WORD = re.compile(r"金|补贴|津贴|补助|资金|费|补差|差额")
+
+
+def item_month(raw: object) -> tuple[str, str] | None:
+    """Return the month a payment's 摘要 says it is for, and the item's words without it: '补发低保金202606' →
+    ('2026-06', '低保金') (back pay of the item: the month says which), '冲正 低保金202608' → ('2026-08', '冲正 低保金').
+
+    Args:
+        raw: the cell value (an item, 摘要, 用途 or remark).
+    Returns:
+        ('YYYY-MM', the item), or None when the cell is not an item's words beside one month.
+    """
+    if not isinstance(raw, str) or not (m := _ITEM_AND_MONTH.fullmatch(unicodedata.normalize("NFKC", raw).strip())):
+        return None
+    words = f"{m['before'].strip()}{m['after'].strip()}"
+    if not _ITEM_WORD.search(words):
+        return None
+    item = re.sub(r"^补发\s*", "", words)
+    return f"{m['year']}-{int(m['m'] or m['mm'] or m['m1']):02d}", item
+
+
 # back pay named in an item or remark: 补发6月, 补发2025年12月, 补发3-5月, 补发3月至5月, 补发3、4、5月, 补发2025年11月至2026年1月
 _BACK_MONTH = r"(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])"
 _BACK_PAY = re.compile(rf"补发\s*({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月")
