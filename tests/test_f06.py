@@ -286,3 +286,17 @@ def test_a_household_without_an_approval_date_is_due_from_its_first_month_paid_i
     assert [f.repay for f in found] == ([owed] if owed else [])
     if len(paid) == 2:
         assert found[0].months.startswith("2026-08") and "2026-07 起" in found[0].evidence
+
+
+@pytest.mark.parametrize("paid, owed, unpaid", [
+    (("2026-05", "2026-06", "2026-08", "2026-09"), 516.0, "2026-07（1个月）"),  # paid before the quarter and after July
+    (("2026-06", "2026-08"), 1032.0, "2026-07、2026-09（2个月）"),
+    (("2026-06",), 516.0, "2026-09（1个月）"),  # nothing paid in the quarter: perhaps left, the roster's own month alone
+])
+def test_a_month_of_the_quarter_between_a_payment_before_it_and_one_in_it_is_unpaid(paid, owed, unpaid):
+    # held-out 215: 邵梅超 (no approval date) paid October to June and August to September, not July, was not found:
+    # only months between two payments inside the roster's quarter were checked
+    rows = [pay(x, n, m, a) for m in months("2026-05", "2026-09") for x, n, a in ((C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(A, "王五", m, 516) for m in paid]
+    found = findings(money_context(roster(), rows), "F06")
+    assert [(f.confidence, f.repay, f.months) for f in found] == [("中", owed, unpaid)]

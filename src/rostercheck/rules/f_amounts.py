@@ -483,6 +483,11 @@ def check_f06(ctx: Context) -> list[Finding]:
         # before its first payment or after its last may be before it was enrolled or a stop, and are not said unpaid
         paid_in = [m for m in period if (h, m) in paid] if h not in starts else []
         start = starts.get(h) or (paid_in[0] if paid_in else None)
+        # a month of the period before its first payment there, after one paid before the period, lies between two
+        # payments as well (held-out 215: paid October to June and August to September, July went unfound)
+        before = next((m for m in sorted(covered.get(prog_of.get(h, ""), ()), reverse=True)
+                       if m < period[0] and (h, m) in paid), None) if paid_in and start > period[0] else None
+        start = period[0] if before else start
         span = (prog_of.get(h, ""), start)
         if span not in spans:
             spans[span] = sorted(m for m in covered.get(span[0], set())
@@ -509,7 +514,9 @@ def check_f06(ctx: Context) -> list[Finding]:
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
         since = ("审批日期 " + start + " 起" if starts.get(h)
-                 else ("批准日期未填或未能识别，" if starts else "") + f"花名册所属期内该户 {start} 起有发放记录，核对其间及花名册所属月份"
+                 else ("批准日期未填或未能识别，" if starts else "")
+                 + (f"该户 {before} 有发放记录，花名册所属期内 {paid_in[0]} 起也有" if before
+                    else f"花名册所属期内该户 {start} 起有发放记录") + "，核对其间及花名册所属月份"
                  if start else "批准日期未填或未能识别，只核对花名册所属月份" if starts else "花名册所属月份")
         evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
