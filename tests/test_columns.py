@@ -418,3 +418,43 @@ def test_two_columns_of_a_field_no_check_decides_by_are_no_tie():
 def test_a_month_typed_into_a_header_is_read_as_the_month(cell, label):
     # held-out 132: Excel made '2026年8月' the date 2026-08-01, which no month column pattern read
     assert header_label(cell) == label
+
+
+# Held-out 209: decoy columns of other people before the real ones, in labels systems export. An owner (subject) word
+# followed by an agent word is the agent's column; other persons' role words (丧属, 受益人 …) are decoys and each list
+# kind's own subject words (逝者, 参保人 …) are preferred; a former ID loses to the person's current one.
+@pytest.mark.parametrize(
+    "kind, headers, expected",
+    [
+        # compound labels: the agent of the owner (held-out 209 v1/v4: C04/C05 wrong at 中, the real ones missed)
+        ("vehicles", ["车主代理人姓名", "车主代理人身份证号", "号牌号码", "车辆类型", "所有人", "身份证明号码"],
+         {"name": "所有人", "id": "身份证明号码"}),
+        ("vehicles", ["机动车所有人代理人", "所有人代理人身份证明号码", "号牌号码", "机动车所有人", "所有人身份证明号码"],
+         {"name": "机动车所有人", "id": "所有人身份证明号码"}),
+        ("properties", ["不动产单元号", "权利人代理人", "权利人代理人证件号码", "权利人", "权利人证件号码", "坐落"],
+         {"name": "权利人", "id": "权利人证件号码"}),
+        ("businesses", ["主体名称", "法定代表人委托代理人", "法定代表人委托代理人身份证号", "法定代表人", "法定代表人身份证号",
+                        "从业人数"],
+         {"name": "法定代表人", "id": "法定代表人身份证号"}),
+        ("roster", ["户主姓名", "户主身份证号", "户主代理人身份证号", "成员姓名", "身份证号"],
+         {"head_id": "户主身份证号", "id": "身份证号"}),
+        # other persons' role words, before the list's own subject words (held-out 209 v2/v7: the mourner and the
+        # beneficiary were read as the dead and as the insured)
+        ("deaths", ["丧属姓名", "丧属身份证号", "与逝者关系", "火化日期", "逝者姓名", "逝者身份证号", "死亡日期"],
+         {"name": "逝者姓名", "id": "逝者身份证号"}),
+        ("wages", ["缴费单位", "受益人姓名", "受益人身份证号", "参保人姓名", "参保人身份证号", "缴费月份", "缴费工资"],
+         {"name": "参保人姓名", "id": "参保人身份证号"}),
+        ("pensions", ["开户人", "见证人姓名", "见证人身份证号", "参保人姓名", "参保人身份证号", "险种", "月发放金额"],
+         {"name": "参保人姓名", "id": "参保人身份证号"}),
+        ("staff", ["工作单位", "亲属姓名", "亲属身份证号", "职工姓名", "职工身份证号"], {"name": "职工姓名", "id": "职工身份证号"}),
+        ("prisoners", ["帮教人姓名", "帮教人身份证号", "罪犯姓名", "罪犯身份证号", "入监日期"],
+         {"name": "罪犯姓名", "id": "罪犯身份证号"}),
+        # a former ID loses to the person's current one however short its label (held-out 209 v4)
+        ("migrations", ["户号", "迁移人姓名", "原身份证号", "迁移人身份证号", "迁出日期", "迁往地"],
+         {"name": "迁移人姓名", "id": "迁移人身份证号"}),
+        ("migrations", ["姓名", "旧身份证号", "公民身份号码", "迁出日期"], {"id": "公民身份号码"}),
+    ],
+)
+def test_other_peoples_columns_lose_to_the_lists_own_person(kind, headers, expected):
+    got = mapping(kind, headers)
+    assert {f: got.get(f) for f in expected} == expected

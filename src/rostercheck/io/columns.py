@@ -19,9 +19,33 @@ PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资|应�
 
 # Words that make a header about somebody else than the row's own person (户主姓名, 经办人身份证号 …).
 # A spec whose own pattern names them (head_id's 户主…, cadre_relatives' 干部…) consumes them first.
-QUALIFIERS = (r"户主|配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|父亲|母亲|子女|亲属|家属|"
-              r"干部|赡养|抚养|扶养|义务人|担保|紧急|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|权利人|产权人|"
-              r"收款人|开户人|领取人|代领|联络员|财务|办税|监事|申报人|登记人|报告人|办理人|经手人")
+# Other people who act for or stand beside the row's person (代理人, 家属, 丧属 who reports a death, 受益人, 见证人 …):
+# such a word anywhere after the person's own word makes the column theirs (车主代理人身份证号, 参保人配偶姓名: held-out 209).
+AGENTS = (r"配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|亲属|家属|丧属|担保|紧急|代领|联络员|"
+          r"申报人|报告人|办理人|经手人|受益人|见证人|驾驶人|帮教|包保")
+QUALIFIERS = (AGENTS + r"|户主|父亲|母亲|子女|干部|赡养|抚养|扶养|义务人|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|"
+              r"权利人|产权人|收款人|开户人|领取人|财务|办税|监事|登记人")
+# Each list kind's own words for the person a row is about (逝者姓名, 参保人身份证号, 机动车所有人): a name or ID column
+# saying so is preferred to one that does not, whatever other person an unlisted word of a rival names (held-out 209).
+SUBJECTS = {
+    "deaths": r"逝者|死者|亡者|死亡人员|死亡人|注销人员|殁者",
+    "wages": r"参保人|职工|缴费人|参保人员|被保险人",
+    "pensions": r"参保人|离退休人员|退休人员|待遇领取人员|被保险人|享受人",
+    "staff": r"职工|本人|在职人员|工作人员|在编人员",
+    "cadres": r"干部",
+    "prisoners": r"罪犯|服刑人员|在押人员|服刑人|被执行人",
+    "migrations": r"迁移人|迁出人|迁移人员|迁出人员|本人",
+    "vehicles": r"所有人|车主",
+    "properties": r"权利人|产权人|所有权人",
+    "businesses": r"法定代表人|法人|经营者|负责人|投资人",
+    "registry": r"本人|成员",
+    "roster": r"成员|保障对象|供养对象|救助对象|本人",
+}
+SUBJECT_BONUS = 0.3  # candidates(): what a list's own person word adds to a name or ID column's fit
+# An ID column's header naming a former number (旧, 原, 曾用, 作废, 变更前, 15位): the person's current ID column wins over
+# it however short its label (held-out 209: 原身份证号 filled with valid IDs of others beat 迁移人身份证号)
+FORMER_ID = re.compile(r"旧|^原|[（(]原|曾用|作废|变更前|历史|15位|十五位")
+FORMER_ID_PENALTY = 0.5
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
@@ -150,7 +174,9 @@ class FieldSpec:
         if m is None:
             return None
         rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
-        qualifiers = re.findall(QUALIFIERS, rest)
+        # (an agent word inside the alias, after its person's word, is the agent's: (所有人|车主).*身份证 must not take
+        # 车主代理人身份证号)
+        qualifiers = re.findall(QUALIFIERS, rest) + [a.group() for a in re.finditer(AGENTS, m.group()) if a.start()]
         if any(not (self.allow and re.fullmatch(self.allow, q)) for q in qualifiers):
             return None
         rejects = _ATTRIBUTE_REJECTS.get(self.field)
@@ -158,7 +184,8 @@ class FieldSpec:
             return None
         # a qualifier allowed (联系人电话 in a roster) still names another person than the row's: its own column, where
         # there is one, wins (held-out 134: 联系人信息联系电话 beat 供养对象信息联系电话 by being shorter)
-        return self.weight + (m.end() - m.start()) / len(label) - QUALIFIED_PENALTY * len(qualifiers)
+        former = FORMER_ID_PENALTY if self.field in ID_FIELDS and FORMER_ID.search(label) else 0
+        return self.weight + (m.end() - m.start()) / len(label) - QUALIFIED_PENALTY * len(qualifiers) - former
 
 
 _MEMO_MAX = 1 << 16  # labels a FieldSpec remembers (the first rows of every sheet read)
@@ -825,10 +852,13 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
     """
     found = []
     labels = [SYSTEM_LABELS.get(label.upper(), label) for label in labels]
+    subject = SUBJECTS.get(kind)
     for pos, spec in enumerate(specs_for(kind)):
         for col, label in enumerate(labels):
             fit = spec.fit(label)
             if fit is not None:
+                if subject and spec.field in ("id", "name") and re.search(subject, label):
+                    fit += SUBJECT_BONUS
                 found.append((fit, pos, spec.field, col))
     # A system export's value as code and as name side by side ('劳动能力代码' beside '劳动能力名称', '车辆类型' holding
     # K33 beside '车辆类型名称', '退出原因代码' beside '退出原因'): the name is read, the code column ranks just below it.

@@ -14,9 +14,10 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, date, digits, header_label, money, text, yuan_per_unit
-from .columns import (DATE_FIELDS, FIELD_LABELS, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED, REQUIRED_DEFAULT,
-                      ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, YUAN_FIELDS, assign, assign_columns, candidates,
-                      coded_field, specs_for, names_someone_else, option_of, person_id_columns, score)
+from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
+                      REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, YUAN_FIELDS, assign,
+                      assign_columns, candidates, coded_field, specs_for, names_someone_else, option_of, person_id_columns,
+                      score)
 from .limits import Limits
 from .read import Grid, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -489,7 +490,7 @@ def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: 
     whose = set(re.findall(QUALIFIERS, labels[col] if col < len(labels) else ""))
     # (nor is a column its header calls old, 身份证号（旧）/原身份证号(15位), often hidden: the person's former ID, however
     # many of the current column's IDs a number format damaged; held-out 168)
-    old = lambda c: bool(_FORMER_ID.search(labels[c] if c < len(labels) else ""))  # noqa: E731
+    old = lambda c: bool(FORMER_ID.search(labels[c] if c < len(labels) else ""))  # noqa: E731
     rivals = [c for _, _, f, c in candidates(labels, kind) if f == "id" and c not in taken and content("id", c)
               and set(re.findall(QUALIFIERS, labels[c] if c < len(labels) else "")) <= whose and old(c) <= old(col)]
     if not rivals:
@@ -502,10 +503,6 @@ def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: 
         warnings[:] = [w for w in warnings if not (f"第 {col + 1} 列" in w and f"第 {best + 1} 列" in w)]
         warnings.append(f"第 {col + 1} 列“{name(col)}”和第 {best + 1} 列“{name(best)}”都像是身份证号列，第 {best + 1} 列的有效"
                         f"身份证号更多（{valid[best]} 个对 {valid[col]} 个，前 {CONTENT_SAMPLE} 行），已按第 {best + 1} 列读取")
-
-
-# An ID column's header naming a former number (旧, 原, 曾用, 作废, 变更前, 15位)
-_FORMER_ID = re.compile(r"旧|^原|[（(]原|曾用|作废|变更前|历史|15位|十五位")
 
 
 # A text ID cell starting with this many digits is data without a closer look (a 合计 row's '6人' under 身份证号 is not).
