@@ -175,8 +175,8 @@ class FieldSpec:
             return None
         rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
         # (an agent word inside the alias, after its person's word, is the agent's: (所有人|车主).*身份证 must not take
-        # 车主代理人身份证号)
-        qualifiers = re.findall(QUALIFIERS, rest) + [a.group() for a in re.finditer(AGENTS, m.group()) if a.start()]
+        # 车主代理人身份证号; one in brackets or after a slash is the same person's other name, 干部(经办人员)信息姓名)
+        qualifiers = re.findall(QUALIFIERS, rest) + re.findall(r"(?<=[^(/、])(?:" + AGENTS + ")", m.group())
         if any(not (self.allow and re.fullmatch(self.allow, q)) for q in qualifiers):
             return None
         rejects = _ATTRIBUTE_REJECTS.get(self.field)
