@@ -979,3 +979,22 @@ def test_a_coded_programme_column_is_given_a_meaning_only_when_asked_of_the_expo
     (said,) = [w for w in table.warnings if "保障类别" in w]
     assert ('{ "1" = "低保", "2" = "特困" }' in said) == example and "问明" in said, said
     assert ("可能是分类施保" in said) != example, said
+
+
+# held-out 209: two ID columns no header tells apart (陪同人 | 当事人: roles no word list knows), each beside its name.
+# When they hold different people the first was read with a warning and its findings stayed 高; now the list is marked
+# (io.columns.TIE) and its findings are 低 (rules.links). The same IDs twice (a copy of the column) are no doubt.
+@pytest.mark.parametrize("same, doubted", [(False, True), (True, False)])
+def test_two_id_columns_of_different_people_no_header_decides_mark_the_list(tmp_path, same, doubted):
+    from rostercheck.io.columns import TIE
+
+    path = tmp_path / "死亡人员.csv"
+    rows = [["陪同人姓名", "陪同人身份证号", "当事人姓名", "当事人身份证号", "死亡日期"]]
+    for k in range(4):
+        dead = make_id("19400101", 11 + 2 * k)
+        rows.append(["甲" + str(k), dead if same else make_id("19700101", 11 + 2 * k), "乙" + str(k), dead, "2026-05-01"])
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    table = load_table(path, "deaths")
+    tie = [v for v in table.frame.get(TIE, []) if isinstance(v, str) and v]
+    assert bool(tie) == doubted and any("都像是身份证号列" in w for w in table.warnings)

@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
-from .rules import load_all
+from .rules import COLUMN_DOUBT, load_all
 from .rules._money import blind_rows
 from .rules._vocab import none_read, value_warnings
 from .suppress import evidence_fingerprint
@@ -321,7 +321,7 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items",
                 "money:undated_deaths", "wages:thin",
                 "wages:later", "wages:outside", "wages:years", "wages:left", "pensions:left", "c02:unplaced", "deaths:later",
-                "vehicles:later", "properties:later", "businesses:later")
+                "vehicles:later", "properties:later", "businesses:later", *(COLUMN_DOUBT + k for k in REFERENCE_KINDS))
 
 
 def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:

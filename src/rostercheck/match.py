@@ -32,6 +32,7 @@ _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
 _CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
 LINK_COLUMNS = ["m", "r", "confidence", "key"]
 EXACT_KEY = "身份证号一致"  # the key of an exact link (two equal valid IDs)
+NAME_APART_KEY = "身份证号一致，但姓名不一致"  # how the key of an exact link beside another name starts
 
 
 def _other_name(a: str, b: str, names: nm.NameMatchParams) -> bool:
@@ -108,7 +109,7 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         shown = "name" if "name" in ref.columns and name_col == "name_key" else name_col
         found = found.copy()
         found.loc[at[~lost], "confidence"] = MEDIUM
-        found.loc[at[~lost], "key"] = [f"身份证号一致，但姓名不一致（名单上为“{ref.at[r, shown]}”），请核对是否同一人"
+        found.loc[at[~lost], "key"] = [f"{NAME_APART_KEY}（名单上为“{ref.at[r, shown]}”），请核对是否同一人"
                                        for r in found.loc[at[~lost], "r"].tolist()]
         found.loc[at[lost], "key"] = [f"{EXACT_KEY}；姓名只差一个无法导出的生僻字（名单上为“{ref.at[r, shown]}”）"
                                       for r in found.loc[at[lost], "r"].tolist()]

@@ -875,6 +875,9 @@ _CODE_WORDS = re.compile(r"代码|编码|代号")
 # A mapping's key for a field's code column beside its 名称 column (field + TWIN): a system export leaves the name
 # blank where its dictionary lacks the code, and the code is read there (io.table.finish_table).
 TWIN = "~code"
+# A list's column (io.table.finish_table) holding the warning of a tie between two ID columns of different people that no
+# header decided: its findings are 低 (rules.links)
+TIE = "_tie"
 
 
 def _twins(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, date, digits, header_label, money, text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
-                      REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TWIN, YUAN_FIELDS, assign,
+                      REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, specs_for, names_someone_else, option_of, person_id_columns,
                       score)
 from .limits import Limits
@@ -385,6 +385,7 @@ class Layout:
     mapping: dict[str, int]
     title: str
     warnings: list[str]
+    tie: str = ""  # the warning of a tie between ID columns of two people no header decided (columns.TIE)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -442,6 +443,11 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
         if fld == "household_no" and _same_grouping(content.rows, col, other):
             warnings.remove(said)
     _whole_ids(content, labels, kind, mapping, warnings)
+    # two ID columns of different people still tied (陪同人身份证号 | 当事人身份证号): the first is read, but whose column
+    # it is nothing tells (held-out 209: decoys come first in exports); a copy of one column is no doubt
+    tie = next((f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是身份证号列而表头分不清哪一列是名单上本人的"
+                for fld, col, other, said in chosen.ties if fld == "id" and kind != "roster" and said in warnings
+                and mapping.get("id") == col and not _same_ids(content, col, other)), "")
     if "id" not in mapping and kind != "cadre_relatives":
         col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels)
         if col is not None:
@@ -449,9 +455,16 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
                 warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
-    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings)
+    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie)
     warnings.extend(layout.readings_said())
     return layout
+
+
+def _same_ids(content: "_ContentCheck", a: int, b: int) -> bool:
+    """Whether two ID columns hold one person's ID on most sample rows where both hold a valid one (a copy of the column)."""
+    read = [(ids.id_number(row[a]), ids.id_number(row[b])) for row in content.rows if max(a, b) < len(row)]
+    pairs = [x.value == y.value for x, y in read if x.status == y.status == ids.VALID]
+    return 2 * sum(pairs) >= len(pairs)
 
 
 def _title_of(rows: list[list]) -> str:
@@ -999,7 +1012,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         if first is not None:
             notes = [*notes, f"工作表“{sheet}”与工作表“{first}”的内容完全相同（同一份花名册的两个版本），只读取“{first}”"]
             continue
-        frames.append(frame)
+        frames.append(frame.assign(**{TIE: layout.tie}) if layout.tie else frame)
         headers = headers or layout.headers
         titles.append(layout.title)
         sheets.append(sheet)

@@ -12,10 +12,11 @@ from typing import Callable
 
 import pandas as pd
 
-from ..match import link
+from ..io.columns import TIE
+from ..match import EXACT_KEY, NAME_APART_KEY, link
 from ..namematch import NameMatchParams
 from ..normalize import ids
-from ..model import HIGH, Context, Finding
+from ..model import HIGH, LOW, Context, Finding
 
 Rule = Callable[[Context], list[Finding]]
 RULES: dict[str, Rule] = {}
@@ -50,8 +51,31 @@ def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key
     """
     key = f"link:{kind}:{id_col}"
     if key not in ctx.cache:
-        ctx.cache[key] = link(ctx.members, ctx.lists[kind], id_col, name_col, NameMatchParams.from_common(ctx.common))
+        found = link(ctx.members, ctx.lists[kind], id_col, name_col, NameMatchParams.from_common(ctx.common))
+        ctx.cache[key] = _doubted(ctx, kind, found)
     return ctx.cache[key]
+
+
+COLUMN_DOUBT = "columns:"  # ctx.cache key prefix (+ kind) of the notice that a list's person columns are in doubt
+
+
+def _doubted(ctx: Context, kind: str, found: pd.DataFrame) -> pd.DataFrame:
+    """The links of a list whose person columns may be another person's, lowered to 低 with a notice (held-out 209): a
+    tie between two ID columns holding different people that no header decided (``io.table.find_layout``), or a name
+    column and an ID column that name two people on nearly every exact-ID hit ([common] column_doubt_share,
+    column_doubt_min_hits: the mourner's ID read beside the dead person's name)."""
+    ref = ctx.lists[kind]
+    why = next((v for v in ref[TIE].tolist() if isinstance(v, str) and v), "") if TIE in ref.columns else ""
+    keys = found["key"].astype(str)
+    apart = int(keys.str.startswith(NAME_APART_KEY).sum())
+    hits = int(keys.str.startswith(EXACT_KEY).sum())  # (NAME_APART_KEY starts with EXACT_KEY: the apart ones counted too)
+    if not why and hits >= int(ctx.common["column_doubt_min_hits"]) and apart >= float(ctx.common["column_doubt_share"]) * hits:
+        why = (f"按身份证号对上的 {hits} 人中有 {apart} 人姓名不一致，所读的姓名列和身份证号列像是两个人的"
+               "（如身份证号列是代理人、家属等他人的）")
+    if not why or found.empty:
+        return found
+    ctx.cache[COLUMN_DOUBT + kind] = [f"{ctx.labels[kind]}：{why}；该名单的比对结果一律降为“低”。请核对表头，删除或改名他人的列后重新运行"]
+    return found.assign(confidence=LOW, key=found["key"].astype(str) + "（该名单的姓名、身份证号列有疑问，见提示）")
 
 
 def where(ctx: Context, kind: str, row: Mapping) -> str:
