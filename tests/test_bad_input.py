@@ -255,3 +255,26 @@ def test_a_moves_list_given_as_the_deaths_list_is_refused_though_its_reason_read
     cancelled = tmp_path / "户籍注销名单.csv"
     cancelled.write_text(f"姓名,身份证号码,注销原因\n张0,{ID},死亡\n", encoding="utf-8")
     assert audit(roster_csv(tmp_path / "r2.csv"), "--deaths", cancelled, tmp_path=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("name, header, row", [
+    # held-out 213: 人员类别 passed for a roster's programme column and 财政供养 in the name made it a 特困 roster:
+    # every staff member a D01 高 beside the 低保 roster, C01 "未检查"
+    ("财政供养人员名单.csv", "姓名,身份证号,工作单位,人员类别", f"张0,{ID},县自然资源局,事业编制"),
+    ("附件2.csv", "姓名,身份证号,单位名称,编制性质,职务", f"张0,{ID},县第二中学,事业编制,教师"),
+])
+def test_a_staff_list_given_as_the_roster_or_the_applications_is_refused(tmp_path, name, header, row):
+    (tmp_path / name).write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert_refused(audit(roster_csv(tmp_path / "r.csv"), tmp_path / name, tmp_path=tmp_path),
+                   INPUT, name, "财政供养人员名单", "不是花名册", "--staff")
+    assert_refused(run_cli("screen", tmp_path / name, "--out", tmp_path / "screen"), INPUT, name, "财政供养人员名单")
+
+
+def test_the_staff_list_word_in_a_roster_name_makes_no_tekun_roster(tmp_path):
+    # held-out 213: '供养' of 财政供养 read as 特困供养
+    from rostercheck.io.table import load_table
+    from rostercheck.roster import DIBAO, programme_of
+
+    path = roster_csv(tmp_path / "财政供养人员亲属.csv")
+    assert programme_of(load_table(path, "roster")) == DIBAO
+

