@@ -278,3 +278,16 @@ def test_the_staff_list_word_in_a_roster_name_makes_no_tekun_roster(tmp_path):
     path = roster_csv(tmp_path / "财政供养人员亲属.csv")
     assert programme_of(load_table(path, "roster")) == DIBAO
 
+
+@pytest.mark.parametrize("command", ["audit", "screen"])
+def test_a_roster_without_data_rows_is_refused(tmp_path, command):
+    # held-out 213: audit printed "花名册共 0 人、0 户 … 未发现问题" and exited 0
+    (tmp_path / "低保花名册.csv").write_text("乡镇,村,姓名,与户主关系,身份证号\n", encoding="utf-8")
+    proc = run_cli(command, tmp_path / "低保花名册.csv", "--deaths", _deaths(tmp_path), "--as-of", "2026-09-30",
+                   "--out", tmp_path / "o")
+    assert_refused(proc, INPUT, "低保花名册.csv", "没有数据行")
+    # … and so is one beside a roster that has people (its own people would be no one's finding)
+    proc = run_cli(command, roster_csv(tmp_path / "特困.csv"), tmp_path / "低保花名册.csv", "--as-of", "2026-09-30",
+                   "--out", tmp_path / "o2")
+    assert "特困.csv" not in assert_refused(proc, INPUT, "低保花名册.csv", "没有数据行")
+

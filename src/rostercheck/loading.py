@@ -392,20 +392,24 @@ def load_inputs(rosters: list[Path], lists: dict[str, Path], as_of: dt.date,
 
 
 def require_people(inputs: LoadedInputs, what: str, why: str) -> None:
-    """Refuse rosters without a single person (only a header, or blank rows) where that would read as a result.
+    """Refuse a roster without a single person (only a header, or blank rows) where that would read as a result: its
+    people would be no one's finding (held-out 213: audit said 花名册共 0 人 … 未发现问题).
 
     Args:
         inputs: the loaded inputs (rosters first).
-        what: what the rosters are called (本期花名册, 花名册).
+        what: what the rosters are called (本期花名册, 花名册, 申请名单).
         why: what an empty roster would wrongly say (Chinese).
     Raises:
-        InputFileError: when the rosters give no member.
+        InputFileError: naming the rosters that give no member.
     """
-    if inputs.members.empty:
+    rosters = [t for t in inputs.tables if t.kind == "roster"]
+    empty = rosters if inputs.members.empty else [t for t in rosters if t.rows == 0]
+    if empty:
         from .errors import InputFileError
 
-        raise InputFileError(inputs.tables[0].path, f"{what}中没有读到任何人员（只有表头或全为空行）：这样{why}，"
-                                                    "因此不运行。请确认文件是否选对、数据是否在隐藏的工作表中。")
+        raise InputFileError("、".join(str(t.path) for t in empty),
+                             f"{what}没有数据行（只有表头或全为空行），没有读到任何人员：这样{why}，"
+                             "因此不运行。请确认文件是否选对、数据是否在隐藏的工作表中。")
 
 
 def _with_roster_namesakes(members: pd.DataFrame, registry: dict[str, int] | None) -> dict[str, int] | None:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .audit import build_context, findings_frame, number_typed_ids, run_checks
-from .loading import LoadedInputs, Progress, load_inputs
+from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
@@ -138,9 +138,12 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     specs, common, _ = load_policy(config)  # fail on a broken configuration before spending time on loading
     # Few applicants against big lists: only the list rows that can concern them are kept.
     inputs = load_inputs(applications, lists, as_of, limits, progress, roster_codes=roster_codes(common))
+    require_people(inputs, "申请名单", "结果会是“申请家庭 0 户”，像是没有疑点")
     applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
     current = load_inputs(enrolled, {}, as_of, limits, progress, roster_codes=roster_codes(common)) if enrolled else None
+    if current is not None:
+        require_people(current, "在保花名册", "申请人是否已在保（D01）无从比对")
     # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)
     ctx, warnings = build_context(inputs, as_of, config, current.tables if current is not None else [])
     warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
