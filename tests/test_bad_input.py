@@ -291,3 +291,19 @@ def test_a_roster_without_data_rows_is_refused(tmp_path, command):
                    "--out", tmp_path / "o2")
     assert "特困.csv" not in assert_refused(proc, INPUT, "低保花名册.csv", "没有数据行")
 
+
+def test_a_list_with_a_header_only_is_said_and_its_checks_marked_partly_checked(tmp_path):
+    # held-out 213: a deaths list of a header only gave no notice, and 核查范围 said C02 已核查，未发现问题
+    (tmp_path / "死亡人员名单.csv").write_text("姓名,身份证号,死亡日期\n", encoding="utf-8")
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--deaths", tmp_path / "死亡人员名单.csv",
+                   "--as-of", "2026-09-30", "--out", tmp_path / "o")
+    assert proc.returncode == 0, proc.stderr
+    assert "死亡人员名单.csv：名单只有表头、没有数据行" in proc.stderr
+    said = [line for line in proc.stderr.splitlines() if line.startswith("提示：C02 部分未检查")]
+    assert said and "只有表头、没有数据行" in said[0], proc.stderr
+    # a list whose rows concern nobody on the roster (filtered away while read) is no empty list
+    (tmp_path / "死亡人员名单.csv").write_text("姓名,身份证号,死亡日期\n李四,110101195001011237,2026-05-01\n", encoding="utf-8")
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--deaths", tmp_path / "死亡人员名单.csv",
+                   "--as-of", "2026-09-30", "--out", tmp_path / "o2")
+    assert proc.returncode == 0 and "只有表头" not in proc.stderr, proc.stderr
+

@@ -33,6 +33,9 @@ from .rules._vocab import none_read, value_warnings
 from .suppress import evidence_fingerprint
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"))
+EMPTY_LISTS = "lists:empty"  # context cache: the kinds of the lists given with a header only
+
+
 @dataclass
 class AuditResult:
     """What an audit produced.
@@ -79,6 +82,8 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
             if unread[k]:
                 parts.append(f"{ctx.labels.get(k, KIND_LABELS[k])}中有 {unread[k]} 个身份证号以科学计数法保存、只剩前几位，"
                              "这些人未能比对")
+        parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
+                  for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
         parts += _rosters_without(ctx.members, spec.needs_columns) if spec.each_roster else []
         if parts:
             out[code] = "；".join(dict.fromkeys(parts))
@@ -185,17 +190,21 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
 
 
 def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
-    """Give the context every list once all are read; returns the notes on the county code (they need the moves)."""
+    """Give the context every list once all are read; returns the notes on the lists with a header only (held-out 213:
+    an empty deaths list left C02 said as checked) and on the county code (they need the moves)."""
     ctx.lists, ctx.labels = inputs.lists, inputs.labels
+    empty = [t for t in inputs.tables if t.kind != "roster" and t.rows == 0]
+    ctx.cache[EMPTY_LISTS] = {t.kind for t in empty}
+    said = [f"{t.path.name}：名单只有表头、没有数据行，需要这份名单的核查这部分未核查；请确认导出时是否选对了范围" for t in empty]
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
     moves = inputs.lists.get("migrations")
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
     named = sorted(counties(ctx.members))
     if len(named) > 1 and dests:  # a city's roster naming each member's county: judged per member
-        return [f"花名册涉及 {len(named)} 个县区（按县（市、区）列或各花名册标题、文件名：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}），"
-                "户籍迁出按每人所在的县区判断是否迁出本县，同名乡镇按县区分开。"]
-    return regions.county_notes(ctx.county_code, source, dests, ctx.common.get("county_name", ""))
+        return said + [f"花名册涉及 {len(named)} 个县区（按县（市、区）列或各花名册标题、文件名：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}），"
+                       "户籍迁出按每人所在的县区判断是否迁出本县，同名乡镇按县区分开。"]
+    return said + regions.county_notes(ctx.county_code, source, dests, ctx.common.get("county_name", ""))
 
 
 DISABLED = "配置中已停用"
