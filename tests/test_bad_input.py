@@ -307,3 +307,13 @@ def test_a_list_with_a_header_only_is_said_and_its_checks_marked_partly_checked(
                    "--as-of", "2026-09-30", "--out", tmp_path / "o2")
     assert proc.returncode == 0 and "只有表头" not in proc.stderr, proc.stderr
 
+
+def test_a_header_below_a_long_block_of_notes_is_found(tmp_path):
+    # held-out 213: a 填表说明 block of 38 rows put the header on row 39: refused as "前 30 行中找不到表头"
+    notes = [f"{i}. 填表说明：本表由乡镇民政所填写，身份证号须填写18位，不得漏填。" for i in range(1, 39)]
+    lines = notes + ["乡镇,村,姓名,与户主关系,身份证号", f"城关镇,东村,张0,户主,{ID}"]
+    (tmp_path / "r.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = run_cli("audit", tmp_path / "r.csv", "--deaths", _deaths(tmp_path), "--as-of", "2026-09-30",
+                   "--out", tmp_path / "o")
+    assert proc.returncode == 0, proc.stderr
+    assert "花名册共 1 人" in proc.stdout and "C02" in proc.stdout, proc.stdout

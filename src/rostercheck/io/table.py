@@ -24,6 +24,8 @@ from .sparse import SparseGrid
 from .system_layout import household_file, join_households, member_file
 
 HEADER_SCAN_ROWS = 30
+# … and how far down it is looked for when the first rows hold none: below a long 填表说明 block (held-out 213: 38 rows)
+HEADER_SCAN_FAR = 100
 _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
 _TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
 _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
@@ -154,8 +156,18 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     Returns:
         (row index, height, labels), or None when no row names at least two known fields.
     """
+    found = _header_within(grid, kind, HEADER_SCAN_ROWS)
+    # further down only when the first rows hold no header: a later table's header (a 汇总 under the roster) never
+    # outbids one near the top
+    if found is None and len(grid.rows) > HEADER_SCAN_ROWS:
+        found = _header_within(grid, kind, HEADER_SCAN_FAR)
+    return found
+
+
+def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str]] | None:
+    """:func:`find_header` among the grid's first ``rows`` rows."""
     best: tuple[int, int, int, list[str]] | None = None
-    limit = min(len(grid.rows), HEADER_SCAN_ROWS)
+    limit = min(len(grid.rows), rows)
     # Rows whose cells, two at least, are filled down from the row above by a merged range: the lower row of a
     # two-row header (held-out 133: 代理人信息 over 姓名 | 身份证号 | 银行账号, the household's own columns merged over
     # both rows), never a header alone, where the agent's 银行账号 would be the household's.
@@ -1025,7 +1037,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         if missing_reason:
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
-        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_ROWS} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
+        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_FAR} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
     frame = _names_in_ids(_ids_in_names(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]))
     title = " ".join(dict.fromkeys(t for t in [*titles, *all_titles] if t))
     labels = [layout.labels for _frame, layout, _sheet in parts]
