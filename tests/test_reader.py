@@ -28,11 +28,12 @@ def test_header_only_xlsx_gives_zero_rows(tmp_path):
     assert len(load_table(tmp_path / "r.xlsx", "roster").frame) == 0
 
 
-def test_header_only_roster_audits_cleanly(tmp_path):
+def test_header_only_roster_is_refused_not_audited_as_clean(tmp_path):
+    # held-out 213: "花名册共 0 人 … 未发现问题" with exit 0 read as a clean roster
     (tmp_path / "r.csv").write_text("姓名,身份证号\n", encoding="utf-8")
     proc = run_cli("audit", tmp_path / "r.csv", "--out", tmp_path / "out")
-    assert proc.returncode == 0, proc.stderr
-    assert "共 0 条问题" in proc.stdout
+    assert proc.returncode == 3 and "没有数据行" in proc.stderr, proc.stderr
+    assert not (tmp_path / "out" / "findings.csv").exists()
 
 
 def test_duplicated_column_names(tmp_path):
