@@ -52,6 +52,16 @@ def test_students_disabled_ill_and_out_of_age_are_not_flagged(age, sex, cells):
     assert flagged(context(person(age, sex, **cells)), "C08") == []
 
 
+@pytest.mark.parametrize("term, flags", [
+    ({"start": "2025-03-01", "end": "2028-02-28"}, False),  # in prison on the review date: no lead (held-out 216)
+    ({"start": "2023-03-01", "end": "2025-02-28"}, True),  # released before it: a lead as any
+])
+def test_member_in_custody_is_no_lead_for_refusing_to_work(term, flags):
+    rows = person(35, "男")
+    prisoner = [{"name": "刘洋", "id": rows[0]["id"], **term}]
+    assert flagged(context(rows, {"prisoners": prisoner}), "C08") == ([("刘洋", "中")] if flags else [])
+
+
 def test_member_with_wages_is_working_and_not_flagged():
     rows = person(35, "男")
     wage = [{"name": "刘洋", "id": rows[0]["id"], "wage": 1500, "month": "2026-09"}]

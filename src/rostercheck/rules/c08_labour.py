@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..model import LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from ..roster import is_covered, on_sheet
 from . import fact_text, rule
 from ._econ import business_active, has_any, hits, linked_rows, wages
 from .c01_staff import in_post
+from .c02_status import in_custody
 
 ROSTER = "花名册"
 
@@ -75,7 +76,7 @@ def check(ctx: Context) -> list[Finding]:
     """
     params = ctx.specs["C08"].params
     conf = LOW if params["confidence"] == LOW else MEDIUM
-    working = _working(ctx) if params["skip_if_working"] else set()
+    working = (_working(ctx) if params["skip_if_working"] else set()) | _in_custody(ctx)
     mem = ctx.members
     out: list[Finding] = []
     cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown", "file")
@@ -103,6 +104,16 @@ def _shown(cell: str, meaning: str) -> str:
     """A cell the rule read as a code (1, 0, Y …) with what it was read to mean: '1（健康）'; words as written."""
     cell = cell.strip()
     return f"{cell}（{meaning}）" if cell and cell.isascii() and cell != meaning else cell
+
+
+def _in_custody(ctx: Context) -> set[int]:
+    """Members the prisoners list shows in custody on the review date (linked at 高/中, as C02 judges it): no lead for
+    refusing to work (held-out 216: six members C02 found in prison were also C08 leads)."""
+    if not ctx.has("prisoners"):
+        return set()
+    ref, c02 = linked_rows(ctx, "prisoners"), ctx.specs["C02"].params
+    return {m for m, rows in hits(ctx, "prisoners").items()
+            if any(h.confidence in (HIGH, MEDIUM) and in_custody(ref[h.r], ctx.as_of, c02) for h in rows)}
 
 
 def _working(ctx: Context) -> set[int]:
