@@ -998,3 +998,71 @@ def test_two_id_columns_of_different_people_no_header_decides_mark_the_list(tmp_
     table = load_table(path, "deaths")
     tie = [v for v in table.frame.get(TIE, []) if isinstance(v, str) and v]
     assert bool(tie) == doubted and any("都像是身份证号列" in w for w in table.warnings)
+
+
+def _two_tables(path, second_header, second_rows, second_title="清河县2026年第三季度特困人员名册", columnar=False):
+    """A sheet holding a 低保 roster, a blank row, then another table under its own title and header."""
+    rows = [["清河县2026年第三季度城乡低保对象花名册"],
+            ["序号", "乡镇", "村（社区）", "户主姓名", "户主身份证号", "家庭人口", "城乡类别", "月保障金（元）", "成员姓名",
+             "与户主关系", "成员身份证号码", "性别"],
+            [1, "城关镇", "东村", "张三", A, 2, "农村", 840, "张三", "户主", A, "男"],
+            [1, "城关镇", "东村", "张三", A, 2, "农村", 840, "李梅", "配偶", B, "女"],
+            [], [second_title] if second_title else None, second_header, *second_rows]
+    if path.suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(r for r in rows if r is not None)
+        return path
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    for r in rows:
+        if r is not None:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", ["城乡低保特困花名册.xlsx", "城乡低保特困花名册.csv"])
+def test_a_tekun_table_stacked_under_a_dibao_table_is_read_with_its_own_header(tmp_path, name):
+    # held-out 213: the 特困 table (its own header: 姓名 | 身份证号 | 供养方式 at other columns) under the 低保 table was
+    # read through the 低保 header: its title and header rows were people (身份证号为空), every 特困 person 低保
+    path = _two_tables(tmp_path / name, ["序号", "乡镇", "村", "姓名", "身份证号", "性别", "供养方式", "自理能力", "月供养标准"],
+                       [[1, "城关镇", "西村", "赵大", C, "男", "分散", "自理", 600],
+                        [2, "城关镇", "西村", "钱二", D, "女", "集中", "全护理", 900]])
+    table = load_table(path, "roster")
+    members = build_members([table], AS_OF)
+    got = sorted(zip(members["name"], members["id"], members["programme"], members["row"]))
+    assert got == [("张三", A, "低保", 3), ("李梅", B, "低保", 4), ("赵大", C, "特困", 8), ("钱二", D, "特困", 9)]
+    sheet = "工作表“花名册”" if name.endswith(".xlsx") else "文件"
+    assert any(f"{sheet}中有 2 个表格（第 6 行起为第二个表格），已分别读取" in w for w in table.warnings)
+
+
+def test_a_list_with_a_second_table_under_its_own_header_reads_both(tmp_path):
+    # held-out 213: a deaths list whose second table (another unit's, 死亡日期 first) was read through the first header
+    path = tmp_path / "死亡人员名单.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in (["公安局死亡人员名单"], ["姓名", "身份证号", "死亡日期"], ["赵大", A, "2026-03-01"], [],
+              ["殡葬服务中心火化人员名单"], ["火化日期", "逝者姓名", "公民身份号码", "家属姓名"],
+              ["2026-05-02", "钱二", B, "钱小"], ["2026-06-03", "孙三", C, "孙小"]):
+        ws.append(r)
+    wb.save(path)
+    table = load_table(path, "deaths")
+    got = sorted(zip(table.frame["name"].astype(str), table.frame["id"].astype(str), table.frame["_row"].astype(int)))
+    assert got == [("孙三", C, 8), ("赵大", A, 3), ("钱二", B, 7)]
+    assert any("中有 2 个表格（第 5 行起为第二个表格）" in w for w in table.warnings)
+
+
+def test_a_repeated_identical_header_stays_one_table(tmp_path):
+    # held-out 213: a printed page's header repeated lower down is the same table, not a second one (a guard: read
+    # as one table before the fix too)
+    path = tmp_path / "死亡人员名单.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    header = ["姓名", "身份证号", "死亡日期"]
+    for r in (["死亡人员名单"], header, ["赵大", A, "2026-03-01"], [], header, ["钱二", B, "2026-05-02"]):
+        ws.append(r)
+    wb.save(path)
+    table = load_table(path, "deaths")
+    assert sorted(zip(table.frame["name"].astype(str), table.frame["_row"].astype(int))) == [("赵大", 3), ("钱二", 6)]
+    assert not any("个表格" in w for w in table.warnings)

@@ -195,3 +195,20 @@ def test_shapes_of_id_cells():
     assert sparse._text_shape([b'<row r="2"><c r="B2"><v>12</v></c></row>'], b"B") is None  # numbers: none
     assert sparse._renumber(row, 9).count(b'r="') == 4
     assert b'<c r="BA9"' in sparse._renumber(row, 9) and b'<row r="9"' in sparse._renumber(row, 9)
+
+
+@pytest.mark.parametrize("how", ["shared", "openpyxl"])
+def test_a_second_table_stacked_in_a_big_sheet_is_read_as_the_whole_read_reads_it(tmp_path, how):
+    # held-out 213: a second table under its own header (other columns at other places) is read by its own layout,
+    # from the sheet read whole, and the rows each keep their spreadsheet row number
+    rows = [["城乡居民养老保险发放名单"], HEADER]
+    rows += [[f"张{k}", (KEPT if k % 5 == 0 else OTHERS)[k % 6], "城乡居民基本养老保险", 150 + k, "正常发放"] for k in range(20)]
+    rows += [[], ["机关事业单位养老保险发放名单"], ["序号", "险种", "公民身份号码", "姓名", "月发放金额"]]
+    rows += [[k + 1, "机关事业单位养老保险", KEPT[k % 6], f"李{k}", 3000 + k] for k in range(6)]
+    path = tmp_path / "养老金.xlsx"
+    _write(path, rows, how)
+    got, _grid, whole = _both(path)
+    _same(got, whole)
+    assert sorted(zip(got.frame["name"], got.frame["_row"])) == sorted(
+        [(f"张{k}", 3 + k) for k in range(0, 20, 5)] + [(f"李{k}", 26 + k) for k in range(6)])
+    assert any("中有 2 个表格（第 24 行起为第二个表格）" in w for w in got.warnings)

@@ -492,17 +492,19 @@ def _household_starts(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> n
 
 
 def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
-    """Split a roster read from several sheets into one table per sheet (each its own title and programme),
-    each with the positions of its rows in the table.
+    """Split a roster read from several sheets, or several tables of a sheet, into one table per sheet or table (each
+    its own title and programme), each with the positions of its rows in the table.
 
-    Households never span sheets, and a workbook may hold 低保 on one sheet and 特困 on another.
+    Households never span sheets, and a workbook may hold 低保 on one sheet and 特困 on another, or on one sheet, each
+    table under its own title (held-out 213; the tables of a sheet told apart by their titles).
     """
     f = table.frame
-    if "_sheet" not in f.columns or f["_sheet"].nunique() <= 1:
+    if "_sheet" not in f.columns or (f["_sheet"].nunique() <= 1 and ("_title" not in f.columns or f["_title"].nunique() <= 1)):
         return [(table, np.arange(len(f)))]
     parts = []
-    for sheet in f["_sheet"].unique():
-        rows = np.flatnonzero((f["_sheet"] == sheet).to_numpy())
+    titles = f["_title"] if "_title" in f.columns else pd.Series("", index=f.index)
+    for sheet, titled in pd.MultiIndex.from_arrays([f["_sheet"], titles]).unique():
+        rows = np.flatnonzero(((f["_sheet"] == sheet) & (titles == titled)).to_numpy())
         part = f.iloc[rows]
         part = part.loc[:, part.notna().any() | part.columns.str.startswith("_")]  # another sheet's columns
         title = str(part["_title"].iloc[0]) if "_title" in part.columns and len(part) else table.title

@@ -117,6 +117,23 @@ class Grid:
             part = part.take(at)
         return {c: (_cells_coded(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
 
+    def part(self, begin: int, end: int) -> "Grid":
+        """Rows ``begin`` to ``end`` (exclusive) as a grid of their own, their spreadsheet row numbers kept: one of the
+        tables stacked in a sheet (``io.table._stacked_tables``).
+
+        Args:
+            begin: the first row.
+            end: the row after the last.
+        Returns:
+            The grid (the merged ranges wholly inside it kept; no notes).
+        """
+        merged = [((r0 - begin, c0), (r1 - begin, c1)) for (r0, c0), (r1, c1) in self.merged if begin <= r0 and r1 < end]
+        columns = None if self.columns is None else self.columns.slice(begin, end - begin)
+        # (the first rows as filled from their merged ranges are kept; a later part's are read from its columns)
+        rows = self.rows[begin:end] if columns is None or begin == 0 else _python_rows(columns.slice(0, HEAD_ROWS))
+        return Grid(self.path, self.sheet, rows, self.first_row + begin, merged, self.fmt, note_sheet=self.note_sheet,
+                    columns=columns)
+
     def filled(self) -> bool:
         """Whether any cell of the sheet holds a value."""
         if self.columns is not None:

@@ -348,6 +348,10 @@ class SparseGrid(Grid):
         part = self._part(start, at)
         return {c: (_cells_coded(part.column(c)) if c < part.num_columns else [""] * part.num_rows) for c in cols}
 
+    def part(self, begin: int, end: int) -> Grid:
+        # a sheet of stacked tables (rare in a big list): each table from the sheet read whole
+        return self._read_whole().part(begin, end)
+
     def filled(self) -> bool:
         return self.height > 0 and (any(c.null_count < len(c) for c in self._head.columns) or self.height > len(self.rows))
 

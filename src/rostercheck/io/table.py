@@ -19,7 +19,7 @@ from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABE
                       assign_columns, candidates, coded_field, specs_for, names_someone_else, option_of, person_id_columns,
                       score)
 from .limits import Limits
-from .read import Grid, read_grids, skipped_note
+from .read import Grid, _cells_coded, read_grids, skipped_note
 from .sparse import SparseGrid
 from .system_layout import household_file, join_households, member_file
 
@@ -821,9 +821,103 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
         if layout is not None:
             if isinstance(grid, SparseGrid):  # its ID column's text, read now
                 grid.index(layout.mapping.get("id"))
-            sheets.append((grid, layout))
+            tables = _stacked_tables(grid, layout, kind)
+            if len(tables) > 1:
+                starts = "，".join(f"第 {part.first_row} 行起为第{_ORDINALS[k] if k < len(_ORDINALS) else k + 2}个表格"
+                                  for k, (part, _layout) in enumerate(tables[1:]))
+                notes.append(f"{'工作表“' + grid.sheet + '”' if grid.sheet else '文件'}中有 {len(tables)} 个表格（{starts}），已分别读取")
+            sheets += tables
     sheets = _own_sheets(sheets, kind, notes)
     return RawFile(path, kind, sheets, notes)
+
+
+_ORDINALS = "二三四五六七八九"
+
+
+def _stacked_tables(grid: Grid, layout: Layout, kind: str) -> list[tuple[Grid, Layout]]:
+    """A sheet's tables, one under another, each under its own header (held-out 213: a 特困 table, its title and its
+    header naming other columns at other places, under the 低保 table after a blank row, was read through the 低保
+    header): each table as a grid of its own (its title rows with it), read by its own layout. A repeat of the header
+    (a printed page's, a ledger's monthly block) is the same table.
+
+    Args:
+        grid: the sheet.
+        layout: its layout (the first table's).
+        kind: the list kind.
+    Returns:
+        (grid, layout) per table, [(grid, layout)] for a sheet of one table.
+    """
+    tables = []
+    while (found := _next_table(grid, layout, kind)) is not None:
+        begin, part, second = found
+        tables.append((grid.part(0, begin), layout))
+        grid, layout = part, second
+    return [*tables, (grid, layout)]
+
+
+def _next_table(grid: Grid, layout: Layout, kind: str) -> tuple[int, Grid, Layout] | None:
+    """The first table below a sheet's first: (the row its title starts at, its grid, its layout), or None.
+
+    Only the rows without an ID-like cell in the ID column are looked at (those the row filter looks at whole; a big
+    list has few), and of them only those with a cell naming an ID, before a closer look.
+    """
+    rule, start = _RowFilter(layout), layout.start
+    at = _without_id(grid, rule.id_col, start)
+    # below the first table's first row with an ID (a row right under the header is its lower row: held-out 133)
+    after = at != np.arange(len(at))
+    at = at[int(after.argmax()) if after.any() else len(at):]
+    for p, row in zip(at.tolist(), grid.data_rows(start, at) if len(at) else []):
+        if not any(isinstance(c, str) and _ID_WORD.search(c) for c in row):
+            continue
+        best: dict[str, tuple[float, int]] = {}  # field → (fit, column) of the row's labels
+        for fit, _pos, fld, col in candidates(_labels(row), kind):
+            best[fld] = max(best.get(fld, (fit, col)), (fit, col))
+        person = [f for f in best if f in ID_FIELDS or f == "name" or f.endswith("_name")]
+        if not set(person) & set(ID_FIELDS) or set(person) <= set(ID_FIELDS):
+            continue
+        # a repeat of the header: its labels where the header has them, its ID and name where the header has them
+        if rule.repeats_header(row) and all(layout.mapping.get(f) == best[f][1] for f in person):
+            continue
+        above = grid.data_rows(start, np.arange(max(0, p - _TITLE_ROWS), p)) if p else []
+        titled = 0  # its title rows: the few short rows just above its header, up to a blank row
+        for cells in reversed(above):
+            shown = {t for t in (text(c) for c in cells) if t}
+            if not shown or len(shown) > SUB_TITLE_CELLS or _data_row(cells) or _is_total_or_footer(list(shown)):
+                break
+            titled += 1
+        begin = start + p - titled
+        part = grid.part(begin, grid.height)
+        second = find_layout(part, kind)
+        if second is not None and titled < second.start <= titled + 2:  # (its header where it was found)
+            return begin, part, second
+    return None
+
+
+# A cell naming a person's ID (身份证号, 公民身份号码, 证件号码, 社会保障号码): a second table's header has one
+_ID_WORD = re.compile(r"身份|证件|证号|号码")
+# The rows above a second table's header looked at for its title
+_TITLE_ROWS = 3
+
+
+def _without_id(grid: Grid, id_col: int | None, start: int) -> np.ndarray:
+    """The positions (below ``start``) of the rows whose ID cell is not ID-like (:func:`id_like_cell`), read from the
+    ID column alone (as Arrow text in bulk for a sheet read as columns)."""
+    height = max(0, grid.height - start)
+    if id_col is None:
+        return np.arange(height)
+    cells = grid.id_cells(id_col, start)
+    if not hasattr(cells, "type"):  # Python cells
+        return np.flatnonzero([not id_like_cell(c) for c in cells])
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type):
+        like = pc.fill_null(pc.and_(pc.greater_equal(pc.utf8_length(cells), _ID_START),  # (as :func:`columns_frame`)
+                                    pc.utf8_is_digit(pc.utf8_slice_codeunits(cells, 0, _ID_START))), False)
+        return np.flatnonzero(~np.asarray(like.to_numpy(zero_copy_only=False), dtype=bool))
+    coded = _cells_coded(cells)  # numbers, dates: each distinct cell judged once
+    like = np.fromiter((id_like_cell(c) for c in coded.categories), dtype=bool, count=len(coded.categories))
+    return np.flatnonzero(~like[coded.codes])
 
 
 def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
