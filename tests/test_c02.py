@@ -290,7 +290,7 @@ def test_unknown_county_is_said_once_when_only_a_code_column_holds_the_destinati
 
     lists = {"migrations": [{"name": "李梅", "id": B, "date": "20260601", "dest_code": SAME_CITY, "reason": "婚迁"}]}
     ctx = context(roster(), lists, roster_title="2026年第三季度低保花名册")
-    notes = _complete(ctx, SimpleNamespace(lists=ctx.lists, labels=ctx.labels, name_counts=None), "")
+    notes = _complete(ctx, SimpleNamespace(lists=ctx.lists, labels=ctx.labels, name_counts=None, tables=[]), "")
     assert len(notes) == 1 and "county_code" in notes[0]
 
 
@@ -629,7 +629,7 @@ def test_a_city_roster_spanning_several_counties_has_no_one_county():
 
     from rostercheck.audit import _complete
 
-    notes = _complete(ctx, SimpleNamespace(lists=ctx.lists, labels=ctx.labels, name_counts=None),
+    notes = _complete(ctx, SimpleNamespace(lists=ctx.lists, labels=ctx.labels, name_counts=None, tables=[]),
                       f"{regions.SEVERAL}：430524、430502、430523")
     assert len(notes) == 1 and "无法确定以哪个县为本县" in notes[0]
 

@@ -47,7 +47,7 @@ SURVIVING = EXCEL_DIGITS - 1
 _SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。\u00ad\u200b-\u200f\u2060\ufeff]")
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
 # What is typed for the check character X from an input method's symbol table or another alphabet (the times sign,
-# ✕ ✖ ╳, the Cyrillic and the Greek capital) after 17 digits: the same ID, as a lower-case x is (held-out 212: the
+# the multiplication X's and a box-drawing cross, the Cyrillic and the Greek capital) after 17 digits: the same ID, as a lower-case x is (held-out 212: the
 # times sign read as a damaged ID, a death missed)
 X_LOOKALIKES = "\u00d7\u2715\u2716\u2573\u0425\u03a7"
 
