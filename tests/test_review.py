@@ -1002,3 +1002,41 @@ def test_a_number_typed_row_of_one_persons_two_findings_settles_both(tmp_path):
     assert len(result.rows) == len(rows) + 1
     assert list(result.rows.loc[result.rows["身份证号"] == WANG, "乡镇填报状态"]) == ["已整改", "已整改"]
     assert not any("无法确定" in w for w in result.warnings)
+
+
+def _retyped_ledger(path, rows, missing=()):
+    """A township's ledger retyped into a workbook of its own (held-out 216's 龙泉镇): one sheet, no 户主身份证号, 依据,
+    amounts or 证据指纹; ``rows`` as (finding, 问题类别, 核实情况, 整改结果), ``missing``: (乡镇, 村, 姓名, 身份证号, 问题类别)."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "整改台账"
+    ws.append(["城关镇2026年第三季度低保专项治理问题整改台账"])
+    ws.append(["序号", "乡镇", "村", "姓名", "身份证号", "问题类别", "核实情况", "整改措施", "整改结果"])
+    for k, (f, code, found, result) in enumerate(rows, start=1):
+        ws.append([k, f["乡镇"], f["村"], f["姓名"], f["身份证号"], code, found, "", result])
+    for k, extra in enumerate(missing, start=len(rows) + 1):
+        ws.append([k, *extra, "核实无问题", "", "核实无问题"])
+    book.save(path)
+    return path
+
+
+def test_a_retyped_ledger_with_whole_ids_beside_the_internal_list_is_read_into_its_findings(tmp_path):
+    # held-out 216: 龙泉镇's retyped ledger (whole IDs, names, codes; no 证据指纹) beside findings.csv was read as 8 new
+    # findings: 罗光明 both 未整改 and 核实无问题, the verified one's 核实无问题清单 entry without the finding's fingerprint
+    # (he came back in the next audit). Its rows are the internal findings they fit (ID, name, code or its title).
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    li, wang = (found[found["姓名"] == n].iloc[0] for n in ("李四", "王五"))
+    ledger = _retyped_ledger(tmp_path / "城关镇低保问题整改台账.xlsx",
+                             [(li, "C01", "经核实不属实，核实无问题", "核实无问题"),
+                              (wang, "死亡、服刑或户籍迁出本县", "8月病故", "已整改")],
+                             missing=[("城关镇", "东村", "张三", ZHANG, "C04")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([out / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    rows = result.rows
+    assert len(rows[rows["姓名"] != "张三"]) == len(found)  # each finding once, none added beside it
+    assert list(rows.loc[rows["姓名"] == "李四", "整改状态"]) == ["核实无问题"]
+    assert list(rows.loc[rows["姓名"] == "王五", "乡镇填报状态"]) == ["已整改"]
+    assert list(result.suppressions.loc[result.suppressions["姓名"] == "李四", "证据指纹"]) == [li["证据指纹"]]
+    said = " ".join(result.warnings)
+    assert "逐条对应" in said and "张三" in said and "找不到对应的问题" in said

@@ -303,13 +303,14 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     (an ambiguous row is said and left out); a sheet retyped without 类别代码, its rows matched by :func:`_person_key`
     to every finding of the person. A matched row is that finding with what the township wrote; an unmatched one is
     said; a return none of whose rows match is skipped and said. Raises when no internal list is given.
-    A return without 证据指纹 whose IDs Excel made numbers (4.30922E+17, ...124000) beside an internal list has its rows
-    matched by :func:`_placed` (unique only; a row fitting several findings is said and left out, held-out 196: read as a
-    finding of its own); its rows fitting none are read as they are (held-out 196: each finding counted twice).
+    A return without 证据指纹 beside an internal list (its IDs whole, or made numbers by Excel: 4.30922E+17, ...124000) has
+    its rows matched by :func:`_placed` (one person's findings all; a row fitting several people's is said and left out,
+    held-out 196: read as a finding of its own); its rows fitting none are read as they are (held-out 196: each finding
+    counted twice), and said when others fit (a return of a township the internal lists do not hold fits none).
     """
     through = [i for i, p in enumerate(parts) if p.attrs.get("masked") or p.attrs.get("uncoded")]
-    typed = [i for i, p in enumerate(parts) if i not in through and len(p) and not p["证据指纹"].astype(str).str.strip().any()
-             and any(_lost_digits(ids.id_number(v)) for v in p["身份证号"])]
+    # (held-out 216: a ledger retyped with whole IDs but no 证据指纹 was read as new findings beside the internal ones)
+    typed = [i for i, p in enumerate(parts) if i not in through and len(p) and not p["证据指纹"].astype(str).str.strip().any()]
     internal = [p for i, p in enumerate(parts) if i not in through and i not in typed]
     typed = typed if internal else []
     if not through and not typed:
@@ -351,11 +352,16 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
         if i in typed:  # (its rows fitting no finding as they are: the look-back says what their IDs lost)
             parts[i] = pd.concat([pd.DataFrame(rows), part[hits == 0]], ignore_index=True) if rows else part[hits == 0]
             parts[i].attrs.update(part.attrs)
+            cut = any(_lost_digits(ids.id_number(v)) for v in part["身份证号"])
             if rows:
-                warnings.append(f"{name}：身份证号以数字格式存储（后几位已丢失），其中 {int(taken.sum())} 行已按姓名、身份证号未丢失的"
-                                "各位及类别代码、乡镇、村等该文件保留的列与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
+                warnings.append(f"{name}：" + ("身份证号以数字格式存储（后几位已丢失），其中 {} 行已按姓名、身份证号未丢失的各位"
+                                               if cut else "没有“证据指纹”列，其中 {} 行已按姓名、身份证号")
+                                .format(int(taken.sum())) + "及类别代码、乡镇、村等该文件保留的列与所给的内部版问题清单逐条对应，"
+                                "乡镇填写的内容按对应的问题读入（核实无问题的记入内部版清单的证据指纹）")
             warnings.extend(_unplaced(name, part[hits >= 2], "身份证号以数字格式存储（后几位已丢失），按所剩的信息对应内部版问题"
                                       "清单中不止一条问题，无法确定是哪一条，未读入，请在这些行填上完整的身份证号（设为文本格式）后重新运行"))
+            warnings.extend(_unplaced(name, part[hits == 0] if rows else part.iloc[0:0], "在所给的内部版问题清单中找不到对应的问题（姓名、身份证号或类别不符），"
+                                      "按该文件所写单独回头看，请核对"))
             continue
         how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
         if not rows:

