@@ -1040,3 +1040,39 @@ def test_a_retyped_ledger_with_whole_ids_beside_the_internal_list_is_read_into_i
     assert list(result.suppressions.loc[result.suppressions["姓名"] == "李四", "证据指纹"]) == [li["证据指纹"]]
     said = " ".join(result.warnings)
     assert "逐条对应" in said and "张三" in said and "找不到对应的问题" in said
+
+
+def test_a_copy_whose_ids_excel_cut_takes_the_internal_findings_whole_ids(tmp_path):
+    # held-out 216: 青山乡's WPS-resaved CSV (IDs 4.5273E+17, 证据指纹 intact) beside findings.csv kept 4.5273E+17 and
+    # judged 王芳 by name and five digits against another 王芳 still enrolled: the finding's whole ID decides
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    typed = found.assign(**{c: found[c].map(lambda v: _typed(v, "sci") if v else v) for c in ("身份证号", "户主身份证号")})
+    typed.loc[typed["姓名"] == "王五", "整改状态"] = "已整改"
+    typed.to_csv(tmp_path / "河口乡问题清单.csv", index=False, encoding="gbk")
+    namesake = make_id("19600101", 515)  # another 王五 of 北村, his ID beginning as the finding's
+    q4 = [r for r in county_q3() if r[2] != "王五"] + household("河口乡", "北村", "王五", namesake, [])
+    write_roster(tmp_path / "q4.xlsx", q4, "清河县2026年第四季度农村低保花名册")
+    result = review([out / "findings.csv", tmp_path / "河口乡问题清单.csv"], [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    wang = result.rows[result.rows["姓名"] == "王五"]
+    assert list(zip(wang["身份证号"], wang["整改状态"])) == [(WANG, "已整改")]
+    assert sorted(result.rows["身份证号"]) == sorted(found["身份证号"])
+
+
+@pytest.mark.parametrize("village, head, status", [("南村", "王五", "未整改"), ("北村", "王五", "已整改"),
+                                                   ("南村", "李德贵", "已整改"), ("", "", "未整改")])
+def test_a_person_found_by_a_cut_id_must_be_of_the_findings_village_and_household(village, head, status):
+    # held-out 216: 王芳 of 青山东村 (head 王大福), her ID 4.5273E+17, was taken for the 王芳 of 青山西村, wife of 李德贵
+    # (未整改), the note saying also "本期花名册中也找不到"
+    from rostercheck.review import _decide, _Roster
+
+    pid = make_id("19800101", 51)
+    members = _members((pid, "王五", pid, head or "王五", "河口乡")).assign(village=village)
+    f = pd.Series({"类别代码": "C02", "类别名称": "", "身份证号": f"{pid[0]}.{pid[1:5]}E+17", "姓名": "王五", "村": "南村",
+                   "户主身份证号": f"{pid[0]}.{pid[1:5]}E+17", "户主姓名": "王五", "乡镇": "河口乡", "依据": "",
+                   "整改状态": "", "核实情况": ""})
+    row = _decide(f, "member", False, set(), _Roster(members), "")
+    assert row["整改状态"] == status
+    assert ("也找不到" in row["说明"]) == (status == "已整改")
+    if status == "已整改":
+        assert "不是同一村、同一户" in row["说明"]

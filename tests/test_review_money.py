@@ -290,3 +290,18 @@ def test_an_amount_alone_in_a_column_of_its_own_settles_the_money_without_a_cras
                    "实际追回金额（乡镇添加）": amount})
     row = _decide(f, "household", False, set(), _roster(), "")
     assert row[_REPORTED] == {"应追回金额": 2520.0}
+
+
+def test_households_whose_head_ids_excel_cut_to_one_number_stay_apart():
+    # held-out 216: three 青山乡 households whose head IDs all read 4.5273E+17 were one (涉及户数 1 for 3); the head's
+    # name and village keep them apart, in the money table and in the rates of a household category
+    from rostercheck.io.review_report import rates
+
+    n = float("nan")
+    rows, reported = _rows([
+        ("F01", "青山乡", "4.5273E+17", "4.5273E+17", "未整改", 960.0, n, 0.0, n),
+        ("F01", "青山乡", "4.5273E+17", "4.5273E+17", "未整改", 2880.0, n, 0.0, n),
+        ("F02", "青山乡", "4.5273E+17", "4.5273E+17", "已整改", 1920.0, n, 1920.0, n)])
+    rows = rows.assign(户主姓名=["宋国平", "李德贵", "唐老四"], 村=["青山东村", "青山西村", "青山西村"])
+    assert money_review(rows, reported).values.tolist()[-1][:2] == ["合计", 3]
+    assert rates(rows, "类别代码", by_household={"F01"}).set_index("类别代码").at["F01", "问题数"] == 2

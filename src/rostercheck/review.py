@@ -99,9 +99,10 @@ class _Roster:
                 self.by_name_head.setdefault((key, hid), j)
                 self.by_head_prefix.setdefault((person_name(head), hid[:ids.SURVIVING]), j)
 
-    def person(self, raw_id: str, name: str, raw_head: str, town: str = "") -> tuple[int | None, str]:
-        """The member an earlier finding's person is now (``town``: the finding's 乡镇), and how found when not by the
-        same ID ('' else; or why the same ID is not taken as the same person)."""
+    def person(self, raw_id: str, name: str, raw_head: str, town: str = "", village: str = "",
+               head_name: str = "") -> tuple[int | None, str]:
+        """The member an earlier finding's person is now (``town``, ``village``, ``head_name``: the finding's 乡镇, 村,
+        户主姓名), and how found when not by the same ID ('' else; or why the same ID is not taken as the same person)."""
         info, key = ids.id_number(raw_id), person_name(name)
         other = ""
         if info.value and info.value in self.by_id:
@@ -134,9 +135,17 @@ class _Roster:
         if info.status != ids.VALID and 0 < info.reliable < ids.SURVIVING:
             same = [j for pid, j in self.by_name.get(key, ()) if pid[:info.reliable] == info.value[:info.reliable]
                     and (not town or self.members.at[j, "township"] in ("", town) or self.members.at[j, "township"].isdigit())]
+            # so little of the ID is no person: the village and household must agree too where both say them (held-out
+            # 216: 王芳 of 青山东村, head 王大福, taken for the 王芳 of 青山西村 whose husband heads her household)
+            ours = [j for j in same if _agrees(village, self.members.at[j, "village"] if "village" in self.members else "")
+                    and _agrees(person_name(head_name), person_name(self.members.at[j, "head_name"]))]
+            if ours:
+                return ours[0], (f"原清单的身份证号只剩前 {info.reliable} 位（以数字格式存储），本期花名册中有同名、身份证号前几位"
+                                 f"相同的人员（{self.where(ours[0])}），按仍在册计，请核实是否为同一人")
             if same:
-                return same[0], (f"原清单的身份证号只剩前 {info.reliable} 位（以数字格式存储），本期花名册中有同名、身份证号前几位"
-                                 f"相同的人员（{self.where(same[0])}），按仍在册计，请核实是否为同一人")
+                return None, (f"原清单的身份证号只剩前 {info.reliable} 位（以数字格式存储），本期花名册中同名、身份证号前几位相同的"
+                              f"人员（{self.where(same[0])}）与原清单不是同一村、同一户（原清单：{village or '未填村'}，户主"
+                              f"{head_name or '未填'}），未按同一人计")
         return None, other
 
     def household(self, raw_head: str, head_name: str) -> tuple[int | None, str]:
@@ -446,6 +455,16 @@ def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
     order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
+    # the copy kept for what the township wrote takes the whole IDs another copy of that finding holds (held-out 216: a
+    # CSV resaved with 4.5273E+17 beside findings.csv, its person then looked for by five digits and found a namesake)
+    for col in ("身份证号", "户主身份证号"):
+        if col not in prev.columns:
+            continue
+        whole = prev[col].map(lambda v: not _lost_digits(ids.id_number(v)) and ids.id_number(v).status == ids.VALID)
+        given = dict(zip(key[whole], prev.loc[whole, col]))
+        cut = kept[col].map(lambda v: _lost_digits(ids.id_number(v)))
+        kept.loc[cut, col] = [given.get(k, v) if given.get(k, "").startswith(_kept_digits(v)) else v
+                              for k, v in zip(kept.loc[cut, "_key"], kept.loc[cut, col])]
     return kept.drop(columns=["_key", "_filled"]), int(key[key.duplicated()].nunique())
 
 
@@ -466,10 +485,32 @@ def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
     return out
 
 
+def household_key(rows: pd.DataFrame) -> pd.Series:
+    """Which household each review row's problem is: its head's ID (the person's when none); an ID Excel cut short
+    (4.5273E+17) with the head's name and village too, as several households share what is left of it (held-out 216:
+    three counted as one).
+
+    Args:
+        rows: review rows (户主身份证号 and 身份证号; 户主姓名 and 村 where given).
+    Returns:
+        The keys, indexed as the rows.
+    """
+    def column(name: str) -> pd.Series:
+        return rows[name].astype(str).str.strip() if name in rows.columns else pd.Series("", index=rows.index)
+    said = column("户主身份证号").where(column("户主身份证号") != "", column("身份证号"))
+    cut = said.map(lambda v: _lost_digits(ids.id_number(v)))
+    return said.where(~cut, said + "|" + column("户主姓名") + "|" + column("村"))
+
+
 def _lost_digits(info: ids.IdInfo) -> bool:
     """Whether an ID may have lost its last digits to a number format: so marked, or ending in 000 (a number's
     zeros that happen to pass the check)."""
     return info.status == ids.NUMERIC or (len(info.value) == 18 and info.value.endswith("000"))
+
+
+def _agrees(said: str, found: str) -> bool:
+    """Whether two copies' village (or head's name) may be the same: equal, or one of them blank."""
+    return not said or not found or str(said).strip() == str(found).strip()
 
 
 def _sureness(said: str, found: str) -> str:
@@ -656,6 +697,11 @@ def _number(value) -> float | None:
     return amount if amount is not None and amount == amount and amount > 0 else None
 
 
+def _place_of(f: pd.Series) -> tuple[str, str, str]:
+    """Where an earlier finding puts its person: 乡镇, 村, 户主姓名."""
+    return f.get("乡镇", ""), f.get("村", ""), f.get("户主姓名", "")
+
+
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
     """Return the review row of one earlier finding."""
     notes = []
@@ -665,12 +711,12 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if how:
             notes.append(how)
         if j is None and f["身份证号"]:  # the head changed (died, left), or the household enrolled again under another
-            j, how = roster.person(f["身份证号"], f["姓名"], "", f.get("乡镇", ""))
+            j, how = roster.person(f["身份证号"], f["姓名"], "", *_place_of(f))
             if j is not None:
                 what, by_head = "该户", False
                 # the former head may be on the roster still, in another's household (merged: held-out 157 was told
                 # "原户主已不在新花名册中" of a head now her son's mother)
-                head, _ = roster.person(f["户主身份证号"], f["户主姓名"], "", f.get("乡镇", "")) if f["身份证号"] != f["户主身份证号"] else (None, "")
+                head, _ = roster.person(f["户主身份证号"], f["户主姓名"], "", *_place_of(f)) if f["身份证号"] != f["户主身份证号"] else (None, "")
                 notes.append(f"原户主{f['户主姓名']}已不是户主，仍在册（{roster.where(head)}），该户的{f['姓名']}仍在册（已并户或户主已变更）"
                              if head is not None else
                              f"原户主已不在新花名册中，该户的{f['姓名']}仍在册（户主已变更）" if f["身份证号"] != f["户主身份证号"]
@@ -678,7 +724,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
                 if how:
                     notes.append(how)
     else:
-        j, how = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"], f.get("乡镇", ""))
+        j, how = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"], *_place_of(f))
         what = "该人员"
         if how:
             notes.append(how)
@@ -736,8 +782,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         whole = roster.whole_id(col == "户主身份证号", row.get("户主姓名" if col == "户主身份证号" else "姓名", ""), cut)
         if whole:
             row[col] = whole
-        elif cut.status != ids.VALID:
-            notes.append(f"原清单的{col}以数字格式存储，后几位已丢失，本期花名册中也找不到，请核对")
+        elif cut.status != ids.VALID:  # (a person found by what is left of it is no "也找不到", held-out 216)
+            notes.append(f"原清单的{col}以数字格式存储，后几位已丢失，{'本期花名册中也找不到，' if j is None else ''}请核对")
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed,
                 _REPORTED: reported})
     return row

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import __version__, suppress
 from ..order import natural_rank
-from ..review import DONE, OPEN, OWED_COLUMNS, VERIFIED
+from ..review import DONE, OPEN, OWED_COLUMNS, VERIFIED, household_key
 from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
 from .public import write_public_copies
 from .report import (SHEET_NOTE, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
@@ -41,7 +41,7 @@ def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None, by_
     status = rows["整改状态"]
     # a household category's problem is the household's: its second row (F07 for two reasons, C06 per earner) counts once
     again = ((rows["类别代码"].isin(list(by_household)) & rows["户主身份证号"].astype(str).ne("")
-              & rows.duplicated(["类别代码", "户主身份证号", "整改状态"])).to_numpy() if by_household
+              & rows.assign(_h=household_key(rows)).duplicated(["类别代码", "_h", "整改状态"])).to_numpy() if by_household
              else np.zeros(len(rows), dtype=bool))
     counted = (~again).astype(int)
     frame = pd.DataFrame({by: rows[by].replace("", "（未填乡镇）" if by == "乡镇" else "（未填）"), "问题数": counted,
@@ -73,7 +73,7 @@ def money_review(rows: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFr
         The table (columns 乡镇 and :data:`RECOVERY_COLUMNS`), or None when the rows hold no money finding.
     """
     kept = rows[rows["整改状态"] != VERIFIED]
-    money = money_rows(kept.assign(_household=kept["户主身份证号"].where(kept["户主身份证号"] != "", kept["身份证号"])))
+    money = money_rows(kept.assign(_household=household_key(kept)))
     if money.empty:
         return None
     got = pd.DataFrame(reported, columns=list(OWED_COLUMNS)).reindex(money.index).astype(float).fillna(0.0)
