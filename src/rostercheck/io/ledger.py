@@ -74,12 +74,12 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         One row per earlier finding, text columns :data:`COLUMNS`, the columns townships inserted (their header and
         :data:`TOWNSHIP_ADDED`), ``_sheet`` and ``_row``; ``attrs["masked"]`` one of its masked IDs when the file
         is a public copy (IDs masked), else ''; ``attrs["uncoded"]`` when no sheet has a 类别代码 (names, IDs and
-        statuses a township retyped).
+        statuses a township retyped); ``attrs["amounts"]`` whether any sheet has 应追回金额 or 应补发金额.
     Raises:
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts, recognised, coded, titles, issued = [], False, False, [], {}
+    parts, recognised, coded, titles, issued, amounts = [], False, False, [], {}, False
     for grid in read_grids(path, limits):
         fill_merged(grid)
         issued = issued or _issued(grid.rows)
@@ -98,6 +98,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             if uncoded and not {"整改状态", "核实情况"} & set(labels):
                 continue
             recognised, coded = True, coded or not uncoded
+            amounts = amounts or bool({"应追回金额", "应补发金额"} & set(labels))
             records = []
             added = {c.removesuffix(header_label(TOWNSHIP_ADDED)) + TOWNSHIP_ADDED: i for c, i in pos.items()
                      if c and c not in COLUMNS and c not in _NOT_CARRIED and not c.startswith("_")}
@@ -144,6 +145,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame.attrs["issued"] = issued
     frame.attrs["masked"] = example  # a masked ID of a public copy ('' for an internal list)
     frame.attrs["uncoded"] = bool(len(frame)) and not coded  # rows without their 类别代码, matched by review
+    frame.attrs["amounts"] = amounts  # whether it has the amount columns (a retyped ledger may not: held-out 216)
     return frame
 
 
