@@ -1093,3 +1093,21 @@ def test_a_return_without_the_amount_columns_makes_its_townships_money_unknown(t
     said = " ".join(review([tmp_path / "findings.csv", ledger], [q4], dt.date(2026, 12, 31)).warnings)
     assert "金额不详" not in said
 
+
+
+def test_a_township_whose_returned_copy_could_not_be_used_is_not_said_to_have_returned_nothing(tmp_path):
+    # held-out 216: 东岳镇's filled 公示 copy was skipped with a notice, then named among the townships that returned
+    # nothing ("上期没有问题的乡镇可不理会"): it did return, a copy the look-back could not use
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县财政局", "李四", LI, "公务员"]])
+    deaths = write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--deaths", str(deaths), "--as-of", AS_OF,
+                              "--mask", "--by-township", "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    found = pd.read_csv(tmp_path / "a" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    found[found["乡镇"] == "河口乡"].to_csv(tmp_path / "河口乡.csv", index=False, encoding="utf-8-sig")
+    public = next((tmp_path / "a" / "乡镇").glob("公示_城关镇*.xlsx"))
+    result = review([tmp_path / "河口乡.csv", public], [q3], dt.date(2026, 12, 31))
+    said = " ".join(result.warnings)
+    assert "已跳过该文件" in said
+    assert "城关镇没有退回" not in said and "城关镇退回的" in said and "无法使用" in said

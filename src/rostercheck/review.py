@@ -201,7 +201,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if progress:
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
-    given, parts = _read_through(given, parts, warnings)
+    given, parts, skipped = _read_through(given, parts, warnings)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
@@ -228,7 +228,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # apart in the 整改率 by township, a workbook of their own)
     if "乡镇" in prev.columns:
         prev["乡镇"] = prev["乡镇"].map(as_roster_names(inputs.members))
-    warnings += _townships_not_returned(parts, inputs.members) + _money_left_blank(prev)
+    warnings += _townships_not_returned(parts, inputs.members, skipped) + _money_left_blank(prev)
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
@@ -306,7 +306,7 @@ def _bare_name(frame: pd.DataFrame) -> pd.Series:
     return frame["姓名"].astype(str).str.replace(r"\s+", "", regex=True)
 
 
-def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> tuple[list, list[pd.DataFrame]]:
+def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> tuple[list, list[pd.DataFrame], dict]:
     """The earlier lists with the returns that cannot be reviewed alone put on the findings of the internal lists given
     beside them (held-out 196: they aborted the county's look-back, or were read as its roster):
     a public copy (公示版, IDs masked) a township filled in, its rows matched to one finding each by :func:`_shown_key`
@@ -317,6 +317,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     its rows matched by :func:`_placed` (one person's findings all; a row fitting several people's is said and left out,
     held-out 196: read as a finding of its own); its rows fitting none are read as they are (held-out 196: each finding
     counted twice), and said when others fit (a return of a township the internal lists do not hold fits none).
+    Also returns the townships of the returns skipped (township -> file name).
     """
     through = [i for i, p in enumerate(parts) if p.attrs.get("masked") or p.attrs.get("uncoded")]
     # (held-out 216: a ledger retyped with whole IDs but no 证据指纹 was read as new findings beside the internal ones)
@@ -324,7 +325,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     internal = [p for i, p in enumerate(parts) if i not in through and i not in typed]
     typed = typed if internal else []
     if not through and not typed:
-        return given, parts
+        return given, parts, {}
     refusals = {True: "是公示版问题清单（身份证号已脱敏，如 {}），无法与本期花名册比对。请让乡镇在内部版问题清单（不带“公示_”的文件）"
                       "上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），再运行回头看。",
                 False: "没有“类别代码”列，不是完整的问题清单：其中的人需按身份证号和姓名对应到内部版问题清单中的问题。"
@@ -336,7 +337,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     fingerprint = known["证据指纹"].astype(str).str.strip()
     known = known.assign(_f=fingerprint.where(fingerprint != "", known["身份证号"].astype(str) + known["依据"].astype(str))
                          ).drop_duplicates("_f").drop(columns="_f")  # (the county's list beside findings.csv: one each)
-    written = LEDGER_COLUMNS + ["_sheet", "_row"]
+    written, skipped = LEDGER_COLUMNS + ["_sheet", "_row"], {}
     for i in through + typed:
         part, name, public = parts[i], Path(given[i]).name, bool(parts[i].attrs.get("masked")) or i in typed
         if i in typed:
@@ -378,6 +379,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
             warnings.append(f"{name}：" + refusals[public].format(part.attrs.get("masked")).split("请")[0]
                             + f"其中各行按{how}在所给的内部版问题清单中都找不到对应的问题，已跳过该文件（其余文件照常回头看）")
             parts[i] = part.iloc[0:0]
+            skipped.update(dict.fromkeys(set(part["乡镇"].astype(str).str.strip()) - {""}, name))
             continue
         warnings.append(f"{name}：{'是公示版问题清单（身份证号已脱敏）' if public else '没有“类别代码”列'}，其中 {int(taken.sum())} 行"
                         f"已按{how}与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
@@ -388,7 +390,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
         matched.attrs.update(part.attrs, masked="", uncoded=False)
         parts[i] = matched
     kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
-    return [g for g, _ in kept], [p for _, p in kept]
+    return [g for g, _ in kept], [p for _, p in kept], skipped
 
 
 def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:
@@ -400,17 +402,21 @@ def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:
             f"共 {len(rows)} 行）{what}"]
 
 
-def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame) -> list[str]:
+def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame, skipped: dict[str, str]) -> list[str]:
     """A note naming this roster's townships no returned list covers, when the earlier lists are townships' own
-    (several files, each of one township): the 整改率 then covers the townships that returned theirs only."""
+    (several files, each of one township): the 整改率 then covers the townships that returned theirs only; and one
+    naming those whose return was skipped (``skipped``: township -> file), who did return (held-out 216: a 公示 copy's
+    township told apart from those that returned nothing)."""
+    notes = [f"{town}退回的问题清单（{name}）无法使用（见上），其问题未参与回头看，整改率和资金合计均未计入，"
+             "请同时给出内部版问题清单（findings.csv），或让该乡镇在内部版问题清单上填写后退回" for town, name in skipped.items()]
     towns = [set(p["乡镇"].astype(str).str.strip()) - {""} if "乡镇" in p.columns else set() for p in parts]
-    if len(parts) < 2 or any(len(t) != 1 for t in towns):
-        return []
-    missing = natural_sorted(set(members["township"]) - {""} - set().union(*towns))
+    if len(parts) + len(set(skipped.values())) < 2 or any(len(t) != 1 for t in towns):
+        return notes
+    missing = natural_sorted(set(members["township"]) - {""} - set().union(*towns) - set(skipped))
     if not missing:
-        return []
-    return [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率和资金合计只含已退回的乡镇，"
-            "未退回乡镇的问题及其应追回、应补发金额均未计入"]
+        return notes
+    return notes + [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率和资金合计只含已退回"
+                    "的乡镇，未退回乡镇的问题及其应追回、应补发金额均未计入"]
 
 
 def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> list[str]:
