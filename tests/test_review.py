@@ -1111,3 +1111,24 @@ def test_a_township_whose_returned_copy_could_not_be_used_is_not_said_to_have_re
     said = " ".join(result.warnings)
     assert "已跳过该文件" in said
     assert "城关镇没有退回" not in said and "城关镇退回的" in said and "无法使用" in said
+
+
+@pytest.mark.parametrize("evidence, found, note", [
+    # held-out 216: 周明 "经核实为同名同姓" where the staff list matched his whole ID; 袁斌 "已刑满释放" while the prison list
+    # said 刑期止日 2029-08-07. The township's verdict stands (README), the contradiction is said.
+    ("《财政供养人员名单》第 3 行：周明，工作单位 县交通局；身份证号一致", "经核实为同名同姓", "按身份证号一致认定，同名同姓的说法需核实"),
+    ("《财政供养人员名单》第 3 行：周明，工作单位 县交通局；姓名和出生日期一致", "经核实为同名同姓", ""),
+    ("《服刑人员名单》第 7 行：周明，入监日期 2025-08-08，刑期止日 2029-08-07；身份证号一致", "核实无问题，已刑满释放",
+     "刑期止日为 2029-08-07"),
+    ("《服刑人员名单》第 7 行：周明，入监日期 2025-08-08，刑期止日 2026-10-07；身份证号一致", "核实无问题，已刑满释放", ""),
+])
+def test_a_no_problem_the_findings_evidence_contradicts_is_kept_and_questioned(evidence, found, note):
+    from rostercheck.review import VERIFIED, _decide, _Roster
+
+    pid = make_id("19870115", 491)
+    members = _members((pid, "周明", pid, "周明", "石门乡"))
+    f = pd.Series({"类别代码": "C01", "类别名称": "", "身份证号": pid, "姓名": "周明", "户主身份证号": pid, "户主姓名": "周明",
+                   "乡镇": "石门乡", "依据": evidence, "整改状态": "核实无问题", "核实情况": found})
+    row = _decide(f, "member", False, set(), _Roster(members), "", dt.date(2026, 12, 31))
+    assert row["整改状态"] == VERIFIED
+    assert (note in row["说明"]) if note else ("需核实" not in row["说明"])

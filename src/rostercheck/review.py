@@ -236,7 +236,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         code = f["类别代码"]
         spec = specs.get(code)
         level = spec.level if spec else "member"
-        rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else ""))
+        rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else "", as_of))
     added = [c for c in prev.columns if c.endswith(TOWNSHIP_ADDED)]  # after what the township itself reported
     at = REVIEW_COLUMNS.index("乡镇填报状态") + 1
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS[:at] + added + REVIEW_COLUMNS[at:])
@@ -728,8 +728,32 @@ def _place_of(f: pd.Series) -> tuple[str, str, str]:
     return f.get("乡镇", ""), f.get("村", ""), f.get("户主姓名", "")
 
 
-def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str) -> dict:
-    """Return the review row of one earlier finding."""
+# A township's no-problem that the finding's own evidence contradicts (kept, as README's contract is the township's word,
+# but said: held-out 216): a namesake, where the list matched the whole ID (domain: an exact ID is the same person) ...
+_NAMESAKE = re.compile(r"同名同姓|同名不同人|非同一人|不是同一人|非本人|不是本人")
+_BY_WHOLE_ID = "身份证号一致"
+# ... and a release from prison, where the prisoners list's sentence runs past the review date
+_RELEASED = re.compile(r"刑满释放|刑满|已释放|已出狱")
+_SENTENCE_END = re.compile(r"刑期止日期?\s*(\d{4}-\d{2}-\d{2})")
+
+
+def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
+    """What in an earlier finding's evidence contradicts the township's word that it is no problem (notes; [] for none)."""
+    said = " ".join(str(f.get(c) or "") for c in _RETURN_TEXTS)
+    evidence = str(f.get("依据") or "")
+    notes = []
+    if _NAMESAKE.search(said) and _BY_WHOLE_ID in evidence:
+        notes.append(f"上期按{_BY_WHOLE_ID}认定，同名同姓的说法需核实（身份证号相同即为同一人，请核对名单上的身份证号是否有误）")
+    end = _SENTENCE_END.search(evidence)
+    if as_of and end and _RELEASED.search(said) and end.group(1) > as_of.isoformat():
+        notes.append(f"上期服刑人员名单的刑期止日为 {end.group(1)}，晚于核查日期 {as_of.isoformat()}，刑满释放的说法需核实"
+                     "（是否减刑、假释，请附释放证明）")
+    return notes
+
+
+def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str,
+            as_of: dt.date | None = None) -> dict:
+    """Return the review row of one earlier finding (``as_of``: the review date)."""
     notes = []
     by_head = level == "household" and bool(f["户主身份证号"])  # whose ID found the roster row: the head's or the person's
     if by_head:
@@ -798,6 +822,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")
     if verified:
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
+        notes.extend(_contradicted(f, as_of))
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
             status = VERIFIED
     row = {c: f.get(c, "") for c in f.index if c in REVIEW_COLUMNS or c.endswith(TOWNSHIP_ADDED)}
