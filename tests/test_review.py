@@ -1132,3 +1132,25 @@ def test_a_no_problem_the_findings_evidence_contradicts_is_kept_and_questioned(e
     row = _decide(f, "member", False, set(), _Roster(members), "", dt.date(2026, 12, 31))
     assert row["整改状态"] == VERIFIED
     assert (note in row["说明"]) if note else ("需核实" not in row["说明"])
+
+
+def test_a_household_found_by_a_member_says_whether_its_head_changed():
+    # held-out 216: F02 唐亮 (IDs cut to 4.5273E+17, head 唐老四 unchanged and enrolled) was told "按原户主身份证号已查不到
+    # 该户…户主已变更或另立户"; F01 黄秀英 (the dead head; the household gone on under her son) "该户（按户主身份证号）已不在
+    # 新花名册中", never a word that a new head cannot be seen by her ID
+    from rostercheck.review import _decide, _Roster
+
+    head, son = make_id("19620202", 343), make_id("19890707", 909)
+    cut = f"{head[0]}.{head[1:5]}E+17"  # both IDs read so
+    members = _members((head, "唐老四", head, "唐老四", "青山乡"), (son, "唐亮", head, "唐老四", "青山乡")).assign(village="青山西村")
+    f = pd.Series({"类别代码": "F02", "类别名称": "", "身份证号": cut, "姓名": "唐亮", "户主身份证号": cut, "户主姓名": "唐老四",
+                   "乡镇": "青山乡", "村": "青山西村", "依据": "", "整改状态": "已整改", "核实情况": "已追回1920元",
+                   "应追回金额": "1920"})
+    said = _decide(f, "household", False, set(), _Roster(members), "")["说明"]
+    assert "原户主唐老四仍是户主" in said and "另立户" not in said and "户主已变更" not in said
+    dead = make_id("19380312", 350)
+    f = pd.Series({**f, "身份证号": dead, "户主身份证号": dead, "姓名": "黄秀英", "户主姓名": "黄秀英", "类别代码": "F01",
+                   "整改状态": "正在整改", "核实情况": "",
+                   "依据": "死亡日期 2026-04-18。该户按户发放给户主，保障人口 3 人，其余成员仍在保，应追回该成员份额"})
+    said = _decide(f, "household", False, set(), _Roster(members), "")["说明"]
+    assert "原户主黄秀英已不在新花名册中" in said and "户主应已变更" in said and "该户（按户主身份证号）已不在" not in said

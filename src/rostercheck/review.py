@@ -31,6 +31,7 @@ from .policy import load_policy, roster_codes
 from .roster import as_roster_names, roster_place
 from .rules import load_all
 from .rules._money import yuan
+from .rules.f_stop import OTHERS_STAY
 
 DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 # What the earlier list says is owed: to recover (overpaid), to pay (underpaid).
@@ -765,11 +766,18 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             if j is not None:
                 what, by_head = "该户", False
                 # the former head may be on the roster still, in another's household (merged: held-out 157 was told
-                # "原户主已不在新花名册中" of a head now her son's mother)
-                head, _ = roster.person(f["户主身份证号"], f["户主姓名"], "", *_place_of(f)) if f["身份证号"] != f["户主身份证号"] else (None, "")
-                notes.append(f"原户主{f['户主姓名']}已不是户主，仍在册（{roster.where(head)}），该户的{f['姓名']}仍在册（已并户或户主已变更）"
+                # "原户主已不在新花名册中" of a head now her son's mother), or heading it still where his ID lost its
+                # digits (held-out 216: two IDs both 4.5273E+17 are no sign that the person is the head)
+                cut = _lost_digits(ids.id_number(f["户主身份证号"]))
+                is_head = f["身份证号"] == f["户主身份证号"] and not (
+                    cut and person_name(f["姓名"]) != person_name(f["户主姓名"]))
+                head, _ = roster.person(f["户主身份证号"], f["户主姓名"], "", *_place_of(f)) if not is_head else (None, "")
+                heads = head is not None and roster.members.at[head, "id"] == roster.members.at[head, "head_id"]
+                notes.append(f"原户主{f['户主姓名']}仍是户主（{roster.where(head)}），该户仍在册（原户主身份证号"
+                             f"{'以数字格式存储、后几位已丢失' if cut else '与原清单不同'}，按姓名等找到）" if heads else
+                             f"原户主{f['户主姓名']}已不是户主，仍在册（{roster.where(head)}），该户的{f['姓名']}仍在册（已并户或户主已变更）"
                              if head is not None else
-                             f"原户主已不在新花名册中，该户的{f['姓名']}仍在册（户主已变更）" if f["身份证号"] != f["户主身份证号"]
+                             f"原户主已不在新花名册中，该户的{f['姓名']}仍在册（户主已变更）" if not is_head
                              else f"按原户主身份证号已查不到该户，但{f['姓名']}本人仍在册（户主已变更或另立户）")
                 if how:
                     notes.append(how)
@@ -789,7 +797,12 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         notes.append(f"{what}的原户主已不在新花名册中，但银行账号 {shared.group(1)} 在新花名册中仍是多户共用")
     elif j is None:
         status = DONE
-        notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else f"{what}已不在新花名册中"
+        # a money finding's household is no changed head (held-out 96) unless its evidence says the others stay on the
+        # benefit (held-out 216: a household gone on under the dead head's son was said to be gone)
+        stay = f["类别代码"].startswith("F") and OTHERS_STAY in str(f.get("依据", ""))
+        notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else
+                     f"原户主{f['户主姓名']}已不在新花名册中；上期该户{OTHERS_STAY}，户主应已变更（新户主的户按原户主身份证号查不到，"
+                     "请核实）" if stay and what.startswith("该户（") else f"{what}已不在新花名册中"
                      + ("（户主已变更、该户仍在册的，按原户主身份证号查不到，请核实）"
                         if what.startswith("该户（") and not f["类别代码"].startswith("F") else ""))
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
