@@ -226,3 +226,28 @@ def test_a_city_runs_leads_from_the_lists_name_their_townships_county():
     assert place(ctx, {"township": "城关镇", "village": "东村", "pid": other})["township"] == "新县城关镇"
     assert place(ctx, {"township": "城关镇", "county": "罗山县", "pid": ""})["township"] == "罗山县城关镇"
     assert place(ctx, {"township": "罗山县城关镇"})["township"] == "罗山县城关镇"
+
+
+def test_a_deaths_list_of_ids_stored_as_numbers_is_not_said_to_be_unusable(tmp_path):
+    # (held-out 221) "…以数字格式存储（只能按姓名+前几位以中等置信度比对）" and then "…中没有可用的身份证号…该名单无法比对":
+    # the leads use such a list by name + first digits
+    from filebuild import household as file_household, write_roster
+    from rostercheck.coverage import coverage
+
+    head, dead = make_id("19600101", 11), make_id("19500101", 31)
+    roster = write_roster(tmp_path / "低保花名册.xlsx", file_household("城关镇", "东村", "张三", head))
+    lists = {}
+    for kind, header, rows in (
+            ("deaths", ["姓名", "身份证号", "死亡日期"], [["王老人", float(dead[:15] + "000"), "2026-04-12"]]),
+            ("monitoring", ["户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "家庭人均纯收入", "风险是否消除"],
+             [["王老人", dead, "王老人", dead, "户主", "3000", "否"]])):
+        book = openpyxl.Workbook()
+        book.active.append(header)
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / f"{kind}.xlsx")
+        lists[kind] = tmp_path / f"{kind}.xlsx"
+    result = coverage([roster], lists, AS_OF)
+    assert not any("无法比对" in w for w in result.warnings), result.warnings
+    assert any("以数字格式存储" in w for w in result.warnings)
+    assert result.leads.empty  # (he died)

