@@ -331,3 +331,25 @@ def test_l01_a_dead_head_is_named():
     rows = mon("王低收", A, [("赵低收", "妻", B)], income="3000")
     (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": rows, "deaths": [{"name": "王低收", "id": A, "date": "2026-03-01"}]}))
     assert "（其中 1 人已去世）均不在低保、特困花名册中（户主 王低收 已去世）" in lead.evidence
+
+
+@pytest.mark.parametrize("members, jailed, start, end, expected, said", [
+    # (held-out 221) the only member in prison on the review date: no household to enrol now (was a 高 lead)
+    ([], A, "2025-11-01", "2029-10-31", [], False),
+    # his ID stored as a number on the prisoners list: linked by name + first digits all the same
+    ([], float(A[:15] + "000"), "2025-11-01", "2029-10-31", [], False),
+    # out of prison before the review date: the lead it was
+    ([], A, "2020-11-01", "2025-10-31", [("王低收", "高")], False),
+    # his wife at home: still a lead, the evidence saying who is in prison
+    ([("赵低收", "妻", B)], A, "2025-11-01", "2029-10-31", [("王低收", "高")], True),
+])
+def test_l01_a_member_in_custody_is_no_member_to_enrol(members, jailed, start, end, expected, said):
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    prison = [{"name": "王低收", "id": jailed, "start": start, "end": end}]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, members, income="3000"), "prisoners": prison})
+    found = LEADS["L01"](ctx)
+    assert [(ld.person["name"], ld.priority) for ld in found] == expected
+    assert all(("在押服刑" in ld.evidence) is said for ld in found)

@@ -61,9 +61,15 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                         and _registry_heads(ctx)[cell(found, "household_no")] == 1), None)
             if kin is None:
                 continue
+        # a member in prison on the review date is no member to enrol now; all of them: no household (held-out 221)
+        jailed = custody_of(ctx) if p["custody_excludes"] else {}
+        held = [pid for pid in hh.pids if pid not in gone and pid in jailed]
+        if held and not any(pid not in gone and pid not in jailed for pid in hh.pids):
+            continue
         head = hh.head if not alive or hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
         far = hh.income <= std * p["far_below_share"]
-        heavy = [pid for pid in hh.pids if pid not in gone and _severe_or_ill(ctx, pid)]  # (a dead member's: held-out 120)
+        # (a dead member's severity raises nothing, held-out 120; nor one in prison's)
+        heavy = [pid for pid in hh.pids if pid not in gone and pid not in jailed and _severe_or_ill(ctx, pid)]
         late_head = hh.head.get("head_pid") if kin is None and hh.head.get("head_pid") in gone else None
         unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
@@ -79,6 +85,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}"
                     + (f"（户主 {cell(hh.head, 'head_name') or cell(hh.head, 'name')} 已去世）" if late_head else "")
                     + ("；户内有重度残疾或重病成员" if heavy else "")
+                    + (f"；其中{'、'.join(_named(ctx, x) for x in held)}在押服刑（{ctx.labels['prisoners']}），"
+                       "核实家庭人口时不计" if held else "")
                     + (("；部分成员身份证号有误" if hh.pids else "；名单没有本户成员的身份证号（按姓名+村列出）")
                        + "，是否已在册无法按身份证号确认" if hh.unsure else "")
                     + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
