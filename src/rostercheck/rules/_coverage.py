@@ -798,38 +798,86 @@ def _row_counties(row: dict):
 
 
 def _place(ctx: Context, rows: tuple) -> dict[str, str]:
+    from ..regions import township_village
+
     town = next((cell(r, "township") for r in rows if cell(r, "township")), "")
     at = next((r for r in rows if cell(r, "village")), None)
-    if at is not None:
+    if at is not None and not cell(at, "village").isdigit():
         return {"township": cell(at, "township") or town, "village": cell(at, "village")}
-    if not town:  # a list naming its places by 12-digit 区划代码 only (held-out 108: leads under 未填乡镇)
-        from ..regions import township_village
+    # a list naming its villages by 12-digit code (its 村 column: held-out 221), or its places by 区划代码 only (held-out
+    # 108): the names the rosters and lists give the code (:func:`_coded_places`), else the codes (the township's
+    # groups its villages)
+    codes_ = township_village(cell(at, "village")) if at is not None else ("", "")
+    if not town and not codes_[0]:
+        codes_ = next((c for r in rows if (c := township_village(r.get("region_code")))[0]), ("", ""))
+    if not codes_[0]:
+        return {"township": town, "village": cell(at, "village") if at is not None else ""}
+    names = _coded_places(ctx)
+    return {"township": town or names.get(codes_[0], codes_[0]), "village": names.get(codes_[1], codes_[1])}
 
-        town, village = next((c for r in rows if (c := township_village(r.get("region_code")))[0]), ("", ""))
-        if town:
-            names = _coded_places(ctx)
-            return {"township": names.get(town, town), "village": names.get(village, village) if village else ""}
-    return {"township": town, "village": ""}
+
+# the lists whose rows may name a person's township and village in words, or by code
+_PLACE_LISTS = ("monitoring", "disabled", "illness", "exits", "rejected", "supporters")
 
 
 def _coded_places(ctx: Context) -> dict[str, str]:
-    """The roster's place names by code: its rows' 9-digit township and 12-digit village codes (行政区划代码) → the
-    township and village names they carry (the first row's)."""
+    """Place names by code: 9-digit township and 12-digit village codes (行政区划代码) → the township and village names
+    the roster's rows carry beside them (the first row's), else the names the rosters, lists and the registry's 住址
+    give the people a list's rows name by code (the most frequent: held-out 221, a monitoring list of 村（社区）代码)."""
     def build() -> dict[str, str]:
         from ..regions import township_village
 
         out: dict[str, str] = {}
         mem = ctx.members
-        if "region_code" not in mem.columns:
-            return out
-        for raw, town, village in zip(mem["region_code"].tolist(), mem["township"].tolist(), mem["village"].tolist()):
-            codes_ = township_village(raw)
-            for code, name in zip(codes_, (town, village)):
-                if codes_[1] and name and name != code:  # (a 12-digit code: both places named from one row)
-                    out.setdefault(code, name)
+        if "region_code" in mem.columns:
+            for raw, town, village in zip(mem["region_code"].tolist(), mem["township"].tolist(), mem["village"].tolist()):
+                codes_ = township_village(raw)
+                for code, name in zip(codes_, (town, village)):
+                    if codes_[1] and name and name != code:  # (a 12-digit code: both places named from one row)
+                        out.setdefault(code, name)
+        named = _named_places(ctx)
+        votes: Counter = Counter()
+        for kind in _PLACE_LISTS:
+            for row in rows(ctx, kind).values() if ctx.has(kind) else ():
+                v = cell(row, "village")
+                code = township_village(v if v.isdigit() else row.get("region_code"))[1]
+                for pid in {row.get("pid"), row.get("head_pid")} & set(named) if code else ():
+                    votes[(code, named[pid])] += 1
+        for (code, (town, village)), _ in votes.most_common():
+            out.setdefault(code, village)
+            out.setdefault(code[:9], town)
         return out
 
     return _cached(ctx, "cov:coded-places", build)
+
+
+def _named_places(ctx: Context) -> dict[str, tuple[str, str]]:
+    """Valid ID → (township, village) named in words for the person or his household: on the rosters, on a list's row,
+    else in the registry's 住址 ('芦洪市镇大江口村')."""
+    from ..roster import _place_after_admin
+
+    out: dict[str, tuple[str, str]] = {}
+
+    def add(pid: object, town: object, village: object) -> None:
+        town, village = text(town), text(village)
+        if pid and town and village and not town.isdigit() and not village.isdigit():
+            out.setdefault(str(pid), (town, village))
+
+    m = ctx.members
+    for col in ("id", "head_id"):
+        for pid, town, village in zip(m[col].tolist(), m["township"].tolist(), m["village"].tolist()):
+            add(pid if len(str(pid or "")) == 18 else "", town, village)
+    for kind in _PLACE_LISTS:
+        for row in rows(ctx, kind).values() if ctx.has(kind) else ():
+            for pid in (row.get("pid"), row.get("head_pid")):
+                add(pid, cell(row, "township"), cell(row, "village"))
+    if ctx.has("registry") and "address" in ctx.lists["registry"].columns:
+        f = frame(ctx, "registry")
+        said = {a: _place_after_admin(text(a), search=True) for a in pd.unique(f["address"])}
+        for pid, a in zip(f["pid"].tolist(), f["address"].tolist()):
+            if said[a] is not None:
+                add(pid, said[a].group(1), said[a].group(2))
+    return out
 
 
 def row_of(ctx: Context, pid: str, kinds: tuple[str, ...] = ("monitoring", "registry", "disabled", "illness")) -> dict | None:
