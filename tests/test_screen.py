@@ -423,3 +423,36 @@ def test_a_family_refused_before_that_applies_again_is_screened(tmp_path, refuse
     assert verdicts == {"丁平秀": "有疑点", "张三": "无疑点"}
     assert list(result.findings["类别代码"]) == ["C04"]
     assert any("既有已审批完毕的申请、又有待审批的申请" in w and "丁平秀" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("second_no, second_town, apart", [
+    ("SQ2", "河口乡", True),  # two applications of one family in two townships: both kept, each 有疑点
+    ("SQ1", "河口乡", False),  # the same application sent again
+    ("SQ2", "城关镇", False),  # sent again under a new number in the same village: one application
+])
+def test_a_family_applying_in_two_townships_is_two_applications(tmp_path, second_no, second_town, apart):
+    # held-out 220: 高学军's family applied in 双河乡 and in 石桥镇 (two 申请编号): merged as "报送了两次" into one 无疑点
+    # 双河乡 row, the 石桥镇 application in no output
+    head, wife = make_id("19700101", 11), make_id("19720101", 22)
+    header = "申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+    rows = [f"{{no}},{{town}},东村,张三,{head},张三,{head},户主\n", f"{{no}},{{town}},东村,张三,{head},李四,{wife},配偶\n"]
+    first = "".join(r.format(no="SQ1", town="城关镇") for r in rows)
+    second = "".join(r.format(no=second_no, town=second_town) for r in rows)
+    (tmp_path / "申请.csv").write_text(header + first + second, encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    verdicts = result.verdicts
+    if not apart:
+        assert len(verdicts) == 1 and result.findings.empty
+        return
+    assert sorted(zip(verdicts["申请编号"], verdicts["乡镇"], verdicts["结论"], verdicts["家庭人口"])) == [
+        ("SQ1", "城关镇", "有疑点", 2), ("SQ2", "河口乡", "有疑点", 2)]
+    d01 = result.findings[result.findings["类别代码"] == "D01"]
+    assert len(d01) == 4 and set(d01["置信度"]) == {"高"}
+    said = dict(zip(d01["姓名"] + d01["乡镇"], d01["依据"]))
+    assert "申请编号 SQ2" in said["张三城关镇"] and "河口乡东村" in said["张三城关镇"] and "第 4 行" in said["张三城关镇"]
+    assert "申请编号 SQ1" in said["李四河口乡"] and "城关镇东村" in said["李四河口乡"] and "第 2 行" in said["李四河口乡"]
+    assert not [w for w in result.warnings if "重复出现" in w]
+    notice = [w for w in result.warnings if "两处" in w]
+    assert len(notice) == 1 and "《申请.csv》第 2–3 行" in notice[0] and "《申请.csv》第 4–5 行" in notice[0]
+    assert head not in notice[0]
+    assert result.township_notes["城关镇"] == result.township_notes["河口乡"] == notice  # each township's workbook

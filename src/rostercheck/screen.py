@@ -32,7 +32,7 @@ from .normalize import ids
 from .normalize.values import text
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
-from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
+from .roster import DIBAO, TEKUN, file_on_sheet, is_covered, on_sheet
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules._coverage import APPROVED, REFUSED, UNREAD, decision
@@ -48,6 +48,10 @@ ID_ADVICE = "对照户口簿、身份证原件更正申请材料中的身份证�
 TRANSFER_ADVICE = ("按低保转特困办理：经认定符合特困供养条件的，批准特困供养，同时自特困供养起始之月停发其低保（单人户注销低保，"
                    "多人户核减保障人口、重新核定保障金），不得同时享受；不符合特困条件的不批准特困，继续享受低保。")
 TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
+# One family's two applications in two places (two 申请编号, two townships or villages): neither may be approved as it
+# stands (held-out 220: merged as one application sent twice, the second vanished from every output)
+TWICE_TITLE = "同一家庭在两处申请（重复申请）"
+TWICE_ADVICE = "核实该家庭的户籍地和实际居住地，只在应申请的一处审批，另一份申请不予受理或由申请人撤回；两份申请不得都批准。"
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索",
@@ -68,7 +72,8 @@ class ScreenResult:
         warnings: things the user should know.
         county: the county's name ('' when nothing names it), for report titles.
         enrolled: the enrolled rosters' members (None without them): whose households the D01 evidence names.
-        township_notes: township → the warnings about its own families (those already decided), for its workbook.
+        township_notes: township → the warnings about its own families (those already decided, those applying in two
+            places), for its workbook.
     """
 
     verdicts: pd.DataFrame
@@ -141,6 +146,10 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     require_people(inputs, "申请名单", "结果会是“申请家庭 0 户”，像是没有疑点")
     applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
+    members, twice, twice_by_town = applications_apart(inputs.members)
+    inputs = replace(inputs, members=members)
+    for town, notes in twice_by_town.items():
+        decided_by_town.setdefault(town, []).extend(notes)
     current = load_inputs(enrolled, {}, as_of, limits, progress, roster_codes=roster_codes(common)) if enrolled else None
     if current is not None:
         require_people(current, "在保花名册", "申请人是否已在保（D01）无从比对")
@@ -156,7 +165,9 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     findings = [f for f in findings if not (f.code == "D01" and _sent_again(ctx.members, f.member, len(ctx.members)))]
     findings = _once_each(ctx.members, findings)
     enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
-    frame = findings_frame(ctx, findings + enrolled_found)
+    findings, elsewhere = _applied_elsewhere(ctx.members, findings + enrolled_found,
+                                             current.members if current is not None else None)
+    frame = findings_frame(ctx, findings)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
@@ -165,11 +176,13 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
                    for d, code in zip(decisive, frame["类别代码"])]
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
+    frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(elsewhere), ["类别名称", "建议"]] = [TWICE_TITLE, TWICE_ADVICE]
     for t in inputs.tables:  # applications come without bank accounts: no word about it
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     warnings.extend(repeated_applications(inputs.members))
+    warnings.extend(twice)
     verdicts = family_verdicts(inputs.members, frame, applied)
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
@@ -268,6 +281,88 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
             transfers.add(f.member)
         out.append(f)
     return out, transfers
+
+
+# Between a family's key (its head's ID) and the place of one of its applications kept apart
+APART = "@"
+
+
+def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, list[str]]]:
+    """Keep apart one family's applications in two places: rows of one household key (the head's ID) with two or more
+    申请编号 and two or more townships or villages are that many applications, one household per place; an application
+    sent again (the same number, or the same place) stays one (:func:`repeated_applications`).
+
+    Args:
+        members: the applicant member frame.
+    Returns:
+        (the members, each such application its own household; one warning naming every application's place;
+        township → the warning about its own families).
+    """
+    if "household_no" not in members.columns:
+        return members, [], {}
+    keys = pd.DataFrame({"household": members["household"], "no": members["household_no"].map(text),
+                         "place": members["township"].astype(str) + members["village"].astype(str)})
+    counts = keys[keys["no"] != ""].groupby("household", sort=False)[["no", "place"]].nunique()
+    apart = counts.index[(counts["no"] > 1) & (counts["place"] > 1)]
+    if not len(apart):
+        return members, [], {}
+    take = keys["household"].isin(apart).to_numpy()
+    members = members.copy()
+    members.loc[take, "household"] = keys.loc[take, "household"].astype(str) + APART + keys.loc[take, "place"]
+    named = {}  # family → its heads and its applications' places
+    for family, rows in members[take].groupby(keys.loc[take, "household"], sort=False):
+        head = rows.iloc[0]
+        places = "；".join(_application_place(part, rows_too=True) for _, part in rows.groupby("household", sort=False))
+        named[family] = f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}"
+    # each township's workbook says it too: the other township's application is not in it
+    towns: dict[str, dict] = {}
+    for town, family in zip(members.loc[take, "township"], keys.loc[take, "household"]):
+        towns.setdefault(town, {})[family] = None
+    by_town = {town: [_twice_note([named[f] for f in families])] for town, families in towns.items()}
+    return members, [_twice_note(list(named.values()))], by_town
+
+
+def _twice_note(named: list[str]) -> str:
+    """The warning naming the families that applied in two places (:func:`applications_apart`)."""
+    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
+    return (f"申请名单中有家庭在两处分别提出申请（申请编号不同，乡镇或村不同），每份申请各列一行、均为有疑点（D01），"
+            f"请核实应在哪里申请：{'；'.join(named[:REPEATS_NAMED])}{more}")
+
+
+def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
+    """Where an application is: '申请编号 SQ1（城关镇东村，《申请.csv》第 2 行，户主 张三）' (``rows``: one application's
+    member rows, its head's row named; ``rows_too``: all its rows)."""
+    m = rows.loc[head_rows(rows)[rows["household"].iloc[0]]]
+    at = f"《{Path(m['file']).name}》{on_sheet(m['sheet_shown'])}"
+    lines = sorted(set(rows["row"].astype(int)))
+    shown = f"第 {lines[0]}–{lines[-1]} 行" if rows_too and len(lines) > 1 else f"第 {m['row']} 行"
+    number = text(m.get("household_no"))
+    return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}{shown}，"
+            f"户主 {m['head_name'] or m['name']}）")
+
+
+def _applied_elsewhere(members: pd.DataFrame, findings: list, enrolled: pd.DataFrame | None) -> tuple[list, set[int]]:
+    """A D01 about an applicant whose every other row is in another application of hers (:func:`applications_apart`)
+    names those applications (申请编号, place, row), not roster enrolments.
+
+    Returns:
+        (the findings, the member indices whose D01 says so).
+    """
+    out, said = [], set()
+    family = members["household"].astype(str).str.partition(APART)[0]
+    for f in findings:
+        hh = str(members.at[f.member, "household"]) if f.code == "D01" and 0 <= f.member < len(members) else ""
+        pid = members.at[f.member, "id"] if APART in hh else ""
+        same = members[(members["id"] == pid) & (members["household"] != hh)] if pid else None
+        # (a person in another family's application, or enrolled too, is D01's own case)
+        if (same is None or same.empty or (family[same.index] != hh.partition(APART)[0]).any()
+                or (enrolled is not None and (enrolled["id"] == pid).any())):
+            out.append(f)
+            continue
+        others = "；".join(_application_place(members[members["household"] == hh]) for hh in pd.unique(same["household"]))
+        out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}"))
+        said.add(f.member)
+    return out, said
 
 
 def _once_each(members: pd.DataFrame, findings: list) -> list:
