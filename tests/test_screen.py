@@ -456,3 +456,31 @@ def test_a_family_applying_in_two_townships_is_two_applications(tmp_path, second
     assert len(notice) == 1 and "《申请.csv》第 2–3 行" in notice[0] and "《申请.csv》第 4–5 行" in notice[0]
     assert head not in notice[0]
     assert result.township_notes["城关镇"] == result.township_notes["河口乡"] == notice  # each township's workbook
+
+
+def test_a_two_sheet_export_names_the_household_sheets_row_and_every_place_of_a_family(tmp_path):
+    # held-out 220: 申请行 gave the first 家庭成员 row (191), not the 家庭信息 row where the application is; the notice of
+    # a family in two townships named the member rows only
+    import xlsxwriter
+
+    head, wife, other = make_id("19700101", 11), make_id("19720101", 22), make_id("19800101", 33)
+    households = [["SQ2", "河口乡", "南村", "李四", other], ["SQ1", "城关镇", "东村", "张三", head],
+                  ["SQ3", "河口乡", "北村", "张三", head]]
+    members = [["SQ1", "张三", head, "户主"], ["SQ1", "王芳", wife, "配偶"], ["SQ2", "李四", other, "户主"],
+               ["SQ3", "张三", head, "户主"], ["SQ3", "王芳", wife, "配偶"]]
+    book = xlsxwriter.Workbook(str(tmp_path / "新申请.xlsx"))
+    for name, header, rows in (("家庭信息", ["申请编号", "乡镇", "村", "户主姓名", "户主身份证号"], households),
+                               ("家庭成员", ["申请编号", "成员姓名", "公民身份号码", "与户主关系"], members)):
+        sheet = book.add_worksheet(name)
+        for i, row in enumerate([header, *rows]):
+            sheet.write_row(i, 0, row)
+    book.close()
+    result = screen([tmp_path / "新申请.xlsx"], {}, dt.date(2026, 9, 30))
+    at = {no: (f, r) for no, f, r in zip(result.verdicts["申请编号"], result.verdicts["申请文件"], result.verdicts["申请行"])}
+    assert at == {"SQ1": ("新申请.xlsx（工作表“家庭信息”）", "3"), "SQ2": ("新申请.xlsx（工作表“家庭信息”）", "2"),
+                  "SQ3": ("新申请.xlsx（工作表“家庭信息”）", "4")}
+    notice = next(w for w in result.warnings if "两处" in w)
+    assert "工作表“家庭信息”第 3 行、工作表“家庭成员”第 2–3 行" in notice
+    assert "工作表“家庭信息”第 4 行、工作表“家庭成员”第 5–6 行" in notice
+    d01 = result.findings[result.findings["类别代码"] == "D01"]
+    assert all("工作表“家庭信息”第" in e for e in d01["依据"])

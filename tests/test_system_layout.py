@@ -141,7 +141,9 @@ def test_a_screening_names_the_sheet_of_each_familys_row(tmp_path):
     res = CliRunner().invoke(app, ["screen", str(path), "--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
     rows = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str, encoding="utf-8-sig").set_index("户主姓名")
-    assert rows.at["张三", "申请文件"] == "新申请.xlsx（工作表“家庭成员信息”）" and rows.at["张三", "申请行"] == "2"
+    # (held-out 220: the family's row on the household sheet, where the clerk finds the application, not its first
+    # member's row)
+    assert rows.at["张三", "申请文件"] == "新申请.xlsx（工作表“家庭信息”）" and rows.at["张三", "申请行"] == "3"
     assert rows.at["李四", "申请文件"] == "新申请.xlsx（工作表“家庭信息”）"  # a head listed on the household sheet only
 
 

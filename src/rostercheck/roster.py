@@ -402,6 +402,7 @@ COLUMNS = [
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
+    "household_sheet", "household_row",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -536,6 +537,12 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # (a head a system export lists only on its household sheet is that sheet's row, _row_sheet)
     at = f["_row_sheet"].where(f["_row_sheet"].notna(), f["_sheet"]) if "_row_sheet" in f.columns else f["_sheet"]
     out["sheet_shown"] = at if several else ""
+    # a system export's household sheet and row (家庭信息 row 20 for members on 家庭成员 rows 51-54): where the household
+    # itself is written ('' and None elsewhere)
+    listed = f["_hh_row"].notna() if "_hh_row" in f.columns else pd.Series(False, index=f.index)
+    out["household_sheet"] = f["_hh_sheet"].where(listed, "") if listed.any() else ""
+    out["household_row"] = object_array([int(r) if ok else None for r, ok in zip(f["_hh_row"], listed)]) if listed.any() \
+        else None
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
         if fld not in ("township", "village"):

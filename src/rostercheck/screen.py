@@ -329,15 +329,34 @@ def _twice_note(named: list[str]) -> str:
             f"请核实应在哪里申请：{'；'.join(named[:REPEATS_NAMED])}{more}")
 
 
+def application_row(m: pd.Series) -> tuple[str, str]:
+    """Where a family's application is written, for a clerk to find it: a system export's household sheet and row
+    (家庭信息 row 20, not the 家庭成员 row 51 of its first member: held-out 220), else its head's row.
+
+    Args:
+        m: the family's head row (:func:`head_rows`).
+    Returns:
+        (the sheet, '' for a one-sheet file; the row).
+    """
+    if m.get("household_row") is not None and not pd.isna(m.get("household_row")):
+        return str(m["household_sheet"]), str(int(m["household_row"]))
+    return str(m["sheet_shown"]), str(m["row"])
+
+
 def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
     """Where an application is: '申请编号 SQ1（城关镇东村，《申请.csv》第 2 行，户主 张三）' (``rows``: one application's
-    member rows, its head's row named; ``rows_too``: all its rows)."""
+    member rows, its head's row named; ``rows_too``: its members' rows too, '《x.xlsx》工作表“家庭信息”第 20 行、
+    工作表“家庭成员”第 51–54 行')."""
     m = rows.loc[head_rows(rows)[rows["household"].iloc[0]]]
-    at = f"《{Path(m['file']).name}》{on_sheet(m['sheet_shown'])}"
+    sheet, row = application_row(m)
+    at = f"《{Path(m['file']).name}》{on_sheet(sheet)}第 {row} 行"
     lines = sorted(set(rows["row"].astype(int)))
-    shown = f"第 {lines[0]}–{lines[-1]} 行" if rows_too and len(lines) > 1 else f"第 {m['row']} 行"
+    if rows_too and (len(lines) > 1 or (sheet, row) != (m["sheet_shown"], str(m["row"]))):
+        members_at = f"第 {lines[0]}–{lines[-1]} 行" if len(lines) > 1 else f"第 {lines[0]} 行"
+        at = (f"{at}、{on_sheet(m['sheet_shown'])}{members_at}" if sheet != m["sheet_shown"]
+              else f"《{Path(m['file']).name}》{on_sheet(sheet)}{members_at}")
     number = text(m.get("household_no"))
-    return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}{shown}，"
+    return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}，"
             f"户主 {m['head_name'] or m['name']}）")
 
 
@@ -421,6 +440,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
         part = by_household.get(hh, findings.iloc[0:0])
         doubts = part[part["计入结论"] == "是"]
         leads = part[part["计入结论"] != "是"]
+        sheet, row = application_row(m)
         rows.append({
             "乡镇": m["township"], "村": m["village"], "申请编号": text(m.get("household_no")),
             "户主姓名": m["head_name"] or m["name"],
@@ -429,8 +449,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
             "结论": DOUBT if len(doubts) else CLEAR, "疑点数": int(len(doubts)),
             "疑点摘要": _summary(doubts), "待核线索": _summary(leads),
             # the sheet too where the workbook has several (a 家庭信息 row and a 家庭成员 row share numbers)
-            "申请文件": file_on_sheet(Path(m["file"]).name, m["sheet_shown"]),
-            "申请行": str(m["row"]),
+            "申请文件": file_on_sheet(Path(m["file"]).name, sheet), "申请行": row,
         })
     out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
     if not applied:
@@ -471,8 +490,10 @@ def repeated_applications(members: pd.DataFrame) -> list[str]:
         return []
     named = []
     for _, rows in members[twice].groupby("household", sort=False):
-        first = rows.drop_duplicates("file")  # where each file starts the family
-        places = "、".join(f"{Path(f).name} 第 {r} 行" for f, r in zip(first["file"], first["row"]))
+        # where each copy (each file, each 申请编号) starts the family, on the household sheet of a system export
+        first = rows.drop_duplicates([c for c in ("file", "household_no") if c in rows.columns])
+        places = "、".join(f"{Path(m['file']).name} {on_sheet(at[0])}第 {at[1]} 行"
+                          for _, m in first.iterrows() for at in [application_row(m)])
         head = rows.iloc[0]
         named.append(f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}")
     more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""

@@ -151,6 +151,11 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -
     if len(heads):
         out = pd.concat([heads, out], ignore_index=True)
         keys = [text(k) for k in heads["household_no"].tolist()] + keys
+    # each member row knows its household sheet's row: where a clerk finds the application (held-out 220)
+    for col in ("_hh_row", "_hh_sheet"):
+        if col in table.columns:
+            at = table[col].to_dict()
+            out[col] = [at.get(k) for k in keys]
     order: dict[str, int] = {}
     for k in keys:
         order.setdefault(k, len(order))
