@@ -510,3 +510,13 @@ def test_findings_carry_the_application_number_after_the_contracts_columns(tmp_p
             assert list(found["申请编号"]) == ["SQ1"]
         else:
             assert "申请编号" not in found.columns
+
+
+def test_c01_is_titled_for_an_applicant(tmp_path):
+    # held-out 220: C01 read "财政供养人员或村(居)干部享受低保" of applicants, 特困 ones too, who receive nothing yet
+    lists = _files(tmp_path)
+    result = screen([tmp_path / "apps.xlsx"], {"staff": tmp_path / "staff.xlsx"}, dt.date(2026, 9, 30))
+    c01 = result.findings[result.findings["类别代码"] == "C01"]
+    assert lists and len(c01) and set(c01["类别名称"]) == {"财政供养人员或村(居)干部申请低保、特困"}
+    assert result.verdicts.set_index("户主姓名").at["周二", "疑点摘要"].startswith("C01 财政供养人员或村(居)干部申请低保、特困：")
+    assert result.specs["C01"].title == "财政供养人员或村(居)干部申请低保、特困"  # (the 核对说明 sheet's too)

@@ -52,6 +52,8 @@ TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 # stands (held-out 220: merged as one application sent twice, the second vanished from every output)
 TWICE_TITLE = "同一家庭在两处申请（重复申请）"
 TWICE_ADVICE = "核实该家庭的户籍地和实际居住地，只在应申请的一处审批，另一份申请不予受理或由申请人撤回；两份申请不得都批准。"
+# Titles that say 享受 of people who receive nothing yet, as an applicant's (held-out 220: C01 "…享受低保" of 特困 applicants)
+APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、特困"}
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索",
@@ -158,6 +160,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
     codes = [c for c in load_all() if c != "D01"] if enrolled else None
     ctx.cache[APPLYING] = True  # the members apply: evidence says 申请, not 享受/发放
+    ctx.specs.update({c: replace(ctx.specs[c], title=t) for c, t in APPLICANT_TITLES.items() if c in ctx.specs})
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)
