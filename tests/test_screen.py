@@ -156,7 +156,7 @@ def test_a_finding_of_a_family_sent_twice_is_said_once():
     # held-out 208: a cadre's family re-sent in a second file had 疑点数 2, "唐娟（高）、唐娟（高）", the same 依据 twice
     # (one row 申请人, the other 户主)
     from rostercheck.model import Finding
-    from rostercheck.screen import _once_each
+    from rostercheck.applications import once_each
 
     head, wife = make_id("19700101", 11), make_id("19720101", 22)
     members = pd.DataFrame({"household": ["h1"] * 4, "id": [head, wife, head, wife], "id_status": ["valid"] * 4})
@@ -164,7 +164,7 @@ def test_a_finding_of_a_family_sent_twice_is_said_once():
     findings = [Finding("C01", 0, said, "高", "村干部名单", "2", "身份证号一致"),
                 Finding("C01", 2, said, "高", "村干部名单", "2", "身份证号一致"),
                 Finding("C04", 3, "机动车…", "高", "机动车登记信息", "5", "身份证号一致")]
-    assert [(f.code, f.member) for f in _once_each(members, findings)] == [("C01", 0), ("C04", 3)]
+    assert [(f.code, f.member) for f in once_each(members, findings)] == [("C01", 0), ("C04", 3)]
 
 
 def test_an_enrolled_head_applying_again_in_his_own_township_is_a_duplicate(tmp_path):

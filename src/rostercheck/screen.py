@@ -19,9 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
+from .applications import (applications_apart, application_row, applied_elsewhere, once_each, persons,
+                           repeated_applications, sent_again)
 from .audit import build_context, findings_frame, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import ConfigError
@@ -32,7 +33,7 @@ from .normalize import ids
 from .normalize.values import text
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
-from .roster import DIBAO, TEKUN, file_on_sheet, is_covered, on_sheet
+from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules._coverage import APPROVED, REFUSED, UNREAD, decision
@@ -165,10 +166,10 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         ctx.cache["enrolled_members"] = current.members
     findings, skipped = run_checks(ctx, codes)
     # one family's application sent twice (two townships' files) is said once as such, no D01 (held-out 122)
-    findings = [f for f in findings if not (f.code == "D01" and _sent_again(ctx.members, f.member, len(ctx.members)))]
-    findings = _once_each(ctx.members, findings)
+    findings = [f for f in findings if not (f.code == "D01" and sent_again(ctx.members, f.member, len(ctx.members)))]
+    findings = once_each(ctx.members, findings)
     enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
-    findings, elsewhere = _applied_elsewhere(ctx.members, findings + enrolled_found,
+    findings, elsewhere = applied_elsewhere(ctx.members, findings + enrolled_found,
                                              current.members if current is not None else None)
     frame = findings_frame(ctx, findings)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
@@ -280,7 +281,7 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
     found, _ = run_checks(joint, ["D01"])
     out, transfers = [], set()
     for f in found:
-        if f.member >= n or _sent_again(both, f.member, n):
+        if f.member >= n or sent_again(both, f.member, n):
             continue
         others = _dibao_enrolments(both, f.member, n)
         if others:
@@ -289,132 +290,6 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
             transfers.add(f.member)
         out.append(f)
     return out, transfers
-
-
-# Between a family's key (its head's ID) and the place of one of its applications kept apart
-APART = "@"
-
-
-def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, list[str]]]:
-    """Keep apart one family's applications in two places: rows of one household key (the head's ID) with two or more
-    申请编号 and two or more townships or villages are that many applications, one household per place; an application
-    sent again (the same number, or the same place) stays one (:func:`repeated_applications`).
-
-    Args:
-        members: the applicant member frame.
-    Returns:
-        (the members, each such application its own household; one warning naming every application's place;
-        township → the warning about its own families).
-    """
-    if "household_no" not in members.columns:
-        return members, [], {}
-    keys = pd.DataFrame({"household": members["household"], "no": members["household_no"].map(text),
-                         "place": members["township"].astype(str) + members["village"].astype(str)})
-    counts = keys[keys["no"] != ""].groupby("household", sort=False)[["no", "place"]].nunique()
-    apart = counts.index[(counts["no"] > 1) & (counts["place"] > 1)]
-    if not len(apart):
-        return members, [], {}
-    take = keys["household"].isin(apart).to_numpy()
-    members = members.copy()
-    members.loc[take, "household"] = keys.loc[take, "household"].astype(str) + APART + keys.loc[take, "place"]
-    named = {}  # family → its heads and its applications' places
-    for family, rows in members[take].groupby(keys.loc[take, "household"], sort=False):
-        head = rows.iloc[0]
-        places = "；".join(_application_place(part, rows_too=True) for _, part in rows.groupby("household", sort=False))
-        named[family] = f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}"
-    # each township's workbook says it too: the other township's application is not in it
-    towns: dict[str, dict] = {}
-    for town, family in zip(members.loc[take, "township"], keys.loc[take, "household"]):
-        towns.setdefault(town, {})[family] = None
-    by_town = {town: [_twice_note([named[f] for f in families])] for town, families in towns.items()}
-    return members, [_twice_note(list(named.values()))], by_town
-
-
-def _twice_note(named: list[str]) -> str:
-    """The warning naming the families that applied in two places (:func:`applications_apart`)."""
-    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
-    return (f"申请名单中有家庭在两处分别提出申请（申请编号不同，乡镇或村不同），每份申请各列一行、均为有疑点（D01），"
-            f"请核实应在哪里申请：{'；'.join(named[:REPEATS_NAMED])}{more}")
-
-
-def application_row(m: pd.Series) -> tuple[str, str]:
-    """Where a family's application is written, for a clerk to find it: a system export's household sheet and row
-    (家庭信息 row 20, not the 家庭成员 row 51 of its first member: held-out 220), else its head's row.
-
-    Args:
-        m: the family's head row (:func:`head_rows`).
-    Returns:
-        (the sheet, '' for a one-sheet file; the row).
-    """
-    if m.get("household_row") is not None and not pd.isna(m.get("household_row")):
-        return str(m["household_sheet"]), str(int(m["household_row"]))
-    return str(m["sheet_shown"]), str(m["row"])
-
-
-def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
-    """Where an application is: '申请编号 SQ1（城关镇东村，《申请.csv》第 2 行，户主 张三）' (``rows``: one application's
-    member rows, its head's row named; ``rows_too``: its members' rows too, '《x.xlsx》工作表“家庭信息”第 20 行、
-    工作表“家庭成员”第 51–54 行')."""
-    m = rows.loc[head_rows(rows)[rows["household"].iloc[0]]]
-    sheet, row = application_row(m)
-    at = f"《{Path(m['file']).name}》{on_sheet(sheet)}第 {row} 行"
-    lines = sorted(set(rows["row"].astype(int)))
-    if rows_too and (len(lines) > 1 or (sheet, row) != (m["sheet_shown"], str(m["row"]))):
-        members_at = f"第 {lines[0]}–{lines[-1]} 行" if len(lines) > 1 else f"第 {lines[0]} 行"
-        at = (f"{at}、{on_sheet(m['sheet_shown'])}{members_at}" if sheet != m["sheet_shown"]
-              else f"《{Path(m['file']).name}》{on_sheet(sheet)}{members_at}")
-    number = text(m.get("household_no"))
-    return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}，"
-            f"户主 {m['head_name'] or m['name']}）")
-
-
-def _applied_elsewhere(members: pd.DataFrame, findings: list, enrolled: pd.DataFrame | None) -> tuple[list, set[int]]:
-    """A D01 about an applicant whose every other row is in another application of hers (:func:`applications_apart`)
-    names those applications (申请编号, place, row), not roster enrolments.
-
-    Returns:
-        (the findings, the member indices whose D01 says so).
-    """
-    out, said = [], set()
-    family = members["household"].astype(str).str.partition(APART)[0]
-    for f in findings:
-        hh = str(members.at[f.member, "household"]) if f.code == "D01" and 0 <= f.member < len(members) else ""
-        pid = members.at[f.member, "id"] if APART in hh else ""
-        same = members[(members["id"] == pid) & (members["household"] != hh)] if pid else None
-        # (a person in another family's application, or enrolled too, is D01's own case)
-        if (same is None or same.empty or (family[same.index] != hh.partition(APART)[0]).any()
-                or (enrolled is not None and (enrolled["id"] == pid).any())):
-            out.append(f)
-            continue
-        others = "；".join(_application_place(members[members["household"] == hh]) for hh in pd.unique(same["household"]))
-        out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}"))
-        said.add(f.member)
-    return out, said
-
-
-def _once_each(members: pd.DataFrame, findings: list) -> list:
-    """A finding of a person whose family's application was sent twice is said once, at the row found first (held-out
-    208: 疑点数 2 and "唐娟（高）、唐娟（高）" for one cadre, the same 依据 twice)."""
-    person = pd.DataFrame({"household": members["household"], "person": _persons(members)}).groupby(
-        ["household", "person"], sort=False).ngroup().to_numpy()
-    seen, out = set(), []
-    for f in findings:
-        key = (f.code, int(person[f.member]), f.evidence) if 0 <= f.member < len(person) else f
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
-
-
-def _sent_again(both: pd.DataFrame, j: int, n: int) -> bool:
-    """Whether every other row of applicant ``j``'s ID (the applicants are the first ``n`` rows) is an applicant row of
-    the same family: one application sent twice, which :func:`repeated_applications` says; no second enrolment."""
-    pid = both.at[j, "id"]
-    if not pid:
-        return False
-    others = [k for k in np.flatnonzero((both["id"] == pid).to_numpy()).tolist() if k != j]
-    return bool(others) and all(k < n and both.at[k, "household"] == both.at[j, "household"] for k in others)
 
 
 def _dibao_enrolments(both: pd.DataFrame, j: int, n: int) -> str:
@@ -441,7 +316,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
         A frame with SCREEN_COLUMNS (申请类别 only with ``applied``).
     """
     by_household = {hh: part for hh, part in findings.groupby("_household", sort=False)} if len(findings) else {}
-    sizes = _persons(members).groupby(members["household"]).nunique()  # a member listed twice counts once
+    sizes = persons(members).groupby(members["household"]).nunique()  # a member listed twice counts once
     rows = []
     for hh, j in head_rows(members).items():
         m = members.loc[j]
@@ -470,43 +345,6 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
                               key=lambda c: natural_rank(c) if c.name in ("乡镇", "村") else c)
         out = out.drop(columns="_o").reset_index(drop=True)
     return out
-
-
-def _persons(members: pd.DataFrame) -> pd.Series:
-    """Who each member row is: the valid ID, else the row itself."""
-    valid = (members["id_status"] == ids.VALID).to_numpy()
-    return pd.Series(np.where(valid, members["id"].to_numpy(dtype=object), "#" + members.index.astype(str)),
-                     index=members.index)
-
-
-# How many repeated families a warning names before it says how many more there are.
-REPEATS_NAMED = 10
-
-
-def repeated_applications(members: pd.DataFrame) -> list[str]:
-    """One warning for the families whose members are listed more than once in the applications (the same
-    application sent in two files, or copied twice into one): each is checked and counted once.
-
-    Args:
-        members: the applicant member frame.
-    Returns:
-        The warnings (none when nobody is listed twice).
-    """
-    keys = pd.DataFrame({"household": members["household"], "person": _persons(members)})
-    twice = keys.duplicated(keep=False)  # a person in two families is D01's, not this
-    if not twice.any():
-        return []
-    named = []
-    for _, rows in members[twice].groupby("household", sort=False):
-        # where each copy (each file, each 申请编号) starts the family, on the household sheet of a system export
-        first = rows.drop_duplicates([c for c in ("file", "household_no") if c in rows.columns])
-        places = "、".join(f"{Path(m['file']).name} {on_sheet(at[0])}第 {at[1]} 行"
-                          for _, m in first.iterrows() for at in [application_row(m)])
-        head = rows.iloc[0]
-        named.append(f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}")
-    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
-    return [f"申请名单中有家庭重复出现（同一份申请报送了两次？），每户按一户核对、家庭人口按不同的人计："
-            f"{'；'.join(named[:REPEATS_NAMED])}{more}"]
 
 
 def _summary(part: pd.DataFrame) -> str:

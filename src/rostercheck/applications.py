@@ -1,0 +1,183 @@
+"""Which rows of the applications are one application, and where each is written (for ``screen``).
+
+One family's application sent twice (two files, or copied twice) is one application; the same family's applications in
+two places (two 申请编号, two townships or villages) are two, each 有疑点 (held-out 220). A system export's application is
+found on its household sheet's row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .normalize import ids
+from .normalize.values import text
+from .roster import on_sheet
+from .rules.d_roster import head_rows
+
+
+# How many repeated families a warning names before it says how many more there are.
+REPEATS_NAMED = 10
+
+
+# Between a family's key (its head's ID) and the place of one of its applications kept apart
+APART = "@"
+
+
+def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, list[str]]]:
+    """Keep apart one family's applications in two places: rows of one household key (the head's ID) with two or more
+    申请编号 and two or more townships or villages are that many applications, one household per place; an application
+    sent again (the same number, or the same place) stays one (:func:`repeated_applications`).
+
+    Args:
+        members: the applicant member frame.
+    Returns:
+        (the members, each such application its own household; one warning naming every application's place;
+        township → the warning about its own families).
+    """
+    if "household_no" not in members.columns:
+        return members, [], {}
+    keys = pd.DataFrame({"household": members["household"], "no": members["household_no"].map(text),
+                         "place": members["township"].astype(str) + members["village"].astype(str)})
+    counts = keys[keys["no"] != ""].groupby("household", sort=False)[["no", "place"]].nunique()
+    apart = counts.index[(counts["no"] > 1) & (counts["place"] > 1)]
+    if not len(apart):
+        return members, [], {}
+    take = keys["household"].isin(apart).to_numpy()
+    members = members.copy()
+    members.loc[take, "household"] = keys.loc[take, "household"].astype(str) + APART + keys.loc[take, "place"]
+    named = {}  # family → its heads and its applications' places
+    for family, rows in members[take].groupby(keys.loc[take, "household"], sort=False):
+        head = rows.iloc[0]
+        places = "；".join(_application_place(part, rows_too=True) for _, part in rows.groupby("household", sort=False))
+        named[family] = f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}"
+    # each township's workbook says it too: the other township's application is not in it
+    towns: dict[str, dict] = {}
+    for town, family in zip(members.loc[take, "township"], keys.loc[take, "household"]):
+        towns.setdefault(town, {})[family] = None
+    by_town = {town: [_twice_note([named[f] for f in families])] for town, families in towns.items()}
+    return members, [_twice_note(list(named.values()))], by_town
+
+
+def _twice_note(named: list[str]) -> str:
+    """The warning naming the families that applied in two places (:func:`applications_apart`)."""
+    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
+    return (f"申请名单中有家庭在两处分别提出申请（申请编号不同，乡镇或村不同），每份申请各列一行、均为有疑点（D01），"
+            f"请核实应在哪里申请：{'；'.join(named[:REPEATS_NAMED])}{more}")
+
+
+def application_row(m: pd.Series) -> tuple[str, str]:
+    """Where a family's application is written, for a clerk to find it: a system export's household sheet and row
+    (家庭信息 row 20, not the 家庭成员 row 51 of its first member: held-out 220), else its head's row.
+
+    Args:
+        m: the family's head row (:func:`head_rows`).
+    Returns:
+        (the sheet, '' for a one-sheet file; the row).
+    """
+    if m.get("household_row") is not None and not pd.isna(m.get("household_row")):
+        return str(m["household_sheet"]), str(int(m["household_row"]))
+    return str(m["sheet_shown"]), str(m["row"])
+
+
+def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
+    """Where an application is: '申请编号 SQ1（城关镇东村，《申请.csv》第 2 行，户主 张三）' (``rows``: one application's
+    member rows, its head's row named; ``rows_too``: its members' rows too, '《x.xlsx》工作表“家庭信息”第 20 行、
+    工作表“家庭成员”第 51–54 行')."""
+    m = rows.loc[head_rows(rows)[rows["household"].iloc[0]]]
+    sheet, row = application_row(m)
+    at = f"《{Path(m['file']).name}》{on_sheet(sheet)}第 {row} 行"
+    lines = sorted(set(rows["row"].astype(int)))
+    if rows_too and (len(lines) > 1 or (sheet, row) != (m["sheet_shown"], str(m["row"]))):
+        members_at = f"第 {lines[0]}–{lines[-1]} 行" if len(lines) > 1 else f"第 {lines[0]} 行"
+        at = (f"{at}、{on_sheet(m['sheet_shown'])}{members_at}" if sheet != m["sheet_shown"]
+              else f"《{Path(m['file']).name}》{on_sheet(sheet)}{members_at}")
+    number = text(m.get("household_no"))
+    return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}，"
+            f"户主 {m['head_name'] or m['name']}）")
+
+
+def applied_elsewhere(members: pd.DataFrame, findings: list, enrolled: pd.DataFrame | None) -> tuple[list, set[int]]:
+    """A D01 about an applicant whose every other row is in another application of hers (:func:`applications_apart`)
+    names those applications (申请编号, place, row), not roster enrolments.
+
+    Returns:
+        (the findings, the member indices whose D01 says so).
+    """
+    out, said = [], set()
+    family = members["household"].astype(str).str.partition(APART)[0]
+    for f in findings:
+        hh = str(members.at[f.member, "household"]) if f.code == "D01" and 0 <= f.member < len(members) else ""
+        pid = members.at[f.member, "id"] if APART in hh else ""
+        same = members[(members["id"] == pid) & (members["household"] != hh)] if pid else None
+        # (a person in another family's application, or enrolled too, is D01's own case)
+        if (same is None or same.empty or (family[same.index] != hh.partition(APART)[0]).any()
+                or (enrolled is not None and (enrolled["id"] == pid).any())):
+            out.append(f)
+            continue
+        others = "；".join(_application_place(members[members["household"] == hh]) for hh in pd.unique(same["household"]))
+        out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}"))
+        said.add(f.member)
+    return out, said
+
+
+def once_each(members: pd.DataFrame, findings: list) -> list:
+    """A finding of a person whose family's application was sent twice is said once, at the row found first (held-out
+    208: 疑点数 2 and "唐娟（高）、唐娟（高）" for one cadre, the same 依据 twice)."""
+    person = pd.DataFrame({"household": members["household"], "person": persons(members)}).groupby(
+        ["household", "person"], sort=False).ngroup().to_numpy()
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, int(person[f.member]), f.evidence) if 0 <= f.member < len(person) else f
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def sent_again(both: pd.DataFrame, j: int, n: int) -> bool:
+    """Whether every other row of applicant ``j``'s ID (the applicants are the first ``n`` rows) is an applicant row of
+    the same family: one application sent twice, which :func:`repeated_applications` says; no second enrolment."""
+    pid = both.at[j, "id"]
+    if not pid:
+        return False
+    others = [k for k in np.flatnonzero((both["id"] == pid).to_numpy()).tolist() if k != j]
+    return bool(others) and all(k < n and both.at[k, "household"] == both.at[j, "household"] for k in others)
+
+
+
+def persons(members: pd.DataFrame) -> pd.Series:
+    """Who each member row is: the valid ID, else the row itself."""
+    valid = (members["id_status"] == ids.VALID).to_numpy()
+    return pd.Series(np.where(valid, members["id"].to_numpy(dtype=object), "#" + members.index.astype(str)),
+                     index=members.index)
+
+
+def repeated_applications(members: pd.DataFrame) -> list[str]:
+    """One warning for the families whose members are listed more than once in the applications (the same
+    application sent in two files, or copied twice into one): each is checked and counted once.
+
+    Args:
+        members: the applicant member frame.
+    Returns:
+        The warnings (none when nobody is listed twice).
+    """
+    keys = pd.DataFrame({"household": members["household"], "person": persons(members)})
+    twice = keys.duplicated(keep=False)  # a person in two families is D01's, not this
+    if not twice.any():
+        return []
+    named = []
+    for _, rows in members[twice].groupby("household", sort=False):
+        # where each copy (each file, each 申请编号) starts the family, on the household sheet of a system export
+        first = rows.drop_duplicates([c for c in ("file", "household_no") if c in rows.columns])
+        places = "、".join(f"{Path(m['file']).name} {on_sheet(at[0])}第 {at[1]} 行"
+                          for _, m in first.iterrows() for at in [application_row(m)])
+        head = rows.iloc[0]
+        named.append(f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}")
+    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
+    return [f"申请名单中有家庭重复出现（同一份申请报送了两次？），每户按一户核对、家庭人口按不同的人计："
+            f"{'；'.join(named[:REPEATS_NAMED])}{more}"]
