@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from helpers import check_char, make_id
 
 from rostercheck.match import link, link_lists
@@ -208,3 +210,17 @@ def test_an_invalid_list_id_one_typo_from_a_namesakes_id_is_low_when_unique(memb
 def test_a_low_link_by_one_typo_says_which_digits_and_birth_dates_differ(row, said):
     (key,) = link(people(("赵六", GOOD)), people(("赵六", row)))["key"].tolist()
     assert all(s in key for s in said), key
+
+
+@given(st.text("0123456789", min_size=17, max_size=17), st.integers(0, 17), st.sampled_from(["sub", "swap"]),
+       st.sampled_from("0123456789X"))
+def test_typo_candidates_hold_every_pair_one_typo_apart(digits, at, how, new):
+    # the blocking that keeps a province's common names from being joined on the name alone (minutes of Python) must
+    # lose no pair :func:`ids.single_digit_apart` would accept
+    from rostercheck.match import _typo_candidates
+
+    a = digits + "X"
+    b = (a[:at] + new + a[at + 1:]) if how == "sub" or at == 17 else (a[:at] + a[at + 1] + a[at] + a[at + 2:])
+    found = _typo_candidates(pd.DataFrame({"m": [0], "nk": ["张三"], "a": [a]}),
+                             pd.DataFrame({"r": [0], "nk": ["张三"], "b": [b]}))
+    assert (ids.single_digit_apart(a, b) is None) or len(found) == 1
