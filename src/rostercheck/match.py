@@ -306,12 +306,17 @@ def _seventeen(left, right, lcols, rcols) -> pd.DataFrame:
              for st, frame, cols in zip(status, (left, right), (lcols, rcols))]
     if not short[0].any() and not short[1].any():  # (mostly none: no frame of every valid ID built)
         return pd.DataFrame(columns=LINK_COLUMNS)
+    # the one valid ID each 17 digits begin (their check character follows from them): the valid side is searched for
+    # those whole IDs only (a province's millions of IDs cut to 17 characters each made a second copy of them)
+    wanted = [{k + ids.check_char(k) for k in (str(v)[:17] for v in frame[cols[0]].to_numpy(dtype=object)[cut])
+               if k.isdigit()} for frame, cols, cut in zip((left, right), (lcols, rcols), short)]
     sides = []
-    for frame, cols, label, st, cut in zip((left, right), (lcols, rcols), "mr", status, short):
+    for frame, cols, label, st, cut, other in zip((left, right), (lcols, rcols), "mr", status, short, wanted[::-1]):
         names, values = frame[cols[3]].to_numpy(dtype=object), frame[cols[0]].to_numpy(dtype=object)
+        found = (st == ids.VALID) & frame[cols[0]].isin(other).to_numpy() if other else np.zeros(len(frame), dtype=bool)
         sides.append({kind: pd.DataFrame({label: frame.index[rows], "k": [str(v)[:17] for v in values[rows]],
                                           "nk" + label: names[rows]})
-                      for kind, rows in (("short", cut), ("valid", st == ids.VALID))})
+                      for kind, rows in (("short", cut), ("valid", found))})
     pairs = pd.concat([sides[0]["short"].merge(sides[1]["valid"], on="k"),
                        sides[0]["valid"].merge(sides[1]["short"], on="k")], ignore_index=True)
     rows = []
