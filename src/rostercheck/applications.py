@@ -149,7 +149,6 @@ def sent_again(both: pd.DataFrame, j: int, n: int) -> bool:
     return bool(others) and all(k < n and both.at[k, "household"] == both.at[j, "household"] for k in others)
 
 
-
 def persons(members: pd.DataFrame) -> pd.Series:
     """Who each member row is: the valid ID, else the row itself."""
     valid = (members["id_status"] == ids.VALID).to_numpy()

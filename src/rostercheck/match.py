@@ -172,22 +172,29 @@ def _block_keys(chars: np.ndarray, block: tuple) -> np.ndarray:
     return key
 
 
+_TYPO_CHUNK = 250_000  # member IDs encoded at a time (a province's millions at once were a gigabyte at the peak)
+
+
 def _typo_candidates(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
     """The (m, r) pairs of the same name key whose IDs (``a``, ``b``) agree on one of :data:`_TYPO_BLOCKS`: every pair
     one typo apart is among them, and few others (joining on the name alone made a province's common names millions of
-    pairs, minutes of Python). The blocks are compared as integers, the names by their codes."""
-    at_a, ca = _id_digits(ours["a"])
+    pairs, minutes of Python). The blocks are compared as integers, the names by their codes; ``ours`` (the members, the
+    many) a chunk at a time."""
     at_b, cb = _id_digits(theirs["b"])
-    if not len(at_a) or not len(at_b):
-        return pd.DataFrame(columns=["m", "r", "a", "b"])
-    ours, theirs = ours.iloc[at_a], theirs.iloc[at_b]
-    names, _ = pd.factorize(pd.concat([ours["nk"], theirs["nk"]], ignore_index=True))
-    na, nb = names[:len(ours)], names[len(ours):]
+    theirs = theirs.iloc[at_b]
+    names = pd.Index(pd.unique(theirs["nk"].to_numpy(dtype=object)))
+    right = [pd.DataFrame({"j": np.arange(len(theirs)), "n": names.get_indexer(theirs["nk"]), "k": _block_keys(cb, block)})
+             for block in _TYPO_BLOCKS]
     parts = []
-    for block in _TYPO_BLOCKS:
-        left = pd.DataFrame({"i": np.arange(len(ours)), "n": na, "k": _block_keys(ca, block)})
-        right = pd.DataFrame({"j": np.arange(len(theirs)), "n": nb, "k": _block_keys(cb, block)})
-        parts.append(left.merge(right, on=["n", "k"])[["i", "j"]])
+    for start in range(0, len(ours) if len(theirs) else 0, _TYPO_CHUNK):
+        chunk = ours.iloc[start:start + _TYPO_CHUNK]
+        at_a, ca = _id_digits(chunk["a"])
+        n = names.get_indexer(chunk["nk"].to_numpy(dtype=object)[at_a])
+        for block, other in zip(_TYPO_BLOCKS, right):
+            left = pd.DataFrame({"i": start + at_a, "n": n, "k": _block_keys(ca, block)})
+            parts.append(left[left["n"] >= 0].merge(other, on=["n", "k"])[["i", "j"]])
+    if not parts:
+        return pd.DataFrame(columns=["m", "r", "a", "b"])
     pairs = pd.concat(parts, ignore_index=True).drop_duplicates()
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     return pd.DataFrame({"m": ours["m"].to_numpy()[i], "r": theirs["r"].to_numpy()[j], "a": ours["a"].to_numpy()[i],
