@@ -155,10 +155,10 @@ def _id_digits(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(positions of the cells that are 17 digits and a digit or X, their 18 characters as numbers 0-10: X is 10),
     vectorised over the cells' code points (a province's members: a Python loop per ID took seconds a list)."""
     codes = np.array(cells.to_numpy(dtype=object).tolist(), dtype="U19").view(np.uint32).reshape(len(cells), 19)
-    chars = codes[:, :18].astype(np.int16) - 48  # (a code point past the int16 range is no digit either way)
-    digit = (chars >= 0) & (chars <= 9)
-    last = chars[:, 17]
-    ok = (codes[:, 18] == 0) & digit[:, :17].all(axis=1) & (digit[:, 17] | (last == ord("X") - 48) | (last == ord("x") - 48))
+    digit = (codes[:, :18] >= 48) & (codes[:, :18] <= 57)  # (on the code points: any character, wide ones too)
+    chars = codes[:, :18].astype(np.int16) - 48
+    last = codes[:, 17]
+    ok = (codes[:, 18] == 0) & digit[:, :17].all(axis=1) & (digit[:, 17] | (last == ord("X")) | (last == ord("x")))
     chars[:, 17][~digit[:, 17]] = 10  # (X or x where ok)
     return np.flatnonzero(ok), (chars if ok.all() else chars[ok])
 

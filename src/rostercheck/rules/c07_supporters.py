@@ -125,7 +125,8 @@ def _gone(ctx: Context, params: dict) -> set[str]:
 
 def custody_ids(ctx: Context) -> set[str]:
     """Return the IDs the prisoners list says are in custody on the review date (exact valid IDs only): a supporter
-    unable to support (特困人员认定办法 第八条), for C07 and L03 alike.
+    unable to support (特困人员认定办法 第八条), for C07 (coverage's L03 links the list's damaged IDs too:
+    ``_coverage.custody_of``).
 
     Args:
         ctx: the audit (or coverage) context.
