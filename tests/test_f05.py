@@ -1,5 +1,7 @@
 """F05: the benefit paid differs from the roster's approved amount beyond the tolerance."""
 
+import datetime as dt
+
 import pytest
 from money import findings, household, make_id, money, money_context, months, pay
 
@@ -347,3 +349,19 @@ def test_a_two_row_header_names_each_amount_column_by_its_own_sub_heading(tmp_pa
     assert table.headers["benefit"] == "基本生活标准"
     assert table.headers.get("benefit_total") == ("月供养标准合计" if total else None)
     assert not any("供养标准合计列" in w for w in table.warnings)
+
+
+@pytest.mark.parametrize("raised_from, repay, stop_rule", [
+    ("2026-10", None, "次月"),  # paid the new amount from the month after the change: right
+    (None, (1032 - 900) * 3.0, "次月"),  # never raised: October–December owed, not September
+    ("2026-09", None, "当月"),  # 当月调整: the change month itself is the new amount's
+])
+def test_a_change_date_applies_the_new_amount_from_the_month_after_it(tmp_path, raised_from, repay, stop_rule):
+    # (held-out 225) a member added on 2026-09-14 (变更日期), paid for from October (次月调整): September's old amount was
+    # F05 高 应补发 680 "自变更月份 2026-09 起核对"; households never raised were owed September too
+    rows = [pay(A, "王五", m, 1032 if raised_from and m >= raised_from else 900) for m in months("2026-07", "2026-12")]
+    people = household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2020-03-01", changed="2026-09-14")
+    config = tmp_path / "c.toml"
+    config.write_text(f'[common]\nmoney_stop_rule = "{stop_rule}"\n', encoding="utf-8")
+    ctx = money_context(people, rows, as_of=dt.date(2026, 12, 31), config=config)
+    assert [f.repay for f in findings(ctx, "F05")] == ([repay] if repay else [])

