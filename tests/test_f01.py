@@ -467,3 +467,30 @@ def test_a_death_the_roster_records_without_a_date_is_said_not_guessed(tmp_path,
     assert "F01" not in result.skipped and result.findings.empty
     said = [w for w in result.warnings if "已死亡" in w and "日期" in w]
     assert len(said) == 1 and "低保花名册.csv" in said[0] and ("第 5 行" if alone else "第 3 行") in said[0], result.warnings
+
+
+def _own_amounts_roster() -> list[dict]:
+    """张三's household: each member's own amount (个人月补助金额), the household's (1,350) their sum; 张军 已死亡, his
+    own amount blank as exports leave it."""
+    own = {HEAD: 600, WIFE: 750, SON: None}
+    rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张军", "子", SON)], township="城关镇", covered_size=2,
+                     household_size=3)
+    return [{**r, "benefit_own": own[r["id"]], "benefit": 1350 if r["id"] == HEAD else None,
+             "member_status": "已死亡" if r["id"] == SON else "正常", "status_date": "2026-05-03" if r["id"] == SON else ""}
+            for r in rows] + household("赵六", ALONE, benefit=516, benefit_own=516)
+
+
+@pytest.mark.parametrize("before, after, recover", [
+    (2030, 2030, 680.0 * 4),  # never cut: his own 680 June–September, not 2,030 ÷ 3
+    (1950, 1350, None),  # paid the roster's 1,350 for the two left after a raise: nothing (was 50 a month "超出")
+])
+def test_a_departed_members_own_amount_is_recovered_when_the_roster_gives_each_members(before, after, recover):
+    # (held-out 225) 尹燕 2,544 (3,180 ÷ 5 × 4) for truth 700 × 4; 叶军梅 262.5 "仍超出其余成员的份额" though paid the
+    # roster's current 家庭月保障金
+    rows = [pay(HEAD, "张三", m, before if m < "2026-06" else after) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    ctx = money_context(_own_amounts_roster(), rows, {"deaths": [{"name": "张军", "id": SON, "date": "2026-05-03"}]},
+                        roster_headers={**STATUS, "benefit_own": "个人月补助金额", "benefit": "家庭月保障金"})
+    assert money(ctx, "F01") == ([("张军", "中", recover, None)] if recover else [])
+    if recover:
+        assert "超出现核定家庭月保障金" in findings(ctx, "F01")[0].evidence

@@ -153,3 +153,20 @@ def test_a_move_in_and_a_move_out_the_person_came_back_from_recover_nothing():
         assert money(money_context(roster(), ledger(), {"migrations": moves}), "F02") == [], moves
     late = {**back, "date": "2026-10-12"}  # back after the review date: still out on it
     assert money(money_context(roster(), ledger(), {"migrations": [out, late]}), "F02") == [("王芳", "中", 516.0 * 6, None)]
+
+
+def test_a_jailed_members_own_amount_with_the_raise_paid_back_is_recovered():
+    # (held-out 225) 何淑兰 (her own 680 of the household's 1,880; 650 of 1,790 before the July raise) was recovered as
+    # the amount ÷ 3 (5,520 for 6,030); 戴新's 30 of July's 提标补差 paid in August was left with the head
+    own = {C: 600, B: 680}
+    rost = household("张三", A, benefit=516, benefit_own=516) + [
+        {**r, "benefit_own": own[r["id"]], "benefit": 1280 if r["id"] == C else None}
+        for r in household("王五", C, [("王芳", "配偶", B)], township="河口乡")]
+    rows = [pay(A, "张三", m, 516) for m in months("2026-01", "2026-09")]
+    rows += [pay(C, "王五", m, 1220 if m < "2026-08" else 1280) for m in months("2026-01", "2026-09")]
+    rows.append(pay(C, "王五", "2026-07", 60, "提标补差", paid_date="2026-08-10"))
+    ctx = money_context(rost, rows, {"prisoners": [{"name": "王芳", "id": B, "start": "2026-03-04", "end": "2029-03-01"}]},
+                        roster_headers={"benefit_own": "个人月补助金额", "benefit": "家庭月保障金"})
+    # April–July 650 each (her 680 less her half of the 60 not yet raised), July's 补差 30, August–September 680
+    assert money(ctx, "F02") == [("王芳", "中", 650.0 * 4 + 30 + 680 * 2, None)]
+    assert "个人月补助金额" in findings(ctx, "F02")[0].evidence

@@ -35,7 +35,7 @@ from .normalize.values import header_label, text
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
 # them, or a roster word in its title or file name, is not a roster candidate (the registry has
 # 户号/户主/与户主关系 too).
-ROSTER_FIELDS = ("programme", "benefit", "covered_size", "support_mode", "area_type", "labour", "health",
+ROSTER_FIELDS = ("programme", "benefit", "benefit_own", "covered_size", "support_mode", "area_type", "labour", "health",
                  "disability", "self_care", "school", "covered", "declared_income", "declared_assets")
 # Fields any list may have (a person's own identity, contact and notes): they say nothing about the kind.
 COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")

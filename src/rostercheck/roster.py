@@ -398,7 +398,7 @@ def left_keys(tables: list[Table]) -> pd.DataFrame:
 
 COLUMNS = [
     "file", "sheet", "row", "programme", "county", "township", "village", "household", "head_name", "head_id",
-    "household_size", "covered_size", "area_type", "benefit", "benefit_total", "bank_account", "phone", "address", "name", "name_key",
+    "household_size", "covered_size", "area_type", "benefit", "benefit_own", "benefit_total", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
@@ -595,8 +595,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         named = by_value_array(home, lambda v: bool(v) and not _NO_CARE_HOME.fullmatch(v)).astype(bool)
         out["support_mode"] = object_array([f"集中供养（{h}）" if n else m
                                             for h, n, m in zip(home.tolist(), named.tolist(), list(out["support_mode"]))])
-    for fld in ("declared_income", "benefit", "benefit_total"):
+    for fld in ("declared_income", "benefit", "benefit_own", "benefit_total"):
         out[fld] = by_value(f[fld], money) if fld in f.columns else [None] * n
+    if "benefit" not in f.columns:  # each member's own amount only: the household's is their sum (F05)
+        out["benefit"] = out["benefit_own"]
     if "benefit_after" in f.columns:  # 变更后月保障金: the household's amount since its change date, where filled
         out["benefit"] = [b if a is None or a != a else a for a, b in zip(by_value(f["benefit_after"], money), out["benefit"])]
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).

@@ -70,11 +70,11 @@ def names_someone_else(label: str) -> bool:
 # Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
 # must read as such for a header to be taken (io/table._ContentCheck).
 DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
-MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_total", "area")
+MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
 # sheet is read (io/table._frame; held-out 210: a pension in 分 read as yuan)
-YUAN_FIELDS = ("amount", "wage", "benefit", "benefit_total", "benefit_after", "declared_income", "income_month",
+YUAN_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "benefit_after", "declared_income", "income_month",
                "income_year", "income_total", "living_amount", "care_amount")
 # Fields whose cells are never codes a legend explains (people, places, dates, amounts, numbers): a legend-like run in
 # their header or title decodes nothing there
@@ -225,6 +225,9 @@ ROSTER = [
     # 特困 rosters name the person's amount 基本生活标准/基本生活费 (beside 照料护理标准, which is not the benefit): it
     # wins over a 供养标准 beside it, the total with the 照料护理标准, read as benefit_total (F05 compares whichever
     # of the two the ledgers pay; held-out 194: they paid the total)
+    # each member's own monthly amount beside the household's (个人月补助金额 beside 家庭月保障金): a member who leaves
+    # takes her own amount with her (F01–F03, held-out 225); a roster giving only this column reads it as the benefit
+    FieldSpec("benefit_own", r"^(个人|成员|本人)月?(补助|保障|补差|救助|低保)(金额?|标准)", _CHANGE_SIDE, weight=2),
     FieldSpec("benefit", r"基本生活(标准|费|金)|生活费标准", _CHANGE_SIDE, weight=2, allow=_HOUSEHOLD),
     FieldSpec("benefit", r"月保障金|保障金额?|救助金额?|供养(金|标准)|月补(助|差)|发放金额|月发放|补助金额|保障标准|月人均补差"
               r"|补差金额|享受金额", _CHANGE_SIDE, allow=_HOUSEHOLD),
@@ -776,7 +779,7 @@ FIELD_NAMES = {
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
-    "benefit": "保障金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
+    "benefit": "保障金额", "benefit_own": "个人月补助金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
     "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",

@@ -1155,7 +1155,7 @@ _ID_LABEL = re.compile(r"身份证|证件号|身份号码")
 
 
 # The columns whose blankness is worth a look at the sheet's XML (IDs, names, amounts a formula often fills in)
-_FORMULA_FIELDS = frozenset(("id", "head_id", "name", "head_name", "benefit", "benefit_after", "amount", "wage",
+_FORMULA_FIELDS = frozenset(("id", "head_id", "name", "head_name", "benefit", "benefit_own", "benefit_after", "amount", "wage",
                              "household_size", "covered_size", "declared_income", "date", "death_date"))
 
 

