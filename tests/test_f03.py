@@ -454,3 +454,17 @@ def test_an_exit_of_a_payee_on_no_roster_for_a_household_reason_stops_the_whole_
     exits = [{"name": "吴斌", "id": OUT, "date": "2026-05-20", "reason": reason}]
     found = money(money_context(roster(), rows, {"exits": exits}), "F03")
     assert found == [("吴斌", "高" if recovered == 2430 else "中", recovered, None)]  # June to August
+
+
+def test_a_member_who_left_is_recovered_at_her_own_amount_when_the_roster_gives_each_members():
+    # (held-out 225) 范珍 (减员 in August, her row 已停保 with no amount left) was recovered as 3,310 ÷ 5 a month (2,648)
+    # though the roster's 家庭月保障金 2,710 is the others' own amounts: her own is what the payment exceeds it by (600)
+    own = {A: 600, B: 750, OUT: None}
+    rost = [{**r, "benefit_own": own[r["id"]], "benefit": 1350 if r["id"] == A else None,
+             "member_status": "已停保" if r["id"] == OUT else "正常", "status_date": "2026-08-10" if r["id"] == OUT else ""}
+            for r in household("王五", A, [("王芳", "配偶", B), ("孙八", "子", OUT)], covered_size=2, household_size=3)]
+    rows = [pay(A, "王五", m, 1950) for m in months("2026-01", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "name": "孙八", "id": OUT, "date": "2026-08-10", "reason": "减员"}]
+    ctx = money_context(rost, rows, {"exits": exits}, roster_headers={"member_status": "成员状态", "status_date": "状态变更日期",
+                                                                      "benefit_own": "个人月补助金额", "benefit": "家庭月保障金"})
+    assert money(ctx, "F03") == [("孙八", "中", 600.0, None)]
