@@ -520,3 +520,25 @@ def test_c01_is_titled_for_an_applicant(tmp_path):
     assert lists and len(c01) and set(c01["类别名称"]) == {"财政供养人员或村(居)干部申请低保、特困"}
     assert result.verdicts.set_index("户主姓名").at["周二", "疑点摘要"].startswith("C01 财政供养人员或村(居)干部申请低保、特困：")
     assert result.specs["C01"].title == "财政供养人员或村(居)干部申请低保、特困"  # (the 核对说明 sheet's too)
+
+
+def test_rq1_rq2_are_titled_for_an_applicant(tmp_path):
+    # held-out 220: RQ1/RQ2 read "…近亲属享受保障" of applicants, who receive nothing yet (as C01 did)
+    _files(tmp_path)
+    cadre = make_id("19850101", 411, "430522")
+    rows = {"cadres": (["姓名", "公民身份号码", "乡镇", "村", "职务"], [["周大", cadre, "城关镇", "东村", "村委会主任"]]),
+            "cadre_relatives": (["干部姓名", "干部身份证号", "亲属姓名", "亲属身份证号", "关系"], [["周大", cadre, "周二", ZHOU, "兄弟"]]),
+            "registry": (["户号", "姓名", "身份证号", "与户主关系", "住址"],
+                         [["2001", "周大", cadre, "户主", "城关镇东村"], ["2001", "钱芳", ZHOU_W, "弟媳", "城关镇东村"]])}
+    paths = {}
+    for kind, (header, body) in rows.items():
+        book = openpyxl.Workbook()
+        book.active.append(header)
+        for row in body:
+            book.active.append(row)
+        book.save(paths.setdefault(kind, tmp_path / f"{kind}.xlsx"))
+    result = screen([tmp_path / "apps.xlsx"], paths, dt.date(2026, 9, 30))
+    titles = {c: set(result.findings.loc[result.findings["类别代码"] == c, "类别名称"]) for c in ("RQ1", "RQ2")}
+    assert titles == {"RQ1": {"村(居)干部或经办人员已备案近亲属申请保障"}, "RQ2": {"村(居)干部或经办人员未备案的同户亲属申请保障"}}
+    assert result.specs["RQ1"].title == "村(居)干部或经办人员已备案近亲属申请保障"
+    assert not result.findings["依据"].str.contains("享受").any()

@@ -53,8 +53,10 @@ TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 # stands (held-out 220: merged as one application sent twice, the second vanished from every output)
 TWICE_TITLE = "同一家庭在两处申请（重复申请）"
 TWICE_ADVICE = "核实该家庭的户籍地和实际居住地，只在应申请的一处审批，另一份申请不予受理或由申请人撤回；两份申请不得都批准。"
-# Titles that say 享受 of people who receive nothing yet, as an applicant's (held-out 220: C01 "…享受低保" of 特困 applicants)
-APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、特困"}
+# Titles that say 享受 of people who receive nothing yet, as an applicant's (held-out 220: C01 "…享受低保" of 特困 applicants,
+# RQ1/RQ2 "…近亲属享受保障")
+APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、特困", "RQ1": "村(居)干部或经办人员已备案近亲属申请保障",
+                    "RQ2": "村(居)干部或经办人员未备案的同户亲属申请保障"}
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索",
