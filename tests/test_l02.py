@@ -119,3 +119,18 @@ def test_l02_a_death_listed_by_an_id_stored_as_a_number_is_no_lead():
              "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}],
              "deaths": [{"name": "王儿", "id": float(SON[:15] + "000"), "date": "2026-03-02"}]}
     assert leads(context(ROSTER, lists), "L02") == []
+
+
+@pytest.mark.parametrize("jailed, start, end, expected", [
+    # (held-out 221) the disabled son is in prison on the review date: nobody to enrol now (was a 高 lead), as L01
+    (SON, "2025-11-01", "2029-10-31", []),
+    # his ID stored as a number on the prisoners list: linked by name + first digits, as L01 links it
+    (float(SON[:15] + "000"), "2025-11-01", "2029-10-31", []),
+    # out of prison before the review date: the lead it was
+    (SON, "2020-11-01", "2025-10-31", [("王儿", "高")]),
+])
+def test_l02_a_person_in_custody_is_no_one_to_enrol(jailed, start, end, expected):
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 2)}],
+             "prisoners": [{"name": "王儿", "id": jailed, "start": start, "end": end}]}
+    assert leads(context(ROSTER, lists), "L02") == expected

@@ -333,3 +333,17 @@ def test_l03_deaths_and_prisoners_listed_by_ids_stored_as_numbers(extra, expecte
     son = [("2", "王儿", SON, "户主", "", OLD)] if "prisoners" in extra else []
     lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE, *son), **extra}
     assert leads(context(ROSTER, lists), "L03") == expected
+
+
+@pytest.mark.parametrize("roster, start, expected", [
+    # (held-out 221) she is herself in prison on the review date: nobody to enrol now (was a 中 lead), as L01
+    (ROSTER, "2024-11-20", []),
+    # … nor to move from 低保 to 特困 (低保转特困)
+    (household("王老人", OLD), "2024-11-20", []),
+    # not yet in custody on the review date: the lead it was
+    (ROSTER, "2026-12-01", [("王老人", "中")]),
+])
+def test_l03_a_person_in_custody_is_no_one_to_enrol(roster, start, expected):
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE),
+             "prisoners": [{"name": "王老人", "id": OLD, "status": "在押", "start": start, "end": "2029-11-19"}]}
+    assert leads(context(roster, lists), "L03") == expected

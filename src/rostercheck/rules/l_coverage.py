@@ -175,12 +175,13 @@ def severe_member(ctx: Context) -> list[Lead]:
     p = params(ctx, "L02")
     out = []
     dead = dead_ids(ctx)
+    jailed = custody_of(ctx) if p["custody_excludes"] else {}  # in prison: nobody to enrol now, as L01 (held-out 221)
     members = monitoring_of(ctx)
     dis = disabled_by_id(ctx)
     ill = illness_by_id(ctx)
     for pid in sorted(set(dis) | set(ill)):
         hh = members.get(pid)
-        if hh is None or hh.covered or not hh.open or pid in dead:
+        if hh is None or hh.covered or not hh.open or pid in dead or pid in jailed:
             continue
         area = hh.area or ctx.common.get("default_area", "")
         std = _standard(ctx, area)
@@ -432,6 +433,8 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
         return []
     out = []
     dead, tekun = dead_ids(ctx), tekun_ids(ctx)
+    # in prison on the review date: nobody to enrol or move to 特困 now, as L01 (held-out 221)
+    jailed = custody_of(ctx) if params(ctx, "L03")["custody_excludes"] else {}
     by_id, _, _ = _registry_index(ctx)
     strong = _cross_household(ctx)
     seen: set[str] = set()
@@ -449,7 +452,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                           if row["pid"] and row["pid"] not in listed and row["pid"] in mon]
         for r, row in candidates:
             pid = row["pid"]
-            if not pid or pid in seen or pid in dead or pid in tekun or (not kin_only and r in covered):
+            if not pid or pid in seen or pid in dead or pid in jailed or pid in tekun or (not kin_only and r in covered):
                 continue
             hh = mon.get(pid)
             if kind == "monitoring" and (hh is None or not hh.open):
@@ -484,7 +487,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
     # (b) 低保 members who may be 特困 (低保转特困)
     m = ctx.members
     for j, (pid, prog, st, dis_text) in enumerate(zip(m["id"], m["programme"], m["id_status"], m["disability"])):
-        if st != ids.VALID or prog == "特困" or pid in seen or pid in dead or pid in tekun:
+        if st != ids.VALID or prog == "特困" or pid in seen or pid in dead or pid in jailed or pid in tekun:
             continue
         if pid not in by_id and pid not in _registry_ties(ctx):
             continue
