@@ -461,3 +461,20 @@ def test_a_number_written_as_an_offices_is_nobodys_private_phone(written, on_cad
     rows = (household("王大山", NEIGHBOUR, village="东村", phone=written[0])
             + household("赵四", STRANGER, village="东村", phone=written[1]))
     assert flagged(context(rows, {"cadres": cadres}), "RQ3") == expected
+
+
+def test_filing_rows_nothing_ties_to_a_person_are_said():
+    # (held-out 219) a filing row without the relative's ID and without the cadre's ID (or the relative's name) was
+    # dropped silently; a row missing only the relative's ID is found through the cadre and stays unsaid
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"},
+              {"cadre_name": "王建国", "cadre_id": "", "name": "李秀英", "id": "", "relation": "母亲"},
+              {"cadre_name": "王建国", "cadre_id": CADRE, "name": "", "id": "4305", "relation": "子女"},
+              {"cadre_name": "王建国", "cadre_id": "", "name": "王老汉", "id": FATHER, "relation": "父亲"}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+    (told,) = [w for w in said if w.startswith(ctx.labels["cadre_relatives"])]
+    assert "中有 2 行（第 3、4 行）" in told and "无法确定备案的是谁" in told, told

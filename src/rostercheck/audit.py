@@ -469,6 +469,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                            + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {hidden[0].strip()}），" if hidden else "")
                            + "这些人无法与花名册比对（不按姓名单独比对）。请让报送单位补全身份证号"
                            + ("，被遮挡的请提供完整的身份证号。" if hidden else "。"))
+        if kind == "cadre_relatives" and len(ref):
+            out.extend(_unusable_filings(inputs, ref))
         for count, what, kept in _cut_ids(ref):
             out.append(f"{inputs.labels[kind]}中有 {count} 个身份证号{what[:-1]}，只按姓名+{kept}以中等置信度比对）。"
                        "请让报送单位核对后重新导出。")
@@ -481,6 +483,26 @@ _PERSON_LISTS = ("deaths", "prisoners", "migrations", "staff", "cadres", "pensio
 # a car owner's masked ID was dropped unsaid, the same row in a deaths or pensions list named)
 _OWNER_LISTS = ("vehicles", "properties", "businesses")
 _PERSON_ID = re.compile(r"\d{14,}[\dXx]?")
+
+
+def _unusable_filings(inputs: LoadedInputs, ref: pd.DataFrame) -> list[str]:
+    """The notice for the filing rows (近亲属备案表) nothing ties to a person: no usable relative's ID, and no usable
+    cadre's ID (no registry household to look in) or no relative's name (held-out 219: such rows were dropped unsaid).
+    A blank relative's ID alone is common (the relative is found in the cadre's household or village) and not said."""
+    unusable = [ids.MISSING, ids.FORMAT, ids.DATE]
+    no_id = ref["id_status"].isin(unusable).to_numpy()
+    no_cadre = (ref["cadre_id_status"].isin(unusable).to_numpy() if "cadre_id_status" in ref.columns
+                else np.ones(len(ref), dtype=bool))
+    no_name = (ref["name_key"].astype(str) == "").to_numpy() if "name_key" in ref.columns else np.ones(len(ref), dtype=bool)
+    bad = no_id & (no_cadre | no_name)
+    if not bad.any():
+        return []
+    numbers = [str(r) for r in ref.loc[bad, "_row"].tolist()] if "_row" in ref.columns else []
+    shown = "第 " + "、".join(numbers[:10]) + (" 等" if len(numbers) > 10 else "") + " 行" if numbers else ""
+    return [f"{inputs.labels['cadre_relatives']}{_on_sheets(inputs, 'cadre_relatives', ref, bad, '_sheet')}中有 {int(bad.sum())} 行"
+            f"{'（' + shown + '）' if shown else ''}没有可用的亲属身份证号，也没有可用的干部身份证号或亲属姓名（空白、位数不对或"
+            "出生日期不成立），无法确定备案的是谁：这些备案只在能确定干部所在村时按姓名比对，否则未使用，"
+            "其亲属可能被当作未备案（RQ2）或漏列重点审查（RQ1）。请让报送单位补全干部和亲属的身份证号。"]
 
 
 def _person_id_shaped(cell: object) -> bool:
