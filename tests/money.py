@@ -27,12 +27,13 @@ def months(first: str, last: str) -> list[str]:
 
 def money_context(roster_rows: list[dict], payments: list[dict], lists: dict | None = None, as_of: dt.date = AS_OF,
                   **kw):
-    """A check context with a payments ledger (rows numbered from 2, one file)."""
+    """A check context with a payments ledger (rows numbered from 2, one file unless a row names its ``_file``)."""
     ctx = context(roster_rows, lists, as_of, **kw)
     frame = pd.DataFrame(payments, dtype=object)
     frame["_row"] = list(range(2, 2 + len(payments)))
     frame["_sheet"] = ""
-    frame["_file"] = "发放明细.xlsx"
+    # (a row may name its own file: a bank's return file beside the finance office's ledger)
+    frame["_file"] = frame["_file"].fillna("发放明细.xlsx") if "_file" in frame.columns else "发放明细.xlsx"
     frame["_col"] = ""
     # (a row may say its month came from elsewhere: month_source="表名", the file's month)
     frame["month_source"] = frame["month_source"].fillna("列") if "month_source" in frame.columns else "列"

@@ -284,3 +284,16 @@ def test_other_money_is_never_a_duplicate(items):
     rows = [pay(A, "王五", "2026-06", amount, item=item, paid_date=f"2026-06-{d}")
             for item, amount, d in zip(items, (800, 1032), (10, 20))]
     assert money(money_context(roster(), rows), "F04") == []
+
+
+@pytest.mark.parametrize("returned", [True, False])
+def test_a_payment_that_came_back_and_its_repayment_remarked_so_are_no_duplicate(returned):
+    # held-out 225: the yearly ledger's two March rows, the second remarked 3月退回重发; the bank's return file (another
+    # file) says the first failed, or the remark alone says so: one payment, no F04 高, and the month is paid
+    rows = [pay(A, "王五", m, 1032, _file="2026年度资金发放台账.xlsx") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "王五", "2026-08", 1032, remark="8月退回重发", _file="2026年度资金发放台账.xlsx"))
+    if returned:
+        rows.append(pay(A, "王五", "2026-08", 1032, item="", status="失败（失败原因：户名与账号不符）",
+                        _file="农商行代发退回明细_2026年08月.xlsx"))
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == [] and money(ctx, "F06") == []

@@ -300,3 +300,34 @@ def test_a_month_of_the_quarter_between_a_payment_before_it_and_one_in_it_is_unp
     rows += [pay(A, "王五", m, 516) for m in paid]
     found = findings(money_context(roster(), rows), "F06")
     assert [(f.confidence, f.repay, f.months) for f in found] == [("中", owed, unpaid)]
+
+
+RETURNS = "农商行代发退回明细_2026年03月.xlsx"
+
+
+@pytest.mark.parametrize("changed", [None, "2026-07-01"])
+def test_a_payment_a_return_file_says_came_back_and_never_paid_again_is_owed(changed):
+    # held-out 225: the finance office's yearly ledger records March as paid; the bank's return file (another file, no
+    # item, the batch's month) says that payment came back (账户已冻结) and nothing paid it again: F06 高, 应补发 516,
+    # though March is before the roster's quarter and its 变更日期 (the household was paid before and after it)
+    people = household("王五", A, benefit=516, **({"changed": changed} if changed else {})) + household("李四", C, benefit=700)
+    rows = [pay(x, n, m, a) for m in months("2026-01", "2026-09") for x, n, a in ((A, "王五", 516), (C, "李四", 700))]
+    rows.append(pay(A, "王五", "2026-03", 516, item="", status="退回（失败原因：账户已冻结）", _file=RETURNS))
+    [f] = findings(money_context(people, rows), "F06")
+    assert (f.confidence, f.repay) == ("高", 516.0) and "2026-03" in f.months
+    assert RETURNS in f.evidence and "发放明细.xlsx》第 6 行" in f.evidence and "记为退回" in f.evidence
+
+
+@pytest.mark.parametrize("repaid", [
+    dict(remark="9月退回重发"),  # the ledger's second row says it re-paid the payment that came back
+    dict(paid_date="2026-10-12"),  # paid after the return file's batch: a later payment
+])
+def test_a_returned_payment_paid_again_in_the_ledger_is_not_owed(repaid):
+    # held-out 225: a return file's failed row undoes the ledger's payment it reports, never the payment made again
+    rows = [pay(x, n, m, a) for m in months("2026-08", "2026-09") for x, n, a in ((A, "王五", 516), (C, "李四", 700),
+                                                                                 (E, "陈一", 800))]
+    rows[3:4] = [] if "paid_date" in repaid else rows[3:4]  # the month's only ledger row is the later one
+    rows += [pay(A, "王五", "2026-09", 516, **repaid),
+             pay(A, "王五", "2026-09", 516, item="", status="退回", paid_date="2026-09-28", _file="农商行代发退回明细_2026年09月.xlsx")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == []

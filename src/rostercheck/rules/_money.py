@@ -800,12 +800,25 @@ def link_text(led: Ledger, rows: list[int]) -> str:
 
 
 def _reversals(led: Ledger, paid: np.ndarray) -> None:
-    """A row with a negative amount (冲正, 退回 written as a minus) cancels a successful payment of the same amount to
-    the same payee for the same item and month: neither counts as paid (a duplicate reversed is no duplicate, a
-    payment returned and not paid again is owed). A negative row with no such payment is left as it is."""
+    """A row that undoes a successful payment of the same amount to the same payee for the same item and month cancels
+    it: neither counts as paid (a duplicate reversed is no duplicate, a payment returned and not paid again is owed).
+
+    Three rows undo a payment: one with a negative amount (冲正, 退回 written as a minus); a failed row of another file
+    (a bank's 退回明细 beside the finance office's ledger, which records the payment it reports as made: held-out 225),
+    never the payment made again (remarked 退回重发, ``repaid_words``, or paid after the failed row); and a re-payment
+    itself (its remark says the other payment came back). A row undoing none is left as it is (a return file that is the
+    month's only record: a failed payment). ``memo['undone_by']``: each cancelled payment → the row that undid it.
+    """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
+    ok = np.asarray(led.ok, dtype=bool)
     negative = np.flatnonzero(paid & (amounts < 0))
-    if not len(negative):
+    failed = np.flatnonzero(paid & ~ok & (amounts > 0))
+    repaid = np.zeros(len(amounts), dtype=bool)
+    for column in ("item", "remark"):
+        codes, said = _judged(led.frame, column, lambda v: _has_word(str(v or ""), led.params.get("repaid_words", ())))
+        repaid |= said[codes]
+    repaid &= ok & (amounts > 0)
+    if not len(negative) and not len(failed) and not repaid.any():
         return
     codes = led.memo["codes"]
     # the item as duplicates judge it: the benefit is one item however its row spells it (a bank's 摘要 '冲正 低保金'
@@ -814,17 +827,39 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     item, _ = led.factorized("item")
     item = np.where(led.array("benefit"), programme, item + len(programme) + 1)
     key = (codes["payee"].astype(np.int64) * (int(item.max(initial=0)) + 2) + item + 1) * (len(codes["m_values"]) + 2) + codes["m"] + 1
-    wanted = np.isin(key, key[negative])
+    undoing = np.concatenate([negative, failed, np.flatnonzero(repaid)])
     positive: dict[tuple, list[int]] = {}
-    for r in np.flatnonzero(wanted & np.asarray(led.ok, dtype=bool) & (amounts > 0)).tolist():
+    for r in np.flatnonzero(np.isin(key, key[undoing]) & ok & (amounts > 0)).tolist():
         positive.setdefault((int(key[r]), round(float(amounts[r]), 2)), []).append(r)
     reversed_ = led.memo.setdefault("reversed", set())
+    undone_by = led.memo.setdefault("undone_by", {})
+
+    def undo(r: int, rows: list[int], cancelled: int) -> None:
+        rows.remove(cancelled)
+        led.ok[cancelled] = False
+        reversed_.add(cancelled)
+        undone_by[cancelled] = r
+
     for r in negative.tolist():
         rows = positive.get((int(key[r]), round(-float(amounts[r]), 2)))
         if rows:
-            cancelled = rows.pop()
-            led.ok[cancelled] = led.ok[r] = False
-            reversed_.update((cancelled, r))
+            undo(r, rows, rows[-1])
+            led.ok[r] = False
+            reversed_.add(r)
+    file, _ = led.factorized("_file")
+    dates = led.cols["paid_date"]
+    for r in failed.tolist():
+        rows = positive.get((int(key[r]), round(float(amounts[r]), 2)), [])
+        # (a payment dated after the failure is the one made again, whatever the files say)
+        found = [c for c in rows if file[c] != file[r] and not repaid[c]
+                 and not (isinstance(dates[c], dt.date) and isinstance(dates[r], dt.date) and dates[c] > dates[r])]
+        if found:
+            undo(r, rows, found[0])
+    for r in np.flatnonzero(repaid).tolist():
+        rows = positive.get((int(key[r]), round(float(amounts[r]), 2)), [])
+        found = [c for c in rows if not repaid[c]]
+        if found:
+            undo(r, rows, found[0])
 
 
 class _Columns(dict):

@@ -470,10 +470,16 @@ def _levels(totals: list[float], tol: float) -> list[float] | None:
 
 
 def _state(led: Ledger, r: int) -> str:
-    """A failed row's status in evidence: a payment cancelled by a negative row (冲正, 退回 written as a minus) says so."""
+    """A failed row's status in evidence: a payment cancelled by a negative row (冲正, 退回 written as a minus) says so,
+    and one a failed row of another file (a bank's 退回明细) or a re-payment's remark says came back names that row."""
     status = led.cols["status"][r]
     if is_code(status, led.params.get("failed_codes", [])):
         status = f"{status}（未发放成功）"  # a system's code: 3, F
+    by = led.memo.get("undone_by", {}).get(r)
+    if by is not None and led.cols["amount"][by] > 0:
+        said = (f"{led.where(by)}记为{_state(led, by)}" if not led.ok[by]
+                else f"{led.where(by)}备注“{led.cols['remark'][by] or led.cols['item'][by]}”表明该笔已退回")
+        return f"{status or '已发放'}，但{said}"
     if r in led.memo.get("reversed", ()):
         return (status or "冲正") if led.cols["amount"][r] < 0 else f"{status or '已发放'}，已被负数行冲回"
     return status
@@ -501,8 +507,10 @@ def check_f06(ctx: Context) -> list[Finding]:
     prog_of = _programmes(ctx, led)
     starts = _approved_months(ctx, led)
     failed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    tried_in: dict[str, set[str]] = defaultdict(set)  # household → the months of its failed payments
     for r in _rows(led, ~led.array("ok") & led.array("benefit")):
         failed[(led.household[r], led.cols["month"][r])].append(r)
+        tried_in[led.household[r]].add(led.cols["month"][r])
     period = roster_months(ctx, led)  # the roster's own months, F05's too
     review_month = period[-1]  # the roster's own month
     # a row paid into an account several households share, whose payee cannot be told, may be any one's month; not a
@@ -542,6 +550,11 @@ def check_f06(ctx: Context) -> list[Finding]:
             spans[span] = sorted(m for m in covered.get(span[0], set())
                                  if (m >= start and m <= review_month if start else m == review_month))
         due = [m for m in spans[span] if m <= paid_in[-1] or m == review_month] if paid_in else spans[span]
+        # a month whose payment failed (or came back) with months paid before and after it: the household was due it,
+        # whatever the roster's dates or period say (held-out 225: March came back, the roster's 变更日期 July)
+        ever = sorted(m for m in covered.get(span[0], ()) if (h, m) in paid) if h in tried_in else []
+        between = sorted(m for m in tried_in.get(h, ()) if m not in due and ever and ever[0] < m < ever[-1])
+        due = sorted(due + between) if between else due
         months = [m for m in due if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
@@ -558,7 +571,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         owed = sum(tried.get(m, amount or 0.0) for m in months) if amount or len(tried) == len(months) else None
         basis = ((["发放失败的金额"] if tried else [])
                  + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) < len(months) else []))
-        undone = "发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) for r in fails) else "发放失败/退回"
+        undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
+                  else "发放失败/退回")
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
@@ -567,6 +581,7 @@ def check_f06(ctx: Context) -> list[Finding]:
                  + (f"该户 {before} 有发放记录，花名册所属期内 {paid_in[0]} 起也有" if before
                     else f"花名册所属期内该户 {start} 起有发放记录") + "，核对其间及花名册所属月份"
                  if start else "批准日期未填或未能识别，只核对花名册所属月份" if starts else "花名册所属月份")
+        since += f"；{months_text(between)}前后月份均有成功发放" if between else ""
         evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
