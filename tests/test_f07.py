@@ -303,3 +303,21 @@ def test_an_account_shared_by_payees_on_no_roster_named_by_their_heads_names_eac
                 bank_account="6217999999999999") for h in heads]
     found = findings(money_context(roster(), rows), "F07")
     assert sorted((f.subject["name"], f.subject["id"]) for f in found) == [("不在册人", h) for h in sorted(heads)]
+
+
+@pytest.mark.parametrize("holder, confidence", [("韩凤", "中"), ("陈老汉", "低")])
+def test_a_registered_account_under_a_name_the_rosters_history_rows_do_not_hold_is_no_former_heads(holder, confidence):
+    # held-out 225: the roster keeps its members who left (成员状态 已死亡, as 原户主 陈老汉 here); the household's registered
+    # account paid the 低保金 itself under 韩凤, none of its members past or present: 中 as any holder not of the
+    # household, not 低 "如户名是原户主". 韩凤 shares a name with a village cadre (no account, no ID to go on): said as a
+    # lead in the evidence, never a reason for a higher confidence
+    status = {"member_status": "成员状态", "status_date": "状态变更日期"}
+    account = "6228480012345678"
+    registered = [{**r, "member_status": "已死亡" if r["id"] == K else "正常", "status_date": "2026-03-15" if r["id"] == K else ""}
+                  for r in household("陈国强", A, [("王芳", "配偶", B), ("陈老汉", "原户主", K)], benefit=1032,
+                                     bank_account=account)] + household("李四", C, benefit=700)
+    rows = [pay(A, "陈国强", m, 1032, holder=holder, bank_account=account) for m in months("2026-07", "2026-09")]
+    cadres = [{"name": "韩凤", "id": make_id("19780609", 160), "post": "村委会委员", "village": "东村"}]
+    [f] = findings(money_context(registered, rows, {"cadres": cadres}, roster_headers=status), "F07")
+    assert f.confidence == confidence and ("村委会委员" in f.evidence) == (holder == "韩凤")
+    assert ("如户名是原户主" in f.evidence) == (confidence == "低")

@@ -243,6 +243,11 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
     out = []
     registered = _member_values(ctx, set(bad), "bank_account")  # the accounts the roster gives each household
     enrolled = set(ctx.members["name_key"].tolist())  # (a holder named as someone on a roster is another's 代领: 中)
+    # a roster keeping its members who left (成员状态 已死亡, 已迁出 …: its history rows) names each household's former
+    # head: a holder none of them is no former head (held-out 225: a stranger on two registered accounts was 低)
+    history = bool(ctx.left or ctx.departed)
+    left_names = {h: {rec.get("name_key") for rec in records} for h, records in ctx.left.items()}
+    namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
@@ -250,15 +255,17 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         months = [led.cols["month"][r] for r in rows if led.cols["month"][r]]
         # the household's own account as the roster registers it, under a name no roster holds (most often the former
         # head's, as F07.toml says): a payee to be changed, 低
-        own = all(led.cols["bank_account"][r] in registered.get(h, ()) and led.cols["holder_key"][r] not in enrolled
-                  for r in rows)
+        registered_here = all(led.cols["bank_account"][r] in registered.get(h, ()) for r in rows)
+        own = registered_here and all(led.cols["holder_key"][r] not in enrolled
+                                      and (not history or led.cols["holder_key"][r] in left_names.get(h, ())) for r in rows)
         # only other items (护理补贴) paid there: most often a carer's account under a 委托照料 agreement, on which the
         # guide is silent — a lead to check, 低 (held-out 200: ten such 中 leads in one county)
         others = not any(led.benefit[r] for r in rows)
         items = "、".join(dict.fromkeys(led.item(r) for r in rows))
         evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}"
-                    + ("（是花名册登记的本户账号）" if own else "") + f"；资金项目 {items}"
+                    + ("（是花名册登记的本户账号）" if registered_here else "") + f"；资金项目 {items}"
                     + f"；{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。"
+                    + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows))
                     + ("如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
                        "否则请核实该账号由谁使用" if own
                        else "打入该账户的只有保障金以外的资金，如是委托照料人领取照料护理补贴，请核对委托照料协议；否则请核实是否为代领"
@@ -267,6 +274,22 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW if own or others else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
     return out
+
+
+def _namesakes(ctx: Context, keys: set[str]) -> dict[str, str]:
+    """Some holders' name keys → a sentence naming the cadres and staff of that name (the lists' rows), for a holder's
+    evidence: a lead to ask about at the door, never a match (a name alone says nothing of who holds the account)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for kind in ("cadres", "staff"):
+        if keys and ctx.has(kind) and "name_key" in ctx.lists[kind].columns:
+            ref = ctx.lists[kind]
+            for rec in ref[ref["name_key"].isin(keys - {""})].to_dict("records"):
+                if rec.get("name_key"):
+                    post = rec.get("post") or rec.get("unit") or ""
+                    out[rec["name_key"]].append(f"{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
+                                                + (f"（{post}）" if post else ""))
+    return {k: f"户名与{'、'.join(v)}同名（只是姓名相同，未核对身份证号，不作为判断依据），入户时可一并核实。"
+            for k, v in out.items()}
 
 
 def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) -> list[Finding]:
