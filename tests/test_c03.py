@@ -239,7 +239,7 @@ def test_a_weak_link_that_decides_nothing_leaves_the_finding_high_and_is_named()
     for amount, conf, said in ((2800, "高", "不计这些也超过标准"), (900, "中", "请核实")):
         ctx = context(family, {"pensions": [pension("张三", HEAD, amount)], "wages": wages})
         assert flagged(ctx, "C03") == [("张三", conf)], amount
-        assert "其中张军的工资（姓名一致；身份证号以数字格式存储" in evidence(ctx)[0] and said in evidence(ctx)[0]
+        assert "其中张军的工资（姓名一致；名单的身份证号以数字格式存储" in evidence(ctx)[0] and said in evidence(ctx)[0]
 
 
 def test_an_insurance_code_is_shown_with_its_meaning():

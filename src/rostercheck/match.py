@@ -32,6 +32,7 @@ _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
 _CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
 LINK_COLUMNS = ["m", "r", "confidence", "key"]
 EXACT_KEY = "身份证号一致"  # the key of an exact link (two equal valid IDs)
+ROSTER_AND_LIST = ("花名册", "名单")  # what a member-to-list key calls the two files when it says whose ID is damaged
 NAME_APART_KEY = "身份证号一致，但姓名不一致"  # how the key of an exact link beside another name starts
 
 
@@ -92,7 +93,7 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so; a name
         with a '?' or pinyin for a character its file could not hold (:func:`_stand_in`) stays 高, the key saying so.
     """
-    found = link_lists(members, ref, "id", id_col, "name_key", name_col)
+    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST)
     if name_col not in ref.columns:
         return found
     found = _one_typo_apart(found, members, ref, id_col, name_col)
@@ -232,7 +233,8 @@ def _old_forms(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id
 
 
 def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
-               left_name: str = "name_key", right_name: str = "name_key") -> pd.DataFrame:
+               left_name: str = "name_key", right_name: str = "name_key",
+               sides: tuple[str, str] | None = None) -> pd.DataFrame:
     """Return the (left row, right row) pairs of any two normalised frames that denote the same person.
 
     Args:
@@ -242,6 +244,7 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         right_id: the right ID column.
         left_name: the left name-key column.
         right_name: the right name-key column.
+        sides: what to call the left and the right file in a key saying whose ID is damaged (:func:`repaired_key`).
     Returns:
         A frame with columns m (left index), r (right index), confidence and key.
     """
@@ -260,8 +263,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
     cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)
-    repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols), _same_undated(left, right, lcols, rcols),
-                          _seventeen(cut_left, cut_right, lcols, rcols)], ignore_index=True)
+    repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols, sides), _same_undated(left, right, lcols, rcols),
+                          _seventeen(cut_left, cut_right, lcols, rcols, sides)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
 
@@ -298,10 +301,10 @@ def _same_undated(left, right, lcols, rcols) -> pd.DataFrame:
     return found.assign(confidence=MEDIUM, key=SAME_UNDATED_KEY)
 
 
-SEVENTEEN_KEY = "身份证号少一位（末位校验码缺失），前 17 位（含出生日期）一致；姓名不完全一致（{}），请核对是否同一人"
+SEVENTEEN_KEY = "{}少一位（末位校验码缺失），前 17 位（含出生日期）一致；姓名不完全一致（{}），请核对是否同一人"
 
 
-def _seventeen(left, right, lcols, rcols) -> pd.DataFrame:
+def _seventeen(left, right, lcols, rcols, sides: tuple[str, str] | None = None) -> pd.DataFrame:
     """Pairs of an ID missing only its check character and a valid ID it begins whose names differ but may be one
     person's: a homophone spelling or a part of the other (held-out 211: 古丽努尔·阿布都热合曼 for 古丽努尔·阿不都热合曼,
     吐尔洪 for 吐尔洪·艾合买提, both unlinked): 低. Seventeen digits name one person (the 18th follows from them), but
@@ -317,21 +320,22 @@ def _seventeen(left, right, lcols, rcols) -> pd.DataFrame:
     # those whole IDs only (a province's millions of IDs cut to 17 characters each made a second copy of them)
     wanted = [{k + ids.check_char(k) for k in (str(v)[:17] for v in frame[cols[0]].to_numpy(dtype=object)[cut])
                if k.isdigit()} for frame, cols, cut in zip((left, right), (lcols, rcols), short)]
-    sides = []
+    parts = []
     for frame, cols, label, st, cut, other in zip((left, right), (lcols, rcols), "mr", status, short, wanted[::-1]):
         names, values = frame[cols[3]].to_numpy(dtype=object), frame[cols[0]].to_numpy(dtype=object)
         found = (st == ids.VALID) & frame[cols[0]].isin(other).to_numpy() if other else np.zeros(len(frame), dtype=bool)
-        sides.append({kind: pd.DataFrame({label: frame.index[rows], "k": [str(v)[:17] for v in values[rows]],
+        parts.append({kind: pd.DataFrame({label: frame.index[rows], "k": [str(v)[:17] for v in values[rows]],
                                           "nk" + label: names[rows]})
                       for kind, rows in (("short", cut), ("valid", found))})
-    pairs = pd.concat([sides[0]["short"].merge(sides[1]["valid"], on="k"),
-                       sides[0]["valid"].merge(sides[1]["short"], on="k")], ignore_index=True)
+    whose = [_whose(*pair, ids.SHORT, sides) for pair in ((ids.SHORT, ids.VALID), (ids.VALID, ids.SHORT))]
+    pairs = pd.concat([parts[0]["short"].merge(parts[1]["valid"], on="k").assign(who=whose[0]),
+                       parts[0]["valid"].merge(parts[1]["short"], on="k").assign(who=whose[1])], ignore_index=True)
     rows = []
-    for m, r, a, b in zip(pairs["m"], pairs["r"], pairs["nkm"], pairs["nkr"]):
+    for m, r, a, b, who in zip(pairs["m"], pairs["r"], pairs["nkm"], pairs["nkr"], pairs["who"]):
         if a and b and a != b:
             how = "读音相同、写法不同" if _homophones(a, b) else "一方只写了部分姓名" if _name_part(a, b) else ""
             if how:
-                rows.append((m, r, LOW, SEVENTEEN_KEY.format(how)))
+                rows.append((m, r, LOW, SEVENTEEN_KEY.format(who, how)))
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
@@ -341,7 +345,7 @@ def _valid(index: pd.Index, id_cells: pd.Series, status: pd.Series, name: str) -
     return pd.DataFrame({name: index[ok], "id": pd.Series(id_cells.to_numpy(dtype=object)[ok], dtype=object)})
 
 
-def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
+def _repaired(left, right, lcols, rcols, sides: tuple[str, str] | None = None) -> pd.DataFrame:
     """Pairs with at least one damaged ID that :func:`repaired_key` accepts (names agree).
 
     Candidates are blocked on what the rules require anyway, so no accepted pair is lost: an ID typed
@@ -380,7 +384,7 @@ def _repaired(left, right, lcols, rcols) -> pd.DataFrame:
     cand = pd.concat(parts, ignore_index=True).drop_duplicates(["m", "r"]).sort_values(["m", "r"], kind="stable")
     rows = []
     for m, r, a, b, sa, sb, ra, rb in zip(cand.m, cand.r, cand.mid, cand.rid, cand.mst, cand.rst, cand.mrel, cand.rrel):
-        key = repaired_key(a, sa, ra, b, sb, rb)
+        key = repaired_key(a, sa, ra, b, sb, rb, sides)
         if key:
             rows.append((m, r, MEDIUM, key, a, b, sa in _DAMAGED, sb in _DAMAGED))
     return _undecided(rows)
@@ -415,30 +419,43 @@ def _rounded(a: str, sa: str, b: str, sb: str) -> bool:
     return a == rounded_up(b) if sa == ids.NUMERIC else b == rounded_up(a)
 
 
-def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
+def _whose(sa: str, sb: str, status: str, sides: tuple[str, str] | None) -> str:
+    """Whose ID a key's damage (``status``) is, as the key's subject: a clerk told only "身份证号以数字格式存储" after the
+    list's row asked the list's office to export again while the roster's ID was the one to mend (held-out 222)."""
+    if sides is None:
+        return "身份证号"
+    if sa in _DAMAGED and sb in _DAMAGED:
+        return "两边的身份证号都" if sa == sb else f"两边的身份证号都受损，{sides[0 if sa == status else 1]}的"
+    return f"{sides[0 if sa in _DAMAGED else 1]}的身份证号"
+
+
+def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tuple[str, str] | None = None) -> str:
     """Say why two IDs, at least one damaged, denote the same person (names already agree), or ''.
 
     Args:
         a: one normalised ID; sa its status; ra its reliable prefix length.
         b: the other ID; sb its status; rb its reliable prefix length.
+        sides: what to call a's and b's file (花名册, 名单) to say whose ID is damaged; None: not said.
     Returns:
         The Chinese key text, or '' when the IDs do not agree well enough.
     """
     if ids.NUMERIC in (sa, sb):
         n = min(ra, rb)
+        who = _whose(sa, sb, ids.NUMERIC, sides)
         if n >= 14 and a[:n] == b[:n]:
-            return f"姓名一致；身份证号以数字格式存储，后几位丢失，前 {n} 位（含出生日期）一致"
+            return f"姓名一致；{who}以数字格式存储，后几位丢失，前 {n} 位（含出生日期）一致"
         # Some programs round the 15th digit instead of truncating it (half up: the number shows the true 15th digit
         # or one more, never one less — held-out 124: a namesake's …012 linked to …013): region and birth date agree.
         if n >= 15 and _rounded(a[:15], sa, b[:15], sb):
-            return "姓名一致；身份证号以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
+            return f"姓名一致；{who}以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
         return ""
     if ids.SHORT in (sa, sb):
         n = min(ra, rb)
         if n >= ids.MIN_CUT and a[:n] == b[:n]:
+            who = _whose(sa, sb, ids.SHORT, sides)
             if n == 17:
-                return "姓名一致；身份证号少一位（末位校验码缺失），前 17 位（含出生日期）一致"
-            return f"姓名一致；身份证号只有 {n} 位（后 {18 - n} 位缺失），前 {n} 位（含出生日期）一致"
+                return f"姓名一致；{who}少一位（末位校验码缺失），前 17 位（含出生日期）一致"
+            return f"姓名一致；{who}只有 {n} 位（后 {18 - n} 位缺失），前 {n} 位（含出生日期）一致"
         return ""
     if ids.CHECK in (sa, sb):
         ba, bb = ids.birth_date(a), ids.birth_date(b)
@@ -450,7 +467,7 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int) -> str:
         if pos is None:
             return ""
         apart = f"第 {pos}、{pos + 1} 位颠倒" if pos < len(a) and a[pos] != b[pos] else f"第 {pos} 位不同"
-        return f"姓名一致、出生日期一致；身份证号{apart}（疑似录入错误）"
+        return f"姓名一致、出生日期一致；{_whose(sa, sb, ids.CHECK, sides)}校验位不符，{apart}（疑似录入错误）"
     return ""
 
 
