@@ -248,7 +248,7 @@ def test_a_person_enrolled_twice_is_one_person_in_the_summary():
                              "_household": ["h1", "h2", "h3"], "身份证号": [pid, pid, ""]})
     table = summary(findings, {"D01": "重复享受", "C02": "死亡"}).set_index("乡镇")
     assert table.loc["城关镇", "D01 重复享受"] == 2  # two roster rows to correct
-    assert table.loc["城关镇", "问题人数"] == 2 and table.loc["合计", "问题人数"] == 2  # but one person, and one without an ID
+    assert table.loc["城关镇", "问题人数（高/中）"] == 2 and table.loc["合计", "问题人数（高/中）"] == 2  # but one person, and one without an ID
 
 
 def test_scope_says_rows_and_people_apart_for_a_person_enrolled_twice():
@@ -283,6 +283,47 @@ def test_the_console_summary_title_says_what_it_counts(capsys):
     console.summary_table(findings, {"D01": "重复享受"})
     shown = "".join(capsys.readouterr().out.split())  # (a title wider than the table folds)
     assert "人数；重复在册的按两条计" in shown
+
+
+def _leads():
+    """Findings of one 高 C01 person (a), two namesakes a damaged ID fits (b, c: each 低), a 低 C02 lead on a, counted
+    already, and a township with only a 低 D03 lead (d)."""
+    return pd.DataFrame({"类别代码": ["C01", "C01", "C01", "C02", "D03"], "乡镇": ["城关镇"] * 4 + ["河口乡"],
+                         "_member": [0, 1, 2, 0, 3], "_household": ["h1", "h2", "h3", "h1", "h4"],
+                         "身份证号": ["a", "b", "c", "a", "d"], "置信度": ["高", "低", "低", "低", "低"]})
+
+
+def test_the_summary_counts_low_leads_apart_from_the_people_with_problems():
+    # (held-out 222) 汇总 said C01 11 and 问题人数 49 where 9 and 43 were 高/中: a clerk copying the total over-reports
+    from rostercheck.io.problem_list import summary
+
+    table = summary(_leads(), {"C01": "财政供养", "C02": "死亡", "D03": "身份证号无效"}).set_index("乡镇")
+    assert table[["C01 财政供养", "C02 死亡", "D03 身份证号无效"]].loc["合计"].tolist() == [1, 0, 0]
+    assert table.loc["城关镇", ["问题人数（高/中）", "涉及户数（高/中）", "低置信度线索（人）"]].tolist() == [1, 1, 2]
+    assert table.loc["河口乡", ["问题人数（高/中）", "低置信度线索（人）"]].tolist() == [0, 1]
+    assert table.loc["合计", ["问题人数（高/中）", "涉及户数（高/中）", "低置信度线索（人）"]].tolist() == [1, 1, 3]
+
+
+def test_scope_counts_low_leads_apart():
+    # (held-out 222) 核查范围 said "列出 11 人" for 9 people and two 低 candidates of one staff row
+    from rostercheck.io.problem_list import scope
+
+    said = scope(_leads(), {"C01": "财政供养", "C02": "死亡", "D03": "身份证号无效"}, {}).set_index("类别代码")["核查情况"]
+    assert said.to_dict() == {"C01": "列出 1 人，另有低置信度线索 2 人", "C02": "只有低置信度线索 1 人",
+                              "D03": "只有低置信度线索 1 人"}
+
+
+def test_the_console_summary_counts_low_leads_apart(capsys, monkeypatch):
+    # (held-out 222) the console's 合计 mixed 低 leads into the people with problems
+    from rostercheck import console
+
+    monkeypatch.setattr(console.out, "width", 80)
+    console.summary_table(_leads(), {"C01": "财政供养", "C02": "死亡", "D03": "身份证号无效"}, leads_apart=True)
+    shown = capsys.readouterr().out
+    joined = "".join(shown.split())  # (a title wider than the table folds)
+    assert "高/中置信度人数" in joined and "│C01│财政供养│1│1│" in joined
+    assert "另有低置信度线索" in joined and "C012人、C021人、D031人" in joined
+    assert max(console.cell_len(line) for line in shown.splitlines()) <= 80
 
 
 def test_a_percent_column_is_wide_enough_for_its_shown_value():

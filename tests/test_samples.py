@@ -87,6 +87,9 @@ def test_reports_written(audited):
     assert len(run["inputs"]) == len(COUNTY_ROSTERS) + len(LISTS)
     assert all(len(i["sha256"]) == 64 and i["rows"] > 0 for i in run["inputs"])
     assert sum(run["counts"].values()) > 0
+    # (held-out 222) the people counted at 高/中, the 低 leads apart (the sample's six 低 D03 rows), as the 汇总 says
+    people = run["people"]
+    assert people["问题人数（高/中）"] > 0 and people["低置信度线索（人）"] > 0
 
 
 def test_console_never_shows_a_full_id(audited):

@@ -356,7 +356,7 @@ def audit_cmd(
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
                           f"核查基准日 {when.isoformat()}")
-        console.summary_table(result.findings, titles)
+        console.summary_table(result.findings, titles, leads_apart=True)
         console.money_totals(result.findings)
         console.sample_rows(result.findings)
         if suppress:

@@ -208,7 +208,8 @@ def _legend(codes: list[str], titles: dict[str, str]) -> None:
 
 
 def summary_table(findings: pd.DataFrame, titles: dict[str, str],
-                  title: str = "核查结果汇总（人数；重复在册的按两条计）", none: str = "未发现问题。") -> None:
+                  title: str = "核查结果汇总（人数；重复在册的按两条计）", none: str = "未发现问题。",
+                  leads_apart: bool = False) -> None:
     """Print counts of flagged roster rows (distinct ``_member``s, as the 汇总 sheet counts them: a person on two
     rosters is two, held-out 204; rows when there is no such column) by category × township, fitted to the terminal's
     width.
@@ -223,7 +224,25 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str],
         titles: code → title.
         title: the table caption.
         none: what is said when there is nothing to count.
+        leads_apart: count the 高/中 findings only, the people only 低 leads name said below (as the 汇总 sheet does:
+            :func:`io.problem_list.firm_and_leads`).
     """
+    leads = findings.iloc[:0]
+    if leads_apart:
+        from .io.problem_list import firm_and_leads
+
+        findings, leads = firm_and_leads(findings)
+        if len(leads):
+            title, none = title.replace("（人数", "（高/中置信度人数"), "未发现高/中置信度问题。"
+    _counts(findings, titles, title, none)
+    if len(leads):
+        per_code = leads.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size()
+        said = "、".join(f"{c} {n} 人" for c, n in per_code.items())
+        out.print(f"另有低置信度线索（未计入上表，待核实）：{said}", overflow="fold")
+
+
+def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: str) -> None:
+    """:func:`summary_table`'s table of the findings given."""
     from .order import natural_sorted
 
     if findings.empty:

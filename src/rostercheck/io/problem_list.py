@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, parallel
-from ..order import natural_rank
+from ..model import LOW
+from ..order import natural_rank, natural_sorted
 from .report import (LEDGER_COLUMNS, SHEET_NOTE, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
                      write_manifest, write_township_workbooks, written_together)
 
@@ -92,9 +93,23 @@ def _households(findings: pd.DataFrame) -> pd.Series:
     return homes.where(~homes.isin(["", "None", "nan"]), "#" + persons(findings))
 
 
+PEOPLE, HOMES, LEADS = "问题人数（高/中）", "涉及户数（高/中）", "低置信度线索（人）"  # the 汇总's count columns
+
+
+def firm_and_leads(findings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The findings counted as problems (高/中) and the 低 leads of a person no 高/中 finding of that category names,
+    counted apart wherever people are counted: a clerk copies the headline into a report of people to remove (held-out
+    222: C01 "11" was 9 cases and two namesakes a damaged ID fitted both of, each 低)."""
+    low = findings["置信度"].eq(LOW) if "置信度" in findings.columns else pd.Series(False, index=findings.index)
+    firm, leads = findings[~low], findings[low]
+    counted = set(zip(firm["类别代码"], persons(firm))) if len(firm) else set()
+    apart = [(c, p) not in counted for c, p in zip(leads["类别代码"], persons(leads))] if len(leads) else []
+    return firm, leads[pd.Series(apart, index=leads.index, dtype=bool)]
+
+
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """Count flagged roster rows by township × category, the people (问题人数) and households (rows: townships; a total
-    row last).
+    """Count flagged roster rows by township × category, the people and households, all at 高/中, and the people only
+    低 leads name (:func:`firm_and_leads`; rows: townships; a total row last).
 
     Args:
         findings: the findings frame.
@@ -103,17 +118,22 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
         The summary frame.
     """
     if findings.empty:
-        return pd.DataFrame({"乡镇": ["合计"], "问题人数": [0]})
-    distinct = findings.drop_duplicates(["类别代码", "_member"])
+        return pd.DataFrame({"乡镇": ["合计"], PEOPLE: [0]})
+    firm, leads = firm_and_leads(findings)
+    distinct = firm.drop_duplicates(["类别代码", "_member"])
+    towns = natural_sorted(findings["乡镇"].unique().tolist())  # (a township of only leads is a row too)
     table = distinct.pivot_table(index="乡镇", columns="类别代码", values="_member", aggfunc="count", fill_value=0)
-    table = table.sort_index(key=natural_rank)
+    table = table.reindex(index=towns, columns=sorted(findings["类别代码"].unique()), fill_value=0)
     table.columns = [f"{c} {titles.get(c, '')}" for c in table.columns]
-    person = persons(findings)
-    table["问题人数"] = person.groupby(findings["乡镇"]).nunique().reindex(table.index).fillna(0).astype(int)
-    table["涉及户数"] = findings.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
+    person, lead = persons(firm), persons(leads)
+    table[PEOPLE] = person.groupby(firm["乡镇"]).nunique().reindex(table.index).fillna(0).astype(int)
+    table[HOMES] = firm.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
+    only = ~lead.isin(set(person))  # (a lead of one category on a person another's 高/中 finding counts already)
+    table[LEADS] = lead[only].groupby(leads["乡镇"][only]).nunique().reindex(table.index).fillna(0).astype(int)
     total = table.sum(numeric_only=True).to_frame().T
-    total["问题人数"] = person.nunique()
-    total["涉及户数"] = findings["_household"].nunique()
+    total[PEOPLE] = person.nunique()
+    total[HOMES] = firm["_household"].nunique()
+    total[LEADS] = lead[only].nunique()
     total.index = ["合计"]
     out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
     out["乡镇"] = out["乡镇"].replace("", "（未填乡镇）")
@@ -128,7 +148,7 @@ def summary_chart(table: pd.DataFrame) -> Chart:
     Returns:
         The chart (one bar per township, the 合计 row left out).
     """
-    series = [c for c in table.columns if c not in ("乡镇", "问题人数", "涉及户数")]
+    series = [c for c in table.columns if c not in ("乡镇", PEOPLE, HOMES, LEADS)]
     # one person with problems of two categories is in two bars (问题人数 counts her once)
     return Chart("各乡镇问题数（按类别，一人有几类问题计几次）", "乡镇", series, max(len(table) - 1, 0))
 
@@ -173,18 +193,29 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     Returns:
         The table.
     """
-    listed = findings.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size() if len(findings) else pd.Series(dtype=int)
-    people = persons(findings).groupby(findings["类别代码"]).nunique() if len(findings) else pd.Series(dtype=int)
+    firm, leads = firm_and_leads(findings)  # (the 低 leads counted apart, as the 汇总 counts them)
+    listed = firm.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size() if len(firm) else pd.Series(dtype=int)
     # a check of households (CheckSpec.level, F01–F07 …) counts households, not people (held-out 204)
     by_household = set(findings.loc[findings["_level"] == "household", "类别代码"]) if "_level" in findings.columns else set()
-    homes = (_households(findings).groupby(findings["类别代码"]).nunique() if by_household else pd.Series(dtype=int))
+
+    def count(frame: pd.DataFrame) -> pd.Series:
+        """People (households for a check of households) per category code."""
+        if frame.empty:
+            return pd.Series(dtype=int)
+        people = persons(frame).groupby(frame["类别代码"]).nunique()
+        homes = _households(frame).groupby(frame["类别代码"]).nunique() if by_household else people
+        return people.where(~people.index.isin(by_household), homes)
+
+    counted, lead = count(firm), count(leads)
     rows = []
     for code in sorted(c for c in titles if not c.startswith("L")):
         unit = "户" if code in by_household else "人"
-        n, p = int(listed.get(code, 0)), int((homes if code in by_household else people).get(code, 0))
+        n, p, k = int(listed.get(code, 0)), int(counted.get(code, 0)), int(lead.get(code, 0))
         # a person on two roster rows (D01) is two rows to correct, as the 汇总 counts them, but one person (held-out 200)
-        count = f"列出 {n} {unit}" if p >= n else f"列出 {n} 条记录（{p} {unit}）"
-        said = f"未核查：{skipped[code]}" if code in skipped else count if n else "已核查，未发现问题"
+        said = f"列出 {n} {unit}" if p >= n else f"列出 {n} 条记录（{p} {unit}）"
+        if k:
+            said = f"{said}，另有低置信度线索 {k} {unit}" if n else f"只有低置信度线索 {k} {unit}"
+        said = f"未核查：{skipped[code]}" if code in skipped else said if n or k else "已核查，未发现问题"
         if (partial or {}).get(code):
             said += f"（{partial[code]}，这部分未核查）"
         if (held or {}).get(code):
@@ -384,6 +415,7 @@ def _write_manifest(result, options: dict, command: str, path: Path) -> None:
     findings = result.findings
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
+    people = summary(findings, {}).iloc[-1]  # the 汇总's total row
     write_manifest({
         "tool": "rostercheck", "version": __version__, "command": command,
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
@@ -392,6 +424,7 @@ def _write_manifest(result, options: dict, command: str, path: Path) -> None:
         "households": int(result.inputs.members["household"].nunique()) if len(result.inputs.members) else 0,
         "counts": {k: int(v) for k, v in counts.items()},
         "counts_by_confidence": {f"{k[0]}/{k[1]}": int(v) for k, v in by_conf.items()},
+        "people": {c: int(people.get(c, 0)) for c in (PEOPLE, HOMES, LEADS)},
         "money": money_totals(findings),
         "skipped_checks": result.skipped, "partly_checked": getattr(result, "partial", {}), "suppressed": result.suppressed,
         "warnings": result.warnings,
