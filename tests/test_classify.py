@@ -765,3 +765,10 @@ def test_a_hostile_big_workbook_is_still_refused_when_peeked_at(tmp_path, monkey
     monkeypatch.setattr(read, "HEAD_XML_BYTES", 1000, raising=False)
     place = classify_file(_big_deaths_xlsx(tmp_path / "死亡注销人员.xlsx", 500, LAUGHS))
     assert place.kind is None and place.unreadable is not None and "实体" in place.unreadable.message
+
+
+def test_lists_come_in_the_kinds_order_found_or_given():
+    """(held-out 224) A folder's lists in file-name order made their notices come in another order than with options."""
+    found = gather([COUNTY]).lists
+    assert list(found) == sorted(found, key=kinds().index)
+    assert list(gather([COUNTY], {"registry": found["registry"]}).lists) == list(found)
