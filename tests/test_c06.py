@@ -189,7 +189,8 @@ def test_the_average_is_taken_over_a_window_ending_at_the_review_dates_month():
     rows += [{"name": "李梅", "id": WIFE, "employer": "某公司", "wage": 9000, "month": m} for m in span[:12]]
     solo = household("张三", HEAD) + household("李梅", WIFE)
     ctx = context(solo, {"wages": rows})
-    assert flagged(ctx, "C06") == [("张三", "高")]
+    # (3 of the 12 months with records: at most 中, held-out 224)
+    assert flagged(ctx, "C06") == [("张三", "中")]
     assert "2025-10 至 2026-09，共 12 个月" in evidence(ctx)[0] and "月均 800.00 元" in evidence(ctx)[0]
     assert any("2024-01 至 2025-09" in w and "不计入月均工资" in w for w in ctx.cache["wages:outside"])
 
@@ -244,3 +245,22 @@ def test_the_wage_rows_left_out_are_counted_in_a_notice_with_examples():
     assert flagged(ctx, "C06") == [("张三", "高")] and "月均 900.00 元" in evidence(ctx)[0]
     assert ctx.cache["wages:left"] == ["社保缴费工资名单（wages.xlsx）中与花名册人员有关的记录未计入月均工资的：补缴 1 条（如 张三 2026）；"
                                        "核查基准日之后的年度 1 条（如 张三 2027）"]
+
+
+def test_one_month_of_pay_in_a_long_list_is_said_as_such_and_at_most_medium():
+    # held-out 224: one row of 9,000 in 2026-03 in a list of nine months read "（2026-01 至 2026-09，共 9 个月）：
+    # 袁娟 月均 1,000.00 元", as if she had nine months of wages, at 高
+    nine = [f"2026-0{i}" for i in range(1, 10)]
+    alone = make_id("19510124", 332)
+    rows = [{"name": "张三", "id": HEAD, "employer": "某公司", "wage": 1000, "month": m} for m in nine]
+    rows.append({"name": "袁娟", "id": alone, "employer": "某公司", "wage": 9000, "month": "2026-03"})
+    ctx = context(family() + household("袁娟", alone), {"wages": rows})
+    assert flagged(ctx, "C06") == [("袁娟", "中")]
+    text = evidence(ctx)[0]
+    assert "袁娟（某公司）月均 1,000.00 元（本人有记录 1 个月：2026-03，合计 9,000.00 元，按名单 9 个月平均）" in text
+    assert "有工资记录的月份只占名单 9 个月中的 1 个月" in text
+    # records in half the list's months or more (one member's or another's): 高, the months said where not all
+    rows += [{"name": "袁娟", "id": alone, "employer": "某公司", "wage": 600, "month": m} for m in nine[4:8]]
+    ctx = context(family() + household("袁娟", alone), {"wages": rows})
+    assert flagged(ctx, "C06") == [("袁娟", "高")]
+    assert "本人有记录 5 个月：2026-03、2026-05、2026-06、2026-07、2026-08，合计 11,400.00 元" in evidence(ctx)[0]

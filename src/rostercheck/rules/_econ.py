@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import pandas as pd
@@ -453,6 +453,8 @@ class Wage:
         key: the key text of the first row.
         period: what the average is of, for evidence texts: :func:`months_text` of the months, or the year of an
             annual base table ('2026 年度').
+        months: the list's months the member has rows of (empty for an annual base table or a list without months).
+        total: the wages added up before averaging.
     """
 
     member: int
@@ -461,6 +463,8 @@ class Wage:
     confidence: str
     key: str
     period: str = ""
+    months: list[str] = field(default_factory=list)
+    total: float = 0.0
 
 
 def wage_rows(ref: pd.DataFrame, rows: list[int]) -> str:
@@ -576,8 +580,9 @@ def wages(ctx: Context) -> dict[int, Wage]:
         used, period = _of_year(ctx, used, rows) if annual else (used, months_text(months))
         if used:
             total = sum(float(rows[h.r]["wage"]) for h in used)
+            own = [] if annual or months == [""] else sorted({text_of(rows[h.r], "month") for h in used})
             out[m] = Wage(m, total / (1 if annual else max(len(months), 1)), [h.r for h in used],
-                          weakest([h.confidence for h in used]), used[0].key, period)
+                          weakest([h.confidence for h in used]), used[0].key, period, own, total)
     if left:
         ctx.cache["wages:left"] = [left_out_text(f"{ctx.labels['wages']}中与花名册人员有关的记录未计入月均工资的", left)]
     ctx.cache["wages_avg"] = out
