@@ -35,6 +35,15 @@ def test_a_death_month_without_its_day_is_shown_as_a_month(written, shown):
     assert shown in found.evidence and found.confidence == "高"
 
 
+@pytest.mark.parametrize("died, said", [("2018-08-26", True), ("2018-10-05", False), ("2026-05-01", False)])
+def test_a_death_before_the_households_approval_is_said_to_predate_it(died, said):
+    # held-out 223: 曾云珍 died 2018-08-26, her household approved 2018-10-05: C02 高 but no word of a faulty approval
+    rows = household("张三", A, [("李梅", "配偶", B)], approved="2018-10-05")
+    [found] = run_checks(context(rows, {"deaths": [{"name": "李梅", "id": B, "date": died}]}), ["C02"])[0]
+    assert found.confidence == "高"
+    assert ("早于本户批准日期 2018-10-05（批准时已死亡" in found.evidence) == said
+
+
 def test_death_after_review_date_not_flagged():
     ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": "2026-11-01"}]})
     assert flagged(ctx, "C02") == []

@@ -54,6 +54,15 @@ def date_doubt(row: Mapping, fld: str, label: str) -> str:
 _DAY_WRITTEN = re.compile(r"\d\s*[日号]|\d{2}(?:\d{2})?\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{8}|^\s*\d{5}(?:\.\d*)?\s*$")
 
 
+def _before_approval(ctx: Context, m: int, died: dt.date) -> str:
+    """'，早于本户批准日期 2018-10-05（批准时已死亡…）' for a death before the household's 批准日期: a sign of a faulty
+    approval (held-out 223), else ''."""
+    approved = ctx.value(m, "approved") if "approved" in ctx.members.columns else None
+    if not (isinstance(approved, dt.date) and died < approved):
+        return ""
+    return f"，早于本户批准日期 {approved.isoformat()}（批准时已死亡，请核查当时的审批）"
+
+
 def date_shown(row: Mapping, fld: str) -> str:
     """A list row's read date for the evidence: '2026-08-15', or '2026-08（未写具体日期）' for a month alone (held-out
     150: '2026年8月' was shown as 2026-08-01, a day nobody wrote)."""
@@ -182,7 +191,7 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
         doubt = date_doubt(row, "date", "死亡日期")
         if isinstance(died, dt.date):
-            what = f"死亡日期 {date_shown(row, 'date')}"
+            what = f"死亡日期 {date_shown(row, 'date')}" + _before_approval(ctx, m, died)
         elif doubt:
             what, conf = f"{doubt}，请核实是否在核查日期之前", _LOWER[conf]
         else:
