@@ -3,6 +3,7 @@
 import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 
+from rostercheck.io.columns import assign_columns
 from rostercheck.normalize import ids
 from rostercheck.audit import run_checks
 
@@ -106,6 +107,44 @@ def test_a_cadre_whose_term_ended_before_the_review_date_is_not_flagged(end, fla
     filing = [{"cadre_name": "李梅", "cadre_id": WIFE, "name": "赵老根", "id": STAFF_FATHER, "relation": "父亲"}]
     filed = context(family_roster(), {"cadres": [row], "cadre_relatives": filing})
     assert flagged(filed, "C01") == ([("赵老根", "高")] if flagged_as else [])  # nor his filed relatives
+
+
+@pytest.mark.parametrize("kind, start, flagged_as", [
+    ("cadres", "2026.10.15", []), ("cadres", 46328, []), ("staff", "2026年11月1日", []),
+    ("cadres", "2026/8/1", [("李梅", "高")]), ("staff", "2016-04-16", [("李梅", "高")]), ("staff", "", [("李梅", "高")])])
+def test_a_post_begun_after_the_review_date_is_not_held_on_it(kind, start, flagged_as):
+    # held-out 223: 任职日期 2026.10.15 (and an Excel serial 46328 = 2026-11-02, 入职日期 2026年11月1日) were C01 高
+    row = {"name": "李梅", "id": WIFE, "unit": "县水务局", "category": "公务员", "village": "东村", "post": "村委委员",
+           "start": start}
+    ctx = context(roster(), {kind: [row]})
+    assert flagged(ctx, "C01") == flagged_as
+    assert ("核查基准日时尚未任职，未计入" in "".join(ctx.cache.get(f"{kind}:later", []))) == (not flagged_as)
+    filing = [{"cadre_name": "李梅", "cadre_id": WIFE, "name": "赵老根", "id": STAFF_FATHER, "relation": "父亲"}]
+    if kind == "cadres":  # nor his filed relatives
+        filed = context(family_roster(), {"cadres": [row], "cadre_relatives": filing})
+        assert flagged(filed, "C01") == ([("赵老根", "高")] if flagged_as else [])
+
+
+@pytest.mark.parametrize("kind, labels", [
+    ("cadres", ["姓名", "身份证号", "乡镇", "村（社区）", "职务", "任职日期", "离任日期"]),
+    ("staff", ["姓名", "身份证号", "工作单位", "人员类别", "入职日期", "离职日期"]),
+    ("staff", ["单位名称", "姓名", "身份证号码", "编制类型", "参加工作时间", "减员时间"]),
+    ("staff", ["单位名称", "姓名", "身份证号码", "聘用日期"])])
+def test_a_lists_start_of_the_post_is_read(kind, labels):
+    # held-out 223: 任职日期 and 入职日期 were left unread beside 离任日期 and 离职日期
+    mapping = assign_columns(labels, kind).mapping
+    assert labels[mapping["start"]] in ("任职日期", "入职日期", "参加工作时间", "聘用日期")
+    assert "end" not in mapping or labels[mapping["end"]] in ("离任日期", "离职日期", "减员时间")
+
+
+@pytest.mark.parametrize("kind, row, shown", [
+    ("cadres", {"start": "2026/8/1"}, "任职日期 2026-08-01"),
+    ("staff", {"start": "2016-04-16", "end": "2027-01-01"}, "入职日期 2016-04-16，离职日期 2027-01-01")])
+def test_c01_evidence_shows_the_dates_of_the_post(kind, row, shown):
+    # held-out 223: the dates the tool relied on were not in the 依据 (C02's show theirs)
+    base = {"name": "李梅", "id": WIFE, "unit": "县水务局", "category": "公务员", "village": "东村", "post": "村委委员"}
+    found = run_checks(context(roster(), {kind: [{**base, **row}]}), ["C01"])[0]
+    assert shown in found[0].evidence
 
 
 @pytest.mark.parametrize("header", ["减员时间", "减员日期", "减员年月"])

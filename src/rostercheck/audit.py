@@ -330,7 +330,8 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items",
                 "money:undated_deaths", "wages:thin",
                 "wages:later", "wages:outside", "wages:years", "wages:left", "pensions:left", "c02:unplaced", "deaths:later",
-                "vehicles:later", "properties:later", "businesses:later", *(COLUMN_DOUBT + k for k in REFERENCE_KINDS))
+                "vehicles:later", "properties:later", "businesses:later", "staff:later", "cadres:later",
+                *(COLUMN_DOUBT + k for k in REFERENCE_KINDS))
 
 
 def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, column: str) -> str:

@@ -10,8 +10,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import (DATE_FIELDS, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS,
-                         WAGE_MONTH)
+from .io.columns import (DATE_FIELDS, END_2, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS, SUPPORTER_SLOT,
+                         SYSTEM_LABELS, WAGE_MONTH)
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -105,6 +105,7 @@ def normalise(table: Table) -> pd.DataFrame:
         _split_range(out)
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
         _ends_from_terms(out)
+    _own_dates(table, out)
     if "subscribed" in out.columns:  # 认缴出资额（万元）: the amount's unit is in its header (held-out 169)
         out["subscribed_unit"] = "万元" if "万元" in table.headers.get("subscribed", "") else ""
     if table.kind == "wages" and re.search(PAY_WORDS, table.headers.get("wage", "")):
@@ -207,6 +208,27 @@ def _period_of_sheet(name: str) -> str:
         return found
     m = re.fullmatch(r"\s*(\d{1,2})\s*月(份)?\s*", name)
     return f"{int(m.group(1)):02d}月" if m and 1 <= int(m.group(1)) <= 12 else ""
+
+
+def _own_dates(table: Table, out: pd.DataFrame) -> None:
+    """A row's own start and end dates each named by the header it was read from (``start_label``, ``end_label``: 任职日期,
+    吊销日期), for the evidence; a second end column (注销日期 beside 吊销日期, io.columns.END_2) folded into ``end``, the
+    earliest date ending the record, its label the column it came from, or both labels where neither has a date (held-out
+    223: 吊销日期 2025.11.30 beside a blank 注销日期 was not read)."""
+    if END_2 in out.columns and "end" in out.columns:
+        labels = (table.headers.get("end", ""), table.headers.get(END_2, ""))
+        folded = [min(((d, k) for k, d in enumerate(pair) if isinstance(d, dt.date)), default=(None, -1))
+                  for pair in zip(out["end"].tolist(), out[END_2].tolist())]
+        texts_ = list(zip(out["end_text"].tolist(), out[END_2 + "_text"].tolist()))
+        out["end"] = pd.Series([d for d, _ in folded], index=out.index, dtype=object)
+        out["end_text"] = [t[k] if k >= 0 else next((x for x in t if isinstance(x, str) and x.strip()), t[0])
+                           for (_, k), t in zip(folded, texts_)]
+        out["end_label"] = [labels[k] if k >= 0 else "、".join(x for x in labels if x) for _, k in folded]
+        del out[END_2], out[END_2 + "_text"]
+    elif "end" in out.columns:
+        out["end_label"] = table.headers.get("end", "")
+    if "start" in out.columns:
+        out["start_label"] = table.headers.get("start", "")
 
 
 def _split_range(out: pd.DataFrame) -> None:

@@ -69,7 +69,9 @@ def names_someone_else(label: str) -> bool:
 
 # Fields by the kind of value they hold: parsed as such in reference lists, and their columns' first cells
 # must read as such for a header to be taken (io/table._ContentCheck).
-DATE_FIELDS = ("date", "start", "end", "released", "birth", "approved", "changed")
+# A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
+END_2 = "end_2"
+DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
@@ -289,6 +291,9 @@ _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职�
 _POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|免职|解聘|调离|辞职|退休|减员)(日期|时间|年月)"
              r"|^(结束|截止|终止)(日期|时间)$")
 _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
+# … and the date the person took it (任职日期, 入职日期, 参加工作时间, 聘用日期): after the review date, not yet in the post
+# on it (held-out 223: 任职日期 2026.10.15 was C01 高 on 2026-09-30)
+_POST_START = r"(任职|入职|聘用|聘任|任命|录用|到岗|参加工作|进编|入编)(开始|起始)?(日期|时间|年月)$"
 
 # A prisoners list's way of serving the term (执行方式: 监禁 / 暂予监外执行 / 社区矫正)
 _SERVING = r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"
@@ -298,8 +303,11 @@ def _held_dates(registered: str) -> list[FieldSpec]:
     """A vehicle's, home's or business's own dates: registered (初次登记日期, 登簿日期, 成立日期) and deregistered or
     transferred away (注销（吊销）日期, 转出日期; not 转移登记日期, the day the owner got it) — held-out 198: counted
     as of a review date before the one and after the other (rules._econ.not_held)."""
-    return [FieldSpec("start", registered, r"注销|吊销|转移|转出|变更", weight=2),
-            FieldSpec("end", r"(注销|吊销|转出).{0,6}(日期|时间)|^转移(日期|时间)$", weight=2)]
+    ended = r"(注销|吊销|撤销|转出|报废|灭失).{0,6}(日期|时间)|^转移(日期|时间)$"
+    # several such columns (注销日期 beside 吊销日期, 报废日期): each read, the earliest date ends the record (held-out
+    # 223: 吊销日期 2025.11.30 was left unread beside 注销日期, 报废日期 not read at all; reference.normalise folds them)
+    return [FieldSpec("start", registered, r"注销|吊销|撤销|转移|转出|变更|报废|灭失", weight=2),
+            FieldSpec("end", ended, weight=2), FieldSpec(END_2, ended, weight=2)]
 
 
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
@@ -313,6 +321,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account
         FieldSpec("status", _IN_POST_STATUS),  # 在职 / 辞职, 调出: a row the list itself says has left (C01 left_words)
         FieldSpec("end", _POST_END, weight=2),  # 离职日期 before the review date: no longer holds the post
+        FieldSpec("start", _POST_START, weight=2),
         *_COMMON,
     ],
     "cadres": [
@@ -326,6 +335,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("status", _IN_POST_STATUS),
         # 任职结束日期 (a system export's 任职起止日期 has no status): before the review date, no longer in the post
         FieldSpec("end", _POST_END, weight=2),
+        FieldSpec("start", _POST_START, weight=2),
         # The list's own people may be named as such: 干部姓名, 经办人员身份证号; beside a 干部 group, a 经办人 group
         # fills in the form (held-out 137: 经办人信息 first was read as the cadres').
         FieldSpec("id", ID_WORDS, allow=r"干部"),
@@ -776,6 +786,7 @@ FIELD_LABELS = {
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
+    END_2: "截止日期",
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",

@@ -131,19 +131,29 @@ def not_held(ctx: Context, kind: str) -> set[int]:
     if key not in ctx.cache:
         rows = linked_rows(ctx, kind) if kind in HELD_KINDS else {}
         why = {r: _why_not_held(row, ctx.as_of) for r, row in rows.items()}
-        later = {r for r, w in why.items() if w == "later"}
         ctx.cache[key] = {r for r, w in why.items() if w}
-        if later:
-            ctx.cache[f"{kind}:later"] = [f"{ctx.labels[kind]}中与花名册人员有关的 {len(later)} 条记录的登记日期在核查基准日 "
-                                          f"{ctx.as_of.isoformat()} 之后，核查基准日时尚不属于本人，未计入"]
+        note_later(ctx, kind, sum(w == "later" for w in why.values()))
     return ctx.cache[key]
+
+
+# A list's start date and what a row dated after the review date was not yet on it, for the notice of :func:`note_later`
+_LATER = {"staff": ("入职（任职）日期", "尚未任职"), "cadres": ("任职日期", "尚未任职")}
+
+
+def note_later(ctx: Context, kind: str, n: int) -> None:
+    """Say in a notice (``<kind>:later``) that ``n`` linked rows of a list begin after the review date and were left out:
+    a vehicle, home or business not yet the person's, a post not yet held (held-out 223)."""
+    if n:
+        what, then = _LATER.get(kind, ("登记日期", "尚不属于本人"))
+        ctx.cache[f"{kind}:later"] = [f"{ctx.labels[kind]}中与花名册人员有关的 {n} 条记录的{what}在核查基准日 "
+                                      f"{ctx.as_of.isoformat()} 之后，核查基准日时{then}，未计入"]
 
 
 def _why_not_held(row: Mapping, day: dt.date) -> str:
     """'later' for a row registered after a day, 'ended' for one deregistered before it with its status blank, else ''."""
     if in_force_on(row, day):
         return ""
-    if isinstance(row.get("start"), dt.date) and row["start"] > day:
+    if begins_after(row, day):
         return "later"
     return "ended" if not text_of(row, "status").strip() else ""
 
@@ -285,8 +295,26 @@ def pension_in_payment(row, params: dict) -> bool:
 def in_force_on(row: Mapping, day: dt.date) -> bool:
     """Whether a list row's own start and end dates (待遇开始年月 and 待遇终止年月, 初次登记日期 and 注销日期) have it in
     force on a day: begun by then and not ended before it (held-out 198). A date not written or not read decides nothing."""
-    start, end = row.get("start"), row.get("end")
-    return not (isinstance(start, dt.date) and start > day) and not (isinstance(end, dt.date) and end < day)
+    return not begins_after(row, day) and not ended_before(row, day)
+
+
+def begins_after(row: Mapping, day: dt.date) -> bool:
+    """Whether a list row's own start date (初次登记日期, 待遇开始年月, 任职日期) is after a day (held-out 198, 223)."""
+    start = row.get("start")
+    return isinstance(start, dt.date) and start > day
+
+
+def ended_before(row: Mapping, day: dt.date) -> bool:
+    """Whether a list row's own end date (注销日期, the earliest of several: reference._own_dates) is before a day."""
+    end = row.get("end")
+    return isinstance(end, dt.date) and end < day
+
+
+def dated(fields: dict[str, str], row: Mapping, start: str, end: str) -> dict[str, str]:
+    """Evidence labels (:func:`values`) with a row's own start and end dates added, each under the header it was read from,
+    else ``start`` or ``end`` ('任职日期 2026-08-01', '吊销日期 2025-11-30': the dates the review date was judged by,
+    held-out 223)."""
+    return {**fields, "start": text_of(row, "start_label") or start, "end": text_of(row, "end_label") or end}
 
 
 def pensions(ctx: Context, unread: bool = False) -> dict[int, list[Hit]]:
@@ -378,7 +406,7 @@ def _pension_left_out(row: Mapping, params: dict, cut: str, day: dt.date) -> str
         return LATER_MONTH
     if in_force_on(row, day):
         return ""
-    return "待遇尚未开始" if isinstance(row.get("start"), dt.date) and row["start"] > day else "待遇已终止"
+    return "待遇尚未开始" if begins_after(row, day) else "待遇已终止"
 
 
 def _pension_said(row: Mapping, why: str) -> str:
@@ -1041,17 +1069,22 @@ def _partial(share: str) -> bool:
 # Labels of a businesses row in evidence texts (C04 shops and C05 employers show the same fields).
 BUSINESS_LABELS = {"entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "status": "登记状态",
                    "premises": "经营场所"}
+BUSINESS_DATES = ("成立日期", "注销日期")  # (:func:`dated`'s labels where the list's headers are not known)
 
 
 def business_active(row: Mapping, params: dict) -> bool:
-    """Return whether a business is in operation (注销/吊销/撤销 never are).
+    """Return whether a business is in operation (注销/吊销/撤销 never are); on a list without a 登记状态 column, one whose
+    注销（吊销）日期 columns are blank or after the review date (held-out 223: such a list found nothing; a row closed
+    before it is no row linked, :func:`not_held`).
 
     Args:
-        row: a businesses row.
+        row: a businesses row (one linked to a member: :func:`hits`, :func:`exact_rows`).
         params: the [C05] parameters.
     Returns:
         True when active.
     """
+    if "status" not in row:
+        return "end" in row
     return status_active(row.get("status"), params["active_statuses"], params["closed_statuses"],
                          bool(params["blank_status_counts"]))
 

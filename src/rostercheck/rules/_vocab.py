@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from typing import Callable, Sequence
 
+from ..io.columns import FIELD_NAMES
 from ..model import Context, Pending
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN
@@ -213,11 +214,17 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
 ]
 
 
+# A list column another stands in for where it is missing (a business with no 登记状态 column whose 注销（吊销）日期 is
+# blank is active: _econ.business_active), and that column as said
+_STAND_IN = {"businesses.status": ("end", "注销（吊销）日期列")}
+
+
 def none_read(ctx: Context, column: str) -> str:
     """Why a column a check decides by (``CheckSpec.needs_columns``: 'labour' of the roster, 'businesses.status' of a
     list) leaves it nothing to go by: every value written there is one the checks do not recognise (held-out 210: C05
-    and C08 said "已核查，未发现问题" with 5 of 5 登记状态 and 927 of 927 劳动能力 codes unread); '' when some value is read,
-    none is written, or the list is still being read.
+    and C08 said "已核查，未发现问题" with 5 of 5 登记状态 and 927 of 927 劳动能力 codes unread), or a list has no such
+    column nor one standing in for it (``_STAND_IN``; held-out 223); '' when some value is read, none is written, or the
+    list is still being read.
 
     Args:
         ctx: the audit context.
@@ -231,6 +238,11 @@ def none_read(ctx: Context, column: str) -> str:
         frame = ctx.members if kind == "roster" else ctx.lists.get(kind)
     except Pending:  # (judged once the list has arrived: audit.run_checks asks again)
         return ""
+    stand_in, said = _STAND_IN.get(column, ("", ""))
+    if frame is not None and kind != "roster" and fld not in frame.columns and stand_in not in frame.columns:
+        # a column missing is as unread as one of codes (held-out 223: no 登记状态 column, C05 said 未发现问题)
+        return (f"《{ctx.labels.get(kind, kind)}》没有“{entry[2] if entry else FIELD_NAMES.get(fld, fld)}”列"
+                + (f"，也没有{said}" if said else ""))
     if entry is None or frame is None or fld not in frame.columns:
         return ""
     written = codes.written_counts(frame[fld])

@@ -6,7 +6,6 @@ found through the registry (same 户号, 置信度 中 at best) or the filing ta
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
@@ -16,7 +15,7 @@ from ..model import Context, Finding, enjoys
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
-from ._econ import staff_shown
+from ._econ import begins_after, dated, ended_before, note_later, staff_shown
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
@@ -45,6 +44,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         found = links(ctx, kind)
         rows = records(ctx.lists[kind], found["r"])
+        note_later(ctx, kind, sum(begins_after(row, ctx.as_of) for row in rows.values()))
         for m, r, conf, key in found.itertuples(index=False):
             row = rows[r]
             if not in_post(ctx, kind, row):
@@ -78,10 +78,12 @@ def _clerk(post: object, ctx: Context) -> bool:
 
 def _fields(kind: str, row) -> dict[str, str]:
     """The fields a staff or cadre row is shown by: a 是否在任 column's 是 shown as such, not as a 人员状态 (held-out 193:
-    "人员状态 是")."""
-    if text(row.get("status")) in _IN_POST_ANSWERS:
-        return {**_FIELDS[kind], "status": "是否在任"}
-    return _FIELDS[kind]
+    "人员状态 是"); the post's dates the review date was judged by (held-out 223)."""
+    fields = dated(_FIELDS[kind], row, *_DATES[kind])
+    return {**fields, "status": "是否在任"} if text(row.get("status")) in _IN_POST_ANSWERS else fields
+
+
+_DATES = {"staff": ("入职日期", "离职日期"), "cadres": ("任职日期", "离任日期")}  # (as a list without headers names them)
 
 
 def _shown(kind: str, row):
@@ -122,11 +124,11 @@ def post_status(value: object, params: dict) -> str:
 
 
 def has_left(row: dict, ctx: Context, dead: bool = True) -> bool:
-    """Whether a staff or cadre row says the person no longer holds the post: its 人员状态 (:func:`post_status`), or a
-    任职结束日期 (离任时间 …) before the review date (held-out 152: a system export's 任职起止日期, no status), or
-    (``dead``) the deaths list or the registry's 人员状态 has him dead (held-out 181: his son tied to his phone, RQ3)."""
-    end = row.get("end")
-    if isinstance(end, dt.date) and end < ctx.as_of:
+    """Whether a staff or cadre row says the person does not hold the post on the review date: its 人员状态
+    (:func:`post_status`), or a 任职结束日期 (离任时间 …) before the review date (held-out 152: a system export's 任职起止日期,
+    no status), or a 任职日期 (入职日期 …) after it (held-out 223: not yet in the post), or (``dead``) the deaths list or the
+    registry's 人员状态 has him dead (held-out 181: his son tied to his phone, RQ3)."""
+    if ended_before(row, ctx.as_of) or begins_after(row, ctx.as_of):
         return True
     if dead and row.get("id") and row.get("id") in dead_on_lists(ctx):
         return True

@@ -7,15 +7,17 @@ import re
 from ..model import MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_LABELS, Hit, business_active, employs_others, has_any, hits, held_by_others, home_groups, home_key,
-    homestead_only, linked_rows, property_confidence, property_kind, property_shown, shared_text, text_of,
-    vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted, weakest,
+    BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, dated, employs_others, has_any, hits, held_by_others,
+    home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_shown, shared_text,
+    text_of, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted, weakest,
 )
 from ._household import head_of, households
 
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"held_as": "登记为", "tenure": "共有情况", "share": "份额", "location": "坐落", "usage": "用途",
              "area": "面积(㎡)", "cert": "不动产权证号", "status": "权利状态", "registration": "登记类型"}
+# A row's own dates as a list without headers names them (shown: the review date was judged by them, held-out 223)
+_DATES = {"vehicles": ("初次登记日期", "注销日期"), "properties": ("登记日期", "注销日期"), "businesses": BUSINESS_DATES}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
 # and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
 
@@ -47,7 +49,8 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             what = "经营性机动车辆" if vehicle_use(row.get("use"), params) == "commercial" else "机动车"
             typ = ("（车辆类型未注明，按号牌种类认定，请核实车型）" if row.get("type_from_plate")
                    else "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）")
-            evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{values(vehicle_shown(row), _VEHICLE)}；{h.key}"
+            shown = values(vehicle_shown(row), dated(_VEHICLE, row, *_DATES["vehicles"]))
+            evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{shown}；{h.key}"
             out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence, params), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,
                                record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)))
@@ -70,7 +73,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                     # a 商住 unit is often a city household's only home (held-out 214: one such flat was 门市 at 高)
                     mixed = has_any(text_of(row, "usage"), params["mixed_use_words"])
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
-                                f"{values(property_shown(row), _PROPERTY)}；{h.key}"
+                                f"{_property_text(row)}；{h.key}"
                                 + ("；用途为商住两用，请入户核实是否自住" if mixed else ""))
                     confidence = property_confidence(row, h.confidence, params)
                     out.append(Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
@@ -88,7 +91,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         owners = [m for m, _ in homes.values()]
         head = head_of(ctx, idxs)
         who = head if head in owners else owners[0]
-        listed = "；".join(f"第 {int(ref[h.r]['_row'])} 行 {ref[h.r]['name']}，{values(property_shown(ref[h.r]), _PROPERTY)}"
+        listed = "；".join(f"第 {int(ref[h.r]['_row'])} 行 {ref[h.r]['name']}，{_property_text(ref[h.r])}"
                           for _, h in homes.values())
         keys = "、".join(dict.fromkeys(h.key for _, h in homes.values()))
         evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
@@ -113,6 +116,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
                             *(("home", k) for k in homes))))
     return out
+
+
+def _property_text(row: dict) -> str:
+    """A properties row's fields and dates for the evidence."""
+    return values(property_shown(row), dated(_PROPERTY, row, *_DATES["properties"]))
 
 
 def _held_with_others(ctx: Context, group: list[tuple[int, Hit]], ref: dict, ids: set[str],
@@ -149,7 +157,7 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
                     and _has_premises(row, params) and not employs_others(row, biz)):
                 continue
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
-                        f"{values(row, BUSINESS_LABELS)}；{h.key}")
+                        f"{values(row, dated(BUSINESS_LABELS, row, *_DATES['businesses']))}；{h.key}")
             out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out

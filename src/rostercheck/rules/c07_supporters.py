@@ -16,6 +16,7 @@ from ._econ import (
     staff_shown, vehicle_shown, vehicle_type_stated, wage_months, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
+from .c01_staff import has_left
 from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
@@ -178,6 +179,8 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
     if params["use_staff"]:
         for r in exact_rows(ctx, "staff", sid):
             row = ctx.lists["staff"].loc[r]
+            if has_left(row, ctx):  # (C01's test of the post held on the review date: left, or not yet begun)
+                continue
             reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(staff_shown(row), _STAFF)}）",
                             ("staff_unit", fact_text(row.get("unit")))))
     if params["use_vehicles"]:
