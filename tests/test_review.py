@@ -1178,3 +1178,17 @@ def test_the_money_table_shows_a_township_whose_return_gave_no_amounts_as_unknow
     cells = [[c.value for c in r] for r in book["追回补发资金（乡镇填报）"].iter_rows()]
     (row,) = [r for r in cells if r[0] == "河口乡"]
     assert row[2] is None and row[4] is None, row
+
+
+def test_a_summary_counting_firm_findings_is_checked_against_the_firm_rows_only():
+    # held-out 222: the 汇总 counts people at 高/中 only, so a deleted 高 row must not hide behind 低 leads read back
+    from rostercheck.io.ledger import _issued, unread_rows
+    from rostercheck.io.problem_list import PEOPLE
+
+    rows = [["乡镇", "C01 财政供养人员", PEOPLE], ["城关镇", 2, 2], ["合计", 2, 2]]
+    assert _issued(rows) == ({"C01": 2}, True)
+    assert _issued([["乡镇", "C01 财政供养人员", "问题人数"], ["合计", 2, 2]]) == ({"C01": 2}, False)
+    back = pd.DataFrame({"类别代码": ["C01"] * 3, "置信度": ["高", "低", "低"], "身份证号": ["A", "B", "C"], "姓名": ["甲", "乙", "丙"],
+                         "花名册文件": [""] * 3, "花名册行": [""] * 3})
+    assert unread_rows(back, {"C01": 2}, firm=True) == {"C01": (2, 1)}
+    assert unread_rows(back, {"C01": 2}, firm=False) == {}  # (a list of an older run counted every row)

@@ -215,7 +215,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     for path, part in zip(given, parts):
-        for code, (issued, read) in unread_rows(every, part.attrs.get("issued")).items():
+        for code, (issued, read) in unread_rows(every, part.attrs.get("issued"), part.attrs.get("issued_firm", False)).items():
             warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，"
                             + (f"所给的问题清单中共读回 {read} 人" if len(parts) > 1 else f"读回 {read} 人")
                             + "——可能有行被删除，被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")

@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError
+from ..model import LOW
 from ..normalize import ids
 from ..normalize.values import count, header_label, text
 from ..policy import load_defaults
 from .limits import Limits
-from .problem_list import FINDING_COLUMNS
+from .problem_list import FINDING_COLUMNS, PEOPLE
 from .read import read_grids
 from .report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .table import fill_merged
@@ -79,10 +80,11 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts, recognised, coded, titles, issued, amounts = [], False, False, [], {}, False
+    parts, recognised, coded, titles, issued, firm, amounts = [], False, False, [], {}, False, False
     for grid in read_grids(path, limits):
         fill_merged(grid)
-        issued = issued or _issued(grid.rows)
+        if not issued:
+            issued, firm = _issued(grid.rows)
         for r, row in enumerate(grid.rows[:10]):
             labels = ledger_labels(row)
             if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
@@ -143,35 +145,42 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame = frame[COLUMNS + added + ["_sheet", "_row"]].reset_index(drop=True)
     frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
     frame.attrs["issued"] = issued
+    frame.attrs["issued_firm"] = firm  # its 汇总 counts people at 高/中 only (lists since held-out 222)
     frame.attrs["masked"] = example  # a masked ID of a public copy ('' for an internal list)
     frame.attrs["uncoded"] = bool(len(frame)) and not coded  # rows without their 类别代码, matched by review
     frame.attrs["amounts"] = amounts  # whether it has the amount columns (a retyped ledger may not: held-out 216)
     return frame
 
 
-def _issued(rows: list[list]) -> dict[str, int]:
-    """What a problem list's 汇总 sheet says it holds: category code → people (its 合计 row); {} for another sheet."""
+def _issued(rows: list[list]) -> tuple[dict[str, int], bool]:
+    """What a problem list's 汇总 sheet says it holds: category code → people (its 合计 row), and whether it counts
+    people at 高/中 only (its header says 问题人数（高/中）); ({}, False) for another sheet."""
     for r, row in enumerate(rows[:10]):
         labels = [text(c) for c in row]
         if not labels or labels[0] != "乡镇" or not any(_CODE.match(x) for x in labels[1:]):
             continue
         total = next((t for t in rows[r + 1:] if t and text(t[0]) == "合计"), None)
         if total is None:
-            return {}
+            return {}, False
         out = {}
         for label, cell in zip(labels[1:], total[1:]):
             code, n = _CODE.match(label), count(cell)
             if code and n is not None:
                 out[code.group(1)] = int(n)
-        return out
-    return {}
+        return out, text(PEOPLE) in labels
+    return {}, False
 
 
-def unread_rows(frame: pd.DataFrame, issued: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
+def unread_rows(frame: pd.DataFrame, issued: dict[str, int] | None = None, firm: bool | None = None
+                ) -> dict[str, tuple[int, int]]:
     """Categories whose rows read back hold fewer people than the list's 汇总 sheet says it was issued with (rows a
     township deleted): code → (issued, read). ``issued``: a 汇总 sheet's counts (default the frame's own), compared with
-    the rows of ``frame`` (every list given: a township's return holds rows the county's list lacks)."""
+    the rows of ``frame`` (every list given: a township's return holds rows the county's list lacks); ``firm``: the
+    counts are of people at 高/中 only (default the frame's own), so the 低 rows are not counted back either (held-out
+    222: else a deleted 高 row hid behind the 低 leads)."""
     issued = (frame.attrs.get("issued") if issued is None else issued) or {}
+    if frame.attrs.get("issued_firm", False) if firm is None else firm:
+        frame = frame[frame["置信度"].astype(str).str.strip() != LOW]
     # the summary counts roster rows (a person enrolled twice, D01, twice): by the roster row where it was kept
     who = frame["身份证号"].where(frame["身份证号"] != "", frame["姓名"])
     who = (frame["花名册文件"] + "|" + frame["花名册行"]).where(frame["花名册行"] != "", who)
