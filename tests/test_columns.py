@@ -458,3 +458,23 @@ def test_a_month_typed_into_a_header_is_read_as_the_month(cell, label):
 def test_other_peoples_columns_lose_to_the_lists_own_person(kind, headers, expected):
     got = mapping(kind, headers)
     assert {f: got.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize("month", ["工资月份", "工资所属期", "工资年月", "缴费月份", "费款所属期", "所属期", "月份"])
+def test_a_wage_lists_month_is_read_under_the_words_of_what_it_is_of(month):
+    # held-out 229: a quarter's 人社 list headed 工资月份 (工资所属期, 工资年月) had no month read: each person's three
+    # rows were summed as one month's wage
+    assert mapping("wages", ["姓名", "身份证号", "单位名称", month, "应发工资"]) == {
+        "name": "姓名", "id": "身份证号", "employer": "单位名称", "month": month, "wage": "应发工资"}
+
+
+@pytest.mark.parametrize("headers", [["应发工资", "实发工资", "缴费基数"], ["实发工资", "应发工资"],
+                                     ["缴费基数", "应发工资", "实发工资"], ["缴费工资", "实发工资"]])
+def test_the_pay_received_is_the_wage_wherever_the_pay_due_and_the_base_stand(headers):
+    # held-out 229: with 应发工资 before 实发工资 the first was read ("都像是工资列，已按第 6 列读取")
+    from rostercheck.io.columns import assign_columns
+
+    labels = ["姓名", "身份证号", "工资月份", *headers]
+    found = assign_columns(labels, "wages")
+    assert labels[found.mapping["wage"]] == "实发工资"
+    assert not any("都像是" in w for w in found.warnings)

@@ -14,7 +14,8 @@ NAME_WORDS = r"(姓名|名字|^名称$)"
 _COUNTY_WORDS = r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$"
 _REGION_CODE = r"(行政)?区划代码|区划编码|行政区划|所属区划"
 # A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
-PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资|应发工资|工资收入"
+NET_PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资"
+PAY_WORDS = NET_PAY_WORDS + r"|应发工资|工资收入"
 
 
 # Words that make a header about somebody else than the row's own person (户主姓名, 经办人身份证号 …).
@@ -494,13 +495,21 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$"),
         # the person's own base before the employer's: 个人缴费基数 wins over 单位缴费基数 wherever each stands
         # the pay itself (实发工资) before any contribution base, which may be a floor above a low wage (held-out 105)
+        # … and the pay received (实发工资) before the pay due (应发工资) wherever each stands ([C06] explanation; held-out
+        # 229: the first of the two was read, with a tie notice)
+        FieldSpec("wage", NET_PAY_WORDS, weight=3.5),
         FieldSpec("wage", PAY_WORDS, weight=3),
         # the wage declared (缴费工资) before the base it is raised or capped to (held-out 118: 缴费基数 3600 beside
         # 缴费工资 1500, a C06 中 from the floor)
         FieldSpec("wage", r"缴费工资", weight=2.5),
         FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
         FieldSpec("wage", r"缴费基数|工资|收入|基数"),
+        # the month named with what it is of (工资月份, 工资所属期, 缴费月份, 费款所属期), its own words (工资, 缴费) no
+        # attribute foreign to a month (held-out 229: 工资月份 left a quarter's rows summed as one month)
+        FieldSpec("month", r"(工资|缴费|费款)(所属)?(月份|所属期|年月|期间|期)", weight=2),
         FieldSpec("month", r"月份|所属期|费款所属|缴费年月|年月|期间"),
+        # a tax export's 所得项目 (工资、薪金所得, 利息、股息、红利所得): only work's income is a wage ([C06] income_item_words)
+        FieldSpec("income_item", r"所得项目|所得类型|所得品目|收入类型"),
         # an annual base table (年度缴费基数核定表): one row per person and year, its base a month's (held-out 205)
         FieldSpec("year", r"^(缴费|核定|参保)?(年度|年份)$"),
         # 缴费类型 正常缴费 / 补缴: a back contribution is no month's wage (held-out 127)
@@ -789,6 +798,7 @@ FIELD_NAMES = {
     END_2: "截止日期",
     "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
+    "income_item": "所得项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "benefit_own": "个人月补助金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
