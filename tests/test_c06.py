@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from helpers import context, flagged, flagged_names, household, make_id
 from rostercheck.audit import run_checks
 
@@ -264,3 +266,47 @@ def test_one_month_of_pay_in_a_long_list_is_said_as_such_and_at_most_medium():
     ctx = context(family() + household("袁娟", alone), {"wages": rows})
     assert flagged(ctx, "C06") == [("袁娟", "高")]
     assert "本人有记录 5 个月：2026-03、2026-05、2026-06、2026-07、2026-08，合计 11,400.00 元" in evidence(ctx)[0]
+
+
+def test_a_list_of_several_rows_a_person_without_a_month_column_says_so_in_a_notice():
+    # held-out 229: a quarter's list whose month column was not read summed each person's rows as one month, said only
+    # in the evidence ("名单未注明月份，按 1 个月计")
+    rows = [{k: v for k, v in r.items() if k != "month"} for r in wage_rows("张三", HEAD, [1600, 1600, 1600])]
+    ctx = context(family(), {"wages": rows})
+    run_checks(ctx, ["C06"])
+    assert any("未找到月份列" in w for w in ctx.cache["wages:unmonthed"])
+    ctx = context(family(), {"wages": rows[:1]})  # one row a person: nothing to say
+    run_checks(ctx, ["C06"])
+    assert "wages:unmonthed" not in ctx.cache
+
+
+@pytest.mark.parametrize("amounts, flagged_as", [
+    # declared and refunded each month: net nothing (苏林静: C06 中)
+    ([(m, a) for m in MONTHS for a in (3000, -3000)], []),
+    # a refund of one month of three: 2 x 1,600 / 3 = 1,066.67 / 3 = 355.56 (戴霞春: the refund dropped, 高)
+    ([(m, 1600) for m in MONTHS] + [("2026-08", -1600)], []),
+    # a partial refund leaves the month's remainder
+    ([(m, 1600) for m in MONTHS] + [("2026-08", -100)], [("张三", "高")]),
+])
+def test_refund_rows_are_netted_with_their_months_rows(amounts, flagged_as):
+    # held-out 229: negative 退费 rows were dropped, not netted
+    rows = [{"name": "张三", "id": HEAD, "employer": "某公司", "wage": a, "month": m,
+             "pay_type": "退费" if a < 0 else "正常应缴"} for m, a in amounts]
+    ctx = context(family(), {"wages": rows})
+    assert flagged(ctx, "C06") == flagged_as
+    assert any("退费" in w for w in ctx.cache["wages:left"])
+
+
+def test_a_tax_exports_income_other_than_works_is_no_wage_and_the_amount_is_named_by_its_column():
+    # held-out 229: 个税扣缴申报明细: 利息、股息、红利所得 60,000 and 财产转让所得 80,000 counted as wages (C06 中), and the
+    # 收入额 called 缴费工资 in the evidence
+    rows = [{"name": "张三", "id": HEAD, "employer": "某公司", "wage": w, "month": "2026-08", "income_item": item}
+            for item, w in (("利息、股息、红利所得", 60000), ("财产转让所得", 80000))]
+    headers = {"wages": {"wage": "收入额", "income_item": "所得项目"}}
+    ctx = context(family(), {"wages": rows}, headers=headers)
+    assert flagged(ctx, "C06") == []
+    assert any("非务工所得 2 条" in w and "财产转让所得" in w for w in ctx.cache["wages:left"])
+    work = [{**rows[0], "income_item": "工资、薪金所得", "wage": 3000, "month": m} for m in MONTHS]
+    ctx = context(family(), {"wages": rows + work}, headers=headers)
+    assert flagged(ctx, "C06") == [("张三", "高")]
+    assert "收入额（2026-07、2026-08、2026-09，共 3 个月）：张三（某公司）月均 3,000.00 元" in evidence(ctx)[0]

