@@ -107,6 +107,19 @@ def test_month_from_payment_date_and_back_pay_named_in_the_remark(tmp_path):
     assert any("发放日期" in w for w in tables[0].warnings)
 
 
+@pytest.mark.parametrize("remark, month", [("补发2月", "2026-02"), ("重发2月", "2026-02"), ("退回重发2月", "2026-02"),
+                                           ("重新发放2月", "2026-02"), ("重发", "2026-03")])
+def test_a_repayment_remark_naming_a_month_books_the_row_to_it(tmp_path, remark, month):
+    # held-out 226: a bank's March batch file with 备注 重发2月 (退回重发3月 in April's) was counted in its file's month,
+    # so February's duplicate went unseen and the month it re-paid stood unpaid (F06 高)
+    path = write(tmp_path / "农信社代发结果_2026年03月.xlsx", {"Sheet1": [
+        ["序号", "账号", "户名", "身份证号", "金额", "摘要", "处理结果", "备注"],
+        [1, "6230913181933159942", "张三", A, 516, "低保金", "成功", ""],
+        [2, "6230913181933159943", "张三", A, 516, "低保金", "成功", remark]]})
+    frame = load_ledgers([path], AS_OF)[1]
+    assert list(frame["month"]) == ["2026-03", month]
+
+
 def test_a_back_pay_column_pays_the_months_its_remark_names_and_the_amount_stays_the_sheets(tmp_path):
     # held-out 123: 实发金额 for June and, beside it, 补发金额 for March–April (备注 补发3-4月): the remark moved June's
     # payment to March and the back pay was not read (F05 少发, F06 for June)

@@ -80,6 +80,19 @@ def test_bare_month_span(raw, expected):
     assert bare_month_span(raw) == expected
 
 
+@pytest.mark.parametrize("note, expected", [
+    ("补发6月", ("2026-06",)), ("补发3-5月", ("2026-03", "2026-04", "2026-05")),
+    # held-out 226: a re-payment names the month it is for as back pay does (重发2月 in March's file is February's)
+    ("重发2月", ("2026-02",)), ("退回重发3月", ("2026-03",)), ("重新发放4-5月", ("2026-04", "2026-05")),
+    ("退回补发2025年12月", ("2025-12",)),
+    ("重发", ()), ("3月退回重发", ()), ("补发", ()),
+])
+def test_back_pay_months(note, expected):
+    from rostercheck.normalize.values import back_pay_months
+
+    assert back_pay_months(note, "2026-06") == expected
+
+
 @pytest.mark.parametrize("raw, expected", [
     ("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None),
     # a bank's reversal keeps its sign before the currency sign (held-out 215: '-￥1,130.00' was read as 1,130.00)

@@ -22,8 +22,8 @@ from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import (back_pay_months, bare_month_span, cn_numerals, count, date, digits, digits_lost,
-                                item_month, masked_account, masked_digits, money, month, month_span, text, texts)
+from ..normalize.values import (BACK_PAY_WORDS, back_pay_months, bare_month_span, cn_numerals, count, date, digits,
+                                digits_lost, item_month, masked_account, masked_digits, money, month, month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -925,7 +925,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # 补发3-5月: the batch's month, paying March to May).
     by_column = np.asarray(cols["month_source"] == "列")
     spans, span_codes = judged("month", month_span)  # a cell naming several months (所属期 2025年7-9月)
-    rows = np.flatnonzero(~by_column | _said(cols["remark"], "补发") | _said(cols["item"], "补发"))
+    rows = np.flatnonzero(~by_column | _said(cols["remark"], BACK_PAY_WORDS) | _said(cols["item"], BACK_PAY_WORDS))
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
     # the month written beside the item's words in a bank's 摘要 or a remark ('低保金202607', '补发低保金202606'): the
     # month it is for, not the file's (held-out 215: June's back pay paid in September was F04 高)
@@ -987,9 +987,10 @@ def _per_cell(column: pd.Categorical, fn) -> tuple[np.ndarray, np.ndarray]:
     return object_array([fn(c) for c in column.categories] + [fn(None)]), column.codes
 
 
-def _said(column: pd.Categorical, word: str) -> np.ndarray:
-    """Per row: whether a coded text column's cell holds a word (each distinct cell judged once)."""
-    return np.append(np.array([word in str(c) for c in column.categories], dtype=bool), False)[column.codes]
+def _said(column: pd.Categorical, words: tuple[str, ...]) -> np.ndarray:
+    """Per row: whether a coded text column's cell holds one of some words (each distinct cell judged once)."""
+    return np.append(np.array([any(w in str(c) for w in words) for c in column.categories], dtype=bool),
+                     False)[column.codes]
 
 
 def _blank_none(value):

@@ -297,15 +297,17 @@ def item_month(raw: object) -> tuple[str, str] | None:
     return f"{m['year']}-{int(m['m'] or m['mm'] or m['m1']):02d}", item
 
 
-# back pay named in an item or remark: 补发6月, 补发2025年12月, 补发3-5月, 补发3月至5月, 补发3、4、5月, 补发2025年11月至2026年1月
+# back pay named in an item or remark: 补发6月, 补发2025年12月, 补发3-5月, 补发3月至5月, 补发3、4、5月, 补发2025年11月至2026年1月;
+# a re-payment names its month alike (重发2月, 退回重发3月, 重新发放4月: held-out 226, booked to its file's month)
+BACK_PAY_WORDS = ("补发", "重发", "重新发放", "再次发放")
 _BACK_MONTH = r"(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])"
-_BACK_PAY = re.compile(rf"补发\s*({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月")
+_BACK_PAY = re.compile(rf"(?:{'|'.join(BACK_PAY_WORDS)})\s*({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月")
 _BACK_PART = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月?\s*([-~至到]|—+)?")
 
 
 def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
-    """Return the months back pay named in an item or remark is for ('补发6月', '补发3-5月', '补发3、4、5月',
-    '补发2025年11月至2026年1月'); a month written without its year is the latest such month not after the next one
+    """Return the months back pay (or a re-payment: '重发2月', '退回重发3月') named in an item or remark is for ('补发6月',
+    '补发3-5月', '补发3、4、5月', '补发2025年11月至2026年1月'); a month written without its year is the latest such month not after the next one
     named (the last: not after the month paid).
 
     Args:
@@ -314,7 +316,7 @@ def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
     Returns:
         'YYYY-MM' labels in order (1 to 12 of them), or () when the note names no back pay or not one month span.
     """
-    found = _BACK_PAY.search(note) if "补发" in note else None
+    found = _BACK_PAY.search(note) if any(w in note for w in BACK_PAY_WORDS) else None
     if not found or not paid:
         return ()
     parts = [[int(y) if y else None, int(m), bool(sep)] for y, m, sep in _BACK_PART.findall(found.group(1))]
