@@ -6,6 +6,8 @@ from money import findings, household, make_id, money, money_context, months, pa
 
 A = make_id("19800101", 111)
 B = make_id("19820202", 122)
+C = make_id("19700303", 131)
+E = make_id("19650505", 151)
 
 
 def roster():
@@ -297,3 +299,22 @@ def test_a_payment_that_came_back_and_its_repayment_remarked_so_are_no_duplicate
                         _file="农商行代发退回明细_2026年08月.xlsx"))
     ctx = money_context(roster(), rows)
     assert money(ctx, "F04") == [] and money(ctx, "F06") == []
+
+
+@pytest.mark.parametrize("remark, files", [
+    ("重发", ("发放明细.xlsx", "发放明细.xlsx")),  # a bare 重发 beside two successes of the same batch
+    ("重发2月", ("农信社代发结果_2026年02月.xlsx", "农信社代发结果_2026年03月.xlsx")),  # (the row booked to February)
+    # the remark names a return, but another file's result says February paid and no record says it came back
+    ("退回重发2月", ("农信社代发结果_2026年02月.xlsx", "农信社代发结果_2026年03月.xlsx")),
+])
+def test_a_repayment_remark_beside_a_payment_no_record_says_came_back_is_a_duplicate_to_check(remark, files):
+    # held-out 226: 刘海燕 paid 520 twice in May, both 成功, the second remarked 重发; 曾金凤's February paid and re-paid
+    # in March (重发2月): the remark cancelled the first payment, nothing was flagged. Only a failed or returned payment
+    # is paid again without a duplicate: F04 中, the remark quoted (the clerk checks whether the first came back)
+    people = roster() + household("李四", C, benefit=700) + household("陈一", E, benefit=800)
+    rows = [pay(x, n, m, a, _file=file) for m, file in zip(("2026-02", "2026-03"), files)
+            for x, n, a in ((A, "王五", 2064), (C, "李四", 700), (E, "陈一", 800))]
+    rows.append(pay(A, "王五", "2026-02", 2064, remark=remark, _file=files[1]))
+    [f] = findings(money_context(people, rows), "F04")
+    assert (f.confidence, f.recover, f.months) == ("中", 2064.0, "2026-02（1个月）")
+    assert f"备注“{remark}”" in f.evidence

@@ -806,9 +806,12 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     Three rows undo a payment: one with a negative amount (冲正, 退回 written as a minus); a failed row of a file of
     failures alone (a bank's 退回明细 beside the finance office's ledger, which records the payment it reports as made:
     held-out 225), never the payment made again (remarked 退回重发 or 补发, ``repaid_words``/``back_pay_words``, or paid
-    after the failed row); and a re-payment itself (its remark says the other payment came back). A failed row of a file
-    that also pays (a batch's result) is its own attempt, and a row undoing none is left as it is (a return file that is
-    the month's only record: a failed payment). ``memo['undone_by']``: each cancelled payment → the row that undid it.
+    after the failed row); and a re-payment itself when its remark names the return (退回重发, 冻结后重发: a failed word)
+    of a payment the same file records (a ledger keeping both rows). A bare 重发, or a return another file's result
+    contradicts (成功 there, no record of it coming back), cancels nothing: two successes are a duplicate to check
+    (held-out 226), ``memo['repaid_unsure']``. A failed row of a file that also pays (a batch's result) is its own
+    attempt, and a row undoing none is left as it is (a return file that is the month's only record: a failed payment).
+    ``memo['undone_by']``: each cancelled payment → the row that undid it.
     """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.asarray(led.ok, dtype=bool)
@@ -816,8 +819,8 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     negative = np.flatnonzero(paid & (amounts < 0))
     paying = np.bincount(file[ok], minlength=int(file.max(initial=0)) + 1) > 0  # per file: some row paid
     failed = np.flatnonzero(paid & ~ok & (amounts > 0) & ~paying[file])
-    said = {}  # per row: its item or remark names a re-payment (repaid_words), or back pay (back_pay_words)
-    for words in ("repaid_words", "back_pay_words"):
+    said = {}  # per row: its item or remark names a re-payment (repaid_words), back pay (back_pay_words), a return
+    for words in ("repaid_words", "back_pay_words", "failed_words"):
         said[words] = np.zeros(len(amounts), dtype=bool)
         for column in ("item", "remark"):
             codes, judged = _judged(led.frame, column, lambda v, w=words: _has_word(str(v or ""), led.params.get(w, ())))
@@ -860,11 +863,14 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
                  and not (isinstance(dates[c], dt.date) and isinstance(dates[r], dt.date) and dates[c] > dates[r])]
         if found:
             undo(r, rows, found[0])
+    unsure = led.memo.setdefault("repaid_unsure", set())
     for r in np.flatnonzero(repaid).tolist():
         rows = positive.get((int(key[r]), round(float(amounts[r]), 2)), [])
-        found = [c for c in rows if not repaid[c]]
+        found = [c for c in rows if not repaid[c] and said["failed_words"][r] and file[c] == file[r]]
         if found:
             undo(r, rows, found[0])
+        elif any(not repaid[c] for c in rows):
+            unsure.add(r)
 
 
 class _Columns(dict):

@@ -65,6 +65,12 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         m = led.member[r0]
         valid = led.cols["id_status"][r0] == ids.VALID or led.cols["head_id_status"][r0] == ids.VALID
         conf = weakest(HIGH if valid else MEDIUM, led.conf[r0] if m >= 0 else "")
+        # a re-payment remark (重发) that no record of a return bears out: the first may have come back unrecorded
+        remarked = [r for rows in sets for r in rows if r in led.memo.get("repaid_unsure", ())]
+        if remarked:
+            conf = weakest(conf, MEDIUM)
+            lines.append("、".join(f"{led.where(r)}备注“{led.cols['remark'][r]}”" for r in remarked)
+                         + "，但没有记录显示前一笔发放失败或被退回，请核实前一笔是否退回")
         who = (led.cols["name"][r0] or led.cols["head_name"][r0] or (ctx.value(m, "name") if m >= 0 else "")
                or led.cols["holder"][r0])
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
