@@ -120,6 +120,15 @@ def test_a_repayment_remark_naming_a_month_books_the_row_to_it(tmp_path, remark,
     assert list(frame["month"]) == ["2026-03", month]
 
 
+def test_a_return_files_original_summary_names_the_item(tmp_path):
+    # held-out 226: a bank's 代发退回明细 gives the returned payment's 原摘要 (低保金); it was read as no item at all
+    path = write(tmp_path / "代发退回明细_2026年04月.xlsx", {"Sheet1": [
+        ["账号", "户名", "证件号码", "退回金额", "退回原因", "退回日期", "原摘要"],
+        ["6230913013735066718", "张三", A, 1040, "账户冻结", "2026-04-20", "低保金"]]})
+    frame = load_ledgers([path], AS_OF)[1]
+    assert list(frame["item"]) == ["低保金"]
+
+
 def test_a_back_pay_column_pays_the_months_its_remark_names_and_the_amount_stays_the_sheets(tmp_path):
     # held-out 123: 实发金额 for June and, beside it, 补发金额 for March–April (备注 补发3-4月): the remark moved June's
     # payment to March and the back pay was not read (F05 少发, F06 for June)

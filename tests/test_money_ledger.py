@@ -60,3 +60,19 @@ def test_the_audit_says_which_items_were_taken_as_the_benefit_and_which_set_asid
     ledger(ctx)
     assert ctx.cache["money:items"] == [
         "资金发放明细按保障金核对：城乡低保金 3 个文件、未写资金项目 1 个文件；其他资金（不核对）：高龄津贴 3 个文件、临时救助金 1 个文件"]
+
+
+def test_the_items_notice_counts_what_it_does_not_name():
+    # held-out 226: "低保金 6 个文件、特困供养金 6 个文件、未写资金项目 4 个文件等 4 项" named three of four items and left the
+    # fourth unsaid: the items past the third are counted, with their files
+    from money import household, make_id, money_context, months, pay
+
+    from rostercheck.rules._money import ledger
+
+    a = make_id("19800101", 111)
+    items = ["低保金"] * 3 + ["特困供养金"] * 3 + [""] * 2 + ["城市低保金", "农村低保金"]
+    rows = [pay(a, "王五", m, 516, item=item, _file=f"{m}.xlsx") for m, item in zip(months("2025-10", "2026-07"), items)]
+    ctx = money_context(household("王五", a, benefit=516), rows)
+    ledger(ctx)
+    assert ctx.cache["money:items"] == ["资金发放明细按保障金核对：低保金 3 个文件、特困供养金 3 个文件、未写资金项目 2 个文件，"
+                                        "另有 2 项共 2 个文件；其他资金（不核对）：无"]

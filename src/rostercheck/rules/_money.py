@@ -425,8 +425,10 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, shown: int = 3) -> list[st
         files[is_benefit][re.sub(r"\s", "", str(item or "")) or "未写资金项目"] += 1
 
     def listed(counts: Counter) -> str:
-        top = "、".join(f"{item} {n} 个文件" for item, n in counts.most_common(shown))
-        return top + (f"等 {len(counts)} 项" if len(counts) > shown else "") if counts else "无"
+        ranked = counts.most_common()
+        top = "、".join(f"{item} {n} 个文件" for item, n in ranked[:shown])
+        rest = ranked[shown:]  # counted, not named (held-out 226: '等 4 项' after three named left the fourth unsaid)
+        return top + (f"，另有 {len(rest)} 项共 {sum(n for _, n in rest)} 个文件" if rest else "") if counts else "无"
 
     return [f"资金发放明细按保障金核对：{listed(files[True])}；其他资金（不核对）：{listed(files[False])}"]
 
