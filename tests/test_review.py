@@ -6,8 +6,8 @@ import openpyxl
 import pandas as pd
 import pytest
 from helpers import HEADER_ROW, make_id
-from filebuild import (LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, county_q3, household, write_list,
-                       write_roster)
+from filebuild import (LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, ZHAO_SON, county_q3, household,
+                       write_list, write_roster)
 from typer.testing import CliRunner
 
 from rostercheck.cli import app
@@ -384,6 +384,31 @@ def test_rows_a_township_deleted_are_said_to_be_missing(tmp_path):
     res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / "乡镇退回.csv"), str(tmp_path / "q4.xlsx"),
                               *args, "--out", str(tmp_path / "both")])
     assert res.exit_code == 0 and "可能有行被删除" not in res.output, res.output
+
+
+def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_path):
+    # held-out 227: a township deleted rows from its return; another township's rows of the category hid them (no list
+    # beside), or the county's list gave them back without a word that the return came back short
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
+                                                          ["县财政局", "李四", LI, "公务员"], ["乡政府", "赵小六", ZHAO_SON, "事业"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", AS_OF, "--by-township", "--out",
+                              str(tmp_path / "q3out")])
+    assert res.exit_code == 0, res.output
+    town = tmp_path / "q3out" / "乡镇" / "城关镇_问题清单.xlsx"
+    book = openpyxl.load_workbook(town)
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    ws.delete_rows(HEADER_ROW + 1)
+    book.save(town)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    other = tmp_path / "q3out" / "乡镇" / "河口乡_问题清单.xlsx"
+    for lists, said in (([town, other], "城关镇_问题清单.xlsx：汇总表中 C01 共 2 人，所给的问题清单中共读回 1 人——可能有行被删除"),
+                        ([tmp_path / "q3out" / "问题清单.xlsx", town, other],
+                         "城关镇_问题清单.xlsx：汇总表中 C01 共 2 人，文件中只有 1 人——1 人的行被删除，已按所给的其他问题清单补回")):
+        res = runner.invoke(app, ["review", *map(str, lists), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        assert res.exit_code == 0 and said in res.output.replace("\n", ""), res.output
+        assert "问题清单.xlsx：汇总表中 C01 共 3 人" not in res.output.replace("\n", "")  # the county's list is whole
 
 
 def test_a_household_problem_on_two_rows_counts_once_in_the_rates():
@@ -1186,8 +1211,8 @@ def test_a_summary_counting_firm_findings_is_checked_against_the_firm_rows_only(
     from rostercheck.io.problem_list import PEOPLE
 
     rows = [["乡镇", "C01 财政供养人员", PEOPLE], ["城关镇", 2, 2], ["合计", 2, 2]]
-    assert _issued(rows) == ({"C01": 2}, True)
-    assert _issued([["乡镇", "C01 财政供养人员", "问题人数"], ["合计", 2, 2]]) == ({"C01": 2}, False)
+    assert _issued(rows) == ({"C01": 2}, True, ["城关镇"])
+    assert _issued([["乡镇", "C01 财政供养人员", "问题人数"], ["合计", 2, 2]]) == ({"C01": 2}, False, [])
     back = pd.DataFrame({"类别代码": ["C01"] * 3, "置信度": ["高", "低", "低"], "身份证号": ["A", "B", "C"], "姓名": ["甲", "乙", "丙"],
                          "花名册文件": [""] * 3, "花名册行": [""] * 3})
     assert unread_rows(back, {"C01": 2}, firm=True) == {"C01": (2, 1)}

@@ -215,10 +215,20 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     for path, part in zip(given, parts):
-        for code, (issued, read) in unread_rows(every, part.attrs.get("issued"), part.attrs.get("issued_firm", False)).items():
-            warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {issued} 人，"
+        issued, firm = part.attrs.get("issued"), part.attrs.get("issued_firm", False)
+        towns = part.attrs.get("issued_towns") or []
+        # a township's own workbook counts only its township's rows, and is held to its own 汇总 even when another
+        # list given holds the rows it lost (held-out 227: the clerk was never told its return came back short)
+        town = towns[0] if len(towns) == 1 else ""
+        short = unread_rows(every, issued, firm, town)
+        for code, (n, read) in short.items():
+            warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {n} 人，"
                             + (f"所给的问题清单中共读回 {read} 人" if len(parts) > 1 else f"读回 {read} 人")
                             + "——可能有行被删除，被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
+        for code, (n, read) in (unread_rows(part, issued, firm, town) if town and len(parts) > 1 else {}).items():
+            if code not in short:
+                warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {n} 人，文件中只有 {read} 人——{n - read} 人的行"
+                                "被删除，已按所给的其他问题清单补回，按本期花名册判断")
     warnings += unknown_notes
     prev, twice = _one_per_finding(every)
     if twice:

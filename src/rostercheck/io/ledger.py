@@ -80,11 +80,11 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
-    parts, recognised, coded, titles, issued, firm, amounts = [], False, False, [], {}, False, False
+    parts, recognised, coded, titles, issued, firm, towns, amounts = [], False, False, [], {}, False, [], False
     for grid in read_grids(path, limits):
         fill_merged(grid)
         if not issued:
-            issued, firm = _issued(grid.rows)
+            issued, firm, towns = _issued(grid.rows)
         for r, row in enumerate(grid.rows[:10]):
             labels = ledger_labels(row)
             if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
@@ -146,38 +146,45 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame.attrs["titles"] = list(dict.fromkeys(titles))  # the title rows' texts ('清河县 2026年第三季度 …问题清单 — C02 …')
     frame.attrs["issued"] = issued
     frame.attrs["issued_firm"] = firm  # its 汇总 counts people at 高/中 only (lists since held-out 222)
+    frame.attrs["issued_towns"] = towns  # the townships its 汇总 has a row for (one: a township's own workbook)
     frame.attrs["masked"] = example  # a masked ID of a public copy ('' for an internal list)
     frame.attrs["uncoded"] = bool(len(frame)) and not coded  # rows without their 类别代码, matched by review
     frame.attrs["amounts"] = amounts  # whether it has the amount columns (a retyped ledger may not: held-out 216)
     return frame
 
 
-def _issued(rows: list[list]) -> tuple[dict[str, int], bool]:
-    """What a problem list's 汇总 sheet says it holds: category code → people (its 合计 row), and whether it counts
-    people at 高/中 only (its header says 问题人数（高/中）); ({}, False) for another sheet."""
+def _issued(rows: list[list]) -> tuple[dict[str, int], bool, list[str]]:
+    """What a problem list's 汇总 sheet says it holds: category code → people (its 合计 row), whether it counts
+    people at 高/中 only (its header says 问题人数（高/中）), and the townships it has a row for; ({}, False, []) for
+    another sheet."""
     for r, row in enumerate(rows[:10]):
         labels = [text(c) for c in row]
         if not labels or labels[0] != "乡镇" or not any(_CODE.match(x) for x in labels[1:]):
             continue
-        total = next((t for t in rows[r + 1:] if t and text(t[0]) == "合计"), None)
-        if total is None:
-            return {}, False
+        end = next((k for k, t in enumerate(rows[r + 1:], start=r + 1) if t and text(t[0]) == "合计"), None)
+        if end is None:
+            return {}, False, []
+        total = rows[end]
         out = {}
         for label, cell in zip(labels[1:], total[1:]):
             code, n = _CODE.match(label), count(cell)
             if code and n is not None:
                 out[code.group(1)] = int(n)
-        return out, text(PEOPLE) in labels
-    return {}, False
+        towns = [t for t in (text(row[0]) for row in rows[r + 1:end] if row) if t]
+        return out, text(PEOPLE) in labels, towns
+    return {}, False, []
 
 
-def unread_rows(frame: pd.DataFrame, issued: dict[str, int] | None = None, firm: bool | None = None
+def unread_rows(frame: pd.DataFrame, issued: dict[str, int] | None = None, firm: bool | None = None, town: str = ""
                 ) -> dict[str, tuple[int, int]]:
     """Categories whose rows read back hold fewer people than the list's 汇总 sheet says it was issued with (rows a
     township deleted): code → (issued, read). ``issued``: a 汇总 sheet's counts (default the frame's own), compared with
     the rows of ``frame`` (every list given: a township's return holds rows the county's list lacks); ``firm``: the
     counts are of people at 高/中 only (default the frame's own), so the 低 rows are not counted back either (held-out
-    222: else a deleted 高 row hid behind the 低 leads)."""
+    222: else a deleted 高 row hid behind the 低 leads); ``town``: the township a township's own workbook is of, whose
+    summary counts only its rows (held-out 227: another township's rows of the category hid its deleted ones)."""
+    if town:  # (a row without its 乡镇, as a retyped ledger may have, is taken as the township's)
+        frame = frame[frame["乡镇"].astype(str).str.strip().isin({town, ""})]
     issued = (frame.attrs.get("issued") if issued is None else issued) or {}
     if frame.attrs.get("issued_firm", False) if firm is None else firm:
         frame = frame[frame["置信度"].astype(str).str.strip() != LOW]
