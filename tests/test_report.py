@@ -283,6 +283,9 @@ def test_the_console_summary_title_says_what_it_counts(capsys):
     console.summary_table(findings, {"D01": "重复享受"})
     shown = "".join(capsys.readouterr().out.split())  # (a title wider than the table folds)
     assert "人数；重复在册的按两条计" in shown
+    # (held-out 227) the audit's table counts people at 高/中 whether or not there are 低 leads: its title says so always
+    console.summary_table(findings.assign(置信度="高"), {"D01": "重复享受"}, leads_apart=True)
+    assert "核查结果汇总（高/中置信度人数；重复在册的按两条计）" in "".join(capsys.readouterr().out.split())
 
 
 def _leads():

@@ -232,8 +232,10 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str],
         from .io.problem_list import firm_and_leads
 
         findings, leads = firm_and_leads(findings)
+        # what it counts whether or not there are leads (held-out 227: "（人数" without them read as every person)
+        title = title.replace("（人数", "（高/中置信度人数")
         if len(leads):
-            title, none = title.replace("（人数", "（高/中置信度人数"), "未发现高/中置信度问题。"
+            none = "未发现高/中置信度问题。"
     _counts(findings, titles, title, none)
     if len(leads):
         per_code = leads.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size()
