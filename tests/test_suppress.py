@@ -16,10 +16,10 @@ from rostercheck.cli import app
 runner = CliRunner()
 
 
-def _audit(tmp_path, staff_rows, out, suppress_file=None, staff_name="staff.xlsx"):
+def _audit(tmp_path, staff_rows, out, suppress_file=None, staff_name="staff.xlsx", *extra):
     staff = write_list(tmp_path / staff_name, "staff", staff_rows)
     args = ["audit", str(tmp_path / "roster.xlsx"), "--staff", str(staff), "--as-of", "2026-09-30", "--out",
-            str(tmp_path / out)]
+            str(tmp_path / out), *extra]
     if suppress_file:
         args += ["--suppress", str(suppress_file)]
     res = runner.invoke(app, args)
@@ -58,13 +58,16 @@ def test_verified_finding_held_back_until_evidence_changes(tmp_path):
 
     # Next quarter: the list is re-sent under another name with the rows in another order — same evidence.
     res, again, run = _audit(tmp_path, [STAFF[1], ["县政府办", "王小二", "430521199901011234", "事业"], STAFF[0]],
-                             "q4", sup, "staff_q4.xlsx")
+                             "q4", sup, "staff_q4.xlsx", "--by-township")
     assert list(again["姓名"]) == ["李四"]
     assert run["suppressed"] == 1
     assert "暂不列出 1 条" in res.output
     # … and the workbook says so (held-out 121: only the screen and run.json did)
     scope = {r[0]: r[2] for r in openpyxl.load_workbook(tmp_path / "q4" / "问题清单.xlsx")["核查范围"].iter_rows(values_only=True)}
     assert "另有 1 条曾核实无问题" in scope["C01"]
+    # (held-out 227) … and so does the township's own workbook, else it disagreed with the county's
+    book = openpyxl.load_workbook(tmp_path / "q4" / "乡镇" / "城关镇_问题清单.xlsx")
+    assert "另有 1 条曾核实无问题" in {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}["C01"]
 
     # The evidence changes (another employer): the finding is raised again.
     changed = [["县人民医院", "张小明", ZHANG_SON, "事业"], STAFF[1]]

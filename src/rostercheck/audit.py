@@ -50,6 +50,7 @@ class AuditResult:
         warnings: things the user should know.
         suppressed: how many findings a suppression file held back.
         held_by_code: those findings per category code.
+        held_by_town: those findings per township, then category code (each township's 核查范围 says its own).
         county: the county's name ('' when nothing names it), for report titles.
     """
 
@@ -62,6 +63,7 @@ class AuditResult:
     county: str = ""
     held_by_code: dict[str, int] = field(default_factory=dict)
     partial: dict[str, str] = field(default_factory=dict)
+    held_by_town: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | None = None) -> dict[str, str]:
@@ -676,19 +678,26 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     for key in AFTER_CHECKS:
         warnings.extend(ctx.cache.get(key, []))
     warnings.extend(number_typed_ids(inputs))
-    held, held_by_code = 0, {}
+    held, held_by_code, held_by_town = 0, {}, {}
     if entries is not None:
         reported = frame["身份证号"].astype(str).tolist() if "身份证号" in frame.columns else []
-        before = frame["类别代码"].value_counts() if len(frame) else pd.Series(dtype=int)
+
+        def per_code_and_town(f: pd.DataFrame) -> pd.Series:
+            return f.groupby(["类别代码", "乡镇"]).size() if len(f) else pd.Series(dtype=int)
+
+        before = per_code_and_town(frame)
         frame, held, corrected = suppression.apply(frame, entries)
-        after = frame["类别代码"].value_counts() if len(frame) else pd.Series(dtype=int)
-        held_by_code = {c: int(n - after.get(c, 0)) for c, n in before.items() if n > after.get(c, 0)}
+        gone = before.sub(per_code_and_town(frame), fill_value=0)
+        gone = gone[gone > 0].astype(int)
+        held_by_code = {c: int(n) for c, n in gone.groupby(level=0).sum().items()}
+        for (code, town), n in gone.items():  # (held-out 227: a township's 核查范围 said nothing of its held ones)
+            held_by_town.setdefault(town, {})[code] = int(n)
         warnings.extend(suppression.damaged_ids_note(entries, suppress, reported))
         if corrected:
             warnings.append(f"{Path(suppress).name}：其中 {corrected} 条核实无问题的记录，该人的身份证号已更正（与原记录同名、只差一位），"
                             "名单记录未变，仍不再列出")
     return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
-                       partly_checked(ctx, skipped, codes))
+                       partly_checked(ctx, skipped, codes), held_by_town)
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]
