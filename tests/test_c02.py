@@ -1033,6 +1033,25 @@ def test_a_death_listed_with_17_digits_and_a_near_name_is_a_low_lead(listed):
     assert found.confidence == "低" and "前 17 位（含出生日期）一致；姓名不完全一致" in found.evidence
 
 
+def test_a_death_listed_with_17_digits_fitting_only_namesakes_birth_dates_is_said_unused():
+    # (held-out 227) the last sequence digits lost too: 17 digits beginning neither namesake's ID born that day; dropped
+    # while the notice said every 17-digit ID was compared at 中
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    a, b, other = make_id("19580412", 415), make_id("19580412", 789), make_id("19610101", 311)
+    deaths = [{"name": "黎志桂", "id": a[:15] + "00", "date": "2026-06-02"},
+              {"name": "田丽新", "id": other[:17], "date": "2026-05-20"}]
+    for roster_rows, fits in ((household("黎志桂", a) + household("黎志桂", b), "与花名册中 2 名同名人员相同、前17位与每人都不同，无法确定是谁"),
+                              (household("黎志桂", a), "与花名册中 1 名同名人员相同、前17位与其不同，无法确定是否同一人")):
+        ctx = context(roster_rows + household("田丽新", other), {"deaths": deaths})
+        assert [f.confidence for f in run_checks(ctx, ["C02"])[0]] == ["中"]  # (田丽新's 17 digits begin her ID)
+        said = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels)))
+        assert f"其中 黎志桂（{a[:15]}00）的前14位（地区和出生日期）{fits}，未使用" in said, said
+        assert "田丽新（" not in said
+
+
 def test_list_rows_whose_ids_are_masked_are_said_to_be_masked():
     # (held-out 211) 6531**********0734 was told as "空白、位数不对或出生日期不成立": the sender must send the IDs whole
     from types import SimpleNamespace

@@ -476,8 +476,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         if kind == "cadre_relatives" and len(ref):
             out.extend(_unusable_filings(inputs, ref))
         for count, what, kept in _cut_ids(ref):
-            out.append(f"{inputs.labels[kind]}中有 {count} 个身份证号{what[:-1]}，只按姓名+{kept}以中等置信度比对）。"
-                       "请让报送单位核对后重新导出。")
+            out.append(f"{inputs.labels[kind]}中有 {count} 个身份证号{what[:-1]}，只按姓名+{kept}以中等置信度比对）"
+                       + _seventeen_unused(inputs.members, ref) + "。请让报送单位核对后重新导出。")
     return out
 
 
@@ -526,6 +526,29 @@ def _cut_ids(frame: pd.DataFrame) -> list[tuple[int, str, str]]:
     last, cut = int((kept >= 17).sum()), int((kept < 17).sum())
     return ([(last, "只有 17 位（末位校验码缺失）", "前17位")] if last else []) + (
         [(cut, "只有 15 或 16 位（不是有效的 15 位旧身份证号，后几位缺失）", "现有各位")] if cut else [])
+
+
+def _seventeen_unused(members: pd.DataFrame, ref: pd.DataFrame) -> str:
+    """What the notice of a list's 17-digit IDs adds for those that begin no roster ID while namesakes of their region
+    and birth date are on the roster ('' for none): they were not used, and several namesakes fit (held-out 227: such an
+    ID fitting two people born the same day was dropped while the notice said it was compared at 中)."""
+    short = ((ref["id_status"] == ids.SHORT) & (pd.to_numeric(ref["id_reliable"], errors="coerce") == 17)).to_numpy()
+    if not short.any() or "name_key" not in ref.columns or members.empty:
+        return ""
+    values, keys = ref.loc[short, "id"].astype(str), ref.loc[short, "name_key"]
+    shown = ref.loc[short, "name"] if "name" in ref.columns else keys
+    begun = set(members.loc[members["id"].astype(str).str[:17].isin(set(values)), "id"].astype(str).str[:17])
+    named = members[members["name_key"].isin(set(keys) - {""})]  # (a province's roster: the namesakes only)
+    people = named.groupby([named["name_key"], named["id"].astype(str).str[:14]])["id"].nunique()
+    said = []
+    for value, key, name in zip(values, keys, shown):
+        fits = int(people.get((key, value[:14]), 0)) if key and value[:17] not in begun else 0
+        if fits:
+            said.append(f"{name}（{value}）的前14位（地区和出生日期）与花名册中 {fits} 名同名人员相同、前17位与"
+                        + ("每人都不同，无法确定是谁" if fits > 1 else "其不同，无法确定是否同一人"))
+    if not said:
+        return ""
+    return f"；其中 {'，'.join(said[:3])}{'等' if len(said) > 3 else ''}，未使用（可能不只缺末位校验码）"
 
 
 def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[], bool]) -> dict[str, list[Finding]]:
