@@ -147,6 +147,23 @@ def test_c01_evidence_shows_the_dates_of_the_post(kind, row, shown):
     assert shown in found[0].evidence
 
 
+@pytest.mark.parametrize("kind, status, end, flagged_as", [
+    ("cadres", "离任", "2026-10-20", [("李梅", "高")]), ("staff", "辞职", "2026-10-10", [("李梅", "高")]),
+    ("cadres", "离任", "2026-09-01", []), ("staff", "辞职", "2026-06-10", []), ("staff", "辞职", "", []),
+])
+def test_a_left_status_beside_a_leaving_date_after_the_review_date_is_still_in_post(kind, status, end, flagged_as):
+    # held-out 228: a list exported after the quarter, 任职状态 离任 with 离任日期 2026-10-20 (人员状态 辞职, 离职日期
+    # 2026-10-10) found nothing: the status word overrode the row's own date of the change
+    row = {"name": "李梅", "id": WIFE, "unit": "县水务局", "category": "事业", "village": "东村", "post": "村委委员",
+           "status": status, "end": end}
+    ctx = context(roster(), {kind: [row]})
+    assert flagged(ctx, "C01") == flagged_as  # (the exact ID's 高 kept: status and date agree, the date says when)
+    found = run_checks(ctx, ["C01"])[0]
+    if flagged_as:
+        assert f"人员状态 {status}，但{'离任日期' if kind == 'cadres' else '离职日期'} {end} 在核查基准日之后：核查基准日时仍在任" \
+            in found[0].evidence
+
+
 @pytest.mark.parametrize("header", ["减员时间", "减员日期", "减员年月"])
 def test_a_staff_lists_reduction_date_is_the_end_of_the_post(header):
     # held-out 198: 编办/财政 lists write 减员时间 (减员原因 beside it, often blank); unread, three gone were C01 高

@@ -79,6 +79,23 @@ def test_prisoner_released_early_not_flagged_and_release_after_review_date_flagg
     assert flagged_names(context(roster(), lists), "C02") == {"王五"}
 
 
+@pytest.mark.parametrize("status, end, released, flagged_as", [
+    ("假释", "2027-05-01", "2026-10-05", [("王五", "高")]), ("刑满释放", "2026-10-12", "2026-10-12", [("王五", "高")]),
+    ("刑满释放", 46310, 46310, [("王五", "高")]),  # (Excel serials, 2026-10-15)
+    ("假释", "2027-05-01", "2026-09-15", []), ("刑满释放", "2026-09-29", "2026-09-29", []),
+    ("假释", "2027-05-01", "", []),  # no 释放日期: the status decides (a parole's 刑期止 is no release date)
+])
+def test_a_released_status_beside_a_release_date_after_the_review_date_is_still_custody(status, end, released, flagged_as):
+    # held-out 228: a list exported after the quarter, 执行状态 假释 (刑满释放) with 释放日期 2026-10-05 found nothing: the
+    # status word overrode the row's own release date
+    lists = {"prisoners": [{"name": "王五", "id": C, "start": "2024-01-01", "end": end, "released": released,
+                            "status": status}]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C02") == flagged_as
+    if flagged_as:
+        assert f"状态 {status}，但释放日期 " in run_checks(ctx, ["C02"])[0][0].evidence
+
+
 def test_a_term_written_in_words_gives_the_end_and_a_suspended_sentence_no_custody():
     # held-out 145: 入监 2022年3月1日 with 刑期 "有期徒刑二年" (released 2024-02) and "有期徒刑一年，缓刑二年" were C02 高
     # "在服刑期内"

@@ -156,6 +156,21 @@ def test_a_business_list_without_status_goes_by_its_end_dates_and_reads_each(row
     assert len(findings) == len(found) and "C05" not in why
 
 
+@pytest.mark.parametrize("status, end, found", [
+    ("注销", "2026-10-22", [("高", "登记状态 注销，但注销日期 2026-10-22 在核查基准日之后：核查基准日时仍在业")]),
+    ("吊销", "2026-12-01", [("高", "登记状态 吊销，但注销日期 2026-12-01 在核查基准日之后")]),
+    ("注销", "2026-08-22", []), ("注销", None, []),
+])
+def test_a_closed_status_beside_a_closing_date_after_the_review_date_is_still_in_operation(status, end, found):
+    # held-out 228: a list exported after the quarter, 登记状态 注销 with 注销日期 2026-10-22 found nothing: the status word
+    # overrode the row's own date of the change
+    ctx = context(household("张三", HEAD), {"businesses": [{**biz("个体工商户", 4, status), "end": end}]},
+                  headers={"businesses": {"end": "注销日期"}})
+    findings, _ = run_checks(ctx, ["C05"])
+    assert [(f.confidence, said in f.evidence) for f, (_, said) in zip(findings, found)] == [(c, True) for c, _ in found]
+    assert len(findings) == len(found)
+
+
 def test_c05_is_said_not_checked_on_a_list_with_neither_status_nor_end_dates():
     # held-out 223: needs_columns promised 未核查 for a status column not read; a missing one said 未发现问题
     rows = [{k: v for k, v in biz("有限责任公司", 6, "").items() if k != "status"}]

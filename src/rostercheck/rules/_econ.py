@@ -310,6 +310,19 @@ def ended_before(row: Mapping, day: dt.date) -> bool:
     return isinstance(end, dt.date) and end < day
 
 
+def ended_after(row: Mapping, day: dt.date) -> bool:
+    """Whether a list row's own end date (离任日期, 注销日期) is after a day: a status word beside it (离任, 注销), written
+    when the list was exported, says a change the day had not yet seen (held-out 228: a list exported after the quarter)."""
+    end = row.get("end")
+    return isinstance(end, dt.date) and end > day
+
+
+def ended_later_text(said: str, label: str, end: dt.date, still: str) -> str:
+    """'任职状态 离任，但离任日期 2026-10-20 在核查基准日之后：核查基准日时仍在任': why a status word saying the post, the
+    custody or the record ended did not decide (:func:`ended_after`)."""
+    return f"{said}，但{label} {end.isoformat()} 在核查基准日之后：核查基准日时{still}"
+
+
 def dated(fields: dict[str, str], row: Mapping, start: str, end: str) -> dict[str, str]:
     """Evidence labels (:func:`values`) with a row's own start and end dates added, each under the header it was read from,
     else ``start`` or ``end`` ('任职日期 2026-08-01', '吊销日期 2025-11-30': the dates the review date was judged by,
@@ -810,16 +823,28 @@ def vehicle_type_stated(row: Mapping, params: dict) -> bool:
     return not row.get("type_from_plate") and vehicle_type_known(row.get("vehicle_type"), params)
 
 
-def vehicle_counts(row: Mapping, params: dict) -> bool:
-    """Return whether a vehicle row is an asset: not an exempt kind, not transferred, scrapped or deregistered.
+def vehicle_counts(row: Mapping, params: dict, day: dt.date) -> bool:
+    """Return whether a vehicle row is an asset on a day: not an exempt kind, not transferred, scrapped or deregistered
+    (a status saying so beside its 注销日期 after the day: still the person's on it, :func:`vehicle_ended_later`).
 
     Args:
         row: a vehicles row.
         params: the [C04] parameters.
+        day: the review date.
     Returns:
         True when it counts.
     """
-    return not vehicle_exempt(row, params) and vehicle_status(row.get("status"), params) != INACTIVE
+    return not vehicle_exempt(row, params) and (vehicle_status(row.get("status"), params) != INACTIVE
+                                                or ended_after(row, day))
+
+
+def vehicle_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
+    """The note (:func:`ended_later_text`) for a vehicle whose 机动车状态 says deregistered (E 注销) while its 注销日期 is after
+    the review date (held-out 228), else ''."""
+    if vehicle_status(row.get("status"), params) != INACTIVE or not ended_after(row, day):
+        return ""
+    said = f"机动车状态 {codes.vehicle_status(row.get('status')).shown}"
+    return ended_later_text(said, text_of(row, "end_label") or "注销日期", row["end"], "仍在本人名下")
 
 
 _VEHICLE_CELLS = ("vehicle_type", "disabled_flag", "remark", "use", "status")  # what vehicle_counts reads
@@ -837,10 +862,10 @@ def vehicles_counted(ctx: Context) -> Callable[[Mapping], bool]:
     params = ctx.specs["C04"].params
 
     def counts(row: Mapping) -> bool:
-        cells = tuple(row.get(f) for f in _VEHICLE_CELLS)
+        cells = (*(row.get(f) for f in _VEHICLE_CELLS), ended_after(row, ctx.as_of))
         got = memo.get(cells)
         if got is None:
-            got = memo[cells] = vehicle_counts(row, params)
+            got = memo[cells] = vehicle_counts(row, params, ctx.as_of)
         return got
 
     return counts
@@ -1133,21 +1158,33 @@ BUSINESS_LABELS = {"entity": "主体名称", "entity_type": "主体类型", "emp
 BUSINESS_DATES = ("成立日期", "注销日期")  # (:func:`dated`'s labels where the list's headers are not known)
 
 
-def business_active(row: Mapping, params: dict) -> bool:
-    """Return whether a business is in operation (注销/吊销/撤销 never are); on a list without a 登记状态 column, one whose
-    注销（吊销）日期 columns are blank or after the review date (held-out 223: such a list found nothing; a row closed
-    before it is no row linked, :func:`not_held`).
+def business_active(row: Mapping, params: dict, day: dt.date) -> bool:
+    """Return whether a business is in operation on a day (注销/吊销/撤销 never are, but beside a 注销（吊销）日期 after the
+    day it still was: :func:`business_ended_later`); on a list without a 登记状态 column, one whose 注销（吊销）日期 columns
+    are blank or after the review date (held-out 223: such a list found nothing; a row closed before it is no row linked,
+    :func:`not_held`).
 
     Args:
         row: a businesses row (one linked to a member: :func:`hits`, :func:`exact_rows`).
         params: the [C05] parameters.
+        day: the review date.
     Returns:
         True when active.
     """
     if "status" not in row:
         return "end" in row
     return status_active(row.get("status"), params["active_statuses"], params["closed_statuses"],
-                         bool(params["blank_status_counts"]))
+                         bool(params["blank_status_counts"])) or bool(business_ended_later(row, params, day))
+
+
+def business_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
+    """The note (:func:`ended_later_text`) for a business whose 登记状态 says closed (注销, 吊销) while its 注销（吊销）日期 is
+    after the review date (held-out 228: a list exported after the quarter), else ''."""
+    if not ("status" in row and ended_after(row, day)
+            and status_class(row.get("status"), params["active_statuses"], params["closed_statuses"]) == INACTIVE):
+        return ""
+    return ended_later_text(f"登记状态 {text_of(row, 'status')}", text_of(row, "end_label") or "注销日期", row["end"],
+                            "仍在业")
 
 
 def employs_others(row: Mapping, params: dict) -> bool:

@@ -15,7 +15,7 @@ from ..model import Context, Finding, enjoys
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
-from ._econ import begins_after, dated, ended_before, note_later, staff_shown
+from ._econ import begins_after, dated, ended_after, ended_before, ended_later_text, note_later, staff_shown, text_of
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
@@ -50,6 +50,8 @@ def check(ctx: Context) -> list[Finding]:
             if not in_post(ctx, kind, row):
                 continue  # (the person himself on the roster and dead: C02 says so, and C01 as before)
             detail = values(_shown(kind, row), _fields(kind, row))
+            later = left_later(ctx, kind, row)
+            detail += f"（{later}）" if later else ""
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -134,7 +136,22 @@ def has_left(row: dict, ctx: Context, dead: bool = True) -> bool:
         return True
     if _FORMER_POST.match(str(row.get("post") or "").strip()):  # 原村委会主任: the list says he held it (held-out 193)
         return True
+    return _status_left(row, ctx) and not ended_after(row, ctx.as_of)  # (the day he left decides: :func:`left_later`)
+
+
+def _status_left(row: dict, ctx: Context) -> bool:
+    """Whether a staff or cadre row's 人员状态 says the person left (:func:`post_status`)."""
     return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
+
+
+def left_later(ctx: Context, kind: str, row: dict) -> str:
+    """The note for a row whose 人员状态 says the person left (离任, 辞职) while its 离任日期 (离职日期) is after the review date:
+    a list exported after the quarter, the post held on the review date (held-out 228), else ''."""
+    if not (_status_left(row, ctx) and ended_after(row, ctx.as_of)):
+        return ""
+    label = _fields(kind, row)["status"]
+    return ended_later_text(f"{label} {text(row.get('status'))}", text_of(row, "end_label") or _DATES[kind][1],
+                            row["end"], "仍在任")
 
 
 # A 职务 the list writes as one held before (原村委会主任, 前任支书, 曾任会计)

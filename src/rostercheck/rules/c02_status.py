@@ -14,7 +14,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..normalize.values import is_error_value
 from . import fact_text, links, record_facts, rule, values, where
-from ._econ import linked_rows
+from ._econ import ended_later_text, linked_rows
 
 INDEFINITE = ("无期", "死刑", "死缓")
 # A date cell saying the date is not known (不详): no failure to read it, but no date either
@@ -223,7 +223,7 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
     """
     start, end = row.get("start"), row.get("end")
     status = str(row.get("status", "") or "")
-    if any(w in status for w in params["released_words"]) and "未" not in status:
+    if _says_released(status, params) and not released_later(row, as_of, params):
         return False
     if served_outside(row, params):
         return False
@@ -240,6 +240,18 @@ def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
             or bool(unread_date(row, "start") or unread_date(row, "end")))
 
 
+def _says_released(status: str, params: dict) -> bool:
+    """Whether a prisoners-list row's 状态 says the person is out (刑满释放, 假释; not 未释放)."""
+    return any(w in status for w in params["released_words"]) and "未" not in status
+
+
+def released_later(row: Mapping, as_of: dt.date, params: dict) -> bool:
+    """Whether a row's 状态 says released (刑满释放, 假释) while its 释放日期 is after the day: a list exported after the
+    quarter, the person in custody on the day (held-out 228). Only the 释放日期 dates the release (a 假释's 刑期止 does not)."""
+    released = row.get("released")
+    return _says_released(str(row.get("status", "") or ""), params) and isinstance(released, dt.date) and released > as_of
+
+
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "prisoners")
     out = []
@@ -252,7 +264,9 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "released_text": "释放日期",
                                           "status": "状态"})
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
-        if status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
+        if released_later(row, ctx.as_of, params):
+            what += f"（{ended_later_text(f'状态 {status.strip()}', '释放日期', row['released'], '仍在服刑')}）"
+        elif status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
             what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
         if doubts and not held and not for_life(row):

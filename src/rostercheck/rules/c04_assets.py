@@ -7,9 +7,10 @@ import re
 from ..model import MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, dated, employs_others, has_any, hits, held_by_others,
-    home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_shown, shared_text,
-    text_of, vehicle_confidence, vehicle_meaning, vehicle_shown, vehicle_use, vehicles_counted, weakest,
+    BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, business_ended_later, dated, employs_others, has_any, hits,
+    held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_shown,
+    shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
+    vehicles_counted, weakest,
 )
 from ._household import head_of, households
 
@@ -50,6 +51,8 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             typ = ("（车辆类型未注明，按号牌种类认定，请核实车型）" if row.get("type_from_plate")
                    else "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）")
             shown = values(vehicle_shown(row), dated(_VEHICLE, row, *_DATES["vehicles"]))
+            later = vehicle_ended_later(row, params, ctx.as_of)
+            shown += f"（{later}）" if later else ""
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{shown}；{h.key}"
             out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence, params), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,
@@ -153,11 +156,13 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
             row = ref[h.r]
-            if not (business_active(row, biz) and has_any(row.get("entity_type"), params["individual_business_types"])
+            if not (business_active(row, biz, ctx.as_of) and has_any(row.get("entity_type"), params["individual_business_types"])
                     and _has_premises(row, params) and not employs_others(row, biz)):
                 continue
+            later = business_ended_later(row, biz, ctx.as_of)
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
-                        f"{values(row, dated(BUSINESS_LABELS, row, *_DATES['businesses']))}；{h.key}")
+                        f"{values(row, dated(BUSINESS_LABELS, row, *_DATES['businesses']))}"
+                        f"{f'（{later}）' if later else ''}；{h.key}")
             out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out

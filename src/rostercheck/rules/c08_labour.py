@@ -126,5 +126,5 @@ def _working(ctx: Context) -> set[int]:
             busy |= {m for m, rows in hits(ctx, kind).items() if any(in_post(ctx, kind, ref[h.r]) for h in rows)}
     if ctx.has("businesses"):
         ref, biz = linked_rows(ctx, "businesses"), ctx.specs["C05"].params
-        busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_active(ref[h.r], biz) for h in rows)}
+        busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_active(ref[h.r], biz, ctx.as_of) for h in rows)}
     return busy

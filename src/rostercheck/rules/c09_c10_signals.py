@@ -94,7 +94,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                     owned.append((row, h.r, Signal(HOMES, m, text, h.confidence, ident=home_key(row, h.r))))
             for h in found["businesses"].get(m, []):
                 row = rows["businesses"][h.r]
-                if business_active(row, c05):
+                if business_active(row, c05, ctx.as_of):
                     what = text_of(row, "entity") or "市场主体"
                     sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}{_via(h)}", h.confidence,
                                       ident=text_of(row, "entity")))

@@ -119,8 +119,8 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
     from ._econ import business_active, vehicle_counts
 
     wanted, out = set(pids), []
-    for kind, says in (("vehicles", lambda row: vehicle_counts(row, ctx.specs["C04"].params) and "名下有车辆"),
-                       ("businesses", lambda row: business_active(row, ctx.specs["C05"].params) and "经营在业市场主体"),
+    for kind, says in (("vehicles", lambda row: vehicle_counts(row, ctx.specs["C04"].params, ctx.as_of) and "名下有车辆"),
+                       ("businesses", lambda row: business_active(row, ctx.specs["C05"].params, ctx.as_of) and "经营在业市场主体"),
                        ("staff", lambda row: "在财政供养人员名单中")):
         if not ctx.has(kind) or "id" not in ctx.lists[kind].columns:
             continue
