@@ -176,6 +176,24 @@ def test_a_title_word_does_not_rival_columns(tmp_path):
     assert classify_file(filing).kind == "cadre_relatives"
 
 
+@pytest.mark.parametrize("name, header, row, kind", [
+    ("村（社区）干部信息.csv", ["经办人", "经办人身份证号", "乡镇代码", "村代码", "姓名", "身份证号", "职务", "任职日期", "离任日期"],
+     ["王会计", _IDS[0], "431121001", "431121001001", "张三", "{id}", "村委委员", "2021-01-10", ""], "cadres"),
+    ("干部信息.csv", ["经办人", "经办人身份证号", "乡镇", "姓名", "身份证号", "职务", "任职日期"],
+     ["王会计", _IDS[0], "城关镇", "张三", "{id}", "村委委员", "2021-01-10"], "cadres"),
+    # a filing table with the clerk's columns too is still one: it names the relatives and their tie
+    ("附件5.csv", ["经办人", "经办人身份证号", "干部姓名", "干部身份证号", "职务", "亲属姓名", "亲属身份证号", "与干部关系"],
+     ["王会计", _IDS[0], "李四", _IDS[0], "村委会主任", "张三", "{id}", "子女"], "cadre_relatives"),
+])
+def test_a_clerks_columns_are_no_sign_of_a_filing_table(tmp_path, name, header, row, kind):
+    # held-out 228: a cadre list's routine 经办人/经办人身份证号 columns (the clerk who keyed the record) made it look like a
+    # 近亲属备案表 as much as a cadre list, and folder mode stopped
+    path = _csv(tmp_path / name, header, [[c.replace("{id}", i) for c in row] for i in _IDS])
+    placed = classify_file(path)
+    assert placed.kind == kind
+    assert kind != "cadres" or "任职日期" in placed.why
+
+
 def test_a_renamed_report_and_a_blank_template_are_skipped(tmp_path):
     # last quarter's findings.csv under another name is no pension list (类别代码 as 险种, 应追回金额 as the amount)
     _csv(tmp_path / "疑点数据.csv", ["类别代码", "类别名称", "置信度", "姓名", "身份证号", "依据", "匹配键", "来源名单", "应追回金额"],

@@ -63,6 +63,12 @@ OWN_OUTPUTS = re.compile(r"^(公示_)?(findings\.csv|问题清单\.xlsx|run\.jso
                          r"新申请核对结果\.xlsx|核实无问题清单\.csv)$")
 _TEMP = re.compile(r"^(~\$|\.~|\.)")  # Excel/WPS lock files (~$x.xlsx), our temporary files, hidden files
 _REMARK = re.compile(r"备注|说明|附注|其他|其它")  # any list has one (a pension list reads its 备注 for 补发 …)
+# The clerk who keyed the record (经办人, 经办人身份证号): a routine column of any system export, no sign of a kind; a
+# cadre list's made it a 近亲属备案表 as much (held-out 228)
+_CLERK = re.compile(r"^经办人")
+# The columns one of which a file of the kind shows, else it is none: a filing table names the relatives (亲属姓名, 与干部
+# 关系), whatever else it holds (held-out 228)
+_MUST_SHOW = {"cadre_relatives": ("relation", "id", "name")}
 
 
 @dataclass
@@ -240,7 +246,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
     cache: dict[str, int] = {}
     found = []
     for kind in kinds():
-        total, evidence, own, required_ok, sheets, titles = 0.0, [], False, False, [], []
+        total, evidence, own, required_ok, sheets, titles, shown = 0.0, [], False, False, [], [], set()
         specs = specs_for(kind)
         for grid in grids:
             sample = Grid(grid.path, grid.sheet, [list(r) for r in grid.rows[:PEEK_ROWS]], grid.first_row,
@@ -263,9 +269,12 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             for fld, col in layout.mapping.items():
                 label = layout.labels[col] if col < len(layout.labels) else ""
                 label = SYSTEM_LABELS.get(label.upper(), label)  # SWRQ is 死亡日期's evidence
-                if fld in COMMON_FIELDS or _REMARK.fullmatch(label) or not any(
+                if _CLERK.match(label) or not any(
                         s.field == fld and s.weight > 0 and s.fit(label) is not None for s in specs):
-                    continue  # found by content or by a positional fallback, or a bare 备注: no evidence of the kind
+                    continue  # found by content or by a positional fallback, or the clerk's: no evidence of the kind
+                shown.add(fld)
+                if fld in COMMON_FIELDS or _REMARK.fullmatch(label):
+                    continue  # a person's own ID, name … or a bare 备注: any list has them
                 weight = 1 / max(_column_kinds(label, cache), 1)
                 total += weight
                 evidence.append((weight, label))
@@ -277,7 +286,8 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                     own = True
                     evidence.append((1.0, f"{len(months)} 个月份金额列"))
         named = " ".join([*titles, path.stem])
-        if not required_ok or (kind in _NEVER_NAMED and _NEVER_NAMED[kind].search(named)):
+        if (not required_ok or (kind in _NEVER_NAMED and _NEVER_NAMED[kind].search(named))
+                or (kind in _MUST_SHOW and not shown & set(_MUST_SHOW[kind]))):
             continue
         word = re.search(_words(kind), named)
         if not own and word is None:
