@@ -96,6 +96,42 @@ def test_a_released_status_beside_a_release_date_after_the_review_date_is_still_
         assert f"状态 {status}，但释放日期 " in run_checks(ctx, ["C02"])[0][0].evidence
 
 
+@pytest.mark.parametrize("labels, date, cancelled", [
+    (["姓名", "公民身份号码", "死亡日期", "注销日期", "注销原因"], "死亡日期", "注销日期"),
+    (["姓名", "公民身份号码", "注销日期", "注销原因"], "注销日期", None),  # the only date: the death's, as before
+])
+def test_a_deaths_lists_deregistration_date_is_read_beside_its_death_date(labels, date, cancelled):
+    # held-out 228: 注销日期 beside a blank 死亡日期 was not read, nor cited
+    from rostercheck.io.columns import assign_columns
+
+    mapping = assign_columns(labels, "deaths").mapping
+    assert labels[mapping["date"]] == date
+    assert (labels[mapping["cancelled"]] if "cancelled" in mapping else None) == cancelled
+
+
+@pytest.mark.parametrize("date, cancelled, expected, said", [
+    ("", "2026-08-20", "高", "未写死亡日期，注销日期 2026-08-20（死亡不晚于该日）"),
+    ("", "2026-10-08", "中", "未写死亡日期，注销日期 2026-10-08 在核查基准日之后，请核实死亡是否在核查基准日之前"),
+    ("", "", "高", "在死亡/注销名单中（未写死亡日期）"),
+    ("2026-08-01", "2026-08-20", "高", "死亡日期 2026-08-01"),
+])
+def test_a_blank_death_date_is_bounded_by_the_deregistration_date(date, cancelled, expected, said):
+    # held-out 228: 郭国, 死亡日期 blank, 注销日期 2026-08-20, 注销原因 死亡: C02 高 "未写死亡日期" without the row's 注销日期
+    row = {"name": "李梅", "id": B, "date": date, "cancelled": cancelled, "cause": "死亡"}
+    ctx = context(roster(), {"deaths": [row]}, headers={"deaths": {"date": "死亡日期", "cancelled": "注销日期",
+                                                                    "cause": "注销原因"}})
+    found = run_checks(ctx, ["C02"])[0]
+    assert [f.confidence for f in found] == [expected]
+    assert said in found[0].evidence
+
+
+def test_a_prisoners_dates_are_shown_normalised():
+    # held-out 228: 向华洋's evidence printed the raw "刑期止日 2028.02.28" (from 刑期起止) beside 入监日期 2025-03-01
+    row = {"name": "王五", "id": C, "start": "2025-03-01", "range": "2025.03.01-2028.02.28"}
+    found = run_checks(context(roster(), {"prisoners": [row]}), ["C02"])[0]
+    assert "入监日期 2025-03-01，刑期止日 2028-02-28" in found[0].evidence
+
+
 def test_a_term_written_in_words_gives_the_end_and_a_suspended_sentence_no_custody():
     # held-out 145: 入监 2022年3月1日 with 刑期 "有期徒刑二年" (released 2024-02) and "有期徒刑一年，缓刑二年" were C02 高
     # "在服刑期内"

@@ -72,7 +72,7 @@ def names_someone_else(label: str) -> bool:
 # must read as such for a header to be taken (io/table._ContentCheck).
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
-DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed")
+DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
@@ -382,6 +382,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"(死亡|去世|殁)(日期|时间|年月)", weight=3),  # the death itself before its registration
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
         FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
+        # 注销日期 beside a 死亡日期 (which takes the date first): no death after it, where the death date is blank
+        # (held-out 228)
+        FieldSpec("cancelled", r"注销(日期|时间|年月)"),
         # the cause in words before a 注销类别 (often just 注销, 死亡注销) beside it
         FieldSpec("cause", r"原因|注销情形", weight=2),
         FieldSpec("cause", r"注销类[别型]|变动类[别型]"),
@@ -797,7 +800,7 @@ FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
     END_2: "截止日期",
-    "approved": "审批日期", "changed": "变更日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
+    "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",

@@ -190,10 +190,17 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         if is_death is False:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
         doubt = date_doubt(row, "date", "死亡日期")
+        cancelled = row.get("cancelled")
         if isinstance(died, dt.date):
             what = f"死亡日期 {date_shown(row, 'date')}" + _before_approval(ctx, m, died)
         elif doubt:
             what, conf = f"{doubt}，请核实是否在核查日期之前", _LOWER[conf]
+        elif isinstance(cancelled, dt.date):  # the registration cancelled for the death: no death after that day
+            what = f"未写死亡日期，注销日期 {date_shown(row, 'cancelled')}"
+            if cancelled <= ctx.as_of:
+                what += "（死亡不晚于该日）"
+            else:  # the death may be before the review date or after it
+                what, conf = what + " 在核查基准日之后，请核实死亡是否在核查基准日之前", _LOWER[conf]
         else:
             what = "在死亡/注销名单中（未写死亡日期）"
         status = str(row.get("status", "") or "").strip()
@@ -279,12 +286,14 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
 
 
 def _dates_shown(row: dict) -> dict:
-    """Return the row with dates written as bare digits (Excel serial 46037, 20260318) shown as calendar dates."""
+    """Return the row with its dates read shown as calendar dates (Excel serial 46037, 20260318, 2028.02.28 from a 刑期起止:
+    held-out 228), a month alone as such (:func:`date_shown`); a text not read as a date (无期), or one shown already
+    ('2030-02-28（按刑期…推算）'), as written."""
     shown = dict(row)
     for fld in ("date", "start", "end", "released"):
-        written = str(row.get(f"{fld}_text", "") or "").replace(".0", "")
-        if isinstance(row.get(fld), dt.date) and written.isdigit():
-            shown[f"{fld}_text"] = row[fld].isoformat()
+        day = row.get(fld)
+        if isinstance(day, dt.date) and not str(row.get(f"{fld}_text", "") or "").startswith(f"{day.isoformat()}（"):
+            shown[f"{fld}_text"] = date_shown(row, fld)
     return shown
 
 
