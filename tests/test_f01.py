@@ -494,3 +494,16 @@ def test_a_departed_members_own_amount_is_recovered_when_the_roster_gives_each_m
     assert money(ctx, "F01") == ([("张军", "中", recover, None)] if recover else [])
     if recover:
         assert "超出现核定家庭月保障金" in findings(ctx, "F01")[0].evidence
+
+
+def test_a_payment_cut_for_a_dead_member_after_a_raise_paid_back_owes_nothing():
+    # held-out 231: three at 420 (1,260) on the roster, 1,170 paid until July's raise, whose 90 for July came in August;
+    # he died in July and 840 (the new 420 × 2) was paid from August: F01 中 300 "超出部分 60" took 1,170 as the whole
+    son = make_id("19800505", 171)
+    rost = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子", son)], benefit=1260) + \
+        household("赵六", ALONE, benefit=516)
+    rows = [pay(HEAD, "张三", m, 1170 if m < "2026-08" else 840) for m in months("2026-01", "2026-12")]
+    rows += [pay(HEAD, "张三", "2026-07", 90, "提标补差", remark="补发7月提标补差", paid_date="2026-08-10")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-12")]
+    ctx = money_context(rost, rows, {"deaths": [{"name": "张小", "id": son, "date": "2026-07-15"}]})
+    assert money(ctx, "F01") == []

