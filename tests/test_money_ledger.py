@@ -59,7 +59,7 @@ def test_the_audit_says_which_items_were_taken_as_the_benefit_and_which_set_asid
     ctx.lists["payments"]["_file"] = files
     ledger(ctx)
     assert ctx.cache["money:items"] == [
-        "资金发放明细按保障金核对：城乡低保金 3 个文件、未写资金项目 1 个文件；其他资金（不核对）：高龄津贴 3 个文件、临时救助金 1 个文件"]
+        "资金发放明细（8 个文件）按保障金核对的项目：城乡低保金 3 个文件、未写资金项目 1 个文件；其他资金（不核对）：高龄津贴 3 个文件、临时救助金 1 个文件"]
 
 
 def test_the_items_notice_counts_what_it_does_not_name():
@@ -74,5 +74,22 @@ def test_the_items_notice_counts_what_it_does_not_name():
     rows = [pay(a, "王五", m, 516, item=item, _file=f"{m}.xlsx") for m, item in zip(months("2025-10", "2026-07"), items)]
     ctx = money_context(household("王五", a, benefit=516), rows)
     ledger(ctx)
-    assert ctx.cache["money:items"] == ["资金发放明细按保障金核对：低保金 3 个文件、特困供养金 3 个文件、未写资金项目 2 个文件，"
-                                        "另有 2 项共 2 个文件；其他资金（不核对）：无"]
+    assert ctx.cache["money:items"] == ["资金发放明细（10 个文件）按保障金核对的项目：低保金 3 个文件、特困供养金 3 个文件、"
+                                        "未写资金项目 2 个文件，另有 2 项共 2 个文件；其他资金（不核对）：无"]
+
+
+def test_the_items_of_one_workbook_are_named_with_its_one_file():
+    # held-out 231: "低保金 1 个文件、特困供养金 1 个文件、最低生活保障金 1 个文件；其他资金（不核对）：春节一次性生活补贴 1 个
+    # 文件…" of one workbook read as six files: the files are said once, and the items without counts
+    from money import household, make_id, money_context, months, pay
+
+    from rostercheck.rules._money import ledger
+
+    a = make_id("19800101", 111)
+    items = ["低保金", "特困供养金", "最低生活保障金", "春节一次性生活补贴", "物价补贴", "高龄津贴", "取暖补贴"]
+    rows = [pay(a, "王五", m, 516, item=item, _file="资金发放明细_2026年度.xlsx")
+            for m, item in zip(months("2026-01", "2026-07"), items)]
+    ctx = money_context(household("王五", a, benefit=516), rows)
+    ledger(ctx)
+    assert ctx.cache["money:items"] == ["资金发放明细（1 个文件）按保障金核对的项目：低保金、特困供养金、最低生活保障金；"
+                                        "其他资金（不核对）：春节一次性生活补贴、物价补贴、高龄津贴，另有 1 项"]

