@@ -530,6 +530,32 @@ def test_an_id_stored_as_a_number_is_counted_once_per_cell_whatever_the_rows_it_
     assert any("资金发放明细中有 1 个身份证号以数字格式存储" in w for w in warnings), warnings
 
 
+@pytest.mark.parametrize("kind, text, said", [
+    ("payments", False, "资金发放明细中有 1 个身份证号以数字格式存储（后几位已丢失"),
+    ("payments", True, "资金发放明细中有 1 个身份证号末几位为 0（疑似曾以数字格式存储，后几位已丢失"),
+    ("deaths", False, "中有 1 个身份证号以数字格式存储（后几位已丢失"),
+    ("deaths", True, "中有 1 个身份证号末几位为 0（疑似曾以数字格式存储，后几位已丢失"),
+])
+def test_an_id_ending_in_000_in_a_text_cell_is_not_said_to_be_stored_as_a_number(tmp_path, kind, text, said):
+    # held-out 231: 16 text cells ending in 000 were said "以数字格式存储": only a number cell is known to be one
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金\n张三,{A},张三,{A},户主,516\n"
+                      f"李四,{B},李四,{B},户主,516\n", encoding="utf-8")
+    cell = A[:15] + "000" if text else float(f"{float(A):.15g}")  # Excel's text of the number, or the number
+    payments = write(tmp_path / "2026年低保发放明细.xlsx", {"7月": [["姓名", "身份证号", "低保金"], ["张三", cell, 516],
+                                                                  ["李四", B, 516]]})
+    lists = {}
+    if kind == "deaths":
+        lists["deaths"] = write(tmp_path / "死亡人员名单.xlsx", {"Sheet1": [["姓名", "身份证号", "死亡日期"],
+                                                                        ["张三", cell, "2026-08-15"]]})
+        payments = write(tmp_path / "2026年低保发放明细.xlsx", {"7月": [["姓名", "身份证号", "低保金"], ["张三", A, 516],
+                                                                      ["李四", B, 516]]})
+    warnings = audit([roster], lists, AS_OF, payments=[payments]).warnings
+    assert any(said in w for w in warnings), warnings
+
+
 def test_month_columns_under_an_amount_heading_are_months_not_rival_amount_columns(tmp_path):
     path = write(tmp_path / "城关镇2026年低保金发放表.xlsx", {"Sheet": [
         ["户主姓名", "户主身份证号", "保障人口", "2026年发放金额（元）", "", "", "合计"],

@@ -122,6 +122,16 @@ def _unreadable_ids(ctx: Context, kind: str) -> int:
     return source_cells(ref, few) if few.any() else 0
 
 
+def _text_zeros(ref: pd.DataFrame, prefix: str) -> np.ndarray:
+    """Per row of a list: its ``<prefix>id`` cell was text of digits ending in 000 (never a number in this file: it may
+    have been one before it was written as text, or be a real ID's zeros)."""
+    if prefix + "id_text" not in ref.columns:
+        return np.zeros(len(ref), dtype=bool)
+    raw = ref[prefix + "id_raw"] if prefix + "id_raw" in ref.columns else ref[prefix + "id"]
+    zeros = by_value_array(raw, lambda v: isinstance(v, str) and v.isdigit() and v.endswith("000")).astype(bool)
+    return ref[prefix + "id_text"].to_numpy(dtype=bool) & zeros
+
+
 def _few_digits(frame: pd.DataFrame) -> np.ndarray:
     """Per row: an ID stored as a number that kept too few digits to compare (3.41222E+17: six)."""
     return ((frame["id_status"] == ids.NUMERIC)
@@ -419,21 +429,29 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             continue
         own = numbers_as_ids(ref)
         damaged = own.copy()
+        zeros = own & _text_zeros(ref, "")
         if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's (each cell judged once)
             blank = by_value_array(ref["id_raw"], lambda v: v is None or v != v or not str(v).strip()).astype(bool)
-            damaged |= blank & by_value_array(ref["head_id"], lambda h: h is not None and h == h
-                                              and ids.id_number(str(h)).status == ids.NUMERIC).astype(bool)
+            heads = blank & by_value_array(ref["head_id"], lambda h: h is not None and h == h
+                                           and ids.id_number(str(h)).status == ids.NUMERIC).astype(bool)
+            damaged |= heads
+            zeros |= heads & _text_zeros(ref, "head_")
         sheets = _on_sheets(inputs, kind, ref, damaged, "_sheet")
+        texts = source_cells(ref, zeros) if zeros.any() else 0
         damaged = source_cells(ref, damaged)  # a ledger's row paying two items is one cell
         if damaged:
             # (3.41824E+17 keeps six digits: no name and prefix can link it, as for the roster above)
             scientific = (np.asarray(own, dtype=bool) & _few_digits(ref) if "id_reliable" in ref.columns
                           else np.zeros(len(ref), dtype=bool))
             few = source_cells(ref, scientific) if scientific.any() else 0
-            out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号以数字格式存储（后几位已丢失，只能按姓名+前几位以中等置信度比对"
+            # text cells ending in 000 were numbers once at most: said as such (held-out 231: 16 text cells "以数字格式存储")
+            said = ("以数字格式存储（" if not texts else "末几位为 0（疑似曾以数字格式存储，" if texts == damaged
+                    else f"以数字格式存储或末几位为 0（其中 {texts} 个是文本格式，疑似曾以数字格式存储；")
+            out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号{said}后几位已丢失，只能按姓名+前几位以中等置信度比对"
                        + (f"；其中 {few} 个以科学计数法保存（{_scientific_rows(ref, scientific, '_row')}），只剩前几位，无法比对"
                           if few else "")
-                       + "）。请让报送单位把身份证号列设为“文本”后重新导出。")
+                       + ("）。请让报送单位从系统重新导出完整的身份证号。" if texts == damaged
+                          else "）。请让报送单位把身份证号列设为“文本”后重新导出。"))
         hidden = ref["account_masked"].to_numpy(dtype=bool) if "account_masked" in ref.columns else np.zeros(len(ref), bool)
         if hidden.any():  # a bank's masked accounts (6217****5678, held-out 140), named by file (held-out 149)
             out.append(f"{inputs.labels[kind]}{_in_ledgers(ref, hidden)}中有 {source_cells(ref, hidden, 'bank_account')} 处银行账号"

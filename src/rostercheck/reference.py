@@ -54,6 +54,7 @@ def normalise(table: Table) -> pd.DataFrame:
                 values.tolist() if coded else values)
             _zeros_of_numbers(out, col, prefix)
             out[prefix + "id_raw"] = by_value(values, texts, many=True)
+            out[prefix + "id_text"] = by_value_array(values, lambda v: type(v) is str).astype(bool)  # (see io.ledgers)
         elif col in _NAME_FIELDS:
             out[col] = by_value(values, texts, many=True)
             out[_NAME_FIELDS[col]] = by_value(values, person_name)

@@ -40,7 +40,7 @@ _DAY = re.compile(r"20\d{2}\s*(?:年\s*(?:0?[1-9]|1[0-2])\s*月|[-./](?:0?[1-9]|
 _SPAN = re.compile(r"(?:月|日|\d)\s*(?:至|到|~|～|—+|－|-)\s*(?:20\d{2}|((?:0?[1-9]|1[0-2])\s*月))")
 # the month an item is for ('2026年1月低保金'), not a day ('2026年1月5日发放')
 _ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}\s*[日号])")
-COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "birth", "name", "name_key",
+COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "id_text", "birth", "name", "name_key",
            "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
            "account_masked", "holder", "holder_key", "link_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
@@ -890,6 +890,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                                "_row": frame["_row"].astype(int).to_numpy(), "_col": coded("_col", texts, True)}
     cols["id"], cols["id_status"], cols["id_reliable"], cols["birth"] = id_numbers("id")
     cols["id_raw"] = coded("id", texts, True)
+    # whether the ID cell was text: an ID ending in 000 in a text cell may only have been a number once (held-out 231)
+    typed, at = judged("id", lambda v: type(v) is str)
+    cols["id_text"] = typed.astype(bool)[at]
     cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id")
     for fld in ("name", "head_name", "holder"):
         cols[fld], cols[fld + "_key"] = coded(fld, texts, True), coded(fld, names, True)
