@@ -40,8 +40,8 @@ _DAY = re.compile(r"20\d{2}\s*(?:年\s*(?:0?[1-9]|1[0-2])\s*月|[-./](?:0?[1-9]|
 _SPAN = re.compile(r"(?:月|日|\d)\s*(?:至|到|~|～|—+|－|-)\s*(?:20\d{2}|((?:0?[1-9]|1[0-2])\s*月))")
 # the month an item is for ('2026年1月低保金'), not a day ('2026年1月5日发放')
 _ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}\s*[日号])")
-COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "id_text", "birth", "name", "name_key",
-           "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
+COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "id_text", "birth", "name",
+           "name_key", "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
            "account_masked", "holder", "holder_key", "link_key", "item",
            "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
            "county", "covered_size"]

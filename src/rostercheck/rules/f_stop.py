@@ -226,9 +226,9 @@ def _monthly_totals(led: Ledger, rows: list[int], adjust: bool = False) -> dict[
 
 def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> tuple[float | None, bool]:
     """What a household paid on row ``r`` got for a whole month before anyone left it: its largest monthly payment
-    (提标补差 included, by the month it is for) before the first month an event rules out, else (the ledger starts later) the roster's approved amount; and
-    whether that amount is the roster's for just the members it lists (its 保障人口 is their number: members who left
-    and whom it no longer lists are not in it)."""
+    (提标补差 included, by the month it is for) before the first month an event rules out, else (the ledger starts
+    later) the roster's approved amount; and whether that amount is the roster's for just the members it lists (its
+    保障人口 is their number: members who left and whom it no longer lists are not in it)."""
     household = led.household[r]
     earlier = [total for month, total in before.get(household, {}).items() if month and month < first]
     if earlier:
