@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TypeVar
 
 import pandas as pd
@@ -417,7 +418,8 @@ def left_out_text(head: str, left: dict[str, dict[int, str]]) -> str:
         head: what the rows are ('养老金发放名单（x.xlsx）中…未计入月收入的').
         left: reason → row → what shows it ('张三 丧葬补助金').
     """
-    return f"{head}：" + "；".join(f"{why} {len(said)} 条（如 {'、'.join(list(said.values())[:2])}）"
+    # (two examples taken, not a list of every row: :func:`wage_of` says the notice again after each person's rows)
+    return f"{head}：" + "；".join(f"{why} {len(said)} 条（如 {'、'.join(islice(said.values(), 2))}）"
                                    for why, said in left.items())
 
 
