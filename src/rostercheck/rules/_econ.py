@@ -672,12 +672,17 @@ def wage_of(ctx: Context, hs: list[Hit], rows: Mapping[int, Mapping], who: str, 
         seen.add(h.r)
         used.append(h)
     used, period = _of_year(ctx, used, rows) if annual else (used, months_text(months))
-    net: dict[str, float] = {}  # month (an annual table's year, '' for a list without months) → its rows netted
+
+    def period_of(h: Hit) -> str:
+        """The month a row is netted in (an annual table's year, '' for a list without months)."""
+        return _year(rows[h.r]) if annual else text_of(rows[h.r], "month")
+
+    net: dict[str, float] = {}
     for h in used:
-        key = _year(rows[h.r]) if annual else text_of(rows[h.r], "month")
-        net[key] = net.get(key, 0.0) + float(rows[h.r]["wage"])
+        k = period_of(h)
+        net[k] = net.get(k, 0.0) + float(rows[h.r]["wage"])
     paid = {k for k, v in net.items() if v > 0}
-    used = [h for h in used if (_year(rows[h.r]) if annual else text_of(rows[h.r], "month")) in paid]
+    used = [h for h in used if period_of(h) in paid]
     if left:
         ctx.cache[notice] = [left_out_text(f"{ctx.labels['wages']}中与{whose}有关的记录未计入月均工资的", left)]
     if not used:
