@@ -836,12 +836,12 @@ def _places_coded(frame: pd.DataFrame) -> None:
 def _township_named(*texts: str) -> str:
     """The township a title or file name begins with, after its province, city and county ('' for none): never a word
     such as 城乡 or 各乡镇 (a county's 城乡低保花名册)."""
-    for text in texts:
-        text = unicodedata.normalize("NFKC", str(text or "")).strip()
-        m = _place_after_admin(text)
+    for raw in texts:
+        cell = unicodedata.normalize("NFKC", str(raw or "")).strip()
+        m = _place_after_admin(cell)
         if m and not _NO_TOWNSHIP.search(m.group(1)):
             # '…河凤桥镇、达权店镇、汪岗镇低保对象名册' names several: none of them is every member's (held-out 171)
-            return "" if _PLACE.match(text, m.end(1) + 1) and text[m.end(1):m.end(1) + 1] in "、,，和及与/" else m.group(1)
+            return "" if _PLACE.match(cell, m.end(1) + 1) and cell[m.end(1):m.end(1) + 1] in "、,，和及与/" else m.group(1)
     return ""
 
 

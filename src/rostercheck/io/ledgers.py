@@ -656,8 +656,8 @@ def item_named(sheet: str, title: str, file: str = "") -> str:
     Returns:
         The item, e.g. '低保金'.
     """
-    for text, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search), (file, _TITLE_ITEM.search)):
-        if text and not _names_both(text) and (m := pattern(text)):
+    for said, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search), (file, _TITLE_ITEM.search)):
+        if said and not _names_both(said) and (m := pattern(said)):
             return _PLACE_PREFIX.sub("", m.group(1) if m.groups() else m.group(0))
     return ""
 

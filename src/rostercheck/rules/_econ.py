@@ -325,9 +325,13 @@ def ended_yet_active(row: Mapping, day: dt.date) -> str:
     2025-08-20 was C04 高 and a family's application 有疑点; 存续 beside 吊销 2025-04-01 was C05 中), else ''."""
     if not ended_before(row, day):
         return ""
-    label = text_of(row, "end_label") or "注销日期"
-    return (f"但{label} {row['end'].isoformat()} 早于核查基准日 {day.isoformat()}，与状态不符：按该日期核查基准日时已不属于本人"
+    return (f"但{end_label(row)} {row['end'].isoformat()} 早于核查基准日 {day.isoformat()}，与状态不符：按该日期核查基准日时已不属于本人"
             "（已注销或停业），只作待核线索，请核实")
+
+
+def end_label(row: Mapping, default: str = "注销日期") -> str:
+    """The header a row's own end date was read from (离任日期, 报废日期, 吊销日期 …), else ``default``."""
+    return text_of(row, "end_label") or default
 
 
 def ended_later_text(said: str, label: str, end: dt.date, still: str) -> str:
@@ -863,7 +867,7 @@ def vehicle_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
     if vehicle_status(row.get("status"), params) != INACTIVE or not ended_after(row, day):
         return ""
     said = f"机动车状态 {codes.vehicle_status(row.get('status')).shown}"
-    return ended_later_text(said, text_of(row, "end_label") or "注销日期", row["end"], "仍在本人名下")
+    return ended_later_text(said, end_label(row), row["end"], "仍在本人名下")
 
 
 _VEHICLE_CELLS = ("vehicle_type", "disabled_flag", "remark", "use", "status")  # what vehicle_counts reads
@@ -1192,8 +1196,10 @@ def business_active(row: Mapping, params: dict, day: dt.date) -> bool:
     """
     if "status" not in row:
         return "end" in row
-    return status_active(row.get("status"), params["active_statuses"], params["closed_statuses"],
-                         bool(params["blank_status_counts"])) or bool(business_ended_later(row, params, day))
+    k = status_class(row.get("status"), params["active_statuses"], params["closed_statuses"])
+    if k == "":
+        return bool(params["blank_status_counts"])
+    return k == ACTIVE or (k == INACTIVE and ended_after(row, day))
 
 
 def business_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
@@ -1202,8 +1208,7 @@ def business_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
     if not ("status" in row and ended_after(row, day)
             and status_class(row.get("status"), params["active_statuses"], params["closed_statuses"]) == INACTIVE):
         return ""
-    return ended_later_text(f"登记状态 {text_of(row, 'status')}", text_of(row, "end_label") or "注销日期", row["end"],
-                            "仍在业")
+    return ended_later_text(f"登记状态 {text_of(row, 'status')}", end_label(row), row["end"], "仍在业")
 
 
 def employs_others(row: Mapping, params: dict) -> bool:

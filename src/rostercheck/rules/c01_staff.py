@@ -15,7 +15,7 @@ from ..model import Context, Finding, enjoys
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
-from ._econ import begins_after, dated, ended_after, ended_before, ended_later_text, note_later, staff_shown, text_of
+from ._econ import begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
@@ -150,8 +150,7 @@ def left_later(ctx: Context, kind: str, row: dict) -> str:
     if not (_status_left(row, ctx) and ended_after(row, ctx.as_of)):
         return ""
     label = _fields(kind, row)["status"]
-    return ended_later_text(f"{label} {text(row.get('status'))}", text_of(row, "end_label") or _DATES[kind][1],
-                            row["end"], "仍在任")
+    return ended_later_text(f"{label} {text(row.get('status'))}", end_label(row, _DATES[kind][1]), row["end"], "仍在任")
 
 
 # A 职务 the list writes as one held before (原村委会主任, 前任支书, 曾任会计)

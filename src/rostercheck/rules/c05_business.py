@@ -6,7 +6,7 @@ from ..io.columns import FIELD_NAMES
 from ..model import LOW, Context, Finding
 from . import record_facts, rule, values, where
 from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, business_active, business_ended_later, dated, employs_others,
-                    ended_before, ended_yet_active, hits, linked_rows, text_of, weakest)
+                    end_label, ended_before, ended_yet_active, hits, linked_rows, text_of, weakest)
 
 
 @rule("C05")
@@ -48,7 +48,7 @@ def _active_by(ctx: Context, row: dict, params: dict) -> str:
     """What besides a 登记状态 says the business is active: on a list without that column, its blank 注销（吊销）日期 (held-out
     223); beside a status saying closed, that date after the review date (held-out 228); beside a status saying active,
     an end date before the review date is said to contradict it."""
-    ended = text_of(row, "end_label") or "注销日期"
+    ended = end_label(row)
     later = business_ended_later(row, params, ctx.as_of)
     if later:
         return f"（{later}）"

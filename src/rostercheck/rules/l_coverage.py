@@ -267,11 +267,11 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
         disabled |= set(m.loc[m["disability"].astype(str).str.strip() != "", "id"])
         wanted = [bool(x) and (year - int(x[6:10]) >= p["elderly_age"] - 1 or year - int(x[6:10]) <= p["minor_age"] + 1
                                or x in disabled) for x in pid]
-        for rows in groups.values():
-            for a in rows:
+        for members in groups.values():
+            for a in members:
                 if not wanted[a]:
                     continue
-                for b in rows:
+                for b in members:
                     if a != b:
                         kin = pair_kin(roles[a], roles[b])
                         if kin in (SPOUSE, PARENT, CHILD):
