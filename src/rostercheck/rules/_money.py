@@ -410,21 +410,27 @@ def _linked(ctx: Context) -> Ledger:
     led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
                      "array:household_row": household_row})
     ctx.cache["money:unidentified"] = _unidentified(f, member_at < 0, has_own | has_head)
-    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool))
+    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs)
     return led
 
 
-def _items_said(f: pd.DataFrame, benefit: np.ndarray, shown: int = 3) -> list[str]:
+def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3) -> list[str]:
     """A note of the ledger's files and of the items taken as the benefit and those set aside as other money, the most
     files first, each with its number of files unless every item is in every file (held-out 203: a county's whole
     payments folder, its 高龄津贴 books taken as the benefit unsaid; held-out 231: one workbook of six items read as six
-    files)."""
+    files), and which spellings of one programme's benefit are one item (F04's ``_item_key``: 低保金 and 最低生活保障金
+    listed apart read as two items, held-out 231)."""
     _, first = groups(f, ["item", "_file"])  # (a row's item says whether it is the benefit)
     if not first.size:
         return []
     files: dict[bool, Counter] = {True: Counter(), False: Counter()}
-    for item, is_benefit in zip(f["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist()):
-        files[is_benefit][re.sub(r"\s", "", str(item or "")) or "未写资金项目"] += 1
+    spellings: dict[str, dict[str, None]] = {}  # programme -> the benefit's spellings, in order
+    for item, is_benefit, prog in zip(f["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist(),
+                                      np.asarray(progs, dtype=object)[first].tolist()):
+        said = re.sub(r"\s", "", str(item or ""))
+        files[is_benefit][said or "未写资金项目"] += 1
+        if is_benefit and said:
+            spellings.setdefault(prog, {})[said] = None
     total = f["_file"].nunique()
     counted = any(n != total for counts in files.values() for n in counts.values())
 
@@ -435,7 +441,10 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, shown: int = 3) -> list[st
         more = f"，另有 {len(rest)} 项" + (f"共 {sum(n for _, n in rest)} 个文件" if counted else "") if rest else ""
         return top + more if counts else "无"
 
-    return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}；其他资金（不核对）：{listed(files[False])}"]
+    alike = "；".join("、".join(v) for v in spellings.values() if len(v) > 1)
+    one = f"（其中{alike}是同一项保障金的不同写法，按同一项目核对）" if alike else ""
+    return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}{one}；"
+            f"其他资金（不核对）：{listed(files[False])}"]
 
 
 def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> list[str]:
