@@ -118,7 +118,7 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
                                      {"漏保线索.xlsx": may_be_public(sheets)}, COVERAGE_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
-        towns = write_township_workbooks(out, {"leads": leads}, lambda f: sheets_of(f["leads"]),
+        towns = write_township_workbooks(out, {"leads": leads}, lambda f, _town: sheets_of(f["leads"]),
                                          widths=COVERAGE_WIDTHS, heading=heading, public=may_be_public if mask else False,
                                          report="漏保线索")
         paths.update({f"township_{k}": v for k, v in towns.items()})

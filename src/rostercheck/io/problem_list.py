@@ -376,15 +376,14 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
                                          WIDTHS, heading)
             return {f"public_{k}": v for k, v in public.items()}
         else:
-            def township_sheets(f: dict[str, pd.DataFrame]) -> list[tuple]:
+            def township_sheets(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:
                 """A township's workbook, its 核查范围 saying what the 核实无问题清单 held back of its own findings."""
-                town = f["findings"]["乡镇"].iat[0] if len(f["findings"]) else ""
                 return audit_sheets(f["findings"], titles, result.skipped, result.held_by_town.get(town, {}),
                                     result.partial)
 
             towns = write_township_workbooks(out, {"findings": findings}, township_sheets,
                                              widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
-                                             report="问题清单")
+                                             report="问题清单", also=result.held_by_town)
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 

@@ -19,7 +19,7 @@ import re
 import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -942,7 +942,8 @@ def own_township_only(rows: pd.DataFrame, heads: dict[str, set[str]]) -> pd.Data
 
 def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, column: str = "乡镇",
                              widths: dict[str, int] | None = None, heading: str = "", made: dt.date | None = None,
-                             public=False, members: pd.DataFrame | None = None, report: str = "") -> dict[str, Path]:
+                             public=False, members: pd.DataFrame | None = None, report: str = "",
+                             also: Iterable[str] = ()) -> dict[str, Path]:
     """Write one workbook per township into ``out/乡镇/``, each holding only that township's rows.
 
     Generic over reports: ``frames`` are the report's row frames (findings, review rows, verdicts …),
@@ -952,7 +953,7 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
     Args:
         out: the output folder.
         frames: name → frame; frames holding ``column`` are split by it, others are passed whole.
-        build: ``build(frames) -> sheets`` as for :func:`write_workbook`.
+        build: ``build(frames, township) -> sheets`` as for :func:`write_workbook`.
         column: the township column.
         widths: column → width.
         heading: the report's heading; each township's name is added to it.
@@ -963,6 +964,8 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
             township's household heads unnamed (:func:`own_township_only`).
         report: the report's name, after the township's in each file's name ('城关镇_问题清单.xlsx'): a township sent
             the files of several runs tells them apart.
+        also: townships that get a workbook even without rows (the audit's townships whose every finding the
+            核实无问题清单 held back: their 核查范围 says so, held-out 227).
     Returns:
         township → path of its workbook (public copies under 'public_' + township).
     """
@@ -970,7 +973,7 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
 
     folder = prepare_out_dir(Path(out) / TOWNSHIP_FOLDER)
     heads = heads_by_township(members) if members is not None else None
-    towns = natural_sorted(v for f in frames.values() if column in f.columns for v in f[column].tolist())
+    towns = natural_sorted({*(v for f in frames.values() if column in f.columns for v in f[column].tolist()), *also})
     written: dict[str, Path] = {}
     used: set[str] = set()
     for town in towns:
@@ -981,7 +984,7 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
         part = {k: (f[f[column] == town] if column in f.columns else f) for k, f in frames.items()}
         if heads is not None:
             part = {k: (own_township_only(f, heads) if column in f.columns else f) for k, f in part.items()}
-        sheets = build(part)
+        sheets = build(part, str(town))
         label = str(town) if str(town).strip() else "（未填乡镇）"
         title = f"{heading} {label}".strip()
         written[str(town)] = folder / f"{name}.xlsx"

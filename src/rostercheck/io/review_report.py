@@ -192,9 +192,9 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
-        towns = write_township_workbooks(out, {"rows": rows}, lambda f: review_sheets(f["rows"], result.titles,
-                                                                                            result.by_household,
-                                                                                            result.reported),
+        towns = write_township_workbooks(out, {"rows": rows},
+                                         lambda f, _town: review_sheets(f["rows"], result.titles, result.by_household,
+                                                                        result.reported),
                                          widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
                                          report="回头看问题清单")
         paths.update({f"township_{k}": v for k, v in towns.items()})

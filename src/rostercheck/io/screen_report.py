@@ -101,8 +101,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:  # an applicant already enrolled in another township: that household's head is not named
         people = pd.concat([m for m in (result.inputs.members, result.enrolled) if m is not None], ignore_index=True)
-        def town_build(f: dict[str, pd.DataFrame]) -> list[tuple]:  # (one township's frames: its name on every row)
-            town = str(f["verdicts"]["乡镇"].iat[0]) if len(f["verdicts"]) else ""
+        def town_build(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:  # (one township's frames)
             return build(f, rule_sheet(result, as_of, township=town))
 
         towns = write_township_workbooks(out, frames, town_build, widths=SCREEN_WIDTHS,
