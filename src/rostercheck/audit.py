@@ -724,7 +724,10 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         reported = frame["身份证号"].astype(str).tolist() if "身份证号" in frame.columns else []
 
         def per_code_and_town(f: pd.DataFrame) -> pd.Series:
-            return f.groupby(["类别代码", "乡镇"]).size() if len(f) else pd.Series(dtype=int)
+            # (an empty count keeps the two index levels: every finding held back, held-out 232, made the subtraction
+            # below fail to align an unnamed index with the named one)
+            empty = pd.MultiIndex.from_arrays([[], []], names=["类别代码", "乡镇"])
+            return f.groupby(["类别代码", "乡镇"]).size() if len(f) else pd.Series(0, index=empty, dtype=int)
 
         before = per_code_and_town(frame)
         frame, held, corrected = suppression.apply(frame, entries)
