@@ -130,6 +130,20 @@ def test_l03_dibao_member_alone_is_a_transfer_lead():
     assert lead.evidence.startswith("低保《") and "李老伴（配偶）" in lead.evidence and lead.source.startswith("花名册（")
 
 
+def test_l03_explanation_states_which_priority_a_transfer_lead_takes():
+    # held-out 234: the explanation said both "否则（无法排除在外居住的子女）为低" and "低保转特困为中"; the code makes a
+    # 低保 member 低 where nothing can show children living elsewhere (邓明伟, 龚文, 姚平): the text says so, plainly
+    from rostercheck.policy import load_defaults
+
+    lists = {"monitoring": mon("某某", make_id("19800101", 91), income="9000")}
+    assert leads(context(household("王老人", OLD), {**lists, "registry": reg(ALONE)}), "L03") == [("王老人", "中")]
+    assert leads(context(household("王老人", OLD), {**lists, "registry": reg(ALONE[:4])}), "L03") == [("王老人", "低")]
+    text = "".join(load_defaults()[0]["L03"].explanation.split())
+    unseen, seen = text.split("能排除时")
+    assert "无法排除，一律为“低”，低保转特困也是“低”" in unseen and "低保转特困为“中”" not in unseen
+    assert "低保转特困为“中”" in seen
+
+
 @pytest.mark.parametrize("programme_rows, deaths, registry", [
     # already on the 特困 roster
     ("特困", [], reg(ALONE)),
