@@ -507,3 +507,39 @@ def test_a_payment_cut_for_a_dead_member_after_a_raise_paid_back_owes_nothing():
     rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-12")]
     ctx = money_context(rost, rows, {"deaths": [{"name": "张小", "id": son, "date": "2026-07-15"}]})
     assert money(ctx, "F01") == []
+
+
+# A raise the whole programme got in July (six households of one paid 516, then 546; the roster says today's 546)
+RAISED = [make_id("19410101", 201 + 10 * k) for k in range(6)]
+
+
+def raised_county(extra: list[dict], first: str = "2026-01") -> tuple[list[dict], list[dict]]:
+    """The six households of one raised in July (roster, ledger rows from ``first``), beside ``extra``'s roster rows."""
+    rost = extra + [r for k, pid in enumerate(RAISED) for r in household(f"赵{k}", pid, benefit=546, benefit_own=546)]
+    rows = [pay(pid, f"赵{k}", m, 516 if m < "2026-07" else 546) for k, pid in enumerate(RAISED)
+            for m in months(first, "2026-09")]
+    return rost, rows
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_a_member_the_roster_no_longer_lists_owes_the_months_own_share_before_a_raise(own):
+    # held-out 225b: three paid 3 × 516 until the programme's July raise, 3 × 546 after; 张军 died in March and the roster
+    # lists the two left (2 × 546 today, each member's own 546 where it gives them). April–June owe 516 each, not
+    # 1,548 − 1,092 = 456 (today's raised amount taken as the other two's then)
+    rows3 = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张军", "子", SON)], benefit=1092, township="城关镇",
+                      covered_size=2, household_size=3)
+    rows3 = [{**r, "member_status": "已死亡" if r["id"] == SON else "正常",
+              "status_date": "2026-03-20" if r["id"] == SON else "",
+              "benefit_own": None if r["id"] == SON or not own else 546} for r in rows3]
+    rost, rows = raised_county(rows3)
+    rows += [pay(HEAD, "张三", m, 1548 if m < "2026-07" else 1638) for m in months("2026-01", "2026-09")]
+    headers = {**STATUS, "benefit_own": "个人月补助金额", "benefit": "家庭月保障金"}
+    deaths = [{"name": "张军", "id": SON, "date": "2026-03-13"}]
+    ctx = money_context(rost, rows, {"deaths": deaths}, roster_headers=headers)
+    assert money(ctx, "F01") == [("张军", "中", 516.0 * 3 + 546.0 * 3, None)]
+    assert money(ctx, "F05") == []
+    (f,) = findings(ctx, "F01")
+    assert "每月 1,548.00 元（应追回份额 516.00 元）" in f.evidence
+    assert "每月 1,638.00 元（应追回份额 546.00 元）" in f.evidence
+    if own:  # the months before the raise are said to be taken as before it, not at today's own amounts
+        assert "该类保障对象 2026-07 起统一提标，现核定金额每人每月减去 30.00 元" in f.evidence

@@ -468,3 +468,25 @@ def test_a_member_who_left_is_recovered_at_her_own_amount_when_the_roster_gives_
     ctx = money_context(rost, rows, {"exits": exits}, roster_headers={"member_status": "成员状态", "status_date": "状态变更日期",
                                                                       "benefit_own": "个人月补助金额", "benefit": "家庭月保障金"})
     assert money(ctx, "F03") == [("孙八", "中", 600.0, None)]
+
+
+def test_a_member_who_left_owes_the_months_share_before_a_raise_when_the_ledger_starts_after_she_left():
+    # held-out 225b: 孙八 减员 in March, the ledger from April (no month before her exit tells the household's amount),
+    # three paid 3 × 516 until the programme's July raise, 3 × 546 after; the roster's 1,092 is today's for the two
+    # left. April–June owe 516 each (the month's payment ÷ 3), not 1,548 − 1,092 = 456 "已经核减"
+    raised = [make_id("19410101", 201 + 10 * k) for k in range(6)]
+    rost = household("王五", A, [("王芳", "配偶", B)], benefit=1092, township="河口乡", covered_size=2)
+    rost += [r for k, pid in enumerate(raised) for r in household(f"赵{k}", pid, benefit=546)]
+    rows = [pay(A, "王五", m, 1548 if m < "2026-07" else 1638) for m in months("2026-04", "2026-09")]
+    rows += [pay(pid, f"赵{k}", m, 516 if m < "2026-07" else 546) for k, pid in enumerate(raised)
+             for m in months("2026-04", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "name": "孙八", "id": OUT, "date": "2026-03-13", "reason": "减员"}]
+    ctx = money_context(rost, rows, {"exits": exits})
+    assert money(ctx, "F03") == [("孙八", "中", 516.0 * 3 + 546.0 * 3, None)]
+    (f,) = findings(ctx, "F03")
+    assert "已经核减" not in f.evidence and "保障人口 3 人" in f.evidence
+    assert money(ctx, "F05") == []
+    # paid for the two left all along (2 × 516, then 2 × 546): nothing, before the raise as after it
+    cut = [r for r in rows if r["id"] != A] + [pay(A, "王五", m, 1032 if m < "2026-07" else 1092)
+                                              for m in months("2026-04", "2026-09")]
+    assert money(money_context(rost, cut, {"exits": exits}), "F03") == []

@@ -400,7 +400,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     prog_of = _programmes(ctx, led)
     paid_pairs = _paid_pairs(led)
     adjust = led.array("adjust")
-    raises = _raise_months(ctx, led, expected, tol)
+    raises = programme_raises(ctx, led)
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
@@ -470,12 +470,43 @@ def check_f05(ctx: Context) -> list[Finding]:
     return out
 
 
-def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict[str, tuple[str, int, int]]:
-    """Programme → (month, households, households judged) of a raise its households got at once: the month from which
-    at least [F05] raise_share of its households paid two months or more (and raise_min_households) are paid the roster's
-    amount every month, after a month that was not (a 提标补差 counted in the month it is for). The roster gives today's
-    amount, undated: months before such a month were paid the standard then (held-out 225: the 特困 standard raised
-    from 1,576 to 1,650 in July, 20 people 低 少发 74 for January–June, two never raised 高 888 counting them)."""
+def programme_raises(ctx: Context, led: Ledger) -> dict[str, tuple[str, int, int, float]]:
+    """:func:`_raise_months` over the roster's amounts and the [F05] tolerance, computed once per ledger (F05 and
+    F01–F03 ask it)."""
+    if "raises" not in led.memo:
+        led.memo["raises"] = (_raise_months(ctx, led, household_amounts(ctx, led), amount_tolerance(ctx))
+                              if "F05" in ctx.specs else {})
+    return led.memo["raises"]
+
+
+def raise_before(ctx: Context, led: Ledger, r: int) -> tuple[str, float]:
+    """(the month its programme's raise was paid from, the raise per person) when ledger row ``r``'s month is before
+    that raise, else ('', 0.0): the roster's amounts are today's, a month before the raise was due that much less a
+    person.
+
+    Args:
+        ctx: the context.
+        led: the ledger.
+        r: a ledger row of a roster household.
+    Returns:
+        (month, yuan per person a month), or ('', 0.0).
+    """
+    raised = programme_raises(ctx, led).get(_programmes(ctx, led).get(led.household[r], ""))
+    month = led.cols["month"][r]
+    if raised is None or not month or month >= raised[0] or not raised[3] > 0:
+        return "", 0.0
+    return raised[0], raised[3]
+
+
+def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict[str, tuple[str, int, int, float]]:
+    """Programme → (month, households, households judged, raise per person) of a raise its households got at once: the
+    month from which at least [F05] raise_share of its households paid two months or more (and raise_min_households)
+    are paid the roster's amount every month, after a month that was not (a 提标补差 counted in the month it is for). The
+    roster gives today's amount, undated: months before such a month were paid the standard then (held-out 225: the 特困
+    standard raised from 1,576 to 1,650 in July, 20 people 低 少发 74 for January–June, two never raised 高 888 counting
+    them). The raise per person is the median of those households' steps, each over its 保障人口 (a standard raised by
+    so much a person: held-out 225b, a member gone before it was owed 1,548 − 1,092 of today's amount, not the month's
+    516)."""
     params = ctx.specs["F05"].params
     codes = led.memo["codes"]
     _, pairs, totals = _pair_totals(led, led.array("ok") & (led.array("benefit") | led.array("adjust")) & led.array("dated")
@@ -487,7 +518,9 @@ def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict
         if h in expected:
             paid[h].append((codes["m_values"][pair % width], total))
     prog_of = _programmes(ctx, led)
-    steps: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    # programme → month → each household's step there, a person
+    steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    sizes = led.memo["covered_size"]
     judged: dict[str, int] = defaultdict(int)
     for h, months in paid.items():
         if len(months) < 2:
@@ -499,12 +532,16 @@ def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict
         while k and fits[k - 1]:
             k -= 1
         if 0 < k < len(fits):  # in line with the roster from this month on, not the month before
-            steps[prog_of.get(h, "")][months[k][0]] += 1
+            persons = sizes.get(h)
+            persons = persons if isinstance(persons, (int, float)) and persons == persons and persons > 0 \
+                else len(led.covered.get(h, ())) or 1
+            steps[prog_of.get(h, "")][months[k][0]].append((months[k][1] - months[k - 1][1]) / persons)
     out = {}
     for prog, counted in steps.items():
-        month, n = max(counted.items(), key=lambda kv: (kv[1], kv[0]))
+        month, per = max(counted.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        n = len(per)
         if n >= int(params.get("raise_min_households", 5)) and n >= float(params.get("raise_share", 0.5)) * judged[prog]:
-            out[prog] = (month, n, judged[prog])
+            out[prog] = (month, n, judged[prog], float(np.median(per)))
     return out
 
 

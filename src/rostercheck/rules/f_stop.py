@@ -19,7 +19,7 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
-from .f_amounts import _approved_months, _head, amount_tolerance, household_amounts
+from .f_amounts import _approved_months, _head, amount_tolerance, household_amounts, raise_before
 from ._money_events import roster_death, stop_month
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
@@ -72,12 +72,15 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         hits = [(label, m, share, next((e for e in events if e.covers(months[r], led.programme[r])), None))
                 for label, m, share, events in subs]
         own = _own_shares(ctx, led, r, subs, raised) if len(subs) > 1 and "benefit_own" in ctx.members.columns else None
+        raise_from = ("", 0.0)  # a raise since the month, taken off the roster's amounts (said in the evidence)
         if own is not None:  # each member's own amount (个人月补助金额), not the amount ÷ 保障人口
             hits = [(label, m, share, ev) for (label, m, _, ev), share in zip(hits, own)]
+            if any(label == "departed" for label, *_ in subs):  # (for those listed it changes no share)
+                raise_from = raise_before(ctx, led, r)
         elif len(subs) > 1:  # paid to the head for the household: a payment already cut by the shares of those gone
             covering = [ev for *_, ev in hits if ev]
-            full, listed_only = (_full_amount(ctx, led, raised, r, min(e.first for e in covering)) if covering
-                                 else (None, False))
+            full, listed_only, today = (_full_amount(ctx, led, raised, r, min(e.first for e in covering)) if covering
+                                        else (None, False, False))
             if full:  # leaves only what the month's payments exceed the rest's share of the full amount by, pro rata
                 # (members who left and whom the roster no longer lists were of the full amount's 保障人口 too, unless
                 # it is the roster's amount for the members it lists: held-out 126)
@@ -85,6 +88,10 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                 departed = 0 if listed_only else sum(1 for label, *_ in subs if label == "departed")
                 gone = sum(1 for label, _, _, ev in hits if ev and not (listed_only and label == "departed"))
                 size = max(listed + departed, _paid_for_before(ctx, led, r, subs, full, listed_only))
+                if today:  # the roster's amount is today's: a month before the programme's raise was due less a person
+                    raise_from = raise_before(ctx, led, r)
+                    raise_from = raise_from if raise_from[1] * size < full else ("", 0.0)
+                    full -= raise_from[1] * size
                 month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
                 excess = max(0.0, month_total - full * (size - gone) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
@@ -108,6 +115,8 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             slot["all_gone"] = slot.get("all_gone", True) and len(subs) > 1 and all(ev for *_, ev in hits)
             slot["several"] = slot.get("several", False) or len(subs) > 1
             slot["own"] = own is not None
+            if raise_from[0]:
+                slot["raised"] = raise_from
     _former_heads(ctx, led, acc)
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
@@ -183,8 +192,10 @@ def _own_shares(ctx: Context, led: Ledger, r: int, subs: list, totals: dict) -> 
     A listed member's share is her own amount, with an equal part of what the month's benefit (提标补差 included)
     differs from that sum by (a standard raised later, paid back apart: held-out 225, 何淑兰 680 of 1,880 now, 650 of
     1,790 before July); a member the roster no longer lists is owed what the month exceeds the approved amount by (it
-    is the others' sum: a payment equal to it owes nothing, held-out 225 叶军梅), split among such members. Shares are
-    fractions of the month's benefit."""
+    is the others' sum: a payment equal to it owes nothing, held-out 225 叶军梅), split among such members. In a month
+    before the programme's raise each own amount (and so their sum) is today's less the raise per person
+    (``f_amounts.raise_before``; held-out 225b: 1,548 for three at 516 owed 456, today's 2 × 546 taken as the others').
+    Shares are fractions of the month's benefit."""
     h, month = led.household[r], led.cols["month"][r]
     approved = household_amounts(ctx, led).get(h, (None,))[0]
     total = totals.get(h, {}).get(month, 0.0)
@@ -195,6 +206,10 @@ def _own_shares(ctx: Context, led: Ledger, r: int, subs: list, totals: dict) -> 
     if not all(isinstance(a, float) and a == a and a > 0 for a in own) or abs(sum(own) - approved) > amount_tolerance(ctx):
         return None
     departed = sum(1 for label, *_ in subs if label == "departed")
+    # a month before the programme's raise: each own amount was that much less (those listed alone: the same shares)
+    per = raise_before(ctx, led, r)[1] if departed else 0.0
+    if per and per * len(listed) < approved:
+        own, approved = [a - per for a in own], approved - per * len(listed)
     excess = total - approved
     of = dict(zip(listed, own))
     spread = (min(excess, 0.0) if departed else excess) / len(listed)  # the excess is the departed members' where any
@@ -224,18 +239,21 @@ def _monthly_totals(led: Ledger, rows: list[int], adjust: bool = False) -> dict[
     return out
 
 
-def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> tuple[float | None, bool]:
+def _full_amount(ctx: Context, led: Ledger, before: dict, r: int, first: str) -> tuple[float | None, bool, bool]:
     """What a household paid on row ``r`` got for a whole month before anyone left it: its largest monthly payment
     (提标补差 included, by the month it is for) before the first month an event rules out, else (the ledger starts
-    later) the roster's approved amount; and whether that amount is the roster's for just the members it lists (its
-    保障人口 is their number: members who left and whom it no longer lists are not in it)."""
+    later) the roster's approved amount; whether that amount is the roster's for just the members it lists (its
+    保障人口 is their number: members who left and whom it no longer lists are not in it); and whether it is the roster's
+    (today's, as of no month: ``_stopped`` takes a raise since back off it)."""
     household = led.household[r]
     earlier = [total for month, total in before.get(household, {}).items() if month and month < first]
     if earlier:
-        return max(earlier), False
+        return max(earlier), False, False
     amount = household_amounts(ctx, led).get(household, (None,))[0]
     size = led.memo["covered_size"].get(household)
-    return amount, bool(amount) and size is not None and size == size and int(size) == len(led.covered.get(household, ()))
+    listed_only = (bool(amount) and size is not None and size == size
+                   and int(size) == len(led.covered.get(household, ())))
+    return amount, listed_only, amount is not None
 
 
 def _candidates(ctx: Context, led: Ledger) -> list[int]:
@@ -301,13 +319,13 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         conf = weakest(conf, MEDIUM)
     elif slot.get("cut"):  # the payment already cut after the event, still above the others' share (F01.toml)
         evidence += (f"。该户按户发放给户主，{OTHERS_STAY}；之后的发放金额已经核减，但仍超出其余成员的份额，"
-                     f"只追回超出部分，合计 {yuan(total)}")
+                     f"只追回超出部分{_raise_note(slot)}，合计 {yuan(total)}")
         conf = weakest(conf, MEDIUM)
     elif slot.get("own"):  # the roster's 个人月补助金额 (F01.toml)
         evidence += (f"。该户按户发放给户主，{OTHERS_STAY}；花名册写明各成员的个人月补助金额，家庭月保障金为在册成员之和，"
                      + ("应追回该成员本人的金额（与花名册金额不同的月份，差额由在册成员平均分摊）" if m >= 0
                         else "该成员已不在册，应追回各月超出现核定家庭月保障金的部分")
-                     + f"，合计 {yuan(total)}")
+                     + f"{_raise_note(slot)}，合计 {yuan(total)}")
         conf = weakest(conf, MEDIUM)
     elif shared:
         n = round(1 / slot["share"])
@@ -345,6 +363,15 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
             found.member = led.off_roster.setdefault(f"left:{ev.row.get('id') or ev.row['_index']}", -len(led.off_roster) - 1)
     found.source_row = str(int(ev.row["_row"])) if ev.row.get("_row") not in (None, "") else ""  # the event's row
     return _at_roster_row(found, record) if record is not None else found
+
+
+def _raise_note(slot: dict) -> str:
+    """'（2026-07 以前的月份按提标前的金额计：…）' for a finding whose months before its programme's raise took the raise
+    off the roster's amounts (``f_amounts.raise_before``), else ''."""
+    if not slot.get("raised"):
+        return ""
+    month, per = slot["raised"]
+    return f"（{month} 以前的月份按提标前的金额计：该类保障对象 {month} 起统一提标，现核定金额每人每月减去 {yuan(per)}）"
 
 
 def _undated_deaths(ctx: Context, led: Ledger) -> list[str]:
