@@ -307,3 +307,21 @@ def test_a_supporters_wage_is_c06s_wage(rows, flagged_as, said):
     if said:
         text = run_checks(ctx, ["C07"])[0][0].evidence
         assert said in text and "名单未注明月份" not in text
+
+
+@pytest.mark.parametrize("kind, row, shown", [
+    ("vehicles", {"vehicle_type": "小型轿车", "status": "正常", "start": "2015-03-02"}, "初次登记日期 2015-03-02"),
+    ("vehicles", {"vehicle_type": "小型轿车", "status": "注销", "start": "2015-03-02", "end": "2027-01-01"},
+     "初次登记日期 2015-03-02，注销日期 2027-01-01"),
+    ("businesses", {"entity": "李强五金店", "entity_type": "个体工商户", "employees": 3, "status": "在业",
+                    "start": "2018-01-01"}, "成立日期 2018-01-01"),
+    ("businesses", {"entity": "李强五金店", "entity_type": "个体工商户", "employees": 3, "status": "吊销",
+                    "start": "2018-01-01", "end": "2026-11-30"}, "成立日期 2018-01-01，注销日期 2026-11-30"),
+])
+def test_a_supporters_vehicle_and_business_show_the_dates_c04_and_c05_show(kind, row, shown):
+    # held-out 223: C07's 依据 showed no dates of the supporter's car or business (C04's and C05's show what they read)
+    rows = [{"name": "李强", "id": SON, **row}]
+    [found] = run_checks(context(roster(), {"supporters": [supporter()], kind: rows}), ["C07"])[0]
+    assert shown in found.evidence
+    ctx = context(household("李强", SON), {kind: rows})
+    assert any(shown in f.evidence for f in run_checks(ctx, ["C04", "C05"])[0])  # (the same words as C04's, C05's)

@@ -1179,6 +1179,7 @@ def _partial(share: str) -> bool:
 BUSINESS_LABELS = {"entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "status": "登记状态",
                    "premises": "经营场所"}
 BUSINESS_DATES = ("成立日期", "注销日期")  # (:func:`dated`'s labels where the list's headers are not known)
+VEHICLE_DATES = ("初次登记日期", "注销日期")  # (the same, of a vehicles row: C04's and C07's evidence)
 
 
 def business_active(row: Mapping, params: dict, day: dt.date) -> bool:

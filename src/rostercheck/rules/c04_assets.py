@@ -10,7 +10,7 @@ from ._econ import (
     BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, business_ended_later, dated, employs_others, ended_yet_active, has_any, hits,
     held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_shown,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
-    vehicles_counted, weakest,
+    vehicles_counted, weakest, VEHICLE_DATES,
 )
 from ._household import head_of, households
 
@@ -18,7 +18,7 @@ _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type
 _PROPERTY = {"held_as": "登记为", "tenure": "共有情况", "share": "份额", "location": "坐落", "usage": "用途",
              "area": "面积(㎡)", "cert": "不动产权证号", "status": "权利状态", "registration": "登记类型"}
 # A row's own dates as a list without headers names them (shown: the review date was judged by them, held-out 223)
-_DATES = {"vehicles": ("初次登记日期", "注销日期"), "properties": ("登记日期", "注销日期"), "businesses": BUSINESS_DATES}
+_DATES = {"vehicles": VEHICLE_DATES, "properties": ("登记日期", "注销日期"), "businesses": BUSINESS_DATES}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
 # and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
 

@@ -12,8 +12,8 @@ from ..normalize import codes, ids
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    Hit, business_active, cell, exact_rows, few_months, money_text, standard_text, vehicle_counts, vehicle_meaning,
-    staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
+    BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, exact_rows, few_months, money_text, standard_text,
+    vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
 from .c01_staff import has_left
@@ -191,14 +191,17 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params, ctx.as_of):
                 unread = "" if vehicle_type_stated(row, ctx.specs["C04"].params) else _UNREAD_TYPE
-                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{values(vehicle_shown(row), _VEHICLE)}）{unread}",
+                # (its dates as C04 shows them: the review date was judged by them, held-out 223)
+                shown = values(vehicle_shown(row), dated(_VEHICLE, row, *VEHICLE_DATES))
+                reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{shown}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):
             row = ctx.lists["businesses"].loc[r]
             if business_active(row, ctx.specs["C05"].params, ctx.as_of):
                 reasons.append((f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
-                                f"（{values(row, _BUSINESS)}）", ("business", fact_text(row.get("entity")))))
+                                f"（{values(row, dated(_BUSINESS, row, *BUSINESS_DATES))}）",
+                                ("business", fact_text(row.get("entity")))))
     if params["use_wages"] and ctx.has("wages"):
         reasons += _wage_reason(ctx, params, sid, idxs)
     return reasons
