@@ -542,3 +542,24 @@ def test_rq1_rq2_are_titled_for_an_applicant(tmp_path):
     assert titles == {"RQ1": {"村(居)干部或经办人员已备案近亲属申请保障"}, "RQ2": {"村(居)干部或经办人员未备案的同户亲属申请保障"}}
     assert result.specs["RQ1"].title == "村(居)干部或经办人员已备案近亲属申请保障"
     assert not result.findings["依据"].str.contains("享受").any()
+
+
+def test_a_member_recorded_dead_is_said_to_be_so(tmp_path):
+    # held-out 230: an application listing a member the deaths list records dead before the review date was 有疑点, but
+    # its summary said "C02 死亡、服刑或户籍迁出本县" (dead, in custody or moved?) with the generic advice; a member in
+    # custody keeps C02's title
+    _files(tmp_path)
+    book = openpyxl.Workbook()
+    for row in (["姓名", "身份证号", "入监日期", "刑期止日"], ["郑四", ZHENG, "2025-03-02", "2028-03-01"]):
+        book.active.append(row)
+    book.save(tmp_path / "prisoners.xlsx")
+    lists = {"deaths": tmp_path / "deaths.xlsx", "prisoners": tmp_path / "prisoners.xlsx"}
+    result = screen([tmp_path / "apps.xlsx"], lists, dt.date(2026, 9, 30))
+    row = result.verdicts.set_index("户主姓名")
+    assert (row.at["吴三", "结论"], row.at["吴三", "疑点摘要"]) == ("有疑点", "C02 申请家庭成员已登记死亡：吴老太（高）")
+    assert (row.at["郑四", "结论"], row.at["郑四", "疑点摘要"]) == ("有疑点", "C02 死亡、服刑或户籍迁出本县：郑四（高）")
+    dead = result.findings.set_index("姓名").loc["吴老太"]
+    # the 依据 as audit words a C02 death: the deaths list and its row, the death date, the key
+    assert dead["依据"] == "《死亡人员名单（deaths.xlsx）》工作表“Sheet”第 2 行：吴老太，死亡日期 2026-08-03；身份证号一致"
+    assert dead["建议"].startswith("核实该成员是否已死亡") and "不得作为申请家庭成员" in dead["建议"]
+    assert result.findings.set_index("姓名").at["郑四", "建议"].startswith("审批前核实该疑点")

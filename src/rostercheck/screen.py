@@ -57,6 +57,13 @@ TWICE_ADVICE = "核实该家庭的户籍地和实际居住地，只在应申请�
 # RQ1/RQ2 "…近亲属享受保障")
 APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、特困", "RQ1": "村(居)干部或经办人员已备案近亲属申请保障",
                     "RQ2": "村(居)干部或经办人员未备案的同户亲属申请保障"}
+# A member the deaths list (or the registry's 人员状态) records dead: C02's title speaks of death, custody and moves at
+# once, so the meeting reading 疑点摘要 could not tell a dead member from one in prison (held-out 230); the 依据 is
+# C02's own (死亡人员名单, its row, the death date, the key)
+DEATH_TITLE = "申请家庭成员已登记死亡"
+DEATH_ADVICE = ("核实该成员是否已死亡（死亡证明、户口注销记录）；属实的不得作为申请家庭成员，从申请中去除后按其余成员"
+                "重新核对家庭人口、收入和财产再审批。")
+_DEATH_LISTS = ("deaths", "registry")  # (C02's findings from the registry are its 人员状态 死亡 alone)
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索",
@@ -185,6 +192,9 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
     frame["建议"] = [(ID_ADVICE if code == "D03" else ADVICE) if d else LEAD_ADVICE
                    for d, code in zip(decisive, frame["类别代码"])]
+    dead = (frame["类别代码"] == "C02") & frame["_facts"].map(lambda facts: dict(facts).get("list") in _DEATH_LISTS)
+    frame.loc[dead, "类别名称"] = DEATH_TITLE
+    frame.loc[dead & pd.Series(decisive, index=frame.index, dtype=bool), "建议"] = DEATH_ADVICE
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
     frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(elsewhere), ["类别名称", "建议"]] = [TWICE_TITLE, TWICE_ADVICE]
