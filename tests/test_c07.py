@@ -325,3 +325,24 @@ def test_a_supporters_vehicle_and_business_show_the_dates_c04_and_c05_show(kind,
     assert shown in found.evidence
     ctx = context(household("李强", SON), {kind: rows})
     assert any(shown in f.evidence for f in run_checks(ctx, ["C04", "C05"])[0])  # (the same words as C04's, C05's)
+
+
+@pytest.mark.parametrize("kind, row, flagged_as", [
+    ("vehicles", {"vehicle_type": "小型轿车", "status": "正常", "end": "2025-08-20"}, [("王秀英", "低")]),
+    ("businesses", {"entity": "李强五金店", "entity_type": "个体工商户", "employees": 3, "status": "存续",
+                    "end": "2025-04-01"}, [("王秀英", "低")]),
+    # with a means the date does not contradict, the finding stands on that one
+    ("both", None, [("王秀英", "高")]),
+])
+def test_a_supporters_car_or_business_held_by_its_status_but_ended_by_its_date_is_a_low_lead(kind, row, flagged_as):
+    # held-out 230 (left by fix-s32a): C04 and C05 make a car 正常 beside a 报废日期 before the review date, a business
+    # 存续 beside an earlier 吊销日期, a 低 lead; C07 counted the same car or business as the supporter's means at 高
+    if kind == "both":
+        lists = {"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常", "end": "2025-08-20"},
+                              {"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常", "plate": "湘A12345"}]}
+    else:
+        lists = {kind: [{"name": "李强", "id": SON, **row}]}
+    ctx = context(roster(), {"supporters": [supporter()], **lists})
+    assert flagged(ctx, "C07") == flagged_as
+    if kind != "both":
+        assert "早于核查基准日" in run_checks(ctx, ["C07"])[0][0].evidence

@@ -7,13 +7,13 @@ import re
 
 import pandas as pd
 
-from ..model import HIGH, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes, ids
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, exact_rows, few_months, money_text, standard_text,
-    vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
+    BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, ended_yet_active, exact_rows, few_months, money_text,
+    standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
 from .c01_staff import has_left
@@ -23,6 +23,8 @@ _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "status": "机动车状态"}
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
 _FEW_MONTHS = "置信度至多为“中”）"  # (the end of a wage's reason in a few of the list's months: :func:`few_months`)
+_CONTRADICTED = "只作待核线索，请核实）"  # (the end of a vehicle's or business's reason whose status an earlier end date
+# contradicts: :func:`_econ.ended_yet_active`, a 低 lead as in C04 and C05, held-out 230)
 _BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态", "employees": "从业人数"}
 
 
@@ -68,7 +70,9 @@ def check(ctx: Context) -> list[Finding]:
         reasons = [text for text, _ in found]
         # only a vehicle of a type not written or read, or wages in a few of the list's months ([C06]
         # min_months_share_for_high)
-        if all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS)) for text in reasons):
+        if all(text.endswith(_CONTRADICTED) for text in reasons):
+            conf = LOW
+        elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED)) for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
         missing = any(w in note for w in params["missing_words"])
@@ -193,14 +197,18 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
                 unread = "" if vehicle_type_stated(row, ctx.specs["C04"].params) else _UNREAD_TYPE
                 # (its dates as C04 shows them: the review date was judged by them, held-out 223)
                 shown = values(vehicle_shown(row), dated(_VEHICLE, row, *VEHICLE_DATES))
+                contradicted = ended_yet_active(row, ctx.as_of)
+                unread = f"（{contradicted}）" if contradicted else unread
                 reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{shown}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
         for r in exact_rows(ctx, "businesses", sid):
             row = ctx.lists["businesses"].loc[r]
             if business_active(row, ctx.specs["C05"].params, ctx.as_of):
+                contradicted = ended_yet_active(row, ctx.as_of)
                 reasons.append((f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
-                                f"（{values(row, dated(_BUSINESS, row, *BUSINESS_DATES))}）",
+                                f"（{values(row, dated(_BUSINESS, row, *BUSINESS_DATES))}）"
+                                + (f"（{contradicted}）" if contradicted else ""),
                                 ("business", fact_text(row.get("entity")))))
     if params["use_wages"] and ctx.has("wages"):
         reasons += _wage_reason(ctx, params, sid, idxs)
