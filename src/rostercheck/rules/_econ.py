@@ -926,6 +926,37 @@ def property_shown(row: Mapping) -> dict:
     return {**row, "usage": codes.property_use(row.get("usage")).shown} if text_of(row, "usage") else dict(row)
 
 
+def meant(row: Mapping, decoders: Mapping[str, Callable[[object], codes.Decoded]]) -> dict:
+    """Return a list row for suppression facts: each named field a code its table knows replaced by what it means.
+
+    '31' gives '商业服务', '110' '企业职工基本养老保险', 'K33' '小型轿车', so that a department switching its export
+    from words to codes does not bring verified findings back (held-out 232). A cell in words is kept exactly as
+    given: the fingerprints the word form always gave, which every saved 核实无问题清单 holds, stay the same.
+
+    Args:
+        row: a list row.
+        decoders: field → its decoder (``codes.insurance``, ``codes.property_use`` …).
+    Returns:
+        A copy.
+    """
+    out = dict(row)
+    for fld, decode in decoders.items():
+        name = decode(row.get(fld)).name
+        if name:
+            out[fld] = name
+    return out
+
+
+def pension_meaning(row: Mapping) -> dict:
+    """Return a pension row for suppression facts: a 险种 code as what it means (:func:`meant`)."""
+    return meant(row, {"insurance": codes.insurance})
+
+
+def property_meaning(row: Mapping) -> dict:
+    """Return a properties row for suppression facts: a 用途 code as what it means (:func:`meant`)."""
+    return meant(row, {"usage": codes.property_use})
+
+
 def staff_shown(row: Mapping) -> dict:
     """Return a staff row for evidence texts: a GB/T 2261.4 人员类别 code with its meaning ('17（职员）')."""
     return {**row, "category": codes.person_status(row.get("category")).shown} if text_of(row, "category") else dict(row)

@@ -7,7 +7,7 @@ import datetime as dt
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import record_facts, rule, where
 from ._econ import (
-    above_text, linked_rows, money_text, pension_kind, pensions, standard_text, text_of, wages, weakest,
+    above_text, linked_rows, money_text, pension_kind, pension_meaning, pensions, standard_text, text_of, wages, weakest,
 )
 from ._household import declared_income, households, size_of, standard_for
 
@@ -106,7 +106,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
         # (a key the calculation names already, for a weakly linked part, is not said twice)
         evidence = f"{where(ctx, 'pensions', row)}：{calc}" + (f"；{h.key}" if f"（{h.key}）" not in calc else "")
         own = HIGH if any(x.confidence == HIGH for x in paid[j]) else weakest([x.confidence for x in paid[j]])
-        # Facts: the pension's type decides; its amount rises every year and is left out.
+        # Facts: the pension's type decides (a 险种 code as its meaning); its amount rises every year and is left out.
         out.append(Finding("C03", j, evidence, weakest([conf, own]), ctx.labels["pensions"], str(int(row["_row"])), h.key,
-                           record_facts("pensions", row, ("insurance",), h.confidence)))
+                           record_facts("pensions", pension_meaning(row), ("insurance",), h.confidence)))
     return out

@@ -8,7 +8,8 @@ from ..model import LOW, MEDIUM, Context, Finding
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, business_ended_later, dated, employs_others, ended_yet_active, has_any, hits,
-    held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_shown,
+    held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
+    property_shown,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
     vehicles_counted, weakest, VEHICLE_DATES,
 )
@@ -20,7 +21,7 @@ _PROPERTY = {"held_as": "登记为", "tenure": "共有情况", "share": "份额"
 # A row's own dates as a list without headers names them (shown: the review date was judged by them, held-out 223)
 _DATES = {"vehicles": VEHICLE_DATES, "properties": ("登记日期", "注销日期"), "businesses": BUSINESS_DATES}
 # Facts (suppression): a vehicle is its plate, type and use; a property its location (else certificate)
-# and usage; two homes the set of homes; a shop its business name and type. Areas and statuses are not.
+# and usage (codes as their meanings, _econ.vehicle_meaning and property_meaning); two homes the set of homes; a shop its business name and type. Areas and statuses are not.
 
 
 @rule("C04")
@@ -85,7 +86,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                     out.append(Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
                                        ctx.labels["properties"],
                                        str(int(row["_row"])), h.key,
-                                       record_facts("properties", row, ("usage",), h.confidence)
+                                       record_facts("properties", property_meaning(row), ("usage",), h.confidence)
                                        + (("property", home_key(row, h.r)),)))
                 elif kind == "home":
                     owned.append((row, h.r, (m, h)))

@@ -10,17 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, one_per_home, money_text, pension_kind, pensions, property_kind,
-    property_shown,
-    text_of, vehicle_shown, vehicles_counted, wages, weakest,
+    business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_kind, pension_meaning, pensions,
+    property_kind, property_shown, text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
 ROSTER = "花名册"
 VEHICLE, SHOP, HOMES, BUSINESS, PENSION, WAGES = "机动车", "门市", "多套住房", "经营实体", "养老金", "工资"
 ASSET_KINDS = (VEHICLE, SHOP, HOMES, BUSINESS)
+# A signal's identity holds a vehicle's type and a pension's 险种 as what they mean: 'K33' is '小型轿车', '110'
+# '企业职工基本养老保险' (held-out 232: a list switched to codes brought a verified C10 back)
+_TYPE = {"vehicle_type": codes.vehicle_type}
 
 
 # C03, C09 and C10 all read the pensions in payment (_econ.pensions, about a second of a city's run): their checks run in
@@ -40,7 +43,7 @@ class Signal:
         amount: yuan per month for income signals (0 for assets).
         ident: what identifies the signal across quarters, for a finding's facts: the plate and type,
             the property, the business name, the pensioner and pension type, the earner and employers
-            (never an amount: pensions and wages move every year).
+            (never an amount: pensions and wages move every year; a type given as a code as what it means).
     """
 
     kind: str
@@ -83,7 +86,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 if counted(row):
                     what = text_of(vehicle_shown(row), "vehicle_type") or "机动车"  # a code with its meaning
                     sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}{_via(h)}", h.confidence,
-                                      ident=f"{fact_text(row.get('plate'))}/{text_of(row, 'vehicle_type')}"))
+                                      ident=f"{fact_text(row.get('plate'))}/{text_of(meant(row, _TYPE), 'vehicle_type')}"))
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
@@ -102,7 +105,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
                 sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月{_at(ctx, 'pensions', row)}{_via(h)}",
-                                  h.confidence, amount, f"{_person(ctx, m)}/{text_of(row, 'insurance')}"))
+                                  h.confidence, amount, f"{_person(ctx, m)}/{text_of(pension_meaning(row), 'insurance')}"))
             if m in earned:
                 w = earned[m]
                 employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
