@@ -279,6 +279,47 @@ def test_a_workbook_of_two_lists_is_taken_as_each(tmp_path):
     assert sorted(p.why.split("：")[0] for p in got.placements) == ["工作表“死亡注销”", "工作表“迁出”"]
 
 
+def _police_book(path: Path, *sheets: str, ambiguous: bool = False) -> Path:
+    """公安's reply as one workbook: the named sheets of 死亡注销, 户籍迁出 and 服刑在押 (ambiguous: one more sheet whose
+    columns are a move's and a custody's both)."""
+    import openpyxl
+
+    columns = {"死亡注销": ["姓名", "身份证号", "性别", "死亡日期", "死亡原因", "注销日期"],
+               "户籍迁出": ["姓名", "身份证号", "迁出日期", "迁往地", "迁移原因"],
+               "服刑在押": ["姓名", "身份证号", "罪名", "入监日期", "刑期止日", "服刑场所"],
+               "其他": ["姓名", "身份证号", "迁出日期", "迁往地", "入监日期", "刑期止日"]}
+    rows = {"死亡注销": ["张三", "女", "2026-05-13", "自然死亡", ""], "户籍迁出": ["李四", "2026-01-08", "江苏省苏州市", "购房"],
+            "服刑在押": ["王五", "诈骗罪", "2024-07-19", "2030-03-15", "周口监狱"],
+            "其他": ["赵六", "2026-01-08", "江苏省苏州市", "2024-07-19", "2030-03-15"]}
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name in [*sheets, *(["其他"] if ambiguous else [])]:
+        ws = book.create_sheet(name)
+        ws.append(columns[name])
+        for i in _IDS:
+            ws.append([rows[name][0], i, *rows[name][1:]])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("sheets", [("户籍迁出", "服刑在押"), ("死亡注销", "户籍迁出", "服刑在押")],
+                         ids=["moves-custody", "deaths-moves-custody"])
+def test_a_workbook_of_moves_and_custody_is_taken_as_each_of_its_sheets(tmp_path, sheets):
+    # held-out 232: the whole workbook looks like both lists; its sheets each clearly one (read so when named explicitly)
+    book = _police_book(tmp_path / "公安反馈.xlsx", *sheets)
+    got = gather([tmp_path])
+    kinds_ = {"死亡注销": "deaths", "户籍迁出": "migrations", "服刑在押": "prisoners"}
+    assert got.lists == {kinds_[s]: book for s in sheets}
+    assert sorted(p.why.split("：")[0] for p in got.placements) == sorted(f"工作表“{s}”" for s in sheets)
+
+
+def test_a_workbook_with_a_sheet_that_is_both_lists_is_still_refused(tmp_path):
+    # (a sheet of its own with a move's and a custody's columns: which list it is, only the user knows)
+    _police_book(tmp_path / "公安反馈.xlsx", "户籍迁出", "服刑在押", ambiguous=True)
+    with pytest.raises(UsageError, match="无法自动判断"):
+        gather([tmp_path])
+
+
 def test_exits_are_not_a_roster(tmp_path):
     path = _csv(tmp_path / "名单.csv", ["乡镇", "户主姓名", "姓名", "身份证号", "保障类别", "停保日期", "停保原因"],
                 [["城关镇", "张三", "张三", i, "低保", "2026-03-01", "收入超标"] for i in _IDS])

@@ -383,6 +383,9 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         rivals = [c for c in rivals if c.kind != "payments" and c is not best]
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
         second = rivals[0]
+        split = _by_sheet(path, grids, wanted, rivals=(best.kind, second.kind))
+        if split is not None:  # (公安: 户籍迁出 and 服刑在押 on two sheets, the workbook as a whole like both: held-out 232)
+            return split
         if {best.kind, second.kind} <= set(explicit):
             return Placement(path, None, f"既像{KIND_LABELS[best.kind]}又像{KIND_LABELS[second.kind]}，"
                                          f"这两类都已由 {_flag(best.kind)}、{_flag(second.kind)} 指定", None, "skipped")
@@ -393,18 +396,46 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     rows, estimated = best.rows, estimate is not None or any(g.height > len(g.rows) for g in grids)
     if estimate is not None:  # a long text file: the lines past its head
         rows = best.rows + estimate - len(grids[0].rows)
-    sheets = _sheet_kinds(path, grids, wanted) if best.kind != "roster" and len(grids) > 1 else {}
-    if len(set(sheets.values())) > 1:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind
-        by_kind: dict[str, list[str]] = {}
-        for sheet, kind in sheets.items():
-            by_kind.setdefault(kind, []).append(sheet)
-        placed = []
-        for kind, names in by_kind.items():
-            evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
-            placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
-        return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
+    split = _by_sheet(path, grids, wanted) if best.kind != "roster" else None
+    if split is not None:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind
+        return split
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated, applying=applying)
+
+
+def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,
+              rivals: tuple[str, str] | None = None) -> Placement | None:
+    """A workbook whose sheets are lists of different kinds placed once per kind (its sheets of that kind), else None.
+
+    Args:
+        path: the workbook.
+        grids: its sheets' first rows.
+        wanted: the kinds the command reads (None: all).
+        rivals: the two kinds the workbook as a whole looks like about equally (None: it clearly is one). Then each
+            of them must be some sheet's clear kind and no sheet may look like either without being clearly one kind:
+            a sheet that is itself both stays the user's to name.
+    Returns:
+        The placement of the first kind, the others in ``also``; None when the sheets are not lists of several kinds.
+    """
+    if len(grids) < 2 or (rivals is not None and "roster" in rivals):
+        return None
+    sheets = _sheet_kinds(path, grids, wanted)
+    if len(set(sheets.values())) < 2:
+        return None
+    if rivals is not None:
+        if not set(rivals) <= set(sheets.values()):
+            return None
+        for grid in grids:
+            if grid.sheet not in sheets and any(c.kind in rivals for c in score_kinds(path, [grid]) if c.rows):
+                return None
+    by_kind: dict[str, list[str]] = {}
+    for sheet, kind in sheets.items():
+        by_kind.setdefault(kind, []).append(sheet)
+    placed = []
+    for kind, names in by_kind.items():
+        evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
+        placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
+    return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
 
 
 def _lists_relations(grids: list[Grid]) -> bool:
