@@ -391,6 +391,29 @@ def test_a_workbook_of_two_lists_gives_each_option_its_own_sheet(tmp_path, moves
     assert len(said) == 1 and "请漏保排查（coverage）中用 --subsidies" in said[0]
 
 
+def test_a_sheet_read_as_another_list_of_the_run_gets_no_note_sending_it_elsewhere(tmp_path):
+    # held-out 232: 公安's 死亡注销 sheet, read as the deaths list, was said to look like an exit list (注销) and not be read
+    # as migrations, with a hint to give it as --exits
+    from rostercheck.loading import load_inputs
+
+    book = openpyxl.Workbook()
+    book.active.title = "死亡注销"
+    book["死亡注销"].append(["姓名", "身份证号", "死亡日期", "注销日期"])
+    book["死亡注销"].append(["张一", make_id("19400101", 11), "2026-06-15", "2026-06-20"])
+    moves = book.create_sheet("户籍迁出")
+    moves.append(["姓名", "身份证号", "迁出日期", "迁往地"])
+    moves.append(["李二", make_id("19500101", 21), "2026-03-20", "江苏省南京市"])
+    book.save(tmp_path / "公安反馈.xlsx")
+    _roster_csv(tmp_path / "低保花名册.csv", [("张一", make_id("19400101", 11)), ("李二", make_id("19500101", 21))])
+    police = tmp_path / "公安反馈.xlsx"
+    inputs = load_inputs([tmp_path / "低保花名册.csv"], {"deaths": police, "migrations": police}, AS_OF)
+    assert len(inputs.lists["deaths"]) == 1 and len(inputs.lists["migrations"]) == 1
+    assert not [w for t in inputs.tables for w in t.warnings if "死亡注销" in w]
+    # given as the migrations alone, the sheet left out is still said (it is read as nothing)
+    inputs = load_inputs([tmp_path / "低保花名册.csv"], {"migrations": police}, AS_OF)
+    assert [w for t in inputs.tables for w in t.warnings if "工作表“死亡注销”" in w]
+
+
 def _roster_csv(path, people, title=""):
     """A 低保 roster of one-person households (name, ID) under an optional title line."""
     lines = ([title] if title else []) + ["户主姓名,户主身份证号,姓名,身份证号,与户主关系"]

@@ -952,6 +952,7 @@ def _own_sheets(sheets: list, kind: str, notes: list[str]) -> list:
 
 # A roster sheet's name that says it holds the enrolled (在保, 低保 …) even beside an exit word ('在保及停保人员')
 _ENROLLED_SHEET = re.compile(r"在保|享受|低保|特困|供养|花名册|名册|家庭成员|家庭信息")
+_SHEET_NOTED = re.compile(r"工作表“(.*)”看名称是")
 _OTHER_KIND_NOTE = re.compile(r"如需核查，请(?:漏保排查（coverage）中)?用 --([a-z-]+) 另行指定该文件$")
 # Lists only `coverage` reads: a note pointing to one says so (audit and screen have no such option).
 COVERAGE_ONLY = ("monitoring", "disabled", "illness", "subsidies", "rejected")
@@ -959,14 +960,28 @@ COVERAGE_ONLY = ("monitoring", "disabled", "illness", "subsidies", "rejected")
 
 def settle_sheet_notes(tables: list["Table"]) -> None:
     """Drop a table's note about a sheet left out as another list kind (:func:`_own_sheets`) when that kind is read
-    from the same file (a folder's workbook of several lists is taken as each of them)."""
+    from the same file (a folder's workbook of several lists is taken as each of them), or when another list of the run
+    reads that very sheet (held-out 232: 死亡注销, read as the deaths, was said to look like an exit list for --exits)."""
     kinds: dict[Path, set[str]] = {}
+    sheets: dict[Path, dict[str, set[str]]] = {}  # file → sheet → the kinds that read it
     for t in tables:
-        kinds.setdefault(Path(t.path).resolve(), set()).add(t.kind)
+        where = Path(t.path).resolve()
+        kinds.setdefault(where, set()).add(t.kind)
+        for sheet in t.sheets:
+            sheets.setdefault(where, {}).setdefault(str(sheet), set()).add(t.kind)
     for t in tables:
-        read = kinds.get(Path(t.path).resolve(), set())
-        t.warnings[:] = [w for w in t.warnings
-                         if not (m := _OTHER_KIND_NOTE.search(w)) or m.group(1).replace("-", "_") not in read]
+        where = Path(t.path).resolve()
+        read, by_sheet = kinds.get(where, set()), sheets.get(where, {})
+
+        def settled(note: str) -> bool:
+            m = _OTHER_KIND_NOTE.search(note)
+            if not m:
+                return False
+            named = _SHEET_NOTED.search(note)
+            return m.group(1).replace("-", "_") in read or (
+                named is not None and bool(by_sheet.get(named.group(1), set()) - {t.kind}))
+
+        t.warnings[:] = [w for w in t.warnings if not settled(w)]
 
 
 def _content(frame: pd.DataFrame) -> list[tuple]:
