@@ -86,3 +86,9 @@ def test_a_code_the_table_lacks_or_another_value_still_gives_another_fingerprint
     base = fingerprints(context(roster(), {"pensions": [pension("110")]}), "C03")
     assert fingerprints(context(roster(), {"pensions": [pension("120")]}), "C03") != base
     assert fingerprints(context(roster(), {"pensions": [pension("999")]}), "C03") != base
+
+
+def test_a_code_written_with_its_words_keeps_the_fingerprint_it_gave():
+    # (only a bare code is read as its meaning: 'K33 小型轿车' in C10 is as earlier releases fingerprinted it)
+    lists = {"vehicles": [car("K33 小型轿车")], "properties": [shop("商业服务")], "pensions": [pension("机关事业单位养老保险")]}
+    assert fingerprints(context(roster(), lists), "C10") == [("C10", "张三", "EV-e63fd4191af4f40e")]

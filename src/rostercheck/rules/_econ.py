@@ -927,11 +927,13 @@ def property_shown(row: Mapping) -> dict:
 
 
 def meant(row: Mapping, decoders: Mapping[str, Callable[[object], codes.Decoded]]) -> dict:
-    """Return a list row for suppression facts: each named field a code its table knows replaced by what it means.
+    """Return a list row for suppression facts: each named field that is a bare code its table knows replaced by what
+    it means.
 
     '31' gives '商业服务', '110' '企业职工基本养老保险', 'K33' '小型轿车', so that a department switching its export
-    from words to codes does not bring verified findings back (held-out 232). A cell in words is kept exactly as
-    given: the fingerprints the word form always gave, which every saved 核实无问题清单 holds, stay the same.
+    from words to codes does not bring verified findings back (held-out 232). Any other cell (words, or a code with
+    its words: 'K33 小型轿车') is kept exactly as given: the fingerprints it always gave, which saved 核实无问题清单
+    hold, stay the same.
 
     Args:
         row: a list row.
@@ -941,9 +943,9 @@ def meant(row: Mapping, decoders: Mapping[str, Callable[[object], codes.Decoded]
     """
     out = dict(row)
     for fld, decode in decoders.items():
-        name = decode(row.get(fld)).name
-        if name:
-            out[fld] = name
+        d = decode(row.get(fld))
+        if d.name and d.text.upper() == d.code:
+            out[fld] = d.name
     return out
 
 
