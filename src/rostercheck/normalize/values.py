@@ -508,6 +508,18 @@ def text(raw: object) -> str:
     return _visible(unicodedata.normalize("NFKC", str(raw)).strip())
 
 
+def written_text(raw: object) -> str:
+    """Return a text cell as the clerk wrote it: trimmed, without invisible characters, but not NFKC-folded (full-width
+    brackets and digits stay full-width), for quoting in evidence; anything else as :func:`text` gives it.
+
+    Args:
+        raw: the cell value.
+    Returns:
+        The text ('' for blanks).
+    """
+    return _visible(raw.strip()) if type(raw) is str else text(raw)
+
+
 # Characters that show nothing (zero-width space, joiners, direction marks, soft hyphen, BOM): pasted from web pages into
 # names and IDs, they make one name two in every report and search (held-out 189: 白\u200b勇文)
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")

@@ -93,6 +93,12 @@ def cell(row: dict, name: str) -> str:
     return str(v).strip()
 
 
+def written(row: dict, name: str) -> str:
+    """Return a list cell as the clerk wrote it, for quoting (``<name>_written``: full-width brackets kept, see
+    ``reference._WRITTEN``), else its folded text as :func:`cell` gives it."""
+    return cell(row, f"{name}_written") or cell(row, name)
+
+
 def frame(ctx: Context, kind: str) -> pd.DataFrame:
     """Return a list prepared for the leads: IDs from 户主 or 残疾人证号 when the row has none, ages.
 

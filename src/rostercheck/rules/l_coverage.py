@@ -23,10 +23,11 @@ from ._household import standard_for
 from ._money import failed_status, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
-from ._coverage import (Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions, disability_of, disabled_by_id,
-                        exit_moves, frame, household_covered, household_key, households, illness_by_id, lead, link_confidence, monitoring_of, params, person,
-                        place, registry_fellows, risk_unread, roster_heads, roster_member, roster_person, row_of, rows,
-                        severe, tekun_ids, yuan)
+from ._coverage import (Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
+                        disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
+                        illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows,
+                        risk_unread, roster_heads, roster_member, roster_person, row_of, rows, severe, tekun_ids, written,
+                        yuan)
 
 
 def _standard(ctx: Context, area: str) -> float:
@@ -130,8 +131,8 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
             if text:
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
     moved = _moved_out(ctx, wanted) if ctx.has("migrations") else []
-    moved += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{reason}”（户籍已迁出本县）"
-              for pid, (row, reason) in exit_moves(ctx).items() if pid in wanted]
+    moved += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{written(row, 'reason')}”"
+              "（户籍已迁出本县）" for pid, (row, _) in exit_moves(ctx).items() if pid in wanted]
     if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
         ref = ctx.lists["wages"]
         part = ref[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)]
@@ -800,7 +801,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             if when is None or any(means):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
-            said = [*([] if when else ["日期未填"]), *([f"原因：{cell(head, 'reason')}"] if cell(head, "reason") else [])]
+            said = [*([] if when else ["日期未填"]), *([f"原因：{written(head, 'reason')}"] if cell(head, "reason") else [])]
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else ''}{word}"
                         + (f"（{'，'.join(said)}）" if said else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
@@ -815,6 +816,6 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                     evidence += f"（原户主{cell(head, 'head_name') or cell(head, 'name')}已死亡）"
             out.append(Lead("L05", priority, sure, who, evidence,
                             ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
-                            {"退出或未获批日期": when.isoformat() if when else "", "退出原因": cell(head, "reason"), **figures},
+                            {"退出或未获批日期": when.isoformat() if when else "", "退出原因": written(head, "reason"), **figures},
                             key))
     return out
