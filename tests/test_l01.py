@@ -51,8 +51,12 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     (mon("王日期", A, risk="未消除", risk_date="2027-06-30"), [("王日期", "中")]),  # a date still to come
     # must not flag: covered through another member (the wife is on the roster), whatever 是否享受低保 says
     (mon("王有妻", A, [("李在册", "妻", COVERED_WIFE)], on_benefit="否"), []),
-    # must not flag: the household's income is not given
-    (mon("王未填", A, income=""), []),
+    # (held-out 235) the household's income is not given: a 低 lead, the income asked at the visit …
+    (mon("王未填", A, income=""), [("王未填", "低")]),
+    (mon("王未填", A, income="不详"), [("王未填", "低")]),
+    # … unless another rule leaves the household out: risk eliminated, covered through the wife
+    (mon("王未填", A, income="", risk="已消除"), []),
+    (mon("王未填", A, [("李在册", "妻", COVERED_WIFE)], income=""), []),
 ])
 def test_l01_cases(rows, expected):
     ctx = context(ROSTER, {"monitoring": rows})
@@ -88,6 +92,45 @@ def test_l01_evidence_says_the_risk_is_open_and_the_key_is_the_members_ids():
     assert "本户 2 名已知成员均不在低保、特困花名册中" in lead.evidence
     (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": mon("王低收", A, income="1500")}))
     assert "本户唯一已知成员不在低保、特困花名册中" in lead.evidence  # not '1 名…均'
+
+
+def _l01(ctx):
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    return LEADS["L01"](ctx)
+
+
+def test_l01_a_household_without_an_income_is_a_low_lead_and_the_run_counts_such_rows():
+    # held-out 235: a 补报 sheet's households with a blank 家庭年人均纯收入 were dropped from L01 without a word
+    from rostercheck.rules.l_coverage import income_gaps
+
+    rows = (mon("王未填", A, [("赵未填", "妻", B)], income="")
+            + mon("张在册", COVERED, [("李在册", "妻", COVERED_WIFE)], income="")  # enrolled: counted, no lead
+            + mon("王低收", make_id("19750101", 51), income="3000"))
+    ctx = context(ROSTER, {"monitoring": rows}, headers={"monitoring": {"income_year": "家庭年人均纯收入"}})
+    found = {ld.person["name"]: ld for ld in _l01(ctx)}
+    assert sorted((n, ld.priority) for n, ld in found.items()) == [("王低收", "高"), ("王未填", "低")]
+    said = found["王未填"].evidence
+    assert "“家庭年人均纯收入”未填，无法判断是否低于农村低保标准 516.00 元，入户时核实收入" in said
+    assert found["王未填"].figures["人均月收入"] == ""
+    (note,) = income_gaps(ctx)
+    assert "中有 4 行（2 户，如 王未填、张在册）家庭收入未填或不是金额：其中 1 户" in note
+    assert "其余 1 户已纳入保障" in note
+    # what stands in the cell, when it is no amount, is quoted
+    (lead,) = _l01(context(ROSTER, {"monitoring": mon("王不详", A, income="不详")}))
+    assert "“年人均收入”填“不详”，不是金额" in lead.evidence
+
+
+def test_l01_a_list_with_no_income_column_gives_no_lead_and_says_so():
+    from rostercheck.rules.l_coverage import income_gaps
+
+    rows = [{k: v for k, v in r.items() if k != "income_year"} for r in mon("王无列", A)]
+    ctx = context(ROSTER, {"monitoring": rows})
+    assert _l01(ctx) == []
+    (note,) = income_gaps(ctx)
+    assert "没有家庭收入列" in note and "L01 无法比较收入" in note
 
 
 def test_l01_dead_only_member_is_no_lead():

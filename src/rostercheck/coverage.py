@@ -130,6 +130,10 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             warnings.extend(_decision_notes(ctx))
         if code == "L05":
             warnings.extend(illness_dates_note(ctx))
+        if code == "L01":
+            from .rules.l_coverage import income_gaps
+
+            warnings.extend(income_gaps(ctx))
         if code == "L04":
             from .rules.l_coverage import subsidy_gaps
 

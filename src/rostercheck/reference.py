@@ -30,6 +30,8 @@ _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_n
 # what the words are matched against, the clerk's own is what a lead quotes (held-out 235: an exit list's
 # 全户户籍迁出本县（迁往…） quoted with half-width brackets)
 _WRITTEN = {"exits": ("reason",), "rejected": ("reason",)}
+# Cells whose header a lead names (``<field>_label``): 家庭年人均纯收入 as the list heads it, not the field's own name
+_HEADED = {"monitoring": ("income_month", "income_year", "income_total")}
 
 
 # The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind
@@ -87,6 +89,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, texts, many=True)
         if col in _WRITTEN.get(table.kind, ()):
             out[col + "_written"] = by_value(values, written_text)
+        if col in _HEADED.get(table.kind, ()):
+            out[col + "_label"] = table.headers.get(col, "")
     out = _melt_wages(out)
     if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}

