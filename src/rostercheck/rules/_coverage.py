@@ -510,6 +510,8 @@ class Household:
         area: 城市/农村/''.
         covered: the programme covering any member ('' when none).
         unsure: some member's ID is damaged, or none is given (coverage cannot be ruled out by ID).
+        closed_later: when ``open`` is False because the list says the risk was eliminated on a date after the review
+            date, that date (:func:`risk_closed_later`; L01 lists such a household as a 低 lead), else None.
     """
 
     key: str
@@ -521,6 +523,7 @@ class Household:
     area: str
     covered: str
     unsure: bool
+    closed_later: dt.date | None = None
 
 
 def area_of(text: str) -> str:
@@ -571,6 +574,24 @@ def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
     if said:
         return said == "open"
     return not (kind and any(len(w) > 1 and w in kind for w in p["risk_closed_words"]))
+
+
+def risk_closed_later(row: dict, as_of: dt.date, p: dict) -> dt.date | None:
+    """The 风险消除时间 of a monitoring row read as eliminated (:func:`risk_open` False) when that date is after the review
+    date: the status was written when the list was exported, the risk was not yet eliminated on the review date (as
+    ``_econ.ended_after`` reads a status beside a later end date; held-out 235: 已消除, 消除时间 2026-11-15, no lead).
+
+    Args:
+        row: the monitoring row.
+        as_of: the review date.
+        p: L01's parameters (risk vocabularies).
+    Returns:
+        The date, else None (open, or eliminated on or before the review date, or no date).
+    """
+    if risk_open(row, as_of, p):
+        return None
+    when = date(cell(row, "risk_date"))
+    return when if when is not None and when > as_of else None
 
 
 def monthly_income(row: dict, size: int = 1) -> float | None:
@@ -676,11 +697,14 @@ def _households(ctx: Context) -> dict[str, Household]:
         incomes = [monthly_income(recs[r], len(part)) for r in part]
         income = next((x for x in incomes if x is not None), None)
         states = [risk_open(recs[r], ctx.as_of, p) for r in part]
+        # eliminated only after the review date: every row read eliminated says so (one eliminated before decides)
+        later = [risk_closed_later(recs[r], ctx.as_of, p) for r, still in zip(part, states) if not still]
+        closed_later = min(later) if later and all(later) else None
         area = next((area_of(cell(recs[r], "area_type")) for r in part if area_of(cell(recs[r], "area_type"))), "")
         # (a household no ID names at all, listed by name and village: whether it is enrolled is not known either,
         # held-out 138)
         unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part) or not pids
-        out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure)
+        out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure, closed_later)
     return out
 
 

