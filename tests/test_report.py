@@ -47,7 +47,7 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
         names, printed = report.placed(cols, extra)
-        layout = [report.column_layout(str(n), frame[n].tolist() if n in cols else [], widths) for n in names]
+        layout = report.sheet_layout(names, frame, widths, printed)
         caption = f"{heading} — {title}" if heading else title
         report.title_row(ws, caption, title_style, [w for w, _ in layout[:printed + 1]])
         lines = max(report.lines_needed(str(n), w) for n, (w, _) in zip(names, layout))
@@ -440,3 +440,39 @@ def test_a_short_summary_with_its_chart_prints_on_one_page(tmp_path):
     _bulk(tmp_path / "s.xlsx", [("汇总", summary, None, chart)])
     sheet = next(v.decode() for k, v in _parts(tmp_path / "s.xlsx").items() if k.startswith("xl/worksheets/sheet"))
     assert 'fitToHeight="0"' not in sheet
+
+
+def test_rows_are_as_high_as_their_printed_columns_need(tmp_path):
+    # held-out 236: the screening's 核对结论 rows were three lines high for the unprinted 申请文件 beside one-line verdicts
+    frame = pd.DataFrame({"姓名": ["张三"], "依据": ["短"], "来源名单": ["清河县城乡低保新申请家庭_2026年10月.xlsx；死亡人员名单.csv"]})
+    report.write_workbook(tmp_path / "x.xlsx", [("C02", frame, report.LEDGER_COLUMNS)], {"依据": 30, "来源名单": 10})
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["C02"]
+    header = [c.value for c in ws[2]]
+    assert header[-1] == "来源名单" and ws.print_area.endswith(f"${chr(ord('A') + len(header) - 2)}$3")
+    assert ws.row_dimensions[3].height is None  # one line: what prints of the row is one line
+    assert not ws.cell(3, len(header)).alignment.wrap_text
+
+
+def test_a_public_copy_widens_its_wrapped_columns_into_the_page_and_prints_as_the_internal_one(tmp_path):
+    # held-out 236: the 公示 疑点明细 without its 依据 and 建议 kept 类别名称 at the width chosen beside them: eight lines
+    # a row, four rows a page, 61 pages for what the internal copy printed on 45
+    from rostercheck.io.public import write_public_copies
+
+    title = "法定就业年龄内有劳动能力（需核实是否拒绝劳动）"
+    frame = pd.DataFrame({"类别代码": ["C04"] * 40, "类别名称": [title] * 40, "村": ["东村"] * 40,
+                          "姓名": [f"张{k}" for k in range(40)], "身份证号": ["430521198001011234"] * 40,
+                          "依据": ["《机动车登记信息》第 3 行：小型轿车" * 3] * 40})
+    widths = {"类别名称": 8, "依据": 30}
+    report.write_workbook(tmp_path / "x.xlsx", [("疑点明细", frame, None)], widths, "清河县", MADE)
+    write_public_copies(tmp_path, {}, {"x.xlsx": [("疑点明细", frame, None)]}, widths, "清河县")
+    inner, public = (openpyxl.load_workbook(tmp_path / n)["疑点明细"] for n in ("x.xlsx", "公示_x.xlsx"))
+    for ws in (inner, public):
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$2:$2" and "第 &P 页 共 &N 页" in ws.oddFooter.right.text
+    assert [c.value for c in public[2]] == ["类别代码", "类别名称", "村", "姓名", "身份证号"]
+    assert public.column_dimensions["B"].width > 24  # the title on two lines at most
+    assert all((public.row_dimensions[r].height or 15) <= 2 * report.LINE_HEIGHT for r in range(3, 43))
+    used = sum(report.column_px(public.column_dimensions[c].width - 0.7109375) for c in "ABCDE")
+    assert used <= report.PAGE_WIDTH_PX  # printed at full size, not scaled down
+    assert inner.column_dimensions["B"].width < 9  # the internal copy keeps the widths it was given

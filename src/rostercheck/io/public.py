@@ -114,6 +114,22 @@ def public_heading(heading: str) -> str:
     return f"{heading}（公示版）" if heading else "公示版"
 
 
+def write_public_workbook(target: Path, sheets: list[tuple], widths: dict[str, int] | None = None, heading: str = "",
+                          made=None) -> None:
+    """Write the 公示_ copy of a workbook: its sheets made public (:func:`public_sheets`), titled the 公示版, its wrapped
+    columns widened into the page width that the columns left out free (held-out 236: the 疑点明细 without its 依据
+    printed 类别名称 on eight lines in a column sized beside it, four rows a page).
+
+    Args:
+        target: the .xlsx file.
+        sheets: the internal workbook's sheets (see ``io.report.write_workbook``).
+        widths: column → width.
+        heading: the internal workbook's heading.
+        made: the date the report was made (page footers).
+    """
+    write_workbook(target, public_sheets(sheets), widths, public_heading(heading), made, fill_page=True)
+
+
 def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
                         workbooks: dict[str, list[tuple[str, pd.DataFrame, list[str] | None]]],
                         widths: dict[str, int] | None = None, heading: str = "") -> dict[str, Path]:
@@ -134,5 +150,5 @@ def write_public_copies(out: Path, csv_files: dict[str, pd.DataFrame],
         write_csv(public_frame(frame), written[name])
     for name, sheets in workbooks.items():
         written[name] = Path(out) / (PREFIX + name)
-        write_workbook(written[name], public_sheets(sheets), widths, public_heading(heading))
+        write_public_workbook(written[name], sheets, widths, heading)
     return written

@@ -437,7 +437,7 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     Returns:
         (width, wrap).
     """
-    texts = list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
+    texts = _texts(values)
     if name in PERCENT_COLUMNS:  # shown as '100.0%', not as the stored 1 (a column sized for '1' shows ###)
         texts = ["100.0%"] if texts else []
     amount = amount_column(name, values)  # as the cells' format is chosen (Workbook.table)
@@ -454,6 +454,56 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
     else:
         width = min(max(longest + 1, header), WIDTH_CAPS.get(name, AUTO_WIDTH_CAP))
     return min(width, 80), not whole and longest + 1 > width
+
+
+def _texts(values: list) -> list[str]:
+    """The distinct texts of a column's first :data:`AUTO_WIDTH_SAMPLE` values (blanks left out)."""
+    return list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
+
+
+# What a row of column widths may take on an A4 landscape page at 100 % (297 mm less two 0.3" margins: 1,065 px at
+# 96 dpi), with room for fonts wider than Calibri's 7-pixel digits.
+PAGE_WIDTH_PX = 1_000
+
+
+def column_px(width: float) -> int:
+    """The pixels a column of ``width`` units takes (as xlsxwriter stores it: 7 per unit and 5 of padding)."""
+    return int(width * 7 + 0.5) + 5
+
+
+def sheet_layout(names: list[str], frame: pd.DataFrame, widths: dict[str, int] | None, printed: int,
+                 fill_page: bool = False) -> list[tuple[int, bool]]:
+    """Each column's (width, wrap) on a sheet: :func:`column_layout`'s, a column outside the print area never wrapped
+    (its texts would make the printed rows tall: held-out 236's 公示 核对结论 rows three lines high for the unprinted
+    申请文件).
+
+    Args:
+        names: the sheet's columns in order (data, blank columns to fill in, then the unprinted ones).
+        frame: the rows (a name not in it is a blank column).
+        widths: column → width chosen by the report.
+        printed: the last printed column (0-based).
+        fill_page: widen the printed wrapped columns, up to their longest text, into the page width the printed
+            columns leave free (a public copy: the widths were chosen beside the 依据 and 建议 it leaves out; held-out
+            236's 公示 疑点明细 printed 类别名称 on eight lines, four rows a page).
+    Returns:
+        One (width, wrap) per column.
+    """
+    cols = set(public_columns(frame))
+    values = {name: frame[name].tolist() if name in cols else [] for name in names}
+    layout = [column_layout(str(name), values[name], widths) for name in names]
+    layout = [(width, wrap and k <= printed) for k, (width, wrap) in enumerate(layout)]
+    if not fill_page:
+        return layout
+    free = (PAGE_WIDTH_PX - sum(column_px(w) for w, _ in layout[:printed + 1])) // 7
+    longest = {k: int(display_widths(_texts(values[names[k]])).max()) for k in range(printed + 1) if layout[k][1]}
+    wanted = {k: max(min(n + 1, 80) - layout[k][0], 0) for k, n in longest.items()}
+    total = sum(wanted.values())
+    if free <= 0 or not total:
+        return layout
+    for k, n in wanted.items():
+        width = layout[k][0] + (n if total <= free else n * free // total)
+        layout[k] = (width, longest[k] + 1 > width)
+    return layout
 
 
 LINE_HEIGHT = 16.5  # points a wrapped line of 11-point text takes (CJK fonts are taller than Latin ones)
@@ -651,14 +701,16 @@ class Workbook:
         path: the file.
         heading: what the report is, for each sheet's title row ('清河县 2026年第三季度 …问题清单').
         made: the date the report was made (page footers); today by default.
+        fill_page: widen wrapped columns into the page width the printed columns leave free (:func:`sheet_layout`).
     """
 
-    def __init__(self, path: Path, heading: str = "", made: dt.date | None = None):
+    def __init__(self, path: Path, heading: str = "", made: dt.date | None = None, fill_page: bool = False):
         import xlsxwriter
 
         self._path = Path(path)
         self._heading = heading
         self._made = made or dt.date.today()
+        self._fill_page = fill_page
         self._buffer = io.BytesIO()
         self._book = xlsxwriter.Workbook(self._buffer, {"strings_to_formulas": False, "strings_to_urls": False,
                                                         "strings_to_numbers": False, "constant_memory": True})
@@ -699,7 +751,7 @@ class Workbook:
         order, printed = placed(cols, extra, frame.attrs.get(UNPRINTED, ()))
         last_col = len(order) - 1
         heading = self.title_of(title)
-        layout = [column_layout(str(name), frame[name].tolist() if name in cols else [], widths) for name in order]
+        layout = sheet_layout(order, frame, widths, printed, self._fill_page)
         # what every row of the sheet would repeat (建议) is said once, under the title (SHEET_NOTE)
         note = frame.attrs.get(SHEET_NOTE, "")
         title_row(ws, f"{heading}\n{note}" if note else heading, self._title, [w for w, _ in layout[:printed + 1]])
@@ -858,7 +910,7 @@ Sheet = tuple  # (title, frame, extra blank columns) or (title, frame, extra, Ch
 
 
 def write_workbook(target: Path, sheets: list[Sheet], widths: dict[str, int] | None = None, heading: str = "",
-                   made: dt.date | None = None) -> None:
+                   made: dt.date | None = None, fill_page: bool = False) -> None:
     """Write several frames as sheets of one print-ready workbook, atomically.
 
     Args:
@@ -867,21 +919,24 @@ def write_workbook(target: Path, sheets: list[Sheet], widths: dict[str, int] | N
         widths: column → width.
         heading: what the report is (each sheet's title row starts with it).
         made: the date the report was made (page footers).
+        fill_page: widen wrapped columns into the page width the printed columns leave free (public copies, which
+            leave out the columns ``widths`` was chosen beside: :func:`sheet_layout`).
     """
-    with workbook(target, sheets, widths, heading, made):
+    with workbook(target, sheets, widths, heading, made, fill_page=fill_page):
         pass
 
 
 @contextlib.contextmanager
 def workbook(target: Path, sheets: list[Sheet], widths: dict[str, int] | None = None, heading: str = "",
-             made: dt.date | None = None, rendered: dict[str, bytes] | None = None) -> Iterator[Workbook]:
+             made: dt.date | None = None, rendered: dict[str, bytes] | None = None,
+             fill_page: bool = False) -> Iterator[Workbook]:
     """:func:`write_workbook`, giving the caller the laid-out :class:`Workbook` before the file is assembled:
     what it puts into ``rendered`` meanwhile (sheet part → :meth:`Workbook.render`, e.g. from another process) is
     spliced in as it is, the rest rendered at the end.
     """
     rendered = {} if rendered is None else rendered
     with atomic_path(target) as tmp:
-        book = Workbook(tmp, heading, made)
+        book = Workbook(tmp, heading, made, fill_page)
         for title, frame, extra, *chart in sheets:
             book.table(title, frame, extra, widths, chart[0] if chart else None)
         yield book
@@ -990,11 +1045,11 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
         written[str(town)] = folder / f"{name}.xlsx"
         write_workbook(written[str(town)], sheets, widths, title, made)
         if public:
-            from .public import PREFIX, public_heading, public_sheets
+            from .public import PREFIX, write_public_workbook
 
             written["public_" + str(town)] = folder / f"{PREFIX}{name}.xlsx"
             shown = public(sheets) if callable(public) else sheets  # a report's own choice of what may be public
-            write_workbook(written["public_" + str(town)], public_sheets(shown), widths, public_heading(title), made)
+            write_public_workbook(written["public_" + str(town)], shown, widths, title, made)
     return written
 
 
