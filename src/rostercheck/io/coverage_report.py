@@ -11,7 +11,7 @@ import pandas as pd
 from .. import __version__
 from ..order import natural_rank
 from .problem_list import WIDTHS, input_manifest, report_heading, said_once
-from .public import write_public_copies
+from .public import PRIVATE_CODES, write_public_copies
 from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
@@ -104,7 +104,7 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
         return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
 
     # the leads resting on a disability or an illness (L02, L04) say it by their very title: not made public
-    health = tuple(c for c in ("L02", "L04") if c in titles)
+    health = tuple(c for c in PRIVATE_CODES if c in titles)
 
     def may_be_public(all_sheets: list[tuple]) -> list[tuple]:
         kept = [(t, f, e) for t, f, e in all_sheets[:-1] if not str(t).startswith(health)]

@@ -23,10 +23,14 @@ PREFIX = "公示_"
 # free-text columns may carry any of them, so they stay in the internal reports only.
 DROP_COLUMNS = ("出生日期", "年龄", "健康状况", "残疾等级", "残疾类别", "残疾情况", "劳动能力", "自理能力", "在校情况",
                 "家庭住址", "住址", "依据", "核实情况", "整改措施", "疑点摘要", "待核线索", "匹配键", "来源行",
-                "花名册文件", "花名册行", "说明", "证据指纹", "来源名单", "建议")
+                "花名册文件", "花名册行", "说明", "证据指纹", "来源名单", "建议", "申请文件", "申请行")
+# 申请文件/申请行 trace an application to the township's file as 花名册文件/花名册行 trace a recipient: for the desk.
 # 来源名单 says as much as the columns above (服刑人员名单, 重病名单, 残疾人信息); 建议 is for the desk, not the notice board.
 # 证据指纹 is a hash over the person's ID and the evidence (plates, properties …): short and built from
 # guessable values, so it is kept out of public copies too.
+# Categories whose very title states a person's health, disability or labour capacity (C08 有劳动能力, L02 重残重病, L04
+# 两项补贴): a public copy never lists them, whatever columns it leaves out.
+PRIVATE_CODES = ("C08", "L02", "L04")
 _ID_COLUMN = re.compile(r"身份证|证件号|身份号码|社会保障号")
 _ACCOUNT_COLUMN = re.compile(r"账号|账户|卡号")
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式")

@@ -11,12 +11,43 @@ import pandas as pd
 from .. import __version__
 from .columns import KIND_LABELS
 from .problem_list import WIDTHS, input_manifest, without_money
-from .public import write_public_copies
+from .public import PRIVATE_CODES, write_public_copies
 from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 MEETING_COLUMNS = ["审批意见"]
 SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
+COUNTED = "计入结论"  # the findings' column saying whether a finding counts toward its family's verdict ('是') or is a lead
+
+
+def public_findings(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings a public notice of the applications may show: the doubts that decide a verdict, none of a category
+    whose title states health, disability or labour capacity (C08: 有劳动能力); leads are for the desk (held-out 236:
+    the 公示 listed 200 C08 leads).
+
+    Args:
+        findings: the screening's findings.
+    Returns:
+        Those rows, without 计入结论 (every one counts).
+    """
+    shown = ~findings["类别代码"].isin(PRIVATE_CODES)
+    if COUNTED in findings.columns:
+        shown &= findings[COUNTED] == "是"
+    return findings[shown].drop(columns=[COUNTED], errors="ignore")
+
+
+def public_share(sheets: list[tuple]) -> list[tuple]:
+    """The sheets of the screening workbook a 公示 copy carries: the verdicts and :func:`public_findings`; not the
+    核对说明, whose notes name the families already decided or withdrawn and point to the internal workbook (held-out
+    236: a township's 公示 named 蔡磊俊（已驳回）).
+
+    Args:
+        sheets: the workbook's sheets (核对结论, 疑点明细, 核对说明).
+    Returns:
+        The public ones, before masking (``io.public``).
+    """
+    verdicts, (title, findings, extra) = sheets[:2]
+    return [verdicts, (title, public_findings(findings), extra)]
 
 
 def rule_sheet(result, as_of: dt.date, township: str | None = None) -> pd.DataFrame:
@@ -83,21 +114,22 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
     out = prepare_out_dir(out)
     paths = {"screening": out / "screening.csv", "findings": out / "findings.csv",
              "workbook": out / "新申请核对结果.xlsx", "manifest": out / "run.json"}
+    findings = result.findings
     write_csv(result.verdicts, paths["screening"])
-    write_csv(result.findings, paths["findings"])
+    write_csv(findings, paths["findings"])
     rules = rule_sheet(result, as_of)
 
     def build(frames: dict[str, pd.DataFrame], notes: pd.DataFrame = rules) -> list[tuple]:
         return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", without_money(frames["findings"]), None),
                 ("核对说明", notes, None)]
 
-    frames = {"verdicts": result.verdicts, "findings": result.findings}
+    frames = {"verdicts": result.verdicts, "findings": findings}
     sheets = build(frames)
     heading = screen_heading(getattr(result, "county", ""), as_of)
     write_workbook(paths["workbook"], sheets, SCREEN_WIDTHS, heading)
     if mask:
-        public = write_public_copies(out, {"screening.csv": result.verdicts, "findings.csv": result.findings},
-                                     {"新申请核对结果.xlsx": sheets[:2]}, SCREEN_WIDTHS, heading)
+        public = write_public_copies(out, {"screening.csv": result.verdicts, "findings.csv": public_findings(findings)},
+                                     {"新申请核对结果.xlsx": public_share(sheets)}, SCREEN_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:  # an applicant already enrolled in another township: that household's head is not named
         people = pd.concat([m for m in (result.inputs.members, result.enrolled) if m is not None], ignore_index=True)
@@ -105,7 +137,8 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
             return build(f, rule_sheet(result, as_of, township=town))
 
         towns = write_township_workbooks(out, frames, town_build, widths=SCREEN_WIDTHS,
-                                         heading=heading, public=mask, members=people, report="新申请核对结果")
+                                         heading=heading, public=public_share if mask else False, members=people,
+                                         report="新申请核对结果")
         paths.update({f"township_{k}": v for k, v in towns.items()})
     verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
     write_manifest({
