@@ -612,6 +612,20 @@ def test_public_copies_show_the_doubts_that_count_and_no_notes_alike_for_the_cou
     assert "C08" in set(internal["类别代码"])
 
 
+def test_the_leads_come_after_every_doubt_that_counts(tmp_path):
+    # held-out 236: the 200 C08 leads (35 printed pages) stood between the C07 and the D01 doubts
+    out = _screened_for_posting(tmp_path)
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    ws = openpyxl.load_workbook(out / "新申请核对结果.xlsx")["疑点明细"]
+    rows = list(ws.iter_rows(min_row=HEADER_ROW, values_only=True))
+    sheet = [r[rows[0].index("计入结论")] for r in rows[1:]]
+    for counted in (list(found["计入结论"]), sheet):
+        assert "是" in counted and "否（线索）" in counted
+        assert counted == sorted(counted, key=lambda c: c != "是")
+    doubts = [r[0] for r in rows[1:] if r[rows[0].index("计入结论")] == "是"]
+    assert doubts == sorted(doubts)  # the doubts keep their code order
+
+
 def test_the_public_workbook_prints_as_the_internal_one(tmp_path):
     # held-out 236: 84 pages: the 公示 疑点明细 printed 类别名称 on six to eight lines (its width chosen beside the 依据 it
     # leaves out), four rows a page; its 核对结论 rows were three lines high for the unprinted 申请文件

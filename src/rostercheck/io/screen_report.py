@@ -6,6 +6,7 @@ import datetime as dt
 import platform
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import __version__
@@ -18,6 +19,20 @@ from .report import (prepare_out_dir, write_csv, write_manifest, write_township_
 MEETING_COLUMNS = ["审批意见"]
 SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
 COUNTED = "计入结论"  # the findings' column saying whether a finding counts toward its family's verdict ('是') or is a lead
+
+
+def doubts_first(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings with every one that counts toward a verdict before the leads that do not, each part in its order
+    (held-out 236: 200 C08 leads, 35 printed pages, stood between the C07 and the D01 doubts).
+
+    Args:
+        findings: the screening's findings (with 计入结论).
+    Returns:
+        The same rows, reordered.
+    """
+    if COUNTED not in findings.columns:
+        return findings
+    return findings.iloc[np.argsort((findings[COUNTED] != "是").to_numpy(), kind="stable")]
 
 
 def public_findings(findings: pd.DataFrame) -> pd.DataFrame:
@@ -114,7 +129,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
     out = prepare_out_dir(out)
     paths = {"screening": out / "screening.csv", "findings": out / "findings.csv",
              "workbook": out / "新申请核对结果.xlsx", "manifest": out / "run.json"}
-    findings = result.findings
+    findings = doubts_first(result.findings)
     write_csv(result.verdicts, paths["screening"])
     write_csv(findings, paths["findings"])
     rules = rule_sheet(result, as_of)
