@@ -148,3 +148,20 @@ def test_the_manifest_writer_masks_every_text_but_file_digests(tmp_path):
     assert digest in text and "430521********1236" in text
     assert not re.findall(r"\d{15}", text.replace(digest, ""))  # neither the ID nor the account
     assert all(not hasattr(m, "write_json") for m in (problem_list, review_report, screen_report, coverage_report))
+
+
+def test_audit_public_copies_leave_out_the_labour_capacity_leads(tmp_path):
+    # held-out 236: screen's and coverage's 公示 leave out the categories whose title states health or labour capacity;
+    # audit's listed C08 (法定就业年龄内有劳动能力) by name in 公示_问题清单 and 公示_findings.csv, its townships' copies too
+    rows = [r[:11] + ["健康", "普通劳动力"] if r[4] == "张小明" else r for r in county_q3()]
+    write_roster(tmp_path / "roster.xlsx", rows)
+    res = runner.invoke(app, ["audit", str(tmp_path / "roster.xlsx"), "--as-of", "2026-09-30", "--mask", "--by-township",
+                              "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    internal = pd.read_csv(tmp_path / "a" / "findings.csv", dtype=str, encoding="utf-8-sig")
+    assert "C08" in set(internal["类别代码"])  # (the desk's list keeps the lead)
+    public = pd.read_csv(tmp_path / "a" / "公示_findings.csv", dtype=str, encoding="utf-8-sig")
+    assert "C08" not in set(public["类别代码"])
+    for path in [tmp_path / "a" / "公示_问题清单.xlsx", *(tmp_path / "a" / "乡镇").glob("公示_*.xlsx")]:
+        assert not any(name.startswith("C08") for name in openpyxl.load_workbook(path).sheetnames), path.name
+    assert any(name.startswith("C08") for name in openpyxl.load_workbook(tmp_path / "a" / "问题清单.xlsx").sheetnames)

@@ -12,6 +12,7 @@ import pandas as pd
 from .. import __version__, parallel
 from ..model import LOW
 from ..order import natural_rank, natural_sorted
+from .public import PRIVATE_CODES
 from .report import (LEDGER_COLUMNS, SHEET_NOTE, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
                      write_manifest, write_township_workbooks, written_together)
 
@@ -364,6 +365,11 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial)
 
+    def may_be_public(all_sheets: list[tuple]) -> list[tuple]:
+        """The sheets a public copy may show: not those of a category whose title states labour capacity (C08 有劳动能力,
+        ``io.public.PRIVATE_CODES``; held-out 236: screen's and coverage's 公示 left them out, audit's listed them)."""
+        return [s for s in all_sheets if not str(s[0]).startswith(PRIVATE_CODES)]
+
     def files(part: str) -> dict[str, Path]:
         """Write one part of the reports (returns the paths of any extra files it wrote)."""
         if part == "csv":
@@ -372,7 +378,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         elif part == "public":
             from .public import write_public_copies
 
-            public = write_public_copies(out, {paths["findings"].name: findings}, {paths["workbook"].name: sheets},
+            shown = findings[~findings["类别代码"].isin(PRIVATE_CODES)] if len(findings) else findings
+            public = write_public_copies(out, {paths["findings"].name: shown}, {paths["workbook"].name: may_be_public(sheets)},
                                          WIDTHS, heading)
             return {f"public_{k}": v for k, v in public.items()}
         else:
@@ -382,7 +389,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
                                     result.partial)
 
             towns = write_township_workbooks(out, {"findings": findings}, township_sheets,
-                                             widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
+                                             widths=WIDTHS, heading=heading, public=may_be_public if mask else False,
+                                             members=result.inputs.members,
                                              report="问题清单", also=result.held_by_town)
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
