@@ -197,9 +197,14 @@ def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp
         started = []
 
         def paced(item):
-            if os.getpid() == parent and not started:
+            if os.getpid() == parent and not started and os.environ["ROSTERCHECK_WORKERS"] == "2":
                 started.append(item)
-                time.sleep(2.0)  # (a loaded machine may start the copy late)
+                # until the copy has written findings.csv (a loaded machine may start it late: a fixed 2 s failed under
+                # a load of 9), at most a minute
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline and not (
+                        writers.exists() and any(int(p) != parent for p in writers.read_text().split())):
+                    time.sleep(0.05)
             return run(item)
         return shared(items, paced, *args, **kwargs)
 
