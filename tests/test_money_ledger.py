@@ -75,8 +75,8 @@ def test_the_items_notice_counts_what_it_does_not_name():
     ctx = money_context(household("王五", a, benefit=516), rows)
     ledger(ctx)
     assert ctx.cache["money:items"] == ["资金发放明细（10 个文件）按保障金核对的项目：低保金 3 个文件、特困供养金 3 个文件、"
-                                        "未写资金项目 2 个文件，另有 2 项共 2 个文件（其中低保金、城市低保金、农村低保金是同一项保障金的"
-                                        "不同写法，按同一项目核对）；其他资金（不核对）：无"]
+                                        "未写资金项目 2 个文件，另有 2 项共 2 个文件（其中低保金、城市低保金、农村低保金按同一项保障金"
+                                        "核对）；其他资金（不核对）：无"]
 
 
 def test_the_items_of_one_workbook_are_named_with_its_one_file():
@@ -93,5 +93,5 @@ def test_the_items_of_one_workbook_are_named_with_its_one_file():
     ctx = money_context(household("王五", a, benefit=516), rows)
     ledger(ctx)
     assert ctx.cache["money:items"] == ["资金发放明细（1 个文件）按保障金核对的项目：低保金、特困供养金、最低生活保障金"
-                                        "（其中低保金、最低生活保障金是同一项保障金的不同写法，按同一项目核对）；"
+                                        "（其中低保金、最低生活保障金按同一项保障金核对）；"
                                         "其他资金（不核对）：春节一次性生活补贴、物价补贴、高龄津贴，另有 1 项"]

@@ -442,7 +442,7 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
         return top + more if counts else "无"
 
     alike = "；".join("、".join(v) for v in spellings.values() if len(v) > 1)
-    one = f"（其中{alike}是同一项保障金的不同写法，按同一项目核对）" if alike else ""
+    one = f"（其中{alike}按同一项保障金核对）" if alike else ""
     return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}{one}；"
             f"其他资金（不核对）：{listed(files[False])}"]
 
