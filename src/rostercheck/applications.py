@@ -2,20 +2,26 @@
 
 One family's application sent twice (two files, or copied twice) is one application; the same family's applications in
 two places (two 申请编号, two townships or villages) are two, each 有疑点 (held-out 220). A system export's application is
-found on its household sheet's row.
+found on its household sheet's row. An application whose status column says it is decided (已批准, 不予批准) or
+withdrawn (已撤回) is none to screen (:func:`pending_applications`).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .io.columns import BARE_STATUS
+from .loading import LoadedInputs
 from .normalize import ids
 from .normalize.values import text
 from .roster import on_sheet
+from .rules._coverage import APPROVED, CLOSED, PENDING, REFUSED, UNREAD, WITHDRAWN, decision
 from .rules.d_roster import head_rows
 
 
@@ -180,3 +186,121 @@ def repeated_applications(members: pd.DataFrame) -> list[str]:
     more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
     return [f"申请名单中有家庭重复出现（同一份申请报送了两次？），每户按一户核对、家庭人口按不同的人计："
             f"{'；'.join(named[:REPEATS_NAMED])}{more}"]
+
+
+# How many families a warning names before it says how many there are.
+FAMILIES_NAMED = 10
+
+
+def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInputs, list[str], dict[str, list[str]]]:
+    """The applications still to be decided: a family whose status column (审批状态, 办理状态 …, ``io.columns``) says
+    已批准, 不予批准, 已撤回 or 已办结 (read as coverage reads a refusal list's 审批结果, ``_coverage.decision``) is no
+    application to screen and is left out, with one warning naming them; a status no word reads is screened as
+    pending, with one warning.
+
+    Args:
+        inputs: the applications as loaded.
+        words: the L05 parameters (pending_words, refused_words, withdrawn_words, approved_words, closed_words).
+    Returns:
+        (the inputs with the undecided families' members only, the warnings, township → the warning about its own).
+    """
+    m = inputs.members
+    # each row's own application decides (held-out 175: a family refused last year that applies again has two
+    # applications, the refused one's row first: the new one was left out with it)
+    labels = {str(t.path): t.headers.get("outcome", "") for t in inputs.tables}
+    outcome, notes = _status_cells(m["outcome"].fillna("").astype(str), m["file"].astype(str).map(labels).fillna(""),
+                                   words)
+    review = m["file"].astype(str).map(lambda f: bool(_REVIEW_STAGE.search(labels.get(f, "")))).to_numpy(dtype=bool)
+    decided = {(v, r): _read_status(v, r, words) for v, r in set(zip(outcome.tolist(), review.tolist())) if v}
+    read = [decided.get((v, r), "") for v, r in zip(outcome.tolist(), review.tolist())]
+    row_done = np.array([d in DECIDED for d in read], dtype=bool)
+    blank = (outcome == "").to_numpy()
+    open_ = set(m.loc[~row_done & ~blank, "household"])  # a family with an application of its own still to decide
+    # (a row without a status is of its family's decided application when the family has no other: the status on the
+    # head's row only)
+    row_done |= blank & m["household"].isin(set(m.loc[row_done, "household"]) - open_).to_numpy()
+    pending = set(m.loc[~row_done, "household"])
+    filled = ~blank
+    said = m.loc[filled, ["household", "head_name", "name", "township"]].assign(
+        outcome=outcome[filled], _read=[d for d, f in zip(read, filled) if f], _d=row_done[filled])
+    said = said.sort_values("_d", kind="stable").drop_duplicates("household")  # (a family's pending application first)
+    found = {hh: (d, v, head or name) for hh, d, v, head, name in
+             zip(said["household"], said["_read"], said["outcome"], said["head_name"], said["name"])}
+    done = [hh for hh, (d, _, _) in found.items() if d in DECIDED and hh not in pending]
+    again = sorted(set(m.loc[row_done, "household"]) & pending)
+    by_town = {}
+    if again:
+        named = "、".join(str(m.loc[m["household"] == hh, "head_name"].iloc[0] or hh) for hh in again[:FAMILIES_NAMED])
+        notes.append(f"申请名单中有 {len(again)} 户既有已审批完毕的申请、又有待审批的申请（如再次申请）：按待审批的申请核对，"
+                     f"已审批的那份不核对：{named}{' 等' if len(again) > FAMILIES_NAMED else ''}")
+    if done:
+        notes.append(_decided_note(done, found))
+        # each township's workbook names its own (held-out 99: it pointed to the county's workbook for them)
+        towns = dict(zip(said["household"], said["township"]))
+        for town in dict.fromkeys(towns[hh] for hh in done):
+            by_town[town] = [_decided_note([hh for hh in done if towns[hh] == town], found)]
+    closed = [hh for hh in done if found[hh][0] == CLOSED]
+    if closed:
+        shown = "、".join(dict.fromkeys(f"“{found[hh][1]}”" for hh in closed))
+        notes.append(f"其中 {len(closed)} 户的审批状态为{shown}，没有写明批准还是不予批准：按已审批完毕计，未核对；"
+                     "若该申请实际尚未审批，请更正状态（或在配置 [L05] closed_words 中删去该词）后重新运行。")
+    unread = Counter(v for d, v, _ in found.values() if d == UNREAD)
+    if unread:
+        shown = "、".join(f"“{v}”{n} 户" for v, n in unread.most_common(5))
+        notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；已审批完毕的，请在配置 [L05] 中"
+                     "加上该值：批准的加在 approved_words，不予批准的加在 refused_words，申请人撤回的加在 withdrawn_words，"
+                     "已办结而未写明结果的加在 closed_words。")
+    if not row_done.any():
+        return inputs, notes, by_town
+    return replace(inputs, members=m[~row_done].reset_index(drop=True)), notes, by_town
+
+
+# The classes of a status that leave an application out of the screening (``_coverage.decision``), in the order the
+# warning counts them.
+DECIDED = (APPROVED, REFUSED, WITHDRAWN, CLOSED)
+# A status header naming the township's 审核 (审核状态), not the county's 审批: a bare 通过 or 同意 there is the 审核's
+# own result, a step before the decision (as 乡镇审核通过 is, ``pending_words``)
+_REVIEW_STAGE = re.compile(r"审核(?!.*审批)")
+# The share of a bare 状态 column's filled cells that must read as application statuses (待审批, 已批准 …) for the column
+# to be taken as the application's status
+STATUS_SHARE = 0.5
+
+
+def _read_status(value: str, review: bool, words: dict) -> str:
+    """What an application's status cell says (``_coverage.decision``); in a 审核 column (``review``) an approval that
+    names no 批 (通过, 同意) is the 审核's, still pending."""
+    said = decision(value, words)
+    return PENDING if review and said == APPROVED and "批" not in value else said
+
+
+def _status_cells(outcome: pd.Series, labels: pd.Series, words: dict) -> tuple[pd.Series, list[str]]:
+    """Each row's status cell, a bare 状态 column's (``io.columns.BARE_STATUS``) blanked in a file where its values are
+    no application statuses (正常, 在册: a member's), said.
+
+    Args:
+        outcome: each row's status cell as text.
+        labels: each row's status header ('' for none).
+        words: the L05 parameters.
+    Returns:
+        (the cells, the warnings).
+    """
+    notes = []
+    for label in pd.unique(labels[labels.map(lambda x: bool(re.search(BARE_STATUS, x)))]):
+        rows = (labels == label) & (outcome != "")
+        values = outcome[rows]
+        read = values.map(lambda v: decision(v, words) not in ("", UNREAD))
+        if len(values) and read.mean() < STATUS_SHARE:
+            outcome = outcome.where(~rows, "")
+            shown = "、".join(f"“{v}”" for v in pd.unique(values[~read])[:3])
+            notes.append(f"申请名单的“{label}”列（如{shown}）不像申请的审批状态，未按审批状态读取，这些家庭照常核对。")
+    return outcome, notes
+
+
+def _decided_note(done: list, found: dict) -> str:
+    """One warning naming the families already decided (:func:`pending_applications`)."""
+    counts = Counter(found[hh][0] for hh in done)
+    named = "、".join(f"{found[hh][2]}（{found[hh][1]}）" for hh in done[:FAMILIES_NAMED])
+    more = f" 等 {len(done)} 户" if len(done) > FAMILIES_NAMED else ""
+    kinds = "、".join(f"{k} {counts[k]} 户" for k in DECIDED if counts[k])
+    return (f"申请名单中有 {len(done)} 户已审批完毕或已撤回（{kinds}），不是待审批的申请，未核对、不列入核对结论：{named}{more}"
+            "（审批状态的词语见配置 [L05] pending_words、refused_words、withdrawn_words、approved_words、closed_words）")

@@ -7,21 +7,21 @@ Verdict rule (configurable in the ``[screen]`` section of the --config file):
   - lead-category and low-confidence findings are listed (待核线索) but do not by themselves make a
     family 有疑点;
   - an applicant already enrolled in a roster given with --enrolled is 有疑点 (D01);
-  - a family whose 审批状态 says it is already decided (已批准, 不予批准) is no application to screen: it is
-    left out of the verdicts, and a warning says which (:func:`pending_applications`).
+  - a family whose status column (审批状态, 办理状态 …) says it is already decided (已批准, 不予批准, 已办结) or
+    withdrawn (已撤回) is no application to screen: it is left out of the verdicts, and a warning says which
+    (:func:`applications.pending_applications`).
 Exempt assets (a motorcycle) and namesakes produce no 高/中 finding, so such families stay 无疑点.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from .applications import (applications_apart, application_row, applied_elsewhere, once_each, persons,
+from .applications import (applications_apart, application_row, applied_elsewhere, once_each, pending_applications, persons,
                            repeated_applications, sent_again)
 from .audit import build_context, findings_frame, number_typed_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
@@ -36,7 +36,6 @@ from .policy import load_policy, roster_codes, user_toml
 from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
 from .rules import load_all
 from .rules._vocab import value_warnings
-from .rules._coverage import APPROVED, REFUSED, UNREAD, decision
 from .rules.d_roster import enrolment_place, head_rows
 
 SECTION = "screen"
@@ -208,71 +207,6 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
                         current.members if current is not None else None, decided_by_town)
-
-
-# How many families a warning names before it says how many there are.
-FAMILIES_NAMED = 10
-
-
-def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInputs, list[str]]:
-    """The applications still to be decided: a family whose 审批状态 says 已批准 or 不予批准 (read as coverage reads a
-    refusal list's 审批结果, ``_coverage.decision``) is no application to screen and is left out, with one warning
-    naming them; a status no word reads is screened as pending, with one warning.
-
-    Args:
-        inputs: the applications as loaded.
-        words: the L05 parameters (approved_words, refused_words, pending_words).
-    Returns:
-        (the inputs with the undecided families' members only, the warnings, township → the warning about its own).
-    """
-    m = inputs.members
-    # each row's own application decides (held-out 175: a family refused last year that applies again has two
-    # applications, the refused one's row first: the new one was left out with it)
-    outcome = m["outcome"].fillna("").astype(str)
-    decided = {v: decision(v, words) for v in pd.unique(outcome) if v}
-    row_done = outcome.map(lambda v: decided.get(v) in (APPROVED, REFUSED)).to_numpy(dtype=bool, copy=True)
-    blank = (outcome == "").to_numpy()
-    open_ = set(m.loc[~row_done & ~blank, "household"])  # a family with an application of its own still to decide
-    # (a row without a status is of its family's decided application when the family has no other: the status on the
-    # head's row only)
-    row_done |= blank & m["household"].isin(set(m.loc[row_done, "household"]) - open_).to_numpy()
-    pending = set(m.loc[~row_done, "household"])
-    said = m.loc[outcome != "", ["household", "outcome", "head_name", "name", "township"]]
-    said = said.assign(_d=row_done[(outcome != "").to_numpy()])  # (a family's pending application named first)
-    said = said.sort_values("_d", kind="stable").drop_duplicates("household")
-    found = {hh: (decided[v], v, head or name)
-             for hh, v, head, name in zip(said["household"], said["outcome"], said["head_name"], said["name"])}
-    done = [hh for hh, (d, _, _) in found.items() if d in (APPROVED, REFUSED) and hh not in pending]
-    again = sorted(set(m.loc[row_done, "household"]) & pending)
-    notes, by_town = [], {}
-    if again:
-        named = "、".join(str(m.loc[m["household"] == hh, "head_name"].iloc[0] or hh) for hh in again[:FAMILIES_NAMED])
-        notes.append(f"申请名单中有 {len(again)} 户既有已审批完毕的申请、又有待审批的申请（如再次申请）：按待审批的申请核对，"
-                     f"已审批的那份不核对：{named}{' 等' if len(again) > FAMILIES_NAMED else ''}")
-    if done:
-        notes.append(_decided_note(done, found))
-        # each township's workbook names its own (held-out 99: it pointed to the county's workbook for them)
-        towns = dict(zip(said["household"], said["township"]))
-        for town in dict.fromkeys(towns[hh] for hh in done):
-            by_town[town] = [_decided_note([hh for hh in done if towns[hh] == town], found)]
-    unread = Counter(v for d, v, _ in found.values() if d == UNREAD)
-    if unread:
-        shown = "、".join(f"“{v}”{n} 户" for v, n in unread.most_common(5))
-        notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；已审批完毕的，"
-                     "请在配置 [L05] approved_words 或 refused_words 中加上该值。")
-    if not row_done.any():
-        return inputs, notes, by_town
-    return replace(inputs, members=m[~row_done].reset_index(drop=True)), notes, by_town
-
-
-def _decided_note(done: list, found: dict) -> str:
-    """One warning naming the families already decided (:func:`pending_applications`)."""
-    counts = Counter(found[hh][0] for hh in done)
-    named = "、".join(f"{found[hh][2]}（{found[hh][1]}）" for hh in done[:FAMILIES_NAMED])
-    more = f" 等 {len(done)} 户" if len(done) > FAMILIES_NAMED else ""
-    kinds = "、".join(f"{k} {counts[k]} 户" for k in (APPROVED, REFUSED) if counts[k])
-    return (f"申请名单中有 {len(done)} 户已审批完毕（{kinds}），不是待审批的申请，未核对、不列入核对结论：{named}{more}"
-            "（审批状态的词语见配置 [L05] approved_words、refused_words、pending_words）")
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set[int]]:

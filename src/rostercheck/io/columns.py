@@ -202,6 +202,12 @@ _COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 _HOUSEHOLD = r"户主|申请人|联系人"
 _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
 
+# An application's status under a system's other headers than 审批状态 (screen): 办理状态, 审核状态, 申请状态, 业务状态,
+# 流程状态, 办理结果; and the bare 状态 an export may give it (:data:`BARE_STATUS`)
+APPLICATION_STATUS = r"(办理|审核|申请|业务|流程)(状态|进度)|办理(结果|情况)"
+BARE_STATUS = r"^状态(?=$|[(（])"
+_STATUS_NOT = r"日期|时间|年月|原因|说明|备注|意见"
+
 # What a status change date names (状态变更日期, 停保日期, 死亡日期 …): no change of the amount itself
 _STATUS_WHEN = r"状态|停保|终止|减员|退出|注销|死亡|迁出|分户"
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
@@ -250,6 +256,13 @@ ROSTER = [
     FieldSpec("household_status", r"家庭状态|救助状态|^户状态|家庭保障状态|户保障状态", r"日期|时间|原因|说明"),
     # an application's decision (screen: 待审批 / 已批准 / 不予批准); a 审核 or 评议 result is none yet
     FieldSpec("outcome", r"(审批|审定)(结果|状态|结论|情况|进度)|是否(批准|审批通过)"),  # (审批情况: held-out 122)
+    # a system's other names for the application's status (held-out 236: 办理状态 was ignored, a refused family checked):
+    # read, but no evidence of a roster (weight 0: 业务状态, 流程状态 name other lists' columns too); 审批状态 beside
+    # them wins. Not 婚姻/健康/就业/残疾/户籍状态: the person's, not the application's
+    FieldSpec("outcome", APPLICATION_STATUS, _STATUS_NOT, weight=0),
+    # a bare 状态, below any named status column (a negative weight: never a rival of one, no evidence of a roster);
+    # read as the status only where its values are application statuses (``screen.pending_applications``)
+    FieldSpec("outcome", BARE_STATUS, _STATUS_NOT, weight=-1),
     FieldSpec("address", r"住址|地址|居住地|家庭住所", allow=_HOUSEHOLD),
     FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出", allow=_HOUSEHOLD),
     FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),

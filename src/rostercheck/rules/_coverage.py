@@ -622,26 +622,33 @@ def households(ctx: Context) -> dict[str, Household]:
 
 
 APPROVED, REFUSED, PENDING, UNREAD = "已批准", "不予批准", "待审批", "?"
+# the applicant withdrew the application (撤回, 撤销申请, 终止办理): neither approved nor refused; and a case the system
+# closed without saying how (已办结): both are decided, no application to screen (held-out 236)
+WITHDRAWN, CLOSED = "已撤回", "已办结（未写明结果）"
 
 
 def decision(value: object, p: dict) -> str:
     """What an 审批结果 / 审批状态 cell says, by the L05 words: PENDING (``pending_words``, read first: 待审批, 拟批准),
-    REFUSED (``refused_words``: 不予批准 holds 批准), APPROVED (``approved_words``, or the whole cell 是), UNREAD for
-    any other value (a system's code), '' for a blank cell.
+    REFUSED (``refused_words``: 不予批准 holds 批准), WITHDRAWN (``withdrawn_words``: 申请人撤回), APPROVED
+    (``approved_words``, or the whole cell 是), CLOSED (``closed_words``, read last: 已办结（批准） is approved), UNREAD
+    for any other value (a system's code), '' for a blank cell.
 
     Args:
         value: the cell.
         p: the L05 parameters.
     Returns:
-        One of the four, or ''.
+        One of the six, or ''.
     """
     word = text(value)
     if not word:
         return ""
-    for found, words in ((PENDING, p["pending_words"]), (REFUSED, p["refused_words"])):
+    for found, words in ((PENDING, p["pending_words"]), (REFUSED, p["refused_words"]),
+                         (WITHDRAWN, p["withdrawn_words"])):
         if any(w in word for w in words):
             return found
-    return APPROVED if word == "是" or any(w in word for w in p["approved_words"]) else UNREAD
+    if word == "是" or any(w in word for w in p["approved_words"]):
+        return APPROVED
+    return CLOSED if any(w in word for w in p["closed_words"]) else UNREAD
 
 
 def decisions(ctx: Context) -> tuple[set[int], dict[str, int]]:
@@ -657,7 +664,7 @@ def decisions(ctx: Context) -> tuple[set[int], dict[str, int]]:
             said = decision(value, p)
             if said in (APPROVED, PENDING):
                 approved.add(int(r))
-            elif said == UNREAD:
+            elif said in (UNREAD, WITHDRAWN, CLOSED):  # (a withdrawn or closed one stays a lead, said, as before)
                 unread[text(value)] += 1
         return approved, dict(unread)
 
