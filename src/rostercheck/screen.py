@@ -63,6 +63,16 @@ DEATH_TITLE = "申请家庭成员已登记死亡"
 DEATH_ADVICE = ("核实该成员是否已死亡（死亡证明、户口注销记录）；属实的不得作为申请家庭成员，从申请中去除后按其余成员"
                 "重新核对家庭人口、收入和财产再审批。")
 _DEATH_LISTS = ("deaths", "registry")  # (C02's findings from the registry are its 人员状态 死亡 alone)
+# A relative of a cadre or a clerk may apply (民政部门工作人员和村(居)干部近亲属申请的，应当单独登记备案): the filed
+# relative's application is reviewed strictly, its cadre or clerk standing aside; an unfiled one is filed first (held-out
+# 236: all three advised "属实的不予批准", as if the tie itself disqualified)
+FAVOUR_ADVICE = {
+    "RQ1": "已备案的村(居)干部、经办人员近亲属可以申请，但须从严审核：入户核实家庭经济状况，与其有利害关系的村(居)干部、"
+           "经办人员回避（不参与调查、评议和审核）；核实符合条件的可以批准，不符合的不予批准。",
+    "RQ2": "该亲属关系未按规定备案：补办近亲属备案，从严审核（有利害关系的村(居)干部、经办人员回避）；属实且不符合条件的不予批准。",
+    "RQ3": "核实申请家庭的联系电话或银行账号为何是村(居)干部的：属其近亲属的补办备案、从严审核（该干部回避），账号改为申请人"
+           "本人或家庭成员的；属实且不符合条件的不予批准。",
+}
 DEFAULTS = {"verdict_confidences": ["高", "中"], "lead_codes": ["C08"]}
 DOUBT, CLEAR = "有疑点", "无疑点"
 SCREEN_COLUMNS = ["乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "结论", "疑点数", "疑点摘要", "待核线索",
@@ -189,7 +199,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         # findings.csv contract's columns keep their order
         frame["申请编号"] = [numbers.iat[j] if 0 <= j < len(numbers) else "" for j in frame["_member"]]
     # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
-    frame["建议"] = [(ID_ADVICE if code == "D03" else ADVICE) if d else LEAD_ADVICE
+    frame["建议"] = [(ID_ADVICE if code == "D03" else FAVOUR_ADVICE.get(code, ADVICE)) if d else LEAD_ADVICE
                    for d, code in zip(decisive, frame["类别代码"])]
     dead = (frame["类别代码"] == "C02") & frame["_facts"].map(lambda facts: dict(facts).get("list") in _DEATH_LISTS)
     frame.loc[dead, "类别名称"] = DEATH_TITLE
