@@ -291,6 +291,7 @@ def test_application_categories_written_as_codes_the_configuration_names(tmp_pat
 
 def test_applications_already_decided_are_left_out_of_the_screening_and_said_so(tmp_path):
     pending, approved, refused, proposed, blank, coded = (make_id(f"19{70 + i}0101", 11 + 2 * i) for i in range(6))
+    blank = make_id("19500101", 19)  # (a 特困 applicant of working age is S01's: this one is old)
     wife = make_id("19760101", 22)
     header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类别,审批状态\n"
     rows = [("张待审", pending, "低保", "待审批"), ("李已批", approved, "低保", "已批准"), ("王不批", refused, "特困", "不予批准"),

@@ -20,7 +20,7 @@ from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
 from .loading import LoadedInputs, Progress, add_payments, require_people, start_loading, start_payments
-from .model import CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
+from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .order import natural_rank
@@ -72,7 +72,7 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
     out, unread = {}, {}  # (a list's unreadable IDs counted once)
     for code in sorted(load_all()):
         spec = ctx.specs.get(code)
-        if spec is None or code in skipped or (codes and code not in codes):
+        if spec is None or code in skipped or (codes and code not in codes) or not applies(ctx, spec):
             continue
         lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
         parts = ["未提供" + lists_named(lacking)] if lacking else []
@@ -236,13 +236,19 @@ def _nonblank(members: pd.DataFrame, column: str) -> np.ndarray:
     return said[codes]  # (code -1, a missing cell: the last, False)
 
 
+def applies(ctx: Context, spec: CheckSpec) -> bool:
+    """Whether the command at hand runs a check at all: an applicants' check (``CheckSpec.applicants_only``) only in
+    ``screen`` (``model.APPLYING``)."""
+    return not spec.applicants_only or bool(ctx.cache.get(APPLYING))
+
+
 def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[str, str]]:
     """The enabled checks whose lists are given, in code order, and code → why each other one is skipped."""
     runnable: list[str] = []
     skipped: dict[str, str] = {}
     for code in sorted(load_all()):
         spec = ctx.specs.get(code)
-        if spec is None or (codes and code not in codes):
+        if spec is None or (codes and code not in codes) or not applies(ctx, spec):
             continue
         if spec.params.get("enabled", True) is False:
             skipped[code] = DISABLED
@@ -740,7 +746,9 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         if corrected:
             warnings.append(f"{Path(suppress).name}：其中 {corrected} 条核实无问题的记录，该人的身份证号已更正（与原记录同名、只差一位），"
                             "名单记录未变，仍不再列出")
-    return AuditResult(frame, inputs, ctx.specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
+    # (an applicants' check is no category of the audit's: its 核查范围 and summaries do not list it)
+    specs = {c: s for c, s in ctx.specs.items() if applies(ctx, s)}
+    return AuditResult(frame, inputs, specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
                        partly_checked(ctx, skipped, codes), held_by_town)
 
 

@@ -627,7 +627,7 @@ def checks_cmd(config: Config = None) -> None:
         for w in warnings:
             console.warn(w)
         table = Table(title="检查类别", caption="所需名单后是给出该名单的选项；L 开头的类别由 coverage 命令（漏保排查）核查，"
-                      "其余由 audit 命令核查", caption_justify="left")
+                      "S 开头的只由 screen 命令（新申请核对）核查，其余由 audit 命令核查（screen 同样核查）", caption_justify="left")
         for col in ("代码", "名称", "所需名单", "判定层级"):
             table.add_column(col, overflow="fold")
 

@@ -73,6 +73,8 @@ class CheckSpec:
             'kind.field': C05's 'businesses.status') whose every value is one the checks do not recognise.
         each_roster: each roster file needs those columns: one without them has its people said unchecked (D02's
             银行账号; not C08's 劳动能力, which a 特困 roster need not give).
+        applicants_only: only ``screen`` runs the check, on applicants (S01: whether a 特困 applicant can be 特困 at
+            all); audit and review neither run nor list it.
     """
 
     code: str
@@ -87,6 +89,7 @@ class CheckSpec:
     recheck: bool = False
     needs_columns: list[str] = field(default_factory=list)
     each_roster: bool = False
+    applicants_only: bool = False
 
 
 class Pending(BaseException):

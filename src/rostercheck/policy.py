@@ -174,6 +174,7 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
             advice=data["advice"].strip(),
             needs_also=list(data.get("needs_also", [])), recheck=bool(data.get("recheck", False)),
             needs_columns=list(data.get("needs_columns", [])), each_roster=bool(data.get("each_roster", False)),
+            applicants_only=bool(data.get("applicants_only", False)),
         )
     if errors:
         raise ConfigError("内置检查规则文件有误：\n" + "\n".join(errors))

@@ -199,7 +199,9 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         # findings.csv contract's columns keep their order
         frame["申请编号"] = [numbers.iat[j] if 0 <= j < len(numbers) else "" for j in frame["_member"]]
     # the checks' advice speaks of people on the roster (停发, 清退, 追回); an applicant is approved or not
-    frame["建议"] = [(ID_ADVICE if code == "D03" else FAVOUR_ADVICE.get(code, ADVICE)) if d else LEAD_ADVICE
+    # (an applicants' check, S01, speaks of applicants already: its own advice)
+    own = {c: s.advice for c, s in ctx.specs.items() if s.applicants_only}
+    frame["建议"] = [(ID_ADVICE if code == "D03" else FAVOUR_ADVICE.get(code) or own.get(code, ADVICE)) if d else LEAD_ADVICE
                    for d, code in zip(decisive, frame["类别代码"])]
     dead = (frame["类别代码"] == "C02") & frame["_facts"].map(lambda facts: dict(facts).get("list") in _DEATH_LISTS)
     frame.loc[dead, "类别名称"] = DEATH_TITLE
