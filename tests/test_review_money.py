@@ -305,3 +305,20 @@ def test_households_whose_head_ids_excel_cut_to_one_number_stay_apart():
     rows = rows.assign(户主姓名=["宋国平", "李德贵", "唐老四"], 村=["青山东村", "青山西村", "青山西村"])
     assert money_review(rows, reported).values.tolist()[-1][:2] == ["合计", 3]
     assert rates(rows, "类别代码", by_household={"F01"}).set_index("类别代码").at["F01", "问题数"] == 2
+
+
+@pytest.mark.parametrize("code, recover, repay, claimed, found, measures, said, not_said", [
+    # held-out 237: the 说明 named 核实情况's "情况属实" as what the finding was put right by (整改措施 said the money)
+    ("F03", 3096.0, None, "", "情况属实", "已追回3096元", "按乡镇填报的“已追回3096元”计为已整改", "“情况属实”计为"),
+    # … and "按乡镇填报的“未整改”计为已整改" where the amount, not the status, decided
+    ("F04", 1576.0, None, "未整改", "情况属实", "已追回 1,576元", "状态为“未整改”，但写有“已追回 1,576元”", "“未整改”计为已整改"),
+    # … and an F05 owing back pay only was asked whether 多发 money was recovered
+    ("F05", None, 1548.0, "已整改", "情况属实", "已补发 1548 元", "少发的是否已补发", "多发"),
+])
+def test_the_note_of_a_money_finding_put_right_names_what_said_so(code, recover, repay, claimed, found, measures, said,
+                                                                   not_said):
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": claimed, "核实情况": found, "整改措施": measures, "应追回金额": recover,
+                   "应补发金额": repay})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert row["整改状态"] == "已整改" and said in row["说明"] and not_said not in row["说明"], row["说明"]

@@ -689,7 +689,15 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
 
 def _note_done(f: pd.Series, shown: str, notes: list[str]) -> None:
     notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
-                 f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
+                 f"{_claim_check(f, '多发的资金是否已追回')}）")
+
+
+def _claim_check(f: pd.Series, default: str) -> str:
+    """What a claimed 已整改 of a finding rests on (:data:`_CLAIM_CHECK`); an F05 owing only back pay asks whether what
+    was underpaid was paid (held-out 237: 文雪梅's 少发 was asked whether 多发 money was recovered)."""
+    if f["类别代码"] == "F05" and _number(f.get("应补发金额")) and not _number(f.get("应追回金额")):
+        return "金额是否已按核定标准调整、少发的是否已补发"
+    return _CLAIM_CHECK.get(f["类别代码"], default)
 
 
 def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, owed_in: str | None,
@@ -725,12 +733,17 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     said_done = next((m.group(0) for t in texts if (m := _MONEY_DONE.search(t))), None)
     if said_done and not covered and _STATUS_OPEN.search(claimed):
         notes.append(f"乡镇填报“{claimed}”，虽写有“{said_done}”但未写金额，按未整改计（请核实"
-                     f"{_CLAIM_CHECK.get(f['类别代码'], '多发的资金是否已追回')}）")
+                     f"{_claim_check(f, '多发的资金是否已追回')}）")
         return OPEN, owed or 0.0, ""
     if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
-        # (an amount in a column of its own, nothing written beside it: that amount is what was said, held-out 207)
-        return DONE, 0.0, claimed or next((t for t in texts if _MONEY_DONE.search(t) or (covered and t)),
-                                          f"填报金额 {yuan(done)}" if done is not None else "")
+        # what it was put right by: the status when it says so, else the text saying the money moved ('已追回3096元', not
+        # the 核实情况 '情况属实' before it: held-out 237), else an amount in a column of its own (held-out 207)
+        moved = (next((t for t in texts if _MONEY_DONE.search(t)), None)
+                 or next((t for t, (d, _) in zip(texts, said) if d), None))
+        if claimed and _STATUS_OPEN.search(claimed) and moved:  # ('未整改' beside '已追回 1,576元': the money decides)
+            notes.append(f"乡镇填报状态为“{claimed}”，但写有“{moved}”，金额足额，按已整改计")
+            claimed = ""
+        return DONE, 0.0, claimed or moved or (f"填报金额 {yuan(done)}" if done is not None else "")
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
                  + (f"（乡镇填报“{claimed}”）" if claimed else ""))
@@ -855,7 +868,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if j is not None and f["类别代码"] not in _NOT_BY_ROSTER:
             said, found = ("户主身份证号", "head_id") if by_head else ("身份证号", "id")
             still += f"（{roster.where(j)}，{_sureness(f[said], roster.members.at[j, found])}）"
-        notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_CLAIM_CHECK.get(f['类别代码'], '是否已停发')}")
+        notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_claim_check(f, '是否已停发')}")
     doubt = "" if verified else suppress.doubted(f["核实情况"], claimed)
     if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
         notes.append(f"乡镇填报核实无问题，但填报中写有“{doubt}”，未计为核实无问题，请核实")
