@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..normalize.codes import LEGEND_RUN
+
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
 _COUNTY_WORDS = r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$"
@@ -177,6 +179,9 @@ class FieldSpec:
         if m is None:
             return None
         rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
+        # a legend's words are its codes' meanings, not the header's qualifiers: '审批状态（0待审核 1已批准 2不予批准）'
+        # names no 审核 agent (held-out 238: the status column was left unread, refused families screened)
+        rest = re.sub(LEGEND_RUN, " ", rest)
         # (an agent word inside the alias, after its person's word, is the agent's: (所有人|车主).*身份证 must not take
         # 车主代理人身份证号; one in brackets or after a slash is the same person's other name, 干部(经办人员)信息姓名)
         qualifiers = re.findall(QUALIFIERS, rest) + re.findall(r"(?<=[^(/、])(?:" + AGENTS + ")", m.group())
