@@ -29,9 +29,10 @@ from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROS
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
-from .io.system_layout import household_file
+from .io.system_layout import household_file, member_file
 from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
                        load_table)
+from .normalize import ids
 from .normalize.values import header_label, text
 
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
@@ -576,7 +577,110 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
             continue
         place = classify_file(path, explicit, wanted)
         out += [place, *place.also]
+    _members_joined(out)
     return out
+
+
+_NO_COLUMNS = "表头中没有花名册或任何一类名单应有的列"
+
+
+def _members_joined(placements: list[Placement]) -> None:
+    """A members' table a folder holds beside a roster's household table (新申请家庭信息 + 新申请家庭成员: 家庭编号, 姓名,
+    与户主关系, 身份证号, no benefit column or roster word of its own) taken as a roster, to be read with that household
+    table as when both are given (:func:`io.table.household_files_joined`; held-out 238: the members were skipped and
+    every family read 一户一行, its head only). Content decides: the two tables share family numbers, and a shared
+    family's head in the household table is one of its members in the other."""
+    households = []
+    for place in placements:
+        if place.kind == "roster" and not place.also:
+            heads = _household_heads(place.path)
+            if heads:
+                households.append((place, heads))
+    if not households:
+        return
+    for place in placements:
+        if place.kind is not None or place.by != "skipped" or not place.why.startswith(_NO_COLUMNS):
+            continue
+        try:
+            grids, estimate = peek(place.path)
+        except InputFileError:
+            continue
+        members, sheets = _member_rows(grids)
+        match = next((hh for hh, heads in households if _same_families(heads, members)), None)
+        if match is None:
+            continue
+        by = "、".join(dict.fromkeys(layout.labels[layout.mapping[f]] for _rows, layout, _past in sheets
+                                     for f in ("household_no", "relation") if layout.mapping[f] < len(layout.labels)))
+        rows = sum(count_data_rows(r, layout) + past for r, layout, past in sheets)
+        if estimate is not None:
+            rows += estimate - len(grids[0].rows)
+        place.kind, place.by, place.rows = "roster", "content", rows
+        place.estimated = estimate is not None or any(g.height > len(g.rows) for g in grids)
+        place.why = f"{by}：是《{match.path.name}》各户的家庭成员表（家庭编号相同），与其合并读取"
+        place.applying = match.applying or bool(_APPLYING.search(place.path.stem))
+
+
+def _roster_sheets(grids: list[Grid]) -> list[tuple[list, Layout, int]]:
+    out = []
+    for grid in grids:
+        sample = Grid(grid.path, grid.sheet, [list(r) for r in grid.rows[:PEEK_ROWS]], grid.first_row, list(grid.merged),
+                      grid.fmt)
+        layout = find_layout(sample, "roster")
+        if layout is not None:
+            out.append((grid.rows[layout.start:], layout, max(grid.height - len(grid.rows), 0)))
+    return out
+
+
+def _cell(row: list, col: int | None) -> str:
+    return text(row[col]) if col is not None and col < len(row) and row[col] is not None else ""
+
+
+def _household_heads(path: Path) -> dict[str, tuple[str, str]]:
+    """Family number → (head's ID, head's name) in the rows peeked at of a roster file holding households only
+    ({} for any other file)."""
+    try:
+        sheets = _roster_sheets(peek(path)[0])
+    except InputFileError:
+        return {}
+    if not sheets or not household_file([layout.mapping for _r, layout, _p in sheets]):
+        return {}
+    heads = {}
+    for rows, layout, _past in sheets:
+        at = layout.mapping
+        id_col, name_col = at.get("head_id", at.get("id")), at.get("head_name", at.get("name"))
+        for row in rows:
+            key = _cell(row, at["household_no"])
+            if key:
+                heads.setdefault(key, (ids.id_number(_cell(row, id_col)).value if id_col is not None else "",
+                                       _cell(row, name_col)))
+    return heads
+
+
+def _member_rows(grids: list[Grid]) -> tuple[dict[str, list[tuple[str, str]]], list]:
+    """Family number → its members' (ID, name) in the rows peeked at, from the sheets that list members by family number
+    with their relation to the head; and those sheets."""
+    sheets = [s for s in _roster_sheets(grids) if member_file([s[1].mapping]) and "relation" in s[1].mapping]
+    members: dict[str, list[tuple[str, str]]] = {}
+    for rows, layout, _past in sheets:
+        at = layout.mapping
+        for row in rows:
+            key = _cell(row, at["household_no"])
+            if key:
+                members.setdefault(key, []).append((ids.id_number(_cell(row, at["id"])).value, _cell(row, at.get("name"))))
+    return members, sheets
+
+
+def _same_families(heads: dict[str, tuple[str, str]], members: dict[str, list[tuple[str, str]]]) -> bool:
+    """Whether a members' table is a household table's other half: families of both numbers whose head (by ID, else by
+    name) is among the members, at least one, and half of the families both list (a registry's 户号 1, 2, 3 … beside a
+    household table's numbers shares numbers, not people)."""
+    shared = [k for k in members if k in heads]
+    found = 0
+    for key in shared:
+        head_id, head_name = heads[key]
+        found += any((head_id and head_id == mid) or (not head_id and head_name and head_name == name)
+                     for mid, name in members[key])
+    return found >= 1 and found * 2 >= len(shared)
 
 
 def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: list[Path] | None = None,

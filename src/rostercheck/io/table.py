@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..normalize import codes, ids
-from ..normalize.values import YUAN_PER, date, digits, header_label, money, text, yuan_per_unit
+from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, specs_for, names_someone_else, option_of, person_id_columns,
@@ -780,6 +780,21 @@ class RawFile:
     notes: list[str]
 
 
+def _others_unlisted(frame: pd.DataFrame, layout: Layout) -> str:
+    """What a table read one row per household, its head only, says of the people it does not list: the households whose
+    家庭人口 (or 保障人口) is more than one (held-out 238: a system's 家庭信息 read without its 成员 file, every other
+    member unchecked and the family 无疑点 without a word)."""
+    for fld in ("household_size", "covered_size"):
+        if fld in frame.columns:
+            sizes = [count(v) for v in frame[fld].tolist()]
+            more = sum(1 for n in sizes if n is not None and n > 1)
+            if more:
+                return (f"；其中 {more} 户的“{layout.headers[fld]}”大于 1，户主以外的家庭成员没有列出，对他们的核对（死亡、服刑、"
+                        "车辆、财产、工商等）都没有做。请同时提供家庭成员表（如系统导出的“家庭成员”表：家庭编号、姓名、"
+                        "与户主关系、身份证号），与本表一同写在命令中或放在同一文件夹")
+    return ""
+
+
 def household_files_joined(raws: list[RawFile]) -> list[RawFile]:
     """Roster files one of which holds only households (家庭信息: 家庭编号, 户主身份证号, 月保障金 …) and another their
     members by 家庭编号 (成员信息): the household file's sheets go with the members' file, joined there as a workbook's
@@ -1122,7 +1137,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             named = bool(((names != "") & ~_listed_names(names)).any())
             frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if not named
                                                          and "head_name" in frame.columns else {}))
-            layout.warnings.append("花名册没有成员身份证号列，每行按户主本人读取（一户一行）")
+            layout.warnings.append("花名册没有成员身份证号列，每行按户主本人读取（一户一行）" + _others_unlisted(frame, layout))
         lacking = [f for f in required if f not in frame.columns]
         if lacking:
             missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
