@@ -412,3 +412,27 @@ def test_a_cell_cut_to_15_digits_whose_zeros_pass_the_check_is_kept_by_every_fil
     path.write_text("姓名,身份证号,死亡日期\n" + "".join(f"人{i},{c},2026-01-01\n" for i, c in enumerate(cells)), encoding="utf-8")
     with bulk.Streamer(keys) as streamer:
         assert streamer.load(path, "deaths").frame["_row"].tolist() == [2]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_wage_lists_months_are_the_whole_files_not_the_rows_kept(streamed, tmp_path, monkeypatch):
+    """Held-out 239: months in which only people on no roster have rows were left out of every average's divisor."""
+    from helpers import make_id
+
+    head = make_id("19750322", 287)
+    (tmp_path / "低保花名册.csv").write_text(
+        f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障人数\n城关镇,东村,胡铁柱,{head},胡铁柱,{head},户主,1\n",
+        encoding="utf-8")
+    rows = ["姓名,身份证号,缴费单位,缴费工资,月份"]
+    rows += [f"胡铁柱,{head},某建筑劳务有限公司,3000,2026-{m:02d}" for m in (7, 8, 9)]
+    rows += [f"路人{i},{make_id('19800101', 300 + i)},某厂,2500,2026-{m:02d}" for m in range(1, 10) for i in range(20)]
+    (tmp_path / "社保缴费工资.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    if streamed:
+        monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    args = [tmp_path / "低保花名册.csv"], {"wages": tmp_path / "社保缴费工资.csv"}, AS_OF.replace(month=9, day=30)
+    filtered, whole = audit(*args, codes=["C06"]), audit(*args, codes=["C06"], whole=True)
+    assert len(filtered.inputs.lists["wages"]) == 3  # (the filter still keeps only his rows)
+    evidence = list(filtered.findings["依据"])
+    assert len(evidence) == 1 and "（2026-01 至 2026-09，共 9 个月）" in evidence[0] and "月均 1,000.00 元" in evidence[0]
+    assert list(filtered.findings["置信度"]) == ["中"]  # 3 of 9 months: [C06] min_months_share_for_high
+    pd.testing.assert_frame_equal(filtered.findings, whole.findings)

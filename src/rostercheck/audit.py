@@ -28,6 +28,7 @@ from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
 from .rules import COLUMN_DOUBT, load_all
+from .rules._econ import LIST_MONTHS
 from .rules._money import blind_rows
 from .rules._vocab import none_read, value_warnings
 from .suppress import evidence_fingerprint
@@ -210,6 +211,7 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
     said = [f"{t.path.name}：名单只有表头、没有数据行，需要这份名单的核查这部分未核查；请确认导出时是否选对了范围" for t in empty]
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
+    ctx.cache[LIST_MONTHS] = {t.kind: t.months for t in inputs.tables if t.months is not None}
     moves = inputs.lists.get("migrations")
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
     named = sorted(counties(ctx.members))

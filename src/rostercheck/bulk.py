@@ -27,7 +27,7 @@ import pandas as pd
 from .errors import InputFileError
 from .io.columns import person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
-from .io.table import Layout, Table, columns_frame, data_frame, find_layout, finish_table
+from .io.table import MONTHED_KINDS, Layout, Table, columns_frame, data_frame, find_layout, finish_table, month_cells
 from .normalize import ids
 
 # Lists big enough to be worth filtering, where only the person's own ID links a row to anyone.
@@ -496,6 +496,11 @@ class Streamer:
         table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")])
         # Rows left in DuckDB all had a clean ID, so they were data rows: count them as such.
         table.row_count = int(total) - (len(got) - len(table.frame))
+        by = month_cells(layout.mapping)
+        if kind in MONTHED_KINDS and id_cols and by:  # the whole file's months (``Table.months``), not the kept rows'
+            pay = f"c{by[1]}" if len(by) > 1 else "''"
+            counted = self._query(path, f"SELECT c{by[0]}, {pay}, count(*) FROM {source} GROUP BY ALL").fetchall()
+            table.months = [("" if m is None else m, "" if p is None else p, int(n)) for m, p, n in counted]
         return table
 
     def name_counts(self, path: Path, named: set[str]) -> dict[str, int] | None:

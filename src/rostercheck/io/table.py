@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,10 @@ class Table:
     # the members its 成员状态 says left a household that goes on (已死亡, 已迁出 …), by household: the status row's cells
     # (word, label, date, _row, _sheet, file, id, name …) — the household's payments still made for them are F01/F02's
     left: dict = field(default_factory=dict)
+    # a monthed list filtered to the people of interest (:data:`MONTHED_KINDS`): the whole file's rows per (month cell,
+    # 缴费类型 cell) as read, before the filter — the list's months are the file's, not those of the rows kept (held-out
+    # 239: months with only people on no roster left out of every wage average's divisor); None when read whole
+    months: list[tuple[object, object, int]] | None = None
 
     @property
     def rows(self) -> int:
@@ -1014,6 +1019,38 @@ def _holds_data(grid: Grid, layout: Layout, kind: str) -> bool:
     return col is not None and any(col < len(row) and ids.id_number(row[col]).status in _ID_LIKE for row in rows)
 
 
+# lists whose months are the list's own (a wage list's months divide every average, a pension list's latest month says
+# who is still paid): their months are counted over the whole file when it is filtered (``Table.months``)
+MONTHED_KINDS = ("wages", "pensions")
+
+
+def month_cells(mapping: Mapping[str, int]) -> list[int]:
+    """The columns whose cells :attr:`Table.months` counts rows by: the month column, then the 缴费类型 column if any
+    (empty without a month column).
+
+    Args:
+        mapping: a layout's field → column.
+    Returns:
+        The column indexes.
+    """
+    if "month" not in mapping:
+        return []
+    return [mapping["month"], *([mapping["pay_type"]] if "pay_type" in mapping else [])]
+
+
+def _month_rows(grid: Grid, layout: Layout, height: int) -> list[tuple[object, object, int]]:
+    """A sheet's rows per (month cell, 缴费类型 cell), over every row (see :attr:`Table.months`)."""
+    cols = month_cells(layout.mapping)
+    if not cols or not height:
+        return []
+    cells = grid.data_columns(cols, layout.start)
+    pairs = zip(list(cells[cols[0]]), list(cells[cols[1]]) if len(cols) > 1 else [""] * height)
+    counted: dict[tuple[object, object], int] = defaultdict(int)
+    for pair in pairs:
+        counted[pair] += 1
+    return [(m, p, n) for (m, p), n in counted.items()]
+
+
 def to_table(raw: RawFile, keep=None) -> Table:
     """Turn a read file into a table.
 
@@ -1025,10 +1062,12 @@ def to_table(raw: RawFile, keep=None) -> Table:
     Returns:
         The table.
     """
-    parts, dropped = [], {}
+    parts, dropped, months = [], {}, {}
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         at = None
+        if keep is not None and raw.kind in MONTHED_KINDS and month_cells(layout.mapping):
+            months[grid.sheet] = _month_rows(grid, layout, height)
         if keep is not None and height and (id_cols := person_id_columns(layout.mapping)):
             kept = keep(grid.id_cells(id_cols[0], layout.start))
             for col in id_cols[1:]:  # a row naming a second person (a business's 投资人) is kept for either
@@ -1045,6 +1084,8 @@ def to_table(raw: RawFile, keep=None) -> Table:
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
         table.row_count = len(table.frame) + left_out
+    if months and all(sheet in months for sheet in table.sheets):  # (a sheet without a month column: the rows kept)
+        table.months = [r for sheet, rows in months.items() if sheet in table.sheets for r in rows]
     return table
 
 

@@ -368,8 +368,9 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     rows = linked_rows(ctx, "pensions")
     cut = ctx.as_of.strftime("%Y-%m")
     ref = ctx.lists.get("pensions")
-    listed = ref["month"].astype(str).str[:7] if ref is not None and "month" in ref else pd.Series(dtype=object)
-    listed = listed[(listed > "") & (listed <= cut)]  # (the whole list's months: compared as a column, not row by row)
+    # (the whole file's months, though only the rows that can be the members' are kept: held-out 239)
+    listed = month_rows(ctx, "pensions")[0]["month"]
+    listed = listed[listed <= cut]
     # the month a person's last row must reach to be in payment: the list's latest up to the review date's, less
     # [C03] stale_months
     stale = month_add(listed.max(), -int(params["stale_months"])) if len(listed) else ""
@@ -545,6 +546,36 @@ def wage_sheet(ref: pd.DataFrame, rows: list[int]) -> str:
     return "、".join(f"工作表“{s}”" for s in sheets if s)
 
 
+LIST_MONTHS = "list_months"  # ctx.cache: kind → the whole file's rows per (month cell, 缴费类型 cell), ``Table.months``
+
+
+def month_rows(ctx: Context, kind: str) -> tuple[pd.DataFrame, bool]:
+    """A monthed list's rows per month and 缴费类型: the whole file's when it was filtered to the people of interest
+    (``io.table.Table.months``; held-out 239: months with only people on no roster were no month of the list), else
+    the rows read.
+
+    Args:
+        ctx: the audit context.
+        kind: 'wages' or 'pensions'.
+    Returns:
+        (a frame of month ('YYYY-MM', never blank), pay_type (text) and n, whether it counts the whole file).
+    """
+    whole = ctx.cache.get(LIST_MONTHS, {}).get(kind)
+    ref = ctx.lists.get(kind)
+    if whole is not None:
+        f = pd.DataFrame(whole, columns=["month", "pay_type", "n"], dtype=object)
+        named = {v: month(v) for v in set(f["month"].tolist())}
+        f["month"] = [named[v] for v in f["month"].tolist()]
+        f["pay_type"] = ["" if v is None else str(v).strip() for v in f["pay_type"].tolist()]
+    elif ref is not None and "month" in ref:
+        f = pd.DataFrame({"month": ref["month"].astype(str).str[:7].tolist(),
+                          "pay_type": ref["pay_type"].tolist() if "pay_type" in ref else [""] * len(ref), "n": 1})
+    else:
+        f = pd.DataFrame({"month": [], "pay_type": [], "n": []}, dtype=object)
+    f["n"] = f["n"].astype(int)
+    return f[f["month"] != ""].reset_index(drop=True), whole is not None
+
+
 def wage_months(ctx: Context) -> list[str]:
     """Return the months the wage averages are taken over ([C06] months, else the list's months in the [C06]
     window_months ending at the review date's month).
@@ -568,9 +599,11 @@ def wage_months(ctx: Context) -> list[str]:
             "如名单有月份列，请将其改名为“月份”后重新运行"]
     # (a 补缴 row is no wage of its month, :func:`wages`: nor does it make its month one of the list's; held-out 219: one
     # for 2025-12 in a list of July to September made every average a quarter lower)
-    back = (ref["pay_type"].map(lambda v: has_any(v, params.get("back_pay_words", []))).to_numpy(dtype=bool)
-            if counted and "pay_type" in ref else False)
-    counts = ref["month"][(ref["month"] != "") & ~back].value_counts() if counted else pd.Series(dtype=int)
+    # (the list's months are the whole file's, though only the rows that can be the members' are kept: held-out 239)
+    rows, whole = month_rows(ctx, "wages") if counted else (None, False)
+    back = (rows["pay_type"].map(lambda v: has_any(v, params.get("back_pay_words", []))).to_numpy(dtype=bool)
+            if counted else False)
+    counts = rows[~back].groupby("month")["n"].sum() if counted else pd.Series(dtype=int)
     present = sorted(counts.index.tolist())
     # months after the review date are no wage of the period judged (held-out 142: 2027-01 in a Q4 2026 audit)
     cut = ctx.as_of.strftime("%Y-%m")
@@ -599,8 +632,7 @@ def wage_months(ctx: Context) -> list[str]:
         result = [m for m in present if m not in thin] or [""]
         if thin:
             ctx.cache["wages:thin"] = [
-                # (the rows counted are those that can be the members': the list is filtered to them)
-                f"社保缴费工资名单中与花名册人员有关的记录，{'、'.join(f'{m}只有 {counts[m]} 行' for m in thin)}，远少于其他月份"
+                f"社保缴费工资名单中{'' if whole else '与花名册人员有关的记录'}，{'、'.join(f'{m}只有 {counts[m]} 行' for m in thin)}，远少于其他月份"
                 f"（每月约 {int(counts.median())} 行），视为补缴或更正，不计入月均工资（按 {months_text(result)}计）；"
                 "如需计入，请在配置 [C06] months 中列出要用的月份。"]
     ctx.cache["wage_months"] = result
