@@ -1026,6 +1026,18 @@ def test_a_move_list_of_moves_in_and_out_flags_only_who_is_still_out(moves, expe
     assert flagged(context(roster(), {"migrations": rows}), "C02") == expected
 
 
+@pytest.mark.parametrize("back, expected", [("2026-08-20", []), ("2026-10-20", [("李梅", "高")])])
+def test_a_move_in_dated_under_its_own_column_is_a_return(tmp_path, back, expected):
+    # (held-out 239: 迁出日期 | 迁入日期 columns; 康新民's 迁入 row, dated 2026-10-20 under 迁入日期 only, was no return and
+    # his May move out stayed 高 at the year's end)
+    (tmp_path / "户籍迁移名单.csv").write_text(
+        "姓名,公民身份号码,迁移类型,迁出日期,迁往地,迁移原因,迁入日期,迁出地\n"
+        f"李梅,{B},迁出,2026-05-15,江苏省苏州市吴中区,务工,,\n李梅,{B},迁入,,,回原籍,{back},江苏省苏州市吴中区\n",
+        encoding="utf-8")
+    ctx = context(roster(), files={"migrations": tmp_path / "户籍迁移名单.csv"})
+    assert flagged(ctx, "C02") == expected
+
+
 @pytest.mark.parametrize("kind, row", [("deaths", {"date": "2026-06-05"}),
                                        ("prisoners", {"start": "2025-01-01", "end": "2028-12-31"}),
                                        ("migrations", {"date": "2026-06-01", "dest": "广东省深圳市宝安区", "reason": "务工"})])

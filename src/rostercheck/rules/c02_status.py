@@ -487,7 +487,7 @@ def returns(ctx: Context, params: dict) -> dict[str, list[dt.date]]:
     if "c02:returns" not in ctx.cache:
         back: dict[str, list[dt.date]] = {}
         for row in ctx.lists["migrations"].to_dict("records") if ctx.has("migrations") else []:
-            day = row.get("date")
+            day = row.get("in_date") if isinstance(row.get("in_date"), dt.date) else row.get("date")  # (迁入日期 column)
             if moved_in(row, params) and isinstance(day, dt.date) and day <= ctx.as_of and row.get("id"):
                 back.setdefault(str(row["id"]), []).append(day)
         ctx.cache["c02:returns"] = back
