@@ -295,6 +295,16 @@ def test_a_pensions_start_and_stop_dates_are_read_against_the_review_date(extra,
     assert flagged(ctx, "C03") == flagged_as
 
 
+@pytest.mark.parametrize("end, flagged_as", [("2026-12", [("张三", "高")]), ("2026-06", [])])
+def test_a_stopped_status_beside_its_own_later_end_date_is_still_paid_and_said(end, flagged_as):
+    # held-out 239: 邵月娥, 终止 with 待遇终止年月 202607, was no pension as of 2026-03-31 and 06-30 though paid then (C01,
+    # C02, C04, C05 read a status beside its own later end date so: _econ.ended_after)
+    ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800, status="终止", end=end)]})
+    assert flagged(ctx, "C03") == flagged_as
+    if flagged_as:
+        assert "（发放状态 终止，但待遇终止年月 2026-12-01 在核查基准日之后：核查基准日时仍在领取）" in evidence(ctx)[0]
+
+
 def test_a_start_month_is_shown_as_the_start_not_as_a_paid_month():
     # held-out 198: 待遇开始年月 was read as the month paid, '（企业职工基本养老保险，2012-01）'
     from rostercheck.io.columns import assign_columns

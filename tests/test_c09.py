@@ -78,3 +78,13 @@ def test_the_wage_found_names_the_months_it_averages_in_c09_and_c10():
     for code in ("C09", "C10"):
         (found,) = run_checks(ctx, [code])[0]
         assert "工资月均 2,000.00 元（2026-08、2026-09，共 2 个月；《社保缴费工资名单（wages.xlsx）》第 2、3 行）" in found.evidence
+
+
+def test_a_pension_stopped_after_the_review_date_by_its_own_end_date_is_income_said_so():
+    # held-out 239: 终止 beside 待遇终止年月 202607 was no pension as of 2026-03-31 (C03 and C09/C10 read the same rows)
+    from rostercheck.audit import run_checks
+
+    stopped = [{**PENSION[0], "status": "终止", "end": "2026-12"}]
+    (found,) = run_checks(context(roster(declared_income=0), {"pensions": stopped}), ["C09"])[0]
+    assert "900.00 元/月（发放状态 终止，但待遇终止年月 2026-12-01 在核查基准日之后：核查基准日时仍在领取）" in found.evidence
+    assert flagged(context(roster(declared_income=0), {"pensions": [{**stopped[0], "end": "2026-06"}]}), "C09") == []

@@ -293,6 +293,27 @@ def pension_in_payment(row, params: dict) -> bool:
                          bool(params["blank_status_counts"]))
 
 
+def pension_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
+    """The note for a pension row with a positive amount whose 发放状态 says it stopped (终止, 停发) while its own end date
+    (待遇终止年月) is after the review date: the status was written when the list was exported, the pension was still paid
+    on the review date and counts (:func:`ended_after`, as C01, C02, C04 and C05 read theirs; held-out 239: 终止 beside
+    待遇终止年月 202607 was no pension as of 2026-03-31), else ''.
+
+    Args:
+        row: a pensions row.
+        params: the [C03] parameters.
+        day: the review date.
+    Returns:
+        The note (:func:`ended_later_text`), or ''.
+    """
+    amount = row.get("amount")
+    if amount is None or amount != amount or amount <= 0:
+        return ""
+    if pension_status(row, params) != INACTIVE or not ended_after(row, day):
+        return ""
+    return ended_later_text(f"发放状态 {text_of(row, 'status')}", end_label(row, "待遇终止年月"), row["end"], "仍在领取")
+
+
 def in_force_on(row: Mapping, day: dt.date) -> bool:
     """Whether a list row's own start and end dates (待遇开始年月 and 待遇终止年月, 初次登记日期 and 注销日期) have it in
     force on a day: begun by then and not ended before it (held-out 198). A date not written or not read decides nothing."""
@@ -367,7 +388,6 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     params = ctx.specs["C03"].params
     rows = linked_rows(ctx, "pensions")
     cut = ctx.as_of.strftime("%Y-%m")
-    ref = ctx.lists.get("pensions")
     # (the whole file's months, though only the rows that can be the members' are kept: held-out 239)
     listed = month_rows(ctx, "pensions")[0]["month"]
     listed = listed[listed <= cut]
@@ -399,7 +419,7 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
                 continue  # paid last months before the list's latest: stopped since (held-out 198: a 发放明细's rows end)
             # a benefit paid beside the pension under the same 险种 (遗属补助, 职业年金) is a payment of its own
             stream = (text_of(row, "insurance"), text_of(row, "pay_kind") if own_stream(row, params) else "")
-            if pension_in_payment(row, params):
+            if pension_in_payment(row, params) or pension_ended_later(row, params, ctx.as_of):
                 in_payment.setdefault(stream, {}).setdefault(h.r, h)
             elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
                 h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")

@@ -7,7 +7,8 @@ import datetime as dt
 from ..model import HIGH, MEDIUM, Context, Finding
 from . import record_facts, rule, where
 from ._econ import (
-    above_text, linked_rows, money_text, pension_kind, pension_meaning, pensions, standard_text, text_of, wages, weakest,
+    above_text, linked_rows, money_text, pension_ended_later, pension_kind, pension_meaning, pensions, standard_text, text_of,
+    wages, weakest,
 )
 from ._household import declared_income, households, size_of, standard_for
 
@@ -66,7 +67,9 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             start = rows[h.r].get("start")
             if not month and isinstance(start, dt.date):  # a 待遇开始年月 is no month paid (held-out 198)
                 month = f"{start:%Y-%m} 开始领取"
-            parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{money_text(amount)} 元/月")
+            later = pension_ended_later(rows[h.r], params, ctx.as_of)  # (终止 beside a 待遇终止年月 after the review date)
+            parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{money_text(amount)} 元/月"
+                         + (f"（{later}）" if later else ""))
             if h.confidence == HIGH:
                 sure += amount
             elif h.confidence == MEDIUM:  # (a 低 pension's unread status is said with its key below)

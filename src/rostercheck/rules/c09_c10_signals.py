@@ -13,7 +13,8 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_kind, pension_meaning, pensions,
+    business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
+    pension_meaning, pensions,
     property_kind, property_shown, text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
@@ -104,7 +105,9 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 amount = float(row["amount"])
-                sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月{_at(ctx, 'pensions', row)}{_via(h)}",
+                later = pension_ended_later(row, c03, ctx.as_of)  # (终止 beside a 待遇终止年月 after the review date)
+                sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月"
+                                  f"{'（' + later + '）' if later else ''}{_at(ctx, 'pensions', row)}{_via(h)}",
                                   h.confidence, amount, f"{_person(ctx, m)}/{text_of(pension_meaning(row), 'insurance')}"))
             if m in earned:
                 w = earned[m]
