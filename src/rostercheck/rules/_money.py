@@ -299,7 +299,12 @@ def ledger(ctx: Context) -> Ledger:
         return ctx.cache["money"]
     # Linked once: a check run while a list is still being read (audit.run_ready_checks) keeps the links when the
     # events reach that list and stop it; the events are attached afresh.
-    led = ctx.cache.get("money:linked") or _linked(ctx)
+    led = ctx.cache.get("money:linked")
+    if led is None:
+        from ._money_recoveries import set_apart  # (it builds on this module's ledger)
+
+        led = _linked(ctx)
+        set_apart(ctx, led)  # the bureau's own 追回 rows: no payment (held-out 237)
     ctx.cache["money:linked"] = led
     led.events_row, led.events_member = {}, {}
     led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)
@@ -414,25 +419,33 @@ def _linked(ctx: Context) -> Ledger:
     return led
 
 
-def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3) -> list[str]:
+def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3,
+                apart: dict[int, str] | None = None) -> list[str]:
     """A note of the ledger's files and of the items taken as the benefit and those set aside as other money, the most
     files first, each with its number of files unless every item is in every file (held-out 203: a county's whole
     payments folder, its 高龄津贴 books taken as the benefit unsaid; held-out 231: one workbook of six items read as six
     files), and which spellings of one programme's benefit are one item (F04's ``_item_key``: 低保金 and 最低生活保障金
-    listed apart read as two items, held-out 231)."""
-    _, first = groups(f, ["item", "_file"])  # (a row's item says whether it is the benefit)
-    if not first.size:
+    listed apart read as two items, held-out 231). ``apart``: rows that are no payment (the bureau's recoveries, row →
+    its label, ``_money_recoveries``), listed on their own (held-out 237: '低保金追回' was a benefit item)."""
+    total = f["_file"].nunique()
+    kept = f
+    if apart:
+        keep = np.ones(len(f), dtype=bool)
+        keep[list(apart)] = False
+        kept, benefit, progs = f.loc[keep, ["item", "_file"]], benefit[keep], np.asarray(progs, dtype=object)[keep]
+    _, first = groups(kept, ["item", "_file"])  # (a row's item says whether it is the benefit)
+    if not first.size and not apart:
         return []
     files: dict[bool, Counter] = {True: Counter(), False: Counter()}
+    recovered = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (apart or {}).items()})
     spellings: dict[str, dict[str, None]] = {}  # programme -> the benefit's spellings, in order
-    for item, is_benefit, prog in zip(f["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist(),
+    for item, is_benefit, prog in zip(kept["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist(),
                                       np.asarray(progs, dtype=object)[first].tolist()):
         said = re.sub(r"\s", "", str(item or ""))
         files[is_benefit][said or "未写资金项目"] += 1
         if is_benefit and said:
             spellings.setdefault(prog, {})[said] = None
-    total = f["_file"].nunique()
-    counted = any(n != total for counts in files.values() for n in counts.values())
+    counted = any(n != total for counts in (*files.values(), recovered) for n in counts.values())
 
     def listed(counts: Counter) -> str:
         ranked = counts.most_common()
@@ -443,8 +456,9 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
 
     alike = "；".join("、".join(v) for v in spellings.values() if len(v) > 1)
     one = f"（其中{alike}按同一项保障金核对）" if alike else ""
+    back = f"；追回（不计为发放）：{listed(recovered)}" if recovered else ""
     return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}{one}；"
-            f"其他资金（不核对）：{listed(files[False])}"]
+            f"其他资金（不核对）：{listed(files[False])}{back}"]
 
 
 def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> list[str]:

@@ -20,6 +20,7 @@ from ..model import HIGH, MEDIUM, Context, Finding
 from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, amount_tolerance, household_amounts, raise_before
+from . import _money_recoveries as recoveries
 from ._money_events import roster_death, stop_month
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
@@ -118,9 +119,10 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             if raise_from[0]:
                 slot["raised"] = raise_from
     _former_heads(ctx, led, acc)
+    recoveries.net(ctx, led, acc)  # the ledgers' own 追回 rows taken off, oldest months first (held-out 237)
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
-        out[code].append(_emit(ctx, led, code, slot))
+        out[code].append(recoveries.said(led, slot, _emit(ctx, led, code, slot)))
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
 
