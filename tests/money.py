@@ -31,7 +31,7 @@ def money_context(roster_rows: list[dict], payments: list[dict], lists: dict | N
     ctx = context(roster_rows, lists, as_of, **kw)
     frame = pd.DataFrame(payments, dtype=object)
     frame["_row"] = list(range(2, 2 + len(payments)))
-    frame["_sheet"] = ""
+    frame["_sheet"] = frame["_sheet"].fillna("") if "_sheet" in frame.columns else ""  # (or its sheet)
     # (a row may name its own file: a bank's return file beside the finance office's ledger)
     frame["_file"] = frame["_file"].fillna("发放明细.xlsx") if "_file" in frame.columns else "发放明细.xlsx"
     frame["_col"] = ""

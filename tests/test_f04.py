@@ -318,3 +318,16 @@ def test_a_repayment_remark_beside_a_payment_no_record_says_came_back_is_a_dupli
     [f] = findings(money_context(people, rows), "F04")
     assert (f.confidence, f.recover, f.months) == ("中", 2064.0, "2026-02（1个月）")
     assert f"备注“{remark}”" in f.evidence
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_payment_returned_below_it_in_its_own_file_and_paid_again_is_no_duplicate(dated):
+    # held-out 233 (邵文斌): March's file pays March (成功), a later row of the same file says it came back (退回,
+    # "3月资金退回（账户异常）"), a third pays it again (重发): one payment, not F04 中 "没有记录显示前一笔…被退回"
+    when = (lambda day: {"paid_date": f"2026-03-{day}"}) if dated else (lambda day: {})
+    rows = [pay(A, "王五", m, 1032) for m in ("2026-02", "2026-04")]
+    rows += [pay(A, "王五", "2026-03", 1032, **when(10)),
+             pay(A, "王五", "2026-03", 1032, status="退回", remark="3月资金退回（账户异常）", **when(20)),
+             pay(A, "王五", "2026-03", 1032, remark="重发", **when(28))]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == [] and money(ctx, "F06") == []

@@ -361,3 +361,54 @@ def test_a_failed_month_paid_twice_in_the_next_batch_is_that_months_repayment():
     # … but not when the later batch paid it once: February is owed
     ctx = money_context(roster(), rows[:-1])
     assert [f.months for f in findings(ctx, "F06")] == ["2026-02（1个月）"]
+
+
+def batch(month: str, day: int | None, extra: list[dict] = ()) -> list[dict]:
+    """One month's ledger file paying the three households, after the rows it opens with (``extra``)."""
+    file, when = f"2026年{int(month[5:])}月资金发放明细.xlsx", ({"paid_date": f"{month}-{day:02d}"} if day else {})
+    return [{**row, "_file": file} for row in extra] + [pay(x, n, month, a, _file=file, **when)
+                                                        for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+
+
+@pytest.mark.parametrize("layout", ["dated", "undated", "sheets"])
+def test_a_return_written_into_a_later_months_ledger_undoes_the_payment(layout):
+    # held-out 233 (曾静): June's file says June paid 成功; July's file opens with a row for June, the same amount,
+    # 退回, "6月资金退回（账户异常）", and nothing paid June again: F06 高 516 (the return was ignored, nothing found).
+    # So too undated, and in a year's workbook with a sheet per month and the returns on a sheet of their own
+    day = 10 if layout == "dated" else None
+    back = pay(A, "王五", "2026-06", 516, status="退回", remark="6月资金退回（账户异常）",
+               **({"paid_date": "2026-07-03"} if day else {}))
+    rows = batch("2026-05", day) + batch("2026-06", day) + batch("2026-07", day, [] if layout == "sheets" else [back])
+    where = "2026年7月资金发放明细.xlsx》第 8 行记为退回"
+    if layout == "sheets":
+        rows = [{**row, "_file": "2026年资金发放明细.xlsx", "_sheet": row["_file"][5:7]} for row in rows]
+        rows.append({**back, "_file": "2026年资金发放明细.xlsx", "_sheet": "退回"})
+        where = "2026年资金发放明细.xlsx》工作表“退回”第 11 行记为退回"
+    [f] = findings(money_context(roster(), rows), "F06")
+    assert (f.confidence, f.repay, f.months) == ("高", 516.0, "2026-06（1个月）")
+    assert where in f.evidence
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_failed_row_of_the_months_own_batch_undoes_no_payment_made_before_it(dated):
+    # August paid ahead in July's file, August's own batch lists it again and the bank sends that back (退回): one
+    # payment, nothing owed; and a batch listing a payee twice, the second 失败 (not 退回: nothing came back), paid once
+    day = (lambda d: {"paid_date": d}) if dated else (lambda d: {})
+    ahead = pay(A, "王五", "2026-08", 516, _file="2026年7月资金发放明细.xlsx", **day("2026-07-25"))
+    rows = batch("2026-07", 10 if dated else None) + [ahead]
+    rows += [pay(A, "王五", "2026-08", 516, status="退回", _file="2026年8月资金发放明细.xlsx", **day("2026-08-10"))]
+    rows += batch("2026-08", 10 if dated else None)[1:] + batch("2026-09", 10 if dated else None)
+    rows.append(pay(A, "王五", "2026-09", 516, status="失败", _file="2026年9月资金发放明细.xlsx", **day("2026-09-20")))
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == []
+
+
+def test_one_return_in_a_ledger_and_in_the_banks_return_file_undoes_one_payment():
+    # June paid twice; the one return is written both into July's ledger and into the bank's 退回明细 (same date): it
+    # undoes one of the two payments, not both (no F06), and June was paid once (no F04)
+    back = dict(status="退回", remark="6月资金退回（账户异常）", paid_date="2026-07-03")
+    rows = batch("2026-05", 10) + batch("2026-06", 10, [pay(A, "王五", "2026-06", 516, paid_date="2026-06-20")])
+    rows += batch("2026-07", 10, [pay(A, "王五", "2026-06", 516, **back)])
+    rows.append(pay(A, "王五", "2026-06", 516, _file="农商行代发退回明细_2026年.xlsx", **back))
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == []

@@ -840,7 +840,10 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     of a payment the same file records (a ledger keeping both rows). A bare 重发, or a return another file's result
     contradicts (成功 there, no record of it coming back), cancels nothing: two successes are a duplicate to check
     (held-out 226), ``memo['repaid_unsure']``. A failed row of a file that also pays (a batch's result) is its own
-    attempt, and a row undoing none is left as it is (a return file that is the month's only record: a failed payment).
+    attempt unless it reports a payment made before it (:func:`_reported`: the bank's return of an earlier month written
+    into a later month's ledger, or below the payment in its own, held-out 233), and a row undoing none is left as it is
+    (a return file that is the month's only record: a failed payment). One return undoes one payment: the same return
+    in two files (a ledger's row and the bank's 退回明细, same date) undoes it once.
     ``memo['undone_by']``: each cancelled payment → the row that undid it.
     """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
@@ -857,19 +860,22 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
             said[words] |= judged[codes]
     repaid = said["repaid_words"] & ok & (amounts > 0)
     later = repaid | said["back_pay_words"]
-    if not len(negative) and not len(failed) and not repaid.any():
-        return
     codes = led.memo["codes"]
-    # the item as duplicates judge it: the benefit is one item however its row spells it (a bank's 摘要 '冲正 低保金'
-    # reverses '低保金', held-out 215: both stood as paid, and the payment after them was F04 高)
-    programme, _ = pd.factorize(np.asarray(led.programme, dtype=object))
-    item, _ = led.factorized("item")
-    item = np.where(led.array("benefit"), programme, item + len(programme) + 1)
-    key = (codes["payee"].astype(np.int64) * (int(item.max(initial=0)) + 2) + item + 1) * (len(codes["m_values"]) + 2) + codes["m"] + 1
-    undoing = np.concatenate([negative, failed, np.flatnonzero(repaid)])
+    payee_month = codes["payee"].astype(np.int64) * (len(codes["m_values"]) + 2) + codes["m"] + 1
+    # a failed row of a ledger that also pays, not itself a failed re-payment or back pay, beside a payment of its
+    # payee, item, month and amount: perhaps a return (below; a city's batch failures mostly have none)
+    returned = np.flatnonzero(paid & ~ok & (amounts > 0) & paying[file]
+                              & ~said["repaid_words"] & ~said["back_pay_words"])
+    if len(returned):
+        returned = returned[_matched(led, payee_month, amounts, returned, ok & (amounts > 0) & ~later)]
+    if not len(negative) and not len(failed) and not len(returned) and not repaid.any():
+        return
+    undoing = np.concatenate([negative, failed, returned, np.flatnonzero(repaid)])
+    near = np.flatnonzero(np.isin(payee_month, payee_month[undoing]))  # the rows of a payee and month some row undoes
+    key = dict(zip(near.tolist(), _keys(led, payee_month, near)))
     positive: dict[tuple, list[int]] = {}
-    for r in np.flatnonzero(np.isin(key, key[undoing]) & ok & (amounts > 0)).tolist():
-        positive.setdefault((int(key[r]), round(float(amounts[r]), 2)), []).append(r)
+    for r in near[ok[near] & (amounts[near] > 0)].tolist():
+        positive.setdefault((key[r], round(float(amounts[r]), 2)), []).append(r)
     reversed_ = led.memo.setdefault("reversed", set())
     undone_by = led.memo.setdefault("undone_by", {})
 
@@ -880,27 +886,111 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
         undone_by[cancelled] = r
 
     for r in negative.tolist():
-        rows = positive.get((int(key[r]), round(-float(amounts[r]), 2)))
+        rows = positive.get((key[r], round(-float(amounts[r]), 2)))
         if rows:
             undo(r, rows, rows[-1])
             led.ok[r] = False
             reversed_.add(r)
     dates = led.cols["paid_date"]
+    told: dict[tuple, int] = {}  # (key, amount, date) of a dated return that undid a payment → its file
+
+    def once(r: int) -> bool:
+        """Whether the return is not one another file already told (the same date, payee, item, month, amount)."""
+        if not isinstance(dates[r], dt.date):
+            return True
+        return told.setdefault((key[r], round(float(amounts[r]), 2), dates[r]), int(file[r])) == file[r]
+
     for r in failed.tolist():
-        rows = positive.get((int(key[r]), round(float(amounts[r]), 2)), [])
+        rows = positive.get((key[r], round(float(amounts[r]), 2)), [])
         # (a payment dated after the failure is the one made again, whatever the files say)
         found = [c for c in rows if not later[c]
                  and not (isinstance(dates[c], dt.date) and isinstance(dates[r], dt.date) and dates[c] > dates[r])]
-        if found:
+        if found and once(r):
             undo(r, rows, found[0])
+    if len(returned):
+        before = _reported(led, codes, ok)
+        for r in returned.tolist():
+            rows = positive.get((key[r], round(float(amounts[r]), 2)), [])
+            found = [c for c in rows if not later[c] and before(c, r)]
+            if found and once(r):
+                undo(r, rows, found[0])
     unsure = led.memo.setdefault("repaid_unsure", set())
     for r in np.flatnonzero(repaid).tolist():
-        rows = positive.get((int(key[r]), round(float(amounts[r]), 2)), [])
+        rows = positive.get((key[r], round(float(amounts[r]), 2)), [])
         found = [c for c in rows if not repaid[c] and said["failed_words"][r] and file[c] == file[r]]
         if found:
             undo(r, rows, found[0])
         elif any(not repaid[c] for c in rows):
             unsure.add(r)
+
+
+def _keys(led: Ledger, payee_month: np.ndarray, rows: np.ndarray) -> list[tuple]:
+    """Per row of ``rows``: (payee and month, item) with the item as duplicates judge it: the benefit is one item
+    however its row spells it (a bank's 摘要 '冲正 低保金' reverses '低保金', held-out 215: both stood as paid, and the
+    payment after them was F04 高), so its programme stands for it; another item is its cell."""
+    def item(i: int) -> tuple:
+        if led.benefit[i]:
+            return ("", led.programme[i])
+        cell = led.cols.cell("item", i)
+        return ("item", cell if isinstance(cell, str) else "")
+
+    return [(pm, item(i)) for pm, i in zip(payee_month[rows].tolist(), rows.tolist())]
+
+
+def _matched(led: Ledger, payee_month: np.ndarray, amounts: np.ndarray, rows: np.ndarray,
+             paying: np.ndarray) -> np.ndarray:
+    """Per row of ``rows``: some paying row has its payee, item, month and amount."""
+    at = np.flatnonzero(np.isin(payee_month, payee_month[rows]) & paying)
+    have = set(zip(_keys(led, payee_month, at), np.round(amounts[at], 2).tolist()))
+    return np.fromiter((k in have for k in zip(_keys(led, payee_month, rows), np.round(amounts[rows], 2).tolist())),
+                       dtype=bool, count=len(rows))
+
+
+def _reported(led: Ledger, codes: dict, ok: np.ndarray):
+    """(payment c, failed row r) → whether r, a failed row of a ledger that also pays, reports c as come back: c was
+    made before r (paid earlier when both rows are dated; else above r in the same sheet, or in a sheet whose latest
+    month paid is earlier than r's). A failed row for its sheet's own latest month (the month's own batch) reports
+    only a payment of its own sheet, and only when its status or remark says the money came back
+    (``returned_words``, 退回): a batch's 失败 is its own attempt, and never undoes another batch's payment (the failed
+    month paid again later, or paid ahead). A sheet paying nothing (a workbook's 退回 sheet) reports as a return file
+    does: any payment not made after it.
+
+    Args:
+        led: the ledger.
+        codes: :func:`_codes` of its rows.
+        ok: per row: paid successfully.
+    Returns:
+        The test, for pairs of the same payee, item, month and amount.
+    """
+    file, _ = led.factorized("_file")
+    sheet, sheets = led.factorized("_sheet")
+    sheet = file.astype(np.int64) * (len(sheets) + 1) + sheet + 1  # (file, sheet) as one number
+    # each month code's rank in time ('YYYY-MM' sorts so), -1 for an undated row (a blank month, or code -1: the last)
+    values = np.array([v if isinstance(v, str) else "" for v in np.asarray(codes["m_values"], dtype=object).tolist()]
+                      + [""])
+    month = np.where(values == "", -1, np.argsort(np.argsort(values, kind="stable")))[codes["m"]]
+    latest = np.full(int(sheet.max(initial=0)) + 1, -1, dtype=np.int64)
+    if ok.any():
+        last = pd.Series(month[ok]).groupby(sheet[ok]).max()
+        latest[last.index.to_numpy()] = last.to_numpy()
+    dates, lines, words = led.cols["paid_date"], led.frame["_row"].to_numpy(), led.params.get("returned_words", ())
+
+    def back(r: int) -> bool:
+        return any(_has_word(str(led.cols.cell(column, r) or ""), words) for column in ("status", "remark"))
+
+    def before(c: int, r: int) -> bool:
+        dated = isinstance(dates[c], dt.date) and isinstance(dates[r], dt.date)
+        if latest[sheet[r]] < 0:  # a sheet paying nothing (the returns on a sheet of their own): as a return file
+            return not (dated and dates[c] > dates[r])
+        if (month[r] < 0 or month[r] >= latest[sheet[r]]) and (sheet[c] != sheet[r] or not back(r)):
+            return False  # the month's own batch: only a return of a payment above it
+        if dated:
+            return dates[c] < dates[r]
+        if sheet[c] == sheet[r]:
+            return int(lines[c]) < int(lines[r])
+        return latest[sheet[c]] < latest[sheet[r]]
+
+    return before
 
 
 class _Columns(dict):
