@@ -326,6 +326,9 @@ def _linked(ctx: Context) -> Ledger:
     gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
     f, borrowed = _borrowed_ids(ctx.lists["payments"], ctx.lists["exits"] if ctx.has("exits") else None)
+    later = _after_review(ctx, f)
+    if later.any():  # (after the borrowing: a later month's row still tells an account's ID)
+        f, borrowed = f[~later].reset_index(drop=True), borrowed[~later]
     ctx.lists["payments"] = f
     n = len(f)
     # Each distinct cell judged once (a city's ledgers repeat a handful of statuses and items millions of times).
@@ -417,6 +420,25 @@ def _linked(ctx: Context) -> Ledger:
     ctx.cache["money:unidentified"] = _unidentified(f, member_at < 0, has_own | has_head)
     ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs)
     return led
+
+
+def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
+    """Per row: the month it pays for (所属月份) is after the review month, and the notice ``money:later`` saying so.
+
+    A review covers the payments for months up to the month of the review date; a ledger running beyond it holds the
+    next review's months, which that review would find again (held-out 239: F01 counted 2026-03..12 at 03-31). Back pay
+    made after the date for an earlier month keeps its month; a row with no month stays.
+    """
+    if "month" not in f.columns or f.empty:
+        return np.zeros(len(f), dtype=bool)
+    codes, values = factorized(f, "month")  # (a categorical column: compared on its distinct months)
+    last = month_of(ctx.as_of)
+    later = np.asarray([isinstance(v, str) and v != "" and v > last for v in values], dtype=bool)[codes]
+    if not later.any():
+        return later
+    ctx.cache["money:later"] = [f"资金发放明细中有 {int(later.sum())} 行所属月份在核查基准日所在月（{month_of(ctx.as_of)}）之后，"
+                                "属于下一期核查，未计入"]
+    return later
 
 
 def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3,
