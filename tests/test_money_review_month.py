@@ -54,3 +54,28 @@ def test_the_f05_amounts_after_the_review_month_are_the_next_reviews():
     rows += [pay(OTHER, "张三", m, 400) for m in months("2026-05", "2026-12")]  # underpaid from May: after Q1
     ctx = money_context(roster(), rows, as_of=Q1)
     assert money(ctx, "F05") == []
+
+
+STRAY = make_id("19660606", 166)
+LATER_EXIT = [{"head_name": "周九", "head_id": STRAY, "date": "2026-11-30", "reason": "收入超标"},
+              {"name": "周九", "id": STRAY, "date": "2026-11-30", "reason": "收入超标"}]
+
+
+def test_a_payee_the_exit_list_shows_enrolled_until_after_the_date_is_no_f03():
+    # held-out 239 (E2–E5): "不在册 … 也不在停保（退出）名单中" of payees the exit list names, 停保 after the review date
+    for exit_row in LATER_EXIT:
+        rows = [pay(OTHER, "张三", m, 516) for m in months("2026-01", "2026-09")]
+        rows += [pay(STRAY, "周九", m, 600) for m in months("2026-01", "2026-09")]
+        ctx = money_context(roster(), rows, {"exits": [exit_row]})
+        assert money(ctx, "F03") == []
+        said = ctx.cache["money:later_exits"]
+        assert len(said) == 1 and "1 名领取人不在所给花名册中，但停保（退出）名单显示其在保至核查基准日之后" in said[0]
+        assert "停保（退出）日期 2026-11-30" in said[0] and "money:later_exits" in AFTER_CHECKS
+
+
+def test_a_payee_on_no_list_at_all_is_still_not_enrolled():
+    rows = [pay(OTHER, "张三", m, 516) for m in months("2026-01", "2026-09")]
+    rows += [pay(STRAY, "周九", m, 600) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    found = findings(ctx, "F03")
+    assert [(f.confidence, f.recover) for f in found] == [("中", 1800.0)] and "也不在停保（退出）名单中" in found[0].evidence

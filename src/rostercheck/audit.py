@@ -348,7 +348,7 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 # The ctx.cache entries read after the checks (the audit's warnings): a check run in the forked copy
 # sends them back with its findings.
 AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items",
-                "money:carried", "money:undated_deaths", "money:recoveries", "money:later", "wages:thin",
+                "money:carried", "money:undated_deaths", "money:recoveries", "money:later", "money:later_exits", "wages:thin",
                 "wages:later", "wages:outside", "wages:years", "wages:left", "wages:left:赡养人", "wages:unmonthed",
                 "pensions:left", "c02:unplaced", "deaths:later",
                 "vehicles:later", "properties:later", "businesses:later", "staff:later", "cadres:later",

@@ -77,6 +77,8 @@ def events(ctx: Context, led: Ledger) -> None:
                 (led.memo["former_events"] if m in former else led.events_row).setdefault(int(m), []).append(ev)
             elif kind == "exits" and not isinstance(records[r].get("date"), dt.date):
                 led.memo["undated_exits"].setdefault(int(m), records[r])  # on the list, no date read (f_stop says so)
+            elif kind == "exits" and records[r]["date"] > ctx.as_of:  # enrolled until after the date (f_stop)
+                led.memo["later_exits"].setdefault(int(m), records[r])
 
         for m, r, c in _pairs(_link_rows(f, ref, memo=memo)):
             put(m, r, c)
@@ -387,6 +389,8 @@ def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str
                 ev = make(records[r], conf)
                 if ev:
                     led.events_row.setdefault(i, []).append(ev)
+                elif isinstance(day := records[r].get("date"), dt.date) and day > ctx.as_of:
+                    led.memo["later_exits"].setdefault(int(i), records[r])  # enrolled until after the date (f_stop)
     # ... and to the rows of the rest of such a household on no roster, paid one by one into its head's account
     # (the ledger's household of the head, see _money._payees), at 中
     stopped = {led.household[i]: ev for i in off.tolist() for ev in led.events_row.get(i, ()) if ev.kind == "exits" and ev.whole}

@@ -411,6 +411,26 @@ def _undated_exits(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) -> 
     return out
 
 
+def _enrolled_later(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) -> None:
+    """Take out of ``rows_by`` the months paid before the stop month of a payee the exit list shows enrolled until a
+    date after the review date (held-out 239: said '也不在停保（退出）名单中' of them): the roster given lacks him, no
+    不在册 payment. Said in the notice ``money:later_exits``."""
+    later, said = led.memo.get("later_exits", {}), []
+    for h, rows in list(rows_by.items()):
+        row = next((later[r] for r in rows if r in later), None)
+        if row is None:
+            continue
+        stop = stop_month(row["date"], led.params)
+        rows_by[h] = [r for r in rows if led.cols["month"][r] >= stop]
+        if not rows_by[h]:
+            del rows_by[h]
+        said.append(f"{payee_name(ctx, led, rows[0])}（{where(ctx, 'exits', row)}，停保（退出）日期 {row['date'].isoformat()}）")
+    ctx.cache["money:later_exits"] = [
+        f"资金发放明细中有 {len(said)} 名领取人不在所给花名册中，但停保（退出）名单显示其在保至核查基准日之后（如 {said[0]}）："
+        "核查基准日时仍在保，停保以前月份的发放不计为不在册人员领取（F03）；"
+        "请核对所给花名册是否漏列了这些人"] if said else []
+
+
 def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[str, str]:
     """Household → what the exit list holds of a payee the ledger names without an ID: rows of the same name, one with
     its exit date said with what was paid after it (held-out 151: '也不在停保名单中' was untrue). A name is no link: the
@@ -551,6 +571,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     ctx.cache["money:earlier"] = _earlier_months(ctx, led, {h: rows for h, rows in paid_by.items() if h not in departed},
                                                  period)
     ctx.cache["money:care_homes"] = _care_home_lumps(ctx, led, care)
+    _enrolled_later(ctx, led, rows_by)
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     for h, rows in rows_by.items():
