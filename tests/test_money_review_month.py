@@ -79,3 +79,32 @@ def test_a_payee_on_no_list_at_all_is_still_not_enrolled():
     ctx = money_context(roster(), rows)
     found = findings(ctx, "F03")
     assert [(f.confidence, f.recover) for f in found] == [("中", 1800.0)] and "也不在停保（退出）名单中" in found[0].evidence
+
+
+YEAR_END = dt.date(2026, 12, 31)
+OUT_AND_BACK = [{"name": "张三", "id": OTHER, "move_type": "迁出", "date": "2026-05-15", "dest": "江苏省苏州市吴中区",
+                 "reason": "务工"}]
+
+
+def test_f02_counts_the_months_out_until_a_return_by_the_review_date():
+    # held-out 239 (M2): 迁出 05-15, back 10-20: no C02, and F02 dropped the months out entirely; owed Jun–Oct
+    for back in ({"date": "2026-10-20"}, {"date": None, "in_date": "2026-10-20"}):
+        moves = OUT_AND_BACK + [{"name": "张三", "id": OTHER, "move_type": "迁入", "reason": "回原籍", **back}]
+        ctx = money_context(roster(), year(), {"migrations": moves}, as_of=YEAR_END)
+        assert money(ctx, "F02") == [("张三", "高", 516.0 * 5, None)]
+        found = findings(ctx, "F02")[0]
+        assert found.months == "2026-06至2026-10（5个月）" and "迁入日期 2026-10-20（迁回本县" in found.evidence
+        assert money(ctx, "C02") == []
+
+
+def test_f02_a_move_out_not_returned_from_runs_to_the_review_month():
+    ctx = money_context(roster(), year(), {"migrations": OUT_AND_BACK}, as_of=YEAR_END)
+    assert money(ctx, "F02") == [("张三", "高", 516.0 * 7, None)]
+    # back after the review date: still out at the date, counted to the review month
+    moves = OUT_AND_BACK + [{"name": "张三", "id": OTHER, "move_type": "迁入", "date": "2027-01-20", "reason": "回原籍"}]
+    assert money(money_context(roster(), year(), {"migrations": moves}, as_of=YEAR_END), "F02") == [("张三", "高", 516.0 * 7, None)]
+
+
+def test_f02_back_within_the_stop_month_owes_nothing():
+    moves = OUT_AND_BACK + [{"name": "张三", "id": OTHER, "move_type": "迁入", "date": "2026-05-28", "reason": "回原籍"}]
+    assert money(money_context(roster(), year(), {"migrations": moves}, as_of=YEAR_END), "F02") == []

@@ -38,7 +38,7 @@ def stop_month(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import (coded_reason, date_doubt, date_shown, for_life, move_judged, move_reason, says_died,
+    from .c02_status import (back_from, coded_reason, date_doubt, date_shown, for_life, move_judged, move_reason, says_died,
                              served_outside)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
@@ -123,12 +123,21 @@ def events(ctx: Context, led: Ledger) -> None:
         day = row.get("date")
         # judged against the member's own county, as C02 judges it (held-out 197: a city's run, moves inside one's
         # own county F02 and moves to another county of the city missed)
-        judged = move_judged(ctx, row, c02, m if m >= 0 else None) if c02 and isinstance(day, dt.date) else None
+        # (a move out he came back from by the review date is no C02, but the months out until the return were no
+        # entitlement: held-out 239, 迁出 05-15, 迁入 10-20 owed Jun–Oct)
+        judged = (move_judged(ctx, row, c02, m if m >= 0 else None, returned=False)
+                  if c02 and isinstance(day, dt.date) else None)
         if judged is None or judged[0] is not False:
             return None  # a move inside the county, to study, after the review date or to a place not told: C02's leads
+        back = back_from(ctx, row, c02)
+        first, last = stop_month(day, p), month_of(back) if back else "9999-12"
+        if last < first:
+            return None  # back within the stop rule's months
         doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(move_reason(row, c02)) else ""
-        return Event("F02", "migrations", row, stop_month(day, p), "9999-12", c,
-                     f"迁出日期 {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县）{doubt}", certainty=LOW if doubt else HIGH)
+        return Event("F02", "migrations", row, first, last, c,
+                     f"迁出日期 {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县）"
+                     + (f"，迁入日期 {back.isoformat()}（迁回本县，{last} 以后不计）" if back else "") + doubt,
+                     certainty=LOW if doubt else HIGH)
 
     whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
 

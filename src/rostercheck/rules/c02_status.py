@@ -427,7 +427,8 @@ def county_codes(ctx: Context) -> tuple[str, ...]:
     return regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
 
 
-def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = None) -> tuple[bool | None, str] | None:
+def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = None,
+                returned: bool = True) -> tuple[bool | None, str] | None:
     """How a move-list row is judged: None for no move to judge (after the review date, or to study); else whether the
     move stays inside the county (True), leaves it (False) or cannot be told (None), and the destination as judged
     (a separate 迁往地区划代码 column joined in front when recognised).
@@ -438,14 +439,15 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
         params: the [C02] parameters.
         member: the roster member the row is linked to: a city's roster names each member's county (县（市、区）),
             which is 本县 for that member.
+        returned: a move out the person came back from by the review date is no move (C02); False judges it all
+            the same (F02 counts the months out until the return, :func:`back_from`).
     Returns:
         (inside, destination), or None.
     """
     moved = row.get("date")
     if isinstance(moved, dt.date) and moved > ctx.as_of:
         return None
-    if moved_in(row, params) or (isinstance(moved, dt.date) and any(moved < d for d in returns(ctx, params).get(
-            str(row.get("id", "") or ""), ()))):
+    if moved_in(row, params) or (returned and back_from(ctx, row, params) is not None):
         return None  # a move in, or a move out the person came back from by the review date (held-out 198)
     reason, dest, mtype = move_reason(row, params), *(str(row.get(f, "") or "") for f in ("dest", "move_type"))
     place = str(row.get("dest_code", "") or "").strip()  # a code, or a place's name (迁往地省市县区)
@@ -479,6 +481,15 @@ def id_codes(ctx: Context, params: dict) -> frozenset[str] | None:
 def moved_in(row: Mapping, params: dict) -> bool:
     """Whether a move-list row's 迁移类型 says it is a move in (迁入, 迁回): a list of 迁入 and 迁出 both."""
     return any(w in str(row.get("move_type", "") or "") for w in params["moved_in_words"])
+
+
+def back_from(ctx: Context, row: Mapping, params: dict) -> dt.date | None:
+    """The first day the person of a move-list row came back (a 迁入 row of his after the move, on or before the review
+    date), else None."""
+    moved = row.get("date")
+    if not isinstance(moved, dt.date):
+        return None
+    return min((d for d in returns(ctx, params).get(str(row.get("id", "") or ""), ()) if moved < d), default=None)
 
 
 def returns(ctx: Context, params: dict) -> dict[str, list[dt.date]]:
