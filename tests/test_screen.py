@@ -523,14 +523,14 @@ def test_c01_is_titled_for_an_applicant(tmp_path):
     assert result.specs["C01"].title == "财政供养人员或村(居)干部申请低保、特困"  # (the 核对说明 sheet's too)
 
 
-def test_rq1_rq2_are_titled_for_an_applicant(tmp_path):
-    # held-out 220: RQ1/RQ2 read "…近亲属享受保障" of applicants, who receive nothing yet (as C01 did)
+def _cadre_lists(tmp_path, registry_row):
+    """The applications (``_files``) and a village cadre 周大 whose filed brother is the applicant 周二, his registry
+    household holding ``registry_row`` too: list kind → path."""
     _files(tmp_path)
     cadre = make_id("19850101", 411, "430522")
     rows = {"cadres": (["姓名", "公民身份号码", "乡镇", "村", "职务"], [["周大", cadre, "城关镇", "东村", "村委会主任"]]),
             "cadre_relatives": (["干部姓名", "干部身份证号", "亲属姓名", "亲属身份证号", "关系"], [["周大", cadre, "周二", ZHOU, "兄弟"]]),
-            "registry": (["户号", "姓名", "身份证号", "与户主关系", "住址"],
-                         [["2001", "周大", cadre, "户主", "城关镇东村"], ["2001", "钱芳", ZHOU_W, "弟媳", "城关镇东村"]])}
+            "registry": (["户号", "姓名", "身份证号", "与户主关系", "住址"], [["2001", "周大", cadre, "户主", "城关镇东村"], registry_row])}
     paths = {}
     for kind, (header, body) in rows.items():
         book = openpyxl.Workbook()
@@ -538,6 +538,12 @@ def test_rq1_rq2_are_titled_for_an_applicant(tmp_path):
         for row in body:
             book.active.append(row)
         book.save(paths.setdefault(kind, tmp_path / f"{kind}.xlsx"))
+    return paths
+
+
+def test_rq1_rq2_are_titled_for_an_applicant(tmp_path):
+    # held-out 220: RQ1/RQ2 read "…近亲属享受保障" of applicants, who receive nothing yet (as C01 did)
+    paths = _cadre_lists(tmp_path, ["2001", "钱芳", ZHOU_W, "弟媳", "城关镇东村"])
     result = screen([tmp_path / "apps.xlsx"], paths, dt.date(2026, 9, 30))
     titles = {c: set(result.findings.loc[result.findings["类别代码"] == c, "类别名称"]) for c in ("RQ1", "RQ2")}
     assert titles == {"RQ1": {"村(居)干部或经办人员已备案近亲属申请保障"}, "RQ2": {"村(居)干部或经办人员未备案的同户亲属申请保障"}}
@@ -657,24 +663,14 @@ def test_public_copies_mask_an_application_number_like_any_long_run_of_digits(tm
         text = all_text(path)
         assert "SQ202***0011" in text and "SQ2026100011" not in text, path.name
     assert "SQ2026100011" in all_text(out / "screening.csv")
+
+
 def test_a_cadres_relative_is_reviewed_strictly_not_refused_for_the_tie(tmp_path):
     # held-out 236: RQ1/RQ2/RQ3 advised the generic "属实的不予批准": a filed relative may apply (reviewed strictly, the
     # cadre standing aside); an unfiled one is filed first
     from rostercheck.screen import ADVICE, FAVOUR_ADVICE
 
-    _files(tmp_path)
-    cadre = make_id("19850101", 411, "430522")
-    rows = {"cadres": (["姓名", "公民身份号码", "乡镇", "村", "职务"], [["周大", cadre, "城关镇", "东村", "村委会主任"]]),
-            "cadre_relatives": (["干部姓名", "干部身份证号", "亲属姓名", "亲属身份证号", "关系"], [["周大", cadre, "周二", ZHOU, "兄弟"]]),
-            "registry": (["户号", "姓名", "身份证号", "与户主关系", "住址"],
-                         [["2001", "周大", cadre, "户主", "城关镇东村"], ["2001", "孙一", SUN, "母亲", "城关镇东村"]])}
-    paths = {}
-    for kind, (header, body) in rows.items():
-        book = openpyxl.Workbook()
-        book.active.append(header)
-        for row in body:
-            book.active.append(row)
-        book.save(paths.setdefault(kind, tmp_path / f"{kind}.xlsx"))
+    paths = _cadre_lists(tmp_path, ["2001", "孙一", SUN, "母亲", "城关镇东村"])
     found = screen([tmp_path / "apps.xlsx"], paths, dt.date(2026, 9, 30)).findings
     advice = {c: set(found.loc[(found["类别代码"] == c) & (found["计入结论"] == "是"), "建议"]) for c in ("RQ1", "RQ2")}
     assert advice == {"RQ1": {FAVOUR_ADVICE["RQ1"]}, "RQ2": {FAVOUR_ADVICE["RQ2"]}}

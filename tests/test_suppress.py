@@ -41,17 +41,23 @@ def _verify(ledger, name, text):
 STAFF = [["县教育局", "张小明", ZHANG_SON, "事业"], ["县财政局", "李四", LI, "公务员"]]
 
 
-def test_every_finding_held_back_leaves_an_empty_list_not_a_crash(tmp_path):
-    # held-out 232: a county whose every finding last quarter was verified 核实无问题 — the audit stopped with an internal
-    # error (the counts per category and township of an empty list could not be subtracted)
+def _verified_last_quarter(tmp_path, staff, name):
+    """Audit the county against ``staff``, mark ``name``'s finding 核实无问题 and review it: the 核实无问题清单 written."""
     write_roster(tmp_path / "roster.xlsx", county_q3())
-    staff = [["县财政局", "李四", LI, "公务员"]]
-    _audit(tmp_path, staff, "q3")
-    _verify(tmp_path / "q3" / "问题清单.xlsx", "李四", "经核实为同名不同人：核实无问题")
+    _, first, _ = _audit(tmp_path, staff, "q3")
+    _verify(tmp_path / "q3" / "问题清单.xlsx", name, "经核实为同名不同人：核实无问题")
     res = runner.invoke(app, ["review", str(tmp_path / "q3" / "问题清单.xlsx"), str(tmp_path / "roster.xlsx"),
                               "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
     assert res.exit_code == 0, res.output
-    res, again, run = _audit(tmp_path, staff, "q4", tmp_path / "rv" / suppress.FILE_NAME, "staff.xlsx", "--by-township")
+    return first, tmp_path / "rv" / suppress.FILE_NAME
+
+
+def test_every_finding_held_back_leaves_an_empty_list_not_a_crash(tmp_path):
+    # held-out 232: a county whose every finding last quarter was verified 核实无问题 — the audit stopped with an internal
+    # error (the counts per category and township of an empty list could not be subtracted)
+    staff = [["县财政局", "李四", LI, "公务员"]]
+    _, verified = _verified_last_quarter(tmp_path, staff, "李四")
+    res, again, run = _audit(tmp_path, staff, "q4", verified, "staff.xlsx", "--by-township")
     assert again.empty and run["suppressed"] == 1
     assert "暂不列出 1 条" in res.output
     book = openpyxl.load_workbook(tmp_path / "q4" / "乡镇" / "城关镇_问题清单.xlsx")
@@ -61,15 +67,10 @@ def test_every_finding_held_back_leaves_an_empty_list_not_a_crash(tmp_path):
 def test_a_township_whose_every_finding_was_held_back_still_gets_its_workbook(tmp_path):
     # held-out 227: 河口乡's one finding was verified 核实无问题 last quarter; --by-township wrote no workbook for it, so
     # the township never saw its 核查范围 say the finding was held back (and could not tell "nothing" from "not sent")
-    write_roster(tmp_path / "roster.xlsx", county_q3())
     staff = [["县财政局", "李四", LI, "公务员"], ["县水利局", "王五", WANG, "事业"]]
-    _, first, _ = _audit(tmp_path, staff, "q3")
+    first, verified = _verified_last_quarter(tmp_path, staff, "王五")
     assert sorted(first["乡镇"]) == ["城关镇", "河口乡"]
-    _verify(tmp_path / "q3" / "问题清单.xlsx", "王五", "经核实为同名不同人：核实无问题")
-    res = runner.invoke(app, ["review", str(tmp_path / "q3" / "问题清单.xlsx"), str(tmp_path / "roster.xlsx"),
-                              "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
-    assert res.exit_code == 0, res.output
-    _, again, run = _audit(tmp_path, staff, "q4", tmp_path / "rv" / suppress.FILE_NAME, "staff.xlsx", "--by-township")
+    _, again, run = _audit(tmp_path, staff, "q4", verified, "staff.xlsx", "--by-township")
     assert list(again["乡镇"]) == ["城关镇"] and run["suppressed"] == 1
     book = openpyxl.load_workbook(tmp_path / "q4" / "乡镇" / "河口乡_问题清单.xlsx")
     assert "另有 1 条曾核实无问题" in {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}["C01"]
