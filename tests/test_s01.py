@@ -34,7 +34,7 @@ def test_a_working_age_tekun_applicant_who_can_work_is_a_doubt(tmp_path, labour,
     pid = make_id("19810315", 71, "410326")
     s01, verdicts = _screen(tmp_path, [f"上店镇,上店村,韩志强,{pid},特困供养,{labour},{health},{disability}\n"])
     conf, evidence = s01["韩志强"]
-    assert conf == "中" and evidence.startswith(said) and "无劳动能力须年满 60 周岁、未满 18 周岁" in evidence
+    assert conf == "中" and evidence.startswith(said) and "无劳动能力须年满 60 周岁或未满 18 周岁" in evidence
     assert verdicts == {"韩志强": "有疑点"}
 
 

@@ -66,7 +66,7 @@ def check(ctx: Context) -> list[Finding]:
             head, sure = "需核实劳动能力：", conf
         else:  # it gives a ground of its own (丧失劳动能力, 大病, a lighter disability): its basis to be seen, a lead
             head, sure = "需核实无劳动能力的依据（残疾人证、病情诊断或本省规定）：", claimed_conf
-        rule_text = (f"（无劳动能力须年满 {int(unable['elderly_age'])} 周岁、未满 {int(unable['minor_age'])} 周岁，"
+        rule_text = (f"（无劳动能力须年满 {int(unable['elderly_age'])} 周岁或未满 {int(unable['minor_age'])} 周岁，"
                      "或残疾达到规定等级）")
         name = str(m.at[j, "file"]).replace("\\", "/").rsplit("/", 1)[-1]
         evidence = (head + "，".join(s for s in said if s) + rule_text
