@@ -108,3 +108,13 @@ def test_f02_a_move_out_not_returned_from_runs_to_the_review_month():
 def test_f02_back_within_the_stop_month_owes_nothing():
     moves = OUT_AND_BACK + [{"name": "张三", "id": OTHER, "move_type": "迁入", "date": "2026-05-28", "reason": "回原籍"}]
     assert money(money_context(roster(), year(), {"migrations": moves}, as_of=YEAR_END), "F02") == []
+
+
+def test_a_row_without_a_month_is_kept_whatever_the_last_month_is():
+    # a missing month cell's factorize code is -1: it must not take the answer of the last distinct month (2026-12,
+    # after the review month) and be left out with the next review's rows
+    rows = year()
+    rows[-1] = {**rows[-1], "month": None}
+    ctx = money_context(roster(), rows, DEATH, as_of=Q1)
+    money(ctx, "F01")
+    assert ctx.cache["money:later"] == ["资金发放明细中有 17 行所属月份在核查基准日所在月（2026-03）之后，属于下一期核查，未计入"]

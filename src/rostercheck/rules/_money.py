@@ -434,7 +434,8 @@ def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
         return np.zeros(len(f), dtype=bool)
     codes, values = factorized(f, "month")  # (a categorical column: compared on its distinct months)
     last = month_of(ctx.as_of)
-    later = np.asarray([isinstance(v, str) and v != "" and v > last for v in values], dtype=bool)[codes]
+    # (a missing cell's code is -1: the appended False, never the last distinct month's answer)
+    later = np.asarray([isinstance(v, str) and v != "" and v > last for v in values] + [False], dtype=bool)[codes]
     if not later.any():
         return later
     ctx.cache["money:later"] = [f"资金发放明细中有 {int(later.sum())} 行所属月份在核查基准日所在月（{month_of(ctx.as_of)}）之后，"
