@@ -277,6 +277,12 @@ def pension_status(row: Mapping, params: dict) -> str:
 
 
 # ----------------------------------------------------------------------------- pensions ([C03])
+def _paid_amount(row) -> bool:
+    """Whether a pensions row has a positive amount (a blank or 0 is no pension, whatever its status)."""
+    amount = row.get("amount")
+    return not (amount is None or amount != amount or amount <= 0)
+
+
 def pension_in_payment(row, params: dict) -> bool:
     """Return whether a pension row is in payment with a positive amount.
 
@@ -286,8 +292,7 @@ def pension_in_payment(row, params: dict) -> bool:
     Returns:
         True when it counts as income.
     """
-    amount = row.get("amount")
-    if amount is None or amount != amount or amount <= 0:
+    if not _paid_amount(row):
         return False
     return status_active(row.get("status"), params["paying_statuses"], params["stopped_statuses"],
                          bool(params["blank_status_counts"]))
@@ -306,8 +311,7 @@ def pension_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
     Returns:
         The note (:func:`ended_later_text`), or ''.
     """
-    amount = row.get("amount")
-    if amount is None or amount != amount or amount <= 0:
+    if not _paid_amount(row):
         return ""
     if pension_status(row, params) != INACTIVE or not ended_after(row, day):
         return ""
