@@ -134,3 +134,17 @@ def test_l02_a_person_in_custody_is_no_one_to_enrol(jailed, start, end, expected
              "disabled": [{"name": "王儿", "cert": cert(SON, 4, 2)}],
              "prisoners": [{"name": "王儿", "id": jailed, "start": start, "end": end}]}
     assert leads(context(ROSTER, lists), "L02") == expected
+
+
+def test_l02_a_risk_eliminated_after_the_review_date_is_a_low_lead():
+    # held-out 235: L01 read 已消除 with a later 风险消除时间 as not yet eliminated, L02 as eliminated: no lead
+    from rostercheck.rules._coverage import LEADS
+
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4000", risk="已消除",
+                               risk_date="2026-11-15"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}]}
+    (lead,) = LEADS["L02"](context(ROSTER, lists))
+    assert (lead.priority, lead.person["name"]) == ("低", "王儿")
+    assert "2026-11-15 在核查基准日之后，核查基准日时风险尚未消除（待核实）" in lead.evidence
+    lists["monitoring"][0]["risk_date"] = "2026-09-01"  # eliminated before the review date: none
+    assert leads(context(ROSTER, lists), "L02") == []

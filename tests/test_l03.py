@@ -361,3 +361,15 @@ def test_l03_a_person_in_custody_is_no_one_to_enrol(roster, start, expected):
     lists = {"monitoring": mon("王老人", OLD, [], income="8000"), "registry": reg(ALONE),
              "prisoners": [{"name": "王老人", "id": OLD, "status": "在押", "start": start, "end": "2029-11-19"}]}
     assert leads(context(roster, lists), "L03") == expected
+
+
+def test_l03_a_risk_eliminated_after_the_review_date_is_a_low_lead():
+    # held-out 235: as L01, a household the list marks eliminated on a date after the review date is still a lead, 低
+    from rostercheck.rules._coverage import LEADS
+
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000", risk="已消除", risk_date="2026-11-15"),
+             "registry": reg(ALONE)}
+    (lead,) = LEADS["L03"](context(ROSTER, lists))
+    assert lead.priority == "低" and "2026-11-15 在核查基准日之后" in lead.evidence
+    lists["monitoring"][0]["risk_date"] = "2026-09-01"
+    assert leads(context(ROSTER, lists), "L03") == []

@@ -249,3 +249,14 @@ def test_l05_an_illness_list_without_a_readable_date_is_said(tmp_path):
     dated = context(ROSTER, {"exits": [exit_row()], "illness": [{"name": "王儿", "id": SON, "disease": "尿毒症", "date": "2025-09-01"}]},
                     headers={"illness": {"date": "待遇开始日期"}})
     assert illness_dates_note(dated) == []
+
+
+def test_l05_a_risk_eliminated_after_the_review_date_is_a_low_reason():
+    # held-out 235: the monitoring household's risk eliminated only after the review date still counts, at 低 alone
+    from rostercheck.rules._coverage import LEADS
+
+    lists = {"exits": [exit_row()], "monitoring": mon("王退出", HEAD, income="3000", risk="已消除", risk_date="2026-11-15")}
+    (lead,) = LEADS["L05"](context(ROSTER, lists))
+    assert lead.priority == "低" and "2026-11-15 在核查基准日之后，核查基准日时风险尚未消除" in lead.evidence
+    lists["monitoring"][0]["risk_date"] = "2026-09-01"
+    assert leads(context(ROSTER, lists), "L05") == []

@@ -59,6 +59,16 @@ def _income_unknown(ctx: Context, hh: Household) -> str:
     return "、".join(dict.fromkeys(said))
 
 
+def _closed_later_text(ctx: Context, hh, row: dict) -> str:
+    """What a lead says of a monitoring household the list reads as eliminated on a date after the review date (the
+    status as ``row``, one of its rows, gives it)."""
+    recs = rows(ctx, "monitoring")
+    risk = cell(row, "risk")
+    label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
+    return ((f"风险状态“{risk}”" if risk else "名单记为风险已消除") + f"，但{label} {hh.closed_later.isoformat()} "
+            "在核查基准日之后，核查基准日时风险尚未消除（待核实）")
+
+
 @lead("L01")
 def low_income_monitored(ctx: Context) -> list[Lead]:
     """Monitoring households, risk not eliminated, income per person below the standard, no member on a roster; a
@@ -109,9 +119,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         row = head
         risk = cell(row, "risk")
         if later:
-            label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
-            risk_text = ((f"风险状态“{risk}”" if risk else "名单记为风险已消除") + f"，但{label} {later.isoformat()} "
-                         "在核查基准日之后，核查基准日时风险尚未消除（待核实），")
+            risk_text = _closed_later_text(ctx, hh, row) + "，"
         elif unread:
             risk_text = f"风险状态“{risk}”未能识别，按未消除计，"
         else:
@@ -241,7 +249,8 @@ def severe_member(ctx: Context) -> list[Lead]:
     ill = illness_by_id(ctx)
     for pid in sorted(set(dis) | set(ill)):
         hh = members.get(pid)
-        if hh is None or hh.covered or not hh.open or pid in dead or pid in jailed:
+        # (eliminated only after the review date: not yet on it, a 低 lead as L01's)
+        if hh is None or hh.covered or not (hh.open or hh.closed_later) or pid in dead or pid in jailed:
             continue
         area = hh.area or ctx.common.get("default_area", "")
         std = _standard(ctx, area)
@@ -274,13 +283,13 @@ def severe_member(ctx: Context) -> list[Lead]:
         else:
             priority = HIGH if hh.income < std and (level is not None or kind == "illness") else MEDIUM  # severe
             money_text = f"家庭人均月收入 {yuan(hh.income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
-        if hh.unsure:
+        if hh.unsure or hh.closed_later:
             priority = LOW
         head = hh.head
         recs = rows(ctx, "monitoring")
         listed = {recs[r]["pid"] for r in hh.rows} | {recs[r]["head_pid"] for r in hh.rows}
         through = "" if pid in listed else "（按户籍同户号，监测名单未列本人）"  # a kinship inferred: 中 at most
-        evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（风险未消除），{money_text}；"
+        evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（{_closed_later_text(ctx, hh, head) if hh.closed_later else '风险未消除'}），{money_text}；"
                     f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, person(row, head, place(ctx, row, head)), evidence,
@@ -515,7 +524,8 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
             if not pid or pid in seen or pid in dead or pid in jailed or pid in tekun or (not kin_only and r in covered):
                 continue
             hh = mon.get(pid)
-            if kind == "monitoring" and (hh is None or not hh.open):
+            later = kind == "monitoring" and hh is not None and hh.closed_later  # as L01: a 低 lead
+            if kind == "monitoring" and (hh is None or not (hh.open or later)):
                 continue
             if (hh and hh.covered) or household_covered(ctx, [pid, row.get("head_pid", "")]):
                 continue
@@ -529,7 +539,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
             seen.add(pid)
             priority = (HIGH if len(crit) > 1 else MEDIUM) if strong else LOW
             means = _means(ctx, [pid], _standard(ctx, (hh.area if hh else "") or ctx.common.get("default_area", "")))
-            if any(means):
+            if any(means) or later:
                 priority = LOW  # a car or a business of his own: perhaps not without a living (无生活来源), as L01 says
             head = (hh.head if hh else row)
             found_at = (f"{where(ctx, 'registry', row)}（与{where(ctx, 'monitoring', hh.head)}同一户籍户，监测名单未列本人）"
@@ -538,7 +548,8 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                         + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if (age is not None and age < 18) or sev else "")
                         + "，已故、特困、年老或重度残疾的不计" + (f"：{'、'.join(ruled)}" if ruled else "")
                         + "）；本人及同户成员不在低保、特困花名册中"
-                        + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS))
+                        + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS)
+                        + (f"；{_closed_later_text(ctx, hh, hh.head)}" if later else ""))
             sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
             out.append(Lead("L03", priority, sure, person(row, head, place(ctx, row, head)), evidence,
                             ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
@@ -822,14 +833,18 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                 continue
             reasons, figures, priority = [], {}, MEDIUM
             direct = []  # per reason: about a person the exit row itself names (else a kinship the registry infers)
-            if hh_mon and hh_mon.open and hh_mon.income is not None:
+            # (eliminated only after the review date: still a reason, 低 on its own, as L01's lead)
+            unsure_risk = False
+            if hh_mon and (hh_mon.open or hh_mon.closed_later) and hh_mon.income is not None:
                 std = ctx.standard(hh_mon.area or ctx.common.get("default_area", ""))
                 if hh_mon.income < std:
+                    state = _closed_later_text(ctx, hh_mon, hh_mon.head) if hh_mon.closed_later else "风险未消除"
                     reasons.append(f"{where(ctx, 'monitoring', hh_mon.head)}：家庭人均月收入 {yuan(hh_mon.income)} 元，"
-                                   f"低于低保标准 {yuan(std)} 元（风险未消除）")
+                                   f"低于低保标准 {yuan(std)} 元（{state}）")
                     direct.append(any(x in mon for x in pids))
                     figures.update({"人均月收入": yuan(hh_mon.income), "保障标准": yuan(std)})
-                    if hh_mon.income <= std * params(ctx, "L01")["far_below_share"]:
+                    unsure_risk = bool(hh_mon.closed_later)
+                    if hh_mon.income <= std * params(ctx, "L01")["far_below_share"] and not unsure_risk:
                         priority = HIGH
             for x in alive:
                 d = dis.get(x)
@@ -857,7 +872,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                 continue
             # what the audit's lists say of the household (a car still registered …): as L01, the lead is 低
             means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")))
-            if when is None or any(means):
+            if when is None or any(means) or (unsure_risk and len(reasons) == 1):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             said = [*([] if when else ["日期未填"]), *([f"原因：{written(head, 'reason')}"] if cell(head, "reason") else [])]
