@@ -677,3 +677,30 @@ def test_a_cadres_relative_is_reviewed_strictly_not_refused_for_the_tie(tmp_path
     assert "从严审核" in FAVOUR_ADVICE["RQ1"] and "回避" in FAVOUR_ADVICE["RQ1"] and ADVICE not in advice["RQ1"]
     assert all("补办" in FAVOUR_ADVICE[c] and "从严审核" in FAVOUR_ADVICE[c] and "属实且不符合条件的不予批准" in FAVOUR_ADVICE[c]
                for c in ("RQ2", "RQ3"))
+
+
+@pytest.mark.parametrize("enrolled_too", [False, True])
+def test_a_person_in_two_families_applications_is_said_so_not_enrolled(tmp_path, enrolled_too):
+    # held-out 236: a son listed in his parents' application and in his own was D01 "重复享受（同一人多户…）" with
+    # "另见 低保《申请.csv》第 4 行", as if he were enrolled; enrolled as well, he is D01's own case
+    father, mother, son, wife = (make_id(d, n) for d, n in (("19600101", 11), ("19620101", 22), ("19900101", 33),
+                                                             ("19920101", 44)))
+    rows = ["申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系",
+            f"SQ1,城关镇,东村,张父,{father},张父,{father},户主", f"SQ1,城关镇,东村,张父,{father},张儿,{son},子",
+            f"SQ2,城关镇,西村,张儿,{son},张儿,{son},户主", f"SQ2,城关镇,西村,张儿,{son},李媳,{wife},妻"]
+    (tmp_path / "申请.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    enrolled = {}
+    if enrolled_too:
+        write_roster(tmp_path / "roster.xlsx", household("城关镇", "南村", "张儿", son, []))
+        enrolled = {"enrolled": [tmp_path / "roster.xlsx"]}
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30), **enrolled)
+    d01 = result.findings[result.findings["类别代码"] == "D01"]
+    assert set(d01["姓名"]) == {"张儿"} and set(result.verdicts["结论"]) == {"有疑点"}
+    if enrolled_too:
+        assert "同一人列在两户的申请中" not in set(d01["类别名称"]) and any("《roster.xlsx》" in e for e in d01["依据"])
+        return
+    assert list(d01["类别名称"]) == ["同一人列在两户的申请中"] * 2
+    said = dict(zip(d01["乡镇"] + d01["户主姓名"], d01["依据"]))
+    assert "另见 申请编号 SQ2（城关镇西村，《申请.csv》第 4 行，户主 张儿）" in said["城关镇张父"]
+    assert "另见 申请编号 SQ1（城关镇东村，《申请.csv》第 2 行，户主 张父）" in said["城关镇张儿"]
+    assert not any("低保《" in e for e in d01["依据"]) and all("只能计入其中一户" in a for a in d01["建议"])

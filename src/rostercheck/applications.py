@@ -106,28 +106,34 @@ def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
             f"户主 {m['head_name'] or m['name']}）")
 
 
-def applied_elsewhere(members: pd.DataFrame, findings: list, enrolled: pd.DataFrame | None) -> tuple[list, set[int]]:
-    """A D01 about an applicant whose every other row is in another application of hers (:func:`applications_apart`)
-    names those applications (申请编号, place, row), not roster enrolments.
+def applied_elsewhere(members: pd.DataFrame, findings: list,
+                      enrolled: pd.DataFrame | None) -> tuple[list, set[int], set[int]]:
+    """A D01 about an applicant whose other rows are all in other applications, and who is enrolled nowhere, names
+    those applications (申请编号, place, row), not roster enrolments: one family's second application
+    (:func:`applications_apart`), or a person listed in another family's application too (held-out 236: titled
+    重复享受 and "另见 低保《申请.csv》", as if enrolled).
 
     Returns:
-        (the findings, the member indices whose D01 says so).
+        (the findings, the member indices of a family's second application, those of a person in two families'
+        applications).
     """
-    out, said = [], set()
+    out, twice, shared = [], set(), set()
     family = members["household"].astype(str).str.partition(APART)[0]
     for f in findings:
         hh = str(members.at[f.member, "household"]) if f.code == "D01" and 0 <= f.member < len(members) else ""
-        pid = members.at[f.member, "id"] if APART in hh else ""
+        pid = members.at[f.member, "id"] if hh else ""
         same = members[(members["id"] == pid) & (members["household"] != hh)] if pid else None
-        # (a person in another family's application, or enrolled too, is D01's own case)
-        if (same is None or same.empty or (family[same.index] != hh.partition(APART)[0]).any()
-                or (enrolled is not None and (enrolled["id"] == pid).any())):
+        if same is None or same.empty or (enrolled is not None and (enrolled["id"] == pid).any()):
             out.append(f)
             continue
         others = "；".join(_application_place(members[members["household"] == hh]) for hh in pd.unique(same["household"]))
-        out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}"))
-        said.add(f.member)
-    return out, said
+        if APART in hh and (family[same.index] == hh.partition(APART)[0]).all():
+            out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}"))
+            twice.add(f.member)
+        else:
+            out.append(replace(f, evidence=f"身份证号一致，同一人还列在另一户的申请中：另见 {others}"))
+            shared.add(f.member)
+    return out, twice, shared
 
 
 def once_each(members: pd.DataFrame, findings: list) -> list:

@@ -52,6 +52,10 @@ TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 # stands (held-out 220: merged as one application sent twice, the second vanished from every output)
 TWICE_TITLE = "同一家庭在两处申请（重复申请）"
 TWICE_ADVICE = "核实该家庭的户籍地和实际居住地，只在应申请的一处审批，另一份申请不予受理或由申请人撤回；两份申请不得都批准。"
+# One person in two families' applications (a son in his parents' and in his own): no enrolment, a family size to settle
+SHARED_TITLE = "同一人列在两户的申请中"
+SHARED_ADVICE = ("核实该成员与哪一户共同生活（户籍、实际居住），只能计入其中一户的家庭人口，更正申请后按更正后的家庭人口、"
+                 "收入和财产分别审批；不得在两户中同时享受。")
 # Titles that say 享受 of people who receive nothing yet, as an applicant's (held-out 220: C01 "…享受低保" of 特困 applicants,
 # RQ1/RQ2 "…近亲属享受保障")
 APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、特困", "RQ1": "村(居)干部或经办人员已备案近亲属申请保障",
@@ -188,7 +192,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     findings = [f for f in findings if not (f.code == "D01" and sent_again(ctx.members, f.member, len(ctx.members)))]
     findings = once_each(ctx.members, findings)
     enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
-    findings, elsewhere = applied_elsewhere(ctx.members, findings + enrolled_found,
+    findings, elsewhere, shared = applied_elsewhere(ctx.members, findings + enrolled_found,
                                              current.members if current is not None else None)
     frame = findings_frame(ctx, findings)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
@@ -210,6 +214,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
     frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(elsewhere), ["类别名称", "建议"]] = [TWICE_TITLE, TWICE_ADVICE]
+    frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(shared), ["类别名称", "建议"]] = [SHARED_TITLE, SHARED_ADVICE]
     for t in inputs.tables:  # applications come without bank accounts: no word about it
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx, inputs.tables))
