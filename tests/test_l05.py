@@ -260,3 +260,13 @@ def test_l05_a_risk_eliminated_after_the_review_date_is_a_low_reason():
     assert lead.priority == "低" and "2026-11-15 在核查基准日之后，核查基准日时风险尚未消除" in lead.evidence
     lists["monitoring"][0]["risk_date"] = "2026-09-01"
     assert leads(context(ROSTER, lists), "L05") == []
+
+
+@pytest.mark.parametrize("kind, word", [("exits", "退出"), ("rejected", "未获批")])
+def test_l05_date_and_word_set_apart(kind, word):
+    # held-out 243: "2026-02-10未获批" ran the date into the word; the other evidence writes "2024-05-01 办证"
+    from rostercheck.rules._coverage import LEADS
+
+    lists = {kind: [exit_row(when="2026-02-10")], "monitoring": mon("王退出", HEAD, income="3000")}
+    (lead,) = LEADS["L05"](context(ROSTER, lists))
+    assert f"：2026-02-10 {word}（原因：收入超标）；此后：" in lead.evidence

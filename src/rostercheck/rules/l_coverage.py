@@ -876,7 +876,8 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             said = [*([] if when else ["日期未填"]), *([f"原因：{written(head, 'reason')}"] if cell(head, "reason") else [])]
-            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() if when else ''}{word}"
+            # (a date before a word is set apart by a space, as the other evidence writes it: '2026-02-10 未获批')
+            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() + ' ' if when else ''}{word}"
                         + (f"（{'，'.join(said)}）" if said else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
                         + _means_said(means, f"请核实{word}原因是否仍然存在"))
