@@ -373,3 +373,15 @@ def test_l03_a_risk_eliminated_after_the_review_date_is_a_low_lead():
     assert lead.priority == "低" and "2026-11-15 在核查基准日之后" in lead.evidence
     lists["monitoring"][0]["risk_date"] = "2026-09-01"
     assert leads(context(ROSTER, lists), "L03") == []
+
+
+def test_l03_a_disabled_list_person_is_placed_by_the_exits_list():
+    # held-out 243: a lead from the disability list (no place of its own) is placed as L02 and L04 place it: here the
+    # 停保 list names her household; with no list placing her it stays blank (郭辉伟, 彭福涛)
+    from test_l04 import placed
+
+    exits = [{"head_name": "王老人", "head_id": OLD, "date": "2025-03-01", "reason": "收入超标", "township": "西镇",
+              "village": "南村"}]
+    lists = {"disabled": [{"name": "王老人", "cert": f"{OLD}44"}], "registry": reg(ALONE)}
+    assert placed(context(ROSTER, lists), "L03", OLD) == ("", "", "王老人", OLD)
+    assert placed(context(ROSTER, {**lists, "exits": exits}), "L03", OLD) == ("西镇", "南村", "王老人", OLD)

@@ -225,3 +225,67 @@ def test_l04_a_failed_payment_is_said_beside_what_was_paid_and_the_key_is_the_on
     ctx = context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}43"}]}, files={"subsidies": path})
     (found,) = LEADS["L04"](ctx)
     assert "中按残疾人证号前18位查到的成功发放项目：无" in found.evidence
+
+
+# ---- where a lead for someone off the rosters is placed (held-out 243) -------------------------------------------
+OUT_HEAD = make_id("19600101", 71)
+DISABLED_OUT = [{"name": "李外", "cert": f"{OUTSIDER}41"}]  # 一级 (护理补贴 due), her row naming no place
+
+
+def placed(ctx, code: str, pid: str) -> tuple[str, str, str, str]:
+    """The (township, village, head name, head ID) of a lead's person."""
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    who = {ld.person["id"]: ld.person for ld in LEADS[code](ctx)}[pid]
+    return who["township"], who["village"], who["head_name"], who["head_id"]
+
+
+def test_l04_placed_in_her_monitoring_household_as_l02_places_her():
+    # 姚华玲 (肢体一级) in monitoring household 冯平生: her L02 lead said 酿溪镇大坪村 and 户主 冯平生, her L04 lead was blank
+    # and named herself 户主
+    from test_l01 import mon
+
+    monitoring = mon("王监测", OUT_HEAD, [("李外", "妻", OUTSIDER)], income="3000", township="西镇", village="南村")
+    ctx = context(ROSTER, {"disabled": DISABLED_OUT, "subsidies": FILLER, "monitoring": monitoring})
+    assert placed(ctx, "L04", OUTSIDER) == placed(ctx, "L02", OUTSIDER) == ("西镇", "南村", "王监测", OUT_HEAD)
+
+
+EXIT = {"head_name": "王停保", "head_id": OUT_HEAD, "name": "李外", "id": OUTSIDER, "date": "2025-08-20",
+        "reason": "家庭收入超过低保标准", "township": "西镇", "village": "南村"}
+
+
+@pytest.mark.parametrize("lists", [
+    # on the 停保 list as a member of a household (程德文, 梁英, 贾云花)
+    {"exits": [EXIT]},
+    # on the refusal list as its applicant
+    {"rejected": [{**EXIT, "head_name": "李外", "head_id": OUTSIDER, "name": "", "id": ""}]},
+    # her registry household's head on the refusal list (朱秀梅, her father's application)
+    {"rejected": [{**EXIT, "name": "", "id": ""}],
+     "registry": [{"household_no": "7", "name": "王停保", "id": OUT_HEAD, "relation": "户主"},
+                  {"household_no": "7", "name": "李外", "id": OUTSIDER, "relation": "女"}]},
+])
+def test_l04_placed_by_the_exits_or_refusal_list(lists):
+    head = ("李外", OUTSIDER) if lists.get("rejected", [{}])[0].get("head_name") == "李外" else ("王停保", OUT_HEAD)
+    ctx = context(ROSTER, {"disabled": DISABLED_OUT, "subsidies": FILLER, **lists})
+    assert placed(ctx, "L04", OUTSIDER) == ("西镇", "南村", *head)
+
+
+def test_l04_placed_by_the_registry_address_naming_a_township():
+    registry = [{"household_no": "7", "name": "王户主", "id": OUT_HEAD, "relation": "户主", "address": "清河县西镇南村5号"},
+                {"household_no": "7", "name": "李外", "id": OUTSIDER, "relation": "女", "address": "清河县西镇南村5号"}]
+    ctx = context(ROSTER, {"disabled": DISABLED_OUT, "subsidies": FILLER, "registry": registry})
+    assert placed(ctx, "L04", OUTSIDER) == ("西镇", "南村", "王户主", OUT_HEAD)
+
+
+@pytest.mark.parametrize("registry", [
+    [],
+    # a registry row whose address names no township, or whose 派出所 column is no township: no place invented
+    [{"household_no": "7", "name": "李外", "id": OUTSIDER, "relation": "户主", "address": "清河县人民路5号"}],
+    [{"household_no": "7", "name": "李外", "id": OUTSIDER, "relation": "户主", "township": "城东派出所"}],
+])
+def test_l04_no_list_placing_her_leaves_the_place_blank(registry):
+    # 郭辉伟: only the disability list (行政区划代码 of the county alone) names him
+    ctx = context(ROSTER, {"disabled": DISABLED_OUT, "subsidies": FILLER, **({"registry": registry} if registry else {})})
+    assert placed(ctx, "L04", OUTSIDER) == ("", "", "李外", OUTSIDER)

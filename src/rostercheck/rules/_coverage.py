@@ -941,6 +941,100 @@ def person(row: dict, head: dict | None = None, where: dict | None = None) -> di
     }
 
 
+def identity(ctx: Context, row: dict) -> dict[str, str]:
+    """A lead's identity columns for the person a list row names: the person as the row names her, and her household
+    head, township and village from the first list given that places her, in this order (README, coverage):
+
+    1. the roster: her household there, by her own ID or her registry household's (:func:`roster_member`);
+    2. the monitoring list: her household there (:func:`monitoring_of`), as L02 has always said it;
+    3. the exits list, then the refusal list: the row naming her, or naming her as its household's head, else a row
+       naming someone of her registry household (as the roster's and the monitoring list's steps take it);
+    4. her own row (a disability or illness list with its places), then her rows on the disability and illness lists;
+    5. the registry: her row's 乡镇/村 columns or 住址 naming a township, its household's 户主 as head.
+
+    At steps 2–3 her own row's village, where it names one, comes first (:func:`place`), as L02's. A list naming no
+    place for her gives none: with no step placing her, 乡镇 and 村 stay blank and she is her own 户主 (held-out 243:
+    her L04 lead was blank where her L02 lead and the exits list named her household).
+
+    Args:
+        ctx: the context.
+        row: the list row naming the person (``pid`` her valid ID, or none).
+    Returns:
+        township, village, head_name, head_id, name, id.
+    """
+    pid = row.get("pid") or ""
+    if pid:
+        j, _ = roster_member(ctx, pid)
+        if j is not None:
+            return roster_person(ctx, j, row)
+        hh = monitoring_of(ctx).get(pid)
+        if hh is not None:
+            return person(row, hh.head, place(ctx, row, hh.head))
+        # (her own row on either list first, then a row of her registry household's, as the roster's step takes it)
+        for x, kind in [(x, k) for x in dict.fromkeys([pid, *registry_fellows(ctx, pid)]) for k in ("exits", "rejected")]:
+            if (found := _listed_on(ctx, kind).get(x)) is not None:
+                return person(row, found, place(ctx, row, found))
+    own = place(ctx, row)
+    if own["township"] or not pid:
+        return person(row, None, own)
+    for kind in ("disabled", "illness"):
+        found = row_of(ctx, pid, (kind,))
+        if found is not None and (there := place(ctx, found))["township"]:
+            return person(row, None, there)
+    reg = row_of(ctx, pid, ("registry",))
+    if reg is not None and (there := _registry_place(ctx, reg))["township"]:
+        return person(row, _registry_head(ctx, reg) or reg, there)
+    return person(row, None, own)
+
+
+def _listed_on(ctx: Context, kind: str) -> dict[str, dict]:
+    """Valid ID → the first row of an exits or refusal list naming the person, else naming her as its head."""
+
+    def make() -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        found = rows(ctx, kind).values() if ctx.has(kind) else ()
+        for fld in ("pid", "head_pid"):
+            for r in found:
+                if r.get(fld):
+                    out.setdefault(r[fld], r)
+        return out
+
+    return _cached(ctx, f"cov:listed-on:{kind}", make)
+
+
+_TOWNSHIP_NAMED = re.compile(r"(镇|乡|街道|街道办事处)$")
+
+
+def _registry_place(ctx: Context, reg: dict) -> dict[str, str]:
+    """Township and village of a registry row: its 乡镇/村 columns where the township is one by name (a 派出所 is none),
+    else the township (and village) its 住址 names."""
+    from ..roster import _place_after_admin
+
+    found = place(ctx, reg)
+    if _TOWNSHIP_NAMED.search(found["township"]):
+        return found
+    m = _place_after_admin(cell(reg, "address"), search=True) if cell(reg, "address") else None
+    if m is None:
+        return {"township": "", "village": ""}
+    return {"township": m.group(1), "village": m.group(2) or ""}
+
+
+def _registry_head(ctx: Context, reg: dict) -> dict | None:
+    """The registry row of the 户主 of a registry row's household (None when its 户号 names none, or two)."""
+    from ..normalize import codes
+
+    def make() -> dict[str, dict | None]:
+        out: dict[str, dict | None] = {}
+        for r in rows(ctx, "registry").values():
+            no = cell(r, "household_no")
+            if no and codes.is_head(cell(r, "relation")):
+                out[no] = None if no in out else r
+        return out
+
+    no = cell(reg, "household_no")
+    return _cached(ctx, "cov:registry-heads", make).get(no) if no else None
+
+
 def link_confidence(row: dict) -> str:
     """Return how sure a list row's person is identified: a valid ID is 高, a damaged one 中, none 低."""
     if row.get("id_status") == ids.VALID:

@@ -25,8 +25,8 @@ from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
-                        illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows,
-                        risk_unread, roster_heads, roster_member, roster_person, row_of, rows, severe, tekun_ids, written,
+                        identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows,
+                        risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, written,
                         yuan)
 
 
@@ -292,7 +292,7 @@ def severe_member(ctx: Context) -> list[Lead]:
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（{_closed_later_text(ctx, hh, head) if hh.closed_later else '风险未消除'}），{money_text}；"
                     f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
-        out.append(Lead("L02", priority, sure, person(row, head, place(ctx, row, head)), evidence,
+        out.append(Lead("L02", priority, sure, identity(ctx, row), evidence,
                         ctx.labels[kind], str(row.get("_row", "")),
                         "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
@@ -541,7 +541,6 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
             means = _means(ctx, [pid], _standard(ctx, (hh.area if hh else "") or ctx.common.get("default_area", "")))
             if any(means) or later:
                 priority = LOW  # a car or a business of his own: perhaps not without a living (无生活来源), as L01 says
-            head = (hh.head if hh else row)
             found_at = (f"{where(ctx, 'registry', row)}（与{where(ctx, 'monitoring', hh.head)}同一户籍户，监测名单未列本人）"
                         if kin_only else where(ctx, kind, row))
             evidence = (f"{found_at}：{'、'.join(crit)}；户籍信息" + ("及赡养义务人名单" if ctx.has("supporters") else "")
@@ -551,7 +550,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                         + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS)
                         + (f"；{_closed_later_text(ctx, hh, hh.head)}" if later else ""))
             sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
-            out.append(Lead("L03", priority, sure, person(row, head, place(ctx, row, head)), evidence,
+            out.append(Lead("L03", priority, sure, identity(ctx, row), evidence,
                             ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
                             {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": ""},
                             pid))
@@ -765,7 +764,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
                     + f"；{'；'.join(missing)}")
         # the household as the roster has it (head, village); enrolled only through the registry household: 中
         j, kin = roster_member(ctx, row["pid"]) if row["pid"] else (None, False)
-        who = roster_person(ctx, j, row) if j is not None else person(row, None, place(ctx, row))
+        who = identity(ctx, row)  # (the roster's household first, then any list placing her: as L02, L03)
         through = kin and not covered.get(r)  # enrolled only through her registry household: a kinship inferred
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         if through:
