@@ -478,3 +478,48 @@ def test_the_pay_received_is_the_wage_wherever_the_pay_due_and_the_base_stand(he
     found = assign_columns(labels, "wages")
     assert labels[found.mapping["wage"]] == "实发工资"
     assert not any("都像是" in w for w in found.warnings)
+
+
+def _layout(rows, kind):
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+
+    return find_layout(Grid(Path("l.csv"), "", rows), kind)
+
+
+def test_notices_quote_a_header_as_the_file_writes_it():
+    # held-out 243: '申请状态（1待审核 2审批中 3已批准 4不予批准）' was quoted '申请状态(1待审核2审批中3已批准4不予批准)', half-width
+    # brackets and no spaces: the comparable form the columns are recognised by, not the header in the file
+    data = [[f"人{i}", "110101199003074578", "2025-01-01", "2025-01-01", "2"] for i in range(4)]
+    layout = _layout([["姓名", "身份证号", "死亡日期（登记）", "死亡时间 （公安）", "注销类型（1迁出 2死亡）"], *data], "deaths")
+    assert layout.labels[2:] == ["死亡日期(登记)", "死亡时间(公安)", "注销类型(1迁出2死亡)"]  # (read as before)
+    assert "第 3 列“死亡日期（登记）”和第 4 列“死亡时间 （公安）”都像是日期列" in layout.warnings[0]
+    assert layout.headers_said["date"] == "死亡日期（登记）"
+
+
+def test_a_legend_notice_quotes_its_header_as_written():
+    rows = [["姓名", "身份证号", "审批结果（1通过 2不通过）"], *[[f"人{i}", "110101199003074578", "2"] for i in range(3)]]
+    (said,) = [w for w in _layout(rows, "rejected").warnings if "按表头或标题中的说明读取" in w]
+    assert said.startswith("“审批结果（1通过 2不通过）”列的代码")
+
+
+def test_a_two_row_header_is_quoted_as_its_cells_are_written():
+    from rostercheck.io.table import written_labels
+
+    top, below = ["基本信息", "", "死亡情况", ""], ["姓名", "身份证号", "死亡日期（注销）", "死亡\n原因"]
+    assert written_labels([top, below], ["姓名", "身份证号", "死亡日期(注销)", "死亡原因"]) == [
+        "姓名", "身份证号", "死亡日期（注销）", "死亡原因"]
+    # glued as the label glues them; a label no cell gives (a month typed as a date) is left to the label
+    assert written_labels([["困难补助", ""], ["7 月", "金额（元）"]], ["困难补助7月", "困难补助金额(元)"]) == [
+        "困难补助7 月", "困难补助金额（元）"]
+    assert written_labels([[None]], ["2026年8月"]) == [""]
+
+
+def test_monthly_wage_columns_written_full_width_are_no_rivals():
+    # the ties between a wage list's month columns are dropped by the headers as quoted: written, they must still match
+    rows = [["姓名", "身份证号", "2025年07月缴费工资（元）", "2025年08月缴费工资（元）", "缴费单位"]]
+    rows += [[f"人{i}", "110101199003074578", "3000", "3000", "某厂"] for i in range(4)]
+    layout = _layout(rows, "wages")
+    assert {"_wage:2025-07", "_wage:2025-08"} <= set(layout.mapping) and layout.warnings == []

@@ -92,3 +92,11 @@ def test_a_code_the_legend_does_not_give_is_said(tmp_path):
     result = _coded(tmp_path, "审核状态（0待审核 1已批准 2不予批准）", ["0", "3"])
     assert set(result.verdicts["户主姓名"]) == {"申请0", "申请1"}
     assert any("无法识别" in w and "“3”" in w for w in result.warnings)
+
+
+def test_the_legend_notice_quotes_the_status_header_as_written(tmp_path):
+    # held-out 243: the notice read “申请状态(1待审核2审批中3已批准4不予批准)”列…, the file 申请状态（1待审核 2审批中 3已批准 4不予批准）
+    header = "申请状态（1待审核 2审批中 3已批准 4不予批准）"
+    result = _coded(tmp_path, header, ["1", "2", "3"])
+    (said,) = [w for w in result.warnings if "按表头或标题中的说明读取" in w]
+    assert f"“{header}”列的代码按表头或标题中的说明读取（1待审核、2审批中、3已批准、4不予批准）" in said

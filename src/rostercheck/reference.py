@@ -451,7 +451,7 @@ def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
 
     out["left"] = by_value_array(out["status"], left)
     if (out["left"] != "").any():
-        table.warnings.append(f"有 {int((out['left'] != '').sum())} 人的“{table.headers.get('status', '人员状态')}”为迁出、死亡或注销等："
+        table.warnings.append(f"有 {int((out['left'] != '').sum())} 人的“{table.header_said('status', '人员状态')}”为迁出、死亡或注销等："
                               "已死亡的不作为亲属，已迁出的配偶不作为配偶（父母子女等血亲关系仍按原户籍认定）")
 
 

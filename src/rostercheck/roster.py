@@ -294,7 +294,7 @@ def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
         t.warnings[t.warnings.index(ROSTER_GAPS["township"])] = (
             f"未找到乡镇列，有 {blank} 人从工作表名称、家庭住址或标题、文件名都推断不出乡镇，问题清单中列在“（未填乡镇）”下"
             f"{'（其余为' + named + '）' if named else ''}；请在花名册中加上乡镇列后重新运行" if blank else
-            f"未找到乡镇列：乡镇按“{t.headers['region_code']}”列中写的乡镇名称列出，如{named}"
+            f"未找到乡镇列：乡镇按“{t.header_said('region_code')}”列中写的乡镇名称列出，如{named}"
             if "region_code" in t.headers and found and not digits_ else
             f"未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，如{named}，报告中的乡镇显示为代码；"
             "需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if found and len(digits_) == len(found) else
@@ -627,7 +627,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                 "\"2\" = \"特困\" }）后重新运行（特困对象与特困供养标准比较）；不要凭猜测填写。" if len(coded) <= 2 else
                 f"该列有 {len(coded)} 种代码，多于低保、特困两类，可能是分类施保等其他类别：请向报送单位问明含义，"
                 "不要凭猜测写入 [common] programme_codes（写错会把低保对象按特困核查）。")
-        table.warnings.append(codes.unknown_warning(table.headers.get("programme", "保障类别"), coded,
+        table.warnings.append(codes.unknown_warning(table.header_said("programme", "保障类别"), coded,
                                                     f"按本文件的{default_prog}计（与{default_prog}标准比较）", hint))
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     sizes = Counter(h for h, g in zip(households, gone.tolist()) if not g)
@@ -755,7 +755,6 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
     for fld, household in (("member_status", False), ("household_status", True)):
         if fld not in table.headers:
             continue
-        label = table.headers[fld]
         cells = column(fld)
         if household:
             cells = _carried(cells, starts)
@@ -778,11 +777,11 @@ def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray)
         gone |= hit
         if unread:  # (a word no list reads, 无效, is said as a code is: held-out 173)
             table.warnings.append(
-                f"“{label}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
-                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
+                f"“{table.header_said(fld)}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
+                f"如是代码，请在表头或标题中写明各代码的含义（如“{table.header_said(fld)}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
                 "“已停保”“已死亡”等后重新运行。")
     if gone.any():
-        labels = "或".join(table.headers[f] for f in ("member_status", "household_status") if f in table.headers)
+        labels = "或".join(table.header_said(f) for f in ("member_status", "household_status") if f in table.headers)
         table.warnings.append(
             f"有 {int(gone.sum())} 人的{labels}"
             f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common())}），是导出的历史记录："
@@ -881,7 +880,7 @@ def _dates_not_read(table: Table, fld: str, raw, parsed, starts: np.ndarray) -> 
     found = Counter(t for t, p, first in zip(texts(list(raw)), parsed, np.asarray(starts, dtype=bool).tolist())
                     if first and t and not isinstance(p, dt.date))
     if found:
-        table.warnings.append(f"“{table.headers[fld]}”列有 {sum(found.values())} 户的日期未能识别或未写明"
+        table.warnings.append(f"“{table.header_said(fld)}”列有 {sum(found.values())} 户的日期未能识别或未写明"
                               f"（{codes.counted(found, '户')}），按未填处理（有资金发放明细时，这些户的应发未发、发放金额"
                               "只核对花名册所属月份或季度）；请写成 2026-07-01 这样的格式。")
 
@@ -896,7 +895,7 @@ def _amounts_not_given(table: Table, amounts: list, group: np.ndarray) -> None:
     present = np.unique(group)
     blank = int((~given[present]).sum())
     if blank and given.any():
-        table.warnings.append(f"“{table.headers['benefit']}”列有 {blank} 户未填，有资金发放明细时这些户不核对发放金额"
+        table.warnings.append(f"“{table.header_said('benefit')}”列有 {blank} 户未填，有资金发放明细时这些户不核对发放金额"
                               "（F05）；请补填核定的金额。")
 
 

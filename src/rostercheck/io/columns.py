@@ -954,7 +954,7 @@ def assign(labels: list[str], kind: str) -> dict[str, int]:
     return assign_columns(labels, kind).mapping
 
 
-def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
+def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[str] | None = None) -> Assignment:
     """Map canonical fields to columns by specificity, not by order.
 
     Every (field, column) pair is scored (:meth:`FieldSpec.fit`); the best pairs are taken first, each
@@ -967,9 +967,11 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
         kind: the list kind.
         content_ok: optional (field, column) → whether the column's cells can be that field (a date
             column whose cells are not dates is not the date).
+        written: the headers as the file writes them, one per column ('' where unknown), for the warnings' quotes.
     Returns:
         The assignment.
     """
+    shown = [(written[c] if written and c < len(written) and written[c] else label) for c, label in enumerate(labels)]
     found = [c for c in candidates(labels, kind) if content_ok is None or content_ok(c[2], c[3])]
     mapping: dict[str, int] = {}
     fits: dict[str, float] = {}
@@ -997,7 +999,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
         if rivals:
             other = rivals[0]
             what = FIELD_NAMES.get(fld, fld)
-            warnings.append(f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是{what}列，"
+            warnings.append(f"第 {col + 1} 列“{shown[col]}”和第 {other + 1} 列“{shown[other]}”都像是{what}列，"
                             f"已按第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
             ties.append((fld, col, other, warnings[-1]))
     if kind == "businesses" and "id" not in mapping:  # only a 经营者 (or 投资人) named: the row is that person's
@@ -1008,19 +1010,19 @@ def assign_columns(labels: list[str], kind: str, content_ok=None) -> Assignment:
                     mapping["name"] = mapping.pop(person + "_name")
                 break
     if kind == "supporters":
-        _supporter_slots(labels, mapping, warnings)
+        _supporter_slots(labels, mapping, warnings, shown)
     if kind == "wages":
-        _monthly_wages(labels, mapping, warnings)
+        _monthly_wages(labels, mapping, warnings, shown)
         if "wage" in mapping and re.search(PAY_WORDS, labels[mapping["wage"]]):
-            bases = [label for c, label in enumerate(labels) if c not in mapping.values() and re.search(r"缴费(工资|基数)", label)]
+            bases = [c for c, label in enumerate(labels) if c not in mapping.values() and re.search(r"缴费(工资|基数)", label)]
             if bases:
-                warnings.append(f"有“{labels[mapping['wage']]}”列，按它计算月均工资（“{bases[0]}”是缴费基数，可能高于实际工资，不采用）")
+                warnings.append(f"有“{shown[mapping['wage']]}”列，按它计算月均工资（“{shown[bases[0]]}”是缴费基数，可能高于实际工资，不采用）")
     if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
         months = {c: (y, mm) for c, (y, mm, item) in month_columns(labels).items() if not item and c not in taken}
         if months:
             col = max(months, key=lambda c: (months[c], c))
             mapping["amount"] = col
-            warnings.append(f"没有月发放金额列，按最后一个月份列（第 {col + 1} 列“{labels[col]}”）的金额计")
+            warnings.append(f"没有月发放金额列，按最后一个月份列（第 {col + 1} 列“{shown[col]}”）的金额计")
     return Assignment(mapping, warnings, ties)
 
 
@@ -1061,7 +1063,7 @@ WAGE_MONTH = "_wage:"  # field prefix of a wide wage list's month columns ('_wag
 _PAID_PART = re.compile(r"实缴|缴纳|个人|单位缴|应缴|缴费额|金额")  # the contribution paid, not the wage it is taken on
 
 
-def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[str]) -> None:
+def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[str], shown: list[str]) -> None:
     """A wage list with a column per month (2025年07月缴费基数 … 2025年09月缴费基数, each beside its 实缴金额): every
     month's wage column becomes a field of its own (``WAGE_MONTH`` + 'YYYY-MM'), the single wage column and the ties
     between the months' columns dropped; only when each month names its year."""
@@ -1074,7 +1076,7 @@ def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[st
     if mapping.get("wage") in months.values():
         del mapping["wage"]
     mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
-    drop_ties(warnings, labels, months.values())
+    drop_ties(warnings, shown, months.values())
 
 
 SUPPORTER_SLOT = "_slot:"  # field prefix of a wide supporters list's numbered columns ('_slot:2:id'), unpivoted by reference
@@ -1082,7 +1084,7 @@ _SLOT = re.compile(r"^(?:赡养|抚养|扶养|义务)人?([0-9一二三四五六
 _SLOT_FIELDS = (("id", ID_WORDS), ("name", r"姓名|名字"), ("relation", r"关系"), ("remark", r"现状|状况|备注|说明"))
 
 
-def _supporter_slots(labels: list[str], mapping: dict[str, int], warnings: list[str]) -> None:
+def _supporter_slots(labels: list[str], mapping: dict[str, int], warnings: list[str], shown: list[str]) -> None:
     """A supporters list with one row per dependent and numbered columns per supporter (赡养人1姓名, 赡养人1身份证号,
     赡养人1关系, 赡养人1现状, 赡养人2姓名 …): every slot's columns become fields of their own (``SUPPORTER_SLOT`` +
     'N:field'), the single fields taken from slot 1 and the ties between the slots dropped; only with two slots or more."""
@@ -1098,12 +1100,13 @@ def _supporter_slots(labels: list[str], mapping: dict[str, int], warnings: list[
         if col in slots.values():
             del mapping[fld]
     mapping.update(slots)
-    drop_ties(warnings, labels, slots.values())
+    drop_ties(warnings, shown, slots.values())
 
 
 def drop_ties(warnings: list[str], labels: list[str], columns) -> None:
     """Leave out the warnings that name some columns as rivals for one field (:func:`assign_columns`' ties) when
-    those columns are read otherwise: month columns, one month each, are no rivals."""
+    those columns are read otherwise: month columns, one month each, are no rivals (``labels``: the headers as the
+    warnings quote them, as written)."""
     shown = [f"“{labels[c]}”" for c in columns if c < len(labels)]
     warnings[:] = [w for w in warnings if not any(label in w for label in shown)]
 

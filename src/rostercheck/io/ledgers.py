@@ -363,10 +363,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         c for c, label in enumerate(layout.labels) if _BACK_PAY_COLUMN.fullmatch(label) and c not in mapping.values()]
     if back:
         mapping["back_pay"] = back[0]
-    drop_ties(layout.warnings, layout.labels, [*wide, *statuses.values()])  # (the layout is read once more for its warnings)
+    drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))], [*wide, *statuses.values()])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()}},
-                    layout.title, layout.warnings)
+                    layout.title, layout.warnings, written=layout.written)
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes

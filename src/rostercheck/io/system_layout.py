@@ -61,7 +61,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
 
     Args:
         parts: (frame, layout, sheet name) per sheet of one roster file.
-        make_layout: builds a layout from (start, labels, mapping, title, warnings) (``io.table.Layout``).
+        make_layout: builds a layout from (start, labels, mapping, title, warnings, written=) (``io.table.Layout``).
     Returns:
         The parts with each household sheet folded into the member sheets, and warnings (Chinese).
     """
@@ -85,8 +85,9 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
             if fld in _HOUSEHOLD_WINS:
                 mapping[fld] = len(layout.labels) + col  # (its header is the one warnings name)
             mapping.setdefault(fld, len(layout.labels) + col)
+        written = [*(layout.written or [""] * len(layout.labels)), *(hh_layout.written or [""] * len(hh_layout.labels))]
         joined.append((frame, make_layout(layout.start, labels, mapping, layout.title or hh_layout.title,
-                                          list(layout.warnings)), sheet))
+                                          list(layout.warnings), written=written), sheet))
         if lost:
             notes.append(f"工作表“{sheet}”有 {lost} 名成员的家庭编号在家庭信息表（{hh_sheets}）中找不到，其户级信息（户主、乡镇、账号等）为空")
         if added:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..normalize import codes, ids
-from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, yuan_per_unit
+from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, specs_for, names_someone_else, option_of, person_id_columns,
@@ -44,8 +44,9 @@ class Table:
         path: the file.
         frame: one row per data row; columns are canonical fields plus ``_row`` (spreadsheet row) and
             ``_sheet``; cell values keep the type the file gave them.
-        headers: field → the header label it was recognised from.
+        headers: field → the header label it was recognised from (comparable form: NFKC, no spaces).
         title: text found above the header (title and unit lines).
+        written: field → its header as the file writes it, for notices (:meth:`header_said`).
         sheets: the sheet names read.
         warnings: things the user should know (Chinese).
     """
@@ -69,6 +70,12 @@ class Table:
     # 缴费类型 cell) as read, before the filter — the list's months are the file's, not those of the rows kept (held-out
     # 239: months with only people on no roster left out of every wage average's divisor); None when read whole
     months: list[tuple[object, object, int]] | None = None
+    written: dict[str, str] = field(default_factory=dict)
+
+    def header_said(self, fld: str, default: str = "") -> str:
+        """A field's header as the file writes it, for quoting in notices ('申请状态（1待审核 2审批中）', not the comparable
+        '申请状态(1待审核2审批中)'); ``default`` when the table has no such column."""
+        return self.written.get(fld) or self.headers.get(fld, default)
 
     @property
     def rows(self) -> int:
@@ -395,6 +402,7 @@ class Layout:
         mapping: field → column index.
         title: text found above the header.
         warnings: things the user should know (Chinese).
+        written: each column's header as the file writes it (:func:`written_labels`), for notices.
     """
 
     start: int
@@ -403,6 +411,18 @@ class Layout:
     title: str
     warnings: list[str]
     tie: str = ""  # the warning of a tie between ID columns of two people no header decided (columns.TIE)
+    written: list[str] = field(default_factory=list)
+
+    def said(self, col: int) -> str:
+        """A column's header as the file writes it (its comparable label where that is unknown)."""
+        if col < len(self.written) and self.written[col]:
+            return self.written[col]
+        return self.labels[col] if col < len(self.labels) else f"第{col + 1}列"
+
+    @property
+    def headers_said(self) -> dict[str, str]:
+        """Field → its header as the file writes it, for notices."""
+        return {fld: self.said(col) for fld, col in self.mapping.items()}
 
     @property
     def headers(self) -> dict[str, str]:
@@ -425,7 +445,7 @@ class Layout:
         """The notices saying how :meth:`readings` reads the columns (Chinese)."""
         said = []
         for fld, (meanings, per) in self.readings().items():
-            label = self.headers[fld]
+            label = self.headers_said[fld]  # (as the file writes it: held-out 243 quoted '申请状态(1待审核2审批中…)')
             if meanings:
                 said.append(f"“{label}”列的代码按表头或标题中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
             if per != 1.0:
@@ -448,21 +468,23 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
+    written = written_labels(grid.rows[r : r + h], labels)
+    quoted = lambda c: written[c] if c < len(written) and written[c] else labels[c] if c < len(labels) else ""  # noqa: E731
     content = _ContentCheck(grid.rows[r + h :], kind)
     # a header naming a date outright (迁出日期, 死亡日期) keeps its column however few of its cells are dates: the dates
     # not read are then said per list (held-out 170: a 迁出日期 column of 25.12.31 was dropped and nothing said)
     named = {(f, c) for _, pos, f, c in candidates(labels, kind)
              if f in DATE_FIELDS and specs_for(kind)[pos].weight >= 2}
-    chosen = assign_columns(labels, kind, lambda f, c: (f, c) in named or content(f, c))
+    chosen = assign_columns(labels, kind, lambda f, c: (f, c) in named or content(f, c), written)
     mapping, warnings = chosen.mapping, chosen.warnings
     for fld, col, other, said in chosen.ties:
         # two household numbers (申请编号 | 家庭编号 of a system's export) that group the rows alike: either will do
         if fld == "household_no" and _same_grouping(content.rows, col, other):
             warnings.remove(said)
-    _whole_ids(content, labels, kind, mapping, warnings)
+    _whole_ids(content, labels, kind, mapping, warnings, quoted)
     # two ID columns of different people still tied (陪同人身份证号 | 当事人身份证号): the first is read, but whose column
     # it is nothing tells (held-out 209: decoys come first in exports); a copy of one column is no doubt
-    tie = next((f"第 {col + 1} 列“{labels[col]}”和第 {other + 1} 列“{labels[other]}”都像是身份证号列而表头分不清哪一列是名单上本人的"
+    tie = next((f"第 {col + 1} 列“{quoted(col)}”和第 {other + 1} 列“{quoted(other)}”都像是身份证号列而表头分不清哪一列是名单上本人的"
                 for fld, col, other, said in chosen.ties if fld == "id" and kind != "roster" and said in warnings
                 and mapping.get("id") == col and not _same_ids(content, col, other)), "")
     if "id" not in mapping and kind != "cadre_relatives":
@@ -471,10 +493,35 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             mapping["id"] = col
             # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
-                warnings.append(f"第 {col + 1} 列表头“{labels[col] if col < len(labels) else ''}”未能识别，按内容判断为身份证号列")
-    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie)
+                warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
+    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie, written)
     warnings.extend(layout.readings_said())
     return layout
+
+
+def written_labels(rows: list[list], labels: list[str]) -> list[str]:
+    """Each header label as the file writes it, for quoting in notices: the header cell (or a two-row header's cells,
+    glued as :func:`_combine` glues them) whose comparable form is the label — full-width brackets and the spaces of a
+    legend kept ('申请状态（1待审核 2审批中 3已批准 4不予批准）', held-out 243), a line break inside a cell dropped; ''
+    where no cell gives the label (a month typed as a date, a system's identifier row read by its labels).
+
+    Args:
+        rows: the header's rows as read (merged cells filled).
+        labels: the labels :func:`find_header` made of them.
+    Returns:
+        One text per label.
+    """
+    def as_written(cell: object) -> str:
+        return re.sub(r"\s*[\r\n]+\s*", "", written_text(cell))
+
+    out, parent = [], ""
+    for col, label in enumerate(labels):
+        cells = [as_written(row[col]) if col < len(row) else "" for row in rows]
+        if len(cells) > 1 and cells[0]:
+            parent = cells[0]
+        options = [*cells, "".join(cells), *([parent + cells[-1]] if len(cells) > 1 else [])]
+        out.append(next((x for x in options if x and header_label(x) == label), ""))
+    return out
 
 
 def _same_ids(content: "_ContentCheck", a: int, b: int) -> bool:
@@ -507,7 +554,8 @@ def _same_grouping(rows: list[list], a: int, b: int) -> bool:
     return n >= 2
 
 
-def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: dict[str, int], warnings: list[str]) -> None:
+def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: dict[str, int], warnings: list[str],
+               quoted=None) -> None:
     """Read the person's ID from the column that holds it whole: a roster with the ID twice ('身份证号' typed as numbers,
     4.1E+17 with its last digits lost, beside '身份证号码' as text) is read from the column of more valid IDs, whatever
     the headers' fit (said in a warning). Either column's damage is never an exact key; the better one is read."""
@@ -529,7 +577,7 @@ def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: 
     best = max(rivals, key=lambda c: (valid[c], -c))
     if valid[best] > valid[col] and valid[best] >= 0.8 * content.filled(best):
         mapping["id"] = best
-        name = lambda c: labels[c] if c < len(labels) else ""  # noqa: E731
+        name = quoted or (lambda c: labels[c] if c < len(labels) else "")  # (a header quoted as written)
         warnings[:] = [w for w in warnings if not (f"第 {col + 1} 列" in w and f"第 {best + 1} 列" in w)]
         warnings.append(f"第 {col + 1} 列“{name(col)}”和第 {best + 1} 列“{name(best)}”都像是身份证号列，第 {best + 1} 列的有效"
                         f"身份证号更多（{valid[best]} 个对 {valid[col]} 个，前 {CONTENT_SAMPLE} 行），已按第 {best + 1} 列读取")
@@ -794,7 +842,7 @@ def _others_unlisted(frame: pd.DataFrame, layout: Layout) -> str:
             sizes = [count(v) for v in frame[fld].tolist()]
             more = sum(1 for n in sizes if n is not None and n > 1)
             if more:
-                return (f"；其中 {more} 户的“{layout.headers[fld]}”大于 1，户主以外的家庭成员没有列出，对他们的核对（死亡、服刑、"
+                return (f"；其中 {more} 户的“{layout.headers_said[fld]}”大于 1，户主以外的家庭成员没有列出，对他们的核对（死亡、服刑、"
                         "车辆、财产、工商等）都没有做。请同时提供家庭成员表（如系统导出的“家庭成员”表：家庭编号、姓名、"
                         "与户主关系、身份证号），与本表一同写在命令中或放在同一文件夹")
     return ""
@@ -1158,7 +1206,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         parts, joined = join_households(parts, Layout)
         notes = [*notes, *joined]
     folded = set(given) - {sheet for _frame, _layout, sheet in parts}  # household sheets read into the members'
-    frames, headers, titles, sheets, warnings = [], {}, [], [], []
+    frames, headers, written, titles, sheets, warnings = [], {}, {}, [], [], []
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
@@ -1194,6 +1242,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         # 风险消除时间 was no header the evidence could name); a roster's stay its first sheet's (a township the first
         # sheet has no column of is read from its title, roster.build_members)
         headers = headers or layout.headers if kind == "roster" else {**layout.headers, **headers}
+        written = written or layout.headers_said if kind == "roster" else {**layout.headers_said, **written}
         titles.append(layout.title)
         sheets.append(sheet)
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
@@ -1222,7 +1271,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             warnings.append(HEALTH_GAP)
     warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
     sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
-    return Table(kind, path, frame, headers, title, sheets, warnings)
+    return Table(kind, path, frame, headers, title, sheets, warnings, written=written)
 
 
 _ID_LABEL = re.compile(r"身份证|证件号|身份号码")

@@ -280,7 +280,8 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
     """
     headers: dict[str, dict[str, list[str]]] = {}  # kind → field → the headers its files read it from
     for table in tables:
-        for fld, label in table.headers.items():
+        for fld in table.headers:
+            label = table.header_said(fld)  # (as the file writes it)
             named = headers.setdefault(table.kind, {}).setdefault(fld, [])
             if label not in named:
                 named.append(label)
