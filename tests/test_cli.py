@@ -191,6 +191,19 @@ def test_explain_and_checks_show_the_values_a_configuration_sets(tmp_path):
     assert wrong.returncode != 0 and "是否要写 min_homes" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
+def test_a_count_of_zero_is_a_config_error_not_a_crash(tmp_path):
+    # held-out 240: [C04] min_homes = 0 with --properties ended in exit 70 (IndexError in C04)
+    config = tmp_path / "本县.toml"
+    config.write_text("[C04]\nmin_homes = 0\n", encoding="utf-8")
+    county = Path(__file__).resolve().parents[1] / "samples" / "county"
+    result = subprocess.run([sys.executable, "-m", "rostercheck", "audit", str(county / "低保花名册_第三季度.xlsx"),
+                             "--properties", str(county / "不动产登记信息.xlsx"), "--config", str(config),
+                             "--as-of", "2026-09-30", "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 4, result.stderr
+    assert "[C04] min_homes：应为正整数，实际为 0" in result.stderr and "内部错误" not in result.stderr
+
+
 def test_explain_never_cuts_an_option_or_parameter_name_at_80_columns():
     result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "L04"], capture_output=True, text=True,
                             timeout=120, env={**os.environ, "COLUMNS": "80"})

@@ -193,3 +193,74 @@ def test_screen_section_is_not_an_unknown_section(tmp_path):
     cfg.write_text('[screen]\nlead_codes = ["C08"]\n', encoding="utf-8")
     _, _, warnings = load_policy(cfg)
     assert warnings == []
+
+
+def _numbers() -> list[tuple[str, str, object]]:
+    """Every shipped number parameter (or list of numbers) as (section, key, default)."""
+    specs, common = load_defaults()
+    sections = {"common": common, **{code: spec.params for code, spec in specs.items()}}
+    return [(section, key, value) for section, params in sections.items() for key, value in params.items()
+            if (isinstance(value, (int, float)) and not isinstance(value, bool))
+            or (isinstance(value, list) and value and all(isinstance(x, int) for x in value))]
+
+
+# The number parameters 0 means something for: it switches a rule off (a weight, a tolerance, a share that only
+# softens a verdict, a money threshold meaning "any amount", no grace month for a pension).
+ZERO_ALLOWED = {
+    ("common", f"name_weight_{w}") for w in ("exact", "exact_common", "homophone", "similar", "village", "birth",
+                                             "age_fits")} | {
+    ("C02", "former_code_share"), ("C03", "stale_months"), ("C06", "thin_month_share"),
+    ("C06", "min_months_share_for_high"), ("C09", "min_monthly_income"), ("C10", "min_monthly_income"),
+    ("F05", "tolerance"), ("L01", "far_below_share"),
+}
+
+
+@pytest.mark.parametrize("section, key, default", _numbers(), ids=lambda v: str(v))
+def test_every_number_parameter_has_bounds_its_default_keeps(tmp_path, section, key, default):
+    # held-out 240: [C04] min_homes = 0 was taken (and crashed C04) while -1 was refused; every number parameter
+    # is decided: 0 is refused unless it switches something off, a negative number always
+    zero = [0] if isinstance(default, list) else 0
+    below = [-1] if isinstance(default, list) else -1
+    load_policy(write(tmp_path, f"[{section}]\n{key} = {default}\n"))  # the default is within its bounds
+    for value, allowed in ((zero, (section, key) in ZERO_ALLOWED), (below, False)):
+        path = write(tmp_path, f"[{section}]\n{key} = {value}\n")
+        if allowed:
+            load_policy(path)
+        else:
+            with pytest.raises(ConfigError, match=rf"\[{section}\] {key}："):
+                load_policy(path)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("[C04]\nmin_homes = 0\n", "[C04] min_homes：应为正整数，实际为 0"),
+    ("[C04]\nmin_homes = -1\n", "[C04] min_homes：应为正整数，实际为 -1"),
+    ("[C10]\nmin_signals = 0\n", "[C10] min_signals：应为正整数，实际为 0"),  # every household flagged
+    ("[D02]\nmin_account_digits = 0\n", "[D02] min_account_digits：应为正整数，实际为 0"),
+    ("[common]\nmoney_roster_months = 0\n", "[common] money_roster_months：应为正整数，实际为 0"),
+    ("[common]\ncolumn_doubt_min_hits = 0\n", "[common] column_doubt_min_hits：应为正整数"),  # every list 低
+    ("[common]\ncolumn_doubt_min_hits = 2.5\n", "[common] column_doubt_min_hits：应为整数，实际为 2.5"),
+    ("[C08]\nmale_min_age = 0\n", "[C08] male_min_age：应为正整数，实际为 0"),
+    ("[common]\nrural_standard = 0\n", "[common] rural_standard：应为正数，实际为 0"),
+    ("[common]\nrural_standard = -560\n", "[common] rural_standard：应为正数，实际为 -560"),
+    ("[common]\nname_medium_at = 0\n", "[common] name_medium_at：应为正数"),  # a name alone would match
+    ("[C07]\nwage_multiple = 0\n", "[C07] wage_multiple：应为正数"),
+    ("[F05]\ntolerance = -1\n", "[F05] tolerance：不能为负数，实际为 -1"),
+    ("[F05]\nraise_share = 0\n", "[F05] raise_share：应大于 0、不大于 1，实际为 0"),
+    ("[C02]\nhome_share = 1.5\n", "[C02] home_share：应大于 0、不大于 1，实际为 1.5"),
+    ("[C06]\nthin_month_share = 1.2\n", "[C06] thin_month_share：应在 0 到 1 之间，实际为 1.2"),
+    ("[RQ3]\nplaceholder_repeat_digits = 1\n", "[RQ3] placeholder_repeat_digits：应为不小于 2 的整数"),
+    ("[L04]\ncare_levels = [1, 5]\n", "[L04] care_levels：列表中的每一项应为 1 至 4 的整数（残疾等级一级至四级），实际为 5"),
+])
+def test_a_number_out_of_its_bounds_is_a_config_error(tmp_path, text, said):
+    with pytest.raises(ConfigError) as info:
+        load_policy(write(tmp_path, text))
+    assert said in str(info.value)
+
+
+@pytest.mark.parametrize("text", [
+    "[C04]\nmin_homes = 1\n", "[C03]\nstale_months = 0\n", "[F05]\ntolerance = 0\n", "[L01]\nfar_below_share = 0\n",
+    "[common]\nurban_standard = 645.5\n", "[C02]\nhome_share = 1\n", "[L02]\nsevere_levels = [1, 2, 3]\n",
+])
+def test_a_number_within_its_bounds_is_taken(tmp_path, text):
+    load_policy(write(tmp_path, text))
+

@@ -186,8 +186,34 @@ def _shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (bool, str, list, dict)) else str(value)
 
 
-# Parameters that count (homes, employees, months, digits) or are ages: whole numbers (a standard may be 645.5 元)
-_WHOLE = re.compile(r"(_age|_homes|_employees|_months|_digits|_signals|_count|_gap|_length)$")
+# The bounds of every number parameter (and of each number in a list of them), by its name; the first that matches
+# holds: (name pattern, lowest, whether the lowest itself is allowed, highest or None, whole numbers only, what the
+# value should be). A count of 0 homes, months, digits, households or signals, an age of 0, a 保障标准 of 0 元 mean
+# nothing and crash or flag at will (held-out 240: min_homes = 0 ended C04 in exit 70; min_signals = 0 lists a
+# household with no signal, min_account_digits = 0 joins every blank account); a share is no more than 1. 0 money,
+# weights, tolerances and the shares that only soften a verdict switch something off and are allowed. Counts and ages
+# are whole (held-out 163: 2.5 homes was taken as 2); a standard may be 645.5 元.
+_BOUNDS = (
+    (r"^stale_months$", 0, True, None, True, "不能为负数"),  # 0: a pension not paid in the list's last month has stopped
+    (r"^placeholder_repeat_digits$", 2, True, None, True, "应为不小于 2 的整数"),  # 1 repeated digit is every number
+    (r"_levels", 1, True, 4, True, "应为 1 至 4 的整数（残疾等级一级至四级）"),
+    (r"(_age|_homes|_employees|_months|_digits|_signals|_count|_length|_hits|_households|_gap)$", 1, True, None, True,
+     "应为正整数"),
+    (r"(_standard|_multiple|_at)$", 0, False, None, False, "应为正数"),
+    (r"^(column_doubt_share|home_share|raise_share|name_similar_threshold)$", 0, False, 1, False, "应大于 0、不大于 1"),
+    (r"(_share|_threshold)", 0, True, 1, False, "应在 0 到 1 之间"),  # (min_months_share_for_high)
+    (r"", 0, True, None, False, "不能为负数"),
+)
+
+
+def _bound_problem(key: str, value: float) -> str:
+    """What is wrong with a number given for a parameter ('' when it is within the parameter's bounds)."""
+    _, low, low_ok, high, whole, said = next(b for b in _BOUNDS if re.search(b[0], key))
+    if whole and not float(value).is_integer():
+        return f"应为整数，实际为 {value}"
+    if value < low or (value == low and not low_ok) or (high is not None and value > high):
+        return f"{said}，实际为 {value}"
+    return ""
 
 
 def _titled(title: str, params: dict[str, Any]) -> str:
@@ -216,10 +242,8 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
             errors.append(f"{where}：应为数字，实际为 {_shown(value)}")
         elif not math.isfinite(value):
             errors.append(f"{where}：应为数字，实际为 {value}")
-        elif value < 0:
-            errors.append(f"{where}：不能为负数（{value}）")
-        elif _WHOLE.search(key) and not float(value).is_integer():  # a count, an age (held-out 163: 2.5 homes)
-            errors.append(f"{where}：应为整数，实际为 {value}")
+        elif problem := _bound_problem(key, value):
+            errors.append(f"{where}：{problem}")
         return value
     if isinstance(default, list):
         if not isinstance(value, list):
@@ -232,6 +256,9 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
             errors.append(f"{where}：应为列表（如 {_shown(default[:2])}），实际为 {_shown(value)}")
         elif any(isinstance(x, str) and not x.strip() for x in value):
             errors.append(f"{where}：列表中有空的文字（\"\"），它会与任何内容相符，请删去")
+        elif problems := [p for x in value if isinstance(x, (int, float)) and not isinstance(x, bool)
+                          and (p := _bound_problem(key, x))]:  # (a disability level of 0 or 5)
+            errors.append(f"{where}：列表中的每一项{problems[0]}")
         return value
     if isinstance(default, dict):  # a code table: code → meaning
         if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
