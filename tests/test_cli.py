@@ -163,7 +163,12 @@ def test_explain_prints_the_parameters_as_toml_to_copy(code):
     lines = result.stdout.splitlines()
     assert all(cell_len(line) <= 80 for line in lines)
     shown = tomllib.loads("\n".join(lines[lines.index(f"[{code}]"):]))
-    assert shown == {code: load_defaults()[0][code].params}
+    specs, common = load_defaults()
+    used: dict = {}  # and the values of other sections it uses (C03: the 保障标准 of [common])
+    for name in specs[code].uses_params:
+        section, key = name.split(".")
+        used.setdefault(section, {})[key] = (common if section == "common" else specs[section].params)[key]
+    assert shown == {code: specs[code].params, **used}
     assert not any(line.rstrip().endswith("“") or line.lstrip("# ").startswith(("，", "。")) for line in lines)
 
 
@@ -189,6 +194,24 @@ def test_explain_and_checks_show_the_values_a_configuration_sets(tmp_path):
     wrong = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C04", "--config", str(config)],
                            capture_output=True, text=True, timeout=120, env=env)
     assert wrong.returncode != 0 and "是否要写 min_homes" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_explain_says_the_values_in_force_in_its_text_and_the_shared_ones_it_uses(tmp_path):
+    # held-out 240: ages 65/60 configured, C08's text still said 未满60周岁 … 未满55周岁; a county's 保障标准 was never
+    # shown by explain C06
+    config = tmp_path / "本县.toml"
+    config.write_text("[C08]\nmale_max_age = 65\nfemale_max_age = 60\n[common]\nurban_standard = 760\n", encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "200"}
+    c08 = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C08", "--config", str(config)],
+                         capture_output=True, text=True, timeout=120, env=env)
+    assert c08.returncode == 0 and "男年满 16 周岁未满 65 周岁，女年满 16 周岁未满 60 周岁" in c08.stdout
+    c06 = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C06", "--config", str(config)],
+                         capture_output=True, text=True, timeout=120, env=env)
+    assert c06.returncode == 0 and "连同节名 [C06]、[common] 复制" in c06.stdout
+    assert "urban_standard = 760  # 本地配置；默认 716" in c06.stdout and "rural_standard = 516\n" in c06.stdout
+    f01 = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "F01"], capture_output=True, text=True,
+                         timeout=120, env=env)  # no parameters of its own: the shared one it uses
+    assert f01.returncode == 0 and '[common]\n# 停发规则' in f01.stdout and 'money_stop_rule = "次月"' in f01.stdout
 
 
 def test_a_count_of_zero_is_a_config_error_not_a_crash(tmp_path):

@@ -264,3 +264,48 @@ def test_a_number_out_of_its_bounds_is_a_config_error(tmp_path, text, said):
 def test_a_number_within_its_bounds_is_taken(tmp_path, text):
     load_policy(write(tmp_path, text))
 
+
+def _other(section: str, key: str, default):
+    """A value for a parameter other than its default and within its bounds."""
+    if isinstance(default, list):
+        return [3] if default != [3] else [1]
+    if key.endswith("_share") or "_share_" in key or key.endswith("_threshold"):
+        return 0.37
+    if section == "C08" and key.endswith("_min_age"):
+        return default + 1
+    return default + 7
+
+
+def _forms(value) -> list[str]:
+    """How an explanation may state a value: 2, 1.5, 50%, 一半, 一、二级."""
+    if isinstance(value, list):
+        return ["、".join("〇一二三四五六七八九十"[v] for v in value) + "级", "、".join(map(str, value))]
+    shown = str(int(value)) if float(value).is_integer() else str(value)
+    forms = [shown, f"{round(value * 100, 4):g}%"] if isinstance(value, float) and value < 1 else [shown]
+    return forms + (["一半", "半数"] if value == 0.5 else [])
+
+
+@pytest.mark.parametrize("code", sorted(load_defaults()[0]))
+def test_an_explanation_states_the_values_in_force_or_none(tmp_path, code):
+    # held-out 240: C08's text said 男…未满 60 周岁 under male_max_age = 65. Every number parameter of the check (and
+    # of the sections it uses, uses_params) is either written in its text as the value in force, or not stated at all.
+    import json
+    import tomllib
+
+    from rostercheck.policy import checks_dir
+
+    specs, common = load_defaults()
+    spec = specs[code]
+    shipped = tomllib.loads((checks_dir() / f"{code}.toml").read_text(encoding="utf-8"))
+    # the text as the file writes it, but the values filled in ({min_homes})
+    literal = re.sub(r"\{[^{}]*\}", "", "\n".join(shipped[k] for k in ("title", "explanation", "advice")))
+    used = [name.split(".") for name in getattr(spec, "uses_params", [])]
+    numbers = [(s, k, v) for s, k, v in _numbers() if s == code or [s, k] in used]
+    for section, key, default in numbers:
+        changed = load_policy(write(tmp_path, f"[{section}]\n{key} = {json.dumps(_other(section, key, default))}\n"))
+        after = changed[0][code]
+        if (after.title, after.explanation, after.advice) != (spec.title, spec.explanation, spec.advice):
+            continue
+        stated = [f for f in _forms(default) if re.search(rf"(?<![0-9A-Za-z.]){re.escape(f)}(?![0-9.])", literal)]
+        assert not stated, f"{code} states [{section}] {key} = {default} as {stated[0]!r}: write {{{key}}} instead"
+

@@ -653,9 +653,9 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
     """显示某一类别的政策依据、判定规则和入户核实要点。"""
 
     def body() -> int:
-        from .policy import load_policy, params_text
+        from .policy import load_policy, params_text, uses_text
 
-        specs, _, warnings = load_policy(config)
+        specs, common, warnings = load_policy(config)
         for w in warnings:
             console.warn(w)
         spec = specs.get(code.upper())
@@ -664,11 +664,15 @@ def explain_cmd(code: str = typer.Argument(..., help="类别代码，如 C03。"
         off = "" if spec.params.get("enabled", True) else "（本地配置已停用）"
         console.out.print(f"[bold]{spec.code} {escape(spec.title)}{off}[/bold]\n")
         console.paragraphs(f"政策依据：{spec.basis}\n\n{spec.explanation}\n\n建议：{spec.advice}")
-        if spec.params:
+        # its own parameters, then the shared ones it uses (held-out 240: C06 never said the 保障标准 in force)
+        lines = [f"[{spec.code}]", *params_text(spec.code, spec.params if config else None)] if spec.params else []
+        lines += uses_text(spec, specs, common, in_force=config is not None)[0 if lines else 1:]
+        if lines:
+            names = escape("、".join(line for line in lines if line.startswith("[")))
             shown = (f"本地配置 {config.name} 中的值已代入" if config else "默认值") + \
-                f"；要修改，把需要的行连同节名 [{spec.code}] 复制到 --config 文件中再改"
+                f"；要修改，把需要的行连同节名 {names} 复制到 --config 文件中再改"
             console.out.print(f"\n参数（{shown}）：")
-            console.toml_lines([f"[{spec.code}]", *params_text(spec.code, spec.params if config else None)])
+            console.toml_lines(lines)
         return 0
 
     run(body)

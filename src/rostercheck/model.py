@@ -75,6 +75,8 @@ class CheckSpec:
             银行账号; not C08's 劳动能力, which a 特困 roster need not give).
         applicants_only: only ``screen`` runs the check, on applicants (S01: whether a 特困 applicant can be 特困 at
             all); audit and review neither run nor list it.
+        uses_params: values of other sections the check uses, 'section.key' ('common.urban_standard',
+            'C04.min_homes'): ``explain`` shows them in force beside the check's own.
     """
 
     code: str
@@ -90,6 +92,7 @@ class CheckSpec:
     needs_columns: list[str] = field(default_factory=list)
     each_roster: bool = False
     applicants_only: bool = False
+    uses_params: list[str] = field(default_factory=list)
 
 
 class Pending(BaseException):

@@ -99,49 +99,88 @@ def user_toml(path: Path) -> dict[str, Any]:
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*=")
 
 
-def params_text(code: str, in_force: dict[str, Any] | None = None) -> list[str]:
+def _shipped(code: str) -> tuple[Path, dict[str, Any]] | None:
+    """The shipped file of a check (or of the common values, code 'common') and its content."""
+    for path in sorted(checks_dir().glob("*.toml")):
+        data = _read_toml(path, [])
+        if (path.stem == COMMON) == (code == COMMON) and (code == COMMON or data.get("code") == code):
+            return path, data
+    return None
+
+
+def params_text(code: str, in_force: dict[str, Any] | None = None, keys: list[str] | None = None) -> list[str]:
     """A check's shipped parameters as TOML lines for the screen: each value on one line as the defaults hold it,
     under the comment written above it in the file (a comment wrapped over several lines is one line here; a note
     followed by a blank line stays apart).
 
     Args:
-        code: the category code.
+        code: the category code, or 'common' for the shared values.
         in_force: the values a configuration file sets (load_policy's): a value it changes is shown with its default.
+        keys: only these parameters, each under its own comment (notes standing apart left out).
     Returns:
         The lines (without the section's name); [] for an unknown code.
     """
-    for path in sorted(checks_dir().glob("*.toml")):
-        data = _read_toml(path, [])
-        if data.get("code") != code:
+    shipped = _shipped(code)
+    if shipped is None:
+        return []
+    path, data = shipped
+    values, out, note, inside = data.get("params", {}), [], [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            inside = line == "[params]"
             continue
-        values, out, note, inside = data.get("params", {}), [], [], False
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line.startswith("["):
-                inside = line == "[params]"
-                continue
-            key = _KEY.match(line)
-            if not inside or not (line.startswith("#") or not line or (key and key.group(1) in values)):
-                continue  # another section, or an array's continuation line
-            if line.startswith("#"):
-                part = line.lstrip("#").strip()
-                gap = " " if note and note[-1][-1:].isascii() and note[-1][-1:].isalnum() and part[:1].isascii() else ""
-                note.append(gap + part)
-                continue
-            if note:
-                out.append("# " + "".join(note))
-                note = []
-            if key:
-                name, shipped = key.group(1), values[key.group(1)]
-                value = (in_force or {}).get(name, shipped)
-                out.append(f"{name} = {json.dumps(value, ensure_ascii=False)}" + (
-                    "" if value == shipped else f"  # 本地配置；默认 {json.dumps(shipped, ensure_ascii=False)}"))
-            elif out and out[-1]:
-                out.append("")
+        key = _KEY.match(line)
+        if not inside or not (line.startswith("#") or not line or (key and key.group(1) in values)):
+            continue  # another section, or an array's continuation line
+        if line.startswith("#"):
+            part = line.lstrip("#").strip()
+            if keys is not None and part.startswith("——"):
+                continue  # a heading over a group of parameters, not all of them shown
+            gap = " " if note and note[-1][-1:].isascii() and note[-1][-1:].isalnum() and part[:1].isascii() else ""
+            note.append(gap + part)
+            continue
+        if keys is not None and not (key and key.group(1) in keys):
+            note = []  # a note of a parameter not shown, or one standing apart
+            continue
         if note:
             out.append("# " + "".join(note))
-        return out[:-1] if out and not out[-1] else out
-    return []
+            note = []
+        if key:
+            name, default = key.group(1), values[key.group(1)]
+            value = (in_force or {}).get(name, default)
+            out.append(f"{name} = {json.dumps(value, ensure_ascii=False)}" + (
+                "" if value == default else f"  # 本地配置；默认 {json.dumps(default, ensure_ascii=False)}"))
+        elif out and out[-1]:
+            out.append("")
+    if note and keys is None:
+        out.append("# " + "".join(note))
+    return out[:-1] if out and not out[-1] else out
+
+
+def uses_text(spec: CheckSpec, specs: dict[str, CheckSpec], common: dict[str, Any], in_force: bool) -> list[str]:
+    """The values of other sections a check uses (``uses_params``: the 保障标准 of [common], C04's homes for C09) as
+    TOML lines for the screen, a section's name above its values.
+
+    Args:
+        spec: the check.
+        specs: every check (load_policy's), for the values of other checks.
+        common: the common values in force.
+        in_force: whether a configuration file is given (a value it changes is shown with its default).
+    Returns:
+        The lines, each section after a comment saying it is shared; [] when the check uses none.
+    """
+    sections: dict[str, list[str]] = {}
+    for name in spec.uses_params:
+        section, key = name.split(".", 1)
+        sections.setdefault(section, []).append(key)
+    out: list[str] = []
+    for section, keys in sections.items():
+        values = common if section == COMMON else specs[section].params
+        whose = "各类别共用的参数" if section == COMMON else f" {section} 的参数"
+        out += ["", f"# {spec.code} 还用到{whose}（改在 [{section}] 节中，也影响用到它的其他类别）", f"[{section}]",
+                *params_text(section, values if in_force else None, keys)]
+    return out
 
 
 def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
@@ -164,21 +203,25 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
         if missing:
             errors.append(f"{path}：缺少键 {', '.join(missing)}")
             continue
+        _RAW[data["code"]] = (data["title"], data["explanation"].strip(), data["advice"].strip())
         specs[data["code"]] = CheckSpec(
-            code=data["code"], title=_titled(_RAW_TITLES.setdefault(data["code"], data["title"]), data.get("params", {})),
-            basis=data["basis"],
+            code=data["code"], title=data["title"], basis=data["basis"],
             needs=list(data.get("needs", [])),
             level=data.get("level", "member"), params=dict(data.get("params", {})),
-            explanation=_titled(_RAW_EXPLANATIONS.setdefault(data["code"], data["explanation"].strip()),
-                                data.get("params", {})),
-            advice=data["advice"].strip(),
+            explanation=data["explanation"].strip(), advice=data["advice"].strip(),
             needs_also=list(data.get("needs_also", [])), recheck=bool(data.get("recheck", False)),
             needs_columns=list(data.get("needs_columns", [])), each_roster=bool(data.get("each_roster", False)),
-            applicants_only=bool(data.get("applicants_only", False)),
+            applicants_only=bool(data.get("applicants_only", False)), uses_params=list(data.get("uses_params", [])),
         )
+    sections = {COMMON: common, **{code: spec.params for code, spec in specs.items()}}
+    for spec in specs.values():  # another section's value a check names must be one (a packaging bug otherwise)
+        for name in spec.uses_params:
+            section, _, key = name.partition(".")
+            if key not in sections.get(section, {}):
+                errors.append(f"{spec.code}.toml uses_params：没有参数 {name}")
     if errors:
         raise ConfigError("内置检查规则文件有误：\n" + "\n".join(errors))
-    return specs, common
+    return _filled_in(specs, common), common
 
 
 def _shown(value: Any) -> str:
@@ -216,19 +259,44 @@ def _bound_problem(key: str, value: float) -> str:
     return ""
 
 
-def _titled(title: str, params: dict[str, Any]) -> str:
-    """A check's title with the parameters it names filled in ('…或{min_homes}套及以上住房': the count in force, held-out
-    163: a county's 3 homes were titled 2)."""
-    return re.sub(r"\{(\w+)\}", lambda m: _number_shown(params.get(m.group(1), m.group(0))), title)
+# A value in a check's title, explanation or advice: {min_homes}, another section's {C04.min_homes} or
+# {common.urban_standard}; {far_below_share:%} as a percentage, {severe_levels:级} as 一、二级.
+_PLACE = re.compile(r"\{(?:(\w+)\.)?(\w+)(?::(%|级))?\}")
+_NUMERALS = "〇一二三四五六七八九十"
 
 
-def _number_shown(value: Any) -> str:
+def _filled_in(specs: dict[str, CheckSpec], common: dict[str, Any]) -> dict[str, CheckSpec]:
+    """Every check with the values in force written into its title, explanation and advice where the file names them
+    (held-out 163: a county's 3 homes were titled 2; held-out 240: C08's ages, C07's multiple read the defaults)."""
+    sections = {COMMON: common, **{code: spec.params for code, spec in specs.items()}}
+
+    def filled(text: str, own: dict[str, Any]) -> str:
+        def one(m: re.Match) -> str:
+            values = sections.get(m.group(1), {}) if m.group(1) else own
+            return _value_text(values[m.group(2)], m.group(3)) if m.group(2) in values else m.group(0)
+        return _PLACE.sub(one, text)
+
+    out = {}
+    for code, spec in specs.items():
+        title, explanation, advice = _RAW.get(code, (spec.title, spec.explanation, spec.advice))
+        out[code] = replace(spec, title=filled(title, spec.params), explanation=filled(explanation, spec.params),
+                            advice=filled(advice, spec.params))
+    return out
+
+
+def _value_text(value: Any, form: str | None) -> str:
+    """A value as a check's text says it: 2 (not 2.0), 50% for form '%', 一、二级 for form '级', a list with 、."""
+    if isinstance(value, list):
+        if form == "级":
+            return "、".join(_NUMERALS[v] if isinstance(v, int) and 0 <= v <= 10 else str(v) for v in value) + "级"
+        return "、".join(_value_text(v, None) for v in value)
+    if form == "%":
+        return f"{round(float(value) * 100, 4):g}%"
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-# Each shipped check's title and explanation as its file writes them (a parameter named in braces: :func:`_titled`).
-_RAW_TITLES: dict[str, str] = {}
-_RAW_EXPLANATIONS: dict[str, str] = {}
+# Each shipped check's title, explanation and advice as its file writes them (values named in braces: _filled_in).
+_RAW: dict[str, tuple[str, str, str]] = {}
 
 
 def _check_value(path: Path, section: str, key: str, default: Any, value: Any, errors: list[str]) -> Any:
@@ -355,9 +423,8 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
         if section == COMMON:
             common = new
         else:
-            specs[section] = replace(specs[section], params=new, title=_titled(_RAW_TITLES[section], new),
-                                     explanation=_titled(_RAW_EXPLANATIONS[section], new))
+            specs[section] = replace(specs[section], params=new)
     if errors:
         notes = ("\n另有提示：\n" + "\n".join(warnings)) if warnings else ""
         raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors) + notes)
-    return specs, common, warnings
+    return _filled_in(specs, common), common, warnings
