@@ -562,3 +562,35 @@ def test_two_hukou_columns_are_a_true_tie_told():
     chosen = assign_columns([header_label(h) for h in [*_SYSTEM, "户籍性质", "户口性质", "月保障金额"]], "roster")
     assert chosen.mapping["area_type"] == len(_SYSTEM)
     assert len(chosen.warnings) == 1 and "都像是城乡类别列，已按第" in chosen.warnings[0]
+
+
+@pytest.mark.parametrize("headers, released", [
+    # held-out 242: a 看守所's 出所日期 (2026-05-20, the sentence to 2027-03-01) was unread, F02 for Jul–Sep
+    (["姓名", "证件号码", "羁押状态", "入所日期", "判决日期", "刑期起日", "刑期止日", "出所日期"], "出所日期"),
+    (["姓名", "证件号码", "入监日期", "刑期止日", "离所日期"], "离所日期"),
+    (["姓名", "证件号码", "入监日期", "刑期止日", "离监日期"], "离监日期"),
+    (["姓名", "证件号码", "入监日期", "刑期止日", "出狱日期"], "出狱日期"),
+    (["姓名", "证件号码", "入监日期", "刑期止日", "实际释放日期"], "实际释放日期"),
+    (["姓名", "证件号码", "入监日期", "刑期止日日期", "刑满释放日期"], "刑满释放日期"),
+    (["姓名", "证件号码", "户籍地派出所", "入监日期", "刑期止日"], None),  # (派出所 is no 出所)
+])
+def test_a_detention_houses_release_columns(headers, released):
+    got = mapping("prisoners", headers)
+    assert got.get("released") == released
+    assert got.get("start") in ("入所日期", "入监日期")
+
+
+def test_a_date_column_no_field_reads_is_said_on_a_list_whose_checks_read_dates():
+    # held-out 242: 出所日期 went unread and nothing said; the export's own dates (数据提取日期, 录入时间) are not said
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+
+    rows = [["姓名", "证件号码", "入监日期", "刑期止日", "判决日期", "减刑后出监时日期", "数据提取日期", "录入时间", "获释日期"]]
+    rows += [[f"人{i}", "110101199003074578", "2025-01-01", "2028-01-01", "2025-03-01", "", "2026-10-15", "2026-10-15", ""]
+             for i in range(1, 4)]
+    layout = find_layout(Grid(Path("p.csv"), "", rows), "prisoners")
+    said = [w for w in layout.warnings if "像是日期列" in w]
+    assert len(said) == 1 and "“获释日期”" in said[0] and "释放日期" in said[0]
+    assert not find_layout(Grid(Path("p.csv"), "", [r[:5] for r in rows]), "prisoners").warnings  # (判决日期: known)

@@ -7,6 +7,7 @@ joined parent + child), so '户主信息/身份证号码' and '户主证件号' 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..normalize.codes import LEGEND_RUN
@@ -422,13 +423,15 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
         # the day the person entered prison before the sentence's start (held-out 118: 刑期起日 beside 入监日期; custody
         # before the trial counts towards the sentence, so its start may be months earlier)
-        FieldSpec("start", r"入监|入狱|收监|收押|羁押(?!场所|地点|单位|机关)", weight=2),  # (羁押场所 is a place: held-out 201)
+        # (羁押场所 is a place: held-out 201; 入所 a 看守所's 收押, as its 出所 is the release)
+        FieldSpec("start", r"入监|入狱|入所|收监|收押|羁押(?!场所|地点|单位|机关)", weight=2),
         FieldSpec("start", r"服刑(开始|起)|刑期(起|开始)|^起始"),
         # the judgement's day only where the list has no day of entering prison (held-out 94: it was read before it)
         FieldSpec("start", r"判决日期", weight=0),
         FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|^止|届满"),
         # The day actually released (parole, early release): blank while the person is still held.
-        FieldSpec("released", r"(释放|出狱|出监)(日期|时间)?|实际释放"),
+        # A 看守所's or 监所's export names it 出所日期 (离所, 出监): held-out 242, 出所 2026-05-20 unread, F02 for Jul–Sep
+        FieldSpec("released", r"(释放|出狱|出监|离监|(?<!派)出所|离所)(日期|时间)?|实际释放"),
         # (执行类别: 在押 / 社区矫正 / 暂予监外执行 — held-out 118: unread, two people under 社区矫正 were C02 高)
         FieldSpec("status", r"状态|在押"),
         # the way of serving ranks below a 状态 beside it (held-out 198: 执行方式 监禁 read, 状态 在押 not, a tie told),
@@ -853,6 +856,39 @@ FIELD_NAMES = {
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
     "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "pay_type": "缴费类型", "term": "刑期", "serving": "执行方式",
 }
+
+
+# A date of the export or of the paperwork, not of the person (数据提取日期, 录入时间, 出生日期, 审批日期): unread unsaid
+_PAPER_DATE = re.compile(r"提取|导出|录入|更新|修改|填报|填表|打印|制表|统计|生成|创建|上报|报送|采集|入库|同步|出生|操作|审核|审批|"
+                         r"经办|签字|签名|备案|有效期|截止统计")
+# The lists whose checks judge a person by dates, with the headers they read them under (unread_dates)
+_DATE_NAMES = {"staff": "入职日期、离职日期", "cadres": "任职日期、离任日期", "deaths": "死亡日期",
+               "prisoners": "入监日期、刑期止日、释放日期", "migrations": "迁出日期、迁入日期", "pensions": "开始领取年月、终止年月",
+               "vehicles": "初次登记日期、注销日期", "properties": "登记日期、注销日期", "businesses": "成立日期、注销日期",
+               "exits": "停保日期", "disabled": "发证日期", "illness": "认定日期", "rejected": "审批日期"}
+
+
+def unread_dates(labels: list[str], kind: str, mapping: Mapping[str, int], shown: list[str] | None = None) -> list[str]:
+    """Say the columns of a list whose checks read dates that a header names a date of (出所日期) but no field is read from.
+
+    A column some field of the kind fits (判决日期 beside 入监日期, left for the better one) is known, and not said.
+
+    Args:
+        labels: normalised header labels, one per column.
+        kind: the list kind (one of :data:`_DATE_NAMES`; others, a roster's, are not said here).
+        mapping: field → column, as read.
+        shown: the headers as the file writes them, for the notice (else the labels).
+    Returns:
+        One notice per such column (Chinese).
+    """
+    if kind not in _DATE_NAMES:
+        return []
+    known = {c for *_, c in candidates(labels, kind)} | set(mapping.values())
+    shown = shown or labels
+    return [f"第 {col + 1} 列“{shown[col] or label}”像是日期列，但本工具不认得，未读取；如它是核查要用的日期（{_DATE_NAMES[kind]}），"
+            f"请把表头改为这样的名称后重新运行（否则只按其他列判断，可能误列或漏列）"
+            for col, label in enumerate(labels) if col not in known and re.search(r"日期|时间", label)
+            and not _PAPER_DATE.search(label) and not names_someone_else(label)]
 
 
 # Fields read but deciding nothing (a monitoring list's 是否享受低保 / 是否享受特困: coverage asks the rosters): two

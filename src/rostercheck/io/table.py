@@ -17,7 +17,7 @@ from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
-                      assign_columns, candidates, coded_field, specs_for, names_someone_else, option_of, person_id_columns,
+                      assign_columns, candidates, coded_field, specs_for, unread_dates, names_someone_else, option_of, person_id_columns,
                       score)
 from .limits import Limits
 from .read import Grid, _cells_coded, read_grids, skipped_note
@@ -494,6 +494,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
                 warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
+    warnings.extend(unread_dates(labels, kind, mapping, [quoted(c) for c in range(len(labels))]))
     layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie, written)
     warnings.extend(layout.readings_said())
     return layout
