@@ -179,3 +179,15 @@ def test_custody_beginning_after_the_review_date_is_no_custody_of_this_review():
     ctx = money_context(roster(), rows, {"prisoners": [{"name": "张三", "id": A, "start": "2026-10-05",
                                                         "end": "2028-03-09"}]})
     assert money(ctx, "F02") == []
+
+
+def test_a_custody_status_not_read_caps_f02_at_c02s_confidence():
+    # held-out 242: 羁押状态 1 (a code no word list reads), no sentence end: C02 中 "请核实是否在押", F02 高 1,260 元 on
+    # the same row; the money finding is never surer than the custody it rests on
+    for status, conf in (("1", "中"), ("待核实", "中"), ("在押", "高"), ("", "高")):
+        ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-06-15",
+                                                                "status": status}]})
+        assert flagged(ctx, "C02") == [("张三", conf)], status
+        assert money(ctx, "F02") == [("张三", conf, 516.0 * 3, None)], status
+        said = "状态“1”未能识别，请核实是否在押" in findings(ctx, "F02")[0].evidence
+        assert said == (status == "1"), status

@@ -38,8 +38,8 @@ def stop_month(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import (back_from, coded_reason, date_doubt, date_shown, for_life, move_judged, move_reason, says_died,
-                             served_outside)
+    from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, for_life, move_judged,
+                             move_reason, says_died, served_outside, unread_custody_text)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -115,9 +115,11 @@ def events(ctx: Context, led: Ledger) -> None:
                                                    if isinstance(out_day, dt.date) else "")
         # a term end written but not read (27.3.4, 不详): counted as custody to date, but not sure
         doubt = date_doubt(row, "end", "刑期止日") if not isinstance(out_day, dt.date) and not for_life(row) else ""
+        unread = custody_unread(row, c02) if c02 else ""  # C02's custody judgement caps this one (held-out 242)
         return Event("F02", "prisoners", row, first, last, c,
-                     shown + (f"，{doubt}，按至今在押计" if doubt else "") + "（整月在押的月份不应发放）",
-                     certainty=MEDIUM if doubt else HIGH)
+                     shown + (f"，{doubt}，按至今在押计" if doubt else "") + (f"，{unread_custody_text(unread)}" if unread else "")
+                     + "（整月在押的月份不应发放）",
+                     certainty=MEDIUM if doubt or unread else HIGH)
 
     def moved(row: dict, c: str, m: int = -1) -> Event | None:
         day = row.get("date")

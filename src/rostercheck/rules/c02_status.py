@@ -252,6 +252,27 @@ def _says_released(status: str, params: dict) -> bool:
     return any(w in status for w in params["released_words"]) and "未" not in status
 
 
+def unread_custody_text(status: str) -> str:
+    """What a finding says of a custody status :func:`custody_unread` found."""
+    return f"状态“{status}”未能识别，请核实是否在押"
+
+
+def custody_unread(row: Mapping, params: dict) -> str:
+    """A prisoners-list row's 状态 that says neither custody nor release (a code '1', 待核实), else '': custody is then
+    judged by the dates alone, at 中 at most, by C02 and by F02 alike (held-out 242: C02 中, F02 高 on one row).
+
+    Args:
+        row: the list row.
+        params: the C02 parameters (custody_words, released_words).
+    Returns:
+        The status as written, or ''.
+    """
+    status = str(row.get("status", "") or "").strip()
+    if not status or any(w in status for w in params["custody_words"]) or _says_released(status, params):
+        return ""
+    return status
+
+
 def released_later(row: Mapping, as_of: dt.date, params: dict) -> bool:
     """Whether a row's 状态 says released (刑满释放, 假释) while its 释放日期 is after the day: a list exported after the
     quarter, the person in custody on the day (held-out 228). Only the 释放日期 dates the release (a 假释's 刑期止 does not)."""
@@ -273,8 +294,8 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         what = f"{span}，核查日期 {ctx.as_of.isoformat()} 在服刑期内"
         if released_later(row, ctx.as_of, params):
             what += f"（{ended_later_text(f'状态 {status.strip()}', '释放日期', row['released'], '仍在服刑')}）"
-        elif status.strip() and not held:  # a status no word list reads (待核实, a code): the dates alone decide no 高
-            what, conf = what + f"（状态“{status.strip()}”未能识别，请核实是否在押）", MEDIUM if conf == HIGH else conf
+        elif unread := custody_unread(row, params):  # a status no word list reads (待核实, a code): the dates alone decide no 高
+            what, conf = what + f"（{unread_custody_text(unread)}）", MEDIUM if conf == HIGH else conf
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
         if doubts and not held and not for_life(row):
             # the term's dates not read: it may have ended (or not begun) by the review date
