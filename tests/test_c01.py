@@ -266,6 +266,14 @@ def test_a_filed_relative_the_registry_also_shows_is_one_finding():
     assert "在花名册另一户享受" in wife.evidence
 
 
+def test_a_filed_relation_code_reads_as_its_meaning_first():
+    # held-out 242: "已备案为 党支部书记 杜春林 的51（父亲）"; words stay as written
+    for relation, said in (("10", "的配偶（10）"), ("妻子", "的妻子，")):
+        filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "孙丽", "id": STAFF_WIFE, "relation": relation}]
+        findings, _ = run_checks(context(family_roster(), {"cadre_relatives": filing}), ["C01"])
+        assert [said in f.evidence for f in findings] == [True], relation
+
+
 def test_filed_sibling_is_not_c01():
     filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "赵亮", "id": STAFF_BROTHER, "relation": "弟弟"}]
     ctx = context(family_roster(), {"cadre_relatives": filing})

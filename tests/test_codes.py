@@ -199,3 +199,10 @@ def test_a_legend_in_a_header_or_title_gives_the_codes_meanings(label, title, me
                                         ("迁入", "迁入"), ("12", "12")])
 def test_a_cell_that_is_wholly_a_code_is_read_by_its_legend(cell, read):
     assert str(codes.by_legend(cell, {"1": "迁入", "2": "迁出"})) == read
+
+
+@pytest.mark.parametrize("cell, worded", [("51", "父亲（51）"), ("10", "配偶（10）"), ("10-配偶", "10-配偶"), ("父亲", "父亲"),
+                                          ("99", "非亲属（99）"), ("0", "0"), ("", "")])
+def test_a_relation_in_a_sentence_reads_its_meaning_before_its_code(cell, worded):
+    # held-out 242: "…的51（父亲）" in RQ1 and C01
+    assert codes.relation(cell).worded == worded

@@ -145,6 +145,13 @@ def test_filed_relative_with_id_is_high():
     assert "已备案为 王建国 的父亲" in evidence(ctx, "RQ1")["王老汉"]
 
 
+def test_a_filed_relation_code_reads_as_its_meaning_first():
+    # held-out 242: "已备案为 党支部书记 杜春林 的51（父亲）", the raw GB/T 4761 code before its translation
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": FATHER, "relation": "51"}]
+    said = evidence(context(roster(), {"cadre_relatives": filing}), "RQ1")["王老汉"]
+    assert "已备案为 王建国 的父亲（51）（备案姓名" in said and "51（父亲）" not in said
+
+
 def test_filed_relative_id_typed_as_number_is_medium():
     filing = [{"cadre_name": "王建国", "name": "王老汉", "id": float(FATHER[:15] + "000"), "relation": "父亲"}]
     ctx = context(roster(), {"cadre_relatives": filing})

@@ -71,6 +71,13 @@ class Decoded:
             return f"{self.text}（{self.name}）"
         return self.text
 
+    @property
+    def worded(self) -> str:
+        """Return the meaning with a bare code after it, for a sentence ('…的父亲（51）'); words as given: '父亲'."""
+        if self.code and self.name and self.name not in self.text:
+            return f"{self.name}（{self.text}）"
+        return self.text
+
 
 def codes_dir() -> Path:
     """Return the folder of the code tables (the packaged copy, else the source tree's).

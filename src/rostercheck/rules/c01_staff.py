@@ -222,7 +222,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}{minor}，在花名册另一户{enjoys(ctx)}；{key}"
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).worded}{minor}，在花名册另一户{enjoys(ctx)}；{key}"
         out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))

@@ -53,7 +53,7 @@ def filed(ctx: Context) -> list[Finding]:
         gone = ""
         if f in left:
             conf, gone = LOW, "（村(居)干部名单显示该干部已离任，仅供参考）"
-        evidence = (f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).shown}（备案姓名 {row['name']}）{gone}，"
+        evidence = (f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).worded}（备案姓名 {row['name']}）{gone}，"
                     f"列入重点审查；{key}")
         out.append(Finding("RQ1", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
