@@ -322,3 +322,72 @@ def test_the_note_of_a_money_finding_put_right_names_what_said_so(code, recover,
                    "应补发金额": repay})
     row = _decide(f, "household", False, set(), _roster(), "")
     assert row["整改状态"] == "已整改" and said in row["说明"] and not_said not in row["说明"], row["说明"]
+
+
+@pytest.mark.parametrize("text, recovered, owed", [
+    # recovered, as 整改措施 or 备注 say it
+    ("已追回1200元，余款10月底前追回", 1200.0, 0.0),  # held-out 241: the month of the rest is no amount
+    ("已追回 1,000 元", 1000.0, 0.0),
+    ("家属已于11月5日退回1,200元", 1200.0, 0.0),
+    ("1200元已于10月追回", 1200.0, 0.0),
+    ("已追回1200元（收据号20261101）", 1200.0, 0.0),
+    ("已追回1500元，其余500元11月追回", 1500.0, 500.0),
+    ("已追回1200元，尚欠800元", 1200.0, 800.0),
+    # still owed, not recovered
+    ("已追回，余款1000元10月底前追回", 0.0, 1000.0),
+    ("仍差300", 0.0, 300.0),
+    ("剩余2个月未追回", 0.0, 0.0),
+    # no amount recovered: what was owed quoted back, months, dates, phones, accounts, instalments
+    ("应追回2000元", 0.0, 0.0),
+    ("应追回2000元，已追回0元", 0.0, 0.0),
+    ("余款10月底前追回", 0.0, 0.0),
+    ("10月底前追回", 0.0, 0.0),
+    ("已追回8、9月", 0.0, 0.0),
+    ("已追回2期", 0.0, 0.0),
+    ("每月500元", 0.0, 0.0),
+    ("已追回（2026/10/15）", 0.0, 0.0),
+    ("已追回（2026.10.15）", 0.0, 0.0),
+    ("追回日期20261015", 0.0, 0.0),
+    ("已追回（经办人13812345678）", 0.0, 0.0),
+    ("追回 电话13812345678", 0.0, 0.0),
+    ("已追回，银行卡6217001234567890", 0.0, 0.0),
+])
+def test_what_a_free_text_says_was_recovered_and_is_still_owed(text, recovered, owed):
+    from rostercheck.review import _amounts_said
+
+    assert _amounts_said(text, False) == (recovered, owed)
+
+
+@pytest.mark.parametrize("added, status, reported, said", [
+    # held-out 241 (金称市镇, GBK CSV): the amount only in the township's 备注 was 0 recovered, 2,000 still owed
+    ({"备注（乡镇添加）": "已追回1200元，余款10月底前追回"}, "未整改", 1200.0, "已追回（补发）1,200.00 元，应为 2,000.00 元，仍差 800.00 元"),
+    ({"整改状态": "", "备注（乡镇添加）": "已全额追回2000元"}, "已整改", 2000.0, "计为已整改"),
+    ({"情况说明（乡镇添加）": "家属已退回1,500元"}, "未整改", 1500.0, "仍差 500.00 元"),
+    ({"入户核实情况（乡镇添加）": "已追回800元，尚欠1200元"}, "未整改", 800.0, "仍差 1,200.00 元"),
+    # a column of no free text (a phone, a date) is not read for money; nor what was owed quoted in 备注
+    ({"联系电话（乡镇添加）": "追回 13812345678"}, "未整改", 0.0, "尚未见追回"),
+    ({"核实日期（乡镇添加）": "追回20261015"}, "未整改", 0.0, "尚未见追回"),
+    ({"备注（乡镇添加）": "应追回2000元，10月底前追回"}, "未整改", 0.0, "尚未见追回"),
+    ({"备注（乡镇添加）": "销号日期2026.10.8"}, "未整改", 0.0, "尚未见追回"),
+])
+def test_an_amount_in_a_free_text_column_the_township_added_is_read(added, status, reported, said):
+    f = pd.Series({"类别代码": "F03", "类别名称": "", "身份证号": GONE, "姓名": "熊杰", "户主身份证号": GONE, "户主姓名": "熊杰",
+                   "依据": "", "整改状态": "正在整改", "核实情况": "属实", "整改措施": "分期追回", "应追回金额": 2000.0,
+                   "应补发金额": None})
+    f = pd.concat([f.drop(list(added), errors="ignore"), pd.Series(added)])
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}) and said in row["说明"], row["说明"]
+
+
+def test_a_gbk_csv_return_with_the_amount_in_its_remarks_counts_it(tmp_path):
+    # held-out 241: 金称市镇's returned CSV (GBK) with 实际追回金额 and 备注 appended; 已追回 0 and 仍差 2,000 on the console
+    findings = _audit(tmp_path)
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    paid = rows.head(1).assign(类别代码="F03", 类别名称="", 应追回金额="2000", 整改状态="正在整改", 核实情况="属实",
+                               整改措施="分期追回", 实际追回金额="", 备注="已追回1200元，余款10月底前追回")
+    paid.to_csv(tmp_path / "f.csv", index=False, encoding="gbk")
+    res = runner.invoke(app, ["review", str(tmp_path / "f.csv"), str(q4), "--as-of", "2026-12-31", "--out",
+                              str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    assert "应追回 2,000.00 元，乡镇填报已追回 1,200.00 元，仍差 800.00 元" in res.output.replace("\n", "")

@@ -608,7 +608,7 @@ _MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
 _AMOUNT = re.compile(_VERBS + r"(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
-                     r"\D{0,4}?(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－]\s*\d))"
+                     r"\D{0,4}?(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))"
                      # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144)
                      r"|(\d[\d,，]*(?:\.\d+)?)\s*元(?=\s*(?:也|亦)?已(?:于[^，,。；;]{0,12}?)?" + _VERBS + ")"
                      r"|(\d[\d,，]*(?:\.\d+)?)\s*元")
@@ -616,24 +616,46 @@ _AMOUNT = re.compile(_VERBS + r"(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
 _OWED_SAID = re.compile(r"(?:应|需|须)" + _VERBS + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
-_LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)"
-                   r"(?![\d.,，]|\s*元?\s*(?:也|亦)?已)")  # ('剩余1096元已追回': paid since, held-out 144)
+# ('余款1000元10月底前追回' is owed, not recovered; '余款10月底前追回' names a month, held-out 241)
+_LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发|余款|余下|其余)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)"
+                   # ('剩余1096元已追回': paid since, held-out 144)
+                   r"(?![\d.,，]|\s*元?\s*(?:也|亦)?已|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))")
+# A run of seven digits or more with no separator is a phone, account, receipt or date (20261015), never a sum a
+# household was paid wrongly (held-out 241: '已追回（经办人13812345678）' read as 13,812,345,678 元)
+_NOT_A_SUM = re.compile(r"\d{7,}")
 # A township's status that says the money is not yet put right: a bare 已追回 in its texts does not overturn it, an
 # amount that covers what is owed does (held-out 188: '已追回' beside 未整改 counted 已整改)
 _STATUS_OPEN = re.compile(r"未整改|整改中|正在|尚未|未完成")
 # Where a township writes what it did: its status, its findings, its measures.
 _RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
+# A column a township added for an amount (实际追回金额), read as a number; and one it added for free text (备注, 情况说明,
+# 入户核实情况 beside 核实情况), read as 整改措施 is (held-out 241: '已追回1200元，余款10月底前追回' in 备注 was 0 recovered)
+_AMOUNT_COLUMN = re.compile("追回|补发|金额")
+_TEXT_COLUMN = re.compile("备注|附注|说明|情况|措施|进展|进度")
 
 
 def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
     """(the amount a township's text says was recovered or paid, the amount it says is still owed); ``bare``: an amount
     without a verb counts (a status '800元'; not in 核实情况, which may say '每月400元')."""
     text = _OWED_SAID.sub("", text)
-    left = sum(v for m in _LEFT.finditer(text) if (v := _number(m.group(1))))
+    left = sum(v for m in _LEFT.finditer(text) if (v := _sum(m.group(1))))
     rest = _LEFT.sub("", text)
     done = sum(v for m in _AMOUNT.finditer(rest)
-               if (v := _number(m.group(1) or m.group(2) or (m.group(3) if bare else None))))
+               if (v := _sum(m.group(1) or m.group(2) or (m.group(3) if bare else None))))
     return done, left
+
+
+def _sum(said: str | None) -> float | None:
+    """The yuan a number a township wrote is, or None when it is none (a phone, account or date: :data:`_NOT_A_SUM`)."""
+    return None if said is None or _NOT_A_SUM.fullmatch(said) else _number(said)
+
+
+def _return_texts(f: pd.Series) -> list[str]:
+    """What a township wrote of a finding, to read money from: its status (first), 核实情况, 整改措施, then the free-text
+    columns it added (:data:`_TEXT_COLUMN`; an amount column of its own is read as a number instead)."""
+    added = [c for c in f.index if str(c).endswith(TOWNSHIP_ADDED) and not _AMOUNT_COLUMN.search(str(c))
+             and _TEXT_COLUMN.search(str(c).removesuffix(TOWNSHIP_ADDED))]
+    return [cn_amounts(str(f.get(c) or "")) for c in (*_RETURN_TEXTS, *added)]  # ('已追回伍佰元': held-out 188)
 
 
 # Which money of a finding owing both (F05: overpaid in one month, underpaid in another) a clause of its return speaks
@@ -646,7 +668,8 @@ _CLAUSE = re.compile(r"[^，,。；;]+")
 def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]]:
     """A money finding's status as the township's return says (the ledgers of the review quarter are not read): put
     right when it says the money was recovered, paid or the account changed, and the amount it names (in its status,
-    its 核实情况 or 整改措施, or a column it added) is not less than the list's and leaves nothing owed; else open, with
+    its 核实情况 or 整改措施, a free-text column it added such as 备注, or an amount column it added) is not less than the
+    list's and leaves nothing owed; else open, with
     what is still owed. A finding owing both to recover and to pay (F05) is put right when both are.
 
     Returns:
@@ -654,10 +677,10 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
         what is owed less what the note says is still owed (all of it when put right, with or without an amount).
     """
     claimed = str(f["整改状态"] or "")
-    texts = [cn_amounts(str(f.get(c) or "")) for c in _RETURN_TEXTS]  # ('已追回伍佰元': held-out 188)
+    texts = _return_texts(f)
     # the cell of a column the township added for the amount (实际追回金额)
     cells = {str(c): money(cn_amounts(v) if isinstance(v := f[c], str) else v) for c in f.index
-             if str(c).endswith(TOWNSHIP_ADDED) and re.search("追回|补发|金额", str(c))}
+             if str(c).endswith(TOWNSHIP_ADDED) and _AMOUNT_COLUMN.search(str(c))}
     owed = {c: v for c in OWED_COLUMNS if (v := _number(f.get(c)))}
     if len(owed) < 2:
         status, short, shown = _one_side_status(f, claimed, texts, list(cells.values()), next(iter(owed), None), notes)
@@ -703,10 +726,11 @@ def _claim_check(f: pd.Series, default: str) -> str:
 def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, owed_in: str | None,
                      notes: list[str]) -> tuple[str, float, str]:
     """(status, the yuan still owed, the text it was put right by) of the money owed in column ``owed_in`` (None: a
-    finding owing no amount, F07's account) as ``texts`` (status, 核实情况, 整改措施) and ``cells`` (added columns) say."""
+    finding owing no amount, F07's account) as ``texts`` (:func:`_return_texts`: the status first) and ``cells`` (added
+    amount columns) say."""
     owed = _number(f.get(owed_in)) if owed_in else None
     # an amount in a text ('已追回800元'), or an added column's; the same amount written in two places counts once
-    said = [_amounts_said(t, c == "整改状态") for c, t in zip(_RETURN_TEXTS, texts)]
+    said = [_amounts_said(t, i == 0) for i, t in enumerate(texts)]
     added = [v for v in cells if _number(v)]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
     # ('已追回0元' was 已整改, held-out 144; a 0 in a column the township added for the amount too, held-out 183)
