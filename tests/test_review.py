@@ -1253,3 +1253,22 @@ def test_a_summary_counting_firm_findings_is_checked_against_the_firm_rows_only(
                          "花名册文件": [""] * 3, "花名册行": [""] * 3})
     assert unread_rows(back, {"C01": 2}, firm=True) == {"C01": (2, 1)}
     assert unread_rows(back, {"C01": 2}, firm=False) == {}  # (a list of an older run counted every row)
+
+
+@pytest.mark.parametrize("status, found, said, not_said", [
+    # held-out 241 (V2): 整改中 and "户主称车辆已过户，但未能提供过户证明" was told "乡镇填报核实无问题，但…未能提供"
+    ("整改中", "户主称车辆已过户，但未能提供过户证明", "乡镇填报“户主称车辆已过户”，但填报中写有“未能提供”", "乡镇填报核实无问题"),
+    ("", "车辆已转让（待提供证明）", "乡镇填报“车辆已转让（待提供证明）”，但填报中写有“待提供”", "乡镇填报核实无问题"),
+    # the status the township gave is what it claimed
+    ("核实无问题", "经核实养老金已于8月停发，无此情况", "乡镇填报“核实无问题”，但填报中写有“停发”", "“无此情况”"),
+])
+def test_a_no_problem_set_aside_quotes_what_the_township_claimed(status, found, said, not_said):
+    from rostercheck.review import _decide, _Roster
+
+    pid = make_id("19800101", 211)
+    members = pd.DataFrame([{"id": pid, "head_id": pid, "name_key": "李四", "head_name": "李四", "household": pid,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5}])
+    f = pd.Series({"类别代码": "C04", "类别名称": "", "身份证号": pid, "姓名": "李四", "户主身份证号": pid, "户主姓名": "李四",
+                   "依据": "", "整改状态": status, "核实情况": found, "整改措施": "督促提供过户证明"})
+    row = _decide(f, "household", False, set(), _Roster(members), "")
+    assert row["整改状态"] == "未整改" and said in row["说明"] and not_said not in row["说明"], row["说明"]

@@ -895,7 +895,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_claim_check(f, '是否已停发')}")
     doubt = "" if verified else suppress.doubted(f["核实情况"], claimed)
     if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
-        notes.append(f"乡镇填报核实无问题，但填报中写有“{doubt}”，未计为核实无问题，请核实")
+        claim = suppress.verified_claim(claimed, f["核实情况"])  # (what the township wrote, not a verdict it never gave)
+        notes.append(f"乡镇填报“{claim}”，但填报中写有“{doubt}”，未计为核实无问题，请核实")
     elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", "")):
         # (a 整改措施 of '不存在此问题' is read as no verdict, README: held-out 195 was left to wonder)
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")

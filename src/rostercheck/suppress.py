@@ -57,6 +57,7 @@ _FILE_NAME = re.compile(rf"\([^()]*?{_EXT}\)|(?<=《)[^《》]*?{_EXT}(?=》)|[^
 _SHEET = re.compile(r"工作表“[^”]*”")
 _ROW = re.compile(r"第\s*\d+\s*行")
 _SPACE = re.compile(r"\s+")
+_CLAUSE = re.compile(r"[^，,。；;]+")
 _AGE = re.compile(r"\d+\s*(?:周岁|岁)")
 
 
@@ -79,6 +80,23 @@ def doubted(*texts: object) -> str:
     if not any(w in joined for w in VERIFIED_WORDS):
         return ""
     return next((w for w in DOUBT_WORDS if w in joined), "")
+
+
+def verified_claim(*texts: object) -> str:
+    """The clause of the township's texts that says a finding is no problem, as written: the first holding one of
+    :data:`VERIFIED_WORDS` ('' for none). A note quotes it (held-out 241: "户主称车辆已过户，但未能提供过户证明" under
+    整改中 was told "乡镇填报核实无问题", which the clerk never wrote).
+
+    Args:
+        texts: the township's cells, the one to quote first (整改状态) first.
+    Returns:
+        The clause.
+    """
+    for cell in texts:
+        for clause in _CLAUSE.findall(_as_written(cell)):
+            if any(w in unicodedata.normalize("NFKC", clause) for w in VERIFIED_WORDS):
+                return clause.strip()
+    return ""
 
 
 def fingerprint(code: str, evidence: object) -> str:
