@@ -74,6 +74,18 @@ def test_a_members_share_netted_by_the_heads_recovery_row():
     assert money(ctx, "F01") == [("李梅", "中", 516.0, None)]
 
 
+def test_a_recovery_equal_to_a_payment_of_its_month_does_not_cancel_it():
+    # held-out 241 (谢永): November's 1,032 and, below it, 低保金追回 −1,032 of November, remarked 追回多发低保金 (a dead
+    # member's August): read as a reversal of the payment, F06 高 应补发 1,032; the recovery unsaid
+    for item, remark in (("低保金追回", "追回多发低保金"), ("低保金", "追缴多发"), ("农村低保金", "扣回多发")):
+        extra = [pay(HEAD, "张三", "2026-09", -1032, item, remark=remark, paid_date="2026-09-20")]
+        ctx = money_context(roster(), ledger(extra))
+        assert money(ctx, "F06") == [] and money(ctx, "F05") == [] and money(ctx, "F04") == []
+        assert "追回（不计为发放）" in ctx.cache["money:items"][0]
+        notice = "".join(ctx.cache["money:recoveries"])
+        assert "1 行追回（冲正）记录未能对应" in notice and "张三" in notice and "-1,032.00 元" in notice
+
+
 # OK: recoveries that place nowhere change no finding and are said
 def test_recoveries_of_other_households_or_earlier_months_or_programmes_are_not_netted():
     extra = [pay(OTHER, "钱七", "2026-09", -3096, "低保金追回", paid_date="2026-09-20"),  # no finding of hers

@@ -867,12 +867,14 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     attempt unless it reports a payment made before it (:func:`_reported`: the bank's return of an earlier month written
     into a later month's ledger, or below the payment in its own, held-out 233), and a row undoing none is left as it is
     (a return file that is the month's only record: a failed payment). One return undoes one payment: the same return
-    in two files (a ledger's row and the bank's 退回明细, same date) undoes it once.
+    in two files (a ledger's row and the bank's 退回明细, same date) undoes it once. A row naming the bureau's own
+    recovery (:func:`_recovering`) undoes none: it is ``_money_recoveries``'.
     ``memo['undone_by']``: each cancelled payment → the row that undid it.
     """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.asarray(led.ok, dtype=bool)
     file, _ = led.factorized("_file")
+    paid = paid & ~_recovering(led)
     negative = np.flatnonzero(paid & (amounts < 0))
     paying = np.bincount(file[ok], minlength=int(file.max(initial=0)) + 1) > 0  # per file: some row paid
     failed = np.flatnonzero(paid & ~ok & (amounts > 0) & ~paying[file])
@@ -946,6 +948,21 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
             undo(r, rows, found[0])
         elif any(not repaid[c] for c in rows):
             unsure.add(r)
+
+
+def _recovering(led: Ledger) -> np.ndarray:
+    """Per row: its 资金项目 or 备注 names the bureau's own recovery by a word that is no word of undoing a payment
+    (``money_recovery_words`` less those holding a ``money_failed_words`` one: 追回, 追缴, not 冲正). Such a row takes
+    back money paid wrongly before; it never cancels the payment it happens to equal (held-out 241: 谢永's −1,000
+    低保金追回, remarked 追回多发低保金, for a dead member's August, cancelled his November 1,000 and made it F06 高
+    应发未发). A 冲正 (or 退回) of the same amount and month still undoes its payment."""
+    words = [w for w in led.params.get("recovery_words", ()) if w and not _has_word(w, led.params.get("failed_words", ()))]
+    out = np.zeros(len(led.frame), dtype=bool)
+    for column in ("item", "remark"):
+        if words and column in led.frame.columns:
+            codes, judged = _judged(led.frame, column, lambda v: _has_word(str(v or ""), words))
+            out |= judged[codes]
+    return out
 
 
 def _keys(led: Ledger, payee_month: np.ndarray, rows: np.ndarray) -> list[tuple]:
