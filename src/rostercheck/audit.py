@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
-from .rules import COLUMN_DOUBT, load_all
+from .rules import COLUMN_DOUBT, PARTLY, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS
 from .rules._money import blind_rows
 from .rules._vocab import none_read, value_warnings
@@ -52,6 +52,8 @@ class AuditResult:
         suppressed: how many findings a suppression file held back.
         held_by_code: those findings per category code.
         held_by_town: those findings per township, then category code (each township's 核查范围 says its own).
+        partial_towns: the townships whose people a partly checked category left unchecked (``PARTLY_TOWNS``): under
+            --by-township each gets its workbook, its 核查范围 saying so, findings or not (held-out 240).
         county: the county's name ('' when nothing names it), for report titles.
     """
 
@@ -65,6 +67,7 @@ class AuditResult:
     held_by_code: dict[str, int] = field(default_factory=dict)
     partial: dict[str, str] = field(default_factory=dict)
     held_by_town: dict[str, dict[str, int]] = field(default_factory=dict)
+    partial_towns: list[str] = field(default_factory=list)
 
 
 def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | None = None) -> dict[str, str]:
@@ -88,6 +91,7 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
                   for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
         parts += _rosters_without(ctx.members, spec.needs_columns) if spec.each_roster else []
+        parts += ctx.cache.get(PARTLY + code, [])  # what the check itself could not look at (a ledger's unread items)
         if parts:
             out[code] = "；".join(dict.fromkeys(parts))
     return out
@@ -292,7 +296,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
 
     def run(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:  # in either process (parallel.shared)
         found = {code: rules[code](ctx) for code in group}
-        return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
+        return found, _notes(ctx)
 
     def run_group(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:
         if group not in together or len(group) < 3:
@@ -305,7 +309,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
             ctx.cache.update(notes)
-        return found, {k: ctx.cache[k] for k in AFTER_CHECKS if k in ctx.cache}
+        return found, _notes(ctx)
 
     results = dict(done or {})
     left = [c for c in runnable if c not in results]
@@ -318,6 +322,12 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         results.update(found)
         ctx.cache.update(notes)
     return [f for code in runnable for f in results[code]], skipped
+
+
+def _notes(ctx: Context) -> dict:
+    """What the checks left in ``ctx.cache`` for after them (the warnings, ``AFTER_CHECKS``, and what a check could
+    not look at, ``PARTLY``): a check run in the forked copy sends them back with its findings."""
+    return {k: v for k, v in ctx.cache.items() if k in AFTER_CHECKS or (isinstance(k, str) and k.startswith(PARTLY))}
 
 
 # Checks that share a costly cache start in this process (the money checks all read the payment ledger, which the
@@ -750,8 +760,10 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
                             "名单记录未变，仍不再列出")
     # (an applicants' check is no category of the audit's: its 核查范围 and summaries do not list it)
     specs = {c: s for c, s in ctx.specs.items() if applies(ctx, s)}
+    partial = partly_checked(ctx, skipped, codes)
+    towns = sorted({t for code in partial for t in ctx.cache.get(PARTLY_TOWNS + code, ())})
     return AuditResult(frame, inputs, specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
-                       partly_checked(ctx, skipped, codes), held_by_town)
+                       partial, held_by_town, towns)
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

@@ -391,7 +391,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             towns = write_township_workbooks(out, {"findings": findings}, township_sheets,
                                              widths=WIDTHS, heading=heading, public=may_be_public if mask else False,
                                              members=result.inputs.members,
-                                             report="问题清单", also=result.held_by_town)
+                                             report="问题清单",
+                                             also=[*result.held_by_town, *getattr(result, "partial_towns", ())])
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 

@@ -57,6 +57,9 @@ def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key
 
 
 COLUMN_DOUBT = "columns:"  # ctx.cache key prefix (+ kind) of the notice that a list's person columns are in doubt
+# ctx.cache key prefix (+ code) of what a check that ran could not look at (``audit.partly_checked`` says it in 核查范围)
+PARTLY = "partly:"
+PARTLY_TOWNS = PARTLY + "towns:"  # (+ code) the townships whose people it concerns: each gets its workbook (--by-township)
 
 
 def _doubted(ctx: Context, kind: str, found: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
+from ._money_unread import say as say_unread, unread_pairs
 
 
 def _item_key(led: Ledger, r: int) -> str:
@@ -80,6 +81,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
         facts = (("payee", payee), ("item", item))
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
+    say_unread(ctx, led, "F04", _unread_twice(led))
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
 
@@ -178,6 +180,20 @@ def _same_item_twice(led: Ledger) -> np.ndarray:
     key = (codes["payee"][rows].astype(np.int64) * (int(which.max()) + 1) + which) * (len(codes["m_values"]) + 1) + codes["m"][rows]
     number, distinct = pd.factorize(key)
     return rows[np.bincount(number, minlength=len(distinct))[number] > 1]
+
+
+def _unread_twice(led: Ledger) -> set[str]:
+    """The roster households paid twice in a month under one unread item (two rows of 项目代码 01) with no benefit payment
+    that month: perhaps a duplicate of the benefit, unchecked (``_money_unread``)."""
+    rows = [r for r in _repeated(led) if led.memo["unread_item"][r]]
+    if not rows:
+        return set()
+    unread = unread_pairs(led, _paid_pairs(led))
+    seen: dict[tuple, int] = defaultdict(int)
+    for r in rows:
+        seen[(led.payee[r], led.cols.cell("item", r), led.cols["month"][r])] += 1
+    return {led.household[r] for r in rows if seen[(led.payee[r], led.cols.cell("item", r), led.cols["month"][r])] > 1
+            and (led.household[r], led.cols["month"][r]) in unread}
 
 
 def amount_tolerance(ctx: Context) -> float:
@@ -401,6 +417,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     paid_pairs = _paid_pairs(led)
     adjust = led.array("adjust")
     raises = programme_raises(ctx, led)
+    unread, unchecked = unread_pairs(led, paid_pairs), set()  # (households with such a month are said partly unchecked)
     out = []
     for h, (amount, alternatives) in expected.items():
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
@@ -416,6 +433,8 @@ def check_f05(ctx: Context) -> list[Finding]:
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
                 if not rows and (h, month) in paid_pairs:
                     fine.append(month)  # paid, within the tolerance of the roster's amount
+                elif not rows and (h, month) in unread:
+                    unchecked.add(h)  # paid only under an item no word or code reads: not compared
                 continue
             if (h, month) in dup_months or (h, month) in led.claimed:
                 continue  # explained by F01–F04 (a member gone that month: the amount is theirs to judge)
@@ -467,6 +486,7 @@ def check_f05(ctx: Context) -> list[Finding]:
         facts = (("household", h), ("approved", f"{amount:.2f}"))
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
+    say_unread(ctx, led, "F05", unchecked)
     return out
 
 
@@ -610,6 +630,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # months paid under an item no word or code reads (said in the notices): perhaps the benefit (held-out 123: every
     # household paid under 项目名称 01 was "应发未发" until the codes were configured)
     maybe |= {(led.household[r], led.cols["month"][r]) for r in np.flatnonzero(led.memo["unread_item"]).tolist()}
+    unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
     cared = cared - set(led.memo["codes"]["h_values"].tolist()) if cared else cared  # (the ledger's distinct households)
@@ -644,6 +665,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         ever = sorted(m for m in covered.get(span[0], ()) if (h, m) in paid) if h in tried_in else []
         between = sorted(m for m in tried_in.get(h, ()) if m not in due and ever and ever[0] < m < ever[-1])
         due = sorted(due + between) if between else due
+        if unread and any((h, m) in unread for m in due):
+            unchecked.add(h)
         months = [m for m in due if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
@@ -689,6 +712,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         if not fails:
             fd.source_row = ""
         out.append(fd)
+    say_unread(ctx, led, "F06", unchecked)
     return out
 
 

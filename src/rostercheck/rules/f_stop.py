@@ -19,9 +19,10 @@ import pandas as pd
 from ..model import HIGH, MEDIUM, Context, Finding
 from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
-from .f_amounts import _approved_months, _head, amount_tolerance, household_amounts, raise_before
+from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
 from . import _money_recoveries as recoveries
 from ._money_events import roster_death, stop_month
+from ._money_unread import say as say_unread, unread_pairs
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
 
@@ -118,6 +119,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             slot["own"] = own is not None
             if raise_from[0]:
                 slot["raised"] = raise_from
+    _unread_after_events(ctx, led)
     _former_heads(ctx, led, acc)
     recoveries.net(ctx, led, acc)  # the ledgers' own 追回 rows taken off, oldest months first (held-out 237)
     out: dict[str, list[Finding]] = defaultdict(list)
@@ -125,6 +127,28 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         out[code].append(recoveries.said(led, slot, _emit(ctx, led, code, slot)))
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
+
+
+def _unread_after_events(ctx: Context, led: Ledger) -> None:
+    """Say, per F01–F03, the households paid only under an unread item (``_money_unread``) for a month an event of
+    their payee or of a member rules out: those months were not counted (held-out 240: a township's ledgers give only
+    资金项目代码 01, read as other money)."""
+    pairs = unread_pairs(led, _paid_pairs(led))
+    if not pairs:
+        return
+    months, departed = led.cols["month"], led.memo["departed"]
+    left: dict[str, set[str]] = defaultdict(set)
+    for r in np.flatnonzero(led.memo["unread_item"]).tolist():
+        h, m = led.household[r], months[r]
+        if (h, m) not in pairs:
+            continue
+        people = {led.member[r], *led.covered.get(h, ())}
+        events = [*led.events_row.get(r, ()), *(e for j in people for e in led.events_member.get(j, ())), *departed.get(h, ())]
+        for e in events:
+            if e.covers(m, led.programme[r]):
+                left[e.code].add(h)
+    for code, households in left.items():
+        say_unread(ctx, led, code, households)
 
 
 def _paid_for_before(ctx: Context, led: Ledger, r: int, subs: list, full: float, listed_only: bool) -> int:
