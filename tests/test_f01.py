@@ -90,6 +90,24 @@ def test_payee_on_no_roster_paid_after_death_found_from_the_ledger():
     assert money(ctx, "F01") == [("钱七", "高", 516.0 * 4, None)]
 
 
+def test_payee_on_no_roster_placed_by_another_of_his_ledger_rows():
+    # held-out 241: a payee on no roster, dead, was under （未填乡镇）, so --by-township sent him nowhere; his first
+    # month's file has no 乡镇 column, a later month's names his township: that place, never over a list's or roster's
+    rows = ledger([pay(GONE, "钱七", "2026-03", 516, _file="3月.xlsx")]
+                  + [pay(GONE, "钱七", m, 516, township="河口乡", village="西村", _file=f"{m}.xlsx")
+                     for m in months("2026-04", "2026-06")])
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "钱七", "id": GONE, "date": "2026-02-10"}]})
+    (f,) = findings(ctx, "F01")
+    assert (f.subject["township"], f.subject["village"], f.recover) == ("河口乡", "西村", 516.0 * 4)
+    assert "《3月.xlsx》" in f.evidence  # (the row it cites is still the first month's)
+    listed = {"deaths": [{"name": "钱七", "id": GONE, "date": "2026-02-10", "township": "城关镇"}]}
+    (f,) = findings(money_context(roster(), rows, listed), "F01")
+    assert f.subject["township"] == "城关镇"  # the deaths list's own place first, as before
+    alone = ledger([pay(GONE, "钱七", m, 516) for m in months("2026-03", "2026-06")])
+    (f,) = findings(money_context(roster(), alone, {"deaths": [{"name": "钱七", "id": GONE, "date": "2026-02-10"}]}), "F01")
+    assert f.subject["township"] == ""  # no source names it: left as it is
+
+
 def test_payee_on_no_roster_paid_for_several_is_his_share_at_medium():
     # held-out 184: a head dead in July whose household left the next quarter's roster: the ledger's 保障人数 4 said
     # whom the payment was for, and his share (1,032) became 4,128 at 高

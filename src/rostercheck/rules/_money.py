@@ -1503,6 +1503,18 @@ def _township_named(ctx: Context, led: Ledger, r: int) -> str:
     return next((t for t in led.memo["townships"] if t in named), "")
 
 
+def _payee_place(led: Ledger, r: int) -> tuple[str, str]:
+    """The township and village of the first of the payee's ledger rows that names a township, ('', '') for none: a
+    payee on no roster whose representative row comes from a ledger without a 乡镇 column (another month's file has one)
+    still goes to her township's list."""
+    if "township" not in led.frame.columns:
+        return "", ""
+    codes = led.memo["codes"]["payee"]
+    named = _filled(led.frame, "township")
+    rows = np.flatnonzero((codes == codes[r]) & named)
+    return (str(led.cols["township"][rows[0]]), str(led.cols["village"][rows[0]] or "")) if len(rows) else ("", "")
+
+
 # A township or village cell given as its 统计用区划代码 (410523103, 410523103201).
 _PLACE_CODE = re.compile(r"\d{9}(?:\d{3})?")
 
@@ -1586,6 +1598,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         if not subject["id"] and subject["name"] in ("", subject["head_name"]):
             # a household's row naming only its head is about the head (held-out 96, 162)
             subject["id"], subject["name"] = subject["head_id"], subject["name"] or subject["head_name"]
+        if not subject["township"] and not subject["village"]:  # (another of the payee's rows, before a file's name)
+            subject["township"], subject["village"] = _payee_place(led, r)
         subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")
         subject["village"] = _place_named(ctx, led, subject["village"], "village")
         evidence += _with_county(ctx, led, subject)
