@@ -76,6 +76,7 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
 
     from rostercheck import audit as audit_module
     from rostercheck.model import Finding
+    from rostercheck.rules import PARTLY
 
     from helpers import context, household, make_id
 
@@ -87,6 +88,7 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
             time.sleep(0.05)
             if os.getpid() != here:
                 c.cache["money:sources"] = [f"{code} 的提示"]  # a note only the copy made
+                c.cache[PARTLY + code] = [f"{code} 部分未核查"]  # … and what it could not look at (held-out 240)
             return [Finding(code, 0, f"{code} 依据", "高", "名单", "1", "身份证号")]
         check.__module__ = f"module_{code}"
         return check
@@ -98,6 +100,7 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
     found, _ = audit_module.run_checks(ctx, codes)
     assert [f.code for f in found] == codes
     assert ctx.cache["money:sources"][0].endswith("的提示")
+    assert [k for k in ctx.cache if k.startswith(PARTLY)]
 
 
 def test_checks_of_one_module_run_in_one_process(monkeypatch):
