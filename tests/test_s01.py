@@ -95,3 +95,23 @@ def test_the_audit_neither_runs_nor_lists_it(tmp_path):
     (tmp_path / "特困名册.csv").write_text(HEADER + f"上店镇,上店村,韩志强,{pid},特困,普通劳动力,健康,\n", encoding="utf-8")
     result = audit([tmp_path / "特困名册.csv"], {}, AS_OF)
     assert "S01" not in set(result.findings["类别代码"]) and "S01" not in result.specs and "S01" not in result.skipped
+
+
+def test_its_public_copies_never_list_it(tmp_path):
+    # held-out 247: the 公示 copies listed S01 "特困申请人不符合无劳动能力条件" by name, a title stating labour capacity
+    # as C08's does (README: such categories stay off a public notice); the internal ones keep it
+    import pandas as pd
+
+    from rostercheck.io.screen_report import write_screen_reports
+
+    pid = make_id("19810315", 71, "410326")
+    (tmp_path / "特困申请.csv").write_text(HEADER + f"上店镇,上店村,韩志强,{pid},特困供养,普通劳动力,健康,\n",
+                                          encoding="utf-8")
+    result = screen([tmp_path / "特困申请.csv"], {}, AS_OF)
+    write_screen_reports(result, tmp_path / "out", {}, AS_OF, mask=True)
+    inside = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig")
+    public = pd.read_csv(tmp_path / "out" / "公示_findings.csv", dtype=str, encoding="utf-8-sig")
+    assert "S01" in set(inside["类别代码"]) and "S01" not in set(public.get("类别代码", pd.Series(dtype=str)))
+    book = pd.read_excel(tmp_path / "out" / "公示_新申请核对结果.xlsx", sheet_name=None, header=None, dtype=str,
+                         engine="openpyxl")
+    assert not any("无劳动能力" in str(v) for frame in book.values() for v in frame.to_numpy().ravel())

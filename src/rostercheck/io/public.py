@@ -29,8 +29,9 @@ DROP_COLUMNS = ("出生日期", "年龄", "健康状况", "残疾等级", "残�
 # 证据指纹 is a hash over the person's ID and the evidence (plates, properties …): short and built from
 # guessable values, so it is kept out of public copies too.
 # Categories whose very title states a person's health, disability or labour capacity (C08 有劳动能力, L02 重残重病, L04
-# 两项补贴): a public copy never lists them, whatever columns it leaves out.
-PRIVATE_CODES = ("C08", "L02", "L04")
+# 两项补贴, S01 不符合无劳动能力条件: held-out 247 found it on a 公示): a public copy never lists them, whatever columns
+# it leaves out.
+PRIVATE_CODES = ("C08", "L02", "L04", "S01")
 _ID_COLUMN = re.compile(r"身份证|证件号|身份号码|社会保障号")
 _ACCOUNT_COLUMN = re.compile(r"账号|账户|卡号")
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
