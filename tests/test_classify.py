@@ -831,3 +831,59 @@ def test_lists_come_in_the_kinds_order_found_or_given():
     found = gather([COUNTY]).lists
     assert list(found) == sorted(found, key=kinds().index)
     assert list(gather([COUNTY], {"registry": found["registry"]}).lists) == list(found)
+
+
+def _townships(root: Path) -> Path:
+    """A folder that holds nothing but one sub-folder per township, each with its roster (held-out 245)."""
+    folder = root / "按乡镇"
+    for town, roster in (("城关镇", COUNTY_ROSTERS[0]), ("河口乡", COUNTY_ROSTERS[1])):
+        (folder / town).mkdir(parents=True)
+        shutil.copy(COUNTY / roster, folder / town / roster)
+    return folder
+
+
+def test_a_folder_nothing_is_read_from_stops_whatever_else_is_given(tmp_path):
+    # held-out 245: `audit 按乡镇 特困人员名册.xlsx …` ran on the 特困 roster alone, exit 0, the townships' sub-folders
+    # skipped with a hint to use --lists (which skips rosters)
+    folder = _townships(tmp_path)
+    got = gather([folder, COUNTY / COUNTY_ROSTERS[2]], {"deaths": COUNTY / COUNTY_LISTS["deaths"]})
+    assert got.idle == [(folder, [folder / "城关镇", folder / "河口乡"])]
+    err = got.idle_error()
+    assert isinstance(err, InputFileError) and "城关镇、河口乡" in err.message and str(folder / "城关镇") in err.message
+    subs = [p for p in got.placements if p.path.parent == folder]
+    assert all("写在命令中" in p.why and "--lists" not in p.why for p in subs)
+    assert not [w for w in got.warnings if "--lists" in w]
+    result = CliRunner().invoke(app, ["audit", str(folder), str(COUNTY / COUNTY_ROSTERS[2]), "--deaths",
+                                      str(COUNTY / COUNTY_LISTS["deaths"]), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3 and "城关镇、河口乡" in result.output and not (tmp_path / "out").exists()
+    alone = CliRunner().invoke(app, ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert alone.exit_code == 3 and "城关镇、河口乡" in alone.output
+    # the sub-folders given instead are read: both rosters
+    assert sorted(gather([folder / "城关镇", folder / "河口乡"]).rosters) == sorted(
+        [folder / "城关镇" / COUNTY_ROSTERS[0], folder / "河口乡" / COUNTY_ROSTERS[1]])
+
+
+def test_a_folder_of_unrecognised_files_beside_a_roster_stops(tmp_path):
+    (tmp_path / "名单").mkdir()
+    (tmp_path / "名单" / "说明.csv").write_text("说明\n请于月底前报送\n", encoding="utf-8")
+    got = gather([tmp_path / "名单", COUNTY / COUNTY_ROSTERS[2]])
+    assert got.idle == [(tmp_path / "名单", [])] and "没有按表头内容识别为花名册" in got.idle_error().message
+
+
+def test_a_folder_that_gives_a_roster_or_a_list_is_not_idle_and_its_sub_folders_stay_unread(tmp_path):
+    # a quarter's folder keeps last quarter's roster in a sub-folder: never read, no stop
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], tmp_path / COUNTY_ROSTERS[0])
+    (tmp_path / "上季度").mkdir()
+    shutil.copy(COUNTY / COUNTY_ROSTERS[1], tmp_path / "上季度" / COUNTY_ROSTERS[1])
+    got = gather([tmp_path])
+    assert got.rosters == [tmp_path / COUNTY_ROSTERS[0]] and not got.idle and got.idle_error() is None
+    # a folder of lists only beside a roster file gives its lists, as before
+    lists = tmp_path.parent / "lists_only"
+    lists.mkdir()
+    shutil.copy(COUNTY / COUNTY_LISTS["deaths"], lists / COUNTY_LISTS["deaths"])
+    got = gather([lists, COUNTY / COUNTY_ROSTERS[2]])
+    assert got.lists == {"deaths": lists / COUNTY_LISTS["deaths"]} and not got.idle
+    # a folder given beside its own sub-folder is read through that sub-folder
+    towns = _townships(tmp_path.parent / "towns")
+    got = gather([towns, towns / "城关镇", towns / "河口乡"])
+    assert not got.idle and len(got.rosters) == 2

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import EncryptedFileError, InputFileError, UsageError
+from .errors import EncryptedFileError, InputFileError, RostercheckError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
@@ -138,6 +138,8 @@ class Gathered:
         enrolled: rosters found in ``--lists`` folders, when the command compares with enrolled rosters (screen).
         previous: this tool's problem lists found in the folders, when the command reads them (review: the
             townships' returned workbooks).
+        idle: folders given as arguments that nothing was read from, each with its sub-folders that hold a roster
+            (:meth:`idle_error`).
     """
 
     rosters: list[Path] = field(default_factory=list)
@@ -147,11 +149,33 @@ class Gathered:
     warnings: list[str] = field(default_factory=list)
     enrolled: list[Path] = field(default_factory=list)
     previous: list[Path] = field(default_factory=list)
+    idle: list[tuple[Path, list[Path]]] = field(default_factory=list)
 
     @property
     def from_folders(self) -> bool:
         """Whether any file was recognised by content (a folder was given)."""
         return any(p.by != "option" for p in self.placements)
+
+    def idle_error(self, what: str = "花名册") -> InputFileError | None:
+        """The error for a folder given as an argument that nothing was read from, whatever else was given (held-out
+        245: a folder of townships' sub-folders beside a 特困 roster was skipped, the run exit 0 on that roster alone).
+
+        Args:
+            what: what the folder was to hold (花名册, 新申请家庭名册).
+        Returns:
+            The error naming the sub-folders that hold rosters and how to give them, or None when every folder gave
+            something.
+        """
+        if not self.idle:
+            return None
+        folder, below = self.idle[0]
+        if not below:
+            return InputFileError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
+                                          f"请直接写出{what}文件（.xlsx/.xls/.csv），或检查文件夹是否写对。")
+        shown = " ".join(f"“{p}”" for p in below[:3]) + (" …" if len(below) > 3 else "")
+        return InputFileError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {'、'.join(p.name for p in below)} "
+                                      f"中；子文件夹不会自动读取（以免混进上季度等文件）。请把要核查的子文件夹逐个写在命令中，"
+                                      f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写。")
 
 
 @dataclass
@@ -770,6 +794,12 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
     _one_copy_each(got, found)
+    read = {Path(p).resolve() for p in [*got.rosters, *got.previous, *got.enrolled, *explicit.values(), *(payments or []),
+                                        *paths, *(f for files in found.values() for f in files)]}
+    for folder in dict.fromkeys(Path(p) for p in paths if Path(p).is_dir()):
+        if not any(p.parent == folder.resolve() for p in read):
+            wanted_here = None if wanted is None else {"roster", *wanted}
+            got.idle.append((folder, _rosters_below(got, folder, explicit, wanted_here, applications)))
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
     for kind, files in found.items():
         if len(files) > 1:
@@ -795,6 +825,31 @@ def _roster_unread(place: Placement) -> None:
     load_table(place.path, "roster")
     raise InputFileError(place.path, f"文件名是花名册，但{place.why}；漏读它核查就不完整。请检查表头（如“姓名”“身份证号”）"
                                      "后重新运行；它确实不是花名册的，请移出文件夹。")
+
+
+def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
+                   applications: bool) -> list[Path]:
+    """The sub-folders of a folder nothing was read from that hold a file taken as a roster (or named as one), each
+    placement saying so instead of pointing at --lists, which skips rosters (held-out 245). Only such a folder's
+    sub-folders are looked into: otherwise they are last quarter's or the applicants' files, never read."""
+    out = []
+    for place in got.placements:
+        sub = place.path
+        if place.kind is not None or sub.parent != folder or not sub.is_dir() or (sub / "run.json").is_file():
+            continue
+        for path in sorted((p for p in sub.iterdir() if p.is_file() and _skip_reason(p) is None), key=lambda p: p.name):
+            try:
+                found = classify_file(path, explicit, wanted)
+            except RostercheckError:
+                found = Placement(path, None, "", unreadable=InputFileError(path, ""))
+            if (found.kind == "roster" and (applications or not found.applying)) or (
+                    found.unreadable is not None and _names_roster(path)):
+                said = f"{sub.name}：{place.why.rstrip('。')}，已跳过"
+                place.why = f"子文件夹，未读取；其中有花名册（如 {path.name}），要核查的请把该子文件夹写在命令中"
+                got.warnings = [f"{sub.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
+                out.append(sub)
+                break
+    return out
 
 
 _COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", re.I)

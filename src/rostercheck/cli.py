@@ -219,6 +219,9 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
         console.placements_table(got.placements)
         for w in got.warnings:
             console.warn(w)
+    idle = got.idle_error(what)
+    if idle is not None:  # a folder given that nothing was read from stops, whatever else was given (held-out 245)
+        raise idle
     if not got.rosters:
         from .errors import InputFileError
 
