@@ -409,3 +409,23 @@ def test_a_second_roster_without_accounts_has_its_people_said_unchecked_for_d02(
                   extra_rosters=[(tekun, "清河县特困人员名册")])
     said = partly_checked(ctx, {}, ["D02", "C08"])
     assert said == {"D02": "《清河县特困人员名册.xlsx》没有“银行账号”列（或该列全部为空）：其中的 1 人"}
+
+
+@pytest.mark.parametrize("marker", ["'", "’", "′", '="{}"'])
+def test_a_text_marker_before_an_id_changes_neither_d03_nor_its_fingerprint(marker):
+    # held-out 245: "'410326…" exported with Excel's apostrophe gave D03 another 证据指纹 (a verified D03 came back)
+    # and quoted the apostrophe in its 依据
+    from rostercheck.audit import findings_frame
+
+    bad = A[:17] + ("0" if A[17] != "0" else "1")
+    frames = []
+    for cell in (bad, marker.format(bad) if "{}" in marker else marker + bad):
+        ctx = context(household("张三", A, [("张小", "子", cell), ("张二", "女", B)]))
+        frames.append(findings_frame(ctx, run_checks(ctx, ["D03"])[0]))
+    plain, marked = frames
+    assert list(marked["姓名"]) == ["张小"] and list(marked["置信度"]) == ["高"]
+    assert list(marked["证据指纹"]) == list(plain["证据指纹"]) and list(marked["依据"]) == list(plain["依据"])
+    assert f"“{bad}”" in marked["依据"].iloc[0]
+    # with the marker before a valid ID there is no finding at all
+    ctx = context(household("张三", A, [("张小", "子", marker.format(B) if "{}" in marker else marker + B)]))
+    assert flagged(ctx, "D03") == []

