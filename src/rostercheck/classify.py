@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import EncryptedFileError, InputFileError, RostercheckError, UsageError
+from .errors import EncryptedFileError, InputFileError, InputFolderError, RostercheckError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
@@ -170,10 +170,10 @@ class Gathered:
             return None
         folder, below = self.idle[0]
         if not below:
-            return InputFileError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
+            return InputFolderError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
                                           f"请直接写出{what}文件（.xlsx/.xls/.csv），或检查文件夹是否写对。")
         shown = " ".join(f"“{p}”" for p in below[:3]) + (" …" if len(below) > 3 else "")
-        return InputFileError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {'、'.join(p.name for p in below)} "
+        return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {'、'.join(p.name for p in below)} "
                                       f"中；子文件夹不会自动读取（以免混进上季度等文件）。请把要核查的子文件夹逐个写在命令中，"
                                       f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写。")
 

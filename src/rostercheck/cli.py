@@ -223,10 +223,10 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
     if idle is not None:  # a folder given that nothing was read from stops, whatever else was given (held-out 245)
         raise idle
     if not got.rosters:
-        from .errors import InputFileError
+        from .errors import InputFolderError
 
         folders = "、".join(str(p) for p in paths)
-        raise InputFileError(folders, f"这个文件夹中没有按表头内容识别为{what}的文件。请直接写出{what}文件（.xlsx/.xls/.csv）。")
+        raise InputFolderError(folders, f"这个文件夹中没有按表头内容识别为{what}的文件。请直接写出{what}文件（.xlsx/.xls/.csv）。")
     return got
 
 

@@ -27,15 +27,22 @@ class InputFileError(RostercheckError):
     """An input file is missing, unreadable, of an unknown format or lacks required columns."""
 
     exit_code = ExitCode.INPUT
+    noun = "文件"
 
     def __init__(self, path: object, message: str):
         self.path = str(path)
         self.message = message
-        super().__init__(f"文件“{path}”：{message}")
+        super().__init__(f"{self.noun}“{path}”：{message}")
 
     def __reduce__(self):
         # Rebuilt from (path, message) when it crosses a process boundary (parallel loading).
         return (self.__class__, (self.path, self.message))
+
+
+class InputFolderError(InputFileError):
+    """A folder given as an input holds nothing to read."""
+
+    noun = "文件夹"
 
 
 class EncryptedFileError(InputFileError):
