@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
-from .rules import COLUMN_DOUBT, PARTLY, PARTLY_TOWNS, load_all
+from .rules import COLUMN_DOUBT, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS
 from .rules._money import blind_rows
 from .rules._vocab import none_read, value_warnings
@@ -54,6 +54,9 @@ class AuditResult:
         held_by_town: those findings per township, then category code (each township's 核查范围 says its own).
         partial_towns: the townships whose people a partly checked category left unchecked (``PARTLY_TOWNS``): under
             --by-township each gets its workbook, its 核查范围 saying so, findings or not (held-out 240).
+        partial_by_town: ``partial`` as each of those townships' 核查范围 says it, counting its own households.
+        partial_elsewhere: ``partial`` as another township's says it (a note counted by township left out; None: as
+            ``partial``).
         county: the county's name ('' when nothing names it), for report titles.
     """
 
@@ -68,11 +71,59 @@ class AuditResult:
     partial: dict[str, str] = field(default_factory=dict)
     held_by_town: dict[str, dict[str, int]] = field(default_factory=dict)
     partial_towns: list[str] = field(default_factory=list)
+    partial_by_town: dict[str, dict[str, str]] = field(default_factory=dict)
+    partial_elsewhere: dict[str, str] | None = None
 
 
 def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | None = None) -> dict[str, str]:
     """Code → '未提供…' for each check that ran without some of the lists it reads (held-out 150: C02 with the deaths
-    only said "列出 18 人", custody and moves unchecked unsaid)."""
+    only said "列出 18 人", custody and moves unchecked unsaid), and what the check itself could not look at
+    (``PARTLY``: the county's count)."""
+    return _partial_said(_partial_parts(ctx, skipped, codes), ctx)
+
+
+def partly_checked_by_town(ctx: Context, skipped: dict[str, str],
+                           codes: list[str] | None = None) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """:func:`partly_checked` as the townships' workbooks say it: a note counted by township (``PARTLY_BY_TOWN``) gives
+    each township its own count, and is left out where it has none (a fix-s33a left-over: each township repeated the
+    county's 48 households).
+
+    Args:
+        ctx: the audit context.
+        skipped: code → why a check did not run.
+        codes: the checks asked for (None: all).
+    Returns:
+        (what a township no such note names says, township → what it says).
+    """
+    return _said_by_town(_partial_parts(ctx, skipped, codes), ctx)
+
+
+def _said_by_town(parts: dict[str, list[str]], ctx: Context) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """:func:`partly_checked_by_town` of the parts worked out already."""
+    towns = {t for code in parts for note in ctx.cache.get(PARTLY_BY_TOWN + code, {}).values() for t in note}
+    return _partial_said(parts, ctx, None), {t: _partial_said(parts, ctx, t) for t in sorted(towns)}
+
+
+_COUNTY = object()  # (_partial_said's default: the county's notes)
+
+
+def _partial_said(parts: dict[str, list[str]], ctx: Context, town=_COUNTY) -> dict[str, str]:
+    """Code → its partial note: the lists not given (``parts``), then the check's own notes, the county's or, for a
+    township (None: one no note counted by township names), that township's."""
+    out = {}
+    for code, given in parts.items():
+        own = ctx.cache.get(PARTLY + code, [])
+        if town is not _COUNTY:
+            by_town = ctx.cache.get(PARTLY_BY_TOWN + code, {})
+            own = [n if n not in by_town else by_town[n].get(town) for n in own]
+        said = [*given, *(n for n in own if n)]
+        if said:
+            out[code] = "；".join(dict.fromkeys(said))
+    return out
+
+
+def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | None) -> dict[str, list[str]]:
+    """Code → the lists a check that ran lacked, and their unreadable IDs (the same for every township)."""
     out, unread = {}, {}  # (a list's unreadable IDs counted once)
     for code in sorted(load_all()):
         spec = ctx.specs.get(code)
@@ -91,9 +142,7 @@ def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
                   for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
         parts += _rosters_without(ctx.members, spec.needs_columns) if spec.each_roster else []
-        parts += ctx.cache.get(PARTLY + code, [])  # what the check itself could not look at (a ledger's unread items)
-        if parts:
-            out[code] = "；".join(dict.fromkeys(parts))
+        out[code] = parts
     return out
 
 
@@ -760,10 +809,12 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
                             "名单记录未变，仍不再列出")
     # (an applicants' check is no category of the audit's: its 核查范围 and summaries do not list it)
     specs = {c: s for c, s in ctx.specs.items() if applies(ctx, s)}
-    partial = partly_checked(ctx, skipped, codes)
+    parts = _partial_parts(ctx, skipped, codes)  # (the lists not given and their unreadable IDs: worked out once)
+    partial = _partial_said(parts, ctx)
     towns = sorted({t for code in partial for t in ctx.cache.get(PARTLY_TOWNS + code, ())})
+    partial_elsewhere, partial_by_town = _said_by_town(parts, ctx)
     return AuditResult(frame, inputs, specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
-                       partial, held_by_town, towns)
+                       partial, held_by_town, towns, partial_by_town, partial_elsewhere)
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

@@ -424,7 +424,7 @@ COLUMNS = [
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
-    "household_sheet", "household_row",
+    "household_sheet", "household_row", "benefit_gap",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -623,6 +623,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out["benefit"] = out["benefit_own"]
     if "benefit_after" in f.columns:  # 变更后月保障金: the household's amount since its change date, where filled
         out["benefit"] = [b if a is None or a != a else a for a, b in zip(by_value(f["benefit_after"], money), out["benefit"])]
+    out["benefit_gap"] = _amount_gaps(table, f, out["benefit"])
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
     heads = (np.flatnonzero(by_value(out["relation"], codes.is_head)) if has_relation else np.arange(n))
     heads = heads[np.unique(group[heads], return_index=True)[1]]  # each household's first head row
@@ -913,6 +914,40 @@ def _dates_not_read(table: Table, fld: str, raw, parsed, starts: np.ndarray) -> 
         table.warnings.append(f"“{table.header_said(fld)}”列有 {sum(found.values())} 户的日期未能识别或未写明"
                               f"（{codes.counted(found, '户')}），按未填处理（有资金发放明细时，这些户的应发未发、发放金额"
                               "只核对花名册所属月份或季度）；请写成 2026-07-01 这样的格式。")
+
+
+# The roster's amount columns, in the order a household's approved amount is read from them (f_amounts.household_amounts)
+_AMOUNT_FIELDS = ("benefit", "benefit_own", "benefit_total")
+
+
+def _amount_gaps(table: Table, f: pd.DataFrame, amounts: list) -> np.ndarray:
+    """Per row: why it gives no approved amount (月保障金, 供养标准), '' where it gives one — 'none' (the sheet has no
+    amount column), 'formula' (a formula the file holds no value of, ``Table.unsaved``), 'blank', 'zero' (0 or less),
+    or 'text:' + the words written instead (待定). F05 says the households it compared nothing of so, and why
+    (``rules._money_unread.amounts_not_given``; held-out 245: a 月保障金 column of formulas, F05 "未发现问题").
+
+    Args:
+        table: the roster sheet.
+        f: its frame.
+        amounts: each row's amount as read (``benefit``, 变更后月保障金 where filled).
+    Returns:
+        The reasons, an object array.
+    """
+    n = len(f)
+    fld = next((x for x in _AMOUNT_FIELDS if x in f.columns or x in table.unsaved), None)
+    if fld is None or fld not in f.columns:  # (a sheet's column of formulas, all blank, is dropped from a sheet's part)
+        return np.full(n, "formula" if fld else "none", dtype=object)
+    blank = "formula" if fld in table.unsaved else "blank"
+
+    def why(cell: object) -> str:
+        said = text(cell)
+        amount = money(cell) if said else None
+        return (blank if not said else "text:" + said[:20] if amount is None else "" if amount > 0 else "zero")
+
+    out = by_value_array(f[fld], why)
+    read = np.fromiter((isinstance(a, float) and a == a and a > 0 for a in amounts), dtype=bool, count=n)
+    out[read] = ""  # (a 变更后月保障金 filled)
+    return out
 
 
 def _amounts_not_given(table: Table, amounts: list, group: np.ndarray) -> None:

@@ -384,9 +384,11 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             return {f"public_{k}": v for k, v in public.items()}
         else:
             def township_sheets(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:
-                """A township's workbook, its 核查范围 saying what the 核实无问题清单 held back of its own findings."""
-                return audit_sheets(f["findings"], titles, result.skipped, result.held_by_town.get(town, {}),
-                                    result.partial)
+                """A township's workbook, its 核查范围 saying what the 核实无问题清单 held back of its own findings and
+                what a check could not look at of its own households."""
+                elsewhere = getattr(result, "partial_elsewhere", None)
+                partial = getattr(result, "partial_by_town", {}).get(town, result.partial if elsewhere is None else elsewhere)
+                return audit_sheets(f["findings"], titles, result.skipped, result.held_by_town.get(town, {}), partial)
 
             towns = write_township_workbooks(out, {"findings": findings}, township_sheets,
                                              widths=WIDTHS, heading=heading, public=may_be_public if mask else False,

@@ -71,6 +71,9 @@ class Table:
     # 239: months with only people on no roster left out of every wage average's divisor); None when read whole
     months: list[tuple[object, object, int]] | None = None
     written: dict[str, str] = field(default_factory=dict)
+    # the fields read blank because their cells are formulas the file holds no value of (said in ``warnings``): a
+    # check comparing such a field (F05's 月保障金) says which households it could not compare, and why
+    unsaved: set[str] = field(default_factory=set)
 
     def header_said(self, fld: str, default: str = "") -> str:
         """A field's header as the file writes it, for quoting in notices ('申请状态（1待审核 2审批中）', not the comparable
@@ -1248,7 +1251,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         sheets.append(sheet)
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
     warnings.extend(notes)
-    unsaved = _unsaved_formulas(path, parts, everything=not frames)
+    unsaved, unsaved_fields = _unsaved_formulas(path, parts, everything=not frames)
     warnings.extend(unsaved + _struck_through(path, parts))
     if not frames:
         what = KIND_LABELS.get(kind, kind)
@@ -1272,7 +1275,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             warnings.append(HEALTH_GAP)
     warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
     sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
-    return Table(kind, path, frame, headers, title, sheets, warnings, written=written)
+    return Table(kind, path, frame, headers, title, sheets, warnings, written=written, unsaved=unsaved_fields)
 
 
 _ID_LABEL = re.compile(r"身份证|证件号|身份号码")
@@ -1283,16 +1286,18 @@ _FORMULA_FIELDS = frozenset(("id", "head_id", "name", "head_name", "benefit", "b
                              "household_size", "covered_size", "declared_income", "date", "death_date"))
 
 
-def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]], everything: bool) -> list[str]:
+def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]],
+                      everything: bool) -> tuple[list[str], set[str]]:
     """Say the columns of an .xlsx sheet that came out blank because their cells are formulas the file holds no value
     of (a workbook a program wrote and nobody opened and saved in Excel/WPS; held-out 168: a 月保障金 column of formulas
-    read as 未写, a 特困 roster's formula IDs as no ID column). Looked for only where a recognised column is mostly blank
-    in its first rows (``everything``: in any column, the file being unusable)."""
+    read as 未写, a 特困 roster's formula IDs as no ID column), and the fields read from them (``Table.unsaved``). Looked
+    for only where a recognised column is mostly blank in its first rows (``everything``: in any column, the file being
+    unusable)."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return []
+        return [], set()
     from .limits import unsaved_formulas
 
-    out = []
+    out, fields = [], set()
     for frame, layout, sheet in parts:
         blank = {col for fld, col in layout.mapping.items() if fld in _FORMULA_FIELDS and fld in frame.columns
                  and 2 * sum(text(v) == "" for v in frame[fld].iloc[:1000].tolist()) > min(len(frame), 1000)}
@@ -1300,11 +1305,12 @@ def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]],
             continue
         found = unsaved_formulas(path, sheet)
         cols = [c for c in sorted(found) if (everything or c in blank) and c < len(layout.labels) and layout.labels[c]]
+        fields |= {fld for fld, col in layout.mapping.items() if col in cols}
         if cols:
             out.append(f"{('工作表“' + sheet + '”的') if sheet else ''}"
                        f"{'、'.join('“' + layout.labels[c] + '”' for c in cols[:4])}列是公式，文件中没有保存计算结果（程序生成后未在 "
                        "Excel/WPS 中打开保存过），读出为空、未参与核查；请用 Excel 或 WPS 打开该文件，保存后重新运行。")
-    return out
+    return out, fields
 
 
 _OTHERS = re.compile(QUALIFIERS)

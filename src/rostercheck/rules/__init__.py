@@ -60,6 +60,8 @@ COLUMN_DOUBT = "columns:"  # ctx.cache key prefix (+ kind) of the notice that a 
 # ctx.cache key prefix (+ code) of what a check that ran could not look at (``audit.partly_checked`` says it in 核查范围)
 PARTLY = "partly:"
 PARTLY_TOWNS = PARTLY + "towns:"  # (+ code) the townships whose people it concerns: each gets its workbook (--by-township)
+# (+ code) a note of PARTLY's counted by township → {township: the note as that township's 核查范围 says it (its own count)}
+PARTLY_BY_TOWN = PARTLY + "by-town:"
 
 
 def _doubted(ctx: Context, kind: str, found: pd.DataFrame) -> pd.DataFrame:

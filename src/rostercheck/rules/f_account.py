@@ -22,6 +22,7 @@ from . import rule, where
 from ..io.ledgers import first_rows, same_cells
 from ._household import in_institution
 from ._money import Ledger, care_home_rows, finding, ledger, months_text, payee_name, sole_households
+from ._money_unread import say as say_unread
 
 
 @rule("F07")
@@ -44,9 +45,15 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
     head's rows). A former head the lists say is gone is no lead: the account is the household's (his months beyond
     the household's amount are F01–F03)."""
     by: dict[tuple, list[int]] = defaultdict(list)
+    unread = led.memo["unread_item"]
+    unjudged = set()  # paid so only under an item no word or code reads (项目代码 01): perhaps the benefit, not looked at
     for r in sorted(led.memo.get("former", ())):
-        if led.ok[r] and led.benefit[r] and led.household[r] not in told:
-            by[(led.household[r], led.cols["id"][r] or led.cols["link_key"][r])].append(r)
+        if led.ok[r] and led.household[r] not in told and (led.benefit[r] or unread[r]):
+            if led.benefit[r]:
+                by[(led.household[r], led.cols["id"][r] or led.cols["link_key"][r])].append(r)
+            else:
+                unjudged.add(led.household[r])
+    say_unread(ctx, led, "F07", unjudged - {h for h, _ in by})
     gone = led.memo.get("former_events", {})
     out = []
     for (_, who), rows in by.items():
@@ -261,6 +268,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         # only other items (护理补贴) paid there: most often a carer's account under a 委托照料 agreement, on which the
         # guide is silent — a lead to check, 低 (held-out 200: ten such 中 leads in one county)
         others = not any(led.benefit[r] for r in rows)
+        # (an item no word or code reads, 项目代码 01, may be the benefit itself: not said to be other money)
+        unread = others and any(led.memo["unread_item"][r] for r in rows)
         items = "、".join(dict.fromkeys(led.item(r) for r in rows))
         evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}"
                     + ("（是花名册登记的本户账号）" if registered_here else "") + f"；资金项目 {items}"
@@ -268,6 +277,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
                     + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows))
                     + ("如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
                        "否则请核实该账号由谁使用" if own
+                       else f"资金项目{'、'.join(f'“{i}”' for i in dict.fromkeys(led.item(r) for r in rows))}未能识别、"
+                       "无法判断是否为保障金；请核实是否为代领、账户是否本户所有" if unread
                        else "打入该账户的只有保障金以外的资金，如是委托照料人领取照料护理补贴，请核对委托照料协议；否则请核实是否为代领"
                        if others else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))

@@ -19,7 +19,7 @@ from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
-from ._money_unread import say as say_unread, unread_pairs
+from ._money_unread import amount_gap, amounts_not_given, gap_words, say as say_unread, unread_pairs
 
 
 def _item_key(led: Ledger, r: int) -> str:
@@ -487,6 +487,12 @@ def check_f05(ctx: Context) -> list[Finding]:
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
     say_unread(ctx, led, "F05", unchecked)
+    # a household the roster gives no approved amount of (blank, a formula without its value, words), paid for a month
+    # compared: nothing to compare it with, said (held-out 245), never an amount made up
+    amounts_not_given(ctx, led, "F05", {
+        h for h in led.covered if h not in expected
+        and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
+                for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
     return out
 
 
@@ -696,7 +702,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         since += f"；{months_text(between)}前后月份均有成功发放" if between else ""
         evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
-                    + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else "花名册未写核定金额，请核实应补发金额"))
+                    + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else f"花名册{_no_amount(ctx, led, h)}，请核实应补发金额"))
         if not fails and (elsewhere := enrolled_elsewhere.get(h)):
             # every member also enrolled in another household of the other programme (D01): which enrolment stays is
             # to be settled first, no money owed yet (held-out 164: 4,728 元 "应补发" to a duplicate 特困 row)
@@ -714,6 +720,13 @@ def check_f06(ctx: Context) -> list[Finding]:
         out.append(fd)
     say_unread(ctx, led, "F06", unchecked)
     return out
+
+
+def _no_amount(ctx: Context, led: Ledger, household: str) -> str:
+    """Why F06 owes no amount of a household, after "花名册": its amount a formula without its value, 0 or words
+    (held-out 245; ``_money_unread.amount_gap``), else "未写核定金额" (blank, no such column)."""
+    reason, words = amount_gap(ctx, led, household)
+    return gap_words(reason, words, "核定金额") if reason in ("formula", "zero", "text") else "未写核定金额"
 
 
 def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[str, str]]:
