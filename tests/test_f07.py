@@ -321,3 +321,31 @@ def test_a_registered_account_under_a_name_the_rosters_history_rows_do_not_hold_
     [f] = findings(money_context(registered, rows, {"cadres": cadres}, roster_headers=status), "F07")
     assert f.confidence == confidence and ("村委会委员" in f.evidence) == (holder == "韩凤")
     assert ("如户名是原户主" in f.evidence) == (confidence == "低")
+
+
+def test_an_institutions_account_is_said_so_not_a_former_head_to_change():
+    # held-out 244: a 分散 特困 person's money paid into the care home's account (户名 汤阴县菜园镇敬老院), registered as
+    # hers, was told "如户名是原户主（已去世或迁出），请变更领取人" of an institution
+    tekun = household("田长生", A, benefit=700, support_mode="分散供养", bank_account="4105230000000317")
+    rows = [pay(A, "田长生", m, 700, item="特困供养金", holder="汤阴县菜园镇敬老院", bank_account="4105230000000317")
+            for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700, holder="李四", bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
+    got = findings(money_context(tekun + household("李四", C, benefit=700), rows), "F07")
+    assert len(got) == 1 and got[0].confidence == "低"  # (the level as before: the registered account)
+    assert got[0].evidence.startswith("发放账户户名“汤阴县菜园镇敬老院”是单位（机构）的名称，不是该户家庭成员；")
+    assert got[0].evidence.endswith("该户为分散供养，请核实该户的资金为何打入单位的账户、由谁支取（如已入住该机构集中供养，"
+                                    "请更正花名册的供养方式）")
+    assert "变更领取人" not in got[0].evidence
+    # a 低保 household paid into a village committee's account: the unit named, no 供养方式 to correct
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="东村村民委员会", bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999")]
+    got = findings(money_context(roster(), rows), "F07")
+    assert [f.confidence for f in got] == ["中"]
+    assert got[0].evidence.endswith("请核实该户的资金为何打入单位的账户、由谁支取")
+
+
+def test_a_persons_name_is_no_institution():
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="赵大勇", bank_account="6228480012345678"),
+            pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999")]
+    got = findings(money_context(roster(), rows), "F07")
+    assert "单位" not in got[0].evidence and got[0].evidence.endswith("请核实是否为代领、账户是否本户所有")

@@ -1458,7 +1458,21 @@ def _unique(events: list[Event]) -> list[Event]:
     return out
 
 
-_CARE_HOME = re.compile(r"(敬老院|福利院|养老院|光荣院|护理院|供养服务中心|养老服务中心|供养中心|康养中心|社会福利中心|颐养院)$")
+def care_home_named(led: Ledger, name: str) -> bool:
+    """Whether a payee's (holder's) name is a care home's: it ends with a word of ``[common] money_care_home_words``
+    (汤阴县菜园镇敬老院).
+
+    Args:
+        led: the ledger (its parameters).
+        name: the name.
+    Returns:
+        Whether it is.
+    """
+    if "care_home_words" not in led.memo:
+        words = [re.escape(w) for w in led.params.get("care_home_words", ()) if w]
+        led.memo["care_home_words"] = re.compile(f"(?:{'|'.join(words)})$") if words else None
+    pattern = led.memo["care_home_words"]
+    return bool(pattern and pattern.search(name))
 
 
 def care_home_rows(ctx: Context, led: Ledger) -> np.ndarray:
@@ -1468,7 +1482,7 @@ def care_home_rows(ctx: Context, led: Ledger) -> np.ndarray:
     if "care_home" not in led.memo:
         out = np.zeros(len(led.frame), dtype=bool)
         for r in np.flatnonzero(led.array("member") < 0).tolist():
-            out[r] = led.cols["id_status"][r] != ids.VALID and bool(_CARE_HOME.search(payee_name(ctx, led, r)))
+            out[r] = led.cols["id_status"][r] != ids.VALID and care_home_named(led, payee_name(ctx, led, r))
         led.memo["care_home"] = out
     return led.memo["care_home"]
 

@@ -20,8 +20,8 @@ from ..normalize import ids
 from ..roster import enrolment_household
 from . import rule, where
 from ..io.ledgers import first_rows, same_cells
-from ._household import in_institution
-from ._money import Ledger, care_home_rows, finding, ledger, months_text, payee_name, sole_households
+from ._household import in_institution, support_modes
+from ._money import Ledger, care_home_named, care_home_rows, finding, ledger, months_text, payee_name, sole_households
 from ._money_unread import say as say_unread
 
 
@@ -271,11 +271,18 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         # (an item no word or code reads, 项目代码 01, may be the benefit itself: not said to be other money)
         unread = others and any(led.memo["unread_item"][r] for r in rows)
         items = "、".join(dict.fromkeys(led.item(r) for r in rows))
-        evidence = (f"发放账户户名“{holders}”不是该户家庭成员（花名册中该户成员均不同名）；账号 {accounts or '未填'}"
+        # an institution's account (敬老院, 村委会: held-out 244, a 分散 特困 person's money paid to the care home) is no
+        # former head's to be changed
+        named = list(dict.fromkeys(led.cols["holder"][r] for r in rows))
+        units = [n for n in named if _institution_named(ctx, led, n)]
+        evidence = (f"发放账户户名“{holders}”"
+                    + ("是单位（机构）的名称，不是该户家庭成员" if len(units) == len(named)
+                       else "不是该户家庭成员（花名册中该户成员均不同名）") + f"；账号 {accounts or '未填'}"
                     + ("（是花名册登记的本户账号）" if registered_here else "") + f"；资金项目 {items}"
                     + f"；{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。"
                     + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows))
-                    + ("如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
+                    + (_unit_said(ctx, h, units if len(units) < len(named) else []) if units
+                       else "如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
                        "否则请核实该账号由谁使用" if own
                        else f"资金项目{'、'.join(f'“{i}”' for i in dict.fromkeys(led.item(r) for r in rows))}未能识别、"
                        "无法判断是否为保障金；请核实是否为代领、账户是否本户所有" if unread
@@ -285,6 +292,26 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW if own or others else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
     return out
+
+
+def _institution_named(ctx: Context, led: Ledger, holder: str) -> bool:
+    """Whether an account's holder is an institution (a unit, no person): a care home's name
+    (``[common] money_care_home_words``), or one holding a word of ``[F07] institution_holder_words`` (公司, 村委会 …)."""
+    name = str(holder or "").strip()
+    return bool(name) and (care_home_named(led, name)
+                           or any(w and w in name for w in ctx.specs["F07"].params.get("institution_holder_words", ())))
+
+
+def _unit_said(ctx: Context, household: str, units: list[str]) -> str:
+    """The close of a holder lead whose holder is an institution (``units``: those to name, when other holders are
+    persons): why a household it does not care for (分散供养, a 低保 household) is paid into the unit's account is the
+    question — not a former head to change."""
+    modes = {support_modes(ctx)(v) for v in _member_values(ctx, {household}, "support_mode").get(household, ())}
+    home = "home" in modes and "institution" not in modes
+    return ((f"户名{'、'.join(f'“{u}”' for u in units)}是单位（机构）的名称；" if units else "")
+            + ("该户为分散供养，" if home else "")
+            + "请核实该户的资金为何打入单位的账户、由谁支取"
+            + ("（如已入住该机构集中供养，请更正花名册的供养方式）" if home else ""))
 
 
 def _namesakes(ctx: Context, keys: set[str]) -> dict[str, str]:
