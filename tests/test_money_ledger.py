@@ -94,4 +94,21 @@ def test_the_items_of_one_workbook_are_named_with_its_one_file():
     ledger(ctx)
     assert ctx.cache["money:items"] == ["资金发放明细（1 个文件）按保障金核对的项目：低保金、特困供养金、最低生活保障金"
                                         "（其中低保金、最低生活保障金按同一项保障金核对）；"
-                                        "其他资金（不核对）：春节一次性生活补贴、物价补贴、高龄津贴，另有 1 项"]
+                                        "其他资金（不核对）：春节一次性生活补贴、物价补贴、高龄津贴、取暖补贴"]
+
+
+def test_one_item_past_those_shown_is_named_not_counted():
+    # held-out 244: "低保金 12 个文件、特困供养金 2 个文件、低保金追回 1 个文件，另有 1 项共 1 个文件" left the one item
+    # unsaid: counting it took as many words as naming it
+    from money import household, make_id, money_context, months, pay
+
+    from rostercheck.rules._money import ledger
+
+    a = make_id("19800101", 111)
+    items = ["低保金"] * 3 + ["特困供养金"] * 2 + ["五保供养金", "集中供养特困人员供养金"]
+    rows = [pay(a, "王五", m, 516, item=item, _file=f"{m}.xlsx") for m, item in zip(months("2026-01", "2026-07"), items)]
+    ctx = money_context(household("王五", a, benefit=516), rows)
+    ledger(ctx)
+    said = ctx.cache["money:items"][0]
+    assert said.startswith("资金发放明细（7 个文件）按保障金核对的项目：低保金 3 个文件、特困供养金 2 个文件、五保供养金 1 个文件、"
+                           "集中供养特困人员供养金 1 个文件（") and "另有" not in said

@@ -473,8 +473,10 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
 
     def listed(counts: Counter) -> str:
         ranked = counts.most_common()
-        top = "、".join(f"{item} {n} 个文件" if counted else item for item, n in ranked[:shown])
-        rest = ranked[shown:]  # counted, not named (held-out 226: '等 4 项' after three named left the fourth unsaid)
+        # one item more than shown is named, not counted (held-out 244: "另有 1 项共 1 个文件" hid which)
+        cut = shown if len(ranked) > shown + 1 else len(ranked)
+        top = "、".join(f"{item} {n} 个文件" if counted else item for item, n in ranked[:cut])
+        rest = ranked[cut:]  # counted, not named (held-out 226: '等 4 项' after three named left the fourth unsaid)
         more = f"，另有 {len(rest)} 项" + (f"共 {sum(n for _, n in rest)} 个文件" if counted else "") if rest else ""
         return top + more if counts else "无"
 
