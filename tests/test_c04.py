@@ -396,6 +396,44 @@ def test_a_home_whose_unit_another_person_holds_too_is_a_share_but_not_one_the_c
     assert flagged(context(roster(), {"properties": homes}), "C04") == [("张三", "高")]
 
 
+def test_a_unit_number_decides_which_rows_are_one_home_before_the_address():
+    # held-out 246: two homes held alone (共有方式 1), one at the village-level 坐落 商水县黄寨镇李楼村 where a neighbour
+    # has a home of another 不动产单元号 and 权证号: C04 中 "其中 1 套只登记为共有人"; the unit numbers differ, two homes
+    other = make_id("19800607", 355)
+    unit = "411623175253GB71172F41283405"
+    homes = [prop("张三", HEAD, "11", "商水县黄寨镇章华路235号", tenure="1", property_unit="411623367296GB87812F88079107",
+                  cert="豫(2025)商水县不动产权第5178896号"),
+             prop("张三", HEAD, "11", "商水县黄寨镇李楼村", tenure="1", property_unit=unit,
+                  cert="豫(2023)商水县不动产权第3985830号"),
+             prop("方平", other, "11", "商水县黄寨镇李楼村", tenure="1", property_unit="411623476270GB33328F33520755",
+                  cert="豫(2018)商水县不动产权第7865101号")]
+    ctx = context(roster(), {"properties": homes})
+    assert flagged(ctx, "C04") == [("张三", "高")] and "只登记为共有人" not in evidence(ctx)[0]
+    # the neighbour on a row of the same unit number: he holds the same home, a share (as before)
+    homes[2] = prop("方平", other, "11", "商水县黄寨镇李楼村", tenure="2", property_unit=unit)
+    assert flagged(context(roster(), {"properties": homes}), "C04") == [("张三", "中")]
+
+
+@pytest.mark.parametrize("rows, homes", [
+    # the same unit number, the address written two ways: one home
+    ([("人民路75号", "430526001001GB00012F00010001", ""), ("人民路75号1单元101室", "430526001001GB00012F00010001", "")], 1),
+    # two unit numbers at one village-level address: two homes
+    ([("东村", "430526001001GB00012F00010001", ""), ("东村", "430526001001GB00013F00010001", "")], 2),
+    # no unit numbers: the address, as before (an old and a new certificate of one home)
+    ([("城关镇东街12号", "", "湘(2020)清河县不动产权第0001号"), ("城关镇 东街 12 号", "", "房权证清字第 778 号")], 1),
+    ([("城关镇东街12号", "", "湘(2020)清河县不动产权第0001号"), ("城关镇东街14号", "", "房权证清字第 778 号")], 2),
+    # a row without a unit number does not join two units of one address into one home
+    ([("东村", "430526001001GB00012F00010001", ""), ("东村", "", ""), ("东村", "430526001001GB00013F00010001", "")], 2),
+])
+def test_which_rows_are_one_home(rows, homes):
+    from rostercheck.rules._econ import home_groups
+
+    items = [({"location": loc, "property_unit": unit, "cert": cert}, r, r) for r, (loc, unit, cert) in enumerate(rows)]
+    assert len(home_groups(items)) == homes
+    lists = {"properties": [prop("张三", HEAD, "住宅", loc, property_unit=unit, cert=cert) for loc, unit, cert in rows]}
+    assert flagged(context(roster(), lists), "C04") == ([("张三", "高")] if homes >= 2 else [])
+
+
 # --- a row's own dates against the review date (held-out 198) ---------------------------------------
 
 @pytest.mark.parametrize("row, flagged_as", [

@@ -1137,8 +1137,8 @@ def property_confidence(row: Mapping, link_confidence: str, params: dict) -> str
 
 
 def home_key(row: Mapping, r: int) -> str:
-    """Return what identifies one home across co-owners: its location, else its certificate, else its unit number,
-    else its row.
+    """Return what names one home across co-owners (a finding's facts): its location, else its certificate, else its
+    unit number, else its row. Which rows are one home is :func:`same_home`'s.
 
     Args:
         row: a properties row.
@@ -1149,58 +1149,95 @@ def home_key(row: Mapping, r: int) -> str:
     return _home_idents(row, r)[0]
 
 
+_HOME_FIELDS = ("location", "cert", "property_unit")
+
+
+def _home_values(row: Mapping) -> dict[str, str]:
+    """A properties row's location, certificate and unit number, compared as written less spaces and commas."""
+    return {f: re.sub(r"[\s,，、]", "", unicodedata.normalize("NFKC", str(row.get(f) or ""))) for f in _HOME_FIELDS}
+
+
 def _home_idents(row: Mapping, r: int) -> list[str]:
     # The location first: co-owners by share and old/new certificates give one home several certificates.
-    idents = []
-    for fld in ("location", "cert", "property_unit"):
-        v = re.sub(r"[\s,，、]", "", unicodedata.normalize("NFKC", str(row.get(fld) or "")))
-        if v:
-            idents.append(f"{fld}:{v}")
+    idents = [f"{f}:{v}" for f, v in _home_values(row).items() if v]
     return idents or [f"row:{r}"]
 
 
+def same_home(a: Mapping, b: Mapping) -> int:
+    """Return how two properties rows are one home, 0 when they are not: 3 by the same 不动产单元号, 2 by the same
+    certificate, 1 by the same location.
+
+    The unit number is the register's own key for a home: two rows that both give one are one home exactly when it is
+    the same, whatever their addresses say (held-out 246: a village-level 坐落 商水县黄寨镇李楼村 shared with a neighbour's
+    home of another unit made a home held alone 只登记为共有人). Without it on both rows, the same certificate, else the
+    same location (co-owners by share and old/new certificates give one home several certificates).
+
+    Args:
+        a: a properties row.
+        b: another.
+    Returns:
+        3, 2, 1 or 0.
+    """
+    x, y = _home_values(a), _home_values(b)
+    if x["property_unit"] and y["property_unit"]:
+        return 3 if x["property_unit"] == y["property_unit"] else 0
+    if x["cert"] and x["cert"] == y["cert"]:
+        return 2
+    return 1 if x["location"] and x["location"] == y["location"] else 0
+
+
 def one_per_home(items: list[tuple[Mapping, int, T]]) -> dict[str, T]:
-    """Return the first item of each home: rows sharing a location, a certificate or a unit number (不动产单元号) are
-    one home, however the co-owners' rows write the rest.
+    """Return the first item of each home: rows :func:`same_home` calls one home (the same 不动产单元号, else the same
+    certificate or location), however the co-owners' rows write the rest.
 
     Args:
         items: (properties row, its index, item) in order.
     Returns:
-        :func:`home_key` of each home's first row → that row's item, in order.
+        A key of each home (:func:`home_key` of its first row) → that row's item, in order.
     """
     return {k: group[0] for k, group in home_groups(items).items()}
 
 
 def home_groups(items: list[tuple[Mapping, int, T]]) -> dict[str, list[T]]:
-    """Return the items of each home, as :func:`one_per_home` groups them.
+    """Return the items of each home, as :func:`one_per_home` groups them: the strongest ties first, and never two rows
+    of different unit numbers in one home through a third row that gives none.
 
     Args:
         items: (properties row, its index, item) in order.
     Returns:
-        :func:`home_key` of each home's first row → the items of its rows, in order.
+        :func:`home_key` of each home's first row (with its next identifier where two homes share it, a location held by
+        two units) → the items of its rows, in order.
     """
     root = list(range(len(items)))
+    units = [{_home_values(row)["property_unit"]} - {""} for row, _, _ in items]
 
     def find(i: int) -> int:
         while root[i] != i:
             i = root[i]
         return i
 
-    first: dict[str, int] = {}
-    for i, (row, r, _) in enumerate(items):
-        for ident in _home_idents(row, r):
-            j = first.setdefault(ident, i)
-            a, b = find(i), find(j)
+    ties = sorted(((-how, i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+                   if (how := same_home(items[i][0], items[j][0]))))
+    for _, i, j in ties:
+        a, b = find(i), find(j)
+        if a != b and not (units[a] and units[b] and units[a] != units[b]):
             root[max(a, b)] = min(a, b)
+            units[min(a, b)] = units[a] | units[b]
     groups: dict[int, list[T]] = {}
     for i, (_, _, item) in enumerate(items):
         groups.setdefault(find(i), []).append(item)
-    return {home_key(row, r): groups[i] for i, (row, r, _) in enumerate(items) if find(i) == i}
+    out: dict[str, list[T]] = {}
+    for i, (row, r, _) in enumerate(items):
+        if find(i) == i:
+            idents = _home_idents(row, r)
+            key = next((k for k in idents if k not in out), f"{idents[0]}|row:{r}")
+            out[key] = groups[i]
+    return out
 
 
 def held_by_others(ctx: Context, row: Mapping, r: int, ids: set[str]) -> bool:
-    """Return whether a row of the properties list with another ID holds the same home as a row (its location,
-    certificate or unit number): a list with one row per owner.
+    """Return whether a row of the properties list with another ID holds the same home as a row (:func:`same_home`):
+    a list with one row per owner.
 
     Args:
         ctx: the audit context.
@@ -1211,20 +1248,23 @@ def held_by_others(ctx: Context, row: Mapping, r: int, ids: set[str]) -> bool:
         True when someone else holds it too.
     """
     holders = _home_holders(ctx)
-    return any(holders.get(ident, set()) - ids for ident in _home_idents(row, r))
+    return any(pid not in ids and same_home(row, other)
+               for ident in _home_idents(row, r) for pid, other in holders.get(ident, ()))
 
 
-def _home_holders(ctx: Context) -> dict[str, set[str]]:
-    """Each home's identifier → the IDs of the properties list's rows of it (computed once)."""
+def _home_holders(ctx: Context) -> dict[str, list[tuple[str, dict]]]:
+    """Each home identifier → (ID, row's location, certificate and unit number) of the properties list's rows giving it
+    (computed once)."""
     if "home-holders" not in ctx.cache:
-        out: dict[str, set[str]] = {}
+        out: dict[str, list[tuple[str, dict]]] = {}
         if ctx.has("properties"):
             ref = ctx.lists["properties"]
-            cols = {f: ref[f].tolist() if f in ref.columns else [""] * len(ref) for f in ("location", "cert", "property_unit")}
+            cols = {f: ref[f].tolist() if f in ref.columns else [""] * len(ref) for f in _HOME_FIELDS}
             for r, pid, *idents in zip(ref.index, ref["id"].tolist(), *cols.values()):
                 if pid:
-                    for ident in _home_idents(dict(zip(cols, idents)), int(r)):
-                        out.setdefault(ident, set()).add(str(pid))
+                    own = dict(zip(cols, idents))
+                    for ident in _home_idents(own, int(r)):
+                        out.setdefault(ident, []).append((str(pid), own))
         ctx.cache["home-holders"] = out
     return ctx.cache["home-holders"]
 
