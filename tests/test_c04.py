@@ -434,6 +434,27 @@ def test_which_rows_are_one_home(rows, homes):
     assert flagged(context(roster(), lists), "C04") == ([("张三", "高")] if homes >= 2 else [])
 
 
+def test_tenure_codes_are_said_unread_unless_configured(tmp_path):
+    # held-out 246: a registry export's 共有方式 1 / 2 was shown as "共有情况 1" with no notice; registries code it
+    # differently (0 单独所有 … 3 其它共有 after the data standard, 1 单独所有 2 共有 in others), so none is read unasked
+    from rostercheck.rules._vocab import value_warnings
+
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号", tenure="1"), prop("李梅", WIFE, "住宅", "柳林镇建设路 166 号", tenure="2")]
+    ctx = context(roster(), {"properties": homes}, headers={"properties": {"tenure": "共有方式"}})
+    assert flagged(ctx, "C04") == [("张三", "高")]
+    said = [w for w in value_warnings(ctx) if "共有方式" in w]
+    assert len(said) == 1 and "“1”" in said[0] and "“2”" in said[0] and "sole_ownership_codes" in said[0], said
+    config = tmp_path / "c.toml"
+    config.write_text('[C04]\nsole_ownership_codes = ["1"]\nco_ownership_codes = ["2"]\n', encoding="utf-8")
+    ctx = context(roster(), {"properties": homes}, config=config)
+    assert flagged(ctx, "C04") == [("张三", "中")] and "共有情况 2" in evidence(ctx)[0]
+    assert not [w for w in value_warnings(ctx) if "共有" in w]
+    # words still read as before, with no notice
+    homes = [prop("张三", HEAD, "住宅", "城关镇人民路 1 号", tenure="单独所有"), prop("李梅", WIFE, "住宅", "东村", tenure="按份共有")]
+    ctx = context(roster(), {"properties": homes})
+    assert flagged(ctx, "C04") == [("张三", "中")] and not [w for w in value_warnings(ctx) if "共有" in w]
+
+
 # --- a row's own dates against the review date (held-out 198) ---------------------------------------
 
 @pytest.mark.parametrize("row, flagged_as", [

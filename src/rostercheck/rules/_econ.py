@@ -1275,15 +1275,32 @@ def shared_text(row: Mapping, params: dict) -> str:
 
     Args:
         row: a properties row.
-        params: the [C04] parameters (``sole_ownership_words``, ``co_ownership_words``).
+        params: the [C04] parameters (``sole_ownership_words``, ``co_ownership_words`` and their ``_codes``).
     Returns:
         The text as the list writes it, with its label.
     """
     tenure = text_of(row, "tenure")
-    if classify(tenure, (("sole", params["sole_ownership_words"]), ("shared", params["co_ownership_words"]))) == "shared":
+    if tenure_class(tenure, params) == "shared":
         return f"共有情况 {tenure}"
     share = text_of(row, "share")
     return f"份额 {share}" if _partial(share) else ""
+
+
+def tenure_class(value: object, params: dict) -> str:
+    """A 共有情况 (共有方式) cell read: 'sole', 'shared', '' for a blank cell, ``codes.UNKNOWN`` for one neither the
+    [C04] codes (a whole cell) nor words read (held-out 246: 共有方式 1 and 2 of a registry's export, unsaid).
+
+    Args:
+        value: the cell.
+        params: the [C04] parameters.
+    Returns:
+        The class.
+    """
+    cell = unicodedata.normalize("NFKC", str(value or "")).strip()
+    for klass, key in (("sole", "sole_ownership_codes"), ("shared", "co_ownership_codes")):
+        if cell and any(codes.same_code(cell, str(c)) for c in params.get(key, ())):
+            return klass
+    return classify(value, (("sole", params["sole_ownership_words"]), ("shared", params["co_ownership_words"])))
 
 
 def _partial(share: str) -> bool:

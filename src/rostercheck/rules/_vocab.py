@@ -17,7 +17,8 @@ from ..normalize import codes
 from ..normalize.codes import UNKNOWN
 from .c02_status import INDEFINITE
 from ._household import support_modes
-from ._econ import pension_status, property_status, status_class, vehicle_status, vehicle_type_known, vehicle_use
+from ._econ import (pension_status, property_status, status_class, tenure_class, vehicle_status, vehicle_type_known,
+                    vehicle_use)
 
 Classifier = Callable[[str], str]
 
@@ -82,6 +83,11 @@ def _disabled_flag(ctx: Context) -> Classifier:
 def _property(ctx: Context) -> Classifier:
     p = ctx.specs["C04"].params
     return lambda v: property_status({"status": v}, p)
+
+
+def _tenure(ctx: Context) -> Classifier:
+    p = ctx.specs["C04"].params
+    return lambda v: tenure_class(v, p)
 
 
 def _business(ctx: Context) -> Classifier:
@@ -186,6 +192,11 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "请填写“是”或“否”。"),
     ("properties", "status", "权利状态/登记状态", _property, "按仍拥有计，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C04] current_property_statuses 或 inactive_property_statuses 中补充。"),
+    # (held-out 246: 共有方式 1/2 shown as "共有情况 1", unsaid; registries' codes differ, none is read by default)
+    ("properties", "tenure", "共有情况/共有方式", _tenure,
+     "按未写明计（是否与他人共有仍按份额列、共有人登记和同一套房的其他权利人判断）",
+     "如是代码，请向不动产登记机构问明代码含义，写进配置文件 [C04] sole_ownership_codes（单独所有）或 co_ownership_codes"
+     "（共有）（如 sole_ownership_codes = [\"1\"]）后重新运行；如是当地写法，补充到 sole_ownership_words 或 co_ownership_words。"),
     ("deaths", "cause", "注销原因/死亡原因", _death_cause,
      "填有死亡日期的按死亡计，其余按看不出是否死亡处理，只作为“低”置信度线索列出",
      "如是代码或当地写法，请在配置文件 [C02] death_words 或 not_death_words 中补充。"),
