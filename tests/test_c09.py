@@ -51,6 +51,22 @@ def test_small_residents_pension_is_not_a_lead():
     assert flagged(context(roster(declared_income=0), {"pensions": small}), "C09") == []
 
 
+def test_two_small_residents_pensions_are_not_added_up():
+    # held-out 246: 160 + 147 元 of 城乡居民基础养老金, a couple's, was a C09 中 (307 ≥ 300) beside a declared 0; each
+    # member's own income is judged, as C10 does
+    from rostercheck.audit import run_checks
+
+    small = [{**PENSION[0], "insurance": "城乡居民基本养老保险", "amount": 160},
+             {**PENSION[0], "name": "李梅", "id": WIFE, "insurance": "城乡居民基本养老保险", "amount": 147}]
+    assert flagged(context(roster(declared_income=0), {"pensions": small}), "C09") == []
+    # must flag: one member's own pension (or pension and wage) reaching the minimum; the other's small one not counted
+    ctx = context(roster(declared_income=0), {"pensions": [PENSION[0], small[1]]})
+    (found,) = run_checks(ctx, ["C09"])[0]
+    assert found.confidence == "中" and "收入合计 900.00 元/月" in found.evidence and "147" not in found.evidence
+    wages = [{"name": "李梅", "id": WIFE, "employer": "宏达公司", "wage": 200, "month": "2026-09"}]
+    assert flagged(context(roster(declared_income=0), {"pensions": small, "wages": wages}), "C09") == [("李梅", "中")]
+
+
 def test_declared_assets_that_say_something_or_exempt_vehicles():
     moto = [{**CAR[0], "vehicle_type": "普通二轮摩托车"}]
     assert flagged(context(roster(declared_assets="有小汽车一辆"), {"vehicles": CAR}), "C09") == []
