@@ -266,6 +266,57 @@ def test_a_filed_relative_the_registry_also_shows_is_one_finding():
     assert "在花名册另一户享受" in wife.evidence
 
 
+# --- the staff or cadre list's own 配偶身份证号 column (held-out 246) ---------------------------------------
+
+@pytest.mark.parametrize("kind, labels", [
+    ("staff", ["序号", "单位名称", "姓名", "身份证号", "人员身份", "在职状态", "配偶姓名", "配偶身份证号"]),
+    ("cadres", ["乡镇", "村", "姓名", "身份证号", "职务", "配偶姓名", "配偶身份证号", "联系电话"])])
+def test_a_spouse_column_is_read_as_the_spouse_not_the_person(kind, labels):
+    mapping = assign_columns(labels, kind).mapping
+    assert labels[mapping["id"]] == "身份证号" and labels[mapping["name"]] == "姓名"
+    assert labels[mapping["spouse_id"]] == "配偶身份证号" and labels[mapping["spouse_name"]] == "配偶姓名"
+
+
+@pytest.mark.parametrize("kind", ["staff", "cadres"])
+def test_the_spouse_a_staff_or_cadre_list_declares_is_c01_at_medium(kind):
+    # held-out 246: 孔芳萍's ID only in the 财政 export's 配偶身份证号 column, her husband in post: no finding
+    official = [{**STAFF_LIST[0], "spouse_name": "孙丽", "spouse_id": STAFF_WIFE}]
+    ctx = context(family_roster(), {kind: official})
+    assert flagged(ctx, "C01") == [("孙丽", "中")]
+    [found] = run_checks(ctx, ["C01"])[0]
+    assert "赵明" in found.evidence and "的妻子：该名单登记的配偶身份证号（配偶姓名 孙丽）即保障对象的身份证号" in found.evidence
+    assert found.source_row == "2" and "在花名册另一户享受" in found.evidence
+    # the spouse's ID with a digit lost to a number format, her name and birth agreeing: 中 still, said
+    damaged = [{**official[0], "spouse_id": float(STAFF_WIFE[:15] + "000")}]
+    assert flagged(context(family_roster(), {kind: damaged}), "C01") == [("孙丽", "中")]
+
+
+def test_a_declared_spouse_is_not_c01_by_a_name_alone_nor_when_the_official_left():
+    # must not flag: 配偶姓名 alone (no ID, or another's ID), a retired or departed official, his own household
+    for row in ({"spouse_name": "孙丽"}, {"spouse_name": "孙丽", "spouse_id": ""},
+                {"spouse_name": "孙丽", "spouse_id": make_id("19800808", 282)},
+                {"spouse_id": STAFF_WIFE, "category": "退休"}, {"spouse_id": STAFF_WIFE, "status": "辞职"},
+                {"spouse_id": STAFF}):
+        ctx = context(family_roster(), {"staff": [{**STAFF_LIST[0], **row}]})
+        assert flagged(ctx, "C01") == [], row
+    rows = household("赵明", STAFF, [("孙丽", "配偶", STAFF_WIFE)], village="南村")
+    ctx = context(rows, {"staff": [{**STAFF_LIST[0], "spouse_id": STAFF_WIFE}]})
+    assert flagged(ctx, "C01") == [("赵明", "高")]
+
+
+def test_a_declared_spouse_the_registry_also_shows_is_one_finding():
+    official = [{**STAFF_LIST[0], "spouse_name": "孙丽", "spouse_id": STAFF_WIFE}]
+    ctx = context(family_roster(), {"staff": official, "registry": staff_registry()})
+    assert flagged(ctx, "C01") == [("孙丽", "中"), ("赵小明", "中"), ("赵老根", "中")]
+    [wife] = [f for f in run_checks(ctx, ["C01"])[0] if ctx.members.at[f.member, "name"] == "孙丽"]
+    assert "与其户籍同户" in wife.evidence and "第 2 行亦登记其为配偶" in wife.evidence
+    # … and a cadre's filed wife whom his list declares: the filing's, at 高
+    filing = [{"cadre_name": "赵明", "cadre_id": STAFF, "name": "孙丽", "id": STAFF_WIFE, "relation": "妻子"}]
+    ctx = context(family_roster(), {"cadres": official, "cadre_relatives": filing})
+    [wife] = run_checks(ctx, ["C01"])[0]
+    assert wife.confidence == "高" and "已备案为" in wife.evidence and "亦登记其为该干部的配偶" in wife.evidence
+
+
 def test_a_filed_relation_code_reads_as_its_meaning_first():
     # held-out 242: "已备案为 党支部书记 杜春林 的51（父亲）"; words stay as written
     for relation, said in (("10", "的配偶（10）"), ("妻子", "的妻子，")):

@@ -174,6 +174,30 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
     return out
 
 
+def declared_spouses(ctx: Context, kind: str) -> pd.DataFrame:
+    """Return the roster members an official list's own 配偶身份证号 column names (a staff export's, held-out 246): by
+    the ID as any list is linked (exact, else repaired with the 配偶姓名 and birth agreeing), never by a name alone.
+
+    Args:
+        ctx: the audit context.
+        kind: 'staff' or 'cadres'.
+    Returns:
+        Columns o (official row), m (member), confidence (the link's) and key.
+    """
+    key = f"kin:spouse:{kind}"
+    if key not in ctx.cache:
+        off = ctx.lists[kind]
+        found = pd.DataFrame(columns=LINK_COLUMNS)
+        if "spouse_id" in off.columns:
+            found = links(ctx, kind, "spouse_id", "spouse_name_key")
+        found = found.rename(columns={"r": "o"})[["o", "m", "confidence", "key"]]
+        if len(found):  # (his own ID typed in the column: no spouse)
+            own = off.loc[found["o"], "id"].astype(str).to_numpy()
+            found = found[ctx.members.loc[found["m"], "id"].astype(str).to_numpy() != own].reset_index(drop=True)
+        ctx.cache[key] = found
+    return ctx.cache[key]
+
+
 def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame, hh: pd.Series, roles: pd.Series,
                 who: str) -> pd.DataFrame:
     """The household pairs with the ties the registry's 父亲/母亲/配偶公民身份号码 columns state, by ID, between an

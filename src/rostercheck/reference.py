@@ -23,7 +23,8 @@ from .normalize.values import (count, date, digits, digits_lost, masked_digits, 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
               "mother_id": "mother_", "spouse_id": "spouse_"}
-_NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key"}
+_NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key",
+                "spouse_name": "spouse_name_key"}
 
 
 # Free-text cells quoted in evidence, kept as written beside their folded text (``<field>_written``): the folded text is

@@ -341,6 +341,11 @@ def _held_dates(registered: str) -> list[FieldSpec]:
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
 
+# A staff or cadre export's columns of the person's spouse (配偶身份证号, 配偶姓名): a tie the employer declares (C01,
+# held-out 246); the name only shows and checks the ID, it never links anyone by itself. Weight 0: read where a file is
+# taken as such a list, never evidence that it is one (classify: the registry's 配偶公民身份号码 keeps its weight there)
+_SPOUSE = [FieldSpec("spouse_id", r"配偶.*" + ID_WORDS, weight=0), FieldSpec("spouse_name", r"配偶.*(姓名|名字)", weight=0)]
+
 REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
         FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位|企业名称|所在企业"),  # (a 国资 list: held-out 193)
@@ -350,6 +355,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("status", _IN_POST_STATUS),  # 在职 / 辞职, 调出: a row the list itself says has left (C01 left_words)
         FieldSpec("end", _POST_END, weight=2),  # 离职日期 before the review date: no longer holds the post
         FieldSpec("start", _POST_START, weight=2),
+        *_SPOUSE,
         *_COMMON,
     ],
     "cadres": [
@@ -370,6 +376,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("name", NAME_WORDS, allow=r"干部"),
         FieldSpec("id", ID_WORDS, allow=r"经办", weight=0.5),
         FieldSpec("name", NAME_WORDS, allow=r"经办", weight=0.5),
+        *_SPOUSE,
     ],
     "cadre_relatives": [
         FieldSpec("cadre_id", "(" + _CADRE + ").*" + ID_WORDS, weight=2),
@@ -846,7 +853,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
-    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",

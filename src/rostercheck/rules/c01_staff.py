@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..kinship import (CHILD, CLOSE, filing_cadres, filing_links, member_values, official_households, records,
-                       registry_kin, role)
-from ..model import Context, Finding, enjoys
+from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_values,
+                       official_households, records, registry_kin, role)
+from ..model import MEDIUM, Context, Finding, enjoys
+from ..normalize import ids
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
-from ._econ import begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown
+from ._econ import (begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
+                    weakest)
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
@@ -55,8 +57,8 @@ def check(ctx: Context) -> list[Finding]:
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
-        if ctx.has("registry"):
-            out += _registry_family(ctx, kind, excluded)
+        family = _registry_family(ctx, kind, excluded) if ctx.has("registry") else []
+        out += _with_declared_spouses(ctx, family, _declared_spouses(ctx, kind, excluded))
     if ctx.has("cadre_relatives"):
         filed = _filed_family(ctx)
         # a filed relative whom the registry also puts in the cadre's household: one finding, the filing's
@@ -64,11 +66,12 @@ def check(ctx: Context) -> list[Finding]:
         kept = []
         for f in out:
             facts = dict(f.facts)
-            twin = same.get((f.member, facts.get("official"))) if facts.get("list") == "registry" else None
+            twin = same.get((f.member, facts.get("official"))) if facts.get("official_list") else None
             if twin is None:
                 kept.append(f)
             else:
-                twin.evidence += f"；户籍信息亦显示与其{f.key}"
+                twin.evidence += (f"；户籍信息亦显示与其{f.key}" if facts.get("list") == "registry"
+                                  else f"；《{f.source}》亦登记其为该干部的配偶")
         out = kept + filed
     return out
 
@@ -201,6 +204,46 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
                            f"户籍登记亲属（户号 {no}）" if apart else f"户籍同户（户号 {no}）",
                            (("list", "registry"), link_fact(conf), ("official_list", kind),
                                                    ("official", person_identity(row)), ("kin", label))))
+    return out
+
+
+def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
+    """Members a staff or cadre list's own 配偶身份证号 column names, in another household than the official's: 中 at
+    best, as the registry's 配偶公民身份号码 column (a personnel record is not kept for this, a divorce may stand
+    unrecorded), lower as the ID link is (held-out 246: 孔芳萍, a teacher's wife by the 财政 export, not found)."""
+    found = declared_spouses(ctx, kind)
+    if found.empty:
+        return []
+    homes = official_households(ctx, kind)
+    offs = records(ctx.lists[kind], found["o"])
+    out = []
+    for (o, m, conf, key), hh in zip(found.itertuples(index=False), member_values(ctx, found["m"], "household")):
+        row = offs[o]
+        if hh in homes.get(o, ()) or ((kind == "staff" and _excluded(row, excluded))
+                                      or (kind == "cadres" and _clerk(row.get("post"), ctx)) or has_left(row, ctx)):
+            continue  # (in his household: his own finding says it)
+        label = kin_label(SPOUSE, ctx.value(m, "sex") or ids.sex(str(ctx.value(m, "id"))) or "")
+        named = f"（配偶姓名 {row['spouse_name']}）" if text(row.get("spouse_name")) else ""
+        conf = weakest([conf, MEDIUM])
+        evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的"
+                    f"{label}：该名单登记的配偶身份证号{named}即保障对象的身份证号，在花名册另一户{enjoys(ctx)}；{key}")
+        out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), f"名单登记的配偶（{key}）",
+                           (("list", kind), link_fact(conf), ("official_list", kind), ("official", person_identity(row)),
+                            ("kin", "配偶"))))
+    return out
+
+
+def _with_declared_spouses(ctx: Context, family: list[Finding], spouses: list[Finding]) -> list[Finding]:
+    """The registry's family findings and the declared spouses': one finding per member and official, the registry's
+    (its fingerprint kept), saying the list names the spouse too."""
+    by = {(f.member, dict(f.facts)["official"]): f for f in family}
+    out = list(family)
+    for f in spouses:
+        twin = by.get((f.member, dict(f.facts)["official"]))
+        if twin is None:
+            out.append(f)
+        else:
+            twin.evidence += f"；《{f.source}》第 {f.source_row} 行亦登记其为配偶"
     return out
 
 
