@@ -367,3 +367,89 @@ def test_a_roster_amount_in_fen_is_read_in_yuan(tmp_path):
     path.write_text("乡镇,村,户主姓名,户主身份证号,月保障金（分）,姓名,身份证号,与户主关系\n"
                     f"城关镇,东村,张三,{HEAD_A},103200,张三,{HEAD_A},户主\n", encoding="utf-8")
     assert build_members([load_table(path, "roster")], dt.date(2026, 9, 30))["benefit"].tolist() == [1032.0]
+
+
+def _write_sheets(path, sheets):
+    """A workbook of (sheet name, header, rows) sheets."""
+    book = xlsxwriter.Workbook(str(path))
+    for name, header, rows in sheets:
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, header)
+        for i, row in enumerate(rows, 1):
+            sheet.write_row(i, 0, [str(v) for v in row])
+    book.close()
+    return path
+
+
+SON_B, DAUGHTER_B = make_id("19950606", 663), make_id("20100707", 774)
+APP_HEADERS = (["申请编号", "申请类别", *HH_HEADER[2:]], ["申请编号", *M_HEADER[1:]])
+APP_HOUSEHOLDS = [[h[0], "低保", *h[2:]] for h in HOUSEHOLDS]
+FIRST_SHEET = [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"],
+               ["H0002", "李四", HEAD_B, "02", "1", "是"], ["H0002", "赵氏", MOTHER_B, "52", "2", "是"]]
+CONTINUED = [["H0002", "李军", SON_B, "20", "1", "是"], ["H0002", "李丽", DAUGHTER_B, "30", "2", "是"]]
+
+
+@pytest.mark.parametrize("second", ["家庭成员(续)", "家庭成员（续表）", "家庭成员续1", "家庭成员 (2)", "家庭成员2"])
+def test_a_continuation_sheet_is_one_member_table_with_the_sheet_it_continues(tmp_path, second):
+    # held-out 247: 李四's family, its last two members on 家庭成员(续): the head was added again from the household
+    # sheet for that sheet, and screen said the family was sent twice
+    path = _write_sheets(tmp_path / "新申请.xlsx", [("家庭信息", APP_HEADERS[0], APP_HOUSEHOLDS),
+                                                   ("家庭成员", APP_HEADERS[1], FIRST_SHEET),
+                                                   (second, APP_HEADERS[1], CONTINUED)])
+    table = load_table(path, "roster")
+    m = build_members([table], dt.date(2026, 9, 30))
+    assert sorted(m["id"]) == sorted([HEAD_A, WIFE_A, HEAD_B, MOTHER_B, SON_B, DAUGHTER_B])  # no head twice
+    assert set(m.loc[m["id"].isin([SON_B, DAUGHTER_B]), "household"]) == {HEAD_B}
+    assert not [w for w in table.warnings if "补入户主" in w], table.warnings
+    assert any(f"工作表“{second}”是工作表“家庭成员”的续表" in w for w in table.warnings), table.warnings
+    # each row is still named with its own sheet and row; the family's rows are together
+    shown = m.set_index("id")
+    assert (shown.at[SON_B, "sheet_shown"], shown.at[SON_B, "row"]) == (second, 2)
+    assert (shown.at[MOTHER_B, "sheet_shown"], shown.at[MOTHER_B, "row"]) == ("家庭成员", 5)
+    assert m["id"].tolist() == [HEAD_A, WIFE_A, HEAD_B, MOTHER_B, SON_B, DAUGHTER_B]
+    assert (shown.at[SON_B, "household_size"], shown.at[SON_B, "township"]) == (2, "石桥镇")  # the 家庭人口 written
+
+
+def test_a_family_on_two_member_sheets_gets_its_head_from_neither_when_one_lists_him(tmp_path):
+    # two member sheets that are no continuation of each other (补充成员): a head listed on one is not missing
+    path = _write_sheets(tmp_path / "新申请.xlsx", [("家庭信息", APP_HEADERS[0], APP_HOUSEHOLDS),
+                                                   ("家庭成员", APP_HEADERS[1], FIRST_SHEET),
+                                                   ("补充成员", APP_HEADERS[1], CONTINUED)])
+    table = load_table(path, "roster")
+    m = build_members([table], dt.date(2026, 9, 30))
+    assert sorted(m["id"]) == sorted([HEAD_A, WIFE_A, HEAD_B, MOTHER_B, SON_B, DAUGHTER_B])
+    assert not [w for w in table.warnings if "补入户主" in w or "续表" in w], table.warnings
+    # a head no member sheet lists is still added, once, to the first sheet listing his family
+    path = _write_sheets(tmp_path / "新申请2.xlsx", [("家庭信息", APP_HEADERS[0], APP_HOUSEHOLDS),
+                                                    ("家庭成员", APP_HEADERS[1], FIRST_SHEET[:2] + FIRST_SHEET[3:]),
+                                                    ("补充成员", APP_HEADERS[1], CONTINUED)])
+    table = load_table(path, "roster")
+    m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
+    assert len(m) == 6 and m.at[HEAD_B, "relation"] == "户主" and m.at[HEAD_B, "sheet_shown"] == "家庭信息"
+    assert [w for w in table.warnings if "补入户主" in w] == ["工作表“家庭成员”未列出 1 户的户主，已按家庭信息表（“家庭信息”）补入户主"]
+
+
+def test_a_copy_of_the_member_sheet_is_no_continuation(tmp_path):
+    # Excel names a copied sheet 家庭成员 (2): the same rows are a second version, read once, not a family sent twice
+    path = _write_sheets(tmp_path / "新申请.xlsx", [("家庭信息", APP_HEADERS[0], APP_HOUSEHOLDS),
+                                                   ("家庭成员", APP_HEADERS[1], FIRST_SHEET),
+                                                   ("家庭成员 (2)", APP_HEADERS[1], FIRST_SHEET)])
+    table = load_table(path, "roster")
+    assert not [w for w in table.warnings if "续表" in w], table.warnings
+    assert len(build_members([table], dt.date(2026, 9, 30))) == 4
+
+
+def test_screen_says_no_family_twice_for_a_continuation_sheet(tmp_path):
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    path = _write_sheets(tmp_path / "新申请.xlsx", [("家庭信息", APP_HEADERS[0], APP_HOUSEHOLDS),
+                                                   ("家庭成员", APP_HEADERS[1], FIRST_SHEET),
+                                                   ("家庭成员(续)", APP_HEADERS[1], CONTINUED)])
+    res = CliRunner().invoke(app, ["screen", str(path), "--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "重复出现" not in res.output and "补入户主" not in res.output
+    rows = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str, encoding="utf-8-sig").set_index("户主姓名")
+    assert len(rows) == 2 and rows.at["李四", "申请行"] == "2"

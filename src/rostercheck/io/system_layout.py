@@ -12,6 +12,8 @@ household's); the flag is kept in the ``covered`` column for the checks that loo
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..normalize import ids
@@ -25,6 +27,11 @@ _HOUSEHOLD_FIELDS = ("head_name", "head_id", "township", "village", "household_s
 # the household's (a member sheet's 户籍性质 is the person's 户口, often a code 1/2).
 _HOUSEHOLD_WINS = ("area_type",)
 _MEMBER_FIELDS = ("relation", "sex", "birth", "labour", "health", "disability", "school", "covered")
+
+
+# A continuation sheet's name: the name of the table it continues and a mark (家庭成员(续), 家庭成员（续表）, 家庭成员续1,
+# 家庭成员(2), 家庭成员 2): an export split over sheets (held-out 247: a family's last two members on 家庭成员(续)).
+_CONTINUED = re.compile(r"[\s_\-—]*(?:[（(]\s*(?:续表?\s*\d*|\d+)\s*[)）]|续表?\s*\d*|\d+)$")
 
 
 def _keys(frame: pd.DataFrame) -> list[str]:
@@ -69,16 +76,21 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     member_at = [i for i, p in enumerate(parts) if i not in hh_at and _is_member_sheet(p[0])]
     if not hh_at or not member_at:
         return parts, []
-    households, members = [parts[i] for i in hh_at], [parts[i] for i in member_at]
+    households = [parts[i] for i in hh_at]
+    members, notes = _continuations([parts[i] for i in member_at])
     table, hh_layout, hh_sheets = _household_table(households)
-    notes: list[str] = []
     joined = []
-    listed = {k for frame, _l, _s in members for k in _keys(frame)}
+    listed: set[str] = set()
+    # a head is missing only when no member sheet lists him (a family's members may be on two sheets)
+    seen = _people_by_key([frame for frame, _l, _s in members])
     for n, (frame, layout, sheet) in enumerate(members):
         lost = sum(1 for k in _keys(frame) if k and k not in table.index)
-        # Heads missing from a member sheet are added there; households no member sheet lists, to the first.
-        own = set(_keys(frame)) | (set(table.index) - listed if n == 0 else set())
-        frame, added = _join(frame, table, sheet, own)
+        # Heads missing from the member sheets are added to the first that lists the household; households no member
+        # sheet lists, to the first.
+        own = set(_keys(frame)) - listed
+        listed |= own
+        own |= set(table.index) - set(seen) if n == 0 else set()
+        frame, added = _join(frame, table, sheet, own, seen)
         labels = list(layout.labels) + list(hh_layout.labels)
         mapping = dict(layout.mapping)
         for fld, col in hh_layout.mapping.items():
@@ -104,6 +116,56 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     return out, notes
 
 
+def _continuations(members: list[tuple]) -> tuple[list[tuple], list[str]]:
+    """Fold each continuation sheet (:data:`_CONTINUED`) into the member sheet it continues: one table, its rows joining
+    the same families, each row still named with its own sheet (``_row_sheet``). A sheet repeating a row of the table
+    (the same member of the same household: a copy, 家庭成员 (2)) is no continuation and stays a sheet of its own.
+
+    Args:
+        members: (frame, layout, sheet name) per member sheet.
+    Returns:
+        The member sheets, continuations folded, and a note per folded sheet.
+    """
+    out: list[tuple] = []
+    notes: list[str] = []
+    for frame, layout, sheet in members:
+        stem = _CONTINUED.sub("", str(sheet)).strip()
+        base = next((k for k, (_f, _l, s) in enumerate(out) if stem and stem != sheet
+                     and _CONTINUED.sub("", str(s)).strip() == stem), None)
+        if base is not None and not _shares_rows(out[base][0], frame):
+            first, first_layout, first_sheet = out[base]
+            rows = frame.assign(_sheet=first_sheet, _row_sheet=frame["_row_sheet"].where(frame["_row_sheet"].notna(), sheet)
+                                if "_row_sheet" in frame.columns else sheet)
+            if "_title" in first.columns:
+                rows["_title"] = first["_title"].iloc[0] if len(first) else first_layout.title
+            out[base] = (pd.concat([first, rows], ignore_index=True), first_layout, first_sheet)
+            notes.append(f"工作表“{sheet}”是工作表“{first_sheet}”的续表，已合并为一张成员表读取")
+            notes.extend(f"工作表“{sheet}”{w}" for w in layout.warnings)
+        else:
+            out.append((frame, layout, sheet))
+    return out, notes
+
+
+def _shares_rows(frame: pd.DataFrame, other: pd.DataFrame) -> bool:
+    """Whether two member sheets list the same member (ID, else name) of the same household number."""
+    def pairs(f: pd.DataFrame) -> set[tuple[str, str]]:
+        who = f["id"] if "id" in f.columns else f.get("name", pd.Series("", index=f.index))
+        return {(k, text(v)) for k, v in zip(_keys(f), who.tolist()) if k and text(v)}
+    return bool(pairs(frame) & pairs(other))
+
+
+def _people_by_key(frames: list[pd.DataFrame]) -> dict[str, tuple[set[str], set[str]]]:
+    """Household number → (the member IDs, the member names) the member sheets list under it."""
+    seen: dict[str, tuple[set[str], set[str]]] = {}
+    for frame in frames:
+        names = frame["name"].tolist() if "name" in frame.columns else [None] * len(frame)
+        for k, raw, name in zip(_keys(frame), frame["id"].tolist(), names):
+            ids_, names_ = seen.setdefault(k, (set(), set()))
+            ids_.add(ids.id_number(raw).value)
+            names_.add(person_name(text(name)))
+    return seen
+
+
 def _household_table(households: list[tuple]):
     """One frame of household fields indexed by household number (several household sheets stacked)."""
     frames, layout = [], households[0][1]
@@ -126,12 +188,13 @@ def _household_table(households: list[tuple]):
     return table, layout, "、".join(f"“{s}”" for _f, _l, s in households)
 
 
-def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -> tuple[pd.DataFrame, int]:
+def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str],
+          seen: dict[str, tuple[set[str], set[str]]]) -> tuple[pd.DataFrame, int]:
     """Give each member row its household's fields (the member sheet's own non-blank cells win, but for
     :data:`_HOUSEHOLD_WINS`).
 
-    Households with no member row naming the head (by ID or name) get the head as a first row, and the
-    rows of one household are made contiguous, in the order the member sheet first lists them.
+    Households of ``own`` with no member row on any member sheet naming the head (by ID or name, ``seen``) get the head
+    as a first row, and the rows of one household are made contiguous, in the order the member sheet first lists them.
     """
     keys = _keys(frame)
     out = frame.copy()
@@ -148,7 +211,7 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str]) -
         else:
             out[fld] = filled
     _whole_head_ids(out)
-    heads = _missing_heads(out, keys, table.loc[[k for k in table.index if k in own]], sheet)
+    heads = _missing_heads(out, table.loc[[k for k in table.index if k in own]], sheet, seen)
     if len(heads):
         out = pd.concat([heads, out], ignore_index=True)
         keys = [text(k) for k in heads["household_no"].tolist()] + keys
@@ -184,14 +247,9 @@ def _whole_head_ids(out: pd.DataFrame) -> None:
     out["id"] = cells
 
 
-def _missing_heads(members: pd.DataFrame, keys: list[str], table: pd.DataFrame, sheet: str) -> pd.DataFrame:
-    """Rows for household heads that the member sheet does not list (some exports list only the other members)."""
-    seen_ids: dict[str, set[str]] = {}
-    seen_names: dict[str, set[str]] = {}
-    names = members["name"].tolist() if "name" in members.columns else [None] * len(keys)
-    for k, raw, name in zip(keys, members["id"].tolist(), names):
-        seen_ids.setdefault(k, set()).add(ids.id_number(raw).value)
-        seen_names.setdefault(k, set()).add(person_name(text(name)))
+def _missing_heads(members: pd.DataFrame, table: pd.DataFrame, sheet: str,
+                   seen: dict[str, tuple[set[str], set[str]]]) -> pd.DataFrame:
+    """Rows for household heads that no member sheet lists (some exports list only the other members)."""
     blank = [None] * len(table)
     head_ids = table["head_id"].tolist() if "head_id" in table.columns else blank
     head_names = table["head_name"].tolist() if "head_name" in table.columns else blank
@@ -203,11 +261,12 @@ def _missing_heads(members: pd.DataFrame, keys: list[str], table: pd.DataFrame, 
         head_name = person_name(text(raw_name)) if text(raw_name) else ""
         if not (head_id or head_name):
             continue
-        if (head_id and head_id in seen_ids.get(k, ())) or (head_name and head_name in seen_names.get(k, ())):
+        listed_ids, listed_names = seen.get(k, ((), ()))
+        if (head_id and head_id in listed_ids) or (head_name and head_name in listed_names):
             continue
         new = {c: table[c].iat[i] for c in fields}
         new.update({"household_no": k, "id": raw_id, "name": raw_name, "relation": "户主", "_title": title,
                     "_row": table["_hh_row"].iat[i] if "_hh_row" in table.columns else None, "_sheet": sheet,
                     "_row_sheet": table["_hh_sheet"].iat[i] if "_hh_sheet" in table.columns else sheet})
         rows.append(new)
-    return pd.DataFrame(rows, columns=[*members.columns, "_row_sheet"], dtype=object)
+    return pd.DataFrame(rows, columns=list(dict.fromkeys([*members.columns, "_row_sheet"])), dtype=object)
