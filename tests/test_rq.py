@@ -100,7 +100,41 @@ def test_a_cousin_or_nephew_in_the_cadres_household_is_only_a_low_lead_naming_th
     rows = [{**r, "relation": relation} if r["name"] == "王老汉" else r for r in registry()]
     ctx = context(roster(), {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
     assert flagged(ctx, "RQ2") == [("李秀英", "中"), ("王老汉", "低")]
-    assert f"户籍登记为户主的{told}" in evidence(ctx, "RQ2")["王老汉"]
+    assert f"关系：同户亲属，户籍登记为户主王建国的{told}" in evidence(ctx, "RQ2")["王老汉"]
+
+
+@pytest.mark.parametrize("mine, theirs, said", [
+    # held-out 247: the applicant is the 户主, the cadre his 儿媳: "户籍登记为户主的户主"
+    ("户主", "儿媳", "户籍登记为户主，姚秀为户主的儿媳"),
+    ("02", "38", "户籍登记为户主，姚秀为户主的儿媳"),  # codes read as their meaning
+    ("本人", "侄女", "户籍登记为户主，姚秀为户主的侄女"),
+    ("户主", "", "户籍登记为户主"),
+    ("侄子", "户主", "户籍登记为户主姚秀的侄子"),
+    ("93", "01", "户籍登记为户主姚秀的侄子"),
+    ("", "户主", "姚秀户籍登记为户主"),
+    ("孙子", "儿媳", "户籍登记为户主的孙子，姚秀为户主的儿媳"),
+    ("女婿", "外甥", "户籍登记为户主的女婿，姚秀为户主的外甥"),
+    ("堂兄弟", "", "户籍登记为户主的堂兄弟"),
+    ("", "儿媳", "姚秀户籍登记为户主的儿媳"),
+    ("", "", ""),
+    ("户主", "户主", "户籍登记为户主，姚秀也登记为户主"),
+])
+def test_the_registered_relations_of_a_member_and_a_cadre_read_as_written(mine, theirs, said):
+    from rostercheck.rules.rq_favour import registered_ties
+
+    assert registered_ties(mine, "姚秀", theirs) == said
+
+
+def test_an_applicant_who_is_the_registrys_head_beside_a_cadre_daughter_in_law_reads_as_registered():
+    # held-out 247: RQ2 said "关系：同户亲属，户籍登记为户主的户主" (the applicant's own relation read as the tie)
+    law = make_id("19800909", 182)
+    rows = [("2001", "傅波", "户主", FATHER), ("2001", "姚秀", "儿媳", law), ("2001", "傅明", "子", STRANGER)]
+    reg = [{"household_no": h, "name": n, "relation": r, "id": i, "address": "城关镇东村"} for h, n, r, i in rows]
+    cadres = [{**CADRES[0], "name": "姚秀", "id": law}]
+    ctx = context(household("傅波", FATHER, village="东村"), {"registry": reg, "cadres": cadres, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("傅波", "低")]
+    text = evidence(ctx, "RQ2")["傅波"]
+    assert "关系：同户亲属，户籍登记为户主，姚秀为户主的儿媳）" in text and "户主的户主" not in text
 
 
 def test_without_filing_table_rq2_says_it_cannot_confirm():

@@ -46,7 +46,7 @@ _LABELS = {
     SIBLING: ("兄弟", "姐妹", "兄弟姐妹"), GRANDPARENT: ("祖父/外祖父", "祖母/外祖母", "祖父母"),
     GRANDCHILD: ("孙子/外孙子", "孙女/外孙女", "孙子女"),
 }
-KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart"]
+KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart", "ro"]
 # The registry's own columns naming a person's parents and spouse by ID (常住人口 exports), and what the named is
 _NAMED = (("father_id", PARENT, "父亲公民身份号码"), ("mother_id", PARENT, "母亲公民身份号码"),
           ("spouse_id", SPOUSE, "配偶公民身份号码"))
@@ -121,7 +121,8 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         kind: 'staff' or 'cadres'.
     Returns:
         Columns o (official row), m (member), kin, label (the member's relation to the official),
-        household_no, r (the member's registry row), confidence (中 at best) and key.
+        household_no, r (the member's registry row), confidence (中 at best), key, apart (another 户号) and ro
+        (the official's registry row).
     """
     key = f"kin:registry:{kind}"
     if key in ctx.cache:
@@ -168,7 +169,7 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
                         + ("；户内只有一名子女（及其配偶），按此推断父母子女关系" if i else "")
                         for x, y, i, via, apart in zip(pairs["ko"], pairs["km"], pairs["inferred"], pairs["via"],
                                                        pairs["apart"])],
-                "apart": pairs["apart"].to_numpy(dtype=bool),
+                "apart": pairs["apart"].to_numpy(dtype=bool), "ro": pairs["ro"].to_numpy(),
             })
     ctx.cache[key] = out
     return out

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from .. import namematch as nm
-from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, PARENT, SIBLING, SPOUSE, filing_cadres, filing_links, member_values,
-                       official_households, records, registry_kin)
+from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, HEAD, PARENT, SIBLING, SPOUSE, filing_cadres, filing_links,
+                       member_values, official_households, records, registry_kin, role)
 from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
@@ -105,11 +105,11 @@ def unfiled(ctx: Context) -> list[Finding]:
     index, relatives = _filed_index(ctx) if has_filing else ({}, {})
     linked = set(zip(*[filing_links(ctx)[c] for c in ("m", "r")])) if has_filing else set()
     homes = official_households(ctx, "cadres")
-    cads, regs = records(ctx.lists["cadres"], kin["o"]), records(ctx.lists["registry"], kin["r"])
+    cads, regs = records(ctx.lists["cadres"], kin["o"]), records(ctx.lists["registry"], [*kin["r"], *kin["ro"]])
     out = []
-    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key"]].itertuples(index=False)
-    for (o, m, k, label, no, r, conf, key), hh, name_key in zip(cols, member_values(ctx, kin["m"], "household"),
-                                                                member_values(ctx, kin["m"], "name_key")):
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "ro"]].itertuples(index=False)
+    for (o, m, k, label, no, r, conf, key, ro), hh, name_key in zip(cols, member_values(ctx, kin["m"], "household"),
+                                                                    member_values(ctx, kin["m"], "name_key")):
         if hh in homes.get(o, ()):
             continue  # the cadre is in this household: C01 already says so
         row = cads[o]
@@ -119,18 +119,48 @@ def unfiled(ctx: Context) -> list[Finding]:
         if has_filing and _is_filed(cadre_keys, name_key, m, index, relatives, linked):
             continue  # filed: RQ1 lists it
         status = "未备案" if has_filing else "未提供近亲属备案表，无法确认是否备案"
+        kin_fact = said = label
         if k not in _NEAR:  # a cousin, a nephew, an in-law: no 近亲属 (民法典 第1045条), a 低 lead naming what the 户 says
             conf = LOW
-            told = decoded_relation(regs[r].get("relation", "")).meaning
-            label = f"{label}，户籍登记为户主的{told}" if told else label
+            mine = regs[r].get("relation", "")
+            told = decoded_relation(mine).meaning
+            # (the fact keeps the member's own registered relation, as it always had: saved 核实无问题 lists still hold)
+            kin_fact = f"{label}，户籍登记为户主的{told}" if told else label
+            ties = registered_ties(mine, row["name"], regs[ro].get("relation", "") if ro == ro else "")
+            said = f"{label}，{ties}" if ties else label
         cadre = _cadre_text(row.get("post", ""), row["name"])
         village = f"{row['village']} " if row.get("village") else ""
-        evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{label}），{status}；"
+        evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{said}），{status}；"
                     f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
         out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("cadre", person_identity(row)),
-                                                   ("kin", label), ("filed", "no" if has_filing else "unknown"))))
+                                                   ("kin", kin_fact), ("filed", "no" if has_filing else "unknown"))))
     return out
+
+
+def registered_ties(member_relation: object, cadre_name: str, cadre_relation: object) -> str:
+    """How the registry writes a member and a cadre of one 户 who are no 近亲属 of each other: each by the relation to
+    the 户主 registered (its meaning for a code), the 户主 named as such (held-out 247: "户籍登记为户主的户主" for an
+    applicant who is the 户主, the cadre his 儿媳).
+
+    Args:
+        member_relation: the member's 与户主关系 cell in the registry.
+        cadre_name: the cadre's name.
+        cadre_relation: the cadre's 与户主关系 cell in the registry ('' when unknown).
+    Returns:
+        e.g. "户籍登记为户主，姚秀为户主的儿媳", "户籍登记为户主王建国的侄子", "户籍登记为户主的孙子，姚秀为户主的儿媳";
+        '' when neither relation is written.
+    """
+    mine, theirs = decoded_relation(member_relation).meaning, decoded_relation(cadre_relation).meaning
+    me_head, they_head = bool(mine) and role(member_relation) == HEAD, bool(theirs) and role(cadre_relation) == HEAD
+    if me_head:
+        return (f"户籍登记为户主，{cadre_name}也登记为户主" if they_head
+                else f"户籍登记为户主，{cadre_name}为户主的{theirs}" if theirs else "户籍登记为户主")
+    if they_head:
+        return f"户籍登记为户主{cadre_name}的{mine}" if mine else f"{cadre_name}户籍登记为户主"
+    if mine and theirs:
+        return f"户籍登记为户主的{mine}，{cadre_name}为户主的{theirs}"
+    return f"户籍登记为户主的{mine}" if mine else f"{cadre_name}户籍登记为户主的{theirs}" if theirs else ""
 
 
 _ONE_NUMBER = 11  # a mobile number's digits: a cell no longer holds one number only
