@@ -62,6 +62,51 @@ def test_member_in_custody_is_no_lead_for_refusing_to_work(term, flags):
     assert flagged(context(rows, {"prisoners": prisoner}), "C08") == ([("刘洋", "中")] if flags else [])
 
 
+@pytest.mark.parametrize("death, cut, flags", [
+    ({"date": "2026-05-01"}, False, False),  # C02 高: a dead member is no lead for refusing to work (held-out 247)
+    ({"date": "2026-05-01"}, True, False),  # C02 中: the roster's ID cut by a number format, matched by name and digits
+    ({"date": ""}, False, False),  # on the deaths list, no date: C02 高
+    ({"date": "2026-12-02"}, False, True),  # died after the review date: alive on it, a lead as any
+    ({"date": "2026-05-01", "cause": "迁出注销"}, False, True),  # cancelled for another reason: no death
+    ({"date": "", "cause": "07"}, False, True),  # a cause no word reads (C02 低): a lead still
+])
+def test_a_member_c02_finds_dead_is_no_lead(death, cut, flags):
+    rows = person(35, "男")
+    dead = [{"name": "刘洋", "id": rows[0]["id"], **death}]
+    if cut:
+        rows[0]["id"] = float(rows[0]["id"][:15] + "000")
+    assert flagged(context(rows, {"deaths": dead}), "C08") == ([("刘洋", "中")] if flags else [])
+
+
+def test_a_namesake_on_the_deaths_list_leaves_the_lead():
+    rows = person(35, "男")
+    other = [{"name": "刘洋", "id": make_id(born(36), 131), "date": "2026-05-01"}]
+    assert flagged(context(rows, {"deaths": other}), "C08") == [("刘洋", "中")]
+
+
+@pytest.mark.parametrize("status, deaths, flags", [
+    ("死亡", True, False),  # C02 中 (the registry's 人员状态): no lead
+    ("正常", True, True),
+    ("死亡", False, True),  # C02 does not run without its lists and says nothing: the lead stays, the person in sight
+])
+def test_a_member_the_registry_records_dead_is_no_lead(status, deaths, flags):
+    rows = person(35, "男")
+    registry = [{"household_no": "1001", "name": "刘洋", "relation": "户主", "id": rows[0]["id"], "status": status}]
+    lists = {"registry": registry, **({"deaths": [{"name": "王五", "id": make_id(born(70), 151)}]} if deaths else {})}
+    ctx = context(rows, lists)
+    assert flagged(ctx, "C08") == ([("刘洋", "中")] if flags else [])
+    assert flagged(ctx, "C02") == ([] if status == "正常" or not deaths else [("刘洋", "中")])
+
+
+def test_a_member_the_rosters_own_status_says_died_is_no_lead():
+    rows = household("刘洋", make_id(born(60), 111), [("刘军", "子", make_id(born(35), 131))])
+    for r in rows:
+        r.update(ABLE, sex="男")
+    rows[1]["member_status"] = "已死亡"
+    ctx = context(rows, roster_headers={"member_status": "成员状态"})
+    assert flagged(ctx, "C08") == []
+
+
 def test_member_with_wages_is_working_and_not_flagged():
     rows = person(35, "男")
     wage = [{"name": "刘洋", "id": rows[0]["id"], "wage": 1500, "month": "2026-09"}]

