@@ -519,3 +519,19 @@ def test_filing_rows_nothing_ties_to_a_person_are_said():
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
     (told,) = [w for w in said if w.startswith(ctx.labels["cadre_relatives"])]
     assert "中有 2 行（第 3、4 行）" in told and "无法确定备案的是谁" in told, told
+
+
+def test_an_rq_finding_about_a_member_c01_lists_for_the_same_official_points_to_c01():
+    # held-out 248: eleven people C01 中 and RQ2 中 from one 户号, two rows to visit for one tie, neither naming the other
+    from rostercheck.model import Finding
+    from rostercheck.rules.rq_favour import also_c01
+
+    official, other = ("王菊", "4305"), ("李强", "4306")
+    c01 = Finding("C01", 5, "村(居)干部 王菊 的母亲", "中", "户籍", "327", "户籍同户", (("official", official),))
+    same = Finding("RQ2", 5, "与 王菊 同户，未备案", "中", "户籍", "327", "户籍同户", (("cadre", official),))
+    elsewhere = Finding("RQ2", 5, "与 李强 同户，未备案", "中", "户籍", "9", "户籍同户", (("cadre", other),))
+    someone = Finding("RQ2", 6, "与 王菊 同户，未备案", "中", "户籍", "8", "户籍同户", (("cadre", official),))
+    got = also_c01([c01, same, elsewhere, someone])
+    assert got[0] is c01 and got[2] is elsewhere and got[3] is someone
+    assert got[1].evidence.endswith("同一亲属关系已列为 C01（干部本人的配偶、父母或未成年子女），按 C01 一并核实处理")
+    assert got[1].facts == same.facts  # (the 证据指纹 is unchanged)

@@ -30,6 +30,7 @@ from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is
 from .rules import COLUMN_DOUBT, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS
 from .rules._money import blind_rows
+from .rules.rq_favour import also_c01
 from .rules._vocab import none_read, value_warnings
 from .suppress import evidence_fingerprint
 
@@ -370,7 +371,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     for found, notes in parallel.shared(groups, run_group, big, together).values():
         results.update(found)
         ctx.cache.update(notes)
-    return [f for code in runnable for f in results[code]], skipped
+    return also_c01([f for code in runnable for f in results[code]]), skipped
 
 
 def _notes(ctx: Context) -> dict:

@@ -291,3 +291,28 @@ def contacts(ctx: Context) -> list[Finding]:
                                str(int(row["_row"])), key,
                                (("list", "cadres"), ("cadre", person_identity(row)), (field, v))))
     return out
+
+
+def also_c01(findings: list[Finding]) -> list[Finding]:
+    """An RQ1/RQ2 finding about a member whom C01 lists for the same official says so: one tie seen by two checks (an
+    official's spouse, parent or minor child enjoying benefits, C01, who is also his relative filed or not, RQ) would
+    otherwise read as two facts to visit for (held-out 236, 248: eleven people C01 中 and RQ2 中 from one 户号).
+
+    Args:
+        findings: every finding of the run, in code order.
+    Returns:
+        The findings, RQ1/RQ2 evidence so named pointing to C01.
+    """
+    from dataclasses import replace
+
+    officials = {(f.member, value) for f in findings if f.code == "C01"
+                 for name, value in f.facts if name in ("official", "cadre")}
+    if not officials:
+        return findings
+    out = []
+    for f in findings:
+        cadre = next((value for name, value in f.facts if name == "cadre"), None)
+        if f.code in ("RQ1", "RQ2") and cadre is not None and (f.member, cadre) in officials:
+            f = replace(f, evidence=f"{f.evidence}；同一亲属关系已列为 C01（干部本人的配偶、父母或未成年子女），按 C01 一并核实处理")
+        out.append(f)
+    return out
