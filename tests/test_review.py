@@ -388,16 +388,21 @@ def test_rows_a_township_deleted_are_said_to_be_missing(tmp_path):
     assert res.exit_code == 0 and "可能有行被删除" not in res.output, res.output
 
 
-def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_path):
-    # held-out 227: a township deleted rows from its return; another township's rows of the category hid them (no list
-    # beside), or the county's list gave them back without a word that the return came back short
+def _audited_by_township(tmp_path):
+    """Audit the Q3 county with a staff list of three C01 (two in 城关镇) by township; return 城关镇's list."""
     q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
     staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
                                                           ["县财政局", "李四", LI, "公务员"], ["乡政府", "赵小六", ZHAO_SON, "事业"]])
     res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", AS_OF, "--by-township", "--out",
                               str(tmp_path / "q3out")])
     assert res.exit_code == 0, res.output
-    town = tmp_path / "q3out" / "乡镇" / "城关镇_问题清单.xlsx"
+    return tmp_path / "q3out" / "乡镇" / "城关镇_问题清单.xlsx"
+
+
+def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_path):
+    # held-out 227: a township deleted rows from its return; another township's rows of the category hid them (no list
+    # beside), or the county's list gave them back without a word that the return came back short
+    town = _audited_by_township(tmp_path)
     book = openpyxl.load_workbook(town)
     ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
     ws.delete_rows(HEADER_ROW + 1)
@@ -1281,13 +1286,7 @@ def test_a_no_problem_set_aside_quotes_what_the_township_claimed(status, found, 
 def test_rows_a_township_deleted_are_named_when_the_earlier_findings_are_given(tmp_path):
     # held-out 241: 塘渡口镇 deleted both rows of one person (and returned no 汇总 sheet); with findings.csv beside the
     # returns the totals came out right, but nothing said that its return lacked them
-    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
-    staff = write_list(tmp_path / "staff.xlsx", "staff", [["县教育局", "张小明", ZHANG_SON, "事业"],
-                                                          ["县财政局", "李四", LI, "公务员"], ["乡政府", "赵小六", ZHAO_SON, "事业"]])
-    res = runner.invoke(app, ["audit", str(q3), "--staff", str(staff), "--as-of", AS_OF, "--by-township", "--out",
-                              str(tmp_path / "q3out")])
-    assert res.exit_code == 0, res.output
-    town = tmp_path / "q3out" / "乡镇" / "城关镇_问题清单.xlsx"
+    town = _audited_by_township(tmp_path)
     book = openpyxl.load_workbook(town)
     for ws in list(book.worksheets):
         if not ws.title.startswith("C01"):
