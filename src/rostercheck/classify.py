@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from .io.system_layout import household_file, member_file
 from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
                        load_table)
 from .normalize import ids
+from .normalize.codes import LEGEND_RUN
 from .normalize.values import header_label, text
 
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
@@ -44,6 +46,9 @@ ROSTER_FIELDS = ("programme", "benefit", "benefit_own", "covered_size", "support
 COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")
 WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one column only it has
 CLEAR_LEAD = 1.25  # the best kind must score this many times the second, else the file is ambiguous
+# A kind scoring at least this share of the kind a file was taken as, by columns of its own, is what the file may be
+# instead: said when the file is not used as its kind (Placement.others)
+ALSO_SHARE = 0.5
 # A column no list of the kind has: a 户籍注销 export's 死亡日期 beside its 注销日期/注销原因 makes it no exit list
 # (and a 两项补贴 payment list's 发放金额/发放年月 beside its 残疾等级, 残疾人证号 make it no 残联 disability list)
 # (and a pension list's 险种 or 养老金/养老保险 column beside its 开户人, 银行卡号, 发放状态 makes it no benefit ledger: held-out 209)
@@ -55,6 +60,9 @@ _NEVER = {"exits": re.compile(r"死亡(日期|时间)"), "disabled": re.compile(
 _NEVER_NAMED = {"payments": re.compile(r"^(?!.*(低保|特困|供养|五保)).*(两项补贴|残疾人[\u4e00-\u9fff]{0,6}补[贴助])", re.S)}
 # Lists of events whose date column is filled on every row (see _mostly_dated)
 _DATED = {"deaths": "date", "migrations": "date"}
+# A column a kind reads that shows the kind only when blank on most rows: a registry's 死亡日期 (SWRQ) dates its few dead,
+# filled on most rows it is a deaths list's (_mostly_dated); it does not count as a kind the label fits (_column_kinds)
+_SPARSE = {"registry": ("died",)}
 SHOWN = 4  # header labels named as the reason, the most telling first
 PEEK_BYTES = 1 << 18  # text files: the header and the first rows are in the first 256 KB
 PEEK_ROWS = HEADER_SCAN_ROWS + 40
@@ -98,6 +106,7 @@ class Placement:
     own: bool = False  # one of this tool's reports (a problem list a township filled in): review reads it, PREVIOUS
     unreadable: InputFileError | None = None  # why a file skipped could not be read (raised for a roster by name)
     applying: bool = False  # a roster whose title or name says it lists applicants (新申请家庭): screen's, no one else's
+    others: tuple[str, ...] = ()  # other kinds the file looks like, by columns of its own (ALSO_SHARE), best first
 
     @property
     def label(self) -> str:
@@ -247,7 +256,7 @@ def _column_kinds(label: str, cache: dict[str, int]) -> int:
     """
     if label not in cache:
         cache[label] = sum(1 for k in kinds() if any(
-            s.weight > 0 and s.fit(label) is not None for s in specs_for(k)))
+            s.weight > 0 and s.fit(label) is not None and s.field not in _SPARSE.get(k, ()) for s in specs_for(k)))
     return cache[label]
 
 
@@ -279,11 +288,12 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             layout = find_layout(sample, kind)
             if layout is None:
                 continue
-            titles.append(layout.title)
+            title = _title_words(layout.title)
+            titles.append(title)
             if kind in _NEVER and any(_NEVER[kind].search(label) for label in layout.labels):
                 continue
             if (kind in _DATED and not _mostly_dated(grid.rows[layout.start:], layout.mapping.get(_DATED[kind]))
-                    and not re.search(_words(kind), f"{layout.title} {path.stem}")):
+                    and not re.search(_words(kind), f"{title} {path.stem}")):
                 continue  # a registry or roster export with a 死亡日期 column blank on most rows: no list of deaths
             # (a roster's household table exported apart from its members' names no member ID: io.table.household_files_joined)
             if ((all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT))
@@ -297,6 +307,8 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 if _CLERK.match(label) or not any(
                         s.field == fld and s.weight > 0 and s.fit(label) is not None for s in specs):
                     continue  # found by content or by a positional fallback, or the clerk's: no evidence of the kind
+                if fld in _SPARSE.get(kind, ()) and _mostly_dated(grid.rows[layout.start:], col):
+                    continue
                 shown.add(fld)
                 if fld in COMMON_FIELDS or _REMARK.fullmatch(label):
                     continue  # a person's own ID, name … or a bare 备注: any list has them
@@ -324,6 +336,13 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
         found.append(_Score(kind, total, labels, sheets, own, named))
     found.sort(key=lambda s: -s.score)
     return found
+
+
+def _title_words(title: str) -> str:
+    """The text above a header as a kind's words are looked for in it: a code legend's meanings left out ('RYZT 1-正常
+    2-死亡注销 3-迁出注销' over a 常住人口 export says what its status codes mean, not that it lists deaths or moves:
+    held-out 246, the registry was taken as a second deaths list)."""
+    return re.sub(LEGEND_RUN, " ", unicodedata.normalize("NFKC", title)) if title else title
 
 
 def _mostly_dated(rows: list[list], col: int | None) -> bool:
@@ -425,7 +444,9 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     if split is not None:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind
         return split
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
-    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated, applying=applying)
+    others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
+    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated,
+                     applying=applying, others=others)
 
 
 def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,
@@ -740,6 +761,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     # read as given, not named as a sub-folder left unread (held-out 125)
     given |= {Path(p).resolve() for p in paths if Path(p).is_dir()}
     found: dict[str, list[Path]] = {}
+    superseded: list[tuple[Placement, int]] = []  # files of a kind given by its option, skipped (with their notice)
     folders = [(Path(p), True) for p in paths if Path(p).is_dir()] + [(Path(d), False) for d in list_dirs or []]
     as_lists = {Path(d).resolve() for d in list_dirs or []}
     for p in paths:
@@ -790,10 +812,12 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             elif place.kind in explicit:
                 place.unused(f"是{place.label}，但已由 {_flag(place.kind)} 指定了 {Path(explicit[place.kind]).name}")
                 got.warnings.append(f"{place.path.name}：{place.why.rstrip('。')}，已跳过")
+                superseded.append((place, len(got.warnings) - 1))
             else:
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
     _one_copy_each(got, found)
+    _may_be_other(got, superseded, found, explicit, wanted)
     read = {Path(p).resolve() for p in [*got.rosters, *got.previous, *got.enrolled, *explicit.values(), *(payments or []),
                                         *paths, *(f for files in found.values() for f in files)]}
     for folder in dict.fromkeys(Path(p) for p in paths if Path(p).is_dir()):
@@ -804,13 +828,38 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     for kind, files in found.items():
         if len(files) > 1:
             names = "、".join(f.name for f in files)
+            also = [f"{place.path.name}也像{KIND_LABELS[alt]}（{_flag(alt)}）" for f in files
+                    for place in got.placements if place.path == f and place.kind == kind
+                    for alt in _missing_kinds(place, found, explicit, wanted)[:1]]
             raise UsageError(f"有 {len(files)} 个文件都像是{KIND_LABELS[kind]}：{names}。每类名单只能用一个文件，"
-                             f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）；其中如有别类名单，请用那一类的选项指定它。")
+                             f"请用 {_flag(kind)} 指定要用的那个（或把它们合并成一个文件）；其中如有别类名单，请用那一类的选项指定它"
+                             + (f"（{'；'.join(also)}）" if also else "") + "。")
         got.lists[kind] = files[0]
     # the lists in the kinds' order, found or given (the notices on each list come in this order: held-out 224, a
     # folder's came in file-name order)
     got.lists = {kind: got.lists[kind] for kind in sorted(got.lists, key=kinds().index)}
     return got
+
+
+def _missing_kinds(place: Placement, found: dict[str, list[Path]], explicit: dict,
+                   wanted: Collection[str] | None) -> list[str]:
+    """The other list kinds a file looks like (``Placement.others``) that the command reads and no file gives."""
+    return [k for k in place.others if k not in ("roster", "payments") and k not in explicit and k not in found
+            and (wanted is None or k in wanted)]
+
+
+def _may_be_other(got: Gathered, superseded: list[tuple[Placement, int]], found: dict[str, list[Path]], explicit: dict,
+                  wanted: Collection[str] | None) -> None:
+    """Say of a file skipped because its kind was given by its option that it looks like another kind the command reads
+    and no file gives, and how to give it as that (held-out 246: a 常住人口 export skipped as a second deaths list, RQ2
+    then 未检查 for want of a registry, and nothing said)."""
+    for place, at in superseded:
+        alt = _missing_kinds(place, found, explicit, wanted)
+        if not alt:
+            continue
+        label = KIND_LABELS[alt[0]]
+        place.why += f"；它也像{label}，本次没有{label}，如它就是{label}，请用 {_flag(alt[0])} 指定"
+        got.warnings[at] = f"{place.path.name}：{place.why}，已跳过"
 
 
 # A workbook with an opening password is some list or roster the clerk meant to give (nothing else in a quarter's folder
