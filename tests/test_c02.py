@@ -941,6 +941,64 @@ def test_a_member_the_registry_records_as_dead_is_a_lead_at_medium(status, expec
         assert "户籍人口信息中人员状态为“死亡”" in run_checks(ctx, ["C02"])[0][0].evidence
 
 
+@pytest.mark.parametrize("died, expected, said", [
+    ("20260615", [("李梅", "中")], "户籍人口信息中人员状态为“死亡注销”，死亡日期 2026-06-15，请核实是否已死亡"),
+    ("20261010", [], None),  # dead after the review date: alive on it, said as a death of next quarter
+    ("", [("李梅", "中")], "户籍人口信息中人员状态为“死亡注销”（未写死亡日期）"),
+    ("不详", [("李梅", "中")], "户籍人口信息中人员状态为“死亡注销”，死亡日期写为“不详”"),
+])
+def test_the_registrys_death_date_dates_its_death(died, expected, said):
+    # held-out 246: RYZT 2 (死亡注销) with SWRQ 20261010 was C02 中 "未写死亡日期", a person alive on the review date
+    registry = [{"household_no": "0001", "name": "李梅", "relation": "户主", "id": B, "status": "死亡注销", "died": died}]
+    ctx = context(roster(), {"deaths": [], "registry": registry}, headers={"registry": {"died": "SWRQ"}})
+    assert flagged(ctx, "C02") == expected
+    if said:
+        assert said in run_checks(ctx, ["C02"])[0][0].evidence
+    else:
+        assert ctx.cache["deaths:later"] == ["1 名保障对象的死亡日期在核查基准日 2026-09-30 之后（下季度处理）"]
+
+
+def test_a_field_coded_registry_export_is_read_with_its_death_dates(tmp_path):
+    # the 公安 export as it comes: field codes, a legend of RYZT's codes over them
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["说明：RYZT 1-正常 2-死亡注销 3-迁出注销；日期格式YYYYMMDD"])
+    ws.append(["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "QCRQ", "SWRQ"])
+    ws.append([A, "张三", "0001", "01", "2", None, "20261010"])
+    ws.append([B, "李梅", "0001", "10", "2", None, "20260615"])
+    ws.append([C, "王五", "0002", "01", "1", None, None])
+    book.save(tmp_path / "常住人口信息导出.xlsx")
+    ctx = context(roster(), {"deaths": []}, files={"registry": tmp_path / "常住人口信息导出.xlsx"})
+    [found] = run_checks(ctx, ["C02"])[0]
+    assert ctx.members.at[found.member, "name"] == "李梅" and found.confidence == "中"
+    assert "死亡日期 2026-06-15" in found.evidence and "未写死亡日期" not in found.evidence
+    assert ctx.cache["deaths:later"] == ["1 名保障对象的死亡日期在核查基准日 2026-09-30 之后（下季度处理）"]
+
+
+@pytest.mark.parametrize("headers, date, cremated, expected, said", [
+    # a 殡葬 export: 死亡日期 blank, 火化日期 after the review date: the death may be after it too (held-out 246: 高)
+    ({"date": "死亡日期", "cremated": "火化日期"}, "", "2026-10-05", "中",
+     "未写死亡日期，火化日期 2026-10-05 在核查基准日之后，请核实死亡是否在核查基准日之前"),
+    ({"date": "死亡日期", "cremated": "火化日期"}, "", "2026-08-20", "高", "未写死亡日期，火化日期 2026-08-20（死亡不晚于该日）"),
+    ({"date": "死亡日期", "cremated": "火化日期"}, "不详", "2026-08-20", "高",
+     "死亡日期写为“不详”，火化日期 2026-08-20（死亡不晚于该日）"),
+    ({"date": "死亡日期", "cremated": "火化日期"}, "2026-09-29", "2026-10-01", "高", "死亡日期 2026-09-29"),
+    ({"date": "死亡日期", "cremated": "安葬日期"}, "", "2026-08-20", "高", "未写死亡日期，安葬日期 2026-08-20（死亡不晚于该日）"),
+    # the list's only date a 火化日期: no death date, the same bound (it was "死亡日期 2026-08-20", and one after the review
+    # date a death of next quarter)
+    ({"date": "火化日期"}, "2026-08-20", None, "高", "未写死亡日期，火化日期 2026-08-20（死亡不晚于该日）"),
+    ({"date": "火化日期"}, "2026-10-05", None, "中", "未写死亡日期，火化日期 2026-10-05 在核查基准日之后"),
+])
+def test_a_blank_death_date_is_bounded_by_the_cremation_date(headers, date, cremated, expected, said):
+    row = {"name": "李梅", "id": B, "date": date, "cause": "病故", **({"cremated": cremated} if cremated else {})}
+    ctx = context(roster(), {"deaths": [row]}, headers={"deaths": {**headers, "cause": "死亡原因"}})
+    found = run_checks(ctx, ["C02"])[0]
+    assert [f.confidence for f in found] == [expected]
+    assert said in found[0].evidence
+
+
 # —— 开封市祥符区 (410212), 开封县 (410224) until the 2014 撤县设区: the members' IDs still start with 410224 ——
 
 KF = [make_id(f"19{50 + k}0101", 101 + 2 * k, "410224") for k in range(6)]

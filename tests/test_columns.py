@@ -594,3 +594,42 @@ def test_a_date_column_no_field_reads_is_said_on_a_list_whose_checks_read_dates(
     said = [w for w in layout.warnings if "像是日期列" in w]
     assert len(said) == 1 and "“获释日期”" in said[0] and "释放日期" in said[0]
     assert not find_layout(Grid(Path("p.csv"), "", [r[:5] for r in rows]), "prisoners").warnings  # (判决日期: known)
+
+
+@pytest.mark.parametrize("kind, headers, expected", [
+    # held-out 246: a registry's SWRQ (死亡日期) was no field of the registry: its 死亡注销 people 未写死亡日期
+    ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "QCRQ", "SWRQ", "ZZ"], {"died": "SWRQ", "status": "RYZT"}),
+    ("registry", ["公民身份号码", "姓名", "户号", "与户主关系", "人员状态", "死亡日期"], {"died": "死亡日期"}),
+    # … and a 殡葬 export's 火化日期 beside its 死亡日期 the day the death is no later than; alone, the list's date
+    ("deaths", ["逝者姓名", "逝者身份证号", "死亡日期", "火化日期"], {"date": "死亡日期", "cremated": "火化日期"}),
+    ("deaths", ["姓名", "身份证号", "火化日期", "死亡日期", "注销日期"],
+     {"date": "死亡日期", "cremated": "火化日期", "cancelled": "注销日期"}),
+    ("deaths", ["姓名", "身份证号", "安葬时间", "死亡时间"], {"date": "死亡时间", "cremated": "安葬时间"}),
+    ("deaths", ["姓名", "身份证号码", "火化日期"], {"date": "火化日期", "cremated": None}),
+])
+def test_death_dates_of_registry_and_funeral_exports(kind, headers, expected):
+    got = mapping(kind, headers)
+    assert {f: got.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize("kind, headers, said", [
+    # a field code stands for a date header (ZXRQ 注销日期) no field of the list reads: said, quoted as written
+    ("deaths", ["GMSFHM", "XM", "SWRQ", "QCRQ"], "第 4 列“QCRQ（迁出日期）”像是日期列"),
+    ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "ZXRQ"], "第 6 列“ZXRQ（注销日期）”像是日期列"),
+    # a registry's own history dates (迁出, 登记) are no check's: not said
+    ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "QCRQ", "SWRQ"], None),
+])
+def test_an_unread_date_column_under_a_field_code_is_said(kind, headers, said):
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+
+    rows = [headers] + [["110101199003074578", f"人{i}", *["20260101"] * (len(headers) - 2)] for i in range(1, 4)]
+    if kind == "registry":
+        rows = [headers] + [["110101199003074578", f"人{i}", "0001", "01", "1", *["20260101"] * (len(headers) - 5)]
+                            for i in range(1, 4)]
+    layout = find_layout(Grid(Path("p.csv"), "", rows), kind)
+    found = [w for w in layout.warnings if "像是日期列" in w]
+    assert (found[0][: len(said)] if found else None) == said, found
+    assert len(found) <= 1

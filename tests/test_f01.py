@@ -28,6 +28,24 @@ def test_single_person_paid_after_death_recovers_every_month_after():
     assert f.months == "2026-06至2026-09（4个月）"
 
 
+@pytest.mark.parametrize("row, recover, said", [
+    # dated only by its 火化日期 (2026-05-20): dead by then, the months after that one's counted (the amount at least)
+    ({"date": "", "cremated": "2026-05-20"}, 2064.0, "未写死亡日期，火化日期 2026-05-20（死亡不晚于该日，按该日计）"),
+    # … or by its 注销日期
+    ({"date": "", "cancelled": "2026-06-02"}, 1548.0, "未写死亡日期，注销日期 2026-06-02（死亡不晚于该日，按该日计）"),
+    ({"date": "", "cremated": "2026-10-05"}, None, None),  # cremated after the review date: no month to count
+    ({"date": "2026-05-14", "cremated": "2026-07-20"}, 2064.0, "死亡日期 2026-05-14"),  # the death's own date first
+])
+def test_a_death_dated_only_by_its_cremation_counts_from_that_day(row, recover, said):
+    # held-out 246: a 殡葬 row with 死亡日期 blank and 火化日期 filled gave no F01 (undated)
+    lists = {"deaths": [{"name": "赵六", "id": ALONE, "cause": "病故", **row}]}
+    ctx = money_context(roster(), ledger(), lists, headers={"deaths": {"date": "死亡日期", "cremated": "火化日期",
+                                                                       "cancelled": "注销日期"}})
+    assert money(ctx, "F01") == ([("赵六", "高", recover, None)] if recover else [])
+    if said:
+        assert said in findings(ctx, "F01")[0].evidence
+
+
 def test_member_of_household_paid_to_head_recovers_her_share_at_medium():
     ctx = money_context(roster(), ledger(), {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
     # August and September, half of 1032 each

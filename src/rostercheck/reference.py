@@ -10,8 +10,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import (DATE_FIELDS, END_2, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS, SUPPORTER_SLOT,
-                         SYSTEM_LABELS, WAGE_MONTH)
+from .io.columns import (BURIAL_DATE, DATE_FIELDS, END_2, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS,
+                         SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH)
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -33,7 +33,7 @@ _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_n
 _WRITTEN = {"exits": ("reason",), "rejected": ("reason",)}
 # Cells whose header a lead names (``<field>_label``): 风险消除时间, 家庭年人均纯收入 as the list heads them, not the
 # fields' own names
-_HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_total")}
+_HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_total"), "deaths": ("cremated", "date")}
 
 
 # The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind
@@ -135,7 +135,11 @@ def normalise(table: Table) -> pd.DataFrame:
         out[flag] = by_value(out[flag], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")
     if table.kind == "deaths":  # a date under 死亡日期 (not 注销日期) says the person died, whatever the coded cause
         label = table.headers.get("date", "")
-        out["death_dated"] = bool(re.search(r"死亡|去世|殁", SYSTEM_LABELS.get(label.upper(), label)))  # SWRQ: 死亡日期
+        named = SYSTEM_LABELS.get(label.upper(), label)
+        out["death_dated"] = bool(re.search(r"死亡|去世|殁", named))  # SWRQ: 死亡日期
+        # a 殡葬 export's 火化日期 read as the date, the list having no 死亡日期: the day the death is no later than, not
+        # the death's (c02_status.death_bound; held-out 246)
+        out["date_buried"] = not re.search(r"死亡|去世|殁", named) and bool(re.search(BURIAL_DATE, named))
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING

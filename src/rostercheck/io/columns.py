@@ -75,7 +75,8 @@ def names_someone_else(label: str) -> bool:
 # must read as such for a header to be taken (io/table._ContentCheck).
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
-DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "in_date")
+DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "in_date",
+               "died", "cremated")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
@@ -338,6 +339,10 @@ def _held_dates(registered: str) -> list[FieldSpec]:
             FieldSpec("end", ended, weight=2), FieldSpec(END_2, ended, weight=2)]
 
 
+# A death's own date, and a day the death is no later than: the body's cremation or burial (a 殡葬 export's 火化日期)
+DEATH_DATE = r"(死亡|去世|殁)(日期|时间|年月)"
+BURIAL_DATE = r"(火化|殡葬|安葬|下葬|埋葬|出殡)(日期|时间|年月)"
+
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
 
@@ -409,16 +414,21 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("spouse_id", r"配偶.*" + ID_WORDS, weight=2),
         # 人员状态 正常/迁出/死亡: a row of someone gone from the 户号 is its history, no member of it (held-out 181)
         FieldSpec("status", r"^(人员|人口|户口|户籍)?状态$|人员状况"),
+        # SWRQ/死亡日期 beside a 人员状态 死亡注销: when the death was (C02; one after the review date is no death of this
+        # review: held-out 246, SWRQ 20261010 was C02 中 "未写死亡日期")
+        FieldSpec("died", DEATH_DATE, weight=2),
         *_HEAD,
         *_COMMON,
     ],
     "deaths": [
-        FieldSpec("date", r"(死亡|去世|殁)(日期|时间|年月)", weight=3),  # the death itself before its registration
+        FieldSpec("date", DEATH_DATE, weight=3),  # the death itself before its registration
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
         FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
         # 注销日期 beside a 死亡日期 (which takes the date first): no death after it, where the death date is blank
         # (held-out 228)
         FieldSpec("cancelled", r"注销(日期|时间|年月)"),
+        # … and so is a 火化日期 (殡葬, 安葬): held-out 246, a blank 死亡日期 beside 火化日期 2026-10-05 was C02 高
+        FieldSpec("cremated", BURIAL_DATE, weight=2),
         # the cause in words before a 注销类别 (often just 注销, 死亡注销) beside it
         FieldSpec("cause", r"原因|注销情形", weight=2),
         FieldSpec("cause", r"注销类[别型]|变动类[别型]"),
@@ -839,7 +849,7 @@ FIELD_LABELS = {
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "birth": "出生日期",
-    END_2: "截止日期",
+    END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目",
@@ -872,7 +882,11 @@ _PAPER_DATE = re.compile(r"提取|导出|录入|更新|修改|填报|填表|打�
 _DATE_NAMES = {"staff": "入职日期、离职日期", "cadres": "任职日期、离任日期", "deaths": "死亡日期",
                "prisoners": "入监日期、刑期止日、释放日期", "migrations": "迁出日期、迁入日期", "pensions": "开始领取年月、终止年月",
                "vehicles": "初次登记日期、注销日期", "properties": "登记日期、注销日期", "businesses": "成立日期、注销日期",
-               "exits": "停保日期", "disabled": "发证日期", "illness": "认定日期", "rejected": "审批日期"}
+               "exits": "停保日期", "disabled": "发证日期", "illness": "认定日期", "rejected": "审批日期",
+               "registry": "死亡日期"}
+# … of a list read for other things than its dates, the date columns said unread are only those naming such an event (a
+# registry's 迁入日期, 登记日期 are its history, no check's)
+_DATES_SAID = {"registry": re.compile(r"死亡|去世|殁|注销|火化")}
 
 
 def unread_dates(labels: list[str], kind: str, mapping: Mapping[str, int], shown: list[str] | None = None) -> list[str]:
@@ -892,10 +906,15 @@ def unread_dates(labels: list[str], kind: str, mapping: Mapping[str, int], shown
         return []
     known = {c for *_, c in candidates(labels, kind)} | set(mapping.values())
     shown = shown or labels
+    # a field code stands for its name (SWRQ 死亡日期): quoted as written, with the name it stands for
+    meant = [SYSTEM_LABELS.get(label.upper(), label) for label in labels]
+    shown = [f"{shown[c] or label}（{meant[c]}）" if meant[c] != label else shown[c] for c, label in enumerate(labels)]
+    labels = meant
     return [f"第 {col + 1} 列“{shown[col] or label}”像是日期列，但本工具不认得，未读取；如它是核查要用的日期（{_DATE_NAMES[kind]}），"
             f"请把表头改为这样的名称后重新运行（否则只按其他列判断，可能误列或漏列）"
             for col, label in enumerate(labels) if col not in known and re.search(r"日期|时间", label)
-            and not _PAPER_DATE.search(label) and not names_someone_else(label)]
+            and not _PAPER_DATE.search(label) and not names_someone_else(label)
+            and (kind not in _DATES_SAID or _DATES_SAID[kind].search(label))]
 
 
 # Fields read but deciding nothing (a monitoring list's 是否享受低保 / 是否享受特困: coverage asks the rosters): two

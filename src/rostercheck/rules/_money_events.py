@@ -38,8 +38,8 @@ def stop_month(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, for_life, move_judged,
-                             move_reason, says_died, served_outside, unread_custody_text)
+    from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_day,
+                             for_life, move_judged, move_reason, says_died, served_outside, unread_custody_text)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
@@ -87,10 +87,15 @@ def events(ctx: Context, led: Ledger) -> None:
                 put(m, r, c)
 
     def death(row: dict, c: str, m: int = -1) -> Event | None:
-        day = row.get("date")
+        day, shown = death_day(row), ""
+        if day is None and (bound := death_bound(row)) is not None:
+            # dated only by its 注销日期 or 火化日期, which the death is no later than: months counted from that day's,
+            # the amount to recover at least that (F01 explanation; held-out 246)
+            day, label, fld = bound
+            shown = f"未写死亡日期，{label} {date_shown(row, fld)}（死亡不晚于该日，按该日计）"
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
-        return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, f"死亡日期 {date_shown(row, 'date')}")
+        return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, shown or f"死亡日期 {date_shown(row, 'date')}")
 
     def custody(row: dict, c: str, m: int = -1) -> Event | None:
         start, end, released = row.get("start"), row.get("end"), row.get("released")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from .. import regions
 from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..io.columns import SYSTEM_LABELS
 from ..normalize import ids
 from ..normalize.values import is_error_value
 from . import fact_text, links, record_facts, rule, values, where
@@ -91,21 +92,26 @@ def check(ctx: Context) -> list[Finding]:
     """
     params = ctx.specs["C02"].params
     out: list[Finding] = []
+    later: set[int] = set()  # members dead after the review date (said, no finding)
     if ctx.has("deaths"):
-        out += _deaths(ctx, params)
+        out += _deaths(ctx, params, later)
     if ctx.has("prisoners"):
         out += _prisoners(ctx, params)
     if ctx.has("migrations"):
         out += _migrations(ctx, params)
     if ctx.has("registry"):
-        out += _registry_deaths(ctx, {f.member for f in out})
+        out += _registry_deaths(ctx, {f.member for f in out}, later)
+    if later:  # no finding of this review, but the clerk should know (held-out 198)
+        ctx.cache["deaths:later"] = [f"{len(later)} 名保障对象的死亡日期在核查基准日 {ctx.as_of.isoformat()} 之后（下季度处理）"]
     return out
 
 
-def _registry_deaths(ctx: Context, flagged: set[int]) -> list[Finding]:
+def _registry_deaths(ctx: Context, flagged: set[int], later: set[int]) -> list[Finding]:
     """Members the household registry's 人员状态 records as dead (``reference.gone_from_household``) whom no list above
-    flagged: at 中 at most, the registry giving no date (held-out 191: a registry 死亡 unseen by audit and screen while
-    coverage took it as a death)."""
+    flagged, at 中 at most (held-out 191: a registry 死亡 unseen by audit and screen while coverage took it as a death):
+    a household register's status read, often through a code legend, is not the death's own record. Its 死亡日期 (SWRQ)
+    dates the death; one after the review date is no death of this review (held-out 246: SWRQ 20261010 was C02 中
+    "未写死亡日期")."""
     reg = ctx.lists["registry"]
     if "left" not in reg.columns:
         return []
@@ -114,8 +120,19 @@ def _registry_deaths(ctx: Context, flagged: set[int]) -> list[Finding]:
         row = ref[r]
         if m in flagged or row.get("left") != "dead":
             continue
+        died = row.get("died")
+        if isinstance(died, dt.date) and died > ctx.as_of:
+            later.add(m)
+            continue
         flagged.add(m)
-        what = f"户籍人口信息中人员状态为“{row.get('status', '')}”（未写死亡日期），请核实是否已死亡及死亡时间"
+        said = f"户籍人口信息中人员状态为“{row.get('status', '')}”"
+        doubt = date_doubt(row, "died", "死亡日期")
+        if isinstance(died, dt.date):
+            what = f"{said}，死亡日期 {date_shown(row, 'died')}{_before_approval(ctx, m, died)}，请核实是否已死亡"
+        elif doubt:
+            what = f"{said}，{doubt}，请核实是否已死亡及死亡时间"
+        else:
+            what = f"{said}（未写死亡日期），请核实是否已死亡及死亡时间"
         out.append(_emit(ctx, "registry", m, row, weakest(conf, MEDIUM), key, what))
     return out
 
@@ -195,18 +212,56 @@ def says_died(row: Mapping, params: dict) -> bool | None:
     return said
 
 
-def _deaths(ctx: Context, params: dict) -> list[Finding]:
+def death_day(row: Mapping) -> dt.date | None:
+    """The death's own date a deaths-list row gives: None when blank, unread, or a 火化日期 read as the list's date (no
+    死亡日期 column: ``date_buried``), which only bounds it (:func:`death_bound`)."""
+    day = row.get("date")
+    return day if isinstance(day, dt.date) and not row.get("date_buried") else None
+
+
+def death_bound(row: Mapping) -> tuple[dt.date, str, str] | None:
+    """The earliest day a deaths-list row says the death is no later than: its 注销日期 (the registration is cancelled
+    after the death) or its 火化（殡葬、安葬）日期 (the body is cremated after it), beside a blank 死亡日期 or as the list's
+    only date (held-out 246: a blank 死亡日期 beside 火化日期 2026-10-05 was C02 高 "未写死亡日期").
+
+    Args:
+        row: the deaths-list row.
+    Returns:
+        (the day, its header, its field) or None when the row gives none.
+    """
+    found = []
+    if isinstance(row.get("cancelled"), dt.date):
+        found.append((row["cancelled"], "注销日期", "cancelled"))
+    for fld in ("cremated", "date") if row.get("date_buried") else ("cremated",):
+        if isinstance(row.get(fld), dt.date):
+            label = str(row.get(f"{fld}_label") or "")
+            found.append((row[fld], SYSTEM_LABELS.get(label.upper(), label) or "火化日期", fld))
+    return min(found, key=lambda b: b[0]) if found else None
+
+
+def _bound_text(row: Mapping, bound: tuple[dt.date, str, str], as_of: dt.date, doubt: str = "") -> str:
+    """'未写死亡日期，火化日期 2026-08-20（死亡不晚于该日）', or '… 在核查基准日之后，请核实…' for a bound after the review date
+    (``doubt``: the death date written but unread, said instead of 未写死亡日期)."""
+    day, label, fld = bound
+    what = f"{doubt or '未写死亡日期'}，{label} {date_shown(row, fld)}"
+    if day <= as_of:
+        return what + "（死亡不晚于该日）"
+    return what + " 在核查基准日之后，请核实死亡是否在核查基准日之前"
+
+
+def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
     """Members on the deaths (or 户口注销) list who died on or before the review date.
 
     Only a blank cause or one that says death counts at the link's confidence; a cause the words do not
     explain (a code, 其他) is a 低 lead; a death date written but unreadable lowers the confidence one
-    step (the date might be after the review date), a blank one does not (the list says the person died).
+    step (the date might be after the review date), a blank one does not (the list says the person died) unless a
+    day the death is no later than (注销日期, 火化日期: :func:`death_bound`) is after the review date.
     """
     ref = linked_rows(ctx, "deaths")
-    out, later = [], set()
+    out = []
     for m, r, conf, key in links(ctx, "deaths").itertuples(index=False):
         row = ref[r]
-        died = row.get("date")
+        died = death_day(row)
         if isinstance(died, dt.date) and died > ctx.as_of:
             if says_died(row, params) is not False:
                 later.add(m)
@@ -215,18 +270,18 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         is_death = says_died(row, params)
         if is_death is False:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
-        doubt = date_doubt(row, "date", "死亡日期")
-        cancelled = row.get("cancelled")
+        buried = bool(row.get("date_buried"))
+        doubt = date_doubt(row, "date", "火化日期" if buried else "死亡日期")
+        bound = death_bound(row)
         if isinstance(died, dt.date):
             what = f"死亡日期 {date_shown(row, 'date')}" + _before_approval(ctx, m, died)
+        elif bound is not None and (bound[0] <= ctx.as_of or not doubt):
+            # the registration cancelled, the body cremated: no death after that day
+            what = _bound_text(row, bound, ctx.as_of, doubt)
+            if bound[0] > ctx.as_of:  # the death may be before the review date or after it
+                conf = _LOWER[conf]
         elif doubt:
             what, conf = f"{doubt}，请核实是否在核查日期之前", _LOWER[conf]
-        elif isinstance(cancelled, dt.date):  # the registration cancelled for the death: no death after that day
-            what = f"未写死亡日期，注销日期 {date_shown(row, 'cancelled')}"
-            if cancelled <= ctx.as_of:
-                what += "（死亡不晚于该日）"
-            else:  # the death may be before the review date or after it
-                what, conf = what + " 在核查基准日之后，请核实死亡是否在核查基准日之前", _LOWER[conf]
         else:
             what = "在死亡/注销名单中（未写死亡日期）"
         status = str(row.get("status", "") or "").strip()
@@ -239,8 +294,6 @@ def _deaths(ctx: Context, params: dict) -> list[Finding]:
         if is_death is None:
             what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
-    if later:  # no finding of this review, but the clerk should know (held-out 198)
-        ctx.cache["deaths:later"] = [f"{len(later)} 名保障对象的死亡日期在核查基准日 {ctx.as_of.isoformat()} 之后（下季度处理）"]
     return out
 
 
