@@ -84,18 +84,20 @@ def test_a_namesake_on_the_deaths_list_leaves_the_lead():
     assert flagged(context(rows, {"deaths": other}), "C08") == [("刘洋", "中")]
 
 
-@pytest.mark.parametrize("status, deaths, flags", [
-    ("死亡", True, False),  # C02 中 (the registry's 人员状态): no lead
-    ("正常", True, True),
-    ("死亡", False, True),  # C02 does not run without its lists and says nothing: the lead stays, the person in sight
+@pytest.mark.parametrize("status, deaths, flags, died", [
+    ("死亡", True, False, ""),  # C02 中 (the registry's 人员状态): no lead
+    ("正常", True, True, ""),
+    ("死亡", False, True, ""),  # C02 does not run without its lists and says nothing: the lead stays, the person in sight
+    ("死亡", True, True, "2026-12-02"),  # its 死亡日期 after the review date: alive on it, no C02, a lead as any
 ])
-def test_a_member_the_registry_records_dead_is_no_lead(status, deaths, flags):
+def test_a_member_the_registry_records_dead_is_no_lead(status, deaths, flags, died):
     rows = person(35, "男")
-    registry = [{"household_no": "1001", "name": "刘洋", "relation": "户主", "id": rows[0]["id"], "status": status}]
+    registry = [{"household_no": "1001", "name": "刘洋", "relation": "户主", "id": rows[0]["id"], "status": status,
+                 **({"died": died} if died else {})}]
     lists = {"registry": registry, **({"deaths": [{"name": "王五", "id": make_id(born(70), 151)}]} if deaths else {})}
     ctx = context(rows, lists)
     assert flagged(ctx, "C08") == ([("刘洋", "中")] if flags else [])
-    assert flagged(ctx, "C02") == ([] if status == "正常" or not deaths else [("刘洋", "中")])
+    assert flagged(ctx, "C02") == ([] if status == "正常" or not deaths or died else [("刘洋", "中")])
 
 
 def test_a_member_the_rosters_own_status_says_died_is_no_lead():

@@ -152,13 +152,12 @@ def dead_members(ctx: Context) -> set[int]:
         spec, dead = ctx.specs["C02"], set()
         # (what C02 says: nothing where it does not run, for want of its lists or switched off)
         runs = spec.params.get("enabled", True) is not False and any(ctx.has(k) for k in spec.needs)
+        found: list[Finding] = []
         if runs and ctx.has("deaths"):
-            dead = {f.member for f in _deaths(ctx, spec.params) if f.confidence in (HIGH, MEDIUM)}
-        if runs and ctx.has("registry") and "left" in ctx.lists["registry"].columns:
-            found = links(ctx, "registry")
-            left = ctx.lists["registry"]["left"].reindex(found["r"]).to_numpy()
-            sure = found["confidence"].isin((HIGH, MEDIUM)).to_numpy()
-            dead |= {int(m) for m in found["m"].to_numpy()[(left == "dead") & sure]}
+            found += _deaths(ctx, spec.params, set())
+        if runs and ctx.has("registry"):  # (a 死亡日期 after the review date is no death of this review)
+            found += _registry_deaths(ctx, set(), set())
+        dead = {f.member for f in found if f.confidence in (HIGH, MEDIUM)}
         ctx.cache["c02:dead"] = dead
     return ctx.cache["c02:dead"]
 
