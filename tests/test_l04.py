@@ -289,3 +289,21 @@ def test_l04_no_list_placing_her_leaves_the_place_blank(registry):
     # 郭辉伟: only the disability list (行政区划代码 of the county alone) names him
     ctx = context(ROSTER, {"disabled": DISABLED_OUT, "subsidies": FILLER, **({"registry": registry} if registry else {})})
     assert placed(ctx, "L04", OUTSIDER) == ("", "", "李外", OUTSIDER)
+
+
+def test_l04_placed_by_the_registry_after_l01_asked_the_registry_for_its_heads():
+    # L01 (a dead head named alone, held-out 108) and the placing of a lead by the registry's 户主 (held-out 243) kept
+    # different things under one cache key: whichever ran second read the other's (a count for a row, or a row for a
+    # count)
+    from test_l01 import mon
+
+    dead = make_id("19580101", 73)
+    registry = [{"household_no": "7", "name": "王户主", "id": OUT_HEAD, "relation": "户主", "address": "清河县西镇南村5号"},
+                {"household_no": "7", "name": "李外", "id": OUTSIDER, "relation": "女", "address": "清河县西镇南村5号"},
+                {"household_no": "8", "name": "罗兵", "id": dead, "relation": "户主"},
+                {"household_no": "8", "name": "戴玉静", "id": make_id("19600101", 82), "relation": "妻"}]
+    ctx = context(ROSTER, {"disabled": DISABLED_OUT, "subsidies": FILLER, "registry": registry,
+                           "monitoring": mon("罗兵", dead, income="3000"),
+                           "deaths": [{"name": "罗兵", "id": dead, "date": "2026-03-01"}]})
+    assert leads(ctx, "L01") == [("戴玉静", "高")]
+    assert placed(ctx, "L04", OUTSIDER) == ("西镇", "南村", "王户主", OUT_HEAD)

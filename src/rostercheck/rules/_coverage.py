@@ -1019,20 +1019,25 @@ def _registry_place(ctx: Context, reg: dict) -> dict[str, str]:
     return {"township": m.group(1), "village": m.group(2) or ""}
 
 
-def _registry_head(ctx: Context, reg: dict) -> dict | None:
-    """The registry row of the 户主 of a registry row's household (None when its 户号 names none, or two)."""
+def registry_heads(ctx: Context) -> dict[str, list[dict]]:
+    """The registry rows of the 户主 written under each 户号 (two where a 户号 names two households, or clashes)."""
     from ..normalize import codes
 
-    def make() -> dict[str, dict | None]:
-        out: dict[str, dict | None] = {}
+    def make() -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
         for r in rows(ctx, "registry").values():
             no = cell(r, "household_no")
             if no and codes.is_head(cell(r, "relation")):
-                out[no] = None if no in out else r
+                out.setdefault(no, []).append(r)
         return out
 
-    no = cell(reg, "household_no")
-    return _cached(ctx, "cov:registry-heads", make).get(no) if no else None
+    return _cached(ctx, "cov:registry-heads", make)
+
+
+def _registry_head(ctx: Context, reg: dict) -> dict | None:
+    """The registry row of the 户主 of a registry row's household (None when its 户号 names none, or two)."""
+    heads = registry_heads(ctx).get(cell(reg, "household_no")) or []
+    return heads[0] if len(heads) == 1 else None
 
 
 def link_confidence(row: dict) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +24,7 @@ from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
-                        identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows,
+                        identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, written,
                         yuan)
 
@@ -95,7 +94,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
             # (not in a 户号 the registry gives two 户主: two households under one number, or a clash of numbers)
             kin = next((found for pid in hh.pids if pid not in gone and pid != hh.head.get("head_pid")
                         if (found := row_of(ctx, pid, ("registry",))) and not codes.is_head(cell(found, "relation"))
-                        and _registry_heads(ctx)[cell(found, "household_no")] == 1), None)
+                        and len(registry_heads(ctx).get(cell(found, "household_no"), ())) == 1), None)
             if kin is None:
                 continue
         # a member in prison on the review date is no member to enrol now; all of them: no household (held-out 221)
@@ -167,12 +166,6 @@ def income_gaps(ctx: Context) -> list[str]:
             f"本户无人在低保或特困花名册中，已列为 L01“低”线索（入户时核实收入）"
             + (f"，其余 {len(blank) - listed} 户已纳入保障、风险已消除或已去世等，未列" if listed < len(blank) else "")
             + "；请让报送单位补填收入。"]
-
-
-def _registry_heads(ctx: Context) -> Counter:
-    """How many 户主 the registry writes under each 户号."""
-    return _cached(ctx, "cov:registry-heads", lambda: Counter(
-        cell(r, "household_no") for r in rows(ctx, "registry").values() if codes.is_head(cell(r, "relation"))))
 
 
 def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], list[str]]:
