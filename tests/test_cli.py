@@ -11,8 +11,10 @@ import sys
 import pytest
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rostercheck", *args], capture_output=True, text=True, timeout=120)
+def run(*args: str, columns: int | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": str(columns)} if columns else None
+    return subprocess.run([sys.executable, "-m", "rostercheck", *args], capture_output=True, text=True, timeout=120,
+                          env=env)
 
 
 @pytest.mark.parametrize(
@@ -180,19 +182,15 @@ def test_explain_and_checks_show_the_values_a_configuration_sets(tmp_path):
 
     config = tmp_path / "本县.toml"
     config.write_text("[C04]\nmin_homes = 3\n[C08]\nenabled = false\n", encoding="utf-8")
-    env = {**os.environ, "COLUMNS": "200"}
-    result = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C04", "--config", str(config)],
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = run("explain", "C04", "--config", str(config), columns=200)
     assert result.returncode == 0 and "min_homes = 3  # 本地配置；默认 2" in result.stdout
     assert "本地配置 本县.toml 中的值已代入" in result.stdout and "合计有 3 套及以上住宅" in result.stdout
     lines = result.stdout.splitlines()
     assert tomllib.loads("\n".join(lines[lines.index("[C04]"):])) == {"C04": load_policy(config)[0]["C04"].params}
-    listed = subprocess.run([sys.executable, "-m", "rostercheck", "checks", "--config", str(config)],
-                            capture_output=True, text=True, timeout=120, env=env)
+    listed = run("checks", "--config", str(config), columns=200)
     assert listed.returncode == 0 and "3套及以上住房" in listed.stdout and "（本地配置已停用）" in listed.stdout
     config.write_text("[C04]\nmin_home = 3\n", encoding="utf-8")  # a mistake is the same error as for audit
-    wrong = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C04", "--config", str(config)],
-                           capture_output=True, text=True, timeout=120, env=env)
+    wrong = run("explain", "C04", "--config", str(config), columns=200)
     assert wrong.returncode != 0 and "是否要写 min_homes" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
@@ -201,16 +199,12 @@ def test_explain_says_the_values_in_force_in_its_text_and_the_shared_ones_it_use
     # shown by explain C06
     config = tmp_path / "本县.toml"
     config.write_text("[C08]\nmale_max_age = 65\nfemale_max_age = 60\n[common]\nurban_standard = 760\n", encoding="utf-8")
-    env = {**os.environ, "COLUMNS": "200"}
-    c08 = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C08", "--config", str(config)],
-                         capture_output=True, text=True, timeout=120, env=env)
+    c08 = run("explain", "C08", "--config", str(config), columns=200)
     assert c08.returncode == 0 and "男年满 16 周岁未满 65 周岁，女年满 16 周岁未满 60 周岁" in c08.stdout
-    c06 = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "C06", "--config", str(config)],
-                         capture_output=True, text=True, timeout=120, env=env)
+    c06 = run("explain", "C06", "--config", str(config), columns=200)
     assert c06.returncode == 0 and "连同节名 [C06]、[common] 复制" in c06.stdout
     assert "urban_standard = 760  # 本地配置；默认 716" in c06.stdout and "rural_standard = 516\n" in c06.stdout
-    f01 = subprocess.run([sys.executable, "-m", "rostercheck", "explain", "F01"], capture_output=True, text=True,
-                         timeout=120, env=env)  # no parameters of its own: the shared one it uses
+    f01 = run("explain", "F01", columns=200)  # no parameters of its own: the shared one it uses
     assert f01.returncode == 0 and '[common]\n# 停发规则' in f01.stdout and 'money_stop_rule = "次月"' in f01.stdout
 
 
