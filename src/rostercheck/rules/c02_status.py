@@ -149,7 +149,7 @@ def dead_members(ctx: Context) -> set[int]:
         The member indexes.
     """
     if "c02:dead" not in ctx.cache:
-        spec, dead = ctx.specs["C02"], set()
+        spec = ctx.specs["C02"]
         # (what C02 says: nothing where it does not run, for want of its lists or switched off)
         runs = spec.params.get("enabled", True) is not False and any(ctx.has(k) for k in spec.needs)
         found: list[Finding] = []
@@ -157,8 +157,7 @@ def dead_members(ctx: Context) -> set[int]:
             found += _deaths(ctx, spec.params, set())
         if runs and ctx.has("registry"):  # (a 死亡日期 after the review date is no death of this review)
             found += _registry_deaths(ctx, set(), set())
-        dead = {f.member for f in found if f.confidence in (HIGH, MEDIUM)}
-        ctx.cache["c02:dead"] = dead
+        ctx.cache["c02:dead"] = {f.member for f in found if f.confidence in (HIGH, MEDIUM)}
     return ctx.cache["c02:dead"]
 
 
