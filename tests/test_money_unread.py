@@ -81,26 +81,34 @@ def test_nothing_said_when_the_items_are_read():
     assert said(ctx, "F05") == said(ctx, "F06") == ""  # (01 beside the benefit: another item, the benefit checked)
 
 
+def _audit_by_township(tmp_path, wang: tuple[str, int], zhao_item: str):
+    """Audit tmp_path/roster.xlsx by township (the CLI) with a ledger of July–September: 张三 900 and 李四 600 under 低保金,
+    王五 under ``wang`` (item, amount), 赵六 600 under ``zhao_item``."""
+    from filebuild import LI, WANG, ZHANG, ZHAO
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    ledger_ = tmp_path / "发放明细.csv"
+    lines = ["姓名,身份证号,资金项目,所属月份,发放金额,发放状态"]
+    for m in months("2026-07", "2026-09"):
+        lines += [f"张三,{ZHANG},低保金,{m},900,成功", f"李四,{LI},低保金,{m},600,成功",
+                  f"王五,{WANG},{wang[0]},{m},{wang[1]},成功", f"赵六,{ZHAO},{zhao_item},{m},600,成功"]
+    ledger_.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return CliRunner().invoke(app, ["audit", str(tmp_path / "roster.xlsx"), "--payments", str(ledger_), "--as-of",
+                                    "2026-09-30", "--by-township", "--out", str(tmp_path / "out")])
+
+
 def test_the_township_paid_so_gets_its_workbook_saying_it(tmp_path):
     # held-out 240: 九公桥镇 had no finding, so --by-township sent it nothing, and the county's 核查范围 said F06
     # "已核查，未发现问题"
     import json
 
     import openpyxl
-    from filebuild import LI, WANG, ZHANG, ZHAO, county_q3, write_roster
-    from typer.testing import CliRunner
-
-    from rostercheck.cli import app
+    from filebuild import county_q3, write_roster
 
     write_roster(tmp_path / "roster.xlsx", county_q3())
-    ledger = tmp_path / "发放明细.csv"
-    lines = ["姓名,身份证号,资金项目,所属月份,发放金额,发放状态"]
-    for m in months("2026-07", "2026-09"):
-        lines += [f"张三,{ZHANG},低保金,{m},900,成功", f"李四,{LI},低保金,{m},600,成功",
-                  f"王五,{WANG},01,{m},300,成功", f"赵六,{ZHAO},01,{m},600,成功"]
-    ledger.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-    res = CliRunner().invoke(app, ["audit", str(tmp_path / "roster.xlsx"), "--payments", str(ledger), "--as-of",
-                                   "2026-09-30", "--by-township", "--out", str(tmp_path / "out")])
+    res = _audit_by_township(tmp_path, wang=("01", 300), zhao_item="01")
     assert res.exit_code in (0, 1), res.output
     assert "F06 部分未检查：资金项目代码“01”未能识别" in res.output
     run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
@@ -213,10 +221,7 @@ def test_a_roster_of_formulas_without_values_is_said_per_township(tmp_path):
     import json
 
     import openpyxl
-    from filebuild import LI, ROSTER_HEADER, WANG, ZHANG, ZHAO, county_q3
-    from typer.testing import CliRunner
-
-    from rostercheck.cli import app
+    from filebuild import LI, ROSTER_HEADER, county_q3
 
     book = openpyxl.Workbook()
     ws = book.active
@@ -226,14 +231,7 @@ def test_a_roster_of_formulas_without_values_is_said_per_township(tmp_path):
         # 李四's household typed its amount; the others are formulas (openpyxl saves no value of them)
         ws.append(row + [600 if row[3] == LI else f"=I{k}*300"])
     book.save(tmp_path / "roster.xlsx")
-    ledger_ = tmp_path / "发放明细.csv"
-    lines = ["姓名,身份证号,资金项目,所属月份,发放金额,发放状态"]
-    for m in months("2026-07", "2026-09"):
-        lines += [f"张三,{ZHANG},低保金,{m},900,成功", f"李四,{LI},低保金,{m},600,成功",
-                  f"王五,{WANG},低保金,{m},480,成功", f"赵六,{ZHAO},低保金,{m},600,成功"]
-    ledger_.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-    res = CliRunner().invoke(app, ["audit", str(tmp_path / "roster.xlsx"), "--payments", str(ledger_), "--as-of",
-                                   "2026-09-30", "--by-township", "--out", str(tmp_path / "out")])
+    res = _audit_by_township(tmp_path, wang=("低保金", 480), zhao_item="低保金")
     assert res.exit_code in (0, 1), res.output
     why = "花名册《roster.xlsx》的核定金额（月保障金、供养标准）是公式，文件中没有保存计算结果（请用 Excel 或 WPS 打开该文件，保存后重新运行）"
     assert f"F05 部分未检查：{why}：3 户（河口乡 2 户、城关镇 1 户）的发放金额未与核定金额比对" in res.output.replace("\n", "")
