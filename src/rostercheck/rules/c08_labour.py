@@ -89,7 +89,7 @@ def check(ctx: Context) -> list[Finding]:
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
         name = str(file).replace("\\", "/").rsplit("/", 1)[-1]  # which roster (held-out 99: several files, no name)
-        evidence = (f"花名册《{name}》{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄 {bounds[0]}–{bounds[1]} 岁），"
+        evidence = (f"花名册《{name}》{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄为年满 {bounds[0]} 周岁、未满 {bounds[1]} 周岁），"
                     f"劳动能力“{labour}”，健康状况“{_shown(health, '健康')}”，"
                     f"在校情况“{_shown(school, '否') if school else '未填'}”，"
                     f"残疾“{_shown(disability, '无') if disability.strip() else '未登记'}”——线索：需入户核实是否无正当理由拒绝劳动")

@@ -15,7 +15,7 @@ from . import fact_text, rule
 from ._econ import (
     business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
     pension_meaning, pensions,
-    property_kind, property_shown, text_of, vehicle_shown, vehicles_counted, wages, weakest,
+    property_kind, property_shown, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -119,7 +119,8 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
         homes = one_per_home(owned)
         if len(homes) >= int(c04["min_homes"]):
             both = list(homes.values())
-            sig.append(Signal(HOMES, both[0].member, f"住宅 {len(both)} 套：" + "；".join(s.text for s in both),
+            sig.append(Signal(HOMES, both[0].member, f"住宅 {len(both)} 套（达到 {int(c04['min_homes'])} 套）："
+                              + "；".join(s.text for s in both),
                               weakest([s.confidence for s in both]), ident="、".join(sorted(homes))))
         if sig:
             out[hh] = sig
@@ -192,7 +193,8 @@ def undeclared(ctx: Context) -> list[Finding]:
                 said = "家庭收入为空（未申报）" if declared is None else "家庭收入 0 元"
                 conf = _lowered(LOW if declared is None else MEDIUM, incomes)
                 text = "；".join(s.text for s in incomes)
-                evidence = f"花名册申报{said}，比对发现收入合计 {money_text(found)} 元/月：{text}——线索：需核实是否如实申报"
+                evidence = (f"花名册申报{said}，比对发现收入合计 {money_text(found)} 元/月（成员本人每月达到 "
+                            f"{standard_text(minimum)} 元的计入）：{text}——线索：需核实是否如实申报")
                 declared_fact = ("declared_income", "blank" if declared is None else "0")
                 out.append(_finding(ctx, "C09", incomes[0].member, evidence, conf, _facts(incomes, declared_fact)))
         assets = [s for s in signals if s.kind in ASSET_KINDS]
@@ -231,8 +233,11 @@ def living_standard(ctx: Context) -> list[Finding]:
         kinds = list(dict.fromkeys(s.kind for s in kept))
         if len(kinds) < int(params["min_signals"]):
             continue
-        parts = [f"{k}：" + "；".join(s.text for s in kept if s.kind == k) for k in kinds]
-        evidence = f"同一家庭有 {len(kinds)} 类收入或财产信号——" + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准"
+        line = f"（成员本人每月达到 {standard_text(minimum)} 元计为信号）"
+        parts = [f"{k}{line if k in (PENSION, WAGES) else ''}：" + "；".join(s.text for s in kept if s.kind == k)
+                 for k in kinds]
+        evidence = (f"同一家庭有 {len(kinds)} 类收入或财产信号（达到 {int(params['min_signals'])} 类即为线索）——"
+                    + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准")
         conf = _lowered(conf_cap, kept)
         out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, _facts(kept)))
     return out
