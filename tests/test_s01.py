@@ -54,6 +54,21 @@ def test_a_ground_the_application_gives_is_a_lead_to_verify(tmp_path):
     assert verdicts == {"韩秀梅": "无疑点"}
 
 
+@pytest.mark.parametrize("labour, disability, conf, says", [
+    ("普通劳动力", "肢体四级", "中", "劳动能力栏写明有劳动能力、健康状况不是患病，同时登记了未达到规定等级的残疾的，依据写“需核实劳动能力”"),
+    ("", "肢体四级", "低", "劳动能力栏空白而登记了未达到规定等级的残疾的——依据写“需核实无劳动能力的依据”，置信度为“低”"),
+])
+def test_the_explanation_says_what_a_lighter_disability_gives(tmp_path, labour, disability, conf, says):
+    # held-out 251: "（登记了未达到规定等级的残疾的，写“需核实劳动能力”）" inside the 有劳动能力 clause read as 中 for any
+    # lighter disability, while a blank 劳动能力 beside one is a 低 lead (README says so)
+    from rostercheck.policy import load_policy
+
+    pid = make_id("19810315", 71, "410326")
+    s01, _ = _screen(tmp_path, [f"上店镇,上店村,韩志强,{pid},特困供养,{labour},健康,{disability}\n"])
+    assert s01["韩志强"][0] == conf
+    assert says in " ".join(load_policy()[0]["S01"].explanation.split()).replace(" ", "")
+
+
 # OK: must not flag
 @pytest.mark.parametrize("birth, programme, labour, disability", [
     ("19501001", "特困供养", "普通劳动力", ""),  # 76: old
