@@ -92,10 +92,10 @@ def test_the_evidence_states_the_lines_in_force(tmp_path):
     lists = {"vehicles": [car()], "pensions": pension, "properties": [prop(HEAD, "住宅", "花园 1 栋"),
                                                                        prop(WIFE, "住宅", "东村 3 组")]}
     text = run_checks(context(roster(), lists), ["C10"])[0][0].evidence
-    assert "同一家庭有 3 类收入或财产信号（达到 2 类即为线索）" in text
+    assert "同一家庭有 3 类收入或财产信号（达到 2 类即标记）" in text
     assert "养老金（成员本人每月达到 300 元计为信号）：李梅" in text and "住宅 2 套（达到 2 套）" in text
     assert "机动车：" in text  # an asset has no line of its own to state
     config = tmp_path / "c.toml"
     config.write_text("[C10]\nmin_monthly_income = 400\nmin_signals = 3\n[C04]\nmin_homes = 3\n", encoding="utf-8")
     text = run_checks(context(roster(), {**lists, "businesses": [company()]}, config=config), ["C10"])[0][0].evidence
-    assert "（达到 3 类即为线索）" in text and "（成员本人每月达到 400 元计为信号）" in text and "住宅" not in text
+    assert "（达到 3 类即标记）" in text and "（成员本人每月达到 400 元计为信号）" in text and "住宅" not in text

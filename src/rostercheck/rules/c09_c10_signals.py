@@ -236,7 +236,7 @@ def living_standard(ctx: Context) -> list[Finding]:
         line = f"（成员本人每月达到 {standard_text(minimum)} 元计为信号）"
         parts = [f"{k}{line if k in (PENSION, WAGES) else ''}：" + "；".join(s.text for s in kept if s.kind == k)
                  for k in kinds]
-        evidence = (f"同一家庭有 {len(kinds)} 类收入或财产信号（达到 {int(params['min_signals'])} 类即为线索）——"
+        evidence = (f"同一家庭有 {len(kinds)} 类收入或财产信号（达到 {int(params['min_signals'])} 类即标记）——"
                     + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准")
         conf = _lowered(conf_cap, kept)
         out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, _facts(kept)))
