@@ -420,6 +420,51 @@ def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_
         assert "问题清单.xlsx：汇总表中 C01 共 3 人" not in res.output.replace("\n", "")  # the county's list is whole
 
 
+def test_a_township_returning_its_list_in_two_files_deleted_nothing(tmp_path):
+    # held-out 250: 广阳镇 returned its C sheets (with the 汇总) in one file and its F02 sheet alone in another; review
+    # warned that the F02 row had been deleted from the first and given back from "the other lists"
+    town = _audited_by_township(tmp_path)
+    book = openpyxl.load_workbook(town)
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    ws.delete_rows(HEADER_ROW + 1)  # (the first file: the 汇总 and the C01 sheet without its first row)
+    first = tmp_path / "城关镇_问题清单_入户核实.xlsx"
+    book.save(first)
+    book = openpyxl.load_workbook(town)
+    for sheet in list(book.worksheets):
+        if not sheet.title.startswith("C01"):
+            book.remove(sheet)
+    book.worksheets[0].delete_rows(HEADER_ROW + 2)  # (the second: that row alone, no 汇总)
+    second = tmp_path / "城关镇_资金问题整改情况.xlsx"
+    book.save(second)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    other = tmp_path / "q3out" / "乡镇" / "河口乡_问题清单.xlsx"
+    for lists in ([first, second, other], [tmp_path / "q3out" / "findings.csv", first, second, other]):
+        res = runner.invoke(app, ["review", *map(str, lists), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        output = res.output.replace("\n", "")
+        assert res.exit_code == 0 and "被删除" not in output and "没有上期问题清单" not in output, res.output
+        assert len(pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str)) == 3
+    # a row missing from both files is still said (as returned, then given back from a list naming no township, with
+    # that list named)
+    book = openpyxl.load_workbook(first)
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    ws.delete_rows(HEADER_ROW + 1)
+    book.save(first)
+    res = runner.invoke(app, ["review", str(first), str(second), str(other), str(tmp_path / "q4.xlsx"), "--as-of",
+                              "2026-12-31", "--out", str(tmp_path / "rv")])
+    said = "城关镇_问题清单_入户核实.xlsx：汇总表中 C01 共 2 人，所给的问题清单中共读回 1 人——可能有行被删除"
+    assert res.exit_code == 0 and said in res.output.replace("\n", ""), res.output
+    findings = pd.read_csv(tmp_path / "q3out" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    kept = set(read_previous(second)["证据指纹"])
+    findings[~findings["证据指纹"].isin(kept) & (findings["乡镇"] == "城关镇")].assign(乡镇="").to_csv(
+        tmp_path / "补交.csv", index=False, encoding="utf-8-sig")
+    res = runner.invoke(app, ["review", str(first), str(second), str(tmp_path / "补交.csv"), str(other),
+                              str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    said = ("城关镇_问题清单_入户核实.xlsx：汇总表中 C01 共 2 人，该乡镇退回的文件（城关镇_问题清单_入户核实.xlsx、城关镇_资金问题整改"
+            "情况.xlsx）中只有 1 人——1 人的行被删除，已按所给的其他问题清单（补交.csv）补回")
+    assert res.exit_code == 0 and said in res.output.replace("\n", ""), res.output
+
+
 def test_rows_a_townships_filter_hides_are_reviewed_and_said(tmp_path):
     # held-out 234: a township's AutoFilter hid every other row of its return; the rows were read, nothing said (README:
     # rows a filter hides are read and named) — said as a roster's are, without a list's advice to delete them

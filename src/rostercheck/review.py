@@ -217,6 +217,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     given_back: list[tuple[str, str]] = []  # (file, note): said below unless the rows it lost are named there
+    covers = [set(p["乡镇"].astype(str).str.strip()) - {""} for p in parts]
     for path, part in zip(given, parts):
         issued, firm = part.attrs.get("issued"), part.attrs.get("issued_firm", False)
         towns = part.attrs.get("issued_towns") or []
@@ -228,10 +229,22 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             warnings.append(f"{Path(path).name}：汇总表中 {code} 共 {n} 人，"
                             + (f"所给的问题清单中共读回 {read} 人" if len(parts) > 1 else f"读回 {read} 人")
                             + "——可能有行被删除，被删除的问题未参与回头看，请核对后用完整的问题清单重新运行")
-        for code, (n, read) in (unread_rows(part, issued, firm, town) if town and len(parts) > 1 else {}).items():
-            if code not in short:
-                given_back.append((Path(path).name, f"{Path(path).name}：汇总表中 {code} 共 {n} 人，文件中只有 {read} 人——"
-                                   f"{n - read} 人的行被删除，已按所给的其他问题清单补回，按本期花名册判断"))
+        if not town or len(parts) < 2:
+            continue
+        # a township may return its list in several files (held-out 250: 广阳镇's C sheets in one, its F02 sheet alone in
+        # another, warned of a deleted row): the rows of all it returned count together
+        own = [i for i, (p, c) in enumerate(zip(parts, covers)) if p is part or c == {town}]
+        theirs = pd.concat([parts[i] for i in own], ignore_index=True) if len(own) > 1 else part
+        files = "、".join(Path(given[i]).name for i in own)
+        for code, (n, read) in unread_rows(theirs, issued, firm, town).items():
+            if code in short:
+                continue
+            found = [Path(g).name for i, (g, p) in enumerate(zip(given, parts)) if i not in own
+                     and ((p["类别代码"] == code) & p["乡镇"].astype(str).str.strip().isin({town, ""})).any()]
+            given_back.append((Path(path).name, f"{Path(path).name}：汇总表中 {code} 共 {n} 人，"
+                               + (f"该乡镇退回的文件（{files}）中只有 {read} 人" if len(own) > 1 else f"文件中只有 {read} 人")
+                               + f"——{n - read} 人的行被删除，已按所给的其他问题清单"
+                               + (f"（{'、'.join(found)}）" if found else "") + "补回，按本期花名册判断"))
     warnings += unknown_notes
     keys = _finding_keys(every) if len(every) else pd.Series(dtype=str)
     prev, twice = _one_per_finding(every, keys)
