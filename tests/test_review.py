@@ -465,6 +465,34 @@ def test_a_township_returning_its_list_in_two_files_deleted_nothing(tmp_path):
     assert res.exit_code == 0 and said in res.output.replace("\n", ""), res.output
 
 
+def test_a_returned_rows_identity_is_the_county_lists(tmp_path):
+    # held-out 250: 小史店镇 retyped a row as "吴 俊文" / 41132219451226510x; review.csv showed the retyped identity, the
+    # county's list beside it "吴俊文" / ...510X. What the township wrote stays as written.
+    town = _audited_by_township(tmp_path)
+    book = openpyxl.load_workbook(town)
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    col = {c.value: c.column for c in ws[HEADER_ROW]}
+    r = next(r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, col["姓名"]).value == "张小明")
+    ws.cell(r, col["姓名"], "张 小明")
+    ws.cell(r, col["身份证号"], ZHANG_SON[:6] + " " + ZHANG_SON[6:])
+    ws.cell(r, col["户主姓名"], "张 三")
+    ws.cell(r, col["核实情况"], "张小明系县教育局在编人员")
+    ws.cell(r, col["整改状态"], "已整改")
+    book.save(town)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(tmp_path / "q3out" / "findings.csv"), str(town), str(tmp_path / "q4.xlsx"),
+                              "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str).fillna("")
+    row = rows[rows["身份证号"] == ZHANG_SON].iloc[0]
+    assert (row["姓名"], row["户主姓名"], row["户主身份证号"]) == ("张小明", "张三", ZHANG)
+    assert (row["核实情况"], row["乡镇填报状态"], row["整改状态"]) == ("张小明系县教育局在编人员", "已整改", "未整改")
+    assert not rows["姓名"].str.contains(" ").any()
+    sheet = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx")["问题明细（未整改在前）"]
+    cells = {str(c) for r in sheet.iter_rows(values_only=True) for c in r}
+    assert "张小明" in cells and not {"张 小明", "张 三", ZHANG_SON[:6] + " " + ZHANG_SON[6:]} & cells
+
+
 def test_rows_a_townships_filter_hides_are_reviewed_and_said(tmp_path):
     # held-out 234: a township's AutoFilter hid every other row of its return; the rows were read, nothing said (README:
     # rows a filter hides are read and named) — said as a roster's are, without a list's advice to delete them

@@ -247,7 +247,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
                                + (f"（{'、'.join(found)}）" if found else "") + "补回，按本期花名册判断"))
     warnings += unknown_notes
     keys = _finding_keys(every) if len(every) else pd.Series(dtype=str)
-    prev, twice = _one_per_finding(every, keys)
+    # the county's list (rows of several townships: findings.csv, the county's 问题清单) gives who each finding is
+    issued = pd.Series([len(c) >= 2 for c, p in zip(covers, parts) for _ in range(len(p))], index=every.index, dtype=bool)
+    prev, twice = _one_per_finding(every, keys, issued)
     if twice:
         warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍、副本，或全县清单与乡镇退回的"
                         "一起给出），每条只计一次，以乡镇填写了整改情况的一份为准")
@@ -547,18 +549,32 @@ def _money_left_blank(prev: pd.DataFrame) -> list[str]:
     return [f"{'、'.join(blank)}的资金类问题均未填写整改情况，按未整改计：其应追回、应补发金额全部计入“仍差”（未追回、未补发）"]
 
 
-def _one_per_finding(prev: pd.DataFrame, key: pd.Series) -> tuple[pd.DataFrame, int]:
+# Who a finding is about: taken from the county's list, whatever a township's copy retyped (the township's own columns,
+# 核实情况 … 整改状态 and those it added, are kept as written)
+IDENTITY = ("姓名", "身份证号", "户主姓名", "户主身份证号")
+_ID_COLUMNS = ("身份证号", "户主身份证号")
+
+
+def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | None = None) -> tuple[pd.DataFrame, int]:
     """The earlier findings once each (the same key, :func:`_finding_keys`, read from several files: a copy, or the
-    county's list beside the townships' returns), keeping the copy the township filled in most; and how many
-    findings came more than once."""
+    county's list beside the townships' returns), keeping the copy the township filled in most, with who it is
+    (:data:`IDENTITY`) as the county's list (rows ``issued`` marks) says; and how many findings came more than once."""
     if prev.empty:
         return prev, 0
     filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
     order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
+    # a township's copy names the person as it retyped her (held-out 250: "吴 俊文", 41132219451226510x, shown so in the
+    # review): the finding is the county's, its identity the list's; an ID the list holds cut short is taken below
+    if issued is not None and issued.any():
+        source = prev[issued].assign(_key=key[issued]).drop_duplicates("_key").set_index("_key")
+        for col in (c for c in IDENTITY if c in prev.columns):
+            said = kept["_key"].map(source[col]).fillna("").astype(str).str.strip()
+            take = (said != "") & ~said.map(lambda v: col in _ID_COLUMNS and _lost_digits(ids.id_number(v)))
+            kept.loc[take, col] = said[take]
     # the copy kept for what the township wrote takes the whole IDs another copy of that finding holds (held-out 216: a
     # CSV resaved with 4.5273E+17 beside findings.csv, its person then looked for by five digits and found a namesake)
-    for col in ("身份证号", "户主身份证号"):
+    for col in _ID_COLUMNS:
         if col not in prev.columns:
             continue
         whole = prev[col].map(lambda v: not _lost_digits(ids.id_number(v)) and ids.id_number(v).status == ids.VALID)
