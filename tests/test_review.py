@@ -1202,6 +1202,21 @@ def test_a_person_found_by_a_cut_id_must_be_of_the_findings_village_and_househol
         assert "不是同一村、同一户" in row["说明"]
 
 
+def test_a_cut_id_that_is_also_the_heads_is_said_once():
+    # held-out 250: 雷怡涵, a household of one, her ID 411322194802295000 (a number's zeros): "原清单的身份证号以数字格式
+    # 存储，后几位已丢失，本期花名册中也找不到，请核对" said for 身份证号 and again for 户主身份证号
+    from rostercheck.review import _decide, _Roster
+
+    other = make_id("19700101", 111)
+    members = pd.DataFrame([{"id": other, "head_id": other, "name_key": "张三", "head_name": "张三", "household": other,
+                             "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5}])
+    cut = "411322194802295000"
+    f = pd.Series({"类别代码": "C02", "类别名称": "", "身份证号": cut, "姓名": "雷怡涵", "户主身份证号": cut,
+                   "户主姓名": "雷怡涵", "依据": "", "整改状态": "", "核实情况": ""})
+    said = _decide(f, "member", False, set(), _Roster(members), "")["说明"]
+    assert said.count("以数字格式存储") == 1 and "原清单的身份证号、户主身份证号以数字格式存储，后几位已丢失，本期花名册中也找不到" in said
+
+
 def test_a_return_without_the_amount_columns_makes_its_townships_money_unknown(tmp_path):
     # held-out 216: 龙泉镇's retyped ledger (no 应追回金额) given with the other returns only: 应追回 0 / 仍差 0 for it,
     # unsaid (7,200 元 owed). Beside the internal list its amounts are the findings' and nothing is said.

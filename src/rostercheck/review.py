@@ -1019,7 +1019,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
             status = VERIFIED
     row = {c: f.get(c, "") for c in f.index if c in REVIEW_COLUMNS or c.endswith(TOWNSHIP_ADDED)}
-    for col in ("身份证号", "户主身份证号"):  # an ID Excel cut short in the township's copy: the whole one this roster gives
+    lost = []
+    for col in _ID_COLUMNS:  # an ID Excel cut short in the township's copy: the whole one this roster gives
         cut = ids.id_number(row.get(col, ""))
         if not (cut.value and _lost_digits(cut)):
             continue
@@ -1027,7 +1028,9 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if whole:
             row[col] = whole
         elif cut.status != ids.VALID:  # (a person found by what is left of it is no "也找不到", held-out 216)
-            notes.append(f"原清单的{col}以数字格式存储，后几位已丢失，{'本期花名册中也找不到，' if j is None else ''}请核对")
+            lost.append(col)
+    if lost:  # said once (held-out 250: a household of one, her ID and her head's the same, said it twice)
+        notes.append(f"原清单的{'、'.join(lost)}以数字格式存储，后几位已丢失，{'本期花名册中也找不到，' if j is None else ''}请核对")
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed,
                 _REPORTED: reported})
     return row
