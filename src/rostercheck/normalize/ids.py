@@ -292,7 +292,9 @@ EMBEDDED = re.compile(r"(?<![0-9A-Z])[1-9]\d{16}[0-9X](?![0-9A-Z])")
 ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
-_MASKED = re.compile(r"(\d{2,10})[*＊]{4,}(\d{0,7}[\dXx]?)")
+# A masked ID: 2 to 14 leading digits shown (a bank's region only, or region + birth date: 42112319670804****: held-out
+# 249, counted as no usable ID but not as masked), four or more marks, up to 8 trailing characters shown
+_MASKED = re.compile(r"(\d{2,14})[*＊]{4,}(\d{0,7}[\dXx]?)")
 # The characters NFKC turns into an asterisk (tests/test_ids.py checks every code point): a cell holding none of them
 # is no masked ID, told without normalising it (a city's year of ledgers has 180,000 distinct ID cells)
 MASK_MARKS = ("*", "＊", "﹡")
@@ -307,14 +309,32 @@ def masked(cell: object) -> tuple[str, str] | None:
     Args:
         cell: the cell.
     Returns:
-        (leading digits, trailing characters), or None when the cell is no masked 15- or 18-character ID.
+        (leading digits, trailing characters), or None when the cell is no masked 15- or 18-character ID (the digits
+        shown past the region must be able to begin a birth date).
     """
     text = str(cell or "")
     if not _MARKED.search(text):
         return None
     text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     m = _MASKED.fullmatch(text)
-    return (m.group(1), m.group(2).upper()) if m and len(text) in (15, 18) else None
+    if not m or len(text) not in (15, 18) or not _birth_prefix(m.group(1)[6:], len(text) == 18):
+        return None
+    return m.group(1), m.group(2).upper()
+
+
+def _birth_prefix(shown: str, full: bool) -> bool:
+    """Whether digits shown after the region can begin a birth date (YYYYMMDD of an 18-character ID from 1890 to 2100,
+    YYMMDD of a 15-character one): a masked bank account in an ID column (62284800123456****) is no ID."""
+    if not full:
+        shown = "19" + shown if shown else ""
+    year, month, day = shown[:4], shown[4:6], shown[6:8]
+    if year and not any(str(y).startswith(year) for y in range(1890, 2101)):
+        return False
+    if month and not any(f"{m:02d}".startswith(month) for m in range(1, 13)):
+        return False
+    if len(day) == 2:
+        return birth_date("0" * 6 + shown[:8]) is not None
+    return not day or day in "0123" and not (day == "3" and month == "02")
 
 
 def mask_id(value: str) -> str:
