@@ -801,6 +801,62 @@ def test_an_exact_link_through_a_15_digit_old_id_says_which_file_holds_it(roster
                          if said else "身份证号一致")
 
 
+@pytest.mark.parametrize("roster_old, list_old, expected, opens", [
+    (False, True, "低", "名单上为 15 位旧身份证号，升为 18 位后与花名册一致（15 位旧号没有校验位，不能排除录错），但姓名不一致"),
+    (True, False, "低", "花名册上为 15 位旧身份证号，升为 18 位后与名单一致（15 位旧号没有校验位，不能排除录错），但姓名不一致"),
+    (False, False, "中", "身份证号一致，但姓名不一致"),  # 18 characters, check character and all: as before
+])
+def test_an_old_id_upgraded_to_a_members_beside_another_name_is_low_and_says_the_upgrade(roster_old, list_old, expected,
+                                                                                      opens):
+    """held-out 249: 黄艳娟's 421123591021538 upgrades to 杨慧琴's ID; "身份证号一致，但姓名不一致" at 中 read as 18 equal
+    characters, but 15 digits have no check character to catch a slip."""
+    pid = make_id("19591021", 538)
+    old = pid[:6] + pid[8:17]
+    ctx = context(household("杨慧琴", old if roster_old else pid),
+                  {"deaths": [{"name": "黄艳娟", "id": old if list_old else pid, "date": "2025-06-12"}]})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == expected and found.key.startswith(opens), found.key
+    assert "（名单上为“黄艳娟”），请核对是否同一人" in found.key
+
+
+@pytest.mark.parametrize("name, old, born, expected, said", [
+    # the list's own 出生日期 contradicts its ID: never higher, one step lower unless 18 equal characters and the name
+    ("黄艳娟", True, "19591115", "低", "名单的出生日期列为 1959-11-15，与身份证号上的出生日期 1959-10-21 不符"),  # (held-out 249)
+    ("黄艳娟", False, "1959-11-15", "低", "名单的出生日期列为 1959-11-15"),  # 中 (another name) → 低
+    ("杨慧琴", False, "1959-11-15", "高", "名单的出生日期列为 1959-11-15"),  # a slip in the date column: said
+    ("杨慧琴", True, "1959年11月", "高", "名单的出生日期列为 1959-11，"),  # a month alone, compared by its month
+    ("杨慧琴", True, "1959年10月", "高", None),
+    ("杨慧琴", False, "19591021", "高", None),
+    ("黄艳娟", True, "1959-10-21", "低", None),  # agreeing raises nothing
+    ("杨慧琴", False, "不详", "高", None),
+])
+def test_a_lists_own_birth_date_column_contradicting_its_id_lowers_or_holds(name, old, born, expected, said):
+    pid = make_id("19591021", 538)
+    listed = pid[:6] + pid[8:17] if old else pid
+    ctx = context(household("杨慧琴", pid), {"deaths": [{"name": name, "id": listed, "date": "2025-06-12", "born": born}]})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == expected
+    assert (said in found.key if said else "出生日期列" not in found.key), found.key
+
+
+def test_a_repaired_link_whose_lists_birth_date_column_contradicts_is_low():
+    pid = make_id("19591021", 538)
+    ctx = context(household("杨慧琴", pid), {"deaths": [{"name": "杨慧琴", "id": pid[:15] + "000", "date": "2025-06-12",
+                                                         "born": "1958-01-01"}]})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == "低" and "前 15 位（含出生日期）一致；名单的出生日期列为 1958-01-01" in found.key
+
+
+def test_a_lists_birth_date_column_is_read_from_its_file(tmp_path):
+    path = tmp_path / "死亡人员名单.csv"
+    pid = make_id("19591021", 538)
+    path.write_text("姓名,公民身份号码,死亡日期,出生日期\n黄艳娟," + pid[:6] + pid[8:17] + ",2025-06-12,19591115\n",
+                    encoding="utf-8")
+    ctx = context(household("杨慧琴", pid), files={"deaths": path})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == "低" and "名单的出生日期列为 1959-11-15" in found.key
+
+
 # held-out 132: dates a clerk typed that no reader can take (two-digit years) or that say the date is not known
 @pytest.mark.parametrize(
     "row, expected, said",

@@ -16,6 +16,7 @@ Comparisons, strongest first:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Callable
 
@@ -26,7 +27,7 @@ from rapidfuzz.distance import JaroWinkler
 from . import namematch as nm
 from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
-from .normalize.values import rounded_up
+from .normalize.values import month_only, rounded_up
 
 _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
 _CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
@@ -114,7 +115,7 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
                                        for r in found.loc[at[~lost], "r"].tolist()]
         found.loc[at[lost], "key"] = [f"{EXACT_KEY}；姓名只差一个无法导出的生僻字（名单上为“{ref.at[r, shown]}”）"
                                       for r in found.loc[at[lost], "r"].tolist()]
-    return _old_forms(found, members, ref, id_col)
+    return _born_apart(_old_forms(found, members, ref, id_col), members, ref, id_col)
 
 
 def _one_typo_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str,
@@ -216,20 +217,89 @@ _OLD_FORM = {(True, False): "花名册上为 15 位旧身份证号，升为 18 �
              (False, True): "名单上为 15 位旧身份证号，升为 18 位后与花名册一致"}
 
 
+# … beside another name: weaker than an 18-character ID beside another name (中), for 15 digits have no check character
+# to catch a mistyped one (held-out 249: 黄艳娟's old ID upgraded to 杨慧琴's was "身份证号一致，但姓名不一致" at 中)
+OLD_FORM_UNCHECKED = "（15 位旧号没有校验位，不能排除录错）"
+
+
 def _old_forms(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str) -> pd.DataFrame:
     """An exact link through a 15-digit 一代证 on one side says so: the clerk finds those 15 digits in that file, not the
-    18 they were read as."""
+    18 they were read as. Beside another name (:data:`NAME_APART_KEY`) it is 低, and opens with the upgrade: "身份证号一致"
+    reads as 18 characters equal, check character and all."""
     raw = id_col[: -len("id")] + "id_raw"
     if found.empty or "id_raw" not in members.columns or raw not in ref.columns:
         return found
-    at = np.flatnonzero((found["key"] == EXACT_KEY).to_numpy())
+    keys = found["key"].astype(str)
+    at = np.flatnonzero((keys == EXACT_KEY) | keys.str.startswith(EXACT_KEY + "，") | keys.str.startswith(EXACT_KEY + "；"))
+    if not len(at):
+        return found
     sides = zip([ids.old_form(c) for c in members.loc[found["m"].iloc[at], "id_raw"].tolist()],
                 [ids.old_form(c) for c in ref.loc[found["r"].iloc[at], raw].tolist()])
-    said = [(k, f"{EXACT_KEY}（{_OLD_FORM[side]}）") for k, side in zip(at.tolist(), sides) if side in _OLD_FORM]
+    said = []
+    for k, side in zip(at.tolist(), sides):
+        if side not in _OLD_FORM:
+            continue
+        key = keys.iat[k]
+        if key.startswith(NAME_APART_KEY):
+            said.append((k, LOW, f"{_OLD_FORM[side]}{OLD_FORM_UNCHECKED}{key[len(EXACT_KEY):]}"))
+        else:
+            said.append((k, found["confidence"].iat[k], f"{EXACT_KEY}（{_OLD_FORM[side]}）{key[len(EXACT_KEY):]}"))
     if said:
         found = found.copy()
-        found.loc[[k for k, _ in said], "key"] = [key for _, key in said]
+        rows = [k for k, *_ in said]
+        found.loc[rows, "confidence"] = [c for _, c, _ in said]
+        found.loc[rows, "key"] = [key for *_, key in said]
     return found
+
+
+def name_apart(keys: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Which link keys are of two equal IDs (:data:`EXACT_KEY`, a 15-digit 一代证 upgraded included), and which of those
+    are beside another name (:data:`NAME_APART_KEY`, or its old-ID form).
+
+    Args:
+        keys: link keys (text).
+    Returns:
+        (hits, apart): two boolean series.
+    """
+    old = tuple(_OLD_FORM.values())
+    apart = keys.str.startswith(NAME_APART_KEY) | (keys.str.startswith(old) & keys.str.contains("，但姓名不一致", regex=False))
+    return keys.str.startswith(EXACT_KEY) | apart, apart
+
+
+def _born_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str) -> pd.DataFrame:
+    """A link whose list row's own 出生日期 column (``born``) contradicts the birth date of the ID it was linked on: the
+    list's ID is in doubt, so the link never gains by that column, and loses one step (中 → 低) unless it is an equal
+    18-character ID beside the same name (a slip in the date column), 低 staying 低: the ID still agrees (held-out 249:
+    an old ID upgraded to 杨慧琴's, beside 黄艳娟 and 出生日期 19591115). Said in the key either way. A 出生年月 of a month
+    alone is compared by its month."""
+    if found.empty or id_col != "id" or "born" not in ref.columns or "birth" not in members.columns:
+        return found
+    written = ref.loc[found["r"], "born"].tolist()
+    if not any(isinstance(w, dt.date) for w in written):
+        return found
+    texts = ref.loc[found["r"], "born_text"].tolist() if "born_text" in ref.columns else [""] * len(written)
+    births = members.loc[found["m"], "birth"].tolist()
+    found = found.copy()
+    for k, (w, text, b) in enumerate(zip(written, texts, births)):
+        if not isinstance(w, dt.date) or not isinstance(b, dt.date):
+            continue
+        w, b = _date_of(w), _date_of(b)
+        by_month = month_only(text)
+        if (w.year, w.month) == (b.year, b.month) if by_month else w == b:
+            continue
+        shown = f"{w.year}-{w.month:02d}" if by_month else w.isoformat()
+        key, conf = str(found["key"].iat[k]), found["confidence"].iat[k]
+        if conf == MEDIUM:
+            conf = LOW
+        found.iat[k, found.columns.get_loc("confidence")] = conf
+        found.iat[k, found.columns.get_loc("key")] = (f"{key}；名单的出生日期列为 {shown}，与身份证号上的出生日期 "
+                                                      f"{b.isoformat()} 不符，名单的身份证号可能有误")
+    return found
+
+
+def _date_of(value: dt.date) -> dt.date:
+    """A date (a datetime's day)."""
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",

@@ -94,6 +94,23 @@ def date(raw: object) -> dt.date | None:
     return None
 
 
+_MONTH_ONLY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$|^(\d{4})(\d{2})$")
+
+
+def month_only(raw: object) -> bool:
+    """Whether a date cell's text names a month without its day (1959-11, 1959年11月, 195911), which :func:`date` reads
+    as the first of the month.
+
+    Args:
+        raw: the cell's text (or value).
+    Returns:
+        True for a month alone.
+    """
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return raw == raw and 190001 <= raw <= 210012 and float(raw).is_integer()
+    return bool(_MONTH_ONLY.match(unicodedata.normalize("NFKC", str(raw or "")).strip()))
+
+
 def _short_year_date(yy: int, mon: int, day: int) -> dt.date | None:
     """The date of 'YY.M.D' in this century, or None when it is no date or lies after next year (a police or civil
     affairs list dates what has happened: 35.1.1 is no 2035, and 1935 cannot be told from it either)."""

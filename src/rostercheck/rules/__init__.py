@@ -13,7 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from ..io.columns import TIE
-from ..match import EXACT_KEY, NAME_APART_KEY, link
+from ..match import link, name_apart
 from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..model import HIGH, LOW, Context, Finding
@@ -71,9 +71,7 @@ def _doubted(ctx: Context, kind: str, found: pd.DataFrame) -> pd.DataFrame:
     column_doubt_min_hits: the mourner's ID read beside the dead person's name)."""
     ref = ctx.lists[kind]
     why = next((v for v in ref[TIE].tolist() if isinstance(v, str) and v), "") if TIE in ref.columns else ""
-    keys = found["key"].astype(str)
-    apart = int(keys.str.startswith(NAME_APART_KEY).sum())
-    hits = int(keys.str.startswith(EXACT_KEY).sum())  # (NAME_APART_KEY starts with EXACT_KEY: the apart ones counted too)
+    hits, apart = (int(k.sum()) for k in name_apart(found["key"].astype(str)))
     if not why and hits >= int(ctx.common["column_doubt_min_hits"]) and apart >= float(ctx.common["column_doubt_share"]) * hits:
         why = (f"按身份证号对上的 {hits} 人中有 {apart} 人姓名不一致，所读的姓名列和身份证号列像是两个人的"
                "（如身份证号列是代理人、家属等他人的）")
