@@ -857,6 +857,23 @@ def test_a_lists_birth_date_column_is_read_from_its_file(tmp_path):
     assert found.confidence == "低" and "名单的出生日期列为 1959-11-15" in found.key
 
 
+@pytest.mark.parametrize("listed, damage, said", [
+    ("劉麗華", "check", "姓名一致（名单上写作“劉麗華”）、出生日期一致；名单的身份证号校验位不符"),
+    ("梁 静敏", "number", "姓名一致（名单上写作“梁 静敏”）；名单的身份证号以数字格式存储"),
+    ("刘丽华 ", "number", "姓名一致；名单的身份证号以数字格式存储"),  # (blanks round a name are no spelling)
+    ("刘丽华", "check", "姓名一致、出生日期一致；名单的身份证号校验位不符"),
+    ("劉麗華", "short", "姓名一致（名单上写作“劉麗華”）；名单的身份证号少一位"),
+])
+def test_names_that_agree_only_once_normalised_are_said_as_the_list_writes_them(listed, damage, said):
+    """held-out 249: "姓名一致" for 劉麗華 beside 刘丽华 and "梁 静敏" beside 梁静敏; the list's spelling is said."""
+    pid = make_id("19480816", 34)
+    member = "梁静敏" if "静" in listed else "刘丽华"
+    written = {"check": pid[:17] + ("0" if pid[17] != "0" else "1"), "number": pid[:15] + "000", "short": pid[:17]}[damage]
+    ctx = context(household(member, pid), {"deaths": [{"name": listed, "id": written, "date": "2026-03-01"}]})
+    (found,) = run_checks(ctx, ["C02"])[0]
+    assert found.confidence == "中" and found.key.startswith(said), found.key
+
+
 # held-out 132: dates a clerk typed that no reader can take (two-digit years) or that say the date is not known
 @pytest.mark.parametrize(
     "row, expected, said",

@@ -115,7 +115,7 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
                                        for r in found.loc[at[~lost], "r"].tolist()]
         found.loc[at[lost], "key"] = [f"{EXACT_KEY}；姓名只差一个无法导出的生僻字（名单上为“{ref.at[r, shown]}”）"
                                       for r in found.loc[at[lost], "r"].tolist()]
-    return _born_apart(_old_forms(found, members, ref, id_col), members, ref, id_col)
+    return _as_written(_born_apart(_old_forms(found, members, ref, id_col), members, ref, id_col), members, ref, name_col)
 
 
 def _one_typo_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str,
@@ -295,6 +295,33 @@ def _born_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, i
         found.iat[k, found.columns.get_loc("key")] = (f"{key}；名单的出生日期列为 {shown}，与身份证号上的出生日期 "
                                                       f"{b.isoformat()} 不符，名单的身份证号可能有误")
     return found
+
+
+NAMES_AGREE = "姓名一致"
+
+
+def _as_written(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, name_col: str) -> pd.DataFrame:
+    """A key saying "姓名一致" of names that agree only once normalised (劉麗華 for 刘丽华, "梁 静敏" for 梁静敏: held-out 249)
+    says how the list writes it: "姓名一致（名单上写作“劉麗華”）". Names written alike are left as they were."""
+    if found.empty or name_col != "name_key" or "name" not in ref.columns or "name" not in members.columns:
+        return found
+    keys = found["key"].astype(str)
+    at = np.flatnonzero(keys.str.startswith(NAMES_AGREE).to_numpy())
+    if not len(at):
+        return found
+    theirs = ref.loc[found["r"].iloc[at], "name"].tolist()
+    ours = members.loc[found["m"].iloc[at], "name"].tolist()
+    said = [(k, f"{NAMES_AGREE}（名单上写作“{str(t).strip()}”）{keys.iat[k][len(NAMES_AGREE):]}")
+            for k, t, o in zip(at.tolist(), theirs, ours) if _written(t) and _written(o) and _written(t) != _written(o)]
+    if said:
+        found = found.copy()
+        found.loc[[k for k, _ in said], "key"] = [key for _, key in said]
+    return found
+
+
+def _written(name: object) -> str:
+    """A name cell as written (its surrounding blanks dropped; '' for none)."""
+    return "" if name is None or name != name else str(name).strip()
 
 
 def _date_of(value: dt.date) -> dt.date:
