@@ -429,3 +429,22 @@ def test_a_text_marker_before_an_id_changes_neither_d03_nor_its_fingerprint(mark
     # with the marker before a valid ID there is no finding at all
     ctx = context(household("张三", A, [("张小", "子", marker.format(B) if "{}" in marker else marker + B)]))
     assert flagged(ctx, "D03") == []
+
+
+def test_roster_members_still_holding_a_15_digit_old_id_are_told_by_township():
+    # held-out 249: a roster's 一代证 was upgraded for matching and never said; a township is told whom to update
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    ids_ = [make_id(f"19{40 + k}0101", 111 + 2 * k) for k in range(6)]
+    olds = [p[:6] + p[8:17] for p in ids_]
+    rows = (household("甲一", olds[0], township="城关镇") + household("甲二", float(olds[1]), township="城关镇")
+            + household("乙一", olds[2], township="河口乡") + household("丙一", olds[3], township="东山镇")
+            + household("丁一", olds[4], township="西山镇") + household("戊一", ids_[5], township="西山镇"))
+    ctx = context(rows)
+    said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists={}, labels={})) if "旧身份证号" in w]
+    assert said == [f"花名册中有 5 人的身份证号仍是 15 位旧身份证号（城关镇 2 人、东山镇 1 人、河口乡 1 人等 4 个乡镇；"
+                    f"如 {olds[0][:6]}*****{olds[0][-4:]}），已按升位后的 18 位号码比对。请更新为18位身份证号。"], said
+    assert not [w for w in number_typed_ids(SimpleNamespace(members=context(household("戊一", ids_[5])).members, lists={},
+                                                            labels={})) if "旧身份证号" in w]

@@ -78,6 +78,21 @@ def test_enrolled_roster_itself_is_not_reported(tmp_path):
     assert len(result.verdicts) == len(EXPECTED)
 
 
+def test_old_15_digit_ids_on_the_applications_and_the_enrolled_rosters_are_said(tmp_path):
+    # held-out 249: a roster's 15-digit 一代证 was matched as its upgrade, and nobody was told to update it
+    old = SUN[:6] + SUN[8:17]
+    write_roster(tmp_path / "apps.xlsx", household("城关镇", "东村", "孙一", old, []), "清河县2026年10月新申请低保家庭")
+    rows = county_q3()
+    rows[0][3] = rows[0][6] = rows[0][6][:6] + rows[0][6][8:17]  # 张三's own ID as his 一代证
+    write_roster(tmp_path / "roster.xlsx", rows)
+    result = screen([tmp_path / "apps.xlsx"], {}, dt.date(2026, 9, 30), enrolled=[tmp_path / "roster.xlsx"])
+    said = [w for w in result.warnings if "15 位旧身份证号" in w]
+    assert said == [f"申请名单中有 1 人的身份证号仍是 15 位旧身份证号（城关镇 1 人；如 {old[:6]}*****{old[-4:]}），"
+                    "已按升位后的 18 位号码比对。请更新为18位身份证号。",
+                    f"在保花名册中有 1 人的身份证号仍是 15 位旧身份证号（城关镇 1 人；如 {rows[0][6][:6]}*****{rows[0][6][-4:]}），"
+                    "已按升位后的 18 位号码比对。请更新为18位身份证号。"], said
+
+
 def test_without_enrolled_roster_the_duplicate_is_not_known(tmp_path):
     _files(tmp_path)
     result = screen([tmp_path / "apps.xlsx"], {}, dt.date(2026, 9, 30))

