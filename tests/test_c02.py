@@ -1276,6 +1276,45 @@ def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
     (blank,) = [w for w in said if "没有可用的身份证号" in w]
     assert "2 行" in blank and "其中 2 行的身份证号被遮挡" in blank, blank
+    assert "被遮挡的号码露出出生日期的 1 行按“姓名+露出的各位”比对，花名册上只有一人相符的列为低置信度线索；其余的人无法与花名册比对" in blank
+
+
+@pytest.mark.parametrize("listed, name, expected, said", [
+    # region and birth date shown, the same name, one member fits: name + the digits that survive, 低 (held-out 249)
+    (D[:14] + "****", "王小", "低", "姓名一致；名单的身份证号被遮挡（脱敏），露出的前 14 位（地区码和出生日期）一致，花名册上只有此人相符"),
+    (D[:12] + "****" + D[-2:], None, None, None),  # the birth day hidden: no date to compare
+    (D[:14] + "****", "王晓", None, None),  # another name
+    (D[:6] + "19991231" + "****", "王小", None, None),  # another birth date
+    (D[:6] + "*" * 8 + D[-4:], "王小", None, None),  # the region alone: names nobody
+    (D[:13] + "****", "王小", None, None),  # 17 characters: no masked ID
+])
+def test_a_death_listed_with_an_id_masked_after_its_birth_date_is_a_low_lead(listed, name, expected, said):
+    ctx = context(roster(), {"deaths": [{"name": name or "王小", "id": listed, "date": "2026-05-01"}]})
+    found = run_checks(ctx, ["C02"])[0]
+    assert [f.confidence for f in found] == ([expected] if expected else []), [f.key for f in found]
+    if said:
+        assert said in found[0].key and found[0].key.startswith("姓名一致；名单的身份证号被遮挡（脱敏）")
+
+
+def test_a_masked_id_fitting_two_namesakes_born_the_same_day_names_neither():
+    # (held-out 249: 王秀英 twice) one masked row, two members of its name, region and birth date: no lead for either
+    a, b = make_id("19730112", 584), make_id("19730112", 586)
+    ctx = context(household("王秀英", a) + household("王秀英", b, township="河口乡"),
+                  {"deaths": [{"name": "王秀英", "id": a[:14] + "****", "date": "2026-05-01"}]})
+    assert run_checks(ctx, ["C02"])[0] == []
+    # … one of them born another day: the other one is the lead
+    c = make_id("19730113", 586)
+    ctx = context(household("王秀英", a) + household("王秀英", c, township="河口乡"),
+                  {"deaths": [{"name": "王秀英", "id": a[:14] + "****", "date": "2026-05-01"}]})
+    assert [(ctx.members.at[f.member, "id"], f.confidence) for f in run_checks(ctx, ["C02"])[0]] == [(a, "低")]
+
+
+def test_a_masked_ids_low_lead_is_no_record_of_a_death_for_the_coverage_leads():
+    from rostercheck.rules._coverage import dead_ids
+
+    ctx = context(roster(), {"deaths": [{"name": "王小", "id": D[:14] + "****", "date": "2026-05-01"},
+                                        {"name": "李梅", "id": B[:15] + "000", "date": "2026-05-01"}]})
+    assert dead_ids(ctx) == {B}
 
 
 @pytest.mark.parametrize("header, title", [

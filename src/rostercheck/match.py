@@ -7,6 +7,8 @@ Comparisons, strongest first:
   copied from one system into the other) with the same name is 中 too; a damaged ID that fits several people's IDs
   equally is 低 for each; an ID missing only its check character beside a homophone or a part of the name is 低.
   Never on a name alone.
+- ``MaskedId``: a list's ID masked after region and birth date (42112319670804****), the same name, one roster member
+  of that name, region and birth date: name + the digits that survive (置信度 低; several such members: none).
 - ``OneTypoApart``: the list's ID invalid (check character, birth date) and one mistyped digit or adjacent swap from
   a member's ID with the identical name, the birth dates apart; unique both ways (置信度 低).
 - ``link_by_name``: no usable ID on the list's side; the name engine (:mod:`rostercheck.namematch`)
@@ -29,8 +31,8 @@ from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
 from .normalize.values import month_only, rounded_up
 
-_DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT)
-_CUT = (ids.NUMERIC, ids.SHORT)  # IDs whose leading digits survive: blocked on the region
+_DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT, ids.MASKED)
+_CUT = (ids.NUMERIC, ids.SHORT, ids.MASKED)  # IDs whose leading digits survive: blocked on the region
 LINK_COLUMNS = ["m", "r", "confidence", "key"]
 EXACT_KEY = "身份证号一致"  # the key of an exact link (two equal valid IDs)
 ROSTER_AND_LIST = ("花名册", "名单")  # what a member-to-list key calls the two files when it says whose ID is damaged
@@ -94,7 +96,7 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so; a name
         with a '?' or pinyin for a character its file could not hold (:func:`_stand_in`) stays 高, the key saying so.
     """
-    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST)
+    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST, masked=True)
     if name_col not in ref.columns:
         return found
     found = _one_typo_apart(found, members, ref, id_col, name_col)
@@ -331,7 +333,7 @@ def _date_of(value: dt.date) -> dt.date:
 
 def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
                left_name: str = "name_key", right_name: str = "name_key",
-               sides: tuple[str, str] | None = None) -> pd.DataFrame:
+               sides: tuple[str, str] | None = None, masked: bool = False) -> pd.DataFrame:
     """Return the (left row, right row) pairs of any two normalised frames that denote the same person.
 
     Args:
@@ -342,6 +344,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         left_name: the left name-key column.
         right_name: the right name-key column.
         sides: what to call the left and the right file in a key saying whose ID is damaged (:func:`repaired_key`).
+        masked: whether the right side's IDs masked after region and birth date are compared (:func:`_as_masked`: a
+            roster member and a list row only).
     Returns:
         A frame with columns m (left index), r (right index), confidence and key.
     """
@@ -360,6 +364,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
     cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)
+    if masked:
+        cut_right = _as_masked(cut_right, rp, rcols)
     repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols, sides), _same_undated(left, right, lcols, rcols),
                           _seventeen(cut_left, cut_right, lcols, rcols, sides)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
@@ -375,6 +381,25 @@ def _as_cut(frame: pd.DataFrame, prefix: str, cols: tuple) -> pd.DataFrame:
     cut = cut.to_numpy(dtype=bool)
     return frame.assign(**{cols[1]: np.where(cut, ids.NUMERIC, frame[cols[1]].to_numpy(dtype=object)),
                            cols[2]: np.where(cut, ids.EXCEL_DIGITS, frame[cols[2]].to_numpy(dtype=object))})
+
+
+def _as_masked(frame: pd.DataFrame, prefix: str, cols: tuple) -> pd.DataFrame:
+    """A frame whose IDs masked after region and birth date (42112319670804****, read as FORMAT) are taken as
+    :data:`ids.MASKED` with the digits they show as reliable, for the repaired links only: name + the digits that
+    survive, 低 at most (:func:`repaired_key`, :func:`_undecided`; held-out 249)."""
+    raw = frame.get(prefix + "id_raw")
+    if raw is None or not len(frame):
+        return frame
+    at = np.flatnonzero(frame[cols[1]].to_numpy(dtype=object) == ids.FORMAT)
+    if not len(at):
+        return frame
+    shown = np.asarray([ids.masked_shown(v) for v in raw.to_numpy(dtype=object)[at].tolist()], dtype=object)
+    at = at[shown > 0]
+    if not len(at):
+        return frame
+    status, reliable = frame[cols[1]].to_numpy(dtype=object).copy(), frame[cols[2]].to_numpy(dtype=object).copy()
+    status[at], reliable[at] = ids.MASKED, shown[shown > 0]
+    return frame.assign(**{cols[1]: status, cols[2]: reliable})
 
 
 SAME_UNDATED_KEY = "姓名一致；两边身份证号相同，但出生日期不成立（同一错误号码，不作为精确匹配）"
@@ -482,8 +507,8 @@ def _repaired(left, right, lcols, rcols, sides: tuple[str, str] | None = None) -
     rows = []
     for m, r, a, b, sa, sb, ra, rb in zip(cand.m, cand.r, cand.mid, cand.rid, cand.mst, cand.rst, cand.mrel, cand.rrel):
         key = repaired_key(a, sa, ra, b, sb, rb, sides)
-        if key:
-            rows.append((m, r, MEDIUM, key, a, b, sa in _DAMAGED, sb in _DAMAGED))
+        if key:  # (a masked ID: name and the digits it shows, 低 at most)
+            rows.append((m, r, LOW if ids.MASKED in (sa, sb) else MEDIUM, key, a, b, sa in _DAMAGED, sb in _DAMAGED))
     return _undecided(rows)
 
 
@@ -502,6 +527,8 @@ def _undecided(rows: list[tuple]) -> pd.DataFrame:
     for m, r, confidence, key, a, b, a_dmg, b_dmg in rows:
         others = [i for side, row, theirs, dmg in (("m", m, b, a_dmg), ("r", r, a, b_dmg)) if dmg
                   for i in fits[(side, row)] if i != theirs]
+        if others and MASKED_KEY in key:
+            continue  # a masked ID fitting namesakes born the same day names none of them (said in the notice)
         if others:
             confidence, key = LOW, f"{key}；另有身份证号 {'、'.join(dict.fromkeys(others))} 的同名人员同样相符，无法确定是哪一人"
         out.append((m, r, confidence, key))
@@ -526,8 +553,13 @@ def _whose(sa: str, sb: str, status: str, sides: tuple[str, str] | None) -> str:
     return f"{sides[0 if sa in _DAMAGED else 1]}的身份证号"
 
 
+MASKED_KEY = "被遮挡（脱敏）"  # what a key of a masked ID (ids.MASKED) says of it
+
+
 def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tuple[str, str] | None = None) -> str:
-    """Say why two IDs, at least one damaged, denote the same person (names already agree), or ''.
+    """Say why two IDs, at least one damaged, denote the same person (names already agree), or ''. A masked ID
+    (:data:`ids.MASKED`, a list's only) agrees by the leading digits it shows, region and birth date, with a valid ID;
+    its link is 低 (:func:`_repaired`).
 
     Args:
         a: one normalised ID; sa its status; ra its reliable prefix length.
@@ -536,6 +568,13 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tupl
     Returns:
         The Chinese key text, or '' when the IDs do not agree well enough.
     """
+    if ids.MASKED in (sa, sb):
+        # (four marks or more after 14 digits or more: nothing shown after them)
+        (shown, n), (whole, other) = ((a, int(ra)), (b, sb)) if sa == ids.MASKED else ((b, int(rb)), (a, sa))
+        if other != ids.VALID or n < ids.MASK_SHOWN_MIN or whole[:n] != shown[:n]:
+            return ""
+        return (f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，露出的前 {n} 位（地区码和出生日期）一致，"
+                "花名册上只有此人相符")
     if ids.NUMERIC in (sa, sb):
         n = min(ra, rb)
         who = _whose(sa, sb, ids.NUMERIC, sides)

@@ -22,6 +22,9 @@ NUMERIC = "numeric"  # stored as a number: digits beyond the 15th are lost
 SHORT = "short"  # 15–17 digits with a real birth date (not a 15-digit 一代证): the last characters lost (17: the check)
 FORMAT = "format"  # wrong length or characters
 MISSING = "missing"
+# A masked 18-character ID showing region and birth date (42112319670804****): read as FORMAT; only matching takes it so
+# (match._as_masked, reliable = the leading digits shown), never a frame's status
+MASKED = "masked"
 
 STATUS_LABELS = {
     VALID: "有效",
@@ -31,7 +34,12 @@ STATUS_LABELS = {
     SHORT: "少一位（末位校验码缺失）",
     FORMAT: "位数或字符不符",
     MISSING: "为空",
+    MASKED: "被遮挡（脱敏）",
 }
+
+# The leading digits a masked ID must show to be compared at all: region and the whole birth date (domain guide: name +
+# the digits that survive is real but weaker evidence; a region alone, 4211**********4439, names nobody)
+MASK_SHOWN_MIN = 14
 
 # An ID cut short keeps at least region, birth date and one digit of the sequence (a cut 15-digit text is no 一代证:
 # upgrade15 gives an impossible date), and says so (status SHORT, reliable = the digits kept).
@@ -332,6 +340,22 @@ def masked(cell: object) -> tuple[str, str] | None:
     if not m or len(text) not in (15, 18) or not _birth_prefix(m.group(1)[6:], len(text) == 18):
         return None
     return m.group(1), m.group(2).upper()
+
+
+def masked_shown(cell: object) -> int:
+    """How many leading digits a masked 18-character ID shows when they hold region and birth date (at least
+    :data:`MASK_SHOWN_MIN`), else 0.
+
+    Args:
+        cell: the cell.
+    Returns:
+        The number of leading digits shown, or 0.
+    """
+    shown = masked(cell)
+    if shown is None or len(shown[0]) < MASK_SHOWN_MIN:
+        return 0
+    text = unicodedata.normalize("NFKC", str(cell)).strip().replace(" ", "")
+    return len(shown[0]) if len(text) == 18 else 0
 
 
 def _birth_prefix(shown: str, full: bool) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from ..match import EXACT_KEY, link, link_lists
+from ..match import EXACT_KEY, MASKED_KEY, link, link_lists
 from ..namematch import NameMatchParams
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
@@ -384,7 +384,8 @@ def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool]) -> dict[st
                 people.append((f["pid"], link_lists(f, ctx.lists[kind])))
         for pids, linked in people:
             for at, r, key in zip(linked["m"], linked["r"], linked["key"]):
-                if int(r) in held and pids.get(at):
+                # (a masked ID's 低 lead is for a clerk to check, no record that the person died or is held)
+                if int(r) in held and pids.get(at) and MASKED_KEY not in str(key):
                     found.setdefault(pids[at], key)
         return found
 
