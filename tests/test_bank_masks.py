@@ -149,3 +149,15 @@ def test_masked_values_are_said_as_masked_naming_the_files():
     assert "数字格式" not in text, said
     assert "（发放明细_2026年8月.csv）中有 1 处银行账号被部分隐藏" in text and "（发放明细_2026年9月.xlsx）中有 1 行身份证号被部分隐藏" in text
     assert "村干部名单" in text or "干部名单" in text
+
+
+def test_the_masked_id_notice_quotes_the_data_s_own_mask():
+    # held-out 252: the notice's example read "如 4105**********1234" (another county's code) beside 430524… IDs
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    rows = [pay(A, "贾林东", "2026-08", 406), pay(_mask(B), "唐金华", "2026-09", 446)]
+    ctx = money_context(roster(), rows)
+    text = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels, tables=[])))
+    assert f"行身份证号被部分隐藏（如 {_mask(B)}）" in text and "4105" not in text

