@@ -52,6 +52,14 @@ def test_holder_written_with_a_space_or_traditional_characters_or_as_the_wife_no
     assert money(money_context(roster(), rows), "F07") == []
 
 
+@pytest.mark.parametrize("holder", ["王芳代领", "王芳代收", "王芳 代办", "王芳（代）", "陈国强代领"])
+def test_holder_naming_a_member_as_the_one_who_collects_is_not_flagged(holder):
+    # held-out 252: 户名 "肖冬霞代领" (a member) was F07 低 "该户成员均不同名", while "曾伟（代）" was read as 曾伟
+    registered = household("陈国强", A, [("王芳", "配偶", B)], benefit=1032, bank_account="6228480012345678")
+    rows = [pay(A, "陈国强", m, 1032, holder=holder, bank_account="6228480012345678") for m in months("2026-07", "2026-09")]
+    assert money(money_context(registered + household("李四", C, benefit=700), rows), "F07") == []
+
+
 def test_one_account_for_two_households_flags_both():
     rows = [pay(A, "陈国强", "2026-09", 1032, bank_account="6228480012345678"),
             pay(C, "李四", "2026-09", 700, bank_account="6228 4800 1234 5678")]

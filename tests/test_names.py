@@ -39,6 +39,23 @@ from rostercheck.normalize.names import person_name
         ("张零华", "张〇华"),
         ("ＺＨＡＮＧ", "ZHANG"),
         ("王五（已故）", "王五"),
+        # held-out 252: a 户名 naming the member who collects, as "曾伟（代）" does in brackets
+        ("曾伟（代）", "曾伟"),
+        ("曾伟(代领)", "曾伟"),
+        ("肖冬霞代领", "肖冬霞"),
+        ("肖冬霞 代领", "肖冬霞"),
+        ("肖冬霞代收", "肖冬霞"),
+        ("肖冬霞代办", "肖冬霞"),
+        ("肖冬霞代領", "肖冬霞"),
+        ("欧阳代领", "欧阳"),
+        ("李代", "李代"),  # a name ending in 代 is a name
+        ("张世代", "张世代"),
+        ("肖冬霞代", "肖冬霞代"),  # a lone 代 is never cut
+        ("王代领", "王代领"),  # never cut to one character
+        ("李代收", "李代收"),
+        ("陈代办", "陈代办"),
+        ("代领", "代领"),
+        ("代领肖冬霞", "代领肖冬霞"),
         ("", ""),
         (None, ""),
     ],

@@ -17,6 +17,10 @@ _DASHES = re.compile(r"(?<=[\u3400-\u9fff\U00020000-\U0003ffff])[-\u2010\u2011\u
                      r"(?=[\u3400-\u9fff\U00020000-\U0003ffff])")
 _SPACES = re.compile(r"[\s\u3000\u00a0\u00ad\u200b-\u200f\u2060\ufeff]+")  # and invisible format characters
 _BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
+# A bank's 户名 naming the member who collects for the household with a suffix ('肖冬霞代领', held-out 252), as a bracket
+# does ('曾伟（代）'): cut only where a name of two characters or more is left (李代收, 王代领 stay: no one-character name),
+# and a lone 代 never (李代, 张世代 are names)
+_AGENT_SUFFIXES = ("代领", "代收", "代办")
 
 _T2S: dict[int, str] | None = None
 
@@ -54,7 +58,8 @@ def person_name(raw: object) -> str:
     Full-width forms folded (NFKC), inner spaces removed, the middle dot of a minority name dropped in every
     variant (a bank's 户名 or a department's list often leaves it out: '买买提艾力'), and a hyphen or dash written for it
     between two parts, '零' written for '〇',
-    bracketed remarks such as '（已故）' dropped, traditional characters turned into simplified ones.
+    bracketed remarks such as '（已故）' dropped, traditional characters turned into simplified ones, and a suffix
+    naming an agent who collects (代领, 代收, 代办: '肖冬霞代领') cut where two characters or more are left.
 
     Args:
         raw: the cell value.
@@ -73,4 +78,6 @@ def person_name(raw: object) -> str:
         return ""
     if not text.isascii():
         text = _t2s(text)
+        if text.endswith(_AGENT_SUFFIXES) and len(text) >= 2 + 2:
+            text = text[:-2]
     return text
