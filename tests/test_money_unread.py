@@ -59,6 +59,62 @@ def test_f04_says_an_unread_code_paid_twice_in_a_month():
     assert said(ctx, "F04") == ""
 
 
+OUT = make_id("19410904", 185)
+STRAY = make_id("19531010", 195)
+
+
+def test_f03_says_a_payee_on_no_roster_paid_after_her_exit_under_an_unread_code():
+    # held-out 252: 刘梅香, 终止供养 2026-05-12 and off the roster, paid June under 项目代码 02 (unread) and July–September
+    # as 特困供养金: F03 counted three months of four (4,728 of 6,304) and 核查范围 said nothing
+    rows = ledger("低保金") + [pay(OUT, "刘梅香", "2026-06", 1576, item="02", township="金石桥镇")]
+    rows += [pay(OUT, "刘梅香", m, 1576, item="特困供养金", township="金石桥镇") for m in months("2026-07", "2026-09")]
+    exits = {"exits": [{"name": "刘梅香", "id": OUT, "date": "2026-05-12", "reason": "终止供养"}]}
+    ctx = money_context(roster(), rows, exits)
+    assert money(ctx, "F03") == [("刘梅香", "高", 4728.0, None)]  # (the months read as the benefit, as before)
+    assert said(ctx, "F03") == ("资金项目代码“02”未能识别、无法判断是否为保障金（可在配置文件 [common] 的 money_benefit_codes 或 "
+                                "money_other_codes 中写明）：1 户（金石桥镇 1 户）只有这样发放的月份")
+    assert ctx.cache[PARTLY_TOWNS + "F03"] == ["金石桥镇"]
+    ctx = money_context(roster(), rows, exits)
+    ctx.common["money_benefit_codes"] = ["02"]
+    assert money(ctx, "F03") == [("刘梅香", "高", 6304.0, None)] and said(ctx, "F03") == ""
+
+
+def test_f03_says_a_payee_on_no_roster_nor_list_paid_only_under_an_unread_code():
+    # 不在册人员领取 judges the benefit's rows: a payee on no roster paid the roster's months only under 02 went unsaid
+    rows = ledger("低保金") + [pay(STRAY, "龙石伟", m, 516, item="02") for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F03") == []
+    assert said(ctx, "F03").endswith("：1 户（未填乡镇 1 户）只有这样发放的月份")
+    ctx = money_context(roster(), rows)
+    ctx.common["money_benefit_codes"] = ["02"]
+    assert [f[0] for f in money(ctx, "F03")] == ["龙石伟"] and said(ctx, "F03") == ""
+
+
+def test_f04_says_a_month_paid_the_benefit_and_under_an_unread_code():
+    # held-out 252: 钟爱琴 paid June under 项目代码 01 (unread), then "补发6月" as 低保金 in August: F04 found it only with
+    # 01 configured, and without said nothing
+    rows = ledger("低保金") + [pay(C, "李四", "2026-06", 700, item="01"), pay(C, "李四", "2026-06", 700, remark="补发6月")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == []
+    assert said(ctx, "F04") == ("资金项目代码“01”未能识别、无法判断是否为保障金（可在配置文件 [common] 的 money_benefit_codes 或 "
+                                "money_other_codes 中写明）：1 户（白仓镇 1 户）同一月份另有保障金发放（如这也是保障金，即为重复发放）")
+    ctx = money_context(roster(), rows)
+    ctx.common["money_benefit_codes"] = ["01"]
+    assert money(ctx, "F04") == [("李四", "高", 700.0, None)] and said(ctx, "F04") == ""
+    ctx = money_context(roster(), rows)
+    ctx.common["money_other_codes"] = ["01"]
+    assert money(ctx, "F04") == [] and said(ctx, "F04") == ""
+
+
+def test_f04_says_nothing_of_one_amount_paid_in_parts_or_an_unread_code_alone_in_its_month():
+    # 350 under 01 beside 350 under 低保金, of an approved 700: one month's benefit in two parts, no duplicate whatever 01 is
+    rows = ledger("低保金") + [pay(C, "李四", "2026-06", 350, item="01"), pay(C, "李四", "2026-06", 350)]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == [] and said(ctx, "F04") == ""
+    ctx = money_context(roster(), ledger() + [pay(C, "李四", "2026-06", 700, item="01")])
+    assert money(ctx, "F04") == [] and said(ctx, "F04") == ""
+
+
 def test_unread_words_name_the_item_keys():
     ctx = money_context(roster(), ledger("生活补助"))
     money(ctx, "F06")

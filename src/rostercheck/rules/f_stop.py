@@ -22,7 +22,7 @@ from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
 from . import _money_recoveries as recoveries
 from ._money_events import roster_death, stop_month
-from ._money_unread import say as say_unread, unread_pairs
+from ._money_unread import say as say_unread, unread_rows
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
 
@@ -132,15 +132,17 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
 def _unread_after_events(ctx: Context, led: Ledger) -> None:
     """Say, per F01–F03, the households paid only under an unread item (``_money_unread``) for a month an event of
     their payee or of a member rules out: those months were not counted (held-out 240: a township's ledgers give only
-    资金项目代码 01, read as other money)."""
-    pairs = unread_pairs(led, _paid_pairs(led))
-    if not pairs:
+    资金项目代码 01, read as other money). A payee on no roster too (held-out 252: 刘梅香, 终止供养 in May, paid June
+    under 02 and July to September as 特困供养金: F03 counted three months and said nothing of June)."""
+    unread = unread_rows(led)
+    if not unread.any():
         return
+    paid = _paid_pairs(led)
     months, departed = led.cols["month"], led.memo["departed"]
     left: dict[str, set[str]] = defaultdict(set)
-    for r in np.flatnonzero(led.memo["unread_item"]).tolist():
+    for r in np.flatnonzero(unread).tolist():
         h, m = led.household[r], months[r]
-        if (h, m) not in pairs:
+        if not m or (h, m) in paid:
             continue
         people = {led.member[r], *led.covered.get(h, ())}
         events = [*led.events_row.get(r, ()), *(e for j in people for e in led.events_member.get(j, ())), *departed.get(h, ())]
@@ -148,7 +150,28 @@ def _unread_after_events(ctx: Context, led: Ledger) -> None:
             if e.covers(m, led.programme[r]):
                 left[e.code].add(h)
     for code, households in left.items():
-        say_unread(ctx, led, code, households)
+        if code == "F03":  # (said with the payees on no roster F03 alone judges: one note, _unread_not_enrolled)
+            led.memo["unread_exits"] = households
+        else:
+            say_unread(ctx, led, code, households)
+
+
+def _unread_not_enrolled(ctx: Context, led: Ledger, judged: set[str], period: list[str], care: np.ndarray) -> None:
+    """Say (F03) the payees on no roster, on no event list (``judged``: those with events or a roster's history row are
+    judged there), paid for a month of the roster's period only under an unread item (``_money_unread``): had it been
+    the benefit, they were 不在册人员领取, as a payee paid the benefit is. Said in one note with the households whose
+    exit rules out such a month (:func:`_unread_after_events`)."""
+    left = set(led.memo.get("unread_exits", ()))
+    unread = unread_rows(led) & (led.array("member") < 0) & ~care
+    paid, months, amounts = _paid_pairs(led), led.cols["month"], led.cols["amount"]
+    programmes = set(ctx.members["programme"].tolist())
+    for r in np.flatnonzero(unread).tolist():
+        h, m = led.household[r], months[r]
+        if (h in judged or not m or m < period[0] or (h, m) in paid or r in led.memo["pooled"] or amounts[r] <= 0
+                or (led.programme[r] and led.programme[r] not in programmes)):
+            continue
+        left.add(h)
+    say_unread(ctx, led, "F03", left)
 
 
 def _paid_for_before(ctx: Context, led: Ledger, r: int, subs: list, full: float, listed_only: bool) -> int:
@@ -583,6 +606,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
             rows_by[h].append(r)
     out = []
     departed = _departed(ctx, led, paid_by)
+    _unread_not_enrolled(ctx, led, with_events | set(departed), period, care)
     for h, record in departed.items():
         rows_by.pop(h, None)
         if record[1] is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
