@@ -448,3 +448,54 @@ def test_roster_members_still_holding_a_15_digit_old_id_are_told_by_township():
                     f"如 {olds[0][:6]}*****{olds[0][-4:]}），已按升位后的 18 位号码比对。请更新为18位身份证号。"], said
     assert not [w for w in number_typed_ids(SimpleNamespace(members=context(household("戊一", ids_[5])).members, lists={},
                                                             labels={})) if "旧身份证号" in w]
+
+
+# ---- a shared account of one registered family (held-out 252) ----
+WIFE = make_id("19620217", 122)
+SHARED = "6230906798714334643"
+
+
+def _couple(registry_no=("0022", "0022"), relations=("户主", "配偶"), third=False):
+    """张三's 低保 household and his wife 李梅's 特困 enrolment paid into one account, with the registry ``registry_no``
+    giving their 户号s and ``relations`` their relations to the 户主; ``third``: a stranger's household on it too."""
+    dibao = household("张三", A, bank_account=SHARED) + (household("王五", C, bank_account=SHARED) if third else [])
+    tekun = [{"township": "城关镇", "village": "东村", "name": "李梅", "id": WIFE, "bank_account": SHARED}]
+    registry = [{"household_no": no, "name": n, "relation": r, "id": i}
+                for no, n, r, i in zip(registry_no, ("张三", "李梅"), relations, (A, WIFE))]
+    return context(dibao, {"registry": registry}, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+
+
+def test_a_shared_account_of_one_registered_family_is_low_and_says_the_tie():
+    # held-out 252: a husband's 低保 household and his wife's 特困 enrolment (one 户号, 户主 and 配偶) on one account were
+    # D02 高 twice, the registry given
+    ctx = _couple()
+    found, _ = run_checks(ctx, ["D02"])
+    assert sorted((ctx.members.at[f.member, "name"], f.confidence) for f in found) == [("张三", "低"), ("李梅", "低")]
+    assert all("户籍信息同户（户号 0022）：李梅是张三的妻子，各户是同一户籍家庭的亲属" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("registry_no, relations, third", [
+    (("0022", "0023"), ("户主", "户主"), False),  # two 户号: no registered family
+    (("0022", "0022"), ("户主", "非亲属"), False),  # one 户号, a lodger
+    (("0022", "0022"), ("户主", "兄弟姐妹"), False),  # a sister: not among the kinships shared_account_kin names
+    (("0022", "0022"), ("户主", "配偶"), True),  # a third household on the account, of no family
+])
+def test_a_shared_account_of_households_not_one_family_stays_high(registry_no, relations, third):
+    assert {c for _, c in flagged(_couple(registry_no, relations, third), "D02")} == {"高"}
+
+
+def test_no_family_words_keep_a_familys_shared_account_high(tmp_path):
+    ctx = _couple()
+    ctx.common["shared_account_kin"] = []
+    assert {c for _, c in flagged(ctx, "D02")} == {"高"}
+
+
+def test_a_roster_listing_the_other_enrolment_as_the_heads_spouse_ties_them():
+    # the 低保 roster lists his wife (not covered: she is 特困) as 配偶; no registry given
+    dibao = household("张三", A, [("李梅", "配偶", WIFE)], bank_account=SHARED)
+    dibao[1]["covered"] = "否"
+    tekun = [{"township": "城关镇", "village": "东村", "name": "李梅", "id": WIFE, "bank_account": SHARED}]
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    found, _ = run_checks(ctx, ["D02"])
+    assert [f.confidence for f in found] == ["低", "低"]
+    assert all("花名册中李梅登记为户主张三的妻子" in f.evidence for f in found)

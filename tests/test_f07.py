@@ -357,3 +357,32 @@ def test_a_persons_name_is_no_institution():
             pay(C, "李四", "2026-09", 700, holder="李四", bank_account="6228480099999999")]
     got = findings(money_context(roster(), rows), "F07")
     assert "单位" not in got[0].evidence and got[0].evidence.endswith("请核实是否为代领、账户是否本户所有")
+
+
+WIFE = make_id("19620217", 122)
+SHARED = "6230906798714334643"
+
+
+def _couple_paid(registry_no=("0022", "0022")):
+    """张三's 低保 household and his wife 李梅's 特困 enrolment, both paid into his account (户名 张三)."""
+    dibao = household("张三", A, benefit=516, bank_account=SHARED)
+    tekun = [{"township": "城关镇", "village": "东村", "name": "李梅", "id": WIFE, "bank_account": SHARED, "benefit": 1576}]
+    rows = [pay(A, "张三", m, 516, holder="张三", bank_account=SHARED) for m in months("2026-07", "2026-09")]
+    rows += [pay(WIFE, "李梅", m, 1576, "特困供养金", holder="张三", bank_account=SHARED) for m in months("2026-07", "2026-09")]
+    registry = [{"household_no": no, "name": n, "relation": r, "id": i}
+                for no, n, r, i in zip(registry_no, ("张三", "李梅"), ("户主", "配偶"), (A, WIFE))]
+    return money_context(dibao, rows, {"registry": registry}, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+
+
+def test_an_account_shared_by_one_registered_family_is_low_and_says_the_tie():
+    # held-out 252: the wife's 特困 money paid into her husband's account (one 户号, 户主 and 配偶) was F07 中 twice on
+    # hers ("户名不是家庭成员", "同一账号收取2户") and 中 on his
+    got = findings(_couple_paid(), "F07")
+    assert sorted(f.confidence for f in got) == ["低", "低", "低"]
+    assert all("户籍信息同户（户号 0022）：李梅是张三的妻子" in f.evidence for f in got)
+    holder = [f for f in got if "户名“张三”" in f.evidence]
+    assert len(holder) == 1 and "户名是该户的亲属" in holder[0].evidence and "变更领取人" not in holder[0].evidence
+
+
+def test_an_account_shared_by_households_of_two_registered_families_stays_medium():
+    assert sorted(f.confidence for f in findings(_couple_paid(("0022", "0023")), "F07")) == ["中", "中", "中"]

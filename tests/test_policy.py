@@ -120,6 +120,8 @@ def test_unknown_keys_and_sections_are_warned_not_fatal(tmp_path):
 @pytest.mark.parametrize("text, said", [
     ("[C04]\nmin_homes = 2.5\n", "[C04] min_homes：应为整数，实际为 2.5"),
     ("[D02]\ninstitution_modes = [2]\n", '[D02] institution_modes：列表中的每一项都要加英文引号，如 ["2"]'),
+    ('[common]\nshared_account_kin = ["夫妻"]\n',
+     "[common] shared_account_kin：每一项应为“配偶”、“父母子女”、“兄弟姐妹”、“祖孙”之一，“夫妻”不是"),
 ])
 def test_a_count_is_whole_and_a_code_in_a_list_is_quoted(tmp_path, text, said):
     # held-out 163: 2.5 homes was taken as 2 without a word; [2] was said not to be a list
@@ -127,6 +129,13 @@ def test_a_count_is_whole_and_a_code_in_a_list_is_quoted(tmp_path, text, said):
         load_policy(write(tmp_path, text))
     assert said in str(info.value)
     specs, _, _ = load_policy(write(tmp_path, "[common]\nurban_standard = 645.5\n[F05]\ntolerance = 0.5\n"))  # not counts
+
+
+def test_the_family_words_a_shared_account_reads_are_the_kinships_it_knows():
+    from rostercheck import kinship, policy
+
+    assert set(policy._LIST_CHOICES["shared_account_kin"]) == set(kinship.FAMILY_WORDS)
+    assert set(load_policy(None)[1]["shared_account_kin"]) <= set(kinship.FAMILY_WORDS)
 
 
 def test_c04s_title_says_the_homes_the_county_counts(tmp_path):

@@ -19,6 +19,7 @@ from . import namematch as nm
 from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
 from .model import HIGH, LOW, MEDIUM, Context
 from .normalize import codes, ids
+from .roster import enrolment_household
 from .rules import links
 
 HEAD, SPOUSE, CHILD, PARENT, SIBLING = "head", "spouse", "child", "parent", "sibling"
@@ -566,3 +567,121 @@ def name_population(ctx: Context) -> dict[str, int]:
     if "kin:names" not in ctx.cache:
         ctx.cache["kin:names"] = nm.name_counts(ctx.members, ctx.lists.get("registry"))
     return ctx.cache["kin:names"]
+
+
+# The words [common] shared_account_kin takes, and the kinships each names (a tie read either way: his wife is her
+# husband, a mother's son has her for mother)
+FAMILY_WORDS = {"配偶": (SPOUSE,), "父母子女": (PARENT, CHILD), "兄弟姐妹": (SIBLING,), "祖孙": (GRANDPARENT, GRANDCHILD)}
+
+
+def household_ties(ctx: Context) -> dict[frozenset, str]:
+    """Pairs of roster households that are one registered family by a tie [common] shared_account_kin names (配偶,
+    父母子女 by default) → the tie in words, for evidence: a shared account between them is explainable (held-out 252: a
+    wife on the 特困 roster paid into the account of her husband, heading his own 低保 household, the registry giving
+    both one 户号 as 户主 and 配偶, was D02 高 and F07 中 twice).
+
+    Two sources: the registry (two members of the households, each linked by an exact ID, present in one 户号 in such a
+    tie to each other: "户籍信息同户（户号 0022）：肖新波是曾金莲的丈夫"), and the rosters' own 与户主关系 (one household listing as
+    its head's spouse, parent or child a person enrolled in the other: "花名册中肖新波登记为户主曾金莲的丈夫"). Households are
+    keyed by their unit (:func:`roster.enrolment_household`).
+
+    Args:
+        ctx: the audit context.
+    Returns:
+        frozenset of two households → the tie.
+    """
+    key = "kin:household_ties"
+    if key not in ctx.cache:
+        allowed = {k for word in ctx.common.get("shared_account_kin", []) for k in FAMILY_WORDS.get(word, ())}
+        out: dict[frozenset, str] = {}
+        if allowed:
+            _roster_ties(ctx, allowed, out)
+            _registry_ties(ctx, allowed, out)
+        ctx.cache[key] = out
+    return ctx.cache[key]
+
+
+def family_said(ctx: Context, households) -> str:
+    """The ties that make some households one registered family (:func:`household_ties`, each household reached from
+    the first through them), joined with '；'; '' when they are not all one family.
+
+    Args:
+        ctx: the audit context.
+        households: the households (roster keys; a ledger household on no roster is in no family).
+    Returns:
+        The ties in words, or ''.
+    """
+    units = list(dict.fromkeys(enrolment_household(h) for h in households))
+    ties = household_ties(ctx) if len(units) > 1 else {}
+    if not ties:
+        return ""
+    reached, said, todo = {units[0]}, [], [units[0]]
+    while todo:
+        a = todo.pop(0)
+        for b in units:
+            if b not in reached and (tie := ties.get(frozenset((a, b)))):
+                reached.add(b)
+                said.append(tie)
+                todo.append(b)
+    return "；".join(said) if len(reached) == len(units) else ""
+
+
+def _sex(ctx: Context, m: int) -> str:
+    """A member's sex: the roster's, else her ID's ('' when neither says)."""
+    said = str(ctx.members.at[m, "sex"] or "") if "sex" in ctx.members.columns else ""
+    return said if said in ("男", "女") else ids.sex(str(ctx.members.at[m, "id"] or "")) or ""
+
+
+def _roster_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> None:
+    """Ties the rosters state: a person one household lists as its head's spouse (parent, child …) and enrolled in
+    another household too."""
+    mem = ctx.members
+    if "relation" not in mem.columns:
+        return
+    valid = (mem["id_status"] == ids.VALID).to_numpy() if "id_status" in mem.columns else (mem["id"] != "").to_numpy()
+    people = pd.DataFrame({"id": mem["id"].to_numpy(dtype=object), "unit": [enrolment_household(h) for h in mem["household"]],
+                           "j": mem.index})[valid]
+    people = people[people.groupby("id")["unit"].transform("nunique") >= 2]
+    for _, group in people.groupby("id", sort=False):
+        units = list(dict.fromkeys(group["unit"].tolist()))
+        for j, unit in zip(group["j"].tolist(), group["unit"].tolist()):
+            kin = pair_kin(HEAD, role(mem.at[j, "relation"]))
+            if kin not in allowed:
+                continue
+            head = str(mem.at[j, "head_name"] or "") if "head_name" in mem.columns else ""
+            for other in units:
+                if other != unit:
+                    out.setdefault(frozenset((unit, other)),
+                                   f"花名册中{mem.at[j, 'name']}登记为户主{head}的{kin_label(kin, _sex(ctx, j))}")
+
+
+def _registry_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> None:
+    """Ties the registry states: members of two households, each linked by an exact ID, present in one 户号 and related
+    (by their relations to its 户主) as ``allowed`` says."""
+    if not _reg_ok(ctx):
+        return
+    reg = ctx.lists["registry"]
+    found = links(ctx, "registry")
+    found = found[found["confidence"] == HIGH]
+    if found.empty:
+        return
+    mem = ctx.members
+    hh = reg["household_no"].astype(str).str.strip()
+    pairs = pd.DataFrame({"m": found["m"].to_numpy(), "r": found["r"].to_numpy()})
+    pairs["unit"] = [enrolment_household(h) for h in mem.loc[pairs["m"], "household"].tolist()]
+    pairs["no"] = hh.loc[pairs["r"]].to_numpy()
+    here = (reg.loc[pairs["r"], "left"].to_numpy() == "") if "left" in reg.columns else True  # (not dead nor moved out)
+    pairs = pairs[(pairs["no"] != "") & here]
+    pairs = pairs[pairs.groupby("no")["unit"].transform("nunique") >= 2]
+    if pairs.empty:
+        return
+    shown = _as_written(reg, hh)
+    relation = reg["relation"] if "relation" in reg.columns else pd.Series("", index=reg.index)
+    for no, group in pairs.groupby("no", sort=False):
+        rows = list(zip(group["m"].tolist(), group["r"].tolist(), group["unit"].tolist()))
+        for i, (ma, ra, ua) in enumerate(rows):
+            for mb, rb, ub in rows[i + 1:]:
+                kin = pair_kin(role(relation.at[ra]), role(relation.at[rb]))
+                if ua != ub and kin in allowed and frozenset((ua, ub)) not in out:
+                    out[frozenset((ua, ub))] = (f"户籍信息同户（户号 {shown.at[rb]}）：{mem.at[mb, 'name']}是{mem.at[ma, 'name']}的"
+                                                f"{kin_label(kin, _sex(ctx, mb))}")

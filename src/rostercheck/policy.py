@@ -27,6 +27,8 @@ from .model import CheckSpec
 _REQUIRED = ("code", "title", "basis", "explanation", "advice")
 # Text parameters that take one of a few values.
 _CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村"), "money_stop_rule": ("次月", "当月")}
+# List parameters whose items take one of a few values (shared_account_kin: ``kinship.FAMILY_WORDS``).
+_LIST_CHOICES = {"shared_account_kin": ("配偶", "父母子女", "兄弟姐妹", "祖孙")}
 # What a roster code may mean, per [common] code table (the roster's words for it).
 _CODE_MEANINGS = {"area_codes": ("城市", "城镇", "农村"),
                   "programme_codes": ("低保", "城市低保", "农村低保", "特困", "城市特困", "农村特困", "五保")}
@@ -327,6 +329,8 @@ def _check_value(path: Path, section: str, key: str, default: Any, value: Any, e
         elif problems := [p for x in value if isinstance(x, (int, float)) and not isinstance(x, bool)
                           and (p := _bound_problem(key, x))]:  # (a disability level of 0 or 5)
             errors.append(f"{where}：列表中的每一项{problems[0]}")
+        elif key in _LIST_CHOICES and (wrong := [x for x in value if x not in _LIST_CHOICES[key]]):
+            errors.append(f"{where}：每一项应为{'、'.join(f'“{c}”' for c in _LIST_CHOICES[key])}之一，“{wrong[0]}”不是")
         return value
     if isinstance(default, dict):  # a code table: code → meaning
         if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):

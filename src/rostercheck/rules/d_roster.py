@@ -8,6 +8,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..kinship import family_said
 from ..match import repaired_key
 from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
@@ -235,6 +236,11 @@ def shared_accounts(ctx: Context) -> list[Finding]:
         unread = _unread_care(mem, group.index, mode) if not cared else ""
         if unread:
             conf = LOW
+        # one registered family (a husband's 低保 household and his wife's 特困 enrolment, one 户号): explainable, 低
+        # ([common] shared_account_kin; held-out 252)
+        family = family_said(ctx, group["household"].tolist()) if not cared else ""
+        if family:
+            conf = LOW
         for j in group.index[~institution[group.index].to_numpy()]:
             listed = [k for k in group.index if k != j]
             others = "；".join(enrolment_place(mem, k) for k in listed[:OTHERS_NAMED]) + (
@@ -248,6 +254,8 @@ def shared_accounts(ctx: Context) -> list[Finding]:
             elif unread:
                 evidence += (f"（这些特困人员的供养方式写作“{unread}”，未能识别：如是集中供养，该账号应是供养机构的账号，"
                              "请在配置文件 [D02] institution_modes 中写明集中供养的代码后重新运行）")
+            if family:
+                evidence += f"（{family}，各户是同一户籍家庭的亲属，共用账号多为家庭内部代领，请核实资金是否由各户本人支取）"
             out.append(Finding("D02", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), key,
                                (("list", "roster"), ("account", account),
                                 *(("household", _enrolment(mem, k)) for k in group.index))))

