@@ -227,6 +227,6 @@ def test_unmarked_drops_only_a_leading_text_marker(cell, bare):
     ("430524199001011234", ""),  # no mask: no example
     ("", ""),
 ])
-def test_masked_shown(cell, shown):
+def test_masked_example(cell, shown):
     # held-out 252: the masked-ID notice's example is the data's own, never another county's literal
-    assert ids.masked_shown(cell) == shown
+    assert ids.masked_example(cell) == shown

@@ -563,7 +563,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         if kind == "payments" and "id_raw" in ref.columns:  # masked IDs: how their rows were tied (held-out 149)
             masked_ids = np.asarray([v is not None for v in by_value_array(ref["id_raw"], ids.masked).tolist()], dtype=bool)
             if masked_ids.any():
-                example = ids.masked_shown(ref["id_raw"].to_numpy(dtype=object)[np.flatnonzero(masked_ids)[0]])
+                example = ids.masked_example(ref["id_raw"].to_numpy(dtype=object)[np.flatnonzero(masked_ids)[0]])
                 out.append(f"{inputs.labels[kind]}{_in_ledgers(ref, masked_ids)}中有 {source_cells(ref, masked_ids)} 行身份证号"
                            f"被部分隐藏（如 {example}），不当作身份证号：按同一账号、同一户名在其他月份的完整身份证号，或按"
                            "“账号 + 户名 + 露出的几位”对应到人，由这些行得出的问题最高为“中”。")

@@ -373,7 +373,7 @@ def _birth_prefix(shown: str, full: bool) -> bool:
     return not day or day in "0123" and not (day == "3" and month == "02")
 
 
-def masked_shown(cell: object) -> str:
+def masked_example(cell: object) -> str:
     """A bank's masked ID as a notice may quote it: as written where it shows no more than :func:`mask_id` does (the first
     6 and last 4 characters), else with its other shown digits masked too ('430524********1234' stays;
     '43052419900101****' → '430524************'); '' for a cell that is no masked ID. The notice's example is the
