@@ -418,7 +418,8 @@ def _linked(ctx: Context) -> Ledger:
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
     led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
                      "array:household_row": household_row})
-    ctx.cache["money:unidentified"] = _unidentified(f, member_at < 0, has_own | has_head)
+    ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
+                                       + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs)
     return led
 
@@ -505,6 +506,32 @@ def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> li
     return out
 
 
+def _pooled_said(ctx: Context, led: Ledger, paid: np.ndarray) -> list[str]:
+    """A note per ledger file with benefit rows linked to nobody that are paid into an account the roster gives several
+    households (``_pooled``; a care home's own lump is said apart, ``f_stop._care_home_lumps``): whose they are cannot be
+    told, so they are checked for no one (held-out 252: July's rows of a care home's residents, no ID column, dropped
+    without a word)."""
+    rows = [r for r, households in led.memo["pooled"].items() if households and paid[r]]
+    if rows:
+        care = care_home_rows(ctx, led)
+        rows = sorted(r for r in rows if not care[r])
+    by_file: dict[str, list[int]] = {}
+    for r in rows:
+        by_file.setdefault(str(led.cols.cell("_file", r)).replace("\\", "/").rsplit("/", 1)[-1], []).append(r)
+    out = []
+    for name, found in sorted(by_file.items()):
+        months = "、".join(sorted({led.cols["month"][r] for r in found} - {""})[:6])
+        r = found[0]
+        account = str(led.cols["bank_account"][r])
+        shown = account if len(account) <= 8 else f"{account[:4]}****{account[-4:]}"
+        out.append(f"《{name}》中有 {len(found)} 行保障金{f'（{months}）' if months else ''}发放到花名册中多户共用的账号"
+                   f"（如 {payee_name(ctx, led, r)}，账号 {shown}，花名册登记给 {len(led.memo['pooled'][r])} 户），"
+                   "按身份证号、姓名和账号未能确定是其中哪一户（人）的：这些行不参与死亡、服刑、迁出、停保后仍发放（F01–F03）"
+                   "的核查，共用该账号的户在这些月份也不按应发未发（F06）计，相关的应追回、应补发金额可能偏低。"
+                   "请核对这些行的领取人和身份证号。")
+    return out
+
+
 def _members_programme(progs: list[str], member_at: np.ndarray, members: pd.DataFrame) -> list[str]:
     """The rows' programmes, a row naming none (its item, programme cell, sheet and file silent) taking its member's."""
     out = np.asarray(progs, dtype=object)
@@ -583,7 +610,8 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
 def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row left unlinked whose ID or account a bank masked is the one roster member of its name whose ID shows the
     same digits where the mask leaves them, and whose household's account does, when the row gives each (中: no whole
-    ID or account matched; held-out 143: March and May, masked, tied to nobody). Never the name alone. Returns the
+    ID or account matched; held-out 143: March and May, masked, tied to nobody). A whole account is compared only when
+    the row names no payee apart from the account's holder (姓名 beside another 户名). Never the name alone. Returns the
     rows so linked."""
     if not {"id_raw", "bank_account", "link_key"} <= set(f.columns) or not len(members):
         return set()
@@ -600,11 +628,15 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
     pids, owned = members["id"].tolist(), members["bank_account"].tolist() if "bank_account" in members.columns else []
     shared: dict[str, list[int]] | None = None  # (worked out for the first row that asks: most ledgers have none)
     amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
+    apart = named_apart(f)[unlinked].tolist()
     linked = set()
-    for r, shown, account, name in zip(unlinked.tolist(), shown_id.tolist(), accounts, names):
+    for r, shown, account, name, other in zip(unlinked.tolist(), shown_id.tolist(), accounts, names, apart):
         masked_acc = isinstance(account, str) and "*" in account
-        if not name or (shown is None and not masked_acc) or (account and not masked_acc):
-            continue  # (a whole account the roster does not give her says it is another's: _masked_payees read it)
+        # (a whole account the roster does not give her says it is another's, _masked_payees read it; unless the row
+        # names her apart from the account's holder, whose account it is: the ID's shown digits alone decide, held-out
+        # 252: a 分散 特困 person paid into a care home's account, 户名 the home, her masked months linked to nobody)
+        if not name or (shown is None and not masked_acc) or (account and not masked_acc and not (other and shown)):
+            continue
         found = by_name.get(name, [])
         if shown is not None:
             found = [m for m in found if len(pids[m]) == 18 and pids[m].startswith(shown[0]) and pids[m].endswith(shown[1])]
@@ -694,15 +726,19 @@ def _by_amount(f: pd.DataFrame, bare: np.ndarray, given: np.ndarray, found: pd.S
     several = {a for a, people in paid.items() if len(people) > 1}
     if not several:
         return
+    # a row naming its payee apart from the account's holder (a care home's account paid for each resident) says whose
+    # it is: the ID other rows paid into the account under that payee's name give (held-out 252: July, no ID column)
+    apart = named_apart(f)
     for k, r in enumerate(np.flatnonzero(bare).tolist()):
-        if accounts[r] in several:
+        if accounts[r] in several and not apart[r]:
             fits = [pid for pid, sums in paid[accounts[r]].items() if amounts[r] in sums]
             found.iat[k] = fits[0] if len(fits) == 1 else None
 
 
 def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row naming no ID at all (a bank's 代发 file: 账号 and 户名) is the member of that name in the household the
-    roster gives that account (中: no ID matched). Returns the rows so linked."""
+    roster gives that account, or the member the row names apart from the holder whom the roster gives that account
+    (中: no ID matched). Returns the rows so linked."""
     if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or not len(members):
         return set()
     unlinked = np.flatnonzero((member_at < 0) & ~f["account_cut"].to_numpy(dtype=bool))
@@ -715,12 +751,15 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     accounts, names, linked = f["bank_account"], f["link_key"], set()
     shared = _shared_accounts(members, {accounts.iat[r] for r in bare.tolist()})
     amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
+    apart = named_apart(f)
     for r in bare.tolist():
         found = by_account.get((accounts.iat[r], names.iat[r]), [])
-        if len(found) == 1 and accounts.iat[r] in shared:
+        if len(found) == 1 and accounts.iat[r] in shared and not apart[r]:
             # an account the roster gives several households (a father paid into his son's): the 户名 is the holder,
             # not the payee; the household whose approved amount the row pays is (held-out 143: the father's 516 was
-            # the son's paid twice, F04, and the father's unpaid, F06), else it is left unsaid whose
+            # the son's paid twice, F04, and the father's unpaid, F06), else it is left unsaid whose. A row naming its
+            # payee (姓名) apart from the holder (户名) is hers: the roster gives her that account (a care home's, held-out
+            # 252: its residents' July rows, no ID column, were linked to nobody and dropped unsaid)
             found = [m for m in shared[accounts.iat[r]] if _amount_is(amounts[r], members, m)]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
@@ -1073,6 +1112,22 @@ def _filled(f: pd.DataFrame, name: str) -> np.ndarray:
     """Per row: whether a column's cell is not blank, judged once per distinct cell."""
     codes, judged = _judged(f, name, bool)
     return judged[codes]
+
+
+def named_apart(f: pd.DataFrame) -> np.ndarray:
+    """Per row: the row names its payee (姓名) and, apart from her, another holder of the account (户名): the name is
+    whom the money is for, not the account's holder (held-out 252: 姓名 a care home's resident, 户名 the home).
+
+    Args:
+        f: the payments.
+    Returns:
+        A bool per row.
+    """
+    if not {"name_key", "holder_key"} <= set(f.columns):
+        return np.zeros(len(f), dtype=bool)
+    names, holders = (f[c].to_numpy(dtype=object) for c in ("name_key", "holder_key"))
+    return np.fromiter((bool(a) and bool(b) and a != b for a, b in zip(names.tolist(), holders.tolist())),
+                       dtype=bool, count=len(f))
 
 
 def _same_programme(members: pd.DataFrame, links_: pd.DataFrame, group: np.ndarray, progs: list[str],

@@ -1,0 +1,108 @@
+"""Payees named without a usable ID (held-out 252): a roster head's name in his own village paid into a new account, a
+care home's residents named beside the home's 户名, masked IDs beside an account that is not the person's."""
+
+import pytest
+from money import findings, household, make_id, money, money_context, months, pay
+
+from rostercheck.rules._money import ledger
+
+A = make_id("19590317", 721, "430524")  # 钟国辉, 金石桥镇石桥村
+B = make_id("19600101", 112, "430524")
+OTHER = make_id("19700505", 151, "430524")
+NEW_ACCOUNT = "6230909370574545381"
+OWN_ACCOUNT = "6230908313369065099"
+
+
+# a care home's account, registered by the 特困 roster for its residents (held-out 252 F01d, F07d)
+
+HOME = "隆回县小沙江镇敬老院"
+HOME_ACCOUNT = "6230900044061344514"
+R1, R2, R3 = make_id("19660407", 659, "430524"), make_id("19500101", 111, "430524"), make_id("19380220", 668, "430524")
+LOOSE = make_id("19380220", 668, "430525")  # 肖艳莲 of another county: on no roster
+# a second 肖艳莲 whose ID shows the same digits where a bank masks it (born another day, the same check character)
+TWIN = next(t for d in range(1, 29) if (t := make_id(f"194202{d:02d}", 668, "430524"))[-4:] == R3[-4:])
+
+
+def tekun(loose_twin: bool = False):
+    rows = [{"township": "小沙江镇", "village": "龙池村", "name": name, "id": pid, "benefit": 1576,
+             "bank_account": HOME_ACCOUNT, "support_mode": "集中供养"} for name, pid in (("贺光军", R1), ("申卫强", R2))]
+    rows.append({"township": "小沙江镇", "village": "古楼村", "name": "肖艳莲", "id": R3, "benefit": 1576,
+                 "bank_account": "6230907475706045058", "support_mode": "分散供养", "approved": "2016-01-15"})
+    if loose_twin:
+        rows.append({"township": "小沙江镇", "village": "金龙村", "name": "肖艳莲", "id": TWIN,
+                     "benefit": 1576, "bank_account": "6230907475706040000", "support_mode": "分散供养"})
+    return rows
+
+
+def home_context(rows, lists=None, **kw):
+    return money_context(household("王五", OTHER, benefit=516), rows, lists,
+                         extra_rosters=[(tekun(**kw), "隆回县2026年第三季度特困人员供养名册")])
+
+
+def _mask(pid):
+    return pid[:6] + "*" * 8 + pid[-4:]
+
+
+def resident(pid, name, m, id_cell=None, **kw):
+    return pay(pid if id_cell is None else id_cell, name, m, 1576, "特困供养金", bank_account=HOME_ACCOUNT, holder=HOME, **kw)
+
+
+@pytest.mark.parametrize("whole_months", [("2026-05",), ()])
+def test_a_residents_row_without_an_id_named_beside_the_homes_holder_is_hers(whole_months):
+    # July's GBK CSV: 姓名 the resident, 账号 the home's, 户名 the home, no ID column: linked to nobody, pooled, dropped
+    # without a word — F01 of 贺光军 (died 2026-04-20) 6,304 for 7,880
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-04", "2026-09")]
+    for m in months("2026-04", "2026-09"):
+        for pid, name in ((R1, "贺光军"), (R2, "申卫强")):
+            rows.append(resident(pid, name, m, id_cell=pid if m in whole_months else "" if m == "2026-07" else _mask(pid)))
+    ctx = home_context(rows, {"deaths": [{"name": "贺光军", "id": R1, "date": "2026-04-20"}]})
+    assert [(n, r) for n, _, r, _ in money(ctx, "F01")] == [("贺光军", 7880.0)]
+    led = ledger(ctx)
+    assert all(m >= 0 for m in led.member)
+    assert ctx.cache["money:unidentified"] == []
+
+
+def test_a_name_the_roster_gives_another_account_is_not_linked_through_the_homes_account_and_is_said():
+    # must not link: 王五 has his own account; a row for him into the home's account (户名 the home) is no one's
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [resident(R2, "申卫强", m) for m in months("2026-07", "2026-09")]
+    rows.append(resident("", "王五", "2026-08"))
+    ctx = home_context(rows)
+    led = ledger(ctx)
+    assert led.member[-1] < 0
+    (said,) = ctx.cache["money:unidentified"]
+    assert "有 1 行保障金（2026-08）发放到花名册中多户共用的账号" in said and "王五" in said and "F06" in said
+
+
+@pytest.mark.parametrize("whole_months", [("2026-05", "2026-09"), ()])
+def test_a_dispersed_persons_masked_rows_into_the_homes_account_are_hers(whole_months):
+    # held-out 252 F07d: 肖艳莲 (分散) paid every month into the home's account, her masked digits in April, June and
+    # August, her whole ID in May and September: F06 中 6,304 "没有成功发放" for months paid
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-04", "2026-09")]
+    rows += [resident(R3, "肖艳莲", m, id_cell=R3 if m in whole_months else "" if m == "2026-07" else _mask(R3))
+             for m in months("2026-04", "2026-09")]
+    rows += [resident(pid, name, m) for m in months("2026-04", "2026-09") for pid, name in ((R1, "贺光军"), (R2, "申卫强"))]
+    ctx = home_context(rows)
+    assert money(ctx, "F03") == []
+    assert {c for _, c, _, _ in money(ctx, "F07")} == {"中"}  # (the home's account: her money goes to an institution)
+    if whole_months:
+        assert money(ctx, "F06") == []
+    else:  # July's row, no ID at all, into an account the roster does not give her: whose it is is not told, but said
+        assert [f.months for f in findings(ctx, "F06")] == ["2026-07（1个月）"]
+        (said,) = ctx.cache["money:unidentified"]
+        assert "有 1 行保障金（2026-07）发放到花名册中多户共用的账号" in said
+
+
+def test_masked_digits_two_namesakes_show_link_neither():
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [resident(R3, "肖艳莲", m, id_cell=_mask(R3)) for m in months("2026-07", "2026-09")]
+    led = ledger(home_context(rows, loose_twin=True))
+    assert led.member[3:] == [-1, -1, -1]
+
+
+def test_a_masked_row_named_beside_another_holder_is_no_namesake_on_no_roster():
+    # 肖艳莲 of another county (digits apart) paid into the home's account: not the roster's 肖艳莲
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [resident(LOOSE, "肖艳莲", m, id_cell=_mask(LOOSE)) for m in months("2026-07", "2026-09")]
+    led = ledger(home_context(rows))
+    assert led.member[3:] == [-1, -1, -1]
