@@ -13,6 +13,101 @@ NEW_ACCOUNT = "6230909370574545381"
 OWN_ACCOUNT = "6230908313369065099"
 
 
+def roster(**extra):
+    return (household("钟国辉", A, [("李梅", "配偶", B)], benefit=840, township="金石桥镇", village="石桥村",
+                      bank_account=OWN_ACCOUNT, **extra)
+            + household("王五", OTHER, benefit=516, township="金石桥镇", village="石桥村", bank_account="6230900000000001"))
+
+
+def paid_others(span=("2026-04", "2026-09")):
+    return [pay(OTHER, "王五", m, 516, bank_account="6230900000000001") for m in months(*span)]
+
+
+def new_account(name="钟国辉", amount=840, village="石桥村", township="金石桥镇", id_cell="", span=("2026-04", "2026-09")):
+    """Rows naming the payee, no ID, into an account no roster gives anyone (the place only in April's file)."""
+    return [pay(id_cell, name, m, amount, bank_account=NEW_ACCOUNT, holder=name,
+                **({"village": village, "township": township} if m == span[0] else {})) for m in months(*span)]
+
+
+# must flag: one lead, no money
+
+
+@pytest.mark.parametrize("id_cell", ["", A[:6] + "*" * 8 + A[-4:]])
+def test_a_roster_heads_name_in_his_village_paid_into_a_new_account_is_one_lead_without_money(id_cell):
+    # held-out 252 U1: 不在册 F03 中 (2,520 to recover, "姓名不在花名册中") and F06 中 (5,040 owed) for one household
+    ctx = money_context(roster(), paid_others() + new_account(id_cell=id_cell))
+    assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+    (found,) = findings(ctx, "F07")
+    assert (ctx.members.at[found.member, "name"], found.confidence, found.recover, found.repay) == ("钟国辉", "中", None, None)
+    assert "与该户户主同名，同在金石桥镇石桥村，各月金额 840.00 元与该户核定金额相同" in found.evidence
+    assert "发放账号 6230****5381 不在花名册中（花名册登记的账号为 6230****5099）" in found.evidence
+    assert "可能是该户更换了账户而花名册未更新，未核实" in found.evidence
+    assert found.key == "姓名、村一致（发放明细未写身份证号，账号不在花名册中）"
+    assert "钟国辉" not in "".join(ctx.cache.get("money:earlier", []))
+
+
+def test_a_common_name_or_another_amount_is_low():
+    commoners = [household("钟国辉", make_id(f"1970010{k}", 131 + 2 * k, "430524"), benefit=300, township="金石桥镇",
+                           village=f"{k}村") for k in range(1, 4)]
+    ctx = money_context(roster() + sum(commoners, []), paid_others() + new_account())
+    assert [(c, r, p) for _, c, r, p in money(ctx, "F07")] == [("低", None, None)]
+    ctx = money_context(roster(), paid_others() + new_account(amount=800))
+    (found,) = findings(ctx, "F07")
+    assert found.confidence == "低" and "金额 800.00 元与该户核定金额 840.00 元不同" in found.evidence
+    assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+
+
+# must not take the payee for the head: today's F03 and F06, worded without "姓名不在花名册中"
+
+
+def _as_today(ctx, said: str):
+    assert money(ctx, "F03") == [("钟国辉", "中", 2520.0, None)]
+    assert [(r, p) for _, _, r, p in money(ctx, "F06")] == [(None, 840.0)]  # (no approval date: the roster month)
+    assert money(ctx, "F07") == []
+    (found,) = findings(ctx, "F03")
+    assert found.key == "发放明细未写身份证号，花名册中有同名的人，未能确认是否同一人"
+    assert said in found.evidence and "不在所给花名册中" not in found.evidence
+
+
+def test_a_namesake_in_another_village_is_not_the_head():
+    _as_today(money_context(roster(), paid_others() + new_account(village="龙池村")),
+              "花名册中有同名的 钟国辉（金石桥镇石桥村），但账号也不是花名册登记的，未能确认是否同一人")
+
+
+def test_a_payee_whose_rows_name_no_village_is_not_the_head():
+    _as_today(money_context(roster(), paid_others() + new_account(village="", township="")), "花名册中有同名的 钟国辉")
+
+
+def test_two_heads_of_the_name_in_the_village_are_neither():
+    twin = household("钟国辉", make_id("19800808", 155, "430524"), benefit=840, township="金石桥镇", village="石桥村",
+                     bank_account="6230900000000002")
+    rows = paid_others() + new_account() + [pay(twin[0]["id"], "钟国辉", m, 840, bank_account="6230900000000002")
+                                            for m in months("2026-04", "2026-09")]
+    ctx = money_context(roster() + twin, rows)
+    found = [f for f in findings(ctx, "F03")]
+    assert [(f.confidence, f.recover) for f in found] == [("中", 2520.0)]
+    assert "花名册中有同名的 钟国辉（金石桥镇石桥村）、钟国辉（金石桥镇石桥村）" in found[0].evidence
+    assert money(ctx, "F07") == []
+
+
+def test_a_household_paid_under_its_own_id_those_months_is_not_the_payee():
+    rows = paid_others() + new_account() + [pay(A, "钟国辉", m, 840, bank_account=OWN_ACCOUNT) for m in months("2026-04", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert [(c, r) for _, c, r, _ in money(ctx, "F03")] == [("中", 2520.0)]
+    assert money(ctx, "F06") == [] and money(ctx, "F07") == []
+
+
+def test_masked_digits_other_than_the_heads_say_it_is_someone_else():
+    ctx = money_context(roster(), paid_others() + new_account(id_cell=A[:6] + "*" * 8 + "0000"))
+    assert [(c, r) for _, c, r, _ in money(ctx, "F03")] == [("中", 2520.0)]
+    assert money(ctx, "F07") == []
+
+
+def test_an_account_registered_to_another_household_is_no_new_account():
+    rows = paid_others() + [dict(r, bank_account="6230900000000001") for r in new_account()]
+    assert [f for f in findings(money_context(roster(), rows), "F07") if "不在花名册中（花名册登记" in f.evidence] == []
+
+
 # a care home's account, registered by the 特困 roster for its residents (held-out 252 F01d, F07d)
 
 HOME = "隆回县小沙江镇敬老院"

@@ -19,6 +19,7 @@ from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
+from ._money_namesakes import head_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, say as say_unread, unread_pairs, unread_rows
 
 
@@ -666,6 +667,9 @@ def check_f06(ctx: Context) -> list[Finding]:
     # months paid under an item no word or code reads (said in the notices): perhaps the benefit (held-out 123: every
     # household paid under 项目名称 01 was "应发未发" until the codes were configured)
     maybe |= {(led.household[r], led.cols["month"][r]) for r in np.flatnonzero(led.memo["unread_item"]).tolist()}
+    # months paid to a payee on no roster who bears the head's name in his village, into an account the roster does not
+    # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
+    maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))

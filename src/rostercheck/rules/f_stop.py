@@ -21,6 +21,7 @@ from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
 from . import _money_recoveries as recoveries
+from ._money_namesakes import head_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month
 from ._money_unread import say as say_unread, unread_rows
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
@@ -569,6 +570,23 @@ def _earlier_months(ctx: Context, led: Ledger, paid_by: dict[str, list[int]], pe
             "其家庭其他成员不在所给花名册中，无法核对；如需核查，请同时给出当时的花名册（如上一季度的花名册）。"]
 
 
+def _roster_namesakes(ctx: Context, led: Ledger, rows: list[int]) -> str:
+    """'花名册中有同名的 钟国辉（金石桥镇石桥村）…，未能确认是否同一人' for a payee named without an ID whom roster members'
+    names match ('' for none): the ledger cannot tell which, if any, she is (a village apart, or several alike)."""
+    name = led.cols["link_key"][rows[0]]
+    found = roster_namesakes(ctx, name)
+    if not found:
+        return ""
+    mem = ctx.members
+    places = [f"{mem['township'].iat[m]}{mem['village'].iat[m]}" for m in found[:3]]
+    who = "、".join(f"{mem['name'].iat[m]}（{p}）" if p else str(mem["name"].iat[m]) for m, p in zip(found, places))
+    more = f"等 {len(found)} 人" if len(found) > 3 else ""
+    accounts = {led.cols["bank_account"][r] for r in rows} - {""}
+    theirs = "账号也不是花名册登记的，" if accounts and "bank_account" in mem.columns and not accounts & set(
+        mem["bank_account"].iloc[found].tolist()) else ""
+    return f"花名册中有同名的 {who}{more}，但{theirs}未能确认是否同一人"
+
+
 def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
     """Say the care homes' lumps for their residents (集中供养) read but not checked person by person, as the README
     promises (held-out 200: said as a payee on no roster paid for earlier months)."""
@@ -590,10 +608,14 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     rows_by: dict[str, list[int]] = defaultdict(list)
 
     care = care_home_rows(ctx, led)
+    # a roster head by name and village, paid into an account the roster does not know: F07's lead, no money here
+    heads = head_namesakes(ctx, led)
     paid_by: dict[str, list[int]] = defaultdict(list)  # every benefit row of each payee on no roster
     for r in np.flatnonzero(led.array("member") < 0).tolist():
         h = led.household[r]
         if led.member[r] >= 0 or h in with_events or not (led.ok[r] and led.benefit[r]) or led.cols["amount"][r] <= 0:
+            continue
+        if h in heads:
             continue
         if care[r]:
             continue  # a care home's lump for its residents (集中供养): no person on no roster (said apart, below)
@@ -637,7 +659,11 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         facts = (("payee", led.payee[rows[0]]), ("kind", "not_enrolled"))
         # (a row naming its head's ID only: held-out 190 was told the ledger wrote no ID)
         head = "head_id" in led.frame.columns and led.cols["head_id"][rows[0]]
+        same_name = [] if led.cols["id"][rows[0]] or head else _roster_namesakes(ctx, led, rows)
+        if same_name:  # (held-out 252: "姓名不在花名册中" of a roster head's name)
+            evidence = evidence.replace("但不在所给花名册中", f"发放明细未写身份证号，{same_name}")
         key = ("身份证号不在花名册中" if led.cols["id"][rows[0]] else "户主身份证号不在花名册中" if head
+               else "发放明细未写身份证号，花名册中有同名的人，未能确认是否同一人" if same_name
                else "姓名不在花名册中（发放明细未写身份证号）")
         out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, key, months, total, None, facts,
                            listed={"name": who, "county": county_of_rows(led, rows)}))  # a bank file naming its payee as the account's holder only

@@ -1,0 +1,173 @@
+"""Payees on no roster who bear a roster head's name in his own village, paid into an account the roster does not know.
+
+A ledger that names its payee without a usable ID (none, or masked) and pays her into a new account links her to
+nobody: she was 不在册人员领取 (F03, the money to recover) and the roster household of the same name 应发未发 (F06, the
+same months owed) — one household counted in both totals (held-out 252: +21,744 元). When her name is that of exactly
+one roster head, in the same village (and township, when both are named), whose household has no payment of its own in
+the months she is paid, she is most likely that head under a changed account: one lead (F07, no money), never a link
+(no F01–F05 is drawn from a name and a place). Confidence as for any name-plus-place evidence
+(``[common] name_*``): a name rarer than ``name_common_count`` namesakes and the household's approved amount every
+month is 中, else 低.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import LOW, MEDIUM, Context
+from ..namematch import NameMatchParams, place_key
+from ..normalize import ids
+from ..regions import township_key
+from ._money import Ledger, _amount_is, care_home_rows
+
+
+@dataclass(frozen=True)
+class Namesake:
+    """A payee on no roster taken for a roster head paid into an account the roster does not know.
+
+    Attributes:
+        member: the roster head's member index.
+        household: his roster household.
+        rows: the payee's successful benefit rows, in month order.
+        confidence: 中 or 低.
+        same_amount: every row pays the household's approved monthly amount.
+    """
+
+    member: int
+    household: str
+    rows: tuple[int, ...]
+    confidence: str
+    same_amount: bool
+
+
+def head_namesakes(ctx: Context, led: Ledger) -> dict[str, Namesake]:
+    """Return (and remember) the payees on no roster taken for a roster head (see the module's docstring).
+
+    Args:
+        ctx: the audit context.
+        led: the ledger.
+    Returns:
+        The payee's ledger household ('ledger:…') → the :class:`Namesake`.
+    """
+    if "head_namesakes" in led.memo:
+        return led.memo["head_namesakes"]
+    led.memo["head_namesakes"] = out = _found(ctx, led)
+    return out
+
+
+def roster_namesakes(ctx: Context, name_key: str) -> list[int]:
+    """The roster members bearing a name (any relation), in roster order.
+
+    Args:
+        ctx: the audit context.
+        name_key: the normalised name.
+    Returns:
+        Their member indexes.
+    """
+    if not name_key:
+        return []
+    if "money:name_index" not in ctx.cache:
+        index: dict[str, list[int]] = defaultdict(list)
+        for m, key in enumerate(ctx.members["name_key"].tolist()):
+            if key:
+                index[key].append(m)
+        ctx.cache["money:name_index"] = index
+    return ctx.cache["money:name_index"].get(name_key, [])
+
+
+def _found(ctx: Context, led: Ledger) -> dict[str, Namesake]:
+    """The payees, by household, that :func:`head_namesakes` takes for a roster head."""
+    member, ok, benefit = led.array("member"), led.array("ok"), led.array("benefit")
+    rows = np.flatnonzero((member < 0) & ok & benefit)
+    if not len(rows) or not len(ctx.members):
+        return {}
+    care, pooled = care_home_rows(ctx, led), led.memo["pooled"]
+    has_head = "head_id" in led.frame.columns
+    by_payee: dict[str, list[int]] = defaultdict(list)
+    for r in rows.tolist():
+        if not care[r] and r not in pooled and led.cols["amount"][r] > 0:
+            by_payee[led.household[r]].append(r)
+    mem = ctx.members
+    registered = set(mem["bank_account"].tolist()) - {""} if "bank_account" in mem.columns else set()
+    claims: dict[str, tuple[int, list[int]]] = {}
+    for h, paid in by_payee.items():
+        m = _the_head(ctx, led, paid, registered, has_head)
+        if m is not None:
+            claims[h] = (m, sorted(paid, key=lambda r: (led.cols["month"][r], r)))
+    if not claims:
+        return {}
+    # one head claimed by two payees (two new accounts under his name): neither is told to be his
+    heads = defaultdict(int)
+    for m, _ in claims.values():
+        heads[m] += 1
+    claims = {h: c for h, c in claims.items() if heads[c[0]] == 1}
+    own = _own_months(led, {str(mem["household"].iat[m]) for m, _ in claims.values()})
+    params = NameMatchParams.from_common(ctx.common)
+    from ..kinship import name_population  # (the county's namesakes: the roster's and the registry's)
+
+    counts = name_population(ctx)
+    out = {}
+    for h, (m, paid) in claims.items():
+        household = str(mem["household"].iat[m])
+        months = {led.cols["month"][r] for r in paid}
+        if months & own.get(household, set()):
+            continue  # the household is paid under its own ID or account those months: she is someone else
+        same = all(_amount_is(led.cols["amount"][r], mem, m) for r in paid)
+        rare = counts.get(str(mem["name_key"].iat[m]), 1) < params.common_count
+        out[h] = Namesake(m, household, tuple(paid), MEDIUM if rare and same else LOW, same)
+    return out
+
+
+def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_head: bool) -> int | None:
+    """The one roster head a payee's rows name, in his village, or None: the rows give no whole ID (own or head's),
+    one name, one village (one township at most), whole accounts none of which the roster gives anyone, and masked ID
+    digits (if any) his ID shows; heads of that name elsewhere do not count, two fitting heads are no one."""
+    cols = led.cols
+    if any(cols["id"][r] or (has_head and cols["head_id"][r]) for r in rows):
+        return None
+    names = {cols["link_key"][r] for r in rows}
+    villages = {place_key(cols["village"][r]) for r in rows} - {""}
+    towns = {township_key(cols["township"][r]) for r in rows} - {""}
+    if len(names) != 1 or "" in names or len(villages) != 1 or len(towns) > 1:
+        return None
+    accounts = {cols["bank_account"][r] for r in rows}
+    if "" in accounts or any(cols["account_cut"][r] or cols["account_masked"][r] for r in rows):
+        return None  # (no account, or one whose digits are not all there: whether the roster knows it cannot be told)
+    if accounts & registered:
+        return None  # an account the roster knows: the other F07 signals (a former head, a shared account) say it
+    shown = {s for r in rows if (s := ids.masked(cols["id_raw"][r]))}
+    programmes = {led.programme[r] for r in rows} - {""}
+    mem = ctx.members
+    (village,), town = villages, next(iter(towns), "")
+    fits = []
+    for m in roster_namesakes(ctx, next(iter(names))):
+        pid = str(mem["id"].iat[m] or "")
+        if not pid or pid != str(mem["head_id"].iat[m] or "") or mem["household"].iat[m] not in led.covered:
+            continue
+        if place_key(mem["village"].iat[m]) != village:
+            continue
+        if town and (theirs := township_key(mem["township"].iat[m])) and theirs != town:
+            continue
+        if programmes and str(mem["programme"].iat[m]) not in programmes:
+            continue
+        if any(not (len(pid) == 18 and pid.startswith(a) and pid.endswith(b)) for a, b in shown):
+            continue
+        fits.append(m)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _own_months(led: Ledger, households: set[str]) -> dict[str, set[str]]:
+    """Some roster households → the months of their own successful benefit payments (rows linked to a member)."""
+    codes = led.memo["codes"]
+    wanted = [k for k, h in enumerate(codes["h_values"].tolist()) if h in households]
+    if not wanted:
+        return {}
+    rows = np.flatnonzero(np.isin(codes["h"], wanted) & (led.array("member") >= 0) & led.array("ok")
+                          & led.array("benefit"))
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows.tolist():
+        out[led.household[r]].add(led.cols["month"][r])
+    return out
