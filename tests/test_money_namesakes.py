@@ -103,6 +103,13 @@ def test_masked_digits_other_than_the_heads_say_it_is_someone_else():
     assert money(ctx, "F07") == []
 
 
+def test_a_household_a_list_says_the_head_left_is_no_lead():
+    # the head dead in June, his name still paid into a new account: the money to recover stays (F03), no F07 lead
+    ctx = money_context(roster(), paid_others() + new_account(), {"deaths": [{"name": "钟国辉", "id": A, "date": "2026-06-10"}]})
+    assert [(c, r) for _, c, r, _ in money(ctx, "F03")] == [("中", 2520.0)]
+    assert money(ctx, "F07") == []
+
+
 def test_an_account_registered_to_another_household_is_no_new_account():
     rows = paid_others() + [dict(r, bank_account="6230900000000001") for r in new_account()]
     assert [f for f in findings(money_context(roster(), rows), "F07") if "不在花名册中（花名册登记" in f.evidence] == []

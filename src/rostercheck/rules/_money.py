@@ -309,6 +309,7 @@ def ledger(ctx: Context) -> Ledger:
     led.events_row, led.events_member = {}, {}
     led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)
     led.memo["departed"] = {}  # household → events of members the roster no longer lists (_money_events._attach_departed)
+    led.memo.pop("head_namesakes", None)  # (judged with the events: _money_namesakes)
     led.memo["undated_exits"] = {}  # ledger row → the exit-list row naming its payee with no date read (f_stop)
     led.memo["later_exits"] = {}  # ledger row → the exit-list row naming its payee, dated after the review date (f_stop)
     from ._money_events import events  # it builds on this module's Event and links

@@ -4,10 +4,10 @@ A ledger that names its payee without a usable ID (none, or masked) and pays her
 nobody: she was 不在册人员领取 (F03, the money to recover) and the roster household of the same name 应发未发 (F06, the
 same months owed) — one household counted in both totals (held-out 252: +21,744 元). When her name is that of exactly
 one roster head, in the same village (and township, when both are named), whose household has no payment of its own in
-the months she is paid, she is most likely that head under a changed account: one lead (F07, no money), never a link
-(no F01–F05 is drawn from a name and a place). Confidence as for any name-plus-place evidence
-(``[common] name_*``): a name rarer than ``name_common_count`` namesakes and the household's approved amount every
-month is 中, else 低.
+the months she is paid, and no list says any of its members died, is in custody, moved out or left, she is most likely
+that head under a changed account: one lead (F07, no money), never a link (no F01–F05 is drawn from a name and a
+place). Confidence as for any name-plus-place evidence (``[common] name_*``): a name rarer than ``name_common_count``
+namesakes and the household's approved amount every month is 中, else 低.
 """
 
 from __future__ import annotations
@@ -115,6 +115,8 @@ def _found(ctx: Context, led: Ledger) -> dict[str, Namesake]:
         months = {led.cols["month"][r] for r in paid}
         if months & own.get(household, set()):
             continue  # the household is paid under its own ID or account those months: she is someone else
+        if any(led.events_member.get(j) for j in led.covered.get(household, ())) or led.memo["departed"].get(household):
+            continue  # a death, custody, move or exit in the household: paid on, the money is F03's to recover, not a lead
         same = all(_amount_is(led.cols["amount"][r], mem, m) for r in paid)
         rare = counts.get(str(mem["name_key"].iat[m]), 1) < params.common_count
         out[h] = Namesake(m, household, tuple(paid), MEDIUM if rare and same else LOW, same)
