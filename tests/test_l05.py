@@ -270,3 +270,13 @@ def test_l05_date_and_word_set_apart(kind, word):
     lists = {kind: [exit_row(when="2026-02-10")], "monitoring": mon("王退出", HEAD, income="3000")}
     (lead,) = LEADS["L05"](context(ROSTER, lists))
     assert f"：2026-02-10 {word}（原因：收入超标）；此后：" in lead.evidence
+
+
+@pytest.mark.parametrize("when, expected", [
+    ("2025-09-30", [("王退出", "高")]),  # 12 calendar months before the review date: inside the window
+    ("2025-09-29", []),  # a day earlier (held-out 256: 30.5-day months let it in)
+    ("2026-09-30", [("王退出", "高")]),  # on the review date
+])
+def test_l05_the_window_is_calendar_months_before_the_review_date(when, expected):
+    lists = {"exits": [exit_row(when)], "monitoring": mon("王退出", HEAD, income="3000")}
+    assert leads(context(ROSTER, lists), "L05") == expected

@@ -793,11 +793,25 @@ def _none_enrolled(n: int, dead: int) -> str:
 
 # ---- L05 退出或未获批家庭 ---------------------------------------------------------------------------
 
+def _months_before(day: dt.date, n: int) -> dt.date:
+    """The same day ``n`` calendar months earlier (the month's last day where it has fewer days): 2026-09-30 → 2025-09-30
+    for 12 (held-out 256: 30.5-day months let an exit of 2025-09-29 in).
+
+    Args:
+        day: the review date.
+        n: months.
+    """
+    months = day.year * 12 + day.month - 1 - n
+    year, month = divmod(months, 12)
+    first_next = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return dt.date(year, month + 1, min(day.day, (first_next - dt.timedelta(days=1)).day))
+
+
 @lead("L05")
 def removed_or_refused(ctx: Context) -> list[Lead]:
     """Households removed or refused in the last months that now show low income or a new severe disability or illness."""
     p = params(ctx, "L05")
-    since = ctx.as_of - dt.timedelta(days=int(p["window_months"] * 30.5))
+    since = _months_before(ctx.as_of, int(p["window_months"]))
     out = []
     mon = monitoring_of(ctx)
     dis = disabled_by_id(ctx)
