@@ -4,7 +4,8 @@ The one fixed pattern, documented for users: an ID number keeps its first 6 and 
 (the region code and the tail), the birth date in between is replaced by '*'
 (``430521********123X``); bank accounts keep the first 3 and last 4 digits and phones the first 3
 and last 4 (``138****5678``). Columns a public list must not carry are left out, and every other text
-cell has ID-, account- and phone-like digit runs masked, so free text typed by a township cannot leak one.
+cell has ID-, account- and phone-like numbers masked, however they are spaced, dashed or starred, so free text typed by
+a township cannot leak one.
 """
 
 from __future__ import annotations
@@ -35,12 +36,37 @@ PRIVATE_CODES = ("C08", "L02", "L04", "S01")
 _ID_COLUMN = re.compile(r"身份证|证件号|身份号码|社会保障号")
 _ACCOUNT_COLUMN = re.compile(r"账号|账户|卡号")
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
-# Inside free text: an ID ending in X, or any run of 7+ digits (IDs, accounts, mobiles, landlines).
-_NUMBER_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[Xx](?![0-9A-Za-z])|(?<!\d)\d{7,}(?!\d)")
+# Inside free text a township types a number as it reads it out: '139-0739-1234', '6217 9950 0001 1112 222',
+# '430523 1930 0311 2020', in full-width digits, or half starred by hand (held-out 253: all three reached a 公示 whole).
+# A number is groups of digits (stars too: a hand-starred ID is still one) joined by short gaps of spaces or dashes;
+# a date written with dashes in it is kept, as are amounts (1,234.50: commas and dots join nothing) and short numbers.
+_DIGITS = "0-9\uff10-\uff19"  # (full-width ０-９ too)
+_STARS = "*\uff0a\ufe61"
+_DASHES = "\\-\u2010-\u2015\u2212\uff0d"  # - ‐ ‑ ‒ – — ― − －
+_X = "Xx\uff38\uff58"
+_DIGIT = f"[{_DIGITS}{_STARS}]"
+_GROUP = re.compile(f"{_DIGIT}+|[{_X}]")
+_GAP = f"[ \t\u00a0\u3000{_DASHES}]"
+# A number does not begin with the day of a date or the minutes of a time ('1953.1.11', '00:47'), nor end with a year
+# or a day written in words, the year of a date written with dots or the hour of a time ('2026年', '2018.3.3',
+# '10:30'): such a piece belongs to a date beside the number.
+_NUMBER_IN_TEXT = re.compile(f"(?<!{_DIGIT})(?:(?<![:：.．/／])|(?={_DIGIT}{{3}}))"
+                             f"{_DIGIT}+(?:{_GAP}{{1,3}}{_DIGIT}+)*"
+                             f"(?:[{_X}](?![A-Za-z])|(?![年月日号时分秒点]|{_DIGIT})(?:(?<={_DIGIT}{{3}})|(?![:：.．/／]))"
+                             f"(?!(?<={_GAP}(?:19|20)[{_DIGITS}]{{2}})[.．/／][{_DIGITS}]))")
+_ONE_DASH = re.compile(f"[{_DASHES}]")
+_ASCII = str.maketrans("\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff0a\ufe61\uff38\uff58",
+                       "0123456789**Xx")
+# Fewer digits than this is a count, a house number, a year or a month: left as typed (IDs, accounts, phones, landlines
+# with their area code have more).
+_MIN_DIGITS = 7
+# Groups each as long as a mobile number are numbers of their own, masked each apart (shorter ones are one cut up:
+# '62179950 00011112222' masked apart would show 14 of its 19 digits).
+_WHOLE_NUMBER = 11
 
 
 def mask_text(value: object) -> object:
-    """Return a cell with every ID-, account- and phone-like digit run masked (non-text kept).
+    """Return a cell with every ID-, account- and phone-like number masked, however it is spaced (non-text kept).
 
     Args:
         value: the cell.
@@ -49,13 +75,78 @@ def mask_text(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    return _NUMBER_IN_TEXT.sub(lambda m: _mask_number(m.group(0)), value)
+    return _NUMBER_IN_TEXT.sub(lambda m: _mask_written(m.group(0)), value)
+
+
+def _mask_written(text: str) -> str:
+    """A number as written (groups and the gaps between them) masked where it is long enough to name someone."""
+    spans = [m.span() for m in _GROUP.finditer(text)]
+    chars = [text[a:b].translate(_ASCII) for a, b in spans]
+    whole = "".join(chars)
+    if chars[-1] in ("X", "x") and len(whole) != 18:  # an X after a number that is no ID: a word's
+        return _mask_written(text[:spans[-1][0]]) + text[spans[-1][0]:]
+    dates, i = [], 0
+    while i < len(spans):
+        n = _date_at(text, spans, chars, i)
+        if n:
+            dates.append((spans[i][0], spans[i + n - 1][1], n))
+        i += n or 1
+    between = [text[a:b] for a, b in zip([0, *(end for _, end, _ in dates)], [*(start for start, _, _ in dates), len(text)])]
+    beside = [_digit_count(part) for part in between if _digit_count(part)]
+    # a date with a few digits beside it (a year and month with any), as many in all as a phone has, is a number cut
+    # where it looks like a date ('430523 1930-03-11 2020', '13279 - 2006-1 4')
+    if beside and _digit_count(whole) >= _WHOLE_NUMBER and (min(beside) < _MIN_DIGITS or any(n == 2 for *_, n in dates)):
+        return _mask_number(whole)
+    kept = [text[a:b] for a, b, _ in dates]
+    return "".join(_mask_groups(part) + date for part, date in zip(between, [*kept, ""]))
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _mask_groups(text: str) -> str:
+    """Groups and gaps with no date among them, masked as one number (each group apart when each is a whole number: two
+    phones side by side); the gaps around them kept."""
+    found = list(_GROUP.finditer(text))
+    chars = [m.group(0).translate(_ASCII) for m in found]
+    if _digit_count("".join(chars)) < _MIN_DIGITS:
+        return text
+    if len(chars) > 1 and all(len(run) >= _WHOLE_NUMBER for run in chars):
+        return _GROUP.sub(lambda m: _mask_number(m.group(0).translate(_ASCII)), text)
+    first, last = found[0].start(), found[-1].end()
+    return text[:first] + _mask_number("".join(chars)) + text[last:]
+
+
+def _id_like(run: str) -> bool:
+    """Whether a number (its gaps left out) is an ID: 15 or 18 characters, a real one or one starred by hand."""
+    if len(run) not in (15, 18):
+        return False
+    if "*" in run:
+        return _digit_count(run) >= _MIN_DIGITS
+    return id_number(run).status in (VALID, CHECK, DATE)
+
+
+def _date_at(text: str, spans: list[tuple[int, int]], chars: list[str], i: int) -> int:
+    """How many groups from the i-th make a date written with single dashes, both alike (2026-09-30: 3, 2026-09: 2),
+    set apart from any other groups by more than a dash, else 0."""
+    def dash(k: int) -> bool:  # groups k and k+1 one dash apart
+        return k + 1 < len(spans) and bool(_ONE_DASH.fullmatch(text[spans[k][1]:spans[k + 1][0]]))
+
+    def part(k: int, top: int) -> bool:
+        return k < len(chars) and re.fullmatch(r"\d{1,2}", chars[k]) is not None and 1 <= int(chars[k]) <= top
+
+    if not (re.fullmatch(r"(19|20)\d\d", chars[i]) and dash(i) and part(i + 1, 12)) or (i and dash(i - 1)):
+        return 0
+    same = dash(i + 1) and text[spans[i][1]:spans[i + 1][0]] == text[spans[i + 1][1]:spans[i + 2][0]]
+    n = 3 if same and part(i + 2, 31) else 2
+    # dashed on to more digits it is a number cut into groups, not a date ('1991-2-12-3456' is a phone)
+    return 0 if dash(i + n - 1) else n
 
 
 def _mask_number(run: str) -> str:
-    if len(run) in (15, 18) and id_number(run).status in (VALID, CHECK, DATE):
-        return mask_id(run)
-    return _mask_run(run)
+    """A number's digits masked: an ID as :func:`mask_id` masks one, anything else 3 + 4 shown."""
+    return mask_id(run) if _id_like(run) else _mask_run(run)
 
 
 def _mask_run(run: str) -> str:
