@@ -250,6 +250,33 @@ def test_dates_and_amounts_are_kept(day, yuan, fen, words):
     assert mask_text(text) == text
 
 
+def _c08_county(tmp_path):
+    """The sample roster with 张小明 of working age and able to work (a C08 lead), a staff list (C01) and a death (C02)."""
+    rows = [r[:11] + ["健康", "普通劳动力"] if r[4] == "张小明" else r for r in county_q3()]
+    write_roster(tmp_path / "roster.xlsx", rows)
+    return [
+        "--staff", str(write_list(tmp_path / "staff.xlsx", "staff", [["县财政局", "李四", LI, "公务员"]])),
+        "--deaths", str(write_list(tmp_path / "deaths.xlsx", "deaths", [["王五", WANG, "2026-08-01"]]))]
+
+
+def test_audit_public_summary_and_scope_do_not_count_the_private_categories(tmp_path):
+    # held-out 253: audit's 公示 汇总 had a column 'C08 法定就业年龄内有劳动能力' with each township's count and its 核查范围
+    # a C08 row, where coverage's 公示 counts only the leads it lists (held-out 99)
+    lists = _c08_county(tmp_path)
+    res = runner.invoke(app, ["audit", str(tmp_path / "roster.xlsx"), *lists, "--as-of", "2026-09-30", "--mask",
+                              "--by-township", "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    assert "法定就业年龄内有劳动能力" in all_text(tmp_path / "a" / "问题清单.xlsx")  # the desk's copy keeps it
+    for path in [tmp_path / "a" / "公示_问题清单.xlsx", *(tmp_path / "a" / "乡镇").glob("公示_*.xlsx")]:
+        text = all_text(path)
+        assert "C08" not in text and "劳动能力" not in text, path.name
+    book = openpyxl.load_workbook(tmp_path / "a" / "公示_问题清单.xlsx")
+    summary = list(book["汇总"].iter_rows(min_row=HEADER_ROW, values_only=True))
+    assert summary[-1][summary[0].index("问题人数（高/中）")] == 2  # 李四 (C01) and 王五 (C02), not 张小明 (C08)
+    scope = [r[0] for r in book["核查范围"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    assert "C01" in scope and "C08" not in scope
+
+
 def test_screen_public_copies_mask_a_phone_typed_with_spaces_in_a_roster_cell(tmp_path):
     # held-out 253: a 村 cell '石塘村 联系人139 0739 1234' reached 公示_screening.csv and 公示_新申请核对结果.xlsx
     rows = [["城关镇", "东村 联系人139 0739 1234", *r[2:]] if r[2] == "张三" else r for r in county_q3()]

@@ -119,7 +119,8 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
         towns = write_township_workbooks(out, {"leads": leads}, lambda f, _town: sheets_of(f["leads"]),
-                                         widths=COVERAGE_WIDTHS, heading=heading, public=may_be_public if mask else False,
+                                         widths=COVERAGE_WIDTHS, heading=heading,
+                                         public=(lambda f, _town: may_be_public(sheets_of(f["leads"]))) if mask else False,
                                          report="漏保线索")
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = leads.groupby(["线索代码", "优先级"]).size() if len(leads) else pd.Series(dtype=int)

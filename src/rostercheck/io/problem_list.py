@@ -12,7 +12,7 @@ import pandas as pd
 from .. import __version__, parallel
 from ..model import LOW
 from ..order import natural_rank, natural_sorted
-from .public import PRIVATE_CODES
+from .public import PRIVATE_CODES, public_rows
 from .report import (LEDGER_COLUMNS, SHEET_NOTE, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
                      write_manifest, write_township_workbooks, written_together)
 
@@ -379,10 +379,10 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial)
 
-    def may_be_public(all_sheets: list[tuple]) -> list[tuple]:
-        """The sheets a public copy may show: not those of a category whose title states labour capacity (C08 有劳动能力,
-        ``io.public.PRIVATE_CODES``; held-out 236: screen's and coverage's 公示 left them out, audit's listed them)."""
-        return [s for s in all_sheets if not str(s[0]).startswith(PRIVATE_CODES)]
+    # A public copy lists no category whose title states labour capacity (C08 有劳动能力, ``io.public.PRIVATE_CODES``;
+    # held-out 236: audit's listed them) and counts none in its 汇总 or 核查范围 (held-out 253: C08 by name with each
+    # township's count, where coverage's 公示 counts only the leads it lists)
+    public_titles = {code: title for code, title in titles.items() if code not in PRIVATE_CODES}
 
     def files(part: str) -> dict[str, Path]:
         """Write one part of the reports (returns the paths of any extra files it wrote)."""
@@ -392,20 +392,25 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         elif part == "public":
             from .public import write_public_copies
 
-            shown = findings[~findings["类别代码"].isin(PRIVATE_CODES)] if len(findings) else findings
-            public = write_public_copies(out, {paths["findings"].name: shown}, {paths["workbook"].name: may_be_public(sheets)},
+            shown = public_rows(findings)
+            public_sheets = audit_sheets(shown, public_titles, result.skipped, result.held_by_code, result.partial)
+            public = write_public_copies(out, {paths["findings"].name: shown}, {paths["workbook"].name: public_sheets},
                                          WIDTHS, heading)
             return {f"public_{k}": v for k, v in public.items()}
         else:
-            def township_sheets(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:
+            def township_sheets(f: dict[str, pd.DataFrame], town: str, names: dict[str, str] = titles) -> list[tuple]:
                 """A township's workbook, its 核查范围 saying what the 核实无问题清单 held back of its own findings and
                 what a check could not look at of its own households."""
                 elsewhere = getattr(result, "partial_elsewhere", None)
                 partial = getattr(result, "partial_by_town", {}).get(town, result.partial if elsewhere is None else elsewhere)
-                return audit_sheets(f["findings"], titles, result.skipped, result.held_by_town.get(town, {}), partial)
+                return audit_sheets(f["findings"], names, result.skipped, result.held_by_town.get(town, {}), partial)
+
+            def township_public(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:
+                """A township's public copy, built as its workbook is from the rows it may list."""
+                return township_sheets({"findings": public_rows(f["findings"])}, town, public_titles)
 
             towns = write_township_workbooks(out, {"findings": findings}, township_sheets,
-                                             widths=WIDTHS, heading=heading, public=may_be_public if mask else False,
+                                             widths=WIDTHS, heading=heading, public=township_public if mask else False,
                                              members=result.inputs.members,
                                              report="问题清单",
                                              also=[*result.held_by_town, *getattr(result, "partial_towns", ())])

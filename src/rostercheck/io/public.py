@@ -65,6 +65,19 @@ _MIN_DIGITS = 7
 _WHOLE_NUMBER = 11
 
 
+def public_rows(frame: pd.DataFrame, column: str = "类别代码") -> pd.DataFrame:
+    """The rows a public copy may list: none of a category in :data:`PRIVATE_CODES` (its sheets, summaries and rates
+    are then built from these rows, so they do not count them either).
+
+    Args:
+        frame: findings, review rows or leads.
+        column: the column holding the category code ('线索代码' for leads).
+    Returns:
+        Those rows.
+    """
+    return frame[~frame[column].isin(PRIVATE_CODES)] if column in frame.columns else frame
+
+
 def mask_text(value: object) -> object:
     """Return a cell with every ID-, account- and phone-like number masked, however it is spaced (non-text kept).
 

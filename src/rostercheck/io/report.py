@@ -1039,7 +1039,8 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
         heading: the report's heading; each township's name is added to it.
         made: the date the report was made.
         public: also write the 公示_ copy of each township's workbook (``io.public``); a function instead of True
-            first picks, from a township's sheets, those (and the columns) that may be public.
+            builds that copy's sheets as ``build`` builds the workbook's, ``public(frames, township)``: from the rows,
+            sheets and columns that may be public (a summary counting only the rows it lists).
         members: the members whose households the rows' 依据 may name: given, a township's 依据 leaves another
             township's household heads unnamed (:func:`own_township_only`).
         report: the report's name, after the township's in each file's name ('城关镇_问题清单.xlsx'): a township sent
@@ -1073,7 +1074,7 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
             from .public import PREFIX, write_public_workbook
 
             written["public_" + str(town)] = folder / f"{PREFIX}{name}.xlsx"
-            shown = public(sheets) if callable(public) else sheets  # a report's own choice of what may be public
+            shown = public(part, str(town)) if callable(public) else sheets  # a report's own choice of what may be public
             write_public_workbook(written["public_" + str(town)], shown, widths, title, made)
     return written
 

@@ -191,7 +191,8 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
             return build(f, rule_sheet(result, as_of, township=town))
 
         towns = write_township_workbooks(out, frames, town_build, widths=SCREEN_WIDTHS,
-                                         heading=heading, public=public_share if mask else False, members=people,
+                                         heading=heading, public=(lambda f, town: public_share(town_build(f, town))) if mask else False,
+                                         members=people,
                                          report="新申请核对结果")
         paths.update({f"township_{k}": v for k, v in towns.items()})
     verdicts = result.verdicts["结论"].value_counts().to_dict() if len(result.verdicts) else {}
