@@ -277,6 +277,65 @@ def test_audit_public_summary_and_scope_do_not_count_the_private_categories(tmp_
     assert "C01" in scope and "C08" not in scope
 
 
+def _returned_ledger(tmp_path):
+    """An audit's findings.csv as a township returns it: its own words in 整改状态, 责任人, 整改时限."""
+    lists = _c08_county(tmp_path)
+    res = runner.invoke(app, ["audit", str(tmp_path / "roster.xlsx"), *lists, "--as-of", "2026-09-30",
+                              "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    prev = pd.read_csv(tmp_path / "a" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert {"C01", "C02", "C08"} <= set(prev["类别代码"])
+    spaced_id = f"{LI[:6]} {LI[6:10]}*{LI[11:14]} {LI[14:]}"  # 17 of 18 digits, spaced, one starred by hand
+    prev["责任人"] = "李建军 139-0739-1234"
+    prev["整改时限"] = "2026-12-31 退款账户 6217 9950 0001 1112 222"
+    prev["整改状态"] = [f"已整改，联系人电话 139 0739 1234，户主身份证 {spaced_id}" if c == "C01" else
+                    "核实无问题，患尿毒症，肢体残疾二级" for c in prev["类别代码"]]
+    prev.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
+    return tmp_path / "returned.csv"
+
+
+def _review_masked(tmp_path):
+    returned = _returned_ledger(tmp_path)
+    res = runner.invoke(app, ["review", str(returned), str(tmp_path / "roster.xlsx"), "--as-of", "2026-12-01", "--mask",
+                              "--by-township", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    internal = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert "C08" in set(internal["类别代码"]) and LI in set(internal["身份证号"])  # the desk's copy is as it was
+    assert "患尿毒症" in "".join(internal["乡镇填报状态"]) and "139-0739-1234" in "".join(internal["责任人"])
+    public = [tmp_path / "rv" / "公示_review.csv", tmp_path / "rv" / "公示_回头看问题清单.xlsx",
+              *(tmp_path / "rv" / "乡镇").glob("公示_*.xlsx")]
+    assert len(public) == 4  # (城关镇 and 河口乡 too)
+    return tmp_path / "rv", public
+
+
+def test_review_public_copies_leave_out_the_private_categories(tmp_path):
+    # held-out 253: the look-back's 公示 listed 104 C08 (有劳动能力) rows and a C08 rate, which audit's 公示 leaves out
+    out, public = _review_masked(tmp_path)
+    rows = pd.read_csv(out / "公示_review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert "C08" not in set(rows["类别代码"]) and {"C01", "C02"} <= set(rows["类别代码"])
+    for path in public:
+        assert "C08" not in all_text(path) and "劳动能力" not in all_text(path), path.name
+    book = openpyxl.load_workbook(out / "公示_回头看问题清单.xlsx")
+    assert [r[0] for r in book["整改率（按类别）"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)] == ["C01", "C02", "合计"]
+    by_town = list(book["整改率（按乡镇）"].iter_rows(min_row=HEADER_ROW, values_only=True))
+    assert by_town[-1][by_town[0].index("问题数")] == 2  # counts only the rows it lists
+
+
+def test_review_public_copies_carry_no_text_a_township_typed(tmp_path):
+    # held-out 253: the look-back's 公示 kept a phone and an account a township typed with spaces and dashes into 责任人
+    # and 整改时限, and its 整改状态 '核实无问题，患尿毒症，肢体残疾二级' as 乡镇填报状态
+    out, public = _review_masked(tmp_path)
+    rows = pd.read_csv(out / "公示_review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert {"姓名", "身份证号", "村", "类别名称", "整改状态"} <= set(rows.columns)
+    assert set(rows["整改状态"]) <= {"已整改", "未整改", "核实无问题"}
+    assert not {"责任人", "整改时限", "乡镇填报状态", "核实情况", "整改措施", "说明"} & set(rows.columns)
+    for path in public:
+        plain = _plain(all_text(path))
+        for word in ("尿毒症", "残疾", "李建军", "13907391234", "0739", "6217995000011112222", "99500001"):
+            assert word not in plain, (path.name, word)
+        assert LI[6:14] not in plain and LI[:6] + LI[6:10] not in plain, path.name
+
+
 def test_screen_public_copies_mask_a_phone_typed_with_spaces_in_a_roster_cell(tmp_path):
     # held-out 253: a 村 cell '石塘村 联系人139 0739 1234' reached 公示_screening.csv and 公示_新申请核对结果.xlsx
     rows = [["城关镇", "东村 联系人139 0739 1234", *r[2:]] if r[2] == "张三" else r for r in county_q3()]

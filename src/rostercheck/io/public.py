@@ -24,7 +24,11 @@ PREFIX = "公示_"
 # free-text columns may carry any of them, so they stay in the internal reports only.
 DROP_COLUMNS = ("出生日期", "年龄", "健康状况", "残疾等级", "残疾类别", "残疾情况", "劳动能力", "自理能力", "在校情况",
                 "家庭住址", "住址", "依据", "核实情况", "整改措施", "疑点摘要", "待核线索", "匹配键", "来源行",
-                "花名册文件", "花名册行", "说明", "证据指纹", "来源名单", "建议", "申请文件", "申请行")
+                "花名册文件", "花名册行", "说明", "证据指纹", "来源名单", "建议", "申请文件", "申请行",
+                "责任人", "整改时限", "乡镇填报状态")
+# 责任人, 整改时限 and 乡镇填报状态 are what a township typed into its ledger, as 核实情况 and 整改措施 are: held-out 253's
+# 乡镇填报状态 read '核实无问题，患尿毒症，肢体残疾二级' and its 责任人 a phone. A look-back's 公示 says who, where, what and
+# the 整改状态 the review itself settled (已整改/未整改/核实无问题), nothing a township wrote.
 # 申请文件/申请行 trace an application to the township's file as 花名册文件/花名册行 trace a recipient: for the desk.
 # 来源名单 says as much as the columns above (服刑人员名单, 重病名单, 残疾人信息); 建议 is for the desk, not the notice board.
 # 证据指纹 is a hash over the person's ID and the evidence (plates, properties …): short and built from

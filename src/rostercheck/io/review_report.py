@@ -14,7 +14,7 @@ from .. import __version__, suppress
 from ..order import natural_rank, natural_sorted
 from ..review import AMOUNTS_UNKNOWN, DONE, OPEN, OWED_COLUMNS, VERIFIED, household_key
 from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
-from .public import write_public_copies
+from .public import public_rows, write_public_copies
 from .report import (SHEET_NOTE, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
@@ -188,14 +188,22 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
     write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     suppress.write(result.suppressions, paths["suppress"])
+    def sheets_of(f: dict[str, pd.DataFrame], _town: str = "") -> list[tuple]:
+        return review_sheets(f["rows"], result.titles, result.by_household, result.reported)
+
+    def public_of(f: dict[str, pd.DataFrame], _town: str = "") -> list[tuple]:
+        """The public copy's sheets: the rows of a category kept private (C08 有劳动能力, ``io.public.PRIVATE_CODES``)
+        neither listed nor counted in the rates (held-out 253: 104 C08 rows and a C08 rate on the 公示, which audit's
+        公示 leaves out)."""
+        return sheets_of({"rows": public_rows(f["rows"])})
+
     if mask:
-        public = write_public_copies(out, {"review.csv": rows}, {"回头看问题清单.xlsx": sheets}, WIDTHS, heading)
+        public = write_public_copies(out, {"review.csv": public_rows(rows)}, {"回头看问题清单.xlsx": public_of({"rows": rows})},
+                                     WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:
-        towns = write_township_workbooks(out, {"rows": rows},
-                                         lambda f, _town: review_sheets(f["rows"], result.titles, result.by_household,
-                                                                        result.reported),
-                                         widths=WIDTHS, heading=heading, public=mask, members=result.inputs.members,
+        towns = write_township_workbooks(out, {"rows": rows}, sheets_of, widths=WIDTHS, heading=heading,
+                                         public=public_of if mask else False, members=result.inputs.members,
                                          report="回头看问题清单")
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
