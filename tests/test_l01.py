@@ -450,3 +450,21 @@ def test_l01_a_member_in_custody_is_no_member_to_enrol(members, jailed, start, e
     found = LEADS["L01"](ctx)
     assert [(ld.person["name"], ld.priority) for ld in found] == expected
     assert all(("在押服刑" in ld.evidence) is said for ld in found)
+
+
+@pytest.mark.parametrize("income, priority, said", [
+    ("3096", "高", True),  # 258 元/月 = exactly half of 516: 不高于 half (the TOML's rule; held-out 256) → 高, said why
+    ("3108", "中", False),  # 259 元/月
+])
+def test_l01_half_the_standard_is_high_and_the_evidence_says_why(income, priority, said):
+    (lead,) = _l01(context(ROSTER, {"monitoring": mon("王低收", A, income=income)}))
+    assert lead.priority == priority
+    assert ("（不高于标准的 50%，优先级高）" in lead.evidence) == said, lead.evidence
+
+
+def test_l05_a_refusal_list_naming_only_its_applicant_gives_the_lead_his_name():
+    # held-out 256: 申请人 beside 身份证号 (no 姓名 column) left the L05 lead's 姓名 blank
+    from rostercheck.rules._coverage import person
+
+    assert person({"head_name": "林小龙", "id_raw": A, "pid": A})["name"] == "林小龙"
+    assert person({"head_name": "林户主", "head_id": B, "name": "", "id_raw": A, "pid": A})["name"] == ""

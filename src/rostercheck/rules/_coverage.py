@@ -938,8 +938,15 @@ def person(row: dict, head: dict | None = None, where: dict | None = None) -> di
         **(where or {"township": cell(row, "township"), "village": cell(row, "village")}),
         "head_name": cell(head, "head_name") or cell(head, "name"),
         "head_id": head.get("head_pid") or cell(head, "head_id") or head.get("pid") or cell(head, "id_raw"),
-        "name": cell(row, "name"), "id": row.get("pid") or cell(row, "id_raw"),
+        "name": cell(row, "name") or _named_as_head(row), "id": row.get("pid") or cell(row, "id_raw"),
     }
+
+
+def _named_as_head(row: dict) -> str:
+    """The name of a row naming one person only as its household's head (a refusal list's 申请人 beside 身份证号, no 姓名
+    column; held-out 256: such L05 leads had a blank 姓名 where the exits list's had the head's name)."""
+    own = cell(row, "head_id")
+    return cell(row, "head_name") if not own or own == cell(row, "id_raw") else ""
 
 
 def identity(ctx: Context, row: dict) -> dict[str, str]:

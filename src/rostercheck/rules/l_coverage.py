@@ -126,7 +126,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         money_text = (_income_text(hh.income, std, area) if hh.income is not None else
                       f"{_income_unknown(ctx, hh)}，无法判断是否低于{area or '本地'}低保标准 {yuan(std)} 元，入户时核实收入")
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
-                    + risk_text + f"{money_text}；"
+                    + risk_text + money_text
+                    + (f"（不高于标准的 {p['far_below_share']:.0%}，优先级高）" if far and priority == HIGH else "") + "；"
                     f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}"
                     + (f"（户主 {cell(hh.head, 'head_name') or cell(hh.head, 'name')} 已去世）" if late_head else "")
                     + ("；户内有重度残疾或重病成员" if heavy else "")
