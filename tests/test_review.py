@@ -1407,3 +1407,15 @@ def test_rows_a_township_deleted_are_named_when_the_earlier_findings_are_given(t
     res = runner.invoke(app, ["review", str(findings), str(tmp_path / "q3out" / "问题清单.xlsx"), str(tmp_path / "q4.xlsx"),
                               "--as-of", "2026-12-31", "--out", str(tmp_path / "county")])
     assert res.exit_code == 0 and "中没有上期问题清单" not in res.output, res.output
+
+
+def test_every_categorys_printed_title_is_read_back_as_its_code(tmp_path):
+    # held-out 255: 长阳铺镇 wrote 问题类别 as the tool prints F03's title, 停保（退出）后仍发放 (full-width brackets): the
+    # cell is read NFKC-folded, the title was compared as written, and the row was a finding of a category "停保(退出)…"
+    from rostercheck.policy import load_defaults
+
+    specs = load_defaults()[0]
+    path = tmp_path / "整改台账.csv"
+    path.write_text("问题类别,乡镇,姓名,身份证号,整改结果\n" + "".join(f"{sp.title},城关镇,李四,{LI},已整改\n"
+                                                             for sp in specs.values()), encoding="utf-8")
+    assert list(read_previous(path)["类别代码"]) == list(specs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -217,14 +218,20 @@ def _shipped() -> dict:
 
 def _code_of_title(text_value: str) -> _Code | None:
     """Return the category whose title a sheet name or 类别名称 cell names (the longest title that fits)."""
-    wanted = str(text_value).strip()
+    wanted = _title_form(text_value)
     if not wanted:
         return None
     specs = _shipped()
-    best = max(((len(sp.title), code) for code, sp in specs.items()
-                if sp.title == wanted or (len(wanted) >= 6 and (sp.title.startswith(wanted) or wanted in sp.title))),
-               default=None)
+    # both sides in one form: a 类别代码 cell is read NFKC-folded (停保(退出)后仍发放), F03's title is written with
+    # full-width brackets (held-out 255: the title as the tool prints it matched no category)
+    best = max(((len(title), code) for code, sp in specs.items() if (title := _title_form(sp.title)) == wanted
+                or (len(wanted) >= 6 and (title.startswith(wanted) or wanted in title))), default=None)
     return _Code(best[1]) if best else None
+
+
+def _title_form(raw: object) -> str:
+    """A category title as titles are compared: NFKC-folded (full-width brackets half-width), without blanks."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(raw or "")))
 
 
 def _cell(column: str, value: object) -> str:
