@@ -766,6 +766,9 @@ def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen()
     # held-out 183: 已追回 beside a 0 in the amount column the township added was 已整改
     ("已追回", "0", "未整改", "已追回（补发）0 元，应为 1,548.00 元，仍差 1,548.00 元", "", "已追回"),
     ("已追回", "0.00", "未整改", "仍差 1,548.00 元", "", ""),
+    # held-out 255: "分两次退回：300+200" was 300 recovered; a sum not adding up to its total is not read at all
+    ("部分追回", "", "未整改", "已追回（补发）500.00 元，应为 1,548.00 元，仍差 1,048.00 元", "", "分两次退回：300+200"),
+    ("已追回", "", "未整改", "“300+200=600”各笔之和与所写合计不符", "", "已追回300+200=600元"),
 ])
 def test_a_money_finding_is_settled_by_the_money_the_township_reports(claimed, added, status, said, found, measures):
     # held-out 85: money findings were 已整改 when the person had left the roster (a payee on no roster always), and
@@ -883,6 +886,9 @@ def test_a_returned_list_without_its_evidence_fingerprints_is_said(tmp_path):
     ("12月已追回2个月", (0.0, 0.0)),
     ("应追回1548元，已追回0元", (0.0, 0.0)), ("已追回516元，另516元已于12月追回", (1032.0, 0.0)),
     ("已追回2000元，剩余1096元已追回", (3096.0, 0.0)), ("已收缴3152元", (3152.0, 0.0)),
+    # held-out 255: instalments written as a sum were read as their first figure (300 of 500)
+    ("分两次退回：300+200", (500.0, 0.0)), ("已追回300＋200＋100元", (600.0, 0.0)), ("已追回300+200=500元", (500.0, 0.0)),
+    ("已追回300+200=600元", (0.0, 0.0)),
 ])
 def test_the_amounts_a_township_writes_are_money_never_months(text, amounts):
     from rostercheck.review import _amounts_said

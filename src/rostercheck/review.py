@@ -710,11 +710,15 @@ _MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回
                           r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
+# An amount as written, or instalments written as a sum ('分两次退回：300+200', held-out 255: read as 300), its total
+# after '=' or not (:func:`_sum` adds them up)
+_FIGURES = r"(\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)*(?:\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?)?)"
+_SUM_SAID = re.compile(r"\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)+\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?")
 _AMOUNT = re.compile(_VERBS + r"(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
-                     r"\D{0,4}?(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))"
+                     r"\D{0,4}?" + _FIGURES + r"(?![\d.+＋=＝]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))"
                      # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144)
-                     r"|(\d[\d,，]*(?:\.\d+)?)\s*元(?=\s*(?:也|亦)?已(?:于[^，,。；;]{0,12}?)?" + _VERBS + ")"
-                     r"|(\d[\d,，]*(?:\.\d+)?)\s*元")
+                     r"|" + _FIGURES + r"\s*元(?=\s*(?:也|亦)?已(?:于[^，,。；;]{0,12}?)?" + _VERBS + ")"
+                     r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
 _OWED_SAID = re.compile(r"(?:应|需|须)" + _VERBS + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
@@ -749,8 +753,19 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
 
 
 def _sum(said: str | None) -> float | None:
-    """The yuan a number a township wrote is, or None when it is none (a phone, account or date: :data:`_NOT_A_SUM`)."""
-    return None if said is None or _NOT_A_SUM.fullmatch(said) else _number(said)
+    """The yuan a number a township wrote is, or None when it is none (a phone, account or date: :data:`_NOT_A_SUM`);
+    instalments written as a sum (300+200) added up, and a total written after them (=500) only where it is their sum."""
+    if said is None:
+        return None
+    said, _, total = said.replace("＝", "=").partition("=")
+    parts = [p.strip() for p in said.replace("＋", "+").split("+")]
+    if any(_NOT_A_SUM.fullmatch(p) for p in parts + ([total.strip()] if total else [])):
+        return None
+    amounts = [_number(p) or 0.0 for p in parts]
+    whole = sum(amounts) if len(parts) > 1 else _number(parts[0])
+    if total and abs((_number(total) or 0.0) - (whole or 0.0)) > 0.005:
+        return None  # ('300+200=600': which of them was recovered cannot be told)
+    return whole
 
 
 def _return_texts(f: pd.Series) -> list[str]:
@@ -836,6 +851,12 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     said = [_amounts_said(t, i == 0) for i, t in enumerate(texts)]
     added = [v for v in cells if _number(v)]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
+    # instalments whose total is written otherwise ('300+200=600'): never one of the figures taken silently
+    unread = [m.group(0) for t in texts for m in _SUM_SAID.finditer(t) if _sum(m.group(0)) is None]
+    if unread and done is None and owed is not None:
+        notes.append(f"乡镇填报“{unread[0]}”各笔之和与所写合计不符，无法确定已{owed_in[1:3]}多少，按未整改计、"
+                     f"已{owed_in[1:3]}金额未计入，请核对后重新填写")
+        return OPEN, owed, ""
     # ('已追回0元' was 已整改, held-out 144; a 0 in a column the township added for the amount too, held-out 183)
     if done is None and owed is not None and (0 in cells or any(_ZERO.search(_OWED_SAID.sub("", t)) for t in texts)):
         notes.append(f"乡镇填报已追回（补发）0 元，应为 {yuan(owed)}，仍差 {yuan(owed)}")
