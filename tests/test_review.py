@@ -1425,3 +1425,45 @@ def test_every_categorys_printed_title_is_read_back_as_its_code(tmp_path):
     path.write_text("问题类别,乡镇,姓名,身份证号,整改结果\n" + "".join(f"{sp.title},城关镇,李四,{LI},已整改\n"
                                                              for sp in specs.values()), encoding="utf-8")
     assert list(read_previous(path)["类别代码"]) == list(specs)
+
+
+def _with_f01_of_wang(tmp_path, out):
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    found = pd.concat([found, found[found["姓名"] == "王五"].assign(类别代码="F01", 应追回金额="1548", 证据指纹="EV-1")])
+    found.to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    return found
+
+
+def test_a_retyped_row_whose_category_is_a_clerks_word_is_that_persons_finding(tmp_path):
+    # held-out 255: 长阳铺镇's ledger wrote 问题类别 "死亡", "财政供养人员享受低保", "停保后仍发放": the rows matched no
+    # finding and were read as findings of their own beside the ones the county's list gave back "deleted" — each
+    # counted twice, 吕春 both 未整改 and 核实无问题, an entry with category "财政供养人员享受低保" and no 证据指纹
+    out = _audit(tmp_path, county_q3())
+    found = _with_f01_of_wang(tmp_path, out)
+    wang = found[found["姓名"] == "王五"].iloc[0]
+    ledger = _retyped_ledger(tmp_path / "河口乡整改台账.xlsx", [(wang, "F01", "", "已追回1548元"), (wang, "死亡", "8月病故", "已整改")],
+                             missing=[(wang["乡镇"], wang["村"], "孙七", make_id("19700101", 771), "财政供养人员享受低保")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([tmp_path / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    rows = result.rows
+    assert len(rows[rows["姓名"] != "孙七"]) == len(found)
+    assert sorted(zip(*(rows.loc[rows["姓名"] == "王五", c] for c in ("类别代码", "乡镇填报状态")))) == [
+        ("C02", "已整改"), ("F01", "已追回1548元")]
+    said = " ".join(result.warnings)
+    assert "不是类别代码或类别名称，已按身份证号和姓名对应到该人在内部版问题清单中的问题（C02 王五）" in said
+    assert not re.search("中该乡镇的[^—]*王五", said)  # (赵六's row is missing, 王五's are not)
+    assert set(result.suppressions["类别代码"]) <= {"C01", "C02", "F01"}  # 孙七's row, of no category, is no entry
+
+
+def test_a_retyped_row_that_may_be_either_of_a_persons_findings_is_said_and_not_read(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    found = _with_f01_of_wang(tmp_path, out)
+    wang = found[found["姓名"] == "王五"].iloc[0]
+    ledger = _retyped_ledger(tmp_path / "河口乡整改台账.xlsx", [(wang, "其他问题", "核实无问题", "核实无问题")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([tmp_path / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    assert len(result.rows) == len(found)
+    assert "核实无问题" not in set(result.rows.loc[result.rows["姓名"] == "王五", "整改状态"])
+    said = " ".join(result.warnings)
+    assert "无法确定是哪一条，未读入" in said and not re.search("中该乡镇的[^—]*王五", said)
+    assert "王五" not in set(result.suppressions["姓名"])

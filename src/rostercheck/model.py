@@ -77,6 +77,9 @@ class CheckSpec:
             all); audit and review neither run nor list it.
         uses_params: values of other sections the check uses, 'section.key' ('common.urban_standard',
             'C04.min_homes'): ``explain`` shows them in force beside the check's own.
+        ledger_words: words a township's own ledger may write in 问题类别 for the category instead of its code or
+            title (死亡 for C02); ``review`` takes such a row for the one finding of that person (the same whole ID)
+            of a category whose word fits, the longest word deciding (死亡后 F01 over 死亡 C02).
     """
 
     code: str
@@ -93,6 +96,7 @@ class CheckSpec:
     each_roster: bool = False
     applicants_only: bool = False
     uses_params: list[str] = field(default_factory=list)
+    ledger_words: list[str] = field(default_factory=list)
 
 
 class Pending(BaseException):

@@ -207,7 +207,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
         warnings.extend(f"{Path(path).name}：{n}" for n in parts[-1].attrs["notes"])
-    given, parts, skipped = _read_through(given, parts, warnings)
+    given, parts, skipped = _read_through(given, parts, warnings, specs)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
@@ -288,6 +288,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         reported = reported.loc[frame.index]
     # the verified findings as the review resolved them: an ID Excel cut short in a township's copy is the whole one
     entries = suppress.entries_from(prev.assign(身份证号=[r["身份证号"] for r in rows]) if rows else prev, as_of)
+    # (a return's row read as it is, of no category the checks know, is no entry: held-out 255's "财政供养人员享受低保",
+    # with no 证据指纹, would never match a finding again)
+    entries = entries[entries["类别代码"].isin(specs)].reset_index(drop=True)
     if carried is not None:
         entries = suppress.merge(suppress.read(carried), entries)
     for t in inputs.tables:
@@ -344,7 +347,8 @@ def _bare_name(frame: pd.DataFrame) -> pd.Series:
     return frame["姓名"].astype(str).str.replace(r"\s+", "", regex=True)
 
 
-def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> tuple[list, list[pd.DataFrame], dict]:
+def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
+                  specs: dict | None = None) -> tuple[list, list[pd.DataFrame], dict]:
     """The earlier lists with the returns that cannot be reviewed alone put on the findings of the internal lists given
     beside them (held-out 196: they aborted the county's look-back, or were read as its roster):
     a public copy (公示版, IDs masked) a township filled in, its rows matched to one finding each by :func:`_shown_key`
@@ -354,7 +358,10 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
     A return without 证据指纹 beside an internal list (its IDs whole, or made numbers by Excel: 4.30922E+17, ...124000) has
     its rows matched by :func:`_placed` (one person's findings all; a row fitting several people's is said and left out,
     held-out 196: read as a finding of its own); its rows fitting none are read as they are (held-out 196: each finding
-    counted twice), and said when others fit (a return of a township the internal lists do not hold fits none).
+    counted twice), and said when others fit (a return of a township the internal lists do not hold fits none). A row of
+    such a return whose 问题类别 is a clerk's word (死亡, 停保后仍发放: no code or title) is the finding of that person it
+    may be (:func:`_by_person`); one that may be several is said and not read, never a finding of its own beside them
+    (held-out 255: each counted twice, with contradictory verdicts). ``specs``: the checks (their ``ledger_words``).
     Also returns the townships of the returns skipped (township -> file name).
     """
     through = [i for i, p in enumerate(parts) if p.attrs.get("masked") or p.attrs.get("uncoded")]
@@ -399,8 +406,32 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
                         found[col] = row[col]
                 rows.append(found)
         if i in typed:  # (its rows fitting no finding as they are: the look-back says what their IDs lost)
-            parts[i] = pd.concat([pd.DataFrame(rows), part[hits == 0]], ignore_index=True) if rows else part[hits == 0]
+            worded = part.index[(hits == 0).to_numpy() & ~part["类别代码"].isin(specs or {}).to_numpy()]
+            placed, unsure = _by_person(part.loc[worded], known, {k for m, t in zip(matches, taken) if t for k in m},
+                                        specs or {})
+            for at, k in placed.items():
+                found = known.loc[k].copy()
+                for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
+                    if str(part.at[at, col]).strip():
+                        found[col] = part.at[at, col]
+                rows.append(found)
+            alone = (hits == 0) & ~part.index.isin(list(placed) + list(unsure))
+            parts[i] = pd.concat([pd.DataFrame(rows), part[alone]], ignore_index=True) if rows else part[alone]
             parts[i].attrs.update(part.attrs)
+            # (the findings a row could not be told apart from: reviewed from the internal list, not said deleted)
+            parts[i].attrs["unsure"] = sorted({str(known.at[k, "证据指纹"]).strip() for ks in unsure.values() for k in ks})
+            taken = taken | part.index.isin(list(placed))
+            if placed:
+                picked = part.loc[list(placed)]
+                warnings.extend(_unplaced(name, picked, "的问题类别（{}）不是类别代码或类别名称，已按身份证号和姓名对应到该人在内部版问题"
+                                          "清单中的问题（{}），请核对".format(
+                                              "、".join(dict.fromkeys(picked["类别代码"])),
+                                              "、".join(f"{known.at[k, '类别代码']} {known.at[k, '姓名']}"
+                                                       for k in placed.values()))))
+            if unsure:
+                warnings.extend(_unplaced(name, part.loc[list(unsure)], "的问题类别不是类别代码或类别名称，该人在内部版问题清单中有不止"
+                                          "一条问题，无法确定是哪一条，未读入（这些问题按内部版问题清单回头看，乡镇所填未计入），"
+                                          "请在问题类别中填写类别代码后重新运行"))
             cut = any(_lost_digits(ids.id_number(v)) for v in part["身份证号"])
             if rows:
                 warnings.append(f"{name}：" + ("身份证号以数字格式存储（后几位已丢失），其中 {} 行已按姓名、身份证号未丢失的各位"
@@ -409,7 +440,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
                                 "乡镇填写的内容按对应的问题读入（核实无问题的记入内部版清单的证据指纹）")
             warnings.extend(_unplaced(name, part[hits >= 2], "身份证号以数字格式存储（后几位已丢失），按所剩的信息对应内部版问题"
                                       "清单中不止一条问题，无法确定是哪一条，未读入，请在这些行填上完整的身份证号（设为文本格式）后重新运行"))
-            warnings.extend(_unplaced(name, part[hits == 0] if rows else part.iloc[0:0], "在所给的内部版问题清单中找不到对应的问题（姓名、身份证号或类别不符），"
+            warnings.extend(_unplaced(name, part[alone] if rows else part.iloc[0:0], "在所给的内部版问题清单中找不到对应的问题（姓名、身份证号或类别不符），"
                                       "按该文件所写单独回头看，请核对"))
             continue
         how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
@@ -429,6 +460,41 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str]) -
         parts[i] = matched
     kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
     return [g for g, _ in kept], [p for _, p in kept], skipped
+
+
+def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dict) -> tuple[dict, dict]:
+    """The findings of ``known`` the rows of a retyped return whose 问题类别 is no code or title may be: the person's
+    (the same whole valid ID, the same name, the same township where both say it) findings no other row claimed
+    (``claimed``), narrowed to the categories whose ``ledger_words`` the 问题类别 names (the longest word deciding).
+
+    Returns:
+        (row -> the one finding it is, row -> the person's findings when it may be several or none the words fit).
+    """
+    placed: dict = {}
+    unsure: dict = {}
+    whole = known["身份证号"].map(lambda v: ids.id_number(v).value)
+    names, towns = _bare_name(known), known["乡镇"].astype(str).str.strip()
+    taken = set(claimed)
+    for at, row in rows.iterrows():
+        info = ids.id_number(row["身份证号"])
+        if info.status != ids.VALID or _lost_digits(info):
+            continue
+        town, name = str(row.get("乡镇", "")).strip(), re.sub(r"\s+", "", str(row["姓名"]))
+        mine = known.index[(whole == info.value) & ((names == name) | (name == "")) & ((towns == town) | (town == "")
+                                                                                       | (towns == ""))]
+        if not len(mine):
+            continue
+        said = str(row["类别代码"])
+        fits = {c: max(len(w) for w in sp.ledger_words if w in said) for c, sp in specs.items()
+                if any(w in said for w in sp.ledger_words)}
+        fit = {c for c, n in fits.items() if n == max(fits.values())} if fits else set()
+        free = [k for k in mine if k not in taken and (not fit or known.at[k, "类别代码"] in fit)]
+        if len(free) == 1:
+            placed[at] = free[0]
+            taken.add(free[0])
+        else:
+            unsure[at] = list(mine)
+    return placed, unsure
 
 
 def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:
@@ -488,11 +554,12 @@ def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.Data
     pool = every.loc[[i for _, span in full for i in span]]
     pool = pool[~keys[pool.index].duplicated()]
     returned: dict[str, tuple[list[str], set[str]]] = {}
-    for g, span, town in zip(given, spans, covers):
+    for g, span, town, part in zip(given, spans, covers, parts):
         if len(town) == 1:
             names, got = returned.setdefault(next(iter(town)), ([], set()))
             names.append(Path(g).name)
             got.update(keys[span])
+            got.update(part.attrs.get("unsure", []))  # (rows it holds that could not be told apart: said already)
     notes, unreturned, named = [], {}, set()
     source = "、".join(dict.fromkeys(name for name, _ in full))
     for town in natural_sorted(returned):
