@@ -1333,11 +1333,12 @@ def test_the_money_table_shows_a_township_whose_return_gave_no_amounts_as_unknow
     table = money_review(result.rows, result.reported).set_index("乡镇")
     town = table.loc["河口乡"]
     assert pd.isna(town["应追回金额（元）"]) and pd.isna(town["仍未追回（元）"]), table
-    assert table.index[-1] == "合计（不含河口乡，其金额未知）", table
+    # (城关镇 returned nothing beside the county's list: out of the totals too, held-out 255)
+    assert table.index[-1] == "合计（不含未退回的城关镇；不含河口乡，其金额未知）", table
     res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(ledger), str(q4), "--as-of",
                               "2026-12-31", "--out", str(tmp_path / "r")])
     assert res.exit_code == 0, res.output
-    assert "（不含河口乡，其金额未知）：应追回" in res.output.replace("\n", "")
+    assert "；不含河口乡，其金额未知）：应追回" in res.output.replace("\n", "")
     book = openpyxl.load_workbook(tmp_path / "r" / "回头看问题清单.xlsx")
     cells = [[c.value for c in r] for r in book["追回补发资金（乡镇填报）"].iter_rows()]
     (row,) = [r for r in cells if r[0] == "河口乡"]
@@ -1467,3 +1468,22 @@ def test_a_retyped_row_that_may_be_either_of_a_persons_findings_is_said_and_not_
     said = " ".join(result.warnings)
     assert "无法确定是哪一条，未读入" in said and not re.search("中该乡镇的[^—]*王五", said)
     assert "王五" not in set(result.suppressions["姓名"])
+
+
+def test_a_township_that_returned_nothing_beside_the_countys_list_is_named_and_out_of_the_money(tmp_path):
+    # held-out 255: with findings.csv and the other townships' returns, 下花桥镇 (no return) was said to have left its
+    # money findings blank and its 3,600 元 went into 仍差; nothing said it returned nothing
+    from rostercheck.io.review_report import money_review
+
+    out = _audit(tmp_path, county_q3())
+    found = _with_f01_of_wang(tmp_path, out)
+    li = found[found["姓名"] == "李四"].iloc[0]
+    assert li["乡镇"] != "河口乡" and found.loc[found["姓名"] == "王五", "乡镇"].eq("河口乡").all()
+    ledger = _retyped_ledger(tmp_path / f"{li['乡镇']}整改台账.xlsx", [(li, "C01", "核实无问题", "核实无问题")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([tmp_path / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    said = " ".join(result.warnings)
+    assert "河口乡（上期问题" in said and "没有退回问题清单" in said and "河口乡的资金类问题均未填写" not in said
+    assert len(result.rows) == len(found)  # its problems are still looked up on the roster
+    assert money_review(result.rows, result.reported) is None  # its 1,548 元 is in no total
+    assert "未退回问题清单" in " ".join(result.rows.loc[result.rows["乡镇"] == "河口乡", "说明"])

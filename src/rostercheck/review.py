@@ -40,6 +40,9 @@ _REPORTED = "_reported"  # a review row's key (no column) for what its return co
 _UNRETURNED = "_unreturned"  # an earlier row's note when its township's return lacks it (:func:`_missing_from_returns`)
 # ReviewResult.reported's column (and the earlier rows'): True where the return gave no amounts (:func:`_amounts_unknown`)
 AMOUNTS_UNKNOWN = "_amounts_unknown"
+# ReviewResult.reported's column: True where the finding's township returned no list while others did (:func:`_no_return`):
+# reviewed from the county's list, its money left out of the money totals (README)
+NOT_RETURNED = "_not_returned"
 _ACCOUNT = re.compile(r"银行账号\s*(\d{8,})")
 REVIEW_COLUMNS = ["类别代码", "类别名称", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系",
                   "保障类别", "整改状态", "说明", "核实情况", "整改措施", "责任人", "整改时限", "乡镇填报状态", "依据",
@@ -262,10 +265,16 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # apart in the 整改率 by township, a workbook of their own)
     if "乡镇" in prev.columns:
         prev["乡镇"] = prev["乡镇"].map(as_roster_names(inputs.members))
-    warnings += _townships_not_returned(parts, inputs.members, skipped) + _money_left_blank(prev)
+    absent, absent_notes = _no_return(given, parts, prev, as_roster_names(inputs.members), skipped)
+    warnings += _townships_not_returned(parts, inputs.members, skipped) + absent_notes + _money_left_blank(
+        prev[~prev["乡镇"].isin(absent)] if absent else prev)
     lacking, unreturned, named = _missing_from_returns(given, parts, every, keys, as_roster_names(inputs.members))
     warnings += lacking + [note for name, note in given_back if name not in named]
     prev[_UNRETURNED] = [unreturned.get(k, "") for k in keys[prev.index]] if len(prev) else ""
+    if absent:
+        gone = prev["乡镇"].isin(absent)
+        prev.loc[gone, _UNRETURNED] = ["该乡镇未退回问题清单，按上期问题清单回头看（乡镇未填写整改情况）"
+                                       + ("，金额不计入资金合计" if str(c).startswith("F") else "") for c in prev.loc[gone, "类别代码"]]
     roster = _Roster(inputs.members)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
@@ -281,6 +290,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
     reported = pd.DataFrame([r[_REPORTED] for r in rows], columns=list(OWED_COLUMNS), index=frame.index, dtype=float)
     reported[AMOUNTS_UNKNOWN] = [f.get(AMOUNTS_UNKNOWN) is True for _, f in prev.iterrows()]
+    reported[NOT_RETURNED] = [town in absent for town in prev["乡镇"]] if "乡镇" in prev.columns else False
     if len(frame):
         frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
         frame = frame.sort_values(["_o", "类别代码", "乡镇", "村", "户主姓名"], kind="stable",
@@ -521,6 +531,38 @@ def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame, sk
         return notes
     return notes + [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率和资金合计只含已退回"
                     "的乡镇，未退回乡镇的问题及其应追回、应补发金额均未计入"]
+
+
+def _no_return(given: list, parts: list[pd.DataFrame], prev: pd.DataFrame, town_of,
+               skipped: dict[str, str]) -> tuple[set[str], list[str]]:
+    """The townships the county's list (findings.csv, the county's 问题清单: rows of several townships) holds findings of
+    that returned no list of their own while others did (held-out 255: 下花桥镇 was said to have left its money findings
+    blank, its 3,600 元 counted in 仍差, nothing saying it returned nothing), and a note naming them: their findings are
+    reviewed from the county's list, their money left out of the money totals (README: 未退回的乡镇不计入合计).
+
+    Args:
+        given: the earlier lists' paths, as ``parts``.
+        parts: the rows of each.
+        prev: the findings once each, 乡镇 as this roster names it.
+        town_of: a township's name as this roster names it.
+        skipped: the townships whose return was skipped (they did return).
+    Returns:
+        The townships (as this roster names them), and the notes.
+    """
+    covers = [set(p["乡镇"].astype(str).str.strip().map(town_of)) - {""} if "乡镇" in p.columns else set() for p in parts]
+    full = [Path(g).name for g, c in zip(given, covers) if len(c) >= 2]
+    returned = set().union(*(c for c in covers if len(c) == 1)) if any(len(c) == 1 for c in covers) else set()
+    if not full or not returned or "乡镇" not in prev.columns:
+        return set(), []
+    held = set().union(*(c for c in covers if len(c) >= 2))
+    absent = set(held) - returned - {town_of(t) for t in skipped} - {""}
+    if not absent:
+        return set(), []
+    counts = prev["乡镇"].value_counts()
+    towns = natural_sorted(absent)
+    listed = "、".join(f"{t}（上期问题 {int(counts.get(t, 0))} 条）" for t in towns)
+    return absent, [f"{listed}没有退回问题清单：其问题按上期问题清单（{'、'.join(dict.fromkeys(full))}）"
+                    "回头看（乡镇未填写整改情况），计入整改率；其资金类问题的应追回、应补发金额不计入资金合计（资金合计只含已退回的乡镇）"]
 
 
 def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.DataFrame, keys: pd.Series,

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import __version__, suppress
 from ..order import natural_rank, natural_sorted
-from ..review import AMOUNTS_UNKNOWN, DONE, OPEN, OWED_COLUMNS, VERIFIED, household_key
+from ..review import AMOUNTS_UNKNOWN, DONE, NOT_RETURNED, OPEN, OWED_COLUMNS, VERIFIED, household_key
 from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
 from .public import public_rows, write_public_copies
 from .report import (SHEET_NOTE, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
@@ -73,6 +73,11 @@ def money_review(rows: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFr
         The table (columns 乡镇 and :data:`RECOVERY_COLUMNS`), or None when the rows hold no money finding.
     """
     kept = rows[rows["整改状态"] != VERIFIED]
+    # a township that returned no list while others did is left out (README: 未退回的乡镇不计入合计), and the 合计 says so
+    absent = (pd.DataFrame(reported, columns=[NOT_RETURNED]).reindex(kept.index)[NOT_RETURNED].eq(True)
+              if reported is not None and NOT_RETURNED in reported.columns else pd.Series(False, index=kept.index))
+    left_out = natural_sorted(set(kept.loc[absent.to_numpy(), "乡镇"]) - {""})
+    kept = kept[~absent.to_numpy()]
     money = money_rows(kept.assign(_household=household_key(kept)))
     if money.empty:
         return None
@@ -92,8 +97,10 @@ def money_review(rows: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFr
     table.loc[blind, ["应追回金额（元）", "应补发金额（元）"]] = np.nan
     table["仍未追回（元）"] = table["应追回金额（元）"] - table["乡镇填报已追回（元）"]
     table["仍未补发（元）"] = table["应补发金额（元）"] - table["乡镇填报已补发（元）"]
-    if blind:
-        table = table.rename(index={"合计": f"合计（不含{'、'.join(blind)}，其金额未知）"})
+    said = ([f"不含未退回的{'、'.join(left_out)}"] if left_out else []) + (
+        [f"不含{'、'.join(blind)}，其金额未知"] if blind else [])
+    if said:
+        table = table.rename(index={"合计": f"合计（{'；'.join(said)}）"})
     out = table.reset_index()[["乡镇"] + RECOVERY_COLUMNS].round(2)
     return out.astype({"涉及户数": int})
 
@@ -188,14 +195,16 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
     write_workbook(paths["workbook"], sheets, WIDTHS, heading)
     suppress.write(result.suppressions, paths["suppress"])
-    def sheets_of(f: dict[str, pd.DataFrame], _town: str = "") -> list[tuple]:
-        return review_sheets(f["rows"], result.titles, result.by_household, result.reported)
+    def sheets_of(f: dict[str, pd.DataFrame], town: str = "") -> list[tuple]:
+        # (a township that returned nothing is shown what it owes in its own workbook)
+        reported = result.reported.drop(columns=[NOT_RETURNED], errors="ignore") if town else result.reported
+        return review_sheets(f["rows"], result.titles, result.by_household, reported)
 
-    def public_of(f: dict[str, pd.DataFrame], _town: str = "") -> list[tuple]:
+    def public_of(f: dict[str, pd.DataFrame], town: str = "") -> list[tuple]:
         """The public copy's sheets: the rows of a category kept private (C08 有劳动能力, ``io.public.PRIVATE_CODES``)
         neither listed nor counted in the rates (held-out 253: 104 C08 rows and a C08 rate on the 公示, which audit's
         公示 leaves out)."""
-        return sheets_of({"rows": public_rows(f["rows"])})
+        return sheets_of({"rows": public_rows(f["rows"])}, town)
 
     if mask:
         public = write_public_copies(out, {"review.csv": public_rows(rows)}, {"回头看问题清单.xlsx": public_of({"rows": rows})},
