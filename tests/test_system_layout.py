@@ -453,3 +453,97 @@ def test_screen_says_no_family_twice_for_a_continuation_sheet(tmp_path):
     assert "重复出现" not in res.output and "补入户主" not in res.output
     rows = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str, encoding="utf-8-sig").set_index("户主姓名")
     assert len(rows) == 2 and rows.at["李四", "申请行"] == "2"
+
+
+def _village_book(path, second_header, second_statuses):
+    """A township's workbook, a sheet per village: 东村 with no status column, 西村 with ``second_header``."""
+    book = xlsxwriter.Workbook(str(path))
+    first = book.add_worksheet("东村")
+    first.write_row(0, 0, ["东村低保花名册"])
+    first.write_row(1, 0, ["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系"])
+    first.write_row(2, 0, ["城关镇", "东村", "王五", HEAD_B, "王五", HEAD_B, "户主"])
+    second = book.add_worksheet("西村")
+    second.write_row(0, 0, ["西村低保花名册"])
+    second.write_row(1, 0, ["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", second_header])
+    for k, ((name, pid, rel), status) in enumerate(zip([("张三", HEAD_A, "户主"), ("李梅", WIFE_A, "配偶"),
+                                                         ("张军", SON_A, "子")], second_statuses), start=2):
+        second.write_row(k, 0, ["城关镇", "西村", "张三", HEAD_A, name, pid, rel, status])
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("header", ["人员状态", "成员状态", "状态"])
+def test_a_status_column_on_a_later_village_sheet_is_read(tmp_path, header):
+    # held-out 254: a workbook's headers are its first sheet's, so one village's 人员状态 (成员状态, a bare 状态) on its
+    # own sheet was not read: members it says 注销, 已退出, 已停保 were C02, C01, C04 at 高, without a notice
+    table = load_table(_village_book(tmp_path / "城关镇低保花名册.xlsx", header, ("正常", "注销", "已停保")), "roster")
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert members["id"].tolist() == [HEAD_B, HEAD_A]
+    assert members.loc[members["id"] == HEAD_A, "household_size"].item() == 1
+    assert any(w.startswith("工作表“西村”有 2 人的“" + header + "”表明已不在保障中") for w in table.warnings)
+    # the money checks take them as the split export's history rows (F01/F02: a household that goes on)
+    assert [(r["name"], r["word"], r["label"]) for r in table.left[HEAD_A]] == [("李梅", "注销", header),
+                                                                                ("张军", "已停保", header)]
+
+
+def _bare_status_csv(path, statuses, header="状态"):
+    lines = [f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,{header}"]
+    for (head, hname, name, pid, rel), status in zip([(HEAD_A, "张三", "张三", HEAD_A, "户主"),
+                                                      (HEAD_A, "张三", "李梅", WIFE_A, "配偶"),
+                                                      (HEAD_A, "张三", "张军", SON_A, "子"),
+                                                      (HEAD_B, "王五", "王五", HEAD_B, "户主")], statuses):
+        lines.append(f"城关镇,东村,{hname},{head},{name},{pid},{rel},{status}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("statuses, kept, unread", [
+    # 正常, 在保, 新增 stay enrolled; 已停保, 已死亡 are history
+    (("正常", "已停保", "在保", "新增"), [HEAD_A, SON_A, HEAD_B], ""),
+    (("正常", "已死亡", "正常", "已停保"), [HEAD_A, SON_A], ""),
+    # a value no word reads stays enrolled, named
+    (("正常", "已停保", "见备注", "正常"), [HEAD_A, SON_A, HEAD_B], "“见备注”1 行"),
+    # an application list's 状态 is its application's (screen reads it): never a member's history
+    (("待审批", "已批准", "待审批", "不予批准"), [HEAD_A, WIFE_A, SON_A, HEAD_B], ""),
+    (("", "", "", ""), [HEAD_A, WIFE_A, SON_A, HEAD_B], ""),
+])
+def test_a_one_table_rosters_bare_status_column_is_read_as_the_members(tmp_path, statuses, kept, unread):
+    # held-out 254: 状态 已停保 (an autofiltered village sheet, a township's .xls) was ignored: C01, C02 at 高
+    table = load_table(_bare_status_csv(tmp_path / "roster.csv", statuses), "roster")
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert members["id"].tolist() == kept
+    said = " ".join(table.warnings)
+    assert ("不参与核查" in said) == (len(kept) < 4)
+    assert (unread in said) if unread else "未能识别" not in said
+
+
+def test_a_bare_status_in_an_xls_roster_is_read(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("程庄村")
+    sheet.write(0, 0, "程庄镇程庄村2026年第三季度农村低保花名册")
+    for j, v in enumerate(["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "状态"]):
+        sheet.write(1, j, v)
+    for i, row in enumerate([("张三", HEAD_A, "户主", "正常"), ("李梅", WIFE_A, "配偶", "已停保"),
+                             ("王五", HEAD_B, "户主", "已停保")], start=2):
+        for j, v in enumerate(["程庄镇", "程庄村", row[0] if row[1] != WIFE_A else "张三",
+                               HEAD_A if row[1] != HEAD_B else HEAD_B, *row]):
+            sheet.write(i, j, v)
+    book.save(str(tmp_path / "程庄镇低保花名册.xls"))
+    table = load_table(tmp_path / "程庄镇低保花名册.xls", "roster")
+    assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A]
+    # a household every member of which stopped is recorded for F03, as a split export's
+    assert HEAD_B in table.departed and table.departed[HEAD_B][0] == "已停保"
+
+
+def test_a_household_status_on_the_heads_row_marks_all_its_members(tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,户状态,姓名,身份证号,与户主关系\n"
+                    f"城关镇,东村,张三,{HEAD_A},停保,张三,{HEAD_A},户主\n"
+                    f"城关镇,东村,,,,李梅,{WIFE_A},配偶\n"
+                    f"城关镇,东村,,,,张军,{SON_A},子\n"
+                    f"城关镇,东村,王五,{HEAD_B},正常,王五,{HEAD_B},户主\n", encoding="utf-8")
+    table = load_table(path, "roster")
+    assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_B]
+    assert any("本户停保 3 人" in w for w in table.warnings)

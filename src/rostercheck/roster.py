@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.columns import HUKOU_WORDS
+from .io.columns import BARE_STATUS, HUKOU_WORDS
 from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
@@ -638,7 +638,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     households = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
                   for hid, g in zip(out["head_id"].tolist(), group.tolist())]
     out["household"] = object_array(households)
-    gone, why = _gone(table, column, starts)  # history rows of members (households) the export says have left
+    # history rows of members (households) the roster says have left
+    gone, why, status_label = _gone(table, f, column, starts, several)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
@@ -691,7 +692,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         when = by_value(column("status_date"), date) if "status_date" in f.columns else [None] * n
         if "status_date" in f.columns:
             out["changed"] = _changed_by_departures(out["changed"], households, gone, when)
-        _departures(table, households, gone, why, when, out)
+        _departures(table, households, gone, why, when, out, status_label)
     _amounts_not_given(table, out["benefit"], group)
     _report_unknown(table, out)
     sexes = by_value(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
@@ -746,7 +747,8 @@ _ENROLLED = re.compile(r"正常|在保|在供|享受|新增|新纳入|暂停|缓
 _CODE_WORD = re.compile(r"(\d{1,2})\s*[-－—=:：.、]?\s*([\u4e00-\u9fff]{1,8})")
 
 
-def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list, out: dict) -> None:
+def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list, out: dict,
+                label: str = "成员状态") -> None:
     """Record what the export's history rows say left: the households every row of which has left (a 特困 person is
     one), by their members' and heads' valid IDs — their payments after the status's date are to be recovered (F03), as
     an exit list's (``table.departed``); and the members who left a household that goes on, by household — the
@@ -762,7 +764,7 @@ def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.n
         day = when[j] if isinstance(when[j], dt.date) else None
         if households[j] not in left:
             table.left.setdefault(households[j], []).append({
-                "word": why[j], "label": table.headers.get("member_status", "成员状态"), "date": day, "_row": int(rows[j]),
+                "word": why[j], "label": label, "date": day, "_row": int(rows[j]),
                 "_sheet": str(cell("sheet_shown", j) or ""), "file": table.path.name,
                 **{k: cell(k, j) for k in ("id", "id_raw", "id_status", "id_reliable", "name", "name_key", "head_name",
                                            "township", "village")}})
@@ -774,50 +776,95 @@ def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.n
                 table.departed.setdefault(key, record)
 
 
-def _gone(table: Table, column: Callable[[str], np.ndarray], starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: whether the export's own 成员状态 (人员状态, 供养状态 …) or its household's 家庭状态 (救助状态) says the member
-    has left the programme (已死亡, 已迁出, 已分户, 已停保, 终止 …). Such rows are the export's history, not recipients:
-    they are left out of the roster (no check, no household size), said in a notice (held-out 167: an 已分户 son's car
-    was C04 高, 36 such rows at 高). A code the header or title explains is read by its word ('人员状态：1正常 2停保');
-    a code nothing explains is not read (the member counts as enrolled), said."""
+def _status_word(value: object) -> str:
+    """What a member's (household's) status cell says: the word that says the member has left ('已停保', '注销'), ''
+    when enrolled (正常, 在保, a step still to come …) or blank, '?' for a value no word reads (a bare code)."""
+    if value is None:
+        return ""
+    t = text(value)
+    t = _CODE_WORD.sub(lambda m: m.group(2), t, count=1) if re.match(r"\d{1,2}\s*\D", t) else t
+    if re.fullmatch(r"\d{1,3}", t) or (t and not _GONE.search(t) and not _ENROLLED.search(t)
+                                       and not re.search(_PENDING, t)):
+        return "?"
+    found = _GONE.search(t) if t and not _NOT_GONE.search(t) else None
+    return t if found else ""
+
+
+def _status_columns(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> list[tuple[str, bool, str]]:
+    """A roster sheet's status columns: (field, whether the household's, its header as written).
+
+    A 成员状态 (人员状态) or 家庭状态 (户状态) column the sheet has, on whichever sheet (a workbook's ``headers`` are its
+    first sheet's: held-out 254, one village's 人员状态 on its own sheet was not read, its 注销 and 已退出 members C02 and
+    C01 高). A bare 状态 column (read for an application's status elsewhere, ``io.columns.BARE_STATUS``) where no named
+    one is, when its cells are a roster's statuses: some say the member left (已停保, 注销) and at least half are read
+    so or as enrolled (正常, 在保, 新增) — an application list's 待审批, 已批准 are none (held-out 254: 状态 已停保 on a
+    village's sheet and in a township's .xls, five members at 高)."""
+    sheet = f["_sheet"].iloc[0] if "_sheet" in f.columns and len(f) else ""
+    found = [(fld, fld == "household_status", table.sheet_header(sheet, fld, written=True) or FIELD_SAID[fld])
+             for fld in ("member_status", "household_status") if fld in f.columns]
+    label = table.sheet_header(sheet, "outcome")
+    if "member_status" in f.columns or "outcome" not in f.columns or not re.search(BARE_STATUS, label):
+        return found
+    cells = [t for t in texts(column("outcome").tolist()) if t]
+    words = [_status_word(t) for t in cells]
+    gone = sum(w not in ("", "?") for w in words)
+    read = gone + sum(w == "" and bool(_ENROLLED.search(t)) for t, w in zip(cells, words))
+    if gone and read >= BARE_STATUS_SHARE * len(cells):
+        found.insert(0, ("outcome", False, table.sheet_header(sheet, "outcome", written=True)))
+    return found
+
+
+# The share of a bare 状态 column's filled cells that must read as a roster's statuses (a member who left or one
+# enrolled) for the column to be taken as the members' status (as ``applications.STATUS_SHARE`` takes one as an
+# application's)
+BARE_STATUS_SHARE = 0.5
+FIELD_SAID = {"member_status": "成员状态", "household_status": "家庭状态"}
+
+
+def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], starts: np.ndarray,
+          several: bool = False) -> tuple[np.ndarray, np.ndarray, str]:
+    """Per row: whether the roster's own 成员状态 (人员状态, 供养状态, a bare 状态 …) or its household's 家庭状态 (救助状态,
+    户状态) says the member has left the programme (已死亡, 已迁出, 已分户, 已停保, 终止 …). Such rows are the roster's
+    history, not recipients: they are left out of the roster (no check, no household size), said in a notice (held-out
+    167: an 已分户 son's car was C04 高, 36 such rows at 高). A code the header or title explains is read by its word
+    ('人员状态：1正常 2停保'); a code nothing explains is not read (the member counts as enrolled), said. Whatever the
+    roster's shape: a system export's member sheet, a one-table roster, a village's sheet of a workbook, an .xls, a CSV
+    (:func:`_status_columns`).
+
+    Returns:
+        (the rows gone, the status word that says so per row, the member status column's label).
+    """
     gone = np.zeros(len(starts), dtype=bool)
     why = np.full(len(starts), "", dtype=object)  # the status that says so, as read ('已停保', '本户停保')
     said: Counter = Counter()
-    for fld, household in (("member_status", False), ("household_status", True)):
-        if fld not in table.headers:
-            continue
+    found = _status_columns(table, f, column)
+    where = ""
+    if several and "_sheet" in f.columns and len(f) and str(f["_sheet"].iloc[0]):
+        where = f"工作表“{f['_sheet'].iloc[0]}”"
+    for fld, household, label in found:
         cells = column(fld)
         if household:
             cells = _carried(cells, starts)
-        unread: Counter = Counter()
-
-        def left(value: object) -> str:  # the word that says so, '' when enrolled; '?' for a value no word reads
-            t = text(value)
-            t = _CODE_WORD.sub(lambda m: m.group(2), t, count=1) if re.match(r"\d{1,2}\s*\D", t) else t
-            if re.fullmatch(r"\d{1,3}", t) or (t and not _GONE.search(t) and not _ENROLLED.search(t)
-                                               and not re.search(_PENDING, t)):
-                return "?"
-            found = _GONE.search(t) if t and not _NOT_GONE.search(t) else None
-            return t if found else ""
-
-        words = by_value_array(cells, lambda v: left(v) if v is not None else "")
-        unread.update(text(v) for v, w in zip(cells.tolist(), words.tolist()) if w == "?")
+        words = by_value_array(cells, _status_word)
+        unread = Counter(text(v) for v, w in zip(cells.tolist(), words.tolist()) if w == "?")
         hit = (words != "") & (words != "?")
         said.update(f"{'本户' if household else ''}{w}" for w in words[hit & ~gone].tolist())
         why[hit & ~gone] = words[hit & ~gone]
         gone |= hit
         if unread:  # (a word no list reads, 无效, is said as a code is: held-out 173)
             table.warnings.append(
-                f"“{table.header_said(fld)}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
-                f"如是代码，请在表头或标题中写明各代码的含义（如“{table.header_said(fld)}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
+                f"{where}“{label}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
+                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
                 "“已停保”“已死亡”等后重新运行。")
     if gone.any():
-        labels = "或".join(table.header_said(f) for f in ("member_status", "household_status") if f in table.headers)
+        labels = "或".join(f"“{label}”" for _, _, label in found)
         table.warnings.append(
-            f"有 {int(gone.sum())} 人的{labels}"
-            f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common())}），是导出的历史记录："
-            "不参与核查，也不计入家庭人口。")
-    return gone, why
+            f"{where}有 {int(gone.sum())} 人的{labels}"
+            f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common())}），是花名册保留的历史记录："
+            "不参与核查，也不计入家庭人口（写“正常”“在保”“新增”等的照常核查）。")
+    sheet = f["_sheet"].iloc[0] if "_sheet" in f.columns and len(f) else ""
+    member = next((fld for fld, household, _ in found if not household), "member_status")
+    return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"]
 
 
 def _changed_by_departures(changed: list, households: list[str], gone: np.ndarray, when: list) -> list:

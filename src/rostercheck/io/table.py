@@ -74,6 +74,17 @@ class Table:
     # the fields read blank because their cells are formulas the file holds no value of (said in ``warnings``): a
     # check comparing such a field (F05's 月保障金) says which households it could not compare, and why
     unsaved: set[str] = field(default_factory=set)
+    # a roster's each sheet's fields: field → (its label, comparable; its header as written). A roster's ``headers``
+    # stay its first sheet's, so a column only a later sheet has (one village's 人员状态) is found here
+    # (:meth:`sheet_header`)
+    sheet_headers: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+
+    def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
+        """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""
+        own = self.sheet_headers.get(str(sheet), {}).get(fld)
+        if own:
+            return own[1 if written else 0]
+        return self.header_said(fld) if written else self.headers.get(fld, "")
 
     def header_said(self, fld: str, default: str = "") -> str:
         """A field's header as the file writes it, for quoting in notices ('申请状态（1待审核 2审批中）', not the comparable
@@ -1211,6 +1222,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         notes = [*notes, *joined]
     folded = set(given) - {sheet for _frame, _layout, sheet in parts}  # household sheets read into the members'
     frames, headers, written, titles, sheets, warnings = [], {}, {}, [], [], []
+    sheet_headers: dict[str, dict[str, tuple[str, str]]] = {}
     missing_reason = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
@@ -1247,6 +1259,9 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         # sheet has no column of is read from its title, roster.build_members)
         headers = headers or layout.headers if kind == "roster" else {**layout.headers, **headers}
         written = written or layout.headers_said if kind == "roster" else {**layout.headers_said, **written}
+        if kind == "roster":
+            said = layout.headers_said
+            sheet_headers[str(sheet)] = {fld: (label, said[fld]) for fld, label in layout.headers.items()}
         titles.append(layout.title)
         sheets.append(sheet)
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
@@ -1275,7 +1290,8 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             warnings.append(HEALTH_GAP)
     warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
     sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
-    return Table(kind, path, frame, headers, title, sheets, warnings, written=written, unsaved=unsaved_fields)
+    return Table(kind, path, frame, headers, title, sheets, warnings, written=written, unsaved=unsaved_fields,
+                 sheet_headers=sheet_headers)
 
 
 _ID_LABEL = re.compile(r"身份证|证件号|身份号码")
