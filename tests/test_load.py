@@ -1120,3 +1120,37 @@ def test_the_urban_rural_category_is_read_from_its_own_column(tmp_path, extra, c
     assert members["area_type"].tolist() == area
     assert not [w for w in table.warnings if "都像是城乡类别列" in w]
     assert bool([w for w in table.warnings if "所写的城乡不一致的有 1 户" in w]) == said
+
+
+def _township_blocks(path, merged=True):
+    """A county's roster, one block per township under the same header: each block's title above its header row."""
+    header = ["序号", "村（社区）", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "性别"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "农村低保"
+    ws.append(["某县2026年第三季度农村低保对象花名册"])
+    ws.append([])
+    blocks = [("人和镇", [(1, "吴庄村", "张三", A, "张三", "户主", A, "男"), (1, "吴庄村", "张三", A, "李梅", "配偶", B, "女")]),
+              ("龙塘镇", [(1, "赵庄村", "赵大", C, "赵大", "户主", C, "男")]),
+              ("北关镇", [(1, "马寨村", "钱二", D, "钱二", "户主", D, "女")])]
+    for town, rows in blocks:
+        ws.append([f"{town}2026年第三季度农村低保花名册"])
+        if merged:
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(header))
+        ws.append(header)
+        for r in rows:
+            ws.append(list(r))
+        ws.append([f"{town}合计", None, f"{len(rows)}户"])
+        ws.append([])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_the_title_rows_of_stacked_township_blocks_are_no_members(tmp_path, merged):
+    # held-out 254: '龙塘镇2026年第三季度农村低保花名册' merged over the columns above each later block's header was read
+    # as a member (name = ID = the title: D03 高, a phantom household, relation and sex said unread)
+    table = load_table(_township_blocks(tmp_path / "农村低保花名册.xlsx", merged), "roster")
+    members = build_members([table], AS_OF)
+    assert sorted(members["name"]) == sorted(["张三", "李梅", "赵大", "钱二"])
+    assert not any("与户主关系" in w or "性别" in w for w in table.warnings)

@@ -647,6 +647,8 @@ class _RowFilter:
             return False
         if _is_total_or_footer(values) or _header_aside(values):
             return False
+        if block_title(values):
+            return False  # a stacked sheet's block title (held-out 254: two D03 高, name = ID = '龙塘镇…花名册')
         return not self._named_as_header(values)
 
     def repeats_header(self, row: list) -> bool:
@@ -661,6 +663,33 @@ class _RowFilter:
         mapped_vals = [values[c] for c in self.mapped_cols if c < len(values)]
         return bool(mapped_vals) and (sum(1 for v in mapped_vals if v and header_label(v) in self.header_set)
                                       >= max(2, len(mapped_vals) // 2))
+
+
+def block_title(values: list[str]) -> str:
+    """The title a row below a header holds, '' for none: a title merged across the columns (the same text in
+    :data:`TITLE_SPREAD` cells or more, nothing else), or one or two texts one of which reads as a list's title
+    ('龙塘镇2026年第三季度农村低保花名册'), never with an ID-like cell. A stacked sheet puts one over each block, under
+    the first block's header (held-out 254: each read as a member, name = ID = the title, D03 高).
+
+    Args:
+        values: the row's cells as text.
+    Returns:
+        The title's text.
+    """
+    filled = [v for v in values if v]
+    shown = list(dict.fromkeys(filled))
+    if not shown or len(shown) > SUB_TITLE_CELLS or any(_id_ish(v) for v in shown):
+        return ""
+    if len(shown) == 1 and len(filled) >= TITLE_SPREAD:
+        return shown[0]
+    return next((v for v in shown if _LIST_TITLE.search(v)), "")
+
+
+# The cells a title merged across the columns fills at least (a person's row with two cells the same, 户主 张三 and
+# 姓名 张三, and nothing else, is none)
+TITLE_SPREAD = 3
+# A list's title: it ends with what the list is (花名册, 名单, 台账, 明细表 …)
+_LIST_TITLE = re.compile(r"(花名册|名册|名单|台账|清册|明细表?|汇总表|一览表|统计表|登记表|信息表)$")
 
 
 # The heading of a form's section after its member table (家庭财产情况, 申请理由, 本人承诺, 村委会意见)
