@@ -27,8 +27,8 @@ from ..normalize.values import (BACK_PAY_WORDS, back_pay_months, bare_month_span
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
-from .table import (Layout, RawFile, Table, columns_frame, data_frame, find_layout, header_repeats, id_like_cell, read_file,
-                    sub_title)
+from .table import (Layout, RawFile, Table, block_title, columns_frame, data_frame, find_layout, header_repeats, id_like_cell,
+                    read_file, sub_title)
 
 KIND = "payments"
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
@@ -456,7 +456,8 @@ def _block_months(frame: pd.DataFrame, grid, layout: Layout, rows_at) -> tuple[p
     seen = np.zeros(int(at.max()) + 1, dtype=bool)
     seen[at] = True
     gaps = np.flatnonzero(~seen[int(at.min()):]) + int(at.min())  # (the few rows left out: blanks, totals, headers)
-    heads = [int(p) for p, repeats in zip(gaps, header_repeats(rows_at(gaps), layout)) if repeats] if len(gaps) else []
+    gap_rows = rows_at(gaps) if len(gaps) else []
+    heads = [int(p) for p, repeats in zip(gaps, header_repeats(gap_rows, layout)) if repeats]
     starts: dict[int, str] = {}  # the first row of a block's sub-title -> the month it names
     titles: list[int] = []  # the sub-titles' rows
     above = [[q for q in range(p - 1, p - 1 - _SUB_TITLE_ROWS, -1) if q >= 0] for p in heads]
@@ -475,6 +476,9 @@ def _block_months(frame: pd.DataFrame, grid, layout: Layout, rows_at) -> tuple[p
             if len(shown) == 1 and (named := month_named(*shown)):
                 starts.setdefault(p, named)
                 titles.append(p)
+    for p, row in zip(gaps.tolist(), gap_rows):  # … and such a sub-title the reader left out (``table.block_title``)
+        if (shown := block_title([text(c) for c in row])) and (named := month_named(shown)):
+            starts.setdefault(p, named)
     if not starts:
         return None
     if (at < min(starts)).any():
