@@ -1154,3 +1154,32 @@ def test_the_title_rows_of_stacked_township_blocks_are_no_members(tmp_path, merg
     members = build_members([table], AS_OF)
     assert sorted(members["name"]) == sorted(["张三", "李梅", "赵大", "钱二"])
     assert not any("与户主关系" in w or "性别" in w for w in table.warnings)
+
+
+@pytest.mark.parametrize("name, merged", [("农村低保花名册.xlsx", True), ("农村低保花名册.xlsx", False), ("农村低保花名册.csv", False)])
+def test_each_stacked_blocks_title_names_its_rows_township(tmp_path, name, merged):
+    # held-out 254: no 乡镇 column, each block's title naming its township: all 241 rows went to （未填乡镇）
+    path = _township_blocks(tmp_path / "农村低保花名册.xlsx", merged)
+    if name.endswith(".csv"):
+        with open(tmp_path / name, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([["" if c is None else c for c in r] + [""] * (8 - len(r))
+                                     for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True)])
+        path = tmp_path / name
+    table = load_table(path, "roster")
+    members = build_members([table], AS_OF)
+    assert sorted(zip(members["name"], members["township"])) == sorted(
+        [("张三", "人和镇"), ("李梅", "人和镇"), ("赵大", "龙塘镇"), ("钱二", "北关镇")])
+    assert any("每块标题写明了乡镇：按标题计入（人和镇 2 人、龙塘镇 1 人、北关镇 1 人）" in w for w in table.warnings)
+
+
+def test_a_block_title_naming_no_township_leaves_the_rows_as_they_were(tmp_path):
+    path = tmp_path / "城关镇低保花名册.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    header = ["序号", "村", "姓名", "身份证号", "与户主关系"]
+    for r in (["城关镇2026年第三季度低保花名册"], header, [1, "东村", "张三", A, "户主"], ["第二批新增对象名单"],
+              header, [1, "西村", "赵大", C, "户主"]):
+        ws.append(r)
+    wb.save(path)
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert sorted(zip(members["name"], members["township"])) == [("张三", "城关镇"), ("赵大", "城关镇")]

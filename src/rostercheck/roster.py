@@ -709,6 +709,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         # an application form's label cells above its member table (乡镇（街道） | 天堂镇, held-out 158)
         if fld not in table.headers and (frame[fld] == "").any() and (m := pattern.search(table.title or "")):
             frame.loc[frame[fld] == "", fld] = m.group(1)
+    if "township" not in f.columns and "_block" in f.columns and (frame["township"] == "").any():
+        _townships_of_blocks(table, frame, f["_block"], several)
     if "township" not in table.headers and (frame["township"] == "").any():
         # a township's own form names it in its title or file name only ('光山县十里镇2026年9月新申请家庭汇总表')
         named = _township_named(table.title, table.path.stem)
@@ -880,6 +882,22 @@ def _changed_by_departures(changed: list, households: list[str], gone: np.ndarra
                 latest[h] = d
     return [latest[h] if h in latest and (not isinstance(c, dt.date) or latest[h] > c) else c
             for c, h in zip(changed, households)]
+
+
+def _townships_of_blocks(table: Table, frame: pd.DataFrame, blocks: pd.Series, several: bool) -> None:
+    """A sheet of townships' blocks stacked under one header, no township column, each block under a title naming its
+    township ('龙塘镇2026年第三季度农村低保花名册', ``io.table._with_blocks``): each row's township is its block's, said
+    (held-out 254: all 241 rows of three townships under （未填乡镇）). A block whose title names none stays as it was."""
+    named = by_value_array(blocks.to_numpy(dtype=object), lambda t: _township_named(text(t)))
+    take = (frame["township"] == "").to_numpy() & (named != "")
+    if not take.any():
+        return
+    frame.loc[take, "township"] = named[take]
+    counts = Counter(named[take].tolist())
+    sheet = frame["sheet"].iloc[0] if several and len(frame) else ""
+    table.warnings.append(
+        f"{'工作表“' + str(sheet) + '”' if sheet else ''}没有乡镇列，分为 {len(counts)} 块、每块标题写明了乡镇："
+        f"按标题计入（{'、'.join(f'{t} {k} 人' for t, k in counts.items())}）；如不对，请在花名册中加上乡镇列后重新运行。")
 
 
 def _places_coded(frame: pd.DataFrame) -> None:

@@ -621,6 +621,7 @@ class _RowFilter:
     def __init__(self, layout: Layout):
         mapping, labels = layout.mapping, layout.labels
         self.closed = False  # a form's next section began (家庭财产情况, 申请理由 …): no more rows without an ID
+        self.title = ""  # the block title the last row looked at was (:func:`block_title`), '' for none
         self.id_col = mapping.get("id", mapping.get("head_id"))
         self.id_label = labels[self.id_col] if self.id_col is not None and self.id_col < len(labels) else None
         self.header_set = set(labels)
@@ -635,6 +636,7 @@ class _RowFilter:
             False for totals, subtotals, footers, blank rows and repeated header rows.
         """
         cell = row[self.id_col] if self.id_col is not None and self.id_col < len(row) else None
+        self.title = ""
         if id_like_cell(cell):
             return True
         if self._repeats_id_label(cell):
@@ -647,7 +649,8 @@ class _RowFilter:
             return False
         if _is_total_or_footer(values) or _header_aside(values):
             return False
-        if block_title(values):
+        if title := block_title(values):
+            self.title = title
             return False  # a stacked sheet's block title (held-out 254: two D03 高, name = ID = '龙塘镇…花名册')
         return not self._named_as_header(values)
 
@@ -767,7 +770,7 @@ def count_data_rows(rows: list[list], layout: Layout) -> int:
     return sum(1 for row in rows if rule.is_data(row))
 
 
-def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.DataFrame:
+def data_frame(rows: list[list], numbers, layout: Layout, sheet: str, blocks: list | None = None) -> pd.DataFrame:
     """Turn data rows into a frame of field columns, leaving out totals, footers and repeated headers.
 
     Args:
@@ -775,6 +778,7 @@ def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.Data
         numbers: the spreadsheet row number of each.
         layout: the grid's layout.
         sheet: the sheet name.
+        blocks: when given, receives (row number, title) of each block title left out (:func:`block_title`).
     Returns:
         The frame (fields, ``_row``, ``_sheet``, ``_title``).
     """
@@ -784,12 +788,14 @@ def data_frame(rows: list[list], numbers, layout: Layout, sheet: str) -> pd.Data
         if rule.is_data(row):
             keep_rows.append(row)
             keep_idx.append(number)
+        elif rule.title and blocks is not None:
+            blocks.append((int(number), rule.title))
     columns = {fld: [row[col] if col < len(row) else "" for row in keep_rows] for fld, col in layout.mapping.items()}
     return _frame(columns, keep_idx, layout, sheet)
 
 
 def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, layout: Layout, sheet: str,
-                  id_like=None) -> pd.DataFrame:
+                  id_like=None, blocks: list | None = None) -> pd.DataFrame:
     """:func:`data_frame` for data held column by column (text cells, '' for blanks).
 
     Args:
@@ -800,6 +806,7 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         sheet: the sheet name.
         id_like: for a coded ID column, may give :func:`id_like_cell` of each of its categories (judged once over
             several files, ``io.ledgers``); None (or its None) to judge them here.
+        blocks: as :func:`data_frame`'s.
     Returns:
         The frame, exactly as :func:`data_frame` gives it for the same rows.
     """
@@ -822,7 +829,10 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         keep = np.zeros(n, dtype=bool)
     doubtful = np.flatnonzero(~keep)
     if len(doubtful):
-        keep[doubtful] = [rule.is_data(row) for row in row_at(doubtful)]
+        for k, row in zip(doubtful.tolist(), row_at(doubtful)):
+            keep[k] = rule.is_data(row)
+            if rule.title and blocks is not None:
+                blocks.append((int(numbers[k]), rule.title))
     blank = np.full(int(keep.sum()), "", dtype=object)
     cols = {fld: (columns[col][keep] if col in columns else blank) for fld, col in layout.mapping.items()}
     return _frame(cols, np.asarray(numbers, dtype=np.int64)[keep], layout, sheet)  # (an array: a list costs 0.3 µs a row)
@@ -1166,12 +1176,16 @@ def to_table(raw: RawFile, keep=None) -> Table:
                 kept |= keep(grid.id_cells(col, layout.start))
             at = np.flatnonzero(kept)
             dropped[grid.sheet] = height - len(at)
+        blocks: list[tuple[int, str]] = []  # a roster's stacked blocks' titles (a township's block each)
         if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
-            parts.append((_columns_frame(grid, layout, first, height, at), layout, grid.sheet))
-            continue
-        data, numbers = (grid.data_rows(layout.start), range(first, first + height)) if at is None else \
-            (grid.data_rows(layout.start, at), (first + at).tolist())
-        parts.append((data_frame(data, numbers, layout, grid.sheet), layout, grid.sheet))
+            frame = _columns_frame(grid, layout, first, height, at, blocks)
+        else:
+            data, numbers = (grid.data_rows(layout.start), range(first, first + height)) if at is None else \
+                (grid.data_rows(layout.start, at), (first + at).tolist())
+            frame = data_frame(data, numbers, layout, grid.sheet, blocks)
+        if blocks and raw.kind == "roster":
+            frame = _with_blocks(frame, blocks, grid, layout)
+        parts.append((frame, layout, grid.sheet))
     table = finish_table(raw.path, raw.kind, parts, raw.notes)
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
@@ -1181,7 +1195,19 @@ def to_table(raw: RawFile, keep=None) -> Table:
     return table
 
 
-def _columns_frame(grid: Grid, layout: Layout, first: int, height: int, at: np.ndarray | None) -> pd.DataFrame:
+def _with_blocks(frame: pd.DataFrame, blocks: list[tuple[int, str]], grid: Grid, layout: Layout) -> pd.DataFrame:
+    """A roster sheet of blocks stacked under one header, each under its own title ('龙塘镇2026年第三季度农村低保花名册'):
+    each row's block title in ``_block`` (the first block's: the sub-title just above the header), for the roster to
+    read the township a block's title names (``roster._members_of``; held-out 254: 241 rows of three townships' blocks
+    all under （未填乡镇）)."""
+    first = " ".join(reversed(sub_title(grid.rows[:layout.start][::-1], layout)))
+    at = np.array([n for n, _ in blocks], dtype=np.int64)
+    names = np.array([first, *(t for _, t in blocks)], dtype=object)
+    return frame.assign(_block=names[np.searchsorted(at, np.asarray(frame["_row"], dtype=np.int64), side="right")])
+
+
+def _columns_frame(grid: Grid, layout: Layout, first: int, height: int, at: np.ndarray | None,
+                   blocks: list | None = None) -> pd.DataFrame:
     """:func:`data_frame` for a sheet read as columns: the mapped columns only, rows ``at`` (None: all)."""
     cols = sorted(set(layout.mapping.values()))
     cells = grid.data_columns(cols, layout.start, at)
@@ -1192,7 +1218,7 @@ def _columns_frame(grid: Grid, layout: Layout, first: int, height: int, at: np.n
     def row_at(doubtful: np.ndarray) -> list[list]:
         return grid.data_rows(layout.start, positions[doubtful])
 
-    return columns_frame(columns, first + positions, row_at, layout, grid.sheet)
+    return columns_frame(columns, first + positions, row_at, layout, grid.sheet, blocks=blocks)
 
 
 def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Table:
