@@ -1376,3 +1376,18 @@ def test_a_list_two_id_columns_of_which_no_header_decided_is_low():
     ctx = context(_mourners_roster(), {"deaths": rows})
     assert {c for _, c in flagged(ctx, "C02")} == {"低"}
     assert said in ctx.cache["columns:deaths"][0]
+
+
+def test_a_lists_rows_with_neither_a_name_nor_an_id_are_no_people_without_an_id():
+    # held-out 254: a staff list's '单位：民权县教育体育局' row over each unit's block (its text in the unread 序号
+    # column) was counted as a person without an ID: "中有 6 行没有可用的身份证号 … 请让报送单位补全身份证号"
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01"}, {"name": "王小", "id": None, "date": ""},
+                        {"name": None, "id": None, "date": None}, {"name": None, "id": None, "date": None}]}
+    ctx = context(roster(), lists)
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+    (blank,) = [w for w in said if "没有可用的身份证号" in w]
+    assert "中有 1 行没有可用的身份证号" in blank and "王小" in blank, blank

@@ -424,6 +424,16 @@ def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, colum
     return "（" + "、".join(f"工作表“{sheet}”" for sheet in on) + "）" if on and all(on) else ""
 
 
+def _names_someone(ref: pd.DataFrame) -> np.ndarray:
+    """Per row of a list: whether it has a name or an ID cell (a person's row, whatever its ID is worth)."""
+    named = np.zeros(len(ref), dtype=bool)
+    for col in ("name", "id_raw"):
+        if col in ref.columns:
+            named |= by_value_array(ref[col], lambda v: bool(str(v).strip()) if v is not None and v == v else False
+                                    ).astype(bool)
+    return named
+
+
 def _in_ledgers(ref: pd.DataFrame, rows) -> str:
     """'（发放明细_2026年8月.csv）': the ledger files some rows are in ('' for a list without files named per row)."""
     if "_file" not in ref.columns:
@@ -582,6 +592,9 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             none = (ref["id_status"].isin([ids.MISSING, ids.FORMAT, ids.DATE])).to_numpy()
             if kind in _OWNER_LISTS and none.any():  # a company's row (no ID, its credit code): no person unlinked
                 none = none & by_value_array(ref["id_raw"], _person_id_shaped).astype(bool)
+            if none.any():  # a row with neither a name nor an ID cell is no person (held-out 254: a staff list's
+                # '单位：民权县教育体育局' over each unit's block was counted 6 times as a person without an ID)
+                none = none & _names_someone(ref)
             if none.any():
                 shown = "、".join(dict.fromkeys(str(v) for v in ref.loc[none, "name"].tolist()[:3])) if "name" in ref.columns else ""
                 # an ID masked for privacy (6531**********0734, held-out 211) is no mistake to correct: the sender must
