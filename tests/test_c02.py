@@ -1391,3 +1391,15 @@ def test_a_lists_rows_with_neither_a_name_nor_an_id_are_no_people_without_an_id(
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
     (blank,) = [w for w in said if "没有可用的身份证号" in w]
     assert "中有 1 行没有可用的身份证号" in blank and "王小" in blank, blank
+
+
+def test_the_notice_quotes_a_masked_id_no_more_than_mask_id_shows():
+    # this stop's hand-made county: "如 42282819480716****" printed a birth date the bank had left visible
+    from types import SimpleNamespace
+
+    from rostercheck.audit import number_typed_ids
+
+    ctx = context(roster(), {"deaths": [{"name": "王小", "id": D[:14] + "****", "date": "2026-05-01"}]})
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+    (blank,) = [w for w in said if "没有可用的身份证号" in w]
+    assert D[:14] not in blank and f"如 {D[:6]}{'*' * 12}）" in blank, blank

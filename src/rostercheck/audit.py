@@ -605,7 +605,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                 out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
                            f"身份证号（空白、位数不对{'、出生日期不成立或被遮挡' if hidden else '或出生日期不成立'}"
                            f"{'，如 ' + shown if shown else ''}），"
-                           + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {hidden[0].strip()}），" if hidden else "")
+                           + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {ids.masked_example(hidden[0])}），" if hidden else "")
                            + (f"被遮挡的号码露出出生日期的 {dated} 行按“姓名+露出的各位”比对，花名册上只有一人相符的列为低置信度线索；"
                               "其余的人" if dated else "这些人")
                            + "无法与花名册比对（不按姓名单独比对）。请让报送单位补全身份证号"

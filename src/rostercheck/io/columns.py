@@ -426,6 +426,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         *_COMMON,
     ],
     "deaths": [
+        # a bare 逝者 / 死者 heading the names (a 殡葬 export): the person the row is about
+        FieldSpec("name", r"^(逝者|死者|亡者|死亡人员|死亡人|殁者)$", weight=2),
         FieldSpec("date", DEATH_DATE, weight=3),  # the death itself before its registration
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
         FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
