@@ -108,8 +108,9 @@ def test_problem_list_prints_on_few_a4_pages_with_title_header_and_footer(county
     for n, page in enumerate(page_texts, start=1):
         assert f"第 {n} 页 共 {pages} 页" in page
         assert "低保特困专项治理问题清单" in page
-    for page in (p for p in page_texts[1:] if "核查范围" not in p):  # category sheets: the header on every page, the
-        # last column (整改状态) on it too
+    assert "读取提示" in page_texts[-1] and "隐藏的工作表" in page_texts[-1]  # the run's notices, printed last
+    # category sheets: the header on every page, the last column (整改状态) on it too
+    for page in (p for p in page_texts[1:] if "核查范围" not in p and "读取提示" not in p):
         assert "身份证号" in page and "整改状态" in page
         assert "证据指纹" not in page and "EV-" not in page and "花名册行" not in page  # trace columns: on the sheet only
 

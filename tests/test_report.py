@@ -510,3 +510,17 @@ def test_a_narrow_sheet_is_fitted_to_one_page_while_its_lines_are_few(tmp_path, 
     report.write_workbook(tmp_path / "x.xlsx", [("核对说明", frame, None)], {"项目": 14, "内容": 80}, "清河县", MADE)
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["核对说明"]
     assert ws.page_setup.fitToHeight == (None if one_page else 0)
+
+
+def test_the_county_workbook_prints_the_runs_notices_last_with_ids_masked():
+    # held-out 254: hidden sheets skipped, filtered rows read and townships not found were said on the console and in
+    # run.json only; a clerk reading the printed workbook saw none of it
+    from rostercheck.io.problem_list import audit_sheets
+
+    findings = pd.DataFrame(columns=["类别代码", "乡镇", "置信度"])
+    notice = "低保花名册.xlsx：隐藏的工作表“2025年”未读取；如 430521199001011234"
+    sheets = audit_sheets(findings, {"C01": "财政供养"}, {}, notices=[notice])
+    name, frame, *_ = sheets[-1]
+    (said,) = frame.iloc[:, 0].tolist()
+    assert name == "读取提示" and "隐藏的工作表" in said and "430521199001011234" not in said and "430521" in said
+    assert not [s for s in audit_sheets(findings, {"C01": "财政供养"}, {}) if s[0] == "读取提示"]  # none: no sheet

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from .. import __version__, parallel
 from ..model import LOW
+from ..normalize.ids import redact
 from ..order import natural_rank, natural_sorted
 from .public import PRIVATE_CODES, public_rows
 from .report import (LEDGER_COLUMNS, SHEET_NOTE, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
@@ -34,7 +35,8 @@ MONEY_COLUMNS = ["涉及月份", "应追回金额", "应补发金额"]
 WIDTHS = {"类别名称": 8, "村": 8, "户主姓名": 10, "姓名": 10, "保障类别": 5, "置信度": 5,
           "依据": 30, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 14, "说明": 24,
           "核实情况": 16, "整改措施": 14, "责任人": 8, "整改时限": 9, "整改状态": 8,
-          "涉及月份": 12, "应追回金额": 8, "应补发金额": 8, "类别": 40, "核查情况": 40}
+          "涉及月份": 12, "应追回金额": 8, "应补发金额": 8, "类别": 40, "核查情况": 40,
+          "读取提示（与运行时屏幕上的提示相同）": 110}
 _QUARTERS = "一二三四"
 
 
@@ -169,8 +171,10 @@ def summary_chart(table: pd.DataFrame) -> Chart:
 
 
 def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None,
-                 held: Mapping[str, int] | None = None, partial: Mapping[str, str] | None = None) -> list[tuple]:
-    """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, and 核查范围.
+                 held: Mapping[str, int] | None = None, partial: Mapping[str, str] | None = None,
+                 notices: Sequence[str] = ()) -> list[tuple]:
+    """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, 核查范围, and 读取提示
+    (the run's notices, as the console printed them) when given.
 
     Args:
         findings: the findings frame (all of them, or one township's).
@@ -178,6 +182,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         skipped: code → why a category was not checked (given: the 核查范围 sheet, every category and what it found).
         held: code → findings a 核实无问题清单 held back (the county's workbook; said in 核查范围).
         partial: code → the lists a category that was checked lacked (said in 核查范围).
+        notices: the run's notices (the county's own workbook: held-out 254, the sheets and rows skipped or read and the
+            townships not found were said on the console and in run.json only, never on paper).
     Returns:
         Sheets for ``write_workbook``.
     """
@@ -191,6 +197,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     if skipped is not None:
         sheets.append(("核查范围", scope(findings, titles, skipped, held or {}, partial or {}), None))
+    if notices:
+        sheets.append(("读取提示", pd.DataFrame({"读取提示（与运行时屏幕上的提示相同）": [redact(n) for n in notices]}), None))
     return sheets
 
 
@@ -377,7 +385,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
-    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial)
+    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial, result.warnings)
 
     # A public copy lists no category whose title states labour capacity (C08 有劳动能力, ``io.public.PRIVATE_CODES``;
     # held-out 236: audit's listed them) and counts none in its 汇总 or 核查范围 (held-out 253: C08 by name with each
