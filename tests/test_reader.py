@@ -397,3 +397,20 @@ def test_names_written_in_the_id_column_of_a_table_with_no_name_column_are_read(
     (tmp_path / "a.csv").write_text(f"身份证号,死亡日期\n李梅 {B},2026-03-01\n赵六（{C}）,2026-03-02\n", encoding="utf-8")
     frame = load_table(tmp_path / "a.csv", "deaths").frame
     assert frame["name"].tolist() == ["李梅", "赵六"]
+
+
+def test_rows_hidden_by_hand_are_said_and_still_read(tmp_path):
+    # held-out 254: a township hid its 已停保 households' rows (no filter); they were read, unsaid
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "人员类别"])
+    ws.append(["李梅", B, "公务员"])
+    ws.append(["赵六", C, "事业"])
+    ws.row_dimensions[3].hidden = True
+    ws.column_dimensions["C"].hidden = True  # a hidden column hides no row
+    wb.save(tmp_path / "staff.xlsx")
+    table = load_table(tmp_path / "staff.xlsx", "staff")
+    assert len(table.frame) == 2
+    assert [w for w in table.warnings if "隐藏" in w] == [
+        "工作表“Sheet”第 3 行（共 1 行）被隐藏，仍全部读取、参与核查；如这些行不应核查，请删除后重新运行。"
+    ], table.warnings

@@ -160,7 +160,8 @@ class _PartScan:
         self.first = True
         self.typed = False
         self.errors = False  # a cell holds an error value (t="e")
-        self.filtered = False  # the sheet has an AutoFilter (its hidden rows may be rows a clerk filtered out)
+        # the sheet has an AutoFilter or hidden rows (rows a clerk filtered out or hid by hand, still read)
+        self.filtered = False
 
     def feed(self, window: bytes) -> None:
         if self.first:  # a DTD can only come before the root element
@@ -168,7 +169,7 @@ class _PartScan:
         if not self.errors:
             self.errors = b't="e"' in window or b"t='e'" in window
         if not self.filtered:
-            self.filtered = b"autoFilter" in window
+            self.filtered = b"autoFilter" in window or b"hidden=" in window
         if not _any_match(window, _prefilter(self.no_ref_cells, self.typed)):
             return  # none of the patterns below occurs in this window
         if _SUSPECT.search(window):
@@ -199,7 +200,7 @@ class XlsxScan:
         placed: every cell element names its place (``r``): a cell's position can be read from it alone.
         errors: some sheet has a cell holding an error value (#N/A, #REF!), which the readers give blank
             (:func:`error_cells`).
-        filtered: the names of the worksheets with an AutoFilter (:func:`filtered_rows`).
+        filtered: the names of the worksheets with an AutoFilter or hidden rows (:func:`filtered_rows`).
         kept: lower-case part name → its XML as inflated, for the worksheet parts of at least ``keep`` bytes
             (``check_zip_workbook``), so that a reader of the XML need not inflate it again.
     """
@@ -388,16 +389,17 @@ _HIDDEN_ROW = re.compile(rb"""<(?:[\w.-]+:)?row\b[^>]*?\bhidden\s*=\s*["'](?:1|t
 _ROW_NUMBER = re.compile(rb"""\br\s*=\s*["']([0-9]+)["']""")
 
 
-def filtered_rows(path: Path, sheet: str) -> list[int]:
-    """The rows (1-based) an AutoFilter sheet of an .xlsx workbook hides: read like any other (README), but a clerk who
-    filtered rows out may think them left out (held-out 185). Asked only for the sheets ``XlsxScan.filtered`` names."""
+def filtered_rows(path: Path, sheet: str) -> tuple[list[int], bool]:
+    """The rows (1-based) a sheet of an .xlsx workbook hides, and whether by an AutoFilter: read like any other (README),
+    but a clerk who filtered rows out (held-out 185) or hid them by hand (held-out 254: 已停保 households) may think
+    them left out. Asked only for the sheets ``XlsxScan.filtered`` names."""
     data = _sheet_xml(path, sheet)
     out = []
     for m in _HIDDEN_ROW.finditer(data):
         number = _ROW_NUMBER.search(m.group(0))
         if number:
             out.append(int(number.group(1)))
-    return out
+    return out, b"autoFilter" in data
 
 
 def _sheet_xml(path: Path, sheet: str) -> bytes:

@@ -305,18 +305,19 @@ def _reader_errors(path: Path):
 
 
 def _filtered_out(path: Path, sheets: tuple[str, ...], ledger: bool = False) -> list[str]:
-    """Say the rows an AutoFilter hides: read like any other, which a clerk who filtered them out may not expect (a
-    township that filtered its returned problem list too, held-out 234: ``ledger``, whose rows are findings to review,
-    not rows to delete)."""
+    """Say the rows an AutoFilter, or a clerk by hand, hides: read like any other, which a clerk who hid them may not
+    expect (held-out 254: 已停保 households hidden by hand, unsaid); a township that filtered its returned problem list
+    too (held-out 234: ``ledger``, whose rows are findings to review, not rows to delete)."""
     from .limits import filtered_rows
 
     out = []
     for sheet in sheets:
-        rows = filtered_rows(path, sheet)
+        rows, by_filter = filtered_rows(path, sheet)
         if rows:
             shown = "、".join(map(str, rows[:5])) + (" 等" if len(rows) > 5 else "")
-            out.append(f"工作表“{sheet}”设置了筛选，第 {shown} 行（共 {len(rows)} 行）被筛选隐藏，"
-                       + ("仍全部读取、参与回头看（筛选不等于删除）。" if ledger else
+            how = ("设置了筛选，", "被筛选隐藏", "筛选") if by_filter else ("", "被隐藏", "隐藏")
+            out.append(f"工作表“{sheet}”{how[0]}第 {shown} 行（共 {len(rows)} 行）{how[1]}，"
+                       + (f"仍全部读取、参与回头看（{how[2]}不等于删除）。" if ledger else
                           "仍全部读取、参与核查；如这些行不应核查，请删除后重新运行。"))
     return out
 
