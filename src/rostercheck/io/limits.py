@@ -169,7 +169,8 @@ class _PartScan:
         if not self.errors:
             self.errors = b't="e"' in window or b"t='e'" in window
         if not self.filtered:
-            self.filtered = b"autoFilter" in window or b"hidden=" in window
+            # (a hidden column is no hidden row: only a row's own hidden attribute sends the sheet to filtered_rows)
+            self.filtered = b"autoFilter" in window or (b"hidden" in window and _HIDDEN_ROW.search(window) is not None)
         if not _any_match(window, _prefilter(self.no_ref_cells, self.typed)):
             return  # none of the patterns below occurs in this window
         if _SUSPECT.search(window):
