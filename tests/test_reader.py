@@ -350,19 +350,26 @@ def test_rows_struck_through_are_said_and_still_read(tmp_path):
         "工作表“Sheet”第 3 行（共 1 行）整行带删除线，仍按有效数据读取、参与核查；如删除线表示这些行已作废，请删除这些行后重新运行。"]
 
 
-def test_rows_an_autofilter_hides_are_said_and_still_read(tmp_path):
+@pytest.mark.parametrize("autofilter, said", [
     # held-out 185: a staff list filtered to hide its 事业 rows was read whole, unsaid
+    (True, "工作表“Sheet”设置了筛选，第 3 行（共 1 行）被筛选隐藏，仍全部读取、参与核查；如这些行不应核查，请删除后重新运行。"),
+    # held-out 254: a township hid its 已停保 households' rows by hand (no filter); read, unsaid
+    (False, "工作表“Sheet”第 3 行（共 1 行）被隐藏，仍全部读取、参与核查；如这些行不应核查，请删除后重新运行。"),
+])
+def test_hidden_rows_are_said_and_still_read(tmp_path, autofilter, said):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["姓名", "身份证号", "人员类别"])
     ws.append(["李梅", B, "公务员"])
     ws.append(["赵六", C, "事业"])
-    ws.auto_filter.ref = "A1:C3"
+    if autofilter:
+        ws.auto_filter.ref = "A1:C3"
     ws.row_dimensions[3].hidden = True
+    ws.column_dimensions["C"].hidden = True  # a hidden column hides no row
     wb.save(tmp_path / "staff.xlsx")
     table = load_table(tmp_path / "staff.xlsx", "staff")
     assert len(table.frame) == 2
-    assert any("设置了筛选，第 3 行（共 1 行）被筛选隐藏，仍全部读取" in w for w in table.warnings), table.warnings
+    assert [w for w in table.warnings if "隐藏" in w] == [said], table.warnings
 
 
 @pytest.mark.parametrize("kind", ["roster", "cadres"])
@@ -397,20 +404,3 @@ def test_names_written_in_the_id_column_of_a_table_with_no_name_column_are_read(
     (tmp_path / "a.csv").write_text(f"身份证号,死亡日期\n李梅 {B},2026-03-01\n赵六（{C}）,2026-03-02\n", encoding="utf-8")
     frame = load_table(tmp_path / "a.csv", "deaths").frame
     assert frame["name"].tolist() == ["李梅", "赵六"]
-
-
-def test_rows_hidden_by_hand_are_said_and_still_read(tmp_path):
-    # held-out 254: a township hid its 已停保 households' rows (no filter); they were read, unsaid
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["姓名", "身份证号", "人员类别"])
-    ws.append(["李梅", B, "公务员"])
-    ws.append(["赵六", C, "事业"])
-    ws.row_dimensions[3].hidden = True
-    ws.column_dimensions["C"].hidden = True  # a hidden column hides no row
-    wb.save(tmp_path / "staff.xlsx")
-    table = load_table(tmp_path / "staff.xlsx", "staff")
-    assert len(table.frame) == 2
-    assert [w for w in table.warnings if "隐藏" in w] == [
-        "工作表“Sheet”第 3 行（共 1 行）被隐藏，仍全部读取、参与核查；如这些行不应核查，请删除后重新运行。"
-    ], table.warnings
