@@ -4,6 +4,7 @@ Each file is built by hand in tmp_path and given to the real command line in a c
 the failure mode being guarded against (python-calamine allocating a huge grid) is a SIGABRT.
 """
 
+import re
 import zipfile
 import zlib
 
@@ -194,9 +195,22 @@ _SCAN_PATTERNS = [limits_mod._SUSPECT, limits_mod._NO_REF_CELL, limits_mod._NO_R
 def test_scan_prefilter_matches_exactly_where_the_patterns_do(pieces):
     window = b"".join(pieces)
     expected = b"mergeCell" in window or any(p.search(window) for p in _SCAN_PATTERNS)
-    assert limits_mod._any_match(window, limits_mod._prefilter(False, False)) == expected
+    assert limits_mod._any_match(limits_mod._as_arrow(window), limits_mod._prefilter(False, False)) == expected
     # Once cells without r and typed cells are known, only the extent is looked for.
-    assert limits_mod._any_match(window, limits_mod._prefilter(True, True)) == bool(limits_mod._SUSPECT.search(window))
+    assert limits_mod._any_match(limits_mod._as_arrow(window), limits_mod._prefilter(True, True)) == bool(limits_mod._SUSPECT.search(window))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([b't="e"', b"t='e'", b't="e\'', b"t=", b'"e"', b"autoFilter", b"autofilter",
+                                           b"auto", b"Filter", b"hidden", b"hidde", b"n", b"\xe4\xb8\xad", b"\xff"]),
+                          st.binary(max_size=3)), max_size=16))
+def test_scan_literals_are_found_as_bytes_contain_them(pieces):
+    # The error-cell and filter flags are looked for by RE2 (faster than `in` on a big sheet): the same answer.
+    window = b"".join(pieces)
+    data = limits_mod._as_arrow(window)
+    assert limits_mod._any_match(data, limits_mod._RE2_ERROR) == bool(re.search(rb"""t=["']e["']""", window))
+    assert limits_mod._any_match(data, ("autoFilter",)) == (b"autoFilter" in window)
+    assert limits_mod._any_match(data, ("hidden",)) == (b"hidden" in window)
 
 
 @pytest.mark.parametrize("window, flags", [

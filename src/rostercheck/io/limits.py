@@ -123,6 +123,9 @@ _WS = r"[ \t\n\r\f\v]"
 _RE2_SUSPECT = r"r" + _WS + r"*=" + _WS + r"""*["'](?:[A-Za-z]{2,}[0-9]|[A-Za-z]*[0-9]{7})"""
 _NO_REF_TAIL = r"c(?:[>/]|" + _WS + r"+[^r \t\n\r\f\v])"
 _RE2_NO_REF = ("<" + _NO_REF_TAIL, ":" + _NO_REF_TAIL)  # _NO_REF_CELL and _NO_REF_CELL_NS
+# A cell holding an error value (XlsxScan.errors); one pattern for both quotes costs what one literal does, since RE2
+# looks for the frequent `t=` either way (t="e' is no well-formed XML: at worst error_cells looks in vain)
+_RE2_ERROR = ("""t=["']e["']""",)
 _RE2_TYPED = ("mergeCell", r"v>" + _WS + r"*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])")  # _BIG_NUMBER
 
 
@@ -131,13 +134,19 @@ def _prefilter(no_ref_known: bool, typed_known: bool) -> tuple[str, ...]:
     return (_RE2_SUSPECT, *(() if no_ref_known else _RE2_NO_REF), *(() if typed_known else _RE2_TYPED))
 
 
-def _any_match(window: bytes, patterns: tuple[str, ...]) -> bool:
-    """Whether any of the RE2 patterns matches anywhere in the bytes (read as Latin-1), without copying them."""
+def _as_arrow(window: bytes):
+    """The bytes as a one-value Arrow binary array over the same memory (no copy), for :func:`_any_match`."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     offsets = pa.py_buffer(struct.pack("<qq", 0, len(window)))
-    data = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(window)])
+    return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(window)])
+
+
+def _any_match(data, patterns: tuple[str, ...]) -> bool:
+    """Whether any of the RE2 patterns matches anywhere in the bytes (:func:`_as_arrow`, read as Latin-1). A literal
+    pattern is found by RE2 far faster than by ``bytes.__contains__`` (a 314 MB sheet: 0.01 s against 0.12–0.16 s)."""
+    import pyarrow.compute as pc
+
     return any(pc.match_substring_regex(data, pattern)[0].as_py() for pattern in patterns)
 
 
@@ -166,12 +175,14 @@ class _PartScan:
     def feed(self, window: bytes) -> None:
         if self.first:  # a DTD can only come before the root element
             self.entity, self.first = bool(_ENTITY.search(window, 0, 1 << 16)), False
+        data = _as_arrow(window)
         if not self.errors:
-            self.errors = b't="e"' in window or b"t='e'" in window
+            self.errors = _any_match(data, _RE2_ERROR)
         if not self.filtered:
             # (a hidden column is no hidden row: only a row's own hidden attribute sends the sheet to filtered_rows)
-            self.filtered = b"autoFilter" in window or (b"hidden" in window and _HIDDEN_ROW.search(window) is not None)
-        if not _any_match(window, _prefilter(self.no_ref_cells, self.typed)):
+            self.filtered = (_any_match(data, ("autoFilter",))
+                             or (_any_match(data, ("hidden",)) and _HIDDEN_ROW.search(window) is not None))
+        if not _any_match(data, _prefilter(self.no_ref_cells, self.typed)):
             return  # none of the patterns below occurs in this window
         if _SUSPECT.search(window):
             self.suspect = True
