@@ -67,8 +67,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         return []
     ref = linked_rows(ctx, "properties")
     found = hits(ctx, "properties")
+    linked = {ctx.value(m, "household") for m in found}  # (the households with a row of the list)
     out = []
-    for idxs in households(ctx).values():
+    for hh, idxs in households(ctx).items():
+        if hh not in linked:
+            continue
         owned: list = []
         for m in idxs:
             for h in found.get(m, []):
@@ -90,6 +93,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                                        + (("property", home_key(row, h.r)),)))
                 elif kind == "home":
                     owned.append((row, h.r, (m, h)))
+        if len(owned) < int(params["min_homes"]):
+            continue  # (fewer rows than homes wanted: no grouping makes more homes of them)
         # (a home the household holds as 权利人 is read from that row, not from a member's 共有人 row of it)
         groups = home_groups(sorted(owned, key=lambda item: bool(text_of(item[0], "held_as"))))
         homes = {k: group[0] for k, group in groups.items()}
