@@ -7,13 +7,15 @@ C10 — several distinct asset or income signals meet in one household (实际�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
+    Hit, Wage, business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
     pension_meaning, pensions,
     property_kind, property_shown, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
@@ -39,20 +41,33 @@ class Signal:
     Attributes:
         kind: VEHICLE, SHOP, HOMES, BUSINESS, PENSION or WAGES.
         member: the member it belongs to.
-        text: what was found, for evidence texts.
+        written: makes its text and identity (:attr:`text`, :attr:`ident`) when first asked: a city's households have
+            thousands of signals, and only those of the households flagged are ever shown.
         confidence: the link confidence.
         amount: yuan per month for income signals (0 for assets).
-        ident: what identifies the signal across quarters, for a finding's facts: the plate and type,
-            the property, the business name, the pensioner and pension type, the earner and employers
-            (never an amount: pensions and wages move every year; a type given as a code as what it means).
     """
 
     kind: str
     member: int
-    text: str
+    written: Callable[[], tuple[str, str]]
     confidence: str
     amount: float = 0.0
-    ident: str = ""
+
+    @cached_property
+    def _words(self) -> tuple[str, str]:
+        return self.written()
+
+    @property
+    def text(self) -> str:
+        """What was found, for evidence texts."""
+        return self._words[0]
+
+    @property
+    def ident(self) -> str:
+        """What identifies the signal across quarters, for a finding's facts: the plate and type, the property, the
+        business name, the pensioner and pension type, the earner and employers (never an amount: pensions and wages
+        move every year; a type given as a code as what it means)."""
+        return self._words[1]
 
 
 def household_signals(ctx: Context) -> dict[str, list[Signal]]:
@@ -81,51 +96,82 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
         sig: list[Signal] = []
         owned: list = []
         for m in idxs:
+            if m not in touched:
+                continue  # (no list row, pension or wage of hers)
             name = ctx.value(m, "name")
             for h in found["vehicles"].get(m, []):
                 row = rows["vehicles"][h.r]
                 if counted(row):
-                    what = text_of(vehicle_shown(row), "vehicle_type") or "机动车"  # a code with its meaning
-                    sig.append(Signal(VEHICLE, m, f"{name} 名下{what}{_at(ctx, 'vehicles', row)}{_via(h)}", h.confidence,
-                                      ident=f"{fact_text(row.get('plate'))}/{text_of(meant(row, _TYPE), 'vehicle_type')}"))
+                    sig.append(Signal(VEHICLE, m, partial(_vehicle_words, ctx, name, row, h), h.confidence))
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
-                text = f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{_at(ctx, 'properties', row)}{_via(h)}"
                 if kind == "commercial":
-                    sig.append(Signal(SHOP, m, text, h.confidence, ident=home_key(row, h.r)))
+                    sig.append(Signal(SHOP, m, partial(_property_words, ctx, name, row, h), h.confidence))
                 elif kind == "home":
-                    owned.append((row, h.r, Signal(HOMES, m, text, h.confidence, ident=home_key(row, h.r))))
+                    owned.append((row, h.r, Signal(HOMES, m, partial(_property_words, ctx, name, row, h), h.confidence)))
             for h in found["businesses"].get(m, []):
                 row = rows["businesses"][h.r]
                 if business_active(row, c05, ctx.as_of):
-                    what = text_of(row, "entity") or "市场主体"
-                    sig.append(Signal(BUSINESS, m, f"{name} 经营{what}{_at(ctx, 'businesses', row)}{_via(h)}", h.confidence,
-                                      ident=text_of(row, "entity")))
+                    sig.append(Signal(BUSINESS, m, partial(_business_words, ctx, name, row, h), h.confidence))
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
-                amount = float(row["amount"])
-                later = pension_ended_later(row, c03, ctx.as_of)  # (终止 beside a 待遇终止年月 after the review date)
-                sig.append(Signal(PENSION, m, f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(amount)} 元/月"
-                                  f"{'（' + later + '）' if later else ''}{_at(ctx, 'pensions', row)}{_via(h)}",
-                                  h.confidence, amount, f"{_person(ctx, m)}/{text_of(pension_meaning(row), 'insurance')}"))
+                sig.append(Signal(PENSION, m, partial(_pension_words, ctx, name, row, h, c03), h.confidence,
+                                  float(row["amount"])))
             if m in earned:
                 w = earned[m]
-                employers = "、".join(sorted({text_of(rows["wages"][r], "employer").strip() for r in w.rows} - {""}))
-                # … with the months averaged (held-out 205: a job left nine months ago read as a current wage)
-                at = _at(ctx, "wages", *(rows["wages"][r] for r in w.rows), said=w.period)
-                sig.append(Signal(WAGES, m, f"{name} 工资月均 {money_text(w.average)} 元{at}{_via(w)}", w.confidence, w.average,
-                                  f"{_person(ctx, m)}/{employers}"))
-        homes = one_per_home(owned)
+                sig.append(Signal(WAGES, m, partial(_wage_words, ctx, name, [rows["wages"][r] for r in w.rows], w),
+                                  w.confidence, w.average))
+        homes = one_per_home(owned) if len(owned) >= int(c04["min_homes"]) else {}  # (no grouping makes more homes)
         if len(homes) >= int(c04["min_homes"]):
             both = list(homes.values())
-            sig.append(Signal(HOMES, both[0].member, f"住宅 {len(both)} 套（达到 {int(c04['min_homes'])} 套）："
-                              + "；".join(s.text for s in both),
-                              weakest([s.confidence for s in both]), ident="、".join(sorted(homes))))
+            sig.append(Signal(HOMES, both[0].member, partial(_homes_words, homes, int(c04["min_homes"])),
+                              weakest([s.confidence for s in both])))
         if sig:
             out[hh] = sig
     ctx.cache["signals"] = out
     return out
+
+
+def _vehicle_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str]:
+    """A vehicle signal's text and identity (its plate and type)."""
+    what = text_of(vehicle_shown(row), "vehicle_type") or "机动车"  # a code with its meaning
+    return (f"{name} 名下{what}{_at(ctx, 'vehicles', row)}{_via(h)}",
+            f"{fact_text(row.get('plate'))}/{text_of(meant(row, _TYPE), 'vehicle_type')}")
+
+
+def _property_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str]:
+    """A shop's or a home's text and identity (:func:`_econ.home_key`)."""
+    return (f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{_at(ctx, 'properties', row)}{_via(h)}",
+            home_key(row, h.r))
+
+
+def _homes_words(homes: dict[str, Signal], least: int) -> tuple[str, str]:
+    """The text of a household's homes counted together, and their keys."""
+    both = list(homes.values())
+    return (f"住宅 {len(both)} 套（达到 {least} 套）：" + "；".join(s.text for s in both), "、".join(sorted(homes)))
+
+
+def _business_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str]:
+    """A business's text and identity (its name)."""
+    what = text_of(row, "entity") or "市场主体"
+    return f"{name} 经营{what}{_at(ctx, 'businesses', row)}{_via(h)}", text_of(row, "entity")
+
+
+def _pension_words(ctx: Context, name: str, row: dict, h: Hit, c03: dict) -> tuple[str, str]:
+    """A pension's text and identity (the pensioner and the 险种 as what it means)."""
+    later = pension_ended_later(row, c03, ctx.as_of)  # (终止 beside a 待遇终止年月 after the review date)
+    return (f"{name} {pension_kind(row, c03, shown=True) or '养老金'} {money_text(float(row['amount']))} 元/月"
+            f"{'（' + later + '）' if later else ''}{_at(ctx, 'pensions', row)}{_via(h)}",
+            f"{_person(ctx, h.member)}/{text_of(pension_meaning(row), 'insurance')}")
+
+
+def _wage_words(ctx: Context, name: str, used: list[dict], w: Wage) -> tuple[str, str]:
+    """A wage's text and identity (the earner and the employers)."""
+    employers = "、".join(sorted({text_of(row, "employer").strip() for row in used} - {""}))
+    # … with the months averaged (held-out 205: a job left nine months ago read as a current wage)
+    at = _at(ctx, "wages", *used, said=w.period)
+    return f"{name} 工资月均 {money_text(w.average)} 元{at}{_via(w)}", f"{_person(ctx, w.member)}/{employers}"
 
 
 def _via(hit) -> str:
@@ -198,8 +244,8 @@ def undeclared(ctx: Context) -> list[Finding]:
                 declared_fact = ("declared_income", "blank" if declared is None else "0")
                 out.append(_finding(ctx, "C09", incomes[0].member, evidence, conf, _facts(incomes, declared_fact)))
         assets = [s for s in signals if s.kind in ASSET_KINDS]
-        said = _declared_assets(ctx, idxs)
-        if assets and said and _says_none(said, params["none_words"]):
+        said = _declared_assets(ctx, idxs) if assets else ""
+        if said and _says_none(said, params["none_words"]):
             conf = _lowered(MEDIUM, assets)
             evidence = (f"花名册家庭财产登记为“{said}”，比对发现：{'；'.join(s.text for s in assets)}"
                         "——线索：需核实是否如实申报")
