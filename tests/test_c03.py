@@ -1,8 +1,14 @@
 """C03: pensions in payment with household income per person above the standard."""
 
+import datetime as dt
+
 import pytest
 from helpers import context, flagged, flagged_names, household, make_id
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rostercheck.audit import run_checks
+from rostercheck.policy import load_policy
+from rostercheck.rules import _econ
 
 HEAD = make_id("19500101", 111)
 WIFE = make_id("19520202", 122)
@@ -370,3 +376,32 @@ def test_a_pension_status_code_the_header_or_title_explains_is_read(tmp_path, he
     ctx = context(couple(), files={"pensions": _pension_list(tmp_path / "养老金.csv", header, rows, title)})
     assert flagged(ctx, "C03") == [("张三", "高")]
     assert "李梅" not in evidence(ctx)[0] and "未能识别" not in evidence(ctx)[0]
+
+
+# ------------------------------------------------------------------ pension rows judged once per distinct cells
+_DAY = dt.date(2026, 9, 30)
+_CELLS = {
+    "pay_kind": st.sampled_from([None, "", "基本养老金", "遗属补助", "一次性丧葬补助金", "职业年金"]),
+    "insurance": st.sampled_from([None, "", "110", "企业职工基本养老保险", "城乡居民基本养老保险", "补发"]),
+    "month": st.sampled_from([None, "", "2026-07", "2026-09", "2026-10", "2026-09-01"]),
+    "start": st.sampled_from([None, "", dt.date(2020, 1, 1), dt.date(2026, 12, 1)]),
+    "end": st.sampled_from([None, "", dt.date(2026, 1, 1), dt.date(2026, 12, 31)]),
+    "status": st.sampled_from([None, "", "正常发放", "暂停发放", "终止", "1", 1, 1.0, True]),
+    "amount": st.sampled_from([None, 0, 0.0, 150.0, 150, -20.0, float("nan"), True]),
+    "end_label": st.sampled_from([None, "", "待遇终止年月", "终止日期"]),
+    "name": st.sampled_from(["张三", "李四"]),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional=_CELLS), st.data())
+def test_pension_rows_alike_in_the_cells_read_are_judged_alike(row, data):
+    # _econ._pension_rows judges each distinct set of the cells it reads once: the same as judging every row afresh
+    # (a cell its predicates read but _PENSION_CELLS misses would make a row differing from another only there judged
+    # as the other was)
+    params = load_policy(None)[0]["C03"].params
+    shared = _econ._pension_rows(params, "2026-09", _DAY)
+    assert shared(row) == _econ._pension_rows(params, "2026-09", _DAY)(row)
+    cell = data.draw(st.sampled_from(sorted(_CELLS)))
+    other = {**row, cell: data.draw(_CELLS[cell])}
+    assert shared(other) == _econ._pension_rows(params, "2026-09", _DAY)(other)

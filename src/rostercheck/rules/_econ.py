@@ -114,7 +114,8 @@ def hits(ctx: Context, kind: str) -> dict[int, list[Hit]]:
         return {}
     out: dict[int, list[Hit]] = {}
     gone = not_held(ctx, kind)
-    for m, r, conf, key in links(ctx, kind).itertuples(index=False):
+    found = links(ctx, kind)  # (columns as lists: a text column's cells one by one through pandas are slow)
+    for m, r, conf, key in zip(*(found[c].tolist() for c in ("m", "r", "confidence", "key"))):
         if int(r) not in gone:
             out.setdefault(int(m), []).append(Hit(int(m), int(r), conf, key))
     return out
@@ -401,32 +402,29 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     paid: dict[int, list[Hit]] = {}
     unread: dict[int, list[Hit]] = {}
     left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out (held-out 205)
+    judged = _pension_rows(params, cut, ctx.as_of)
     for m, hs in hits(ctx, "pensions").items():
         in_payment: dict[tuple[str, str], dict[int, Hit]] = {}
         not_read: dict[tuple[str, str], dict[int, Hit]] = {}
         regular = []
         for h in hs:
-            why = _pension_left_out(rows[h.r], params, cut, ctx.as_of)
-            if why:
-                left.setdefault(why, {})[h.r] = f"{ctx.value(m, 'name')} {_pension_said(rows[h.r], why)}".strip()
+            said = judged(rows[h.r])
+            if said[0]:
+                left.setdefault(said[0], {})[h.r] = f"{ctx.value(m, 'name')} {_pension_said(rows[h.r], said[0])}".strip()
             else:
-                regular.append(h)
+                regular.append((h, said))
         last: dict[str, str] = {}  # per insurance, the latest month of any status: a pension stopped since is not paid
-        for h in regular:
-            insurance = text_of(rows[h.r], "insurance")
-            last[insurance] = max(last.get(insurance, ""), text_of(rows[h.r], "month"))
-        for h in regular:  # the same row linked twice (exact and repaired) counts once
-            row = rows[h.r]
-            if text_of(row, "month") < last[text_of(row, "insurance")]:
+        for _, (_, insurance, mon, _, _) in regular:
+            last[insurance] = max(last.get(insurance, ""), mon)
+        for h, (_, insurance, mon, stream, state) in regular:  # the same row linked twice (exact and repaired) counts once
+            if mon < last[insurance]:
                 continue  # an earlier month's row: the latest month's status decides (正常 in May, 待遇终止 in June)
-            if "" < text_of(row, "month")[:7] < stale:
+            if "" < mon[:7] < stale:
                 continue  # paid last months before the list's latest: stopped since (held-out 198: a 发放明细's rows end)
-            # a benefit paid beside the pension under the same 险种 (遗属补助, 职业年金) is a payment of its own
-            stream = (text_of(row, "insurance"), text_of(row, "pay_kind") if own_stream(row, params) else "")
-            if pension_in_payment(row, params) or pension_ended_later(row, params, ctx.as_of):
+            if state == _PAID:
                 in_payment.setdefault(stream, {}).setdefault(h.r, h)
-            elif pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
-                h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(row, 'status')}”未能识别，按在发计）")
+            elif state == _UNREAD:
+                h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(rows[h.r], 'status')}”未能识别，按在发计）")
                 not_read.setdefault(stream, {}).setdefault(h.r, h)
         for by_insurance, out in ((in_payment, paid), (not_read, unread)):
             keep = _latest(by_insurance, rows)
@@ -438,6 +436,45 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
 
 
 ONE_OFF, LATER_MONTH = "一次性或补发待遇", "核查基准日之后的月份"
+_PAID, _UNREAD = "paid", "unread"
+# the cells of a pension row that _pension_left_out, own_stream, pension_in_payment, pension_ended_later (whether it says
+# anything) and pension_status read
+_PENSION_CELLS = ("pay_kind", "insurance", "month", "start", "end", "status", "amount")
+
+
+def _pension_rows(params: dict, cut: str, day: dt.date) -> Callable[[Mapping], tuple[str, str, str, tuple[str, str], str]]:
+    """What :func:`_pensions` reads of a pension row: why it is left out (:func:`_pension_left_out`, '' when it is not),
+    its 险种 and month, its stream (the 险种, and the 待遇类别 of a benefit of its own beside it: 遗属补助, 职业年金) and
+    whether it is in payment (_PAID: :func:`pension_in_payment`, or :func:`pension_ended_later`), of a 发放状态 no word
+    list reads with an amount (_UNREAD) or neither (''). Rows alike in the cells these read (``_PENSION_CELLS``, each of
+    the same type) are judged once: a list repeats a few 险种, statuses and amounts over many rows.
+
+    Args:
+        params: the [C03] parameters.
+        cut: the review date's month ('YYYY-MM').
+        day: the review date.
+    Returns:
+        row → (why, insurance, month, stream, state).
+    """
+    memo: dict[tuple, tuple[str, str, str, tuple[str, str], str]] = {}
+
+    def judged(row: Mapping) -> tuple[str, str, str, tuple[str, str], str]:
+        cells = tuple(map(row.get, _PENSION_CELLS))
+        key = (cells, tuple(map(type, cells)))
+        got = memo.get(key)
+        if got is None:
+            why = _pension_left_out(row, params, cut, day)
+            state = ""
+            if not why and (pension_in_payment(row, params) or pension_ended_later(row, params, day)):
+                state = _PAID
+            elif not why and pension_status(row, params) == UNKNOWN and (row.get("amount") or 0) > 0:
+                state = _UNREAD
+            insurance = text_of(row, "insurance")
+            stream = (insurance, text_of(row, "pay_kind") if own_stream(row, params) else "")
+            got = memo[key] = (why, insurance, text_of(row, "month"), stream, state)
+        return got
+
+    return judged
 
 
 def left_out_text(head: str, left: dict[str, dict[int, str]]) -> str:
@@ -479,7 +516,8 @@ def _pension_said(row: Mapping, why: str) -> str:
 def own_stream(row: dict, params: dict) -> bool:
     """Whether a pension row's 待遇类别 names a monthly benefit of its own beside the pension of its 险种
     (``own_stream_words``: 遗属补助, 职业年金)."""
-    return any(w in text_of(row, "pay_kind") for w in params["own_stream_words"])
+    kind = text_of(row, "pay_kind")
+    return any(w in kind for w in params["own_stream_words"])
 
 
 def pension_kind(row: dict, params: dict, shown: bool = False) -> str:

@@ -37,9 +37,10 @@ def check(ctx: Context) -> list[Finding]:
     paid, unread = pensions(ctx), pensions(ctx, unread=True)
     paid_wages = wages(ctx) if ctx.has("wages") and params["add_wages"] else {}
     out: list[Finding] = []
-    pensioned = set(paid) | set(unread)  # (a household none of whose members has a pension has no finding)
-    for idxs in households(ctx).values():
-        if not any(j in pensioned for j in idxs):
+    # (a household none of whose members has a pension has no finding)
+    pensioned = {ctx.value(j, "household") for j in set(paid) | set(unread)}
+    for hh, idxs in households(ctx).items():
+        if hh not in pensioned:
             continue
         found = _household(ctx, params, idxs, paid, paid_wages)
         if not found and any(j in unread for j in idxs):  # only pensions of a status not read: a 低 lead
@@ -55,12 +56,27 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     pensioners = [j for j in idxs if paid.get(j)]
     if not pensioners:
         return []
-    parts, confs, total = [], [], 0.0
+    total = 0.0
+    for j in pensioners:
+        for h in paid[j]:
+            total += float(rows[h.r]["amount"])
+    declared = declared_income(ctx, idxs, bool(params["declared_income_annual"])) if params["add_declared_income"] else None
+    if declared:
+        total += declared
+    earners = {j: paid_wages[j] for j in idxs if j in paid_wages}
+    if earners:
+        total += sum(w.average for w in earners.values())
+    size = size_of(ctx, idxs)
+    per_person = total / size
+    standard, label = standard_for(ctx, idxs, higher_when_unread=True)
+    if per_person <= standard:
+        return []
+    # the evidence, written for a household above its standard only (about half of those with a pension are not)
+    parts, confs = [], []
     weak, sure = [], 0.0  # the parts linked below 高 (named in the evidence), and the total of the others
     for j in pensioners:
         for h in paid[j]:
             amount = float(rows[h.r]["amount"])
-            total += amount
             confs.append(h.confidence)
             kind = pension_kind(rows[h.r], params) or "养老金"
             month = text_of(rows[h.r], "month")[:7]  # the month whose row was used (the latest in payment)
@@ -75,27 +91,17 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             elif h.confidence == MEDIUM:  # (a 低 pension's unread status is said with its key below)
                 weak.append(f"{ctx.value(j, 'name')}的{kind}（{h.key}）")
     text, components = "养老金 " + " + ".join(parts), len(parts)
-    if params["add_declared_income"]:
-        declared = declared_income(ctx, idxs, bool(params["declared_income_annual"]))
-        if declared:
-            total += declared
-            sure += declared
-            text += f"；花名册申报收入 {money_text(declared)} 元/月"
-            components += 1
-    earners = {j: paid_wages[j] for j in idxs if j in paid_wages}
+    if declared:
+        sure += declared
+        text += f"；花名册申报收入 {money_text(declared)} 元/月"
+        components += 1
     if earners:
         wage_total = sum(w.average for w in earners.values())
-        total += wage_total
         confs += [w.confidence for w in earners.values()]
         sure += sum(w.average for w in earners.values() if w.confidence == HIGH)
         weak += [f"{ctx.value(j, 'name')}的工资（{w.key}）" for j, w in earners.items() if w.confidence == MEDIUM]
         text += f"；工资月均 {money_text(wage_total)} 元（{'；'.join(dict.fromkeys(w.period for w in earners.values()))}）"
         components += 1
-    size = size_of(ctx, idxs)
-    per_person = total / size
-    standard, label = standard_for(ctx, idxs, higher_when_unread=True)
-    if per_person <= standard:
-        return []
     summed = f"，合计 {money_text(total)} 元/月" if components > 1 else ""
     calc = (f"{text}{summed} ÷ 家庭人口 {size} = {above_text(per_person, standard)} 元/人·月 > "
             f"{label} {standard_text(standard)} 元")
