@@ -362,11 +362,25 @@ def home_region(member_ids: Iterable[str], share: float) -> tuple[str, str]:
         member_ids: the members' valid 18-character IDs.
         share: the part of them that must agree (0.8).
     """
-    ids = [i for i in member_ids if i]
+    return home_region_of(Counter(i[:6] for i in member_ids if i), share)
+
+
+def home_region_of(prefixes: Counter[str], share: float) -> tuple[str, str]:
+    """:func:`home_region` from the members' valid IDs counted by their first six digits (an audit counts them once).
+
+    Args:
+        prefixes: the IDs' first six digits → how many IDs begin with them, in the order first seen.
+        share: the part of them that must agree (0.8).
+    """
+    total = sum(n for p, n in prefixes.items() if p)
     out = []
     for width in (2, 4):
-        code, n = (Counter(i[:width] for i in ids).most_common(1) or [("", 0)])[0]
-        out.append(code if ids and n >= share * len(ids) else "")
+        counts: Counter[str] = Counter()
+        for p, n in prefixes.items():  # (in the order first seen: of two equal counts, the first seen wins, as it did)
+            if p:
+                counts[p[:width]] += n
+        code, n = (counts.most_common(1) or [("", 0)])[0]
+        out.append(code if total and n >= share * total else "")
     return out[0], out[1]
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
+from operator import itemgetter
 
 from .. import regions
 from ..match import weakest
@@ -569,11 +570,19 @@ def id_codes(ctx: Context, params: dict) -> frozenset[str] | None:
     """The six-digit codes at least ``former_code_share`` of the members' valid IDs start with (None without valid IDs),
     once per audit: an abolished code of the county's prefecture they carry may be the county's former code."""
     if "c02:id-codes" not in ctx.cache:
-        valid = ctx.members.loc[ctx.members["id_status"] == ids.VALID, "id"].tolist()
-        counts = Counter(i[:6] for i in valid)
-        least = float(params["former_code_share"]) * len(valid)
-        ctx.cache["c02:id-codes"] = frozenset(c for c, n in counts.items() if n >= least) if valid else None
+        counts = id_prefixes(ctx)
+        total = sum(counts.values())
+        least = float(params["former_code_share"]) * total
+        ctx.cache["c02:id-codes"] = frozenset(c for c, n in counts.items() if n >= least) if total else None
     return ctx.cache["c02:id-codes"]
+
+
+def id_prefixes(ctx: Context) -> Counter[str]:
+    """The members' valid IDs counted by their first six digits, in the order first seen (once per audit)."""
+    if "c02:id-prefixes" not in ctx.cache:
+        valid = ctx.members.loc[ctx.members["id_status"] == ids.VALID, "id"].tolist()
+        ctx.cache["c02:id-prefixes"] = Counter(map(itemgetter(slice(0, 6)), valid))
+    return ctx.cache["c02:id-prefixes"]
 
 
 def moved_in(row: Mapping, params: dict) -> bool:
@@ -637,8 +646,7 @@ def home_region(ctx: Context, params: dict) -> tuple[str, str]:
     """The province and prefecture most of the roster's IDs begin with (``home_share`` of them), once per audit: with the
     county unknown, a move to another province or prefecture is still a move out of it."""
     if "home_region" not in ctx.cache:
-        valid = ctx.members.loc[ctx.members["id_status"] == ids.VALID, "id"].tolist()
-        ctx.cache["home_region"] = regions.home_region(valid, float(params["home_share"]))
+        ctx.cache["home_region"] = regions.home_region_of(id_prefixes(ctx), float(params["home_share"]))
     return ctx.cache["home_region"]
 
 
