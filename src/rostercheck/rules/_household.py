@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..model import Context
 from ..normalize.codes import classify, same_code
 from ..roster import TEKUN, UNREAD_AREA
@@ -95,7 +97,10 @@ def declared_income(ctx: Context, idxs: list[int], annual: bool = False) -> floa
         Yuan per month, or None.
     """
     if "declared_by_member" not in ctx.cache:
-        ctx.cache["declared_by_member"] = {j: float(v) for j, v in ctx.members["declared_income"].items()
+        column = ctx.members["declared_income"]
+        filled = np.flatnonzero(column.notna().to_numpy())  # (most rosters declare no income: the cells written only)
+        ctx.cache["declared_by_member"] = {j: float(v) for j, v in zip(column.index[filled].tolist(),
+                                                                       column.to_numpy()[filled].tolist())
                                            if v is not None and v == v}
     declared = ctx.cache["declared_by_member"]
     values = [declared[j] for j in idxs if j in declared]
