@@ -1150,6 +1150,8 @@ def land_only(row: Mapping, params: dict) -> bool:
     if has_any(kinds, params["land_words"]):
         return True
     usage = _usage(row)
+    if not has_any(usage, params["land_words"]):
+        return False  # (no land word in it: nothing below is taken out, the rest is the 用途 itself)
     rest = usage
     for word in sorted((w for w in params["land_words"] if w), key=len, reverse=True):
         rest = rest.replace(word, " ")
