@@ -564,8 +564,11 @@ def texts(values: list) -> list[str]:
     Returns:
         Their texts.
     """
-    nfkc = unicodedata.normalize
-    return [_visible(nfkc("NFKC", v).strip()) if type(v) is str else text(v) for v in values]
+    nfkc, visible = unicodedata.normalize, _visible
+    # (as text() takes them: ASCII as it is, trimmed; else NFKC, trimmed, and only an unprintable text searched for
+    # invisible characters; no call of a function of ours for most cells: IDs, accounts and phones are ASCII)
+    return [(v.strip() if v.isascii() else t if (t := nfkc("NFKC", v).strip()).isprintable() else visible(t))
+            if type(v) is str else text(v) for v in values]
 
 
 def header_label(raw: object) -> str:
