@@ -40,6 +40,22 @@ def test_texts_is_text_of_each_cell(cells):
     assert values.texts(cells) == [values.text(c) for c in cells]
 
 
+# phone and account cells: digits alone (ASCII, full-width, other scripts' digits), masks, number formats, words
+NUMBER_CELL = st.one_of(ANY_CELL, st.text(alphabet="0123456789１２٣*＊ eE+.-()村委会代", max_size=22),
+                        st.floats(min_value=1e14, max_value=1e20), st.integers(min_value=0, max_value=10**19).map(str))
+
+
+@given(st.lists(NUMBER_CELL))
+def test_numbers_words_is_number_words_of_each_cell(cells):
+    assert values.numbers_words(cells) == [values.number_words(c) for c in cells]
+
+
+@given(st.lists(NUMBER_CELL))
+def test_account_losses_are_masked_and_digits_lost(cells):
+    assert values.account_losses(cells) == ["masked" if values.masked_digits(c) else
+                                            "cut" if values.digits_lost(c) else "" for c in cells]
+
+
 @given(valid_ids(), st.sampled_from(["{}", " {} ", "{}\t"]), st.booleans(), st.booleans())
 def test_valid_id_round_trips_through_damage(value, frame, full_width, lower):
     text = value.lower() if lower else value

@@ -497,17 +497,32 @@ def by_value_array(values: list, fn, many: bool = False) -> np.ndarray:
     """
     if not len(values):
         return np.empty(0, dtype=object)
-    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype) and values.cat.codes.min() >= 0:
-        codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
-    else:
+    try:
+        codes, uniques = distinct(values)
+    except TypeError:  # an unhashable cell: no caching
         values = values.tolist() if isinstance(values, pd.Series) else values
-        try:
-            codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-        except TypeError:  # an unhashable cell: no caching
-            return object_array(list(fn(list(values))) if many else [fn(v) for v in values])
+        return object_array(list(fn(list(values))) if many else [fn(v) for v in values])
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = fn(list(uniques)) if many else [fn(u) for u in uniques]
     return mapped[codes]
+
+
+def distinct(values: list) -> tuple[np.ndarray, list]:
+    """A column's distinct cells and where each cell is among them, for work done once per distinct cell that gives
+    several results (:func:`by_value_array` gives one).
+
+    Args:
+        values: the cells (see :func:`by_value`).
+    Returns:
+        (each cell's position among the distinct cells, the distinct cells).
+    Raises:
+        TypeError: for an unhashable cell.
+    """
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype) and values.cat.codes.min() >= 0:
+        return values.cat.codes.to_numpy(), list(values.cat.categories)
+    values = values.tolist() if isinstance(values, pd.Series) else values
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    return codes, list(uniques)
 
 
 def _zeros_of_numbers(out: pd.DataFrame, col: str, prefix: str) -> None:

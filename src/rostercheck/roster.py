@@ -19,9 +19,9 @@ from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import (cn_numerals, count, date, digits, digits_lost, masked_digits, money, month_span, number_words,
-                               text, texts)
-from .reference import by_value, by_value_array, cells
+from .normalize.values import (account_losses, cn_numerals, count, date, digits, masked_digits, money, month_span,
+                               numbers_words, text, texts)
+from .reference import by_value, by_value_array, cells, distinct
 
 DIBAO, TEKUN = "低保", "特困"
 HOUSEHOLD_FIELDS = ("township", "village", "head_name", "head_id", "household_no", "household_size", "covered_size",
@@ -266,10 +266,13 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
 
     if members.empty:
         return
-    codes_ = by_value_array(members["region_code"], township_village)
+    at, cells_ = distinct(members["region_code"])  # each distinct cell once
+    places = [township_village(v) for v in cells_]
     for k, fld in enumerate(("township", "village")):
-        named = pd.DataFrame({"code": [c[k] for c in codes_.tolist()], "name": members[fld].to_numpy()})
-        named = named[(named["code"] != "") & (named["name"] != "") & ~named["name"].str.isdigit()]
+        code = object_array([p[k] for p in places])[at]
+        has = code != ""  # (most rosters have no 行政区划代码: no rows to count)
+        named = pd.DataFrame({"code": code[has], "name": members[fld].to_numpy()[has]})
+        named = named[(named["name"] != "") & ~named["name"].str.isdigit()]
         pairs = named.value_counts().reset_index()  # (most frequent first)
         top = pairs.drop_duplicates("code")  # each code's most frequent name
         coded = dict(zip(top["code"], top["name"]))
@@ -567,8 +570,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         else None
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
-        if fld not in ("township", "village"):
-            out[fld] = _carried(column(fld) if fld != "head_id" else _head_ids(f), starts)
+        if fld not in ("township", "village"):  # (a field with no column is blank on every row, nothing to carry)
+            out[fld] = (_carried(column(fld) if fld != "head_id" else _head_ids(f), starts) if fld in f.columns
+                        else np.full(n, "", dtype=object))
     # Township/village cells merged over many households: carry down, the village only within its township.
     town = _carried(column("township"), np.arange(n) == 0, blank=None)
     out["village"] = _carried(column("village"), _starts(town))
@@ -596,15 +600,15 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["township"] = town
     # an account cell that lost digits to a number format, carried down as the account is (D02 compares no more)
     if "bank_account" in f.columns:
-        cut = by_value_array(f["bank_account"], lambda cells: [digits_lost(c) and not masked_digits(c) for c in cells], many=True)
+        loss = by_value_array(f["bank_account"], account_losses, many=True)
+        cut = (loss == "cut").astype(object)
         cut[pd.isna(column("bank_account"))] = None
         out["account_cut"] = _carried(cut, starts, blank=False).astype(bool)
-        hidden = by_value_array(f["bank_account"], lambda cells: [masked_digits(c) for c in cells], many=True)  # (text only)
-        out["account_masked"] = _carried(hidden, starts, blank=False).astype(bool)
+        out["account_masked"] = _carried((loss == "masked").astype(object), starts, blank=False).astype(bool)  # (text only)
     else:
         out["account_cut"] = out["account_masked"] = np.zeros(n, dtype=bool)
     # the words a phone cell writes beside its number (村委会0916-5221001): whose number it is, for RQ3 (held-out 181)
-    out["phone_words"] = (_carried(by_value_array(f["phone"], number_words), starts) if "phone" in f.columns
+    out["phone_words"] = (_carried(by_value_array(f["phone"], numbers_words, many=True), starts) if "phone" in f.columns
                           else np.full(n, "", dtype=object))
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
@@ -715,7 +719,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         # a township's own form names it in its title or file name only ('光山县十里镇2026年9月新申请家庭汇总表')
         named = _township_named(table.title, table.path.stem)
         frame.loc[frame["township"] == "", "township"] = named
-    _places_coded(frame)
+    _places_coded(frame, "region_code" in f.columns)
     return frame[~gone].reset_index(drop=True) if gone.any() else frame
 
 
@@ -900,12 +904,13 @@ def _townships_of_blocks(table: Table, frame: pd.DataFrame, blocks: pd.Series, s
         f"按标题计入（{'、'.join(f'{t} {k} 人' for t, k in counts.items())}）；如不对，请在花名册中加上乡镇列后重新运行。")
 
 
-def _places_coded(frame: pd.DataFrame) -> None:
+def _places_coded(frame: pd.DataFrame, region_codes: bool = True) -> None:
     """A row with no township (village) named but a 12-digit 行政区划代码: its first nine digits are its township, the
     twelve its village (统计用区划代码), shown as the codes (held-out 105: a system export with no place names).
 
     A township column of village codes (乡镇代码 360732100201, held-out 210) is read so too; a township's own code written
-    with twelve digits (411725107000) stays as written."""
+    with twelve digits (411725107000) stays as written. (``region_codes``: the sheet has a 行政区划代码 column; without one
+    every row's is blank.)"""
     from .regions import township_village
 
     def village_of(cell) -> str:
@@ -917,12 +922,17 @@ def _places_coded(frame: pd.DataFrame) -> None:
         frame.loc[at, "township"] = [c[:9] for c in village[at].tolist()]
         at &= (frame["village"] == "").to_numpy()
         frame.loc[at, "village"] = village[at]
+    if not region_codes:
+        return
+    at, cells_ = distinct(frame["region_code"])  # each distinct cell once
+    places = [township_village(v) for v in cells_]
     for k, fld in enumerate(("township", "village")):
-        codes_ = by_value_array(frame["region_code"], lambda v, k=k: township_village(v)[k])  # each distinct cell once
+        codes_ = object_array([p[k] for p in places])
         if fld == "township":  # … or a 行政区划 cell naming it in words (伞陂镇, 潢川县伞陂镇: held-out 190, every
             # member under （未填乡镇）)
-            named = by_value_array(frame["region_code"], lambda v: "" if text(v).isdigit() else _township_named(text(v)))
+            named = object_array(["" if text(v).isdigit() else _township_named(text(v)) for v in cells_])
             codes_ = np.where(codes_ != "", codes_, named)
+        codes_ = codes_[at]
         take = (frame[fld] == "").to_numpy() & (codes_ != "")
         if take.any():
             frame.loc[take, fld] = codes_[take]

@@ -450,6 +450,18 @@ def number_words(raw: object) -> str | None:
     return re.sub(r"[\d\s+\-()/,.、;:]", "", t) if t else None
 
 
+def numbers_words(values: list) -> list:
+    """:func:`number_words` of many cells (a column's distinct cells): a cell of digits alone, most of a phone column's,
+    without a call.
+
+    Args:
+        values: the cells.
+    Returns:
+        Their words.
+    """
+    return ["" if type(v) is str and v.isdigit() else number_words(v) for v in values]
+
+
 _SCIENTIFIC = re.compile(r"^\s*\d(?:\.\d+)?[eE]\+?(1[5-9]|[2-9]\d)\s*$")
 
 
@@ -466,6 +478,20 @@ def digits_lost(raw: object) -> bool:
     if isinstance(raw, float):
         return abs(raw) >= 1e15
     return isinstance(raw, str) and bool(_SCIENTIFIC.match(raw) or masked_digits(raw))
+
+
+def account_losses(values: list) -> list[str]:
+    """How each of many account cells (a column's distinct cells) lost digits: 'masked' by a bank (:func:`masked_digits`),
+    'cut' by a number format (:func:`digits_lost`, not masked), '' for none; a cell of digits alone, most of them, without
+    a call.
+
+    Args:
+        values: the cells.
+    Returns:
+        'masked', 'cut' or '' per cell.
+    """
+    return ["" if type(v) is str and v.isdigit() else "masked" if masked_digits(v) else "cut" if digits_lost(v) else ""
+            for v in values]
 
 
 _MASK = re.compile(r"\d\s*[*＊]")
