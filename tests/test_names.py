@@ -107,3 +107,18 @@ def test_character_readings_are_pypinyins():
 def test_homophone_key_equal_for_homophones():
     assert homophone_key("张丽") == homophone_key("张莉")
     assert homophone_key("张丽") != homophone_key("王丽")
+
+
+def test_letters_only_names_have_nothing_to_clean():
+    """person_name's short cut: a text of letters alone (:func:`_letters_only`) is its own cleaned form, for every
+    code point (each alone, between two Han characters, and beside a bracket)."""
+    import sys
+
+    from rostercheck.normalize.names import _cleaned, _letters_only
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if not _letters_only(c):
+            continue
+        for text in (c, f"张{c}三", f"({c}三", f"张{c})", f"{c}{c}"):
+            assert _cleaned(text) == text, hex(code)

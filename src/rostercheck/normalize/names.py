@@ -51,6 +51,22 @@ def _t2s(text: str) -> str:
     return text.translate(_t2s_table())
 
 
+def _letters_only(text: str) -> bool:
+    """Whether a text is letters alone, none of which a name loses in :func:`_cleaned` (the one letter that is a
+    separator there, U+02D1, excepted; ``tests/test_names.py`` tries every code point)."""
+    return text.isalpha() and "\u02d1" not in text
+
+
+def _cleaned(text: str) -> str | None:
+    """A name's text without bracketed remarks, spaces, middle dots and the dashes written for them (None: a
+    spreadsheet's error value, #N/A, no name: held-out 191)."""
+    if text.strip().startswith("#") and is_error_value(text):
+        return None
+    text = _BRACKETS.sub("", text)
+    text = _SPACES.sub("", text)
+    return _DASHES.sub("", _DOTS.sub("", text))
+
+
 @lru_cache(maxsize=200_000)
 def person_name(raw: object) -> str:
     """Return the comparable form of a name.
@@ -69,11 +85,11 @@ def person_name(raw: object) -> str:
     if raw is None:
         return ""
     text = unicodedata.normalize("NFKC", str(raw))
-    if text.strip().startswith("#") and is_error_value(text):  # a spreadsheet's #N/A is no name (held-out 191)
-        return ""
-    text = _BRACKETS.sub("", text)
-    text = _SPACES.sub("", text)
-    text = _DASHES.sub("", _DOTS.sub("", text)).replace("零", "〇")
+    if not _letters_only(text):  # (most names are letters alone: nothing to cut or drop, no pattern tried)
+        text = _cleaned(text)
+        if text is None:
+            return ""
+    text = text.replace("零", "〇")
     if text.lower() in ("nan", "none"):
         return ""
     if not text.isascii():
