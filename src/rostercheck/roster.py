@@ -1082,11 +1082,12 @@ def _guess_area(village: str) -> str:
 
 def _fill_places_from_address(out: pd.DataFrame) -> None:
     # A workbook with one sheet per township names the township in the sheet name.
-    named = pd.Series(by_value(out["sheet"].tolist(), lambda sh: bool(_TOWNSHIP_SHEET.match(str(sh)))), index=out.index)
-    by_sheet = (out["township"] == "") & named
-    out.loc[by_sheet, "township"] = out.loc[by_sheet, "sheet"]
+    sheets = out["sheet"].unique()
+    if named := [sh for sh in sheets if _TOWNSHIP_SHEET.match(str(sh))]:
+        by_sheet = (out["township"] == "") & out["sheet"].isin(named)
+        out.loc[by_sheet, "township"] = out.loc[by_sheet, "sheet"]
     # ... or one sheet per village (with its township, or not).
-    places = dict(zip(out["sheet"].unique(), (_VILLAGE_SHEET.match(str(sh)) for sh in out["sheet"].unique())))
+    places = dict(zip(sheets, (_VILLAGE_SHEET.match(str(sh)) for sh in sheets)))
     for sheet, m in places.items():
         if m:
             rows = out["sheet"] == sheet
@@ -1094,7 +1095,7 @@ def _fill_places_from_address(out: pd.DataFrame) -> None:
                 if value:
                     out.loc[rows & (out[fld] == ""), fld] = value
     # ... or one 乡镇（街道）/村（社区） column holding both ('河凤桥乡/桥口村', '汪岗镇新村', '城关镇-东街社区': held-out 171)
-    both = (out["township"] == "") & (out["village"] != "")
+    both = (out["township"].to_numpy(dtype=object) == "") & (out["village"].to_numpy(dtype=object) != "")
     if both.any():
         split = {v: _TOWNSHIP_VILLAGE.fullmatch(unicodedata.normalize("NFKC", v).strip())
                  for v in pd.unique(out.loc[both, "village"])}
@@ -1103,8 +1104,8 @@ def _fill_places_from_address(out: pd.DataFrame) -> None:
             parts = out.loc[both, "village"].map(lambda v, k=k: split[v].group(k) if split[v] else None)
             take = parts.notna()
             out.loc[take[take].index, fld] = parts[take]
-    missing = (out["township"] == "") | (out["village"] == "")
-    for j in out.index[missing & (out["address"] != "")]:
+    missing = (out["township"].to_numpy(dtype=object) == "") | (out["village"].to_numpy(dtype=object) == "")
+    for j in out.index[missing & (out["address"].to_numpy(dtype=object) != "")]:
         m = _place_after_admin(out.at[j, "address"] or "", search=True)
         if m:
             if not out.at[j, "township"]:

@@ -1405,7 +1405,8 @@ def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
     col = frame["id"]
     if isinstance(col.dtype, pd.CategoricalDtype):
         at = col.cat.codes.to_numpy()
-        blank = (at < 0) | np.append(np.asarray(col.cat.categories.astype(str).str.strip() == ""), False)[at]
+        blank = (at < 0) | np.append(np.fromiter((not str(c).strip() for c in col.cat.categories), dtype=bool,
+                                                 count=len(col.cat.categories)), False)[at]
     else:
         values = col.to_numpy(dtype=object)
         blank = pd.isna(values) | np.array([isinstance(v, str) and not v.strip() for v in values], dtype=bool) \
