@@ -198,6 +198,21 @@ def test_old_form_tells_a_15_digit_cell(cell, old):
     assert ids.old_form(cell) is old
 
 
+_OLD_CELL = st.one_of(
+    _ID_TEXT,
+    st.from_regex(r"[1-6][0-9]{14}(\.0)?", fullmatch=True),
+    st.text(alphabet="0123456789Xxab ='‘′`\"“.-_\u00d7\uff10\uff11\u200b\u3000", max_size=20),
+    st.text(max_size=18),
+    st.booleans(),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_OLD_CELL, max_size=20))
+def test_old_digits_each_agrees_with_single(cells):
+    assert ids.old_digits_each(cells) == [ids.old_digits(c) for c in cells]
+
+
 @pytest.mark.parametrize("text, shown", [
     ("如 叶秀 13812345678", "如 叶秀 138****5678"),  # a phone in a name cell quoted by a notice (held-out 189)
     ("电话13812345678、15900001111", "电话138****5678、159****1111"),

@@ -473,7 +473,7 @@ def old_ids(members: pd.DataFrame, roster: str = "花名册", files: Callable[[n
     if "id_raw" not in members.columns or not len(members):
         return []
     valid = (members["id_status"] == ids.VALID).to_numpy()
-    digits = by_value_array(members["id_raw"], ids.old_digits)
+    digits = np.asarray(ids.old_digits_each(members["id_raw"].tolist()), dtype=object)
     old = valid & (digits != "")
     if not old.any():
         return []

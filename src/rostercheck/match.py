@@ -235,8 +235,8 @@ def _old_forms(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id
     at = np.flatnonzero((keys == EXACT_KEY) | keys.str.startswith(EXACT_KEY + "，") | keys.str.startswith(EXACT_KEY + "；"))
     if not len(at):
         return found
-    sides = zip([ids.old_form(c) for c in members.loc[found["m"].iloc[at], "id_raw"].tolist()],
-                [ids.old_form(c) for c in ref.loc[found["r"].iloc[at], raw].tolist()])
+    sides = zip([d != "" for d in ids.old_digits_each(members.loc[found["m"].iloc[at], "id_raw"].tolist())],
+                [d != "" for d in ids.old_digits_each(ref.loc[found["r"].iloc[at], raw].tolist())])
     said = []
     for k, side in zip(at.tolist(), sides):
         if side not in _OLD_FORM:

@@ -299,6 +299,20 @@ def old_digits(raw: object) -> str:
     return text if len(text) == 15 and text.isdigit() else ""
 
 
+def old_digits_each(cells: list) -> list[str]:
+    """:func:`old_digits` of each cell; a text of ASCII letters and digits only (or none) is told by its length and
+    digits, for NFKC, :func:`unmarked` and :func:`_bare` leave it as it is (a roster's 200,000 18-character IDs,
+    without a call each: cheaper than finding the distinct cells first).
+
+    Args:
+        cells: the cells.
+    Returns:
+        The 15 digits each cell holds as a 一代证 number, or ''.
+    """
+    return [(c if len(c) == 15 and c.isdigit() else "") if type(c) is str and c.isascii() and (c.isalnum() or not c)
+            else old_digits(c) for c in cells]
+
+
 def _bare(text: str) -> str:
     """An ID cell's text without a number's trailing '.0' and without separators (spaces, dashes, quotes, dots)."""
     if text.endswith(".0") and text[:-2].isdigit():
