@@ -131,6 +131,18 @@ def test_invalid_ids():
     assert flagged(context(rows), "D03") == [("张三", "高"), ("李梅", "高")]
 
 
+@pytest.mark.parametrize("setting, shown", [("", [("李梅", "低"), ("王小", "高"), ("赵丽", "高")]),
+                                             ("[D03]\nflag_missing = false\n", [("王小", "高"), ("赵丽", "高")])])
+def test_blank_ids_are_flagged_unless_the_county_says_not(tmp_path, setting, shown):
+    config = tmp_path / "本县.toml"
+    config.write_text(setting, encoding="utf-8")
+    future = make_id("20270315", 482)  # (the rows walked are picked out first: a valid ID among them too)
+    bad_check = "'" + A[:17] + ("0" if A[17] != "0" else "1")  # (with a text marker, quoted without it)
+    rows = (household("张三", A, [("李梅", "配偶", ""), ("王小", "子女", bad_check)])
+            + household("王五", C, [("赵丽", "子女", future), ("钱七", "配偶", B)]))
+    assert flagged(context(rows, config=config), "D03") == shown
+
+
 def test_an_id_born_after_the_review_date_is_invalid_though_its_check_character_fits():
     future = make_id("20270315", 482)  # AS_OF is 2026-09-30
     ctx = context(household("孙德福", A, [("周玉梅", "配偶", future)]))
