@@ -355,11 +355,13 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     lcols = (left_id, lp + "id_status", lp + "id_reliable", left_name)
     rcols = (right_id, rp + "id_status", rp + "id_reliable", right_name)
     # Only valid IDs join; the cells stay Python objects (no inference of a string dtype over every row).
-    a = _valid(left.index, left[lcols[0]], left[lcols[1]], "m")
-    b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
-    if len(a) > len(b):  # members against a short list: join only the IDs the list has
-        a = a[a.id.isin(b.id.to_numpy())]
+    if len(left) > len(right):  # members against a short list: join only the IDs the list has (looked for first)
+        b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
+        has = left[lcols[0]].isin(b.id.to_numpy()).to_numpy()
+        a = _valid(left.index[has], left[lcols[0]][has], left[lcols[1]][has], "m")
     else:
+        a = _valid(left.index, left[lcols[0]], left[lcols[1]], "m")
+        b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
         b = b[b.id.isin(a.id.to_numpy())]
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
@@ -434,9 +436,12 @@ def _seventeen(left, right, lcols, rcols, sides: tuple[str, str] | None = None) 
     if lcols[3] not in left.columns or rcols[3] not in right.columns:
         return pd.DataFrame(columns=LINK_COLUMNS)
     status = [frame[cols[1]].to_numpy(dtype=object) for frame, cols in ((left, lcols), (right, rcols))]
-    short = [(st == ids.SHORT) & (frame[cols[2]].to_numpy(dtype=object) == 17)
-             for st, frame, cols in zip(status, (left, right), (lcols, rcols))]
-    if not short[0].any() and not short[1].any():  # (mostly none: no frame of every valid ID built)
+    short = [st == ids.SHORT for st in status]
+    if not short[0].any() and not short[1].any():  # (mostly none: no frame of every valid ID built, no count compared)
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    short = [cut & (frame[cols[2]].to_numpy(dtype=object) == 17)
+             for cut, frame, cols in zip(short, (left, right), (lcols, rcols))]
+    if not short[0].any() and not short[1].any():
         return pd.DataFrame(columns=LINK_COLUMNS)
     # the one valid ID each 17 digits begin (their check character follows from them): the valid side is searched for
     # those whole IDs only (a province's millions of IDs cut to 17 characters each made a second copy of them)
