@@ -556,6 +556,22 @@ def test_an_id_ending_in_000_in_a_text_cell_is_not_said_to_be_stored_as_a_number
     assert any(said in w for w in warnings), warnings
 
 
+@pytest.mark.parametrize("text, said", [(False, "中有 1 个身份证号以数字格式存储（后几位已丢失"),
+                                         (True, "中有 1 个身份证号末几位为 0（疑似曾以数字格式存储，后几位已丢失")])
+def test_a_row_naming_only_its_head_says_the_heads_id_as_its_cell_was(tmp_path, text, said):
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金\n张三,{A},张三,{A},户主,516\n"
+                      f"李四,{B},李四,{B},户主,516\n", encoding="utf-8")
+    cell = A[:15] + "000" if text else float(f"{float(A):.15g}")
+    exits = write(tmp_path / "停保名单.xlsx", {"Sheet1": [["户主姓名", "户主身份证号", "姓名", "身份证号", "退出日期"],
+                                                       ["张三", cell, "张三", "", "2026-08-15"],
+                                                       ["李四", B, "李四", B, "2026-08-15"]]})
+    warnings = audit([roster], {"exits": exits}, AS_OF).warnings
+    assert any(said in w for w in warnings), warnings
+
+
 def test_month_columns_under_an_amount_heading_are_months_not_rival_amount_columns(tmp_path):
     path = write(tmp_path / "城关镇2026年低保金发放表.xlsx", {"Sheet": [
         ["户主姓名", "户主身份证号", "保障人口", "2026年发放金额（元）", "", "", "合计"],
