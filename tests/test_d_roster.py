@@ -421,6 +421,13 @@ def test_a_second_roster_without_accounts_has_its_people_said_unchecked_for_d02(
                   extra_rosters=[(tekun, "清河县特困人员名册")])
     said = partly_checked(ctx, {}, ["D02", "C08"])
     assert said == {"D02": "《清河县特困人员名册.xlsx》没有“银行账号”列（或该列全部为空）：其中的 1 人"}
+    # two such rosters (given in another order than their names'): said in the order of their names, each its count
+    other = household("赵六", make_id("19500505", 155), [("钱七", "配偶", make_id("19520606", 166))])
+    ctx = context(household("张三", make_id("19600101", 111), bank_account="6217000011112222"),
+                  extra_rosters=[(tekun, "清河县特困人员名册"), (other, "城关镇低保花名册")])
+    said = partly_checked(ctx, {}, ["D02"])
+    assert said == {"D02": "《城关镇低保花名册.xlsx》没有“银行账号”列（或该列全部为空）：其中的 2 人；"
+                           "《清河县特困人员名册.xlsx》没有“银行账号”列（或该列全部为空）：其中的 1 人"}
 
 
 @pytest.mark.parametrize("marker", ["'", "’", "′", '="{}"'])
