@@ -231,17 +231,16 @@ def _old_forms(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id
     raw = id_col[: -len("id")] + "id_raw"
     if found.empty or "id_raw" not in members.columns or raw not in ref.columns:
         return found
-    keys = found["key"].astype(str)
-    at = np.flatnonzero((keys == EXACT_KEY) | keys.str.startswith(EXACT_KEY + "，") | keys.str.startswith(EXACT_KEY + "；"))
+    keys = found["key"].astype(str).tolist()
+    at = np.flatnonzero([key == EXACT_KEY or key.startswith((EXACT_KEY + "，", EXACT_KEY + "；")) for key in keys])
     if not len(at):
         return found
-    sides = zip([d != "" for d in ids.old_digits_each(members.loc[found["m"].iloc[at], "id_raw"].tolist())],
-                [d != "" for d in ids.old_digits_each(ref.loc[found["r"].iloc[at], raw].tolist())])
+    ours, theirs = (np.asarray(ids.old_digits_each(cells), dtype=object) != ""
+                    for cells in (members.loc[found["m"].iloc[at], "id_raw"].tolist(), ref.loc[found["r"].iloc[at], raw].tolist()))
+    one = ours != theirs  # (an old ID on one side only: the links walked, mostly none)
     said = []
-    for k, side in zip(at.tolist(), sides):
-        if side not in _OLD_FORM:
-            continue
-        key = keys.iat[k]
+    for k, side in zip(at[one].tolist(), zip(ours[one].tolist(), theirs[one].tolist())):
+        key = keys[k]
         if key.startswith(NAME_APART_KEY):
             said.append((k, LOW, f"{_OLD_FORM[side]}{OLD_FORM_UNCHECKED}{key[len(EXACT_KEY):]}"))
         else:
