@@ -524,3 +524,51 @@ def test_the_county_workbook_prints_the_runs_notices_last_with_ids_masked():
     (said,) = frame.iloc[:, 0].tolist()
     assert name == "读取提示" and "隐藏的工作表" in said and "430521199001011234" not in said and "430521" in said
     assert not [s for s in audit_sheets(findings, {"C01": "财政供养"}, {}) if s[0] == "读取提示"]  # none: no sheet
+
+
+def test_str_isspace_is_the_white_space_xlsxwriter_keeps_at_an_edge():
+    # report._text_element asks str.isspace of a text's first and last characters where xlsxwriter searches ^\s and \s$
+    space = re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if chr(c).isspace()] == [
+        c for c in range(sys.maxunicode + 1) if space.match(chr(c))]
+    edge = re.compile(r"^\s|\s$")
+    for ch in (" ", "\n", "\t", "\x1c", "\u3000", "\u00a0", "a", "甲"):
+        for text in (ch, f"a{ch}", f"{ch}a", f"a{ch}\n", f"a{ch}b", f"{ch}\n", ""):
+            assert ('xml:space="preserve"' in report._text_element(text)) == bool(edge.search(text)), repr(text)
+
+
+_ESCAPABLE = st.text(alphabet=st.sampled_from(list("ab 甲\n\t\r\x07\x1c&<>_x0041F\ufffe\uffff\u3000")), max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ESCAPABLE, max_size=8))
+def test_texts_escaped_together_are_escaped_as_each_alone(texts):
+    assert report._inline_texts(texts) == [report._inline_text(t) for t in texts]
+
+
+@pytest.mark.parametrize("texts", [["x" * 40_000, "a"], ["𠀀" * 20_000], ["a" * 16_383, "b" * 16_384], ["&" * 9_000] * 2])
+def test_long_texts_escaped_together_are_cut_as_each_alone(texts):
+    assert report._inline_texts(texts) == [report._inline_text(t) for t in texts]
+
+
+_CSV_CELL = st.one_of(st.none(), st.booleans(), st.integers(-10 ** 6, 10 ** 6), st.floats(allow_infinity=False),
+                      st.text(alphabet=st.sampled_from(list("=+-@\t\r1.5e 甲a'")), max_size=6))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_CSV_CELL, _CSV_CELL), min_size=1, max_size=6))
+def test_csv_cells_are_made_formula_safe_as_safe_text_makes_each(tmp_path_factory, rows):
+    frame = pd.DataFrame(rows, columns=["甲", "_内部"], dtype=object).assign(乙=[r[0] for r in rows])
+    path = tmp_path_factory.mktemp("csv") / "x.csv"
+    report.write_csv(frame, path)
+    cols = ["甲", "乙"]
+    reference = frame[cols].astype(object).where(frame[cols].notna(), "").map(report.safe_text)
+    reference.to_csv(path.with_name("ref.csv"), index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    assert path.read_bytes() == path.with_name("ref.csv").read_bytes()
+
+
+@given(st.lists(st.one_of(st.none(), st.just(""), st.floats(), st.integers(), st.booleans(), st.text(max_size=4)),
+                max_size=30), st.integers(1, 30))
+def test_a_columns_texts_are_its_distinct_filled_cells_as_text(values, sample):
+    got = report._texts(values[:sample])
+    assert len(got) == len(set(got)) and set(got) == {str(v) for v in values[:sample] if not report._blank(v)}

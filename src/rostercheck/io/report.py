@@ -270,9 +270,18 @@ def write_csv(frame: pd.DataFrame, target: Path) -> None:
         target: the file.
     """
     cols = public_columns(frame)
-    safe = frame[cols].astype(object).where(frame[cols].notna(), "").map(safe_text) if len(frame) else frame[cols]
+    safe = frame[cols].astype(object).where(frame[cols].notna(), "").apply(_safe_column) if len(frame) else frame[cols]
     with atomic_path(target) as tmp:
         safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def _safe_column(column: pd.Series) -> pd.Series:
+    """:func:`safe_text` of a column's cells; a column of texts none of which starts as a formula does is kept as it is,
+    any other mapped (which also makes a column of 0 and 0.0 one of floats, as the CSV has always written it)."""
+    values = column.tolist()
+    if all(type(v) is str and not v.startswith(_FORMULA_START) for v in values):
+        return column
+    return column.map(safe_text)
 
 
 def sheet_name(text: str, used: set[str]) -> str:
@@ -299,7 +308,6 @@ EXCEL_ROWS = 1_048_576
 _XML_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")
-_EDGE_SPACE = re.compile(r"^\s|\s$")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 _ROWS_PER_CHUNK = 5_000
 
@@ -309,12 +317,37 @@ def _inline_text(value: str) -> str:
     if len(value) > 16_383:  # Excel's cell limit is 32,767 UTF-16 units
         value = value.encode("utf-16-le")[:2 * 32_767].decode("utf-16-le", "ignore")
     if _XML_SPECIAL.search(value):
-        value = _ESCAPED.sub(r"_x005F\1", value)
-        value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
-        value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
-        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    space = ' xml:space="preserve"' if _EDGE_SPACE.search(value) else ""
+        value = _escaped(value)
+    return _text_element(value)
+
+
+def _escaped(value: str) -> str:
+    """A text escaped as xlsxwriter escapes it (a text without :data:`_XML_SPECIAL` stays as it is); no escape spans a
+    line break or makes one."""
+    value = _ESCAPED.sub(r"_x005F\1", value)
+    value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+    value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text_element(value: str) -> str:
+    """The tail of an inline-string cell element holding text already escaped: its space kept when at an edge
+    (xlsxwriter looks for a white space first or last by a regular expression; ``str.isspace`` says the same of every
+    character, tests/test_report.py)."""
+    space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
     return f' t="inlineStr"><is><t{space}>{value}</t></is></c>'
+
+
+def _inline_texts(texts: list[str]) -> list[str]:
+    """:func:`_inline_text` of each of many texts, escaped all together: one search over them all tells whether any
+    needs escaping (most columns hold none), and the escapes of texts joined by line breaks are the texts' escapes
+    joined by line breaks (a text holding one, or one to be cut, is looked at alone)."""
+    joined = "\n".join(texts)
+    if len(joined) > 16_383 and max(map(len, texts)) > 16_383 or joined.count("\n") >= len(texts):
+        return [_inline_text(t) for t in texts]
+    if _XML_SPECIAL.search(joined):
+        texts = _escaped(joined).split("\n")
+    return [_text_element(t) for t in texts]
 
 
 def _blank(value: object) -> bool:
@@ -324,22 +357,20 @@ def _blank(value: object) -> bool:
 
 
 def _cell_tails(values: list) -> list[str | None]:
-    """Each value's cell element after its attributes (None for a blank), repeated texts escaped once."""
-    seen: dict[str, str] = {}
-    out: list[str | None] = []
-    for value in values:
-        if type(value) is str:
-            tail = seen.get(value)
-            if tail is None:
-                tail = seen[value] = _inline_text(value) if value else ""
-            out.append(tail or None)
-        elif _blank(value):
-            out.append(None)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            out.append(f"><v>{value:.16G}</v></c>")
-        else:
-            out.append(_inline_text(str(value)))
-    return out
+    """Each value's cell element after its attributes (None for a blank), each distinct text escaped once."""
+    texts = list({v for v in values if type(v) is str})
+    tails: dict[str, str | None] = dict(zip(texts, _inline_texts(texts)))
+    tails[""] = None
+    return [tails[v] if type(v) is str else _other_tail(v) for v in values]
+
+
+def _other_tail(value: object) -> str | None:
+    """:func:`_cell_tails` of a value that is not a ``str``: None for a blank, a number, else its text."""
+    if _blank(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"><v>{value:.16G}</v></c>"
+    return _inline_text(str(value))
 
 
 # Sheet layout: a title row above the header; the header row repeats on every printed page.
@@ -457,8 +488,11 @@ def column_layout(name: str, values: list, widths: dict[str, int] | None = None)
 
 
 def _texts(values: list) -> list[str]:
-    """The distinct texts of a column's first :data:`AUTO_WIDTH_SAMPLE` values (blanks left out)."""
-    return list({str(v) for v in values[:AUTO_WIDTH_SAMPLE] if not _blank(v)})
+    """The distinct texts of a column's first :data:`AUTO_WIDTH_SAMPLE` values (blanks left out), in no set order."""
+    head = values[:AUTO_WIDTH_SAMPLE]
+    texts = {v for v in head if type(v) is str}  # (a text is blank only when it is '')
+    texts.discard("")
+    return list(texts.union(str(v) for v in head if type(v) is not str and not _blank(v)))
 
 
 # What a row of column widths may take on an A4 landscape page at 100 % (297 mm less two 0.3" margins: 1,065 px at
@@ -698,12 +732,14 @@ class _Body:
         letters = [xl_col_to_name(c) for c in self.positions]
         for lo in range(0, self.rows, _ROWS_PER_CHUNK):
             part = self.frame.iloc[lo:min(lo + _ROWS_PER_CHUNK, self.rows)]
-            columns = [_cell_tails(part[c].tolist()) for c in self.cols]
+            numbers = [str(r) for r in range(lo + FIRST_DATA_ROW + 1, lo + FIRST_DATA_ROW + 1 + len(part))]
+            # column by column: each cell's element ('' for a blank), joined row by row below
+            columns = [[f'<c r="{x}{r}" s="{s}"{t}' if t else "" for r, t in zip(numbers, _cell_tails(part[c].tolist()))]
+                       for c, x, s in zip(self.cols, letters, self.styles)]
             heights = row_heights([part[c].tolist() for c in self.wrapped], list(self.wrapped.values()))
             out = []
-            for r, tails, ht in zip(range(lo + FIRST_DATA_ROW + 1, self.rows + FIRST_DATA_ROW + 1), zip(*columns),
-                                    heights or [None] * len(part)):
-                cells = "".join(f'<c r="{x}{r}" s="{s}"{t}' for x, s, t in zip(letters, self.styles, tails) if t)
+            for r, cells, ht in zip(numbers, zip(*columns), heights or [None] * len(part)):
+                cells = "".join(cells)
                 if cells:
                     size = f' ht="{ht:.16G}" customHeight="1"' if ht else ""
                     out.append(f'<row r="{r}"{size}>{cells}</row>')
@@ -1087,10 +1123,11 @@ def sha256(path: Path) -> str:
     Returns:
         The hex digest.
     """
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+    digest, buffer = hashlib.sha256(), bytearray(1 << 20)
+    view = memoryview(buffer)
+    with Path(path).open("rb", buffering=0) as fh:
+        while size := fh.readinto(buffer):  # (into one buffer: no new bytes object for every MB read)
+            digest.update(view[:size])
     return digest.hexdigest()
 
 
