@@ -87,7 +87,8 @@ def audit_heading(county: str, as_of: dt.date) -> str:
 def persons(findings: pd.DataFrame) -> pd.Series:
     """Each finding's person: one person however many roster rows enrol her (D01), by the ID, else by the row."""
     ids_ = findings["身份证号"] if "身份证号" in findings.columns else pd.Series("", index=findings.index)
-    return ids_.where(ids_ != "", "#" + findings["_member"].astype(str))
+    known = ids_ != ""
+    return ids_.where(known, "#" + findings["_member"].astype(str) if not known.all() else "")
 
 
 def _households(findings: pd.DataFrame) -> pd.Series:
@@ -105,8 +106,12 @@ def firm_and_leads(findings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     222: C01 "11" was 9 cases and two namesakes a damaged ID fitted both of, each 低)."""
     low = findings["置信度"].eq(LOW) if "置信度" in findings.columns else pd.Series(False, index=findings.index)
     firm, leads = findings[~low], findings[low]
-    counted = set(zip(firm["类别代码"], persons(firm))) if len(firm) else set()
-    apart = [(c, p) not in counted for c, p in zip(leads["类别代码"], persons(leads))] if len(leads) else []
+    if not len(leads):
+        return firm, leads
+    codes = leads["类别代码"].tolist()
+    same = firm[firm["类别代码"].isin(set(codes))]  # (only a 高/中 finding of a lead's category can count her)
+    counted = set(zip(same["类别代码"].tolist(), persons(same).tolist())) if len(same) else set()
+    apart = [(c, p) not in counted for c, p in zip(codes, persons(leads).tolist())]
     return firm, leads[pd.Series(apart, index=leads.index, dtype=bool)]
 
 
@@ -120,8 +125,8 @@ def lead_people(findings: pd.DataFrame) -> tuple[int, int]:
         (people, of them with a 高/中 finding).
     """
     firm, leads = firm_and_leads(findings)
-    named = set(persons(leads)) if len(leads) else set()
-    return len(named), len(named & set(persons(firm))) if len(firm) else 0
+    named = set(persons(leads).tolist()) if len(leads) else set()
+    return len(named), len(named.intersection(persons(firm).tolist())) if len(firm) else 0
 
 
 def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
@@ -145,7 +150,7 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     person, lead = persons(firm), persons(leads)
     table[PEOPLE] = person.groupby(firm["乡镇"]).nunique().reindex(table.index).fillna(0).astype(int)
     table[HOMES] = firm.groupby("乡镇")["_household"].nunique().reindex(table.index).fillna(0).astype(int)
-    only = ~lead.isin(set(person))  # (a lead of one category on a person another's 高/中 finding counts already)
+    only = ~lead.isin(set(person.tolist()))  # (a lead of one category on a person another's 高/中 finding counts already)
     table[LEADS] = lead[only].groupby(leads["乡镇"][only]).nunique().reindex(table.index).fillna(0).astype(int)
     total = table.sum(numeric_only=True).to_frame().T
     total[PEOPLE] = person.nunique()
@@ -219,7 +224,7 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
     firm, leads = firm_and_leads(findings)  # (the 低 leads counted apart, as the 汇总 counts them)
     listed = firm.drop_duplicates(["类别代码", "_member"]).groupby("类别代码").size() if len(firm) else pd.Series(dtype=int)
     # a check of households (CheckSpec.level, F01–F07 …) counts households, not people (held-out 204)
-    by_household = set(findings.loc[findings["_level"] == "household", "类别代码"]) if "_level" in findings.columns else set()
+    by_household = set(findings.loc[findings["_level"] == "household", "类别代码"].tolist()) if "_level" in findings.columns else set()
 
     def count(frame: pd.DataFrame) -> pd.Series:
         """People (households for a check of households) per category code."""
@@ -315,8 +320,8 @@ def category_sheets(findings: pd.DataFrame, titles: dict[str, str]) -> list[tupl
         The sheets.
     """
     out = []
-    for code in sorted(findings["类别代码"].unique()):
-        part = without_money(findings[findings["类别代码"] == code])  # a check that counts no money: no money columns
+    for code, part in findings.groupby("类别代码", sort=True):
+        part = without_money(part)  # a check that counts no money: no money columns
         out.append((f"{code} {titles.get(code, '')}", said_once(part, "类别名称", "建议"), LEDGER_COLUMNS))
     return out
 
@@ -344,7 +349,7 @@ def without_money(frame: pd.DataFrame) -> pd.DataFrame:
         The rows, the money columns dropped when they are all blank.
     """
     money = [c for c in MONEY_COLUMNS if c in frame.columns]
-    if money and not frame[money].map(_filled).to_numpy().any():
+    if money and not any(_filled(v) for c in money for v in frame[c].unique()):
         return frame.drop(columns=money)
     return frame
 
@@ -361,7 +366,11 @@ def input_manifest(tables) -> list[dict]:
     Returns:
         One dict per table.
     """
-    return [{"path": str(t.path), "kind": t.kind, "sha256": sha256(t.path), "sheets": t.sheets,
+    digests: dict[str, str] = {}  # a file read as several tables is hashed once
+    for t in tables:
+        if str(t.path) not in digests:
+            digests[str(t.path)] = sha256(t.path)
+    return [{"path": str(t.path), "kind": t.kind, "sha256": digests[str(t.path)], "sheets": t.sheets,
              "rows": int(t.rows), "columns": t.headers} for t in tables]
 
 
@@ -396,7 +405,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         """Write one part of the reports (returns the paths of any extra files it wrote)."""
         if part == "csv":
             write_csv(findings, paths["findings"])
-            _write_manifest(result, options, command, paths["manifest"])
+            _write_manifest(result, options, command, paths["manifest"], sheets[0][1])
         elif part == "public":
             from .public import write_public_copies
 
@@ -451,12 +460,13 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     return paths
 
 
-def _write_manifest(result, options: dict, command: str, path: Path) -> None:
-    """Write run.json: what was run on which inputs, and what it found."""
+def _write_manifest(result, options: dict, command: str, path: Path, table: pd.DataFrame) -> None:
+    """Write run.json: what was run on which inputs, and what it found (``table``: the :func:`summary` of the
+    findings, the 汇总)."""
     findings = result.findings
     counts = findings["类别代码"].value_counts().sort_index().to_dict() if len(findings) else {}
     by_conf = findings.groupby(["类别代码", "置信度"]).size() if len(findings) else pd.Series(dtype=int)
-    people = summary(findings, {}).iloc[-1]  # the 汇总's total row
+    people = table.iloc[-1]  # the 汇总's total row
     write_manifest({
         "tool": "rostercheck", "version": __version__, "command": command,
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
