@@ -262,6 +262,7 @@ def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: st
     codes = sorted(distinct["类别代码"].unique())
     towns = natural_sorted(distinct["乡镇"].unique())
     counts = distinct.groupby(["类别代码", "乡镇"]).size()
+    cell = counts.to_dict()  # (code, township) → count, looked up for every cell of the table
     names = [t or "（未填乡镇）" for t in towns]
     width = out.width
     number = len(str(len(distinct)))
@@ -280,7 +281,7 @@ def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: st
             table.add_column(name, justify="right", no_wrap=True)
         table.add_column("合计", justify="right", style="bold", no_wrap=True)
         for code in codes:
-            row = [str(counts.get((code, t), 0)) for t in towns]
+            row = [str(cell.get((code, t), 0)) for t in towns]
             name = [titles.get(code, "")] if named else []
             table.add_row(code, *name, *row, str(int(counts.get(code, pd.Series(dtype=int)).sum())))
         out.print(table)
@@ -302,7 +303,7 @@ def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: st
         for k in group:
             table.add_column(codes[k], justify="right", no_wrap=True)
         for town, name in zip(towns, names):
-            table.add_row(name, *[str(counts.get((codes[k], town), 0)) for k in group])
+            table.add_row(name, *[str(cell.get((codes[k], town), 0)) for k in group])
         out.print(table)
 
 
