@@ -380,15 +380,8 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     if not len(sel):
         return {}
     codes, pairs, totals = _pair_totals(led, sel)
-    # Each ledger household's approved alternatives, looked up once; a pair is suspect unless its total is
-    # within the tolerance of one of them.
-    known = [expected.get(h) for h in led.memo["codes"]["h_values"].tolist()]
-    widest = max((len(k[1]) for k in known if k is not None), default=0)
-    alternatives = np.full((len(known), max(widest, 1)), np.nan)
-    for k, approved in enumerate(known):
-        if approved is not None:
-            alternatives[k, : len(approved[1])] = approved[1]
-    on_roster = np.array([k is not None for k in known], dtype=bool)
+    # a pair is suspect unless its total is within the tolerance of one of its household's approved alternatives
+    alternatives, on_roster = _alternatives(led, expected)
     at = pairs // (len(led.memo["codes"]["m_values"]) + 1)
     near = np.abs(totals[:, None] - alternatives[at]) <= tol - 1e-6  # NaN: never near
     suspect = on_roster[at] & ~near.any(axis=1)
@@ -397,6 +390,21 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     for r in sel[suspect[codes]].tolist():
         paid[(household[r], month_of_row[r])].append(r)
     return paid
+
+
+def _alternatives(led: Ledger, expected: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Each ledger household's approved alternatives (``expected``'s, by the household codes), looked up once: a row
+    per household, NaN where it has fewer (never near a total), and whether the household has any."""
+    made = led.memo.get("alternatives")
+    if made is None or made[0] is not expected:
+        known = [expected.get(h) for h in led.memo["codes"]["h_values"].tolist()]
+        widest = max((len(k[1]) for k in known if k is not None), default=0)
+        alternatives = np.full((len(known), max(widest, 1)), np.nan)
+        for k, approved in enumerate(known):
+            if approved is not None:
+                alternatives[k, : len(approved[1])] = approved[1]
+        made = led.memo["alternatives"] = (expected, alternatives, np.array([k is not None for k in known], dtype=bool))
+    return made[1], made[2]
 
 
 def _rows(led: Ledger, mask) -> list[int]:
@@ -569,30 +577,39 @@ def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict
     _, pairs, totals = _pair_totals(led, led.array("ok") & (led.array("benefit") | led.array("adjust")) & led.array("dated")
                                     & led.array("own_programme"))
     width = len(codes["m_values"]) + 1
-    paid: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for pair, total in zip(pairs.tolist(), totals.tolist()):
-        h = codes["h_values"][pair // width]
-        if h in expected:
-            paid[h].append((codes["m_values"][pair % width], total))
+    # Each roster household's months paid, in order (the households in their first pair's order), and whether each
+    # month's total fits one of its approved alternatives: judged in bulk, the few steps then one by one.
+    alternatives, on_roster = _alternatives(led, expected)
+    at, month = pairs // width, pairs % width
+    keep = np.flatnonzero(on_roster[at])
+    at, month, totals = at[keep], month[keep], totals[keep]
+    fits = (np.abs(totals[:, None] - alternatives[at]) <= tol).any(axis=1)  # (NaN: fits nothing)
+    rank = np.empty(len(codes["m_values"]), dtype=np.int64)
+    rank[np.argsort(codes["m_values"], kind="stable")] = np.arange(len(codes["m_values"]))  # months as text sorts them
+    household = pd.factorize(at)[0]
+    order = np.lexsort((rank[month], household))
+    at, month, totals, fits, household = at[order], month[order], totals[order], fits[order], household[order]
+    first = np.flatnonzero(np.diff(household, prepend=-1))  # (each household's first position)
+    count = np.diff(np.append(first, len(household)))
+    # a household's month from which it is in line with the roster, not the month before: after its last misfit
+    misfit = np.full(len(first), -1, dtype=np.int64)
+    wrong = np.flatnonzero(~fits)
+    np.maximum.at(misfit, household[wrong], wrong)
+    stepped = np.flatnonzero((count >= 2) & (misfit >= 0) & (misfit + 1 < first + count))
     prog_of = _programmes(ctx, led)
+    judged: dict[str, int] = defaultdict(int)
+    for k in at[first[count >= 2]].tolist():
+        judged[prog_of.get(codes["h_values"][k], "")] += 1
     # programme → month → each household's step there, a person
     steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     sizes = led.memo["covered_size"]
-    judged: dict[str, int] = defaultdict(int)
-    for h, months in paid.items():
-        if len(months) < 2:
-            continue
-        months.sort()
-        fits = [any(abs(t - a) <= tol for a in expected[h][1]) for _, t in months]
-        judged[prog_of.get(h, "")] += 1
-        k = len(fits)
-        while k and fits[k - 1]:
-            k -= 1
-        if 0 < k < len(fits):  # in line with the roster from this month on, not the month before
-            persons = sizes.get(h)
-            persons = persons if isinstance(persons, (int, float)) and persons == persons and persons > 0 \
-                else len(led.covered.get(h, ())) or 1
-            steps[prog_of.get(h, "")][months[k][0]].append((months[k][1] - months[k - 1][1]) / persons)
+    for p in (misfit[stepped] + 1).tolist():
+        h = codes["h_values"][at[p]]
+        persons = sizes.get(h)
+        persons = persons if isinstance(persons, (int, float)) and persons == persons and persons > 0 \
+            else len(led.covered.get(h, ())) or 1
+        step = (float(totals[p]) - float(totals[p - 1])) / persons
+        steps[prog_of.get(h, "")][codes["m_values"][month[p]]].append(step)
     out = {}
     for prog, counted in steps.items():
         month, per = max(counted.items(), key=lambda kv: (len(kv[1]), kv[0]))
