@@ -829,12 +829,18 @@ def _enrolled_elsewhere(ctx: Context) -> dict[str, str]:
     from .d_roster import enrolment_place
 
     mem = ctx.members
-    # (three columns: copying every member column took longer than the rest)
-    covered = mem.loc[covered_flags(mem) & (mem["id_status"] == ids.VALID).to_numpy(), ["id", "household", "programme"]]
-    programmes = covered.groupby("id")["programme"].nunique()
-    twice = set(programmes[programmes > 1].index)
+    chosen = covered_flags(mem) & (mem["id_status"] == ids.VALID).to_numpy()
+    # the IDs enrolled under two programmes or more (as groupby('id')['programme'].nunique() > 1 finds them, on codes)
+    person, persons = pd.factorize(mem["id"].to_numpy(dtype=object)[chosen])
+    programme, programmes = pd.factorize(mem["programme"].to_numpy(dtype=object)[chosen])
+    known = (person >= 0) & (programme >= 0)  # (a missing ID or programme: no group, no programme)
+    who, count = np.unique(np.unique(person[known].astype(np.int64) * (len(programmes) + 1) + programme[known])
+                           // (len(programmes) + 1), return_counts=True)
+    twice = set(persons[who[count > 1]].tolist())
     if not twice:
         return {}
+    # (three columns: copying every member column took longer than the rest)
+    covered = mem.loc[chosen, ["id", "household", "programme"]]
     out = {}
     # (only the households holding such a person are looked at, and only their enrolments searched: a city has
     # 200,000 others)
