@@ -1101,6 +1101,24 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     return rank[kept], np.asarray(column.cat.categories, dtype=object)[order]  # kept -1: rank[-1], the extra -1
 
 
+def cell_codes(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A payments column's cells as (each row's code, -1 for a missing cell; the distinct values), numbered in no
+    particular order: a coded column's own codes and categories (a category may be no row's), else by
+    ``pd.factorize``. For work that judges each distinct cell or groups equal cells; :func:`factorized` where the
+    order of first appearance matters.
+
+    Args:
+        frame: the payments (or rows of them).
+        name: the column.
+    Returns:
+        (codes as integers, distinct values as objects).
+    """
+    column = frame[name]
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.factorize(column.to_numpy(dtype=object))
+    return column.cat.codes.to_numpy().astype(np.intp), np.asarray(column.cat.categories, dtype=object)
+
+
 def same_cells(frame: pd.DataFrame, name: str, other: str | tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Per row: whether a payments column's cell equals another's as object cells compare (a missing cell equals
     nothing), from a coded column's codes: no text compared row by row.
@@ -1136,7 +1154,7 @@ def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
 
 
 def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The rows with the same cells in some columns, through :func:`factorized`.
+    """The rows with the same cells in some columns, through :func:`cell_codes`.
 
     Args:
         frame: the payments.
@@ -1146,7 +1164,7 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
     """
     key, width = np.zeros(len(frame), dtype=np.int64), 1  # width: the key's values are below it
     for c in cols:
-        codes, uniques = factorized(frame, c)
+        codes, uniques = cell_codes(frame, c)
         if width * (len(uniques) + 2) >= 1 << 62:  # the next product could overflow: the key renumbered (same groups)
             key = pd.factorize(key)[0].astype(np.int64)
             width = int(key.max()) + 1 if len(key) else 1

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import factorized, first_rows, groups, programme_named
+from ..io.ledgers import cell_codes, factorized, first_rows, groups, programme_named
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
@@ -1103,8 +1103,8 @@ class _Columns(dict):
 
 def _judged(f: pd.DataFrame, name: str, judge) -> tuple[np.ndarray, np.ndarray]:
     """(each row's code, the judgement of each distinct cell): a column judged once per distinct cell
-    (a missing cell, code -1, judged as None)."""
-    codes, uniques = factorized(f, name)
+    (a missing cell, code -1, judged as None); a coded column's codes as they are (:func:`cell_codes`)."""
+    codes, uniques = cell_codes(f, name)
     judged = [judge(u) for u in uniques] + ([judge(None)] if (codes < 0).any() else [False])
     return codes, np.array(judged, dtype=bool)
 
