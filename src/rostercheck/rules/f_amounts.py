@@ -150,18 +150,20 @@ def _in_parts(ctx: Context, led: Ledger, rows: list[int]) -> bool:
     return max(amounts) < whole - tol and sum(amounts) <= whole + tol
 
 
-def _repeated(led: Ledger) -> list[int]:
-    """The successful rows (in order) whose payee and month come again on another successful row.
+def _repeated(led: Ledger) -> np.ndarray:
+    """The successful rows (positions in order) whose payee and month come again on another successful row, found
+    once (F04's three searches ask).
 
     Only these can be duplicates; the item and the adjustment words are judged on them alone.
     """
-    ok = led.array("ok") & led.array("dated")
-    sel = np.flatnonzero(ok)
-    if not len(sel):
-        return []
-    payees = led.memo["codes"]["payee"][sel]
-    numbers, keys = numbered(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
-    return sel[np.bincount(numbers, minlength=len(keys))[numbers] > 1].tolist()
+    if "repeated" not in led.memo:
+        sel = np.flatnonzero(led.array("ok") & led.array("dated"))
+        if len(sel):
+            payees = led.memo["codes"]["payee"][sel]
+            numbers, keys = numbered(payees * (len(led.memo["codes"]["m_values"]) + 1) + led.memo["codes"]["m"][sel])
+            sel = sel[np.bincount(numbers, minlength=len(keys))[numbers] > 1]
+        led.memo["repeated"] = sel.astype(np.int64)
+    return led.memo["repeated"]
 
 
 def _same_item_twice(led: Ledger) -> np.ndarray:
@@ -169,7 +171,7 @@ def _same_item_twice(led: Ledger) -> np.ndarray:
     pooled, whose payee, item as duplicates judge it (:func:`_item_key`: the programme) and month come again on another
     such row; counted on codes. Other money (two 临时救助金 in a month, a 高龄津贴 beside the benefit) is another
     programme's, not this audit's (held-out 203: F04 高 on each)."""
-    rows = np.asarray(_repeated(led), dtype=np.int64)
+    rows = _repeated(led)
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)[rows]
     keep = led.array("ok")[rows] & led.array("benefit")[rows] & (amounts > 0) & ~led.array("adjust")[rows]
     if led.memo["pooled"]:
@@ -188,7 +190,8 @@ def _unread_twice(led: Ledger) -> set[str]:
     """The households (a payee on no roster too) paid twice in a month under one unread item (two rows of 项目代码 01)
     with no benefit payment that month: perhaps a duplicate of the benefit, unchecked (``_money_unread``)."""
     unread = unread_rows(led)
-    rows = [r for r in _repeated(led) if unread[r]]
+    rows = _repeated(led)
+    rows = rows[unread[rows]].tolist()
     if not rows:
         return set()
     paid = _paid_pairs(led)
@@ -205,7 +208,7 @@ def _unread_beside(ctx: Context, led: Ledger) -> set[str]:
     June under 项目代码 01 and her "补发6月" as 低保金 in August, a duplicate found only with 01 configured). A month's
     rows that are one amount paid in parts (:func:`_in_parts`) are none."""
     unread = unread_rows(led)
-    rows = np.asarray(_repeated(led), dtype=np.int64)
+    rows = _repeated(led)
     if not unread[rows].any():
         return set()
     codes = led.memo["codes"]  # (only the payee-months holding an unread row are looked at: a city's months repeat)
@@ -266,7 +269,6 @@ def _amounts_read(ctx: Context, led: Ledger, column: str) -> dict[str, tuple[flo
     if column not in ctx.members.columns:
         return {}
     benefit = ctx.members[column].to_numpy(dtype=object)
-    files = ctx.members["file"].tolist()
     usable = np.fromiter((isinstance(v, float) and v == v and v > 0 for v in benefit), dtype=bool, count=len(benefit))
     # Each household's usable amounts, counted and bounded in bulk: most households have one amount, or one
     # amount repeated; only households whose members' amounts differ are summed member by member.
@@ -277,39 +279,36 @@ def _amounts_read(ctx: Context, led: Ledger, column: str) -> dict[str, tuple[flo
     low, high = np.full(len(households), np.inf), np.full(len(households), -np.inf)
     np.minimum.at(low, of, values)
     np.maximum.at(high, of, values)
-    out, repeated = {}, {}
-    for h, n, a, b in zip(households, count.tolist(), low.tolist(), high.tolist()):
-        if not n:
-            continue
-        if a != b:  # each member's own amount
-            total = sum(benefit[j] for j in led.covered[h] if usable[j])
-            out[h] = (total, [total])
-        elif n > 1:  # the household's amount repeated on every row (merged cells), or each member's equal amount
-            repeated[h] = (a, n, files[led.covered[h][0]])
-        else:
-            out[h] = (a, [a])
+    own = (count > 0) & (low != high)  # each member's own amount
+    # the household's amount repeated on every row (merged cells), or each member's equal amount
+    repeated = np.flatnonzero((count > 1) & ~own)
+    amounts = low.tolist()
+    for k in np.flatnonzero(own).tolist():
+        amounts[k] = sum(benefit[j] for j in led.covered[households[k]] if usable[j])
+    out = {households[k]: (amounts[k], [amounts[k]]) for k in np.flatnonzero(own | (count == 1)).tolist()}
     # Which of the two a roster means is one question per roster file: the ledgers' usual monthly payment to its
     # households with several members answers it (a household then paid once per member is a finding).
-    if repeated:
+    if len(repeated):
         paid = _usual_paid(led)
-        votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for h, (value, k, file) in repeated.items():
-            got = paid.get(h)
-            if got is not None:
-                votes[file][0] += abs(got - value) <= 1
-                votes[file][1] += abs(got - value * k) <= 1
-        for h, (value, k, file) in repeated.items():
-            amount = value * k if votes[file][1] > votes[file][0] else value
-            out[h] = (amount, [amount])
+        named = [households[k] for k in repeated.tolist()]
+        file, _ = pd.factorize(ctx.members["file"].to_numpy(dtype=object)[[led.covered[h][0] for h in named]])
+        got = np.array([paid.get(h, np.nan) for h in named], dtype=float)  # (NaN: never paid, no vote)
+        value, whole = low[repeated], low[repeated] * count[repeated]
+        votes = [np.bincount(file, weights=np.abs(got - v) <= 1, minlength=file.max() + 1) for v in (value, whole)]
+        chosen = np.where((votes[1] > votes[0])[file], whole, value).tolist()
+        out.update((h, (a, [a])) for h, a in zip(named, chosen))
     return out
 
 
 def _covered_rows(led: Ledger) -> tuple[list, np.ndarray, np.ndarray]:
     """The roster households (in order), their covered members' rows one after another, and each such row's household
-    number: household sums and bounds in bulk."""
-    households = list(led.covered)
-    rows = np.fromiter((j for members in led.covered.values() for j in members), dtype=np.int64)
-    return households, rows, np.repeat(np.arange(len(households)), [len(members) for members in led.covered.values()])
+    number: household sums and bounds in bulk (made once: F04–F06 ask four times)."""
+    if "covered_rows" not in led.memo:
+        households = list(led.covered)
+        rows = np.fromiter((j for members in led.covered.values() for j in members), dtype=np.int64)
+        led.memo["covered_rows"] = households, rows, np.repeat(np.arange(len(households)),
+                                                               [len(members) for members in led.covered.values()])
+    return led.memo["covered_rows"]
 
 
 def _usual_paid(led: Ledger) -> dict[str, float]:
@@ -422,15 +421,19 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
         totals[prog_of.get(h, "")] += 1
     codes = led.memo["codes"]
     on_roster = np.array([h in led.covered for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
-    rows = led.array("benefit") & led.array("dated") & on_roster
-    pairs = pd.unique(codes["pair"][rows])
+    numbers, pairs = pair_numbers(codes, led.array("benefit") & led.array("dated") & on_roster)
+    pairs = pairs[np.bincount(numbers, minlength=len(pairs)) > 0]  # the distinct (household, month) pairs
     width = len(codes["m_values"]) + 1
-    progs = np.array([prog_of.get(h, "") for h in codes["h_values"].tolist()], dtype=object)
-    seen = pd.DataFrame({"p": progs[pairs // width], "m": codes["m_values"][pairs % width]}).value_counts(sort=False)
+    # each (programme, month): how many households have such a pair, counted on codes (a programme missing: none)
+    prog, progs = pd.factorize(np.array([prog_of.get(h, "") for h in codes["h_values"].tolist()], dtype=object))
+    prog, month = prog[pairs // width], pairs % width
+    known = prog >= 0
+    seen = np.bincount(prog[known].astype(np.int64) * width + month[known], minlength=len(progs) * width)
     out: dict[str, set[str]] = defaultdict(set)
-    for (prog, month), count in seen.items():
-        if totals[prog] and count >= 0.5 * totals[prog]:
-            out[prog].add(month)
+    for k in np.flatnonzero(seen).tolist():
+        p = progs[k // width]
+        if totals[p] and seen[k] >= 0.5 * totals[p]:
+            out[p].add(codes["m_values"][k % width])
     led.memo["covered_months"] = out
     return out
 
