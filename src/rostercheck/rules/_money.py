@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import cell_codes, factorized, first_rows, groups, programme_named
+from ..io.ledgers import cell_codes, cells_at, factorized, first_rows, groups, programme_named
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
@@ -350,7 +350,7 @@ def _linked(ctx: Context) -> Ledger:
     _, unread_items = _judged(f, "item", lambda it: not named_item(str(it or "").strip(), p))  # a code no list names
     sources = ["item", "programme", "_sheet", "_file"]
     each, first = groups(f, sources)
-    progs = object_array([_programme(*t) for t in zip(*(f[c].to_numpy(dtype=object)[first] for c in sources))])
+    progs = object_array([_programme(*t) for t in zip(*(cells_at(f, c, first) for c in sources))])
     unnamed = "" in progs  # a file naming no programme (a bank's return file): its rows pay their members' (below)
     progs = progs[each].tolist()
     members = ctx.members
@@ -381,17 +381,19 @@ def _linked(ctx: Context) -> Ledger:
         progs = _members_programme(progs, member_at, members)
     member, conf = member_at.tolist(), conf_at.tolist()
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
-    payee, household = _payees(f, has_own, has_head, member_at, mem_household, members["id"].to_numpy(dtype=object))
+    payee_at, household_at = _payees(f, has_own, has_head, member_at, mem_household,
+                                     members["id"].to_numpy(dtype=object))
+    payee, household = payee_at.tolist(), household_at.tolist()
     if "money:sources" not in ctx.cache:
         # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
-        drop, ctx.cache["money:sources"] = _repeated_sources(f, household, member_at,
+        drop, ctx.cache["money:sources"] = _repeated_sources(f, household_at, member_at,
                                                              ok_rows & benefit_rows & ~_adjusting(f, p))
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return _linked(ctx)
     covered = _covered(members)
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
-    codes = _codes(household, member_at, mem_household, f)
+    codes = _codes(household_at, member_at, mem_household, f)
     household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object),
                                     benefit_rows)
     # a 提标补差 row for a month the head was paid for the household is the household's too: a member gone that month
@@ -410,10 +412,10 @@ def _linked(ctx: Context) -> Ledger:
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
-    codes["payee"] = _payee_codes(f, payee, has_own, has_head)
-    off = sorted(set(np.asarray(household, dtype=object)[member_at < 0].tolist()))
+    codes["payee"] = _payee_codes(f, payee_at, has_own, has_head)
+    off = sorted(set(household_at[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
-    _reversals(led, paid)
+    _reversals(led, paid, ok_rows)
     # the arrays Ledger.array would make again from the per-row lists: those the lists were made from (a reversed
     # payment's rows no longer ok, as _reversals left the list); member_at and the others are not changed after
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
@@ -465,8 +467,8 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
     files: dict[bool, Counter] = {True: Counter(), False: Counter()}
     recovered = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (apart or {}).items()})
     spellings: dict[str, dict[str, None]] = {}  # programme -> the benefit's spellings, in order
-    for item, is_benefit, prog in zip(kept["item"].to_numpy(dtype=object)[first].tolist(), benefit[first].tolist(),
-                                      np.asarray(progs, dtype=object)[first].tolist()):
+    for item, is_benefit, prog in zip(cells_at(kept, "item", first).tolist(), benefit[first].tolist(),
+                                      [progs[r] for r in first.tolist()]):
         said = re.sub(r"\s", "", str(item or ""))
         files[is_benefit][said or "未写资金项目"] += 1
         if is_benefit and said:
@@ -895,7 +897,7 @@ def link_text(led: Ledger, rows: list[int]) -> str:
     return "身份证号相近，姓名、出生日期一致"
 
 
-def _reversals(led: Ledger, paid: np.ndarray) -> None:
+def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray) -> None:
     """A row that undoes a successful payment of the same amount to the same payee for the same item and month cancels
     it: neither counts as paid (a duplicate reversed is no duplicate, a payment returned and not paid again is owed).
 
@@ -911,10 +913,10 @@ def _reversals(led: Ledger, paid: np.ndarray) -> None:
     (a return file that is the month's only record: a failed payment). One return undoes one payment: the same return
     in two files (a ledger's row and the bank's 退回明细, same date) undoes it once. A row naming the bureau's own
     recovery (:func:`_recovering`) undoes none: it is ``_money_recoveries``'.
-    ``memo['undone_by']``: each cancelled payment → the row that undid it.
+    ``memo['undone_by']``: each cancelled payment → the row that undid it. ``ok``: ``led.ok`` as an array (read, never
+    changed here: the rows undone are those ``led.ok`` and ``memo['reversed']`` then say).
     """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
-    ok = np.asarray(led.ok, dtype=bool)
     file, _ = led.factorized("_file")
     paid = paid & ~_recovering(led)
     negative = np.flatnonzero(paid & (amounts < 0))
@@ -1159,14 +1161,15 @@ def _own_household(f: pd.DataFrame, members: pd.DataFrame, links_: pd.DataFrame,
     candidates = twice.groupby("g")["r"].agg(list).to_dict()
     programme, account = members["programme"].to_numpy(dtype=object), members["bank_account"].to_numpy(dtype=object)
     heads = ((members["id"] == members["head_id"]) & (members["id"] != "")).to_numpy()
-    paid_into = f["bank_account"].astype(object).to_numpy() if "bank_account" in f.columns else None
-    if paid_into is not None and rows is not None:
-        paid_into = paid_into[rows]
-    for r in np.flatnonzero(np.isin(group, list(candidates))).tolist():
+    asked = np.flatnonzero(np.isin(group, list(candidates)))
+    # (the accounts of those rows alone)
+    paid_into = (cells_at(f, "bank_account", asked if rows is None else rows[asked]) if "bank_account" in f.columns
+                 else None)
+    for k, r in enumerate(asked.tolist()):
         same = [m for m in candidates[group[r]] if member_at[r] >= 0 and programme[m] == programme[member_at[r]]]
         if len(same) < 2:
             continue
-        into = paid_into[r] if paid_into is not None else ""
+        into = paid_into[k] if paid_into is not None else ""
         chosen = [m for m in same if account[m] == into] if into else [m for m in same if heads[m]]
         if len(chosen) == 1:
             member_at[r] = chosen[0]
@@ -1184,7 +1187,8 @@ def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chose
     conf_at[rows] = chosen["confidence"].to_numpy(dtype=object)[at[rows]]
 
 
-def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid: np.ndarray) -> tuple[np.ndarray, list[str]]:
+def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray,
+                      paid: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Rows of a file's month that another view of the same month, in an earlier file, already pays.
 
     A county may give the bank's monthly files (one row per person) and the bureau's yearly summary (one row
@@ -1242,7 +1246,7 @@ def _repeated_sources(f: pd.DataFrame, household: list, member: np.ndarray, paid
 
 
 def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: np.ndarray,
-            mem_household: list, mem_ids: np.ndarray) -> tuple[list, list]:
+            mem_household: list, mem_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per row: the payee (own ID, else head ID, else account + name) and the household (the roster's, else
     'ledger:' + head ID, own ID or payee).
 
@@ -1252,21 +1256,24 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     """
     own, head = f["id"].to_numpy(dtype=object), f["head_id"].to_numpy(dtype=object)
     payee = np.where(has_own, own, head)
-    accounts, names = f["bank_account"].to_numpy(dtype=object), f["name_key"].to_numpy(dtype=object)
     bare = np.flatnonzero(~has_own & ~has_head)
     linked = member >= 0
-    ided = np.flatnonzero(~linked & (has_own | has_head))
-    # (only the rows paid into an account a bare row on no roster is paid into can be asked for)
-    paid_into = factorized(f, "bank_account")[0]
-    ided = ided[np.isin(paid_into[ided], paid_into[bare[~linked[bare]]])]
-    keys = [f[c].to_numpy(dtype=object) for c in ("name_key", "head_name_key", "holder_key") if c in f.columns]
-    known = {(accounts[r], k[r]): payee[r] for r in ided.tolist() if accounts[r] for k in keys if k[r]} if len(bare) else {}
-    said = f["link_key"].to_numpy(dtype=object) if "link_key" in f.columns else names
-    # a masked ID's shown digits tell two payees of one name on look-alike masked accounts apart (held-out 143)
-    raw = f["id_raw"].to_numpy(dtype=object) if "id_raw" in f.columns else np.full(len(f), "", dtype=object)
-    for r in bare.tolist():
-        found = mem_ids[member[r]] if linked[r] else known.get((accounts[r], said[r]))
-        payee[r] = found or f"账号{accounts[r]}|{said[r]}" + (f"|{raw[r]}" if raw[r] and raw[r] == raw[r] else "")
+    if len(bare):  # (the other columns' cells taken only at the rows looked at: a city's rows nearly all name an ID)
+        ided = np.flatnonzero(~linked & (has_own | has_head))
+        # (only the rows paid into an account a bare row on no roster is paid into can be asked for)
+        paid_into = cell_codes(f, "bank_account")[0]
+        ided = ided[np.isin(paid_into[ided], paid_into[bare[~linked[bare]]])]
+        accounts = cells_at(f, "bank_account", ided)
+        keys = [cells_at(f, c, ided) for c in ("name_key", "head_name_key", "holder_key") if c in f.columns]
+        known = {(accounts[k], key[k]): payee[r] for k, r in enumerate(ided.tolist()) if accounts[k] for key in keys
+                 if key[k]}
+        accounts = cells_at(f, "bank_account", bare)
+        said = cells_at(f, "link_key" if "link_key" in f.columns else "name_key", bare)
+        # a masked ID's shown digits tell two payees of one name on look-alike masked accounts apart (held-out 143)
+        raw = cells_at(f, "id_raw", bare) if "id_raw" in f.columns else np.full(len(bare), "", dtype=object)
+        for k, r in enumerate(bare.tolist()):
+            found = mem_ids[member[r]] if linked[r] else known.get((accounts[k], said[k]))
+            payee[r] = found or f"账号{accounts[k]}|{said[k]}" + (f"|{raw[k]}" if raw[k] and raw[k] == raw[k] else "")
     household = np.empty(len(f), dtype=object)
     if len(mem_household):
         household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
@@ -1280,25 +1287,25 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     # name, is of that payee's household (members paid one by one into their head's account)
     alone = np.flatnonzero(~linked & has_own & ~has_head)
     if len(alone) > 1 and "holder_key" in f.columns:
-        holders = f["holder_key"].to_numpy(dtype=object)
-        owner = {(accounts[r], names[r]): household[r] for r in alone.tolist()
-                 if accounts[r] and names[r] and holders[r] == names[r]}
-        for r in alone.tolist():
-            if holders[r] and holders[r] != names[r] and (accounts[r], holders[r]) in owner:
-                household[r] = owner[accounts[r], holders[r]]
-    return payee.tolist(), household.tolist()
+        accounts, names, holders = (cells_at(f, c, alone) for c in ("bank_account", "name_key", "holder_key"))
+        owner = {(accounts[k], names[k]): household[r] for k, r in enumerate(alone.tolist())
+                 if accounts[k] and names[k] and holders[k] == names[k]}
+        for k, r in enumerate(alone.tolist()):
+            if holders[k] and holders[k] != names[k] and (accounts[k], holders[k]) in owner:
+                household[r] = owner[accounts[k], holders[k]]
+    return payee, household
 
 
-def _payee_codes(f: pd.DataFrame, payee: list, has_own: np.ndarray, has_head: np.ndarray) -> np.ndarray:
+def _payee_codes(f: pd.DataFrame, payee: np.ndarray, has_own: np.ndarray, has_head: np.ndarray) -> np.ndarray:
     """Each row's payee (:func:`_payees`) as a number, equal numbers for equal payees: an own ID and a head's ID
     that are the same text are one payee."""
-    own, own_values = factorized(f, "id")
-    head, head_values = factorized(f, "head_id")
+    own, own_values = cell_codes(f, "id")  # (numbered in any order: the payees are told apart, never ranked)
+    head, head_values = cell_codes(f, "head_id")
     joint = np.append(pd.factorize(np.concatenate([own_values, head_values]))[0], -1)  # a missing cell: -1
-    out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head, -1)])
+    out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head.astype(np.int64), -1)])
     rest = np.flatnonzero(~has_own & ~has_head)  # '账号…|name' payees, or the ID _payees found them
     if len(rest):
-        named = np.asarray(payee, dtype=object)[rest]
+        named = payee[rest]
         out[rest] = len(joint) + pd.factorize(named)[0]
         at = {v: k for k, v in enumerate(np.concatenate([own_values, head_values]).tolist())}
         for r, v in zip(rest.tolist(), named.tolist()):
@@ -1307,7 +1314,7 @@ def _payee_codes(f: pd.DataFrame, payee: list, has_own: np.ndarray, has_head: np
     return out
 
 
-def _codes(household: list, member: np.ndarray, mem_household: list, f: pd.DataFrame) -> dict:
+def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd.DataFrame) -> dict:
     """Households and months as integer codes (first-appearance order), and each row's (household, month) pair."""
     households = np.asarray(household, dtype=object)
     # A linked row's household is its member's: numbered through the members, each distinct text hashed once.
