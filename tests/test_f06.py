@@ -1,6 +1,8 @@
 """F06: a household on the roster with no successful payment for a month it is enrolled for."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from money import findings, household, make_id, money, money_context, months, pay
 
@@ -412,3 +414,44 @@ def test_one_return_in_a_ledger_and_in_the_banks_return_file_undoes_one_payment(
     rows.append(pay(A, "王五", "2026-06", 516, _file="农商行代发退回明细_2026年.xlsx", **back))
     ctx = money_context(roster(), rows)
     assert money(ctx, "F06") == [] and money(ctx, "F04") == []
+
+
+PAID_AS = ["right"] * 8 + ["more", "failed", "none", "unread", "twice", "raise"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PAID_AS), min_size=18, max_size=18),
+       st.lists(st.sampled_from([None, "2026-05-10", "2026-07-01", "2026-08-20"]), min_size=3, max_size=3))
+def test_the_households_passed_in_bulk_are_those_their_months_pass(paid_as, approved):
+    # F06 passes a household paid every month the ledgers cover (_paid_throughout) and F05 one with no month off its
+    # amount (_compared) without walking their months: the findings are those of walking every household
+    from unittest.mock import patch
+
+    import numpy as np
+
+    from rostercheck.audit import _notes
+    from rostercheck.rules import f_amounts
+
+    people = [(A, "王五", 516), (C, "李四", 700), (E, "陈一", 800)]
+    rows_of = {"right": lambda i, n, m, a: [pay(i, n, m, a)], "more": lambda i, n, m, a: [pay(i, n, m, a + 50)],
+               "failed": lambda i, n, m, a: [pay(i, n, m, a, status="失败")], "none": lambda i, n, m, a: [],
+               "unread": lambda i, n, m, a: [pay(i, n, m, a, item="01")],
+               "twice": lambda i, n, m, a: [pay(i, n, m, a), pay(i, n, m, a)],
+               "raise": lambda i, n, m, a: [pay(i, n, m, a - 30), pay(i, n, m, 30, item="提标补差")]}
+    roster_rows = [r for (i, n, a), day in zip(people, approved)
+                   for r in household(n, i, benefit=a, **({"approved": day} if day else {}))]
+    rows = [row for k, (i, n, a) in enumerate(people)
+            for m, how in zip(months("2026-04", "2026-09"), paid_as[6 * k:6 * k + 6]) for row in rows_of[how](i, n, m, a)]
+
+    def found() -> list[str]:
+        ctx = money_context(roster_rows, rows)
+        return [repr(f) for code in ("F05", "F06") for f in findings(ctx, code)] + [repr(sorted(_notes(ctx).items()))]
+
+    class Every:
+        def __contains__(self, household) -> bool:
+            return True
+
+    bulk = found()
+    with (patch.object(f_amounts, "_paid_throughout", lambda ctx, led: np.zeros(len(led.memo["codes"]["h_values"]))),
+          patch.object(f_amounts, "_compared", lambda paid, unread: Every())):
+        assert found() == bulk

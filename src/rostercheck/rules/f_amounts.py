@@ -345,7 +345,8 @@ class _PairSet:
         self.width = len(codes["m_values"]) + 1
         self.households = {h: k for k, h in enumerate(codes["h_values"].tolist())}
         self.months = {m: k for k, m in enumerate(codes["m_values"].tolist())}
-        self.pairs = set(pd.unique(codes["pair"][mask]).tolist())
+        self.numbers = pd.unique(codes["pair"][mask])  # (the pairs as an array, for work in bulk)
+        self.pairs = set(self.numbers.tolist())
 
     def __contains__(self, pair: tuple[str, str]) -> bool:
         h, m = self.households.get(pair[0]), self.months.get(pair[1])
@@ -358,6 +359,31 @@ def _paid_pairs(led: Ledger) -> _PairSet:
         led.memo["paid_pairs"] = _PairSet(led.memo["codes"], led.array("ok") & led.array("benefit") & led.array("dated")
                                           & led.array("own_programme"))
     return led.memo["paid_pairs"]
+
+
+def _compared(paid: dict, unread: set) -> set[str]:
+    """The households F05 looks at month by month: those with a month paid off their amounts (``paid``,
+    :func:`_paid_off`) or paid only under an unread item (``unread``); another household's months are all within the
+    tolerance, or unpaid (F06's), and say nothing."""
+    return {h for h, _ in paid} | {h for h, _ in unread}
+
+
+def _paid_throughout(ctx: Context, led: Ledger) -> np.ndarray:
+    """Per ledger household (its code): paid the benefit (:func:`_paid_pairs`) for every month the ledgers cover of its
+    programme (:func:`_covered_months`). F06 passes such a household unless a payment of it failed: the months it may
+    be due are among those and its failed payments' months, so none of them is unpaid (a city's 80,000 households
+    judged in bulk, not month by month). A household whose programme is missing is never passed."""
+    paid, covered, prog_of = _paid_pairs(led), _covered_months(ctx, led), _programmes(ctx, led)
+    values = led.memo["codes"]["h_values"].tolist()
+    prog, progs = pd.factorize(np.array([prog_of.get(h, "") for h in values], dtype=object))
+    due = np.zeros((len(progs) + 1, paid.width), dtype=bool)  # programme → the months covered (the last row: none)
+    for k, p in enumerate(progs.tolist()):
+        due[k, [paid.months[m] for m in covered.get(p, ())]] = True
+    pairs = paid.numbers.astype(np.int64)
+    household, month = pairs // paid.width, pairs % paid.width
+    counted = due[prog[household], month]  # (a pair of a household whose programme is missing: the last row, none)
+    got = np.bincount(household[counted], minlength=len(values))
+    return (prog >= 0) & (got == due.sum(axis=1)[prog])
 
 
 def _programmes(ctx: Context, led: Ledger) -> dict[str, str]:
@@ -452,7 +478,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     starts = _approved_months(ctx, led, amount=True)
     changed = {h for h, fld in led.memo["approved:True:by"].items() if fld == "changed"}
     review_month = month_of(ctx.as_of)
-    ledger_months = sorted(m for m in set(led.cols["month"]) if m and m <= review_month)
+    ledger_months = sorted(m for m in led.memo["codes"]["m_values"].tolist() if m and m <= review_month)
     paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
     covered = _covered_months(ctx, led)
     prog_of = _programmes(ctx, led)
@@ -460,8 +486,11 @@ def check_f05(ctx: Context) -> list[Finding]:
     adjust = led.array("adjust")
     raises = programme_raises(ctx, led)
     unread, unchecked = unread_pairs(led, paid_pairs), set()  # (households with such a month are said partly unchecked)
+    asked = _compared(paid, unread)
     out = []
     for h, (amount, alternatives) in expected.items():
+        if h not in asked:
+            continue
         months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
         raised_over = False  # a raise paid back (提标补发) lifting a month above the amount now in force
         column = led.memo["amount_label"].get(h, "")  # the roster column compared, where its roster gives two
@@ -702,9 +731,12 @@ def check_f06(ctx: Context) -> list[Finding]:
     split |= {(led.household[rows[0]], m) for m, rows in _carried(ctx, led).values()}  # re-paid in the next batch
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
+    throughout, number = _paid_throughout(ctx, led), paid.households
     for h, members in led.covered.items():
         if h in cared or h in undated:
             continue
+        if h not in tried_in and (k := number.get(h)) is not None and throughout[k]:
+            continue  # every month it may be due was paid
         # no approval date: the roster's own month, and the months of the roster's period between two paid to it
         # (enrolled throughout: held-out 204, a 特困 person missing from the August sheet only went unfound); months
         # before its first payment or after its last may be before it was enrolled or a stop, and are not said unpaid
