@@ -206,6 +206,13 @@ class Ledger:
             self.memo[key] = factorized(self.frame, name)
         return self.memo[key]
 
+    def programme_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's programme as a code and the distinct programmes (``pd.factorize`` of :attr:`programme`), made
+        once (from the few groups of item, programme cell, sheet and file when no row takes its member's)."""
+        if "programme_codes" not in self.memo:
+            self.memo["programme_codes"] = pd.factorize(np.asarray(self.programme, dtype=object), use_na_sentinel=False)
+        return self.memo["programme_codes"]
+
     def array(self, name: str) -> np.ndarray:
         """A per-row attribute as a numpy array, made once ('ok', 'benefit', 'household_row' as booleans,
         'member' as integers, 'household' as objects, 'dated' for rows whose month is known, 'own_programme' for rows
@@ -374,6 +381,9 @@ def _linked(ctx: Context) -> Ledger:
     each, first = groups(f, sources)
     progs = object_array([_programme(*t) for t in zip(*(cells_at(f, c, first) for c in sources))])
     unnamed = "" in progs  # a file naming no programme (a bank's return file): its rows pay their members' (below)
+    if not unnamed:  # (each row's programme as a code: that of its group's)
+        codes, programmes = pd.factorize(progs, use_na_sentinel=False)
+        programme_codes = codes[each], programmes
     progs = progs[each].tolist()
     members = ctx.members
     mem_household = members["household"].tolist()
@@ -428,6 +438,8 @@ def _linked(ctx: Context) -> Ledger:
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
     led.memo["unsure"] = unsure
+    if not unnamed:
+        led.memo["programme_codes"] = programme_codes
     # paid under an item no word or code reads (a system's 项目代码 01 not configured): perhaps the benefit (F06)
     led.memo["unread_item"] = ok_rows & unread_items[item] & (member_at >= 0)
     led.memo["pooled"] = _pooled(f, members, member_at)

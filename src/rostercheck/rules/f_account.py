@@ -159,7 +159,7 @@ def _other_programme(ctx: Context, led: Ledger) -> np.ndarray:
     """Per row: a payee on no roster paid under a programme whose roster was not given (a 特困 ledger's rows beside
     the 低保 roster alone): nothing to say whose household it is, as for 不在册 (F03)."""
     given = set(ctx.members["programme"].tolist())
-    codes, programmes = pd.factorize(np.asarray(led.programme, dtype=object), use_na_sentinel=False)  # (each judged once)
+    codes, programmes = led.programme_codes()  # (each judged once)
     other = np.array([p != "" and p not in given for p in programmes.tolist()], dtype=bool)
     if not other.any():
         return np.zeros(len(codes), dtype=bool)

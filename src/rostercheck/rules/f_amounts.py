@@ -179,7 +179,7 @@ def _same_item_twice(led: Ledger) -> np.ndarray:
     rows = rows[keep]
     if not len(rows):
         return rows
-    which, _ = pd.factorize(np.asarray(led.programme, dtype=object)[rows])
+    which = led.programme_codes()[0][rows]
     codes = led.memo["codes"]
     key = (codes["payee"][rows].astype(np.int64) * (int(which.max()) + 1) + which) * (len(codes["m_values"]) + 1) + codes["m"][rows]
     number, distinct = pd.factorize(key)
