@@ -906,16 +906,11 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
         out: dict[str, str] = {}
         by: dict[str, str] = led.memo.setdefault(f"{key}:by", {})  # household → the field its month came from
         days: dict[str, dt.date] = led.memo.setdefault(f"{key}:day", {})  # household → that field's date
-        households, rows, of = _covered_rows(led)
+        households = _covered_rows(led)[0]
         for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the later wins where both
             if fld not in ctx.members.columns:
                 continue
-            cells = ctx.members[fld].to_numpy(dtype=object)[rows].tolist()
-            dated = np.fromiter((isinstance(c, dt.date) for c in cells), dtype=bool, count=len(cells))
-            # each household's earliest date among its covered members, as day numbers
-            earliest = np.full(len(households), np.iinfo(np.int64).max, dtype=np.int64)
-            np.minimum.at(earliest, of[dated], np.fromiter((c.toordinal() for c, d in zip(cells, dated.tolist()) if d),
-                                                           dtype=np.int64, count=int(dated.sum())))
+            earliest = _earliest(ctx, led, fld)
             for k in np.flatnonzero(earliest < np.iinfo(np.int64).max).tolist():
                 day = dt.date.fromordinal(int(earliest[k]))
                 out[households[k]] = _first_month(day, led.params, amount and fld == "changed")
@@ -923,6 +918,20 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
                 days[households[k]] = day
         led.memo[key] = out
     return led.memo[key]
+
+
+def _earliest(ctx: Context, led: Ledger, fld: str) -> np.ndarray:
+    """Each roster household's (:func:`_covered_rows`) earliest date of a member field among its covered members, as a
+    day number (the largest int64: none), made once per field (F05 and F06 ask for both)."""
+    if f"earliest:{fld}" not in led.memo:
+        households, rows, of = _covered_rows(led)
+        cells = ctx.members[fld].to_numpy(dtype=object)[rows].tolist()
+        dated = np.fromiter((isinstance(c, dt.date) for c in cells), dtype=bool, count=len(cells))
+        earliest = np.full(len(households), np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(earliest, of[dated], np.fromiter((c.toordinal() for c, d in zip(cells, dated.tolist()) if d),
+                                                       dtype=np.int64, count=int(dated.sum())))
+        led.memo[f"earliest:{fld}"] = earliest
+    return led.memo[f"earliest:{fld}"]
 
 
 def _first_month(day: dt.date, p: dict, change: bool = False) -> str:
