@@ -69,7 +69,8 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                          + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows) + f"），多发 {yuan(extra)}")
         r0 = sets[0][0]
         m = led.member[r0]
-        valid = led.cols["id_status"][r0] == ids.VALID or led.cols["head_id_status"][r0] == ids.VALID
+        cell = led.cols.cell  # (a few rows: their cells, not the columns' lists)
+        valid = cell("id_status", r0) == ids.VALID or cell("head_id_status", r0) == ids.VALID
         conf = weakest(HIGH if valid else MEDIUM, led.conf[r0] if m >= 0 else "")
         # a re-payment remark (重发) that no record of a return bears out: the first may have come back unrecorded
         remarked = [r for rows in sets for r in rows if r in led.memo.get("repaid_unsure", ())]
@@ -77,8 +78,8 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
             conf = weakest(conf, MEDIUM)
             lines.append("、".join(f"{led.where(r)}备注“{led.cols['remark'][r]}”" for r in remarked)
                          + "，但没有记录显示前一笔发放失败或被退回，请核实前一笔是否退回")
-        who = (led.cols["name"][r0] or led.cols["head_name"][r0] or (ctx.value(m, "name") if m >= 0 else "")
-               or led.cols["holder"][r0])
+        who = (cell("name", r0) or cell("head_name", r0) or (ctx.value(m, "name") if m >= 0 else "")
+               or cell("holder", r0))
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
         facts = (("payee", payee), ("item", item))
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
@@ -666,7 +667,7 @@ def _levels(totals: list[float], tol: float) -> list[float] | None:
 def _state(led: Ledger, r: int) -> str:
     """A failed row's status in evidence: a payment cancelled by a negative row (冲正, 退回 written as a minus) says so,
     and one a failed row of another file (a bank's 退回明细) or a re-payment's remark says came back names that row."""
-    status = led.cols["status"][r]
+    status = led.cols.cell("status", r)
     if is_code(status, led.params.get("failed_codes", [])):
         status = f"{status}（未发放成功）"  # a system's code: 3, F
     by = led.memo.get("undone_by", {}).get(r)
