@@ -339,7 +339,7 @@ def ledger(ctx: Context) -> Ledger:
 def _few_collections():
     """The cyclic GC's youngest generation collected every ``YOUNG_COLLECTION`` allocations, not every 700, while the
     ledger is built: each collection walks the containers made since the last, and the ledger's per-row lists hold
-    millions of references (a city's year: 155 collections, 0.2 s of the ledger's 2.7 s; 5 with this). Cycles are
+    millions of references (a city's year: 155 collections, 0.2 s of the ledger's 2.7 s; 6 with this). Cycles are
     still collected, only later."""
     before = gc.get_threshold()
     gc.set_threshold(max(before[0], YOUNG_COLLECTION), *before[1:])
