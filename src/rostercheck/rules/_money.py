@@ -11,7 +11,6 @@ import datetime as dt
 import gc
 import re
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -305,51 +304,30 @@ def ledger(ctx: Context) -> Ledger:
     """
     if "money" in ctx.cache:
         return ctx.cache["money"]
-    with _few_collections():
-        # Linked once: a check run while a list is still being read (audit.run_ready_checks) keeps the links when the
-        # events reach that list and stop it; the events are attached afresh.
-        led = ctx.cache.get("money:linked")
-        if led is None:
-            from ._money_recoveries import set_apart  # (it builds on this module's ledger)
+    # Linked once: a check run while a list is still being read (audit.run_ready_checks) keeps the links when the
+    # events reach that list and stop it; the events are attached afresh.
+    led = ctx.cache.get("money:linked")
+    if led is None:
+        from ._money_recoveries import set_apart  # (it builds on this module's ledger)
 
-            led = _linked(ctx)
-            set_apart(ctx, led)  # the bureau's own 追回 rows: no payment (held-out 237)
-        ctx.cache["money:linked"] = led
-        led.events_row, led.events_member = {}, {}
-        # row paid under a former head (memo "former") → his events (f_stop._former_heads)
-        led.memo["former_events"] = {}
-        # household → events of members the roster no longer lists (_money_events._attach_departed)
-        led.memo["departed"] = {}
-        led.memo.pop("head_namesakes", None)  # (judged with the events: _money_namesakes)
-        led.memo["undated_exits"] = {}  # ledger row → the exit-list row naming its payee with no date read (f_stop)
-        # ledger row → the exit-list row naming its payee, dated after the review date (f_stop)
-        led.memo["later_exits"] = {}
-        from ._money_events import events  # it builds on this module's Event and links
+        led = _linked(ctx)
+        set_apart(ctx, led)  # the bureau's own 追回 rows: no payment (held-out 237)
+    ctx.cache["money:linked"] = led
+    led.events_row, led.events_member = {}, {}
+    led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)
+    led.memo["departed"] = {}  # household → events of members the roster no longer lists (_money_events._attach_departed)
+    led.memo.pop("head_namesakes", None)  # (judged with the events: _money_namesakes)
+    led.memo["undated_exits"] = {}  # ledger row → the exit-list row naming its payee with no date read (f_stop)
+    led.memo["later_exits"] = {}  # ledger row → the exit-list row naming its payee, dated after the review date (f_stop)
+    from ._money_events import events  # it builds on this module's Event and links
 
-        events(ctx, led)
+    events(ctx, led)
     ctx.cache["money"] = led
     # The ledger's per-row lists hold millions of references, which every cyclic-GC pass over the older
     # generations would walk again (measured: a fifth of the F checks' time on a city's year). Nothing in
     # them forms cycles; reference counting still frees them.
     gc.freeze()
     return led
-
-
-@contextmanager
-def _few_collections():
-    """The cyclic GC's youngest generation collected every ``YOUNG_COLLECTION`` allocations, not every 700, while the
-    ledger is built: each collection walks the containers made since the last, and the ledger's per-row lists hold
-    millions of references (a city's year: 155 collections, 0.2 s of the ledger's 2.7 s; 6 with this). Cycles are
-    still collected, only later."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], YOUNG_COLLECTION), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-YOUNG_COLLECTION = 20_000
 
 
 def _linked(ctx: Context) -> Ledger:
