@@ -22,8 +22,9 @@ from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..normalize.values import (BACK_PAY_WORDS, back_pay_months, bare_month_span, cn_numerals, count, date, digits,
-                                digits_lost, item_month, masked_account, masked_digits, money, month, month_span, text, texts)
+from ..normalize.values import (BACK_PAY_WORDS, account_losses, back_pay_months, bare_month_span, cn_numerals, count,
+                                date, digits, item_month, masked_account, masked_digits, money, month, month_span, text,
+                                texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, sniff_format
@@ -878,17 +879,16 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     def coded(name: str, fn, many: bool = False) -> pd.Categorical:
         return _coded(*judged(name, fn, many))
 
-    def names(cells: list) -> list[str]:
-        return [person_name(t) for t in texts(cells)]
-
-    def id_numbers(name: str) -> tuple[pd.Categorical, pd.Categorical, pd.Series, pd.Series]:
-        """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row."""
+    def id_numbers(name: str, births: bool = True) -> tuple[pd.Categorical, pd.Categorical, pd.Series, pd.Series | None]:
+        """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row
+        (None without ``births``)."""
         cells, codes = judged(name, _none)
         value, status, reliable, birth = (object_array(part) for part in ids.id_numbers(cells.tolist()))
         # a bank's masked ID (410523********1934) names nobody (held-out 140: two payees sharing one masked ID were one
         # payee paid twice): no ID, the raw cell kept for the digits it shows (_money._masked_payees)
         value[np.asarray([masked_digits(c) for c in cells.tolist()], dtype=bool)] = ""
-        return _coded(value, codes), _coded(status, codes), _inferred(reliable, codes), _inferred(birth, codes)
+        return (_coded(value, codes), _coded(status, codes), _inferred(reliable, codes),
+                _inferred(birth, codes) if births else None)
 
     cols: dict[str, object] = {"_file": coded("_file", _blank_none), "_sheet": coded("_sheet", _blank_none),
                                "_row": frame["_row"].astype(int).to_numpy(), "_col": coded("_col", texts, True)}
@@ -897,18 +897,20 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # whether the ID cell was text: an ID ending in 000 in a text cell may only have been a number once (held-out 231)
     typed, at = judged("id", lambda v: type(v) is str)
     cols["id_text"] = typed.astype(bool)[at]
-    cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id")
-    for fld in ("name", "head_name", "holder"):
-        cols[fld], cols[fld + "_key"] = coded(fld, texts, True), coded(fld, names, True)
+    cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id", births=False)
+    for fld in ("name", "head_name", "holder"):  # (a name's key made from its text, each distinct cell's made once)
+        written, codes = judged(fld, texts, True)
+        keys = object_array([person_name(t) for t in written.tolist()])
+        cols[fld], cols[fld + "_key"] = _coded(written, codes), _coded(keys, codes)
     _name_damaged_payees(cols)
     cols["link_key"] = _or(cols["name_key"], cols["holder_key"])
-    # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be
-    cols["bank_account"] = coded("bank_account", lambda v: masked_account(v) or digits(v))
-    # an account a number format cut to 15 digits (its zeros are no digits of it): never compared as one account
-    cut, codes = judged("bank_account", digits_lost)
-    cols["account_cut"] = cut.astype(bool)[codes]
-    masked, codes = judged("bank_account", masked_digits)  # (of those, the ones a bank masked: said apart)
-    cols["account_masked"] = masked.astype(bool)[codes]
+    # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be;
+    # one a number format cut to 15 digits (its zeros are no digits of it) or a bank masked is never compared as one
+    # account (account_losses: digits_lost, and masked_digits of those, the masked said apart)
+    accounts, codes = judged("bank_account", _accounts, True)
+    cols["bank_account"] = _coded(object_array([a for a, _ in accounts.tolist()]), codes)
+    losses = np.array([loss for _, loss in accounts.tolist()], dtype=object)
+    cols["account_cut"], cols["account_masked"] = (losses != "")[codes], (losses == "masked")[codes]
     for fld in ("item", "status", "remark", "programme", "township", "village", "county"):
         cols[fld] = coded(fld, texts, True)
     if "fail_reason" in frame.columns:  # a reason for failing written in: the row failed, whatever its status says
@@ -986,6 +988,12 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
     return plain_text(out[COLUMNS])
+
+
+def _accounts(cells: list) -> list[tuple[str, str]]:
+    """(The account as compared, how it lost digits: :func:`account_losses`) of each of a column's distinct cells: a
+    masked account as :func:`masked_account` writes it, any other as its :func:`digits`."""
+    return [(masked_account(v) if loss == "masked" else digits(v), loss) for v, loss in zip(cells, account_losses(cells))]
 
 
 def _per_cell(column: pd.Categorical, fn) -> tuple[np.ndarray, np.ndarray]:
@@ -1238,7 +1246,10 @@ def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
     used = np.flatnonzero(np.bincount(codes, minlength=len(mapped)))
     at = np.zeros(len(mapped), dtype=np.intp)
     at[used] = np.arange(len(used))
-    return pd.Series(pd.Series(mapped[used].tolist(), dtype=None).array.take(at[codes]))
+    typed = pd.Series(mapped[used].tolist(), dtype=None)
+    # (the rows' Series given the dtype found: pandas would look at millions of cells again for strings, 0.02-0.06 s
+    # for each column of objects)
+    return pd.Series(typed.array.take(at[codes]), dtype=typed.dtype, copy=False)
 
 
 def _none(value):
