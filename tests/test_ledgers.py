@@ -1107,3 +1107,29 @@ def test_a_quarterly_sheet_pairs_each_months_status_with_its_amount(tmp_path):
     assert got == [("张三", "2026-07", "已发放"), ("张三", "2026-08", "已发放"), ("张三", "2026-09", "未发放（户名不符）"),
                    ("李四", "2026-07", "未发放（账户冻结）"), ("李四", "2026-08", "已发放"), ("李四", "2026-09", "已发放")]
     assert not any("状态" in w for w in table.warnings)
+
+
+@pytest.mark.parametrize("cell", ["6228480012345678901", "6228 4801-23", "6217****5678", "6217 99** **** 5678",
+                                  "6.21700123456789E+15", "６２２８４８", "622848１２", "", None, 6.2284800123456e18,
+                                  6.22848e14, 622848001234567, "4105**********1234", "账号*", "6217＊＊5678", "٣٣*1"])
+def test_accounts_equal_the_account_functions(cell):
+    # normalise_payments types each distinct account cell in one pass (_accounts): as masked_account or digits,
+    # digits_lost and masked_digits, each called on it, type it
+    from rostercheck.io.ledgers import _accounts
+    from rostercheck.normalize.values import digits, digits_lost, masked_account, masked_digits
+
+    (shown, loss), = _accounts([cell])
+    assert shown == (masked_account(cell) or digits(cell))
+    assert (loss != "") == digits_lost(cell) and (loss == "masked") == masked_digits(cell)
+
+
+def test_payee_keys_typing_kept_for_the_rows():
+    # raw_payee_keys types the raw ID column's distinct cells; normalise_payments takes them for the same frame only
+    from rostercheck.io import ledgers
+
+    raw = pd.DataFrame({"id": pd.Categorical([A, B, A]), "_row": [1, 2, 3], "amount": ["1", "2", "3"]})
+    other = raw.assign(id=pd.Categorical([B, B, A]))
+    ledgers.raw_payee_keys(raw)
+    assert ledgers._typed_ids(other, "id") is None and ledgers._typed_ids(raw, "id") is None  # (taken once)
+    ledgers.raw_payee_keys(raw)
+    assert ledgers.normalise_payments(raw)["id"].tolist() == ledgers.normalise_payments(raw)["id"].tolist() == [A, B, A]

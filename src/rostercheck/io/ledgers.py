@@ -883,7 +883,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row
         (None without ``births``)."""
         cells, codes = judged(name, _none)
-        value, status, reliable, birth = (object_array(part) for part in ids.id_numbers(cells.tolist()))
+        typed = _typed_ids(frame, name) or ids.id_numbers(cells.tolist())
+        value, status, reliable, birth = (object_array(part) for part in typed)
         # a bank's masked ID (410523********1934) names nobody (held-out 140: two payees sharing one masked ID were one
         # payee paid twice): no ID, the raw cell kept for the digits it shows (_money._masked_payees)
         value[np.asarray([masked_digits(c) for c in cells.tolist()], dtype=bool)] = ""
@@ -1220,9 +1221,26 @@ def raw_payee_keys(frame: pd.DataFrame) -> list[pd.DataFrame]:
         if name not in frame.columns:
             continue
         coded = _distinct(frame[name])
-        value, status, reliable, _ = ids.id_numbers(coded[1] if coded else [_none(v) for v in frame[name].tolist()])
+        typed = ids.id_numbers(coded[1] if coded else [_none(v) for v in frame[name].tolist()])
+        if isinstance(frame[name].dtype, pd.CategoricalDtype):  # (kept for normalise_payments: the same cells)
+            _TYPED_IDS[name] = frame[name].cat.categories, typed
+        value, status, reliable, _ = typed
         out.append(pd.DataFrame({name: value, name + "_status": status, name + "_reliable": reliable}, dtype=object))
     return out
+
+
+# A raw ID column's distinct cells (the reader's categories) as ids.id_numbers typed them for raw_payee_keys: the
+# rows are typed next (normalise_payments) from the same cells, each ID typed once (a city's 180,000: 0.12 s).
+_TYPED_IDS: dict[str, tuple[pd.Index, tuple]] = {}
+
+
+def _typed_ids(frame: pd.DataFrame, name: str) -> tuple | None:
+    """``ids.id_numbers`` of a raw ID column's distinct cells (as :func:`_distinct` lists them) if
+    :func:`raw_payee_keys` typed these cells, else None (taken once)."""
+    kept = _TYPED_IDS.pop(name, None)
+    if kept is None or name not in frame.columns or not isinstance(frame[name].dtype, pd.CategoricalDtype):
+        return None
+    return kept[1] if kept[0] is frame[name].cat.categories else None
 
 
 def _distinct(column: pd.Series) -> tuple[np.ndarray, list] | None:
