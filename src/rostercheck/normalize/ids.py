@@ -513,48 +513,56 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
     import numpy as np
 
     n = len(values)
-    out_v: list = [""] * n
-    out_s: list = [MISSING] * n
-    out_r: list = [0] * n
-    out_b: list = [None] * n
-    fast = [i for i, v in enumerate(values) if type(v) is str and len(v) == 18 and v.isascii()]
-    fast_set = set(fast)
-    if fast:
-        arr = np.frombuffer("".join(values[i] for i in fast).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
-        digits_ok, check_ok = code_checks(arr)
-        d = arr[:, :17].astype(np.int64) - 48
-        y = d[:, 6] * 1000 + d[:, 7] * 100 + d[:, 8] * 10 + d[:, 9]
-        m = d[:, 10] * 10 + d[:, 11]
-        day = d[:, 12] * 10 + d[:, 13]
-        leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
-        mdays = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[np.clip(m, 0, 12)] + ((m == 2) & leap)
-        date_ok = (y >= 1890) & (y <= 2100) & (m >= 1) & (m <= 12) & (day >= 1) & (day <= mdays)
-        zeros = (arr[:, 15] == 48) & (arr[:, 16] == 48) & (arr[:, 17] == 48)
-        births = np.full(len(fast), np.datetime64("NaT"), dtype="datetime64[D]")
-        ok = digits_ok & date_ok
-        births[ok] = (
-            (y[ok] - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (m[ok] - 1).astype("timedelta64[M]")
-        ).astype("datetime64[D]") + (day[ok] - 1).astype("timedelta64[D]")
-        birth_list = births.tolist()
-        for k, i in enumerate(fast):
-            if not digits_ok[k]:
-                fast_set.discard(i)
-                continue
-            out_v[i] = values[i]
-            if not date_ok[k]:
-                out_s[i], out_r[i] = DATE, 6
-                continue
-            out_b[i] = birth_list[k]
-            if check_ok[k]:
-                out_s[i], out_r[i] = VALID, 18
-            elif zeros[k] or written_double(values[i]):
-                out_s[i], out_r[i] = NUMERIC, EXCEL_DIGITS
-            else:
-                out_s[i], out_r[i] = CHECK, 14
+    shaped = [v for v in values if type(v) is str and len(v) == 18 and v.isascii()]
+    if not shaped:
+        return _ids_each(values, range(n), [""] * n, [MISSING] * n, [0] * n, [None] * n)
+    arr = np.frombuffer("".join(shaped).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
+    digits_ok, check_ok = code_checks(arr)
+    d = arr[:, :17].astype(np.int64) - 48
+    y = d[:, 6] * 1000 + d[:, 7] * 100 + d[:, 8] * 10 + d[:, 9]
+    m = d[:, 10] * 10 + d[:, 11]
+    day = d[:, 12] * 10 + d[:, 13]
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    mdays = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[np.clip(m, 0, 12)] + ((m == 2) & leap)
+    date_ok = (y >= 1890) & (y <= 2100) & (m >= 1) & (m <= 12) & (day >= 1) & (day <= mdays)
+    zeros = (arr[:, 15] == 48) & (arr[:, 16] == 48) & (arr[:, 17] == 48)
+    births = np.full(len(shaped), np.datetime64("NaT"), dtype="datetime64[D]")
+    ok = digits_ok & date_ok
+    births[ok] = (
+        (y[ok] - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (m[ok] - 1).astype("timedelta64[M]")
+    ).astype("datetime64[D]") + (day[ok] - 1).astype("timedelta64[D]")
+    # Each shaped ID of 18 digits (or 17 and X): a valid check character, an impossible birth date, a number written
+    # through a double (…000, or the double's own digits), a wrong check character. Any other cell is read by id_number.
+    kind = np.where(~date_ok, 1, np.where(check_ok, 0, np.where(zeros, 2, 3)))
+    for k in np.flatnonzero(ok & ~check_ok & ~zeros).tolist():
+        if written_double(shaped[k]):
+            kind[k] = 2
+    status = np.array([VALID, DATE, NUMERIC, CHECK], dtype=object)[kind]
+    reliable = np.array([18, 6, EXCEL_DIGITS, 14])[kind]
+    if len(shaped) == n and digits_ok.all():  # (the common case: every cell such an ID)
+        return list(values), status.tolist(), reliable.tolist(), births.tolist()
+    if len(shaped) == n:
+        at = np.arange(n)
+    else:
+        at = np.array([i for i, v in enumerate(values) if type(v) is str and len(v) == 18 and v.isascii()])
+    rest = np.ones(n, dtype=bool)
+    rest[at[digits_ok]] = False
+
+    def spread(part: np.ndarray, blank: object) -> list:
+        out = np.empty(n, dtype=object)
+        out.fill(blank)  # (np.full would copy a text blank into a new str per cell)
+        out[at[digits_ok]] = part[digits_ok]
+        return out.tolist()
+
+    return _ids_each(values, np.flatnonzero(rest).tolist(), spread(np.array(shaped, dtype=object), ""),
+                     spread(status, MISSING), spread(reliable, 0), spread(births.astype(object), None))
+
+
+def _ids_each(values: list, at, out_v: list, out_s: list, out_r: list, out_b: list) -> tuple[list, list, list, list]:
+    """:func:`id_numbers`' outputs with the cells at ``at`` read by :func:`id_number` (once per distinct cell)."""
     cache: dict = {}
-    for i, v in enumerate(values):
-        if i in fast_set:
-            continue
+    for i in at:
+        v = values[i]
         key = (type(v), v)
         info = cache.get(key)
         if info is None:
