@@ -358,6 +358,10 @@ def test_the_key_columns_sent_before_the_members_are_the_members_own(rosters):
     assert len(early) == len(members) > 100 and (early["id_status"] != ids.VALID).any()
     pd.testing.assert_frame_equal(early, members[list(early.columns)].reset_index(drop=True), check_dtype=False)
     assert bulk.key_set([early]) == bulk.key_set([members])
+    # the IDs alone (the key set before the name keys, which the members add)
+    bare = people_keys(tables, names=False)
+    assert list(bare.columns) == list(early.columns[:-1]) and bulk.key_set([bare]) == bulk.key_set([early])
+    pd.testing.assert_frame_equal(build_members(tables, AS_OF, bare), members)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

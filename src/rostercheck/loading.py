@@ -334,7 +334,8 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         # The key set needs only the members' IDs: the second process gets it before the members are built,
         # unless the payees still come from the ledgers' process (this one builds the members meanwhile).
         members = _members(tables, as_of, roster_codes=roster_codes) if callable(people) else None
-        roster = members if members is not None else people_keys(tables)
+        # (the name keys wait for the members, unless the registry's namesake counts need them now)
+        roster = members if members is not None else people_keys(tables, names="registry" in filtered)
         keys = bulk.key_set([roster, left_keys(tables), *(people() if callable(people) else people),
                              *(f for _, f in loaded.values())])
         # The members' named IDs, for the registry's namesake counts (the roster counts them).

@@ -223,12 +223,14 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
     Args:
         tables: roster tables.
         as_of: the review date (for ages).
-        keys: the tables' :func:`people_keys`, when already worked out.
+        keys: the tables' :func:`people_keys`, when already worked out (its name keys are added when left out).
         roster_codes: what these rosters' coded cells mean (field → code → words, :func:`policy.roster_codes`).
     Returns:
         One row per member with normalised columns (see the module's ``COLUMNS``).
     """
     keys = people_keys(tables) if keys is None else keys
+    if "name_key" not in keys.columns:  # (left for now by the loading: the key set needs only the IDs)
+        keys["name_key"] = [k for t in tables for k in _name_keys(t.frame)]
     frames, start = [], 0
     for i, t in enumerate(tables):
         for k, (part, rows) in enumerate(_sheets_of(t)):
@@ -387,7 +389,7 @@ def _programmes_apart(members: pd.DataFrame) -> pd.DataFrame:
     return members
 
 
-def people_keys(tables: list[Table]) -> pd.DataFrame:
+def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
     """The members' ID, birth and name-key columns, one row per roster row, without building the members.
 
     The key set of the people of interest (:func:`bulk.key_set`) and the registry's namesake counts need only
@@ -396,18 +398,27 @@ def people_keys(tables: list[Table]) -> pd.DataFrame:
 
     Args:
         tables: roster tables.
+        names: with the name keys (the key set needs only the IDs; :func:`build_members` adds what is left out).
     Returns:
-        Columns id, id_status, id_reliable, birth and name_key.
+        Columns id, id_status, id_reliable, birth and (``names``) name_key.
     """
     parts = []
     for t in tables:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
         part = pd.DataFrame(dict(zip(("id", "id_status", "id_reliable", "birth"), ids.id_numbers(raw))))
-        part["name_key"] = (by_value(f["name"], lambda cells: [person_name(t) for t in texts(cells)], many=True)
-                            if "name" in f.columns else "")
+        if names:
+            part["name_key"] = _name_keys(f)
         parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=KEY_COLUMNS)
+    columns = KEY_COLUMNS if names else KEY_COLUMNS[:-1]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+
+
+def _name_keys(f: pd.DataFrame) -> list:
+    """A roster table's name keys (:func:`names.person_name`), one per row ('' without a name column)."""
+    if "name" not in f.columns:
+        return [""] * len(f)
+    return by_value(f["name"], lambda cells: [person_name(t) for t in texts(cells)], many=True)
 
 
 KEY_COLUMNS = ["id", "id_status", "id_reliable", "birth", "name_key"]
