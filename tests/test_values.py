@@ -2,7 +2,10 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rostercheck.normalize.values import cn_amounts, date, digits, money, month, month_span, yuan_per_unit
 
@@ -182,3 +185,23 @@ def test_cn_amounts(text, written):
 ])
 def test_the_unit_an_amount_header_or_title_names(label, title, per):
     assert yuan_per_unit(label, title) == per
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.just(float("nan")), st.just(pd.NaT), st.text(max_size=2), st.integers(-2, 2),
+                          st.booleans()), max_size=30))
+def test_distinct_gives_pandas_factorization_with_the_blanks_as_one_nan(cells):
+    """reference.distinct factorizes with blanks as -1 first, then puts them back as one NaN where the first blank is:
+    the codes and cells of pandas' use_na_sentinel=False, which makes a null mask of every cell first."""
+    import math
+
+    import numpy as np
+
+    from rostercheck.reference import distinct
+
+    codes, uniques = distinct(cells)
+    want_codes, want = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+    assert codes.tolist() == want_codes.tolist() and len(uniques) == len(want)
+    for got, expected in zip(uniques, want):
+        assert type(got) is type(expected)
+        assert got == expected or (isinstance(got, float) and math.isnan(got) and math.isnan(expected))
