@@ -245,3 +245,10 @@ def test_unmarked_drops_only_a_leading_text_marker(cell, bare):
 def test_masked_example(cell, shown):
     # held-out 252: the masked-ID notice's example is the data's own, never another county's literal
     assert ids.masked_example(cell) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ID_TEXT.filter(lambda v: isinstance(v, str)), st.text(alphabet="0123456789X", max_size=19)),
+                max_size=20))
+def test_sexes_of_many_ids_agree_with_sex_of_each(values):
+    assert ids.sexes(values).tolist() == [ids.sex(v) for v in values]

@@ -710,9 +710,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         _departures(table, households, gone, why, when, out, status_label)
     _amounts_not_given(table, out["benefit"], group)
     _report_unknown(table, out)
-    sexes = by_value(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
-    out["sex"] = object_array([s or (ids.sex(v) or "") if st in (ids.VALID, ids.NUMERIC, ids.SHORT) else s
-                               for s, v, st in zip(sexes, out["id"].tolist(), out["id_status"].tolist())])
+    sexes = by_value_array(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
+    status = out["id_status"]
+    unsaid = ~sexes.astype(bool) & ((status == ids.VALID) | (status == ids.NUMERIC) | (status == ids.SHORT))
+    sexes[unsaid] = object_array([s or "" for s in ids.sexes(out["id"][unsaid].tolist()).tolist()])  # (the ID's)
+    out["sex"] = sexes
     out["age"] = by_value(out["birth"], lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
     # Object arrays become object columns as they are (pandas would infer its string dtype for text, which
     # plain_text turns back), and are not copied: a copy of each and then of all of them in one block (pandas'
