@@ -153,3 +153,19 @@ def test_xlsx_grids_never_crash_the_reader(header, grid, kind, merge):
         assert isinstance(got, (Table, InputFileError))
         if isinstance(got, Table):
             assert len(got.frame) <= len(grid)
+
+
+# Characters numpy and Python might judge apart (NUL, which numpy drops at the end of a text; Unicode digits and spaces)
+_EDGE_TEXT = st.text(st.one_of(st.sampled_from(list(" \t\n\x00\u3000\x1c\x85\xa00123456789٣²a")), st.characters()), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_EDGE_TEXT, min_size=1, max_size=20, unique=True))
+def test_id_starts_and_blank_cells_in_numpy_judge_as_python_does(texts):
+    import pandas as pd
+
+    from rostercheck.io.table import _ID_START, _blank_cells, _id_starts
+
+    assert _id_starts(texts).tolist() == [len(t) >= _ID_START and t[:_ID_START].isdigit() for t in texts]
+    assert _blank_cells(pd.Index(texts, dtype=object)).tolist() == [not t.strip() for t in texts]
+    assert _blank_cells(pd.Index([*texts, 7], dtype=object)).tolist() == [not t.strip() for t in texts] + [False]

@@ -818,9 +818,8 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
         keep = id_like(column) if coded and id_like else None
         if keep is None:
             cells = pd.Series(np.asarray(column.categories, dtype=object) if coded else column, dtype=object)
-            if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: is the first character a digit
-                keep = np.fromiter((len(c) >= _ID_START and c[:_ID_START].isdigit() for c in cells.tolist()), dtype=bool,
-                                   count=len(cells))
+            if pd.api.types.infer_dtype(cells, skipna=False) == "string":  # text cells: are the first characters digits
+                keep = _id_starts(cells.tolist())
             else:
                 keep = np.fromiter((id_like_cell(c) for c in cells), dtype=bool, count=len(cells))
         if coded:
@@ -1395,6 +1394,25 @@ def _id_and_rest(cell: object) -> tuple[str, str] | None:
     return ids.ID_TOKEN.search(cell).group(0), ids.ID_TOKEN.sub(" ", cell).strip(" \n\r\t:：,，;；/（）()")
 
 
+def _id_starts(texts: list[str]) -> np.ndarray:
+    """Whether each text starts with ``_ID_START`` digits (``len(t) >= _ID_START and t[:_ID_START].isdigit()``): the
+    texts cut to that many characters in numpy, whose str.isdigit is Python's for every code point."""
+    head = np.array(texts, dtype=f"U{_ID_START}")
+    return (np.char.str_len(head) == _ID_START) & np.char.isdigit(head)
+
+
+def _blank_cells(cells: pd.Index) -> np.ndarray:
+    """Whether each cell is blank as text (``not str(c).strip()``); texts are looked at only when their first character
+    is whitespace or there is none (numpy's str.isspace is Python's, every code point)."""
+    if pd.api.types.infer_dtype(cells, skipna=False) != "string":
+        return np.fromiter((not str(c).strip() for c in cells), dtype=bool, count=len(cells))
+    first = np.array(cells.tolist(), dtype="U1")
+    maybe = np.flatnonzero((first == "") | np.char.isspace(first))
+    blank = np.zeros(len(cells), dtype=bool)
+    blank[maybe] = [not c.strip() for c in cells[maybe]]
+    return blank
+
+
 def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
     """A name cell holding the person's whole ID too ('钱娜桂\n410523…', '李梅（410…）') beside a blank ID cell: the ID
     goes to the ID column and the name keeps the rest, for a roster as for a list (held-out 185: a cadre missed while
@@ -1405,8 +1423,7 @@ def _ids_in_names(frame: pd.DataFrame) -> pd.DataFrame:
     col = frame["id"]
     if isinstance(col.dtype, pd.CategoricalDtype):
         at = col.cat.codes.to_numpy()
-        blank = (at < 0) | np.append(np.fromiter((not str(c).strip() for c in col.cat.categories), dtype=bool,
-                                                 count=len(col.cat.categories)), False)[at]
+        blank = (at < 0) | np.append(_blank_cells(col.cat.categories), False)[at]
     else:
         values = col.to_numpy(dtype=object)
         blank = pd.isna(values) | np.array([isinstance(v, str) and not v.strip() for v in values], dtype=bool) \
