@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from badfiles import ID, roster_csv, run_cli, sheet_xml, xlsx
@@ -265,7 +266,8 @@ def test_text_read_as_columns_only_when_certain(text, columnar):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "张三", ID, "2026-07-01 00:00:00", "2026-07-01 08:30:00"]),
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "张三", ID, "2026-07-01 00:00:00", "2026-07-01 08:30:00",
+                                                           "2026-07-01", "2026-07-01 00:00:01"]),
                           st.text(max_size=3)), max_size=20))
 def test_coded_cells_are_the_python_cells(values):
     import pyarrow as pa
@@ -274,6 +276,8 @@ def test_coded_cells_are_the_python_cells(values):
     coded = read_mod._cells_coded(column)
     assert coded.tolist() == read_mod._python_cells(column)
     assert (coded.codes >= 0).all()  # blanks are the category '', never missing
+    assert coded.categories.is_unique  # (made without pandas' check: _distinct_categories)
+    assert coded.dtype.ordered is False and coded.dtype == pd.CategoricalDtype(pd.Index(list(coded.categories), dtype=object))
 
 
 @pytest.mark.parametrize("only_sheet", [True, False])
