@@ -265,8 +265,13 @@ def name_apart(keys: pd.Series) -> tuple[pd.Series, pd.Series]:
         (hits, apart): two boolean series.
     """
     old = tuple(_OLD_FORM.values())
-    apart = keys.str.startswith(NAME_APART_KEY) | (keys.str.startswith(old) & keys.str.contains("，但姓名不一致", regex=False))
-    return keys.str.startswith(EXACT_KEY) | apart, apart
+    # each distinct key judged once (a list's links are mostly "身份证号一致": 30,000 keys, a handful of texts)
+    codes, texts = pd.factorize(keys, use_na_sentinel=False)
+    texts = pd.Series(texts, dtype=keys.dtype)
+    apart = texts.str.startswith(NAME_APART_KEY) | (texts.str.startswith(old) & texts.str.contains("，但姓名不一致", regex=False))
+    hits = texts.str.startswith(EXACT_KEY) | apart
+    return (pd.Series(hits.to_numpy()[codes], index=keys.index, dtype=hits.dtype),
+            pd.Series(apart.to_numpy()[codes], index=keys.index, dtype=apart.dtype))
 
 
 def _born_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str) -> pd.DataFrame:
