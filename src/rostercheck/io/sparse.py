@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .limits import Limits, _chunks, _col_number, _sheet_entries, related_parts
+from .limits import Limits, _as_arrow, _chunks, _col_number, _sheet_entries, related_parts
 from .read import HEAD_ROWS, XLSX, Grid, _cells_coded, _python_rows, _read_columns, _sheet_wanted, text_sheet
 
 # Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
@@ -94,9 +94,15 @@ class _Sheet:
         self._strings: tuple[bytes, object] | None = None  # see shared()
         self.windows: list[bytes] = []
         tail = b""
+        chunks.reverse()
         while chunks:
-            chunk = chunks.pop(0)
-            window = tail + chunk
+            chunk = chunks.pop()
+            cut = chunk.rfind(b"</row>") + len(b"</row>")
+            if cut >= len(b"</row>"):  # copied once: the last window's tail, then this chunk up to its last row's end
+                self.windows.append(b"".join((tail, memoryview(chunk)[:cut])))
+                tail = chunk[cut:]
+                continue
+            window = tail + chunk  # (a row's end may straddle the two)
             cut = window.rfind(b"</row>") + len(b"</row>")
             if cut < len(b"</row>"):
                 tail = window
@@ -208,7 +214,7 @@ class SparseGrid(Grid):
                 return  # a row that does not name its number: left to the whole read
             # each piece after '<c r="B' starts with the ID cell's row number (pieces starting with a letter are
             # cells of a wider column, BA…); the text where the cell has the shape of the first rows' ID cells
-            pieces = pc.list_flatten(pc.split_pattern(pa.array([window], type=pa.large_binary()), cell)).slice(1)
+            pieces = pc.list_flatten(pc.split_pattern(_as_arrow(window), cell)).slice(1)  # (the window not copied)
             row = pc.struct_field(pc.extract_regex(pieces, r'^(?P<row>\d+)"'), [0])
             placed = pc.is_valid(row)
             found = pc.struct_field(pc.extract_regex(pieces.filter(placed), text), [0])
@@ -286,8 +292,11 @@ class SparseGrid(Grid):
         if self._numbers is None or col != self._id_col:  # a second person's ID column (a business's 投资人): read whole
             return self._read_whole().id_cells(col, start)
         n = max(0, self.height - start)
-        where = np.full(n, len(self._ids), dtype=np.int64)
         pos = self._numbers - 1 - start
+        first = int(np.searchsorted(pos, 0))  # (the numbers ascend)
+        if len(pos) - first == n and (n == 0 or pos[-1] == n - 1):  # a row element for each row: the cells as read
+            return self._ids.slice(first)
+        where = np.full(n, len(self._ids), dtype=np.int64)
         ok = (pos >= 0) & (pos < n)
         where[pos[ok]] = np.flatnonzero(ok)
         return pa.concat_arrays([self._ids, pa.nulls(1, type=pa.string())]).take(pa.array(where))
