@@ -197,6 +197,16 @@ def test_shapes_of_id_cells():
     assert b'<c r="BA9"' in sparse._renumber(row, 9) and b'<row r="9"' in sparse._renumber(row, 9)
 
 
+_XML_BIT = st.sampled_from([b'<row r="', b'<c r="', b'<row r="12"', b'<c r="AB7"', b'"', b"1", b"42", b"A", b"BA", b"z",
+                             b" ", b">", b"<", b"</c>", b"</row>", b"<t>x</t>", b"\x00", "张".encode(), b"\xff"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(elements=st.lists(st.lists(_XML_BIT, max_size=12).map(b"".join), max_size=6), first=st.integers(1, 10**7))
+def test_rows_renumbered_in_bulk_as_each_alone(elements, first):
+    assert sparse._renumbered(elements, first) == [sparse._renumber(e, first + k) for k, e in enumerate(elements)]
+
+
 @pytest.mark.parametrize("how", ["shared", "openpyxl"])
 def test_a_second_table_stacked_in_a_big_sheet_is_read_as_the_whole_read_reads_it(tmp_path, how):
     # held-out 213: a second table under its own header (other columns at other places) is read by its own layout,

@@ -175,6 +175,7 @@ class SparseGrid(Grid):
         self._xml, self._limits, self._head_xml, self._head = sheet, limits, head_xml, head
         self._whole: Grid | None = None  # the sheet read whole, once needed
         self._numbers = self._ids = None  # each row element's number; the ID column's text per row element
+        self._places = None  # each row element's window and where its ID cell starts there (-1: not known)
         self._indexed, self._id_col = False, None
         self._last = max((int(_ROW_NUMBER.match(r).group(1)) for r in head_xml), default=0)
         self._height = self._count()
@@ -208,13 +209,15 @@ class SparseGrid(Grid):
             return  # no ID cell of a shape read here: left to the whole read
         kind, text = shape
         numbers, parts, cells_at = [], [], []  # row numbers; the ID text; whether the row has an ID cell
-        for window in self._xml.windows:
+        places = []  # (window, where its ID cell starts) of each row, -1 where not known
+        for w, window in enumerate(self._xml.windows):
             rows = window.count(b"<row")
             if rows != window.count(b'<row r="'):
                 return  # a row that does not name its number: left to the whole read
             # each piece after '<c r="B' starts with the ID cell's row number (pieces starting with a letter are
             # cells of a wider column, BA…); the text where the cell has the shape of the first rows' ID cells
-            pieces = pc.list_flatten(pc.split_pattern(_as_arrow(window), cell)).slice(1)  # (the window not copied)
+            flat = pc.list_flatten(pc.split_pattern(_as_arrow(window), cell))  # (the window not copied)
+            pieces = flat.slice(1)
             row = pc.struct_field(pc.extract_regex(pieces, r'^(?P<row>\d+)"'), [0])
             placed = pc.is_valid(row)
             found = pc.struct_field(pc.extract_regex(pieces.filter(placed), text), [0])
@@ -223,6 +226,11 @@ class SparseGrid(Grid):
                 numbers.append(got)
                 parts.append(found)
                 cells_at.append(np.ones(len(got), dtype=bool))
+                # piece k + 1 starts after k + 1 separators: its separator where the pieces before it end, plus k
+                ends = np.frombuffer(flat.buffers()[1], dtype=np.int64)[flat.offset + 1:flat.offset + len(flat)]
+                starts = ends + np.arange(len(ends), dtype=np.int64) * len(cell)
+                places.append((np.full(len(got), w, dtype=np.int64),
+                               starts[placed.to_numpy(zero_copy_only=False)]))
                 continue
             # rows without an ID cell (blank rows, totals): each found cell placed on its row
             every = np.array([int(n) for n in _ROW_NUMBER.findall(window)], dtype=np.int64)
@@ -235,11 +243,13 @@ class SparseGrid(Grid):
             numbers.append(every)
             parts.append(pa.concat_arrays([found, pa.nulls(1, type=found.type)]).take(pa.array(where)))
             cells_at.append(where < len(found))
+            places.append((np.full(len(every), w, dtype=np.int64), np.full(len(every), -1, dtype=np.int64)))
         numbers = np.concatenate(numbers) if numbers else np.zeros(0, dtype=np.int64)
         if len(numbers) > 1 and not (np.diff(numbers) > 0).all():
             return  # rows out of order: left to the whole read
         cells = pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_binary())
         self._numbers, ids = numbers, self._resolved(cells, kind == "shared")
+        self._places = (np.concatenate([p[0] for p in places]), np.concatenate([p[1] for p in places])) if places else None
         # ID cells of another shape (rich text, a number, an entity …): read by fastexcel, those rows only
         unknown = np.concatenate(cells_at) & ids.is_null().to_numpy(zero_copy_only=False) if len(numbers) else numbers > 0
         if unknown.any():
@@ -320,7 +330,7 @@ class SparseGrid(Grid):
         found = np.searchsorted(self._numbers, below)
         present = found < len(self._numbers)  # a row element below the first rows (else a blank row)
         present[present] = self._numbers[found[present]] == below[present]
-        moved = [_renumber(e, self._last + 1 + k) for k, e in enumerate(self._elements(below[present]))]
+        moved = _renumbered(self._elements(below[present], found[present]), self._last + 1)
         try:
             table = _load(self._xml.book(self._head_xml + moved), self.sheet)
         except Exception:  # noqa: BLE001 - whatever fastexcel makes of it, the whole read reports it properly
@@ -333,8 +343,21 @@ class SparseGrid(Grid):
         place[place >= table.num_rows] = table.num_rows  # blank rows: the all-null row appended
         return pa.Table.from_batches([table, _nulls(table.schema)]).take(pa.array(place))
 
-    def _elements(self, numbers: np.ndarray) -> list[bytes]:
-        """The row elements with these numbers (sorted), found window by window."""
+    def _elements(self, numbers: np.ndarray, at: np.ndarray) -> list[bytes]:
+        """The row elements with these numbers (sorted; ``at``: their places in ``_numbers``): each the row element
+        holding its ID cell when that names the number, else all found window by window."""
+        out, windows = [], self._xml.windows
+        if self._places is not None and len(numbers):
+            for w, cell, n in zip(self._places[0][at].tolist(), self._places[1][at].tolist(), numbers.tolist()):
+                window = windows[w]
+                start = window.rfind(b"<row", 0, cell) if cell >= 0 else -1
+                if start < 0 or not window.startswith(b'<row r="%d"' % n, start):
+                    break
+                tag = window.find(b">", start)
+                end = tag + 1 if window[tag - 1:tag] == b"/" else window.find(b"</row>", tag) + len(b"</row>")
+                out.append(window[start:end])
+            else:
+                return out
         out, k = [], 0
         for window in self._xml.windows:
             if k >= len(numbers):
@@ -384,6 +407,20 @@ def _renumber(element: bytes, number: int) -> bytes:
     n = b"%d" % number
     element = _ROW_NUMBER.sub(b'<row r="' + n + b'"', element, count=1)
     return _CELL_REF.sub(lambda m: m.group(1) + n + b'"', element)
+
+
+def _renumbered(elements: list[bytes], first: int) -> list[bytes]:
+    """The row elements moved to rows ``first``, ``first + 1`` …: :func:`_renumber` of each, in bulk (RE2 marks each
+    number with a NUL byte, which no XML holds; an element that holds one is renumbered alone)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not elements or any(b"\x00" in e for e in elements):
+        return [_renumber(e, first + k) for k, e in enumerate(elements)]
+    marked = pc.replace_substring_regex(pa.array(elements, type=pa.large_binary()), r'<row r="\d+"', '<row r="\x00', max_replacements=1)  # (_ROW_NUMBER)
+    marked = pc.replace_substring_regex(marked, r'(<c r="[A-Z]+)\d+"', "\\1\x00")  # (_CELL_REF)
+    numbers = pa.array([b'%d"' % n for n in range(first, first + len(elements))], type=pa.large_binary())
+    return pc.binary_join(pc.split_pattern(marked, b"\x00"), numbers).to_pylist()
 
 
 def is_big(path: Path) -> bool:
