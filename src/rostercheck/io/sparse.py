@@ -208,6 +208,7 @@ class SparseGrid(Grid):
         if shape is None:
             return  # no ID cell of a shape read here: left to the whole read
         kind, text = shape
+        numbered = "^(?P<row>" + text[1:].replace('"', ')"', 1)  # the row number captured too
         numbers, parts, cells_at = [], [], []  # row numbers; the ID text; whether the row has an ID cell
         places = []  # (window, where its ID cell starts) of each row, -1 where not known
         for w, window in enumerate(self._xml.windows):
@@ -218,9 +219,14 @@ class SparseGrid(Grid):
             # cells of a wider column, BA…); the text where the cell has the shape of the first rows' ID cells
             flat = pc.list_flatten(pc.split_pattern(_as_arrow(window), cell))  # (the window not copied)
             pieces = flat.slice(1)
-            row = pc.struct_field(pc.extract_regex(pieces, r'^(?P<row>\d+)"'), [0])
-            placed = pc.is_valid(row)
-            found = pc.struct_field(pc.extract_regex(pieces.filter(placed), text), [0])
+            both = pc.extract_regex(pieces, numbered)  # (one pass where every ID cell has the first rows' shape)
+            shaped = pc.is_valid(both)
+            if pc.all(shaped).as_py() is not False:
+                row, placed, found = pc.struct_field(both, [0]), shaped, pc.struct_field(both, [1])
+            else:
+                row = pc.struct_field(pc.extract_regex(pieces, r'^(?P<row>\d+)"'), [0])
+                placed = pc.is_valid(row)
+                found = pc.struct_field(both.filter(placed), [1])
             got = pc.cast(pc.cast(row.filter(placed), pa.large_string()), pa.int64()).to_numpy()
             if len(got) == rows and (len(got) < 2 or (np.diff(got) > 0).all()):
                 numbers.append(got)
