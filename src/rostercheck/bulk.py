@@ -316,7 +316,19 @@ def readable(path: Path) -> bool:
     return True
 
 
+# A connection opened ahead by the second process while it waits for the key set (:func:`open_ahead`).
+_AHEAD: list = []
+
+
+def open_ahead() -> None:
+    """Open the next :class:`Streamer`'s DuckDB connection now (a second process idle until the key set comes)."""
+    if not _AHEAD:
+        _AHEAD.append(_connect())
+
+
 def _connect():
+    if _AHEAD:
+        return _AHEAD.pop()
     import duckdb
 
     con = duckdb.connect()

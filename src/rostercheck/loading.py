@@ -324,6 +324,8 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
     far = _worker_share(held, rosters, lists, streaming, streamed, typed_here) if pool else []
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
+        if pool and streamed:  # DuckDB started there before the key set comes, not after
+            pool.submit(bulk.open_ahead)
         tables = _read_rosters(rosters, limits, progress)
         loaded: dict[str, tuple[Table, pd.DataFrame]] = {}
         for kind, path in lists.items():
