@@ -341,6 +341,9 @@ def test_filter_in_bulk_keeps_what_the_cell_by_cell_filter_keeps(cells, damaged)
     assert keys.keeps(pa.chunked_array([pa.array(cells, type=pa.string())]).slice(0)).tolist() == expected
     assert keys.keeps(cells).tolist() == expected
     assert keys.keeps([*cells, 1.5]).tolist() == [*expected, True]  # a number among the cells
+    column = pa.array(cells, type=pa.string())  # its codes made before the key set (the second process's wait)
+    bulk.codes_ahead(column.slice(1))
+    assert keys.keeps(column.slice(1)).tolist() == expected[1:] and not bulk._AHEAD_CODES  # used once, then gone
 
 
 @pytest.mark.parametrize("rosters", [

@@ -21,7 +21,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from . import bulk, parallel
-from .io.columns import KIND_LABELS
+from .io.columns import KIND_LABELS, person_id_columns
 from .io.limits import Limits
 from .io.read import copy_of
 from .io.table import RawFile, Table, household_files_joined, load_table, read_file, settle_sheet_notes, to_table
@@ -121,10 +121,20 @@ def _sparse(kind: str) -> bool:
     return kind != "registry"
 
 
-def _read_held(kind: str, path: Path, limits: Limits | None) -> None:
+def _read_held(kind: str, path: Path, limits: Limits | None, ahead: bool = False) -> None:
     """Read a held list (in the worker, or here for the lists this process reads) and keep it until
-    :func:`_finish_held` gets the key set."""
-    _HELD[kind] = read_file(path, kind, limits, sparse=_sparse(kind))
+    :func:`_finish_held` gets the key set; ``ahead``: also do the filter's work that needs no key set
+    (:func:`bulk.codes_ahead`: the worker waits for the key set)."""
+    _HELD[kind] = raw = read_file(path, kind, limits, sparse=_sparse(kind))
+    if not ahead or kind == "registry":  # (the registry is filtered whole, bulk.filter_registry)
+        return
+    import pyarrow as pa
+
+    for grid, layout in raw.sheets:  # the ID cells to_table will filter
+        for col in person_id_columns(layout.mapping) if grid.height > layout.start else ():
+            cells = grid.id_cells(col, layout.start)
+            if isinstance(cells, (pa.Array, pa.ChunkedArray)):
+                bulk.codes_ahead(cells)
 
 
 def _finish_held(kinds: list[str], keys: bulk.KeySet,
@@ -323,7 +333,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
     far = _worker_share(held, rosters, lists, streaming, streamed, typed_here) if pool else []
     try:
-        reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits) for k in far}
+        reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits, True) for k in far}
         if pool and streamed:  # DuckDB started there before the key set comes, not after
             pool.submit(bulk.open_ahead)
         tables = _read_rosters(rosters, limits, progress)
