@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -87,6 +88,22 @@ def test_only_the_rows_that_can_link_are_read_and_they_are_the_whole_reads(tmp_p
     assert grid == "SparseGrid"
     _same(got, whole)
     assert set(got.frame["id"].dropna()) >= set(KEPT) and not set(got.frame["id"].dropna()) & set(OTHERS)
+
+
+@pytest.mark.parametrize("how", ["shared", "inline"])
+def test_kept_rows_are_found_from_their_id_cells_places(tmp_path, how):
+    rows = [HEADER] + [[f"张{k}", (KEPT + OTHERS)[k % 36], "险种", 100 + k, "正常"] for k in range(60)]
+    path = tmp_path / "pensions.xlsx"
+    _write(path, rows, how)
+    grid = read_file(path, "pensions", sparse=True).sheets[0][0]
+    grid.index(1)
+    numbers = grid._numbers[5::7]
+    at = np.searchsorted(grid._numbers, numbers)
+    windows, cells = grid._places[0][at].tolist(), grid._places[1][at].tolist()
+    assert all(grid._xml.windows[w][c:c + 7] == b'<c r="B' for w, c in zip(windows, cells))  # each ID cell's place
+    found = grid._elements(numbers, at)
+    grid._places = None  # each found by its number
+    assert found == grid._elements(numbers, at) and all(e.startswith(b'<row r="%d"' % n) for e, n in zip(found, numbers))
 
 
 def test_a_second_persons_id_column_is_read_whole_and_keeps_its_rows(tmp_path):

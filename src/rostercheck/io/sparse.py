@@ -233,8 +233,8 @@ class SparseGrid(Grid):
                 parts.append(found)
                 cells_at.append(np.ones(len(got), dtype=bool))
                 # piece k + 1 starts after k + 1 separators: its separator where the pieces before it end, plus k
-                ends = np.frombuffer(flat.buffers()[1], dtype=np.int64)[flat.offset + 1:flat.offset + len(flat)]
-                starts = ends + np.arange(len(ends), dtype=np.int64) * len(cell)
+                ends = np.frombuffer(flat.buffers()[1], dtype=np.int64)[flat.offset:flat.offset + len(flat)]
+                starts = ends[1:] - ends[0] + np.arange(len(ends) - 1, dtype=np.int64) * len(cell)
                 places.append((np.full(len(got), w, dtype=np.int64),
                                starts[placed.to_numpy(zero_copy_only=False)]))
                 continue
