@@ -452,7 +452,14 @@ def _distinct_categories(categories):
     import pandas as pd
 
     fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
-    return fast(categories, False) if fast is not None else pd.CategoricalDtype(categories)
+    if fast is not None:
+        try:
+            dtype = fast(categories, False)
+        except TypeError:  # a pandas whose private fast path takes other arguments: the public way
+            dtype = None
+        if isinstance(dtype, pd.CategoricalDtype):
+            return dtype
+    return pd.CategoricalDtype(categories)
 
 
 def _datetime(value: str):
