@@ -80,7 +80,7 @@ def _stand_in(a: str, b: str) -> bool:
 
 
 def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col: str = "name_key",
-         names: nm.NameMatchParams | None = None, member_ids: ValidIds | None = None) -> pd.DataFrame:
+         names: nm.NameMatchParams | None = None) -> pd.DataFrame:
     """Return the (member, reference row) pairs that denote the same person.
 
     Args:
@@ -90,15 +90,13 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         name_col: the reference column holding the name key.
         names: the name-matching policy ([common] name_similar_threshold, name_similar_min_length: when two long
             names are one spelt apart); the defaults when None.
-        member_ids: :class:`ValidIds` of ``members`` (made once for the several lists a run links them to), or None.
     Returns:
         A frame with columns m (member index), r (reference index), confidence and key (Chinese text
         saying which key agreed). An exact ID beside another person's name (马敏珍 on the roster, 赵大宝 on the list:
         rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so; a name
         with a '?' or pinyin for a character its file could not hold (:func:`_stand_in`) stays 高, the key saying so.
     """
-    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST, masked=True,
-                       left_ids=member_ids)
+    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST, masked=True)
     if name_col not in ref.columns:
         return found
     found = _one_typo_apart(found, members, ref, id_col, name_col)
@@ -339,8 +337,7 @@ def _date_of(value: dt.date) -> dt.date:
 
 def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
                left_name: str = "name_key", right_name: str = "name_key",
-               sides: tuple[str, str] | None = None, masked: bool = False,
-               left_ids: ValidIds | None = None) -> pd.DataFrame:
+               sides: tuple[str, str] | None = None, masked: bool = False) -> pd.DataFrame:
     """Return the (left row, right row) pairs of any two normalised frames that denote the same person.
 
     Args:
@@ -353,7 +350,6 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         sides: what to call the left and the right file in a key saying whose ID is damaged (:func:`repaired_key`).
         masked: whether the right side's IDs masked after region and birth date are compared (:func:`_as_masked`: a
             roster member and a list row only).
-        left_ids: :class:`ValidIds` of ``left`` (its ``left_id``), or None.
     Returns:
         A frame with columns m (left index), r (right index), confidence and key.
     """
@@ -365,12 +361,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     # Only valid IDs join; the cells stay Python objects (no inference of a string dtype over every row).
     if len(left) > len(right):  # members against a short list: join only the IDs the list has (looked for first)
         b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
-        if left_ids is not None and left_ids.fits(left):  # (no pass over every left row)
-            at = left_ids.rows(b.id.to_numpy())
-            a = pd.DataFrame({"m": left.index[at], "id": pd.Series(left[lcols[0]].to_numpy(dtype=object)[at], dtype=object)})
-        else:
-            has = left[lcols[0]].isin(b.id.to_numpy()).to_numpy()
-            a = _valid(left.index[has], left[lcols[0]][has], left[lcols[1]][has], "m")
+        has = left[lcols[0]].isin(b.id.to_numpy()).to_numpy()
+        a = _valid(left.index[has], left[lcols[0]][has], left[lcols[1]][has], "m")
     else:
         a = _valid(left.index, left[lcols[0]], left[lcols[1]], "m")
         b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
@@ -380,10 +372,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)
     if masked:
         cut_right = _as_masked(cut_right, rp, rcols)
-    # (left_ids, if any, says which statuses the left rows have: only when they are cut_left's, the same frame)
-    left_ids = left_ids if left_ids is not None and left_ids.fits(cut_left) else None
-    repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols, sides, left_ids), _same_undated(left, right, lcols, rcols),
-                          _seventeen(cut_left, cut_right, lcols, rcols, sides, left_ids)], ignore_index=True)
+    repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols, sides), _same_undated(left, right, lcols, rcols),
+                          _seventeen(cut_left, cut_right, lcols, rcols, sides)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
     return out.drop_duplicates(["m", "r"]).reset_index(drop=True)
 
@@ -442,17 +432,13 @@ def _same_undated(left, right, lcols, rcols) -> pd.DataFrame:
 SEVENTEEN_KEY = "{}少一位（末位校验码缺失），前 17 位（含出生日期）一致；姓名不完全一致（{}），请核对是否同一人"
 
 
-def _seventeen(left, right, lcols, rcols, sides: tuple[str, str] | None = None,
-               left_ids: ValidIds | None = None) -> pd.DataFrame:
+def _seventeen(left, right, lcols, rcols, sides: tuple[str, str] | None = None) -> pd.DataFrame:
     """Pairs of an ID missing only its check character and a valid ID it begins whose names differ but may be one
     person's: a homophone spelling or a part of the other (held-out 211: 古丽努尔·阿布都热合曼 for 古丽努尔·阿不都热合曼,
     吐尔洪 for 吐尔洪·艾合买提, both unlinked): 低. Seventeen digits name one person (the 18th follows from them), but
     the names written differ; equal names are :func:`_repaired`'s (中), other names none."""
     if lcols[3] not in left.columns or rcols[3] not in right.columns:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    if (left_ids is not None and ids.SHORT not in left_ids.statuses
-            and not (right[rcols[1]].to_numpy(dtype=object) == ids.SHORT).any()):
-        return pd.DataFrame(columns=LINK_COLUMNS)  # (no pass over the members: none is SHORT)
     status = [frame[cols[1]].to_numpy(dtype=object) for frame, cols in ((left, lcols), (right, rcols))]
     short = [st == ids.SHORT for st in status]
     if not short[0].any() and not short[1].any():  # (mostly none: no frame of every valid ID built, no count compared)
@@ -484,50 +470,13 @@ def _seventeen(left, right, lcols, rcols, sides: tuple[str, str] | None = None,
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
-class ValidIds:
-    """The valid IDs of a frame's rows, factorised once: the rows holding any of a list's IDs are then found by a lookup
-    of the list's IDs, not by a pass over every row (a run links its 200,000 members to some ten lists, 4–8 ms a pass).
-
-    Args:
-        frame: the frame (the members).
-        id_col: its ID column; its status column is ``<prefix>id_status``.
-    """
-
-    def __init__(self, frame: pd.DataFrame, id_col: str = "id") -> None:
-        status = frame[id_col[: -len("id")] + "id_status"].to_numpy(dtype=object)
-        ok = status == ids.VALID
-        self.statuses = frozenset((ids.VALID,) if ok.all() else pd.unique(status).tolist())  # (those of its rows)
-        self.at = np.flatnonzero(ok)
-        self.codes, uniques = pd.factorize(frame[id_col].to_numpy(dtype=object)[ok])
-        self.uniques = pd.Index(uniques, dtype=object)
-        self.frame = frame
-
-    def fits(self, frame: pd.DataFrame) -> bool:
-        """Whether this was made of that frame (the same object)."""
-        return frame is self.frame
-
-    def rows(self, wanted: np.ndarray) -> np.ndarray:
-        """The positions, in order, of the rows whose valid ID is among ``wanted``.
-
-        Args:
-            wanted: IDs.
-        Returns:
-            The positions (int64).
-        """
-        found = self.uniques.get_indexer(wanted)
-        marked = np.zeros(len(self.uniques), dtype=bool)
-        marked[found[found >= 0]] = True
-        return self.at[marked[self.codes]]
-
-
 def _valid(index: pd.Index, id_cells: pd.Series, status: pd.Series, name: str) -> pd.DataFrame:
     """The rows with a valid ID: their labels (column ``name``) and IDs (column ``id``, object dtype)."""
     ok = status.to_numpy(dtype=object) == ids.VALID
     return pd.DataFrame({name: index[ok], "id": pd.Series(id_cells.to_numpy(dtype=object)[ok], dtype=object)})
 
 
-def _repaired(left, right, lcols, rcols, sides: tuple[str, str] | None = None,
-              left_ids: ValidIds | None = None) -> pd.DataFrame:
+def _repaired(left, right, lcols, rcols, sides: tuple[str, str] | None = None) -> pd.DataFrame:
     """Pairs with at least one damaged ID that :func:`repaired_key` accepts (names agree).
 
     Candidates are blocked on what the rules require anyway, so no accepted pair is lost: an ID typed
@@ -536,11 +485,9 @@ def _repaired(left, right, lcols, rcols, sides: tuple[str, str] | None = None,
     """
     if lcols[3] not in left.columns or rcols[3] not in right.columns:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    # (left_ids, when given, knows whether any left row is damaged: no pass over the members to find none)
-    m_dmg = (not left_ids.statuses.isdisjoint(_DAMAGED) if left_ids is not None
-             else left[lcols[1]].isin(_DAMAGED).any())
+    m_dmg = left[lcols[1]].isin(_DAMAGED)
     r_dmg = right[rcols[1]].isin(_DAMAGED)
-    if not m_dmg and not r_dmg.any():
+    if not m_dmg.any() and not r_dmg.any():
         return pd.DataFrame(columns=LINK_COLUMNS)
     mleft = pd.DataFrame({"m": left.index, "nk": left[lcols[3]], "mid": left[lcols[0]],
                           "mst": left[lcols[1]], "mrel": left[lcols[2]]})

@@ -13,7 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from ..io.columns import TIE
-from ..match import ValidIds, link, name_apart
+from ..match import link, name_apart
 from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..model import HIGH, LOW, Context, Finding
@@ -38,9 +38,6 @@ def rule(code: str) -> Callable[[Rule], Rule]:
     return register
 
 
-MEMBER_IDS = "member-ids"  # ctx.cache key: the members' valid IDs factorised once (match.ValidIds) for every link
-
-
 def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key") -> pd.DataFrame:
     """Return (and remember) the links between roster members and a reference list.
 
@@ -54,10 +51,7 @@ def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key
     """
     key = f"link:{kind}:{id_col}"
     if key not in ctx.cache:
-        if MEMBER_IDS not in ctx.cache:
-            ctx.cache[MEMBER_IDS] = ValidIds(ctx.members)
-        found = link(ctx.members, ctx.lists[kind], id_col, name_col, NameMatchParams.from_common(ctx.common),
-                     ctx.cache[MEMBER_IDS])
+        found = link(ctx.members, ctx.lists[kind], id_col, name_col, NameMatchParams.from_common(ctx.common))
         ctx.cache[key] = _doubted(ctx, kind, found)
     return ctx.cache[key]
 
