@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from rostercheck import bulk
+from rostercheck import bulk, loading
 from rostercheck.audit import audit
 from rostercheck.io.read import read_grids
 from rostercheck.io.table import read_file, to_table
@@ -344,6 +344,9 @@ def test_filter_in_bulk_keeps_what_the_cell_by_cell_filter_keeps(cells, damaged)
     column = pa.array(cells, type=pa.string())  # its codes made before the key set (the second process's wait)
     bulk.codes_ahead(column.slice(1))
     assert keys.keeps(column.slice(1)).tolist() == expected[1:] and not bulk._AHEAD_CODES  # used once, then gone
+    bulk.codes_ahead(column)  # … and codes no filter took are dropped once the held lists are finished
+    loading._finish_held([], keys, set())
+    assert not bulk._AHEAD_CODES
 
 
 @pytest.mark.parametrize("rosters", [

@@ -202,6 +202,11 @@ def codes_ahead(column) -> None:
 _AHEAD_CODES: dict = {}
 
 
+def forget_ahead() -> None:
+    """Drop the :class:`IdCodes` made ahead that no filter took (each holds its array, a list's whole ID column)."""
+    _AHEAD_CODES.clear()
+
+
 def _identity(column) -> tuple:
     import pyarrow as pa
 

@@ -154,6 +154,7 @@ def _finish_held(kinds: list[str], keys: bulk.KeySet,
         else:
             table = to_table(_HELD.pop(kind), keys.keeps)
         done[kind] = _normalised(table)
+    bulk.forget_ahead()  # (the held lists are filtered: codes no filter took are of no use now)
     return done, counts
 
 
