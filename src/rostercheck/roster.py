@@ -650,9 +650,12 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out[fld][take] = out[src][head_of[take]]
     # The head's ID names the household, unless too little of it survived to tell heads apart ('4.30523E+17' typed as
     # text leaves 430523000000000000 for every such head, no birth year): then the household is its rows.
-    households = [hid if hid[6:8] in ("18", "19", "20") else f"{file_no}#{g}"
-                  for hid, g in zip(out["head_id"].tolist(), group.tolist())]
-    out["household"] = object_array(households)
+    # (each distinct head ID judged once; the few households named by their rows get their names row by row)
+    named = by_value_array(out["head_id"], lambda hid: hid[6:8] in ("18", "19", "20")).astype(bool)
+    out["household"] = household = out["head_id"].copy()
+    if not named.all():
+        household[~named] = [f"{file_no}#{g}" for g in group[~named].tolist()]
+    households = household.tolist()
     # history rows of members (households) the roster says have left
     gone, why, status_label = _gone(table, f, column, starts, several)
     out["file"] = str(table.path)
@@ -669,11 +672,18 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         table.warnings.append(codes.unknown_warning(table.header_said("programme", "保障类别"), coded,
                                                     f"按本文件的{default_prog}计（与{default_prog}标准比较）", hint))
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
-    sizes = Counter(h for h, g in zip(households, gone.tolist()) if not g)
-    declared = by_value(out["household_size"], count)
-    out["household_size"] = [s if s and s > 0 else sizes[h] for s, h in zip(declared, households)]
-    out["covered_size"] = [c if c and c > 0 else None for c in by_value(out["covered_size"], count)]  # 保障人口
-    out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
+    # a household size not written (nor 0 or less) is the household's rows still enrolled, counted in numpy; an
+    # int64 array, as pandas makes of the Python ints (a list of 200,000 ints is inferred cell by cell)
+    at, cells_ = distinct(out["household_size"])
+    size = np.array([_positive_count(c) or 0 for c in cells_], dtype=np.int64)[at]
+    unsaid = size == 0
+    if unsaid.any():
+        home, _ = pd.factorize(household)
+        size[unsaid] = np.bincount(home[~gone], minlength=len(household))[home[unsaid]]
+    out["household_size"] = size
+    out["covered_size"] = by_value(out["covered_size"], _positive_count)  # 保障人口
+    if "declared_income" in f.columns:  # (else None for every row, as it stays)
+        out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     sheets = f["_sheet"].to_numpy(dtype=object)
     source_area = {sh: _area_named(str(sh), table.title, table.path.stem) for sh in pd.unique(sheets)}
     # The first of: the 城乡类别 cell, the programme cell, the sheet, title or file name, the village's name (each
@@ -713,9 +723,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     sexes = by_value_array(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
     status = out["id_status"]
     unsaid = ~sexes.astype(bool) & ((status == ids.VALID) | (status == ids.NUMERIC) | (status == ids.SHORT))
-    sexes[unsaid] = object_array([s or "" for s in ids.sexes(out["id"][unsaid].tolist()).tolist()])  # (the ID's)
+    of_id = ids.sexes(out["id"][unsaid].tolist())  # (the ID's; '' where it names none)
+    of_id[pd.isna(of_id)] = ""
+    sexes[unsaid] = of_id
     out["sex"] = sexes
-    out["age"] = by_value(out["birth"], lambda b: ids.age_on(b, as_of) if isinstance(b, dt.date) else None)  # shared birthdays
+    out["age"] = _ages(out["birth"], as_of)
     # Object arrays become object columns as they are (pandas would infer its string dtype for text, which
     # plain_text turns back), and are not copied: a copy of each and then of all of them in one block (pandas'
     # default) was two more copies of a province's members at once (+2.5 GB of 7.2 GB, 2.7 s).
@@ -1033,8 +1045,7 @@ def _amount_gaps(table: Table, f: pd.DataFrame, amounts: list) -> np.ndarray:
         return (blank if not said else "text:" + said[:20] if amount is None else "" if amount > 0 else "zero")
 
     out = by_value_array(f[fld], why)
-    read = np.fromiter((isinstance(a, float) and a == a and a > 0 for a in amounts), dtype=bool, count=n)
-    out[read] = ""  # (a 变更后月保障金 filled)
+    out[np.asarray(amounts, dtype=float) > 0] = ""  # (a 变更后月保障金 filled; amounts are floats or None, NaN never > 0)
     return out
 
 
@@ -1073,6 +1084,22 @@ def _head_ids(f: pd.DataFrame) -> np.ndarray:
     return by_value_array(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
 
 
+def _ages(births: np.ndarray, as_of: dt.date) -> np.ndarray | list:
+    """Each member's age on ``as_of`` (None without a birth date), worked out once per distinct birth date, as the column
+    pandas infers from those Python ints: int64, float64 with NaN for the missing ones, objects when none is known."""
+    at, born = distinct(births)
+    ages = [ids.age_on(b, as_of) if isinstance(b, dt.date) else None for b in born]
+    if all(a is None for a in ages):
+        return [None] * len(births)
+    return np.array(ages, dtype=np.int64 if None not in ages else float)[at]
+
+
+def _positive_count(raw: object) -> int | None:
+    """A whole number above 0 (a household's size) from a cell (:func:`values.count`), else None."""
+    value = count(raw)
+    return value if value and value > 0 else None
+
+
 def _monthly_household_income(out: dict, label: str) -> list:
     """Return declared income as the household's monthly total, reading the unit from the header.
 
@@ -1082,7 +1109,7 @@ def _monthly_household_income(out: dict, label: str) -> list:
     factor_year = 12.0 if "年" in label else 1.0
     per_person = "人均" in label
     return [None if v is None or v != v else v / factor_year * (size if per_person else 1)
-            for v, size in zip(values, out["household_size"])]
+            for v, size in zip(values, out["household_size"].tolist())]
 
 
 def _guess_area(village: str) -> str:
