@@ -606,14 +606,15 @@ def townships_unified(names: Iterable[str], coded: dict[str, str] | None = None,
     the one its rows' 行政区划代码 name (``name_codes``), else left as it is.
 
     Args:
-        names: the townships as written, with repeats (how often decides between 乡 and 镇).
+        names: the townships as written, with repeats (how often decides between 乡 and 镇), or a Counter of them
+            (in the order first written).
         coded: 9-digit code → township name.
         one_county: the run is of one county.
         name_codes: township as written → the 9-digit code most of its rows carry.
     Returns:
         name as written → unified name, for the names that change only.
     """
-    counts = Counter(n for n in names if n)
+    counts = Counter({n: k for n, k in names.items() if n} if isinstance(names, Counter) else (n for n in names if n))
     proper = {n: _OFFICE.sub("", re.sub(r"\s+", "", n)) for n in counts}
     if one_county:
         proper = {n: _COUNTY_FIRST.sub("", p) for n, p in proper.items()}

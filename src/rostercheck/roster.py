@@ -283,7 +283,9 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
             change = {c: coded[c] for c in pd.unique(members[fld]) if c in coded}
         else:
             own = pairs.drop_duplicates("name")  # each name's most frequent code
-            change = townships_unified(members[fld].tolist(), coded, len(counties(members)) < 2,
+            where, written = distinct(members[fld])  # (counted in numpy, in the order first written)
+            counts = Counter(dict(zip(written, np.bincount(where, minlength=len(written)).tolist())))
+            change = townships_unified(counts, coded, len(counties(members)) < 2,
                                        dict(zip(own["name"], own["code"])))
         if not change:
             continue
@@ -640,7 +642,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out["benefit"] = [b if a is None or a != a else a for a, b in zip(by_value(f["benefit_after"], money), out["benefit"])]
     out["benefit_gap"] = _amount_gaps(table, f, out["benefit"])
     # Household head: from the head columns, else from the member whose relation is 户主 (or the person).
-    heads = (np.flatnonzero(by_value(out["relation"], codes.is_head)) if has_relation else np.arange(n))
+    heads = (np.flatnonzero(by_value_array(f["relation"], lambda cells: [codes.is_head(t) for t in texts(cells)],
+                                           many=True).astype(bool)) if has_relation else np.arange(n))  # (out["relation"]'s)
     heads = heads[np.unique(group[heads], return_index=True)[1]]  # each household's first head row
     head_of = np.full(group[-1] + 1, -1)
     head_of[group[heads]] = heads
