@@ -7,6 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import AS_OF, make_id
 from rostercheck.io.table import load_table
@@ -1183,3 +1185,31 @@ def test_a_block_title_naming_no_township_leaves_the_rows_as_they_were(tmp_path)
     wb.save(path)
     members = build_members([load_table(path, "roster")], AS_OF)
     assert sorted(zip(members["name"], members["township"])) == [("张三", "城关镇"), ("赵大", "城关镇")]
+
+
+_HEAD_CELLS = st.sampled_from([None, float("nan"), "", " ", "张三", " 张三", "张三 ", "李四", "ＡＢ", "AB",
+                               "110101199003071234", 110101199003071234, 3.0, "#N/A"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_HEAD_CELLS, _HEAD_CELLS), min_size=1, max_size=30), st.booleans(), st.booleans())
+def test_household_starts_number_the_head_cells_distinct_texts_as_their_rows_texts(rows, coded, with_name):
+    """_household_starts numbers each distinct cell's text (roster._numbered) where it numbered every row's text: the
+    same households, coded (categorical) columns or not, with or without a head-name column."""
+    import numpy as np
+    import pandas as pd
+
+    from rostercheck.roster import _column, _household_starts
+
+    f = pd.DataFrame({"head_id": [a for a, _ in rows], **({"head_name": [b for _, b in rows]} if with_name else {})})
+    if coded:
+        f = f.astype({c: "category" for c in f.columns if f[c].map(lambda v: isinstance(v, str)).all()})
+
+    def column(fld: str) -> np.ndarray:
+        return _column(f, fld)
+
+    head_id, _ = pd.factorize(column("head_id"))  # (the rows' texts numbered, as before)
+    head_name, names = pd.factorize(column("head_name"))
+    key = pd.Series(head_id.astype(np.int64) * (len(names) + 1) + head_name, dtype=float)
+    key = key.where((head_id >= 0) | (head_name >= 0)).ffill().fillna(-np.inf)
+    assert _household_starts(f, column).tolist() == (key != key.shift()).to_numpy().tolist()

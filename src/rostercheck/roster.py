@@ -379,7 +379,10 @@ def _programmes_apart(members: pd.DataFrame) -> pd.DataFrame:
     """A 特困 person on the 特困 roster whose ID heads a household on the 低保 roster names a household of her own there
     (both keyed by the head's ID): her 特困 enrolment is kept apart, as '特困:<ID>' (D01 says she is on both)."""
     dibao, household = (members["programme"] == DIBAO).to_numpy(), members["household"]
-    both = pd.Index(household[dibao].unique()).intersection(pd.Index(household[~dibao].unique()))
+    # (the 低保 households among the others' few: looked up in those, not both sides hashed whole)
+    keyed = household.to_numpy(dtype=object)[dibao]
+    both = pd.unique(keyed[pd.Series(keyed, copy=False).isin(pd.unique(household.to_numpy(dtype=object)[~dibao]))
+                           .to_numpy()])
     if len(both):  # households on both programmes (few): are they from two sources?
         some = members[household.isin(both)]
         sources = some["file"].astype(str) + "|" + some["sheet"].astype(str)
@@ -474,6 +477,11 @@ def _column(frame: pd.DataFrame, field: str, blank: object = None) -> np.ndarray
     no such column; account and phone numbers as their digits (blank only where the text is)."""
     if field not in frame.columns:
         return np.full(len(frame), blank, dtype=object)
+    return by_value_array(frame[field], _converter(field, blank), many=True)
+
+
+def _converter(field: str, blank: object = None) -> Callable[[list], list]:
+    """What :func:`_column` makes of a field's (distinct) cells."""
     if field in _DIGIT_FIELDS:
         def convert(cells: list) -> list:  # (most cells are digits already: themselves, without a call)
             # (an account a bank masked, 6217****1234, is none to compare: held-out 146)
@@ -484,21 +492,28 @@ def _column(frame: pd.DataFrame, field: str, blank: object = None) -> np.ndarray
             return [t or None for t in texts(cells)]
     else:
         convert = texts
-    return by_value_array(frame[field], convert, many=True)
+    return convert
 
 
 _DIGIT_FIELDS = ("bank_account", "phone")
 
 
-def _carried(values: np.ndarray, starts: np.ndarray, blank: object = "") -> np.ndarray:
+def _carried(values: np.ndarray, starts: np.ndarray | None, blank: object = "", first: np.ndarray | None = None
+             ) -> np.ndarray:
     """Carry cells down over the blank (None) cells below them, never past a row where ``starts`` is set (a
-    household's first row); cells left blank become ``blank``. A household's grouped forward fill, in numpy."""
+    household's first row); cells left blank become ``blank``. A household's grouped forward fill, in numpy.
+    ``first``: :func:`_first_rows` of ``starts``, when made already (the fields of one sheet share it)."""
     at = np.arange(len(values))
     last = np.maximum.accumulate(np.where(pd.notna(values), at, -1))  # the last filled row so far
-    first = np.maximum.accumulate(np.where(starts, at, 0))  # the household's first row
+    first = _first_rows(starts) if first is None else first
     out = values[np.maximum(last, 0)]
     out[last < first] = blank
     return out
+
+
+def _first_rows(starts: np.ndarray) -> np.ndarray:
+    """Each row's household's first row (``starts`` set there), for :func:`_carried`."""
+    return np.maximum.accumulate(np.where(starts, np.arange(len(starts)), 0))
 
 
 def _starts(values: np.ndarray) -> np.ndarray:
@@ -509,14 +524,29 @@ def _starts(values: np.ndarray) -> np.ndarray:
     return starts
 
 
+def _numbered(f: pd.DataFrame, field: str, column: Callable[[str], np.ndarray]) -> tuple[np.ndarray, int]:
+    """A field's texts as :func:`_column` gives them (blanks None), numbered: one number per text (below the count
+    returned, not all of them used), -1 for a blank. The distinct cells' texts are numbered, then spread over the rows
+    (a roster's 180,000 head IDs are 60,000 cells)."""
+    if field not in f.columns:
+        return np.full(len(f), -1, dtype=np.intp), 0
+    try:
+        at, cells_ = distinct(f[field])
+    except TypeError:  # an unhashable cell: the rows' texts numbered
+        numbers, texts_ = pd.factorize(column(field))
+        return numbers, len(texts_)
+    numbers, texts_ = pd.factorize(object_array(_converter(field)(list(cells_))))
+    return numbers[at], len(texts_)
+
+
 def _household_starts(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> np.ndarray:
     """Where households start: where the head or the 家庭编号 changes, at a 户主 row, or at every row."""
     n = len(f)
     if "head_id" in f.columns or "head_name" in f.columns:
         # Each (head ID, head name) pair as a number; a row naming neither continues the household above.
-        head_id, _ = pd.factorize(column("head_id"))
-        head_name, names = pd.factorize(column("head_name"))
-        key = pd.Series(head_id.astype(np.int64) * (len(names) + 1) + head_name, dtype=float)
+        head_id, _ = _numbered(f, "head_id", column)
+        head_name, names = _numbered(f, "head_name", column)
+        key = pd.Series(head_id.astype(np.int64) * (names + 1) + head_name, dtype=float)
         key = key.where((head_id >= 0) | (head_name >= 0)).ffill().fillna(-np.inf)
         starts = (key != key.shift()).to_numpy()
     elif "relation" in f.columns:
@@ -570,7 +600,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         return cache[fld]
 
     starts = _household_starts(f, column)
-    group = np.cumsum(starts)
+    group, first = np.cumsum(starts), _first_rows(starts)
     out: dict[str, object] = {"row": f["_row"].astype(int), "sheet": f["_sheet"]}
     # (a head a system export lists only on its household sheet is that sheet's row, _row_sheet)
     at = f["_row_sheet"].where(f["_row_sheet"].notna(), f["_sheet"]) if "_row_sheet" in f.columns else f["_sheet"]
@@ -584,7 +614,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
         if fld not in ("township", "village"):  # (a field with no column is blank on every row, nothing to carry)
-            out[fld] = (_carried(column(fld) if fld != "head_id" else _head_ids(f), starts) if fld in f.columns
+            out[fld] = (_carried(column(fld) if fld != "head_id" else _head_ids(f), starts, first=first) if fld in f.columns
                         else np.full(n, "", dtype=object))
     # Township/village cells merged over many households: carry down, the village only within its township.
     town = _carried(column("township"), np.arange(n) == 0, blank=None)
@@ -616,12 +646,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         loss = by_value_array(f["bank_account"], account_losses, many=True)
         cut = (loss == "cut").astype(object)
         cut[pd.isna(column("bank_account"))] = None
-        out["account_cut"] = _carried(cut, starts, blank=False).astype(bool)
-        out["account_masked"] = _carried((loss == "masked").astype(object), starts, blank=False).astype(bool)  # (text only)
+        out["account_cut"] = _carried(cut, starts, blank=False, first=first).astype(bool)
+        out["account_masked"] = _carried((loss == "masked").astype(object), starts, blank=False, first=first).astype(bool)  # (text only)
     else:
         out["account_cut"] = out["account_masked"] = np.zeros(n, dtype=bool)
     # the words a phone cell writes beside its number (村委会0916-5221001): whose number it is, for RQ3 (held-out 181)
-    out["phone_words"] = (_carried(by_value_array(f["phone"], numbers_words, many=True), starts) if "phone" in f.columns
+    out["phone_words"] = (_carried(by_value_array(f["phone"], numbers_words, many=True), starts, first=first)
+                          if "phone" in f.columns
                           else np.full(n, "", dtype=object))
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
