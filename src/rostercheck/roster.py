@@ -666,7 +666,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out["support_mode"] = object_array([f"集中供养（{h}）" if n else m
                                             for h, n, m in zip(home.tolist(), named.tolist(), list(out["support_mode"]))])
     for fld in ("declared_income", "benefit", "benefit_own", "benefit_total"):
-        out[fld] = by_value(f[fld], money) if fld in f.columns else [None] * n
+        # (no column: an object array of None, the column pandas would infer from a list of them, without the inferring)
+        out[fld] = by_value(f[fld], money) if fld in f.columns else np.full(n, None, dtype=object)
     if "benefit" not in f.columns:  # each member's own amount only: the household's is their sum (F05)
         out["benefit"] = out["benefit_own"]
     if "benefit_after" in f.columns:  # 变更后月保障金: the household's amount since its change date, where filled
@@ -745,7 +746,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                                                     "（如 { \"1\" = \"城市\", \"2\" = \"农村\" }）后重新运行。"))
     out["area_type"] = area
     for fld in ("approved", "changed"):
-        raw, out[fld] = out[fld], by_value(out[fld], date)
+        # (a sheet without the column: blank on every row, no date; None for each as above)
+        raw, out[fld] = out[fld], by_value(out[fld], date) if fld in f.columns else np.full(n, None, dtype=object)
         _dates_not_read(table, fld, raw, out[fld], starts)
     if gone.any():
         when = by_value(column("status_date"), date) if "status_date" in f.columns else [None] * n
