@@ -418,37 +418,14 @@ def _python_cells(column) -> list:
     values = column.to_pylist()
     if column.null_count:
         values = ["" if v is None else v for v in values]
-    if _has_datetime(column):
+    if len(column) and pc.any(pc.match_substring_regex(column, _DATETIME_TEXT.pattern)).as_py():
         values = [_datetime(v) if _DATETIME_TEXT.match(v) else v for v in values]
     return values
-
-
-def _has_datetime(column) -> bool:
-    """Whether an Arrow text column holds a cell as fastexcel writes a date or time (:func:`_python_cells`)."""
-    import pyarrow.compute as pc
-
-    return bool(len(column)) and pc.any(pc.match_substring_regex(column, _DATETIME_TEXT.pattern)).as_py()
-
-
-def _distinct_cells(dictionary):
-    """:func:`_python_cells` of an Arrow dictionary as an object array: made by Arrow itself for text without blanks or
-    dates (the cells a list would hold, without the list: a roster's 180,000 IDs)."""
-    import numpy as np
-    import pyarrow as pa
-
-    if (pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type)) and not dictionary.null_count \
-            and not _has_datetime(dictionary):
-        return dictionary.to_numpy(zero_copy_only=False)
-    values = _python_cells(dictionary)
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def _cells_coded(column):
     """:func:`_python_cells` as a pandas Categorical (the Arrow dictionary's codes kept): each distinct value becomes a
     Python cell once, and what reads the column later (:func:`reference.by_value`) converts each category once."""
-    import numpy as np
     import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -457,13 +434,12 @@ def _cells_coded(column):
     if pa.types.is_null(column.type):
         column = pa.array([None] * len(column), type=pa.string())
     encoded = pc.dictionary_encode(column)
-    uniques = _distinct_cells(encoded.dictionary)
+    uniques = _python_cells(encoded.dictionary) if len(encoded.dictionary) else []
     indices = encoded.indices
     if indices.null_count:  # blank cells: the category '' (the dictionary's own '' when it has one)
-        found = np.flatnonzero(uniques == "")
-        blank = int(found[0]) if len(found) else len(uniques)
+        blank = next((k for k, v in enumerate(uniques) if v == ""), len(uniques))
         if blank == len(uniques):
-            uniques = np.concatenate([uniques, np.array([""], dtype=object)])
+            uniques.append("")
         indices = indices.fill_null(blank)
     codes = indices.to_numpy(zero_copy_only=False)
     return pd.Categorical.from_codes(codes, dtype=_distinct_categories(pd.Index(uniques, dtype=object)))
