@@ -103,6 +103,44 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
     assert [k for k in ctx.cache if k.startswith(PARTLY)]
 
 
+def test_work_beside_the_checks_comes_back_in_the_cache_and_after_the_money_checks_runs_here(monkeypatch):
+    import dataclasses
+
+    from rostercheck import audit as audit_module
+    from rostercheck.model import Finding
+
+    from helpers import context, household, make_id
+
+    here = os.getpid()
+
+    def rule(code):
+        def check(c):
+            time.sleep(0.05)
+            return [Finding(code, 0, f"{code} 依据", "高", "名单", "1", "身份证号")]
+        check.__module__ = f"module_{code}"
+        return check
+
+    def pid_and(c, what):
+        time.sleep(0.05)
+        return os.getpid(), what, c.cache.get("ledger")
+
+    monkeypatch.setattr(parallel, "BIG_MEMBERS", 0)
+    monkeypatch.setattr(audit_module, "_built_first", lambda c: c.cache.update(ledger="built"))
+    for codes, money in ((["X01", "X02", "X03", "X04"], False), (["F01", "F02", "F03", "F04"], True)):
+        ctx = context(household("张三", make_id()))
+        ctx.specs.update({c: dataclasses.replace(ctx.specs["D01"], code=c) for c in codes})  # roster-only checks
+        monkeypatch.setattr(audit_module, "load_all", lambda codes=codes: {c: rule(c) for c in codes})
+        beside = {f"notices:{k}": (lambda c=ctx, k=k: pid_and(c, k)) for k in range(4)}
+        found, _ = audit_module.run_checks(ctx, codes, beside=beside)
+        assert [f.code for f in found] == codes
+        done = [ctx.cache.pop(name) for name in beside]
+        assert [what for _, what, _ in done] == list(range(4))
+        if money:  # after the money checks, here: what reads the payments reads them as the ledger left them
+            assert {pid for pid, _, _ in done} == {here} and {ledger for _, _, ledger in done} == {"built"}
+        else:
+            assert len({pid for pid, _, _ in done}) == 2  # shared with the copy
+
+
 def test_checks_of_one_module_run_in_one_process(monkeypatch):
     import dataclasses
 

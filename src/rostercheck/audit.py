@@ -38,6 +38,8 @@ from .suppress import evidence_fingerprint
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"))
 EMPTY_LISTS = "lists:empty"  # context cache: the kinds of the lists given with a header only
+# context cache: the audit's notices worked out beside the checks (run_checks' ``beside``)
+VALUE_NOTICES, ID_NOTICES, PARTS = "notices:values", "notices:ids", "notices:partial"
 
 
 @dataclass
@@ -338,14 +340,17 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
     return runnable, skipped
 
 
-def run_checks(ctx: Context, codes: list[str] | None = None,
-               done: dict[str, list[Finding]] | None = None) -> tuple[list[Finding], dict[str, str]]:
+def run_checks(ctx: Context, codes: list[str] | None = None, done: dict[str, list[Finding]] | None = None,
+               beside: dict[str, Callable[[], object]] | None = None) -> tuple[list[Finding], dict[str, str]]:
     """Run every enabled check whose lists are present.
 
     Args:
         ctx: the context.
         codes: restrict to these codes (None for all).
         done: code → findings of checks already run (:func:`run_ready_checks`).
+        beside: name → work that reads no check's result (the audit's notices), each run once the checks are handed
+            out, by whichever process is free first; its result is left in ``ctx.cache[name]``. With the money checks
+            it runs after them in this process (the ledger they build replaces the payments list it may read).
     Returns:
         (findings, code → reason a check was skipped); findings in code order.
     """
@@ -359,7 +364,9 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
         found = {code: rules[code](ctx) for code in group}
         return found, _notes(ctx)
 
-    def run_group(group: tuple[str, ...]) -> tuple[dict[str, list[Finding]], dict]:
+    def run_group(group: tuple[str, ...] | str) -> tuple[dict[str, list[Finding]], dict]:
+        if group in after:  # (a name of work beside the checks)
+            return {}, {group: after[group]()}
         if group not in together or len(group) < 3:
             return run(group)
         # What the group reads (the ledger) is built first; then the group's modules (checks of one module share
@@ -379,9 +386,12 @@ def run_checks(ctx: Context, codes: list[str] | None = None,
     groups = [g for g in groups if g]
     together = tuple(g for g in groups if g[0].startswith(TOGETHER))
     big = len(ctx.members) >= parallel.BIG_MEMBERS
-    for found, notes in parallel.shared(groups, run_group, big, together).values():
+    after = dict(beside or {})
+    for found, notes in parallel.shared(groups + ([] if together else list(after)), run_group, big, together).values():
         results.update(found)
         ctx.cache.update(notes)
+    for name in after if together else ():
+        ctx.cache.update(run_group(name)[1])
     return also_c01([f for code in runnable for f in results[code]]), skipped
 
 
@@ -845,14 +855,18 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         if reading:
             reading.close()
     warnings = warnings + _complete(ctx, inputs, source) + ledger_notes
-    findings, skipped = run_checks(ctx, codes, early)
+    # The notices that read no finding are worked out beside the checks (the process done first takes them); the
+    # lists each check lacks for every check, those skipped dropped below.
+    notices = {VALUE_NOTICES: lambda: value_warnings(ctx, inputs.tables), ID_NOTICES: lambda: number_typed_ids(inputs),
+               PARTS: lambda: _partial_parts(ctx, {}, codes)}
+    findings, skipped = run_checks(ctx, codes, early, notices)
     frame = findings_frame(ctx, findings)
     for t in inputs.tables:
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
-    warnings.extend(value_warnings(ctx, inputs.tables))
+    warnings.extend(ctx.cache.pop(VALUE_NOTICES))
     for key in AFTER_CHECKS:
         warnings.extend(ctx.cache.get(key, []))
-    warnings.extend(number_typed_ids(inputs))
+    warnings.extend(ctx.cache.pop(ID_NOTICES))
     held, held_by_code, held_by_town = 0, {}, {}
     if entries is not None:
         reported = frame["身份证号"].astype(str).tolist() if "身份证号" in frame.columns else []
@@ -876,7 +890,8 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
                             "名单记录未变，仍不再列出")
     # (an applicants' check is no category of the audit's: its 核查范围 and summaries do not list it)
     specs = {c: s for c, s in ctx.specs.items() if applies(ctx, s)}
-    parts = _partial_parts(ctx, skipped, codes)  # (the lists not given and their unreadable IDs: worked out once)
+    # (the lists not given and their unreadable IDs: worked out once)
+    parts = {code: said for code, said in ctx.cache.pop(PARTS).items() if code not in skipped}
     partial = _partial_said(parts, ctx)
     towns = sorted({t for code in partial for t in ctx.cache.get(PARTLY_TOWNS + code, ())})
     partial_elsewhere, partial_by_town = _said_by_town(parts, ctx)
