@@ -832,7 +832,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     try:
         loading = start_loading(rosters, lists, as_of, limits, progress, whole, reading.payee_keys if reading else [],
-                                ledger_bytes=reading.size if reading else 0, roster_codes=roster_codes(common))
+                                typed_here=reading.size if reading else 0, roster_codes=roster_codes(common))
     except BaseException:
         if reading:
             reading.close()

@@ -201,13 +201,12 @@ SPARSE_SHARE = 0.5
 
 
 def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], streaming: set[str],
-                  streamed: list[str], ledger_bytes: int = 0) -> list[str]:
+                  streamed: list[str], typed_here: int = 0) -> list[str]:
     """The held lists the second process reads: the biggest first, while its share of the bytes is below
     this process's. Its share starts with the filtered lists DuckDB streams (``streamed``, which it streams);
     this process's holds the rosters, counted twice for the members they become, every other list (one DuckDB
-    streams, ``streaming``, at :data:`STREAMED_SHARE` of its bytes), and the payment ledgers' bytes,
-    ``ledger_bytes`` (a third process reads and types them on the same cores). A workbook read for its ID column
-    counts :data:`SPARSE_SHARE` of its bytes."""
+    streams, ``streaming``, at :data:`STREAMED_SHARE` of its bytes), and the bytes of the files it types besides,
+    ``typed_here``. A workbook read for its ID column counts :data:`SPARSE_SHARE` of its bytes."""
     from .io.sparse import is_big
 
     def share(kind: str) -> float:
@@ -215,7 +214,7 @@ def _worker_share(held: list[str], rosters: list[Path], lists: dict[str, Path], 
 
     size = {k: Path(lists[k]).stat().st_size * (SPARSE_SHARE if _sparse(k) and is_big(Path(lists[k])) else 1)
             for k in held}
-    mine = 2 * sum(Path(r).stat().st_size for r in rosters) + ledger_bytes + sum(
+    mine = 2 * sum(Path(r).stat().st_size for r in rosters) + typed_here + sum(
         Path(p).stat().st_size * share(k) for k, p in lists.items() if k not in size and k not in streamed)
     far, theirs = [], sum(Path(lists[k]).stat().st_size * share(k) for k in streamed)
     for kind in sorted(held, key=lambda k: -size[k]):
@@ -303,7 +302,7 @@ class Loading:
 
 def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, limits: Limits | None = None,
                   progress: Progress | None = None, whole: bool = False,
-                  people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = (), ledger_bytes: int = 0,
+                  people: list[pd.DataFrame] | Callable[[], list[pd.DataFrame]] = (), typed_here: int = 0,
                   roster_codes: Mapping[str, Mapping[str, str]] | None = None) -> Loading:
     """Read every roster and list this process reads; the biggest held lists go on in a second process.
 
@@ -324,8 +323,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         whole: read every list whole (the reference the filter is tested against).
         people: more frames of people of interest (the payment ledgers' payees), or a function giving them,
             called once the members are built (the ledgers are read meanwhile, :func:`io.ledgers.start_ledgers`).
-        ledger_bytes: the payment ledgers' bytes, read and typed meanwhile (:func:`start_payments`), counted as this
-            process's share of the lists.
+        typed_here: bytes this process types after this returns (the ledgers), counted as its share of the lists.
         roster_codes: what the rosters' coded cells mean (:func:`policy.roster_codes`).
     Returns:
         The loading.
@@ -335,7 +333,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
     streamed = [k for k in filtered if k in streaming]
     held = [k for k in filtered if k not in streaming]
     pool = parallel.pool(1) if held and _workers([*rosters, *lists.values()]) > 1 else None
-    far = _worker_share(held, rosters, lists, streaming, streamed, ledger_bytes) if pool else []
+    far = _worker_share(held, rosters, lists, streaming, streamed, typed_here) if pool else []
     try:
         reading = {k: pool.submit(_read_held, k, Path(lists[k]), limits, True) for k in far}
         if pool and streamed:  # DuckDB started there before the key set comes, not after
