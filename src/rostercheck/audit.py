@@ -19,9 +19,7 @@ from .io.columns import FIELD_NAMES, KIND_LABELS, lists_named
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
-from .loading import (
-    LoadedInputs, Progress, add_payments, expect_payments, require_people, start_loading, start_payments,
-)
+from .loading import LoadedInputs, Progress, add_payments, require_people, start_loading, start_payments
 from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
 from .normalize import ids
 from .normalize.codes import relation as decode_relation
@@ -838,17 +836,11 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
             reading.close()
         raise
     try:
-        if reading:
-            expect_payments(loading.inputs)
+        ledger_notes = add_payments(loading.inputs, reading.finish() if reading else None)
         require_people(loading.inputs, "花名册", "核查结果会显示为“未发现问题”")
         ctx, warnings, source = _context(loading.inputs, as_of, config)
-
-        def waiting() -> bool:
-            return loading.waiting() or (reading is not None and reading.waiting())
-
-        # Checks that need none of the lists (or payments) the second processes still read run while they read them.
-        early = run_ready_checks(ctx, codes, waiting) if loading.ready and waiting() else {}
-        ledger_notes = add_payments(loading.inputs, reading.finish() if reading else None)
+        # Checks that need none of the lists the second process still reads run while it reads them.
+        early = run_ready_checks(ctx, codes, loading.waiting) if loading.ready and loading.waiting() else {}
         inputs = loading.finish()
     finally:
         loading.close()

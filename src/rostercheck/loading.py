@@ -7,9 +7,8 @@ streaming (:func:`_stream`), other files as columns filtered before their rows b
 inputs are large, a second process reads the biggest of those other files meanwhile (:func:`_worker_share`,
 :func:`_read_held`), and once it has the key set filters them and streams the big CSV/Parquet lists
 (:func:`_finish_far`) while this process builds the members; :class:`Loading` holds those lists pending until
-:meth:`Loading.finish`. The payment ledgers are read and typed in another process from the start
-(:func:`start_payments`; a small year of them here), pending meanwhile (:func:`expect_payments`) until
-:func:`add_payments` puts them among the inputs.
+:meth:`Loading.finish`. The payment ledgers are read raw in another process from the start
+(:func:`start_payments`) and typed here (:func:`add_payments` puts them among the inputs).
 """
 
 from __future__ import annotations
@@ -461,13 +460,6 @@ def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits |
     return start_ledgers(list(payments), as_of, limits, progress, ahead=True, given=given, period=period)
 
 
-def expect_payments(inputs: LoadedInputs) -> None:
-    """Count the payments as given while a second process still types them (:class:`model.Arriving`): checks that
-    need none of them run meanwhile (:func:`audit.run_ready_checks`); :func:`add_payments` puts them in."""
-    inputs.lists.pending.add("payments")
-    inputs.labels.pending.add("payments")
-
-
 def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame, list[str]] | None) -> list[str]:
     """Put the payments read by :func:`start_payments` among the inputs; returns their warnings."""
     if ledgers is None:
@@ -479,5 +471,5 @@ def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame,
     return warnings
 
 
-__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "expect_payments", "load_inputs", "require_people",
-           "start_loading", "start_payments"]
+__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "load_inputs", "require_people", "start_loading",
+           "start_payments"]

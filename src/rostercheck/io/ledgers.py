@@ -1395,10 +1395,6 @@ class LedgerReading:
             self.close()
         return self.tables, frame, self.warnings + dropped
 
-    def waiting(self) -> bool:
-        """True while the second process still types the rows."""
-        return self.typed is not None and not self.typed.done()
-
     def _said_far(self) -> None:
         for path in self.far_files:
             if self.progress:
