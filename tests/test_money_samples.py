@@ -128,29 +128,3 @@ def test_the_big_lists_keep_the_events_of_payees_on_no_roster(result):
     filtered = result.findings[result.findings["类别代码"].isin(["F01", "F02", "F03"])].reset_index(drop=True)
     assert len(filtered) >= 10
     pd.testing.assert_frame_equal(filtered.astype(object).fillna(""), whole.findings.astype(object).fillna(""))
-
-
-def test_ledgers_typed_in_the_second_process_give_the_same_findings(result, monkeypatch):
-    """With two processes the second one reads every ledger file and types the rows (io.ledgers._typed_kept), while
-    this one reads the rosters: the findings, notes and tables are those of one process."""
-    import pandas as pd
-
-    from rostercheck.io import ledgers
-
-    there = []
-    finish = ledgers.LedgerReading.finish
-
-    def spy(self):
-        there.append(self.typed is not None)
-        return finish(self)
-
-    monkeypatch.setattr(ledgers.LedgerReading, "finish", spy)
-    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
-    rosters, lists = county_inputs()
-    lists = {k: v for k, v in lists.items() if k in ("deaths", "prisoners", "migrations", "cadres", "staff")}
-    lists["exits"] = COUNTY / "停保名单.xlsx"
-    two = audit(rosters, lists, AS_OF, payments=LEDGERS, codes=["F01", "F02", "F03", "F04", "F05", "F06", "F07"])
-    pd.testing.assert_frame_equal(two.findings.drop(columns=["_member"]), result.findings.drop(columns=["_member"]))
-    assert two.warnings == result.warnings
-    assert [(t.path, t.rows) for t in two.inputs.tables] == [(t.path, t.rows) for t in result.inputs.tables]
-    assert there == [True]

@@ -825,16 +825,20 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     common = load_policy(config)[1]  # fail on a broken configuration before spending time on loading
     # Payees are people of interest too (their events are kept, F01–F03): keys from the raw rows a second process
-    # reads meanwhile; it types the rows too while this process builds the members.
+    # reads meanwhile; the rows are typed here while the second process filters the held lists.
     reading = start_payments(payments, as_of, limits, progress, given=[*rosters, *lists.values()], rosters=rosters)
 
+    def payees() -> list[pd.DataFrame]:
+        from .io.ledgers import raw_payee_keys
+
+        return raw_payee_keys(reading.raw())
+
     try:
-        loading = start_loading(rosters, lists, as_of, limits, progress, whole, reading.payee_keys if reading else [],
+        loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [],
                                 typed_here=reading.size if reading else 0, roster_codes=roster_codes(common))
-    except BaseException:
+    finally:
         if reading:
             reading.close()
-        raise
     try:
         ledger_notes = add_payments(loading.inputs, reading.finish() if reading else None)
         require_people(loading.inputs, "花名册", "核查结果会显示为“未发现问题”")
@@ -844,8 +848,6 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         inputs = loading.finish()
     finally:
         loading.close()
-        if reading:
-            reading.close()
     warnings = warnings + _complete(ctx, inputs, source) + ledger_notes
     # The notices that read no finding are worked out beside the checks (the process done first takes them); the
     # lists each check lacks for every check, those skipped dropped below.

@@ -1338,24 +1338,19 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
     reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        if reading.near_files:
-            reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known)
-        else:  # every file there (ahead): the rows are typed there too, while this process builds the members
-            reading.far = reading.pool.submit(_read_kept, reading.far_files, as_of, limits, found, reading.known)
-            reading.typed = reading.pool.submit(_typed_kept)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known)
     return reading
 
 
 class LedgerReading:
-    """Ledgers being read (:func:`start_ledgers`): some files here, the rest in a second process; or every file there,
-    typed there too (``typed``)."""
+    """Ledgers being read (:func:`start_ledgers`): some files here, the rest in a second process."""
 
     def __init__(self, near: list[Path], far: list[Path], as_of: dt.date, limits: Limits | None, progress,
                  warnings: list[str], found: Collection[Path] = ()) -> None:
         self.near_files, self.far_files, self.found = near, far, found
         self.as_of, self.limits, self.progress, self.warnings = as_of, limits, progress, warnings
-        self.pool = self.far = self.typed = None
-        self.tables, self.frame, self.keys = [], None, None
+        self.pool = self.far = None
+        self.tables, self.frame = [], None
         self.size = 0  # the files' bytes
         self.known = ()  # the spans of months the run knows of (known_months)
 
@@ -1365,46 +1360,23 @@ class LedgerReading:
             tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found,
                                               self.known)
             if self.far is not None:
-                self._said_far()
+                for path in self.far_files:
+                    if self.progress:
+                        self.progress(KIND_LABELS[KIND], path)
                 more, rest, passed_there = self.far.result()
                 tables, frames, passed = tables + more, frames + rest, passed + passed_there
             self.close()
-            self._read(tables, passed)
-            self.frame = _concat(frames)
+            if not tables:  # every file of the folders passed over: the first one's reason
+                raise passed[0]
+            self.warnings += [f"{Path(err.path).name}：{err.message.split('。')[0]}，已跳过" for err in passed]
+            self.tables, self.frame = tables, _concat(frames)
         return self.frame
 
-    def payee_keys(self) -> list[pd.DataFrame]:
-        """The payees' ID keys (:func:`raw_payee_keys`), once the files are read."""
-        if self.typed is None:
-            return raw_payee_keys(self.raw())
-        if self.keys is None:
-            self._said_far()
-            tables, passed, self.keys = self.far.result()
-            self._read(tables, passed)
-        return self.keys
-
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
-        """Type the raw rows (:meth:`raw`) all at once, or take those the second process typed (see
-        :func:`load_ledgers`)."""
-        if self.typed is None:
-            frame, dropped = _overlapping_files(normalise_payments(self.raw()))
-            self.frame = None
-        else:
-            self.payee_keys()
-            frame, dropped = self.typed.result()
-            self.close()
+        """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
+        frame, dropped = _overlapping_files(normalise_payments(self.raw()))
+        self.frame = None
         return self.tables, frame, self.warnings + dropped
-
-    def _said_far(self) -> None:
-        for path in self.far_files:
-            if self.progress:
-                self.progress(KIND_LABELS[KIND], path)
-
-    def _read(self, tables: list[Table], passed: list[InputFileError]) -> None:
-        if not tables:  # every file of the folders passed over: the first one's reason
-            raise passed[0]
-        self.warnings += [f"{Path(err.path).name}：{err.message.split('。')[0]}，已跳过" for err in passed]
-        self.tables = tables
 
     def close(self) -> None:
         """End the second process (once)."""
@@ -1431,25 +1403,6 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress
         tables.append(table)
         frames.append(frame)
     return tables, [_concat(frames)] if frames else [], passed
-
-
-# The raw rows the second process read (_read_kept), kept there until it types them (_typed_kept).
-_KEPT: list[pd.DataFrame] = []
-
-
-def _read_kept(files: list[Path], as_of: dt.date, limits: Limits | None, found: Collection[Path],
-               known: tuple) -> tuple[list[Table], list[InputFileError], list[pd.DataFrame]]:
-    """In the second process: read every ledger file raw (:func:`_read_raw`) and keep the rows for :func:`_typed_kept`;
-    returns the tables, the files passed over and the payees' keys (:func:`raw_payee_keys`)."""
-    tables, frames, passed = _read_raw(files, as_of, limits, None, found, known)
-    _KEPT[:] = frames
-    return tables, passed, raw_payee_keys(frames[0]) if frames else []
-
-
-def _typed_kept() -> tuple[pd.DataFrame, list[str]] | None:
-    """In the second process: the rows :func:`_read_kept` kept, typed (:func:`normalise_payments`) and without a
-    later file's repeated months (:func:`_overlapping_files`); None when it read none."""
-    return _overlapping_files(normalise_payments(_KEPT.pop())) if _KEPT else None
 
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
