@@ -261,6 +261,23 @@ def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(mo
     assert list(one.inputs.lists) == list(two.inputs.lists) and one.inputs.name_counts == two.inputs.name_counts
 
 
+def test_a_check_naming_a_pending_list_is_left_before_any_of_its_work(monkeypatch):
+    """run_ready_checks does not start a check that names a list still pending: it reads every list it names that is
+    given, so it would go Pending, after part of its work (RQ3 and C09 spent 0.1-0.2 s each so on the bench city)."""
+    from types import SimpleNamespace
+
+    from rostercheck import audit as audit_module
+    from rostercheck.model import Arriving
+
+    started = []
+    rules = {code: (lambda ctx, code=code: started.append(code) or []) for code in ("C03", "D01")}
+    monkeypatch.setattr(audit_module, "load_all", lambda: rules)
+    monkeypatch.setattr(audit_module, "_runnable", lambda ctx, codes: (["C03", "D01"], {}))
+    spec = {"C03": SimpleNamespace(needs=["pensions"], needs_also=[]), "D01": SimpleNamespace(needs=[], needs_also=[])}
+    ctx = SimpleNamespace(lists=Arriving({}, ["pensions"]), specs=spec)
+    assert list(audit_module.run_ready_checks(ctx, None, lambda: True)) == ["D01"] and started == ["D01"]
+
+
 def test_a_pending_list_counts_as_given_but_cannot_be_read_until_it_arrives():
     from rostercheck.model import Arriving, Pending
 

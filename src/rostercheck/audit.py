@@ -722,9 +722,12 @@ def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[]
     """
     rules = load_all()
     done: dict[str, list[Finding]] = {}
+    pending = getattr(ctx.lists, "pending", set())
     for code in _runnable(ctx, codes)[0]:
         if not waiting():
             break
+        if pending & {*ctx.specs[code].needs, *ctx.specs[code].needs_also}:
+            continue  # (it reads every list it names that is given: it would go Pending, after some of its work)
         try:
             done[code] = rules[code](ctx)
         except Pending:

@@ -22,7 +22,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
 from ..normalize.values import rounded_up
 from ..reference import by_value_array
-from . import link_fact, person_identity, rule, where
+from . import dead_on_lists, link_fact, person_identity, rule, where
 from .c01_staff import filed_cadres_left, has_left
 from .d_roster import household_heads
 
@@ -246,6 +246,9 @@ def contacts(ctx: Context) -> list[Finding]:
     if not ctx.has("cadres"):
         return []
     params = ctx.specs["RQ3"].params
+    # (the lists a cadre's death is read from, has_left, reached before any work: while a second process still reads
+    # them, run_ready_checks leaves RQ3 at once, model.Pending, instead of after most of it)
+    dead_on_lists(ctx)
     cad, mem = ctx.lists["cadres"], ctx.members
     homes = official_households(ctx, "cadres")
     heads = household_heads(ctx)
