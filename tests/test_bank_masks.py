@@ -135,7 +135,7 @@ def test_masked_values_are_said_as_masked_naming_the_files():
 
     from helpers import context
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     cadres = [{"name": "夏敏贵", "id": make_id("19700101", 141), "bank_account": "6215 74** **** 0931"}]
     rows = [pay(A, "贾林东", "2026-08", 406, bank_account="6217****2222", _file="发放明细_2026年8月.csv"),
@@ -155,7 +155,7 @@ def test_the_masked_id_notice_quotes_the_data_s_own_mask():
     # held-out 252: the notice's example read "如 4105**********1234" (another county's code) beside 430524… IDs
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     rows = [pay(A, "贾林东", "2026-08", 406), pay(_mask(B), "唐金华", "2026-09", 446)]
     ctx = money_context(roster(), rows)

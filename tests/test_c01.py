@@ -390,7 +390,7 @@ def test_ids_saved_in_scientific_notation_are_said_with_their_rows_as_written():
     # held-out 185: every notice said "如 3.41222E+17", another county's code, and named no row
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     rows = [{"name": "王五", "id": make_id("19650505", 121), "unit": "县财政局", "category": "公务员"},
             {"name": "李梅", "id": "4.30521E+17", "unit": "县财政局", "category": "公务员"}]

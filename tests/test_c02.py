@@ -758,7 +758,7 @@ def test_a_death_list_id_saved_as_three_digits_is_said_to_be_unmatchable():
     beside the number-typed IDs that still link at 中 (held-out 93)."""
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     deaths = [{"name": "李梅", "id": B[:15] + "000", "date": "2026-05-01"},
               {"name": "刘堃", "id": "3.41824E+17", "date": "2026-05-01"}]
@@ -944,7 +944,7 @@ def test_a_death_dated_after_today_is_said_to_be_impossible():
 def test_list_rows_without_a_usable_id_are_counted_not_dropped_silently():
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01"}, {"name": "王小", "id": None, "date": "2026-05-01"},
                         {"name": "赵大", "id": "户口簿 0012345", "date": "2026-05-01"}]}
@@ -1234,7 +1234,7 @@ def test_a_death_listed_with_17_digits_fitting_only_namesakes_birth_dates_is_sai
     # while the notice said every 17-digit ID was compared at 中
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     a, b, other = make_id("19580412", 415), make_id("19580412", 789), make_id("19610101", 311)
     deaths = [{"name": "黎志桂", "id": a[:15] + "00", "date": "2026-06-02"},
@@ -1252,7 +1252,7 @@ def test_list_rows_whose_ids_are_masked_are_said_to_be_masked():
     # (held-out 211) 6531**********0734 was told as "空白、位数不对或出生日期不成立": the sender must send the IDs whole
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     lists = {"deaths": [{"name": "李梅", "id": B[:4] + "*" * 10 + B[-4:], "date": "2026-05-01"},
                         {"name": "王小", "id": None, "date": "2026-05-01"}]}
@@ -1268,7 +1268,7 @@ def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
     # not as masked: "3 行…其中 2 行的身份证号被遮挡" when all three were
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     lists = {"deaths": [{"name": "李梅", "id": B[:4] + "*" * 10 + B[-4:], "date": "2026-05-01"},
                         {"name": "王小", "id": D[:14] + "****", "date": "2026-05-01"}]}
@@ -1383,7 +1383,7 @@ def test_a_lists_rows_with_neither_a_name_nor_an_id_are_no_people_without_an_id(
     # column) was counted as a person without an ID: "中有 6 行没有可用的身份证号 … 请让报送单位补全身份证号"
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     lists = {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01"}, {"name": "王小", "id": None, "date": ""},
                         {"name": None, "id": None, "date": None}, {"name": None, "id": None, "date": None}]}
@@ -1397,7 +1397,7 @@ def test_the_notice_quotes_a_masked_id_no_more_than_mask_id_shows():
     # this stop's hand-made county: "如 42282819480716****" printed a birth date the bank had left visible
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     ctx = context(roster(), {"deaths": [{"name": "王小", "id": D[:14] + "****", "date": "2026-05-01"}]})
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))

@@ -567,7 +567,7 @@ def test_c04_evidence_shows_the_dates_it_judged_the_review_date_by(kind, row, sh
 def test_an_owners_unusable_id_is_said_as_on_a_list_of_people(kind, row, said):
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     ctx = context(roster(), {kind: [row]})
     warned = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))

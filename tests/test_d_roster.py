@@ -46,7 +46,7 @@ def test_an_account_stored_as_a_number_is_compared_on_its_first_15_digits_never_
     assert flagged(context(number + other), "D02") == [("王五", "低"), ("赵六", "低")]
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     inputs = SimpleNamespace(members=context(number + other).members, lists={}, labels={})
     assert any("2 户的银行账号以数字格式存储" in w for w in number_typed_ids(inputs))
@@ -227,7 +227,7 @@ def test_a_damaged_id_in_one_township_is_a_medium_duplicate_of_the_same_person_i
     if damaged == "17 digits":  # and the run says so apart (README), as it says IDs stored as numbers
         from types import SimpleNamespace
 
-        from rostercheck.audit import number_typed_ids
+        from rostercheck.notices import number_typed_ids
 
         said = number_typed_ids(SimpleNamespace(members=ctx.members, lists={}, labels={}))
         assert any(w.startswith("花名册中有 1 个身份证号只有 17 位") for w in said), said
@@ -242,7 +242,7 @@ def test_a_damaged_id_in_one_township_is_a_medium_duplicate_of_the_same_person_i
 def test_an_id_cut_after_15_characters_is_invalid_and_said_apart():
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     ctx = context(household("张三", A[:15]))
     found, _ = run_checks(ctx, ["D03"])
@@ -328,7 +328,7 @@ def test_a_shared_account_of_applicants_is_the_account_they_gave_not_a_payment_a
 
 def test_the_number_typed_id_notice_names_the_roster_files_when_there_are_several(tmp_path):
     # held-out 136: one township's file of five held the number-typed ID; the notice said only 花名册（工作表“家庭成员”）
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
     from rostercheck.loading import load_inputs
     from helpers import AS_OF
     from filebuild import household as fb_household, write_roster
@@ -454,7 +454,7 @@ def test_roster_members_still_holding_a_15_digit_old_id_are_told_by_township():
     # held-out 249: a roster's 一代证 was upgraded for matching and never said; a township is told whom to update
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     ids_ = [make_id(f"19{40 + k}0101", 111 + 2 * k) for k in range(6)]
     olds = [p[:6] + p[8:17] for p in ids_]

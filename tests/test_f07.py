@@ -95,7 +95,7 @@ def test_accounts_stored_as_numbers_are_not_one_account_and_the_run_says_so():
     # three accounts 6228480012345670011/22/33 typed as numbers: Excel keeps 622848001234567 and zeros (held-out 79)
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     cut = 6228480012345670011.0
     rows = [pay(A, "陈国强", "2026-09", 1032, bank_account=cut), pay(C, "李四", "2026-09", 700, bank_account=cut)]
@@ -270,7 +270,7 @@ def test_a_moved_members_earlier_rows_paid_into_his_former_households_account_ar
 def test_a_head_id_stored_as_a_number_on_rows_naming_only_the_head_is_counted_once_per_row():
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     typed = float(A[:15] + "000")  # 户主身份证号 typed as a number, the row's own ID column blank
     rows = [pay("", "", m, 1032, head_id=typed, head_name="陈国强") for m in ("2026-08", "2026-09")]

@@ -94,7 +94,7 @@ def test_ids_typed_as_numbers_are_warned_and_never_exact(tmp_path):
 def test_ids_typed_as_numbers_name_their_sheet(tmp_path):
     """A list with a sheet per township, one township's IDs typed as numbers: the warning names that sheet (the file
     to have exported again), not the others."""
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
     from rostercheck.loading import load_inputs
 
     other = make_id("19700101", 19)

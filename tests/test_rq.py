@@ -342,7 +342,7 @@ def test_a_cadres_account_cut_by_a_number_format_is_compared_on_its_first_15_dig
 
 def test_the_notice_of_a_cadre_lists_cut_accounts_says_how_they_are_compared():
     # held-out 128: "这些账号不作为同一账号比对（F07 …）" while RQ3 compared them on 15 digits
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
     from rostercheck.loading import LoadedInputs
 
     rows = household("王大山", NEIGHBOUR, village="东村", bank_account="6228480012345678901")
@@ -509,7 +509,7 @@ def test_filing_rows_nothing_ties_to_a_person_are_said():
     # dropped silently; a row missing only the relative's ID is found through the cadre and stays unsaid
     from types import SimpleNamespace
 
-    from rostercheck.audit import number_typed_ids
+    from rostercheck.notices import number_typed_ids
 
     filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": "", "relation": "父亲"},
               {"cadre_name": "王建国", "cadre_id": "", "name": "李秀英", "id": "", "relation": "母亲"},

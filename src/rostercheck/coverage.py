@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audit import build_context, number_typed_ids
+from .audit import build_context
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import UsageError
 from .io.columns import lists_named
@@ -21,6 +21,7 @@ from .io.limits import Limits
 from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
 from .normalize import ids
+from .notices import number_typed_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .roster import as_roster_names

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import regions, suppress
-from .audit import build_context, number_typed_ids, run_checks
+from .audit import build_context, run_checks
 from .errors import InputFileError
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .io.ledger import read_previous, unread_rows
@@ -26,6 +26,7 @@ from .io.report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .normalize import ids
 from .normalize.values import cn_amounts, money
 from .normalize.names import person_name
+from .notices import number_typed_ids
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
 from .roster import as_roster_names, roster_place

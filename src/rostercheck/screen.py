@@ -23,7 +23,7 @@ import pandas as pd
 
 from .applications import (applications_apart, application_row, applied_elsewhere, once_each, pending_applications, persons,
                            repeated_applications, sent_again)
-from .audit import build_context, findings_frame, number_typed_ids, old_ids, run_checks
+from .audit import build_context, findings_frame, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import ConfigError
 from .io.limits import Limits
@@ -31,6 +31,7 @@ from .io.table import ROSTER_GAPS
 from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context
 from .normalize import ids
 from .normalize.values import text
+from .notices import number_typed_ids, old_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
 from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
