@@ -216,6 +216,34 @@ def test_filtering_agrees_when_the_registry_is_read_after_loading(workers, monke
     pd.testing.assert_frame_equal(memory.findings, duck.findings)
 
 
+def test_a_held_registry_leaves_the_streamed_lists_to_this_process(monkeypatch, tmp_path):
+    """With the registry filtered in the second process (read whole, kept by households), the big CSV lists are
+    streamed here meanwhile, not after it there; the findings and namesake counts are those of reading all whole."""
+    from rostercheck import loading
+
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
+    rosters, lists = county_inputs()
+    gbk = tmp_path / "户籍人口.csv"
+    gbk.write_bytes(lists["registry"].read_text(encoding="utf-8-sig").encode("gb18030"))
+    lists["registry"] = gbk
+    memory = audit(rosters, lists, AS_OF, whole=True)
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    monkeypatch.setattr(loading, "_worker_share", lambda held, *args: ["registry"])
+    here: list[str] = []
+    stream = loading._stream
+
+    def spy(kinds, *args, **kwargs):
+        here.extend(kinds)
+        return stream(kinds, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "_stream", spy)  # (this process's calls only: the worker's is its own copy)
+    duck = audit(rosters, lists, AS_OF)
+    assert "vehicles" in here and bulk.streams(lists["vehicles"])
+    assert duck.inputs.name_counts == name_counts(memory.inputs.members, memory.inputs.lists["registry"])
+    assert [t.rows for t in memory.inputs.tables] == [t.rows for t in duck.inputs.tables]
+    pd.testing.assert_frame_equal(memory.findings, duck.findings)
+
+
 _SLOW: dict = {}
 
 
