@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_MAP = "10X98765432"
@@ -533,7 +534,8 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
     import numpy as np
 
     n = len(values)
-    shaped = [v for v in values if type(v) is str and len(v) == 18 and v.isascii()]
+    is_shaped = [type(v) is str and len(v) == 18 and v.isascii() for v in values]
+    shaped = list(compress(values, is_shaped))
     if not shaped:
         return _ids_each(values, range(n), [""] * n, [MISSING] * n, [0] * n, [None] * n)
     arr = np.frombuffer("".join(shaped).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
@@ -561,10 +563,7 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
     reliable = np.array([18, 6, EXCEL_DIGITS, 14])[kind]
     if len(shaped) == n and digits_ok.all():  # (the common case: every cell such an ID)
         return list(values), status.tolist(), reliable.tolist(), births.tolist()
-    if len(shaped) == n:
-        at = np.arange(n)
-    else:
-        at = np.array([i for i, v in enumerate(values) if type(v) is str and len(v) == 18 and v.isascii()])
+    at = np.arange(n) if len(shaped) == n else np.flatnonzero(is_shaped)
     rest = np.ones(n, dtype=bool)
     rest[at[digits_ok]] = False
 
