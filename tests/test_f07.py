@@ -391,8 +391,7 @@ def test_an_account_shared_by_households_of_two_registered_families_stays_medium
 @pytest.mark.parametrize("key", ["430521198001011234", "特困:430521198001011234", "低保:430521198001011234",
                                  "ledger:430521198001011234", "ledger:特困:1", "", ":", 12, None])
 def test_enrolments_equal_enrolment_household(key):
-    # F07 reads many household keys at once: a key with no ':' taken as it is, without a call
-    from rostercheck.roster import enrolment_household
-    from rostercheck.rules.f_account import _enrolments
+    # F07 and the kinship ties read many household keys at once: a key with no ':' taken as it is, without a call
+    from rostercheck.roster import enrolment_household, enrolment_households
 
-    assert _enrolments([key]) == [enrolment_household(key)]
+    assert enrolment_households([key, key]) == [enrolment_household(key)] * 2

@@ -19,7 +19,7 @@ from . import namematch as nm
 from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
 from .model import HIGH, LOW, MEDIUM, Context
 from .normalize import codes, ids
-from .roster import enrolment_household
+from .roster import enrolment_household, enrolment_households
 from .rules import links
 
 HEAD, SPOUSE, CHILD, PARENT, SIBLING = "head", "spouse", "child", "parent", "sibling"
@@ -639,7 +639,7 @@ def _roster_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> 
     if "relation" not in mem.columns:
         return
     valid = (mem["id_status"] == ids.VALID).to_numpy() if "id_status" in mem.columns else (mem["id"] != "").to_numpy()
-    people = pd.DataFrame({"id": mem["id"].to_numpy(dtype=object), "unit": [enrolment_household(h) for h in mem["household"]],
+    people = pd.DataFrame({"id": mem["id"].to_numpy(dtype=object), "unit": enrolment_households(mem["household"].tolist()),
                            "j": mem.index})[valid]
     people = people[people.groupby("id")["unit"].transform("nunique") >= 2]
     for _, group in people.groupby("id", sort=False):
@@ -668,7 +668,7 @@ def _registry_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -
     mem = ctx.members
     hh = reg["household_no"].astype(str).str.strip()
     pairs = pd.DataFrame({"m": found["m"].to_numpy(), "r": found["r"].to_numpy()})
-    pairs["unit"] = [enrolment_household(h) for h in mem.loc[pairs["m"], "household"].tolist()]
+    pairs["unit"] = enrolment_households(mem.loc[pairs["m"], "household"].tolist())
     pairs["no"] = hh.loc[pairs["r"]].to_numpy()
     here = (reg.loc[pairs["r"], "left"].to_numpy() == "") if "left" in reg.columns else True  # (not dead nor moved out)
     pairs = pairs[(pairs["no"] != "") & here]

@@ -375,6 +375,12 @@ def enrolment_household(key: str) -> str:
     return rest if sep and programme in (DIBAO, TEKUN) else str(key)
 
 
+def enrolment_households(keys: list) -> list[str]:
+    """:func:`enrolment_household` of many household keys: a text naming no second enrolment (no ':', most keys)
+    is its own household, without a call."""
+    return [h if type(h) is str and ":" not in h else enrolment_household(h) for h in keys]
+
+
 def _programmes_apart(members: pd.DataFrame) -> pd.DataFrame:
     """A 特困 person on the 特困 roster whose ID heads a household on the 低保 roster names a household of her own there
     (both keyed by the head's ID): her 特困 enrolment is kept apart, as '特困:<ID>' (D01 says she is on both)."""

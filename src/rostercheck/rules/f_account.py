@@ -18,7 +18,7 @@ from ..kinship import family_said, household_ties as kinship_ties
 from ..match import repaired_key
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
-from ..roster import enrolment_household
+from ..roster import enrolment_household, enrolment_households
 from . import rule, where
 from ..io.ledgers import first_rows, same_cells
 from ._household import in_institution, support_modes
@@ -123,7 +123,7 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
         return led.memo["moved"]
     # (the three columns read, not every column of the members: 0.04 s on a city's roster)
     heads = mem.loc[(mem["id"] != "") & (mem["id"] == mem["head_id"]), ["household", "id", "bank_account"]]
-    enrolled = _enrolments(heads["household"].tolist())
+    enrolled = enrolment_households(heads["household"].tolist())
     household_of = dict(zip(heads["id"].tolist(), enrolled))
     account_of = dict(zip(enrolled, heads["bank_account"].tolist()))
     # each distinct 户主身份证号 cell judged once: the household it heads (None: none), and that household's account;
@@ -131,7 +131,7 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
     head, distinct = led.factorized("head_id")
     heading = [household_of.get(v) for v in distinct.tolist()] + [None]  # a missing cell (code -1): none
     codes = led.memo["codes"]  # each of the ledger's households judged once
-    now = _enrolments(codes["h_values"].tolist())
+    now = enrolment_households(codes["h_values"].tolist())
     homes = pd.Index(pd.unique(np.asarray([h for h in heading if h is not None] + now, dtype=object)))
     named = homes.get_indexer(heading)[head]  # -1: names no roster head
     if "bank_account" in f.columns:
@@ -143,12 +143,6 @@ def _moved_rows(ctx: Context, led: Ledger) -> np.ndarray:
         theirs = np.ones(len(f), dtype=bool)
     led.memo["moved"] = (led.array("member") >= 0) & (named >= 0) & (named != homes.get_indexer(now)[codes["h"]]) & theirs
     return led.memo["moved"]
-
-
-def _enrolments(keys: list) -> list[str]:
-    """:func:`enrolment_household` of many household keys: a text naming no second enrolment (no ':', most keys)
-    is its own household, without a call."""
-    return [h if type(h) is str and ":" not in h else enrolment_household(h) for h in keys]
 
 
 def _member_values(ctx: Context, households: set, column: str) -> dict[str, set[str]]:
