@@ -103,15 +103,13 @@ def test_checks_run_in_the_copy_send_back_their_findings_and_the_notes_read_afte
     assert [k for k in ctx.cache if k.startswith(PARTLY)]
 
 
-def test_work_beside_the_checks_comes_back_in_the_cache_and_after_the_money_checks_runs_here(monkeypatch):
+def test_work_beside_the_checks_comes_back_in_the_cache_and_with_the_money_checks_after_the_ledger(monkeypatch):
     import dataclasses
 
     from rostercheck import audit as audit_module
     from rostercheck.model import Finding
 
     from helpers import context, household, make_id
-
-    here = os.getpid()
 
     def rule(code):
         def check(c):
@@ -135,10 +133,10 @@ def test_work_beside_the_checks_comes_back_in_the_cache_and_after_the_money_chec
         assert [f.code for f in found] == codes
         done = [ctx.cache.pop(name) for name in beside]
         assert [what for _, what, _ in done] == list(range(4))
-        if money:  # after the money checks, here: what reads the payments reads them as the ledger left them
-            assert {pid for pid, _, _ in done} == {here} and {ledger for _, _, ledger in done} == {"built"}
-        else:
-            assert len({pid for pid, _, _ in done}) == 2  # shared with the copy
+        # shared with the copy; with the money checks, after the ledger is built: what reads the payments reads them
+        # as the ledger left them
+        assert len({pid for pid, _, _ in done}) == 2
+        assert {ledger for _, _, ledger in done} == ({"built"} if money else {None})
 
 
 def test_checks_of_one_module_run_in_one_process(monkeypatch):
@@ -188,7 +186,7 @@ def test_money_checks_build_here_first_then_share_their_modules_with_a_copy(monk
     from helpers import context, household, make_id
 
     ctx = context(household("张三", make_id()))
-    here, ran = os.getpid(), {}
+    here = os.getpid()
 
     def rule(code, module):
         def check(c):

@@ -328,7 +328,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None, done: dict[str, lis
         done: code → findings of checks already run (:func:`run_ready_checks`).
         beside: name → work that reads no check's result (the audit's notices), each run once the checks are handed
             out, by whichever process is free first; its result is left in ``ctx.cache[name]``. With the money checks
-            it runs after them in this process (the ledger they build replaces the payments list it may read).
+            it is handed out after theirs, once the ledger is built (it replaces the payments list the work may read).
     Returns:
         (findings, code → reason a check was skipped); findings in code order.
     """
@@ -342,17 +342,24 @@ def run_checks(ctx: Context, codes: list[str] | None = None, done: dict[str, lis
         found = {code: rules[code](ctx) for code in group}
         return found, _notes(ctx)
 
+    def beside_or_run(item: tuple[str, ...] | str) -> tuple[dict[str, list[Finding]], dict]:
+        # (a name of work beside the checks, or a group of codes)
+        return ({}, {item: after[item]()}) if item in after else run(item)
+
     def run_group(group: tuple[str, ...] | str) -> tuple[dict[str, list[Finding]], dict]:
-        if group in after:  # (a name of work beside the checks)
-            return {}, {group: after[group]()}
-        if group not in together or len(group) < 3:
-            return run(group)
+        if group not in together:
+            return beside_or_run(group)
+        if len(group) < 3:
+            found, notes = run(group)
+            return found, {**notes, **{name: work() for name, work in after.items()}}
         # What the group reads (the ledger) is built first; then the group's modules (checks of one module share
-        # what they compute) are shared with a copy forked now, the module of most checks here.
+        # what they compute) are shared with a copy forked now, the module of most checks here, and the work beside
+        # the checks after them (the process done first takes it).
         _built_first(ctx)
         found: dict[str, list[Finding]] = {}
         parts = _by_module(group, rules)
-        for more, notes in parallel.shared(parts, run, big, parts[:1], parallel.FORK_MAX_BYTES_TOGETHER).values():
+        for more, notes in parallel.shared(parts + list(after), beside_or_run, big, parts[:1],
+                                           parallel.FORK_MAX_BYTES_TOGETHER).values():
             found.update(more)
             ctx.cache.update(notes)
         return found, _notes(ctx)
@@ -368,8 +375,6 @@ def run_checks(ctx: Context, codes: list[str] | None = None, done: dict[str, lis
     for found, notes in parallel.shared(groups + ([] if together else list(after)), run_group, big, together).values():
         results.update(found)
         ctx.cache.update(notes)
-    for name in after if together else ():
-        ctx.cache.update(run_group(name)[1])
     return also_c01([f for code in runnable for f in results[code]]), skipped
 
 
