@@ -29,6 +29,12 @@ def mapping(kind, headers):
         # held-out 110: 待遇类别 beside 险种类型 says which benefit (基本养老金, 遗属补助)
         ("pensions", ["发放年月", "姓名", "社会保障号码", "险种类型", "待遇类别", "月发放金额", "发放状态"],
          {"month": "发放年月", "insurance": "险种类型", "pay_kind": "待遇类别", "amount": "月发放金额", "status": "发放状态"}),
+        # held-out 258: 人社's 发放标志 (1/2/3) is the pension's status, 代领人 another person's columns
+        ("pensions", ["个人编号", "代领人姓名", "代领人身份证号", "姓名", "社会保障号码", "险种类型", "月养老金", "发放标志", "发放年月"],
+         {"name": "姓名", "id": "社会保障号码", "insurance": "险种类型", "amount": "月养老金", "status": "发放标志",
+          "month": "发放年月"}),
+        ("payments", ["姓名", "身份证号", "资金项目", "发放年月", "实发金额", "发放标志"],
+         {"status": "发放标志", "amount": "实发金额", "item": "资金项目"}),
         ("cadre_relatives", ["村干部姓名", "身份证号", "近亲属姓名", "近亲属身份证号", "关系"],
          {"cadre_name": "村干部姓名", "cadre_id": "身份证号", "name": "近亲属姓名", "id": "近亲属身份证号"}),
         ("cadre_relatives", ["本人姓名", "本人身份证号", "亲属姓名", "亲属身份证号", "称谓"],

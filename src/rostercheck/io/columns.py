@@ -54,7 +54,7 @@ _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
 # A payment's status (发放状态, 交易结果, 是否成功): the benefit ledgers' and the 两项补贴 list's
-PAYMENT_STATUS = r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况)|^状态$|^结果$|是否成功|成功标志"
+PAYMENT_STATUS = r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况|标志|标识)|^状态$|^结果$|是否成功|成功标志"
 TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街|^(所在|所属)(镇|乡)$"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
 _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
@@ -487,7 +487,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS),
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇类别|待遇项目"),
-        FieldSpec("status", r"状态"),
+        # (人社's 发放标志 1/2/3 is the status too, held-out 258: left unread, a stopped pension was C03 高)
+        FieldSpec("status", r"状态|(发放|支付|待遇)(标志|标识)"),
         # when the pension began and stopped (待遇开始年月, 待遇终止年月) are no month paid (held-out 198: the start was
         # shown as one, the stop not read: a pension stopped before the review date was C03 高)
         FieldSpec("start", r"(开始|起始|首次)(领取|发放)?(年月|日期|时间|月份)?|开始领取|^起领", weight=2),
