@@ -334,6 +334,16 @@ def test_a_registry_cancellation_export_with_death_dates_is_a_deaths_list(tmp_pa
     assert classify_file(path).kind == "deaths"
 
 
+@pytest.mark.parametrize("name, kind", [("户口注销人员信息_公安.csv", "deaths"), ("户籍注销人员.csv", "deaths"),
+                                        ("注销低保人员名单.csv", "exits")])
+def test_a_cancellation_list_without_a_death_date_is_taken_by_what_its_name_cancels(tmp_path, name, kind):
+    """held-out 258: 公安's 户口注销 export (注销原因 codes, 注销日期, no 死亡日期) stopped the folder audit as deaths or exits;
+    户口/户籍注销 cancels a registration (a deaths list), 注销低保 the benefit (an exit list)."""
+    path = _csv(tmp_path / name, ["序号", "申报人姓名", "申报人公民身份号码", "姓名", "公民身份号码", "性别", "注销原因", "注销日期"],
+                [[str(k), "李四", i, "张三", i, "2", "1", "20250213"] for k, i in enumerate(_IDS)])
+    assert classify_file(path).kind == kind
+
+
 def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡.csv")
     (tmp_path / "~$死亡.xlsx").write_bytes(b"lock")

@@ -391,6 +391,22 @@ def test_a_return_written_into_a_later_months_ledger_undoes_the_payment(layout):
     assert where in f.evidence
 
 
+@pytest.mark.parametrize("paid_out", [0, None])
+def test_a_later_return_that_paid_nothing_undoes_the_payment_it_was_due(paid_out):
+    # held-out 257: November's sheet holds October's row again, 退回, 应发 1120 beside 实发 0 (or blank): October came
+    # back and was never paid again (F06 高), as when the row keeps the amount. A failed row of June's own batch with 实发
+    # 0 beside July's payment undoes nothing (July is no duplicate, June owed once).
+    back = pay(A, "王五", "2026-06", paid_out, status="退回", remark="6月资金银行退回（账户冻结）", due=516.0)
+    rows = batch("2026-05", None) + batch("2026-06", None) + batch("2026-07", None, [back])
+    [f] = findings(money_context(roster(), rows), "F06")
+    assert (f.confidence, f.repay, f.months) == ("高", 516.0, "2026-06（1个月）")
+    assert "2026年7月资金发放明细.xlsx》第 8 行记为退回" in f.evidence
+    rows = batch("2026-05", None) + batch("2026-06", None)[1:] + batch("2026-07", None)
+    rows.append(pay(A, "王五", "2026-06", paid_out, status="失败", _file="2026年6月资金发放明细.xlsx", due=516.0))
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [("王五", "高", None, 516.0)] and money(ctx, "F04") == []
+
+
 @pytest.mark.parametrize("dated", [True, False])
 def test_a_failed_row_of_the_months_own_batch_undoes_no_payment_made_before_it(dated):
     # August paid ahead in July's file, August's own batch lists it again and the bank sends that back (退回): one

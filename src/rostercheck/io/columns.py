@@ -602,6 +602,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
         FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资|贷方|收入", weight=2),
+        # … and beside it what was due (应发金额): a failed or returned row's sum where nothing went out (实发 0)
+        FieldSpec("due", r"^应(发|付|领)(金额|额|数)?$", weight=0.5),
         # a 流水 of the payout account: what went out is its 借方 (支出); 贷方 is money coming in (held-out 145)
         FieldSpec("amount", r"^借方(发生)?(额|金额)?$|^支出(金额|额)?$|^发生额$", weight=2),
         # (项目代码, 资金编码 alone: the item as a code, read through money_benefit_codes / money_other_codes)
@@ -829,7 +831,7 @@ SIGNATURE_WORDS = {
     "cadres": r"(?:干部|村委|两委|支书|书记|主任|经办)(?![^\s，。]*?(?:亲属|备案))",
     "cadre_relatives": r"近亲属|备案|亲属",
     "registry": r"户籍|户口|人口",
-    "deaths": r"死亡|殡葬|火化|注销|去世|亡故",
+    "deaths": r"死亡|殡葬|火化|注销(?!低保|特困|保障|供养|待遇)|去世|亡故",
     "prisoners": r"服刑|在押|监狱|罪犯|刑",
     "migrations": r"迁出|迁移|迁往|户籍变动",
     "pensions": r"养老|退休|遗属|待遇",
@@ -838,7 +840,8 @@ SIGNATURE_WORDS = {
     "businesses": r"市场主体|工商|企业|个体|营业执照",
     "wages": r"工资|缴费|社保",
     "supporters": r"赡养|抚养|扶养|义务人",
-    "exits": r"停保|退出|终止|清退|注销|停发",
+    # (户口注销, 户籍注销: the police's cancelled registrations, a deaths list, held-out 258; 注销低保 an exit, no death)
+    "exits": r"停保|退出|终止|清退|(?<!户口)(?<!户籍)注销|停发",
     "payments": r"发放|明细|资金|一折通|一卡通|代发|补助|救助金|低保金|供养金",
     "monitoring": r"监测|防返贫|返贫|致贫|脱贫|边缘|困难户",
     "disabled": r"残疾|残联",

@@ -44,7 +44,7 @@ _ITEM_MONTH = re.compile(r"(20\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月(?!\s*\d{1,2}
 COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", "id_raw", "id_text", "birth", "name",
            "name_key", "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
            "account_masked", "holder", "holder_key", "link_key", "item",
-           "month", "month_source", "paid_date", "amount", "status", "remark", "programme", "township", "village",
+           "month", "month_source", "paid_date", "amount", "due", "status", "remark", "programme", "township", "village",
            "county", "covered_size"]
 
 
@@ -920,7 +920,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         cols["status"] = pd.Categorical([f"{s or ''}（失败原因：{r}）" if r and r not in _NO_REASON else s
                                          for s, r in zip(statuses.tolist(), reasons.tolist())])
     cols["month_source"] = coded("month_source", lambda s: s or "")
-    for fld, fn in (("amount", money), ("paid_date", date), ("covered_size", count)):
+    for fld, fn in (("amount", money), ("due", money), ("paid_date", date), ("covered_size", count)):
         cols[fld] = _inferred(*judged(fld, fn))
     mapped, codes = judged("month", month)
     months = None  # each row's month as a cell, made only when some row's month is not its cell's
@@ -1077,9 +1077,10 @@ def _spread(out: pd.DataFrame, mapped: np.ndarray, codes: np.ndarray, months: np
     rows = np.repeat(np.arange(len(out)), each)
     spread = out.iloc[rows].reset_index(drop=True)
     parts = np.repeat(each, each).astype(float)
-    amounts = spread["amount"].to_numpy()
-    spread["amount"] = (amounts / parts if amounts.dtype.kind == "f"
-                        else [a / k if isinstance(a, float) else a for a, k in zip(amounts.tolist(), parts.tolist())])
+    for fld in ("amount", "due"):
+        amounts = spread[fld].to_numpy()
+        spread[fld] = (amounts / parts if amounts.dtype.kind == "f"
+                       else [a / k if isinstance(a, float) else a for a, k in zip(amounts.tolist(), parts.tolist())])
     spans = spans[span_codes]
     months = object_array([m for s, one in zip(spans.tolist(), months.tolist()) for m in (s or (one,))])
     return spread, months

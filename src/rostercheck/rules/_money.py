@@ -427,7 +427,9 @@ def _linked(ctx: Context) -> Ledger:
     codes["payee"] = _payee_codes(f, payee_at, has_own, has_head)
     off = sorted(set(household_at[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
-    _reversals(led, paid, ok_rows)
+    # a failed or returned row that paid nothing (实发 0) beside the sum due (应发): the payment it failed or returned
+    due = f["due"].to_numpy(dtype=float, na_value=np.nan) if "due" in f.columns else np.full(n, np.nan)
+    _reversals(led, paid, ok_rows, np.where(~paid & failed[status] & (due > 0), due, np.nan))
     # the arrays Ledger.array would make again from the per-row lists: those the lists were made from (a reversed
     # payment's rows no longer ok, as _reversals left the list); member_at and the others are not changed after
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
@@ -909,7 +911,7 @@ def link_text(led: Ledger, rows: list[int]) -> str:
     return "身份证号相近，姓名、出生日期一致"
 
 
-def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray) -> None:
+def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray | None = None) -> None:
     """A row that undoes a successful payment of the same amount to the same payee for the same item and month cancels
     it: neither counts as paid (a duplicate reversed is no duplicate, a payment returned and not paid again is owed).
 
@@ -926,9 +928,15 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray) -> None:
     in two files (a ledger's row and the bank's 退回明细, same date) undoes it once. A row naming the bureau's own
     recovery (:func:`_recovering`) undoes none: it is ``_money_recoveries``'.
     ``memo['undone_by']``: each cancelled payment → the row that undid it. ``ok``: ``led.ok`` as an array (read, never
-    changed here: the rows undone are those ``led.ok`` and ``memo['reversed']`` then say).
+    changed here: the rows undone are those ``led.ok`` and ``memo['reversed']`` then say). ``owed``: per row, the sum
+    a failed row that paid nothing was due (its 应发 beside 实发 0; NaN elsewhere), taken as its amount here (held-out
+    257: the bank's 退回 of October written in November's sheet with 实发 0 undid nothing, and a payment after death
+    that came back was F01 高).
     """
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)
+    if owed is not None and not np.isnan(owed).all():
+        stand_in = ~np.isnan(owed)
+        amounts, paid = np.where(stand_in, owed, amounts), paid | stand_in
     file, _ = led.factorized("_file")
     paid = paid & ~_recovering(led)
     negative = np.flatnonzero(paid & (amounts < 0))

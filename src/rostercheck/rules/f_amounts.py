@@ -671,7 +671,7 @@ def _state(led: Ledger, r: int) -> str:
     if is_code(status, led.params.get("failed_codes", [])):
         status = f"{status}（未发放成功）"  # a system's code: 3, F
     by = led.memo.get("undone_by", {}).get(r)
-    if by is not None and led.cols["amount"][by] > 0:
+    if by is not None and not led.cols["amount"][by] < 0:  # (a return, with its amount, 0 or blank beside 应发)
         said = (f"{led.where(by)}记为{_state(led, by)}" if not led.ok[by]
                 else f"{led.where(by)}备注“{led.cols['remark'][by] or led.cols['item'][by]}”表明该笔已退回")
         return f"{status or '已发放'}，但{said}"
@@ -778,7 +778,7 @@ def check_f06(ctx: Context) -> list[Finding]:
                  + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) < len(months) else []))
         undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
                   else "发放失败/退回")
-        detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {yuan(led.cols['amount'][r])}（{_state(led, r)}），{led.where(r)}"
+        detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
         since = ("审批日期 " + start + " 起" if starts.get(h)
@@ -895,8 +895,18 @@ def _failed_due(led: Ledger, rows) -> float:
     twice is one), added up."""
     top: dict[str, float] = {}
     for r in rows:
-        top[led.payee[r]] = max(top.get(led.payee[r], 0.0), float(led.cols["amount"][r]))
+        top[led.payee[r]] = max(top.get(led.payee[r], 0.0), _failed_sum(led, r)[0])
     return sum(top.values())
+
+
+def _failed_sum(led: Ledger, r: int) -> tuple[float, str]:
+    """A failed row's sum and its text: what it was to pay, or where it paid nothing (实发 0 or blank) beside the sum
+    due (应发), that sum (held-out 257: '2026-10 0.00 元（）' for a payment the bank returned)."""
+    amount, due = led.cols["amount"][r], led.cols["due"][r]
+    amount = float(amount) if isinstance(amount, (int, float)) and amount == amount else 0.0
+    if not amount and isinstance(due, (int, float)) and due == due and due > 0:
+        return float(due), f"应发 {yuan(due)}，实发 {yuan(amount)}"
+    return amount, yuan(amount)
 
 
 def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[str, str]:
