@@ -171,6 +171,31 @@ def test_one_months_batch_in_two_views_carries_its_back_pay_once(tmp_path):
     assert result.findings.empty
 
 
+@pytest.mark.parametrize("back_pay", ["补发2026年6-7月低保金", ""])
+def test_a_summarys_months_the_bank_files_pay_as_back_pay_are_that_back_pay(tmp_path, back_pay):
+    # held-out 259: the summary (a column per month) lists 张三's June and July, approved in June; the bank's monthly
+    # files, which the summary copies for August and September, pay them as 补发6-7月 in August: one payment each, not
+    # F04 高 for both. Without the back pay, June and July are the summary's alone (nothing to leave out).
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    people = [(n, make_id(f"19{50 + k}0101", 111 + k)) for k, n in enumerate(("张三", "李四", "王五", "赵六", "钱七"))]
+    write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
+                                     *[["城关镇", "东村", n, i, n, i, "户主", 516] for n, i in people]])
+    summary = write(tmp_path / "2026年低保金发放汇总表.xlsx",
+                    [["户主姓名", "户主身份证号", "6月", "7月", "8月", "9月"], *[[n, i, 516, 516, 516, 516] for n, i in people]])
+    monthly = []
+    for m in (8, 9):
+        rows = [[n, i, f"2026年{m}月低保金", 516, "成功"] for n, i in people]
+        if m == 8 and back_pay:
+            rows.append(["张三", people[0][1], back_pay, 1032, "成功"])
+        monthly.append(write(tmp_path / f"农商银行代发结果_20260{m}.xlsx", [["户名", "证件号码", "摘要", "金额", "处理结果"], *rows]))
+    result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[summary, *monthly], codes=["F04"])
+    assert result.findings.empty
+    assert sum("补发、重新发放）是同一笔" in w for w in result.warnings) == (2 if back_pay else 0)
+
+
 def test_a_status_that_says_neither_paid_nor_failed_is_counted_paid_and_named_in_a_warning():
     from rostercheck.rules._vocab import value_warnings
 

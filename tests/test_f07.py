@@ -303,6 +303,19 @@ def test_the_households_own_account_paid_under_a_former_payee_is_one_lead_not_tw
     assert [f.confidence for f in got] == ["低"]
 
 
+@pytest.mark.parametrize("payee, confidence", [("刘德厚", "低"), ("李四", "中")])
+def test_a_registered_account_paid_under_another_households_members_name_is_no_former_payee(payee, confidence):
+    # held-out 259: a bank's rows without IDs under 唐琴静, the head of another household, into 金静's registered account
+    # were "领取人 唐琴静不在花名册中" at 低 (a former head to change): she is on the roster, as another's 代领 to check
+    registered = household("顾云永", A, benefit=1032, bank_account="6230000000000003098")
+    rows = [{"id": "", "name": payee, "holder": payee, "bank_account": "6230000000000003098", "month": m, "amount": 1032,
+             "item": "低保金", "status": "成功"} for m in months("2026-07", "2026-09")]
+    [f] = findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")
+    assert f.confidence == confidence
+    assert ("不在花名册中" in f.evidence) == (payee == "刘德厚")
+    assert ("与花名册中另一户的成员同名（" in f.evidence and " 李四户）" in f.evidence) == (payee == "李四")
+
+
 def test_an_account_shared_by_payees_on_no_roster_named_by_their_heads_names_each_head():
     # a ledger naming only 户主姓名/户主身份证号: three payees on no roster paid into one account. Each F07 lead is about
     # its head (as F03's row about him is), so that 汇总 counts each payee once (held-out 162: 6 people for 3)

