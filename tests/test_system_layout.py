@@ -289,6 +289,26 @@ def test_members_an_export_marks_as_gone_are_history(tmp_path, statuses, househo
     assert ("未能识别" in said) == (statuses[0] == "1" and not title)
 
 
+@pytest.mark.parametrize("household_codes", [False, True])
+def test_status_codes_the_configuration_names_are_read_by_it(tmp_path, household_codes):
+    # held-out 258: 人员状态 1/2/3 explained only in a 填表说明 sheet: the notice names [common] member_status_codes,
+    # and the codes it gives are read as the words (household_status_codes for a 家庭状态 column)
+    from rostercheck.policy import load_defaults, roster_codes
+
+    common = load_defaults()[1]
+    path = _status_roster(tmp_path / "roster.csv", ("正常",) * 4 if household_codes else ("1", "3", "5", "1"), "",
+                          ("1", "2") if household_codes else ("", ""))
+    unread = load_table(path, "roster")
+    assert len(build_members([unread], dt.date(2026, 9, 30), roster_codes=roster_codes(common))) == 4
+    key = "household_status_codes" if household_codes else "member_status_codes"
+    assert any(f"[common] {key}" in w for w in unread.warnings)
+    common[key] = {"1": "正常", "2": "停保"} if household_codes else {"1": "正常", "3": "死亡", "5": "分户"}
+    table = load_table(path, "roster")
+    members = build_members([table], dt.date(2026, 9, 30), roster_codes=roster_codes(common))
+    assert members["id"].tolist() == ([HEAD_A, WIFE_A, SON_A] if household_codes else [HEAD_A, HEAD_B])
+    assert not any("未能识别" in w for w in table.warnings)
+
+
 def test_a_status_word_no_list_reads_is_said(tmp_path):
     # held-out 173: 无效 read as enrolled without a word
     path = _status_roster(tmp_path / "roster.csv", ("正常", "无效", "正常", "正常"))

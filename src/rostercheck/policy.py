@@ -369,9 +369,11 @@ def roster_codes(common: dict[str, Any]) -> dict[str, dict[str, str]]:
     Args:
         common: the common parameters (``load_policy``'s second value).
     Returns:
-        {'area_type': [common] area_codes, 'programme': [common] programme_codes}.
+        {'area_type': [common] area_codes, 'programme': [common] programme_codes, 'member_status': [common]
+        member_status_codes, 'household_status': [common] household_status_codes}.
     """
-    return {"area_type": dict(common["area_codes"]), "programme": dict(common["programme_codes"])}
+    return {"area_type": dict(common["area_codes"]), "programme": dict(common["programme_codes"]),
+            "member_status": dict(common["member_status_codes"]), "household_status": dict(common["household_status_codes"])}
 
 
 def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[str, Any], list[str]]:

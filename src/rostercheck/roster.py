@@ -930,8 +930,9 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
         if unread:  # (a word no list reads, 无效, is said as a code is: held-out 173)
             table.warnings.append(
                 f"{where}“{label}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
-                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”）；已不在保障中的，请改写为"
-                "“已停保”“已死亡”等后重新运行。")
+                f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”），或在配置文件 [common] "
+                f"{'household' if household else 'member'}_status_codes 中写明（如 {{ \"1\" = \"正常\", \"3\" = \"死亡\" }}）；"
+                "已不在保障中的，请改写为“已停保”“已死亡”等后重新运行。")
     if gone.any():
         labels = "或".join(f"“{label}”" for _, _, label in found)
         table.warnings.append(
