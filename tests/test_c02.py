@@ -521,7 +521,20 @@ def test_a_coded_cancellation_reason_is_said_once_and_the_evidence_says_why():
     found = [f for f in run_checks(ctx, ["C02"])[0]]
     assert all("从原因看不出是否死亡" in f.evidence for f in found) and len(found) == 2
     warnings = [w for w in value_warnings(ctx) if "注销原因" in w]
-    assert len(warnings) == 1 and "2 行" in warnings[0] and "death_words" in warnings[0]
+    assert len(warnings) == 1 and "2 行" in warnings[0] and "cause_codes" in warnings[0]
+
+
+@pytest.mark.parametrize("cause, expected", [("1", [("李梅", "高")]), ("01", [("李梅", "高")]), ("2", []),
+                                             ("11", [("李梅", "低")]), ("21", [("李梅", "低")])])
+def test_cause_codes_the_configuration_names_are_read_whole_cells_only(cause, expected):
+    # held-out 258: 公安's 注销原因 1/2/3; "1" added to death_words would also read 11 and 21 as deaths
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(roster(), {"deaths": [{"name": "李梅", "id": B, "date": "2026-05-01", "cause": cause}]})
+    ctx.specs["C02"].params["cause_codes"] = {"1": "死亡", "2": "迁出"}
+    assert flagged(ctx, "C02") == expected
+    assert (f"原因 {cause}（死亡）" in run_checks(ctx, ["C02"])[0][0].evidence) if expected == [("李梅", "高")] else True
+    assert bool([w for w in value_warnings(ctx) if "注销原因" in w]) == (cause in ("11", "21"))
 
 
 def test_an_error_value_in_the_cause_is_said_as_one_not_as_a_spelling_to_configure():

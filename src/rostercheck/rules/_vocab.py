@@ -199,7 +199,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "（共有）（如 sole_ownership_codes = [\"1\"]）后重新运行；如是当地写法，补充到 sole_ownership_words 或 co_ownership_words。"),
     ("deaths", "cause", "注销原因/死亡原因", _death_cause,
      "填有死亡日期的按死亡计，其余按看不出是否死亡处理，只作为“低”置信度线索列出",
-     "如是代码或当地写法，请在配置文件 [C02] death_words 或 not_death_words 中补充。"),
+     "如是代码，请向报送单位问明代码含义，写进配置文件 [C02] cause_codes（如 cause_codes = { \"1\" = \"死亡\", \"2\" = \"迁出\" }）"
+     "后重新运行；如是当地写法，请在 [C02] death_words 或 not_death_words 中补充。"),
     ("deaths", "status", "人员状态", _person_status, "填了死亡日期的按死亡计，其余只作为“低”置信度线索列出",
      "如是代码，请在配置文件 [C02] alive_status_words（健在）或 death_words（死亡）中补充。"),
     ("prisoners", "status", "服刑状态", _custody, "按刑期日期判断，置信度最高为“中”",

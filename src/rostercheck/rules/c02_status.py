@@ -14,6 +14,7 @@ from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..io.columns import SYSTEM_LABELS
 from ..normalize import ids
+from ..normalize.codes import same_code
 from ..normalize.values import is_error_value
 from . import fact_text, links, record_facts, rule, values, where
 from ._econ import ended_later_text, linked_rows
@@ -172,6 +173,11 @@ def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what:
     return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key, facts)
 
 
+def cause_meaning(cause: str, params: dict) -> str:
+    """The meaning the [C02] ``cause_codes`` table gives a 注销原因 cell that is wholly one of its codes, else ''."""
+    return next((word for code, word in params.get("cause_codes", {}).items() if same_code(cause.strip(), code)), "")
+
+
 def death_cause(cause: str, params: dict) -> bool | None:
     """Say whether a 注销原因/死亡原因 cell means a death (None when it does not say).
 
@@ -184,6 +190,7 @@ def death_cause(cause: str, params: dict) -> bool | None:
     """
     if not cause or is_error_value(cause):  # (an error value says nothing: as blank, held-out 189)
         return True
+    cause = cause_meaning(cause, params) or cause
     dead = any(w in cause for w in params["death_words"])
     other = any(w in cause for w in params["not_death_words"])
     if dead != other:
@@ -287,7 +294,8 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
         if status:
             what += f"，人员状态 {status}"
         if cause:
-            what += f"，原因 {cause}"  # the list may call it 死亡原因 or 注销原因
+            meaning = cause_meaning(cause, params)
+            what += f"，原因 {cause}" + (f"（{meaning}）" if meaning else "")  # the list may call it 死亡原因 or 注销原因
             if is_death and death_cause(cause, params) is None:
                 what += "（原因是代码，死亡日期已填写，按死亡计）"
         if is_death is None:
