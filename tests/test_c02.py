@@ -512,6 +512,15 @@ def test_a_coded_reason_beside_a_death_date_is_a_death(date_label, expected):
     assert flagged(_deaths_headed(rows, {"date": date_label, "cause": "注销原因"}), "C02") == expected
 
 
+@pytest.mark.parametrize("date_label, said", [("死亡日期", "死亡日期 2026-03-05"), ("注销日期", "注销日期 2026-03-05"),
+                                              ("SWRQ", "死亡日期 2026-03-05"), ("ZXRQ", "注销日期 2026-03-05")])
+def test_the_evidence_calls_the_date_what_the_list_calls_it(date_label, said):
+    # held-out 258: a 公安 list's only date, 注销日期, was shown as "死亡日期 2025-04-01"
+    rows = [{"name": "李梅", "id": B, "date": "20260305", "cause": "死亡"}]
+    [f] = run_checks(_deaths_headed(rows, {"date": date_label, "cause": "注销原因"}), ["C02"])[0]
+    assert said in f.evidence and f.confidence == "高"
+
+
 def test_a_coded_cancellation_reason_is_said_once_and_the_evidence_says_why():
     from rostercheck.rules._vocab import value_warnings
 

@@ -137,6 +137,8 @@ def normalise(table: Table) -> pd.DataFrame:
         label = table.headers.get("date", "")
         named = SYSTEM_LABELS.get(label.upper(), label)
         out["death_dated"] = bool(re.search(r"死亡|去世|殁", named))  # SWRQ: 死亡日期
+        # what the date is called in evidence: 注销日期 is no 死亡日期 (held-out 258: "死亡日期 2025-04-01" of a 注销日期)
+        out["date_label"] = "死亡日期" if out["death_dated"].any() or not named else named
         # a 殡葬 export's 火化日期 read as the date, the list having no 死亡日期: the day the death is no later than, not
         # the death's (c02_status.death_bound; held-out 246)
         out["date_buried"] = not re.search(r"死亡|去世|殁", named) and bool(re.search(BURIAL_DATE, named))

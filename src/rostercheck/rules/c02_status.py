@@ -280,7 +280,7 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
         doubt = date_doubt(row, "date", "火化日期" if buried else "死亡日期")
         bound = death_bound(row)
         if isinstance(died, dt.date):
-            what = f"死亡日期 {date_shown(row, 'date')}" + _before_approval(ctx, m, died)
+            what = f"{row.get('date_label') or '死亡日期'} {date_shown(row, 'date')}" + _before_approval(ctx, m, died)
         elif bound is not None and (bound[0] <= ctx.as_of or not doubt):
             # the registration cancelled, the body cremated: no death after that day
             what = _bound_text(row, bound, ctx.as_of, doubt)
