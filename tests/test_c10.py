@@ -86,6 +86,14 @@ def test_a_signal_matched_through_a_damaged_id_lowers_the_lead_and_says_so():
     assert "按姓名" in run_checks(ctx, ["C10"])[0][0].evidence
 
 
+def test_a_home_held_in_part_is_said_so():
+    # held-out 258: the second home was a 20% share (共有人), said by C04, not by the signals' 住宅 2 套
+    shared = {**prop(WIFE, "住宅", "东村 3 组"), "share": "20%"}
+    lists = {"vehicles": [car()], "properties": [prop(HEAD, "住宅", "花园 1 栋"), shared]}
+    text = run_checks(context(roster(), lists), ["C10"])[0][0].evidence
+    assert "住宅 2 套" in text and text.count("（份额 20%）") == 1
+
+
 def test_the_evidence_states_the_lines_in_force(tmp_path):
     # held-out 251: an income signal's amount was given, not the line it had to reach
     pension = [{"name": "李梅", "id": WIFE, "insurance": "企业职工基本养老保险", "amount": 450, "status": "正常发放"}]

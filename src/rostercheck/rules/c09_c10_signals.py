@@ -17,7 +17,7 @@ from . import fact_text, rule
 from ._econ import (
     Hit, Wage, business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
     pension_meaning, pensions,
-    property_kind, property_shown, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
+    property_kind, property_shown, shared_text, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
@@ -142,8 +142,10 @@ def _vehicle_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str
 
 def _property_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str]:
     """A shop's or a home's text and identity (:func:`_econ.home_key`)."""
-    return (f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{_at(ctx, 'properties', row)}{_via(h)}",
-            home_key(row, h.r))
+    # held with others (共有, 份额 20%): said as C04 says it (held-out 258: C09's 住宅 2 套 left out a 20% share)
+    shared = shared_text(row, ctx.specs["C04"].params) if "C04" in ctx.specs else ""
+    return (f"{name} 名下{text_of(property_shown(row), 'usage') or '房产'}{f'（{shared}）' if shared else ''}"
+            f"{_at(ctx, 'properties', row)}{_via(h)}", home_key(row, h.r))
 
 
 def _homes_words(homes: dict[str, Signal], least: int) -> tuple[str, str]:
