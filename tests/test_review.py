@@ -1240,6 +1240,32 @@ def test_a_return_without_the_amount_columns_makes_its_townships_money_unknown(t
 
 
 
+@pytest.mark.parametrize("retyped", [True, False])
+def test_a_row_a_township_retyped_is_the_countys_finding_and_its_sum_owed_the_countys(tmp_path, retyped):
+    # held-out 260: 店前镇 retyped 程柏's F03 row by hand ("程 柏", spaces in the ID, no 证据指纹 or 依据, 应追回 1920 typed
+    # as 1290, 已追回1290元): read as a finding of its own (已整改) beside the county's, said deleted (未整改), 1,290 元 too
+    # many owed; with the 证据指纹 kept, the township's 1290 was taken as the sum owed and the 630 元 left vanished
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    found = pd.concat([found, found[found["姓名"] == "王五"].assign(类别代码="F01", 应追回金额="1548", 证据指纹="EV-1",
+                                                                   依据="死亡后仍发放：2026-06至2026-09")])
+    found.to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    town = found[found["乡镇"] == found.loc[found["姓名"] == "王五", "乡镇"].iloc[0]].copy()
+    f01 = (town["类别代码"] == "F01").to_numpy()
+    town.loc[f01, ["应追回金额", "整改措施", "整改状态"]] = ["1000", "已追回1000元", "已追回"]
+    if retyped:
+        town.loc[f01, ["证据指纹", "依据", "姓名", "户主姓名"]] = ["", "", "王 五", "王 五"]
+        town.loc[f01, "身份证号"] = WANG[:6] + " " + WANG[6:14] + " " + WANG[14:]
+    town.to_csv(tmp_path / "河口乡退回.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([tmp_path / "findings.csv", tmp_path / "河口乡退回.csv"], [q4], dt.date(2026, 12, 31))
+    [row] = result.rows[result.rows["类别代码"] == "F01"].to_dict("records")
+    assert (row["姓名"], row["身份证号"], row["应追回金额"], row["整改状态"]) == ("王五", WANG, 1548.0, "未整改")
+    said = " ".join(result.warnings)
+    assert "王五（F01）的应追回金额在乡镇退回的问题清单中写为 1,000.00 元，全县问题清单为 1,548.00 元：按全县问题清单计" in said
+    assert "可能是乡镇删除了这些行" not in said and "出现了不止一次" not in said
+
+
 def test_a_township_whose_returned_copy_could_not_be_used_is_not_said_to_have_returned_nothing(tmp_path):
     # held-out 216: 东岳镇's filled 公示 copy was skipped with a notice, then named among the townships that returned
     # nothing ("上期没有问题的乡镇可不理会"): it did return, a copy the look-back could not use

@@ -862,7 +862,7 @@ FIELD_NAMES = {
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "birth": "出生日期", "born": "出生日期",
     END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
-    "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "wage": "工资", "month": "月份", "item": "资金项目",
+    "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "benefit_own": "个人月补助金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
