@@ -29,6 +29,8 @@ def _screen(tmp_path, rows, header=HEADER, config=None):
     ("有劳动能力", "", "无", "特困申请人不符合无劳动能力条件：45 周岁，劳动能力“有劳动能力”"),
     ("", "", "", "需核实劳动能力：45 周岁，申请名单未写明劳动能力和残疾情况"),
     ("普通劳动力", "健康", "肢体四级", "需核实劳动能力：45 周岁，劳动能力“普通劳动力”，健康状况“健康”，残疾“肢体四级”未达到规定等级"),
+    # held-out 261: a code no legend explains says nothing of the ability, as a blank cell (it was a 低 lead, 无疑点)
+    ("1", "健康", "", "需核实劳动能力：45 周岁，劳动能力“1”未能识别，健康状况“健康”"),
 ])
 def test_a_working_age_tekun_applicant_who_can_work_is_a_doubt(tmp_path, labour, health, disability, said):
     pid = make_id("19810315", 71, "410326")

@@ -626,8 +626,8 @@ def family_said(ctx: Context, households) -> str:
     return "；".join(said) if len(reached) == len(units) else ""
 
 
-def _sex(ctx: Context, m: int) -> str:
-    """A member's sex: the roster's, else her ID's ('' when neither says)."""
+def member_sex(ctx: Context, m: int) -> str:
+    """A member's sex: the roster's (男, 女), else her ID's ('' when neither says)."""
     said = str(ctx.members.at[m, "sex"] or "") if "sex" in ctx.members.columns else ""
     return said if said in ("男", "女") else ids.sex(str(ctx.members.at[m, "id"] or "")) or ""
 
@@ -652,7 +652,7 @@ def _roster_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> 
             for other in units:
                 if other != unit:
                     out.setdefault(frozenset((unit, other)),
-                                   f"花名册中{mem.at[j, 'name']}登记为户主{head}的{kin_label(kin, _sex(ctx, j))}")
+                                   f"花名册中{mem.at[j, 'name']}登记为户主{head}的{kin_label(kin, member_sex(ctx, j))}")
 
 
 def _registry_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> None:
@@ -684,4 +684,4 @@ def _registry_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -
                 kin = pair_kin(role(relation.at[ra]), role(relation.at[rb]))
                 if ua != ub and kin in allowed and frozenset((ua, ub)) not in out:
                     out[frozenset((ua, ub))] = (f"户籍信息同户（户号 {shown.at[rb]}）：{mem.at[mb, 'name']}是{mem.at[ma, 'name']}的"
-                                                f"{kin_label(kin, _sex(ctx, mb))}")
+                                                f"{kin_label(kin, member_sex(ctx, mb))}")

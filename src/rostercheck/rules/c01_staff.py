@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_values,
+from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_sex, member_values,
                        official_households, records, registry_kin, role)
 from ..model import MEDIUM, Context, Finding, enjoys
-from ..normalize import ids
 from ..normalize.codes import classify, relation as decoded_relation, same_code
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
@@ -222,7 +221,7 @@ def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]
         if hh in homes.get(o, ()) or ((kind == "staff" and _excluded(row, excluded))
                                       or (kind == "cadres" and _clerk(row.get("post"), ctx)) or has_left(row, ctx)):
             continue  # (in his household: his own finding says it)
-        label = kin_label(SPOUSE, ctx.value(m, "sex") or ids.sex(str(ctx.value(m, "id"))) or "")
+        label = kin_label(SPOUSE, member_sex(ctx, m))
         named = f"（配偶姓名 {row['spouse_name']}）" if text(row.get("spouse_name")) else ""
         conf = weakest([conf, MEDIUM])
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的"
