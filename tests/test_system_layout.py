@@ -309,6 +309,30 @@ def test_status_codes_the_configuration_names_are_read_by_it(tmp_path, household
     assert not any("未能识别" in w for w in table.warnings)
 
 
+@pytest.mark.parametrize("notes", [
+    [["填表说明"], ["1. 人员状态：1-正常 2-停保 3-死亡 5-分户"], ["2. 身份证号请设为文本"]],
+    [["字段", "代码", "含义"], ["人员状态", "1", "正常"], ["人员状态", "3", "死亡"], ["人员状态", "5", "分户"]],
+])
+def test_codes_a_notes_page_of_the_workbook_explains_are_read_by_it(tmp_path, notes):
+    # held-out 258 and 261: a system export's code table on a 填表说明 (代码说明) sheet, as lines or as a table: its 人员状态
+    # (申请状态) codes were left unread, members who died counted as enrolled
+    path = tmp_path / "低保对象明细.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    data, explained = book.add_worksheet("低保对象"), book.add_worksheet("填表说明" if len(notes[0]) == 1 else "代码说明")
+    rows = [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "人员状态"],
+            ["城关镇", "东村", "张三", HEAD_A, "张三", HEAD_A, "户主", "1"], ["城关镇", "东村", "张三", HEAD_A, "李梅", WIFE_A, "配偶", "3"],
+            ["城关镇", "东村", "张三", HEAD_A, "张军", SON_A, "子", "5"], ["城关镇", "西村", "王五", HEAD_B, "王五", HEAD_B, "户主", "1"]]
+    for sheet, cells in ((data, rows), (explained, notes)):
+        for i, row in enumerate(cells):
+            sheet.write_row(i, 0, row)
+    book.close()
+    table = load_table(path, "roster")
+    assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_A, HEAD_B]
+    said = " ".join(table.warnings)
+    assert "“人员状态”列的代码按工作簿的说明页中的说明读取" in said and "其中的代码说明已用于读取代码列" in said
+    assert "未能识别" not in said
+
+
 def test_a_status_word_no_list_reads_is_said(tmp_path):
     # held-out 173: 无效 read as enrolled without a word
     path = _status_roster(tmp_path / "roster.csv", ("正常", "无效", "正常", "正常"))

@@ -426,6 +426,8 @@ class Layout:
     warnings: list[str]
     tie: str = ""  # the warning of a tie between ID columns of two people no header decided (columns.TIE)
     written: list[str] = field(default_factory=list)
+    # the workbook's notes pages (填表说明, 代码说明) as :func:`_legend_text` gives them: the legends no header or title gives
+    legends: str = ""
 
     def said(self, col: int) -> str:
         """A column's header as the file writes it (its comparable label where that is unknown)."""
@@ -449,7 +451,7 @@ class Layout:
         an amount in another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
         out = {}
         for fld, label in self.headers.items():
-            meanings = codes.legend(label, self.title) if coded_field(fld) else {}
+            meanings = (codes.legend(label, self.title) or codes.legend(label, self.legends)) if coded_field(fld) else {}
             per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS else 1.0
             if meanings or per != 1.0:
                 out[fld] = (meanings, per)
@@ -461,7 +463,8 @@ class Layout:
         for fld, (meanings, per) in self.readings().items():
             label = self.headers_said[fld]  # (as the file writes it: held-out 243 quoted '申请状态(1待审核2审批中…)')
             if meanings:
-                said.append(f"“{label}”列的代码按表头或标题中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
+                where = "表头或标题" if codes.legend(self.headers[fld], self.title) else "工作簿的说明页"
+                said.append(f"“{label}”列的代码按{where}中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
             if per != 1.0:
                 said.append(f"“{label}”列的金额以{_UNIT_NAMES[per]}为单位，已折算为元"
                             f"（{'÷' + format(1 / per, 'g') if per < 1 else '×' + format(per, 'g')}）")
@@ -931,6 +934,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     path = Path(path)
     grids = read_grids(path, limits, note_sheets=True, columnar=True, sparse=sparse)
     notes = [n for g in grids for n in g.notes]
+    legends, used = _legend_text([g for g in grids if g.note_sheet]), False
     sheets = []
     for grid in grids:
         layout = find_layout(grid, kind)
@@ -943,16 +947,43 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
             if isinstance(grid, SparseGrid):  # its ID column's text, read now
                 grid.index(layout.mapping.get("id"))
             tables = _stacked_tables(grid, layout, kind)
+            for _part, read_by in tables:
+                if legends:
+                    read_by.legends = legends
+                    more = [n for n in read_by.readings_said() if n not in read_by.warnings]
+                    read_by.warnings.extend(more)
+                    used = used or bool(more)
             if len(tables) > 1:
                 starts = "，".join(f"第 {part.first_row} 行起为第{_ORDINALS[k] if k < len(_ORDINALS) else k + 2}个表格"
                                   for k, (part, _layout) in enumerate(tables[1:]))
                 notes.append(f"{'工作表“' + grid.sheet + '”' if grid.sheet else '文件'}中有 {len(tables)} 个表格（{starts}），已分别读取")
             sheets += tables
+    if used:  # (a notes page whose legends were read is no page left unread)
+        skipped = {skipped_note(g.sheet): g.sheet for g in grids if g.note_sheet}
+        notes = [f"工作表“{skipped[n]}”是说明页，不作为数据读取，其中的代码说明已用于读取代码列" if n in skipped else n for n in notes]
     sheets = _own_sheets(sheets, kind, notes)
     return RawFile(path, kind, sheets, notes)
 
 
 _ORDINALS = "二三四五六七八九"
+# A code table's row on a notes page: the column it explains, a code, its meaning (人员状态 | 3 | 死亡)
+_CODE_ROW = re.compile(r"\d{1,3}")
+
+
+def _legend_text(grids: list[Grid]) -> str:
+    """The text of a workbook's notes pages (填表说明, 代码说明) for :func:`normalize.codes.legend`: each row's cells on a
+    line ('人员状态：1正常 2停保 3死亡'), and a code table's rows (字段 | 代码 | 含义) as one line per column explained
+    (held-out 258 and 261: a roster's 人员状态 and an application's 申请状态 explained only there were left unread)."""
+    lines, runs = [], defaultdict(list)
+    for grid in grids:
+        for row in grid.rows:
+            cells = [t for t in (text(c) for c in row) if t]
+            if cells:
+                lines.append(" ".join(cells))
+            if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
+                runs[cells[0]].append(cells[1] + cells[2])
+    # (lines apart by a full stop: a legend's run of codes ends with its line, never takes the next line's number)
+    return "。\n".join(lines + [f"{name}：{' '.join(run)}" for name, run in runs.items() if len(run) >= 2])
 
 
 def _stacked_tables(grid: Grid, layout: Layout, kind: str) -> list[tuple[Grid, Layout]]:
