@@ -16,6 +16,16 @@ def test_same_person_in_two_households_flagged():
     assert flagged_names(context(rows), "D01") == {"李梅"}
 
 
+def test_the_other_enrolment_names_its_township_when_it_is_another():
+    # held-out 261: a D01 in another township gave that roster's file, row and head, not where it is
+    rows = (household("张三", A, [("李梅", "配偶", B)]) + household("王五", C, [("李梅", "配偶", B)])
+            + household("赵六", E, [("李梅", "配偶", B)], township="石桥镇", village="南村"))
+    ctx = context(rows)
+    said = {ctx.members.at[f.member, "head_name"]: f.evidence for f in run_checks(ctx, ["D01"])[0]}
+    assert "（户主 王五）" in said["张三"] and "（石桥镇南村，户主 赵六）" in said["张三"]  # (the same township: unsaid)
+    assert "（城关镇东村，户主 张三）" in said["赵六"] and "（城关镇东村，户主 王五）" in said["赵六"]
+
+
 def test_person_in_dibao_and_tekun_flagged():
     dibao = household("张三", A)
     tekun = [{"township": "城关镇", "village": "东村", "name": "张三", "id": A}]

@@ -272,7 +272,7 @@ def _dibao_enrolments(both: pd.DataFrame, j: int, n: int) -> str:
     others = [k for k in same if k != j and is_covered(both.at[k, "covered"])]
     if not others or any(k < n or both.at[k, "programme"] != DIBAO for k in others):
         return ""
-    return "；".join(enrolment_place(both, k) for k in others)
+    return "；".join(enrolment_place(both, k, j) for k in others)
 
 
 def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[str] = frozenset()) -> pd.DataFrame:

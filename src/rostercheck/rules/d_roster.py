@@ -24,11 +24,18 @@ ROSTER = "花名册"
 _PLACE_CELLS = ("file", "programme", "sheet_shown", "row")  # what roster.roster_place reads of a member row
 
 
-def enrolment_place(members, j: int) -> str:
-    """Where a member is enrolled, for evidence: '低保《花名册.xlsx》第 3 行（户主 张三）'."""
+def enrolment_place(members, j: int, apart_from: int | None = None) -> str:
+    """Where a member is enrolled, for evidence: '低保《花名册.xlsx》第 3 行（户主 张三）', with the township and village
+    when they are not those of member ``apart_from`` ('（石桥镇南村，户主 张三）'; held-out 261: a D01 in another
+    township gave the file and the row only)."""
     # (the cells read one by one: a whole row of the members, ``members.loc[j]``, costs ~0.1 ms; D01 and D02 ask
     # for a few thousand)
-    return f"{roster_place({c: members.at[j, c] for c in _PLACE_CELLS})}（户主 {members.at[j, 'head_name']}）"
+    place = ""
+    if apart_from is not None and "township" in members.columns:
+        town, village = (str(members.at[j, c] or "") if c in members.columns else "" for c in ("township", "village"))
+        if town and town != str(members.at[apart_from, "township"] or ""):
+            place = f"{town}{village}，"
+    return f"{roster_place({c: members.at[j, c] for c in _PLACE_CELLS})}（{place}户主 {members.at[j, 'head_name']}）"
 
 
 def _enrolment(members, j: int) -> str:
@@ -87,7 +94,7 @@ def duplicates(ctx: Context) -> list[Finding]:
         names = sorted(set(group["name"].tolist()))
         named_apart = group["name_key"].nunique() > 1  # one ID, two names: one of them may be mistyped
         for j in group.index:
-            others = "；".join(enrolment_place(mem, k) for k in group.index if k != j)
+            others = "；".join(enrolment_place(mem, k, j) for k in group.index if k != j)
             both = ("低保与特困重复" if group["programme"].nunique() > 1
                     else "同一人在同一户中登记了不止一行" if one_household else "同一人在多处登记")
             evidence = f"身份证号一致，{both}：另见 {others}"
