@@ -106,8 +106,8 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
                     + "请核实是否为代领、该账号由谁使用" if len(elsewhere)
                     else f"领取人 {name}{shown}不在花名册中，" + paid + "如是原户主（已去世或迁出），请变更领取人；否则请核实该账号由谁使用")
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence, MEDIUM if len(elsewhere) else LOW,
-                           "发放账号与花名册一致（领取人不在花名册中）", months, None, None,
-                           (("signal", "former_payee"), ("payee", who)), months_decide=False))
+                           "发放账号与花名册一致（领取人" + ("与另一户成员同名）" if len(elsewhere) else "不在花名册中）"), months,
+                           None, None, (("signal", "former_payee"), ("payee", who)), months_decide=False))
     return out
 
 
