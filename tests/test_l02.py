@@ -28,6 +28,10 @@ def cert(pid: str, category: int, level: int) -> str:
     ("4800", [{"name": "王儿", "id": SON, "disability_type": "智力", "disability_level": "三级"}], [], [("王儿", "高")]),
     # must flag at 低: income not given
     ("", [{"name": "王儿", "cert": cert(SON, 4, 1)}], [], [("王儿", "低")]),
+    # held-out 263: one 残疾类别等级 column of codes (41: category 4, level 1, as a certificate's tail) was read as the
+    # category alone, "等级未填"
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "41"}], [], [("王儿", "高")]),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "43"}], [], []),
     # must not flag: level 3 physical disability
     ("4800", [{"name": "王儿", "cert": cert(SON, 4, 3)}], [], []),
     # must not flag: income above 1.5 × the standard (9,600 / 12 = 800 > 774)

