@@ -43,6 +43,16 @@ def test_f05_f06_say_the_households_paid_only_under_an_unread_code():
     assert table["核查情况"].str.endswith("只有这样发放的月份，这部分未核查）").all()
 
 
+def test_f06_says_a_month_every_household_was_paid_only_under_an_unread_code():
+    # held-out 262: October–December paid only under 01/02/03 (unread): F01–F05 said 部分未检查, F06 "列出 2 户" as if it
+    # had checked those months (no benefit row in them, so no month the ledgers cover)
+    rows = [pay(x, n, m, a, item="01" if m == "2026-09" else "低保金") for m in months("2026-07", "2026-09")
+            for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == []
+    assert said(ctx, "F06").endswith("3 户（白仓镇 2 户、九公桥镇 1 户）只有这样发放的月份")
+
+
 def test_f01_says_a_death_whose_later_months_were_paid_under_an_unread_code():
     ctx = money_context(roster(), ledger(), {"deaths": [{"name": "王五", "id": A, "date": "2026-07-10"}]})
     assert money(ctx, "F01") == []
