@@ -299,7 +299,10 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
-        accounts = "、".join(sorted({_masked(led.cols["bank_account"][r]) for r in rows if led.cols["bank_account"][r]}))
+        # (an account a number format cut to 15 digits is said so: 6228****0000 beside 6228****4865 read as a second
+        # account, held-out 262)
+        accounts = "、".join(sorted({_masked(led.cols["bank_account"][r]) + ("（以数字格式存储，后几位已丢失）" if led.cols["account_cut"][r]
+                                                                          and not led.cols["account_masked"][r] else "") for r in rows if led.cols["bank_account"][r]}))
         months = [led.cols["month"][r] for r in rows if led.cols["month"][r]]
         # the household's own account as the roster registers it, under a name no roster holds (most often the former
         # head's, as F07.toml says): a payee to be changed, 低
