@@ -382,3 +382,9 @@ def test_months_before_a_raise_the_whole_programme_got_at_once_are_not_compared(
     ctx = money_context(people, rows)
     assert money(ctx, "F05") == [("对象5", "高", None, 74.0 * 3)]
     assert "2026-07 以前的月份不比对" in findings(ctx, "F05")[0].evidence and "7 户中 6 户" in findings(ctx, "F05")[0].evidence
+    # … and 核查范围 says so for every household compared after the raise, not only in the findings (held-out 264: "F05
+    # 列出 5 户", January–June unchecked for 164 households unsaid)
+    from rostercheck.rules import PARTLY
+
+    assert ctx.cache[PARTLY + "F05"] == ["低保保障对象自 2026-07 起统一提高标准，花名册的核定金额是提标后的：7 户（城关镇 7 户）"
+                                         "2026-07 以前的月份未与核定金额比对"]

