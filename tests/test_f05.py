@@ -367,6 +367,24 @@ def test_a_change_date_applies_the_new_amount_from_the_month_after_it(tmp_path, 
     assert [f.repay for f in findings(ctx, "F05")] == ([repay] if repay else [])
 
 
+def test_a_raise_the_roster_has_and_the_ledgers_never_paid_is_owed_for_the_quarter_only():
+    # held-out 264: the standard raised in July, the roster giving the new amounts, the bank still paying the old one
+    # through September: 171 households F05 高 for January–September against today's amount (100,640 元 of 152,760 for
+    # months before the raise). The months before the roster's quarter are not compared (said in 核查范围); a household
+    # off by another sum is compared as before
+    from rostercheck.rules import PARTLY
+
+    people, rows = [], []
+    for k in range(7):
+        pid = make_id(f"1950010{k + 1}", 111 + k)
+        people += household(f"对象{k}", pid, benefit=1650, approved="2018-05-01")
+        rows += [pay(pid, f"对象{k}", m, 1476 if k == 6 else 1576) for m in months("2026-01", "2026-09")]
+    ctx = money_context(people, rows)
+    got = {n: (c, repay) for n, c, _, repay in money(ctx, "F05")}
+    assert got == {**{f"对象{k}": ("高", 74.0 * 3) for k in range(6)}, "对象6": ("高", 174.0 * 9)}
+    assert "6 户" in ctx.cache[PARTLY + "F05"][0] and "2026-07 以前的月份未与核定金额比对" in ctx.cache[PARTLY + "F05"][0]
+
+
 def test_months_before_a_raise_the_whole_programme_got_at_once_are_not_compared():
     # (held-out 225) the 特困 standard raised from 1,576 to 1,650 in July, the roster giving 1,650 and no raise date:
     # 20 people 低 "少发 74" for January–June, two never raised 高 888 (truth 444, July–December), one approved in March
