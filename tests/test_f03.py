@@ -490,3 +490,14 @@ def test_a_member_who_left_owes_the_months_share_before_a_raise_when_the_ledger_
     cut = [r for r in rows if r["id"] != A] + [pay(A, "王五", m, 1032 if m < "2026-07" else 1092)
                                               for m in months("2026-04", "2026-09")]
     assert money(money_context(rost, cut, {"exits": exits}), "F03") == []
+
+
+def test_without_an_exit_list_the_check_says_the_part_it_could_not_do():
+    # held-out 266: 核查范围 said F03 "已核查，未发现问题" with no 停保名单 given; only payees on no roster were looked for
+    from rostercheck.audit import partly_checked
+
+    rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    ctx = money_context(household("王五", A, benefit=516), rows)
+    assert partly_checked(ctx, {}, ["F03"]) == {"F03": "未提供停保（退出）名单（--exits）"}
+    exits = [{"name": "李四", "id": make_id("19700303", 131), "date": "2026-05-01"}]
+    assert partly_checked(money_context(household("王五", A, benefit=516), rows, {"exits": exits}), {}, ["F03"]) == {}

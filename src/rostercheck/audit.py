@@ -132,6 +132,7 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         if spec is None or code in skipped or (codes and code not in codes) or not applies(ctx, spec):
             continue
         lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
+        lacking += [k for k in spec.needs_partly if not ctx.has(k)]  # (F03 without the 停保名单, held-out 266)
         parts = ["未提供" + lists_named(lacking)] if lacking else []
         parts += [f"未提供{lists_named([k])}：只按花名册状态列写明的死亡核对，花名册未写明的死亡" for k in spec.needs_also
                   if len(spec.needs_also) == 1 and not ctx.has(k) and _on_roster(ctx, k)]
@@ -438,7 +439,7 @@ def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[]
     for code in _runnable(ctx, codes)[0]:
         if not waiting():
             break
-        if pending & {*ctx.specs[code].needs, *ctx.specs[code].needs_also}:
+        if pending & {*ctx.specs[code].needs, *ctx.specs[code].needs_also, *ctx.specs[code].needs_partly}:
             continue  # (it reads every list it names that is given: it would go Pending, after some of its work)
         try:
             done[code] = rules[code](ctx)

@@ -80,6 +80,8 @@ class CheckSpec:
         ledger_words: words a township's own ledger may write in 问题类别 for the category instead of its code or
             title (死亡 for C02); ``review`` takes such a row for the one finding of that person (the same whole ID)
             of a category whose word fits, the longest word deciding (死亡后 F01 over 死亡 C02).
+        needs_partly: list kinds a part of the check reads: one not given has that part said unchecked, the rest run
+            (F03's 停保名单: without it only the payees on no roster are looked for).
     """
 
     code: str
@@ -97,6 +99,7 @@ class CheckSpec:
     applicants_only: bool = False
     uses_params: list[str] = field(default_factory=list)
     ledger_words: list[str] = field(default_factory=list)
+    needs_partly: list[str] = field(default_factory=list)
 
 
 class Pending(BaseException):
