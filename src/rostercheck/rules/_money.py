@@ -669,13 +669,12 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
             # a masked ID and a masked account under a holder who is no member of that name showing those digits (held-out
             # 262: a cadre's account the roster registers for the household, or one it shares with the holder's household,
             # 户名 the cadre or the other head; the months linked to nobody were F06 中): the one member whose ID and
-            # household account both show the digits (中; F07 says the holder)
+            # household account both show the digits (中; F07 says the holder; head, tail: the account's, above)
             if by_tail is None:
                 by_tail = {}
                 for m, pid in enumerate(pids):
                     if len(pid) == 18:
                         by_tail.setdefault(pid[-4:], []).append(m)
-            head, tail = account.split("*", 1)[0], account.rsplit("*", 1)[-1]
             if len(shown[0]) + len(shown[1]) >= 8 and len(head) + len(tail) >= 8:
                 found = [m for m in by_tail.get(shown[1][-4:], []) if pids[m].startswith(shown[0])
                          and pids[m].endswith(shown[1]) and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]

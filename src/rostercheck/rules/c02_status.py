@@ -14,7 +14,7 @@ from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..io.columns import SYSTEM_LABELS
 from ..normalize import ids
-from ..normalize.codes import same_code
+from ..normalize.codes import by_legend
 from ..normalize.values import is_error_value
 from . import fact_text, links, record_facts, rule, values, where
 from ._econ import ended_later_text, linked_rows
@@ -175,7 +175,8 @@ def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what:
 
 def cause_meaning(cause: str, params: dict) -> str:
     """The meaning the [C02] ``cause_codes`` table gives a 注销原因 cell that is wholly one of its codes, else ''."""
-    return next((word for code, word in params.get("cause_codes", {}).items() if same_code(cause.strip(), code)), "")
+    meaning = by_legend(cause, params.get("cause_codes", {}))
+    return meaning if meaning is not cause else ""
 
 
 def death_cause(cause: str, params: dict) -> bool | None:

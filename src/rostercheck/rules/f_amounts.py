@@ -587,8 +587,7 @@ def _unpaid_raise(ctx: Context, led: Ledger, expected: dict, paid: dict, starts:
     household off by another sum is compared as before. At least [F05] raise_share of the programme's households with
     such months, and raise_min_households."""
     params = ctx.specs["F05"].params
-    prog_of, sizes = _programmes(ctx, led), led.memo["covered_size"]
-    cells = led.cols["amount"]
+    prog_of, cells = _programmes(ctx, led), led.cols["amount"]
     gaps: dict[str, dict[str, float]] = defaultdict(dict)  # programme → household → its gap a person, before the quarter
     judged: dict[str, int] = defaultdict(int)
     for h, (amount, _alternatives) in expected.items():
@@ -600,17 +599,14 @@ def _unpaid_raise(ctx: Context, led: Ledger, expected: dict, paid: dict, starts:
         totals = {round(sum(float(cells[r]) for r in paid[(h, m)]), 2) for m in before if (h, m) in paid}
         if len(totals) != 1 or any((h, m) not in paid for m in before):
             continue  # (paid the roster's amount some month before, or at several amounts)
-        persons = sizes.get(h)
-        persons = persons if isinstance(persons, (int, float)) and persons == persons and persons > 0 \
-            else len(led.covered.get(h, ())) or 1
-        gap = (amount - totals.pop()) / persons
+        gap = (amount - totals.pop()) / _persons(led, h)
         if gap > tol:
             gaps[prog][h] = gap
     out: set[str] = set()
     for prog, found in gaps.items():
         common = float(np.median(list(found.values())))
         alike = {h for h, gap in found.items() if abs(gap - common) <= tol}
-        if len(alike) >= int(params.get("raise_min_households", 5)) and len(alike) >= float(params.get("raise_share", 0.5)) * judged[prog]:
+        if _programme_wide(len(alike), judged[prog], params):
             out |= alike
     return out
 
@@ -682,21 +678,30 @@ def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict
         judged[prog_of.get(codes["h_values"][k], "")] += 1
     # programme → month → each household's step there, a person
     steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    sizes = led.memo["covered_size"]
     for p in (misfit[stepped] + 1).tolist():
         h = codes["h_values"][at[p]]
-        persons = sizes.get(h)
-        persons = persons if isinstance(persons, (int, float)) and persons == persons and persons > 0 \
-            else len(led.covered.get(h, ())) or 1
-        step = (float(totals[p]) - float(totals[p - 1])) / persons
+        step = (float(totals[p]) - float(totals[p - 1])) / _persons(led, h)
         steps[prog_of.get(h, "")][codes["m_values"][month[p]]].append(step)
     out = {}
     for prog, counted in steps.items():
         month, per = max(counted.items(), key=lambda kv: (len(kv[1]), kv[0]))
         n = len(per)
-        if n >= int(params.get("raise_min_households", 5)) and n >= float(params.get("raise_share", 0.5)) * judged[prog]:
+        if _programme_wide(n, judged[prog], params):
             out[prog] = (month, n, judged[prog], float(np.median(per)))
     return out
+
+
+def _persons(led: Ledger, h: str) -> int | float:
+    """A household's 保障人口 as the ledger writes it, else its covered members on the roster (1 at least)."""
+    persons = led.memo["covered_size"].get(h)
+    return persons if isinstance(persons, (int, float)) and persons == persons and persons > 0 \
+        else len(led.covered.get(h, ())) or 1
+
+
+def _programme_wide(n: int, judged: int, params: dict) -> bool:
+    """Whether ``n`` households of a programme's ``judged`` are enough for a change of its standard: [F05]
+    raise_share of them, and raise_min_households."""
+    return n >= int(params["raise_min_households"]) and n >= float(params["raise_share"]) * judged
 
 
 def _levels(totals: list[float], tol: float) -> list[float] | None:
@@ -953,7 +958,7 @@ def _failed_due(led: Ledger, rows) -> float:
 def _failed_sum(led: Ledger, r: int) -> tuple[float, str]:
     """A failed row's sum and its text: what it was to pay, or where it paid nothing (实发 0 or blank) beside the sum
     due (应发), that sum (held-out 257: '2026-10 0.00 元（）' for a payment the bank returned)."""
-    amount, due = led.cols["amount"][r], led.cols["due"][r]
+    amount, due = led.cols["amount"][r], led.cols.cell("due", r)
     amount = float(amount) if isinstance(amount, (int, float)) and amount == amount else 0.0
     if not amount and isinstance(due, (int, float)) and due == due and due > 0:
         return float(due), f"应发 {yuan(due)}，实发 {yuan(amount)}"

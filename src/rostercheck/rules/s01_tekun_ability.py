@@ -61,8 +61,8 @@ def check(ctx: Context) -> list[Finding]:
         unread = bool(labour) and not able and labour.strip() not in read["unable_values"] and not has_any(
             labour, read["unable_words"])
         silent = (not labour or unread) and none and not ill  # nothing said of the ability: the age alone is of working age
-        said = [f"{age} 周岁", f"劳动能力“{labour}”未能识别" if unread else "",
-                "申请名单未写明劳动能力和残疾情况" if silent and not unread else f"劳动能力“{labour}”" if labour and not unread else "",
+        said = [f"{age} 周岁", f"劳动能力“{labour}”未能识别" if unread else "申请名单未写明劳动能力和残疾情况" if silent
+                else f"劳动能力“{labour}”" if labour else "",
                 f"健康状况“{health}”" if health else "",
                 "" if silent else "未登记残疾" if none else f"残疾“{disability}”未达到规定等级"]
         if able and not ill:  # the application says he can work
