@@ -28,6 +28,20 @@ def test_single_person_paid_after_death_recovers_every_month_after():
     assert f.months == "2026-06至2026-09（4个月）"
 
 
+@pytest.mark.parametrize("source, expected", [
+    ("表名", [("赵六", "低", None, None)]),  # its month only the sheet's: maybe July's raise, a lead
+    ("列", [("赵六", "高", 40.0, None)]),  # its own 所属期 cell says September
+])
+def test_a_raise_paid_back_after_a_death_with_no_month_of_its_own_is_a_lead(source, expected):
+    # held-out 264 (county3): 熊春梅, dead 2026-07-25, her July raise paid in September's sheet, 所属期 blank: F01 高
+    rows = [pay(HEAD, "张三", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-07")]
+    rows.append(pay(ALONE, "赵六", "2026-09", 40, "提标补差", month_source=source))
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-07-25"}]})
+    assert money(ctx, "F01") == expected
+    assert ("可能是补发 2026-08 以前月份的差额" in findings(ctx, "F01")[0].evidence) == (source == "表名")
+
+
 @pytest.mark.parametrize("row, recover, said", [
     # dated only by its 火化日期 (2026-05-20): dead by then, the months after that one's counted (the amount at least)
     ({"date": "", "cremated": "2026-05-20"}, 2064.0, "未写死亡日期，火化日期 2026-05-20（死亡不晚于该日，按该日计）"),
@@ -503,6 +517,12 @@ def test_a_death_the_roster_records_without_a_date_is_said_not_guessed(tmp_path,
     assert "F01" not in result.skipped and result.findings.empty
     said = [w for w in result.warnings if "已死亡" in w and "日期" in w]
     assert len(said) == 1 and "低保花名册.csv" in said[0] and ("第 5 行" if alone else "第 3 行") in said[0], result.warnings
+    # … a deaths list given dates it (before the ledgers' first month): nothing to say (held-out 268: undated, and
+    # "请…提供死亡人员名单（--deaths）" though the list was given)
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期\n{'赵六' if alone else '张军'},{dead},2025-11-20\n", encoding="utf-8")
+    result = audit([roster], {"deaths": deaths}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01"])
+    assert not [w for w in result.warnings if "已死亡" in w and "日期" in w], result.warnings
 
 
 def _own_amounts_roster() -> list[dict]:

@@ -161,6 +161,25 @@ def test_a_standard_raise_paid_as_a_separate_adjustment_row_is_part_of_the_month
 
 
 
+@pytest.mark.parametrize("source, back_pay, expected", [
+    ("表名", 80, []),  # its month only the sheet's: it makes up July and August
+    ("表名", 40, [("王五", "中", None, 40.0)]),  # … July only: August still short, at 中 (which month it was is a guess)
+    ("列", 80, [("王五", "高", 80.0, 80.0)]),  # its own 所属期 cell says September: compared there
+])
+def test_a_raise_paid_back_with_no_month_of_its_own_makes_up_the_months_before(source, back_pay, expected):
+    # held-out 264 (county3): the July–August raise paid in September's sheet, 所属期 blank: F05 高 少发 80 and 多发 80
+    rows = [pay(A, "王五", m, 992) for m in months("2026-07", "2026-08")]
+    rows += [pay(A, "王五", "2026-09", 1032), pay(A, "王五", "2026-09", back_pay, "提标补差", month_source=source)]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F05") == expected
+    said = [n for n in ctx.cache.get("partly:F05", ()) if "提标补差未写所属月份" in n]
+    assert len(said) == (source == "表名"), ctx.cache.keys()
+    if expected and source == "表名":
+        (f,) = findings(ctx, "F05")
+        assert "提标补差未写所属月份，按补足该户此前少发的月份计" in f.evidence and "2026-08 实发 992.00 元" in f.evidence
+        assert "2026-07" not in f.months and "2026-09" not in f.months
+
+
 def test_a_bank_file_without_ids_links_by_account_and_holder_at_medium():
     from money import findings
 

@@ -495,6 +495,8 @@ def test_a_signature_line_under_the_roster_is_no_household(tmp_path, footer):
     ("220", "", "农村"),  # 统计用城乡分类代码: 村庄
     ("111", "", "城市"),  # 主城区
     ("121", "", "不详"),  # 镇中心区: 城乡 differs by county, not guessed
+    ("乡中心区", "", "农村"),  # 210 as a 代码说明 page names it (held-out 268)
+    ("镇中心区", "", "不详"),
     ("9", "农村低保", "农村"),  # a code not read gives way to the programme cell naming 农村
     ("9", "低保", "不详"),
 ])

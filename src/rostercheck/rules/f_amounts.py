@@ -489,6 +489,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     unread, unchecked = unread_pairs(led, paid_pairs), set()  # (households with such a month are said partly unchecked)
     before_raise: dict[tuple[str, str], set[str]] = {}  # (programme, the month of its raise) → households compared after it
     unpaid = _unpaid_raise(ctx, led, expected, paid, starts, period, ledger_months, tol)
+    placed: set[str] = set()  # households a 提标补差 of no month of its own made up earlier months of
     asked = _compared(paid, unread)
     out = []
     for h, (amount, alternatives) in expected.items():
@@ -507,17 +508,22 @@ def check_f05(ctx: Context) -> list[Finding]:
         cut = raised is not None and bool(compared) and compared[0] < raised[0]
         if cut:  # (said in 核查范围 for every such household, not only in the findings there are: held-out 264)
             before_raise.setdefault((prog_of.get(h, ""), raised[0]), set()).add(h)
+        slots, every = [], []  # (month, its rows) to compare; and of every month paid off the amount
         for month in ([m for m in compared if m >= raised[0]] if cut else compared):
             rows = paid.get((h, month), [])
+            if rows:
+                every.append((month, rows))
             if not rows or month not in covered.get(prog_of.get(h, ""), set()):
                 if not rows and (h, month) in paid_pairs:
                     fine.append(month)  # paid, within the tolerance of the roster's amount
                 elif not rows and (h, month) in unread:
                     unchecked.add(h)  # paid only under an item no word or code reads: not compared
                 continue
-            if (h, month) in dup_months or (h, month) in led.claimed:
-                continue  # explained by F01–F04 (a member gone that month: the amount is theirs to judge)
-            total = float(sum(led.cols["amount"][r] for r in rows))
+            if (h, month) not in dup_months and (h, month) not in led.claimed:
+                slots.append((month, rows))  # (else explained by F01–F04: a member gone that month, theirs to judge)
+        credit, moved = _placed_back_pay(led, every, slots, amount, tol)
+        for month, rows in slots:
+            total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0), 2)
             if any(abs(total - a) <= tol for a in alternatives):
                 fine.append(month)
                 continue
@@ -529,12 +535,15 @@ def check_f05(ctx: Context) -> list[Finding]:
             months.append(month)
             rows_seen += rows
             lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
-                                                               for r in rows) + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
+                                                               for r in rows) + _credit_text(credit.get(month, 0.0))
+                         + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
                          + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
+        if moved:
+            placed.add(h)
         if not months:
             continue
         head = _head(ctx, led, h, rows_seen[0])
-        conf = weakest(HIGH, *(led.conf[r] for r in rows_seen))
+        conf = weakest(HIGH if not moved else MEDIUM, *(led.conf[r] for r in rows_seen))
         what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
         # One amount paid every month up to a month from which the roster's is paid every month: the amount approved
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
@@ -560,12 +569,13 @@ def check_f05(ctx: Context) -> list[Finding]:
             since += (f"；{raised[0]} 以前的月份不比对：该类保障对象有发放记录的 {raised[2]} 户中 {raised[1]} 户自 {raised[0]} 起"
                       "发放金额调整为花名册现核定金额，视为该月统一提高标准，此前按当时的标准发放")
         evidence = (f"发放金额与花名册核定金额（{column or '月保障金/供养标准'} {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
-                    f"{'；'.join(lines)}。"
+                    f"{'；'.join(lines)}。" + (f"{_PLACED}，请核实。" if moved else "") +
                     f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
         facts = (("household", h), ("approved", f"{amount:.2f}"))
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
     say_unread(ctx, led, "F05", unchecked)
+    note(ctx, "F05", placed, _PLACED, "", led)
     for (prog, month), households in sorted(before_raise.items()):
         note(ctx, "F05", households, f"{prog or '该类'}保障对象自 {month} 起统一提高标准，花名册的核定金额是提标后的",
              f"{month} 以前的月份未与核定金额比对", led)
@@ -576,6 +586,54 @@ def check_f05(ctx: Context) -> list[Finding]:
         and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
                 for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
     return out
+
+
+_PLACED = "发放明细中的提标补差未写所属月份，按补足该户此前少发的月份计"
+
+
+def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: list[tuple[str, list[int]]],
+                     amount: float, tol: float) -> tuple[dict[str, float], bool]:
+    """A 提标补差 row of no month of its own (``unplaced``: its month is its sheet's or payment date's) paying a month
+    above the roster's amount makes up the months before it paid below (held-out 264: the July and August raise, 40 元
+    each, paid in September's sheet with 所属期 blank, was F05 高 少发 80 and 多发 80 for 57 households).
+
+    Args:
+        led: the ledger.
+        every: (month, its rows) of every month paid off the roster's amount, in order (the moved rows' months: one
+            F01–F04 explain may still make up an earlier one).
+        slots: those compared (made up), in order.
+        amount: the roster's amount.
+        tol: the tolerance.
+    Returns:
+        (month → the sum added to (made up) or taken from (moved) its total, whether any was moved).
+    """
+    unplaced, cells = led.array("unplaced"), led.cols["amount"]
+    credit: dict[str, float] = defaultdict(float)
+    if not any(unplaced[rows].any() for _, rows in every):
+        return credit, False
+    totals = {month: float(sum(cells[r] for r in rows)) for month, rows in every}
+    compared = {month for month, _ in slots}
+    for month, rows in every:  # (a month not compared, a member gone in it: all its 补差 may be for months before)
+        movable = min(totals[month] - amount if month in compared else np.inf,
+                      sum(float(cells[r]) for r in rows if unplaced[r]))
+        for earlier, _ in slots:
+            short = amount - totals[earlier] - credit[earlier]
+            if earlier >= month or movable <= tol or short <= tol:
+                continue
+            take = min(short, movable)
+            credit[earlier] += take
+            credit[month] -= take
+            movable -= take
+    return credit, any(abs(v) > 1e-6 for v in credit.values())
+
+
+def _credit_text(credit: float) -> str:
+    """'；含…抵补 X 元' or '；其中 X 元…' for a month a 提标补差 of no month made up or was moved from, else ''."""
+    if credit > 1e-6:
+        return f"；含以后月份未写所属月份的提标补差抵补 {yuan(credit)}"
+    if credit < -1e-6:
+        return f"；其中提标补差 {yuan(-credit)} 未写所属月份，按补足此前少发月份计"
+    return ""
 
 
 def _unpaid_raise(ctx: Context, led: Ledger, expected: dict, paid: dict, starts: dict, period: list[str],
