@@ -289,8 +289,19 @@ def test_a_run_of_months_paid_alike_is_one_line_of_the_evidence():
 
     ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-01-14"}]})
     (f,) = findings(ctx, "F01")
-    assert "：2026-02至2026-09 低保金 每月 516.00 元，《发放明细.xlsx》第 12 行 至 《发放明细.xlsx》第 19 行。" in f.evidence
+    assert "：2026-02至2026-09 低保金 每月 516.00 元，共 8 行：《发放明细.xlsx》第 12 行 至 《发放明细.xlsx》第 19 行。" in f.evidence
     assert f.recover == 8 * 516 and f.months == "2026-02至2026-09（8个月）"
+
+
+def test_a_row_paying_several_months_is_cited_once_with_its_whole_sum():
+    # held-out 267: "2025-07 实发 1,000.00 元 … 第 449 行" where the row holds 3,000 for 2025.07-2025.09, and a run of
+    # months all from that one row cited as "第 394 行 至 第 394 行"
+    rows = [pay(HEAD, "张三", m, 1032) for m in months("2026-01", "2026-09")]
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-06")] + [pay(ALONE, "赵六", "2026.07-2026.09", 1548)]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-06-14"}]})
+    (f,) = findings(ctx, "F01")
+    assert f.recover == 1548 and ("：2026-07至2026-09 低保金 每月 516.00 元，《发放明细.xlsx》第 17 行（该行 3 个月合计 "
+                                  "1,548.00 元，按月均分）。") in f.evidence, f.evidence
 
 
 def test_a_member_still_listed_after_the_household_was_cut_for_her_death_owes_nothing():

@@ -22,6 +22,19 @@ def test_failed_payment_not_repaid_is_high_and_missing_row_is_medium():
     assert money(money_context(roster(), rows), "F06") == [("李四", "中", None, 700.0), ("王五", "高", None, 516.0)]
 
 
+@pytest.mark.parametrize("died, expected", [
+    ("2026-09-15", ("王五", "低", None, None)),  # died in the month unpaid: still due, but to no one left
+    ("2026-10-15", ("王五", "高", None, 516.0)),  # died after the review date: owed as any household
+])
+def test_a_month_unpaid_to_a_household_all_dead_since_is_a_lead_without_money(died, expected):
+    # held-out 267: 武凤莲, alone, died 2025-07-15, July unpaid: 应补发 500 at 中, her death unsaid
+    rows = [pay(A, "王五", "2026-09", 516, status="失败：账户冻结"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    rows += [pay(x, n, "2026-08", a) for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "王五", "id": A, "date": died}]})
+    assert money(ctx, "F06") == [expected]
+    assert ("该户保障对象均已死亡（王五，死亡日期 2026-09-15）" in findings(ctx, "F06")[0].evidence) == (expected[1] == "低")
+
+
 def test_a_failed_status_code_is_said_for_what_it_is():
     # a clerk cannot tell that （3） means 退回: a configured failed code is shown with its meaning
     from money import findings

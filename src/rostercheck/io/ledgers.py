@@ -45,7 +45,7 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
            "name_key", "head_id", "head_id_status", "head_id_reliable", "head_name", "head_name_key", "bank_account", "account_cut",
            "account_masked", "holder", "holder_key", "link_key", "item",
            "month", "month_source", "paid_date", "amount", "due", "status", "remark", "programme", "township", "village",
-           "county", "covered_size"]
+           "county", "covered_size", "parts"]
 
 
 def month_named(*sources: str) -> str:
@@ -993,6 +993,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 spans[r] = span
             span_codes = np.arange(len(spans))
         out, months = _spread(out, mapped, codes, months, spans, span_codes)
+    if "parts" not in out.columns:
+        out["parts"] = np.ones(len(out), dtype=np.int8)  # no row spread
     out["month"] = _coded(mapped, codes) if months is None else _coded(months, np.arange(len(months)))
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
@@ -1086,6 +1088,7 @@ def _spread(out: pd.DataFrame, mapped: np.ndarray, codes: np.ndarray, months: np
     rows = np.repeat(np.arange(len(out)), each)
     spread = out.iloc[rows].reset_index(drop=True)
     parts = np.repeat(each, each).astype(float)
+    spread["parts"] = np.repeat(each, each).astype(np.int8)  # (the months its row's amount was split over, said)
     for fld in ("amount", "due"):
         amounts = spread[fld].to_numpy()
         spread[fld] = (amounts / parts if amounts.dtype.kind == "f"

