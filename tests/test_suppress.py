@@ -76,6 +76,16 @@ def test_a_township_whose_every_finding_was_held_back_still_gets_its_workbook(tm
     assert "另有 1 条曾核实无问题" in {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}["C01"]
 
 
+def test_a_township_with_no_finding_still_gets_its_workbook(tmp_path):
+    # held-out 266: a township of the rosters with no finding got no workbook under --by-township, so it could not tell
+    # "nothing found" from "not sent"
+    write_roster(tmp_path / "roster.xlsx", county_q3())
+    _, found, _ = _audit(tmp_path, [["县财政局", "李四", LI, "公务员"]], "q3", None, "staff.xlsx", "--by-township")
+    assert list(found["乡镇"]) == ["城关镇"]
+    book = openpyxl.load_workbook(tmp_path / "q3" / "乡镇" / "河口乡_问题清单.xlsx")
+    assert not any(ws.title.startswith("C01") for ws in book.worksheets)
+
+
 def test_verified_finding_held_back_until_evidence_changes(tmp_path):
     write_roster(tmp_path / "roster.xlsx", county_q3())
     _, first, _ = _audit(tmp_path, STAFF, "q3")

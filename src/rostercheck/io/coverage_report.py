@@ -12,7 +12,7 @@ from .. import __version__
 from ..order import natural_rank
 from .problem_list import WIDTHS, input_manifest, report_heading, said_once
 from .public import PRIVATE_CODES, write_public_copies
-from .report import (prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
+from .report import (prepare_out_dir, roster_townships, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 # Blank columns the townships fill in after the home visit.
@@ -121,7 +121,7 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
         towns = write_township_workbooks(out, {"leads": leads}, lambda f, _town: sheets_of(f["leads"]),
                                          widths=COVERAGE_WIDTHS, heading=heading,
                                          public=(lambda f, _town: may_be_public(sheets_of(f["leads"]))) if mask else False,
-                                         report="漏保线索")
+                                         report="漏保线索", also=roster_townships(result.inputs.members))
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = leads.groupby(["线索代码", "优先级"]).size() if len(leads) else pd.Series(dtype=int)
     write_manifest({

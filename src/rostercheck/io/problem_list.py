@@ -15,7 +15,7 @@ from ..normalize.ids import redact
 from ..order import natural_rank, natural_sorted
 from .public import PRIVATE_CODES, public_rows
 from .report import (LEDGER_COLUMNS, SHEET_NOTE, Chart, adopt, prepare_out_dir, report_set, sha256, workbook, write_csv,
-                     write_manifest, write_township_workbooks, written_together)
+                     roster_townships, write_manifest, write_township_workbooks, written_together)
 
 # The findings.csv contract (also the columns of each category sheet, before the ledger columns).
 # 证据指纹 is the finding's structured evidence fingerprint (``suppress.evidence_fingerprint``): review
@@ -430,7 +430,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
                                              widths=WIDTHS, heading=heading, public=township_public if mask else False,
                                              members=result.inputs.members,
                                              report="问题清单",
-                                             also=[*result.held_by_town, *getattr(result, "partial_towns", ())])
+                                             also=[*result.held_by_town, *getattr(result, "partial_towns", ()),
+                                                   *roster_townships(result.inputs.members)])
             return {f"township_{k}": v for k, v in towns.items()}
         return {}
 

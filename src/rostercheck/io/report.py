@@ -1032,6 +1032,14 @@ TOWNSHIP_FOLDER = "乡镇"
 _OTHER_HEAD = re.compile(r"（户主 ([^（）]+)）")  # how D01, D02 and F07 name other households ('（户主 甲、乙）')
 
 
+def roster_townships(members: pd.DataFrame | None) -> list[str]:
+    """The townships the rosters name (blank left out): under --by-township each gets its workbook, one with no row
+    saying so (held-out 266: a township with no finding got none and was missing from the county's 汇总)."""
+    if members is None or "township" not in members.columns:
+        return []
+    return [t for t in pd.unique(members["township"].to_numpy(dtype=object)).tolist() if isinstance(t, str) and t.strip()]
+
+
 def heads_by_township(members: pd.DataFrame) -> dict[str, set[str]]:
     """Household head's name → the townships where a household has that head (for :func:`own_township_only`)."""
     out: dict[str, set[str]] = {}
@@ -1100,7 +1108,9 @@ def write_township_workbooks(out: Path, frames: dict[str, pd.DataFrame], build, 
 
     folder = prepare_out_dir(Path(out) / TOWNSHIP_FOLDER)
     heads = heads_by_township(members) if members is not None else None
-    towns = natural_sorted({*(v for f in frames.values() if column in f.columns for v in f[column].tolist()), *also})
+    listed = {v for f in frames.values() if column in f.columns for v in f[column].tolist()}
+    names = {township_name(t) for t in listed}  # (a township with rows, spelled otherwise in ``also``: one workbook)
+    towns = natural_sorted({*listed, *(t for t in also if t in listed or township_name(t) not in names)})
     written: dict[str, Path] = {}
     used: set[str] = set()
     for town in towns:
