@@ -634,6 +634,21 @@ def test_public_copies_show_the_doubts_that_count_and_no_notes_alike_for_the_cou
     assert "C08" in set(internal["类别代码"])
 
 
+def test_a_public_verdict_counts_only_the_doubts_the_notice_lists():
+    # held-out 266: 疑点数 1 beside no row in the 公示's 疑点明细 (an S01 doubt, labour capacity, rightly not listed)
+    from rostercheck.io.screen_report import public_verdicts
+
+    verdicts = pd.DataFrame({"户主姓名": ["甲", "乙"], "户主身份证号": ["1", "2"], "结论": ["有疑点", "有疑点"], "疑点数": [2, 1],
+                             "疑点摘要": ["C01 财政供养人员：甲（高）；S01 特困申请人不符合无劳动能力条件：甲（中）",
+                                      "C02 死亡：乙（高）"]})
+    findings = pd.DataFrame({"类别代码": ["C01", "S01", "C02", "S01"], "户主姓名": ["甲", "甲", "乙", "乙"],
+                             "户主身份证号": ["1", "1", "2", "2"], "计入结论": ["是", "是", "是", "否（线索）"]})
+    shown = public_verdicts(verdicts, findings)
+    assert shown["疑点数"].tolist() == [1, 1] and shown["结论"].tolist() == ["有疑点", "有疑点"]
+    assert shown["疑点摘要"].tolist() == ["C01 财政供养人员：甲（高）；另有 1 项疑点涉及个人隐私，不公示", "C02 死亡：乙（高）"]
+    assert verdicts["疑点数"].tolist() == [2, 1]  # (the internal one untouched)
+
+
 def test_the_leads_come_after_every_doubt_that_counts(tmp_path):
     # held-out 236: the 200 C08 leads (35 printed pages) stood between the C07 and the D01 doubts
     out = _screened_for_posting(tmp_path)

@@ -99,8 +99,35 @@ def public_share(sheets: list[tuple]) -> list[tuple]:
     Returns:
         The public ones, before masking (``io.public``).
     """
-    verdicts, (title, findings, extra) = sheets[:2]
-    return [verdicts, (title, public_findings(findings), extra)]
+    (name, verdicts, meeting), (title, findings, extra) = sheets[:2]
+    return [(name, public_verdicts(verdicts, findings), meeting), (title, public_findings(findings), extra)]
+
+
+def public_verdicts(verdicts: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """The verdicts a public notice shows: 疑点数 and 疑点摘要 count only the doubts it lists, a household's doubts of a
+    private category (S01: labour capacity) said as a number only (held-out 266: 疑点数 1 beside no row in 疑点明细, and
+    the 摘要 named S01). The 结论 stands.
+
+    Args:
+        verdicts: the 核对结论 rows.
+        findings: the 疑点明细 rows (类别代码, 户主姓名, 户主身份证号, 计入结论).
+    Returns:
+        The verdicts (a copy when a row changed).
+    """
+    private = findings["类别代码"].isin(PRIVATE_CODES)
+    if COUNTED in findings.columns:
+        private &= findings[COUNTED] == "是"
+    if not private.any() or "疑点数" not in verdicts.columns:
+        return verdicts
+    hidden = findings[private].groupby(["户主姓名", "户主身份证号"]).size()
+    out = verdicts.copy()
+    for k, (name, head) in enumerate(zip(out["户主姓名"].tolist(), out["户主身份证号"].tolist())):
+        n = int(hidden.get((name, head), 0))
+        if n:
+            kept = [x for x in str(out["疑点摘要"].iat[k]).split("；") if x and not x.startswith(PRIVATE_CODES)]
+            out.iloc[k, out.columns.get_loc("疑点数")] = int(out["疑点数"].iat[k]) - n
+            out.iloc[k, out.columns.get_loc("疑点摘要")] = "；".join([*kept, f"另有 {n} 项疑点涉及个人隐私，不公示"])
+    return out
 
 
 def rule_sheet(result, as_of: dt.date, township: str | None = None) -> pd.DataFrame:
@@ -182,7 +209,8 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
     heading = screen_heading(getattr(result, "county", ""), as_of)
     write_workbook(paths["workbook"], sheets, SCREEN_WIDTHS, heading)
     if mask:
-        public = write_public_copies(out, {"screening.csv": result.verdicts, "findings.csv": public_findings(findings)},
+        public = write_public_copies(out, {"screening.csv": public_verdicts(result.verdicts, findings),
+                                           "findings.csv": public_findings(findings)},
                                      {"新申请核对结果.xlsx": public_share(sheets)}, SCREEN_WIDTHS, heading)
         paths.update({f"public_{k}": v for k, v in public.items()})
     if by_township:  # an applicant already enrolled in another township: that household's head is not named
