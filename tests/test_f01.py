@@ -6,7 +6,8 @@ from money import findings, household, make_id, money, money_context, months, pa
 HEAD = make_id("19500101", 111)
 WIFE = make_id("19520202", 122)
 ALONE = make_id("19400303", 131)
-GONE = make_id("19450404", 151)  # on no roster: the household was left off the roster after the death
+GONE = make_id("19450404", 151)
+HEAD3 = make_id("19480505", 171)  # on no roster: the household was left off the roster after the death
 
 
 def roster():
@@ -208,6 +209,17 @@ def test_a_raise_paid_apart_after_a_members_death_recovers_her_share_of_it_too()
     rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
     ctx = money_context(roster(), rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-07-03"}]})
     assert money(ctx, "F01") == [("李梅", "中", 1072.0, None)]  # August and September: (1032 + 40) ÷ 2 each
+
+
+def test_a_raise_paid_apart_for_a_month_counts_with_its_benefit_in_the_months_total():
+    # held-out 264: 余伟 (one of three) died in July; August's 1,230 and its raise 120 paid in September's sheet were
+    # judged apart, as if 1,230 were already cut: 330 + 32.20 owed for August where her share was 450
+    rows = [pay(HEAD3, "张三", m, 1230) for m in months("2026-01", "2026-08")]
+    rows += [pay(HEAD3, "张三", m, 120, "提标补差") for m in months("2026-07", "2026-08")]
+    rows += [pay(HEAD3, "张三", "2026-09", 1350)]
+    three = household("张三", HEAD3, [("李梅", "配偶", WIFE), ("张军", "子", HEAD)], benefit=1350)
+    ctx = money_context(three, rows, {"deaths": [{"name": "张军", "id": HEAD, "date": "2026-07-10"}]})
+    assert money(ctx, "F01") == [("张军", "中", 900.0, None)]  # August and September: 1,350 ÷ 3 each
 
 
 def test_the_source_columns_name_the_deaths_list_and_its_row():

