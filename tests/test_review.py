@@ -217,6 +217,33 @@ def test_a_status_column_a_township_renamed_is_still_its_status(tmp_path, header
     assert (header in prev.columns or any(header in c for c in prev.columns)) == both
 
 
+@pytest.mark.parametrize("legend", ["sheet", "under", None])
+def test_a_status_written_as_codes_is_read_by_the_workbooks_legend_or_said_unread(tmp_path, legend):
+    # held-out 269: 整改结果 1/2/3, explained on a 说明 sheet (整改结果代码 | 含义) and in a line under the table, was
+    # neither read nor said: a 1=已清退 still enrolled got no note, the codes counted as nothing written
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "C02 死亡"
+    ws.append(["类别代码", "乡镇", "姓名", "身份证号", "整改结果"])
+    ws.append(["C02", "城关镇", "张三", ZHANG, 1])
+    ws.append(["C02", "城关镇", "李四", LI, 3])
+    if legend == "under":
+        ws.append([])
+        ws.append(["说明：整改结果栏 1=已清退 2=已核实无误 3=整改中"])
+    if legend == "sheet":
+        notes = book.create_sheet("说明")
+        for row in (["整改结果代码", "含义"], [1, "已清退"], [2, "已核实无误"], [3, "整改中"]):
+            notes.append(row)
+    book.save(tmp_path / "城关镇台账.xlsx")
+    prev = read_previous(tmp_path / "城关镇台账.xlsx")
+    said = " ".join(prev.attrs["notes"])
+    if legend:
+        assert list(prev["整改状态"]) == ["已清退", "整改中"] and "按工作簿中的说明读取（1已清退、3整改中）" in said
+        assert "未读取" not in said  # (the 说明 page was read)
+    else:
+        assert list(prev["整改状态"]) == ["1", "3"] and "“整改状态”列写成代码（1、3），未找到这些代码的含义" in said
+
+
 @pytest.mark.parametrize("header, found", [("入户核实情况", True), ("核查情况", True), ("核实结果", True),
                                            ("入户核查情况", True), ("调查核实情况", True),
                                            # something else: not the account of what was found
@@ -1015,6 +1042,17 @@ def test_a_no_problem_a_doubt_word_sets_aside_is_said(tmp_path, said, status, no
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review(tmp_path / "returned.csv", [q4], dt.date(2026, 12, 31))
     assert list(result.rows["整改状态"]) == [status] and note in result.rows["说明"].iat[0]
+
+
+def test_a_status_of_checked_correct_is_said_unclear(tmp_path):
+    # held-out 269: 已核实无误 (a code sheet's 2) may say the case holds or that it is none: 未整改 with no word of why
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
+    rows = rows[rows["类别代码"] == "C01"].head(1).assign(整改状态="已核实无误")
+    rows.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review(tmp_path / "returned.csv", [q4], dt.date(2026, 12, 31))
+    assert list(result.rows["整改状态"]) == ["未整改"] and "未写明是问题属实还是核实无问题" in result.rows["说明"].iat[0]
 
 
 def test_a_no_problem_written_in_the_measures_only_is_pointed_to(tmp_path):

@@ -1186,6 +1186,10 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", "")):
         # (a 整改措施 of '不存在此问题' is read as no verdict, README: held-out 195 was left to wonder)
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")
+    elif not verified and status == OPEN and "无误" in claimed:
+        # '核实无误' says the check was right as often as that the case is none (held-out 269: a code sheet's 2=已核实无误)
+        notes.append(f"乡镇填报“{claimed}”，未写明是问题属实还是核实无问题，按仍在册计为未整改；如经核实无问题，"
+                     "请填写“核实无问题”并写明理由后重新运行")
     if f.get(_UNRETURNED):
         notes.append(f[_UNRETURNED])
     if verified:

@@ -18,14 +18,14 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..model import LOW
-from ..normalize import ids
+from ..normalize import codes, ids
 from ..normalize.values import count, header_label, text
 from ..policy import load_defaults
 from .limits import Limits
 from .problem_list import FINDING_COLUMNS, PEOPLE
-from .read import read_grids
+from .read import read_grids, skipped_note
 from .report import LEDGER_COLUMNS, TOWNSHIP_ADDED
-from .table import fill_merged
+from .table import fill_merged, legend_text
 
 COLUMNS = FINDING_COLUMNS + LEDGER_COLUMNS
 # A column a township inserted is carried into the look-back under its own header and TOWNSHIP_ADDED; the
@@ -83,8 +83,12 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     """
     path = Path(path)
     parts, recognised, coded, titles, issued, firm, towns, amounts = [], False, False, [], {}, False, [], False
-    grids = read_grids(path, limits, ledger=True)
+    grids = read_grids(path, limits, ledger=True, note_sheets=True)
+    # a 说明 page, or lines typed under a table, may say what a coded 整改结果 means (held-out 269: 1/2/3 unread)
+    said, status_labels = [legend_text([g for g in grids if g.note_sheet])], set()
     for grid in grids:
+        if grid.note_sheet:
+            continue
         fill_merged(grid)
         if not issued:
             issued, firm, towns = _issued(grid.rows)
@@ -96,6 +100,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
+            if "整改状态" in pos:  # (its header as written, which a legend names)
+                status_labels.add(header_label(row[pos["整改状态"]]))
             sheet_code = _CODE.match(grid.sheet or "") or _code_of_title(grid.sheet or "")
             # a sheet a township retyped with the names, IDs and its 整改情况 only: its rows are read through the
             # internal list given beside it (review, held-out 196)
@@ -114,6 +120,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 rec = {c: _cell(c, v) for c, v in rec.items()}
                 rec.update({c: _cell(c, cells[i]) if i < len(cells) else "" for c, i in added.items()})
                 if not any(rec.get(c) for c in ("姓名", "身份证号", "户主身份证号")):
+                    said.append(" ".join(t for t in map(text, cells) if t))
                     continue  # a line typed under the table (填报人：…, 备注：…): a finding names a person or household
                 # a 问题类别 column holding the category's title, not its code (held-out 216: a retyped ledger)
                 if rec.get("类别代码") and not _CODE.match(rec["类别代码"]) and (found := _code_of_title(rec["类别代码"])):
@@ -154,8 +161,39 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame.attrs["uncoded"] = bool(len(frame)) and not coded  # rows without their 类别代码, matched by review
     frame.attrs["amounts"] = amounts  # whether it has the amount columns (a retyped ledger may not: held-out 216)
     # (held-out 234: a township's filter hid every other row, read and never said, as README promises of any input)
-    frame.attrs["notes"] = [n for g in grids for n in g.notes]
+    notes = [n for g in grids for n in g.notes]
+    decoded = _statuses_decoded(frame, status_labels, "。\n".join(t for t in said if t))
+    if decoded:
+        notes.append(decoded)
+    unread = [g.sheet for g in grids if g.note_sheet]
+    if unread and not decoded.startswith("“整改状态”列的代码按"):  # (a page whose legend was read is no page unread)
+        notes += [skipped_note(sheet) for sheet in unread]
+    frame.attrs["notes"] = notes
     return frame
+
+
+def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> str:
+    """Write a 整改状态 written as codes (1/2/3) as the words a legend gives them: a 说明 page's, the lines under a table,
+    a title's (:func:`normalize.codes.legend`, under the column's header as written, or 整改状态). Returns the note saying
+    so, or that codes were left unread ('' when the column holds no code)."""
+    if not len(frame):
+        return ""
+    cells = frame["整改状态"].astype(str).str.strip()
+    coded = sorted({c for c in cells if _STATUS_CODE.fullmatch(c)}, key=lambda c: (len(c), c))
+    if not coded:
+        return ""
+    meanings = next((m for label in (*sorted(labels), "整改状态") if (m := codes.legend(label, said))), {})
+    frame["整改状态"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
+    left = [c for c in coded if frame["整改状态"].eq(c).any()]
+    shown = "、".join(f"{c}{meanings[c]}" for c in coded if c in meanings)
+    if not left:
+        return f"“整改状态”列的代码按工作簿中的说明读取（{shown}）"
+    return (f"“整改状态”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
+            + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行")
+
+
+# a 整改状态 cell that is a bare code (1, 02, A): a system's or a clerk's shorthand
+_STATUS_CODE = re.compile(r"[0-9]{1,3}|[A-Za-z]")
 
 
 def _issued(rows: list[list]) -> tuple[dict[str, int], bool, list[str]]:

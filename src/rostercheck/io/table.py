@@ -426,7 +426,7 @@ class Layout:
     warnings: list[str]
     tie: str = ""  # the warning of a tie between ID columns of two people no header decided (columns.TIE)
     written: list[str] = field(default_factory=list)
-    # the workbook's notes pages (填表说明, 代码说明) as :func:`_legend_text` gives them: the legends no header or title gives
+    # the workbook's notes pages (填表说明, 代码说明) as :func:`legend_text` gives them: the legends no header or title gives
     legends: str = ""
 
     def said(self, col: int) -> str:
@@ -934,7 +934,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     path = Path(path)
     grids = read_grids(path, limits, note_sheets=True, columnar=True, sparse=sparse)
     notes = [n for g in grids for n in g.notes]
-    legends, used = _legend_text([g for g in grids if g.note_sheet]), False
+    legends, used = legend_text([g for g in grids if g.note_sheet]), False
     sheets = []
     for grid in grids:
         layout = find_layout(grid, kind)
@@ -970,18 +970,25 @@ _ORDINALS = "二三四五六七八九"
 _CODE_ROW = re.compile(r"\d{1,3}")
 
 
-def _legend_text(grids: list[Grid]) -> str:
+def legend_text(grids: list[Grid]) -> str:
     """The text of a workbook's notes pages (填表说明, 代码说明) for :func:`normalize.codes.legend`: each row's cells on a
     line ('人员状态：1正常 2停保 3死亡'), and a code table's rows (字段 | 代码 | 含义) as one line per column explained
     (held-out 258 and 261: a roster's 人员状态 and an application's 申请状态 explained only there were left unread)."""
     lines, runs = [], defaultdict(list)
     for grid in grids:
+        field = ""  # a two-column code table's field, named by its header ('整改结果代码 | 含义': held-out 269)
         for row in grid.rows:
             cells = [t for t in (text(c) for c in row) if t]
             if cells:
                 lines.append(" ".join(cells))
             if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
                 runs[cells[0]].append(cells[1] + cells[2])
+            elif len(cells) == 2 and field and _CODE_ROW.fullmatch(cells[0]):
+                runs[field].append(cells[0] + cells[1])
+            elif len(cells) == 2 and cells[1] in ("含义", "说明", "名称", "代码含义") and re.search(r"(代码|编码)$", cells[0]):
+                field = re.sub(r"(代码|编码)$", "", cells[0])
+            else:
+                field = ""
     # (lines apart by a full stop: a legend's run of codes ends with its line, never takes the next line's number)
     return "。\n".join(lines + [f"{name}：{' '.join(run)}" for name, run in runs.items() if len(run) >= 2])
 
