@@ -20,6 +20,16 @@ def test_exited_household_paid_after_exit():
     assert money(ctx, "F03") == [("孙八", "高", 1800.0, None)]  # March–May
 
 
+def test_a_payee_under_a_damaged_id_is_shown_by_the_exit_lists_whole_id():
+    # held-out 270: 潘海, his ID typed as a number in the ledger (430527201005040000, which passes the check digit), was
+    # shown so in 身份证号 while the exit list gave his whole ID: a clerk copying it got a wrong number
+    out = make_id("20100504", 35)
+    rows = [pay(float(out), "潘海", m, 960) for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(), rows, {"exits": [{"head_name": "潘海", "head_id": out, "date": "2026-06-15"}]})
+    (f,) = findings(ctx, "F03")
+    assert f.subject["id"] == out and f.subject["head_id"] == out and f.recover == 2880
+
+
 def test_exit_paid_only_up_to_the_exit_month_not_flagged():
     rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-02")]
     ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20"}]})

@@ -35,6 +35,17 @@ def test_a_month_unpaid_to_a_household_all_dead_since_is_a_lead_without_money(di
     assert ("该户保障对象均已死亡（王五，死亡日期 2026-09-15）" in findings(ctx, "F06")[0].evidence) == (expected[1] == "低")
 
 
+@pytest.mark.parametrize("account", ["6.218E+18", ""])
+def test_a_banks_masked_return_undoes_a_payment_under_a_damaged_id(account):
+    # held-out 270: 顾祥's June, paid under his ID typed as a number (430527195306024000), came back in the bank's
+    # 退回明细 under 4305**********4946 with an account Excel rounded (6.218E+18): undone by nothing, never F06
+    gu = make_id("19530602", 494)
+    rows = [pay(float(gu), "顾祥", m, 960) for m in months("2026-04", "2026-07")]
+    rows.append(pay("4305**********" + gu[-4:], "顾祥", "2026-06", 960, status="退回", _file="退回明细.csv",
+                    bank_account=account, holder="顾祥"))
+    assert money(money_context(household("顾祥", gu, benefit=960), rows), "F06") == [("顾祥", "中", None, 960.0)]
+
+
 def test_a_failed_status_code_is_said_for_what_it_is():
     # a clerk cannot tell that （3） means 退回: a configured failed code is shown with its meaning
     from money import findings

@@ -403,6 +403,12 @@ def _linked(ctx: Context) -> Ledger:
     has_own, has_head = _filled(f, "id"), _filled(f, "head_id")
     payee_at, household_at = _payees(f, has_own, has_head, member_at, mem_household,
                                      members["id"].to_numpy(dtype=object))
+    # a damaged own ID (typed as a number, its last digits lost) linked to a member is that member's: one payee with
+    # her rows under her whole or masked ID (held-out 270: the bank's masked 退回 of 顾祥's June, 4305**********4946,
+    # undid nothing of the ledger's 430527195306024000, so the month unpaid was never F06)
+    damaged = has_own & (member_at >= 0) & (f["id_status"] != ids.VALID).to_numpy()
+    if damaged.any():
+        payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
     payee, household = payee_at.tolist(), household_at.tolist()
     if "money:sources" not in ctx.cache:
         # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
@@ -434,7 +440,7 @@ def _linked(ctx: Context) -> Ledger:
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
     led.memo["member_programme"] = members["programme"].to_numpy(dtype=object)
-    codes["payee"] = _payee_codes(f, payee_at, has_own, has_head)
+    codes["payee"] = _payee_codes(f, payee_at, has_own, has_head, damaged)
     off = sorted(set(household_at[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     # a failed or returned row that paid nothing (实发 0) beside the sum due (应发): the payment it failed or returned
@@ -647,6 +653,9 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         return set()
     shown_id = by_value_array(f["id_raw"].iloc[unlinked], ids.masked)
     accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
+    if "account_cut" in f.columns:  # an account a number format cut (6.218E+18) tells nothing: as none (held-out 270)
+        cut = f["account_cut"].to_numpy(dtype=bool)[unlinked] & ~f["account_masked"].to_numpy(dtype=bool)[unlinked]
+        accounts = ["" if c else a for a, c in zip(accounts, cut.tolist())]
     names = f["link_key"].iloc[unlinked].astype(object).tolist()
     by_name: dict[str, list[int]] = {}
     for m, name in enumerate(members["name_key"].tolist()):
@@ -1357,14 +1366,15 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     return payee, household
 
 
-def _payee_codes(f: pd.DataFrame, payee: np.ndarray, has_own: np.ndarray, has_head: np.ndarray) -> np.ndarray:
+def _payee_codes(f: pd.DataFrame, payee: np.ndarray, has_own: np.ndarray, has_head: np.ndarray,
+                 found: np.ndarray) -> np.ndarray:
     """Each row's payee (:func:`_payees`) as a number, equal numbers for equal payees: an own ID and a head's ID
-    that are the same text are one payee."""
+    that are the same text are one payee; ``found``: rows whose payee is their member's ID, not their own cell's."""
     own, own_values = cell_codes(f, "id")  # (numbered in any order: the payees are told apart, never ranked)
     head, head_values = cell_codes(f, "head_id")
     joint = np.append(pd.factorize(np.concatenate([own_values, head_values]))[0], -1)  # a missing cell: -1
     out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head.astype(np.int64), -1)])
-    rest = np.flatnonzero(~has_own & ~has_head)  # '账号…|name' payees, or the ID _payees found them
+    rest = np.flatnonzero((~has_own & ~has_head) | found)  # '账号…|name' payees, or the ID _payees found them
     if len(rest):
         named = payee[rest]
         out[rest] = len(joint) + pd.factorize(named)[0]
@@ -1738,6 +1748,14 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
         if not subject["id"] and subject["name"] in ("", subject["head_name"]):
             # a household's row naming only its head is about the head (held-out 96, 162)
             subject["id"], subject["name"] = subject["head_id"], subject["name"] or subject["head_name"]
+        whole = (listed or {}).get("id", "")
+        cells = {led.cols.cell(c, r): led.cols.cell(c + "_status", r) for c in ("head_id", "id")}  # (its status as read:
+        # a number cut to …0000 may pass the check digit)
+        if whole and subject["id"] != whole and cells.get(subject["id"], ids.id_number(subject["id"]).status) != ids.VALID:
+            # the list's whole ID, not the ledger's damaged one (held-out 270: 潘海 shown as 430527201005040000, the
+            # exit list's 430527201005040350 matched by its first digits, name and birth)
+            subject["head_id"] = whole if subject["head_id"] == subject["id"] else subject["head_id"]
+            subject["id"] = whole
         if not subject["township"] and not subject["village"]:  # (another of the payee's rows, before a file's name)
             subject["township"], subject["village"] = _payee_place(led, r)
         subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")

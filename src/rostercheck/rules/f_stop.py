@@ -343,6 +343,10 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     m = slot["member"]
     listed = {k: str(ev.row.get(k) or "").strip() for k in ("name", "head_name", "township", "village", "county")}
     listed["county"] = county_of_rows(led, rows) or listed["county"]  # (the ledger's before the list's, as the row's own)
+    # (for a damaged ledger ID: the list's whole one, its own or, a row naming the head alone, the head's)
+    own = str(ev.row.get("id") or "") if ev.row.get("id_status") == ids.VALID else ""
+    head = str(ev.row.get("head_id") or "") if listed["name"] in ("", listed["head_name"]) else ""
+    listed["id"] = own or (head if ids.id_number(head).status == ids.VALID else "")
     if m >= 0:
         name = ctx.value(m, "name")
     elif slot["label"] == "departed":  # a member who left, as the exit list names her
