@@ -30,6 +30,15 @@ def test_a_payee_under_a_damaged_id_is_shown_by_the_exit_lists_whole_id():
     assert f.subject["id"] == out and f.subject["head_id"] == out and f.recover == 2880
 
 
+def test_a_household_exit_naming_its_head_says_the_member_paid_apart():
+    # held-out 270: "停保名单第 3 行：吕荣涛" of a row naming his head 苏红春 (整户停保), each member paid on a row of his own
+    rows = [pay(x, n, m, 516) for x, n in ((A, "王五"), (B, "王芳")) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows, {"exits": [{"head_name": "王五", "head_id": A, "date": "2026-07-20"}]})
+    said = {f.subject["name"] if f.subject else ctx.members.at[f.member, "name"]: f.evidence for f in findings(ctx, "F03")}
+    assert "：王五，" in said["王芳"] and "该户成员王芳仍发放 2026-08至2026-09" in said["王芳"]
+    assert "：王五，" in said["王五"] and "该户成员" not in said["王五"]
+
+
 def test_exit_paid_only_up_to_the_exit_month_not_flagged():
     rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-02")]
     ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20"}]})

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
+from ..normalize.names import person_name
 from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
@@ -367,7 +368,12 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
     said = f"；{_said_on_roster(record)}" if record is not None and not ev.source else ""  # (the event is that row)
-    evidence = f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}{said}；{rule_text}。仍发放 {months_text(months)}：{lines}"
+    # the person the event's row names: a household's exit names its head, not the member paid (held-out 270: "停保名单第
+    # 3 行：吕荣涛" of a row naming 苏红春)
+    named = "" if ev.source else listed["name"] or listed["head_name"]
+    other = ev.whole and bool(named) and person_name(named) != person_name(name)
+    evidence = (f"{ev.source or where(ctx, ev.kind, ev.row)}：{named if other else name}，{ev.what}{said}；{rule_text}。"
+                + (f"该户成员{name}" if other else "") + f"仍发放 {months_text(months)}：{lines}")
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
     if former is not None:
         evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
