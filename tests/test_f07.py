@@ -278,7 +278,7 @@ def test_a_head_id_stored_as_a_number_on_rows_naming_only_the_head_is_counted_on
     ctx = money_context(roster(), rows)
     said = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
             if "身份证号以数字格式存储" in w]
-    assert len(said) == 1 and said[0].startswith("资金发放明细中有 2 个身份证号"), said
+    assert len(said) == 1 and said[0].startswith("资金发放明细中有 2 个身份证号以数字格式存储（共 1 个不同的号码，"), said
 
 
 def test_a_payee_on_no_roster_in_a_banks_file_without_ids_and_by_his_id_elsewhere_is_one_household():

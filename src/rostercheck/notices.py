@@ -170,7 +170,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             zeros |= _text_zeros(ref, "head_", heads)
         sheets = _on_sheets(inputs, kind, ref, damaged, "_sheet")
         texts = source_cells(ref, zeros) if zeros.any() else 0
-        damaged = source_cells(ref, damaged) if damaged.any() else 0  # a ledger's row paying two items is one cell
+        rows, damaged = damaged, source_cells(ref, damaged) if damaged.any() else 0  # a ledger's row paying two items is one cell
         if damaged:
             # (3.41824E+17 keeps six digits: no name and prefix can link it, as for the roster above)
             scientific = (np.asarray(own, dtype=bool) & few_digits(ref) if "id_reliable" in ref.columns
@@ -179,6 +179,14 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             # text cells ending in 000 were numbers once at most: said as such (held-out 231: 16 text cells "以数字格式存储")
             said = ("以数字格式存储（" if not texts else "末几位为 0（疑似曾以数字格式存储，" if texts == damaged
                     else f"以数字格式存储或末几位为 0（其中 {texts} 个是文本格式，疑似曾以数字格式存储；")
+            # (a year's ledger repeats each payee's ID monthly: the people said too, held-out 270's 419 were 47)
+            at = np.asarray(rows, dtype=bool)
+            cells = ref["id_raw"].to_numpy(dtype=object)[at]
+            if "head_id" in ref.columns:  # (a row naming only the head: his)
+                cells = np.where([c is None or c != c or not str(c).strip() for c in cells.tolist()],
+                                 ref["head_id"].to_numpy(dtype=object)[at], cells)
+            distinct = pd.unique(cells).size
+            said = said.replace("（", f"（共 {distinct} 个不同的号码，", 1) if distinct < damaged else said
             out.append(f"{inputs.labels[kind]}{sheets}中有 {damaged} 个身份证号{said}后几位已丢失，只能按姓名+前几位以中等置信度比对"
                        + (f"；其中 {few} 个以科学计数法保存（{_scientific_rows(ref, scientific, '_row')}），只剩前几位，无法比对"
                           if few else "")
