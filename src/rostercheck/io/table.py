@@ -428,6 +428,7 @@ class Layout:
     written: list[str] = field(default_factory=list)
     # the workbook's notes pages (填表说明, 代码说明) as :func:`legend_text` gives them: the legends no header or title gives
     legends: str = ""
+    footer: str = ""  # the notes written under the table (:func:`_footer_text`)
 
     def said(self, col: int) -> str:
         """A column's header as the file writes it (its comparable label where that is unknown)."""
@@ -451,7 +452,8 @@ class Layout:
         an amount in another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
         out = {}
         for fld, label in self.headers.items():
-            meanings = (codes.legend(label, self.title) or codes.legend(label, self.legends)) if coded_field(fld) else {}
+            meanings = (codes.legend(label, self.title) or codes.legend(label, self.footer)
+                        or codes.legend(label, self.legends)) if coded_field(fld) else {}
             per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS else 1.0
             if meanings or per != 1.0:
                 out[fld] = (meanings, per)
@@ -463,7 +465,8 @@ class Layout:
         for fld, (meanings, per) in self.readings().items():
             label = self.headers_said[fld]  # (as the file writes it: held-out 243 quoted '申请状态(1待审核2审批中…)')
             if meanings:
-                where = "表头或标题" if codes.legend(self.headers[fld], self.title) else "工作簿的说明页"
+                where = ("表头或标题" if codes.legend(self.headers[fld], self.title) else
+                         "表格下方的注" if codes.legend(self.headers[fld], self.footer) else "工作簿的说明页")
                 said.append(f"“{label}”列的代码按{where}中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
             if per != 1.0:
                 said.append(f"“{label}”列的金额以{_UNIT_NAMES[per]}为单位，已折算为元"
@@ -512,9 +515,27 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
                 warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
     warnings.extend(unread_dates(labels, kind, mapping, [quoted(c) for c in range(len(labels))]))
-    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie, written)
+    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie, written,
+                    footer=_footer_text(grid, r + h))
     warnings.extend(layout.readings_said())
     return layout
+
+
+# A note written under a table ('注：发放标志 1-成功 2-失败'), among its last rows
+_FOOTER = re.compile(r"(?:注|说明|备注|附注|填表说明)\s*[:：\d一、.]")
+FOOTER_ROWS = 15
+
+
+def _footer_text(grid: Grid, start: int) -> str:
+    """The notes under a sheet's table, among its last :data:`FOOTER_ROWS` rows, one per line, for
+    :func:`normalize.codes.legend` (held-out 257: '注：发放标志 1-成功 2-失败' below the 合计 row was not read, the two
+    failed payments counted as paid); '' for none, and for a big sheet read sparse (its rows are not all at hand)."""
+    if isinstance(grid, SparseGrid):
+        return ""
+    rows = grid.data_rows(max(start, grid.height - FOOTER_ROWS))
+    lines = [" ".join(cells) for cells in ([t for t in (text(c) for c in row) if t] for row in rows)
+             if cells and _FOOTER.match(cells[0])]
+    return "。\n".join(lines)
 
 
 def written_labels(rows: list[list], labels: list[str]) -> list[str]:
