@@ -248,6 +248,15 @@ def test_headers(kind, headers, expected):
           "co_owner_name": "共有人信息姓名", "co_owner_id": "共有人信息证件号码"}),
         ("deaths", ["姓名", "身份证号", "注销类别", "注销日期"], {"cause": "注销类别", "date": "注销日期"}),
         ("deaths", ["姓名", "身份证号", "注销日期", "火化日期", "死亡日期"], {"date": "死亡日期"}),
+        # held-out 272: amounts of other months, or of none, before this month's (a back payment, a running total, a
+        # balance read as the monthly pension; last year's per-person income as the month's household income)
+        ("pensions", ["姓名", "社会保障号码", "待遇类型", "累计领取金额", "个人账户余额", "补发金额", "本月发放金额", "发放状态"],
+         {"amount": "本月发放金额"}),
+        ("pensions", ["姓名", "社会保障号码", "累计领取金额", "月养老金"], {"amount": "月养老金"}),
+        ("roster", ["户主姓名", "姓名", "身份证号", "上年人均收入", "上期保障金", "累计发放金额", "家庭月收入", "人均月收入", "月保障金"],
+         {"declared_income": "家庭月收入", "benefit": "月保障金"}),
+        ("roster", ["户主姓名", "姓名", "身份证号", "上年人均收入", "月供养标准"], {"declared_income": None, "benefit": "月供养标准"}),
+        ("roster", ["户主姓名", "姓名", "身份证号", "家庭年收入", "月保障金"], {"declared_income": "家庭年收入"}),
     ],
 )
 def test_decoys_before_the_real_columns(kind, headers, expected):

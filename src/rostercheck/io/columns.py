@@ -221,8 +221,12 @@ _STATUS_NOT = r"日期|时间|年月|原因|说明|备注|意见"
 
 # What a status change date names (状态变更日期, 停保日期, 死亡日期 …): no change of the amount itself
 _STATUS_WHEN = r"状态|停保|终止|减员|退出|注销|死亡|迁出|分户"
+# An amount of other months than the one paid or declared, or of no month: a running total, an account's balance, back
+# pay, last month's or year's (held-out 272: a pension list's 补发金额 and 累计领取金额 taken for the monthly pension,
+# a roster's 上年人均收入 for its 家庭月收入: 68 false C03 households at 高)
+NOT_THIS_MONTH = r"累计|余额|补发|补扣|扣款|上月|上期|上年|去年|往年|历年|全年|年度|一次性"
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
-_CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原"
+_CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原|上期|上月|上年|去年|累计"
 
 ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
@@ -279,7 +283,9 @@ ROSTER = [
     # read as the status only where its values are application statuses (``screen.pending_applications``)
     FieldSpec("outcome", BARE_STATUS, _STATUS_NOT, weight=-1),
     FieldSpec("address", r"住址|地址|居住地|家庭住所", allow=_HOUSEHOLD),
-    FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出", allow=_HOUSEHOLD),
+    # a month's income before a year's (家庭月收入 beside 家庭年收入); none of another time (上年人均收入)
+    FieldSpec("declared_income", r"月(人均)?收入|月均收入", r"支出|" + NOT_THIS_MONTH, weight=2, allow=_HOUSEHOLD),
+    FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出|上月|上期|上年|去年|往年|历年|累计", allow=_HOUSEHOLD),
     FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),
     FieldSpec("id", ID_WORDS, None),
     FieldSpec("name", r"姓名|名字|^(家庭)?成员$|成员名|^姓名$", None),
@@ -482,9 +488,12 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("insurance", r"险种", weight=2),
         FieldSpec("insurance", r"养老(金|保险)?类型|待遇类型|待遇项目|类别|项目"),
         # the month's total beside its parts (基础养老金 + 个人账户养老金 = 月发放合计): the total
-        FieldSpec("amount", r"(发放|养老金|待遇|月)(金额)?合计|合计(金额)?$|发放总额", r"年|状态|人数|日期", weight=2),
+        FieldSpec("amount", r"(发放|养老金|待遇|月)(金额)?合计|合计(金额)?$|发放总额", r"年|状态|人数|日期|" + NOT_THIS_MONTH,
+                  weight=2),
+        # this month's amount named so, beside amounts of other months (held-out 272: 补发金额, 累计领取金额 before it)
+        FieldSpec("amount", r"(本月|当月|本期)(发放|实发|应发|领取|待遇)?(金额|养老金|额)", NOT_THIS_MONTH, weight=2),
         FieldSpec("amount", r"金额|月养老金|养老金$|实发|应发|待遇|发放额|月领取|养老金额|标准",
-                  r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS),
+                  r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS + "|" + NOT_THIS_MONTH),
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇类别|待遇项目"),
         # (人社's 发放标志 1/2/3 is the status too, held-out 258: left unread, a stopped pension was C03 高)
