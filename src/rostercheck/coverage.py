@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -244,10 +245,14 @@ def _decision_notes(ctx) -> list[str]:
     """What L05 made of a refusal list's 审批结果 column: approved rows left out, unread outcomes kept."""
     from .rules._coverage import decisions
 
-    approved, unread = decisions(ctx)
+    approved, unread, other = decisions(ctx)
     label, out = ctx.labels["rejected"], []
     if approved:
         out.append(f"{label}中有 {len(approved)} 行审批结果为批准（同意）或尚未审批完毕（待审批），不是未获批申请，未作为 L05 线索。")
+    if other:
+        counts = Counter(other.values())
+        out.append(f"{label}中有 " + "、".join(f"{n} 行{what}" for what, n in sorted(counts.items()))
+                   + "，同未获批申请一样作为 L05 线索核对（线索中写明）。")
     if unread:
         shown = "、".join(f"“{v}”{n} 行" for v, n in sorted(unread.items(), key=lambda x: -x[1])[:5])
         out.append(f"{label}的审批结果有无法识别的值（{shown}），这些行按未获批计；若是批准，请在配置 [L05] approved_words 中加上该值。")

@@ -652,22 +652,26 @@ def decision(value: object, p: dict) -> str:
     return CLOSED if any(w in word for w in p["closed_words"]) else UNREAD
 
 
-def decisions(ctx: Context) -> tuple[set[int], dict[str, int]]:
-    """A refusal list's rows whose 审批结果 says approved or not decided yet (no refusal), and the count of each outcome
-    cell read as neither (a system's code), which count as refusals (:func:`decision`)."""
+def decisions(ctx: Context) -> tuple[set[int], dict[str, int], dict[int, str]]:
+    """A refusal list's rows whose 审批结果 says approved or not decided yet (no refusal); the count of each outcome
+    cell read as none of the words (a system's code), which count as refusals; and the rows withdrawn or closed (row →
+    WITHDRAWN or CLOSED), which stay leads, said as what they are (:func:`decision`; held-out 271: 申请人撤回 was said
+    unreadable, its lead "未获批")."""
 
-    def make() -> tuple[set[int], dict[str, int]]:
+    def make() -> tuple[set[int], dict[str, int], dict[int, str]]:
         if not ctx.has("rejected") or "outcome" not in ctx.lists["rejected"].columns:
-            return set(), {}
+            return set(), {}, {}
         p = params(ctx, "L05")
-        approved, unread = set(), Counter()
+        approved, unread, other = set(), Counter(), {}
         for r, value in ctx.lists["rejected"]["outcome"].items():
             said = decision(value, p)
             if said in (APPROVED, PENDING):
                 approved.add(int(r))
-            elif said in (UNREAD, WITHDRAWN, CLOSED):  # (a withdrawn or closed one stays a lead, said, as before)
+            elif said == UNREAD:
                 unread[text(value)] += 1
-        return approved, dict(unread)
+            elif said in (WITHDRAWN, CLOSED):
+                other[int(r)] = said
+        return approved, dict(unread), other
 
     return _cached(ctx, "cov:decisions", make)
 

@@ -823,10 +823,10 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
         if not ctx.has(kind):
             continue
         groups: dict[str, list[dict]] = {}
-        approved = decisions(ctx)[0] if kind == "rejected" else set()
+        approved, _, other = decisions(ctx) if kind == "rejected" else (set(), {}, {})
         for r, row in rows(ctx, kind).items():
             if r not in approved:  # a decision list's 批准 rows are no refusals
-                groups.setdefault(household_key(row), []).append(row)
+                groups.setdefault(household_key(row), []).append({**row, "_decided": other.get(r, word)})
         for key, part in groups.items():
             when = next((row["date"] for row in part if isinstance(row.get("date"), dt.date)), None)
             if when is not None and not (since <= when <= ctx.as_of):
@@ -884,7 +884,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             said = [*([] if when else ["日期未填"]), *([f"原因：{written(head, 'reason')}"] if cell(head, "reason") else [])]
             # (a date before a word is set apart by a space, as the other evidence writes it: '2026-02-10 未获批')
-            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() + ' ' if when else ''}{word}"
+            evidence = (f"{where(ctx, kind, head)}：{when.isoformat() + ' ' if when else ''}{head['_decided']}"
                         + (f"（{'，'.join(said)}）" if said else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中"
                         + _means_said(means, f"请核实{word}原因是否仍然存在"))
