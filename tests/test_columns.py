@@ -257,6 +257,9 @@ def test_headers(kind, headers, expected):
          {"declared_income": "家庭月收入", "benefit": "月保障金"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "上年人均收入", "月供养标准"], {"declared_income": None, "benefit": "月供养标准"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "家庭年收入", "月保障金"], {"declared_income": "家庭年收入"}),
+        # held-out 273: a vehicle's 使用人 group (two-row header) before its 车主's, read as the owner
+        ("vehicles", ["号牌号码", "使用人姓名", "使用人身份证明号码", "车主姓名", "车主身份证明号码", "车辆类型"],
+         {"name": "车主姓名", "id": "车主身份证明号码"}),
     ],
 )
 def test_decoys_before_the_real_columns(kind, headers, expected):
@@ -651,3 +654,23 @@ def test_an_unread_date_column_under_a_field_code_is_said(kind, headers, said):
     found = [w for w in layout.warnings if "像是日期列" in w]
     assert (found[0][: len(said)] if found else None) == said, found
     assert len(found) <= 1
+
+
+@pytest.mark.parametrize("owner_first", [False, True])
+def test_a_vehicles_user_is_never_its_owner_however_many_valid_ids(tmp_path, owner_first):
+    # held-out 273: 使用人 | 姓名 身份证明号码 beside 车主 | …, the owner's column one valid ID short (a mistyped one):
+    # the user's column was read, the users of others' cars C04 高 "名下机动车", the owners missed
+    from helpers import make_id
+    from rostercheck.io.table import load_table
+
+    users = [make_id("19800101", 11 + 2 * k) for k in range(4)]
+    owners = [make_id("19700101", 11 + 2 * k) for k in range(3)] + ["430521197001019999"]  # (the last mistyped)
+    user, owner = ["使用人姓名", "使用人身份证明号码"], ["车主姓名", "车主身份证明号码"]
+    head = ["号牌号码", *(owner + user if owner_first else user + owner), "车辆类型"]
+    lines = [",".join(head)] + [",".join([f"湘H{k}", *((f"主{k}", o, f"用{k}", u) if owner_first else (f"用{k}", u, f"主{k}", o)),
+                                          "K33"]) for k, (u, o) in enumerate(zip(users, owners))]
+    path = tmp_path / "机动车登记信息.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = load_table(path, "vehicles")
+    assert table.frame["name"].tolist() == ["主0", "主1", "主2", "主3"]
+    assert table.frame["id"].tolist()[:3] == owners[:3] and table.headers["id"] == "车主身份证明号码"

@@ -78,6 +78,12 @@ def test_the_households_registered_account_under_a_name_no_roster_holds_is_low()
     assert [f.confidence for f in findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")] == ["中"]
     rows = [pay(A, "陈国强", "2026-09", 1032, holder="李四", bank_account="6228480012345678")]
     assert [f.confidence for f in findings(money_context(registered + household("李四", C, benefit=700), rows), "F07")] == ["中"]
+    # a deaths list given that names him (the former head died): 低; that does not (alive, a stranger: held-out 267, 274): 中
+    rows = [pay(A, "陈国强", "2026-09", 1032, holder="陈老汉", bank_account="6228480012345678")]
+    for died, conf in (("陈老汉", "低"), ("王二", "中")):
+        deaths = {"deaths": [{"name": died, "id": make_id("19400101", 11), "date": "2026-01-05"}]}
+        ctx = money_context(registered + household("李四", C, benefit=700), rows, deaths)
+        assert [f.confidence for f in findings(ctx, "F07")] == [conf], died
 
 
 def test_a_shared_accounts_evidence_gives_the_months_the_other_households_were_paid_into_it():

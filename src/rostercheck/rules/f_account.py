@@ -294,6 +294,10 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
     # head: a holder none of them is no former head (held-out 225: a stranger on two registered accounts was 低)
     history = bool(ctx.left or ctx.departed)
     left_names = {h: {rec.get("name_key") for rec in records} for h, records in ctx.left.items()}
+    # … nor is one a deaths list given does not name (held-out 267, 274: a stranger on the registered account, alive on
+    # no list, was 低 as a former head's)
+    dead_names = (set(ctx.lists["deaths"]["name_key"].tolist()) if ctx.has("deaths") and "name_key" in ctx.lists["deaths"].columns
+                  else None)
     namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
     kin = _holders_kin(ctx, led, bad)
     for h, rows in bad.items():
@@ -308,7 +312,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
         # head's, as F07.toml says): a payee to be changed, 低
         registered_here = all(led.cols["bank_account"][r] in registered.get(h, ()) for r in rows)
         own = registered_here and all(led.cols["holder_key"][r] not in enrolled
-                                      and (not history or led.cols["holder_key"][r] in left_names.get(h, ())) for r in rows)
+                                      and (not history or led.cols["holder_key"][r] in left_names.get(h, ()))
+                                      and (dead_names is None or led.cols["holder_key"][r] in dead_names) for r in rows)
         # only other items (护理补贴) paid there: most often a carer's account under a 委托照料 agreement, on which the
         # guide is silent — a lead to check, 低 (held-out 200: ten such 中 leads in one county)
         others = not any(led.benefit[r] for r in rows)
