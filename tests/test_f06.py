@@ -46,6 +46,17 @@ def test_a_banks_masked_return_undoes_a_payment_under_a_damaged_id(account):
     assert money(money_context(household("顾祥", gu, benefit=960), rows), "F06") == [("顾祥", "中", None, 960.0)]
 
 
+def test_a_repayment_whose_remark_names_its_month_first_on_a_sheet_without_a_month_column():
+    # held-out 274: 10月 sheet, no 所属月份, remark "9月退回重发": read as October's, September F06 高 1,248 (here August's)
+    rows = [pay(A, "王五", "2026-07", 516, _sheet="7月"), pay(A, "王五", "2026-08", 516, status="退回", _sheet="8月"),
+            pay(A, "王五", "2026-09", 516, month_source="表名", _sheet="9月"),
+            pay(A, "王五", "2026-09", 516, remark="8月退回重发", month_source="表名", _sheet="9月")]
+    rows += [pay(x, n, m, a, _sheet=f"{int(m[5:])}月") for x, n, a in ((C, "李四", 700), (E, "陈一", 800))
+             for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == []
+
+
 def test_a_failed_status_code_is_said_for_what_it_is():
     # a clerk cannot tell that （3） means 退回: a configured failed code is shown with its meaning
     from money import findings

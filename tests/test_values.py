@@ -88,7 +88,10 @@ def test_bare_month_span(raw, expected):
     # held-out 226: a re-payment names the month it is for as back pay does (重发2月 in March's file is February's)
     ("重发2月", ("2026-02",)), ("退回重发3月", ("2026-03",)), ("重新发放4-5月", ("2026-04", "2026-05")),
     ("退回补发2025年12月", ("2025-12",)),
-    ("重发", ()), ("3月退回重发", ()), ("补发", ()),
+    ("重发", ()), ("补发", ()), ("提标补差", ()),
+    # … or the months first (held-out 274: on a sheet without 所属月份, 9月退回重发 stayed October's, 7月提标补差 August's)
+    ("3月退回重发", ("2026-03",)), ("7月提标补差", ("2025-07",)), ("3-5月补发", ("2026-03", "2026-04", "2026-05")),
+    ("2025年11月低保金补发", ("2025-11",)), ("2026年1月低保金", ()),
 ])
 def test_back_pay_months(note, expected):
     from rostercheck.normalize.values import back_pay_months

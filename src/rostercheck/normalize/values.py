@@ -320,6 +320,10 @@ BACK_PAY_WORDS = ("补发", "重发", "重新发放", "再次发放")
 _BACK_MONTH = r"(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])"
 _BACK_PAY = re.compile(rf"(?:{'|'.join(BACK_PAY_WORDS)})\s*({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月")
 _BACK_PART = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月?\s*([-~至到]|—+)?")
+# … or the months first, the word after ('9月退回重发', '7月提标补差', '3-5月补发'; held-out 274: on a sheet without 所属月份
+# the re-payment stayed October's, September F06 高, and July's raise was August's)
+_BACK_PAY_AFTER = re.compile(rf"(?<![\d年])({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月份?\s*(?:的)?"
+                             rf"\s*(?:退回|提标|低保金?|特困供养金|保障金)?\s*(?:{'|'.join(BACK_PAY_WORDS)}|补差)")
 
 
 def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
@@ -333,7 +337,8 @@ def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
     Returns:
         'YYYY-MM' labels in order (1 to 12 of them), or () when the note names no back pay or not one month span.
     """
-    found = _BACK_PAY.search(note) if any(w in note for w in BACK_PAY_WORDS) else None
+    found = (_BACK_PAY.search(note) or _BACK_PAY_AFTER.search(note)) if any(w in note for w in (*BACK_PAY_WORDS, "补差")) \
+        else None
     if not found or not paid:
         return ()
     parts = [[int(y) if y else None, int(m), bool(sep)] for y, m, sep in _BACK_PART.findall(found.group(1))]
