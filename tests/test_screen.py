@@ -297,11 +297,13 @@ def test_application_categories_written_as_codes_the_configuration_names(tmp_pat
     lists = {"pensions": tmp_path / "养老金.csv"}
     coded = screen([tmp_path / "新申请家庭.csv"], lists, dt.date(2026, 9, 30))
     assert list(coded.findings["类别代码"]) == ["C03"] and any("programme_codes" in w for w in coded.warnings)
+    # … and S01 looked at no 特困 applicant: said unchecked, not 已核查 (held-out 261)
+    assert "申请类别写成代码" in coded.skipped.get("S01", "")
     cfg = tmp_path / "本地.toml"
     cfg.write_text('[common]\nprogramme_codes = { "1" = "低保", "2" = "特困" }\n', encoding="utf-8")
     named = screen([tmp_path / "新申请家庭.csv"], lists, dt.date(2026, 9, 30), config=cfg)
     assert named.findings.empty and not any("申请类别" in w for w in named.warnings)
-    assert list(named.verdicts["申请类别"]) == ["特困"]
+    assert list(named.verdicts["申请类别"]) == ["特困"] and "S01" not in named.skipped
 
 
 def test_applications_already_decided_are_left_out_of_the_screening_and_said_so(tmp_path):

@@ -717,6 +717,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
                 "不要凭猜测写入 [common] programme_codes（写错会把低保对象按特困核查）。")
         table.warnings.append(codes.unknown_warning(table.header_said("programme", "保障类别"), coded,
                                                     f"按本文件的{default_prog}计（与{default_prog}标准比较）", hint))
+        table.unread_fields.add("programme")
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     # a household size not written (nor 0 or less) is the household's rows still enrolled, counted in numpy; an
     # int64 array, as pandas makes of the Python ints (a list of 200,000 ints is inferred cell by cell)

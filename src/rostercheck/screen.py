@@ -230,6 +230,11 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         warnings.append(f"有 {unlisted} 户申请家庭的家庭人口多于申请名单列出的成员，其余成员未核对（见“待核线索”列）；"
                         "这些家庭的“无疑点”只说明已列出的成员未发现疑点")
     skipped = {c: why for c, why in skipped.items() if not c.startswith("F")}  # nothing is paid to an applicant yet
+    applications = [t for t in inputs.tables if t.kind == "roster"]
+    if "S01" in ctx.specs and "S01" not in skipped and applications and all("programme" in t.unread_fields for t in applications):
+        # no applicant read as 特困: S01 looked at nobody (held-out 261: 核对说明 listed it as checked)
+        skipped["S01"] = ("申请类别写成代码，未能识别，均按低保核对，特困申请人是否无劳动能力未核查；请在配置文件 [common] "
+                          "programme_codes 中写明代码含义后重新运行")
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
                         current.members if current is not None else None, decided_by_town)
 

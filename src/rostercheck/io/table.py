@@ -59,6 +59,9 @@ class Table:
     sheets: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     row_count: int | None = None
+    # the fields written as codes no configuration reads (programme: every row taken as the file's); shared with the
+    # copies of the table made per sheet
+    unread_fields: set = field(default_factory=set)
     # a roster's households (特困 people) its own 家庭状态/成员状态 says have left, by their IDs: (the status as written,
     # its date or None, the spreadsheet row, the file's name, its township and village) — their payments after it are
     # F03's (``roster._gone``)
