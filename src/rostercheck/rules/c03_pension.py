@@ -84,7 +84,9 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             if not month and isinstance(start, dt.date):  # a 待遇开始年月 is no month paid (held-out 198)
                 month = f"{start:%Y-%m} 开始领取"
             later = pension_ended_later(rows[h.r], params, ctx.as_of)  # (终止 beside a 待遇终止年月 after the review date)
-            parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{money_text(amount)} 元/月"
+            column = text_of(rows[h.r], "amount_label")  # (the column it was read from)
+            parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{column + ' ' if column else ''}"
+                         f"{money_text(amount)} 元/月"
                          + (f"（{later}）" if later else ""))
             if h.confidence == HIGH:
                 sure += amount
