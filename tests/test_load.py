@@ -491,6 +491,18 @@ def test_a_signature_line_under_the_roster_is_no_household(tmp_path, footer):
     assert list(members["name"]) == ["张立新"]
 
 
+def test_a_head_id_a_number_format_cut_is_the_heads_own_whole_id(tmp_path):
+    # held-out 276: 户主身份证号 typed as numbers (430524195209201000) beside the head's own row's whole ID: the damaged one
+    # was shown in every finding, and a D01 fingerprint changed with the column's format
+    head, wife = make_id("19520920", 100), make_id("19550101", 122)
+    cut = head[:15] + "000"
+    path = tmp_path / "花名册.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+                    f"城关镇,东村,邵兰琴,{cut},邵兰琴,{head},户主\n城关镇,东村,邵兰琴,{cut},王二,{wife},配偶\n", encoding="utf-8")
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert list(members["head_id"]) == [head, head] and members["household"].nunique() == 1
+
+
 @pytest.mark.parametrize("area, programme, expected", [
     ("220", "", "农村"),  # 统计用城乡分类代码: 村庄
     ("111", "", "城市"),  # 主城区

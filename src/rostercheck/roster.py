@@ -694,6 +694,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     for fld, src in (("head_id", "id"), ("head_name", "name")):
         take = (out[fld] == "") & (head_of >= 0)
         out[fld][take] = out[src][head_of[take]]
+    # a 户主身份证号 a number format cut (430524195209201000) beside the head's own row's whole ID: the whole one (held-out
+    # 276: the damaged one shown beside the whole one, a D01 fingerprint changed with the column's format)
+    own = np.where(head_of >= 0, out["id"][np.maximum(head_of, 0)], "")
+    cut = (head_of >= 0) & (own != out["head_id"]) & (out["id_status"][np.maximum(head_of, 0)] == ids.VALID)
+    if cut.any():
+        cut[cut] = [h[:15] == o[:15] and len(h) == 18 and h[15:] == "000" for h, o in zip(out["head_id"][cut], own[cut])]
+        out["head_id"][cut] = own[cut]
     # The head's ID names the household, unless too little of it survived to tell heads apart ('4.30523E+17' typed as
     # text leaves 430523000000000000 for every such head, no birth year): then the household is its rows.
     # (each distinct head ID judged once; the few households named by their rows get their names row by row)
