@@ -416,3 +416,18 @@ def test_a_no_problem_beside_a_stop_without_a_reason_stays_open():
                    "应追回金额": 2000.0, "应补发金额": None})
     row = _decide(f, "household", False, set(), _roster(), "")
     assert row["整改状态"] == "未整改" and "写有“停发”，未计为核实无问题" in row["说明"], row["说明"]
+
+
+def test_a_returned_row_filled_only_in_columns_the_township_added_is_the_copy_kept():
+    # held-out 275: beside the county's findings.csv, 千口镇's F06 row with only 备注 "已补发1032元" (and its F03 row with
+    # only 实际追回金额 and 备注) lost to the county's blank copy: 1,032 repaid and 1,500 recovered unread
+    from rostercheck.review import AMOUNTS_UNKNOWN, _one_per_finding, _unknown_said
+
+    county = {"类别代码": "F06", "乡镇": "千口镇", "姓名": "金德胜", "身份证号": GONE, "整改状态": "", "核实情况": "",
+              "整改措施": "", "应追回金额": "", "应补发金额": "1032", AMOUNTS_UNKNOWN: ""}
+    returned = {**county, "备注（乡镇添加）": "已补发1032元", "应补发金额": "", AMOUNTS_UNKNOWN: "千口镇台账.xlsx"}
+    every = pd.DataFrame([county, returned])
+    kept, _ = _one_per_finding(every, pd.Series(["k", "k"]), pd.Series([True, False]))
+    assert kept["备注（乡镇添加）"].tolist() == ["已补发1032元"] and kept["应补发金额"].tolist() == ["1032"]
+    # … and its sum owed, the county's list's, is known: nothing said, the money table not left blank (held-out 275)
+    assert _unknown_said(kept) == [] and kept[AMOUNTS_UNKNOWN].tolist() == [""]

@@ -268,7 +268,7 @@ def _unusable_filings(inputs: LoadedInputs, ref: pd.DataFrame) -> list[str]:
     if not bad.any():
         return []
     numbers = [str(r) for r in ref.loc[bad, "_row"].tolist()] if "_row" in ref.columns else []
-    shown = "第 " + "、".join(numbers[:10]) + (" 等" if len(numbers) > 10 else "") + " 行" if numbers else ""
+    shown = "第 " + "、".join(numbers[:10]) + " 行" + ("等" if len(numbers) > 10 else "") if numbers else ""
     return [f"{inputs.labels['cadre_relatives']}{_on_sheets(inputs, 'cadre_relatives', ref, bad, '_sheet')}中有 {int(bad.sum())} 行"
             f"{'（' + shown + '）' if shown else ''}没有可用的亲属身份证号，也没有可用的干部身份证号或亲属姓名（空白、位数不对或"
             "出生日期不成立），无法确定备案的是谁：这些备案只在能确定干部所在村时按姓名比对，否则未使用，"

