@@ -180,6 +180,29 @@ def test_a_raise_paid_back_with_no_month_of_its_own_makes_up_the_months_before(s
         assert "2026-07" not in f.months and "2026-09" not in f.months
 
 
+@pytest.mark.parametrize("own", [True, False])
+def test_a_member_gone_whose_own_rows_stop_is_no_underpayment(own):
+    # held-out 277: 低保 paid per person; a member died on 03-31, his rows stop from April as 次月停发 has it, the roster
+    # still lists him: F05 高 补发 380 a month
+    rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [pay(B, "王芳", m, 516) for m in months("2026-07", "2026-07")]
+    members = [{**r, "benefit_own": 516.0} for r in roster()] if own else roster()
+    ctx = money_context(members, rows, {"deaths": [{"name": "王芳", "id": B, "date": "2026-07-20"}]})
+    assert money(ctx, "F05") == []
+    # … a member no event rules out, her rows stopping: 少发 as before
+    assert money(money_context(members, rows), "F05") == [("王五", "高", None, 1032.0)]
+
+
+def test_a_remark_of_an_adjustment_on_another_items_row_adjusts_that_item():
+    # held-out 277: 0103 (护理费, an other item by the configuration) remarked 护理等级调整补差 was added to the
+    # benefit: F05 高 多发 100
+    rows = [pay(A, "王五", m, 1032, "0102") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "王五", "2026-08", 100, "0103", remark="护理等级调整补差"))
+    ctx = money_context(roster(), rows)
+    ctx.common.update(money_benefit_codes=["0102"], money_other_codes=["0103"])
+    assert money(ctx, "F05") == []
+
+
 def test_a_bank_file_without_ids_links_by_account_and_holder_at_medium():
     from money import findings
 

