@@ -207,3 +207,18 @@ def test_a_cell_that_is_wholly_a_code_is_read_by_its_legend(cell, read):
 def test_a_relation_in_a_sentence_reads_its_meaning_before_its_code(cell, worded):
     # held-out 242: "…的51（父亲）" in RQ1 and C01
     assert codes.relation(cell).worded == worded
+
+
+def test_a_code_tables_meanings_with_brackets_and_commas_are_each_one_word():
+    # held-out 278: '存续（在营、开业、在册）' made a businesses list's 代码说明 unread (C05 unchecked), '出国（境）定居' lost the
+    # codes after it, '吊销，未注销' was 吊销
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import legend_text
+
+    rows = [["字段", "代码", "含义"], ["登记状态", "1", "存续（在营、开业、在册）"], ["登记状态", "2", "吊销，未注销"],
+            ["注销原因", "4", "出国（境）定居"], ["注销原因", "5", "重复登记注销"]]
+    said = legend_text([Grid(Path("市场主体信息.xlsx"), "代码说明", rows, 1, [], "xlsx")])
+    assert codes.legend("登记状态", said) == {"1": "存续", "2": "吊销未注销"}
+    assert codes.legend("注销原因", said) == {"4": "出国定居", "5": "重复登记注销"}

