@@ -1144,3 +1144,17 @@ def test_payee_keys_typing_kept_for_the_rows():
     assert ledgers._typed_ids(other, "id") is None and ledgers._typed_ids(raw, "id") is None  # (taken once)
     ledgers.raw_payee_keys(raw)
     assert ledgers.normalise_payments(raw)["id"].tolist() == ledgers.normalise_payments(raw)["id"].tolist() == [A, B, A]
+
+
+def test_a_code_table_beside_the_ledgers_reads_their_item_codes(tmp_path):
+    # held-out 277: 代码说明.csv (字段, 代码, 含义) beside the monthly CSV ledgers was skipped as no ledger: the item codes
+    # 0101/0103 unread, F05 and F06 unchecked for every household
+    folder = tmp_path / "一卡通发放明细"
+    folder.mkdir()
+    (folder / "代码说明.csv").write_text("字段,代码,含义\n补贴项目名称,0101,低保金\n补贴项目名称,0103,特困照料护理费\n",
+                                       encoding="gbk")
+    (folder / "发放明细_202607.csv").write_text(f"补贴对象姓名,证件号码,补贴项目名称,所属年月,发放金额\n张三,{A},0101,202607,516\n"
+                                           f"张三,{A},0103,202607,150\n", encoding="gbk")
+    tables, frame, notes = load_ledgers([folder], AS_OF)
+    assert len(tables) == 1 and frame["item"].tolist() == ["低保金", "特困照料护理费"]
+    assert any("代码说明.csv是代码表" in n for n in notes) and not any("已跳过" in n for n in notes)

@@ -21,13 +21,14 @@ from .. import parallel
 from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
+from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, account_losses, back_pay_months, bare_month_span, cn_numerals, count,
                                 date, digits, item_month, masked_account, masked_digits, money, month, month_span, text,
                                 texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
-from .read import TEXT, sniff_format
+from .read import TEXT, read_grids, sniff_format
 from .table import (Layout, RawFile, Table, block_title, columns_frame, data_frame, find_layout, header_repeats, id_like_cell,
                     read_file, sub_title)
 
@@ -725,7 +726,7 @@ def _same(n: int, value) -> pd.Categorical:
 
 
 def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
-                cells: _Distinct | None = None, known: tuple = ()) -> tuple[Table, pd.DataFrame]:
+                cells: _Distinct | None = None, known: tuple = (), legends: str = "") -> tuple[Table, pd.DataFrame]:
     """Read one ledger file (any number of sheets) into raw payment rows.
 
     Args:
@@ -734,6 +735,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         limits: safety bounds.
         cells: the distinct cells of the files read before it, shared (see :class:`_Distinct`).
         known: the spans of months the run knows of (:func:`known_months`).
+        legends: a code table's text given beside the ledgers (:func:`code_tables`), for the codes no page of the
+            file explains.
     Returns:
         (a Table describing the file for the run manifest, the raw rows).
     Raises:
@@ -748,6 +751,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
     build, rows_at = fast[2:] if fast is not None else (None, None)
     for grid, layout in raw.sheets:
+        if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
+            layout.legends = legends
+            layout.warnings.extend(n.replace("工作簿的说明页", "代码表文件") for n in layout.readings_said()
+                                   if n not in layout.warnings)
         if not names_payees(layout.mapping):
             if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
                 frames.append(_sheet_frame(grid, layout, path, as_of, cells, build, known)[0].iloc[:0])
@@ -1346,12 +1353,18 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
         split = 0 if ahead else next(k for k in range(1, len(files) + 1) if sum(sizes[:k]) >= (1 - FAR_SHARE) * sum(sizes))
     # A file found in a folder that is no ledger (a readme, a list of names) is passed over, said; one named is refused.
     found = {p for p in files if p.resolve() not in named}
+    legends, tables = code_tables([p for p in files if p in found], limits)
+    if tables:  # (read for the codes of the ledgers beside them, no ledger themselves)
+        files = [p for p in files if p not in tables]
+        split = min(split, len(files))
+        warnings.append(f"{'、'.join(p.name for p in tables)}是代码表，其中的代码说明用于读取发放明细的代码列，本身不作为发放明细读取")
     reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings, found)
+    reading.legends = legends
     reading.known = known_months(files, period)
     reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known, legends)
     return reading
 
 
@@ -1366,12 +1379,13 @@ class LedgerReading:
         self.tables, self.frame = [], None
         self.size = 0  # the files' bytes
         self.known = ()  # the spans of months the run knows of (known_months)
+        self.legends = ""  # a code table's text given beside the ledgers (code_tables)
 
     def raw(self) -> pd.DataFrame:
         """Read this process's files and wait for the other's: the raw rows (kept for :meth:`finish`)."""
         if self.frame is None:
             tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found,
-                                              self.known)
+                                              self.known, self.legends)
             if self.far is not None:
                 for path in self.far_files:
                     if self.progress:
@@ -1399,7 +1413,7 @@ class LedgerReading:
 
 
 def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None, found: Collection[Path] = (),
-              known: tuple = ()) -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
+              known: tuple = (), legends: str = "") -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
     """Read some ledger files into raw rows (:func:`read_ledger`), joined into one frame (none for no files), and the
     errors of files ``found`` in a folder that are no ledger (passed over); also run in a second process."""
     tables, frames, passed, cells = [], [], [], _Distinct()
@@ -1407,7 +1421,7 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress
         if progress:
             progress(KIND_LABELS[KIND], path)
         try:
-            table, frame = read_ledger(path, as_of, limits, cells, known)
+            table, frame = read_ledger(path, as_of, limits, cells, known, legends)
         except InputFileError as err:
             if path not in found or isinstance(err, LimitExceededError):
                 raise
@@ -1419,6 +1433,28 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress
 
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
+# A file of a ledgers' folder named as a code table (代码说明.csv, 代码表.xlsx, 数据字典)
+_CODE_TABLE_NAME = re.compile(r"代码|编码|字典")
+
+
+def code_tables(files: list[Path], limits: Limits | None) -> tuple[str, list[Path]]:
+    """The code tables among files found in a ledgers' folder (named so, their rows 字段 | 代码 | 含义 or 代码 | 含义 under
+    a header naming the field), as one legend text (:func:`io.table.legend_text`), and those files (held-out 277: 代码说明.csv
+    beside the monthly CSV ledgers was skipped as no ledger, the item codes 0101/0102 unread, F05 and F06 unchecked)."""
+    from .table import legend_text
+
+    texts, tables = [], []
+    for path in files:
+        if not _CODE_TABLE_NAME.search(path.stem):
+            continue
+        try:
+            text_ = legend_text(read_grids(path, limits, note_sheets=True))
+        except InputFileError:
+            continue
+        if re.search(LEGEND_RUN, text_):  # (a code and its meaning twice at least: '字段：1含义 2含义')
+            texts.append(text_)
+            tables.append(path)
+    return "。\n".join(texts), tables
 
 
 def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:

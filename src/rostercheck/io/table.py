@@ -991,7 +991,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
 
 _ORDINALS = "二三四五六七八九"
 # A code table's row on a notes page: the column it explains, a code, its meaning (人员状态 | 3 | 死亡)
-_CODE_ROW = re.compile(r"\d{1,3}")
+_CODE_ROW = re.compile(r"\d{1,4}")
 
 
 def _meaning(cell: str) -> str:
