@@ -79,6 +79,15 @@ def test_prisoner_released_early_not_flagged_and_release_after_review_date_flagg
     assert flagged_names(context(roster(), lists), "C02") == {"王五"}
 
 
+@pytest.mark.parametrize("reduced, flagged_as", [("2026-06-30", set()), ("", {"王五"}), ("2027-01-31", {"王五"})])
+def test_a_sentence_reduced_ends_at_its_reduced_end(reduced, flagged_as):
+    # held-out 280: 刑期止日 2027-12-31 beside 减刑后刑期止日 2026-06-30 was C02 高 "在服刑期内"; a blank reduced end (no
+    # reduction) leaves the judged one
+    lists = {"prisoners": [{"name": "王五", "id": C, "start": "2025-01-01", "end": "2027-12-31", "end_2": reduced}]}
+    ctx = context(roster(), lists, headers={"prisoners": {"end": "刑期止日", "end_2": "减刑后刑期止日"}})
+    assert flagged_names(ctx, "C02") == flagged_as
+
+
 @pytest.mark.parametrize("status, end, released, flagged_as", [
     ("假释", "2027-05-01", "2026-10-05", [("王五", "高")]), ("刑满释放", "2026-10-12", "2026-10-12", [("王五", "高")]),
     ("刑满释放", 46310, 46310, [("王五", "高")]),  # (Excel serials, 2026-10-15)

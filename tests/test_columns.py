@@ -257,6 +257,11 @@ def test_headers(kind, headers, expected):
          {"declared_income": "家庭月收入", "benefit": "月保障金"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "上年人均收入", "月供养标准"], {"declared_income": None, "benefit": "月供养标准"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "家庭年收入", "月保障金"], {"declared_income": "家庭年收入"}),
+        # held-out 280: a sentence's end as reduced, not as judged; this year's income, not last year's
+        ("prisoners", ["姓名", "身份证号", "判决日期", "刑期起日", "入监日期", "刑期止日", "减刑后刑期止日"],
+         {"start": "入监日期", "end": "刑期止日", "end_2": "减刑后刑期止日"}),
+        ("monitoring", ["户主姓名", "身份证号", "上年人均纯收入", "家庭年人均纯收入"], {"income_year": "家庭年人均纯收入"}),
+        ("monitoring", ["户主姓名", "身份证号", "家庭年人均纯收入", "上年人均纯收入"], {"income_year": "家庭年人均纯收入"}),
         # held-out 273: a vehicle's 使用人 group (two-row header) before its 车主's, read as the owner
         ("vehicles", ["号牌号码", "使用人姓名", "使用人身份证明号码", "车主姓名", "车主身份证明号码", "车辆类型"],
          {"name": "车主姓名", "id": "车主身份证明号码"}),

