@@ -176,7 +176,7 @@ def test_a_raise_paid_back_with_no_month_of_its_own_makes_up_the_months_before(s
     assert len(said) == (source == "表名"), ctx.cache.keys()
     if expected and source == "表名":
         (f,) = findings(ctx, "F05")
-        assert "提标补差未写所属月份，按补足该户此前少发的月份计" in f.evidence and "2026-08 实发 992.00 元" in f.evidence
+        assert "提标补差未写所属月份，按补发该户以前月份的差额计" in f.evidence and "2026-08 实发 992.00 元" in f.evidence
         assert "2026-07" not in f.months and "2026-09" not in f.months
 
 
@@ -201,6 +201,15 @@ def test_a_remark_of_an_adjustment_on_another_items_row_adjusts_that_item():
     ctx = money_context(roster(), rows)
     ctx.common.update(money_benefit_codes=["0102"], money_other_codes=["0103"])
     assert money(ctx, "F05") == []
+
+
+def test_a_raise_of_no_month_of_its_own_paid_in_the_first_month_compared_is_for_the_months_before():
+    # held-out 279: a change dated in July (August compared), July's raise paid in August with 所属月份 blank: F05 高 多发
+    rows = [pay(A, "王五", m, 992) for m in months("2026-01", "2026-07")]
+    rows += [pay(A, "王五", m, 1032) for m in months("2026-08", "2026-09")]
+    rows.append(pay(A, "王五", "2026-08", 40, "提标补差", month_source="表名"))
+    members = [{**r, "changed": "2026-07-10"} for r in roster()]
+    assert money(money_context(members, rows), "F05") == []
 
 
 def test_a_bank_file_without_ids_links_by_account_and_holder_at_medium():

@@ -521,7 +521,7 @@ def check_f05(ctx: Context) -> list[Finding]:
                 continue
             if (h, month) not in dup_months and (h, month) not in led.claimed:
                 slots.append((month, rows))  # (else explained by F01–F04: a member gone that month, theirs to judge)
-        credit, moved = _placed_back_pay(led, every, slots, amount, tol)
+        credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0])
         for month, rows in slots:
             total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0), 2)
             if any(abs(total - a) <= tol for a in (*alternatives, *_without_the_gone(ctx, led, h, month, amount))):
@@ -605,11 +605,11 @@ def _without_the_gone(ctx: Context, led: Ledger, household: str, month: str, amo
     return out
 
 
-_PLACED = "发放明细中的提标补差未写所属月份，按补足该户此前少发的月份计"
+_PLACED = "发放明细中的提标补差未写所属月份，按补发该户以前月份的差额计（先补足比对期内此前少发的月份）"
 
 
 def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: list[tuple[str, list[int]]],
-                     amount: float, tol: float) -> tuple[dict[str, float], bool]:
+                     amount: float, tol: float, earlier: bool = False) -> tuple[dict[str, float], bool]:
     """A 提标补差 row of no month of its own (``unplaced``: its month is its sheet's or payment date's) paying a month
     above the roster's amount makes up the months before it paid below (held-out 264: the July and August raise, 40 元
     each, paid in September's sheet with 所属期 blank, was F05 高 少发 80 and 多发 80 for 57 households).
@@ -621,6 +621,9 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
         slots: those compared (made up), in order.
         amount: the roster's amount.
         tol: the tolerance.
+        earlier: the ledgers pay months before those compared: what no compared month takes may be theirs, and is
+            taken out of its month (held-out 279: a change dated in July, August compared, July's raise paid in
+            August with 所属月份 blank was F05 高 多发 60).
     Returns:
         (month → the sum added to (made up) or taken from (moved) its total, whether any was moved).
     """
@@ -633,14 +636,16 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
     for month, rows in every:  # (a month not compared, a member gone in it: all its 补差 may be for months before)
         movable = min(totals[month] - amount if month in compared else np.inf,
                       sum(float(cells[r]) for r in rows if unplaced[r]))
-        for earlier, _ in slots:
-            short = amount - totals[earlier] - credit[earlier]
-            if earlier >= month or movable <= tol or short <= tol:
+        for before, _ in slots:
+            short = amount - totals[before] - credit[before]
+            if before >= month or movable <= tol or short <= tol:
                 continue
             take = min(short, movable)
-            credit[earlier] += take
+            credit[before] += take
             credit[month] -= take
             movable -= take
+        if earlier and month in compared and movable > tol:
+            credit[month] -= movable
     return credit, any(abs(v) > 1e-6 for v in credit.values())
 
 
@@ -649,7 +654,7 @@ def _credit_text(credit: float) -> str:
     if credit > 1e-6:
         return f"；含以后月份未写所属月份的提标补差抵补 {yuan(credit)}"
     if credit < -1e-6:
-        return f"；其中提标补差 {yuan(-credit)} 未写所属月份，按补足此前少发月份计"
+        return f"；其中提标补差 {yuan(-credit)} 未写所属月份，按补发以前月份计"
     return ""
 
 
