@@ -62,6 +62,21 @@ def test_the_audit_says_which_items_were_taken_as_the_benefit_and_which_set_asid
         "资金发放明细（8 个文件）按保障金核对的项目：城乡低保金 3 个文件、未写资金项目 1 个文件；其他资金（不核对）：高龄津贴 3 个文件、临时救助金 1 个文件"]
 
 
+def test_the_items_notice_says_a_raise_paid_apart_is_compared_with_the_benefit():
+    # held-out 279: "其他资金（不核对）：提标补差 1 个文件" while F05 adds it to the month it makes up
+    from money import household, make_id, money_context, months, pay
+
+    from rostercheck.rules._money import ledger
+
+    a = make_id("19800101", 111)
+    rows = [pay(a, "王五", m, 516, _file=f"{m}.xlsx") for m in months("2026-07", "2026-08")]
+    rows.append(pay(a, "王五", "2026-08", 30, item="提标补差", _file="2026-08.xlsx"))
+    ctx = money_context(household("王五", a, benefit=546), rows)
+    ledger(ctx)
+    assert ctx.cache["money:items"] == ["资金发放明细（2 个文件）按保障金核对的项目：低保金 2 个文件；补差（计入所补月份的保障金"
+                                        "核对）：提标补差 1 个文件；其他资金（不核对）：无"], ctx.cache["money:items"]
+
+
 def test_the_items_notice_counts_what_it_does_not_name():
     # held-out 226: "低保金 6 个文件、特困供养金 6 个文件、未写资金项目 4 个文件等 4 项" named three of four items and left the
     # fourth unsaid: the items past the third are counted, with their files

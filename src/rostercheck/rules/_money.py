@@ -466,7 +466,7 @@ def _linked(ctx: Context) -> Ledger:
                      "array:household_row": household_row})
     ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
-    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs)
+    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=_adjusting(f, p))
     return led
 
 
@@ -491,29 +491,32 @@ def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
 
 
 def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3,
-                apart: dict[int, str] | None = None) -> list[str]:
+                apart: dict[int, str] | None = None, adjust: np.ndarray | None = None) -> list[str]:
     """A note of the ledger's files and of the items taken as the benefit and those set aside as other money, the most
     files first, each with its number of files unless every item is in every file (held-out 203: a county's whole
     payments folder, its 高龄津贴 books taken as the benefit unsaid; held-out 231: one workbook of six items read as six
     files), and which spellings of one programme's benefit are one item (F04's ``_item_key``: 低保金 and 最低生活保障金
     listed apart read as two items, held-out 231). ``apart``: rows that are no payment (the bureau's recoveries, row →
-    its label, ``_money_recoveries``), listed on their own (held-out 237: '低保金追回' was a benefit item)."""
+    its label, ``_money_recoveries``), listed on their own (held-out 237: '低保金追回' was a benefit item); ``adjust``: rows
+    adjusting the benefit (提标补差), listed as compared with it (held-out 279: said to be 其他资金（不核对）)."""
     total = f["_file"].nunique()
     kept = f
+    adjust = np.zeros(len(f), dtype=bool) if adjust is None else adjust
     if apart:
         keep = np.ones(len(f), dtype=bool)
         keep[list(apart)] = False
         kept, benefit, progs = f.loc[keep, ["item", "_file"]], benefit[keep], np.asarray(progs, dtype=object)[keep]
+        adjust = adjust[keep]
     _, first = groups(kept, ["item", "_file"])  # (a row's item says whether it is the benefit)
     if not first.size and not apart:
         return []
-    files: dict[bool, Counter] = {True: Counter(), False: Counter()}
+    files: dict[bool | None, Counter] = {True: Counter(), False: Counter(), None: Counter()}  # (None: adjusting it)
     recovered = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (apart or {}).items()})
     spellings: dict[str, dict[str, None]] = {}  # programme -> the benefit's spellings, in order
-    for item, is_benefit, prog in zip(cells_at(kept, "item", first).tolist(), benefit[first].tolist(),
-                                      [progs[r] for r in first.tolist()]):
+    for item, is_benefit, adjusting, prog in zip(cells_at(kept, "item", first).tolist(), benefit[first].tolist(),
+                                                 adjust[first].tolist(), [progs[r] for r in first.tolist()]):
         said = re.sub(r"\s", "", str(item or ""))
-        files[is_benefit][said or "未写资金项目"] += 1
+        files[is_benefit or (None if adjusting else False)][said or "未写资金项目"] += 1
         if is_benefit and said:
             spellings.setdefault(prog, {})[said] = None
     counted = any(n != total for counts in (*files.values(), recovered) for n in counts.values())
@@ -530,7 +533,8 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
     alike = "；".join("、".join(v) for v in spellings.values() if len(v) > 1)
     one = f"（其中{alike}按同一项保障金核对）" if alike else ""
     back = f"；追回（不计为发放）：{listed(recovered)}" if recovered else ""
-    return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}{one}；"
+    raised = f"；补差（计入所补月份的保障金核对）：{listed(files[None])}" if files[None] else ""
+    return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}{one}{raised}；"
             f"其他资金（不核对）：{listed(files[False])}{back}"]
 
 

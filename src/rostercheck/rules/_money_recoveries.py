@@ -91,7 +91,7 @@ def set_apart(ctx: Context, led: Ledger) -> None:
     if "unread_item" in led.memo:
         led.memo["unread_item"][rows] = False
     ctx.cache["money:items"] = _items_said(led.frame, led.array("benefit"), led.programme,
-                                           apart={r: _label(led, r) for r in rows.tolist()})
+                                           apart={r: _label(led, r) for r in rows.tolist()}, adjust=led.array("adjust"))
 
 
 def _label(led: Ledger, r: int) -> str:
