@@ -257,6 +257,9 @@ def test_headers(kind, headers, expected):
          {"declared_income": "家庭月收入", "benefit": "月保障金"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "上年人均收入", "月供养标准"], {"declared_income": None, "benefit": "月供养标准"}),
         ("roster", ["户主姓名", "姓名", "身份证号", "家庭年收入", "月保障金"], {"declared_income": "家庭年收入"}),
+        # held-out 282: a header's legend names no field ('…生活补贴' in it is no 生活补贴 amount column)
+        ("subsidies", ["姓名", "残疾人证号", "补贴类别（1困难残疾人生活补贴 2重度残疾人护理补贴）", "发放金额", "发放年月"],
+         {"item": "补贴类别（1困难残疾人生活补贴 2重度残疾人护理补贴）", "amount": "发放金额", "living_amount": None}),
         # held-out 280: a sentence's end as reduced, not as judged; this year's income, not last year's
         ("prisoners", ["姓名", "身份证号", "判决日期", "刑期起日", "入监日期", "刑期止日", "减刑后刑期止日"],
          {"start": "入监日期", "end": "刑期止日", "end_2": "减刑后刑期止日"}),

@@ -307,3 +307,15 @@ def test_l04_placed_by_the_registry_after_l01_asked_the_registry_for_its_heads()
                            "deaths": [{"name": "罗兵", "id": dead, "date": "2026-03-01"}]})
     assert leads(ctx, "L01") == [("戴玉静", "高")]
     assert placed(ctx, "L04", OUTSIDER) == ("西镇", "南村", "王户主", OUT_HEAD)
+
+
+def test_l04_a_subsidy_item_written_as_a_code_nothing_explains_counts_as_paid_and_is_said():
+    # held-out 282: 补贴类别 1/2 with its legend in a file beside the list: "其他补贴", 33 false leads at 低 of people paid
+    # both subsidies
+    from rostercheck.rules.l_coverage import subsidy_gaps
+
+    paid = [{"name": "张儿", "id": SON, "item": code, "amount": "80"} for code in ("1", "2")]
+    ctx = context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}41"}], "subsidies": paid + FILLER})
+    assert leads(ctx, "L04") == []
+    said = subsidy_gaps(ctx)
+    assert len(said) == 1 and "补贴类别写成代码（1、2），未能识别" in said[0]

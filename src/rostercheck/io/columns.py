@@ -173,6 +173,9 @@ class FieldSpec:
         Returns:
             weight + the share of the label the alias covers, or None.
         """
+        # a legend's words are its codes' meanings, never the header's: matched without them (held-out 282: '补贴类别（1困难
+        # 残疾人生活补贴 2重度残疾人护理补贴）' was read as the 生活补贴 amount, every row counted as 生活补贴)
+        label = re.sub(LEGEND_RUN, "", label) if label and re.search(LEGEND_RUN, label) else label
         if not label or _FORMER.search(label) or (self.exclude and re.search(self.exclude, label)):
             return None
         m = re.search(self.pattern, label)
