@@ -266,7 +266,7 @@ def severe_member(ctx: Context) -> list[Lead]:
             row = rows(ctx, "illness")[ill[pid]]
             hits.append(("illness", row))
             paid = cell(row, "self_paid")
-            reasons.append(f"{where(ctx, 'illness', row)}：病种“{cell(row, 'disease') or '未填'}”" + (f"，年度自付 {paid} 元" if paid else ""))
+            reasons.append(f"{where(ctx, 'illness', row)}：病种“{cell(row, 'disease') or '未填'}”" + (f"，个人自付 {paid} 元" if paid else ""))
             figures["病种"] = cell(row, "disease")
         if not hits:
             continue
