@@ -162,34 +162,33 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     frame.attrs["amounts"] = amounts  # whether it has the amount columns (a retyped ledger may not: held-out 216)
     # (held-out 234: a township's filter hid every other row, read and never said, as README promises of any input)
     notes = [n for g in grids for n in g.notes]
-    decoded = _statuses_decoded(frame, status_labels, "。\n".join(t for t in said if t))
+    decoded, read = _statuses_decoded(frame, status_labels, "。\n".join(t for t in said if t))
     if decoded:
         notes.append(decoded)
-    unread = [g.sheet for g in grids if g.note_sheet]
-    if unread and not decoded.startswith("“整改状态”列的代码按"):  # (a page whose legend was read is no page unread)
-        notes += [skipped_note(sheet) for sheet in unread]
+    if not read:  # (a page whose legend was read is no page unread)
+        notes += [skipped_note(g.sheet) for g in grids if g.note_sheet]
     frame.attrs["notes"] = notes
     return frame
 
 
-def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> str:
+def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple[str, bool]:
     """Write a 整改状态 written as codes (1/2/3) as the words a legend gives them: a 说明 page's, the lines under a table,
     a title's (:func:`normalize.codes.legend`, under the column's header as written, or 整改状态). Returns the note saying
-    so, or that codes were left unread ('' when the column holds no code)."""
+    so, or that codes were left unread ('' when the column holds no code), and whether every code was read."""
     if not len(frame):
-        return ""
+        return "", False
     cells = frame["整改状态"].astype(str).str.strip()
     coded = sorted({c for c in cells if _STATUS_CODE.fullmatch(c)}, key=lambda c: (len(c), c))
     if not coded:
-        return ""
+        return "", False
     meanings = next((m for label in (*sorted(labels), "整改状态") if (m := codes.legend(label, said))), {})
     frame["整改状态"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
     left = [c for c in coded if frame["整改状态"].eq(c).any()]
     shown = "、".join(f"{c}{meanings[c]}" for c in coded if c in meanings)
     if not left:
-        return f"“整改状态”列的代码按工作簿中的说明读取（{shown}）"
+        return f"“整改状态”列的代码按工作簿中的说明读取（{shown}）", True
     return (f"“整改状态”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
-            + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行")
+            + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行"), False
 
 
 # a 整改状态 cell that is a bare code (1, 02, A): a system's or a clerk's shorthand

@@ -423,10 +423,11 @@ def _linked(ctx: Context) -> Ledger:
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
     payee, household = payee_at.tolist(), household_at.tolist()
+    adjusting = _adjusting(f, p)  # (judged once: the sources, the household's rows, the items notice, Ledger.array)
     if "money:sources" not in ctx.cache:
         # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
         drop, ctx.cache["money:sources"] = _repeated_sources(f, household_at, member_at,
-                                                             ok_rows & benefit_rows & ~_adjusting(f, p))
+                                                             ok_rows & benefit_rows & ~adjusting)
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return _linked(ctx)
@@ -437,7 +438,7 @@ def _linked(ctx: Context) -> Ledger:
                                     benefit_rows)
     # a 提标补差 row for a month the head was paid for the household is the household's too: a member gone that month
     # owes her part of it (held-out 225: 戴新's 30 of July's 90, paid in August, was left with the head)
-    adjust_rows = _adjusting(f, p) & ~benefit_rows & (member_at >= 0)
+    adjust_rows = adjusting & ~benefit_rows & (member_at >= 0)
     if adjust_rows.any():
         pair, pairs = pair_numbers(codes)
         household_row |= adjust_rows & np.bincount(pair[household_row], minlength=len(pairs)).astype(bool)[pair]
@@ -463,10 +464,10 @@ def _linked(ctx: Context) -> Ledger:
     # payment's rows no longer ok, as _reversals left the list); member_at and the others are not changed after
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
     led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
-                     "array:household_row": household_row})
+                     "array:household_row": household_row, "array:adjust": adjusting})
     ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
-    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=_adjusting(f, p))
+    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting)
     return led
 
 
@@ -1773,8 +1774,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
             # a household's row naming only its head is about the head (held-out 96, 162)
             subject["id"], subject["name"] = subject["head_id"], subject["name"] or subject["head_name"]
         whole = (listed or {}).get("id", "")
-        cells = {led.cols.cell(c, r): led.cols.cell(c + "_status", r) for c in ("head_id", "id")}  # (its status as read:
-        # a number cut to …0000 may pass the check digit)
+        # (the subject's ID as the ledger read it, its status too: a number cut to …0000 may pass the check digit)
+        cells = {led.cols.cell(c, r): led.cols.cell(c + "_status", r) for c in ("head_id", "id")} if whole else {}
         if whole and subject["id"] != whole and cells.get(subject["id"], ids.id_number(subject["id"]).status) != ids.VALID:
             # the list's whole ID, not the ledger's damaged one (held-out 270: 潘海 shown as 430527201005040000, the
             # exit list's 430527201005040350 matched by its first digits, name and birth)

@@ -524,7 +524,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0])
         for month, rows in slots:
             total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0), 2)
-            if any(abs(total - a) <= tol for a in (*alternatives, *_without_the_gone(ctx, led, h, month, amount))):
+            if (any(abs(total - a) <= tol for a in alternatives)
+                    or any(abs(total - a) <= tol for a in _without_the_gone(ctx, led, h, month, amount))):
                 fine.append(month)
                 continue
             totals.append(total)
@@ -595,7 +596,7 @@ def _without_the_gone(ctx: Context, led: Ledger, household: str, month: str, amo
     380 a month: the roster still listed him)."""
     members = led.covered.get(household, [])
     prog = _programmes(ctx, led).get(household, "")
-    gone = [j for j in members if any(e.covers(month, prog) for e in led.events_member.get(j, []))]
+    gone = [j for j in members if _ruled_out(led, j, month, prog)]
     if not gone or len(gone) == len(members):
         return []
     out = [amount * (len(members) - len(gone)) / len(members)]
@@ -1111,4 +1112,9 @@ def _all_dead(led: Ledger, members: list[int], month: str) -> str:
 def _still_enrolled(led: Ledger, members: list[int], month: str, programme: str) -> bool:
     """Whether some covered member has no event ruling the month of the programme out (a household all dead or gone is
     owed nothing)."""
-    return any(not any(e.covers(month, programme) for e in led.events_member.get(j, [])) for j in members)
+    return any(not _ruled_out(led, j, month, programme) for j in members)
+
+
+def _ruled_out(led: Ledger, member: int, month: str, programme: str) -> bool:
+    """Whether an event of the member's (a death, custody, a move, an exit) rules the month of the programme out."""
+    return any(e.covers(month, programme) for e in led.events_member.get(member, []))
