@@ -90,6 +90,22 @@ def test_a_raise_paid_back_under_the_benefits_own_item_is_no_duplicate(remark):
     rows += [pay(A, "王五", m, 40, remark=remark, paid_date="2026-08-10") for m in months("2026-01", "2026-06")]
     assert money(money_context(roster(), rows), "F04") == []
 
+@pytest.mark.parametrize("raises, source, expected", [
+    ([40, 40], "列", [("王五", "高", 40.0, None)]),  # July's raise paid twice (held-out 279: F05 多发, not F04)
+    ([40, 40], "备注", [("王五", "高", 40.0, None)]),  # … its month said by a remark ("7月提标补差")
+    ([30, 10], "列", []),  # a raise paid in two steps is no duplicate
+    ([40, 40], "表名", []),  # no month of its own: two of them make up two earlier months (held-out 264)
+])
+def test_a_raise_paid_twice_for_its_month_is_a_duplicate(raises, source, expected):
+    rows = [pay(A, "王五", m, 992) for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", m, 40, "提标补差", paid_date="2026-10-10") for m in months("2026-08", "2026-09")]
+    rows += [pay(A, "王五", "2026-07", x, "提标补差", month_source=source, paid_date="2026-08-10") for x in raises]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == expected
+    if expected:
+        assert money(ctx, "F05") == []  # the month's 多发 is the duplicate's, said once
+
+
 def write(path, rows):
     """A one-sheet workbook of these rows (xlsxwriter: numbers stay numbers)."""
     import xlsxwriter

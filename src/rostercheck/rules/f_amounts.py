@@ -24,8 +24,9 @@ from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say a
 
 
 def _item_key(led: Ledger, r: int) -> str:
-    """The item as duplicates are judged: the benefit is one item whatever its spelling (低保金（补发）…)."""
-    return "benefit:" + led.programme[r]
+    """The item as duplicates are judged: the benefit is one item whatever its spelling (低保金（补发）…); a 提标补差
+    of a month of its own is another (the raise paid twice)."""
+    return ("adjust:" if led.array("adjust")[r] else "benefit:") + led.programme[r]
 
 
 @rule("F04")
@@ -49,7 +50,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         if (payee, item, month) in carried:  # one of them re-paid an earlier failed month: the rest may still be extra
             months_hit.add((led.household[rows[0]], month))
             rows = rows[:-1]
-        if len(rows) < 2 or _in_parts(ctx, led, rows):
+        if len(rows) < 2 or (_in_parts(ctx, led, rows) if item.startswith("benefit:") else not _alike(led, rows)):
             continue
         if _failed_and_repaid(led, rows):
             months_hit.add((led.household[rows[0]], month))  # no duplicate, and no 多发 either
@@ -130,6 +131,13 @@ def _carried(ctx: Context, led: Ledger) -> dict[tuple[str, str, str], tuple[str,
     return out
 
 
+def _alike(led: Ledger, rows: list[int]) -> bool:
+    """Whether a month's 提标补差 rows are one payment made twice: the same amount, over the same months (a raise paid
+    in two steps, 30 then 10, is not a duplicate)."""
+    parts = (lambda r: led.cols.cell("parts", r)) if "parts" in led.frame.columns else (lambda r: 1)
+    return len({(round(float(led.cols["amount"][r]), 2), parts(r)) for r in rows}) == 1
+
+
 def _failed_and_repaid(led: Ledger, rows: list[int]) -> bool:
     """Whether a month's rows differ in a status no word list reads (a system's codes 1, 2, 3): the pattern of a
     failed payment paid again, which cannot be told from a duplicate until the codes are configured."""
@@ -168,19 +176,23 @@ def _repeated(led: Ledger) -> np.ndarray:
 
 
 def _same_item_twice(led: Ledger) -> np.ndarray:
-    """The rows (in order) that may be a duplicate: successful benefit rows, dated, of an amount, adjusting nothing, not
-    pooled, whose payee, item as duplicates judge it (:func:`_item_key`: the programme) and month come again on another
-    such row; counted on codes. Other money (two 临时救助金 in a month, a 高龄津贴 beside the benefit) is another
-    programme's, not this audit's (held-out 203: F04 高 on each)."""
+    """The rows (in order) that may be a duplicate: successful rows, dated, of an amount, not pooled, of the benefit or
+    of a 提标补差 whose month is its own (one of no month but its sheet's may make up any earlier month: held-out 264),
+    whose payee, item as duplicates judge it (:func:`_item_key`: the programme, the benefit or its raise) and month
+    come again on another such row; counted on codes. Other money (two 临时救助金 in a month, a 高龄津贴 beside the
+    benefit) is another programme's, not this audit's (held-out 203: F04 高 on each). Held-out 279: July's 提标补差
+    paid twice in August's sheet was F05 多发, not F04."""
     rows = _repeated(led)
     amounts = led.frame["amount"].to_numpy(dtype=float, na_value=np.nan)[rows]
-    keep = led.array("ok")[rows] & led.array("benefit")[rows] & (amounts > 0) & ~led.array("adjust")[rows]
+    adjust = led.array("adjust")[rows]
+    keep = (led.array("ok")[rows] & (amounts > 0)
+            & ((led.array("benefit")[rows] & ~adjust) | (adjust & ~led.array("unplaced")[rows])))
     if led.memo["pooled"]:
         keep &= ~np.isin(rows, np.fromiter(led.memo["pooled"], dtype=np.int64))
     rows = rows[keep]
     if not len(rows):
         return rows
-    which = led.programme_codes()[0][rows]
+    which = led.programme_codes()[0][rows] * 2 + led.array("adjust")[rows]
     codes = led.memo["codes"]
     key = (codes["payee"][rows].astype(np.int64) * (int(which.max()) + 1) + which) * (len(codes["m_values"]) + 1) + codes["m"][rows]
     number, distinct = pd.factorize(key)
