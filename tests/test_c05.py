@@ -188,3 +188,11 @@ def test_every_end_date_column_of_a_business_list_is_read_without_a_tie():
     labels = ["主体名称", "法定代表人", "身份证号", "从业人数", "成立日期", "注销日期", "吊销日期", "登记状态"]
     found = assign_columns(labels, "businesses")
     assert (found.mapping["end"], found.mapping["end_2"], found.warnings) == (5, 6, [])
+
+
+@pytest.mark.parametrize("status, found", [("1", [("张三", "高")]), ("01", [("张三", "高")]), ("11", []), ("21", [])])
+def test_a_configured_status_code_is_a_whole_cell(status, found):
+    # held-out 278: active_statuses = ["1"] read 11 (注销) as in business too
+    ctx = context(household("张三", HEAD), {"businesses": [biz("有限责任公司", 8, status)]})
+    ctx.specs["C05"].params["active_statuses"] = ["存续", "1"]
+    assert flagged(ctx, "C05") == found

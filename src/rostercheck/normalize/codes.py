@@ -119,9 +119,20 @@ def classify(value: object, classes: Sequence[tuple[str, Iterable[str]]]) -> str
     if not s:
         return ""
     for klass, words in classes:
-        if any(w and w in s for w in words):
+        if any(w and has_word(s, w) for w in words):
             return klass
     return UNKNOWN
+
+
+def has_word(cell: str, word: str) -> bool:
+    """Whether a cell holds a configured word: a word of digits is a code, matched against the whole cell
+    (:func:`same_code`: a status code 1 is not 11, held-out 278), any other word wherever it occurs.
+
+    Args:
+        cell: the cell's text, stripped.
+        word: the configured word or code.
+    """
+    return same_code(cell, word) if word.isdigit() else word in cell
 
 
 def same_code(cell: str, code: str) -> bool:

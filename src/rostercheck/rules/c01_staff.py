@@ -12,7 +12,7 @@ import unicodedata
 from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_sex, member_values,
                        official_households, records, registry_kin, role)
 from ..model import MEDIUM, Context, Finding, enjoys
-from ..normalize.codes import classify, relation as decoded_relation, same_code
+from ..normalize.codes import classify, has_word, relation as decoded_relation
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import (begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
@@ -113,7 +113,7 @@ def _excluded(row: dict, excluded: tuple) -> bool:
     """Whether a staff row's 人员类别 is excluded: holds one of the words, or is one of the codes (a word of digits is a
     whole-cell code, GB/T 2261.4's 80 退（离）休人员)."""
     category = unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
-    return any(same_code(category, w) if w.isdigit() else w in category for w in excluded)
+    return any(has_word(category, w) for w in excluded)
 
 
 # A 是否在任 (是否在职) column's whole cells.
