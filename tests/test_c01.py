@@ -209,6 +209,15 @@ def family_roster():
             + household("孙丽", STAFF_WIFE, village="南村"))
 
 
+@pytest.mark.parametrize("staff_enjoys, said", [(True, "在花名册另一户享受"), (False, "本人在花名册享受")])
+def test_a_relatives_household_is_another_only_when_the_official_enjoys_one(staff_enjoys, said):
+    # held-out 278: the staff member on no roster (or 停保 in his father's household) made the father's "另一户"
+    roster = family_roster() + (household("赵明", STAFF, village="北村") if staff_enjoys else [])
+    findings, _ = run_checks(context(roster, {"staff": STAFF_LIST, "registry": staff_registry()}), ["C01"])
+    (father,) = [f for f in findings if "的父亲" in f.evidence]
+    assert said in father.evidence and ("另一户" in father.evidence) == staff_enjoys
+
+
 def test_staff_parent_spouse_and_minor_child_via_registry_are_medium():
     ctx = context(family_roster(), {"staff": STAFF_LIST, "registry": staff_registry()})
     assert flagged(ctx, "C01") == [("孙丽", "中"), ("赵小明", "中"), ("赵老根", "中")]
@@ -220,7 +229,7 @@ def test_registry_family_evidence_names_staff_household_and_relation():
     text = {ctx.members.at[f.member, "name"]: f.evidence for f in findings}["赵老根"]
     assert "财政供养人员 赵明" in text and "户号 3001" in text and "关系：父亲" in text
     # (held-out 224) "与其同户 … 在另一户享受保障": the registry's household told apart from the roster's
-    assert "与其户籍同户（户口簿户号 3001，关系：父亲）" in text and "在花名册另一户享受" in text
+    assert "与其户籍同户（户口簿户号 3001，关系：父亲）" in text and "本人在花名册享受" in text
     assert "与其同户" not in text and "，在另一户" not in text
 
 
@@ -263,7 +272,7 @@ def test_a_filed_relative_the_registry_also_shows_is_one_finding():
     [wife] = [f for f in findings if ctx.members.at[f.member, "name"] == "孙丽"]
     # (held-out 224: the registry's household, apart from the roster's 另一户)
     assert "已备案为" in wife.evidence and "户籍信息亦显示与其户籍同户" in wife.evidence
-    assert "在花名册另一户享受" in wife.evidence
+    assert "本人在花名册享受" in wife.evidence
 
 
 # --- the staff or cadre list's own 配偶身份证号 column (held-out 246) ---------------------------------------
@@ -285,7 +294,7 @@ def test_the_spouse_a_staff_or_cadre_list_declares_is_c01_at_medium(kind):
     assert flagged(ctx, "C01") == [("孙丽", "中")]
     [found] = run_checks(ctx, ["C01"])[0]
     assert "赵明" in found.evidence and "的妻子：该名单登记的配偶身份证号（配偶姓名 孙丽）即保障对象的身份证号" in found.evidence
-    assert found.source_row == "2" and "在花名册另一户享受" in found.evidence
+    assert found.source_row == "2" and "本人在花名册享受" in found.evidence
     # the spouse's ID with a digit lost to a number format, her name and birth agreeing: 中 still, said
     damaged = [{**official[0], "spouse_id": float(STAFF_WIFE[:15] + "000")}]
     assert flagged(context(family_roster(), {kind: damaged}), "C01") == [("孙丽", "中")]

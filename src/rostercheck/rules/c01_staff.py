@@ -198,12 +198,18 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         # household and another, held-out 224)
         tie = f"户籍登记为其{label}（本人户口簿户号 {no}）" if apart else f"与其户籍同户（户口簿户号 {no}，关系：{label}）"
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的{label}{minor}："
-                    f"{tie}，{where(ctx, 'registry', regs[r])}，在花名册另一户{enjoys(ctx)}；{key}")
+                    f"{tie}，{where(ctx, 'registry', regs[r])}，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍登记亲属（户号 {no}）" if apart else f"户籍同户（户号 {no}）",
                            (("list", "registry"), link_fact(conf), ("official_list", kind),
                                                    ("official", person_identity(row)), ("kin", label))))
     return out
+
+
+def _elsewhere(ctx: Context, official_enjoys: bool) -> str:
+    """'在花名册另一户享受保障' when the official is himself a member enjoying it in another household, else '本人在花名册
+    享受保障' (held-out 278: a staff member 停保 in his father's household made that household 另一户)."""
+    return f"在花名册另一户{enjoys(ctx)}" if official_enjoys else f"本人在花名册{enjoys(ctx)}"
 
 
 def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
@@ -225,7 +231,7 @@ def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]
         named = f"（配偶姓名 {row['spouse_name']}）" if text(row.get("spouse_name")) else ""
         conf = weakest([conf, MEDIUM])
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的"
-                    f"{label}：该名单登记的配偶身份证号{named}即保障对象的身份证号，在花名册另一户{enjoys(ctx)}；{key}")
+                    f"{label}：该名单登记的配偶身份证号{named}即保障对象的身份证号，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), f"名单登记的配偶（{key}）",
                            (("list", kind), link_fact(conf), ("official_list", kind), ("official", person_identity(row)),
                             ("kin", "配偶"))))
@@ -264,7 +270,7 @@ def _filed_family(ctx: Context) -> list[Finding]:
             continue
         cadre = " ".join(x for x in (str(posts.get(f) or ""), str(row.get("cadre_name", "") or "")) if x)
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).worded}{minor}，在花名册另一户{enjoys(ctx)}；{key}"
+        evidence = f"{where(ctx, 'cadre_relatives', row)}：已备案为 {cadre} 的{decoded_relation(relation).worded}{minor}，{_elsewhere(ctx, f in homes)}；{key}"
         out.append(Finding("C01", m, evidence, conf, ctx.labels["cadre_relatives"], str(int(row["_row"])), key,
                            (("list", "cadre_relatives"), link_fact(conf), ("cadre", person_identity(row, "cadre_")),
                             ("relation", relation))))
