@@ -128,3 +128,18 @@ def test_the_big_lists_keep_the_events_of_payees_on_no_roster(result):
     filtered = result.findings[result.findings["类别代码"].isin(["F01", "F02", "F03"])].reset_index(drop=True)
     assert len(filtered) >= 10
     pd.testing.assert_frame_equal(filtered.astype(object).fillna(""), whole.findings.astype(object).fillna(""))
+
+
+@pytest.mark.parametrize("partial, said", [({}, False), ({"F05": "…未能识别…", "C02": "未提供服刑人员名单"}, True)])
+def test_the_consoles_money_totals_say_which_f_checks_left_payments_unread(capsys, monkeypatch, partial, said):
+    # h277: "应追回 0.00 元" over a year of payments whose items no code read, said only in 核查范围
+    import pandas as pd
+
+    from rostercheck import console
+
+    monkeypatch.setattr(console.out, "width", 200)
+    found = pd.DataFrame({"类别代码": ["F07"], "乡镇": ["城关镇"], "_household": ["a"], "应追回金额": [None], "应补发金额": [None]})
+    console.money_totals(found, partial)
+    shown = "".join(capsys.readouterr().out.split())
+    assert "资金核查：应追回0.00元" in shown
+    assert ("F05有未能核对的发放记录（见核查范围），金额只含已核对的部分" in shown) == said and "C02" not in shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import pandas as pd
 from rich.console import Console
@@ -307,18 +307,22 @@ def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: st
         out.print(table)
 
 
-def money_totals(findings: pd.DataFrame) -> None:
-    """Print the money sieve's totals (应追回 / 应补发), when any F finding carries an amount.
+def money_totals(findings: pd.DataFrame, partial: Mapping[str, str] = {}) -> None:
+    """Print the money sieve's totals (应追回 / 应补发), when any F finding carries an amount; the F checks that
+    could not look at some payments said beside them (h277: 0.00 over a year whose items no code read).
 
     Args:
         findings: the findings frame.
+        partial: code → what a check could not look at (``AuditResult.partial``).
     """
     from .io.problem_list import money_totals as totals
 
     t = totals(findings)
     if t["households"]:
+        unread = [c for c in sorted(partial) if c in ("F01", "F02", "F03", "F04", "F05", "F06")]
         out.print(f"资金核查：应追回 {t['recover']:,.2f} 元（{t['recover_households']} 户），"
-                  f"应补发 {t['repay']:,.2f} 元（{t['repay_households']} 户）")
+                  f"应补发 {t['repay']:,.2f} 元（{t['repay_households']} 户）"
+                  + (f"；{'、'.join(unread)} 有未能核对的发放记录（见核查范围），金额只含已核对的部分" if unread else ""))
 
 
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
