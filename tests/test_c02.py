@@ -1103,6 +1103,25 @@ def test_a_blank_death_date_is_bounded_by_the_cremation_date(headers, date, crem
     assert said in found[0].evidence
 
 
+
+@pytest.mark.parametrize("headers, date, logged, expected, said", [
+    # held-out 284: 死亡日期 blank beside 登记日期 20261015 was C02 高 "未写死亡日期"
+    ({"date": "死亡日期", "logged": "登记日期"}, "", "2026-10-15", "中",
+     "未写死亡日期，登记日期 2026-10-15 在核查基准日之后，请核实死亡是否在核查基准日之前"),
+    ({"date": "死亡日期", "logged": "死亡登记日期"}, "", "2026-10-15", "中", "未写死亡日期，死亡登记日期 2026-10-15 在核查基准日之后"),
+    ({"date": "死亡日期", "logged": "登记日期"}, "", "2026-08-20", "高", "未写死亡日期，登记日期 2026-08-20（死亡不晚于该日）"),
+    ({"date": "死亡日期", "logged": "登记日期"}, "2026-09-29", "2026-10-15", "高", "死亡日期 2026-09-29"),
+    # the list's only date the registration's: no death date, the same bound
+    ({"logged": "死亡登记日期"}, None, "2026-10-15", "中", "未写死亡日期，死亡登记日期 2026-10-15 在核查基准日之后"),
+])
+def test_a_blank_death_date_is_bounded_by_the_day_the_death_was_registered(headers, date, logged, expected, said):
+    row = {"name": "李梅", "id": B, "cause": "病故", "logged": logged, **({"date": date} if date is not None else {})}
+    ctx = context(roster(), {"deaths": [row]}, headers={"deaths": {**headers, "cause": "死亡原因"}})
+    found = run_checks(ctx, ["C02"])[0]
+    assert [f.confidence for f in found] == [expected]
+    assert said in found[0].evidence
+
+
 # —— 开封市祥符区 (410212), 开封县 (410224) until the 2014 撤县设区: the members' IDs still start with 410224 ——
 
 KF = [make_id(f"19{50 + k}0101", 101 + 2 * k, "410224") for k in range(6)]

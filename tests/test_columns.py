@@ -635,6 +635,9 @@ def test_a_date_column_no_field_reads_is_said_on_a_list_whose_checks_read_dates(
      {"date": "死亡日期", "cremated": "火化日期", "cancelled": "注销日期"}),
     ("deaths", ["姓名", "身份证号", "安葬时间", "死亡时间"], {"date": "死亡时间", "cremated": "安葬时间"}),
     ("deaths", ["姓名", "身份证号码", "火化日期"], {"date": "火化日期", "cremated": None}),
+    # … and the day the death was registered (held-out 284), never the death's own date
+    ("deaths", ["姓名", "身份证号", "死亡日期", "登记日期"], {"date": "死亡日期", "logged": "登记日期"}),
+    ("deaths", ["姓名", "身份证号", "死亡登记日期"], {"date": None, "logged": "死亡登记日期"}),
 ])
 def test_death_dates_of_registry_and_funeral_exports(kind, headers, expected):
     got = mapping(kind, headers)
@@ -647,6 +650,8 @@ def test_death_dates_of_registry_and_funeral_exports(kind, headers, expected):
     ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "ZXRQ"], "第 6 列“ZXRQ（注销日期）”像是日期列"),
     # a registry's own history dates (迁出, 登记) are no check's: not said
     ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "QCRQ", "SWRQ"], None),
+    # a deaths list's 登记日期 is read (held-out 284: said, its advice to rename it 死亡日期 beside one)
+    ("deaths", ["GMSFHM", "XM", "SWRQ", "登记日期"], None),
 ])
 def test_an_unread_date_column_under_a_field_code_is_said(kind, headers, said):
     from pathlib import Path

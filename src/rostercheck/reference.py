@@ -33,7 +33,7 @@ _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_n
 _WRITTEN = {"exits": ("reason",), "rejected": ("reason",)}
 # Cells whose header a lead names (``<field>_label``): 风险消除时间, 家庭年人均纯收入 as the list heads them, not the
 # fields' own names
-_HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_total"), "deaths": ("cremated", "date")}
+_HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_total"), "deaths": ("cremated", "date", "logged")}
 
 
 # The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind

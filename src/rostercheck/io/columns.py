@@ -75,7 +75,7 @@ def names_someone_else(label: str) -> bool:
 # must read as such for a header to be taken (io/table._ContentCheck).
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
-DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "in_date",
+DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "logged", "in_date",
                "died", "cremated", "born")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
@@ -439,10 +439,14 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("name", r"^(逝者|死者|亡者|死亡人员|死亡人|殁者)$", weight=2),
         FieldSpec("date", DEATH_DATE, weight=3),  # the death itself before its registration
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
-        FieldSpec("date", r"死亡|注销|殁|火化|去世|^日期$"),
+        # (not a registration's: 死亡登记日期 is no death's date)
+        FieldSpec("date", r"^(?!.*登记).*(死亡|注销|殁|火化|去世)|^日期$"),
         # 注销日期 beside a 死亡日期 (which takes the date first): no death after it, where the death date is blank
         # (held-out 228)
         FieldSpec("cancelled", r"注销(日期|时间|年月)"),
+        # … and so is the day the death was registered (登记日期, 死亡登记日期: held-out 284, a blank 死亡日期 beside 登记日期
+        # 2026-10-15 was C02 高); weight 0: read in a deaths list, never evidence that a file is one
+        FieldSpec("logged", r"登记(日期|时间|年月)", weight=0),
         # … and so is a 火化日期 (殡葬, 安葬): held-out 246, a blank 死亡日期 beside 火化日期 2026-10-05 was C02 高
         FieldSpec("cremated", BURIAL_DATE, weight=2),
         # the cause in words before a 注销类别 (often just 注销, 死亡注销) beside it
@@ -879,7 +883,7 @@ FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "birth": "出生日期", "born": "出生日期",
     END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
-    "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
+    "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",

@@ -228,7 +228,8 @@ def death_day(row: Mapping) -> dt.date | None:
 
 def death_bound(row: Mapping) -> tuple[dt.date, str, str] | None:
     """The earliest day a deaths-list row says the death is no later than: its 注销日期 (the registration is cancelled
-    after the death) or its 火化（殡葬、安葬）日期 (the body is cremated after it), beside a blank 死亡日期 or as the list's
+    after the death), its 登记日期 (the death is registered after it) or its 火化（殡葬、安葬）日期 (the body is cremated
+    after it), beside a blank 死亡日期 or as the list's
     only date (held-out 246: a blank 死亡日期 beside 火化日期 2026-10-05 was C02 高 "未写死亡日期").
 
     Args:
@@ -239,6 +240,8 @@ def death_bound(row: Mapping) -> tuple[dt.date, str, str] | None:
     found = []
     if isinstance(row.get("cancelled"), dt.date):
         found.append((row["cancelled"], "注销日期", "cancelled"))
+    if isinstance(row.get("logged"), dt.date):  # the death registered (held-out 284)
+        found.append((row["logged"], str(row.get("logged_label") or "") or "登记日期", "logged"))
     for fld in ("cremated", "date") if row.get("date_buried") else ("cremated",):
         if isinstance(row.get(fld), dt.date):
             label = str(row.get(f"{fld}_label") or "")
