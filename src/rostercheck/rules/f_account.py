@@ -10,13 +10,14 @@ payee on no roster (its former head, who died or left: the payee to be changed).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from ..kinship import family_said, household_ties as kinship_ties
 from ..match import repaired_key
-from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
+from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from ..roster import enrolment_household, enrolment_households
 from . import rule, where
@@ -38,8 +39,29 @@ def check(ctx: Context) -> list[Finding]:
     # a household paid into an official's account: that its holder is no member, or a payee on no roster, says the
     # same again (held-out 119: a clerk's account gave a 高, a 中 and a 低 "如是原户主…" lead)
     official, told = _officials(ctx, led, min_len)
-    return (_holders(ctx, led, institution, told) + _shared(ctx, led, min_len, institution) + official
-            + _former(ctx, led, told) + _unlisted_account(ctx, led))
+    return _one_per_household(ctx, _holders(ctx, led, institution, told) + _shared(ctx, led, min_len, institution)
+                              + official + _former(ctx, led, told) + _unlisted_account(ctx, led))
+
+
+def _one_per_household(ctx: Context, found: list[Finding]) -> list[Finding]:
+    """One row per household, its reasons (a holder who is no member, the account shared, an official's account …)
+    said in one, the surest first and its confidence the row's (held-out 283, 285: one bank card, two 整改 lines)."""
+    groups: dict[object, list[Finding]] = {}
+    for f in found:
+        subject = f.subject or {}
+        key = (ctx.members.at[f.member, "household"] if f.member >= 0
+               else ("", subject.get("head_id"), subject.get("head_name"), subject.get("name")))
+        groups.setdefault(key, []).append(f)
+    out = []
+    for same in groups.values():
+        same = sorted(same, key=lambda f: CONFIDENCE_ORDER[f.confidence])  # (stable: the checks' order among equals)
+        first = same[0]
+        if len(same) > 1:
+            first = replace(first, evidence="。另：".join(f.evidence.rstrip("。") for f in same) + "。",
+                            key="；".join(dict.fromkeys(f.key for f in same)),
+                            facts=tuple(dict.fromkeys(pair for f in same for pair in f.facts)))
+        out.append(first)
+    return out
 
 
 def _unlisted_account(ctx: Context, led: Ledger) -> list[Finding]:
