@@ -40,6 +40,17 @@ def test_a_working_age_tekun_applicant_who_can_work_is_a_doubt(tmp_path, labour,
     assert verdicts == {"韩志强": "有疑点"}
 
 
+@pytest.mark.parametrize("labour, title", [("普通劳动力", "特困申请人不符合无劳动能力条件"), ("", "特困申请人需核实劳动能力"),
+                                           ("丧失劳动力", "特困申请人需核实无劳动能力的依据")])
+def test_the_summary_the_meeting_reads_says_what_the_evidence_says(tmp_path, labour, title):
+    # held-out 286: 疑点摘要 "特困申请人不符合无劳动能力条件：邵慧丽（中）" of an application that left the ability blank
+    pid = make_id("19810315", 71, "410326")
+    (tmp_path / "特困申请.csv").write_text(HEADER + f"上店镇,上店村,韩志强,{pid},特困供养,{labour},,\n", encoding="utf-8")
+    result = screen([tmp_path / "特困申请.csv"], {}, AS_OF)
+    assert result.findings.loc[result.findings["类别代码"] == "S01", "类别名称"].tolist() == [title]
+    assert f"S01 {title}：韩志强" in "".join(result.verdicts["疑点摘要"].tolist() + result.verdicts["待核线索"].tolist())
+
+
 def test_an_application_without_any_ability_column_asks_to_verify(tmp_path):
     pid = make_id("19810315", 71, "410326")
     s01, verdicts = _screen(tmp_path, [f"上店镇,上店村,韩志强,{pid},特困\n"], header="乡镇,村,姓名,身份证号,申请类别\n")

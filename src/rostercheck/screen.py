@@ -38,6 +38,7 @@ from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import enrolment_place, head_rows
+from .rules.s01_tekun_ability import title as s01_title
 
 SECTION = "screen"
 ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
@@ -209,6 +210,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     own = {c: s.advice for c, s in ctx.specs.items() if s.applicants_only}
     frame["建议"] = [(ID_ADVICE if code == "D03" else FAVOUR_ADVICE.get(code) or own.get(code, ADVICE)) if d else LEAD_ADVICE
                    for d, code in zip(decisive, frame["类别代码"])]
+    s01 = frame["类别代码"] == "S01"
+    frame.loc[s01, "类别名称"] = [s01_title(e) or t for e, t in zip(frame.loc[s01, "依据"], frame.loc[s01, "类别名称"])]
     dead = (frame["类别代码"] == "C02") & frame["_facts"].map(lambda facts: dict(facts).get("list") in _DEATH_LISTS)
     frame.loc[dead, "类别名称"] = DEATH_TITLE
     frame.loc[dead & pd.Series(decisive, index=frame.index, dtype=bool), "建议"] = DEATH_ADVICE

@@ -20,6 +20,12 @@ from ._econ import has_any
 from .d_roster import household_heads
 
 APPLICATIONS = "申请名单"
+# What an S01 finding says of the applicant (its evidence's head), and the title screen gives it beside the check's own
+# (特困申请人不符合无劳动能力条件, where the application says he can work): a blank 劳动能力 is no verdict that he can
+# (held-out 286: the 疑点摘要 the meeting reads said 不符合 of an applicant whose ability the application left blank)
+TO_CHECK = "需核实劳动能力"
+GROUND = "需核实无劳动能力的依据"
+TITLES = {TO_CHECK: "特困申请人" + TO_CHECK, GROUND: "特困申请人" + GROUND}
 # a 残疾人证号 in the 残疾 column: the ID's 18 characters, then the category and level digits
 _CERTIFICATE = re.compile(r"^\d{17}[\dXx](\d)(\d)$")
 
@@ -66,11 +72,11 @@ def check(ctx: Context) -> list[Finding]:
                 f"健康状况“{health}”" if health else "",
                 "" if silent else "未登记残疾" if none else f"残疾“{disability}”未达到规定等级"]
         if able and not ill:  # the application says he can work
-            head, sure = ("特困申请人不符合无劳动能力条件：" if none else "需核实劳动能力："), conf
+            head, sure = (f"{ctx.specs['S01'].title}：" if none else f"{TO_CHECK}："), conf
         elif silent:
-            head, sure = "需核实劳动能力：", conf
+            head, sure = f"{TO_CHECK}：", conf
         else:  # it gives a ground of its own (丧失劳动能力, 大病, a lighter disability): its basis to be seen, a lead
-            head, sure = "需核实无劳动能力的依据（残疾人证、病情诊断或本省规定）：", claimed_conf
+            head, sure = f"{GROUND}（残疾人证、病情诊断或本省规定）：", claimed_conf
         rule_text = (f"（无劳动能力须年满 {int(unable['elderly_age'])} 周岁或未满 {int(unable['minor_age'])} 周岁，"
                      "或残疾达到规定等级）")
         name = str(m.at[j, "file"]).replace("\\", "/").rsplit("/", 1)[-1]
@@ -81,6 +87,11 @@ def check(ctx: Context) -> list[Finding]:
         out.append(Finding("S01", int(j), evidence, sure, APPLICATIONS, str(m.at[j, "row"]),
                            "申请名单身份证号（年龄）、劳动能力、健康、残疾信息", facts))
     return out
+
+
+def title(evidence: str) -> str | None:
+    """The title an S01 finding of this evidence goes by in screen's reports (None: the check's own)."""
+    return next((t for head, t in TITLES.items() if evidence.startswith(head)), None)
 
 
 def severe_written(cell: str, params: dict) -> bool:
