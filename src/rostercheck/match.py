@@ -29,7 +29,7 @@ from rapidfuzz.distance import JaroWinkler
 from . import namematch as nm
 from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
-from .normalize.values import month_only, rounded_up
+from .normalize.values import carried, month_only, rounded_up
 
 _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT, ids.MASKED)
 _CUT = (ids.NUMERIC, ids.SHORT, ids.MASKED)  # IDs whose leading digits survive: blocked on the region
@@ -545,11 +545,14 @@ def _undecided(rows: list[tuple]) -> pd.DataFrame:
 
 
 def _rounded(a: str, sa: str, b: str, sb: str) -> bool:
-    """Whether one ID's first 15 digits, kept as a number rounded half up, may be the other's (:func:`rounded_up`); two
-    numbers may each be rounded, either way."""
+    """Whether one ID, kept as a number whose 15th digit was rounded half up, may be the other (:func:`rounded_up`):
+    the other's first 15 digits one less, and its 16th digit, where it gives one, 5 or more (held-out 287: …231134
+    linked to a namesake's …232E+17 at 中; only …2315 to …2324 round to it); two numbers may each be rounded, either
+    way."""
     if sa == sb == ids.NUMERIC:
-        return a == rounded_up(b) or b == rounded_up(a)
-    return a == rounded_up(b) if sa == ids.NUMERIC else b == rounded_up(a)
+        return a[:15] == rounded_up(b[:15]) or b[:15] == rounded_up(a[:15])
+    number, whole = (a, b) if sa == ids.NUMERIC else (b, a)
+    return number[:15] == (carried(whole) if whole[15:16].isdigit() else rounded_up(whole[:15]))
 
 
 def _whose(sa: str, sb: str, status: str, sides: tuple[str, str] | None) -> str:
@@ -591,7 +594,7 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tupl
             return f"姓名一致；{who}以数字格式存储，后几位丢失，前 {n} 位（含出生日期）一致"
         # Some programs round the 15th digit instead of truncating it (half up: the number shows the true 15th digit
         # or one more, never one less — held-out 124: a namesake's …012 linked to …013): region and birth date agree.
-        if n >= 15 and _rounded(a[:15], sa, b[:15], sb):
+        if n >= 15 and _rounded(a, sa, b, sb):
             return f"姓名一致；{who}以数字格式存储，后几位丢失，前 15 位只差末位进位（数字存储的舍入误差）"
         return ""
     if ids.SHORT in (sa, sb):

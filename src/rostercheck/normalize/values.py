@@ -527,6 +527,18 @@ def rounded_up(kept: str) -> str:
     return str(int(kept) + 1).zfill(len(kept)) if kept.isdigit() else ""
 
 
+def carried(whole: str) -> str:
+    """The 15 digits a number format rounding half up shows for an account or ID written whole when they are not its
+    own first 15: one more, from a 16th digit of 5 or more; '' when it shows its own (or may only have cut them).
+
+    Args:
+        whole: the digits written whole ('6217443586061937772').
+    Returns:
+        '621744358606194', or '' (…1934…: it shows …193, as a cut one does; held-out 287).
+    """
+    return rounded_up(whole[:15]) if whole[15:16].isdigit() and whole[15] >= "5" else ""
+
+
 def _excel_integer(raw: float) -> str:
     """A big whole number as Excel shows it: 15 significant digits, then zeros (an ID or account typed as a number,
     4.30521196001010e17 → '430521196001010000', not the float's own 430521196001009984)."""

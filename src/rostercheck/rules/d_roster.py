@@ -13,7 +13,7 @@ from ..match import repaired_key
 from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN
-from ..normalize.values import is_error_value, rounded_up
+from ..normalize.values import carried, is_error_value
 from ..roster import TEKUN, covered_flags, enrolment_household, roster_place
 from . import rule
 from ._household import in_institution, support_modes
@@ -221,7 +221,7 @@ def shared_accounts(ctx: Context) -> list[Finding]:
         kept = set(rows.loc[cut, "bank_account"].str[:15])
         prefix = rows["bank_account"].str[:15]
         # (a number format rounds the 15th digit half up: a whole account's 15 digits, or one more, held-out 128)
-        up = prefix.map(rounded_up).where(~cut & ~prefix.isin(kept), prefix)
+        up = rows["bank_account"].map(carried).where(~cut & ~prefix.isin(kept), prefix)
         joins = cut | prefix.isin(kept) | up.isin(kept)
         rows = rows.assign(bank_account=rows["bank_account"].where(~joins, up.where(up.isin(kept), prefix) + CUT))
     # an institution's residents (集中供养) are paid into its account, which they all share; another household paid

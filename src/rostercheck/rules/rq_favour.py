@@ -20,7 +20,7 @@ from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, HEAD, PARENT, SIBLING, SP
 from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize.codes import relation as decoded_relation
-from ..normalize.values import rounded_up
+from ..normalize.values import carried
 from ..reference import by_value_array
 from . import dead_on_lists, link_fact, person_identity, rule, where
 from .c01_staff import filed_cadres_left, has_left
@@ -212,6 +212,13 @@ def _keyed(held: pd.DataFrame, keys) -> pd.DataFrame:
 _ROUNDED_KEY = "银行账号前15位一致（第15位差1，数字格式的进位）"
 
 
+def _carried(side: pd.DataFrame, whole: pd.Series) -> pd.DataFrame:
+    """The rows of accounts written whole that a number format rounding half up shows one more in their 15th digit
+    (keyed by those 15 digits; ``up``)."""
+    k = whole.map(carried)
+    return side.assign(k=k.to_numpy(), up=True)[(~side["cut"] & (k != "")).to_numpy()]
+
+
 def _cut_accounts(hits: pd.DataFrame, held: pd.DataFrame, owners: pd.DataFrame, mem: pd.DataFrame,
                   cad: pd.DataFrame) -> pd.DataFrame:
     """RQ3's account hits where a number format cut an account to 15 digits (``account_cut``, roster or cadre list): a
@@ -225,8 +232,9 @@ def _cut_accounts(hits: pd.DataFrame, held: pd.DataFrame, owners: pd.DataFrame, 
     left = held.assign(k=held["v"].str[:15], cut=held["household"].isin(cut_households), up=False)
     right = owners.assign(k=owners["v"].str[:15], cut=owners["o"].isin(cut_cadres), up=False).drop(columns="v")
     # a number format rounds the 15th digit half up: a whole account also meets a cut one showing one more (held-out 128)
-    left = pd.concat([left, left[~left["cut"]].assign(k=lambda f: f["k"].map(rounded_up), up=True)], ignore_index=True)
-    right = pd.concat([right, right[~right["cut"]].assign(k=lambda f: f["k"].map(rounded_up), up=True)], ignore_index=True)
+    # (from a 16th digit of 5 or more: values.carried)
+    left = pd.concat([left, _carried(left, held["v"])], ignore_index=True)
+    right = pd.concat([right, _carried(right, owners["v"])], ignore_index=True)
     near = left.merge(right, on="k", suffixes=("", "_o"))
     near = near[near["cut"] | near["cut_o"]].sort_values(["up", "up_o"], kind="stable").drop_duplicates(["household", "o"])
     key = np.where(near["up"] | near["up_o"], _ROUNDED_KEY, "银行账号前15位一致")
