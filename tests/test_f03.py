@@ -20,6 +20,21 @@ def test_exited_household_paid_after_exit():
     assert money(ctx, "F03") == [("孙八", "高", 1800.0, None)]  # March–May
 
 
+@pytest.mark.parametrize("resumed, expected", [
+    ("2026-04-05", [("孙八", "高", 600.0, None)]),  # suspended 02-20, resumed 04-05: March only (held-out 288: F03 高 to May)
+    ("2026-03-10", []),  # resumed the month after: nothing ruled out (次月停发 from March, back in March)
+    ("", [("孙八", "高", 1800.0, None)]),  # (no date: the exit stands)
+    ("2026-10-05", [("孙八", "高", 1800.0, None)]),  # resumed after the review date: this review's months still out
+])
+def test_a_suspension_lifted_rules_out_only_the_months_before_it(resumed, expected):
+    rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-05")]
+    exits = [{"name": "孙八", "id": OUT, "date": "2026-02-20", "reason": "暂停", "resumed": resumed}]
+    ctx = money_context(roster(), rows, {"exits": exits}, headers={"exits": {"resumed": "恢复日期"}})
+    assert money(ctx, "F03") == expected
+    if resumed == "2026-04-05":
+        assert "恢复日期 2026-04-05（2026-04 起不计）" in findings(ctx, "F03")[0].evidence
+
+
 def test_a_payee_under_a_damaged_id_is_shown_by_the_exit_lists_whole_id():
     # held-out 270: 潘海, his ID typed as a number in the ledger (430527201005040000, which passes the check digit), was
     # shown so in 身份证号 while the exit list gave his whole ID: a clerk copying it got a wrong number

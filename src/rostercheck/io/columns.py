@@ -75,7 +75,7 @@ def names_someone_else(label: str) -> bool:
 # must read as such for a header to be taken (io/table._ContentCheck).
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
-DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "logged", "in_date",
+DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
                "died", "cremated", "born")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
@@ -601,6 +601,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("date", r"(停保|退出|终止|停发|注销|取消|停止|减员|退保)(日期|时间|年月|月份)", weight=2),
         FieldSpec("date", r"^日期$|审批(日期|时间)|批准(日期|时间)|变更(日期|时间)"),  # (变更类型 停保, 变更日期)
         FieldSpec("reason", r"原因|事由|理由|退出情形|停保情形"),
+        # a suspension lifted (暂停 5-12, 恢复 8-05): the months from then on are paid rightly (held-out 288: F03 高 for
+        # every month after the 恢复日期); weight 0, no evidence that a file is an exits list
+        FieldSpec("resumed", r"(恢复|复保|重新纳入|恢复发放|恢复保障)(日期|时间|年月|月份)", weight=0),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$", r"人口|人数|金额|标准"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
@@ -884,7 +887,7 @@ FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "birth": "出生日期", "born": "出生日期",
     END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
-    "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
+    "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "resumed": "恢复日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",

@@ -160,9 +160,16 @@ def events(ctx: Context, led: Ledger) -> None:
         moved = _MOVED_TO.search(reason)
         programme = (programme_named(str(row.get("programme") or ""))
                      or _MOVED_FROM.get(moved.group(1) if moved else "", ""))
-        return Event("F03", "exits", row, stop_month(day, p), "9999-12", c,
+        # resumed (暂停 … 恢复): from the month of its 恢复日期 on, paid rightly (held-out 288)
+        back = row.get("resumed")
+        back = back if isinstance(back, dt.date) and back > day and back <= ctx.as_of else None
+        last = month_add(month_of(back), -1) if back else "9999-12"
+        if last < stop_month(day, p):
+            return None
+        return Event("F03", "exits", row, stop_month(day, p), last, c,
                      f"停保（退出）日期 {day.isoformat()}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
-                     + ("，整户停保" if whole else "") + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
+                     + ("，整户停保" if whole else "") + (f"，恢复日期 {back.isoformat()}（{month_of(back)} 起不计）" if back else "")
+                     + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
 
     for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
         if ctx.has(kind):
