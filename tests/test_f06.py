@@ -506,3 +506,20 @@ def test_the_households_passed_in_bulk_are_those_their_months_pass(paid_as, appr
     with (patch.object(f_amounts, "_paid_throughout", lambda ctx, led: np.zeros(len(led.memo["codes"]["h_values"]))),
           patch.object(f_amounts, "_compared", lambda paid, unread: Every())):
         assert found() == bulk
+
+
+@pytest.mark.parametrize("history", [True, False])
+def test_months_paid_under_a_former_head_the_roster_keeps_as_died_are_paid(history):
+    # held-out 288: 金桂芝's husband, the head until he died on 04-12, kept as a 成员状态 死亡 row; January–April paid
+    # under his ID into his account were F06 中 2,040 "没有该户这些月份的发放记录"
+    wife, old = make_id("19500727", 372), make_id("19570923", 857)
+    rows = household("金桂芝", wife, [("尹宇航", "配偶", old)] if history else [], benefit=510, approved="2023-04-17",
+                     covered_size=1)
+    rows = [{**r, "member_status": "死亡" if r["id"] == old else "正常", "status_date": "2026-04-12" if r["id"] == old else ""}
+            for r in rows]
+    rows += household("李四", C, benefit=700)  # (paid every month: the ledgers cover January–September)
+    paid = [pay(old, "尹宇航", m, 960, head_id=old, bank_account="6217000011112222") for m in months("2026-01", "2026-04")]
+    paid += [pay(wife, "金桂芝", m, 510, head_id=wife, bank_account="6217000033334444") for m in months("2026-05", "2026-09")]
+    paid += [pay(C, "李四", m, 700) for m in months("2026-01", "2026-09")]
+    ctx = money_context(rows, paid, roster_headers={"member_status": "成员状态", "status_date": "状态变更日期"})
+    assert money(ctx, "F06") == ([] if history else [("金桂芝", "中", None, 2040.0)])  # (on no roster: whose, unknown)

