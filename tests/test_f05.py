@@ -436,6 +436,27 @@ def test_a_raise_the_roster_has_and_the_ledgers_never_paid_is_owed_for_the_quart
     assert "6 户" in ctx.cache[PARTLY + "F05"][0] and "2026-07 以前的月份未与核定金额比对" in ctx.cache[PARTLY + "F05"][0]
 
 
+@pytest.mark.parametrize("old, found", [
+    (1576, [("迟发", "中", None, 74.0 * 2)]),  # the amount before the raise: the raise reached it late, owed
+    (1500, [("迟发", "低", None, None)]),  # another amount: a change the roster dates nowhere, a lead
+])
+def test_a_household_the_programmes_raise_reached_months_late_is_owed_the_raise(old, found):
+    # held-out 288: 曹满仓 paid 900 July–September and 990 from October, the 低保 raise of 30 a person from July: 低 lead
+    people, rows = [], []
+    for k in range(6):  # raised in July
+        pid = make_id(f"1950010{k + 1}", 111 + k)
+        people += household(f"对象{k}", pid, benefit=1650, approved="2018-05-01")
+        rows += [pay(pid, f"对象{k}", m, 1650 if m >= "2026-07" else 1576) for m in months("2026-01", "2026-09")]
+    slow = make_id("19500201", 171)  # … from September only
+    people += household("迟发", slow, benefit=1650, approved="2018-05-01")
+    rows += [pay(slow, "迟发", m, 1650 if m >= "2026-09" else old) for m in months("2026-01", "2026-09")]
+    rows += [pay(x["id"], x["name"], m, 1650) for x in people for m in ("2026-10", "2026-11")]
+    ctx = money_context(people, rows, as_of=__import__("datetime").date(2026, 11, 30))
+    assert money(ctx, "F05") == found
+    if old == 1576:
+        assert "该户 2026-07至2026-08（2个月）仍按提标前的 1,576.00 元" in findings(ctx, "F05")[0].evidence
+
+
 def test_months_before_a_raise_the_whole_programme_got_at_once_are_not_compared():
     # (held-out 225) the 特困 standard raised from 1,576 to 1,650 in July, the roster giving 1,650 and no raise date:
     # 20 people 低 "少发 74" for January–June, two never raised 高 888 (truth 444, July–December), one approved in March

