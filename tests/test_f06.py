@@ -523,3 +523,21 @@ def test_months_paid_under_a_former_head_the_roster_keeps_as_died_are_paid(histo
     paid += [pay(C, "李四", m, 700) for m in months("2026-01", "2026-09")]
     ctx = money_context(rows, paid, roster_headers={"member_status": "成员状态", "status_date": "状态变更日期"})
     assert money(ctx, "F06") == ([] if history else [("金桂芝", "中", None, 2040.0)])  # (on no roster: whose, unknown)
+
+
+def test_a_month_unpaid_before_the_programmes_raise_is_owed_the_standard_then():
+    # held-out 288: 唐宇航, approved 04-10, April and May unpaid, the 低保 raise of 30 a person from July: 2 × 510 for
+    # 2 × 480
+    import datetime as dt
+
+    people, rows = [], []
+    for k in range(6):
+        pid = make_id(f"1950010{k + 1}", 111 + k)
+        people += household(f"对象{k}", pid, benefit=1650, approved="2018-05-01")
+        rows += [pay(pid, f"对象{k}", m, 1650 if m >= "2026-07" else 1576) for m in months("2026-01", "2026-09")]
+    new = make_id("19500201", 171)
+    people += household("新批", new, benefit=1650, approved="2026-04-10")
+    rows += [pay(new, "新批", m, 1650 if m >= "2026-07" else 1576) for m in months("2026-06", "2026-09")]
+    ctx = money_context(people, rows, as_of=dt.date(2026, 9, 30))
+    assert money(ctx, "F06") == [("新批", "中", None, 1576.0 * 2)]
+    assert "2026-07 统一提标前的 1,576.00 元/月（2026-04、2026-05）" in findings(ctx, "F06")[0].evidence

@@ -883,6 +883,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # for cannot be told, so none is said unpaid (held-out 154: 44 households "应发未发")
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
     enrolled_elsewhere = _enrolled_elsewhere(ctx)
+    raises = programme_raises(ctx, led)
     split = _paid_before_split(ctx, led, expected)
     split |= {(led.household[rows[0]], m) for m, rows in _carried(ctx, led).values()}  # re-paid in the next batch
     out = []
@@ -932,9 +933,16 @@ def check_f06(ctx: Context) -> list[Finding]:
         # a month whose payment failed is owed what failed (the amount due then, before a later change), else the
         # roster's amount
         tried = {m: due for m in months if (due := _failed_due(led, failed.get((h, m), ()))) > 0}
-        owed = sum(tried.get(m, amount or 0.0) for m in months) if amount or len(tried) == len(months) else None
+        # a month before the raise its whole programme got is owed the standard then (held-out 288: 唐宇航's April and
+        # May, before July's raise of 30 a person, owed 2 × 510 for 2 × 480)
+        raised = raises.get(prog_of.get(h, "")) if amount else None
+        earlier = [m for m in months if m not in tried and raised and m < raised[0] and raised[3] > 0]
+        then = amount - raised[3] * _persons(led, h) if earlier else amount
+        owed = (sum(tried.get(m, then if m in earlier else amount or 0.0) for m in months)
+                if amount or len(tried) == len(months) else None)
         basis = ((["发放失败的金额"] if tried else [])
-                 + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) < len(months) else []))
+                 + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) + len(earlier) < len(months) else [])
+                 + ([f"{raised[0]} 统一提标前的 {yuan(then)}/月（{'、'.join(earlier)}）"] if earlier else []))
         undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
                   else "发放失败/退回")
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
