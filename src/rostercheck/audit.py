@@ -310,7 +310,8 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
         blank = [c for c in spec.needs_columns if "." not in c and not _filled(ctx.members, c)]
         if blank:  # (held-out 152: C08 said "已核查，未发现问题" of a roster without 劳动能力)
             # (screen's members are the applications: held-out 286 read "花名册没有“银行账号”列" of a roster that had one)
-            skipped[code] = ("申请名单" if ctx.cache.get(APPLYING) else "花名册") + "没有" + "、".join(f"“{FIELD_NAMES.get(c, c)}”" for c in blank) + "列（或该列全部为空）"
+            named = "、".join(f"“{FIELD_NAMES.get(c, c)}”" for c in blank)
+            skipped[code] = f"{'申请名单' if ctx.cache.get(APPLYING) else '花名册'}没有{named}列（或该列全部为空）"
             continue
         unread = [none_read(ctx, c) for c in spec.needs_columns]
         if unread and all(unread):  # … nor of one whose every value was a code not read (held-out 210)
