@@ -142,4 +142,4 @@ def test_the_consoles_money_totals_say_which_f_checks_left_payments_unread(capsy
     console.money_totals(found, partial)
     shown = "".join(capsys.readouterr().out.split())
     assert "资金核查：应追回0.00元" in shown
-    assert ("F05有未能核对的发放记录（见核查范围），金额只含已核对的部分" in shown) == said and "C02" not in shown
+    assert ("F05部分未核查（见核查范围），金额只含已核查的部分" in shown) == said and "C02" not in shown
