@@ -627,14 +627,16 @@ def _without_the_gone(ctx: Context, led: Ledger, household: str, month: str, amo
     return out
 
 
-_PLACED = "发放明细中的提标补差未写所属月份，按补发该户以前月份的差额计（先补足比对期内此前少发的月份）"
+_PLACED = ("发放明细中的提标补差未写所属月份（或所写月份的保障金已足额发放），按补发该户以前月份的差额计"
+           "（先补足比对期内此前少发的月份）")
 
 
 def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: list[tuple[str, list[int]]],
                      amount: float, tol: float, earlier: bool = False) -> tuple[dict[str, float], bool]:
-    """A 提标补差 row of no month of its own (``unplaced``: its month is its sheet's or payment date's) paying a month
-    above the roster's amount makes up the months before it paid below (held-out 264: the July and August raise, 40 元
-    each, paid in September's sheet with 所属期 blank, was F05 高 少发 80 and 多发 80 for 57 households).
+    """A 提标补差 row of no month of its own (``unplaced``: its month is its sheet's or payment date's), or one of its
+    own month whose benefit is paid in full without it, paying a month above the roster's amount makes up the months
+    before it paid below (held-out 264: the July and August raise, 40 元 each, paid in September's sheet with 所属期
+    blank, was F05 高 少发 80 and 多发 80 for 57 households; 290: the same with 所属期 2025-09).
 
     Args:
         led: the ledger.
@@ -649,15 +651,21 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
     Returns:
         (month → the sum added to (made up) or taken from (moved) its total, whether any was moved).
     """
-    unplaced, cells = led.array("unplaced"), led.cols["amount"]
+    unplaced, adjust, cells = led.array("unplaced"), led.array("adjust"), led.cols["amount"]
     credit: dict[str, float] = defaultdict(float)
-    if not any(unplaced[rows].any() for _, rows in every):
+    if not any(adjust[rows].any() for _, rows in every):
         return credit, False
     totals = {month: float(sum(cells[r] for r in rows)) for month, rows in every}
     compared = {month for month, _ in slots}
     for month, rows in every:  # (a month not compared, a member gone in it: all its 补差 may be for months before)
-        movable = min(totals[month] - amount if month in compared else np.inf,
-                      sum(float(cells[r]) for r in rows if unplaced[r]))
+        loose = sum(float(cells[r]) for r in rows if unplaced[r])
+        # a 提标补差 whose month is its own, in a month its benefit already pays in full: a system stamps the batch's
+        # month on the raise it pays back (held-out 290: 所属期 2025-09 beside September's new amount, 16 F05 高 少发 50
+        # 50 and 多发 100)
+        own = sum(float(cells[r]) for r in rows if adjust[r] and not unplaced[r])
+        if own and month in compared and totals[month] - own >= amount - tol:
+            loose += own
+        movable = min(totals[month] - amount if month in compared else np.inf, loose)
         for before, _ in slots:
             short = amount - totals[before] - credit[before]
             if before >= month or movable <= tol or short <= tol:
@@ -674,9 +682,9 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
 def _credit_text(credit: float) -> str:
     """'；含…抵补 X 元' or '；其中 X 元…' for a month a 提标补差 of no month made up or was moved from, else ''."""
     if credit > 1e-6:
-        return f"；含以后月份未写所属月份的提标补差抵补 {yuan(credit)}"
+        return f"；含以后月份的提标补差抵补 {yuan(credit)}"
     if credit < -1e-6:
-        return f"；其中提标补差 {yuan(-credit)} 未写所属月份，按补发以前月份计"
+        return f"；其中提标补差 {yuan(-credit)} 按补发以前月份计"
     return ""
 
 
