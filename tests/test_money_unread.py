@@ -39,8 +39,8 @@ def test_f05_f06_say_the_households_paid_only_under_an_unread_code():
     partial = partly_checked(ctx, {}, ["F05", "F06"])
     assert set(partial) == {"F05", "F06"}
     table = scope(findings_frame(ctx, []), {"F05": "发放金额与核定金额不符", "F06": "应发未发"}, {}, {}, partial)
-    assert table["核查情况"].str.startswith("已核查，未发现问题（资金项目代码“01”未能识别").all()
-    assert table["核查情况"].str.endswith("只有这样发放的月份，这部分未核查）").all()
+    assert table["核查情况"].str.startswith("部分未检查（资金项目代码“01”未能识别").all()
+    assert table["核查情况"].str.endswith("只有这样发放的月份，这部分未核查），已核查的部分未发现问题").all()
 
 
 def test_f06_says_a_month_every_household_was_paid_only_under_an_unread_code():
@@ -181,7 +181,7 @@ def test_the_township_paid_so_gets_its_workbook_saying_it(tmp_path):
     assert run["partly_checked"]["F06"].endswith("2 户（河口乡 2 户）只有这样发放的月份")
     book = openpyxl.load_workbook(tmp_path / "out" / "乡镇" / "河口乡_问题清单.xlsx")
     scope_ = {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}
-    assert scope_["F06"].startswith("已核查，未发现问题（资金项目代码“01”未能识别")
+    assert scope_["F06"].startswith("部分未检查（资金项目代码“01”未能识别")
 
 
 # ---- households whose roster gives no approved amount (held-out 245) ----
@@ -306,7 +306,7 @@ def test_a_roster_of_formulas_without_values_is_said_per_township(tmp_path):
     for town, n in (("城关镇", 1), ("河口乡", 2)):
         book = openpyxl.load_workbook(tmp_path / "out" / "乡镇" / f"{town}_问题清单.xlsx")
         scope_ = {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}
-        assert scope_["F05"] == f"已核查，未发现问题（{why}：{n} 户的发放金额未与核定金额比对，这部分未核查）"
+        assert scope_["F05"] == f"部分未检查（{why}：{n} 户的发放金额未与核定金额比对，这部分未核查），已核查的部分未发现问题"
     book = openpyxl.load_workbook(tmp_path / "out" / "问题清单.xlsx")
     scope_ = {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}
     assert "3 户（河口乡 2 户、城关镇 1 户）" in scope_["F05"]

@@ -430,6 +430,9 @@ def test_the_scope_sheet_says_every_category_checked_found_nothing_or_not_checke
     # held-out 150: C02 with the deaths only said "列出 18 人", custody and moves unchecked unsaid
     table = scope(findings, titles, {}, partial={"C01": "未提供村(居)干部名单"}).set_index("类别代码")["核查情况"]
     assert table["C01"] == "列出 1 人（未提供村(居)干部名单，这部分未核查）" and table["C09"] == "已核查，未发现问题"
+    # … and a category with nothing found there says so first (held-out 291: "已核查，未发现问题（未提供停保名单…）")
+    table = scope(findings.iloc[:0], titles, {}, partial={"C01": "未提供村(居)干部名单"}).set_index("类别代码")["核查情况"]
+    assert table["C01"] == "部分未检查（未提供村(居)干部名单，这部分未核查），已核查的部分未发现问题"
 
 
 @pytest.mark.skipif(not hasattr(os, "umask") or sys.platform == "win32", reason="POSIX file modes")

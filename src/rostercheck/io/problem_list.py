@@ -244,8 +244,9 @@ def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, 
         if k:
             said = f"{said}，另有低置信度线索 {k} {unit}" if n else f"只有低置信度线索 {k} {unit}"
         said = f"未核查：{skipped[code]}" if code in skipped else said if n or k else "已核查，未发现问题"
-        if (partial or {}).get(code):
-            said += f"（{partial[code]}，这部分未核查）"
+        if (partial or {}).get(code):  # (held-out 291: "已核查，未发现问题（未提供停保名单…，这部分未核查）" read as checked)
+            said = (f"部分未检查（{partial[code]}，这部分未核查），已核查的部分未发现问题" if said == "已核查，未发现问题"
+                    else f"{said}（{partial[code]}，这部分未核查）")
         if (held or {}).get(code):
             said += f"（另有 {held[code]} 条曾核实无问题、比对情况未变，按核实无问题清单不再列出）"
         rows.append({"类别代码": code, "类别": titles[code], "核查情况": said})
