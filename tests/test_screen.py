@@ -60,6 +60,8 @@ def test_planted_and_clean_families(tmp_path):
     assert row.at["卫八", "疑点摘要"] == "" and row.at["卫八", "待核线索"].startswith("C08")
     findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
     assert set(findings["类别代码"]) >= {"C01", "C02", "C04", "D01", "C08"}
+    # the applications are no roster (held-out 291: C08 said 花名册《…新申请家庭汇总表.xlsx》)
+    assert findings.loc[findings["类别代码"] == "C08", "依据"].str.startswith("申请名单《apps.xlsx》").all()
     # advice for an approval, not for someone already paid (停发, 清退, 追回)
     assert not findings["建议"].str.contains("停发|清退|追回").any()
     assert set(findings.loc[findings["类别代码"] == "C01", "建议"]) == {"审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from ..roster import is_covered, on_sheet
 from . import fact_text, rule
@@ -82,6 +82,7 @@ def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown", "file")
     by_sex = working_ages(params)
+    source = "申请名单" if ctx.cache.get(APPLYING) else ROSTER  # (screen: held-out 291 read 花名册《…新申请家庭汇总表.xlsx》)
     for j, sex, age, labour, health, school, disability, row, covered, sheet, file in zip(
             mem.index.tolist(), *(mem[c].tolist() for c in cols)):
         bounds = by_sex.get(sex)
@@ -89,7 +90,7 @@ def check(ctx: Context) -> list[Finding]:
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
         name = str(file).replace("\\", "/").rsplit("/", 1)[-1]  # which roster (held-out 99: several files, no name)
-        evidence = (f"花名册《{name}》{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄为年满 {bounds[0]} 周岁、未满 {bounds[1]} 周岁），"
+        evidence = (f"{source}《{name}》{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄为年满 {bounds[0]} 周岁、未满 {bounds[1]} 周岁），"
                     f"劳动能力“{labour}”，健康状况“{_shown(health, '健康')}”，"
                     f"在校情况“{_shown(school, '否') if school else '未填'}”，"
                     f"残疾“{_shown(disability, '无') if disability.strip() else '未登记'}”——线索：需入户核实是否无正当理由拒绝劳动")
@@ -97,7 +98,7 @@ def check(ctx: Context) -> list[Finding]:
         # (it changes every year while nothing else does).
         facts = (("list", "roster"), ("labour", fact_text(labour)), ("health", fact_text(health)),
                  ("school", fact_text(school)), ("disability", fact_text(disability)))
-        out.append(Finding("C08", int(j), evidence, conf, ROSTER, str(row), "花名册劳动能力、健康、在校、残疾信息", facts))
+        out.append(Finding("C08", int(j), evidence, conf, source, str(row), f"{source}劳动能力、健康、在校、残疾信息", facts))
     return out
 
 
