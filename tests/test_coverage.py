@@ -291,3 +291,13 @@ def test_a_deaths_list_of_ids_stored_as_numbers_is_not_said_to_be_unusable(tmp_p
     assert not any("无法比对" in w for w in result.warnings), result.warnings
     assert any("以数字格式存储" in w for w in result.warnings)
     assert result.leads.empty  # (he died)
+
+
+def test_a_summary_of_no_leads_says_none_were_found():
+    # held-out 291: a township's workbook of "合计 0" alone, its title wrapped in two narrow columns, said nothing
+    import pandas as pd
+
+    from rostercheck.io.coverage_report import summary
+
+    table = summary(pd.DataFrame(columns=["乡镇", "线索代码", "优先级"]), {})
+    assert table.to_dict("records") == [{"乡镇": "合计", "线索条数": 0, "其中高优先级": 0, "说明": "未发现漏保线索"}]

@@ -33,8 +33,8 @@ def summary(leads: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     Returns:
         The summary frame (rows: townships, then 合计).
     """
-    if leads.empty:
-        return pd.DataFrame({"乡镇": ["合计"], "线索条数": [0]})
+    if leads.empty:  # (said in words: a township's workbook of a 合计 0 alone printed its title in two narrow columns)
+        return pd.DataFrame({"乡镇": ["合计"], "线索条数": [0], "其中高优先级": [0], "说明": ["未发现漏保线索"]})
     towns = leads["乡镇"].replace("", "（未填乡镇）")
     table = pd.crosstab(towns, leads["线索代码"])
     table = table.sort_index(key=natural_rank)  # townships as on every sheet (pinyin), not in code-point order
