@@ -180,3 +180,16 @@ def test_the_masked_id_notice_quotes_the_data_s_own_mask():
     ctx = money_context(roster(), rows)
     text = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels, tables=[])))
     assert f"行身份证号被部分隐藏（如 {_mask(B)}）" in text and "4105" not in text
+
+
+def test_the_cut_accounts_notice_counts_only_its_own_rows_without_an_id():
+    # held-out 293: "有 7 处银行账号以数字格式存储…；其中 14 行没有身份证号": the 14 were a bank file's masked rows
+    from types import SimpleNamespace
+
+    from rostercheck.notices import number_typed_ids
+
+    rows = [pay(A, "贾林东", "2026-08", 406, bank_account=6.21799540740671e18),
+            *(pay("", "唐金华", m, 446, bank_account="6217****2222") for m in ("2026-08", "2026-09"))]
+    ctx = money_context(roster(), rows)
+    text = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels, tables=[])))
+    assert "有 1 处银行账号以数字格式存储" in text and "其中" not in text.split("以数字格式存储")[1].split("。")[0], text

@@ -541,3 +541,15 @@ def test_a_month_unpaid_before_the_programmes_raise_is_owed_the_standard_then():
     ctx = money_context(people, rows, as_of=dt.date(2026, 9, 30))
     assert money(ctx, "F06") == [("新批", "中", None, 1576.0 * 2)]
     assert "2026-07 统一提标前的 1,576.00 元/月（2026-04、2026-05）" in findings(ctx, "F06")[0].evidence
+
+
+def test_a_failed_month_paid_again_in_the_next_months_one_row_is_no_unpaid_month():
+    # held-out 293: a wide sheet's March 失败, April's cell 2,800 of 1,400 (March re-paid in it): F06 高 March and F05 高
+    # April 多发 1,400
+    rows = [pay(A, "王五", m, 516) for m in ("2026-07", "2026-09")]
+    rows += [pay(A, "王五", "2026-08", 516, status="失败"), pay(A, "王五", "2026-09", 516 * 2)]
+    rows = [r for r in rows if not (r["month"] == "2026-09" and r["amount"] == 516)]  # (one row of twice the sum)
+    rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F05") == [] and money(ctx, "F04") == []
+    assert any("2026-08 失败，2026-09 发放两笔或两倍金额" in n for n in ctx.cache.get("money:carried", []))

@@ -404,6 +404,16 @@ def test_wide_month_columns_naming_their_item(tmp_path):
                    ("2026-08", "物价补贴", 45.0)]
 
 
+def test_a_wide_rows_remark_naming_back_pay_moves_no_month_cell(tmp_path):
+    # held-out 293: "3月账户冻结发放失败，4月补发3月" beside 1月…12月 made every month's cell March's back pay (F04 高 12,600,
+    # F06 15,400): a month cell is its column's month
+    path = write(tmp_path / "杭川镇2025年度低保金发放台账.xlsx", {"Sheet1": [
+        ["户主姓名", "户主身份证号", "1月", "2月", "3月", "4月", "5月", "备注"],
+        ["颜福", A, 1400, 1400, 0, 2800, 1400, "3月账户冻结发放失败，4月补发3月"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(frame["month"].tolist()) == ["2025-01", "2025-02", "2025-04", "2025-05"]
+
+
 @pytest.mark.parametrize("merged", [True, False])
 def test_two_row_header_with_the_month_over_its_items(tmp_path, merged):
     # Row 1: the month merged over its two columns; row 2: 低保金 | 物价补贴 under each month. The two rows are one

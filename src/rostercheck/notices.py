@@ -209,7 +209,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         cut = (source_cells(ref, ref["account_cut"].to_numpy(dtype=bool) & ~hidden, "bank_account")
                if "account_cut" in ref.columns else 0)
         if cut:  # (a ledger's)
-            blind = source_cells(ref, blind_rows(ref), "bank_account") if kind == "payments" else 0
+            # (of those accounts: a bank's masked ones are said above; held-out 293 read "7 处…其中 14 行")
+            blind = source_cells(ref, blind_rows(ref) & ~hidden, "bank_account") if kind == "payments" else 0
             compared = ("这些账号不作为同一账号比对（F07 多户共用账号、干部或工作人员账号）" if kind == "payments" else
                         "这些账号与花名册只按前 15 位比对（RQ3 置信度最高为“中”），不作为 F07 的干部或工作人员账号比对")
             out.append(f"{inputs.labels[kind]}中有 {cut} 处银行账号以数字格式存储（超过 15 位的后几位已丢失），{compared}"

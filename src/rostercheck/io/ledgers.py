@@ -943,6 +943,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     by_column = np.asarray(cols["month_source"] == "列")
     spans, span_codes = judged("month", month_span)  # a cell naming several months (所属期 2025年7-9月)
     rows = np.flatnonzero(~by_column | _said(cols["remark"], BACK_PAY_WORDS) | _said(cols["item"], BACK_PAY_WORDS))
+    if len(rows):  # a wide sheet's month cell is its column's month: the row's remark is no cell's (held-out 293: "4月补发3月"
+        # beside 1月…12月 made every month's cell March's back pay, F04 高 12,600 and F06 15,400)
+        headed = by_column[rows] & np.fromiter((bool(c) for c in _cells(cols["_col"], rows)), dtype=bool, count=len(rows))
+        rows = rows[~headed]
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
     worded: list[int] = []  # rows whose month their item or remark says, not the sheet or the payment date
     # the month written beside the item's words in a bank's 摘要 or a remark ('低保金202607', '补发低保金202606'): the

