@@ -687,3 +687,13 @@ def test_a_vehicles_user_is_never_its_owner_however_many_valid_ids(tmp_path, own
     table = load_table(path, "vehicles")
     assert table.frame["name"].tolist() == ["主0", "主1", "主2", "主3"]
     assert table.frame["id"].tolist()[:3] == owners[:3] and table.headers["id"] == "车主身份证明号码"
+
+
+@pytest.mark.parametrize("headers, read", [
+    # held-out 292: the 2025 column read beside the 2026 one in a 2026 review (5 L01 leads lost, 2 traps made leads)
+    (["姓名", "身份证号", "2025年家庭年人均纯收入(元)", "2026年家庭年人均纯收入(元)"], 3),
+    (["姓名", "身份证号", "2026年家庭年人均纯收入(元)", "2025年家庭年人均纯收入(元)"], 2),
+    (["姓名", "身份证号", "家庭年人均纯收入", "2025年家庭年人均纯收入"], 2),  # (a year beside none: the other time)
+])
+def test_of_two_equally_fit_columns_the_later_years_is_read(headers, read):
+    assert mapping("monitoring", headers)["income_year"] == headers[read]

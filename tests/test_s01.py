@@ -143,3 +143,13 @@ def test_its_public_copies_never_list_it(tmp_path):
     book = pd.read_excel(tmp_path / "out" / "公示_新申请核对结果.xlsx", sheet_name=None, header=None, dtype=str,
                          engine="openpyxl")
     assert not any("无劳动能力" in str(v) for frame in book.values() for v in frame.to_numpy().ravel())
+
+
+@pytest.mark.parametrize("disability, doubted", [
+    ("听力二级", True), ("言语一级", True), ("视力二级", True),  # not 无劳动能力 (held-out 292: 听力二级 was L03 中)
+    ("视力一级", False), ("肢体二级", False), ("智力三级", False), ("二级", False),  # (no category written: 一、二级)
+])
+def test_a_disability_makes_no_working_age_applicant_unable_unless_its_category_and_level_do(tmp_path, disability, doubted):
+    pid = make_id("19810315", 71, "410326")
+    s01, verdicts = _screen(tmp_path, [f"上店镇,上店村,韩志强,{pid},特困供养,,,{disability}\n"])
+    assert ("韩志强" in s01 and s01["韩志强"][0] in ("中", "低")) == doubted, s01

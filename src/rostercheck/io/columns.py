@@ -1025,8 +1025,16 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
             found[k] = (min(fit, max(names) - 1e-6), pos, f, c)
     # equally fit, a header that is the field's own name (城乡类别, 释放日期) before one that is not, whatever their order
     # (not a person's ID or name: 身份证号 says no more than 公民身份号码 whose it is; io.table._whole_ids decides those)
-    found.sort(key=lambda c: (-c[0], c[1], not _own_name(labels[c[3]], c[2]), c[3]))
+    # … and then one naming no year before one naming a year, the later year first (held-out 292: '2025年家庭年人均纯收入'
+    # was read beside '2026年家庭年人均纯收入' in a 2026 review, 5 L01 leads lost and 2 traps made leads)
+    found.sort(key=lambda c: (-c[0], c[1], not _own_name(labels[c[3]], c[2]), _year_rank(labels[c[3]]), c[3]))
     return found
+
+
+def _year_rank(label: str) -> tuple[int, int]:
+    """A header's place among equally fit ones by the year it names: none first, then the latest."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)", label)]
+    return (1, -max(years)) if years else (0, 0)
 
 
 def _own_name(label: str, fld: str) -> bool:

@@ -769,6 +769,41 @@ def severe(category: str, level: int | None, p: dict) -> bool:
     return level in p["severe_levels"] or (level in p["severe_levels_mental"] and category in p["mental_categories"])
 
 
+def unable_to_work(category: str, level: int | None, p: dict) -> bool:
+    """Whether a disability makes its person 无劳动能力 (特困人员认定办法 第六条 as the domain guide gives it: 智力、精神
+    1–3, 肢体 1–2, 视力 1; [L03] severe_categories, visual_levels, severe_levels, severe_levels_mental): 听力 and 言语
+    are not (held-out 292: a man of 45 living alone, 听力二级, was L03 中 低保转特困); a category not written goes by
+    ``severe_levels``. A 重度残疾 supporter's inability (:func:`severe`) is another notion."""
+    if level is None:
+        return False
+    cat = str(category or "").strip()
+    if not cat:
+        return level in p["severe_levels"]
+    if any(c in cat for c in p["mental_categories"]) and level in p["severe_levels_mental"]:
+        return True
+    if "视力" in cat:
+        return level in p["visual_levels"]
+    return any(c in cat for c in p["severe_categories"]) and level in p["severe_levels"]
+
+
+def unable_written(cell: str, p: dict) -> bool:
+    """Whether a roster's 残疾 cell says a disability at 无劳动能力's levels (:func:`unable_to_work`): its category and
+    level read from it (智力三级; a 残疾人证号's last two digits), else, with no category written, [L03]
+    ``roster_severe_pattern`` (一级, 二级, 重度; held-out 292: 听力二级 matched 二级)."""
+    if not cell:
+        return False
+    cert = _CERTIFICATE.match(cell)
+    category, level = disability_of({"cert_tail": "".join(cert.groups())} if cert
+                                    else {"disability_type": cell, "disability_level": cell})
+    if str(category or "").strip() and level is not None:
+        return unable_to_work(category, level, p)
+    return bool(re.search(p["roster_severe_pattern"], cell)) or unable_to_work(category, level, p)
+
+
+# a 残疾人证号 in the 残疾 column: the ID's 18 characters, then the category and level digits
+_CERTIFICATE = re.compile(r"^\d{17}[\dXx](\d)(\d)$")
+
+
 def disabled_by_id(ctx: Context) -> dict[str, tuple[int, str, int | None]]:
     """Return valid ID → (row, category, level) on the disability list (the most severe row)."""
 

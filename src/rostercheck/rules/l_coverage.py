@@ -25,7 +25,7 @@ from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows, registry_heads,
-                        risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, written,
+                        risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_to_work, unable_written, written,
                         yuan)
 
 
@@ -478,9 +478,9 @@ def _criteria(ctx: Context, pid: str, age: int | None, roster_disability: str = 
     if age is not None and age < p["minor_age"]:
         out.append(f"未满 {p['minor_age']} 周岁（{age} 岁）")
     d = disabled_by_id(ctx).get(pid)
-    if d and severe(d[1], d[2], p):
+    if d and unable_to_work(d[1], d[2], p):
         out.append(f"{d[1] or ''}残疾 {d[2]} 级")
-    elif re.search(p["roster_severe_pattern"], roster_disability or ""):
+    elif unable_written(roster_disability or "", p):
         out.append(f"花名册残疾情况“{roster_disability}”")
     return out
 

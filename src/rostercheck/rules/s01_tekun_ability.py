@@ -6,15 +6,13 @@ conditions coverage reads (特困人员认定办法 第六条); the 劳动能力
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..model import LOW, MEDIUM, Context, Finding
 from ..normalize.values import text
 from ..roster import TEKUN, is_covered, on_sheet
 from . import fact_text, rule
-from ._coverage import disability_of, disabled_by_id, severe
+from ._coverage import disabled_by_id, unable_to_work, unable_written
 from .c08_labour import health_class
 from ._econ import has_any
 from .d_roster import household_heads
@@ -26,8 +24,6 @@ APPLICATIONS = "申请名单"
 TO_CHECK = "需核实劳动能力"
 GROUND = "需核实无劳动能力的依据"
 TITLES = {TO_CHECK: "特困申请人" + TO_CHECK, GROUND: "特困申请人" + GROUND}
-# a 残疾人证号 in the 残疾 column: the ID's 18 characters, then the category and level digits
-_CERTIFICATE = re.compile(r"^\d{17}[\dXx](\d)(\d)$")
 
 
 @rule("S01")
@@ -56,7 +52,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         labour, health, disability = (text(m.at[j, c]) for c in ("labour", "health", "disability"))
         on_list = listed.get(m.at[j, "id"])
-        if (on_list and severe(on_list[1], on_list[2], unable)) or severe_written(disability, unable):
+        if (on_list and unable_to_work(on_list[1], on_list[2], unable)) or unable_written(disability, unable):
             continue
         none = not disability or disability in read["no_disability_values"]
         able = (labour.strip() in read["able_values"] or (has_any(labour, read["able_words"])
@@ -92,17 +88,3 @@ def check(ctx: Context) -> list[Finding]:
 def title(evidence: str) -> str | None:
     """The title an S01 finding of this evidence goes by in screen's reports (None: the check's own)."""
     return next((t for head, t in TITLES.items() if evidence.startswith(head)), None)
-
-
-def severe_written(cell: str, params: dict) -> bool:
-    """Whether a roster's 残疾 cell says a disability at 无劳动能力's levels: [L03] ``roster_severe_pattern`` (一级, 二级,
-    重度), or a category and level read from it (智力三级; a 残疾人证号's last two digits) at ``severe_levels`` or, for
-    ``mental_categories``, ``severe_levels_mental``."""
-    if not cell:
-        return False
-    if re.search(params["roster_severe_pattern"], cell):
-        return True
-    cert = _CERTIFICATE.match(cell)
-    row = {"cert_tail": "".join(cert.groups())} if cert else {"disability_type": cell, "disability_level": cell}
-    category, level = disability_of(row)
-    return severe(category, level, params)
