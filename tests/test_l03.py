@@ -385,3 +385,17 @@ def test_l03_a_disabled_list_person_is_placed_by_the_exits_list():
     lists = {"disabled": [{"name": "王老人", "cert": f"{OLD}44"}], "registry": reg(ALONE)}
     assert placed(context(ROSTER, lists), "L03", OLD) == ("", "", "王老人", OLD)
     assert placed(context(ROSTER, {**lists, "exits": exits}), "L03", OLD) == ("西镇", "南村", "王老人", OLD)
+
+
+@pytest.mark.parametrize("cert, roster_cell, expected", [
+    ("42", "二级", [("王儿", "中")]),  # 肢体二级: unable to work
+    ("22", "二级", []),  # 听力二级 on the list, a bare 二级 on the roster (held-out 292: L03 中)
+    ("12", "", []), ("11", "", [("王儿", "中")]),  # 视力: level 1 only
+    (None, "听力二级", []), (None, "二级", [("王儿", "中")]),  # the roster alone: its category when written
+])
+def test_l03_a_disability_makes_a_working_age_person_unable_by_its_category_and_level(cert, roster_cell, expected):
+    roster = household("王儿", SON, disability=roster_cell)
+    lists = {"registry": reg(("1", "王儿", SON, "户主", "", ""))}
+    if cert:
+        lists["disabled"] = [{"name": "王儿", "cert": f"{SON}{cert}"}]
+    assert leads(context(roster, lists), "L03") == expected
