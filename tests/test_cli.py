@@ -41,6 +41,8 @@ def run(*args: str, columns: int | None = None) -> subprocess.CompletedProcess:
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026年9月"], 2, "没有写明是哪一天"),
         (["audit", "missing.xlsx", "--out", "o", "--as-of", ""], 2, "--as-of 后面没有写日期"),  # an empty batch variable
         (["audit", "x.xlsx", "--lists", "没有这个文件夹", "--out", "o"], 3, "文件夹不存在"),
+        # held-out 292: coverage said a risk list was missing (rc 2) of a mistyped roster path
+        (["coverage", "没有这个花名册.xlsx", "--out", "o"], 3, "文件不存在"),
         # a list given twice: refused, never the last file kept without a word
         (["audit", "x.xlsx", "--out", "o", "--deaths", "a.csv", "--deaths", "b.csv"], 2,
          "--deaths 给了 2 个文件（a.csv、b.csv）；每类名单只能用一个文件"),
