@@ -152,3 +152,19 @@ def test_l02_a_risk_eliminated_after_the_review_date_is_a_low_lead():
     assert "2026-11-15 在核查基准日之后，核查基准日时风险尚未消除（待核实）" in lead.evidence
     lists["monitoring"][0]["risk_date"] = "2026-09-01"  # eliminated before the review date: none
     assert leads(context(ROSTER, lists), "L02") == []
+
+
+@pytest.mark.parametrize("disabled, whole", [([], True), ([{"name": "王儿", "cert": cert(SON, 4, 2)}], False)])
+def test_l02_a_seriously_ill_member_of_a_rural_household_is_for_the_whole_household(disabled, whole):
+    # seed 004: 农村低收入家中的重病患者不能单人户施保，若符合条件，应整户施保 (held-out 292: "可考虑单人户施保")
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800"),
+             "illness": [{"name": "王儿", "id": SON, "disease": "尿毒症"}]}
+    if disabled:
+        lists["disabled"] = disabled
+    (lead,) = LEADS["L02"](context(ROSTER, lists))
+    assert ("不能单人户施保，如符合条件应整户施保" in lead.evidence) == whole
+    assert ("可考虑单人户施保" in lead.evidence) == (not whole)

