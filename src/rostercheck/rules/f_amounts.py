@@ -948,8 +948,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         # a month before the raise its whole programme got is owed the standard then (held-out 288: 唐宇航's April and
         # May, before July's raise of 30 a person, owed 2 × 510 for 2 × 480)
         raised = raises.get(prog_of.get(h, "")) if amount else None
-        earlier = [m for m in months if m not in tried and raised and m < raised[0] and raised[3] > 0]
-        then = amount - raised[3] * _persons(led, h) if earlier else amount
+        then = amount - raised[3] * _persons(led, h) if raised and raised[3] > 0 else amount
+        earlier = [m for m in months if m not in tried and raised and m < raised[0] and 0 < then < amount]
         owed = (sum(tried.get(m, then if m in earlier else amount or 0.0) for m in months)
                 if amount or len(tried) == len(months) else None)
         basis = ((["发放失败的金额"] if tried else [])
