@@ -1574,3 +1574,14 @@ def test_a_township_that_returned_nothing_beside_the_countys_list_is_named_and_o
     assert len(result.rows) == len(found)  # its problems are still looked up on the roster
     assert money_review(result.rows, result.reported) is None  # its 1,548 元 is in no total
     assert "未退回问题清单" in " ".join(result.rows.loc[result.rows["乡镇"] == "河口乡", "说明"])
+
+
+def test_a_retyped_rows_worded_category_no_list_holds_is_read_by_its_words():
+    # held-out 297: '死亡后仍领取' and '多发' of a township the given lists did not hold were categories of their own, the
+    # money left out of the totals unsaid
+    from rostercheck.policy import load_policy
+    from rostercheck.review import _worded_codes
+
+    specs = load_policy(None)[0]
+    part = pd.DataFrame({"类别代码": ["死亡后仍领取", "多发", "F03", "有问题", "死亡"]})
+    assert _worded_codes(part, [True] * 5, specs) == {0: "F01", 1: "F05", 4: "C02"}

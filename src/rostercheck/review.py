@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import regions, suppress
@@ -430,6 +431,13 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
                         found[col] = part.at[at, col]
                 rows.append(found)
             alone = (hits == 0) & ~part.index.isin(list(placed) + list(unsure))
+            worded_alone = _worded_codes(part, alone, specs or {})  # (held-out 297: '死亡后仍领取', '多发' read as codes)
+            if worded_alone:
+                part = part.copy()
+                part.loc[list(worded_alone), "类别代码"] = list(worded_alone.values())
+                warnings.extend(_unplaced(name, part.loc[list(worded_alone)], "的问题类别不是类别代码或类别名称，在所给的内部版"
+                                          "问题清单中也找不到，已按其中的词语计为{}，请核对".format(
+                                              "、".join(dict.fromkeys(worded_alone.values())))))
             parts[i] = pd.concat([pd.DataFrame(rows), part[alone]], ignore_index=True) if rows else part[alone]
             parts[i].attrs.update(part.attrs)
             # (the findings a row could not be told apart from: reviewed from the internal list, not said deleted)
@@ -515,6 +523,22 @@ def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dic
         else:
             unsure[at] = list(mine)
     return placed, unsure
+
+
+def _worded_codes(part: pd.DataFrame, rows, specs: dict) -> dict:
+    """The rows (of ``rows``) whose 问题类别 is no code but names one category by its ``ledger_words`` (the longest word
+    deciding, one category only) → that category's code."""
+    out = {}
+    for at in part.index[np.asarray(rows, dtype=bool)]:
+        said = str(part.at[at, "类别代码"])
+        if said in specs:
+            continue
+        fits = {c: max(len(w) for w in sp.ledger_words if w in said) for c, sp in specs.items()
+                if any(w in said for w in sp.ledger_words)}
+        best = [c for c, n in fits.items() if n == max(fits.values())] if fits else []
+        if len(best) == 1:
+            out[at] = best[0]
+    return out
 
 
 def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:
