@@ -1122,6 +1122,20 @@ def test_a_blank_death_date_is_bounded_by_the_day_the_death_was_registered(heade
     assert said in found[0].evidence
 
 
+
+@pytest.mark.parametrize("date, cancelled, expected, said", [
+    # held-out 296: 死亡日期 the data's 入库时间 (after the review date), 户口注销日期 months before: "下季度处理", missed
+    ("2026-11-18", "2026-05-17", "中", "死亡日期 2026-11-18 晚于注销日期（死亡日期可能有误，如系统录入时间），注销日期 2026-05-17（死亡不晚于该日）"),
+    ("2026-05-10", "2026-05-17", "高", "死亡日期 2026-05-10"),  # (dates that agree)
+])
+def test_a_death_date_later_than_the_cancellation_is_no_date_of_the_death(date, cancelled, expected, said):
+    row = {"name": "李梅", "id": B, "date": date, "cause": "病故", "cancelled": cancelled}
+    ctx = context(roster(), {"deaths": [row]}, headers={"deaths": {"date": "死亡日期", "cancelled": "户口注销日期", "cause": "死亡原因"}})
+    found = run_checks(ctx, ["C02"])[0]
+    assert [f.confidence for f in found] == [expected]
+    assert said in found[0].evidence
+
+
 # —— 开封市祥符区 (410212), 开封县 (410224) until the 2014 撤县设区: the members' IDs still start with 410224 ——
 
 KF = [make_id(f"19{50 + k}0101", 101 + 2 * k, "410224") for k in range(6)]

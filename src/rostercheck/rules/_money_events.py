@@ -38,7 +38,7 @@ def stop_month(day: dt.date, p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_day,
+    from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_conflict, death_day,
                              for_life, move_judged, move_reason, says_died, served_outside, unread_custody_text)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
@@ -92,7 +92,7 @@ def events(ctx: Context, led: Ledger) -> None:
             # dated only by its 注销日期 or 火化日期, which the death is no later than: months counted from that day's,
             # the amount to recover at least that (F01 explanation; held-out 246)
             day, label, fld = bound
-            shown = f"未写死亡日期，{label} {date_shown(row, fld)}（死亡不晚于该日，按该日计）"
+            shown = f"{death_conflict(row) or '未写死亡日期'}，{label} {date_shown(row, fld)}（死亡不晚于该日，按该日计）"
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
         return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, shown or f"死亡日期 {date_shown(row, 'date')}")

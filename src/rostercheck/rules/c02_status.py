@@ -221,9 +221,23 @@ def says_died(row: Mapping, params: dict) -> bool | None:
 
 def death_day(row: Mapping) -> dt.date | None:
     """The death's own date a deaths-list row gives: None when blank, unread, or a 火化日期 read as the list's date (no
-    死亡日期 column: ``date_buried``), which only bounds it (:func:`death_bound`)."""
+    死亡日期 column: ``date_buried``), which only bounds it (:func:`death_bound`), or later than a day the death is no
+    later than (:func:`death_conflict`)."""
     day = row.get("date")
-    return day if isinstance(day, dt.date) and not row.get("date_buried") else None
+    return day if isinstance(day, dt.date) and not row.get("date_buried") and not death_conflict(row) else None
+
+
+def death_conflict(row: Mapping) -> str:
+    """'死亡日期 2026-11-18 晚于注销日期（死亡日期可能有误，如系统录入时间）' when a row's death date is later than its 注销日期
+    (登记日期, 火化日期), which cannot precede the death (held-out 296: 死亡日期 holding the data's 入库时间 after the review
+    date, 户口注销日期 months before it: a death of next quarter, C02 missed), else ''."""
+    day = row.get("date")
+    if not isinstance(day, dt.date) or row.get("date_buried"):
+        return ""
+    bound = death_bound(row)
+    if bound is None or bound[0] >= (day.date() if isinstance(day, dt.datetime) else day):
+        return ""
+    return f"死亡日期 {date_shown(row, 'date')} 晚于{bound[1]}（死亡日期可能有误，如系统录入时间）"
 
 
 def death_bound(row: Mapping) -> tuple[dt.date, str, str] | None:
@@ -281,15 +295,16 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
         if is_death is False:
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
         buried = bool(row.get("date_buried"))
-        doubt = date_doubt(row, "date", "火化日期" if buried else "死亡日期")
+        conflict = death_conflict(row)
+        doubt = conflict or date_doubt(row, "date", "火化日期" if buried else "死亡日期")
         bound = death_bound(row)
         if isinstance(died, dt.date):
             what = f"{row.get('date_label') or '死亡日期'} {date_shown(row, 'date')}" + _before_approval(ctx, m, died)
         elif bound is not None and (bound[0] <= ctx.as_of or not doubt):
             # the registration cancelled, the body cremated: no death after that day
             what = _bound_text(row, bound, ctx.as_of, doubt)
-            if bound[0] > ctx.as_of:  # the death may be before the review date or after it
-                conf = _LOWER[conf]
+            if bound[0] > ctx.as_of or conflict:  # the death may be before the review date or after it; or its dates
+                conf = _LOWER[conf]  # disagree
         elif doubt:
             what, conf = f"{doubt}，请核实是否在核查日期之前", _LOWER[conf]
         else:
