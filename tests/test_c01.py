@@ -406,3 +406,19 @@ def test_ids_saved_in_scientific_notation_are_said_with_their_rows_as_written():
     ctx = context(roster(), {"staff": rows})
     said = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels, tables=[])))
     assert "其中 1 个以科学计数法保存（如第 3 行“4.30521E+17”）" in said and "3.41222E+17" not in said
+
+
+@pytest.mark.parametrize("category, config, expected", [
+    ("公务员", None, "高"), ("17", None, "高"),  # words, or a GB/T 2261.4 code: read
+    ("04", None, "中"),  # a bureau's own code no table reads (held-out 296: 04 退休 was C01 高): whether in post, unknown
+    ("04", '[C01]\nexclude_categories = ["退休", "04"]\n', None),  # configured: not counted
+])
+def test_a_staff_category_code_no_table_reads_is_at_most_medium(tmp_path, category, config, expected):
+    path = None
+    if config:
+        path = tmp_path / "c.toml"
+        path.write_text(config, encoding="utf-8")
+    ctx = context(household("赵明", STAFF), {"staff": [{**STAFF_LIST[0], "category": category}]}, config=path)
+    found = run_checks(ctx, ["C01"])[0]
+    assert [f.confidence for f in found] == ([expected] if expected else [])
+    assert ("人员类别“04”是代码、含义不明" in found[0].evidence) == (expected == "中") if found else True

@@ -346,3 +346,9 @@ def test_a_supporters_car_or_business_held_by_its_status_but_ended_by_its_date_i
     assert flagged(ctx, "C07") == flagged_as
     if kind != "both":
         assert "早于核查基准日" in run_checks(ctx, ["C07"])[0][0].evidence
+
+
+@pytest.mark.parametrize("category, expected", [("退休", []), ("80", []), ("04", [("王秀英", "中")])])
+def test_a_retired_supporter_or_one_of_an_unread_category_code(category, expected):
+    # held-out 296: a supporter coded 04 (退休, in a 代码表 file) was C07 高, configured 04 for C01 or not
+    assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": category}]}) == expected

@@ -11,8 +11,8 @@ import unicodedata
 
 from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_sex, member_values,
                        official_households, records, registry_kin, role)
-from ..model import MEDIUM, Context, Finding, enjoys
-from ..normalize.codes import classify, has_word, relation as decoded_relation
+from ..model import HIGH, MEDIUM, Context, Finding, enjoys
+from ..normalize.codes import classify, has_word, person_status, relation as decoded_relation
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import (begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
@@ -53,6 +53,8 @@ def check(ctx: Context) -> list[Finding]:
             detail = values(_shown(kind, row), _fields(kind, row))
             later = left_later(ctx, kind, row)
             detail += f"（{later}）" if later else ""
+            if kind == "staff" and (code := category_unread(row)):
+                detail, conf = detail + f"（{CATEGORY_UNREAD.format(code)}）", MEDIUM if conf == HIGH else conf
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -107,6 +109,18 @@ def in_post(ctx: Context, kind: str, row: dict) -> bool:
     """
     excluded = tuple(ctx.specs["C01"].params.get("exclude_categories", [])) if "C01" in ctx.specs else ()
     return not ((kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx, dead=False))
+
+
+def category_unread(row) -> str:
+    """A staff row's 人员类别 when it is a bare code no table reads (a bureau's own 04, 06: not GB/T 2261.4's 80 退（离）休
+    人员), else '': whether the person is in post (退休, 公益性岗位 are not) is then unknown (held-out 296: 04 退休 and 06
+    公益性岗位, explained only in a 代码表 file beside the list, were C01 and C07 高)."""
+    category = unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
+    return category if category.isdigit() and not person_status(category).name else ""
+
+
+# said beside a staff row whose 人员类别 is such a code (C01, C07: at most 中)
+CATEGORY_UNREAD = "人员类别“{}”是代码、含义不明：是否在职（退休、公益性岗位等不计）请核实，可在配置文件 [C01] exclude_categories 中写明不计的代码"
 
 
 def _excluded(row: dict, excluded: tuple) -> bool:

@@ -16,12 +16,13 @@ from ._econ import (
     standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._household import households, standard_for
-from .c01_staff import has_left
+from .c01_staff import CATEGORY_UNREAD, category_unread, has_left, in_post
 from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "status": "机动车状态"}
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
+_UNREAD_CATEGORY = "中写明不计的代码）"  # (the end of a staff reason whose 人员类别 is a code no table reads: c01_staff)
 _FEW_MONTHS = "置信度至多为“中”）"  # (the end of a wage's reason in a few of the list's months: :func:`few_months`)
 _CONTRADICTED = "只作待核线索，请核实）"  # (the end of a vehicle's or business's reason whose status an earlier end date
 # contradicts: :func:`_econ.ended_yet_active`, a 低 lead as in C04 and C05, held-out 230)
@@ -72,7 +73,7 @@ def check(ctx: Context) -> list[Finding]:
         # min_months_share_for_high)
         if all(text.endswith(_CONTRADICTED) for text in reasons):
             conf = LOW
-        elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED)) for text in reasons):
+        elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY)) for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
         missing = any(w in note for w in params["missing_words"])
@@ -186,9 +187,13 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
     if params["use_staff"]:
         for r in exact_rows(ctx, "staff", sid):
             row = ctx.lists["staff"].loc[r]
-            if has_left(row, ctx):  # (C01's test of the post held on the review date: left, or not yet begun)
+            # (C01's test of the post held on the review date: left, or not yet begun; an excluded 人员类别, 退休: held-out
+            # 296, a retired supporter C07 高 with 04 configured for C01)
+            if has_left(row, ctx) or not in_post(ctx, "staff", row):
                 continue
-            reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(staff_shown(row), _STAFF)}）",
+            code = category_unread(row)
+            reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(staff_shown(row), _STAFF)}）"
+                            + (f"（{CATEGORY_UNREAD.format(code)}）" if code else ""),
                             ("staff_unit", fact_text(row.get("unit")))))
     if params["use_vehicles"]:
         for r in exact_rows(ctx, "vehicles", sid):
