@@ -512,10 +512,7 @@ def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dic
                                                                                        | (towns == ""))]
         if not len(mine):
             continue
-        said = str(row["类别代码"])
-        fits = {c: max(len(w) for w in sp.ledger_words if w in said) for c, sp in specs.items()
-                if any(w in said for w in sp.ledger_words)}
-        fit = {c for c, n in fits.items() if n == max(fits.values())} if fits else set()
+        fit = _worded(str(row["类别代码"]), specs)
         free = [k for k in mine if k not in taken and (not fit or known.at[k, "类别代码"] in fit)]
         if len(free) == 1:
             placed[at] = free[0]
@@ -531,14 +528,17 @@ def _worded_codes(part: pd.DataFrame, rows, specs: dict) -> dict:
     out = {}
     for at in part.index[np.asarray(rows, dtype=bool)]:
         said = str(part.at[at, "类别代码"])
-        if said in specs:
-            continue
-        fits = {c: max(len(w) for w in sp.ledger_words if w in said) for c, sp in specs.items()
-                if any(w in said for w in sp.ledger_words)}
-        best = [c for c, n in fits.items() if n == max(fits.values())] if fits else []
+        best = _worded(said, specs) if said not in specs else set()
         if len(best) == 1:
-            out[at] = best[0]
+            out[at] = best.pop()
     return out
+
+
+def _worded(said: str, specs: dict) -> set[str]:
+    """The categories a clerk's 问题类别 (死亡后仍领取) names by their ``ledger_words``, the longest word deciding."""
+    fits = {c: max(len(w) for w in sp.ledger_words if w in said) for c, sp in specs.items()
+            if any(w in said for w in sp.ledger_words)}
+    return {c for c, n in fits.items() if n == max(fits.values())} if fits else set()
 
 
 def _unplaced(name: str, rows: pd.DataFrame, what: str) -> list[str]:

@@ -800,6 +800,22 @@ def unable_written(cell: str, p: dict) -> bool:
     return bool(re.search(p["roster_severe_pattern"], cell)) or unable_to_work(category, level, p)
 
 
+def unable_by(listed: tuple | None, cell: str, p: dict) -> str:
+    """What makes a person 无劳动能力 by disability: 'list' (the disability list's category and level,
+    :func:`unable_to_work`), 'roster' (the roster's 残疾 cell, :func:`unable_written`, when the list names no category:
+    its category decides over a bare 二级 on the roster, held-out 292), or ''.
+
+    Args:
+        listed: the person's (row, category, level) on the disability list (:func:`disabled_by_id`), or None.
+        cell: the roster's (application's) 残疾 cell.
+        p: the [L03] parameters.
+    """
+    if listed and unable_to_work(listed[1], listed[2], p):
+        return "list"
+    known = bool(listed and str(listed[1] or "").strip())
+    return "roster" if not known and unable_written(cell or "", p) else ""
+
+
 # a 残疾人证号 in the 残疾 column: the ID's 18 characters, then the category and level digits
 _CERTIFICATE = re.compile(r"^\d{17}[\dXx](\d)(\d)$")
 

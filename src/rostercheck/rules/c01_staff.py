@@ -115,7 +115,7 @@ def category_unread(row) -> str:
     """A staff row's 人员类别 when it is a bare code no table reads (a bureau's own 04, 06: not GB/T 2261.4's 80 退（离）休
     人员), else '': whether the person is in post (退休, 公益性岗位 are not) is then unknown (held-out 296: 04 退休 and 06
     公益性岗位, explained only in a 代码表 file beside the list, were C01 and C07 高)."""
-    category = unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
+    category = _category(row)
     return category if category.isdigit() and not person_status(category).name else ""
 
 
@@ -126,8 +126,13 @@ CATEGORY_UNREAD = "人员类别“{}”是代码、含义不明：是否在职�
 def _excluded(row: dict, excluded: tuple) -> bool:
     """Whether a staff row's 人员类别 is excluded: holds one of the words, or is one of the codes (a word of digits is a
     whole-cell code, GB/T 2261.4's 80 退（离）休人员)."""
-    category = unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
+    category = _category(row)
     return any(has_word(category, w) for w in excluded)
+
+
+def _category(row) -> str:
+    """A staff row's 人员类别 cell, NFKC-folded and stripped."""
+    return unicodedata.normalize("NFKC", str(row.get("category", "") or "")).strip()
 
 
 # A 是否在任 (是否在职) column's whole cells.

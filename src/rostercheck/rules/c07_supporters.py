@@ -22,7 +22,7 @@ from .c02_status import in_custody, says_died
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "status": "机动车状态"}
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
-_UNREAD_CATEGORY = "中写明不计的代码）"  # (the end of a staff reason whose 人员类别 is a code no table reads: c01_staff)
+_UNREAD_CATEGORY = CATEGORY_UNREAD.rsplit("，", 1)[-1] + "）"  # (the end of a staff reason whose 人员类别 no table reads)
 _FEW_MONTHS = "置信度至多为“中”）"  # (the end of a wage's reason in a few of the list's months: :func:`few_months`)
 _CONTRADICTED = "只作待核线索，请核实）"  # (the end of a vehicle's or business's reason whose status an earlier end date
 # contradicts: :func:`_econ.ended_yet_active`, a 低 lead as in C04 and C05, held-out 230)

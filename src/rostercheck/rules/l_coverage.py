@@ -25,7 +25,7 @@ from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows, registry_heads,
-                        risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_to_work, unable_written, written,
+                        risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
 
 
@@ -482,10 +482,10 @@ def _criteria(ctx: Context, pid: str, age: int | None, roster_disability: str = 
     if age is not None and age < p["minor_age"]:
         out.append(f"未满 {p['minor_age']} 周岁（{age} 岁）")
     d = disabled_by_id(ctx).get(pid)
-    if d and unable_to_work(d[1], d[2], p):
+    by = unable_by(d, roster_disability, p)
+    if by == "list":
         out.append(f"{d[1] or ''}残疾 {d[2]} 级")
-    elif not (d and str(d[1] or "").strip()) and unable_written(roster_disability or "", p):  # (the list's category
-        # decides over a bare 二级 on the roster: held-out 292, 听力 2 on the list)
+    elif by == "roster":
         out.append(f"花名册残疾情况“{roster_disability}”")
     return out
 

@@ -12,7 +12,7 @@ from ..model import LOW, MEDIUM, Context, Finding
 from ..normalize.values import text
 from ..roster import TEKUN, is_covered, on_sheet
 from . import fact_text, rule
-from ._coverage import disabled_by_id, unable_to_work, unable_written
+from ._coverage import disabled_by_id, unable_by
 from .c08_labour import health_class
 from ._econ import has_any
 from .d_roster import household_heads
@@ -52,8 +52,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         labour, health, disability = (text(m.at[j, c]) for c in ("labour", "health", "disability"))
         on_list = listed.get(m.at[j, "id"])
-        known = bool(on_list and str(on_list[1] or "").strip())  # (the list's category decides over a bare 二级)
-        if (on_list and unable_to_work(on_list[1], on_list[2], unable)) or (not known and unable_written(disability, unable)):
+        if unable_by(on_list, disability, unable):
             continue
         none = not disability or disability in read["no_disability_values"]
         able = (labour.strip() in read["able_values"] or (has_any(labour, read["able_words"])
