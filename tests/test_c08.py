@@ -135,7 +135,7 @@ def test_bounds_and_confidence_are_configurable(tmp_path: Path):
 
 
 # Labour-ability vocabularies and coded sex
-@pytest.mark.parametrize("labour", ["普通劳动力", "技能劳动力", "有劳动能力", "具有劳动能力"])
+@pytest.mark.parametrize("labour", ["普通劳动力", "技能劳动力", "有劳动能力", "具有劳动能力", "普通劳动能力"])  # (held-out 298)
 def test_able_labour_words(labour):
     assert flagged(context(person(35, "男", labour=labour)), "C08") == [("刘洋", "中")]
 
@@ -247,6 +247,16 @@ def test_a_roster_without_any_labour_cell_has_c08_said_as_not_checked(labour, sk
     if skipped:
         assert why["C08"] == ("花名册“劳动能力”列的 1 个值都未能识别（见运行提示）" if labour else
                               "花名册没有“劳动能力”列（或该列全部为空）")
+
+
+def test_some_labour_values_unread_make_c08_partly_checked():
+    # held-out 298: 73 of 581 劳动能力 values unread (普通劳动能力 then), 核查范围 "C08 已核查，未发现问题"
+    from rostercheck.audit import _partial_parts
+
+    rows = person(35, "男") + [{**person(40, "女")[0], "name": "王芳", "id": make_id(born(40), 122), "labour": "三类"}]
+    ctx = context(rows)
+    assert _partial_parts(ctx, {}, ["C08"])["C08"] == ["花名册“劳动能力”列有 1 行的值未能识别"]
+    assert _partial_parts(context(person(35, "男")), {}, ["C08"])["C08"] == []
 
 
 def test_the_evidence_states_the_working_age_as_the_policy_does(tmp_path):

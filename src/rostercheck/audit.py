@@ -30,7 +30,7 @@ from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is
 from .rules import COLUMN_DOUBT, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS
 from .rules.rq_favour import also_c01
-from .rules._vocab import none_read, value_warnings
+from .rules._vocab import none_read, some_unread, value_warnings
 from .suppress import evidence_fingerprint
 
 REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"))
@@ -145,6 +145,7 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
                   for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
         parts += _rosters_without(ctx.members, spec.needs_columns) if spec.each_roster else []
+        parts += [said for c in spec.needs_columns if (said := some_unread(ctx, c))]
         out[code] = parts
     return out
 

@@ -28,7 +28,7 @@ PAY_WORDS = NET_PAY_WORDS + r"|应发工资|工资收入"
 AGENTS = (r"配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|亲属|家属|丧属|担保|紧急|代领|联络员|"
           r"申报人|报告人|办理人|经手人|受益人|见证人|驾驶人|帮教|包保|使用人|使用者|承租人|租用人")
 QUALIFIERS = (AGENTS + r"|户主|父亲|母亲|子女|干部|赡养|抚养|扶养|义务人|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|"
-              r"权利人|产权人|收款人|开户人|领取人|财务|办税|监事|登记人")
+              r"权利人|产权人|收款人|领款人|开户人|领取人|财务|办税|监事|登记人")
 # Each list kind's own words for the person a row is about (逝者姓名, 参保人身份证号, 机动车所有人): a name or ID column
 # saying so is preferred to one that does not, whatever other person an unlisted word of a rival names (held-out 209).
 SUBJECTS = {
@@ -645,9 +645,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
         FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主",
-                  r"身份|证件|号码|账号|帐号", allow=r"收款人|开户人|领取人|代领", weight=2),
+                  r"身份|证件|号码|账号|帐号", allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|收款账户",
-                  r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|开户人|领取人|户主"),
+                  r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|领款人|开户人|领取人|户主"),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
         FieldSpec("remark", r"^备注|说明|附言"),
@@ -663,10 +663,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
         FieldSpec("id", ID_WORDS),
-        FieldSpec("id", ID_WORDS, allow=r"收款人|领取人", weight=0),
-        # the person paid for (保障对象姓名) before a 收款人姓名 beside it, which is who took the money (the holder)
-        FieldSpec("name", r"(保障|救助|供养|低保|特困)(对象|人员)(姓名|名字)?$", weight=2),
-        FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$", allow=r"收款人|领取人"),
+        FieldSpec("id", ID_WORDS, allow=r"收款人|领款人|领取人", weight=0),
+        # the person paid for (保障对象姓名; a 一卡通 platform's 补贴对象姓名) before a 收款人姓名 or 领款人姓名 beside it, which
+        # is who took the money (the holder; held-out 299: 领款人 read as the payee, every F07 missed)
+        FieldSpec("name", r"(保障|救助|供养|低保|特困|补贴|补助|受助|享受)(对象|人员)(姓名|名字)?$", weight=2),
+        FieldSpec("name", NAME_WORDS + r"|^(保障|救助|供养)?对象$", allow=r"收款人|领款人|领取人"),
         # 收款人/领款人 alone is the payee's name; beside a 姓名 column, it is who took the money (the holder, F07).
         FieldSpec("name", _COLLECTOR, weight=0),
         FieldSpec("holder", _COLLECTOR, weight=0),

@@ -30,7 +30,7 @@ from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format
 from .table import (Layout, RawFile, Table, block_title, columns_frame, data_frame, find_layout, header_repeats, id_like_cell,
-                    read_file, sub_title)
+                    read_file, sheets_together, sub_title)
 
 KIND = "payments"
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
@@ -778,6 +778,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     if not frames:
         missing = "、".join(dict.fromkeys(what for _, what in unused)) or "身份证号列和发放金额列"
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
+    warnings = sheets_together(warnings)
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
     frames, said = _summaries_apart(frames, sheets, titles)
     warnings += said

@@ -477,6 +477,29 @@ class Layout:
         return said
 
 
+_SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*)$")
+
+
+def sheets_together(notes: list[str]) -> list[str]:
+    """Notes that differ only in the sheet they begin with ('工作表“1月”“发放结果”列的代码…', '工作表“2月”…'), said once
+    for all those sheets ('工作表“1月”“2月”“3月”“发放结果”列的代码…'), where the first of them stood (held-out 299: 18
+    lines for two columns of nine monthly sheets). Only notes going on with a quoted column are joined."""
+    sheets: dict[str, list[str]] = {}
+    for note in notes:
+        m = _SHEET_NOTE.match(note)
+        if m:
+            sheets.setdefault(m.group(2), []).append(m.group(1))
+    out, done = [], set()
+    for note in notes:
+        m = _SHEET_NOTE.match(note)
+        if not m or len(sheets[m.group(2)]) < 2:
+            out.append(note)
+        elif m.group(2) not in done:
+            done.add(m.group(2))
+            out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(sheets[m.group(2)])) + "的" + m.group(2))
+    return out
+
+
 def find_layout(grid: Grid, kind: str) -> Layout | None:
     """Fill merged cells, find the header and map columns to fields (by label, else by content).
 
@@ -1388,6 +1411,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         titles.append(layout.title)
         sheets.append(sheet)
         warnings.extend(f"{('工作表“' + sheet + '”') if sheet else ''}{w}" for w in layout.warnings)
+    warnings = sheets_together(warnings)
     warnings.extend(notes)
     unsaved, unsaved_fields = _unsaved_formulas(path, parts, everything=not frames)
     warnings.extend(unsaved + _struck_through(path, parts))

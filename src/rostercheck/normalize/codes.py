@@ -150,7 +150,10 @@ def same_code(cell: str, code: str) -> bool:
 # to three digits, never the tail of a longer number or word ('110企业职工' is 110's; K33 is no code of one)
 # (a code of up to 4 digits: a 一卡通 system's 补贴项目 0101, held-out 277; never a year, a month or a day)
 _LEGEND_CODE = r"(?<![0-9A-Za-z])\d{1,4}(?![0-9]|\s*[年月日号])"
-_LEGEND_SEP, _LEGEND_WORD = r"\s*[-－—=:：.．、]?\s*", r"[\u4e00-\u9fff]{1,12}"
+# (a word may hold a bracketed part: GB/T 2261.4's '80退（离）休人员', '出国（境）定居'; held-out 298 read '退' and C01 flagged a
+# retiree at 高)
+_LEGEND_SEP = r"\s*[-－—=:：.．、]?\s*"
+_LEGEND_WORD = r"[\u4e00-\u9fff]{1,12}(?:[(（][\u4e00-\u9fff]{1,6}[)）][\u4e00-\u9fff]{0,12})?"
 _LEGEND_PAIR = re.compile(f"({_LEGEND_CODE}){_LEGEND_SEP}({_LEGEND_WORD})")
 # … two or more in a row, apart by spaces, commas, slashes or semicolons ('1迁入 2迁出', '1-迁入，2-迁出', '1=迁入;2=迁出')
 _LEGEND_RUN = (f"{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD}"

@@ -408,7 +408,8 @@ def _linked(ctx: Context) -> Ledger:
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
     shown = _shown_digits_payees(f, members, member_at, conf_at)
-    former = _former_payees(f, members, member_at, conf_at)
+    dead_fellows = _dead_fellows(ctx, f, member_at)
+    former = _former_payees(f, members, member_at, conf_at, dead_fellows)
     if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does (a
         # bank's row linked by its account too: held-out 106, its June paid again in a 补发 file was no F04)
         progs = _members_programme(progs, member_at, members)
@@ -445,6 +446,7 @@ def _linked(ctx: Context) -> Ledger:
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row.tolist(), covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
+    led.memo["former_dead"] = former & set(dead_fellows)  # (dead by the lists: no payee to change, F07)
     led.memo["unsure"] = unsure
     if not unnamed:
         led.memo["programme_codes"] = programme_codes
@@ -862,18 +864,21 @@ def _amount_is(amount: object, members: pd.DataFrame, m: int) -> bool:
         return False
 
 
-def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
+                   dead_fellows: dict[int, object] | None = None) -> set[int]:
     """A row whose payee is on no roster, paid into the account the roster gives one household alone, for a month in
     which no row of that household's members is paid, is that household's (中): the bank still pays under its former
     head, who died or left (the household now under the spouse). Its payee's own death or move is then no stop of the
     household's benefit; F07 asks for the payee to be changed. (A member's own row beside the others' — a per-person
-    ledger — stays his: his death stops his share.) Returns the rows so linked."""
-    if "bank_account" not in f.columns or not len(members):
-        return set()
-    unlinked = np.flatnonzero((member_at < 0) & ~f["account_cut"].to_numpy(dtype=bool))
-    accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
-    own = sole_households(members, set(accounts))
-    found = {r: own[a] for r, a in zip(unlinked.tolist(), accounts) if a in own}
+    ledger — stays his: his death stops his share.) So is a row of a dead payee the registry places in a roster
+    household (``dead_fellows``: row → household, :func:`_dead_fellows`), whatever account it was paid into. Returns
+    the rows so linked."""
+    found = dict(dead_fellows or {})
+    if "bank_account" in f.columns and len(members):
+        unlinked = np.flatnonzero((member_at < 0) & ~f["account_cut"].to_numpy(dtype=bool))
+        accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
+        own = sole_households(members, set(accounts))
+        found.update({r: own[a] for r, a in zip(unlinked.tolist(), accounts) if a in own})
     if not found:
         return set()
     heads: dict[object, int] = {}  # each of those households' head (else its first member)
@@ -897,6 +902,41 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
             member_at[r], conf_at[r] = heads[household], MEDIUM
             linked.add(r)
     return linked
+
+
+def _dead_fellows(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dict[int, object]:
+    """Rows of a payee on no roster whom the deaths list or the registry says died and whose registry household (户号)
+    holds members of one roster household alone → that household: its former head, the household now under the spouse,
+    paid into his own account (held-out 299: his January–April, paid before his death in April, were F06 中 3,040 元)."""
+    if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns or not len(ctx.members):
+        return {}
+    from . import dead_on_lists
+
+    dead = dead_on_lists(ctx)
+    ided = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.zeros(len(f), dtype=bool)
+    rows = np.flatnonzero((member_at < 0) & ided)
+    payees = f["id"].iloc[rows].astype(object).to_numpy()
+    keep = np.fromiter((p in dead for p in payees.tolist()), dtype=bool, count=len(payees))
+    rows, payees = rows[keep], payees[keep]
+    if not len(rows):
+        return {}
+    reg = ctx.lists["registry"]
+    reg = reg.loc[reg["id_status"] == ids.VALID, ["id", "household_no"]]
+    homes = reg["household_no"].astype(str).str.strip()
+    home_of = dict(zip(reg["id"].tolist(), homes.tolist()))
+    wanted = {home_of.get(p, "") for p in set(payees.tolist())} - {""}
+    fellows = reg.loc[homes.isin(wanted).to_numpy()]
+    household_of = dict(zip(ctx.members["id"].tolist(), ctx.members["household"].tolist()))
+    households: dict[str, set] = {}
+    for pid, home in zip(fellows["id"].tolist(), homes[homes.isin(wanted)].tolist()):
+        if pid in household_of:
+            households.setdefault(home, set()).add(household_of[pid])
+    out = {}
+    for r, p in zip(rows.tolist(), payees.tolist()):
+        found = households.get(home_of.get(p, ""), set())
+        if len(found) == 1:
+            out[r] = next(iter(found))
+    return out
 
 
 def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> dict[int, list[object]]:

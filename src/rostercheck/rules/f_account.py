@@ -100,7 +100,7 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
     by: dict[tuple, list[int]] = defaultdict(list)
     unread = led.memo["unread_item"]
     unjudged = set()  # paid so only under an item no word or code reads (项目代码 01): perhaps the benefit, not looked at
-    for r in sorted(led.memo.get("former", ())):
+    for r in sorted(led.memo.get("former", ()) - led.memo.get("former_dead", set())):
         if led.ok[r] and led.household[r] not in told and (led.benefit[r] or unread[r]):
             if led.benefit[r]:
                 by[(led.household[r], led.cols["id"][r] or led.cols["link_key"][r])].append(r)
