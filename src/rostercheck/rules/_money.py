@@ -1741,25 +1741,22 @@ def _payee_place(led: Ledger, r: int) -> tuple[str, str]:
 
 
 def _registry_place(ctx: Context, led: Ledger, pid: str) -> tuple[str, str]:
-    """The township and village the registry gives a payee on no roster: its 乡镇/村 columns when the township is one by
-    name (a 派出所 is none), else those its 住址 names; ('', '') for none (held-out 299: 武金凤's F03 went to （未填乡镇）
-    though her 住址 named her township). Worked out once for the payees on no roster."""
-    from ..roster import _place_after_admin
-
+    """The township and village the registry gives a payee on no roster, as the coverage leads read a registry row
+    (``_coverage._registry_place``: its 乡镇/村 columns when the township is one by name, else those its 住址 names);
+    ('', '') for none (held-out 299: 武金凤's F03 went to （未填乡镇） though her 住址 named her township). Worked out once
+    for the payees on no roster."""
     if "registry_places" not in led.memo:
+        from ._coverage import _registry_place as registry_place
+
         places: dict[str, tuple[str, str]] = {}
         reg = ctx.lists["registry"] if ctx.has("registry") else None
         if reg is not None and ({"address", "township"} & set(reg.columns)):
             off = led.memo["array:member"] < 0
             wanted = set(pd.unique(np.asarray(led.frame["id"], dtype=object)[off]).tolist()) - {""}
-            reg = reg[reg["id"].isin(wanted).to_numpy()]
-            for row in reg.to_dict("records"):
-                town, village = str(row.get("township") or ""), str(row.get("village") or "")
-                if not re.search(r"(镇|乡|街道|街道办事处)$", town):
-                    m = _place_after_admin(str(row.get("address") or ""), search=True) if row.get("address") else None
-                    town, village = (m.group(1), m.group(2) or "") if m else ("", "")
-                if town:
-                    places.setdefault(row["id"], (town, village))
+            for row in reg[reg["id"].isin(wanted).to_numpy()].to_dict("records"):
+                found = registry_place(ctx, row)
+                if found["township"]:
+                    places.setdefault(row["id"], (found["township"], found["village"]))
         led.memo["registry_places"] = places
     return led.memo["registry_places"].get(pid, ("", ""))
 
