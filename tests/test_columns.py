@@ -703,3 +703,31 @@ def test_a_vehicles_user_is_never_its_owner_however_many_valid_ids(tmp_path, own
 ])
 def test_of_two_equally_fit_columns_the_later_years_is_read(headers, read):
     assert mapping("monitoring", headers)["income_year"] == headers[read]
+
+
+@pytest.mark.parametrize("labels, paired", [
+    # each party's name column, then the ID header written again for each: the pairs a clerk reads (held-out 300)
+    (["使用人", "身份证明号码", "所有人", "身份证明号码"], ["使用人", "使用人身份证明号码", "所有人", "所有人身份证明号码"]),
+    (["义务人姓名", "证件号码", "权利人姓名", "证件号码"], ["义务人姓名", "义务人证件号码", "权利人姓名", "权利人证件号码"]),
+    (["户主姓名", "身份证号", "姓名", "身份证号"], ["户主姓名", "户主身份证号", "姓名", "身份证号"]),
+    # an ID header written once, or after a column naming nobody, is left as written
+    (["所有人", "身份证明号码", "品牌"], ["所有人", "身份证明号码", "品牌"]),
+    (["车辆类型", "身份证明号码", "号牌", "身份证明号码"], ["车辆类型", "身份证明号码", "号牌", "身份证明号码"]),
+])
+def test_a_repeated_bare_id_header_belongs_to_the_party_before_it(labels, paired):
+    from rostercheck.io.table import paired_ids
+
+    assert paired_ids(labels) == paired
+
+
+def test_a_vehicle_list_with_a_bare_id_header_per_party_reads_the_owners(tmp_path):
+    # held-out 300: 使用人's ID (the first 身份证明号码) taken for the owner's; every car a 低 lead, decoys listed
+    from helpers import make_id
+    from rostercheck.io.table import load_table
+
+    user, owner = make_id("19890209", 358), make_id("19730113", 935)
+    path = tmp_path / "机动车登记信息.csv"
+    path.write_text("号牌号码,车辆类型,使用人,身份证明号码,驾驶人,身份证明号码,所有人,身份证明号码,机动车状态\n"
+                    f"豫FD4069,K33,沈丽永,{user},陈建,{user},马凤海,{owner},A\n", encoding="utf-8")
+    frame = load_table(path, "vehicles").frame
+    assert frame["id"].tolist() == [owner] and frame["name"].tolist() == ["马凤海"]

@@ -398,3 +398,23 @@ def test_a_payment_returned_below_it_in_its_own_file_and_paid_again_is_no_duplic
              pay(A, "王五", "2026-03", 1032, remark="重发", **when(28))]
     ctx = money_context(roster(), rows)
     assert money(ctx, "F04") == [] and money(ctx, "F06") == []
+
+
+def _care_as_benefit(tmp_path):
+    """A county counting the 特困 照料护理费 as the benefit: 护理 out of money_other_items."""
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[common]\nmoney_other_items = ["物价", "价格", "一次性", "春节"]\n', encoding="utf-8")
+    return cfg
+
+
+def test_a_tekun_persons_basic_living_and_care_fees_of_one_month_are_no_duplicate(tmp_path):
+    # held-out 301: with 照料护理费 counted as the benefit, 基本生活费 1040 and 照料护理费 190 of each month were F04 950
+    p = make_id("19400101", 111)
+    rows = household("孟士杰", p, benefit=1040, programme="特困")
+    paid = [pay(p, "孟士杰", m, a, item) for m in months("2026-07", "2026-09")
+            for a, item in ((1040, "特困人员基本生活费"), (190, "特困人员照料护理费"))]
+    ctx = money_context(rows, paid, config=_care_as_benefit(tmp_path))
+    assert money(ctx, "F04") == []
+    # … while each paid twice is
+    paid += [pay(p, "孟士杰", "2026-08", a, item) for a, item in ((1040, "特困人员基本生活费"), (190, "特困人员照料护理费"))]
+    assert money(money_context(rows, paid, config=_care_as_benefit(tmp_path)), "F04") == [("孟士杰", "高", 1230.0, None)]

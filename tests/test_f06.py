@@ -582,3 +582,17 @@ def test_a_failed_month_paid_again_in_the_next_months_one_row_is_no_unpaid_month
     ctx = money_context(roster(), rows)
     assert money(ctx, "F06") == [] and money(ctx, "F05") == [] and money(ctx, "F04") == []
     assert any("2026-08 失败，2026-09 发放两笔或两倍金额" in n for n in ctx.cache.get("money:carried", []))
+
+
+def test_a_failed_month_is_not_re_paid_by_the_next_months_two_different_items(tmp_path):
+    # held-out 301: 照料护理费 counted as the benefit; October's 基本生活费 1040 and 照料护理费 190 failed, November paid
+    # both once: read as October re-paid ("发放两笔"), the unpaid October missed
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[common]\nmoney_other_items = ["物价", "价格", "一次性", "春节"]\n', encoding="utf-8")
+    p = make_id("19400101", 111)
+    rows = household("蔡素梅", p, benefit=1040, programme="特困") + household("李四", C, benefit=700)
+    paid = [pay(p, "蔡素梅", m, a, item, status="失败" if m == "2026-08" else "成功") for m in months("2026-07", "2026-09")
+            for a, item in ((1040, "特困人员基本生活费"), (190, "特困人员照料护理费"))]
+    paid += [pay(C, "李四", m, 700) for m in months("2026-07", "2026-09")]
+    found = money(money_context(rows, paid, config=cfg), "F06")
+    assert [(n, c) for n, c, *_ in found] == [("蔡素梅", "高")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +15,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
+from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, specs_for, unread_dates, names_someone_else, option_of, person_id_columns,
                       score)
@@ -500,6 +500,29 @@ def sheets_together(notes: list[str]) -> list[str]:
     return out
 
 
+# A bare ID header ('身份证明号码', '证件号码') and a party's name column before it ('所有人', '抵押权人姓名')
+_BARE_ID = re.compile(f"{ID_WORDS}(?:号码|号)?")
+_NAME_END = re.compile(r"(姓名|名称|名字)$")
+
+
+def paired_ids(labels: list[str]) -> list[str]:
+    """A header naming each party by a column of its name followed by a bare ID column, the ID header written again for
+    each ('使用人 | 身份证明号码 | 驾驶人 | 身份证明号码 | 所有人 | 身份证明号码'): each ID column read as its party's
+    ('所有人身份证明号码'), as a clerk reads the pairs (held-out 300: the 使用人's column taken for the owner's, every car
+    a 低 lead). Only a repeated bare ID header is paired, and only with a column naming a person other than by 姓名 alone.
+    """
+    bare = [bool(_BARE_ID.fullmatch(label)) for label in labels]
+    counts = Counter(label for label, b in zip(labels, bare) if b)
+    out = list(labels)
+    for c in range(1, len(labels)):
+        if not bare[c] or counts[labels[c]] < 2 or bare[c - 1]:
+            continue
+        party = _NAME_END.sub("", labels[c - 1])
+        if party and len(party) <= 8 and (re.search(QUALIFIERS, party) or party.endswith(("人", "者"))):
+            out[c] = party + labels[c]
+    return out
+
+
 def find_layout(grid: Grid, kind: str) -> Layout | None:
     """Fill merged cells, find the header and map columns to fields (by label, else by content).
 
@@ -514,6 +537,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
+    labels = paired_ids(labels)
     written = written_labels(grid.rows[r : r + h], labels)
     quoted = lambda c: written[c] if c < len(written) and written[c] else labels[c] if c < len(labels) else ""  # noqa: E731
     content = _ContentCheck(grid.rows[r + h :], kind)

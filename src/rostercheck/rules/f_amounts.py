@@ -8,7 +8,8 @@ items (物价补贴, 护理补贴, one-off grants) are never compared with the b
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -25,8 +26,14 @@ from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say a
 
 def _item_key(led: Ledger, r: int) -> str:
     """The item as duplicates are judged: the benefit is one item whatever its spelling (低保金（补发）…); a 提标补差
-    of a month of its own is another (the raise paid twice)."""
-    return ("adjust:" if led.array("adjust")[r] else "benefit:") + led.programme[r]
+    of a month of its own is another (the raise paid twice); so is a 特困 照料护理费 a county counts as the benefit
+    (held-out 301: with 护理 taken out of money_other_items, 基本生活费 and 照料护理费 of one month were F04)."""
+    if led.array("adjust")[r]:
+        return "adjust:" + led.programme[r]
+    return ("benefit:care:" if _CARE.search(str(led.cols.cell("item", r))) else "benefit:") + led.programme[r]
+
+
+_CARE = re.compile(r"照料|护理")
 
 
 @rule("F04")
@@ -51,12 +58,14 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         if (payee, item, month) in carried:  # one of them re-paid an earlier failed month: the rest may still be extra
             months_hit.add((led.household[rows[0]], month))
             rows = rows[:-1]
-        if len(rows) < 2 or (_in_parts(ctx, led, rows) if item.startswith("benefit:") else not _alike(led, rows)):
+        # (a care fee is no part of the roster's amount: in parts only when two of it are two payments alike)
+        parts = _in_parts(ctx, led, rows) if item.startswith("benefit:") and not item.startswith("benefit:care:") else None
+        if len(rows) < 2 or (parts if parts is not None else not _alike(led, rows)):
             continue
         if _failed_and_repaid(led, rows):
             months_hit.add((led.household[rows[0]], month))  # no duplicate, and no 多发 either
         else:
-            by_unit[(led.household[rows[0]], payee, item)].append(rows)
+            by_unit[(led.household[rows[0]], payee, item.replace("benefit:care:", "benefit:"))].append(rows)  # (one row)
     out = []
     for (household, payee, item), sets in by_unit.items():
         months, lines, total = [], [], 0.0
@@ -122,7 +131,9 @@ def _carried(ctx: Context, led: Ledger) -> dict[tuple[str, str, str], tuple[str,
         alike = {round(float(amounts[r]), 2) for r in rows}
         # … or one row of twice the amount, as a wide sheet's month cell holds it (held-out 293: March 失败, April 2,800
         # of 1,400: F05 高 多发 1,400 and F06 高 March)
-        if (sum(round(float(amounts[r]), 2) in alike for r in by_month[later]) >= 2
+        # (the same amount twice: a 基本生活费 and a 照料护理费 of the month are no pair, held-out 301)
+        counts = Counter(round(float(amounts[r]), 2) for r in by_month[later])
+        if (any(counts[a] >= 2 for a in alike)
                 or any(abs(float(amounts[r]) - 2 * a) <= 1 for r in by_month[later] for a in alike)):
             out[(payee, "benefit:" + programme, later)] = (m, rows)
     led.memo["carried"] = out
