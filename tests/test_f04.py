@@ -418,3 +418,13 @@ def test_a_tekun_persons_basic_living_and_care_fees_of_one_month_are_no_duplicat
     # … while each paid twice is
     paid += [pay(p, "孟士杰", "2026-08", a, item) for a, item in ((1040, "特困人员基本生活费"), (190, "特困人员照料护理费"))]
     assert money(money_context(rows, paid, config=_care_as_benefit(tmp_path)), "F04") == [("孟士杰", "高", 1230.0, None)]
+
+
+def test_a_duplicate_paid_into_two_accounts_says_both():
+    # held-out 301: paid as 分散 into his own account and through the care home's: the evidence named neither
+    rows = [pay(A, "王五", m, 1032, bank_account="6217000011112222", holder="王五") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "王五", "2026-08", 1032, bank_account="6217000099998888", holder="城关敬老院"))
+    (found,) = findings(money_context(roster(), rows), "F04")
+    assert "发放账号：6217****2222（户名 王五）、6217****8888（户名 城关敬老院）" in found.evidence
+    rows[-1]["bank_account"], rows[-1]["holder"] = "6217000011112222", "王五"  # (one account: nothing to say)
+    assert "发放账号" not in findings(money_context(roster(), rows), "F04")[0].evidence

@@ -19,9 +19,20 @@ from ..normalize import ids
 from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
-                     roster_months, weakest, yuan)
+                     roster_months, shown_account, weakest, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
+
+
+def _accounts_said(led: Ledger, rows: list[int]) -> list[str]:
+    """The accounts a duplicate's payments went into, when more than one (held-out 301: his own account and the care
+    home's, unsaid): '发放账号：6228****0569（户名 朱秀）、6228****3742（户名 李敏）'."""
+    if "bank_account" not in led.frame.columns:
+        return []
+    seen = dict.fromkeys((str(led.cols.cell("bank_account", r) or ""), str(led.cols.cell("holder", r) or "")) for r in rows)
+    if len({a for a, _ in seen}) < 2:
+        return []
+    return ["发放账号：" + "、".join((shown_account(a) if a else "未写账号") + (f"（户名 {h}）" if h else "") for a, h in seen)]
 
 
 def _item_key(led: Ledger, r: int) -> str:
@@ -69,7 +80,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     out = []
     for (household, payee, item), sets in by_unit.items():
         months, lines, total = [], [], 0.0
-        for rows in sets:
+        for rows in sorted(sets, key=lambda rows: (month_of_row[rows[0]], rows[0])):  # (said month by month, h301)
             amounts = [float(led.cols["amount"][r]) for r in rows]
             extra = sum(amounts) - max(amounts)
             total += extra
@@ -91,6 +102,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                          + "，但没有记录显示前一笔发放失败或被退回，请核实前一笔是否退回")
         who = (cell("name", r0) or cell("head_name", r0) or (ctx.value(m, "name") if m >= 0 else "")
                or cell("holder", r0))
+        lines += _accounts_said(led, [r for rows in sets for r in rows])
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
         facts = (("payee", payee), ("item", item))
         out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
