@@ -428,3 +428,12 @@ def test_a_duplicate_paid_into_two_accounts_says_both():
     assert "发放账号：6217****2222（户名 王五）、6217****8888（户名 城关敬老院）" in found.evidence
     rows[-1]["bank_account"], rows[-1]["holder"] = "6217000011112222", "王五"  # (one account: nothing to say)
     assert "发放账号" not in findings(money_context(roster(), rows), "F04")[0].evidence
+
+
+def test_a_duplicate_one_of_whose_payments_is_linked_by_name_and_account_is_medium():
+    # held-out 301: a care home's per-person row with no ID, linked by name and the account the roster registers, made
+    # F04 高
+    rows = [pay(A, "王五", m, 1032, bank_account="6217000011112222") for m in months("2026-07", "2026-09")]
+    rows.append(pay("", "王五", "2026-08", 1032, bank_account="6217000099998888"))
+    ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, bank_account="6217000099998888"), rows)
+    assert money(ctx, "F04") == [("王五", "中", 1032.0, None)]

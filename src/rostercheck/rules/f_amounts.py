@@ -93,7 +93,9 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         m = led.member[r0]
         cell = led.cols.cell  # (a few rows: their cells, not the columns' lists)
         valid = cell("id_status", r0) == ids.VALID or cell("head_id_status", r0) == ids.VALID
-        conf = weakest(HIGH if valid else MEDIUM, led.conf[r0] if m >= 0 else "")
+        # (each payment's link: one linked by name and account alone, a care home's row with no ID, is no surer;
+        # held-out 301)
+        conf = weakest(HIGH if valid else MEDIUM, *(led.conf[r] for rows in sets for r in rows if led.member[r] >= 0))
         # a re-payment remark (重发) that no record of a return bears out: the first may have come back unrecorded
         remarked = [r for rows in sets for r in rows if r in led.memo.get("repaid_unsure", ())]
         if remarked:
