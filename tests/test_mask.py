@@ -7,7 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from helpers import HEADER_ROW, make_id
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from filebuild import LI, WANG, ZHANG_SON, all_text, county_q3, write_list, write_roster
 from typer.testing import CliRunner
@@ -235,6 +235,8 @@ _WORDS = st.text(st.sampled_from("联系电话户主身份证退款账户已整�
 @settings(max_examples=300, deadline=None)
 @given(_SECRETS, st.lists(st.integers(1, 30), max_size=5), st.lists(st.sampled_from(_GAPS), min_size=1, max_size=3),
        st.booleans(), _WORDS, _WORDS)
+@example("43052119510106150X", [2], [" "], False, "：", "")  # (an ID cut after a colon: '：43 052119*****6150X')
+@example("43052120000912150X", [2, 3], [" "], False, "：", "")
 def test_no_eight_digits_of_a_number_survive_however_it_is_spelled(number, cuts, gaps, wide, before, after):
     masked = mask_text(before + _spelled(number, cuts, gaps, wide) + after)
     seen = _plain(masked)
@@ -356,3 +358,14 @@ def test_audit_public_copies_list_no_unverified_leads():
 
     found = pd.DataFrame({"类别代码": ["C02", "F06", "C08", "D02"], "置信度": ["高", "低", "中", "中"]})
     assert _posted(found)["类别代码"].tolist() == ["C02", "D02"]
+
+
+def test_a_place_written_as_its_code_is_kept_in_a_public_copy():
+    # held-out 303: an application's 乡镇 411725001 (a 统计用区划代码) was shown as 411**5001 on the 公示
+    from rostercheck.io.public import public_frame
+
+    frame = pd.DataFrame({"乡镇": ["411725001"], "村": ["411725001201"], "姓名": ["张三"],
+                          "身份证号": ["411725194704122841"], "依据": ["账号 6217995000011112222"]})
+    out = public_frame(frame)
+    assert out["乡镇"].tolist() == ["411725001"] and out["村"].tolist() == ["411725001201"]
+    assert "6217995000011112222" not in out.to_string() and "411725194704122841" not in out.to_string()

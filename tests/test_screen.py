@@ -508,6 +508,26 @@ def test_a_two_sheet_export_names_the_household_sheets_row_and_every_place_of_a_
     assert all("工作表“家庭信息”第" in e for e in d01["依据"])
 
 
+def test_households_in_a_file_of_their_own_are_traced_to_that_file(tmp_path):
+    # held-out 303: 申请家庭信息.xlsx beside 申请家庭成员.xlsx; 申请文件 named the members' file with the household row
+    import xlsxwriter
+
+    head, wife, other = make_id("19700101", 11), make_id("19720101", 22), make_id("19800101", 33)
+    for file, name, header, rows in (
+            ("申请家庭信息.xlsx", "家庭信息", ["申请编号", "乡镇", "村", "户主姓名", "户主身份证号"],
+             [["SQ2", "河口乡", "南村", "李四", other], ["SQ1", "城关镇", "东村", "张三", head]]),
+            ("申请家庭成员.xlsx", "家庭成员", ["申请编号", "成员姓名", "公民身份号码", "与户主关系"],
+             [["SQ1", "张三", head, "户主"], ["SQ1", "王芳", wife, "配偶"], ["SQ2", "李四", other, "户主"]])):
+        book = xlsxwriter.Workbook(str(tmp_path / file))
+        sheet = book.add_worksheet(name)
+        for i, row in enumerate([header, *rows]):
+            sheet.write_row(i, 0, row)
+        book.close()
+    result = screen([tmp_path / "申请家庭信息.xlsx", tmp_path / "申请家庭成员.xlsx"], {}, dt.date(2026, 9, 30))
+    at = {no: (f, r) for no, f, r in zip(result.verdicts["申请编号"], result.verdicts["申请文件"], result.verdicts["申请行"])}
+    assert at == {"SQ1": ("申请家庭信息.xlsx（工作表“家庭信息”）", "3"), "SQ2": ("申请家庭信息.xlsx（工作表“家庭信息”）", "2")}
+
+
 def test_findings_carry_the_application_number_after_the_contracts_columns(tmp_path):
     # held-out 220: an applicant's ID stored as a number left findings.csv joinable to screening.csv only through the
     # damaged ID: 申请编号 is appended where the applications have one (and only there)

@@ -75,18 +75,21 @@ def _twice_note(named: list[str]) -> str:
             f"请核实应在哪里申请：{'；'.join(named[:REPEATS_NAMED])}{more}")
 
 
-def application_row(m: pd.Series) -> tuple[str, str]:
+def application_row(m: pd.Series) -> tuple[str, str, str]:
     """Where a family's application is written, for a clerk to find it: a system export's household sheet and row
-    (家庭信息 row 20, not the 家庭成员 row 51 of its first member: held-out 220), else its head's row.
+    (家庭信息 row 20, not the 家庭成员 row 51 of its first member: held-out 220), in its own file when the households
+    came apart from the members (申请家庭信息.xlsx beside 申请家庭成员.xlsx: held-out 303 named the members' file),
+    else its head's row.
 
     Args:
         m: the family's head row (:func:`head_rows`).
     Returns:
-        (the sheet, '' for a one-sheet file; the row).
+        (the file's name; the sheet, '' for a one-sheet file; the row).
     """
     if m.get("household_row") is not None and not pd.isna(m.get("household_row")):
-        return str(m["household_sheet"]), str(int(m["household_row"]))
-    return str(m["sheet_shown"]), str(m["row"])
+        return (Path(str(m.get("household_file") or m["file"])).name, str(m["household_sheet"]),
+                str(int(m["household_row"])))
+    return Path(str(m["file"])).name, str(m["sheet_shown"]), str(m["row"])
 
 
 def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
@@ -94,13 +97,14 @@ def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
     member rows, its head's row named; ``rows_too``: its members' rows too, '《x.xlsx》工作表“家庭信息”第 20 行、
     工作表“家庭成员”第 51–54 行')."""
     m = rows.loc[head_rows(rows)[rows["household"].iloc[0]]]
-    sheet, row = application_row(m)
-    at = f"《{Path(m['file']).name}》{on_sheet(sheet)}第 {row} 行"
+    file, sheet, row = application_row(m)
+    at = f"《{file}》{on_sheet(sheet)}第 {row} 行"
     lines = sorted(set(rows["row"].astype(int)))
-    if rows_too and (len(lines) > 1 or (sheet, row) != (m["sheet_shown"], str(m["row"]))):
+    own = Path(m["file"]).name
+    if rows_too and (len(lines) > 1 or (file, sheet, row) != (own, m["sheet_shown"], str(m["row"]))):
         members_at = f"第 {lines[0]}–{lines[-1]} 行" if len(lines) > 1 else f"第 {lines[0]} 行"
-        at = (f"{at}、{on_sheet(m['sheet_shown'])}{members_at}" if sheet != m["sheet_shown"]
-              else f"《{Path(m['file']).name}》{on_sheet(sheet)}{members_at}")
+        at = (f"{at}、{'《' + own + '》' if file != own else ''}{on_sheet(m['sheet_shown'])}{members_at}"
+              if (file, sheet) != (own, m["sheet_shown"]) else f"《{own}》{on_sheet(sheet)}{members_at}")
     number = text(m.get("household_no"))
     return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}，"
             f"户主 {m['head_name'] or m['name']}）")
@@ -185,8 +189,7 @@ def repeated_applications(members: pd.DataFrame) -> list[str]:
     for _, rows in members[twice].groupby("household", sort=False):
         # where each copy (each file, each 申请编号) starts the family, on the household sheet of a system export
         first = rows.drop_duplicates([c for c in ("file", "household_no") if c in rows.columns])
-        places = "、".join(f"{Path(m['file']).name} {on_sheet(at[0])}第 {at[1]} 行"
-                          for _, m in first.iterrows() for at in [application_row(m)])
+        places = "、".join(f"{at[0]} {on_sheet(at[1])}第 {at[2]} 行" for _, m in first.iterrows() for at in [application_row(m)])
         head = rows.iloc[0]
         named.append(f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}")
     more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""

@@ -304,7 +304,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
         part = by_household.get(hh, findings.iloc[0:0])
         doubts = part[part["计入结论"] == "是"]
         leads = part[part["计入结论"] != "是"]
-        sheet, row = application_row(m)
+        file, sheet, row = application_row(m)
         rows.append({
             "乡镇": m["township"], "村": m["village"], "申请编号": text(m.get("household_no")),
             "户主姓名": m["head_name"] or m["name"],
@@ -314,7 +314,7 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
             "疑点摘要": _summary(doubts), "待核线索": "；".join(filter(None, (
                 _unlisted(declared.get(hh), int(sizes.get(hh, 0))), _summary(leads)))),
             # the sheet too where the workbook has several (a 家庭信息 row and a 家庭成员 row share numbers)
-            "申请文件": file_on_sheet(Path(m["file"]).name, sheet), "申请行": row,
+            "申请文件": file_on_sheet(file, sheet), "申请行": row,
         })
     out = pd.DataFrame(rows, columns=SCREEN_COLUMNS)
     if not applied:

@@ -216,7 +216,7 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str],
         out = pd.concat([heads, out], ignore_index=True)
         keys = [text(k) for k in heads["household_no"].tolist()] + keys
     # each member row knows its household sheet's row: where a clerk finds the application (held-out 220)
-    for col in ("_hh_row", "_hh_sheet"):
+    for col in ("_hh_row", "_hh_sheet", "_hh_file"):
         if col in table.columns:
             at = table[col].to_dict()
             out[col] = [at.get(k) for k in keys]

@@ -1300,6 +1300,8 @@ def to_table(raw: RawFile, keep=None) -> Table:
             frame = data_frame(data, numbers, layout, grid.sheet, blocks)
         if blocks and raw.kind == "roster":
             frame = _with_blocks(frame, blocks, grid, layout)
+        if Path(grid.path) != Path(raw.path):  # a household file read with its members' (household_files_joined)
+            frame["_hh_file"] = str(grid.path)
         parts.append((frame, layout, grid.sheet))
     table = finish_table(raw.path, raw.kind, parts, raw.notes)
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
