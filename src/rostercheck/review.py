@@ -24,7 +24,7 @@ from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .io.ledger import read_previous, unread_rows
 from .io.limits import Limits
 from .io.report import LEDGER_COLUMNS, TOWNSHIP_ADDED
-from .normalize import ids
+from .normalize import ids, values
 from .normalize.values import cn_amounts, money
 from .normalize.names import person_name
 from .notices import number_typed_ids
@@ -348,14 +348,21 @@ def _placed(row: pd.Series, pool: pd.DataFrame) -> pd.Index:
     kept = _kept_digits(row["身份证号"])
     if len(kept) < 6:  # (no region left: nothing to place it by but the name)
         return pool.index[:0]
-    fit = (_bare_name(pool) == re.sub(r"\s+", "", str(row["姓名"]))) & pool["身份证号"].astype(str).str.strip().str.upper(
-    ).str.startswith(kept)
+    fit = (_bare_name(pool) == re.sub(r"\s+", "", str(row["姓名"]))) & _id_begins(pool, kept)
     for col in _PLACING:  # (spaces a clerk typed count for nothing: "程 柏", held-out 260)
         said = re.sub(r"\s+", "", str(row.get(col, "")))
         if said and col in pool.columns:
             theirs = pool[col].astype(str).str.replace(r"\s+", "", regex=True)
             fit &= (theirs == said) | (theirs == "")
     return pool.index[fit]
+
+
+def _id_begins(pool: pd.DataFrame, kept: str) -> pd.Series:
+    """Whether each finding's ID begins with the digits a number-typed ID kept, as written or as a number format
+    rounding it half up shows it (…219|686 shows …220: held-out 302's 4.114211946092197e+17 placed nowhere,
+    the township's status lost)."""
+    whole = pool["身份证号"].astype(str).str.strip().str.upper()
+    return whole.str.startswith(kept) | whole.map(lambda v: values.carried(v)).str.startswith(kept)
 
 
 def _bare_name(frame: pd.DataFrame) -> pd.Series:
@@ -424,12 +431,13 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             worded = part.index[(hits == 0).to_numpy() & ~part["类别代码"].isin(specs or {}).to_numpy()]
             placed, unsure = _by_person(part.loc[worded], known, {k for m, t in zip(matches, taken) if t for k in m},
                                         specs or {})
-            for at, k in placed.items():
-                found = known.loc[k].copy()
-                for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
-                    if str(part.at[at, col]).strip():
-                        found[col] = part.at[at, col]
-                rows.append(found)
+            for at, ks in placed.items():
+                for k in ks:
+                    found = known.loc[k].copy()
+                    for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
+                        if str(part.at[at, col]).strip():
+                            found[col] = part.at[at, col]
+                    rows.append(found)
             alone = (hits == 0) & ~part.index.isin(list(placed) + list(unsure))
             worded_alone = _worded_codes(part, alone, specs or {})  # (held-out 297: '死亡后仍领取', '多发' read as codes)
             if worded_alone:
@@ -448,8 +456,8 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
                 warnings.extend(_unplaced(name, picked, "的问题类别（{}）不是类别代码或类别名称，已按身份证号和姓名对应到该人在内部版问题"
                                           "清单中的问题（{}），请核对".format(
                                               "、".join(dict.fromkeys(picked["类别代码"])),
-                                              "、".join(f"{known.at[k, '类别代码']} {known.at[k, '姓名']}"
-                                                       for k in placed.values()))))
+                                              "、".join(dict.fromkeys(f"{known.at[k, '类别代码']} {known.at[k, '姓名']}"
+                                                                     for ks in placed.values() for k in ks)))))
             if unsure:
                 warnings.extend(_unplaced(name, part.loc[list(unsure)], "的问题类别不是类别代码或类别名称，该人在内部版问题清单中有不止"
                                           "一条问题，无法确定是哪一条，未读入（这些问题按内部版问题清单回头看，乡镇所填未计入），"
@@ -496,27 +504,37 @@ def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dic
     (``claimed``), narrowed to the categories whose ``ledger_words`` the 问题类别 names (the longest word deciding).
 
     Returns:
-        (row -> the one finding it is, row -> the person's findings when it may be several or none the words fit).
+        (row -> the findings it is: one, or all of the person's of the one category its words name; row -> the
+        person's findings when it may be several or none the words fit). A row whose ID Excel made a number is the
+        person's by name and the digits it kept (:func:`_id_begins`).
     """
     placed: dict = {}
     unsure: dict = {}
     whole = known["身份证号"].map(lambda v: ids.id_number(v).value)
     names, towns = _bare_name(known), known["乡镇"].astype(str).str.strip()
-    taken = set(claimed)
+    taken, here = set(claimed), {}
     for at, row in rows.iterrows():
         info = ids.id_number(row["身份证号"])
-        if info.status != ids.VALID or _lost_digits(info):
-            continue
         town, name = str(row.get("乡镇", "")).strip(), re.sub(r"\s+", "", str(row["姓名"]))
-        mine = known.index[(whole == info.value) & ((names == name) | (name == "")) & ((towns == town) | (town == "")
-                                                                                       | (towns == ""))]
+        if info.status == ids.VALID and not _lost_digits(info):
+            same = (whole == info.value) & ((names == name) | (name == ""))
+        elif _lost_digits(info) and name and len(_kept_digits(row["身份证号"])) >= 6:  # (Excel's 4.11421E+17, held-out 302)
+            same = (names == name) & _id_begins(known, _kept_digits(row["身份证号"]))
+        else:
+            continue
+        mine = known.index[same & ((towns == town) | (town == "") | (towns == ""))]
         if not len(mine):
             continue
         fit = _worded(str(row["类别代码"]), specs)
         free = [k for k in mine if k not in taken and (not fit or known.at[k, "类别代码"] in fit)]
-        if len(free) == 1:
-            placed[at] = free[0]
-            taken.add(free[0])
+        codes = {known.at[k, "类别代码"] for k in free}
+        if len(free) == 1 or (free and fit and len(codes) == 1):
+            # (one category the words name, the person's findings of it all: 程涛's D01 on each roster, "重复享受")
+            placed[at] = free
+            taken.update(free)
+            here.update({k: at for k in free})
+        elif not free and fit and (again := [k for k in mine if k in here and known.at[k, "类别代码"] in fit]):
+            placed[at] = again  # (the same problem written again: counted once, said, as a list given twice)
         else:
             unsure[at] = list(mine)
     return placed, unsure

