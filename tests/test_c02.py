@@ -1467,3 +1467,15 @@ def test_the_notice_quotes_a_masked_id_no_more_than_mask_id_shows():
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
     (blank,) = [w for w in said if "没有可用的身份证号" in w]
     assert D[:14] not in blank and f"如 {D[:6]}{'*' * 12}）" in blank, blank
+
+
+def test_a_death_record_naming_one_of_two_rows_that_carry_its_id_is_not_the_others():
+    # held-out 305: the head's ID copied onto his child; the deaths list names the head: the living child was C02 中
+    # "身份证号一致，但姓名不一致" beside his father's C02 高 (D01 says the ID is on two rows)
+    head = make_id("19680307", 887)
+    rows = household("韩萱民", head, [("韩轩冬", "子", head)])
+    ctx = context(rows, {"deaths": [{"name": "韩萱民", "id": head, "date": "2026-05-01"}]})
+    assert flagged(ctx, "C02") == [("韩萱民", "高")]
+    # a record in a third name is still both rows' question
+    ctx = context(rows, {"deaths": [{"name": "韩某某", "id": head, "date": "2026-05-01"}]})
+    assert sorted(n for n, _ in flagged(ctx, "C02")) == ["韩萱民", "韩轩冬"]

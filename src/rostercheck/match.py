@@ -107,6 +107,18 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
     ours = members.loc[found["m"][exact], "name_key"].tolist()
     names = names or nm.NameMatchParams()
     apart = [_other_name(str(a), str(b), names) for a, b in zip(ours, theirs)]
+    # a list row whose ID two roster rows carry (a head's copied onto his child) and whose name is one of theirs is that
+    # one's: none of the other's (held-out 305: the living child "身份证号一致，但姓名不一致" C02 中 beside his dead father)
+    rows_exact = found["r"].to_numpy()[exact].tolist()
+    named = {r for r, a in zip(rows_exact, apart) if not a}
+    if any(a and r in named for r, a in zip(rows_exact, apart)):
+        keep = np.ones(len(found), dtype=bool)
+        keep[np.flatnonzero(exact)[[a and r in named for r, a in zip(rows_exact, apart)]]] = False
+        found = found[keep].reset_index(drop=True)
+        exact = (found["confidence"] == HIGH).to_numpy()
+        theirs = ref.loc[found["r"][exact], name_col].tolist()
+        ours = members.loc[found["m"][exact], "name_key"].tolist()
+        apart = [_other_name(str(a), str(b), names) for a, b in zip(ours, theirs)]
     if any(apart):
         at = np.flatnonzero(exact)[np.asarray(apart, dtype=bool)]
         lost = np.asarray([_stand_in(str(ours[k]), str(theirs[k])) for k in np.flatnonzero(apart)], dtype=bool)
