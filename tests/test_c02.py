@@ -1479,3 +1479,19 @@ def test_a_death_record_naming_one_of_two_rows_that_carry_its_id_is_not_the_othe
     # a record in a third name is still both rows' question
     ctx = context(rows, {"deaths": [{"name": "韩某某", "id": head, "date": "2026-05-01"}]})
     assert sorted(n for n, _ in flagged(ctx, "C02")) == ["韩萱民", "韩轩冬"]
+
+
+def test_a_prisoners_list_whose_ids_are_all_masked_is_read_and_c02_said_partly_checked(tmp_path):
+    # held-out 305: a 司法 list of 4305**********1234 only was refused (exit 3) "找不到“身份证号”列"
+    from rostercheck.audit import _partial_parts
+    from rostercheck.io.table import load_table
+
+    path = tmp_path / "服刑人员名单.csv"
+    path.write_text("姓名,身份证号,入监日期,刑期止日\n" + "".join(
+        f"张{k},4305**********{1000 + k},2025-01-01,2028-01-01\n" for k in range(5)), encoding="utf-8")
+    table = load_table(path, "prisoners")
+    assert table.headers["id"] == "身份证号" and len(table.frame) == 5
+    rows = [{"name": f"张{k}", "id": "4305**********" + str(1000 + k), "start": "2025-01-01", "end": "2028-01-01"}
+            for k in range(5)]
+    ctx = context(household("王五", make_id("19600101", 11)), {"prisoners": rows})
+    assert any("5 个身份证号被遮挡" in p for p in _partial_parts(ctx, {}, ["C02"])["C02"])
