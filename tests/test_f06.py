@@ -596,3 +596,32 @@ def test_a_failed_month_is_not_re_paid_by_the_next_months_two_different_items(tm
     paid += [pay(C, "李四", m, 700) for m in months("2026-07", "2026-09")]
     found = money(money_context(rows, paid, config=cfg), "F06")
     assert [(n, c) for n, c, *_ in found] == [("蔡素梅", "高")]
+
+
+def test_a_month_before_the_raise_is_priced_at_its_own_areas_rate():
+    # held-out 306: urban +40 a person, rural +30 from July; an urban household's May–June owed at 1380 − 2 × 30
+    people, rows = [], []
+    for k in range(6):
+        for area, before, after, seq in (("城市", 1432, 1512, 111), ("农村", 1032, 1092, 211)):
+            pid = make_id(f"1950{k + 1:02d}01", seq + k)
+            people += household(f"{area}{k}", pid, [("配偶", "配偶", make_id(f"1952{k + 1:02d}01", seq + 50 + k))],
+                                benefit=after, approved="2018-05-01", area_type=area, covered_size=2)
+            rows += [pay(pid, f"{area}{k}", m, after if m >= "2026-07" else before) for m in months("2026-01", "2026-09")]
+    new = make_id("19500201", 171)
+    people += household("新批", new, [("配偶", "配偶", make_id("19520201", 172))], benefit=1512, approved="2026-04-20",
+                        area_type="城市", covered_size=2)
+    rows += [pay(new, "新批", m, 1512 if m >= "2026-07" else 1432) for m in months("2026-07", "2026-09")]
+    found = money(money_context(people, rows), "F06")
+    assert found == [("新批", "中", None, 1432.0 * 3)]  # (April–June at the urban 1,432, not 1512 − 2 × 30)
+
+
+def test_a_month_paid_nothing_then_twice_in_the_next_is_no_unpaid_month():
+    # held-out 306: a wide sheet's March blank, April 2 × 670 (备注 "3月账户冻结未发，4月补发3月"): F06 中 for March
+    others = [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
+    rows = [pay(A, "王五", "2026-07", 516), pay(A, "王五", "2026-09", 1032)]
+    ctx = money_context(roster(), rows + others)
+    assert money(ctx, "F06") == [] and money(ctx, "F05") == [] and money(ctx, "F04") == []
+    assert any("王五（2026-08 未发，2026-09 发放两倍金额）" in n for n in ctx.cache["money:carried"])
+    # … but a next month paid once leaves the month unpaid
+    rows = [pay(A, "王五", "2026-07", 516), pay(A, "王五", "2026-09", 516)]
+    assert money(money_context(roster(), rows + others), "F06") == [("王五", "中", None, 516.0)]

@@ -65,6 +65,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     months_hit = set()  # (household, month) explained here: F05 leaves them
     carried = _carried(ctx, led)
     months_hit |= {(led.household[rows[0]], later) for (_, _, later), (_, rows) in carried.items()}  # (re-paid there)
+    months_hit |= {(h, later) for (h, _), later in _paid_twice_after_gap(ctx, led).items()}
     for (payee, item, month), rows in groups.items():
         if (payee, item, month) in carried:  # one of them re-paid an earlier failed month: the rest may still be extra
             months_hit.add((led.household[rows[0]], month))
@@ -112,6 +113,51 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     say_unread(ctx, led, "F04", _unread_beside(ctx, led), "同一月份另有保障金发放（如这也是保障金，即为重复发放）")
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
+
+
+def _paid_twice_after_gap(ctx: Context, led: Ledger) -> dict[tuple[str, str], str]:
+    """(household, month) → the next month, of a month paid nothing between two paid ones, the later paid twice the
+    earlier's sum (one row or more): the month re-paid with the next (held-out 306: a wide sheet's March blank, April
+    2 × 670 and its 备注 "3月账户冻结未发，4月补发3月", was F06 中 680), neither unpaid (F06) nor paid twice (F04/F05:
+    ``_duplicates`` counts the later month explained); said in the notice ``money:carried``. Judged over every
+    household's months at once."""
+    if "gaps" in led.memo:
+        return led.memo["gaps"]
+    led.memo["gaps"] = out = {}
+    codes = led.memo["codes"]
+    _, pairs, totals = _pair_totals(led, led.array("ok") & led.array("benefit") & led.array("dated"))
+    if not len(pairs):
+        return out
+    width = len(codes["m_values"]) + 1
+    at, month = pairs // width, pairs % width
+    ordinal = np.array([(int(m[:4]) * 12 + int(m[5:7])) if re.fullmatch(r"\d{4}-\d{2}", str(m)) else -10 ** 6
+                        for m in codes["m_values"].tolist()] + [-10 ** 6], dtype=np.int64)[month]
+    order = np.lexsort((ordinal, at))
+    at, ordinal, totals = at[order], ordinal[order], totals[order]
+    tol = amount_tolerance(ctx)
+    same = at[1:] == at[:-1]
+    gap = same & (ordinal[1:] - ordinal[:-1] == 2) & (ordinal[:-1] > 0)
+    twice = gap & (np.abs(totals[1:] - 2 * totals[:-1]) <= tol) & (totals[:-1] > 0)
+
+    def shown(o: int) -> str:
+        return f"{(o - 1) // 12:04d}-{(o - 1) % 12 + 1:02d}"
+
+    for k in np.flatnonzero(twice).tolist():
+        out[(codes["h_values"][at[k]], shown(int(ordinal[k]) + 1))] = shown(int(ordinal[k]) + 2)
+    if out:
+        named = {h: led.cols["name"][r] or led.cols["head_name"][r] for h, r in _first_rows_of(led, {h for h, _ in out}).items()}
+        said = "、".join(f"{named.get(h) or h}（{m} 未发，{later} 发放两倍金额）" for (h, m), later in list(out.items())[:10])
+        ctx.cache.setdefault("money:carried", []).append(
+            f"资金发放明细：{len(out)} 户某月没有发放记录、下一个月发放了前一个月两倍的金额，按下月补发了该月计，不列为应发未发，"
+            f"也不列为多发，请核对：{said}" + (f" 等 {len(out)} 户" if len(out) > 10 else ""))
+    return out
+
+
+def _first_rows_of(led: Ledger, households: set) -> dict:
+    """Household → its first ledger row, for the households given (a few: a notice's names)."""
+    codes = led.memo["codes"]
+    wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+    return {led.household[r]: r for r in reversed(np.flatnonzero(wanted).tolist())}
 
 
 def _carried(ctx: Context, led: Ledger) -> dict[tuple[str, str, str], tuple[str, list[int]]]:
@@ -759,6 +805,29 @@ def programme_raises(ctx: Context, led: Ledger) -> dict[str, tuple[str, int, int
     return led.memo["raises"]
 
 
+def raise_of(ctx: Context, led: Ledger, h: str) -> tuple[str, float] | None:
+    """(the month, yuan a person) of the raise a roster household's programme got at once, at its own 城乡类别's rate
+    where the households of that area gave one (``memo["raise_by_area"]``: urban and rural standards rise apart,
+    held-out 306: an urban household's months before July priced at the rural 30 a person, not 40); None for none."""
+    prog = _programmes(ctx, led).get(h, "")
+    raised = programme_raises(ctx, led).get(prog)
+    if raised is None:
+        return None
+    return raised[0], led.memo.get("raise_by_area", {}).get((prog, _areas(ctx, led).get(h, "")), raised[3])
+
+
+def _areas(ctx: Context, led: Ledger) -> dict[str, str]:
+    """Roster household → its 城乡类别 as written (the first member's that gives one; '' for none)."""
+    if "areas" not in led.memo:
+        areas: dict[str, str] = {}
+        if "area_type" in ctx.members.columns:
+            for h, a in zip(ctx.members["household"].tolist(), ctx.members["area_type"].tolist()):
+                if a and isinstance(a, str) and h not in areas:
+                    areas[h] = a.strip()
+        led.memo["areas"] = areas
+    return led.memo["areas"]
+
+
 def raise_before(ctx: Context, led: Ledger, r: int) -> tuple[str, float]:
     """(the month its programme's raise was paid from, the raise per person) when ledger row ``r``'s month is before
     that raise, else ('', 0.0): the roster's amounts are today's, a month before the raise was due that much less a
@@ -771,11 +840,11 @@ def raise_before(ctx: Context, led: Ledger, r: int) -> tuple[str, float]:
     Returns:
         (month, yuan per person a month), or ('', 0.0).
     """
-    raised = programme_raises(ctx, led).get(_programmes(ctx, led).get(led.household[r], ""))
+    raised = raise_of(ctx, led, led.household[r])
     month = led.cols["month"][r]
-    if raised is None or not month or month >= raised[0] or not raised[3] > 0:
+    if raised is None or not month or month >= raised[0] or not raised[1] > 0:
         return "", 0.0
-    return raised[0], raised[3]
+    return raised
 
 
 def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict[str, tuple[str, int, int, float]]:
@@ -815,18 +884,25 @@ def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict
     judged: dict[str, int] = defaultdict(int)
     for k in at[first[count >= 2]].tolist():
         judged[prog_of.get(codes["h_values"][k], "")] += 1
-    # programme → month → each household's step there, a person
+    # programme → month → each household's step there, a person (and its 城乡类别)
     steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    by_area: dict[tuple[str, str], list[float]] = defaultdict(list)
+    areas = _areas(ctx, led)
     for p in (misfit[stepped] + 1).tolist():
         h = codes["h_values"][at[p]]
         step = (float(totals[p]) - float(totals[p - 1])) / _persons(led, h)
         steps[prog_of.get(h, "")][codes["m_values"][month[p]]].append(step)
+        by_area[(prog_of.get(h, ""), codes["m_values"][month[p]], areas.get(h, ""))].append(step)
     out = {}
+    led.memo["raise_by_area"] = {}
     for prog, counted in steps.items():
         month, per = max(counted.items(), key=lambda kv: (len(kv[1]), kv[0]))
         n = len(per)
         if _programme_wide(n, judged[prog], params):
             out[prog] = (month, n, judged[prog], float(np.median(per)))
+            # each area's own rate where enough of its households stepped then (raise_min_households)
+            led.memo["raise_by_area"].update({(p, a): float(np.median(v)) for (p, m, a), v in by_area.items()
+                                              if p == prog and m == month and a and len(v) >= int(params["raise_min_households"])})
     return out
 
 
@@ -920,9 +996,9 @@ def check_f06(ctx: Context) -> list[Finding]:
     # for cannot be told, so none is said unpaid (held-out 154: 44 households "应发未发")
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
     enrolled_elsewhere = _enrolled_elsewhere(ctx)
-    raises = programme_raises(ctx, led)
     split = _paid_before_split(ctx, led, expected)
     split |= {(led.household[rows[0]], m) for m, rows in _carried(ctx, led).values()}  # re-paid in the next batch
+    split |= set(_paid_twice_after_gap(ctx, led))
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     throughout, number = _paid_throughout(ctx, led), paid.households
@@ -972,8 +1048,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         tried = {m: due for m in months if (due := _failed_due(led, failed.get((h, m), ()))) > 0}
         # a month before the raise its whole programme got is owed the standard then (held-out 288: 唐宇航's April and
         # May, before July's raise of 30 a person, owed 2 × 510 for 2 × 480)
-        raised = raises.get(prog_of.get(h, "")) if amount else None
-        then = amount - raised[3] * _persons(led, h) if raised and raised[3] > 0 else amount
+        raised = raise_of(ctx, led, h) if amount else None
+        then = amount - raised[1] * _persons(led, h) if raised and raised[1] > 0 else amount
         earlier = [m for m in months if m not in tried and raised and m < raised[0] and 0 < then < amount]
         owed = (sum(tried.get(m, then if m in earlier else amount or 0.0) for m in months)
                 if amount or len(tried) == len(months) else None)
