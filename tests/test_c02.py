@@ -1495,3 +1495,15 @@ def test_a_prisoners_list_whose_ids_are_all_masked_is_read_and_c02_said_partly_c
             for k in range(5)]
     ctx = context(household("王五", make_id("19600101", 11)), {"prisoners": rows})
     assert any("5 个身份证号被遮挡" in p for p in _partial_parts(ctx, {}, ["C02"])["C02"])
+
+
+def test_the_registry_alone_lets_c02_run_on_its_deaths_and_says_the_rest_unchecked():
+    # held-out 307: only the registry given (人员状态 2 死亡 for a member): "C02 未检查：未提供所需名单"
+    from rostercheck.audit import _partial_parts, run_checks
+
+    member = make_id("19400328", 83)
+    registry = [{"household_no": "7001", "name": "梁伟兵", "relation": "户主", "id": member, "status": "死亡"}]
+    ctx = context(household("梁伟兵", member), {"registry": registry})
+    found, skipped = run_checks(ctx, ["C02"])
+    assert "C02" not in skipped and [(f.code, f.confidence) for f in found] == [("C02", "中")]
+    assert "未提供死亡人员名单" in _partial_parts(ctx, {}, ["C02"])["C02"][0]

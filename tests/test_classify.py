@@ -174,6 +174,17 @@ def test_a_list_of_applications_refused_is_no_roster(tmp_path, title, kind):
     assert classify_file(path).kind == kind
 
 
+def test_a_list_of_village_committee_members_and_village_workers_is_a_cadre_list(tmp_path):
+    # held-out 307: "…村（社区）“两委”成员及村务工作人员花名册" (乡镇, 村（社区）, 职务) was "既像村(居)干部名单…又像财政供养
+    # 人员名单（依据：职务、“工作人员”字样）", exit 2 in folder mode
+    path = tmp_path / "村干部名单.csv"
+    path.write_text("岷县村（社区）“两委”成员及村务工作人员花名册\n" + "\n".join(",".join(r) for r in [
+        ["序号", "乡镇", "村（社区）", "姓名", "身份证号", "职务", "联系电话"],
+        *[[str(k), "岷阳镇", "东村", "张三", i, "村文书", "13800001111"] for k, i in enumerate(_IDS)]]) + "\n",
+        encoding="utf-8-sig")
+    assert classify_file(path).kind == "cadres"
+
+
 def test_a_title_word_does_not_rival_columns(tmp_path):
     # 户口注销 in a death list's title with a 派出所 column is no registry (that needs its 户号 column) …
     deaths = tmp_path / "户籍变动.csv"

@@ -324,6 +324,16 @@ def test_household_with_cadre_phone_is_rq3_medium_and_account_high():
     assert "13800001111" in evidence(ctx, "RQ3")["王老汉"]
 
 
+def test_a_phone_of_a_household_whose_registry_home_holds_the_cadre_is_no_rq3():
+    # held-out 307: the parents' landline, also their son's (a 村文书 in their 户号): RQ3 中 "不是本户成员" beside RQ1
+    rows = roster()
+    for r in rows[:2]:
+        r["phone"] = "138-0000-1111"
+    rows[2]["phone"] = "13800001111"  # (王大山, another 户号: still RQ3)
+    ctx = context(rows, {"cadres": CADRES, "registry": registry()})
+    assert flagged(ctx, "RQ3") == [("王大山", "中")]
+
+
 @pytest.mark.parametrize("cut_here, cut_there, expected", [(True, False, "中"), (False, True, "中"), (True, True, "低")])
 def test_a_cadres_account_cut_by_a_number_format_is_compared_on_its_first_15_digits(cut_here, cut_there, expected):
     # held-out 111: a roster account stored as a number (15 digits kept) was no RQ3 at all, where D02 compares such

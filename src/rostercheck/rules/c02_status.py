@@ -153,7 +153,7 @@ def dead_members(ctx: Context) -> set[int]:
     if "c02:dead" not in ctx.cache:
         spec = ctx.specs["C02"]
         # (what C02 says: nothing where it does not run, for want of its lists or switched off)
-        runs = spec.params.get("enabled", True) is not False and any(ctx.has(k) for k in spec.needs)
+        runs = spec.params.get("enabled", True) is not False and any(ctx.has(k) for k in spec.runs_on)
         found: list[Finding] = []
         if runs and ctx.has("deaths"):
             found += _deaths(ctx, spec.params, set())

@@ -10,6 +10,7 @@ name) and the tie (filed relation, registry relation, or the shared phone/accoun
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, HEAD, PARENT, SIBLING, SP
                        member_values, official_households, records, registry_kin, role)
 from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..normalize import ids
 from ..normalize.codes import relation as decoded_relation
 from ..normalize.values import carried
 from ..reference import by_value_array
@@ -293,9 +295,12 @@ def contacts(ctx: Context) -> list[Finding]:
         if field == "bank_account":
             hits = _cut_accounts(hits, held, owners, mem, cad)
         cads = records(cad, hits["o"])
+        fellows = _registry_fellows(ctx, hits)
         for hh, v, o, sure, key in hits[["household", "v", "o", "conf", "key"]].itertuples(index=False):
             if hh in homes.get(o, ()):
                 continue  # the cadre's own household: C01
+            if (o, hh) in fellows:
+                continue  # a cadre registered in the household's 户号: its own number, the tie RQ1/RQ2's (held-out 307)
             row = cads[o]
             if has_left(row, ctx):
                 continue  # no longer in the post (as RQ2, C01)
@@ -310,6 +315,27 @@ def contacts(ctx: Context) -> list[Finding]:
                                str(int(row["_row"])), key,
                                (("list", "cadres"), ("cadre", person_identity(row)), (field, v))))
     return out
+
+
+def _registry_fellows(ctx: Context, hits: pd.DataFrame) -> set[tuple]:
+    """(cadre row, household) of the hits whose cadre the registry puts in the same 户号 as a member of the household:
+    the household's phone or account is the family's own, and the tie is RQ1/RQ2's (held-out 307: a 村文书 son's
+    landline "不是本户成员" RQ3 中 beside his parents' RQ1 高)."""
+    if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns or hits.empty:
+        return set()
+    cad, mem, reg = ctx.lists["cadres"], ctx.members, ctx.lists["registry"]
+    if "id" not in cad.columns:
+        return set()
+    members = mem.loc[mem["household"].isin(set(hits["household"])), ["household", "id"]]
+    wanted = set(cad.loc[hits["o"], "id"].tolist()) | set(members["id"].tolist())
+    sub = reg[reg["id"].isin(wanted).to_numpy() & (reg["id_status"] == ids.VALID).to_numpy()]
+    home = dict(zip(sub["id"].tolist(), sub["household_no"].astype(str).str.strip().tolist()))
+    homes_of: dict = defaultdict(set)
+    for hh, pid in members.itertuples(index=False):
+        if home.get(pid):
+            homes_of[hh].add(home[pid])
+    return {(o, hh) for o, hh in zip(hits["o"].tolist(), hits["household"].tolist())
+            if home.get(cad.at[o, "id"]) and home[cad.at[o, "id"]] in homes_of.get(hh, ())}
 
 
 def also_c01(findings: list[Finding]) -> list[Finding]:
