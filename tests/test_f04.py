@@ -425,7 +425,7 @@ def test_a_duplicate_paid_into_two_accounts_says_both():
     rows = [pay(A, "王五", m, 1032, bank_account="6217000011112222", holder="王五") for m in months("2026-07", "2026-09")]
     rows.append(pay(A, "王五", "2026-08", 1032, bank_account="6217000099998888", holder="城关敬老院"))
     (found,) = findings(money_context(roster(), rows), "F04")
-    assert "发放账号：6217****2222（户名 王五）、6217****8888（户名 城关敬老院）" in found.evidence
+    assert "发放账号：6217000011112222（户名 王五）、6217000099998888（户名 城关敬老院）" in found.evidence
     rows[-1]["bank_account"], rows[-1]["holder"] = "6217000011112222", "王五"  # (one account: nothing to say)
     assert "发放账号" not in findings(money_context(roster(), rows), "F04")[0].evidence
 

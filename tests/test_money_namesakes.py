@@ -40,7 +40,7 @@ def test_a_roster_heads_name_in_his_village_paid_into_a_new_account_is_one_lead_
     (found,) = findings(ctx, "F07")
     assert (ctx.members.at[found.member, "name"], found.confidence, found.recover, found.repay) == ("钟国辉", "中", None, None)
     assert "与该户户主同名，同在金石桥镇石桥村，各月金额 840.00 元与该户核定金额相同" in found.evidence
-    assert "发放账号 6230****5381 不在花名册中（花名册登记的账号为 6230****5099）" in found.evidence
+    assert f"发放账号 {NEW_ACCOUNT} 不在花名册中（花名册登记的账号为 {OWN_ACCOUNT}）" in found.evidence
     assert "可能是该户更换了账户而花名册未更新，未核实" in found.evidence
     assert found.key == "姓名、村一致（发放明细未写身份证号，账号不在花名册中）"
     assert "钟国辉" not in "".join(ctx.cache.get("money:earlier", []))

@@ -80,11 +80,6 @@ def yuan(value: float) -> str:
 RUN_MONTHS = 3
 
 
-def shown_account(account: str) -> str:
-    """An account number shown as its first 4 and last 4 digits (evidence texts are printed)."""
-    return account if len(account) <= 8 else f"{account[:4]}****{account[-4:]}"
-
-
 def payment_lines(entries: list[tuple[str, str, str, str]]) -> str:
     """The payments a finding adds up, for its 依据: (month, item, amount text, where) in month order, each as
     '2026-03 低保金 516.00 元，《…》第 139 行'; a run of RUN_MONTHS or more consecutive months of the same item and

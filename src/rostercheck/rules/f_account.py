@@ -23,7 +23,7 @@ from ..roster import enrolment_household, enrolment_households
 from . import rule, where
 from ..io.ledgers import first_rows, same_cells
 from ._household import in_institution, support_modes
-from ._money import (Ledger, care_home_named, care_home_rows, finding, ledger, months_text, payee_name, shown_account,
+from ._money import (Ledger, care_home_named, care_home_rows, finding, ledger, months_text, payee_name,
                      sole_households, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import say as say_unread
@@ -73,7 +73,7 @@ def _unlisted_account(ctx: Context, led: Ledger) -> list[Finding]:
     for n in head_namesakes(ctx, led).values():
         r0, mem = n.rows[0], ctx.members
         months = sorted({led.cols["month"][r] for r in n.rows} - {""})
-        accounts = "、".join(shown_account(a) for a in dict.fromkeys(led.cols["bank_account"][r] for r in n.rows))
+        accounts = "、".join(dict.fromkeys(led.cols["bank_account"][r] for r in n.rows))
         approved = mem["benefit"].iat[n.member] if "benefit" in mem.columns else None
         paid = "、".join(yuan(a) for a in dict.fromkeys(led.cols["amount"][r] for r in n.rows))
         amount = (f"，各月金额 {paid}与该户核定金额相同" if n.same_amount
@@ -82,7 +82,7 @@ def _unlisted_account(ctx: Context, led: Ledger) -> list[Finding]:
         own = mem["bank_account"].iat[n.member] if "bank_account" in mem.columns else ""
         place = f"{mem['township'].iat[n.member]}{mem['village'].iat[n.member]}"
         evidence = (f"发放明细中的领取人 {payee_name(ctx, led, r0)}（未写身份证号）与该户户主同名，同在{place}{amount}，"
-                    f"但发放账号 {accounts} 不在花名册中" + (f"（花名册登记的账号为 {shown_account(own)}）" if own else "")
+                    f"但发放账号 {accounts} 不在花名册中" + (f"（花名册登记的账号为 {own}）" if own else "")
                     + f"；该户在花名册登记的身份证号和账号下没有这些月份的发放记录：{months_text(months)}，如 {led.where(r0)}。"
                     "可能是该户更换了账户而花名册未更新，未核实：请核实该账号是否为本户的，是的请更正花名册的账号；"
                     "不是的，该领取人为不在册人员领取（F03），该户这些月份应发未发（F06）")
@@ -123,7 +123,7 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
         shown = f"（身份证号 {ids.mask_id(led.cols['id'][r0])}）" if led.cols["id"][r0] else ""
         key = led.cols["link_key"][r0]
         elsewhere = np.flatnonzero((names == key) & (households != led.household[r0])) if key else []
-        paid = (f"资金仍以其名义发放到本户在花名册登记的账号 {shown_account(led.cols['bank_account'][r0])}：{months_text(months)}，"
+        paid = (f"资金仍以其名义发放到本户在花名册登记的账号 {led.cols['bank_account'][r0]}：{months_text(months)}，"
                 f"如 {led.where(r0)}。")
         evidence = (f"领取人 {name}{shown}不是本户成员，与花名册中另一户的成员同名（{_member_places(ctx, elsewhere)}），" + paid
                     + "请核实是否为代领、该账号由谁使用" if len(elsewhere)
@@ -327,7 +327,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
         # (an account a number format cut to 15 digits is said so: 6228****0000 beside 6228****4865 read as a second
         # account, held-out 262)
-        accounts = "、".join(sorted({shown_account(led.cols["bank_account"][r]) + ("（以数字格式存储，后几位已丢失）" if led.cols["account_cut"][r]
+        accounts = "、".join(sorted({led.cols["bank_account"][r] + ("（以数字格式存储，后几位已丢失）" if led.cols["account_cut"][r]
                                                                           and not led.cols["account_masked"][r] else "") for r in rows if led.cols["bank_account"][r]}))
         months = [led.cols["month"][r] for r in rows if led.cols["month"][r]]
         # the household's own account as the roster registers it, under a name no roster holds (most often the former
@@ -461,7 +461,7 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
                 continue  # an institution's residents share its account: no lead for them (the others sharing it are)
             # when the others were paid into it (an owner's own months are no sharing), named by no one
             theirs = months_text(sorted(set().union(*(months[account, h2] for h2 in households if h2 != h)) - {""}))
-            evidence = (f"同一账号 {shown_account(account)} 收取 {len(households)} 户的资金（户主 {who}），如 {led.where(r)}"
+            evidence = (f"同一账号 {account} 收取 {len(households)} 户的资金（户主 {who}），如 {led.where(r)}"
                         + (f"；其他户的资金打入该账号的月份：{theirs}" if theirs else "")
                         + (f"。{family}，各户是同一户籍家庭的亲属，共用账号多为家庭内部代领，请核实资金是否由各户本人支取" if family
                            else "。请核实账户归属，是否有他人代领或冒领"))
@@ -494,7 +494,7 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> tuple[list[Finding], 
             if rec.get("id") and (rec["id"] in member_ids.get(led.household[r], set()) or rec["id"] == led.cols["id"][r]):
                 continue  # the cadre is a member of the household: the account is the household's own (C01 covers the rest)
             seen.add((led.household[r], a))
-            evidence = (f"发放账号 {shown_account(a)} 是{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
+            evidence = (f"发放账号 {a} 是{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
                         f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}的账号，如 {led.where(r)}。请核实是否由干部或经办人员代领")
             facts = (("signal", kind), ("account", a))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",

@@ -19,7 +19,7 @@ from ..normalize import ids
 from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
-                     roster_months, shown_account, weakest, yuan)
+                     roster_months, weakest, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
 
@@ -32,7 +32,7 @@ def _accounts_said(led: Ledger, rows: list[int]) -> list[str]:
     seen = dict.fromkeys((str(led.cols.cell("bank_account", r) or ""), str(led.cols.cell("holder", r) or "")) for r in rows)
     if len({a for a, _ in seen}) < 2:
         return []
-    return ["发放账号：" + "、".join((shown_account(a) if a else "未写账号") + (f"（户名 {h}）" if h else "") for a, h in seen)]
+    return ["发放账号：" + "、".join((a or "未写账号") + (f"（户名 {h}）" if h else "") for a, h in seen)]
 
 
 def _item_key(led: Ledger, r: int) -> str:
