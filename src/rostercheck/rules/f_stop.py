@@ -124,6 +124,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             if raise_from[0]:
                 slot["raised"] = raise_from
     _unread_after_events(ctx, led)
+    _whole_households(ctx, led, acc)
     _former_heads(ctx, led, acc)
     recoveries.net(ctx, led, acc)  # the ledgers' own 追回 rows taken off, oldest months first (held-out 237)
     out: dict[str, list[Finding]] = defaultdict(list)
@@ -334,6 +335,32 @@ def _candidates(ctx: Context, led: Ledger) -> list[int]:
     return np.flatnonzero(touched).tolist()
 
 
+def _whole_households(ctx: Context, led: Ledger, acc: dict) -> None:
+    """Every covered member of a household ruled out, each by an event of the same code, over the same months paid to
+    the household: one finding of the whole payment about its head (held-out 308: a household moved to 萧山区 member by
+    member was three F02 rows at 中, "全户成员均不应发放，各按份额计", where its exit, had it been one, is one row at 高).
+    The other members' events are said beside the head's (``slot["others"]``)."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for key, slot in acc.items():
+        if (slot["member"] >= 0 and slot["label"] in ("member", "payee") and slot.get("all_gone") and not slot.get("cut")
+                and not slot.get("own")):  # (the head is the household's payee)
+            groups[key[:2]].append(key)
+    heads = set(ctx.members.index[ctx.members["id"] == ctx.members["head_id"]]) if len(ctx.members) else set()
+    for (code, h), keys in groups.items():
+        if len(keys) < 2 or len(keys) != len(led.covered.get(h, ())):
+            continue
+        slots = [acc.pop(k) for k in keys]
+        parts: dict[int, float] = defaultdict(float)
+        for slot in slots:
+            for r, p in zip(slot["rows"], slot["parts"]):
+                parts[r] += p
+        first = next((slot for slot in slots if slot["member"] in heads), slots[0])
+        rows = sorted(parts)
+        acc[(code, h, "all")] = {**first, "rows": rows, "parts": [parts[r] for r in rows], "share": 1.0,
+                                 "all_gone": False, "several": False,
+                                 "others": [(slot["member"], slot["event"]) for slot in slots if slot is not first]}
+
+
 def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     f, ev = led.frame, slot["event"]
     month = led.cols["month"]
@@ -375,6 +402,11 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     evidence = (f"{ev.source or where(ctx, ev.kind, ev.row)}：{named if other else name}，{ev.what}{said}；{rule_text}。"
                 + (f"该户成员{name}" if other else "") + f"仍发放 {months_text(months)}：{lines}")
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
+    if slot.get("others"):  # the whole household ruled out, member by member (_whole_households)
+        evidence += ("。同户其他保障对象也均不应发放：" + "；".join(
+            f"{ctx.value(j, 'name')}（{o.source or where(ctx, o.kind, o.row)}，{o.what}）" for j, o in slot["others"])
+                     + "，全户不应发放")
+        conf = weakest(conf, *(weakest(o.confidence, o.certainty) for _, o in slot["others"]))
     if former is not None:
         evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
                      f"超出部分应追回，合计 {yuan(total)}")
