@@ -136,6 +136,18 @@ def test_a_supporter_who_is_tekun_or_a_dibao_recipient_of_60_is_unable(tmp_path)
     assert flagged(context(roster() + household("李强", old, village="南村"), lists(old), config=cfg), "C07") == [("王秀英", "高")]
 
 
+@pytest.mark.parametrize("disability, expected", [("肢体一级", []), ("一级肢体残疾", []), ("精神残疾2级", []),
+                                                  ("肢体三级", [("王秀英", "高")]), ("", [("王秀英", "高")])])
+def test_a_severely_disabled_dibao_supporter_is_unable(disability, expected):
+    # held-out 310: a 低保 daughter of 48, 一级肢体残疾, C07 高 for her mother for a shop of no staff (第八条: 重度残疾人
+    # with low income, which 低保 says)
+    young = make_id("19780505", 131)
+    rows = household("李强", young, village="南村")
+    rows[0]["disability"] = disability
+    lists = {"supporters": [supporter(sid=young)], "wages": wages(young, 5000)}
+    assert flagged(context(roster() + rows, lists), "C07") == expected
+
+
 CAR = {"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常"}]}
 
 

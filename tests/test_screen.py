@@ -808,3 +808,16 @@ def test_advice_apart_says_an_advice_once_for_the_categories_it_is_for(advice, a
     assert "建议" not in shown.columns and len(shown) == 5 and SHEET_NOTE in shown.attrs
     assert notes.values.tolist() == [["处理建议", "C01 干部\n建议：核实A"], ["处理建议", "C02 死亡、服刑\n建议：核实B"],
                                      ["处理建议（线索）", "C08 劳动能力\nD03 身份证号\n建议：线索"]]
+
+
+def test_a_member_the_form_says_is_dead_is_no_member(tmp_path):
+    # held-out 311: the grandfather's 健康状况 "已故" on the family's form: counted in 家庭人口, C02 高 from the deaths list
+    head, grandpa = make_id("19840123", 137), make_id("19400101", 11)
+    rows = [["姓名", "身份证号", "与申请人关系", "健康状况", "劳动能力", "乡镇", "村"],
+            ["孙金", head, "本人", "健康", "有劳动能力", "城关镇", "东村"],
+            ["邓东平", grandpa, "祖父", "已故", "", "城关镇", "东村"]]
+    path = tmp_path / "申请.csv"
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    result = screen([path], {}, dt.date(2026, 9, 30))
+    assert list(result.verdicts["家庭人口"]) == [1]
+    assert any("写明已故" in w and "邓东平" in w for w in result.warnings)

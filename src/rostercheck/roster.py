@@ -952,8 +952,25 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
             f"表明已不在保障中（{'、'.join(f'{w} {k} 人' for w, k in said.most_common())}），是花名册保留的历史记录："
             "不参与核查，也不计入家庭人口（写“正常”“在保”“新增”等的照常核查）。")
     sheet = f["_sheet"].iloc[0] if "_sheet" in f.columns and len(f) else ""
+    # a member a form's 健康状况 (劳动能力) cell says is dead, whole ('已故'): one the family kept on its form, no member
+    # (held-out 311: an application's grandfather "已故" counted in 家庭人口, C02 高 from the deaths list, a C06 missed)
+    for fld in ("health", "labour"):
+        if fld not in f.columns:
+            continue
+        dead = by_value_array(column(fld), lambda v: bool(_DEAD_CELL.fullmatch(text(v)))).astype(bool) & ~gone
+        if dead.any():
+            label = table.sheet_header(sheet, fld, written=True) or {"health": "健康状况", "labour": "劳动能力"}[fld]
+            why[dead] = "已故"
+            gone |= dead
+            names = "、".join(t for v in column("name")[dead][:3].tolist() if (t := text(v))) if "name" in f.columns else ""
+            table.warnings.append(f"{where}有 {int(dead.sum())} 人的“{label}”写明已故" + (f"（如 {names}）" if names else "")
+                                  + "，是表中保留的已故成员：不参与核查，也不计入家庭人口。")
     member = next((fld for fld, household, _ in found if not household), "member_status")
     return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"]
+
+
+# A member cell that says the member is dead, and nothing else ('已故', '死亡', '已去世')
+_DEAD_CELL = re.compile(r"(已|本人)?(故|死亡|去世|病故|亡故|过世|身故|逝世)")
 
 
 def _changed_by_departures(changed: list, households: list[str], gone: np.ndarray, when: list) -> list:

@@ -113,15 +113,27 @@ def legal_supporter(relation: object, params: dict) -> bool:
 
 def _unable(ctx: Context, params: dict) -> set[str]:
     """IDs of roster members who cannot be anyone's supporter: 特困 persons (unable_if_tekun) and 低保 recipients aged
-    unable_dibao_age or more."""
+    unable_dibao_age or more, or disabled at one of unable_dibao_severe_levels."""
     m = ctx.members
     if "enrolled_members" in ctx.cache:  # screen: the applicants, and the rosters given with --enrolled
         m = pd.concat([m, ctx.cache["enrolled_members"]], ignore_index=True)
     tekun = (m["programme"] == TEKUN) & bool(params.get("unable_if_tekun", True))
     old = (m["programme"] == DIBAO) & (pd.to_numeric(m["age"], errors="coerce") >= float(params.get("unable_dibao_age", 60)))
+    # … and 低保 recipients severely disabled (第八条's 重度残疾人 with low income: 低保 says the income; held-out 310: a
+    # 一级肢体残疾 低保 daughter C07 高 for her mother for a shop of no staff)
+    levels = set(params.get("unable_dibao_severe_levels", []))
+    if levels and "disability" in m.columns:
+        level = m["disability"].map(lambda v: _LEVEL.search(str(v or "")))
+        severe = level.map(lambda found: bool(found) and _LEVELS[found.group(1)] in levels).astype(bool)
+        old = old | ((m["programme"] == DIBAO) & severe)
     # a member the roster says is no 保障对象 (是否保障对象 否) is in a 低保 household but no recipient himself
     covered = m["covered"].map(is_covered) if "covered" in m.columns else True
     return set(m.loc[(tekun | old) & covered & (m["id"] != ""), "id"].tolist())
+
+
+# A roster's 残疾 cell's level ('肢体一级', '一级肢体残疾', '精神残疾2级')
+_LEVEL = re.compile(r"([一二三四1-4])\s*级")
+_LEVELS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _gone(ctx: Context, params: dict) -> set[str]:
