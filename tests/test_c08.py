@@ -87,7 +87,7 @@ def test_a_namesake_on_the_deaths_list_leaves_the_lead():
 @pytest.mark.parametrize("status, deaths, flags, died", [
     ("死亡", True, False, ""),  # C02 中 (the registry's 人员状态): no lead
     ("正常", True, True, ""),
-    ("死亡", False, True, ""),  # C02 does not run without its lists and says nothing: the lead stays, the person in sight
+    ("死亡", False, False, ""),  # the registry alone lets C02 run (held-out 307): C02 中, no lead
     ("死亡", True, True, "2026-12-02"),  # its 死亡日期 after the review date: alive on it, no C02, a lead as any
 ])
 def test_a_member_the_registry_records_dead_is_no_lead(status, deaths, flags, died):
@@ -97,7 +97,7 @@ def test_a_member_the_registry_records_dead_is_no_lead(status, deaths, flags, di
     lists = {"registry": registry, **({"deaths": [{"name": "王五", "id": make_id(born(70), 151)}]} if deaths else {})}
     ctx = context(rows, lists)
     assert flagged(ctx, "C08") == ([("刘洋", "中")] if flags else [])
-    assert flagged(ctx, "C02") == ([] if status == "正常" or not deaths or died else [("刘洋", "中")])
+    assert flagged(ctx, "C02") == ([] if status == "正常" or died else [("刘洋", "中")])
 
 
 def test_a_member_the_rosters_own_status_says_died_is_no_lead():

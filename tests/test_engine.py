@@ -301,8 +301,8 @@ def test_a_check_naming_a_pending_list_is_left_before_any_of_its_work(monkeypatc
     rules = {code: (lambda ctx, code=code: started.append(code) or []) for code in ("C03", "D01")}
     monkeypatch.setattr(audit_module, "load_all", lambda: rules)
     monkeypatch.setattr(audit_module, "_runnable", lambda ctx, codes: (["C03", "D01"], {}))
-    spec = {"C03": SimpleNamespace(needs=["pensions"], needs_also=[], needs_partly=[]),
-            "D01": SimpleNamespace(needs=[], needs_also=[], needs_partly=[])}
+    spec = {"C03": SimpleNamespace(needs=["pensions"], needs_also=[], needs_partly=[], runs_on=["pensions"]),
+            "D01": SimpleNamespace(needs=[], needs_also=[], needs_partly=[], runs_on=[])}
     ctx = SimpleNamespace(lists=Arriving({}, ["pensions"]), specs=spec)
     assert list(audit_module.run_ready_checks(ctx, None, lambda: True)) == ["D01"] and started == ["D01"]
 
