@@ -161,6 +161,15 @@ def test_yearly_and_quarterly_amounts_are_made_monthly():
         assert normalise(t)["amount"].tolist() == [expected], label
 
 
+def test_a_yearly_amount_is_said_as_written_and_divided(tmp_path):
+    # held-out 312: "年发放金额 260.00 元/月" of a 3,120 a year: the sum as written, then its month's share
+    path = tmp_path / "养老金年度发放名单.csv"
+    path.write_text(f"姓名,身份证号,险种,年发放金额\n张三,{HEAD},企业职工基本养老保险,19200\n", encoding="utf-8")
+    ctx = context(household("张三", HEAD, [("李梅", "配偶", WIFE)]), files={"pensions": path})
+    (found,) = run_checks(ctx, ["C03"])[0]
+    assert "年发放金额 19,200.00 元 ÷ 12 = 1,600.00 元/月" in found.evidence
+
+
 def test_back_pay_rows_do_not_inflate_the_monthly_pension():
     rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张强", "子女", SON), ("张小", "孙子女", KID)])
     regular = pension("张三", HEAD, 1800, month="2026-09")

@@ -130,6 +130,27 @@ def test_the_pay_itself_is_read_before_a_contribution_base_and_named_in_the_evid
     assert flagged_names(ctx, "C06") == {"张三"} and evidence(ctx)[0].count("实发工资（") == 1
 
 
+def test_a_row_with_a_base_and_no_pay_is_read_by_its_base_at_medium(tmp_path):
+    # held-out 312: 缴费基数 2,200 beside a blank 实发工资 for three months: dropped unsaid, a C06 and a C09 missed
+    import openpyxl
+
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "姓名", "身份证号", "缴费单位", "缴费基数", "实发工资", "所属期"])
+    for k, month in enumerate(MONTHS, 1):
+        ws.append([k, "张三", HEAD, "县城建筑公司", 3800, None, month])
+    book.save(tmp_path / "社保缴费工资.xlsx")
+    table = load_table(tmp_path / "社保缴费工资.xlsx", "wages")
+    frame = normalise(table)
+    assert frame["wage"].tolist() == [3800.0] * 3 and frame["wage_from_base"].all()
+    assert any("3 行的“实发工资”空白" in w for w in table.warnings)
+    ctx = context(family(), files={"wages": tmp_path / "社保缴费工资.xlsx"})
+    assert flagged(ctx, "C06") == [("张三", "中")] and "实发工资空白，按缴费基数计" in evidence(ctx)[0]
+
+
 def test_a_back_paid_month_of_a_few_rows_is_not_one_of_the_lists_months():
     # held-out 110: one 补缴 row for 2025-12 (somebody else's) made every average a four-month one (1,800 -> 1,350)
     others = [make_id("19800101", 151 + 2 * i) for i in range(9)]

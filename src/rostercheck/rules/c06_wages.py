@@ -35,16 +35,18 @@ def check(ctx: Context) -> list[Finding]:
         if total / size <= standard:
             continue
         parts = []
+        based = {w.member for w in earners if "wage_from_base" in ref.columns and any(ref.at[r, "wage_from_base"] for r in w.rows)}
         for w in earners:
             employers = "、".join(dict.fromkeys(e for e in (cell(ref, r, "employer") for r in w.rows) if e))
             who = f"{ctx.members.at[w.member, 'name']}" + (f"（{employers}）" if employers else "")
-            parts.append(f"{who}月均 {money_text(w.average)} 元{_own_months(w, len(listed))}")
+            parts.append(f"{who}月均 {money_text(w.average)} 元{_own_months(w, len(listed))}"
+                         + ("（实发工资空白，按缴费基数计）" if w.member in based else ""))
         summed = f"，合计 {money_text(total)} 元/月" if len(parts) > 1 else ""
         pay = next((cell(ref, r, "wage_label") for w in earners for r in w.rows), "") if "wage_label" in ref.columns else ""
         period = "；".join(dict.fromkeys(w.period for w in earners))
         calc = (f"{pay or '缴费工资'}（{period}）：{' + '.join(parts)}{summed} ÷ 家庭人口 {size} = "
                 f"{above_text(total / size, standard)} 元/人·月 > {std_label} {standard_text(standard)} 元")
-        conf = weakest([w.confidence for w in earners])
+        conf = weakest([w.confidence for w in earners] + ([MEDIUM] if based else []))
         few = few_months(ctx, {m for w in earners for m in w.months})
         if few:
             conf = weakest([conf, MEDIUM])
