@@ -630,3 +630,21 @@ def test_a_month_paid_nothing_then_twice_in_the_next_is_no_unpaid_month():
     # … but a next month paid once leaves the month unpaid
     rows = [pay(A, "王五", "2026-07", 516), pay(A, "王五", "2026-09", 516)]
     assert money(money_context(roster(), rows + others), "F06") == [("王五", "中", None, 516.0)]
+
+
+@pytest.mark.parametrize("repaid", [False, True])
+def test_a_banks_return_of_an_old_account_is_the_household_paid_through_it(repaid):
+    # held-out 315: a household paid under its head's ID (no own ID) into an account since changed; the bank's return
+    # row of June (account, 户名 不符, month, amount; no ID) matched nothing: June never re-paid was no F06, and June
+    # re-paid from the new account in July was F04 高
+    old, new = "6230501954969492500", "6230501954969499999"
+    rows = [pay("", "", m, 516, head_id=A, head_name="王五", bank_account=old if m <= "2026-08" else new, holder="王五")
+            for m in ("2026-07", "2026-08", "2026-09")]
+    rows.append(pay("", "", "2026-08", 516, bank_account=old, holder="王小五", status="退回", _file="退回明细.xlsx"))
+    if repaid:
+        rows.append(pay("", "", "2026-08", 516, head_id=A, head_name="王五", bank_account=new, holder="王五",
+                        remark="8月退回，更换账户后补发"))
+    rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == []
+    assert [(n, r) for n, _, _, r in money(ctx, "F06")] == ([] if repaid else [("王五", 516.0)])

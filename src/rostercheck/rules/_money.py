@@ -763,13 +763,14 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     known = known[~known["k"].duplicated(keep=False)].set_index("k")["id"]
     found = keys[bare].map(known)
     _by_amount(f, bare, given, found)
+    heads = _head_borrowed(f, keys, bare, whole, found)
     at = np.flatnonzero(masked[bare])  # a masked ID's row: the ID found must show its digits
     if len(at):
         fits = [isinstance(p, str) and p.startswith(h) and p.endswith(t)
                 for p, (h, t) in zip(found.iloc[at].tolist(), shown[bare][at].tolist())]
         found.iloc[at[~np.asarray(fits, dtype=bool)]] = None
     rows = found.dropna().index
-    if not len(rows):
+    if not len(rows) and not len(heads):
         return f, none
     f = f.copy()
     f["id"] = f["id"].astype(object)
@@ -778,7 +779,38 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     for col, value in (("id_status", lambda v: ids.VALID), ("id_reliable", lambda v: 18), ("birth", ids.birth_date)):
         f[col] = f[col].astype(object)
         f.loc[rows, col] = found[rows].map(value)
-    return f, f.index.isin(rows)
+    if len(heads):  # (a household's head, as its rows in the account name him)
+        for col, value in (("head_id", lambda v: v), ("head_id_status", lambda v: ids.VALID)):
+            f[col] = f[col].astype(object)
+            f.loc[heads.index, col] = heads.map(value)
+    return f, f.index.isin(rows) | f.index.isin(heads.index)
+
+
+def _head_borrowed(f: pd.DataFrame, keys: pd.Series, bare: np.ndarray, whole: np.ndarray, found: pd.Series) -> pd.Series:
+    """Row → the head's ID, for the bare rows (no ID, no head ID) found nobody's own ID, whose account and name the
+    ledger's rows paid to one household's head alone (户主身份证号, no own ID) give: a bank's 退回 row of a household that
+    has since changed its account (held-out 315: the old account on no roster, its June 户名不符 return unread, an F04 高
+    516 and an F06 of 900 missed)."""
+    if not {"head_id", "head_id_status"} <= set(f.columns):
+        return pd.Series(dtype=object)
+    by_head = (~_filled(f, "id_raw") & whole & (f["head_id_status"] == ids.VALID).to_numpy() & _filled(f, "link_key"))
+    if not by_head.any():
+        return pd.Series(dtype=object)
+    left = found[found.isna()].index
+    out = keys[left].map(_unique_keys(keys[by_head], f["head_id"][by_head])).dropna()
+    # … or, the account's holder written otherwise (户名不符: the very reason of such a return), the one payment of that
+    # account, month and amount the ledger made to a household's head
+    if "month" in f.columns and "amount" in f.columns:
+        paid = f["bank_account"].astype(str) + "|" + f["month"].astype(str) + "|" + f["amount"].astype(str)
+        rest = left.difference(out.index)
+        out = pd.concat([out, paid[rest].map(_unique_keys(paid[by_head], f["head_id"][by_head])).dropna()])
+    return out
+
+
+def _unique_keys(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """Key → value, for the keys that give one value alone."""
+    known = pd.DataFrame({"k": keys, "v": values.astype(object)}).drop_duplicates()
+    return known[~known["k"].duplicated(keep=False)].set_index("k")["v"]
 
 
 def _by_amount(f: pd.DataFrame, bare: np.ndarray, given: np.ndarray, found: pd.Series) -> None:
