@@ -642,8 +642,7 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 
 _NO_COLUMNS = "表头中没有花名册或任何一类名单应有的列"
-_CODE_TABLE_SAID = ("是代码说明表：资金发放明细的代码按它读取，其他名单的代码不按它读取——请把代码的含义写进该名单的表头或标题"
-                    "（如“发放状态（1正常 2暂停 3终止）”）、该名单工作簿的说明页，或按各名单的提示写进配置文件")
+_CODE_TABLE_SAID = "是代码说明表：只用于资金发放明细；其他名单的代码请写进该名单的表头（如“状态（1正常 3终止）”）或配置文件"
 
 
 def _code_table(path: Path, grids) -> bool:
