@@ -131,9 +131,10 @@ class Placement:
         """Skip a file recognised as its kind (another file of the kind is used, or the command does not read it)."""
         self.seen, self.kind, self.by, self.why = self.kind, None, "skipped", why
 
-    def record(self, read: dict[str, int] | None = None) -> dict:
-        """The placement as data for run.json; ``read``: file → data rows read, which replace an estimate."""
-        rows = (read or {}).get(str(self.path), self.rows) if self.kind else self.rows
+    def record(self, read: dict[tuple[str, str], int] | None = None) -> dict:
+        """The placement as data for run.json; ``read``: (file, kind) → data rows read, which replace an estimate (a
+        workbook of two lists, 公安's deaths and moves sheets, has each its own: held-out 314 gave both the second's)."""
+        rows = (read or {}).get((str(self.path), self.kind), self.rows) if self.kind else self.rows
         return {"path": str(self.path), "kind": self.kind, "taken_as": self.label, "why": self.why,
                 "rows": rows, "by": self.by}
 

@@ -203,7 +203,7 @@ def reference_lists(values: dict, options: dict = REFERENCE_OPTIONS) -> dict[str
 
 def _taken_as(got, result) -> list[dict]:
     """What each file of a folder was taken as, for run.json, with the rows read where the table showed an estimate."""
-    read = {str(t.path): t.rows for t in result.inputs.tables}
+    read = {(str(t.path), t.kind): t.rows for t in result.inputs.tables}
     return [p.record(read) for p in got.placements]
 
 
