@@ -29,6 +29,7 @@ from .errors import EncryptedFileError, InputFileError, InputFolderError, Roster
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
+from .io.ledgers import CODE_TABLE_NAME
 from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
 from .io.system_layout import household_file, member_file
 from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
@@ -648,7 +649,7 @@ _CODE_TABLE_SAID = "是代码说明表：只用于资金发放明细；其他名
 
 def _code_table(path: Path, grids) -> bool:
     """Whether a file is a code table: named so (代码表, 代码说明, 字典), or a header of 代码 beside 含义 (名称, 说明)."""
-    if re.search(r"代码|编码|字典", path.stem):
+    if CODE_TABLE_NAME.search(path.stem):  # (as a ledgers' folder names its code tables: io.ledgers.code_tables)
         return True
     return any({"代码", "编码"} & set(labels) and {"含义", "名称", "说明", "代码含义", "代码名称"} & set(labels)
                for g in grids for labels in ({text(c) for c in row} for row in g.rows[:HEADER_SCAN_ROWS]))

@@ -348,7 +348,8 @@ def _placed(row: pd.Series, pool: pd.DataFrame) -> pd.Index:
     kept = _kept_digits(row["身份证号"])
     if len(kept) < 6:  # (no region left: nothing to place it by but the name)
         return pool.index[:0]
-    fit = (_bare_name(pool) == re.sub(r"\s+", "", str(row["姓名"]))) & _id_begins(pool, kept)
+    named = _bare_name(pool) == re.sub(r"\s+", "", str(row["姓名"]))
+    fit = named & _id_begins(pool, kept, named)
     for col in _PLACING:  # (spaces a clerk typed count for nothing: "程 柏", held-out 260)
         said = re.sub(r"\s+", "", str(row.get(col, "")))
         if said and col in pool.columns:
@@ -357,12 +358,14 @@ def _placed(row: pd.Series, pool: pd.DataFrame) -> pd.Index:
     return pool.index[fit]
 
 
-def _id_begins(pool: pd.DataFrame, kept: str) -> pd.Series:
+def _id_begins(pool: pd.DataFrame, kept: str, among: pd.Series) -> pd.Series:
     """Whether each finding's ID begins with the digits a number-typed ID kept, as written or as a number format
     rounding it half up shows it (…219|686 shows …220: held-out 302's 4.114211946092197e+17 placed nowhere,
-    the township's status lost)."""
-    whole = pool["身份证号"].astype(str).str.strip().str.upper()
-    return whole.str.startswith(kept) | whole.map(lambda v: values.carried(v)).str.startswith(kept)
+    the township's status lost); judged only ``among`` some findings (the namesakes: the rounding, a Python step, not
+    taken over the county's every finding for each returned row), False elsewhere."""
+    whole = pool.loc[among, "身份证号"].astype(str).str.strip().str.upper()
+    fits = whole.str.startswith(kept) | whole.map(values.carried).str.startswith(kept)
+    return fits.reindex(pool.index, fill_value=False)
 
 
 def _bare_name(frame: pd.DataFrame) -> pd.Series:
@@ -519,7 +522,7 @@ def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dic
         if info.status == ids.VALID and not _lost_digits(info):
             same = (whole == info.value) & ((names == name) | (name == ""))
         elif _lost_digits(info) and name and len(_kept_digits(row["身份证号"])) >= 6:  # (Excel's 4.11421E+17, held-out 302)
-            same = (names == name) & _id_begins(known, _kept_digits(row["身份证号"]))
+            same = (names == name) & _id_begins(known, _kept_digits(row["身份证号"]), names == name)
         else:
             continue
         mine = known.index[same & ((towns == town) | (town == "") | (towns == ""))]

@@ -1439,7 +1439,7 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
 # A file of a ledgers' folder named as a code table (代码说明.csv, 代码表.xlsx, 数据字典)
-_CODE_TABLE_NAME = re.compile(r"代码|编码|字典")
+CODE_TABLE_NAME = re.compile(r"代码|编码|字典")
 
 
 def code_tables(files: list[Path], limits: Limits | None) -> tuple[str, list[Path]]:
@@ -1450,7 +1450,7 @@ def code_tables(files: list[Path], limits: Limits | None) -> tuple[str, list[Pat
 
     texts, tables = [], []
     for path in files:
-        if not _CODE_TABLE_NAME.search(path.stem):
+        if not CODE_TABLE_NAME.search(path.stem):
             continue
         try:
             text_ = legend_text(read_grids(path, limits, note_sheets=True))

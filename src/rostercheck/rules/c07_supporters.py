@@ -9,12 +9,14 @@ import pandas as pd
 
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes, ids
+from ..reference import by_value_array
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, ended_yet_active, exact_rows, few_months, money_text,
     standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
+from ._coverage import disability_of
 from ._household import households, standard_for
 from .c01_staff import CATEGORY_UNREAD, category_unread, has_left, in_post
 from .c02_status import in_custody, says_died
@@ -122,18 +124,13 @@ def _unable(ctx: Context, params: dict) -> set[str]:
     # … and 低保 recipients severely disabled (第八条's 重度残疾人 with low income: 低保 says the income; held-out 310: a
     # 一级肢体残疾 低保 daughter C07 高 for her mother for a shop of no staff)
     levels = set(params.get("unable_dibao_severe_levels", []))
-    if levels and "disability" in m.columns:
-        level = m["disability"].map(lambda v: _LEVEL.search(str(v or "")))
-        severe = level.map(lambda found: bool(found) and _LEVELS[found.group(1)] in levels).astype(bool)
-        old = old | ((m["programme"] == DIBAO) & severe)
+    if levels and "disability" in m.columns:  # (the cell read as L03 and S01 read it: _coverage.disability_of)
+        severe = by_value_array(m["disability"].to_numpy(dtype=object), lambda v: (
+            disability_of({"disability_type": str(v or ""), "disability_level": str(v or "")})[1] in levels))
+        old = old | ((m["programme"] == DIBAO) & severe.astype(bool))
     # a member the roster says is no 保障对象 (是否保障对象 否) is in a 低保 household but no recipient himself
     covered = m["covered"].map(is_covered) if "covered" in m.columns else True
     return set(m.loc[(tekun | old) & covered & (m["id"] != ""), "id"].tolist())
-
-
-# A roster's 残疾 cell's level ('肢体一级', '一级肢体残疾', '精神残疾2级')
-_LEVEL = re.compile(r"([一二三四1-4])\s*级")
-_LEVELS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _gone(ctx: Context, params: dict) -> set[str]:
