@@ -556,6 +556,12 @@ def test_folder_audit_gives_the_readme_commands_findings(tmp_path):
     assert {n: k for n, k in taken.items() if k} == {**_expected(COUNTY_ROSTERS, COUNTY_LISTS), "停保名单.xlsx": "exits"}
     assert run["options"]["lists"] == {**{k: str(COUNTY / n) for k, n in COUNTY_LISTS.items()},
                                        "exits": str(COUNTY / "停保名单.xlsx")}
+    # the files skipped are said in the printed notices and run.json too, not on the screen alone
+    skipped = "truth.csv：表头中没有花名册或任何一类名单应有的列，已跳过"
+    notices = pd.read_excel(tmp_path / "folder" / "问题清单.xlsx", sheet_name="读取提示", header=None)
+    assert skipped in notices[0].tolist() and skipped in run["warnings"]
+    explicit_run = json.loads((tmp_path / "explicit" / "run.json").read_text(encoding="utf-8"))
+    assert not [w for w in explicit_run["warnings"] if "已跳过" in w and "truth" in w]
 
 
 def test_an_ambiguous_file_in_the_folder_stops_the_cli_with_a_usage_error(tmp_path):

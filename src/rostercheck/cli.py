@@ -354,6 +354,7 @@ def audit_cmd(
         if as_of is None:  # first: it changes every title (held-out 202: the 15th notice, after 14 "未检查")
             _older_roster(result, when)
         _warn_all(result)
+        _kept_with(result, got)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
                    "suppress": str(suppress) if suppress else None, "mask": mask, "by_township": by_township,
@@ -407,6 +408,13 @@ def _warn_all(result) -> None:
         console.warn(f"{code} 未检查：{why}")
     for code, lacking in getattr(result, "partial", {}).items():
         console.warn(f"{code} 部分未检查：{lacking}，这部分未核查")
+
+
+def _kept_with(result, got) -> None:
+    """Put the folder's notices (files skipped and why, printed as the files were placed) before the run's own, so
+    that the reports' notices (读取提示, run.json) say them too; after :func:`_warn_all`, which printed the run's."""
+    if got.from_folders:  # (as _gather printed them)
+        result.warnings = [*got.warnings, *result.warnings]
 
 
 def _print_public(paths: dict[str, Path]) -> None:
@@ -474,6 +482,7 @@ def review_cmd(
             result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
+        _kept_with(result, got)
         options = {"previous": str(previous), "more_previous": [str(p) for p in returned],
                    "rosters": [str(r) for r in got.rosters], "as_of": when.isoformat(),
                    "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result),
@@ -543,6 +552,7 @@ def screen_cmd(
             result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
+        _kept_with(result, got)
         options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in on_roll],
                    "lists": {k: str(v) for k, v in got.lists.items()}, "as_of": when.isoformat(),
                    "arguments": [str(a) for a in applications], "lists_dirs": [str(d) for d in lists_dir or []],
@@ -605,6 +615,7 @@ def coverage_cmd(
             result = coverage(got.rosters, got.lists, when, config, progress=progress)
         _RETAINED["result"] = result
         _warn_all(result)
+        _kept_with(result, got)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask,
                    "by_township": by_township, "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result)}
