@@ -164,6 +164,29 @@ def dead_on_lists(ctx: Context) -> set[str]:
     return ctx.cache["dead:lists"]
 
 
+def registry_homes(ctx: Context) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The registry's households (户号), worked out once per run: (valid ID → its 户号, 户号 → the valid IDs of its
+    people, in the registry's order); rows without a 户号 are in neither. Both empty without a registry or its 户号.
+
+    Args:
+        ctx: the context.
+    Returns:
+        (home of each ID, people of each home).
+    """
+    if "registry:homes" not in ctx.cache:
+        by_id: dict[str, str] = {}
+        people: dict[str, list[str]] = {}
+        if ctx.has("registry") and "household_no" in ctx.lists["registry"].columns:
+            reg = ctx.lists["registry"]
+            homes = reg["household_no"].astype(str).str.strip().to_numpy(dtype=object)
+            keep = (reg["id_status"] == ids.VALID).to_numpy() & (homes != "")
+            for pid, home in zip(reg["id"].to_numpy(dtype=object)[keep].tolist(), homes[keep].tolist()):
+                by_id[pid] = home
+                people.setdefault(home, []).append(pid)
+        ctx.cache["registry:homes"] = by_id, people
+    return ctx.cache["registry:homes"]
+
+
 def link_fact(confidence: str) -> tuple[str, str]:
     """Return the fact saying how a list row was linked: by an equal valid ID, or by anything weaker.
 

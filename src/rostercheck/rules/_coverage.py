@@ -22,7 +22,7 @@ from ..normalize import ids
 from ..normalize.values import date, money, text
 from ..reference import head_ids
 from ..roster import DIED
-from . import dead_on_lists
+from . import dead_on_lists, registry_homes
 
 # Coverage leads are registered here, not in rules.RULES: the audit never runs them.
 Lead_ = Callable[[Context], list["Lead"]]
@@ -470,18 +470,13 @@ def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[in
         if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns:
             return {}, {}, set()
         reg = ctx.lists["registry"]
-        by_id: dict[str, str] = {}
-        people: dict[str, list[str]] = defaultdict(list)
-        homes = [str(h or "").strip() for h in reg["household_no"].tolist()]
-        for hh, v, s in zip(homes, reg["id"].tolist(), reg["id_status"].tolist()):
-            if hh and s == ids.VALID:
-                people[hh].append(v)
-                by_id[v] = hh
+        by_id, people = registry_homes(ctx)
         found = link(ctx.members, reg, names=NameMatchParams.from_common(ctx.common))
-        covered = {homes[reg.index.get_loc(r)] for r in found["r"]} - {""}
+        homes = reg["household_no"].astype(str).str.strip()
+        covered = {homes.loc[r] for r in found["r"]} - {""}
         heads = roster_heads(ctx)
         covered |= {hh for v, hh in by_id.items() if v in heads}
-        return by_id, dict(people), covered
+        return by_id, people, covered
 
     return _cached(ctx, "cov:registry", make)
 

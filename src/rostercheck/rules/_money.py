@@ -942,7 +942,7 @@ def _dead_fellows(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dict[
     paid into his own account (held-out 299: his January–April, paid before his death in April, were F06 中 3,040 元)."""
     if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns or not len(ctx.members):
         return {}
-    from . import dead_on_lists
+    from . import dead_on_lists, registry_homes
 
     dead = dead_on_lists(ctx)
     ided = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.zeros(len(f), dtype=bool)
@@ -952,17 +952,10 @@ def _dead_fellows(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dict[
     rows, payees = rows[keep], payees[keep]
     if not len(rows):
         return {}
-    reg = ctx.lists["registry"]
-    reg = reg.loc[reg["id_status"] == ids.VALID, ["id", "household_no"]]
-    homes = reg["household_no"].astype(str).str.strip()
-    home_of = dict(zip(reg["id"].tolist(), homes.tolist()))
+    home_of, people = registry_homes(ctx)
     wanted = {home_of.get(p, "") for p in set(payees.tolist())} - {""}
-    fellows = reg.loc[homes.isin(wanted).to_numpy()]
     household_of = dict(zip(ctx.members["id"].tolist(), ctx.members["household"].tolist()))
-    households: dict[str, set] = {}
-    for pid, home in zip(fellows["id"].tolist(), homes[homes.isin(wanted)].tolist()):
-        if pid in household_of:
-            households.setdefault(home, set()).add(household_of[pid])
+    households = {home: {household_of[pid] for pid in people[home] if pid in household_of} for home in wanted}
     out = {}
     for r, p in zip(rows.tolist(), payees.tolist()):
         found = households.get(home_of.get(p, ""), set())

@@ -20,11 +20,10 @@ from ..kinship import (CHILD, GRANDCHILD, GRANDPARENT, HEAD, PARENT, SIBLING, SP
                        member_values, official_households, records, registry_kin, role)
 from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
-from ..normalize import ids
 from ..normalize.codes import relation as decoded_relation
 from ..normalize.values import carried
 from ..reference import by_value_array
-from . import dead_on_lists, link_fact, person_identity, rule, where
+from . import dead_on_lists, link_fact, person_identity, registry_homes, rule, where
 from .c01_staff import filed_cadres_left, has_left
 from .d_roster import household_heads
 
@@ -323,13 +322,11 @@ def _registry_fellows(ctx: Context, hits: pd.DataFrame) -> set[tuple]:
     landline "不是本户成员" RQ3 中 beside his parents' RQ1 高)."""
     if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns or hits.empty:
         return set()
-    cad, mem, reg = ctx.lists["cadres"], ctx.members, ctx.lists["registry"]
+    cad, mem = ctx.lists["cadres"], ctx.members
     if "id" not in cad.columns:
         return set()
     members = mem.loc[mem["household"].isin(set(hits["household"])), ["household", "id"]]
-    wanted = set(cad.loc[hits["o"], "id"].tolist()) | set(members["id"].tolist())
-    sub = reg[reg["id"].isin(wanted).to_numpy() & (reg["id_status"] == ids.VALID).to_numpy()]
-    home = dict(zip(sub["id"].tolist(), sub["household_no"].astype(str).str.strip().tolist()))
+    home = registry_homes(ctx)[0]
     homes_of: dict = defaultdict(set)
     for hh, pid in members.itertuples(index=False):
         if home.get(pid):
