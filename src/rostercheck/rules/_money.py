@@ -212,6 +212,13 @@ class Ledger:
             self.memo[key] = factorized(self.frame, name)
         return self.memo[key]
 
+    def of_households(self, households) -> np.ndarray:
+        """Per row: whether it is paid to one of ``households`` (anything ``in`` answers: a set, a dict). Each distinct
+        household is looked up once, by the ledger's household codes: numpy's isin sorts object arrays, seconds on a
+        city's year."""
+        codes = self.memo["codes"]
+        return np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+
     def programme_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """Each row's programme as a code and the distinct programmes (``pd.factorize`` of :attr:`programme`), made
         once (from the few groups of item, programme cell, sheet and file when no row takes its member's)."""

@@ -388,8 +388,7 @@ def _attach_roster_deaths(ctx: Context, led: Ledger) -> None:
 def _first_months(led: Ledger, households: set[str]) -> dict[str, str]:
     """Household → the first month the ledgers pay it a benefit, for some roster households."""
     codes = led.memo["codes"]
-    wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
-    rows = np.flatnonzero(wanted & led.array("ok") & led.array("benefit") & (codes["m"] >= 0))
+    rows = np.flatnonzero(led.of_households(households) & led.array("ok") & led.array("benefit") & (codes["m"] >= 0))
     out: dict[str, str] = {}
     for hc, mc in zip(codes["h"][rows].tolist(), codes["m"][rows].tolist()):
         h, month = codes["h_values"][hc], codes["m_values"][mc]

@@ -155,9 +155,7 @@ def _paid_twice_after_gap(ctx: Context, led: Ledger) -> dict[tuple[str, str], st
 
 def _first_rows_of(led: Ledger, households: set) -> dict:
     """Household → its first ledger row, for the households given (a few: a notice's names)."""
-    codes = led.memo["codes"]
-    wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
-    return {led.household[r]: r for r in reversed(np.flatnonzero(wanted).tolist())}
+    return {led.household[r]: r for r in reversed(np.flatnonzero(led.of_households(households)).tolist())}
 
 
 def _carried(ctx: Context, led: Ledger) -> dict[tuple[str, str, str], tuple[str, list[int]]]:
@@ -534,7 +532,7 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
     codes = led.memo["codes"]
-    on_roster = np.array([h in led.covered for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+    on_roster = led.of_households(led.covered)
     numbers, pairs = pair_numbers(codes, led.array("benefit") & led.array("dated") & on_roster)
     pairs = pairs[np.bincount(numbers, minlength=len(pairs)) > 0]  # the distinct (household, month) pairs
     width = len(codes["m_values"]) + 1
@@ -1142,9 +1140,8 @@ def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[s
             until[h] = (next(iter(came))[0], min(month for _, month in came))
     if not until:
         return set()
-    codes = led.memo["codes"]
     olds = {old for old, _ in until.values()}
-    wanted = np.array([h in olds for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+    wanted = led.of_households(olds)
     # old household → month → [amount paid, the largest 保障人数 the ledger says it was for]
     paid: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     for r in np.flatnonzero(wanted & led.array("ok") & led.array("benefit") & led.array("dated")).tolist():

@@ -279,8 +279,7 @@ def _monthly_totals(led: Ledger, rows: list[int], adjust: bool = False) -> dict[
     if not households:
         return {}
     codes = led.memo["codes"]
-    # (a set lookup per distinct household: numpy's isin on object arrays sorts them, seconds on a city's year)
-    wanted = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)[codes["h"]]
+    wanted = led.of_households(households)
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     rows_ = np.flatnonzero(wanted & led.array("ok") & (led.array("benefit") | (led.array("adjust") & adjust)))
     # summed per (household, month) in row order, as adding row by row would (np.bincount adds in input order)
@@ -326,12 +325,9 @@ def _candidates(ctx: Context, led: Ledger) -> list[int]:
     of = ctx.members["household"].to_numpy(dtype=object)
     households = {of[j] for j in led.events_member if j in led.covered.get(of[j], ())} | set(led.memo["departed"])
     if households:  # by the ledger's household codes: each distinct household judged once
-        codes = led.memo["codes"]
-        hit = np.array([h in households for h in codes["h_values"].tolist()] + [False], dtype=bool)
-        touched |= led.array("household_row") & hit[codes["h"]]
+        touched |= led.array("household_row") & led.of_households(households)
         if led.memo["departed"]:  # a household of one left by such a member: its payee's rows too (``_money.subjects``)
-            left = np.array([h in led.memo["departed"] for h in codes["h_values"].tolist()] + [False], dtype=bool)
-            touched |= (led.array("member") >= 0) & left[codes["h"]]
+            touched |= (led.array("member") >= 0) & led.of_households(led.memo["departed"])
     return np.flatnonzero(touched).tolist()
 
 
