@@ -461,6 +461,23 @@ def test_months_written_in_chinese_or_without_their_year_take_the_year_the_title
 
 
 
+@pytest.mark.parametrize("caption", [
+    ["资金项目：城乡低保金", "", "", "", "", "", "单位：元"],
+    ["批次号：20260415001", "", "代发日期：2026年4月15日", "", "摘要：2026年第四季度城乡低保金"],
+    ["填报单位：柳溪县财政局", "", "", "", "", "", "(元)"],
+])
+def test_a_caption_line_over_a_quarterly_ledgers_header_is_no_parent_header(tmp_path, caption):
+    # held-out 316: '资金项目：城乡低保金 … 单位：元' glued over 乡镇 made 资金项目 a column of townships: every
+    # payment of the finance office's quarterly files read as other money, six months unchecked
+    path = write(tmp_path / "2025年第四季度低保资金发放表.xlsx", {"发放表": [
+        ["柳溪县财政局2025年第四季度城乡最低生活保障资金发放表"], caption,
+        ["序号", "乡镇", "户主姓名", "身份证号码", "10月", "11月", "12月"],
+        [1, "城关镇", "张三", A, 516, 516, 516]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2025-10", "2025-11", "2025-12"]
+    assert "城关镇" not in set(frame["item"].astype(str))
+
+
 def test_headers_with_a_unit_or_a_bank_word_are_the_amount_and_the_item(tmp_path):
     path = tmp_path / "代发明细.csv"
     path.write_text("领取人姓名,证件号码,代发项目,所属期,补贴金额（元）,处理结果\n"

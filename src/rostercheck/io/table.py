@@ -241,8 +241,12 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
         if len(cands) == 1 and r + 1 < len(grid.rows):
             below = _labels(grid.rows[r + 1])
             top_cells = {x for x in labels if x}
-            # A title line alone in the top row is not a parent header (two distinct cells at least).
-            if len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not _data_row(grid.rows[r + 1]):
+            # A title line alone in the top row is not a parent header (two distinct cells at least), nor is a caption
+            # line of 'key：value' cells ('资金项目：城乡低保金 … 单位：元', held-out 316: glued over 乡镇 it made
+            # '资金项目城乡低保金乡镇' the item column, each payment's item a township, a finance office's quarterly
+            # ledgers read as other money).
+            if (len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not _data_row(grid.rows[r + 1])
+                    and not caption_line(grid.rows[r])):
                 combined = _combine(labels, below)
                 sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
                 if parts:  # each sub-heading decides its column (照料护理标准 is no 供养标准 total)
@@ -257,6 +261,20 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+# A caption cell above a table: a short key, a colon, its value ('资金项目：城乡低保金', '填报单位：XX民政局',
+# '批次号：20260415001'); a bracket before the colon makes it a header's unit ('收入情况（单位：元）')
+_CAPTION = re.compile(r"[^:：()（）\[\]【】]{1,12}[:：]\s*\S.*")
+
+
+def caption_line(row: list) -> bool:
+    """Whether a row above a header holds captions only: each filled cell a 'key：value' caption
+    (:data:`_CAPTION`) or a unit (单位：元, (元)), one caption at least. Such a row says something about the whole
+    sheet, never which columns a header's cells group."""
+    filled = [t for t in (text(c) for c in row) if t]
+    return (any(_CAPTION.fullmatch(t) for t in filled)
+            and all(_CAPTION.fullmatch(t) or _UNIT.fullmatch(t) for t in filled))
 
 
 # A run of digits no header label holds: an ID, a 残疾人证号 (ID + 2 digits), an account, a 12-digit region code.
