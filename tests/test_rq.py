@@ -301,6 +301,18 @@ def test_homophone_in_cadre_village_with_birth_from_surviving_digits():
     assert "姓名同音" in text and "同出生日期" in text and "姓名用字不同" in text
 
 
+@pytest.mark.parametrize("tail, expected", [(None, [("王老汉", "中")]), ("7085", [])])
+def test_a_filed_id_masked_over_its_birth_date_is_held_to_the_digits_it_shows(tail, expected):
+    # held-out 317: a 备案表 of 430524********7085 (region and last four shown) matched a namesake of the cadre's village
+    # whose ID ends 5717 at 中 "无可用身份证号，按姓名比对": the digits shown say it is another person
+    shown = FATHER[:6] + "********" + (tail or FATHER[14:])
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": shown, "relation": "父亲"}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == expected
+    if expected:
+        assert "身份证号被遮挡，露出的前 6 位、后 4 位一致" in evidence(ctx, "RQ1")["王老汉"]
+
+
 @pytest.mark.parametrize("filed_name, expected", [("王老汉", "中"), ("王老含", "低")])
 def test_a_homophone_in_the_cadre_village_without_any_id_digits_is_low(filed_name, expected):
     # held-out 172: 刘侠 filed, 刘霞 (another woman) in the village, her age fitting 兄弟姐妹: 中 on homophone + village +

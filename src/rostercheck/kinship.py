@@ -12,6 +12,8 @@ Everything here returns frames of links; the checks (C01, RQ1–RQ3) turn them i
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -487,16 +489,25 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
                         index=todo.index)
     kin = {f: role(x) for f, x in zip(todo.index, todo.get("relation", pd.Series("", index=todo.index)))}
     births = info["cadre_birth"].to_dict()
+    # a masked ID (430524********7085) is no usable ID, but the digits it shows can still say it is another person
+    shown = {f: _shown(x) for f, x in zip(todo.index, todo.get("id_raw", pd.Series("", index=todo.index)))}
+    member_ids = ctx.members["id"].where(ctx.members["id_status"] == ids.VALID, "")
 
     def annotate(pairs: pd.DataFrame) -> pd.DataFrame:
         pairs["age_fits"] = [_age_fits(kin[r], b, births.get(r), params.generation_gap)
                              for r, b in zip(pairs["r"], pairs["birth_r"])]
+        pairs["shown_fits"] = [_shown_fits(shown.get(r), member_ids.get(m, "")) for r, m in zip(pairs["r"], pairs["m"])]
         return pairs
 
     fits = nm.FlagComparison("age_fits", params.weight_age_fits, "年龄与备案关系相符", "年龄与备案关系不符",
                              "未核对年龄与关系")
+    digits = nm.FlagComparison("shown_fits", 0, "", "备案身份证号露出的各位与本人不符")
     counts = name_population(ctx)
-    found = _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits,)), info)
+    found = _same_county(ctx, link_by_name(ctx.members, rows, params, counts, annotate=annotate, extra=(fits, digits)),
+                         info)
+    found["key"] = [k + (f"；备案身份证号被遮挡，露出的前 {len(t[0])} 位、后 {len(t[1])} 位一致"
+                         if (t := shown.get(r)) and _shown_fits(t, member_ids.get(m, "")) else "")
+                    for k, r, m in zip(found["key"], found["r"], found["m"])]
     found = _same_township(ctx, found, info)
     # a common name (the county's namesakes) is 低 however much else agrees (RQ1.toml; held-out 152: 王芳 at 中); so
     # is another name that only sounds or looks alike, unless the surviving ID digits give the same birth date: 中 is
@@ -511,6 +522,29 @@ def _via_names(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     if low.any():
         found.loc[low, "confidence"] = LOW
     return found
+
+
+def _shown(cell: object) -> tuple[str, str] | None:
+    """The digits a masked filed ID shows (:func:`ids.masked`), its trailing ones as they stand in an 18-character ID
+    (a 15-character one ends before the check character), or None."""
+    found = ids.masked(cell)
+    if found is None:
+        return None
+    lead, tail = found
+    if len(unicodedata.normalize("NFKC", str(cell)).strip().replace(" ", "")) == 15:
+        lead = lead[:6] + ("19" + lead[6:] if len(lead) > 6 else "")
+        tail = tail + "?" if tail else ""
+    return lead, tail
+
+
+def _shown_fits(shown: tuple[str, str] | None, member_id: str) -> bool | None:
+    """Whether the digits a masked filed ID shows (:func:`_shown`: leading, trailing) are those of a member's valid
+    ID: False rules the member out, None when nothing can be compared (no mask, or no valid ID of the member)."""
+    if not shown or not member_id or len(member_id) != 18:
+        return None
+    lead, tail = shown
+    end = member_id[len(member_id) - len(tail):] if tail else ""
+    return member_id.startswith(lead) and all(a in ("?", b) for a, b in zip(tail, end))
 
 
 def _same_township(ctx: Context, found: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
