@@ -313,6 +313,16 @@ def test_a_filed_id_masked_over_its_birth_date_is_held_to_the_digits_it_shows(ta
         assert "身份证号被遮挡，露出的前 6 位、后 4 位一致" in evidence(ctx, "RQ1")["王老汉"]
 
 
+def test_the_scope_says_masked_filing_ids_are_compared_by_name_not_left_unread():
+    # held-out 317: 核查范围 said "2 个身份证号被遮挡（脱敏），这些人未能比对" for RQ1 and C01 beside RQ1 findings about both
+    from rostercheck.audit import partly_checked
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": FATHER[:6] + "********" + FATHER[14:],
+               "relation": "父亲"}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    said = partly_checked(ctx, {}, ["RQ1"]).get("RQ1", "")
+    assert "1 个身份证号被遮挡（脱敏），这些人未能按身份证号比对（只按姓名、同村、年龄和露出的各位比对" in said and "未能比对" not in said, said
+
+
 @pytest.mark.parametrize("filed_name, expected", [("王老汉", "中"), ("王老含", "低")])
 def test_a_homophone_in_the_cadre_village_without_any_id_digits_is_low(filed_name, expected):
     # held-out 172: 刘侠 filed, 刘霞 (another woman) in the village, her age fitting 兄弟姐妹: 中 on homophone + village +

@@ -145,8 +145,11 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
             if ("masked", k) not in unread:
                 unread["masked", k] = _masked_ids(ctx, k)
             if unread["masked", k]:  # (held-out 305: a 司法 list of 4305**********1234 said C02 as wholly checked)
-                parts.append(f"{ctx.labels.get(k, KIND_LABELS[k])}中有 {unread['masked', k]} 个身份证号被遮挡（脱敏），"
-                             "这些人未能比对")
+                # a filing row without a whole ID is still compared by name, village, age and the digits shown (held-out
+                # 317: "这些人未能比对" beside the two RQ1 findings about exactly those rows)
+                how = ("这些人未能按身份证号比对（只按姓名、同村、年龄和露出的各位比对，置信度最高为“中”）" if k == "cadre_relatives"
+                       else "这些人未能比对")
+                parts.append(f"{ctx.labels.get(k, KIND_LABELS[k])}中有 {unread['masked', k]} 个身份证号被遮挡（脱敏），{how}")
         parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
                   for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
         parts += _rosters_without(ctx.members, spec.needs_columns) if spec.each_roster else []
