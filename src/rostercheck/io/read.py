@@ -261,8 +261,8 @@ def skipped_note(sheet: str) -> str:
         The Chinese warning.
     """
     if re.search(r"代码|字典|编码", sheet):  # a system's code table (held-out 104: its advice led nowhere)
-        return (f"工作表“{sheet}”像是代码说明表，未读取（本工具不从表内读取代码含义）；其他工作表中的代码如未能识别，会另有提示，"
-                "请按提示把代码含义写进配置文件后重新运行。")
+        return (f"工作表“{sheet}”像是代码说明表，未作为数据读取，其中的代码说明也未用上（没有写明是哪一列的代码，或表中没有该列）；"
+                "其他工作表中的代码如未能识别，会另有提示，请按提示把代码含义写进配置文件后重新运行。")
     return f"工作表“{sheet}”的名称像填表说明、备注或目录，未读取；如其中是有效数据，请把工作表改名后重新运行。"
 
 

@@ -1041,6 +1041,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
             for _part, read_by in tables:
                 if legends:
                     read_by.legends = legends
+                    bind_unnamed_codes(read_by, kind)
                     more = [n for n in read_by.readings_said() if n not in read_by.warnings]
                     read_by.warnings.extend(more)
                     used = used or bool(more)
@@ -1084,11 +1085,33 @@ def legend_text(grids: list[Grid]) -> str:
             elif len(cells) == 2 and field and _CODE_ROW.fullmatch(cells[0]):
                 runs[field].append(cells[0] + _meaning(cells[1]))
             elif len(cells) == 2 and cells[1] in ("含义", "说明", "名称", "代码含义") and re.search(r"(代码|编码)$", cells[0]):
-                field = re.sub(r"(代码|编码)$", "", cells[0])
+                # ('代码 | 说明' names no column: bound to one by bind_unnamed_codes, where the list has one to take it)
+                field = re.sub(r"(代码|编码)$", "", cells[0]) or UNNAMED_CODES
             else:
                 field = ""
     # (lines apart by a full stop: a legend's run of codes ends with its line, never takes the next line's number)
     return "。\n".join(lines + [f"{name}：{' '.join(run)}" for name, run in runs.items() if len(run) >= 2])
+
+
+# The name legend_text gives a code table whose header names no column ('代码 | 说明'), and the field such a table
+# explains in a list of each kind, where the kind has one coded column a bank or system explains so: a bank's 代发
+# return file's 处理结果 (00 交易成功, 14 账户已销户; held-out 316: its 代码说明 sheet was "未读取", two failed payments
+# counted as paid).
+UNNAMED_CODES = "未写明列名的代码"
+UNNAMED_CODES_FIELD = {"payments": "status"}
+
+
+def bind_unnamed_codes(layout: "Layout", kind: str) -> None:
+    """Give a code table naming no column (:data:`UNNAMED_CODES`) to the column of the kind that such tables explain
+    (:data:`UNNAMED_CODES_FIELD`), when the layout has it and nothing else explains it: its header's name is written
+    before the table's codes in the layout's legends, where :meth:`Layout.readings` looks."""
+    fld = UNNAMED_CODES_FIELD.get(kind)
+    if not fld or fld not in layout.mapping or UNNAMED_CODES not in layout.legends or fld in layout.readings():
+        return
+    run = codes.legend(UNNAMED_CODES, layout.legends)
+    if run:
+        label = layout.headers[fld]
+        layout.legends += f"。\n{label}：{' '.join(code + word for code, word in run.items())}"
 
 
 def _stacked_tables(grid: Grid, layout: Layout, kind: str) -> list[tuple[Grid, Layout]]:
