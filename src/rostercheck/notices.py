@@ -162,8 +162,10 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
         own = numbers_as_ids(ref)
         damaged = own.copy()
         zeros = _text_zeros(ref, "", own)
-        if "head_id" in ref.columns:  # rows naming only the head (户主身份证号), whose ID is the row's (each cell judged once)
-            blank = by_value_array(ref["id_raw"], lambda v: v is None or v != v or not str(v).strip()).astype(bool)
+        blank = (by_value_array(ref["id_raw"], lambda v: v is None or v != v or not str(v).strip()).astype(bool)
+                 if "head_id" in ref.columns else None)
+        if blank is not None and blank.any():  # rows naming only the head (户主身份证号), whose ID is the row's (each
+            # cell judged once)
             heads = blank & by_value_array(ref["head_id"], lambda h: h is not None and h == h
                                            and ids.id_number(str(h)).status == ids.NUMERIC).astype(bool)
             damaged |= heads
@@ -200,7 +202,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                           "（置信度最高为“中”）。需要核查账户的，请向银行索取账号完整的发放明细。" if kind == "payments" else
                           "这些账号不与花名册和发放明细的账号比对（RQ3、F07 干部或工作人员账号）；需要核对的，请报送单位提供账号完整的名单。"))
         if kind == "payments" and "id_raw" in ref.columns:  # masked IDs: how their rows were tied (held-out 149)
-            masked_ids = np.asarray([v is not None for v in by_value_array(ref["id_raw"], ids.masked).tolist()], dtype=bool)
+            masked_ids = by_value_array(ref["id_raw"], lambda v: ids.masked(v) is not None).astype(bool)
             if masked_ids.any():
                 example = ids.masked_example(ref["id_raw"].to_numpy(dtype=object)[np.flatnonzero(masked_ids)[0]])
                 out.append(f"{inputs.labels[kind]}{_in_ledgers(ref, masked_ids)}中有 {source_cells(ref, masked_ids)} 行身份证号"
