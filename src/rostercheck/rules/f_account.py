@@ -71,6 +71,8 @@ def _unlisted_account(ctx: Context, led: Ledger) -> list[Finding]:
     (held-out 252: the same money was 不在册 F03 to recover and 应发未发 F06 owed)."""
     out = []
     for n in head_namesakes(ctx, led).values():
+        if n.noted >= 0:
+            continue  # the household's own row names this account as its former one: the ledger says it is theirs
         r0, mem = n.rows[0], ctx.members
         months = sorted({led.cols["month"][r] for r in n.rows} - {""})
         accounts = "、".join(dict.fromkeys(led.cols["bank_account"][r] for r in n.rows))
