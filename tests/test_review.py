@@ -1643,3 +1643,34 @@ def test_a_township_saying_it_is_no_problem_in_other_words_is_read(said):
     from rostercheck import suppress
 
     assert suppress.is_verified(said)
+
+
+def test_a_township_that_deleted_its_only_rq_row_is_told(tmp_path):
+    # held-out 319: the 汇总 column 'RQ1 …' was read as no category, so deleting the one RQ1 row went unsaid
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "汇总"
+    summary.append(["龙塘镇 问题清单 — 汇总"])
+    summary.append(["乡镇", "C01 财政供养人员或村(居)干部享受低保", "RQ1 村(居)干部或经办人员已备案近亲属享受保障",
+                    "问题人数（高/中）"])
+    summary.append(["龙塘镇", 1, 1, 1])
+    summary.append(["合计", 1, 1, 1])
+    header = ["类别代码", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "整改状态"]
+    for title, rows in (("C01 财政供养人员或村(居)干部享受低保", [["C01", "高", "龙塘镇", "龙塘村", "张三", ZHANG, "张三", ZHANG,
+                                                                 "已清退"]]),
+                        ("RQ1 村(居)干部或经办人员已备案近亲属享受保障", [])):
+        ws = book.create_sheet(title[:31])
+        ws.append([title])
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    book.save(tmp_path / "龙塘镇_问题清单.xlsx")
+    prev = read_previous(tmp_path / "龙塘镇_问题清单.xlsx")
+    assert prev.attrs["issued"] == {"C01": 1, "RQ1": 1}
+    from rostercheck.io.ledger import unread_rows
+
+    assert unread_rows(prev) == {"RQ1": (1, 0)}
+    # a retyped 类别代码 cell naming the code and its title in one
+    path = tmp_path / "乡镇台账.csv"
+    path.write_text(f"问题类别,乡镇,姓名,身份证号,整改情况\nRQ1已备案近亲属,龙塘镇,张三,{ZHANG},核实无问题\n", encoding="utf-8")
+    assert list(read_previous(path)["类别代码"]) == ["RQ1"]

@@ -31,8 +31,11 @@ COLUMNS = FINDING_COLUMNS + LEDGER_COLUMNS
 # A column a township inserted is carried into the look-back under its own header and TOWNSHIP_ADDED; the
 # look-back's own columns and a row counter are not.
 _NOT_CARRIED = {"序号", "编号", "说明", "乡镇填报状态"}
-_CODE = re.compile(r"^\s*([A-Z]{1,2}\d{2})\b")
-_CELL_CODE = re.compile(r"\s*([A-Z]{1,2}\d{2})(?![0-9A-Z])")  # a 类别代码 cell's code, its name after it or not
+# a category code: C01, F07, … and the three of 人情保, RQ1–RQ3 (held-out 319: a 汇总 column 'RQ1 …' was no code, the
+# township that deleted its only RQ1 row was never told)
+_CODES = r"[A-Z]{1,2}\d{2}|RQ\d"
+_CODE = re.compile(rf"^\s*({_CODES})\b")
+_CELL_CODE = re.compile(rf"\s*({_CODES})(?![0-9A-Z])")  # a 类别代码 cell's code, its name after it or not
 # Header spellings townships produce when they retype a header.
 _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "户主身份证号码": "户主身份证号", "类别": "类别代码",
             "问题类别": "类别代码", "问题类型": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
