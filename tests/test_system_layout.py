@@ -207,12 +207,12 @@ def test_a_household_file_beside_its_members_file_is_read_with_it(tmp_path):
     assert len(m) == 4 and m.loc[WIFE_A, "bank_account"] == "6228480000000001" and m.loc[MOTHER_B, "benefit"] == 860
 
 
-def _form(path, kind):
+def _form(path, kind, labels=("乡镇（街道）", "村（社区）")):
     """An application form as a township window fills it in: label/value cells, a member table, then other sections."""
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("申请表")
     rows = [["宁远县最低生活保障、特困人员救助供养申请表"],
-            ["申请类别", kind, "乡镇（街道）", "天堂镇", "村（社区）", "大洞村"],
+            ["申请类别", kind, labels[0], "天堂镇", labels[1], "大洞村"],
             ["申请人姓名", "张三", "身份证号", HEAD_A, "家庭人口", "2"],
             ["家庭成员情况"],
             ["姓名", "与申请人关系", "身份证号", "工作单位", "月收入（元）", "健康状况"],
@@ -234,6 +234,15 @@ def test_an_application_forms_member_table_ends_where_its_next_section_begins(tm
         members = build_members([table], dt.date(2026, 9, 30))
         assert set(members["programme"]) == {programme}
         assert set(members["township"]) == {"天堂镇"} and set(members["village"]) == {"大洞村"}  # its label cells
+
+
+def test_an_application_forms_bare_township_and_village_labels_are_read_and_no_guess_is_said(tmp_path):
+    # held-out 319: 乡镇 | 河口乡 | 村 | 下湾村 left 村 blank on every form, and each form was said to have its
+    # township inferred from a 乡镇/村 column, sheet names, addresses, title or file name
+    table = load_table(_form(tmp_path / "NY0002_低保.xlsx", "低保", ("乡镇", "村")), "roster")
+    members = build_members([table], dt.date(2026, 9, 30))
+    assert set(members["township"]) == {"天堂镇"} and set(members["village"]) == {"大洞村"}
+    assert not any("乡镇" in w and "推断" in w for w in table.warnings), table.warnings
 
 
 def _status_roster(path, statuses, title="", household_status=("", "")):

@@ -795,6 +795,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         # an application form's label cells above its member table (乡镇（街道） | 天堂镇, held-out 158)
         if fld not in table.headers and (frame[fld] == "").any() and (m := pattern.search(table.title or "")):
             frame.loc[frame[fld] == "", fld] = m.group(1)
+            if fld == "township" and ROSTER_GAPS["township"] in table.warnings:
+                # the form says its township: no gap to warn of, nor a guess from addresses or the file name to
+                # name (held-out 319: every form was said to have its township inferred)
+                table.warnings.remove(ROSTER_GAPS["township"])
     if "township" not in f.columns and "_block" in f.columns and (frame["township"] == "").any():
         _townships_of_blocks(table, frame, f["_block"], several)
     if "township" not in table.headers and (frame["township"] == "").any():
@@ -1075,7 +1079,9 @@ _TOWNSHIP_VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人
 _NO_TOWNSHIP = re.compile(r"城乡|乡镇|[各全本]乡|[各全本]镇")  # words of a county's own title, no township's name
 # A form's place label cells as its title holds them: '乡镇(街道) 天堂镇 村(社区) 大洞村'
 _LABELLED_TOWNSHIP = re.compile(r"(?:乡镇|乡（镇）|乡\(镇\))(?:[（(]街道[)）])?\s*[:：]?\s*([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|街办))(?![\u4e00-\u9fff]*[镇乡])")
-_LABELLED_VILLAGE = re.compile(r"村[（(](?:社区|居)[)）]\s*[:：]?\s*([\u4e00-\u9fff]{1,10}?(?:村|社区|居委会))")
+# (a label cell 村 alone, 乡镇 | 河口乡 | 村 | 下湾村, is a label too: held-out 319 left every such form's 村 blank)
+_LABELLED_VILLAGE = re.compile(r"(?:村[（(](?:社区|居)[)）]|(?:^|(?<=\s))(?:所在)?村(?:名称)?(?=\s|[:：]))\s*[:：]?\s*"
+                               r"([\u4e00-\u9fff]{1,10}?(?:村|社区|居委会))")
 
 
 def _dates_not_read(table: Table, fld: str, raw, parsed, starts: np.ndarray) -> None:
