@@ -821,3 +821,22 @@ def test_a_member_the_form_says_is_dead_is_no_member(tmp_path):
     result = screen([path], {}, dt.date(2026, 9, 30))
     assert list(result.verdicts["家庭人口"]) == [1]
     assert any("写明已故" in w and "邓东平" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("kind", ["低保", "特困"])
+def test_a_forms_stated_programme_is_shown_as_its_familys_category(tmp_path, kind):
+    # held-out 319: per-family forms reading 申请类别 | 低保 showed a blank 申请类别 in screening.csv (it was read, S01 ran)
+    import xlsxwriter
+
+    head = make_id("19840123", 137)
+    book = xlsxwriter.Workbook(str(tmp_path / "孙金_申请表.xlsx"))
+    sheet = book.add_worksheet("申请表")
+    for i, row in enumerate([["清河县最低生活保障、特困人员救助供养申请审批表"],
+                             ["申请类别", kind, "乡镇", "城关镇", "村", "东村"],
+                             ["申请人", "孙金", "身份证号", head], ["家庭成员情况"],
+                             ["姓名", "与申请人关系", "身份证号码", "劳动能力", "健康状况"],
+                             ["孙金", "本人", head, "无劳动能力", "重病"], ["申请理由", "家庭困难"]]):
+        sheet.write_row(i, 0, row)
+    book.close()
+    result = screen([tmp_path / "孙金_申请表.xlsx"], {}, dt.date(2026, 9, 30))
+    assert result.verdicts["申请类别"].tolist() == [kind]

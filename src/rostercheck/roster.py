@@ -70,6 +70,12 @@ _TEKUN_WORDS = re.compile(r"特困|五保|(?<!财政)供养")
 _LABELLED_PROGRAMME = re.compile(r"(?:申请|保障|救助|对象)(?:类别|类型|事项)\s*[:：]?\s*(低保|特困|最低生活保障|特困人员救助供养|特困供养)")
 
 
+def programme_stated(table: Table) -> bool:
+    """Whether a roster file says each family's programme itself: a 申请类别 (保障类别) column, or an application form's
+    label cells (申请类别 | 特困) read into its title."""
+    return "programme" in table.headers or _LABELLED_PROGRAMME.search(table.title or "") is not None
+
+
 def _programme_value(raw: str, default: str) -> str:
     if _TEKUN_WORDS.search(raw):
         return TEKUN

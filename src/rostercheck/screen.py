@@ -34,7 +34,7 @@ from .normalize.values import text
 from .notices import number_typed_ids, old_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
-from .roster import DIBAO, TEKUN, file_on_sheet, is_covered
+from .roster import DIBAO, TEKUN, file_on_sheet, is_covered, programme_stated
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import enrolment_place, head_rows
@@ -172,7 +172,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     # Few applicants against big lists: only the list rows that can concern them are kept.
     inputs = load_inputs(applications, lists, as_of, limits, progress, roster_codes=roster_codes(common))
     require_people(inputs, "申请名单", "结果会是“申请家庭 0 户”，像是没有疑点")
-    applied = {str(t.path) for t in inputs.tables if "programme" in t.headers}  # files with a 申请类别 column
+    # files saying each family's 申请类别 (a column, or a form's label cells: held-out 319 showed it blank for forms)
+    applied = {str(t.path) for t in inputs.tables if t.kind == "roster" and programme_stated(t)}
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
     members, twice, twice_by_town = applications_apart(inputs.members)
     inputs = replace(inputs, members=members)
@@ -289,8 +290,8 @@ def family_verdicts(members: pd.DataFrame, findings: pd.DataFrame, applied: set[
     Args:
         members: the applicant member frame.
         findings: the findings frame with 计入结论 (its 类别名称 name each finding in the summaries).
-        applied: the application files with a 申请类别 column: their families' 申请类别 is shown (the column only
-            when some file has one).
+        applied: the application files saying each family's 申请类别 (a column, a form's label cells): their
+            families' 申请类别 is shown (the column only when some file says it).
     Returns:
         A frame with SCREEN_COLUMNS (申请类别 only with ``applied``).
     """
