@@ -754,6 +754,11 @@ def test_a_sheet_per_month_with_a_column_per_item_and_no_amount_column(tmp_path)
     ("7月", "资金发放明细", ""),
     ("九月份", "", ""),
     ("提标补差", "", "提标补差"),  # held-out 109: its rows were 基本生活费 paid twice (F04 高)
+    # held-out 316: a caption names the item; a period before it is none of it
+    ("发放表", "柳溪县财政局2025年第四季度城乡最低生活保障资金发放表\n资金项目：城乡低保金 单位：元", "城乡低保金"),
+    ("Sheet1", "补贴项目：特困供养金", "特困供养金"),
+    ("Sheet1", "2025年第四季度低保资金发放表", "低保资金"),
+    ("Sheet1", "2026年上半年低保金发放明细", "低保金"),
 ])
 def test_the_item_a_sheet_or_its_title_names(sheet, title, item):
     from rostercheck.io.ledgers import item_named

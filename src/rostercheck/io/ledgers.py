@@ -633,8 +633,12 @@ def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], label
 # An item a sheet is named after ('低保金', '特困供养金', '物价补贴') or its title (file name) names before
 # 发放/花名册/明细/表; an age it starts with is its own ('80岁以上老人补贴', held-out 203: it was '岁以上老人补贴')
 _SHEET_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:金|补贴|补助|资金|费|补差|差额)$")  # (提标补差: held-out 109)
-_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年度|年|月份|月)((?:\d+岁)?(?![年月份度])[\u4e00-\u9fff]{2,10}?"
-                         r"(?:金|补贴|津贴|补助|资金|费))(?:发放|花名册|明细|清册|表)")
+# (a period before the item is none of it: '2025年第四季度低保资金发放表', '上半年低保资金', held-out 316)
+_TITLE_ITEM = re.compile(r"(?:^|[^\u4e00-\u9fff]|年度|年|月份|月|季度)((?:\d+岁)?(?![年月份度]|第[一二三四1-4]季度|[上下]半年)"
+                         r"[\u4e00-\u9fff]{2,10}?(?:金|补贴|津贴|补助|资金|费))(?:发放|花名册|明细|清册|表)")
+# a caption naming the sheet's item above its header ('资金项目：城乡低保金', '补贴项目：特困供养金'; held-out 316)
+_CAPTION_ITEM = re.compile(r"(?:资金|发放|补贴|补助|救助)?项目(?:名称)?\s*[:：]\s*([\u4e00-\u9fff]{2,12}?"
+                           r"(?:金|补贴|津贴|补助|资金|费|补差))(?![\u4e00-\u9fff])")
 _TEKUN_WORDS, _DIBAO_WORDS = re.compile(r"特困|供养|五保"), re.compile(r"低保|最低生活")
 
 
@@ -650,8 +654,8 @@ def _names_both(value: str) -> bool:
 
 
 def item_named(sheet: str, title: str, file: str = "") -> str:
-    """The item a sheet pays when its name, title or file name says (for a sheet without an item column, or its rows
-    with the item blank), else ''.
+    """The item a sheet pays when its name, a caption above its header (资金项目：城乡低保金), its title or its file name
+    says (for a sheet without an item column, or its rows with the item blank), else ''.
 
     A name or title naming both programmes ('低保特困资金') says no item.
 
@@ -662,7 +666,8 @@ def item_named(sheet: str, title: str, file: str = "") -> str:
     Returns:
         The item, e.g. '低保金'.
     """
-    for said, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _TITLE_ITEM.search), (file, _TITLE_ITEM.search)):
+    for said, pattern in ((sheet.strip(), _SHEET_ITEM.fullmatch), (title, _CAPTION_ITEM.search), (title, _TITLE_ITEM.search),
+                          (file, _TITLE_ITEM.search)):
         if said and not _names_both(said) and (m := pattern(said)):
             return _PLACE_PREFIX.sub("", m.group(1) if m.groups() else m.group(0))
     return ""
