@@ -424,3 +424,15 @@ def test_enrolments_equal_enrolment_household(key):
     from rostercheck.roster import enrolment_household, enrolment_households
 
     assert enrolment_households([key, key]) == [enrolment_household(key)] * 2
+
+
+def test_a_per_household_ledgers_head_is_linked_to_a_head_whose_roster_id_a_number_format_cut():
+    # held-out 316: 户主姓名 | 身份证号码 (the head's whole ID) of a finance office's quarterly files, the roster's head ID
+    # typed as a number (4.11528E+17): "领取人 邵梅敏…不在花名册中" F07, the head never compared by name and 15 digits
+    typed = household("陈国强", float(A[:15] + "000"), [("王芳", "配偶", B)], benefit=1032, bank_account="6228480012345678")
+    account = "6228480012345678"
+    rows = [{"id": A, "head_name": "陈国强", "bank_account": account, "month": m, "amount": 1032, "item": "低保金",
+             "status": "成功"} for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700) for m in months("2026-07", "2026-09")]
+    ctx = money_context(typed + household("李四", C, benefit=700), rows)
+    assert [f for f in findings(ctx, "F07")] == [] and findings(ctx, "F03") == [] and findings(ctx, "F06") == []

@@ -918,7 +918,12 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         keys = object_array([person_name(t) for t in written.tolist()])
         cols[fld], cols[fld + "_key"] = _coded(written, codes), _coded(keys, codes)
     _name_damaged_payees(cols)
-    cols["link_key"] = _or(cols["name_key"], cols["holder_key"])
+    # the name a row's own ID is linked with: its own, else its account holder's, else (a per-household ledger's 户主姓名
+    # beside the row's ID, no 户主身份证号: the ID is the head's) the head's (held-out 316: a head whose roster ID a
+    # number format cut was "不在花名册中", the quarterly files' 户主姓名 never compared)
+    head_only = _cells(cols["head_id"]) == ""
+    cols["link_key"] = _or(_or(cols["name_key"], cols["holder_key"]),
+                           _coded(np.where(head_only, _cells(cols["head_name_key"]), ""), np.arange(len(head_only))))
     # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be;
     # one a number format cut to 15 digits (its zeros are no digits of it) or a bank masked is never compared as one
     # account (account_losses: digits_lost, and masked_digits of those, the masked said apart)
