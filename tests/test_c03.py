@@ -170,6 +170,33 @@ def test_a_yearly_amount_is_said_as_written_and_divided(tmp_path):
     assert "年发放金额 19,200.00 元 ÷ 12 = 1,600.00 元/月" in found.evidence
 
 
+@pytest.mark.parametrize("header", ["月发放金额,年发放金额", "年发放金额,月发放金额"])
+def test_a_yearly_amount_beside_a_blank_monthly_one_is_read_divided(tmp_path, header):
+    # held-out 321: 城乡居民 rows give only 年发放金额 7,200 beside a blank 月发放金额; they were read as no pension (a
+    # C03 missed), and with the yearly column first every monthly row would have been read as a year's amount
+    path = tmp_path / "养老金发放名单.csv"
+    year_first = header.startswith("年")
+    cells = {"张三": ("", "7200"), "李梅": ("900", "")}
+    lines = [f"姓名,身份证号,险种,{header}"]
+    for name, pid, kind in (("张三", HEAD, "城乡居民基本养老保险"), ("李梅", WIFE, "企业职工基本养老保险")):
+        month, year = cells[name]
+        lines.append(f"{name},{pid},{kind}," + (f"{year},{month}" if year_first else f"{month},{year}"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kid = [("李梅", "配偶", WIFE), ("张小", "孙子", KID)]
+    ctx = context(household("张三", HEAD, kid, declared_income=150), files={"pensions": path})
+    findings, _ = run_checks(ctx, ["C03"])
+    assert findings
+    text = findings[0].evidence
+    assert "年发放金额 7,200.00 元 ÷ 12 = 600.00 元/月" in text
+    assert "月发放金额 900.00 元/月" in text
+    assert "合计 1,650.00 元/月 ÷ 家庭人口 3 = 550.00 元/人·月" in text
+    # a yearly amount small once divided is no finding (2,400 a year is 200 a month, not 2,400)
+    path.write_text("\n".join([lines[0], f"张三,{HEAD},城乡居民基本养老保险," + ("2400," if year_first else ",2400")]) + "\n",
+                    encoding="utf-8")
+    ctx = context(household("张三", HEAD, [], declared_income=100), files={"pensions": path})
+    assert run_checks(ctx, ["C03"])[0] == []
+
+
 def test_back_pay_rows_do_not_inflate_the_monthly_pension():
     rows = household("张三", HEAD, [("李梅", "配偶", WIFE), ("张强", "子女", SON), ("张小", "孙子女", KID)])
     regular = pension("张三", HEAD, 1800, month="2026-09")

@@ -101,6 +101,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out["month"] = [periods[sh] for sh in out["_sheet"]]
     if "wage_base" in out.columns and "wage" in out.columns:
         _blank_wages_from_base(table, out)
+    if "amount_year" in out.columns and "amount" in out.columns:
+        _blank_amounts_from_year(out)
     for fld in ("amount", "wage"):
         if fld in out.columns:
             _to_monthly(table, out, fld)
@@ -126,6 +128,9 @@ def normalise(table: Table) -> pd.DataFrame:
     if table.kind == "pensions" and "amount" in out.columns:  # named in C03's evidence (held-out 272: 补发金额 read
         # as the monthly pension, said nowhere but run.json)
         out["amount_label"] = table.header_said("amount")
+        if "amount_from_year" in out.columns:  # (the yearly column a blank monthly cell was read from, said as such)
+            out["amount_label"] = [table.header_said("amount_year") if y else table.header_said("amount")
+                                   for y in out["amount_from_year"].tolist()]
     if "subscribed" in out.columns:  # 认缴出资额（万元）: the amount's unit is in its header (held-out 169)
         out["subscribed_unit"] = "万元" if "万元" in table.headers.get("subscribed", "") else ""
     pay = table.headers.get("wage", "") if table.kind == "wages" else ""
@@ -286,6 +291,18 @@ def _blank_wages_from_base(table, out: pd.DataFrame) -> None:
         out["wage"] = [b if f else w for w, b, f in zip(wages, bases, based)]
         table.warnings.append(f"有 {sum(based)} 行的“{table.headers.get('wage', '实发工资')}”空白，按该行的"
                               f"“{table.headers.get('wage_base', '缴费基数')}”计（可能高于实际工资，C06 置信度最高为“中”）")
+
+
+def _blank_amounts_from_year(out: pd.DataFrame) -> None:
+    """A pension row whose monthly amount is blank and whose yearly one (年发放金额, ``amount_year``) is not: a month's
+    share of the year, with ``amount_divisor`` 12 on that row so the evidence says the sum as written and its division
+    (held-out 321: 城乡居民 rows giving 年发放金额 7,200 only were read as no pension)."""
+    amounts, years = out["amount"].tolist(), by_value(out["amount_year"].tolist(), money)
+    from_year = [(a is None or a != a) and y is not None for a, y in zip(amounts, years)]
+    out["amount_from_year"] = from_year
+    out["amount"] = [y / 12 if f else a for a, y, f in zip(amounts, years, from_year)]
+    out["amount_divisor"] = [12 if f else 1 for f in from_year]
+    del out["amount_year"]
 
 
 _SHARED_MONEY = ("amount", "wage", "benefit")

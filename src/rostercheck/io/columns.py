@@ -1146,6 +1146,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
                 mapping["wage_base"] = bases[0]
                 warnings.append(f"有“{shown[mapping['wage']]}”列，按它计算月均工资（“{shown[bases[0]]}”是缴费基数，可能高于实际工资，"
                                 "只在实发工资空白的行采用）")
+    if kind == "pensions" and "amount" in mapping:
+        _yearly_beside_monthly(labels, mapping, found, taken, warnings, ties, shown)
     if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
         months = {c: (y, mm) for c, (y, mm, item) in month_columns(labels).items() if not item and c not in taken}
         if months:
@@ -1153,6 +1155,34 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
             mapping["amount"] = col
             warnings.append(f"没有月发放金额列，按最后一个月份列（第 {col + 1} 列“{shown[col]}”）的金额计")
     return Assignment(mapping, warnings, ties)
+
+
+def _yearly_amount(label: str) -> bool:
+    """Whether an amount header names a year's amount ('年发放金额', '年度养老金'), as reference._to_monthly reads it."""
+    return "年" in label and "月" not in label and "季" not in label
+
+
+def _yearly_beside_monthly(labels: list[str], mapping: dict[str, int], found: list, taken: set[int], warnings: list[str],
+                           ties: list, shown: list[str]) -> None:
+    """A pension list giving a 月发放金额 and a 年发放金额 column, each filled on some rows (城乡居民 paid by the year):
+    the monthly column is the amount and the yearly one ``amount_year``, read (÷ 12) where the monthly cell is blank
+    (held-out 321: the rows giving a yearly amount only were read as no pension, a C03 missed; whichever column came
+    first was read for all rows and the other named a mere tie)."""
+    amounts = [mapping["amount"]] + [c for _, _, f, c in found if f == "amount" and c not in taken]
+    yearly = [c for c in amounts if _yearly_amount(labels[c])]
+    monthly = [c for c in amounts if c not in yearly]
+    if not yearly or not monthly:
+        return
+    month_col, year_col = monthly[0], yearly[0]
+    taken.discard(mapping["amount"])
+    mapping["amount"], mapping["amount_year"] = month_col, year_col
+    taken.update((month_col, year_col))
+    pair = {month_col, year_col}
+    for tie in [t for t in ties if t[0] == "amount" and {t[1], t[2]} == pair]:
+        ties.remove(tie)
+        warnings.remove(tie[3])
+    warnings.append(f"第 {month_col + 1} 列“{shown[month_col]}”是月金额，第 {year_col + 1} 列“{shown[year_col]}”是年度金额："
+                    f"按月金额计，月金额空白的行按年度金额折算为月金额（÷12）")
 
 
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
