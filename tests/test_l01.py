@@ -468,3 +468,33 @@ def test_l05_a_refusal_list_naming_only_its_applicant_gives_the_lead_his_name():
 
     assert person({"head_name": "林小龙", "id_raw": A, "pid": A})["name"] == "林小龙"
     assert person({"head_name": "林户主", "head_id": B, "name": "", "id_raw": A, "pid": A})["name"] == ""
+
+
+def test_l01_says_which_listed_id_is_damaged_or_masked_not_that_none_is_given():
+    # held-out 320: a mistyped check character and a 6+4 masked ID were both said "名单没有本户成员的身份证号"
+    from rostercheck.rules.l_coverage import low_income_monitored
+
+    typo = mon("王错号", A[:-1] + ("0" if A[-1] != "0" else "1"), income="3000")
+    masked = mon("王遮挡", A[:6] + "********" + A[-4:], income="3000")
+    for rows, said in ((typo, "名单上王错号的身份证号校验位错误"), (masked, "名单上王遮挡的身份证号被遮挡（脱敏）")):
+        ctx = context(ROSTER, {"monitoring": rows})
+        assert leads(ctx, "L01") == [(rows[0]["name"], "低")]
+        evidence = low_income_monitored(ctx)[0].evidence
+        assert said in evidence and "名单没有本户成员的身份证号" not in evidence
+
+
+def test_l01_a_masked_id_beside_an_enrolled_namesake_with_the_digits_shown_says_so():
+    # held-out 320: 施生琴 on the 低保 roster, her monitoring row's ID masked 6+4 (no birth date to link by): the lead
+    # said her household's only member was on no roster
+    from rostercheck.rules.l_coverage import low_income_monitored
+
+    ctx = context(ROSTER, {"monitoring": mon("张在册", COVERED[:6] + "********" + COVERED[-4:], income="3000")})
+    assert leads(ctx, "L01") == [("张在册", "低")]
+    evidence = low_income_monitored(ctx)[0].evidence
+    assert "不在低保、特困花名册中" not in evidence
+    assert "花名册中有姓名相同、身份证号露出的几位也相同的张在册（低保" in evidence and "可能就是此人、已在册" in evidence
+    # another name, or other trailing digits: nobody named
+    other = COVERED[:6] + "********" + ("0000" if COVERED[-4:] != "0000" else "1111")
+    for rows in (mon("张别人", COVERED[:6] + "********" + COVERED[-4:], income="3000"), mon("张在册", other, income="3000")):
+        evidence = low_income_monitored(context(ROSTER, {"monitoring": rows}))[0].evidence
+        assert "可能就是此人" not in evidence and "本户唯一已知成员不在低保、特困花名册中" in evidence
