@@ -531,3 +531,25 @@ def test_a_roster_listing_the_other_enrolment_as_the_heads_spouse_ties_them():
     found, _ = run_checks(ctx, ["D02"])
     assert [f.confidence for f in found] == ["低", "低"]
     assert all("花名册中李梅登记为户主张三的妻子" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("accounts, said", [
+    # an account typed as a number keeps 15 digits, compared on those; one saved as '6.22848E+18' keeps a few, compared
+    # with none: said apart, with its rows (the notice counted both as "按前 15 位比对")
+    ([6.22848123456789e18, "6228480012345678"], ["1 户的银行账号以数字格式存储（超过 15 位的后几位已丢失）"]),
+    (["6.22848E+18", "6.22848E+18"], ["2 户的银行账号以科学计数法保存（如第 2 行、第 3 行，形如 6.22848E+18），只剩前几位，"
+                                       "不参与共用账号（D02）和干部账号（RQ3）的比对"]),
+    (["6228480012345678", "6228480099999999"], []),
+])
+def test_the_rosters_accounts_a_number_format_cut_are_said_by_what_is_left(accounts, said):
+    from types import SimpleNamespace
+
+    from rostercheck.notices import number_typed_ids
+
+    rows = (household("张三", make_id("19800101", 111), bank_account=accounts[0])
+            + household("李四", make_id("19700303", 131), bank_account=accounts[1]))
+    ctx = context(rows)
+    notices = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+               if "银行账号" in w]
+    assert len(notices) == len(said) and all(s in n for s, n in zip(said, notices)), notices
+    assert flagged(ctx, "D02") == []

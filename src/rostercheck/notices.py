@@ -108,18 +108,20 @@ def old_ids(members: pd.DataFrame, roster: str = "花名册", files: Callable[[n
             f"（{where + '；' if where else ''}如 {example}），已按升位后的 18 位号码比对。请更新为18位身份证号。"]
 
 
-def _scientific_rows(frame: pd.DataFrame, mask, row: str) -> str:
-    """Where the first IDs saved in scientific notation are, as the file shows them ('如第 12 行“4.10523E+17”'; a
-    few digits only, no ID to hide), for a clerk to find them (held-out 185: an example of another county's)."""
+def _scientific_rows(frame: pd.DataFrame, mask, row: str, raw: str = "id_raw", like: str = "4.10523E+17") -> str:
+    """Where the first IDs (or accounts) saved in scientific notation are, as the file shows them ('如第 12 行
+    “4.10523E+17”'; a few digits only, nothing to hide), for a clerk to find them (held-out 185: an example of another
+    county's); rows alone where the cells as written are not kept (the roster's accounts)."""
     at = np.flatnonzero(np.asarray(mask, dtype=bool))[:3]
-    raw = frame["id_raw"].to_numpy(dtype=object)[at].tolist() if "id_raw" in frame.columns else []
-    rows = frame[row].to_numpy(dtype=object)[at].tolist() if row in frame.columns else [""] * len(raw)
+    cells = frame[raw].to_numpy(dtype=object)[at].tolist() if raw in frame.columns else ["E"] * len(at)
+    rows = frame[row].to_numpy(dtype=object)[at].tolist() if row in frame.columns else [""] * len(cells)
     # (the roster's rows name their file when it has several: held-out 189's "第 8 行" was of one of four)
     files = (frame["file"].to_numpy(dtype=object)[at].tolist() if "file" in frame.columns
-             and frame["file"].nunique() > 1 else [""] * len(raw))
-    shown = [(f"《{f}》" if f else "") + (f"第 {r} 行“{v}”" if r != "" else f"“{v}”")
-             for f, r, v in zip(files, rows, raw) if "E" in str(v).upper()]
-    return "如" + "、".join(shown) if shown else "形如 4.10523E+17"
+             and frame["file"].nunique() > 1 else [""] * len(cells))
+    shown = [(f"《{f}》" if f else "") + (f"第 {r} 行" if r != "" else "") + (f"“{v}”" if raw in frame.columns else "")
+             for f, r, v in zip(files, rows, cells) if "E" in str(v).upper()]
+    shown = [s for s in shown if s]
+    return "如" + "、".join(shown) + ("" if raw in frame.columns else f"，形如 {like}") if shown else f"形如 {like}"
 
 
 def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[str]:
@@ -152,10 +154,17 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
             out.append(f"{roster}中有 {hidden} 户的银行账号被部分隐藏（如 6217****1234），这些账号不参与共用账号（D02）和干部账号（RQ3）"
                        "的比对；需要核对的，请从系统导出账号完整的名单。")
     if "account_cut" in inputs.members.columns:
-        cut = inputs.members.loc[inputs.members["account_cut"].astype(bool), "household"].nunique()
+        lost = inputs.members["account_cut"].to_numpy(dtype=bool)
+        # (an account saved as '6.22848E+18' keeps a few digits, compared with none: said apart from the 15 kept)
+        few = lost & (inputs.members["bank_account"].astype(str).str.len() < 15).to_numpy()
+        cut = inputs.members.loc[lost & ~few, "household"].nunique()
         if cut:
             out.append(f"{roster}中有 {cut} 户的银行账号以数字格式存储（超过 15 位的后几位已丢失），共用账号（D02）只能按前 15 位比对，"
                        "置信度最高为“中”；请把账号列设为“文本”后重新导出。")
+        if few.any():
+            out.append(f"{roster}中有 {inputs.members.loc[few, 'household'].nunique()} 户的银行账号以科学计数法保存"
+                       f"（{_scientific_rows(inputs.members, few, 'row', raw='', like='6.22848E+18')}），只剩前几位，"
+                       "不参与共用账号（D02）和干部账号（RQ3）的比对；请把账号列设为“文本”后重新导出。")
     for kind, ref in inputs.lists.items():
         if "id_status" not in ref.columns or "id_raw" not in ref.columns:
             continue
