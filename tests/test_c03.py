@@ -447,3 +447,14 @@ def test_pension_rows_alike_in_the_cells_read_are_judged_alike(row, data):
     cell = data.draw(st.sampled_from(sorted(_CELLS)))
     other = {**row, cell: data.draw(_CELLS[cell])}
     assert shared(other) == _econ._pension_rows(params, "2026-09", _DAY)(other)
+
+
+def test_a_one_off_in_the_remark_beside_the_kind_is_no_monthly_pension(tmp_path):
+    # held-out 321: 待遇类别 (基本养老金) took the kind, the 备注 "一次性补发3-8月" beside it was unread: a back pay of six
+    # months alone in its month would have been read as the monthly pension
+    path = tmp_path / "养老金发放名单.csv"
+    path.write_text("姓名,身份证号,险种,待遇类别,发放年月,月发放金额,备注\n"
+                    f"张三,{HEAD},城乡居民基本养老保险,基本养老金,2026-09,2700,一次性补发3-8月\n", encoding="utf-8")
+    ctx = context(household("张三", HEAD, [], declared_income=100), files={"pensions": path})
+    assert run_checks(ctx, ["C03"])[0] == []
+    assert any("一次性补发3-8月" in w for w in ctx.cache.get("pensions:left", [])), ctx.cache.get("pensions:left")

@@ -507,6 +507,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS + "|" + NOT_THIS_MONTH),
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇类别|待遇项目"),
+        # a 备注 beside a 待遇类别 that took pay_kind: its 一次性补发 still says a row is no monthly pension (held-out 321)
+        FieldSpec("remark", r"^备注$", weight=0),
         # (人社's 发放标志 1/2/3 is the status too, held-out 258: left unread, a stopped pension was C03 高)
         FieldSpec("status", r"状态|(发放|支付|待遇)(标志|标识)"),
         # when the pension began and stopped (待遇开始年月, 待遇终止年月) are no month paid (held-out 198: the start was

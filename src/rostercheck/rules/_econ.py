@@ -439,7 +439,7 @@ ONE_OFF, LATER_MONTH = "一次性或补发待遇", "核查基准日之后的月�
 _PAID, _UNREAD = "paid", "unread"
 # the cells of a pension row that _pension_left_out, own_stream, pension_in_payment, pension_ended_later (whether it says
 # anything) and pension_status read
-_PENSION_CELLS = ("pay_kind", "insurance", "month", "start", "end", "status", "amount")
+_PENSION_CELLS = ("pay_kind", "insurance", "remark", "month", "start", "end", "status", "amount")
 
 
 def _pension_rows(params: dict, cut: str, day: dt.date) -> Callable[[Mapping], tuple[str, str, str, tuple[str, str], str]]:
@@ -490,10 +490,11 @@ def left_out_text(head: str, left: dict[str, dict[int, str]]) -> str:
 
 
 def _pension_left_out(row: Mapping, params: dict, cut: str, day: dt.date) -> str:
-    """Why a pension row is no monthly income ('' when it may be): a one-off grant (一次性丧葬补助金), whether its kind or
-    its type column says so; a month after the review date (held-out 142: a pension starting 2027-01 was C03 高 as of
-    2026-12-31); begun after the review date or stopped before it (待遇开始年月, 待遇终止年月: held-out 198)."""
-    if has_any(text_of(row, "pay_kind") + " " + text_of(row, "insurance"), params["one_off_words"]):
+    """Why a pension row is no monthly income ('' when it may be): a one-off grant (一次性丧葬补助金), whether its kind, its
+    type column or a 备注 beside its kind says so (held-out 321: '一次性补发' in 备注 unread); a month after the review date
+    (held-out 142: a pension starting 2027-01 was C03 高 as of 2026-12-31); begun after the review date or stopped before
+    it (待遇开始年月, 待遇终止年月: held-out 198)."""
+    if has_any(" ".join(text_of(row, f) for f in ("pay_kind", "insurance", "remark")), params["one_off_words"]):
         return ONE_OFF
     if text_of(row, "month")[:7] > cut:
         return LATER_MONTH
@@ -505,8 +506,9 @@ def _pension_left_out(row: Mapping, params: dict, cut: str, day: dt.date) -> str
 def _pension_said(row: Mapping, why: str) -> str:
     """What shows a pension row left out for a reason of :func:`_pension_left_out`: its 待遇类别 (a one-off), its month
     (after the review date), else its start and end dates."""
-    if why == ONE_OFF:
-        return text_of(row, "pay_kind") or text_of(row, "insurance")
+    if why == ONE_OFF:  # (its kind or type, and a 备注 beside them, which may be what said so)
+        said, remark = text_of(row, "pay_kind") or text_of(row, "insurance"), text_of(row, "remark")
+        return f"{said}（备注：{remark}）" if said and remark else said or remark
     if why == LATER_MONTH:
         return text_of(row, "month")[:7]
     dates = (("待遇开始", row.get("start")), ("终止", row.get("end")))
