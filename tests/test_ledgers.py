@@ -107,6 +107,17 @@ def test_month_from_payment_date_and_back_pay_named_in_the_remark(tmp_path):
     assert any("发放日期" in w for w in tables[0].warnings)
 
 
+@pytest.mark.parametrize("header", ["补差期间", "补差月份", "补发期间", "补发月份"])
+def test_a_raise_batch_paid_after_the_quarter_pays_the_months_its_period_column_names(tmp_path, header):
+    # held-out 322: a 提标补差 batch paid in October for July-September was booked to its file's October and left out
+    path = write(tmp_path / "2026年10月低保提标补差发放表.xlsx", {"补差": [
+        ["姓名", "身份证号", "资金项目", header, "补差月数", "补差金额", "发放日期"],
+        ["张三", A, "低保提标补差", "2026年7月-9月", 3, 90, "2026-10-16"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"]) == ["2026-07", "2026-08", "2026-09"]
+    assert list(frame["amount"]) == [30, 30, 30]
+
+
 @pytest.mark.parametrize("remark, month", [("补发2月", "2026-02"), ("重发2月", "2026-02"), ("退回重发2月", "2026-02"),
                                            ("重新发放2月", "2026-02"), ("重发", "2026-03")])
 def test_a_repayment_remark_naming_a_month_books_the_row_to_it(tmp_path, remark, month):
@@ -1215,3 +1226,4 @@ def test_a_code_table_beside_the_ledgers_reads_their_item_codes(tmp_path):
     tables, frame, notes = load_ledgers([folder], AS_OF)
     assert len(tables) == 1 and frame["item"].tolist() == ["低保金", "特困照料护理费"]
     assert any("代码说明.csv是代码表" in n for n in notes) and not any("已跳过" in n for n in notes)
+

@@ -58,8 +58,10 @@ PAYMENT_STATUS = r"(发放|交易|入账|到账|处理|代发|支付)(状态|结
 TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街|^(所在|所属)(镇|乡)$"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
 _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
-# A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份)
-MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)"
+# A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份); a 提标补差
+# batch's 补差期间 (2026年7月-9月) names the months it makes up for, paid in a later month (held-out 322: read as its
+# file's 10月 and left out as the next period's)
+MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
 _FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
