@@ -1227,3 +1227,19 @@ def test_a_code_table_beside_the_ledgers_reads_their_item_codes(tmp_path):
     assert len(tables) == 1 and frame["item"].tolist() == ["低保金", "特困照料护理费"]
     assert any("代码说明.csv是代码表" in n for n in notes) and not any("已跳过" in n for n in notes)
 
+
+def test_a_care_homes_lump_file_beside_the_ledgers_is_no_empty_list(tmp_path):
+    # held-out 322: a 集中供养经费拨付汇总表 among the ledgers was said to have a header only, and F01-F07 partly unchecked
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,月保障金\n城关镇,东村,张三,{A},张三,{A},户主,516\n",
+                      encoding="utf-8")
+    ledger = tmp_path / "2026年9月低保金发放明细.csv"
+    ledger.write_text(f"姓名,身份证号,所属月份,发放金额\n张三,{A},2026-09,516\n", encoding="utf-8")
+    lump = tmp_path / "集中供养经费拨付汇总表.csv"
+    lump.write_text("供养机构,所属月份,供养人数,基本生活费,照料护理费,拨付金额,收款账号,收款单位\n"
+                    "清河县城关敬老院,2026年9月,12,15000,3600,18600,6228000011112222333,清河县城关敬老院\n", encoding="utf-8")
+    result = audit([roster], {}, AS_OF, payments=[ledger, lump], codes=["F05", "F06"])
+    assert not [w for w in result.warnings if "只有表头" in w]
+    assert not [p for code in ("F05", "F06") for p in result.partial.get(code, ()) if "只有表头" in p]

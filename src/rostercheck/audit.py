@@ -270,7 +270,7 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
     """Give the context every list once all are read; returns the notes on the lists with a header only (held-out 213:
     an empty deaths list left C02 said as checked) and on the county code (they need the moves)."""
     ctx.lists, ctx.labels = inputs.lists, inputs.labels
-    empty = [t for t in inputs.tables if t.kind != "roster" and t.rows == 0]
+    empty = [t for t in inputs.tables if t.kind != "roster" and t.rows == 0 and not t.care_home_sheets]
     ctx.cache[EMPTY_LISTS] = {t.kind for t in empty}
     said = [f"{t.path.name}：名单只有表头、没有数据行，需要这份名单的核查这部分未核查；请确认导出时是否选对了范围" for t in empty]
     if inputs.name_counts is not None:

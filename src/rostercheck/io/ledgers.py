@@ -793,7 +793,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets])
     if frame.empty and len(frames) > institutions:  # (a care homes' sheet has said why its rows are not read)
         warnings.append("只有表头、没有发放数据行，未参与核查")
-    table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame))
+    table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
+                  care_home_sheets=institutions)
     return table, frame
 
 

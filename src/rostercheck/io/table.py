@@ -81,6 +81,9 @@ class Table:
     # stay its first sheet's, so a column only a later sheet has (one village's 人员状态) is found here
     # (:meth:`sheet_header`)
     sheet_headers: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # a ledger's sheets set apart as sums per care home (集中供养经费拨付表, no person's rows): a file of nothing else has
+    # no rows and is still no empty list (held-out 322: said to have a header only, and F01–F07 partly unchecked)
+    care_home_sheets: int = 0
 
     def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
         """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""
