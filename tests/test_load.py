@@ -1227,3 +1227,16 @@ def test_household_starts_number_the_head_cells_distinct_texts_as_their_rows_tex
     key = pd.Series(head_id.astype(np.int64) * (len(names) + 1) + head_name, dtype=float)
     key = key.where((head_id >= 0) | (head_name >= 0)).ffill().fillna(-np.inf)
     assert _household_starts(f, column).tolist() == (key != key.shift()).to_numpy().tolist()
+
+
+def test_an_approval_date_beside_a_start_month_is_read_where_the_start_is_blank(tmp_path):
+    # held-out 322: 享受起始年月 (filled for a newborn alone) took the approval field and every household's 批准日期 was
+    # unread: a household approved 2026-07-15 and never paid in July was no F06
+    import datetime as dt
+
+    a, b = make_id("19800101", 111), make_id("19700303", 131)
+    path = tmp_path / "低保花名册.csv"
+    path.write_text("户主姓名,户主身份证号,姓名,身份证号,与户主关系,批准日期,享受起始年月\n"
+                    f"张三,{a},张三,{a},户主,2026-07-15,\n李四,{b},李四,{b},户主,2019-03-02,2026-06\n", encoding="utf-8")
+    members = build_members([load_table(path, "roster")], AS_OF)
+    assert members["approved"].tolist() == [dt.date(2026, 7, 15), dt.date(2026, 6, 1)]

@@ -635,6 +635,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         if fld not in ("township", "village"):  # (a field with no column is blank on every row, nothing to carry)
             out[fld] = (_carried(column(fld) if fld != "head_id" else _head_ids(f), starts, first=first) if fld in f.columns
                         else np.full(n, "", dtype=object))
+    if "approved_also" in f.columns:  # (a 批准日期 beside the 享受起始年月 that took the field: where that is blank)
+        out["approved"] = np.where(out["approved"] == "", _carried(column("approved_also"), starts, first=first),
+                                   out["approved"])
     # Township/village cells merged over many households: carry down, the village only within its township.
     town = _carried(column("township"), np.arange(n) == 0, blank=None)
     out["village"] = _carried(column("village"), _starts(town))

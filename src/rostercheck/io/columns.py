@@ -212,6 +212,10 @@ _FILER = r"工作人员|经办人"
 _COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 
 _HOUSEHOLD = r"户主|申请人|联系人"
+# A roster's date since which a household is paid (享受起始年月), and the approval's (批准日期): the start where both are
+# given, the approval where the start is blank (approved_also)
+_START_WORDS = r"(保障起始|享受起始|起始享受|起保|供养起始)(日期|时间|年月)"
+_APPROVAL_WORDS = r"(审批|批准|核准|认定|纳入|纳入(特困)?供养|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)"
 # The 城乡类别 a benefit is granted under (城市/农村: the standard a household is measured against), and a person's 户口
 # (户口性质 农业/非农业, 户籍性质, 户口类型): another thing, a column of it only a stand-in where no 城乡类别 column is
 AREA_WORDS = r"城乡类别|城乡属性|城乡|城市/农村|城市农村"
@@ -298,10 +302,9 @@ ROSTER = [
     FieldSpec("birth", r"出生(日期|年月)"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.
     # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
-    FieldSpec("approved", r"(保障起始|享受起始|起始享受|起保|供养起始)(日期|时间|年月)", weight=2, allow=_HOUSEHOLD),
+    FieldSpec("approved", _START_WORDS, weight=2, allow=_HOUSEHOLD),
     # (特困 rosters: 纳入供养时间, 纳入特困供养日期, held-out 204)
-    FieldSpec("approved", r"(审批|批准|核准|认定|纳入|纳入(特困)?供养|享受|救助开始|开始享受|开始救助|保障开始)(日期|时间|年月)",
-              allow=_HOUSEHOLD),
+    FieldSpec("approved", _APPROVAL_WORDS, allow=_HOUSEHOLD),
     FieldSpec("changed", r"(金额|标准|保障金|补助|补差)?(变更|调整|核定|生效)(日期|时间|年月)", _STATUS_WHEN, weight=2,
               allow=_HOUSEHOLD),
     # when a member's (household's) 成员状态 changed: a departed member's, the household's amount since (F05)
@@ -1139,6 +1142,12 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
                 if person + "_name" in mapping and "name" not in mapping:
                     mapping["name"] = mapping.pop(person + "_name")
                 break
+    if kind == "roster" and "approved" in mapping and re.search(_START_WORDS, labels[mapping["approved"]]):
+        # a 批准日期 beside the 享受起始年月 that took the field: the date where the start is blank (held-out 322: the
+        # start filled for a newborn alone, every household's 批准日期 unread, a new household's first month unpaid unseen)
+        also = [c for c, label in enumerate(labels) if c not in mapping.values() and re.search(_APPROVAL_WORDS, label)]
+        if also:
+            mapping["approved_also"] = also[0]
     if kind == "supporters":
         _supporter_slots(labels, mapping, warnings, shown)
     if kind == "wages":
