@@ -636,3 +636,26 @@ def test_a_member_paid_under_his_own_id_whom_the_rosters_status_says_died_is_f01
     ctx = money_context(died_on_the_roster(1032), rows, lists, roster_headers=STATUS)
     assert [(c, r) for _, c, r, _ in money(ctx, "F01")] == [("高", 455.0 * 3)]
     assert money(ctx, "F03") == []
+
+
+@pytest.mark.parametrize("per_person, expected", [
+    # paid per person: her rows stop after her death in August; the head's own September row is his alone
+    (True, []),
+    # paid to the head for both: her part of September's payment (her 个人月补助金额) is to recover
+    (False, [("李梅", "中", 400.0, None)]),
+])
+def test_a_household_paid_per_person_owes_nothing_of_the_heads_row_after_a_members_death(per_person, expected):
+    # held-out 322: 8-31 death, her own rows stopped; the head's own September row, alone that month, was read as the
+    # household's and her part of it F01 中 (each member's 个人月补助金额 on the roster)
+    people = household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=1032, township="城关镇")
+    for r, own in zip(people, (632, 400)):
+        r["benefit_own"] = own
+    rows = [pay(ALONE, "赵六", m, 516) for m in months("2026-06", "2026-09")]
+    if per_person:
+        rows += [pay(HEAD, "张三", m, 632) for m in months("2026-06", "2026-09")]
+        rows += [pay(WIFE, "李梅", m, 400) for m in months("2026-06", "2026-08")]
+    else:
+        rows += [pay(HEAD, "张三", m, 1032) for m in months("2026-06", "2026-09")]
+    people += household("赵六", ALONE, benefit=516, benefit_own=516, township="河口乡")
+    ctx = money_context(people, rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-08-31"}]})
+    assert money(ctx, "F01") == expected

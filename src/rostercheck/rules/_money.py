@@ -1522,8 +1522,9 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
                     sizes_row: np.ndarray, benefit: np.ndarray) -> np.ndarray:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
     covered member; no other member has a benefit row of their own that month), or paid to the only member with
-    benefit rows that month when the ledger does not say the row covers her alone (保障人口 1). Other items (物价补贴 …
-    still paid under a dead head's ID) say nothing of how the benefit is shared."""
+    benefit rows that month when the ledger does not say the row covers her alone (保障人口 1); never in a household
+    the ledgers pay per person (two members' rows of their own in some month). Other items (物价补贴 … still paid under
+    a dead head's ID) say nothing of how the benefit is shared."""
     n = len(member)
     if not n:
         return np.zeros(0, dtype=bool)
@@ -1540,6 +1541,17 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
     if own.any():
         pair, pairs = pair_numbers(codes)
         size = len(pairs)
+        # a household paid per person (two members with rows of their own in one month): a member's row is hers alone,
+        # whoever else's rows stop (held-out 322: a member dead on 08-31, her rows stopped; the head's own September
+        # row, alone that month, was the household's and her share of it F01 中)
+        apart = linked & has_own
+        firsts = np.full(size, -1, dtype=np.int64)
+        rows = np.flatnonzero(apart)
+        firsts[pair[rows[::-1]]] = member[rows[::-1]]
+        two = np.bincount(pair[rows[member[rows] != firsts[pair[rows]]]], minlength=size).astype(bool)
+        per_person = np.zeros(len(codes["h_values"]) + 1, dtype=bool)
+        per_person[codes["h"][rows[two[pair[rows]]]]] = True
+        candidate &= ~per_person[codes["h"]]
         if candidate.any():  # another member paid her own row that month
             candidate &= ~np.bincount(pair[own], minlength=size).astype(bool)[pair]
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
@@ -1548,7 +1560,7 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         rows = np.flatnonzero(linked)
         first[pair[rows[::-1]]] = member[rows[::-1]]
         other = rows[member[rows] != first[pair[rows]]]
-        sole = own & big & ~np.bincount(pair[other], minlength=size).astype(bool)[pair]
+        sole = own & big & ~per_person[codes["h"]] & ~np.bincount(pair[other], minlength=size).astype(bool)[pair]
         at = np.flatnonzero(sole)
         sole[at] = sizes_row[at] != 1
         candidate |= sole
