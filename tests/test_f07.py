@@ -436,3 +436,18 @@ def test_a_per_household_ledgers_head_is_linked_to_a_head_whose_roster_id_a_numb
     rows += [pay(C, "李四", m, 700) for m in months("2026-07", "2026-09")]
     ctx = money_context(typed + household("李四", C, benefit=700), rows)
     assert [f for f in findings(ctx, "F07")] == [] and findings(ctx, "F03") == [] and findings(ctx, "F06") == []
+
+
+def test_a_household_on_no_roster_named_by_its_heads_id_in_some_files_and_by_his_name_in_others_is_one():
+    # held-out 322: a stopped household's member paid into her own account, her rows naming the head by ID in three
+    # files and by name alone (户主姓名, no 户主身份证号) in three others: two households on one account, F07 中
+    head, wife, account = make_id("19730401", 620), make_id("19760507", 617), "6230643895798065969"
+    rows = [pay(wife, "兰英明", m, 516, head_id=head, head_name="郝丽珍", bank_account=account, holder="兰英明")
+            for m in months("2026-07", "2026-08")]
+    rows += [pay(wife, "兰英明", m, 516, head_name="郝丽珍", bank_account=account, holder="兰英明")
+             for m in months("2026-09", "2026-09")]
+    rows += [pay(C, "李四", m, 700) for m in months("2026-07", "2026-09")]
+    ctx = money_context(household("李四", C, benefit=700), rows)
+    assert findings(ctx, "F07") == []
+    (stray,) = findings(ctx, "F03")  # one payee on no roster, one household, every month
+    assert stray.months == "2026-07至2026-09（3个月）"

@@ -919,10 +919,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         keys = object_array([person_name(t) for t in written.tolist()])
         cols[fld], cols[fld + "_key"] = _coded(written, codes), _coded(keys, codes)
     _name_damaged_payees(cols)
-    # the name a row's own ID is linked with: its own, else its account holder's, else (a per-household ledger's 户主姓名
-    # beside the row's ID, no 户主身份证号: the ID is the head's) the head's (held-out 316: a head whose roster ID a
-    # number format cut was "不在花名册中", the quarterly files' 户主姓名 never compared)
-    head_only = _cells(cols["head_id"]) == ""
+    # the name a row's payee is linked with: its own, else its account holder's, else the head's where the row is the
+    # head's (a per-household ledger's 户主姓名 beside the row's ID and no 户主身份证号, or beside the head's ID alone; not a
+    # member's row naming her head): held-out 316, a head whose roster ID a number format cut was "不在花名册中", the
+    # quarterly files' 户主姓名 never compared; held-out 322, rows naming the head by name alone and rows by his ID were
+    # two payees on no roster sharing one account (F07 中 ×2)
+    own_id, head_id = _cells(cols["id"]), _cells(cols["head_id"])
+    head_only = (head_id == "") | (own_id == "") | (own_id == head_id)
     cols["link_key"] = _or(_or(cols["name_key"], cols["holder_key"]),
                            _coded(np.where(head_only, _cells(cols["head_name_key"]), ""), np.arange(len(head_only))))
     # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be;
