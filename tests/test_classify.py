@@ -1049,3 +1049,23 @@ def test_a_workbook_of_two_lists_records_each_lists_own_rows(tmp_path):
     got = gather([tmp_path])
     read = {(str(book), "deaths"): 62, (str(book), "migrations"): 43}
     assert {p.kind: p.record(read)["rows"] for p in got.placements} == {"deaths": 62, "migrations": 43}
+
+
+def test_last_quarters_roster_left_in_the_folder_is_not_taken_as_a_roster_in_run_json(tmp_path):
+    # held-out 325: '2026年第二季度低保花名册（漳江镇）.xlsx' beside this quarter's was left out once read ("较早一期 …
+    # 未读取"), yet run.json's taken_as still said 花名册 with its rows
+    from test_load import PEOPLE, _roster_csv
+    from rostercheck.roster import SAME_ROSTER_PEOPLE
+
+    folder = tmp_path / "2026Q3"
+    folder.mkdir()
+    now = _roster_csv(folder / "低保花名册_第三季度.csv", PEOPLE[:SAME_ROSTER_PEOPLE + 2], "清河县2026年第三季度低保花名册")
+    before = _roster_csv(folder / "2026年第二季度低保花名册.csv", PEOPLE, "清河县2026年第二季度低保花名册")
+    result = CliRunner().invoke(app, ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    taken = {Path(r["path"]).name: r for r in run["options"]["taken_as"]}
+    assert taken[now.name]["kind"] == "roster"
+    old = taken[before.name]
+    assert old["kind"] is None and old["taken_as"] == "花名册（未使用）" and old["by"] == "skipped"
+    assert "较早一期" in old["why"] and now.name in old["why"]

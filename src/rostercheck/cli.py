@@ -204,6 +204,10 @@ def reference_lists(values: dict, options: dict = REFERENCE_OPTIONS) -> dict[str
 def _taken_as(got, result) -> list[dict]:
     """What each file of a folder was taken as, for run.json, with the rows read where the table showed an estimate."""
     read = {(str(t.path), t.kind): t.rows for t in result.inputs.tables}
+    left = {path: why for t in result.inputs.tables for path, why in t.left_out.items()}
+    for p in got.placements:  # a roster found to be another's earlier period only once read (held-out 325)
+        if p.kind == "roster" and str(p.path) in left:
+            p.unused(left[str(p.path)])
     return [p.record(read) for p in got.placements]
 
 

@@ -152,6 +152,7 @@ def other_periods(tables: list[Table]) -> list[Table]:
             ids_a, ids_b = ids_of(a), ids_of(b)
             if ids_a and ids_a == ids_b and sum(t.rows for t in files[a]) == sum(t.rows for t in files[b]):
                 dropped.add(b)  # the same roster saved again (another encoding, another format): read once
+                files[a][0].left_out[str(b)] = f"与“{a.name}”的人员完全相同（同一份花名册另存了一份），未读取"
                 files[a][0].warnings.append(f"“{b.name}”与本文件的人员完全相同（同一份花名册另存了一份，如另一种编码或格式），"
                                             "只读取本文件")
                 continue
@@ -166,6 +167,8 @@ def other_periods(tables: list[Table]) -> list[Table]:
                                         "（其他的移到子文件夹中）；确为两份不同的花名册时请分开核查。")
             old, new = (a, b) if per_a < per_b else (b, a)
             dropped.add(old)
+            files[new][0].left_out[str(old)] = (f"是“{new.name}”较早一期的版本（与本期有 {shared} 人相同，占 {share}），"
+                                                "未读取")
             files[new][0].warnings.append(
                 f"另一份“{old.name}”是本花名册较早一期的版本（与本期有 {shared} 人相同，占 {share}），未读取；"
                 "核查上期问题的整改情况请用 review 命令（回头看）")

@@ -84,6 +84,9 @@ class Table:
     # a ledger's sheets set apart as sums per care home (集中供养经费拨付表, no person's rows): a file of nothing else has
     # no rows and is still no empty list (held-out 322: said to have a header only, and F01–F07 partly unchecked)
     care_home_sheets: int = 0
+    # roster files left out in favour of this one (an earlier period's copy, the same roster saved again): path → why,
+    # so that what a folder's file was taken as (run.json) says it was not read (held-out 325)
+    left_out: dict[str, str] = field(default_factory=dict)
 
     def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
         """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""
