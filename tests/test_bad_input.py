@@ -67,9 +67,12 @@ def test_text_named_xlsx(tmp_path):
     assert_refused(audit(tmp_path / "roster.xlsx", tmp_path=tmp_path), INPUT, "roster.xlsx", "不是 Excel")
 
 
-def test_html_saved_as_xls(tmp_path):
-    (tmp_path / "export.xls").write_text(f"<html><table><tr><td>姓名</td><td>{ID}</td></tr></table></html>")
-    line = assert_refused(audit(tmp_path / "export.xls", tmp_path=tmp_path), INPUT, "export.xls", "HTML")
+def test_xml_spreadsheet_saved_as_xls(tmp_path):
+    # (an Excel 2003 XML spreadsheet is no web page: refused, a web page's tables are read, tests/test_html.py)
+    (tmp_path / "export.xls").write_text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:'
+                                         f'spreadsheet"><Worksheet><Table><Row><Cell><Data>{ID}</Data></Cell></Row>'
+                                         "</Table></Worksheet></Workbook>")
+    line = assert_refused(audit(tmp_path / "export.xls", tmp_path=tmp_path), INPUT, "export.xls", "XML")
     assert ID not in line
 
 

@@ -30,7 +30,8 @@ from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROS
                          SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
-from .io.read import PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_text
+from .io.read import (PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_page,
+                      table_text)
 from .io.system_layout import household_file, member_file
 from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
                        load_table)
@@ -237,8 +238,9 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     fmt = sniff_format(path)
     if fmt == PARQUET:
         return [Grid(path, "", parquet_rows(path, PEEK_ROWS), 1, [], PARQUET)], None
-    if fmt != TEXT:
-        # workbooks: the safety checks first, then every visible sheet (a big one cut after its first rows)
+    if fmt != TEXT or table_page(path):
+        # workbooks: the safety checks first, then every visible sheet (a big one cut after its first rows); a web
+        # page's tables whole (a system's export under an .xls name)
         return read_grids(path, head=PEEK_ROWS), None
     with path.open("rb") as fh:
         data = fh.read(PEEK_BYTES)

@@ -28,7 +28,7 @@ from ..normalize.values import (BACK_PAY_WORDS, account_losses, back_pay_months,
                                 texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
-from .read import TEXT, read_grids, sniff_format
+from .read import TEXT, read_grids, sniff_format, table_page
 from .table import (Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
                     header_repeats, id_like_cell, read_file, sheets_together, sub_title)
 
@@ -748,7 +748,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         InputFileError: when no sheet has a payee ID column and an amount.
     """
     path, cells = Path(path), cells or _Distinct()
-    fast = _text_sheet(path, limits, cells) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm") else None
+    fast = (_text_sheet(path, limits, cells) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm")
+            and not table_page(path) else None)
     if fast is not None:
         raw = RawFile(path, KIND, [fast[:2]], fast[0].notes)
     else:

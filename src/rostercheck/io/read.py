@@ -214,7 +214,7 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
                                        "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
-        grids = [_read_text(path, limits, columnar)]
+        grids = page_grids(path, limits) if table_page(path) else [_read_text(path, limits, columnar)]
     elif fmt == PARQUET:
         rows = parquet_rows(path, limits.max_rows + 2)
         if len(rows) > limits.max_rows + 1:
@@ -714,6 +714,28 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     if data.count(delimiter.encode()) + data.count(b"\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     return "\n".join(head.split("\n", lines)[:lines]), delimiter, body
+
+
+def table_page(path: Path) -> bool:
+    """Whether a text file is a web page holding tables (a system's "Excel" export: HTML under an .xls name), read by
+    :func:`page_grids`; an XML spreadsheet is none (its tags are ASCII in any encoding but UTF-16, refused as before)."""
+    from .html import is_table_page
+
+    with path.open("rb") as fh:
+        return is_table_page(fh.read(1 << 16).decode("utf-8", errors="ignore"))
+
+
+def page_grids(path: Path, limits: Limits) -> list[Grid]:
+    """A web page's tables (:func:`table_page`) as grids, one per table (named 表格1, 表格2 … when there are several),
+    their spanned cells as merged ranges; the first grid says how the file was read."""
+    from .html import table_rows
+
+    notes: list[str] = []
+    tables = table_rows(decode_text(path.read_bytes(), path, notes), path, limits)
+    grids = [Grid(path, f"表格{k}" if len(tables) > 1 else "", rows, 1, merged, TEXT)
+             for k, (rows, merged) in enumerate(tables, 1)]
+    grids[0].notes.extend(notes + ["是网页（HTML）格式的表格（系统导出后改名为 Excel 文件），已按其中的表格读取"])
+    return grids
 
 
 def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
