@@ -191,6 +191,18 @@ def test_a_payment_reversed_and_not_paid_again_says_so():
     assert "516.00 元（成功，已被负数行冲回）" in f.evidence and "-516.00 元（成功）" in f.evidence
 
 
+@pytest.mark.parametrize("remark", ["冲正后重发", "冲正后重新发放", "重发", ""])
+def test_a_payment_reversed_and_paid_again_is_paid_once(remark):
+    # held-out 324 (彭超): a bank's CSV paid January, reversed it (-2,580 低保金冲正, 账号错误冲正) and paid it again
+    # remarked 冲正后重发; the minus undid the re-payment and the re-payment's remark (a failed word, 冲正) the first
+    # payment: January unpaid, F06 高
+    rows = [pay(A, "王五", "2026-09", 516), pay(A, "王五", "2026-09", -516, "低保金冲正", remark="账号错误冲正"),
+            pay(A, "王五", "2026-09", 516, remark=remark)]
+    rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == [] and money(ctx, "F05") == []
+
+
 def test_the_sheet_names_the_programme_before_a_file_naming_both():
     # a wide sheet '低保金' with no item column in '…低保特困资金发放花名册.xlsx': the payments are 低保's
     rows = [pay(x, n, "2026-09", a, item="") for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]

@@ -1038,7 +1038,8 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
     """A row that undoes a successful payment of the same amount to the same payee for the same item and month cancels
     it: neither counts as paid (a duplicate reversed is no duplicate, a payment returned and not paid again is owed).
 
-    Three rows undo a payment: one with a negative amount (冲正, 退回 written as a minus); a failed row of a file of
+    Three rows undo a payment: one with a negative amount (冲正, 退回 written as a minus), the payment before it rather
+    than one remarked as made again (冲正后重发); a failed row of a file of
     failures alone (a bank's 退回明细 beside the finance office's ledger, which records the payment it reports as made:
     held-out 225), never the payment made again (remarked 退回重发 or 补发, ``repaid_words``/``back_pay_words``, or paid
     after the failed row); and a re-payment itself when its remark names the return (退回重发, 冻结后重发: a failed word)
@@ -1101,7 +1102,8 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
     for r in negative.tolist():
         rows = positive.get((key[r], round(-float(amounts[r]), 2)))
         if rows:
-            undo(r, rows, rows[-1])
+            # the payment reversed, not the one made again after it (remarked 冲正后重发: held-out 324, both were undone)
+            undo(r, rows, ([c for c in rows if not later[c]] or rows)[-1])
             led.ok[r] = False
             reversed_.add(r)
     dates = led.cols["paid_date"]
@@ -1129,6 +1131,8 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
                 undo(r, rows, found[0])
     unsure = led.memo.setdefault("repaid_unsure", set())
     for r in np.flatnonzero(repaid).tolist():
+        if r in reversed_:  # undone itself (a 冲正 of the re-payment): it undoes nothing
+            continue
         rows = positive.get((key[r], round(float(amounts[r]), 2)), [])
         found = [c for c in rows if not repaid[c] and said["failed_words"][r] and file[c] == file[r]]
         if found:
