@@ -840,3 +840,24 @@ def test_a_forms_stated_programme_is_shown_as_its_familys_category(tmp_path, kin
     book.close()
     result = screen([tmp_path / "孙金_申请表.xlsx"], {}, dt.date(2026, 9, 30))
     assert result.verdicts["申请类别"].tolist() == [kind]
+
+
+def test_findings_call_the_applications_the_application_list_not_a_roster(tmp_path):
+    # held-out 327: D01 and D03 gave 来源名单 花名册 with the applicant's row number (no row of the enrolled roster), and
+    # C01 said "花名册的身份证号以数字格式存储" of an application's ID typed as a number
+    _files(tmp_path)
+    apps = openpyxl.load_workbook(tmp_path / "apps.xlsx")
+    for row in apps.active.iter_rows(min_row=HEADER_ROW + 1):
+        for c in row:
+            if c.value == ZHOU_W:  # 钱芳 (on the staff list) typed as a number: the last digits are lost
+                c.value = float(ZHOU_W[:15] + "000")
+    apps.save(tmp_path / "apps.xlsx")
+    result = screen([tmp_path / "apps.xlsx"], {"staff": tmp_path / "staff.xlsx"}, dt.date(2026, 9, 30),
+                    enrolled=[tmp_path / "roster.xlsx"])
+    f = result.findings
+    assert {"C01", "D01", "D03"} <= set(f["类别代码"])
+    assert "花名册" not in set(f["来源名单"])
+    assert set(f.loc[f["类别代码"].isin(["D01", "D03"]), "来源名单"]) == {"申请名单"}
+    c01 = f[f["类别代码"] == "C01"].iloc[0]
+    assert c01["置信度"] == "中" and "申请名单的身份证号以数字格式存储" in c01["匹配键"], c01["匹配键"]
+    assert "花名册的身份证号" not in c01["依据"]

@@ -25,6 +25,7 @@ from .applications import (applications_apart, application_row, applied_elsewher
                            repeated_applications, sent_again)
 from .audit import build_context, findings_frame, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
+from .match import ROSTER_AND_LIST
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
@@ -41,6 +42,7 @@ from .rules.d_roster import enrolment_place, head_rows
 from .rules.s01_tekun_ability import title as s01_title
 
 SECTION = "screen"
+APPLICATIONS = "申请名单"  # what findings call the applicants' file (C08 and S01 say so already)
 ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
 LEAD_ADVICE = "审批时入户核实（线索，不单独作为不予批准的理由）。"
 # An ID that fails its check is put right, not refused for (held-out 122: "属实的不予批准" beside a mistyped digit)
@@ -198,6 +200,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     findings, elsewhere, shared = applied_elsewhere(ctx.members, findings + enrolled_found,
                                              current.members if current is not None else None)
     frame = findings_frame(ctx, findings)
+    _name_the_applications(frame)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
     decisive = [c in confidences and code not in leads for c, code in zip(frame["置信度"], frame["类别代码"])]
     frame["计入结论"] = ["是" if d else "否（线索）" for d in decisive]
@@ -241,6 +244,24 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
                           "programme_codes 中写明代码含义后重新运行")
     return ScreenResult(verdicts, frame, inputs, ctx.specs, rule, skipped, warnings, ctx.common.get("county_name", ""),
                         current.members if current is not None else None, decided_by_town)
+
+
+def _name_the_applications(frame: pd.DataFrame) -> None:
+    """Call the applicants' file 申请名单, not 花名册, in the findings (held-out 327: D01, D03 and C10 gave 来源名单 花名册 and
+    an applicant's row number, and C01 said "花名册的身份证号以数字格式存储" of an application's ID stored as a number).
+
+    Args:
+        frame: the findings frame, changed in place: 来源名单 of the findings about an applicant's own row, and the words
+            naming the damaged side in the keys and evidence of the member-to-list findings (the member side is the
+            application; 依据 of the others can name an enrolled roster, whose words stay).
+    """
+    if not len(frame):
+        return
+    own_row = frame["来源名单"] == ROSTER_AND_LIST[0]
+    frame.loc[own_row, "来源名单"] = APPLICATIONS
+    ours = f"{ROSTER_AND_LIST[0]}的身份证号"
+    for column in ("依据", "匹配键"):
+        frame.loc[~own_row, column] = frame.loc[~own_row, column].str.replace(ours, f"{APPLICATIONS}的身份证号", regex=False)
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set[int]]:
