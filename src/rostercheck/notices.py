@@ -156,7 +156,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
     if "account_cut" in inputs.members.columns:
         lost = inputs.members["account_cut"].to_numpy(dtype=bool)
         # (an account saved as '6.22848E+18' keeps a few digits, compared with none: said apart from the 15 kept)
-        few = lost & (inputs.members["bank_account"].astype(str).str.len() < 15).to_numpy()
+        few, at = lost.copy(), np.flatnonzero(lost)
+        few[at] = [len(str(a)) < 15 for a in inputs.members["bank_account"].to_numpy(dtype=object)[at].tolist()]
         cut = inputs.members.loc[lost & ~few, "household"].nunique()
         if cut:
             out.append(f"{roster}中有 {cut} 户的银行账号以数字格式存储（超过 15 位的后几位已丢失），共用账号（D02）只能按前 15 位比对，"

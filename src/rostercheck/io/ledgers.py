@@ -925,10 +925,17 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # member's row naming her head): held-out 316, a head whose roster ID a number format cut was "不在花名册中", the
     # quarterly files' 户主姓名 never compared; held-out 322, rows naming the head by name alone and rows by his ID were
     # two payees on no roster sharing one account (F07 中 ×2)
-    own_id, head_id = _cells(cols["id"]), _cells(cols["head_id"])
-    head_only = (head_id == "") | (own_id == "") | (own_id == head_id)
-    cols["link_key"] = _or(_or(cols["name_key"], cols["holder_key"]),
-                           _coded(np.where(head_only, _cells(cols["head_name_key"]), ""), np.arange(len(head_only))))
+    keys = _or(cols["name_key"], cols["holder_key"])
+    blank = np.flatnonzero(np.append(np.asarray(keys.categories, dtype=object) == "", True)[keys.codes])
+    if len(blank):  # (only the rows naming neither: a city's ledgers, all named, pay for nothing here)
+        own_id, head_id = _cells(cols["id"], blank), _cells(cols["head_id"], blank)
+        head_only = (head_id == "") | (own_id == "") | (own_id == head_id)
+        fill = np.full(len(blank), "", dtype=object)
+        fill[head_only] = _cells(cols["head_name_key"], blank[head_only])
+        cells = _cells(keys)
+        cells[blank] = fill
+        keys = _coded(cells, np.arange(len(cells)))
+    cols["link_key"] = keys
     # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be;
     # one a number format cut to 15 digits (its zeros are no digits of it) or a bank masked is never compared as one
     # account (account_losses: digits_lost, and masked_digits of those, the masked said apart)
