@@ -410,6 +410,19 @@ def test_study_moves_worded_or_coded_not_flagged():
         assert flagged(context(coded_roster(), move(SAME_CITY, reason)), "C02") == [("李梅", "高")], reason
 
 
+@pytest.mark.parametrize("dest, reason", [
+    ("北京市海淀区学院路30号", "婚迁"), ("湖南省长沙市开福区学院街12号", "投靠"),  # (held-out 329: street names)
+    ("湖南省常德市鼎城区大学城路8号", "务工"), ("湖南省长沙市雨花区", "大学毕业就业"),  # (毕业 is leaving school)
+])
+def test_a_stated_reason_other_than_study_wins_over_a_study_word(dest, reason):
+    assert flagged(context(roster(), move(dest, reason)), "C02") == [("李梅", "高")]
+
+
+def test_a_study_word_in_the_destination_still_excludes_a_move_without_another_reason():
+    for reason in ("", "迁出", "升学"):
+        assert flagged(context(roster(), move("湖南省长沙市岳麓区中南大学", reason)), "C02") == [], reason
+
+
 def test_a_coded_move_reason_leaves_only_a_low_lead_said_once():
     from rostercheck.rules._vocab import value_warnings
 

@@ -548,6 +548,22 @@ def move_reason(row: Mapping, params: dict) -> str:
     return f"{reason}（{meaning}）" if meaning else reason
 
 
+def study_move(reason: str, dest: str, params: dict) -> bool:
+    """Whether a move is one to study (大中专在校学生除外): a study word in its reason or destination, unless the reason
+    states another cause (held-out 329: 婚迁 to 学院路30号, 务工 to 大学城路, 大学毕业就业 left the county at 高).
+
+    Args:
+        reason: the 迁移原因 as judged (a code with its meaning).
+        dest: the destination as judged.
+        params: the [C02] parameters.
+    Returns:
+        True for a move to study, which C02 does not flag.
+    """
+    if any(w in reason for w in params.get("not_study_words", ())):
+        return False
+    return any(w in reason or w in dest for w in params["study_words"])
+
+
 def county_codes(ctx: Context) -> tuple[str, ...]:
     """The county's GB/T 2260 codes a move's destination is compared with: the configured ones, else the one found."""
     return regions.parse_codes(ctx.common.get("county_code", "")) or ((ctx.county_code,) if ctx.county_code else ())
@@ -582,7 +598,7 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
         dest = f"{coded} {dest}".strip()
     elif place and not coded and place not in dest:
         dest = f"{place} {dest}".strip()
-    if any(w in reason or w in dest for w in params["study_words"]):
+    if study_move(reason, dest, params):
         return None
     county, codes = member_county(ctx, member)
     judged = ctx.cache.setdefault("c02:judged", {})  # (moves repeat their destination: judged once each)
