@@ -71,6 +71,9 @@ def test_l05_household_of_the_dead_is_no_lead():
     # a 市辖区 is a county-level unit: 区内迁移 is a move inside it too (held-out 199); 开发区内 is no move at all
     ("区内迁出", False, [("王退出", "高")]),
     ("户口迁往本区城关镇", False, [("王退出", "高")]),
+    # a move to study is no move away; one for work after graduating is (C02's reading: held-out 329)
+    ("户籍迁出本县（升学）", False, [("王退出", "高")]),
+    ("大学毕业就业户籍迁出本县", False, [("王退出", "低")]),
 ])
 def test_l05_the_exit_reason_death_or_move_out(reason, registry, expected):
     lists = {"exits": [exit_row(reason=reason)], "monitoring": mon("王退出", HEAD, income="3000")}

@@ -435,18 +435,20 @@ def exit_deaths(ctx: Context) -> set[str]:
 
 def exit_moves(ctx: Context) -> dict[str, tuple[dict, str]]:
     """Valid ID → (exit row, reason) of the people an exit row says left because their 户籍 moved out of the county
-    (退出原因 with an L05 ``moved_out_words`` word, none of ``moved_inside_words``, not a move to study as C02's
-    ``study_words`` read it)."""
+    (退出原因 with an L05 ``moved_out_words`` word, none of ``moved_inside_words``, not a move to study as C02 reads one:
+    :func:`c02_status.study_move`, "大学毕业就业" no study)."""
+    from .c02_status import study_move
 
     def make() -> dict[str, tuple[dict, str]]:
         if not ctx.has("exits"):
             return {}
-        p, study = params(ctx, "L05"), ctx.specs["C02"].params["study_words"]
+        p, c02 = params(ctx, "L05"), ctx.specs["C02"].params
         out: dict[str, tuple[dict, str]] = {}
         for row in rows(ctx, "exits").values():
             reason, when = cell(row, "reason"), row.get("date")
             if (row["pid"] and any(w in reason for w in p["moved_out_words"])
-                    and not any(w in reason for w in (*p["moved_inside_words"], *study)) and not _to_our_county(ctx, reason)
+                    and not any(w in reason for w in p["moved_inside_words"]) and not study_move(reason, "", c02)
+                    and not _to_our_county(ctx, reason)
                     and (not isinstance(when, dt.date) or when <= ctx.as_of)):
                 out.setdefault(row["pid"], (row, reason))
         return out
