@@ -802,7 +802,7 @@ def test_a_household_finding_whose_head_is_gone_says_a_new_head_cannot_be_seen()
     ("资金已全部追回", "", "已整改", "按乡镇填报", "", ""), ("已全额追回", "", "已整改", "按乡镇填报", "", ""),
     ("", "", "已整改", "按乡镇填报", "", "全额收回"),
     # held-out 126: "已停发" beside 已整改 — stopped, the money paid out never recovered
-    ("已整改", "", "未整改", "只写了停发，未写追回", "", "已停发"),
+    ("已整改", "", "未整改", "只写了停发，未填报已追回", "", "已停发"),
     ("已整改", "", "已整改", "按乡镇填报", "", "已停发，已追回1548元"),
     # held-out 144: the amount owed quoted back was read as recovered; 0 元 was ignored; verbs without 已, 扣回,
     # instalments, a remainder since recovered were not read

@@ -407,7 +407,7 @@ def test_a_gbk_csv_return_with_the_amount_in_its_remarks_counts_it(tmp_path):
 
 @pytest.mark.parametrize("found, status, said", [
     # held-out 241 (E5): 核实无问题 with its reason ("系银行明细重复导出") was 未整改 for the word 停发, and told
-    # "只写了停发，未写追回"; the township's verdict stands, its claim against the ledger said
+    # "只写了停发，未填报已追回"; the township's verdict stands, its claim against the ledger said
     ("核实无问题，该户7月已停发，系银行明细重复导出", "核实无问题",
      "乡镇填报“系银行明细重复导出”，即上期依据的发放明细记录有误，此说法需核实（请以银行实际发放、到账记录为准）"),
     ("死亡名单有误，本人健在", "核实无问题", "乡镇核实为无问题"),

@@ -1085,7 +1085,8 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
         # (held-out 126: "已停发" and 已整改 counted done; the 1,032 元 paid out was never recovered; held-out 188: nor
         # is what was underpaid paid by stopping)
         verb = owed_in[1:3]
-        notes.append(f"乡镇填报只写了{'停发' if stopped.group(1) else '变更账户'}，未写{verb}："
+        # (未填报已追回, not 未写追回: a plan "停发并追回" writes the word and reports no money back, held-out 328)
+        notes.append(f"乡镇填报只写了{'停发' if stopped.group(1) else '变更账户'}，未填报已{verb}："
                      f"{'多发' if verb == '追回' else '少发'}的 {yuan(owed)} 尚未见{verb}的填报"
                      + (f"（乡镇填报“{claimed}”）" if claimed else ""))
         return OPEN, owed, ""
