@@ -317,6 +317,20 @@ def test_l03_names_a_supporter_in_custody_by_the_prisoners_lists_name():
     assert "王狱儿" in lead.evidence and "在押服刑" in lead.evidence
 
 
+def test_l03_names_a_supporter_of_70_by_the_supporters_lists_name():
+    # (held-out 331) "儿子410523********0034年满 70 周岁": the registry lacks him, the supporters list names him
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王老儿", "id": OLD_SON, "relation": "儿子"}]
+    for ctx in (context(household("王老人", OLD), {"registry": reg(ALONE), "supporters": sup}),
+                context(ROSTER, {"registry": reg(ALONE), "supporters": sup,
+                                 "monitoring": mon("王老人", OLD, [], income="8000")})):
+        (lead,) = LEADS["L03"](ctx)
+        assert "儿子王老儿（" in lead.evidence and "年满 70 周岁" in lead.evidence
+
+
 @pytest.mark.parametrize("relation", ["女婿", "弟弟"])
 def test_l03_says_why_a_listed_supporter_owes_no_support(relation):
     # (held-out 206) the only supporter listed, a son-in-law, dropped unsaid: the clerk saw "no legal supporter" beside him

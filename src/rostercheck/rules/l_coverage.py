@@ -448,11 +448,12 @@ def _kin_word(kin: str, pid: str) -> str:
 
 
 def _named(ctx: Context, pid: str) -> str:
-    """A relative found through the registry, for the evidence: name (the registry's, else the deaths list's or the
-    prisoners list's: a prisoner the registry lacks, held-out 206) and masked ID ('张三（430521********1234）')."""
+    """A relative found through the registry, for the evidence: name (the registry's, else the deaths list's, the
+    prisoners list's or the supporters list's: a prisoner or a son of 72 the registry lacks, held-out 206 and 331) and
+    masked ID ('张三（430521********1234）')."""
     def make() -> dict[str, str]:
         named: dict[str, str] = {}
-        for kind in ("prisoners", "deaths", "registry"):  # (the registry's name wins)
+        for kind in ("supporters", "prisoners", "deaths", "registry"):  # (the registry's name wins)
             ref = frame(ctx, kind) if ctx.has(kind) else None
             if ref is not None and "name" in ref.columns and "pid" in ref.columns:
                 named.update((k, v) for k, v in zip(ref["pid"].tolist(), ref["name"].tolist()) if k and str(v or "").strip())
