@@ -451,3 +451,23 @@ def test_a_household_on_no_roster_named_by_its_heads_id_in_some_files_and_by_his
     assert findings(ctx, "F07") == []
     (stray,) = findings(ctx, "F03")  # one payee on no roster, one household, every month
     assert stray.months == "2026-07至2026-09（3个月）"
+
+
+def test_an_account_receiving_only_care_fees_counted_as_the_benefit_is_low(tmp_path):
+    # held-out 330: a county counting the 特困 照料护理费 as the benefit (护理 out of money_other_items) pays it to the
+    # carer its 委托照料协议 names: 中 "请核实是否为代领", where the same payment under the defaults is 低
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[common]\nmoney_other_items = ["物价", "价格", "一次性", "春节"]\n'
+                   'money_benefit_items = ["低保", "特困", "供养", "基本生活", "照料护理"]\n', encoding="utf-8")
+    p = make_id("19400101", 111)
+    rows = household("孟士杰", p, benefit=1230, programme="特困")
+    paid = [pay(p, "孟士杰", m, 1040, "特困人员基本生活费", holder="孟士杰", bank_account="6228480012345678")
+            for m in months("2026-07", "2026-09")]
+    paid += [pay(p, "孟士杰", m, 190, "特困人员照料护理费", holder="赵大勇", bank_account="6228480055555555")
+             for m in months("2026-07", "2026-09")]
+    (found,) = findings(money_context(rows, paid, config=cfg), "F07")
+    assert found.confidence == "低" and "只有照料护理费" in found.evidence
+    # the basic living allowance paid there too: 中
+    paid.append(pay(p, "孟士杰", "2026-09", 1040, "特困人员基本生活费", holder="赵大勇", bank_account="6228480055555555"))
+    (found,) = findings(money_context(rows, paid, config=cfg), "F07")
+    assert found.confidence == "中"

@@ -341,6 +341,10 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         # only other items (护理补贴) paid there: most often a carer's account under a 委托照料 agreement, on which the
         # guide is silent — a lead to check, 低 (held-out 200: ten such 中 leads in one county)
         others = not any(led.benefit[r] for r in rows)
+        # a county counting the 特困 照料护理费 as the benefit (救助供养标准 = 基本生活 + 照料护理, 国发〔2016〕14号; 护理 out
+        # of money_other_items) pays it to the same carers: only care items paid there is the same lead, 低 (held-out 330)
+        care_words = ctx.specs["F07"].params.get("care_item_words", ())
+        cares = not others and all(any(w and w in led.item(r) for w in care_words) for r in rows)
         # (an item no word or code reads, 项目代码 01, may be the benefit itself: not said to be other money)
         unread = others and any(led.memo["unread_item"][r] for r in rows)
         items = "、".join(dict.fromkeys(led.item(r) for r in rows))
@@ -361,10 +365,11 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                        else f"资金项目{'、'.join(f'“{i}”' for i in dict.fromkeys(led.item(r) for r in rows))}未能识别、"
                        "无法判断是否为保障金；请核实是否为代领、账户是否本户所有" if unread
                        else "打入该账户的只有保障金以外的资金，如是委托照料人领取照料护理补贴，请核对委托照料协议；否则请核实是否为代领"
-                       if others else "请核实是否为代领、账户是否本户所有"))
+                       if others else "打入该账户的只有照料护理费，如是委托照料人领取，请核对委托照料协议；否则请核实是否为代领"
+                       if cares else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence,
-                           LOW if own or others or (h in kin and not units) else MEDIUM,
+                           LOW if own or others or cares or (h in kin and not units) else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
     return out
 
