@@ -356,6 +356,17 @@ def test_a_phone_of_a_household_whose_registry_home_holds_the_cadre_is_no_rq3():
     assert flagged(ctx, "RQ3") == [("王大山", "中")]
 
 
+def test_rq3s_explanation_names_the_numbers_it_leaves_aside():
+    # held-out 333: a cadre's mobile as his father's contact, the cadre in the father's 户号, was no RQ3 (by design,
+    # held-out 307: C01 and RQ2 list that tie) while `explain RQ3` said only "不是本户成员"; a number the cadre list gives
+    # two people, left aside too, was not written either
+    from rostercheck.policy import load_defaults
+
+    text = load_defaults()[0]["RQ3"].explanation
+    assert "同一户号" in text and "C01" in text and "RQ2" in text
+    assert "两位及以上" in text
+
+
 @pytest.mark.parametrize("cut_here, cut_there, expected", [(True, False, "中"), (False, True, "中"), (True, True, "低")])
 def test_a_cadres_account_cut_by_a_number_format_is_compared_on_its_first_15_digits(cut_here, cut_there, expected):
     # held-out 111: a roster account stored as a number (15 digits kept) was no RQ3 at all, where D02 compares such
