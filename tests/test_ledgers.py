@@ -1030,6 +1030,30 @@ def test_a_month_typed_as_a_number_is_read_and_2026_1_is_the_month_the_sheet_nam
     assert any(said in w for w in tables[0].warnings), tables[0].warnings
 
 
+def test_a_month_cell_with_a_two_digit_year_is_that_month_and_26_1_paid_in_february_is_january(tmp_path):
+    # held-out 332: 所属期 25.7 … 25.12, 26.1 in a bank's batch file were Excel serials (1900-01): seven months of every
+    # 特困 person were one month paid seven times, F04 高 9,000 元 each
+    (tmp_path / "a").mkdir()
+    path = tmp_path / "a" / "特困供养金代发明细.csv"
+    path.write_text("姓名,身份证号码,资金项目,所属期,金额,发放日期\n张三,%s,特困供养金,25.12,1500,2026/1/6\n"
+                    "张三,%s,特困供养金,26.1,1576,2026/2/5\n" % (A, A), encoding="utf-8-sig")
+    assert list(load_ledgers([path], AS_OF)[1]["month"].astype(str)) == ["2025-12", "2026-01"]
+    # typed as numbers, 26.1 is January or October: paid in February it is January's, said; paid later it is left out
+    for paid, expected, said in (("2026-02-05", "2026-01", "发放日期最晚为 2026-02-05（10 月的保障金不会提前这么久发放），按 2026-01 计"),
+                                 ("2026-11-05", "", "（数字“26.1”可能是 1 月，也可能是去掉了末尾 0 的 26.10）")):
+        book = tmp_path / f"特困供养金代发明细_{paid[5:7]}.xlsx"
+        wb = xlsxwriter.Workbook(book)
+        ws = wb.add_worksheet("Sheet1")
+        ws.merge_range(0, 0, 0, 5, "宁远县特困供养金代发明细")  # (a merged title: the cells are read as they are typed)
+        for i, row in enumerate([["姓名", "身份证号码", "资金项目", "所属期", "金额", "发放日期"],
+                                 ["张三", A, "特困供养金", 25.12, 1500, "2026-01-06"], ["李四", B, "特困供养金", 26.1, 1576, paid]]):
+            ws.write_row(i + 1, 0, row)
+        wb.close()
+        tables, frame, _ = load_ledgers([book], AS_OF)
+        assert list(frame["month"].astype(str)) == ["2025-12", expected]
+        assert any(said in w for w in tables[0].warnings), tables[0].warnings
+
+
 def test_a_bare_month_takes_its_year_from_the_payment_dates_else_says_what_it_took(tmp_path):
     # held-out 142: '1月发放明细.xlsx', no year anywhere, in a Q4 2026 audit run in January 2027: January 2026, unsaid
     as_of = dt.date(2026, 12, 31)

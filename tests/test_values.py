@@ -45,7 +45,10 @@ def test_date_with_a_two_digit_year(raw, expected):
     ("2026年7月份", "2026-07"), ("七月份", ""), ("7月", ""),
     # held-out 170: months typed as numbers were left out; 2026.1 is January or October (2026.10 shown as 2026.1)
     (2025.12, "2025-12"), (2025.11, "2025-11"), (2026.2, "2026-02"), (2026.09, "2026-09"), (2026.01, "2026-01"),
-    (2026.1, ""), (2026.13, ""), (2026.123, "")])
+    (2026.1, ""), (2026.13, ""), (2026.123, ""),
+    # held-out 332: 所属期 with a two-digit year was read as an Excel serial, 1900-01; the number 26.1 is January or October
+    ("25.12", "2025-12"), ("26.1", "2026-01"), ("25.7", "2025-07"), ("26.01", "2026-01"), (25.12, "2025-12"), (25.7, "2025-07"),
+    (26.1, "")])
 def test_month(raw, expected):
     assert month(raw) == expected
 

@@ -574,36 +574,52 @@ def _blank_months_named(frame: pd.DataFrame, named: str, span: tuple[str, str] |
     sheet's name, title or file name names (held-out 132: 2025.1 under October read as January; held-out 170: the number
     2026.1 under January, no month by itself, left 342 payments out), or the only one in the span of months they name
     (2025年10-12月); the notes returned say so. Neither named: the number stays unread, said (:func:`_months_unread`)."""
-    coded = _distinct(frame["month"]) if named or span else None
+    dated = "paid_date" in frame.columns
+    coded = _distinct(frame["month"]) if named or span or dated else None
     if coded is None:
         return []
     codes, cells = coded
     shown = texts(list(cells))
     blank = np.flatnonzero(np.array([not t for t in shown], dtype=bool)[codes]) if named else np.zeros(0, dtype=np.intp)
-    dotted = {}  # cell code -> the month the sheet gives it
+    dotted, by_date = {}, {}  # cell code -> the month the sheet (the rows' payment dates) give it
     for k, (cell, t) in enumerate(zip(cells, shown)):
         if m := _DOTTED_ONE.fullmatch(t):
-            fits = [x for x in (f"{m.group(1)}-01", f"{m.group(1)}-10")
+            year = _dotted_year(m.group(1))
+            fits = [x for x in (f"{year}-01", f"{year}-10")
                     if x == named or span and span[0] <= x <= span[1]]
+            if not named and not span and dated and month(cell) != f"{year}-01":
+                # no month named: paid before September of that year, it cannot be October's (a month is not paid
+                # that far ahead), so it is January's (held-out 332: 所属期 26.1 paid 2026-02-05 was left out)
+                paid = [date(v) for v in frame["paid_date"].to_numpy(dtype=object)[codes == k]]
+                if paid and all(d is not None and d < dt.date(int(year), 9, 1) for d in paid):
+                    fits, by_date[k] = [f"{year}-01"], max(paid)
             if len(fits) == 1 and month(cell) != fits[0]:
                 dotted[k] = fits[0]
     if not len(blank) and not dotted:
         return []
     months, sources = frame["month"].to_numpy(dtype=object).copy(), np.asarray(frame["month_source"], dtype=object).copy()
     months[blank], sources[blank] = named, "表名"
-    where = f"{int(named[:4])} 年 {int(named[5:])} 月" if named else f"{span[0]}至{span[1]}"
+    where = f"{int(named[:4])} 年 {int(named[5:])} 月" if named else f"{span[0]}至{span[1]}" if span else ""
     notes = []
     for k, fixed in dotted.items():
         rows = np.flatnonzero(codes == k)
         months[rows] = fixed
-        notes.append(f"工作表“{sheet}”有 {len(rows)} 行的所属月份写作“{shown[k]}”（可能是 1 月，也可能是数字格式去掉了末尾 0 "
-                     f"的 {shown[k]}0），表名、标题或文件名写的是 {where}，按 {fixed} 计")
+        said = (f"发放日期最晚为 {by_date[k]:%Y-%m-%d}（10 月的保障金不会提前这么久发放）" if k in by_date
+                else f"表名、标题或文件名写的是 {where}")
+        notes.append(f"{f'工作表“{sheet}”' if sheet else ''}有 {len(rows)} 行的所属月份写作“{shown[k]}”（可能是 1 月，也可能是数字格式"
+                     f"去掉了末尾 0 的 {shown[k]}0），{said}，按 {fixed} 计")
     frame["month"], frame["month_source"] = pd.Series(months, index=frame.index), pd.Categorical(sources)
     return notes
 
 
 # a month written YYYY.1: January, or October shown without the 0 of YYYY.10
-_DOTTED_ONE = re.compile(r"((?:19|20|21)\d{2})\.1")
+# (or YY.1, of 20YY: 所属期 26.1, held-out 332)
+_DOTTED_ONE = re.compile(r"((?:19|20|21)\d{2}|[1-4]\d)\.1")
+
+
+def _dotted_year(year: str) -> str:
+    """The year of a YYYY.1 or YY.1 month cell: '2026', or '26' → '2026'."""
+    return year if len(year) == 4 else f"20{year}"
 
 
 def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:

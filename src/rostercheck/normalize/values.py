@@ -148,6 +148,11 @@ def month(raw: object) -> str:
         # a month typed as a number (2025.12, 2026.2): Excel shows 2026.10 as 2026.1, so a fraction of .1 is January or
         # October and no month here (the sheet's name may tell: io.ledgers); other fractions name one month each
         return "" if m.group(2) == "1" else f"{m.group(1)}-{int(m.group(2)):02d}"
+    # the same with a two-digit year (所属期 25.12, 26.1: held-out 332 read them as Excel serials, all 1900-01);
+    # as a number 26.1 is January or October, as text it is what the clerk wrote
+    short = repr(raw) if isinstance(raw, float) else unicodedata.normalize("NFKC", raw).strip() if isinstance(raw, str) else ""
+    if m := _SHORT_NUMBER_MONTH.fullmatch(short):
+        return "" if isinstance(raw, float) and m.group(2) == "1" else f"20{m.group(1)}-{int(m.group(2)):02d}"
     if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
         return f"{2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1)):04d}-{int(m.group(2)):02d}"
     d = date(raw)
@@ -156,6 +161,8 @@ def month(raw: object) -> str:
 
 # a number YYYY.M or YYYY.MM whose fraction can be a month (2026.1, 2026.01, 2025.12; 2025.10 shows as 2025.1)
 _NUMBER_MONTH = re.compile(r"((?:19|20|21)\d{2})\.(0[1-9]|[1-9]|1[12])")
+# YY.M or YY.MM with a year of 2010–2049 (25.12, 26.1, 26.01), never an Excel serial in a month cell
+_SHORT_NUMBER_MONTH = re.compile(r"([1-4]\d)\.(0[1-9]|[1-9]|1[012])")
 # '2026年7月', '26年7月', '2026年7月份' once numerals are digits ('二〇二六年七月' → '2026年7月')
 _CN_MONTH = re.compile(r"((?:19|20|21)?\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月份?")
 _CN_NUMERALS = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
