@@ -741,8 +741,9 @@ def page_grids(path: Path, limits: Limits) -> list[Grid]:
 def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     """Decode a text table's bytes (the whole file, or its head), refusing what is no text table.
 
-    A web page or XML saved under an .xls name (a system's "Excel" export) is refused here, whoever reads the file:
-    the folder's peek (:mod:`rostercheck.classify`) as much as the loader.
+    An XML spreadsheet, or a web page holding no table, saved under an .xls name is refused here, whoever reads the file:
+    the folder's peek (:mod:`rostercheck.classify`) as much as the loader (a page holding tables is read before it comes
+    here: :func:`table_page`, :func:`page_grids`).
 
     Args:
         data: the file's bytes.
