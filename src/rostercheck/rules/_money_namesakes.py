@@ -177,11 +177,7 @@ def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_h
 
 def _own_rows(led: Ledger, households: set[str]) -> dict[str, list[int]]:
     """Some roster households → their own successful benefit payments (rows linked to a member)."""
-    codes = led.memo["codes"]
-    wanted = [k for k, h in enumerate(codes["h_values"].tolist()) if h in households]
-    if not wanted:
-        return {}
-    rows = np.flatnonzero(np.isin(codes["h"], wanted) & (led.array("member") >= 0) & led.array("ok")
+    rows = np.flatnonzero(led.of_households(households) & (led.array("member") >= 0) & led.array("ok")
                           & led.array("benefit"))
     out: dict[str, list[int]] = defaultdict(list)
     for r in rows.tolist():
