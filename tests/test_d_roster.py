@@ -169,6 +169,18 @@ def test_a_baby_born_after_the_review_date_on_a_roster_exported_since_is_no_inva
     assert flagged(context(household("孙德福", A, [("孙小", "子", baby)])), "D03") == []
 
 
+@pytest.mark.parametrize("cell, said", [("无", "身份证号“无”为空"), ("待办", "身份证号未填写（单元格中写的是“待办”）"),
+                                        ("户口未落", "身份证号未填写（单元格中写的是“户口未落”）")])
+def test_a_word_for_no_id_yet_is_a_blank_id(tmp_path, cell, said):
+    # held-out 335: "待办", "户口未落" were D03 高 "位数或字符不符" while "无" was 低, and flag_missing kept them
+    ctx = context(household("孙德福", A, [("孙小", "子", cell)]))
+    assert flagged(ctx, "D03") == [("孙小", "低")]
+    assert said in run_checks(ctx, ["D03"])[0][0].evidence
+    config = tmp_path / "本县.toml"
+    config.write_text("[D03]\nflag_missing = false\n", encoding="utf-8")
+    assert flagged(context(household("孙德福", A, [("孙小", "子", cell)]), config=config), "D03") == []
+
+
 def test_id_typed_as_number_is_d03_low():
     rows = household("张三", A, [("李梅", "配偶", float(B[:15] + "000"))])
     assert flagged(context(rows), "D03") == [("李梅", "低")]

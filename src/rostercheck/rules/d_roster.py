@@ -342,6 +342,9 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
         evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.status_label(status, kept)}"
+        if status == ids.MISSING and raw.strip() and raw.strip() != "无":
+            # a word for no ID yet (户口未落, 待办): said as written, not as a blank cell
+            evidence = f"{roster_place(mem.loc[j])}身份证号未填写（单元格中写的是“{raw.strip()}”）"
         several = len(ids.EMBEDDED.findall(unicodedata.normalize("NFKC", str(raw)).upper())) if status == ids.FORMAT else 0
         if several > 1:  # a couple's two IDs in one cell (held-out 185: said as a wrong length only)
             evidence += f"：一个单元格中写了 {several} 个身份证号，每位成员应单独一行、各填本人的身份证号"
