@@ -59,7 +59,7 @@ MALE = "430521198001011237"
         ("无", "", ids.MISSING),
         # held-out 335: words for no ID yet are blank as "无" is, not an ID of the wrong length
         ("待办", "", ids.MISSING), ("户口未落", "", ids.MISSING), ("暂无", "", ids.MISSING), ("未办证", "", ids.MISSING),
-        ("不详", "", ids.MISSING), ("没有", "", ids.MISSING), ("张三", "张三", ids.FORMAT),
+        ("不详", "", ids.MISSING), ("没有", "", ids.MISSING), ("张三", "张三", ids.FORMAT), ("刘未来", "刘未来", ids.FORMAT),
         ("ABCDEFGHIJKLMNOPQR", "ABCDEFGHIJKLMNOPQR", ids.FORMAT),
         # held-out 124: a name and the ID in one cell (51 rows left unread): the one ID it holds, judged as any
         ("张三 11010519491231002X", VALID, ids.VALID), ("11010519491231002X（张三）", VALID, ids.VALID),

@@ -66,7 +66,8 @@ _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
 X_LOOKALIKES = "\u00d7\u2715\u2716\u2573\u0425\u03a7"
 # A cell without a digit saying that there is no ID yet (a newborn's 户口未落, 待办, 暂无, 未办证, 不详): blank, as "无" is
 # (held-out 335: "待办" and "户口未落" were D03 高 "位数或字符不符" while "无" was 低 "为空", and flag_missing kept them)
-_NO_ID_YET = re.compile(r"[无未待暂缺]|没有|不详")
+# (words for the lack, not any character of them: a name typed into the column, 刘未来, stays a wrong ID)
+_NO_ID_YET = re.compile(r"待办|待补|待定|暂无|未办|未落|未上户|未登记|未申领|没有|不详|缺失|无证|无户口|无身份证")
 
 
 @dataclass(frozen=True)
