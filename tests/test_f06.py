@@ -651,8 +651,15 @@ def test_a_month_paid_nothing_then_twice_in_the_next_is_no_unpaid_month():
     assert money(money_context(roster(), rows + others), "F06") == [("王五", "中", None, 516.0)]
 
 
+# (an exit list giving accounts of its own beside such a ledger: the borrowing read the exit list's account mask for the
+# ledger's, a ValueError of two lengths)
+EXITS_WITH_ACCOUNTS = [{"name": n, "id": make_id("19600101", k), "date": "2026-05-01", "reason": "收入超标",
+                        "bank_account": f"622848009999{k:04d}"} for n, k in (("赵七", 151), ("钱八", 161))]
+
+
+@pytest.mark.parametrize("exits", [None, EXITS_WITH_ACCOUNTS])
 @pytest.mark.parametrize("repaid", [False, True])
-def test_a_banks_return_of_an_old_account_is_the_household_paid_through_it(repaid):
+def test_a_banks_return_of_an_old_account_is_the_household_paid_through_it(repaid, exits):
     # held-out 315: a household paid under its head's ID (no own ID) into an account since changed; the bank's return
     # row of June (account, 户名 不符, month, amount; no ID) matched nothing: June never re-paid was no F06, and June
     # re-paid from the new account in July was F04 高
@@ -664,6 +671,6 @@ def test_a_banks_return_of_an_old_account_is_the_household_paid_through_it(repai
         rows.append(pay("", "", "2026-08", 516, head_id=A, head_name="王五", bank_account=new, holder="王五",
                         remark="8月退回，更换账户后补发"))
     rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
-    ctx = money_context(roster(), rows)
+    ctx = money_context(roster(), rows, {"exits": exits} if exits else None)
     assert money(ctx, "F04") == []
     assert [(n, r) for n, _, _, r in money(ctx, "F06")] == ([] if repaid else [("王五", 516.0)])

@@ -759,16 +759,16 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     given = ~bare & whole & (f["id_status"] == ids.VALID).to_numpy()
     known = [pd.DataFrame({"k": keys[given], "id": f["id"][given].astype(object)})]
     if exits is not None and "bank_account" in exits.columns:
-        whole = _filled(exits, "bank_account") & ~exits["account_cut"].to_numpy(dtype=bool)
+        # (the exit list's own whole accounts: ``whole`` stays the ledger's, which _head_borrowed reads below)
+        exit_whole = _filled(exits, "bank_account") & ~exits["account_cut"].to_numpy(dtype=bool)
         for id_col, name_col in (("id", "name"), ("head_id", "head_name")):
             if {id_col, name_col} <= set(exits.columns):
                 names = exits[name_col].astype(object).map(lambda v: person_name(str(v or "")))
-                take = whole & (exits[id_col + "_status"] == ids.VALID).to_numpy() & (names != "").to_numpy()
+                take = exit_whole & (exits[id_col + "_status"] == ids.VALID).to_numpy() & (names != "").to_numpy()
                 known.append(pd.DataFrame({"k": exits["bank_account"][take].astype(str) + "|" + names[take],
                                            "id": exits[id_col][take].astype(object)}))
-    known = pd.concat(known, ignore_index=True).drop_duplicates()
-    known = known[~known["k"].duplicated(keep=False)].set_index("k")["id"]
-    found = keys[bare].map(known)
+    known = pd.concat(known, ignore_index=True)
+    found = keys[bare].map(_unique_keys(known["k"], known["id"]))
     _by_amount(f, bare, given, found)
     heads = _head_borrowed(f, keys, bare, whole, found)
     at = np.flatnonzero(masked[bare])  # a masked ID's row: the ID found must show its digits
