@@ -1570,27 +1570,28 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         # a household paid per person (two members with rows of their own in one month): a member's row is hers alone,
         # whoever else's rows stop (held-out 322: a member dead on 08-31, her rows stopped; the head's own September
         # row, alone that month, was the household's and her share of it F01 中)
-        apart = linked & has_own
-        firsts = np.full(size, -1, dtype=np.int64)
-        rows = np.flatnonzero(apart)
-        firsts[pair[rows[::-1]]] = member[rows[::-1]]
-        two = np.bincount(pair[rows[member[rows] != firsts[pair[rows]]]], minlength=size).astype(bool)
+        rows = np.flatnonzero(linked & has_own)
         per_person = np.zeros(len(codes["h_values"]) + 1, dtype=bool)
-        per_person[codes["h"][rows[two[pair[rows]]]]] = True
+        per_person[codes["h"][rows[_several_members(pair, member, rows, size)[pair[rows]]]]] = True
         candidate &= ~per_person[codes["h"]]
         if candidate.any():  # another member paid her own row that month
             candidate &= ~np.bincount(pair[own], minlength=size).astype(bool)[pair]
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
         # with rows that month (no linked row of the pair names another member than its first linked row).
-        first = np.full(size, -1, dtype=np.int64)
-        rows = np.flatnonzero(linked)
-        first[pair[rows[::-1]]] = member[rows[::-1]]
-        other = rows[member[rows] != first[pair[rows]]]
-        sole = own & big & ~per_person[codes["h"]] & ~np.bincount(pair[other], minlength=size).astype(bool)[pair]
+        several = _several_members(pair, member, np.flatnonzero(linked), size)
+        sole = own & big & ~per_person[codes["h"]] & ~several[pair]
         at = np.flatnonzero(sole)
         sole[at] = sizes_row[at] != 1
         candidate |= sole
     return candidate
+
+
+def _several_members(pair: np.ndarray, member: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
+    """Per (household, month) pair number (``size`` of them): whether ``rows`` of it name another member than its
+    first row does."""
+    first = np.full(size, -1, dtype=np.int64)
+    first[pair[rows[::-1]]] = member[rows[::-1]]
+    return np.bincount(pair[rows[member[rows] != first[pair[rows]]]], minlength=size).astype(bool)
 
 
 def numbered(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
