@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .io.columns import (BURIAL_DATE, DATE_FIELDS, END_2, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS,
-                         SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH)
+                         SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -213,7 +213,7 @@ def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
     label = table.headers.get(fld, "")
     if "季" in label:
         divisor, unit = 3, "季度"
-    elif "年" in label and "月" not in label:
+    elif yearly_amount(label):
         divisor, unit = 12, "年度"
     else:
         return

@@ -1170,8 +1170,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
     return Assignment(mapping, warnings, ties)
 
 
-def _yearly_amount(label: str) -> bool:
-    """Whether an amount header names a year's amount ('年发放金额', '年度养老金'), as reference._to_monthly reads it."""
+def yearly_amount(label: str) -> bool:
+    """Whether an amount header names a year's amount ('年发放金额', '年度养老金'; reference._to_monthly divides it by 12)."""
     return "年" in label and "月" not in label and "季" not in label
 
 
@@ -1182,7 +1182,7 @@ def _yearly_beside_monthly(labels: list[str], mapping: dict[str, int], found: li
     (held-out 321: the rows giving a yearly amount only were read as no pension, a C03 missed; whichever column came
     first was read for all rows and the other named a mere tie)."""
     amounts = [mapping["amount"]] + [c for _, _, f, c in found if f == "amount" and c not in taken]
-    yearly = [c for c in amounts if _yearly_amount(labels[c])]
+    yearly = [c for c in amounts if yearly_amount(labels[c])]
     monthly = [c for c in amounts if c not in yearly]
     if not yearly or not monthly:
         return
