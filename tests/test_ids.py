@@ -255,3 +255,16 @@ def test_masked_example(cell, shown):
                 max_size=20))
 def test_sexes_of_many_ids_agree_with_sex_of_each(values):
     assert ids.sexes(values).tolist() == [ids.sex(v) for v in values]
+
+
+@pytest.mark.parametrize("pid, shown, fits", [
+    ("430524198001011234", ("4305", "1234"), True),
+    ("430524198001011234", ("430524", ""), True),
+    ("430524198001011234", ("4305", "1235"), False),
+    ("430524198001011234", ("4306", "1234"), False),
+    ("43052480010123", ("4305", "0123"), False),  # (not an 18-character ID)
+    (None, ("4305", "1234"), False),
+    (float("nan"), ("4305", "1234"), False),
+])
+def test_an_id_shows_the_digits_a_mask_left(pid, shown, fits):
+    assert ids.shows(pid, shown) is fits

@@ -383,6 +383,18 @@ def masked(cell: object) -> tuple[str, str] | None:
     return m.group(1), m.group(2).upper()
 
 
+def shows(pid: object, shown: tuple[str, str]) -> bool:
+    """Whether an 18-character ID shows the digits a masked one leaves visible (:func:`masked`: leading, trailing).
+
+    Args:
+        pid: the ID (anything else is no match).
+        shown: (leading digits, trailing characters).
+    Returns:
+        True when the ID begins and ends with them.
+    """
+    return isinstance(pid, str) and len(pid) == 18 and pid.startswith(shown[0]) and pid.endswith(shown[1])
+
+
 def masked_shown(cell: object) -> int:
     """How many leading digits a masked 18-character ID shows when they hold region and birth date (at least
     :data:`MASK_SHOWN_MIN`), else 0.

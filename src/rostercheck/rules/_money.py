@@ -660,7 +660,7 @@ def _masked_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     accounts, names, pids, linked = f["bank_account"], f["link_key"], members["id"].tolist(), set()
     for r, (head, tail) in rows:
         found = [m for m in by_account.get((accounts.iat[r], names.iat[r]), [])
-                 if pids[m].startswith(head) and pids[m].endswith(tail) and len(pids[m]) == 18]
+                 if ids.shows(pids[m], (head, tail))]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
@@ -703,7 +703,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
             continue
         found = by_name.get(name, [])
         if shown is not None:
-            found = [m for m in found if len(pids[m]) == 18 and pids[m].startswith(shown[0]) and pids[m].endswith(shown[1])]
+            found = [m for m in found if ids.shows(pids[m], shown)]
         if masked_acc and owned:
             head, tail = account.split("*", 1)[0], account.rsplit("*", 1)[-1]
             found = [m for m in found if owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
@@ -722,8 +722,8 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
                     if len(pid) == 18:
                         by_tail.setdefault(pid[-4:], []).append(m)
             if len(shown[0]) + len(shown[1]) >= 8 and len(head) + len(tail) >= 8:
-                found = [m for m in by_tail.get(shown[1][-4:], []) if pids[m].startswith(shown[0])
-                         and pids[m].endswith(shown[1]) and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
+                found = [m for m in by_tail.get(shown[1][-4:], []) if ids.shows(pids[m], shown)
+                         and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
@@ -773,8 +773,7 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     heads = _head_borrowed(f, keys, bare, whole, found)
     at = np.flatnonzero(masked[bare])  # a masked ID's row: the ID found must show its digits
     if len(at):
-        fits = [isinstance(p, str) and p.startswith(h) and p.endswith(t)
-                for p, (h, t) in zip(found.iloc[at].tolist(), shown[bare][at].tolist())]
+        fits = [ids.shows(p, s) for p, s in zip(found.iloc[at].tolist(), shown[bare][at].tolist())]
         found.iloc[at[~np.asarray(fits, dtype=bool)]] = None
     rows = found.dropna().index
     if not len(rows) and not len(heads):

@@ -169,7 +169,7 @@ def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_h
             continue
         if programmes and str(mem["programme"].iat[m]) not in programmes:
             continue
-        if any(not (len(pid) == 18 and pid.startswith(a) and pid.endswith(b)) for a, b in shown):
+        if not all(ids.shows(pid, s) for s in shown):
             continue
         fits.append(m)
     return fits[0] if len(fits) == 1 else None

@@ -837,7 +837,7 @@ def _masked_namesakes(ctx: Context, hh: Household) -> str:
             continue  # (a mask showing the birth date is linked by match.link already)
         for j in m.index[(m["name_key"] == key) & (m["id_status"] == ids.VALID)].tolist():
             pid = str(m.at[j, "id"])
-            if pid.startswith(shown[0]) and pid.endswith(shown[1]):
+            if ids.shows(pid, shown):
                 v = ctx.value
                 found.append(f"{v(j, 'name') or cell(recs[r], 'name')}（{v(j, 'programme') or '低保'}，"
                              f"{v(j, 'township')}{v(j, 'village')}，身份证号 {ids.mask_id(pid)}）")
