@@ -90,6 +90,17 @@ def test_an_unread_status_code_decides_no_high_finding():
     assert [(f.confidence, f.repay) for f in found] == [("中", 216.0)] and "发放状态“1”未能识别" in found[0].evidence
 
 
+@pytest.mark.parametrize("cell", [7.5, "7.5", 10.2, 45.0, 7])
+def test_a_month_paid_under_a_cell_no_month_is_read_from_is_not_owed(cell):
+    # held-out 336: July paid under 所属月份 7.5 (an Excel serial: 1900-01) was F06 中 700, "该户 1900-01 有发放记录，
+    # 花名册所属期内 2026-08 起也有，核对其间"
+    people = household("王五", A, benefit=516) + household("李四", C, benefit=700)
+    rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")] + [pay(C, "李四", m, 700) for m in months("2026-08", "2026-09")]
+    assert money(money_context(people, rows + [pay(C, "李四", cell, 700)]), "F06") == []
+    # must flag: a month that is one paid before the unpaid July
+    assert money(money_context(people, rows + [pay(C, "李四", "2026-06", 700)]), "F06") == [("李四", "中", None, 700.0)]
+
+
 def test_failed_then_repaid_not_flagged():
     rows = [pay(A, "王五", "2026-09", 516, status="退回"), pay(A, "王五", "2026-09", 516, paid_date="2026-10-08")]
     rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

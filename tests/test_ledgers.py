@@ -1054,6 +1054,17 @@ def test_a_month_cell_with_a_two_digit_year_is_that_month_and_26_1_paid_in_febru
         assert any(said in w for w in tables[0].warnings), tables[0].warnings
 
 
+def test_a_month_cell_no_month_is_read_from_is_unread_and_said_never_1900(tmp_path):
+    # held-out 336: a hand-kept sheet's 所属月份 7.5 and 10.2 beside months were 1900-01 and 2010-02, unsaid
+    path = write(tmp_path / "低保金发放明细.xlsx", {"发放明细": [
+        ["户主姓名", "户主身份证号", "所属月份", "发放金额"], ["张三", A, "2026-07", 516], ["张三", A, 7.5, 516],
+        ["李四", B, 10.2, 516], ["李四", B, 45, 516], ["李四", B, 45870, 516]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["month"].astype(str)) == ["2026-07", "", "", "", "2025-08"]
+    assert any("“所属月份”列有 3 行的月份未能识别" in w and "“7.5”1 行" in w and "“10.2”1 行" in w
+               for w in tables[0].warnings), tables[0].warnings
+
+
 def test_a_bare_month_takes_its_year_from_the_payment_dates_else_says_what_it_took(tmp_path):
     # held-out 142: '1月发放明细.xlsx', no year anywhere, in a Q4 2026 audit run in January 2027: January 2026, unsaid
     as_of = dt.date(2026, 12, 31)

@@ -53,6 +53,21 @@ def test_month(raw, expected):
     assert month(raw) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # held-out 336: 所属月份 7.5 and 45 were Excel serials (1900-01, 1900-02), 10.2 and 12.1 two-digit years (2010-02,
+    # 2012-01) though 10月2日 as much: no month before 1990, none whose first part can be a month, none after next year
+    (7.5, ""), ("7.5", ""), (10.2, ""), ("10.2", ""), (12.1, ""), ("12.1", ""), (45.0, ""), (45, ""), (45.3, ""),
+    ("45.3", ""), (7, ""), ("7", ""), (12, ""), (100, ""), (32000, ""), (32873, ""), ("1985-07", ""), (198507, ""),
+    (dt.date(1985, 7, 1), ""), (1985.7, ""),
+    # what is a month stays one: a genuine serial (45870 = 2025-08-01), YYYY.M, a year of 13–49, a month written out
+    (45870, "2025-08"), (45870.0, "2025-08"), ("45870", "2025-08"), (32874, "1990-01"), (2025.7, "2025-07"),
+    ("2025.10", "2025-10"), ("13.5", "2013-05"), (25.7, "2025-07"), ("26.12", "2026-12"), ("1990-01", "1990-01"),
+    # a month without its year is the sheet's to date (io.ledgers), none here
+    ("7月", ""), ("七月", "")])
+def test_a_month_cell_that_cannot_be_a_month_is_unread_never_1900(raw, expected):
+    assert month(raw) == expected
+
+
 Q3 = ("2025-07", "2025-08", "2025-09")
 
 

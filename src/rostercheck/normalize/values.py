@@ -135,11 +135,28 @@ def _day_month_year(a: int, b: int, year: int) -> dt.date | None:
 def month(raw: object) -> str:
     """Return a 'YYYY-MM' label for a month cell ('2026-07', '2026年7月', '202607', a date, the number 2025.12).
 
+    No month before 1990 is read (held-out 336: 所属月份 7.5 and 45 were Excel serials, 1900-01 and 1900-02, and the
+    household's July, paid under that cell, was F06 应发未发 "1900-01 有发放记录"): 低保 began in 1993, so a number
+    that is a day of the 1900s as a serial is no month a payment or a wage is for, and an earlier month written out
+    is a slip. Nor is a two-digit year whose first part can be a month (10.2, 12.1: 10月2日 as a hand-kept sheet
+    writes a day, as much as 2010-02), or that lies after next year (45.3): unread, the ledger says so
+    (io.ledgers._months_unread), never a wrong month.
+
     Args:
         raw: the cell value.
     Returns:
         'YYYY-MM', or '' when unreadable.
     """
+    found = _month(raw)
+    return found if found >= _FIRST_MONTH else ""
+
+
+# the first month a payment or wage can be for (低保 began in Shanghai in 1993; Excel serial 32874 is 1990-01-01)
+_FIRST_MONTH = "1990-01"
+
+
+def _month(raw: object) -> str:
+    """:func:`month`'s reading before its floor of 1990."""
     if isinstance(raw, (int, float, str)) and not isinstance(raw, bool):
         digits6 = str(int(raw)) if isinstance(raw, (int, float)) and raw == raw and float(raw).is_integer() else str(raw).strip()
         if re.fullmatch(r"(19|20|21)\d{2}(0[1-9]|1[0-2])", digits6):  # 202609 is a month, not an Excel serial
@@ -152,6 +169,8 @@ def month(raw: object) -> str:
     # as a number 26.1 is January or October, as text it is what the clerk wrote
     short = repr(raw) if isinstance(raw, float) else unicodedata.normalize("NFKC", raw).strip() if isinstance(raw, str) else ""
     if m := _SHORT_NUMBER_MONTH.fullmatch(short):
+        if 2000 + int(m.group(1)) > dt.date.today().year + 1:
+            return ""  # 45.3: no ledger pays a month that far ahead (nor is it a serial of 1900)
         return "" if isinstance(raw, float) and m.group(2) == "1" else f"20{m.group(1)}-{int(m.group(2)):02d}"
     if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
         return f"{2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1)):04d}-{int(m.group(2)):02d}"
@@ -161,8 +180,10 @@ def month(raw: object) -> str:
 
 # a number YYYY.M or YYYY.MM whose fraction can be a month (2026.1, 2026.01, 2025.12; 2025.10 shows as 2025.1)
 _NUMBER_MONTH = re.compile(r"((?:19|20|21)\d{2})\.(0[1-9]|[1-9]|1[12])")
-# YY.M or YY.MM with a year of 2010–2049 (25.12, 26.1, 26.01), never an Excel serial in a month cell
-_SHORT_NUMBER_MONTH = re.compile(r"([1-4]\d)\.(0[1-9]|[1-9]|1[012])")
+# YY.M or YY.MM with a year of 2013–2049 (25.12, 26.1, 26.01), never an Excel serial in a month cell; a first part of
+# 1–12 is a month too (10.2: 10月2日 or 2010-02), no year (held-out 336)
+SHORT_MONTH_YEAR = r"1[3-9]|[2-4]\d"
+_SHORT_NUMBER_MONTH = re.compile(rf"({SHORT_MONTH_YEAR})\.(0[1-9]|[1-9]|1[012])")
 # '2026年7月', '26年7月', '2026年7月份' once numerals are digits ('二〇二六年七月' → '2026年7月')
 _CN_MONTH = re.compile(r"((?:19|20|21)?\d{2})\s*年\s*(0?[1-9]|1[0-2])\s*月份?")
 _CN_NUMERALS = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
