@@ -101,6 +101,25 @@ def test_a_month_paid_under_a_cell_no_month_is_read_from_is_not_owed(cell):
     assert money(money_context(people, rows + [pay(C, "李四", "2026-06", 700)]), "F06") == [("李四", "中", None, 700.0)]
 
 
+@pytest.mark.parametrize("raise_row", [
+    {"item": "提标补差"}, {"item": "低保提标补差"}, {"item": "低保金", "remark": "8月提标补差"}])
+def test_a_benefit_that_failed_beside_its_raise_that_went_through_is_unpaid_not_underpaid(raise_row):
+    # held-out 336 (an h322 leftover): August's 992 failed, its 提标补差 40 went through: F05 高 "实发 40.00 元 … 少发
+    # 992.00 元", the failure unsaid (低保提标补差 counted the month paid: no F06), or F05 and F06 both 992 (提标补差)
+    people = household("王五", A, [("王芳", "配偶", make_id("19820202", 122))], benefit=1032) + household("李四", C, benefit=516)
+    rows = [pay(A, "王五", m, 1032) for m in ("2026-07", "2026-09")] + [pay(C, "李四", m, 516) for m in months("2026-07", "2026-09")]
+    august = [pay(A, "王五", "2026-08", 992, status="失败"), pay(A, "王五", "2026-08", 40, **raise_row)]
+    ctx = money_context(people, rows + august)
+    # must flag: F06 高, owed the benefit that failed; no F05 for the month
+    assert money(ctx, "F06") == [("王五", "高", None, 992.0)] and money(ctx, "F05") == []
+    (f,) = findings(ctx, "F06")
+    assert "2026-08 992.00 元（失败）" in f.evidence and "同月已成功发放的提标补差：2026-08" in f.evidence
+    # must not flag: the benefit paid again, or paid again under a remark of 调整 (no 补差: its sum is what failed)
+    for again in (pay(A, "王五", "2026-08", 992, paid_date="2026-09-10"), pay(A, "王五", "2026-08", 992, remark="调整账户后重发")):
+        ctx = money_context(people, rows + august + [again])
+        assert money(ctx, "F06") == [] and money(ctx, "F05") == [], again
+
+
 def test_failed_then_repaid_not_flagged():
     rows = [pay(A, "王五", "2026-09", 516, status="退回"), pay(A, "王五", "2026-09", 516, paid_date="2026-10-08")]
     rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

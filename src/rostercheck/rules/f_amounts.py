@@ -440,11 +440,58 @@ class _PairSet:
 
 
 def _paid_pairs(led: Ledger) -> _PairSet:
-    """The (household, month) pairs with a successful benefit payment."""
+    """The (household, month) pairs with a successful benefit payment; not a month whose benefit failed while only its
+    提标补差 went through (:func:`_failed_beside_raise`)."""
     if "paid_pairs" not in led.memo:
-        led.memo["paid_pairs"] = _PairSet(led.memo["codes"], led.array("ok") & led.array("benefit") & led.array("dated")
-                                          & led.array("own_programme"))
+        mask = led.array("ok") & led.array("benefit") & led.array("dated") & led.array("own_programme")
+        if failed := _failed_beside_raise(led):
+            mask &= ~np.isin(led.memo["codes"]["pair"], np.fromiter(failed, dtype=np.int64, count=len(failed)))
+        led.memo["paid_pairs"] = _PairSet(led.memo["codes"], mask)
     return led.memo["paid_pairs"]
+
+
+def _failed_beside_raise(led: Ledger) -> dict[int, list[int]]:
+    """The (household, month) pairs (as ``codes['pair']`` numbers) whose benefit payment failed (or came back) and was
+    not paid again, while a 提标补差 of the month went through (→ its rows): the 补差 is other money, paid beside the
+    benefit, and makes the month neither paid (F06 says it unpaid, owed what failed) nor an F05 少发 (held-out 336, an
+    h322 leftover: August's 992 failed, its 低保提标补差 40 paid, was F05 高 "实发 40.00 元 … 少发 992.00 元", the failure
+    unsaid, and with the item 提标补差 F06 and F05 both asked 992). 补差 rows summing to the failed amount (within 1 元,
+    as :func:`_usual_paid` matches) are the benefit paid again under a remark of 调整 ('调整账户后重发'), not this."""
+    if "failed_beside_raise" in led.memo:
+        return led.memo["failed_beside_raise"]
+    out: dict[int, list[int]] = {}
+    led.memo["failed_beside_raise"] = out
+    ok, adjust, benefit, pair = led.array("ok"), led.array("adjust"), led.array("benefit"), led.memo["codes"]["pair"]
+    ours = led.array("dated") & led.array("own_programme")
+    failed = np.flatnonzero(~ok & ours & benefit & ~adjust)
+    if not len(failed) or not adjust.any():
+        return out
+    wanted = np.unique(pair[failed])
+    paid = np.flatnonzero(ok & ours & (benefit | adjust) & np.isin(pair, wanted))  # (the rows F05 sums: _paid_off)
+    again = set(pair[paid[~adjust[paid]]].tolist())  # paid again as the benefit
+    raises: dict[int, list[int]] = defaultdict(list)
+    for r in paid[adjust[paid]].tolist():
+        if pair[r] not in again:
+            raises[int(pair[r])].append(r)
+    if not raises:
+        return out
+    tried: dict[int, list[int]] = defaultdict(list)
+    for r in failed.tolist():
+        if pair[r] in raises:
+            tried[int(pair[r])].append(r)
+    cells = led.cols["amount"]
+    for p, rows in raises.items():
+        if sum(float(cells[r]) for r in rows) < _failed_due(led, tried[p]) - 1:
+            out[p] = rows
+    return out
+
+
+def _raise_only_months(led: Ledger) -> dict[tuple[str, str], list[int]]:
+    """:func:`_failed_beside_raise` by (household, month)."""
+    codes = led.memo["codes"]
+    width = len(codes["m_values"]) + 1
+    return {(codes["h_values"][p // width], codes["m_values"][p % width]): rows
+            for p, rows in _failed_beside_raise(led).items()}
 
 
 def _compared(paid: dict, unread: set) -> set[str]:
@@ -574,6 +621,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     unread, unchecked = unread_pairs(led, paid_pairs), set()  # (households with such a month are said partly unchecked)
     before_raise: dict[tuple[str, str], set[str]] = {}  # (programme, the month of its raise) → households compared after it
     unpaid = _unpaid_raise(ctx, led, expected, paid, starts, period, ledger_months, tol)
+    raise_only = _raise_only_months(led)  # months whose benefit failed, their 提标补差 paid: F06's
     placed: set[str] = set()  # households a 提标补差 of no month of its own made up earlier months of
     asked = _compared(paid, unread)
     out = []
@@ -598,12 +646,12 @@ def check_f05(ctx: Context) -> list[Finding]:
             rows = paid.get((h, month), [])
             if rows:
                 every.append((month, rows))
-            if not rows or month not in covered.get(prog_of.get(h, ""), set()):
+            if not rows or month not in covered.get(prog_of.get(h, ""), set()) or (h, month) in raise_only:
                 if not rows and (h, month) in paid_pairs:
                     fine.append(month)  # paid, within the tolerance of the roster's amount
                 elif not rows and (h, month) in unread:
                     unchecked.add(h)  # paid only under an item no word or code reads: not compared
-                continue
+                continue  # (a 提标补差 of a month whose benefit failed may still make up months before: every)
             if (h, month) not in dup_months and (h, month) not in led.claimed:
                 slots.append((month, rows))  # (else explained by F01–F04: a member gone that month, theirs to judge)
         credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0])
@@ -963,6 +1011,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     led = ledger(ctx)
     expected = household_amounts(ctx, led)
     paid = _paid_pairs(led)
+    raise_only = _raise_only_months(led)
     covered = _covered_months(ctx, led)
     prog_of = _programmes(ctx, led)
     starts = _approved_months(ctx, led)
@@ -1058,6 +1107,10 @@ def check_f06(ctx: Context) -> list[Finding]:
                   else "发放失败/退回")
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
+        beside = [r for m in months for r in raise_only.get((h, m), ())]
+        if beside:  # (held-out 336: the 补差 paid that month is other money, said so the worker sees it was not the benefit)
+            detail += ("；同月已成功发放的提标补差：" + "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，"
+                                                          f"{led.where(r)}" for r in beside) + "（不是该月的保障金，不计为已发）")
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
         # (the date as the roster writes it, and the month benefits start from it: held-out 306 read "审批日期 2026-05 起" of
         # a roster's 2026-04-20 under 次月)
