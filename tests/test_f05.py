@@ -215,6 +215,24 @@ def test_a_raise_of_no_month_of_its_own_paid_in_the_first_month_compared_is_for_
     assert money(money_context(members, rows), "F05") == []
 
 
+@pytest.mark.parametrize("raise_row", [
+    {"month": "2026年7月-9月"},  # its 补差期间 (io.columns.MONTH_FOR)
+    {"month": "2026-10", "remark": "补发7-9月提标补差"}])
+def test_a_raise_paid_later_for_a_span_of_months_is_its_months_whatever_months_the_ledgers_pay_before(raise_row):
+    # held-out 336 (an h322 leftover): 1,350 元 of 提标补差 for July–September, paid in October to a household paid the
+    # full amount those months, was taken out of its months as if for months before whenever the ledgers also paid June
+    # (no F05 at all; 1,350 when they began in July)
+    for first in ("2026-06", "2026-07"):
+        rows = [pay(A, "王五", m, 1032) for m in months(first, "2026-10")]
+        rows.append(pay(A, "王五", amount=1350, item="提标补差", paid_date="2026-10-12", **raise_row))
+        # must flag: the whole excess, 450 a month
+        assert money(money_context(roster(), rows, as_of=dt.date(2026, 10, 31)), "F05") == [("王五", "高", 1350.0, None)], first
+    # must not flag: the span's sum, split equally, still makes up a month of it paid short (July 912, the raise 120)
+    rows = [pay(A, "王五", m, 912 if m == "2026-07" else 1032) for m in months("2026-06", "2026-10")]
+    rows.append(pay(A, "王五", amount=120, item="提标补差", paid_date="2026-10-12", **raise_row))
+    assert money(money_context(roster(), rows, as_of=dt.date(2026, 10, 31)), "F05") == []
+
+
 def test_a_bank_file_without_ids_links_by_account_and_holder_at_medium():
     from money import findings
 

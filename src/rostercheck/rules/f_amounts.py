@@ -768,11 +768,15 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
         tol: the tolerance.
         earlier: the ledgers pay months before those compared: what no compared month takes may be theirs, and is
             taken out of its month (held-out 279: a change dated in July, August compared, July's raise paid in
-            August with 所属月份 blank was F05 高 多发 60).
+            August with 所属月份 blank was F05 高 多发 60) — not a row's part of a span of months its own cell or words
+            name (补差期间 2026年7月-9月, 补发7-9月): those months are its, none before them (held-out 336, an h322
+            leftover: 1,350 元 of 提标补差 for July–September paid in October to a household paid the full amount
+            those months was taken out month by month whenever the ledgers also paid June, no F05 at all).
     Returns:
         (month → the sum added to (made up) or taken from (moved) its total, whether any was moved).
     """
     unplaced, adjust, cells = led.array("unplaced"), led.array("adjust"), led.cols["amount"]
+    parts = led.cols["parts"] if "parts" in led.frame.columns else None
     credit: dict[str, float] = defaultdict(float)
     if not any(adjust[rows].any() for _, rows in every):
         return credit, False
@@ -784,8 +788,10 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
         # month on the raise it pays back (held-out 290: 所属期 2025-09 beside September's new amount, 16 F05 高 少发 50
         # 50 and 多发 100)
         own = sum(float(cells[r]) for r in rows if adjust[r] and not unplaced[r])
+        spanned = 0.0  # (of it, the parts of rows naming several months: never for months before those)
         if own and month in compared and totals[month] - own >= amount - tol:
             loose += own
+            spanned = sum(float(cells[r]) for r in rows if adjust[r] and not unplaced[r] and parts is not None and parts[r] > 1)
         movable = min(totals[month] - amount if month in compared else np.inf, loose)
         for before, _ in slots:
             short = amount - totals[before] - credit[before]
@@ -795,7 +801,7 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
             credit[before] += take
             credit[month] -= take
             movable -= take
-        if earlier and month in compared and movable > tol:
+        if earlier and month in compared and (movable := min(movable, loose - spanned)) > tol:
             credit[month] -= movable
     return credit, any(abs(v) > 1e-6 for v in credit.values())
 
