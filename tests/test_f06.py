@@ -95,7 +95,8 @@ def test_a_month_paid_under_a_cell_no_month_is_read_from_is_not_owed(cell):
     # held-out 336: July paid under 所属月份 7.5 (an Excel serial: 1900-01) was F06 中 700, "该户 1900-01 有发放记录，
     # 花名册所属期内 2026-08 起也有，核对其间"
     people = household("王五", A, benefit=516) + household("李四", C, benefit=700)
-    rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")] + [pay(C, "李四", m, 700) for m in months("2026-08", "2026-09")]
+    rows = [pay(A, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 700) for m in months("2026-08", "2026-09")]
     assert money(money_context(people, rows + [pay(C, "李四", cell, 700)]), "F06") == []
     # must flag: a month that is one paid before the unpaid July
     assert money(money_context(people, rows + [pay(C, "李四", "2026-06", 700)]), "F06") == [("李四", "中", None, 700.0)]
@@ -107,7 +108,8 @@ def test_a_benefit_that_failed_beside_its_raise_that_went_through_is_unpaid_not_
     # held-out 336 (an h322 leftover): August's 992 failed, its 提标补差 40 went through: F05 高 "实发 40.00 元 … 少发
     # 992.00 元", the failure unsaid (低保提标补差 counted the month paid: no F06), or F05 and F06 both 992 (提标补差)
     people = household("王五", A, [("王芳", "配偶", make_id("19820202", 122))], benefit=1032) + household("李四", C, benefit=516)
-    rows = [pay(A, "王五", m, 1032) for m in ("2026-07", "2026-09")] + [pay(C, "李四", m, 516) for m in months("2026-07", "2026-09")]
+    rows = [pay(A, "王五", m, 1032) for m in ("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 516) for m in months("2026-07", "2026-09")]
     august = [pay(A, "王五", "2026-08", 992, status="失败"), pay(A, "王五", "2026-08", 40, **raise_row)]
     ctx = money_context(people, rows + august)
     # must flag: F06 高, owed the benefit that failed; no F05 for the month

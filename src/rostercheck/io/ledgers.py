@@ -24,8 +24,8 @@ from ..normalize import ids
 from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, account_losses, back_pay_months, bare_month_span,
-                                cn_numerals, count, date, digits, item_month, masked_account, masked_digits, money, month,
-                                month_span, text, texts)
+                                cn_numerals, count, date, digits, item_month, masked_account, masked_digits, money,
+                                month, month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page

@@ -791,7 +791,8 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
         spanned = 0.0  # (of it, the parts of rows naming several months: never for months before those)
         if own and month in compared and totals[month] - own >= amount - tol:
             loose += own
-            spanned = sum(float(cells[r]) for r in rows if adjust[r] and not unplaced[r] and parts is not None and parts[r] > 1)
+            spanned = sum(float(cells[r]) for r in rows
+                          if adjust[r] and not unplaced[r] and parts is not None and parts[r] > 1)
         movable = min(totals[month] - amount if month in compared else np.inf, loose)
         for before, _ in slots:
             short = amount - totals[before] - credit[before]
@@ -1114,9 +1115,10 @@ def check_f06(ctx: Context) -> list[Finding]:
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         beside = [r for m in months for r in raise_only.get((h, m), ())]
-        if beside:  # (held-out 336: the 补差 paid that month is other money, said so the worker sees it was not the benefit)
-            detail += ("；同月已成功发放的提标补差：" + "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，"
-                                                          f"{led.where(r)}" for r in beside) + "（不是该月的保障金，不计为已发）")
+        if beside:  # (held-out 336: the 补差 paid that month is other money, said: the worker sees it was no benefit)
+            detail += ("；同月已成功发放的提标补差：" + "；".join(
+                f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in beside)
+                + "（不是该月的保障金，不计为已发）")
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
         # (the date as the roster writes it, and the month benefits start from it: held-out 306 read "审批日期 2026-05 起" of
         # a roster's 2026-04-20 under 次月)
