@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.columns import person_id_columns
+from .io.columns import former_id_column, person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.table import MONTHED_KINDS, Layout, Table, columns_frame, data_frame, find_layout, finish_table, month_cells
 from .normalize import ids
@@ -34,6 +34,7 @@ from .normalize import ids
 FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "businesses", "deaths",
                   "migrations", "prisoners")
 HEAD_ROWS = 300
+FORMER_MIN_CHARS = 15  # a former-ID cell shorter than a 15-digit 一代证 holds no ID (KeySet.keeps_former)
 MEMORY_LIMIT = "2GB"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -128,6 +129,31 @@ class KeySet:
             except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):  # numbers among them
                 return self._keeps_cells(cells)
         return self._keeps_text(cells)
+
+    def keeps_former(self, cells) -> np.ndarray:
+        """Which raw cells of a row's former-ID column (原身份证号) may link it to a person of interest: as :meth:`keeps`,
+        but a cell too short to hold an ID (blank, 无, a number typed) keeps no row. A former ID links only as an equal
+        valid ID (``match.former_links``); the row's own ID column keeps it for the rest (a blank ID, linked by name).
+
+        Args:
+            cells: raw former-ID cells as read, or an Arrow text array of them.
+        Returns:
+            A boolean mask, True for the cells to keep.
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        whole = None
+        if isinstance(cells, (pa.Array, pa.ChunkedArray)):
+            try:
+                whole = pc.fill_null(pc.greater_equal(pc.utf8_length(pc.utf8_trim_whitespace(cells)), FORMER_MIN_CHARS),
+                                     False).to_numpy(zero_copy_only=False)
+            except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):  # (a column of no text: all blank)
+                cells = cells.to_pylist()
+        if whole is None:
+            whole = np.fromiter((isinstance(c, str) and len(c.strip()) >= FORMER_MIN_CHARS for c in cells), dtype=bool,
+                                count=len(cells))
+        return whole & self.keeps(cells) if whole.any() else whole
 
     def _keeps_text(self, column) -> np.ndarray:
         """:meth:`keeps` for an Arrow text array, in bulk: each clean ID and part of one compared as a number."""
@@ -548,12 +574,17 @@ class Streamer:
         grid, layout, source = _open(path, kind)
         names = ", ".join(["_i", *(f"c{i}" for i in range(_width(grid, layout)))])
         id_cols = person_id_columns(layout.mapping)
+        former = former_id_column(layout.mapping) if id_cols else None
         if not id_cols:
             sql = f"SELECT {names} FROM {source}"
         else:  # a row is kept for any of its people's IDs (a business's 投资人 besides its 法定代表人)
             keep = " OR ".join(_keeps_sql(f"c{col}", f"_u{j}", f"_n{j}") for j, col in enumerate(id_cols))
+            if former is not None:  # … and for its person's former ID, where one is written (KeySet.keeps_former)
+                f = len(id_cols)
+                keep += (f" OR (length(trim(coalesce(c{former}, ''))) >= {FORMER_MIN_CHARS} AND "
+                         f"{_keeps_sql(f'c{former}', f'_u{f}', f'_n{f}')})")
             typed = ", ".join(f"upper(c{col}) AS _u{j}, TRY_CAST(substr(c{col}, 1, 17) AS BIGINT) AS _n{j}"
-                              for j, col in enumerate(id_cols))
+                              for j, col in enumerate([*id_cols, *([former] if former is not None else [])]))
             rows = f"(SELECT *, {typed} FROM {source})"
             sql = f"SELECT {names} FROM {rows} WHERE {keep}"
             hh_col = layout.mapping.get("household_no") if kind == "registry" else None

@@ -132,6 +132,80 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
     return _as_written(_born_apart(_old_forms(found, members, ref, id_col), members, ref, id_col), members, ref, name_col)
 
 
+FORMER_KEY = "原身份证号一致"  # how the key of a link through a former ID (:func:`former_links`) starts
+
+
+def former_links(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id",
+                 name_col: str = "name_key", names: nm.NameMatchParams | None = None) -> pd.DataFrame:
+    """Add the links a former ID makes: a list row's 原身份证号 (曾用身份证号码, 身份证号（旧）…) equal to a member's ID, and a
+    member's 原身份证号 (the roster's column) equal to a row's ID (held-out 337: a death listed under the new ID, the
+    roster holding the old one, was missed). An ID corrected by 公安, a 15-digit 一代证 upgraded, a birth date put
+    right: the person is the same, so an equal valid ID beside the same name is as sure as the current ID's link
+    (高), the key saying which column agreed. Only equal valid IDs link (never a damaged former ID, never a name):
+    beside another name the link is 低, not the 中 of a current ID, as an upgraded 15-digit ID beside another name is
+    (:data:`OLD_FORM_UNCHECKED`): a 原身份证号 column may hold other people's IDs (held-out 209), and a former ID is
+    checked by no system any more. Pairs the current IDs link already are left as they are.
+
+    Args:
+        found: the links of the current IDs (:func:`link`).
+        members: the member frame (``former_id``, ``former_id_status``, ``former_id_raw`` when a roster has a
+            原身份证号 column).
+        ref: a normalised reference frame (the same columns when the list has one; ``former_id_label``, its header).
+        id_col, name_col, names: as :func:`link`; only the person's own ``id`` has a former ID.
+    Returns:
+        ``found`` with the former IDs' links after its own.
+    """
+    if id_col != "id" or name_col != "name_key":
+        return found
+    added = []
+    if "former_id" in ref.columns:
+        label = ref["former_id_label"].iat[0] if "former_id_label" in ref.columns and len(ref) else "原身份证号"
+        theirs = _as_former(ref)
+        if theirs is not None:
+            said = f"{FORMER_KEY}：名单“{label}”列与花名册上的身份证号一致（名单现身份证号与花名册不同，身份证号曾变更）"
+            added.append(_former_found(link(members, theirs, names=names), said))
+    if "former_id" in members.columns:
+        ours = _as_former(members)
+        if ours is not None:
+            said = f"{FORMER_KEY}：花名册上的原身份证号与名单身份证号一致（花名册现身份证号与名单不同，身份证号曾变更）"
+            added.append(_former_found(link(ours, ref, names=names), said))
+    added = [a for a in added if not a.empty]
+    if not added:
+        return found
+    more = pd.concat(added, ignore_index=True).drop_duplicates(["m", "r"])
+    known = pd.MultiIndex.from_arrays([found["m"], found["r"]]) if len(found) else pd.MultiIndex.from_arrays([[], []])
+    more = more[~pd.MultiIndex.from_arrays([more["m"], more["r"]]).isin(known)]
+    return pd.concat([found, more], ignore_index=True) if len(more) else found
+
+
+def _as_former(frame: pd.DataFrame) -> pd.DataFrame | None:
+    """The rows of a frame with a valid former ID other than their ID, that ID in the ID's columns (their labels
+    kept); None for none."""
+    at = (frame["former_id_status"] == ids.VALID) & (frame["former_id"] != frame["id"])
+    if not at.any():
+        return None
+    part = frame.loc[at].copy()
+    part["id"], part["id_status"] = part["former_id"], ids.VALID
+    part["id_reliable"] = part["former_id_reliable"] if "former_id_reliable" in part.columns else 18
+    part["id_raw"] = part["former_id_raw"] if "former_id_raw" in part.columns else part["former_id"]
+    part["birth"] = [ids.birth_date(str(v)) for v in part["former_id"].tolist()]
+    return part
+
+
+def _former_found(got: pd.DataFrame, said: str) -> pd.DataFrame:
+    """The equal-ID links of :func:`link` on a frame's former IDs, keyed as such (``said`` in place of "身份证号一致"),
+    those beside another name lowered to 低 (see :func:`former_links`)."""
+    if got.empty:
+        return got
+    hits, apart = name_apart(got["key"].astype(str))
+    got = got[hits.to_numpy()].copy()
+    apart = apart.to_numpy()[hits.to_numpy()]
+    keys = got["key"].astype(str).tolist()
+    got["key"] = [said + k[len(EXACT_KEY):] if k.startswith(EXACT_KEY) else f"{said}；{k}" for k in keys]
+    got.loc[apart, "confidence"] = LOW
+    return got.reset_index(drop=True)
+
+
 def _one_typo_apart(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, id_col: str,
                     name_col: str) -> pd.DataFrame:
     """Add 低 links for list IDs that are invalid (wrong check character, impossible birth date) and one mistyped digit

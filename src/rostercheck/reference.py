@@ -10,8 +10,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import (BURIAL_DATE, DATE_FIELDS, END_2, FIELD_NAMES, MONEY_FIELDS, PAY_WORDS, SECOND_PERSONS,
-                         SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
+from .io.columns import (BURIAL_DATE, DATE_FIELDS, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
+                         SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -22,7 +22,7 @@ from .normalize.values import (count, date, digits, digits_lost, masked_digits, 
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
-              "mother_id": "mother_", "spouse_id": "spouse_"}
+              "mother_id": "mother_", "spouse_id": "spouse_", FORMER_ID_FIELD: "former_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key",
                 "spouse_name": "spouse_name_key"}
 
@@ -152,6 +152,8 @@ def normalise(table: Table) -> pd.DataFrame:
         # a 殡葬 export's 火化日期 read as the date, the list having no 死亡日期: the day the death is no later than, not
         # the death's (c02_status.death_bound; held-out 246)
         out["date_buried"] = not re.search(r"死亡|去世|殁", named) and bool(re.search(BURIAL_DATE, named))
+    if FORMER_ID_FIELD in out.columns:  # its header as written, for the link's key (match.former_links)
+        out["former_id_label"] = table.header_said(FORMER_ID_FIELD, FIELD_NAMES[FORMER_ID_FIELD])
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING
@@ -340,6 +342,8 @@ def _co_owners(f: pd.DataFrame) -> pd.DataFrame:
         # each holds it with the others (a home two 权利人 share: a share, as a 共有人's, held-out 150)
         held = part["held_as"].tolist() if "held_as" in part.columns else [None] * len(tokens)
         part["held_as"] = [h if isinstance(h, str) and h else "共有人" for h in held]
+        if FORMER_ID_FIELD in part.columns:  # (one 原身份证号 beside several IDs: whose is not said)
+            part[FORMER_ID_FIELD] = None
         for col in _SHARED_MONEY:  # one amount for the row (a couple's pension 4,200): each person's share of it, so a
             if col in part.columns:  # household holding both counts it once (held-out 185: 8,706 for 4,506) …
                 part[col] = _amounts_of(part[col].iat[0], len(tokens))
@@ -396,6 +400,8 @@ def _second_persons(f: pd.DataFrame) -> pd.DataFrame:
             part["id"], part["name"] = [theirs[0][i] for i in second], [theirs[1][i] for i in second]
             part["held_as"] = FIELD_NAMES.get(p + "_name", "")  # the evidence says the row is his as 共有人, 经营者 …
             part["held_beside"] = [names[i] for i in second]  # … beside whom (C05: 法定代表人 X, held-out 169)
+            if FORMER_ID_FIELD in part.columns:  # (the row's 原身份证号 is its 法定代表人's, not the other's)
+                part[FORMER_ID_FIELD] = None
             seconds.append(part)
         f = f.drop(columns=[c for c in (p + "_id", p + "_name") if c in f.columns])
     if not seconds:

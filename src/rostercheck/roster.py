@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.columns import BARE_STATUS, HUKOU_WORDS
+from .io.columns import BARE_STATUS, FORMER_ID_FIELD, HUKOU_WORDS
 from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
@@ -252,6 +252,9 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         return pd.DataFrame(columns=COLUMNS)
     members = pd.concat(frames, ignore_index=True)
     frames.clear()  # (each file's members, copied into the whole: not kept through the steps below)
+    if "former_id" in members.columns:  # (a sheet of no member gave none of the former ID's columns)
+        members = members.fillna({"former_id": "", "former_id_status": ids.MISSING, "former_id_reliable": 0,
+                                  "former_id_raw": ""})
     members = _counties_of_files(_programmes_apart(plain_text(members)), tables)
     _places_unified(members, tables)
     _townships_said(members, tables)
@@ -422,9 +425,12 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
         tables: roster tables.
         names: with the name keys (the key set needs only the IDs; :func:`build_members` adds what is left out).
     Returns:
-        Columns id, id_status, id_reliable, birth and (``names``) name_key.
+        Columns id, id_status, id_reliable, birth and (``names``) name_key; and :data:`FORMER_COLUMNS` when a roster
+        has a 原身份证号 column.
     """
     parts = []
+    # a 原身份证号 column in any roster: each part has the former ID's columns (blank where a roster has none)
+    former = any(FORMER_ID_FIELD in t.frame.columns for t in tables)
     for t in tables:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
@@ -434,9 +440,34 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
         part = pd.DataFrame({"id": values, "id_status": statuses, "id_reliable": reliable, "birth": births})
         if names:
             part["name_key"] = _name_keys(f)
+        if former:
+            raw = cells(f, FORMER_ID_FIELD) if FORMER_ID_FIELD in f.columns else [None] * len(f)
+            values, statuses, reliable, _ = ids.id_numbers(raw)
+            part["former_id"], part["former_id_status"] = values, statuses
+            part["former_id_reliable"] = np.asarray(reliable, dtype=np.int64) if len(reliable) else 0
+            part["former_id_raw"] = by_value_array(raw, texts, many=True) if len(raw) else ""
         parts.append(part)
     columns = KEY_COLUMNS if names else KEY_COLUMNS[:-1]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+
+
+FORMER_COLUMNS = ["former_id", "former_id_status", "former_id_reliable", "former_id_raw"]
+
+
+def former_keys(keys: pd.DataFrame) -> list[pd.DataFrame]:
+    """The members' former IDs (a roster's 原身份证号 column) as ID keys of people of interest: a list row under the old
+    ID links to them (match.former_links), so the filters must keep it (held-out 337). None without such a column.
+
+    Args:
+        keys: :func:`people_keys` (or the members).
+    Returns:
+        [a frame of columns id, id_status, id_reliable] with the valid former IDs, or [].
+    """
+    if "former_id" not in keys.columns:
+        return []
+    valid = (keys["former_id_status"] == ids.VALID).to_numpy()
+    return [pd.DataFrame({"id": keys["former_id"].to_numpy()[valid], "id_status": ids.VALID,
+                          "id_reliable": keys["former_id_reliable"].to_numpy()[valid]})]
 
 
 def _name_keys(f: pd.DataFrame) -> list:
@@ -818,6 +849,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         named = _township_named(table.title, table.path.stem)
         frame.loc[frame["township"] == "", "township"] = named
     _places_coded(frame, "region_code" in f.columns)
+    for fld in FORMER_COLUMNS if "former_id" in keys.columns else ():  # (a roster's 原身份证号: see people_keys)
+        frame[fld] = keys[fld].to_numpy()
     return frame[~gone].reset_index(drop=True) if gone.any() else frame
 
 

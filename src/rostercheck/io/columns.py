@@ -50,6 +50,13 @@ SUBJECT_BONUS = 0.3  # candidates(): what a list's own person word adds to a nam
 # it however short its label (held-out 209: 原身份证号 filled with valid IDs of others beat 迁移人身份证号)
 FORMER_ID = re.compile(r"旧|^原|[（(]原|曾用|作废|变更前|历史|15位|十五位")
 FORMER_ID_PENALTY = 0.5
+# … and the column itself: the row's own person's former ID (原身份证号, 原证件号码, 曾用身份证号码, 身份证号（旧）: an ID 公安
+# corrected, a 15-digit 一代证 upgraded, a wrong birth date put right) is a second key of the row (match.former_links):
+# a death listed under the new ID beside the roster's old one was missed (held-out 337). Its weight is below the ID's
+# fit on the same label (1 + share - FORMER_ID_PENALTY): a list whose only ID column is headed 原身份证号 still reads it
+# as the ID, as before; and below 0, no evidence of a kind in classify.
+FORMER_ID_FIELD = "former_id"
+_FORMER_ID_WORDS = r"(旧|^原|[（(]原|曾用|作废|变更前|历史|15位|十五位)"
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
@@ -107,11 +114,17 @@ def person_id_columns(mapping: dict[str, int]) -> list[int]:
     return [mapping[f] for f in ("id", *(p + "_id" for p in SECOND_PERSONS)) if f in mapping]
 
 
+def former_id_column(mapping: dict[str, int]) -> int | None:
+    """The column of a layout holding its person's former ID (原身份证号), or None: the filters keep a row for a person
+    of interest's whole ID there too (``bulk.KeySet.keeps_former``; held-out 337), not for a blank or a word (无)."""
+    return mapping.get(FORMER_ID_FIELD)
+
+
 _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
 _ATTRIBUTE_REJECTS = {
-    **dict.fromkeys(ID_FIELDS, r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
+    **dict.fromkeys((*ID_FIELDS, FORMER_ID_FIELD), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
     **dict.fromkeys(("name", "head_name", "cadre_name", "dependent_name"),
                     r"拼音|电话|地址|住址|单位|日期|时间|身份|证件|号码|编号|类别|类型|代码"),
     **dict.fromkeys(DATE_FIELDS,
@@ -237,6 +250,9 @@ NOT_THIS_MONTH = r"累计|余额|补发|补扣|扣款|上月|上期|上年|去�
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
 _CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原|上期|上月|上年|去年|累计"
 
+# (the spec of FORMER_ID_FIELD: 原身份证号, 曾用身份证号码, 身份证号（旧）; the roster's and the person lists')
+_FORMER_ID = FieldSpec(FORMER_ID_FIELD, _FORMER_ID_WORDS + ".*" + ID_WORDS + "|" + ID_WORDS + r".*[（(](旧|原|曾用)", weight=-0.5)
+
 ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
@@ -297,6 +313,7 @@ ROSTER = [
     FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出|上月|上期|上年|去年|往年|历年|累计", allow=_HOUSEHOLD),
     FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),
     FieldSpec("id", ID_WORDS, None),
+    _FORMER_ID,
     FieldSpec("name", r"姓名|名字|^(家庭)?成员$|成员名|^姓名$", None),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
@@ -380,6 +397,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("start", _POST_START, weight=2),
         *_SPOUSE,
         *_COMMON,
+        _FORMER_ID,
     ],
     "cadres": [
         FieldSpec("township", TOWNSHIP_WORDS),
@@ -401,6 +419,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("name", NAME_WORDS, allow=r"经办", weight=0.5),
         _BORN,
         *_SPOUSE,
+        _FORMER_ID,
     ],
     "cadre_relatives": [
         FieldSpec("cadre_id", "(" + _CADRE + ").*" + ID_WORDS, weight=2),
@@ -460,6 +479,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # the registry's own word for the person (人员状态 正常/死亡/注销): a person the list says is alive is no death
         FieldSpec("status", r"(人员|人口|户口|户籍)?状态"),
         *_COMMON,
+        _FORMER_ID,
     ],
     "prisoners": [
         FieldSpec("range", r"刑期起止|刑期起讫|起止|起讫|刑期起至|服刑期间", weight=2),
@@ -486,6 +506,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("serving", _SERVING, weight=0.5),
         FieldSpec("term", r"^刑期$|刑种"),
         *_COMMON,
+        _FORMER_ID,
     ],
     "migrations": [
         FieldSpec("date", r"(迁出|迁移|变动)(日期|时间)|^日期$", weight=2),
@@ -499,6 +520,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("reason", r"原因|事由", r"注销|死亡|死因|病"),
         FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围", r"车|号牌|燃料|险种|主体|用途"),
         *_COMMON,
+        _FORMER_ID,
     ],
     "pensions": [
         FieldSpec("insurance", r"险种", weight=2),
@@ -522,6 +544,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("end", r"(终止|停发|停止发放|停领|截止)(年月|日期|时间|月份)?", weight=2),
         FieldSpec("month", r"月份|期间|所属期|年月", r"开始|起始|首次|起领|终止|停发|停止|停领|截止"),
         *_COMMON,
+        _FORMER_ID,
     ],
     "vehicles": [
         FieldSpec("plate", r"号牌号码|车牌|号牌", r"种类|类型"),
@@ -535,6 +558,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("id", r"(所有人|车主).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"所有人|车主|^姓名$|机动车所有人", r"住址|地址|电话|联系"),
         FieldSpec("id", ID_WORDS),
+        _FORMER_ID,
     ],
     "properties": [
         FieldSpec("location", r"坐落|地址|位置|房屋地址"),
@@ -559,6 +583,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("co_owner_id", r"共有人.*" + ID_WORDS, weight=2),
         FieldSpec("co_owner_name", r"^共有人(信息)?(姓名|名称)?$"),
         FieldSpec("id", ID_WORDS, r"共有"),
+        _FORMER_ID,
     ],
     "businesses": [
         FieldSpec("entity", r"主体名称|企业名称|字号|商号|^名称$|单位名称"),
@@ -577,6 +602,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("subscribed", r"认缴出资|认缴资本|认缴额", r"日期|时间|方式|比例"),  # the 投资人's (C05 evidence)
         *_held_dates(r"成立(日期|时间)|开业(日期|时间)|注册(日期|时间)|^登记(日期|时间)"),
         FieldSpec("id", ID_WORDS),
+        _FORMER_ID,
     ],
     "wages": [
         FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$"),
@@ -602,6 +628,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # 缴费类型 正常缴费 / 补缴: a back contribution is no month's wage (held-out 127)
         FieldSpec("pay_type", r"缴费(类型|性质|方式|类别)|征收(类型|方式)|^(业务|费款)类型$"),
         *_COMMON,
+        _FORMER_ID,
     ],
     # 停保/退出名单 (and refused applications): who left the programme, when and why.
     "exits": [
@@ -909,7 +936,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
-    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", "spouse_name": "配偶姓名",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",

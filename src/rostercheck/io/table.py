@@ -17,8 +17,8 @@ from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
 from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
-                      assign_columns, candidates, coded_field, specs_for, unread_dates, names_someone_else, option_of, person_id_columns,
-                      score)
+                      assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
+                      option_of, person_id_columns, score)
 from .limits import Limits
 from .read import Grid, _cells_coded, read_grids, skipped_note
 from .sparse import SparseGrid
@@ -1317,7 +1317,7 @@ def _month_rows(grid: Grid, layout: Layout, height: int) -> list[tuple[object, o
     return [(m, p, n) for (m, p), n in counted.items()]
 
 
-def to_table(raw: RawFile, keep=None) -> Table:
+def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """Turn a read file into a table.
 
     Args:
@@ -1325,6 +1325,8 @@ def to_table(raw: RawFile, keep=None) -> Table:
         keep: optional: given a sheet's ID cells (one per row below the header; see :meth:`Grid.id_cells`),
             returns a boolean mask; rows outside it are left out but counted in ``row_count`` (the mask must keep every
             row that is not plainly data, which a mask over clean IDs does).
+        keep_former: optional, with ``keep``: the same for a sheet's former-ID cells (原身份证号,
+            ``bulk.KeySet.keeps_former``), keeping more rows (none without such a column).
     Returns:
         The table.
     """
@@ -1338,6 +1340,8 @@ def to_table(raw: RawFile, keep=None) -> Table:
             kept = keep(grid.id_cells(id_cols[0], layout.start))
             for col in id_cols[1:]:  # a row naming a second person (a business's 投资人) is kept for either
                 kept |= keep(grid.id_cells(col, layout.start))
+            if keep_former is not None and (col := former_id_column(layout.mapping)) is not None:
+                kept |= keep_former(grid.id_cells(col, layout.start))  # … and for its person's former ID (原身份证号)
             at = np.flatnonzero(kept)
             dropped[grid.sheet] = height - len(at)
         blocks: list[tuple[int, str]] = []  # a roster's stacked blocks' titles (a township's block each)

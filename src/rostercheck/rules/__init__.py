@@ -13,7 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from ..io.columns import TIE
-from ..match import link, name_apart
+from ..match import former_links, link, name_apart
 from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..model import HIGH, LOW, Context, Finding
@@ -51,7 +51,10 @@ def links(ctx: Context, kind: str, id_col: str = "id", name_col: str = "name_key
     """
     key = f"link:{kind}:{id_col}"
     if key not in ctx.cache:
-        found = link(ctx.members, ctx.lists[kind], id_col, name_col, NameMatchParams.from_common(ctx.common))
+        names = NameMatchParams.from_common(ctx.common)
+        found = link(ctx.members, ctx.lists[kind], id_col, name_col, names)
+        # … and through a former ID (原身份证号) on either side: the row of a person whose ID changed (held-out 337)
+        found = former_links(found, ctx.members, ctx.lists[kind], id_col, name_col, names)
         ctx.cache[key] = _doubted(ctx, kind, found)
     return ctx.cache[key]
 

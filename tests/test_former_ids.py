@@ -1,0 +1,188 @@
+"""People whose ID number changed: a list's or the roster's 原身份证号 links its row to the member (held-out 337).
+
+An ID corrected by 公安, a 15-digit 一代证 upgraded, a wrong birth date put right: the list names the person under the
+new ID and keeps the old one in a 原身份证号 (原证件号码, 曾用身份证号码, 旧身份证号) column, the roster still holding the
+old one — or the other way round. The old ID beside the same name is as sure as the current one (高, the key saying
+原身份证号); beside another name it is 低; a damaged, masked or blank old ID links nobody.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pandas as pd
+import pytest
+from helpers import AS_OF, context, household, make_id
+
+from rostercheck import bulk
+from rostercheck.audit import audit, run_checks
+from rostercheck.io.columns import assign
+
+A = make_id("19500101", 111)
+B = make_id("19600202", 122)  # 李梅's ID on the roster: the old one on the lists
+B_NEW = make_id("19600302", 122)  # … her birth date corrected by 公安: the lists' current ID
+C = make_id("19700303", 131)
+STRANGER = make_id("19810101", 357)
+
+
+def roster(**extra):
+    return household("张三", A, [("李梅", "配偶", B), ("张小", "子女", C)], **extra)
+
+
+def _found(ctx, code):
+    return [(ctx.members.at[f.member, "name"], f.confidence, f.key) for f in run_checks(ctx, [code])[0] if f.code == code]
+
+
+# The columns --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, headers, former", [
+    ("deaths", ["姓名", "身份证号码", "原身份证号", "死亡日期"], "原身份证号"),
+    ("prisoners", ["姓名", "身份证号", "原证件号码", "入监日期", "刑期止日"], "原证件号码"),
+    ("staff", ["工作单位", "姓名", "身份证号码", "曾用身份证号码", "人员类别"], "曾用身份证号码"),
+    ("pensions", ["姓名", "社会保障号码", "旧身份证号", "险种", "月发放金额"], "旧身份证号"),
+    ("vehicles", ["号牌号码", "车辆类型", "所有人", "身份证明号码", "原身份证明号码", "机动车状态"], "原身份证明号码"),
+    ("migrations", ["户号", "迁移人姓名", "原身份证号", "迁移人身份证号", "迁出日期", "迁往地"], "原身份证号"),
+    ("roster", ["户主姓名", "户主身份证号", "成员姓名", "成员身份证号码", "原身份证号"], "原身份证号"),
+    ("roster", ["成员姓名", "身份证号（旧）", "身份证号"], "身份证号（旧）"),
+])
+def test_a_former_id_column_is_read_beside_the_persons_current_one(kind, headers, former):
+    got = assign(headers, kind)
+    assert headers[got["former_id"]] == former and headers[got["id"]] != former
+
+
+@pytest.mark.parametrize("kind, headers", [
+    ("deaths", ["姓名", "原身份证号", "死亡日期"]),  # a list whose only ID column says 原: still the ID, as before
+    ("migrations", ["姓名", "曾用身份证号码", "迁出日期"]),
+    ("vehicles", ["所有人", "原所有人身份证明号码", "身份证明号码"]),  # a seller's ID: another person, no former ID
+])
+def test_no_former_id_where_the_column_is_the_id_or_another_persons(kind, headers):
+    got = assign(headers, kind)
+    assert "former_id" not in got and "id" in got
+
+
+# Must flag ----------------------------------------------------------------------------------------------------------
+
+def test_a_death_listed_under_the_new_id_beside_the_rosters_old_one_is_flagged_high():
+    rows = [{"name": "李梅", "id": B_NEW, "former_id": B, "date": "2026-05-01"}]
+    ctx = context(roster(), {"deaths": rows}, headers={"deaths": {"former_id": "原身份证号"}})
+    [(name, confidence, key)] = _found(ctx, "C02")
+    assert (name, confidence) == ("李梅", "高")
+    assert key.startswith("原身份证号一致") and "名单“原身份证号”列" in key
+
+
+def test_an_old_15_digit_id_whose_upgrade_is_the_rosters_is_flagged_high():
+    rows = [{"name": "李梅", "id": B_NEW, "former_id": B[:6] + B[8:17], "date": "2026-05-01"}]
+    [(name, confidence, key)] = _found(context(roster(), {"deaths": rows}), "C02")
+    assert (name, confidence) == ("李梅", "高") and "15 位旧身份证号" in key and key.startswith("原身份证号一致")
+
+
+@pytest.mark.parametrize("code, kind, row", [
+    ("C02", "prisoners", {"name": "李梅", "id": B_NEW, "former_id": B, "start": "2025-01-01", "end": "2029-12-31"}),
+    ("C01", "staff", {"name": "李梅", "id": B_NEW, "former_id": B, "unit": "清河县第一中学", "category": "事业"}),
+    ("C04", "vehicles", {"name": "李梅", "id": B_NEW, "former_id": B, "plate": "湘E12345", "vehicle_type": "小型轿车",
+                         "use": "非营运", "status": "正常"}),
+])
+def test_the_lists_that_stop_benefits_link_through_a_former_id(code, kind, row):
+    found = _found(context(roster(), {kind: [row]}), code)
+    assert [(n, c) for n, c, _ in found][:1] == [("李梅", "高")]
+    assert found[0][2].startswith("原身份证号一致")
+
+
+def test_a_rosters_former_id_links_a_death_listed_under_it():
+    rows = roster()
+    rows[1]["former_id"] = STRANGER  # 李梅 was 19810101… before her ID was corrected; the deaths list has that
+    ctx = context(rows, {"deaths": [{"name": "李梅", "id": STRANGER, "date": "2026-05-01"}]})
+    [(name, confidence, key)] = _found(ctx, "C02")
+    assert (name, confidence) == ("李梅", "高") and key.startswith("原身份证号一致：花名册上的原身份证号")
+
+
+def test_the_same_id_in_both_columns_is_one_finding_on_the_current_id():
+    rows = [{"name": "李梅", "id": B, "former_id": B, "date": "2026-05-01"}]
+    assert _found(context(roster(), {"deaths": rows}), "C02") == [("李梅", "高", "身份证号一致")]
+
+
+# Must not flag ------------------------------------------------------------------------------------------------------
+
+def test_a_former_id_beside_another_name_is_only_low():
+    # the 原身份证号 column may hold other people's IDs (held-out 209): a lead to check, never 高 or 中
+    rows = [{"name": "王秀英", "id": STRANGER, "former_id": B, "date": "2026-05-01"}]
+    found = _found(context(roster(), {"deaths": rows}), "C02")
+    assert [(n, c) for n, c, _ in found] == [("李梅", "低")] and "姓名不一致" in found[0][2]
+
+
+@pytest.mark.parametrize("former", ["", "无", B[:6] + "********" + B[-4:], B[:17] + ("1" if B[17] != "1" else "2"),
+                                    B[:10] + "13" + B[12:]])
+def test_a_blank_masked_or_damaged_former_id_links_nobody(former):
+    # (a wrong check character, an impossible birth date: never matched as exact, not on the name either)
+    rows = [{"name": "李梅", "id": STRANGER, "former_id": former, "date": "2026-05-01"}]
+    assert _found(context(roster(), {"deaths": rows}), "C02") == []
+
+
+def test_a_released_prisoner_or_a_later_death_through_a_former_id_is_not_flagged():
+    lists = {"prisoners": [{"name": "李梅", "id": B_NEW, "former_id": B, "start": "2023-01-01", "end": "2025-12-31"}],
+             "deaths": [{"name": "张小", "id": make_id("19700403", 131), "former_id": C, "date": "2026-11-01"}]}
+    assert _found(context(roster(), lists), "C02") == []
+
+
+# Through the files and the filters ----------------------------------------------------------------------------------
+
+def _county(tmp_path):
+    """A roster with a 原身份证号 column, a deaths CSV and a prisoners workbook that name two members only by a
+    former ID (and strangers besides, whom the filters drop)."""
+    others = [make_id(f"19{40 + k:02d}0505", 201 + 2 * k) for k in range(30)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["清河县2026年第三季度农村低保花名册"])
+    sheet.append(["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "原身份证号", "城乡类别"])
+    for name, rel, pid, old in (("张三", "户主", A, ""), ("李梅", "配偶", B, "无"), ("张小", "子女", C, STRANGER)):
+        sheet.append(["城关镇", "东村", "张三", A, name, rel, pid, old, "农村"])
+    book.save(tmp_path / "低保花名册.xlsx")
+    with (tmp_path / "死亡人员名单.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["姓名", "身份证号码", "原身份证号", "死亡日期"])
+        out.writerows([[f"路人{k}", pid, "", "2026-03-01"] for k, pid in enumerate(others)])
+        out.writerow(["李梅", B_NEW, B, "2026-05-01"])  # the list's old ID is the roster's
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号", "原证件号码", "入监日期", "刑期止日"])
+    for k, pid in enumerate(others):
+        sheet.append([f"路人{k}", pid, "", "2025-01-01", "2029-01-01"])
+    sheet.append(["张小", STRANGER, "", "2025-01-01", "2029-01-01"])  # the roster's old ID is the list's
+    book.save(tmp_path / "服刑人员名单.xlsx")
+    return [tmp_path / "低保花名册.xlsx"], {"deaths": tmp_path / "死亡人员名单.csv", "prisoners": tmp_path / "服刑人员名单.xlsx"}
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_the_filters_keep_the_rows_a_former_id_links(tmp_path, monkeypatch, streamed):
+    rosters, lists = _county(tmp_path)
+    whole = audit(rosters, lists, AS_OF, codes=["C02"], whole=True)
+    if streamed:  # the CSV streamed through DuckDB, as a province's is
+        monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    got = audit(rosters, lists, AS_OF, codes=["C02"])
+    assert len(got.inputs.lists["deaths"]) < len(whole.inputs.lists["deaths"])  # (the strangers dropped)
+    assert sorted(zip(got.findings["姓名"], got.findings["置信度"])) == [("张小", "高"), ("李梅", "高")]
+    assert got.findings["匹配键"].str.startswith("原身份证号一致").all()
+    pd.testing.assert_frame_equal(whole.findings, got.findings)
+
+
+def test_a_big_sheets_sparse_read_keeps_a_row_for_its_former_id(tmp_path, monkeypatch):
+    from rostercheck.io import sparse
+    from rostercheck.io.table import read_file, to_table
+    from rostercheck.normalize import ids
+
+    monkeypatch.setattr(sparse, "MIN_XML_BYTES", 0)  # every sheet is big enough
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "社会保障号码", "旧身份证号", "险种", "月发放金额", "发放状态"])
+    for k in range(40):
+        sheet.append([f"路人{k}", make_id(f"19{40 + k:02d}0606", 301 + 2 * k), B if k == 7 else "", "企业职工基本养老保险",
+                      3000, "正常发放"])
+    sheet.append(["李梅", B, "", "城乡居民基本养老保险", 180, "正常发放"])
+    book.save(tmp_path / "养老金.xlsx")
+    keys = bulk.KeySet()
+    keys.add(*ids.id_numbers([B])[:3])
+    got = to_table(read_file(tmp_path / "养老金.xlsx", "pensions", sparse=True), keys.keeps, keys.keeps_former)
+    assert got.frame["_row"].tolist() == [9, 42]  # the row under its old ID, and the one under the roster's
+    whole = to_table(read_file(tmp_path / "养老金.xlsx", "pensions"), keys.keeps, keys.keeps_former)
+    pd.testing.assert_frame_equal(got.frame.reset_index(drop=True), whole.frame.reset_index(drop=True))
