@@ -28,9 +28,9 @@ _pd.set_option("mode.string_storage", "python")
 
 __version__ = "0.1.0"
 
-# glibc malloc's thresholds for the command line (_keep_freed_memory): blocks below the mapping threshold (the ceiling
-# of glibc's own sliding threshold on 64-bit systems) come from the heap; freed memory at the heap's top is kept up to the trim threshold, and
-# the heap grows by the top pad beyond what is asked.
+# glibc malloc's thresholds for the command line (_keep_freed_memory): blocks below the mapping threshold (the
+# ceiling of glibc's own sliding threshold on 64-bit systems) come from the heap; freed memory at the heap's top is
+# kept up to the trim threshold, and the heap grows by the top pad beyond what is asked.
 MALLOC_MMAP_THRESHOLD = 32 * 1024 * 1024
 MALLOC_TRIM_THRESHOLD = 512 * 1024 * 1024
 MALLOC_TOP_PAD = 64 * 1024 * 1024
