@@ -165,6 +165,18 @@ def test_stop_rule_same_month_is_configurable(tmp_path):
     assert money(ctx, "F01") == [("赵六", "高", 2580.0, None)]
 
 
+@pytest.mark.parametrize("rule, first", [(None, "2026-06"), ("次月", "2026-06"), ("当月", "2026-05")])
+def test_the_evidence_says_which_stop_rule_it_counted_by(tmp_path, rule, first):
+    # h330: 次月停发 or 当月停发 was said nowhere but in the configuration's hash in run.json
+    cfg = None
+    if rule:
+        cfg = tmp_path / "c.toml"
+        cfg.write_text(f'[common]\nmoney_stop_rule = "{rule}"\n', encoding="utf-8")
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": "赵六", "id": ALONE, "date": "2026-05-14"}]}, config=cfg)
+    (f,) = findings(ctx, "F01")
+    assert f"死亡日期 2026-05-14；按{rule or '次月'}停发计，{first} 起不应发放。" in f.evidence
+
+
 def test_head_died_and_household_paid_into_the_spouse_account_under_her_id_recovers_his_share():
     rows = [pay(WIFE, "李梅", m, 1032) for m in months("2026-01", "2026-09")]
     rows += [pay(ALONE, "赵六", m, 516) for m in months("2026-01", "2026-09")]

@@ -24,6 +24,16 @@ def test_months_wholly_in_custody_recovered():
     assert money(ctx, "F02") == [("张三", "高", 516.0 * 6, None)]
 
 
+def test_a_move_says_the_stop_rule_and_custody_its_whole_months():
+    # h330: the rule a move out counts by is said; custody counts whole months in custody, whatever the rule
+    ctx = money_context(roster(), ledger(), {"migrations": [{"name": "张三", "id": A, "date": "2026-06-10", "dest": "广东省深圳市"}]})
+    (f,) = findings(ctx, "F02")
+    assert "按次月停发计，2026-07 起不应发放。" in f.evidence
+    ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2026-03-10", "end": "2028-03-09"}]})
+    (f,) = findings(ctx, "F02")
+    assert "2026-04 至 2028-02 整月在押不应发放" in f.evidence and "停发计" not in f.evidence
+
+
 def test_released_prisoner_only_the_months_inside():
     ctx = money_context(roster(), ledger(), {"prisoners": [{"name": "张三", "id": A, "start": "2025-11-20", "end": "2026-02-28"}]})
     assert money(ctx, "F02") == [("张三", "高", 516.0 * 3, None)]  # December–February (held until 28 February)

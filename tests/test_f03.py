@@ -68,6 +68,13 @@ def test_a_members_row_under_a_masked_card_is_her_households_still():
     assert found == {("方文志", "方文志", "2026-07至2026-09（3个月）"), ("朱芳", "方文志", "2026-07至2026-09（3个月）")}
 
 
+def test_an_exit_says_the_stop_rule_it_counted_by():
+    # h330: 次月停发 (the default) said in the evidence, not only in the configuration's hash
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    (f,) = findings(money_context(roster(), rows, {"exits": [{"name": "王五", "id": A, "date": "2026-06-15"}]}), "F03")
+    assert "按次月停发计，2026-07 起不应发放。" in f.evidence
+
+
 def test_exit_paid_only_up_to_the_exit_month_not_flagged():
     rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-02")]
     ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": "2026-02-20"}]})
@@ -135,7 +142,7 @@ def test_a_payee_named_without_an_id_beside_a_namesake_on_the_exit_list_is_said_
     [found] = findings(money_context(roster(), rows, {"exits": exits}), "F03")
     assert (found.confidence, found.recover) == ("中", 740.0 * 3)
     assert "也不在停保" not in found.evidence and "发放明细未写身份证号，无法与停保（退出）名单核对" in found.evidence
-    assert "有同名的 孙雪欣，停保（退出）日期 2026-04-20，如是同一人，2026-05 起仍发放 3,700.00 元" in found.evidence
+    assert "有同名的 孙雪欣，停保（退出）日期 2026-04-20，如是同一人，按次月停发计，2026-05 起仍发放 3,700.00 元" in found.evidence
     assert found.key == "姓名不在花名册中（发放明细未写身份证号）"
     # two namesakes on the exit list: said, neither taken
     exits.append({"name": "孙雪欣", "id": OUT, "date": "2025-01-10"})
@@ -439,7 +446,8 @@ def test_a_household_the_rosters_own_status_says_stopped_is_recovered_from_then(
     (found,) = findings(ctx, "F03")
     assert (found.confidence, found.recover, found.months) == ("高", 1032.0 * 5, "2026-05至2026-09（5个月）")
     assert (found.subject["township"], found.subject["village"]) == ("石桥镇", "东村")  # the roster row's place
-    assert "在花名册中已不在保障中（“停保”，状态变更日期 2026-04-30，《低保家庭信息.xlsx》第 9 行）" in found.evidence
+    assert "在花名册中已不在保障中（“停保”，状态变更日期 2026-04-30，《低保家庭信息.xlsx》第 9 行）；按次月停发计，2026-05 起不应发放。" \
+        in found.evidence
     # held-out 187: the roster's own history row tells her household's end; no '以前月份…其家庭其他成员无法核对' notice for her
     assert ctx.cache["money:earlier"] == []
     # paid until its stop only: nothing

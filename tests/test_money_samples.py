@@ -82,17 +82,18 @@ def test_cli_writes_money_columns_sheet_and_totals(tmp_path):
     done = subprocess.run(args, capture_output=True, text=True, timeout=600, env={**__import__("os").environ,
                                                                                     "PYTHONPATH": "src"})
     assert done.returncode == 0, done.stderr
-    assert "资金核查：应追回" in done.stdout
+    assert "资金核查：应追回" in done.stdout and "；按次月停发计" in done.stdout  # h330: the stop rule said
     findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, keep_default_na=False)
     assert list(findings.columns[-3:]) == ["涉及月份", "应追回金额", "应补发金额"]
     f01 = findings[findings["类别代码"] == "F01"]
     assert len(f01) and all("个月" in m for m in f01["涉及月份"])
     run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     total = round(pd.to_numeric(findings["应追回金额"], errors="coerce").sum(), 2)
-    assert run["money"]["recover"] == total > 0
+    assert run["money"]["recover"] == total > 0 and run["money"]["stop_rule"] == "次月停发"
     book = CalamineWorkbook.from_path(str(tmp_path / "out" / "问题清单.xlsx"))
     assert "资金核查" in book.sheet_names
     sheet = book.get_sheet_by_name("资金核查").to_python()
+    assert "\n停发规则：按次月停发计（" in sheet[0][0]  # under the sheet's title
     assert sheet[-1][0] == "合计" and round(float(sheet[-1][3]), 2) == total
     f01 = next(n for n in book.sheet_names if n.startswith("F01"))
     header = book.get_sheet_by_name(f01).to_python()[1]
@@ -117,6 +118,21 @@ def test_no_money_sheet_or_totals_without_amounts():
     assert summary["涉及户数"].tolist() == [1, 1, 2] and money_totals(plain)["households"] == 2
 
 
+def test_the_money_sheet_says_the_stop_rule_it_was_counted_by():
+    # h330: 次月停发 or 当月停发 was said nowhere but in the configuration's hash in run.json
+    import pandas as pd
+
+    from rostercheck.io.problem_list import audit_sheets
+    from rostercheck.io.report import SHEET_NOTE
+
+    rows = pd.DataFrame({"类别代码": ["F01"], "类别名称": ["死亡后仍发放"], "置信度": ["高"], "乡镇": ["城关镇"], "_household": ["a"], "_member": [0],
+                         "应追回金额": [516.0], "应补发金额": [None]})
+    money = dict((s[0], s[1]) for s in audit_sheets(rows, {"F01": "死亡后仍发放"}, stop_rule="当月"))["资金核查"]
+    assert money.attrs[SHEET_NOTE].startswith("停发规则：按当月停发计（死亡、迁出本县、停保（退出）的，当月起不应发放；")
+    money = dict((s[0], s[1]) for s in audit_sheets(rows, {"F01": "死亡后仍发放"}))["资金核查"]
+    assert SHEET_NOTE not in money.attrs
+
+
 def test_the_big_lists_keep_the_events_of_payees_on_no_roster(result):
     """Deaths and moves are filtered to the people of interest: the payees are among them."""
     import pandas as pd
@@ -139,7 +155,7 @@ def test_the_consoles_money_totals_say_which_f_checks_left_payments_unread(capsy
 
     monkeypatch.setattr(console.out, "width", 200)
     found = pd.DataFrame({"类别代码": ["F07"], "乡镇": ["城关镇"], "_household": ["a"], "应追回金额": [None], "应补发金额": [None]})
-    console.money_totals(found, partial)
+    console.money_totals(found, partial, "当月")
     shown = "".join(capsys.readouterr().out.split())
-    assert "资金核查：应追回0.00元" in shown
+    assert "资金核查：应追回0.00元" in shown and shown.endswith("；按当月停发计")
     assert ("F05部分未核查（见核查范围），金额只含已核查的部分" in shown) == said and "C02" not in shown

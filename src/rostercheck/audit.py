@@ -60,6 +60,8 @@ class AuditResult:
         partial_elsewhere: ``partial`` as another township's says it (a note counted by township left out; None: as
             ``partial``).
         county: the county's name ('' when nothing names it), for report titles.
+        stop_rule: the stop rule the money checks counted by (common.money_stop_rule: 次月 or 当月), '' when no payment
+            ledger was checked (h330: said only by the configuration's hash in run.json).
     """
 
     findings: pd.DataFrame
@@ -75,6 +77,7 @@ class AuditResult:
     partial_towns: list[str] = field(default_factory=list)
     partial_by_town: dict[str, dict[str, str]] = field(default_factory=dict)
     partial_elsewhere: dict[str, str] | None = None
+    stop_rule: str = ""
 
 
 def partly_checked(ctx: Context, skipped: dict[str, str], codes: list[str] | None = None) -> dict[str, str]:
@@ -628,7 +631,8 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
     towns = sorted({t for code in partial for t in ctx.cache.get(PARTLY_TOWNS + code, ())})
     partial_elsewhere, partial_by_town = _said_by_town(parts, ctx)
     return AuditResult(frame, inputs, specs, skipped, warnings, held, ctx.common.get("county_name", ""), held_by_code,
-                       partial, held_by_town, towns, partial_by_town, partial_elsewhere)
+                       partial, held_by_town, towns, partial_by_town, partial_elsewhere,
+                       str(ctx.common.get("money_stop_rule", "次月")) if ctx.has("payments") else "")
 
 
 __all__ = ["audit", "AuditResult", "FINDING_COLUMNS", "REFERENCE_KINDS"]

@@ -370,7 +370,7 @@ def audit_cmd(
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
                           f"核查基准日 {when.isoformat()}")
         console.summary_table(result.findings, titles, leads_apart=True)
-        console.money_totals(result.findings, result.partial)
+        console.money_totals(result.findings, result.partial, result.stop_rule)
         console.sample_rows(result.findings)
         if suppress:
             console.out.print(f"按核实无问题清单暂不列出 {result.suppressed} 条（依据未变化）。")

@@ -307,13 +307,14 @@ def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: st
         out.print(table)
 
 
-def money_totals(findings: pd.DataFrame, partial: Mapping[str, str] = {}) -> None:
+def money_totals(findings: pd.DataFrame, partial: Mapping[str, str] = {}, stop_rule: str = "") -> None:
     """Print the money sieve's totals (应追回 / 应补发), when any F finding carries an amount; the F checks partly
     checked said beside them, a list not given or payments unread (h277: 0.00 over a year whose items no code read).
 
     Args:
         findings: the findings frame.
         partial: code → what a check could not look at (``AuditResult.partial``).
+        stop_rule: the stop rule the amounts were counted by (``AuditResult.stop_rule``; '' says nothing).
     """
     from .io.problem_list import money_totals as totals
 
@@ -322,7 +323,8 @@ def money_totals(findings: pd.DataFrame, partial: Mapping[str, str] = {}) -> Non
         unread = [c for c in sorted(partial) if c in ("F01", "F02", "F03", "F04", "F05", "F06")]  # (F07: no amounts)
         out.print(f"资金核查：应追回 {t['recover']:,.2f} 元（{t['recover_households']} 户），"
                   f"应补发 {t['repay']:,.2f} 元（{t['repay_households']} 户）"
-                  + (f"；{'、'.join(unread)} 部分未核查（见核查范围），金额只含已核查的部分" if unread else ""))
+                  + (f"；{'、'.join(unread)} 部分未核查（见核查范围），金额只含已核查的部分" if unread else "")
+                  + (f"；按{stop_rule}停发计" if stop_rule else ""))
 
 
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:

@@ -177,7 +177,7 @@ def summary_chart(table: pd.DataFrame) -> Chart:
 
 def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None,
                  held: Mapping[str, int] | None = None, partial: Mapping[str, str] | None = None,
-                 notices: Sequence[str] = ()) -> list[tuple]:
+                 notices: Sequence[str] = (), stop_rule: str = "") -> list[tuple]:
     """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, 核查范围, and 读取提示
     (the run's notices, as the console printed them) when given.
 
@@ -189,6 +189,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         partial: code → the lists a category that was checked lacked (said in 核查范围).
         notices: the run's notices (the county's own workbook: held-out 254, the sheets and rows skipped or read and the
             townships not found were said on the console and in run.json only, never on paper).
+        stop_rule: the stop rule the money checks counted by (``AuditResult.stop_rule``), said under the 资金核查
+            sheet's title ('' says nothing).
     Returns:
         Sheets for ``write_workbook``.
     """
@@ -196,6 +198,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
     sheets = [("汇总", table, None, summary_chart(table))]
     money = money_summary(findings)
     if money is not None:
+        if stop_rule:
+            money.attrs[SHEET_NOTE] = stop_rule_note(stop_rule)
         sheets.append(("资金核查", money, None))
     sheets += category_sheets(findings, titles)
     if findings.empty:
@@ -288,6 +292,19 @@ def money_totals(findings: pd.DataFrame) -> dict:
             "recover_households": int(rows.loc[rows["_rec"] > 0, "_household"].nunique()) if len(rows) else 0,
             "repay_households": int(rows.loc[rows["_rep"] > 0, "_household"].nunique()) if len(rows) else 0,
             "by_code": by_code}
+
+
+def stop_rule_note(rule: str) -> str:
+    """'停发规则：按次月停发计…': the stop rule (common.money_stop_rule) the amounts to recover were counted by (h330:
+    said only by the configuration's hash in run.json).
+
+    Args:
+        rule: 次月 or 当月.
+    Returns:
+        The sentence.
+    """
+    return (f"停发规则：按{rule}停发计（死亡、迁出本县、停保（退出）的，{rule}起不应发放；服刑的只计整月在押的月份），"
+            "见 common.toml 的 money_stop_rule")
 
 
 def money_summary(findings: pd.DataFrame) -> pd.DataFrame | None:
@@ -402,7 +419,9 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     findings = result.findings
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
-    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial, result.warnings)
+    stop_rule = getattr(result, "stop_rule", "")
+    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial, result.warnings,
+                          stop_rule)
 
     # A public copy lists no category whose title states labour capacity (C08 有劳动能力, ``io.public.PRIVATE_CODES``;
     # held-out 236: audit's listed them) and counts none in its 汇总 or 核查范围 (held-out 253: C08 by name with each
@@ -418,7 +437,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
             from .public import write_public_copies
 
             shown = _posted(findings)
-            public_sheets = audit_sheets(shown, public_titles, result.skipped, result.held_by_code, result.partial)
+            public_sheets = audit_sheets(shown, public_titles, result.skipped, result.held_by_code, result.partial,
+                                         stop_rule=stop_rule)
             public = write_public_copies(out, {paths["findings"].name: shown}, {paths["workbook"].name: public_sheets},
                                          WIDTHS, heading)
             return {f"public_{k}": v for k, v in public.items()}
@@ -428,7 +448,8 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
                 what a check could not look at of its own households."""
                 elsewhere = getattr(result, "partial_elsewhere", None)
                 partial = getattr(result, "partial_by_town", {}).get(town, result.partial if elsewhere is None else elsewhere)
-                return audit_sheets(f["findings"], names, result.skipped, result.held_by_town.get(town, {}), partial)
+                return audit_sheets(f["findings"], names, result.skipped, result.held_by_town.get(town, {}), partial,
+                                    stop_rule=stop_rule)
 
             def township_public(f: dict[str, pd.DataFrame], town: str) -> list[tuple]:
                 """A township's public copy, built as its workbook is from the rows it may list."""
@@ -485,7 +506,8 @@ def _write_manifest(result, options: dict, command: str, path: Path, table: pd.D
         "counts": {k: int(v) for k, v in counts.items()},
         "counts_by_confidence": {f"{k[0]}/{k[1]}": int(v) for k, v in by_conf.items()},
         "people": {c: int(people.get(c, 0)) for c in (PEOPLE, HOMES, LEADS)},
-        "money": money_totals(findings),
+        # (the stop rule the amounts were counted by, when a ledger was checked: h330)
+        "money": {**money_totals(findings), **({"stop_rule": f"{result.stop_rule}停发"} if getattr(result, "stop_rule", "") else {})},
         "skipped_checks": result.skipped, "partly_checked": getattr(result, "partial", {}), "suppressed": result.suppressed,
         "warnings": result.warnings,
     }, path)

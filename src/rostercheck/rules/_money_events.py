@@ -36,6 +36,12 @@ def stop_month(day: dt.date, p: dict) -> str:
     return month_add(month_of(day), 1) if p.get("stop_rule", STOP_NEXT) == STOP_NEXT else month_of(day)
 
 
+def stop_rule_said(p: dict) -> str:
+    """'按次月停发计' (or '按当月停发计'): the stop rule :func:`stop_month` applied, as evidence says it (h330: said
+    nowhere but in the configuration's hash)."""
+    return f"按{p.get('stop_rule', STOP_NEXT)}停发计"
+
+
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
     from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_conflict, death_day,

@@ -24,7 +24,7 @@ from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
 from . import _money_recoveries as recoveries
 from ._money_namesakes import head_namesakes, roster_namesakes
-from ._money_events import roster_death, stop_month
+from ._money_events import roster_death, stop_month, stop_rule_said
 from ._money_unread import say as say_unread, unread_rows
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
@@ -388,7 +388,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     record = _roster_record(ctx, led, rows[0]) if m < 0 and slot["label"] == "payee" and ctx.departed else None
     if record is not None:
         listed.update({k: listed[k] or v for k, v in (("township", record[4]), ("village", record[5]))})
-    rule_text = f"{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
+    # (custody counts its whole months in custody, whatever the stop rule: said so; the others say the rule applied)
+    rule_text = f"{stop_rule_said(led.params)}，{ev.first} 起不应发放" if ev.kind != "prisoners" else f"{ev.first} 至 {ev.last} 整月在押不应发放" \
         if ev.last != "9999-12" else f"{ev.first} 起整月在押不应发放"
     said = f"；{_said_on_roster(record)}" if record is not None and not ev.source else ""  # (the event is that row)
     # the person the event's row names: a household's exit names its head, not the member paid (held-out 270: "停保名单第
@@ -556,7 +557,7 @@ def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) ->
             continue
         first = stop_month(row["date"], led.params)
         after = [r for r in rows if led.cols["month"][r] >= first]
-        paid = (f"，如是同一人，{first} 起仍发放 {yuan(sum(led.cols['amount'][r] for r in after))}："
+        paid = (f"，如是同一人，{stop_rule_said(led.params)}，{first} 起仍发放 {yuan(sum(led.cols['amount'][r] for r in after))}："
                 f"{months_text(sorted({led.cols['month'][r] for r in after}))}" if after else "")
         out[h] = (f"{unsure}{where(ctx, 'exits', row)}有同名的 {row.get('name', '')}，"
                   f"停保（退出）日期 {row['date'].isoformat()}{paid}")
@@ -600,7 +601,8 @@ def _after_departure(ctx: Context, led: Ledger, rows: list[int], record: tuple) 
     total = float(sum(led.cols["amount"][r] for r in rows))
     lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r]), led.where(r)) for r in rows])
     who = payee_name(ctx, led, rows[0])
-    evidence = f"{who} {_said_on_roster(record)}，此后仍发放。{months_text(months)}：{lines}。合计 {yuan(total)}，应追回"
+    evidence = (f"{who} {_said_on_roster(record)}；{stop_rule_said(led.params)}，{stop_month(record[1], led.params)} 起不应发放。"
+                f"仍发放 {months_text(months)}：{lines}。合计 {yuan(total)}，应追回")
     facts = (("payee", led.payee[rows[0]]), ("kind", "roster_departed"), ("date", record[1].isoformat()))
     return _at_roster_row(finding(ctx, led, "F03", rows[0], -1, evidence, HIGH, "身份证号一致（花名册中的状态）", months,
                                   total, None, facts, listed={"name": who, "township": record[4], "village": record[5]}),
