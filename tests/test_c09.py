@@ -28,6 +28,21 @@ def test_the_income_found_names_the_rows_it_came_from():
     assert "《社保缴费工资名单（wages.xlsx）》第 2、3 行）" in found.evidence
 
 
+def test_an_application_is_said_to_declare_it_not_a_roster():
+    # h327: screening's C09/C10 said 花名册申报… of an application (its 匹配键 too)
+    from rostercheck.audit import run_checks
+    from rostercheck.model import APPLYING
+
+    ctx = context(roster(declared_income=0), {"pensions": PENSION})
+    (found,) = run_checks(ctx, ["C09"])[0]
+    assert found.evidence.startswith("花名册申报家庭收入 0 元") and found.key == "花名册申报信息与各部门名单比对"
+    ctx = context(roster(declared_income=0), {"pensions": PENSION})
+    ctx.cache[APPLYING] = True
+    (found,) = run_checks(ctx, ["C09"])[0]
+    assert found.evidence.startswith("申请名单申报家庭收入 0 元") and found.key == "申请名单申报信息与各部门名单比对"
+    assert found.source == "申请名单"
+
+
 def test_income_left_blank_is_a_low_lead():
     rows = roster(declared_income=0)
     for r in rows:

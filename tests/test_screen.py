@@ -861,3 +861,19 @@ def test_findings_call_the_applications_the_application_list_not_a_roster(tmp_pa
     c01 = f[f["类别代码"] == "C01"].iloc[0]
     assert c01["置信度"] == "中" and "申请名单的身份证号以数字格式存储" in c01["匹配键"], c01["匹配键"]
     assert "花名册的身份证号" not in c01["依据"]
+
+
+def test_c10_calls_the_applications_declared_information_the_application_lists(tmp_path):
+    # h327: C10 said 匹配键 "花名册申报信息与各部门名单比对" of an applicant family (the member side is the applications);
+    # _name_the_applications renamed its 来源名单 only
+    _files(tmp_path)  # 褚七 owns a car (vehicles.xlsx)
+    book = openpyxl.Workbook()
+    book.active.append(["主体名称", "主体类型", "经营者", "证件号码", "从业人数", "登记状态"])
+    book.active.append(["清河县褚七商店", "个体工商户", "褚七", CHU, 4, "存续"])
+    book.save(tmp_path / "businesses.xlsx")
+    result = screen([tmp_path / "apps.xlsx"], {"vehicles": tmp_path / "vehicles.xlsx", "businesses": tmp_path / "businesses.xlsx"},
+                    dt.date(2026, 9, 30))
+    c10 = result.findings[result.findings["类别代码"] == "C10"]
+    assert len(c10) == 1
+    assert (c10["来源名单"].iat[0], c10["匹配键"].iat[0]) == ("申请名单", "申请名单申报信息与各部门名单比对")
+    assert not result.findings[["来源名单", "匹配键", "依据"]].apply(lambda c: c.str.contains("花名册")).any().any()

@@ -264,3 +264,9 @@ APPLYING = "applying"
 def enjoys(ctx) -> str:
     """'享受保障', or '申请保障' when the members apply (``screen``)."""
     return "申请保障" if ctx.cache.get(APPLYING) else "享受保障"
+
+
+def members_file(ctx) -> str:
+    """'花名册', or '申请名单' when the members apply (``screen``): what evidence calls the members' own file, the one
+    whose declared income and assets a finding compares (h327: C10 said 花名册申报信息 of an application)."""
+    return "申请名单" if ctx.cache.get(APPLYING) else "花名册"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import HIGH, MEDIUM, Context, Finding
+from ..model import HIGH, MEDIUM, Context, Finding, members_file
 from . import record_facts, rule, where
 from ._econ import (
     above_text, linked_rows, money_text, pension_ended_later, pension_kind, pension_meaning, pensions, standard_text, text_of,
@@ -99,7 +99,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     text, components = "养老金 " + " + ".join(parts), len(parts)
     if declared:
         sure += declared
-        text += f"；花名册申报收入 {money_text(declared)} 元/月"
+        text += f"；{members_file(ctx)}申报收入 {money_text(declared)} 元/月"
         components += 1
     if earners:
         wage_total = sum(w.average for w in earners.values())

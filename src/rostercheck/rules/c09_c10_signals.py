@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
 
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding, members_file
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
@@ -21,7 +21,6 @@ from ._econ import (
 )
 from ._household import declared_income, head_of, households, roster_declares_income
 
-ROSTER = "花名册"
 VEHICLE, SHOP, HOMES, BUSINESS, PENSION, WAGES = "机动车", "门市", "多套住房", "经营实体", "养老金", "工资"
 ASSET_KINDS = (VEHICLE, SHOP, HOMES, BUSINESS)
 # A signal's identity holds a vehicle's type and a pension's 险种 as what they mean: 'K33' is '小型轿车', '110'
@@ -241,7 +240,7 @@ def undeclared(ctx: Context) -> list[Finding]:
                 said = "家庭收入为空（未申报）" if declared is None else "家庭收入 0 元"
                 conf = _lowered(LOW if declared is None else MEDIUM, incomes)
                 text = "；".join(s.text for s in incomes)
-                evidence = (f"花名册申报{said}，比对发现收入合计 {money_text(found)} 元/月（成员本人每月达到 "
+                evidence = (f"{members_file(ctx)}申报{said}，比对发现收入合计 {money_text(found)} 元/月（成员本人每月达到 "
                             f"{standard_text(minimum)} 元的计入）：{text}——线索：需核实是否如实申报")
                 declared_fact = ("declared_income", "blank" if declared is None else "0")
                 out.append(_finding(ctx, "C09", incomes[0].member, evidence, conf, _facts(incomes, declared_fact)))
@@ -249,7 +248,7 @@ def undeclared(ctx: Context) -> list[Finding]:
         said = _declared_assets(ctx, idxs) if assets else ""
         if said and _says_none(said, params["none_words"]):
             conf = _lowered(MEDIUM, assets)
-            evidence = (f"花名册家庭财产登记为“{said}”，比对发现：{'；'.join(s.text for s in assets)}"
+            evidence = (f"{members_file(ctx)}家庭财产登记为“{said}”，比对发现：{'；'.join(s.text for s in assets)}"
                         "——线索：需核实是否如实申报")
             out.append(_finding(ctx, "C09", assets[0].member, evidence, conf, _facts(assets, ("declared_assets", said))))
     return out
@@ -293,7 +292,8 @@ def living_standard(ctx: Context) -> list[Finding]:
 
 def _finding(ctx: Context, code: str, member: int, evidence: str, conf: str, facts: tuple) -> Finding:
     row = str(ctx.value(member, "row"))
-    return Finding(code, int(member), evidence, conf, ROSTER, row, "花名册申报信息与各部门名单比对", facts)
+    side = members_file(ctx)  # (screen: the applications, h327)
+    return Finding(code, int(member), evidence, conf, side, row, f"{side}申报信息与各部门名单比对", facts)
 
 
 def _declared_assets(ctx: Context, idxs: list[int]) -> str:
