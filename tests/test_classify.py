@@ -1071,3 +1071,49 @@ def test_last_quarters_roster_left_in_the_folder_is_not_taken_as_a_roster_in_run
     old = taken[before.name]
     assert old["kind"] is None and old["taken_as"] == "花名册（未使用）" and old["by"] == "skipped"
     assert "较早一期" in old["why"] and now.name in old["why"]
+
+
+@pytest.mark.parametrize("same_people", [True, False])
+def test_the_placement_table_says_an_earlier_periods_roster_may_be_left_out(tmp_path, same_people):
+    # h325: the table printed before reading showed last quarter's roster as 花名册, the notice after it said 未读取
+    from test_load import PEOPLE, _roster_csv
+    from rostercheck.roster import SAME_ROSTER_PEOPLE
+
+    folder = tmp_path / "2026Q3"
+    folder.mkdir()
+    now = _roster_csv(folder / "低保花名册_第三季度.csv", PEOPLE[:SAME_ROSTER_PEOPLE + 2], "清河县2026年第三季度低保花名册")
+    before = _roster_csv(folder / "2026年第二季度低保花名册.csv",
+                         PEOPLE if same_people else PEOPLE[SAME_ROSTER_PEOPLE + 2:], "清河县2026年第二季度低保花名册")
+    got = gather([folder])
+    place = {p.path.name: p for p in got.placements}
+    assert place[now.name].pending == ""
+    assert place[before.name].pending.startswith(f"所属期 2026-06，早于《{now.name}》（2026-09）：读取时如与其人员大多相同")
+    result = CliRunner().invoke(app, ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    table = result.output.split("提示")[0]
+    row = next(line for line in table.splitlines() if before.name in line)
+    assert "花名册（上期？）" in row and f"2026-06，早于《{now.name}》（2026-09）：读取时如与其人员大多相同" in table
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    taken = {Path(r["path"]).name: r for r in run["options"]["taken_as"]}
+    # what reading decided: left out (most people the same) or read (another roster)
+    assert taken[before.name]["taken_as"] == ("花名册（未使用）" if same_people else "花名册")
+
+
+def test_a_check_lacking_a_list_the_folder_held_unreadable_says_it_was_given(tmp_path):
+    # h325: a cadre list exported as an Excel 2003 XML spreadsheet was skipped as unreadable, and RQ3 said
+    # "未提供所需名单：村(居)干部名单（--cadres）"
+    from test_load import PEOPLE, _roster_csv
+
+    folder = tmp_path / "2026Q3"
+    folder.mkdir()
+    _roster_csv(folder / "低保花名册_第三季度.csv", PEOPLE, "清河县2026年第三季度低保花名册")
+    _html_roster(folder / "村干部名单.xls")
+    got = gather([folder])
+    assert got.unread == {"cadres": [folder / "村干部名单.xls"]}
+    result = CliRunner().invoke(app, ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    skipped = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["skipped_checks"]
+    assert skipped["RQ3"] == "《村干部名单.xls》（按文件名应是村(居)干部名单）已给出，但无法读取（见读取提示）"
+    assert skipped["RQ1"] == "未提供所需名单：近亲属备案表（--cadre-relatives）"  # (nothing so named: not given)
+    assert skipped["C01"].startswith("未提供所需名单：财政供养人员名单（--staff）") and "《村干部名单.xls》" in skipped["C01"]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import parallel, regions
 from .errors import ConfigError
-from .io.columns import FIELD_NAMES, KIND_LABELS, lists_named
+from .io.columns import FIELD_NAMES, KIND_LABELS, lacking_said, lists_named
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
@@ -37,6 +37,8 @@ REFERENCE_KINDS = tuple(k for k in KIND_LABELS if k not in ("roster", "payments"
 EMPTY_LISTS = "lists:empty"  # context cache: the kinds of the lists given with a header only
 # context cache: the audit's notices worked out beside the checks (run_checks' ``beside``)
 VALUE_NOTICES, ID_NOTICES, PARTS = "notices:values", "notices:ids", "notices:partial"
+# ctx.cache key: list kind → the files of a folder named as that kind that could not be read (``classify.Gathered.unread``)
+UNREAD_LISTS = "lists:unread"
 
 
 @dataclass
@@ -136,7 +138,7 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
             continue
         lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
         lacking += [k for k in spec.needs_partly if not ctx.has(k)]  # (F03 without the 停保名单, held-out 266)
-        parts = ["未提供" + lists_named(lacking)] if lacking else []
+        parts = [lacking_said(lacking, ctx.cache.get(UNREAD_LISTS), "未提供")] if lacking else []
         parts += [f"未提供{lists_named([k])}：只按花名册状态列写明的死亡核对，花名册未写明的死亡" for k in spec.needs_also
                   if len(spec.needs_also) == 1 and not ctx.has(k) and _on_roster(ctx, k)]
         for k in (k for kinds in (spec.needs, spec.needs_also) for k in kinds if ctx.has(k)):
@@ -328,7 +330,7 @@ def _runnable(ctx: Context, codes: list[str] | None) -> tuple[list[str], dict[st
             ctx.has(k) or (kinds is spec.needs_also and _on_roster(ctx, k)) for k in kinds)
             and not (kinds is spec.needs and any(ctx.has(k) for k in spec.needs_or))), None)
         if lacking:
-            skipped[code] = "未提供所需名单：" + lists_named(lacking)
+            skipped[code] = lacking_said(lacking, ctx.cache.get(UNREAD_LISTS))
             continue
         blank = [c for c in spec.needs_columns if "." not in c and not _filled(ctx.members, c)]
         if blank:  # (held-out 152: C08 said "已核查，未发现问题" of a roster without 劳动能力)
@@ -544,7 +546,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
 def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
           limits: Limits | None = None, progress: Progress | None = None,
           codes: list[str] | None = None, suppress: Path | None = None, whole: bool = False,
-          payments: list[Path] | None = None) -> AuditResult:
+          payments: list[Path] | None = None, unread: dict[str, list[Path]] | None = None) -> AuditResult:
     """Run a full audit and return its findings (reports are written by ``io.report``).
 
     Args:
@@ -558,6 +560,8 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         suppress: a 核实无问题清单 (see :mod:`rostercheck.suppress`); matching findings are held back.
         whole: read every list whole instead of filtering the big ones (see :func:`load_inputs`).
         payments: payment ledger files (资金发放明细, the F checks; see :mod:`rostercheck.io.ledgers`).
+        unread: list kind → files a folder held under that kind's name that could not be read (``Gathered.unread``):
+            a check lacking the kind says so, not 未提供.
     Returns:
         The result.
     """
@@ -584,6 +588,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         ledger_notes = add_payments(loading.inputs, reading.finish() if reading else None)
         require_people(loading.inputs, "花名册", "核查结果会显示为“未发现问题”")
         ctx, warnings, source = _context(loading.inputs, as_of, config)
+        ctx.cache[UNREAD_LISTS] = dict(unread or {})
         # Checks that need none of the lists the second process still reads run while it reads them.
         early = run_ready_checks(ctx, codes, loading.waiting) if loading.ready and loading.waiting() else {}
         inputs = loading.finish()

@@ -117,6 +117,8 @@ class Placement:
     unreadable: InputFileError | None = None  # why a file skipped could not be read (raised for a roster by name)
     applying: bool = False  # a roster whose title or name says it lists applicants (新申请家庭): screen's, no one else's
     others: tuple[str, ...] = ()  # other kinds the file looks like, by columns of its own (ALSO_SHARE), best first
+    named: str = ""  # a roster's titles and file name, as placed (its period and programme: :func:`_earlier_periods`)
+    pending: str = ""  # what reading a roster will decide of it, shown in the table (an earlier period of another's)
 
     @property
     def label(self) -> str:
@@ -160,6 +162,8 @@ class Gathered:
             townships' returned workbooks).
         idle: folders given as arguments that nothing was read from, each with its sub-folders that hold a roster
             (:meth:`idle_error`).
+        unread: list kind → the files of the folders that could not be read whose names name that kind, of the kinds
+            the command reads and no other file gives (a check lacking one says it was given, not 未提供: h325).
     """
 
     rosters: list[Path] = field(default_factory=list)
@@ -170,6 +174,7 @@ class Gathered:
     enrolled: list[Path] = field(default_factory=list)
     previous: list[Path] = field(default_factory=list)
     idle: list[tuple[Path, list[Path]]] = field(default_factory=list)
+    unread: dict[str, list[Path]] = field(default_factory=dict)
 
     @property
     def from_folders(self) -> bool:
@@ -463,7 +468,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated,
-                     applying=applying, others=others)
+                     applying=applying, others=others, named=best.named if best.kind == "roster" else "")
 
 
 def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,
@@ -846,6 +851,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             got.placements.append(place)
     _one_copy_each(got, found)
     _may_be_other(got, superseded, found, explicit, wanted)
+    _earlier_periods(got)
     read = {Path(p).resolve() for p in [*got.rosters, *got.previous, *got.enrolled, *explicit.values(), *(payments or []),
                                         *paths, *(f for files in found.values() for f in files)]}
     for folder in dict.fromkeys(Path(p) for p in paths if Path(p).is_dir()):
@@ -866,7 +872,42 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     # the lists in the kinds' order, found or given (the notices on each list come in this order: held-out 224, a
     # folder's came in file-name order)
     got.lists = {kind: got.lists[kind] for kind in sorted(got.lists, key=kinds().index)}
+    got.unread = _unread_by_name(got, wanted)
     return got
+
+
+def _unread_by_name(got: Gathered, wanted: Collection[str] | None) -> dict[str, list[Path]]:
+    """Kind → the files skipped as unreadable whose names carry that kind's words (村干部名单.xls: cadres), of the list
+    kinds the command reads and no file gives (``Gathered.unread``). A name is no content: said as what the name says."""
+    out: dict[str, list[Path]] = {}
+    for place in got.placements:
+        if place.unreadable is None:
+            continue
+        for kind in kinds():
+            if (kind in ("roster", "payments") or kind in got.lists or (wanted is not None and kind not in wanted)
+                    or not re.search(_words(kind), place.path.stem)):
+                continue
+            out.setdefault(kind, []).append(place.path)
+    return out
+
+
+def _earlier_periods(got: Gathered) -> None:
+    """Say in the table which roster found in a folder names an earlier period than another of its programme
+    (``Placement.pending``): read, it is left out when most of its people are the other's (``roster.other_periods``,
+    last quarter's roster beside this one's), which only reading can tell (h325: the table showed it as 花名册, the
+    notice after it said 未读取)."""
+    from .roster import period_named, programme_named
+
+    rosters = {Path(p).resolve() for p in got.rosters}
+    places = [p for p in got.placements if p.kind == "roster" and p.path.resolve() in rosters]
+    named = {id(p): (period_named(p.named or p.path.stem), programme_named(p.named or p.path.stem)) for p in places}
+    for place in places:
+        period, programme = named[id(place)]
+        later = [(named[id(p)][0], p) for p in places if p is not place and named[id(p)][1] == programme
+                 and period and named[id(p)][0] > period]
+        if later and place.by == "content":
+            when, newer = max(later, key=lambda x: x[0])
+            place.pending = f"所属期 {period}，早于《{newer.path.name}》（{when}）：读取时如与其人员大多相同，即为其上期版本，不使用"
 
 
 def _missing_kinds(place: Placement, found: dict[str, list[Path]], explicit: dict,

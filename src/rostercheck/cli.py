@@ -353,7 +353,7 @@ def audit_cmd(
         prepare_out_dir(out)
         with console.loading() as progress:
             result = audit(got.rosters, got.lists, when, config, progress=progress, suppress=suppress,
-                           payments=ledgers)
+                           payments=ledgers, unread=got.unread)
         _RETAINED["result"] = result
         if as_of is None:  # first: it changes every title (held-out 202: the 15th notice, after 14 "未检查")
             _older_roster(result, when)
@@ -553,7 +553,7 @@ def screen_cmd(
         on_roll = list(enrolled or []) or got.enrolled
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress)
+            result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress, unread=got.unread)
         _RETAINED["result"] = result
         _warn_all(result)
         _kept_with(result, got)
@@ -616,7 +616,7 @@ def coverage_cmd(
         got = _gather(rosters, lists, wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS))
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = coverage(got.rosters, got.lists, when, config, progress=progress)
+            result = coverage(got.rosters, got.lists, when, config, progress=progress, unread=got.unread)
         _RETAINED["result"] = result
         _warn_all(result)
         _kept_with(result, got)

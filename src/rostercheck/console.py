@@ -368,7 +368,10 @@ def placements_table(placements: list) -> None:
         placements: :class:`rostercheck.classify.Placement` objects.
     """
     table = Table(title="输入文件识别结果")
-    rows = [(escape(Path(p.path).name), p.label if p.kind else f"[yellow]{p.label}[/yellow]", escape(redact(p.why)),
+    # (a roster that reading may leave out, an earlier period of another's, said so: h325)
+    rows = [(escape(Path(p.path).name),
+             f"[yellow]{p.label}（上期？）[/yellow]" if p.pending else p.label if p.kind else f"[yellow]{p.label}[/yellow]",
+             escape(redact(f"{p.why}；{p.pending}" if p.pending else p.why)),
              "" if p.rows is None else f"约 {p.rows}" if p.estimated else str(p.rows)) for p in placements]
     # A file name kept whole where it fits (at 80 columns: '低保花名册_第三季度.xlsx', not '….xl' over 'sx') and the
     # counts whole ('2707', not '270' over '7'); 识别为 at most a fifth of the room; 依据 takes what is left, 20 cells
@@ -376,7 +379,8 @@ def placements_table(placements: list) -> None:
     room = out.width - 13
     rows_w = max([cell_len(r[3]) for r in rows] + [cell_len("行数")])
     file_w = min(max((cell_len(r[0]) for r in rows), default=4), max(FILE_NAME_WIDTH, room // 3))
-    kind_w = min(max([cell_len(p.label) for p in placements] + [cell_len("识别为")]), max(16, room // 5))
+    kind_w = min(max([cell_len(p.label) + (cell_len("（上期？）") if p.pending else 0) for p in placements]
+                     + [cell_len("识别为")]), max(16, room // 5))
     short = max(0, 20 - (room - file_w - kind_w - rows_w))  # 依据's 20 cells taken from the two others, 12 each at least
     file_w, kind_w = max(12, file_w - (short + 1) // 2), max(12, kind_w - short // 2)
     table.add_column("文件", overflow="fold", width=file_w)

@@ -17,7 +17,7 @@ import pandas as pd
 from .audit import build_context
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import UsageError
-from .io.columns import lists_named
+from .io.columns import lacking_said
 from .io.limits import Limits
 from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
@@ -72,21 +72,21 @@ def lead_codes() -> list[str]:
     return sorted(LEADS)
 
 
-def _skip_reason(code: str, given: set[str], spec: CheckSpec) -> str:
+def _skip_reason(code: str, given: set[str], spec: CheckSpec, unread: dict[str, list[Path]] | None = None) -> str:
     if spec.params.get("enabled", True) is False:
         return "配置中已停用"
     missing = [k for k in REQUIRES_ALL.get(code, ()) if k not in given]
     if missing:
-        return "未提供所需名单：" + lists_named(missing)
+        return lacking_said(missing, unread)
     anyof = REQUIRES_ANY.get(code, ())
     if anyof and not any(k in given for k in anyof):
-        return "未提供所需名单（任一即可）：" + lists_named(anyof)
+        return lacking_said(anyof, unread, "未提供所需名单（任一即可）：")
     return ""
 
 
 def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
              limits: Limits | None = None, progress: Progress | None = None,
-             codes: list[str] | None = None) -> CoverageResult:
+             codes: list[str] | None = None, unread: dict[str, list[Path]] | None = None) -> CoverageResult:
     """Find households and people who may qualify for 低保/特困 and are on no roster.
 
     Args:
@@ -98,6 +98,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         limits: safety bounds for each file.
         progress: progress callback while loading.
         codes: restrict to these lead codes.
+        unread: list kind → files a folder held under that kind's name that could not be read (``Gathered.unread``).
     Returns:
         The result.
     Raises:
@@ -123,7 +124,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     for code in lead_codes():
         if codes and code not in codes:
             continue
-        why = _skip_reason(code, given, ctx.specs[code])
+        why = _skip_reason(code, given, ctx.specs[code], unread)
         if why:
             skipped[code] = why
             continue

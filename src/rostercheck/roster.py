@@ -36,6 +36,11 @@ _TOWNSHIP_SHEET = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|街道办�
 _VILLAGE_SHEET = re.compile(r"^(?:([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))[-_·\s]?)?((?![\u4e00-\u9fff]*农村$)[\u4e00-\u9fff]{2,10}(?:村|社区|居委会))$")
 
 
+def programme_named(words: str) -> str:
+    """The programme some words (a roster's titles and file name) name: '特困' for a 特困 word, else '低保'."""
+    return _programme_value(words, DIBAO)
+
+
 def programme_of(table: Table) -> str:
     """Return the programme of a roster file from its sheet, title line or file name, else its 特困 columns (default 低保).
 
@@ -96,7 +101,18 @@ _YEAR_MONTH = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-_]?\s*(0?[1-9]|1[0-2])\s*�
 def period_of(table: Table) -> str:
     """The last month ('YYYY-MM') of the period a roster's title, file name or sheet names ('2026年第三季度',
     '2026Q3', '2026年9月', '202609'; a quarter without its year takes a year written elsewhere), else ''."""
-    text = cn_numerals(unicodedata.normalize("NFKC", " ".join([table.title, table.path.stem, *table.sheets])))
+    return period_named(" ".join([table.title, table.path.stem, *table.sheets]))
+
+
+def period_named(words: str) -> str:
+    """:func:`period_of` of some words (a file's titles and name, as the folder's files are placed before they are read).
+
+    Args:
+        words: the words.
+    Returns:
+        'YYYY-MM', or ''.
+    """
+    text = cn_numerals(unicodedata.normalize("NFKC", words))
     if span := month_span(text):
         return span[-1]
     if m := _YEAR_MONTH.search(text):

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .applications import (applications_apart, application_row, applied_elsewhere, once_each, pending_applications, persons,
                            repeated_applications, sent_again)
-from .audit import build_context, findings_frame, run_checks
+from .audit import UNREAD_LISTS, build_context, findings_frame, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .match import ROSTER_AND_LIST
 from .errors import ConfigError
@@ -155,7 +155,8 @@ def verdict_rule(config: Path | None) -> dict:
 
 
 def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enrolled: list[Path] | None = None,
-           config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None) -> ScreenResult:
+           config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None,
+           unread: dict[str, list[Path]] | None = None) -> ScreenResult:
     """Check applicant families against the reference lists (and current rosters) and give each a verdict.
 
     Args:
@@ -166,6 +167,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         config: user configuration file.
         limits: safety bounds for each file.
         progress: progress callback while loading.
+        unread: list kind → files a folder held under that kind's name that could not be read (``Gathered.unread``).
     Returns:
         The result.
     """
@@ -189,6 +191,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     warnings = [w for w in warnings if f"[{SECTION}]" not in w] + decided
     codes = [c for c in load_all() if c != "D01"] if enrolled else None
     ctx.cache[APPLYING] = True  # the members apply: evidence says 申请, not 享受/发放
+    ctx.cache[UNREAD_LISTS] = dict(unread or {})
     ctx.specs.update({c: replace(ctx.specs[c], title=t) for c, t in APPLICANT_TITLES.items() if c in ctx.specs})
     if current is not None:  # the enrolled, for the checks that ask who is on a roster (C07: a 特困 supporter is unable)
         ctx.cache["enrolled_members"] = current.members

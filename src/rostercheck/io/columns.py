@@ -7,8 +7,9 @@ joined parent + child), so '户主信息/身份证号码' and '户主证件号' 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..normalize.codes import LEGEND_RUN
 
@@ -843,6 +844,26 @@ def lists_named(kinds) -> str:
     """Some list kinds as a user is told to give them: each name with its option (held-out 202: a clerk told a list was
     missing was not told how to give it)."""
     return "、".join(f"{KIND_LABELS[k]}（{option_of(k)}）" for k in kinds)
+
+
+def lacking_said(kinds, unread: Mapping[str, Sequence] | None = None, lead: str = "未提供所需名单：") -> str:
+    """What a check lacks: ``lead`` and the kinds not given (:func:`lists_named`), and of each kind a file of a folder
+    named but could not be read (``unread``: kind → those files, ``classify.Gathered.unread``) that it was given and not
+    read (h325: "未提供所需名单" of a cadre list the folder held as an Excel 2003 XML file).
+
+    Args:
+        kinds: the list kinds lacking.
+        unread: kind → the unreadable files whose names name that kind.
+        lead: the words before the kinds not given ('未提供所需名单：', or '未提供' inside a sentence).
+    Returns:
+        The text.
+    """
+    unread = unread or {}
+    missing = [k for k in kinds if not unread.get(k)]
+    parts = [lead + lists_named(missing)] if missing else []
+    parts += [f"{'、'.join(f'《{Path(p).name}》' for p in unread[k])}（按文件名应是{KIND_LABELS[k]}）已给出，但无法读取（见读取提示）"
+              for k in kinds if unread.get(k)]
+    return "；".join(parts)
 
 
 # The fields a list of each kind cannot do without (the ID may be replaced by name + birth later).
