@@ -443,3 +443,30 @@ def test_a_returned_row_filled_only_in_columns_the_township_added_is_the_copy_ke
     assert kept["备注（乡镇添加）"].tolist() == ["已补发1032元"] and kept["应补发金额"].tolist() == ["1032"]
     # … and its sum owed, the county's list's, is known: nothing said, the money table not left blank (held-out 275)
     assert _unknown_said(kept) == [] and kept[AMOUNTS_UNKNOWN].tolist() == [""]
+
+
+@pytest.mark.parametrize("c02_said, f01_said, noted", [
+    ("已减员，已追回1600元", "", True),  # on the wrong row: said, counted nowhere
+    ("已减员，已追回1600元", "已追回1600元", False),  # written on both: the F01 row says its own
+    ("已减员", "", False),  # no amount
+    ("每月800元", "", False),  # an amount without a verb is no money moved
+])
+def test_an_amount_written_on_a_households_row_owing_no_money_is_said_with_the_row_that_owes(tmp_path, c02_said, f01_said,
+                                                                                             noted):
+    # h328: '已追回1600元' on the C02 row of a death, not on its F01 row: counted nothing, not hinted at
+    findings = _audit(tmp_path)
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    returned = pd.concat([rows.head(1)] * 2, ignore_index=True).assign(
+        类别代码=["C02", "F01"], 类别名称="", 应追回金额=["", "1600"], 整改措施=[c02_said, f01_said], 整改状态="",
+        证据指纹=["EV-00000000000000c2", "EV-00000000000000f1"])
+    returned.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3())
+    result = review(tmp_path / "f.csv", [q4], dt.date(2026, 12, 31))
+    said = [w for w in result.warnings if "不涉及资金" in w]
+    head, name = returned.at[0, "户主姓名"], returned.at[0, "姓名"]
+    assert said == ([f"f.csv：第 2 行（{returned.at[0, '乡镇']}{returned.at[0, '村']}，户主 {head}，C02 {name}）写有“{c02_said}”，"
+                     f"但该行的问题不涉及资金，金额不计入追回补发资金；该户的资金类问题在第 3 行（F01 {name}，应追回 1,600.00 元）："
+                     "如是这笔资金，请把金额填到该行后重新运行"] if noted else [])
+    # the amount is never put on the F01 row
+    f01 = result.rows.index[result.rows["类别代码"] == "F01"][0]
+    assert result.reported.at[f01, "应追回金额"] == (1600.0 if f01_said else 0.0)

@@ -30,7 +30,7 @@ from .normalize.names import person_name
 from .notices import number_typed_ids
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
-from .roster import as_roster_names, roster_place
+from .roster import as_roster_names, on_sheet, roster_place
 from .rules import load_all
 from .rules._money import yuan
 from .rules.f_stop import OTHERS_STAY
@@ -219,6 +219,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
                             "下季度名单文件名、行号以外的文字有变化的会再次列出。请勿删除该列")
     _amounts_unknown(given, parts)  # (marks the rows: before they are put together)
+    for path, part in zip(given, parts):  # (each return as the township wrote it, its rows' numbers its own)
+        warnings.extend(_amounts_on_other_rows(Path(path).name, part))
     # a 汇总 sheet's counts against the rows of every list given (held-out 139: the county's list without the rows of
     # the township that returned its own file was said to have lost them)
     every = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
@@ -712,6 +714,58 @@ def _unknown_said(prev: pd.DataFrame) -> list[str]:
         notes.append(f"{name}：没有“应追回金额”“应补发金额”列，其中 {len(rows)} 条资金类问题金额不详："
                      f"{'、'.join(towns)}在追回补发资金表中的应追回、应补发和仍差不是 0，而是未知。请同时给出内部版问题清单"
                      "（findings.csv 或问题清单.xlsx）后重新运行")
+    return notes
+
+
+def _amounts_on_other_rows(name: str, part: pd.DataFrame) -> list[str]:
+    """A note per row of a return that owes no money (C02, D01, F07 …) yet says an amount recovered or paid, in a
+    household with a row that owes some (h328: '已追回1600元' written on the C02 row of a death, not on its F01 row,
+    counted nothing, unsaid): which row, and the household's money rows, for the clerk to move it. The amount is not
+    put on another row: which finding it belongs to is the township's to say.
+
+    Args:
+        name: the file's name.
+        part: its rows (:func:`read_previous`).
+    Returns:
+        The notes.
+    """
+    if part.empty or "类别代码" not in part.columns:
+        return []
+    owed = pd.DataFrame({c: pd.to_numeric(part[c].astype(str).str.replace(",", ""), errors="coerce")
+                         if c in part.columns else np.nan for c in OWED_COLUMNS}, index=part.index)
+    owing = (owed > 0).any(axis=1)
+    household = household_key(part)
+    money_rows: dict[str, list] = {}
+    for at in part.index[owing]:
+        money_rows.setdefault(household[at], []).append(at)
+
+    def place(at) -> str:
+        return f"{on_sheet(str(part.at[at, '_sheet'] or '')) if '_sheet' in part.columns else ''}第 {part.at[at, '_row']} 行"
+
+    def amount_said(f: pd.Series) -> str:
+        """What a row says of an amount moved: a text with the amount and its verb ('已追回1600元'; a bare '800元' may be
+        anything on a row owing none), or the cell of a column the township added for it; '' for none."""
+        said = next((t for t in _return_texts(f) if _amounts_said(t, False)[0] > 0), "")
+        return said or next((f"{str(c).removesuffix(TOWNSHIP_ADDED)} {v}" for c in f.index if str(c).endswith(TOWNSHIP_ADDED)
+                             and _AMOUNT_COLUMN.search(str(c)) for v in [f[c]] if _number(money(v))), "")
+
+    notes = []
+    for at in part.index[~owing]:
+        # (the household's money rows reporting no amount of their own: one that does has its money said)
+        others = [o for o in money_rows.get(household[at], []) if not amount_said(part.loc[o])]
+        if not others or not household[at]:
+            continue
+        f = part.loc[at]
+        said = amount_said(f)
+        if not said:
+            continue
+        theirs = "；".join(f"{place(o)}（{part.at[o, '类别代码']} {part.at[o, '姓名']}，"
+                          + "，".join(f"{c[:3]} {yuan(owed.at[o, c])}" for c in OWED_COLUMNS if owed.at[o, c] > 0) + "）"
+                          for o in others)
+        where = "".join(str(part.at[at, c]).strip() for c in ("乡镇", "村") if c in part.columns)
+        notes.append(f"{name}：{place(at)}（{where + '，' if where else ''}户主 {f.get('户主姓名', '')}，"
+                     f"{f['类别代码']} {f.get('姓名', '')}）写有“{said}”，但该行的问题不涉及资金，金额不计入追回补发资金；"
+                     f"该户的资金类问题在{theirs}：如是这笔资金，请把金额填到该行后重新运行")
     return notes
 
 
