@@ -202,3 +202,45 @@ def test_a_custody_status_not_read_caps_f02_at_c02s_confidence():
         assert money(ctx, "F02") == [("张三", conf, 516.0 * 3, None)], status
         said = "状态“1”未能识别，请核实是否在押" in findings(ctx, "F02")[0].evidence
         assert said == (status == "1"), status
+
+
+def test_a_block_ledgers_member_rows_under_the_head_row_pay_nothing_of_their_own(tmp_path):
+    # held-out 339: a 发放表 whose head row carries 户主, the account and the household's amount, its members listed
+    # below with blank account and amount cells (乡镇/村 merged, 小计 per village, 合计). The members' rows were read as
+    # their own payments of nothing: the household "paid per person", a member's share never owed (F02 of a member
+    # moved out of the county, F01 of one dead, both unflagged)
+    import datetime as dt
+
+    import xlsxwriter
+
+    from rostercheck.audit import audit
+
+    head, wife, son = make_id("19700101", 111), make_id("19720202", 122), make_id("20000303", 131)
+    wb = xlsxwriter.Workbook(str(tmp_path / "低保花名册.xlsx"))
+    ws = wb.add_worksheet()
+    for i, row in enumerate([["乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "保障人口", "月保障金"],
+                             *[["城关镇", "东村", "王五", head, n, x, r, 3, 1548]
+                               for n, x, r in (("王五", head, "户主"), ("李梅", wife, "配偶"), ("王小", son, "子女"))]]):
+        ws.write_row(i, 0, row)
+    wb.close()
+    wb = xlsxwriter.Workbook(str(tmp_path / "户籍迁出名单.xlsx"))
+    ws = wb.add_worksheet()
+    ws.write_row(0, 0, ["姓名", "身份证号", "迁出日期", "迁往地", "迁移原因"])
+    ws.write_row(1, 0, ["王小", son, "2026-05-20", "浙江省杭州市萧山区", "务工"])
+    wb.close()
+    wb = xlsxwriter.Workbook(str(tmp_path / "低保金发放表_第三季度.xlsx"))
+    for m in ("07", "08", "09"):
+        ws = wb.add_worksheet(f"Sheet{m}")
+        ws.write_row(0, 0, ["乡镇", "村", "户主姓名", "家庭成员", "与户主关系", "身份证号", "保障人数", "发放金额", "银行账号", "所属月份"])
+        ws.write_row(1, 0, ["城关镇", "东村", "王五", "王五", "户主", head, 3, "1,548.00", "6217000011112222333", f"2026年{m}月份"])
+        ws.write_row(2, 3, ["李梅", "配偶", wife])
+        ws.write_row(3, 3, ["王小", "子女", son])
+        ws.merge_range(1, 0, 3, 0, "城关镇")
+        ws.merge_range(1, 1, 3, 1, "东村")
+        ws.write_row(4, 0, ["", "小计", "", "", "", "", "", "1,548.00"])
+        ws.write_row(5, 0, ["合计", "", "", "", "", "", "", "1,548.00"])
+    wb.close()
+    result = audit([tmp_path / "低保花名册.xlsx"], {"migrations": tmp_path / "户籍迁出名单.xlsx"}, dt.date(2026, 9, 30),
+                   payments=[tmp_path / "低保金发放表_第三季度.xlsx"], codes=["F02", "F06"])
+    got = [(f["类别代码"], f["姓名"], f["应追回金额"]) for _, f in result.findings.iterrows()]
+    assert got == [("F02", "王小", 1548.0)]

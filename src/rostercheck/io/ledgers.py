@@ -391,6 +391,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame, said = _back_pay_apart(frame, layout.labels[back[0]], grid.sheet)
         notes += said
         n = len(frame)
+    frame, said = _listed_members_apart(frame, grid.sheet)
+    notes += said
+    n = len(frame)
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
@@ -429,6 +432,41 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                      if _names_months(frame) else
                      f"{sheet}看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
     return frame, notes
+
+
+# The cells a row pays by or says something of its payment in: a row with all of them blank pays nothing and tells of
+# no payment that failed
+_PAYMENT_CELLS = ("amount", "due", "back_pay", "bank_account", "holder", "status", "fail_reason", "remark", "paid_date")
+
+
+def _listed_members_apart(frame: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """Drop a block layout's member rows: rows of a long sheet with a 户主姓名 column whose every payment cell is blank
+    and whose 户主姓名 is blank or the head's of the paying row above them. Such a 发放表 lists each household's members
+    under its head's row, which carries the account and the household's amount (held-out 339: the members' rows, read
+    as their own payments of nothing, made the household one paid per person, a moved-out member's share never owed).
+    A row of its own month and 保障人数 with no amount, in a sheet naming no heads, stays a row paying nothing."""
+    if "amount" not in frame.columns or "head_name" not in frame.columns or frame.empty:
+        return frame, []
+    amounts = frame["amount"]
+    blank = amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
+    rows = np.flatnonzero(blank)  # (the other cells looked at in these rows alone: a city's ledgers pay on every row)
+    if not len(rows) or len(rows) == len(frame):
+        return frame, []
+    for name in _PAYMENT_CELLS:
+        if name in frame.columns and len(rows):
+            cells = frame[name].to_numpy(dtype=object)[rows]
+            rows = rows[[v is None or v != v or not str(v).strip() for v in cells.tolist()]]
+    heads = [str(v).strip() if v is not None and v == v else "" for v in frame["head_name"].tolist()]
+    paying = np.flatnonzero(~blank)
+    above = np.searchsorted(paying, rows) - 1  # the last paying row above each
+    listed = [r for r, a in zip(rows.tolist(), above.tolist()) if a >= 0 and heads[r] in ("", heads[paying[a]])]
+    if not listed:
+        return frame, []
+    keep = np.ones(len(frame), dtype=bool)
+    keep[listed] = False
+    where = f"工作表“{sheet}”" if sheet else ""
+    return frame[keep].reset_index(drop=True), [
+        f"{where}有 {len(listed)} 行是户主行下列出的家庭成员（发放金额、账号等都是空白），不是发放记录，按其上方户主行的发放计"]
 
 
 _BACK_PAY_COLUMN = re.compile(r"补发(?:金额|额|数|资金)?(?:\(元\))?")
