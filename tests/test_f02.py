@@ -1,5 +1,6 @@
 """F02: payments for months wholly in custody, or after a move out of the county."""
 
+import pytest
 from helpers import flagged
 from money import findings, household, make_id, money, money_context, months, pay
 
@@ -204,11 +205,13 @@ def test_a_custody_status_not_read_caps_f02_at_c02s_confidence():
         assert said == (status == "1"), status
 
 
-def test_a_block_ledgers_member_rows_under_the_head_row_pay_nothing_of_their_own(tmp_path):
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_block_ledgers_member_rows_under_the_head_row_pay_nothing_of_their_own(tmp_path, merged):
     # held-out 339: a 发放表 whose head row carries 户主, the account and the household's amount, its members listed
     # below with blank account and amount cells (乡镇/村 merged, 小计 per village, 合计). The members' rows were read as
     # their own payments of nothing: the household "paid per person", a member's share never owed (F02 of a member
-    # moved out of the county, F01 of one dead, both unflagged)
+    # moved out of the county, F01 of one dead, both unflagged). With the household's cells merged over the members'
+    # rows, each member's row paid the household's amount again (F05 多发 at 高 for every household)
     import datetime as dt
 
     import xlsxwriter
@@ -237,10 +240,13 @@ def test_a_block_ledgers_member_rows_under_the_head_row_pay_nothing_of_their_own
         ws.write_row(3, 3, ["王小", "子女", son])
         ws.merge_range(1, 0, 3, 0, "城关镇")
         ws.merge_range(1, 1, 3, 1, "东村")
+        if merged:  # the household's cells merged over its members' rows: its amount paid once
+            for c, v in ((2, "王五"), (6, 3), (7, "1,548.00"), (8, "6217000011112222333"), (9, f"2026年{m}月份")):
+                ws.merge_range(1, c, 3, c, v)
         ws.write_row(4, 0, ["", "小计", "", "", "", "", "", "1,548.00"])
         ws.write_row(5, 0, ["合计", "", "", "", "", "", "", "1,548.00"])
     wb.close()
     result = audit([tmp_path / "低保花名册.xlsx"], {"migrations": tmp_path / "户籍迁出名单.xlsx"}, dt.date(2026, 9, 30),
-                   payments=[tmp_path / "低保金发放表_第三季度.xlsx"], codes=["F02", "F06"])
+                   payments=[tmp_path / "低保金发放表_第三季度.xlsx"], codes=["F02", "F04", "F05", "F06"])
     got = [(f["类别代码"], f["姓名"], f["应追回金额"]) for _, f in result.findings.iterrows()]
     assert got == [("F02", "王小", 1548.0)]

@@ -391,7 +391,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame, said = _back_pay_apart(frame, layout.labels[back[0]], grid.sheet)
         notes += said
         n = len(frame)
-    frame, said = _listed_members_apart(frame, grid.sheet)
+    frame, said = _listed_members_apart(frame, grid.sheet, _under_merged_amounts(grid, layout))
     notes += said
     n = len(frame)
     if "month" in frame.columns:
@@ -439,19 +439,33 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
 _PAYMENT_CELLS = ("amount", "due", "back_pay", "bank_account", "holder", "status", "fail_reason", "remark", "paid_date")
 
 
-def _listed_members_apart(frame: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+def _under_merged_amounts(grid, layout: Layout) -> set[int]:
+    """The sheet rows below the first of each amount cell merged down over several data rows (a household's 发放金额
+    merged over its members' rows): filled from the merge, they repeat the one amount paid (held-out 339: each member's
+    row paid the household's amount again, F05 多发 at 高 for every household)."""
+    col = layout.mapping.get("amount")
+    if col is None or not grid.merged:
+        return set()
+    return {grid.first_row + r for (r0, c0), (r1, c1) in grid.merged if c0 <= col <= c1 and r1 > r0 >= layout.start
+            for r in range(r0 + 1, r1 + 1)}
+
+
+def _listed_members_apart(frame: pd.DataFrame, sheet: str, merged: set[int] = frozenset()) -> tuple[pd.DataFrame, list[str]]:
     """Drop a block layout's member rows: rows of a long sheet with a 户主姓名 column whose every payment cell is blank
     and whose 户主姓名 is blank or the head's of the paying row above them. Such a 发放表 lists each household's members
     under its head's row, which carries the account and the household's amount (held-out 339: the members' rows, read
     as their own payments of nothing, made the household one paid per person, a moved-out member's share never owed).
     A row of its own month and 保障人数 with no amount, in a sheet naming no heads, stays a row paying nothing."""
-    if "amount" not in frame.columns or "head_name" not in frame.columns or frame.empty:
+    if "amount" not in frame.columns or frame.empty:
         return frame, []
+    under = np.isin(frame["_row"].to_numpy(), list(merged)) if merged else np.zeros(len(frame), dtype=bool)
+    if "head_name" not in frame.columns:
+        return _dropped(frame, under, sheet)
     amounts = frame["amount"]
     blank = amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
     rows = np.flatnonzero(blank)  # (the other cells looked at in these rows alone: a city's ledgers pay on every row)
     if not len(rows) or len(rows) == len(frame):
-        return frame, []
+        return _dropped(frame, under, sheet)
     for name in _PAYMENT_CELLS:
         if name in frame.columns and len(rows):
             cells = frame[name].to_numpy(dtype=object)[rows]
@@ -460,13 +474,18 @@ def _listed_members_apart(frame: pd.DataFrame, sheet: str) -> tuple[pd.DataFrame
     paying = np.flatnonzero(~blank)
     above = np.searchsorted(paying, rows) - 1  # the last paying row above each
     listed = [r for r, a in zip(rows.tolist(), above.tolist()) if a >= 0 and heads[r] in ("", heads[paying[a]])]
-    if not listed:
+    under[listed] = True
+    return _dropped(frame, under, sheet)
+
+
+def _dropped(frame: pd.DataFrame, listed: np.ndarray, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """The frame without the rows ``listed`` (a household's members under its head's row), and the note saying so."""
+    if not listed.any():
         return frame, []
-    keep = np.ones(len(frame), dtype=bool)
-    keep[listed] = False
     where = f"工作表“{sheet}”" if sheet else ""
-    return frame[keep].reset_index(drop=True), [
-        f"{where}有 {len(listed)} 行是户主行下列出的家庭成员（发放金额、账号等都是空白），不是发放记录，按其上方户主行的发放计"]
+    return frame[~listed].reset_index(drop=True), [
+        f"{where}有 {int(listed.sum())} 行是户主行下列出的家庭成员（发放金额空白，或与户主行合并为一格），不是另外的发放记录，"
+        "按户主行的发放计"]
 
 
 _BACK_PAY_COLUMN = re.compile(r"补发(?:金额|额|数|资金)?(?:\(元\))?")
