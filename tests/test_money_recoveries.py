@@ -108,3 +108,12 @@ def test_a_reversal_of_one_payment_stays_a_reversal_and_a_payment_again_stays_a_
     ctx = money_context(roster(), ledger(extra))
     assert money(ctx, "F04") == [("钱七", "中", 516.0, None)]  # (a bare 重发 beside a success: to check)
     assert "追回（不计为发放）" not in ctx.cache["money:items"][0]
+
+
+def test_a_deduction_written_with_its_words_in_the_amount_cell_is_taken_off_what_is_owed():
+    # held-out 339: "-1,548 扣回4-6月多发" in the amount cell (no 备注) was no amount — its month span read as a date —
+    # so the deduction was no row and the death's 1,548 still listed in full beside it
+    for cell, left in (("-1,548 扣回4-6月多发", 516.0), ("-2,064（扣回6-9月多发）", None)):
+        ctx = money_context(roster(), ledger([pay(ALONE, "赵六", "2026-09", cell, "低保金")]), DEATH)
+        assert money(ctx, "F01") == ([("赵六", "高", left, None)] if left else [])
+        assert money(ctx, "F05") == [] and money(ctx, "F04") == []
