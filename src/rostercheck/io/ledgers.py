@@ -450,7 +450,8 @@ def _under_merged_amounts(grid, layout: Layout) -> set[int]:
             for r in range(r0 + 1, r1 + 1)}
 
 
-def _listed_members_apart(frame: pd.DataFrame, sheet: str, merged: set[int] = frozenset()) -> tuple[pd.DataFrame, list[str]]:
+def _listed_members_apart(frame: pd.DataFrame, sheet: str,
+                          merged: set[int] = frozenset()) -> tuple[pd.DataFrame, list[str]]:
     """Drop a block layout's member rows: rows of a long sheet with a 户主姓名 column whose every payment cell is blank
     and whose 户主姓名 is blank or the head's of the paying row above them. Such a 发放表 lists each household's members
     under its head's row, which carries the account and the household's amount (held-out 339: the members' rows, read
@@ -1133,7 +1134,8 @@ def _amounts_with_words(frame: pd.DataFrame) -> pd.DataFrame:
     rows = np.flatnonzero(np.isin(codes, list(split)))
     frame = frame.copy()
     amounts = frame["amount"].astype(object)
-    remarks = frame["remark"].astype(object) if "remark" in frame.columns else pd.Series("", index=frame.index, dtype=object)
+    remarks = (frame["remark"].astype(object) if "remark" in frame.columns
+               else pd.Series("", index=frame.index, dtype=object))
     for r in rows.tolist():
         m = split[int(codes[r])]
         amounts.iat[r] = m.group(1).replace("−", "-").replace(" ", "")
