@@ -129,6 +129,38 @@ def test_another_household_paid_into_an_institutions_account_is_flagged_alone():
     assert "其中 2 户是集中供养对象" in run_checks(ctx, ["D02"])[0][0].evidence
 
 
+@pytest.mark.parametrize("holder, account", [
+    ("城关镇敬老院", "6228480012345678901"),  # a 户名 column
+    (None, "6228480012345678901（城关镇敬老院）"),  # the home written beside the number
+])
+def test_a_shared_account_the_roster_gives_a_care_homes_holder_is_said_to_be_the_homes(holder, account):
+    # held-out 340 (h333): two 特困 persons (供养方式 "2", no setting reads it) paid into the care home's account, its 户名
+    # 城关镇敬老院 on the roster: D02 高 twice, the evidence silent on whose the account is
+    extra = {"holder": holder} if holder else {}
+    tekun = [{"township": "城关镇", "village": "东村", "name": f"特困{k}", "id": i, "support_mode": "2",
+              "bank_account": account, **extra} for k, i in enumerate((B, C))]
+    dibao = household("刘丽娥", E, bank_account="6228480012345678901", holder="刘丽娥")
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    found, _ = run_checks(ctx, ["D02"])
+    said = {ctx.members.at[f.member, "name"]: (f.confidence, f.evidence) for f in found}
+    assert set(said) == {"特困0", "特困1", "刘丽娥"} and {c for c, _ in said.values()} == {"高"}  # (F07 keeps 中 alike)
+    assert all("（花名册所写户名“城关镇敬老院”，是供养机构的账户）同时是 3 户" in e for _, e in said.values())
+    assert "该户的供养方式写作“2”，未按集中供养识别：如在该机构集中供养，请在配置文件 [D02] institution_modes" in said["特困0"][1]
+    assert "该户不是集中供养的特困人员，请核实该户的资金为何打入供养机构的账户" in said["刘丽娥"][1]
+
+
+def test_a_care_homes_account_shared_with_its_residents_names_it_and_persons_holders_say_nothing():
+    account = "6228480012345678901"
+    rows = (household("张三", A, bank_account=account, support_mode="集中供养", holder="县社会福利院")
+            + household("刘丽娥", E, bank_account=account, holder="县社会福利院"))
+    found, _ = run_checks(context(rows), ["D02"])
+    assert [f.confidence for f in found] == ["高"]
+    assert "（花名册所写户名“县社会福利院”，是供养机构的账户）" in found[0].evidence
+    assert "其中 1 户是集中供养对象，该账号是供养机构的账号" in found[0].evidence
+    rows = (household("张三", A, bank_account=account, holder="张三") + household("王五", C, bank_account=account, holder="张三"))
+    assert all("供养机构" not in f.evidence for f in run_checks(context(rows), ["D02"])[0])
+
+
 def test_short_accounts_ignored():
     rows = household("张三", A, bank_account="123") + household("王五", C, bank_account="123")
     assert flagged(context(rows), "D02") == []

@@ -509,7 +509,7 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "benefit_own", "benefit_total", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
+    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words", "holder",
     "household_sheet", "household_row", "household_file", "benefit_gap",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
@@ -722,6 +722,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out["account_masked"] = _carried((loss == "masked").astype(object), starts, blank=False, first=first).astype(bool)  # (text only)
     else:
         out["account_cut"] = out["account_masked"] = np.zeros(n, dtype=bool)
+    # whose the account is as the roster writes it: its 户名 (开户人) column, else the words beside the number
+    # (6228…（城关镇敬老院）); D02 says a shared account a care home's (held-out 340)
+    holder = column("holder") if "holder" in f.columns else np.full(n, None, dtype=object)
+    if "bank_account" in f.columns:
+        words = by_value_array(f["bank_account"], numbers_words, many=True)
+        holder = np.where(pd.isna(holder), np.where(words == "", None, words), holder)
+    out["holder"] = _carried(holder, starts, first=first)
     # the words a phone cell writes beside its number (村委会0916-5221001): whose number it is, for RQ3 (held-out 181)
     out["phone_words"] = (_carried(by_value_array(f["phone"], numbers_words, many=True), starts, first=first)
                           if "phone" in f.columns

@@ -337,6 +337,10 @@ ROSTER = [
     FieldSpec("school", r"在校|就学|学生|上学|就读"),
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
     FieldSpec("care_home", r"供养(服务)?机构|入住机构|供养单位|(敬老院|福利院|养老院|供养中心)(名称)?$"),
+    # the account's holder (户名, 开户人): read for D02 to say a shared account is a care home's (weight 0: a ledger's
+    # column too, no evidence of a roster)
+    FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主", r"身份|证件|号码|账号|帐号",
+              weight=0, allow=_HOUSEHOLD),
     FieldSpec("self_care", r"自理"),
     FieldSpec("remark", r"^备注$|说明"),
     FieldSpec("declared_assets", r"财产|资产|车辆情况|房产情况|住房情况"),

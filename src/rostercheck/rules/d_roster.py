@@ -247,9 +247,11 @@ def shared_accounts(ctx: Context) -> list[Finding]:
         unread = _unread_care(mem, group.index, mode) if not cared else ""
         if unread:
             conf = LOW
+        # the roster's 户名 of the account a care home's (held-out 340): said, the confidence kept as F07 keeps it
+        homes = _care_homes(ctx, mem, group.index)
         # one registered family (a husband's 低保 household and his wife's 特困 enrolment, one 户号): explainable, 低
-        # ([common] shared_account_kin; held-out 252)
-        family = family_said(ctx, group["household"].tolist()) if not cared else ""
+        # ([common] shared_account_kin; held-out 252) — not on a care home's account (F07 alike)
+        family = family_said(ctx, group["household"].tolist()) if not cared and not homes else ""
         if family:
             conf = LOW
         for j in group.index[~institution[group.index].to_numpy()]:
@@ -258,19 +260,47 @@ def shared_accounts(ctx: Context) -> list[Finding]:
                 f" 等 {len(listed)} 户" if len(listed) > OTHERS_NAMED else "")
             shown = (account if not account.endswith(CUT) else f"{whole[0]}（另有以数字格式存储、后几位已丢失的，按前 15 位比对）"
                      if whole else f"{account[:-1]}…（以数字格式存储，后几位已丢失，只比对了前 15 位）")
-            evidence = (f"银行账号 {shown} 同时是 {group['_unit'].nunique()} 户"
+            evidence = (f"银行账号 {shown}" + (f"（花名册所写户名“{homes}”，是供养机构的账户）" if homes else " ")
+                        + f"同时是 {group['_unit'].nunique()} 户"
                         f"{'申请时填报的账号' if ctx.cache.get(APPLYING) else '的发放账号'}：另见 {others}")
             if cared:
-                evidence += f"（其中 {cared} 户是集中供养对象，该账号应是供养机构的账号，本户的资金不应进入）"
+                evidence += (f"（其中 {cared} 户是集中供养对象，该账号{'是' if homes else '应是'}供养机构的账号，"
+                             "本户的资金不应进入）")
             elif unread:
                 evidence += (f"（这些特困人员的供养方式写作“{unread}”，未能识别：如是集中供养，该账号应是供养机构的账号，"
                              "请在配置文件 [D02] institution_modes 中写明集中供养的代码后重新运行）")
+            elif homes:
+                evidence += _home_said(mem, j, mode)
             if family:
                 evidence += f"（{family}，各户是同一户籍家庭的亲属，共用账号多为家庭内部代领，请核实资金是否由各户本人支取）"
             out.append(Finding("D02", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), key,
                                (("list", "roster"), ("account", account),
                                 *(("household", _enrolment(mem, k)) for k in group.index))))
     return out
+
+
+def _care_homes(ctx: Context, mem: pd.DataFrame, rows) -> str:
+    """The care homes a shared account's holders are, as the roster writes them (户名, or words beside the number),
+    a holder holding a word of ``[common] money_care_home_words`` (敬老院, 供养服务中心 …, the words F07 reads a ledger's
+    payee by); '' for none."""
+    words = [w for w in ctx.common.get("money_care_home_words", ()) if w]
+    if not words or "holder" not in mem.columns:
+        return ""
+    held = dict.fromkeys(str(v or "").strip() for v in mem.loc[rows, "holder"].tolist())
+    return "、".join(h for h in held if h and any(w in h for w in words))
+
+
+def _home_said(mem: pd.DataFrame, j: int, mode) -> str:
+    """Why a household none says is cared for in an institution is paid into a care home's account: the question for
+    its door (F07's ``_unit_said`` alike)."""
+    cell = str(mem.at[j, "support_mode"] or "").strip() if "support_mode" in mem.columns else ""
+    if mem.at[j, "programme"] != TEKUN:
+        return "（该户不是集中供养的特困人员，请核实该户的资金为何打入供养机构的账户、由谁支取）"
+    said = f"写作“{cell}”" if cell else "未填写"
+    fix = ("请更正花名册的供养方式" if not cell or mode(cell) != UNKNOWN
+           else "请在配置文件 [D02] institution_modes 中写明集中供养的代码后重新运行")
+    return (f"（该户的供养方式{said}，未按集中供养识别：如在该机构集中供养，{fix}；否则请核实该户的资金为何打入"
+            "供养机构的账户、由谁支取）")
 
 
 def _paged_households(mem: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
