@@ -313,6 +313,22 @@ def test_a_filed_id_masked_over_its_birth_date_is_held_to_the_digits_it_shows(ta
         assert "身份证号被遮挡，露出的前 6 位、后 4 位一致" in evidence(ctx, "RQ1")["王老汉"]
 
 
+@pytest.mark.parametrize("tail, expected, said", [
+    (None, "中", "备案表的亲属身份证号被遮挡（430521********1319）；干部户籍同户（户号 1001）中有同名成员“王老汉”，按其户籍身份证号"
+                 "匹配（身份证号一致）；备案身份证号露出的前 6 位、后 4 位与其一致"),
+    ("7085", "低", "；但备案身份证号露出的各位与其户籍身份证号不符（户籍为 430521********1319），可能是备案时填错，也可能不是同一人"),
+])
+def test_a_masked_filed_id_linked_through_the_cadres_registry_household_is_held_to_the_digits_it_shows(tail, expected, said):
+    # held-out 340 (h317 leftover): 430521********7085 filed, the registry's 王老汉 of the cadre's 户 ending 1319: RQ1 中
+    # "备案表未填可用的亲属身份证号…按其户籍身份证号匹配", the digits shown passed over
+    shown = FATHER[:6] + "********" + (tail or FATHER[14:])
+    assert FATHER[14:] == "1319"
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": shown, "relation": "父亲"}]
+    ctx = context(roster(), {"registry": registry(), "cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", expected)]
+    assert said in evidence(ctx, "RQ1")["王老汉"]
+
+
 def test_the_scope_says_masked_filing_ids_are_compared_by_name_not_left_unread():
     # held-out 317: 核查范围 said "2 个身份证号被遮挡（脱敏），这些人未能比对" for RQ1 and C01 beside RQ1 findings about both
     from rostercheck.audit import partly_checked
