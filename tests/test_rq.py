@@ -156,6 +156,29 @@ def test_surname_and_village_alone_is_never_rq():
         assert "王大山" not in {n for n, _ in flagged(ctx, code)}, code
 
 
+def test_the_registrys_written_relation_to_the_cadre_heading_the_household_is_quoted_not_remade_from_the_sex():
+    # held-out 340 (h323, h333): a cadre 户主's 长子 said "关系：儿子", his 之妻 "妻子", and a 子婿 (a son-in-law: "子" read
+    # first) "儿子" at 中 as a near relative
+    son, son_in_law, wife = make_id("19980101", 131), make_id("19960202", 151), make_id("19760303", 142)
+    reg = [{"household_no": "1001", "name": n, "relation": r, "id": i, "address": "城关镇东村"}
+           for n, r, i in (("王建国", "户主", CADRE), ("王小军", "长子", son), ("赵大成", "子婿", son_in_law),
+                           ("李芳", "之妻", wife))]
+    rows = (household("王小军", son, village="东村") + household("赵大成", son_in_law, village="东村")
+            + household("李芳", wife, village="东村"))
+    ctx = context(rows, {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("李芳", "中"), ("王小军", "中"), ("赵大成", "低")]
+    said = evidence(ctx, "RQ2")
+    assert "同户（户号 1001，关系：长子），未备案" in said["王小军"]
+    assert "同户（户号 1001，关系：之妻），未备案" in said["李芳"]
+    assert "关系：同户亲属，户籍登记为户主王建国的子婿）" in said["赵大成"]
+    c01 = evidence(ctx, "C01")["李芳"]
+    assert "《村(居)干部名单（cadres.xlsx）》第 2 行）之妻：与其户籍同户（户口簿户号 1001，关系：之妻）" in c01
+    # (the cadre no 户主: the tie made of the relations, as before — 王老汉 is the father of the cadre, the 户主's 长子)
+    rows2 = [{**r, "relation": {"户主": "长子", "父亲": "户主"}.get(r["relation"], r["relation"])} for r in registry()]
+    assert "关系：父亲" in evidence(context(roster(), {"registry": rows2, "cadres": CADRES, "cadre_relatives": []}),
+                                  "RQ2")["王老汉"]
+
+
 def test_cadre_id_typed_as_number_still_finds_registry_relatives():
     cadres = [{**CADRES[0], "id": float(CADRE[:15] + "000")}]
     ctx = context(roster(), {"registry": registry(), "cadres": cadres, "cadre_relatives": []})

@@ -49,7 +49,7 @@ _LABELS = {
     SIBLING: ("兄弟", "姐妹", "兄弟姐妹"), GRANDPARENT: ("祖父/外祖父", "祖母/外祖母", "祖父母"),
     GRANDCHILD: ("孙子/外孙子", "孙女/外孙女", "孙子女"),
 }
-KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart", "ro"]
+KIN_COLUMNS = ["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart", "ro", "said"]
 # The registry's own columns naming a person's parents and spouse by ID (常住人口 exports), and what the named is
 _NAMED = (("father_id", PARENT, "父亲公民身份号码"), ("mother_id", PARENT, "母亲公民身份号码"),
           ("spouse_id", SPOUSE, "配偶公民身份号码"))
@@ -95,6 +95,17 @@ def kin_label(kin: str, sex: str = "") -> str:
     return male if sex == "男" else female if sex == "女" else either
 
 
+def written_relation(cell: object) -> str:
+    """A 与户主关系 cell as the evidence quotes it: its words (长子, 之妻, 女婿), a GB/T 4761 code as what it means
+    ('22' → 长子); '' for a blank cell."""
+    return codes.relation(cell).meaning
+
+
+def relative_of(name: str, relation: str) -> str:
+    """'王建国的长子'; '王建国之子' for a relation written with its own 之 (之子, 之妻)."""
+    return f"{name}{relation}" if relation.startswith("之") else f"{name}的{relation}"
+
+
 def _reg_ok(ctx: Context) -> bool:
     reg = ctx.lists.get("registry")
     return reg is not None and "household_no" in reg.columns and (reg["household_no"] != "").any()
@@ -123,9 +134,10 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         ctx: the audit context.
         kind: 'staff' or 'cadres'.
     Returns:
-        Columns o (official row), m (member), kin, label (the member's relation to the official),
-        household_no, r (the member's registry row), confidence (中 at best), key, apart (another 户号) and ro
-        (the official's registry row).
+        Columns o (official row), m (member), kin, label (the member's relation to the official, by the kinship and
+        the member's sex), household_no, r (the member's registry row), confidence (中 at best), key, apart (another
+        户号), ro (the official's registry row) and said (the relation for the evidence: as the registry writes the
+        member's where the official is its 户主, else the label).
     """
     key = f"kin:registry:{kind}"
     if key in ctx.cache:
@@ -161,9 +173,17 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
         pairs = pairs[mem.loc[pairs["m"], "id"].to_numpy() != off.loc[pairs["o"], "id"].to_numpy()]
         if len(pairs):
             sex = [s or (ids.sex(i) or "") for s, i in zip(mem.loc[pairs["m"], "sex"].tolist(), reg.loc[pairs["rb"], "id"].tolist())]
+            labels = [kin_label(k, s) for k, s in zip(pairs["kin"], sex)]
+            # the official the 户主: the member's 与户主关系 is the tie itself, quoted as written (长子, 之妻, 女婿), not
+            # one made of the kinship and the ID's sex (held-out 340: 子婿 said 儿子, 长子 儿子, 之妻 妻子)
+            head = roles.loc[pairs["ro"]].to_numpy(dtype=object) == HEAD
+            rel = reg["relation"] if "relation" in reg.columns else pd.Series("", index=reg.index)
+            written = [written_relation(x) if h and not via and not i else ""
+                       for x, h, via, i in zip(rel.loc[pairs["rb"]].tolist(), head.tolist(), pairs["via"].tolist(),
+                                               pairs["inferred"].tolist())]
             out = pd.DataFrame({
                 "o": pairs["o"].to_numpy(), "m": pairs["m"].to_numpy(), "kin": pairs["kin"].to_numpy(),
-                "label": [kin_label(k, s) for k, s in zip(pairs["kin"], sex)],
+                "label": labels,
                 "household_no": shown.loc[pairs["rb"]].to_numpy(), "r": pairs["rb"].to_numpy(),
                 "confidence": [weakest(MEDIUM, x, y) for x, y in zip(pairs["co"], pairs["cm"])],
                 # whose ID matched how, named (a damaged ID is the official's or the member's, never "本人")
@@ -173,6 +193,7 @@ def registry_kin(ctx: Context, kind: str) -> pd.DataFrame:
                         for x, y, i, via, apart in zip(pairs["ko"], pairs["km"], pairs["inferred"], pairs["via"],
                                                        pairs["apart"])],
                 "apart": pairs["apart"].to_numpy(dtype=bool), "ro": pairs["ro"].to_numpy(),
+                "said": [w or x for w, x in zip(written, labels)],
             })
     ctx.cache[key] = out
     return out
@@ -710,8 +731,9 @@ def _roster_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> 
             head = str(mem.at[j, "head_name"] or "") if "head_name" in mem.columns else ""
             for other in units:
                 if other != unit:
-                    out.setdefault(frozenset((unit, other)),
-                                   f"花名册中{mem.at[j, 'name']}登记为户主{head}的{kin_label(kin, member_sex(ctx, j))}")
+                    # (what the roster registers, as written: 配偶, 之妻; held-out 340)
+                    out.setdefault(frozenset((unit, other)), f"花名册中{mem.at[j, 'name']}登记为"
+                                   + relative_of(f"户主{head}", written_relation(mem.at[j, "relation"])))
 
 
 def _registry_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -> None:
@@ -742,5 +764,12 @@ def _registry_ties(ctx: Context, allowed: set[str], out: dict[frozenset, str]) -
             for mb, rb, ub in rows[i + 1:]:
                 kin = pair_kin(role(relation.at[ra]), role(relation.at[rb]))
                 if ua != ub and kin in allowed and frozenset((ua, ub)) not in out:
-                    out[frozenset((ua, ub))] = (f"户籍信息同户（户号 {shown.at[rb]}）：{mem.at[mb, 'name']}是{mem.at[ma, 'name']}的"
-                                                f"{kin_label(kin, member_sex(ctx, mb))}")
+                    # one of the two the 户主: the other's 与户主关系 quoted as written (held-out 340), else the kinship
+                    said_a, said_b = written_relation(relation.at[ra]), written_relation(relation.at[rb])
+                    if role(relation.at[ra]) == HEAD and said_b:
+                        tie = f"{mem.at[mb, 'name']}是{relative_of(mem.at[ma, 'name'], said_b)}"
+                    elif role(relation.at[rb]) == HEAD and said_a:
+                        tie = f"{mem.at[ma, 'name']}是{relative_of(mem.at[mb, 'name'], said_a)}"
+                    else:
+                        tie = f"{mem.at[mb, 'name']}是{mem.at[ma, 'name']}的{kin_label(kin, member_sex(ctx, mb))}"
+                    out[frozenset((ua, ub))] = f"户籍信息同户（户号 {shown.at[rb]}）：{tie}"

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_sex, member_values,
+                       relative_of,
                        official_households, records, registry_kin, role)
 from ..model import HIGH, MEDIUM, Context, Finding, enjoys
 from ..normalize.codes import classify, has_word, person_status, relation as decoded_relation
@@ -202,9 +203,10 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
     homes = official_households(ctx, kind)
     offs, regs = records(ctx.lists[kind], kin["o"]), records(ctx.lists["registry"], kin["r"])
     out = []
-    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart"]].itertuples(index=False)
-    for (o, m, k, label, no, r, conf, key, apart), hh, age in zip(cols, member_values(ctx, kin["m"], "household"),
-                                                                  member_values(ctx, kin["m"], "age")):
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "apart", "said"]].itertuples(
+        index=False)
+    for (o, m, k, label, no, r, conf, key, apart, said), hh, age in zip(cols, member_values(ctx, kin["m"], "household"),
+                                                                        member_values(ctx, kin["m"], "age")):
         if not _close(k, age) or hh in homes.get(o, ()):
             continue
         row = offs[o]
@@ -215,8 +217,11 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         # (a parent, spouse or child the registry's 父亲/母亲/配偶公民身份号码 columns name lives in a 户 of its own)
         # (the registry's household named as such, apart from the roster's: "与其同户 … 在另一户享受保障" read as one
         # household and another, held-out 224)
-        tie = f"户籍登记为其{label}（本人户口簿户号 {no}）" if apart else f"与其户籍同户（户口簿户号 {no}，关系：{label}）"
-        evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的{label}{minor}："
+        # (the relation as the registry writes it where the official is its 户主, ``registry_kin``; the fact keeps the
+        # kinship's word, as saved 核实无问题 lists hold it)
+        tie = f"户籍登记为其{said}（本人户口簿户号 {no}）" if apart else f"与其户籍同户（户口簿户号 {no}，关系：{said}）"
+        who = f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）"
+        evidence = (f"{relative_of(who, said)}{minor}："
                     f"{tie}，{where(ctx, 'registry', regs[r])}，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
                            f"户籍登记亲属（户号 {no}）" if apart else f"户籍同户（户号 {no}）",

@@ -306,11 +306,12 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
     key = "cov:ties"
     if key in ctx.cache:
         return ctx.cache[key]
-    from ..kinship import CHILD, PARENT, SPOUSE, pair_kin, role
+    from ..kinship import CHILD, HEAD, PARENT, SPOUSE, pair_kin, role
 
     ties: dict[str, list[tuple[str, str]]] = {}
     listed: dict[tuple[str, str], str] = {}  # (dependent, supporter) → the supporters list's 关系
     unowed: dict[str, list[str]] = {}  # dependent → the listed supporters who owe no support ('女婿王某（…）')
+    registered: dict[tuple[str, str], str] = {}  # (户主, relative in his 户) → the registry's 与户主关系
 
     def add(a: str, b: str, kin: str) -> None:
         if a and b and a != b:
@@ -344,6 +345,9 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
                         kin = pair_kin(roles[a], roles[b])
                         if kin in (SPOUSE, PARENT, CHILD):
                             add(pid[a], pid[b], kin)
+                            # the 户主's relative named as the registry writes him (长子, 之妻), not by his sex (held-out 340)
+                            if roles[a] == HEAD and pid[b] and codes.relation(rel[b]).meaning:
+                                registered[(pid[a], pid[b])] = codes.relation(rel[b]).meaning
         for col, kin_of_row in (("father_id", PARENT), ("mother_id", PARENT), ("spouse_id", SPOUSE)):
             if col not in reg.columns:
                 continue
@@ -369,7 +373,7 @@ def _registry_ties(ctx: Context) -> dict[str, list[tuple[str, str]]]:
                     if codes.relation(r).meaning:  # the evidence names him as the list does (长子, 父亲), not by his sex
                         listed[(d, s)] = codes.relation(r).meaning
     ctx.cache[key] = ties
-    ctx.cache["cov:listed-relations"] = listed
+    ctx.cache["cov:listed-relations"] = {**registered, **listed}  # (the supporters list's word first, as before)
     ctx.cache["cov:unowed"] = unowed
     return ties
 

@@ -109,9 +109,10 @@ def unfiled(ctx: Context) -> list[Finding]:
     homes = official_households(ctx, "cadres")
     cads, regs = records(ctx.lists["cadres"], kin["o"]), records(ctx.lists["registry"], [*kin["r"], *kin["ro"]])
     out = []
-    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "ro"]].itertuples(index=False)
-    for (o, m, k, label, no, r, conf, key, ro), hh, name_key in zip(cols, member_values(ctx, kin["m"], "household"),
-                                                                    member_values(ctx, kin["m"], "name_key")):
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "ro", "said"]].itertuples(
+        index=False)
+    for (o, m, k, label, no, r, conf, key, ro, written), hh, name_key in zip(
+            cols, member_values(ctx, kin["m"], "household"), member_values(ctx, kin["m"], "name_key")):
         if hh in homes.get(o, ()):
             continue  # the cadre is in this household: C01 already says so
         row = cads[o]
@@ -121,7 +122,9 @@ def unfiled(ctx: Context) -> list[Finding]:
         if has_filing and _is_filed(cadre_keys, name_key, m, index, relatives, linked):
             continue  # filed: RQ1 lists it
         status = "未备案" if has_filing else "未提供近亲属备案表，无法确认是否备案"
-        kin_fact = said = label
+        # (a near relative as the registry writes the tie where the cadre is the 户主, ``registry_kin``; the fact keeps
+        # the kinship's word, as saved 核实无问题 lists hold it)
+        kin_fact, said = label, written
         if k not in _NEAR:  # a cousin, a nephew, an in-law: no 近亲属 (民法典 第1045条), a 低 lead naming what the 户 says
             conf = LOW
             mine = regs[r].get("relation", "")
