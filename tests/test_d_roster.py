@@ -157,7 +157,8 @@ def test_a_care_homes_account_shared_with_its_residents_names_it_and_persons_hol
     assert [f.confidence for f in found] == ["高"]
     assert "（花名册所写户名“县社会福利院”，是供养机构的账户）" in found[0].evidence
     assert "其中 1 户是集中供养对象，该账号是供养机构的账号" in found[0].evidence
-    rows = (household("张三", A, bank_account=account, holder="张三") + household("王五", C, bank_account=account, holder="张三"))
+    rows = (household("张三", A, bank_account=account, holder="张三")
+            + household("王五", C, bank_account=account, holder="张三"))
     assert all("供养机构" not in f.evidence for f in run_checks(context(rows), ["D02"])[0])
 
 

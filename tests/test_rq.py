@@ -341,7 +341,7 @@ def test_a_filed_id_masked_over_its_birth_date_is_held_to_the_digits_it_shows(ta
                  "匹配（身份证号一致）；备案身份证号露出的前 6 位、后 4 位与其一致"),
     ("7085", "低", "；但备案身份证号露出的各位与其户籍身份证号不符（户籍为 430521********1319），可能是备案时填错，也可能不是同一人"),
 ])
-def test_a_masked_filed_id_linked_through_the_cadres_registry_household_is_held_to_the_digits_it_shows(tail, expected, said):
+def test_a_masked_filed_id_linked_through_the_cadres_registry_household_is_held_to_its_digits(tail, expected, said):
     # held-out 340 (h317 leftover): 430521********7085 filed, the registry's 王老汉 of the cadre's 户 ending 1319: RQ1 中
     # "备案表未填可用的亲属身份证号…按其户籍身份证号匹配", the digits shown passed over
     shown = FATHER[:6] + "********" + (tail or FATHER[14:])

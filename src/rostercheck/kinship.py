@@ -495,9 +495,9 @@ def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[same]
     ml = links(ctx, "registry").rename(columns={"m": "mm", "r": "rb", "confidence": "cm", "key": "km"})
     pairs = pairs.merge(ml, on="rb")
-    # a masked filed ID (430523********1234) is held to the digits it shows, as on the name path (held-out 317): here the
-    # cadre's 户 and the name make the link, so digits that differ are said and make it 低, never passed over (held-out
-    # 340: 7085 filed, the registry's 1319, at 中 "未填可用的亲属身份证号")
+    # a masked filed ID (430523********1234) is held to the digits it shows, as on the name path (held-out 317):
+    # here the cadre's 户 and the name make the link, so digits that differ are said and make it 低, never passed
+    # over (held-out 340: 7085 filed, the registry's 1319, at 中 "未填可用的亲属身份证号")
     raw = todo.get("id_raw", pd.Series("", index=todo.index))
     reg_ids = (reg["id"].where(reg["id_status"] == ids.VALID, "") if "id_status" in reg.columns
                else pd.Series("", index=reg.index))

@@ -509,8 +509,8 @@ COLUMNS = [
     "household_size", "covered_size", "area_type", "benefit", "benefit_own", "benefit_total", "bank_account", "phone", "address", "name", "name_key",
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
-    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words", "holder",
-    "household_sheet", "household_row", "household_file", "benefit_gap",
+    "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
+    "holder", "household_sheet", "household_row", "household_file", "benefit_gap",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
