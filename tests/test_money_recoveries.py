@@ -117,3 +117,14 @@ def test_a_deduction_written_with_its_words_in_the_amount_cell_is_taken_off_what
         ctx = money_context(roster(), ledger([pay(ALONE, "赵六", "2026-09", cell, "低保金")]), DEATH)
         assert money(ctx, "F01") == ([("赵六", "高", left, None)] if left else [])
         assert money(ctx, "F05") == [] and money(ctx, "F04") == []
+
+
+def test_back_pay_written_with_its_month_in_the_amount_cell_pays_that_month():
+    # held-out 339: "516（补发3月）" in September's amount cell, March unpaid: the words are the row's remark, so the row
+    # is March's back pay — neither March unpaid (F06) nor September paid twice (F04/F05)
+    rows = [r for r in ledger() if not (r["name"] == "钱七" and r["month"] == "2026-03")]
+    ctx = money_context(roster(), rows + [pay(OTHER, "钱七", "2026-09", "516（补发3月）", "低保金")])
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == [] and money(ctx, "F05") == []
+    # (without the month in it, the cell's second payment of September is a duplicate)
+    ctx = money_context(roster(), ledger([pay(OTHER, "钱七", "2026-09", "516（另发）", "低保金")]))
+    assert money(ctx, "F04") == [("钱七", "高", 516.0, None)]
