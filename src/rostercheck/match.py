@@ -49,6 +49,18 @@ def _other_name(a: str, b: str, names: nm.NameMatchParams) -> bool:
                 and JaroWinkler.normalized_similarity(a, b) >= names.similar_threshold)
 
 
+def other_name(a: str, b: str, names: nm.NameMatchParams | None = None) -> bool:
+    """Whether two name keys (both given) name two people, as an exact ID's link judges them (:func:`_other_name`).
+
+    Args:
+        a, b: name keys.
+        names: the name-matching policy (the defaults when None).
+    Returns:
+        True for two people; False for one (or a blank).
+    """
+    return _other_name(a, b, names or nm.NameMatchParams())
+
+
 def _name_part(a: str, b: str) -> bool:
     """Whether one name key is a part of the other (马敏 for 马敏珍: a list that cut the name short; 吐尔洪 for
     吐尔洪·艾合买提: the given part of a transliterated name only)."""

@@ -705,6 +705,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
         FieldSpec("id", ID_WORDS),
         FieldSpec("id", ID_WORDS, allow=r"收款人|领款人|领取人", weight=0),
+        # the payee's former ID (原身份证号): a payee whose ID changed, linked to the member under it (held-out 342)
+        _FORMER_ID,
         # the person paid for (保障对象姓名; a 一卡通 platform's 补贴对象姓名) before a 收款人姓名 or 领款人姓名 beside it, which
         # is who took the money (the holder; held-out 299: 领款人 read as the payee, every F07 missed)
         FieldSpec("name", r"(保障|救助|供养|低保|特困|补贴|补助|受助|享受)(对象|人员)(姓名|名字)?$", weight=2),

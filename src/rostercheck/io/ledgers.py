@@ -48,6 +48,8 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
            "month", "month_source", "paid_date", "amount", "due", "status", "remark", "programme", "township", "village",
            "county", "covered_size", "parts"]
 
+FORMER_COLUMNS = ["former_id", "former_id_status"]  # … and these, when a ledger has a 原身份证号 column
+
 
 def month_named(*sources: str) -> str:
     """Return the 'YYYY-MM' a sheet name, title or file name names ('2025年7月', '202507', '2025-07'), else ''.
@@ -990,6 +992,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     typed, at = judged("id", lambda v: type(v) is str)
     cols["id_text"] = typed.astype(bool)[at]
     cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id", births=False)
+    if "former_id" in frame.columns:  # a 原身份证号 column: the payee's former ID (_money_former_ids; held-out 342)
+        cols["former_id"], cols["former_id_status"], _, _ = id_numbers("former_id", births=False)
     for fld in ("name", "head_name", "holder"):  # (a name's key made from its text, each distinct cell's made once)
         written, codes = judged(fld, texts, True)
         keys = object_array([person_name(t) for t in written.tolist()])
@@ -1109,7 +1113,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
-    return plain_text(out[COLUMNS])
+    return plain_text(out[COLUMNS + [c for c in FORMER_COLUMNS if c in out.columns]])
 
 
 # An amount cell with words after it: '-1,548 扣回4-6月多发', '516（补发3月）' (the words not a date's 年, 月, 日)

@@ -20,11 +20,13 @@ import pandas as pd
 from ..io.ledgers import cell_codes, cells_at, factorized, first_rows, groups, programme_named
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
+from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..normalize.codes import same_code
 from ..normalize.names import person_name
 from ..reference import by_value_array
 from ..roster import covered_flags
+from ._money_former_ids import former_id_payees
 
 STOP_NEXT = "次月"
 
@@ -411,6 +413,8 @@ def _linked(ctx: Context) -> Ledger:
         take = (by_head >= 0) & (member_at[no_own] < 0)
         member_at[no_own[take]], conf_at[no_own[take]] = by_head[take], head_conf[take]
     _members_of_listed_heads(f, members, member_at, conf_at, memo, progs)
+    # … and the payees no current ID linked, through a former ID (原身份证号) on either side (held-out 342)
+    former_ids = former_id_payees(f, members, member_at, conf_at, NameMatchParams.from_common(ctx.common))
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
@@ -428,6 +432,8 @@ def _linked(ctx: Context) -> Ledger:
     # her rows under her whole or masked ID (held-out 270: the bank's masked 退回 of 顾祥's June, 4305**********4946,
     # undid nothing of the ledger's 430527195306024000, so the month unpaid was never F06)
     damaged = has_own & (member_at >= 0) & (f["id_status"] != ids.VALID).to_numpy()
+    if former_ids:  # … and so is one paid under her former ID: one payee with her rows under the new one
+        damaged[list(former_ids)] = True
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
     payee, household = payee_at.tolist(), household_at.tolist()
@@ -455,6 +461,7 @@ def _linked(ctx: Context) -> Ledger:
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
     led.memo["former_dead"] = former & set(dead_fellows)  # (dead by the lists: no payee to change, F07)
     led.memo["unsure"] = unsure
+    led.memo["former_id"] = former_ids  # row → how a former ID linked it (link_text)
     if not unnamed:
         led.memo["programme_codes"] = programme_codes
     # paid under an item no word or code reads (a system's 项目代码 01 not configured): perhaps the benefit (F06)
@@ -1028,6 +1035,9 @@ def link_text(led: Ledger, rows: list[int]) -> str:
         return "发放账号、姓名一致（明细的身份证号被部分隐去或没有身份证号）"
     if any(r in led.memo.get("former", ()) for r in rows):
         return "发放账号与花名册一致（领取人不在花名册中）"
+    former_ids = led.memo.get("former_id") or {}
+    if said := next((former_ids[r] for r in rows if r in former_ids), None):
+        return said
     if all(led.conf[r] == HIGH for r in rows if led.member[r] >= 0):
         return "身份证号一致"
     return "身份证号相近，姓名、出生日期一致"

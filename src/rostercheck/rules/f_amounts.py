@@ -108,7 +108,11 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         lines += _accounts_said(led, [r for rows in sets for r in rows])
         evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
         facts = (("payee", payee), ("item", item))
-        out.append(finding(ctx, led, "F04", r0, m, evidence, conf, "同一领取人、资金项目、所属月份", months, total, None, facts))
+        key = "同一领取人、资金项目、所属月份"
+        former = [r for rows in sets for r in rows if r in (led.memo.get("former_id") or {})]
+        if former:  # a row under the payee's former ID (原身份证号) is hers: said how (held-out 342)
+            key += f"；发放明细：{link_text(led, former)}"
+        out.append(finding(ctx, led, "F04", r0, m, evidence, conf, key, months, total, None, facts))
     say_unread(ctx, led, "F04", _unread_twice(led))
     say_unread(ctx, led, "F04", _unread_beside(ctx, led), "同一月份另有保障金发放（如这也是保障金，即为重复发放）")
     ctx.cache["money:dup"] = (out, months_hit)

@@ -439,7 +439,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
     if other:  # (the head's ID matched, the member's rows his household's: held-out 277 said 身份证号相近 of hers)
         key = f"户主{key}（整户，该成员为同户成员）"
-    weak = [r for r in rows if r in led.memo.get("masked", ())]
+    # (and those tied under her former ID, 原身份证号: held-out 342)
+    weak = [r for r in rows if r in led.memo.get("masked", ()) or r in (led.memo.get("former_id") or {})]
     if weak:  # the payments tied to the person without a whole ID: said how (held-out 143)
         key += f"；发放明细：{link_text(led, weak)}"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
