@@ -39,6 +39,52 @@ def test_distinct_people_not_duplicates():
     assert flagged(context(rows), "D01") == []
 
 
+# D01 through a former ID (held-out 342): a person enrolled once under her old ID, once under her new one
+B_OLD = make_id("19600220", 121)  # 李梅's ID before 公安 corrected her birth date
+
+
+def _d01(ctx):
+    return sorted((ctx.members.at[f.member, "name"], ctx.members.at[f.member, "head_name"], f.confidence, f.key)
+                  for f in run_checks(ctx, ["D01"])[0])
+
+
+def test_a_person_enrolled_under_her_former_id_and_her_new_is_d01_high():
+    rows = household("张三", A, [("李梅", "配偶", B)]) + household("李梅", B_OLD)
+    rows[1]["former_id"] = B_OLD
+    ctx = context(rows)
+    assert _d01(ctx) == [("李梅", "张三", "高", "原身份证号一致"), ("李梅", "李梅", "高", "原身份证号一致")]
+    said = {ctx.members.at[f.member, "head_name"]: f.evidence for f in run_checks(ctx, ["D01"])[0]}
+    assert said["张三"].startswith("原身份证号一致：本行的原身份证号是另一处登记的身份证号") and "（户主 李梅）" in said["张三"]
+
+
+def test_dibao_under_the_old_id_and_tekun_under_the_new_is_d01_high():
+    tekun = [{"township": "城关镇", "village": "东村", "name": "李梅", "id": B, "former_id": B_OLD}]
+    ctx = context(household("李梅", B_OLD), extra_rosters=[(tekun, "清河县特困人员供养名册")])
+    found = run_checks(ctx, ["D01"])[0]
+    assert [f.confidence for f in found] == ["高", "高"] and all("低保与特困重复" in f.evidence for f in found)
+
+
+def test_a_former_id_that_is_another_persons_id_is_low_at_most():
+    # the 原身份证号 column may hold another person's ID (held-out 209): a lead, never 高 or 中
+    rows = household("张三", A, [("李梅", "配偶", B)]) + household("王五", C)
+    rows[1]["former_id"] = C
+    assert [(n, c) for n, _, c, _ in _d01(context(rows))] == [("李梅", "低"), ("王五", "低")]
+
+
+@pytest.mark.parametrize("former", ["", "无", B_OLD[:6] + "********" + B_OLD[-4:],
+                                    B_OLD[:17] + ("1" if B_OLD[17] != "1" else "2"), B_OLD[:10] + "13" + B_OLD[12:]])
+def test_a_blank_masked_or_damaged_former_id_makes_no_d01(former):
+    rows = household("张三", A, [("李梅", "配偶", B)]) + household("李梅", B_OLD)
+    rows[1]["former_id"] = former
+    assert _d01(context(rows)) == []
+
+
+def test_a_former_id_equal_to_the_rows_own_id_is_no_second_enrolment():
+    rows = household("张三", A, [("李梅", "配偶", B)])
+    rows[1]["former_id"] = B
+    assert _d01(context(rows)) == []
+
+
 def test_shared_bank_account_flags_each_household():
     rows = (household("张三", A, bank_account="6228480012345678901")
             + household("王五", C, bank_account="6228 4800 1234 5678 901")

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 
 from ..kinship import family_said
-from ..match import repaired_key
+from ..match import FORMER_KEY, other_name, repaired_key
 from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
+from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN
 from ..normalize.values import carried, is_error_value
@@ -107,7 +108,8 @@ def duplicates(ctx: Context) -> list[Finding]:
             out.append(Finding("D01", j, evidence, conf, ROSTER, str(mem.at[j, "row"]), "身份证号一致",
                                (("list", "roster"), ("at", _enrolment(mem, j)),
                                 *(("enrolment", _enrolment(mem, k)) for k in group.index))))
-    return out + _number_typed_duplicates(mem, covered) + _mistyped_duplicates(mem, covered)
+    return (out + _number_typed_duplicates(mem, covered) + _mistyped_duplicates(mem, covered)
+            + _former_id_duplicates(mem, covered, NameMatchParams.from_common(ctx.common)))
 
 
 def _tekun_this_month(ctx: Context, group: pd.DataFrame) -> str:
@@ -152,6 +154,49 @@ def _mistyped_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Finding
             out.append(Finding("D01", j, f"{key}，疑似同一人在多处登记：另见 {places}", MEDIUM, ROSTER, str(mem.at[j, "row"]),
                                "姓名+身份证号（一方受损）", (("list", "roster"), ("at", _enrolment(mem, j)),
                                                            *(("enrolment", _enrolment(mem, k)) for k in [j, *others]))))
+    return out
+
+
+def _former_id_duplicates(mem: pd.DataFrame, covered: np.ndarray, names: NameMatchParams) -> list[Finding]:
+    """A person enrolled under her old ID and again under her new: one row's 原身份证号 (a roster's column) is another
+    row's ID (held-out 342). Beside the same name as sure as one ID (高, the key saying the former ID agreed); beside
+    another name 低 (a 原身份证号 column may hold other people's IDs, held-out 209). Only a valid former ID other than
+    the row's own counts: a blank, 无, masked or damaged one links nobody; one enrolment (a household file and a member
+    file) is none."""
+    if "former_id" not in mem.columns:
+        return []
+    olds = np.flatnonzero(covered & (mem["former_id_status"] == ids.VALID).to_numpy()
+                          & (mem["former_id"] != mem["id"]).to_numpy())
+    if not len(olds):
+        return []
+    current = covered & (mem["id_status"] == ids.VALID).to_numpy()
+    wanted = set(mem["former_id"].to_numpy(dtype=object)[olds].tolist())
+    by_id: dict[str, list[int]] = {}
+    for k in np.flatnonzero(current & mem["id"].isin(wanted).to_numpy()).tolist():
+        by_id.setdefault(mem["id"].iat[k], []).append(k)
+    labels, name_keys = mem.index, mem["name_key"].to_numpy(dtype=object)
+    # (the row with the former ID, the row under it as its ID, one household's two rows of one sheet)
+    pairs: dict[frozenset, tuple[int, int, bool]] = {}
+    for j in olds.tolist():
+        for k in by_id.get(mem["former_id"].iat[j], []):
+            a, b = labels[j], labels[k]
+            one = all(mem.at[a, c] == mem.at[b, c] for c in ("household", "programme", "township"))
+            if k != j and not (one and any(mem.at[a, c] != mem.at[b, c] for c in ("file", "sheet"))):
+                pairs.setdefault(frozenset((j, k)), (j, k, one))  # (a household file and a member file: one enrolment)
+    out = []
+    for j, k, one in pairs.values():
+        a, b = labels[j], labels[k]
+        same = bool(name_keys[j]) and bool(name_keys[k]) and not other_name(name_keys[j], name_keys[k], names)
+        both = ("低保与特困重复" if mem.at[a, "programme"] != mem.at[b, "programme"]
+                else "同一人在同一户中登记了不止一行" if one else "同一人在多处登记")
+        apart = "" if same else (f"（姓名不同：{mem.at[a, 'name']}、{mem.at[b, 'name']}，原身份证号一栏可能填的是他人的身份证号，"
+                                 "请核对是否同一人）")
+        key = FORMER_KEY + ("" if same else "，但姓名不一致")
+        for this, that, said in ((a, b, "本行的原身份证号是另一处登记的身份证号"), (b, a, "另一处登记的原身份证号是本行的身份证号")):
+            evidence = f"{FORMER_KEY}：{said}（身份证号曾变更），{both}：另见 {enrolment_place(mem, that, this)}{apart}"
+            out.append(Finding("D01", this, evidence, HIGH if same else LOW, ROSTER, str(mem.at[this, "row"]), key,
+                               (("list", "roster"), ("at", _enrolment(mem, this)),
+                                *(("enrolment", _enrolment(mem, x)) for x in (a, b)))))
     return out
 
 
