@@ -71,6 +71,15 @@ def test_a_former_id_that_is_another_persons_id_is_low_at_most():
     assert [(n, c) for n, _, c, _ in _d01(context(rows))] == [("李梅", "低"), ("王五", "低")]
 
 
+def test_a_former_id_of_another_generation_beside_the_same_name_is_low_at_most():
+    # held-out 343: 李梅's 原身份证号 holds another 李梅's ID, born 40 years later: not hers (ids.former_apart)
+    other = make_id("20000220", 122)
+    rows = household("张三", A, [("李梅", "配偶", B)]) + household("李梅", other)
+    rows[1]["former_id"] = other
+    found = _d01(context(rows))
+    assert [(n, c) for n, _, c, _ in found] == [("李梅", "低"), ("李梅", "低")]
+
+
 @pytest.mark.parametrize("former", ["", "无", B_OLD[:6] + "********" + B_OLD[-4:],
                                     B_OLD[:17] + ("1" if B_OLD[17] != "1" else "2"), B_OLD[:10] + "13" + B_OLD[12:]])
 def test_a_blank_masked_or_damaged_former_id_makes_no_d01(former):

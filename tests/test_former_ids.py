@@ -24,6 +24,8 @@ B = make_id("19600202", 122)  # 李梅's ID on the roster: the old one on the li
 B_NEW = make_id("19600302", 122)  # … her birth date corrected by 公安: the lists' current ID
 C = make_id("19700303", 131)
 STRANGER = make_id("19810101", 357)
+C_OLD = make_id("19700313", 133)  # 张小's before his was corrected
+B_OLD = make_id("19600220", 124)  # 李梅's ID before 公安 corrected her birth date (the roster's 原身份证号)
 
 
 def roster(**extra):
@@ -91,8 +93,10 @@ def test_the_lists_that_stop_benefits_link_through_a_former_id(code, kind, row):
 
 def test_a_rosters_former_id_links_a_death_listed_under_it():
     rows = roster()
-    rows[1]["former_id"] = STRANGER  # 李梅 was 19810101… before her ID was corrected; the deaths list has that
-    ctx = context(rows, {"deaths": [{"name": "李梅", "id": STRANGER, "date": "2026-05-01"}]})
+    # 李梅 was 19600220… before 公安 corrected her birth date; the deaths list has that (an ID of her sex and near her
+    # birth date: a former ID a generation away or of the other sex is another person's, held-out 343)
+    rows[1]["former_id"] = B_OLD
+    ctx = context(rows, {"deaths": [{"name": "李梅", "id": B_OLD, "date": "2026-05-01"}]})
     [(name, confidence, key)] = _found(ctx, "C02")
     assert (name, confidence) == ("李梅", "高") and key.startswith("原身份证号一致：花名册上的原身份证号")
 
@@ -109,6 +113,23 @@ def test_a_former_id_beside_another_name_is_only_low():
     rows = [{"name": "王秀英", "id": STRANGER, "former_id": B, "date": "2026-05-01"}]
     found = _found(context(roster(), {"deaths": rows}), "C02")
     assert [(n, c) for n, c, _ in found] == [("李梅", "低")] and "姓名不一致" in found[0][2]
+
+
+@pytest.mark.parametrize("row_id", [make_id("20101210", 104),  # a generation younger (the informant's child)
+                                    make_id("19600302", 131)])  # a man's ID: 李梅's is a woman's
+def test_a_former_id_that_cannot_be_the_persons_own_is_only_low_beside_the_same_name(row_id):
+    # held-out 343: a deaths list's 原身份证号 cell holding another 李梅's ID (the informant typed into it): an ID
+    # changes region, length or a birth date by a little, never sex or a generation; a lead to check, never 高 or 中
+    rows = [{"name": "李梅", "id": row_id, "former_id": B, "date": "2026-05-01"}]
+    found = _found(context(roster(), {"deaths": rows}), "C02")
+    assert [(n, c) for n, c, _ in found] == [("李梅", "低")] and "可能填的是他人的身份证号" in found[0][2]
+
+
+def test_a_rosters_former_id_of_another_sex_links_a_namesakes_death_only_low():
+    rows = roster()
+    rows[1]["former_id"] = STRANGER  # a man's ID in 李梅's 原身份证号: not hers
+    ctx = context(rows, {"deaths": [{"name": "李梅", "id": STRANGER, "date": "2026-05-01"}]})
+    assert [(n, c) for n, c, _ in _found(ctx, "C02")] == [("李梅", "低")]
 
 
 @pytest.mark.parametrize("former", ["", "无", B[:6] + "********" + B[-4:], B[:17] + ("1" if B[17] != "1" else "2"),
@@ -135,7 +156,7 @@ def _county(tmp_path):
     sheet = book.active
     sheet.append(["清河县2026年第三季度农村低保花名册"])
     sheet.append(["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "原身份证号", "城乡类别"])
-    for name, rel, pid, old in (("张三", "户主", A, ""), ("李梅", "配偶", B, "无"), ("张小", "子女", C, STRANGER)):
+    for name, rel, pid, old in (("张三", "户主", A, ""), ("李梅", "配偶", B, "无"), ("张小", "子女", C, C_OLD)):
         sheet.append(["城关镇", "东村", "张三", A, name, rel, pid, old, "农村"])
     book.save(tmp_path / "低保花名册.xlsx")
     with (tmp_path / "死亡人员名单.csv").open("w", encoding="utf-8-sig", newline="") as fh:
@@ -148,7 +169,7 @@ def _county(tmp_path):
     sheet.append(["姓名", "身份证号", "原证件号码", "入监日期", "刑期止日"])
     for k, pid in enumerate(others):
         sheet.append([f"路人{k}", pid, "", "2025-01-01", "2029-01-01"])
-    sheet.append(["张小", STRANGER, "", "2025-01-01", "2029-01-01"])  # the roster's old ID is the list's
+    sheet.append(["张小", C_OLD, "", "2025-01-01", "2029-01-01"])  # the roster's old ID is the list's
     book.save(tmp_path / "服刑人员名单.xlsx")
     return [tmp_path / "低保花名册.xlsx"], {"deaths": tmp_path / "死亡人员名单.csv", "prisoners": tmp_path / "服刑人员名单.xlsx"}
 

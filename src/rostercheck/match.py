@@ -175,12 +175,12 @@ def former_links(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, 
         theirs = _as_former(ref)
         if theirs is not None:
             said = f"{FORMER_KEY}：名单“{label}”列与花名册上的身份证号一致（名单现身份证号与花名册不同，身份证号曾变更）"
-            added.append(_former_found(link(members, theirs, names=names), said))
+            added.append(_former_found(link(members, theirs, names=names), said, theirs, "r", names))
     if "former_id" in members.columns:
         ours = _as_former(members)
         if ours is not None:
             said = f"{FORMER_KEY}：花名册上的原身份证号与名单身份证号一致（花名册现身份证号与名单不同，身份证号曾变更）"
-            added.append(_former_found(link(ours, ref, names=names), said))
+            added.append(_former_found(link(ours, ref, names=names), said, ours, "m", names))
     added = [a for a in added if not a.empty]
     if not added:
         return found
@@ -197,6 +197,7 @@ def _as_former(frame: pd.DataFrame) -> pd.DataFrame | None:
     if not at.any():
         return None
     part = frame.loc[at].copy()
+    part["current_id"] = part["id"].where(part["id_status"] == ids.VALID, "")  # (to judge the pair: _former_found)
     part["id"], part["id_status"] = part["former_id"], ids.VALID
     part["id_reliable"] = part["former_id_reliable"] if "former_id_reliable" in part.columns else 18
     part["id_raw"] = part["former_id_raw"] if "former_id_raw" in part.columns else part["former_id"]
@@ -204,9 +205,13 @@ def _as_former(frame: pd.DataFrame) -> pd.DataFrame | None:
     return part
 
 
-def _former_found(got: pd.DataFrame, said: str) -> pd.DataFrame:
+def _former_found(got: pd.DataFrame, said: str, side: pd.DataFrame, at: str,
+                  names: nm.NameMatchParams | None = None) -> pd.DataFrame:
     """The equal-ID links of :func:`link` on a frame's former IDs, keyed as such (``said`` in place of "身份证号一致"),
-    those beside another name lowered to 低 (see :func:`former_links`)."""
+    those beside another name lowered to 低 (see :func:`former_links`), and so those whose former ID cannot be the
+    same person's as her current one (another sex, a birth date a generation away: :func:`ids.former_apart`) — a
+    deaths list's 原身份证号 holding the informant's ID, a vehicle's the seller's (held-out 343), beside the same name.
+    ``side`` is the frame of :func:`_as_former` (``current_id``), ``at`` its index column in ``got`` ("r" or "m")."""
     if got.empty:
         return got
     hits, apart = name_apart(got["key"].astype(str))
@@ -215,6 +220,13 @@ def _former_found(got: pd.DataFrame, said: str) -> pd.DataFrame:
     keys = got["key"].astype(str).tolist()
     got["key"] = [said + k[len(EXACT_KEY):] if k.startswith(EXACT_KEY) else f"{said}；{k}" for k in keys]
     got.loc[apart, "confidence"] = LOW
+    years = (names or nm.NameMatchParams()).former_birth_gap
+    why = [ids.former_apart(str(side.at[i, "current_id"]), str(side.at[i, "id"]), years) for i in got[at].tolist()]
+    odd = np.fromiter((bool(w) for w in why), dtype=bool, count=len(why))
+    if odd.any():
+        got.loc[odd, "confidence"] = LOW
+        got.loc[odd, "key"] = [f"{k}；但{w}，原身份证号一栏可能填的是他人的身份证号，请核对是否同一人"
+                               for k, w in zip(got.loc[odd, "key"].tolist(), [w for w in why if w])]
     return got.reset_index(drop=True)
 
 

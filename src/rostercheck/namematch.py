@@ -50,6 +50,8 @@ class NameMatchParams:
         medium_at: score at or above which a match is reported at 中.
         low_at: score at or above which a match is reported at 低.
         generation_gap: years a parent is at least older than a child (ages that fit a declared relation).
+        former_birth_gap: the most years a birth date put right by 公安 moves: a former ID (原身份证号) born
+            further from the current ID, or of the other sex, is another person's (:func:`ids.former_apart`).
     """
 
     similar_threshold: float = 0.85
@@ -65,6 +67,7 @@ class NameMatchParams:
     medium_at: float = 5
     low_at: float = 4
     generation_gap: int = 15
+    former_birth_gap: int = 5
 
     @classmethod
     def from_common(cls, common: dict[str, Any]) -> "NameMatchParams":

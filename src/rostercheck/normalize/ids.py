@@ -122,6 +122,31 @@ def birth_date(value: str) -> dt.date | None:
         return None
 
 
+def former_apart(current: str, former: str, years: int) -> str:
+    """Why a valid former ID (原身份证号) cannot be the same person's as her valid current one, or '' when it can.
+
+    An ID changes with a new region code, a 15-digit 一代证 upgraded or a birth date put right: the sex (the sequence
+    digit's parity) stays, and a corrected birth date moves by months or a few years, not a generation. A 原身份证号
+    cell holding someone else's ID (the informant's, the seller's: held-out 343) is mostly of another sex or age.
+
+    Args:
+        current: the person's current 18-character ID.
+        former: the 18-character ID given as her former one.
+        years: the most years a corrected birth date moves (``[common] name_former_birth_gap``).
+    Returns:
+        '' when they can be one person's (or either cannot be read); else the reason, in Chinese.
+    """
+    if len(current) != 18 or len(former) != 18:
+        return ""
+    a, b = sex(current), sex(former)
+    if a and b and a != b:
+        return f"原身份证号与现身份证号性别不同（{b}、{a}）"
+    born, before = birth_date(current), birth_date(former)
+    if born and before and abs((born - before).days) > years * 365.25:
+        return f"原身份证号与现身份证号出生日期相差 {abs(born.year - before.year)} 年（{before:%Y-%m-%d}、{born:%Y-%m-%d}）"
+    return ""
+
+
 def sex(value: str) -> str | None:
     """Return '男' or '女' from the sequence digit of an 18-character ID, or None.
 

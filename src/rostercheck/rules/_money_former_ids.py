@@ -99,12 +99,20 @@ def _linked_on(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, id_col:
         return
     pids, said_names = cells_at(f, id_col, rows), cells_at(f, name_col, rows)
     member_names = members["name_key"].to_numpy(dtype=object)
+    member_ids = members["id"].to_numpy(dtype=object)
+    # the pair judged one person's (ids.former_apart: the same sex, birth dates close; held-out 343): a member's ID and
+    # her 原身份证号 the row is paid under, or the row's own ID and its 原身份证号 that is a member's ID
+    own = (cells_at(f, "id", rows) if id_col == "former_id" and "id" in f.columns
+           else np.full(len(rows), "", dtype=object))
     judged: dict[tuple, int] = {}
-    for r, pid, name in zip(rows.tolist(), pids.tolist(), said_names.tolist()):
-        key = (pid, name)
+    for r, pid, name, mine in zip(rows.tolist(), pids.tolist(), said_names.tolist(), own.tolist()):
+        mine = mine if isinstance(mine, str) else ""
+        key = (pid, name, mine)
         if key not in judged:
             name = name if isinstance(name, str) else ""
-            same = [m for m in wanted[pid] if name and member_names[m] and not other_name(member_names[m], name, names)]
+            same = [m for m in wanted[pid] if name and member_names[m] and not other_name(member_names[m], name, names)
+                    and not ids.former_apart(mine if id_col == "former_id" else str(member_ids[m]), pid,
+                                             names.former_birth_gap)]
             judged[key] = same[0] if len(same) == 1 else -1
         if judged[key] >= 0:
             member_at[r], conf_at[r] = judged[key], HIGH

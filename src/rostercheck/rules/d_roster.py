@@ -187,11 +187,16 @@ def _former_id_duplicates(mem: pd.DataFrame, covered: np.ndarray, names: NameMat
     for j, k, one in pairs.values():
         a, b = labels[j], labels[k]
         same = bool(name_keys[j]) and bool(name_keys[k]) and not other_name(name_keys[j], name_keys[k], names)
+        # … and a former ID that can be her own: the same sex, a birth date close (ids.former_apart, held-out 343)
+        odd = ids.former_apart(str(mem.at[a, "id"]) if mem.at[a, "id_status"] == ids.VALID else "",
+                               str(mem.at[a, "former_id"]), names.former_birth_gap)
         both = ("低保与特困重复" if mem.at[a, "programme"] != mem.at[b, "programme"]
                 else "同一人在同一户中登记了不止一行" if one else "同一人在多处登记")
-        apart = "" if same else (f"（姓名不同：{mem.at[a, 'name']}、{mem.at[b, 'name']}，原身份证号一栏可能填的是他人的身份证号，"
-                                 "请核对是否同一人）")
-        key = FORMER_KEY + ("" if same else "，但姓名不一致")
+        names_apart = "" if same else f"姓名不同：{mem.at[a, 'name']}、{mem.at[b, 'name']}，"
+        apart = (f"（{names_apart}{odd + '，' if odd else ''}原身份证号一栏可能填的是他人的身份证号，请核对是否同一人）"
+                 if odd or not same else "")
+        key = FORMER_KEY + ("" if same else "，但姓名不一致") + (f"，但{odd}" if odd else "")
+        same = same and not odd
         for this, that, said in ((a, b, "本行的原身份证号是另一处登记的身份证号"), (b, a, "另一处登记的原身份证号是本行的身份证号")):
             evidence = f"{FORMER_KEY}：{said}（身份证号曾变更），{both}：另见 {enrolment_place(mem, that, this)}{apart}"
             out.append(Finding("D01", this, evidence, HIGH if same else LOW, ROSTER, str(mem.at[this, "row"]), key,
