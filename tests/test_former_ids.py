@@ -53,6 +53,21 @@ def test_a_former_id_column_is_read_beside_the_persons_current_one(kind, headers
     assert headers[got["former_id"]] == former and headers[got["id"]] != former
 
 
+@pytest.mark.parametrize("kind, headers, head_id, former", [
+    # held-out 344: an application export's 申请人原身份证号 was read as the 户主身份证号, the applicant's current ID lost
+    ("roster", ["户主姓名", "户主身份证号", "成员姓名", "成员身份证号码", "申请人原身份证号"], "户主身份证号", None),
+    ("roster", ["申请人原身份证号", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号码"], "户主身份证号", None),
+    ("roster", ["户主姓名", "户主身份证号", "户主原身份证号", "成员姓名", "成员身份证号码"], "户主身份证号", None),
+    ("roster", ["户主姓名", "户主身份证号", "成员姓名", "成员原身份证号码", "成员身份证号码"], "户主身份证号", "成员原身份证号码"),
+    ("monitoring", ["户主姓名", "户主身份证号", "户主原身份证号", "成员姓名", "成员身份证号"], "户主身份证号", None),
+])
+def test_a_qualified_former_id_is_never_the_heads_or_the_persons_id(kind, headers, head_id, former):
+    got = assign(headers, kind)
+    assert headers[got["head_id"]] == head_id
+    assert "原" not in headers[got["id"]]
+    assert (headers[got["former_id"]] if "former_id" in got else None) == former
+
+
 @pytest.mark.parametrize("kind, headers", [
     ("deaths", ["姓名", "原身份证号", "死亡日期"]),  # a list whose only ID column says 原: still the ID, as before
     ("migrations", ["姓名", "曾用身份证号码", "迁出日期"]),

@@ -49,7 +49,9 @@ SUBJECTS = {
 SUBJECT_BONUS = 0.3  # candidates(): what a list's own person word adds to a name or ID column's fit
 # An ID column's header naming a former number (旧, 原, 曾用, 作废, 变更前, 15位): the person's current ID column wins over
 # it however short its label (held-out 209: 原身份证号 filled with valid IDs of others beat 迁移人身份证号)
-FORMER_ID = re.compile(r"旧|^原|[（(]原|曾用|作废|变更前|历史|15位|十五位")
+# (原 right before the ID words is a former ID wherever it stands: 申请人原身份证号, 成员原身份证号码, held-out 344 — read
+# as the 户主身份证号, the applicant's current ID was lost and the household screened under another person's number)
+FORMER_ID = re.compile(r"旧|^原|[（(]原|原(?=" + ID_WORDS + r")|曾用|作废|变更前|历史|15位|十五位")
 FORMER_ID_PENALTY = 0.5
 # … and the column itself: the row's own person's former ID (原身份证号, 原证件号码, 曾用身份证号码, 身份证号（旧）: an ID 公安
 # corrected, a 15-digit 一代证 upgraded, a wrong birth date put right) is a second key of the row (match.former_links):
@@ -57,7 +59,7 @@ FORMER_ID_PENALTY = 0.5
 # fit on the same label (1 + share - FORMER_ID_PENALTY): a list whose only ID column is headed 原身份证号 still reads it
 # as the ID, as before; and below 0, no evidence of a kind in classify.
 FORMER_ID_FIELD = "former_id"
-_FORMER_ID_WORDS = r"(旧|^原|[（(]原|曾用|作废|变更前|历史|15位|十五位)"
+_FORMER_ID_WORDS = r"(旧|^原|[（(]原|原(?=" + ID_WORDS + r")|曾用|作废|变更前|历史|15位|十五位)"
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
@@ -269,7 +271,7 @@ ROSTER = [
     FieldSpec("village", r"(村|社区|居委会).*(代码|编码)", r"村民小组|^组", weight=0),
     # (an application export joins its household and member sheets by the application's number)
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|申请编号|^申请号$|申请单号"),
-    FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系"),
+    FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系|" + _FORMER_ID_WORDS),
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
@@ -352,7 +354,7 @@ ROSTER = [
 _BORN = FieldSpec("born", r"出生(日期|年月)", weight=0)
 _COMMON = [FieldSpec("id", ID_WORDS), FieldSpec("name", NAME_WORDS), _BORN]
 # Head-level columns of lists that also carry the member's own (registry exports, payment ledgers).
-_HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS), FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$")]
+_HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS, _FORMER_ID_WORDS), FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$")]
 
 # A staff or cadre list's column saying whether the person still holds the post (在职, 在岗 / 辞职, 调出, 免职).
 _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$|是否在(?:任|职|岗|编)"
@@ -750,7 +752,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         FieldSpec("household_no", r"户编号|^户号$|家庭编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|监测户编号"),
-        FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, weight=2),
+        FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, _FORMER_ID_WORDS, weight=2),
         FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
         FieldSpec("id", r"(成员|人员|本人).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(成员|人员).*(姓名|名字)|^成员$", weight=2),
@@ -813,7 +815,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区|居委"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
-        FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS, weight=2),
+        FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS, _FORMER_ID_WORDS, weight=2),
         FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^申请人$", weight=2),
         *_COMMON,
     ],
