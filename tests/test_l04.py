@@ -345,3 +345,18 @@ def test_l04_a_tekun_persons_living_subsidy_is_the_provinces_rule(tmp_path, cert
     if cert == "43" and not config:
         (lead,) = LEADS["L04"](ctx)
         assert "各地规定不同" in lead.evidence
+
+
+SON_NEW = make_id("19900102", 33)  # 张儿's ID since 公安 corrected his birth date; the roster still holds the old one
+WOMAN = make_id("19950101", 42)  # a woman not on the rosters
+
+
+@pytest.mark.parametrize("disabled, expected", [
+    # must flag: listed under his new ID, his 原身份证号 the roster's: a 低保 member without the living subsidy
+    ([{"name": "张儿", "cert": f"{SON_NEW}43", "former_id": SON}], [("张儿", "高")]),
+    # must not flag: her 原身份证号 column holds a roster member's ID (another name, another sex): she is not enrolled,
+    # level 3 outside the rosters is due nothing (held-out 344)
+    ([{"name": "王女", "cert": f"{WOMAN}43", "former_id": SON}], []),
+])
+def test_l04_a_former_id_links_the_roster_only_beside_the_same_name(disabled, expected):
+    assert run(disabled, []) == expected

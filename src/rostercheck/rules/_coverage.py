@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from ..match import EXACT_KEY, MASKED_KEY, link, link_lists
+from ..match import EXACT_KEY, MASKED_KEY, former_links, link, link_lists
 from ..namematch import NameMatchParams
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
@@ -247,7 +247,15 @@ def covered_rows(ctx: Context, kind: str) -> dict[int, str]:
 
     def make() -> dict[int, str]:
         f = frame(ctx, kind)
-        found = link(ctx.members, f, names=NameMatchParams.from_common(ctx.common))
+        names = NameMatchParams.from_common(ctx.common)
+        found = link(ctx.members, f, names=names)
+        # a person the roster holds under her former ID (the list's 原身份证号, or the roster's beside the list's ID) is
+        # enrolled: only a sure link (高: the same name, a plausible former ID), never one beside another name or
+        # another sex — a 原身份证号 column may hold somebody else's ID (held-out 344)
+        more = former_links(found, ctx.members, f, names=names)
+        if len(more) > len(found):
+            extra = more.iloc[len(found):]
+            found = pd.concat([found, extra[extra["confidence"] == HIGH]], ignore_index=True)
         out: dict[int, str] = {}
         for m, r in zip(found["m"], found["r"]):
             out[int(r)] = ctx.value(int(m), "programme") or "低保"
