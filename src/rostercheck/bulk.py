@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ from .normalize import ids
 FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "businesses", "deaths",
                   "migrations", "prisoners")
 HEAD_ROWS = 300
+# DuckDB's read_csv refuses a line longer than this (its max_line_size default); the head is held to it too, so
+# that a file of one 50 MB line is refused at once instead of its line being scored as a header (held-out 341)
+MAX_LINE_BYTES = 2_000_000
 FORMER_MIN_CHARS = 15  # a former-ID cell shorter than a 15-digit 一代证 holds no ID (KeySet.keeps_former)
 MEMORY_LIMIT = "2GB"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
@@ -499,13 +503,30 @@ def _head(path: Path) -> tuple[Grid, str]:
     """The first rows of a file as a grid (for the header and the column layout), and the delimiter."""
     if _is_parquet(path):
         return Grid(path, "", parquet_rows(path, HEAD_ROWS), 1), ","
+    chunks = []
     with open(path, "rb") as fh:
-        data = b"".join(fh.readline() for _ in range(HEAD_ROWS))
-    text = decode_text(data, path).lstrip("\ufeff")
+        for number in range(1, HEAD_ROWS + 1):
+            line = fh.readline(MAX_LINE_BYTES + 1)
+            if len(line) > MAX_LINE_BYTES:
+                raise _line_too_long(path, number)
+            chunks.append(line)
+    text = decode_text(b"".join(chunks), path).lstrip("\ufeff")
     lines = text.splitlines()
     delimiter = sniff_delimiter(lines[:50])
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # (a quoted cell over the csv module's field limit)
+        raise InputFileError(path, _CSV_BAD_ADVICE.format(where="前几行中")) from exc
     return Grid(path, "", rows, 1), delimiter
+
+
+_CSV_BAD_ADVICE = "CSV 格式有误：{where}引号不配对（或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。"
+
+
+def _line_too_long(path: Path, line: int | None) -> InputFileError:
+    where = f"第 {line} 行" if line else "其中一行"
+    return InputFileError(path, f"{where}过长（超过 {MAX_LINE_BYTES // 1_000_000} MB）：表格的一行不会这么长，"
+                                "可能是导出时损坏或缺少换行；请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，或从原系统重新导出。")
 
 
 def _keeps_sql(col: str, upper: str, digits17: str) -> str:
@@ -655,7 +676,15 @@ def _query(con, path: Path, sql: str):
 
 
 def _unreadable(path: Path, exc: Exception) -> InputFileError:
-    return InputFileError(path, f"外存引擎无法读取此文件（{type(exc).__name__}）：请确认是 UTF-8 编码的 CSV 或 Parquet 文件。")
+    """DuckDB's (English) error on a file as the in-memory reader would word it: which line, and what to do."""
+    if _is_parquet(path):
+        return InputFileError(path, "Parquet 文件已损坏或无法读取，请重新导出后再试。")
+    text = str(exc)
+    found = re.search(r"CSV Error on Line: (\d+)", text)
+    line = int(found.group(1)) if found else None
+    if "Maximum line size" in text:
+        return _line_too_long(path, line)
+    return InputFileError(path, _CSV_BAD_ADVICE.format(where=f"第 {line} 行附近" if line else ""))
 
 
 def _text_table(values: list[str]):

@@ -252,7 +252,11 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
         size = path.stat().st_size
     if size > len(data):
         cut = data.rfind(b"\n")
-        data = data[: cut + 1] if cut > 0 else data
+        if cut <= 0:  # not one line end in the first 256 KB: no table's first rows (held-out 341: a 50 MB line)
+            raise InputFileError(path, f"第 1 行过长（前 {PEEK_BYTES // 1024} KB 中没有换行）：表格的一行不会这么长，"
+                                       "可能是导出时损坏或缺少换行；请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，"
+                                       "或从原系统重新导出。")
+        data = data[: cut + 1]
     content = table_text(data, path)
     lines = content.splitlines()
     whole = size <= len(data)
