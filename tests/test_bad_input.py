@@ -368,3 +368,14 @@ def test_a_folder_file_of_one_long_line_is_skipped_saying_so(tmp_path):
 
     with pytest.raises(InputFileError, match="第 1 行过长"):
         classify.peek(tmp_path / "名单.csv")
+
+
+@pytest.mark.parametrize("cell", ["", "430521********1234"])
+def test_an_id_column_with_no_usable_id_is_said_so_not_said_missing(tmp_path, cell):
+    # held-out 341: a roster whose 身份证号 column is blank or wholly masked (a 公示 copy) was refused with
+    # '找不到“身份证号”列。请确认表头含有该列' — its header has it
+    rows = "".join(f"城关镇,东村,张{i},户主,{cell}\n" for i in range(5))
+    (tmp_path / "r.csv").write_text("乡镇,村,姓名,与户主关系,身份证号\n" + rows, encoding="utf-8")
+    line = assert_refused(audit(tmp_path / "r.csv", tmp_path=tmp_path), INPUT, "r.csv", "“身份证号”列中没有可用的身份证号",
+                          "未脱敏")
+    assert "请确认表头含有该列" not in line

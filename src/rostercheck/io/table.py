@@ -1448,7 +1448,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     folded = set(given) - {sheet for _frame, _layout, sheet in parts}  # household sheets read into the members'
     frames, headers, written, titles, sheets, warnings = [], {}, {}, [], [], []
     sheet_headers: dict[str, dict[str, tuple[str, str]]] = {}
-    missing_reason = ""
+    missing_reason = id_column = ""
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
         frame = _with_twins(frame)
@@ -1471,6 +1471,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         lacking = [f for f in required if f not in frame.columns]
         if lacking:
             missing_reason = "、".join(FIELD_LABELS.get(f, f) for f in lacking)
+            # the header is there but no cell under it is an ID (blank, or a publicly posted copy's 430521********1234):
+            # not '找不到…列，请确认表头含有该列' of a sheet whose header has it (held-out 341)
+            blank_ids = [label for col, label in enumerate(layout.labels) if col not in layout.mapping.values()
+                         and _ID_LABEL.search(str(label))] if lacking == ["id"] else []
+            id_column = blank_ids[0] if blank_ids else ""
             continue
         # a print copy of the roster beside it (Sheet1, 打印版): read once (rows compared only between sheets of a length)
         first = next((sheets[k] for k, kept in enumerate(frames) if kind == "roster" and len(kept) == len(frame)
@@ -1496,6 +1501,10 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     warnings.extend(unsaved + _struck_through(path, parts))
     if not frames:
         what = KIND_LABELS.get(kind, kind)
+        if id_column and not unsaved:
+            raise InputFileError(path, f"作为{what}读取时，“{id_column}”列中没有可用的身份证号（整列空白，或已脱敏如 "
+                                       "430521********1234，或不像身份证号），无法逐人比对。请使用未脱敏的原始文件"
+                                       "（公示版不能用于核查），或填好身份证号后重新运行。")
         if missing_reason:
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
