@@ -357,3 +357,16 @@ def test_an_out_named_as_a_file_is_refused(tmp_path):
     roster = Path(__file__).resolve().parents[1] / "samples" / "county" / "特困人员名册.csv"
     result = run("audit", str(roster), "--as-of", "2026-09-30", "--out", str(tmp_path / "第三季度问题清单.xlsx"))
     assert result.returncode != 0 and "像是文件名" in result.stderr and not (tmp_path / "第三季度问题清单.xlsx").exists()
+
+
+@pytest.mark.parametrize("columns", [70, 80])
+def test_help_lines_break_as_chinese_text_breaks(columns):
+    # held-out 341: at 80 columns rich broke descriptions only at spaces — '，长表或' alone on a line before a wide gap
+    # (the run after a space folded onto a line of its own) — and began lines with '）' or '。'
+    for command in ["", "audit", "review", "screen", "coverage"]:
+        lines = run(*([command] if command else []), "--help", columns=columns).stdout.splitlines()
+        starts = [line for line in lines if re.search(r"│\s{4,}[。，、；：？！）》」』”’…]", line)]
+        assert not starts, (command, starts)
+        gaps = [line for line, below in zip(lines, lines[1:]) if re.match(r"^│.*\S\s{10,}│$", line)
+                and re.match(r"^│\s{11,}[^\s\[*-]", below)]
+        assert not gaps, (command, gaps)

@@ -108,10 +108,55 @@ def fold_help() -> None:
         text = make(*args, **kwargs)
         if isinstance(text, Text):
             text.overflow = "fold"
+            if type(text) is Text:
+                text.__class__ = _help_text_class()
         return text
 
     folded.folds = True
     rich_utils._make_rich_text = folded
+
+
+def _help_text_class():
+    """A rich Text that wraps as :func:`paragraphs` does (held-out 341): rich broke a description only at spaces and
+    folded a run too long for what was left of the line onto a line of its own, leaving a line of '，长表或' and a
+    wide gap, and began lines with '）' or '。' (the help at 80 columns)."""
+    global _HelpText
+    if _HelpText is None:
+        from rich.containers import Lines
+        from rich.text import Text
+
+        class HelpText(Text):
+            __slots__ = ()  # the same layout as Text: a Text made by Typer becomes one in place
+
+            def wrap(self, console, width, *, justify=None, overflow=None, tab_size=8, no_wrap=None):
+                if no_wrap or width < 4:
+                    return super().wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size,
+                                        no_wrap=no_wrap)
+                lines = Lines()
+                for line in self.split(allow_blank=True):
+                    plain = line.plain
+                    offsets, at = [], 0
+                    for k, piece in enumerate(_fold(re.findall(r"[A-Za-z0-9_.\-]{2,}|.", plain), width)):
+                        while k and at < len(plain) and plain[at] == " ":
+                            at += 1  # the space where the line breaks
+                        if not plain.startswith(piece, at):
+                            return super().wrap(console, width, justify=justify, overflow=overflow,
+                                                tab_size=tab_size, no_wrap=no_wrap)
+                        if k:
+                            offsets.append(at)
+                        at += len(piece)
+                    parts = line.divide(offsets)
+                    for part in parts:
+                        part.rstrip()
+                        part.truncate(width, overflow="fold")
+                    lines.extend(parts)
+                return lines
+
+        _HelpText = HelpText
+    return _HelpText
+
+
+_HelpText = None
 
 
 def paragraphs(text: str) -> None:
