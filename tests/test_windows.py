@@ -194,6 +194,29 @@ def test_a_read_only_output_folder_exits_5_naming_the_folder(tmp_path, monkeypat
     assert "内部错误" not in result.output and not list(out.iterdir())
 
 
+def test_a_read_only_output_folder_is_refused_before_the_run(tmp_path, monkeypatch):
+    # held-out 341: an existing read-only --out was refused only when the reports were written, after the whole run
+    import rostercheck.audit
+
+    out = tmp_path / "只读"
+    out.mkdir()
+    real = report.tempfile.mkstemp
+
+    def read_only(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir) == out:
+            raise PermissionError(13, "Permission denied", str(Path(dir) / "x.tmp"))
+        return real(*args, dir=dir, **kwargs)
+
+    def never(*args, **kwargs):
+        raise AssertionError("the audit ran before the output folder was tried")
+
+    monkeypatch.setattr(report.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(rostercheck.audit, "audit", never)
+    result = CliRunner().invoke(app, ["audit", str(_tiny_roster(tmp_path)), "--as-of", AS_OF, "--out", str(out)])
+    assert result.exit_code == 5, result.output
+    assert "没有写入权限" in result.output and str(out) in result.output and not list(out.iterdir())
+
+
 def test_an_output_folder_that_cannot_be_made_says_why_without_excel(tmp_path, monkeypatch):
     # held-out 341: --out under a folder without write permission said '没有权限（文件可能正在 Excel/WPS 中打开）'
     # of a folder that was never a file

