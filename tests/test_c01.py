@@ -60,7 +60,9 @@ def test_roster_id_typed_as_number_matches_at_medium_only():
 @pytest.mark.parametrize("category, flagged_as", [("退休", []), ("退（离）休人员", []), ("离休干部", []), ("80", []),
                                                 ("080", []), ("在职", [("张三", "高")]), ("1980级", [("张三", "高")]),
                                                 # a public-welfare job placing the poor is no staff post (held-out 190)
-                                                ("公益性岗位", []), ("遗属", [])])  # (遗属补助 is C03's: held-out 193)
+                                                ("公益性岗位", []), ("遗属", []),  # (遗属补助 is C03's: held-out 193)
+                                                # a category naming a departure (held-out 345's 4 离职), not a negation
+                                                ("离职", []), ("已调出", []), ("非在编", [("张三", "高")])])
 def test_retired_staff_excluded_by_default(category, flagged_as):
     # GB/T 2261.4 个人身份 80 is 退（离）休人员: a code is the whole cell
     ctx = context(roster(), {"staff": [{"name": "张三", "id": HEAD, "unit": "县一中", "category": category}]})
@@ -422,3 +424,40 @@ def test_a_staff_category_code_no_table_reads_is_at_most_medium(tmp_path, catego
     found = run_checks(ctx, ["C01"])[0]
     assert [f.confidence for f in found] == ([expected] if expected else [])
     assert ("人员类别“04”是代码、含义不明" in found[0].evidence) == (expected == "中") if found else True
+
+
+def _coded_staff_list(path, status_column):
+    """A 财政供养人员名单 whose 人员类别 holds codes 1–4, explained only by a second sheet '代码 | 含义' naming no column."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "人员名单"
+    sheet.append(["序号", "工作单位", "姓名", "身份证号", "人员类别"] + (["人员状态"] if status_column else []))
+    people = [("张三", HEAD, "1", "在职", "1"), ("李梅", WIFE, "2", "退休", "2"), ("张小", SON, "4", "离职", "2")]
+    for k, (name, pid, category, word, code) in enumerate(people):
+        status = {"words": [word], "codes": [code]}.get(status_column, [])
+        sheet.append([k + 1, "县林业局", name, pid, category, *status])
+    codes = book.create_sheet("代码说明")
+    for row in (["代码", "含义"], ["1", "在编在岗"], ["2", "退休"], ["3", "临时聘用"], ["4", "离职"]):
+        codes.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("status_column, expected", [
+    (None, [("张三", "高")]),  # must flag 在编在岗 at 高; must not flag 2 退休 (exclude_categories) nor 4 离职
+    ("words", [("张三", "高")]),  # a 人员状态 of words (在职) cannot take the codes: the table is the 人员类别's
+    # must not bind: two coded columns could take the table, which one it explains is unknown (every match 中, noted)
+    ("codes", [("张三", "中"), ("李梅", "中"), ("张小", "中")]),
+])
+def test_a_staff_lists_code_sheet_naming_no_column_reads_its_category_codes(tmp_path, status_column, expected):
+    # held-out 345: a 代码说明 sheet '代码 | 含义' (1 在编在岗 2 退休 3 临时聘用 4 离职) was not used: every match C01 中, the
+    # retired person among them, with a note to configure [C01] exclude_categories
+    path = _coded_staff_list(tmp_path / "财政供养人员名单.xlsx", status_column)
+    ctx = context(roster(), files={"staff": path})
+    assert flagged(ctx, "C01") == sorted(expected)
+    found = run_checks(ctx, ["C01"])[0]
+    assert all(("含义不明" in f.evidence) == (status_column == "codes") for f in found)
+    if status_column != "codes":
+        assert "人员类别 在编在岗" in found[0].evidence

@@ -1044,10 +1044,10 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
             if isinstance(grid, SparseGrid):  # its ID column's text, read now
                 grid.index(layout.mapping.get("id"))
             tables = _stacked_tables(grid, layout, kind)
-            for _part, read_by in tables:
+            for part, read_by in tables:
                 if legends:
                     read_by.legends = legends
-                    bind_unnamed_codes(read_by, kind)
+                    bind_unnamed_codes(read_by, kind, part)
                     more = [n for n in read_by.readings_said() if n not in read_by.warnings]
                     read_by.warnings.extend(more)
                     used = used or bool(more)
@@ -1099,25 +1099,46 @@ def legend_text(grids: list[Grid]) -> str:
     return "。\n".join(lines + [f"{name}：{' '.join(run)}" for name, run in runs.items() if len(run) >= 2])
 
 
-# The name legend_text gives a code table whose header names no column ('代码 | 说明'), and the field such a table
-# explains in a list of each kind, where the kind has one coded column a bank or system explains so: a bank's 代发
+# The name legend_text gives a code table whose header names no column ('代码 | 说明'), and the fields such a table may
+# explain in a list of each kind, where the kind has few coded columns a bank or system explains so: a bank's 代发
 # return file's 处理结果 (00 交易成功, 14 账户已销户; held-out 316: its 代码说明 sheet was "未读取", two failed payments
-# counted as paid).
+# counted as paid); a staff list's 人员类别 or 人员状态 (held-out 345: 1 在编在岗, 2 退休 read nowhere, every match C01 中).
 UNNAMED_CODES = "未写明列名的代码"
-UNNAMED_CODES_FIELD = {"payments": "status"}
+UNNAMED_CODES_FIELD = {"payments": ("status",), "staff": ("category", "status")}
+# The data rows looked at for whether a column's cells are a code table's codes (:func:`bind_unnamed_codes`)
+_CODES_SAMPLE = 500
 
 
-def bind_unnamed_codes(layout: "Layout", kind: str) -> None:
-    """Give a code table naming no column (:data:`UNNAMED_CODES`) to the column of the kind that such tables explain
-    (:data:`UNNAMED_CODES_FIELD`), when the layout has it and nothing else explains it: its header's name is written
-    before the table's codes in the layout's legends, where :meth:`Layout.readings` looks."""
-    fld = UNNAMED_CODES_FIELD.get(kind)
-    if not fld or fld not in layout.mapping or UNNAMED_CODES not in layout.legends or fld in layout.readings():
+def bind_unnamed_codes(layout: "Layout", kind: str, grid: "Grid | None" = None) -> None:
+    """Give a code table naming no column (:data:`UNNAMED_CODES`) to the one column of the kind that such tables explain
+    (:data:`UNNAMED_CODES_FIELD`) that could take it: the layout has it, nothing else explains it and (where the kind
+    has several such columns, read from ``grid``) its cells are the table's codes. Two columns that could take it take
+    none (which one the table explains is unknown). Its header's name is written before the table's codes in the
+    layout's legends, where :meth:`Layout.readings` looks.
+
+    Args:
+        layout: the table's layout (its legends read).
+        kind: the list kind.
+        grid: the table's cells, looked at when the kind has several such columns (None: none is bound then).
+    """
+    if UNNAMED_CODES not in layout.legends:
         return
-    run = codes.legend(UNNAMED_CODES, layout.legends)
-    if run:
-        label = layout.headers[fld]
+    read = layout.readings()
+    fields = [f for f in UNNAMED_CODES_FIELD.get(kind, ()) if f in layout.mapping and f not in read]
+    run = codes.legend(UNNAMED_CODES, layout.legends) if fields else {}
+    if len(fields) > 1:
+        fields = [f for f in fields if grid is not None and _all_codes(grid, layout, layout.mapping[f], run)]
+    if len(fields) == 1 and run:
+        label = layout.headers[fields[0]]
         layout.legends += f"。\n{label}：{' '.join(code + word for code, word in run.items())}"
+
+
+def _all_codes(grid: "Grid", layout: "Layout", col: int, run: dict[str, str]) -> bool:
+    """Whether a column's filled cells (of its first :data:`_CODES_SAMPLE` data rows) are all codes of a code table, and
+    some are (a column of words, 在职, or an empty one is explained by no code table)."""
+    rows = grid.data_rows(layout.start, np.arange(min(_CODES_SAMPLE, max(0, grid.height - layout.start))))
+    cells = [t for t in (text(r[col]) if col < len(r) else "" for r in rows) if t]
+    return bool(cells) and all(any(codes.same_code(c, code) for code in run) for c in cells)
 
 
 def _stacked_tables(grid: Grid, layout: Layout, kind: str) -> list[tuple[Grid, Layout]]:

@@ -39,7 +39,7 @@ def check(ctx: Context) -> list[Finding]:
     Returns:
         The findings.
     """
-    excluded = tuple(ctx.specs["C01"].params.get("exclude_categories", []))
+    excluded = excluded_categories(ctx)
     out: list[Finding] = []
     for kind in ("staff", "cadres"):
         if not ctx.has(kind):
@@ -108,8 +108,20 @@ def in_post(ctx: Context, kind: str, row: dict) -> bool:
     Returns:
         False for a staff row of an excluded 人员类别 (退休) or a row saying he left, else True.
     """
-    excluded = tuple(ctx.specs["C01"].params.get("exclude_categories", [])) if "C01" in ctx.specs else ()
-    return not ((kind == "staff" and _excluded(row, excluded)) or has_left(row, ctx, dead=False))
+    return not ((kind == "staff" and _excluded(row, excluded_categories(ctx))) or has_left(row, ctx, dead=False))
+
+
+def excluded_categories(ctx: Context) -> tuple:
+    """The words of a staff row's 人员类别 that keep it from C01: [C01] exclude_categories (退休), and the left_words naming a
+    departure (离职, 辞职, 调出: held-out 345, a code table's 4 离职 read into the column, the person C01 高), not those
+    negating a post (非在编, 不在岗: a category of staff working without an establishment post)."""
+    params = ctx.specs["C01"].params if "C01" in ctx.specs else {}
+    return (*params.get("exclude_categories", []),
+            *(w for w in params.get("left_words", []) if not w.startswith(_NEGATIONS)))
+
+
+# The beginnings of the left_words that negate a post rather than name a departure (不在职, 非在编, 未在岗, 已不在)
+_NEGATIONS = ("不", "非", "未", "已不")
 
 
 def category_unread(row) -> str:
