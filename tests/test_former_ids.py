@@ -222,3 +222,74 @@ def test_a_big_sheets_sparse_read_keeps_a_row_for_its_former_id(tmp_path, monkey
     assert got.frame["_row"].tolist() == [9, 42]  # the row under its old ID, and the one under the roster's
     whole = to_table(read_file(tmp_path / "养老金.xlsx", "pensions"), keys.keeps, keys.keeps_former)
     pd.testing.assert_frame_equal(got.frame.reset_index(drop=True), whole.frame.reset_index(drop=True))
+
+
+# The applicant's former ID on each of the household's rows (held-out 345) ------------------------------------------
+
+A_OLD = make_id("19500301", 111)  # 张三's (the applicant's) ID before 公安 corrected his birth date
+
+
+def _car(name, pid):
+    return {"name": name, "id": pid, "plate": "湘E12345", "vehicle_type": "小型轿车", "use": "非营运", "status": "正常"}
+
+
+def test_an_applicants_former_id_column_is_its_own():
+    headers = ["申请编号", "申请人姓名", "申请人身份证号", "申请人原身份证号", "成员姓名", "与申请人关系", "成员身份证号"]
+    got = assign(headers, "roster")
+    assert headers[got["head_former_id"]] == "申请人原身份证号" and "former_id" not in got
+    assert headers[got["head_id"]] == "申请人身份证号"
+
+
+@pytest.mark.parametrize("relations", [("户主", "配偶", "子女"), ("本人", "妻", "子"), ("01", "10", "20"), ("", "", "")])
+def test_a_car_under_the_applicants_former_id_is_flagged_high(relations):
+    # must flag: 申请人原身份证号 on each row is 张三's (the head's row: by 与户主关系, or by his ID as the 户主身份证号)
+    rows = roster(head_former_id=A_OLD)
+    for row, rel in zip(rows, relations):
+        row["relation"] = rel
+    ctx = context(rows, {"vehicles": [_car("张三", A_OLD)]})
+    [(name, confidence, key)] = _found(ctx, "C04")
+    assert (name, confidence) == ("张三", "高") and key.startswith("原身份证号一致：花名册上的原身份证号")
+    # must not: the members' rows (their IDs not the 户主身份证号) take no former ID of his
+    assert ctx.members.set_index("name")["former_id"].to_dict() == {"张三": A_OLD, "李梅": "", "张小": ""}
+
+
+def test_a_car_under_the_applicants_former_id_is_no_members():
+    # must not flag the wife: the old ID is the applicant's, not hers (read as every member's, she was linked too)
+    ctx = context(roster(head_former_id=A_OLD), {"vehicles": [_car("李梅", A_OLD)]})
+    assert [(n, c) for n, c, _ in _found(ctx, "C04")] == [("张三", "低")]
+
+
+def test_the_applicants_former_id_column_holding_another_names_id_is_only_low():
+    # must not flag above 低: the column holds a stranger's ID (his car), whose name is not the applicant's
+    ctx = context(roster(head_former_id=STRANGER), {"vehicles": [_car("王秀英", STRANGER)]})
+    found = _found(ctx, "C04")
+    assert [(n, c) for n, c, _ in found] == [("张三", "低")] and "姓名不一致" in found[0][2]
+
+
+def test_a_members_own_former_id_is_kept_beside_the_applicants():
+    rows = roster(head_former_id=A_OLD)
+    rows[1]["former_id"] = B_OLD
+    ctx = context(rows, {"vehicles": [_car("李梅", B_OLD), {**_car("张三", A_OLD), "plate": "湘E54321"}]})
+    assert sorted((n, c) for n, c, _ in _found(ctx, "C04")) == [("张三", "高"), ("李梅", "高")]
+
+
+def test_screen_finds_a_car_under_the_applicants_former_id(tmp_path):
+    import datetime as dt
+
+    from rostercheck.screen import screen
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["申请编号", "乡镇", "村", "申请人姓名", "申请人身份证号", "申请人原身份证号", "成员姓名", "与申请人关系",
+                  "成员身份证号", "城乡类别"])
+    for name, rel, pid in (("张三", "本人", A), ("李梅", "配偶", B), ("张小", "子", C)):
+        sheet.append(["SQ001", "城关镇", "东村", "张三", A, A_OLD, name, rel, pid, "农村"])
+    book.save(tmp_path / "新申请家庭.xlsx")
+    with (tmp_path / "机动车.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["号牌号码", "车辆类型", "使用性质", "所有人", "身份证明号码", "机动车状态"])
+        out.writerow(["湘E12345", "小型轿车", "非营运", "张三", A_OLD, "正常"])
+    result = screen([tmp_path / "新申请家庭.xlsx"], {"vehicles": tmp_path / "机动车.csv"}, dt.date(2026, 9, 30))
+    got = result.findings[result.findings["类别代码"] == "C04"]
+    assert list(zip(got["姓名"], got["置信度"])) == [("张三", "高")]
+    assert result.verdicts["结论"].tolist() == ["有疑点"]

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.columns import BARE_STATUS, FORMER_ID_FIELD, HUKOU_WORDS
+from .io.columns import BARE_STATUS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD, HUKOU_WORDS
 from .io.table import ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
@@ -446,7 +446,7 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
     """
     parts = []
     # a 原身份证号 column in any roster: each part has the former ID's columns (blank where a roster has none)
-    former = any(FORMER_ID_FIELD in t.frame.columns for t in tables)
+    former = any(FORMER_ID_FIELD in t.frame.columns or HEAD_FORMER_ID_FIELD in t.frame.columns for t in tables)
     for t in tables:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
@@ -458,6 +458,8 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
             part["name_key"] = _name_keys(f)
         if former:
             raw = cells(f, FORMER_ID_FIELD) if FORMER_ID_FIELD in f.columns else [None] * len(f)
+            if HEAD_FORMER_ID_FIELD in f.columns:
+                raw = _with_heads_former_ids(f, raw, values)
             values, statuses, reliable, _ = ids.id_numbers(raw)
             part["former_id"], part["former_id_status"] = values, statuses
             part["former_id_reliable"] = np.asarray(reliable, dtype=np.int64) if len(reliable) else 0
@@ -468,6 +470,29 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
 
 
 FORMER_COLUMNS = ["former_id", "former_id_status", "former_id_reliable", "former_id_raw"]
+
+
+def _with_heads_former_ids(f: pd.DataFrame, raw: list, own_ids: list) -> list:
+    """A roster's former IDs with its household head's (申请人原身份证号, 户主原身份证号: written on each of the household's
+    rows) given to the head's row alone, where that row has no former ID of its own: the row whose 与户主关系 is the
+    head's (本人, 户主), or whose ID is the household's 户主身份证号. Read as every member's former ID, the applicant's old
+    number would be a second key of each of them (held-out 345: a car under the applicant's old ID was missed).
+
+    Args:
+        f: the roster table's frame.
+        raw: the rows' own former ID cells.
+        own_ids: the rows' IDs as :func:`ids.id_numbers` read them.
+    Returns:
+        The former ID cells, the head's row's filled.
+    """
+    heads = cells(f, HEAD_FORMER_ID_FIELD)
+    relations = cells(f, "relation") if "relation" in f.columns else [None] * len(f)
+    head_ids = ids.id_numbers(cells(f, "head_id"))[0] if "head_id" in f.columns else [None] * len(f)
+    out = list(raw)
+    for k, (cell, rel, own, head) in enumerate(zip(heads, relations, own_ids, head_ids)):
+        if text(cell) and not text(out[k]) and (codes.is_head(rel) or (bool(own) and own == head)):
+            out[k] = cell
+    return out
 
 
 def former_keys(keys: pd.DataFrame) -> list[pd.DataFrame]:

@@ -59,6 +59,8 @@ FORMER_ID_PENALTY = 0.5
 # fit on the same label (1 + share - FORMER_ID_PENALTY): a list whose only ID column is headed 原身份证号 still reads it
 # as the ID, as before; and below 0, no evidence of a kind in classify.
 FORMER_ID_FIELD = "former_id"
+# … and a roster's column of the household head's (the applicant's) former ID, written on each of its rows
+HEAD_FORMER_ID_FIELD = "head_former_id"
 _FORMER_ID_WORDS = r"(旧|^原|[（(]原|原(?=" + ID_WORDS + r")|曾用|作废|变更前|历史|15位|十五位)"
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
@@ -129,7 +131,7 @@ _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
 _ATTRIBUTE_REJECTS = {
-    **dict.fromkeys((*ID_FIELDS, FORMER_ID_FIELD), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
+    **dict.fromkeys((*ID_FIELDS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
     **dict.fromkeys(("name", "head_name", "cadre_name", "dependent_name"),
                     r"拼音|电话|地址|住址|单位|日期|时间|身份|证件|号码|编号|类别|类型|代码"),
     **dict.fromkeys(DATE_FIELDS,
@@ -272,6 +274,10 @@ ROSTER = [
     # (an application export joins its household and member sheets by the application's number)
     FieldSpec("household_no", r"户编号|^户号$|家庭编号|户主编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|申请编号|^申请号$|申请单号"),
     FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系|" + _FORMER_ID_WORDS),
+    # the applicant's (户主's) own former ID on each of the household's rows (申请人原身份证号, 户主原身份证号): the head's row's
+    # former ID only (roster.people_keys; held-out 345: a car under the applicant's old ID was missed), not the members'
+    FieldSpec(HEAD_FORMER_ID_FIELD, r"(户主|申请人).*" + _FORMER_ID_WORDS + ".*" + ID_WORDS + r"|(户主|申请人).*" + ID_WORDS
+              + r".*[（(](旧|原|曾用)", r"关系", weight=-0.5),
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
@@ -968,7 +974,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
-    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", "spouse_name": "配偶姓名",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",
