@@ -404,3 +404,53 @@ def test_review_never_overwrites_the_suppression_file_it_was_given(tmp_path):
     carried = pd.read_csv(tmp_path / "rv2" / suppress.FILE_NAME, dtype=str, encoding="utf-8-sig").fillna("")
     assert (carried["依据"].str.contains("，") | carried["依据"].str.contains("（")).any()
     assert not carried["依据"].str.contains(",").any()
+
+
+# held-out 346: the 依据 an earlier version wrote (left) and the one this version writes of the same facts (right): the
+# stop rule now named, the registry's 与户主关系 quoted as written. An entry without 证据指纹 (the column deleted from
+# the township's sheet) is held to its 依据, and the rewording alone re-listed what the township had verified.
+_STAFF_SAID = "财政供养人员 丁斌文（工作单位 清河县财政局，人员类别 公务员，《财政供养人员名单.xlsx》工作表“Sheet1”第 326 行）"
+_REG_SAID = "户籍人口信息（户籍人口.csv）》第 1333 行，本人在花名册享受保障；户籍信息同户（财政供养人员与户籍：身份证号一致）"
+_DEATH = "《死亡人员名单.csv》第 72 行：宋兰，死亡日期 2026-05-14；{rule}2026-06 起不应发放。仍发放 2026-06至2026-09（4个月）：" \
+         "2026-06至2026-09 低保金 每月 800.00 元（应追回份额 400.00 元），共 4 行。应追回该成员份额合计 {sum} 元"
+REWORDED = [
+    ("C01", f"{_STAFF_SAID}的妻子：与其户籍同户（户口簿户号 000102304，关系：妻子），《{_REG_SAID}",
+     f"{_STAFF_SAID}之妻：与其户籍同户（户口簿户号 000102304，关系：之妻），《{_REG_SAID}"),
+    ("C01", f"{_STAFF_SAID}的儿子，未成年（12 岁）：与其户籍同户（户口簿户号 000102299，关系：儿子），《{_REG_SAID}",
+     f"{_STAFF_SAID}的长子，未成年（13 岁）：与其户籍同户（户口簿户号 000102299，关系：长子），《{_REG_SAID}"),
+    ("C01", f"{_STAFF_SAID}的女儿：户籍登记为其女儿（本人户口簿户号 000102300），《{_REG_SAID}",
+     f"{_STAFF_SAID}的长女：户籍登记为其长女（本人户口簿户号 000102300），《{_REG_SAID}"),
+    ("RQ2", "与 青龙村 妇女主任 李婷 同户（户号 000100281，关系：兄弟），未备案；《户籍人口信息（户籍人口.csv）》第 222 行",
+     "与 青龙村 妇女主任 李婷 同户（户号 000100281，关系：弟），未备案；《户籍人口信息（户籍人口.csv）》第 222 行"),
+    ("RQ2", "与 东岭村 村会计 周贵 同户（户号 000100576，关系：孙女/外孙女），未备案",
+     "与 东岭村 村会计 周贵 同户（户号 000100576，关系：孙女），未备案"),
+    ("F01", _DEATH.format(rule="", sum="1,600.00"), _DEATH.format(rule="按次月停发计，", sum="1,600.00")),
+    ("D02", "同一账号 6217 收取 2 户的资金；户籍信息同户（户号 000100576）：周霞是周贵的孙女/外孙女",
+     "同一账号 6217 收取 2 户的资金；户籍信息同户（户号 000100576）：周霞是周贵的孙女"),
+]
+REWORDED_AND_CHANGED = [  # what the rewording hides nothing of: another employer, another sum, another household
+    ("C01", REWORDED[0][1], REWORDED[0][2].replace("清河县财政局", "清河县教育局")),
+    ("F01", REWORDED[5][1], _DEATH.format(rule="按次月停发计，", sum="2,000.00")),
+    ("RQ2", REWORDED[3][1], REWORDED[3][2].replace("000100281", "000100282")),
+]
+
+
+@pytest.mark.parametrize("code,before,now", REWORDED,
+                         ids=["C01-之妻", "C01-长子", "C01-apart", "RQ2-弟", "RQ2-孙女", "F01-stop", "D02-tie"])
+def test_an_entry_without_its_evidence_fingerprint_holds_the_same_facts_reworded(code, before, now):
+    entries = pd.DataFrame([{"类别代码": code, "身份证号": LI, "姓名": "李四", "依据": before,
+                             "依据指纹": suppress.fingerprint(code, before), suppress.EVIDENCE: "",
+                             "核实情况": "核实无问题", "核实日期": "2026-12-31"}])
+    findings = pd.DataFrame([{"类别代码": code, "身份证号": LI, "姓名": "李四", "依据": now}])
+    kept, held, _ = suppress.apply(findings, entries)
+    assert (len(kept), held) == (0, 1)
+
+
+@pytest.mark.parametrize("code,before,now", REWORDED_AND_CHANGED, ids=["C01-employer", "F01-sum", "RQ2-household"])
+def test_an_entry_without_its_evidence_fingerprint_lets_changed_facts_come_back(code, before, now):
+    entries = pd.DataFrame([{"类别代码": code, "身份证号": LI, "姓名": "李四", "依据": before,
+                             "依据指纹": suppress.fingerprint(code, before), suppress.EVIDENCE: "",
+                             "核实情况": "核实无问题", "核实日期": "2026-12-31"}])
+    findings = pd.DataFrame([{"类别代码": code, "身份证号": LI, "姓名": "李四", "依据": now}])
+    kept, held, _ = suppress.apply(findings, entries)
+    assert (len(kept), held) == (1, 0)

@@ -67,6 +67,17 @@ _ROW = re.compile(r"第\s*\d+\s*行")
 _SPACE = re.compile(r"\s+")
 _CLAUSE = re.compile(r"[^，,。；;]+")
 _AGE = re.compile(r"\d+\s*(?:周岁|岁)")
+# Words a later version says differently of the same facts, taken out of the 依据 an entry without 证据指纹 is matched
+# by (held-out 346): the stop rule F01–F03 now name ('按次月停发计，'), and a relation now quoted as the registry writes
+# it (长子, 之妻, 弟 where 儿子, 妻子, 兄弟 was said). On NFKC text without spaces (:func:`_prose`): （）：， are ()：,.
+_REWORDED = (
+    (re.compile(r"按[次当]月停发计,"), ""),
+    (re.compile(r"关系:[^(),;]*"), "关系:"),  # (户口簿户号 000102304,关系:妻)
+    (re.compile(r"户籍登记为其[^(),;]*"), "户籍登记为其"),  # 户籍登记为其长子(本人户口簿户号 …)
+    (re.compile(r"(?<=\))(?:的|之)[^:(),;]{1,8}(?=[:,])"), "的"),  # 财政供养人员 X(…)的长子,未成年 / 之妻:
+    (re.compile(r"(户籍信息同户\(户号[^)]*\):)[^,;。]*"), r"\1"),  # 户籍信息同户(户号 …):A是B之妻
+    (re.compile(r"登记为户主[^,;。()]*"), "登记为户主"),  # 花名册中A登记为户主B的配偶 / 户主B之妻
+)
 
 
 def is_verified(found: object = "", status: object = "") -> bool:
@@ -162,6 +173,16 @@ def _prose(evidence: object, ages: bool = True) -> str:
 def _aged(code: str, evidence: object) -> str:
     """The prose fingerprint of a 依据 with its ages taken out (for entries written before 证据指纹)."""
     return _digest("FA-", code, _prose(evidence, ages=False))
+
+
+def _reworded(code: str, evidence: object) -> str:
+    """The prose fingerprint of a 依据 without its ages and the words a later version says differently of the same
+    facts (:data:`_REWORDED`): an entry written before 证据指纹, or whose 证据指纹 column a township deleted, still holds
+    when only the wording changed."""
+    norm = _prose(evidence, ages=False)
+    for pattern, put in _REWORDED:
+        norm = pattern.sub(put, norm)
+    return _digest("FW-", code, norm)
 
 
 def evidence_fingerprint(code: str, person: str, facts) -> str:
@@ -349,7 +370,7 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
             structured_by |= {(code, ev, "id", info.value), (code, ev, "name", person_name(name))}
             by_name.setdefault((code, person_name(name)), []).append((info.value, ev))
             continue
-        for p in [fp] + ([_aged(code, basis)] if text(basis) else []):
+        for p in [fp] + ([_aged(code, basis), _reworded(code, basis)] if text(basis) else []):
             if info.status == ids.NUMERIC:
                 partial.add((code, info.value[:ids.SURVIVING], person_name(name), p))
             else:
@@ -368,7 +389,7 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
             corrected += 1
             continue
         short = (code, value[:ids.SURVIVING], person_name(name))
-        prints = [fingerprint(code, evidence), _aged(code, evidence)]
+        prints = [fingerprint(code, evidence), _aged(code, evidence), _reworded(code, evidence)]
         held = any((code, value, p) in exact or (*short, p) in partial for p in prints)
         keep.append(not held)
     mask = pd.Series(keep, index=findings.index)
