@@ -231,3 +231,21 @@ def test_an_old_account_in_a_ledger_naming_the_village_is_still_the_households_w
     ctx = money_context(people, rows, {"deaths": [{"name": "赵兰", "id": C, "date": "2026-01-20"}]})
     assert [(n, c, r) for n, c, r, _ in money(ctx, "F01")] == [("赵兰", "中", 2580.0)]
     assert money(ctx, "F07") == [] and money(ctx, "F03") == []
+
+
+def test_the_scope_counts_only_the_masked_ids_the_ledger_tied_to_no_one():
+    # held-out 348: 核查范围 said "资金发放明细中有 6 个身份证号被遮挡（脱敏），这些人未能比对" of an old bank's rows the ledger
+    # had tied to 赵兰 by her name and the digits shown; a masked payee of no roster's name is still uncompared
+    from rostercheck.audit import _partial_parts
+    from rostercheck.rules._money import ledger
+
+    old = "6230901000011112222"
+    people = roster()[:1] + household("赵兰", C, benefit=516, bank_account="6217995000011112222")
+    rows = [pay(A, "贾林东", m, 406, bank_account="6217000011112222") for m in months("2026-01", "2026-06")]
+    rows += [pay(_mask(C), "赵兰", m, 516, bank_account=old) for m in months("2026-01", "2026-03")]
+    rows += [pay(C, "赵兰", m, 516, bank_account="6217995000011112222") for m in months("2026-04", "2026-06")]
+    rows += [pay(_mask(make_id("19700707", 177)), "路人甲", "2026-02", 300, bank_account="6230901000099998888")]
+    ctx = money_context(people, rows)
+    ledger(ctx)  # (as the audit has it when it counts: the notices are worked out once the ledger is built)
+    said = "；".join(_partial_parts(ctx, {}, ["F01"])["F01"])
+    assert "资金发放明细中有 1 个身份证号被遮挡（脱敏），这些人未能比对" in said, said
