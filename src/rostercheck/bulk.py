@@ -486,8 +486,8 @@ def _is_parquet(path: Path) -> bool:
         return fh.read(4) == PARQUET_MAGIC
 
 
-def _open(path: Path, kind: str) -> tuple[Grid, Layout, str]:
-    """A file's first rows, its layout and the DuckDB expression for its data rows.
+def _open(path: Path, kind: str) -> tuple[Grid, Layout, str, str]:
+    """A file's first rows, its layout, the DuckDB expression for its data rows and its delimiter.
 
     Raises:
         InputFileError: the usual "no header" error when the first rows hold no header.
@@ -496,7 +496,7 @@ def _open(path: Path, kind: str) -> tuple[Grid, Layout, str]:
     layout = find_layout(grid, kind)
     if layout is None:
         finish_table(path, kind, [])  # no sheet: raises
-    return grid, layout, _source(path, grid, layout, delimiter)
+    return grid, layout, _source(path, grid, layout, delimiter), delimiter
 
 
 def _head(path: Path) -> tuple[Grid, str]:
@@ -592,12 +592,14 @@ class Streamer:
             InputFileError: when the file has no recognisable header or lacks a required column.
         """
         path = Path(path)
-        grid, layout, source = _open(path, kind)
+        grid, layout, source, delimiter = _open(path, kind)
         names = ", ".join(["_i", *(f"c{i}" for i in range(_width(grid, layout)))])
         id_cols = person_id_columns(layout.mapping)
         former = former_id_column(layout.mapping) if id_cols else None
+        total = int(self._query(path, f"SELECT count(*) FROM {source}").fetchall()[0][0])
         if not id_cols:
-            sql = f"SELECT {names} FROM {source}"
+            got = self._query(path, f"SELECT {names} FROM {source} ORDER BY _i").fetchall()
+            _check_last(path, got[-1][1:] if got else [], delimiter)
         else:  # a row is kept for any of its people's IDs (a business's 投资人 besides its 法定代表人)
             keep = " OR ".join(_keeps_sql(f"c{col}", f"_u{j}", f"_n{j}") for j, col in enumerate(id_cols))
             if former is not None:  # … and for its person's former ID, where one is written (KeySet.keeps_former)
@@ -607,15 +609,17 @@ class Streamer:
             typed = ", ".join(f"upper(c{col}) AS _u{j}, TRY_CAST(substr(c{col}, 1, 17) AS BIGINT) AS _n{j}"
                               for j, col in enumerate([*id_cols, *([former] if former is not None else [])]))
             rows = f"(SELECT *, {typed} FROM {source})"
-            sql = f"SELECT {names} FROM {rows} WHERE {keep}"
             hh_col = layout.mapping.get("household_no") if kind == "registry" else None
             if hh_col is not None:  # whole households: a second pass for every row of a kept row's 户号
                 hk = _household_key(f"c{hh_col}")
                 households = self._query(path, f"SELECT DISTINCT {hk} FROM {rows} WHERE {keep}").fetchall()
                 self.con.register("k_households", _text_table([h for (h,) in households]))
-                sql = f"SELECT {names} FROM {rows} WHERE {keep} OR {hk} IN (SELECT k FROM k_households)"
-        got = self._query(path, sql + " ORDER BY _i").fetchall()
-        total = self._query(path, f"SELECT count(*) FROM {source}").fetchall()[0][0]
+                keep = f"{keep} OR {hk} IN (SELECT k FROM k_households)"
+            # The last record comes along, kept or not (_check_last: no scan of its own); _k says whether it is kept.
+            got = self._query(path, f"SELECT {names}, ({keep}) AS _k FROM {rows} WHERE ({keep}) OR _i = {total} "
+                                    "ORDER BY _i").fetchall()
+            _check_last(path, got[-1][1:-1] if got and got[-1][0] == total else [], delimiter)
+            got = [row[:-1] for row in got if row[-1]]
         rows_ = [["" if v is None else v for v in row[1:]] for row in got]
         numbers = _row_numbers(path, layout, np.array([int(row[0]) for row in got], dtype=np.int64)).tolist()
         table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")])
@@ -643,7 +647,7 @@ class Streamer:
         from .normalize.names import person_name
 
         path = Path(path)
-        _, layout, source = _open(path, "registry")
+        _, layout, source, _ = _open(path, "registry")
         if "name" not in layout.mapping or "id" not in layout.mapping:
             return None
         name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
@@ -687,6 +691,79 @@ def _unreadable(path: Path, exc: Exception) -> InputFileError:
     return InputFileError(path, _CSV_BAD_ADVICE.format(where=f"第 {line} 行附近" if line else ""))
 
 
+def _counted(con, path: Path, grid: Grid, layout: Layout, source: str, delimiter: str) -> int:
+    """The number of data records DuckDB reads in a file, its last record looked at in the same scan (_check_last)."""
+    if _is_parquet(path):
+        return int(_query(con, path, f"SELECT count(*) FROM {source}").fetchall()[0][0])
+    cells = ", ".join(f"c{i}" for i in reversed(range(_width(grid, layout))))
+    total, last = _query(con, path, f"SELECT count(*), arg_max(coalesce({cells}), _i) FROM {source}").fetchall()[0]
+    _check_last(path, [last], delimiter)
+    return int(total)
+
+
+def _check_last(path: Path, cells, delimiter: str) -> None:
+    """Refuse a CSV file whose last record's last filled cell is a quote opened and never closed (_unclosed_quote).
+
+    Args:
+        path: the file.
+        cells: the last record's cells as DuckDB read them (or its last filled cell alone; none for no record).
+        delimiter: the file's delimiter.
+    Raises:
+        InputFileError: naming the line where the quote opens, as the in-memory reader does.
+    """
+    filled = [c for c in cells if c is not None]  # (the cells after an open quote's are none)
+    line = _unclosed_quote(path, filled[-1], delimiter) if filled and filled[-1] and not _is_parquet(path) else None
+    if line is not None:
+        raise InputFileError(path, _CSV_BAD_ADVICE.format(where=f"第 {line} 行附近"))
+
+
+def _unclosed_quote(path: Path, cell: str, delimiter: str) -> int | None:
+    """The line where a quote opened and never closed begins the last record's last cell ``cell``, or None.
+
+    DuckDB's parallel scanner refuses a quoted line break, except in a quote never closed near the end of the file:
+    that cell takes every line below it (rows lost without an error, held-out 347). Such a cell, and only such a
+    cell, is the file's tail after an opening quote: a closed quoted cell ends in its closing quote, an unquoted one
+    is not preceded by a quote.
+    """
+    escaped = cell.replace('"', '""').encode("utf-8")
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - len(escaped) - 16))
+        tail = fh.read()
+    # (DuckDB keeps a CRLF file's last \r in the cell; without a line end at the end of the file it leaves the cell's
+    # last character out, or one quote of a doubled one)
+    for end in [e for e in (b"\n", b"\r\n", b"\r") if tail.endswith(e)] or [b""]:
+        body = tail[:len(tail) - len(end)]
+        at = body.rfind(b'"' + escaped)
+        rest = body[at + 1 + len(escaped):]
+        if at != -1 and (not rest or not end and _one_character(rest)):
+            break
+    else:
+        return None  # (a closed quoted cell ends in its closing quote)
+    if at > 0 and body[at - 1:at] not in (delimiter.encode("utf-8"), b"\n", b"\r"):
+        return None  # a quote inside an unquoted cell is read as itself
+    start = size - len(tail) + at
+    return 1 + _newlines_before(path, start)
+
+
+def _one_character(rest: bytes) -> bool:
+    """Whether the bytes after a cell at the end of a file are the one character DuckDB left out of it (not a closing
+    quote)."""
+    return rest == b'""' or rest != b'"' and len(rest.decode("utf-8", "replace")) == 1
+
+
+def _newlines_before(path: Path, end: int, chunk: int = 1 << 24) -> int:
+    with open(path, "rb") as fh:
+        count, left = 0, end
+        while left > 0:
+            data = fh.read(min(chunk, left))
+            if not data:
+                break
+            count += data.count(b"\n")
+            left -= len(data)
+    return count
+
+
 def _text_table(values: list[str]):
     import pyarrow as pa
 
@@ -712,11 +789,12 @@ def load_whole(path: Path, kind: str) -> Table:
         InputFileError: when the file has no recognisable header or lacks a required column.
     """
     path = Path(path)
-    grid, layout, source = _open(path, kind)
+    grid, layout, source, delimiter = _open(path, kind)
     con = _connect()
     try:
         # One column at a time: only one column is ever held twice (as Arrow and as Python strings).
-        numbers = _row_numbers(path, layout, _arrow(con, f"SELECT _i FROM {source} ORDER BY _i", path).column("_i").to_numpy())
+        # (``_i`` is row_number(): 1 … the record count)
+        numbers = _row_numbers(path, layout, np.arange(1, _counted(con, path, grid, layout, source, delimiter) + 1, dtype=np.int64))
         columns = {c: _objects(_arrow(con, f"SELECT c{c} FROM {source} ORDER BY _i", path).column(0))
                    for c in sorted(set(layout.mapping.values())) if c < _width(grid, layout)}
 
