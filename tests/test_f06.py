@@ -122,6 +122,24 @@ def test_a_benefit_that_failed_beside_its_raise_that_went_through_is_unpaid_not_
         assert money(ctx, "F06") == [] and money(ctx, "F05") == [], again
 
 
+@pytest.mark.parametrize("raise_row", [
+    {"item": "提标补差"}, {"item": "低保提标补差"}, {"item": "低保金", "remark": "8月提标补差"}])
+def test_a_month_with_only_its_raise_paid_is_unpaid_not_underpaid(raise_row):
+    # held-out 349 (an h336 leftover): no August benefit row, its 提标补差 40 went through: F05 高 "少发 992.00 元" and
+    # F06 中 "应补发 1,032.00 元" (提标补差), or F05 only (低保提标补差)
+    people = household("王五", A, [("王芳", "配偶", make_id("19820202", 122))], benefit=1032) + household("李四", C, benefit=516)
+    rows = [pay(A, "王五", m, 1032) for m in ("2026-07", "2026-09")]
+    rows += [pay(C, "李四", m, 516) for m in months("2026-07", "2026-09")]
+    ctx = money_context(people, rows + [pay(A, "王五", "2026-08", 40, **raise_row)])
+    # must flag: F06, owed the rest of the month; no F05 for it
+    assert money(ctx, "F06") == [("王五", "中", None, 992.0)] and money(ctx, "F05") == []
+    (f,) = findings(ctx, "F06")
+    assert "同月已成功发放的提标补差：2026-08" in f.evidence and "减去同月已发的提标补差 40.00 元" in f.evidence
+    # must not flag: the benefit paid beside it
+    ctx = money_context(people, rows + [pay(A, "王五", "2026-08", 40, **raise_row), pay(A, "王五", "2026-08", 992)])
+    assert money(ctx, "F06") == [] and money(ctx, "F05") == []
+
+
 def test_failed_then_repaid_not_flagged():
     rows = [pay(A, "王五", "2026-09", 516, status="退回"), pay(A, "王五", "2026-09", 516, paid_date="2026-10-08")]
     rows += [pay(C, "李四", "2026-09", 700), pay(E, "陈一", "2026-09", 800)]

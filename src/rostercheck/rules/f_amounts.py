@@ -444,11 +444,11 @@ class _PairSet:
 
 
 def _paid_pairs(led: Ledger) -> _PairSet:
-    """The (household, month) pairs with a successful benefit payment; not a month whose benefit failed while only its
-    提标补差 went through (:func:`_failed_beside_raise`)."""
+    """The (household, month) pairs with a successful benefit payment; not a month whose benefit failed, or has no row,
+    while only its 提标补差 went through (:func:`_failed_beside_raise`, :func:`_raise_without_benefit`)."""
     if "paid_pairs" not in led.memo:
         mask = led.array("ok") & led.array("benefit") & led.array("dated") & led.array("own_programme")
-        if failed := _failed_beside_raise(led):
+        if failed := {**_failed_beside_raise(led), **_raise_without_benefit(led)}:
             mask &= ~np.isin(led.memo["codes"]["pair"], np.fromiter(failed, dtype=np.int64, count=len(failed)))
         led.memo["paid_pairs"] = _PairSet(led.memo["codes"], mask)
     return led.memo["paid_pairs"]
@@ -490,12 +490,37 @@ def _failed_beside_raise(led: Ledger) -> dict[int, list[int]]:
     return out
 
 
+def _raise_without_benefit(led: Ledger) -> dict[int, list[int]]:
+    """The (household, month) pairs (as ``codes['pair']`` numbers) with no benefit row at all, paid or not, while a
+    提标补差 of the month went through (→ its rows), less than the household is usually paid: as in
+    :func:`_failed_beside_raise`, the 补差 is other money and the month is F06's, not an F05 少发 (held-out 349, an h336
+    leftover: no August row but 提标补差 40, F05 高 "少发 992.00 元" beside F06 "应补发 1,032.00 元"; 低保提标补差, F05 only)."""
+    if "raise_without_benefit" in led.memo:
+        return led.memo["raise_without_benefit"]
+    out: dict[int, list[int]] = {}
+    led.memo["raise_without_benefit"] = out
+    ok, adjust, benefit, pair = led.array("ok"), led.array("adjust"), led.array("benefit"), led.memo["codes"]["pair"]
+    ours = led.array("dated") & led.array("own_programme")
+    raised = np.flatnonzero(ok & ours & adjust)
+    if not len(raised):
+        return out
+    raised = raised[~np.isin(pair[raised], pair[ours & benefit & ~adjust])]  # (a month with a benefit row of its own)
+    usual, household, cells = _usual_paid(led), led.household, led.cols["amount"]
+    rows: dict[int, list[int]] = defaultdict(list)
+    for r in raised.tolist():
+        rows[int(pair[r])].append(r)
+    for p, rs in rows.items():
+        if sum(float(cells[r]) for r in rs) < usual.get(household[rs[0]], 0.0) - 1:
+            out[p] = rs
+    return out
+
+
 def _raise_only_months(led: Ledger) -> dict[tuple[str, str], list[int]]:
-    """:func:`_failed_beside_raise` by (household, month)."""
+    """:func:`_failed_beside_raise` and :func:`_raise_without_benefit` by (household, month)."""
     codes = led.memo["codes"]
     width = len(codes["m_values"]) + 1
     return {(codes["h_values"][p // width], codes["m_values"][p % width]): rows
-            for p, rows in _failed_beside_raise(led).items()}
+            for p, rows in {**_failed_beside_raise(led), **_raise_without_benefit(led)}.items()}
 
 
 def _compared(paid: dict, unread: set) -> set[str]:
@@ -1109,15 +1134,20 @@ def check_f06(ctx: Context) -> list[Finding]:
         raised = raise_of(ctx, led, h) if amount else None
         then = amount - raised[1] * _persons(led, h) if raised and raised[1] > 0 else amount
         earlier = [m for m in months if m not in tried and raised and m < raised[0] and 0 < then < amount]
-        owed = (sum(tried.get(m, then if m in earlier else amount or 0.0) for m in months)
+        # a month with no benefit row, only its 提标补差 paid, is owed the rest (held-out 349: 1,032 less the 40 paid)
+        topped = {m: sum(float(led.cols["amount"][r]) for r in raise_only[(h, m)]) for m in months
+                  if m not in tried and (h, m) in raise_only}
+        owed = (sum(tried.get(m, max((then if m in earlier else amount or 0.0) - topped.get(m, 0.0), 0.0)) for m in months)
                 if amount or len(tried) == len(months) else None)
         basis = ((["发放失败的金额"] if tried else [])
                  + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) + len(earlier) < len(months) else [])
                  + ([f"{raised[0]} 统一提标前的 {yuan(then)}/月（{'、'.join(earlier)}）"] if earlier else []))
+        basis[-1:] = [basis[-1] + f"减去同月已发的提标补差 {yuan(sum(topped.values()))}"] if topped and basis else basis[-1:]
         undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
                   else "发放失败/退回")
         detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
+        detail = "；资金发放明细中没有该户这些月份的保障金发放记录" if topped and not fails else detail
         beside = [r for m in months for r in raise_only.get((h, m), ())]
         if beside:  # (held-out 336: the 补差 paid that month is other money, said: the worker sees it was no benefit)
             detail += ("；同月已成功发放的提标补差：" + "；".join(
