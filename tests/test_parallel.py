@@ -285,29 +285,3 @@ def test_numpy_huge_page_requests_are_off_unless_the_user_asks(given, expected):
             "    from numpy.core import multiarray as m\nprint(m._get_madvise_hugepage())")  # numpy 2 / numpy 1
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
-
-
-def test_keeping_freed_memory_is_asked_of_glibc_without_error_and_skipped_elsewhere(monkeypatch):
-    """The command line's malloc thresholds (rostercheck._keep_freed_memory) reach glibc's mallopt, each accepted
-    (mallopt returns 1); on another system nothing is called."""
-    import ctypes
-    import sys
-
-    import rostercheck
-
-    calls = []
-
-    class Libc:
-        def mallopt(self, option, value):
-            calls.append((option.value, value.value))
-            return 1
-
-    monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
-    monkeypatch.setattr(sys, "platform", "linux")
-    rostercheck._keep_freed_memory()
-    assert calls == [(-3, rostercheck.MALLOC_MMAP_THRESHOLD), (-1, rostercheck.MALLOC_TRIM_THRESHOLD),
-                     (-2, rostercheck.MALLOC_TOP_PAD)]
-    calls.clear()
-    monkeypatch.setattr(sys, "platform", "win32")
-    rostercheck._keep_freed_memory()
-    assert calls == []
