@@ -102,14 +102,23 @@ def test_a_month_paid_under_a_cell_no_month_is_read_from_is_not_owed(cell):
     assert money(money_context(people, rows + [pay(C, "李四", "2026-06", 700)]), "F06") == [("李四", "中", None, 700.0)]
 
 
-@pytest.mark.parametrize("raise_row", [
-    {"item": "提标补差"}, {"item": "低保提标补差"}, {"item": "低保金", "remark": "8月提标补差"}])
-def test_a_benefit_that_failed_beside_its_raise_that_went_through_is_unpaid_not_underpaid(raise_row):
-    # held-out 336 (an h322 leftover): August's 992 failed, its 提标补差 40 went through: F05 高 "实发 40.00 元 … 少发
-    # 992.00 元", the failure unsaid (低保提标补差 counted the month paid: no F06), or F05 and F06 both 992 (提标补差)
+# a 提标补差 as ledgers write it: under its own item, the programme's, or the benefit's with a remark
+RAISE_ROWS = [{"item": "提标补差"}, {"item": "低保提标补差"}, {"item": "低保金", "remark": "8月提标补差"}]
+
+
+def _paid_but_august():
+    """王五's household (1,032 a month) paid July and September, 李四's (516) every month: (people, rows)."""
     people = household("王五", A, [("王芳", "配偶", make_id("19820202", 122))], benefit=1032) + household("李四", C, benefit=516)
     rows = [pay(A, "王五", m, 1032) for m in ("2026-07", "2026-09")]
     rows += [pay(C, "李四", m, 516) for m in months("2026-07", "2026-09")]
+    return people, rows
+
+
+@pytest.mark.parametrize("raise_row", RAISE_ROWS)
+def test_a_benefit_that_failed_beside_its_raise_that_went_through_is_unpaid_not_underpaid(raise_row):
+    # held-out 336 (an h322 leftover): August's 992 failed, its 提标补差 40 went through: F05 高 "实发 40.00 元 … 少发
+    # 992.00 元", the failure unsaid (低保提标补差 counted the month paid: no F06), or F05 and F06 both 992 (提标补差)
+    people, rows = _paid_but_august()
     august = [pay(A, "王五", "2026-08", 992, status="失败"), pay(A, "王五", "2026-08", 40, **raise_row)]
     ctx = money_context(people, rows + august)
     # must flag: F06 高, owed the benefit that failed; no F05 for the month
@@ -122,14 +131,11 @@ def test_a_benefit_that_failed_beside_its_raise_that_went_through_is_unpaid_not_
         assert money(ctx, "F06") == [] and money(ctx, "F05") == [], again
 
 
-@pytest.mark.parametrize("raise_row", [
-    {"item": "提标补差"}, {"item": "低保提标补差"}, {"item": "低保金", "remark": "8月提标补差"}])
+@pytest.mark.parametrize("raise_row", RAISE_ROWS)
 def test_a_month_with_only_its_raise_paid_is_unpaid_not_underpaid(raise_row):
     # held-out 349 (an h336 leftover): no August benefit row, its 提标补差 40 went through: F05 高 "少发 992.00 元" and
     # F06 中 "应补发 1,032.00 元" (提标补差), or F05 only (低保提标补差)
-    people = household("王五", A, [("王芳", "配偶", make_id("19820202", 122))], benefit=1032) + household("李四", C, benefit=516)
-    rows = [pay(A, "王五", m, 1032) for m in ("2026-07", "2026-09")]
-    rows += [pay(C, "李四", m, 516) for m in months("2026-07", "2026-09")]
+    people, rows = _paid_but_august()
     ctx = money_context(people, rows + [pay(A, "王五", "2026-08", 40, **raise_row)])
     # must flag: F06, owed the rest of the month; no F05 for it
     assert money(ctx, "F06") == [("王五", "中", None, 992.0)] and money(ctx, "F05") == []

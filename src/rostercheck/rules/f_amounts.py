@@ -445,82 +445,69 @@ class _PairSet:
 
 def _paid_pairs(led: Ledger) -> _PairSet:
     """The (household, month) pairs with a successful benefit payment; not a month whose benefit failed, or has no row,
-    while only its 提标补差 went through (:func:`_failed_beside_raise`, :func:`_raise_without_benefit`)."""
+    while only its 提标补差 went through (:func:`_raise_only_pairs`)."""
     if "paid_pairs" not in led.memo:
         mask = led.array("ok") & led.array("benefit") & led.array("dated") & led.array("own_programme")
-        if failed := {**_failed_beside_raise(led), **_raise_without_benefit(led)}:
+        if failed := _raise_only_pairs(led):
             mask &= ~np.isin(led.memo["codes"]["pair"], np.fromiter(failed, dtype=np.int64, count=len(failed)))
         led.memo["paid_pairs"] = _PairSet(led.memo["codes"], mask)
     return led.memo["paid_pairs"]
 
 
-def _failed_beside_raise(led: Ledger) -> dict[int, list[int]]:
-    """The (household, month) pairs (as ``codes['pair']`` numbers) whose benefit payment failed (or came back) and was
-    not paid again, while a 提标补差 of the month went through (→ its rows): the 补差 is other money, paid beside the
-    benefit, and makes the month neither paid (F06 says it unpaid, owed what failed) nor an F05 少发 (held-out 336, an
-    h322 leftover: August's 992 failed, its 低保提标补差 40 paid, was F05 高 "实发 40.00 元 … 少发 992.00 元", the failure
-    unsaid, and with the item 提标补差 F06 and F05 both asked 992). 补差 rows summing to the failed amount (within 1 元,
-    as :func:`_usual_paid` matches) are the benefit paid again under a remark of 调整 ('调整账户后重发'), not this."""
-    if "failed_beside_raise" in led.memo:
-        return led.memo["failed_beside_raise"]
+def _raise_only_pairs(led: Ledger) -> dict[int, list[int]]:
+    """The (household, month) pairs (as ``codes['pair']`` numbers) whose benefit was not paid while a 提标补差 of the
+    month went through (→ its rows): the 补差 is other money, paid beside the benefit, and makes the month neither paid
+    (F06 says it unpaid) nor an F05 少发. Two such months:
+
+    - the benefit row failed (or came back) and was not paid again, the 补差 rows summing to less than what failed
+      (held-out 336, an h322 leftover: August's 992 failed, its 低保提标补差 40 paid, was F05 高 "实发 40.00 元 … 少发
+      992.00 元", the failure unsaid, and with the item 提标补差 F06 and F05 both asked 992); 补差 rows summing to the
+      failed amount (within 1 元, as :func:`_usual_paid` matches) are the benefit paid again under a remark of 调整
+      ('调整账户后重发'), not this;
+    - no benefit row at all, paid or not, the 补差 less than the household is usually paid (held-out 349, an h336
+      leftover: no August row but 提标补差 40, F05 高 "少发 992.00 元" beside F06 "应补发 1,032.00 元"; 低保提标补差, F05
+      only)."""
+    if "raise_only" in led.memo:
+        return led.memo["raise_only"]
     out: dict[int, list[int]] = {}
-    led.memo["failed_beside_raise"] = out
+    led.memo["raise_only"] = out
     ok, adjust, benefit, pair = led.array("ok"), led.array("adjust"), led.array("benefit"), led.memo["codes"]["pair"]
+    if not adjust.any():
+        return out
     ours = led.array("dated") & led.array("own_programme")
-    failed = np.flatnonzero(~ok & ours & benefit & ~adjust)
-    if not len(failed) or not adjust.any():
-        return out
-    wanted = np.unique(pair[failed])
-    paid = np.flatnonzero(ok & ours & (benefit | adjust) & np.isin(pair, wanted))  # (the rows F05 sums: _paid_off)
-    again = set(pair[paid[~adjust[paid]]].tolist())  # paid again as the benefit
-    raises: dict[int, list[int]] = defaultdict(list)
-    for r in paid[adjust[paid]].tolist():
-        if pair[r] not in again:
-            raises[int(pair[r])].append(r)
-    if not raises:
-        return out
-    tried: dict[int, list[int]] = defaultdict(list)
-    for r in failed.tolist():
-        if pair[r] in raises:
-            tried[int(pair[r])].append(r)
     cells = led.cols["amount"]
-    for p, rows in raises.items():
-        if sum(float(cells[r]) for r in rows) < _failed_due(led, tried[p]) - 1:
-            out[p] = rows
-    return out
 
+    def by_pair(rows) -> dict[int, list[int]]:
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for r in rows:
+            grouped[int(pair[r])].append(r)
+        return grouped
 
-def _raise_without_benefit(led: Ledger) -> dict[int, list[int]]:
-    """The (household, month) pairs (as ``codes['pair']`` numbers) with no benefit row at all, paid or not, while a
-    提标补差 of the month went through (→ its rows), less than the household is usually paid: as in
-    :func:`_failed_beside_raise`, the 补差 is other money and the month is F06's, not an F05 少发 (held-out 349, an h336
-    leftover: no August row but 提标补差 40, F05 高 "少发 992.00 元" beside F06 "应补发 1,032.00 元"; 低保提标补差, F05 only)."""
-    if "raise_without_benefit" in led.memo:
-        return led.memo["raise_without_benefit"]
-    out: dict[int, list[int]] = {}
-    led.memo["raise_without_benefit"] = out
-    ok, adjust, benefit, pair = led.array("ok"), led.array("adjust"), led.array("benefit"), led.memo["codes"]["pair"]
-    ours = led.array("dated") & led.array("own_programme")
+    def summed(rows: list[int]) -> float:
+        return sum(float(cells[r]) for r in rows)
+
+    failed = np.flatnonzero(~ok & ours & benefit & ~adjust)
+    if len(failed):
+        paid = np.flatnonzero(ok & ours & (benefit | adjust) & np.isin(pair, np.unique(pair[failed])))  # (_paid_off's)
+        again = set(pair[paid[~adjust[paid]]].tolist())  # paid again as the benefit
+        raises = by_pair(r for r in paid[adjust[paid]].tolist() if pair[r] not in again)
+        tried = by_pair(r for r in failed.tolist() if pair[r] in raises)
+        out.update((p, rows) for p, rows in raises.items() if summed(rows) < _failed_due(led, tried[p]) - 1)
     raised = np.flatnonzero(ok & ours & adjust)
-    if not len(raised):
-        return out
     raised = raised[~np.isin(pair[raised], pair[ours & benefit & ~adjust])]  # (a month with a benefit row of its own)
-    usual, household, cells = _usual_paid(led), led.household, led.cols["amount"]
-    rows: dict[int, list[int]] = defaultdict(list)
-    for r in raised.tolist():
-        rows[int(pair[r])].append(r)
-    for p, rs in rows.items():
-        if sum(float(cells[r]) for r in rs) < usual.get(household[rs[0]], 0.0) - 1:
-            out[p] = rs
+    if len(raised):
+        usual, household = _usual_paid(led), led.household
+        out.update((p, rows) for p, rows in by_pair(raised.tolist()).items()
+                   if summed(rows) < usual.get(household[rows[0]], 0.0) - 1)
     return out
 
 
 def _raise_only_months(led: Ledger) -> dict[tuple[str, str], list[int]]:
-    """:func:`_failed_beside_raise` and :func:`_raise_without_benefit` by (household, month)."""
+    """:func:`_raise_only_pairs` by (household, month)."""
     codes = led.memo["codes"]
     width = len(codes["m_values"]) + 1
     return {(codes["h_values"][p // width], codes["m_values"][p % width]): rows
-            for p, rows in {**_failed_beside_raise(led), **_raise_without_benefit(led)}.items()}
+            for p, rows in _raise_only_pairs(led).items()}
 
 
 def _compared(paid: dict, unread: set) -> set[str]:
