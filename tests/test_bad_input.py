@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import zipfile
 
+import numpy as np
 import pytest
 
 from badfiles import ID, assert_refused, patch_xls_record, roster_csv, run_cli, xls, xlsx
@@ -423,6 +424,53 @@ def test_an_address_broken_over_two_lines_inside_quotes_is_read_in_full(tmp_path
     path.write_text("姓名,身份证号,死亡日期,住址\n" + "\n".join(rows) + "\n", encoding="utf-8")
     table = load_table(path, "deaths")
     assert table.rows == 400 and table.frame["name"].iloc[-1] == "王五", table.rows
+
+
+def test_a_quoted_line_break_in_a_streamed_file_is_read_in_full(tmp_path, monkeypatch):
+    # a big list (read through DuckDB) with one address typed on two lines inside quotes, as Excel saves a cell with
+    # Alt+Enter: DuckDB's parallel scanner refused it ("第 N 行附近引号不配对"), the whole run with it; the serial
+    # scanner reads it, each row numbered as the in-memory reader numbers it
+    from helpers import make_id
+    from rostercheck import bulk
+    from rostercheck.io.table import load_table
+
+    def person(i: int) -> str:  # (60,000 valid IDs: a birthday for every 400)
+        return make_id((dt.date(1950, 1, 1) + dt.timedelta(days=i // 400)).strftime("%Y%m%d"), 2 * (i % 400) + 1)
+
+    rows = [f"张{i},{person(i)},2026-01-02,城关镇" for i in range(60_000)]
+    rows[30_000] = f'王五,{person(30_000)},2026-03-01,"湖南省邵阳县\n城关镇"'
+    path = tmp_path / "死亡人员名单.csv"
+    path.write_text("姓名,身份证号,死亡日期,户籍地址\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    keys = bulk.KeySet()
+    keys.add(np.array([person(30_000), person(30_001)], dtype=object), np.array(["valid", "valid"], dtype=object),
+             np.array([True, True]))
+    with bulk.Streamer(keys) as streamer:
+        kept = streamer.load(path, "deaths")
+    memory = load_table(path, "deaths").frame
+    whole = bulk.load_whole(path, "deaths")
+    assert whole.rows == kept.row_count == 60_000
+    assert list(kept.frame["name"]) == ["王五", "张30001"], list(kept.frame["name"])
+    at = memory.index[memory["name"].isin(["王五", "张30001"])]
+    assert list(kept.frame["_row"]) == list(memory.loc[at, "_row"]) == list(whole.frame.loc[at, "_row"])
+
+
+def test_a_quote_left_open_that_the_serial_scanner_runs_on_with_is_refused_as_the_quote():
+    # (the parallel scanner stopped at a quoted line break, the serial one then ran past the longest line it reads:
+    # the quote the parallel scanner named, not a line too long)
+    from rostercheck import bulk
+
+    calls = []
+
+    def read(serial=False):
+        calls.append(serial)
+        if serial:
+            raise bulk._line_too_long("名单.csv", 5001)
+        raise bulk._QuotedBreak("名单.csv", bulk._CSV_BAD_ADVICE.format(where="第 5001 行附近"))
+
+    with pytest.raises(bulk.InputFileError, match="第 5001 行附近引号不配对"):
+        bulk._serial_on_quoted_breaks(read)()
+    assert calls == [False, True]
 
 
 def test_a_folder_file_of_one_long_line_is_skipped_saying_so(tmp_path):

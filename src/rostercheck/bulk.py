@@ -16,6 +16,7 @@ compares them.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import tempfile
@@ -429,8 +430,9 @@ def _connect():
     return con
 
 
-def _source(path: Path, head: Grid, layout: Layout, delimiter: str) -> str:
-    """The DuckDB table expression for a file's data rows: ``_i`` (from 1) and text columns c0, c1 …"""
+def _source(path: Path, head: Grid, layout: Layout, delimiter: str, serial: bool = False) -> str:
+    """The DuckDB table expression for a file's data rows: ``_i`` (from 1) and text columns c0, c1 … (``serial``:
+    DuckDB's one-thread CSV scanner, which reads a quoted line break: :func:`_serial_on_quoted_breaks`)."""
     p = str(path).replace("'", "''")
     if _is_parquet(path):
         cols = ", ".join(f'CAST("{str(n).replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, n in enumerate(head.rows[0]))
@@ -439,7 +441,7 @@ def _source(path: Path, head: Grid, layout: Layout, delimiter: str) -> str:
     d = delimiter.replace("'", "''")
     return (f"(SELECT row_number() OVER () AS _i, * FROM read_csv('{p}', header = false, skip = {layout.start}, "
             f"delim = '{d}', quote = '\"', escape = '\"', columns = {{{cols}}}, null_padding = true, "
-            f"strict_mode = false, auto_detect = false))")
+            f"strict_mode = false, auto_detect = false{', parallel = false' if serial else ''}))")
 
 
 def _row_numbers(path: Path, layout: Layout, records: np.ndarray) -> np.ndarray:
@@ -486,8 +488,9 @@ def _is_parquet(path: Path) -> bool:
         return fh.read(4) == PARQUET_MAGIC
 
 
-def _open(path: Path, kind: str) -> tuple[Grid, Layout, str, str]:
-    """A file's first rows, its layout, the DuckDB expression for its data rows and its delimiter.
+def _open(path: Path, kind: str, serial: bool = False) -> tuple[Grid, Layout, str, str]:
+    """A file's first rows, its layout, the DuckDB expression for its data rows (``serial``: see :func:`_source`) and
+    its delimiter.
 
     Raises:
         InputFileError: the usual "no header" error when the first rows hold no header.
@@ -496,7 +499,7 @@ def _open(path: Path, kind: str) -> tuple[Grid, Layout, str, str]:
     layout = find_layout(grid, kind)
     if layout is None:
         finish_table(path, kind, [])  # no sheet: raises
-    return grid, layout, _source(path, grid, layout, delimiter), delimiter
+    return grid, layout, _source(path, grid, layout, delimiter, serial), delimiter
 
 
 def _head(path: Path) -> tuple[Grid, str]:
@@ -523,9 +526,39 @@ def _head(path: Path) -> tuple[Grid, str]:
 _CSV_BAD_ADVICE = "CSV 格式有误：{where}引号不配对（或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。"
 
 
+class _LineTooLong(InputFileError):
+    """A line longer than DuckDB reads (:data:`MAX_LINE_BYTES`)."""
+
+
+class _QuotedBreak(InputFileError):
+    """DuckDB's parallel CSV scanner stopped at a quoted line break (worded as a quote not closed at its line, which it
+    is when the serial scanner then finds a line too long: :func:`_serial_on_quoted_breaks`)."""
+
+
+def _serial_on_quoted_breaks(read):
+    """A reader of a CSV file through DuckDB (taking ``serial=``, passed to :func:`_open`) run with the parallel
+    scanner, and again with the serial one where a quoted line break stopped it.
+
+    A cell holding a line break (an address typed with Alt+Enter in Excel) is quoted, as CSV has it; the parallel
+    scanner refuses it beside ``null_padding``. The serial one reads it; a quote that is never closed then makes a
+    record run past :data:`MAX_LINE_BYTES` (refused as the quote at the line the parallel scanner named) or to the end
+    of the file (:func:`_check_last`).
+    """
+    @functools.wraps(read)
+    def run(*args, **kwargs):
+        try:
+            return read(*args, **kwargs)
+        except _QuotedBreak as stopped:
+            try:
+                return read(*args, serial=True, **kwargs)
+            except _LineTooLong:
+                raise stopped from None
+    return run
+
+
 def _line_too_long(path: Path, line: int | None) -> InputFileError:
     where = f"第 {line} 行" if line else "其中一行"
-    return InputFileError(path, f"{where}过长（超过 {MAX_LINE_BYTES // 1_000_000} MB）：表格的一行不会这么长，"
+    return _LineTooLong(path, f"{where}过长（超过 {MAX_LINE_BYTES // 1_000_000} MB）：表格的一行不会这么长，"
                                 "可能是导出时损坏或缺少换行；请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，或从原系统重新导出。")
 
 
@@ -579,7 +612,8 @@ class Streamer:
     def _query(self, path: Path, sql: str):
         return _query(self.con, path, sql)
 
-    def load(self, path: Path, kind: str) -> Table:
+    @_serial_on_quoted_breaks
+    def load(self, path: Path, kind: str, serial: bool = False) -> Table:
         """Read a list, keeping only rows that can link to a person of interest.
 
         Args:
@@ -592,7 +626,7 @@ class Streamer:
             InputFileError: when the file has no recognisable header or lacks a required column.
         """
         path = Path(path)
-        grid, layout, source, delimiter = _open(path, kind)
+        grid, layout, source, delimiter = _open(path, kind, serial)
         names = ", ".join(["_i", *(f"c{i}" for i in range(_width(grid, layout)))])
         id_cols = person_id_columns(layout.mapping)
         former = former_id_column(layout.mapping) if id_cols else None
@@ -640,7 +674,8 @@ class Streamer:
             table.months = [("" if m is None else m, "" if p is None else p, int(n)) for m, p, n in counted]
         return table
 
-    def name_counts(self, path: Path, named: set[str]) -> dict[str, int] | None:
+    @_serial_on_quoted_breaks
+    def name_counts(self, path: Path, named: set[str], serial: bool = False) -> dict[str, int] | None:
         """Namesake counts over the whole registry file besides the members' IDs (the caller adds the roster's).
 
         People with a valid ID count once (a named member's ID not at all: the roster counts it); rows without
@@ -655,7 +690,7 @@ class Streamer:
         from .normalize.names import person_name
 
         path = Path(path)
-        _, layout, source, _ = _open(path, "registry")
+        _, layout, source, _ = _open(path, "registry", serial)
         if "name" not in layout.mapping or "id" not in layout.mapping:
             return None
         name, idc = f"c{layout.mapping['name']}", f"c{layout.mapping['id']}"
@@ -696,7 +731,8 @@ def _unreadable(path: Path, exc: Exception) -> InputFileError:
     line = int(found.group(1)) if found else None
     if "Maximum line size" in text:
         return _line_too_long(path, line)
-    return InputFileError(path, _CSV_BAD_ADVICE.format(where=f"第 {line} 行附近" if line else ""))
+    said = _CSV_BAD_ADVICE.format(where=f"第 {line} 行附近" if line else "")
+    return _QuotedBreak(path, said) if "quoted new line" in text else InputFileError(path, said)
 
 
 def _counted(con, path: Path, grid: Grid, layout: Layout, source: str, delimiter: str) -> int:
@@ -782,7 +818,8 @@ def _width(grid: Grid, layout: Layout) -> int:
     return max([len(layout.labels), *(len(r) for r in grid.rows)])
 
 
-def load_whole(path: Path, kind: str) -> Table:
+@_serial_on_quoted_breaks
+def load_whole(path: Path, kind: str, serial: bool = False) -> Table:
     """Read a whole CSV/Parquet list through DuckDB, column by column (for rosters of millions).
 
     Cells repeated down a column (township, village, relation …) share one Python string, so a roster
@@ -797,7 +834,7 @@ def load_whole(path: Path, kind: str) -> Table:
         InputFileError: when the file has no recognisable header or lacks a required column.
     """
     path = Path(path)
-    grid, layout, source, delimiter = _open(path, kind)
+    grid, layout, source, delimiter = _open(path, kind, serial)
     con = _connect()
     try:
         # One column at a time: only one column is ever held twice (as Arrow and as Python strings).
