@@ -293,3 +293,106 @@ def test_screen_finds_a_car_under_the_applicants_former_id(tmp_path):
     got = result.findings[result.findings["类别代码"] == "C04"]
     assert list(zip(got["姓名"], got["置信度"])) == [("张三", "高")]
     assert result.verdicts["结论"].tolist() == ["有疑点"]
+
+
+# The paths that read no former ID before (held-out 350): registry kinship, the filing table, supporters, coverage ------
+
+OFFICIAL = make_id("19750312", 213)
+MOTHER = make_id("19520608", 224)  # the official's mother's current ID (the registry's)
+MOTHER_OLD = make_id("19520608", 226, region="430527")  # … and her old one, the roster's
+OFFICIAL_OLD = make_id("19750312", 215, region="430527")
+
+
+@pytest.mark.parametrize("kind, headers, fields", [
+    ("registry", ["户号", "姓名", "身份证号", "原身份证号", "与户主关系"], {"id": "身份证号", "former_id": "原身份证号"}),
+    ("cadre_relatives", ["干部姓名", "干部身份证号", "亲属姓名", "亲属身份证号", "亲属原身份证号", "关系"],
+     {"cadre_id": "干部身份证号", "id": "亲属身份证号", "former_id": "亲属原身份证号"}),
+    # a filing's bare 原身份证号 or 干部原身份证号 may be the cadre's: no relative's former ID
+    ("cadre_relatives", ["干部姓名", "干部身份证号", "干部原身份证号", "亲属姓名", "亲属身份证号", "关系"],
+     {"cadre_id": "干部身份证号", "id": "亲属身份证号", "former_id": None}),
+    ("supporters", ["被赡养人姓名", "被赡养人身份证号", "被赡养人原身份证号", "赡养人姓名", "赡养人身份证号", "赡养人原身份证号"],
+     {"dependent_id": "被赡养人身份证号", "dependent_former_id": "被赡养人原身份证号", "id": "赡养人身份证号",
+      "former_id": "赡养人原身份证号"}),
+    ("monitoring", ["户主姓名", "户主证件号码", "成员姓名", "成员证件号码", "原身份证号", "家庭年人均纯收入（元）"],
+     {"head_id": "户主证件号码", "id": "成员证件号码", "former_id": "原身份证号"}),
+])
+def test_the_kinship_supporters_and_coverage_lists_read_their_former_id_columns(kind, headers, fields):
+    got = assign(headers, kind)
+    assert {f: (headers[got[f]] if f in got else None) for f in fields} == fields
+
+
+def _registry(rows):
+    return [{"household_no": "3001", "name": n, "relation": r, "id": i, "former_id": f} for n, r, i, f in rows]
+
+
+@pytest.mark.parametrize("code, kind, official_id, registry, flagged_as", [
+    # the mother on the roster under her old ID, the registry under her new one beside it
+    ("C01", "staff", OFFICIAL, [("赵明", "户主", OFFICIAL, ""), ("周桂兰", "母亲", MOTHER, MOTHER_OLD)], [("周桂兰", "中")]),
+    ("RQ2", "cadres", OFFICIAL, [("赵明", "户主", OFFICIAL, ""), ("周桂兰", "母亲", MOTHER, MOTHER_OLD)], [("周桂兰", "中")]),
+    # the staff list still under the official's old ID, the registry under his new one beside it
+    ("C01", "staff", OFFICIAL_OLD, [("赵明", "户主", OFFICIAL, OFFICIAL_OLD), ("周桂兰", "母亲", MOTHER_OLD, "")],
+     [("周桂兰", "中")]),
+    # must not: the registry's 原身份证号 of the official's son holding an old man's ID (another generation, another name)
+    ("C01", "staff", OFFICIAL, [("赵明", "户主", OFFICIAL, ""), ("赵磊", "长子", make_id("19990909", 231), MOTHER_OLD)], []),
+    # … or a mistyped one (no valid ID: never exact)
+    ("C01", "staff", OFFICIAL, [("赵明", "户主", OFFICIAL, ""), ("周桂兰", "母亲", MOTHER, MOTHER_OLD[:17] + "0"
+                                                              if MOTHER_OLD[17] != "0" else MOTHER_OLD[:17] + "1")], []),
+])
+def test_registry_kinship_links_through_a_former_id(code, kind, official_id, registry, flagged_as):
+    official = {"name": "赵明", "id": official_id, "unit": "县财政局", "category": "公务员", "village": "东村",
+                "post": "村会计"}
+    ctx = context(household("周桂兰", MOTHER_OLD), {kind: [official], "registry": _registry(registry)})
+    assert [(n, c) for n, c, _ in _found(ctx, code) if c in ("高", "中")] == flagged_as
+
+
+def test_a_relative_filed_with_a_former_id_column_is_rq1_high():
+    filing = [{"cadre_name": "钱玉芬", "cadre_id": OFFICIAL, "name": "周桂兰", "id": MOTHER, "former_id": MOTHER_OLD,
+               "relation": "父母"}]
+    ctx = context(household("周桂兰", MOTHER_OLD), {"cadre_relatives": filing})
+    [(name, confidence, key)] = _found(ctx, "RQ1")
+    assert (name, confidence) == ("周桂兰", "高") and key.startswith("原身份证号一致")
+
+
+GRANNY = make_id("19450303", 122)
+GRANNY_OLD = make_id("19450303", 124, region="430528")
+SON = make_id("19720210", 131)
+SON_OLD = make_id("19720210", 133, region="430528")
+WOMAN = make_id("19720315", 142)
+
+
+def _supporter(**kw):
+    return {"dependent_name": "吴秀英", "dependent_id": GRANNY, "name": "郑建华", "id": SON, "relation": "儿子", **kw}
+
+
+def _wages(name, pid, **kw):
+    return [{"name": name, "id": pid, "wage": 4200, "month": m, **kw} for m in ("2026-07", "2026-08", "2026-09")]
+
+
+_STAFF = {"unit": "县一中", "category": "事业"}
+
+
+@pytest.mark.parametrize("roster_id, row, lists, flagged_as", [
+    # the supporter's wages under his old ID, his 赡养人原身份证号 saying so
+    (GRANNY, _supporter(former_id=SON_OLD), {"wages": _wages("郑建华", SON_OLD)}, [("吴秀英", "高")]),
+    # the supporters list under his old ID, the staff list under his new beside its 原身份证号
+    (GRANNY, _supporter(id=SON_OLD), {"staff": [{"name": "郑建华", "id": SON, "former_id": SON_OLD, **_STAFF}]},
+     [("吴秀英", "高")]),
+    # the dependent on the roster under her old ID: the list's 被赡养人原身份证号, or the list under it
+    (GRANNY_OLD, _supporter(dependent_former_id=GRANNY_OLD), {"staff": [{"name": "郑建华", "id": SON, **_STAFF}]},
+     [("吴秀英", "高")]),
+    # must not: the 赡养人原身份证号 holding a woman's ID (another person), or his namesake's beside another name
+    (GRANNY, _supporter(former_id=WOMAN), {"staff": [{"name": "郑建华", "id": WOMAN, **_STAFF}]}, [("吴秀英", "低")]),
+    (GRANNY, _supporter(former_id=SON_OLD), {"wages": _wages("吕大海", SON_OLD)}, [("吴秀英", "低")]),
+    # … a masked former ID links nothing
+    (GRANNY, _supporter(former_id=SON_OLD[:6] + "********" + SON_OLD[-4:]), {"wages": _wages("郑建华", SON_OLD)}, []),
+])
+def test_c07_links_a_supporter_and_a_dependent_through_former_ids(roster_id, row, lists, flagged_as):
+    ctx = context(household("吴秀英", roster_id), {"supporters": [row], **lists})
+    assert [(n, c) for n, c, _ in _found(ctx, "C07")] == flagged_as
+
+
+def test_the_key_set_keeps_rows_under_a_whole_lists_former_ids():
+    # a wages or registry row under a supporter's (a staff member's) old ID is kept by the filters (held-out 350)
+    ctx = context(household("吴秀英", GRANNY), {"supporters": [_supporter(former_id=SON_OLD, dependent_former_id=GRANNY_OLD)]})
+    keys = bulk.key_set([ctx.lists["supporters"]])
+    assert keys.keeps([SON_OLD, GRANNY_OLD, STRANGER]).tolist() == [True, True, False]

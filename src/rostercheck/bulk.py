@@ -352,7 +352,9 @@ def key_set(frames: list[pd.DataFrame]) -> KeySet:
     """
     keys = KeySet()
     for frame in frames:
-        for prefix in ("", "cadre_", "dependent_", "head_"):
+        # (a list read whole keeps the rows under its people's former IDs too: a supporter's wages under his 原身份证号,
+        # a staff member's registry row under it; held-out 350)
+        for prefix in ("", "cadre_", "dependent_", "head_", "former_", "dependent_former_"):
             if prefix + "id" in frame.columns and prefix + "id_status" in frame.columns:
                 keys.add(frame[prefix + "id"].to_numpy(dtype=object), frame[prefix + "id_status"].to_numpy(dtype=object),
                          frame[prefix + "id_reliable"].to_numpy(dtype=object))

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import namematch as nm
-from .match import LINK_COLUMNS, link_by_name, link_lists, surviving_birth, weakest
+from .match import LINK_COLUMNS, former_list_links, link_by_name, link_lists, surviving_birth, weakest
 from .model import HIGH, LOW, MEDIUM, Context
 from .normalize import codes, ids
 from .roster import enrolment_household, enrolment_households
@@ -123,7 +123,10 @@ def official_links(ctx: Context, kind: str) -> pd.DataFrame:
     key = f"kin:official:{kind}"
     if key not in ctx.cache:
         ok = ctx.has(kind) and _reg_ok(ctx)
-        ctx.cache[key] = link_lists(ctx.lists[kind], ctx.lists["registry"]) if ok else pd.DataFrame(columns=LINK_COLUMNS)
+        found = link_lists(ctx.lists[kind], ctx.lists["registry"]) if ok else pd.DataFrame(columns=LINK_COLUMNS)
+        # … and through a former ID on either side (原身份证号: the list still under the old ID, or the registry; held-out 350)
+        ctx.cache[key] = former_list_links(found, ctx.lists[kind], ctx.lists["registry"],
+                                           nm.NameMatchParams.from_common(ctx.common)) if ok else found
     return ctx.cache[key]
 
 

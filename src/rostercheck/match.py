@@ -163,24 +163,28 @@ def former_links(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, 
         members: the member frame (``former_id``, ``former_id_status``, ``former_id_raw`` when a roster has a
             原身份证号 column).
         ref: a normalised reference frame (the same columns when the list has one; ``former_id_label``, its header).
-        id_col, name_col, names: as :func:`link`; only the person's own ``id`` has a former ID.
+        id_col, name_col, names: as :func:`link`; a list's other person (``dependent_id``: a supporters list's
+            被赡养人) has her own former ID column (``dependent_former_id``, held-out 350), the list's ``former_id``
+            being its row's own person's (the supporter's).
     Returns:
         ``found`` with the former IDs' links after its own.
     """
-    if id_col != "id" or name_col != "name_key":
+    prefix = id_col[: -len("id")]
+    if name_col != prefix + "name_key":
         return found
     added = []
-    if "former_id" in ref.columns:
-        label = ref["former_id_label"].iat[0] if "former_id_label" in ref.columns and len(ref) else "原身份证号"
-        theirs = _as_former(ref)
+    if prefix + "former_id" in ref.columns:
+        said_as = prefix + "former_id_label"
+        label = ref[said_as].iat[0] if said_as in ref.columns and len(ref) else "原身份证号"
+        theirs = _as_former(ref, prefix)
         if theirs is not None:
             said = f"{FORMER_KEY}：名单“{label}”列与花名册上的身份证号一致（名单现身份证号与花名册不同，身份证号曾变更）"
-            added.append(_former_found(link(members, theirs, names=names), said, theirs, "r", names))
+            added.append(_former_found(link(members, theirs, id_col, name_col, names=names), said, theirs, "r", names))
     if "former_id" in members.columns:
         ours = _as_former(members)
         if ours is not None:
             said = f"{FORMER_KEY}：花名册上的原身份证号与名单身份证号一致（花名册现身份证号与名单不同，身份证号曾变更）"
-            added.append(_former_found(link(ours, ref, names=names), said, ours, "m", names))
+            added.append(_former_found(link(ours, ref, id_col, name_col, names=names), said, ours, "m", names))
     added = [a for a in added if not a.empty]
     if not added:
         return found
@@ -190,19 +194,67 @@ def former_links(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, 
     return pd.concat([found, more], ignore_index=True) if len(more) else found
 
 
-def _as_former(frame: pd.DataFrame) -> pd.DataFrame | None:
+def _as_former(frame: pd.DataFrame, prefix: str = "") -> pd.DataFrame | None:
     """The rows of a frame with a valid former ID other than their ID, that ID in the ID's columns (their labels
-    kept); None for none."""
-    at = (frame["former_id_status"] == ids.VALID) & (frame["former_id"] != frame["id"])
+    kept); None for none. ``prefix`` names the person (``dependent_``: ``dependent_former_id`` in ``dependent_id``)."""
+    p, f = prefix, prefix + "former_"
+    if f + "id" not in frame.columns or p + "id" not in frame.columns:
+        return None
+    at = (frame[f + "id_status"] == ids.VALID) & (frame[f + "id"] != frame[p + "id"])
     if not at.any():
         return None
     part = frame.loc[at].copy()
-    part["current_id"] = part["id"].where(part["id_status"] == ids.VALID, "")  # (to judge the pair: _former_found)
-    part["id"], part["id_status"] = part["former_id"], ids.VALID
-    part["id_reliable"] = part["former_id_reliable"] if "former_id_reliable" in part.columns else 18
-    part["id_raw"] = part["former_id_raw"] if "former_id_raw" in part.columns else part["former_id"]
-    part["birth"] = [ids.birth_date(str(v)) for v in part["former_id"].tolist()]
+    # (to judge the pair: _former_found)
+    part["current_id"], part["former_value"] = part[p + "id"].where(part[p + "id_status"] == ids.VALID, ""), part[f + "id"]
+    part[p + "id"], part[p + "id_status"] = part[f + "id"], ids.VALID
+    part[p + "id_reliable"] = part[f + "id_reliable"] if f + "id_reliable" in part.columns else 18
+    part[p + "id_raw"] = part[f + "id_raw"] if f + "id_raw" in part.columns else part[f + "id"]
+    part[p + "birth"] = [ids.birth_date(str(v)) for v in part[f + "id"].tolist()]
     return part
+
+
+def former_list_links(found: pd.DataFrame, left: pd.DataFrame, right: pd.DataFrame,
+                      names: nm.NameMatchParams | None = None) -> pd.DataFrame:
+    """Add to the links of two lists (:func:`link_lists`, on their own ``id``) those a former ID makes: one side's
+    原身份证号 equal to the other's valid ID (held-out 350: a staff list still under a man's old ID, the registry under
+    his new one beside his 原身份证号, was no kin of his wife's). As :func:`former_links`: equal valid IDs only, 高
+    beside the same name, 低 beside another or where the former ID cannot be the person's (:func:`ids.former_apart`).
+
+    Args:
+        found: the links of the current IDs.
+        left, right: normalised frames (``former_id`` when they have a 原身份证号 column).
+        names: the name-matching policy.
+    Returns:
+        ``found`` with the former IDs' links after its own (m: left row, r: right row).
+    """
+    names = names or nm.NameMatchParams()
+    added = []
+    for side, at in ((left, "m"), (right, "r")):
+        former = _as_former(side) if "former_id" in side.columns else None
+        if former is None:
+            continue
+        got = link_lists(former, right) if at == "m" else link_lists(left, former)
+        got = got[got["key"] == EXACT_KEY]
+        if got.empty:
+            continue
+        got = got.copy()
+        other = right if at == "m" else left
+        other_at = "r" if at == "m" else "m"
+        ours = former.loc[got[at], "name_key"].astype(str).tolist() if "name_key" in former.columns else []
+        theirs = other.loc[got[other_at], "name_key"].astype(str).tolist() if "name_key" in other.columns else []
+        apart = [not a or not b or _other_name(a, b, names) for a, b in zip(ours, theirs)] or [True] * len(got)
+        why = [ids.former_apart(str(former.at[i, "current_id"]), str(former.at[i, "former_value"]), names.former_birth_gap)
+               for i in got[at].tolist()]
+        got["confidence"] = [LOW if a or w else HIGH for a, w in zip(apart, why)]
+        got["key"] = [FORMER_KEY + ("，但姓名不一致" if a else "") + (f"；但{w}" if w else "") for a, w in zip(apart, why)]
+        added.append(got)
+    if not added:
+        return found
+    more = pd.concat(added, ignore_index=True).drop_duplicates(["m", "r"])
+    if len(found):
+        more = more[~pd.MultiIndex.from_arrays([more["m"], more["r"]]).isin(
+            pd.MultiIndex.from_arrays([found["m"], found["r"]]))]
+    return pd.concat([found, more], ignore_index=True) if len(more) else found
 
 
 def _former_found(got: pd.DataFrame, said: str, side: pd.DataFrame, at: str,
@@ -221,7 +273,7 @@ def _former_found(got: pd.DataFrame, said: str, side: pd.DataFrame, at: str,
     got["key"] = [said + k[len(EXACT_KEY):] if k.startswith(EXACT_KEY) else f"{said}；{k}" for k in keys]
     got.loc[apart, "confidence"] = LOW
     years = (names or nm.NameMatchParams()).former_birth_gap
-    why = [ids.former_apart(str(side.at[i, "current_id"]), str(side.at[i, "id"]), years) for i in got[at].tolist()]
+    why = [ids.former_apart(str(side.at[i, "current_id"]), str(side.at[i, "former_value"]), years) for i in got[at].tolist()]
     odd = np.fromiter((bool(w) for w in why), dtype=bool, count=len(why))
     if odd.any():
         got.loc[odd, "confidence"] = LOW

@@ -10,7 +10,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import (BURIAL_DATE, DATE_FIELDS, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
+from .io.columns import (BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
                          SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
@@ -22,7 +22,8 @@ from .normalize.values import (count, date, digits, digits_lost, masked_digits, 
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
-              "mother_id": "mother_", "spouse_id": "spouse_", FORMER_ID_FIELD: "former_"}
+              "mother_id": "mother_", "spouse_id": "spouse_", FORMER_ID_FIELD: "former_",
+              DEPENDENT_FORMER_ID_FIELD: "dependent_former_"}
 _NAME_FIELDS = {"name": "name_key", "cadre_name": "cadre_name_key", "dependent_name": "dependent_name_key",
                 "spouse_name": "spouse_name_key"}
 
@@ -152,8 +153,9 @@ def normalise(table: Table) -> pd.DataFrame:
         # a 殡葬 export's 火化日期 read as the date, the list having no 死亡日期: the day the death is no later than, not
         # the death's (c02_status.death_bound; held-out 246)
         out["date_buried"] = not re.search(r"死亡|去世|殁", named) and bool(re.search(BURIAL_DATE, named))
-    if FORMER_ID_FIELD in out.columns:  # its header as written, for the link's key (match.former_links)
-        out["former_id_label"] = table.header_said(FORMER_ID_FIELD, FIELD_NAMES[FORMER_ID_FIELD])
+    for fld in (FORMER_ID_FIELD, DEPENDENT_FORMER_ID_FIELD):  # its header as written, for the link's key (match.former_links)
+        if fld in out.columns:
+            out[fld + "_label"] = table.header_said(fld, FIELD_NAMES[fld])
     if "id" not in out.columns:
         out["id"] = ""
         out["id_status"] = ids.MISSING

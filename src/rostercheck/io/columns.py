@@ -61,6 +61,8 @@ FORMER_ID_PENALTY = 0.5
 FORMER_ID_FIELD = "former_id"
 # … and a roster's column of the household head's (the applicant's) former ID, written on each of its rows
 HEAD_FORMER_ID_FIELD = "head_former_id"
+# … and a supporters list's dependent's (被赡养人原身份证号), beside the supporter's own (赡养人原身份证号, FORMER_ID_FIELD)
+DEPENDENT_FORMER_ID_FIELD = "dependent_former_id"
 _FORMER_ID_WORDS = r"(旧|^原|[（(]原|原(?=" + ID_WORDS + r")|曾用|作废|变更前|历史|15位|十五位)"
 _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
@@ -131,7 +133,7 @@ _WHEN = r"日期|时间|年月"
 # What a header may not add to a field's own words, per field (…原因 is not a date, 迁入日期 is not a place,
 # 单位编号 is not the employer). Fields not listed only refuse the person qualifiers above.
 _ATTRIBUTE_REJECTS = {
-    **dict.fromkeys((*ID_FIELDS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
+    **dict.fromkeys((*ID_FIELDS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD, DEPENDENT_FORMER_ID_FIELD), r"地址|住址|有效期|类型|类别|种类|机关|日期|时间|姓名"),
     **dict.fromkeys(("name", "head_name", "cadre_name", "dependent_name"),
                     r"拼音|电话|地址|住址|单位|日期|时间|身份|证件|号码|编号|类别|类型|代码"),
     **dict.fromkeys(DATE_FIELDS,
@@ -448,6 +450,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("village", r"村|社区", r"干部"),
         FieldSpec("id", r"(亲属|家属|对象).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(亲属|家属|对象).*(姓名|名字)|^(近亲属|亲属|家属)$", weight=2),
+        # the relative's own former ID (亲属原身份证号; held-out 350): a bare 原身份证号 may be the cadre's, and is not read
+        FieldSpec(FORMER_ID_FIELD, r"(亲属|家属|对象).*" + _FORMER_ID_WORDS + ".*" + ID_WORDS
+                  + r"|(亲属|家属|对象).*" + ID_WORDS + r".*[（(](旧|原|曾用)", weight=-0.5),
         FieldSpec("relation", r"与.{1,6}?关系|关系|称谓"),
         # Unqualified columns: the first ID/name left over belongs to the cadre when the relative's are qualified.
         FieldSpec("cadre_id", ID_WORDS, weight=0),
@@ -472,6 +477,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("died", DEATH_DATE, weight=2),
         *_HEAD,
         *_COMMON,
+        # the person's 原身份证号: a roster or an official list may still hold it (held-out 350: a staff member's mother on
+        # the roster under her old ID, the registry under her new, was no kin of his)
+        _FORMER_ID,
     ],
     "deaths": [
         # a bare 逝者 / 死者 heading the names (a 殡葬 export): the person the row is about
@@ -726,6 +734,12 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "supporters": [
         FieldSpec("dependent_id", "(" + _DEPENDENT + ").*" + ID_WORDS, weight=2),
         FieldSpec("dependent_name", "(" + _DEPENDENT + ").*(姓名|名字)|^(" + _DEPENDENT + ")$", weight=2),
+        # each person's own former ID (被赡养人原身份证号, 赡养人原身份证号; held-out 350): the dependent's links her to a roster
+        # holding the old ID, the supporter's finds his wages, car or post filed under it
+        FieldSpec(DEPENDENT_FORMER_ID_FIELD, "(" + _DEPENDENT + ").*" + _FORMER_ID_WORDS + ".*" + ID_WORDS
+                  + "|(" + _DEPENDENT + ").*" + ID_WORDS + r".*[（(](旧|原|曾用)", weight=-0.5),
+        FieldSpec(FORMER_ID_FIELD, r"(赡养|抚养|扶养|义务|子女).*" + _FORMER_ID_WORDS + ".*" + ID_WORDS
+                  + r"|(赡养|抚养|扶养|义务|子女).*" + ID_WORDS + r".*[（(](旧|原|曾用)", r"被", weight=-0.5),
         FieldSpec("id", r"(赡养|抚养|扶养|义务|子女).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(赡养|抚养|扶养|义务)人?.*(姓名|名字)|^(赡养|抚养|扶养)?义务人$|^(赡养|抚养|扶养)人$|子女姓名", weight=2),
         FieldSpec("relation", r"与.{1,6}?关系|关系"),
@@ -763,6 +777,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("id", r"(成员|人员|本人).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(成员|人员).*(姓名|名字)|^成员$", weight=2),
         *_COMMON,
+        _FORMER_ID,  # (the member's 原身份证号: the rosters may still hold it, held-out 350)
     ],
     # 残疾人信息 (残联): 残疾人证号 = the ID + category digit + level digit.
     "disabled": [
@@ -974,7 +989,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
-    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", "spouse_name": "配偶姓名",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",

@@ -18,7 +18,9 @@ from typing import TypeVar
 import pandas as pd
 
 from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context
-from ..normalize import codes
+from ..match import other_name
+from ..namematch import NameMatchParams
+from ..normalize import codes, ids
 from ..normalize.codes import UNKNOWN, classify
 from ..normalize.values import month
 from . import links
@@ -219,6 +221,50 @@ def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
         return found
     ref = ctx.lists[kind]  # (a supporter's rows are no roster member's: not among the linked rows)
     return [r for r in found if not _why_not_held(ref.loc[r], ctx.as_of)]
+
+
+def former_rows(ctx: Context, kind: str, person_id: str, former_id: str, name_key: str) -> dict[int, str]:
+    """Return the rows of a list a person's former ID (原身份证号) finds, beyond :func:`exact_rows` of her ID: those under
+    her former ID, and those whose own 原身份证号 column holds her ID (held-out 350: a supporter's wages under his old ID).
+    Each with '' when the row's name is hers and the two IDs can be one person's (:func:`ids.former_apart`), else why
+    not (another name, sex or generation: a 原身份证号 column may hold someone else's ID) — such a row is only a 低 lead.
+
+    Args:
+        ctx: the audit context.
+        kind: the reference kind.
+        person_id: the person's valid ID.
+        former_id: her valid former ID, or ''.
+        name_key: her name key ('' : every row is said to be of another name).
+    Returns:
+        Row index → '' or the reason in Chinese.
+    """
+    if not person_id or not ctx.has(kind):
+        return {}
+    ref = ctx.lists[kind]
+    key = f"valid-former-ids:{kind}"
+    if key not in ctx.cache:
+        index: dict[str, list[int]] = {}
+        if "former_id" in ref.columns:
+            for r, v, st, own in zip(ref.index, ref["former_id"], ref["former_id_status"], ref["id"]):
+                if st == "valid" and v and v != own:
+                    index.setdefault(v, []).append(int(r))
+        ctx.cache[key] = index
+    gap = NameMatchParams.from_common(ctx.common).former_birth_gap
+    pairs = [(r, person_id, former_id) for r in (exact_rows(ctx, kind, former_id) if former_id else [])]
+    pairs += [(r, str(ref.at[r, "id"]) if ref.at[r, "id_status"] == "valid" else "", person_id)
+              for r in ctx.cache[key].get(person_id, [])
+              if kind not in HELD_KINDS or not _why_not_held(ref.loc[r], ctx.as_of)]
+    seen = set(exact_rows(ctx, kind, person_id))
+    out: dict[int, str] = {}
+    for r, current, former in pairs:
+        if r in seen or r in out:
+            continue
+        theirs = str(ref.at[r, "name_key"]) if "name_key" in ref.columns else ""
+        why = ids.former_apart(current, former, gap)
+        if not why and (not name_key or not theirs or other_name(name_key, theirs)):
+            why = f"名单上姓名为“{ref.at[r, 'name'] if 'name' in ref.columns else ''}”，与本人姓名不一致"
+        out[int(r)] = why
+    return out
 
 
 ACTIVE, INACTIVE = "active", "inactive"

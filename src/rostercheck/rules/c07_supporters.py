@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -13,7 +14,8 @@ from ..reference import by_value_array
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, ended_yet_active, exact_rows, few_months, money_text,
+    BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, ended_yet_active, exact_rows, few_months, former_rows,
+    money_text,
     standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._coverage import disability_of
@@ -67,13 +69,24 @@ def check(ctx: Context) -> list[Finding]:
         born = ids.birth_date(sid)
         if born and ids.age_on(born, ctx.as_of) < int(params.get("min_supporter_age", 18)):
             continue  # a minor owes no support (a grandson of 15 named on the list: his car is his parents' matter)
-        found = _reasons(ctx, params, sid, idxs)
+        # … and his rows under his former ID (赡养人原身份证号), or whose 原身份证号 is his ID (held-out 350)
+        former = str(row.get("former_id") or "") if row.get("former_id_status") == ids.VALID else ""
+        extra = {kind: former_rows(ctx, kind, sid, former, str(row.get("name_key") or ""))
+                 for kind in ("staff", "vehicles", "businesses", "wages")}
+        found = _reasons(ctx, params, sid, idxs, lambda kind: exact_rows(ctx, kind, sid)
+                         + [r for r, why in extra[kind].items() if not why])
+        weak = _reasons(ctx, params, sid, idxs, lambda kind: [r for r, why in extra[kind].items() if why])
+        if weak:  # a former ID beside another name, or of another sex or generation: someone else's, maybe (only 低)
+            whys = "；".join(dict.fromkeys(why for rows in extra.values() for why in rows.values() if why))
+            found += [(f"{text}（按原身份证号比对，但{whys}，原身份证号一栏可能填的是他人的身份证号，只作待核线索，请核实）", fact)
+                      for text, fact in weak]
         if not found:
             continue
+        by_former = any(extra.values())
         reasons = [text for text, _ in found]
         # only a vehicle of a type not written or read, or wages in a few of the list's months ([C06]
         # min_months_share_for_high)
-        if all(text.endswith(_CONTRADICTED) for text in reasons):
+        if all(text.endswith(_CONTRADICTED) for text in reasons) or len(weak) == len(found):
             conf = LOW
         elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY)) for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
@@ -90,7 +103,9 @@ def check(ctx: Context) -> list[Finding]:
                     f"有赡养能力——{'；'.join(reasons)}"
                     + (f"（名单备注“{note}”，仅是备注而非宣告失踪，请核实其下落）" if missing else "")
                     + f"；被赡养人{key}，赡养人按身份证号"
-                    + ("比对（名单上是 15 位旧号码，升为 18 位后一致）" if old else "完全一致比对"))
+                    + ("比对（名单上是 15 位旧号码，升为 18 位后一致）" if old else "完全一致比对")
+                    + ("，并按原身份证号比对（赡养人的原身份证号与其他名单的身份证号一致，或其他名单的原身份证号与赡养人的身份证号"
+                       "一致，且姓名相同）" if by_former and len(weak) < len(found) else ""))
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out
@@ -186,15 +201,18 @@ def supporter_means(ctx: Context, sid: str, idxs: list[int]) -> list[str]:
     return [text for text, _ in _reasons(ctx, ctx.specs["C07"].params, sid, idxs)]
 
 
-def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
-    """The supporter's means: (evidence text, fact) pairs.
+def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int],
+             rows_of: Callable[[str], list[int]] | None = None) -> list[tuple[str, tuple[str, str]]]:
+    """The supporter's means: (evidence text, fact) pairs; ``rows_of`` gives his rows of a list (default: those under
+    his ID, :func:`exact_rows`).
 
     Facts (suppression): the supporter's employer, each vehicle's plate and type, each business's name,
     the employers behind high wages; wage amounts are left out.
     """
+    rows_of = rows_of or (lambda kind: exact_rows(ctx, kind, sid))
     reasons = []
     if params["use_staff"]:
-        for r in exact_rows(ctx, "staff", sid):
+        for r in rows_of("staff"):
             row = ctx.lists["staff"].loc[r]
             # (C01's test of the post held on the review date: left, or not yet begun; an excluded 人员类别, 退休: held-out
             # 296, a retired supporter C07 高 with 04 configured for C01)
@@ -205,7 +223,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
                             + (f"（{CATEGORY_UNREAD.format(code)}）" if code else ""),
                             ("staff_unit", fact_text(row.get("unit")))))
     if params["use_vehicles"]:
-        for r in exact_rows(ctx, "vehicles", sid):
+        for r in rows_of("vehicles"):
             row = ctx.lists["vehicles"].loc[r]
             if vehicle_counts(row, ctx.specs["C04"].params, ctx.as_of):
                 unread = "" if vehicle_type_stated(row, ctx.specs["C04"].params) else _UNREAD_TYPE
@@ -216,7 +234,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
                 reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{shown}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
     if params["use_businesses"]:
-        for r in exact_rows(ctx, "businesses", sid):
+        for r in rows_of("businesses"):
             row = ctx.lists["businesses"].loc[r]
             if business_active(row, ctx.specs["C05"].params, ctx.as_of):
                 contradicted = ended_yet_active(row, ctx.as_of)
@@ -225,13 +243,12 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tupl
                                 + (f"（{contradicted}）" if contradicted else ""),
                                 ("business", fact_text(row.get("entity")))))
     if params["use_wages"] and ctx.has("wages"):
-        reasons += _wage_reason(ctx, params, sid, idxs)
+        reasons += _wage_reason(ctx, params, rows_of("wages"), idxs)
     return reasons
 
 
-def _wage_reason(ctx: Context, params: dict, sid: str, idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
+def _wage_reason(ctx: Context, params: dict, found: list[int], idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
     ref = ctx.lists["wages"]
-    found = exact_rows(ctx, "wages", sid)
     if not found or "wage" not in ref.columns:
         return []
     # C06's wage of the supporter (its months, 补缴 and 退费 rows, an annual table's year), never one of C07's own
