@@ -630,6 +630,20 @@ def test_month_columns_under_an_amount_heading_are_months_not_rival_amount_colum
     assert not any("都像是" in w for w in tables[0].warnings), tables[0].warnings
 
 
+@pytest.mark.parametrize("year, months, expected", [
+    ("2026", ["一月", "二月", "三月"], ["2026-01", "2026-02", "2026-03"]),
+    ("2026", ["七月份", "八月份", "九月份"], ["2026-07", "2026-08", "2026-09"]),
+    ("2025", ["十月", "十一月", "十二月"], ["2025-10", "2025-11", "2025-12"])])
+def test_month_columns_in_chinese_numerals_under_a_merged_year_are_months(tmp_path, year, months, expected):
+    # held-out 351: '2026年' merged over 一月 | 二月 | 三月 — the sheet was skipped (找不到发放金额列), its quarter unread
+    path = write(tmp_path / "城关镇低保金发放花名册.xlsx", {"Sheet": [
+        ["户主姓名", "户主身份证号", "资金项目", f"{year}年", "", "", "合计"],
+        ["", "", "", *months, ""],
+        ["张三", A, "低保金", 1032, 1032, 1032, 3096], ["张三", A, "春节慰问金", 200, "", "", 200]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(zip(frame["month"], frame["amount"])) == sorted([(m, 1032.0) for m in expected] + [(expected[0], 200.0)])
+
+
 def test_month_columns_of_a_year_from_october_to_september_take_their_years_from_the_titles_span(tmp_path):
     labels = ["10月", "11月", "12月", "1月", "2月", "3月"]
     path = write(tmp_path / "城关镇发放明细.xlsx", {"Sheet1": [

