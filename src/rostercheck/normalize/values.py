@@ -173,6 +173,8 @@ def _month(raw: object) -> str:
             return ""  # 45.3: no ledger pays a month that far ahead (nor is it a serial of 1900)
         return "" if isinstance(raw, float) and m.group(2) == "1" else f"20{m.group(1)}-{int(m.group(2)):02d}"
     if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
+        if len(m.group(1)) == 2 and 2000 + int(m.group(1)) > dt.date.today().year + 1:
+            return ""  # '85年7月' is no 2085-07 (a birth month, or a slip): a two-digit year as 25.12's rule above
         return f"{2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1)):04d}-{int(m.group(2)):02d}"
     d = date(raw)
     return f"{d.year:04d}-{d.month:02d}" if d else ""
