@@ -259,6 +259,17 @@ def test_a_reversed_duplicate_is_no_duplicate_and_a_returned_payment_not_paid_ag
     assert money(money_context(roster(), rows), "F06") == [("王五", "高", None, 1032.0)]
 
 
+@pytest.mark.parametrize("item", ["冲正", "撤销", " 冲正 "])
+def test_a_duplicate_reversed_by_a_row_whose_item_is_only_the_word_of_undoing_is_no_duplicate(item):
+    # held-out 351: a finance office wrote the reversal's 项目 as a bare '冲正' (no item named): F04 高 1,032
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", "2026-08", 1032), pay(A, "王五", "2026-08", -1032, item, remark="冲正8月重复发放")]
+    assert money(money_context(roster(), rows), "F04") == []
+    # the amount still decides which payment a bare 冲正 undoes: one of another amount leaves the duplicate
+    rows[-1] = pay(A, "王五", "2026-08", -30, item, remark="冲正物价补贴")
+    assert money(money_context(roster(), rows), "F04") == [("王五", "高", 1032.0, None)]
+
+
 def test_one_months_benefit_paid_in_two_parts_is_no_duplicate_but_a_members_share_paid_twice_is():
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-08")]
     rows += [pay(A, "王五", "2026-09", 516), pay(A, "王五", "2026-09", 516)]  # 1032 in two parts

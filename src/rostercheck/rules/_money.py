@@ -1218,10 +1218,16 @@ def _keys(led: Ledger, payee_month: np.ndarray, rows: np.ndarray) -> list[tuple]
     """Per row of ``rows``: (payee and month, item) with the item as duplicates judge it: the benefit is one item
     however its row spells it (a bank's 摘要 '冲正 低保金' reverses '低保金', held-out 215: both stood as paid, and the
     payment after them was F04 高), so its programme stands for it; another item is its cell."""
+    undo_words = {*led.params.get("failed_words", ()), *led.params.get("recovery_words", ())}
+
     def item(i: int) -> tuple:
         if led.benefit[i]:
             return ("", led.programme[i])
         cell = led.cols.cell("item", i)
+        if isinstance(cell, str) and re.sub(r"[\s\W_]+", "", cell) in undo_words:
+            # an item that is only the word of undoing ('冲正', '撤销'): it names no item, so it undoes the benefit
+            # it equals (held-out 351: a duplicate reversed by a bare 冲正 row stood as F04 高)
+            return ("", led.programme[i])
         return ("item", cell if isinstance(cell, str) else "")
 
     return [(pm, item(i)) for pm, i in zip(payee_month[rows].tolist(), rows.tolist())]
