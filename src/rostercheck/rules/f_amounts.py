@@ -45,6 +45,7 @@ def _item_key(led: Ledger, r: int) -> str:
 
 
 _CARE = re.compile(r"照料|护理")
+PROCESS = "money"  # (F01–F06 in one process: f_stop.PROCESS)
 
 
 @rule("F04")

@@ -32,6 +32,10 @@ from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, li
 # A household paid through its head whose other members stay on the benefit: said in the evidence, and read by the
 # look-back (a household gone on under a new head cannot be seen by the old head's ID, held-out 216)
 OTHERS_STAY = "其余成员仍在保"
+# F05 reads what F01–F03 recover (Ledger.claimed) and F04's duplicates, so F01–F06 run in one process
+# (audit._by_module): shared with a second, each would work out the other's (F04–F06 took 1.6 s there against 1.0 s
+# after F01–F03 here); F07 and the notices are the second's.
+PROCESS = "money"
 _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
 
 
