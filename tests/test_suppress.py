@@ -413,6 +413,12 @@ _STAFF_SAID = "财政供养人员 丁斌文（工作单位 清河县财政局，
 _REG_SAID = "户籍人口信息（户籍人口.csv）》第 1333 行，本人在花名册享受保障；户籍信息同户（财政供养人员与户籍：身份证号一致）"
 _DEATH = "《死亡人员名单.csv》第 72 行：宋兰，死亡日期 2026-05-14；{rule}2026-06 起不应发放。仍发放 2026-06至2026-09（4个月）：" \
          "2026-06至2026-09 低保金 每月 800.00 元（应追回份额 400.00 元），共 4 行。应追回该成员份额合计 {sum} 元"
+_SHARED = "银行账号 6228036410625278900{home}同时是 2 户的发放账号：另见 特困《特困人员名册.csv》第 12 行（户主 王英）" \
+          "（其中 1 户是集中供养对象，该账号{cared}供养机构的账号，本户的资金不应进入）{asked}"
+_FILED = "已备案为 村会计 张芳莲 的姐妹（备案姓名 张慧凤），列入重点审查；{id}；干部户籍同户（户号 000102299）中有同名成员“张慧凤”，" \
+         "按其户籍身份证号匹配（身份证号一致）{agree}"
+_BY_NAME = "《近亲属备案表.xlsx》工作表“Sheet1”第 44 行：已备案为 村会计 毛平 的堂兄弟（备案姓名 毛成晨），列入重点审查；无可用身份证号，" \
+           "按姓名比对：姓名一致、同村（青山村）；未一致或未核对：未核对出生日期"
 REWORDED = [
     ("C01", f"{_STAFF_SAID}的妻子：与其户籍同户（户口簿户号 000102304，关系：妻子），《{_REG_SAID}",
      f"{_STAFF_SAID}之妻：与其户籍同户（户口簿户号 000102304，关系：之妻），《{_REG_SAID}"),
@@ -427,17 +433,33 @@ REWORDED = [
     ("F01", _DEATH.format(rule="", sum="1,600.00"), _DEATH.format(rule="按次月停发计，", sum="1,600.00")),
     ("D02", "同一账号 6217 收取 2 户的资金；户籍信息同户（户号 000100576）：周霞是周贵的孙女/外孙女",
      "同一账号 6217 收取 2 户的资金；户籍信息同户（户号 000100576）：周霞是周贵的孙女"),
+    # h352: D02 names a care home's account as the roster writes its holder, and asks the household why it is paid there
+    ("D02", _SHARED.format(home=" ", cared="应是", asked=""),
+     _SHARED.format(home="（花名册所写户名“城关镇敬老院”，是供养机构的账户）", cared="是", asked=""),),
+    ("D02", _SHARED.format(home=" ", cared="", asked="").split("（其中")[0],
+     _SHARED.format(home="（花名册所写户名“城关镇敬老院”，是供养机构的账户）", cared="", asked="").split("（其中")[0]
+     + "（该户不是集中供养的特困人员，请核实该户的资金为何打入供养机构的账户、由谁支取）"),
+    # … and RQ1 quotes a filed relative's masked ID, saying the digits it shows agree
+    ("RQ1", _FILED.format(id="备案表未填可用的亲属身份证号", agree=""),
+     _FILED.format(id="备案表的亲属身份证号被遮挡（430521********7085）", agree="；备案身份证号露出的前 6 位、后 4 位与其一致")),
+    ("RQ1", _BY_NAME, _BY_NAME + "；备案身份证号被遮挡，露出的前 6 位、后 4 位一致"),
 ]
 REWORDED_AND_CHANGED = [  # what the rewording hides nothing of: another employer, another sum, another household
     ("C01", REWORDED[0][1], REWORDED[0][2].replace("清河县财政局", "清河县教育局")),
     ("F01", REWORDED[5][1], _DEATH.format(rule="按次月停发计，", sum="2,000.00")),
     ("RQ2", REWORDED[3][1], REWORDED[3][2].replace("000100281", "000100282")),
+    ("D02", REWORDED[7][1], REWORDED[7][2].replace("6228036410625278900", "6228036410625278911")),
+    ("RQ1", REWORDED[9][1], REWORDED[9][2].replace("000102299", "000102300")),
+    ("RQ1", REWORDED[9][1], _FILED.format(id="备案表的亲属身份证号被遮挡（430521********7085）", agree="；但备案身份证号露出的"
+                                          "各位与其户籍身份证号不符（户籍为 430521********1319），可能是备案时填错，也可能不是同一人，请核对备案表")),
 ]
 
 
 @pytest.mark.parametrize("code,before,now,held_back", [(*r, True) for r in REWORDED] + [(*r, False) for r in REWORDED_AND_CHANGED],
                          ids=["C01-之妻", "C01-长子", "C01-apart", "RQ2-弟", "RQ2-孙女", "F01-stop", "D02-tie",
-                              "C01-employer", "F01-sum", "RQ2-household"])
+                              "D02-care-home", "D02-asked", "RQ1-masked", "RQ1-shown",
+                              "C01-employer", "F01-sum", "RQ2-household", "D02-account", "RQ1-household",
+                              "RQ1-digits-differ"])
 def test_an_entry_without_its_evidence_fingerprint_holds_the_same_facts_reworded_not_changed_ones(code, before, now,
                                                                                                   held_back):
     entries = pd.DataFrame([{"类别代码": code, "身份证号": LI, "姓名": "李四", "依据": before,

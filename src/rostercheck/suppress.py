@@ -77,6 +77,14 @@ _REWORDED = (
     (re.compile(r"(?<=\))(?:的|之)[^:(),;]{1,8}(?=[:,])"), "的"),  # 财政供养人员 X(…)的长子,未成年 / 之妻:
     (re.compile(r"(户籍信息同户\(户号[^)]*\):)[^,;。]*"), r"\1"),  # 户籍信息同户(户号 …):A是B之妻
     (re.compile(r"登记为户主[^,;。()]*"), "登记为户主"),  # 花名册中A登记为户主B的配偶 / 户主B之妻
+    # (h352) D02 now names the holder the roster writes for a care home's account, and asks the household why its money
+    # goes there: the same shared account of the same households
+    (re.compile(r"\(花名册所写户名“[^”]*”,是供养机构的账户\)"), ""),
+    (re.compile(r"该账号应是供养机构的账号"), "该账号是供养机构的账号"),
+    (re.compile(r"\(该户[^()]*供养机构的账户、由谁支取\)"), ""),
+    # … and RQ1 quotes a filed relative's masked ID and says the digits it shows agree (a disagreement stays: it is 低)
+    (re.compile(r"备案表的亲属身份证号被遮挡\([^()]*\)"), "备案表未填可用的亲属身份证号"),
+    (re.compile(r";备案身份证号(?:被遮挡,)?露出的前\d+位、后\d+位(?:与其)?一致"), ""),
 )
 
 
