@@ -683,6 +683,32 @@ def test_a_townships_copy_without_its_fingerprint_column_is_still_the_countys_fi
     assert list(both.rows.loc[both.rows["姓名"] == "张小明", "整改状态"]) == ["核实无问题"]
 
 
+def test_a_sheet_that_lost_its_fingerprint_column_beside_the_countys_list_keeps_the_countys_fingerprint(tmp_path):
+    # h352: one sheet of the county's 问题清单, filled in and returned, lost 证据指纹 (the other sheets kept it); given
+    # beside findings.csv, its verified finding reached review.csv and the 核实无问题清单 without one, held next quarter
+    # by its 依据 alone (reworded, re-listed)
+    out = _audit(tmp_path, county_q3())
+    _fill_ledger(out / "问题清单.xlsx")
+    original = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    zhang = original.loc[original["姓名"] == "张小明", "证据指纹"].iat[0]
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    lost = 0
+    for ws in book.worksheets:
+        head = [c.value for c in ws[HEADER_ROW]]
+        names = next(ws.iter_cols(min_col=head.index("姓名") + 1, max_col=head.index("姓名") + 1, values_only=True), ()) \
+            if "姓名" in head else ()
+        if "证据指纹" in head and "张小明" in names:
+            ws.delete_cols(head.index("证据指纹") + 1)
+            lost += 1
+    assert lost == 1 and len(set(original["类别代码"])) > 1
+    book.save(tmp_path / "returned.xlsx")
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([out / "findings.csv", tmp_path / "returned.xlsx"], [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    assert len(result.rows) == len(original)
+    assert list(result.rows.loc[result.rows["姓名"] == "张小明", "证据指纹"]) == [zhang]
+    assert list(result.suppressions.loc[result.suppressions["姓名"] == "张小明", "证据指纹"]) == [zhang]
+
+
 def test_townships_returning_nothing_are_named_when_the_earlier_lists_are_townships_own(tmp_path):
     out = _audit(tmp_path, county_q3())
     findings = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")

@@ -854,6 +854,12 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
         cut = kept[col].map(lambda v: _lost_digits(ids.id_number(v)))
         kept.loc[cut, col] = [given.get(k, v) if given.get(k, "").startswith(_kept_digits(v)) else v
                               for k, v in zip(kept.loc[cut, "_key"], kept.loc[cut, col])]
+    # … and the 证据指纹 another copy prints for it, the copy kept having lost the column (h352: a county's 问题清单 whose
+    # C02 sheet lost it, beside findings.csv: its verified findings went to the 核实无问题清单 held by their 依据 alone)
+    if "证据指纹" in kept.columns:
+        printed = set(prev["证据指纹"].fillna("").astype(str).str.strip()) - {""}
+        lost = (kept["证据指纹"].fillna("").astype(str).str.strip() == "") & kept["_key"].isin(printed)
+        kept.loc[lost, "证据指纹"] = kept.loc[lost, "_key"]
     # (a finding in the county's list and in its township's return is how the README says to run: not counted as twice)
     side = issued if issued is not None else pd.Series(False, index=key.index)
     twice = pd.concat([key[side][key[side].duplicated()], key[~side][key[~side].duplicated()]]).nunique()
