@@ -448,6 +448,32 @@ def test_rows_a_township_deleted_from_its_own_return_are_said_to_be_missing(tmp_
         assert "问题清单.xlsx：汇总表中 C01 共 3 人" not in res.output.replace("\n", "")  # the county's list is whole
 
 
+def test_a_township_row_whose_basis_is_worded_otherwise_is_still_the_countys_one_finding_of_the_person(tmp_path):
+    # h352: a township's own workbook words a shared account's 依据 without the other townships' households ("户主为其他乡镇
+    # 人员"); with 证据指纹 deleted, beside findings.csv, its rows fitted no finding: read as findings of their own, the
+    # county's said deleted and reviewed apart (129 for 125, the township's 已变更账户 lost)
+    town = _audited_by_township(tmp_path)
+    book = openpyxl.load_workbook(town)
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    head = [c.value for c in ws[HEADER_ROW]]
+    ws.cell(HEADER_ROW + 1, head.index("依据") + 1, ws.cell(HEADER_ROW + 1, head.index("依据") + 1).value + "（由县民政局统一核实）")
+    ws.cell(HEADER_ROW + 1, head.index("核实情况") + 1, "同名不同人，核实无问题")
+    for sheet in book.worksheets:
+        labels = [c.value for c in sheet[HEADER_ROW]]
+        if "证据指纹" in labels:
+            sheet.delete_cols(labels.index("证据指纹") + 1)
+    book.save(town)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    county = tmp_path / "q3out" / "findings.csv"
+    res = runner.invoke(app, ["review", str(county), str(town), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    assert "找不到对应的问题" not in res.output and "可能是乡镇删除了这些行" not in res.output.replace("\n", "")
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert len(rows) == len(pd.read_csv(county, dtype=str))
+    assert sorted(rows.loc[rows["类别代码"] == "C01", "整改状态"]) == ["未整改", "未整改", "核实无问题"]
+
+
 def test_a_township_returning_its_list_in_two_files_deleted_nothing(tmp_path):
     # held-out 250: 广阳镇 returned its C sheets (with the 汇总) in one file and its F02 sheet alone in another; review
     # warned that the F02 row had been deleted from the first and given back from "the other lists"

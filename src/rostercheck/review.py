@@ -356,7 +356,11 @@ def _placed(row: pd.Series, pool: pd.DataFrame) -> pd.Index:
         said = re.sub(r"\s+", "", str(row.get(col, "")))
         if said and col in pool.columns:
             theirs = pool[col].astype(str).str.replace(r"\s+", "", regex=True)
-            fit &= (theirs == said) | (theirs == "")
+            agree = fit & ((theirs == said) | (theirs == ""))
+            # a 依据 worded otherwise (a township's own workbook names no other township's household: "户主为其他乡镇人员")
+            # only chooses among the person's findings of the category; the one such finding is the row's (h352: 城关镇's
+            # D02 and F07 rows beside findings.csv, read as findings of their own, the county's said deleted)
+            fit = agree if col != "依据" or agree.any() or fit.sum() > 1 else fit
     return pool.index[fit]
 
 
