@@ -691,6 +691,28 @@ def test_a_finding_given_twice_counts_once_and_the_townships_filled_copy_decides
         assert list(verified["姓名"]) == ["张小明"]
 
 
+def test_rows_deleted_from_the_countys_list_the_townships_filled_in_are_said_to_be_missing(tmp_path):
+    # h352: the county's 问题清单 filled in by the townships and returned, beside findings.csv: a row 城关镇 deleted (one of
+    # a person's several rows, or a person's only one) was reviewed from findings.csv without a word
+    out = _audit(tmp_path, county_q3())
+    _fill_ledger(out / "问题清单.xlsx")
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    names = [c.value for c in ws[HEADER_ROW]].index("姓名") + 1
+    ws.delete_rows(next(r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, names).value == "李四"))
+    book.save(tmp_path / "全县退回.xlsx")
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(out / "findings.csv"), str(tmp_path / "全县退回.xlsx"), str(tmp_path / "q4.xlsx"),
+                              "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    said = res.output.replace("\n", "")
+    assert ("城关镇退回的问题清单（全县退回.xlsx）中没有上期问题清单（findings.csv）中该乡镇的 1 条问题：C01 李四"
+            "（430521********1519）——可能是乡镇删除了这些行") in said
+    assert "河口乡退回" not in said  # (河口乡 wrote nothing in the county's list: nothing to hold it to)
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert len(rows) == 4 and "可能被删除" in rows.loc[rows["姓名"] == "李四", "说明"].iat[0]
+
+
 def test_a_townships_copy_without_its_fingerprint_column_is_still_the_countys_finding(tmp_path):
     # held-out 121: a township deleted 证据指纹 from its return; given beside the county's list every one of its findings
     # counted twice (60 problems for 52), the same person both 未整改 and 核实无问题

@@ -688,8 +688,17 @@ def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.Data
             names.append(Path(g).name)
             got.update(keys[span])
             got.update(part.attrs.get("unsure", []))  # (rows it holds that could not be told apart: said already)
+    # a county's list the townships filled in and sent back (rows of several townships, some written in) beside another
+    # county list: the rows a township that wrote in it deleted are as missing as from its own return (h352: 王勇's shop,
+    # one of his three C04 rows, and a C10 row gone from the county's 问题清单 beside findings.csv, reviewed unsaid)
+    for g, span, town, part in zip(given, spans, covers, parts):
+        if len(town) < 2 or not any(other is not span for _, other in full):
+            continue
+        for t in _filled_in([part], [town], town_of) - set(returned):
+            names, got = returned.setdefault(t, ([], set()))
+            names.append(Path(g).name)
+            got.update(keys[span])
     notes, unreturned, named = [], {}, set()
-    source = "、".join(dict.fromkeys(name for name, _ in full))
     for town in natural_sorted(returned):
         names, got = returned[town]
         lack = pool[(towns[pool.index] == town) & ~keys[pool.index].isin(got)]
@@ -697,6 +706,7 @@ def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.Data
             continue
         files = "、".join(names)
         named.update(names)
+        source = "、".join(n for n in dict.fromkeys(name for name, _ in full) if n not in names) or files
         items = [f"{r['类别代码']} {r['姓名'] or r['户主姓名']}（{ids.mask_id(str(r['身份证号'] or r['户主身份证号']).strip())}）"
                  for _, r in lack.head(10).iterrows()]
         notes.append(f"{town}退回的问题清单（{files}）中没有上期问题清单（{source}）中该乡镇的 {len(lack)} 条问题："
