@@ -115,3 +115,41 @@ def test_a_former_id_that_is_another_members_id_links_no_one_twice():
     # 赵六's 原身份证号 is 张三's current ID (a clerk's slip): 张三's own rows stay his, 赵六's his own
     ctx = money_context(roster(former="", alone_former=HEAD), ledger(HEAD))
     assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+
+
+# A household ledger's 户主原身份证号 (held-out 353): the head paid under his new ID beside his old one, the roster's ----
+
+def test_a_household_ledgers_head_former_id_column_is_read():
+    from rostercheck.io.columns import assign
+
+    headers = ["户主姓名", "户主身份证号", "户主原身份证号", "资金项目", "所属月份", "发放金额", "一折通账号"]
+    got = assign(headers, "payments")
+    assert headers[got["head_id"]] == "户主身份证号" and headers[got["head_former_id"]] == "户主原身份证号"
+    assert "former_id" not in got and "id" not in got
+
+
+def _by_head(head_id, head_name, head_former, own=("", "")):
+    """The ledger with 张三's household paid to its head as a household ledger names him (户主身份证号, 户主原身份证号)."""
+    return ([pay(own[0], own[1], m, 1032, head_id=head_id, head_name=head_name, head_former_id=head_former)
+             for m in months("2026-01", "2026-09")] + ledger(HEAD)[9:])
+
+
+@pytest.mark.parametrize("rows, f03", [
+    # must not flag: the head paid under his new ID, the ledger's 户主原身份证号 the roster's (was F07 低 不在花名册)
+    (_by_head(HEAD_NEW, "张三", HEAD), []),
+    (_by_head(HEAD_NEW, "张三", HEAD, own=(HEAD_NEW, "张三")), []),  # (a row of his own ID, the head's)
+    # must flag (a payee on no roster): the 户主原身份证号 beside another name, or a namesake 30 years younger …
+    (_by_head(STRANGER, "王秀英", HEAD), [("王秀英", "中")]),
+    (_by_head(STRANGER, "张三", HEAD), [("张三", "中")]),
+    # … masked or mistyped
+    (_by_head(HEAD_NEW, "张三", HEAD[:6] + "********" + HEAD[-4:]), [("张三", "中")]),
+    (_by_head(HEAD_NEW, "张三", HEAD[:17] + ("1" if HEAD[17] != "1" else "2")), [("张三", "中")]),
+    # … or a member's row: the head's former ID is not hers
+    (_by_head(HEAD_NEW, "张三", HEAD, own=(STRANGER, "张三")), [("张三", "中")]),
+])
+def test_a_head_paid_beside_his_former_id_in_a_household_ledger(rows, f03):
+    ctx = money_context(roster(former=""), rows)
+    assert _said(ctx, "F03") == f03
+    assert money(ctx, "F07") == []
+    if not f03:
+        assert money(ctx, "F06") == []

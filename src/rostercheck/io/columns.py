@@ -262,6 +262,9 @@ _CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原|上期|上月|上�
 
 # (the spec of FORMER_ID_FIELD: 原身份证号, 曾用身份证号码, 身份证号（旧）; the roster's and the person lists')
 _FORMER_ID = FieldSpec(FORMER_ID_FIELD, _FORMER_ID_WORDS + ".*" + ID_WORDS + "|" + ID_WORDS + r".*[（(](旧|原|曾用)", weight=-0.5)
+# (the household head's, HEAD_FORMER_ID_FIELD: a roster's 申请人原身份证号, a household ledger's 户主原身份证号)
+_HEAD_FORMER_ID = FieldSpec(HEAD_FORMER_ID_FIELD, r"(户主|申请人).*" + _FORMER_ID_WORDS + ".*" + ID_WORDS + r"|(户主|申请人).*"
+                            + ID_WORDS + r".*[（(](旧|原|曾用)", r"关系", weight=-0.5)
 
 ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
@@ -279,8 +282,7 @@ ROSTER = [
     FieldSpec("head_id", r"(户主|申请人).*" + ID_WORDS + r"|^户主证件", r"关系|" + _FORMER_ID_WORDS),
     # the applicant's (户主's) own former ID on each of the household's rows (申请人原身份证号, 户主原身份证号): the head's row's
     # former ID only (roster.people_keys; held-out 345: a car under the applicant's old ID was missed), not the members'
-    FieldSpec(HEAD_FORMER_ID_FIELD, r"(户主|申请人).*" + _FORMER_ID_WORDS + ".*" + ID_WORDS + r"|(户主|申请人).*" + ID_WORDS
-              + r".*[（(](旧|原|曾用)", r"关系", weight=-0.5),
+    _HEAD_FORMER_ID,
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
@@ -724,6 +726,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("id", ID_WORDS, allow=r"收款人|领款人|领取人", weight=0),
         # the payee's former ID (原身份证号): a payee whose ID changed, linked to the member under it (held-out 342)
         _FORMER_ID,
+        # … and the head's (户主原身份证号) in a household ledger paying him: its rows linked to his household under it
+        # (held-out 353: a head on the roster under his old ID was "领取人不在花名册中", F07)
+        _HEAD_FORMER_ID,
         # the person paid for (保障对象姓名; a 一卡通 platform's 补贴对象姓名) before a 收款人姓名 or 领款人姓名 beside it, which
         # is who took the money (the holder; held-out 299: 领款人 read as the payee, every F07 missed)
         FieldSpec("name", r"(保障|救助|供养|低保|特困|补贴|补助|受助|享受)(对象|人员)(姓名|名字)?$", weight=2),

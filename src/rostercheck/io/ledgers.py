@@ -48,7 +48,8 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
            "month", "month_source", "paid_date", "amount", "due", "status", "remark", "programme", "township", "village",
            "county", "covered_size", "parts"]
 
-FORMER_COLUMNS = ["former_id", "former_id_status"]  # … and these, when a ledger has a 原身份证号 column
+# … and these, when a ledger has a 原身份证号 column (the payee's; 户主原身份证号, the head's: held-out 342, 353)
+FORMER_COLUMNS = ["former_id", "former_id_status", "head_former_id", "head_former_id_status"]
 
 
 def month_named(*sources: str) -> str:
@@ -992,8 +993,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     typed, at = judged("id", lambda v: type(v) is str)
     cols["id_text"] = typed.astype(bool)[at]
     cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id", births=False)
-    if "former_id" in frame.columns:  # a 原身份证号 column: the payee's former ID (_money_former_ids; held-out 342)
-        cols["former_id"], cols["former_id_status"], _, _ = id_numbers("former_id", births=False)
+    for fld in ("former_id", "head_former_id"):  # a 原身份证号 column, the payee's or the head's (_money_former_ids)
+        if fld in frame.columns:
+            cols[fld], cols[fld + "_status"], _, _ = id_numbers(fld, births=False)
     for fld in ("name", "head_name", "holder"):  # (a name's key made from its text, each distinct cell's made once)
         written, codes = judged(fld, texts, True)
         keys = object_array([person_name(t) for t in written.tolist()])

@@ -22,6 +22,7 @@ from ..normalize import ids
 # How a row so linked is said in a finding's 匹配键 (_money.link_text)
 ROSTER_FORMER = f"{FORMER_KEY}：明细上的身份证号是花名册上该人的原身份证号（身份证号曾变更），姓名一致"
 LEDGER_FORMER = f"{FORMER_KEY}：明细“原身份证号”列与花名册上的身份证号一致（身份证号曾变更），姓名一致"
+HEAD_FORMER = f"{FORMER_KEY}：明细“户主原身份证号”列与花名册上户主的身份证号一致（身份证号曾变更），姓名一致"
 
 
 def former_id_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
@@ -29,14 +30,14 @@ def former_id_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarr
     """Link the unlinked payment rows a former ID names to their member, 高 (see the module's docstring).
 
     Args:
-        f: the payments (``former_id`` … when a ledger has a 原身份证号 column).
+        f: the payments (``former_id`` … when a ledger has a 原身份证号 column; ``head_former_id`` … a 户主原身份证号).
         members: the members (``former_id``, ``former_id_status`` when a roster has one).
         member_at, conf_at: each row's member (-1: none) and confidence, changed in place for the rows linked here.
         names: the name-matching policy (the defaults when None).
     Returns:
         The rows linked here → the link text.
     """
-    if not len(members) or not len(f) or ("former_id" not in members.columns and "former_id" not in f.columns):
+    if not len(members) or not len(f) or not ({"former_id", "head_former_id"} & {*members.columns, *f.columns}):
         return {}
     unlinked = np.flatnonzero(member_at < 0)
     if not len(unlinked):
@@ -52,15 +53,29 @@ def former_id_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarr
             if olds and len(rows) and id_col in f.columns:
                 _linked_on(f, members, rows, id_col, id_col + "_status" if id_col == "head_id" else "id_status",
                            name_col, olds, names, ROSTER_FORMER, member_at, conf_at, found)
+    if "former_id" not in f.columns and "head_former_id" not in f.columns:
+        return found
+    current = _by_id(members["id"].to_numpy(dtype=object), (members["id_status"] == ids.VALID).to_numpy())
     if "former_id" in f.columns:
-        current = _by_id(members["id"].to_numpy(dtype=object), (members["id_status"] == ids.VALID).to_numpy())
         rows = np.asarray([r for r in unlinked.tolist() if member_at[r] < 0], dtype=np.int64)
         if current and len(rows):
             own = _named(f, rows)
             for name_col, part in (("link_key", rows[own]), ("head_name_key", rows[~own])):
                 if len(part):
                     _linked_on(f, members, part, "former_id", "former_id_status", name_col, current, names,
-                               LEDGER_FORMER, member_at, conf_at, found)
+                               LEDGER_FORMER, member_at, conf_at, found, beside="id")
+    if "head_former_id" in f.columns:
+        # the head's former ID is the row's payee's only on a row naming no own ID (a household ledger paying the
+        # head), or whose own ID is the head's: never a member's row of his household (as a roster reads it, h345)
+        rows = unlinked[member_at[unlinked] < 0]
+        if current and len(rows):
+            heads = ~_named(f, rows)
+            if "head_id" in f.columns and not heads.all():
+                mine = np.asarray(cells_at(f, "id", rows), dtype=object)
+                heads |= (mine == np.asarray(cells_at(f, "head_id", rows), dtype=object)) & (mine != "")
+            if heads.any():
+                _linked_on(f, members, rows[heads], "head_former_id", "head_former_id_status", "head_name_key",
+                           current, names, HEAD_FORMER, member_at, conf_at, found, beside="head_id")
     return found
 
 
@@ -82,9 +97,11 @@ def _by_id(values: np.ndarray, valid: np.ndarray) -> dict[str, list[int]]:
 
 def _linked_on(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, id_col: str, status_col: str, name_col: str,
                wanted: dict[str, list[int]], names: NameMatchParams, said: str, member_at: np.ndarray,
-               conf_at: np.ndarray, found: dict[int, str]) -> None:
+               conf_at: np.ndarray, found: dict[int, str], beside: str | None = None) -> None:
     """Link ``rows`` whose valid ``id_col`` is a key of ``wanted`` to the one member of it whose name agrees with the
-    row's ``name_col`` (none, or two such members: no link), each distinct (ID, name) judged once."""
+    row's ``name_col`` (none, or two such members: no link), each distinct (ID, name) judged once. ``beside``: the
+    row's column of the current ID its former one in ``id_col`` is judged with (None: ``id_col`` holds the row's ID,
+    the member's former one, judged with the member's own)."""
     if status_col not in f.columns or name_col not in f.columns:
         return
     codes, values = cell_codes(f, id_col)
@@ -101,8 +118,8 @@ def _linked_on(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, id_col:
     member_names = members["name_key"].to_numpy(dtype=object)
     member_ids = members["id"].to_numpy(dtype=object)
     # the pair judged one person's (ids.former_apart: the same sex, birth dates close; held-out 343): a member's ID and
-    # her 原身份证号 the row is paid under, or the row's own ID and its 原身份证号 that is a member's ID
-    own = (cells_at(f, "id", rows) if id_col == "former_id" and "id" in f.columns
+    # her 原身份证号 the row is paid under, or the row's own ID (its head's) and its 原身份证号 that is a member's ID
+    own = (cells_at(f, beside, rows) if beside is not None and beside in f.columns
            else np.full(len(rows), "", dtype=object))
     judged: dict[tuple, int] = {}
     for r, pid, name, mine in zip(rows.tolist(), pids.tolist(), said_names.tolist(), own.tolist()):
@@ -111,7 +128,7 @@ def _linked_on(f: pd.DataFrame, members: pd.DataFrame, rows: np.ndarray, id_col:
         if key not in judged:
             name = name if isinstance(name, str) else ""
             same = [m for m in wanted[pid] if name and member_names[m] and not other_name(member_names[m], name, names)
-                    and not ids.former_apart(mine if id_col == "former_id" else str(member_ids[m]), pid,
+                    and not ids.former_apart(mine if beside is not None else str(member_ids[m]), pid,
                                              names.former_birth_gap)]
             judged[key] = same[0] if len(same) == 1 else -1
         if judged[key] >= 0:
