@@ -396,3 +396,58 @@ def test_the_key_set_keeps_rows_under_a_whole_lists_former_ids():
     ctx = context(household("吴秀英", GRANNY), {"supporters": [_supporter(former_id=SON_OLD, dependent_former_id=GRANNY_OLD)]})
     keys = bulk.key_set([ctx.lists["supporters"]])
     assert keys.keeps([SON_OLD, GRANNY_OLD, STRANGER]).tolist() == [True, True, False]
+
+
+# The former-ID leftovers of held-out 350 (held-out 353): the filing bridged by the registry, coverage's registry
+# households, the key set ----------------------------------------------------------------------------------------------
+
+YOUNG = make_id("19880606", 228)  # a 周桂兰 a generation younger than the filed one
+MASKED_OLD = MOTHER_OLD[:6] + "********" + MOTHER_OLD[-4:]
+DAMAGED_OLD = MOTHER_OLD[:17] + ("0" if MOTHER_OLD[17] != "0" else "1")
+
+
+@pytest.mark.parametrize("filed_id, roster_id, registry, flagged_as", [
+    # filed under her old ID, on the roster under her new one without a 原身份证号, the registry giving both (RQ1 missed)
+    (MOTHER_OLD, MOTHER, [("周桂兰", "母亲", MOTHER, MOTHER_OLD)], [("周桂兰", "高")]),
+    # filed under her new ID, on the roster under her old one, the registry giving both
+    (MOTHER, MOTHER_OLD, [("周桂兰", "母亲", MOTHER, MOTHER_OLD)], [("周桂兰", "高")]),
+    # must not above 低: the registry's 原身份证号 of a namesake a generation younger holds the filed ID …
+    (MOTHER, YOUNG, [("周桂兰", "本人", YOUNG, MOTHER)], [("周桂兰", "低")]),
+    # … or another name's (the registry row is 王秀英's)
+    (MOTHER_OLD, MOTHER, [("王秀英", "母亲", MOTHER, MOTHER_OLD)], [("周桂兰", "低")]),
+    # … and a masked or mistyped 原身份证号 bridges nothing
+    (MOTHER_OLD, MOTHER, [("周桂兰", "母亲", MOTHER, MASKED_OLD)], []),
+    (MOTHER_OLD, MOTHER, [("周桂兰", "母亲", MOTHER, DAMAGED_OLD)], []),
+])
+def test_rq1_links_a_filed_relative_through_the_registrys_former_id(filed_id, roster_id, registry, flagged_as):
+    filing = [{"cadre_name": "赵明", "cadre_id": OFFICIAL, "name": "周桂兰", "id": filed_id, "relation": "父母"}]
+    ctx = context(household("周桂兰", roster_id), {"cadre_relatives": filing,
+                                                  "registry": _registry([("赵明", "户主", OFFICIAL, ""), *registry])})
+    found = _found(ctx, "RQ1")
+    assert [(n, c) for n, c, _ in found] == flagged_as
+    assert all("经户籍人口名单第" in key for *_, key in found)
+
+
+HUSBAND = make_id("19780505", 251)
+WIFE = make_id("19800606", 262)
+WIFE_OLD = make_id("19800606", 264, region="430527")
+
+
+@pytest.mark.parametrize("roster_id, wife_former, covered", [
+    # the wife on the roster under her old ID, the registry under her new one beside it: the family is enrolled
+    (WIFE_OLD, WIFE_OLD, True),
+    # must flag: the 原身份证号 holds a roster woman's ID a generation older, or is masked or mistyped
+    (make_id("19480808", 262), make_id("19480808", 262), False),
+    (WIFE_OLD, WIFE_OLD[:6] + "********" + WIFE_OLD[-4:], False),
+    (WIFE_OLD, WIFE_OLD[:17] + ("0" if WIFE_OLD[17] != "0" else "1"), False),
+])
+def test_coverage_follows_the_registrys_former_id_to_the_roster(roster_id, wife_former, covered):
+    from helpers import leads
+
+    monitored = [{"head_name": "石明", "head_id": HUSBAND, "name": "石明", "id": HUSBAND, "relation": "户主",
+                  "monitor_type": "突发严重困难户", "income_year": "3000", "risk": "未消除", "township": "城关镇", "village": "东村"}]
+    registry = [{"household_no": "4001", "name": "石明", "relation": "户主", "id": HUSBAND, "former_id": ""},
+                {"household_no": "4001", "name": "温小燕", "relation": "妻", "id": WIFE, "former_id": wife_former}]
+    ctx = context(household("温小燕", roster_id), {"monitoring": monitored, "registry": registry})
+    assert leads(ctx, "L01") == ([] if covered else [("石明", "高")])
+

@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from . import namematch as nm
-from .match import LINK_COLUMNS, former_list_links, link_by_name, link_lists, surviving_birth, weakest
+from .match import (EXACT_KEY, FORMER_KEY, LINK_COLUMNS, former_list_links, link_by_name, link_lists, surviving_birth,
+                    weakest)
 from .model import HIGH, LOW, MEDIUM, Context
 from .normalize import codes, ids
 from .roster import enrolment_household, enrolment_households
@@ -468,8 +469,12 @@ def filing_links(ctx: Context) -> pd.DataFrame:
         return ctx.cache[key]
     fil = ctx.lists["cadre_relatives"]
     by_id = links(ctx, "cadre_relatives")
-    todo = fil[~fil.index.isin(by_id["r"]) & (fil["id_status"] != ids.VALID)]
     parts = [by_id]
+    unlinked = fil[~fil.index.isin(by_id["r"])]
+    # (only a registry with a 原身份证号 column bridges what the filing's own links do not: a city's has none)
+    if _reg_ok(ctx) and "former_id" in ctx.lists["registry"].columns and (unlinked["id_status"] == ids.VALID).any():
+        parts.append(_via_registry_ids(ctx, unlinked[unlinked["id_status"] == ids.VALID]))
+    todo = unlinked[unlinked["id_status"] != ids.VALID]
     if len(todo) and _reg_ok(ctx) and "cadre_id" in fil.columns:
         via = _via_registry(ctx, todo)
         parts.append(via)
@@ -481,6 +486,47 @@ def filing_links(ctx: Context) -> pd.DataFrame:
     out = out.assign(_o=order).sort_values("_o").drop_duplicates(["m", "r"]).drop(columns="_o").reset_index(drop=True)
     ctx.cache[key] = out
     return out
+
+
+def _via_registry_ids(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:
+    """Filing rows whose valid relative's ID no member has, linked through the registry where a former ID (原身份证号)
+    bridges the two: filed under his old ID, on the roster under the new one without a 原身份证号 of its own, the
+    registry giving both (held-out 350, 353: a cadre's filed brother missed by RQ1). Each step is a link of equal valid
+    IDs (the filing row to a registry row: its ID or 原身份证号 to the other's; that row to a member, :func:`links`), one
+    of them through a former ID; the link is the weaker of the two (低 beside another name, or a former ID that cannot
+    be the person's: :func:`match.former_list_links`).
+
+    Args:
+        ctx: the audit context (with a registry and its ``former_id``).
+        todo: the filing rows to link (valid ``id``, linked to no member by it).
+    Returns:
+        Columns m, r (filing row), confidence, key.
+    """
+    reg = ctx.lists["registry"]
+    exact = link_lists(todo, reg)
+    steps = former_list_links(exact[exact["key"] == EXACT_KEY], todo, reg, nm.NameMatchParams.from_common(ctx.common))
+    ml = links(ctx, "registry").rename(columns={"m": "mm", "r": "rb", "confidence": "cm", "key": "km"})
+    pairs = steps.merge(ml, left_on="r", right_on="rb")
+    # (both steps on current IDs would be the filing's own link: at least one goes through a former ID)
+    through = pairs["key"].astype(str).str.startswith(FORMER_KEY) | pairs["km"].astype(str).str.startswith(FORMER_KEY)
+    pairs = pairs[through]
+    if pairs.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    former = reg["former_id"]
+    rows = []
+    for f, rb, mm, c1, k1, c2, k2 in zip(pairs["m"], pairs["rb"], pairs["mm"], pairs["confidence"], pairs["key"],
+                                         pairs["cm"], pairs["km"]):
+        if k1 == EXACT_KEY:
+            said = "备案身份证号与户籍身份证号一致"
+        elif former.get(rb) == todo.at[f, "id"]:
+            said = "备案身份证号是户籍登记的原身份证号（身份证号曾变更）" + k1[len(FORMER_KEY):]
+        else:
+            said = "备案表的亲属原身份证号与户籍身份证号一致（身份证号曾变更）" + k1[len(FORMER_KEY):]
+        said = (f"备案身份证号与花名册不同，经户籍人口名单第 {int(reg.at[rb, '_row'])} 行“{reg.at[rb, 'name']}”对上："
+                f"{said}；户籍与花名册{k2}")
+        conf = weakest(c1, c2)
+        rows.append((mm, f, conf, said + ("，请核对是否同一人" if conf == LOW else "")))
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
 def _via_registry(ctx: Context, todo: pd.DataFrame) -> pd.DataFrame:

@@ -481,7 +481,15 @@ def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[in
             return {}, {}, set()
         reg = ctx.lists["registry"]
         by_id, people = registry_homes(ctx)
-        found = link(ctx.members, reg, names=NameMatchParams.from_common(ctx.common))
+        names = NameMatchParams.from_common(ctx.common)
+        found = link(ctx.members, reg, names=names)
+        # … and a member the registry gives under her new ID beside her 原身份证号, the roster holding the old (or the
+        # other way round): her registry household is enrolled, as covered_rows takes a list's row, on a sure link only
+        # (高: the same name, a plausible former ID; held-out 353: a monitored husband's family an L01 lead)
+        more = former_links(found, ctx.members, reg, names=names)
+        if len(more) > len(found):
+            extra = more.iloc[len(found):]
+            found = pd.concat([found, extra[extra["confidence"] == HIGH]], ignore_index=True)
         homes = reg["household_no"].astype(str).str.strip()
         covered = {homes.loc[r] for r in found["r"]} - {""}
         heads = roster_heads(ctx)
