@@ -451,3 +451,16 @@ def test_coverage_follows_the_registrys_former_id_to_the_roster(roster_id, wife_
     ctx = context(household("温小燕", roster_id), {"monitoring": monitored, "registry": registry})
     assert leads(ctx, "L01") == ([] if covered else [("石明", "高")])
 
+
+def test_the_key_set_takes_only_the_valid_former_ids():
+    # a former ID links only as an equal valid ID: a mistyped one keeps no row one digit from it (its repaired keys),
+    # the roster's as the lists' (once: the roster's former IDs came twice, held-out 350)
+    damaged = SON_OLD[:17] + ("0" if SON_OLD[17] != "0" else "1")
+    ctx = context(household("吴秀英", GRANNY), {"supporters": [_supporter(former_id=damaged)]})
+    assert bulk.key_set([ctx.lists["supporters"]]).keeps([SON_OLD]).tolist() == [False]
+    rows = household("吴秀英", GRANNY, [("郑建华", "子", SON)])
+    rows[1]["former_id"] = damaged
+    members = context(rows).members
+    assert bulk.key_set([members]).keeps([SON_OLD, SON]).tolist() == [False, True]
+    rows[1]["former_id"] = SON_OLD
+    assert bulk.key_set([context(rows).members]).keeps([SON_OLD]).tolist() == [True]

@@ -343,7 +343,8 @@ def filter_registry(table: Table, keys: KeySet, named: set[str]) -> dict[str, in
 
 
 def key_set(frames: list[pd.DataFrame]) -> KeySet:
-    """Collect the keys of every ID column (``id``, ``cadre_id``, ``dependent_id``, ``head_id``) of some frames.
+    """Collect the keys of every ID column (``id``, ``cadre_id``, ``dependent_id``, ``head_id``) of some frames, and
+    the valid IDs of their former-ID columns (``former_id``, ``dependent_former_id``: a roster's or a list's 原身份证号).
 
     Args:
         frames: the member frame and the normalised lists read whole.
@@ -352,12 +353,17 @@ def key_set(frames: list[pd.DataFrame]) -> KeySet:
     """
     keys = KeySet()
     for frame in frames:
-        # (a list read whole keeps the rows under its people's former IDs too: a supporter's wages under his 原身份证号,
-        # a staff member's registry row under it; held-out 350)
-        for prefix in ("", "cadre_", "dependent_", "head_", "former_", "dependent_former_"):
+        for prefix in ("", "cadre_", "dependent_", "head_"):
             if prefix + "id" in frame.columns and prefix + "id_status" in frame.columns:
                 keys.add(frame[prefix + "id"].to_numpy(dtype=object), frame[prefix + "id_status"].to_numpy(dtype=object),
                          frame[prefix + "id_reliable"].to_numpy(dtype=object))
+        # the rows under a person's former ID (a supporter's wages under his 原身份证号, a staff member's registry row,
+        # a death under a member's old ID; held-out 337, 350) are kept for its valid form alone: a former ID links only
+        # as an equal valid ID (match.former_links), never repaired
+        for prefix in ("former_", "dependent_former_"):
+            if prefix + "id" in frame.columns and prefix + "id_status" in frame.columns:
+                valid = frame[prefix + "id_status"].to_numpy(dtype=object) == ids.VALID
+                keys.add(frame[prefix + "id"].to_numpy(dtype=object)[valid], np.full(int(valid.sum()), ids.VALID), [])
     return keys
 
 

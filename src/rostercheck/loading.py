@@ -30,7 +30,7 @@ from .namematch import name_counts
 from .normalize import ids
 from .normalize.values import month_span
 from .reference import normalise
-from .roster import build_members, former_keys, left_keys, other_periods, people_keys
+from .roster import build_members, left_keys, other_periods, people_keys
 
 Progress = Callable[[str, Path], None]
 
@@ -349,7 +349,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         members = _members(tables, as_of, roster_codes=roster_codes) if callable(people) else None
         # (the name keys wait for the members, unless the registry's namesake counts need them now)
         roster = members if members is not None else people_keys(tables, names="registry" in filtered)
-        keys = bulk.key_set([roster, left_keys(tables), *former_keys(roster), *(people() if callable(people) else people),
+        keys = bulk.key_set([roster, left_keys(tables), *(people() if callable(people) else people),
                              *(f for _, f in loaded.values())])
         # The members' named IDs, for the registry's namesake counts (the roster counts them).
         named = (set(roster.loc[(roster["id_status"] == ids.VALID) & (roster["name_key"] != ""), "id"].tolist())

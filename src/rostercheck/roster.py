@@ -495,22 +495,6 @@ def _with_heads_former_ids(f: pd.DataFrame, raw: list, own_ids: list) -> list:
     return out
 
 
-def former_keys(keys: pd.DataFrame) -> list[pd.DataFrame]:
-    """The members' former IDs (a roster's 原身份证号 column) as ID keys of people of interest: a list row under the old
-    ID links to them (match.former_links), so the filters must keep it (held-out 337). None without such a column.
-
-    Args:
-        keys: :func:`people_keys` (or the members).
-    Returns:
-        [a frame of columns id, id_status, id_reliable] with the valid former IDs, or [].
-    """
-    if "former_id" not in keys.columns:
-        return []
-    valid = (keys["former_id_status"] == ids.VALID).to_numpy()
-    return [pd.DataFrame({"id": keys["former_id"].to_numpy()[valid], "id_status": ids.VALID,
-                          "id_reliable": keys["former_id_reliable"].to_numpy()[valid]})]
-
-
 def _name_keys(f: pd.DataFrame) -> list:
     """A roster table's name keys (:func:`names.person_name`), one per row ('' without a name column)."""
     if "name" not in f.columns:
