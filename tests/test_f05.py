@@ -514,3 +514,63 @@ def test_a_households_amount_applies_since_its_latest_change():
     ctx = money_context(rows + [r for o in others for r in o], paid, as_of=dt.date(2025, 7, 31),
                         roster_headers={"member_status": "成员状态", "status_date": "状态变更日期", "changed": "变更日期"})
     assert money(ctx, "F05") == []
+
+
+# The ledger's own corrections (冲正, 扣回, 追回 rows of a month) netted into that month (held-out 354)
+def _quarter():
+    return [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+
+
+@pytest.mark.parametrize("item, remark", [("低保金（冲正）", "冲正8月多发"), ("低保金", "扣回8月多发"), ("冲正", "")])
+def test_a_correction_of_a_months_over_payment_nets_it(item, remark):
+    # h351/h354 (廖仔生): April 100 over, "低保金（冲正）" −100 for April in May: F05 高 多发 101 on a month whose net is right
+    rows = [pay(A, "王五", "2026-07", 1032), pay(A, "王五", "2026-08", 1132), pay(A, "王五", "2026-09", 1032),
+            pay(A, "王五", "2026-08", -100, item, remark=remark, paid_date="2026-09-15")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F05") == []
+    notice = "".join(ctx.cache["money:recoveries"])
+    assert "与其所属月份多发的保障金相抵" in notice and "王五 2026-08" in notice and "第 5 行" in notice
+    assert "未能对应" not in notice
+
+
+def test_a_correction_of_part_of_an_over_payment_leaves_the_rest_said_with_the_row_netted():
+    # M5: August 100 over, a 冲正 row of −60 for August: 40 still to recover, the row named
+    rows = _quarter() + [pay(A, "王五", "2026-08", -60, "低保金（冲正）")]
+    rows[1]["amount"] = 1132
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F05") == [("王五", "高", 40.0, None)]
+    f = findings(ctx, "F05")[0]
+    assert "2026-08 实发 1,072.00 元" in f.evidence and "抵减《发放明细.xlsx》第 5 行低保金(冲正) -60.00 元" in f.evidence
+
+
+def test_a_real_over_payment_beside_a_correction_of_another_month_is_flagged_alone():
+    # M1: July 80 over taken back by a 扣回 row for July; September 60 over, never taken back
+    rows = [pay(A, "王五", "2026-07", 1112), pay(A, "王五", "2026-08", 1032), pay(A, "王五", "2026-09", 1092),
+            pay(A, "王五", "2026-07", -80, "低保金（扣回）", remark="扣回7月多发")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F05") == [("王五", "高", 60.0, None)]
+    assert "2026-07" not in findings(ctx, "F05")[0].months
+
+
+def test_a_correction_never_makes_a_month_paid_right_an_underpayment():
+    # a 追回 of something else (an earlier quarter's over-payment) written under a month paid right: no 少发, still said
+    rows = _quarter() + [pay(A, "王五", "2026-08", -500, "低保金追回")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F05") == []
+    assert "未能对应" in "".join(ctx.cache["money:recoveries"])
+
+
+def test_a_correction_whose_month_is_only_its_files_is_not_netted():
+    # a 扣回 row of the September file with no 所属月份 of its own: which month it corrects is unknown
+    rows = _quarter() + [pay(A, "王五", "2026-09", -100, "低保金（扣回）", month_source="表名")]
+    rows[2]["amount"] = 1132
+    assert money(money_context(roster(), rows), "F05") == [("王五", "高", 100.0, None)]
+
+
+def test_a_recovery_in_a_month_f01_counts_is_f01s_not_an_f05_underpayment():
+    # M3: the wife died in July; August and September paid in full; August's share taken back: F01 516, no F05 少发
+    deaths = {"deaths": [{"name": "王芳", "id": B, "date": "2026-07-03"}]}
+    rows = _quarter() + [pay(A, "王五", "2026-08", -516, "低保金（扣回）", remark="扣回死亡成员8月保障金")]
+    ctx = money_context(roster(), rows, deaths)
+    assert money(ctx, "F01") == [("王芳", "中", 516.0, None)]
+    assert money(ctx, "F05") == []

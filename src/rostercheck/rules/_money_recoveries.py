@@ -169,7 +169,60 @@ def net(ctx: Context, led: Ledger, acc: dict) -> None:
             settled.append(_settled_text(ctx, led, key, slot))
             del acc[key]
     unplaced = [r for r in rows if left[r] >= abs(float(amounts[r])) - _CENT]
-    ctx.cache["money:recoveries"] = _notices(ctx, led, settled, unplaced, left)
+    netted = led.memo["corrections"] = _against_over_payments(ctx, led, unplaced)
+    for pairs in netted.values():
+        for r, take in pairs:
+            left[r] -= take
+    taken = {r for pairs in netted.values() for r, _ in pairs}
+    unplaced = [r for r in unplaced if r not in taken]
+    ctx.cache["money:recoveries"] = _notices(ctx, led, settled, unplaced, left, netted)
+
+
+def _against_over_payments(ctx: Context, led: Ledger, rows: list[int]) -> dict[tuple[str, str], list[tuple[int, float]]]:
+    """The recovery rows no F01–F03 slot took (``rows``) that correct an over-payment of their own month: a row whose
+    所属月份 its cell or its words give (not its sheet's or payment date's month: a 追回 made in June for an earlier
+    quarter is no correction of June), of a roster household with an approved amount, for a month no F01–F03 finding
+    counts (``led.claimed``: a 扣回 after a death is F01's, never an F05 少发) and not one whose benefit failed beside its
+    提标补差 (F06's, ``f_amounts._raise_only_pairs``). Each is set, oldest month first, against what the month's
+    benefit (提标补差 included) exceeds the approved amount by, never beyond it: a correction makes no 少发 (held-out
+    354: April paid 100 over, then "低保金（冲正）" −100 for April, was F05 高 多发 101).
+
+    Args:
+        ctx: the audit context.
+        led: the ledger.
+        rows: the recovery rows F01–F03 left whole.
+    Returns:
+        (household, month) → [(row, yuan set against the month)], for F05 (``memo['corrections']``).
+    """
+    if not rows:
+        return {}
+    from .f_amounts import _raise_only_pairs, amount_tolerance, household_amounts
+
+    expected, months, amounts = household_amounts(ctx, led), led.cols["month"], led.cols["amount"]
+    pair, own, claimed = led.memo["codes"]["pair"], led.array("own_programme"), led.claimed
+    placed = "month_source" in led.frame.columns
+    failed = _raise_only_pairs(led)
+    candidates = [r for r in rows if months[r] and placed and led.cols.cell("month_source", r) in ("列", "备注") and own[r]
+                  and led.household[r] in expected and (led.household[r], months[r]) not in claimed
+                  and int(pair[r]) not in failed]
+    if not candidates:
+        return {}
+    wanted = np.unique(pair[candidates])
+    paid = np.flatnonzero(led.array("ok") & (led.array("benefit") | led.array("adjust")) & own & np.isin(pair, wanted))
+    totals: dict[int, float] = defaultdict(float)
+    for r in paid.tolist():
+        totals[int(pair[r])] += float(amounts[r])
+    tol = amount_tolerance(ctx)
+    out: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    for r in sorted(candidates, key=lambda r: (months[r], r)):
+        h, p = led.household[r], int(pair[r])
+        excess = totals[p] - expected[h][0]
+        if excess <= tol:
+            continue
+        take = min(abs(float(amounts[r])), excess)
+        totals[p] -= take
+        out[(h, months[r])].append((r, round(take, 2)))
+    return dict(out)
 
 
 def _for_slot(led: Ledger, r: int, slot: dict) -> bool:
@@ -198,9 +251,20 @@ def _settled_text(ctx: Context, led: Ledger, key: tuple, slot: dict) -> str:
     return f"{name}（{key[0]}，多发 {yuan(sum(slot['parts']))}，已在{_where_recovered(led, slot['recovered'])}）"
 
 
-def _notices(ctx: Context, led: Ledger, settled: list[str], unplaced: list[int], left: dict[int, float]) -> list[str]:
-    """The notices of the recoveries: those that settled a finding in full, and those that place nowhere."""
+def _notices(ctx: Context, led: Ledger, settled: list[str], unplaced: list[int], left: dict[int, float],
+             netted: dict[tuple[str, str], list[tuple[int, float]]]) -> list[str]:
+    """The notices of the recoveries: those that settled a finding in full, those set against an over-payment of their
+    month (F05 compares the month net of them), and those that place nowhere."""
     out = []
+    if netted:
+        said = "；".join(f"{payee_name(ctx, led, r)} {m} {_label(led, r)} {yuan(float(led.cols['amount'][r]))}"
+                        + (f"（抵减 {yuan(take)}）" if take < abs(float(led.cols["amount"][r])) - _CENT else "")
+                        + f"（{led.where(r)}）"
+                        for (_, m), pairs in sorted(netted.items(), key=lambda kv: (kv[0][1], kv[1][0][0]))
+                        for r, take in pairs)
+        count = sum(len(pairs) for pairs in netted.values())
+        out.append(f"资金发放明细中有 {count} 行追回（冲正）记录与其所属月份多发的保障金相抵，发放金额与核定金额（F05）按相抵后的"
+                   f"金额比对（相抵后一致的不列为问题）：{said}")
     if settled:
         out.append(f"资金发放明细中的追回记录已全额抵减 {len(settled)} 人（户）死亡、服刑、迁出或停保（退出）后多发的资金，不再列为问题"
                    f"（追回金额按先抵较早月份计，请核对追回款是否已实际收回）：{'；'.join(settled)}")

@@ -555,6 +555,10 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     if not len(sel):
         return {}
     codes, pairs, totals = _pair_totals(led, sel)
+    if corrected := _corrected_pairs(led):  # (the ledger's corrections of an over-payment, netted: a few pairs)
+        at = pd.Index(pairs).get_indexer(np.fromiter(corrected, dtype=np.int64, count=len(corrected)))
+        totals = totals.copy()
+        totals[at[at >= 0]] -= np.fromiter(corrected.values(), dtype=float, count=len(corrected))[at >= 0]
     # a pair is suspect unless its total is within the tolerance of one of its household's approved alternatives
     alternatives, on_roster = _alternatives(led, expected)
     at = pairs // (len(led.memo["codes"]["m_values"]) + 1)
@@ -565,6 +569,20 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     for r in sel[suspect[codes]].tolist():
         paid[(household[r], month_of_row[r])].append(r)
     return paid
+
+
+def _corrected_pairs(led: Ledger) -> dict[int, float]:
+    """(household, month) pair number (``codes['pair']``) → the yuan the ledger's own corrections (冲正, 扣回 rows of
+    that month, ``_money_recoveries._against_over_payments``) take off the month's over-payment."""
+    pair = led.memo["codes"]["pair"]
+    return {int(pair[rows[0][0]]): sum(take for _, take in rows) for rows in led.memo.get("corrections", {}).values()}
+
+
+def _corrected_text(led: Ledger, rows: list[tuple[int, float]]) -> str:
+    """'；抵减《…》第 29 行低保金（冲正） -100.00 元' for the corrections a month is compared net of, else ''."""
+    from ._money_recoveries import _label
+
+    return "".join(f"；抵减{led.where(r)}{_label(led, r)} {yuan(-take)}" for r, take in rows)
 
 
 def _alternatives(led: Ledger, expected: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -640,6 +658,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     unpaid = _unpaid_raise(ctx, led, expected, paid, starts, period, ledger_months, tol)
     raise_only = _raise_only_months(led)  # months whose benefit failed, their 提标补差 paid: F06's
     placed: set[str] = set()  # households a 提标补差 of no month of its own made up earlier months of
+    corrections = led.memo.get("corrections", {})  # (household, month) → its corrections (冲正, 扣回) netted
     asked = _compared(paid, unread)
     out = []
     for h, (amount, alternatives) in expected.items():
@@ -671,9 +690,12 @@ def check_f05(ctx: Context) -> list[Finding]:
                 continue  # (a 提标补差 of a month whose benefit failed may still make up months before: every)
             if (h, month) not in dup_months and (h, month) not in led.claimed:
                 slots.append((month, rows))  # (else explained by F01–F04: a member gone that month, theirs to judge)
-        credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0])
+        fixes = {month: corrections.get((h, month), []) for month, _ in every}  # (the month's corrections netted)
+        netted = {month: -sum(take for _, take in rows) for month, rows in fixes.items() if rows}
+        credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0],
+                                         netted)
         for month, rows in slots:
-            total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0), 2)
+            total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0), 2)
             if (any(abs(total - a) <= tol for a in alternatives)
                     or any(abs(total - a) <= tol for a in _without_the_gone(ctx, led, h, month, amount))):
                 fine.append(month)
@@ -687,6 +709,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             rows_seen += rows
             lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
                                                                for r in rows) + _credit_text(credit.get(month, 0.0))
+                         + _corrected_text(led, fixes[month])
                          + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
                          + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
         if moved:
@@ -770,7 +793,8 @@ _PLACED = ("发放明细中的提标补差未写所属月份（或所写月份�
 
 
 def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: list[tuple[str, list[int]]],
-                     amount: float, tol: float, earlier: bool = False) -> tuple[dict[str, float], bool]:
+                     amount: float, tol: float, earlier: bool = False,
+                     netted: dict[str, float] | None = None) -> tuple[dict[str, float], bool]:
     """A 提标补差 row of no month of its own (``unplaced``: its month is its sheet's or payment date's), or one of its
     own month whose benefit is paid in full without it, paying a month above the roster's amount makes up the months
     before it paid below (held-out 264: the July and August raise, 40 元 each, paid in September's sheet with 所属期
@@ -789,6 +813,7 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
             name (补差期间 2026年7月-9月, 补发7-9月): those months are its, none before them (held-out 336, an h322
             leftover: 1,350 元 of 提标补差 for July–September paid in October to a household paid the full amount
             those months was taken out month by month whenever the ledgers also paid June, no F05 at all).
+        netted: month → the ledger's corrections of it (negative), part of its total.
     Returns:
         (month → the sum added to (made up) or taken from (moved) its total, whether any was moved).
     """
@@ -797,7 +822,7 @@ def _placed_back_pay(led: Ledger, every: list[tuple[str, list[int]]], slots: lis
     credit: dict[str, float] = defaultdict(float)
     if not any(adjust[rows].any() for _, rows in every):
         return credit, False
-    totals = {month: float(sum(cells[r] for r in rows)) for month, rows in every}
+    totals = {month: float(sum(cells[r] for r in rows)) + (netted or {}).get(month, 0.0) for month, rows in every}
     compared = {month for month, _ in slots}
     for month, rows in every:  # (a month not compared, a member gone in it: all its 补差 may be for months before)
         loose = sum(float(cells[r]) for r in rows if unplaced[r])
