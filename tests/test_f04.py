@@ -270,6 +270,23 @@ def test_a_duplicate_reversed_by_a_row_whose_item_is_only_the_word_of_undoing_is
     assert money(money_context(roster(), rows), "F04") == [("王五", "高", 1032.0, None)]
 
 
+@pytest.mark.parametrize("item", ["冲正", "撤销", " 冲正 "])
+def test_a_row_whose_bare_word_of_undoing_undid_a_payment_is_said_as_what_it_did(item):
+    # held-out 354 (an h351 leftover): the bare 冲正 that undid a duplicate was listed as an unread item, "已按其他资金计"
+    from rostercheck.rules._vocab import value_warnings
+
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", "2026-08", 1032), pay(A, "王五", "2026-08", -1032, item, remark="冲正8月重复发放")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == []
+    said = ctx.cache["money:items"][0]
+    assert said.endswith(f"；冲正（与所冲销的同额发放相抵，两笔均不计为发放）：{item.strip()}")
+    assert "另有" not in said and f"其他资金（不核对）：无" in said
+    unread = [w for w in value_warnings(ctx) if "资金项目" in w]
+    # (撤销 is no word of recovering: a bare 撤销 undoing nothing would be an unread item, so the column warning stays)
+    assert bool(unread) == (item == "撤销")
+
+
 def test_one_months_benefit_paid_in_two_parts_is_no_duplicate_but_a_members_share_paid_twice_is():
     rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-08")]
     rows += [pay(A, "王五", "2026-09", 516), pay(A, "王五", "2026-09", 516)]  # 1032 in two parts

