@@ -574,3 +574,34 @@ def test_a_recovery_in_a_month_f01_counts_is_f01s_not_an_f05_underpayment():
     ctx = money_context(roster(), rows, deaths)
     assert money(ctx, "F01") == [("王芳", "中", 516.0, None)]
     assert money(ctx, "F05") == []
+
+
+# Amounts in 万元 to 4 decimals (held-out 354): each row exact to 1 元, so a month of n rows to n × 0.5 元
+C = make_id("20100101", 131)
+FOUR = [(A, "王五"), (B, "王芳"), (T, "王小"), (C, "王丫")]
+
+
+def _four(parts, step=1.0):
+    """A household of four approved 330 (82.50 each), paid one row per member in 万元 to 4 decimals."""
+    rows = [pay(i, name, m, part, **({"amount_step": step} if step else {}))
+            for m in months("2026-07", "2026-09") for (i, name), part in zip(FOUR, parts)]
+    people = household("王五", A, [("王芳", "配偶", B), ("王小", "子", T), ("王丫", "女", C)], benefit=330)
+    return money_context(people, rows)
+
+
+def test_a_ledger_in_wan_yuan_is_compared_to_the_precision_its_amounts_carry():
+    # the county's 欧水志: 82.50 a member written 0.0083 万元, 332 for four, was F05 高 多发 6 (2 a month, 3 months)
+    assert money(_four((83, 83, 83, 83)), "F05") == []
+    # the same amounts in yuan (no step) are 2 元 over the tolerance of 1: the default is kept for ordinary ledgers
+    assert money(_four((83, 83, 83, 83), step=None), "F05") == [("王五", "高", 6.0, None)]
+    # 4 over a month is beyond what four rows' rounding may make: flagged, the tolerance said
+    ctx = _four((85, 83, 83, 83))
+    assert money(ctx, "F05") == [("王五", "高", 12.0, None)]
+    assert "金额折算自万元等较大单位，每行只精确到 1 元，该月 4 行按误差 2 元容许" in findings(ctx, "F05")[0].evidence
+
+
+def test_a_single_row_in_wan_yuan_keeps_the_default_tolerance():
+    rows = [pay(A, "王五", m, 1027, amount_step=1.0) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F05") == [("王五", "高", None, 15.0)]
+    assert "精确到" not in findings(ctx, "F05")[0].evidence

@@ -1174,6 +1174,27 @@ def test_a_ledger_amount_in_fen_is_read_in_yuan(tmp_path, header, title):
     assert any("折算为元（÷100）" in w for w in tables[0].warnings) == ("元" not in header)
 
 
+@pytest.mark.parametrize("cells, step", [(("0.0253", "0.0405", "0.1186"), 1.0),  # 万元 to 4 decimals: exact to 1 元
+                                         (("0.02525", "0.0405", "0.11855"), 0.1),
+                                         (("0.025251", "0.040553", "0.118557"), None)])  # to the fen: no step
+def test_a_ledger_amount_in_wan_yuan_says_the_yuan_it_is_exact_to(tmp_path, cells, step):
+    # held-out 354: 万元 to 4 decimals are exact only to 1 元 (per-member parts rounded ±0.5 were three false F05 高)
+    path = tmp_path / "发放.csv"
+    path.write_text("\n".join(["2026年4月低保资金发放明细", "单位：万元", "姓名,身份证号,资金项目,所属期,金额"]
+                              + [f"张三,{A},低保金,2026年{k + 4}月,{c}" for k, c in enumerate(cells)]) + "\n", encoding="utf-8")
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert [round(a, 2) for a in frame["amount"]] == [round(float(c) * 10000, 2) for c in cells]
+    assert ("amount_step" in frame.columns) == (step is not None)
+    if step is not None:
+        assert frame["amount_step"].tolist() == [step] * 3
+
+
+def test_a_ledger_in_yuan_has_no_amount_step(tmp_path):
+    path = tmp_path / "发放.csv"
+    path.write_text(f"姓名,身份证号,资金项目,所属期,金额\n张三,{A},低保金,2026年4月,253\n", encoding="utf-8")
+    assert "amount_step" not in load_ledgers([path], AS_OF)[1].columns
+
+
 def _stacked(title_rows, blank_between=True, headers=True):
     """A year's ledger as one sheet of monthly blocks: each a sub-title naming its month, the header (or only the
     first block's), rows, a 小计."""

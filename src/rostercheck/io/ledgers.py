@@ -390,6 +390,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                        lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0]), notes
     if not items:
         frame["_col"] = _same(n, "")
+        if step := _amount_step(frame, layout):
+            frame["amount_step"] = _same(n, step)
     if back:
         frame, said = _back_pay_apart(frame, layout.labels[back[0]], grid.sheet)
         notes += said
@@ -440,6 +442,31 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
 # The cells a row pays by or says something of its payment in: a row with all of them blank pays nothing and tells of
 # no payment that failed
 _PAYMENT_CELLS = ("amount", "due", "back_pay", "bank_account", "holder", "status", "fail_reason", "remark", "paid_date")
+
+
+def _amount_step(frame: pd.DataFrame, layout: Layout) -> float | None:
+    """The yuan an amount of the sheet is exact to, when its amounts are written in a larger unit (万元) with too few
+    decimals to give the fen (held-out 354: 万元 to 4 decimals are exact only to 1 元; a household paid as one row
+    per member summed each member's rounding), else None: the fewest decimals, in the sheet's own unit, that write
+    every amount of it.
+
+    Args:
+        frame: the sheet's rows (amounts already in yuan).
+        layout: its layout (the unit its header or title names).
+    Returns:
+        The step in yuan (1.0 for 万元 to 4 decimals), or None for amounts exact to the fen.
+    """
+    per = layout.readings().get("amount", ({}, 1.0))[1]
+    if per <= 1 or "amount" not in frame.columns:
+        return None
+    values = np.array([abs(v) for v in pd.unique(frame["amount"].to_numpy(dtype=object))
+                       if isinstance(v, float) and v == v and v], dtype=float) / per  # (in the sheet's unit again)
+    for decimals in range(7):
+        scaled = values * 10 ** decimals
+        if len(values) and np.all(np.abs(scaled - np.round(scaled)) < 1e-6):
+            step = per / 10 ** decimals
+            return step if step > 0.01 + 1e-9 else None
+    return None
 
 
 def _under_merged_amounts(grid, layout: Layout) -> set[int]:
@@ -996,6 +1023,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     for fld in ("former_id", "head_former_id"):  # a 原身份证号 column, the payee's or the head's (_money_former_ids)
         if fld in frame.columns:
             cols[fld], cols[fld + "_status"], _, _ = id_numbers(fld, births=False)
+    if "amount_step" in frame.columns:  # amounts of a sheet in 万元 exact to the yuan only (_amount_step)
+        steps, at = judged("amount_step", lambda v: float(v) if isinstance(v, (int, float)) and v == v else 0.0)
+        cols["amount_step"] = steps.astype(float)[at]
     for fld in ("name", "head_name", "holder"):  # (a name's key made from its text, each distinct cell's made once)
         written, codes = judged(fld, texts, True)
         keys = object_array([person_name(t) for t in written.tolist()])
@@ -1115,7 +1145,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
-    return plain_text(out[COLUMNS + [c for c in FORMER_COLUMNS if c in out.columns]])
+    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, "amount_step") if c in out.columns]])
 
 
 # An amount cell with words after it: '-1,548 扣回4-6月多发', '516（补发3月）' (the words not a date's 年, 月, 日)

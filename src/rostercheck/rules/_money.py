@@ -233,13 +233,18 @@ class Ledger:
         'member' as integers, 'household' as objects, 'dated' for rows whose month is known, 'own_programme' for rows
         paying the programme of their member, or not saying: a 低保 member's 特困 rows are not her household's 低保;
         'adjust' for rows adjusting the benefit, 提标补差; 'unplaced' for those whose month is only their sheet's, file's
-        or payment date's, no cell or words of their own saying which months they make up)."""
+        or payment date's, no cell or words of their own saying which months they make up; 'amount_step' the yuan a
+        row's amount is exact to where its sheet, in 万元, gives no fen, else 0)."""
         key = f"array:{name}"
         if key not in self.memo:
             if name == "dated":
                 self.memo[key] = np.asarray(self.frame["month"] != "")  # (coded: compared on the codes)
             elif name == "adjust":  # 提标补差 and the like: part of the month's benefit, paid apart (money_adjust_words)
                 self.memo[key] = _adjusting(self.frame, self.params)
+            elif name == "amount_step":  # the yuan a row's amount is exact to, when a sheet in 万元 gives no fen
+                column = self.frame["amount_step"] if "amount_step" in self.frame.columns else None
+                self.memo[key] = (np.zeros(len(self.frame)) if column is None
+                                  else np.nan_to_num(column.to_numpy(dtype=float, na_value=np.nan)))
             elif name == "unplaced":
                 self.memo[key] = self.array("adjust") & ~np.asarray(self.frame["month_source"].isin(("列", "备注")))
             elif name == "own_programme":  # the programme the row pays (if it says) is its member's (分类施保)

@@ -562,7 +562,8 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     # a pair is suspect unless its total is within the tolerance of one of its household's approved alternatives
     alternatives, on_roster = _alternatives(led, expected)
     at = pairs // (len(led.memo["codes"]["m_values"]) + 1)
-    near = np.abs(totals[:, None] - alternatives[at]) <= tol - 1e-6  # NaN: never near
+    tols = np.maximum(tol, np.bincount(codes, weights=led.array("amount_step")[sel] / 2, minlength=len(pairs)))
+    near = np.abs(totals[:, None] - alternatives[at]) <= (tols - 1e-6)[:, None]  # NaN: never near
     suspect = on_roster[at] & ~near.any(axis=1)
     paid: dict[tuple[str, str], list[int]] = defaultdict(list)
     household, month_of_row = led.household, led.cols["month"]
@@ -583,6 +584,16 @@ def _corrected_text(led: Ledger, rows: list[tuple[int, float]]) -> str:
     from ._money_recoveries import _label
 
     return "".join(f"；抵减{led.where(r)}{_label(led, r)} {yuan(-take)}" for r, take in rows)
+
+
+def _coarse_text(led: Ledger, rows: list[int], near: float, tol: float) -> str:
+    """'；金额折算自万元等较大单位，每行只精确到 1 元，该月 4 行按误差 2 元容许' for a month whose rows (a sheet in 万元 to
+    4 decimals) are exact to less than the tolerance allows for, else ''."""
+    if near <= tol:
+        return ""
+    steps = {float(s) for s in led.array("amount_step")[rows].tolist() if s}
+    each = "、".join(f"{s:g}" for s in sorted(steps))
+    return f"；金额折算自万元等较大单位，每行只精确到 {each} 元，该月 {len(rows)} 行按误差 {near:g} 元容许"
 
 
 def _alternatives(led: Ledger, expected: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -659,6 +670,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     raise_only = _raise_only_months(led)  # months whose benefit failed, their 提标补差 paid: F06's
     placed: set[str] = set()  # households a 提标补差 of no month of its own made up earlier months of
     corrections = led.memo.get("corrections", {})  # (household, month) → its corrections (冲正, 扣回) netted
+    steps = led.array("amount_step")
     asked = _compared(paid, unread)
     out = []
     for h, (amount, alternatives) in expected.items():
@@ -696,8 +708,9 @@ def check_f05(ctx: Context) -> list[Finding]:
                                          netted)
         for month, rows in slots:
             total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0), 2)
-            if (any(abs(total - a) <= tol for a in alternatives)
-                    or any(abs(total - a) <= tol for a in _without_the_gone(ctx, led, h, month, amount))):
+            near = max(tol, float(steps[rows].sum()) / 2)  # (rows in 万元 exact to the yuan: each may be half a yuan off)
+            if (any(abs(total - a) <= near for a in alternatives)
+                    or any(abs(total - a) <= near for a in _without_the_gone(ctx, led, h, month, amount))):
                 fine.append(month)
                 continue
             totals.append(total)
@@ -709,7 +722,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             rows_seen += rows
             lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
                                                                for r in rows) + _credit_text(credit.get(month, 0.0))
-                         + _corrected_text(led, fixes[month])
+                         + _corrected_text(led, fixes[month]) + _coarse_text(led, rows, near, tol)
                          + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
                          + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
         if moved:
