@@ -604,4 +604,5 @@ def test_a_single_row_in_wan_yuan_keeps_the_default_tolerance():
     rows = [pay(A, "王五", m, 1027, amount_step=1.0) for m in months("2026-07", "2026-09")]
     ctx = money_context(roster(), rows)
     assert money(ctx, "F05") == [("王五", "高", None, 15.0)]
-    assert "精确到" not in findings(ctx, "F05")[0].evidence
+    said = findings(ctx, "F05")[0].evidence
+    assert "每行只精确到 1 元）" in said and "按误差" not in said

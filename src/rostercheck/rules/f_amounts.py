@@ -588,12 +588,13 @@ def _corrected_text(led: Ledger, rows: list[tuple[int, float]]) -> str:
 
 def _coarse_text(led: Ledger, rows: list[int], near: float, tol: float) -> str:
     """'；金额折算自万元等较大单位，每行只精确到 1 元，该月 4 行按误差 2 元容许' for a month whose rows (a sheet in 万元 to
-    4 decimals) are exact to less than the tolerance allows for, else ''."""
-    if near <= tol:
-        return ""
+    4 decimals) are exact to less than the tolerance allows for; without the last part when the tolerance covers them
+    (the difference said may be up to half a yuan a row off: 730.50 written 0.0731); '' for rows exact to the fen."""
     steps = {float(s) for s in led.array("amount_step")[rows].tolist() if s}
+    if not steps:
+        return ""
     each = "、".join(f"{s:g}" for s in sorted(steps))
-    return f"；金额折算自万元等较大单位，每行只精确到 {each} 元，该月 {len(rows)} 行按误差 {near:g} 元容许"
+    return f"；金额折算自万元等较大单位，每行只精确到 {each} 元" + (f"，该月 {len(rows)} 行按误差 {near:g} 元容许" if near > tol else "")
 
 
 def _alternatives(led: Ledger, expected: dict) -> tuple[np.ndarray, np.ndarray]:
