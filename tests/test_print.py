@@ -304,3 +304,58 @@ def test_every_summary_lists_townships_in_the_same_order():
     money = pd.DataFrame({"类别代码": ["F01"] * 3, "乡镇": towns, "_household": ["a", "b", "c"],
                           "应追回金额": [100.0, 200.0, 300.0], "应补发金额": [None] * 3})
     assert money_summary(money)["乡镇"].tolist() == pinyin + ["合计"]
+
+
+@pytest.mark.parametrize("report_widths", ["problem_list.WIDTHS", "screen_report.SCREEN_WIDTHS",
+                                           "coverage_report.COVERAGE_WIDTHS"])
+def test_village_column_holds_four_characters_on_one_line(report_widths):
+    # h355: at width 8 东门社区 wrapped, each such row of screen's 核对结论 printed two lines high (26 households a page)
+    import importlib
+
+    from rostercheck.io.report import column_layout
+
+    module, name = report_widths.split(".")
+    widths = getattr(importlib.import_module(f"rostercheck.io.{module}"), name)
+    assert column_layout("村", ["东门社区", "新华社区", "雷池村"], widths) == (widths["村"], False)
+
+
+def test_months_column_breaks_between_the_months_and_their_count():
+    # h355: at width 12 '2026-07至2026-09（3个月）' printed as 2026-07至 / 2026-09（3个 / 月）
+    from rostercheck.io.problem_list import WIDTHS
+    from rostercheck.io.report import display_width, lines_needed
+
+    width = WIDTHS["涉及月份"]
+    assert lines_needed("2026-07至2026-09（3个月）", width) == 2 and lines_needed("2026-09（1个月）", width) <= 2
+    # a width unit is a digit's width (padding aside): the months whole on one line with a unit to spare for 至
+    assert display_width("2026-07至2026-09") + 1 <= width
+
+
+def _fit(ws) -> tuple[bool, int]:
+    """(fit to page, pages tall: 0 as many as needed) of an openpyxl sheet as xlsxwriter wrote it (1 left out)."""
+    tall = ws.page_setup.fitToHeight
+    return bool(ws.sheet_properties.pageSetUpPr.fitToPage), 1 if tall is None else int(tall)
+
+
+def test_a_few_rows_narrower_than_the_page_print_on_one_page(tmp_path):
+    # h355: the look-back's 整改率（按类别）, 24 categories in 8 columns, printed its last 8 rows on a second page; its
+    # 名称 (24 wide) took two or three lines a category
+    from rostercheck.io import report
+    from rostercheck.io.problem_list import WIDTHS
+    from rostercheck.policy import load_defaults
+
+    titles = {code: spec.title for code, spec in load_defaults()[0].items()}
+    codes = sorted(titles)[:24]
+    rates = pd.DataFrame({"类别代码": codes + ["合计"], "名称": [titles[c] for c in codes] + [""],
+                          **{c: [3] * 25 for c in ("问题数", "已整改", "未整改", "核实无问题", "应整改数")},
+                          "整改率": [0.5] * 25})
+    wide = pd.DataFrame({c: ["一段较长的依据文字"] * 10 for c in ("依据", "说明", "核实情况", "整改措施", "备注", "情况")})
+    tall = rates.loc[rates.index.repeat(2)]  # 50 rows: more than a page
+    report.write_workbook(tmp_path / "x.xlsx", [("整改率（按类别）", rates, None), ("宽表", wide, None),
+                                                ("长表", tall, None)], {**WIDTHS, **{c: 30 for c in wide}})
+    book = openpyxl.load_workbook(tmp_path / "x.xlsx")
+    ws = book["整改率（按类别）"]
+    name = ws.cell(HEADER_ROW, 2).column_letter
+    assert ws.cell(HEADER_ROW, 2).value == "名称"
+    assert max(report.lines_needed(t, ws.column_dimensions[name].width) for t in titles.values()) <= 2
+    assert _fit(ws) == (True, 1)
+    assert _fit(book["宽表"]) == (True, 0) and _fit(book["长表"]) == (True, 0)  # wider than the page; more rows than a page

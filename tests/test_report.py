@@ -72,8 +72,10 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
                     ws.write_string(r, c, str(value))
         ws.freeze_panes(2, 0)
         ws.autofilter(1, 0, 1 + max(len(frame), 1), len(names) - 1)
-        report.page_setup(ws, caption, made, printed, len(frame) if len(names) <= 4 else None,
-                          report.lines_of(frame, dict(wrapped), len(frame)) if len(names) <= 4 else None)
+        narrow = (len(names) <= 4
+                  or not extra and sum(report.column_px(w) for w, _ in layout[:printed + 1]) <= report.PAGE_WIDTH_PX)
+        report.page_setup(ws, caption, made, printed, len(frame) if narrow else None,
+                          report.lines_of(frame, dict(wrapped), len(frame)) if narrow else None)
         if printed < len(names) - 1:
             ws.print_area(0, 0, 1 + max(len(frame), 1), printed)
         if chart:
@@ -451,7 +453,7 @@ def test_a_short_narrow_table_prints_on_one_page_and_a_category_sheet_runs_down(
     # held-out 162: 核查范围's last two rows printed on a second page
     scope = pd.DataFrame({"类别代码": [f"C{k:02d}" for k in range(28)], "类别": ["类"] * 28, "核查情况": ["列出 1 人"] * 28})
     wide = pd.DataFrame({c: ["x"] * 28 for c in ("类别代码", "乡镇", "村", "姓名", "身份证号", "依据")})
-    _bulk(tmp_path / "b.xlsx", [("核查范围", scope, None), ("C01", wide, None)])
+    _bulk(tmp_path / "b.xlsx", [("核查范围", scope, None), ("C01", wide, report.LEDGER_COLUMNS)])  # (to fill in by hand)
     sheets = [v.decode() for k, v in sorted(_parts(tmp_path / "b.xlsx").items()) if k.startswith("xl/worksheets/sheet")]
     assert 'fitToHeight="1"' in sheets[0] or 'fitToHeight' not in sheets[0]  # (1 is the file format's default)
     assert 'fitToHeight="0"' in sheets[1]

@@ -30,13 +30,16 @@ MONEY_COLUMNS = ["涉及月份", "应追回金额", "应补发金额"]
 # wrap (io.report.column_layout), IDs and fingerprints are never wrapped; other columns fit their content.
 # Printed on A4 landscape fitted to the page width: the columns a township fills in by hand (核实情况 … 整改状态) wide
 # enough to write in, paid for by 建议 (the same advice on every row of a sheet). A name column holds four characters
-# (欧阳振华, compound surnames) and its header (户主姓名) on one line; a longer minority name wraps. 乡镇 and 与户主关系 are
-# sized from their content (io.report.WIDTH_CAPS).
-WIDTHS = {"类别名称": 8, "村": 8, "户主姓名": 10, "姓名": 10, "保障类别": 5, "置信度": 5,
+# (欧阳振华, compound surnames) and its header (户主姓名) on one line; a longer minority name wraps. 村 holds four
+# characters too (东门社区, 新华社区: at width 8 each such row of screen's 核对结论 printed two lines high). 乡镇 and
+# 与户主关系 are sized from their content (io.report.WIDTH_CAPS). 涉及月份 holds '2026-07至2026-09' (16 digit widths)
+# on its first line and '（3个月）' whole on its second (at 12 it broke as 2026-07至 / 2026-09（3个 / 月）).
+WIDTHS = {"类别名称": 8, "村": 10, "户主姓名": 10, "姓名": 10, "保障类别": 5, "置信度": 5,
           "依据": 30, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 14, "说明": 24,
           "核实情况": 16, "整改措施": 14, "责任人": 8, "整改时限": 9, "整改状态": 8,
-          "涉及月份": 12, "应追回金额": 8, "应补发金额": 8, "类别": 40, "核查情况": 40,
-          "读取提示（与运行时屏幕上的提示相同）": 110}
+          "涉及月份": 17, "应追回金额": 8, "应补发金额": 8, "类别": 40, "核查情况": 40,
+          "读取提示（与运行时屏幕上的提示相同）": 110,
+          "名称": 40}  # the look-back's 整改率（按类别）: a category's title on one line, the longest on two
 _QUARTERS = "一二三四"
 
 

@@ -853,11 +853,14 @@ class Workbook:
         ws.freeze_panes(FIRST_DATA_ROW, 0)
         rows = min(len(frame), EXCEL_ROWS - FIRST_DATA_ROW)
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(rows, 1), last_col)
-        # (a narrow table — 核查范围 — or a table with its chart — 汇总 — of a few rows on one page: held-out 192's chart
-        # ran onto a second page, its last bar alone under the repeated header)
+        # (a narrow table — 核查范围, or one with no blank columns to fill in whose printed columns take less than the
+        # page width at 100 % — or a table with its chart — 汇总 — of a few rows on one page: held-out 192's chart ran
+        # onto a second page, its last bar alone under the repeated header; h355: the look-back's 整改率（按类别） of 24
+        # categories printed its last 8 on a page of their own. A sheet to fill in by hand is not made smaller.)
         charted = chart is not None and chart.rows and chart.series
         wrapped = {name: width for name, (width, wrap) in zip(order, layout) if wrap and name in cols}
-        narrow = len(order) <= 4 or charted
+        narrow = (len(order) <= 4 or charted
+                  or not extra and sum(column_px(width) for width, _ in layout[:printed + 1]) <= PAGE_WIDTH_PX)
         page_setup(ws, heading, self._made, printed, rows if narrow else None, lines_of(frame, wrapped, rows) if narrow else None)
         if printed < last_col:
             ws.print_area(0, 0, FIRST_DATA_ROW + max(rows, 1) - 1, printed)
