@@ -359,3 +359,25 @@ def test_a_few_rows_narrower_than_the_page_print_on_one_page(tmp_path):
     assert max(report.lines_needed(t, ws.column_dimensions[name].width) for t in titles.values()) <= 2
     assert _fit(ws) == (True, 1)
     assert _fit(book["宽表"]) == (True, 0) and _fit(book["长表"]) == (True, 0)  # wider than the page; more rows than a page
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_console_totals_never_cut_a_number_from_its_word(capsys, monkeypatch, width):
+    # h355 at 80 columns: '…其中 2' / '人另有高/中置信度问题…' (rich breaks only at spaces, the line half empty)
+    import re
+
+    from rich.cells import cell_len
+
+    from rostercheck import console
+
+    monkeypatch.setattr(console, "out", console.Console(width=width, highlight=False))
+    said = ("另有低置信度线索（未计入上表，待核实）：D03 6 人，其中 2 人另有高/中置信度问题、已在上表中，汇总页“低置信度线索（人）”"
+            "只计其余 4 人；资金（按乡镇填报，涉及 7 户）：应追回 6,277.50 元，乡镇填报已追回 0.00 元，仍差 6,277.50 元。")
+    console.say(said)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 1 and all(cell_len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == said.replace(" ", "")
+    for line, after in zip(lines, lines[1:]):
+        assert cell_len(line) >= width - 12, line  # filled up to the next word ('6,277.50 元' is 11 wide)
+        assert not re.search(r"\d[\d,.]*$", line), line  # a number neither cut nor left without its word
+        assert not re.match(r"[。，、；：）”%]", after), after

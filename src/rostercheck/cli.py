@@ -511,18 +511,18 @@ def review_cmd(
         total = rates(result.rows, "乡镇", by_household=result.by_household).iloc[-1]
         once = (f"（按户的类别同一户计一次；共 {len(result.rows)} 条记录）" if int(total["问题数"]) != len(result.rows) else "")
         rate = f"，整改率 {total['整改率']:.1%}" if total["整改率"] is not None and total["整改率"] == total["整改率"] else ""
-        console.out.print(f"上期问题 {int(total['问题数'])} 个{once}：已整改 {int(total['已整改'])} 个，未整改 {int(total['未整改'])} 个，"
-                          f"核实无问题 {int(total['核实无问题'])} 个{rate}。")
+        console.say(f"上期问题 {int(total['问题数'])} 个{once}：已整改 {int(total['已整改'])} 个，未整改 {int(total['未整改'])} 个，"
+                    f"核实无问题 {int(total['核实无问题'])} 个{rate}。")
         money = money_review(result.rows, result.reported)
         if money is not None:  # as the townships reported it: the review quarter's ledgers are not read
             m = money.iloc[-1]
             # (the total row says which townships' unknown amounts it leaves out: held-out 216)
-            console.out.print(f"资金（按乡镇填报，涉及 {m['涉及户数']} 户）{str(m['乡镇'])[2:]}：应追回 {m['应追回金额（元）']:,.2f} 元，"
-                              f"乡镇填报已追回 {m['乡镇填报已追回（元）']:,.2f} 元，仍差 {m['仍未追回（元）']:,.2f} 元；"
-                              f"应补发 {m['应补发金额（元）']:,.2f} 元，乡镇填报已补发 {m['乡镇填报已补发（元）']:,.2f} 元，"
-                              f"仍差 {m['仍未补发（元）']:,.2f} 元"
-                              + ("。" if not (left := verified_money(result.rows))[0] else
-                                 f"；另有核实无问题 {left[0]} 条 {left[1]:,.2f} 元未计入。"))
+            console.say(f"资金（按乡镇填报，涉及 {m['涉及户数']} 户）{str(m['乡镇'])[2:]}：应追回 {m['应追回金额（元）']:,.2f} 元，"
+                        f"乡镇填报已追回 {m['乡镇填报已追回（元）']:,.2f} 元，仍差 {m['仍未追回（元）']:,.2f} 元；"
+                        f"应补发 {m['应补发金额（元）']:,.2f} 元，乡镇填报已补发 {m['乡镇填报已补发（元）']:,.2f} 元，"
+                        f"仍差 {m['仍未补发（元）']:,.2f} 元"
+                        + ("。" if not (left := verified_money(result.rows))[0] else
+                           f"；另有核实无问题 {left[0]} 条 {left[1]:,.2f} 元未计入。"))
         # the verified list holds every finding a township verified (those since rectified too) and the carried ones
         kept, verified = len(result.suppressions), int(status.get(VERIFIED, 0))
         others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""

@@ -176,6 +176,22 @@ def paragraphs(text: str) -> None:
             out.print(Text(" " * indent + (body[:hang] if k == 0 else " " * hang) + piece), no_wrap=True, crop=False)
 
 
+def say(text: str) -> None:
+    """Print a line of prose (a run's totals) folded to the terminal's width: lines break between Chinese characters,
+    never inside a number or an amount (6,277.50), nor between a number and the word after it (rich broke only at
+    spaces: '未整改' / '67 个', '其中 2' / '人另有…' at 80 columns, h355).
+
+    Args:
+        text: the text (markup is not interpreted).
+    """
+    from rich.text import Text
+
+    for piece in _fold(_SAID.findall(text), max(out.width, 20)):
+        out.print(Text(piece), no_wrap=True, crop=False)
+
+
+# A number with its separators, a percent sign and the word after it ('6,277.50 元', '39.6%', '2 人'); a name or an option.
+_SAID = re.compile(r"\d[\d,.]*%?(?: ?[^\x00-\x7f])?|[A-Za-z0-9_.\-]{2,}|.")
 _ITEM = re.compile(r"(?:\d+[.、]|[-\u2022·])\s*")
 _NO_LINE_START = "。，、；：？！）》」』”’…"
 _NO_LINE_END = "“‘（《「『"
@@ -292,7 +308,7 @@ def summary_table(findings: pd.DataFrame, titles: dict[str, str],
             said += f"，共 {people} 人"
         if counted:
             said += f"，其中 {counted} 人另有高/中置信度问题、已在上表中，汇总页“低置信度线索（人）”只计其余 {people - counted} 人"
-        out.print(f"另有低置信度线索（未计入上表，待核实）：{said}", overflow="fold")
+        say(f"另有低置信度线索（未计入上表，待核实）：{said}")
 
 
 def _counts(findings: pd.DataFrame, titles: dict[str, str], title: str, none: str) -> None:
@@ -366,10 +382,10 @@ def money_totals(findings: pd.DataFrame, partial: Mapping[str, str] = {}, stop_r
     t = totals(findings)
     if t["households"]:
         unread = [c for c in sorted(partial) if c in ("F01", "F02", "F03", "F04", "F05", "F06")]  # (F07: no amounts)
-        out.print(f"资金核查：应追回 {t['recover']:,.2f} 元（{t['recover_households']} 户），"
-                  f"应补发 {t['repay']:,.2f} 元（{t['repay_households']} 户）"
-                  + (f"；{'、'.join(unread)} 部分未核查（见核查范围），金额只含已核查的部分" if unread else "")
-                  + (f"；按{stop_rule}停发计" if stop_rule else ""))
+        say(f"资金核查：应追回 {t['recover']:,.2f} 元（{t['recover_households']} 户），"
+            f"应补发 {t['repay']:,.2f} 元（{t['repay_households']} 户）"
+            + (f"；{'、'.join(unread)} 部分未核查（见核查范围），金额只含已核查的部分" if unread else "")
+            + (f"；按{stop_rule}停发计" if stop_rule else ""))
 
 
 def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
