@@ -381,3 +381,15 @@ def test_console_totals_never_cut_a_number_from_its_word(capsys, monkeypatch, wi
         assert cell_len(line) >= width - 12, line  # filled up to the next word ('6,277.50 元' is 11 wide)
         assert not re.search(r"\d[\d,.]*$", line), line  # a number neither cut nor left without its word
         assert not re.match(r"[。，、；：）”%]", after), after
+
+
+def test_coverage_notes_print_across_the_page():
+    # h355: 漏保线索's 说明 took a quarter of the page, each paragraph eight lines in a 24-wide 内容 (核对说明 is 80 wide)
+    from rostercheck.io.coverage_report import COVERAGE_WIDTHS
+    from rostercheck.io.report import column_layout, lines_needed
+    from rostercheck.io.screen_report import SCREEN_WIDTHS
+
+    said = ("名单上的人与花名册、其他名单上的人是同一人的把握：高＝身份证号一致；中＝身份证号受损但姓名、出生日期一致；"
+            "低＝只能部分比对。与优先级是两回事：优先级说先走访谁，置信度说是不是这个人。")
+    width, _ = column_layout("内容", [said], COVERAGE_WIDTHS)
+    assert width == SCREEN_WIDTHS["内容"] and lines_needed(said, width) <= 3

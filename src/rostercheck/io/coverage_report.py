@@ -19,9 +19,10 @@ from .report import (prepare_out_dir, roster_townships, write_csv, write_manifes
 VISIT_COLUMNS = ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]
 # Columns a public copy never carries (health, disability, income and age figures).
 PRIVATE_COLUMNS = ("病种", "特困条件", "年龄", "人均月收入", "已发补贴", "退出原因", "监测类型", "残疾类别", "残疾等级")
-# 依据 wraps (at 80 the sheets printed at half size); the visit columns are filled in by hand
+# 依据 wraps (at 80 the sheets printed at half size); the visit columns are filled in by hand. 说明 across the page as
+# screen's 核对说明 (at 24 wide each of its paragraphs took eight lines in a quarter of the page, h355).
 COVERAGE_WIDTHS = {**WIDTHS, "线索名称": 10, "依据": 36, "走访情况": 20, "是否符合": 8, "拟纳入类别": 10, "走访人": 8,
-                   "走访日期": 10}
+                   "走访日期": 10, "项目": 14, "内容": 80}
 
 
 def summary(leads: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
