@@ -400,8 +400,8 @@ def test_unknown_temporary_and_own_files_are_skipped(tmp_path):
 def test_two_files_of_one_kind_ask_for_the_option(tmp_path):
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡1.csv")
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "死亡2.csv")
-    with open(tmp_path / "死亡2.csv", "ab") as f:  # another list of the kind, not a copy of the first
-        f.write("\r\n".encode("gbk"))
+    with open(tmp_path / "死亡2.csv", "ab") as f:  # another list of the kind, not a copy of the first (a row more: a
+        f.write("张三,430527195003041234,2026/1/2\r\n".encode("gbk"))  # blank line only is the same list, h356)
     with pytest.raises(UsageError, match="--deaths"):
         gather([tmp_path])
     got = gather([tmp_path], {"deaths": tmp_path / "死亡1.csv"})  # the explicit one, the other skipped
@@ -1117,3 +1117,72 @@ def test_a_check_lacking_a_list_the_folder_held_unreadable_says_it_was_given(tmp
     assert skipped["RQ3"] == "《村干部名单.xls》（按文件名应是村(居)干部名单）已给出，但无法读取（见读取提示）"
     assert skipped["RQ1"] == "未提供所需名单：近亲属备案表（--cadre-relatives）"  # (nothing so named: not given)
     assert skipped["C01"].startswith("未提供所需名单：财政供养人员名单（--staff）") and "《村干部名单.xls》" in skipped["C01"]
+
+
+@pytest.mark.parametrize("name, title, header, row, kind", [
+    # the cadre list saved as 财政供养人员名单: its 职务, 乡镇, 村 a cadre list's, the name's word no match for them
+    ("财政供养人员名单.csv", "", ["乡镇", "村", "姓名", "身份证号", "职务", "联系电话"],
+     ["城关镇", "东门社区", "张三", "{id}", "村委会主任", "13800001111"], "cadres"),
+    # the staff list saved as 村干部名单, its title the sender's: still the staff list
+    ("村干部名单.csv", "清河县财政供养人员名单（2026年9月）", ["工作单位", "姓名", "身份证号码", "人员类别"],
+     ["清河县第一中学", "张三", "{id}", "事业"], "staff"),
+])
+def test_a_file_name_does_not_outweigh_a_header_that_contradicts_it(tmp_path, name, title, header, row, kind):
+    # h356: the cadre list in a folder under the staff list's name was taken as the staff list by the name's word
+    # (财政供养 1.0 + 职务 0.33 over the cadre list's 职务, 乡镇, 村 0.52): RQ lost, C07 raised from cadres
+    path = tmp_path / name
+    path.write_text((title + "\n" if title else "") + "\n".join(",".join(r) for r in [
+        header, *[[c.replace("{id}", i) for c in row] for i in _IDS]]) + "\n", encoding="utf-8-sig")
+    place = classify_file(path)
+    assert place.kind == kind
+    assert ("按表头识别" in place.why) == (kind == "cadres")
+
+
+def test_rosters_of_a_programme_only_a_sub_folder_holds_stop_the_run(tmp_path):
+    # h356: the townships' 低保 rosters in 乡镇报送/城关镇/… beside the 特困 roster and the lists: audited the 特困 roster
+    # alone (150 people, 1 finding for 86), exit 0, the sub-folder said to hold lists for --lists
+    folder = tmp_path / "第三季度"
+    (folder / "乡镇报送" / "城关镇").mkdir(parents=True)
+    (folder / "乡镇报送" / "河口乡").mkdir()
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], folder / "乡镇报送" / "城关镇" / "花名册.xlsx")
+    shutil.copy(COUNTY / COUNTY_ROSTERS[1], folder / "乡镇报送" / "河口乡" / "附件1.xls")
+    shutil.copy(COUNTY / COUNTY_ROSTERS[2], folder / COUNTY_ROSTERS[2])
+    shutil.copy(COUNTY / COUNTY_LISTS["deaths"], folder / COUNTY_LISTS["deaths"])
+    got = gather([folder])
+    err = got.idle_error()
+    assert isinstance(err, InputFileError) and "低保" in err.message
+    assert str(folder / "乡镇报送" / "城关镇") in err.message and str(folder / "乡镇报送" / "河口乡") in err.message
+    sub = next(p for p in got.placements if p.path == folder / "乡镇报送")
+    assert "其中有花名册" in sub.why and "--lists" not in sub.why
+    result = CliRunner().invoke(app, ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3 and not (tmp_path / "out").exists()
+    # the folders holding them given too: every roster read, no stop
+    got = gather([folder, folder / "乡镇报送" / "城关镇", folder / "乡镇报送" / "河口乡"])
+    assert got.idle_error() is None and len(got.rosters) == 3
+    # a folder with nothing directly in it names the folders two levels down that hold rosters
+    (folder / COUNTY_ROSTERS[2]).unlink()
+    (folder / COUNTY_LISTS["deaths"]).unlink()
+    got = gather([folder])
+    assert got.idle == [(folder, [folder / "乡镇报送" / "城关镇", folder / "乡镇报送" / "河口乡"])]
+
+
+def test_a_list_delivered_twice_as_a_workbook_and_its_csv_export_is_read_once(tmp_path):
+    # h356: 死亡人员名单.xlsx beside the 死亡人员名单.csv exported from it stopped the folder run as two deaths lists
+    import datetime as dt
+
+    import openpyxl
+
+    rows = [["张三", i, dt.date(2026, 1, k + 2)] for k, i in enumerate(_IDS)]
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号码", "死亡日期"])
+    for r in rows:
+        book.active.append(r)
+    book.save(tmp_path / "死亡人员名单.xlsx")
+    _csv(tmp_path / "死亡人员名单.csv", ["姓名", "身份证号码", "死亡日期"], [[n, i, f"{d.year}/{d.month}/{d.day}"] for n, i, d in rows])
+    got = gather([tmp_path])
+    assert got.lists == {"deaths": tmp_path / "死亡人员名单.xlsx"}
+    assert any(w.startswith("死亡人员名单.csv：") and "只读取 死亡人员名单.xlsx" in w for w in got.warnings)
+    # a row that differs (a corrected date) is another list: the run asks which
+    _csv(tmp_path / "死亡人员名单.csv", ["姓名", "身份证号码", "死亡日期"], [[n, i, "2026/3/1"] for n, i, _d in rows])
+    with pytest.raises(UsageError):
+        gather([tmp_path])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
 import zipfile
@@ -175,6 +176,8 @@ class Gathered:
     previous: list[Path] = field(default_factory=list)
     idle: list[tuple[Path, list[Path]]] = field(default_factory=list)
     unread: dict[str, list[Path]] = field(default_factory=dict)
+    # a folder whose sub-folders hold rosters of a programme no roster read gives: (folder, programme, those rosters)
+    below: list[tuple[Path, str, list[Path]]] = field(default_factory=list)
 
     @property
     def from_folders(self) -> bool:
@@ -192,7 +195,7 @@ class Gathered:
             something.
         """
         if not self.idle:
-            return None
+            return self._below_error()
         folder, below = self.idle[0]
         if not below:
             return InputFolderError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
@@ -201,6 +204,21 @@ class Gathered:
         return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {'、'.join(p.name for p in below)} "
                                       f"中；子文件夹不会自动读取（以免混进上季度等文件）。请把要核查的子文件夹逐个写在命令中，"
                                       f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写。")
+
+
+    def _below_error(self) -> InputFileError | None:
+        """The error for a folder that gave rosters of one programme while its sub-folders hold the other's (h356: the
+        townships' 低保 rosters in 乡镇报送/城关镇/… beside the 特困 roster: audited the 特困 roster alone, exit 0)."""
+        if not self.below:
+            return None
+        folder, programme, found = self.below[0]
+        read = "、".join(p.name for p in self.rosters) or "无"
+        dirs = list(dict.fromkeys(p.parent for p in found))
+        shown = " ".join(f"“{d}”" for d in dirs[:3]) + (" …" if len(dirs) > 3 else "")
+        return InputFolderError(folder, f"文件夹中直接存放的花名册（{read}）没有{programme}花名册，而子文件夹中有 {len(found)} 个"
+                                        f"{programme}花名册（如 {found[0].relative_to(folder)}）；子文件夹不会自动读取，只核查直接存放的"
+                                        f"花名册会漏掉这些{programme}对象。请把存放它们的子文件夹逐个写在命令中（如 {shown}），"
+                                        f"或把它们移到该文件夹中直接存放；它们不是本期要核查的，请移出该文件夹。")
 
 
 @dataclass
@@ -212,6 +230,8 @@ class _Score:
     sheets: list[tuple[list, Layout, int]]
     own: bool = True  # a column only this kind has (not just a word in the title or file name)
     named: str = ""  # the titles above the headers and the file name, as the kind's words were looked for in them
+    by_name: bool = False  # the kind's word is in the file name only, not in a title: the clerk's words, not the sender's
+    labels: frozenset = frozenset()  # every header label counted for the kind (but a field of _SPARSE)
 
     @cached_property
     def rows(self) -> int:
@@ -301,7 +321,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
     cache: dict[str, int] = {}
     found = []
     for kind in kinds():
-        total, evidence, own, required_ok, sheets, titles, shown = 0.0, [], False, False, [], [], set()
+        total, evidence, own, required_ok, sheets, titles, shown, counted = 0.0, [], False, False, [], [], set(), set()
         specs = specs_for(kind)
         for grid in grids:
             sample = Grid(grid.path, grid.sheet, [list(r) for r in grid.rows[:PEEK_ROWS]], grid.first_row,
@@ -336,6 +356,8 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 weight = 1 / max(_column_kinds(label, cache), 1)
                 total += weight
                 evidence.append((weight, label))
+                if fld not in _SPARSE.get(kind, ()):  # (a registry's few 死亡日期 are no registry column a deaths list lacks)
+                    counted.add(label)
                 own = own or fld in _own_fields(kind)
             if kind == "payments":  # a wide ledger: one amount column per month (1月 … 12月, 2025年7月 …)
                 months = month_columns(layout.labels)
@@ -351,10 +373,11 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
         if not own and word is None:
             continue
         labels = list(dict.fromkeys(label for _, label in sorted(evidence, key=lambda e: -e[0])))[:SHOWN]
+        by_name = word is not None and re.search(_words(kind), " ".join(titles)) is None
         if word is not None:
             total += WORD_BONUS
-            labels.append(f"“{word.group()}”字样")
-        found.append(_Score(kind, total, labels, sheets, own, named))
+            labels.append(f"文件名中的“{word.group()}”字样" if by_name else f"“{word.group()}”字样")
+        found.append(_Score(kind, total, labels, sheets, own, named, by_name, frozenset(counted)))
     found.sort(key=lambda s: -s.score)
     return found
 
@@ -435,6 +458,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
     # and a kind named by a word alone does not rival it.
     best = next((c for c in scores if c.own), scores[0])
+    scores, renamed = _name_contradicted(scores, best)
+    best = next((c for c in scores if c.own), scores[0]) if scores else best
     if not best.rows:
         return Placement(path, None, f"像{KIND_LABELS[best.kind]}，但只有表头、没有数据行（空白模板？）；"
                                      f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped", seen=best.kind)
@@ -471,8 +496,37 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return split
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
-    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)), rows, estimated=estimated,
+    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)) + renamed, rows, estimated=estimated,
                      applying=applying, others=others, named=best.named if best.kind == "roster" else "")
+
+
+def _name_contradicted(scores: list[_Score], best: _Score) -> tuple[list[_Score], str]:
+    """The candidates with the file name's words left out when the header contradicts the name: the kind the name
+    alone put first is led clearly by another kind's columns (h356: the cadres list saved as 财政供养人员名单.xls was
+    taken as the staff list by its name, its 职务/乡镇/村 a cadre list's; RQ lost, C07 from cadres). A clerk names files;
+    the header is what the sending department wrote.
+
+    Returns:
+        (the candidates, best first, each scored without a word found in the file name only — those only the name made
+        candidates dropped; and the note for the placement), or the candidates unchanged and ''.
+    """
+    if not best.by_name:
+        return scores, ""
+    columns = {id(c): c.score - (WORD_BONUS if c.by_name else 0.0) for c in scores}  # titles keep their words
+    lead = max((c for c in scores if c.own), key=lambda c: columns[id(c)], default=best)
+    # (a column of the name's kind the leading kind has not, 死亡日期 in a registry-like file named 死亡人员名单, is the
+    # header agreeing with the name)
+    if lead is best or columns[id(lead)] <= columns[id(best)] * CLEAR_LEAD or not best.labels <= lead.labels:
+        return scores, ""
+    out = []
+    for c in scores:
+        if not c.by_name:
+            out.append(c)
+        elif c.own:  # its columns stay; the name's word goes
+            out.append(_Score(c.kind, columns[id(c)], [e for e in c.evidence if not e.startswith("文件名中")], c.sheets,
+                              c.own, c.named, False, c.labels))
+    out.sort(key=lambda s: -s.score)
+    return out, f"（文件名像{KIND_LABELS.get(best.kind, best.kind)}，但表头是{KIND_LABELS.get(lead.kind, lead.kind)}的列，按表头识别）"
 
 
 def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,
@@ -862,8 +916,12 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         if not any(p.parent == folder.resolve() for p in read):
             wanted_here = None if wanted is None else {"roster", *wanted}
             got.idle.append((folder, _rosters_below(got, folder, explicit, wanted_here, applications)))
+        else:
+            _programmes_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, applications)
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
     for kind, files in found.items():
+        if len(files) > 1:
+            files = found[kind] = _one_list_each(got, kind, files)
         if len(files) > 1:
             names = "、".join(f.name for f in files)
             also = [f"{place.path.name}也像{KIND_LABELS[alt]}（{_flag(alt)}）" for f in files
@@ -951,27 +1009,87 @@ def _roster_unread(place: Placement) -> None:
 
 def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
                    applications: bool) -> list[Path]:
-    """The sub-folders of a folder nothing was read from that hold a file taken as a roster (or named as one), each
-    placement saying so instead of pointing at --lists, which skips rosters (held-out 245). Only such a folder's
-    sub-folders are looked into: otherwise they are last quarter's or the applicants' files, never read."""
+    """The folders below a folder nothing was read from that hold a file taken as a roster (or named as one), each
+    sub-folder's placement saying so instead of pointing at --lists, which skips rosters (held-out 245; h356: the
+    townships' rosters one level deeper, 乡镇报送/城关镇/…, are found too, and the folders holding them named). Only such a
+    folder's sub-folders are looked into here: otherwise they are last quarter's or the applicants' files, never read."""
+    out = []
+    for place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications):
+        out += [d for d in dict.fromkeys(p.path.parent for p in found) if d not in out]
+    return out
+
+
+def _rosters_in_sub_folders(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
+                            applications: bool) -> list[tuple[Placement, list[Placement]]]:
+    """Each sub-folder of a folder (its placement, skipped) with the rosters found below it (:func:`_rosters_in`), its
+    placement and warning saying it holds rosters."""
     out = []
     for place in got.placements:
         sub = place.path
         if place.kind is not None or sub.parent != folder or not sub.is_dir() or (sub / "run.json").is_file():
             continue
-        for path in sorted((p for p in sub.iterdir() if p.is_file() and _skip_reason(p) is None), key=lambda p: p.name):
+        found = _rosters_in(sub, explicit, wanted, applications)
+        if not found:
+            continue
+        said = f"{sub.name}：{place.why.rstrip('。')}，已跳过"
+        place.why = (f"子文件夹，未读取；其中有花名册（如 {found[0].path.relative_to(sub)}），要核查的请把存放它的文件夹写在"
+                     "命令中")
+        got.warnings = [f"{sub.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
+        out.append((place, found))
+    return out
+
+
+_BELOW_DEPTH = 3  # 乡镇报送/城关镇/花名册.xlsx is two levels below the folder given; one more is allowed
+_BELOW_FILES = 200  # files looked at below one sub-folder (a folder of a year's ledgers is no township's rosters)
+
+
+def _rosters_in(sub: Path, explicit: dict, wanted: Collection[str] | None, applications: bool) -> list[Placement]:
+    """The files below a sub-folder (and its own sub-folders, :data:`_BELOW_DEPTH` levels; no report folder) taken as
+    rosters, or named as rosters and unreadable; applicants' rosters only when the command reads applicants."""
+    out, looked = [], 0
+    for here, dirs, files in os.walk(sub):
+        depth = len(Path(here).relative_to(sub).parts) + 1
+        dirs[:] = sorted(d for d in dirs if depth < _BELOW_DEPTH and not _TEMP.match(d)
+                         and not (Path(here) / d / "run.json").is_file())
+        for path in sorted((Path(here) / f for f in files), key=lambda p: p.name):
+            if _skip_reason(path) is not None:
+                continue
+            looked += 1
+            if looked > _BELOW_FILES:
+                return out
             try:
                 found = classify_file(path, explicit, wanted)
             except RostercheckError:
                 found = Placement(path, None, "", unreadable=InputFileError(path, ""))
             if (found.kind == "roster" and (applications or not found.applying)) or (
                     found.unreadable is not None and _names_roster(path)):
-                said = f"{sub.name}：{place.why.rstrip('。')}，已跳过"
-                place.why = f"子文件夹，未读取；其中有花名册（如 {path.name}），要核查的请把该子文件夹写在命令中"
-                got.warnings = [f"{sub.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
-                out.append(sub)
-                break
+                out.append(found)
     return out
+
+
+def _programmes_below(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
+                      applications: bool) -> None:
+    """Record a folder that gave rosters whose sub-folders hold rosters of the other programme (``Gathered.below``):
+    read, the run would check one programme and say nothing of the other's people. Sub-folders are looked into only
+    when a programme is missing; rosters naming an earlier period than those read are last quarter's, left alone."""
+    from .roster import period_named, programme_named
+
+    if applications:  # applicants of one programme are a whole batch
+        return
+    rosters = {Path(r).resolve() for r in got.rosters}
+    mine = [p for p in got.placements if p.kind == "roster" and p.path.resolve() in rosters]
+    have = {programme_named(p.named or p.path.stem) for p in mine}
+    if have >= {"低保", "特困"}:
+        return
+    latest = max((period_named(p.named or p.path.stem) for p in mine), default="")
+    missing: dict[str, list[Path]] = {}
+    for _place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications):
+        for p in found:
+            programme, period = programme_named(p.named or p.path.stem), period_named(p.named or p.path.stem)
+            if programme not in have and not (latest and period and period < latest):
+                missing.setdefault(programme, []).append(p.path)
+    for programme, paths in missing.items():
+        got.below.append((folder, programme, paths))
 
 
 _COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", re.I)
@@ -1004,6 +1122,48 @@ def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> None:
                 (got.rosters if place.kind == "roster" else found[place.kind]).remove(place.path)
                 place.unused(f"与 {keep.path.name} 内容完全相同（同一份{label}复制了两份），只读取 {keep.path.name}")
                 got.warnings.append(f"{place.path.name}：{place.why}")
+
+
+def _one_list_each(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
+    """Files of one list kind found in folders that hold the same rows (a list delivered twice: the .xlsx and the CSV
+    exported from it, h356): one is read — the first whose name does not say it is a copy, a workbook before text — and
+    the others are skipped with a notice. Files that differ in any row or value stay, and the run stops asking which."""
+    def rank(path: Path) -> tuple:
+        return len(_COPY_WORDS.findall(path.stem)), path.suffix.lower() in (".csv", ".txt", ".tsv"), files.index(path)
+
+    keys = {}
+    for path in files:
+        try:
+            keys[path] = _rows_key(load_table(path, kind))
+        except RostercheckError:
+            keys[path] = None
+    kept = []
+    for path in sorted(files, key=rank):
+        same = next((k for k in kept if keys[path] is not None and keys[k] == keys[path]), None)
+        if same is None:
+            kept.append(path)
+            continue
+        for place in got.placements:
+            if place.path == path and place.kind == kind:
+                place.unused(f"与 {same.name} 的每一行都相同（同一份{place.label}的两种格式或两份副本），只读取 {same.name}")
+                got.warnings.append(f"{path.name}：{place.why}")
+    return [p for p in files if p in kept]
+
+
+def _rows_key(table) -> tuple:
+    """A list's rows as comparable values: every recognised column, dates as dates (2025/3/27 in the CSV, a date cell in
+    the workbook), numbers without a trailing .0, IDs as read (one typed as a number in one copy makes them differ)."""
+    from .normalize.values import date
+
+    def value(raw) -> str:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        said = text(raw).replace(" ", "")
+        when = date(raw) if said and not said.isdigit() else None
+        return when.isoformat() if when else said
+
+    columns = sorted(c for c in table.frame.columns if not str(c).startswith("_"))
+    return tuple(columns), tuple(tuple(value(v) for v in row) for row in table.frame[columns].itertuples(index=False))
 
 
 __all__ = ["Gathered", "Placement", "classify_file", "classify_folder", "gather", "kinds", "peek", "score_kinds"]
