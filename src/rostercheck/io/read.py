@@ -654,6 +654,32 @@ def arrow_text(text: str | bytes, delimiter: str, width: int, quoted: bool, thre
     return None if bad else table
 
 
+# No table has a line this long (DuckDB's read_csv refuses one beyond its max_line_size default, bulk): a file without
+# line ends, or of one 50 MB line, is refused at once instead of its line being scored as a header (held-out 341) or
+# parsed as a header of millions of columns (a 15 MB one took minutes)
+MAX_LINE_BYTES = 2_000_000
+
+
+def line_too_long_said(line: int | None) -> str:
+    """What to tell the user of a line longer than :data:`MAX_LINE_BYTES` (``line``: its number, if known)."""
+    where = f"第 {line} 行" if line else "其中一行"
+    return (f"{where}过长（超过 {MAX_LINE_BYTES // 1_000_000} MB）：表格的一行不会这么长，可能是导出时损坏或缺少换行；"
+            "请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，或从原系统重新导出。")
+
+
+def _check_line_lengths(data: bytes, path: Path) -> None:
+    """Refuse a text table with a line longer than :data:`MAX_LINE_BYTES`, naming the first."""
+    import numpy as np
+
+    if len(data) <= MAX_LINE_BYTES:
+        return
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0x0A)
+    lengths = np.diff(np.concatenate(([-1], ends, [len(data)])))
+    long = np.flatnonzero(lengths > MAX_LINE_BYTES + 1)  # (a line with its \n)
+    if len(long):
+        raise InputFileError(path, line_too_long_said(int(long[0]) + 1))
+
+
 def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple[str, str]:
     """A text table's decoded text and delimiter, after the size, binary, HTML and cell-count checks.
 
@@ -668,7 +694,9 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     """
     if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
         raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
-    text = table_text(path.read_bytes(), path, notes)
+    data = path.read_bytes()
+    _check_line_lengths(data, path)
+    text = table_text(data, path, notes)
     lines = text[:1 << 20].splitlines()[:50]
     delimiter = sniff_delimiter(lines)
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
@@ -692,6 +720,7 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
         return None
+    _check_line_lengths(data, path)
     body = data
     while body.startswith(codecs.BOM_UTF8):
         body = body[3:]
