@@ -470,3 +470,47 @@ def test_an_amount_written_on_a_households_row_owing_no_money_is_said_with_the_r
     # the amount is never put on the F01 row
     f01 = result.rows.index[result.rows["类别代码"] == "F01"][0]
     assert result.reported.at[f01, "应追回金额"] == (1600.0 if f01_said else 0.0)
+
+
+@pytest.mark.parametrize("claimed, found, added, status, reported, said", [
+    # h357: an amount further from its verb than four characters was unread, and the bare 已追回 counted all that was owed
+    ("", "已追回（分两次：300+200）", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回（分2次：300+200）", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回多发的低保金500元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回（7月：300元）", None, "未整改", 300.0, "仍差 1,140.00 元"),
+    ("", "已追回多发的3个月低保金共1440元", None, "已整改", 1440.0, "计为已整改"),
+    # … and one written before a verb with 全部/全额 ('1350元已全额追回')
+    ("", "500元已全部追回", None, "未整改", 500.0, "仍差 940.00 元"),
+    # figures no reading takes: never the sum owed in their place, and said
+    ("已追回", "已追回，分两次：300+200", None, "未整改", 0.0, "“300+200”无法确定是否为已追回的金额"),
+    ("", "已追回300元、200元", None, "未整改", 300.0, "“200”无法确定是否为已追回的金额，未计入"),
+    # an amount column holding instalments or words (300 and 0 were read)
+    ("", "", {"实际追回金额（乡镇添加）": "300+200"}, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "", {"实际追回金额（乡镇添加）": "已全额追回"}, "已整改", 1440.0, "已全额追回"),
+    ("", "", {"实际追回金额（乡镇添加）": "已追回（7月：300元）"}, "未整改", 300.0, "仍差 1,140.00 元"),
+    ("", "", {"实际追回金额（乡镇添加）": "￥1,440.00"}, "已整改", 1440.0, "计为已整改"),
+    # more than was owed: what was owed, and said
+    ("", "已追回2000元", None, "已整改", 1440.0, "多于应追回的 1,440.00 元，按应追回金额计；多出的 560.00 元"),
+    # no figure left unread: a month, a date, a phone
+    ("", "已于10月15日追回", None, "已整改", 1440.0, "计为已整改"),
+    ("", "已追回7-9月多发资金", None, "已整改", 1440.0, "计为已整改"),
+    ("", "已追回（经办人13812345678）", None, "已整改", 1440.0, "计为已整改"),
+])
+def test_an_amount_as_townships_write_it_is_read_or_said_unread(claimed, found, added, status, reported, said):
+    row = _money("F03", 1440.0, None, claimed, found, added)
+    assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}) and said in row["说明"], row["说明"]
+    if "无法确定" not in said:
+        assert "无法确定" not in row["说明"]
+
+
+def test_a_column_named_as_another_beside_it_is_read_not_dropped(tmp_path):
+    # h357: 整改情况 (an alias of 整改状态) inserted beside 整改状态 was taken for a second 整改状态 and dropped: its
+    # '已追回部分300元' never read, nor carried into the look-back
+    findings = _audit(tmp_path)
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    returned = rows.head(1).assign(类别代码="F03", 类别名称="", 应追回金额="1440", 整改状态="", 整改情况="已追回部分300元")
+    returned.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3())
+    result = review(tmp_path / "f.csv", [q4], dt.date(2026, 12, 31))
+    assert result.rows["整改情况（乡镇添加）"].tolist() == ["已追回部分300元"]
+    assert result.reported["应追回金额"].tolist() == [300.0]

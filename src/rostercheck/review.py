@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1012,14 +1013,21 @@ _MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回
                           r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
+# What may stand between a verb and its amount within a clause: words, a month, a date or a count ('已追回多发的3个月
+# 低保金共1440元', '分2次：300+200')
+_GAP = r"(?:[^\d，,。；;]|\d{1,4}\s*(?:年|个?月份?|日|号|期|次|笔))"
 # An amount as written, or instalments written as a sum ('分两次退回：300+200', held-out 255: read as 300), its total
 # after '=' or not (:func:`_sum` adds them up)
 _FIGURES = r"(\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)*(?:\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?)?)"
 _SUM_SAID = re.compile(r"\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)+\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?")
-_AMOUNT = re.compile(_VERBS + r"(?:\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
-                     r"\D{0,4}?" + _FIGURES + r"(?![\d.+＋=＝]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))"
-                     # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144)
-                     r"|" + _FIGURES + r"\s*元(?=\s*(?:也|亦)?已(?:于[^，,。；;]{0,12}?)?" + _VERBS + ")"
+_AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
+                     # what stands between the verb and its amount: a few words of any kind, or more within the clause
+                     # (h357: '已追回（分两次：300+200）' and '已追回多发的低保金500元' were the whole sum owed)
+                     r"(?:\D{0,4}?|" + _GAP + r"{1,16}?)" + _FIGURES
+                     + r"(?![\d.+＋=＝]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))"
+                     # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144; '500元已全部
+                     # 追回', h357)
+                     r"|" + _FIGURES + r"\s*元(?=\s*(?:也|亦)?" + _DONE + _VERBS + ")"
                      r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
@@ -1070,6 +1078,56 @@ def _sum(said: str | None) -> float | None:
     return whole
 
 
+# A cell of an amount column holding an amount alone ('500', '￥1,080.00', '500元', '300+200'), not words
+_PLAIN_AMOUNT = re.compile(r"[¥]?\s*(?:人民币)?\s*(" + _FIGURES[1:-1] + r")\s*(?:元|圆)?整?")
+
+
+def _cell_amount(value) -> float | str | None:
+    """The yuan in a cell of a column a township added for the amount: a number, instalments added up ('300+200'; h357:
+    read as 300); words ('已全额追回', '已追回（7月：300元）'; h357: unread, or 7 元) are returned as text, to be read as a
+    status is (:func:`_one_side_status`); None for a blank."""
+    if not isinstance(value, str):
+        return money(value)
+    said = unicodedata.normalize("NFKC", cn_amounts(value)).strip()
+    if not said:
+        return None
+    if (plain := _PLAIN_AMOUNT.fullmatch(said)):
+        figures = plain.group(1)
+        amount = _sum(figures) if re.search("[+=]", figures) else money(figures)
+        if amount is not None:
+            return amount
+    return said
+
+
+# A figure a township wrote: a run of digits with thousands separators and decimals, or instalments (300+200); one
+# standing for a month, a date, a count or a share (7月, 2026年, 3次, 2人, 50%) is none (:func:`_unread_figures`)
+_LOOSE_FIGURE = re.compile(r"(?<![\d.,，/／\-－A-Za-z])\d+(?:[,，]\d{3})*(?:\.\d+)?(?:\s*[+＋]\s*\d+(?:[,，]\d{3})*(?:\.\d+)?)*"
+                           r"(?![\d.]|\s*(?:个?月|年|日|号|期|次|季|笔|户|人|口|天|页|张|份|位|岁|%|％|"
+                           r"[、，,至到~\-－/／]\s*\d{1,2}\s*(?:个?月|日|号)|[/／\-－.]\s*\d))")
+
+
+def _unread_figures(text: str, bare: bool) -> list[str]:
+    """The figures of a township's text that no reading of :func:`_amounts_said` took (recovered, owed, still owed),
+    in a clause naming recovery or payment ('已追回（7月：300元）', '已追回300元、200元') or written as instalments
+    ('分两次：300+200'); a long run of digits (a phone, an account) is none.
+
+    Args:
+        text: a township's text (:func:`_return_texts`).
+        bare: whether an amount without a verb is read (:func:`_amounts_said`).
+    Returns:
+        The figures as written.
+    """
+    rest = _LEFT.sub("", _OWED_SAID.sub("", text))
+    kept = _AMOUNT.sub(lambda m: " " * len(m.group(0)) if (m.group(1) or m.group(2) or bare) else m.group(0), rest)
+    unread = []
+    for clause in _CLAUSE.finditer(rest):
+        verb = re.search(_VERBS, clause.group(0))
+        for m in _LOOSE_FIGURE.finditer(kept[clause.start():clause.end()]):
+            if (verb or re.search("[+＋]", m.group(0))) and not _NOT_A_SUM.search(m.group(0)):
+                unread.append(m.group(0))
+    return unread
+
+
 def _return_texts(f: pd.Series) -> list[str]:
     """What a township wrote of a finding, to read money from: its status (first), 核实情况, 整改措施, then the free-text
     columns it added (:data:`_TEXT_COLUMN`; an amount column of its own is read as a number instead)."""
@@ -1098,8 +1156,8 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
     """
     claimed = str(f["整改状态"] or "")
     texts = _return_texts(f)
-    # the cell of a column the township added for the amount (实际追回金额)
-    cells = {str(c): money(cn_amounts(v) if isinstance(v := f[c], str) else v) for c in f.index
+    # the cell of a column the township added for the amount (实际追回金额): a number, or words read as a status is
+    cells = {str(c): _cell_amount(f[c]) for c in f.index
              if str(c).endswith(TOWNSHIP_ADDED) and _AMOUNT_COLUMN.search(str(c))}
     owed = {c: v for c in OWED_COLUMNS if (v := _number(f.get(c)))}
     if len(owed) < 2:
@@ -1149,10 +1207,21 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     finding owing no amount, F07's account) as ``texts`` (:func:`_return_texts`: the status first) and ``cells`` (added
     amount columns) say."""
     owed = _number(f.get(owed_in)) if owed_in else None
+    # words in an amount column are read as the status is, an amount without a verb counting (h357)
+    bare = [i == 0 for i in range(len(texts))] + [True] * sum(isinstance(v, str) for v in cells)
+    texts, cells = [*texts, *(v for v in cells if isinstance(v, str))], [v for v in cells if not isinstance(v, str)]
     # an amount in a text ('已追回800元'), or an added column's; the same amount written in two places counts once
-    said = [_amounts_said(t, i == 0) for i, t in enumerate(texts)]
+    said = [_amounts_said(t, b) for t, b in zip(texts, bare)]
     added = [v for v in cells if _number(v)]
     done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
+    # figures no reading took ('已追回（7月：300元）', '已追回300元、200元'): never the sum owed taken in their place, and
+    # never left unsaid (h357)
+    loose = list(dict.fromkeys(x for t, b in zip(texts, bare) for x in _unread_figures(t, b)))
+    verb = owed_in[1:3] if owed_in else "追回"
+    if loose and owed is not None:
+        notes.append(f"乡镇填报中的“{'”“'.join(loose)}”无法确定是否为已{verb}的金额，未计入" +
+                     ("" if done is not None else f"已{verb}金额")
+                     + "，请核实后把金额写成“已" + verb + "500元”的样式或填入金额列后重新运行")
     # instalments whose total is written otherwise ('300+200=600'): never one of the figures taken silently
     unread = [m.group(0) for t in texts for m in _SUM_SAID.finditer(t) if _sum(m.group(0)) is None]
     if unread and done is None and owed is not None:
@@ -1186,7 +1255,13 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
         notes.append(f"乡镇填报“{claimed}”，虽写有“{said_done}”但未写金额，按未整改计（请核实"
                      f"{_claim_check(f, '多发的资金是否已追回')}）")
         return OPEN, owed or 0.0, ""
+    if said_done and not covered and loose and owed is not None:
+        notes.append(f"乡镇填报“{said_done}”，金额无法确定，按未整改计")
+        return OPEN, owed, ""
     if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
+        if covered and done > owed + 1:  # (h357: '已追回2000元' of 1,800 owed counted 1,800, unsaid)
+            notes.append(f"乡镇填报已{verb} {yuan(done)}，多于应{verb}的 {yuan(owed)}，按应{verb}金额计；"
+                         f"多出的 {yuan(done - owed)}请核实是否为该户其他问题的资金或填写有误")
         # what it was put right by: the status when it says so, else the text saying the money moved ('已追回3096元', not
         # the 核实情况 '情况属实' before it: held-out 237), else an amount in a column of its own (held-out 207)
         moved = (next((t for t in texts if _MONEY_DONE.search(t)), None)

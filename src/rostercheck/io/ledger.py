@@ -61,7 +61,16 @@ def ledger_labels(row: list) -> list[str]:
         # 整改情况 beside 整改结果: the account, the result the status (held-out 157: 整改结果 carried aside, its
         # 已整改 and 经核实不属实 not read); the account is the 核实情况 unless the sheet keeps that too
         raw[raw.index("整改情况")] = "核实情况" if "核实情况" not in raw else "整改情况" + header_label(TOWNSHIP_ADDED)
-    labels = [_ALIASES.get(x, x) for x in raw]
+    # an alias standing beside the column it names is a column of its own (h357: 整改情况 beside 整改状态 was read as a
+    # second 整改状态 and dropped, its '已追回部分300元' never read): carried as the township's, read as free text
+    # (or beside another alias of it: 状态 and 整改情况)
+    labels, taken = [], set(raw)
+    for x in raw:
+        label = _ALIASES.get(x, x)
+        if label != x and label in taken:
+            label = x + header_label(TOWNSHIP_ADDED)
+        taken.add(label)
+        labels.append(label)
     if "整改状态" not in labels and (renamed := next((x for x in labels if x in _STATUS_RENAMED), None)):
         labels[labels.index(renamed)] = "整改状态"
     if "核实情况" not in labels and (renamed := next((x for x in labels if x in _FOUND_RENAMED), None)):
