@@ -306,8 +306,9 @@ def stop_rule_note(rule: str) -> str:
     Returns:
         The sentence.
     """
-    return (f"停发规则：按{rule}停发计（死亡、迁出本县、停保（退出）的，{rule}起不应发放；服刑的只计整月在押的月份），"
-            "见 common.toml 的 money_stop_rule")
+    other = "当月" if rule == "次月" else "次月"
+    return (f"停发规则：按{rule}停发计（死亡、迁出本县、停保（退出）的，{rule}起不应发放；服刑的只计整月在押的月份）。"
+            f"本县如按{other}停发，请在配置文件中改停发规则（common.toml 的 money_stop_rule）后重新核查")
 
 
 def money_summary(findings: pd.DataFrame) -> pd.DataFrame | None:
