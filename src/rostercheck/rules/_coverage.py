@@ -247,15 +247,7 @@ def covered_rows(ctx: Context, kind: str) -> dict[int, str]:
 
     def make() -> dict[int, str]:
         f = frame(ctx, kind)
-        names = NameMatchParams.from_common(ctx.common)
-        found = link(ctx.members, f, names=names)
-        # a person the roster holds under her former ID (the list's 原身份证号, or the roster's beside the list's ID) is
-        # enrolled: only a sure link (高: the same name, a plausible former ID), never one beside another name or
-        # another sex — a 原身份证号 column may hold somebody else's ID (held-out 344)
-        more = former_links(found, ctx.members, f, names=names)
-        if len(more) > len(found):
-            extra = more.iloc[len(found):]
-            found = pd.concat([found, extra[extra["confidence"] == HIGH]], ignore_index=True)
+        found = _sure_links(ctx, f)
         out: dict[int, str] = {}
         for m, r in zip(found["m"], found["r"]):
             out[int(r)] = ctx.value(int(m), "programme") or "低保"
@@ -473,6 +465,19 @@ def _to_our_county(ctx: Context, reason: str) -> bool:
     return named and not names_admin(rest)
 
 
+def _sure_links(ctx: Context, f: pd.DataFrame) -> pd.DataFrame:
+    """The members' links to a list's rows (:func:`match.link`), with those a former ID makes (the list's 原身份证号, or
+    the roster's beside the list's ID) when sure: 高, the same name and a plausible former ID, never one beside another
+    name or another sex — a 原身份证号 column may hold somebody else's ID (held-out 344)."""
+    names = NameMatchParams.from_common(ctx.common)
+    found = link(ctx.members, f, names=names)
+    more = former_links(found, ctx.members, f, names=names)
+    if len(more) > len(found):
+        extra = more.iloc[len(found):]
+        found = pd.concat([found, extra[extra["confidence"] == HIGH]], ignore_index=True)
+    return found
+
+
 def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:
     """Return the registry as (valid ID → 户号, 户号 → valid IDs of its people, 户号s holding a roster member)."""
 
@@ -481,15 +486,9 @@ def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[in
             return {}, {}, set()
         reg = ctx.lists["registry"]
         by_id, people = registry_homes(ctx)
-        names = NameMatchParams.from_common(ctx.common)
-        found = link(ctx.members, reg, names=names)
-        # … and a member the registry gives under her new ID beside her 原身份证号, the roster holding the old (or the
-        # other way round): her registry household is enrolled, as covered_rows takes a list's row, on a sure link only
-        # (高: the same name, a plausible former ID; held-out 353: a monitored husband's family an L01 lead)
-        more = former_links(found, ctx.members, reg, names=names)
-        if len(more) > len(found):
-            extra = more.iloc[len(found):]
-            found = pd.concat([found, extra[extra["confidence"] == HIGH]], ignore_index=True)
+        # (a member the registry gives under her new ID beside her 原身份证号, the roster holding the old, or the other
+        # way round: her registry household is enrolled; held-out 353: a monitored husband's family an L01 lead)
+        found = _sure_links(ctx, reg)
         homes = reg["household_no"].astype(str).str.strip()
         covered = {homes.loc[r] for r in found["r"]} - {""}
         heads = roster_heads(ctx)
