@@ -704,7 +704,10 @@ def test_the_public_workbook_prints_as_the_internal_one(tmp_path):
             assert ws.print_title_rows == like.print_title_rows == "$2:$2"
             assert ws.oddFooter.right.text == like.oddFooter.right.text
             assert "第 &P 页 共 &N 页" in ws.oddFooter.right.text
-            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == like.page_setup.fitToHeight
+            # (the posted copy has nothing to fill in by hand: its few rows print on one page, h355; the internal one
+            # keeps its rows' height for the handwritten columns, as many pages down as they take)
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight in (None, 1)
+            assert like.sheet_properties.pageSetUpPr.fitToPage and like.page_setup.fitToHeight == 0
             heights = [ws.row_dimensions[r].height or 15 for r in range(HEADER_ROW + 1, ws.max_row + 1)]
             assert max(heights) <= {"核对结论": 15, "疑点明细": 2 * LINE_HEIGHT}[name], (town, name, max(heights))
 
