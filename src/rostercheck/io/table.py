@@ -1374,6 +1374,8 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
             frame = data_frame(data, numbers, layout, grid.sheet, blocks)
         if blocks and raw.kind == "roster":
             frame = _with_blocks(frame, blocks, grid, layout)
+        if raw.kind == "roster":
+            frame = _members_in_one_cell(_with_form_applicant(frame, grid, layout))
         if Path(grid.path) != Path(raw.path):  # a household file read with its members' (household_files_joined)
             frame["_hh_file"] = str(grid.path)
         parts.append((frame, layout, grid.sheet))
@@ -1425,6 +1427,82 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
         InputFileError: when the file is unusable or lacks a required column.
     """
     return to_table(read_file(path, kind, limits))
+
+
+# An application form's label cells above its member table naming the applicant: 申请人 | 张三 | 身份证号码 | 4305…
+_APPLICANT_LABEL = re.compile(r"申请人(姓名)?")
+_FORM_ID_LABEL = re.compile(r"(申请人)?(公民)?(身份证|身份证件|身份)号码?|(申请人)?证件号码?")
+
+
+def _form_applicant(grid: Grid, layout: Layout) -> tuple[str, object, int] | None:
+    """The applicant a form's label cells above its member table name: (name, ID cell as written, row number), or None
+    (no such label pair: a list's title, a roster's unit line)."""
+    name = number = None
+    at = -1
+    for r, row in enumerate(grid.rows[:layout.start]):
+        cells = [(c, v) for c, v in enumerate(row) if text(v)]
+        for k, (_c, v) in enumerate(cells[:-1]):
+            label, value = _label(v), cells[k + 1][1]
+            if name is None and _APPLICANT_LABEL.fullmatch(label) and not _label(value).startswith("申请"):
+                name, at = text(value), r
+            elif number is None and _FORM_ID_LABEL.fullmatch(label) and len(digits(text(value))) >= 6:
+                number = value
+    return (name, number, grid.first_row + at + 1) if name and number is not None else None
+
+
+def _with_form_applicant(frame: pd.DataFrame, grid: Grid, layout: Layout) -> pd.DataFrame:
+    """A form's member table with its applicant first, as 本人, where the table does not list him (a 申请审批表 naming the
+    applicant in its label cells and only the others under 家庭成员情况; held-out 358: the first other member was read
+    as the applicant, and a form of a one-person family was an empty sheet, left out as the same as another)."""
+    if "head_id" in frame.columns or "head_name" in frame.columns or "id" not in frame.columns:
+        return frame
+    found = _form_applicant(grid, layout)
+    if found is None:
+        return frame
+    name, number, row = found
+    key = ids.id_number(number).value if text(number) else ""
+    if any(ids.id_number(v).value == key for v in frame["id"].tolist() if text(v)) if key else False:
+        return frame  # the applicant's own row is in the table (本人)
+    first = {c: "" for c in frame.columns}
+    first.update({"name": name, "id": number, "_row": row, "_sheet": grid.sheet, "_title": layout.title})
+    if "relation" in frame.columns:
+        first["relation"] = "本人"
+    on_top = pd.DataFrame([first], columns=frame.columns).astype(object)
+    return pd.concat([on_top, frame.astype(object)], ignore_index=True)
+
+
+# One member written in a household row's 家庭成员 cell: 妻 王芳 4305…, 王芳（妻）4305…, 王芳 妻 4305… (an ID as the
+# file has it: 15 or 18 characters, or masked)
+_CELL_ID = r"(?P<id>[0-9]{6}[0-9*＊]{8,11}[0-9Xx*＊])"
+_CELL_MEMBER = [re.compile(r"(?P<rel>[\u4e00-\u9fff]{1,4})[\s:：]+(?P<name>[\u4e00-\u9fff·•・]{2,8})[\s:：]*" + _CELL_ID),
+                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*[（(](?P<rel>[\u4e00-\u9fff]{1,4})[)）][\s:：]*" + _CELL_ID),
+                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s+(?P<rel>[\u4e00-\u9fff]{1,4})[\s:：]+" + _CELL_ID),
+                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})[\s:：]*" + _CELL_ID)]
+_CELL_SPLIT = re.compile(r"[；;，,、\n/|]+")
+
+
+def _members_in_one_cell(frame: pd.DataFrame) -> pd.DataFrame:
+    """A one-row-per-household table whose ID column is its 家庭成员 cell (关系 姓名 身份证号 per member, several in one
+    cell) as one row per member: the head's row from 户主姓名/户主身份证号, then one per member written in the cell
+    (held-out 358: the cell was read as one member's ID, the head left unchecked and two IDs in a cell said invalid)."""
+    if "head_id" not in frame.columns or "id" not in frame.columns or not len(frame):
+        return frame
+    cells = frame["id"].map(lambda v: v if isinstance(v, str) else "").tolist()
+    parsed = [[next((m for r in _CELL_MEMBER if (m := r.fullmatch(part.strip()))), None)
+               for part in _CELL_SPLIT.split(c) if part.strip()] for c in cells]
+    if not any(parsed) or any(m is None for p in parsed for m in p):
+        return frame  # an ID column as rosters have it (or cells not all written member by member: left as written)
+    rows = []
+    for (_, row), members in zip(frame.iterrows(), parsed):
+        head = row.to_dict()
+        head.update(id=row["head_id"], **({"name": row.get("head_name", "")} if "head_name" in frame.columns else {}))
+        if "relation" in frame.columns:
+            head["relation"] = "户主"
+        rows.append({**head, "relation": "户主"})
+        for m in members:
+            rows.append({**head, "name": m.group("name"), "id": m.group("id"),
+                         "relation": m.groupdict().get("rel") or ""})
+    return pd.DataFrame(rows).astype(object)
 
 
 def _with_twins(frame: pd.DataFrame) -> pd.DataFrame:
