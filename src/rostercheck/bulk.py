@@ -28,7 +28,7 @@ import pandas as pd
 
 from .errors import InputFileError
 from .io.columns import former_id_column, person_id_columns
-from .io.read import MAX_LINE_BYTES, PARQUET_MAGIC, Grid, decode_text, line_too_long_said, parquet_rows, sniff_delimiter
+from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.table import MONTHED_KINDS, Layout, Table, columns_frame, data_frame, find_layout, finish_table, month_cells
 from .normalize import ids
 
@@ -36,6 +36,9 @@ from .normalize import ids
 FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "businesses", "deaths",
                   "migrations", "prisoners")
 HEAD_ROWS = 300
+# DuckDB's read_csv refuses a line longer than this (its max_line_size default); the head is held to it too, so
+# that a file of one 50 MB line is refused at once instead of its line being scored as a header (held-out 341)
+MAX_LINE_BYTES = 2_000_000
 FORMER_MIN_CHARS = 15  # a former-ID cell shorter than a 15-digit 一代证 holds no ID (KeySet.keeps_former)
 MEMORY_LIMIT = "2GB"
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
@@ -562,7 +565,9 @@ def _serial_on_quoted_breaks(read):
 
 
 def _line_too_long(path: Path, line: int | None) -> InputFileError:
-    return _LineTooLong(path, line_too_long_said(line))
+    where = f"第 {line} 行" if line else "其中一行"
+    return _LineTooLong(path, f"{where}过长（超过 {MAX_LINE_BYTES // 1_000_000} MB）：表格的一行不会这么长，"
+                                "可能是导出时损坏或缺少换行；请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，或从原系统重新导出。")
 
 
 def _keeps_sql(col: str, upper: str, digits17: str) -> str:

@@ -654,30 +654,30 @@ def arrow_text(text: str | bytes, delimiter: str, width: int, quoted: bool, thre
     return None if bad else table
 
 
-# No table has a line this long (DuckDB's read_csv refuses one beyond its max_line_size default, bulk): a file without
-# line ends, or of one 50 MB line, is refused at once instead of its line being scored as a header (held-out 341) or
-# parsed as a header of millions of columns (a 15 MB one took minutes)
-MAX_LINE_BYTES = 2_000_000
+# No sheet is wider (Excel's 16,384 columns): a line of more cells is no table row. A file without line ends whose
+# one line was parsed as a header of 2.5 million columns took minutes and was read as an empty list without a word.
+MAX_COLUMNS = 16_384
 
 
-def line_too_long_said(line: int | None) -> str:
-    """What to tell the user of a line longer than :data:`MAX_LINE_BYTES` (``line``: its number, if known)."""
-    where = f"第 {line} 行" if line else "其中一行"
-    return (f"{where}过长（超过 {MAX_LINE_BYTES // 1_000_000} MB）：表格的一行不会这么长，可能是导出时损坏或缺少换行；"
-            "请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，或从原系统重新导出。")
-
-
-def _check_line_lengths(data: bytes, path: Path) -> None:
-    """Refuse a text table with a line longer than :data:`MAX_LINE_BYTES`, naming the first."""
+def _check_widths(data: bytes, delimiter: str, path: Path) -> None:
+    """Refuse a text table with a line of more than :data:`MAX_COLUMNS` cells, naming the first (only lines longer than
+    that many bytes are counted: a table's lines, even with a cell of megabytes, are passed at once)."""
     import numpy as np
 
-    if len(data) <= MAX_LINE_BYTES:
+    if len(data) <= MAX_COLUMNS:
         return
-    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0x0A)
-    lengths = np.diff(np.concatenate(([-1], ends, [len(data)])))
-    long = np.flatnonzero(lengths > MAX_LINE_BYTES + 1)  # (a line with its \n)
-    if len(long):
-        raise InputFileError(path, line_too_long_said(int(long[0]) + 1))
+    raw = np.frombuffer(data, dtype=np.uint8)
+    breaks = np.flatnonzero((raw == 0x0A) | (raw == 0x0D))  # (\r\n: an empty line between, harmless)
+    starts = np.concatenate(([0], breaks + 1))
+    stops = np.concatenate((breaks, [len(data)]))
+    mark = delimiter.encode("ascii", "ignore")[:1] or b","
+    newlines = np.flatnonzero(raw == 0x0A) if b"\n" in data else breaks
+    for k in np.flatnonzero(stops - starts > MAX_COLUMNS).tolist():
+        if data.count(mark, int(starts[k]), int(stops[k])) >= MAX_COLUMNS:
+            line = int(np.searchsorted(newlines, starts[k])) + 1
+            raise InputFileError(path, f"第 {line} 行超过 {MAX_COLUMNS} 列（Excel 最多 {MAX_COLUMNS} 列）：表格不会这么宽，"
+                                       "可能是导出时损坏或缺少换行；请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，"
+                                       "或从原系统重新导出。")
 
 
 def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple[str, str]:
@@ -695,10 +695,10 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
         raise LimitExceededError(path, f"文件超过 {limits.max_file_mb:.0f} MB 的安全上限，已拒绝读取。")
     data = path.read_bytes()
-    _check_line_lengths(data, path)
     text = table_text(data, path, notes)
     lines = text[:1 << 20].splitlines()[:50]
     delimiter = sniff_delimiter(lines)
+    _check_widths(data, delimiter, path)
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     return text, delimiter
@@ -720,7 +720,6 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
         return None
-    _check_line_lengths(data, path)
     body = data
     while body.startswith(codecs.BOM_UTF8):
         body = body[3:]
@@ -740,6 +739,7 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     if re.search(r"<(html|table|\?xml|workbook)\b", head[:4096], re.I):
         table_text(body[:cut], path)  # refused there, as for any reader
     delimiter = sniff_delimiter(head[:1 << 20].splitlines()[:50])
+    _check_widths(body, delimiter, path)
     if data.count(delimiter.encode()) + data.count(b"\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     return "\n".join(head.split("\n", lines)[:lines]), delimiter, body
