@@ -1777,3 +1777,30 @@ def test_townships_that_filled_in_the_countys_list_beside_one_townships_own_file
     result = review([blank, town], [q4], dt.date(2026, 12, 31))
     he = (result.rows["乡镇"] == "河口乡").to_numpy()
     assert "河口乡（上期问题" in " ".join(result.warnings) and result.reported.loc[he, NOT_RETURNED].all()
+
+
+def test_townships_that_wrote_nothing_in_a_county_list_another_filled_in_did_not_return_it(tmp_path):
+    # h359: the county's 问题清单 filled in by 河口乡 alone, given with findings.csv: 城关镇, which wrote nothing in it, was
+    # counted as returned blank, its money in 仍差 as if it had answered nothing
+    from rostercheck.review import NOT_RETURNED
+
+    town = _audited_by_township(tmp_path)
+    county = tmp_path / "q3out" / "问题清单.xlsx"
+    book = openpyxl.load_workbook(county)
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
+            if "整改状态" in head and ws.cell(r, head["乡镇"]).value == "河口乡":
+                ws.cell(r, head["整改状态"], "已整改")
+    book.save(county)
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    for lists in ([county, tmp_path / "q3out" / "findings.csv"], [county]):
+        result = review(lists, [q4], dt.date(2026, 12, 31))
+        said = " ".join(result.warnings)
+        cg = (result.rows["乡镇"] == "城关镇").to_numpy()
+        assert cg.any() and "城关镇（上期问题" in said and "只有河口乡的行填写了整改情况" in said, said
+        assert result.reported.loc[cg, NOT_RETURNED].all() and not result.reported.loc[~cg, NOT_RETURNED].any()
+        assert "未退回" in " ".join(result.rows.loc[cg, "说明"])
+    # (城关镇's own workbook returned blank beside it: returned, blank)
+    result = review([county, town, tmp_path / "q3out" / "findings.csv"], [q4], dt.date(2026, 12, 31))
+    assert not result.reported[NOT_RETURNED].any() and "没有退回问题清单" not in " ".join(result.warnings)

@@ -610,7 +610,9 @@ def _no_return(given: list, parts: list[pd.DataFrame], prev: pd.DataFrame, town_
     """The townships the county's list (findings.csv, the county's 问题清单: rows of several townships) holds findings of
     that returned no list of their own while others did (held-out 255: 下花桥镇 was said to have left its money findings
     blank, its 3,600 元 counted in 仍差, nothing saying it returned nothing), and a note naming them: their findings are
-    reviewed from the county's list, their money left out of the money totals (README: 未退回的乡镇不计入合计).
+    reviewed from the county's list, their money left out of the money totals (README: 未退回的乡镇不计入合计). A county
+    copy some township wrote in, given without any township's own list, is that township's return: those whose rows in
+    it are all blank did not return it (h359).
 
     Args:
         given: the earlier lists' paths, as ``parts``.
@@ -624,16 +626,22 @@ def _no_return(given: list, parts: list[pd.DataFrame], prev: pd.DataFrame, town_
     covers = [set(p["乡镇"].astype(str).str.strip().map(town_of)) - {""} if "乡镇" in p.columns else set() for p in parts]
     full = [Path(g).name for g, c in zip(given, covers) if len(c) >= 2]
     returned = set().union(*(c for c in covers if len(c) == 1)) if any(len(c) == 1 for c in covers) else set()
-    if not full or not returned or "乡镇" not in prev.columns:
+    filled = _filled_in(parts, covers, town_of)
+    # a county copy one township wrote in is its return, not the others' (h359: given with findings.csv, the five
+    # townships that wrote nothing in it counted as returned blank, 33,000 元 in 仍差 as if they had answered nothing)
+    if not full or not (returned or filled) or "乡镇" not in prev.columns:
         return set(), []
     held = set().union(*(c for c in covers if len(c) >= 2))
-    absent = set(held) - returned - {town_of(t) for t in skipped} - {""} - _filled_in(parts, covers, town_of)
+    absent = set(held) - returned - {town_of(t) for t in skipped} - {""} - filled
     if not absent:
         return set(), []
     counts = prev["乡镇"].value_counts()
     towns = natural_sorted(absent)
     listed = "、".join(f"{t}（上期问题 {int(counts.get(t, 0))} 条）" for t in towns)
-    return absent, [f"{listed}没有退回问题清单：其问题按上期问题清单（{'、'.join(dict.fromkeys(full))}）"
+    why = "" if returned else (
+        f"（所给的全县问题清单中只有{'、'.join(natural_sorted(filled))}的行填写了整改情况，这些乡镇的行核实情况、整改措施、"
+        "整改状态等都是空的，按没有退回计；如某乡镇确已退回而未填写，请把它退回的清单一起给出后重新运行）")
+    return absent, [f"{listed}没有退回问题清单{why}：其问题按上期问题清单（{'、'.join(dict.fromkeys(full))}）"
                     "回头看（乡镇未填写整改情况），计入整改率；其资金类问题的应追回、应补发金额不计入资金合计（资金合计只含已退回的乡镇）"]
 
 
