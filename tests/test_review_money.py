@@ -260,8 +260,11 @@ def test_the_console_says_what_the_money_totals_leave_out_or_count_as_owed(tmp_p
     rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
     paid = rows.head(2).assign(类别代码=["F01", "F06"], 类别名称="", 应追回金额=["1008", ""], 应补发金额=["", "900"],
                                乡镇=["城关镇", "河口乡"], 整改状态=["核实无问题", ""], 核实情况=["死亡名单有误，本人健在", ""])
-    paid.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
-    res = runner.invoke(app, ["review", str(tmp_path / "f.csv"), str(q4), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    # (each township's own return: 河口乡's blank rows in a county list 城关镇 wrote in would be no return at all, h359)
+    paid.head(1).to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    paid.tail(1).to_csv(tmp_path / "g.csv", index=False, encoding="utf-8-sig")
+    res = runner.invoke(app, ["review", str(tmp_path / "f.csv"), str(tmp_path / "g.csv"), str(q4), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
     said = res.output.replace("\n", "")
     assert res.exit_code == 0, res.output
     assert "另有核实无问题 1 条 1,008.00 元未计入" in said
@@ -367,7 +370,7 @@ def test_the_note_of_a_money_finding_put_right_names_what_said_so(code, recover,
 def test_what_a_free_text_says_was_recovered_and_is_still_owed(text, recovered, owed):
     from rostercheck.review import _amounts_said
 
-    assert _amounts_said(text, False) == (recovered, owed)
+    assert _amounts_said(text, False)[:2] == (recovered, owed)
 
 
 @pytest.mark.parametrize("added, status, reported, said", [
@@ -483,7 +486,7 @@ def test_an_amount_written_on_a_households_row_owing_no_money_is_said_with_the_r
     ("", "500元已全部追回", None, "未整改", 500.0, "仍差 940.00 元"),
     # figures no reading takes: never the sum owed in their place, and said
     ("已追回", "已追回，分两次：300+200", None, "未整改", 0.0, "“300+200”无法确定是否为已追回的金额"),
-    ("", "已追回300元、200元", None, "未整改", 300.0, "“200”无法确定是否为已追回的金额，未计入"),
+    ("", "已追回300元、200元 以及 7、8月", None, "未整改", 500.0, "仍差 940.00 元"),
     # an amount column holding instalments or words (300 and 0 were read)
     ("", "", {"实际追回金额（乡镇添加）": "300+200"}, "未整改", 500.0, "仍差 940.00 元"),
     ("", "", {"实际追回金额（乡镇添加）": "已全额追回"}, "已整改", 1440.0, "已全额追回"),
@@ -514,3 +517,62 @@ def test_a_column_named_as_another_beside_it_is_read_not_dropped(tmp_path):
     result = review(tmp_path / "f.csv", [q4], dt.date(2026, 12, 31))
     assert result.rows["整改情况（乡镇添加）"].tolist() == ["已追回部分300元"]
     assert result.reported["应追回金额"].tolist() == [300.0]
+
+
+@pytest.mark.parametrize("claimed, found, added, status, reported, said", [
+    # h359: instalments of one recovery written one after another counted the first, the rest only said
+    ("", "已追回300元、200元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回300元和200元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "300元和200元已追回", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回300、200元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回940元及500元", None, "已整改", 1440.0, "计为已整改"),
+    ("", "先追回940元，后追回500元", None, "已整改", 1440.0, "计为已整改"),
+    # … their total written after them is the same money ("300元、200元" in a status reads amounts without a verb)
+    ("已追回300元、200元，共500元", "", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("已追回300元，又追回200元，共计500元", "", None, "未整改", 500.0, "仍差 940.00 元"),
+    # never months or counts joined to an amount
+    ("", "已追回7、8月的低保金", None, "已整改", 1440.0, "计为已整改"),
+    ("", "已追回300元和2户的", None, "未整改", 300.0, "仍差 1,140.00 元"),
+    # 另 beside an amount column adds; the same figure written twice counts once
+    ("", "", {"实际追回金额（乡镇添加）": 300, "备注（乡镇添加）": "另追回200元"}, "未整改", 500.0, "合计 500.00 元"),
+    ("", "", {"实际追回金额（乡镇添加）": 940, "备注（乡镇添加）": "另500元已追回"}, "已整改", 1440.0, "计为已整改"),
+    ("", "已追回300元，另追回200元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已追回500元", {"实际追回金额（乡镇添加）": 500}, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "另追回200元", {"备注（乡镇添加）": "另追回200元", "实际追回金额（乡镇添加）": 300}, "未整改", 500.0,
+     "仍差 940.00 元"),
+])
+def test_instalments_and_an_amount_on_top_of_another_are_added_once(claimed, found, added, status, reported, said):
+    row = _money("F03", 1440.0, None, claimed, found, added)
+    assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}) and said in row["说明"], row["说明"]
+    assert "无法确定" not in row["说明"]
+
+
+@pytest.mark.parametrize("code, recover, repay, claimed, status, reported, said", [
+    # h359: a 整改状态 of a bare number on a row owing money was quoted, never read
+    ("F03", 1440.0, None, "500", "未整改", {"应追回金额": 500.0}, "整改状态只填了“500”，按已追回 500.00 元读取"),
+    ("F03", 1440.0, None, "1,440", "已整改", {"应追回金额": 1440.0}, "按已追回 1,440.00 元读取"),
+    ("F06", None, 810.0, "810", "已整改", {"应补发金额": 810.0}, "按已补发 810.00 元读取"),
+    # more than owed, owing both, a one-digit code: not read, said (the code by the list's reading)
+    ("F03", 1440.0, None, "2000", "未整改", {"应追回金额": 0.0}, "多于应追回的 1,440.00 元，无法确定是否为已追回的金额"),
+    ("F05", 300.0, 150.0, "300", "未整改", {"应追回金额": 0.0, "应补发金额": 0.0}, "无法确定是已追回还是已补发的金额"),
+    ("F03", 1440.0, None, "2", "未整改", {"应追回金额": 0.0}, "尚未见追回"),
+    ("F07", None, None, "500", "未整改", {}, "尚未见更改发放账户的填报"),
+])
+def test_a_bare_number_as_the_status_of_a_row_owing_money_is_the_amount(code, recover, repay, claimed, status, reported,
+                                                                          said):
+    row = _money(code, recover, repay, claimed, "")
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported) and said in row["说明"], row["说明"]
+
+
+def test_a_bare_number_as_the_status_of_a_money_row_is_no_code_of_the_returned_list(tmp_path):
+    # h359: '500' in 整改状态 of an F03 row was said to be a code without a legend and the row taken as unfilled
+    from rostercheck.io.ledger import read_previous
+
+    findings = _audit(tmp_path)
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    returned = pd.concat([rows.head(1).assign(类别代码="F03", 应追回金额="1440", 整改状态="500"),
+                          rows.head(1).assign(类别代码="C02", 整改状态="2")])
+    returned.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    prev = read_previous(tmp_path / "f.csv")
+    assert prev["整改状态"].tolist() == ["500", "2"]
+    assert any("写成代码（2）" in n for n in prev.attrs["notes"]), prev.attrs["notes"]

@@ -22,7 +22,7 @@ from . import regions, suppress
 from .audit import build_context, run_checks
 from .errors import InputFileError
 from .loading import LoadedInputs, Progress, load_inputs, require_people
-from .io.ledger import read_previous, unread_rows
+from .io.ledger import read_previous, status_number, unread_rows
 from .io.limits import Limits
 from .io.report import LEDGER_COLUMNS, TOWNSHIP_ADDED
 from .normalize import ids, values
@@ -783,7 +783,7 @@ def _amounts_on_other_rows(name: str, part: pd.DataFrame) -> list[str]:
     def amount_said(f: pd.Series) -> str:
         """What a row says of an amount moved: a text with the amount and its verb ('已追回1600元'; a bare '800元' may be
         anything on a row owing none), or the cell of a column the township added for it; '' for none."""
-        said = next((t for t in _return_texts(f) if _amounts_said(t, False)[0] > 0), "")
+        said = next((t for t in _return_texts(f) if (s := _amounts_said(t, False))[0] + sum(v for _, v in s[2]) > 0), "")
         return said or next((f"{str(c).removesuffix(TOWNSHIP_ADDED)} {v}" for c in f.index if str(c).endswith(TOWNSHIP_ADDED)
                              and _AMOUNT_COLUMN.search(str(c)) for v in [f[c]] if _number(money(v))), "")
 
@@ -1027,15 +1027,20 @@ _GAP = r"(?:[^\d，,。；;]|\d{1,4}\s*(?:年|个?月份?|日|号|期|次|笔))"
 # An amount as written, or instalments written as a sum ('分两次退回：300+200', held-out 255: read as 300), its total
 # after '=' or not (:func:`_sum` adds them up)
 _FIGURES = r"(\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)*(?:\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?)?)"
+# Instalments of one recovery written one after another ('已追回300元、200元', '300元和200元已追回', h359: 300 counted, the
+# 200 only said): a run of figures joined by 、/和/及/与, the last followed by 元 (never '7、8月' nor '300元和2户')
+_CHAIN_SEP = r"\s*元?\s*(?:、|以及|和|及|与|加)\s*"
+_CHAINED = (r"(" + _FIGURES[1:-1] + r"(?:(?:" + _CHAIN_SEP + _FIGURES[1:-1] + r")*" + _CHAIN_SEP + _FIGURES[1:-1]
+            + r"(?=\s*元))?)")
 _SUM_SAID = re.compile(r"\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)+\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?")
 _AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\s*\d{1,2}\s*)*个?月份?)?"  # (8、9月)
                      # what stands between the verb and its amount: a few words of any kind, or more within the clause
                      # (h357: '已追回（分两次：300+200）' and '已追回多发的低保金500元' were the whole sum owed)
-                     r"(?:\D{0,4}?|" + _GAP + r"{1,16}?)" + _FIGURES
+                     r"(?:\D{0,4}?|" + _GAP + r"{1,16}?)" + _CHAINED
                      + r"(?![\d.+＋=＝]|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))"
                      # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144; '500元已全部
                      # 追回', h357)
-                     r"|" + _FIGURES + r"\s*元(?=\s*(?:也|亦)?" + _DONE + _VERBS + ")"
+                     r"|" + _CHAINED + r"\s*元(?=\s*(?:也|亦)?" + _DONE + _VERBS + ")"
                      r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
@@ -1059,15 +1064,34 @@ _AMOUNT_COLUMN = re.compile("追回|补发|金额")
 _TEXT_COLUMN = re.compile("备注|附注|说明|情况|措施|进展|进度")
 
 
-def _amounts_said(text: str, bare: bool) -> tuple[float, float]:
-    """(the amount a township's text says was recovered or paid, the amount it says is still owed); ``bare``: an amount
-    without a verb counts (a status '800元'; not in 核实情况, which may say '每月400元')."""
+# An amount said to come on top of another ('另追回200元', '另外已追回', '又追回', '另200元已追回'): added to what the row's
+# other texts and amount column say, not the larger of them taken (h359: 实际追回金额 300 beside 备注 '另追回200元' was 300)
+_MORE = re.compile(r"(?:另外?|又|此外)[^\d，,。；;]{0,3}$")
+# A total after the instalments it sums ('已追回300元、200元，共500元'): the same money written twice, counted once
+_TOTAL = re.compile(r"(?:共计?|合计|总计|累计)\s*$")
+
+
+def _amounts_said(text: str, bare: bool) -> tuple[float, float, tuple[tuple[str, float], ...]]:
+    """(the amount a township's text says was recovered or paid, the amount it says is still owed, the amounts it says
+    were recovered on top of another: :data:`_MORE`, each with its words); ``bare``: an amount without a verb counts (a
+    status '800元'; not in 核实情况, which may say '每月400元')."""
     text = _OWED_SAID.sub("", text)
     left = sum(v for m in _LEFT.finditer(text) if (v := _sum(m.group(1))))
     rest = _LEFT.sub("", text)
-    done = sum(v for m in _AMOUNT.finditer(rest)
-               if (v := _sum(m.group(1) or m.group(2) or (m.group(3) if bare else None))))
-    return done, left
+    done, more = 0.0, []
+    for m in _AMOUNT.finditer(rest):
+        if not (v := _sum(m.group(1) or m.group(2) or (m.group(3) if bare else None))):
+            continue
+        before = rest[max(0, m.start() - 6):m.start()]
+        if _TOTAL.search(before) and done and abs(v - done - sum(x for _, x in more)) < 0.005:
+            continue
+        if _MORE.search(before):  # (keyed by its clause, as written: '另追回800元')
+            start = max(rest.rfind(x, 0, m.start()) for x in "，,。；;") + 1
+            end = min([i for x in "，,。；;" if (i := rest.find(x, m.end())) >= 0] or [len(rest)])
+            more.append((rest[start:end].strip(), v))
+        else:
+            done += v
+    return done, left, tuple(more)
 
 
 def _sum(said: str | None) -> float | None:
@@ -1075,6 +1099,9 @@ def _sum(said: str | None) -> float | None:
     instalments written as a sum (300+200) added up, and a total written after them (=500) only where it is their sum."""
     if said is None:
         return None
+    if len(chain := re.split(_CHAIN_SEP, said)) > 1:  # ('300元、200': h359)
+        amounts = [_sum(x) for x in chain]
+        return None if any(a is None for a in amounts) else sum(amounts)
     said, _, total = said.replace("＝", "=").partition("=")
     parts = [p.strip() for p in said.replace("＋", "+").split("+")]
     if any(_NOT_A_SUM.fullmatch(p) for p in parts + ([total.strip()] if total else [])):
@@ -1116,7 +1143,7 @@ _LOOSE_FIGURE = re.compile(r"(?<![\d.,，/／\-－A-Za-z])\d+(?:[,，]\d{3})*(?:
 
 def _unread_figures(text: str, bare: bool) -> list[str]:
     """The figures of a township's text that no reading of :func:`_amounts_said` took (recovered, owed, still owed),
-    in a clause naming recovery or payment ('已追回（7月：300元）', '已追回300元、200元') or written as instalments
+    in a clause naming recovery or payment ('已追回（7月：300元）', '已追回300元及利息50元') or written as instalments
     ('分两次：300+200'); a long run of digits (a phone, an account) is none.
 
     Args:
@@ -1220,9 +1247,16 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     texts, cells = [*texts, *(v for v in cells if isinstance(v, str))], [v for v in cells if not isinstance(v, str)]
     # an amount in a text ('已追回800元'), or an added column's; the same amount written in two places counts once
     said = [_amounts_said(t, b) for t, b in zip(texts, bare)]
-    added = [v for v in cells if _number(v)]
-    done, left = max([d for d, _ in said] + added) or None, max(v for _, v in said)
-    # figures no reading took ('已追回（7月：300元）', '已追回300元、200元'): never the sum owed taken in their place, and
+    added = [v for v in cells if _number(v)] + _status_amount(f, claimed, owed_in, notes)
+    # (what one text says on top of the rest adds: '另追回200元' beside an amount column of 300, h359; the same words in
+    # two columns count once)
+    more = dict(m for _, _, ms in said for m in ms)
+    base = max([d for d, _, _ in said] + added)
+    done, left = (base + sum(more.values())) or None, max(v for _, v, _ in said)
+    if more and base and owed is not None:
+        notes.append(f"“{'”“'.join(more)}”按另外{owed_in[1:3] if owed_in else '追回'}的金额与其他填报的 {yuan(base)}相加，"
+                     f"合计 {yuan(done)}")
+    # figures no reading took ('已追回（7月：300元）', '已追回300元及利息50元'): never the sum owed taken in their place, and
     # never left unsaid (h357)
     loose = list(dict.fromkeys(x for t, b in zip(texts, bare) for x in _unread_figures(t, b)))
     verb = owed_in[1:3] if owed_in else "追回"
@@ -1273,7 +1307,7 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
         # what it was put right by: the status when it says so, else the text saying the money moved ('已追回3096元', not
         # the 核实情况 '情况属实' before it: held-out 237), else an amount in a column of its own (held-out 207)
         moved = (next((t for t in texts if _MONEY_DONE.search(t)), None)
-                 or next((t for t, (d, _) in zip(texts, said) if d), None))
+                 or next((t for t, (d, _, m) in zip(texts, said) if d or m), None))
         if claimed and _STATUS_OPEN.search(claimed) and moved:  # ('未整改' beside '已追回 1,576元': the money decides)
             notes.append(f"乡镇填报状态为“{claimed}”，但写有“{moved}”，金额足额，按已整改计")
             claimed = ""
@@ -1282,6 +1316,25 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
                  + (f"（乡镇填报“{claimed}”）" if claimed else ""))
     return OPEN, owed or 0.0, ""
+
+
+def _status_amount(f: pd.Series, claimed: str, owed_in: str | None, notes: list[str]) -> list[float]:
+    """[the yuan] a 整改状态 of a bare number ('500') says was recovered (paid) of the money owed in ``owed_in``, when the
+    row owes only that and no less (h359: quoted, never read); [] otherwise, said when the row owes money."""
+    if (number := status_number(claimed)) is None or not re.fullmatch(r"F0[1-6]", str(f["类别代码"])):
+        return []
+    owed = _number(f.get(owed_in)) if owed_in else None
+    verb = owed_in[1:3] if owed_in else "追回"
+    if owed is None or sum(bool(_number(f.get(c))) for c in OWED_COLUMNS) > 1:
+        if owed is not None and owed_in == OWED_COLUMNS[0]:  # (said once of a row owing both)
+            notes.append(f"整改状态只填了“{claimed}”，无法确定是已追回还是已补发的金额，未计入，请写成“已追回500元”的样式后重新运行")
+        return []
+    if number > owed + 1:
+        notes.append(f"整改状态只填了“{claimed}”，多于应{verb}的 {yuan(owed)}，无法确定是否为已{verb}的金额，未计入，"
+                     f"请核实后写成“已{verb}500元”的样式或填入金额列后重新运行")
+        return []
+    notes.append(f"整改状态只填了“{claimed}”，按已{verb} {yuan(number)}读取")
+    return [number]
 
 
 def _number(value) -> float | None:

@@ -192,20 +192,52 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
     if not len(frame):
         return "", False
     cells = frame["整改状态"].astype(str).str.strip()
-    coded = sorted({c for c in cells if _STATUS_CODE.fullmatch(c)}, key=lambda c: (len(c), c))
+    # a bare number on a row owing money is what the township says it recovered or paid, for review to read (h359:
+    # '500' beside 1,800 元 owed was said to be an unknown code and the row taken as unfilled)
+    amounts = status_amounts(frame)
+    coded = sorted({c for c, a in zip(cells, amounts) if _STATUS_CODE.fullmatch(c) and not a}, key=lambda c: (len(c), c))
     if not coded:
         return "", False
     meanings = next((m for label in (*sorted(labels), "整改状态") if (m := codes.legend(label, said))), {})
     if not meanings:  # a legend naming no column ('注：1-已整改 2-整改中 3-核实无问题'): the one whose words are statuses
         runs = (codes.legend(run.group(0)) for run in re.finditer(codes.LEGEND_RUN, unicodedata.normalize("NFKC", said)))
         meanings = next((m for m in runs if m and all(_STATUS_WORDS.search(w) for w in m.values())), {})
-    frame["整改状态"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
+    frame["整改状态"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) and not a else c
+                      for c, a in zip(cells, amounts)]
     left = [c for c in coded if frame["整改状态"].eq(c).any()]
     shown = "、".join(f"{c}{meanings[c]}" for c in coded if c in meanings)
     if not left:
         return f"“整改状态”列的代码按工作簿中的说明读取（{shown}）", True
     return (f"“整改状态”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
             + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行"), False
+
+
+# A 整改状态 cell holding a number alone that may be yuan (500, 1,440, ￥300.00: two digits or more, no leading 0)
+_STATUS_NUMBER = re.compile(r"¥?\s*(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d+)(?:\.\d+)?")
+# the categories whose findings owe money (F07, the account, owes none)
+_OWING = re.compile(r"F0[1-6]")
+
+
+def status_amounts(frame: pd.DataFrame) -> list[bool]:
+    """Per row of a returned list, whether its 整改状态 is a bare number on a finding owing money (F01–F06): an amount the
+    township says it recovered or paid, which review reads as one where it is no more than owed, never a status code.
+
+    Args:
+        frame: the rows (类别代码, 整改状态).
+    Returns:
+        One flag per row.
+    """
+    return [bool(_OWING.fullmatch(str(code).strip())) and status_number(c) is not None
+            for code, c in zip(frame["类别代码"], frame["整改状态"])]
+
+
+def status_number(cell: object) -> float | None:
+    """The yuan a 整改状态 cell holding a bare number may be ('500', '1,440', '￥300.00'; :data:`_STATUS_NUMBER`), None for
+    any other cell (words, '500元', a code such as 1 or 02)."""
+    said = unicodedata.normalize("NFKC", str(cell if cell is not None else "")).strip()
+    if not _STATUS_NUMBER.fullmatch(said):
+        return None
+    return float(said.lstrip("¥").strip().replace(",", ""))
 
 
 # the words a legend of 整改状态 gives its codes (a run of codes naming no column is read as its legend only when each
