@@ -455,19 +455,19 @@ def test_a_quoted_line_break_in_a_streamed_file_is_read_in_full(tmp_path, monkey
     assert list(kept.frame["_row"]) == list(memory.loc[at, "_row"]) == list(whole.frame.loc[at, "_row"])
 
 
-@pytest.mark.parametrize("at", [0, 250])
+@pytest.mark.parametrize("at", [0, 1])
 def test_a_line_of_more_cells_than_any_sheet_in_a_file_read_in_memory_is_refused_naming_it(tmp_path, at):
-    # a file without line ends (or one line of a million cells) under the size DuckDB streams: its line was parsed as a
-    # header of millions of columns, minutes for a 15 MB one, and the list then read as empty without a word
+    # a file whose line ends were lost (from its first line, or after its header) under the size DuckDB streams: its
+    # line was parsed as a header of millions of columns, minutes for a 15 MB one, and the list then read as empty
+    # without a word
     from helpers import make_id
     from rostercheck.errors import InputFileError
     from rostercheck.io.table import load_table
 
-    rows = [f"张{i},{make_id('19500101', 2 * i + 1)},2026-01-02" for i in range(400)]
-    rows[at] = rows[at] + "," + ",".join(["x"] * 1_100_000)
+    rows = ["姓名,身份证号,死亡日期", *(f"张{i},{make_id('19500101', 2 * (i % 400) + 1)},2026-01-02" for i in range(30_000))]
     path = tmp_path / "死亡人员名单.csv"
-    path.write_text("姓名,身份证号,死亡日期\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match=f"第 {at + 2} 行超过 16384 列"):
+    path.write_text("\n".join(rows[:at]) + "\n" * bool(at) + ",".join(rows[at:]) + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match=f"第 {at + 1} 行超过 16384 列"):
         load_table(path, "deaths")
 
 

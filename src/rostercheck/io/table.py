@@ -1487,9 +1487,16 @@ def _members_in_one_cell(frame: pd.DataFrame) -> pd.DataFrame:
     (held-out 358: the cell was read as one member's ID, the head left unchecked and two IDs in a cell said invalid)."""
     if "head_id" not in frame.columns or "id" not in frame.columns or not len(frame):
         return frame
+    def members(cell: str) -> list:
+        return [next((m for r in _CELL_MEMBER if (m := r.fullmatch(part.strip()))), None)
+                for part in _CELL_SPLIT.split(cell) if part.strip()]
+
+    # (every cell must be so: the first filled one tells an ID column, a roster's 180,000 cells not parsed for nothing)
+    first = next((c for c in frame["id"].tolist() if isinstance(c, str) and c.strip()), "")
+    if any(m is None for m in members(first)):
+        return frame
     cells = frame["id"].map(lambda v: v if isinstance(v, str) else "").tolist()
-    parsed = [[next((m for r in _CELL_MEMBER if (m := r.fullmatch(part.strip()))), None)
-               for part in _CELL_SPLIT.split(c) if part.strip()] for c in cells]
+    parsed = [members(c) for c in cells]
     if not any(parsed) or any(m is None for p in parsed for m in p):
         return frame  # an ID column as rosters have it (or cells not all written member by member: left as written)
     rows = []
