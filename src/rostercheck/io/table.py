@@ -591,10 +591,57 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
                 warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
     warnings.extend(unread_dates(labels, kind, mapping, [quoted(c) for c in range(len(labels))]))
-    layout = Layout(r + h, labels, mapping, _title_of(grid.rows[:r]), warnings, tie, written,
-                    footer=_footer_text(grid, r + h))
+    if kind == "pensions":
+        _latest_month_amount(labels, kind, mapping, warnings, content, quoted)
+    title = _title_of(grid.rows[:r])
+    under = _legend_rows(grid.rows[r + h : r + h + _LEGEND_ROWS], labels)
+    layout = Layout(r + h, labels, mapping, title + ("。\n" + under if title and under else under), warnings, tie,
+                    written, footer=_footer_text(grid, r + h))
     warnings.extend(layout.readings_said())
     return layout
+
+
+# The rows right under a header looked at for a legend row (held-out 360)
+_LEGEND_ROWS = 3
+# A month a column's header names ('2026年09月待遇', '202609待遇', '2026-09')
+_LABEL_MONTH = re.compile(r"(20\d{2})\s*(?:年|-|/|\.)?\s*(0?[1-9]|1[0-2])(?:月|(?!\d))")
+
+
+def _legend_rows(rows: list[list], labels: list[str]) -> str:
+    """The legend row(s) a system writes right under its header, each filled cell its column's codes ('1-存续 2-吊销
+    3-注销' under 登记状态; held-out 360: every business of a market-regulation export was unread, a C05 missed), as
+    title text naming each cell's column ('登记状态：1-存续 2-吊销 3-注销') for :func:`normalize.codes.legend`; '' for none.
+    A row stops counting as a legend row at its first filled cell that is no legend of two codes or more."""
+    lines = []
+    for row in rows:
+        cells = {c: t for c, t in ((c, text(v)) for c, v in enumerate(row)) if t}
+        if not cells or not all(c < len(labels) and len(codes.legend(t)) >= 2 for c, t in cells.items()):
+            break
+        lines += [f"{labels[c]}：{t}" for c, t in cells.items()]
+    return "。\n".join(lines)
+
+
+def _latest_month_amount(labels: list[str], kind: str, mapping: dict[str, int], warnings: list[str], content,
+                         quoted) -> None:
+    """A pension list with one amount column per month ('2026年07月待遇' … '2026年09月待遇') reads the latest month
+    that holds any amount, not the first (held-out 360: a pension stopped in August counted on July's amount); the
+    tie warning between the month columns gives way to a notice naming the month read."""
+    col = mapping.get("amount")
+    if col is None or not _LABEL_MONTH.search(labels[col]):
+        return
+    used = set(mapping.values()) - {col}
+    months = {}
+    for _fit, _pos, fld, c in candidates(labels, kind):
+        m = _LABEL_MONTH.search(labels[c]) if fld == "amount" and c not in used else None
+        if m and content.filled(c):
+            months[c] = (int(m.group(1)), int(m.group(2)))
+    if len(months) < 2:
+        return
+    latest = max(months, key=lambda c: (months[c], c))
+    mapping["amount"] = latest
+    tie = re.compile(r"^第 \d+ 列“[^”]*”和第 \d+ 列“[^”]*”都像是.*列，已按")
+    warnings[:] = [w for w in warnings if not (tie.match(w) and any(f"第 {c + 1} 列“" in w for c in months))]
+    warnings.append(f"有 {len(months)} 个月的金额列，按有金额的最近一月第 {latest + 1} 列“{quoted(latest)}”读取在发金额")
 
 
 # A note written under a table ('注：发放标志 1-成功 2-失败'), among its last rows
@@ -1104,7 +1151,8 @@ def legend_text(grids: list[Grid]) -> str:
 # return file's 处理结果 (00 交易成功, 14 账户已销户; held-out 316: its 代码说明 sheet was "未读取", two failed payments
 # counted as paid); a staff list's 人员类别 or 人员状态 (held-out 345: 1 在编在岗, 2 退休 read nowhere, every match C01 中).
 UNNAMED_CODES = "未写明列名的代码"
-UNNAMED_CODES_FIELD = {"payments": ("status",), "staff": ("category", "status")}
+UNNAMED_CODES_FIELD = {"payments": ("status",), "staff": ("category", "status"), "pensions": ("status",),
+                       "businesses": ("status",)}
 # The data rows looked at for whether a column's cells are a code table's codes (:func:`bind_unnamed_codes`)
 _CODES_SAMPLE = 500
 
