@@ -1751,6 +1751,17 @@ def test_a_township_that_deleted_its_only_rq_row_is_told(tmp_path):
     assert list(read_previous(path)["类别代码"]) == ["RQ1"]
 
 
+def _rectified(county, town: str) -> None:
+    """Write 已整改 as 整改状态 of every row of ``town`` in the county's 问题清单 (a township filling in the county's list)."""
+    book = openpyxl.load_workbook(county)
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
+            if "整改状态" in head and ws.cell(r, head["乡镇"]).value == town:
+                ws.cell(r, head["整改状态"], "已整改")
+    book.save(county)
+
+
 def test_townships_that_filled_in_the_countys_list_beside_one_townships_own_file_returned_theirs(tmp_path):
     # held-out 346: five townships filled in the county's 问题清单 and 柳林镇 returned its own file: the five were said
     # not to have returned ("乡镇未填写整改情况" beside what they wrote), their money out of the totals
@@ -1760,13 +1771,7 @@ def test_townships_that_filled_in_the_countys_list_beside_one_townships_own_file
     county = tmp_path / "q3out" / "问题清单.xlsx"
     blank = tmp_path / "问题清单_未填.xlsx"
     blank.write_bytes(county.read_bytes())
-    book = openpyxl.load_workbook(county)
-    for ws in book.worksheets:
-        head = {c.value: c.column for c in ws[HEADER_ROW]}
-        for r in range(HEADER_ROW + 1, ws.max_row + 1):
-            if "整改状态" in head and ws.cell(r, head["乡镇"]).value == "河口乡":
-                ws.cell(r, head["整改状态"], "已整改")
-    book.save(county)
+    _rectified(county, "河口乡")
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review([county, town], [q4], dt.date(2026, 12, 31))
     said = " ".join(result.warnings)
@@ -1787,13 +1792,7 @@ def test_townships_that_wrote_nothing_in_a_county_list_another_filled_in_did_not
 
     town = _audited_by_township(tmp_path)
     county = tmp_path / "q3out" / "问题清单.xlsx"
-    book = openpyxl.load_workbook(county)
-    for ws in book.worksheets:
-        head = {c.value: c.column for c in ws[HEADER_ROW]}
-        for r in range(HEADER_ROW + 1, ws.max_row + 1):
-            if "整改状态" in head and ws.cell(r, head["乡镇"]).value == "河口乡":
-                ws.cell(r, head["整改状态"], "已整改")
-    book.save(county)
+    _rectified(county, "河口乡")
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     for lists in ([county, tmp_path / "q3out" / "findings.csv"], [county]):
         result = review(lists, [q4], dt.date(2026, 12, 31))

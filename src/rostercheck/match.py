@@ -185,13 +185,7 @@ def former_links(found: pd.DataFrame, members: pd.DataFrame, ref: pd.DataFrame, 
         if ours is not None:
             said = f"{FORMER_KEY}：花名册上的原身份证号与名单身份证号一致（花名册现身份证号与名单不同，身份证号曾变更）"
             added.append(_former_found(link(ours, ref, id_col, name_col, names=names), said, ours, "m", names))
-    added = [a for a in added if not a.empty]
-    if not added:
-        return found
-    more = pd.concat(added, ignore_index=True).drop_duplicates(["m", "r"])
-    known = pd.MultiIndex.from_arrays([found["m"], found["r"]]) if len(found) else pd.MultiIndex.from_arrays([[], []])
-    more = more[~pd.MultiIndex.from_arrays([more["m"], more["r"]]).isin(known)]
-    return pd.concat([found, more], ignore_index=True) if len(more) else found
+    return _links_added(found, added)
 
 
 def _as_former(frame: pd.DataFrame, prefix: str = "") -> pd.DataFrame | None:
@@ -248,6 +242,12 @@ def former_list_links(found: pd.DataFrame, left: pd.DataFrame, right: pd.DataFra
         got["confidence"] = [LOW if a or w else HIGH for a, w in zip(apart, why)]
         got["key"] = [FORMER_KEY + ("，但姓名不一致" if a else "") + (f"；但{w}" if w else "") for a, w in zip(apart, why)]
         added.append(got)
+    return _links_added(found, added)
+
+
+def _links_added(found: pd.DataFrame, added: list[pd.DataFrame]) -> pd.DataFrame:
+    """``found`` with the links of ``added`` after its own, each (m, r) pair once and none ``found`` has already."""
+    added = [a for a in added if not a.empty]
     if not added:
         return found
     more = pd.concat(added, ignore_index=True).drop_duplicates(["m", "r"])

@@ -659,23 +659,24 @@ def arrow_text(text: str | bytes, delimiter: str, width: int, quoted: bool, thre
 MAX_COLUMNS = 16_384
 
 
-def _check_widths(data: bytes, delimiter: str, path: Path) -> None:
+def _check_widths(data: bytes, delimiter: str, path: Path, newlines: int | None = None) -> None:
     """Refuse a text table with a line of more than :data:`MAX_COLUMNS` cells, naming the first. Looked at only where
     the lines are that many bytes long on average (lines run together; a table's lines, even with a cell of megabytes,
     are passed at once): counting each line's cells costs a third of a second over a city's year of ledgers."""
     import numpy as np
 
-    if len(data) <= MAX_COLUMNS * ((data.count(b"\n") or data.count(b"\r")) + 1):
+    newlines = data.count(b"\n") if newlines is None else newlines  # (the caller's count, when it has one)
+    if len(data) <= MAX_COLUMNS * ((newlines or data.count(b"\r")) + 1):
         return
     raw = np.frombuffer(data, dtype=np.uint8)
     breaks = np.flatnonzero((raw == 0x0A) | (raw == 0x0D))  # (\r\n: an empty line between, harmless)
     starts = np.concatenate(([0], breaks + 1))
     stops = np.concatenate((breaks, [len(data)]))
     mark = delimiter.encode("ascii", "ignore")[:1] or b","
-    newlines = np.flatnonzero(raw == 0x0A) if b"\n" in data else breaks
+    lines = np.flatnonzero(raw == 0x0A) if newlines else breaks  # (where each line ends: \n, else a lone \r)
     for k in np.flatnonzero(stops - starts > MAX_COLUMNS).tolist():
         if data.count(mark, int(starts[k]), int(stops[k])) >= MAX_COLUMNS:
-            line = int(np.searchsorted(newlines, starts[k])) + 1
+            line = int(np.searchsorted(lines, starts[k])) + 1
             raise InputFileError(path, f"第 {line} 行超过 {MAX_COLUMNS} 列（Excel 最多 {MAX_COLUMNS} 列）：表格不会这么宽，"
                                        "可能是导出时损坏或缺少换行；请用 Excel/WPS 打开检查后另存为 .xlsx 或 .csv 再试，"
                                        "或从原系统重新导出。")
@@ -740,8 +741,9 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     if re.search(r"<(html|table|\?xml|workbook)\b", head[:4096], re.I):
         table_text(body[:cut], path)  # refused there, as for any reader
     delimiter = sniff_delimiter(head[:1 << 20].splitlines()[:50])
-    _check_widths(body, delimiter, path)
-    if data.count(delimiter.encode()) + data.count(b"\n") > limits.max_cells:
+    newlines = data.count(b"\n")
+    _check_widths(body, delimiter, path, newlines)
+    if data.count(delimiter.encode()) + newlines > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     return "\n".join(head.split("\n", lines)[:lines]), delimiter, body
 
