@@ -289,6 +289,28 @@ def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(mo
     assert list(one.inputs.lists) == list(two.inputs.lists) and one.inputs.name_counts == two.inputs.name_counts
 
 
+def test_with_a_payment_ledger_no_check_runs_before_the_ledger_is_linked(monkeypatch):
+    """Linking a ledger is this process's path: the checks needing no pending list wait for the copy forked for the
+    other checks instead of running here while the lists arrive; the findings are the same."""
+    import os
+
+    from rostercheck import audit as audit_module
+
+    rosters, lists = county_inputs()
+    ledgers = [COUNTY / "资金发放"]
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "1")
+    one = audit(rosters, lists, AS_OF, payments=ledgers)
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
+    _SLOW.update(main=os.getpid(), finish=loading._finish_held)
+    called: list[bool] = []
+    ready = audit_module.run_ready_checks
+    monkeypatch.setattr(loading, "_finish_held", _slow_finish)
+    monkeypatch.setattr(audit_module, "run_ready_checks", lambda *a: called.append(True) or ready(*a))
+    two = audit(rosters, lists, AS_OF, payments=ledgers)
+    assert not called
+    pd.testing.assert_frame_equal(one.findings.drop(columns=["_member"]), two.findings.drop(columns=["_member"]))
+
+
 def test_a_check_naming_a_pending_list_is_left_before_any_of_its_work(monkeypatch):
     """run_ready_checks does not start a check that names a list still pending: it reads every list it names that is
     given, so it would go Pending, after part of its work (RQ3 and C09 spent 0.1-0.2 s each so on the bench city)."""

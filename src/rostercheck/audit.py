@@ -596,8 +596,11 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
         require_people(loading.inputs, "花名册", "核查结果会显示为“未发现问题”")
         ctx, warnings, source = _context(loading.inputs, as_of, config)
         ctx.cache[UNREAD_LISTS] = dict(unread or {})
-        # Checks that need none of the lists the second process still reads run while it reads them.
-        early = run_ready_checks(ctx, codes, loading.waiting) if loading.ready and loading.waiting() else {}
+        # Checks that need none of the lists the second process still reads run while it reads them, unless a
+        # payment ledger waits here: linking it is this process's path, and the copy forked for the other checks
+        # has time for these too (run_checks).
+        early = (run_ready_checks(ctx, codes, loading.waiting)
+                 if loading.ready and loading.waiting() and not reading else {})
         inputs = loading.finish()
     finally:
         loading.close()
