@@ -74,6 +74,9 @@ def test_l01_cases(rows, expected):
     ("风险是否消除", "2", [("王低收", "中")]), ("风险状态", "9", [("王低收", "中")]),  # a code no word reads: never 高
     # held-out 161: a code before its word ('1-是') was a code no word reads: eliminated households at 中
     ("风险是否消除", "1-是", []), ("风险是否消除", "0-否", [("王低收", "高")]), ("风险状态", "2：已消除", []),
+    # held-out 366: a flag named so (风险消除标识 1/0) is the same question: 1 eliminated, 0 open and 高
+    ("风险消除标识", "1", []), ("风险消除标识", "0", [("王低收", "高")]), ("风险消除标志（1是0否）", "1", []),
+    ("监测状态标识", "1", [("王低收", "中")]),  # which way 1 goes is not said: read as a code, never 高
 ])
 def test_l01_a_yes_no_risk_column_and_a_code_no_word_reads(header, risk, expected):
     # held-out 108: 风险是否消除 = 1 (eliminated) counted open; codes 2 and 9 gave 高 leads, said nowhere
@@ -83,7 +86,7 @@ def test_l01_a_yes_no_risk_column_and_a_code_no_word_reads(header, risk, expecte
     ctx = context(ROSTER, {"monitoring": rows}, headers={"monitoring": {"risk": header}})
     assert leads(ctx, "L01") == expected
     said = [w for w in value_warnings(ctx, kinds=("monitoring",)) if "risk_open_words" in w]
-    assert bool(said) == (risk in ("2", "9"))  # ('1-是' read: no notice)
+    assert bool(said) == (risk in ("2", "9") or header == "监测状态标识")  # ('1-是' read: no notice)
 
 
 def test_l01_evidence_says_the_risk_is_open_and_the_key_is_the_members_ids():
@@ -317,6 +320,37 @@ def test_l01_a_member_who_moved_out_of_the_county_makes_the_lead_low():
     lists["migrations"] = [{**moved, "reason": "升学"}]  # a move to study is no move of the household
     assert leads(context(ROSTER, lists), "L01") == [("王有车", "中")]
 
+
+
+C = make_id("19950101", 62)
+
+
+@pytest.mark.parametrize("statuses, expected", [
+    # held-out 366: the registry says every known member 迁出: the household left, a 低 lead asking whether it came back
+    (("迁出", "迁出", None), [("王低收", "低")]),
+    (("迁出", "死亡", None), [("王低收", "低")]),
+    # a daughter married away (her 迁出 row) says nothing of the rest; nor a move inside the county (a new 户号's row)
+    (("正常", "正常", "迁出"), [("王低收", "高")]),
+    (("迁出", "正常", None), [("王低收", "高")]),
+    (("死亡", "正常", None), [("赵低收", "高")]),
+])
+def test_l01_a_household_the_registry_says_moved_out_is_only_a_low_lead(statuses, expected):
+    head, wife, daughter = statuses
+    registry = [{"household_no": "9", "name": "王低收", "id": A, "relation": "户主", "status": head},
+                {"household_no": "9", "name": "赵低收", "id": B, "relation": "妻", "status": wife}]
+    members = [("赵低收", "妻", B)]
+    if daughter:
+        registry.append({"household_no": "9", "name": "王女", "id": C, "relation": "女", "status": daughter})
+        members.append(("王女", "女", C))
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, members, income="1500"), "registry": registry})
+    assert leads(ctx, "L01") == expected
+    if expected[0][1] == "低":
+        from rostercheck.rules import load_all
+        from rostercheck.rules._coverage import LEADS
+
+        load_all()
+        (found,) = LEADS["L01"](ctx)
+        assert "人员状态“迁出”（户籍已迁出）" in found.evidence and "请核实是否已迁回" in found.evidence
 
 
 @pytest.mark.parametrize("reason, members, expected", [

