@@ -532,3 +532,17 @@ def test_l01_a_masked_id_beside_an_enrolled_namesake_with_the_digits_shown_says_
     for rows in (mon("张别人", COVERED[:6] + "********" + COVERED[-4:], income="3000"), mon("张在册", other, income="3000")):
         evidence = low_income_monitored(context(ROSTER, {"monitoring": rows}))[0].evidence
         assert "可能就是此人" not in evidence and "本户唯一已知成员不在低保、特困花名册中" in evidence
+
+
+@pytest.mark.parametrize("former, died_as, expected", [
+    # held-out 366: the deaths list names the only member by the former ID the registry keeps beside his current one
+    (make_id("19700601", 33), make_id("19700601", 33), []),
+    # … a death under some other number is nobody's here
+    (make_id("19700601", 33), make_id("19700701", 35), [("王低收", "高")]),
+    ("", make_id("19700601", 33), [("王低收", "高")]),
+])
+def test_l01_a_death_under_the_former_id_the_registry_keeps(former, died_as, expected):
+    registry = [{"household_no": "9", "name": "王低收", "id": A, "relation": "户主", "former_id": former}]
+    deaths = [{"name": "王低收", "id": died_as, "date": "2026-06-11"}]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, income="1500"), "registry": registry, "deaths": deaths})
+    assert leads(ctx, "L01") == expected

@@ -360,3 +360,20 @@ WOMAN = make_id("19950101", 42)  # a woman not on the rosters
 ])
 def test_l04_a_former_id_links_the_roster_only_beside_the_same_name(disabled, expected):
     assert run(disabled, []) == expected
+
+
+OLD_OUTSIDER = make_id("19850601", 53)  # his number before the registry corrected his birth date
+
+
+@pytest.mark.parametrize("registry_former, paid_to, paid_name, expected", [
+    # held-out 366: both subsidies paid under the former ID the registry keeps beside his current one: paid
+    (OLD_OUTSIDER, OLD_OUTSIDER, "李外", []),
+    # … the registry holding no former ID, or another name on the payment: not his payment
+    ("", OLD_OUTSIDER, "李外", [("李外", "中")]),
+    (OLD_OUTSIDER, OLD_OUTSIDER, "王别人", [("李外", "中")]),
+])
+def test_l04_a_payment_under_the_former_id_the_registry_keeps_is_his(registry_former, paid_to, paid_name, expected):
+    registry = [{"household_no": "7", "name": "李外", "id": OUTSIDER, "relation": "户主", "former_id": registry_former}]
+    paid = [{"name": paid_name, "id": paid_to, "item": item, "amount": "100"}
+            for item in ("困难残疾人生活补贴", "重度残疾人护理补贴")]
+    assert run([{"name": "李外", "cert": f"{OUTSIDER}12"}], paid, registry=registry) == expected

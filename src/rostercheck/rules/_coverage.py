@@ -20,6 +20,7 @@ from ..namematch import NameMatchParams
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.values import date, money, text
+from ..io.columns import FORMER_ID_FIELD
 from ..reference import head_ids
 from ..roster import DIED
 from . import dead_on_lists, registry_homes
@@ -330,9 +331,56 @@ def dead_rows(ctx: Context, kind: str) -> set[int]:
 
 def recorded_deaths(ctx: Context) -> set[str]:
     """Valid IDs of the people the deaths list, the registry's 人员状态 (死亡, 注销) or a roster's own history rows
-    (已死亡 特困 people) say are dead (held-out 182: six leads for dead people, three survivors missed)."""
-    return _cached(ctx, "cov:recorded-deaths", lambda: dead_on_lists(ctx) | {
-        k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))})
+    (已死亡 特困 people) say are dead (held-out 182: six leads for dead people, three survivors missed); a death recorded
+    under the former ID the registry keeps beside the person's current one is hers (held-out 366)."""
+    def make() -> set[str]:
+        dead = dead_on_lists(ctx) | {k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))}
+        former = registry_former(ctx)
+        return dead | {former[v] for v in dead if v in former}
+
+    return _cached(ctx, "cov:recorded-deaths", make)
+
+
+def registry_former(ctx: Context) -> dict[str, str]:
+    """Valid former ID → the valid current ID the registry gives beside it (曾用公民身份号码, 原身份证号), the two differing.
+    A former ID that is somebody's current ID in the registry, or that two people claim, is left out."""
+    def make() -> dict[str, str]:
+        if not ctx.has("registry") or FORMER_ID_FIELD not in ctx.lists["registry"].columns:
+            return {}
+        reg = ctx.lists["registry"]
+        ok = ((reg["id_status"] == ids.VALID) & (reg["former_id_status"] == ids.VALID)
+              & (reg[FORMER_ID_FIELD] != reg["id"])).to_numpy()
+        claims: dict[str, set[str]] = defaultdict(set)
+        for cur, old in zip(reg["id"].to_numpy()[ok].tolist(), reg[FORMER_ID_FIELD].to_numpy()[ok].tolist()):
+            claims[old].add(cur)
+        current = set(reg.loc[reg["id_status"] == ids.VALID, "id"].tolist())
+        return {old: next(iter(cur)) for old, cur in claims.items() if len(cur) == 1 and old not in current}
+
+    return _cached(ctx, "cov:registry-former", make)
+
+
+def former_pairs(ctx: Context, left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:
+    """(left row, right row) pairs of one person one list names by her current ID and the other by the former ID the
+    registry keeps beside it (:func:`registry_former`), the names agreeing; columns m, r (held-out 366: both subsidies
+    paid under a corrected ID's old number, an L04 高 'not paid')."""
+    former = registry_former(ctx)
+    out = pd.DataFrame({"m": pd.Series(dtype=int), "r": pd.Series(dtype=int)})
+    if not former or "pid" not in left.columns or "pid" not in right.columns:
+        return out
+    newer = {**former, **{cur: old for old, cur in former.items()}}  # either side may hold the former ID
+
+    def keyed(f: pd.DataFrame) -> pd.DataFrame:
+        hit = f["pid"].isin(newer.keys()).to_numpy()
+        names = f["name_key"] if "name_key" in f.columns else pd.Series("", index=f.index)
+        return pd.DataFrame({"row": f.index[hit], "pid": f["pid"].to_numpy()[hit], "key": names.to_numpy()[hit]})
+
+    a, b = keyed(left), keyed(right)
+    if a.empty or b.empty:
+        return out
+    a["other"] = a["pid"].map(newer)
+    both = a.merge(b, left_on=["other", "key"], right_on=["pid", "key"], suffixes=("_m", "_r"))
+    both = both[both["key"] != ""]
+    return pd.DataFrame({"m": both["row_m"].astype(int).to_numpy(), "r": both["row_r"].astype(int).to_numpy()})
 
 
 def dead_ids(ctx: Context) -> set[str]:

@@ -23,7 +23,7 @@ from ._money import failed_status, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
-                        disability_of, disabled_by_id, exit_moves, frame, household_covered, household_key, households,
+                        disability_of, disabled_by_id, exit_moves, former_pairs, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
@@ -714,6 +714,7 @@ def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict
     dated = sorted(m for m in months.values() if _MONTH.fullmatch(m))
     since = month_add(dated[-1], 1 - int(p["recent_months"])) if dated else ""
     found = link_lists(frame(ctx, "disabled"), sub)
+    found = pd.concat([found[["m", "r"]], former_pairs(ctx, frame(ctx, "disabled"), sub)], ignore_index=True)
     out: dict[int, set[str]] = {}
     stale: dict[int, dict[str, str]] = {}
     failed: dict[int, dict[str, str]] = {}
