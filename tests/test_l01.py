@@ -546,3 +546,16 @@ def test_l01_a_death_under_the_former_id_the_registry_keeps(former, died_as, exp
     deaths = [{"name": "王低收", "id": died_as, "date": "2026-06-11"}]
     ctx = context(ROSTER, {"monitoring": mon("王低收", A, income="1500"), "registry": registry, "deaths": deaths})
     assert leads(ctx, "L01") == expected
+
+
+@pytest.mark.parametrize("former, listed_as, expected", [
+    # held-out 366: the monitoring list names the enrolled wife by the former ID the registry keeps beside her current
+    # one (the roster's): the household is covered
+    (make_id("19620701", 24), make_id("19620701", 24), []),
+    # … no such former ID in the registry: an unknown person, the household not covered
+    ("", make_id("19620701", 24), [("王低收", "高")]),
+])
+def test_l01_a_member_listed_by_the_former_id_the_registry_keeps_is_the_enrolled_one(former, listed_as, expected):
+    registry = [{"household_no": "5", "name": "李在册", "id": COVERED_WIFE, "relation": "户主", "former_id": former}]
+    rows = mon("王低收", A, [("李在册", "妻", listed_as)], income="1500")
+    assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == expected

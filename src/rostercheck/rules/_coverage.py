@@ -174,6 +174,10 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         f["pid"], f["head_pid"] = pids, heads
     if "head_id" in f.columns and "head_name" in f.columns and kind != "registry":
         _repair_head_ids(ctx, f)
+    former = registry_former(ctx) if kind != "registry" else {}
+    if former:  # a list naming somebody by the former ID the registry keeps: her current one (held-out 366)
+        for col in ("pid", "head_pid"):
+            f[col] = [former.get(v, v) for v in f[col].tolist()]
     f["age"] = [ids.age_on(b, ctx.as_of) if isinstance(b, dt.date) else None for b in f["birth"]]
     return f
 
@@ -361,25 +365,25 @@ def registry_former(ctx: Context) -> dict[str, str]:
 
 def former_pairs(ctx: Context, left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:
     """(left row, right row) pairs of one person one list names by her current ID and the other by the former ID the
-    registry keeps beside it (:func:`registry_former`), the names agreeing; columns m, r (held-out 366: both subsidies
-    paid under a corrected ID's old number, an L04 高 'not paid')."""
-    former = registry_former(ctx)
+    registry keeps beside it (:func:`registry_former`; :func:`frame` gives both rows her current ID as ``pid``), the
+    names agreeing; columns m, r (held-out 366: both subsidies paid under a corrected ID's old number, an L04 高 'not
+    paid')."""
     out = pd.DataFrame({"m": pd.Series(dtype=int), "r": pd.Series(dtype=int)})
-    if not former or "pid" not in left.columns or "pid" not in right.columns:
+    current = set(registry_former(ctx).values())
+    if not current or "pid" not in left.columns or "pid" not in right.columns:
         return out
-    newer = {**former, **{cur: old for old, cur in former.items()}}  # either side may hold the former ID
 
     def keyed(f: pd.DataFrame) -> pd.DataFrame:
-        hit = f["pid"].isin(newer.keys()).to_numpy()
+        hit = f["pid"].isin(current).to_numpy()
         names = f["name_key"] if "name_key" in f.columns else pd.Series("", index=f.index)
-        return pd.DataFrame({"row": f.index[hit], "pid": f["pid"].to_numpy()[hit], "key": names.to_numpy()[hit]})
+        return pd.DataFrame({"row": f.index[hit], "pid": f["pid"].to_numpy()[hit], "key": names.to_numpy()[hit],
+                             "renamed": (f["pid"] != f["id"]).to_numpy()[hit]})
 
     a, b = keyed(left), keyed(right)
     if a.empty or b.empty:
         return out
-    a["other"] = a["pid"].map(newer)
-    both = a.merge(b, left_on=["other", "key"], right_on=["pid", "key"], suffixes=("_m", "_r"))
-    both = both[both["key"] != ""]
+    both = a.merge(b, on=["pid", "key"], suffixes=("_m", "_r"))
+    both = both[(both["renamed_m"] | both["renamed_r"]) & (both["key"] != "")]
     return pd.DataFrame({"m": both["row_m"].astype(int).to_numpy(), "r": both["row_r"].astype(int).to_numpy()})
 
 
