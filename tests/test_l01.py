@@ -559,3 +559,18 @@ def test_l01_a_member_listed_by_the_former_id_the_registry_keeps_is_the_enrolled
     registry = [{"household_no": "5", "name": "李在册", "id": COVERED_WIFE, "relation": "户主", "former_id": former}]
     rows = mon("王低收", A, [("李在册", "妻", listed_as)], income="1500")
     assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == expected
+
+
+def test_l01_a_lead_found_through_a_former_id_says_the_number_the_list_holds():
+    # held-out 366: the lead gives his current ID (the registry's); the clerk looks for the list's row by the one it holds
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS, former_ids_said
+
+    load_all()
+    old = make_id("19700601", 33)
+    registry = [{"household_no": "9", "name": "王低收", "id": A, "relation": "户主", "former_id": old}]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", old, income="1500"), "registry": registry})
+    found = LEADS["L01"](ctx)
+    former_ids_said(ctx, found)
+    (lead,) = found
+    assert lead.person["id"] == A and lead.evidence.endswith(f"王低收（{old} 是其曾用身份证号），已按现身份证号比对")

@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .roster import as_roster_names
 from .rules import load_all
-from .rules._coverage import LEADS, PRIORITY_ORDER, Lead
+from .rules._coverage import LEADS, PRIORITY_ORDER, Lead, former_ids_said
 from .rules._vocab import value_warnings
 
 LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
@@ -141,6 +141,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             from .rules.l_coverage import subsidy_gaps
 
             warnings.extend(subsidy_gaps(ctx))
+    former_ids_said(ctx, found)
     for t in inputs.tables:
         # the accounts D02 and RQ3 compare and the health C08 reads are no concern of coverage's (held-out 138)
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w not in (ROSTER_GAPS["bank_account"], HEALTH_GAP))

@@ -363,6 +363,26 @@ def registry_former(ctx: Context) -> dict[str, str]:
     return _cached(ctx, "cov:registry-former", make)
 
 
+def former_ids_said(ctx: Context, leads: list[Lead]) -> None:
+    """Say in a lead's evidence that a list named its person (or her household's head) by the former ID the registry
+    keeps beside her current one, the lead giving the current (:func:`frame`): the clerk looking for the list's row finds
+    the number it holds (held-out 366)."""
+    former = registry_former(ctx)
+    if not former or not leads:
+        return
+    listed: set[str] = set()
+    for kind, ref in ctx.lists.items():
+        for col in ("id", "head_id") if kind != "registry" else ():
+            if col in ref.columns:
+                listed |= set(ref.loc[ref[col].isin(former.keys()), col].tolist())
+    used = {former[v]: v for v in listed}
+    for ld in leads:
+        said = [f"{ld.person.get(n, '')}（{used[c]} 是其曾用身份证号）" for n, c in
+                (("name", ld.person.get("id", "")), ("head_name", ld.person.get("head_id", ""))) if c in used]
+        if said:
+            ld.evidence += f"；名单按户籍信息中的曾用身份证号登记的{'、'.join(dict.fromkeys(said))}，已按现身份证号比对"
+
+
 def former_pairs(ctx: Context, left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:
     """(left row, right row) pairs of one person one list names by her current ID and the other by the former ID the
     registry keeps beside it (:func:`registry_former`; :func:`frame` gives both rows her current ID as ``pid``), the
