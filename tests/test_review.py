@@ -670,7 +670,8 @@ def test_a_person_whose_id_was_replaced_by_another_in_the_same_household_is_stil
 
 def test_a_finding_given_twice_counts_once_and_the_townships_filled_copy_decides(tmp_path):
     # the county's findings.csv beside the township's filled-in workbook (or one workbook given twice): one row per
-    # earlier finding, the filled one's status kept, and the overlap said
+    # earlier finding, the filled one's status kept; one list in two forms is no alarm (h363: "125 条…出现了不止一次"),
+    # two copies filled in differently are said
     out = _audit(tmp_path, county_q3())
     _fill_ledger(out / "问题清单.xlsx")
     q4 = [r for r in county_q3() if r[2] != "王五"]
@@ -686,9 +687,22 @@ def test_a_finding_given_twice_counts_once_and_the_townships_filled_copy_decides
         rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
         assert sorted(map(tuple, rows[["证据指纹", "整改状态", "核实情况"]].values)) == \
             sorted(map(tuple, expected[["证据指纹", "整改状态", "核实情况"]].values))
-        assert "4 条上期问题在所给的问题清单中出现了不止一次" in res.output.replace("\n", "")
+        assert "不止一次" not in res.output and "填写的不一样" not in res.output
         verified = pd.read_csv(tmp_path / "rv" / "核实无问题清单.csv", dtype=str, encoding="utf-8-sig")
         assert list(verified["姓名"]) == ["张小明"]
+    other = tmp_path / "另一份" / "问题清单.xlsx"  # the same list, 李四's row filled in otherwise
+    other.parent.mkdir()
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
+            if "姓名" in head and ws.cell(r, head["姓名"]).value == "李四":
+                ws.cell(r, head["整改状态"], "整改中")
+    book.save(other)
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(other), str(tmp_path / "q4.xlsx"),
+                              "--as-of", "2026-12-31", "--out", str(tmp_path / "rv2")])
+    assert res.exit_code == 0, res.output
+    assert "有 1 条上期问题在所给的几份问题清单中都填写了整改情况，且填写的不一样" in res.output.replace("\n", "")
 
 
 def test_rows_deleted_from_the_countys_list_the_townships_filled_in_are_said_to_be_missing(tmp_path):

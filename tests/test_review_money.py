@@ -518,6 +518,9 @@ def test_an_amount_written_on_a_households_row_owing_no_money_is_said_with_the_r
     ("", "已追回500元", {"实际追回金额（乡镇添加）": 500}, "未整改", 500.0, "仍差 940.00 元"),
     ("", "另追回200元", {"备注（乡镇添加）": "另追回200元", "实际追回金额（乡镇添加）": 300}, "未整改", 500.0,
      "仍差 940.00 元"),
+    # h363: 再 says it as 另 does ('再追回740元' beside '已追回700元' was 740)
+    ("", "已追回700元", {"备注（乡镇添加）": "再追回740元"}, "已整改", 1440.0, "合计 1,440.00 元"),
+    ("", "已追回300元，再次扣回200元", None, "未整改", 500.0, "仍差 940.00 元"),
 ])
 def test_an_amount_as_townships_write_it_is_read_or_said_unread(claimed, found, added, status, reported, said):
     row = _money("F03", 1440.0, None, claimed, found, added)

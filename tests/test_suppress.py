@@ -172,6 +172,14 @@ def test_fingerprint_ignores_file_sheet_and_row_but_not_values():
     (("系银行明细重复导出，已停发，待核实", "核实无问题"), False),
     (("系银行明细重复导出，已清退", "核实无问题"), False),
     (("系银行明细重复导出", "核实无问题，已停发"), False),
+    # h363: a no-problem word negated is the case confirmed (非误报, 不是误报 alone were 核实无问题) ...
+    (("非误报",), False), (("经核实，不是误报", "未整改"), False), (("不属于误报",), False), (("无误报",), False),
+    (("不是同名不同人",), False), (("不符合保障条件",), False), (("系误报",), True), (("经查并非本人车辆",), True),
+    # ... and the match said wrong, the household said to qualify, not to be cleared out, is no problem
+    (("比对有误，核实无误", "已核实"), True), (("数据比对错误",), True), (("经核实，该户符合低保条件",), True),
+    (("核实无异常",), True), (("无需清退",), True), (("不予清退", "已核实"), True), (("无需清退", "已停发"), False),
+    # 核实无误 alone stays unclear (the check right, or the case none?), as does 核实无误 beside the case acted on
+    (("核实无误",), False), (("核实无误", "核实无误"), False),
 ])
 def test_verified_words(texts, verified):
     assert suppress.is_verified(*texts) is verified

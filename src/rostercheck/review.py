@@ -260,8 +260,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     prev, twice = _one_per_finding(every, keys, issued, warnings)
     warnings += _unknown_said(prev)
     if twice:
-        warnings.append(f"有 {twice} 条上期问题在所给的问题清单中出现了不止一次（同一份清单给了两遍，或两个乡镇的退回中都有），"
-                        "每条只计一次，以乡镇填写了整改情况的一份为准")
+        warnings.append(f"有 {twice} 条上期问题在所给的几份问题清单中都填写了整改情况，且填写的不一样（如两个乡镇的退回中都有），"
+                        "每条只计一次，以填写较多的一份为准，请核实")
     prev.attrs["titles"] = [t for part in parts for t in part.attrs.get("titles", [])]
     inputs = load_inputs(rosters, {}, as_of, limits, progress, roster_codes=roster_codes(_common))
     require_people(inputs, "本期花名册", "上期问题会全部显示为“已整改”")
@@ -841,8 +841,9 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
         return prev, 0
     # (the columns a township added count: held-out 275, a row filled only in 实际追回金额 and 备注 lost to the county's
     # blank copy, its 1,500 recovered and 1,032 repaid unread)
-    filled = sum((prev[c].fillna("").astype(str).str.strip() != "").astype(int) for c in prev.columns
-                 if c in LEDGER_COLUMNS or str(c).endswith(TOWNSHIP_ADDED))
+    wrote = [c for c in prev.columns if c in LEDGER_COLUMNS or str(c).endswith(TOWNSHIP_ADDED)]
+    cells = prev[wrote].fillna("").astype(str).apply(lambda c: c.str.strip())
+    filled = (cells != "").sum(axis=1) if wrote else pd.Series(0, index=prev.index)
     order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
     # a township's copy names the person as it retyped her (held-out 250: "吴 俊文", 41132219451226510x, shown so in the
@@ -883,10 +884,15 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
         printed = set(prev["证据指纹"].fillna("").astype(str).str.strip()) - {""}
         lost = (kept["证据指纹"].fillna("").astype(str).str.strip() == "") & kept["_key"].isin(printed)
         kept.loc[lost, "证据指纹"] = kept.loc[lost, "_key"]
-    # (a finding in the county's list and in its township's return is how the README says to run: not counted as twice)
+    # (a finding in the county's list and in its township's return is how the README says to run: not counted as twice;
+    # nor a blank copy beside a filled one, nor two copies filled alike: findings.csv beside the county's 问题清单 the
+    # townships filled in is one list in two forms, h363 was told 125 findings "出现了不止一次". What is said is a finding
+    # two copies of one side fill in differently: which one was taken is then worth a look)
     side = issued if issued is not None else pd.Series(False, index=key.index)
-    twice = pd.concat([key[side][key[side].duplicated()], key[~side][key[~side].duplicated()]]).nunique()
-    return kept.drop(columns=["_key", "_filled"]), int(twice)
+    said = cells.apply(lambda r: "\x1f".join(r), axis=1) if wrote else pd.Series("", index=prev.index)
+    written = pd.DataFrame({"key": key, "side": side, "said": said})[filled > 0].drop_duplicates()
+    twice = int(written.duplicated(["key", "side"]).groupby(written["key"]).any().sum())
+    return kept.drop(columns=["_key", "_filled"]), twice
 
 
 def _finding_keys(prev: pd.DataFrame) -> pd.Series:
@@ -1064,9 +1070,10 @@ _AMOUNT_COLUMN = re.compile("追回|补发|金额")
 _TEXT_COLUMN = re.compile("备注|附注|说明|情况|措施|进展|进度")
 
 
-# An amount said to come on top of another ('另追回200元', '另外已追回', '又追回', '另200元已追回'): added to what the row's
-# other texts and amount column say, not the larger of them taken (h359: 实际追回金额 300 beside 备注 '另追回200元' was 300)
-_MORE = re.compile(r"(?:另外?|又|此外)[^\d，,。；;]{0,3}$")
+# An amount said to come on top of another ('另追回200元', '另外已追回', '又追回', '另200元已追回', '再追回200元', '再次扣回'):
+# added to what the row's other texts and amount column say, not the larger of them taken (h359: 实际追回金额 300 beside
+# 备注 '另追回200元' was 300; h363: 备注 '再追回740元' beside '已追回700元' was 740)
+_MORE = re.compile(r"(?:另外?|又|此外|再次?)[^\d，,。；;]{0,3}$")
 # A total after the instalments it sums ('已追回300元、200元，共500元'): the same money written twice, counted once
 _TOTAL = re.compile(r"(?:共计?|合计|总计|累计)\s*$")
 

@@ -44,7 +44,14 @@ VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名�
                   "不存在该问题", "不存在上述问题", "无需整改", "不需整改", "无须整改", "情况不实", "非同一人", "不是同一人",
                   "查无此事", "未发现问题", "无此问题", "已转让",
                   # (held-out 302: "经入户核实，…不属于问题" read as no status, 未整改)
-                  "不属于问题", "不属于该类问题", "不属于此类问题")
+                  "不属于问题", "不属于该类问题", "不属于此类问题",
+                  # (h363: "比对有误，核实无误" was 未整改: the match itself was wrong; the household qualifies, need not go)
+                  "比对有误", "比对错误", "匹配有误", "匹配错误", "未发现异常", "无异常", "符合保障条件", "符合低保条件",
+                  "符合特困条件", "符合供养条件", "符合救助条件", "无需清退", "不需清退", "无须清退", "不予清退", "不应清退")
+# A word of VERIFIED_WORDS right after one of these says the opposite ("经核实情况属实，非误报", "不是误报", "无误报",
+# "不符合保障条件"; h363: 非误报 and 不是误报 alone were 核实无问题, left out of the next audit)
+_NEGATED = re.compile(r"(?:非|不|不是|不属于|不算|没有|无|未|排除)$")
+_VERIFIED = re.compile("|".join(map(re.escape, sorted(VERIFIED_WORDS, key=len, reverse=True))))
 # ... unless the same texts say it is not settled or the finding holds: a household's claim not yet checked ("户主称车辆已过户，
 # 但未能提供过户证明，待进一步核实"), a claim refuted ("户主称非本人车辆，经查询确为其本人，情况属实"), work under way
 # (held-out 107: both were 核实无问题 and left out of the next audit); the case acted on (已停保, 已清退) or still being
@@ -88,6 +95,16 @@ _REWORDED = (
 )
 
 
+def _affirmed(text: str) -> list[re.Match]:
+    """The words of :data:`VERIFIED_WORDS` in ``text`` (NFKC) that no negation (:data:`_NEGATED`) turns round."""
+    return [m for m in _VERIFIED.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 3):m.start()])]
+
+
+def says_verified(text: str) -> bool:
+    """Whether ``text`` (NFKC) says no problem: a word of :data:`VERIFIED_WORDS` not negated (:func:`_affirmed`)."""
+    return bool(_affirmed(text))
+
+
 def is_verified(found: object = "", status: object = "") -> bool:
     """Return whether the township's texts say the finding was verified as not a problem.
 
@@ -98,7 +115,7 @@ def is_verified(found: object = "", status: object = "") -> bool:
         True when one of :data:`VERIFIED_WORDS` appears and none of :data:`DOUBT_WORDS` (:func:`doubted`).
     """
     joined = _joined(found, status)
-    return any(w in joined for w in VERIFIED_WORDS) and not doubted(found, status)
+    return says_verified(joined) and not doubted(found, status)
 
 
 def doubted(found: object = "", status: object = "") -> str:
@@ -113,8 +130,12 @@ def doubted(found: object = "", status: object = "") -> str:
         The word.
     """
     joined = _joined(found, status)
-    if not any(w in joined for w in VERIFIED_WORDS):
+    said = _affirmed(joined)
+    if not said:
         return ""
+    # (a doubt inside the no-problem words themselves is none: 无需清退's 清退)
+    for m in reversed(said):
+        joined = joined[:m.start()] + "\x1f" + joined[m.end():]
     wrong = records_wrong(found, status)
     return next((w for w in DOUBT_WORDS if w in joined and not (wrong and w in STOPPED_WORDS)), "")
 
@@ -130,7 +151,7 @@ def records_wrong(found: object = "", status: object = "") -> str:
         The clause.
     """
     said = _joined(status)
-    if not any(w in said for w in VERIFIED_WORDS) or any(w in said for w in DOUBT_WORDS):
+    if not says_verified(said) or any(w in said for w in DOUBT_WORDS):
         return ""
     return next((k.strip() for cell in (found, status) for k in _CLAUSE.findall(_as_written(cell))
                  if any(w in unicodedata.normalize("NFKC", k) for w in RECORDS_WRONG)), "")
@@ -152,7 +173,7 @@ def verified_claim(*texts: object) -> str:
     """
     for cell in texts:
         for clause in _CLAUSE.findall(_as_written(cell)):
-            if any(w in unicodedata.normalize("NFKC", clause) for w in VERIFIED_WORDS):
+            if says_verified(unicodedata.normalize("NFKC", clause)):
                 return clause.strip()
     return ""
 
