@@ -1536,6 +1536,24 @@ def test_a_summary_counting_firm_findings_is_checked_against_the_firm_rows_only(
     assert unread_rows(back, {"C01": 2}, firm=False) == {}  # (a list of an older run counted every row)
 
 
+@pytest.mark.parametrize("heads, programmes, where, read", [
+    # h363: a return without 花名册文件/花名册行: a person enrolled twice (D01) is two roster rows by household or
+    # programme ("可能有行被删除" of rows all there) ...
+    (["H1", "H2"], ["低保", "低保"], ["", ""], 2),
+    (["P", "P"], ["低保", "特困"], ["", ""], 2),
+    # ... by the roster row where it is kept; one row given twice is one
+    (["H1", "H2"], ["低保", "低保"], ["q3.xlsx|5", ""], 2),
+    (["H1", "H1"], ["低保", "低保"], ["", ""], 1),
+])
+def test_a_person_enrolled_twice_counts_as_two_roster_rows_without_the_roster_columns(heads, programmes, where, read):
+    from rostercheck.io.ledger import unread_rows
+
+    files, rows = zip(*(w.split("|") if w else ("", "") for w in where))
+    back = pd.DataFrame({"类别代码": ["D01"] * 2, "置信度": ["高"] * 2, "身份证号": ["P"] * 2, "姓名": ["甲"] * 2,
+                         "户主身份证号": heads, "保障类别": programmes, "花名册文件": files, "花名册行": rows})
+    assert unread_rows(back, {"D01": 2}, firm=True) == ({} if read == 2 else {"D01": (2, read)})
+
+
 @pytest.mark.parametrize("status, found, said, not_said", [
     # held-out 241 (V2): 整改中 and "户主称车辆已过户，但未能提供过户证明" was told "乡镇填报核实无问题，但…未能提供"
     ("整改中", "户主称车辆已过户，但未能提供过户证明", "乡镇填报“户主称车辆已过户”，但填报中写有“未能提供”", "乡镇填报核实无问题"),

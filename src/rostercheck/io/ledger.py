@@ -284,6 +284,11 @@ def unread_rows(frame: pd.DataFrame, issued: dict[str, int] | None = None, firm:
         frame = frame[frame["置信度"].astype(str).str.strip() != LOW]
     # the summary counts roster rows (a person enrolled twice, D01, twice): by the roster row where it was kept
     who = frame["身份证号"].where(frame["身份证号"] != "", frame["姓名"])
+    # … and where a return lost those columns, by the household and programme the row names (h363: 柳林镇 and 石桥镇
+    # deleted 花名册文件/花名册行, 王红's D01 in two households read as one person: "可能有行被删除" of rows all there)
+    for col in ("户主身份证号", "保障类别"):
+        if col in frame.columns:
+            who = who + "|" + frame[col].fillna("").astype(str).str.strip()
     who = (frame["花名册文件"] + "|" + frame["花名册行"]).where(frame["花名册行"] != "", who)
     read = who.groupby(frame["类别代码"]).nunique().to_dict()
     return {c: (n, int(read.get(c, 0))) for c, n in issued.items() if read.get(c, 0) < n}
