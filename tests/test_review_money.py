@@ -521,6 +521,20 @@ def test_an_amount_written_on_a_households_row_owing_no_money_is_said_with_the_r
     # h363: 再 says it as 另 does ('再追回740元' beside '已追回700元' was 740)
     ("", "已追回700元", {"备注（乡镇添加）": "再追回740元"}, "已整改", 1440.0, "合计 1,440.00 元"),
     ("", "已追回300元，再次扣回200元", None, "未整改", 500.0, "仍差 940.00 元"),
+    # h363: recovered in other words was "尚未见…的填报" (and beside 已整改 the whole sum owed) ...
+    ("", "已从12月低保金中扣除500元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("已整改", "已扣除500元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "从后续发放中冲减500元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "本人已主动退还500元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "多领的500元已返还", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已上缴财政500元", None, "未整改", 500.0, "仍差 940.00 元"),
+    ("", "已全部退还", None, "已整改", 1440.0, "计为已整改"),
+    # ... never a deduction not said done ('扣除…后' is how an amount was worked out)
+    ("", "扣除收入后每月应发300元", None, "未整改", 0.0, "尚未见追回"),
+    # ... and the parts of an amount already written are the same money (2,400 was read for 1,200)
+    ("", "已追回1200元，其中本人退回800元、扣回400元", None, "未整改", 1200.0, "仍差 240.00 元"),
+    ("", "已追回1200元（其中扣回400元）", None, "未整改", 1200.0, "仍差 240.00 元"),
+    ("", "已追回1200元，其中本人退还800元、扣发400元，余款240元下月扣回", None, "未整改", 1200.0, "仍差 240.00 元"),
 ])
 def test_an_amount_as_townships_write_it_is_read_or_said_unread(claimed, found, added, status, reported, said):
     row = _money("F03", 1440.0, None, claimed, found, added)

@@ -1014,7 +1014,10 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
 # ('已全部追回', '资金已全额收回', '全额补发' too: held-out 107)
 _DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
-_MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
+# Recovered in other words (h363: '已从12月低保金中扣除1200元', '本人已退还1200元', '已上缴财政1200元' were nothing filed, and
+# beside 已整改 the whole sum owed): a deduction only where done (已扣除, 从…中扣除), never '扣除收入后应为300元'
+_RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|(?<=[已中])(?:扣除|抵扣|冲减|冲抵)"
+_MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
                          r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
@@ -1023,10 +1026,10 @@ _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发
 _NO_MONEY = re.compile(r"(停发|停保|停止发放|暂停发放)|(?:变更|更换|更改)[^，,。；;]{0,4}?(?:账户|账号|银行卡)")
 # The money itself said recovered or paid ('已追回', '已由银行退回'), not planned ('按规定追回/补发' in 整改措施 had '已停发'
 # with 已整改 counted recovered, held-out 188) nor the benefit stopped
-_MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回|退回|缴回|追缴|扣回|收缴|退还|返还|补发|补齐|发放)"
+_MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|发放)"
                           r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
-_VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)"
+_VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐)"
 # What may stand between a verb and its amount within a clause: words, a month, a date or a count ('已追回多发的3个月
 # 低保金共1440元', '分2次：300+200')
 _GAP = r"(?:[^\d，,。；;]|\d{1,4}\s*(?:年|个?月份?|日|号|期|次|笔))"
@@ -1074,6 +1077,9 @@ _TEXT_COLUMN = re.compile("备注|附注|说明|情况|措施|进展|进度")
 # added to what the row's other texts and amount column say, not the larger of them taken (h359: 实际追回金额 300 beside
 # 备注 '另追回200元' was 300; h363: 备注 '再追回740元' beside '已追回700元' was 740)
 _MORE = re.compile(r"(?:另外?|又|此外|再次?)[^\d，,。；;]{0,3}$")
+# The parts of an amount already written ('已追回1200元，其中本人退回800元、扣回400元', '已追回1200元（其中扣回400元）'): the
+# same money again, neither added (h363: 2,400 read for 1,200) nor said unread; up to the sentence's or bracket's end
+_BREAKDOWN = re.compile(r"(?<=\d元)[）)]?\s*[，,（(]?\s*其中[^。；;）)]*")
 # A total after the instalments it sums ('已追回300元、200元，共500元'): the same money written twice, counted once
 _TOTAL = re.compile(r"(?:共计?|合计|总计|累计)\s*$")
 
@@ -1084,7 +1090,7 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float, tuple[tuple[str,
     status '800元'; not in 核实情况, which may say '每月400元')."""
     text = _OWED_SAID.sub("", text)
     left = sum(v for m in _LEFT.finditer(text) if (v := _sum(m.group(1))))
-    rest = _LEFT.sub("", text)
+    rest = _BREAKDOWN.sub("", _LEFT.sub("", text))
     done, more = 0.0, []
     for m in _AMOUNT.finditer(rest):
         if not (v := _sum(m.group(1) or m.group(2) or (m.group(3) if bare else None))):
@@ -1159,7 +1165,7 @@ def _unread_figures(text: str, bare: bool) -> list[str]:
     Returns:
         The figures as written.
     """
-    rest = _LEFT.sub("", _OWED_SAID.sub("", text))
+    rest = _BREAKDOWN.sub("", _LEFT.sub("", _OWED_SAID.sub("", text)))
     kept = _AMOUNT.sub(lambda m: " " * len(m.group(0)) if (m.group(1) or m.group(2) or bare) else m.group(0), rest)
     unread = []
     for clause in _CLAUSE.finditer(rest):
@@ -1180,7 +1186,7 @@ def _return_texts(f: pd.Series) -> list[str]:
 
 # Which money of a finding owing both (F05: overpaid in one month, underpaid in another) a clause of its return speaks
 # of: recovered or paid, each read on its own (held-out 188: '已补发80元' booked as recovered, the other side credited)
-_SIDE_WORDS = {"应追回金额": re.compile(r"追回|收回|退回|缴回|追缴|扣回|收缴|退还|返还|多发"),
+_SIDE_WORDS = {"应追回金额": re.compile(r"追回|收回|退回|缴回|追缴|扣回|收缴|退还|返还|退缴|交回|上缴|扣除|抵扣|冲减|冲抵|多发"),
                "应补发金额": re.compile(r"补发|补齐|少发|未发")}
 _CLAUSE = re.compile(r"[^，,。；;]+")
 
