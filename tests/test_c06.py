@@ -331,3 +331,40 @@ def test_a_tax_exports_income_other_than_works_is_no_wage_and_the_amount_is_name
     ctx = context(family(), {"wages": rows + work}, headers=headers)
     assert flagged(ctx, "C06") == [("张三", "高")]
     assert "收入额（2026-07、2026-08、2026-09，共 3 个月）：张三（某公司）月均 3,000.00 元" in evidence(ctx)[0]
+
+
+@pytest.mark.parametrize("name, title, months, read", [
+    # h367: 1月 … 12月 under a title naming the year: each month dated by it (was: no wage read, nothing said)
+    ("2026年社保缴费工资.xlsx", "2026年度社保缴费工资明细", [f"{k}月" for k in range(1, 13)],
+     [("2026-07", 3200.0), ("2026-08", 3300.0), ("2026-09", 3400.0)]),
+    # … the year in the file name only
+    ("2026年缴费工资.xlsx", "", [f"{k}月" for k in range(1, 13)], [("2026-07", 3200.0), ("2026-08", 3300.0), ("2026-09", 3400.0)]),
+    # … a span named: each month within it
+    ("缴费工资.xlsx", "2025年10月-2026年9月缴费工资", ["10月", "11月", "12月", "1月", "2月", "3月", "4月", "5月", "6月", "7月",
+                                                 "8月", "9月"], [("2026-01", 3200.0), ("2026-02", 3300.0), ("2026-03", 3400.0)]),
+    # … no year anywhere: not read, and said (never a guessed year)
+    ("社保缴费工资.xlsx", "社保缴费工资明细", [f"{k}月" for k in range(1, 13)], None),
+    # … two years named and no span: not read either
+    ("2025年2026年社保缴费工资.xlsx", "", [f"{k}月" for k in range(1, 13)], None),
+])
+def test_a_wage_list_with_bare_month_columns_takes_its_year_from_its_title_or_name(tmp_path, name, title, months, read):
+    import openpyxl
+
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    if title:
+        ws.append([title])
+    ws.append(["姓名", "身份证号", "缴费单位", *months])
+    amounts = {"7月": 3200, "8月": 3300, "9月": 3400} if months[0] == "1月" else {"1月": 3200, "2月": 3300, "3月": 3400}
+    ws.append(["张三", HEAD, "县建筑公司", *[amounts.get(m, 0) for m in months]])
+    book.save(tmp_path / name)
+    table = load_table(tmp_path / name, "wages")
+    frame = normalise(table)
+    unread = [w for w in table.warnings if "没有写明是哪一年" in w]
+    if read is None:
+        assert unread and "wage" not in frame.columns
+    else:
+        assert not unread and sorted(zip(frame["month"], frame["wage"])) == read

@@ -1153,7 +1153,7 @@ def test_rosters_of_a_programme_only_a_sub_folder_holds_stop_the_run(tmp_path):
     assert isinstance(err, InputFileError) and "低保" in err.message
     assert str(folder / "乡镇报送" / "城关镇") in err.message and str(folder / "乡镇报送" / "河口乡") in err.message
     sub = next(p for p in got.placements if p.path == folder / "乡镇报送")
-    assert "其中有花名册" in sub.why and "--lists" not in sub.why
+    assert "个花名册" in sub.why and "--lists" not in sub.why
     result = CliRunner().invoke(app, ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
     assert result.exit_code == 3 and not (tmp_path / "out").exists()
     # the folders holding them given too: every roster read, no stop
@@ -1186,3 +1186,85 @@ def test_a_list_delivered_twice_as_a_workbook_and_its_csv_export_is_read_once(tm
     _csv(tmp_path / "死亡人员名单.csv", ["姓名", "身份证号码", "死亡日期"], [[n, i, "2026/3/1"] for n, i, _d in rows])
     with pytest.raises(UsageError):
         gather([tmp_path])
+
+
+def test_a_parent_of_folders_given_and_last_quarter_s_folder_are_said_as_such(tmp_path):
+    # h367: with 乡镇报送/城关镇 and 乡镇报送/河口乡 given, 乡镇报送 was said to hold lists for --lists; 上季度's several
+    # townships' rosters were named by one file ("如 …") and the user told to give the folder holding it
+    folder = tmp_path / "第四季度"
+    for sub in ("乡镇报送/城关镇", "乡镇报送/河口乡", "上季度"):
+        (folder / sub).mkdir(parents=True)
+    shutil.copy(COUNTY / "下季度" / "低保花名册_第四季度.xlsx", folder / "乡镇报送" / "城关镇" / "花名册.xlsx")
+    shutil.copy(COUNTY / COUNTY_ROSTERS[2], folder / COUNTY_ROSTERS[2])
+    for town in ("城关镇", "河口乡"):
+        shutil.copy(COUNTY / COUNTY_ROSTERS[0], folder / "上季度" / f"{town}第三季度低保花名册.xlsx")
+    got = gather([folder])
+    last = next(p for p in got.placements if p.path == folder / "上季度")
+    assert "2 个花名册" in last.why and "城关镇第三季度" in last.why and "河口乡第三季度" in last.why
+    assert "上期" in last.why and "--lists" not in last.why
+    assert all(folder / "上季度" not in paths[0].parents for _f, _prog, paths in got.below)
+    shutil.copy(COUNTY / COUNTY_ROSTERS[1], folder / "乡镇报送" / "河口乡" / "附件1.xls")
+    got = gather([folder, folder / "乡镇报送" / "城关镇", folder / "乡镇报送" / "河口乡"])
+    parent = next(p for p in got.placements if p.path == folder / "乡镇报送")
+    assert parent.label == "上级文件夹" and "--lists" not in parent.why
+    assert "乡镇报送/城关镇" in parent.why.replace("\\", "/") and "乡镇报送/河口乡" in parent.why.replace("\\", "/")
+    assert not any(w.startswith("乡镇报送：") for w in got.warnings) and got.idle_error() is None
+    # one township's folder forgotten: the run stops naming it (its people would go unchecked, nothing said)
+    got = gather([folder, folder / "乡镇报送" / "城关镇"])
+    err = got.idle_error()
+    assert isinstance(err, InputFileError) and str(folder / "乡镇报送" / "河口乡") in err.message
+    # … a copy of a roster read is no township forgotten
+    (folder / "乡镇报送" / "河口乡" / "附件1.xls").unlink()
+    shutil.copy(folder / "乡镇报送" / "城关镇" / "花名册.xlsx", folder / "乡镇报送" / "河口乡" / "花名册 - 副本.xlsx")
+    assert gather([folder, folder / "乡镇报送" / "城关镇"]).idle_error() is None
+
+
+@pytest.mark.parametrize("name, title, months", [
+    ("2026年社保缴费工资.xlsx", "2026年度社保缴费工资明细", [f"{k}月" for k in range(1, 13)]),
+    ("第三季度缴费工资.xlsx", "第三季度社保缴费工资", ["2026年7月", "2026年8月", "2026年9月"]),
+    ("附件3.xlsx", "2026年第三季度缴费工资", ["7月", "8月", "9月"]),
+])
+def test_a_wage_list_with_a_column_per_month_is_a_wage_list_not_a_ledger(tmp_path, name, title, months):
+    # h367: the month columns made a 人社 wage list a payment ledger (资金发放明细, its "明细" word besides): C06 said
+    # 未提供 社保缴费工资名单 though it was in the folder, and the wages were checked as benefit payments
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([title])
+    ws.append(["姓名", "身份证号", "缴费单位", *months])
+    for k, i in enumerate(_IDS):
+        ws.append([f"张{k}", i, "县建筑公司", *[3000 + k] * len(months)])
+    book.save(tmp_path / name)
+    place = classify_file(tmp_path / name)
+    assert place.kind == "wages" and "月份工资列" in place.why
+
+
+def test_two_years_of_a_wide_wage_list_are_two_lists_not_one_copy(tmp_path):
+    # h367: the rows compared without the month columns: a 2025 and a 2026 list of the same people were "the same list"
+    import openpyxl
+
+    for year, wage in (("2025", 1000), ("2026", 3000)):
+        book = openpyxl.Workbook()
+        ws = book.active
+        ws.append(["姓名", "身份证号", "缴费单位", *[f"{year}年{k}月" for k in range(7, 10)]])
+        for k, i in enumerate(_IDS):
+            ws.append([f"张{k}", i, "县建筑公司", wage, wage, wage])
+        book.save(tmp_path / f"{year}年社保缴费工资.xlsx")
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], tmp_path / COUNTY_ROSTERS[0])
+    with pytest.raises(UsageError, match="社保缴费工资"):
+        gather([tmp_path])
+
+
+def test_a_workbook_open_in_excel_is_said_to_be_read_as_last_saved(tmp_path):
+    # h367: the ~$ lock file beside a list was skipped without a word: a clerk's unsaved corrections went unchecked
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], tmp_path / COUNTY_ROSTERS[0])
+    shutil.copy(COUNTY / COUNTY_LISTS["staff"], tmp_path / COUNTY_LISTS["staff"])
+    (tmp_path / ("~$" + COUNTY_LISTS["staff"])).write_bytes(b"\x05clerk" + b"\x00" * 150)
+    got = gather([tmp_path])
+    said = [w for w in got.warnings if "锁定文件" in w]
+    assert len(said) == 1 and said[0].startswith(COUNTY_LISTS["staff"]) and "最后一次保存" in said[0]
+    # Word-style: ~$ in place of the name's first two characters
+    (tmp_path / ("~$" + COUNTY_LISTS["staff"])).unlink()
+    (tmp_path / ("~$" + COUNTY_LISTS["staff"][2:])).write_bytes(b"\x05clerk" + b"\x00" * 150)
+    assert any("锁定文件" in w for w in gather([tmp_path]).warnings)

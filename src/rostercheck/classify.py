@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .errors import EncryptedFileError, InputFileError, InputFolderError, RostercheckError, UsageError
 from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
-                         SIGNATURE_WORDS, SYSTEM_LABELS, month_columns, option_of, specs_for)
+                         SIGNATURE_WORDS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
 from .io.read import (PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_page,
@@ -62,7 +62,9 @@ _NEVER = {"exits": re.compile(r"死亡(日期|时间)"), "disabled": re.compile(
 # Words no list of the kind has in its title or file name: the 残联's 两项补贴 (困难残疾人生活补贴, 重度残疾人护理补贴) are no
 # 低保/特困 money, though their lists' 补贴类别, 发放月份, 发放金额 are a ledger's columns too (a name that also says
 # 低保 or 特困 may pay both)
-_NEVER_NAMED = {"payments": re.compile(r"^(?!.*(低保|特困|供养|五保)).*(两项补贴|残疾人[\u4e00-\u9fff]{0,6}补[贴助])", re.S),
+_NEVER_NAMED = {"payments": re.compile(r"^(?!.*(低保|特困|供养|五保)).*(两项补贴|残疾人[\u4e00-\u9fff]{0,6}补[贴助]"
+                                       # … nor are 人社's wages a ledger, its months' columns a wide ledger's (h367)
+                                       r"|(社保|社会保险)缴费|缴费(工资|基数))", re.S),
                 # … nor is a 医疗救助 list a roster of people covered, nor a list of applications refused (held-out 271:
                 # 近一年低保特困申请未获批家庭名单, its 申请编号, 家庭人口 and 审批结果 a roster's, made the refused covered)
                 "roster": re.compile(r"^(?!.*(低保|特困|最低生活保障|供养|五保)).*医疗救助|未获批|未纳入"
@@ -104,8 +106,9 @@ class Placement:
         rows: data rows below the header (of every sheet the loader reads), None when not read.
         estimated: ``rows`` is an estimate (a large text file, from its first lines and its size; a big worksheet, from
             its first rows and its last row's number).
-        by: 'content' (recognised here), 'option' (given explicitly), 'skipped', or 'lists' (a sub-folder also given
-            as ``--lists``: its files are placed on their own).
+        by: 'content' (recognised here), 'option' (given explicitly), 'skipped', 'lists' (a sub-folder also given
+            as ``--lists``: its files are placed on their own), or 'parent' (a sub-folder holding folders the command
+            gives: :func:`_parent_why`).
     """
 
     path: Path
@@ -130,6 +133,8 @@ class Placement:
             return "上期问题清单"
         if self.by == "lists":
             return "名单文件夹"
+        if self.by == "parent":
+            return "上级文件夹"
         if self.kind:
             return KIND_LABELS.get(self.kind, self.kind)
         return f"{KIND_LABELS.get(self.seen, self.seen)}（未使用）" if self.seen else "未识别，已跳过"
@@ -180,6 +185,8 @@ class Gathered:
     unread: dict[str, list[Path]] = field(default_factory=dict)
     # a folder whose sub-folders hold rosters of a programme no roster read gives: (folder, programme, those rosters)
     below: list[tuple[Path, str, list[Path]]] = field(default_factory=list)
+    # a folder holding folders the command gives → rosters below it in none of them (_rosters_left_out)
+    left_out: list[tuple[Path, list[Path]]] = field(default_factory=list)
 
     @property
     def from_folders(self) -> bool:
@@ -211,6 +218,13 @@ class Gathered:
     def _below_error(self) -> InputFileError | None:
         """The error for a folder that gave rosters of one programme while its sub-folders hold the other's (h356: the
         townships' 低保 rosters in 乡镇报送/城关镇/… beside the 特困 roster: audited the 特困 roster alone, exit 0)."""
+        if not self.below and self.left_out:
+            parent, found = self.left_out[0]
+            dirs = list(dict.fromkeys(p.parent for p in found))
+            shown = " ".join(f"“{d}”" for d in dirs[:3]) + (" …" if len(dirs) > 3 else "")
+            return InputFolderError(parent, f"命令中写了这个文件夹下的部分子文件夹，另有 {len(found)} 个花名册所在的文件夹没有写（如 "
+                                            f"{found[0].relative_to(parent)}），这些对象不会被核查。请把它们的文件夹也写在命令中（如 "
+                                            f"{shown}）；它们不是本期要核查的，请移出该文件夹。")
         if not self.below:
             return None
         folder, programme, found = self.below[0]
@@ -367,6 +381,12 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                     total += 1.0
                     own = True
                     evidence.append((1.0, f"{len(months)} 个月份金额列"))
+            if kind == "wages":  # a wage per month (1月 … 12月, 2026年7月 …): as a wide ledger's months (h367)
+                wide = [f for f in layout.mapping if f.startswith(WAGE_MONTH)]
+                if wide:
+                    total += 1.0
+                    own = True
+                    evidence.append((1.0, f"{len(wide)} 个月份工资列"))
         named = " ".join([*titles, path.stem])
         if (not required_ok or (kind in _NEVER_NAMED and _NEVER_NAMED[kind].search(named)) or _OTHER_AID.search(named)
                 or (kind in _MUST_SHOW and not shown & set(_MUST_SHOW[kind]))):
@@ -867,6 +887,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         given.add(Path(p).resolve())
         got.placements.append(Placement(Path(p), "payments", "由 --payments 指定" + ("（其中的发放明细逐个读取）"
                                                                                 if Path(p).is_dir() else ""), None, "option"))
+    # folders given by the command (positional, --lists, --payments): a sub-folder holding one is their parent
+    inside = [Path(p).resolve() for p in [*paths, *(list_dirs or []), *(payments or [])] if Path(p).is_dir()]
     for folder, rosters_too in folders:
         if not folder.exists():
             raise InputFileError(folder, "文件夹不存在，请检查路径。")  # a missing input, as a missing file (exit 3)
@@ -884,6 +906,10 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 raise place.unreadable  # a roster left out would make the run look complete without it
             if place.kind is None and not place.own and (rosters_too or enrolled) and _names_roster(place.path):
                 _roster_unread(place)  # (held-out 202: a roster without its ID column was skipped, the run exit 0)
+            if place.kind is None and place.by == "skipped" and (inner := _given_inside(place.path, inside)):
+                place.by, place.why = "parent", _parent_why(place.path, inner)
+                got.placements.append(place)
+                continue
             if place.own and previous:
                 place.kind, place.by, place.why = PREVIOUS, "content", "乡镇填报后退回的问题清单（按表头判断）"
                 got.previous.append(place.path)
@@ -914,6 +940,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     _earlier_periods(got)
     read = {Path(p).resolve() for p in [*got.rosters, *got.previous, *got.enrolled, *explicit.values(), *(payments or []),
                                         *paths, *(f for files in found.values() for f in files)]}
+    _open_in_excel(got, read)
+    _rosters_left_out(got, inside, explicit, None if wanted is None else {"roster", *wanted}, applications)
     for folder in dict.fromkeys(Path(p) for p in paths if Path(p).is_dir()):
         if not any(p.parent == folder.resolve() for p in read):
             wanted_here = None if wanted is None else {"roster", *wanted}
@@ -938,6 +966,24 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     got.lists = {kind: got.lists[kind] for kind in sorted(got.lists, key=kinds().index)}
     got.unread = _unread_by_name(got, wanted)
     return got
+
+
+def _open_in_excel(got: Gathered, read: set[Path]) -> None:
+    """Say of each workbook read that Excel or WPS holds open (its lock file ~$name beside it; Word-style ~$ + the name
+    without its first two characters too) that what is read is what was last saved (h367: the lock file was skipped
+    without a word, a clerk's unsaved corrections silently not checked)."""
+    for parent in dict.fromkeys(p.parent for p in read if p.is_file()):
+        try:
+            locks = [e.name[2:] for e in os.scandir(parent) if e.name.startswith("~$") and e.is_file()]
+        except OSError:
+            continue
+        if not locks:
+            continue
+        for path in sorted((p for p in read if p.parent == parent and p.is_file()), key=lambda p: p.name):
+            lock = next((k for k in locks if path.name == k or (len(path.name) > len(k) + 1 and path.name[2:] == k)), None)
+            if lock is not None:
+                got.warnings.append(f"{path.name}：正在 Excel/WPS 中打开（旁边有锁定文件 ~${lock}），读取的是最后一次保存的"
+                                    "内容；打开后改过而未保存的，请保存并关闭后重新运行")
 
 
 def _unread_by_name(got: Gathered, wanted: Collection[str] | None) -> dict[str, list[Path]]:
@@ -1009,35 +1055,117 @@ def _roster_unread(place: Placement) -> None:
                                      "后重新运行；它确实不是花名册的，请移出文件夹。")
 
 
+def _rosters_left_out(got: Gathered, inside: list[Path], explicit: dict, wanted: Collection[str] | None,
+                      applications: bool) -> None:
+    """Record the rosters below a parent folder (:func:`_parent_why`) outside the folders the command gives
+    (``Gathered.left_out``): 乡镇报送/城关镇 and 乡镇报送/河口乡 given, 乡镇报送/上店镇's roster forgotten, the run would
+    check two townships and say nothing of the third (h367). Rosters naming an earlier period than those read are
+    last quarter's; files the same as a roster read are its copies."""
+    from .roster import period_named
+
+    if applications:
+        return
+    rosters = {Path(r).resolve() for r in got.rosters}
+    mine = [p for p in got.placements if p.kind == "roster" and p.path.resolve() in rosters]
+    latest = max((period_named(p.named or p.path.stem) for p in mine), default="")
+    for place in (p for p in got.placements if p.by == "parent"):
+        found = [p for p in _rosters_in(place.path, explicit, wanted, applications, set(inside))
+                 if not _earlier(p, latest) and p.path.resolve() not in rosters]
+        seen: dict = {}
+        for r in rosters:
+            copy_of(r, seen)
+        found = [p for p in found if copy_of(p.path, seen) is None]
+        if found:
+            got.left_out.append((place.path, [p.path for p in found]))
+
+
+def _given_inside(sub: Path, inside: list[Path]) -> list[Path]:
+    """The folders given by the command that lie below a sub-folder (乡镇报送 of 乡镇报送/城关镇, 乡镇报送/河口乡)."""
+    top = sub.resolve()
+    return [d for d in inside if top in d.parents]
+
+
+def _parent_why(sub: Path, inner: list[Path]) -> str:
+    """What a sub-folder whose own sub-folders the command gives is (h367: it was said to hold lists for --lists, and a
+    folder holding no roster beside them was read as a sub-folder left unread)."""
+    top = sub.resolve()
+    names = [str(Path(sub.name, d.relative_to(top))) for d in inner]
+    shown = "、".join(names[:3]) + (f" 等 {len(names)} 个文件夹" if len(names) > 3 else "")
+    return f"子文件夹，不直接读取；其中的 {shown} 已写在命令中，另行读取（见下）"
+
+
 def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
                    applications: bool) -> list[Path]:
     """The folders below a folder nothing was read from that hold a file taken as a roster (or named as one), each
     sub-folder's placement saying so instead of pointing at --lists, which skips rosters (held-out 245; h356: the
     townships' rosters one level deeper, 乡镇报送/城关镇/…, are found too, and the folders holding them named). Only such a
     folder's sub-folders are looked into here: otherwise they are last quarter's or the applicants' files, never read."""
+    from .roster import period_named
+
     out = []
-    for place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications):
+    below = _rosters_below_each(got, folder, explicit, wanted, applications)
+    latest = max((period_named(p.named or p.path.stem) for _, found in below for p in found), default="")
+    for place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications, latest, below):
+        found = [p for p in found if not _earlier(p, latest)]
         out += [d for d in dict.fromkeys(p.path.parent for p in found) if d not in out]
     return out
 
 
+def _earlier(place: Placement, latest: str) -> bool:
+    """Whether a roster's titles or name name a period before ``latest`` (last quarter's, beside this one's)."""
+    from .roster import period_named
+
+    period = period_named(place.named or place.path.stem)
+    return bool(latest and period and period < latest)
+
+
 def _rosters_in_sub_folders(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
-                            applications: bool) -> list[tuple[Placement, list[Placement]]]:
+                            applications: bool, latest: str = "",
+                            known: list[tuple[Placement, list[Placement]]] | None = None
+                            ) -> list[tuple[Placement, list[Placement]]]:
     """Each sub-folder of a folder (its placement, skipped) with the rosters found below it (:func:`_rosters_in`), its
-    placement and warning saying it holds rosters."""
+    placement and warning saying it holds rosters: how many and which (h367: one township's file of several was named),
+    and, when all of them name a period before ``latest``, that they are taken as last quarter's.
+
+    Args:
+        got: the placements so far.
+        folder: the folder given.
+        explicit: the kinds given by their options.
+        wanted: the kinds the command reads.
+        applications: whether the command reads applicants.
+        latest: the latest period ('YYYY-MM') of the rosters read or found, '' when unknown.
+        known: the sub-folders and their rosters already found (not looked into again).
+    Returns:
+        (sub-folder placement, rosters found below it) for each sub-folder holding rosters.
+    """
+    out = []
+    for place, found in known if known is not None else _rosters_below_each(got, folder, explicit, wanted, applications):
+        sub = place.path
+        said = f"{sub.name}：{place.why.rstrip('。')}，已跳过"
+        names = [str(p.path.relative_to(sub)) for p in found]
+        shown = "、".join(names[:3]) + (" 等" if len(names) > 3 else "")
+        if all(_earlier(p, latest) for p in found):
+            place.why = (f"子文件夹，未读取；其中的 {len(found)} 个花名册（{shown}）写明的所属期早于本期花名册，按上期文件处理；"
+                         "确是本期要核查的，请把存放它们的文件夹写在命令中")
+        else:
+            place.why = (f"子文件夹，未读取；其中有 {len(found)} 个花名册（{shown}），要核查的请把存放它们的文件夹写在"
+                         "命令中")
+        got.warnings = [f"{sub.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
+        out.append((place, found))
+    return out
+
+
+def _rosters_below_each(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
+                        applications: bool) -> list[tuple[Placement, list[Placement]]]:
+    """Each skipped sub-folder of a folder with the rosters found below it (:func:`_rosters_in`), when there are any."""
     out = []
     for place in got.placements:
         sub = place.path
-        if place.kind is not None or sub.parent != folder or not sub.is_dir() or (sub / "run.json").is_file():
+        if (place.kind is not None or place.by == "parent" or sub.parent != folder or not sub.is_dir()
+                or (sub / "run.json").is_file()):
             continue
-        found = _rosters_in(sub, explicit, wanted, applications)
-        if not found:
-            continue
-        said = f"{sub.name}：{place.why.rstrip('。')}，已跳过"
-        place.why = (f"子文件夹，未读取；其中有花名册（如 {found[0].path.relative_to(sub)}），要核查的请把存放它的文件夹写在"
-                     "命令中")
-        got.warnings = [f"{sub.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
-        out.append((place, found))
+        if found := _rosters_in(sub, explicit, wanted, applications):
+            out.append((place, found))
     return out
 
 
@@ -1045,14 +1173,16 @@ _BELOW_DEPTH = 3  # 乡镇报送/城关镇/花名册.xlsx is two levels below th
 _BELOW_FILES = 200  # files looked at below one sub-folder (a folder of a year's ledgers is no township's rosters)
 
 
-def _rosters_in(sub: Path, explicit: dict, wanted: Collection[str] | None, applications: bool) -> list[Placement]:
-    """The files below a sub-folder (and its own sub-folders, :data:`_BELOW_DEPTH` levels; no report folder) taken as
-    rosters, or named as rosters and unreadable; applicants' rosters only when the command reads applicants."""
+def _rosters_in(sub: Path, explicit: dict, wanted: Collection[str] | None, applications: bool,
+                skip: Collection[Path] = ()) -> list[Placement]:
+    """The files below a sub-folder (and its own sub-folders, :data:`_BELOW_DEPTH` levels; no report folder, none of
+    ``skip``, resolved folders the command gives) taken as rosters, or named as rosters and unreadable; applicants'
+    rosters only when the command reads applicants."""
     out, looked = [], 0
     for here, dirs, files in os.walk(sub):
         depth = len(Path(here).relative_to(sub).parts) + 1
         dirs[:] = sorted(d for d in dirs if depth < _BELOW_DEPTH and not _TEMP.match(d)
-                         and not (Path(here) / d / "run.json").is_file())
+                         and not (Path(here) / d / "run.json").is_file() and (Path(here) / d).resolve() not in skip)
         for path in sorted((Path(here) / f for f in files), key=lambda p: p.name):
             if _skip_reason(path) is not None:
                 continue
@@ -1083,9 +1213,13 @@ def _programmes_below(got: Gathered, folder: Path, explicit: dict, wanted: Colle
     have = {programme_named(p.named or p.path.stem) for p in mine}
     if have >= {"低保", "特困"}:
         return
-    latest = max((period_named(p.named or p.path.stem) for p in mine), default="")
+    below = _rosters_below_each(got, folder, explicit, wanted, applications)
+    # the latest period named by the rosters read, else by those found below (a 特困 roster naming none beside this
+    # quarter's townships' files and last quarter's: h367)
+    latest = (max((period_named(p.named or p.path.stem) for p in mine), default="")
+              or max((period_named(p.named or p.path.stem) for _, f in below for p in f), default=""))
     missing: dict[str, list[Path]] = {}
-    for _place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications):
+    for _place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications, latest, below):
         for p in found:
             programme, period = programme_named(p.named or p.path.stem), period_named(p.named or p.path.stem)
             if programme not in have and not (latest and period and period < latest):
@@ -1164,7 +1298,9 @@ def _rows_key(table) -> tuple:
         when = date(raw) if said and not said.isdigit() else None
         return when.isoformat() if when else said
 
-    columns = sorted(c for c in table.frame.columns if not str(c).startswith("_"))
+    # (a wide list's month and slot fields count: two years' wages, 1月 … 12月 each, were one list twice: h367)
+    columns = sorted(c for c in table.frame.columns
+                     if not str(c).startswith("_") or str(c).startswith((WAGE_MONTH, SUPPORTER_SLOT)))
     return tuple(columns), tuple(tuple(value(v) for v in row) for row in table.frame[columns].itertuples(index=False))
 
 

@@ -97,6 +97,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col + "_written"] = by_value(values, written_text)
         if col in _HEADED.get(table.kind, ()):
             out[col + "_label"] = table.headers.get(col, "")
+    if table.kind == "wages":
+        out = _dated_wage_months(table, out)
     out = _melt_wages(out)
     if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
@@ -444,6 +446,32 @@ def _supporter_rows(f: pd.DataFrame) -> pd.DataFrame:
         filled = [[not _blank(v) for v in cells(part, c)] if c in part.columns else [False] * len(part) for c in ("id", "name")]
         parts.append(part[[a or b for a, b in zip(*filled)]])
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+# a span of months inside a title ('2025年10月-2026年9月缴费工资': month_span reads a cell that is the span alone)
+_SPAN_NAMED = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月?\s*[-—~～至到]\s*(?:20\d{2}\s*年)?\s*\d{1,2}\s*月")
+
+
+def _dated_wage_months(table: Table, out: pd.DataFrame) -> pd.DataFrame:
+    """Date a wide wage list's month columns that name no year ('_wage:07月', :func:`io.columns._monthly_wages`) by the
+    year its title or file name names ('2026年社保缴费工资': 2026-07; a span '2025年10月-2026年9月' dates each month
+    within it); with no year, or several, named, the columns are left unread and a notice says so (never a guessed
+    year: the review window counts months, and a wage of last year's July is no wage of this quarter)."""
+    bare = [c for c in out.columns if c.startswith(WAGE_MONTH) and c.endswith("月")]
+    if not bare:
+        return out
+    named = f"{table.title} {table.path.stem}"
+    spans = [month_span(m.group()) for m in _SPAN_NAMED.finditer(named)]
+    span = {m[5:]: m for m in next((s for s in spans if s), ())}
+    years = set(_YEAR_NAMED.findall(named))
+    dated = {c: span.get(c[len(WAGE_MONTH):-1]) or (f"{next(iter(years))}-{c[len(WAGE_MONTH):-1]}" if len(years) == 1
+                                                    else "") for c in bare}
+    if all(dated.values()):
+        return out.rename(columns={c: WAGE_MONTH + m for c, m in dated.items()})
+    first, last = (table.headers.get(c, c[len(WAGE_MONTH):]) for c in (bare[0], bare[-1]))
+    table.warnings.append(f"工资按月分列（“{first}”至“{last}”），但表头、标题和文件名都没有写明是哪一年的月份，这些工资未读取，"
+                          "C06 等按工资的核查没有用到它们；请在标题或文件名中写明年份（如“2026年社保缴费工资”）后重新运行")
+    return out.drop(columns=bare)
 
 
 def _melt_wages(out: pd.DataFrame) -> pd.DataFrame:

@@ -1324,11 +1324,20 @@ _PAID_PART = re.compile(r"实缴|缴纳|个人|单位缴|应缴|缴费额|金额
 def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[str], shown: list[str]) -> None:
     """A wage list with a column per month (2025年07月缴费基数 … 2025年09月缴费基数, each beside its 实缴金额): every
     month's wage column becomes a field of its own (``WAGE_MONTH`` + 'YYYY-MM'), the single wage column and the ties
-    between the months' columns dropped; only when each month names its year."""
+    between the months' columns dropped. Months that name no year ('1月' … '12月', when no month names one) become
+    'MM月' fields, dated by the title or file name (``reference._dated_wage_months``; h367: such a list's wages were
+    not read, nothing said, and in a folder it was taken as a payment ledger)."""
     months: dict[str, int] = {}
+    bare: dict[str, int] = {}
     for col, (year, mm, item) in month_columns(labels).items():
-        if year and not _PAID_PART.search(item) and f"{year}-{mm}" not in months:
+        if _PAID_PART.search(item):
+            continue
+        if year and f"{year}-{mm}" not in months:
             months[f"{year}-{mm}"] = col
+        elif not year and f"{mm}月" not in bare:
+            bare[f"{mm}月"] = col
+    if len(months) < 2 and len(bare) >= 2 and not months:
+        months = bare
     if len(months) < 2:
         return
     if mapping.get("wage") in months.values():
