@@ -674,7 +674,9 @@ def _skip_reason(path: Path) -> str | None:
     if path.is_dir():
         if (path / "run.json").is_file():  # (held-out 202: told to read the last run's reports with --lists)
             return "本工具以前输出报告的文件夹，未读取"
-        return "子文件夹，未读取；其中的比对名单可用 --lists、资金发放明细可用 --payments 指定该子文件夹"
+        # (said of any sub-folder not looked into: it may hold rosters as well as lists, h367)
+        return ("子文件夹，未读取；其中的花名册要核查的，请把该文件夹写在命令中；比对名单可用 --lists、资金发放明细可用 --payments "
+                "指定该子文件夹")
     if _TEMP.match(name):
         return "临时文件或隐藏文件"
     if OWN_OUTPUTS.match(name):
