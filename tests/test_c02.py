@@ -1373,6 +1373,26 @@ def test_a_death_listed_with_an_id_masked_after_its_birth_date_is_a_low_lead(lis
         assert said in found[0].key and found[0].key.startswith("姓名一致；名单的身份证号被遮挡（脱敏）")
 
 
+@pytest.mark.parametrize("written, listed, name, expected", [
+    # an applicant's (a member's) ID masked after region and birth date, the list's whole: name + the digits shown, 低
+    (D[:14] + "****", D, "王小", "低"),
+    (D[:14] + "****", D, "王晓", None),  # another name
+    (D[:14] + "****", D[:6] + "19991231" + D[14:], "王小", None),  # another birth date
+    (D[:6] + "*" * 8 + D[-4:], D, "王小", None),  # the region alone: names nobody (said as D03 中, to get the number)
+    (D[:4] + "*" * 10 + D[-4:], D, "王小", None),
+])
+def test_a_member_whose_id_is_masked_is_a_low_lead_by_name_and_the_digits_shown(written, listed, name, expected):
+    # (held-out 365: a spouse's ID copied from a 公示 list, 43102119710413****, on the deaths list gave no lead at all)
+    rows = (household("张三", A, [("李梅", "配偶", B)], township="城关镇")
+            + household("王五", C, [("王小", "子女", written)], township="河口乡", village="西村"))
+    ctx = context(rows, {"deaths": [{"name": name, "id": listed, "date": "2026-05-01"}]})
+    found = run_checks(ctx, ["C02"])[0]
+    assert [f.confidence for f in found] == ([expected] if expected else []), [f.key for f in found]
+    if expected:
+        assert found[0].key == ("姓名一致；花名册的身份证号被遮挡（脱敏），露出的前 14 位（地区码和出生日期）一致，"
+                                "名单上只有此人相符")
+
+
 def test_a_masked_id_fitting_two_namesakes_born_the_same_day_names_neither():
     # (held-out 249: 王秀英 twice) one masked row, two members of its name, region and birth date: no lead for either
     a, b = make_id("19730112", 584), make_id("19730112", 586)

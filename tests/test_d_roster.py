@@ -241,6 +241,18 @@ def test_blank_ids_are_flagged_unless_the_county_says_not(tmp_path, setting, sho
     assert flagged(context(rows, config=config), "D03") == shown
 
 
+@pytest.mark.parametrize("cell", [A[:4] + "*" * 10 + A[-4:], A[:6] + "*" * 8 + A[-4:], A[:14] + "****"])
+def test_a_masked_id_is_said_as_masked_at_medium_with_what_to_get(cell):
+    # (held-out 365) 4305**********1234 copied from a 公示 list was D03 高 "位数或字符不符": not a mistyped number but
+    # none to check anything with; 中 (a masked ID is never exact), the finding saying to get the whole number
+    ctx = context(household("孙德福", cell, [("周玉梅", "配偶", B)]))
+    (found,) = run_checks(ctx, ["D03"])[0]
+    assert (ctx.members.at[found.member, "name"], found.confidence) == ("孙德福", "中")
+    assert f"身份证号“{cell}”被遮挡（脱敏），只露出部分数字，不能用于与任何名单比对" in found.evidence
+    assert "填写完整的身份证号后重新核对" in found.evidence
+    assert dict(found.facts)["status"] == "format"  # (the evidence fingerprint unchanged)
+
+
 def test_an_id_born_after_the_review_date_is_invalid_though_its_check_character_fits():
     future = make_id("20270315", 482)  # AS_OF is 2026-09-30
     ctx = context(household("孙德福", A, [("周玉梅", "配偶", future)]))

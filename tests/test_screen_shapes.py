@@ -4,6 +4,7 @@ cells only, a household row listing its members in one cell, a member list witho
 import datetime as dt
 
 import openpyxl
+import pytest
 from helpers import make_id
 
 from rostercheck.classify import classify_file
@@ -12,6 +13,7 @@ from rostercheck.screen import screen
 HEAD = make_id("19620311", 137)
 WIFE = make_id("19640502", 128)
 STAFF = make_id("19700101", 215)
+OTHER = make_id("19550505", 151)
 
 
 def _staff(tmp_path):
@@ -68,3 +70,80 @@ def test_a_member_list_with_household_size_and_no_programme_word_is_no_cadre_lis
         book.active.append(row)
     book.save(tmp_path / "成员名单.xlsx")
     assert classify_file(tmp_path / "成员名单.xlsx").kind == "roster"
+
+
+def _short_form(sheet, name, number, town, village, others):
+    """A short 申请审批表 (held-out 365): two label rows eight cells wide over a three-column member table of the
+    others, then the applicant's signature line."""
+    for row in [["最低生活保障申请审批表"], ["申请人", name, "性别", "男", "出生年月", "1962.03", "身份证号码", number],
+                ["乡镇（街道）", town, "村（社区）", village, "家庭人口", 1 + len(others), "联系电话", "13596349448"],
+                ["共同生活家庭成员"], ["姓名", "与申请人关系", "身份证号码"], *others, ["申请人签字：", None, None, None, "日期："]]:
+        sheet.append(row)
+
+
+def test_a_short_form_is_read_by_its_member_table_not_by_its_wider_label_rows(tmp_path):
+    # the label rows outscored the narrower member table as a two-row header ('性别村（社区）' an ID column): the
+    # workbook was taken for a cadre list, or for a registry beside the roster (家庭人口's 人口), its families unscreened;
+    # the signature line was a member without an ID
+    folder = tmp_path / "申请"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _short_form(book.create_sheet("表1"), "钱芳", STAFF, "石门乡", "龙潭村", [["孙伟", "配偶", HEAD]])
+    _short_form(book.create_sheet("表2"), "周平", WIFE, "石门乡", "石门村", [])
+    book.save(folder / "申请审批表（简表）.xlsx")
+    assert classify_file(folder / "申请审批表（简表）.xlsx").kind == "roster"
+    result = screen([folder / "申请审批表（简表）.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["乡镇"], v["户主姓名"], v["户主身份证号"], v["家庭人口"], v["结论"])) == [
+        ("石门乡", "周平", WIFE, 1, "无疑点"), ("石门乡", "钱芳", STAFF, 2, "有疑点")]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["姓名"], f["置信度"])) == [("C01", "钱芳", "高")]
+
+
+def test_a_masked_id_keeps_the_family_from_being_cleared_and_its_death_is_a_lead(tmp_path):
+    # (held-out 365) an applicant's ID copied from a 公示 list was D03 高 "位数或字符不符", and the spouse's masked ID
+    # beside her name on the deaths list gave no lead: D03 中 says to get the whole number; the death a 低 lead
+    book = openpyxl.Workbook()
+    for row in [["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "成员姓名", "成员身份证号", "与户主关系"],
+                ["城关镇", "东村", "孙伟", HEAD[:4] + "*" * 10 + HEAD[-4:], 2, "孙伟", HEAD[:4] + "*" * 10 + HEAD[-4:], "户主"],
+                ["城关镇", "东村", "孙伟", HEAD[:4] + "*" * 10 + HEAD[-4:], 2, "钱芳", WIFE[:14] + "****", "配偶"],
+                # (another family's whole IDs: a file whose IDs are mostly masked is refused as a public copy)
+                *[["城关镇", "西村", "吴刚", OTHER, 4, name, number, rel]
+                  for name, number, rel in [("吴刚", OTHER, "户主"), ("郑兰", make_id("19580606", 162), "配偶"),
+                                            ("吴亮", make_id("19880808", 173), "子"),
+                                            ("吴丽", make_id("19900909", 184), "女")]]]:
+        book.active.append(row)
+    book.save(tmp_path / "新申请.xlsx")
+    deaths = openpyxl.Workbook()
+    for row in [["姓名", "公民身份号码", "死亡日期"], ["钱芳", WIFE, "2026-05-03"], ["周平", STAFF, "2026-05-03"]]:
+        deaths.active.append(row)
+    deaths.save(tmp_path / "死亡.xlsx")
+    result = screen([tmp_path / "新申请.xlsx"], {"deaths": tmp_path / "死亡.xlsx"}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["结论"])) == [("吴刚", "无疑点"), ("孙伟", "有疑点")]
+    f = result.findings
+    assert sorted(zip(f["类别代码"], f["类别名称"], f["姓名"], f["置信度"], f["计入结论"])) == [
+        ("C02", "申请家庭成员已登记死亡", "钱芳", "低", "否（线索）"),
+        ("D03", "身份证号被遮挡，无法核对", "孙伟", "中", "是"), ("D03", "身份证号被遮挡，无法核对", "钱芳", "中", "是")]
+    d03, c02 = f[f["类别代码"] == "D03"], f[f["类别代码"] == "C02"]
+    assert all(a.startswith("查看身份证、户口簿原件，取得该成员完整的身份证号") for a in d03["建议"])
+    assert "露出的前 14 位（地区码和出生日期）一致" in c02["依据"].iat[0]
+
+
+@pytest.mark.parametrize("kind, cells, label_row", [
+    ("roster", ["申请人", "张三", "性别", "男", "身份证号码", HEAD], True),  # an applicant's ID beside its label
+    ("roster", ["申请人", "张三", "身份证号码", HEAD[:4] + "*" * 10 + HEAD[-4:]], True),  # … masked
+    ("roster", ["乡镇（街道）", "石门乡", "村（社区）", "龙潭村", "家庭人口", 3, "联系电话", "13596349448"], True),
+    ("cadres", ["乡镇（街道）", "石门乡", "村（社区）", "龙潭村", "家庭人口", 3, "联系电话", "13596349448"], True),
+    ("roster", ["姓名", "与申请人关系", "身份证号码"], False),  # the member table's header
+    ("roster", ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "月保障金"], False),
+    ("roster", ["家庭人口", 3, "申请理由", "因病致贫"], False),  # one label with a number: no two
+    ("payments", ["姓名", "身份证号", "月份", 202607, "金额", 500], False),  # a ledger may name months by number
+])
+def test_a_forms_label_cells_with_their_values_are_no_header(kind, cells, label_row):
+    from rostercheck.io.columns import score
+    from rostercheck.io.table import _label_value_row, _labels
+
+    labels = _labels(cells)
+    assert _label_value_row(cells, labels, lambda label: score([label], kind) >= 1, kind) is label_row

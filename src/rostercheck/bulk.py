@@ -88,6 +88,10 @@ class KeySet:
                 self.prefix14.add(v[:14])
                 self.ends.add(v[:6] + v[14:])
                 self.middle.add(v[6:])
+            elif s == ids.FORMAT and ids.masked_shown(v) >= 14:
+                # an applicant's ID masked after region and birth date (43052219560312****): the list rows of those
+                # 14 digits are kept for match._as_masked (name + the digits shown, 低 at most; held-out 365)
+                self.prefix14.add(v[:14])
 
     def first15(self) -> np.ndarray:
         """The valid IDs' first 15 digits as numbers (made once): a list cell ending in 000 whose first 15 digits are

@@ -532,8 +532,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
     cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)
-    if masked:
-        cut_right = _as_masked(cut_right, rp, rcols)
+    if masked:  # (either side: a list's masked row, or an applicant's ID copied from a 公示 list, held-out 365)
+        cut_left, cut_right = _as_masked(cut_left, lp, lcols), _as_masked(cut_right, rp, rcols)
     repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols, sides), _same_undated(left, right, lcols, rcols),
                           _seventeen(cut_left, cut_right, lcols, rcols, sides)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
@@ -747,8 +747,9 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tupl
         (shown, n), (whole, other) = ((a, int(ra)), (b, sb)) if sa == ids.MASKED else ((b, int(rb)), (a, sa))
         if other != ids.VALID or n < ids.MASK_SHOWN_MIN or whole[:n] != shown[:n]:
             return ""
-        return (f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，露出的前 {n} 位（地区码和出生日期）一致，"
-                "花名册上只有此人相符")
+        # (the other file holds only this person of that name and those digits: _undecided drops the rest)
+        only = f"，{(sides or ROSTER_AND_LIST)[1 if sa == ids.MASKED else 0]}上只有此人相符"
+        return f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，露出的前 {n} 位（地区码和出生日期）一致{only}"
     if ids.NUMERIC in (sa, sb):
         n = min(ra, rb)
         who = _whose(sa, sb, ids.NUMERIC, sides)

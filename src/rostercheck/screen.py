@@ -52,6 +52,11 @@ ID_ADVICE = "对照户口簿、身份证原件更正申请材料中的身份证�
 TRANSFER_ADVICE = ("按低保转特困办理：经认定符合特困供养条件的，批准特困供养，同时自特困供养起始之月停发其低保（单人户注销低保，"
                    "多人户核减保障人口、重新核定保障金），不得同时享受；不符合特困条件的不批准特困，继续享受低保。")
 TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
+# An applicant's masked ID (4305**********1234, copied from a 公示 list): not a wrong number but none to check anything
+# with, so the family is never cleared; the meeting is told to get the whole number, not that a digit is mistyped
+MASKED_TITLE = "身份证号被遮挡，无法核对"
+MASKED_ADVICE = ("查看身份证、户口簿原件，取得该成员完整的身份证号，更正申请材料后重新核对；未重新核对前不能按无疑点审批"
+                 "（号码被遮挡本身不是不予批准的理由）。")
 # One family's two applications in two places (two 申请编号, two townships or villages): neither may be approved as it
 # stands (held-out 220: merged as one application sent twice, the second vanished from every output)
 TWICE_TITLE = "同一家庭在两处申请（重复申请）"
@@ -222,6 +227,10 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     dead = (frame["类别代码"] == "C02") & frame["_facts"].map(lambda facts: dict(facts).get("list") in _DEATH_LISTS)
     frame.loc[dead, "类别名称"] = DEATH_TITLE
     frame.loc[dead & pd.Series(decisive, index=frame.index, dtype=bool), "建议"] = DEATH_ADVICE
+    hidden = (frame["类别代码"] == "D03") & frame["_facts"].map(
+        lambda facts: ids.masked(dict(facts).get("id_raw")) is not None)
+    frame.loc[hidden, "类别名称"] = MASKED_TITLE
+    frame.loc[hidden & pd.Series(decisive, index=frame.index, dtype=bool), "建议"] = MASKED_ADVICE
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
     frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(elsewhere), ["类别名称", "建议"]] = [TWICE_TITLE, TWICE_ADVICE]

