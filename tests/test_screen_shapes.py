@@ -138,8 +138,11 @@ def test_a_masked_id_keeps_the_family_from_being_cleared_and_its_death_is_a_lead
     ("cadres", ["乡镇（街道）", "石门乡", "村（社区）", "龙潭村", "家庭人口", 3, "联系电话", "13596349448"], True),
     ("roster", ["姓名", "与申请人关系", "身份证号码"], False),  # the member table's header
     ("roster", ["乡镇", "村", "户主姓名", "户主身份证号", "家庭人口", "月保障金"], False),
-    ("roster", ["家庭人口", 3, "申请理由", "因病致贫"], False),  # one label with a number: no two
+    ("roster", ["家庭住址", "东村5组", "家庭人口", 3, "村（社区）", "东村"], True),  # a count right of its label
+    ("roster", ["序号", "姓名", "家庭人口", "月保障金"], False),
     ("payments", ["姓名", "身份证号", "月份", 202607, "金额", 500], False),  # a ledger may name months by number
+    ("cadres", ["姓名", "身份证号", "职务", "联系电话"], False),
+    ("roster", ["申请人", "张三", "联系电话", "13596349448"], True),  # a phone number, no ID: a value all the same
 ])
 def test_a_forms_label_cells_with_their_values_are_no_header(kind, cells, label_row):
     from rostercheck.io.columns import score
@@ -147,3 +150,25 @@ def test_a_forms_label_cells_with_their_values_are_no_header(kind, cells, label_
 
     labels = _labels(cells)
     assert _label_value_row(cells, labels, lambda label: score([label], kind) >= 1, kind) is label_row
+
+
+def test_a_form_naming_its_head_over_a_count_and_a_village_is_read_by_its_member_table(tmp_path):
+    # (held-out 365) 户主姓名 | 张三 | 身份证号 | … over 家庭住址 | … | 家庭人口 | 3 | 村（社区） | 东村: the second row glued over
+    # 姓名 | 关系 | 身份证号 | 年龄 made a cadre list of 村 columns; 户主姓名 named no applicant, and 申请人（签名）： |
+    # 村委会（盖章） under the table was a member
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, number, others in [("钱芳", STAFF, [["孙伟", "夫", HEAD, 64]]), ("周平", WIFE, [])]:
+        sheet = book.create_sheet(name)
+        for row in [["最低生活保障申请表"], ["户主姓名", name, "身份证号", number, "申请日期", dt.date(2026, 9, 3)],
+                    ["家庭住址", "城关镇东村5组", "家庭人口", 1 + len(others), "村（社区）", "东村"],
+                    ["姓名", "关系", "身份证号", "年龄"], *others, [], ["申请人（签名）：", None, None, "村委会（盖章）"]]:
+            sheet.append(row)
+    book.save(tmp_path / "申请表.xlsx")
+    assert classify_file(tmp_path / "申请表.xlsx").kind == "roster"
+    result = screen([tmp_path / "申请表.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["户主身份证号"], v["家庭人口"], v["结论"])) == [
+        ("周平", WIFE, 1, "无疑点"), ("钱芳", STAFF, 2, "有疑点")]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["姓名"], f["置信度"])) == [("C01", "钱芳", "高")]

@@ -34,7 +34,8 @@ _FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负�
 # a signature line's every cell: 审核人： / 制表人：张三 / 制表日期：2027年1月4日 / 单位（盖章）
 # (an application form's 申请人签字： | 日期： under its member table, held-out 365: read as a member without an ID)
 _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期"
-                        r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印))")
+                        r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印)"
+                        r"|[^()（）]{0,10}[(（](签字|签名|签章|盖章|手印)[)）])")
 
 
 @dataclass
@@ -226,7 +227,7 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
     for r in range(limit):
         labels = _labels(grid.rows[r])
         if _label_value_row(grid.rows[r], labels, field, kind):
-            above = labels  # a form's label cells with their values: never a header, nor part of one (held-out 365)
+            above = []  # a form's label cells with their values: never a header, nor part of one (held-out 365)
             continue
         # … or whose blanks sit under fields the row above names (a CSV's 乡镇 | 村 written only in the top row, over
         # no merge, beside 代理人信息 over 姓名 | 身份证号: held-out 134)
@@ -258,7 +259,8 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
             # ledgers read as other money).
             if (len(top_cells) >= 2 and sum(1 for x in below if x) >= 2 and not _data_row(grid.rows[r + 1])
                     and not caption_line(grid.rows[r])
-                    and not _label_value_row(grid.rows[r + 1], below, field, kind)):
+                    and not _label_value_row(grid.rows[r + 1], below, field, kind)
+                    and not _holds_a_count(grid.rows[r], kind)):
                 combined = _combine(labels, below)
                 sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
                 if parts:  # each sub-heading decides its column (照料护理标准 is no 供养标准 total)
@@ -275,14 +277,20 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
     return best[1], best[2], best[3]
 
 
-# A value cell right of a label in a form's label row: a number, or digits alone (a count, a phone number, a date)
-_FORM_VALUE = re.compile(r"\d[\d\s.\-/:]*")
+# A value cell right of a label in a form's label row: digits alone, seven or more (a phone number; a count is a number)
+_FORM_VALUE = re.compile(r"\d[\d\s\-]{6,}")
+
+
+# An ID as a form may write it: whole, one digit off, an impossible date, typed as a number, cut short (a phone number
+# is none)
+_ID_SHAPED = (ids.VALID, ids.CHECK, ids.DATE, ids.NUMERIC, ids.SHORT)
 
 
 def _label_value_row(cells: list, labels: list[str], field, kind: str) -> bool:
     """Whether a row is an application form's label cells, each followed by its value (申请人 | 张三 | 身份证号码 | 4305…;
     乡镇（街道） | 石门乡 | 家庭人口 | 3 | 联系电话 | 1350…), not a header: it holds an ID (whole, damaged or masked),
-    or two labels of the kind each followed by a number or a digit string. Held-out 365: a short form's two label rows
+    or a label of the kind followed by a number or a digit string (家庭住址 | 龙渡村5组 | 家庭人口 | 3). Held-out 365: a
+    short form's two label rows
     over a narrower member table (姓名 | 与申请人关系 | 身份证号码) outscored it as a two-row header, and the workbook was
     taken for a cadre list, its ten families unscreened.
 
@@ -290,22 +298,28 @@ def _label_value_row(cells: list, labels: list[str], field, kind: str) -> bool:
         cells: the row's cells as read.
         labels: their header labels.
         field: whether a label names a field of the kind.
-        kind: the list kind (a payment ledger's header may name its months by numbers: no pairs looked for).
+        kind: the list kind (a ledger's or a monthly list's header may name its months by numbers: no values looked at).
     Returns:
         Whether the row is label cells with values.
     """
-    if any(id_like_cell(c) or ids.masked(c) is not None for c in cells if not isinstance(c, bool)) or _data_row(cells):
+    if any(ids.masked(c) is not None or ids.id_number(c).status in _ID_SHAPED for c in cells if text(c)) or _data_row(cells):
         return any(labels)  # (an ID beside labels: an applicant's, a label row's; a data row is no header either)
-    if kind == "payments":
+    if kind in ("payments", *MONTHED_KINDS):
         return False
+    # (a value in words may look like a label itself — 龙渡村 names a village column as much as 村 — so only a number
+    # tells: no header writes a count or a phone number right of a label it names a column by)
     filled = [(c, labels[c]) for c, v in enumerate(cells) if text(v)]
-    pairs = 0
-    for (_, label), (c, value) in zip(filled, filled[1:]):
-        cell = cells[c]
-        if label and field(label) and not field(value) and (
-                (isinstance(cell, (int, float)) and not isinstance(cell, bool)) or _FORM_VALUE.fullmatch(text(cell))):
-            pairs += 1
-    return pairs >= 2
+    return any(label and field(label) and (
+        (isinstance(cells[c], (int, float)) and not isinstance(cells[c], bool)) or _FORM_VALUE.fullmatch(text(cells[c])))
+        for (_, label), (c, _value) in zip(filled, filled[1:]))
+
+
+def _holds_a_count(cells: list, kind: str) -> bool:
+    """Whether a row holds a number cell, so that it is no group row over a header (a form's 家庭住址 | 龙渡村5组 | 家庭人口 |
+    3 | 村（社区） | 龙渡村 glued over its member table made a cadre list of 村 columns, held-out 365); a ledger's or a
+    monthly list's top row may hold years or months as numbers."""
+    return kind not in ("payments", *MONTHED_KINDS) and any(
+        isinstance(c, (int, float)) and not isinstance(c, bool) for c in cells)
 
 
 # A caption cell above a table: a short key, a colon, its value ('资金项目：城乡低保金', '填报单位：XX民政局',
@@ -1517,7 +1531,7 @@ def load_table(path: Path | str, kind: str, limits: Limits | None = None) -> Tab
 
 
 # An application form's label cells above its member table naming the applicant: 申请人 | 张三 | 身份证号码 | 4305…
-_APPLICANT_LABEL = re.compile(r"申请人(姓名)?")
+_APPLICANT_LABEL = re.compile(r"(申请人|户主)(姓名)?")  # (户主姓名 | 张三 on a form of the others: held-out 365)
 _FORM_ID_LABEL = re.compile(r"(申请人)?(公民)?(身份证|身份证件|身份)号码?|(申请人)?证件号码?")
 
 
