@@ -422,3 +422,24 @@ def test_the_same_note_of_several_sheets_is_said_once(notes, said):
     from rostercheck.io.table import sheets_together
 
     assert sheets_together(notes) == said
+
+
+@pytest.mark.parametrize("cells, footer", [
+    (["注：本表由乡镇民政所填报"], True),
+    (["备注：1-在保 2-停保"], True),
+    (["填表说明1.身份证号填18位"], True),
+    (["制表人：张三", "电话：0739-1234567"], True),  # a signature with a phone beside it
+    (["负责人：王五", "13800000000"], True),
+    (["单位负责人 李四", "2026年10月8日"], True),
+    (["审核人：王二"], True),
+    (["合计", "4人"], True),
+    (["注射费报销"], False),
+    (["说明书"], False),
+    (["张三", "城关镇"], False),
+])
+def test_rows_under_a_table_that_are_notes_signatures_or_totals(cells, footer):
+    """A note, a signature line (also with a phone number or date beside it) or a total under a table is no person;
+    words that only begin like a note are."""
+    from rostercheck.io.table import _is_total_or_footer
+
+    assert _is_total_or_footer(cells) is footer

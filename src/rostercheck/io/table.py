@@ -30,7 +30,10 @@ HEADER_SCAN_FAR = 100
 _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
 _TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
 _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
-_FOOTER = re.compile(r"^(注[:：]|说明[:：]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人|经办人[:：])")
+# A note or a signature line under a table ('注：…', '备注：…', '填表人：…'); a note is also read for its legend
+# (_footer_text)
+_FOOTER = re.compile(r"^(?:(?:注|说明|备注|附注|填表说明)\s*[:：\d一、.]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人"
+                     r"|经办人[:：])")
 # a signature line's every cell: 审核人： / 制表人：张三 / 制表日期：2027年1月4日 / 单位（盖章）
 # (an application form's 申请人签字： | 日期： under its member table, held-out 365: read as a member without an ID)
 _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期"
@@ -698,7 +701,7 @@ def _latest_month_amount(labels: list[str], kind: str, mapping: dict[str, int], 
 
 
 # A note written under a table ('注：发放标志 1-成功 2-失败'), among its last rows
-_FOOTER = re.compile(r"(?:注|说明|备注|附注|填表说明)\s*[:：\d一、.]")
+_NOTE_BELOW = re.compile(r"(?:注|说明|备注|附注|填表说明)\s*[:：\d一、.]")
 FOOTER_ROWS = 15
 
 
@@ -710,7 +713,7 @@ def _footer_text(grid: Grid, start: int) -> str:
         return ""
     rows = grid.data_rows(max(start, grid.height - FOOTER_ROWS))
     lines = [" ".join(cells) for cells in ([t for t in (text(c) for c in row) if t] for row in rows)
-             if cells and _FOOTER.match(cells[0])]
+             if cells and _NOTE_BELOW.match(cells[0])]
     return "。\n".join(lines)
 
 
