@@ -465,3 +465,22 @@ def test_a_duplicate_one_of_whose_payments_is_linked_by_name_and_account_is_medi
     rows.append(pay("", "王五", "2026-08", 1032, bank_account="6217000099998888"))
     ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, bank_account="6217000099998888"), rows)
     assert money(ctx, "F04") == [("王五", "中", 1032.0, None)]
+
+
+# held-out 364: a duplicate the ledger itself takes back (a 扣回 row naming the month, in the next month's file) is
+# settled, in part or in full; one taking back another item leaves it
+@pytest.mark.parametrize("amount, item, remark, source, left", [
+    (-1032, "低保金扣回", "扣回8月重复发放", "表名", []),
+    (-500, "低保金扣回", "追回8月重复发放（部分）", "表名", [("王五", "高", 532.0, None)]),
+    (-1032, "扣回", "8月重复发放扣回", "发放日期", []),
+    (-1032, "低保金扣回", "扣回物价补贴", "表名", [("王五", "高", 1032.0, None)]),
+    (-1032, "低保金扣回", "扣回7月多发", "表名", [("王五", "高", 1032.0, None)]),  # July was paid right: none to net
+])
+def test_a_duplicate_taken_back_by_the_ledger_is_settled_as_far_as_it_goes(amount, item, remark, source, left):
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    rows += [pay(A, "王五", "2026-08", 1032), pay(A, "王五", "2026-09", amount, item, remark=remark, month_source=source)]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F04") == left
+    assert money(ctx, "F05") == []
+    if left and left[0][2] == 532.0:
+        assert "其中 500.00 元已由" in findings(ctx, "F04")[0].evidence

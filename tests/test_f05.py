@@ -560,11 +560,38 @@ def test_a_correction_never_makes_a_month_paid_right_an_underpayment():
     assert "未能对应" in "".join(ctx.cache["money:recoveries"])
 
 
-def test_a_correction_whose_month_is_only_its_files_is_not_netted():
-    # a 扣回 row of the September file with no 所属月份 of its own: which month it corrects is unknown
-    rows = _quarter() + [pay(A, "王五", "2026-09", -100, "低保金（扣回）", month_source="表名")]
+# held-out 364: a 扣回 whose month is only its file's or its payment date's corrects that month's over-payment when no
+# larger than it (a larger one is for something else: an earlier quarter's, said as unplaced); a month its words name
+# ('扣回8月多发', in the September file) is the month it corrects, whatever its file's
+@pytest.mark.parametrize("source, month, amount, remark, left", [
+    ("表名", "2026-09", -100, "", []),  # October's 发放表: 100 over and −100 in its own file
+    ("发放日期", "2026-09", -100, "", []),  # a bank file: the month of its date
+    ("表名", "2026-09", -60, "", [("王五", "高", 40.0, None)]),  # part of it
+    ("表名", "2026-09", -500, "", [("王五", "高", 100.0, None)]),  # larger than the month's over-payment: not this one's
+    ("表名", "2026-08", -100, "", [("王五", "高", 100.0, None)]),  # another month's file: August was paid right
+    ("表名", "2026-10", -100, "扣回9月多发", []),  # the month its words name
+    ("发放日期", "2026-10", -100, "9月多发扣回", []),
+    ("列", "2026-10", -100, "扣回2026年9月多发", []),
+])
+def test_a_correction_whose_month_is_only_its_files_nets_its_month(source, month, amount, remark, left):
+    rows = _quarter() + [pay(A, "王五", "2026-10", 1032), pay(A, "王五", month, amount, "低保金（扣回）", remark=remark,
+                                                           month_source=source)]
     rows[2]["amount"] = 1132
-    assert money(money_context(roster(), rows), "F05") == [("王五", "高", 100.0, None)]
+    assert money(money_context(roster(), rows, as_of=dt.date(2026, 10, 31)), "F05") == left
+
+
+def test_what_f01_leaves_of_a_correction_nets_the_over_payment_of_the_month_it_names():
+    # held-out 364 (an h354 leftover): one 扣回 of a custody's share and of May's 80 over; the share taken by F02, the rest
+    # left May F05 高 多发 80 (the row was set against over-payments only when F01–F03 had taken none of it)
+    custody = {"prisoners": [{"name": "王芳", "id": B, "start": "2026-06-25", "end": "2027-06-24", "released": "2026-08-10"}]}
+    rows = _quarter() + [pay(A, "王五", "2026-10", 1032)]
+    rows[2]["amount"] = 1112
+    rows.append(pay(A, "王五", "2026-10", -(516 + 80), "低保金（扣回）", remark="扣回9月多发及服刑期间保障金",
+                    month_source="表名"))
+    ctx = money_context(roster(), rows, custody, as_of=dt.date(2026, 10, 31))
+    assert money(ctx, "F02") == [] and money(ctx, "F05") == []
+    notice = "".join(ctx.cache["money:recoveries"])
+    assert "已全额抵减" in notice and "抵减 80.00 元" in notice and "超出" not in notice
 
 
 def test_a_recovery_in_a_month_f01_counts_is_f01s_not_an_f05_underpayment():

@@ -1337,3 +1337,21 @@ def test_a_yes_no_question_over_the_payments_is_their_status(tmp_path, header):
         ["姓名", "身份证号", "所属月份", "发放金额", header], ["张三", A, "2026-07", 516, "否"], ["李四", B, "2026-07", 516, "是"]]})
     _, frame, _ = load_ledgers([path], AS_OF)
     assert list(frame["status"]) == ["否", "是"]
+
+
+# held-out 364: a wide book (1月…12月) titled '（单位：万元）' was read in yuan: every 特困 person paid 0.12 元 a month,
+# F05 少发 at 高 for the whole programme; its month columns (and a column per item) are amounts in the title's unit
+@pytest.mark.parametrize("title, header, cells, amounts, step", [
+    ("2026年特困人员基本生活费发放台账（单位：万元）", ["1月", "2月"], [0.1215, 0.131], [1215.0, 1310.0], 1.0),
+    ("2026年特困人员基本生活费发放台账（金额单位：万元）", ["1月", "2月"], [0.121, 0.12105], [1210.0, 1210.5], 0.1),
+    ("2026年特困人员基本生活费发放台账", ["1月", "2月"], [1210, 1310], [1210.0, 1310.0], None),
+    ("2026年1月特困资金发放表（金额单位：万元）", ["基本生活费", "物价补贴"], [0.1215, 0.003], [30.0, 1215.0], 1.0),
+])
+def test_a_wide_books_amount_columns_are_read_in_the_unit_it_names(tmp_path, title, header, cells, amounts, step):
+    path = write(tmp_path / "特困台账.xlsx", {"台账": [[title], ["序号", "姓名", "公民身份号码", *header],
+                                                      [1, "张三", A, *cells]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(round(a, 2) for a in frame["amount"]) == amounts
+    assert ("amount_step" in frame.columns) == (step is not None)
+    if step is not None:
+        assert set(frame["amount_step"]) == {step}

@@ -617,3 +617,12 @@ def test_an_rq_finding_about_a_member_c01_lists_for_the_same_official_points_to_
     assert got[0] is c01 and got[2] is elsewhere and got[3] is someone
     assert got[1].evidence.endswith("同一亲属关系已列为 C01（干部本人的配偶、父母或未成年子女），按 C01 一并核实处理")
     assert got[1].facts == same.facts  # (the 证据指纹 is unchanged)
+
+
+def test_a_cadre_list_of_its_header_only_flags_nothing_and_runs():
+    # held-out 364: a header-only 村干部名单 (phone and account columns, no row) stopped the audit (AttributeError:
+    # .str of an empty exploded column)
+    rows = household("王大山", NEIGHBOUR, village="东村", phone="13800001111")
+    ctx = context(rows, {"cadres": [{**CADRES[0]}]})
+    ctx.lists["cadres"] = ctx.lists["cadres"].iloc[:0]
+    assert flagged(ctx, "RQ3") == []

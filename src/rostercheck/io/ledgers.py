@@ -29,7 +29,7 @@ from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, account_losses
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
-from .table import (Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
+from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
                     header_repeats, id_like_cell, read_file, sheets_together, sub_title)
 
 KIND = "payments"
@@ -386,12 +386,14 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         # the rows whose item is blank (held-out 203: 高龄津贴 books were taken as the benefit)
         frame["item"] = _same(n, named_item) if "item" not in frame.columns else _blank_filled(frame["item"], named_item)
     if wide:
-        return _melted(frame, wide, layout.labels,
-                       lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0]), notes
+        frame = _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0])
+        if step := _amount_step(frame, layout):  # (a wide book in 万元: its month columns' unit)
+            frame["amount_step"] = _same(len(frame), step)
+        return frame, notes
     if not items:
         frame["_col"] = _same(n, "")
-        if step := _amount_step(frame, layout):
-            frame["amount_step"] = _same(n, step)
+    if step := _amount_step(frame, layout):  # (a column per item in 万元 too: their unit)
+        frame["amount_step"] = _same(n, step)
     if back:
         frame, said = _back_pay_apart(frame, layout.labels[back[0]], grid.sheet)
         notes += said
@@ -456,7 +458,8 @@ def _amount_step(frame: pd.DataFrame, layout: Layout) -> float | None:
     Returns:
         The step in yuan (1.0 for 万元 to 4 decimals), or None for amounts exact to the fen.
     """
-    per = layout.readings().get("amount", ({}, 1.0))[1]
+    read = layout.readings()
+    per = max([read.get("amount", ({}, 1.0))[1], *(p for f, (_, p) in read.items() if f.startswith(LEDGER_AMOUNTS))])
     if per <= 1 or "amount" not in frame.columns:
         return None
     values = np.array([abs(v) for v in pd.unique(frame["amount"].to_numpy(dtype=object))

@@ -489,6 +489,10 @@ class _ContentCheck:
 
 
 _UNIT_NAMES = {per: unit for unit, per in YUAN_PER.items()}
+# The fields of a ledger's amount columns, one per month or item (io.ledgers: '_m<col>' for 1月…12月 or 低保金 | 物价补贴):
+# amounts like ``amount``, in the unit their header or title names (a wide book '（单位：万元）' was read as yuan: every
+# 特困 person 0.12 元 a month, F05 少发 at 高)
+LEDGER_AMOUNTS = "_m"
 
 
 @dataclass
@@ -539,7 +543,7 @@ class Layout:
         for fld, label in self.headers.items():
             meanings = (codes.legend(label, self.title) or codes.legend(label, self.footer)
                         or codes.legend(label, self.legends)) if coded_field(fld) else {}
-            per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS else 1.0
+            per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS or fld.startswith(LEDGER_AMOUNTS) else 1.0
             if meanings or per != 1.0:
                 out[fld] = (meanings, per)
         return out

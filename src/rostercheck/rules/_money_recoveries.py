@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 
 import numpy as np
 
 from ..model import Context, Finding
-from ._money import (Ledger, _items_said, _judged, failed_status, month_of, months_text, payee_name, undoing_rows,
-                     yuan)
+from ._money import (Ledger, _items_said, _judged, failed_status, month_of, months_text, other_item, payee_name,
+                     undoing_rows, yuan)
 
 # A part of a yuan: what is left of a finding after its recoveries, below this, is nothing.
 _CENT = 0.005
@@ -170,61 +171,108 @@ def net(ctx: Context, led: Ledger, acc: dict) -> None:
         if sum(slot["owed"]) <= _CENT:
             settled.append(_settled_text(ctx, led, key, slot))
             del acc[key]
-    unplaced = [r for r in rows if left[r] >= abs(float(amounts[r])) - _CENT]
-    netted = led.memo["corrections"] = _against_over_payments(ctx, led, unplaced)
+    # what a row has left after F01–F03 corrects its month's over-payment (held-out 364: a 扣回 of a custody's share and
+    # of May's 80 over, the share taken, May still F05 高 多发 80)
+    netted = led.memo["corrections"] = _against_over_payments(ctx, led, {r: left[r] for r in rows if left[r] > _CENT})
     for pairs in netted.values():
         for r, take in pairs:
             left[r] -= take
-    taken = {r for pairs in netted.values() for r, _ in pairs}
-    unplaced = [r for r in unplaced if r not in taken]
+    unplaced = [r for r in rows if left[r] >= abs(float(amounts[r])) - _CENT]
     ctx.cache["money:recoveries"] = _notices(ctx, led, settled, unplaced, left, netted)
 
 
-def _against_over_payments(ctx: Context, led: Ledger, rows: list[int]) -> dict[tuple[str, str], list[tuple[int, float]]]:
-    """The recovery rows no F01–F03 slot took (``rows``) that correct an over-payment of their own month: a row whose
-    所属月份 its cell or its words give (not its sheet's or payment date's month: a 追回 made in June for an earlier
-    quarter is no correction of June), of a roster household with an approved amount, for a month no F01–F03 finding
-    counts (``led.claimed``: a 扣回 after a death is F01's, never an F05 少发) and not one whose benefit failed beside its
-    提标补差 (F06's, ``f_amounts._raise_only_pairs``). Each is set, oldest month first, against what the month's
-    benefit (提标补差 included) exceeds the approved amount by, never beyond it: a correction makes no 少发 (held-out
-    354: April paid 100 over, then "低保金（冲正）" −100 for April, was F05 高 多发 101).
+def _against_over_payments(ctx: Context, led: Ledger, rows: dict[int, float]) -> dict[tuple[str, str], list[tuple[int, float]]]:
+    """The recovery rows with yuan F01–F03 left them (``rows``: row → yuan left) that correct an over-payment of the
+    month they are for (:func:`recovered_month`), of a roster household with an approved amount, for a month no
+    F01–F03 finding counts (``led.claimed``: a 扣回 after a death is F01's, never an F05 少发) and not one whose benefit
+    failed beside its 提标补差 (F06's, ``f_amounts._raise_only_pairs``). Each is set, oldest month first, against what
+    the month's benefit (提标补差 included, a duplicate's too: F04 nets it) exceeds the approved amount by, never beyond
+    it: a correction makes no 少发 (held-out 354: April paid 100 over, then "低保金（冲正）" −100 for April, was F05 高
+    多发 101). A row whose month is only its file's or its payment date's (a 扣回 in October's 发放表) corrects its
+    month only when no larger than the month's over-payment: a larger one is for something else (an earlier quarter's
+    over-payment taken back in June is no correction of June; held-out 364: October 100 over and −100 in its own file
+    was F05 高).
 
     Args:
         ctx: the audit context.
         led: the ledger.
-        rows: the recovery rows F01–F03 left whole.
+        rows: the recovery rows F01–F03 left yuan of → those yuan.
     Returns:
-        (household, month) → [(row, yuan set against the month)], for F05 (``memo['corrections']``).
+        (household, month) → [(row, yuan set against the month)], for F04 and F05 (``memo['corrections']``;
+        ``memo['correction_pairs']``: (household, month) → its pair number, ``codes['pair']``).
     """
-    if not rows:
+    if not rows or "month_source" not in led.frame.columns:
         return {}
     from .f_amounts import _raise_only_pairs, amount_tolerance, household_amounts
 
-    expected, months, amounts = household_amounts(ctx, led), led.cols["month"], led.cols["amount"]
-    pair, own, claimed = led.memo["codes"]["pair"], led.array("own_programme"), led.claimed
-    placed = "month_source" in led.frame.columns
+    expected, amounts = household_amounts(ctx, led), led.cols["amount"]
+    codes, own, claimed = led.memo["codes"], led.array("own_programme"), led.claimed
+    width, at = len(codes["m_values"]) + 1, {m: k for k, m in enumerate(codes["m_values"].tolist()) if m}
     failed = _raise_only_pairs(led)
-    candidates = [r for r in rows if months[r] and placed and led.cols.cell("month_source", r) in ("列", "备注") and own[r]
-                  and led.household[r] in expected and (led.household[r], months[r]) not in claimed
-                  and int(pair[r]) not in failed]
-    if not candidates:
+    targets: dict[int, tuple[str, int, bool]] = {}  # row → (month, pair number, month only its file's or date's)
+    for r in rows:
+        h = led.household[r]
+        if not own[r] or h not in expected or _other_item(led, r):
+            continue
+        month, loose = recovered_month(led, r)
+        if month not in at or (h, month) in claimed:
+            continue
+        pair = int(codes["h"][r]) * width + at[month]
+        if pair not in failed:
+            targets[r] = (month, pair, loose)
+    if not targets:
         return {}
-    wanted = np.unique(pair[candidates])
-    paid = np.flatnonzero(led.array("ok") & (led.array("benefit") | led.array("adjust")) & own & np.isin(pair, wanted))
+    wanted = np.fromiter({p for _, p, _ in targets.values()}, dtype=np.int64)
+    paid = np.flatnonzero(led.array("ok") & (led.array("benefit") | led.array("adjust")) & own
+                          & np.isin(codes["pair"], wanted))
     totals: dict[int, float] = defaultdict(float)
     for r in paid.tolist():
-        totals[int(pair[r])] += float(amounts[r])
+        totals[int(codes["pair"][r])] += float(amounts[r])
     tol = amount_tolerance(ctx)
     out: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
-    for r in sorted(candidates, key=lambda r: (months[r], r)):
-        h, p = led.household[r], int(pair[r])
+    pairs = led.memo["correction_pairs"] = {}
+    for r in sorted(targets, key=lambda r: (targets[r][0], r)):
+        h, (month, p, loose) = led.household[r], targets[r]
         excess = totals[p] - expected[h][0]
-        if excess <= tol:
+        if excess <= tol or (loose and rows[r] > excess + tol):
             continue
-        take = min(abs(float(amounts[r])), excess)
+        take = min(rows[r], excess)
         totals[p] -= take
-        out[(h, months[r])].append((r, round(take, 2)))
+        out[(h, month)].append((r, round(take, 2)))
+        pairs[(h, month)] = p
     return dict(out)
+
+
+def _other_item(led: Ledger, r: int) -> bool:
+    """Whether a recovery row's item or remark names another item than the benefit ('冲正物价补贴'): it corrects that."""
+    return any(other_item(str(led.cols.cell(c, r) or ""), led.params) for c in ("item", "remark") if c in led.frame.columns)
+
+
+def recovered_month(led: Ledger, r: int) -> tuple[str, bool]:
+    """The month a recovery row takes back, and whether only its file or payment date gives it: the one month its
+    item or remark names beside a word of recovery ('扣回11月重复发放', '追回2026年5月多发', '5月多发扣回'; a month
+    without its year is the latest not after the row's own), else its 所属月份 column's or its words' month, else its
+    file's or payment date's (loose). ('', False) when it gives none."""
+    own, source = led.cols["month"][r] or "", str(led.cols.cell("month_source", r) or "")
+    named = set()
+    words = "|".join(map(re.escape, _words(led)))
+    if words:
+        text = "".join(str(led.cols.cell(c, r) or "") for c in ("item", "remark") if c in led.frame.columns)
+        pattern = re.compile(rf"(?:{words})[^\d，,；;。]{{0,6}}?(?:(20\d{{2}})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?![\d日])"
+                             rf"|(?<![\d年])(?:(20\d{{2}})\s*年\s*)?(1[0-2]|0?[1-9])\s*月份?(?![\d日])[^\d，,；;。]{{0,6}}?(?:{words})")
+        latest = _month(led, r)
+        for m in pattern.finditer(unicodedata.normalize("NFKC", text)):
+            year, mm = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+            if year:
+                named.add(f"{year}-{int(mm):02d}")
+            elif latest:
+                y = int(latest[:4]) - (int(mm) > int(latest[5:7]))
+                named.add(f"{y}-{int(mm):02d}")
+    if len(named) == 1:
+        return named.pop(), False
+    if not own:
+        return "", False
+    return own, source not in ("列", "备注")
 
 
 def _for_slot(led: Ledger, r: int, slot: dict) -> bool:
@@ -265,8 +313,8 @@ def _notices(ctx: Context, led: Ledger, settled: list[str], unplaced: list[int],
                         for (_, m), pairs in sorted(netted.items(), key=lambda kv: (kv[0][1], kv[1][0][0]))
                         for r, take in pairs)
         count = sum(len(pairs) for pairs in netted.values())
-        out.append(f"资金发放明细中有 {count} 行追回（冲正）记录与其所属月份多发的保障金相抵，发放金额与核定金额（F05）按相抵后的"
-                   f"金额比对（相抵后一致的不列为问题）：{said}")
+        out.append(f"资金发放明细中有 {count} 行追回（冲正）记录与其所属月份多发的保障金相抵，重复发放（F04）、发放金额与核定金额（F05）"
+                   f"按相抵后的金额比对（相抵后一致的不列为问题）：{said}")
     if settled:
         out.append(f"资金发放明细中的追回记录已全额抵减 {len(settled)} 人（户）死亡、服刑、迁出或停保（退出）后多发的资金，不再列为问题"
                    f"（追回金额按先抵较早月份计，请核对追回款是否已实际收回）：{'；'.join(settled)}")

@@ -274,6 +274,8 @@ def contacts(ctx: Context) -> list[Finding]:
         columns = [c for c in (field, "phone2" if field == "phone" else "") if c in cad.columns]
         owners = pd.concat([pd.DataFrame({"o": cad.index, "v": [keys(str(v or "")) for v in cad[c].tolist()]})
                             for c in columns]).explode("v")
+        if owners.empty:  # a cadre list of its header only (explode leaves no text column to measure)
+            continue
         owners = owners[owners["v"].str.len() >= min_len]
         if field == "phone":  # a fill-in (13800000000, 00000000000) is nobody's phone (held-out 181: 4 households at 中)
             filler = re.compile(r"(\d)\1{%d,}" % (int(params["placeholder_repeat_digits"]) - 1))
