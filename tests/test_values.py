@@ -231,3 +231,37 @@ def test_distinct_gives_pandas_factorization_with_the_blanks_as_one_nan(cells):
     for got, expected in zip(uniques, want):
         assert type(got) is type(expected)
         assert got == expected or (isinstance(got, float) and math.isnan(got) and math.isnan(expected))
+
+
+# held-out 364: a month's two-digit year is held to the year after the audited day (--as-of), not today's, so the same
+# ledgers give the same months whenever they are audited; worker processes are told the day
+@pytest.mark.parametrize("day, raw, expected", [
+    (dt.date(2031, 6, 30), "32年1月", "2032-01"), (dt.date(2031, 6, 30), "32.1", "2032-01"),
+    (dt.date(2024, 6, 30), "26年1月", ""), (dt.date(2024, 6, 30), "26.3", ""), (dt.date(2024, 6, 30), "25年1月", "2025-01"),
+    (dt.date(2031, 6, 30), "85年7月", ""),
+])
+def test_a_two_digit_years_month_is_judged_against_the_audited_day(day, raw, expected):
+    from rostercheck.normalize.values import set_reference_day
+
+    set_reference_day(day)
+    try:
+        assert month(raw) == expected
+    finally:
+        set_reference_day(None)
+
+
+def _month_in_worker(raw):
+    return month(raw)
+
+
+def test_a_spawned_worker_reads_months_against_the_audited_day(monkeypatch):
+    from rostercheck import parallel
+    from rostercheck.normalize.values import set_reference_day
+
+    monkeypatch.setenv("ROSTERCHECK_START_METHOD", "spawn")
+    set_reference_day(dt.date(2024, 6, 30))
+    try:
+        with parallel.pool(1) as workers:
+            assert workers.submit(_month_in_worker, "26年1月").result() == ""
+    finally:
+        set_reference_day(None)

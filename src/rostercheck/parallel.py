@@ -62,9 +62,13 @@ def pool(max_workers: int) -> ProcessPoolExecutor:
     Returns:
         The pool.
     """
+    from .normalize.values import reference_day, set_reference_day
+
     method = start_method()
+    # (a spawned worker imports the package afresh: it is told the audited day the months are read against)
     return ProcessPoolExecutor(max_workers=max_workers,
-                               mp_context=multiprocessing.get_context(method) if method else None)
+                               mp_context=multiprocessing.get_context(method) if method else None,
+                               initializer=set_reference_day, initargs=(reference_day(),))
 
 
 # A forked copy shares this process's pages until either writes to them (and reading a Python object

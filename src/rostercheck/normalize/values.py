@@ -111,6 +111,28 @@ def month_only(raw: object) -> bool:
     return bool(_MONTH_ONLY.match(unicodedata.normalize("NFKC", str(raw or "")).strip()))
 
 
+# The day the run audits (--as-of, :func:`set_reference_day`): a month with a two-digit year after the year following it
+# is no month a ledger pays ('85年7月', 45.3), judged against that day rather than the day the tool runs, so the same
+# files give the same findings whenever they are audited (held-out 364). Unset (a library call): today.
+_REFERENCE: list[dt.date] = []
+
+
+def set_reference_day(day: dt.date | None) -> None:
+    """Set (or, with None, clear) the day the run audits, for the months :func:`month` reads (worker processes get it
+    from ``parallel.pool``)."""
+    _REFERENCE[:] = [day] if day else []
+
+
+def reference_day() -> dt.date | None:
+    """The day set by :func:`set_reference_day`, or None."""
+    return _REFERENCE[0] if _REFERENCE else None
+
+
+def _latest_year() -> int:
+    """The last year a ledger's month may be in: the year after the audited day's (today's when none is set)."""
+    return (_REFERENCE[0] if _REFERENCE else dt.date.today()).year + 1
+
+
 def _short_year_date(yy: int, mon: int, day: int) -> dt.date | None:
     """The date of 'YY.M.D' in this century, or None when it is no date or lies after next year (a police or civil
     affairs list dates what has happened: 35.1.1 is no 2035, and 1935 cannot be told from it either)."""
@@ -169,11 +191,11 @@ def _month(raw: object) -> str:
     # as a number 26.1 is January or October, as text it is what the clerk wrote
     short = repr(raw) if isinstance(raw, float) else unicodedata.normalize("NFKC", raw).strip() if isinstance(raw, str) else ""
     if m := _SHORT_NUMBER_MONTH.fullmatch(short):
-        if 2000 + int(m.group(1)) > dt.date.today().year + 1:
+        if 2000 + int(m.group(1)) > _latest_year():
             return ""  # 45.3: no ledger pays a month that far ahead (nor is it a serial of 1900)
         return "" if isinstance(raw, float) and m.group(2) == "1" else f"20{m.group(1)}-{int(m.group(2)):02d}"
     if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
-        if len(m.group(1)) == 2 and 2000 + int(m.group(1)) > dt.date.today().year + 1:
+        if len(m.group(1)) == 2 and 2000 + int(m.group(1)) > _latest_year():
             return ""  # '85年7月' is no 2085-07 (a birth month, or a slip): a two-digit year as 25.12's rule above
         return f"{2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1)):04d}-{int(m.group(2)):02d}"
     d = date(raw)
