@@ -741,3 +741,17 @@ def test_a_yes_no_status_under_is_it_paid_reads_no_as_unpaid_and_yes_as_paid():
     ctx = money_context(roster(), rows)
     (f,) = findings(ctx, "F06")
     assert (f.confidence, f.repay) == ("高", 516) and "未能识别" not in f.evidence
+
+
+# held-out 364: a widow's household (the head dead in May, the roster not yet changed), unpaid from August: owed her
+# share, not the household's amount; her husband's months before his death are owed in full
+@pytest.mark.parametrize("died, owed", [("2026-05-08", 3 * 258.0), ("2026-07-20", 516.0 + 2 * 258), ("2026-10-02", 3 * 516.0)])
+def test_a_month_unpaid_after_a_members_death_is_owed_the_rest_of_the_household(died, owed):
+    B = make_id("19820202", 122)
+    people = household("王五", A, [("王芳", "配偶", B)], benefit=516, approved="2020-01-01")
+    people += household("李四", C, benefit=700, approved="2020-01-01")
+    rows = [pay(A, "王五", m, 516) for m in months("2026-04", "2026-06")] + [pay(C, "李四", m, 700) for m in months("2026-04", "2026-09")]
+    ctx = money_context(people, rows, {"deaths": [{"name": "王五", "id": A, "date": died}]})
+    assert money(ctx, "F06") == [("王五", "中", None, owed)]
+    if owed != 3 * 516.0:
+        assert "除去已死亡、服刑、迁出或退出成员份额后的 258.00 元/月" in findings(ctx, "F06")[0].evidence

@@ -1179,11 +1179,18 @@ def check_f06(ctx: Context) -> list[Finding]:
         # a month with no benefit row, only its 提标补差 paid, is owed the rest (held-out 349: 1,032 less the 40 paid)
         topped = {m: sum(float(led.cols["amount"][r]) for r in raise_only[(h, m)]) for m in months
                   if m not in tried and (h, m) in raise_only}
-        owed = (sum(tried.get(m, max((then if m in earlier else amount or 0.0) - topped.get(m, 0.0), 0.0)) for m in months)
+        # a month some members' events rule out (the head dead, the spouse left) is owed the rest's part only (held-out
+        # 364: a widow's household, unpaid after the head's death, was owed the whole household's amount)
+        rest = {m: cut[-1] for m in months if m not in tried and amount and m not in earlier
+                and (cut := _without_the_gone(ctx, led, h, m, amount))}
+        owed = (sum(tried.get(m, max(rest.get(m, then if m in earlier else amount or 0.0) - topped.get(m, 0.0), 0.0))
+                    for m in months)
                 if amount or len(tried) == len(months) else None)
         basis = ((["发放失败的金额"] if tried else [])
-                 + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) + len(earlier) < len(months) else [])
-                 + ([f"{raised[0]} 统一提标前的 {yuan(then)}/月（{'、'.join(earlier)}）"] if earlier else []))
+                 + ([f"核定金额 {yuan(amount)}/月"] if amount and len(tried) + len(earlier) + len(rest) < len(months) else [])
+                 + ([f"{raised[0]} 统一提标前的 {yuan(then)}/月（{'、'.join(earlier)}）"] if earlier else [])
+                 + ([f"核定金额除去已死亡、服刑、迁出或退出成员份额后的 {'、'.join(sorted({yuan(v) for v in rest.values()}))}/月"
+                     f"（{months_text(sorted(rest))}）"] if rest else []))
         basis[-1:] = [basis[-1] + f"减去同月已发的提标补差 {yuan(sum(topped.values()))}"] if topped and basis else basis[-1:]
         undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
                   else "发放失败/退回")
