@@ -1350,8 +1350,10 @@ def test_a_yes_no_question_over_the_payments_is_their_status(tmp_path, header):
 def test_a_wide_books_amount_columns_are_read_in_the_unit_it_names(tmp_path, title, header, cells, amounts, step):
     path = write(tmp_path / "特困台账.xlsx", {"台账": [[title], ["序号", "姓名", "公民身份号码", *header],
                                                       [1, "张三", A, *cells]]})
-    tables, frame, _ = load_ledgers([path], AS_OF)
+    tables, frame, warnings = load_ledgers([path], AS_OF)
     assert sorted(round(a, 2) for a in frame["amount"]) == amounts
+    said = [w for w in [*tables[0].warnings, *warnings] if "的金额列以万元为单位（表头或标题所写），已折算为元" in w]
+    assert len(said) == (step is not None)
     assert ("amount_step" in frame.columns) == (step is not None)
     if step is not None:
         assert set(frame["amount_step"]) == {step}

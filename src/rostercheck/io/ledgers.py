@@ -23,9 +23,9 @@ from ..model import object_array, plain_text
 from ..normalize import ids
 from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
-from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, account_losses, back_pay_months, bare_month_span,
-                                cn_numerals, count, date, digits, item_month, masked_account, masked_digits, money,
-                                month, month_span, text, texts)
+from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
+                                bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
+                                masked_digits, money, month, month_span, text, texts)
 from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
@@ -375,6 +375,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes
+    if units := sorted({per for f, (_, per) in layout.readings().items() if f.startswith(LEDGER_AMOUNTS) and per != 1.0}):
+        # (said once for the sheet's month or item columns: the field-by-field note would name each of 12 months)
+        named = "、".join(next(u for u, v in YUAN_PER.items() if v == per) for per in units)
+        notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else ''}各{'月份' if wide else '资金项目'}的金额列以{named}为单位"
+                     f"（表头或标题所写），已折算为元")
     if items:
         frame = _melted(frame, {c: ("", "", item) for c, item in items.items()}, layout.labels, None)
         if frame.empty:
