@@ -443,3 +443,46 @@ def test_rows_under_a_table_that_are_notes_signatures_or_totals(cells, footer):
     from rostercheck.io.table import _is_total_or_footer
 
     assert _is_total_or_footer(cells) is footer
+
+
+@pytest.mark.parametrize("groups, area, status", [
+    # h362: a system export's two-row header (成员信息 over 人员状态 …): the code sheet names the lower row's column
+    (("家庭信息", "成员信息"), ["城市", "农村"], ["在保", "死亡"]),
+    # one header row: as before
+    (("", ""), ["城市", "农村"], ["在保", "死亡"]),
+])
+def test_a_code_sheet_explains_the_columns_under_a_two_row_headers_groups(tmp_path, groups, area, status):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    family, member = groups
+    if family:
+        ws.append([family, "", "", member, "", "", ""])
+        ws.merge_cells("A1:C1")
+        ws.merge_cells("D1:G1")
+    ws.append(["户主姓名", "户主身份证号", "城乡类别", "成员姓名", "成员身份证号码", "与户主关系", "人员状态"])
+    b = make_id("19600301", 13, "430524")
+    c = make_id("19620501", 24, "430524")
+    ws.append(["李梅", b, "1", "李梅", b, "02", "1"])
+    ws.append(["王芳", c, "2", "王芳", c, "02", "3"])
+    codes_ = wb.create_sheet("代码表")
+    codes_.append(["代码类型", "代码", "名称"])
+    for row in (["城乡类别", "1", "城市"], ["城乡类别", "2", "农村"], ["人员状态", "1", "在保"], ["人员状态", "3", "死亡"]):
+        codes_.append(row)
+    wb.save(tmp_path / "r.xlsx")
+    frame = load_table(tmp_path / "r.xlsx", "roster").frame
+    assert frame["area_type"].tolist() == area and frame["member_status"].tolist() == status
+
+
+def test_a_bare_status_on_a_code_sheet_is_no_legend_of_a_column_sharing_a_prefix(tmp_path):
+    # a group prefix strips only to a name of four characters or more: '人员状态' under '人员' is not '状态'
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["人员编号", "人员姓名", "人员身份证号", "人员状态"])
+    b = make_id("19600301", 13, "430524")
+    ws.append(["001", "李梅", b, "2"])
+    codes_ = wb.create_sheet("代码表")
+    codes_.append(["代码类型", "代码", "名称"])
+    for row in (["状态", "1", "正常"], ["状态", "2", "死亡"]):
+        codes_.append(row)
+    wb.save(tmp_path / "staff.xlsx")
+    assert load_table(tmp_path / "staff.xlsx", "staff").frame["status"].tolist() == ["2"]

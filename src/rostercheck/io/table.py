@@ -539,10 +539,14 @@ class Layout:
         """Field → (the meanings its header or the title give its codes, yuan per unit of its amounts), for the fields
         read otherwise than as written: a coded column explained ('迁移类型（1迁入 2迁出）', a title '待遇状态：1正常 2暂停'),
         an amount in another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
-        out = {}
+        out, groups = {}, None
         for fld, label in self.headers.items():
             meanings = (codes.legend(label, self.title) or codes.legend(label, self.footer)
                         or codes.legend(label, self.legends)) if coded_field(fld) else {}
+            if not meanings and self.legends and coded_field(fld):
+                groups = _group_prefixes(self.labels) if groups is None else groups
+                meanings = next((found for g in groups if label.startswith(g) and len(label) - len(g) >= 4
+                                 and (found := codes.legend(label[len(g):], self.legends))), {})
             per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS or fld.startswith(LEDGER_AMOUNTS) else 1.0
             if meanings or per != 1.0:
                 out[fld] = (meanings, per)
@@ -561,6 +565,16 @@ class Layout:
                 said.append(f"“{label}”列的金额以{_UNIT_NAMES[per]}为单位，已折算为元"
                             f"（{'÷' + format(1 / per, 'g') if per < 1 else '×' + format(per, 'g')}）")
         return said
+
+
+def _group_prefixes(labels: list[str]) -> list[str]:
+    """The group cells of a two-row header the labels begin with ('成员信息' of 成员信息人员状态, 成员信息性别 …): the
+    prefixes of two characters or more that three labels or more share, longest first (a column named by four
+    characters or more after it: a bare 状态 or 类别 is no column of its own). A code sheet names the column
+    by its own row ('人员状态 | 1 | 在保'; h362: a roster's 城乡类别, 救助类别 and 人员状态 explained only there were
+    unread under their groups' names)."""
+    counts: Counter[str] = Counter(lab[:k] for lab in dict.fromkeys(labels) for k in range(2, len(lab) - 1))
+    return sorted((p for p, n in counts.items() if n >= 3), key=len, reverse=True)
 
 
 _SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*)$")
