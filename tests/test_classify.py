@@ -1045,6 +1045,18 @@ def test_a_code_table_in_a_folder_is_said_to_be_one(tmp_path, name):
     assert place.kind is None and place.why.startswith("是代码说明表")
 
 
+def test_a_code_table_named_after_a_list_beside_it_is_said_to_explain_that_list(tmp_path):
+    # h362: 户籍迁出信息_代码表.csv was said to serve payment ledgers only, while it is now read with 户籍迁出信息.csv
+    from helpers import make_id
+
+    (tmp_path / "户籍迁出信息.csv").write_text(f"姓名,身份证号,迁出日期,迁往地,迁移原因\n李梅,{make_id()},20260506,440305,1\n",
+                                          encoding="utf-8")
+    code = tmp_path / "户籍迁出信息_代码表.csv"
+    code.write_text("代码类型,代码,含义\n迁移原因,1,务工\n迁移原因,2,升学\n", encoding="utf-8")
+    place = classify_file(code)
+    assert place.kind is None and "用于读取《户籍迁出信息.csv》中的代码列" in place.why
+
+
 def test_a_workbook_of_two_lists_records_each_lists_own_rows(tmp_path):
     # held-out 314: run.json's taken_as gave 公安反馈.xlsx's 死亡注销 sheet the 迁出 sheet's 43 rows (62 read)
     book = _police_book(tmp_path / "公安反馈.xlsx", "死亡注销", "户籍迁出")

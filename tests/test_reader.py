@@ -486,3 +486,23 @@ def test_a_bare_status_on_a_code_sheet_is_no_legend_of_a_column_sharing_a_prefix
         codes_.append(row)
     wb.save(tmp_path / "staff.xlsx")
     assert load_table(tmp_path / "staff.xlsx", "staff").frame["status"].tolist() == ["2"]
+
+
+@pytest.mark.parametrize("code_file, read", [
+    # h362: a system exports the list's code table beside it, named after it
+    ("户籍迁出信息_代码表.csv", ["务工", "升学"]),
+    ("户籍迁出信息代码说明.csv", ["务工", "升学"]),
+    ("户籍迁出信息（数据字典）.csv", ["务工", "升学"]),
+    # a code table named after no file, or after another version of it, explains nothing
+    ("代码表.csv", ["1", "2"]),
+    ("户籍迁出信息_代码表_旧.csv", ["1", "2"]),
+    ("户籍迁出信息_2.csv", ["1", "2"]),
+])
+def test_a_code_table_file_named_after_a_list_explains_its_columns(tmp_path, code_file, read):
+    b, c = make_id("19600301", 13, "430524"), make_id("19620501", 24, "430524")
+    (tmp_path / "户籍迁出信息.csv").write_text(f"姓名,身份证号,迁出日期,迁往地,迁移原因\n李梅,{b},20260506,440305001001,1\n"
+                                          f"王芳,{c},20260601,430104001002,2\n", encoding="utf-8")
+    (tmp_path / code_file).write_text("代码类型,代码,含义\n迁移原因,1,务工\n迁移原因,2,升学\n迁移原因,3,投亲\n", encoding="utf-8")
+    table = load_table(tmp_path / "户籍迁出信息.csv", "migrations")
+    assert table.frame["reason"].tolist() == read
+    assert any(code_file in w for w in table.warnings) == (read != ["1", "2"])

@@ -474,7 +474,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
         if aid is None and _code_table(path, grids):  # (held-out 314: said as any file of no list's columns)
-            return Placement(path, None, _CODE_TABLE_SAID, None, "skipped")
+            return Placement(path, None, _code_table_said(path), None, "skipped")
         return Placement(path, None, f"是{aid.group(2)}救助的名单，不是本工具比对的名单" if aid else
                          "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
     # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
@@ -734,6 +734,20 @@ def classify_folder(folder: Path, exclude: set[Path] = frozenset(), explicit: It
 
 _NO_COLUMNS = "表头中没有花名册或任何一类名单应有的列"
 _CODE_TABLE_SAID = "是代码说明表：只用于资金发放明细；其他名单的代码请写进该名单的表头（如“状态（1正常 3终止）”）或配置文件"
+
+
+def _code_table_said(path: Path) -> str:
+    """What a code table file is used for: the list it is named after (io.table.companion_code_files; h362: 户籍迁出信息_
+    代码表.csv was said to serve ledgers only while its list's 迁移原因 codes went unread), else ledgers only."""
+    from .io.table import companion_code_files
+
+    try:
+        lists = [p for p in path.parent.iterdir() if path in companion_code_files(p)]
+    except OSError:
+        lists = []
+    if lists:
+        return f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in sorted(lists))}中的代码列，不作为名单读取"
+    return _CODE_TABLE_SAID
 
 
 def _code_table(path: Path, grids) -> bool:

@@ -518,6 +518,9 @@ class Layout:
     # the workbook's notes pages (填表说明, 代码说明) as :func:`legend_text` gives them: the legends no header or title gives
     legends: str = ""
     footer: str = ""  # the notes written under the table (:func:`_footer_text`)
+    # the legends of code table files named after the file (:func:`companion_code_files`), and those files' names
+    file_legends: str = ""
+    legend_files: str = ""
 
     def said(self, col: int) -> str:
         """A column's header as the file writes it (its comparable label where that is unknown)."""
@@ -542,15 +545,25 @@ class Layout:
         out, groups = {}, None
         for fld, label in self.headers.items():
             meanings = (codes.legend(label, self.title) or codes.legend(label, self.footer)
-                        or codes.legend(label, self.legends)) if coded_field(fld) else {}
-            if not meanings and self.legends and coded_field(fld):
-                groups = _group_prefixes(self.labels) if groups is None else groups
-                meanings = next((found for g in groups if label.startswith(g) and len(label) - len(g) >= 4
-                                 and (found := codes.legend(label[len(g):], self.legends))), {})
+                        or self._noted(label)) if coded_field(fld) else {}
             per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS or fld.startswith(LEDGER_AMOUNTS) else 1.0
             if meanings or per != 1.0:
                 out[fld] = (meanings, per)
         return out
+
+    def _noted(self, label: str, legends: str | None = None) -> dict[str, str]:
+        """The meanings the workbook's notes pages (or ``legends``; by default those, then the code table files named
+        after the file) give a column's codes: by its label, or by the label after a two-row header's group cell."""
+        if legends is None:
+            return self._noted(label, self.legends) or self._noted(label, self.file_legends)
+        if not legends:
+            return {}
+        found = codes.legend(label, legends)
+        if not found:
+            groups = _group_prefixes(self.labels)
+            found = next((got for g in groups if label.startswith(g) and len(label) - len(g) >= 4
+                          and (got := codes.legend(label[len(g):], legends))), {})
+        return found
 
     def readings_said(self) -> list[str]:
         """The notices saying how :meth:`readings` reads the columns (Chinese)."""
@@ -559,7 +572,9 @@ class Layout:
             label = self.headers_said[fld]  # (as the file writes it: held-out 243 quoted '申请状态(1待审核2审批中…)')
             if meanings:
                 where = ("表头或标题" if codes.legend(self.headers[fld], self.title) else
-                         "表格下方的注" if codes.legend(self.headers[fld], self.footer) else "工作簿的说明页")
+                         "表格下方的注" if codes.legend(self.headers[fld], self.footer) else
+                         "工作簿的说明页" if self._noted(self.headers[fld], self.legends) else
+                         f"代码表文件{self.legend_files}")
                 said.append(f"“{label}”列的代码按{where}中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
             if per != 1.0:
                 said.append(f"“{label}”列的金额以{_UNIT_NAMES[per]}为单位，已折算为元"
@@ -575,6 +590,35 @@ def _group_prefixes(labels: list[str]) -> list[str]:
     unread under their groups' names)."""
     counts: Counter[str] = Counter(lab[:k] for lab in dict.fromkeys(labels) for k in range(2, len(lab) - 1))
     return sorted((p for p, n in counts.items() if n >= 3), key=len, reverse=True)
+
+
+# A code table file named after the list it explains: 户籍迁出信息_代码表.csv beside 户籍迁出信息.csv (h362)
+_COMPANION = re.compile(r"[\s_\-—－()（）【】\[\]]*(?:数据)?(?:代码|编码)?(?:表|说明|字典|集)?[\s)）】\]]*")
+_TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv", ".et")
+
+
+def companion_code_files(path: Path) -> list[Path]:
+    """The code tables beside a file that are named after it (its name, then 代码表, 代码说明, 编码表, 数据字典 …:
+    户籍迁出信息_代码表.csv for 户籍迁出信息.csv): a system exports such a table with the list, and it explains that list's
+    coded columns by their names (字段 | 代码 | 含义). A folder's code table named after no file explains none of them (which
+    list's 状态 it gives is unknown).
+
+    Args:
+        path: the list's (or roster's) file.
+    Returns:
+        Those files, sorted by name.
+    """
+    try:
+        beside = [p for p in path.parent.iterdir() if p.suffix.lower() in _TABLE_SUFFIXES and p != path]
+    except OSError:
+        return []
+    return sorted(p for p in beside if companion_of(p, path.stem))
+
+
+def companion_of(code_file: Path, stem: str) -> bool:
+    """Whether a file is a code table named after a file of the given stem (see :func:`companion_code_files`)."""
+    rest = code_file.stem[len(stem):] if code_file.stem.startswith(stem) and stem else ""
+    return bool(rest) and bool(re.search(r"代码|编码|字典", rest)) and bool(_COMPANION.fullmatch(rest))
 
 
 _SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*)$")
@@ -1153,6 +1197,11 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     grids = read_grids(path, limits, note_sheets=True, columnar=True, sparse=sparse)
     notes = [n for g in grids for n in g.notes]
     legends, used = legend_text([g for g in grids if g.note_sheet]), False
+    companions = companion_code_files(path)
+    if companions:
+        from .ledgers import code_tables
+
+        file_legends, companions = code_tables(companions, limits)
     sheets = []
     for grid in grids:
         layout = find_layout(grid, kind)
@@ -1166,6 +1215,11 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
                 grid.index(layout.mapping.get("id"))
             tables = _stacked_tables(grid, layout, kind)
             for part, read_by in tables:
+                if companions:
+                    read_by.file_legends = file_legends
+                    read_by.legend_files = "".join(f"《{p.name}》" for p in companions)
+                    if not legends:
+                        read_by.warnings.extend(n for n in read_by.readings_said() if n not in read_by.warnings)
                 if legends:
                     read_by.legends = legends
                     bind_unnamed_codes(read_by, kind, part)
