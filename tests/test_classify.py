@@ -1054,7 +1054,7 @@ def test_a_code_table_named_after_a_list_beside_it_is_said_to_explain_that_list(
     code = tmp_path / "户籍迁出信息_代码表.csv"
     code.write_text("代码类型,代码,含义\n迁移原因,1,务工\n迁移原因,2,升学\n", encoding="utf-8")
     place = classify_file(code)
-    assert place.kind is None and "用于读取《户籍迁出信息.csv》中的代码列" in place.why
+    assert place.kind is None and "用于读取《户籍迁出信息.csv》中的代码列" in place.why and place.label == "代码说明表（随名单读取）"
 
 
 def test_a_workbook_of_two_lists_records_each_lists_own_rows(tmp_path):

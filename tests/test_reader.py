@@ -506,3 +506,19 @@ def test_a_code_table_file_named_after_a_list_explains_its_columns(tmp_path, cod
     table = load_table(tmp_path / "户籍迁出信息.csv", "migrations")
     assert table.frame["reason"].tolist() == read
     assert any(code_file in w for w in table.warnings) == (read != ["1", "2"])
+
+
+def test_a_code_table_file_explains_a_streamed_lists_columns(tmp_path, monkeypatch):
+    # h362: a big CSV is read by DuckDB without read_file; its code table file is read with it all the same
+    from rostercheck import bulk
+
+    b, c = make_id("19600301", 13, "430524"), make_id("19620501", 24, "430524")
+    path = tmp_path / "户籍迁出信息.csv"
+    path.write_text(f"姓名,身份证号,迁出日期,迁往地,迁移原因\n李梅,{b},20260506,440305001001,1\n"
+                    f"王芳,{c},20260601,430104001002,2\n", encoding="utf-8")
+    (tmp_path / "户籍迁出信息_代码表.csv").write_text("代码类型,代码,含义\n迁移原因,1,务工\n迁移原因,2,升学\n", encoding="utf-8")
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    assert bulk.streams(path)
+    table = bulk.load_whole(path, "migrations")
+    assert table.frame["reason"].tolist() == ["务工", "升学"]
+    assert any("户籍迁出信息_代码表.csv" in w for w in table.warnings)

@@ -29,7 +29,8 @@ import pandas as pd
 from .errors import InputFileError
 from .io.columns import former_id_column, person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
-from .io.table import MONTHED_KINDS, Layout, Table, columns_frame, data_frame, find_layout, finish_table, month_cells
+from .io.table import (MONTHED_KINDS, Layout, Table, columns_frame, data_frame, file_legends, find_layout, finish_table,
+                       month_cells)
 from .normalize import ids
 
 # Lists big enough to be worth filtering, where only the person's own ID links a row to anyone.
@@ -511,6 +512,7 @@ def _open(path: Path, kind: str, serial: bool = False) -> tuple[Grid, Layout, st
     layout = find_layout(grid, kind)
     if layout is None:
         finish_table(path, kind, [])  # no sheet: raises
+    file_legends(path, layout)
     return grid, layout, _source(path, grid, layout, delimiter, serial), delimiter
 
 

@@ -125,6 +125,7 @@ class Placement:
     others: tuple[str, ...] = ()  # other kinds the file looks like, by columns of its own (ALSO_SHARE), best first
     named: str = ""  # a roster's titles and file name, as placed (its period and programme: :func:`_earlier_periods`)
     pending: str = ""  # what reading a roster will decide of it, shown in the table (an earlier period of another's)
+    code_table: bool = False  # a code table read with the list it is named after (io.table.companion_code_files)
 
     @property
     def label(self) -> str:
@@ -137,6 +138,8 @@ class Placement:
             return "上级文件夹"
         if self.kind:
             return KIND_LABELS.get(self.kind, self.kind)
+        if self.code_table:
+            return "代码说明表（随名单读取）"
         return f"{KIND_LABELS.get(self.seen, self.seen)}（未使用）" if self.seen else "未识别，已跳过"
 
     def unused(self, why: str) -> None:
@@ -474,7 +477,10 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
         if aid is None and _code_table(path, grids):  # (held-out 314: said as any file of no list's columns)
-            return Placement(path, None, _code_table_said(path), None, "skipped")
+            lists = _lists_explained(path)
+            said = (f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in lists)}中的代码列，不作为名单读取" if lists
+                    else _CODE_TABLE_SAID)
+            return Placement(path, None, said, None, "skipped", code_table=bool(lists))
         return Placement(path, None, f"是{aid.group(2)}救助的名单，不是本工具比对的名单" if aid else
                          "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
     # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
@@ -736,18 +742,15 @@ _NO_COLUMNS = "表头中没有花名册或任何一类名单应有的列"
 _CODE_TABLE_SAID = "是代码说明表：只用于资金发放明细；其他名单的代码请写进该名单的表头（如“状态（1正常 3终止）”）或配置文件"
 
 
-def _code_table_said(path: Path) -> str:
-    """What a code table file is used for: the list it is named after (io.table.companion_code_files; h362: 户籍迁出信息_
-    代码表.csv was said to serve ledgers only while its list's 迁移原因 codes went unread), else ledgers only."""
+def _lists_explained(path: Path) -> list[Path]:
+    """The files beside a code table that it is named after (io.table.companion_code_files), which read it with them (h362:
+    户籍迁出信息_代码表.csv was said to serve ledgers only while its list's 迁移原因 codes went unread)."""
     from .io.table import companion_code_files
 
     try:
-        lists = [p for p in path.parent.iterdir() if path in companion_code_files(p)]
+        return sorted(p for p in path.parent.iterdir() if path in companion_code_files(p))
     except OSError:
-        lists = []
-    if lists:
-        return f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in sorted(lists))}中的代码列，不作为名单读取"
-    return _CODE_TABLE_SAID
+        return []
 
 
 def _code_table(path: Path, grids) -> bool:

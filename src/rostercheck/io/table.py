@@ -615,6 +615,18 @@ def companion_code_files(path: Path) -> list[Path]:
     return sorted(p for p in beside if companion_of(p, path.stem))
 
 
+def file_legends(path: Path, layout: Layout, limits: Limits | None = None) -> None:
+    """Give a layout the legends of the code table files named after its file (:func:`companion_code_files`), said in its
+    warnings (for a file read without :func:`read_file`: a big CSV streamed by DuckDB)."""
+    companions = companion_code_files(path)
+    if companions:
+        from .ledgers import code_tables
+
+        layout.file_legends, companions = code_tables(companions, limits)
+        layout.legend_files = "".join(f"《{p.name}》" for p in companions)
+        layout.warnings.extend(n for n in layout.readings_said() if n not in layout.warnings)
+
+
 def companion_of(code_file: Path, stem: str) -> bool:
     """Whether a file is a code table named after a file of the given stem (see :func:`companion_code_files`)."""
     rest = code_file.stem[len(stem):] if code_file.stem.startswith(stem) and stem else ""
@@ -1201,7 +1213,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     if companions:
         from .ledgers import code_tables
 
-        file_legends, companions = code_tables(companions, limits)
+        legends_of_files, companions = code_tables(companions, limits)
     sheets = []
     for grid in grids:
         layout = find_layout(grid, kind)
@@ -1216,7 +1228,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
             tables = _stacked_tables(grid, layout, kind)
             for part, read_by in tables:
                 if companions:
-                    read_by.file_legends = file_legends
+                    read_by.file_legends = legends_of_files
                     read_by.legend_files = "".join(f"《{p.name}》" for p in companions)
                     if not legends:
                         read_by.warnings.extend(n for n in read_by.readings_said() if n not in read_by.warnings)
