@@ -265,3 +265,22 @@ def test_a_spawned_worker_reads_months_against_the_audited_day(monkeypatch):
             assert workers.submit(_month_in_worker, "26年1月").result() == ""
     finally:
         set_reference_day(None)
+
+
+def test_a_library_call_reads_two_digit_years_against_its_own_day(tmp_path):
+    """The day is the run's (--as-of, or a library caller's as_of), set where the inputs are loaded, not by the CLI."""
+    from helpers import make_id
+
+    from rostercheck.loading import load_inputs
+    from rostercheck.normalize.values import set_reference_day
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"姓名,身份证号,户主姓名,户主身份证号\n张三,{make_id('19600101', 13)},张三,{make_id('19600101', 13)}\n",
+                      encoding="utf-8")
+    try:
+        load_inputs([roster], {}, dt.date(2031, 6, 30))
+        assert month("32年1月") == "2032-01"
+        load_inputs([roster], {}, dt.date(2024, 6, 30))
+        assert month("26年1月") == ""
+    finally:
+        set_reference_day(None)

@@ -253,9 +253,6 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
 
 
 def _date(value: Optional[str]) -> dt.date:
-    from .normalize.values import set_reference_day
-
-    set_reference_day(None)  # (today until a date is given)
     if value is None:
         return dt.date.today()
     if not value.strip():  # --as-of "" (an empty variable in a batch file) is no date, not today
@@ -279,7 +276,6 @@ def _date(value: Optional[str]) -> dt.date:
         raise UsageError(f"--as-of 日期“{value}”没有写明是哪一天，请写成 2026-09-30 这样的格式。")
     if parsed > dt.date.today():
         console.warn(f"核查基准日 {parsed.isoformat()} 晚于今天：年龄、在押、死亡等按该日判断，请确认日期没有写错。")
-    set_reference_day(parsed)  # (months with a two-digit year are read against it, not against today)
     return parsed
 
 

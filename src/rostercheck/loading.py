@@ -28,7 +28,7 @@ from .io.table import RawFile, Table, household_files_joined, load_table, read_f
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
-from .normalize.values import month_span
+from .normalize.values import month_span, set_reference_day
 from .reference import normalise
 from .roster import build_members, left_keys, other_periods, people_keys
 
@@ -327,6 +327,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
     Returns:
         The loading.
     """
+    set_reference_day(as_of)  # (months with a two-digit year are read against the audited day, not today)
     filtered = [] if whole else [k for k in lists if k in bulk.FILTERED_KINDS]
     streaming = {k for k, p in lists.items() if bulk.streams(Path(p))}  # each file's head looked at once
     streamed = [k for k in filtered if k in streaming]
@@ -458,6 +459,8 @@ def start_payments(payments: list[Path] | None, as_of: dt.date, limits: Limits |
     if not payments:
         return None
     from .io.ledgers import start_ledgers
+
+    set_reference_day(as_of)  # (as start_loading: the ledgers are read first)
 
     period = next((span for p in rosters if (span := month_span(Path(p).stem))), ())
     return start_ledgers(list(payments), as_of, limits, progress, ahead=True, given=given, period=period)
