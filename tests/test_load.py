@@ -1240,3 +1240,18 @@ def test_an_approval_date_beside_a_start_month_is_read_where_the_start_is_blank(
                     f"张三,{a},张三,{a},户主,2026-07-15,\n李四,{b},李四,{b},户主,2019-03-02,2026-06\n", encoding="utf-8")
     members = build_members([load_table(path, "roster")], AS_OF)
     assert members["approved"].tolist() == [dt.date(2026, 7, 15), dt.date(2026, 6, 1)]
+
+
+def test_a_roster_row_for_other_aid_is_said_and_kept_for_screen(tmp_path):
+    # held-out 372: 临时救助 (a 申请类型's code 3, or the words) is no 低保/特困: a roster is told, screen leaves it out
+    from rostercheck.policy import load_policy, roster_codes
+
+    (tmp_path / "c.toml").write_text('[common]\nprogramme_codes = { "1" = "低保", "3" = "临时救助" }\n', encoding="utf-8")
+    _, common, _ = load_policy(tmp_path / "c.toml")  # (a meaning the configuration may write)
+    rows = "".join(f"城关镇,东村,{p},{p},户主,{v}\n" for p, v in zip([A, B, D], ["1", "3", "临时救助"]))
+    (tmp_path / "低保花名册.csv").write_text("乡镇,村,姓名,身份证号,与户主关系,保障类别\n" + rows, encoding="utf-8")
+    table = load_table(tmp_path / "低保花名册.csv", "roster")
+    build_members([table], AS_OF, roster_codes=roster_codes(common))
+    assert sorted((row, word) for (_, row), word in table.other_aid.items()) == [(3, "临时救助"), (4, "临时救助")]
+    (said,) = [w for w in table.warnings if "其他救助" in w]
+    assert "2 行" in said and "“临时救助”" in said

@@ -85,7 +85,7 @@ def test_a_config_that_is_no_text_is_a_config_error(tmp_path):
     ("[common]\nmoney_stop_rule = \"下下月\"\n", "次月、当月 之一"),
     ("[C08]\nmale_min_age = 60\nmale_max_age = 16\n", "下限应小于上限"),
     ("[C02]\nreason_codes = [\"21\"]\n", "代码表（如 { \"21\" = \"升学\" }），实际为 [\"21\"]"),
-    ("[common]\nprogramme_codes = { \"3\" = \"临时救助\" }\n", "“临时救助”不是"),  # meanings are the roster's words
+    ("[common]\nprogramme_codes = { \"3\" = \"一类\" }\n", "“一类”不是"),  # meanings are the roster's words
     ("[common]\narea_codes = { \"1\" = \"城区\" }\n", "应写“城市”、“城镇”、“农村”之一"),
     ("[c02]\ninside_words = [\"县内\"]\n", "节名应写作 [C02]"),  # a section ignored would change nothing quietly
     ("[Common]\nurban_standard = 800\n", "节名应写作 [common]"),

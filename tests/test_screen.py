@@ -450,7 +450,6 @@ def test_a_family_refused_before_that_applies_again_is_screened(tmp_path, refuse
 @pytest.mark.parametrize("second_no, second_town, apart", [
     ("SQ2", "河口乡", True),  # two applications of one family in two townships: both kept, each 有疑点
     ("SQ1", "河口乡", False),  # the same application sent again
-    ("SQ2", "城关镇", False),  # sent again under a new number in the same village: one application
 ])
 def test_a_family_applying_in_two_townships_is_two_applications(tmp_path, second_no, second_town, apart):
     # held-out 220: 高学军's family applied in 双河乡 and in 石桥镇 (two 申请编号): merged as "报送了两次" into one 无疑点
@@ -880,3 +879,80 @@ def test_c10_calls_the_applications_declared_information_the_application_lists(t
     assert len(c10) == 1
     assert (c10["来源名单"].iat[0], c10["匹配键"].iat[0]) == ("申请名单", "申请名单申报信息与各部门名单比对")
     assert not result.findings[["来源名单", "匹配键", "依据"]].apply(lambda c: c.str.contains("花名册")).any().any()
+
+
+@pytest.mark.parametrize("second_no, second_file, head_in_second, applications", [
+    ("SQ2", "申请.csv", True, 2),  # held-out 372: one family applying twice in one export, two 申请编号: both 有疑点
+    ("SQ1", "申请.csv", True, 1),  # one application exported on two rows of its number: one, no D01
+    ("SQ2", "乡镇报送.csv", True, 1),  # another file's number in the same village: the application sent again
+    ("SQ2", "申请.csv", False, 1),  # a number on a member's row without the head's: no application of its own
+])
+def test_a_family_applying_twice_in_one_place_under_two_numbers(tmp_path, second_no, second_file, head_in_second,
+                                                                 applications):
+    from rostercheck.screen import RENUMBERED_TITLE
+
+    head, wife = make_id("19700101", 11), make_id("19720101", 22)
+    header = "申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+    first = f"SQ1,城关镇,东村,张三,{head},张三,{head},户主\nSQ1,城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    second = (f"{second_no},城关镇,东村,张三,{head},张三,{head},户主\n" if head_in_second else "") + \
+        f"{second_no},城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    files = {"申请.csv": header + first}
+    files[second_file] = files.get(second_file, header) + second
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    result = screen([tmp_path / name for name in files], {}, dt.date(2026, 9, 30))
+    verdicts, d01 = result.verdicts, result.findings[result.findings["类别代码"] == "D01"]
+    assert len(verdicts) == applications
+    notice = [w for w in result.warnings if "两个申请编号" in w]
+    if applications == 1:
+        assert d01.empty and not notice and set(verdicts["结论"]) == {"无疑点"}
+        return
+    assert sorted(zip(verdicts["申请编号"], verdicts["结论"], verdicts["家庭人口"])) == [
+        ("SQ1", "有疑点", 2), ("SQ2", "有疑点", 2)]
+    assert len(d01) == 4 and set(d01["类别名称"]) == {RENUMBERED_TITLE} and set(d01["置信度"]) == {"高"}
+    said = dict(zip(d01["姓名"] + d01["申请编号"], d01["依据"]))
+    assert "申请编号 SQ2" in said["张三SQ1"] and "申请编号 SQ1" in said["李四SQ2"]
+    assert len(notice) == 1 and "第 2–3 行" in notice[0] and "第 4–5 行" in notice[0] and head not in notice[0]
+    assert not [w for w in result.warnings if "两处" in w or "重复出现" in w]
+
+
+@pytest.mark.parametrize("programme, screened", [
+    ("临时救助", False),  # held-out 372: a 临时救助 application is no 低保/特困 one: left out, said
+    ("医疗救助", False),
+    ("低保", True),
+    ("特困", True),
+    ("低保、临时救助", True),  # names 低保 too
+])
+def test_an_application_for_other_aid_is_not_screened_as_dibao(tmp_path, programme, screened):
+    head, other = make_id("19500101", 11), make_id("19600101", 33)
+    header = "申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类别\n"
+    (tmp_path / "申请.csv").write_text(header + f"SQ1,城关镇,东村,张三,{head},张三,{head},户主,{programme}\n"
+                                       f"SQ2,城关镇,西村,王五,{other},王五,{other},户主,低保\n", encoding="utf-8")
+    (tmp_path / "车辆.csv").write_text(f"号牌号码,车辆类型,所有人,身份证明号码,机动车状态\n豫S12345,小型轿车,张三,{head},正常\n",
+                                     encoding="utf-8")
+    write_roster(tmp_path / "roster.xlsx", household("城关镇", "东村", "张三", head, []))
+    result = screen([tmp_path / "申请.csv"], {"vehicles": tmp_path / "车辆.csv"}, dt.date(2026, 9, 30),
+                    enrolled=[tmp_path / "roster.xlsx"])
+    verdicts = dict(zip(result.verdicts["户主姓名"], result.verdicts["结论"]))
+    notice = [w for w in result.warnings if "不是低保、特困" in w]
+    if screened:
+        assert verdicts == {"张三": "有疑点", "王五": "无疑点"} and not notice
+    else:
+        assert verdicts == {"王五": "无疑点"} and result.findings.empty
+        assert len(notice) == 1 and f"张三（{programme}）" in notice[0]
+        assert result.township_notes["城关镇"][0] == notice[0]
+
+
+def test_a_familys_dibao_application_beside_its_own_temporary_aid_one_is_no_duplicate(tmp_path):
+    # held-out 372: one family's 低保 and 临时救助 applications in one export (two 申请编号): the 低保 one screened, no D01
+    head, wife = make_id("19700101", 11), make_id("19720101", 22)
+    header = "申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类型\n"
+    rows = "".join(f"{no},城关镇,东村,张三,{head},{n},{i},{r},{t}\n" for no, t in (("SQ1", "1"), ("SQ2", "3"))
+                   for n, i, r in (("张三", head, "户主"), ("李四", wife, "配偶")))
+    (tmp_path / "申请.csv").write_text(header + rows, encoding="utf-8")
+    (tmp_path / "config.toml").write_text('[common]\nprogramme_codes = { "1" = "低保", "2" = "特困", "3" = "临时救助" }\n',
+                                          encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30), config=tmp_path / "config.toml")
+    assert list(zip(result.verdicts["申请编号"], result.verdicts["结论"])) == [("SQ1", "无疑点")]
+    assert result.findings.empty
+    assert any("张三（临时救助）" in w for w in result.warnings)

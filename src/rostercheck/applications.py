@@ -3,7 +3,9 @@
 One family's application sent twice (two files, or copied twice) is one application; the same family's applications in
 two places (two 申请编号, two townships or villages) are two, each 有疑点 (held-out 220). A system export's application is
 found on its household sheet's row. An application whose status column says it is decided (已批准, 不予批准) or
-withdrawn (已撤回) is none to screen (:func:`pending_applications`).
+withdrawn (已撤回) is none to screen (:func:`pending_applications`), nor is one for other aid than 低保 and 特困
+(:func:`other_aid_applications`). One file's two 申请编号 of one family in one place are two applications (a 重复申请,
+held-out 372).
 """
 
 from __future__ import annotations
@@ -31,12 +33,17 @@ REPEATS_NAMED = 10
 
 # Between a family's key (its head's ID) and the place of one of its applications kept apart
 APART = "@"
+# After APART, the mark of an application kept apart by its 申请编号 (two numbers of one family in one place), not by
+# its place
+NUMBERED = "申请编号"
 
 
 def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, list[str]]]:
     """Keep apart one family's applications in two places: rows of one household key (the head's ID) with two or more
-    申请编号 and two or more townships or villages are that many applications, one household per place; an application
-    sent again (the same number, or the same place) stays one (:func:`repeated_applications`).
+    申请编号 and two or more townships or villages are that many applications, one household per place; one file's two
+    or more 申请编号 of a family in one place, each with the head's row, are that many applications too, one household
+    per number (a 重复申请); an application sent again (the same number, or another file's number in the same place)
+    stays one (:func:`repeated_applications`).
 
     Args:
         members: the applicant member frame.
@@ -47,13 +54,38 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
     if "household_no" not in members.columns:
         return members, [], {}
     keys = pd.DataFrame({"household": members["household"], "no": members["household_no"].map(text),
-                         "place": members["township"].astype(str) + members["village"].astype(str)})
-    counts = keys[keys["no"] != ""].groupby("household", sort=False)[["no", "place"]].nunique()
+                         "place": members["township"].astype(str) + members["village"].astype(str),
+                         "file": members["file"].astype(str),
+                         "head": ((members["id"] == members["head_id"]) & (members["id"] != "")).to_numpy()})
+    numbered = keys[keys["no"] != ""]
+    counts = numbered.groupby("household", sort=False)[["no", "place", "file"]].nunique()
     apart = counts.index[(counts["no"] > 1) & (counts["place"] > 1)]
-    if not len(apart):
+    # one file's two 申请编号 of one family in one place, each number's rows with the head's own: two applications the
+    # system holds, a 重复申请 (held-out 372); a number per member row (no head in some) is no application's
+    headed = numbered.groupby(["household", "no"], sort=False)["head"].any().groupby(level=0, sort=False).all()
+    again = counts.index[(counts["no"] > 1) & (counts["place"] == 1) & (counts["file"] == 1)
+                         & headed.reindex(counts.index, fill_value=False).to_numpy(dtype=bool)]
+    if not len(apart) and not len(again):
         return members, [], {}
-    take = keys["household"].isin(apart).to_numpy()
     members = members.copy()
+    renumbered = keys["household"].isin(again).to_numpy()
+    members.loc[renumbered, "household"] = (keys.loc[renumbered, "household"].astype(str) + APART + NUMBERED
+                                            + keys.loc[renumbered, "no"])
+    notes, by_town = [], {}
+    if len(again):
+        named = {}  # family → its head and its applications
+        for family, rows in members[renumbered].groupby(keys.loc[renumbered, "household"], sort=False):
+            head = rows.iloc[0]
+            parts = "；".join(_application_place(part, rows_too=True)
+                             for _, part in rows.groupby("household", sort=False))
+            named[family] = f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{parts}"
+        notes.append(_renumbered_note(list(named.values())))
+        for town, family in zip(members.loc[renumbered, "township"], keys.loc[renumbered, "household"]):
+            by_town.setdefault(town, {})[family] = None
+        by_town = {town: [_renumbered_note([named[f] for f in families])] for town, families in by_town.items()}
+    if not len(apart):
+        return members, notes, by_town
+    take = keys["household"].isin(apart).to_numpy()
     members.loc[take, "household"] = keys.loc[take, "household"].astype(str) + APART + keys.loc[take, "place"]
     named = {}  # family → its heads and its applications' places
     for family, rows in members[take].groupby(keys.loc[take, "household"], sort=False):
@@ -64,8 +96,16 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
     towns: dict[str, dict] = {}
     for town, family in zip(members.loc[take, "township"], keys.loc[take, "household"]):
         towns.setdefault(town, {})[family] = None
-    by_town = {town: [_twice_note([named[f] for f in families])] for town, families in towns.items()}
-    return members, [_twice_note(list(named.values()))], by_town
+    for town, families in towns.items():
+        by_town.setdefault(town, []).append(_twice_note([named[f] for f in families]))
+    return members, notes + [_twice_note(list(named.values()))], by_town
+
+
+def _renumbered_note(named: list[str]) -> str:
+    """The warning naming the families that applied twice in one place under two 申请编号 (:func:`applications_apart`)."""
+    more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
+    return (f"申请名单中有家庭以两个申请编号重复申请（乡镇、村相同），每份申请各列一行、均为有疑点（D01），"
+            f"请核实后只保留一份：{'；'.join(named[:REPEATS_NAMED])}{more}")
 
 
 def _twice_note(named: list[str]) -> str:
@@ -106,7 +146,10 @@ def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
         at = (f"{at}、{'《' + own + '》' if file != own else ''}{on_sheet(m['sheet_shown'])}{members_at}"
               if (file, sheet) != (own, m["sheet_shown"]) else f"《{own}》{on_sheet(sheet)}{members_at}")
     number = text(m.get("household_no"))
-    return (f"{'申请编号 ' + number if number else '申请'}（{m['township']}{m['village']}，{at}，"
+    town, village = str(m["township"]), str(m["village"])
+    # places named by their codes (a 行政区划代码 only): the village's code holds the township's
+    place = village if town.isdigit() and village.startswith(town) else town + village
+    return (f"{'申请编号 ' + number if number else '申请'}（{place}，{at}，"
             f"户主 {m['head_name'] or m['name']}）")
 
 
@@ -262,6 +305,39 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
     if not row_done.any():
         return inputs, notes, by_town
     return replace(inputs, members=m[~row_done].reset_index(drop=True)), notes, by_town
+
+
+def other_aid_applications(inputs: LoadedInputs) -> tuple[LoadedInputs, list[str], dict[str, list[str]]]:
+    """The applications for 低保 or 特困 only: a row whose 申请类别 names other aid (临时救助, 医疗救助 …,
+    ``Table.other_aid``) is no application the 低保/特困 conditions judge (a 低保 family may have 临时救助 too: no D01, and
+    a car no C04) and is left out, with one warning naming the families (held-out 372).
+
+    Args:
+        inputs: the applications as loaded.
+    Returns:
+        (the inputs without those rows, the warnings, township → the warning about its own).
+    """
+    m = inputs.members
+    said = {(str(t.path), sheet, row): word for t in inputs.tables for (sheet, row), word in t.other_aid.items()}
+    if not said:
+        return inputs, [], {}
+    cells = list(zip(m["file"].astype(str), m["sheet"].astype(str), m["row"].astype(int)))
+    other = np.array([c in said for c in cells], dtype=bool)
+    if not other.any():
+        return inputs, [], {}
+    words = pd.Series([said.get(c, "") for c in cells], index=m.index)
+    heads = m[other].drop_duplicates("household")
+    named = [f"{h['head_name'] or h['name']}（{words[i]}）" for i, h in heads.iterrows()]
+
+    def note(names: list[str]) -> str:
+        more = f" 等 {len(names)} 户" if len(names) > FAMILIES_NAMED else ""
+        return (f"申请名单中有 {len(names)} 户申请的不是低保、特困（申请类别为临时救助等），不按低保、特困条件核对，"
+                f"不列入核对结论：{'、'.join(names[:FAMILIES_NAMED])}{more}")
+    by_town: dict[str, list[str]] = {}
+    for town, part in zip(heads["township"], named):
+        by_town.setdefault(town, []).append(part)
+    return (replace(inputs, members=m[~other].reset_index(drop=True)), [note(named)],
+            {town: [note(names)] for town, names in by_town.items()})
 
 
 # The classes of a status that leave an application out of the screening (``_coverage.decision``), in the order the

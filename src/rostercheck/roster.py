@@ -81,6 +81,12 @@ def programme_stated(table: Table) -> bool:
     return "programme" in table.headers or _LABELLED_PROGRAMME.search(table.title or "") is not None
 
 
+# How a roster's notice of rows for other aid begins (screen says its own: it leaves such applications out)
+OTHER_AID_SAID = "保障类别写的是临时救助等其他救助"
+# A programme cell naming other aid, neither 低保 nor 特困 (a 社会救助 system's 申请类型 3 临时救助, its legend read)
+_OTHER_AID = re.compile(r"^(?!.*(低保|特困|最低生活保障|供养|五保)).*(临时|急难|受灾|灾害|医疗|教育|就业|住房)救助", re.S)
+
+
 def _programme_value(raw: str, default: str) -> str:
     if _TEKUN_WORDS.search(raw):
         return TEKUN
@@ -802,6 +808,14 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         table.warnings.append(codes.unknown_warning(table.header_said("programme", "保障类别"), coded,
                                                     f"按本文件的{default_prog}计（与{default_prog}标准比较）", hint))
         table.unread_fields.add("programme")
+    other = by_value_array(out["programme"], lambda v: _OTHER_AID.search(text(v)) is not None).astype(bool)
+    if other.any():
+        rows, sheets = out["row"].to_numpy()[other], np.asarray(out["sheet"], dtype=object)[other]
+        said = np.asarray(out["programme"], dtype=object)[other]
+        table.other_aid.update({(str(sh), int(r)): text(v) for sh, r, v in zip(sheets, rows, said)})
+        shown = "、".join(f"“{v}”" for v in pd.unique(pd.Series(said, dtype=object).map(text))[:3])
+        table.warnings.append(f"{OTHER_AID_SAID}（{shown}，{int(other.sum())} 行），不是低保、特困，按本文件的{default_prog}计；"
+                              "这些人不应列在低保、特困花名册中，请核实")
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     # a household size not written (nor 0 or less) is the household's rows still enrolled, counted in numpy; an
     # int64 array, as pandas makes of the Python ints (a list of 200,000 ints is inferred cell by cell)

