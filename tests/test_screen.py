@@ -906,6 +906,9 @@ def test_a_family_applying_twice_in_one_place_under_two_numbers(tmp_path, second
     notice = [w for w in result.warnings if "两个申请编号" in w]
     if applications == 1:
         assert d01.empty and not notice and set(verdicts["结论"]) == {"无疑点"}
+        if second_no == "SQ1":  # the rows of the one application that list its members twice, all of them
+            said = [w for w in result.warnings if "重复出现" in w]
+            assert len(said) == 1 and "申请.csv 第 2、3、4、5 行（同一人列了两行）" in said[0], said
         return
     assert sorted(zip(verdicts["申请编号"], verdicts["结论"], verdicts["家庭人口"])) == [
         ("SQ1", "有疑点", 2), ("SQ2", "有疑点", 2)]

