@@ -959,3 +959,23 @@ def test_a_familys_dibao_application_beside_its_own_temporary_aid_one_is_no_dupl
     assert list(zip(result.verdicts["申请编号"], result.verdicts["结论"])) == [("SQ1", "无疑点")]
     assert result.findings.empty
     assert any("张三（临时救助）" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("column, first, second, confidence, said", [
+    ("审批状态", "待审核", "审核中", "高", ""),  # both pending: a 重复申请
+    ("审批状态", "0", "4", "中", "审批状态不同（“0”、“4”）且未能识别"),  # one may be withdrawn (a code no word reads)
+    ("申请类型", "1", "3", "中", "申请类别写成代码、未能识别"),  # one may be 临时救助 (no code table, no programme_codes)
+])
+def test_a_second_number_the_run_cannot_read_as_pending_dibao_is_medium(tmp_path, column, first, second, confidence,
+                                                                        said):
+    # held-out 372: without the export's code table, a family's 低保 and 临时救助 applications (申请类型 1, 3), or its
+    # withdrawn one and the new one (申请状态 4, 0), were a 重复申请 at 高
+    head, wife = make_id("19700101", 11), make_id("19720101", 22)
+    header = f"申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,{column}\n"
+    rows = "".join(f"{no},城关镇,东村,张三,{head},{n},{i},{r},{v}\n" for no, v in (("SQ1", first), ("SQ2", second))
+                   for n, i, r in (("张三", head, "户主"), ("李四", wife, "配偶")))
+    (tmp_path / "申请.csv").write_text(header + rows, encoding="utf-8")
+    result = screen([tmp_path / "申请.csv"], {}, dt.date(2026, 9, 30))
+    d01 = result.findings[result.findings["类别代码"] == "D01"]
+    assert len(d01) == 4 and set(d01["置信度"]) == {confidence}
+    assert all(said in e for e in d01["依据"]) and (said or not any("请核实" in e for e in d01["依据"]))

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .io.columns import BARE_STATUS
 from .loading import LoadedInputs
+from .model import HIGH, MEDIUM
 from .normalize import ids
 from .normalize.values import text
 from .roster import on_sheet
@@ -153,12 +154,44 @@ def _application_place(rows: pd.DataFrame, rows_too: bool = False) -> str:
             f"户主 {m['head_name'] or m['name']}）")
 
 
-def applied_elsewhere(members: pd.DataFrame, findings: list,
-                      enrolled: pd.DataFrame | None) -> tuple[list, set[int], set[int]]:
+def renumbered_unsure(members: pd.DataFrame, tables: list, words: dict) -> dict[str, str]:
+    """The families applying twice under two 申请编号 (:func:`applications_apart`) whose applications the run cannot tell
+    are both pending 低保/特困 ones: their 申请类别 codes no configuration reads (one may be 临时救助: held-out 372), or
+    their status cells differ and are no words read (one may be withdrawn) — their D01 is 中, said why.
+
+    Args:
+        members: the applicant member frame, applications kept apart.
+        tables: the application tables.
+        words: the L05 parameters.
+    Returns:
+        family key (the head's ID) → the reason.
+    """
+    keys = members["household"].astype(str)
+    again = keys.str.contains(APART + NUMBERED, regex=False).to_numpy()
+    if not again.any():
+        return {}
+    coded = {str(t.path) for t in tables if "programme" in t.unread_fields}
+    part = pd.DataFrame({"family": keys[again].str.partition(APART)[0], "no": keys[again],
+                         "file": members.loc[again, "file"].astype(str),
+                         "outcome": members.loc[again, "outcome"].fillna("").astype(str).map(text)})
+    out = {}
+    for family, rows in part.groupby("family", sort=False):
+        said = rows.groupby("no", sort=False)["outcome"].agg(lambda v: "、".join(sorted(set(v) - {""})))
+        if rows["file"].isin(coded).any():
+            out[family] = "两份申请的申请类别写成代码、未能识别，可能是不同的救助项目（如一份是临时救助），请核实"
+        elif said.nunique() > 1 and any(decision(v, words) == UNREAD for v in said if v):
+            shown = "、".join(f"“{v}”" for v in said if v)
+            out[family] = f"两份申请的审批状态不同（{shown}）且未能识别，可能有一份已撤回或已审批，请核实"
+    return out
+
+
+def applied_elsewhere(members: pd.DataFrame, findings: list, enrolled: pd.DataFrame | None,
+                      unsure: dict[str, str] | None = None) -> tuple[list, set[int], set[int]]:
     """A D01 about an applicant whose other rows are all in other applications, and who is enrolled nowhere, names
     those applications (申请编号, place, row), not roster enrolments: one family's second application
     (:func:`applications_apart`), or a person listed in another family's application too (held-out 236: titled
-    重复享受 and "另见 低保《申请.csv》", as if enrolled).
+    重复享受 and "另见 低保《申请.csv》", as if enrolled). A family's second application the run cannot tell is a 低保/特困
+    one still pending (``unsure``, :func:`renumbered_unsure`) is 中, said why.
 
     Returns:
         (the findings, the member indices of a family's second application, those of a person in two families'
@@ -175,7 +208,9 @@ def applied_elsewhere(members: pd.DataFrame, findings: list,
             continue
         others = "；".join(_application_place(members[members["household"] == hh]) for hh in pd.unique(same["household"]))
         if APART in hh and (family[same.index] == hh.partition(APART)[0]).all():
-            out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}"))
+            why = (unsure or {}).get(hh.partition(APART)[0])
+            out.append(replace(f, evidence=f"身份证号一致，同一家庭另有一份申请：另见 {others}" + (f"；{why}" if why else ""),
+                               confidence=MEDIUM if why and f.confidence == HIGH else f.confidence))
             twice.add(f.member)
         else:
             out.append(replace(f, evidence=f"身份证号一致，同一人还列在另一户的申请中：另见 {others}"))

@@ -22,7 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from .applications import (APART, NUMBERED, applications_apart, application_row, applied_elsewhere, once_each,
-                           other_aid_applications, pending_applications, persons, repeated_applications, sent_again)
+                           other_aid_applications, pending_applications, persons, renumbered_unsure,
+                           repeated_applications, sent_again)
 from .audit import UNREAD_LISTS, build_context, findings_frame, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .match import ROSTER_AND_LIST
@@ -212,8 +213,9 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     findings = [f for f in findings if not (f.code == "D01" and sent_again(ctx.members, f.member, len(ctx.members)))]
     findings = once_each(ctx.members, findings)
     enrolled_found, transfers = _enrolled_duplicates(ctx, current) if current is not None else ([], set())
+    unsure = renumbered_unsure(ctx.members, [t for t in inputs.tables if t.kind == "roster"], specs["L05"].params)
     findings, elsewhere, shared = applied_elsewhere(ctx.members, findings + enrolled_found,
-                                             current.members if current is not None else None)
+                                                    current.members if current is not None else None, unsure)
     frame = findings_frame(ctx, findings)
     _name_the_applications(frame)
     confidences, leads = set(rule["verdict_confidences"]), set(rule["lead_codes"])
