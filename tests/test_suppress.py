@@ -479,3 +479,18 @@ def test_an_entry_without_its_evidence_fingerprint_holds_the_same_facts_reworded
     findings = pd.DataFrame([{"类别代码": code, "身份证号": LI, "姓名": "李四", "依据": now}])
     kept, held, _ = suppress.apply(findings, entries)
     assert (len(kept), held) == ((0, 1) if held_back else (1, 0))
+
+
+@pytest.mark.parametrize("code, texts, verified", [
+    # held-out 371: a person no member of the household is no duplicate or shared account of it, nor a supporter's
+    # dependant; a supporter unable to support answers C07 alone
+    ("D01", ("非该户成员",), True), ("D01", ("经核实，王红非该户成员",), True), ("D02", ("账户所属人非该户成员",), True),
+    ("C07", ("非该户成员",), True), ("C07", ("经核实，其子女均无赡养能力",), True), ("C07", ("赡养人没有赡养能力",), True),
+    # ... never for the categories whose person must then leave the roster, nor for a C03 pension
+    ("C06", ("非该户成员",), False), ("C01", ("非该户成员",), False), ("RQ1", ("非该户成员",), False),
+    ("C03", ("其子女无赡养能力",), False), ("D01", ("无赡养能力",), False), ("", ("非该户成员",), False),
+    # ... nor negated, nor beside a doubt
+    ("C07", ("并非无赡养能力",), False), ("C07", ("称无赡养能力，待核实",), False), ("C07", ("情况属实",), False),
+])
+def test_some_words_say_no_problem_for_some_categories_only(code, texts, verified):
+    assert suppress.is_verified(texts[0], "", code) is verified

@@ -1466,7 +1466,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if recheck and _needs_both(f, roster):
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
-    verified = suppress.is_verified(f["核实情况"], claimed)
+    verified = suppress.is_verified(f["核实情况"], claimed, f["类别代码"])
     reported: dict[str, float] = {}
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)
@@ -1479,11 +1479,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             said, found = ("户主身份证号", "head_id") if by_head else ("身份证号", "id")
             still += f"（{roster.where(j)}，{_sureness(f[said], roster.members.at[j, found])}）"
         notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_claim_check(f, '是否已停发')}")
-    doubt = "" if verified else suppress.doubted(f["核实情况"], claimed)
+    doubt = "" if verified else suppress.doubted(f["核实情况"], claimed, f["类别代码"])
     if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
         claim = suppress.verified_claim(claimed, f["核实情况"])  # (what the township wrote, not a verdict it never gave)
         notes.append(f"乡镇填报“{claim}”，但填报中写有“{doubt}”，未计为核实无问题，请核实")
-    elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", "")):
+    elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", ""), "", f["类别代码"]):
         # (a 整改措施 of '不存在此问题' is read as no verdict, README: held-out 195 was left to wonder)
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")
     elif not verified and status == OPEN and (said := next((t for t in (claimed, values.text(f["核实情况"]))

@@ -49,10 +49,20 @@ VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名�
                   "比对有误", "比对错误", "匹配有误", "匹配错误", "未发现异常", "无异常", "符合保障条件", "符合低保条件",
                   "符合特困条件", "符合供养条件", "符合救助条件", "符合条件", "无需清退", "不需清退", "无须清退", "不予清退", "不应清退",
                   "情况不存在", "重名")
+# Words that say no problem for some categories only: a person the township says is no member of the household is no
+# duplicate enrolment or shared account of it (D01–D03), nor the supported one of a supporter (C07), but is still the
+# one a C01–C06 finding is about (to be taken off the roster); a supporter unable to support is C07's answer alone
+# (held-out 371: both were 未整改 on D01 and C07, while 其子女无赡养能力 says nothing of a C03 pension)
+_NOT_A_MEMBER = ("非该户成员", "不是该户成员", "非本户成员", "不是本户成员", "非该户家庭成员", "不是该户家庭成员", "非其家庭成员")
+_UNABLE = ("无赡养能力", "没有赡养能力", "不具备赡养能力", "丧失赡养能力", "无扶养能力", "无抚养能力", "无赡养条件")
+CATEGORY_VERIFIED_WORDS = {"D01": _NOT_A_MEMBER, "D02": _NOT_A_MEMBER, "D03": _NOT_A_MEMBER,
+                           "C07": _NOT_A_MEMBER + _UNABLE}
 # A word of VERIFIED_WORDS right after one of these says the opposite ("经核实情况属实，非误报", "不是误报", "无误报",
 # "不符合保障条件"; h363: 非误报 and 不是误报 alone were 核实无问题, left out of the next audit)
 _NEGATED = re.compile(r"(?:非|不|不是|不属于|不算|不再|没有|无|未|排除)$")
 _VERIFIED = re.compile("|".join(map(re.escape, sorted(VERIFIED_WORDS, key=len, reverse=True))))
+_VERIFIED_FOR = {code: re.compile("|".join(map(re.escape, sorted(VERIFIED_WORDS + more, key=len, reverse=True))))
+                 for code, more in CATEGORY_VERIFIED_WORDS.items()}
 # ... unless the same texts say it is not settled or the finding holds: a household's claim not yet checked ("户主称车辆已过户，
 # 但未能提供过户证明，待进一步核实"), a claim refuted ("户主称非本人车辆，经查询确为其本人，情况属实"), work under way
 # (held-out 107: both were 核实无问题 and left out of the next audit); the case acted on (已停保, 已清退) or still being
@@ -96,30 +106,34 @@ _REWORDED = (
 )
 
 
-def _affirmed(text: str) -> list[re.Match]:
-    """The words of :data:`VERIFIED_WORDS` in ``text`` (NFKC) that no negation (:data:`_NEGATED`) turns round."""
-    return [m for m in _VERIFIED.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 3):m.start()])]
+def _affirmed(text: str, code: str = "") -> list[re.Match]:
+    """The words of :data:`VERIFIED_WORDS` (and of :data:`CATEGORY_VERIFIED_WORDS` for ``code``) in ``text`` (NFKC) that
+    no negation (:data:`_NEGATED`) turns round."""
+    words = _VERIFIED_FOR.get(code, _VERIFIED)
+    return [m for m in words.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 3):m.start()])]
 
 
-def says_verified(text: str) -> bool:
-    """Whether ``text`` (NFKC) says no problem: a word of :data:`VERIFIED_WORDS` not negated (:func:`_affirmed`)."""
-    return bool(_affirmed(text))
+def says_verified(text: str, code: str = "") -> bool:
+    """Whether ``text`` (NFKC) says no problem: a word of :data:`VERIFIED_WORDS` not negated (:func:`_affirmed`), or
+    one said of the category ``code`` alone (:data:`CATEGORY_VERIFIED_WORDS`)."""
+    return bool(_affirmed(text, code))
 
 
-def is_verified(found: object = "", status: object = "") -> bool:
+def is_verified(found: object = "", status: object = "", code: str = "") -> bool:
     """Return whether the township's texts say the finding was verified as not a problem.
 
     Args:
         found: its 核实情况 (or another text of its own).
         status: its 整改状态.
+        code: its category (some words say no problem for some categories only: :data:`CATEGORY_VERIFIED_WORDS`).
     Returns:
         True when one of :data:`VERIFIED_WORDS` appears and none of :data:`DOUBT_WORDS` (:func:`doubted`).
     """
     joined = _joined(found, status)
-    return says_verified(joined) and not doubted(found, status)
+    return says_verified(joined, code) and not doubted(found, status, code)
 
 
-def doubted(found: object = "", status: object = "") -> str:
+def doubted(found: object = "", status: object = "", code: str = "") -> str:
     """The word of :data:`DOUBT_WORDS` that keeps texts saying a finding is no problem from counting as verified, or ''
     (held-out 184: "核实无问题" beside "养老金已于8月停发" was 未整改 without a word why); a word of :data:`STOPPED_WORDS`
     is none beside a status of no problem and a reason of :data:`RECORDS_WRONG` (:func:`records_wrong`).
@@ -127,11 +141,12 @@ def doubted(found: object = "", status: object = "") -> str:
     Args:
         found: its 核实情况 (or another text of its own).
         status: its 整改状态.
+        code: its category (:data:`CATEGORY_VERIFIED_WORDS`).
     Returns:
         The word.
     """
     joined = _joined(found, status)
-    said = _affirmed(joined)
+    said = _affirmed(joined, code)
     if not said:
         return ""
     # (a doubt inside the no-problem words themselves is none: 无需清退's 清退)
@@ -259,7 +274,7 @@ def entries_from(findings: pd.DataFrame, verified_on: dt.date) -> pd.DataFrame:
     """
     rows = []
     for _, f in findings.iterrows():
-        if not is_verified(f.get("核实情况", ""), f.get("整改状态", "")):
+        if not is_verified(f.get("核实情况", ""), f.get("整改状态", ""), str(f.get("类别代码", "")).strip()):
             continue
         rows.append({
             "类别代码": text(f.get("类别代码")), "身份证号": text(f.get("身份证号")), "姓名": text(f.get("姓名")),
