@@ -1845,3 +1845,42 @@ def test_townships_that_wrote_nothing_in_a_county_list_another_filled_in_did_not
     # (城关镇's own workbook returned blank beside it: returned, blank)
     result = review([county, town, tmp_path / "q3out" / "findings.csv"], [q4], dt.date(2026, 12, 31))
     assert not result.reported[NOT_RETURNED].any() and "没有退回问题清单" not in " ".join(result.warnings)
+
+
+def test_a_townships_later_version_of_its_return_decides_and_is_said(tmp_path):
+    # held-out 371: 城关镇 returned its list, then a corrected copy three days later; the first copy, with more cells
+    # filled (同名不同人, 无需整改, 核实无问题), decided over the correction (确为本人), and nothing was said
+    import os
+
+    town = _audited_by_township(tmp_path)
+
+    def filled(path, cells, when):
+        book = openpyxl.load_workbook(town)
+        for ws in book.worksheets:
+            head = {c.value: c.column for c in ws[HEADER_ROW]}
+            for r in range(HEADER_ROW + 1, ws.max_row + 1):
+                if "姓名" in head and ws.cell(r, head["姓名"]).value == "张小明":
+                    for col, v in cells.items():
+                        ws.cell(r, head[col], v)
+        book.save(path)
+        os.utime(path, (when, when))
+
+    first, second = tmp_path / "城关镇_问题清单.xlsx", tmp_path / "城关镇_问题清单(1).xlsx"
+    filled(first, {"核实情况": "同名不同人", "整改措施": "无需整改", "整改状态": "核实无问题"}, 1_780_000_000)
+    filled(second, {"核实情况": "经再次核实，确为本人"}, 1_780_300_000)
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    for order in ([first, second], [second, first]):
+        res = runner.invoke(app, ["review", *map(str, order), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        assert res.exit_code == 0, res.output
+        rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+        assert list(rows.loc[rows["姓名"] == "张小明", "整改状态"]) == ["未整改"]
+        said = ("城关镇退回了 2 份问题清单（按保存时间先后：城关镇_问题清单.xlsx、城关镇_问题清单(1).xlsx），其中 1 条问题几份填写的"
+                "不一样：以最后保存的 城关镇_问题清单(1).xlsx 为准")
+        assert said in res.output.replace("\n", "") and "填写较多" not in res.output, res.output
+    # one copy given twice, or two copies written alike: nothing to choose, nothing said
+    filled(second, {"核实情况": "同名不同人", "整改措施": "无需整改", "整改状态": "核实无问题"}, 1_780_300_000)
+    for order in ([first, first], [first, second]):
+        res = runner.invoke(app, ["review", *map(str, order), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        assert res.exit_code == 0 and "退回了 2 份" not in res.output, res.output

@@ -257,7 +257,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     keys = _finding_keys(every) if len(every) else pd.Series(dtype=str)
     # the county's list (rows of several townships: findings.csv, the county's 问题清单) gives who each finding is
     issued = pd.Series([len(c) >= 2 for c, p in zip(covers, parts) for _ in range(len(p))], index=every.index, dtype=bool)
-    prev, twice = _one_per_finding(every, keys, issued, warnings)
+    rank, superseded = _versions(given, parts, covers, keys, warnings)
+    prev, twice = _one_per_finding(every, keys, issued, warnings, rank, superseded)
     warnings += _unknown_said(prev)
     if twice:
         warnings.append(f"有 {twice} 条上期问题在所给的几份问题清单中都填写了整改情况，且填写的不一样（如两个乡镇的退回中都有），"
@@ -829,10 +830,73 @@ IDENTITY = ("姓名", "身份证号", "户主姓名", "户主身份证号")
 _ID_COLUMNS = ("身份证号", "户主身份证号")
 
 
+def _versions(given: list, parts: list[pd.DataFrame], covers: list[set[str]], keys: pd.Series,
+              notes: list[str]) -> tuple[pd.Series, pd.Series]:
+    """Which returns are a township's later versions of one list (two files of one township's rows holding the same
+    findings: a corrected copy sent again), ranked by the time each file was saved, then by the order given; and which
+    rows a later version holds again. A split return (its sheets in several files, no finding in two) is no version.
+    The versions are said in ``notes``.
+
+    Returns:
+        Each row's rank (its file's place among its township's versions, 0 for any other file) and whether a later
+        version of its file holds its finding.
+    """
+    rank = pd.Series(0, index=keys.index, dtype=int)
+    superseded = pd.Series(False, index=keys.index, dtype=bool)
+    starts = np.cumsum([0] + [len(p) for p in parts])
+    towns: dict[str, list[int]] = {}
+    said = []  # each part's rows: what the township wrote, joined
+    seen: set = set()
+    for i, (c, part) in enumerate(zip(covers, parts)):
+        wrote = [col for col in part.columns if col in LEDGER_COLUMNS or str(col).endswith(TOWNSHIP_ADDED)]
+        cells = part[wrote].fillna("").astype(str).apply(lambda v: v.str.strip())
+        said.append(cells.apply(lambda r: "\x1f".join(r), axis=1) if wrote else pd.Series("", index=part.index))
+        # (a list nobody wrote in, such as findings.csv of a county whose findings are all one township's, or one file
+        # given twice, is no version)
+        where = Path(given[i]).resolve()
+        if len(c) == 1 and wrote and (cells != "").any(axis=None) and where not in seen:
+            towns.setdefault(next(iter(c)), []).append(i)
+        seen.add(where)
+    for town, own in towns.items():
+        held = {i: set(keys.iloc[starts[i]:starts[i + 1]]) for i in own}
+        own = [i for i in own if any(held[i] & held[j] for j in own if j != i)]
+        if len(own) < 2:
+            continue
+        # (held-out 371: 城关镇's list, then 城关镇_问题清单（更正）.xlsx saved three days later; the township's correction of
+        # a 同名不同人 to 确为本人 lost to the first copy, which had more cells filled)
+        own.sort(key=lambda i: (_saved(given[i]), i))
+        later: set = set()
+        for place, i in reversed(list(enumerate(own, start=1))):
+            rows = keys.index[starts[i]:starts[i + 1]]
+            rank[rows] = place
+            superseded[rows] = keys[rows].isin(later).to_numpy()
+            later |= held[i]
+        written = pd.DataFrame({"key": pd.concat([keys.iloc[starts[i]:starts[i + 1]] for i in own]).to_numpy(),
+                                "said": pd.concat([said[i] for i in own]).to_numpy()})
+        written = written[written["said"].str.replace("\x1f", "") != ""]
+        differ = int((written.groupby("key")["said"].nunique() > 1).sum())
+        if not differ:  # (copies written alike: nothing to choose)
+            continue
+        names = [Path(given[i]).name for i in own]
+        notes.append(f"{town}退回了 {len(own)} 份问题清单（按保存时间先后：{'、'.join(names)}），其中 {differ} 条问题几份填写的不一样："
+                     f"以最后保存的 {names[-1]} 为准（该份中没有填写的，取前一份填写的）；如应以其他一份为准，请只给出要用的一份")
+    return rank, superseded
+
+
+def _saved(path) -> float:
+    """When a file was last saved (its modification time; 0 when it cannot be read)."""
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | None = None,
-                     notes: list[str] | None = None) -> tuple[pd.DataFrame, int]:
+                     notes: list[str] | None = None, rank: pd.Series | None = None,
+                     superseded: pd.Series | None = None) -> tuple[pd.DataFrame, int]:
     """The earlier findings once each (the same key, :func:`_finding_keys`, read from several files: a copy, or the
-    county's list beside the townships' returns), keeping the copy the township filled in most, with who it is
+    county's list beside the townships' returns), keeping a township's latest version that filled it in (``rank``,
+    :func:`_versions`), else the copy the township filled in most, with who it is
     (:data:`IDENTITY`) and what it owes (:data:`OWED_COLUMNS`) as the county's list (rows ``issued`` marks) says; and how
     many findings came more than once among the county's lists or among the townships' (a finding in both is not). A sum
     owed a township's copy changed is said in ``notes``."""
@@ -844,7 +908,9 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
     wrote = [c for c in prev.columns if c in LEDGER_COLUMNS or str(c).endswith(TOWNSHIP_ADDED)]
     cells = prev[wrote].fillna("").astype(str).apply(lambda c: c.str.strip())
     filled = (cells != "").sum(axis=1) if wrote else pd.Series(0, index=prev.index)
-    order = prev.assign(_key=key, _filled=filled).sort_values("_filled", ascending=False, kind="stable")
+    rank = pd.Series(0, index=prev.index) if rank is None else rank
+    order = prev.assign(_key=key, _filled=filled, _any=filled > 0, _rank=rank).sort_values(
+        ["_any", "_rank", "_filled"], ascending=False, kind="stable")
     kept = order.drop_duplicates("_key").sort_index()
     # a township's copy names the person as it retyped her (held-out 250: "吴 俊文", 41132219451226510x, shown so in the
     # review): the finding is the county's, its identity the list's; an ID the list holds cut short is taken below
@@ -890,9 +956,11 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
     # two copies of one side fill in differently: which one was taken is then worth a look)
     side = issued if issued is not None else pd.Series(False, index=key.index)
     said = cells.apply(lambda r: "\x1f".join(r), axis=1) if wrote else pd.Series("", index=prev.index)
-    written = pd.DataFrame({"key": key, "side": side, "said": said})[filled > 0].drop_duplicates()
+    # (a row a township's later version holds again is said with the versions, :func:`_versions`)
+    again = superseded if superseded is not None else pd.Series(False, index=key.index)
+    written = pd.DataFrame({"key": key, "side": side, "said": said})[(filled > 0) & ~again].drop_duplicates()
     twice = int(written.duplicated(["key", "side"]).groupby(written["key"]).any().sum())
-    return kept.drop(columns=["_key", "_filled"]), twice
+    return kept.drop(columns=["_key", "_filled", "_any", "_rank"]), twice
 
 
 def _finding_keys(prev: pd.DataFrame) -> pd.Series:
