@@ -585,3 +585,50 @@ def test_a_bare_number_as_the_status_of_a_money_row_is_no_code_of_the_returned_l
     prev = read_previous(tmp_path / "f.csv")
     assert prev["整改状态"].tolist() == ["500", "2"]
     assert any("写成代码（2）" in n for n in prev.attrs["notes"]), prev.attrs["notes"]
+
+
+@pytest.mark.parametrize("text, recovered", [
+    # held-out 371: instalments withheld month by month are the monthly amount times the months said done
+    ("每月扣回200元，已扣回3个月", 600.0),
+    ("每月从低保金中扣回260元，已扣回2个月", 520.0),
+    ("分3个月扣回，每月扣回560元，已扣2个月", 1120.0),
+    ("每月扣回200元，已扣回三个月", 600.0),
+    ("每月扣回100元，已扣回十二个月", 1200.0),
+    ("每月扣回100元，已扣回十个月", 1000.0),
+    ("每月扣回200元，已扣回3个月，共600元", 600.0),
+    # without the monthly amount nothing is read: the share is never guessed
+    ("分3个月扣回，已扣2个月", 0.0),
+    # money withheld from a payment is recovered; the monthly benefit lowered is not
+    ("已在次月发放中核减1200元", 1200.0),
+    ("已在10月低保金发放中核减1200元", 1200.0),
+    ("月保障金已核减200元", 0.0),
+    ("已核减保障人口，月保障金核减为300元", 0.0),
+    # a plan is not money recovered or paid
+    ("计划下月追回1200元", 0.0),
+    ("拟下月补发1700元", 0.0),
+    ("已追回1200元，计划下月追回其余", 1200.0),
+])
+def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, recovered):
+    from rostercheck.review import _amounts_said
+
+    assert _amounts_said(text, False)[0] == recovered
+
+
+@pytest.mark.parametrize("code, recover, repay, measures, status, reported, said", [
+    ("F01", 7880.0, None, "每月扣回200元，已扣回3个月", "未整改", {"应追回金额": 600.0}, "仍差 7,280.00 元"),
+    ("F01", 1600.0, None, "每月扣回400元，已扣回4个月", "已整改", {"应追回金额": 1600.0}, "计为已整改"),
+    ("F02", 4680.0, None, "分3个月扣回，已扣2个月", "未整改", {"应追回金额": 0.0}, "未写每次扣回的金额"),
+    # a 核减 of exactly what was owed is the money withheld; of another sum, the benefit lowered
+    ("F05", 300.0, None, "已核减300元", "已整改", {"应追回金额": 300.0}, "计为已整改"),
+    ("F03", 1237.5, None, "月保障金已核减200元", "未整改", {"应追回金额": 0.0}, "核减月保障金"),
+    ("F03", 1440.0, None, "计划下月追回", "未整改", {"应追回金额": 0.0}, "是计划"),
+    ("F06", None, 1700.0, "计划下月补发1700元", "未整改", {"应补发金额": 0.0}, "是计划"),
+])
+def test_money_withheld_by_instalments_or_planned_is_counted_as_the_township_wrote_it(code, recover, repay, measures,
+                                                                                     status, reported, said):
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": "", "核实情况": "", "整改措施": measures, "应追回金额": recover,
+                   "应补发金额": repay})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
+    assert said in row["说明"]

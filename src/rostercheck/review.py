@@ -1086,7 +1086,7 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 _DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
 # Recovered in other words (h363: '已从12月低保金中扣除1200元', '本人已退还1200元', '已上缴财政1200元' were nothing filed, and
 # beside 已整改 the whole sum owed): a deduction only where done (已扣除, 从…中扣除), never '扣除收入后应为300元'
-_RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|(?<=[已中])(?:扣除|抵扣|冲减|冲抵)"
+_RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|(?<=[已中])(?:扣除|抵扣|冲减|冲抵)|(?<=发放中)核减|(?<=金中)核减"
 _MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
                          r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
@@ -1123,7 +1123,14 @@ _AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\
                      r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
-_OWED_SAID = re.compile(r"(?:应|需|须)" + _VERBS + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
+# … and what it plans to recover or pay ('计划下月补发1700元', held-out 371: read as paid)
+_OWED_SAID = re.compile(r"(?:应|需|须|(?<!已)(?:计划|拟|准备|将于|将在|预计|打算)[^\d，,。；;]{0,8}?)" + _VERBS
+                        + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
+# Instalments withheld month by month ('每月扣回200元，已扣回3个月', held-out 371: read as 200): the monthly amount times the
+# months said done. Without a monthly amount ('分3个月扣回，已扣2个月') nothing is read: the share is never guessed
+_MONTHLY = re.compile(r"每月(?:从[^，,。；;\d]{0,8}?)?(?:追回|扣回|扣除|收回|核减|退回)\s*(\d+(?:\.\d+)?)\s*元"
+                      r"[^。；;\d]{0,12}?已(?:经)?(?:扣回|追回|扣除|扣|收回|核减|退回)了?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个月")
+_CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)} | {"两": 2}
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
 # ('余款1000元10月底前追回' is owed, not recovered; '余款10月底前追回' names a month, held-out 241)
 _LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发|余款|余下|其余)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)"
@@ -1158,7 +1165,7 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float, tuple[tuple[str,
     """(the amount a township's text says was recovered or paid, the amount it says is still owed, the amounts it says
     were recovered on top of another: :data:`_MORE`, each with its words); ``bare``: an amount without a verb counts (a
     status '800元'; not in 核实情况, which may say '每月400元')."""
-    text = _OWED_SAID.sub("", text)
+    text = _OWED_SAID.sub("", _MONTHLY.sub(_monthly_total, text))
     left = sum(v for m in _LEFT.finditer(text) if (v := _sum(m.group(1))))
     rest = _BREAKDOWN.sub("", _LEFT.sub("", text))
     done, more = 0.0, []
@@ -1175,6 +1182,43 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float, tuple[tuple[str,
         else:
             done += v
     return done, left, tuple(more)
+
+
+# Money written that is not money back (held-out 371), said when nothing else is read: instalments without the monthly
+# amount ('分3个月扣回，已扣2个月'), a plan ('计划下月追回'), the monthly benefit lowered ('月保障金已核减200元', '核减为300元')
+_SHARE_UNSAID = re.compile(r"分\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个月|次|期)[^。；;\d]{0,6}?(?:扣回|追回|退回|扣除)"
+                           r"[^。；;\d]{0,10}?已(?:经)?(?:扣回|追回|扣除|扣|退回)了?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个月|次|期)")
+_PLANNED = re.compile(r"(?<!已)(?:计划|拟|准备|将于|将在|预计|打算)[^，,。；;]{0,8}?" + _VERBS + r"[^，,。；;]*")
+_LOWERED = re.compile(r"[^，,。；;]*(?:(?:保障金|保障标准|供养金|补助金|补差)[^，,。；;]{0,4}?核减|核减为)[^，,。；;]*")
+# … and a 核减 of exactly what was owed is the money withheld ('已核减1440元' of 1,440 owed), not the benefit lowered
+_CUT_OWED = re.compile(r"(?<!为)核减(?!为)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)\s*元")
+
+
+def _why_unread(text: str, verb: str) -> str:
+    """Why money a township wrote was not read as recovered or paid (:data:`_SHARE_UNSAID`, :data:`_PLANNED`,
+    :data:`_LOWERED`), or ''."""
+    if m := _SHARE_UNSAID.search(text):
+        return (f"“{m.group(0)}”未写每次扣回的金额，已{verb}多少无法确定，未计入；请写明已{verb}的金额（如“每月扣回200元，"
+                "已扣回3个月”或“已追回600元”）")
+    if m := _PLANNED.search(text):
+        return f"“{m.group(0)}”是计划，未计为已{verb}"
+    if m := _LOWERED.search(text):
+        return f"“{m.group(0).strip()}”是核减月保障金（以后按核减后的金额发放），不是已{verb}的资金"
+    return ""
+
+
+def _monthly_total(m: re.Match) -> str:
+    """'每月扣回200元，已扣回3个月' written as what it adds up to ('已追回600元', :data:`_MONTHLY`)."""
+    said = m.group(2)
+    if said.isdigit():
+        months = int(said)
+    elif "十" in said:  # (十, 十二, 二十)
+        tens, ones = said.split("十", 1)
+        months = (_CN_MONTHS.get(tens, 0) if tens else 1) * 10 + (_CN_MONTHS.get(ones, 0) if ones else 0)
+    else:
+        months = _CN_MONTHS.get(said, 0)
+    total = float(m.group(1)) * months
+    return f"已追回{total:g}元"
 
 
 def _sum(said: str | None) -> float | None:
@@ -1235,7 +1279,7 @@ def _unread_figures(text: str, bare: bool) -> list[str]:
     Returns:
         The figures as written.
     """
-    rest = _BREAKDOWN.sub("", _LEFT.sub("", _OWED_SAID.sub("", text)))
+    rest = _BREAKDOWN.sub("", _LEFT.sub("", _OWED_SAID.sub("", _MONTHLY.sub(_monthly_total, text))))
     kept = _AMOUNT.sub(lambda m: " " * len(m.group(0)) if (m.group(1) or m.group(2) or bare) else m.group(0), rest)
     unread = []
     for clause in _CLAUSE.finditer(rest):
@@ -1334,6 +1378,9 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     # (what one text says on top of the rest adds: '另追回200元' beside an amount column of 300, h359; the same words in
     # two columns count once)
     more = dict(m for _, _, ms in said for m in ms)
+    if owed and not any(d for d, _, _ in said) and not added:  # ('已核减1440元' of 1,440 owed: withheld, not lowered)
+        added = [owed for t in texts if not _LOWERED.search(t) for m in _CUT_OWED.finditer(_OWED_SAID.sub("", t))
+                 if abs((_sum(m.group(1)) or 0) - owed) < 0.005][:1]
     base = max([d for d, _, _ in said] + added)
     done, left = (base + sum(more.values())) or None, max(v for _, v, _ in said)
     if more and base and owed is not None:
@@ -1395,9 +1442,10 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
             notes.append(f"乡镇填报状态为“{claimed}”，但写有“{moved}”，金额足额，按已整改计")
             claimed = ""
         return DONE, 0.0, claimed or moved or (f"填报金额 {yuan(done)}" if done is not None else "")
+    why = next((w for t in texts if (w := _why_unread(t, verb))), "")
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
-                 + (f"（乡镇填报“{claimed}”）" if claimed else ""))
+                 + (f"（乡镇填报“{claimed}”）" if claimed else "") + (f"：乡镇填报{why}" if why else ""))
     return OPEN, owed or 0.0, ""
 
 
