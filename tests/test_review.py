@@ -1878,6 +1878,12 @@ def test_a_townships_later_version_of_its_return_decides_and_is_said(tmp_path):
         said = ("城关镇退回了 2 份问题清单（按保存时间先后：城关镇_问题清单.xlsx、城关镇_问题清单(1).xlsx），其中 1 条问题几份填写的"
                 "不一样：以最后保存的 城关镇_问题清单(1).xlsx 为准")
         assert said in res.output.replace("\n", "") and "填写较多" not in res.output, res.output
+    # saved at the same time (unpacked from one archive): the name saying it is the later copy decides
+    filled(first, {"核实情况": "同名不同人", "整改措施": "无需整改", "整改状态": "核实无问题"}, 1_780_300_000)
+    res = runner.invoke(app, ["review", str(second), str(first), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                              "--out", str(tmp_path / "rv")])
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert res.exit_code == 0 and list(rows.loc[rows["姓名"] == "张小明", "整改状态"]) == ["未整改"], res.output
     # one copy given twice, or two copies written alike: nothing to choose, nothing said
     filled(second, {"核实情况": "同名不同人", "整改措施": "无需整改", "整改状态": "核实无问题"}, 1_780_300_000)
     for order in ([first, first], [first, second]):

@@ -864,7 +864,7 @@ def _versions(given: list, parts: list[pd.DataFrame], covers: list[set[str]], ke
             continue
         # (held-out 371: 城关镇's list, then 城关镇_问题清单（更正）.xlsx saved three days later; the township's correction of
         # a 同名不同人 to 确为本人 lost to the first copy, which had more cells filled)
-        own.sort(key=lambda i: (_saved(given[i]), i))
+        own.sort(key=lambda i: (_saved(given[i]), bool(_LATER_NAME.search(Path(given[i]).stem)), i))
         later: set = set()
         for place, i in reversed(list(enumerate(own, start=1))):
             rows = keys.index[starts[i]:starts[i + 1]]
@@ -881,6 +881,11 @@ def _versions(given: list, parts: list[pd.DataFrame], covers: list[set[str]], ke
         notes.append(f"{town}退回了 {len(own)} 份问题清单（按保存时间先后：{'、'.join(names)}），其中 {differ} 条问题几份填写的不一样："
                      f"以最后保存的 {names[-1]} 为准（该份中没有填写的，取前一份填写的）；如应以其他一份为准，请只给出要用的一份")
     return rank, superseded
+
+
+# A file name saying it is a later copy ('(1)' as Windows names a second copy, 更正, 修改, 第二版), for files saved at the
+# same time (unpacked from one archive): the order the files were given is the glob's, where '(1)' sorts first
+_LATER_NAME = re.compile(r"更正|修改|修正|最终|终版|新版|第[二三四五2-5]版|[（(]\s*\d\s*[)）]$|[_\-－]?[vV]\d$")
 
 
 def _saved(path) -> float:
