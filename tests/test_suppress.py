@@ -482,9 +482,11 @@ def test_an_entry_without_its_evidence_fingerprint_holds_the_same_facts_reworded
 
 
 @pytest.mark.parametrize("code, texts, verified", [
-    # held-out 371: a person no member of the household is no duplicate or shared account of it, nor a supporter's
-    # dependant; a supporter unable to support answers C07 alone
-    ("D01", ("非该户成员",), True), ("D01", ("经核实，王红非该户成员",), True), ("D02", ("账户所属人非该户成员",), True),
+    # held-out 371: a person no member of the household is no duplicate enrolment in it, nor a supporter's dependant; a
+    # supporter unable to support answers C07 alone
+    ("D01", ("非该户成员",), True), ("D01", ("经核实，王红非该户成员",), True),
+    # ... but an account's holder outside the household confirms a shared account (D02), and an ID stays invalid (D03)
+    ("D02", ("账户所属人非该户成员",), False), ("D03", ("非该户成员",), False),
     ("C07", ("非该户成员",), True), ("C07", ("经核实，其子女均无赡养能力",), True), ("C07", ("赡养人没有赡养能力",), True),
     # ... never for the categories whose person must then leave the roster, nor for a C03 pension
     ("C06", ("非该户成员",), False), ("C01", ("非该户成员",), False), ("RQ1", ("非该户成员",), False),

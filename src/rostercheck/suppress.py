@@ -50,13 +50,12 @@ VERIFIED_WORDS = ("核实无问题", "经核实无问题", "无问题", "同名�
                   "符合特困条件", "符合供养条件", "符合救助条件", "符合条件", "无需清退", "不需清退", "无须清退", "不予清退", "不应清退",
                   "情况不存在", "重名")
 # Words that say no problem for some categories only: a person the township says is no member of the household is no
-# duplicate enrolment or shared account of it (D01–D03), nor the supported one of a supporter (C07), but is still the
+# duplicate enrolment (D01), nor the supported one of a supporter (C07), but is still the
 # one a C01–C06 finding is about (to be taken off the roster); a supporter unable to support is C07's answer alone
 # (held-out 371: both were 未整改 on D01 and C07, while 其子女无赡养能力 says nothing of a C03 pension)
 _NOT_A_MEMBER = ("非该户成员", "不是该户成员", "非本户成员", "不是本户成员", "非该户家庭成员", "不是该户家庭成员", "非其家庭成员")
 _UNABLE = ("无赡养能力", "没有赡养能力", "不具备赡养能力", "丧失赡养能力", "无扶养能力", "无抚养能力", "无赡养条件")
-CATEGORY_VERIFIED_WORDS = {"D01": _NOT_A_MEMBER, "D02": _NOT_A_MEMBER, "D03": _NOT_A_MEMBER,
-                           "C07": _NOT_A_MEMBER + _UNABLE}
+CATEGORY_VERIFIED_WORDS = {"D01": _NOT_A_MEMBER, "C07": _NOT_A_MEMBER + _UNABLE}
 # A word of VERIFIED_WORDS right after one of these says the opposite ("经核实情况属实，非误报", "不是误报", "无误报",
 # "不符合保障条件"; h363: 非误报 and 不是误报 alone were 核实无问题, left out of the next audit)
 _NEGATED = re.compile(r"(?:非|不|不是|不属于|不算|不再|没有|无|未|排除)$")
