@@ -676,3 +676,58 @@ def test_the_rosters_accounts_a_number_format_cut_are_said_by_what_is_left(accou
                if "银行账号" in w]
     assert len(notices) == len(said) and all(s in n for s, n in zip(said, notices)), notices
     assert flagged(ctx, "D02") == []
+
+
+D = make_id("19750404", 141)
+
+
+def _by_name(*families, by_name=True):
+    """A system export's rows re-sorted by name: 家庭编号 the only link between a household's rows, no head column."""
+    rows = []
+    for no, account, people, programme in families:
+        for name, relation, pid in people:
+            rows.append({"township": "城关镇", "village": "东村", "household_no": no, "name": name, "relation": relation,
+                         "id": pid, "bank_account": account, "programme": programme})
+    return sorted(rows, key=lambda r: r["name"]) if by_name else rows
+
+
+def test_a_roster_sorted_by_name_is_read_by_its_household_numbers():
+    # held-out 370: each run of a household's rows was a household of its own: 99 D02 at 高 for each family's account
+    rows = _by_name(("HH001", "6228480012345678901", [("张三", "户主", A), ("赵梅", "配偶", B), ("张小", "子女", C)], "低保"),
+                    ("HH002", "6228480099999999999", [("王五", "户主", D), ("李花", "配偶", E)], "低保"))
+    ctx = context(rows)
+    assert flagged(ctx, "D02") == []
+    homes = ctx.members.groupby("household")["name"].agg(set).tolist()
+    assert sorted(homes, key=len) == [{"王五", "李花"}, {"张三", "赵梅", "张小"}]
+    assert set(ctx.members.loc[ctx.members["name"] == "张小", "head_name"]) == {"张三"}
+
+
+def test_household_numbers_that_restart_are_not_joined():
+    # 户编号 1, 2, 1 with a head in each run: numbers restarting (per 组), no household's key
+    rows = _by_name(("1", "6228480012345678901", [("张三", "户主", A), ("赵梅", "配偶", B)], "低保"),
+                    ("2", "6228480099999999999", [("王五", "户主", D)], "低保"),
+                    ("1", "6228480088888888888", [("钱七", "户主", E), ("孙九", "配偶", C)], "低保"), by_name=False)
+    ctx = context(rows)
+    assert ctx.members["household"].nunique() == 3
+
+
+@pytest.mark.parametrize("programme", ["低保边缘", "低边", "低保边缘家庭", "城市低保边缘户"])
+def test_a_dibao_edge_family_on_a_shared_sheet_is_not_audited(programme):
+    # held-out 370: one sheet of 低保, 特困 and 低保边缘 households; a 低边 family is no 低保 recipient: its car was C04 高,
+    # its member on the staff list C01 高, its dead member C02 高
+    rows = (household("张三", A, [("赵梅", "配偶", B)], programme=programme)
+            + household("王五", C, [("李花", "配偶", D)], programme="农村低保"))
+    lists = {"vehicles": [{"name": n, "id": i, "vehicle_type": "小型轿车", "status": "正常"} for n, i in (("赵梅", B), ("李花", D))],
+             "staff": [{"name": "张三", "id": A, "unit": "县医院", "category": "事业"}],
+             "deaths": [{"name": "张三", "id": A, "date": "2026-03-01"}]}
+    ctx = context(rows, lists)
+    assert set(ctx.members["name"]) == {"王五", "李花"}
+    assert flagged(ctx, "C04") == [("李花", "高")]
+    assert flagged(ctx, "C01") == [] and flagged(ctx, "C02") == []
+    from helpers import AS_OF, table
+
+    from rostercheck.roster import build_members
+
+    roster = table("roster", rows, "社会救助对象名册.xlsx")
+    build_members([roster], AS_OF)
+    assert any("2 人（1 户）" in w and "低保边缘" in w and "不参与核查" in w for w in roster.warnings)

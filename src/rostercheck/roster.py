@@ -642,6 +642,35 @@ def _household_starts(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> n
     return starts
 
 
+def _households_together(f: pd.DataFrame) -> np.ndarray | None:
+    """The order that brings each household's rows together in a roster re-sorted by name or ID, where the 家庭编号
+    (户编号) is the only link between a household's rows (held-out 370: a system export sorted by name, every
+    household's rows apart, each member read as a household of its own: 99 D02 at 高 for each family's one account,
+    no household-level check), or None when each household's rows are together already (the usual export).
+
+    The households come in the order each first appears, the head first, the other rows in their order. Only a roster whose
+    与户主关系 names at most one head per 家庭编号 (with its township and village) is regrouped: numbers that restart
+    (户编号 1, 2, 3 in each 组) are no household's key, and a roster with a blank 家庭编号 cell (a merged cell over a
+    household's rows) is in household order.
+    """
+    if "household_no" not in f.columns or "relation" not in f.columns or len(f) < 3:
+        return None
+    no = _column(f, "household_no")
+    if pd.isna(no).any():
+        return None
+    key = no.astype(str)
+    for fld in ("township", "village"):
+        if fld in f.columns:
+            key = key + "|" + _column(f, fld, "").astype(str)
+    number, households = pd.factorize(key)
+    if int(_starts(number).sum()) == len(households):
+        return None
+    heads = np.asarray(by_value(_column(f, "relation", ""), codes.is_head), dtype=bool)
+    if (np.bincount(number[heads], minlength=len(households)) > 1).any():
+        return None
+    return np.lexsort((~heads, number))  # (the head first: a 户主 row starts a household)
+
+
 def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
     """Split a roster read from several sheets, or several tables of a sheet, into one table per sheet or table (each
     its own title and programme), each with the positions of its rows in the table.
@@ -673,6 +702,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     for fld, local in (roster_codes or {}).items():  # a code the configuration names reads as its words
         if local and fld in f.columns:
             f[fld] = by_value_array(f[fld], lambda v, local=local: local.get(text(v), v))
+    order = _households_together(f)
+    if order is not None:
+        f, keys = f.iloc[order].reset_index(drop=True), keys.iloc[order].reset_index(drop=True)
     n, has_relation = len(f), "relation" in f.columns
     cache: dict[str, np.ndarray] = {}
 
@@ -816,6 +848,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         shown = "、".join(f"“{v}”" for v in pd.unique(pd.Series(said, dtype=object).map(text))[:3])
         table.warnings.append(f"{OTHER_AID_SAID}（{shown}，{int(other.sum())} 行），不是低保、特困，按本文件的{default_prog}计；"
                               "这些人不应列在低保、特困花名册中，请核实")
+    edge = _edge_rows(table, out["programme"], households, several)
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     # a household size not written (nor 0 or less) is the household's rows still enrolled, counted in numpy; an
     # int64 array, as pandas makes of the Python ints (a list of 200,000 ints is inferred cell by cell)
@@ -824,7 +857,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     unsaid = size == 0
     if unsaid.any():
         home, _ = pd.factorize(household)
-        size[unsaid] = np.bincount(home[~gone], minlength=len(household))[home[unsaid]]
+        size[unsaid] = np.bincount(home[~(gone | edge)], minlength=len(household))[home[unsaid]]
     out["household_size"] = size
     out["covered_size"] = by_value(out["covered_size"], _positive_count)  # 保障人口
     if "declared_income" in f.columns:  # (else None for every row, as it stays)
@@ -897,7 +930,30 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     _places_coded(frame, "region_code" in f.columns)
     for fld in FORMER_COLUMNS if "former_id" in keys.columns else ():  # (a roster's 原身份证号: see people_keys)
         frame[fld] = keys[fld].to_numpy()
+    gone |= edge
     return frame[~gone].reset_index(drop=True) if gone.any() else frame
+
+
+# A 低保边缘家庭's programme cell (救助类别 低保边缘, 低边, 低保边缘户): no 低保 or 特困 recipient
+_EDGE = re.compile(r"低保边缘|低边|边缘(?:家庭|户|对象|人口)")
+
+
+def _edge_rows(table: Table, programme: np.ndarray, households: list, several: bool) -> np.ndarray:
+    """Per row: whether its 保障类别 (救助类别, 保障类型) cell names 低保边缘家庭 (低边), said in a notice.
+
+    One sheet of a 社会救助 system's export may hold 低保, 特困 and 低保边缘 households (held-out 370). A 低保边缘
+    family is no 低保 or 特困 recipient (it gets 专项救助 only): the ten categories, 人情保 and 重复享受 are about
+    people who 享受低保 or 特困供养, so its members are left out of the roster like its history rows (a 低边 family's
+    car was C04 高, a 低边 member on the staff list C01 高)."""
+    edge = by_value_array(programme, lambda v: bool(_EDGE.search(text(v)))).astype(bool)
+    if edge.any():
+        where = f"工作表“{table.frame['_sheet'].iloc[0]}”" if several and "_sheet" in table.frame.columns else ""
+        label = table.header_said("programme", "保障类别")
+        table.warnings.append(
+            f"{where}有 {int(edge.sum())} 人（{len({h for h, e in zip(households, edge.tolist()) if e})} 户）的“{label}”为低保边缘"
+            "（低边）：低保边缘家庭不是低保、特困对象，不参与核查（C01–C10、人情保、重复享受），也不计入家庭人口。"
+            "需核查低保边缘家庭的，请另行比对。")
+    return edge
 
 
 # A 成员状态 (家庭状态) that says the member (household) has left the programme: the export keeps the row as history
