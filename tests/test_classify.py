@@ -255,6 +255,18 @@ def test_a_roster_is_recognised_by_its_benefit_columns(tmp_path):
     assert place.kind == "roster" and "保障类型" in place.why and place.rows == 3
 
 
+@pytest.mark.parametrize("cells, kind", [
+    ([f"李四(配偶){_IDS[1]};张小（子女）{_IDS[2]}", ""], "roster"),
+    (["李四(配偶);张小（子女）", ""], None),  # members named without their IDs: nobody to check but the head
+])
+def test_a_roster_of_a_row_per_family_with_its_members_in_one_cell_is_a_roster(tmp_path, cells, kind):
+    # held-out 370: 户主身份证号 | 家庭成员 '李四(配偶)430521…;…' was skipped in a folder ('表头中没有花名册…应有的列')
+    path = _csv(tmp_path / "城关镇低保户.csv", ["乡镇", "户主姓名", "户主身份证号", "保障人口", "家庭成员", "月保障金"],
+                [["城关镇", "张三", _IDS[0], "3", cells[0], "1500"], ["城关镇", "王五", _IDS[2][:6] + "19700101" + "0000", "1",
+                                                                   cells[1], "600"]])
+    assert classify_file(path).kind == kind
+
+
 def test_the_row_count_leaves_out_totals_and_blank_rows(tmp_path):
     path = _csv(tmp_path / "花名册.csv", ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金"],
                 [*[["城关镇", "东村", "张三", "张三", i, "户主", "低保", "600"] for i in _IDS],

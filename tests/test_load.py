@@ -1255,3 +1255,23 @@ def test_a_roster_row_for_other_aid_is_said_and_kept_for_screen(tmp_path):
     assert sorted((row, word) for (_, row), word in table.other_aid.items()) == [(3, "临时救助"), (4, "临时救助")]
     (said,) = [w for w in table.warnings if "其他救助" in w]
     assert "2 行" in said and "“临时救助”" in said
+
+
+@pytest.mark.parametrize("header, rows", [
+    # members in numbered columns beside the head's (held-out 370: 成员1 read as the row's one person)
+    ("乡镇,户主姓名,户主身份证号,家庭人口,成员1姓名,成员1身份证号,成员1与户主关系,成员2姓名,成员2身份证号,成员2与户主关系",
+     [f"城关镇,张三,{A},3,李二,{B},配偶,张小,{C},子女", f"城关镇,王四,{D},1,,,,,,"]),
+    # members in one 家庭成员 cell, name (relation) ID (held-out 370: the head alone read)
+    ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
+     [f"城关镇,张三,{A},3,\"李二(配偶){B};张小（子女）{C}\"", f"城关镇,王四,{D},1,"]),
+    # … the head named in the cell too: his row once
+    ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
+     [f"城关镇,张三,{A},3,\"张三(户主){A}、李二(配偶){B}、张小(子女){C}\"", f"城关镇,王四,{D},1,"]),
+])
+def test_a_family_row_with_its_members_beside_the_head_is_read_as_one_row_per_person(tmp_path, header, rows):
+    (tmp_path / "r.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    assert any("已按户主和" in w for w in table.warnings) and not any("每行按户主本人读取" in w for w in table.warnings)
+    members = build_members([table], AS_OF)
+    assert members[["name", "id", "relation", "household", "row"]].values.tolist() == [
+        ["张三", A, "户主", A, 2], ["李二", B, "配偶", A, 2], ["张小", C, "子女", A, 2], ["王四", D, "户主", D, 3]]

@@ -34,7 +34,7 @@ from .io.ledgers import CODE_TABLE_NAME
 from .io.read import (PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_page,
                       table_text)
 from .io.system_layout import household_file, member_file
-from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
+from .io.table import (HEADER_SCAN_ROWS, members_listed, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
                        load_table)
 from .normalize import ids
 from .normalize.codes import LEGEND_RUN
@@ -357,7 +357,9 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 continue  # a registry or roster export with a 死亡日期 column blank on most rows: no list of deaths
             # (a roster's household table exported apart from its members' names no member ID: io.table.household_files_joined)
             if ((all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT))
-                 or (kind == "roster" and household_file([layout.mapping]))) and (kind != "payments" or _payees(layout))):
+                 or (kind == "roster" and (household_file([layout.mapping]) or members_listed(grid.rows[layout.start:],
+                                                                                              layout.mapping))))
+                    and (kind != "payments" or _payees(layout))):
                 required_ok = True
                 # the loader reads every such sheet; the rows of a big sheet past those peeked at counted as data
                 sheets.append((grid.rows[layout.start:], layout, max(grid.height - len(grid.rows), 0)))

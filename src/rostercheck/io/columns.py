@@ -1238,6 +1238,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
             mapping["approved_also"] = also[0]
     if kind == "supporters":
         _supporter_slots(labels, mapping, warnings, shown)
+    if kind == "roster":
+        _member_slots(labels, mapping, warnings, shown)
     if kind == "wages":
         _monthly_wages(labels, mapping, warnings, shown)
         if "wage" in mapping and re.search(PAY_WORDS, labels[mapping["wage"]]):
@@ -1368,6 +1370,31 @@ def _supporter_slots(labels: list[str], mapping: dict[str, int], warnings: list[
     for fld, col in list(mapping.items()):
         if col in slots.values():
             del mapping[fld]
+    mapping.update(slots)
+    drop_ties(warnings, shown, slots.values())
+
+
+MEMBER_SLOT = "_member:"  # field prefix of a one-row-per-family roster's numbered member columns ('_member:2:id')
+_MEMBER_SLOT = re.compile(r"^(?:家庭)?成员([0-9一二三四五六七八九十]+)")
+_MEMBER_FIELDS = (("id", ID_WORDS), ("name", r"姓名|名字"), ("relation", r"关系"), ("sex", r"性别"))
+
+
+def _member_slots(labels: list[str], mapping: dict[str, int], warnings: list[str], shown: list[str]) -> None:
+    """A roster with one row per family and numbered columns per member beside the head's (户主姓名, 户主身份证号,
+    成员1姓名, 成员1身份证号, 成员1与户主关系, 成员2姓名 …): every slot's columns become fields of their own (``MEMBER_SLOT``
+    + 'N:field', beside the single fields), unfolded by ``io.table`` into a row per member; only with two slots with an ID
+    or more, and the head's own columns (held-out 370: 成员1's columns were read as the row's one person, the head and
+    every other member never checked)."""
+    slots: dict[str, int] = {}
+    for col, label in enumerate(labels):
+        m = _MEMBER_SLOT.match(label)
+        fld = next((f for f, words in _MEMBER_FIELDS if m and re.search(words, label[m.end():])), None)
+        if fld:
+            slots.setdefault(f"{MEMBER_SLOT}{m.group(1)}:{fld}", col)
+    if sum(key.endswith(":id") for key in slots) < 2 or not ("head_id" in mapping or "head_name" in mapping):
+        return
+    # (a member's field the single fields took stays: what the file is is told by them, a roster by its ID and 与户主关系;
+    # io.table reads the head from his own columns)
     mapping.update(slots)
     drop_ties(warnings, shown, slots.values())
 

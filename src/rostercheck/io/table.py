@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MONEY_FIELDS, QUALIFIERS, REQUIRED,
+from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
+                      QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
                       option_of, person_id_columns, score)
@@ -1749,6 +1751,8 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
         frame = _with_twins(frame)
+        if kind == "roster":
+            frame = _members_unfolded(frame, layout)
         if kind == "roster" and "id" not in frame.columns and "head_id" in frame.columns:
             if _lists_members(frame):  # the head's ID is no member's: refuse rather than give it to every row
                 unused = [label for col, label in enumerate(layout.labels)
@@ -1966,6 +1970,71 @@ def _lists_members(frame: pd.DataFrame) -> bool:
 
 
 _NAME_LIST = re.compile(r"[、，,;；（）()]")
+
+
+# One member of a 家庭成员 cell: '李四(配偶)430521…', '李四（子女）：430521…', '李四 430521…'
+_LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）])?\s*[:：,，]?\s*"
+                            r"(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d))")
+
+
+def members_listed(rows: list, mapping: dict[str, int]) -> bool:
+    """Whether a roster's sheet (its rows below the header, as read) lists each family's members with their IDs in one
+    cell beside the head's ID (户主身份证号 | 家庭成员 '李四(配偶)430521…'), no member ID column: a roster of its own,
+    unfolded by :func:`_members_unfolded` (held-out 370: a folder skipped such a file, '表头中没有花名册…应有的列')."""
+    if "id" in mapping or "head_id" not in mapping or "name" not in mapping:
+        return False
+    col = mapping["name"]
+    return any(_LISTED_MEMBER.search(unicodedata.normalize("NFKC", text(row[col]))) for row in rows[:50] if col < len(row))
+
+
+def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
+    """A roster with one row per family, its members beside the head in numbered columns (成员1姓名 | 成员1身份证号 |
+    成员1与户主关系 …, ``columns.MEMBER_SLOT``) or in one 家庭成员 cell ('李四(配偶)430521…;李小明(子女)430521…'), as
+    one row per person: the head's (户主, from the head's columns) and each member's, all on the family's row number
+    (held-out 370: 成员1 was read as the row's one person, or the head alone, the other members never checked). A
+    member the cell names without an ID is left as the notice on 一户一行 rosters says; the cell's own text stays the
+    evidence of nobody."""
+    slotted = [c for c in frame.columns if str(c).startswith(MEMBER_SLOT)]
+    listed = None
+    if not slotted:
+        if "id" in frame.columns or "head_id" not in frame.columns or "name" not in frame.columns:
+            return frame
+        at, distinct_cells = pd.factorize(pd.Series(frame["name"], dtype=object).map(text))
+        found = [[(m["name"], m["rel"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
+                 if _NAME_LIST.search(c) or len(c) > 18 else [] for c in distinct_cells.tolist()]
+        if not any(found):
+            return frame
+        listed = [found[k] if k >= 0 else [] for k in at.tolist()]
+    base = frame.drop(columns=[c for c in slotted + ["name", "id", "relation", "sex"] if c in frame.columns]).astype(object)
+    if slotted:  # (the single fields a member's columns gave are that member's, not the head's)
+        frame = frame.drop(columns=[f for f in ("name", "id", "relation", "sex") if f in frame.columns and any(
+            frame[f].equals(frame[c]) for c in slotted if str(c).endswith(":" + f))])
+    head = base.assign(id=frame["id"] if "id" in frame.columns else frame.get("head_id", ""),
+                       name=frame["head_name"] if "head_name" in frame.columns else frame.get("name", ""),
+                       relation=frame["relation"] if "relation" in frame.columns else "户主")
+    if "sex" in frame.columns:
+        head["sex"] = frame["sex"]
+    parts = [head[[bool(text(i)) or bool(text(n)) for i, n in zip(head["id"].tolist(), head["name"].tolist())]]]
+    if slotted:
+        for n in dict.fromkeys(str(c).split(":")[1] for c in slotted):
+            part = base.copy()
+            for c in slotted:
+                if str(c).split(":")[1] == n:
+                    part[str(c).split(":")[2]] = frame[c].astype(object)
+            filled = [[bool(text(v)) for v in part[c].tolist()] if c in part.columns else [False] * len(part)
+                      for c in ("id", "name")]
+            parts.append(part[[a or b for a, b in zip(*filled)]])
+        layout.warnings.append(f"花名册一户一行、成员分列（{'、'.join(dict.fromkeys(str(c).split(':')[1] for c in slotted))} 号成员），"
+                               "已按户主和各成员逐人读取")
+    else:
+        # (a cell that names the head too, 张三(户主)430521…: he is the head's row already)
+        heads = [text(v).upper() for v in frame["head_id"].tolist()]
+        rows = [(k, *m) for k, ms in enumerate(listed) for m in ms if m[2].upper() != heads[k]]
+        part = base.iloc[[k for k, *_ in rows]].copy()
+        part["name"], part["relation"], part["id"] = ([r[j] for r in rows] for j in (1, 2, 3))
+        parts.append(part)
+        layout.warnings.append(f"花名册一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
+    return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
 
 
 def _listed_names(names: pd.Series) -> pd.Series:
