@@ -731,3 +731,12 @@ def test_a_dibao_edge_family_on_a_shared_sheet_is_not_audited(programme):
     roster = table("roster", rows, "社会救助对象名册.xlsx")
     build_members([roster], AS_OF)
     assert any("2 人（1 户）" in w and "低保边缘" in w and "不参与核查" in w for w in roster.warnings)
+
+
+def test_a_coded_dibao_edge_programme_named_in_the_configuration_is_not_audited(tmp_path):
+    # 救助类别 3 = 低保边缘 in a system's codes: [common] programme_codes may say so (the configuration refused the word)
+    config = tmp_path / "local.toml"
+    config.write_text('[common]\nprogramme_codes = { "1" = "低保", "3" = "低保边缘" }\n', encoding="utf-8")
+    rows = household("张三", A, [("赵梅", "配偶", B)], programme="3") + household("王五", C, programme="1")
+    ctx = context(rows, {"vehicles": [{"name": "赵梅", "id": B, "vehicle_type": "小型轿车", "status": "正常"}]}, config=config)
+    assert set(ctx.members["name"]) == {"王五"} and flagged(ctx, "C04") == []

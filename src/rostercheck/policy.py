@@ -33,7 +33,8 @@ _LIST_CHOICES = {"shared_account_kin": ("配偶", "父母子女", "兄弟姐妹"
 _CODE_MEANINGS = {"area_codes": ("城市", "城镇", "农村"),
                   "programme_codes": ("低保", "城市低保", "农村低保", "特困", "城市特困", "农村特困", "五保",
                                       # an application system's other aid (申请类型 3 临时救助): screen leaves it out
-                                      "临时救助", "医疗救助", "教育救助", "住房救助", "就业救助", "受灾人员救助")}
+                                      "临时救助", "医疗救助", "教育救助", "住房救助", "就业救助", "受灾人员救助",
+                                      "低保边缘")}  # (低保边缘: read, and left out of the audit, roster._edge_rows)
 COMMON = "common"
 # Sections of a --config file that belong to a workflow rather than to a check.
 WORKFLOW_SECTIONS = ("screen",)

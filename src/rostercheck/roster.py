@@ -836,7 +836,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         hint = ("请向报送单位问明各代码的含义：确是低保、特困的，请改为“低保”“特困”，或在配置文件 [common] programme_codes 中写明（如 { \"1\" = \"低保\", "
                 "\"2\" = \"特困\" }）后重新运行（特困对象与特困供养标准比较）；不要凭猜测填写。" if len(coded) <= 2 else
                 f"该列有 {len(coded)} 种代码，多于低保、特困两类，可能是分类施保等其他类别：请向报送单位问明含义，"
-                "不要凭猜测写入 [common] programme_codes（写错会把低保对象按特困核查）。")
+                "不要凭猜测写入 [common] programme_codes（写错会把低保对象按特困核查；低保边缘家庭的代码可写为“低保边缘”，"
+                "不参与核查）。")
         table.warnings.append(codes.unknown_warning(table.header_said("programme", "保障类别"), coded,
                                                     f"按本文件的{default_prog}计（与{default_prog}标准比较）", hint))
         table.unread_fields.add("programme")
