@@ -1264,6 +1264,9 @@ def test_a_roster_row_for_other_aid_is_said_and_kept_for_screen(tmp_path):
     # members in one 家庭成员 cell, name (relation) ID (held-out 370: the head alone read)
     ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
      [f"城关镇,张三,{A},3,\"李二(配偶){B};张小（子女）{C}\"", f"城关镇,王四,{D},1,"]),
+    # … the relation between spaces, separated by 、
+    ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
+     [f"城关镇,张三,{A},3,李二 配偶 {B}、张小 子女 {C}", f"城关镇,王四,{D},1,"]),
     # … the head named in the cell too: his row once
     ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
      [f"城关镇,张三,{A},3,\"张三(户主){A}、李二(配偶){B}、张小(子女){C}\"", f"城关镇,王四,{D},1,"]),

@@ -1973,8 +1973,9 @@ _NAME_LIST = re.compile(r"[、，,;；（）()]")
 
 
 # One member of a 家庭成员 cell: '李四(配偶)430521…', '李四（子女）：430521…', '李四 430521…'
-_LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）])?\s*[:：,，]?\s*"
-                            r"(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d))")
+# (or '李四 配偶 430521…': the relation between spaces, never the name)
+_LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）]|[\s/:：-]+(?P<rel2>[\u4e00-\u9fff]{1,4}))?"
+                            r"\s*[:：,，/-]?\s*(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d))")
 
 
 def members_listed(rows: list, mapping: dict[str, int]) -> bool:
@@ -2000,7 +2001,7 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         if "id" in frame.columns or "head_id" not in frame.columns or "name" not in frame.columns:
             return frame
         at, distinct_cells = pd.factorize(pd.Series(frame["name"], dtype=object).map(text))
-        found = [[(m["name"], m["rel"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
+        found = [[(m["name"], m["rel"] or m["rel2"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
                  if _NAME_LIST.search(c) or len(c) > 18 else [] for c in distinct_cells.tolist()]
         if not any(found):
             return frame
