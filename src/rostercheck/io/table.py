@@ -2015,16 +2015,19 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
                        relation=frame["relation"] if "relation" in frame.columns else "户主")
     if "sex" in frame.columns:
         head["sex"] = frame["sex"]
-    parts = [head[[bool(text(i)) or bool(text(n)) for i, n in zip(head["id"].tolist(), head["name"].tolist())]]]
+    def written(cells) -> np.ndarray:  # (a slot's cells, vectorised: a city's 60,000 families × 6 slots)
+        cells = pd.Series(cells, index=base.index, dtype=object)
+        return (cells.notna() & (cells.astype(str).str.strip().str.len() > 0) & (cells.astype(str) != "nan")).to_numpy()
+
+    parts = [head[written(head["id"]) | written(head["name"])]]
     if slotted:
         for n in dict.fromkeys(str(c).split(":")[1] for c in slotted):
             part = base.copy()
             for c in slotted:
                 if str(c).split(":")[1] == n:
                     part[str(c).split(":")[2]] = frame[c].astype(object)
-            filled = [[bool(text(v)) for v in part[c].tolist()] if c in part.columns else [False] * len(part)
-                      for c in ("id", "name")]
-            parts.append(part[[a or b for a, b in zip(*filled)]])
+            parts.append(part[written(part["id"] if "id" in part.columns else None)
+                              | written(part["name"] if "name" in part.columns else None)])
         layout.warnings.append(f"花名册一户一行、成员分列（{'、'.join(dict.fromkeys(str(c).split(':')[1] for c in slotted))} 号成员），"
                                "已按户主和各成员逐人读取")
     else:
