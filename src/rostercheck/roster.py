@@ -278,8 +278,9 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         members = members.fillna({"former_id": "", "former_id_status": ids.MISSING, "former_id_reliable": 0,
                                   "former_id_raw": ""})
     members = _counties_of_files(_programmes_apart(plain_text(members)), tables)
+    named_by_table = _places_named(members, tables)
     _places_unified(members, tables)
-    _townships_said(members, tables)
+    _townships_said(members, tables, named_by_table)
     return members
 
 
@@ -295,6 +296,77 @@ def as_roster_names(members: pd.DataFrame) -> Callable[[str], str]:
         for town in members["township"].value_counts().index.tolist():
             towns.setdefault(township_key(town), town)
     return lambda name: towns.get(township_key(name), name) if isinstance(name, str) and name else name
+
+
+# What the notice on a roster without a township column says to do when its townships are shown by code
+NAME_CODES_HOW = ("需要乡镇名称的，请在花名册中加上乡镇列，或在花名册工作簿中加一张“代码说明”页、或在花名册所在的文件夹中放一份"
+                  "区划代码表（如“行政区划代码表.xlsx”），列出各区划代码和名称（如“431124100 | 某某镇”“431124100201 | 某某村”），"
+                  "然后重新运行")
+
+
+def place_names_of(tables: list[Table]) -> dict[str, str]:
+    """The townships and villages the tables' code pages and code table files name by 区划代码 (``Table.place_names``):
+    one table naming a code names it for every roster of the run (a code is one place nationwide); a code two tables
+    name differently names nothing."""
+    found: dict[str, set[str]] = {}
+    for t in tables:
+        for code, name in t.place_names.items():
+            found.setdefault(code, set()).add(name)
+    return {code: next(iter(names)) for code, names in found.items() if len(names) == 1}
+
+
+def names_by_code(members: pd.DataFrame) -> dict[str, str]:
+    """The names a roster's rows give their 12-digit 行政区划代码 beside it (乡镇 and 村 written in words): 9-digit township
+    and 12-digit village code → the name most rows give it."""
+    from .regions import township_village
+
+    if members.empty or not {"region_code", "township", "village"} <= set(members.columns):
+        return {}
+    at, cells_ = distinct(members["region_code"])  # each distinct cell once
+    village = object_array([township_village(v)[1] for v in cells_])[at]
+    has = village != ""
+    out: dict[str, str] = {}
+    for fld, code in (("village", village[has]), ("township", object_array([c[:9] for c in village[has].tolist()]))):
+        named = pd.DataFrame({"code": code, "name": members[fld].to_numpy()[has]})
+        named = named[named["name"].map(lambda v: isinstance(v, str) and v.strip() != "" and not v.isdigit())]
+        top = named.value_counts().reset_index().drop_duplicates("code")
+        out.update(zip(top["code"], top["name"]))
+    return out
+
+
+def name_coded_places(members: pd.DataFrame, tables: list[Table], names: Mapping[str, str], where: str) -> None:
+    """Townships and villages still shown by code named as another input names them (``screen``: the enrolled roster's
+    code page or rows naming the codes an application form gives only; held-out 369), the tables' notices saying so."""
+    named_by = _places_named(members, tables, {**names, **place_names_of(tables)}, where)
+    for t in tables:
+        if str(t.path) in named_by:
+            shown = [town for town in pd.unique(members.loc[members["file"] == str(t.path), "township"]) if town]
+            t.warnings[:] = [f"未找到乡镇列：乡镇、村按行政区划代码列出，名称按{where}中的区划代码和名称显示，如"
+                             f"{'、'.join(shown[:3])}{'等' if len(shown) > 3 else ''}"
+                             if w.startswith("未找到乡镇列：乡镇按行政区划代码") and "显示为代码" in w
+                             and not any(str(x).isdigit() for x in shown) else w for w in t.warnings]
+
+
+def _places_named(members: pd.DataFrame, tables: list[Table], names: Mapping[str, str] | None = None,
+                  where_said: str = "") -> dict[str, str]:
+    """Townships and villages shown by their 区划代码 (a system export with no place names, ``_places_coded``) as the
+    names the run's code pages or code table files give those codes (held-out 369: every township of a roster whose
+    own 代码说明 page named them shown as 431124100). Returns each file whose places were so named → where the names
+    were said (for its notice)."""
+    names = place_names_of(tables) if names is None else names
+    if members.empty or not names:
+        return {}
+    hit = np.zeros(len(members), dtype=bool)
+    for fld in ("township", "village"):
+        cells_ = members[fld]
+        shown = cells_.map(names)  # (a dict lookup per cell, vectorised; the keys are codes: a name is never looked up)
+        at = shown.notna().to_numpy()
+        if at.any():
+            members.loc[at, fld] = shown[at]
+            hit |= at
+    where = {str(t.path): t.place_names_from for t in tables if t.place_names}
+    files = pd.unique(members.loc[hit, "file"]) if hit.any() else []
+    return {path: where.get(path) or where_said or next(iter(where.values()), "") for path in files}
 
 
 def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
@@ -336,7 +408,7 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
         members[fld] = members[fld].map(lambda v: change.get(v, v))
 
 
-def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
+def _townships_said(members: pd.DataFrame, tables: list[Table], named_by: dict[str, str] | None = None) -> None:
     """A roster without a 乡镇 column says what its townships were taken from its sheets, addresses, title or file name
     came to: the townships found, or how many members were left without one (listed under （未填乡镇）). One whose 乡镇
     column holds codes no other row names (乡镇代码, held-out 210) says that its townships are shown as codes."""
@@ -347,7 +419,7 @@ def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
             digits_ = [town for town in pd.unique(towns) if str(town).isdigit()]
             if digits_:
                 t.warnings.append(f"乡镇按“{label}”列的代码列出，如{'、'.join(digits_[:3])}{'等' if len(digits_) > 3 else ''}，"
-                                  "其他花名册写明了名称的代码按名称显示，其余报告中显示为代码；需要乡镇名称的，请在花名册中加上乡镇列后重新运行")
+                                  "其他花名册写明了名称的代码按名称显示，其余报告中显示为代码；" + NAME_CODES_HOW)
         if ROSTER_GAPS["township"] not in t.warnings:
             continue
         towns = members.loc[members["file"] == str(t.path), "township"]
@@ -356,15 +428,19 @@ def _townships_said(members: pd.DataFrame, tables: list[Table]) -> None:
         named = "、".join(found[:3]) + ("等" if len(found) > 3 else "")
         digits_ = [town for town in found if str(town).isdigit()]  # from a 行政区划代码 column (held-out 138)
         by_code = "region_code" in t.headers and len(digits_) < len(found)  # some of its codes named by other rows (171)
+        where = (named_by or {}).get(str(t.path))
         t.warnings[t.warnings.index(ROSTER_GAPS["township"])] = (
             f"未找到乡镇列，有 {blank} 人从工作表名称、家庭住址或标题、文件名都推断不出乡镇，问题清单中列在“（未填乡镇）”下"
             f"{'（其余为' + named + '）' if named else ''}；请在花名册中加上乡镇列后重新运行" if blank else
+            f"未找到乡镇列：乡镇、村按行政区划代码列出，名称按{where}中的区划代码和名称显示，如{named}"
+            + (f"；{'、'.join(digits_[:3])}{'等' if len(digits_) > 3 else ''}在其中没有名称，显示为代码；{NAME_CODES_HOW}"
+               if digits_ else "") if where else
             f"未找到乡镇列：乡镇按“{t.header_said('region_code')}”列中写的乡镇名称列出，如{named}"
             if "region_code" in t.headers and found and not digits_ else
             f"未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，如{named}，报告中的乡镇显示为代码；"
-            "需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if found and len(digits_) == len(found) else
+            + NAME_CODES_HOW if found and len(digits_) == len(found) else
             "未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，其他花名册行写明了名称的代码按名称显示"
-            + (f"，其余显示为代码（如{'、'.join(digits_[:3])}）；需要乡镇名称的，请在花名册中加上乡镇列后重新运行" if digits_ else "")
+            + (f"，其余显示为代码（如{'、'.join(digits_[:3])}）；{NAME_CODES_HOW}" if digits_ else "")
             if by_code else
             f"未找到单独的乡镇列：乡镇按“乡镇/村”合写的列、工作表名称、家庭住址或标题、文件名推断为{named}")
 

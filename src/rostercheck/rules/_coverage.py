@@ -29,6 +29,8 @@ from . import dead_on_lists, registry_homes
 Lead_ = Callable[[Context], list["Lead"]]
 LEADS: dict[str, Lead_] = {}
 PRIORITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
+# ctx.cache key: code → place name as the rosters' code pages and code table files give them (``roster.place_names_of``)
+PLACE_NAMES = "cov:code-place-names"
 
 
 def lead(code: str) -> Callable[[Lead_], Lead_]:
@@ -1023,7 +1025,7 @@ def _coded_places(ctx: Context) -> dict[str, str]:
     def build() -> dict[str, str]:
         from ..regions import township_village
 
-        out: dict[str, str] = {}
+        out: dict[str, str] = dict(ctx.cache.get(PLACE_NAMES) or {})  # (the code pages' and tables': held-out 369)
         mem = ctx.members
         if "region_code" in mem.columns:
             for raw, town, village in zip(mem["region_code"].tolist(), mem["township"].tolist(), mem["village"].tolist()):
