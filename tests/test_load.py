@@ -853,6 +853,12 @@ def test_a_code_table_file_named_after_a_roster_names_its_coded_places(tmp_path)
     ("431124100201 道江镇。\n431124100 和平村", {}),
     ("431124200 甲镇。\n431124200 乙镇", {}),
     ("991124100 道江镇", {}),  # (no province's code)
+    # a village's code, its township, then its name (区划代码 | 乡镇 | 村): both named
+    ("431124100201 | 道江镇 | 和平村", {"431124100": "道江镇", "431124100201": "和平村"}),
+    ("431124100201 和平村 道江镇", {"431124100201": "和平村"}),
+    # a county written first is left out; a township's own 城区 is no county
+    ("431124100 湖南省永州市道县道江镇", {"431124100": "道江镇"}),
+    ("431124400 城区街道", {"431124400": "城区街道"}),
 ])
 def test_code_place_names(text, names):
     from rostercheck.regions import code_place_names

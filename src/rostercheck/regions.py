@@ -181,21 +181,22 @@ def place_names(cells: list[object]) -> list[object]:
     return [v for v in cells if v and not coded[v]]
 
 
-# A code table's row naming a township or village by its 统计用区划代码 ('行政区划 431124100 某某镇', '431124100201 | 某村'):
-# nine or twelve digits (a number cell's '.0' dropped), then the name, which ends as a township's (9 digits, or 12 ending
-# 000) or a village's (12 digits) name does; a 6-digit county code or a lost code (4.31124E+11) names nothing
-_CODE_NAME = re.compile(r"(?<![\d.])(\d{9}|\d{12})(?:\.0+)?(?![\d.])[\s:：|\-－—=、]*"
-                        r"([\u4e00-\u9fff]{1,20}?(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)(?![\u4e00-\u9fff])")
+# A code table's row naming a township or village by its 统计用区划代码 ('行政区划 431124100 某某镇', '431124100201 | 某村',
+# '431124100201 | 某某镇 | 某村'): nine or twelve digits (a number cell's '.0' dropped), then one or two names; a name ends
+# as a township's (9 digits, or 12 ending 000) or a village's (12 digits) name does; a 6-digit county code or a lost
+# code (4.31124E+11) names nothing
+_HAN_NAME = r"[\u4e00-\u9fff]{1,20}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"
+_CODE_NAME = re.compile(rf"(?<![\d.])(\d{{9}}|\d{{12}})(?:\.0+)?(?![\d.])[\s:：|\-－—=、]*({_HAN_NAME})"
+                        rf"(?:[\s|/、，,]+({_HAN_NAME}))?(?![\u4e00-\u9fff])")
 _TOWNSHIP_ENDS = re.compile(r"(?:镇|乡|街道|街道办事处|办事处|苏木|[农林牧渔]场|管委会|管理委员会|开发区|园区)(?:[（(].*[）)])?$")
 _VILLAGE_ENDS = re.compile(r"(?:村|社区|居委会|村委会|委员会|嘎查|[农林牧渔]场|分场|队|组)(?:[（(].*[）)])?$")
-
-
 def code_place_names(text: str) -> dict[str, str]:
     """The townships and villages a code table names by their 统计用区划代码 (a roster workbook's 代码说明 page with
-    行政区划 | 431124100 | 某某镇 rows, a 区划代码 | 区划名称 file; held-out 369): 9-digit township code (a 12-digit one ending
-    000 is its township's) or 12-digit village code → name. A name must end as a place of its level does (a village's
-    code never names a township: 431124100 and 431124100201 are told apart by their length); a code two rows name
-    differently names nothing.
+    行政区划 | 431124100 | 某某镇 rows, a 区划代码 | 区划名称 file, a 村代码 | 乡镇 | 村 file; held-out 369): 9-digit township
+    code (a 12-digit one ending 000 is its township's) or 12-digit village code → name. A name must end as a place of
+    its level does (a village's code never names a township: 431124100 and 431124100201 are told apart by their
+    length); a village's code followed by its township and then its name names both; a county written before the name
+    is left out; a code two rows name differently names nothing.
 
     Args:
         text: the table's text, a row per line (``io.table.legend_text``).
@@ -203,14 +204,26 @@ def code_place_names(text: str) -> dict[str, str]:
         Code → name.
     """
     found: dict[str, set[str]] = {}
+
+    def add(code: str, name: str) -> None:
+        # (a GB/T 2260 county's name written first, and what comes before it: 湖南省永州市道县道江镇 is 道江镇)
+        county = next((whole for _, whole in _table_names(name)), "")
+        own = name[name.index(county) + len(county):] if county and county in name else name
+        found.setdefault(code, set()).add(own if len(own) >= 2 and (_TOWNSHIP_ENDS if len(code) == 9 else
+                                                                     _VILLAGE_ENDS).search(own) else name)
+
     for m in _CODE_NAME.finditer(text or ""):
-        code, name = m.group(1), m.group(2)
+        code, first, second = m.group(1), m.group(2), m.group(3) or ""
         if code[:2] not in PROVINCES:
             continue
-        township = len(code) == 9 or code.endswith("000")
-        if not (_TOWNSHIP_ENDS if township else _VILLAGE_ENDS).search(name):
-            continue
-        found.setdefault(code[:9] if township else code, set()).add(name)
+        if len(code) == 9 or code.endswith("000"):
+            if _TOWNSHIP_ENDS.search(first):
+                add(code[:9], first)
+        elif _VILLAGE_ENDS.search(first) and not _TOWNSHIP_ENDS.search(first):
+            add(code, first)
+        elif _TOWNSHIP_ENDS.search(first) and second and _VILLAGE_ENDS.search(second):
+            add(code, second)
+            add(code[:9], first)
     return {code: next(iter(names)) for code, names in found.items() if len(names) == 1}
 
 
