@@ -72,6 +72,7 @@ def test_a_region_code_table_names_a_rosters_coded_places(tmp_path, where, named
     said = " ".join(result.warnings)
     if named:
         assert "名称按代码表文件《行政区划代码表.csv》中的区划代码和名称显示" in said, said
+        assert ("是区划代码表（5 个代码），不作为花名册读取" in said) == (where == "given"), said
     else:  # shown by code, said once with how to give the names
         assert said.count("报告中的乡镇显示为代码") == 1 and "区划代码表" in said, said
 

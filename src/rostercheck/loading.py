@@ -123,6 +123,9 @@ def _coded_places_named(tables: list[Table], given: dict[Path, dict[str, str]], 
     """Give each roster table the places the region code tables given among the rosters, or lying in its folder
     (行政区划代码表.csv: :func:`io.table.place_code_table`), name by code, after those its own code pages name."""
     found = dict(given)
+    if tables:  # (a file given as a roster and read as none is said: else it would go unmentioned)
+        tables[0].warnings.extend(f"{path.name} 是区划代码表（{len(names)} 个代码），不作为花名册读取，只用于显示只写了区划代码的"
+                                  "乡镇、村的名称" for path, names in given.items())
     for folder in dict.fromkeys(Path(t.path).parent for t in tables):
         for path, names in place_code_files(folder, limits).items():
             found.setdefault(path, names)
