@@ -122,3 +122,16 @@ def test_a_coverage_lists_village_code_takes_the_rosters_code_page_name(tmp_path
     wb.save(tmp_path / "防返贫监测对象.xlsx")
     result = coverage([roster], {"monitoring": tmp_path / "防返贫监测对象.xlsx"}, AS_OF)
     assert result.leads[["乡镇", "村"]].values.tolist() == [["道江镇", "石马村"]]
+
+
+def test_names_by_code_of_a_roster_without_codes_is_empty():
+    """An enrolled roster naming its places in words, with no 行政区划代码 at all (most rosters), names no code; the empty
+    name filter had selected no columns (KeyError 'code'), and every ``screen --enrolled`` crashed (held-out 365, 372)."""
+    import pandas as pd
+
+    from rostercheck.roster import names_by_code
+
+    members = pd.DataFrame({"region_code": ["", ""], "township": ["石门乡", "石门乡"], "village": ["石门村", "东村"]})
+    assert names_by_code(members) == {}
+    coded = pd.DataFrame({"region_code": [VILLAGE, VILLAGE, ""], "township": ["某某镇"] * 3, "village": ["新村", "新村", "东村"]})
+    assert names_by_code(coded) == {VILLAGE: "新村", TOWN: "某某镇"}

@@ -328,7 +328,8 @@ def names_by_code(members: pd.DataFrame) -> dict[str, str]:
     out: dict[str, str] = {}
     for fld, code in (("village", village[has]), ("township", object_array([c[:9] for c in village[has].tolist()]))):
         named = pd.DataFrame({"code": code, "name": members[fld].to_numpy()[has]})
-        named = named[named["name"].map(lambda v: isinstance(v, str) and v.strip() != "" and not v.isdigit())]
+        # (astype(bool): a roster without codes leaves no rows, and an empty object-dtype mask would select columns)
+        named = named[named["name"].map(lambda v: isinstance(v, str) and v.strip() != "" and not v.isdigit()).astype(bool)]
         top = named.value_counts().reset_index().drop_duplicates("code")
         out.update(zip(top["code"], top["name"]))
     return out
