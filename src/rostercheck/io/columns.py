@@ -683,6 +683,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("month", MONTH_FOR, r"费款|缴费", weight=2),
         # (a bank's return file: 代发月份 2025年9月, held-out 285)
         FieldSpec("month", r"(发放|代发|拨付|支付)(月份|年月|期)|^月份$|^年月$|^期别$|^期间$|业务期|^月度$|^月份"),
+        # a batch or issue column (发放批次, 期次, 发放期数) says the period when its cells are months or spans
+        # (2026年第一季度, 一季度, 2026年1-3月), and nothing when they are batch numbers (第12批 is no December):
+        # io.ledgers._batch_numbers drops it then
+        FieldSpec("month", r"批次|期次|期数|^发放期$", r"号$|编号|代码", weight=0),
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),

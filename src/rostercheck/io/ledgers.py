@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from pathlib import Path
@@ -355,6 +356,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     year: see :func:`_with_year`); ``build`` and ``rows_at`` (the rows below the header at some positions) for a text
     file read column-wise, else from the grid."""
     notes: list[str] = []
+    batch: list[str] = []  # a batch column not read as the month (第12批), said when the month is then taken from the dates
     parent_year = _year_of(layout.title, grid.sheet, path.stem)
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
     statuses = _month_statuses(layout.labels, wide)
@@ -406,6 +408,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     frame, said = _listed_members_apart(frame, grid.sheet, _under_merged_amounts(grid, layout))
     notes += said
     n = len(frame)
+    if "month" in frame.columns and _BATCH_LABEL.search(label := layout.labels[layout.mapping["month"]]
+                                                         if layout.mapping["month"] < len(layout.labels) else ""):
+        if batch := _batch_numbers(frame["month"], label, grid.sheet):
+            frame = frame.drop(columns="month")  # (said below when nothing else names the month)
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
@@ -428,16 +434,30 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
                                   frame["paid_date"].tolist() if "paid_date" in frame.columns else None, known)
     notes += [guessed] if guessed else []
-    if named:
+    span, said, several = ((), "", None) if named else _sheet_span(frame, grid, layout, path, parent_year, as_of, known)
+    notes += [said] if said else []
+    if span:
+        frame["month"] = _same(n, f"{span[0]}至{span[-1]}")  # (read as the span's months: normalise_payments spreads it)
+        frame["month_source"] = _same(n, "表名")
+        if several.any():
+            months, sources = frame["month"].to_numpy(dtype=object).copy(), np.asarray(frame["month_source"], dtype=object).copy()
+            dated = (frame["paid_date"].to_numpy(dtype=object)[several] if "paid_date" in frame.columns
+                     else np.full(int(several.sum()), None, dtype=object))
+            months[several] = [month(v) for v in dated]
+            sources[several] = "发放日期" if "paid_date" in frame.columns else ""
+            frame["month"], frame["month_source"] = pd.Series(months, index=frame.index), pd.Categorical(sources)
+    elif named:
         frame["month"] = _same(n, named)
         frame["month_source"] = _same(n, "表名")
     elif "paid_date" in frame.columns:
         frame["month"] = pd.Series([month(v) for v in frame["paid_date"].tolist()], index=frame.index, dtype=object)
         frame["month_source"] = _same(n, "发放日期")
+        notes += batch
         notes.append(f"{sheet}没有所属月份列，按发放日期所在月份计（摘要、资金项目中写明“X年X月”或备注中写明“补发X月”的按该月计）")
     else:
         frame["month"] = _same(n, "")
         frame["month_source"] = _same(n, "")
+        notes += batch
         # months its 摘要 or 资金项目 name ('2026年08月特困供养金') are read from them (normalise_payments; held-out
         # 155: a bank file said "这些行未参与核查" of rows that were)
         notes.append(f"{sheet}没有所属月份列和发放日期，按摘要、资金项目中写明的“X年X月”计，未写明月份的行未参与核查"
@@ -639,6 +659,86 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
     guess, how = _with_year(mm, "", as_of, known)
     return guess, (f"{said}，{how}计为 {guess}；如不是，请在文件名中写明年份（如“{as_of.year + 1}年{int(mm)}月"
                    "发放明细”）后重新运行")
+
+
+# a column of batches or issues (发放批次, 期次, 发放期数): a period column only when its cells are periods
+_BATCH_LABEL = re.compile(r"批次|期次|期数|^发放期$")
+
+
+def _period_cell(cell) -> bool:
+    """Whether a cell of a batch column names a month or a span of months ('2026年第一季度', '一季度', '2026年1-3月',
+    '7月-9月', '2026年7月'), not a batch number ('第3批', 12)."""
+    shown = text(cell)
+    if not shown:
+        return True
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return bool(month(cell))  # (12 is the twelfth batch, 202607 a month)
+    return bool(month(cell) and not re.search(r"批|期(?!间)|次", shown) or month_span(shown) or bare_month_span(shown)
+                or _bare_month(cn_numerals(shown)) and re.fullmatch(r"\s*\d{1,2}\s*月份?\s*", cn_numerals(shown)))
+
+
+def _batch_numbers(column: pd.Series, label: str, sheet: str) -> list[str]:
+    """A note when a batch column's filled cells are not all periods ('第12批', '2026年第3批'; each distinct cell judged
+    once): the column is then no month column (a batch number is never a month: 第12批 is no December), else []."""
+    coded = _distinct(column)
+    if coded is None:
+        return [f"{f'工作表“{sheet}”的' if sheet else ''}“{label}”列不是月份，未按月份读"]
+    codes, cells = coded
+    counts = np.bincount(codes[codes >= 0], minlength=len(cells))
+    odd = [k for k, c in enumerate(cells) if counts[k] and not _period_cell(c)]
+    if not odd:
+        return []
+    shown = "、".join(f"“{text(cells[k])}”" for k in odd[:3])
+    return [f"{f'工作表“{sheet}”的' if sheet else ''}“{label}”列写的是发放批次（{shown}{'等' if len(odd) > 3 else ''}），"
+            "不是月份，未按月份读（所属月份按表中其他列、表名、标题、文件名或发放日期计）"]
+
+
+def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_of: dt.date,
+                known: tuple = ()) -> tuple[tuple[str, ...], str, np.ndarray]:
+    """The months a sheet without a month column pays at once, when its name, title or file name names a span of
+    months ('2026Q3', '三季度' in a workbook of 2026, '2026年第一季度', '2026年7-9月') and its rows are one payment
+    each for the span: its 发放日期 (if any) in one month, and each payee paid for an item once (mostly). A quarter's
+    file of monthly rows (payment dates over its months, a payee paid each month) keeps the month of the payment
+    date; one that cannot be told is said, its rows left out as before.
+
+    Returns:
+        (the span's 'YYYY-MM' months or (), a note, the rows of a payee paid an item more than once in the sheet:
+        not the span's, each of its payment date's month when it has one, else unread).
+    """
+    span: tuple[str, ...] = ()
+    for source in (grid.sheet, layout.title, path.stem):
+        if found := month_span(cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", "")):
+            span = found
+            break
+        if (bare := bare_month_span(source)) and bare[0] < bare[1]:
+            first = _with_year(f"{bare[0]:02d}", parent_year, as_of, known)
+            if first[1]:  # no year named: not guessed for a span (said as a sheet naming no month)
+                return (), "", np.zeros(len(frame), dtype=bool)
+            year = first[0][:4]
+            span = tuple(f"{year}-{m:02d}" for m in range(bare[0], bare[1] + 1))
+            break
+    none = np.zeros(len(frame), dtype=bool)
+    if not span or len(span) > 6:
+        return (), "", none
+    where = f"工作表“{grid.sheet}”" if grid.sheet else "表"
+    several = none  # rows of a payee paid an item more than once in the sheet
+    payee = [f for f in ("id", "head_id", "name", "holder", "bank_account") if f in frame.columns]
+    if payee:  # (a payee is all that names her: two households' heads may share a name)
+        keys = pd.DataFrame({f: frame[f].astype(object).to_numpy() for f in (*payee, "item") if f in frame.columns})
+        several = keys.groupby(list(keys.columns), dropna=False, sort=False)[keys.columns[0]].transform("size").to_numpy() > 1
+        if several.mean() > 0.1:
+            return (), (f"{where}的表名、标题或文件名写的是 {span[0]}至{span[-1]}，但不少领取人同一项目有多行，看不出各行是哪个月的，"
+                        "这些行按发放日期计（无发放日期的未参与核查）"), several
+    if "paid_date" in frame.columns:  # (the payees paid once: several rows are months whenever they were paid)
+        paid = Counter(m for m in (month(v) for v in frame["paid_date"].to_numpy(dtype=object)[~several]) if m)
+        if paid and paid.most_common(1)[0][1] < 0.9 * sum(paid.values()):
+            return (), "", none  # monthly rows over the span: each by its payment date
+    said = (f"{where}没有所属月份列，表名、标题或文件名写的是 {span[0]}至{span[-1]}，每行按这 {len(span)} 个月一次发放计"
+            "（金额平均分到各月）")
+    if several.any():
+        said += (f"；其中 {int(several.sum())} 行的领取人同一项目有多行，看不出各是哪个月的，"
+                 + ("按发放日期计" if "paid_date" in frame.columns else "未参与核查"))
+    return span, said, several
 
 
 def _months_unread(column: pd.Series, label: str, sheet: str) -> list[str]:

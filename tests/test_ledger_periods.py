@@ -1,0 +1,109 @@
+"""Periods written as batches, quarters and spans in payment ledgers (held-out 368): read when they are periods,
+never a batch number as a month, a quarter's lump spread over its months, and said where it cannot be read."""
+
+import datetime as dt
+
+import pytest
+import xlsxwriter
+from money import make_id
+
+from rostercheck.io.ledgers import load_ledgers
+
+AS_OF = dt.date(2026, 9, 30)
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+JULY = dt.datetime(2026, 7, 15)
+
+
+def write(path, sheets, title=None):
+    wb = xlsxwriter.Workbook(path)
+    dates = wb.add_format({"num_format": "yyyy/m/d"})
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        r0 = 0
+        if title:
+            ws.write(0, 0, title)
+            r0 = 1
+        for i, row in enumerate(rows, start=r0):
+            for j, v in enumerate(row):
+                ws.write_datetime(i, j, v, dates) if isinstance(v, dt.datetime) else ws.write(i, j, v)
+    wb.close()
+    return path
+
+
+def got(frame):
+    return sorted(zip(frame["name"], frame["month"], frame["amount"]))
+
+
+QUARTER = [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("张三", "2026-09", 520.0)]
+
+
+@pytest.mark.parametrize("label, cell", [
+    ("发放批次", "2026年第三季度"), ("批次", "三季度"), ("期次", "2026年7-9月"), ("发放期数", "7月-9月"), ("发放批次", "2026Q3"),
+    ("期次", "2026年7月-9月")])
+def test_a_batch_column_naming_a_quarter_spreads_its_lump_over_the_months_not_on_the_payment_dates_month(tmp_path, label, cell):
+    # held-out 368: the quarter under an unread 发放批次 was read as July (the payment date) at three times the amount
+    path = write(tmp_path / "2026年低保金发放表.xlsx", {"Sheet1": [
+        ["姓名", "身份证号", "资金项目", label, "发放金额", "发放日期"], ["张三", A, "低保金", cell, 1560, JULY]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert got(frame) == QUARTER
+    assert not [n for n in table.warnings if "批次" in n or "未能识别" in n]
+
+
+@pytest.mark.parametrize("label, cell", [("发放批次", "第12批"), ("批次", "第3批"), ("发放期数", 12), ("期次", "2026年第8批")])
+@pytest.mark.parametrize("named", [True, False])
+def test_a_batch_number_is_never_a_month(tmp_path, label, cell, named):
+    # 第12批 is no December, 第3批 no March: the month is the file's, else the payment date's (said)
+    path = write(tmp_path / ("2026年8月低保金发放表.xlsx" if named else "低保金代发.xlsx"), {"Sheet1": [
+        ["姓名", "身份证号", "资金项目", label, "发放金额", "发放日期"], ["张三", A, "低保金", cell, 520, dt.datetime(2026, 8, 12)]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert got(frame) == [("张三", "2026-08", 520.0)]
+    said = [n for n in table.warnings if "写的是发放批次" in n]
+    assert len(said) == (0 if named else 1)
+
+
+def test_year_and_month_in_two_columns_beside_a_batch_number(tmp_path):
+    path = write(tmp_path / "低保金代发_第12批.xlsx", {"Sheet1": [
+        ["姓名", "身份证号", "款项", "发放期数", "年度", "月份", "交易金额"], ["张三", A, "低保金", "第12批", 2026, 7, 520]]})
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert got(frame) == [("张三", "2026-07", 520.0)]
+
+
+@pytest.mark.parametrize("file, sheet, title", [
+    ("低保金发放.xlsx", "2026Q3", None), ("2026年低保金发放.xlsx", "三季度", None),
+    ("2026年第三季度低保金发放.xlsx", "明细", None), ("低保金发放.xlsx", "Sheet1", "某县2026年7-9月城乡低保金发放表")])
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_sheet_whose_name_title_or_file_names_a_quarter_pays_each_row_for_its_months(tmp_path, file, sheet, title, dated):
+    rows = [["姓名", "身份证号", "资金项目", "发放金额"] + (["发放日期"] if dated else []),
+            ["张三", A, "低保金", 1560] + ([JULY] if dated else []), ["李四", B, "低保金", 900] + ([JULY] if dated else [])]
+    [table], frame, _ = load_ledgers([write(tmp_path / file, {sheet: rows}, title)], AS_OF)
+    assert got(frame) == QUARTER + [("李四", m, 300.0) for m in ("2026-07", "2026-08", "2026-09")]
+    assert [n for n in table.warnings if "每行按这 3 个月一次发放计" in n]
+
+
+def test_a_quarters_file_of_monthly_rows_keeps_each_rows_payment_month(tmp_path):
+    # dates over the quarter's months: each row is its month's (a file of a quarter, not a lump)
+    rows = [["姓名", "身份证号", "资金项目", "发放金额", "发放日期"]] + [
+        [name, pid, "低保金", 520, dt.datetime(2026, m, 12)] for m in (7, 8, 9) for name, pid in (("张三", A), ("李四", B))]
+    _, frame, _ = load_ledgers([write(tmp_path / "2026年第三季度低保金发放明细.xlsx", {"明细": rows})], AS_OF)
+    assert got(frame) == sorted([(n, f"2026-0{m}", 520.0) for m in (7, 8, 9) for n in ("张三", "李四")])
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_payee_with_several_rows_in_a_quarters_sheet_is_not_spread(tmp_path, dated):
+    # 李四's two rows of the item are months, not the quarter: by their payment dates, else left out — said
+    rows = [["姓名", "身份证号", "资金项目", "发放金额"] + (["发放日期"] if dated else [])]
+    rows += [[f"户{k}", make_id("19700101", 200 + k), "低保金", 1500] + ([JULY] if dated else []) for k in range(20)]
+    rows += [["李四", B, "低保金", 520] + ([dt.datetime(2026, m, 12)] if dated else []) for m in (7, 8)]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2026年低保金.xlsx", {"三季度": rows})], AS_OF)
+    li = sorted(m for n, m, _ in got(frame) if n == "李四")
+    assert li == (["2026-07", "2026-08"] if dated else ["", ""])
+    assert len([m for n, m, a in got(frame) if n == "户0"]) == 3
+    assert [n for n in table.warnings if "其中 2 行的领取人同一项目有多行" in n]
+
+
+def test_a_span_without_a_year_anywhere_is_not_guessed(tmp_path):
+    rows = [["姓名", "身份证号", "资金项目", "发放金额"], ["张三", A, "低保金", 1560]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放.xlsx", {"三季度": rows})], AS_OF)
+    assert list(frame["month"]) == [""]
+    assert [n for n in table.warnings if "看不出发放的是哪个月" in n]
