@@ -107,3 +107,15 @@ def test_a_span_without_a_year_anywhere_is_not_guessed(tmp_path):
     [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放.xlsx", {"三季度": rows})], AS_OF)
     assert list(frame["month"]) == [""]
     assert [n for n in table.warnings if "看不出发放的是哪个月" in n]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("7-9月", QUARTER), ("7月-9月", QUARTER), ("三季度", QUARTER), ("第三季度", QUARTER),
+    (7, [("张三", "2026-07", 1560.0)]), ("7月", [("张三", "2026-07", 1560.0)]), ("第12批", [("张三", "", 1560.0)])])
+def test_a_span_beside_a_year_column_is_the_span_of_that_year(tmp_path, cell, expected):
+    # held-out 368: 年度 2026 | 月份 7-9月 was September at three times the amount, 三季度 and 第12批 left out unsaid
+    path = write(tmp_path / "低保金发放.xlsx", {"Sheet1": [
+        ["姓名", "身份证号", "资金项目", "年度", "月份", "发放金额"], ["张三", A, "低保金", 2026, cell, 1560]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert got(frame) == expected
+    assert bool([n for n in table.warnings if "未能识别（“第12批”1 行）" in n]) == (cell == "第12批")

@@ -422,6 +422,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             notes += _blank_months_named(frame, _sheet_month(grid, layout, path, parent_year, as_of, known=known)[0],
                                          parent_year if isinstance(parent_year, tuple) else None, grid.sheet)
             notes += _months_unread(frame["month"], label, grid.sheet)
+        else:  # (a bare month or span is of the 年度 column's year: normalise_payments)
+            notes += _months_unread(frame["month"], label, grid.sheet, bare=True)
         return frame, notes
     sheet = f"工作表“{grid.sheet}”" if grid.sheet else ""  # (a CSV has no sheet)
     stacked = _block_months(frame, grid, layout, rows_at or (lambda at: grid.data_rows(layout.start, at)))
@@ -741,15 +743,17 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
     return span, said, several
 
 
-def _months_unread(column: pd.Series, label: str, sheet: str) -> list[str]:
+def _months_unread(column: pd.Series, label: str, sheet: str, bare: bool = False) -> list[str]:
     """Say the month column's filled cells no month or span of months is read from (held-out 154: '第三季度' without a
-    year, '202607-202609' were left out unsaid)."""
+    year, '202607-202609' were left out unsaid); ``bare``: beside a 年度 column, whose year a bare month ('7', '7月')
+    or span ('7-9月', '三季度') takes (held-out 368: '第12批' under 月份 was left out unsaid)."""
     coded = _distinct(column)
     if coded is None:
         return []
     codes, cells = coded
     counts = np.bincount(codes[codes >= 0], minlength=len(cells))  # (a reader's categories may hold cells of other files)
-    unread = [k for k, c in enumerate(cells) if counts[k] and text(c) and not month(c) and not month_span(text(c))]
+    unread = [k for k, c in enumerate(cells) if counts[k] and text(c) and not month(c) and not month_span(text(c))
+              and not (bare and (bare_month_span(text(c)) or _bare_month(text(c) + ("月" if text(c).isdigit() else ""))))]
     if not unread:
         return []
     shown = "、".join(f"“{text(cells[k])}”{int(counts[k])} 行" for k in sorted(unread, key=lambda k: -counts[k])[:3])
@@ -1176,7 +1180,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     months = None  # each row's month as a cell, made only when some row's month is not its cell's
     if "year" in frame.columns:  # 'year' + bare month cells ('7', '7月') in a long ledger
         years = _cells(judged("year", lambda v: _year_named(text(v))))
-        bare = _cells(judged("month", lambda v: _bare_month(text(v) + ("月" if text(v).isdigit() else ""))))
+        # ('7-9月' is no September: a span, below)
+        bare = _cells(judged("month", lambda v: "" if bare_month_span(text(v)) else
+                             _bare_month(text(v) + ("月" if text(v).isdigit() else ""))))
         # a bare month is that month of the year column's year (never an Excel serial: month('7') is 1900-01)
         months = object_array([f"{y}-{b}" if y and b else m for m, y, b in zip(mapped[codes].tolist(), years, bare)])
     # When the month came from the sheet or the payment date: back pay named in the item or remark (补发6月), or the
@@ -1185,6 +1191,16 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # 补发3-5月: the batch's month, paying March to May).
     by_column = np.asarray(cols["month_source"] == "列")
     spans, span_codes = judged("month", month_span)  # a cell naming several months (所属期 2025年7-9月)
+    if "year" in frame.columns:  # '7-9月', '三季度' beside 年度 2026: the span in that row's year (held-out 368: 7-9月 was
+        # September at three times the amount)
+        bare_spans, bare_codes = judged("month", lambda v: bare_month_span(text(v)))
+        at = np.flatnonzero(np.fromiter((bool(b) for b in bare_spans.tolist()), dtype=bool, count=len(bare_spans))[bare_codes])
+        if len(at):
+            spans, span_codes = spans[span_codes], np.arange(n)
+            for r, (first, last), y in zip(at.tolist(), bare_spans[bare_codes[at]].tolist(), np.asarray(years, dtype=object)[at].tolist()):
+                if y:
+                    spans[r] = tuple(f"{int(y) + (first - 1 + k) // 12:04d}-{(first - 1 + k) % 12 + 1:02d}"
+                                     for k in range((last - first) % 12 + 1))
     rows = np.flatnonzero(~by_column | _said(cols["remark"], BACK_PAY_WORDS) | _said(cols["item"], BACK_PAY_WORDS))
     if len(rows):  # a wide sheet's month cell is its column's month: the row's remark is no cell's (held-out 293: "4月补发3月"
         # beside 1月…12月 made every month's cell March's back pay, F04 高 12,600 and F06 15,400)
