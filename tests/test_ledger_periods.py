@@ -40,7 +40,8 @@ QUARTER = [("张三", "2026-07", 520.0), ("张三", "2026-08", 520.0), ("张三"
 
 @pytest.mark.parametrize("label, cell", [
     ("发放批次", "2026年第三季度"), ("批次", "三季度"), ("期次", "2026年7-9月"), ("发放期数", "7月-9月"), ("发放批次", "2026Q3"),
-    ("期次", "2026年7月-9月")])
+    ("期次", "2026年7月-9月"), ("所属季度", "2026年第三季度"), ("季度", "三季度"), ("补助期间", "2026年7-9月"),
+    ("发放周期", "2026年7-9月"), ("享受期间", "2026年第3季度")])
 def test_a_batch_column_naming_a_quarter_spreads_its_lump_over_the_months_not_on_the_payment_dates_month(tmp_path, label, cell):
     # held-out 368: the quarter under an unread 发放批次 was read as July (the payment date) at three times the amount
     path = write(tmp_path / "2026年低保金发放表.xlsx", {"Sheet1": [
@@ -119,3 +120,12 @@ def test_a_span_beside_a_year_column_is_the_span_of_that_year(tmp_path, cell, ex
     [table], frame, _ = load_ledgers([path], AS_OF)
     assert got(frame) == expected
     assert bool([n for n in table.warnings if "未能识别（“第12批”1 行）" in n]) == (cell == "第12批")
+
+
+def test_one_period_on_a_payees_monthly_rows_is_no_lump_for_the_period(tmp_path):
+    # a 保障期间 of the year written on each monthly row: the rows are months (by their dates), not 12 lumps each
+    rows = [["姓名", "身份证号", "资金项目", "保障期间", "发放金额", "发放日期"]] + [
+        [name, pid, "低保金", "2026年1-12月", 520, dt.datetime(2026, m, 12)] for m in (7, 8, 9) for name, pid in (("张三", A), ("李四", B))]
+    [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放明细.xlsx", {"Sheet1": rows})], AS_OF)
+    assert got(frame) == sorted([(n, f"2026-0{m}", 520.0) for m in (7, 8, 9) for n in ("张三", "李四")])
+    assert [n for n in table.warnings if "看不出是各月分别发放还是一次发放整个期间" in n]

@@ -78,6 +78,9 @@ _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出�
 # A ledger's month column that says which month a payment is for (所属月份), not when it was made (发放月份); a 提标补差
 # batch's 补差期间 (2026年7月-9月) names the months it makes up for, paid in a later month (held-out 322: read as its
 # file's 10月 and left out as the next period's)
+# a column of batches, issues, quarters or periods (发放批次, 期次, 发放期数, 所属季度, 补助期间, 发放周期): the month column
+# only when its cells are months or spans (io.ledgers._no_periods)
+PERIOD_WORDS = r"批次|期次|期数|^发放期$|季度|(补助|享受|保障|发放|所属|资金|补贴)(期间|时期|时段|周期)|^时段$|^周期$|^起止月份$"
 MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
@@ -686,7 +689,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # a batch or issue column (发放批次, 期次, 发放期数) says the period when its cells are months or spans
         # (2026年第一季度, 一季度, 2026年1-3月), and nothing when they are batch numbers (第12批 is no December):
         # io.ledgers._batch_numbers drops it then
-        FieldSpec("month", r"批次|期次|期数|^发放期$", r"号$|编号|代码", weight=0),
+        FieldSpec("month", PERIOD_WORDS, r"号$|编号|代码|金额|合计|小计|人数|天数|标准", weight=0),
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),

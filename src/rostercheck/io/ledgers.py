@@ -27,7 +27,7 @@ from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
                                 masked_digits, money, month, month_span, text, texts)
-from .columns import KIND_LABELS, MONTH_FOR, TWIN, assign, candidates, drop_ties, item_columns, month_columns
+from .columns import KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
@@ -410,7 +410,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     n = len(frame)
     if "month" in frame.columns and _BATCH_LABEL.search(label := layout.labels[layout.mapping["month"]]
                                                          if layout.mapping["month"] < len(layout.labels) else ""):
-        if batch := _batch_numbers(frame["month"], label, grid.sheet):
+        if batch := _no_periods(frame, label, grid.sheet):
             frame = frame.drop(columns="month")  # (said below when nothing else names the month)
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
@@ -663,8 +663,8 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
                    "发放明细”）后重新运行")
 
 
-# a column of batches or issues (发放批次, 期次, 发放期数): a period column only when its cells are periods
-_BATCH_LABEL = re.compile(r"批次|期次|期数|^发放期$")
+# a column of batches, issues or periods (发放批次, 期次, 发放期数, 所属季度): a period column only when its cells are
+_BATCH_LABEL = re.compile(PERIOD_WORDS)
 
 
 def _period_cell(cell) -> bool:
@@ -679,20 +679,39 @@ def _period_cell(cell) -> bool:
                 or _bare_month(cn_numerals(shown)) and re.fullmatch(r"\s*\d{1,2}\s*月份?\s*", cn_numerals(shown)))
 
 
-def _batch_numbers(column: pd.Series, label: str, sheet: str) -> list[str]:
-    """A note when a batch column's filled cells are not all periods ('第12批', '2026年第3批'; each distinct cell judged
-    once): the column is then no month column (a batch number is never a month: 第12批 is no December), else []."""
-    coded = _distinct(column)
+def _no_periods(frame: pd.DataFrame, label: str, sheet: str) -> list[str]:
+    """A note when a batch or period column (:data:`_BATCH_LABEL`) is no month column, else []: its filled cells are
+    not all periods ('第12批', '2026年第3批'; each distinct cell judged once: a batch number is never a month, 第12批 is
+    no December), or one span is written on many payees' several rows of an item (a 保障期间 of a year beside monthly
+    rows is no lump for the span)."""
+    where = f"工作表“{sheet}”的" if sheet else ""
+    coded = _distinct(frame["month"])
     if coded is None:
-        return [f"{f'工作表“{sheet}”的' if sheet else ''}“{label}”列不是月份，未按月份读"]
+        return [f"{where}“{label}”列不是月份，未按月份读"]
     codes, cells = coded
     counts = np.bincount(codes[codes >= 0], minlength=len(cells))
     odd = [k for k, c in enumerate(cells) if counts[k] and not _period_cell(c)]
-    if not odd:
-        return []
-    shown = "、".join(f"“{text(cells[k])}”" for k in odd[:3])
-    return [f"{f'工作表“{sheet}”的' if sheet else ''}“{label}”列写的是发放批次（{shown}{'等' if len(odd) > 3 else ''}），"
-            "不是月份，未按月份读（所属月份按表中其他列、表名、标题、文件名或发放日期计）"]
+    if odd:
+        shown = "、".join(f"“{text(cells[k])}”" for k in odd[:3])
+        return [f"{where}“{label}”列写的是发放批次（{shown}{'等' if len(odd) > 3 else ''}），"
+                "不是月份，未按月份读（所属月份按表中其他列、表名、标题、文件名或发放日期计）"]
+    spanned = np.array([bool(month_span(text(c)) or bare_month_span(text(c))) for c in cells], dtype=bool)[codes]
+    if spanned.any() and (_several(frame, codes) & spanned).sum() > 0.1 * spanned.sum():
+        return [f"{where}“{label}”列的同一期间（如“{text(cells[codes[np.flatnonzero(spanned)[0]]])}”）写在同一领取人同一项目的多行上，"
+                "看不出是各月分别发放还是一次发放整个期间，未按月份读（所属月份按表名、标题、文件名或发放日期计）"]
+    return []
+
+
+def _several(frame: pd.DataFrame, also: np.ndarray | None = None) -> np.ndarray:
+    """Rows of a payee (all that names her: two households' heads may share a name) paid an item more than once in the
+    sheet (``also``: codes of one more column the rows must share)."""
+    payee = [f for f in ("id", "head_id", "name", "holder", "bank_account") if f in frame.columns]
+    if not payee:
+        return np.zeros(len(frame), dtype=bool)
+    keys = pd.DataFrame({f: frame[f].astype(object).to_numpy() for f in (*payee, "item") if f in frame.columns})
+    if also is not None:
+        keys["_also"] = also
+    return keys.groupby(list(keys.columns), dropna=False, sort=False)[keys.columns[0]].transform("size").to_numpy() > 1
 
 
 def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_of: dt.date,
@@ -723,14 +742,10 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
     if not span or len(span) > 6:
         return (), "", none
     where = f"工作表“{grid.sheet}”" if grid.sheet else "表"
-    several = none  # rows of a payee paid an item more than once in the sheet
-    payee = [f for f in ("id", "head_id", "name", "holder", "bank_account") if f in frame.columns]
-    if payee:  # (a payee is all that names her: two households' heads may share a name)
-        keys = pd.DataFrame({f: frame[f].astype(object).to_numpy() for f in (*payee, "item") if f in frame.columns})
-        several = keys.groupby(list(keys.columns), dropna=False, sort=False)[keys.columns[0]].transform("size").to_numpy() > 1
-        if several.mean() > 0.1:
-            return (), (f"{where}的表名、标题或文件名写的是 {span[0]}至{span[-1]}，但不少领取人同一项目有多行，看不出各行是哪个月的，"
-                        "这些行按发放日期计（无发放日期的未参与核查）"), several
+    several = _several(frame)  # rows of a payee paid an item more than once in the sheet
+    if several.mean() > 0.1:
+        return (), (f"{where}的表名、标题或文件名写的是 {span[0]}至{span[-1]}，但不少领取人同一项目有多行，看不出各行是哪个月的，"
+                    "这些行按发放日期计（无发放日期的未参与核查）"), several
     if "paid_date" in frame.columns:  # (the payees paid once: several rows are months whenever they were paid)
         paid = Counter(m for m in (month(v) for v in frame["paid_date"].to_numpy(dtype=object)[~several]) if m)
         if paid and paid.most_common(1)[0][1] < 0.9 * sum(paid.values()):
