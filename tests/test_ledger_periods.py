@@ -129,3 +129,12 @@ def test_one_period_on_a_payees_monthly_rows_is_no_lump_for_the_period(tmp_path)
     [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放明细.xlsx", {"Sheet1": rows})], AS_OF)
     assert got(frame) == sorted([(n, f"2026-0{m}", 520.0) for m in (7, 8, 9) for n in ("张三", "李四")])
     assert [n for n in table.warnings if "看不出是各月分别发放还是一次发放整个期间" in n]
+
+
+@pytest.mark.parametrize("title, expected", [("某县2026年第三季度低保金发放表", QUARTER), ("某县2026年8月低保金发放表", [("张三", "2026-08", 1560.0)]),
+                                             ("某县低保金发放表", [("张三", "2026-07", 1560.0)])])
+def test_a_month_column_left_blank_is_none(tmp_path, title, expected):
+    # its rows were left out unsaid when the title named a quarter, or nothing but the payment date did
+    rows = [["姓名", "身份证号", "资金项目", "发放金额", "所属月份", "发放日期"], ["张三", A, "低保金", 1560, "", JULY]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放表.xlsx", {"Sheet1": rows}, title)], AS_OF)
+    assert got(frame) == expected

@@ -412,6 +412,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                                                          if layout.mapping["month"] < len(layout.labels) else ""):
         if batch := _no_periods(frame, label, grid.sheet):
             frame = frame.drop(columns="month")  # (said below when nothing else names the month)
+    if "month" in frame.columns and "year" not in frame.columns and _all_blank(frame["month"]):
+        frame = frame.drop(columns="month")  # a month column left blank is none: the sheet's name, title or dates tell
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
@@ -700,6 +702,16 @@ def _no_periods(frame: pd.DataFrame, label: str, sheet: str) -> list[str]:
         return [f"{where}“{label}”列的同一期间（如“{text(cells[codes[np.flatnonzero(spanned)[0]]])}”）写在同一领取人同一项目的多行上，"
                 "看不出是各月分别发放还是一次发放整个期间，未按月份读（所属月份按表名、标题、文件名或发放日期计）"]
     return []
+
+
+def _all_blank(column: pd.Series) -> bool:
+    """Whether every cell of a column is blank (each distinct cell judged once)."""
+    coded = _distinct(column)
+    if coded is None:
+        return False
+    codes, cells = coded
+    used = np.bincount(codes[codes >= 0], minlength=len(cells)) > 0
+    return not any(text(c) for c, u in zip(cells, used.tolist()) if u)
 
 
 def _several(frame: pd.DataFrame, also: np.ndarray | None = None) -> np.ndarray:
