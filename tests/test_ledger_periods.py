@@ -138,3 +138,31 @@ def test_a_month_column_left_blank_is_none(tmp_path, title, expected):
     rows = [["姓名", "身份证号", "资金项目", "发放金额", "所属月份", "发放日期"], ["张三", A, "低保金", 1560, "", JULY]]
     [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放表.xlsx", {"Sheet1": rows}, title)], AS_OF)
     assert got(frame) == expected
+
+
+@pytest.mark.parametrize("column", ["摘要", "备注"])
+@pytest.mark.parametrize("words, paid, expected", [
+    ("低保金2026Q3", JULY, QUARTER), ("三季度低保金", JULY, QUARTER), ("低保金（7-9月）", JULY, QUARTER),
+    ("第1季度低保金", dt.datetime(2025, 12, 20), [("张三", m, 520.0) for m in ("2026-01", "2026-02", "2026-03")]),
+    ("10-12月低保金", dt.datetime(2027, 1, 8), [("张三", m, 520.0) for m in ("2026-10", "2026-11", "2026-12")]),
+    ("第12批低保金", JULY, [("张三", "2026-07", 1560.0)]), ("低保金 7月9日发放", JULY, [("张三", "2026-07", 1560.0)])])
+def test_a_span_without_its_year_in_the_item_or_remark_is_the_one_nearest_the_payment(tmp_path, column, words, paid, expected):
+    # held-out 368: '三季度低保金' paid in July was July at three times the amount
+    header = ["姓名", "身份证号", "资金项目", "发放金额", "发放日期"] + (["备注"] if column == "备注" else [])
+    row = ["张三", A, "低保金" if column == "备注" else words, 1560, paid] + ([words] if column == "备注" else [])
+    if column == "摘要":
+        header[2] = "摘要"
+    _, frame, _ = load_ledgers([write(tmp_path / "代发明细.xlsx", {"Sheet1": [header, row]})], AS_OF)
+    assert got(frame) == expected
+
+
+def test_a_quarters_item_is_the_benefit_and_its_back_pay_is_of_the_payment_year(tmp_path):
+    # held-out 368: '低保金2026Q1' stayed an item of its own (a duplicate February beside it unseen), and 补发2月 paid in
+    # March in a file named for January was February of the year before
+    path = tmp_path / "代发明细_202601.csv"
+    path.write_text("收款人姓名,证件号码,交易金额,代发日期,摘要\n"
+                    f"张三,{A},1560,20260112,低保金2026Q1\n张三,{A},520,20260310,低保金(补发2月)\n", encoding="gbk")
+    _, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(zip(frame["month"], frame["amount"])) == [("2026-01", 520.0), ("2026-02", 520.0), ("2026-02", 520.0),
+                                                            ("2026-03", 520.0)]
+    assert set(frame["item"]) >= {"低保金"}

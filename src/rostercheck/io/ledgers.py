@@ -704,6 +704,53 @@ def _no_periods(frame: pd.DataFrame, label: str, sheet: str) -> list[str]:
     return []
 
 
+# a quarter written 2026Q3 inside an item or remark ('低保金2026Q3')
+_QUARTER_CODE = re.compile(r"20\d{2}\s*[Qq]\s*[1-4](?!\d)")
+# a span of months without its year inside an item or remark ('三季度低保金', '低保金（7-9月）', '低保金Q3'), numerals as
+# digits; never a day's month ('7月9日') nor a month of a year written beside it (month_span reads those)
+_BARE_SPAN_IN = re.compile(r"(?<![\d年.\-/])(\d{1,2})\s*月?\s*(?:[-~～至到]|—+)\s*(\d{1,2})\s*月(?!\s*\d)"
+                           r"|(?<!\d)(?:第\s*)?([1-4])\s*季度?|(?<![\dA-Za-z])[Qq]\s*([1-4])(?!\d)")
+
+
+def _bare_span_near(note: str, month_of_row: str) -> tuple[str, ...] | None:
+    """The months a span without its year in an item or remark names, in the year putting it nearest the row's month
+    (the sheet's, or its payment date's: a first quarter paid in December is the coming year's), else None."""
+    found = _BARE_SPAN_IN.findall(cn_numerals(unicodedata.normalize("NFKC", note)))
+    spans = set()
+    for a, b, q, qq in found:
+        first, last = (int(a), int(b)) if a else (3 * int(q or qq) - 2, 3 * int(q or qq))
+        if 1 <= first <= 12 and 1 <= last <= 12 and first != last:
+            spans.add((first, last))
+    if len(spans) != 1:
+        return None
+    first, last = spans.pop()
+    at = int(month_of_row[:4]) * 12 + int(month_of_row[5:7]) - 1
+    length = (last - first) % 12 + 1
+
+    def distance(year: int) -> int:
+        start = year * 12 + first - 1
+        return 0 if start <= at < start + length else min(abs(at - start), abs(at - start - length + 1))
+
+    year = min((int(month_of_row[:4]) + d for d in (-1, 0, 1)), key=distance)
+    start = year * 12 + first - 1
+    return tuple(f"{(start + k) // 12:04d}-{(start + k) % 12 + 1:02d}" for k in range(length))
+
+
+# the words naming a span of months in an item ('2026年7-9月', '2026年第三季度', '2026Q3', '三季度', '7-9月', with brackets)
+_SPAN_WORDS = re.compile(r"[（(]?\s*(?:20\d{2}\s*年?\s*(?:第\s*)?[1-4一二三四]\s*季度?|20\d{2}\s*[Qq]\s*[1-4]"
+                         r"|20\d{2}\s*[年.\-/]\s*\d{1,2}\s*月?\s*(?:[-~～至到]|—+)\s*(?:20\d{2}\s*[年.\-/]\s*)?\d{1,2}\s*月?"
+                         r"|(?<![\d年.\-/])\d{1,2}\s*月?\s*(?:[-~～至到]|—+)\s*\d{1,2}\s*月(?!\s*\d)"
+                         r"|(?<![\d一二三四五六七八九十])(?:第\s*)?[1-4一二三四]\s*季度|(?<![\dA-Za-z])[Qq]\s*[1-4](?!\d))\s*(?:份|的)?\s*[）)]?")
+
+
+def _without_span(item):
+    """An item's words without the span of months it names ('三季度低保金' → '低保金'), else the item as it is."""
+    if not isinstance(item, str) or not ("月" in item or "季" in item or "Q" in item.upper()):
+        return item
+    rest = _SPAN_WORDS.sub("", item).strip()
+    return rest if rest and rest != item and not _SPAN_WORDS.search(rest) else item
+
+
 def _all_blank(column: pd.Series) -> bool:
     """Whether every cell of a column is blank (each distinct cell judged once)."""
     coded = _distinct(column)
@@ -1244,7 +1291,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         said = [a or b for a, b in zip(*(_cells(b, rows).tolist() for b in beside))]
         for r, item, note, item_said in zip(rows.tolist(), items, notes, said):
             m = mapped[codes[r]] if months is None else months[r]
-            back = back_pay_months(note, m)
+            ref = m  # (a sheet's span or a later payment dates its bare back pay: 补发2月 paid in March of a Q1 file)
+            if not by_column[r] and m:
+                ref = spans[span_codes[r]][-1] if spans[span_codes[r]] else m
+                paid = cols["paid_date"].iat[r]
+                if isinstance(paid, dt.date) and (month(paid) or "") > ref:
+                    ref = month(paid)
+            back = back_pay_months(note, ref)
             if by_column[r]:
                 if spans[span_codes[r]]:  # the cell names its months itself (所属期 2025年3-5月)
                     continue
@@ -1257,7 +1310,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                     if len(back) > 1:
                         named_spans[r] = back
                 continue
-            span = month_span(note) if "月" in note or "季" in note else None
+            span = month_span(note) if "月" in note or "季" in note or _QUARTER_CODE.search(note) else None
+            if not span and not back and m and ("月" in note or "季" in note or "Q" in note.upper()):
+                span = _bare_span_near(note, ref)  # '三季度低保金', '低保金（7-9月）': the span nearest the row's month
             if span or len(back) > 1:
                 named_spans[r] = span or back
                 worded.append(r)
@@ -1278,6 +1333,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         cells = [*cols["item"].categories.tolist(), None]
         cols["item"] = _coded(object_array([said[1] if said else c for c, said in zip(cells, item_said.tolist())]),
                               item_codes)
+    if "item" in frame.columns and len(cols["item"].categories):
+        # … and without the span of months it names ('三季度低保金', '低保金2026Q1', '2026年7-9月低保金': 低保金, one item with
+        # the monthly rows; held-out 368: a 补发2月 row beside '低保金2026Q1' was another item, its duplicate unseen)
+        cells = cols["item"].categories.tolist()
+        bare = [_without_span(c) for c in cells]
+        if bare != cells:
+            cols["item"] = _coded(object_array([*bare, None]), np.asarray(cols["item"].codes, dtype=np.intp))
     if worded:  # (so a 提标补差 row whose month is only its sheet's is told apart: f_amounts._placed_back_pay)
         sources = np.asarray(cols["month_source"], dtype=object)
         sources[worded] = "备注"
