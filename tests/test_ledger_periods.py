@@ -166,3 +166,10 @@ def test_a_quarters_item_is_the_benefit_and_its_back_pay_is_of_the_payment_year(
     assert sorted(zip(frame["month"], frame["amount"])) == [("2026-01", 520.0), ("2026-02", 520.0), ("2026-02", 520.0),
                                                             ("2026-03", 520.0)]
     assert set(frame["item"]) >= {"低保金"}
+
+
+def test_a_half_year_named_by_the_file_is_no_lump(tmp_path):
+    # a file named for October to March holds that period's payments, not one lump per row: said, not spread
+    rows = [["姓名", "身份证号", "资金项目", "发放金额"], ["张三", A, "低保金", 520]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "低保发放_202510-202603.xlsx", {"Sheet1": rows})], AS_OF)
+    assert list(frame["month"]) == [""] and [n for n in table.warnings if "看不出发放的是哪个月" in n]

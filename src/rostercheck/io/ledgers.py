@@ -798,7 +798,7 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
             span = tuple(f"{year}-{m:02d}" for m in range(bare[0], bare[1] + 1))
             break
     none = np.zeros(len(frame), dtype=bool)
-    if not span or len(span) > 6:
+    if not span or len(span) > 3:  # (a quarter at most: a half-year or a year named is the file's period, not a lump)
         return (), "", none
     where = f"工作表“{grid.sheet}”" if grid.sheet else "表"
     several = _several(frame)  # rows of a payee paid an item more than once in the sheet
