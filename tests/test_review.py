@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from helpers import HEADER_ROW, make_id
-from filebuild import (LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, ZHAO_SON, county_q3, household,
+from filebuild import (ROSTER_HEADER, LI, LI_WIFE, WANG, ZHANG, ZHANG_SON, ZHANG_WIFE, ZHAO, ZHAO_SON, county_q3, household,
                        write_list, write_roster)
 from typer.testing import CliRunner
 
@@ -56,6 +56,29 @@ def test_households_that_left_are_rectified_and_those_that_stayed_are_not(tmp_pa
     assert by_town[-1][0] == "合计"
     assert "整改率（按类别）" in book.sheetnames
     assert "已整改 2 个" in res.output
+
+
+@pytest.mark.parametrize("son_status,son_said", [("停保", "人员状态为“停保”"), (None, "该人员已不在新花名册中")])
+def test_what_the_new_rosters_left_out_rows_say_is_the_reason_given(tmp_path, son_status, son_said):
+    # held-out 375: a shared 低保/低保边缘 sheet keeping history rows (人员状态) — a household now 低保边缘 and a dead
+    # person's row kept as 死亡 were "已不在新花名册中", while the file the township opens still lists them
+    out = _audit(tmp_path, county_q3())
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(ROSTER_HEADER + ["保障类型", "人员状态"])
+    for row in county_q3():
+        status = son_status if row[4] == "张小明" else "死亡" if row[4] == "王五" else "在保"
+        if status is not None:
+            ws.append(row + ["低保边缘" if row[2] == "李四" else "农村低保", status])
+    book.save(tmp_path / "q4.xlsx")
+    result = review(out / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    rows = result.rows.set_index("姓名")
+    assert _statuses(result.rows) == [("C01", "张小明", "已整改"), ("C01", "李四", "已整改"), ("C02", "王五", "已整改"),
+                                      ("C02", "赵六", "未整改")]
+    shift = 0 if son_status is None else 1  # (the rows of the file: its header, then 张三's household)
+    assert f"为低保边缘家庭（《q4.xlsx》第 {4 + shift} 行“低保边缘”）" in rows.at["李四", "说明"], rows.at["李四", "说明"]
+    assert f"状态为“死亡”（《q4.xlsx》第 {6 + shift} 行）" in rows.at["王五", "说明"], rows.at["王五", "说明"]
+    assert son_said in rows.at["张小明", "说明"], rows.at["张小明", "说明"]
 
 
 def test_household_level_category_judged_by_household(tmp_path):

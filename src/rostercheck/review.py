@@ -111,6 +111,20 @@ class _Roster:
                 self.by_name_head.setdefault((key, hid), j)
                 self.by_head_prefix.setdefault((person_name(head), hid[:ids.SURVIVING]), j)
 
+    # ID → what the new roster's rows left out of it say of the person or household: its history rows (人员状态 死亡,
+    # 停保 …) and its 低保边缘 rows (:func:`_left_out`)
+    off: dict[str, str] = {}
+
+    def left_out(self, f: pd.Series, by_head: bool) -> str:
+        """What the rows the new roster left out say of an earlier finding's person (household: its head) no longer
+        enrolled, '' when none names them (held-out 375: a household now 低保边缘, a member's row kept as 死亡, were
+        "已不在新花名册中" while the file still lists them)."""
+        for raw in (f["户主身份证号"], f["身份证号"]) if by_head else (f["身份证号"],):
+            info = ids.id_number(raw)
+            if info.status == ids.VALID and info.value in self.off:
+                return self.off[info.value]
+        return ""
+
     def person(self, raw_id: str, name: str, raw_head: str, town: str = "", village: str = "",
                head_name: str = "") -> tuple[int | None, str]:
         """The member an earlier finding's person is now (``town``, ``village``, ``head_name``: the finding's 乡镇, 村,
@@ -284,6 +298,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         prev.loc[gone, _UNRETURNED] = ["该乡镇未退回问题清单，按上期问题清单回头看（乡镇未填写整改情况）"
                                        + ("，金额不计入资金合计" if str(c).startswith("F") else "") for c in prev.loc[gone, "类别代码"]]
     roster = _Roster(inputs.members)
+    roster.off = _left_out(inputs.tables)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
     for _, f in prev.iterrows():
@@ -1525,6 +1540,23 @@ def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
     return notes
 
 
+def _left_out(tables: list) -> dict[str, str]:
+    """ID → what the new rosters' rows left out of them say (``Table.left``, ``Table.departed``, ``Table.edge``): a
+    household now 低保边缘 (低边) or a member's history row is there in the file, no longer enrolled."""
+    out: dict[str, str] = {}
+    for t in tables:
+        for key, (word, row, file) in t.edge.items():
+            out.setdefault(key, f"在新花名册中为低保边缘家庭（《{file}》第 {row} 行“{word}”），已不享受低保、特困")
+        for records in t.left.values():
+            for r in records:
+                if r.get("id"):
+                    out.setdefault(str(r["id"]), f"在新花名册中仍有一行，但{r['label']}为“{r['word']}”（《{r['file']}》第 "
+                                                 f"{r['_row']} 行），已不在保障中")
+        for key, (word, _day, row, file, *_rest) in t.departed.items():
+            out.setdefault(key, f"在新花名册中仍有一行，但状态为“{word}”（《{file}》第 {row} 行），已不在保障中")
+    return out
+
+
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str,
             as_of: dt.date | None = None) -> dict:
     """Return the review row of one earlier finding (``as_of``: the review date)."""
@@ -1575,7 +1607,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         stay = f["类别代码"].startswith("F") and OTHERS_STAY in str(f.get("依据", ""))
         notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else
                      f"原户主{f['户主姓名']}已不在新花名册中；上期该户{OTHERS_STAY}，户主应已变更（新户主的户按原户主身份证号查不到，"
-                     "请核实）" if stay and what.startswith("该户（") else f"{what}已不在新花名册中"
+                     "请核实）" if stay and what.startswith("该户（") else
+                     f"{what}{off}" if (off := roster.left_out(f, by_head)) else f"{what}已不在新花名册中"
                      + ("（户主已变更、该户仍在册的，按原户主身份证号查不到，请核实）"
                         if what.startswith("该户（") and not f["类别代码"].startswith("F") else ""))
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):

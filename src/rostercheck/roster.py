@@ -927,6 +927,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         table.warnings.append(f"{OTHER_AID_SAID}（{shown}，{int(other.sum())} 行），不是低保、特困，按本文件的{default_prog}计；"
                               "这些人不应列在低保、特困花名册中，请核实")
     edge = _edge_rows(table, out["programme"], households, several)
+    if edge.any():
+        _edge_people(table, edge, out)
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     # a household size not written (nor 0 or less) is the household's rows still enrolled, counted in numpy; an
     # int64 array, as pandas makes of the Python ints (a list of 200,000 ints is inferred cell by cell)
@@ -1032,6 +1034,16 @@ def _edge_rows(table: Table, programme: np.ndarray, households: list, several: b
             "（低边）：低保边缘家庭不是低保、特困对象，不参与核查（C01–C10、人情保、重复享受），也不计入家庭人口。"
             "需核查低保边缘家庭的，请另行比对。")
     return edge
+
+
+def _edge_people(table: Table, edge: np.ndarray, out: dict) -> None:
+    """Record the 低边 rows left out (``Table.edge``) by their members' and heads' valid IDs (the rows are few)."""
+    rows, at = np.asarray(out["row"]).astype(int), np.flatnonzero(edge).tolist()
+    for fld in ("id", "head_id"):  # (a head by his own row first)
+        for j in at:
+            key = out[fld][j]
+            if key and ids.id_number(key).status == ids.VALID:
+                table.edge.setdefault(key, (text(out["programme"][j]), int(rows[j]), table.path.name))
 
 
 # A 成员状态 (家庭状态) that says the member (household) has left the programme: the export keeps the row as history

@@ -77,6 +77,10 @@ class Table:
     # the members its 成员状态 says left a household that goes on (已死亡, 已迁出 …), by household: the status row's cells
     # (word, label, date, _row, _sheet, file, id, name …) — the household's payments still made for them are F01/F02's
     left: dict = field(default_factory=dict)
+    # the 低保边缘 (低边) rows of a shared sheet, left out of the roster (``roster._edge_rows``), by their valid member and
+    # head IDs: (the 保障类别 cell as written, the spreadsheet row, the file's name) — review says a household now 低边
+    # is there as such, not "已不在新花名册中" (held-out 375)
+    edge: dict = field(default_factory=dict)
     # a monthed list filtered to the people of interest (:data:`MONTHED_KINDS`): the whole file's rows per (month cell,
     # 缴费类型 cell) as read, before the filter — the list's months are the file's, not those of the rows kept (held-out
     # 239: months with only people on no roster left out of every wage average's divisor); None when read whole
