@@ -318,3 +318,25 @@ def test_an_exit_reason_code_is_read_by_the_configured_table_or_said_unread(tmp_
     ctx = context(household("张户主", make_id("19600101", 11)), lists, config=cfg)
     assert exit_deaths(ctx) == {dead} and exit_reason(ctx, "2") == "2（保障对象死亡）"
     assert not any("“退出原因" in w for w in value_warnings(ctx, kinds=("exits",)))
+
+
+def test_a_low_income_family_on_the_rosters_low_bian_rows_is_a_lead_said_to_be_there_as_such(tmp_path):
+    # held-out 375: a 低保边缘 family on a shared 低保/低边 sheet is no enrolment, so its lead stands; the evidence said
+    # only "不在低保、特困花名册中" while the file the visitor opens lists it
+    dibao, bian, bian_wife = make_id("19600101", 11), make_id("19650202", 33), make_id("19660303", 44)
+    roster = tmp_path / "社会救助对象名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障类型\n"
+                      f"城关镇,东村,张三,{dibao},张三,{dibao},户主,农村低保\n"
+                      f"城关镇,东村,李四,{bian},李四,{bian},户主,低保边缘\n"
+                      f"城关镇,东村,李四,{bian},王芳,{bian_wife},配偶,低保边缘\n", encoding="utf-8")
+    monitoring = tmp_path / "防返贫监测对象.csv"
+    monitoring.write_text("户主姓名,户主证件号码,姓名,证件号码,风险是否消除,家庭年人均纯收入\n"
+                          f"张三,{dibao},张三,{dibao},否,2000\n李四,{bian},王芳,{bian_wife},否,2000\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(app, ["coverage", str(roster), "--monitoring", str(monitoring), "--as-of", "2026-09-30",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out / "漏保线索.csv", encoding="utf-8-sig") as f:
+        found = [(r["线索代码"], r["姓名"], r["依据"]) for r in csv.DictReader(f)]
+    assert [(code, name) for code, name, _ in found] == [("L01", "王芳")], found
+    assert "（本户在《社会救助对象名册.csv》第 3 行为“低保边缘”，低保边缘家庭不是低保、特困对象）" in found[0][2], found[0][2]

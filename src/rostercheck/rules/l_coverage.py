@@ -23,7 +23,7 @@ from ._money import failed_status, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
-                        disability_of, disabled_by_id, exit_moves, former_pairs, frame, household_covered, household_key, households,
+                        disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
@@ -129,7 +129,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
                     + risk_text + money_text
                     + (f"（不高于标准的 {p['far_below_share']:.0%}，优先级高）" if far and priority == HIGH else "") + "；"
-                    + (f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}" if not namesakes
+                    + (f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}{edge_said(ctx, hh.pids)}"
+                       if not namesakes
                        else "低保、特困花名册中没有身份证号与本户成员相同的人")
                     + (f"（户主 {cell(hh.head, 'head_name') or cell(hh.head, 'name')} 已去世）" if late_head else "")
                     + ("；户内有重度残疾或重病成员" if heavy else "")
@@ -305,8 +306,8 @@ def severe_member(ctx: Context) -> list[Lead]:
         # severe disability, in a household not said to be urban
         whole = level is None and kind == "illness" and "城" not in str(area or "")
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（{_closed_later_text(ctx, hh, head) if hh.closed_later else '风险未消除'}），{money_text}；"
-                    + ("本户成员均不在低保、特困花名册中；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole
-                       else "本户成员均不在低保、特困花名册中，可考虑单人户施保"))
+                    + ("本户成员均不在低保、特困花名册中" + edge_said(ctx, [pid, *hh.pids])
+                       + ("；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole else "，可考虑单人户施保")))
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, identity(ctx, row), evidence,
                         ctx.labels[kind], str(row.get("_row", "")),
@@ -568,7 +569,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
             evidence = (f"{found_at}：{'、'.join(crit)}；户籍信息" + ("及赡养义务人名单" if ctx.has("supporters") else "")
                         + "中未见有履行能力的法定义务人（配偶、成年子女" + ("、父母" if (age is not None and age < 18) or sev else "")
                         + "，已故、特困、年老或重度残疾的不计" + (f"：{'、'.join(ruled)}" if ruled else "")
-                        + "）；本人及同户成员不在低保、特困花名册中"
+                        + "）；本人及同户成员不在低保、特困花名册中" + edge_said(ctx, [pid, *(hh.pids if hh else ())])
                         + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS)
                         + (f"；{_closed_later_text(ctx, hh, hh.head)}" if later else ""))
             sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
@@ -971,7 +972,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             # (a date before a word is set apart by a space, as the other evidence writes it: '2026-02-10 未获批')
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() + ' ' if when else ''}{head['_decided']}"
                         + (f"（{'，'.join(said)}）" if said else "") + "；此后："
-                        + "；".join(reasons) + "；本户现不在低保、特困花名册中"
+                        + "；".join(reasons) + "；本户现不在低保、特困花名册中" + edge_said(ctx, [r["pid"] for r in part])
                         + _means_said(means, f"请核实{word}原因是否仍然存在"))
             # the household's change known only through a kinship the registry infers: 中 at most
             sure = link_confidence(head) if any(direct) else weakest([link_confidence(head), MEDIUM])
