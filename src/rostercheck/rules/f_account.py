@@ -19,6 +19,7 @@ from ..kinship import family_said, household_ties as kinship_ties
 from ..match import repaired_key
 from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
+from ..regions import town_and_village
 from ..roster import enrolment_household, enrolment_households, is_covered
 from . import rule, where
 from ..io.ledgers import first_rows, same_cells
@@ -547,6 +548,6 @@ def _member(ctx: Context, led: Ledger, r: int) -> int:
 
 def _member_places(ctx: Context, members) -> str:
     """Where some roster members live, each named with the head of their household (城关镇东关村 张三户)."""
-    return "、".join(dict.fromkeys(f"{ctx.value(j, 'township')}{ctx.value(j, 'village')} {ctx.value(j, 'head_name') or ctx.value(j, 'name')}户"
+    return "、".join(dict.fromkeys(f"{town_and_village(ctx.value(j, 'township'), ctx.value(j, 'village'))} {ctx.value(j, 'head_name') or ctx.value(j, 'name')}户"
                                    for j in list(members)[:3]))
 

@@ -16,6 +16,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..roster import roster_place
 from ..normalize import codes, ids
 from ..match import EXACT_KEY, link_lists
+from ..regions import town_and_village
 from . import where
 from ._econ import weakest
 from ._household import standard_for
@@ -863,7 +864,7 @@ def _masked_namesakes(ctx: Context, hh: Household) -> str:
             if ids.shows(pid, shown):
                 v = ctx.value
                 found.append(f"{v(j, 'name') or cell(recs[r], 'name')}（{v(j, 'programme') or '低保'}，"
-                             f"{v(j, 'township')}{v(j, 'village')}，身份证号 {ids.mask_id(pid)}）")
+                             f"{town_and_village(v(j, 'township'), v(j, 'village'))}，身份证号 {ids.mask_id(pid)}）")
     if not found:
         return ""
     return ("；花名册中有姓名相同、身份证号露出的几位也相同的" + "、".join(dict.fromkeys(found))
