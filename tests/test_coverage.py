@@ -340,3 +340,5 @@ def test_a_low_income_family_on_the_rosters_low_bian_rows_is_a_lead_said_to_be_t
         found = [(r["线索代码"], r["姓名"], r["依据"]) for r in csv.DictReader(f)]
     assert [(code, name) for code, name, _ in found] == [("L01", "王芳")], found
     assert "（本户在《社会救助对象名册.csv》第 3 行为“低保边缘”，低保边缘家庭不是低保、特困对象）" in found[0][2], found[0][2]
+    said = "".join(result.output.split())  # (the notice says what coverage does with them, not the audit's 不参与核查)
+    assert "低保边缘家庭照常列为漏保线索" in said and "不参与核查" not in said, said

