@@ -1365,6 +1365,9 @@ def test_a_roster_row_for_other_aid_is_said_and_kept_for_screen(tmp_path):
     # … the head named in the cell too: his row once
     ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
      [f"城关镇,张三,{A},3,\"张三(户主){A}、李二(配偶){B}、张小(子女){C}\"", f"城关镇,王四,{D},1,"]),
+    # members in columns named by their relation (held-out 373: the head alone read, the others never checked)
+    ("乡镇,户主姓名,户主身份证号,家庭人口,配偶姓名,配偶身份证号,子女1姓名,子女1身份证号,子女2姓名,子女2身份证号,备注",
+     [f"城关镇,张三,{A},3,李二,{B},张小,{C},,,", f"城关镇,王四,{D},1,,,,,,,"]),
 ])
 def test_a_family_row_with_its_members_beside_the_head_is_read_as_one_row_per_person(tmp_path, header, rows):
     (tmp_path / "r.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
@@ -1373,3 +1376,19 @@ def test_a_family_row_with_its_members_beside_the_head_is_read_as_one_row_per_pe
     members = build_members([table], AS_OF)
     assert members[["name", "id", "relation", "household", "row"]].values.tolist() == [
         ["张三", A, "户主", A, 2], ["李二", B, "配偶", A, 2], ["张小", C, "子女", A, 2], ["王四", D, "户主", D, 3]]
+
+
+def test_a_spouse_column_the_remark_says_is_apart_and_a_row_per_member_with_a_spouse_column(tmp_path):
+    # held-out 373: a spouse beside the head whose 备注 says 分户 is no member; a roster of a row per member keeps its
+    # 配偶身份证号 column as a column (no unfolding: the member's own ID column is there)
+    (tmp_path / "a.csv").write_text("乡镇,户主姓名,户主身份证号,家庭人口,配偶姓名,配偶身份证号,父亲姓名,父亲身份证号,备注\n"
+                                    f"城关镇,张三,{A},2,李二,{B},张老,{C},配偶已分户，不在保\n", encoding="utf-8")
+    table = load_table(tmp_path / "a.csv", "roster")
+    members = build_members([table], AS_OF)
+    assert members[["name", "relation"]].values.tolist() == [["张三", "户主"], ["张老", "父亲"]]
+    assert any("1 人的“备注”写明不在本户" in w for w in table.warnings)
+    (tmp_path / "b.csv").write_text("乡镇,户主姓名,户主身份证号,成员姓名,成员身份证号,与户主关系,配偶姓名,配偶身份证号\n"
+                                    f"城关镇,张三,{A},张三,{A},户主,李二,{B}\n城关镇,张三,{A},李二,{B},配偶,张三,{A}\n",
+                                    encoding="utf-8")
+    table = load_table(tmp_path / "b.csv", "roster")
+    assert build_members([table], AS_OF)[["name", "relation"]].values.tolist() == [["张三", "户主"], ["李二", "配偶"]]

@@ -1399,12 +1399,40 @@ def _member_slots(labels: list[str], mapping: dict[str, int], warnings: list[str
         fld = next((f for f, words in _MEMBER_FIELDS if m and re.search(words, label[m.end():])), None)
         if fld:
             slots.setdefault(f"{MEMBER_SLOT}{m.group(1)}:{fld}", col)
-    if sum(key.endswith(":id") for key in slots) < 2 or not ("head_id" in mapping or "head_name" in mapping):
+    if not slots and ("head_id" in mapping or "head_name" in mapping):
+        slots = _relation_slots(labels, mapping)
+        if not slots:
+            return
+    if sum(key.endswith(":id") for key in slots) < (1 if any(_RELATION_SLOT.match(k[len(MEMBER_SLOT):]) for k in slots) else 2) \
+            or not ("head_id" in mapping or "head_name" in mapping):
         return
     # (a member's field the single fields took stays: what the file is is told by them, a roster by its ID and 与户主关系;
     # io.table reads the head from his own columns)
     mapping.update(slots)
     drop_ties(warnings, shown, slots.values())
+
+
+# A one-row-per-family roster's columns named by a member's relation to the head (配偶姓名 | 配偶身份证号 | 子女1姓名 |
+# 子女1身份证号 | 父亲身份证号 …): the slot is the relation, with its number (no 父母 or 家庭成员: one column, several people)
+_RELATION_SLOT = re.compile(r"^(配偶|妻子?|丈夫|子女|儿子|女儿|[长次三]子|[长次三]女|孙子女|孙子|孙女|父亲|母亲|儿媳|女婿)"
+                            r"([0-9一二三四五六七八九十]*)")
+
+
+def _relation_slots(labels: list[str], mapping: dict[str, int]) -> dict[str, int]:
+    """The slots of a roster whose members beside the head are named by their relation (配偶身份证号, 子女1身份证号,
+    父亲姓名 …), only when the roster has no member ID column of its own (a row per member with a 配偶身份证号 beside
+    is no such shape) and each slot's ID column is there (held-out 373: the spouse, children and parents never checked)."""
+    slots: dict[str, int] = {}
+    for col, label in enumerate(labels):
+        m = _RELATION_SLOT.match(label)
+        fld = next((f for f, words in _MEMBER_FIELDS if m and len(label) - m.end() <= 6
+                    and re.match(r"(?:的)?(?:" + words + r")", label[m.end():])), None)
+        if fld in ("id", "name"):
+            slots.setdefault(f"{MEMBER_SLOT}{m.group(1)}{m.group(2)}:{fld}", col)
+    if "id" in mapping and mapping["id"] not in slots.values() and mapping["id"] != mapping.get("head_id"):
+        return {}
+    with_id = {k.split(":")[1] for k in slots if k.endswith(":id")}
+    return {k: c for k, c in slots.items() if k.split(":")[1] in with_id}
 
 
 def drop_ties(warnings: list[str], labels: list[str], columns) -> None:

@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
+from .columns import (_RELATION_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
                       QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
@@ -2092,17 +2092,29 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         cells = pd.Series(cells, index=base.index, dtype=object)
         return (cells.notna() & (cells.astype(str).str.strip().str.len() > 0) & (cells.astype(str) != "nan")).to_numpy()
 
-    parts = [head[written(head["id"]) | written(head["name"])]]
+    parts, outside = [head[written(head["id"]) | written(head["name"])]], 0
     if slotted:
         for n in dict.fromkeys(str(c).split(":")[1] for c in slotted):
             part = base.copy()
             for c in slotted:
                 if str(c).split(":")[1] == n:
                     part[str(c).split(":")[2]] = frame[c].astype(object)
-            parts.append(part[written(part["id"] if "id" in part.columns else None)
-                              | written(part["name"] if "name" in part.columns else None)])
-        layout.warnings.append(f"花名册一户一行、成员分列（{'、'.join(dict.fromkeys(str(c).split(':')[1] for c in slotted))} 号成员），"
-                               "已按户主和各成员逐人读取")
+            keep = written(part["id"] if "id" in part.columns else None) | written(part["name"] if "name" in part.columns else None)
+            if (rel := _RELATION_SLOT.match(n)) and "relation" not in part.columns:
+                # a column named by the relation (配偶身份证号): the member's relation is the column's; one the row's
+                # 备注 says is not in the family (配偶已分户，不在保) is left out, said (held-out 373)
+                part["relation"] = rel.group(1)
+                if "remark" in base.columns:
+                    at, cells = pd.factorize(pd.Series(base["remark"], dtype=object).map(text))
+                    apart = np.array([rel.group(1) in c and _NOT_IN_FAMILY.search(c) is not None for c in cells.tolist()] + [False])[at]
+                    outside += int((keep & apart).sum())
+                    keep &= ~apart
+            parts.append(part[keep])
+        named = list(dict.fromkeys(str(c).split(':')[1] for c in slotted))
+        layout.warnings.append(f"花名册一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
+                               if not any(_RELATION_SLOT.match(n) for n in named) else
+                               f"花名册一户一行、家庭成员按与户主关系分列（{'、'.join(named)}），已按户主和各成员逐人读取，关系按列名"
+                               + (f"；其中 {outside} 人的“备注”写明不在本户（分户、不在保等），未作为本户成员核查" if outside else ""))
     else:
         # (a cell that names the head too, 张三(户主)430521…: he is the head's row already)
         heads = [text(v).upper() for v in frame["head_id"].tolist()]
@@ -2112,6 +2124,10 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         parts.append(part)
         layout.warnings.append(f"花名册一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+# A 备注 that says a member named beside the head is not in the family (配偶已分户, 另户单独施保, 不在保, 已离婚)
+_NOT_IN_FAMILY = re.compile(r"分户|另户|另立户|单独(施保|立户)|不在保|未纳入|不享受|非本户|离婚|离异")
 
 
 def _listed_names(names: pd.Series) -> pd.Series:
