@@ -1365,6 +1365,9 @@ def test_a_roster_row_for_other_aid_is_said_and_kept_for_screen(tmp_path):
     # … the head named in the cell too: his row once
     ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
      [f"城关镇,张三,{A},3,\"张三(户主){A}、李二(配偶){B}、张小(子女){C}\"", f"城关镇,王四,{D},1,"]),
+    # … the relation written straight after the name, no separator (held-out 373: '李二配偶' read as the member's name)
+    ("乡镇,户主姓名,户主身份证号,家庭人口,家庭成员",
+     [f"城关镇,张三,{A},3,\"李二配偶{B}；张小子女{C}\"", f"城关镇,王四,{D},1,"]),
     # members in columns named by their relation (held-out 373: the head alone read, the others never checked)
     ("乡镇,户主姓名,户主身份证号,家庭人口,配偶姓名,配偶身份证号,子女1姓名,子女1身份证号,子女2姓名,子女2身份证号,备注",
      [f"城关镇,张三,{A},3,李二,{B},张小,{C},,,", f"城关镇,王四,{D},1,,,,,,,"]),
@@ -1392,3 +1395,11 @@ def test_a_spouse_column_the_remark_says_is_apart_and_a_row_per_member_with_a_sp
                                     encoding="utf-8")
     table = load_table(tmp_path / "b.csv", "roster")
     assert build_members([table], AS_OF)[["name", "relation"]].values.tolist() == [["张三", "户主"], ["李二", "配偶"]]
+
+
+def test_a_name_ending_in_a_one_character_relation_word_stays_the_name(tmp_path):
+    # '张小女430521…' is 张小女, not 张小 (女): only relation words of two characters are split off a name
+    (tmp_path / "r.csv").write_text(f"乡镇,户主姓名,户主身份证号,家庭人口,家庭成员\n城关镇,张三,{A},2,\"张小女{B}；李二女儿{C}\"\n",
+                                    encoding="utf-8")
+    members = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
+    assert members[["name", "id"]].values.tolist() == [["张三", A], ["张小女", B], ["李二", C]]

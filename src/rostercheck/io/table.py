@@ -2047,7 +2047,11 @@ _NAME_LIST = re.compile(r"[、，,;；（）()]")
 
 # One member of a 家庭成员 cell: '李四(配偶)430521…', '李四（子女）：430521…', '李四 430521…'
 # (or '李四 配偶 430521…': the relation between spaces, never the name)
-_LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）]|[\s/:：-]+(?P<rel2>[\u4e00-\u9fff]{1,4}))?"
+# (a relation written straight after the name, '李四配偶4305…': only words of two characters or more, a name's own last
+# character (张小女) being no relation; held-out 373: '李四配偶' read as the member's name)
+_JOINED_RELATION = r"配偶|子女|妻子|丈夫|儿子|女儿|[长次三]子|[长次三]女|之子|之女|孙子女?|孙女|外孙子?女?|父亲|母亲|儿媳|女婿|户主|本人|兄弟|姐妹"
+_LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）]|[\s/:：-]+(?P<rel2>[\u4e00-\u9fff]{1,4})"
+                            r"|(?P<rel3>" + _JOINED_RELATION + r"))?"
                             r"\s*[:：,，/-]?\s*(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d))")
 
 
@@ -2074,7 +2078,7 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         if "id" in frame.columns or "head_id" not in frame.columns or "name" not in frame.columns:
             return frame
         at, distinct_cells = pd.factorize(pd.Series(frame["name"], dtype=object).map(text))
-        found = [[(m["name"], m["rel"] or m["rel2"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
+        found = [[(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
                  if _NAME_LIST.search(c) or len(c) > 18 else [] for c in distinct_cells.tolist()]
         if not any(found):
             return frame
