@@ -779,3 +779,22 @@ def test_a_file_only_its_name_calls_dibao_edge_is_not_audited(name, title, left_
     members = members[0] if isinstance(members, tuple) else members
     assert (len(members) == 0) is left_out
     assert any("低保边缘" in w and "2 人（1 户）" in w and "不参与核查" in w for w in roster.warnings) is left_out
+
+
+def test_a_dibao_edge_person_also_in_a_dibao_family_is_said():
+    # held-out 373: a 低边 person (left out of the audit) also a member of a 低保 family: nothing was said; the two are
+    # mutually exclusive, one record is wrong — a notice, no D01 (the 低边 family draws no benefit)
+    from helpers import AS_OF, table
+
+    from rostercheck.roster import build_members
+
+    edge = table("roster", household("张三", A, [("赵梅", "配偶", B)], programme="低保边缘"), "名册.xlsx")
+    dibao = table("roster", household("王五", C, [("赵梅", "女儿", B)], programme="低保"), "低保花名册.xlsx")
+    members = build_members([edge, dibao], AS_OF)
+    assert set(members["name"]) == {"王五", "赵梅"}
+    (said,) = [w for w in edge.warnings if "同时是低保" in w]
+    assert "1 名" in said and "第 3 行 赵梅" in said and "《低保花名册.xlsx》第 3 行" in said and B not in said
+    assert not any("同时是低保" in w for w in dibao.warnings)
+    alone = table("roster", household("张三", A, [("赵梅", "配偶", B)], programme="低保边缘"), "名册.xlsx")
+    build_members([alone, table("roster", household("王五", C, programme="低保"), "低保花名册.xlsx")], AS_OF)
+    assert not any("同时是低保" in w for w in alone.warnings)

