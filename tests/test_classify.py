@@ -267,6 +267,14 @@ def test_a_roster_of_a_row_per_family_with_its_members_in_one_cell_is_a_roster(t
     assert classify_file(path).kind == kind
 
 
+def test_a_roster_of_a_row_per_family_with_its_members_in_relation_columns_is_a_roster(tmp_path):
+    # held-out 373: 户主身份证号 | 配偶身份证号 | 子女1身份证号 … stopped a folder's run ('表头中没有花名册…应有的列')
+    path = _csv(tmp_path / "低保家庭花名册.csv", ["乡镇", "户主姓名", "户主身份证号", "配偶姓名", "配偶身份证号", "子女1姓名",
+                                                  "子女1身份证号", "家庭人口", "月保障金"],
+                [["城关镇", "张三", _IDS[0], "李四", _IDS[1], "张小", _IDS[2], "3", "1500"]])
+    assert classify_file(path).kind == "roster"
+
+
 def test_the_row_count_leaves_out_totals_and_blank_rows(tmp_path):
     path = _csv(tmp_path / "花名册.csv", ["乡镇", "村", "户主姓名", "姓名", "身份证号", "与户主关系", "保障类型", "月保障金"],
                 [*[["城关镇", "东村", "张三", "张三", i, "户主", "低保", "600"] for i in _IDS],

