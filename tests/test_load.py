@@ -1371,6 +1371,9 @@ def test_a_roster_row_for_other_aid_is_said_and_kept_for_screen(tmp_path):
     # members in columns named by their relation (held-out 373: the head alone read, the others never checked)
     ("乡镇,户主姓名,户主身份证号,家庭人口,配偶姓名,配偶身份证号,子女1姓名,子女1身份证号,子女2姓名,子女2身份证号,备注",
      [f"城关镇,张三,{A},3,李二,{B},张小,{C},,,", f"城关镇,王四,{D},1,,,,,,,"]),
+    # … the name under the bare relation (配偶 | 配偶证件号码), 子女 numbered in words
+    ("乡镇,户主姓名,户主身份证号,家庭人口,配偶,配偶证件号码,子女一姓名,子女一身份证号码",
+     [f"城关镇,张三,{A},3,李二,{B},张小,{C}", f"城关镇,王四,{D},1,,,,"]),
     # … a slot holding nobody written 无 or / (held-out 373: members named 无 with no ID)
     ("乡镇,户主姓名,户主身份证号,家庭人口,配偶姓名,配偶身份证号,子女1姓名,子女1身份证号,子女2姓名,子女2身份证号",
      [f"城关镇,张三,{A},3,李二,{B},张小,{C},/,/", f"城关镇,王四,{D},1,无,无,—,,暂无,"]),

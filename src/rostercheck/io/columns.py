@@ -1427,6 +1427,8 @@ def _relation_slots(labels: list[str], mapping: dict[str, int]) -> dict[str, int
         m = _RELATION_SLOT.match(label)
         fld = next((f for f, words in _MEMBER_FIELDS if m and len(label) - m.end() <= 6
                     and re.match(r"(?:的)?(?:" + words + r")", label[m.end():])), None)
+        if m and not label[m.end():]:  # (a bare 配偶 | 配偶身份证号: the column holds the name)
+            fld = "name"
         if fld in ("id", "name"):
             slots.setdefault(f"{MEMBER_SLOT}{m.group(1)}{m.group(2)}:{fld}", col)
     if "id" in mapping and mapping["id"] not in slots.values() and mapping["id"] != mapping.get("head_id"):
