@@ -1363,16 +1363,23 @@ _SLOT = re.compile(r"^(?:赡养|抚养|扶养|义务)人?([0-9一二三四五六
 _SLOT_FIELDS = (("id", ID_WORDS), ("name", r"姓名|名字"), ("relation", r"关系"), ("remark", r"现状|状况|备注|说明"))
 
 
+def _numbered_slots(labels: list[str], slot: re.Pattern, fields: tuple, prefix: str) -> dict[str, int]:
+    """The columns of numbered slots (赡养人1姓名, 成员2身份证号 …): ``prefix`` + 'N:field' → column, the first column of
+    each; ``slot`` matches a label's slot and its number, ``fields`` (field, words) name what follows it."""
+    slots: dict[str, int] = {}
+    for col, label in enumerate(labels):
+        m = slot.match(label)
+        fld = next((f for f, words in fields if m and re.search(words, label[m.end():])), None)
+        if fld:
+            slots.setdefault(f"{prefix}{m.group(1)}:{fld}", col)
+    return slots
+
+
 def _supporter_slots(labels: list[str], mapping: dict[str, int], warnings: list[str], shown: list[str]) -> None:
     """A supporters list with one row per dependent and numbered columns per supporter (赡养人1姓名, 赡养人1身份证号,
     赡养人1关系, 赡养人1现状, 赡养人2姓名 …): every slot's columns become fields of their own (``SUPPORTER_SLOT`` +
     'N:field'), the single fields taken from slot 1 and the ties between the slots dropped; only with two slots or more."""
-    slots: dict[str, int] = {}
-    for col, label in enumerate(labels):
-        m = _SLOT.match(label)
-        fld = next((f for f, words in _SLOT_FIELDS if m and re.search(words, label[m.end():])), None)
-        if fld:
-            slots.setdefault(f"{SUPPORTER_SLOT}{m.group(1)}:{fld}", col)
+    slots = _numbered_slots(labels, _SLOT, _SLOT_FIELDS, SUPPORTER_SLOT)
     if len({key.split(":")[1] for key in slots}) < 2:
         return
     for fld, col in list(mapping.items()):
@@ -1393,12 +1400,7 @@ def _member_slots(labels: list[str], mapping: dict[str, int], warnings: list[str
     + 'N:field', beside the single fields), unfolded by ``io.table`` into a row per member; only with two slots with an ID
     or more, and the head's own columns (held-out 370: 成员1's columns were read as the row's one person, the head and
     every other member never checked)."""
-    slots: dict[str, int] = {}
-    for col, label in enumerate(labels):
-        m = _MEMBER_SLOT.match(label)
-        fld = next((f for f, words in _MEMBER_FIELDS if m and re.search(words, label[m.end():])), None)
-        if fld:
-            slots.setdefault(f"{MEMBER_SLOT}{m.group(1)}:{fld}", col)
+    slots = _numbered_slots(labels, _MEMBER_SLOT, _MEMBER_FIELDS, MEMBER_SLOT)
     if not slots and ("head_id" in mapping or "head_name" in mapping):
         slots = _relation_slots(labels, mapping)
         if not slots:
