@@ -127,8 +127,7 @@ def _coded_places_named(tables: list[Table], given: dict[Path, dict[str, str]], 
         tables[0].warnings.extend(f"{path.name} 是区划代码表（{len(names)} 个代码），不作为花名册读取，只用于显示只写了区划代码的"
                                   "乡镇、村的名称" for path, names in given.items())
     for folder in dict.fromkeys(Path(t.path).parent for t in tables):
-        for path, names in place_code_files(folder, limits).items():
-            found.setdefault(path, names)
+        found.update(place_code_files(folder, limits, known=found))  # (a table given among the rosters read once)
     for path, names in found.items():
         for t in tables:
             if Path(t.path) == path:

@@ -346,13 +346,15 @@ def names_by_code(members: pd.DataFrame) -> dict[str, str]:
     if members.empty or not {"region_code", "township", "village"} <= set(members.columns):
         return {}
     at, cells_ = distinct(members["region_code"])  # each distinct cell once
-    village = object_array([township_village(v)[1] for v in cells_])[at]
+    villages = [township_village(v)[1] for v in cells_]
+    village, township = object_array(villages)[at], object_array([v[:9] for v in villages])[at]
     has = village != ""
     out: dict[str, str] = {}
-    for fld, code in (("village", village[has]), ("township", object_array([c[:9] for c in village[has].tolist()]))):
-        named = pd.DataFrame({"code": code, "name": members[fld].to_numpy()[has]})
+    for fld, code in (("village", village[has]), ("township", township[has])):
+        names = members[fld].to_numpy()[has]
+        named = pd.DataFrame({"code": code, "name": names})
         # (astype(bool): a roster without codes leaves no rows, and an empty object-dtype mask would select columns)
-        named = named[named["name"].map(lambda v: isinstance(v, str) and v.strip() != "" and not v.isdigit()).astype(bool)]
+        named = named[by_value_array(names, lambda v: isinstance(v, str) and v.strip() != "" and not v.isdigit()).astype(bool)]
         top = named.value_counts().reset_index().drop_duplicates("code")
         out.update(zip(top["code"], top["name"]))
     return out

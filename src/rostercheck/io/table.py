@@ -675,10 +675,12 @@ def place_code_table(path: Path, limits: Limits | None = None) -> dict[str, str]
         return {}
 
 
-def place_code_files(folder: Path, limits: Limits | None = None) -> dict[Path, dict[str, str]]:
-    """The region code tables in a folder (:func:`place_code_table`) → the places each names."""
+def place_code_files(folder: Path, limits: Limits | None = None, known=()) -> dict[Path, dict[str, str]]:
+    """The region code tables in a folder (:func:`place_code_table`) → the places each names; those ``known`` (read
+    already) are left out."""
     try:
-        files = sorted(p for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith("~$"))
+        files = sorted(p for p in Path(folder).iterdir()
+                       if p.is_file() and not p.name.startswith("~$") and p not in known)
     except OSError:
         return {}
     return {p: names for p in files if (names := place_code_table(p, limits))}
