@@ -22,6 +22,7 @@ from .columns import (_RELATION_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_F
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
                       option_of, person_id_columns, score)
 from .limits import Limits
+from .field_names import field_names, relabel
 from .read import Grid, _cells_coded, read_grids, skipped_note
 from .sparse import SparseGrid
 from .system_layout import household_file, join_households, member_file
@@ -1262,6 +1263,11 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     grids = read_grids(path, limits, note_sheets=True, columnar=True, sparse=sparse)
     notes = [n for g in grids for n in g.notes]
     legends, used = legend_text([g for g in grids if g.note_sheet]), False
+    names = field_names([g for g in grids if g.note_sheet]) if any(g.note_sheet for g in grids) else {}
+    if names:  # a header of field codes (A0184) named in the workbook's data dictionary (held-out 381)
+        said = [relabel(g, names) for g in grids if not g.note_sheet]
+        notes += [n for n in said if n]
+        dictionaries = {sheet for _name, sheet in names.values()} if any(said) else set()
     companions = companion_code_files(path)
     if companions:
         from .ledgers import code_tables
@@ -1271,6 +1277,8 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     for grid in grids:
         layout = find_layout(grid, kind)
         if grid.note_sheet:
+            if names and grid.sheet in dictionaries:
+                continue  # said with the header it names
             if layout is None or not _holds_data(grid, layout, kind):
                 notes.append(skipped_note(grid.sheet))
                 continue

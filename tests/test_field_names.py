@@ -1,0 +1,77 @@
+"""Headers written as field codes, read through the workbook's data dictionary (io.field_names; held-out 381)."""
+
+import openpyxl
+import pytest
+
+from helpers import make_id
+from rostercheck.errors import InputFileError
+from rostercheck.io.table import load_table
+
+DECOY, OWN = make_id("19700101", 111), make_id("19600101", 121)
+
+
+def book(path, header, rows, dictionary=None, sheet="数据字典", dictionary_header=("字段代码", "字段名称")):
+    wb = openpyxl.Workbook()
+    wb.active.title = "导出数据"
+    wb.active.append(header)
+    for r in rows:
+        wb.active.append(r)
+    if dictionary is not None:
+        d = wb.create_sheet(sheet)
+        d.append(list(dictionary_header))
+        for code, name in dictionary:
+            d.append([code, name])
+    wb.save(path)
+    return path
+
+
+# (kind, coded header, the dictionary, the row, field → value read)
+CASES = [
+    # the personnel sets' A0101 / A0184, a contact's ID (Z0184) before the cadre's own
+    ("cadres", ["Z0101", "Z0184", "A0101", "A0184", "A0215"],
+     [("Z0101", "联系人姓名"), ("Z0184", "联系人身份证号"), ("A0101", "姓名"), ("A0184", "公民身份号码"), ("A0215", "职务")],
+     ["李联系", DECOY, "张三", OWN, "村主任"], {"id": OWN, "name": "张三"}),
+    # the social-insurance AAC/AAE codes, a payee's ID and an account balance before the pensioner's ID and pension
+    ("pensions", ["AAE135", "AIC090", "AAC003", "AAC002", "AIC166", "AAE116"],
+     [("AAE135", "代发人身份证号"), ("AIC090", "个人账户累计储存额"), ("AAC003", "姓名"), ("AAC002", "社会保障号码"),
+      ("AIC166", "月养老金"), ("AAE116", "发放状态")],
+     [DECOY, "86000", "张三", OWN, "3200", "正常"], {"id": OWN, "name": "张三"}),
+    # a guardian's ID (Z0302) before the person's (A0184), codes written in lower case
+    ("roster", ["b0201", "z0301", "z0302", "a0101", "a0184"],
+     [("B0201", "乡镇"), ("Z0301", "监护人姓名"), ("Z0302", "监护人身份证号"), ("A0101", "姓名"), ("A0184", "公民身份号码")],
+     ["城关镇", "李监护", DECOY, "张三", OWN], {"id": OWN, "name": "张三"}),
+]
+
+
+@pytest.mark.parametrize("kind, header, dictionary, row, expected", CASES, ids=[c[0] for c in CASES])
+def test_a_header_of_field_codes_is_read_through_the_data_dictionary(tmp_path, kind, header, dictionary, row, expected):
+    table = load_table(book(tmp_path / "导出.xlsx", header, [row], dictionary), kind)
+    frame = table.frame
+    for fld, value in expected.items():
+        assert frame[fld].tolist() == [value], fld
+    assert any("数据字典" in n and "字段代码" in n for n in table.warnings)
+    assert not any("未作为数据读取" in n for n in table.warnings)
+
+
+def test_without_the_dictionary_a_header_of_codes_is_refused(tmp_path):
+    header, dictionary, row = CASES[0][1:4]
+    with pytest.raises(InputFileError):
+        load_table(book(tmp_path / "导出.xlsx", header, [row]), "cadres")
+
+
+def test_a_value_code_table_names_no_column(tmp_path):
+    # a 代码 | 名称 table of vehicle types (K33 小型轿车) speaks of no fields: a header of its codes stays unread
+    header = ["K33", "H31", "M21"]
+    path = book(tmp_path / "车.xlsx", header, [["张三", OWN, "K33"]], [("K33", "姓名"), ("H31", "身份证号"), ("M21", "车辆类型")],
+                sheet="代码表", dictionary_header=("代码", "名称"))
+    with pytest.raises(InputFileError):
+        load_table(path, "vehicles")
+
+
+def test_a_data_row_holding_a_few_codes_is_no_header(tmp_path):
+    # the dictionary's codes met in a data row among words are values, never renamed
+    header = ["姓名", "身份证号", "车辆类型", "使用性质", "号牌号码", "机动车状态"]
+    path = book(tmp_path / "车.xlsx", header, [["张三", OWN, "K33", "A", "湘A12345", "A"]],
+                [("K33", "小型轿车"), ("A", "非营运"), ("XM", "姓名")], sheet="字段及代码说明")
+    frame = load_table(path, "vehicles").frame
+    assert frame["vehicle_type"].tolist() == ["K33"] and frame["name"].tolist() == ["张三"]
