@@ -88,6 +88,15 @@ def test_a_sentence_reduced_ends_at_its_reduced_end(reduced, flagged_as):
     assert flagged_names(ctx, "C02") == flagged_as
 
 
+@pytest.mark.parametrize("reduced, flagged_as", [("2026-06-30", set()), ("", {"王五"}), ("2027-01-31", {"王五"})])
+def test_a_reduced_end_alone_is_the_end(reduced, flagged_as):
+    # held-out 381: a list whose only end column is 减刑后刑期止日 (its judged end unread) kept everyone in custody, a man
+    # out before the review date C02 高
+    lists = {"prisoners": [{"name": "王五", "id": C, "start": "2025-01-01", "end_2": reduced}]}
+    ctx = context(roster(), lists, headers={"prisoners": {"end_2": "减刑后刑期止日"}})
+    assert flagged_names(ctx, "C02") == flagged_as
+
+
 @pytest.mark.parametrize("status, end, released, flagged_as", [
     ("假释", "2027-05-01", "2026-10-05", [("王五", "高")]), ("刑满释放", "2026-10-12", "2026-10-12", [("王五", "高")]),
     ("刑满释放", 46310, 46310, [("王五", "高")]),  # (Excel serials, 2026-10-15)

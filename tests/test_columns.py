@@ -271,6 +271,12 @@ def test_headers(kind, headers, expected):
          {"start": "入监日期", "end": "刑期止日", "end_2": "减刑后刑期止日"}),
         ("monitoring", ["户主姓名", "身份证号", "上年人均纯收入", "家庭年人均纯收入"], {"income_year": "家庭年人均纯收入"}),
         ("monitoring", ["户主姓名", "身份证号", "家庭年人均纯收入", "上年人均纯收入"], {"income_year": "家庭年人均纯收入"}),
+        # held-out 381: the judged end written as the original (原判刑期止日) is the end where no plain one is beside it
+        ("prisoners", ["亲属姓名", "亲属身份证号", "罪犯姓名", "入狱前住址", "公民身份号码", "逮捕日期", "刑期起日", "原判刑期止日",
+                       "减刑后刑期止日"], {"start": "刑期起日", "end": "原判刑期止日", "end_2": "减刑后刑期止日", "id": "公民身份号码"}),
+        ("prisoners", ["姓名", "身份证号", "刑期起日", "原判刑期止日"], {"end": "原判刑期止日"}),
+        ("prisoners", ["姓名", "身份证号", "刑期起日", "原刑期止日", "刑期止日"], {"end": "刑期止日"}),
+        ("prisoners", ["姓名", "身份证号", "刑期起日", "刑期止日", "原刑期止日"], {"end": "刑期止日"}),
         # held-out 273: a vehicle's 使用人 group (two-row header) before its 车主's, read as the owner
         ("vehicles", ["号牌号码", "使用人姓名", "使用人身份证明号码", "车主姓名", "车主身份证明号码", "车辆类型"],
          {"name": "车主姓名", "id": "车主身份证明号码"}),

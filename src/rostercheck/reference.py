@@ -259,7 +259,12 @@ def _own_dates(table: Table, out: pd.DataFrame) -> None:
     吊销日期), for the evidence; a second end column (注销日期 beside 吊销日期, io.columns.END_2) folded into ``end``, the
     earliest date ending the record, its label the column it came from, or both labels where neither has a date (held-out
     223: 吊销日期 2025.11.30 beside a blank 注销日期 was not read)."""
-    if END_2 in out.columns and "end" in out.columns:
+    if END_2 in out.columns and "end" not in out.columns:  # a reduced end with no judged one beside it is the end
+        out["end"] = out.pop(END_2)
+        if END_2 + "_text" in out.columns:
+            out["end_text"] = out.pop(END_2 + "_text")
+        out["end_label"] = table.headers.get(END_2, "")
+    elif END_2 in out.columns and "end" in out.columns:
         labels = (table.headers.get("end", ""), table.headers.get(END_2, ""))
         folded = [min(((d, k) for k, d in enumerate(pair) if isinstance(d, dt.date)), default=(None, -1))
                   for pair in zip(out["end"].tolist(), out[END_2].tolist())]

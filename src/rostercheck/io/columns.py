@@ -525,6 +525,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # ends the custody (held-out 280: 刑期止日 2027-12-31 beside 减刑后刑期止日 2026-06-30, C02 高 "在服刑期内" of a man
         # out before the review date; reference.normalise folds it into the end)
         FieldSpec(END_2, r"(减刑|变更|调整|裁定)后.*(刑期)?(止|至|截止|结束|届满)|现刑期(止|至|截止)", weight=2),
+        # the judged end written as the original one (原判刑期止日, 原刑期止日) is the end where no plain 刑期止日 is beside
+        # it (held-out 381: 原判刑期止日 | 减刑后刑期止日 read neither end, two men out before the review date C02 高)
+        FieldSpec("end", r"^原(判|判决|判处)?(刑期)?.*(止|至|截止|结束|届满)", weight=0.5),
         # The day actually released (parole, early release): blank while the person is still held.
         # A 看守所's or 监所's export names it 出所日期 (离所, 出监): held-out 242, 出所 2026-05-20 unread, F02 for Jul–Sep
         FieldSpec("released", r"(释放|出狱|出监|离监|(?<!派)出所|离所)(日期|时间)?|实际释放"),
