@@ -53,6 +53,22 @@ def test_a_header_of_field_codes_is_read_through_the_data_dictionary(tmp_path, k
     assert not any("未作为数据读取" in n for n in table.warnings)
 
 
+def test_a_dictionary_of_more_columns_in_another_order(tmp_path):
+    # 序号 | 中文名称 | 字段名 | 数据类型 | 长度: the name before its code, a type (VARCHAR2) after it
+    path = tmp_path / "导出.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["AAE135", "AAC003", "AAC002", "AIC166"])
+    wb.active.append([DECOY, "张三", OWN, "3200"])
+    d = wb.create_sheet("字段说明")
+    d.append(["序号", "中文名称", "字段名", "数据类型", "长度"])
+    for k, (name, code) in enumerate([("代发人身份证号", "AAE135"), ("姓名", "AAC003"), ("社会保障号码", "AAC002"),
+                                      ("月养老金", "AIC166")], 1):
+        d.append([k, name, code, "VARCHAR2", 18])
+    wb.save(path)
+    frame = load_table(path, "pensions").frame
+    assert frame["id"].tolist() == [OWN] and frame["name"].tolist() == ["张三"]
+
+
 def test_without_the_dictionary_a_header_of_codes_is_refused(tmp_path):
     header, dictionary, row = CASES[0][1:4]
     with pytest.raises(InputFileError):
@@ -75,3 +91,34 @@ def test_a_data_row_holding_a_few_codes_is_no_header(tmp_path):
                 [("K33", "小型轿车"), ("A", "非营运"), ("XM", "姓名")], sheet="字段及代码说明")
     frame = load_table(path, "vehicles").frame
     assert frame["vehicle_type"].tolist() == ["K33"] and frame["name"].tolist() == ["张三"]
+
+
+def test_a_dictionary_in_a_file_named_after_the_list(tmp_path):
+    # a system exports the dictionary beside the list (村干部名单_数据字典.xlsx): it names the list's coded header; a file
+    # named after no list names none
+    kind, header, dictionary, row, expected = CASES[0]
+    path = book(tmp_path / "村干部名单.xlsx", header, [row])
+    book(tmp_path / "村干部名单_数据字典.xlsx", ["字段", "字段名称"], dictionary)
+    table = load_table(path, kind)
+    assert table.frame["id"].tolist() == [OWN]
+    assert any("《村干部名单_数据字典.xlsx》" in n for n in table.warnings)
+    (tmp_path / "其他").mkdir()
+    other = book(tmp_path / "其他" / "干部.xlsx", header, [row])
+    book(tmp_path / "其他" / "数据字典.xlsx", ["字段", "字段名称"], dictionary)
+    with pytest.raises(InputFileError):
+        load_table(other, kind)
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_a_folders_coded_list_is_taken_as_its_kind(tmp_path, beside):
+    # a folder's classification reads the dictionary too (in the workbook, or in a file named after it)
+    from rostercheck.classify import classify_file
+
+    kind, header, dictionary, row, _expected = CASES[1]
+    rows = [row, [make_id("19500101", 131), "1200", "李四", make_id("19500101", 141), "2100", "正常"]]
+    if beside:
+        path = book(tmp_path / "养老金发放.xlsx", header, rows)
+        book(tmp_path / "养老金发放_数据字典.xlsx", ["字段代码", "中文名称"], dictionary)
+    else:
+        path = book(tmp_path / "养老金发放.xlsx", header, rows, dictionary)
+    assert classify_file(path).kind == kind

@@ -31,6 +31,7 @@ from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED
                          SIGNATURE_WORDS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, month_columns, option_of, specs_for)
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
+from .io.field_names import coded_header, dictionary_of, relabel
 from .io.read import (PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_page,
                       table_text)
 from .io.system_layout import household_file, member_file
@@ -285,7 +286,12 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     if fmt != TEXT or table_page(path):
         # workbooks: the safety checks first, then every visible sheet (a big one cut after its first rows); a web
         # page's tables whole (a system's export under an .xls name)
-        return read_grids(path, head=PEEK_ROWS), None
+        grids = read_grids(path, head=PEEK_ROWS)
+        if any(coded_header(g) for g in grids):  # a header of field codes, named by a data dictionary (held-out 381)
+            names = dictionary_of(path, head=PEEK_ROWS)
+            for grid in grids:
+                relabel(grid, names)
+        return grids, None
     with path.open("rb") as fh:
         data = fh.read(PEEK_BYTES)
         size = path.stat().st_size

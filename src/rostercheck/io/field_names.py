@@ -26,11 +26,11 @@ _SCAN = 30
 _TITLE_CELLS = 3
 
 
-def field_names(grids: list[Grid]) -> dict[str, tuple[str, str]]:
-    """The field names the workbook's data dictionaries give: code (upper case) → (its name, the sheet).
+def field_names(grids: list[Grid]) -> dict[str, tuple[str, Grid]]:
+    """The field names the workbook's data dictionaries give: code (upper case) → (its name, the dictionary's sheet).
 
     A dictionary is a sheet whose name or one of whose rows speaks of fields (:data:`_DICTIONARY`), and whose rows
-    pair a field code with a Chinese name (the first name cell after the code). A code named twice alike is kept; a
+    pair a field code with a Chinese name (the first name cell after the code, else the last before it). A code named twice alike is kept; a
     code named twice otherwise is dropped (which name is meant is unknown).
 
     Args:
@@ -38,7 +38,7 @@ def field_names(grids: list[Grid]) -> dict[str, tuple[str, str]]:
     Returns:
         The names, empty when no sheet is a dictionary.
     """
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[str, Grid]] = {}
     doubtful: set[str] = set()
     for grid in grids:
         rows = [[t for t in (text(c) for c in row) if t] for row in grid.rows]
@@ -47,7 +47,9 @@ def field_names(grids: list[Grid]) -> dict[str, tuple[str, str]]:
         found = {}
         for cells in rows:
             code = next((k for k, c in enumerate(cells) if _FIELD_CODE.fullmatch(c)), None)
-            name = next((c for c in cells[code + 1:] if _CJK.search(c)), None) if code is not None else None
+            # (the name after the code, or before it where none follows: 中文名称 | 字段代码 | 类型)
+            name = (next((c for c in [*cells[code + 1:], *reversed(cells[:code])] if _CJK.search(c)), None)
+                    if code is not None else None)
             if name:
                 key = cells[code].upper()
                 if key in found and found[key] != name:
@@ -57,11 +59,11 @@ def field_names(grids: list[Grid]) -> dict[str, tuple[str, str]]:
             for key, name in found.items():
                 if key in names and names[key][0] != name:
                     doubtful.add(key)
-                names.setdefault(key, (name, grid.sheet))
+                names.setdefault(key, (name, grid))
     return {k: v for k, v in names.items() if k not in doubtful}
 
 
-def relabel(grid: Grid, names: dict[str, tuple[str, str]]) -> str | None:
+def relabel(grid: Grid, names: dict[str, tuple[str, Grid]]) -> str | None:
     """Read a sheet's header of field codes as the names a dictionary gives them, in place.
 
     The header is the sheet's first row whose filled cells are mostly (at least half, and two or more) the dictionary's
@@ -84,9 +86,51 @@ def relabel(grid: Grid, names: dict[str, tuple[str, str]]) -> str | None:
             continue  # a title, a unit line
         for c, t in coded:
             row[c] = names[t.upper()][0]
-        sheets = "、".join(dict.fromkeys(f"“{names[t.upper()][1]}”" for _c, t in coded))
+        # (a dictionary in a file of its own is named with its file)
+        sheets = "、".join(dict.fromkeys(("" if d.path == grid.path else f"《{d.path.name}》") + f"工作表“{d.sheet}”"
+                                         for d in (names[t.upper()][1] for _c, t in coded)))
         where = f"工作表“{grid.sheet}”" if grid.sheet else "表格"
         first = coded[0][1]
         return (f"{where}第 {grid.first_row + r} 行的表头是字段代码（{first} 等 {len(coded)} 列），"
-                f"已按数据字典（工作表{sheets}）中的字段名称读取（如 {first} 读作“{names[first.upper()][0]}”）")
+                f"已按数据字典（{sheets}）中的字段名称读取（如 {first} 读作“{names[first.upper()][0]}”）")
     return None
+
+
+def coded_header(grid: Grid) -> bool:
+    """Whether a sheet's header looks written as field codes (its first row of more than :data:`_TITLE_CELLS` cells
+    mostly Latin identifiers: A0101, AAC002, XM), so that its data dictionary is worth reading.
+
+    Args:
+        grid: a data sheet (its first rows).
+    Returns:
+        True when it does.
+    """
+    for row in grid.rows[:_SCAN]:
+        filled = [t for t in (text(v) for v in row) if t]
+        if len(filled) > _TITLE_CELLS:
+            return 2 * sum(1 for t in filled if _FIELD_CODE.fullmatch(t)) >= len(filled)
+    return False
+
+
+def dictionary_of(path, limits=None, head: int | None = None) -> dict[str, tuple[str, Grid]]:
+    """The field names a file's data dictionaries give: its notes pages' and those of the code table files named after
+    it (for a reader that skipped the notes pages: a folder's classification).
+
+    Args:
+        path: the list's file.
+        limits: safety bounds.
+        head: read a big sheet's first rows only (see :func:`io.read.read_grids`).
+    Returns:
+        As :func:`field_names`.
+    """
+    from ..errors import InputFileError
+    from .read import read_grids
+    from .table import companion_code_files
+
+    grids = []
+    for k, file in enumerate([path, *companion_code_files(path)]):
+        try:
+            grids += [g for g in read_grids(file, limits, note_sheets=True, head=head) if k or g.note_sheet]
+        except InputFileError:
+            continue
+    return field_names(grids)

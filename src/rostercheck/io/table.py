@@ -1263,12 +1263,16 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     grids = read_grids(path, limits, note_sheets=True, columnar=True, sparse=sparse)
     notes = [n for g in grids for n in g.notes]
     legends, used = legend_text([g for g in grids if g.note_sheet]), False
-    names = field_names([g for g in grids if g.note_sheet]) if any(g.note_sheet for g in grids) else {}
-    if names:  # a header of field codes (A0184) named in the workbook's data dictionary (held-out 381)
+    companions = companion_code_files(path)
+    # a header of field codes (A0184) named in the workbook's data dictionary, or in one named after the file
+    # (村干部名单_数据字典.xlsx; held-out 381)
+    dictionaries = [g for g in grids if g.note_sheet] + (_companion_grids(companions, limits) if companions else [])
+    names = field_names(dictionaries) if dictionaries else {}
+    dictionary_sheets: set[str] = set()
+    if names:
         said = [relabel(g, names) for g in grids if not g.note_sheet]
         notes += [n for n in said if n]
-        dictionaries = {sheet for _name, sheet in names.values()} if any(said) else set()
-    companions = companion_code_files(path)
+        dictionary_sheets = {d.sheet for _name, d in names.values() if d.path == path} if any(said) else set()
     if companions:
         from .ledgers import code_tables
 
@@ -1277,7 +1281,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     for grid in grids:
         layout = find_layout(grid, kind)
         if grid.note_sheet:
-            if names and grid.sheet in dictionaries:
+            if grid.sheet in dictionary_sheets:
                 continue  # said with the header it names
             if layout is None or not _holds_data(grid, layout, kind):
                 notes.append(skipped_note(grid.sheet))
@@ -1313,6 +1317,18 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
         notes = [f"工作表“{skipped[n]}”是说明页，不作为数据读取，{said}" if n in skipped else n for n in notes]
     sheets = _own_sheets(sheets, kind, notes)
     return RawFile(path, kind, sheets, notes)
+
+
+def _companion_grids(files: list[Path], limits: Limits | None) -> list[Grid]:
+    """The sheets of the code table files named after a list (:func:`companion_code_files`), for their data dictionaries;
+    an unreadable one gives none (it is said where its codes are read)."""
+    grids = []
+    for path in files:
+        try:
+            grids += read_grids(path, limits, note_sheets=True)
+        except InputFileError:
+            continue
+    return grids
 
 
 def _names_places(legends: str) -> bool:
