@@ -122,3 +122,13 @@ def test_a_folders_coded_list_is_taken_as_its_kind(tmp_path, beside):
     else:
         path = book(tmp_path / "养老金发放.xlsx", header, rows, dictionary)
     assert classify_file(path).kind == kind
+
+
+def test_a_csv_list_and_its_csv_dictionary(tmp_path):
+    kind, header, dictionary, row, _expected = CASES[1]
+    (tmp_path / "养老金发放.csv").write_text("\n".join(",".join(r) for r in [header, row]) + "\n", encoding="gbk")
+    (tmp_path / "养老金发放_数据字典.csv").write_text(
+        "\n".join(",".join(r) for r in [("字段代码", "中文名称"), *dictionary]) + "\n", encoding="gbk")
+    table = load_table(tmp_path / "养老金发放.csv", kind)
+    assert table.frame["id"].tolist() == [OWN]
+    assert any("（《养老金发放_数据字典.csv》）" in n for n in table.warnings)

@@ -87,7 +87,8 @@ def relabel(grid: Grid, names: dict[str, tuple[str, Grid]]) -> str | None:
         for c, t in coded:
             row[c] = names[t.upper()][0]
         # (a dictionary in a file of its own is named with its file)
-        sheets = "、".join(dict.fromkeys(("" if d.path == grid.path else f"《{d.path.name}》") + f"工作表“{d.sheet}”"
+        sheets = "、".join(dict.fromkeys(("" if d.path == grid.path else f"《{d.path.name}》")
+                                         + (f"工作表“{d.sheet}”" if d.sheet else "")
                                          for d in (names[t.upper()][1] for _c, t in coded)))
         where = f"工作表“{grid.sheet}”" if grid.sheet else "表格"
         first = coded[0][1]
