@@ -1405,6 +1405,58 @@ def test_a_spouse_column_the_remark_says_is_apart_and_a_row_per_member_with_a_sp
     assert build_members([table], AS_OF)[["name", "relation"]].values.tolist() == [["张三", "户主"], ["李二", "配偶"]]
 
 
+@pytest.mark.parametrize("header, cells, members", [
+    # held-out 379: several people under one relation, names and IDs in two cells in the same order ('4331…、4331…' had
+    # been one member's ID, D03 高, and both parents went unchecked)
+    ("户主身份证号,父母,父母身份证号", f"{A},李二、张小,\"{B}、{C}\"", [["李二", B, "父母"], ["张小", C, "父母"]]),
+    ("户主身份证号,配偶及子女,配偶及子女身份证号", f"{A},李二，张小,{B}；{C}",
+     [["李二", B, "配偶及子女"], ["张小", C, "配偶及子女"]]),
+    # … each ID after its name in one cell, the head's ID under a bare 身份证号码 (no member name or relation column)
+    ("身份证号码,父母", f"{A},\"李二{B}，张小{C}\"", [["李二", B, "父母"], ["张小", C, "父母"]]),
+    # … the relation written beside each name is taken before the column's
+    ("身份证号码,配偶及子女", f"{A},\"李二（妻）{B}；张小（子）{C}\"", [["李二", B, "妻"], ["张小", C, "子"]]),
+    # … names that do not pair with the IDs: the IDs are the people, unnamed
+    ("户主身份证号,父母,父母身份证号", f"{A},李二,\"{B}、{C}\"", [["", B, "父母"], ["", C, "父母"]]),
+])
+def test_several_people_in_one_relation_cell_are_read_one_row_each(tmp_path, header, cells, members):
+    (tmp_path / "r.csv").write_text(f"乡镇,户主姓名,{header},家庭人口\n城关镇,张三,{cells},3\n", encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    found = build_members([table], AS_OF)
+    assert found[["name", "id", "relation"]].values.tolist() == [["张三", A, "户主"], *members]
+    assert not any("不符" in w for w in table.warnings)
+
+
+def test_a_parents_column_of_names_beside_a_row_per_member_is_no_member(tmp_path):
+    # a roster of a row per member naming each one's parents in words: the column is read as nobody (the member ID column)
+    (tmp_path / "r.csv").write_text("乡镇,户主姓名,户主身份证号,姓名,身份证号,与户主关系,父母\n"
+                                    f"城关镇,张三,{A},张三,{A},户主,张老、李老\n城关镇,张三,{A},李二,{B},配偶,李大、王氏\n",
+                                    encoding="utf-8")
+    found = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
+    assert found[["name", "id"]].values.tolist() == [["张三", A], ["李二", B]]
+
+
+_E = make_id("19750505", 151)
+
+
+@pytest.mark.parametrize("header, rows, said", [
+    # held-out 379: 家庭人口 4 over three rows, nothing said: a notice (domain.md's roster faults are D01–D03)
+    ("户主身份证号,姓名,身份证号,家庭人口", [f"{A},张三,{A},4", f"{A},李二,{B},4", f"{A},张小,{C},4",
+                                      f"{D},王四,{D},1", f"{_E},赵五,{_E},1"], "有 1 户的“家庭人口”与花名册列出的成员人数不符"),
+    # 保障人口 as many as the rows listed (a roster of the covered members only): nothing to say
+    ("户主身份证号,姓名,身份证号,家庭人口,保障人口", [f"{A},张三,{A},4,3", f"{A},李二,{B},4,3", f"{A},张小,{C},4,3",
+                                             f"{D},王四,{D},1,1", f"{_E},赵五,{_E},1,1"], ""),
+    # a roster of heads only (一户一行, members elsewhere): every family lists one person by design
+    ("户主身份证号,姓名,身份证号,家庭人口", [f"{A},张三,{A},4", f"{D},王四,{D},3", f"{_E},赵五,{_E},1"], ""),
+])
+def test_a_household_size_other_than_the_people_listed_is_said(tmp_path, header, rows, said):
+    (tmp_path / "r.csv").write_text(f"乡镇,{header}\n" + "".join(f"城关镇,{r}\n" for r in rows), encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    members = build_members([table], AS_OF)
+    notes = [w for w in table.warnings if "与花名册列出的成员人数不符" in w]
+    assert (notes[0].startswith(said) and "写 4 人、列出 3 人" in notes[0]) if said else not notes
+    assert members["household_size"].tolist()[0] == 4  # (per-person incomes still by the written size)
+
+
 def test_a_name_ending_in_a_one_character_relation_word_stays_the_name(tmp_path):
     # '张小女430521…' is 张小女, not 张小 (女): only relation words of two characters are split off a name
     (tmp_path / "r.csv").write_text(f"乡镇,户主姓名,户主身份证号,家庭人口,家庭成员\n城关镇,张三,{A},2,\"张小女{B}；李二女儿{C}\"\n",

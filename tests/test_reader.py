@@ -433,7 +433,11 @@ def test_the_same_note_of_several_sheets_is_said_once(notes, said):
     (["单位负责人 李四", "2026年10月8日"], True),
     (["审核人：王二"], True),
     (["合计", "4人"], True),
+    # a note merged across the row, an ID and a phone number in it: every cell holds its text (held-out 379)
+    (["说明：经办人：张三（430524196003011234），电话：0743-4521368。"] * 13, True),
+    (["注：性别 1男 2女；与户主关系 01户主 02配偶"] * 9 + [""] * 2, True),
     (["注射费报销"], False),
+    (["张三", "张三", "城关镇"], False),
     (["说明书"], False),
     (["张三", "城关镇"], False),
 ])

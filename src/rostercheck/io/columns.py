@@ -1408,7 +1408,8 @@ def _member_slots(labels: list[str], mapping: dict[str, int], warnings: list[str
         slots = _relation_slots(labels, mapping)
         if not slots:
             return
-    if sum(key.endswith(":id") for key in slots) < (1 if any(_RELATION_SLOT.match(k[len(MEMBER_SLOT):]) for k in slots) else 2) \
+    if sum(key.endswith(":id") or bool(SEVERAL_SLOT.match(key[len(MEMBER_SLOT):])) for key in slots) \
+            < (1 if any(_RELATION_SLOT.match(k[len(MEMBER_SLOT):]) for k in slots) else 2) \
             or not ("head_id" in mapping or "head_name" in mapping):
         return
     # (a member's field the single fields took stays: what the file is is told by them, a roster by its ID and 与户主关系;
@@ -1418,15 +1419,20 @@ def _member_slots(labels: list[str], mapping: dict[str, int], warnings: list[str
 
 
 # A one-row-per-family roster's columns named by a member's relation to the head (配偶姓名 | 配偶身份证号 | 子女1姓名 |
-# 子女1身份证号 | 父亲身份证号 …): the slot is the relation, with its number (no 父母 or 家庭成员: one column, several people)
-_RELATION_SLOT = re.compile(r"^(配偶|妻子?|丈夫|子女|儿子|女儿|[长次三]子|[长次三]女|孙子女|孙子|孙女|父亲|母亲|儿媳|女婿)"
-                            r"([0-9一二三四五六七八九十]*)")
+# 子女1身份证号 | 父亲身份证号 …): the slot is the relation, with its number; 父母 and 配偶及子女 name several people in
+# one cell ('张三、李四' beside '4331…、4331…', or '张三4331…，李四4331…'), unfolded by ``io.table`` (held-out 379)
+_SEVERAL_WORDS = r"父母|配偶(?:及|和|与|、|/)?子女"
+_RELATION_SLOT = re.compile(r"^(" + _SEVERAL_WORDS + r"|配偶|妻子?|丈夫|子女|儿子|女儿|[长次三]子|[长次三]女|孙子女|孙子|孙女"
+                            r"|父亲|母亲|儿媳|女婿)([0-9一二三四五六七八九十]*)")
+SEVERAL_SLOT = re.compile(r"(?:" + _SEVERAL_WORDS + r")(?::|$)")
 
 
 def _relation_slots(labels: list[str], mapping: dict[str, int]) -> dict[str, int]:
     """The slots of a roster whose members beside the head are named by their relation (配偶身份证号, 子女1身份证号,
     父亲姓名 …), only when the roster has no member ID column of its own (a row per member with a 配偶身份证号 beside
-    is no such shape) and each slot's ID column is there (held-out 373: the spouse, children and parents never checked)."""
+    is no such shape) and each slot's ID column is there (held-out 373: the spouse, children and parents never checked);
+    a slot of several people (父母, 配偶及子女) may be its name column alone, its cells writing each one's ID after the
+    name (held-out 379). A bare 身份证号 beside 户主姓名, with no member name or relation column, is the head's."""
     slots: dict[str, int] = {}
     for col, label in enumerate(labels):
         m = _RELATION_SLOT.match(label)
@@ -1436,9 +1442,10 @@ def _relation_slots(labels: list[str], mapping: dict[str, int]) -> dict[str, int
             fld = "name"
         if fld in ("id", "name"):
             slots.setdefault(f"{MEMBER_SLOT}{m.group(1)}{m.group(2)}:{fld}", col)
-    if "id" in mapping and mapping["id"] not in slots.values() and mapping["id"] != mapping.get("head_id"):
+    heads_id = "head_id" not in mapping and "head_name" in mapping and "name" not in mapping and "relation" not in mapping
+    if "id" in mapping and mapping["id"] not in slots.values() and mapping["id"] != mapping.get("head_id") and not heads_id:
         return {}
-    with_id = {k.split(":")[1] for k in slots if k.endswith(":id")}
+    with_id = {k.split(":")[1] for k in slots if k.endswith(":id") or SEVERAL_SLOT.match(k.split(":")[1])}
     return {k: c for k, c in slots.items() if k.split(":")[1] in with_id}
 
 

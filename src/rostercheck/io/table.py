@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (_RELATION_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
+from .columns import (_RELATION_SLOT, SEVERAL_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
                       QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
@@ -417,7 +417,9 @@ _IDENTIFIERS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)+")
 
 
 def _is_total_or_footer(values: list[str]) -> bool:
-    filled = [v for v in values if v]
+    # a note merged across the table's width reaches here as the same text in every cell (held-out 379: '说明：…经办人：
+    # 张三（4331…）' in the ID column too was a member, C01 高 against the staff list): judged once
+    filled = list(dict.fromkeys(v for v in values if v))
     if not filled:
         return True
     head = "".join(filled[:3])
@@ -2124,7 +2126,7 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         said = cells.astype(str).str.strip()
         return (cells.notna() & (said.str.len() > 0) & ~said.str.fullmatch(_NOBODY)).to_numpy()
 
-    parts, outside = [head[written(head["id"]) | written(head["name"])]], 0
+    parts, outside, several = [head[written(head["id"]) | written(head["name"])]], 0, 0
     if slotted:
         for n in dict.fromkeys(str(c).split(":")[1] for c in slotted):
             part = base.copy()
@@ -2141,12 +2143,19 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
                     apart = np.array([rel.group(1) in c and _NOT_IN_FAMILY.search(c) is not None for c in cells.tolist()] + [False])[at]
                     outside += int((keep & apart).sum())
                     keep &= ~apart
+            if SEVERAL_SLOT.match(n):
+                part, nameless = _several_people(part[keep])
+                several += nameless
+                parts.append(part)
+                continue
             parts.append(part[keep])
         named = list(dict.fromkeys(str(c).split(':')[1] for c in slotted))
         layout.warnings.append(f"花名册一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
                                if not any(_RELATION_SLOT.match(n) for n in named) else
                                f"花名册一户一行、家庭成员按与户主关系分列（{'、'.join(named)}），已按户主和各成员逐人读取，关系按列名"
-                               + (f"；其中 {outside} 人的“备注”写明不在本户（分户、不在保等），未作为本户成员核查" if outside else ""))
+                               + (f"；其中 {outside} 人的“备注”写明不在本户（分户、不在保等），未作为本户成员核查" if outside else "")
+                               + (f"；{several} 格写了几个人但姓名与身份证号对不上（个数不同或没有身份证号），其中的人未逐人核查，"
+                                  "请一人一格或写成“姓名+身份证号”后重新运行" if several else ""))
     else:
         # (a cell that names the head too, 张三(户主)430521…: he is the head's row already)
         heads = [text(v).upper() for v in frame["head_id"].tolist()]
@@ -2156,6 +2165,46 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         parts.append(part)
         layout.warnings.append(f"花名册一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+_AN_ID = re.compile(r"(?<![\dXx])(?:\d{17}[\dXx]|\d{15})(?![\dXx])")
+_NAME_SPLIT = re.compile(r"[\s、，,;；/|]+")
+
+
+def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """A slot of several people (父母, 配偶及子女) as a row per person: names and IDs in two cells, each in the same
+    order ('张三、李四' | '4331…、4331…'), or each ID after its name in one cell ('张三4331…，李四（母）4331…'), the
+    relation written beside a name taken before the column's. Judged once per distinct pair of cells; a cell whose
+    names and IDs do not pair (other counts, names only) gives nobody, counted (held-out 379: '4331…、4331…' was one
+    member's ID, D03 高, and both parents went unchecked).
+
+    Returns:
+        The rows, and how many filled cells gave nobody.
+    """
+    if not len(part):
+        return part, 0
+    ids = (pd.Series(part["id"], dtype=object) if "id" in part.columns else pd.Series("", index=part.index)).map(text)
+    names = (pd.Series(part["name"], dtype=object) if "name" in part.columns else pd.Series("", index=part.index)).map(text)
+    at, pairs = pd.factorize(names + "\x1f" + ids)
+    found, nobody = [], []
+    for pair in pairs.tolist():
+        name, id_cell = (unicodedata.normalize("NFKC", t) for t in pair.split("\x1f"))
+        written = _AN_ID.findall(id_cell)
+        if written:
+            given = [w for w in _NAME_SPLIT.split(name) if w and not _NOBODY.fullmatch(w)] if name else []
+            people = [(given[k] if len(given) == len(written) else "", "", w) for k, w in enumerate(written)]
+            # (names that do not pair with the IDs are left out, the IDs kept: an ID alone is a person)
+        else:
+            people = [(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(name)]
+        found.append(people)
+        nobody.append(not people and bool(name or id_cell) and not _NOBODY.fullmatch(name or id_cell))
+    rows = [(k, *p) for k, c in enumerate(at.tolist()) for p in found[c]]
+    out = part.iloc[[k for k, *_ in rows]].copy()
+    out["name"] = [r[1] for r in rows]
+    out["id"] = [r[3] for r in rows]
+    if rows:
+        out["relation"] = [r[2] or rel for r, rel in zip(rows, out["relation"].tolist())]
+    return out, int(np.asarray(nobody, dtype=bool)[at].sum())
 
 
 # A cell saying that a member's slot holds nobody (无, 暂无, /, -)
