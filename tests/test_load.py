@@ -1433,6 +1433,12 @@ def test_a_parents_column_of_names_beside_a_row_per_member_is_no_member(tmp_path
                                     encoding="utf-8")
     found = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
     assert found[["name", "id"]].values.tolist() == [["张三", A], ["李二", B]]
+    # … nor beside a row per family with no ID anywhere in it: the heads, as before, and nothing said of it
+    (tmp_path / "w.csv").write_text(f"乡镇,户主姓名,户主身份证号,家庭人口,父母\n城关镇,张三,{A},1,张老、李老\n城关镇,王四,{B},1,\n",
+                                    encoding="utf-8")
+    table = load_table(tmp_path / "w.csv", "roster")
+    assert build_members([table], AS_OF)[["name", "id"]].values.tolist() == [["张三", A], ["王四", B]]
+    assert not any("父母" in w for w in table.warnings)
 
 
 _E = make_id("19750505", 151)

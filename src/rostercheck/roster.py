@@ -965,7 +965,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         size[unsaid] = np.bincount(home[~(gone | edge)], minlength=len(household))[home[unsaid]]
     out["household_size"] = size
     out["covered_size"] = by_value(out["covered_size"], _positive_count)  # 保障人口
-    _sizes_unlisted(table, out, household, unsaid, gone | edge)
+    _sizes_unlisted(table, out, household, unsaid, gone | edge, group)
     if "declared_income" in f.columns:  # (else None for every row, as it stays)
         out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     sheets = f["_sheet"].to_numpy(dtype=object)
@@ -1465,7 +1465,8 @@ def _ages(births: np.ndarray, as_of: dt.date) -> np.ndarray | list:
     return np.array(ages, dtype=np.int64 if None not in ages else float)[at]
 
 
-def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.ndarray, left: np.ndarray) -> None:
+def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.ndarray, left: np.ndarray,
+                    runs: np.ndarray | None = None) -> None:
     """Say the households whose written 家庭人口 is neither the number of people the roster lists for them nor their
     保障人口 (held-out 379: '4' over three rows, nothing said). A notice, not a finding: domain.md's roster faults are
     D01–D03, and the written size stays what per-person incomes are measured with (C03, C06) as before. Only in a
@@ -1478,9 +1479,16 @@ def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.n
         household: each row's household key.
         unsaid: the rows whose 家庭人口 was not written (counted from the rows instead).
         left: the rows left out of the household (低边, or gone by the roster's own status).
+        runs: each row's run of household rows (consecutive rows of one head), when known: the common case, every
+            size written being its run's rows, is told from them alone (no factorizing a city's 200,000 head IDs).
     """
     if not len(household) or unsaid.all():
         return
+    if runs is not None and len(runs) == len(household):
+        size, every = np.asarray(out["household_size"]), np.bincount(runs)
+        staying = np.bincount(runs[~left], minlength=len(every)) if left.any() else every
+        if ((size == every[runs]) | (size == staying[runs]) | unsaid).all():
+            return
     home, _ = pd.factorize(household)
     everyone = np.bincount(home)
     staying = np.bincount(home[~left], minlength=len(everyone))

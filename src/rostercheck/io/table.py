@@ -2126,7 +2126,7 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         said = cells.astype(str).str.strip()
         return (cells.notna() & (said.str.len() > 0) & ~said.str.fullmatch(_NOBODY)).to_numpy()
 
-    parts, outside, several = [head[written(head["id"]) | written(head["name"])]], 0, 0
+    parts, outside, several, silent = [head[written(head["id"]) | written(head["name"])]], 0, 0, set()
     if slotted:
         for n in dict.fromkeys(str(c).split(":")[1] for c in slotted):
             part = base.copy()
@@ -2145,17 +2145,20 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
                     keep &= ~apart
             if SEVERAL_SLOT.match(n):
                 part, nameless = _several_people(part[keep])
+                if part is None:  # (names only, no ID anywhere: whose they are is not said, as before — no member)
+                    silent.add(n)
+                    continue
                 several += nameless
                 parts.append(part)
                 continue
             parts.append(part[keep])
-        named = list(dict.fromkeys(str(c).split(':')[1] for c in slotted))
-        layout.warnings.append(f"花名册一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
+        named = [n for n in dict.fromkeys(str(c).split(':')[1] for c in slotted) if n not in silent]
+        layout.warnings.extend([] if not named else [f"花名册一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
                                if not any(_RELATION_SLOT.match(n) for n in named) else
                                f"花名册一户一行、家庭成员按与户主关系分列（{'、'.join(named)}），已按户主和各成员逐人读取，关系按列名"
                                + (f"；其中 {outside} 人的“备注”写明不在本户（分户、不在保等），未作为本户成员核查" if outside else "")
                                + (f"；{several} 格写了几个人但姓名与身份证号对不上（个数不同或没有身份证号），其中的人未逐人核查，"
-                                  "请一人一格或写成“姓名+身份证号”后重新运行" if several else ""))
+                                  "请一人一格或写成“姓名+身份证号”后重新运行" if several else "")])
     else:
         # (a cell that names the head too, 张三(户主)430521…: he is the head's row already)
         heads = [text(v).upper() for v in frame["head_id"].tolist()]
@@ -2171,7 +2174,7 @@ _AN_ID = re.compile(r"(?<![\dXx])(?:\d{17}[\dXx]|\d{15})(?![\dXx])")
 _NAME_SPLIT = re.compile(r"[\s、，,;；/|]+")
 
 
-def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame | None, int]:
     """A slot of several people (父母, 配偶及子女) as a row per person: names and IDs in two cells, each in the same
     order ('张三、李四' | '4331…、4331…'), or each ID after its name in one cell ('张三4331…，李四（母）4331…'), the
     relation written beside a name taken before the column's. Judged once per distinct pair of cells; a cell whose
@@ -2179,10 +2182,11 @@ def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     member's ID, D03 高, and both parents went unchecked).
 
     Returns:
-        The rows, and how many filled cells gave nobody.
+        The rows (None when no cell of the slot writes an ID: a column of names only), and how many filled cells gave
+        nobody.
     """
     if not len(part):
-        return part, 0
+        return None, 0
     ids = (pd.Series(part["id"], dtype=object) if "id" in part.columns else pd.Series("", index=part.index)).map(text)
     names = (pd.Series(part["name"], dtype=object) if "name" in part.columns else pd.Series("", index=part.index)).map(text)
     at, pairs = pd.factorize(names + "\x1f" + ids)
@@ -2198,6 +2202,8 @@ def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame, int]:
             people = [(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(name)]
         found.append(people)
         nobody.append(not people and bool(name or id_cell) and not _NOBODY.fullmatch(name or id_cell))
+    if not any(found):
+        return None, 0
     rows = [(k, *p) for k, c in enumerate(at.tolist()) for p in found[c]]
     out = part.iloc[[k for k, *_ in rows]].copy()
     out["name"] = [r[1] for r in rows]
