@@ -449,6 +449,21 @@ def test_rows_under_a_table_that_are_notes_signatures_or_totals(cells, footer):
     assert _is_total_or_footer(cells) is footer
 
 
+@pytest.mark.parametrize("last, kept", [
+    # held-out 379: a signature line with the signer's ID in the ID column was a member (C01 高 on the township's
+    # clerk) and one person too many in the household above it
+    ("审核人：,,王五,{C},日期：2026年10月8日", 2),
+    ("经办人：王五,,,{C},", 2),
+    # a member's row: its 序号, or its township first
+    ("3,城关镇,王五,{C},", 3),
+    (",城关镇,王五,{C},", 3),
+])
+def test_a_signature_line_with_an_id_under_a_roster_is_no_member(tmp_path, last, kept):
+    rows = ["序号,乡镇,姓名,身份证号,城乡类别", f"1,城关镇,李梅,{ID},农村", f"2,城关镇,赵六,{B},农村", last.format(C=C)]
+    (tmp_path / "r.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert len(load_table(tmp_path / "r.csv", "roster").frame) == kept
+
+
 @pytest.mark.parametrize("groups, area, status", [
     # h362: a system export's two-row header (成员信息 over 人员状态 …): the code sheet names the lower row's column
     (("家庭信息", "成员信息"), ["城市", "农村"], ["在保", "死亡"]),

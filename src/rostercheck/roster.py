@@ -1506,9 +1506,11 @@ def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.n
                                              np.asarray(out["head_id"])[at][:3].tolist(), declared[odd][:3].tolist(),
                                              staying[odd][:3].tolist())]
     said = table.header_said("household_size", "家庭人口")
-    table.warnings.append(f"有 {int(odd.sum())} 户的“{said}”与花名册列出的成员人数不符（{'；'.join(shown)}"
+    note = (f"有 {int(odd.sum())} 户的“{said}”与花名册列出的成员人数不符（{'；'.join(shown)}"
                           f"{'等' if odd.sum() > 3 else ''}）：只有列出的成员参与比对，人均收入仍按“{said}”计算；"
                           "请核实是否漏列了成员或人数填错，补齐或更正后重新运行。")
+    if note not in table.warnings:  # (a roster's members built twice, as a run with 15-digit IDs does, say it once)
+        table.warnings.append(note)
 
 
 def _positive_count(raw: object) -> int | None:

@@ -935,6 +935,27 @@ def _whole_ids(content: "_ContentCheck", labels: list[str], kind: str, mapping: 
 _ID_START = 6
 
 
+def _signed_with_an_id(row: list) -> bool:
+    """Whether a row holding an ID is a signature line: its first filled cell a signer's label ('审核人：', '经办人：张三',
+    '制表人'), never a 序号, a place or a name."""
+    first = next((v for v in (text(c) for c in row) if v), "")
+    return len(first) <= 12 and bool(_SIGNATURE.match(first) or _FOOTER.match(first)) and not first[:1].isdigit()
+
+
+# How many of the last rows kept are looked at for signature lines holding an ID
+_SIGNED_TAIL = 5
+
+
+def _unsigned(kept: list[int], row_at) -> list[int]:
+    """The kept rows' positions without the signature lines among the last of them (a signature line under the table
+    with the signer's ID in the ID column, '审核人： | … | 张三 | 4331…', is no member; held-out 379: C01 高 on the
+    township's own clerk, and a household one person too many). Only the table's last rows: a signature is signed
+    under it, and a city's rows are not each looked at twice."""
+    tail = kept[-_SIGNED_TAIL:]
+    signed = {k for k, row in zip(tail, row_at(tail)) if _signed_with_an_id(row)}
+    return [k for k in kept if k not in signed] if signed else kept
+
+
 def id_like_cell(cell: object) -> bool:
     """The common case: a row with an ID-like value (a number of 15+ digits, a text starting with six digits) in the ID
     column is data.
@@ -1100,7 +1121,7 @@ def count_data_rows(rows: list[list], layout: Layout) -> int:
     """How many of the rows below a header the loader takes as data (totals, footers, blank and repeated header
     rows left out, as :func:`data_frame` leaves them out)."""
     rule = _RowFilter(layout)
-    return sum(1 for row in rows if rule.is_data(row))
+    return len(_unsigned([k for k, row in enumerate(rows) if rule.is_data(row)], lambda at: [rows[k] for k in at]))
 
 
 def data_frame(rows: list[list], numbers, layout: Layout, sheet: str, blocks: list | None = None) -> pd.DataFrame:
@@ -1123,6 +1144,8 @@ def data_frame(rows: list[list], numbers, layout: Layout, sheet: str, blocks: li
             keep_idx.append(number)
         elif rule.title and blocks is not None:
             blocks.append((int(number), rule.title))
+    if len(kept := _unsigned(list(range(len(keep_rows))), lambda at: [keep_rows[k] for k in at])) < len(keep_rows):
+        keep_rows, keep_idx = [keep_rows[k] for k in kept], [keep_idx[k] for k in kept]
     columns = {fld: [row[col] if col < len(row) else "" for row in keep_rows] for fld, col in layout.mapping.items()}
     return _frame(columns, keep_idx, layout, sheet)
 
@@ -1165,6 +1188,10 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
             keep[k] = rule.is_data(row)
             if rule.title and blocks is not None:
                 blocks.append((int(numbers[k]), rule.title))
+    tail = np.flatnonzero(keep)[-_SIGNED_TAIL:]
+    if len(tail):
+        kept = _unsigned(tail.tolist(), lambda at: row_at(np.asarray(at, dtype=np.int64)))
+        keep[[k for k in tail.tolist() if k not in kept]] = False
     blank = np.full(int(keep.sum()), "", dtype=object)
     cols = {fld: (columns[col][keep] if col in columns else blank) for fld, col in layout.mapping.items()}
     return _frame(cols, np.asarray(numbers, dtype=np.int64)[keep], layout, sheet)  # (an array: a list costs 0.3 µs a row)
