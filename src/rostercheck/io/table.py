@@ -2199,6 +2199,11 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
 
 _AN_ID = re.compile(r"(?<![\dXx])(?:\d{17}[\dXx]|\d{15})(?![\dXx])")
 _NAME_SPLIT = re.compile(r"[\s、，,;；/|]+")
+_LIST_SPLIT = re.compile(r"[、，,;；/|\r\n]+")
+
+
+def _listed(cell: str, split: re.Pattern[str]) -> list[str]:
+    return [w.strip() for w in split.split(cell) if w.strip() and not _NOBODY.fullmatch(w.strip())] if cell else []
 
 
 def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame | None, int]:
@@ -2221,8 +2226,14 @@ def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame | None, int]:
     for pair in pairs.tolist():
         name, id_cell = (unicodedata.normalize("NFKC", t) for t in pair.split("\x1f"))
         written = _AN_ID.findall(id_cell)
-        if written:
-            given = [w for w in _NAME_SPLIT.split(name) if w and not _NOBODY.fullmatch(w)] if name else []
+        tokens = _listed(id_cell, _LIST_SPLIT)
+        given = _listed(name, _LIST_SPLIT)
+        if len(given) != len(tokens):  # ('张三 李四' between spaces; a name's own space '张 三' is kept when it pairs)
+            given = _listed(name, _NAME_SPLIT)
+        if tokens and len(given) == len(tokens) and all(sum(ch.isdigit() for ch in t) >= 6 for t in tokens):
+            # each as written, paired in order: a damaged one (17 digits, a space inside) is still its person (D03)
+            people = [(g, "", t) for g, t in zip(given, tokens)]
+        elif written:
             people = [(given[k] if len(given) == len(written) else "", "", w) for k, w in enumerate(written)]
             # (names that do not pair with the IDs are left out, the IDs kept: an ID alone is a person)
         else:
