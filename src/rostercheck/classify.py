@@ -32,8 +32,8 @@ from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
 from .io.field_names import coded_header, dictionary_of, relabel
-from .io.read import (PARQUET, TEXT, Grid, copy_of, parquet_rows, read_grids, sniff_delimiter, sniff_format, table_page,
-                      table_text)
+from .io.read import (PARQUET, TEXT, Grid, copy_of, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
+                      table_page, table_text)
 from .io.system_layout import household_file, member_file
 from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
                        load_table, members_listed, place_code_table)
@@ -446,7 +446,7 @@ def _payees(layout) -> bool:
 def _unsaved_said(path: Path, grids) -> str:
     """Why a workbook's columns may not have been recognised: cells that are formulas the file holds no value of (read
     blank; held-out 168: a 特困 roster whose IDs are VLOOKUPs nobody saved, skipped as unrecognised)."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if not is_xlsx(path):
         return ""
     from .io.limits import unsaved_formulas
 

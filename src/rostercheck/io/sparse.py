@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from .limits import Limits, _as_arrow, _chunks, _col_number, _sheet_entries, related_parts
-from .read import HEAD_ROWS, XLSX, Grid, _cells_coded, _python_rows, _read_columns, _sheet_wanted, text_sheet
+from .read import HEAD_ROWS, XLSX, Grid, _cells_coded, _python_rows, _read_columns, _sheet_wanted, is_xlsx, text_sheet
 
 # Sheets whose XML is smaller than this are read whole: fastexcel's time for them is small anyway.
 MIN_XML_BYTES = 32 << 20
@@ -431,7 +431,7 @@ def _renumbered(elements: list[bytes], first: int) -> list[bytes]:
 
 def is_big(path: Path) -> bool:
     """Whether a file is a one-sheet workbook that :func:`read_sparse` may read (from its zip directory alone)."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if not is_xlsx(path):
         return False
     try:
         with zipfile.ZipFile(path) as zf:

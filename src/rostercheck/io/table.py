@@ -23,7 +23,7 @@ from .columns import (_RELATION_SLOT, SEVERAL_SLOT, DATE_FIELDS, FIELD_LABELS, F
                       option_of, person_id_columns, score)
 from .limits import Limits
 from .field_names import field_names, relabel
-from .read import Grid, _cells_coded, read_grids, skipped_note
+from .read import Grid, _cells_coded, is_xlsx, read_grids, skipped_note
 from .sparse import SparseGrid
 from .system_layout import household_file, join_households, member_file
 
@@ -1973,7 +1973,7 @@ def _unsaved_formulas(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]],
     read as 未写, a 特困 roster's formula IDs as no ID column), and the fields read from them (``Table.unsaved``). Looked
     for only where a recognised column is mostly blank in its first rows (``everything``: in any column, the file being
     unusable)."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if not is_xlsx(path):
         return [], set()
     from .limits import unsaved_formulas
 
@@ -2069,7 +2069,7 @@ def _names_in_ids(frame: pd.DataFrame) -> pd.DataFrame:
 def _struck_through(path: Path, parts: list[tuple[pd.DataFrame, Layout, str]]) -> list[str]:
     """Say the data rows of an .xlsx sheet struck through whole (``limits.struck_rows``): read as any other row — a
     strike is no deletion the file records — but a clerk may have meant one (held-out 185)."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if not is_xlsx(path):
         return []
     from .limits import struck_rows
 
