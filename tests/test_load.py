@@ -1418,6 +1418,8 @@ def test_a_spouse_column_the_remark_says_is_apart_and_a_row_per_member_with_a_sp
     # … one per line, a damaged ID (a digit left out) still its person, to be D03; a space inside a name kept
     ("户主身份证号,父母,父母身份证号", f"{A},\"李 二\n张小\",\"{B}\n{C[:-1]}\"", [["李 二", B, "父母"], ["张小", C[:-1], "父母"]]),
     ("户主身份证号,配偶及子女,配偶及子女身份证号", f"{A},李二,{B[:-1]}", [["李二", B[:-1], "配偶及子女"]]),
+    # … each name followed by its ID in one cell, one of them damaged (a digit left out): still its person, to be D03
+    ("身份证号码,父母", f"{A},\"李二{B[:-1]}，张小（母）{C}\"", [["李二", B[:-1], "父母"], ["张小", C, "母"]]),
     # … names that do not pair with the IDs: the IDs are the people, unnamed
     ("户主身份证号,父母,父母身份证号", f"{A},李二,\"{B}、{C}\"", [["", B, "父母"], ["", C, "父母"]]),
 ])

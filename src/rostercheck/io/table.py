@@ -2200,6 +2200,8 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
 _AN_ID = re.compile(r"(?<![\dXx])(?:\d{17}[\dXx]|\d{15})(?![\dXx])")
 _NAME_SPLIT = re.compile(r"[\s、，,;；/|]+")
 _LIST_SPLIT = re.compile(r"[、，,;；/|\r\n]+")
+_LOOSE_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）])?\s*[:：]?\s*"
+                           r"(?P<id>\d[\d\s]{12,20}[\dXx])")
 
 
 def _listed(cell: str, split: re.Pattern[str]) -> list[str]:
@@ -2238,6 +2240,11 @@ def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame | None, int]:
             # (names that do not pair with the IDs are left out, the IDs kept: an ID alone is a person)
         else:
             people = [(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(name)]
+            # (each of the cell's people a name and a number, one of them damaged — a digit left out, a space inside:
+            # that one too is its person, to be D03, not dropped)
+            loose = [_LOOSE_MEMBER.fullmatch(t) for t in _listed(name, _LIST_SPLIT)]
+            if len(loose) > len(people) and all(loose):
+                people = [(m["name"], m["rel"] or "", re.sub(r"\s", "", m["id"])) for m in loose]
         found.append(people)
         nobody.append(not people and bool(name or id_cell) and not _NOBODY.fullmatch(name or id_cell))
     if not any(found):
