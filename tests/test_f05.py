@@ -633,3 +633,26 @@ def test_a_single_row_in_wan_yuan_keeps_the_default_tolerance():
     assert money(ctx, "F05") == [("王五", "高", None, 15.0)]
     said = findings(ctx, "F05")[0].evidence
     assert "每行只精确到 1 元）" in said and "按误差" not in said
+
+
+# h377: a quarter's lump (所属期 2026年7-9月, a 三季度 column) is one payment of three months
+@pytest.mark.parametrize("lumps, monthly, approved, expected", [
+    # a whole number of months' amount: a month paid twice or another month's back pay unnamed — the money, at 中
+    ([("2026-07至2026-09", 4 * 1032)], [], "2019-03-01", [("王五", "中", 1032.0, None)]),
+    # the first quarter's lump off, the roster's amount every month after: no amount paid before a change (a 低 lead),
+    # one payment wrong
+    ([("2026-01至2026-03", 3 * 1032 + 60)], months("2026-04", "2026-09"), "2019-03-01", [("王五", "高", 60.0, None)]),
+    # approved (changed) 2026-08-01: July of the lump was paid the amount before; its equal thirds are no month's
+    ([("2026-07至2026-09", 900 + 2 * 1032)], [], "2026-08-01", []),
+    ([("2026-04至2026-06", 3 * 900), ("2026-07至2026-09", 900 + 2 * 1032)], [], "2026-08-01", []),
+    # … the quarters after the change are compared as ever
+    ([("2026-07至2026-09", 900 + 2 * 1032), ("2026-10至2026-12", 3 * 1032 - 90)], [], "2026-08-01",
+     [("王五", "高", None, 90.0)]),
+    # a lump right: nothing
+    ([("2026-07至2026-09", 3 * 1032)], [], "2019-03-01", []),
+])
+def test_a_quarters_lump(lumps, monthly, approved, expected):
+    rows = [pay(A, "王五", span, amount) for span, amount in lumps] + [pay(A, "王五", m, 1032) for m in monthly]
+    ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved=approved), rows,
+                        as_of=dt.date(2026, 12, 31))
+    assert money(ctx, "F05") == expected

@@ -1492,6 +1492,35 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
 
 
 _DUE = re.compile(r"应发|应付|应领|应补|核定|标准")
+
+
+def quarter_columns(labels: list[str]) -> dict[int, tuple[str, str, str]]:
+    """Return the columns whose header names one quarter's amount: column → (year or '', 'MM-MM' (its first and last
+    month), '').
+
+    A wide ledger with one row per household and 一季度 | 二季度 | 三季度 | 四季度 (or 2026年第一季度 …) amount columns
+    pays each quarter's three months at once (h377: such books were refused, "找不到发放金额列").
+
+    Args:
+        labels: the normalised header labels.
+    Returns:
+        column → (year, 'MM-MM', ''), only when at least two distinct quarters are named (a wide ledger).
+    """
+    found = {}
+    for col, label in enumerate(labels):
+        if _DUE.search(label):
+            continue
+        core = re.sub(r"(资金|发放|实发|补助|救助|低保|特困|供养|保障|金额|明细|情况|元|[（）()]|\s)+", "", label)
+        m = _QUARTER_HEAD.fullmatch(core)
+        if m is None:
+            continue
+        q = m.group("q") or m.group("q2")
+        q = "一二三四".find(q) + 1 if q in "一二三四" else int(q)
+        found[col] = (m.group("y") or "", f"{3 * q - 2:02d}-{3 * q:02d}", "")
+    return found if len({v for v in found.values()}) >= 2 else {}
+
+
+_QUARTER_HEAD = re.compile(r"(?:(?P<y>20\d{2})年度?)?(?:第?(?P<q>[一二三四1-4])季度|[Qq](?P<q2>[1-4]))")
 # a month's number in Chinese numerals right before 月 ('一月', '十一月', '十二月份'), never another word's numeral
 _CN_MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=月)")
 

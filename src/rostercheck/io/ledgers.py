@@ -27,7 +27,8 @@ from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
                                 masked_digits, money, month, month_span, text, texts)
-from .columns import KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns
+from .columns import (KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
+                      quarter_columns)
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
@@ -135,6 +136,14 @@ def _with_year(mm: str, year: str | tuple[str, str], as_of: dt.date, known: tupl
             return f"{fits[0]}-{mm}", f"按{what}（{first}至{last}）"
     y = as_of.year if int(mm) <= as_of.month else as_of.year - 1
     return f"{y}-{mm}", "按核查基准日前一年内"
+
+
+def _quarter_span(months: str, year: str | tuple[str, str], as_of: dt.date, known: tuple = ()) -> str:
+    """A quarter column's months ('07-09') as a span cell ('2026-07至2026-09'), its year taken as a month's is
+    (:func:`_with_year`, by the quarter's first month)."""
+    first, last = months.split("-")
+    start = _with_year(first, year, as_of, known)[0]
+    return f"{start}至{start[:4]}-{last}"
 
 
 def known_months(ledgers: list[Path], period: tuple[str, ...] = ()) -> tuple[tuple[str, str, str], ...]:
@@ -359,6 +368,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     batch: list[str] = []  # a batch column not read as the month (第12批), said when the month is then taken from the dates
     parent_year = _year_of(layout.title, grid.sheet, path.stem)
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
+    # 一季度 | 二季度 …: each cell pays its quarter's three months at once (spread by normalise_payments, as a 所属期 of
+    # 2026年7-9月 is)
+    quarters = {} if wide else quarter_columns(layout.labels)
+    wide = wide or quarters
     statuses = _month_statuses(layout.labels, wide)
     mapping = {f: c for f, c in layout.mapping.items() if c not in wide and c not in statuses.values()}
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
@@ -393,7 +406,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         # the rows whose item is blank (held-out 203: 高龄津贴 books were taken as the benefit)
         frame["item"] = _same(n, named_item) if "item" not in frame.columns else _blank_filled(frame["item"], named_item)
     if wide:
-        frame = _melted(frame, wide, layout.labels, lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0])
+        frame = _melted(frame, wide, layout.labels, (lambda year, mm: _quarter_span(mm, year or parent_year, as_of, known))
+                        if quarters else lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0])
         if step := _amount_step(frame, layout):  # (a wide book in 万元: its month columns' unit)
             frame["amount_step"] = _same(len(frame), step)
         return frame, notes
@@ -443,6 +457,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if span:
         frame["month"] = _same(n, f"{span[0]}至{span[-1]}")  # (read as the span's months: normalise_payments spreads it)
         frame["month_source"] = _same(n, "表名")
+        if (noted := _remark_months(frame, span[-1])).any():  # (a payee's extra row of the month its remark names)
+            at = np.flatnonzero(noted != None)  # noqa: E711
+            months = frame["month"].to_numpy(dtype=object).copy()
+            months[at] = noted[at]
+            frame["month"] = pd.Series(months, index=frame.index, dtype=object)
         if several.any():
             months, sources = frame["month"].to_numpy(dtype=object).copy(), np.asarray(frame["month_source"], dtype=object).copy()
             dated = (frame["paid_date"].to_numpy(dtype=object)[several] if "paid_date" in frame.columns
@@ -801,7 +820,11 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
     if not span or len(span) > 3:  # (a quarter at most: a half-year or a year named is the file's period, not a lump)
         return (), "", none
     where = f"工作表“{grid.sheet}”" if grid.sheet else "表"
-    several = _several(frame)  # rows of a payee paid an item more than once in the sheet
+    # a payee's extra row whose remark names its one month ('7月重复发放', '含8月补发', '补发6月') is that month's, not
+    # the span's: the payee's other row is still the quarter's lump (h377: a quarter's sheet with such rows was unread)
+    noted = _remark_months(frame, span[-1])
+    several = np.zeros(len(frame), dtype=bool)  # rows of a payee paid an item more than once in the sheet
+    several[noted == None] = _several(frame[noted == None])  # noqa: E711 (elementwise)
     if several.mean() > 0.1:
         return (), (f"{where}的表名、标题或文件名写的是 {span[0]}至{span[-1]}，但不少领取人同一项目有多行，看不出各行是哪个月的，"
                     "这些行按发放日期计（无发放日期的未参与核查）"), several
@@ -815,6 +838,27 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
         said += (f"；其中 {int(several.sum())} 行的领取人同一项目有多行，看不出各是哪个月的，"
                  + ("按发放日期计" if "paid_date" in frame.columns else "未参与核查"))
     return span, said, several
+
+
+_ONE_MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*(?:[-~至到、,—]|份?\s*[-~至到、,—]))")
+
+
+def _remark_months(frame: pd.DataFrame, last: str) -> np.ndarray:
+    """Each row's one month its remark names ('7月重复发放', '含8月补发', '补发2025年12月'), a month without its year the
+    latest not after ``last``; None where the remark names no month or several."""
+    out = np.full(len(frame), None, dtype=object)
+    if "remark" not in frame.columns or not len(frame):
+        return out
+    cells = frame["remark"].astype(object).to_numpy()
+    for cell in set(cells.tolist()):
+        found = _ONE_MONTH.findall(unicodedata.normalize("NFKC", str(cell))) if cell else []
+        if len(found) != 1:
+            continue
+        year, mm = found[0]
+        mm = int(mm)
+        year = int(year) if year else int(last[:4]) - (mm > int(last[5:7]))
+        out[cells == cell] = f"{year:04d}-{mm:02d}"
+    return out
 
 
 def _months_unread(column: pd.Series, label: str, sheet: str, bare: bool = False) -> list[str]:

@@ -743,10 +743,20 @@ def check_f05(ctx: Context) -> list[Finding]:
                          + (f"多发 {yuan(diff)}" if diff > 0 else f"少发 {yuan(-diff)}"))
         if moved:
             placed.add(h)
+        lumps = _lumps(led, rows_seen) if months else {}
+        if lumps and h in starts and any(ms[0] < starts[h] for ms, _ in lumps.values()):
+            # a quarter's lump over the approval (change) date: its months before that date were paid another amount
+            # or none, so its equal parts are no month's amount (h377: a change from 405 to 505 on 08-01, 405 + 505 +
+            # 505 paid for 7-9月, was 66.66 少发 at 高); the months after are compared as one sum, not as thirds
+            months, lines, over, under, rows_seen, totals = _lumps_apart(led, lumps, starts[h], amount, tol, months, lines,
+                                                                         totals, rows_seen)
         if not months:
             continue
         head = _head(ctx, led, h, rows_seen[0])
         conf = weakest(HIGH if not moved else MEDIUM, *(led.conf[r] for r in rows_seen))
+        times = _lump_times(led, lumps, amount, tol) if lumps else ""
+        if times:  # a quarter's lump of a whole number of months' amount: a month paid twice, or another month's back pay
+            conf = weakest(conf, MEDIUM)
         what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
         # One amount paid every month up to a month from which the roster's is paid every month: the amount approved
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
@@ -755,8 +765,9 @@ def check_f05(ctx: Context) -> list[Finding]:
         # A raise paid back on top never explains more than the raised standard now in force (held-out 200: 444 元
         # 提标补发 for January–June to 朱永福, paid the new standard in those months already, was such a lead).
         levels = _levels(totals, tol)
+        # (of more than one payment: a quarter's lump is one, its months' equal parts no amount paid month after month)
         step = (not raised_over and h not in changed and (h not in starts or starts[h] <= ledger_months[0]) and len(fine) >= 2
-                and max(months) < min(fine) and levels is not None)
+                and max(months) < min(fine) and levels is not None and len({_payment(led, r) for r in rows_seen}) > 1)
         # … unless that amount is the one before the raise its whole programme got from a month before these: the raise
         # reached the household late, money owed, 中 (held-out 288: 曹满仓 paid 900 July–September, 990 from October,
         # the 低保 raise of 30 a person from July, a 低 lead)
@@ -781,7 +792,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             since += (f"；{raised[0]} 以前的月份不比对：该类保障对象有发放记录的 {raised[2]} 户中 {raised[1]} 户自 {raised[0]} 起"
                       "发放金额调整为花名册现核定金额，视为该月统一提高标准，此前按当时的标准发放")
         evidence = (f"发放金额与花名册核定金额（{column or '月保障金/供养标准'} {yuan(amount)}，{since}，误差容许 {tol:g} 元）不符："
-                    f"{'；'.join(lines)}。" + (f"{_PLACED}，请核实。" if moved else "") +
+                    f"{'；'.join(lines)}。" + (f"{_PLACED}，请核实。" if moved else "") + times +
                     f"{what}（物价补贴、护理补贴、一次性补贴等其他资金不计入）")
         facts = (("household", h), ("approved", f"{amount:.2f}"))
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
@@ -798,6 +809,57 @@ def check_f05(ctx: Context) -> list[Finding]:
         and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
                 for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
     return out
+
+
+def _payment(led: Ledger, r: int) -> tuple:
+    """The payment a row is part of: its file, sheet, row and column (a row paying several months is spread over
+    adjacent rows, one per month, all of one payment)."""
+    return tuple(led.cols.cell(f, r) for f in ("_file", "_sheet", "_row", "_col"))
+
+
+def _lumps(led: Ledger, rows: list[int]) -> dict[tuple, tuple[list[str], int]]:
+    """The payments of several months at once among ``rows`` (a quarter's lump): payment → (the months it pays, one of
+    its rows), found
+    among the rows next to each (:func:`io.ledgers._spread` puts a row's months side by side)."""
+    if "parts" not in led.frame.columns:
+        return {}
+    out: dict[tuple, list[str]] = {}
+    n = len(led.frame)
+    for r in rows:
+        parts = int(led.cols.cell("parts", r))
+        if parts <= 1 or (key := _payment(led, r)) in out:
+            continue
+        near = [i for i in range(max(0, r - parts + 1), min(n, r + parts)) if _payment(led, i) == key]
+        out[key] = (sorted({str(led.cols.cell("month", i)) for i in near}), r)
+    return out
+
+
+def _lumps_apart(led: Ledger, lumps: dict, start: str, amount: float, tol: float, months: list, lines: list, totals: list,
+                 rows_seen: list) -> tuple:
+    """Leave out of an F05 finding the months of lumps paying months before ``start`` too: such a lump's sum is for
+    its months from ``start`` at the approved amount plus the months before at an amount the roster does not give.
+    Returns the finding's months, lines, over, under, rows and totals without them (over and under recounted)."""
+    straddling = {m for ms, _ in lumps.values() if ms[0] < start for m in ms}
+    keep = [k for k, m in enumerate(months) if m not in straddling]
+    months, lines, totals = [months[k] for k in keep], [lines[k] for k in keep], [totals[k] for k in keep]
+    rows_seen = [r for r in rows_seen if str(led.cols.cell("month", r)) not in straddling]
+    over = sum(max(t - amount, 0.0) for t in totals)
+    under = sum(max(amount - t, 0.0) for t in totals)
+    return months, lines, over, under, rows_seen, totals
+
+
+def _lump_times(led: Ledger, lumps: dict, amount: float, tol: float) -> str:
+    """Say the lumps whose sum is a whole number of months' approved amount other than the months they pay (4 × the
+    amount for a quarter): a month paid twice, or another month's back pay the row does not name."""
+    said = []
+    for ms, r in lumps.values():
+        whole = float(led.cols.cell("amount", r)) * len(ms)
+        k = round(whole / amount) if amount > 0 else 0
+        if k and k != len(ms) and abs(whole - k * amount) <= tol:
+            said.append(f"{ms[0]}至{ms[-1]}一次发放 {yuan(whole)}，为核定金额的 {k} 倍（{len(ms)} 个月应发 {yuan(amount * len(ms))}），"
+                        f"相当于{'多发' if k > len(ms) else '少发'} {abs(k - len(ms))} 个月：可能是某月重复发放，也可能含其他月份的补发，"
+                        "请核实")
+    return "".join(f"{x}。" for x in said)
 
 
 def _without_the_gone(ctx: Context, led: Ledger, household: str, month: str, amount: float) -> list[float]:

@@ -1,0 +1,81 @@
+"""Quarter ledgers (h377): wide books with a column per quarter (一季度 … 四季度, 2026年第一季度 …), and a quarter's sheet
+whose extra rows name their one month in the remark; each quarter's cell paid for its three months at once."""
+
+import datetime as dt
+
+import pytest
+import xlsxwriter
+from money import make_id
+
+from rostercheck.io.columns import quarter_columns
+from rostercheck.io.ledgers import load_ledgers
+
+AS_OF = dt.date(2026, 12, 31)
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+
+
+def write(path, rows, title=None, sheet="Sheet1"):
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet(sheet)
+    r0 = 0
+    if title:
+        ws.write(0, 0, title)
+        r0 = 1
+    for i, row in enumerate(rows, start=r0):
+        for j, v in enumerate(row):
+            ws.write(i, j, v)
+    wb.close()
+    return path
+
+
+def got(frame):
+    names = [n or h for n, h in zip(frame["name"], frame["head_name"])]
+    return sorted((n, m, round(a, 2)) for n, m, a in zip(names, frame["month"], frame["amount"]))
+
+
+def months_of(q, amount, name="张三", year=2026):
+    return [(name, f"{year}-{m:02d}", amount) for m in range(3 * q - 2, 3 * q + 1)]
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (["姓名", "一季度", "二季度", "三季度", "四季度", "合计"], {1: "01-03", 2: "04-06", 3: "07-09", 4: "10-12"}),
+    (["2026年第一季度", "2026年第二季度"], {0: "01-03", 1: "04-06"}),
+    (["第1季度", "第2季度（元）", "备注"], {0: "01-03", 1: "04-06"}),
+    (["Q3", "Q4"], {0: "07-09", 1: "10-12"}),
+    (["一季度发放金额", "二季度发放金额"], {0: "01-03", 1: "04-06"}),
+    (["第三季度"], {}),  # one quarter alone is no wide book
+    (["一季度应发", "二季度应发"], {}),  # amounts due, not paid
+    (["季度合计", "季度"], {}),
+])
+def test_quarter_columns(labels, expected):
+    assert {c: mm for c, (_, mm, _) in quarter_columns(labels).items()} == expected
+
+
+@pytest.mark.parametrize("header, title", [
+    (["一季度", "二季度", "三季度", "四季度"], "青山县2026年度城乡低保金发放汇总表"),
+    (["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"], None),
+])
+def test_a_wide_book_of_quarter_columns_pays_each_quarters_months_at_once(tmp_path, header, title):
+    # h377: refused ("找不到发放金额列"); 物价补贴 and 一次性生活补贴 beside are no quarter; amounts with commas and 元
+    rows = [["户主姓名", "户主身份证号", *header, "物价补贴", "一次性生活补贴", "合计", "备注"],
+            ["张三", A, 1560, "1,560.00", "1560元", "", 120, 200, 5000, ""],
+            ["李四", B, "2,040", 2040, 2040, 2040, 120, 200, 8480, "含3月补发"]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "低保金发放表.xlsx", rows, title)], AS_OF)
+    assert got(frame) == sorted(months_of(1, 520.0) + months_of(2, 520.0) + months_of(3, 520.0)
+                                + [m for q in (1, 2, 3, 4) for m in months_of(q, 680.0, "李四")])
+    assert set(frame["parts"]) == {3}
+
+
+def test_a_quarters_sheet_with_a_payees_extra_rows_naming_their_month(tmp_path):
+    # h377: '7月重复发放', '含8月补发', '补发6月' beside the payees' quarter rows made the whole sheet unread ("不少领取人
+    # 同一项目有多行"); each such row is its month's, the payee's other row the quarter's lump
+    rows = [["户主姓名", "户主身份证号", "资金项目", "发放金额", "备注"]]
+    rows += [[f"户{k}", make_id("19700101", 200 + k), "低保金", 1500, ""] for k in range(6)]
+    rows += [["张三", A, "低保金", 1560, ""], ["张三", A, "低保金", 520, "7月重复发放"],
+             ["李四", B, "低保金", 2040, ""], ["李四", B, "低保金", 680, "补发6月"]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2026年第三季度低保金发放明细.xlsx", rows)], AS_OF)
+    assert [r for r in got(frame) if r[0] in ("张三", "李四")] == sorted(
+        months_of(3, 520.0) + [("张三", "2026-07", 520.0)] + months_of(3, 680.0, "李四") + [("李四", "2026-06", 680.0)])
+    assert len([r for r in got(frame) if r[0] == "户0"]) == 3
+    assert not [n for n in table.warnings if "多行" in n or "未参与核查" in n]
