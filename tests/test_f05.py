@@ -656,3 +656,20 @@ def test_a_quarters_lump(lumps, monthly, approved, expected):
     ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved=approved), rows,
                         as_of=dt.date(2026, 12, 31))
     assert money(ctx, "F05") == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # 4-6月 paid two months' amount, June's back pay (补发6月) in the next quarter's sheet: the quarter paid in full — a
+    # lead, no money (h377: F04 高 790 and F05 少发 at 中)
+    ([("2026-04至2026-06", 2 * 1032, ""), ("2026-06", 1032, "补发6月")], [("王五", "低", None, None)]),
+    # 1-3月 two months' amount, 4-6月 four: March's back pay in the later lump
+    ([("2026-01至2026-03", 2 * 1032, ""), ("2026-04至2026-06", 4 * 1032, "")], [("王五", "低", None, None)]),
+    # a short lump and nothing after: a month owed (as before)
+    ([("2026-04至2026-06", 2 * 1032, "")], [("王五", "高", None, 1032.0)]),
+])
+def test_a_quarters_lump_short_by_a_month_paid_later(rows, expected):
+    payments = [pay(A, "王五", m, amount, remark=note) for m, amount, note in rows]
+    payments += [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01"), payments)
+    assert money(ctx, "F05") == expected
+    assert money(ctx, "F04") == []

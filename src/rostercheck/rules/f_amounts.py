@@ -80,6 +80,8 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         parts = _in_parts(ctx, led, rows) if item.startswith("benefit:") and not item.startswith("benefit:care:") else None
         if len(rows) < 2 or (parts if parts is not None else not _alike(led, rows)):
             continue
+        if parts is not None and _lump_short(ctx, led, rows):
+            continue  # (F05 weighs the lump's months together)
         if _failed_and_repaid(led, rows):
             months_hit.add((led.household[rows[0]], month))  # no duplicate, and no 多发 either
         else:
@@ -754,8 +756,8 @@ def check_f05(ctx: Context) -> list[Finding]:
             continue
         head = _head(ctx, led, h, rows_seen[0])
         conf = weakest(HIGH if not moved else MEDIUM, *(led.conf[r] for r in rows_seen))
-        times = _lump_times(led, lumps, amount, tol) if lumps else ""
-        if times:  # a quarter's lump of a whole number of months' amount: a month paid twice, or another month's back pay
+        times, twice = _lump_times(led, lumps, amount, tol) if lumps else ("", False)
+        if twice:  # a quarter's lump of more months' amount than it pays: a month paid twice, or another month's back pay
             conf = weakest(conf, MEDIUM)
         what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
         # One amount paid every month up to a month from which the roster's is paid every month: the amount approved
@@ -777,7 +779,14 @@ def check_f05(ctx: Context) -> list[Finding]:
             step, conf = False, weakest(conf, MEDIUM)
             what += (f"（该类保障对象自 {raised[0]} 起统一提高标准，每人每月 {yuan(raised[3])}；该户 {months_text(months)}"
                      f"仍按提标前的 {yuan(levels[0])} 发放，{min(fine)} 起按核定金额发放）")
-        if step:  # (its amounts said, not added to the money to recover or repay)
+        if not step and lumps and _made_up_later(months, totals, amount, tol):
+            # a quarter's lump short by what a later payment pays over (一季度 two months' amount, 二季度 four, 备注
+            # 含3月补发; h377): the months together paid as approved — the back pay of the month left out, a lead
+            step, what = True, ""
+            conf = LOW
+            times += (f"{months[0]}至{months[-1]}合计实发与核定金额一致（前面少发、后面多发相同金额），可能是后一次发放补发了"
+                      "前面少发的月份，请核实。")
+        elif step:  # (its amounts said, not added to the money to recover or repay)
             conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月为 "
                                f"{'、'.join(yuan(v) for v in levels)}：可能是调标、年度复核或增减员前的核定金额，花名册未写变更日期，"
                                "请核实）")
@@ -848,18 +857,55 @@ def _lumps_apart(led: Ledger, lumps: dict, start: str, amount: float, tol: float
     return months, lines, over, under, rows_seen, totals
 
 
-def _lump_times(led: Ledger, lumps: dict, amount: float, tol: float) -> str:
+def _made_up_later(months: list[str], totals: list[float], amount: float, tol: float) -> bool:
+    """Whether the months' shortfalls are paid over later, to the yuan: the running difference from the approved
+    amount never above the tolerance and back within it at the end (an earlier month's back pay in a later lump)."""
+    running = 0.0
+    for _month, total in sorted(zip(months, totals)):
+        running += total - amount
+        if running > tol:
+            return False
+    return abs(running) <= tol and any(t < amount - tol for t in totals)
+
+
+def _lump_short(ctx: Context, led: Ledger, rows: list[int]) -> bool:
+    """Whether a payee's rows of one month are a quarter's lump short by whole months and the month's back pay beside
+    it (2 × the amount for 4-6月, 补发6月 paid later): the lump paid the other months, no duplicate of this one."""
+    h = led.household[rows[0]]
+    approved = household_amounts(ctx, led).get(h)
+    if approved is None or "parts" not in led.frame.columns:
+        return False
+    tol = float(ctx.specs["F05"].params["tolerance"])
+    whole = max(approved[1]) / (1 if led.household_row[rows[0]] else max(len(led.covered.get(h, ())), 1))
+    lumps = _lumps(led, rows)
+    if len(lumps) != 1 or whole <= 0:
+        return False
+    (ms, r), = lumps.values()
+    total = float(led.cols["amount"][r]) * len(ms)
+    paid_months = round(total / whole)
+    others = sum(float(led.cols["amount"][o]) for o in rows if int(led.cols.cell("parts", o)) <= 1)
+    return (0 < paid_months < len(ms) and abs(total - paid_months * whole) <= tol
+            and others <= (len(ms) - paid_months) * whole + tol and others > tol)
+
+
+def _lump_times(led: Ledger, lumps: dict, amount: float, tol: float) -> tuple[str, bool]:
     """Say the lumps whose sum is a whole number of months' approved amount other than the months they pay (4 × the
-    amount for a quarter): a month paid twice, or another month's back pay the row does not name."""
-    said = []
+    amount for a quarter): a month paid twice, or another month's back pay the row does not name.
+
+    Returns:
+        (the text, whether a lump pays more months' amount than its months: unsure whose months, at most 中).
+    """
+    said, twice = [], False
     for ms, r in lumps.values():
         whole = float(led.cols.cell("amount", r)) * len(ms)
         k = round(whole / amount) if amount > 0 else 0
         if k and k != len(ms) and abs(whole - k * amount) <= tol:
+            twice |= k > len(ms)
             said.append(f"{ms[0]}至{ms[-1]}一次发放 {yuan(whole)}，为核定金额的 {k} 倍（{len(ms)} 个月应发 {yuan(amount * len(ms))}），"
-                        f"相当于{'多发' if k > len(ms) else '少发'} {abs(k - len(ms))} 个月：可能是某月重复发放，也可能含其他月份的补发，"
-                        "请核实")
-    return "".join(f"{x}。" for x in said)
+                        f"相当于{'多发' if k > len(ms) else '少发'} {abs(k - len(ms))} 个月："
+                        + ("可能是某月重复发放，也可能含其他月份的补发，请核实" if k > len(ms) else
+                           "可能有月份未发，或该月份另行补发，请核实"))
+    return "".join(f"{x}。" for x in said), twice
 
 
 def _without_the_gone(ctx: Context, led: Ledger, household: str, month: str, amount: float) -> list[float]:
