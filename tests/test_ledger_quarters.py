@@ -44,6 +44,12 @@ def months_of(q, amount, name="张三", year=2026):
     (["第1季度", "第2季度（元）", "备注"], {0: "01-03", 1: "04-06"}),
     (["Q3", "Q4"], {0: "07-09", 1: "10-12"}),
     (["一季度发放金额", "二季度发放金额"], {0: "01-03", 1: "04-06"}),
+    (["低保金发放金额（元）第一季度", "低保金发放金额（元）第二季度", "物价补贴上半年"], {0: "01-03", 1: "04-06"}),
+    (["1-3月", "4-6月", "7-9月", "10-12月", "合计"], {0: "01-03", 1: "04-06", 2: "07-09", 3: "10-12"}),
+    (["2026年1月-3月", "2026年4月-6月"], {0: "01-03", 1: "04-06"}),
+    (["一季度物价补贴", "二季度物价补贴"], {}),  # another item's
+    (["一季度人数", "二季度人数"], {}),
+    (["1-2月", "3-5月"], {}),  # no quarters
     (["第三季度"], {}),  # one quarter alone is no wide book
     (["一季度应发", "二季度应发"], {}),  # amounts due, not paid
     (["季度合计", "季度"], {}),
@@ -65,6 +71,7 @@ def test_a_wide_book_of_quarter_columns_pays_each_quarters_months_at_once(tmp_pa
     assert got(frame) == sorted(months_of(1, 520.0) + months_of(2, 520.0) + months_of(3, 520.0)
                                 + [m for q in (1, 2, 3, 4) for m in months_of(q, 680.0, "李四")])
     assert set(frame["parts"]) == {3}
+    assert [n for n in table.warnings if "每格按该季度 3 个月一次发放计" in n]
 
 
 def test_a_quarters_sheet_with_a_payees_extra_rows_naming_their_month(tmp_path):

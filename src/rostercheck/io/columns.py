@@ -1498,29 +1498,38 @@ def quarter_columns(labels: list[str]) -> dict[int, tuple[str, str, str]]:
     """Return the columns whose header names one quarter's amount: column → (year or '', 'MM-MM' (its first and last
     month), '').
 
-    A wide ledger with one row per household and 一季度 | 二季度 | 三季度 | 四季度 (or 2026年第一季度 …) amount columns
-    pays each quarter's three months at once (h377: such books were refused, "找不到发放金额列").
+    A wide ledger with one row per household and 一季度 | 二季度 | 三季度 | 四季度 (2026年第一季度 …, 1-3月 | 4-6月 …,
+    under a merged 低保金发放金额) amount columns pays each quarter's three months at once (h377: such books were
+    refused, "找不到发放金额列"). A quarter's other item (一季度物价补贴), count or amount due is none.
 
     Args:
-        labels: the normalised header labels.
+        labels: the normalised header labels (a two-row header's parent joined in front).
     Returns:
         column → (year, 'MM-MM', ''), only when at least two distinct quarters are named (a wide ledger).
     """
     found = {}
     for col, label in enumerate(labels):
-        if _DUE.search(label):
+        text = re.sub(r"\s", "", label)
+        m = _QUARTER_HEAD.search(text)
+        if m is None or _NOT_QUARTER_AMOUNT.search(text[:m.start()] + "|" + text[m.end():]):
             continue
-        core = re.sub(r"(资金|发放|实发|补助|救助|低保|特困|供养|保障|金额|明细|情况|元|[（）()]|\s)+", "", label)
-        m = _QUARTER_HEAD.fullmatch(core)
-        if m is None:
-            continue
-        q = m.group("q") or m.group("q2")
-        q = "一二三四".find(q) + 1 if q in "一二三四" else int(q)
+        if m.group("a"):
+            first, last = int(m.group("a")), int(m.group("b"))
+            if first not in (1, 4, 7, 10) or last != first + 2:
+                continue
+            q = (first + 2) // 3
+        else:
+            q = m.group("q") or m.group("q2")
+            q = "一二三四".find(q) + 1 if q in "一二三四" else int(q)
         found[col] = (m.group("y") or "", f"{3 * q - 2:02d}-{3 * q:02d}", "")
     return found if len({v for v in found.values()}) >= 2 else {}
 
 
-_QUARTER_HEAD = re.compile(r"(?:(?P<y>20\d{2})年度?)?(?:第?(?P<q>[一二三四1-4])季度|[Qq](?P<q2>[1-4]))")
+_QUARTER_HEAD = re.compile(r"(?<![\d一二三四])(?:(?P<y>20\d{2})年度?)?(?:第?(?P<q>[一二三四1-4])季度?(?![\d一二三四])|[Qq](?P<q2>[1-4])"
+                           r"|(?P<a>1[0-2]|0?[1-9])月?[-—~～至到](?P<b>1[0-2]|0?[1-9])月)(?![\d份])")
+# (words beside a quarter that make its column another item's, a count, an amount due or a sum, not its payment)
+_NOT_QUARTER_AMOUNT = re.compile(r"物价|价格|补贴|护理|一次性|临时|取暖|合计|小计|汇总|累计|人数|户数|人口|应发|应付|应领|应补|核定|"
+                                 r"标准|日期|时间|状态|结果|账号|卡号|备注|批次|[上下]半年|增减|扣")
 # a month's number in Chinese numerals right before 月 ('一月', '十一月', '十二月份'), never another word's numeral
 _CN_MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=月)")
 

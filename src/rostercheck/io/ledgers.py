@@ -410,6 +410,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                         if quarters else lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0])
         if step := _amount_step(frame, layout):  # (a wide book in 万元: its month columns' unit)
             frame["amount_step"] = _same(len(frame), step)
+        if quarters:
+            shown = "、".join(f"“{layout.labels[c]}”" for c in quarters)
+            notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的{shown}列是各季度的发放金额，每格按该季度 3 个月一次发放计"
+                         "（金额平均分到各月）")
         return frame, notes
     if not items:
         frame["_col"] = _same(n, "")
