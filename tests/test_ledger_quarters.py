@@ -86,3 +86,14 @@ def test_a_quarters_sheet_with_a_payees_extra_rows_naming_their_month(tmp_path):
         months_of(3, 520.0) + [("张三", "2026-07", 520.0)] + months_of(3, 680.0, "李四") + [("李四", "2026-06", 680.0)])
     assert len([r for r in got(frame) if r[0] == "户0"]) == 3
     assert not [n for n in table.warnings if "多行" in n or "未参与核查" in n]
+
+
+def test_a_remark_naming_a_month_of_no_payment_leaves_the_row_the_quarters(tmp_path):
+    # '8月新增', '9月起停发' date no payment: no month of its own for the payee's second row
+    rows = [["户主姓名", "户主身份证号", "资金项目", "发放金额", "备注"]]
+    rows += [[f"户{k}", make_id("19700101", 200 + k), "低保金", 1500, ""] for k in range(20)]
+    rows += [["张三", A, "低保金", 1560, ""], ["张三", A, "低保金", 520, "8月新增"]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2026年第三季度低保金发放明细.xlsx", rows)], AS_OF)
+    # (two rows of the quarter: whose months cannot be told, unread as before)
+    assert [r for r in got(frame) if r[0] == "张三"] == [("张三", "", 520.0), ("张三", "", 1560.0)]
+    assert [n for n in table.warnings if "其中 2 行的领取人同一项目有多行" in n]

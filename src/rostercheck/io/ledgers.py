@@ -456,12 +456,13 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     named, guessed = _sheet_month(grid, layout, path, parent_year, as_of,
                                   frame["paid_date"].tolist() if "paid_date" in frame.columns else None, known)
     notes += [guessed] if guessed else []
-    span, said, several = ((), "", None) if named else _sheet_span(frame, grid, layout, path, parent_year, as_of, known)
+    span, said, several, noted = ((), "", None, None) if named else _sheet_span(frame, grid, layout, path, parent_year, as_of,
+                                                                                known)
     notes += [said] if said else []
     if span:
         frame["month"] = _same(n, f"{span[0]}至{span[-1]}")  # (read as the span's months: normalise_payments spreads it)
         frame["month_source"] = _same(n, "表名")
-        if (noted := _remark_months(frame, span[-1])).any():  # (a payee's extra row of the month its remark names)
+        if (noted != None).any():  # noqa: E711 (a payee's extra row of the month its remark names)
             at = np.flatnonzero(noted != None)  # noqa: E711
             months = frame["month"].to_numpy(dtype=object).copy()
             months[at] = noted[at]
@@ -816,46 +817,52 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
         if (bare := bare_month_span(source)) and bare[0] < bare[1]:
             first = _with_year(f"{bare[0]:02d}", parent_year, as_of, known)
             if first[1]:  # no year named: not guessed for a span (said as a sheet naming no month)
-                return (), "", np.zeros(len(frame), dtype=bool)
+                return (), "", np.zeros(len(frame), dtype=bool), None
             year = first[0][:4]
             span = tuple(f"{year}-{m:02d}" for m in range(bare[0], bare[1] + 1))
             break
     none = np.zeros(len(frame), dtype=bool)
     if not span or len(span) > 3:  # (a quarter at most: a half-year or a year named is the file's period, not a lump)
-        return (), "", none
+        return (), "", none, None
     where = f"工作表“{grid.sheet}”" if grid.sheet else "表"
     # a payee's extra row whose remark names its one month ('7月重复发放', '含8月补发', '补发6月') is that month's, not
     # the span's: the payee's other row is still the quarter's lump (h377: a quarter's sheet with such rows was unread)
     noted = _remark_months(frame, span[-1])
+    noted[~_several(frame)] = None  # (a payee's only row is the span's, its remark read as ever: normalise_payments)
     several = np.zeros(len(frame), dtype=bool)  # rows of a payee paid an item more than once in the sheet
     several[noted == None] = _several(frame[noted == None])  # noqa: E711 (elementwise)
     if several.mean() > 0.1:
         return (), (f"{where}的表名、标题或文件名写的是 {span[0]}至{span[-1]}，但不少领取人同一项目有多行，看不出各行是哪个月的，"
-                    "这些行按发放日期计（无发放日期的未参与核查）"), several
+                    "这些行按发放日期计（无发放日期的未参与核查）"), several, None
     if "paid_date" in frame.columns:  # (the payees paid once: several rows are months whenever they were paid)
         paid = Counter(m for m in (month(v) for v in frame["paid_date"].to_numpy(dtype=object)[~several]) if m)
         if paid and paid.most_common(1)[0][1] < 0.9 * sum(paid.values()):
-            return (), "", none  # monthly rows over the span: each by its payment date
+            return (), "", none, None  # monthly rows over the span: each by its payment date
     said = (f"{where}没有所属月份列，表名、标题或文件名写的是 {span[0]}至{span[-1]}，每行按这 {len(span)} 个月一次发放计"
             "（金额平均分到各月）")
     if several.any():
         said += (f"；其中 {int(several.sum())} 行的领取人同一项目有多行，看不出各是哪个月的，"
                  + ("按发放日期计" if "paid_date" in frame.columns else "未参与核查"))
-    return span, said, several
+    return span, said, several, noted
 
 
 _ONE_MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*(?:[-~至到、,—]|份?\s*[-~至到、,—]))")
 
 
+_PAID_AGAIN = re.compile(r"补发|重发|重复|再次发放|重新发放|多发")
+
+
 def _remark_months(frame: pd.DataFrame, last: str) -> np.ndarray:
-    """Each row's one month its remark names ('7月重复发放', '含8月补发', '补发2025年12月'), a month without its year the
-    latest not after ``last``; None where the remark names no month or several."""
+    """Each row's one month its remark names as paid again ('7月重复发放', '含8月补发', '补发2025年12月'), a month without
+    its year the latest not after ``last``; None where the remark names no such month or several."""
     out = np.full(len(frame), None, dtype=object)
     if "remark" not in frame.columns or not len(frame):
         return out
     cells = frame["remark"].astype(object).to_numpy()
     for cell in set(cells.tolist()):
-        found = _ONE_MONTH.findall(unicodedata.normalize("NFKC", str(cell))) if cell else []
+        text = unicodedata.normalize("NFKC", str(cell)) if cell else ""
+        # (of a payment: '8月新增', '9月起停发', '7月死亡' date no payment)
+        found = _ONE_MONTH.findall(text) if _PAID_AGAIN.search(text) else []
         if len(found) != 1:
             continue
         year, mm = found[0]
