@@ -97,3 +97,13 @@ def test_a_remark_naming_a_month_of_no_payment_leaves_the_row_the_quarters(tmp_p
     # (two rows of the quarter: whose months cannot be told, unread as before)
     assert [r for r in got(frame) if r[0] == "张三"] == [("张三", "", 520.0), ("张三", "", 1560.0)]
     assert [n for n in table.warnings if "其中 2 行的领取人同一项目有多行" in n]
+
+
+def test_a_quarters_sheet_whose_rows_name_their_months_in_the_remark(tmp_path):
+    # h368's county b: a payee's monthly rows in an undated 四季度 sheet, each remark its month — November twice
+    rows = [["户主姓名", "户主身份证号", "资金项目", "发放金额", "备注"]]
+    rows += [[f"户{k}", make_id("19700101", 200 + k), "低保金", 1500, ""] for k in range(20)]
+    rows += [["张三", A, "低保金", 520, f"2025年{m}月"] for m in (10, 11, 11, 12)]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2025年城乡低保金.xlsx", rows, sheet="四季度")], AS_OF)
+    assert [r for r in got(frame) if r[0] == "张三"] == [
+        ("张三", "2025-10", 520.0), ("张三", "2025-11", 520.0), ("张三", "2025-11", 520.0), ("张三", "2025-12", 520.0)]

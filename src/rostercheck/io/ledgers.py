@@ -850,19 +850,21 @@ _ONE_MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*(?:
 
 
 _PAID_AGAIN = re.compile(r"补发|重发|重复|再次发放|重新发放|多发")
+_ONLY_MONTH = re.compile(r"\s*(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月份?\s*")
 
 
 def _remark_months(frame: pd.DataFrame, last: str) -> np.ndarray:
-    """Each row's one month its remark names as paid again ('7月重复发放', '含8月补发', '补发2025年12月'), a month without
-    its year the latest not after ``last``; None where the remark names no such month or several."""
+    """Each row's one month its remark names as paid again ('7月重复发放', '含8月补发', '补发2025年12月') or alone
+    ('2025年11月'), a month without its year the latest not after ``last``; None where the remark names no such month or
+    several."""
     out = np.full(len(frame), None, dtype=object)
     if "remark" not in frame.columns or not len(frame):
         return out
     cells = frame["remark"].astype(object).to_numpy()
     for cell in set(cells.tolist()):
         text = unicodedata.normalize("NFKC", str(cell)) if cell else ""
-        # (of a payment: '8月新增', '9月起停发', '7月死亡' date no payment)
-        found = _ONE_MONTH.findall(text) if _PAID_AGAIN.search(text) else []
+        # (of a payment, or the month alone ('2025年11月'): '8月新增', '9月起停发', '7月死亡' date no payment)
+        found = _ONE_MONTH.findall(text) if _PAID_AGAIN.search(text) or _ONLY_MONTH.fullmatch(text) else []
         if len(found) != 1:
             continue
         year, mm = found[0]
