@@ -673,3 +673,11 @@ def test_a_quarters_lump_short_by_a_month_paid_later(rows, expected):
     ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01"), payments)
     assert money(ctx, "F05") == expected
     assert money(ctx, "F04") == []
+
+
+def test_a_lumps_money_is_to_the_cent_though_its_thirds_are_not():
+    # 4 × 1,340 paid for 1-3月: 1,340.00 over, not three rounded thirds' 1,340.01 (h377)
+    rows = [pay(A, "王五", "2026-01至2026-03", 4 * 1340)] + [pay(A, "王五", m, 1340) for m in months("2026-04", "2026-09")]
+    ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1340, approved="2019-03-01"), rows)
+    [(_, conf, recover, repay)] = money(ctx, "F05")
+    assert (conf, round(recover, 2), repay) == ("中", 1340.0, None)

@@ -690,6 +690,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     corrections = led.memo.get("corrections", {})  # (household, month) → its corrections (冲正, 扣回) netted
     steps = led.array("amount_step")
     asked = _compared(paid, unread)
+    spread = "parts" in led.frame.columns
     out = []
     for h, (amount, alternatives) in expected.items():
         if h not in asked:
@@ -725,7 +726,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0],
                                          netted)
         for month, rows in slots:
-            total = round(float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0), 2)
+            exact = float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0)
+            total = round(exact, 2)
             near = max(tol, float(steps[rows].sum()) / 2)  # (rows in 万元 exact to the yuan: each may be half a yuan off)
             if (any(abs(total - a) <= near for a in alternatives)
                     or any(abs(total - a) <= near for a in _without_the_gone(ctx, led, h, month, amount))):
@@ -733,6 +735,8 @@ def check_f05(ctx: Context) -> list[Finding]:
                 continue
             totals.append(total)
             diff = total - amount
+            if spread and any(led.cols.cell("parts", r) > 1 for r in rows):
+                diff = exact - amount  # (a lump's thirds unrounded: 4 × 1,340 over three months is 1,340.00 over, not 1,340.01)
             over += max(diff, 0.0)
             under += max(-diff, 0.0)
             raised_over |= diff > 0 and bool(adjust[rows].any())
