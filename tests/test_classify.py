@@ -599,6 +599,14 @@ def test_payment_ledgers_long_and_wide_are_taken_as_payments_and_may_be_many():
     assert sorted(got.payments) == sorted(p.path for p in placed) and "payments" not in got.lists
 
 
+@pytest.mark.parametrize("quarters", [["1-3月", "4-6月", "7-9月", "10-12月"], ["一季度", "二季度", "三季度", "四季度"]])
+def test_a_wide_ledger_of_quarter_columns_is_a_payment_ledger(tmp_path, quarters):
+    # h377: a 特困 book of 1-3月 | 4-6月 … | 合计 was taken as a pension list in a folder
+    rows = [[str(k), "张三", i, "3630", "3630", "3630", "3630", "14520"] for k, i in enumerate(_IDS)]
+    path = _csv(tmp_path / "2026年特困供养金发放表.csv", ["序号", "姓名", "身份证号", *quarters, "合计"], rows)
+    assert classify_file(path).kind == "payments"
+
+
 def test_a_pension_list_is_not_taken_for_a_payment_ledger():
     assert classify_file(COUNTY / COUNTY_LISTS["pensions"]).kind == "pensions"
 

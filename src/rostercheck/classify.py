@@ -28,7 +28,8 @@ from pathlib import Path
 
 from .errors import EncryptedFileError, InputFileError, InputFolderError, RostercheckError, UsageError
 from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED_DEFAULT, ROSTER, ROSTER_WORDS, SIGNATURE_FIELDS,
-                         SIGNATURE_WORDS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, month_columns, option_of, specs_for)
+                         SIGNATURE_WORDS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, month_columns, option_of,
+                         quarter_columns, specs_for)
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
 from .io.field_names import coded_header, dictionary_of, relabel
@@ -388,12 +389,13 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 if fld not in _SPARSE.get(kind, ()):  # (a registry's few 死亡日期 are no registry column a deaths list lacks)
                     counted.add(label)
                 own = own or fld in _own_fields(kind)
-            if kind == "payments":  # a wide ledger: one amount column per month (1月 … 12月, 2025年7月 …)
+            if kind == "payments":  # a wide ledger: one amount column per month (1月 … 12月, 2025年7月 …) or quarter
                 months = month_columns(layout.labels)
-                if months:
+                quarters = {} if months else quarter_columns(layout.labels)  # (一季度 …, 1-3月 …: h377, taken as pensions)
+                if months or quarters:
                     total += 1.0
                     own = True
-                    evidence.append((1.0, f"{len(months)} 个月份金额列"))
+                    evidence.append((1.0, f"{len(months)} 个月份金额列" if months else f"{len(quarters)} 个季度金额列"))
             if kind == "wages":  # a wage per month (1月 … 12月, 2026年7月 …): as a wide ledger's months (h367)
                 wide = [f for f in layout.mapping if f.startswith(WAGE_MONTH)]
                 if wide:
