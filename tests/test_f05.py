@@ -681,3 +681,22 @@ def test_a_lumps_money_is_to_the_cent_though_its_thirds_are_not():
     ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1340, approved="2019-03-01"), rows)
     [(_, conf, recover, repay)] = money(ctx, "F05")
     assert (conf, round(recover, 2), repay) == ("中", 1340.0, None)
+
+
+@pytest.mark.parametrize("monthly_in_lump, expected", [
+    # every household's quarter cell its monthly amount: a book of monthly amounts per quarter, not six 少发 (said)
+    (6, []),
+    # one household's: its quarter short of two months
+    (1, [("户0", "高", None, 2064.0)]),
+])
+def test_quarter_cells_of_the_monthly_amount_for_most_households_are_no_lumps(monthly_in_lump, expected):
+    roster, rows = [], []
+    for k in range(6):
+        head = make_id("19700101", 300 + k)
+        roster += household(f"户{k}", head, benefit=1032, approved="2019-03-01")
+        rows.append(pay(head, f"户{k}", "2026-07至2026-09", 1032 if k < monthly_in_lump else 3 * 1032))
+    ctx = money_context(roster, rows)
+    assert money(ctx, "F05") == expected
+    if not expected:
+        assert any("《发放明细.xlsx》中几个月一次发放的金额多数与各户月保障金相同" in n and "比对：6 户" in n
+                   for n in ctx.cache["partly:F05"])

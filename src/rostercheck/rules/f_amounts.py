@@ -691,6 +691,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     steps = led.array("amount_step")
     asked = _compared(paid, unread)
     spread = "parts" in led.frame.columns
+    monthly = _monthly_lumps(ctx, led, expected, tol) if spread else set()  # (quarter columns of monthly amounts)
     out = []
     for h, (amount, alternatives) in expected.items():
         if h not in asked:
@@ -719,6 +720,8 @@ def check_f05(ctx: Context) -> list[Finding]:
                 elif not rows and (h, month) in unread:
                     unchecked.add(h)  # paid only under an item no word or code reads: not compared
                 continue  # (a 提标补差 of a month whose benefit failed may still make up months before: every)
+            if monthly and any(_column_of(led, r) in monthly for r in rows):
+                continue  # (a column whose cells are each household's monthly amount, not the quarter's sum: said)
             if (h, month) not in dup_months and (h, month) not in led.claimed:
                 slots.append((month, rows))  # (else explained by F01–F04: a member gone that month, theirs to judge)
         fixes = {month: corrections.get((h, month), []) for month, _ in every}  # (the month's corrections netted)
@@ -821,6 +824,44 @@ def check_f05(ctx: Context) -> list[Finding]:
         h for h in led.covered if h not in expected
         and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
                 for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
+    return out
+
+
+def _column_of(led: Ledger, r: int) -> tuple:
+    """The ledger column a row's amount was read from: its file, sheet and column."""
+    return tuple(led.cols.cell(f, r) for f in ("_file", "_sheet", "_col"))
+
+
+def _monthly_lumps(ctx: Context, led: Ledger, expected: dict, tol: float) -> set[tuple]:
+    """The columns of quarters ('一季度', '1-3月') whose cells are the households' approved monthly amounts, not the
+    quarter's sum: [F05] raise_share of the households paid in the column and raise_min_households at least (h377: a
+    book giving each quarter's monthly amount read as lumps was 61 F05 少发 at 高). Their months are not compared,
+    said; a lump of one month's amount for a few households is still a 少发."""
+    parts = np.asarray(led.frame["parts"])
+    at = np.flatnonzero((parts > 1) & led.array("ok") & led.array("benefit"))
+    if not len(at):
+        return set()
+    households = led.array("household")[at]
+    approved = pd.Series(households).map({h: a for h, (a, _) in expected.items()}).to_numpy(dtype=float)
+    lumps = led.frame["amount"].to_numpy(dtype=float)[at] * parts[at]
+    keys = pd.MultiIndex.from_arrays([np.asarray(led.frame[c], dtype=object)[at] for c in ("_file", "_sheet", "_col")])
+    frame = pd.DataFrame({"h": households, "one": np.abs(lumps - approved) <= tol, "known": ~np.isnan(approved)},
+                         index=keys)
+    frame = frame[frame["known"]].reset_index().drop_duplicates(["level_0", "level_1", "level_2", "h"])
+    params = ctx.specs["F05"].params
+    out = set()
+    for key, group in frame.groupby(["level_0", "level_1", "level_2"], sort=False):
+        if _programme_wide(int(group["one"].sum()), len(group), params):
+            out.add(tuple(key))
+    if out:
+        files: dict[str, list[str]] = defaultdict(list)
+        for file, sheet, col in sorted(out):  # (a long sheet's 所属期 spans have no column of their own: its sheet)
+            files[str(file).replace("\\", "/").rsplit("/", 1)[-1]].append(
+                f"“{col}”列" if col else f"工作表“{sheet}”" if sheet else "")
+        note(ctx, "F05", {h for h in frame.loc[frame[["level_0", "level_1", "level_2"]].apply(tuple, axis=1).isin(out), "h"]},
+             "；".join(f"《{file}》{'、'.join(c for c in where if c)}" for file, where in files.items())
+             + "中几个月一次发放的金额多数与各户月保障金相同，像是每月金额而不是几个月的合计，这些月份的发放金额未与核定金额比对",
+             "（如确为几个月的合计，这些户少发了）", led)
     return out
 
 
