@@ -1067,6 +1067,22 @@ def test_a_member_the_registry_records_as_dead_is_a_lead_at_medium(status, expec
         assert "户籍人口信息中人员状态为“死亡”" in run_checks(ctx, ["C02"])[0][0].evidence
 
 
+@pytest.mark.parametrize("row, expected, said", [
+    # held-out 380: 户籍状态 blank, 注销日期 and 注销原因 filled: a death said by its date and cause, not 人员状态为“”
+    ({"cancelled": "2026-05-01", "cause": "死亡"}, [("李梅", "中")], "户籍人口信息中填有注销日期 2026-05-01，注销原因“死亡”（未写死亡日期）"),
+    ({"cancelled": "2026-05-01"}, [("李梅", "中")], "户籍人口信息中填有注销日期 2026-05-01（未写死亡日期）"),
+    ({"cancelled": "2026-05-01", "cause": "迁出注销"}, [], None),  # a move out (C02 judges moves by the move list)
+    ({"moved_on": "2026-05-01"}, [], None),
+    ({"status": "正常", "cancelled": "2026-05-01"}, [], None),  # a status written is never overruled by a date
+])
+def test_a_registry_row_dated_deregistered_under_a_blank_status(row, expected, said):
+    registry = [{"household_no": "0001", "name": "李梅", "relation": "户主", "id": B, "status": "", **row}]
+    ctx = context(roster(), {"deaths": [], "registry": registry})
+    assert flagged(ctx, "C02") == expected
+    if said:
+        assert said in run_checks(ctx, ["C02"])[0][0].evidence
+
+
 @pytest.mark.parametrize("died, expected, said", [
     ("20260615", [("李梅", "中")], "户籍人口信息中人员状态为“死亡注销”，死亡日期 2026-06-15，请核实是否已死亡"),
     ("20261010", [], None),  # dead after the review date: alive on it, said as a death of next quarter

@@ -659,7 +659,8 @@ def test_death_dates_of_registry_and_funeral_exports(kind, headers, expected):
 @pytest.mark.parametrize("kind, headers, said", [
     # a field code stands for a date header (ZXRQ 注销日期) no field of the list reads: said, quoted as written
     ("deaths", ["GMSFHM", "XM", "SWRQ", "QCRQ"], "第 4 列“QCRQ（迁出日期）”像是日期列"),
-    ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "ZXRQ"], "第 6 列“ZXRQ（注销日期）”像是日期列"),
+    # … a registry's 注销日期 is read now (held-out 380: a deregistration dated under a blank 户籍状态), so not said
+    ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "ZXRQ"], None),
     # a registry's own history dates (迁出, 登记) are no check's: not said
     ("registry", ["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "QCRQ", "SWRQ"], None),
     # a deaths list's 登记日期 is read (held-out 284: said, its advice to rename it 死亡日期 beside one)

@@ -353,6 +353,44 @@ def test_l01_a_household_the_registry_says_moved_out_is_only_a_low_lead(statuses
         assert "人员状态“迁出”（户籍已迁出）" in found.evidence and "请核实是否已迁回" in found.evidence
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # held-out 380: 户籍状态 blank, the move or the deregistration only dated: gone from the county all the same
+    (({"moved_on": "2026-03-10", "dest": "广东省东莞市"}, {"moved_on": "2026-03-10", "dest": "广东省东莞市"}),
+     [("王低收", "低")]),
+    (({"moved_on": "2026-03-10"}, {"cancelled": "2026-05-01", "cause": "死亡"}), [("王低收", "低")]),
+    # a 注销日期 whose 注销原因 says 迁出 is a move, not a death: the wife is no dead member
+    (({"moved_on": "2026-03-10"}, {"cancelled": "2026-05-01", "cause": "迁出注销"}), [("王低收", "低")]),
+    # a move inside the county (to one of its townships), or one after the review date, leaves the household here
+    (({"status": "迁出", "moved_on": "2026-01-15", "dest": "城关镇东村"},
+      {"status": "迁出", "moved_on": "2026-01-15", "dest": "城关镇东村"}), [("王低收", "高")]),
+    (({"status": "迁出", "moved_on": "2026-11-20", "dest": "浙江省义乌市"},
+      {"status": "迁出", "moved_on": "2026-11-20", "dest": "浙江省义乌市"}), [("王低收", "高")]),
+    # back after the move (迁入日期 later): here again; a status written is never overruled by a date
+    (({"moved_on": "2024-03-10", "in_date": "2025-06-01"}, {"moved_on": "2026-03-10"}), [("王低收", "高")]),
+    (({"status": "迁入", "in_date": "2025-04-12", "moved_on": "2019-01-01"}, {"status": "正常"}), [("王低收", "高")]),
+])
+def test_l01_the_registrys_move_and_deregistration_dates(rows, expected):
+    head, wife = rows
+    registry = [{"household_no": "9", "name": "王低收", "id": A, "relation": "户主", "status": "", **head},
+                {"household_no": "9", "name": "赵低收", "id": B, "relation": "妻", "status": "", **wife}]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="1500"), "registry": registry})
+    assert leads(ctx, "L01") == expected
+
+
+def test_l01_reads_the_registrys_date_columns_by_their_headers(tmp_path):
+    # held-out 380: 迁出日期, 注销日期 beside a blank 户籍状态 were unread ("像是日期列，但本工具不认得"): an L01 高
+    path = tmp_path / "户籍人口信息.csv"
+    path.write_text("户号,姓名,公民身份号码,与户主关系,户籍状态,迁入日期,迁出日期,迁往地,注销日期,注销原因,住址\n"
+                    f"9,王低收,{A},户主,,,2026-06-18,福建省厦门市,,,城关镇东村\n"
+                    f"9,赵低收,{B},妻,,,,,2026-07-01,死亡,城关镇东村\n", encoding="utf-8")
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="1500")},
+                  files={"registry": path})
+    assert leads(ctx, "L01") == [("王低收", "低")]
+    reg = ctx.lists["registry"]
+    assert list(reg["left"]) == ["moved", "dead"]
+    assert not any("不认得" in w for w in load_table(path, "registry").warnings)
+
+
 @pytest.mark.parametrize("reason, members, expected", [
     # the exit list says the only member died: as good as a death record, no lead
     ("死亡", (), []),

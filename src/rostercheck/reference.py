@@ -124,7 +124,7 @@ def normalise(table: Table) -> pd.DataFrame:
     if "household_no" in out.columns:
         out["household_no_text"] = out["household_no"]  # as written (0102005), for the evidence (held-out 181)
         out["household_no"] = [household_key(v) for v in out["household_no"]]
-        if table.kind == "registry" and "status" in out.columns:
+        if table.kind == "registry" and any(c in out.columns for c in ("status", *_GONE_ON)):
             _gone_from_household(table, out)
     if "range" in out.columns:
         _split_range(out)
@@ -528,17 +528,40 @@ def gone_from_household(status: str) -> str:
     return "dead" if re.search(r"注销|销户", status) else ""
 
 
+# The registry's dates of leaving the 户号 (held-out 380): where a row's 户籍状态 is blank (or the list has none), a date
+# under 迁出日期 or 注销日期 says the person left all the same
+_GONE_ON = ("moved_on", "cancelled")
+
+
 def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
     """A registry row whose 人员状态 says its person left the 户号: ``left`` 'dead' (死亡, 注销: no living relative, no
     serving cadre) or 'moved' (迁出: a child who left is still a child, a spouse who left no spouse); said. Held-out
     181: a wife divorced and moved out in 2012 was a cadre's wife 'in his household' (C01, RQ2 at 中), a cadre dead in
-    the registry tied his son to him (RQ2)."""
+    the registry tied his son to him (RQ2). Where the status cell is blank (or there is no status column), a 注销日期
+    is a death (its 注销原因 saying 迁出: a move) and a 迁出日期 not followed by a later 迁入日期 a move (held-out 380: a
+    household dated 迁出 under a blank 户籍状态 was an L01 高); a status written is never overruled by a date."""
     def left(v: object) -> str:
         return gone_from_household(text(v))
 
-    out["left"] = by_value_array(out["status"], left)
+    status = out["status"] if "status" in out.columns else pd.Series("", index=out.index, dtype=object)
+    out["left"] = by_value_array(status, left)
+    blank = by_value_array(status, lambda v: not text(v).strip()).astype(bool)
+    # (dates parsed once per distinct cell by the loop above: a date or None, compared here as whole columns)
+    days = {c: pd.to_datetime(out[c], errors="coerce") if c in out.columns else pd.Series(pd.NaT, index=out.index)
+            for c in (*_GONE_ON, "in_date")}
+    dated = {c: days[c].notna().to_numpy() for c in days}
+    cause = by_value_array(out["cause"], left) if "cause" in out.columns else np.full(len(out), "", dtype=object)
+    cancelled = blank & dated["cancelled"]
+    out.loc[cancelled, "left"] = np.where(cause[cancelled] == "moved", "moved", "dead")
+    back = (days["in_date"] > days["moved_on"]).to_numpy()  # (NaT compares False)
+    moved = blank & ~cancelled & dated["moved_on"] & ~back
+    out.loc[moved, "left"] = "moved"
     if (out["left"] != "").any():
-        table.warnings.append(f"有 {int((out['left'] != '').sum())} 人的“{table.header_said('status', '人员状态')}”为迁出、死亡或注销等："
+        said = (f"“{table.header_said('status', '人员状态')}”为迁出、死亡或注销等" if "status" in out.columns else "")
+        dates = "、".join(f"“{table.header_said(c, FIELD_NAMES[c])}”" for c in _GONE_ON if c in out.columns)
+        if dates and (cancelled.any() or moved.any()):
+            said = f"{said}（{'该列' if said else ''}空白而填有{dates}的也算）" if said else f"填有{dates}"
+        table.warnings.append(f"有 {int((out['left'] != '').sum())} 人的{said}："
                               "已死亡的不作为亲属，已迁出的配偶不作为配偶（父母子女等血亲关系仍按原户籍认定）")
 
 

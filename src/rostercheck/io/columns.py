@@ -98,7 +98,7 @@ def names_someone_else(label: str) -> bool:
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
 DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
-               "died", "cremated", "born")
+               "died", "cremated", "born", "moved_on")
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the
@@ -482,6 +482,15 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # SWRQ/死亡日期 beside a 人员状态 死亡注销: when the death was (C02; one after the review date is no death of this
         # review: held-out 246, SWRQ 20261010 was C02 中 "未写死亡日期")
         FieldSpec("died", DEATH_DATE, weight=2),
+        # 户籍状态 with its dates beside it (held-out 380): 迁出日期 and 注销日期 (a row whose status is blank or unread
+        # but dated so is gone from the 户号 all the same), 迁入日期 (a return after the move: here again), 迁往地 (a move
+        # inside the county leaves the person in it: coverage), 注销原因 (死亡 or 迁出). Weight 0: read where present,
+        # never evidence that a file is a registry (a folder's files keep their kinds)
+        FieldSpec("moved_on", r"迁出(日期|时间|年月)", weight=0),
+        FieldSpec("in_date", r"(迁入|迁回|回迁)(日期|时间|年月)", weight=0),
+        FieldSpec("cancelled", r"注销(日期|时间|年月)", weight=0),
+        FieldSpec("dest", r"迁往|迁至|去向", r"代码|编码", weight=0),
+        FieldSpec("cause", r"注销(原因|类[别型])|变动原因", weight=0),
         *_HEAD,
         *_COMMON,
         # the person's 原身份证号: a roster or an official list may still hold it (held-out 350: a staff member's mother on
@@ -993,7 +1002,7 @@ FIELD_LABELS = {
 # Chinese names of fields, for messages about the columns chosen.
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
-    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "birth": "出生日期", "born": "出生日期",
+    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期",
     END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "resumed": "恢复日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "wage": "工资", "month": "月份", "item": "资金项目",

