@@ -169,6 +169,39 @@ def test_a_family_sent_in_two_files_is_one_family_and_said_so(tmp_path, town, en
     assert "王五" not in said[0]
 
 
+@pytest.mark.parametrize("second, apart", [
+    # held-out 380: no 申请编号, one head's applications in two townships listing different people (his wife in one, his
+    # sons in the other): two applications of one family, each 有疑点 (D01 on the head's ID); had been "报送了两次？"
+    ("sons", True),
+    ("copy", False),  # the same people sent by the other township: one application sent twice (held-out 122)
+])
+def test_a_family_without_numbers_applying_in_two_townships(tmp_path, second, apart):
+    from rostercheck.screen import TWICE_TITLE
+
+    head, wife, son, namesake = (make_id("19700101", 11), make_id("19720101", 22), make_id("20000101", 33),
+                                 make_id("19750101", 45))
+    header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+    (tmp_path / "城关镇.csv").write_text(header + f"城关镇,东村,张三,{head},张三,{head},户主\n"
+                                        f"城关镇,东村,张三,{head},李四,{wife},配偶\n", encoding="utf-8")
+    other = (f"河口乡,南村,张三,{head},张三,{head},户主\n河口乡,南村,张三,{head},张小,{son},子\n" if second == "sons" else
+             f"河口乡,南村,张三,{head},张三,{head},户主\n河口乡,南村,张三,{head},李四,{wife},配偶\n")
+    # a namesake head (another ID) in the other township is nobody's second application
+    (tmp_path / "河口乡.csv").write_text(header + other + f"河口乡,北村,张三,{namesake},张三,{namesake},户主\n",
+                                        encoding="utf-8")
+    result = screen([tmp_path / "城关镇.csv", tmp_path / "河口乡.csv"], {}, dt.date(2026, 9, 30))
+    verdicts = sorted(zip(result.verdicts["户主身份证号"], result.verdicts["乡镇"], result.verdicts["结论"]))
+    if not apart:
+        assert verdicts == sorted([(head, "城关镇", "无疑点"), (namesake, "河口乡", "无疑点")])
+        assert result.findings.empty and any("重复出现" in w for w in result.warnings)
+        return
+    assert verdicts == sorted([(head, "城关镇", "有疑点"), (head, "河口乡", "有疑点"), (namesake, "河口乡", "无疑点")])
+    d01 = result.findings[result.findings["类别代码"] == "D01"]
+    assert list(d01["身份证号"]) == [head, head] and set(d01["类别名称"]) == {TWICE_TITLE} and set(d01["置信度"]) == {"高"}
+    notice = [w for w in result.warnings if "两处" in w]
+    assert len(notice) == 1 and "两个乡镇所列成员不同" in notice[0] and head not in notice[0]
+    assert not [w for w in result.warnings if "重复出现" in w]
+
+
 def test_a_finding_of_a_family_sent_twice_is_said_once():
     # held-out 208: a cadre's family re-sent in a second file had 疑点数 2, "唐娟（高）、唐娟（高）", the same 依据 twice
     # (one row 申请人, the other 户主)
@@ -884,7 +917,11 @@ def test_c10_calls_the_applications_declared_information_the_application_lists(t
 @pytest.mark.parametrize("second_no, second_file, head_in_second, applications", [
     ("SQ2", "申请.csv", True, 2),  # held-out 372: one family applying twice in one export, two 申请编号: both 有疑点
     ("SQ1", "申请.csv", True, 1),  # one application exported on two rows of its number: one, no D01
-    ("SQ2", "乡镇报送.csv", True, 1),  # another file's number in the same village: the application sent again
+    # held-out 380: another file's number of the same kind in the same village is a second record in the system (it had
+    # been "the application sent again": neither file's number in any output), both 有疑点 at 中 (one may be withdrawn)
+    ("SQ2", "乡镇报送.csv", True, 2),
+    ("7", "乡镇报送.csv", True, 1),  # a township's own serial beside the system's number: not comparable, sent again
+    ("QX202602", "乡镇报送.csv", True, 1),  # a county summary's own numbering (another prefix): sent again, as before
     ("SQ2", "申请.csv", False, 1),  # a number on a member's row without the head's: no application of its own
 ])
 def test_a_family_applying_twice_in_one_place_under_two_numbers(tmp_path, second_no, second_file, head_in_second,
@@ -893,29 +930,36 @@ def test_a_family_applying_twice_in_one_place_under_two_numbers(tmp_path, second
 
     head, wife = make_id("19700101", 11), make_id("19720101", 22)
     header = "申请编号,乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
-    first = f"SQ1,城关镇,东村,张三,{head},张三,{head},户主\nSQ1,城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    first = f"SQ202601,城关镇,东村,张三,{head},张三,{head},户主\nSQ202601,城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    second_no = {"SQ1": "SQ202601", "SQ2": "SQ202602"}.get(second_no, second_no)
     second = (f"{second_no},城关镇,东村,张三,{head},张三,{head},户主\n" if head_in_second else "") + \
         f"{second_no},城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    other = make_id("19800101", 33)  # (a second file of the same people alone is read as a copy of the first)
     files = {"申请.csv": header + first}
-    files[second_file] = files.get(second_file, header) + second
+    files[second_file] = files.get(second_file, header + f"SQ202603,城关镇,西村,王五,{other},王五,{other},户主\n") + second
     for name, body in files.items():
         (tmp_path / name).write_text(body, encoding="utf-8")
     result = screen([tmp_path / name for name in files], {}, dt.date(2026, 9, 30))
     verdicts, d01 = result.verdicts, result.findings[result.findings["类别代码"] == "D01"]
+    verdicts = verdicts[verdicts["户主姓名"] == "张三"]
     assert len(verdicts) == applications
     notice = [w for w in result.warnings if "两个申请编号" in w]
     if applications == 1:
         assert d01.empty and not notice and set(verdicts["结论"]) == {"无疑点"}
-        if second_no == "SQ1":  # the rows of the one application that list its members twice, all of them
+        if second_no == "SQ202601":  # the rows of the one application that list its members twice, all of them
             said = [w for w in result.warnings if "重复出现" in w]
             assert len(said) == 1 and "申请.csv 第 2、3、4、5 行（同一人列了两行）" in said[0], said
         return
     assert sorted(zip(verdicts["申请编号"], verdicts["结论"], verdicts["家庭人口"])) == [
-        ("SQ1", "有疑点", 2), ("SQ2", "有疑点", 2)]
-    assert len(d01) == 4 and set(d01["类别名称"]) == {RENUMBERED_TITLE} and set(d01["置信度"]) == {"高"}
+        ("SQ202601", "有疑点", 2), ("SQ202602", "有疑点", 2)]
+    apart_files = second_file != "申请.csv"
+    assert len(d01) == 4 and set(d01["类别名称"]) == {RENUMBERED_TITLE}
+    assert set(d01["置信度"]) == ({"中"} if apart_files else {"高"})
+    assert all(("不同的文件" in e) == apart_files for e in d01["依据"])
     said = dict(zip(d01["姓名"] + d01["申请编号"], d01["依据"]))
-    assert "申请编号 SQ2" in said["张三SQ1"] and "申请编号 SQ1" in said["李四SQ2"]
-    assert len(notice) == 1 and "第 2–3 行" in notice[0] and "第 4–5 行" in notice[0] and head not in notice[0]
+    assert "申请编号 SQ202602" in said["张三SQ202601"] and "申请编号 SQ202601" in said["李四SQ202602"]
+    rows = ("申请.csv》第 2–3 行", "乡镇报送.csv》第 3–4 行") if apart_files else ("第 2–3 行", "第 4–5 行")
+    assert len(notice) == 1 and all(r in notice[0] for r in rows) and head not in notice[0], notice
     assert not [w for w in result.warnings if "两处" in w or "重复出现" in w]
 
 

@@ -11,7 +11,8 @@ AS_OF = dt.date(2026, 11, 30)
 HEADER = "乡镇,村,申请编号,户主姓名,户主身份证号,姓名,身份证号,与户主关系,申请类别,{status}\n"
 
 
-def _screened(tmp_path, status_header: str, families: list[tuple[str, str]], extra: str = "", extra_cells=None):
+def _screened(tmp_path, status_header: str, families: list[tuple[str, str]], extra: str = "", extra_cells=None,
+              config=None):
     """Screen one application file (one person per family, name → status cell); return (heads screened, warnings)."""
     rows = []
     for k, (name, status) in enumerate(families):
@@ -20,7 +21,7 @@ def _screened(tmp_path, status_header: str, families: list[tuple[str, str]], ext
         rows.append(f"城关镇,东村,SQ{k:03d},{name},{pid},{name},{pid},户主,低保,{status}{more}\n")
     header = HEADER.format(status=status_header).rstrip("\n") + (f",{extra}" if extra else "") + "\n"
     (tmp_path / "申请.csv").write_text(header + "".join(rows), encoding="utf-8")
-    result = screen([tmp_path / "申请.csv"], {}, AS_OF)
+    result = screen([tmp_path / "申请.csv"], {}, AS_OF, config=config)
     return set(result.verdicts["户主姓名"]), result.warnings
 
 
@@ -82,7 +83,32 @@ def test_common_system_status_words_are_read(tmp_path):
 
 def test_an_unread_status_notice_names_every_word_list(tmp_path):
     # the notice suggested refused_words for every decided value: a withdrawal put there is said as 不予批准
-    _, warnings = _screened(tmp_path, "审批状态", [("张三", "Z9")])
+    # (a word no list holds; a bare code such as Z9 is for [L05] status_codes, held-out 380)
+    _, warnings = _screened(tmp_path, "审批状态", [("张三", "已转办")])
     (unread,) = [w for w in warnings if "无法识别" in w]
     assert all(k in unread for k in ("approved_words", "refused_words", "withdrawn_words", "closed_words"))
 
+
+
+@pytest.mark.parametrize("codes, screened", [
+    # held-out 380: a system's 申请状态 only 1/2/3, no legend anywhere: every family screened (none left out on a guess),
+    # the notice asks for the codes' meaning in [L05] status_codes, not among the words
+    (None, {"张一", "李二", "王三", "赵零三"}),
+    # the table given: its 已批准 family left out, whole-cell codes only (03 is 3); a code the table lacks is screened
+    ('{ "1" = "待审核", "2" = "审批中", "3" = "已批准" }', {"张一", "李二"}),
+])
+def test_bare_status_codes_are_read_only_through_the_configured_table(tmp_path, codes, screened):
+    config = None
+    if codes:
+        config = tmp_path / "本地配置.toml"
+        config.write_text(f"[L05]\nstatus_codes = {codes}\n", encoding="utf-8")
+    got, warnings = _screened(tmp_path, "申请状态", [("张一", "1"), ("李二", "2"), ("王三", "3"), ("赵零三", "03")],
+                              config=config)
+    assert got == screened
+    notice = [w for w in warnings if "无法识别的值" in w]
+    if codes:
+        assert not notice
+        (left,) = [w for w in warnings if "未核对、不列入核对结论" in w]
+        assert "王三" in left and "赵零三" in left
+    else:
+        assert len(notice) == 1 and "status_codes" in notice[0] and "approved_words" not in notice[0]

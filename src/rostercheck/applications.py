@@ -24,7 +24,7 @@ from .model import HIGH, MEDIUM
 from .normalize import ids
 from .normalize.values import text
 from .roster import on_sheet
-from .rules._coverage import APPROVED, CLOSED, PENDING, REFUSED, UNREAD, WITHDRAWN, decision
+from .rules._coverage import APPROVED, BARE_CODE, CLOSED, PENDING, REFUSED, UNREAD, WITHDRAWN, decision
 from .rules.d_roster import head_rows
 
 
@@ -43,8 +43,10 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
     """Keep apart one family's applications in two places: rows of one household key (the head's ID) with two or more
     申请编号 and two or more townships or villages are that many applications, one household per place; one file's two
     or more 申请编号 of a family in one place, each with the head's row, are that many applications too, one household
-    per number (a 重复申请); an application sent again (the same number, or another file's number in the same place)
-    stays one (:func:`repeated_applications`).
+    per number (a 重复申请), and so are two files' numbers of one kind (:func:`_number_kind`); without any 申请编号, a
+    head's applications in two townships listing different people are that many (:func:`_unnumbered_apart`); an
+    application sent again (the same number, numbers of two kinds, or the same people from two townships) stays one
+    (:func:`repeated_applications`).
 
     Args:
         members: the applicant member frame.
@@ -52,20 +54,26 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
         (the members, each such application its own household; one warning naming every application's place;
         township → the warning about its own families).
     """
-    if "household_no" not in members.columns:
-        return members, [], {}
-    keys = pd.DataFrame({"household": members["household"], "no": members["household_no"].map(text),
+    nos = members["household_no"].map(text) if "household_no" in members.columns else pd.Series("", index=members.index)
+    keys = pd.DataFrame({"household": members["household"], "no": nos,
                          "place": members["township"].astype(str) + members["village"].astype(str),
-                         "file": members["file"].astype(str),
+                         "town": members["township"].astype(str), "file": members["file"].astype(str),
                          "head": ((members["id"] == members["head_id"]) & (members["id"] != "")).to_numpy()})
     numbered = keys[keys["no"] != ""]
     counts = numbered.groupby("household", sort=False)[["no", "place", "file"]].nunique()
     apart = counts.index[(counts["no"] > 1) & (counts["place"] > 1)]
-    # one file's two 申请编号 of one family in one place, each number's rows with the head's own: two applications the
-    # system holds, a 重复申请 (held-out 372); a number per member row (no head in some) is no application's
+    # one family's two 申请编号 in one place, each number's rows with the head's own: two applications the system holds,
+    # a 重复申请 (held-out 372: in one file); in two files when the numbers are of one kind (held-out 380: YD2026… and
+    # YD2026… of one family in the 9月 and 补报 files had been "报送了两次"); a number per member row (no head in some) is
+    # no application's, nor are numbers of two kinds (a township's own serials beside the system's) comparable
     headed = numbered.groupby(["household", "no"], sort=False)["head"].any().groupby(level=0, sort=False).all()
-    again = counts.index[(counts["no"] > 1) & (counts["place"] == 1) & (counts["file"] == 1)
+    kinds = numbered["no"].map(_number_kind).groupby(numbered["household"], sort=False)
+    alike = (kinds.nunique() == 1) & (kinds.first() != "")
+    again = counts.index[(counts["no"] > 1) & (counts["place"] == 1)
+                         & ((counts["file"] == 1) | alike.reindex(counts.index, fill_value=False).to_numpy(dtype=bool))
                          & headed.reindex(counts.index, fill_value=False).to_numpy(dtype=bool)]
+    bare = _unnumbered_apart(members, keys)
+    apart = apart.append(bare)
     if not len(apart) and not len(again):
         return members, [], {}
     members = members.copy()
@@ -97,9 +105,38 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
     towns: dict[str, dict] = {}
     for town, family in zip(members.loc[take, "township"], keys.loc[take, "household"]):
         towns.setdefault(town, {})[family] = None
+    bare = set(bare)  # (said how they were told apart)
     for town, families in towns.items():
-        by_town.setdefault(town, []).append(_twice_note([named[f] for f in families]))
-    return members, notes + [_twice_note(list(named.values()))], by_town
+        by_town.setdefault(town, []).append(_twice_note([named[f] for f in families], bool(bare & set(families))))
+    return members, notes + [_twice_note(list(named.values()), bool(bare))], by_town
+
+
+# A 申请编号 as a kind: its letters as written, every digit 9 ('YD202600017' → 'YD999999999'); '' for a short serial
+# (1, 12, 001), no system's number. Numbers of two kinds (a county's summary table numbering QX…, the townships'
+# system YD…) are not comparable: that family's rows stay one application sent twice
+def _number_kind(no: str) -> str:
+    return "" if len(no) < 6 else re.sub(r"\d", "9", no.upper())
+
+
+def _unnumbered_apart(members: pd.DataFrame, keys: pd.DataFrame) -> pd.Index:
+    """Families without any 申请编号 whose head's ID heads applications in two or more townships listing different
+    people (held-out 380: a head with his wife in one township, with his sons in another): two applications, not one
+    sent twice. A copy sent by two townships lists the same people and stays one (held-out 122)."""
+    plain = keys[(keys["town"] != "") & ~keys["household"].isin(keys.loc[keys["no"] != "", "household"])]
+    towns = plain.groupby("household", sort=False)["town"].nunique()
+    many = towns.index[towns > 1]
+    if not len(many):
+        return pd.Index([])
+    who = persons(members)
+    out = []
+    for family, rows in plain[plain["household"].isin(many)].groupby("household", sort=False):
+        parts = rows.groupby("town", sort=False)
+        if not parts["head"].any().all():  # each township's rows with the head's own
+            continue
+        people = {frozenset(who[part.index]) for _, part in parts}
+        if len(people) > 1:
+            out.append(family)
+    return pd.Index(out)
 
 
 def _renumbered_note(named: list[str]) -> str:
@@ -109,10 +146,12 @@ def _renumbered_note(named: list[str]) -> str:
             f"请核实后只保留一份：{'；'.join(named[:REPEATS_NAMED])}{more}")
 
 
-def _twice_note(named: list[str]) -> str:
-    """The warning naming the families that applied in two places (:func:`applications_apart`)."""
+def _twice_note(named: list[str], bare: bool = False) -> str:
+    """The warning naming the families that applied in two places (:func:`applications_apart`); ``bare``: some without
+    申请编号, told apart by their head's ID and the people each lists."""
     more = f" 等 {len(named)} 户" if len(named) > REPEATS_NAMED else ""
-    return (f"申请名单中有家庭在两处分别提出申请（申请编号不同，乡镇或村不同），每份申请各列一行、均为有疑点（D01），"
+    how = "申请编号不同，乡镇或村不同" + ("；未写申请编号的，户主身份证号相同、两个乡镇所列成员不同" if bare else "")
+    return (f"申请名单中有家庭在两处分别提出申请（{how}），每份申请各列一行、均为有疑点（D01），"
             f"请核实应在哪里申请：{'；'.join(named[:REPEATS_NAMED])}{more}")
 
 
@@ -182,6 +221,8 @@ def renumbered_unsure(members: pd.DataFrame, tables: list, words: dict) -> dict[
         elif said.nunique() > 1 and any(decision(v, words) == UNREAD for v in said if v):
             shown = "、".join(f"“{v}”" for v in said if v)
             out[family] = f"两份申请的审批状态不同（{shown}）且未能识别，可能有一份已撤回或已审批，请核实"
+        elif rows["file"].nunique() > 1:  # (held-out 380: an older export's number may be a withdrawn application's)
+            out[family] = "两份申请在不同的文件中，可能是同一申请撤回后重新录入，请在系统中核实两个申请编号的状态"
     return out
 
 
@@ -338,9 +379,14 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
     unread = Counter(v for d, v, _ in found.values() if d == UNREAD)
     if unread:
         shown = "、".join(f"“{v}”{n} 户" for v, n in unread.most_common(5))
-        notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；已审批完毕的，请在配置 [L05] 中"
-                     "加上该值：批准的加在 approved_words，不予批准的加在 refused_words，申请人撤回的加在 withdrawn_words，"
-                     "已办结而未写明结果的加在 closed_words。")
+        coded = [v for v in unread if BARE_CODE.fullmatch(v)]
+        # bare codes (1/2/3) without a legend (held-out 380): their meaning goes in a code table, not among the words
+        how = ("审批状态是代码的，请向系统管理员问明代码含义，写进配置 [L05] status_codes（如 status_codes = "
+               f"{{ \"1\" = \"待审核\", \"3\" = \"已批准\", \"4\" = \"不予批准\" }}）后重新运行" if coded else "")
+        words = ("已审批完毕的，请在配置 [L05] 中加上该值：批准的加在 approved_words，不予批准的加在 refused_words，"
+                 "申请人撤回的加在 withdrawn_words，已办结而未写明结果的加在 closed_words" if len(coded) < len(unread) else "")
+        notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；"
+                     + "；".join(x for x in (how, ("其余" if how and words else "") + words) if x) + "。")
     if not row_done.any():
         return inputs, notes, by_town
     return replace(inputs, members=m[~row_done].reset_index(drop=True)), notes, by_town

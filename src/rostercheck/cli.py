@@ -540,7 +540,8 @@ def screen_cmd(
                                               "有审批状态列（审批状态、办理状态、审核状态、申请状态、业务状态、流程状态、办理结果，"
                                               "或内容是审批状态的“状态”列）的：已批准（已审批）、不予批准、已撤回（申请人撤回、"
                                               "撤销申请、终止办理）、已办结的申请不核对，并提示是哪几户；待审核、审批中、公示中、"
-                                              "退回补充材料等照常核对（词语见配置 [L05]）。", show_default=False),
+                                              "退回补充材料等照常核对（词语见配置 [L05]）；状态只写代码（1、2、3）又无说明的，照常核对并提示，"
+                                              "代码含义可写进配置 [L05] status_codes。", show_default=False),
     enrolled: Annotated[Optional[List[Path]], typer.Option("--enrolled", help="现有在册花名册（可重复）；申请人已在册的列为疑点。",
                                                            show_default=False)] = None,
     staff: Staff = None, cadres: Cadres = None, cadre_relatives: CadreRelatives = None, registry: Registry = None,

