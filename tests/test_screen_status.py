@@ -109,6 +109,6 @@ def test_bare_status_codes_are_read_only_through_the_configured_table(tmp_path, 
     if codes:
         assert not notice
         (left,) = [w for w in warnings if "未核对、不列入核对结论" in w]
-        assert "王三" in left and "赵零三" in left
+        assert "王三（3=已批准）" in left and "赵零三（03=已批准）" in left
     else:
         assert len(notice) == 1 and "status_codes" in notice[0] and "approved_words" not in notice[0]

@@ -356,7 +356,7 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
     said = m.loc[filled, ["household", "head_name", "name", "township"]].assign(
         outcome=outcome[filled], _read=[d for d, f in zip(read, filled) if f], _d=row_done[filled])
     said = said.sort_values("_d", kind="stable").drop_duplicates("household")  # (a family's pending application first)
-    found = {hh: (d, v, head or name) for hh, d, v, head, name in
+    found = {hh: (d, _code_said(v, words), head or name) for hh, d, v, head, name in
              zip(said["household"], said["_read"], said["outcome"], said["head_name"], said["name"])}
     done = [hh for hh, (d, _, _) in found.items() if d in DECIDED and hh not in pending]
     again = sorted(set(m.loc[row_done, "household"]) & pending)
@@ -434,6 +434,16 @@ _REVIEW_STAGE = re.compile(r"审核(?!.*审批)")
 # The share of a bare 状态 column's filled cells that must read as application statuses (待审批, 已批准 …) for the column
 # to be taken as the application's status
 STATUS_SHARE = 0.5
+
+
+def _code_said(value: str, words: dict) -> str:
+    """A status cell as the notices show it: a bare code with the meaning [L05] status_codes gives it ('3=已批准')."""
+    if not (words.get("status_codes") and BARE_CODE.fullmatch(value)):
+        return value
+    from .normalize.codes import by_legend
+
+    meant = text(by_legend(value, words["status_codes"]))
+    return f"{value}={meant}" if meant != value else value
 
 
 def _read_status(value: str, review: bool, words: dict) -> str:
