@@ -738,3 +738,16 @@ def test_a_vehicle_list_with_a_bare_id_header_per_party_reads_the_owners(tmp_pat
                     f"豫FD4069,K33,沈丽永,{user},陈建,{user},马凤海,{owner},A\n", encoding="utf-8")
     frame = load_table(path, "vehicles").frame
     assert frame["id"].tolist() == [owner] and frame["name"].tolist() == ["马凤海"]
+
+
+@pytest.mark.parametrize("headers, expected", [
+    # held-out 380: a registry's own history columns beside its 户籍状态, read for coverage and kinship
+    (["户号", "姓名", "公民身份号码", "与户主关系", "户籍状态", "迁入日期", "迁出日期", "迁往地", "注销日期", "注销原因", "住址"],
+     {"status": "户籍状态", "in_date": "迁入日期", "moved_on": "迁出日期", "dest": "迁往地", "cancelled": "注销日期",
+      "cause": "注销原因", "address": "住址"}),
+    (["户号", "姓名", "公民身份号码", "与户主关系", "人员状态", "迁出日期", "迁往地省市县区", "迁往地详址"],
+     {"moved_on": "迁出日期", "dest_code": "迁往地省市县区", "dest": "迁往地详址"}),
+])
+def test_a_registrys_move_and_deregistration_columns(headers, expected):
+    got = mapping("registry", headers)
+    assert {f: got.get(f) for f in expected} == expected

@@ -377,6 +377,18 @@ def test_l01_the_registrys_move_and_deregistration_dates(rows, expected):
     assert leads(ctx, "L01") == expected
 
 
+@pytest.mark.parametrize("code, expected", [("430521", "高"), ("441900", "低")])
+def test_l01_a_registry_destination_given_as_a_region_code(tmp_path, code, expected):
+    # the destination only as a code (QWDSSXQ 迁往地省市县区): the county's own code (configured here) is a move inside it
+    config = tmp_path / "c.toml"
+    config.write_text('[common]\ncounty_code = "430521"\n', encoding="utf-8")
+    registry = [{"household_no": "9", "name": n, "id": i, "relation": r, "status": "迁出", "moved_on": "2026-01-15",
+                 "dest_code": code} for n, i, r in (("王低收", A, "户主"), ("赵低收", B, "妻"))]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="1500"), "registry": registry},
+                  config=config)
+    assert leads(ctx, "L01") == [("王低收", expected)]
+
+
 def test_l01_reads_the_registrys_date_columns_by_their_headers(tmp_path):
     # held-out 380: 迁出日期, 注销日期 beside a blank 户籍状态 were unread ("像是日期列，但本工具不认得"): an L01 高
     path = tmp_path / "户籍人口信息.csv"

@@ -260,9 +260,10 @@ def _still_here(ctx: Context, row: pd.Series) -> bool:
     day = cell_date(row, "moved_on") or cell_date(row, "cancelled")
     if day is not None and day > ctx.as_of:
         return True
-    if row.get("left") != "moved" or not cell(row, "dest"):
+    if row.get("left") != "moved" or not (cell(row, "dest") or cell(row, "dest_code")):
         return False
-    judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": cell(row, "dest")}, ctx.specs["C02"].params)
+    judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": cell(row, "dest"),
+                               "dest_code": cell(row, "dest_code")}, ctx.specs["C02"].params)
     return judged is not None and judged[0] is True
 
 
@@ -273,8 +274,9 @@ def _gone_said(row: pd.Series) -> str:
     for fld, label in (("moved_on", "迁出日期"), ("cancelled", "注销日期")):
         if cell_date(row, fld) is not None:
             said += f"{'，' if said else ''}{label} {cell_date(row, fld).isoformat()}"
-    if cell(row, "dest"):
-        said += f"，迁往“{cell(row, 'dest')}”"
+    dest = " ".join(x for x in (cell(row, "dest_code"), cell(row, "dest")) if x)
+    if dest:
+        said += f"，迁往“{dest}”"
     return f"{said}（户籍已迁出）"
 
 
