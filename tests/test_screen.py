@@ -169,20 +169,24 @@ def test_a_family_sent_in_two_files_is_one_family_and_said_so(tmp_path, town, en
     assert "王五" not in said[0]
 
 
-@pytest.mark.parametrize("second, apart", [
+@pytest.mark.parametrize("second, apart, numbered", [
     # held-out 380: no 申请编号, one head's applications in two townships listing different people (his wife in one, his
     # sons in the other): two applications of one family, each 有疑点 (D01 on the head's ID); had been "报送了两次？"
-    ("sons", True),
-    ("copy", False),  # the same people sent by the other township: one application sent twice (held-out 122)
+    ("sons", True, False),
+    ("sons", True, True),  # one township's file numbered (a system export), the other's not: the people still differ
+    ("copy", False, False),  # the same people sent by the other township: one application sent twice (held-out 122)
 ])
-def test_a_family_without_numbers_applying_in_two_townships(tmp_path, second, apart):
+def test_a_family_without_numbers_applying_in_two_townships(tmp_path, second, apart, numbered):
     from rostercheck.screen import TWICE_TITLE
 
     head, wife, son, namesake = (make_id("19700101", 11), make_id("19720101", 22), make_id("20000101", 33),
                                  make_id("19750101", 45))
     header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
-    (tmp_path / "城关镇.csv").write_text(header + f"城关镇,东村,张三,{head},张三,{head},户主\n"
-                                        f"城关镇,东村,张三,{head},李四,{wife},配偶\n", encoding="utf-8")
+    first = f"城关镇,东村,张三,{head},张三,{head},户主\n城关镇,东村,张三,{head},李四,{wife},配偶\n"
+    if numbered:
+        header, first = "申请编号," + header, "".join(f"SQ202601,{r}\n" for r in first.splitlines())
+    (tmp_path / "城关镇.csv").write_text(header + first, encoding="utf-8")
+    header = "乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
     other = (f"河口乡,南村,张三,{head},张三,{head},户主\n河口乡,南村,张三,{head},张小,{son},子\n" if second == "sons" else
              f"河口乡,南村,张三,{head},张三,{head},户主\n河口乡,南村,张三,{head},李四,{wife},配偶\n")
     # a namesake head (another ID) in the other township is nobody's second application

@@ -73,7 +73,7 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
                          & ((counts["file"] == 1) | alike.reindex(counts.index, fill_value=False).to_numpy(dtype=bool))
                          & headed.reindex(counts.index, fill_value=False).to_numpy(dtype=bool)]
     bare = _unnumbered_apart(members, keys)
-    apart = apart.append(bare)
+    apart = apart.union(bare, sort=False)
     if not len(apart) and not len(again):
         return members, [], {}
     members = members.copy()
@@ -119,10 +119,17 @@ def _number_kind(no: str) -> str:
 
 
 def _unnumbered_apart(members: pd.DataFrame, keys: pd.DataFrame) -> pd.Index:
-    """Families without any 申请编号 whose head's ID heads applications in two or more townships listing different
-    people (held-out 380: a head with his wife in one township, with his sons in another): two applications, not one
-    sent twice. A copy sent by two townships lists the same people and stays one (held-out 122)."""
-    plain = keys[(keys["town"] != "") & ~keys["household"].isin(keys.loc[keys["no"] != "", "household"])]
+    """Families without 申请编号 to tell them (none, or one township's file has them and the other's not) whose head's ID
+    heads applications in two or more townships listing different people (held-out 380: a head with his wife in one
+    township, with his sons in another): two applications, not one sent twice. A copy sent by two townships lists the
+    same people and stays one (held-out 122)."""
+    # (a family under two or more numbers is the numbers' to judge; one number on every row is one application; a number
+    # on one township's rows only, the other's file having none, proves nothing either way)
+    numbers = keys.loc[keys["no"] != ""].groupby("household", sort=False)["no"].nunique()
+    unnumbered = keys["no"] == ""
+    once = keys.loc[~unnumbered, "household"][~keys.loc[~unnumbered, "household"].isin(keys.loc[unnumbered, "household"])]
+    settled = set(numbers.index[numbers > 1]) | set(once[once.isin(numbers.index[numbers == 1])])
+    plain = keys[(keys["town"] != "") & ~keys["household"].isin(settled)]
     towns = plain.groupby("household", sort=False)["town"].nunique()
     many = towns.index[towns > 1]
     if not len(many):
