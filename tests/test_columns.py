@@ -747,6 +747,9 @@ def test_a_vehicle_list_with_a_bare_id_header_per_party_reads_the_owners(tmp_pat
       "cause": "注销原因", "address": "住址"}),
     (["户号", "姓名", "公民身份号码", "与户主关系", "人员状态", "迁出日期", "迁往地省市县区", "迁往地详址"],
      {"moved_on": "迁出日期", "dest_code": "迁往地省市县区", "dest": "迁往地详址"}),
+    # the 公安 export's field codes (QRRQ 迁入日期 had been unread)
+    (["GMSFHM", "XM", "HH", "YHZGX", "RYZT", "QRRQ", "QCRQ", "QWDSSXQ", "ZXRQ", "ZXYY"],
+     {"in_date": "QRRQ", "moved_on": "QCRQ", "dest_code": "QWDSSXQ", "cancelled": "ZXRQ", "cause": "ZXYY"}),
 ])
 def test_a_registrys_move_and_deregistration_columns(headers, expected):
     got = mapping("registry", headers)

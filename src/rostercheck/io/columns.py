@@ -1108,7 +1108,7 @@ SYSTEM_LABELS = {
     "GMSFHM": "公民身份号码", "SFZH": "身份证号", "SFZHM": "身份证号码", "ZJHM": "证件号码", "XM": "姓名", "XB": "性别",
     "CSRQ": "出生日期", "HH": "户号", "HZXM": "户主姓名", "HZGMSFHM": "户主公民身份号码", "HZSFZH": "户主身份证号",
     "YHZGX": "与户主关系", "SWRQ": "死亡日期", "ZXRQ": "注销日期", "ZXYY": "注销原因", "ZXLB": "注销类别",
-    "QCRQ": "迁出日期", "QYRQ": "迁移日期", "QWDSSXQ": "迁往地省市县区", "QWDXZ": "迁往地详址", "QYYY": "迁移原因",
+    "QCRQ": "迁出日期", "QRRQ": "迁入日期", "QYRQ": "迁移日期", "QWDSSXQ": "迁往地省市县区", "QWDXZ": "迁往地详址", "QYYY": "迁移原因",
     "QCYY": "迁出原因", "ZZ": "住址", "XZZ": "现住址", "LXDH": "联系电话", "RKZT": "人口状态", "RYZT": "人员状态",
     # a person's parents and spouse (held-out 186: a registry headed so had its kin columns silently unread)
     "FQGMSFHM": "父亲公民身份号码", "MQGMSFHM": "母亲公民身份号码", "POGMSFHM": "配偶公民身份号码",
