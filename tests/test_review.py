@@ -1900,8 +1900,8 @@ def test_a_townships_later_version_of_its_return_decides_and_is_said(tmp_path):
         assert res.exit_code == 0, res.output
         rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
         assert list(rows.loc[rows["姓名"] == "张小明", "整改状态"]) == ["未整改"]
-        said = ("城关镇退回了 2 份问题清单（按保存时间先后：城关镇_问题清单.xlsx、城关镇_问题清单(1).xlsx），其中 1 条问题几份填写的"
-                "不一样：以最后保存的 城关镇_问题清单(1).xlsx 为准")
+        said = ("城关镇退回了 2 份问题清单（按先后：城关镇_问题清单.xlsx、城关镇_问题清单(1).xlsx），其中 1 条问题几份填写的"
+                "不一样：以城关镇_问题清单(1).xlsx为准（最后保存的")
         assert said in res.output.replace("\n", "") and "填写较多" not in res.output, res.output
     # saved at the same time (unpacked from one archive): the name saying it is the later copy decides
     filled(first, {"核实情况": "同名不同人", "整改措施": "无需整改", "整改状态": "核实无问题"}, 1_780_300_000)
@@ -1915,3 +1915,104 @@ def test_a_townships_later_version_of_its_return_decides_and_is_said(tmp_path):
         res = runner.invoke(app, ["review", *map(str, order), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
                                   "--out", str(tmp_path / "rv")])
         assert res.exit_code == 0 and "退回了 2 份" not in res.output, res.output
+
+
+def _household_rows(*rows) -> "pd.DataFrame":
+    return pd.DataFrame([{"id": pid, "head_id": hid, "name_key": name, "head_name": head, "household": hid,
+                          "file": "q4.xlsx", "programme": "低保", "sheet_shown": "", "row": 5 + i}
+                         for i, (pid, name, hid, head) in enumerate(rows)])
+
+
+HEAD_A, HEAD_B, HER = make_id("19800301", 413), make_id("19720607", 846), make_id("19590712", 662)
+
+
+@pytest.mark.parametrize("code, found, claimed, rows, status", [
+    # h378: "非该户成员，已减员" was 核实无问题 (into the suppress list) while the new roster still lists her there
+    ("D01", "非该户成员", "已减员", [(HEAD_A, "沈强", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改"),
+    ("D01", "", "王红非沈强户成员，已从该户减员", [(HER, "王红", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改"),
+    ("D01", "不是该户人员，已从该户减员", "", [(HER, "王红", HEAD_A, "沈强")], "未整改"),
+    ("C07", "非该户成员，已减员", "", [(HER, "王红", HEAD_A, "沈强")], "未整改"),
+    # moved to another household (分户) and enrolled there once: put right, not a false claim
+    ("D01", "不是该户人员，已分户，已从该户减员", "", [(HEAD_B, "王兰", HEAD_B, "王兰"), (HER, "王红", HEAD_B, "王兰")],
+     "已整改"),
+    # a plan to remove is no removal: the no-problem word stands as before
+    ("D01", "非该户成员", "拟减员", [(HER, "王红", HEAD_A, "沈强")], "核实无问题"),
+    ("D01", "非该户成员", "", [(HER, "王红", HEAD_A, "沈强")], "核实无问题"),
+])
+def test_a_member_said_taken_off_the_household_is_checked_against_it(code, found, claimed, rows, status):
+    from rostercheck.review import _decide, _Roster
+
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": HER, "姓名": "王红", "户主身份证号": HEAD_A, "户主姓名": "沈强",
+                   "依据": "", "整改状态": claimed, "核实情况": found, "整改措施": "", "应追回金额": None, "应补发金额": None})
+    row = _decide(f, "member", False, set(), _Roster(_household_rows(*rows)), "")
+    assert row["整改状态"] == status, row["说明"]
+    if status == "未整改":
+        assert "仍在该户" in row["说明"], row["说明"]
+
+
+def test_a_returns_corrected_name_or_added_words_decide_over_the_time_it_was_saved(tmp_path):
+    # h378: 河口乡_整改台账_修改版 copied back with an older time, and a copy (1) only adding to the other's words, lost to
+    # the first copy saved last
+    import os
+
+    town = _audited_by_township(tmp_path)
+
+    def filled(path, cells, when):
+        book = openpyxl.load_workbook(town)
+        for ws in book.worksheets:
+            head = {c.value: c.column for c in ws[HEADER_ROW]}
+            for r in range(HEADER_ROW + 1, ws.max_row + 1):
+                if "姓名" in head and ws.cell(r, head["姓名"]).value == "张小明":
+                    for col, v in cells.items():
+                        ws.cell(r, head[col], v)
+        book.save(path)
+        os.utime(path, (when, when))
+
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    first = tmp_path / "城关镇_问题清单.xlsx"
+    for later, cells, why in (
+            (tmp_path / "城关镇_问题清单_修改版.xlsx", {"核实情况": "经再次核实，确为本人"}, "文件名写明是更正（修改）后的"),
+            (tmp_path / "城关镇_问题清单(1).xlsx", {"核实情况": "同名不同人，已整改", "整改措施": "无需整改"},
+             "其填写包含其他几份填写的内容并有增补")):
+        filled(first, {"核实情况": "同名不同人", "整改措施": "无需整改"}, 1_780_300_000)
+        filled(later, cells, 1_780_000_000)
+        res = runner.invoke(app, ["review", str(first), str(later), str(tmp_path / "q4.xlsx"), "--as-of", "2026-12-31",
+                                  "--out", str(tmp_path / "rv")])
+        assert res.exit_code == 0, res.output
+        said = res.output.replace("\n", "")
+        assert f"以{later.name}为准（{why}" in said, res.output
+        rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+        assert list(rows.loc[rows["姓名"] == "张小明", "核实情况"]) == [cells["核实情况"]]
+        later.unlink()
+
+
+def test_a_list_naming_townships_by_code_is_named_as_the_rosters_people_say(tmp_path):
+    # h378: a system export of last quarter's list, 类别代码 only and the township as its 统计用区划代码, was read with no
+    # township at all (整改率 and money under "（未填乡镇）"); its D01 person in two households became one finding
+    q3 = _audited_by_township(tmp_path).parent.parent
+    found = pd.read_csv(q3 / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    towns = sorted(set(found["乡镇"]))
+    codes = {t: f"43052510{i}" for i, t in enumerate(towns)}
+    coded = found[["类别代码", "户主姓名", "户主身份证号", "姓名", "身份证号", "保障类别"]].copy()
+    coded.insert(1, "行政区划代码", found["乡镇"].map(codes))
+    coded["整改情况"] = ""
+    coded.to_csv(tmp_path / "上期问题清单_导出.csv", index=False, encoding="utf-8-sig")
+    write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(tmp_path / "上期问题清单_导出.csv"), str(tmp_path / "q4.xlsx"), "--as-of",
+                              "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert sorted(rows["乡镇"]) == sorted(found["乡镇"]), rows["乡镇"].tolist()
+    said = res.output.replace("\n", "")
+    assert "已按本期花名册中这些问题所涉人员所在的乡镇对应为名称：" + "、".join(
+        f"{codes[t]}={t}" for t in sorted(towns, key=codes.get)) in said, res.output
+
+
+def test_one_persons_finding_in_two_households_of_a_list_without_its_evidence_is_two():
+    from rostercheck.review import _finding_keys
+
+    her, a, b = make_id("20150617", 254), make_id("19720607", 846), make_id("19520508", 477)
+    prev = pd.DataFrame({"类别代码": ["D01", "D01", "D01"], "身份证号": [her, her, her], "户主身份证号": [a, b, b],
+                         "依据": ["", "", ""], "证据指纹": ["", "", ""], "姓名": ["王怡霞"] * 3, "乡镇": ["白沙乡", "柳林镇", "柳林镇"]})
+    keys = _finding_keys(prev)
+    assert keys[0] != keys[1] and keys[1] == keys[2]

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from rostercheck.cli import app
 from rostercheck.io.review_report import RECOVERY_COLUMNS, money_review, money_totals
+from rostercheck.io.report import TOWNSHIP_ADDED
 from rostercheck.review import _REPORTED, _decide, _Roster, review
 
 runner = CliRunner()
@@ -607,6 +608,22 @@ def test_a_bare_number_as_the_status_of_a_money_row_is_no_code_of_the_returned_l
     ("计划下月追回1200元", 0.0),
     ("拟下月补发1700元", 0.0),
     ("已追回1200元，计划下月追回其余", 1200.0),
+    # h378: a monthly amount with no months said done is how the money will come back, none yet
+    ("每月扣回200元", 0.0),
+    ("每月从低保金中扣回380元", 0.0),
+    ("按月扣回200元", 0.0),
+    ("每月扣回200元，已扣3个月", 600.0),
+    ("拟追回300元", 0.0),
+    ("将于下月追回1350元", 0.0),
+    ("拟将1200元追回", 0.0),
+    # h378: the amount held by 将/把 before its verb
+    ("已将1200元追回", 1200.0),
+    ("已将多发的1440元全部追回", 1440.0),
+    ("已将1,200.00元追回到位", 1200.0),
+    ("已把1200元如数退回", 1200.0),
+    ("已将1200元追回，剩余600元下月追回", 1200.0),
+    ("追回资金1,200.00元", 1200.0),
+    ("已追缴 1200 元", 1200.0),
 ])
 def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, recovered):
     from rostercheck.review import _amounts_said
@@ -623,6 +640,8 @@ def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, reco
     ("F03", 1237.5, None, "月保障金已核减200元", "未整改", {"应追回金额": 0.0}, "核减月保障金"),
     ("F03", 1440.0, None, "计划下月追回", "未整改", {"应追回金额": 0.0}, "是计划"),
     ("F06", None, 1700.0, "计划下月补发1700元", "未整改", {"应补发金额": 0.0}, "是计划"),
+    ("F02", 2280.0, None, "每月扣回380元", "未整改", {"应追回金额": 0.0}, "未写已扣回几个月"),
+    ("F01", 1560.0, None, "已将1560元追回", "已整改", {"应追回金额": 1560.0}, "计为已整改"),
 ])
 def test_money_withheld_by_instalments_or_planned_is_counted_as_the_township_wrote_it(code, recover, repay, measures,
                                                                                      status, reported, said):
@@ -632,3 +651,17 @@ def test_money_withheld_by_instalments_or_planned_is_counted_as_the_township_wro
     row = _decide(f, "household", False, set(), _roster(), "")
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
     assert said in row["说明"]
+
+
+@pytest.mark.parametrize("column", ["应追回（补发）金额", "应追回金额（元）", "涉及金额", "问题金额（元）"])
+def test_a_retyped_column_of_what_is_owed_is_no_money_recovered(column):
+    # h378: a township's own 整改台账 retyped the sum owed beside its words; every plan ('拟追回300元') was 已整改 by it
+    f = pd.Series({"类别代码": "F05", "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": "", "核实情况": "", "整改措施": "拟追回300元", "应追回金额": 300.0,
+                   "应补发金额": None, column + TOWNSHIP_ADDED: "300"})
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert (row["整改状态"], row[_REPORTED]) == ("未整改", {"应追回金额": 0.0}), row["说明"]
+    # (a column of the township's own for the money moved still counts)
+    f = f.drop(column + TOWNSHIP_ADDED)
+    f["实际追回金额" + TOWNSHIP_ADDED] = "300"
+    assert _decide(f, "household", False, set(), _roster(), "")["整改状态"] == "已整改"

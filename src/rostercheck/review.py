@@ -286,7 +286,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     # apart in the 整改率 by township, a workbook of their own)
     town_of = as_roster_names(inputs.members)
     if "乡镇" in prev.columns:
-        prev["乡镇"] = prev["乡镇"].map(town_of)
+        prev["乡镇"] = _coded_towns(prev, inputs.members, warnings).map(town_of)
     absent, absent_notes = _no_return(given, parts, prev, town_of, skipped)
     warnings += _townships_not_returned(parts, inputs.members, skipped, town_of) + absent_notes + _money_left_blank(
         prev[~prev["乡镇"].isin(absent)] if absent else prev)
@@ -334,6 +334,40 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
     return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county,
                         frozenset(c for c, sp in specs.items() if sp.level == "household"), reported.reset_index(drop=True))
+
+
+_PLACE_CODE = r"\d{9}(?:\d{3})?"
+
+
+def _coded_towns(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str]) -> pd.Series:
+    """An earlier list's 乡镇 with each township code (9 or 12 digits of 统计用区划代码, a system export's) named as this
+    roster names the township of the people the code's findings are about, when nearly all of them agree and no two
+    codes take one name; said, and so are the codes left unnamed.
+
+    Returns:
+        The 乡镇 column.
+    """
+    towns = prev["乡镇"].astype(str).str.strip()
+    coded = towns.str.fullmatch(_PLACE_CODE)
+    if not coded.any() or not len(members):
+        return prev["乡镇"]
+    enrolled = members[members["id"].astype(bool) & ~members["township"].astype(str).str.fullmatch(r"\d*")]
+    where = dict(zip(enrolled["id"], enrolled["township"]))
+    named: dict[str, str] = {}
+    for code, rows in prev[coded].groupby(towns[coded].str[:9]):
+        said = pd.Series([where.get(ids.id_number(v).value, "") for col in ("身份证号", "户主身份证号") for v in rows[col]])
+        said = said[said != ""]
+        if len(said) and (top := said.value_counts()).iloc[0] >= 0.8 * len(said):
+            named[code] = top.index[0]
+    taken = pd.Series(named).value_counts() if named else pd.Series(dtype=int)
+    named = {c: t for c, t in named.items() if taken[t] == 1}
+    left = sorted(set(towns[coded].str[:9]) - set(named))
+    if named:
+        notes.append("上期问题清单的乡镇写的是区划代码，已按本期花名册中这些问题所涉人员所在的乡镇对应为名称：" + "、".join(
+            f"{c}={t}" for c, t in sorted(named.items())))
+    if left:
+        notes.append(f"上期问题清单的乡镇区划代码 {'、'.join(left)} 无法按本期花名册对应为乡镇名称，照旧显示为代码")
+    return prev["乡镇"].where(~coded, towns.str[:9].map(named).fillna(towns))
 
 
 def _shown_key(frame: pd.DataFrame) -> pd.Series:
@@ -879,7 +913,14 @@ def _versions(given: list, parts: list[pd.DataFrame], covers: list[set[str]], ke
             continue
         # (held-out 371: 城关镇's list, then 城关镇_问题清单（更正）.xlsx saved three days later; the township's correction of
         # a 同名不同人 to 确为本人 lost to the first copy, which had more cells filled)
-        own.sort(key=lambda i: (_saved(given[i]), bool(_LATER_NAME.search(Path(given[i]).stem)), i))
+        # (h378: a 修改版 copied back with an older time, and a copy that only adds to the other's words, lost to the
+        # first one saved last: the name says which is later, then the words, then the time)
+        wrote = {i: {k: v for k, v in zip(keys.iloc[starts[i]:starts[i + 1]], said[i]) if v.replace("\x1f", "")}
+                 for i in own}
+        order = {i: (bool(_CORRECTED_NAME.search(Path(given[i]).stem)),
+                     sum(_extends(wrote[i], wrote[o]) for o in own if o != i), _saved(given[i]),
+                     bool(_LATER_NAME.search(Path(given[i]).stem)), i) for i in own}
+        own.sort(key=order.__getitem__)
         later: set = set()
         for place, i in reversed(list(enumerate(own, start=1))):
             rows = keys.index[starts[i]:starts[i + 1]]
@@ -893,14 +934,36 @@ def _versions(given: list, parts: list[pd.DataFrame], covers: list[set[str]], ke
         if not differ:  # (copies written alike: nothing to choose)
             continue
         names = [Path(given[i]).name for i in own]
-        notes.append(f"{town}退回了 {len(own)} 份问题清单（按保存时间先后：{'、'.join(names)}），其中 {differ} 条问题几份填写的不一样："
-                     f"以最后保存的 {names[-1]} 为准（该份中没有填写的，取前一份填写的）；如应以其他一份为准，请只给出要用的一份")
+        last = own[-1]
+        why = ("文件名写明是更正（修改）后的" if _CORRECTED_NAME.search(Path(given[last]).stem) else
+               "其填写包含其他几份填写的内容并有增补" if any(_extends(wrote[last], wrote[o]) for o in own[:-1]) else
+               "最后保存的")
+        notes.append(f"{town}退回了 {len(own)} 份问题清单（按先后：{'、'.join(names)}），其中 {differ} 条问题几份填写的不一样："
+                     f"以{names[-1]}为准（{why}；该份中没有填写的，取前一份填写的）；如应以其他一份为准，请只给出要用的一份")
     return rank, superseded
 
 
 # A file name saying it is a later copy ('(1)' as Windows names a second copy, 更正, 修改, 第二版), for files saved at the
 # same time (unpacked from one archive): the order the files were given is the glob's, where '(1)' sorts first
 _LATER_NAME = re.compile(r"更正|修改|修正|最终|终版|新版|第[二三四五2-5]版|[（(]\s*\d\s*[)）]$|[_\-－]?[vV]\d$")
+
+
+# … of which these say a correction whatever the time the file shows (a copy moved on a USB stick keeps an older one)
+_CORRECTED_NAME = re.compile(r"更正|修改|修正|最终|终版|新版|第[二三四五2-5]版|[_\-－]?[vV][2-9]$")
+
+
+def _extends(later: dict, earlier: dict) -> bool:
+    """Whether one version's writing (finding key -> what it says) holds all of another's and more: each finding the
+    other filled in is filled in alike or written on from it, and something more is written."""
+    if not earlier or len(later) < len(earlier):
+        return False
+    grown = False
+    for k, v in earlier.items():
+        now = later.get(k, "")
+        if now != v and not all(b.startswith(a) for a, b in zip(v.split("\x1f"), now.split("\x1f"))):
+            return False
+        grown = grown or now != v
+    return grown or len(later) > len(earlier)
 
 
 def _saved(path) -> float:
@@ -997,6 +1060,10 @@ def _finding_keys(prev: pd.DataFrame) -> pd.Series:
     printed = prev.get("证据指纹", blank).astype(str).str.strip()
     said = (prev["类别代码"].astype(str) + "|" + prev.get("身份证号", blank).astype(str).str.strip().str[:14] + "|"
             + prev.get("依据", blank).astype(str)).str.replace(r"\s+", "", regex=True)  # (an ID Excel made a number: 15 kept)
+    # without 依据 (a system export's list), one person's finding of one code in two households (D01) is two: the head
+    # tells them apart (h378: one of 王怡霞's two D01 rows lost, the other given its 整改情况)
+    bare = prev.get("依据", blank).astype(str).str.strip() == ""
+    said = said.where(~bare, said + "|" + prev.get("户主身份证号", blank).astype(str).str.strip().str[:14])
     # a copy whose 证据指纹 column a township deleted is the finding another copy prints it for (held-out 121: the county's
     # list beside such a return counted every one of that township's findings twice)
     known = dict(zip(said[printed != ""], printed[printed != ""]))
@@ -1140,6 +1207,8 @@ _AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\
                      # an amount before its verb ('另516元已于12月追回': instalments added up, held-out 144; '500元已全部
                      # 追回', h357)
                      r"|" + _CHAINED + r"\s*元(?=\s*(?:也|亦)?" + _DONE + _VERBS + ")"
+                     # ... or held by 将/把 before it ('已将1200元追回', '已将多发的1440元全部追回'; h378: unread)
+                     r"|已(?:经)?(?:将|把)[^\d，,。；;]{0,8}?" + _CHAINED + r"\s*元(?=[^\d，,。；;]{0,6}?" + _VERBS + ")"
                      r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
@@ -1150,6 +1219,9 @@ _OWED_SAID = re.compile(r"(?:应|需|须|(?<!已)(?:计划|拟|准备|将于|将
 # months said done. Without a monthly amount ('分3个月扣回，已扣2个月') nothing is read: the share is never guessed
 _MONTHLY = re.compile(r"每月(?:从[^，,。；;\d]{0,8}?)?(?:追回|扣回|扣除|收回|核减|退回)\s*(\d+(?:\.\d+)?)\s*元"
                       r"[^。；;\d]{0,12}?已(?:经)?(?:扣回|追回|扣除|扣|收回|核减|退回)了?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个月")
+# … and a monthly amount with no months said done ('每月扣回200元', '每月从低保金中扣回380元') is how the money will come
+# back, none of it yet (h378: read as 200 recovered)
+_MONTHLY_PLAN = re.compile(r"(?:每月|按月|逐月)(?:从[^，,。；;\d]{0,8}?)?(?:追回|扣回|扣除|收回|核减|退回)\s*\d+(?:\.\d+)?\s*元")
 _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)} | {"两": 2}
 # An amount the township says is still owed ('剩余400元继续追缴', '尚欠400元', '未追回400元'): read before the recovered ones.
 # ('余款1000元10月底前追回' is owed, not recovered; '余款10月底前追回' names a month, held-out 241)
@@ -1166,7 +1238,9 @@ _STATUS_OPEN = re.compile(r"未整改|整改中|正在|尚未|未完成")
 _RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
 # A column a township added for an amount (实际追回金额), read as a number; and one it added for free text (备注, 情况说明,
 # 入户核实情况 beside 核实情况), read as 整改措施 is (held-out 241: '已追回1200元，余款10月底前追回' in 备注 was 0 recovered)
-_AMOUNT_COLUMN = re.compile("追回|补发|金额")
+# (a column naming what is owed — 应追回（补发）金额, 涉及金额, 问题金额 — is the list's sum retyped, never money moved: h378's
+# retyped 整改台账 made every plan 已整改 with its 应追回（补发）金额)
+_AMOUNT_COLUMN = re.compile(r"^(?!\s*(?:应|需|须|涉及|问题|核定|合计应|多发|少发))(?=.*(?:追回|补发|金额))")
 _TEXT_COLUMN = re.compile("备注|附注|说明|情况|措施|进展|进度")
 
 
@@ -1185,12 +1259,12 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float, tuple[tuple[str,
     """(the amount a township's text says was recovered or paid, the amount it says is still owed, the amounts it says
     were recovered on top of another: :data:`_MORE`, each with its words); ``bare``: an amount without a verb counts (a
     status '800元'; not in 核实情况, which may say '每月400元')."""
-    text = _OWED_SAID.sub("", _MONTHLY.sub(_monthly_total, text))
+    text = _MONTHLY_PLAN.sub("", _OWED_SAID.sub("", _MONTHLY.sub(_monthly_total, text)))
     left = sum(v for m in _LEFT.finditer(text) if (v := _sum(m.group(1))))
     rest = _BREAKDOWN.sub("", _LEFT.sub("", text))
     done, more = 0.0, []
     for m in _AMOUNT.finditer(rest):
-        if not (v := _sum(m.group(1) or m.group(2) or (m.group(3) if bare else None))):
+        if not (v := _sum(m.group(1) or m.group(2) or m.group(3) or (m.group(4) if bare else None))):
             continue
         before = rest[max(0, m.start() - 6):m.start()]
         if _TOTAL.search(before) and done and abs(v - done - sum(x for _, x in more)) < 0.005:
@@ -1220,6 +1294,9 @@ def _why_unread(text: str, verb: str) -> str:
     if m := _SHARE_UNSAID.search(text):
         return (f"“{m.group(0)}”未写每次扣回的金额，已{verb}多少无法确定，未计入；请写明已{verb}的金额（如“每月扣回200元，"
                 "已扣回3个月”或“已追回600元”）")
+    if (m := _MONTHLY_PLAN.search(text)) and not _MONTHLY.search(text):
+        return (f"“{m.group(0)}”未写已扣回几个月，是扣回的办法，未计为已{verb}；已扣回的，请写明月数（如“每月扣回200元，"
+                "已扣回3个月”）或金额")
     if m := _PLANNED.search(text):
         return f"“{m.group(0)}”是计划，未计为已{verb}"
     if m := _LOWERED.search(text):
@@ -1300,7 +1377,8 @@ def _unread_figures(text: str, bare: bool) -> list[str]:
         The figures as written.
     """
     rest = _BREAKDOWN.sub("", _LEFT.sub("", _OWED_SAID.sub("", _MONTHLY.sub(_monthly_total, text))))
-    kept = _AMOUNT.sub(lambda m: " " * len(m.group(0)) if (m.group(1) or m.group(2) or bare) else m.group(0), rest)
+    kept = _AMOUNT.sub(lambda m: " " * len(m.group(0)) if (m.group(1) or m.group(2) or m.group(3) or bare)
+                       else m.group(0), rest)
     unread = []
     for clause in _CLAUSE.finditer(rest):
         verb = re.search(_VERBS, clause.group(0))
@@ -1557,6 +1635,34 @@ def _left_out(tables: list) -> dict[str, str]:
     return out
 
 
+# A township's word that the person was taken off the finding's household ("非该户成员，已减员", "不是该户人员，已从该户
+# 减员", "已分户"), not a plan (拟减员) nor a lowered amount
+_REMOVED = re.compile(r"(?<![拟将待未])(?:已(?:从[^，,。；;]{0,10}?)?(?:做|作)?(?:减员|删除|移出|剔除|迁出该户|分户)|已(?:办理)?分户)")
+
+
+def _removal_said(f: pd.Series) -> str:
+    """The clause of a township's return saying the finding's person was taken off its household, or ''."""
+    for col in ("整改状态", "核实情况", "整改措施"):
+        text = values.text(f.get(col, ""))
+        if m := _REMOVED.search(text):
+            return next(c for c in _CLAUSE.findall(text) if m.group(0) in c or c in m.group(0)) if _CLAUSE.search(
+                text) else m.group(0)
+    return ""
+
+
+def _still_in_household(f: pd.Series, roster: _Roster) -> int | None:
+    """The new roster's row of an earlier finding's person in the finding's own household (same head ID, same name, and
+    the same ID where both have one), or None."""
+    head = ids.id_number(f["户主身份证号"])
+    if head.status != ids.VALID or f["身份证号"] == f["户主身份证号"]:
+        return None
+    j = roster.by_name_head.get((person_name(f["姓名"]), head.value))
+    if j is None:
+        return None
+    own, now = ids.id_number(f["身份证号"]), roster.members.at[j, "id"]
+    return j if not (own.status == ids.VALID and now and now != own.value) else None
+
+
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str,
             as_of: dt.date | None = None) -> dict:
     """Return the review row of one earlier finding (``as_of``: the review date)."""
@@ -1621,6 +1727,18 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
     verified = suppress.is_verified(f["核实情况"], claimed, f["类别代码"])
+    if not f["类别代码"].startswith("F") and (removed := _removal_said(f)):
+        # "非该户成员，已减员": the township acted on a household it says was wrong, no finding without ground (h378: it
+        # was 核实无问题, into the suppress list, while the new roster still lists her in that household, even twice)
+        verified = False
+        stays = _still_in_household(f, roster)
+        if stays is not None:
+            status = OPEN
+            notes.append(f"乡镇填报“{removed}”，但{f['姓名']}仍在该户（{roster.where(stays)}），请核实是否已减员")
+        elif status == OPEN and j is not None and f["类别代码"] in suppress.CATEGORY_VERIFIED_WORDS and not by_head:
+            # (moved to another household, 分户 or 并户, and enrolled there once: no longer this household's)
+            status = DONE
+            notes.append(f"乡镇填报“{removed}”，{f['姓名']}已不在原户主{f['户主姓名']}的户中，现在{roster.where(j)}")
     reported: dict[str, float] = {}
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)
