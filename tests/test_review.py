@@ -1926,23 +1926,26 @@ def _household_rows(*rows) -> "pd.DataFrame":
 HEAD_A, HEAD_B, HER = make_id("19800301", 413), make_id("19720607", 846), make_id("19590712", 662)
 
 
-@pytest.mark.parametrize("code, found, claimed, rows, status", [
+@pytest.mark.parametrize("code, found, claimed, rows, status, head", [
     # h378: "非该户成员，已减员" was 核实无问题 (into the suppress list) while the new roster still lists her there
-    ("D01", "非该户成员", "已减员", [(HEAD_A, "沈强", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改"),
-    ("D01", "", "王红非沈强户成员，已从该户减员", [(HER, "王红", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改"),
-    ("D01", "不是该户人员，已从该户减员", "", [(HER, "王红", HEAD_A, "沈强")], "未整改"),
-    ("C07", "非该户成员，已减员", "", [(HER, "王红", HEAD_A, "沈强")], "未整改"),
+    ("D01", "非该户成员", "已减员", [(HEAD_A, "沈强", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改", HEAD_A),
+    ("D01", "", "王红非沈强户成员，已从该户减员", [(HER, "王红", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改", HEAD_A),
+    ("D01", "不是该户人员，已从该户减员", "", [(HER, "王红", HEAD_A, "沈强")], "未整改", HEAD_A),
+    ("C07", "非该户成员，已减员", "", [(HER, "王红", HEAD_A, "沈强")], "未整改", HEAD_A),
     # moved to another household (分户) and enrolled there once: put right, not a false claim
     ("D01", "不是该户人员，已分户，已从该户减员", "", [(HEAD_B, "王兰", HEAD_B, "王兰"), (HER, "王红", HEAD_B, "王兰")],
-     "已整改"),
+     "已整改", HEAD_A),
+    # a township's own ledger naming the head only (no 户主身份证号): the household by the head's name
+    ("D01", "", "非该户成员，已减员", [(HEAD_A, "沈强", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "未整改", ""),
+    ("D01", "", "已分户，已从该户减员", [(HEAD_B, "王兰", HEAD_B, "王兰"), (HER, "王红", HEAD_B, "王兰")], "已整改", ""),
     # a plan to remove is no removal: the no-problem word stands as before
-    ("D01", "非该户成员", "拟减员", [(HER, "王红", HEAD_A, "沈强")], "核实无问题"),
-    ("D01", "非该户成员", "", [(HER, "王红", HEAD_A, "沈强")], "核实无问题"),
+    ("D01", "非该户成员", "拟减员", [(HER, "王红", HEAD_A, "沈强")], "核实无问题", HEAD_A),
+    ("D01", "非该户成员", "", [(HER, "王红", HEAD_A, "沈强")], "核实无问题", HEAD_A),
 ])
-def test_a_member_said_taken_off_the_household_is_checked_against_it(code, found, claimed, rows, status):
+def test_a_member_said_taken_off_the_household_is_checked_against_it(code, found, claimed, rows, status, head):
     from rostercheck.review import _decide, _Roster
 
-    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": HER, "姓名": "王红", "户主身份证号": HEAD_A, "户主姓名": "沈强",
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": HER, "姓名": "王红", "户主身份证号": head, "户主姓名": "沈强",
                    "依据": "", "整改状态": claimed, "核实情况": found, "整改措施": "", "应追回金额": None, "应补发金额": None})
     row = _decide(f, "member", False, set(), _Roster(_household_rows(*rows)), "")
     assert row["整改状态"] == status, row["说明"]
@@ -2016,3 +2019,22 @@ def test_one_persons_finding_in_two_households_of_a_list_without_its_evidence_is
                          "依据": ["", "", ""], "证据指纹": ["", "", ""], "姓名": ["王怡霞"] * 3, "乡镇": ["白沙乡", "柳林镇", "柳林镇"]})
     keys = _finding_keys(prev)
     assert keys[0] != keys[1] and keys[1] == keys[2]
+
+
+
+@pytest.mark.parametrize("name, title, town", [
+    ("河口乡_整改台账(1).xlsx", "", "河口乡"), ("整改台账.xlsx", "清河县石桥镇2026年第三季度低保专项治理问题整改台账", "石桥镇"),
+    ("城关街道整改情况.xlsx", "", "城关街道"), ("各乡镇整改台账.xlsx", "", ""), ("整改台账.xlsx", "", ""),
+    # file name and title naming two townships: neither
+    ("河口乡_整改台账.xlsx", "石桥镇2026年第三季度问题整改台账", ""),
+])
+def test_a_return_without_a_township_column_is_the_township_its_name_or_title_names(name, title, town):
+    # h378: townships' own retyped ledgers (no 乡镇 column) were "（未填乡镇）", one township's taken for another's version
+    from rostercheck.review import _named_by_file
+
+    part = pd.DataFrame({"类别代码": ["F01"], "姓名": ["王红"], "乡镇": [""]})
+    part.attrs["titles"] = [title] if title else []
+    notes = []
+    _named_by_file([name], [part], notes)
+    assert part["乡镇"].tolist() == [town]
+    assert bool(notes) == bool(town)

@@ -50,6 +50,8 @@ def _roster() -> _Roster:
     ("F05", 180.0, 60.0, "", "", "已追回100元", "未整改", {"应追回金额": 100.0, "应补发金额": 0.0}),
     # no amount owed (F07's account), verified as no problem, not a money finding: nothing
     ("F07", None, None, "已变更账户", "", "", "已整改", {}),
+    # the amount held by 将 before its verb, the sum owed unknown (h378: a township's own ledger without the county's)
+    ("F04", None, None, "", "", "已将690元追回", "已整改", {}),
     ("F01", 1548.0, None, "核实无问题", "死亡名单有误，本人健在", "", "核实无问题", {}),
     ("C02", None, None, "已追回", "", "已追回800元", "已整改", {}),
 ])
@@ -665,3 +667,23 @@ def test_a_retyped_column_of_what_is_owed_is_no_money_recovered(column):
     f = f.drop(column + TOWNSHIP_ADDED)
     f["实际追回金额" + TOWNSHIP_ADDED] = "300"
     assert _decide(f, "household", False, set(), _roster(), "")["整改状态"] == "已整改"
+
+
+def test_a_township_ledgers_one_column_owed_either_way_gives_each_finding_its_side():
+    # h378: townships' retyped ledgers given without the county's list had every amount unknown
+    from rostercheck.review import _owed_retyped
+
+    part = pd.DataFrame({"类别代码": ["F01", "F06", "F05", "F05", "F05", "C01"], "应追回金额": [""] * 6, "应补发金额": [""] * 6,
+                         "整改状态": ["", "", "已补发150元", "已追缴300元", "已整改", ""], "核实情况": [""] * 6, "整改措施": [""] * 6,
+                         "应追回（补发）金额" + TOWNSHIP_ADDED: ["1600", "810", "150", "300", "300", ""]})
+    _owed_retyped(part)
+    assert list(zip(part["应追回金额"], part["应补发金额"])) == [
+        ("1600", ""), ("", "810"), ("", "150"), ("300", ""), ("", ""), ("", "")]
+
+
+@pytest.mark.parametrize("header, label", [("应追回金额（元）", "应追回金额"), ("应补发金额(元)", "应补发金额"),
+                                           ("追回金额（元）", "追回金额(元)")])
+def test_a_retyped_header_of_the_amount_owed_with_its_unit_is_the_lists_column(header, label):
+    from rostercheck.io.ledger import ledger_labels
+
+    assert ledger_labels(["姓名", header]) == ["姓名", label]

@@ -228,11 +228,14 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
         warnings.extend(f"{Path(path).name}：{n}" for n in parts[-1].attrs["notes"])
+    _named_by_file(given, parts, warnings)
     given, parts, skipped = _read_through(given, parts, warnings, specs)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
             warnings.append(f"{Path(path).name}：没有“证据指纹”列（或该列为空，可能被删除）：其中核实无问题的记录只能按依据文字比对，"
                             "下季度名单文件名、行号以外的文字有变化的会再次列出。请勿删除该列")
+    for part in parts:
+        _owed_retyped(part)
     _amounts_unknown(given, parts)  # (marks the rows: before they are put together)
     for path, part in zip(given, parts):  # (each return as the township wrote it, its rows' numbers its own)
         warnings.extend(_amounts_on_other_rows(Path(path).name, part))
@@ -368,6 +371,29 @@ def _coded_towns(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str]) ->
     if left:
         notes.append(f"上期问题清单的乡镇区划代码 {'、'.join(left)} 无法按本期花名册对应为乡镇名称，照旧显示为代码")
     return prev["乡镇"].where(~coded, towns.str[:9].map(named).fillna(towns))
+
+
+# A township named at the start of a return's file name or title ('河口乡_整改台账', '清河县河口乡2026年第三季度…整改台账'):
+# a county's name may stand before it; 乡镇 ('各乡镇') names none
+_TOWN_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?[县市区旗](?=[\u4e00-\u9fff]{2,}))?"
+                         r"([\u4e00-\u9fff]{1,6}?(?:(?<!乡)镇|乡(?!镇)|街道|苏木))")
+
+
+def _named_by_file(given: list, parts: list[pd.DataFrame], notes: list[str]) -> None:
+    """Give a township's return without a 乡镇 column (its own 整改台账, retyped) the township its file name or title
+    names, said (h378: read as "（未填乡镇）", one township's return taken for another's version, its money unknown)."""
+    for path, part in zip(given, parts):
+        if not len(part) or ("乡镇" in part.columns and part["乡镇"].astype(str).str.strip().ne("").any()):
+            continue
+        stem = Path(path).stem
+        said = [(m.group(1), f"文件名“{Path(path).name}”") for m in [_TOWN_NAMED.match(stem)] if m] + [
+            (m.group(1), f"标题“{t}”") for t in part.attrs.get("titles", [])[:1] if (m := _TOWN_NAMED.match(str(t).strip()))]
+        towns = {regions.township_key(t) for t, _ in said}
+        if len(towns) != 1:
+            continue
+        town, where = said[0]
+        part["乡镇"] = town
+        notes.append(f"{Path(path).name}：没有乡镇列，按{where}中的“{town}”作为这些问题所在的乡镇")
 
 
 def _shown_key(frame: pd.DataFrame) -> pd.Series:
@@ -776,6 +802,31 @@ def _missing_from_returns(given: list, parts: list[pd.DataFrame], every: pd.Data
     return notes, unreturned, named
 
 
+# One column a township's own ledger retypes for what is owed either way (应追回（补发）金额, 应追回/补发金额)
+_OWED_EITHER = re.compile(r"^应追回\W{0,2}补发\W{0,2}金额")
+# … whose side the category says: recovered for F01–F04, paid for F06 (F05 may be either: left unknown)
+_OWED_SIDE = {"F01": "应追回金额", "F02": "应追回金额", "F03": "应追回金额", "F04": "应追回金额", "F06": "应补发金额"}
+
+
+def _owed_retyped(part: pd.DataFrame) -> None:
+    """Fill a return's blank 应追回金额/应补发金额 from the one column its own ledger retyped for both (h378: every money
+    finding of townships' retyped ledgers given without the county's list had its amount unknown), by the category."""
+    either = next((c for c in part.columns if str(c).endswith(TOWNSHIP_ADDED) and _OWED_EITHER.match(str(c))), None)
+    if either is None or part.empty:
+        return
+    owed = part[either].map(_number)
+    for code, col in _OWED_SIDE.items():
+        rows = (part["类别代码"].astype(str) == code) & owed.notna() & (
+            part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
+        part.loc[rows, col] = owed[rows].map(lambda v: f"{v:g}")
+    # an F05, over- or underpaid: the side its return's words name, when they name one only ('已补发150元')
+    for at in part.index[(part["类别代码"].astype(str) == "F05") & owed.notna()]:
+        said = " ".join(_return_texts(part.loc[at]))
+        sides = [c for c, words in _SIDE_WORDS.items() if words.search(said)]
+        if len(sides) == 1 and not any(str(part.at[at, c]).strip() for c in OWED_COLUMNS):
+            part.at[at, sides[0]] = f"{owed[at]:g}"
+
+
 def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> None:
     """Mark the money findings that came in a return without the amount columns (a retyped ledger), the file's name in
     column AMOUNTS_UNKNOWN of each part ('' for the others): unless an internal list gives their amounts
@@ -1063,7 +1114,9 @@ def _finding_keys(prev: pd.DataFrame) -> pd.Series:
     # without 依据 (a system export's list), one person's finding of one code in two households (D01) is two: the head
     # tells them apart (h378: one of 王怡霞's two D01 rows lost, the other given its 整改情况)
     bare = prev.get("依据", blank).astype(str).str.strip() == ""
-    said = said.where(~bare, said + "|" + prev.get("户主身份证号", blank).astype(str).str.strip().str[:14])
+    head = prev.get("户主身份证号", blank).astype(str).str.strip().str[:14]
+    head = head.where(head != "", prev.get("户主姓名", blank).astype(str).str.replace(r"\s+", "", regex=True))
+    said = said.where(~bare, said + "|" + head)
     # a copy whose 证据指纹 column a township deleted is the finding another copy prints it for (held-out 121: the county's
     # list beside such a return counted every one of that township's findings twice)
     known = dict(zip(said[printed != ""], printed[printed != ""]))
@@ -1170,7 +1223,7 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
 # ('已全部追回', '资金已全额收回', '全额补发' too: held-out 107)
-_DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
+_DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:(?:将|把)[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
 # Recovered in other words (h363: '已从12月低保金中扣除1200元', '本人已退还1200元', '已上缴财政1200元' were nothing filed, and
 # beside 已整改 the whole sum owed): a deduction only where done (已扣除, 从…中扣除), never '扣除收入后应为300元'
 _RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|(?<=[已中])(?:扣除|抵扣|冲减|冲抵)|(?<=发放中)核减|(?<=金中)核减"
@@ -1654,8 +1707,13 @@ def _still_in_household(f: pd.Series, roster: _Roster) -> int | None:
     """The new roster's row of an earlier finding's person in the finding's own household (same head ID, same name, and
     the same ID where both have one), or None."""
     head = ids.id_number(f["户主身份证号"])
-    if head.status != ids.VALID or f["身份证号"] == f["户主身份证号"]:
+    if f["身份证号"] and f["身份证号"] == f["户主身份证号"]:
         return None
+    if head.status != ids.VALID:  # (a township's own ledger may name the head only: the person's household by it)
+        j, _ = roster.person(f["身份证号"], f["姓名"], "")
+        named = person_name(f["户主姓名"])
+        return j if j is not None and named and named != person_name(f["姓名"]) and person_name(
+            roster.members.at[j, "head_name"]) == named else None
     j = roster.by_name_head.get((person_name(f["姓名"]), head.value))
     if j is None:
         return None
@@ -1735,7 +1793,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if stays is not None:
             status = OPEN
             notes.append(f"乡镇填报“{removed}”，但{f['姓名']}仍在该户（{roster.where(stays)}），请核实是否已减员")
-        elif status == OPEN and j is not None and f["类别代码"] in suppress.CATEGORY_VERIFIED_WORDS and not by_head:
+        elif status == OPEN and j is not None and f["类别代码"] in suppress.CATEGORY_VERIFIED_WORDS and not by_head \
+                and person_name(roster.members.at[j, "head_name"]) != person_name(f["户主姓名"]):
             # (moved to another household, 分户 or 并户, and enrolled there once: no longer this household's)
             status = DONE
             notes.append(f"乡镇填报“{removed}”，{f['姓名']}已不在原户主{f['户主姓名']}的户中，现在{roster.where(j)}")

@@ -67,6 +67,8 @@ def ledger_labels(row: list) -> list[str]:
     # an alias standing beside the column it names is a column of its own (h357: 整改情况 beside 整改状态 was read as a
     # second 整改状态 and dropped, its '已追回部分300元' never read): carried as the township's, read as free text
     # (or beside another alias of it: 状态 and 整改情况)
+    # (h378: a retyped 应追回金额（元） was carried as the township's own column, the amounts owed unknown)
+    raw = [x[:-3] if x in ("应追回金额(元)", "应补发金额(元)") else x for x in raw]
     labels, taken = [], set(raw)
     for x in raw:
         label = _ALIASES.get(x, x)
