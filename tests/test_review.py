@@ -2038,3 +2038,13 @@ def test_a_return_without_a_township_column_is_the_township_its_name_or_title_na
     _named_by_file([name], [part], notes)
     assert part["乡镇"].tolist() == [town]
     assert bool(notes) == bool(town)
+
+
+@pytest.mark.parametrize("text, removed", [
+    ("非该户成员，已减员", True), ("王红非沈强户成员，已从该户减员", True), ("已做减员处理", True), ("已分户", True),
+    ("已从花名册中删除", True), ("拟减员", False), ("未减员", False), ("已删除原共用账号", False), ("非该户成员", False),
+])
+def test_what_says_a_member_was_taken_off_a_household(text, removed):
+    from rostercheck.review import _REMOVED
+
+    assert bool(_REMOVED.search(text)) == removed

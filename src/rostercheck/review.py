@@ -1690,7 +1690,8 @@ def _left_out(tables: list) -> dict[str, str]:
 
 # A township's word that the person was taken off the finding's household ("非该户成员，已减员", "不是该户人员，已从该户
 # 减员", "已分户"), not a plan (拟减员) nor a lowered amount
-_REMOVED = re.compile(r"(?<![拟将待未])(?:已(?:从[^，,。；;]{0,10}?)?(?:做|作)?(?:减员|删除|移出|剔除|迁出该户|分户)|已(?:办理)?分户)")
+# (删除 alone may be of an account: only a removal from somewhere is a member's)
+_REMOVED = re.compile(r"(?<![拟将待未])已(?:从[^，,。；;]{0,10}?(?:减员|删除|移出|剔除)|(?:做|作)?减员|(?:办理)?分户)")
 
 
 def _removal_said(f: pd.Series) -> str:
