@@ -1266,7 +1266,11 @@ _AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
 # … and what it plans to recover or pay ('计划下月补发1700元', held-out 371: read as paid)
-_OWED_SAID = re.compile(r"(?:应|需|须|(?<!已)(?:计划|拟|准备|将于|将在|预计|打算)[^\d，,。；;]{0,8}?)" + _VERBS
+# A plan, a deadline or an order to pay back: no money moved yet (h378: '下月追回1200元', '12月底前追回1200元', '责令其退回
+# 1200元', '已通知家属退回1200元' were read as recovered); never after 已/于/在 ('已于12月底前追回' is done)
+_PLAN = (r"(?:(?<![\d已于在])(?:计划|拟|准备|将于|将在|预计|打算|下个?月|\d{1,2}\s*月(?:底|份)?前|月底前|年底前|应于|应在)"
+         r"|(?<![按经据照])(?:限期|责令|督促|通知))")
+_OWED_SAID = re.compile(r"(?:应|需|须|" + _PLAN + _GAP + r"{0,8}?)" + _VERBS
                         + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
 # Instalments withheld month by month ('每月扣回200元，已扣回3个月', held-out 371: read as 200): the monthly amount times the
 # months said done. Without a monthly amount ('分3个月扣回，已扣2个月') nothing is read: the share is never guessed
@@ -1335,7 +1339,7 @@ def _amounts_said(text: str, bare: bool) -> tuple[float, float, tuple[tuple[str,
 # amount ('分3个月扣回，已扣2个月'), a plan ('计划下月追回'), the monthly benefit lowered ('月保障金已核减200元', '核减为300元')
 _SHARE_UNSAID = re.compile(r"分\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个月|次|期)[^。；;\d]{0,6}?(?:扣回|追回|退回|扣除)"
                            r"[^。；;\d]{0,10}?已(?:经)?(?:扣回|追回|扣除|扣|退回)了?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个月|次|期)")
-_PLANNED = re.compile(r"(?<!已)(?:计划|拟|准备|将于|将在|预计|打算)[^，,。；;]{0,8}?" + _VERBS + r"[^，,。；;]*")
+_PLANNED = re.compile(_PLAN + r"[^，,。；;]{0,8}?" + _VERBS + r"[^，,。；;]*")
 _LOWERED = re.compile(r"[^，,。；;]*(?:(?:保障金|保障标准|供养金|补助金|补差)[^，,。；;]{0,4}?核减|核减为)[^，,。；;]*")
 # … and a 核减 of exactly what was owed is the money withheld ('已核减1440元' of 1,440 owed), not the benefit lowered
 _CUT_OWED = re.compile(r"(?<!为)核减(?!为)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)\s*元")
