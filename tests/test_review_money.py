@@ -699,3 +699,13 @@ def test_a_retyped_header_of_the_amount_owed_with_its_unit_is_the_lists_column(h
     from rostercheck.io.ledger import ledger_labels
 
     assert ledger_labels(["姓名", header]) == ["姓名", label]
+
+
+def test_an_account_finding_owes_no_sum_and_leaves_no_total_unknown():
+    # h378: a township's retyped ledger without amount columns: its F07 rows (owing none) made its totals "未知"
+    from rostercheck.review import AMOUNTS_UNKNOWN, _amounts_unknown
+
+    part = pd.DataFrame({"类别代码": ["F07", "F03", "C01"], "应追回金额": ["", "", ""], "应补发金额": ["", "", ""]})
+    part.attrs["amounts"] = False
+    _amounts_unknown(["白沙乡_整改台账.xlsx"], [part])
+    assert part[AMOUNTS_UNKNOWN].tolist() == ["", "白沙乡_整改台账.xlsx", ""]

@@ -835,7 +835,8 @@ def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> None:
         part[AMOUNTS_UNKNOWN] = ""  # (marked in place: the money table leaves these rows' amounts blank)
         if part.attrs.get("amounts", True) or part.empty:
             continue
-        money_rows = part["类别代码"].astype(str).str.startswith("F") & (
+        # (F07, an account not the household's, owes no sum: h378's retyped ledgers had their totals said unknown by it)
+        money_rows = part["类别代码"].astype(str).str.match(r"F0[1-6]") & (
             part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
         part.loc[money_rows, AMOUNTS_UNKNOWN] = Path(path).name
 
