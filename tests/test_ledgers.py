@@ -359,36 +359,13 @@ def test_cells_shared_across_files_are_the_cells_of_each_file(files):
     assert list(joined) == expected and joined.categories.is_unique
 
 
-@pytest.mark.parametrize("method", ["fork", "spawn"])
-def test_ledgers_typed_in_the_second_process_equal_those_typed_here(monkeypatch, method):
-    """Read ahead (audit), a second process reads every ledger, sends the payees' keys, then types the rows and
-    sends them packed (dates and columns of None as codes): the same rows, keys and notes as typed here."""
-    from helpers import COUNTY
-
-    from rostercheck.io.ledgers import start_ledgers
-
-    here = start_ledgers([COUNTY / "资金发放"], AS_OF)
-    keys_here = here.payee_keys()
-    tables_here, frame_here, notes_here = here.finish()
-    monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
-    monkeypatch.setenv("ROSTERCHECK_START_METHOD", method)
-    ahead = start_ledgers([COUNTY / "资金发放"], AS_OF, ahead=True)
-    assert ahead.far_typed is not None  # (else this test tests nothing)
-    keys = ahead.payee_keys()
-    tables, frame, notes = ahead.finish()
-    assert [t.path for t in tables] == [t.path for t in tables_here] and notes == notes_here
-    assert len(keys) == len(keys_here) and all(a.equals(b) for a, b in zip(keys, keys_here))
-    assert frame["birth"].dtype == object and frame["birth"].map(type).isin([dt.date, type(None)]).all()
-    pd.testing.assert_frame_equal(frame, frame_here)
-
-
 def test_raw_payee_keys_hold_every_key_of_the_typed_payments(tmp_path):
     from helpers import COUNTY
 
-    from rostercheck.io.ledgers import start_ledgers
+    from rostercheck.io.ledgers import raw_payee_keys, start_ledgers
 
     reading = start_ledgers([COUNTY / "资金发放"], AS_OF)
-    keys = reading.payee_keys()
+    keys = raw_payee_keys(reading.raw())
     _, frame, _ = reading.finish()
 
     def triples(f, prefix):

@@ -127,33 +127,3 @@ def test_one_item_past_those_shown_is_named_not_counted():
     said = ctx.cache["money:items"][0]
     assert said.startswith("资金发放明细（7 个文件）按保障金核对的项目：低保金 3 个文件、特困供养金 2 个文件、五保供养金 1 个文件、"
                            "集中供养特困人员供养金 1 个文件（") and "另有" not in said
-
-
-def test_the_ledger_linked_ahead_while_lists_are_read_gives_the_same_findings():
-    """audit links a payment ledger while the second process still reads lists (rules._money.link_ahead): unless
-    the link reads a pending list (the exits, the registry), and the findings are those of a link made after."""
-    from money import household, make_id, money, money_context, months, pay
-
-    from rostercheck.model import Arriving
-    from rostercheck.rules._money import link_ahead
-
-    alone = make_id("19400303", 131)
-
-    def ctx_():
-        rows = [pay(alone, "赵六", m, 516) for m in months("2026-01", "2026-09")]
-        return money_context(household("赵六", alone, benefit=516), rows,
-                             {"deaths": [{"name": "赵六", "id": alone, "date": "2026-05-14"}],
-                              "exits": [{"name": "赵六", "id": alone, "date": "2026-08-01"}]})
-
-    after = money(ctx_(), "F01")
-    assert after == [("赵六", "高", 2064.0, None)]
-    for pending, linked in (({"deaths"}, True), ({"deaths", "exits"}, False)):
-        ctx = ctx_()
-        complete = ctx.lists
-        ctx.lists = Arriving({k: v for k, v in complete.items() if k not in pending}, pending)
-        assert link_ahead(ctx) is linked
-        assert ("money:linked" in ctx.cache) is linked
-        for kind in pending:  # (the lists arrive: audit._complete)
-            ctx.lists[kind] = complete[kind]
-        ctx.lists = dict(ctx.lists.items())
-        assert money(ctx, "F01") == after

@@ -433,14 +433,6 @@ def _built_first(ctx: Context) -> None:
     ledger(ctx)
 
 
-def _linked_ahead(ctx: Context, codes: list[str] | None) -> None:
-    """Link the payment ledger (what the TOGETHER checks build first) while the second process still reads lists."""
-    from .rules._money import link_ahead
-
-    if any(c.startswith(TOGETHER) for c in _runnable(ctx, codes)[0]):
-        link_ahead(ctx)
-
-
 def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
     """The codes grouped by their rule's module (``rules``: code → rule), the group of most checks first: checks of
     one module share what they compute (C09 and C10 the household signals), so a group runs in one process and no two
@@ -584,37 +576,34 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
 
     entries = suppression.read(suppress) if suppress is not None else None  # fail early on a wrong file
     common = load_policy(config)[1]  # fail on a broken configuration before spending time on loading
-    # Payees are people of interest too (their events are kept, F01–F03): keys from the ledger rows a second process
-    # reads (and, reading them all, types) meanwhile.
+    # Payees are people of interest too (their events are kept, F01–F03): keys from the raw rows a second process
+    # reads meanwhile; the rows are typed here while the second process filters the held lists.
     reading = start_payments(payments, as_of, limits, progress, given=[*rosters, *lists.values()], rosters=rosters)
 
     def payees() -> list[pd.DataFrame]:
-        return reading.payee_keys()
+        from .io.ledgers import raw_payee_keys
+
+        return raw_payee_keys(reading.raw())
 
     try:
         loading = start_loading(rosters, lists, as_of, limits, progress, whole, payees if reading else [],
                                 typed_here=reading.size if reading else 0, roster_codes=roster_codes(common))
-    except BaseException:
+    finally:
         if reading:
             reading.close()
-        raise
     try:
         ledger_notes = add_payments(loading.inputs, reading.finish() if reading else None)
         require_people(loading.inputs, "花名册", "核查结果会显示为“未发现问题”")
         ctx, warnings, source = _context(loading.inputs, as_of, config)
         ctx.cache[UNREAD_LISTS] = dict(unread or {})
         # Checks that need none of the lists the second process still reads run while it reads them, unless a
-        # payment ledger waits here: it is linked meanwhile (the money checks' path), and the copy forked for the
-        # other checks has time for these too (run_checks).
+        # payment ledger waits here: linking it is this process's path, and the copy forked for the other checks
+        # has time for these too (run_checks).
         early = (run_ready_checks(ctx, codes, loading.waiting)
                  if loading.ready and loading.waiting() and not reading else {})
-        if reading and loading.ready and loading.waiting():
-            _linked_ahead(ctx, codes)
         inputs = loading.finish()
     finally:
         loading.close()
-        if reading:
-            reading.close()
     warnings = warnings + _complete(ctx, inputs, source) + ledger_notes
     # The notices that read no finding are worked out beside the checks (the process done first takes them); the
     # lists each check lacks for every check, those skipped dropped below.

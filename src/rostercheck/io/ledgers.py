@@ -1806,14 +1806,7 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
     reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        if reading.near_files:
-            reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known,
-                                              legends)
-        else:  # reading every file there, it types them too, once it has sent their payees' keys (the lists wait for
-            # them): this process has the rosters' members to build meanwhile (one worker: the same process)
-            reading.far = reading.pool.submit(_read_keyed, reading.far_files, as_of, limits, found, reading.known,
-                                              legends)
-            reading.far_typed = reading.pool.submit(_typed_kept)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known, legends)
     return reading
 
 
@@ -1826,61 +1819,31 @@ class LedgerReading:
         self.as_of, self.limits, self.progress, self.warnings = as_of, limits, progress, warnings
         self.pool = self.far = None
         self.tables, self.frame = [], None
-        self.far_typed = None  # the rows typed there, when the second process reads every file (_typed_kept)
-        self.keys: list[pd.DataFrame] = []  # their payees' keys, sent first (_read_keyed)
         self.size = 0  # the files' bytes
         self.known = ()  # the spans of months the run knows of (known_months)
         self.legends = ""  # a code table's text given beside the ledgers (code_tables)
 
-    def _collect(self) -> None:
-        """Read this process's files and wait for the other's raw rows (once); when it reads every file, its payees'
-        keys only (it types the rows next, :meth:`finish`)."""
-        if self.tables:
-            return
-        if self.far_typed is not None:
-            self._progress(self.far_files)
-            tables, self.keys, passed = self.far.result()
-            self._take(tables, [], passed)
-            return
-        tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found,
-                                           self.known, self.legends)
-        if self.far is not None:
-            self._progress(self.far_files)
-            more, rest, passed_there = self.far.result()
-            tables, frames, passed = tables + more, frames + rest, passed + passed_there
-        self.close()
-        self._take(tables, frames, passed)
-
-    def _progress(self, files: list[Path]) -> None:
-        for path in files:
-            if self.progress:
-                self.progress(KIND_LABELS[KIND], path)
-
-    def _take(self, tables: list[Table], frames: list[pd.DataFrame], passed: list[InputFileError]) -> None:
-        if not tables:  # every file of the folders passed over: the first one's reason
+    def raw(self) -> pd.DataFrame:
+        """Read this process's files and wait for the other's: the raw rows (kept for :meth:`finish`)."""
+        if self.frame is None:
+            tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found,
+                                              self.known, self.legends)
+            if self.far is not None:
+                for path in self.far_files:
+                    if self.progress:
+                        self.progress(KIND_LABELS[KIND], path)
+                more, rest, passed_there = self.far.result()
+                tables, frames, passed = tables + more, frames + rest, passed + passed_there
             self.close()
-            raise passed[0]
-        self.warnings += [f"{Path(err.path).name}：{err.message.split('。')[0]}，已跳过" for err in passed]
-        self.tables = tables
-        if frames:
-            self.frame = _concat(frames)
-
-    def payee_keys(self) -> list[pd.DataFrame]:
-        """The payees' ID keys (:func:`raw_payee_keys`), known before the rows are typed (:meth:`finish`)."""
-        self._collect()
-        return self.keys if self.far_typed is not None else raw_payee_keys(self.frame)
+            if not tables:  # every file of the folders passed over: the first one's reason
+                raise passed[0]
+            self.warnings += [f"{Path(err.path).name}：{err.message.split('。')[0]}，已跳过" for err in passed]
+            self.tables, self.frame = tables, _concat(frames)
+        return self.frame
 
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
-        """Type the raw rows all at once (see :func:`load_ledgers`), unless the second process did."""
-        self._collect()
-        if self.far_typed is not None:
-            try:
-                packed, dropped = self.far_typed.result()
-            finally:
-                self.close()
-            frame = _unpacked(packed)
-        else:
-            frame, dropped = _overlapping_files(normalise_payments(self.frame))
+        """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
+        frame, dropped = _overlapping_files(normalise_payments(self.raw()))
         self.frame = None
         return self.tables, frame, self.warnings + dropped
 
@@ -1889,48 +1852,6 @@ class LedgerReading:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
-
-
-def _read_keyed(files: list[Path], as_of: dt.date, limits: Limits | None, found: Collection[Path] = (),
-                known: tuple = (), legends: str = "") -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
-    """In the second process when it reads every file (:func:`start_ledgers`): read the raw rows (:func:`_read_raw`)
-    and return their payees' keys (:func:`raw_payee_keys`), the rows kept for :func:`_typed_kept`."""
-    global _KEPT
-    tables, frames, passed = _read_raw(files, as_of, limits, None, found, known, legends)
-    _KEPT = frames[0] if frames else None
-    return tables, raw_payee_keys(_KEPT) if frames else [], passed
-
-
-_KEPT: pd.DataFrame | None = None  # (in the second process) the raw rows :func:`_read_keyed` read
-
-
-def _typed_kept() -> tuple[pd.DataFrame | None, list[str]]:
-    """Type the rows :func:`_read_keyed` kept as :meth:`LedgerReading.finish` would (a city's year: 1.2 s off the first
-    process's path), packed for the pipe; and the notes on repeated files."""
-    global _KEPT
-    raw, _KEPT = _KEPT, None
-    if raw is None:
-        return None, []
-    frame, dropped = _overlapping_files(normalise_payments(raw))
-    return _packed(frame), dropped
-
-
-def _packed(frame: pd.DataFrame) -> pd.DataFrame:
-    """The typed rows for the pipe: a column of None only (a city's ledgers give no 发放日期, 应发金额) named, not sent
-    (a city's year: 0.15 s less to unpickle); :func:`_unpacked` restores it."""
-    empty = [name for name in frame.columns if frame[name].dtype == object and frame[name].isna().all()
-             and all(v is None for v in frame[name].tolist())]
-    out = frame.drop(columns=empty)
-    out.attrs.update(empty=empty, order=list(frame.columns))
-    return out
-
-
-def _unpacked(frame: pd.DataFrame) -> pd.DataFrame:
-    """The typed rows :func:`_packed` sent."""
-    empty, order = frame.attrs.pop("empty", []), frame.attrs.pop("order", list(frame.columns))
-    for name in empty:  # (at its place: no copy of the other columns)
-        frame.insert(order.index(name), name, pd.Series(np.full(len(frame), None, dtype=object), dtype=object, copy=False))
-    return frame
 
 
 def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None, found: Collection[Path] = (),

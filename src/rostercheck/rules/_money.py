@@ -341,7 +341,15 @@ def ledger(ctx: Context) -> Ledger:
     """
     if "money" in ctx.cache:
         return ctx.cache["money"]
-    led = linked(ctx)
+    # Linked once: a check run while a list is still being read (audit.run_ready_checks) keeps the links when the
+    # events reach that list and stop it; the events are attached afresh.
+    led = ctx.cache.get("money:linked")
+    if led is None:
+        from ._money_recoveries import set_apart  # (it builds on this module's ledger)
+
+        led = _linked(ctx)
+        set_apart(ctx, led)  # the bureau's own 追回 rows: no payment (held-out 237)
+    ctx.cache["money:linked"] = led
     led.events_row, led.events_member = {}, {}
     led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)
     led.memo["departed"] = {}  # household → events of members the roster no longer lists (_money_events._attach_departed)
@@ -357,33 +365,6 @@ def ledger(ctx: Context) -> Ledger:
     # them forms cycles; reference counting still frees them.
     gc.freeze()
     return led
-
-
-# The lists the link reads (:func:`linked`); the event lists are read by :func:`ledger` after it.
-LINK_LISTS = frozenset({"exits", "registry"})
-
-
-def linked(ctx: Context) -> Ledger:
-    """The payments linked to the roster, without their events (see :func:`ledger`), linked once: a check run while a
-    list is still being read keeps the links when the events reach that list and stop it (audit.run_ready_checks), as
-    does a link made ahead (:func:`link_ahead`); the events are attached afresh."""
-    led = ctx.cache.get("money:linked")
-    if led is None:
-        from ._money_recoveries import set_apart  # (it builds on this module's ledger)
-
-        led = _linked(ctx)
-        set_apart(ctx, led)  # the bureau's own 追回 rows: no payment (held-out 237)
-        ctx.cache["money:linked"] = led
-    return led
-
-
-def link_ahead(ctx: Context) -> bool:
-    """Link the payments while the second process still reads the lists (audit), unless the link reads one of them:
-    a city's year of ledgers is linked (2 s) meanwhile, not after. Returns whether it did."""
-    if getattr(ctx.lists, "pending", set()) & LINK_LISTS:
-        return False
-    linked(ctx)
-    return True
 
 
 def _linked(ctx: Context) -> Ledger:
