@@ -299,6 +299,28 @@ def test_the_detail_sheet_keeps_the_earlier_evidence_unprinted(tmp_path):
     assert "依据" in order and order.index("依据") > printed and order.index("说明") <= printed
 
 
+def test_the_detail_sheet_keeps_the_columns_a_township_added_unprinted(tmp_path):
+    # h385: a township's return with its own 村(社区), 应追回(补发)金额 and 整改完成时间 columns brought the printed detail to
+    # 23 columns on a page's width (56 % of 11 pt); they stay in the sheet, beside the ones printed
+    from rostercheck.io import report
+    from rostercheck.io.review_report import review_sheets
+
+    added = ["村(社区)（乡镇添加）", "应追回(补发)金额（乡镇添加）", "整改完成时间（乡镇添加）"]
+    rows = pd.DataFrame({"类别代码": ["C02"], "乡镇": ["城关镇"], "村": ["西街社区"], "姓名": ["张三"], "身份证号": ["y"],
+                         "户主身份证号": ["x"], "整改状态": ["未整改"], "说明": ["仍在册"], "乡镇填报状态": ["已停发"],
+                         added[0]: ["西街社区"], added[1]: [1350], added[2]: ["2026-12-20"], "依据": ["第 2 行"]})
+    (name, detail, _), = [s for s in review_sheets(rows, {"C02": "死亡"}) if s[0].startswith("问题明细")]
+    order, printed = report.placed(list(detail.columns), [], detail.attrs[report.UNPRINTED])
+    assert all(c in order and order.index(c) > printed for c in added)
+    assert all(order.index(c) <= printed for c in ("村", "说明", "乡镇填报状态", "整改状态"))
+    report.write_workbook(tmp_path / "r.xlsx", [(name, detail, None)], {}, "回头看")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    header = [c.value for c in ws[report.HEADER_ROW + 1]]
+    from openpyxl.utils import get_column_letter
+
+    assert set(added) <= set(header) and ws.print_area.endswith(f"$A$1:${get_column_letter(printed + 1)}$3")
+
+
 @pytest.mark.parametrize("amount", ["2520", 2520, "3000"])
 def test_an_amount_alone_in_a_column_of_its_own_settles_the_money_without_a_crash(amount):
     # held-out 207: 整改状态 and 整改措施 blank, only the township's added 实际追回金额 filled with the whole amount:

@@ -15,7 +15,7 @@ from ..order import natural_rank, natural_sorted
 from ..review import AMOUNTS_UNKNOWN, DONE, NOT_RETURNED, OPEN, OWED_COLUMNS, VERIFIED, household_key
 from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
 from .public import public_rows, write_public_copies
-from .report import (SHEET_NOTE, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
+from .report import (SHEET_NOTE, TOWNSHIP_ADDED, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
 
 RATE_COLUMNS = ["问题数", "已整改", "未整改", "核实无问题", "应整改数", "整改率"]
@@ -155,8 +155,11 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Coll
         sheets.append(("追回补发资金（乡镇填报）", money, None))
     detail = without_money(rows).copy(deep=False)
     # printed: what the townships did and what the review says of it; the earlier evidence stays in the sheet unprinted
-    # (held-out 192: 22 columns on a page's width printed at 4.6 pt)
-    detail.attrs = {**detail.attrs, UNPRINTED: ("依据", "户主身份证号")}
+    # (held-out 192: 22 columns on a page's width printed at 4.6 pt), and so do the columns a township inserted into its
+    # return (…（乡镇添加）: its own village, amount or date beside the ones printed; h385: three such columns brought the
+    # printed detail back to 4.6 pt, 23 columns on the page's width)
+    added = tuple(c for c in detail.columns if str(c).endswith(TOWNSHIP_ADDED))
+    detail.attrs = {**detail.attrs, UNPRINTED: ("依据", "户主身份证号", *added)}
     return sheets + [("问题明细（未整改在前）", detail, None)]
 
 
