@@ -577,3 +577,47 @@ def test_csv_cells_are_made_formula_safe_as_safe_text_makes_each(tmp_path_factor
 def test_a_columns_texts_are_its_distinct_filled_cells_as_text(values, sample):
     got = report._texts(values[:sample])
     assert len(got) == len(set(got)) and set(got) == {str(v) for v in values[:sample] if not report._blank(v)}
+
+
+def _printed_px(layout, printed):
+    return sum(report.column_px(w) for w, _ in layout[:printed + 1])
+
+
+LONG = "该户（按户主身份证号）仍在新名单中（低保《低保花名册_第四季度.xlsx》第 278 行）；乡镇填报“已从该户减员”，但仍在该户"
+
+
+@pytest.mark.parametrize("columns, narrowed", [
+    # h385: the look-back's detail of 23 printed columns printed at 56 % of 11 pt (4.6 pt as LibreOffice renders it)
+    ({f"列{k}": ["短文字"] for k in range(16)} | {"身份证号": ["430526195907126626"], "说明": [LONG], "乡镇填报状态": [LONG]},
+     {"说明", "乡镇填报状态"}),
+    # wider still: the long texts narrowed to the floor, never to slivers
+    ({f"列{k}": ["短文字"] for k in range(22)} | {"说明": [LONG], "乡镇填报状态": [LONG]}, {"说明", "乡镇填报状态"}),
+    # as many columns that fit the scale: nothing narrowed
+    ({f"列{k}": ["短文字"] for k in range(6)} | {"说明": [LONG]}, set()),
+    # too wide, but no long text to narrow: the short texts and the ID keep their widths
+    ({f"列{k}": ["短文字短文字短文字"] for k in range(30)} | {"身份证号": ["430526195907126626"]}, set()),
+])
+def test_long_texts_narrow_so_a_wide_sheet_prints_at_a_readable_size(columns, narrowed):
+    frame = pd.DataFrame(columns)
+    names = list(frame.columns)
+    widths = {f"列{k}": 12 for k in range(30)} | {"说明": 24, "乡镇填报状态": 24}
+    plain = [report.column_layout(n, frame[n].tolist(), widths) for n in names]
+    layout = report.sheet_layout(names, frame, widths, len(names) - 1)
+    changed = {n for n, a, b in zip(names, plain, layout) if a != b}
+    assert changed == narrowed
+    for n, (width, wrap) in zip(names, layout):
+        if n in narrowed:
+            assert report.NARROW_FLOOR <= width < dict(zip(names, plain))[n][0] and wrap
+    budget = report.PAGE_WIDTH_PX / report.MIN_PRINT_SCALE
+    if narrowed:  # as far as needed (or to the floor), and no further than the scale asks
+        floor = all(w == report.NARROW_FLOOR for n, (w, _) in zip(names, layout) if n in narrowed)
+        assert floor or budget - 7 * len(narrowed) < _printed_px(layout, len(names) - 1) <= budget
+        assert budget < _printed_px(plain, len(names) - 1)
+
+
+def test_unprinted_columns_never_narrow_the_printed_ones():
+    frame = pd.DataFrame({f"列{k}": ["短文字"] for k in range(17)} | {"说明": [LONG], "依据": [LONG * 3]})
+    names = list(frame.columns)
+    widths = {f"列{k}": 12 for k in range(30)} | {"说明": 24, "依据": 30}
+    layout = report.sheet_layout(names, frame, widths, len(names) - 2)  # 依据 outside the print area
+    assert layout[-1] == (30, False) and layout[-2] == (24, True)

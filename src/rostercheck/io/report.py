@@ -550,7 +550,7 @@ def sheet_layout(names: list[str], frame: pd.DataFrame, widths: dict[str, int] |
     layout = [column_layout(str(name), values[name], widths) for name in names]
     layout = [(width, wrap and k <= printed) for k, (width, wrap) in enumerate(layout)]
     if not fill_page:
-        return layout
+        return _narrowed(layout, [values[name] for name in names], printed)
     free = (PAGE_WIDTH_PX - sum(column_px(w) for w, _ in layout[:printed + 1])) // 7
     longest = {k: int(display_widths(_texts(values[names[k]])).max()) for k in range(printed + 1) if layout[k][1]}
     wanted = {k: max(min(n + 1, 80) - layout[k][0], 0) for k, n in longest.items()}
@@ -560,6 +560,43 @@ def sheet_layout(names: list[str], frame: pd.DataFrame, widths: dict[str, int] |
     for k, n in wanted.items():
         width = layout[k][0] + (n if total <= free else n * free // total)
         layout[k] = (width, longest[k] + 1 > width)
+    return layout
+
+
+# The smallest scale a sheet fitted to the page width may print at (11-point text at 55 %: 6 pt). Past it, long texts
+# that wrap anyway (依据, 说明, 乡镇填报状态: three lines or more) are narrowed, down to NARROW_FLOOR, so the page's
+# text grows and those rows grow taller (h385: the look-back's detail printed at 4.6 pt on a township's A4 page).
+MIN_PRINT_SCALE = 0.55
+NARROW_FLOOR = 16  # eight characters a line: narrower, a long text becomes a column of slivers
+
+
+def _narrowed(layout: list[tuple[int, bool]], values: list[list], printed: int) -> list[tuple[int, bool]]:
+    """A sheet's layout with its printed long texts narrowed when the printed columns are too wide for
+    :data:`MIN_PRINT_SCALE` (each wrapped column whose longest text takes three lines or more gives up its width over
+    :data:`NARROW_FLOOR` in proportion, as far as needed).
+
+    Args:
+        layout: (width, wrap) per column.
+        values: each column's values.
+        printed: the last printed column (0-based).
+    Returns:
+        The layout, the same when the printed columns fit the scale.
+    """
+    over = (sum(column_px(w) for w, _ in layout[:printed + 1]) - PAGE_WIDTH_PX / MIN_PRINT_SCALE) / 7
+    if over <= 0:
+        return layout
+    spare = {}
+    for k, (width, wrap) in enumerate(layout[:printed + 1]):
+        if wrap and width > NARROW_FLOOR:
+            texts = _texts(values[k])
+            if texts and max(lines_needed(t, width) for t in texts) >= 3:
+                spare[k] = width - NARROW_FLOOR
+    total = sum(spare.values())
+    if not total:
+        return layout
+    layout = list(layout)
+    for k, n in spare.items():
+        layout[k] = (layout[k][0] - (n if total <= over else math.ceil(n * over / total)), True)
     return layout
 
 
