@@ -383,6 +383,26 @@ def test_console_totals_never_cut_a_number_from_its_word(capsys, monkeypatch, wi
         assert not re.match(r"[。，、；：）”%]", after), after
 
 
+@pytest.mark.parametrize("said, last", [
+    # h385 at 80 columns: '…（6 户）；按次月停' / '发计' rather than '…按次月停发' / '计'
+    ("资金核查：应追回 17,876.67 元（11 户），应补发 10,125.00 元（6 户）；按次月停发计", "发计"),
+    ("资金核查：应追回 17,876.67 元（11 户），应补发 10,125.00 元（6 户）；按次月停发计。", "发计。"),
+    ("资金核查：应追回 17,876.67 元（11 户），应补发 10,125.00 元（6 户）；按次月停发。", "停发。"),  # 发。 alone too
+    ("资金核查：应追回 17,876.67 元（11 户），应补发 10,125.00 元（6 户）；按次月停发计的", "计的"),  # two: kept
+    ("资金核查：应追回 17,876.67 元（11 户），应补发 10,125.00 元（6 户）；按次月停发 9", "9"),  # after a space: the break stays there
+])
+def test_console_never_leaves_one_character_alone_on_the_last_line(capsys, monkeypatch, said, last):
+    from rich.cells import cell_len
+
+    from rostercheck import console
+
+    monkeypatch.setattr(console, "out", console.Console(width=80, highlight=False))
+    console.say(said)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == last and all(cell_len(line) <= 80 for line in lines)
+    assert "".join(lines).replace(" ", "") == said.replace(" ", "")
+
+
 def test_coverage_notes_print_across_the_page():
     # h355: 漏保线索's 说明 took a quarter of the page, each paragraph eight lines in a 24-wide 内容 (核对说明 is 80 wide)
     from rostercheck.io.coverage_report import COVERAGE_WIDTHS

@@ -218,7 +218,7 @@ def _fold(tokens: list[str], room: int, lead: str = "", kinsoku: bool = True) ->
     """The tokens joined into lines of at most ``room`` cells (a token wider than that alone on its line), each line
     after the first starting with ``lead``. A space where a line breaks is dropped; with ``kinsoku``, 。，） never
     start a line and “（ never end one (the token before goes down with them)."""
-    pieces, piece, used = [], [], 0
+    lines, piece, used = [], [], 0
     for token in tokens:
         width = cell_len(token)
         if piece and used + width > room:
@@ -228,15 +228,33 @@ def _fold(tokens: list[str], room: int, lead: str = "", kinsoku: bool = True) ->
                 while k < min(len(piece) - 1, 8) and (piece[-k] in _NO_LINE_START or piece[-k - 1] in _NO_LINE_END):
                     k += 1
                 carried = piece[-k:] if len(piece) > k else []
-            pieces.append("".join(piece[:len(piece) - len(carried)]).rstrip())
+            lines.append(piece[:len(piece) - len(carried)])
             piece = [lead, *carried] if lead else carried
             used = cell_len("".join(piece))
             if token == " ":
                 continue
         piece.append(token)
         used += width
-    pieces.append("".join(piece))
-    return pieces
+    lines.append(piece)
+    _no_widow(lines, lead, kinsoku)
+    return ["".join(line).rstrip() for line in lines[:-1]] + ["".join(lines[-1])]
+
+
+def _no_widow(lines: list[list[str]], lead: str, kinsoku: bool) -> None:
+    """With ``kinsoku``, a last line of one Chinese character alone, or with its 。） (h385: '…；按次月停发' / '计' at 80
+    columns), takes the character before it down too (and a 。，） that would then start the line, with the one before
+    it)."""
+    last = [t for t in lines[-1] if t != lead] if len(lines) > 1 else []
+    words = last[:next((k for k in range(len(last), 0, -1) if last[k - 1] not in _NO_LINE_START), 0)]
+    if not kinsoku or len(words) != 1 or cell_len(words[0]) > 2 or not words[0].strip():
+        return
+    prev = lines[-2]
+    k = 1
+    while k < len(prev) - 1 and k < 8 and prev[-k] in _NO_LINE_START:
+        k += 1
+    if len(prev) - k < 2 or prev[-k - 1] in _NO_LINE_END or prev[-k] == " ":
+        return
+    lines[-2], lines[-1] = prev[:-k], ([lead] if lead else []) + prev[-k:] + last
 
 
 def _reflowed(text: str) -> list[tuple[int, int, str]]:
