@@ -621,3 +621,20 @@ def test_unprinted_columns_never_narrow_the_printed_ones():
     widths = {f"列{k}": 12 for k in range(30)} | {"说明": 24, "依据": 30}
     layout = report.sheet_layout(names, frame, widths, len(names) - 2)  # 依据 outside the print area
     assert layout[-1] == (30, False) and layout[-2] == (24, True)
+
+
+def test_a_sheets_note_prints_under_its_title_at_the_bodys_size(tmp_path):
+    # h385: 资金核查's stop rule printed as six lines of 14-point bold over a table of six columns
+    frame = pd.DataFrame({"乡镇": ["白沙镇"], "应追回合计（元）": [3405.0]})
+    note = "停发规则：按次月停发计（死亡、迁出本县、停保（退出）的，次月起不应发放；服刑的只计整月在押的月份）。"
+    frame.attrs[report.SHEET_NOTE] = note
+    report.write_workbook(tmp_path / "n.xlsx", [("资金核查", frame, None)], {}, "问题清单")
+    ws = openpyxl.load_workbook(tmp_path / "n.xlsx", rich_text=True).worksheets[0]
+    title, below = ws["A1"].value
+    assert title.text == "问题清单 — 资金核查" and title.font.b and title.font.sz == 14
+    assert below.text == "\n" + note and not below.font.b and below.font.sz == 11
+    assert openpyxl.load_workbook(tmp_path / "n.xlsx").worksheets[0]["A1"].value == f"问题清单 — 资金核查\n{note}"
+    # as high as the title's lines at 14 pt and the note's at 11 pt need
+    room = sum(report.column_layout(c, frame[c].tolist())[0] for c in frame.columns)
+    lines = math.ceil(report.display_width(note) / room)
+    assert ws.row_dimensions[1].height >= 20 + report.LINE_HEIGHT * lines - 1

@@ -708,7 +708,7 @@ def page_setup(ws, title: str, made: dt.date, last_col: int, rows: int | None = 
 SHEET_NOTE = "sheet_note"
 
 
-def title_row(ws, title: str, style, column_widths: list[int]) -> None:
+def title_row(ws, title: str, style, column_widths: list[int], note: str = "", note_style=None) -> None:
     """Write the title row: merged across the table, wrapped, as high as its lines need.
 
     Args:
@@ -716,12 +716,22 @@ def title_row(ws, title: str, style, column_widths: list[int]) -> None:
         title: the text.
         style: its format (bold, large, wrapped).
         column_widths: the table's column widths.
+        note: a text under the title (:data:`SHEET_NOTE`), in ``note_style`` (the body's size, not bold: h385's
+            资金核查 printed its stop rule as six lines of 14-point bold over a table of six columns).
+        note_style: the note's font (a format of its own; None: the note is written in the title's style).
     """
-    lines = sum(max(1, math.ceil(display_width(part) * 14 / 11 / max(sum(column_widths), 1))) for part in title.split("\n"))
-    ws.set_row(TITLE_ROW, 20 * lines)
+    room = max(sum(column_widths), 1)
+    lines = sum(max(1, math.ceil(display_width(part) * 14 / 11 / room)) for part in title.split("\n"))
+    below = sum(max(1, math.ceil(display_width(part) / room)) for part in note.split("\n")) if note else 0
+    rich = bool(note and note_style is not None)
+    if note and not rich:
+        lines, below, title = lines + math.ceil(below * 14 / 11), 0, f"{title}\n{note}"
+    ws.set_row(TITLE_ROW, 20 * lines + LINE_HEIGHT * below)
     if len(column_widths) > 1:
-        ws.merge_range(TITLE_ROW, 0, TITLE_ROW, len(column_widths) - 1, title, style)
-    else:
+        ws.merge_range(TITLE_ROW, 0, TITLE_ROW, len(column_widths) - 1, "" if rich else title, style)
+    if rich:
+        ws.write_rich_string(TITLE_ROW, 0, style, title, note_style, f"\n{note}", style)
+    elif len(column_widths) <= 1:
         ws.write_string(TITLE_ROW, 0, title, style)
 
 
@@ -842,6 +852,7 @@ class Workbook:
         self._wrap = self._book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
         self._percent = self._book.add_format({"num_format": "0.0%", "valign": "top"})
         self._title = self._book.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "vcenter"})
+        self._note = self._book.add_format({"font_size": 11})  # a title's note (a font within the title's cell)
         self._number = self._book.add_format({"valign": "top"})
         self._amount = self._book.add_format({"num_format": AMOUNT_FORMAT, "valign": "top"})
         for style in (self._head, self._fill, self._text, self._wrap, self._percent, self._title,
@@ -874,7 +885,7 @@ class Workbook:
         layout = sheet_layout(order, frame, widths, printed, self._fill_page)
         # what every row of the sheet would repeat (建议) is said once, under the title (SHEET_NOTE)
         note = frame.attrs.get(SHEET_NOTE, "")
-        title_row(ws, f"{heading}\n{note}" if note else heading, self._title, [w for w, _ in layout[:printed + 1]])
+        title_row(ws, heading, self._title, [w for w, _ in layout[:printed + 1]], note, self._note)
         header = max(lines_needed(str(name), width) for name, (width, _) in zip(order, layout))
         if header > 1:
             ws.set_row(HEADER_ROW, LINE_HEIGHT * header)
