@@ -132,3 +132,16 @@ def test_a_csv_list_and_its_csv_dictionary(tmp_path):
     table = load_table(tmp_path / "养老金发放.csv", kind)
     assert table.frame["id"].tolist() == [OWN]
     assert any("（《养老金发放_数据字典.csv》）" in n for n in table.warnings)
+
+
+def test_a_folders_list_dictionary_named_after_it_is_no_list(tmp_path):
+    # held-out 382: 防返贫监测对象_数据字典.xlsx, liked for its file name alone, was a second monitoring list (the run
+    # stopped: two files of one kind), and 特困人员名册_数据字典.xlsx a roster (or, unread, a roster left out)
+    from rostercheck.classify import classify_file
+
+    kind, header, dictionary, row, _expected = CASES[1]
+    for stem in ("防返贫监测对象", "特困人员名册"):
+        book(tmp_path / f"{stem}.xlsx", header, [row])
+        place = classify_file(book(tmp_path / f"{stem}_数据字典.xlsx", ["字段代码", "中文名称"], dictionary))
+        assert place.kind is None and place.code_table, stem
+        assert f"《{stem}.xlsx》" in place.why

