@@ -1489,3 +1489,17 @@ def test_a_folders_roster_of_families_with_people_in_relation_cells_is_a_roster(
 
     (tmp_path / "家庭情况.csv").write_text(f"乡镇,户主姓名,{header},家庭人口\n城关镇,张三,{cells},4\n", encoding="utf-8")
     assert classify_file(tmp_path / "家庭情况.csv").kind == kind
+
+
+@pytest.mark.parametrize("kind, label, value", [("monitoring", "监测对象类别", "突发严重困难户"), ("exits", "退出原因", "收入超标"),
+                                               ("rejected", "不予批准原因", "收入超标")])
+def test_a_household_list_of_a_row_per_family_with_people_in_relation_cells_is_read_one_row_each(tmp_path, kind, label,
+                                                                                                  value):
+    # held-out 382: a monitoring list's 父母 / 配偶及子女 cells (name+ID) were unread, the 父母 column taken for the ID
+    # column by content: a spouse enrolled in a 特困 roster left the family an L01 高 lead
+    (tmp_path / "l.csv").write_text(f"乡镇,户主姓名,户主证件号码,父母,配偶及子女,家庭人口数,{label}\n"
+                                    f"城关镇,张三,{A},\"李二{B}\",\"王芳（妻）{_E}；张小（子）{C}\",4,{value}\n", encoding="utf-8")
+    table = load_table(tmp_path / "l.csv", kind)
+    assert sorted(table.frame["id"].tolist()) == sorted([A, B, _E, C])
+    assert set(table.frame["head_id"].tolist()) == {A}
+    assert any(w.startswith("名单一户一行") for w in table.warnings)

@@ -939,6 +939,10 @@ REQUIRED = {
     "rejected": (),
 }
 REQUIRED_DEFAULT = ("id",)
+# The kinds whose rows may be a family each, its members beside the head in slots (成员1身份证号, 配偶身份证号, 父母 '张三4331…，
+# 李四4331…'): unfolded into a row per person. Coverage's household lists are such too (held-out 382: a monitored family's
+# spouse enrolled in a 特困 roster was an L01 高 lead, its 父母 column taken for the ID column by content)
+FAMILY_KINDS = ("roster", "monitoring", "exits", "rejected")
 
 # What makes a file recognisably a list of its kind: one of its own columns, or a word in its title or
 # file name. Without either, a file given under the wrong option (vehicles as --deaths) is refused.
@@ -1259,7 +1263,7 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
             mapping["approved_also"] = also[0]
     if kind == "supporters":
         _supporter_slots(labels, mapping, warnings, shown)
-    if kind == "roster":
+    if kind in FAMILY_KINDS:
         _member_slots(labels, mapping, warnings, shown)
     if kind == "wages":
         _monthly_wages(labels, mapping, warnings, shown)

@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (_RELATION_SLOT, SEVERAL_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
+from .columns import (_RELATION_SLOT, FAMILY_KINDS, SEVERAL_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
                       QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
@@ -1863,8 +1863,8 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
         frame = _with_twins(frame)
-        if kind == "roster":
-            frame = _members_unfolded(frame, layout)
+        if kind in FAMILY_KINDS:
+            frame = _members_unfolded(frame, layout, "花名册" if kind == "roster" else "名单")
         if kind == "roster" and "id" not in frame.columns and "head_id" in frame.columns:
             if _lists_members(frame):  # the head's ID is no member's: refuse rather than give it to every row
                 unused = [label for col, label in enumerate(layout.labels)
@@ -2125,7 +2125,7 @@ def members_listed(rows: list, mapping: dict[str, int]) -> bool:
                for row in rows[:50] for col in cols if col < len(row))
 
 
-def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
+def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> pd.DataFrame:
     """A roster with one row per family, its members beside the head in numbered columns (成员1姓名 | 成员1身份证号 |
     成员1与户主关系 …, ``columns.MEMBER_SLOT``) or in one 家庭成员 cell ('李四(配偶)430521…;李小明(子女)430521…'), as
     one row per person: the head's (户主, from the head's columns) and each member's, all on the family's row number
@@ -2185,9 +2185,9 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
                 continue
             parts.append(part[keep])
         named = [n for n in dict.fromkeys(str(c).split(':')[1] for c in slotted) if n not in silent]
-        layout.warnings.extend([] if not named else [f"花名册一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
+        layout.warnings.extend([] if not named else [f"{what}一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
                                if not any(_RELATION_SLOT.match(n) for n in named) else
-                               f"花名册一户一行、家庭成员按与户主关系分列（{'、'.join(named)}），已按户主和各成员逐人读取，关系按列名"
+                               f"{what}一户一行、家庭成员按与户主关系分列（{'、'.join(named)}），已按户主和各成员逐人读取，关系按列名"
                                + (f"；其中 {outside} 人的“备注”写明不在本户（分户、不在保等），未作为本户成员核查" if outside else "")
                                + (f"；{several} 格写了几个人但姓名与身份证号对不上（个数不同或没有身份证号），其中的人未逐人核查，"
                                   "请一人一格或写成“姓名+身份证号”后重新运行" if several else "")])
@@ -2198,7 +2198,7 @@ def _members_unfolded(frame: pd.DataFrame, layout) -> pd.DataFrame:
         part = base.iloc[[k for k, *_ in rows]].copy()
         part["name"], part["relation"], part["id"] = ([r[j] for r in rows] for j in (1, 2, 3))
         parts.append(part)
-        layout.warnings.append(f"花名册一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
+        layout.warnings.append(f"{what}一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
 
 
