@@ -53,6 +53,15 @@ def months_of(q, amount, name="张三", year=2026):
     (["第三季度"], {}),  # one quarter alone is no wide book
     (["一季度应发", "二季度应发"], {}),  # amounts due, not paid
     (["季度合计", "季度"], {}),
+    # h383: half-years, six months at once; another item's half-year or a lone half is none
+    (["姓名", "上半年", "下半年", "上半年物价补贴", "下半年物价补贴"], {1: "01-06", 2: "07-12"}),
+    (["1-6月", "7-12月", "合计"], {0: "01-06", 1: "07-12"}),
+    (["2026年上半年", "2026年下半年"], {0: "01-06", 1: "07-12"}),
+    (["上半年度发放金额", "下半年度发放金额"], {0: "01-06", 1: "07-12"}),
+    (["上半年物价补贴", "下半年物价补贴"], {}),
+    (["上半年人数", "下半年人数"], {}),
+    (["上半年"], {}),
+    (["1-5月", "6-12月"], {}),
 ])
 def test_quarter_columns(labels, expected):
     assert {c: mm for c, (_, mm, _) in quarter_columns(labels).items()} == expected
@@ -107,3 +116,15 @@ def test_a_quarters_sheet_whose_rows_name_their_months_in_the_remark(tmp_path):
     [table], frame, _ = load_ledgers([write(tmp_path / "2025年城乡低保金.xlsx", rows, sheet="四季度")], AS_OF)
     assert [r for r in got(frame) if r[0] == "张三"] == [
         ("张三", "2025-10", 520.0), ("张三", "2025-11", 520.0), ("张三", "2025-11", 520.0), ("张三", "2025-12", 520.0)]
+
+
+def test_a_wide_book_of_half_year_columns_pays_each_halfs_months_at_once(tmp_path):
+    # h383: 上半年 | 下半年 books were unread ("看不出发放的是哪个月"); 上半年物价补贴 beside is another item's
+    rows = [["姓名", "身份证号码", "上半年", "下半年", "上半年物价补贴", "下半年物价补贴"],
+            ["张三", A, 7260, "7,260.00", 60, 60],
+            ["李四", B, 7380, "", 60, 60]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "特困人员基本生活费发放表.xlsx", rows, "2026年特困人员基本生活费发放表")], AS_OF)
+    benefit = frame[~frame["item"].astype(str).str.contains("物价", na=False)] if "item" in frame.columns else frame
+    assert sorted(x for x in got(benefit) if x[2] > 100) == sorted(
+        [("张三", f"2026-{m:02d}", 1210.0) for m in range(1, 13)] + [("李四", f"2026-{m:02d}", 1230.0) for m in range(1, 7)])
+    assert [n for n in table.warnings if "每格按该半年 6 个月一次发放计" in n]

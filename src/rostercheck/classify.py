@@ -395,7 +395,7 @@ def score_kinds(path: Path, grids: list[Grid]) -> list[_Score]:
                 if months or quarters:
                     total += 1.0
                     own = True
-                    evidence.append((1.0, f"{len(months)} 个月份金额列" if months else f"{len(quarters)} 个季度金额列"))
+                    evidence.append((1.0, f"{len(months)} 个月份金额列" if months else f"{len(quarters)} 个{'半年' if len(quarters) == 2 and set(quarters.values()) >= {('', '07-12', '')} else '季度'}金额列"))
             if kind == "wages":  # a wage per month (1月 … 12月, 2026年7月 …): as a wide ledger's months (h367)
                 wide = [f for f in layout.mapping if f.startswith(WAGE_MONTH)]
                 if wide:

@@ -1536,11 +1536,29 @@ def quarter_columns(labels: list[str]) -> dict[int, tuple[str, str, str]]:
             q = m.group("q") or m.group("q2")
             q = "一二三四".find(q) + 1 if q in "一二三四" else int(q)
         found[col] = (m.group("y") or "", f"{3 * q - 2:02d}-{3 * q:02d}", "")
+    if len({v for v in found.values()}) >= 2:
+        return found
+    # 上半年 | 下半年 (1-6月 | 7-12月): each cell pays its half-year's six months at once (h383: such books were
+    # unread, "看不出发放的是哪个月"); 上半年物价补贴 is another item's
+    found = {}
+    for col, label in enumerate(labels):
+        text = re.sub(r"\s", "", label)
+        m = _HALF_HEAD.search(text)
+        if m is None or _NOT_QUARTER_AMOUNT.search(text[:m.start()] + "|" + text[m.end():]):
+            continue
+        if m.group("a"):
+            first, last = int(m.group("a")), int(m.group("b"))
+            if (first, last) not in ((1, 6), (7, 12)):
+                continue
+        first = 7 if m.group("h") == "下" or (m.group("a") and int(m.group("a")) == 7) else 1
+        found[col] = (m.group("y") or "", f"{first:02d}-{first + 5:02d}", "")
     return found if len({v for v in found.values()}) >= 2 else {}
 
 
 _QUARTER_HEAD = re.compile(r"(?<![\d一二三四])(?:(?P<y>20\d{2})年度?)?(?:第?(?P<q>[一二三四1-4])季度?(?![\d一二三四])|[Qq](?P<q2>[1-4])"
                            r"|(?P<a>1[0-2]|0?[1-9])月?[-—~～至到](?P<b>1[0-2]|0?[1-9])月)(?![\d份])")
+_HALF_HEAD = re.compile(r"(?<![\d一二三四])(?:(?P<y>20\d{2})年度?)?(?:(?P<h>[上下])半年(?:度)?"
+                        r"|(?P<a>0?[17])月?[-—~～至到](?P<b>0?6|12)月)(?![\d份])")
 # (words beside a quarter that make its column another item's, a count, an amount due or a sum, not its payment)
 _NOT_QUARTER_AMOUNT = re.compile(r"物价|价格|补贴|护理|一次性|临时|取暖|合计|小计|汇总|累计|人数|户数|人口|应发|应付|应领|应补|核定|"
                                  r"标准|日期|时间|状态|结果|账号|卡号|备注|批次|[上下]半年|增减|扣")

@@ -412,8 +412,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             frame["amount_step"] = _same(len(frame), step)
         if quarters:
             shown = "、".join(f"“{layout.labels[c]}”" for c in quarters)
-            notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的{shown}列是各季度的发放金额，每格按该季度 3 个月一次发放计"
-                         "（金额平均分到各月）")
+            half = next(iter(quarters.values()))[1] in ("01-06", "07-12")
+            notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的{shown}列是各{'半年' if half else '季度'}的发放金额，"
+                         f"每格按该{'半年' if half else '季度'} {6 if half else 3} 个月一次发放计（金额平均分到各月）")
         return frame, notes
     if not items:
         frame["_col"] = _same(n, "")
