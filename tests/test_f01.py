@@ -671,3 +671,23 @@ def test_a_household_paid_per_person_owes_nothing_of_the_heads_row_after_a_membe
     people += household("赵六", ALONE, benefit=516, benefit_own=516, township="河口乡")
     ctx = money_context(people, rows, {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-08-31"}]})
     assert money(ctx, "F01") == expected
+
+
+@pytest.mark.parametrize("cell, recover", [
+    # every household's quarter cell its monthly amount (a book of monthly amounts, F05's): each month is paid the cell
+    # (h383: a third of it was recovered)
+    (lambda k: 1032, 4 * 1032.0),
+    # true quarter lumps: each month a third of the cell, as before
+    (lambda k: 3 * 1032, 4 * 1032.0),
+])
+def test_a_death_paid_on_from_quarter_cells_recovers_each_months_amount(cell, recover):
+    from money import household as hh
+    roster, rows = [], []
+    for k in range(6):
+        head = make_id("19400101", 300 + k)
+        roster += hh(f"户{k}", head, benefit=1032, approved="2019-03-01")
+        for span in ("2026-04至2026-06", "2026-07至2026-09"):
+            rows.append(pay(head, f"户{k}", span, cell(k)))
+    dead = make_id("19400101", 300)
+    ctx = money_context(roster, rows, {"deaths": [{"name": "户0", "id": dead, "date": "2026-05-14"}]})
+    assert money(ctx, "F01") == [("户0", "高", recover, None)]

@@ -347,8 +347,11 @@ def ledger(ctx: Context) -> Ledger:
     if led is None:
         from ._money_recoveries import set_apart  # (it builds on this module's ledger)
 
+        from .f_amounts import monthly_cells
+
         led = _linked(ctx)
         set_apart(ctx, led)  # the bureau's own 追回 rows: no payment (held-out 237)
+        monthly_cells(ctx, led)  # (quarter columns of monthly amounts: each month the cell, h383)
     ctx.cache["money:linked"] = led
     led.events_row, led.events_member = {}, {}
     led.memo["former_events"] = {}  # row paid under a former head (memo "former") → his events (f_stop._former_heads)

@@ -832,15 +832,61 @@ def _column_of(led: Ledger, r: int) -> tuple:
     return tuple(led.cols.cell(f, r) for f in ("_file", "_sheet", "_col"))
 
 
+def monthly_cells(ctx: Context, led: Ledger) -> None:
+    """Make each month of a column of quarters ('一季度', '1-3月') whose cells are the households' approved monthly
+    amounts (:func:`_monthly_columns`) paid the cell, not a third of it: what F01–F03 recover from such a month is the
+    month's amount (h383: a third of the truth). F05 leaves their months alone (said). Done once, on the linked ledger,
+    before the events; ``led.memo['monthly_lumps']`` → (the columns, the households paid in them)."""
+    if "monthly_lumps" in led.memo:
+        return
+    led.memo["monthly_lumps"] = set(), set()
+    if "parts" not in led.frame.columns or "F05" not in ctx.specs:
+        return
+    expected = household_amounts(ctx, led)
+    columns, households = _monthly_columns(ctx, led, expected, amount_tolerance(ctx))
+    led.memo["monthly_lumps"] = columns, households
+    if not columns:
+        return
+    f = led.frame
+    keys = pd.MultiIndex.from_arrays([np.asarray(f[c], dtype=object) for c in ("_file", "_sheet", "_col")])
+    rows = np.flatnonzero(keys.isin(list(columns)) & (np.asarray(f["parts"]) > 1))
+    amount = f["amount"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+    amount[rows] = amount[rows] * np.asarray(f["parts"])[rows]
+    parts = np.asarray(f["parts"]).copy()
+    parts[rows] = 1
+    f["amount"], f["parts"] = amount, parts
+    for name in ("amount", "parts"):
+        led.cols.pop(name, None)
+        led.cols.coded.pop(name, None)
+    led.memo.pop("amounts", None)  # (the usual monthly payment a roster's amounts were chosen by: read again)
+
+
 def _monthly_lumps(ctx: Context, led: Ledger, expected: dict, tol: float) -> set[tuple]:
+    """The columns of monthly amounts :func:`monthly_cells` found, said: their months are not compared."""
+    if "monthly_lumps" not in led.memo:
+        monthly_cells(ctx, led)
+    out, households = led.memo["monthly_lumps"]
+    if out:
+        files: dict[str, list[str]] = defaultdict(list)
+        for file, sheet, col in sorted(out):  # (a long sheet's 所属期 spans have no column of their own: its sheet)
+            files[str(file).replace("\\", "/").rsplit("/", 1)[-1]].append(
+                f"“{col}”列" if col else f"工作表“{sheet}”" if sheet else "")
+        note(ctx, "F05", households,
+             "；".join(f"《{file}》{'、'.join(c for c in where if c)}" for file, where in files.items())
+             + "中几个月一次发放的金额多数与各户月保障金相同，像是每月金额而不是几个月的合计，这些月份的发放金额未与核定金额比对",
+             "（如确为几个月的合计，这些户少发了）", led)
+    return out
+
+
+def _monthly_columns(ctx: Context, led: Ledger, expected: dict, tol: float) -> tuple[set[tuple], set]:
     """The columns of quarters ('一季度', '1-3月') whose cells are the households' approved monthly amounts, not the
     quarter's sum: [F05] raise_share of the households paid in the column and raise_min_households at least (h377: a
-    book giving each quarter's monthly amount read as lumps was 61 F05 少发 at 高). Their months are not compared,
-    said; a lump of one month's amount for a few households is still a 少发."""
+    book giving each quarter's monthly amount read as lumps was 61 F05 少发 at 高); and the households paid in them.
+    A lump of one month's amount for a few households is still a 少发."""
     parts = np.asarray(led.frame["parts"])
     at = np.flatnonzero((parts > 1) & led.array("ok") & led.array("benefit"))
     if not len(at):
-        return set()
+        return set(), set()
     households = led.array("household")[at]
     approved = pd.Series(households).map({h: a for h, (a, _) in expected.items()}).to_numpy(dtype=float)
     lumps = led.frame["amount"].to_numpy(dtype=float)[at] * parts[at]
@@ -853,16 +899,9 @@ def _monthly_lumps(ctx: Context, led: Ledger, expected: dict, tol: float) -> set
     for key, group in frame.groupby(["level_0", "level_1", "level_2"], sort=False):
         if _programme_wide(int(group["one"].sum()), len(group), params):
             out.add(tuple(key))
-    if out:
-        files: dict[str, list[str]] = defaultdict(list)
-        for file, sheet, col in sorted(out):  # (a long sheet's 所属期 spans have no column of their own: its sheet)
-            files[str(file).replace("\\", "/").rsplit("/", 1)[-1]].append(
-                f"“{col}”列" if col else f"工作表“{sheet}”" if sheet else "")
-        note(ctx, "F05", {h for h in frame.loc[frame[["level_0", "level_1", "level_2"]].apply(tuple, axis=1).isin(out), "h"]},
-             "；".join(f"《{file}》{'、'.join(c for c in where if c)}" for file, where in files.items())
-             + "中几个月一次发放的金额多数与各户月保障金相同，像是每月金额而不是几个月的合计，这些月份的发放金额未与核定金额比对",
-             "（如确为几个月的合计，这些户少发了）", led)
-    return out
+    if not out:
+        return out, set()
+    return out, set(frame.loc[frame[["level_0", "level_1", "level_2"]].apply(tuple, axis=1).isin(out), "h"])
 
 
 def _payment(led: Ledger, r: int) -> tuple:
