@@ -128,3 +128,14 @@ def test_a_wide_book_of_half_year_columns_pays_each_halfs_months_at_once(tmp_pat
     assert sorted(x for x in got(benefit) if x[2] > 100) == sorted(
         [("张三", f"2026-{m:02d}", 1210.0) for m in range(1, 13)] + [("李四", f"2026-{m:02d}", 1230.0) for m in range(1, 7)])
     assert [n for n in table.warnings if "每格按该半年 6 个月一次发放计" in n]
+
+
+@pytest.mark.parametrize("period, q1", [
+    # h383: no year anywhere, reviewed in January: 一季度 was the coming year's, 四季度 the roster's
+    (("2026-10", "2026-11", "2026-12"), "2026-01"),
+    ((), "2027-01"),  # no roster period: counted back from the review date, as before
+])
+def test_a_year_less_quarter_book_takes_the_rosters_year(tmp_path, period, q1):
+    rows = [["户主姓名", "户主身份证号", "一季度", "二季度", "三季度", "四季度"], ["张三", A, 1560, 1560, 1560, 1560]]
+    _, frame, _ = load_ledgers([write(tmp_path / "低保金季度发放表.xlsx", rows)], dt.date(2027, 1, 15), period=period)
+    assert q1 in set(frame["month"]) and "2026-12" in set(frame["month"])

@@ -142,6 +142,11 @@ def _quarter_span(months: str, year: str | tuple[str, str], as_of: dt.date, know
     """A quarter column's months ('07-09') as a span cell ('2026-07至2026-09'), its year taken as a month's is
     (:func:`_with_year`, by the quarter's first month)."""
     first, last = months.split("-")
+    period = [k for k in known if k[0] == "花名册的期间"]
+    if not year and period and not any(f <= f"{y}-{first}" <= l for _, f, l in known for y in range(int(f[:4]), int(l[:4]) + 1)):
+        # a year-less book's quarters are of the roster's year (h383: counted back from a review date in January, its
+        # 一季度 was the coming year's while its 四季度 was the roster's)
+        year = period[0][2][:4]
     start = _with_year(first, year, as_of, known)[0]
     return f"{start}至{start[:4]}-{last}"
 
