@@ -700,3 +700,18 @@ def test_quarter_cells_of_the_monthly_amount_for_most_households_are_no_lumps(mo
     if not expected:
         assert any("《发放明细.xlsx》中几个月一次发放的金额多数与各户月保障金相同" in n and "比对：6 户" in n
                    for n in ctx.cache["partly:F05"])
+
+
+@pytest.mark.parametrize("q2, expected", [
+    # every quarter in full and a 补发 row naming no month in the third quarter's sheet: a month's amount over, at 中
+    # (perhaps a month's before the ledgers), never an F04 duplicate (h383: the sheet was unread)
+    (3 * 1032, [("王五", "中", 1032.0, None)]),
+    # the second quarter a month short: the 补发 is its back pay, a lead without money
+    (2 * 1032, [("王五", "低", None, None)]),
+])
+def test_a_back_pay_lump_naming_no_month(q2, expected):
+    payments = [pay(A, "王五", "2026-01至2026-03", 3 * 1032), pay(A, "王五", "2026-04至2026-06", q2),
+                pay(A, "王五", "2026-07至2026-09", 3 * 1032), pay(A, "王五", "2026-07至2026-09", 1032, remark="补发")]
+    ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01"), payments)
+    assert [(n, c, None if r is None else round(r, 2), p) for n, c, r, p in money(ctx, "F05")] == expected
+    assert money(ctx, "F04") == []

@@ -139,3 +139,18 @@ def test_a_year_less_quarter_book_takes_the_rosters_year(tmp_path, period, q1):
     rows = [["户主姓名", "户主身份证号", "一季度", "二季度", "三季度", "四季度"], ["张三", A, 1560, 1560, 1560, 1560]]
     _, frame, _ = load_ledgers([write(tmp_path / "低保金季度发放表.xlsx", rows)], dt.date(2027, 1, 15), period=period)
     assert q1 in set(frame["month"]) and "2026-12" in set(frame["month"])
+
+
+def test_a_quarters_sheet_with_a_back_pay_row_naming_no_month(tmp_path):
+    # h383: a payee's extra row remarked '补发' beside his quarter's row made the whole sheet unread; it is paid in the
+    # quarter too (said), and two such rows of one payee stay unread
+    rows = [["户主姓名", "户主身份证号", "资金项目", "发放金额", "备注"]]
+    rows += [[f"户{k}", make_id("19700101", 200 + k), "低保金", 1500, ""] for k in range(20)]
+    rows += [["张三", A, "低保金", 1560, ""], ["张三", A, "低保金", 520, "补发"],
+             ["李四", B, "低保金", 2040, ""], ["李四", B, "低保金", 680, "补发低保金"], ["李四", B, "低保金", 680, "补发"]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2026年第三季度低保金发放明细.xlsx", rows)], AS_OF)
+    assert [r for r in got(frame) if r[0] == "张三"] == sorted(months_of(3, 520.0) + [(n, m, round(520 / 3, 2))
+                                                                                    for n, m, _ in months_of(3, 0)])
+    assert len([r for r in got(frame) if r[0] == "户0"]) == 3
+    assert [n for n in table.warnings if "其中 1 行备注为补发（或重发）但未写补发哪个月，也按这 3 个月计" in n]
+    assert [n for n in table.warnings if "其中 2 行的领取人同一项目有多行" in n]

@@ -834,9 +834,17 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
     # a payee's extra row whose remark names its one month ('7月重复发放', '含8月补发', '补发6月') is that month's, not
     # the span's: the payee's other row is still the quarter's lump (h377: a quarter's sheet with such rows was unread)
     noted = _remark_months(frame, span[-1])
-    noted[~_several(frame)] = None  # (a payee's only row is the span's, its remark read as ever: normalise_payments)
+    twice = _several(frame)
+    noted[~twice] = None  # (a payee's only row is the span's, its remark read as ever: normalise_payments)
+    # a payee's extra row remarked 补发 (重发 …) naming no month beside his quarter's row is paid in the span too: its
+    # months cannot be told, the money can (h383: such rows left the whole quarter's sheet unread, '不少领取人同一项目
+    # 有多行'); F05 sets it against an earlier lump's shortfall. Two such rows of one payee stay unread.
+    back = twice & (noted == None) & _paid_again(frame)  # noqa: E711
     several = np.zeros(len(frame), dtype=bool)  # rows of a payee paid an item more than once in the sheet
-    several[noted == None] = _several(frame[noted == None])  # noqa: E711 (elementwise)
+    plain = (noted == None) & ~back  # noqa: E711
+    several[plain] = _several(frame[plain])
+    several[back] = _several(frame[back])
+    back &= ~several
     if several.mean() > 0.1:
         return (), (f"{where}的表名、标题或文件名写的是 {span[0]}至{span[-1]}，但不少领取人同一项目有多行，看不出各行是哪个月的，"
                     "这些行按发放日期计（无发放日期的未参与核查）"), several, None
@@ -846,6 +854,8 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
             return (), "", none, None  # monthly rows over the span: each by its payment date
     said = (f"{where}没有所属月份列，表名、标题或文件名写的是 {span[0]}至{span[-1]}，每行按这 {len(span)} 个月一次发放计"
             "（金额平均分到各月）")
+    if back.any():
+        said += f"；其中 {int(back.sum())} 行备注为补发（或重发）但未写补发哪个月，也按这 {len(span)} 个月计"
     if several.any():
         said += (f"；其中 {int(several.sum())} 行的领取人同一项目有多行，看不出各是哪个月的，"
                  + ("按发放日期计" if "paid_date" in frame.columns else "未参与核查"))
@@ -857,6 +867,15 @@ _ONE_MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*(?:
 
 _PAID_AGAIN = re.compile(r"补发|重发|重复|再次发放|重新发放|多发")
 _ONLY_MONTH = re.compile(r"\s*(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月份?\s*")
+
+
+def _paid_again(frame: pd.DataFrame) -> np.ndarray:
+    """Per row: its remark names a payment made again (补发, 重发, 重复 …), each distinct remark judged once."""
+    if "remark" not in frame.columns or not len(frame):
+        return np.zeros(len(frame), dtype=bool)
+    cells = frame["remark"].astype(object).to_numpy()
+    again = {c for c in set(cells.tolist()) if c and _PAID_AGAIN.search(unicodedata.normalize("NFKC", str(c)))}
+    return np.fromiter((c in again for c in cells), dtype=bool, count=len(cells))
 
 
 def _remark_months(frame: pd.DataFrame, last: str) -> np.ndarray:

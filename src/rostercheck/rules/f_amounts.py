@@ -80,7 +80,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         parts = _in_parts(ctx, led, rows) if item.startswith("benefit:") and not item.startswith("benefit:care:") else None
         if len(rows) < 2 or (parts if parts is not None else not _alike(led, rows)):
             continue
-        if parts is not None and _lump_short(ctx, led, rows):
+        if parts is not None and (_lump_short(ctx, led, rows) or _unmonthed_back_pay(led, rows)):
             continue  # (F05 weighs the lump's months together)
         if _failed_and_repaid(led, rows):
             months_hit.add((led.household[rows[0]], month))  # no duplicate, and no 多发 either
@@ -238,6 +238,23 @@ def _failed_and_repaid(led: Ledger, rows: list[int]) -> bool:
     failed payment paid again, which cannot be told from a duplicate until the codes are configured."""
     unread = led.memo.get("unsure", ())
     return any(r in unread for r in rows) and len({led.cols["status"][r] for r in rows}) > 1
+
+
+def _unmonthed_back_pay(led: Ledger, rows: list[int]) -> bool:
+    """Whether one of a month's rows is a lump of several months remarked 补发 (back_pay_words, repaid_words) without
+    naming its month (an undated quarter's sheet: '补发', '补发低保金'): the back pay of a month left out before, or of a
+    month paid already — F05 weighs the months together, no duplicate of this one (h383)."""
+    if "parts" not in led.frame.columns or "remark" not in led.frame.columns:
+        return False
+    words = tuple(led.params.get("back_pay_words", ())) + tuple(led.params.get("repaid_words", ()))
+    for r in rows:
+        remark = str(led.cols.cell("remark", r) or "")
+        if int(led.cols.cell("parts", r)) > 1 and any(w in remark for w in words) and not _NAMES_MONTH.search(remark):
+            return True
+    return False
+
+
+_NAMES_MONTH = re.compile(r"(?:1[0-2]|0?[1-9])\s*月|20\d{2}\s*[-./]?\s*(?:1[0-2]|0?[1-9])")
 
 
 def _in_parts(ctx: Context, led: Ledger, rows: list[int]) -> bool:
@@ -766,6 +783,10 @@ def check_f05(ctx: Context) -> list[Finding]:
         times, twice = _lump_times(led, lumps, amount, tol) if lumps else ("", False)
         if twice:  # a quarter's lump of more months' amount than it pays: a month paid twice, or another month's back pay
             conf = weakest(conf, MEDIUM)
+        if lumps and over and any(_unmonthed_back_pay(led, [r]) for _, r in lumps.values()):
+            # a 补发 lump naming no month: perhaps a month before the ledgers' (h377's 补发2025年12月), at most 中
+            conf = weakest(conf, MEDIUM)
+            times += "其中有备注为补发但未写补发哪个月的发放，如为所给发放明细以前月份的补发，则不属多发，请核实。"
         what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
         # One amount paid every month up to a month from which the roster's is paid every month: the amount approved
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
