@@ -154,3 +154,17 @@ def test_a_quarters_sheet_with_a_back_pay_row_naming_no_month(tmp_path):
     assert len([r for r in got(frame) if r[0] == "户0"]) == 3
     assert [n for n in table.warnings if "其中 1 行备注为补发（或重发）但未写补发哪个月，也按这 3 个月计" in n]
     assert [n for n in table.warnings if "其中 2 行的领取人同一项目有多行" in n]
+
+
+def test_a_back_paid_month_in_the_one_quarter_cell_a_month_over(tmp_path):
+    # h383: '含3月补发' in 备注 beside 2 × | 4 × | 3 × | 3 × the amount: the second quarter's cell holds March's back pay;
+    # a row with two cells a month over (or none) is left as it was
+    rows = [["户主姓名", "户主身份证号", "一季度", "二季度", "三季度", "四季度", "备注"],
+            ["张三", A, 1040, 2080, 1560, 1560, "含3月补发"],
+            ["李四", B, 2040, 2720, 2720, 2040, "其中补发3月"]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2026年低保金发放表.xlsx", rows)], AS_OF)
+    zhang = [r for r in got(frame) if r[0] == "张三"]
+    assert zhang == sorted([(n, m, 346.67) for n, m, _ in months_of(1, 0)] + months_of(2, 520.0) + months_of(3, 520.0)
+                           + months_of(4, 520.0) + [("张三", "2026-03", 520.0)])
+    assert ("李四", "2026-04", round(2720 / 3, 2)) in got(frame) and len([r for r in got(frame) if r[0] == "李四"]) == 12
+    assert [n for n in table.warnings if "有 1 行备注写明补发某月" in n]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from pathlib import Path
 
@@ -416,6 +416,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         if step := _amount_step(frame, layout):  # (a wide book in 万元: its month columns' unit)
             frame["amount_step"] = _same(len(frame), step)
         if quarters:
+            frame, moved = _quarter_back_pay(frame)
+            if moved:
+                notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}有 {moved} 行备注写明补发某月（如“含3月补发”），"
+                             "且只有一个季度的金额比其他季度多出一个月：该月的补发按这个季度计，其余为该季度 3 个月的发放")
             shown = "、".join(f"“{layout.labels[c]}”" for c in quarters)
             half = next(iter(quarters.values()))[1] in ("01-06", "07-12")
             notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的{shown}列是各{'半年' if half else '季度'}的发放金额，"
@@ -867,6 +871,68 @@ _ONE_MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*(?:
 
 _PAID_AGAIN = re.compile(r"补发|重发|重复|再次发放|重新发放|多发")
 _ONLY_MONTH = re.compile(r"\s*(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月份?\s*")
+
+
+def _quarter_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """A wide book's row of quarter (half-year) cells whose remark names one month's back pay ('含3月补发', '其中补发3月')
+    and whose cells are one amount but for one cell a month's more (3 × 1,020 three times, 4 × 1,020 once): that cell
+    holds the month's back pay, read as the span's own months and the named month apart (h383: the back pay was spread
+    over the quarter, F01 recovered a third of it again, F05 a 中 on the months). Any other row is left as it was.
+
+    Returns:
+        (the frame, the rows whose back pay was set apart).
+    """
+    if "remark" not in frame.columns or "_row" not in frame.columns or not len(frame):
+        return frame, 0
+    spans = frame["month"].astype(str).to_numpy()
+    noted = _remark_months(frame, max(s.rsplit("至", 1)[-1] for s in spans))
+    at = np.flatnonzero(noted != None)  # noqa: E711
+    if not len(at):
+        return frame, 0
+    amounts = np.array([money(v) if money(v) is not None else np.nan for v in frame["amount"].to_numpy(dtype=object)[at]],
+                       dtype=float)
+    keys = [tuple(frame[c].iloc[r] for c in ("_file", "_sheet", "_row") if c in frame.columns) for r in at.tolist()]
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for k, key in enumerate(keys):
+        groups[key].append(k)
+    changed, extra = {}, []
+    for ks in groups.values():
+        values = amounts[ks]
+        if len(ks) < 3 or np.isnan(values).any():
+            continue
+        usual, count = Counter(np.round(values, 2).tolist()).most_common(1)[0]
+        parts = [len(_span_months(spans[at[k]])) for k in ks]
+        more = [k for k, v, p in zip(ks, values, parts) if p > 1 and abs(v - usual * (p + 1) / p) <= 0.5]
+        if count < 2 or len(more) != 1 or usual <= 0:
+            continue
+        k = more[0]
+        r, p = int(at[k]), parts[ks.index(k)]
+        if noted[r] in _span_months(spans[r]):
+            continue  # (back pay of a month of its own span: nothing to set apart)
+        changed[r] = usual
+        extra.append((r, noted[r], usual / p))
+    if not changed:
+        return frame, 0
+    frame = frame.copy()
+    cells = frame["amount"].to_numpy(dtype=object).copy()
+    for r, v in changed.items():
+        cells[r] = v
+    frame["amount"] = cells
+    rows = frame.iloc[[r for r, _, _ in extra]].copy()
+    rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
+    return pd.concat([frame, rows], ignore_index=True), len(extra)
+
+
+def _span_months(span: str) -> list[str]:
+    """'2026-04至2026-06' → its months; a month alone → [it]."""
+    if "至" not in span:
+        return [span]
+    first, last = span.split("至")
+    out, y, m = [], int(first[:4]), int(first[5:7])
+    while f"{y:04d}-{m:02d}" <= last and len(out) < 12:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def _paid_again(frame: pd.DataFrame) -> np.ndarray:
