@@ -137,8 +137,10 @@ def test_a_wide_book_of_half_year_columns_pays_each_halfs_months_at_once(tmp_pat
 ])
 def test_a_year_less_quarter_book_takes_the_rosters_year(tmp_path, period, q1):
     rows = [["户主姓名", "户主身份证号", "一季度", "二季度", "三季度", "四季度"], ["张三", A, 1560, 1560, 1560, 1560]]
-    _, frame, _ = load_ledgers([write(tmp_path / "低保金季度发放表.xlsx", rows)], dt.date(2027, 1, 15), period=period)
+    [table], frame, _ = load_ledgers([write(tmp_path / "低保金季度发放表.xlsx", rows)], dt.date(2027, 1, 15), period=period)
     assert q1 in set(frame["month"]) and "2026-12" in set(frame["month"])
+    # counted back across two years is said
+    assert bool([n for n in table.warnings if "跨了 2026 年和 2027 年" in n]) == (not period)
 
 
 def test_a_quarters_sheet_with_a_back_pay_row_naming_no_month(tmp_path):

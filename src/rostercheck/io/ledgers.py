@@ -420,6 +420,12 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             if moved:
                 notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}有 {moved} 行备注写明补发某月（如“含3月补发”），"
                              "且只有一个季度的金额比其他季度多出一个月：该月的补发按这个季度计，其余为该季度 3 个月的发放")
+            years = sorted({str(m)[:4] for m in pd.unique(frame["month"].astype(str))})
+            if len(years) > 1 and not parent_year and not any(y for y, _, _ in quarters.values()):
+                # (no year anywhere and no roster period to follow: counted back from the review date, said — h383)
+                notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的季度列、表名、标题和文件名都没有写年份，"
+                             f"各季度按核查基准日前一年内计，跨了 {years[0]} 年和 {years[-1]} 年；如都是同一年的，请在文件名中写明年份"
+                             "（如“2026年低保金发放表”）或在花名册文件名中写明期间后重新运行")
             shown = "、".join(f"“{layout.labels[c]}”" for c in quarters)
             half = next(iter(quarters.values()))[1] in ("01-06", "07-12")
             notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的{shown}列是各{'半年' if half else '季度'}的发放金额，"
