@@ -715,3 +715,16 @@ def test_a_back_pay_lump_naming_no_month(q2, expected):
     ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2019-03-01"), payments)
     assert [(n, c, None if r is None else round(r, 2), p) for n, c, r, p in money(ctx, "F05")] == expected
     assert money(ctx, "F04") == []
+
+
+@pytest.mark.parametrize("q2, expected", [
+    # approved 05-20, 4-6月 one month's amount, a 补发 naming no month beside 7-9月: May's back pay, a lead (h383: 中)
+    (1032, [("王五", "低", None, None)]),
+    # May and June paid in full already: the 补发 is a month over, at 中
+    (2 * 1032, [("王五", "中", 1032.0, None)]),
+])
+def test_a_back_pay_naming_no_month_after_an_approval_inside_a_quarter(q2, expected):
+    payments = [pay(A, "王五", "2026-04至2026-06", q2), pay(A, "王五", "2026-07至2026-09", 3 * 1032),
+                pay(A, "王五", "2026-07至2026-09", 1032, remark="补发")]
+    ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2026-05-20"), payments)
+    assert [(n, c, None if r is None else round(r, 2), p) for n, c, r, p in money(ctx, "F05")] == expected

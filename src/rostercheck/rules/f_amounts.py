@@ -770,7 +770,10 @@ def check_f05(ctx: Context) -> list[Finding]:
         if moved:
             placed.add(h)
         lumps = _lumps(led, rows_seen) if months else {}
+        short_before = 0.0  # what lumps over the approval date pay short of its months from that date (h383)
         if lumps and h in starts and any(ms[0] < starts[h] for ms, _ in lumps.values()):
+            short_before = sum(max(amount * sum(m >= starts[h] for m in ms) - float(led.cols["amount"][r]) * len(ms), 0.0)
+                               for ms, r in lumps.values() if ms[0] < starts[h])
             # a quarter's lump over the approval (change) date: its months before that date were paid another amount
             # or none, so its equal parts are no month's amount (h377: a change from 405 to 505 on 08-01, 405 + 505 +
             # 505 paid for 7-9月, was 66.66 少发 at 高); the months after are compared as one sum, not as thirds
@@ -783,7 +786,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         times, twice = _lump_times(led, lumps, amount, tol) if lumps else ("", False)
         if twice:  # a quarter's lump of more months' amount than it pays: a month paid twice, or another month's back pay
             conf = weakest(conf, MEDIUM)
-        if lumps and over and any(_unmonthed_back_pay(led, [r]) for _, r in lumps.values()):
+        unmonthed = bool(lumps) and over > tol and any(_unmonthed_back_pay(led, [r]) for _, r in lumps.values())
+        if unmonthed:
             # a 补发 lump naming no month: perhaps a month before the ledgers' (h377's 补发2025年12月), at most 中
             conf = weakest(conf, MEDIUM)
             times += "其中有备注为补发但未写补发哪个月的发放，如为所给发放明细以前月份的补发，则不属多发，请核实。"
@@ -807,7 +811,10 @@ def check_f05(ctx: Context) -> list[Finding]:
             step, conf = False, weakest(conf, MEDIUM)
             what += (f"（该类保障对象自 {raised[0]} 起统一提高标准，每人每月 {yuan(raised[3])}；该户 {months_text(months)}"
                      f"仍按提标前的 {yuan(levels[0])} 发放，{min(fine)} 起按核定金额发放）")
-        if not step and lumps and _made_up_later(months, totals, amount, tol):
+        # (or what a lump over the approval date paid short of its months since, made up by a 补发 naming no month:
+        # approved 05-20, 4-6月 one month's amount, 补发 beside 7-9月; h383)
+        if not step and lumps and (_made_up_later(months, totals, amount, tol)
+                                   or (unmonthed and not under and abs(over - short_before) <= tol)):
             # a quarter's lump short by what a later payment pays over (一季度 two months' amount, 二季度 four, 备注
             # 含3月补发; h377): the months together paid as approved — the back pay of the month left out, a lead
             step, what = True, ""
