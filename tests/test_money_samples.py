@@ -153,7 +153,7 @@ def test_the_consoles_money_totals_say_which_f_checks_left_payments_unread(capsy
 
     from rostercheck import console
 
-    monkeypatch.setattr(console.out, "width", 200)
+    monkeypatch.setattr(console.out, "_width", 200)  # (the property's setter would be undone to a fixed width)
     found = pd.DataFrame({"类别代码": ["F07"], "乡镇": ["城关镇"], "_household": ["a"], "应追回金额": [None], "应补发金额": [None]})
     console.money_totals(found, partial, "当月")
     shown = "".join(capsys.readouterr().out.split())

@@ -323,7 +323,7 @@ def test_the_console_summary_counts_low_leads_apart(capsys, monkeypatch):
     # (held-out 222) the console's 合计 mixed 低 leads into the people with problems
     from rostercheck import console
 
-    monkeypatch.setattr(console.out, "width", 80)
+    monkeypatch.setattr(console.out, "_width", 80)  # (the property's setter would be undone to a fixed width)
     console.summary_table(_leads(), {"C01": "财政供养", "C02": "死亡", "D03": "身份证号无效"}, leads_apart=True)
     shown = capsys.readouterr().out
     joined = "".join(shown.split())  # (a title wider than the table folds)
@@ -337,7 +337,7 @@ def test_the_consoles_low_leads_say_why_the_summary_sheet_counts_fewer(capsys, m
     from rostercheck import console
     from rostercheck.io.problem_list import LEADS, summary
 
-    monkeypatch.setattr(console.out, "width", 200)
+    monkeypatch.setattr(console.out, "_width", 200)  # (the property's setter would be undone to a fixed width)
     console.summary_table(_leads(), {"C01": "财政供养", "C02": "死亡", "D03": "身份证号无效"}, leads_apart=True)
     shown = "".join(capsys.readouterr().out.split())
     sheet = summary(_leads(), {}).set_index("乡镇").at["合计", LEADS]
