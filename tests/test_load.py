@@ -463,6 +463,37 @@ def test_two_versions_of_one_roster_of_no_told_period_are_refused(tmp_path):
         load_inputs([a, b], {}, AS_OF)
 
 
+def test_every_pair_of_rosters_sharing_their_people_is_said_at_once(tmp_path):
+    # h384: three townships each sent their whole roster beside their villages' files: the run stopped on one pair, then
+    # the next run on the next township's; every clash is now said, a file holding several others named once
+    from rostercheck.errors import InputFileError
+    from rostercheck.loading import load_inputs
+
+    people = [(f"李{k}", make_id("19650101", 300 + k)) for k in range(40)]
+    whole = _roster_csv(tmp_path / "城关镇低保花名册.csv", people[:20])
+    villages = [_roster_csv(tmp_path / f"{v}村低保名册.csv", people[k:k + 10]) for v, k in (("东门", 0), ("西门", 10))]
+    a = _roster_csv(tmp_path / "河口乡低保花名册.csv", people[20:])
+    b = _roster_csv(tmp_path / "河口乡低保花名册(改).csv", people[20:35])
+    with pytest.raises(InputFileError) as caught:
+        load_inputs([whole, *villages, a, b], {}, AS_OF)
+    said = caught.value.message
+    assert "有 3 对花名册" in said and "包含这些花名册" in said and said.count("城关镇低保花名册.csv") == 1
+    assert "东门村低保名册.csv" in said and "西门村低保名册.csv" in said and "河口乡低保花名册(改).csv" in said
+
+
+def test_of_a_roster_sent_twice_the_final_version_is_read(tmp_path):
+    # h384: a village sent 东门村.csv and 东门村_最终版.csv, the same people, a name corrected in the final: the first by
+    # name was read, the correction lost
+    from rostercheck.loading import load_inputs
+
+    first = _roster_csv(tmp_path / "东门村低保名册.csv", PEOPLE[:12])
+    final = _roster_csv(tmp_path / "东门村低保名册_最终版.csv", [("王改", PEOPLE[0][1]), *PEOPLE[1:12]])
+    for order in ([first, final], [final, first]):
+        inputs = load_inputs(order, {}, AS_OF)
+        assert {Path(f).name for f in inputs.members["file"]} == {final.name} and "王改" in set(inputs.members["name"])
+        assert any("最终版本" in w for t in inputs.tables for w in t.warnings)
+
+
 def test_rosters_sharing_a_few_people_or_of_two_programmes_are_both_read(tmp_path):
     from rostercheck.loading import load_inputs
 

@@ -99,6 +99,8 @@ def _programme_value(raw: str, default: str) -> str:
 # twice (last quarter's beside this one's, or a township's file beside the county's): never two rosters whose
 # common people are duplicate enrolments (D01 finds those one by one).
 SAME_ROSTER_PEOPLE, SAME_ROSTER_SHARE = 10, 0.5
+# A file name saying it is the final or corrected version of a roster sent twice (村_最终版.xlsx beside 村.xlsx)
+_FINAL = re.compile(r"最终|终版|定稿|修改后|修订|更正|final", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _QUARTER_ONLY = re.compile(r"([1-4])\s*季度")
 _YEAR_MONTH = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-_]?\s*(0?[1-9]|1[0-2])\s*月|(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)")
@@ -166,6 +168,7 @@ def other_periods(tables: list[Table]) -> list[Table]:
         return people[path]
 
     dropped: set[Path] = set()
+    clashes: list[tuple[Path, Path, int, str]] = []
     paths = list(files)
     for i, a in enumerate(paths):
         for b in paths[i + 1:]:
@@ -173,10 +176,14 @@ def other_periods(tables: list[Table]) -> list[Table]:
                 continue
             ids_a, ids_b = ids_of(a), ids_of(b)
             if ids_a and ids_a == ids_b and sum(t.rows for t in files[a]) == sum(t.rows for t in files[b]):
-                dropped.add(b)  # the same roster saved again (another encoding, another format): read once
-                files[a][0].left_out[str(b)] = f"与“{a.name}”的人员完全相同（同一份花名册另存了一份），未读取"
-                files[a][0].warnings.append(f"“{b.name}”与本文件的人员完全相同（同一份花名册另存了一份，如另一种编码或格式），"
-                                            "只读取本文件")
+                final = {f for f in (a, b) if _FINAL.search(f.stem)}
+                # (村_最终版.xlsx beside 村.xlsx: the final one read, whatever it corrected: h384)
+                keep, drop = (b, a) if final == {b} else (a, b)
+                dropped.add(drop)  # the same roster saved again (another encoding, another format): read once
+                files[keep][0].left_out[str(drop)] = f"与“{keep.name}”的人员完全相同（同一份花名册另存了一份），未读取"
+                files[keep][0].warnings.append(f"“{drop.name}”与本文件的人员完全相同（同一份花名册另存了一份，如另一种编码或"
+                                               f"格式{'，本文件名写明是最终版本' if final == {keep} else ''}），"
+                                               "只读取本文件")
                 continue
             shared = len(ids_a & ids_b)
             if shared < SAME_ROSTER_PEOPLE or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b)):
@@ -184,9 +191,8 @@ def other_periods(tables: list[Table]) -> list[Table]:
             per_a, per_b = period_of(files[a][0]), period_of(files[b][0])
             share = f"{shared / min(len(ids_a), len(ids_b)):.0%}"
             if not per_a or not per_b or per_a == per_b:
-                raise InputFileError(b, f"与“{a.name}”有 {shared} 人相同（占较小一份的 {share}），像是同一份花名册的两个版本，"
-                                        "或其中一份包含另一份；两份都读会使这些人都成为“重复享受”。请只给出本期的一份花名册"
-                                        "（其他的移到子文件夹中）；确为两份不同的花名册时请分开核查。")
+                clashes.append((a, b, shared, share))  # every pair said at once (h384: 3 townships' rosters, 3 runs)
+                continue
             old, new = (a, b) if per_a < per_b else (b, a)
             dropped.add(old)
             files[new][0].left_out[str(old)] = (f"是“{new.name}”较早一期的版本（与本期有 {shared} 人相同，占 {share}），"
@@ -194,7 +200,45 @@ def other_periods(tables: list[Table]) -> list[Table]:
             files[new][0].warnings.append(
                 f"另一份“{old.name}”是本花名册较早一期的版本（与本期有 {shared} 人相同，占 {share}），未读取；"
                 "核查上期问题的整改情况请用 review 命令（回头看）")
+    if clashes:
+        raise _versions_error(clashes)
     return [t for t in tables if t.path not in dropped]
+
+
+_CLASHES_SHOWN = 5  # pairs (or files holding several others) named in the error; the rest counted
+
+
+def _versions_error(clashes: list[tuple[Path, Path, int, str]]) -> InputFileError:
+    """The error for roster files sharing most of their people, every pair said at once: a file sharing them with two or
+    more others is named once as what it likely is, one holding the others' people (a township's whole roster sent beside
+    its villages' files, h384: 3 such townships stopped the run three times, one pair named each time).
+
+    Args:
+        clashes: (file, other file, people on both, share of the smaller file) for each pair, in the order found.
+    Returns:
+        The error, on the file of the most pairs.
+    """
+    count: dict[Path, int] = {}
+    for a, b, _, _ in clashes:
+        count[a], count[b] = count.get(a, 0) + 1, count.get(b, 0) + 1
+    hubs = [f for f in sorted(count, key=lambda f: -count[f]) if count[f] >= 2]
+    a, b, shared, share = clashes[0]
+    if not hubs and len(clashes) == 1:
+        return InputFileError(b, f"与“{a.name}”有 {shared} 人相同（占较小一份的 {share}），像是同一份花名册的两个版本，"
+                                 "或其中一份包含另一份；两份都读会使这些人都成为“重复享受”。请只给出本期的一份花名册"
+                                 "（其他的移到子文件夹中）；确为两份不同的花名册时请分开核查。")
+    said = []
+    for hub in hubs[:_CLASHES_SHOWN]:
+        others = [y if x == hub else x for x, y, _, _ in clashes if hub in (x, y)]
+        shown = "、".join(f"“{o.name}”" for o in others[:3]) + (f" 等 {len(others)} 份" if len(others) > 3 else "")
+        said.append(f"“{hub}”与{shown}的人员大多相同，像是包含这些花名册的一份（如全乡镇的花名册）")
+    pairs = [(x, y, n, sh) for x, y, n, sh in clashes if x not in hubs and y not in hubs]
+    said += [f"“{y}”与“{x.name}”有 {n} 人相同（占较小一份的 {sh}）" for x, y, n, sh in pairs[:_CLASHES_SHOWN]]
+    more = len(hubs[_CLASHES_SHOWN:]) + len(pairs[_CLASHES_SHOWN:])
+    return InputFileError(hubs[0] if hubs else b,
+                          f"有 {len(clashes)} 对花名册的人员大多相同：{'；'.join(said)}{f'；另有 {more} 处' if more else ''}。"
+                          "两份都读会使这些人都成为“重复享受”。同一批人请只给出本期的一份花名册（其他的移到子文件夹中）；"
+                          "确为不同的花名册时请分开核查。")
 
 
 # A 供养机构 cell naming no institution
