@@ -228,6 +228,74 @@ def test_a_renamed_report_and_a_blank_template_are_skipped(tmp_path):
     assert taken["附件2.csv"][0] is None and "只有表头" in taken["附件2.csv"][1]
 
 
+_ROSTER_HEADER = ["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "保障人口", "城乡类别", "月保障金"]
+
+
+@pytest.mark.parametrize("rows, skipped", [
+    # held-out 384: a county's template with its example row sent beside the villages' rosters: read, D03 高 on 张三
+    ([["XX镇", "XX村", "张三", "431128199001011234", "张三", "户主", "431128199001011234", "1", "农村", "400"]], True),
+    ([["××乡", "××村", "张三", _IDS[0], "张三", "户主", _IDS[0], "1", "农村", "400"],
+      ["××乡", "××村", "张三", _IDS[0], "李四", "配偶", _IDS[1], "1", "农村", "400"]], True),
+    ([["城关镇", "东门村", "张三（示例）", _IDS[0], "张三（示例）", "户主", _IDS[0], "1", "农村", "400"]], True),
+    # a village's one real household is data; so is a row beside an example, or a note below saying 示例
+    ([["城关镇", "东门村", "张三", _IDS[0], "张三", "户主", _IDS[0], "1", "农村", "400"]], False),
+    ([["XX镇", "XX村", "张三", _IDS[0], "张三", "户主", _IDS[0], "1", "农村", "400"],
+      ["城关镇", "东门村", "李四", _IDS[1], "李四", "户主", _IDS[1], "1", "农村", "400"]], False),
+    ([["城关镇", "东门村", "张三", _IDS[0], "张三", "户主", _IDS[0], "1", "农村", "400"],
+      ["注：示例行请删除", "", "", "", "", "", "", "", "", ""]], False),
+])
+def test_a_template_holding_only_its_example_rows_is_skipped(tmp_path, rows, skipped):
+    placed = classify_file(_csv(tmp_path / "低保花名册.csv", _ROSTER_HEADER, rows))
+    assert (placed.kind is None) == skipped, placed.why
+    assert not skipped or "填表示例" in placed.why
+
+
+@pytest.mark.parametrize("template_rows", [
+    [],
+    [["XX镇", "XX村", "张三", "431128199001011234", "张三", "户主", "431128199001011234", "1", "农村", "400"]],
+])
+def test_a_blank_roster_template_in_a_folder_does_not_stop_the_run(tmp_path, template_rows):
+    # h384: a village's blank 低保花名册（模板）.xlsx among a county's 240 files stopped the run (exit 3, "漏读它核查就不完整"):
+    # it holds no one, so skipping it leaves no one out
+    roster = _csv(tmp_path / "东门村低保花名册.csv", _ROSTER_HEADER,
+                  [["城关镇", "东门村", "张三", i, "张三", "户主", i, "1", "农村", "400"] for i in _IDS])
+    _csv(tmp_path / "低保花名册（模板）.csv", _ROSTER_HEADER, template_rows)
+    got = gather([tmp_path])
+    assert got.rosters == [roster]
+    assert any("模板" in w for w in got.warnings)
+
+
+def test_each_file_recognised_is_told_to_the_watcher(tmp_path):
+    # h384: a county's 240 files were recognised for 20 s with the screen blank; the CLI's progress line watches
+    from rostercheck.classify import watching
+
+    for k in range(3):
+        _csv(tmp_path / f"{k}村低保花名册.csv", _ROSTER_HEADER,
+             [["城关镇", f"{k}村", "张三", i, "张三", "户主", i, "1", "农村", "400"] for i in _IDS])
+    seen = []
+    with watching(seen.append):
+        got = gather([tmp_path])
+    assert len(got.rosters) == 3 and sorted(p.name for p in seen) == sorted(p.name for p in got.rosters)
+    gather([tmp_path])
+    assert len(seen) == 3  # told only while watching
+
+
+def test_sub_folders_of_one_name_in_two_folders_are_each_said_with_their_own_rosters(tmp_path):
+    # h384: three townships' 不用 folders (each holding its own whole roster) were all said to hold 城关镇's, by one bare
+    # name '不用'
+    folders = []
+    for town in ("城关镇", "河口乡"):
+        folder = tmp_path / town
+        (folder / "不用").mkdir(parents=True)
+        for name, sub in (("东门村低保花名册.csv", folder), (f"{town}低保花名册（全镇）.csv", folder / "不用")):
+            _csv(sub / name, _ROSTER_HEADER, [[town, "东门村", "张三", i, "张三", "户主", i, "1", "农村", "400"] for i in _IDS])
+        folders.append(folder)
+    said = [w for w in gather(folders).warnings if "不用" in w]
+    assert len(said) == 2
+    for town in ("城关镇", "河口乡"):
+        assert any(w.startswith(f"{Path(town, '不用')}：") and f"{town}低保花名册（全镇）.csv" in w for w in said), said
+
+
 def test_must_not_take_a_registry_for_a_roster(tmp_path):
     """户号, 户主, 与户主关系 are in both; without benefit columns or a roster word the file is the registry."""
     path = _csv(tmp_path / "人口信息.csv", ["户号", "户主姓名", "姓名", "公民身份号码", "与户主关系", "住址"],
@@ -1176,6 +1244,24 @@ def test_a_file_name_does_not_outweigh_a_header_that_contradicts_it(tmp_path, na
     place = classify_file(path)
     assert place.kind == kind
     assert ("按表头识别" in place.why) == (kind == "cadres")
+
+
+def test_a_folder_of_townships_and_villages_names_the_folders_by_their_path(tmp_path):
+    # h384: a county of 15 townships x 15 villages: the error named 85 bare village names, two 松杏村 of two townships
+    # indistinguishable; now each by its path below the folder given, the first ten, the rest counted
+    import os
+
+    folder = tmp_path / "全县"
+    towns = [f"{k:02d}镇" for k in range(1, 8)]
+    for town in towns:
+        for village in ("东门村", "西门村"):
+            (folder / town / village).mkdir(parents=True)
+            _csv(folder / town / village / f"{village}低保花名册.csv", _ROSTER_HEADER,
+                 [[town, village, "张三", i, "张三", "户主", i, "1", "农村", "400"] for i in _IDS])
+    err = gather([folder]).idle_error()
+    assert isinstance(err, InputFileError)
+    assert f"01镇{os.sep}东门村、01镇{os.sep}西门村、02镇{os.sep}东门村" in err.message
+    assert "等 14 个文件夹" in err.message and "复制到一个文件夹" in err.message
 
 
 def test_rosters_of_a_programme_only_a_sub_folder_holds_stop_the_run(tmp_path):

@@ -21,7 +21,8 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -128,6 +129,8 @@ class Placement:
     named: str = ""  # a roster's titles and file name, as placed (its period and programme: :func:`_earlier_periods`)
     pending: str = ""  # what reading a roster will decide of it, shown in the table (an earlier period of another's)
     code_table: bool = False  # a code table read with the list it is named after (io.table.companion_code_files)
+    # a file of a kind's header and no data rows (or only a template's example rows): no one is left out by skipping it
+    blank: bool = False
 
     @property
     def label(self) -> str:
@@ -158,6 +161,9 @@ class Placement:
 
 # What review takes a problem list found in a folder as (Placement.kind).
 PREVIOUS = "previous"
+
+
+_IDLE_SHOWN = 10  # sub-folders named in the error for a folder nothing was read from (a county's 85 villages: h384)
 
 
 @dataclass
@@ -215,9 +221,14 @@ class Gathered:
             return InputFolderError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
                                           f"请直接写出{what}文件（.xlsx/.xls/.csv），或检查文件夹是否写对。")
         shown = " ".join(f"“{p}”" for p in below[:3]) + (" …" if len(below) > 3 else "")
-        return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {'、'.join(p.name for p in below)} "
+        # named by their path below the folder: two townships' villages of one name were one bare 松杏村 each (h384)
+        names = [str(p.relative_to(folder)) if p.is_relative_to(folder) else p.name for p in below]
+        listed = "、".join(names[:_IDLE_SHOWN]) + (f" 等 {len(names)} 个文件夹" if len(names) > _IDLE_SHOWN else "")
+        many = (f"；文件夹很多时，也可以把这些{what}文件复制到一个文件夹中直接存放（文件名相同的改名），再写这一个文件夹"
+                if len(names) > _IDLE_SHOWN else "")
+        return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {listed} "
                                       f"中；子文件夹不会自动读取（以免混进上季度等文件）。请把要核查的子文件夹逐个写在命令中，"
-                                      f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写。")
+                                      f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写{many}。")
 
 
     def _below_error(self) -> InputFileError | None:
@@ -461,6 +472,23 @@ def _flag(kind: str) -> str:
     return "花名册（直接写在命令中）" if kind == "roster" else option_of(kind)
 
 
+_WATCHERS: list = []  # callbacks told of each file about to be recognised (:func:`watching`)
+
+
+@contextmanager
+def watching(step) -> Iterator[None]:
+    """Tell ``step(path)`` of each file :func:`classify_file` looks at while inside (the CLI's progress line).
+
+    Args:
+        step: the callback.
+    """
+    _WATCHERS.append(step)
+    try:
+        yield
+    finally:
+        _WATCHERS.remove(step)
+
+
 def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[str] | None = None) -> Placement:
     """Take one file as a roster or a list kind from its headers (see the module docstring).
 
@@ -474,6 +502,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         UsageError: when two kinds fit about equally well (the user must give the file explicitly).
     """
     path = Path(path)
+    for step in _WATCHERS:
+        step(path)
     try:
         grids, estimate = peek(path)
     except InputFileError as exc:
@@ -508,9 +538,11 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     best = next((c for c in scores if c.own), scores[0])
     scores, renamed = _name_contradicted(scores, best)
     best = next((c for c in scores if c.own), scores[0]) if scores else best
-    if not best.rows:
-        return Placement(path, None, f"像{KIND_LABELS[best.kind]}，但只有表头、没有数据行（空白模板？）；"
-                                     f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped", seen=best.kind)
+    if not best.rows or _examples_only(best):
+        example = "和填表示例行（如“XX镇”“示例”）" if best.rows else ""
+        return Placement(path, None, f"像{KIND_LABELS[best.kind]}，但只有表头{example}、没有数据行（空白模板？）；"
+                                     f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped", seen=best.kind,
+                         blank=True)
     rivals = [c for c in scores if c is not best and (c.own or not best.own)]
     if wanted is not None and best.kind not in wanted:
         close = [c for c in rivals if c.kind in wanted and c.score * CLEAR_LEAD > best.score]
@@ -546,6 +578,28 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
     return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)) + renamed, rows, estimated=estimated,
                      applying=applying, others=others, named=best.named if best.kind == "roster" else "")
+
+
+# A template's example row: a placeholder place or name (XX镇, ××村, 某某村) or a cell saying it is an example (示例, 样例)
+_EXAMPLE = re.compile(r"^(?:[XxＸｘ×＊*]{2,}|某某)[\u4e00-\u9fff]{0,3}$|示例|样例|举例|^例[:：]")
+_EXAMPLE_ROWS = 5  # a template shows one or two example rows; a file with more rows is data, whatever they say
+
+
+def _examples_only(best: _Score) -> bool:
+    """Whether a file's few data rows are all a template's example rows (held-out 384: a county's blank roster template
+    with its row 'XX镇 | XX村 | 张三 | 431128199001011234' sent with the villages' files was read, D03 高 on 张三).
+
+    Args:
+        best: the kind the file is taken as, with its sheets.
+    Returns:
+        True when there are at most :data:`_EXAMPLE_ROWS` data rows and every one holds an example cell.
+    """
+    if best.rows > _EXAMPLE_ROWS:
+        return False
+    examples = sum(1 for rows, layout, past in best.sheets if not past for row in rows
+                   if any(isinstance(c, str) and _EXAMPLE.search(c.strip()) for c in row)
+                   and count_data_rows([row], layout))  # (a note below the table saying 示例 is no data row)
+    return examples >= best.rows
 
 
 def _name_contradicted(scores: list[_Score], best: _Score) -> tuple[list[_Score], str]:
@@ -943,8 +997,9 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 raise EncryptedFileError(place.path, _LOCKED)
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
-            if (place.kind is None and not place.own and not place.code_table and (rosters_too or enrolled)
-                    and _names_roster(place.path)):
+            if (place.kind is None and not place.own and not place.code_table and not place.blank
+                    and (rosters_too or enrolled) and _names_roster(place.path)):
+                # (h384: a village's blank 低保花名册（模板）.xlsx among 240 files stopped the county's run)
                 _roster_unread(place)  # (held-out 202: a roster without its ID column was skipped, the run exit 0)
             if place.kind is None and place.by == "skipped" and (inner := _given_inside(place.path, inside)):
                 place.by, place.why = "parent", _parent_why(place.path, inner)
@@ -1190,7 +1245,12 @@ def _rosters_in_sub_folders(got: Gathered, folder: Path, explicit: dict, wanted:
         else:
             place.why = (f"子文件夹，未读取；其中有 {len(found)} 个花名册（{shown}），要核查的请把存放它们的文件夹写在"
                          "命令中")
-        got.warnings = [f"{sub.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
+        # one warning each: three townships' 不用 folders were all said to hold the first one's roster, by one bare name
+        # (h384); a name other folders share is said with its parent's
+        shared = sum(1 for p in got.placements if p.path.name == sub.name and p.path != sub and p.path.is_dir())
+        at = next((k for k, w in enumerate(got.warnings) if w == said), None)
+        if at is not None:
+            got.warnings[at] = f"{Path(sub.parent.name, sub.name) if shared else sub.name}：{place.why}，已跳过"
         out.append((place, found))
     return out
 

@@ -229,10 +229,11 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
             previous: bool = False, applications: bool = False, payments: Optional[List[Path]] = None):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
     ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
-    from .classify import gather
+    from .classify import gather, watching
     from .errors import InputFileError
 
-    got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous, applications, payments)
+    with console.recognising() as step, watching(step):
+        got = gather(list(paths), lists, list(dirs or []), take_lists, wanted, enrolled, previous, applications, payments)
     # a mistyped file says so before what the command misses (held-out 292: coverage said a risk list was missing, rc 2)
     missing = next((Path(p) for p in [*paths, *lists.values()] if not Path(p).exists()), None)
     if missing is not None:

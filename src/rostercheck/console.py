@@ -91,6 +91,31 @@ def loading() -> Iterator:
         progress.update(task, description=f"已读取 {count['n']} 个文件")
 
 
+@contextmanager
+def recognising() -> Iterator:
+    """Show a progress line while a folder's files are recognised (a county's 240 village files took 20 s with the
+    screen blank: h384); yields the callback for ``classify.watching``.
+
+    Yields:
+        callback(path).
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    if not err.is_terminal:
+        yield lambda path: None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("正在识别文件…", total=None)
+        count = {"n": 0}
+
+        def step(path: Path) -> None:
+            count["n"] += 1
+            progress.update(task, description=one_line(f"正在识别第 {count['n']} 个文件：{Path(path).name}"))
+
+        yield step
+
+
 def fold_help() -> None:
     """Make Typer's rich help wrap long descriptions instead of cutting them with '…'.
 
