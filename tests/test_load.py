@@ -494,6 +494,25 @@ def test_of_a_roster_sent_twice_the_final_version_is_read(tmp_path):
         assert any("最终版本" in w for t in inputs.tables for w in t.warnings)
 
 
+@pytest.mark.parametrize("village, refused", [
+    (PEOPLE[:4], True),  # h384: a small village's whole roster inside its township's: each of them a false D01 高
+    (PEOPLE[:3], True),
+    (PEOPLE[:2], False),  # one household enrolled twice is D01's to find
+    ([*PEOPLE[:4], ("李新", make_id("19700101", 31))], False),  # a village of its own people and a few duplicates
+])
+def test_a_small_roster_wholly_inside_another_is_refused(tmp_path, village, refused):
+    from rostercheck.errors import InputFileError
+    from rostercheck.loading import load_inputs
+
+    whole = _roster_csv(tmp_path / "城关镇低保花名册.csv", PEOPLE)
+    small = _roster_csv(tmp_path / "东门村低保名册.csv", village)
+    if refused:
+        with pytest.raises(InputFileError, match="同一份花名册的两个版本"):
+            load_inputs([whole, small], {}, AS_OF)
+    else:
+        assert len(load_inputs([whole, small], {}, AS_OF).members) == len(PEOPLE) + len(village)
+
+
 def test_rosters_sharing_a_few_people_or_of_two_programmes_are_both_read(tmp_path):
     from rostercheck.loading import load_inputs
 

@@ -99,6 +99,9 @@ def _programme_value(raw: str, default: str) -> str:
 # twice (last quarter's beside this one's, or a township's file beside the county's): never two rosters whose
 # common people are duplicate enrolments (D01 finds those one by one).
 SAME_ROSTER_PEOPLE, SAME_ROSTER_SHARE = 10, 0.5
+# … or all of a file's people, three at least, on another: a village's small roster inside its township's whole one
+# (h384: 8 people, under SAME_ROSTER_PEOPLE, were read twice and all D01 高); duplicate enrolments are persons, not files
+SAME_ROSTER_WHOLE = 3
 # A file name saying it is the final or corrected version of a roster sent twice (村_最终版.xlsx beside 村.xlsx)
 _FINAL = re.compile(r"最终|终版|定稿|修改后|修订|更正|final", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -186,7 +189,8 @@ def other_periods(tables: list[Table]) -> list[Table]:
                                                "只读取本文件")
                 continue
             shared = len(ids_a & ids_b)
-            if shared < SAME_ROSTER_PEOPLE or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b)):
+            whole = shared == min(len(ids_a), len(ids_b)) >= SAME_ROSTER_WHOLE  # a small village's every person
+            if not whole and (shared < SAME_ROSTER_PEOPLE or shared < SAME_ROSTER_SHARE * min(len(ids_a), len(ids_b))):
                 continue
             per_a, per_b = period_of(files[a][0]), period_of(files[b][0])
             share = f"{shared / min(len(ids_a), len(ids_b)):.0%}"
