@@ -513,6 +513,25 @@ def test_a_small_roster_wholly_inside_another_is_refused(tmp_path, village, refu
         assert len(load_inputs([whole, small], {}, AS_OF).members) == len(PEOPLE) + len(village)
 
 
+@pytest.mark.parametrize("programmes, gap_said", [
+    (["低保边缘", "低保边缘"], False),  # h384: a township's 低保边缘家庭名单 said to lack the bank column D02 needs
+    (["低保边缘", "低保"], True),
+])
+def test_a_file_of_dibao_edge_families_only_says_no_missing_column(tmp_path, programmes, gap_said):
+    from rostercheck.io.table import ROSTER_GAPS
+    from rostercheck.loading import load_inputs
+
+    lines = ["户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障类别"]
+    lines += [f"{n},{i},{n},{i},户主,{p}" for (n, i), p in zip(PEOPLE, programmes)]
+    path = tmp_path / "低保边缘家庭名单.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    other = _roster_csv(tmp_path / "东门村低保名册.csv", PEOPLE[5:8])
+    inputs = load_inputs([other, path], {}, AS_OF)
+    said = [w for t in inputs.tables if t.path == path for w in t.warnings]
+    assert (ROSTER_GAPS["bank_account"] in said) == gap_said, said
+    assert any("低保边缘" in w for w in said)
+
+
 def test_rosters_sharing_a_few_people_or_of_two_programmes_are_both_read(tmp_path):
     from rostercheck.loading import load_inputs
 

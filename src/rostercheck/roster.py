@@ -15,7 +15,7 @@ import pandas as pd
 
 from .errors import InputFileError
 from .io.columns import BARE_STATUS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD, HUKOU_WORDS
-from .io.table import ROSTER_GAPS, Table
+from .io.table import HEALTH_GAP, ROSTER_GAPS, Table
 from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
@@ -1002,6 +1002,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     edge = _edge_rows(table, out["programme"], households, several)
     if edge.any():
         _edge_people(table, edge, out)
+    if len(edge) and edge.all():  # a 低保边缘 list: none of its people checked, so no check's missing column is said (h384)
+        table.warnings = [w for w in table.warnings if w not in ROSTER_GAPS.values() and w != HEALTH_GAP]
     out["programme"] = by_value_array(out["programme"], lambda v: _programme_value(v, default_prog))
     # a household size not written (nor 0 or less) is the household's rows still enrolled, counted in numpy; an
     # int64 array, as pandas makes of the Python ints (a list of 200,000 ints is inferred cell by cell)
