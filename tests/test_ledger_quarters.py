@@ -4,8 +4,8 @@ whose extra rows name their one month in the remark; each quarter's cell paid fo
 import datetime as dt
 
 import pytest
-import xlsxwriter
 from money import make_id
+from test_ledger_periods import write as write_sheets
 
 from rostercheck.io.columns import quarter_columns
 from rostercheck.io.ledgers import load_ledgers
@@ -16,16 +16,7 @@ B = make_id("19820202", 122)
 
 
 def write(path, rows, title=None, sheet="Sheet1"):
-    wb = xlsxwriter.Workbook(path)
-    ws = wb.add_worksheet(sheet)
-    r0 = 0
-    if title:
-        ws.write(0, 0, title)
-        r0 = 1
-    for i, row in enumerate(rows, start=r0):
-        for j, v in enumerate(row):
-            ws.write(i, j, v)
-    wb.close()
+    write_sheets(path, {sheet: rows}, title)
     return path
 
 

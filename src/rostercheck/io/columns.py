@@ -1508,6 +1508,18 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
 _DUE = re.compile(r"应发|应付|应领|应补|核定|标准")
 
 
+def _span_heads(labels: list[str], pattern: re.Pattern) -> list[tuple[int, re.Match]]:
+    """The columns whose label (blanks left out) ``pattern`` finds, with the match, unless the rest of the label names
+    another item, a count or an amount due (a quarter's or half-year's 物价补贴 is no payment of the benefit)."""
+    out = []
+    for col, label in enumerate(labels):
+        text = re.sub(r"\s", "", label)
+        m = pattern.search(text)
+        if m is not None and not _NOT_QUARTER_AMOUNT.search(text[:m.start()] + "|" + text[m.end():]):
+            out.append((col, m))
+    return out
+
+
 def quarter_columns(labels: list[str]) -> dict[int, tuple[str, str, str]]:
     """Return the columns whose header names one quarter's amount: column → (year or '', 'MM-MM' (its first and last
     month), '').
@@ -1522,11 +1534,7 @@ def quarter_columns(labels: list[str]) -> dict[int, tuple[str, str, str]]:
         column → (year, 'MM-MM', ''), only when at least two distinct quarters are named (a wide ledger).
     """
     found = {}
-    for col, label in enumerate(labels):
-        text = re.sub(r"\s", "", label)
-        m = _QUARTER_HEAD.search(text)
-        if m is None or _NOT_QUARTER_AMOUNT.search(text[:m.start()] + "|" + text[m.end():]):
-            continue
+    for col, m in _span_heads(labels, _QUARTER_HEAD):
         if m.group("a"):
             first, last = int(m.group("a")), int(m.group("b"))
             if first not in (1, 4, 7, 10) or last != first + 2:
@@ -1541,11 +1549,7 @@ def quarter_columns(labels: list[str]) -> dict[int, tuple[str, str, str]]:
     # 上半年 | 下半年 (1-6月 | 7-12月): each cell pays its half-year's six months at once (h383: such books were
     # unread, "看不出发放的是哪个月"); 上半年物价补贴 is another item's
     found = {}
-    for col, label in enumerate(labels):
-        text = re.sub(r"\s", "", label)
-        m = _HALF_HEAD.search(text)
-        if m is None or _NOT_QUARTER_AMOUNT.search(text[:m.start()] + "|" + text[m.end():]):
-            continue
+    for col, m in _span_heads(labels, _HALF_HEAD):
         if m.group("a"):
             first, last = int(m.group("a")), int(m.group("b"))
             if (first, last) not in ((1, 6), (7, 12)):
