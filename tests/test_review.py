@@ -1872,23 +1872,28 @@ def test_townships_that_wrote_nothing_in_a_county_list_another_filled_in_did_not
     assert not result.reported[NOT_RETURNED].any() and "没有退回问题清单" not in " ".join(result.warnings)
 
 
+def _filled_copy(town, path, cells, when):
+    """A copy of a township's workbook at ``path`` with 张小明's row given ``cells``, saved at the time ``when``."""
+    import os
+
+    book = openpyxl.load_workbook(town)
+    for ws in book.worksheets:
+        head = {c.value: c.column for c in ws[HEADER_ROW]}
+        for r in range(HEADER_ROW + 1, ws.max_row + 1):
+            if "姓名" in head and ws.cell(r, head["姓名"]).value == "张小明":
+                for col, v in cells.items():
+                    ws.cell(r, head[col], v)
+    book.save(path)
+    os.utime(path, (when, when))
+
+
 def test_a_townships_later_version_of_its_return_decides_and_is_said(tmp_path):
     # held-out 371: 城关镇 returned its list, then a corrected copy three days later; the first copy, with more cells
     # filled (同名不同人, 无需整改, 核实无问题), decided over the correction (确为本人), and nothing was said
-    import os
-
     town = _audited_by_township(tmp_path)
 
     def filled(path, cells, when):
-        book = openpyxl.load_workbook(town)
-        for ws in book.worksheets:
-            head = {c.value: c.column for c in ws[HEADER_ROW]}
-            for r in range(HEADER_ROW + 1, ws.max_row + 1):
-                if "姓名" in head and ws.cell(r, head["姓名"]).value == "张小明":
-                    for col, v in cells.items():
-                        ws.cell(r, head[col], v)
-        book.save(path)
-        os.utime(path, (when, when))
+        _filled_copy(town, path, cells, when)
 
     first, second = tmp_path / "城关镇_问题清单.xlsx", tmp_path / "城关镇_问题清单(1).xlsx"
     filled(first, {"核实情况": "同名不同人", "整改措施": "无需整改", "整改状态": "核实无问题"}, 1_780_000_000)
@@ -1956,20 +1961,10 @@ def test_a_member_said_taken_off_the_household_is_checked_against_it(code, found
 def test_a_returns_corrected_name_or_added_words_decide_over_the_time_it_was_saved(tmp_path):
     # h378: 河口乡_整改台账_修改版 copied back with an older time, and a copy (1) only adding to the other's words, lost to
     # the first copy saved last
-    import os
-
     town = _audited_by_township(tmp_path)
 
     def filled(path, cells, when):
-        book = openpyxl.load_workbook(town)
-        for ws in book.worksheets:
-            head = {c.value: c.column for c in ws[HEADER_ROW]}
-            for r in range(HEADER_ROW + 1, ws.max_row + 1):
-                if "姓名" in head and ws.cell(r, head["姓名"]).value == "张小明":
-                    for col, v in cells.items():
-                        ws.cell(r, head[col], v)
-        book.save(path)
-        os.utime(path, (when, when))
+        _filled_copy(town, path, cells, when)
 
     write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     first = tmp_path / "城关镇_问题清单.xlsx"
