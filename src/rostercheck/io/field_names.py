@@ -126,12 +126,10 @@ def dictionary_of(path, limits=None, head: int | None = None) -> dict[str, tuple
     """
     from ..errors import InputFileError
     from .read import read_grids
-    from .table import companion_code_files
+    from .table import companion_code_files, companion_grids
 
-    grids = []
-    for k, file in enumerate([path, *companion_code_files(path)]):
-        try:
-            grids += [g for g in read_grids(file, limits, note_sheets=True, head=head) if k or g.note_sheet]
-        except InputFileError:
-            continue
-    return field_names(grids)
+    try:
+        grids = [g for g in read_grids(path, limits, note_sheets=True, head=head) if g.note_sheet]
+    except InputFileError:
+        grids = []
+    return field_names(grids + companion_grids(companion_code_files(path), limits, head))

@@ -1296,7 +1296,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     companions = companion_code_files(path)
     # a header of field codes (A0184) named in the workbook's data dictionary, or in one named after the file
     # (村干部名单_数据字典.xlsx; held-out 381)
-    dictionaries = [g for g in grids if g.note_sheet] + (_companion_grids(companions, limits) if companions else [])
+    dictionaries = [g for g in grids if g.note_sheet] + (companion_grids(companions, limits) if companions else [])
     names = field_names(dictionaries) if dictionaries else {}
     dictionary_sheets: set[str] = set()
     if names:
@@ -1349,13 +1349,13 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     return RawFile(path, kind, sheets, notes)
 
 
-def _companion_grids(files: list[Path], limits: Limits | None) -> list[Grid]:
+def companion_grids(files: list[Path], limits: Limits | None, head: int | None = None) -> list[Grid]:
     """The sheets of the code table files named after a list (:func:`companion_code_files`), for their data dictionaries;
-    an unreadable one gives none (it is said where its codes are read)."""
+    an unreadable one gives none (it is said where its codes are read). ``head``: as :func:`io.read.read_grids`."""
     grids = []
     for path in files:
         try:
-            grids += read_grids(path, limits, note_sheets=True)
+            grids += read_grids(path, limits, note_sheets=True, head=head)
         except InputFileError:
             continue
     return grids
