@@ -1,8 +1,6 @@
 """Unusable input: a clear one-line Chinese refusal naming the file, a documented exit status, no traceback."""
 
 import datetime as dt
-import io
-import zipfile
 
 import numpy as np
 import pytest
@@ -101,7 +99,7 @@ def test_random_binary(tmp_path):
 
 
 def test_encrypted_xlsx(tmp_path):
-    msoffcrypto = pytest.importorskip("msoffcrypto")
+    pytest.importorskip("msoffcrypto")
     from msoffcrypto.format.ooxml import OOXMLFile
 
     plain = xlsx(tmp_path / "plain.xlsx")

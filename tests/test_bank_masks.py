@@ -152,8 +152,6 @@ def test_masked_values_are_said_as_masked_naming_the_files():
     # masked accounts named no file
     from types import SimpleNamespace
 
-    from helpers import context
-
     from rostercheck.notices import number_typed_ids
 
     cadres = [{"name": "夏敏贵", "id": make_id("19700101", 141), "bank_account": "6215 74** **** 0931"}]

@@ -771,8 +771,6 @@ def test_a_city_roster_naming_each_members_county_judges_each_move_against_it():
     # a 县（市、区） column (held-out 84): 本县 is each member's own county; same-named townships of two counties apart
     from helpers import table
 
-    from rostercheck.audit import build_context
-    from rostercheck.loading import LoadedInputs
     from rostercheck.roster import build_members
 
     people = [make_id("19500101", n, c) for n, c in ((111, "430502"), (121, "430523"), (131, "430524"))]

@@ -139,8 +139,8 @@ def test_a_file_that_could_be_two_kinds_is_an_error_naming_both_options(tmp_path
 
 
 def test_an_ambiguous_file_whose_two_kinds_are_both_given_is_skipped(tmp_path):
-    path = _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"],
-                [["张三", i, "2026-01-02", "湘A12345"] for i in _IDS])
+    _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"],
+         [["张三", i, "2026-01-02", "湘A12345"] for i in _IDS])
     deaths = _csv(tmp_path.parent / "deaths_given.csv", ["姓名", "身份证号", "死亡日期"], [["张三", _IDS[0], "2026-01-02"]])
     cars = _csv(tmp_path.parent / "cars_given.csv", ["姓名", "身份证号", "号牌号码"], [["张三", _IDS[0], "湘A1"]])
     got = gather([tmp_path], {"deaths": deaths, "vehicles": cars})

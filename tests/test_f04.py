@@ -281,7 +281,7 @@ def test_a_row_whose_bare_word_of_undoing_undid_a_payment_is_said_as_what_it_did
     assert money(ctx, "F04") == []
     said = ctx.cache["money:items"][0]
     assert said.endswith(f"；冲正（与所冲销的同额发放相抵，两笔均不计为发放）：{item.strip()}")
-    assert "另有" not in said and f"其他资金（不核对）：无" in said
+    assert "另有" not in said and "其他资金（不核对）：无" in said
     unread = [w for w in value_warnings(ctx) if "资金项目" in w]
     # (撤销 is no word of recovering: a bare 撤销 undoing nothing would be an unread item, so the column warning stays)
     assert bool(unread) == (item == "撤销")

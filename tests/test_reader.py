@@ -7,7 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from badfiles import ID, roster_csv, run_cli, sheet_xml, xlsx
+from badfiles import ID, roster_csv, run_cli, xlsx
 from helpers import AS_OF, HEADER_ROW, make_id
 from rostercheck.io.table import load_table
 from rostercheck.reference import normalise

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -262,7 +263,7 @@ def _run(tmp_path, out, as_of, staff=STAFF, vehicles=VEHICLE_HEADER_ROWS, sup=No
 VERIFIED = {("C01", "张小明"), ("C04", "李四"), ("C08", "赵小六")}
 
 
-def _verify_and_review(tmp_path, out, reword: bool) -> "Path":
+def _verify_and_review(tmp_path, out, reword: bool) -> Path:
     """Mark VERIFIED 核实无问题 in the ledger (rewording every 依据 when asked), review, return the file."""
     ledger = tmp_path / out / "问题清单.xlsx"
     book = openpyxl.load_workbook(ledger)

@@ -389,7 +389,7 @@ def pending_applications(inputs: LoadedInputs, words: dict) -> tuple[LoadedInput
         coded = [v for v in unread if BARE_CODE.fullmatch(v)]
         # bare codes (1/2/3) without a legend (held-out 380): their meaning goes in a code table, not among the words
         how = ("审批状态是代码的，请向系统管理员问明代码含义，写进配置 [L05] status_codes（如 status_codes = "
-               f"{{ \"1\" = \"待审核\", \"3\" = \"已批准\", \"4\" = \"不予批准\" }}）后重新运行" if coded else "")
+               "{ \"1\" = \"待审核\", \"3\" = \"已批准\", \"4\" = \"不予批准\" }）后重新运行" if coded else "")
         words = ("已审批完毕的，请在配置 [L05] 中加上该值：批准的加在 approved_words，不予批准的加在 refused_words，"
                  "申请人撤回的加在 withdrawn_words，已办结而未写明结果的加在 closed_words" if len(coded) < len(unread) else "")
         notes.append(f"申请名单的审批状态有无法识别的值（{shown}），这些家庭按待审批核对；"

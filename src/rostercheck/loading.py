@@ -284,16 +284,16 @@ class Loading:
         lists: reference kind → file, in the order given.
         loaded: kind → (table, frame) read so far.
         counts: the namesake counts (None: none, or not yet known while the registry is pending).
-        held: the held kinds in list order; ``failed`` holds the errors of the files this process could not read.
+        failed: the errors of the files this process could not read.
         reading, finishing: the second process's futures (kind → read; the filtered and streamed lists and counts).
         streamed: the kinds the second process streams (pending as well).
     """
 
     def __init__(self, rosters: list[Table], members: pd.DataFrame, lists: dict[str, Path],
-                 loaded: dict[str, tuple[Table, pd.DataFrame]], counts: dict[str, int] | None, held: list[str],
+                 loaded: dict[str, tuple[Table, pd.DataFrame]], counts: dict[str, int] | None,
                  failed: dict[str, BaseException], pool=None, reading=None, finishing=None,
                  progress: Progress | None = None, streamed: list[str] = ()):
-        self._rosters, self._lists, self._loaded, self._held, self._failed = rosters, lists, loaded, held, failed
+        self._rosters, self._lists, self._loaded, self._failed = rosters, lists, loaded, failed
         self._pool, self._reading, self._finishing, self._progress = pool, reading or {}, finishing, progress
         self._streamed = list(streamed)
         pending = [*self._reading, *self._streamed]
@@ -434,7 +434,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
         raise
     far_registry = "registry" in far or "registry" in there
     counts = None if failed or far_registry else _with_roster_namesakes(members, counts)
-    return Loading(tables, members, dict(lists), loaded, counts, held, failed, pool, reading, finishing, progress,
+    return Loading(tables, members, dict(lists), loaded, counts, failed, pool, reading, finishing, progress,
                    there)
 
 

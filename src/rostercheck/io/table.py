@@ -559,7 +559,7 @@ class Layout:
         """Field → (the meanings its header or the title give its codes, yuan per unit of its amounts), for the fields
         read otherwise than as written: a coded column explained ('迁移类型（1迁入 2迁出）', a title '待遇状态：1正常 2暂停'),
         an amount in another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
-        out, groups = {}, None
+        out = {}
         for fld, label in self.headers.items():
             meanings = (codes.legend(label, self.title) or codes.legend(label, self.footer)
                         or self._noted(label)) if coded_field(fld) else {}

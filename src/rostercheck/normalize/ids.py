@@ -328,12 +328,6 @@ def id_number(raw: object) -> IdInfo:
     return IdInfo(text, FORMAT, 0)
 
 
-def old_form(raw: object) -> bool:
-    """Whether an ID cell holds a 15-digit 一代证 number (as text or as a number): read as its 18-character upgrade, which
-    the cell itself does not show."""
-    return bool(old_digits(raw))
-
-
 def old_digits(raw: object) -> str:
     """The 15 digits of an ID cell holding a 15-digit 一代证 number (as text or as a number), else ''.
 

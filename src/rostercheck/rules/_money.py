@@ -2045,7 +2045,3 @@ def weakest(*confs: str) -> str:
     order = {HIGH: 0, MEDIUM: 1, LOW: 2}
     return max((c for c in confs if c), key=lambda c: order[c], default=MEDIUM)
 
-
-def valid_id(value: str, status: str) -> bool:
-    """Whether an ID cell is a valid ID."""
-    return bool(value) and status == ids.VALID

@@ -202,10 +202,6 @@ def _at(ctx: Context, kind: str, *rows, said: str = "") -> str:
     return f"（{said + '；' if said else ''}《{ctx.labels[kind]}》第 {numbers} 行）"
 
 
-def _income(signals: list[Signal], kind: str) -> float:
-    return sum(s.amount for s in signals if s.kind == kind)
-
-
 def _own_incomes(signals: list[Signal], minimum: float) -> list[Signal]:
     """The income signals (pensions, wages) of the members whose own income reaches the minimum: small amounts of
     several members are not added up (held-out 246: two 城乡居民 basic pensions, 160 + 147 元, were a C09 lead of a
