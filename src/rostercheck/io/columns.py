@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..normalize.codes import LEGEND_RUN
@@ -1129,6 +1130,13 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
     Returns:
         The candidates, best first.
     """
+    return list(_candidates(tuple(labels), kind))
+
+
+@lru_cache(maxsize=4096)
+def _candidates(labels: tuple[str, ...], kind: str) -> tuple[tuple[float, int, str, int], ...]:
+    """:func:`candidates`, remembered: a folder's files share their headers, and each header is tried for every kind
+    (classify.score_kinds) and again when read."""
     found = []
     labels = [SYSTEM_LABELS.get(label.upper(), label) for label in labels]
     subject = SUBJECTS.get(kind)
@@ -1150,7 +1158,7 @@ def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]
     # … and then one naming no year before one naming a year, the later year first (held-out 292: '2025年家庭年人均纯收入'
     # was read beside '2026年家庭年人均纯收入' in a 2026 review, 5 L01 leads lost and 2 traps made leads)
     found.sort(key=lambda c: (-c[0], c[1], not _own_name(labels[c[3]], c[2]), _year_rank(labels[c[3]]), c[3]))
-    return found
+    return tuple(found)
 
 
 def _year_rank(label: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -293,7 +294,14 @@ def id_number(raw: object) -> IdInfo:
             info = id_number(digits)
             return info
         return IdInfo(digits[:18], NUMERIC, EXCEL_DIGITS)
-    text = unmarked(unicodedata.normalize("NFKC", str(raw))).upper()
+    return _text_id(raw if type(raw) is str else str(raw))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_id(raw: str) -> IdInfo:
+    """:func:`id_number` of a text cell (remembered: recognising a folder's files judges the same cells once per list
+    kind)."""
+    text = unmarked(unicodedata.normalize("NFKC", raw)).upper()
     if text in ("", "NAN", "NONE", "NULL", "无", "-", "/"):
         return IdInfo("", MISSING, 0)
     if _NO_ID_YET.search(text) and not any(c.isdigit() for c in text):
