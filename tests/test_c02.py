@@ -1055,22 +1055,25 @@ def ids_check(first17: str) -> str:
     return ids.check_char(first17)
 
 
-@pytest.mark.parametrize("status, expected", [("死亡", [("李梅", "中")]), ("迁出", []), ("正常", [])])
+@pytest.mark.parametrize("status, expected", [("死亡", [("李梅", "中")]), ("迁出", [("李梅", "低")]), ("正常", [])])
 def test_a_member_the_registry_records_as_dead_is_a_lead_at_medium(status, expected):
     # held-out 191: a registry 人员状态 死亡 unseen by audit and screen (on no deaths list) while coverage took it as a death
     registry = [{"household_no": "0001", "name": "李梅", "relation": "户主", "id": B, "status": status}]
     ctx = context(roster(), {"deaths": [], "registry": registry})
     assert flagged(ctx, "C02") == expected
     if expected:
-        assert "户籍人口信息中人员状态为“死亡”" in run_checks(ctx, ["C02"])[0][0].evidence
+        assert f"户籍人口信息中人员状态为“{status}”" in run_checks(ctx, ["C02"])[0][0].evidence
 
 
 @pytest.mark.parametrize("row, expected, said", [
     # held-out 380: 户籍状态 blank, 注销日期 and 注销原因 filled: a death said by its date and cause, not 人员状态为“”
     ({"cancelled": "2026-05-01", "cause": "死亡"}, [("李梅", "中")], "户籍人口信息中填有注销日期 2026-05-01，注销原因“死亡”（未写死亡日期）"),
     ({"cancelled": "2026-05-01"}, [("李梅", "中")], "户籍人口信息中填有注销日期 2026-05-01（未写死亡日期）"),
-    ({"cancelled": "2026-05-01", "cause": "迁出注销"}, [], None),  # a move out (C02 judges moves by the move list)
-    ({"moved_on": "2026-05-01"}, [], None),
+    # a move out to a place not written: a 低 lead (held-out 390, ``_registry_moves``)
+    ({"cancelled": "2026-05-01", "cause": "迁出注销"}, [("李梅", "低")], "注销日期 2026-05-01（迁往地不详"),
+    ({"moved_on": "2026-05-01"}, [("李梅", "低")], "户籍人口信息中填有迁出日期，迁出日期 2026-05-01（迁往地不详"),
+    # held-out 390: a 注销日期 after the review date, no 死亡日期: the death may be after it, as a deaths list's row
+    ({"cancelled": "2026-10-20"}, [("李梅", "低")], "注销日期 2026-10-20（未写死亡日期），在核查基准日之后，请核实死亡是否在核查基准日之前"),
     ({"status": "正常", "cancelled": "2026-05-01"}, [], None),  # a status written is never overruled by a date
 ])
 def test_a_registry_row_dated_deregistered_under_a_blank_status(row, expected, said):
@@ -1096,6 +1099,33 @@ def test_the_registrys_death_date_dates_its_death(died, expected, said):
         assert said in run_checks(ctx, ["C02"])[0][0].evidence
     else:
         assert ctx.cache["deaths:later"] == ["1 名保障对象的死亡日期在核查基准日 2026-09-30 之后（下季度处理）"]
+
+
+@pytest.mark.parametrize("row, expected, said", [
+    # held-out 390: an applicant family's wife moved to 深圳 by the registry alone (no move list) was screened 无疑点
+    ({"status": "迁出", "moved_on": "2026-03-15", "dest": "广东省深圳市宝安区"}, [("李梅", "中")],
+     "户籍人口信息中人员状态为“迁出”，迁出日期 2026-03-15，迁往“广东省深圳市宝安区”（迁出本县）"),
+    ({"status": "", "moved_on": "2026-03-15", "dest": "广东省深圳市宝安区"}, [("李梅", "中")], "（迁出本县）"),
+    ({"status": "迁出", "moved_on": "2026-03-15", "dest": "清河县河口乡西村"}, [], None),  # inside the county
+    ({"status": "迁出", "moved_on": "2026-11-02", "dest": "广东省深圳市宝安区"}, [], None),  # after the review date
+    ({"status": "", "moved_on": "2025-03-15", "in_date": "2026-01-10", "dest": "广东省深圳市"}, [], None),  # came back
+    ({"status": "迁出", "moved_on": "2026-03-15", "dest": "湖南省长沙市岳麓区", "cause": "升学"}, [], None),  # to study
+])
+def test_a_member_the_registry_records_as_moved_out_of_the_county(row, expected, said):
+    registry = [{"household_no": "0001", "name": "张三", "relation": "户主", "id": A, "status": "正常",
+                 "address": "清河县城关镇东村"},
+                {"household_no": "0001", "name": "李梅", "relation": "配偶", "id": B, **row}]
+    ctx = context(roster(), {"deaths": [], "registry": registry})
+    assert flagged(ctx, "C02") == expected
+    if said:
+        assert said in run_checks(ctx, ["C02"])[0][0].evidence
+
+
+def test_a_registry_move_is_none_while_the_person_is_still_in_the_registry_elsewhere():
+    # a move within the county under a new 户号: the old row says 迁出, the new one is there
+    registry = [{"household_no": "0001", "name": "李梅", "relation": "配偶", "id": B, "status": "迁出", "moved_on": "2026-03-15"},
+                {"household_no": "0009", "name": "李梅", "relation": "户主", "id": B, "status": "正常"}]
+    assert flagged(context(roster(), {"deaths": [], "registry": registry}), "C02") == []
 
 
 def test_a_field_coded_registry_export_is_read_with_its_death_dates(tmp_path):

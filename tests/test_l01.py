@@ -368,6 +368,9 @@ def test_l01_a_household_the_registry_says_moved_out_is_only_a_low_lead(statuses
     # back after the move (迁入日期 later): here again; a status written is never overruled by a date
     (({"moved_on": "2024-03-10", "in_date": "2025-06-01"}, {"moved_on": "2026-03-10"}), [("王低收", "高")]),
     (({"status": "迁入", "in_date": "2025-04-12", "moved_on": "2019-01-01"}, {"status": "正常"}), [("王低收", "高")]),
+    # held-out 390: both deregistered after the review date, no 死亡日期: alive on it (the lead was lost as two deaths)
+    (({"cancelled": "2026-12-05"}, {"cancelled": "2026-10-20"}), [("王低收", "高")]),
+    (({"cancelled": "2026-12-05"}, {"cancelled": "2026-05-01", "cause": "死亡"}), [("王低收", "高")]),
 ])
 def test_l01_the_registrys_move_and_deregistration_dates(rows, expected):
     head, wife = rows

@@ -649,6 +649,22 @@ def test_a_member_recorded_dead_is_said_to_be_so(tmp_path):
     assert result.findings.set_index("姓名").at["郑四", "建议"].startswith("审批前核实该疑点")
 
 
+def test_a_member_the_registry_alone_says_moved_out_is_no_death(tmp_path):
+    # held-out 390: 人员状态 迁出 (to 深圳) for an applicant's wife, no move list: screened 无疑点; once flagged, titled as
+    # C02's move, not as a death; a 注销日期 after the review date without a 死亡日期 is only a lead (was 有疑点 at 中)
+    _files(tmp_path)
+    book = openpyxl.Workbook()
+    for row in (["户号", "姓名", "身份证号", "与户主关系", "人员状态", "迁出日期", "迁往地", "注销日期", "住址"],
+                ["3001", "钱芳", ZHOU_W, "配偶", "迁出", "2026-03-15", "广东省深圳市宝安区", "", "清河县城关镇东村"],
+                ["3002", "郑四", ZHENG, "户主", "", "", "", "2026-10-20", "清河县河口乡南村"]):
+        book.active.append(row)
+    book.save(tmp_path / "registry.xlsx")
+    result = screen([tmp_path / "apps.xlsx"], {"registry": tmp_path / "registry.xlsx"}, dt.date(2026, 9, 30))
+    row = result.verdicts.set_index("户主姓名")
+    assert (row.at["周二", "结论"], row.at["周二", "疑点摘要"]) == ("有疑点", "C02 死亡、服刑或户籍迁出本县：钱芳（中）")
+    assert row.at["郑四", "结论"] == "无疑点" and row.at["郑四", "待核线索"].startswith("C02 申请家庭成员已登记死亡：郑四（低）")
+
+
 def _screened_for_posting(tmp_path):
     """The planted families (doubts, a C08 lead) from a long-named file, and a second file of 城关镇 holding a family
     refused already, screened with --mask --by-township; returns the output folder."""

@@ -80,7 +80,8 @@ APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、�
 DEATH_TITLE = "申请家庭成员已登记死亡"
 DEATH_ADVICE = ("核实该成员是否已死亡（死亡证明、户口注销记录）；属实的不得作为申请家庭成员，从申请中去除后按其余成员"
                 "重新核对家庭人口、收入和财产再审批。")
-_DEATH_LISTS = ("deaths", "registry")  # (C02's findings from the registry are its 人员状态 死亡 alone)
+_DEATH_LISTS = ("deaths", "registry")  # (C02's findings from the registry: its 人员状态 死亡, or 迁出 said by the fact
+# ``c02_status.MOVED_FACT``)
 # A relative of a cadre or a clerk may apply (民政部门工作人员和村(居)干部近亲属申请的，应当单独登记备案): the filed
 # relative's application is reviewed strictly, its cadre or clerk standing aside; an unfiled one is filed first (held-out
 # 236: all three advised "属实的不予批准", as if the tie itself disqualified)
@@ -240,7 +241,8 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
                    for d, code in zip(decisive, frame["类别代码"])]
     s01 = frame["类别代码"] == "S01"
     frame.loc[s01, "类别名称"] = [s01_title(e) or t for e, t in zip(frame.loc[s01, "依据"], frame.loc[s01, "类别名称"])]
-    dead = (frame["类别代码"] == "C02") & frame["_facts"].map(lambda facts: dict(facts).get("list") in _DEATH_LISTS)
+    dead = (frame["类别代码"] == "C02") & frame["_facts"].map(
+        lambda facts: dict(facts).get("list") in _DEATH_LISTS and dict(facts).get("left") != "moved")
     frame.loc[dead, "类别名称"] = DEATH_TITLE
     frame.loc[dead & pd.Series(decisive, index=frame.index, dtype=bool), "建议"] = DEATH_ADVICE
     hidden = (frame["类别代码"] == "D03") & frame["_facts"].map(

@@ -16,7 +16,7 @@ from ..io.columns import SYSTEM_LABELS
 from ..normalize import ids
 from ..normalize.codes import by_legend
 from ..normalize.values import is_error_value
-from . import fact_text, links, record_facts, rule, values, where
+from . import death_after, fact_text, links, record_facts, rule, values, where
 from ._econ import ended_later_text, linked_rows
 
 INDEFINITE = ("无期", "死刑", "死缓")
@@ -103,6 +103,7 @@ def check(ctx: Context) -> list[Finding]:
         out += _migrations(ctx, params)
     if ctx.has("registry"):
         out += _registry_deaths(ctx, {f.member for f in out}, later)
+        out += _registry_moves(ctx, params, {f.member for f in out})
     if later:  # no finding of this review, but the clerk should know (held-out 198)
         ctx.cache["deaths:later"] = [f"{len(later)} 名保障对象的死亡日期在核查基准日 {ctx.as_of.isoformat()} 之后（下季度处理）"]
     return out
@@ -133,13 +134,63 @@ def _registry_deaths(ctx: Context, flagged: set[int], later: set[int]) -> list[F
                 f"户籍人口信息中填有注销日期 {date_shown(row, 'cancelled')}"
                 + (f"，注销原因“{str(row.get('cause', '') or '').strip()}”" if str(row.get("cause", "") or "").strip() else ""))
         doubt = date_doubt(row, "died", "死亡日期")
+        conf = weakest(conf, MEDIUM)
         if isinstance(died, dt.date):
             what = f"{said}，死亡日期 {date_shown(row, 'died')}{_before_approval(ctx, m, died)}，请核实是否已死亡"
+        elif death_after(row, ctx.as_of):  # (a 注销日期 after the review date bounds a death that may be after it too,
+            # as a deaths list's: held-out 390, a wife cancelled in October was an applicant family's death at 中)
+            conf = _LOWER[conf]
+            what = (f"{said}（未写死亡日期），注销日期 {date_shown(row, 'cancelled')} 在核查基准日之后，"
+                    "请核实死亡是否在核查基准日之前" if status else f"{said}（未写死亡日期），在核查基准日之后，请核实死亡是否在核查基准日之前")
         elif doubt:
             what = f"{said}，{doubt}，请核实是否已死亡及死亡时间"
         else:
             what = f"{said}（未写死亡日期），请核实是否已死亡及死亡时间"
-        out.append(_emit(ctx, "registry", m, row, weakest(conf, MEDIUM), key, what))
+        out.append(_emit(ctx, "registry", m, row, conf, key, what))
+    return out
+
+
+MOVED_FACT = (("left", "moved"),)  # (a registry C02 of a move, not a death: screen titles it as C02, not as a death)
+
+
+def _registry_moves(ctx: Context, params: dict, flagged: set[int]) -> list[Finding]:
+    """Members the household registry records as moved out (人员状态 迁出, or a blank status beside a 迁出日期:
+    ``reference._gone_from_household``) to a place outside the county by the review date, whom no list above flagged:
+    at 中 at most, as the registry's deaths; a destination that cannot be placed is a 低 lead. Held-out 390: an
+    applicant family's wife moved to 深圳 by the registry alone was screened 无疑点. A person with another row in the
+    registry that is still there (a move within the county under a new 户号), a move back (a later 迁入日期), one after
+    the review date or to study (升学) is none, as on a move list (:func:`move_judged`)."""
+    reg = ctx.lists["registry"]
+    if "left" not in reg.columns or not (reg["left"] == "moved").any():
+        return []
+    found = links(ctx, "registry")
+    found = found[(reg["left"].to_numpy()[reg.index.get_indexer(found["r"])] == "moved") & ~found["m"].isin(flagged)]
+    if found.empty:
+        return []
+    here = set(reg.loc[(reg["left"] == "") & (reg["id_status"] == ids.VALID), "id"])
+    ref, out = linked_rows(ctx, "registry"), []
+    for m, r, conf, key in found.drop_duplicates("m").itertuples(index=False):  # (a household's few rows)
+        row = ref[r]
+        if row.get("id") in here:
+            continue
+        day = next((row[f] for f in ("moved_on", "cancelled") if isinstance(row.get(f), dt.date)), None)
+        back = row.get("in_date")
+        if day is not None and isinstance(back, dt.date) and day < back <= ctx.as_of:
+            continue
+        judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
+                                   "dest_code": row.get("dest_code"), "reason": row.get("cause")}, params, m)
+        if judged is None or judged[0]:
+            continue
+        status = str(row.get("status", "") or "").strip()
+        said = f"户籍人口信息中人员状态为“{status}”" if status else "户籍人口信息中填有迁出日期"
+        if day is not None:
+            said += f"，{'迁出日期' if isinstance(row.get('moved_on'), dt.date) else '注销日期'} {day.isoformat()}"
+        said += f"，迁往“{judged[1]}”" if judged[1] else ""
+        if judged[0] is None:
+            out.append(_emit(ctx, "registry", m, row, LOW, key, f"{said}（迁往地不详或看不出是否在本县，请核实是否迁出本县）",
+                             MOVED_FACT))
+        else:
+            out.append(_emit(ctx, "registry", m, row, weakest(conf, MEDIUM), key, f"{said}（迁出本县）", MOVED_FACT))
     return out
 
 
@@ -167,13 +218,14 @@ def dead_members(ctx: Context) -> set[int]:
     return ctx.cache["c02:dead"]
 
 
-def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what: str) -> Finding:
+def _emit(ctx: Context, kind: str, m: int, row: dict, conf: str, key: str, what: str,
+          extra: tuple = ()) -> Finding:
     evidence = f"{where(ctx, kind, row)}：{row['name']}，{what}；{key}"
     decisive = [(f, fact_text(row.get(f) if isinstance(row.get(f), dt.date) or f"{f}_text" not in row
                               else row[f"{f}_text"])) for f in _DECISIVE[kind]]  # an unparsed date as written
     if kind == "prisoners" and not isinstance(row.get("end"), dt.date):
         decisive.append(("term", fact_text(row.get("term"))))  # 无期/死缓: the sentence itself decides
-    facts = record_facts(kind, row, (), conf) + tuple(decisive)
+    facts = record_facts(kind, row, (), conf) + tuple(decisive) + extra
     return Finding("C02", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key, facts)
 
 
