@@ -983,6 +983,31 @@ def test_a_family_applying_twice_in_one_place_under_two_numbers(tmp_path, second
     assert not [w for w in result.warnings if "两处" in w or "重复出现" in w]
 
 
+@pytest.mark.parametrize("number_label, second_nos, applications", [
+    # held-out 390: a township's batch entered again under new numbers of one kind, as a second file of exactly the same
+    # people, was dropped by the loader as a copy (every family 无疑点): two applications per family, as one family's
+    ("申请编号", ("SQ202603", "SQ202604"), 2),
+    ("申请编号", ("SQ202601", "SQ202602"), 1),  # the same numbers: one file saved twice
+    ("申请编号", ("SQ202601", "SQ202604"), 1),  # a number shared: a copy (partly renumbered by hand, not a new batch)
+    ("申请编号", ("7", "8"), 1),  # a township's own serials beside the system's numbers: sent twice
+    ("家庭编号", ("SQ202603", "SQ202604"), 1),  # a roster's household numbers are no application's
+])
+def test_a_batch_entered_again_under_new_numbers_is_no_copy(tmp_path, number_label, second_nos, applications):
+    heads = make_id("19700101", 11), make_id("19800101", 33)
+    header = f"{number_label},乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系\n"
+    for name, nos in (("九月.csv", ("SQ202601", "SQ202602")), ("九月_重新录入.csv", second_nos)):
+        body = "".join(f"{no},城关镇,东村,户{k},{h},户{k},{h},户主\n" for k, (no, h) in enumerate(zip(nos, heads)))
+        (tmp_path / name).write_text(header + body, encoding="utf-8")
+    result = screen([tmp_path / "九月.csv", tmp_path / "九月_重新录入.csv"], {}, dt.date(2026, 9, 30))
+    assert len(result.verdicts) == 2 * applications
+    again = [w for w in result.warnings if "又录入了一次" in w]
+    if applications == 2:
+        assert set(result.verdicts["结论"]) == {"有疑点"} and len(again) == 1
+        assert set(result.findings.loc[result.findings["类别代码"] == "D01", "置信度"]) == {"中"}
+    else:
+        assert set(result.verdicts["结论"]) == {"无疑点"} and not again
+
+
 @pytest.mark.parametrize("programme, screened", [
     ("临时救助", False),  # held-out 372: a 临时救助 application is no 低保/特困 one: left out, said
     ("医疗救助", False),

@@ -23,7 +23,7 @@ from .loading import LoadedInputs
 from .model import HIGH, MEDIUM
 from .normalize import ids
 from .normalize.values import text
-from .roster import on_sheet
+from .roster import number_kind, on_sheet
 from .rules._coverage import APPROVED, BARE_CODE, CLOSED, PENDING, REFUSED, UNREAD, WITHDRAWN, decision
 from .rules.d_roster import head_rows
 
@@ -111,11 +111,7 @@ def applications_apart(members: pd.DataFrame) -> tuple[pd.DataFrame, list[str], 
     return members, notes + [_twice_note(list(named.values()), bool(bare))], by_town
 
 
-# A 申请编号 as a kind: its letters as written, every digit 9 ('YD202600017' → 'YD999999999'); '' for a short serial
-# (1, 12, 001), no system's number. Numbers of two kinds (a county's summary table numbering QX…, the townships'
-# system YD…) are not comparable: that family's rows stay one application sent twice
-def _number_kind(no: str) -> str:
-    return "" if len(no) < 6 else re.sub(r"\d", "9", no.upper())
+_number_kind = number_kind  # (``roster.number_kind``: the loader tells a batch entered again from a copy by it too)
 
 
 def _unnumbered_apart(members: pd.DataFrame, keys: pd.DataFrame) -> pd.Index:

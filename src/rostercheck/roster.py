@@ -144,6 +144,41 @@ def _people(table: Table) -> set[str]:
     return out
 
 
+# A 申请编号 as a kind: its letters as written, every digit 9 ('YD202600017' → 'YD999999999'); '' for a short serial
+# (1, 12, 001), no system's number. Numbers of two kinds (a county's summary table numbering QX…, the townships'
+# system YD…) are not comparable: that family's rows stay one application sent twice
+def number_kind(no: str) -> str:
+    """A 申请编号's kind (see above).
+
+    Args:
+        no: the number as text.
+    Returns:
+        The kind, or ''.
+    """
+    return "" if len(no) < 6 else re.sub(r"\d", "9", no.upper())
+
+
+def _application_numbers(tables: list[Table]) -> set[str]:
+    """The 申请编号 of a file's tables (a household-number column headed 申请编号, 申请号 …), as text; empty for a file
+    without one (a roster's 户编号 is no application's number)."""
+    out: set[str] = set()
+    for t in tables:
+        if "household_no" in t.frame.columns and "申请" in t.headers.get("household_no", ""):
+            out |= {s for s in by_value(t.frame["household_no"].tolist(), text) if s}
+    return out
+
+
+def _entered_again(a: list[Table], b: list[Table]) -> bool:
+    """Whether two application files of the same people are the same batch entered again under new 申请编号 of one kind
+    (none shared): each family's two applications, a 重复申请 screen says (``applications.applications_apart``),
+    not one file saved twice (held-out 390: a township's batch re-entered, read once, every family 无疑点)."""
+    nos_a, nos_b = _application_numbers(a), _application_numbers(b)
+    if not nos_a or not nos_b or nos_a & nos_b:
+        return False
+    kinds = {number_kind(n) for n in nos_a | nos_b}
+    return len(kinds) == 1 and "" not in kinds
+
+
 def other_periods(tables: list[Table]) -> list[Table]:
     """Leave out a roster file that is another period's copy of one given with it (most of its people on both).
 
@@ -178,6 +213,10 @@ def other_periods(tables: list[Table]) -> list[Table]:
             if a in dropped or b in dropped or programme[a] != programme[b]:
                 continue
             ids_a, ids_b = ids_of(a), ids_of(b)
+            if ids_a and ids_a == ids_b and _entered_again(files[a], files[b]):
+                files[a][0].warnings.append(f"“{b.name}”与本文件的人员完全相同，但申请编号都不同：像是同一批申请又录入了一次，"
+                                            "两份都读取，同一家庭的两个申请编号按重复申请核对")
+                continue  # (both read: each family's numbers are two applications)
             if ids_a and ids_a == ids_b and sum(t.rows for t in files[a]) == sum(t.rows for t in files[b]):
                 final = {f for f in (a, b) if _FINAL.search(f.stem)}
                 # (村_最终版.xlsx beside 村.xlsx: the final one read, whatever it corrected: h384)
