@@ -161,6 +161,41 @@ def test_a_kind_the_command_does_not_read_rivals_none_it_reads(tmp_path):
     assert not got.lists and any("人社局比对数据.csv" in w and "本命令不使用" in w for w in got.warnings)
 
 
+_EDGE_HEADER = ["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系", "家庭人口", "救助类别",
+                "家庭月人均收入"]
+
+
+@pytest.mark.parametrize("name, programmes, monitoring_too, taken", [
+    # held-out 390: a 低保边缘家庭 list looked as much a roster as a monitoring list, and coverage stopped on the folder
+    ("低保边缘家庭名单", ("低保边缘", "低保边缘", "低边"), False, "monitoring"),
+    ("低保边缘家庭名单", ("低保边缘", "低保边缘", "低保边缘"), True, "monitoring list beside"),  # the proper one read, said
+    ("城乡低保花名册", ("低保", "低保边缘", "低保"), False, "roster"),  # a roster holding some 低边 rows stays a roster
+])
+def test_a_low_income_edge_list_in_a_coverage_folder(tmp_path, name, programmes, monitoring_too, taken):
+    from rostercheck.cli import COVERAGE_OPTIONS, REFERENCE_OPTIONS
+
+    heads = ["430527195003041234", "430527196101011235", "43052719720203123X"]
+    edge = _csv(tmp_path / f"{name}.csv", _EDGE_HEADER,
+                [["城关镇", "东村", f"户{k}", h, f"户{k}", h, "户主", "1", p, "380"] for k, (h, p) in enumerate(zip(heads, programmes))])
+    _csv(tmp_path / "低保花名册.csv", ["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系", "保障类别",
+                                   "月保障金"], [["城关镇", "西村", "王五", "430527198001011238", "王五", "430527198001011238",
+                                                "户主", "低保", "500"]])
+    proper = _csv(tmp_path / "防返贫监测对象.csv", ["户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系", "家庭人口数",
+                                              "监测类型", "家庭年人均纯收入", "风险是否消除"],
+                  [["李六", "430527196505051233", "李六", "430527196505051233", "户主", "1", "边缘易致贫户", "4000", "否"]]
+                  ) if monitoring_too else None
+    got = gather([tmp_path], wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS))
+    if taken == "monitoring":
+        assert got.lists.get("monitoring") == edge and edge not in got.rosters
+        assert "低保边缘家庭名单" in next(p.why for p in got.placements if p.path == edge)
+    elif taken == "roster":
+        assert edge in got.rosters and "monitoring" not in got.lists
+    else:
+        assert got.lists.get("monitoring") == proper and edge not in got.rosters
+        assert any(w.startswith("低保边缘家庭名单.csv：是低保边缘家庭名单") and "--monitoring 低保边缘家庭名单.csv" in w
+                   for w in got.warnings)
+
+
 @pytest.mark.parametrize("title, kind", [("泾县近一年低保特困申请审批结果（未纳入）家庭名单", "rejected"),
                                          ("泾县低保特困申请审批结果表", "roster")])  # (applications: screen's)
 def test_a_list_of_applications_refused_is_no_roster(tmp_path, title, kind):

@@ -627,3 +627,20 @@ def test_l01_a_lead_found_through_a_former_id_says_the_number_the_list_holds():
     former_ids_said(ctx, found)
     (lead,) = found
     assert lead.person["id"] == A and lead.evidence.endswith(f"王低收（{old} 是其曾用身份证号），已按现身份证号比对")
+
+
+@pytest.mark.parametrize("drop, said, unsaid", [
+    ((), "监测类型“边缘易致贫户”，风险未消除（原表填“未消除”），家庭人均月收入 300.00 元", ""),
+    # held-out 390: a 低保边缘家庭 list (no 监测类型, no 风险 column) read as the monitoring list: nothing said of either
+    (("monitor_type", "risk"), "第 2 行：家庭人均月收入 300.00 元", "风险"),
+    (("risk",), "监测类型“边缘易致贫户”，家庭人均月收入 300.00 元", "风险"),
+])
+def test_l01_says_no_risk_nor_type_a_list_has_no_column_for(drop, said, unsaid):
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    rows = [{k: v for k, v in r.items() if k not in drop} for r in mon("王低收", A, income="3600")]
+    ctx = context(ROSTER, {"monitoring": rows})
+    load_all()
+    (found,) = LEADS["L01"](ctx)
+    assert said in found.evidence and (not unsaid or unsaid not in found.evidence), found.evidence

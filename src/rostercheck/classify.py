@@ -131,6 +131,7 @@ class Placement:
     code_table: bool = False  # a code table read with the list it is named after (io.table.companion_code_files)
     # a file of a kind's header and no data rows (or only a template's example rows): no one is left out by skipping it
     blank: bool = False
+    edge: bool = False  # a 低保边缘家庭 list taken as a list of families at risk (:func:`_edge_list`)
 
     @property
     def label(self) -> str:
@@ -556,6 +557,12 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         # a roster titled 发放花名册 with 金额 and 卡号 columns: its members' 与户主关系 says it is no ledger (held-out 166)
         best = next(c for c in (best, rivals[0]) if c.kind == "roster")
         rivals = [c for c in rivals if c.kind != "payments" and c is not best]
+    edge = False
+    if rivals and rivals[0].score * CLEAR_LEAD > best.score and {best.kind, rivals[0].kind} == {"roster", "monitoring"}:
+        edge = _edge_list(next(c for c in (best, rivals[0]) if c.kind == "roster"))
+        if edge:  # a 低保边缘家庭 list: families at risk, none enrolled (held-out 390: coverage stopped on it)
+            best = next(c for c in (best, rivals[0]) if c.kind == "monitoring")
+            rivals = [c for c in rivals if c.kind != "roster" and c is not best]
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
         second = rivals[0]
         split = _by_sheet(path, grids, wanted, rivals=(best.kind, second.kind))
@@ -576,8 +583,31 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return split
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
-    return Placement(path, best.kind, "、".join(dict.fromkeys(best.evidence)) + renamed, rows, estimated=estimated,
-                     applying=applying, others=others, named=best.named if best.kind == "roster" else "")
+    why = "、".join(dict.fromkeys(best.evidence)) + renamed + (EDGE_WHY if edge else "")
+    return Placement(path, best.kind, why, rows, estimated=estimated, applying=applying, others=others,
+                     named=best.named if best.kind == "roster" else "", edge=edge)
+
+
+# Said of a 低保边缘家庭 list taken as a list of families at risk (``--monitoring``), not as a roster
+EDGE_WHY = "（保障类别都是低保边缘：低保边缘家庭名单，按困难家庭名单读取，不是花名册）"
+
+
+def _edge_list(roster: _Score) -> bool:
+    """Whether a file a roster's columns fit lists 低保边缘 families only: its 保障类别 (救助类别) cells all say 低保边缘
+    (低边), or, none written, its title or name does. Such families receive no 低保 or 特困 (the audit leaves their rows
+    out), and coverage sieves them as it does monitoring households: a lead when their income is below the standard, a
+    severely disabled member enrolled alone (单人户施保).
+
+    Args:
+        roster: the file scored as a roster.
+    Returns:
+        True for a 低保边缘 list.
+    """
+    from .roster import edge_said
+
+    cells = {text(row[layout.mapping["programme"]]) for rows, layout, _ in roster.sheets if "programme" in layout.mapping
+             for row in rows if layout.mapping["programme"] < len(row)} - {""}
+    return all(edge_said(c) for c in cells) if cells else edge_said(roster.named)
 
 
 # A template's example row: a placeholder place or name (XX镇, ××村, 某某村) or a cell saying it is an example (示例, 样例)
@@ -1048,6 +1078,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         if len(files) > 1:
             files = found[kind] = _one_list_each(got, kind, files)
         if len(files) > 1:
+            files = found[kind] = _edge_lists_aside(got, kind, files)
+        if len(files) > 1:
             names = "、".join(f.name for f in files)
             also = [f"{place.path.name}也像{KIND_LABELS[alt]}（{_flag(alt)}）" for f in files
                     for place in got.placements if place.path == f and place.kind == kind
@@ -1384,6 +1416,22 @@ def _one_list_each(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
                 place.unused(f"与 {same.name} 的每一行都相同（同一份{place.label}的两种格式或两份副本），只读取 {same.name}")
                 got.warnings.append(f"{path.name}：{place.why}")
     return [p for p in files if p in kept]
+
+
+def _edge_lists_aside(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
+    """Beside a monitoring list proper (防返贫监测对象), a 低保边缘家庭 list found in the folders (:func:`_edge_list`) is set
+    aside with a notice saying how to sieve it (a run of its own with ``--monitoring``), rather than stopping the run as
+    two lists of one kind: each kind is read from one file, and the monitoring list is the one coverage is built on."""
+    edge = {p.path for p in got.placements if p.kind == kind and p.edge and p.path in files}
+    if not edge or len(edge) == len(files):
+        return files
+    kept = [f for f in files if f not in edge]
+    for place in got.placements:
+        if place.path in edge and place.kind == kind:
+            place.unused(f"是低保边缘家庭名单；文件夹中已有{KIND_LABELS[kind]}（{'、'.join(f.name for f in kept)}），每类名单只读一个文件，"
+                         f"本文件未读取。排查低保边缘家庭，请另行运行并用 {_flag(kind)} {place.path.name} 指定")
+            got.warnings.append(f"{place.path.name}：{place.why}")
+    return kept
 
 
 def _rows_key(table) -> tuple:

@@ -1153,6 +1153,17 @@ def _edge_named(table: Table) -> bool:
 _EDGE = re.compile(r"低保边缘|低边|边缘(?:家庭|户|对象|人口)")
 
 
+def edge_said(words: str) -> bool:
+    """Whether a programme cell (or a title) names 低保边缘家庭 (低边).
+
+    Args:
+        words: the cell or title.
+    Returns:
+        True when it does.
+    """
+    return bool(_EDGE.search(words))
+
+
 def _edge_rows(table: Table, programme: np.ndarray, households: list, several: bool) -> np.ndarray:
     """Per row: whether its 保障类别 (救助类别, 保障类型) cell names 低保边缘家庭 (低边), said in a notice.
 

