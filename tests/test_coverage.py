@@ -213,6 +213,28 @@ def test_a_lists_village_codes_take_the_names_the_registry_and_other_lists_give_
     assert place(ctx, {"village": "431122105201"}) == {"township": "431122105", "village": "431122105201"}
 
 
+def test_a_lists_village_codes_take_the_rosters_names_for_the_registry_people_of_that_code(tmp_path):
+    # held-out 390: the 公安 export gives each person's village only as a 12-digit 行政区划代码, the monitoring list too: the
+    # roster's people in that code's village name it (its leads had gone to a township "511923100" beside 江口镇's own)
+    from filebuild import household as file_household, write_roster
+    from rostercheck.coverage import coverage
+
+    enrolled, head = make_id("19600101", 11, "511923"), make_id("19700101", 31, "511923")
+    roster = write_roster(tmp_path / "低保花名册.xlsx", file_household("江口镇", "金宝社区", "张三", enrolled))
+    for name, header, rows in (
+            ("monitoring.xlsx", ["行政区划代码", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "家庭年人均纯收入", "风险是否消除"],
+             [["511923100002", "王五", head, "王五", head, "户主", "3000", "否"]]),
+            ("户籍人口信息.xlsx", ["户号", "姓名", "公民身份号码", "与户主关系", "行政区划代码"],
+             [["0001", "张三", enrolled, "02", "511923100002"], ["0002", "王五", head, "02", "511923100002"]])):
+        book = openpyxl.Workbook()
+        for row in (header, *rows):
+            book.active.append(row)
+        book.save(tmp_path / name)
+    result = coverage([roster], {"monitoring": tmp_path / "monitoring.xlsx", "registry": tmp_path / "户籍人口信息.xlsx"}, AS_OF)
+    assert result.leads[["乡镇", "村"]].drop_duplicates().values.tolist() == [["江口镇", "金宝社区"]]
+    assert not any("按代码前 9 位" in w for w in result.warnings)
+
+
 def test_leads_placed_by_a_township_code_only_are_said(tmp_path):
     # (held-out 221) leads of a village code nobody names are grouped by its township's code, and the user is told
     from filebuild import household as file_household, write_roster

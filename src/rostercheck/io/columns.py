@@ -493,6 +493,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("dest_code", r"(迁往|迁至|去向).*(区划|代码|编码|省市县|省市区)", weight=0),
         FieldSpec("dest", r"迁往|迁至|去向", r"代码|编码|省市县|省市区", weight=0),
         FieldSpec("cause", r"注销(原因|类[别型])|变动原因", weight=0),
+        # a 公安 export naming each person's village by its 12-digit 区划代码 only: coverage names a list's coded places
+        # by the roster's words for the people the code holds (held-out 390); weight 0, no evidence of the kind
+        FieldSpec("region_code", _REGION_CODE, weight=0),
         *_HEAD,
         *_COMMON,
         # the person's 原身份证号: a roster or an official list may still hold it (held-out 350: a staff member's mother on

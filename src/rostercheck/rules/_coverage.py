@@ -1065,6 +1065,13 @@ def _coded_places(ctx: Context) -> dict[str, str]:
                 code = township_village(v if v.isdigit() else row.get("region_code"))[1]
                 for pid in {row.get("pid"), row.get("head_pid")} & set(named) if code else ():
                     votes[(code, named[pid])] += 1
+        if ctx.has("registry") and "region_code" in ctx.lists["registry"].columns:  # (a 公安 export's village codes:
+            f = frame(ctx, "registry")  # the roster's words for its people there, held-out 390)
+            known = f["pid"].isin(set(named)).to_numpy()
+            village = {c: township_village(c)[1] for c in pd.unique(f.loc[known, "region_code"])}
+            for pid, raw in zip(f.loc[known, "pid"].tolist(), f.loc[known, "region_code"].tolist()):
+                if village[raw]:
+                    votes[(village[raw], named[pid])] += 1
         for (code, (town, village)), _ in votes.most_common():
             out.setdefault(code, village)
             out.setdefault(code[:9], town)
