@@ -3,6 +3,7 @@ and a status column whose header carries its code legend."""
 
 import datetime as dt
 
+import pytest
 from helpers import make_id
 
 from rostercheck.classify import gather
@@ -100,3 +101,28 @@ def test_the_legend_notice_quotes_the_status_header_as_written(tmp_path):
     result = _coded(tmp_path, header, ["1", "2", "3"])
     (said,) = [w for w in result.warnings if "按表头或标题中的说明读取" in w]
     assert f"“{header}”列的代码按表头或标题中的说明读取（1待审核、2审批中、3已批准、4不予批准）" in said
+
+
+@pytest.mark.parametrize("number, screened", [("申请编号", ["张大山"]), ("家庭编号", ["张大山", "钱多多"])])
+def test_a_member_of_an_application_the_household_sheet_lacks_is_no_application(tmp_path, number, screened):
+    # held-out 390: the 申请信息 sheet exported pending applications only, the 家庭成员 sheet every one: a member whose
+    # 申请编号 is in no application row became an application of its own (C01 高), placed in the row above's township
+    import openpyxl
+
+    staff = make_id("19850101", 91)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "申请信息"
+    for row in ([number, "申请人姓名", "申请人身份证号", "乡镇", "村", "家庭人口", "申请类别"],
+                ["SQ202601", "张大山", HEAD, "城关镇", "东村", 2, "低保"]):
+        sheet.append(row)
+    members = book.create_sheet("家庭成员")
+    for row in ([number, "姓名", "身份证号", "与申请人关系"], ["SQ202601", "王秀英", WIFE, "配偶"],
+                ["SQ202699", "钱多多", staff, "配偶"]):
+        members.append(row)
+    book.save(tmp_path / "新申请.xlsx")
+    (tmp_path / "staff.csv").write_text(f"姓名,身份证号,工作单位\n钱多多,{staff},县财政局\n", encoding="utf-8")
+    result = screen([tmp_path / "新申请.xlsx"], {"staff": tmp_path / "staff.csv"}, AS_OF)
+    assert sorted(result.verdicts["户主姓名"]) == sorted(screened)
+    said = [w for w in result.warnings if "找不到" in w]
+    assert len(said) == 1 and (("没有读取" in said[0]) == (number == "申请编号")), said
