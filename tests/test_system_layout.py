@@ -83,6 +83,9 @@ def test_a_member_whose_household_is_unknown_is_kept_and_reported(tmp_path):
                                    ["H0002", "李四", HEAD_B, "02", "1", "是"]])
     assert SON_A in m.index
     assert any("找不到" in w for w in table.warnings)
+    # held-out 390: its place is unknown, not the row above's (城关镇 东门社区 had been carried down onto him)
+    assert (m.at[SON_A, "township"], m.at[SON_A, "village"]) == ("", "")
+    assert (m.at[HEAD_B, "township"], m.at[HEAD_B, "village"]) == ("石桥镇", "石桥村")
 
 
 def test_a_household_no_member_sheet_lists_is_its_head_alone(tmp_path):

@@ -928,6 +928,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     town = _carried(column("township"), np.arange(n) == 0, blank=None)
     out["village"] = _carried(column("village"), _starts(town))
     town[pd.isna(town)] = ""
+    if "_hh_row" in f.columns and not listed.all():  # a system export's member of no household on its household sheet
+        # (said by io.system_layout.join_households): its place is unknown, not the row above's (held-out 390)
+        unknown = ~listed.to_numpy()
+        town[unknown & pd.isna(column("township"))] = ""  # (a member sheet's own 乡镇 cell stays)
+        out["village"] = np.where(unknown & pd.isna(column("village")), "", out["village"])
     out["county"] = ""
     if "county" in f.columns or "region_code" in f.columns:
         # a city's roster with a 县（市、区） column, or a system export's 行政区划代码 (its first six digits, held-out
