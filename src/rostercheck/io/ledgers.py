@@ -1199,6 +1199,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     else:
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
+    blank: list[str] = []  # sheets with a header and no rows
     build, rows_at = fast[2:] if fast is not None else (None, None)
     for grid, layout in raw.sheets:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
@@ -1219,6 +1220,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at)
         if "amount" not in frame.columns:
+            if frame.empty and grid.sheet:  # a year's book whose later months are still blank: no rows, not no column
+                blank.append(grid.sheet)  # (held-out 387: 1月…6月 "找不到发放金额列" beside 低保金 | 物价补贴 | 合计)
+                continue
             unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))
             continue
         frames.append(frame)
@@ -1226,11 +1230,16 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         headers = headers or layout.headers
         titles.append(layout.title)
         sheets.append(grid.sheet)
+    if not frames:  # (every sheet blank and no column of the amount: as before, the file is no ledger read)
+        unused += [(sheet, "发放金额列（或“1月、2月…”这样的各月金额列）") for sheet in blank]
+        blank = []
     if not frames:
         missing = "、".join(dict.fromkeys(what for _, what in unused)) or "身份证号列和发放金额列"
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
     warnings = sheets_together(warnings)
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
+    if blank:
+        warnings.append("工作表" + "".join(f"“{sheet}”" for sheet in blank) + "只有表头、没有发放数据行")
     frames, said = _summaries_apart(frames, sheets, titles)
     warnings += said
     frame = _concat(frames)
