@@ -1383,3 +1383,54 @@ def test_a_years_book_with_blank_later_months_says_them_blank_not_unread(tmp_pat
     assert sorted(set(frame["month"])) == ["2026-07"]
     said = " ".join(tables[0].warnings)
     assert "找不到" not in said and "工作表“8月”“9月”只有表头、没有发放数据行" in said
+
+
+@pytest.mark.parametrize("sheet, made, expected", [
+    ("7月", "2025年8月3日", "2025-07"),
+    ("12月", "2026年1月3日", "2025-12"),  # (made in the next year)
+    ("3月", "2026-03-28", "2026-03"),
+])
+def test_a_month_sheet_under_a_title_dated_only_by_its_making_is_the_sheets_month(tmp_path, sheet, made, expected):
+    # held-out 387: sheets 7月…12月 whose title rows said only "制表日期：2025年8月3日" were each read as the month the
+    # table was made, December as January 2026 and then dropped as a copy of the half-year book's January
+    path = write(tmp_path / "低保金发放表.xlsx", {sheet: [
+        ["城乡最低生活保障金发放表"], [f"填报单位：某县民政局　　制表日期：{made}"],
+        ["户主姓名", "户主身份证号", "保障人数", "发放金额", "领款人"], ["张三", A, 2, 1032, "张三"]]})
+    assert list(load_ledgers([path], AS_OF)[1]["month"]) == [expected]
+
+
+def _wide_book(path, rows):
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet("上半年")
+    head = ["户主姓名", "户主身份证号", "1月", "2月", "3月", "4月", "备注"]
+    ws.write_row(0, 0, head)
+    ws.merge_range(0, len(head) - 1, 0, len(head), "备注")
+    for i, row in enumerate(rows, start=1):
+        for j, v in enumerate(row):
+            if v != "":
+                ws.write(i, j, v)
+    wb.close()
+    return path
+
+
+@pytest.mark.parametrize("cells, remark, expected", [
+    # a cell of two months, the remark over two merged cells naming it: February twice (a duplicate)
+    ([516, 516, 1032, 516], ("3月", "含2月补发"), [("2026-01", 516), ("2026-02", 516), ("2026-02", 516), ("2026-03", 516),
+                                                  ("2026-04", 516)]),
+    # the cell named is one month and February has none: it is February's back pay, March unpaid
+    ([516, "", 516, 516], ("3月", "补发2月"), [("2026-01", 516), ("2026-02", 516), ("2026-04", 516)]),
+    # the remark names only the month back paid: the one cell of two months holds it
+    ([516, "", 1032, 516], ("含2月补发", ""), [("2026-01", 516), ("2026-02", 516), ("2026-03", 516), ("2026-04", 516)]),
+    # no cell holds more than a month and none is named: left as written
+    ([516, "", 516, 516], ("补发2月", ""), [("2026-01", 516), ("2026-03", 516), ("2026-04", 516)]),
+    # two months back paid: left as written
+    ([516, 516, 1548, 516], ("3月", "含1-2月补发"), [("2026-01", 516), ("2026-02", 516), ("2026-03", 1548), ("2026-04", 516)]),
+])
+def test_a_wide_books_month_cell_holding_back_pay_is_split_by_its_remark(tmp_path, cells, remark, expected):
+    # held-out 387: a half-year book (1月…6月) with its 备注 merged over two cells ("3月" | "含2月补发"): the second cell
+    # was unread and the remark never split a month's cell, so February's duplicate paid in March was F05 高 多发 and
+    # March's cell holding February's back pay F01 高 for a man who died in February
+    path = _wide_book(tmp_path / "2026年上半年低保金发放表.xlsx", [["张三", A, *cells, *remark]])
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(zip(frame["month"], frame["amount"].astype(float))) == expected
+    assert not any("都像是备注列" in w for w in tables[0].warnings)

@@ -388,13 +388,17 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         c for c, label in enumerate(layout.labels) if _BACK_PAY_COLUMN.fullmatch(label) and c not in mapping.values()]
     if back:
         mapping["back_pay"] = back[0]
-    drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))], [*wide, *statuses.values()])  # (the layout is read once more for its warnings)
+    more = _remark_cells(layout.labels, mapping, wide or items)
+    drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))], [*wide, *statuses.values(), *more])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
-                                                  **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()}},
+                                                  **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()},
+                                                  **{f"{_MORE_REMARK}{c}": c for c in more}},
                     layout.title, layout.warnings, written=layout.written, legends=layout.legends, footer=layout.footer)
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes
+    if more:
+        frame = _remarks_joined(frame, more)
     if units := sorted({per for f, (_, per) in layout.readings().items() if f.startswith(LEDGER_AMOUNTS) and per != 1.0}):
         # (said once for the sheet's month or item columns: the field-by-field note would name each of 12 months)
         named = "、".join(next(u for u, v in YUAN_PER.items() if v == per) for per in units)
@@ -415,6 +419,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                         if quarters else lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0])
         if step := _amount_step(frame, layout):  # (a wide book in 万元: its month columns' unit)
             frame["amount_step"] = _same(len(frame), step)
+        if not quarters:
+            frame, moved = _month_back_pay(frame)
+            if moved:
+                notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}有 {moved} 行备注写明某月的金额含（或就是）另一个月的"
+                             "补发（如“3月含2月补发”）：补发的一个月按所补的月份计")
         if quarters:
             frame, moved = _quarter_back_pay(frame)
             if moved:
@@ -689,6 +698,15 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
     else of the year ending at the review date — said either way (held-out 142: a January 2027 file, no year anywhere,
     was January 2026 without a word)."""
     named = month_named(grid.sheet, layout.title, path.stem)
+    sheet_mm = "" if month_named(grid.sheet) else _bare_month(grid.sheet)
+    if named and sheet_mm and named[5:] != sheet_mm and not any(_months_in(_DAY.sub(" ", str(s or "")))
+                                                                 for s in (layout.title, path.stem)):
+        # a sheet '7月' under a title naming only the day it was made ('制表日期：2025年8月3日'): July, of the year
+        # the table was made or the one before (held-out 387: every sheet was read as the next month, December as
+        # January and dropped as a copy of January's book)
+        if parent_year:
+            return _with_year(sheet_mm, parent_year, as_of)[0], ""
+        return f"{int(named[:4]) - (sheet_mm > named[5:])}-{sheet_mm}", ""
     if named:
         return named, ""
     mm = _bare_month(grid.sheet, layout.title, path.stem)
@@ -927,6 +945,121 @@ def _quarter_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     rows = frame.iloc[[r for r, _, _ in extra]].copy()
     rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
     return pd.concat([frame, rows], ignore_index=True), len(extra)
+
+
+# A remark column merged over the cells beside it (备注 | 备注, the second cell's header under the merge): one remark
+_MORE_REMARK = "_remark_"
+
+
+def _remark_cells(labels: list[str], mapping: dict[str, int], amounts) -> list[int]:
+    """The columns right after the remark's that repeat its label and are read as nothing else (a 备注 merged over two
+    cells: '3月' | '含2月补发', held-out 387)."""
+    if "remark" not in mapping:
+        return []
+    c, taken, out = mapping["remark"], {*mapping.values(), *amounts}, []
+    while c + 1 + len(out) < len(labels) and labels[c + 1 + len(out)] == labels[c] and c + 1 + len(out) not in taken:
+        out.append(c + 1 + len(out))
+    return out
+
+
+def _remarks_joined(frame: pd.DataFrame, more: list[int]) -> pd.DataFrame:
+    """The remark with the cells of its merged neighbours after it, each distinct combination joined once."""
+    names = ["remark", *(f"{_MORE_REMARK}{c}" for c in more)]
+    parts = [frame[n].astype(object).to_numpy() for n in names]
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([np.where(pd.isna(p), "", p) for p in parts]))
+    joined = np.array(["".join(str(v) for v in u if v not in (None, "")) for u in uniques], dtype=object)
+    frame = frame.drop(columns=names[1:])
+    frame["remark"] = pd.Categorical.from_codes(codes, categories=pd.Index(pd.unique(joined), dtype=object)) \
+        if len(set(joined.tolist())) == len(joined) else joined[codes]
+    return frame
+
+
+# A remark naming the month back paid: '补发2月', '含2月补发', '2月份补发'; the month its cell is, if it names one more
+_BACK_PAID = (re.compile(r"补发\s*(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*(?:[-~至到、,—]|份?\s*[-~至到、,—]))"),
+              re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月份?(?:的)?(?:[\u4e00-\u9fff]{0,6}?金)?\s*补发"))
+
+
+def _back_paid(text: str) -> tuple[int | None, int] | None:
+    """(the month whose cell holds it, or None; the one month back paid) a remark names, else None."""
+    text = unicodedata.normalize("NFKC", text)
+    if "补发" not in text or len(re.findall("补发", text)) > 1:
+        return None
+    found = _BACK_PAID[0].search(text) or _BACK_PAID[1].search(text)
+    if not found:
+        return None
+    rest = text[:found.start()] + " " + text[found.end():]
+    others = _ONE_MONTH.findall(rest)
+    if len(others) > 1 or re.search(r"\d\s*月?\s*[-~至到、,—]", text):
+        return None
+    return (int(others[0][1]) if others else None), int(found.group(2))
+
+
+def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """A wide book's row of month cells (1月…12月) whose remark names one month's back pay in one cell ('3月含2月补发',
+    '3月' | '补发2月' over a merged 备注): the cell it names, else the one cell a month over the row's usual amount, holds
+    that month's payment; a cell of two months is the two, a named cell of one month when the month back paid has no
+    cell of its own is that month's (held-out 387: February's duplicate in March was F05 高 多发 and March's cell that
+    was February's back pay F01 高 of a man who died in February). Any other row is left as it was.
+
+    Returns:
+        (the frame, the rows whose back pay was set apart).
+    """
+    if "remark" not in frame.columns or "_row" not in frame.columns or not len(frame):
+        return frame, 0
+    cells = frame["remark"].astype(object).to_numpy()
+    said = {cell: _back_paid(str(cell)) for cell in pd.unique(cells).tolist() if cell and "补发" in str(cell)}
+    said = {cell: v for cell, v in said.items() if v}
+    at = np.flatnonzero(np.isin(cells, list(said))) if said else np.zeros(0, dtype=np.intp)
+    if not len(at):
+        return frame, 0
+    months = frame["month"].astype(str).to_numpy()
+    amounts = np.array([money(v) if money(v) is not None else np.nan for v in frame["amount"].to_numpy(dtype=object)[at]],
+                       dtype=float)
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for k, r in enumerate(at.tolist()):
+        groups[tuple(frame[c].iloc[r] for c in ("_file", "_sheet", "_row") if c in frame.columns)].append(k)
+    changed, moved, extra = {}, {}, []
+    for ks in groups.values():
+        values = amounts[ks]
+        named, back = said[cells[at[ks[0]]]]
+        if np.isnan(values).any():
+            continue
+        counted = Counter(np.round(values, 2).tolist()).most_common(2)
+        usual, count = counted[0]
+        if count < 2 or usual <= 0 or len(counted) > 1 and counted[1][1] == count:
+            continue
+        own = {months[at[k]][5:7]: k for k in ks}
+        if named is not None:
+            cell = own.get(f"{named:02d}")
+        else:
+            doubled = [k for k, v in zip(ks, values) if abs(v - 2 * usual) <= 0.5]
+            cell = doubled[0] if len(doubled) == 1 else None
+        if cell is None:
+            continue
+        r = int(at[cell])
+        year, mm = int(months[r][:4]), int(months[r][5:7])
+        paid = f"{year - (back > mm):04d}-{back:02d}"
+        if paid == months[r]:
+            continue
+        if abs(amounts[cell] - 2 * usual) <= 0.5:
+            changed[r] = usual
+            extra.append((r, paid, usual))
+        elif named is not None and abs(amounts[cell] - usual) <= 0.5 and f"{back:02d}" not in own:
+            moved[r] = paid
+    if not changed and not moved:
+        return frame, 0
+    frame = frame.copy()
+    values, labels = frame["amount"].to_numpy(dtype=object).copy(), frame["month"].to_numpy(dtype=object).copy()
+    for r, v in changed.items():
+        values[r] = v
+    for r, m in moved.items():
+        labels[r] = m
+    frame["amount"], frame["month"] = values, labels
+    if extra:
+        rows = frame.iloc[[r for r, _, _ in extra]].copy()
+        rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
+        frame = pd.concat([frame, rows], ignore_index=True)
+    return frame, len(changed) + len(moved)
 
 
 def _span_months(span: str) -> list[str]:
