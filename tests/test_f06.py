@@ -755,3 +755,18 @@ def test_a_month_unpaid_after_a_members_death_is_owed_the_rest_of_the_household(
     assert money(ctx, "F06") == [("王五", "中", None, owed)]
     if owed != 3 * 516.0:
         assert "除去已死亡、服刑、迁出或退出成员份额后的 258.00 元/月" in findings(ctx, "F06")[0].evidence
+
+
+@pytest.mark.parametrize("shown, owed", [
+    (A[:6] + "********" + A[-4:], []),  # the digits the bank shows are 王五's: his months, paid
+    (A[:6] + "********" + C[-4:], [("王五", "中", None, 1032.0)]),  # another's digits: not his
+])
+def test_a_masked_row_under_the_holder_other_months_name_beside_a_whole_id_is_that_payee(shown, owed):
+    # held-out 387: a household paid into a village cadre's account (领款人 the cadre): the bank's 回盘 of two months gave
+    # the cadre as 户名 and the head's ID masked; tied to nobody, those months were F06 中 for the household
+    cadre = "6215265350714606465"
+    rows = [pay(shown, "", m, 516, holder="胡春", bank_account=cadre, _file="回盘.txt") for m in ("2026-07", "2026-08")]
+    rows.append(pay(A, "王五", "2026-09", 516, holder="胡春", bank_account=cadre))
+    rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
+    enrolled = household("王五", A, benefit=516, approved="2025-01-01") + roster()[1:]
+    assert money(money_context(enrolled, rows), "F06") == owed
