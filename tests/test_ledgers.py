@@ -1434,3 +1434,18 @@ def test_a_wide_books_month_cell_holding_back_pay_is_split_by_its_remark(tmp_pat
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert sorted(zip(frame["month"], frame["amount"].astype(float))) == expected
     assert not any("都像是备注列" in w for w in tables[0].warnings)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("某县2025年度城乡低保金发放台账（汇总）", ["2025-01", "2025-06", "2025-07", "2025-12"]),
+    ("某县城乡低保金发放台账（汇总）", ["2025-07", "2025-12", "2026-01", "2026-06"]),  # no year: the year to the review date
+])
+def test_a_year_books_month_sheets_take_the_year_its_summary_sheet_names(tmp_path, title, expected):
+    # held-out 387: sheets 1月…12月 with no title, the year only in the 汇总 sheet's title: January–June of 2025 were
+    # read as 2026's (the months of the year ending at the review date), and the 汇总 was "找不到身份证号列，未读取"
+    sheets = {"汇总": [[title], ["乡镇", "户数", "金额合计"], ["城关镇", 1, 6192]]}
+    sheets.update({f"{k}月": [["户主姓名", "户主身份证号", "发放金额", "发放状态"], ["张三", A, 516, "成功"]] for k in (1, 6, 7, 12)})
+    tables, frame, _ = load_ledgers([write(tmp_path / "低保金发放台账.xlsx", sheets)], dt.date(2026, 6, 30))
+    assert sorted(frame["month"]) == expected
+    said = " ".join(tables[0].warnings)
+    assert "工作表“汇总”是汇总表" in said and "找不到" not in said

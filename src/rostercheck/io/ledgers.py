@@ -116,6 +116,14 @@ def _year_of(*sources: str) -> str | tuple[str, str]:
     return _year_named(*sources)
 
 
+def _book_year(titles: list[str]) -> str | tuple[str, str]:
+    """The one year (or span of months) a workbook's sheet titles name, else '': the year of its month sheets that
+    name none (held-out 387: a 汇总 sheet titled '2025年度…台账' above sheets 1月…12月 with no title; January–June
+    were read as 2026's, the months of the year ending at the review date)."""
+    named = {y for y in (_year_of(t) for t in titles if t) if y}
+    return named.pop() if len(named) == 1 else ""
+
+
 def _with_year(mm: str, year: str | tuple[str, str], as_of: dt.date, known: tuple = ()) -> tuple[str, str]:
     """A month without a year, and how its year was taken when the sheet did not say it: in the span named
     (:func:`_year_of`), else of the year named; else in the span of months the run knows of (``known``: the other
@@ -365,13 +373,14 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
 
 
 def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None,
-                 known: tuple = (), rows_at=None) -> tuple[pd.DataFrame, list[str]]:
+                 known: tuple = (), rows_at=None, book_year: str | tuple[str, str] = "") -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for (a month without its
     year: see :func:`_with_year`); ``build`` and ``rows_at`` (the rows below the header at some positions) for a text
-    file read column-wise, else from the grid."""
+    file read column-wise, else from the grid; ``book_year``: the year the workbook's titles name (:func:`_book_year`)
+    for a sheet whose own title, name and file name name none."""
     notes: list[str] = []
     batch: list[str] = []  # a batch column not read as the month (第12批), said when the month is then taken from the dates
-    parent_year = _year_of(layout.title, grid.sheet, path.stem)
+    parent_year = _year_of(layout.title, grid.sheet, path.stem) or book_year
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
     # 一季度 | 二季度 …: each cell pays its quarter's three months at once (spread by normalise_payments, as a 所属期 of
     # 2026年7-9月 is)
@@ -1333,7 +1342,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
     blank: list[str] = []  # sheets with a header and no rows
+    summaries: list[str] = []  # sheets summing the others, naming no payee
     build, rows_at = fast[2:] if fast is not None else (None, None)
+    book_year = _book_year([layout.title for _grid, layout in raw.sheets])
     for grid, layout in raw.sheets:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
             layout.legends = legends
@@ -1347,11 +1358,14 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
                 warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
                                 "姓名），不逐人核查；机构集中供养人员的资金以机构拨付为准")
                 continue
+            if grid.sheet and len(raw.sheets) > 1 and _SUMMARY.search(grid.sheet) and "name" not in layout.mapping:
+                summaries.append(grid.sheet)  # (a workbook's 汇总 by township: no one's payment to read)
+                continue
             unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
-        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year)
         if "amount" not in frame.columns:
             if frame.empty and grid.sheet:  # a year's book whose later months are still blank: no rows, not no column
                 blank.append(grid.sheet)  # (held-out 387: 1月…6月 "找不到发放金额列" beside 低保金 | 物价补贴 | 合计)
@@ -1365,6 +1379,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         sheets.append(grid.sheet)
     if not frames:  # (every sheet blank and no column of the amount: as before, the file is no ledger read)
         unused += [(sheet, "发放金额列（或“1月、2月…”这样的各月金额列）") for sheet in blank]
+        unused += [(sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）") for sheet in summaries]
         blank = []
     if not frames:
         missing = "、".join(dict.fromkeys(what for _, what in unused)) or "身份证号列和发放金额列"
@@ -1373,6 +1388,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
     if blank:
         warnings.append("工作表" + "".join(f"“{sheet}”" for sheet in blank) + "只有表头、没有发放数据行")
+    if summaries and frames:
+        warnings.append("工作表" + "".join(f"“{sheet}”" for sheet in summaries) + "是汇总表（没有逐人的身份证号、姓名），"
+                        "不逐人核查")
     frames, said = _summaries_apart(frames, sheets, titles)
     warnings += said
     frame = _concat(frames)
