@@ -1449,3 +1449,18 @@ def test_a_year_books_month_sheets_take_the_year_its_summary_sheet_names(tmp_pat
     assert sorted(frame["month"]) == expected
     said = " ".join(tables[0].warnings)
     assert "工作表“汇总”是汇总表" in said and "找不到" not in said
+
+
+@pytest.mark.parametrize("head, holder", [
+    (["户主姓名", "户主身份证号", "领款人", "发放金额"], "李四"),  # a household's row: 领款人 is who took the money
+    (["姓名", "身份证号", "领款人", "发放金额"], "李四"),  # beside 姓名 too (as before)
+    (["领款人", "身份证号", "户主姓名", "发放金额"], None),  # with the row's own ID, 领款人 is the payee's name (as before)
+])
+def test_a_households_collector_is_the_holder(tmp_path, head, holder):
+    # held-out 387: 户主姓名 | 户主身份证号 | 领款人 — 领款人 was read as the payee's name, so a stranger taking a household's
+    # money into its registered account was never compared with the household (F07 missed)
+    cells = {"户主姓名": "张三", "姓名": "张三", "户主身份证号": A, "身份证号": A, "领款人": "李四", "发放金额": 516}
+    path = write(tmp_path / "2026年9月低保金发放表.xlsx", {"Sheet1": [head, [cells[h] for h in head]]})
+    frame = load_ledgers([path], AS_OF)[1]
+    got = frame["holder"].iloc[0] if "holder" in frame.columns else None
+    assert (got or None) == holder

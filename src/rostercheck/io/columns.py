@@ -236,7 +236,7 @@ _MEMO_MAX = 1 << 16  # labels a FieldSpec remembers (the first rows of every she
 _DEPENDENT = r"被(赡养|抚养|扶养|供养|监护)人|受助人|保障对象|低保对象|特困(人员|对象)|救助对象|供养对象|赡养对象|老人"
 _CADRE = r"干部|备案人|村官|党员干部|本人"
 _FILER = r"工作人员|经办人"
-_COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
+_COLLECTOR = COLLECTOR = r"^(收款人|领款人|领取人)(姓名|名称)?$"
 
 _HOUSEHOLD = r"户主|申请人|联系人"
 # A roster's date since which a household is paid (享受起始年月), and the approval's (批准日期): the start where both are

