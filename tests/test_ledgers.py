@@ -1385,15 +1385,16 @@ def test_a_years_book_with_blank_later_months_says_them_blank_not_unread(tmp_pat
     assert "找不到" not in said and "工作表“8月”“9月”只有表头、没有发放数据行" in said
 
 
-@pytest.mark.parametrize("sheet, made, expected", [
-    ("7月", "2025年8月3日", "2025-07"),
-    ("12月", "2026年1月3日", "2025-12"),  # (made in the next year)
-    ("3月", "2026-03-28", "2026-03"),
+@pytest.mark.parametrize("sheet, made, file, expected", [
+    ("7月", "2025年8月3日", "低保金发放表", "2025-07"),
+    ("12月", "2026年1月3日", "低保金发放表", "2025-12"),  # (made in the next year)
+    ("3月", "2026-03-28", "低保金发放表", "2026-03"),
+    ("7月", "2025年8月3日", "2025年7月低保金发放表", "2025-07"),  # the file name's month, the sheet's too
 ])
-def test_a_month_sheet_under_a_title_dated_only_by_its_making_is_the_sheets_month(tmp_path, sheet, made, expected):
+def test_a_month_sheet_under_a_title_dated_only_by_its_making_is_the_sheets_month(tmp_path, sheet, made, file, expected):
     # held-out 387: sheets 7月…12月 whose title rows said only "制表日期：2025年8月3日" were each read as the month the
     # table was made, December as January 2026 and then dropped as a copy of the half-year book's January
-    path = write(tmp_path / "低保金发放表.xlsx", {sheet: [
+    path = write(tmp_path / f"{file}.xlsx", {sheet: [
         ["城乡最低生活保障金发放表"], [f"填报单位：某县民政局　　制表日期：{made}"],
         ["户主姓名", "户主身份证号", "保障人数", "发放金额", "领款人"], ["张三", A, 2, 1032, "张三"]]})
     assert list(load_ledgers([path], AS_OF)[1]["month"]) == [expected]

@@ -713,14 +713,18 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
     was January 2026 without a word)."""
     named = month_named(grid.sheet, layout.title, path.stem)
     sheet_mm = "" if month_named(grid.sheet) else _bare_month(grid.sheet)
-    if named and sheet_mm and named[5:] != sheet_mm and not any(_months_in(_DAY.sub(" ", str(s or "")))
-                                                                 for s in (layout.title, path.stem)):
-        # a sheet '7月' under a title naming only the day it was made ('制表日期：2025年8月3日'): July, of the year
-        # the table was made or the one before (held-out 387: every sheet was read as the next month, December as
-        # January and dropped as a copy of January's book)
-        if parent_year:
-            return _with_year(sheet_mm, parent_year, as_of)[0], ""
-        return f"{int(named[:4]) - (sheet_mm > named[5:])}-{sheet_mm}", ""
+    if named and sheet_mm and named[5:] != sheet_mm:
+        # a sheet '7月' under a title naming only the day it was made ('制表日期：2025年8月3日'): July — the month a
+        # file name or title names beside it if that is July, else of the year the table was made or the one before
+        # (held-out 387: every sheet was read as the next month, December as January and dropped as a copy of January's)
+        plain = [s for s in (layout.title, path.stem) if _months_in(_DAY.sub(" ", str(s or "")))]
+        other = month_named(*plain) if plain else ""
+        if other[5:] == sheet_mm:
+            return other, ""
+        if not plain:
+            if parent_year:
+                return _with_year(sheet_mm, parent_year, as_of)[0], ""
+            return f"{int(named[:4]) - (sheet_mm > named[5:])}-{sheet_mm}", ""
     if named:
         return named, ""
     mm = _bare_month(grid.sheet, layout.title, path.stem)
