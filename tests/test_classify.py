@@ -997,6 +997,10 @@ def test_a_rectification_ledger_a_township_typed_itself_is_no_list(tmp_path, hea
     (["类别代码", "乡镇", "姓名", "身份证号", "核实情况", "整改状态"], True),  # a CSV return (held-out 196)
     (["户主姓名", "姓名", "身份证号", "保障类别", "月保障金", "整改情况"], False),  # a roster with a remark column
     (["姓名", "身份证号", "保障类别", "备注"], False),
+    # h388: a township's own headers — 对象姓名/成员姓名, 户主, 村别, only 整改措施 filled — were read as the roster
+    (["序号", "村别", "户主姓名", "对象姓名", "公民身份号码", "问题类别", "整改情况", "责任人"], True),
+    (["序号", "村", "户主", "成员姓名", "身份证号", "问题类别", "核实情况", "整改结果"], True),
+    (["身份证号", "姓名", "户主", "村", "问题类别", "整改措施", "整改时间"], True),
     # a prisoners list: a bare 状态 (在押) is no 整改状态 (held-out 198: skipped as a township's ledger)
     (["姓名", "身份证号码", "罪名", "刑期", "刑期起日", "刑期止日", "执行方式", "状态"], False),
 ])

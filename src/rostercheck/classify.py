@@ -745,7 +745,8 @@ def _retyped_return(grids: list[Grid]) -> bool:
         labels = [x for x in ledger_labels([c for c in row if header_label(c) != "状态"]) if x]
         # (a 问题类别 column makes it a problem list whatever household columns it keeps: held-out 302's 户主姓名 had a
         # township's ledger skipped, "请用 review 命令核对", by review itself)
-        if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况"} & set(labels)
+        # (h388: a ledger whose only filled column is 整改措施 was read as this quarter's roster)
+        if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况", "整改措施"} & set(labels)
                 and ("类别代码" in labels or not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN))):
             return True
     return False

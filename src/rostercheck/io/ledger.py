@@ -42,6 +42,10 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
             "核实结果": "核实情况", "核实结论": "核实情况", "整改期限": "整改时限", "责任人员": "责任人",
             # a system export naming the township only by its 统计用区划代码 (h378: read with no township at all; the
             # review names the code as this roster's people say, ``review._coded_towns``)
+            # (h388: a township's own header — 对象姓名, 成员姓名 beside 户主, 户主 for its name, 村别/社区, 乡镇（街道） — made its
+            # return no problem list, read as this quarter's roster, its people 仍在新花名册中)
+            "对象姓名": "姓名", "成员姓名": "姓名", "户主": "户主姓名", "村别": "村", "社区": "村", "村(社区)": "村", "村(居)": "村",
+            "乡镇(街道)": "乡镇",
             "行政区划代码": "乡镇", "区划代码": "乡镇", "乡镇代码": "乡镇", "乡镇区划代码": "乡镇", "乡镇(街道)代码": "乡镇"}
 
 
