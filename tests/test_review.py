@@ -2043,3 +2043,34 @@ def test_what_says_a_member_was_taken_off_a_household(text, removed):
     from rostercheck.review import _REMOVED
 
     assert bool(_REMOVED.search(text)) == removed
+
+
+@pytest.mark.parametrize("masked, shape", [
+    (f"{LI[:6]}********{LI[-4:]}", (6, 4)),  # as this tool masks
+    (f"{LI[:4]}**********{LI[-4:]}", (4, 4)),  # h388: a township's own masking, every row said unmatched
+    (f"{LI[:3]}***********{LI[-4:]}", (3, 4)),
+])
+def test_a_township_ledger_masked_its_own_way_is_matched_by_the_digits_it_shows(masked, shape):
+    from rostercheck.review import _mask_shape, _shown_key
+
+    known = pd.DataFrame({"类别代码": ["C04", "C04"], "姓名": ["李博", "李博"], "身份证号": [LI, WANG],
+                          "户主身份证号": [LI, WANG], "乡镇": ["城关镇"] * 2})
+    # a namesake whose shown digits differ is another person: never matched by the name
+    part = pd.DataFrame({"类别代码": ["C04", "C04"], "姓名": ["李博", "李博"], "身份证号": [masked, masked[:-4] + "0000"],
+                         "户主身份证号": ["", ""], "乡镇": ["城关镇"] * 2})
+    assert _mask_shape(part) == shape
+    keys = _shown_key(known, shape)
+    assert [list(known.index[keys == k]) for k in _shown_key(part, shape)] == [[0], []]
+
+
+@pytest.mark.parametrize("town", ["430525101", "430525101203"])
+def test_a_returns_township_column_of_place_codes_places_its_rows_by_name_and_id(town):
+    # h388: 乡镇（街道） holding 12-digit village codes placed no row of a number-typed return: each finding counted twice,
+    # the township said not to have returned its list
+    from rostercheck.review import _placed
+
+    known = pd.DataFrame({"类别代码": ["F05", "F05"], "姓名": ["余福", "余福"], "身份证号": [LI, WANG], "乡镇": ["石桥镇", "河口乡"],
+                          "村": ["金塘村", ""]})
+    row = pd.Series({"姓名": "余福", "身份证号": LI[:15] + "000", "类别代码": "F05", "乡镇": town, "村": ""})
+    assert list(_placed(row, known)) == [0]
+    assert not len(_placed(row.copy().set_axis(row.index).replace({town: "河口乡"}), known))

@@ -660,6 +660,11 @@ def test_a_bare_number_as_the_status_of_a_money_row_is_no_code_of_the_returned_l
     ("已将1200元追回，剩余600元下月追回", 1200.0),
     ("追回资金1,200.00元", 1200.0),
     ("已追缴 1200 元", 1200.0),
+    # h388: the months before the amount held by 将 (the amount 300, never 7 or 2026); a monthly sum said after 每月
+    ("已将2026年7月多发的300元追回", 300.0),
+    ("已将2026年2月至9月多发的3680元全部追回", 3680.0),
+    ("已将7、8月多发的600元追回", 600.0),
+    ("分3个月扣回，每月600元，已扣2个月", 1200.0),
 ])
 def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, recovered):
     from rostercheck.review import _amounts_said
@@ -731,3 +736,24 @@ def test_an_account_finding_owes_no_sum_and_leaves_no_total_unknown():
     part.attrs["amounts"] = False
     _amounts_unknown(["白沙乡_整改台账.xlsx"], [part])
     assert part[AMOUNTS_UNKNOWN].tolist() == ["", "白沙乡_整改台账.xlsx", ""]
+
+
+@pytest.mark.parametrize("code, recover, repay, measures, column, status, reported", [
+    # h388: a done day stands for 已 ('于10月8日追回690元'): without an amount owed known, the claim decides
+    ("F04", None, None, "于10月8日追回690元", None, "已整改", {}),
+    ("F04", None, None, "于12月底前追回690元", None, "未整改", {}),
+    # … and 将 may hold the months the money was for
+    ("F05", None, None, "已将2026年7月至9月多发的300元追回", None, "已整改", {}),
+    # a column the township added for the money moved, in 万元
+    ("F01", 1600.0, None, "已追回", ("追回金额（万元）", 0.16), "已整改", {"应追回金额": 1600.0}),
+    ("F01", 1600.0, None, "已追回", ("追回金额（万元）", 0.1), "未整改", {"应追回金额": 1000.0}),
+    ("F01", 1600.0, None, "已追回", ("实际追回金额", 1600), "已整改", {"应追回金额": 1600.0}),
+])
+def test_a_done_day_and_an_amount_column_in_wan_are_read(code, recover, repay, measures, column, status, reported):
+    f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
+                   "依据": "", "整改状态": "", "核实情况": "", "整改措施": measures, "应追回金额": recover,
+                   "应补发金额": repay})
+    if column:
+        f[column[0] + TOWNSHIP_ADDED] = column[1]
+    row = _decide(f, "household", False, set(), _roster(), "")
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]

@@ -396,12 +396,27 @@ def _named_by_file(given: list, parts: list[pd.DataFrame], notes: list[str]) -> 
         notes.append(f"{Path(path).name}：没有乡镇列，按{where}中的“{town}”作为这些问题所在的乡镇")
 
 
-def _shown_key(frame: pd.DataFrame) -> pd.Series:
-    """What a public copy still shows of a finding: code, name, the ID's first 6 and last 4 digits, township."""
+def _shown_key(frame: pd.DataFrame, shown: tuple[int, int] = (6, 4)) -> pd.Series:
+    """What a public copy still shows of a finding: code, name, the ID's first and last digits (``shown``: how many, 6
+    and 4 as this tool masks), township."""
     said = frame["身份证号"].astype(str).str.strip()
     said = said.where(said != "", frame["户主身份证号"].astype(str).str.strip())
-    return (frame["类别代码"].astype(str) + "|" + _bare_name(frame) + "|" + said.str[:6] + said.str[-4:] + "|"
+    head, tail = shown
+    return (frame["类别代码"].astype(str) + "|" + _bare_name(frame) + "|" + said.str[:head] + "|" + said.str[-tail:] + "|"
             + frame["乡镇"].astype(str).str.strip())
+
+
+_MASK_SHAPE = re.compile(r"^([0-9Xx]{1,8})\*{4,}([0-9Xx]{1,4})$")
+
+
+def _mask_shape(part: pd.DataFrame) -> tuple[int, int]:
+    """How many leading and trailing characters a return's masked IDs show (the most common shape): 6 and 4 as this
+    tool masks, 4 and 4 as some townships do ('4305**********1234'; h388: every row said unmatched, the return skipped)."""
+    said = part["身份证号"].astype(str).str.strip().str.extract(_MASK_SHAPE).dropna()
+    if not len(said):
+        return 6, 4
+    shapes = list(zip(said[0].str.len(), said[1].str.len()))
+    return max(set(shapes), key=shapes.count)
 
 
 def _person_key(frame: pd.DataFrame) -> pd.Series:
@@ -431,6 +446,8 @@ def _placed(row: pd.Series, pool: pd.DataFrame) -> pd.Index:
     fit = named & _id_begins(pool, kept, named)
     for col in _PLACING:  # (spaces a clerk typed count for nothing: "程 柏", held-out 260)
         said = re.sub(r"\s+", "", str(row.get(col, "")))
+        if col in ("乡镇", "村") and re.fullmatch(_PLACE_CODE, said):
+            continue  # (a 统计用区划代码 is no name to compare: h388's 乡镇（街道） of village codes placed no row)
         if said and col in pool.columns:
             theirs = pool[col].astype(str).str.replace(r"\s+", "", regex=True)
             agree = fit & ((theirs == said) | (theirs == ""))
@@ -496,7 +513,8 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
         if i in typed:
             matches = [_placed(row, known) for _, row in part.iterrows()]
         else:
-            key_of = _shown_key if public else _person_key
+            shape = _mask_shape(part) if public else None
+            key_of = (lambda frame: _shown_key(frame, shape)) if public else _person_key
             groups = key_of(known).groupby(key_of(known)).groups
             matches = [groups.get(k, known.index[:0]) for k in key_of(part)]
         # (a row fitting several findings of one person, D01 on two rosters: all of them, as a person's below)
@@ -559,7 +577,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             warnings.extend(_unplaced(name, part[alone] if rows else part.iloc[0:0], "在所给的内部版问题清单中找不到对应的问题（姓名、身份证号或类别不符），"
                                       "按该文件所写单独回头看，请核对"))
             continue
-        how = "类别代码、姓名、身份证号前6位和后4位及乡镇" if public else "身份证号和姓名"
+        how = (f"类别代码、姓名、身份证号前{shape[0]}位和后{shape[1]}位及乡镇" if public else "身份证号和姓名")
         if not rows:
             # (the internal lists given may all be other townships' returns: no county list to find its findings in,
             # held-out 265, said so rather than "找不到")
@@ -1224,12 +1242,16 @@ _NOT_BY_ROSTER = ("C08", "RQ1", "RQ2", "RQ3")
 
 # What a township writes when the money of a finding was put right (recovered, paid, the account changed).
 # ('已全部追回', '资金已全额收回', '全额补发' too: held-out 107)
-_DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:(?:将|把)[^，,。；;]{0,12}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
+# (h388: '已将2026年7月至9月多发的300元追回' was no claim: what 将 holds may name the months)
+_DONE = r"已(?:于[^，,。；;]{0,12}?)?(?:(?:将|把)[^，,。；;]{0,24}?)?(?:全部|全额|足额|如数|悉数)?(?:从[^，,。；;]{0,10}?)?"
+# Done on a day written ('于10月8日追回690元', '2026.10.8追回'; h388: no claim without 已): a day, not a month's end (a plan)
+_DONE_ON = (r"(?<![将拟计划应需须])于\s*(?:\d{4}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*[日号]?\s*"
+            r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|补发|补齐)")
 # Recovered in other words (h363: '已从12月低保金中扣除1200元', '本人已退还1200元', '已上缴财政1200元' were nothing filed, and
 # beside 已整改 the whole sum owed): a deduction only where done (已扣除, 从…中扣除), never '扣除收入后应为300元'
 _RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|(?<=[已中])(?:扣除|抵扣|冲减|冲抵)|(?<=发放中)核减|(?<=金中)核减"
 _MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
-                         r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
+                         r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)|" + _DONE_ON)
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
 # What stops or redirects the benefit but moves none of the money owed: the benefit stopped, the account changed
@@ -1238,7 +1260,7 @@ _NO_MONEY = re.compile(r"(停发|停保|停止发放|暂停发放)|(?:变更|更
 # The money itself said recovered or paid ('已追回', '已由银行退回'), not planned ('按规定追回/补发' in 整改措施 had '已停发'
 # with 已整改 counted recovered, held-out 188) nor the benefit stopped
 _MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|发放)"
-                          r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)")
+                          r"|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)|" + _DONE_ON)
 # (a number naming a month is none: '已补发（10月补发8月保障金）' was 18 元, held-out 126)
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐)"
 # What may stand between a verb and its amount within a clause: words, a month, a date or a count ('已追回多发的3个月
@@ -1262,7 +1284,8 @@ _AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\
                      # 追回', h357)
                      r"|" + _CHAINED + r"\s*元(?=\s*(?:也|亦)?" + _DONE + _VERBS + ")"
                      # ... or held by 将/把 before it ('已将1200元追回', '已将多发的1440元全部追回'; h378: unread)
-                     r"|已(?:经)?(?:将|把)[^\d，,。；;]{0,8}?" + _CHAINED + r"\s*元(?=[^\d，,。；;]{0,6}?" + _VERBS + ")"
+                     # (h388: '已将2026年7月多发的300元追回' unread: a year and months may stand before the amount)
+                     r"|已(?:经)?(?:将|把)(?:" + _GAP + r"|\d{1,2}\s*、\s*(?=\d))" + r"{0,16}?" + _CHAINED + r"\s*元(?=[^\d，,。；;]{0,6}?" + _VERBS + ")"
                      r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
@@ -1275,7 +1298,8 @@ _OWED_SAID = re.compile(r"(?:应|需|须|" + _PLAN + _GAP + r"{0,8}?)" + _VERBS
                         + r"\D{0,4}?\d[\d,，]*(?:\.\d+)?\s*元?")
 # Instalments withheld month by month ('每月扣回200元，已扣回3个月', held-out 371: read as 200): the monthly amount times the
 # months said done. Without a monthly amount ('分3个月扣回，已扣2个月') nothing is read: the share is never guessed
-_MONTHLY = re.compile(r"每月(?:从[^，,。；;\d]{0,8}?)?(?:追回|扣回|扣除|收回|核减|退回)\s*(\d+(?:\.\d+)?)\s*元"
+# (h388: '分3个月扣回，每月600元，已扣2个月' was 600: the verb may stand before 每月 only)
+_MONTHLY = re.compile(r"每月(?:从[^，,。；;\d]{0,8}?)?(?:追回|扣回|扣除|收回|核减|退回)?\s*(\d+(?:\.\d+)?)\s*元"
                       r"[^。；;\d]{0,12}?已(?:经)?(?:扣回|追回|扣除|扣|收回|核减|退回)了?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个月")
 # … and a monthly amount with no months said done ('每月扣回200元', '每月从低保金中扣回380元') is how the money will come
 # back, none of it yet (h378: read as 200 recovered)
@@ -1399,12 +1423,22 @@ def _sum(said: str | None) -> float | None:
 _PLAIN_AMOUNT = re.compile(r"[¥]?\s*(?:人民币)?\s*(" + _FIGURES[1:-1] + r")\s*(?:元|圆)?整?")
 
 
-def _cell_amount(value) -> float | str | None:
+# A column's header naming its unit in ten thousands ('追回金额（万元）'): its bare figures are 万元 (h388: 0.16 read as 0.16 元)
+_WAN_HEADER = re.compile(r"[(（\[【]\s*万\s*元\s*[)）\]】]|万元$")
+
+
+def _unit_of(column: str) -> float:
+    """The yuan a bare figure in the column stands for: 10,000 when its header says 万元, else 1."""
+    return 10000.0 if _WAN_HEADER.search(column.removesuffix(TOWNSHIP_ADDED)) else 1.0
+
+
+def _cell_amount(value, unit: float = 1.0) -> float | str | None:
     """The yuan in a cell of a column a township added for the amount: a number, instalments added up ('300+200'; h357:
     read as 300); words ('已全额追回', '已追回（7月：300元）'; h357: unread, or 7 元) are returned as text, to be read as a
-    status is (:func:`_one_side_status`); None for a blank."""
+    status is (:func:`_one_side_status`); None for a blank. ``unit``: the yuan of a bare figure (the header's 万元)."""
     if not isinstance(value, str):
-        return money(value)
+        amount = money(value)
+        return amount * unit if amount is not None else None
     said = unicodedata.normalize("NFKC", cn_amounts(value)).strip()
     if not said:
         return None
@@ -1412,7 +1446,7 @@ def _cell_amount(value) -> float | str | None:
         figures = plain.group(1)
         amount = _sum(figures) if re.search("[+=]", figures) else money(figures)
         if amount is not None:
-            return amount
+            return amount * unit if not said.endswith(("元", "圆", "元整")) else amount
     return said
 
 
@@ -1475,7 +1509,7 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
     claimed = str(f["整改状态"] or "")
     texts = _return_texts(f)
     # the cell of a column the township added for the amount (实际追回金额): a number, or words read as a status is
-    cells = {str(c): _cell_amount(f[c]) for c in f.index
+    cells = {str(c): _cell_amount(f[c], _unit_of(str(c))) for c in f.index
              if str(c).endswith(TOWNSHIP_ADDED) and _AMOUNT_COLUMN.search(str(c))}
     owed = {c: v for c in OWED_COLUMNS if (v := _number(f.get(c)))}
     if len(owed) < 2:

@@ -273,7 +273,8 @@ def cn_amounts(text: str) -> str:
         value = _cn_integer(run) if (m.group(2) or big or places) and run[0] != "万" else None  # ('1.2万元')
         return m.group(0) if value is None else str(value)
     if not re.search("[〇零○一二三四五六七八九壹贰叁肆伍陆柒捌玖两十拾百佰千仟万]", text):
-        return text
+        # (h388: '已追回1237元5角' was 1,237 元)
+        return _CN_JIAO_FEN.sub(lambda m: f"{m.group(1)}.{m.group(2)}{m.group(3) or ''}元", text)
     text = _WAN.sub(_wan_digits, text)
     text = _CN_AMOUNT.sub(digits_of, text)
     return _CN_JIAO_FEN.sub(lambda m: f"{m.group(1)}.{m.group(2)}{m.group(3) or ''}元", text)
