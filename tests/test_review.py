@@ -2038,6 +2038,8 @@ def test_a_return_without_a_township_column_is_the_township_its_name_or_title_na
 @pytest.mark.parametrize("text, removed", [
     ("非该户成员，已减员", True), ("王红非沈强户成员，已从该户减员", True), ("已做减员处理", True), ("已分户", True),
     ("已从花名册中删除", True), ("拟减员", False), ("未减员", False), ("已删除原共用账号", False), ("非该户成员", False),
+    # h388: the person named between 已将 and 减员
+    ("已将孔秀翠减员", True), ("已把其从该户移出", True), ("拟将孔秀翠减员", False), ("已将车辆过户", False),
 ])
 def test_what_says_a_member_was_taken_off_a_household(text, removed):
     from rostercheck.review import _REMOVED
@@ -2049,6 +2051,7 @@ def test_what_says_a_member_was_taken_off_a_household(text, removed):
     (f"{LI[:6]}********{LI[-4:]}", (6, 4)),  # as this tool masks
     (f"{LI[:4]}**********{LI[-4:]}", (4, 4)),  # h388: a township's own masking, every row said unmatched
     (f"{LI[:3]}***********{LI[-4:]}", (3, 4)),
+    ("*" * 14 + LI[-4:], (0, 4)),  # a column of the last four digits only
 ])
 def test_a_township_ledger_masked_its_own_way_is_matched_by_the_digits_it_shows(masked, shape):
     from rostercheck.review import _mask_shape, _shown_key
@@ -2074,3 +2077,55 @@ def test_a_returns_township_column_of_place_codes_places_its_rows_by_name_and_id
     row = pd.Series({"姓名": "余福", "身份证号": LI[:15] + "000", "类别代码": "F05", "乡镇": town, "村": ""})
     assert list(_placed(row, known)) == [0]
     assert not len(_placed(row.copy().set_axis(row.index).replace({town: "河口乡"}), known))
+
+
+
+@pytest.mark.parametrize("rows, said, where, status, note", [
+    # h388: a household's finding (a car on the household) is not put right by taking the owner off while the household
+    # stays enrolled: 未整改, saying why — in the status or in a free-text column the township added beside it
+    ([(HEAD_A, "沈强", HEAD_A, "沈强")], "已将王红减员", "整改状态", "未整改", "按户判定"),
+    ([(HEAD_A, "沈强", HEAD_A, "沈强")], "已将王红减员", "整改情况（乡镇添加）", "未整改", "按户判定"),
+    ([(HEAD_A, "沈强", HEAD_A, "沈强"), (HER, "王红", HEAD_A, "沈强")], "已将王红减员", "整改情况（乡镇添加）", "未整改",
+     "仍在该户"),
+    ([(HEAD_B, "王兰", HEAD_B, "王兰")], "已将王红减员", "整改状态", "已整改", "已不在新花名册中"),
+])
+def test_a_member_said_taken_off_a_household_finding_leaves_it_open_while_the_household_stays(rows, said, where, status,
+                                                                                             note):
+    from rostercheck.review import _decide, _Roster
+
+    f = pd.Series({"类别代码": "C04", "类别名称": "", "身份证号": HER, "姓名": "王红", "户主身份证号": HEAD_A, "户主姓名": "沈强",
+                   "依据": "", "整改状态": "", "核实情况": "", "整改措施": "", "应追回金额": None, "应补发金额": None, where: said})
+    row = _decide(f, "household", False, set(), _Roster(_household_rows(*rows)), "")
+    assert row["整改状态"] == status and note in row["说明"], row["说明"]
+
+
+def test_a_public_copys_rows_of_one_persons_findings_saying_the_same_are_each_one():
+    # h388: 王勇's three C04 rows (a car, a shop, two homes), each '已停保', were ambiguous and unread; rows saying
+    # different things still cannot be told apart
+    from rostercheck.review import _paired, _shown_key
+
+    known = pd.DataFrame({"类别代码": ["C04"] * 3, "姓名": ["王勇"] * 3, "身份证号": [LI] * 3, "户主身份证号": [LI] * 3,
+                          "乡镇": ["城关镇"] * 3})
+    masked = f"{LI[:4]}**********{LI[-4:]}"
+    part = pd.DataFrame({"类别代码": ["C04"] * 3, "姓名": ["王勇"] * 3, "身份证号": [masked] * 3, "户主身份证号": [""] * 3,
+                         "乡镇": ["城关镇"] * 3, "整改状态": ["已停保"] * 3,
+                         "问题描述（乡镇添加）": ["小汽车", "门市", "住房2套"]}, index=[5, 6, 7])
+    keys, shape = _shown_key(known, (4, 4)), (4, 4)
+    matches = [known.index[keys == k] for k in _shown_key(part, shape)]
+    assert [list(m) for m in _paired(part, _shown_key(part, shape), matches, ["整改状态", "_row"])] == [[0], [1], [2]]
+    part["整改状态"] = ["已停保", "车辆已过户", "已停保"]
+    assert [list(m) for m in _paired(part, _shown_key(part, shape), matches, ["整改状态", "_row"])] == [[0, 1, 2]] * 3
+
+
+def test_a_return_with_the_ids_last_four_digits_only_is_read_through_the_county_list(tmp_path):
+    # h388: 白沙乡's ledger kept only 身份证号后四位: taken as this quarter's roster, it stopped the look-back (exit 3)
+    from rostercheck.classify import is_returned_list
+    from rostercheck.io.ledger import read_previous
+
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "村", "户主姓名", "姓名", "身份证号后四位", "问题类别", "整改情况"])
+    book.active.append([1, "杨柳村", "张勇福", "孔秀翠", LI[-4:], "C04", "已将孔秀翠减员"])
+    book.save(tmp_path / "白沙乡整改台账.xlsx")
+    assert is_returned_list(tmp_path / "白沙乡整改台账.xlsx")
+    part = read_previous(tmp_path / "白沙乡整改台账.xlsx")
+    assert list(part["身份证号"]) == ["*" * 14 + LI[-4:]] and part.attrs["masked"]

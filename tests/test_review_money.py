@@ -664,6 +664,9 @@ def test_a_bare_number_as_the_status_of_a_money_row_is_no_code_of_the_returned_l
     ("已将2026年7月多发的300元追回", 300.0),
     ("已将2026年2月至9月多发的3680元全部追回", 3680.0),
     ("已将7、8月多发的600元追回", 600.0),
+    ("已将7月份多发的300元于10月8日追回", 300.0),
+    ("已追回2026年7-9月多发资金300元", 300.0),
+    ("应追回7-9月多发资金300元", 0.0),
     ("分3个月扣回，每月600元，已扣2个月", 1200.0),
 ])
 def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, recovered):

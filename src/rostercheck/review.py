@@ -406,7 +406,26 @@ def _shown_key(frame: pd.DataFrame, shown: tuple[int, int] = (6, 4)) -> pd.Serie
             + frame["乡镇"].astype(str).str.strip())
 
 
-_MASK_SHAPE = re.compile(r"^([0-9Xx]{1,8})\*{4,}([0-9Xx]{1,4})$")
+_MASK_SHAPE = re.compile(r"^([0-9Xx]{0,8})\*{4,}([0-9Xx]{1,4})$")
+
+
+def _paired(part: pd.DataFrame, keys: pd.Series, matches: list, written: list[str]) -> list:
+    """A public copy's matches with the rows that share a shown key paired one to one with its findings where they are
+    as many and say the same (h388: 王勇's three C04 rows, a car, a shop, two homes, each '已停保', were three ambiguous
+    rows, unread); rows saying different things stay ambiguous (which finding each is cannot be told)."""
+    said = part.reindex(columns=[c for c in written if not c.startswith("_")] + [  # (what was done; not a 问题描述)
+        c for c in part.columns if str(c).endswith(TOWNSHIP_ADDED) and (_AMOUNT_COLUMN.search(str(c)) or _TEXT_COLUMN.search(
+            str(c).removesuffix(TOWNSHIP_ADDED)))]).fillna("").astype(str)
+    said = said.apply(lambda c: c.str.strip())
+    out = list(matches)
+    at = pd.Series(range(len(part)), index=part.index)
+    for _, rows in part.groupby(keys.to_numpy()).groups.items() if len(part) else ():
+        first = int(at[rows[0]])
+        found = matches[first]
+        if len(found) >= 2 and len(rows) == len(found) and len(said.loc[rows].drop_duplicates()) == 1:
+            for row, k in zip(rows, found):
+                out[int(at[row])] = found[found == k]
+    return out
 
 
 def _mask_shape(part: pd.DataFrame) -> tuple[int, int]:
@@ -517,6 +536,8 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             key_of = (lambda frame: _shown_key(frame, shape)) if public else _person_key
             groups = key_of(known).groupby(key_of(known)).groups
             matches = [groups.get(k, known.index[:0]) for k in key_of(part)]
+            if public:
+                matches = _paired(part, key_of(part), matches, written)
         # (a row fitting several findings of one person, D01 on two rosters: all of them, as a person's below)
         hits = pd.Series([len(m) if i not in typed or known.loc[m, "身份证号"].nunique() > 1 else min(len(m), 1)
                           for m in matches], index=part.index)
@@ -577,7 +598,8 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             warnings.extend(_unplaced(name, part[alone] if rows else part.iloc[0:0], "在所给的内部版问题清单中找不到对应的问题（姓名、身份证号或类别不符），"
                                       "按该文件所写单独回头看，请核对"))
             continue
-        how = (f"类别代码、姓名、身份证号前{shape[0]}位和后{shape[1]}位及乡镇" if public else "身份证号和姓名")
+        how = ("类别代码、姓名、身份证号" + (f"前{shape[0]}位和" if shape[0] else "") + f"后{shape[1]}位及乡镇" if public
+               else "身份证号和姓名")
         if not rows:
             # (the internal lists given may all be other townships' returns: no county list to find its findings in,
             # held-out 265, said so rather than "找不到")
@@ -597,6 +619,10 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             warnings.extend(_unplaced(name, part[left], what + "，未读入，请核对"))
         matched = pd.DataFrame(rows).reset_index(drop=True)
         matched.attrs.update(part.attrs, masked="", uncoded=False)
+        # (the findings rows could not be told apart from: reviewed from the internal list and said so, never also said
+        # deleted by the township, h388)
+        matched.attrs["unsure"] = sorted({str(known.at[k, "证据指纹"]).strip() for m, n in zip(matches, hits) if n >= 2
+                                          for k in m} - {""})
         parts[i] = matched
     kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
     return [g for g, _ in kept], [p for _, p in kept], skipped
@@ -1265,7 +1291,8 @@ _MONEY_MOVED = re.compile(_DONE + r"(?:由[^，,。；;]{0,6}?)?(?:追回|收回
 _VERBS = r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐)"
 # What may stand between a verb and its amount within a clause: words, a month, a date or a count ('已追回多发的3个月
 # 低保金共1440元', '分2次：300+200')
-_GAP = r"(?:[^\d，,。；;]|\d{1,4}\s*(?:年|个?月份?|日|号|期|次|笔))"
+# (h388: a span of months, '2026年7-9月', '7、8月': the first month too, '已追回2026年7-9月多发资金300元' was nothing)
+_GAP = r"(?:[^\d，,。；;]|\d{1,4}\s*(?:年|个?月份?|日|号|期|次|笔)|\d{1,2}\s*[、\-－~～至到]\s*(?=\d{1,2}\s*个?月))"
 # An amount as written, or instalments written as a sum ('分两次退回：300+200', held-out 255: read as 300), its total
 # after '=' or not (:func:`_sum` adds them up)
 _FIGURES = r"(\d[\d,，]*(?:\.\d+)?(?:\s*[+＋]\s*\d[\d,，]*(?:\.\d+)?)*(?:\s*[=＝]\s*\d[\d,，]*(?:\.\d+)?)?)"
@@ -1285,7 +1312,7 @@ _AMOUNT = re.compile(_VERBS + r"(?:[（(]?\s*\d{1,2}\s*(?:[、，,至到~\-－]\
                      r"|" + _CHAINED + r"\s*元(?=\s*(?:也|亦)?" + _DONE + _VERBS + ")"
                      # ... or held by 将/把 before it ('已将1200元追回', '已将多发的1440元全部追回'; h378: unread)
                      # (h388: '已将2026年7月多发的300元追回' unread: a year and months may stand before the amount)
-                     r"|已(?:经)?(?:将|把)(?:" + _GAP + r"|\d{1,2}\s*、\s*(?=\d))" + r"{0,16}?" + _CHAINED + r"\s*元(?=[^\d，,。；;]{0,6}?" + _VERBS + ")"
+                     r"|已(?:经)?(?:将|把)" + _GAP + r"{0,16}?" + _CHAINED + r"\s*元(?=" + _GAP + r"{0,12}?" + _VERBS + ")"
                      r"|" + _FIGURES + r"\s*元")
 # What the list said was owed, quoted back ('应追回1548元，已追回0元'): no amount recovered (held-out 144)
 _ZERO = re.compile(_VERBS + r"\D{0,4}?0(?:\.0+)?\s*元")
@@ -1730,13 +1757,15 @@ def _left_out(tables: list) -> dict[str, str]:
 # A township's word that the person was taken off the finding's household ("非该户成员，已减员", "不是该户人员，已从该户
 # 减员", "已分户"), not a plan (拟减员) nor a lowered amount
 # (删除 alone may be of an account: only a removal from somewhere is a member's)
-_REMOVED = re.compile(r"(?<![拟将待未])已(?:从[^，,。；;]{0,10}?(?:减员|删除|移出|剔除)|(?:做|作)?减员|(?:办理)?分户)")
+# (h388: '已将孔秀翠减员', '已把其从该户移出' were no removal said: the one still in the household went unsaid)
+_REMOVED = re.compile(r"(?<![拟将待未])已(?:(?:将|把)[^，,。；;\d]{0,10}?(?=减员|从))?"
+                      r"(?:从[^，,。；;]{0,10}?(?:减员|删除|移出|剔除)|(?:做|作)?减员|(?:办理)?分户)")
 
 
 def _removal_said(f: pd.Series) -> str:
-    """The clause of a township's return saying the finding's person was taken off its household, or ''."""
-    for col in ("整改状态", "核实情况", "整改措施"):
-        text = values.text(f.get(col, ""))
+    """The clause of a township's return saying the finding's person was taken off its household, or ''; in its status,
+    核实情况, 整改措施 or a free-text column it added (h388: 整改情况 beside 整改状态, '已将孔秀翠减员' unread)."""
+    for text in map(values.text, _return_texts(f)):
         if m := _REMOVED.search(text):
             return next(c for c in _CLAUSE.findall(text) if m.group(0) in c or c in m.group(0)) if _CLAUSE.search(
                 text) else m.group(0)
@@ -1838,6 +1867,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             # (moved to another household, 分户 or 并户, and enrolled there once: no longer this household's)
             status = DONE
             notes.append(f"乡镇填报“{removed}”，{f['姓名']}已不在原户主{f['户主姓名']}的户中，现在{roster.where(j)}")
+        elif status == OPEN and by_head and j is not None:
+            # a household's finding (a car, a shop, wages in the household) is not put right by taking a member off
+            # the household while it stays enrolled (h388: said nothing of the township's '已将韩慧琴减员')
+            notes.append(f"乡镇填报“{removed}”，但该类问题按户判定，该户仍在册（{roster.where(j)}）；减员不能消除该户的问题，"
+                         "请核实被减员的人是否确已不与该户共同生活（配偶、未成年子女等仍应计入家庭成员），其车辆、房产、收入等是否仍属该户")
     reported: dict[str, float] = {}
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)

@@ -61,9 +61,16 @@ _FOUND_RENAMED = ("入户核实情况", "核查情况", "核查结果", "入户�
                   "入户调查情况", "调查情况")
 
 
+# A column of the ID's last digits only ('身份证号后四位', h388: the township's return was read as a roster and stopped the
+# look-back): read as an ID masked but for them, matched as a public copy is (name, code, township and those digits)
+_TAIL_ONLY = re.compile(r"^(?:公民)?身份证(?:号码?)?(?:的)?后\s*([4四])\s*位(?:数字?)?$")
+_TAIL_MASK = "*" * 14
+
+
 def ledger_labels(row: list) -> list[str]:
     """A header row's labels as a problem list's columns (the spellings and renamings townships type)."""
     raw = [header_label(c) for c in row]
+    raw = ["身份证号" if _TAIL_ONLY.match(x) and "身份证号" not in raw else x for x in raw]
     if "整改状态" not in raw and "整改情况" in raw and any(x in _STATUS_RENAMED for x in raw):
         # 整改情况 beside 整改结果: the account, the result the status (held-out 157: 整改结果 carried aside, its
         # 已整改 and 经核实不属实 not read); the account is the 核实情况 unless the sheet keeps that too
@@ -123,6 +130,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
+            tail_only = "身份证号" in pos and bool(_TAIL_ONLY.match(header_label(row[pos["身份证号"]])))
             if "整改状态" in pos:  # (its header as written, which a legend names)
                 status_labels.add(header_label(row[pos["整改状态"]]))
             sheet_code = _CODE.match(grid.sheet or "") or _code_of_title(grid.sheet or "")
@@ -141,6 +149,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 if not any(text(v) for v in rec.values()):
                     continue
                 rec = {c: _cell(c, v) for c, v in rec.items()}
+                if tail_only and re.fullmatch(r"[0-9Xx]{4}", rec.get("身份证号", "")):
+                    rec["身份证号"] = _TAIL_MASK + rec["身份证号"].upper()
                 rec.update({c: _cell(c, cells[i]) if i < len(cells) else "" for c, i in added.items()})
                 if not any(rec.get(c) for c in ("姓名", "身份证号", "户主身份证号")):
                     said.append(" ".join(t for t in map(text, cells) if t))
