@@ -2129,3 +2129,25 @@ def test_a_return_with_the_ids_last_four_digits_only_is_read_through_the_county_
     assert is_returned_list(tmp_path / "白沙乡整改台账.xlsx")
     part = read_previous(tmp_path / "白沙乡整改台账.xlsx")
     assert list(part["身份证号"]) == ["*" * 14 + LI[-4:]] and part.attrs["masked"]
+
+
+def test_a_returns_id_cut_short_as_the_county_list_already_had_it_is_not_said_stored_as_a_number():
+    # h388: townships copied the county list's IDs as text, one of them already cut (…000 in findings.csv): the return
+    # was said to have stored its IDs as numbers
+    from rostercheck.io.ledger import COLUMNS
+    from rostercheck.review import _read_through
+
+    cut = LI[:15] + "000"
+
+    def frame(rows, **attrs):
+        out = pd.DataFrame([{c: r.get(c, "") for c in COLUMNS + ["_sheet", "_row"]} for r in rows])
+        out.attrs.update(attrs)
+        return out
+
+    for listed, said in ((cut, "没有“证据指纹”列"), (LI, "身份证号以数字格式存储")):
+        county = frame([{"类别代码": "C01", "姓名": "余福", "身份证号": listed, "乡镇": "石桥镇", "证据指纹": "EV-1"},
+                        {"类别代码": "C02", "姓名": "王五", "身份证号": WANG, "乡镇": "河口乡", "证据指纹": "EV-2"}])
+        back = frame([{"类别代码": "C01", "姓名": "余福", "身份证号": cut, "乡镇": "石桥镇", "整改状态": "已清退"}])
+        warnings = []
+        _read_through(["findings.csv", "石桥镇反馈表.xlsx"], [county, back], warnings)
+        assert any(w.startswith(f"石桥镇反馈表.xlsx：{said}") for w in warnings), warnings
