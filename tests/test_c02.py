@@ -1593,3 +1593,21 @@ def test_the_registry_alone_lets_c02_run_on_its_deaths_and_says_the_rest_uncheck
     found, skipped = run_checks(ctx, ["C02"])
     assert "C02" not in skipped and [(f.code, f.confidence) for f in found] == [("C02", "中")]
     assert "未提供死亡人员名单" in _partial_parts(ctx, {}, ["C02"])["C02"][0]
+
+
+# A 户口注销 export given as the moves (h389): a row cancelled for a death is a death at the link's confidence (it had been a
+# 低 "迁往地不详"); one after the review date is next quarter's; one for another reason stays a move judged by its 迁往地.
+@pytest.mark.parametrize("cause, date, dest, expected, said", [
+    ("死亡", "20260705", "", [("李梅", "高")], "户口注销原因 死亡，注销日期 2026-07-05"),
+    ("死亡注销", "2026/7/5 0:00:00", "", [("李梅", "高")], "注销日期 2026-07-05"),
+    ("死亡", "20261015", "", [], ""),
+    ("迁出", "20260705", "440306", [("李梅", "高")], "迁往地"),
+    ("迁出", "20260705", OWN + "100", [], ""),
+    ("服兵役", "20260705", "", [("李梅", "低")], "迁往地不详"),
+])
+def test_a_move_list_row_cancelled_for_a_death_is_a_death(cause, date, dest, expected, said):
+    row = {"name": "李梅", "id": B, "date": date, "dest": dest, "cause": cause}
+    ctx = context(coded_roster(), {"migrations": [row]})
+    assert flagged(ctx, "C02") == expected
+    if said:
+        assert said in next(f.evidence for f in run_checks(ctx, ["C02"])[0] if f.code == "C02")

@@ -185,6 +185,13 @@ def test_headers(kind, headers, expected):
          {"dest_code": "迁往地省市县区", "dest": "迁往地详址", "date": "迁出日期"}),
         ("migrations", ["姓名", "身份证号", "迁入日期", "迁出日期", "迁往地", "迁移原因"],
          {"date": "迁出日期", "dest": "迁往地", "reason": "迁移原因"}),
+        # a 公安 户口注销 export given as the moves: its 注销类别 is the cause, its 注销日期 the date (h389); a 迁出日期 beside it
+        # stays the date
+        ("migrations", ["申请人姓名", "申请人公民身份号码", "姓名", "公民身份号码", "注销类别", "注销日期", "迁往地区划代码", "迁移原因"],
+         {"cause": "注销类别", "date": "注销日期", "dest_code": "迁往地区划代码", "reason": "迁移原因", "move_type": None,
+          "id": "公民身份号码"}),
+        ("migrations", ["姓名", "身份证号", "注销原因", "注销日期", "迁出日期", "迁往地"],
+         {"cause": "注销原因", "date": "迁出日期", "dest": "迁往地", "reason": None}),
         ("pensions", ["姓名", "社会保障号码", "发放年月", "发放状态", "月发放金额"],
          {"month": "发放年月", "status": "发放状态", "amount": "月发放金额"}),
         ("wages", ["单位编号", "单位名称", "姓名", "公民身份号码", "缴费工资", "费款所属期"],

@@ -565,7 +565,12 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("dest", r"迁往|迁入|去向|迁至|迁移去向|目的地|现住址"),
         # (a deaths list's 注销原因/死亡原因, a vehicle list's 车辆类型 are no move's)
         FieldSpec("reason", r"原因|事由", r"注销|死亡|死因|病"),
-        FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围", r"车|号牌|燃料|险种|主体|用途"),
+        FieldSpec("move_type", r"迁移类型|迁出类型|类型|县内|县外|范围", r"车|号牌|燃料|险种|主体|用途|注销"),
+        # A 公安 户口注销 export given as the moves (注销类别 1 死亡 / 2 迁出 …, dated by its 注销日期): a row cancelled for a
+        # death is a death (C02), one for another reason a move as its 迁往地 says (h389: the deaths in it were 低 "迁往地不详",
+        # the date unread). Weight 0: read in a moves list, never evidence that a file is one (a deaths list has them too).
+        FieldSpec("cause", r"注销(原因|类[别型]|情形)", weight=0),
+        FieldSpec("date", r"注销(日期|时间)", weight=0),
         *_COMMON,
         _FORMER_ID,
     ],

@@ -749,11 +749,36 @@ def home_region(ctx: Context, params: dict) -> tuple[str, str]:
     return ctx.cache["home_region"]
 
 
+def _cancelled_for_death(row: Mapping, params: dict) -> bool:
+    """Whether a moves-list row (a 户口注销 export: 注销类别 死亡 / 迁出 …) says its registration was cancelled for a death: a
+    cause written, and death words in it (a blank or other cause is a move, judged by its 迁往地)."""
+    cause = str(row.get("cause", "") or "").strip()
+    return bool(cause) and not is_error_value(cause) and death_cause(cause, params) is True
+
+
+def _move_list_death(ctx: Context, m: int, row: dict, conf: str, key: str) -> Finding | None:
+    """The C02 finding of a moves-list row cancelled for a death (:func:`_cancelled_for_death`): none when its 注销日期 is
+    after the review date (next quarter's), one step lower when the date is written but unread."""
+    day = row.get("date")
+    if isinstance(day, dt.date) and day > ctx.as_of:
+        return None
+    what = f"户口注销原因 {str(row.get('cause')).strip()}"
+    if isinstance(day, dt.date):
+        what += f"，注销日期 {date_shown(row, 'date')}"
+    elif doubt := date_doubt(row, "date", "注销日期"):
+        what, conf = what + f"（{doubt}，请核实是否在核查日期之前）", _LOWER[conf]
+    return _emit(ctx, "migrations", m, row, conf, key, what)
+
+
 def _migrations(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "migrations")
     out, unplaced = [], set()
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
+        if _cancelled_for_death(row, params):
+            if (died := _move_list_death(ctx, m, row, conf, key)) is not None:
+                out.append(died)
+            continue
         codes = member_county(ctx, m)[1]  # (a city's member: her own county's, held-out 141)
         judged = move_judged(ctx, row, params, m)
         if judged is None or judged[0]:
