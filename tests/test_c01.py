@@ -89,6 +89,31 @@ def test_a_row_the_list_says_has_left_the_post_is_not_flagged(kind, status, flag
     assert bool([w for w in value_warnings(ctx) if "人员状态" in w and "left_words" in w]) == (status == "2")
 
 
+# h389: a list whose 人员状态 is bare codes with no legend ("1" for most, "2" for a few): the bulk's code is compared as ever,
+# another code is a 低 lead saying so (a retired official, a former 村委会主任 were C01 高); no bulk, words, or a code the
+# words read: as before.
+OTHERS = [make_id(f"19{60 + i}0101", 211 + 2 * i) for i in range(5)]
+
+
+@pytest.mark.parametrize("kind, others, status, flagged_as", [
+    ("staff", ["1", "1", "1", "1"], "2", [("李梅", "低")]),
+    ("cadres", ["1", "1", "1", "1"], "2", [("李梅", "低")]),
+    ("staff", ["1", "1", "1", "1"], "1", [("李梅", "高")]),
+    ("staff", ["1", "2", "3", "1"], "2", [("李梅", "高")]),  # no code holds two thirds: no bulk
+    ("staff", ["1", "1", "1"], "2", [("李梅", "高")]),  # too few to tell
+    ("staff", ["在职", "在职", "在职", "在职"], "2", [("李梅", "高")]),  # the bulk is a word: as before
+    ("staff", ["1", "1", "1", "1"], "借调", [("李梅", "高")]),  # a word no setting reads: as before
+])
+def test_a_status_code_other_than_the_lists_bulk_is_a_lead(kind, others, status, flagged_as):
+    rows = [{"name": f"王{i}", "id": OTHERS[i], "unit": "县一中", "village": "东村", "post": "会计", "status": s}
+            for i, s in enumerate(others)]
+    row = {"name": "李梅", "id": WIFE, "unit": "县财政局", "village": "东村", "post": "会计", "status": status}
+    ctx = context(roster(), {kind: rows + [row]})
+    assert flagged(ctx, "C01") == flagged_as
+    if flagged_as == [("李梅", "低")]:
+        assert "人员状态“2”是代码、含义不明，与名单中多数人的“1”不同" in run_checks(ctx, ["C01"])[0][0].evidence
+
+
 @pytest.mark.parametrize("header, status, flagged_as", [
     ("是否在任", "0", []), ("是否在任", "1", [("李梅", "高")]), ("是否在职", "N", []), ("是否在任", "×", []),
     ("人员状态", "0", [("李梅", "高")]),  # a status code, not a 是/否 flag: compared as ever (and warned)

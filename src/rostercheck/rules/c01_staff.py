@@ -12,8 +12,8 @@ import unicodedata
 from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_sex, member_values,
                        relative_of,
                        official_households, records, registry_kin, role)
-from ..model import HIGH, MEDIUM, Context, Finding, enjoys
-from ..normalize.codes import classify, has_word, person_status, relation as decoded_relation
+from ..model import HIGH, LOW, MEDIUM, Context, Finding, enjoys
+from ..normalize.codes import UNKNOWN, classify, has_word, person_status, relation as decoded_relation
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import (begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
@@ -56,6 +56,8 @@ def check(ctx: Context) -> list[Finding]:
             detail += f"（{later}）" if later else ""
             if kind == "staff" and (code := category_unread(row)):
                 detail, conf = detail + f"（{CATEGORY_UNREAD.format(code)}）", MEDIUM if conf == HIGH else conf
+            if doubt := status_unread(ctx, kind, row):
+                detail, conf = detail + f"（{doubt}）", LOW
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -152,6 +154,48 @@ def _category(row) -> str:
 _IN_POST_ANSWERS = {"否": "left", "是": "in_post"}
 
 
+def status_unread(ctx: Context, kind: str, row) -> str:
+    """The note for a staff or cadre row whose 人员状态 is a bare code no word reads ('2') while most of the list's
+    statuses are another such code ('1', at least ``_BULK`` of them): the list's bulk is its serving people, the few
+    otherwise coded may have left (退休, 离任), so the finding is a lead only (h389: a retired official and a former
+    村委会主任, "2" beside 34 and 3 "1", were C01 高); '' for a read status, the bulk's code or a list without a bulk."""
+    status = text(row.get("status"))
+    if not _BARE_CODE.fullmatch(status) or post_status(status, _params(ctx)) != UNKNOWN:
+        return ""
+    bulk = _status_bulk(ctx, kind)
+    if not bulk or status == bulk:
+        return ""
+    return (f"人员状态“{status}”是代码、含义不明，与名单中多数人的“{bulk}”不同，可能已不在职（退休、离任等），请核实；"
+            "可在配置文件 [C01] left_words 或 in_post_words 中写明该代码")
+
+
+_BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")
+_BULK = 2 / 3  # the share of a list's statuses one unread code must hold to be taken for its serving people's
+_FEW = 5  # … of this many filled cells at least (a list of three says nothing of its bulk)
+
+
+def _params(ctx: Context) -> dict:
+    return ctx.specs["C01"].params if "C01" in ctx.specs else {}
+
+
+def _status_bulk(ctx: Context, kind: str) -> str:
+    """The bare code most of a staff or cadre list's 人员状态 cells hold (``_BULK`` of the filled ones, ``_FEW`` or more),
+    when no word reads it; '' otherwise. Judged once per list over its distinct values."""
+    key = f"c01:status_bulk:{kind}"
+    if key not in ctx.cache:
+        frame = ctx.lists[kind]
+        bulk = ""
+        if "status" in frame.columns:
+            counts = frame["status"].map(text).value_counts()
+            counts = counts[counts.index != ""]
+            if len(counts) and counts.sum() >= _FEW and counts.iloc[0] >= _BULK * counts.sum():
+                top = str(counts.index[0])
+                if _BARE_CODE.fullmatch(top) and post_status(top, _params(ctx)) == UNKNOWN:
+                    bulk = top
+        ctx.cache[key] = bulk
+    return ctx.cache[key]
+
+
 def post_status(value: object, params: dict) -> str:
     """A staff or cadre row's 人员状态 read: 'left' (辞职, 调出, 不在职 …: [C01] left_words, tried first; a 是否在任 column's
     否), 'in_post' (in_post_words; 是), '' for a blank cell, ``codes.UNKNOWN`` for a value no word reads."""
@@ -175,7 +219,7 @@ def has_left(row: dict, ctx: Context, dead: bool = True) -> bool:
 
 def _status_left(row: dict, ctx: Context) -> bool:
     """Whether a staff or cadre row's 人员状态 says the person left (:func:`post_status`)."""
-    return post_status(row.get("status"), ctx.specs["C01"].params if "C01" in ctx.specs else {}) == "left"
+    return post_status(row.get("status"), _params(ctx)) == "left"
 
 
 def left_later(ctx: Context, kind: str, row: dict) -> str:
@@ -226,6 +270,8 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
                 or has_left(row, ctx)):
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
+        if doubt := status_unread(ctx, kind, row):
+            conf, minor = LOW, minor + f"（{doubt}）"
         # (a parent, spouse or child the registry's 父亲/母亲/配偶公民身份号码 columns name lives in a 户 of its own)
         # (the registry's household named as such, apart from the roster's: "与其同户 … 在另一户享受保障" read as one
         # household and another, held-out 224)
@@ -266,6 +312,8 @@ def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]
         label = kin_label(SPOUSE, member_sex(ctx, m))
         named = f"（配偶姓名 {row['spouse_name']}）" if text(row.get("spouse_name")) else ""
         conf = weakest([conf, MEDIUM])
+        if doubt := status_unread(ctx, kind, row):
+            conf, named = LOW, named + f"（{doubt}）"
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的"
                     f"{label}：该名单登记的配偶身份证号{named}即保障对象的身份证号，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), f"名单登记的配偶（{key}）",
