@@ -242,6 +242,27 @@ def test_stopped_pensions_do_not_count_and_unknown_statuses_are_low_leads_and_re
     assert any("“发放状态”列有 2 行" in w and "“3”2 行" in w for w in value_warnings(ctx))
 
 
+# h389: a pension list's 待遇状态 of bare codes with no legend: the code two thirds of the list's rows hold (five rows or more)
+# is its pensions in payment, at most 中; another code stays a 低 lead; no bulk, or a bulk of words: as before (all 低).
+OUTSIDERS = [make_id(f"19{40 + i}0101", 311 + 2 * i) for i in range(6)]
+
+
+@pytest.mark.parametrize("others, status, flagged_as", [
+    (["1", "1", "1", "1", "1"], "1", [("张三", "中")]),
+    (["1", "1", "1", "1", "1"], "3", [("张三", "低")]),
+    (["1", "1", "2", "3", "2"], "1", [("张三", "低")]),  # no code holds two thirds
+    (["1", "1"], "1", [("张三", "低")]),  # too few rows to tell
+    (["待定", "待定", "待定", "待定", "待定"], "待定", [("张三", "低")]),  # a word no list reads: no bulk
+    (["1", "1", "1", "1", "1"], "正常", [("张三", "高")]),
+])
+def test_an_unread_status_code_most_of_the_list_holds_is_in_payment_at_medium(others, status, flagged_as):
+    rows = [pension(f"王{i}", OUTSIDERS[i], 2000, status=s) for i, s in enumerate(others)]
+    ctx = context(couple(), {"pensions": rows + [pension("张三", HEAD, 2800, status=status)]})
+    assert flagged(ctx, "C03") == flagged_as
+    if flagged_as == [("张三", "中")]:
+        assert "发放状态“1”未能识别，名单中多数记录是这一代码，按在发计" in evidence(ctx)[0]
+
+
 def test_area_codes_the_configuration_names_are_read(tmp_path):
     # held-out 105: 城乡类别 1/2 from a system export could only be rewritten by hand; [common] area_codes names them
     cfg = tmp_path / "本地.toml"

@@ -22,7 +22,7 @@ from ..match import other_name
 from ..namematch import NameMatchParams
 from ..normalize import codes, ids
 from ..normalize.codes import UNKNOWN, classify
-from ..normalize.values import month
+from ..normalize.values import month, text
 from . import links
 from ._money import month_add
 
@@ -323,6 +323,42 @@ def pension_status(row: Mapping, params: dict) -> str:
     return status_class(row.get("status"), params["paying_statuses"], params["stopped_statuses"])
 
 
+# A cell that is wholly a short code of the exporting system ('1', '02', 'A3')
+BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")
+_BULK = 2 / 3  # the share of a list's filled cells one unread code must hold to be taken for the list's usual state
+_FEW = 5  # … of this many filled cells at least (a list of three says nothing of its bulk)
+
+
+def bulk_code(ctx: Context, kind: str, fld: str, unread: Callable[[str], bool]) -> str:
+    """The bare code (``BARE_CODE``) no word reads (``unread``) that two thirds or more (``_BULK``) of a list's filled
+    cells of a status column hold, five cells or more: the state most of the list's rows are in (a staff list's serving
+    people, a pension list's pensions in payment; h389: '1' of 34 beside one '2' 退休); '' otherwise. Judged once per
+    list and column over its distinct values.
+
+    Args:
+        ctx: the audit context.
+        kind: the list.
+        fld: its status field.
+        unread: whether a (stripped) value is one no word list reads.
+    Returns:
+        The code, or ''.
+    """
+    key = f"bulk_code:{kind}:{fld}"
+    if key not in ctx.cache:
+        frame, bulk = ctx.lists[kind], ""
+        if fld in frame.columns:
+            counts: dict[str, int] = {}
+            for value, n in frame[fld].value_counts().items():  # (distinct cells, each read once)
+                if cell := text(value):
+                    counts[cell] = counts.get(cell, 0) + int(n)
+            total = sum(counts.values())
+            top = max(counts, key=counts.get, default="")
+            if total >= _FEW and counts[top] >= _BULK * total and BARE_CODE.fullmatch(top) and unread(top):
+                bulk = top
+        ctx.cache[key] = bulk
+    return ctx.cache[key]
+
+
 # ----------------------------------------------------------------------------- pensions ([C03])
 def _paid_amount(row) -> bool:
     """Whether a pensions row has a positive amount (a blank or 0 is no pension, whatever its status)."""
@@ -449,6 +485,8 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     unread: dict[int, list[Hit]] = {}
     left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out (held-out 205)
     judged = _pension_rows(params, cut, ctx.as_of)
+    bulk = bulk_code(ctx, "pensions", "status",
+                     lambda value: status_class(value, params["paying_statuses"], params["stopped_statuses"]) == UNKNOWN)
     for m, hs in hits(ctx, "pensions").items():
         in_payment: dict[tuple[str, str], dict[int, Hit]] = {}
         not_read: dict[tuple[str, str], dict[int, Hit]] = {}
@@ -469,8 +507,13 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
                 continue  # paid last months before the list's latest: stopped since (held-out 198: a 发放明细's rows end)
             if state == _PAID:
                 in_payment.setdefault(stream, {}).setdefault(h.r, h)
+            elif state == _UNREAD and (code := text_of(rows[h.r], "status")) == bulk:
+                # the code most of the list's rows hold: its pensions in payment, at most 中 (h389: 4 of 6 '1', all 低)
+                h = Hit(h.member, h.r, weakest([h.confidence, MEDIUM]),
+                        f"{h.key}（发放状态“{code}”未能识别，名单中多数记录是这一代码，按在发计）")
+                in_payment.setdefault(stream, {}).setdefault(h.r, h)
             elif state == _UNREAD:
-                h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{text_of(rows[h.r], 'status')}”未能识别，按在发计）")
+                h = Hit(h.member, h.r, LOW, f"{h.key}（发放状态“{code}”未能识别，按在发计）")
                 not_read.setdefault(stream, {}).setdefault(h.r, h)
         for by_insurance, out in ((in_payment, paid), (not_read, unread)):
             keep = _latest(by_insurance, rows)

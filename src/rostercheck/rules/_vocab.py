@@ -192,7 +192,7 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     # (held-out 186: 人员状态 1/3 read as present unsaid, a dead mother a staff member's kin)
     ("registry", "status", "人员状态", _registry_status, "按仍在户计（已死亡的仍作为亲属，已迁出的配偶仍作为配偶）",
      "请让报送单位改用文字（正常、死亡、迁出）导出，或问明代码含义后改写。"),
-    ("pensions", "status", "发放状态", _pension, "按在发计入收入，但只在其他在发养老金不标记的户作为“低”置信度线索列出（C03）",
+    ("pensions", "status", "发放状态", _pension, "按在发计入收入，但只在其他在发养老金不标记的户作为“低”置信度线索列出（C03；名单中三分之二以上记录是同一个代码的，该代码按在发计，置信度最高为“中”）",
      "如是当地写法，请在配置文件 [C03] paying_statuses 或 stopped_statuses 中补充。"),
     ("vehicles", "vehicle_type", "车辆类型", _vehicle_type, "按在用机动车计，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C04] vehicle_type_words 或 exempt_vehicle_types 中补充。"),

@@ -16,7 +16,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, enjoys
 from ..normalize.codes import UNKNOWN, classify, has_word, person_status, relation as decoded_relation
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
-from ._econ import (begins_after, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
+from ._econ import (BARE_CODE, begins_after, bulk_code, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
                     weakest)
 
 _FIELDS = {
@@ -156,44 +156,22 @@ _IN_POST_ANSWERS = {"否": "left", "是": "in_post"}
 
 def status_unread(ctx: Context, kind: str, row) -> str:
     """The note for a staff or cadre row whose 人员状态 is a bare code no word reads ('2') while most of the list's
-    statuses are another such code ('1', at least ``_BULK`` of them): the list's bulk is its serving people, the few
+    statuses are another such code ('1': :func:`_econ.bulk_code`): the list's bulk is its serving people, the few
     otherwise coded may have left (退休, 离任), so the finding is a lead only (h389: a retired official and a former
     村委会主任, "2" beside 34 and 3 "1", were C01 高); '' for a read status, the bulk's code or a list without a bulk."""
     status = text(row.get("status"))
-    if not _BARE_CODE.fullmatch(status) or post_status(status, _params(ctx)) != UNKNOWN:
+    unread = lambda value: post_status(value, _params(ctx)) == UNKNOWN  # noqa: E731
+    if not BARE_CODE.fullmatch(status) or not unread(status):
         return ""
-    bulk = _status_bulk(ctx, kind)
+    bulk = bulk_code(ctx, kind, "status", unread)
     if not bulk or status == bulk:
         return ""
     return (f"人员状态“{status}”是代码、含义不明，与名单中多数人的“{bulk}”不同，可能已不在职（退休、离任等），请核实；"
             "可在配置文件 [C01] left_words 或 in_post_words 中写明该代码")
 
 
-_BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")
-_BULK = 2 / 3  # the share of a list's statuses one unread code must hold to be taken for its serving people's
-_FEW = 5  # … of this many filled cells at least (a list of three says nothing of its bulk)
-
-
 def _params(ctx: Context) -> dict:
     return ctx.specs["C01"].params if "C01" in ctx.specs else {}
-
-
-def _status_bulk(ctx: Context, kind: str) -> str:
-    """The bare code most of a staff or cadre list's 人员状态 cells hold (``_BULK`` of the filled ones, ``_FEW`` or more),
-    when no word reads it; '' otherwise. Judged once per list over its distinct values."""
-    key = f"c01:status_bulk:{kind}"
-    if key not in ctx.cache:
-        frame = ctx.lists[kind]
-        bulk = ""
-        if "status" in frame.columns:
-            counts = frame["status"].map(text).value_counts()
-            counts = counts[counts.index != ""]
-            if len(counts) and counts.sum() >= _FEW and counts.iloc[0] >= _BULK * counts.sum():
-                top = str(counts.index[0])
-                if _BARE_CODE.fullmatch(top) and post_status(top, _params(ctx)) == UNKNOWN:
-                    bulk = top
-        ctx.cache[key] = bulk
-    return ctx.cache[key]
 
 
 def post_status(value: object, params: dict) -> str:
