@@ -56,6 +56,28 @@ def test_c05_is_said_not_checked_when_no_business_status_could_be_read(statuses,
     assert why.get("C05") == said
 
 
+# h389: 登记状态 as bare codes with no legend (1 存续 2 吊销 3 注销): the code two thirds of the list's rows hold (five or
+# more) is its businesses in operation, C05 at most 中 and C05 checked; another code, no bulk, or too few rows: as before.
+OTHERS = [make_id(f"19{60 + i}0101", 411 + 2 * i) for i in range(6)]
+
+
+@pytest.mark.parametrize("others, status, found, said", [
+    (["1", "1", "1", "1", "1"], "1", [("张三", "中")], None),
+    (["1", "1", "1", "1", "1"], "3", [], None),
+    (["1", "2", "3", "1", "2"], "1", [], "《市场主体登记信息（businesses.xlsx）》“登记状态”列的 6 个值都未能识别（见运行提示）"),
+    (["1", "1"], "1", [], "《市场主体登记信息（businesses.xlsx）》“登记状态”列的 3 个值都未能识别（见运行提示）"),
+    (["1", "1", "1", "1", "1"], "存续", [("张三", "高")], None),
+])
+def test_a_status_code_most_of_the_list_holds_is_in_operation_at_medium(others, status, found, said):
+    rows = [{**biz("个体工商户", 1, s), "name": f"王{i}", "id": OTHERS[i]} for i, s in enumerate(others)]
+    ctx = context(household("张三", HEAD), {"businesses": rows + [biz("有限责任公司", 8, status)]})
+    assert flagged(ctx, "C05") == found
+    findings, why = run_checks(ctx, ["C05"])
+    assert why.get("C05") == said
+    if found == [("张三", "中")]:
+        assert "登记状态“1”未能识别，名单中多数记录是这一代码，按在业计" in findings[0].evidence
+
+
 @pytest.mark.parametrize("status", ["迁出", "清算", "停业", "撤销登记"])
 def test_moved_out_or_closing_businesses_are_not_flagged(status):
     assert run(biz("有限责任公司", 8, status)) == []

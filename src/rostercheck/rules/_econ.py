@@ -22,7 +22,7 @@ from ..match import other_name
 from ..namematch import NameMatchParams
 from ..normalize import codes, ids
 from ..normalize.codes import UNKNOWN, classify
-from ..normalize.values import month, text
+from ..normalize.values import month
 from . import links
 from ._money import month_add
 
@@ -329,17 +329,18 @@ _BULK = 2 / 3  # the share of a list's filled cells one unread code must hold to
 _FEW = 5  # … of this many filled cells at least (a list of three says nothing of its bulk)
 
 
-def bulk_code(ctx: Context, kind: str, fld: str, unread: Callable[[str], bool]) -> str:
-    """The bare code (``BARE_CODE``) no word reads (``unread``) that two thirds or more (``_BULK``) of a list's filled
-    cells of a status column hold, five cells or more: the state most of the list's rows are in (a staff list's serving
-    people, a pension list's pensions in payment; h389: '1' of 34 beside one '2' 退休); '' otherwise. Judged once per
-    list and column over its distinct values.
+def bulk_code(ctx: Context, kind: str, fld: str, decide: Callable[[str], str]) -> str:
+    """The bare code (``BARE_CODE``) no word reads (``decide`` calls it UNKNOWN) that two thirds or more (``_BULK``) of a
+    list's filled cells of a status column hold, five cells or more: the state most of the list's rows are in (a staff
+    list's serving people, a pension list's pensions in payment, a business list's businesses in operation; h389: '1' of
+    34 beside one '2' 退休); '' otherwise. Judged once per list and column over its distinct values (of a filtered list,
+    over the rows kept: the members' and the people of the lists read whole).
 
     Args:
         ctx: the audit context.
         kind: the list.
         fld: its status field.
-        unread: whether a (stripped) value is one no word list reads.
+        decide: a (stripped) value → its class, UNKNOWN for one no word list reads.
     Returns:
         The code, or ''.
     """
@@ -347,16 +348,17 @@ def bulk_code(ctx: Context, kind: str, fld: str, unread: Callable[[str], bool]) 
     if key not in ctx.cache:
         frame, bulk = ctx.lists[kind], ""
         if fld in frame.columns:
-            counts: dict[str, int] = {}
-            for value, n in frame[fld].value_counts().items():  # (distinct cells, each read once)
-                if cell := text(value):
-                    counts[cell] = counts.get(cell, 0) + int(n)
+            counts = codes.written_counts(frame[fld])
             total = sum(counts.values())
-            top = max(counts, key=counts.get, default="")
-            if total >= _FEW and counts[top] >= _BULK * total and BARE_CODE.fullmatch(top) and unread(top):
+            top, n = counts.most_common(1)[0] if counts else ("", 0)
+            if total >= _FEW and n >= _BULK * total and BARE_CODE.fullmatch(top) and decide(top) == UNKNOWN:
                 bulk = top
         ctx.cache[key] = bulk
     return ctx.cache[key]
+
+
+# The list columns whose bulk code (:func:`bulk_code`) the checks read as the usual state
+BULK_READ = (("staff", "status"), ("cadres", "status"), ("pensions", "status"), ("businesses", "status"))
 
 
 # ----------------------------------------------------------------------------- pensions ([C03])
@@ -486,7 +488,7 @@ def _pensions(ctx: Context) -> tuple[dict[int, list[Hit]], dict[int, list[Hit]]]
     left: dict[str, dict[int, str]] = {}  # why → row → an example, for the notice of rows left out (held-out 205)
     judged = _pension_rows(params, cut, ctx.as_of)
     bulk = bulk_code(ctx, "pensions", "status",
-                     lambda value: status_class(value, params["paying_statuses"], params["stopped_statuses"]) == UNKNOWN)
+                     lambda value: status_class(value, params["paying_statuses"], params["stopped_statuses"]))
     for m, hs in hits(ctx, "pensions").items():
         in_payment: dict[tuple[str, str], dict[int, Hit]] = {}
         not_read: dict[tuple[str, str], dict[int, Hit]] = {}

@@ -17,8 +17,8 @@ from ..normalize import codes
 from ..normalize.codes import UNKNOWN
 from .c02_status import INDEFINITE
 from ._household import support_modes
-from ._econ import (pension_status, property_status, status_class, tenure_class, vehicle_status, vehicle_type_known,
-                    vehicle_use)
+from ._econ import (BULK_READ, bulk_code, pension_status, property_status, status_class, tenure_class, vehicle_status,
+                    vehicle_type_known, vehicle_use)
 
 Classifier = Callable[[str], str]
 
@@ -192,7 +192,9 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     # (held-out 186: 人员状态 1/3 read as present unsaid, a dead mother a staff member's kin)
     ("registry", "status", "人员状态", _registry_status, "按仍在户计（已死亡的仍作为亲属，已迁出的配偶仍作为配偶）",
      "请让报送单位改用文字（正常、死亡、迁出）导出，或问明代码含义后改写。"),
-    ("pensions", "status", "发放状态", _pension, "按在发计入收入，但只在其他在发养老金不标记的户作为“低”置信度线索列出（C03；名单中三分之二以上记录是同一个代码的，该代码按在发计，置信度最高为“中”）",
+    ("pensions", "status", "发放状态", _pension,
+     "按在发计入收入，但只在其他在发养老金不标记的户作为“低”置信度线索列出（C03；"
+     "名单中三分之二以上记录是同一个代码的，该代码按在发计，置信度最高为“中”）",
      "如是当地写法，请在配置文件 [C03] paying_statuses 或 stopped_statuses 中补充。"),
     ("vehicles", "vehicle_type", "车辆类型", _vehicle_type, "按在用机动车计，置信度最高为“中”",
      "如是当地写法，请在配置文件 [C04] vehicle_type_words 或 exempt_vehicle_types 中补充。"),
@@ -232,11 +234,14 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "money_other_codes、money_other_items（其他资金）中补充。"),
     ("monitoring", "risk", "风险是否消除", _risk, "按风险未消除计，但不据此列为“高”优先级",
      "如是代码，请在配置文件 [L01] risk_open_words（未消除）或 risk_closed_words（已消除）中补充。"),
-    ("staff", "status", "人员状态", _in_post, "按在职计（C01 照常比对；多数人是同一个代码时，其他代码的只列为“低”置信度线索）",
+    ("staff", "status", "人员状态", _in_post,
+     "按在职计（C01 照常比对；多数人是同一个代码时，其他代码的只列为“低”置信度线索）",
      "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
-    ("cadres", "status", "人员状态", _in_post, "按在职计（C01 照常比对；多数人是同一个代码时，其他代码的只列为“低”置信度线索）",
+    ("cadres", "status", "人员状态", _in_post,
+     "按在职计（C01 照常比对；多数人是同一个代码时，其他代码的只列为“低”置信度线索）",
      "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
-    ("businesses", "status", "登记状态", _business, "不按在业计（C04、C05 不标记）",
+    ("businesses", "status", "登记状态", _business,
+     "不按在业计（C04、C05 不标记；名单中三分之二以上记录是同一个代码的，该代码 C05 按在业计，置信度最高为“中”）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]
 
@@ -273,6 +278,8 @@ def none_read(ctx: Context, column: str) -> str:
     counts = _unread_counts(ctx, column)
     if counts is None or not counts[1] or counts[2] < counts[1]:
         return ""
+    if (kind, fld) in BULK_READ and bulk_code(ctx, kind, fld, entry[3](ctx)):
+        return ""  # the code most rows hold is read as the usual state (h389)
     return f"{counts[0]}的 {counts[1]} 个值都未能识别（见运行提示）"
 
 

@@ -160,10 +160,9 @@ def status_unread(ctx: Context, kind: str, row) -> str:
     otherwise coded may have left (退休, 离任), so the finding is a lead only (h389: a retired official and a former
     村委会主任, "2" beside 34 and 3 "1", were C01 高); '' for a read status, the bulk's code or a list without a bulk."""
     status = text(row.get("status"))
-    unread = lambda value: post_status(value, _params(ctx)) == UNKNOWN  # noqa: E731
-    if not BARE_CODE.fullmatch(status) or not unread(status):
+    if not BARE_CODE.fullmatch(status) or post_status(status, _params(ctx)) != UNKNOWN:
         return ""
-    bulk = bulk_code(ctx, kind, "status", unread)
+    bulk = bulk_code(ctx, kind, "status", lambda value: post_status(value, _params(ctx)))
     if not bulk or status == bulk:
         return ""
     return (f"人员状态“{status}”是代码、含义不明，与名单中多数人的“{bulk}”不同，可能已不在职（退休、离任等），请核实；"
