@@ -138,6 +138,21 @@ def test_a_file_that_could_be_two_kinds_is_an_error_naming_both_options(tmp_path
     assert got.lists == {"deaths": path} and not got.rosters
 
 
+# h389: a 户口注销 export of deaths and moves alike (注销类别 beside 迁往地区划代码 and 迁移原因) was as like a deaths list as a
+# moves list and stopped the folder; it is the moves (whose deaths are read by their cause). Without a destination or a
+# cause it is as before.
+@pytest.mark.parametrize("name, header, kind", [
+    ("户口注销迁出信息.csv", ["姓名", "公民身份号码", "注销类别", "注销日期", "迁往地区划代码", "迁移原因"], "migrations"),
+    ("户口注销迁出信息.csv", ["姓名", "公民身份号码", "注销原因", "注销日期", "迁往地", "迁移原因"], "migrations"),
+    ("户口注销信息.csv", ["姓名", "公民身份号码", "注销原因", "注销日期"], "deaths"),
+])
+def test_a_cancellations_export_of_deaths_and_moves_is_the_moves(tmp_path, name, header, kind):
+    rows = [["张三", _IDS[0], "1", "20260705", "", ""], ["李四", _IDS[1], "2", "20260412", "440306", "2"],
+            ["王五", _IDS[2], "2", "20260503", "522627", "3"]]
+    path = _csv(tmp_path / name, header, [r[:len(header)] for r in rows])
+    assert classify_file(path).kind == kind
+
+
 def test_an_ambiguous_file_whose_two_kinds_are_both_given_is_skipped(tmp_path):
     _csv(tmp_path / "data.csv", ["姓名", "身份证号", "死亡日期", "号牌号码"],
          [["张三", i, "2026-01-02", "湘A12345"] for i in _IDS])

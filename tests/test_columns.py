@@ -192,6 +192,9 @@ def test_headers(kind, headers, expected):
           "id": "公民身份号码"}),
         ("migrations", ["姓名", "身份证号", "注销原因", "注销日期", "迁出日期", "迁往地"],
          {"cause": "注销原因", "date": "迁出日期", "dest": "迁往地", "reason": None}),
+        # … and read as a deaths list, its 迁移原因 is no death's cause (the 注销类别 is)
+        ("deaths", ["姓名", "公民身份号码", "注销类别", "注销日期", "迁往地区划代码", "迁移原因"], {"cause": "注销类别"}),
+        ("deaths", ["姓名", "公民身份号码", "迁移原因", "注销日期"], {"cause": None}),
         ("pensions", ["姓名", "社会保障号码", "发放年月", "发放状态", "月发放金额"],
          {"month": "发放年月", "status": "发放状态", "amount": "月发放金额"}),
         ("wages", ["单位编号", "单位名称", "姓名", "公民身份号码", "缴费工资", "费款所属期"],

@@ -563,6 +563,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         if edge:  # a 低保边缘家庭 list: families at risk, none enrolled (held-out 390: coverage stopped on it)
             best = next(c for c in (best, rivals[0]) if c.kind == "monitoring")
             rivals = [c for c in rivals if c.kind != "roster" and c is not best]
+    if rivals and rivals[0].score * CLEAR_LEAD > best.score and (moves := _cancellations(best, rivals[0])):
+        best, rivals = moves, [c for c in rivals if c is not moves]  # (its deaths read by their cause: h389)
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
         second = rivals[0]
         split = _by_sheet(path, grids, wanted, rivals=(best.kind, second.kind))
@@ -659,6 +661,19 @@ def _name_contradicted(scores: list[_Score], best: _Score) -> tuple[list[_Score]
                               c.own, c.named, False, c.labels))
     out.sort(key=lambda s: -s.score)
     return out, f"（文件名像{KIND_LABELS.get(best.kind, best.kind)}，但表头是{KIND_LABELS.get(lead.kind, lead.kind)}的列，按表头识别）"
+
+
+def _cancellations(best: _Score, second: _Score) -> _Score | None:
+    """The moves reading of a 户口注销 export of deaths and moves alike (注销类别 死亡 / 迁出 beside 迁往地区划代码), as like a
+    deaths list as a moves list: as the moves its deaths are read by their cause (C02 ``_cancelled_for_death``) and its
+    moves by their destination, while as the deaths its moves would be left out (h389: the folder stopped, "无法自动判断").
+    None for other rivals, or a file without both a cause and a destination on every sheet."""
+    moves = next((c for c in (best, second) if c.kind == "migrations"), None)
+    if {best.kind, second.kind} != {"deaths", "migrations"} or not moves.sheets:
+        return None
+    full = all("cause" in layout.mapping and ({"dest", "dest_code"} & set(layout.mapping))
+               for _, layout, _ in moves.sheets)
+    return moves if full else None
 
 
 def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,

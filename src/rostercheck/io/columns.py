@@ -518,7 +518,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # … and so is a 火化日期 (殡葬, 安葬): held-out 246, a blank 死亡日期 beside 火化日期 2026-10-05 was C02 高
         FieldSpec("cremated", BURIAL_DATE, weight=2),
         # the cause in words before a 注销类别 (often just 注销, 死亡注销) beside it
-        FieldSpec("cause", r"原因|注销情形", weight=2),
+        # (a move's 迁移原因 is no death's cause: a 户口注销 export of deaths and moves was as like a deaths list as a moves
+        # list by it, h389)
+        FieldSpec("cause", r"原因|注销情形", r"迁移|迁出|迁入|迁往", weight=2),
         FieldSpec("cause", r"注销类[别型]|变动类[别型]"),
         # the registry's own word for the person (人员状态 正常/死亡/注销): a person the list says is alive is no death
         FieldSpec("status", r"(人员|人口|户口|户籍)?状态"),
