@@ -296,6 +296,34 @@ def test_current_homes_count_and_an_unknown_status_is_medium():
     assert flagged(context(roster(), lists), "C04") == [("张三", "中")]
 
 
+# h389: 权利状态 as bare codes with no legend (1 现势 2 历史 3 注销): a code other than the one two thirds of the list's rows
+# hold (five or more) is perhaps a sold or cancelled home, so two homes counting it are a 低 lead, a shop of it too; the
+# bulk's code, no bulk or too few rows: 中 as for any unread status.
+OWNERS = [make_id(f"19{50 + i}0101", 511 + 2 * i) for i in range(6)]
+
+
+@pytest.mark.parametrize("others, second, shop_status, found", [
+    (["1", "1", "1", "1", "1"], "1", None, [("张三", "中")]),
+    (["1", "1", "1", "1", "1"], "2", None, [("张三", "低")]),
+    (["1", "1", "1", "1", "1"], "现势", None, [("张三", "中")]),  # (the first home's '1' is the bulk's: 中 as ever)
+    (["1", "2", "3", "1", "2"], "2", None, [("张三", "中")]),  # no bulk
+    (["1", "1"], "2", None, [("张三", "中")]),  # too few rows
+    (["1", "1", "1", "1", "1"], None, "3", [("张三", "低")]),
+    (["1", "1", "1", "1", "1"], None, "1", [("张三", "中")]),
+])
+def test_a_property_status_code_other_than_the_lists_bulk_is_a_lead(others, second, shop_status, found):
+    rows = [prop(f"王{i}", OWNERS[i], "住宅", f"新村 {i} 号", status=s) for i, s in enumerate(others)]
+    rows.append(prop("张三", HEAD, "住宅", "锦绣花园 1 栋", status="1"))
+    if second is not None:
+        rows.append(prop("李梅", WIFE, "住宅", "东村 3 组 5 号", status=second))
+    else:
+        rows = rows[:-1] + [prop("张三", HEAD, "商业服务", "人民路 12 号门面", status=shop_status)]
+    ctx = context(roster(), {"properties": rows})
+    assert flagged(ctx, "C04") == found
+    if found == [("张三", "低")]:
+        assert f"权利状态“{second or shop_status}”是代码、含义不明，与名单中多数记录的“1”不同" in evidence(ctx)[0]
+
+
 def test_co_owners_in_one_cell_are_each_an_owner_and_one_home_held_by_two_members_is_one():
     other = make_id("19650505", 151)
     shared_shop = prop("外人、张三", f"{other}、{HEAD}", "商业服务", "城关镇解放路 5 号")

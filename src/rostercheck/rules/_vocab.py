@@ -204,7 +204,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是当地写法，请在配置文件 [C04] active_vehicle_statuses 或 inactive_vehicle_statuses 中补充。"),
     ("vehicles", "disabled_flag", "是否残疾人专用车", _disabled_flag, "不按残疾人专用车豁免",
      "请填写“是”或“否”。"),
-    ("properties", "status", "权利状态/登记状态", _property, "按仍拥有计，置信度最高为“中”",
+    ("properties", "status", "权利状态/登记状态", _property,
+     "按仍拥有计，置信度最高为“中”；名单中三分之二以上记录是同一个代码的，其他代码的只作为“低”置信度线索",
      "如是当地写法，请在配置文件 [C04] current_property_statuses 或 inactive_property_statuses 中补充。"),
     # (held-out 246: 共有方式 1/2 shown as "共有情况 1", unsaid; registries' codes differ, none is read by default)
     ("properties", "tenure", "共有情况/共有方式", _tenure,

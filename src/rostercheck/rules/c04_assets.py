@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..model import LOW, MEDIUM, Context, Finding
+from ..normalize.codes import UNKNOWN
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BUSINESS_DATES, BUSINESS_LABELS, Hit, business_active, business_ended_later, dated, employs_others, ended_yet_active, has_any, hits,
-    held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
-    property_shown,
+    BARE_CODE, BUSINESS_DATES, BUSINESS_LABELS, Hit, bulk_code, business_active, business_ended_later, dated, employs_others,
+    ended_yet_active, has_any, hits, held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
+    property_shown, property_status,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
     vehicles_counted, weakest, VEHICLE_DATES,
 )
@@ -86,6 +87,8 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                     contradicted = ended_yet_active(row, ctx.as_of)
                     evidence += f"（{contradicted}）" if contradicted else ""
                     confidence = _lead_if_ended(row, ctx, property_confidence(row, h.confidence, params))
+                    if odd := _odd_status(ctx, row, params):
+                        evidence, confidence = evidence + f"（{odd}）", LOW
                     out.append(Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
                                        ctx.labels["properties"],
                                        str(int(row["_row"])), h.key,
@@ -123,6 +126,10 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
         if ended and len(homes) - len(ended) < int(params["min_homes"]):
             conf = weakest([conf, LOW])  # a home the registry dates as gone before the review date (held-out 230)
             evidence += "（" + "；".join(f"第 {int(ref[h.r]['_row'])} 行{ended_yet_active(ref[h.r], ctx.as_of)}" for h in ended) + "）"
+        odd = {h.r: why for _, h in homes.values() if (why := _odd_status(ctx, ref[h.r], params))}
+        if odd and len(homes) - len(odd) < int(params["min_homes"]):
+            conf = weakest([conf, LOW])  # a home of a status code unlike the list's bulk: perhaps sold or cancelled (h389)
+            evidence += "（" + "；".join(f"第 {int(ref[r]['_row'])} 行{why}" for r, why in odd.items()) + "）"
         plots = sum(1 for _, h in homes.values() if homestead_only(ref[h.r], params))
         if plots and len(homes) - plots < int(params["min_homes"]):
             # 用途 宅基地 with no 房屋 said: perhaps the plot another of the homes stands on (held-out 160: 高)
@@ -133,6 +140,20 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
                             *(("home", k) for k in homes))))
     return out
+
+
+def _odd_status(ctx: Context, row: dict, params: dict) -> str:
+    """The note for a property whose 权利状态 is a bare code no word reads while most of the list's rows hold another such
+    code (:func:`_econ.bulk_code`: the list's current rights, 现势): perhaps a 历史 (sold) or 注销 one, so it decides no
+    finding above 低 (h389: 1 现势 2 历史 3 注销 without a legend, a home and a sold one were two homes at 中); ''
+    otherwise."""
+    status = text_of(row, "status")
+    if not BARE_CODE.fullmatch(status) or property_status(row, params) != UNKNOWN:
+        return ""
+    bulk = bulk_code(ctx, "properties", "status", lambda value: property_status({"status": value}, params))
+    if not bulk or status == bulk:
+        return ""
+    return f"权利状态“{status}”是代码、含义不明，与名单中多数记录的“{bulk}”不同，可能已转移或注销，请核实"
 
 
 def _lead_if_ended(row: dict, ctx: Context, confidence: str) -> str:
