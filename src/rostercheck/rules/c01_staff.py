@@ -16,8 +16,8 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, enjoys
 from ..normalize.codes import UNKNOWN, classify, has_word, person_status, relation as decoded_relation
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
-from ._econ import (BARE_CODE, begins_after, bulk_code, dated, end_label, ended_after, ended_before, ended_later_text, note_later, staff_shown,
-                    weakest)
+from ._econ import (BARE_CODE, begins_after, bulk_code, dated, end_label, ended_after, ended_before, ended_later_text,
+                    note_later, staff_shown, weakest)
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
