@@ -38,6 +38,19 @@ def test_a_supporter_not_on_the_staff_on_the_review_date_has_no_staff_means(date
     assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业", **dates}]}) == flagged_as
 
 
+# h389: a supporter whose staff row's 人员状态 is a bare code other than the one most of the list holds (perhaps retired):
+# a 低 lead, as C01 reads it; the bulk's code: as ever
+COLLEAGUES = [make_id(f"19{60 + i}0101", 611 + 2 * i) for i in range(5)]
+
+
+@pytest.mark.parametrize("status, flagged_as", [("2", [("王秀英", "低")]), ("1", [("王秀英", "高")])])
+def test_a_supporter_whose_staff_status_code_differs_from_the_lists_bulk_is_a_lead(status, flagged_as):
+    staff = [{"name": f"王{i}", "id": pid, "unit": "县一中", "category": "事业", "status": "1"}
+             for i, pid in enumerate(COLLEAGUES)]
+    staff.append({"name": "李强", "id": SON, "unit": "县一中", "category": "事业", "status": status})
+    assert run({"staff": staff}) == flagged_as
+
+
 def test_supporter_with_a_car():
     assert run({"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "小型轿车", "status": "正常"}]}) == [("王秀英", "高")]
 

@@ -166,7 +166,10 @@ def status_unread(ctx: Context, kind: str, row) -> str:
     if not bulk or status == bulk:
         return ""
     return (f"人员状态“{status}”是代码、含义不明，与名单中多数人的“{bulk}”不同，可能已不在职（退休、离任等），请核实；"
-            "可在配置文件 [C01] left_words 或 in_post_words 中写明该代码")
+            "可在配置文件 [C01] left_words 或 in_post_words 中" + STATUS_UNREAD_END[:-1])
+
+
+STATUS_UNREAD_END = "写明该代码）"  # how a reason ending in :func:`status_unread`'s note (in brackets) ends (C07)
 
 
 def _params(ctx: Context) -> dict:

@@ -20,7 +20,7 @@ from ._econ import (
 )
 from ._coverage import disability_of
 from ._household import households, standard_for
-from .c01_staff import CATEGORY_UNREAD, category_unread, has_left, in_post
+from .c01_staff import CATEGORY_UNREAD, STATUS_UNREAD_END, category_unread, has_left, in_post, status_unread
 from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
@@ -86,7 +86,8 @@ def check(ctx: Context) -> list[Finding]:
         reasons = [text for text, _ in found]
         # only a vehicle of a type not written or read, or wages in a few of the list's months ([C06]
         # min_months_share_for_high)
-        if all(text.endswith(_CONTRADICTED) for text in reasons) or len(weak) == len(found):
+        # (or a post whose 人员状态 code differs from the list's bulk: perhaps retired, h389)
+        if all(text.endswith((_CONTRADICTED, STATUS_UNREAD_END)) for text in reasons) or len(weak) == len(found):
             conf = LOW
         elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY)) for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
@@ -218,9 +219,9 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int],
             # 296, a retired supporter C07 高 with 04 configured for C01)
             if has_left(row, ctx) or not in_post(ctx, "staff", row):
                 continue
-            code = category_unread(row)
+            code, doubt = category_unread(row), status_unread(ctx, "staff", row)
             reasons.append((f"在《{ctx.labels['staff']}》第 {int(row['_row'])} 行（{values(staff_shown(row), _STAFF)}）"
-                            + (f"（{CATEGORY_UNREAD.format(code)}）" if code else ""),
+                            + (f"（{CATEGORY_UNREAD.format(code)}）" if code else "") + (f"（{doubt}）" if doubt else ""),
                             ("staff_unit", fact_text(row.get("unit")))))
     if params["use_vehicles"]:
         for r in rows_of("vehicles"):
