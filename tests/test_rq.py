@@ -44,6 +44,23 @@ def test_unfiled_registry_relatives_are_rq2_medium():
     assert "户籍信息同户（干部与户籍：身份证号一致；保障对象与户籍：身份证号一致）" in text and "本人" not in text
 
 
+# h389: a cadre whose 人员状态 is a bare code other than the one most of the cadre list holds (perhaps 离任): his
+# registry relatives (RQ2) and a household sharing his phone (RQ3) are 低 leads saying so; the bulk's code: as ever
+OTHER_CADRES = [{"name": f"赵{i}", "id": make_id(f"19{60 + i}0101", 711 + 2 * i), "township": "城关镇", "village": "西村",
+                 "post": "村民小组长", "status": "1"} for i in range(5)]
+
+
+@pytest.mark.parametrize("status, rq2, rq3", [("2", "低", "低"), ("1", "中", "中")])
+def test_a_cadre_whose_status_code_differs_from_the_lists_bulk_gives_leads(status, rq2, rq3):
+    cadres = OTHER_CADRES + [{**CADRES[0], "status": status}]
+    ctx = context(roster(), {"registry": registry(), "cadres": cadres, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [("李秀英", rq2), ("王老汉", rq2)]
+    rows = household("王大山", NEIGHBOUR, village="东村", phone="13800001111")
+    assert flagged(context(rows, {"cadres": cadres}), "RQ3") == [("王大山", rq3)]
+    if status == "2":
+        assert "人员状态“2”是代码、含义不明，与名单中多数人的“1”不同" in evidence(ctx, "RQ2")["王老汉"]
+
+
 @pytest.mark.parametrize("whose, status, expected", [
     ("王建国", "死亡", []),  # a cadre dead in the registry serves no more (held-out 181)
     ("李秀英", "迁出", [("刘芳", "中"), ("李秀英", "中"), ("王老汉", "中")]),  # a mother who moved out is his mother still
