@@ -484,3 +484,12 @@ def test_a_duplicate_taken_back_by_the_ledger_is_settled_as_far_as_it_goes(amoun
     assert money(ctx, "F05") == []
     if left and left[0][2] == 532.0:
         assert "其中 500.00 元已由" in findings(ctx, "F04")[0].evidence
+
+
+def test_a_wide_books_other_items_are_named_among_the_other_money():
+    # held-out 393: a wide book's 上半年物价补贴 | 一次性补贴 columns (never read as payments) went unsaid in the notice
+    rows = [pay(A, "王五", m, 1032) for m in months("2026-07", "2026-09")]
+    ctx = money_context(roster(), rows)
+    ctx.lists["payments"].attrs["side_items"] = {"发放明细.xlsx": ["上半年物价补贴", "一次性补贴"]}
+    assert money(ctx, "F04") == []
+    assert ctx.cache["money:items"][0].endswith("其他资金（不核对）：上半年物价补贴、一次性补贴")

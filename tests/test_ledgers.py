@@ -1439,7 +1439,8 @@ def test_a_wide_books_month_cell_holding_back_pay_is_split_by_its_remark(tmp_pat
 
 @pytest.mark.parametrize("title, expected", [
     ("某县2025年度城乡低保金发放台账（汇总）", ["2025-01", "2025-06", "2025-07", "2025-12"]),
-    ("某县城乡低保金发放台账（汇总）", ["2025-07", "2025-12", "2026-01", "2026-06"]),  # no year: the year to the review date
+    # no year anywhere: sheets 1月…12月 in order are one year, and July–December cannot be 2026's (h393)
+    ("某县城乡低保金发放台账（汇总）", ["2025-01", "2025-06", "2025-07", "2025-12"]),
 ])
 def test_a_year_books_month_sheets_take_the_year_its_summary_sheet_names(tmp_path, title, expected):
     # held-out 387: sheets 1月…12月 with no title, the year only in the 汇总 sheet's title: January–June of 2025 were
@@ -1450,6 +1451,43 @@ def test_a_year_books_month_sheets_take_the_year_its_summary_sheet_names(tmp_pat
     assert sorted(frame["month"]) == expected
     said = " ".join(tables[0].warnings)
     assert "工作表“汇总”是汇总表" in said and "找不到" not in said
+
+
+def test_a_wide_books_other_items_beside_its_months_are_kept_to_be_named(tmp_path):
+    # held-out 393: 上半年物价补贴 and 一次性补贴 beside 1月…6月 were left out without a word (the items notice said
+    # 其他资金（不核对）：无)
+    head = ["户主姓名", "户主身份证号", "1月", "2月", "上半年物价补贴", "一次性补贴", "合计", "备注"]
+    path = write(tmp_path / "2026年上半年低保金发放表.xlsx", {"上半年": [head, ["张三", A, 516, 516, 180, 200, 1412, ""]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(frame["month"]) == ["2026-01", "2026-02"] and set(frame["amount"].astype(float)) == {516.0}
+    assert tables[0].side_items == ["上半年物价补贴", "一次性补贴"]
+    assert frame.attrs["side_items"] == {str(path): ["上半年物价补贴", "一次性补贴"]}
+    # a long sheet's columns of items are read as such (no side items)
+    path = write(tmp_path / "2026年7月低保金发放表.xlsx", {"Sheet1": [["户主姓名", "户主身份证号", "低保金", "物价补贴"],
+                                                                   ["张三", A, 516, 30]]})
+    tables, frame, _ = load_ledgers([path], AS_OF)
+    assert tables[0].side_items == [] and "side_items" not in frame.attrs
+
+
+@pytest.mark.parametrize("order, filled, expected, once", [
+    # 1月…12月 in order, all filled, no year anywhere: one calendar year, and July–December cannot be 2026's
+    ([1, 2, 6, 7, 12], [1, 2, 6, 7, 12], ["2025-01", "2025-02", "2025-06", "2025-07", "2025-12"], True),
+    # this year's book with its later months still blank: 2026 as before (a notice per sheet)
+    ([1, 2, 6, 7, 12], [1, 2, 6], ["2026-01", "2026-02", "2026-06"], False),
+    # a year over two (7月…12月 then 1月…6月): split around the review date as before
+    ([7, 12, 1, 6], [7, 12, 1, 6], ["2025-07", "2025-12", "2026-01", "2026-06"], False),
+    # only months after the review month filled: the year before, as before
+    ([7, 8, 12], [7, 8, 12], ["2025-07", "2025-08", "2025-12"], False),
+])
+def test_a_year_book_naming_no_year_is_one_calendar_year(tmp_path, order, filled, expected, once):
+    # held-out 393: a calendar-2025 book (1月…12月, no title, no year in its file name, no 汇总) in a review of
+    # 2026-06-30 read January–June as 2026's, with a notice per sheet
+    head = ["户主姓名", "户主身份证号", "发放金额", "发放状态"]
+    sheets = {f"{k}月": [head] + ([["张三", A, 516, "成功"]] if k in filled else []) for k in order}
+    tables, frame, _ = load_ledgers([write(tmp_path / "低保金发放台账.xlsx", sheets)], dt.date(2026, 6, 30))
+    assert sorted(frame["month"]) == expected
+    said = [w for w in tables[0].warnings if "没有写年份" in w]
+    assert (len(said) == 1 and "按 1 月至 12 月的顺序排列" in said[0] and "全部按 2025 年计" in said[0]) == once
 
 
 @pytest.mark.parametrize("head, holder", [

@@ -124,6 +124,35 @@ def _book_year(titles: list[str]) -> str | tuple[str, str]:
     return named.pop() if len(named) == 1 else ""
 
 
+def _calendar_book(sheets, path: Path, as_of: dt.date) -> tuple[str, str]:
+    """The one year of a workbook whose sheets are bare months (1月…12月) in calendar order and name no year anywhere
+    (sheet, title, file name), and a note saying so once, when its filled months lie on both sides of the review
+    date's month: months after it cannot be of the review date's year, and sheets in order from January are of one
+    year, so the whole book is of the year before (held-out 393: a calendar-2025 book read January–June as 2026's,
+    with a notice per sheet). Else ('', ''): a book whose filled months all fall by the review month stays read as
+    before (its year by the other ledgers or the review date), a book in any other order (7月…12月, 1月…6月: a year
+    over two) is split as before, and a sheet with its own month column or payment dates is read by them."""
+    months, filled = [], []
+    for grid, layout in sheets:
+        if not names_payees(layout.mapping):
+            continue
+        mm = _bare_month(grid.sheet)
+        if (not mm or month_named(grid.sheet, layout.title, path.stem) or _year_of(grid.sheet, layout.title, path.stem)
+                or "month" in layout.mapping or "paid_date" in layout.mapping):
+            return "", ""
+        months.append(int(mm))
+        if grid.height > layout.start:
+            filled.append(int(mm))
+    if len(months) < 2 or any(b <= a for a, b in zip(months, months[1:])) or not filled:
+        return "", ""
+    if not (min(filled) <= as_of.month < max(filled)):
+        return "", ""
+    year = as_of.year - 1
+    return str(year), (f"工作表“{months[0]}月”至“{months[-1]}月”的表名、标题、文件名都没有写年份；这些表在同一工作簿中按 1 月至 12 月"
+                       f"的顺序排列，是同一年的发放，其中 {as_of.month + 1} 月以后的月份不会晚于核查基准日（{as_of:%Y-%m-%d}），"
+                       f"全部按 {year} 年计；如不是，请在文件名中写明年份（如“{year}年发放台账”）后重新运行")
+
+
 def _with_year(mm: str, year: str | tuple[str, str], as_of: dt.date, known: tuple = ()) -> tuple[str, str]:
     """A month without a year, and how its year was taken when the sheet did not say it: in the span named
     (:func:`_year_of`), else of the year named; else in the span of months the run knows of (``known``: the other
@@ -373,11 +402,13 @@ def _text_sheet(path: Path, limits: Limits | None, cells: _Distinct):
 
 
 def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Distinct, build=None,
-                 known: tuple = (), rows_at=None, book_year: str | tuple[str, str] = "") -> tuple[pd.DataFrame, list[str]]:
+                 known: tuple = (), rows_at=None, book_year: str | tuple[str, str] = "",
+                 side: list[str] | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Turn one sheet into payment rows (long, or wide melted), with the month each row is for (a month without its
     year: see :func:`_with_year`); ``build`` and ``rows_at`` (the rows below the header at some positions) for a text
     file read column-wise, else from the grid; ``book_year``: the year the workbook's titles name (:func:`_book_year`)
-    for a sheet whose own title, name and file name name none."""
+    for a sheet whose own title, name and file name name none; ``side`` gets a wide sheet's columns of other items
+    beside its months (上半年物价补贴), which are not read."""
     notes: list[str] = []
     batch: list[str] = []  # a batch column not read as the month (第12批), said when the month is then taken from the dates
     parent_year = _year_of(layout.title, grid.sheet, path.stem) or book_year
@@ -403,6 +434,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if back:
         mapping["back_pay"] = back[0]
     more = _remark_cells(layout.labels, mapping, wide or items)
+    if wide and side is not None:
+        side.extend(item_columns(layout.labels, {*mapping.values(), *wide, *statuses.values(), *more}).values())
     drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))], [*wide, *statuses.values(), *more])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()},
@@ -1351,9 +1384,13 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         raw: RawFile = read_file(path, KIND, limits)
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
     blank: list[str] = []  # sheets with a header and no rows
+    side: list[str] = []  # a wide sheet's items beside its months, not read
     summaries: list[str] = []  # sheets summing the others, naming no payee
     build, rows_at = fast[2:] if fast is not None else (None, None)
     book_year = _book_year([layout.title for _grid, layout in raw.sheets])
+    if not book_year:
+        book_year, said = _calendar_book(raw.sheets, path, as_of)
+        warnings += [said] if said else []
     for grid, layout in raw.sheets:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
             layout.legends = legends
@@ -1374,7 +1411,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
-        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year, side)
         if "amount" not in frame.columns:
             if frame.empty and grid.sheet:  # a year's book whose later months are still blank: no rows, not no column
                 blank.append(grid.sheet)  # (held-out 387: 1月…6月 "找不到发放金额列" beside 低保金 | 物价补贴 | 合计)
@@ -1408,7 +1445,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     if frame.empty and len(frames) > institutions:  # (a care homes' sheet has said why its rows are not read)
         warnings.append("只有表头、没有发放数据行，未参与核查")
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
-                  care_home_sheets=institutions)
+                  care_home_sheets=institutions, side_items=list(dict.fromkeys(side)))
     return table, frame
 
 
@@ -2111,6 +2148,9 @@ class LedgerReading:
         """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
         frame, dropped = _overlapping_files(normalise_payments(self.raw()))
         self.frame = None
+        # (the money checks name them among the other money: rules._money._items_said)
+        if side := {str(t.path): t.side_items for t in self.tables if t.side_items}:  # (no attrs to copy otherwise)
+            frame.attrs["side_items"] = side
         return self.tables, frame, self.warnings + dropped
 
     def close(self) -> None:

