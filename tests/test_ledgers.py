@@ -1403,7 +1403,8 @@ def test_a_month_sheet_under_a_title_dated_only_by_its_making_is_the_sheets_mont
 def _wide_book(path, rows):
     wb = xlsxwriter.Workbook(path)
     ws = wb.add_worksheet("上半年")
-    head = ["户主姓名", "户主身份证号", "1月", "2月", "3月", "4月", "备注"]
+    months = max(len(row) for row in rows) - 4
+    head = ["户主姓名", "户主身份证号", *[f"{k}月" for k in range(1, months + 1)], "备注"]
     ws.write_row(0, 0, head)
     ws.merge_range(0, len(head) - 1, 0, len(head), "备注")
     for i, row in enumerate(rows, start=1):
@@ -1424,8 +1425,19 @@ def _wide_book(path, rows):
     ([516, "", 1032, 516], ("含2月补发", ""), [("2026-01", 516), ("2026-02", 516), ("2026-03", 516), ("2026-04", 516)]),
     # no cell holds more than a month and none is named: left as written
     ([516, "", 516, 516], ("补发2月", ""), [("2026-01", 516), ("2026-03", 516), ("2026-04", 516)]),
-    # two months back paid: left as written
-    ([516, 516, 1548, 516], ("3月", "含1-2月补发"), [("2026-01", 516), ("2026-02", 516), ("2026-03", 1548), ("2026-04", 516)]),
+    # two months back paid in the named cell of three months: each of them (h393), January and February paid twice
+    ([516, 516, 1548, 516], ("3月", "含1-2月补发"), [("2026-01", 516), ("2026-01", 516), ("2026-02", 516), ("2026-02", 516),
+                                                   ("2026-03", 516), ("2026-04", 516)]),
+    # … frozen in January and February: each month paid once
+    (["", "", 1548, 516, 516], ("3月", "含1-2月补发"), [("2026-01", 516), ("2026-02", 516), ("2026-03", 516),
+                                                      ("2026-04", 516), ("2026-05", 516)]),
+    # the span written other ways, no cell named: the one cell of three months
+    (["", "", 1548, 516, 516], ("补发1、2月", ""), [("2026-01", 516), ("2026-02", 516), ("2026-03", 516), ("2026-04", 516),
+                                                 ("2026-05", 516)]),
+    # the named cell holds the two months back paid only: its own month unpaid
+    (["", "", 1032, 516, 516], ("3月", "补发1-2月"), [("2026-01", 516), ("2026-02", 516), ("2026-04", 516), ("2026-05", 516)]),
+    # a cell of no such sum: left as written
+    (["", "", 1200, 516, 516], ("3月", "含1-2月补发"), [("2026-03", 1200), ("2026-04", 516), ("2026-05", 516)]),
 ])
 def test_a_wide_books_month_cell_holding_back_pay_is_split_by_its_remark(tmp_path, cells, remark, expected):
     # held-out 387: a half-year book (1月…6月) with its 备注 merged over two cells ("3月" | "含2月补发"): the second cell
@@ -1467,6 +1479,26 @@ def test_a_wide_books_other_items_beside_its_months_are_kept_to_be_named(tmp_pat
                                                                    ["张三", A, 516, 30]]})
     tables, frame, _ = load_ledgers([path], AS_OF)
     assert tables[0].side_items == [] and "side_items" not in frame.attrs
+
+
+@pytest.mark.parametrize("amount, remark, expected", [
+    # October's row of twice the amount, its remark naming October as when September was paid back: both months
+    (1032, "9月冻结，10月补发9月", [("2025-08", 516), ("2025-09", 516), ("2025-10", 516), ("2025-11", 516)]),
+    (1032, "含9月补发", [("2025-08", 516), ("2025-09", 516), ("2025-10", 516), ("2025-11", 516)]),
+    # a row of one month's amount under that remark is September's back pay alone (as before)
+    (516, "9月冻结，10月补发9月", [("2025-08", 516), ("2025-09", 516), ("2025-11", 516)]),
+    # a remark naming only the month back paid: the row is that month's, as written (as before)
+    (1032, "补发9月", [("2025-08", 516), ("2025-09", 1032), ("2025-11", 516)]),
+])
+def test_a_month_sheets_row_paying_a_month_back_beside_its_own(tmp_path, amount, remark, expected):
+    # held-out 393: October's row of 2,682 "9月冻结，10月补发9月" was September's whole: F05 高 多发 in September and F06
+    # in October
+    head = ["户主姓名", "户主身份证号", "发放金额", "发放状态", "备注"]
+    sheets = {"8月": [head, ["张三", A, 516, "成功", ""]], "9月": [head, ["张三", A, 516, "退回（账户冻结）", ""]],
+              "10月": [head, ["张三", A, amount, "成功", remark]], "11月": [head, ["张三", A, 516, "成功", ""]]}
+    frame = load_ledgers([write(tmp_path / "2025年低保金发放表.xlsx", sheets)], AS_OF)[1]
+    ok = frame["status"].astype(str).str.contains("成功").to_numpy()
+    assert sorted(zip(frame["month"][ok], frame["amount"][ok].astype(float))) == expected
 
 
 @pytest.mark.parametrize("order, filled, expected, once", [

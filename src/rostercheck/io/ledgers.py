@@ -1030,11 +1030,26 @@ _BACK_PAID = (re.compile(r"补发\s*(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*�
               re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月份?(?:的)?(?:[\u4e00-\u9fff]{0,6}?金)?\s*补发"))
 
 
-def _back_paid(text: str) -> tuple[int | None, int] | None:
-    """(the month whose cell holds it, or None; the one month back paid) a remark names, else None."""
+# a span of months back paid in one cell ('含1-2月补发', '补发1-2月', '1、2月补发'): the first and last month
+_BACK_SPAN = (re.compile(r"补发\s*(1[0-2]|0?[1-9])\s*月?\s*(?:[-~至到、,]|—+)\s*(1[0-2]|0?[1-9])\s*月(?!\s*(?:[-~至到、,—]))"),
+              re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])\s*月?\s*(?:[-~至到、,]|—+)\s*(1[0-2]|0?[1-9])\s*月份?(?:的)?"
+                         r"(?:[\u4e00-\u9fff]{0,6}?金)?\s*补发"))
+
+
+def _back_paid(text: str) -> tuple[int | None, tuple[int, ...]] | None:
+    """(the month whose cell holds it, or None; the months back paid: one, or a span of up to three within a year,
+    '含1-2月补发', h393) a remark names, else None."""
     text = unicodedata.normalize("NFKC", text)
     if "补发" not in text or len(re.findall("补发", text)) > 1:
         return None
+    span = _BACK_SPAN[0].search(text) or _BACK_SPAN[1].search(text)
+    if span:
+        first, last = int(span.group(1)), int(span.group(2))
+        rest = text[:span.start()] + " " + text[span.end():]
+        others = _ONE_MONTH.findall(rest)
+        if not first < last <= first + 2 or len(others) > 1 or re.search(r"\d\s*月?\s*[-~至到、,—]", rest):
+            return None
+        return (int(others[0][1]) if others else None), tuple(range(first, last + 1))
     found = _BACK_PAID[0].search(text) or _BACK_PAID[1].search(text)
     if not found:
         return None
@@ -1042,7 +1057,7 @@ def _back_paid(text: str) -> tuple[int | None, int] | None:
     others = _ONE_MONTH.findall(rest)
     if len(others) > 1 or re.search(r"\d\s*月?\s*[-~至到、,—]", text):
         return None
-    return (int(others[0][1]) if others else None), int(found.group(2))
+    return (int(others[0][1]) if others else None), (int(found.group(2)),)
 
 
 def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -1050,7 +1065,9 @@ def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     '3月' | '补发2月' over a merged 备注): the cell it names, else the one cell a month over the row's usual amount, holds
     that month's payment; a cell of two months is the two, a named cell of one month when the month back paid has no
     cell of its own is that month's (held-out 387: February's duplicate in March was F05 高 多发 and March's cell that
-    was February's back pay F01 高 of a man who died in February). Any other row is left as it was.
+    was February's back pay F01 高 of a man who died in February). A span of months back paid ('3月' | '含1-2月补发')
+    is each of them: a cell of three months is the three (held-out 393: January and February paid again in March were
+    F05 高 多发, not F04; frozen and paid back in March, F06 中 for both). Any other row is left as it was.
 
     Returns:
         (the frame, the rows whose back pay was set apart).
@@ -1080,23 +1097,28 @@ def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         if count < 2 or usual <= 0 or len(counted) > 1 and counted[1][1] == count:
             continue
         own = {months[at[k]][5:7]: k for k in ks}
+        times = len(back) + 1  # (the cell's own month and those back paid)
         if named is not None:
             cell = own.get(f"{named:02d}")
         else:
-            doubled = [k for k, v in zip(ks, values) if abs(v - 2 * usual) <= 0.5]
+            doubled = [k for k, v in zip(ks, values) if abs(v - times * usual) <= 0.5]
             cell = doubled[0] if len(doubled) == 1 else None
         if cell is None:
             continue
         r = int(at[cell])
         year, mm = int(months[r][:4]), int(months[r][5:7])
-        paid = f"{year - (back > mm):04d}-{back:02d}"
-        if paid == months[r]:
+        paid = [f"{year - (b > mm):04d}-{b:02d}" for b in back]
+        if months[r] in paid:
             continue
-        if abs(amounts[cell] - 2 * usual) <= 0.5:
+        if abs(amounts[cell] - times * usual) <= 0.5:
             changed[r] = usual
-            extra.append((r, paid, usual))
-        elif named is not None and abs(amounts[cell] - usual) <= 0.5 and f"{back:02d}" not in own:
-            moved[r] = paid
+            extra += [(r, m, usual) for m in paid]
+        elif (named is not None and abs(amounts[cell] - len(back) * usual) <= 0.5
+              and not any(f"{b:02d}" in own for b in back)):
+            # (the named cell is the months back paid alone: its own month unpaid)
+            moved[r] = paid[0]
+            changed[r] = usual
+            extra += [(r, m, usual) for m in paid[1:]]
     if not changed and not moved:
         return frame, 0
     frame = frame.copy()
@@ -1641,6 +1663,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         headed = by_column[rows] & np.fromiter((bool(c) for c in _cells(cols["_col"], rows)), dtype=bool, count=len(rows))
         rows = rows[~headed]
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
+    both: list[tuple[int, str, str]] = []  # rows paying a month back beside their own, perhaps (9月冻结，10月补发9月)
     worded: list[int] = []  # rows whose month their item or remark says, not the sheet or the payment date
     # the month written beside the item's words in a bank's 摘要 or a remark ('低保金202607', '补发低保金202606'): the
     # month it is for, not the file's (held-out 215: June's back pay paid in September was F04 高)
@@ -1679,6 +1702,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 continue
             if back:
                 named = back[0]
+                if m and back[0] != m and _OWN_TOO.search(note.replace(f"{int(m[5:7])}月", "\0", 1)):
+                    both.append((r, back[0], m))
             else:
                 named = {f"{y}-{int(mm):02d}" for y, mm in _ITEM_MONTH.findall(item)} if "年" in item else ()
                 named = named.pop() if len(named) == 1 else item_said[0] if item_said else None
@@ -1688,6 +1713,9 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             if named != m:
                 months = mapped[codes] if months is None else months
                 months[r] = named
+    if both:
+        for r, span in _with_own_month(cols, both).items():
+            named_spans[r] = span
     item_said, item_codes = beside[0]
     if any(item_said[:-1]):  # the item is its words without the month ('低保金': one item however many months)
         cells = [*cols["item"].categories.tolist(), None]
@@ -1822,6 +1850,41 @@ def _name_damaged_payees(cols: dict) -> None:
             cells = _cells(cols["name" + suffix])
             cells[take] = _cells(cols[source + suffix], take)
             cols["name" + suffix] = _coded(cells, np.arange(len(cells)))
+
+
+# a remark saying a row pays its own month too: '含9月补发' (the sum holds it), or its own month named as when the back
+# pay was made ('9月冻结，10月补发9月'; the row's own month is written \0 here)
+_OWN_TOO = re.compile(r"含|\0\s*(?:份)?\s*(?:一并|合并|同时)?\s*补发")
+
+
+def _with_own_month(cols: dict, rows: list[tuple[int, str, str]]) -> dict[int, tuple[str, str]]:
+    """Row → (the month back paid, its own month) of the rows given (row, the month back paid, its own month) whose
+    amount is twice the payee's usual one (the amount most of its other rows are paid): '9月冻结，10月补发9月' on
+    October's row of twice the amount pays September and October (held-out 393: the row was read as September's whole,
+    F05 高 多发 in September and F06 in October). A row of one month's amount is the month back paid alone, as before."""
+    amounts = np.asarray(cols["amount"], dtype=float)
+    own, head = (np.where(np.append(np.asarray(cols[f].categories, dtype=object) != "", False)[cols[f].codes],
+                          np.asarray(cols[f].codes, dtype=np.int64), -1) for f in ("id", "head_id"))  # ('' is no ID)
+    key = np.where(own >= 0, own, np.where(head >= 0, -2 - head, np.iinfo(np.int64).min // 2))
+    if isinstance(cols.get("item"), pd.Categorical):  # (the payee's usual amount of the row's item: not 物价补贴's)
+        key = key * (len(cols["item"].categories) + 1) + np.asarray(cols["item"].codes, dtype=np.int64)
+    rows = [(r, back, m) for r, back, m in rows if own[r] >= 0 or head[r] >= 0]
+    wanted = {int(key[r]) for r, _, _ in rows}
+    if not wanted:
+        return {}
+    skip = {r for r, _, _ in rows}
+    usual: dict[int, Counter] = defaultdict(Counter)
+    for r in np.flatnonzero(np.isin(key, list(wanted)) & np.isfinite(amounts)).tolist():
+        if r not in skip:
+            usual[int(key[r])][round(float(amounts[r]), 2)] += 1
+    out = {}
+    for r, back, m in rows:
+        ranked = usual.get(int(key[r]), Counter()).most_common(2)
+        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1] or ranked[0][0] <= 0:
+            continue
+        if abs(float(amounts[r]) - 2 * ranked[0][0]) <= 0.5:
+            out[r] = tuple(sorted((back, m)))
+    return out
 
 
 def _spread(out: pd.DataFrame, mapped: np.ndarray, codes: np.ndarray, months: np.ndarray | None,
