@@ -250,3 +250,38 @@ def test_a_block_ledgers_member_rows_under_the_head_row_pay_nothing_of_their_own
                    payments=[tmp_path / "低保金发放表_第三季度.xlsx"], codes=["F02", "F04", "F05", "F06"])
     got = [(f["类别代码"], f["姓名"], f["应追回金额"]) for _, f in result.findings.iterrows()]
     assert got == [("F02", "王小", 1548.0)]
+
+
+@pytest.mark.parametrize("row, code, expected", [
+    # held-out 393: a death or a move out of the county only the household registry records: F01/F02 at 中, her share
+    ({"status": "死亡", "died": "2026-06-15"}, "F01", [("王芳", "中", 516.0 * 3, None)]),
+    ({"status": "迁出", "moved_on": "2026-06-10", "dest": "广东省深圳市宝安区"}, "F02", [("王芳", "中", 516.0 * 3, None)]),
+    ({"status": "", "moved_on": "2026-06-10", "dest": "广东省深圳市宝安区"}, "F02", [("王芳", "中", 516.0 * 3, None)]),
+    # none: a status without its date, a death dated only by a 注销日期 after the review date, a move inside the
+    # county, a move back by the review date, one after it, a person still registered under another 户号
+    ({"status": "死亡"}, "F01", []),
+    ({"status": "死亡", "cancelled": "2026-10-20"}, "F01", []),
+    ({"status": "死亡", "died": "2026-10-10"}, "F01", []),
+    ({"status": "迁出"}, "F02", []),
+    ({"status": "迁出", "moved_on": "2026-06-10", "dest": "清河县河口乡西村"}, "F02", []),
+    ({"status": "迁出", "moved_on": "2026-03-10", "dest": "广东省深圳市", "in_date": "2026-05-02"}, "F02", []),
+    ({"status": "迁出", "moved_on": "2026-11-02", "dest": "广东省深圳市"}, "F02", []),
+    ({"status": "迁出", "moved_on": "2026-06-10", "dest": "广东省深圳市", "again": True}, "F02", []),
+])
+def test_a_death_or_move_only_the_registry_records(row, code, expected):
+    row = dict(row)
+    again = row.pop("again", False)
+    registry = [{"household_no": "0002", "name": "王芳", "relation": "配偶", "id": B, **row}]
+    if again:  # (her row under a new 户号, still there: a move inside the county)
+        registry.append({"household_no": "0009", "name": "王芳", "relation": "户主", "id": B, "status": "正常"})
+    ctx = money_context(roster(), ledger(), {"deaths": [], "migrations": [], "registry": registry})
+    assert money(ctx, code) == expected
+
+
+def test_a_death_on_the_deaths_list_and_in_the_registry_is_counted_once():
+    registry = [{"household_no": "0002", "name": "王芳", "relation": "配偶", "id": B, "status": "死亡", "died": "2026-06-15"}]
+    listed = {"deaths": [{"name": "王芳", "id": B, "date": "2026-06-15"}]}
+    alone = money(money_context(roster(), ledger(), listed), "F01")
+    assert money(money_context(roster(), ledger(), {**listed, "registry": registry}), "F01") == alone
+    (f,) = findings(money_context(roster(), ledger(), {**listed, "registry": registry}), "F01")
+    assert "户籍人口信息" not in f.evidence

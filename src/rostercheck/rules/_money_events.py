@@ -184,11 +184,64 @@ def events(ctx: Context, led: Ledger) -> None:
         _attach_household_exits(ctx, led, whole_rows, exited)
     if ctx.has("exits"):
         _attach_departed(ctx, led, whole_rows, exited)
+    if ctx.has("registry") and c02:
+        _attach_registry(ctx, led, c02)
     if ctx.left:
         _attach_left(ctx, led, {"deaths": death, "migrations": moved}, c02)
     if ctx.departed or ctx.left:
         _attach_roster_deaths(ctx, led)
     _before_reapproval(ctx, led)
+
+
+def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
+    """A roster member's death or move out of the county that only the household registry records (人员状态 死亡 with
+    its 死亡日期, 迁出 with its 迁出日期 or 注销日期), as C02 reads them (``c02_status._registry_deaths``,
+    ``_registry_moves``): an event of F01 or F02 as the deaths or migrations list's would be, sure at 中 at most (a
+    registry's status is not the death's or the move's own record). F02 uses the same exclusions as C02 (issue 15),
+    and held-out 393 had a registry-only death and a move to 深圳 paid on unseen while C02 flagged both. None from a
+    status without its date or dated after the review date (a 注销日期 after it bounds nothing), a move inside the
+    county, to study, after the review date or back by it (a later 迁入日期), a person still registered in the county
+    under another 户号, or a member some list already gives an event of the same check."""
+    from .c02_status import date_shown, move_judged
+
+    reg = ctx.lists["registry"]
+    if "left" not in reg.columns:
+        return
+    found = links(ctx, "registry")
+    gone = reg["left"].to_numpy(dtype=object)[reg.index.get_indexer(found["r"])] if len(found) else np.zeros(0, dtype=object)
+    found = found[np.isin(gone, ["dead", "moved"])]
+    if found.empty:
+        return
+    from ._econ import linked_rows
+
+    rows, p = linked_rows(ctx, "registry"), led.params
+    here = set(reg.loc[(reg["left"] == "") & (reg["id_status"] == ids.VALID), "id"]) if "id_status" in reg.columns else set()
+    for m, r, c, _ in found.itertuples(index=False):
+        row, m = rows[r], int(m)
+        status = str(row.get("status", "") or "").strip()
+        said = f"户籍人口信息中人员状态为“{status}”" if status else "户籍人口信息中"
+        if row.get("left") == "dead":
+            day = row.get("died")
+            if not isinstance(day, dt.date) or day > ctx.as_of:
+                continue
+            ev = Event("F01", "registry", {**row, "date": day, "_index": r}, stop_month(day, p), "9999-12", c,
+                       f"{said}，死亡日期 {date_shown(row, 'died')}（户籍登记，请核实）", certainty=MEDIUM)
+        else:
+            day = next((row[f] for f in ("moved_on", "cancelled") if isinstance(row.get(f), dt.date)), None)
+            back = row.get("in_date")
+            if (day is None or day > ctx.as_of or row.get("id") in here
+                    or isinstance(back, dt.date) and day < back <= ctx.as_of):
+                continue
+            judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
+                                       "dest_code": row.get("dest_code"), "reason": row.get("cause")}, c02, m)
+            if judged is None or judged[0] is not False:
+                continue
+            label = "迁出日期" if isinstance(row.get("moved_on"), dt.date) else "注销日期"
+            ev = Event("F02", "registry", {**row, "date": day, "_index": r}, stop_month(day, p), "9999-12", c,
+                       f"{said}，{label} {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县；户籍登记，请核实）",
+                       certainty=MEDIUM)
+        if not any(e.code == ev.code for e in led.events_member.get(m, [])):
+            led.events_member.setdefault(m, []).append(ev)
 
 
 _MOVED_TO = re.compile(r"转(?:为|入|到)?(特困|低保)")

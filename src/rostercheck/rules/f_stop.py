@@ -36,7 +36,8 @@ OTHERS_STAY = "其余成员仍在保"
 # (audit._by_module): shared with a second, each would work out the other's (F04–F06 took 1.6 s there against 1.0 s
 # after F01–F03 here); F07 and the notices are the second's.
 PROCESS = "money"
-_LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单"}
+_LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单", "migrations": "户籍迁出名单", "exits": "停保（退出）名单",
+               "registry": "户籍人口信息"}
 
 
 @rule("F01")
