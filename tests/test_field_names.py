@@ -1,6 +1,7 @@
 """Headers written as field codes, read through the workbook's data dictionary (io.field_names; held-out 381)."""
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from helpers import make_id
@@ -145,3 +146,22 @@ def test_a_folders_list_dictionary_named_after_it_is_no_list(tmp_path):
         place = classify_file(book(tmp_path / f"{stem}_数据字典.xlsx", ["字段代码", "中文名称"], dictionary))
         assert place.kind is None and place.code_table, stem
         assert f"《{stem}.xlsx》" in place.why
+
+
+def test_a_streamed_csv_and_its_csv_dictionary(tmp_path, monkeypatch):
+    # h391: a deaths list of 16 MB or more (read by DuckDB, never through read_file) with a header of AAC codes and
+    # 死亡人员名单_数据字典.csv beside it stopped the run ("找不到表头"); filtered and whole, it reads as a small one does
+    from rostercheck import bulk
+
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    path = tmp_path / "死亡人员名单.csv"
+    path.write_text(f"AAE135,AAC003,AAC002,AAE138\n{DECOY},张三,{OWN},2026-05-01\n", encoding="utf-8")
+    (tmp_path / "死亡人员名单_数据字典.csv").write_text(
+        "字段代码,字段名称\nAAE135,代办人身份证号\nAAC003,姓名\nAAC002,公民身份号码\nAAE138,死亡日期\n", encoding="utf-8")
+    assert bulk.streams(path)
+    keys = bulk.key_set([pd.DataFrame({"id": [OWN], "id_status": ["valid"], "id_reliable": [True], "name_key": ["张三"]})])
+    with bulk.Streamer(keys) as streamer:
+        tables = [streamer.load(path, "deaths"), bulk.load_whole(path, "deaths")]
+    for table in tables:
+        assert table.frame["id"].tolist() == [OWN] and table.frame["name"].tolist() == ["张三"]
+        assert any("（《死亡人员名单_数据字典.csv》）" in n for n in table.warnings)

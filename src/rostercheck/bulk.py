@@ -29,8 +29,9 @@ import pandas as pd
 from .errors import InputFileError
 from .io.columns import former_id_column, person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
-from .io.table import (MONTHED_KINDS, Layout, Table, columns_frame, data_frame, file_legends, find_layout, finish_table,
-                       month_cells)
+from .io.field_names import coded_header, field_names, relabel
+from .io.table import (MONTHED_KINDS, Layout, Table, columns_frame, companion_code_files, companion_grids, data_frame,
+                       file_legends, find_layout, finish_table, month_cells)
 from .normalize import ids
 
 # Lists big enough to be worth filtering, where only the person's own ID links a row to anyone.
@@ -509,11 +510,25 @@ def _open(path: Path, kind: str, serial: bool = False) -> tuple[Grid, Layout, st
         InputFileError: the usual "no header" error when the first rows hold no header.
     """
     grid, delimiter = _head(path)
+    said = _named_fields(path, grid)
     layout = find_layout(grid, kind)
     if layout is None:
         finish_table(path, kind, [])  # no sheet: raises
+    if said:
+        layout.warnings.append(said)
     file_legends(path, layout)
     return grid, layout, _source(path, grid, layout, delimiter, serial), delimiter
+
+
+def _named_fields(path: Path, grid: Grid) -> str | None:
+    """Read a header of field codes (AAC002, AAC003) as the names the data dictionary named after the file gives them
+    (死亡人员名单_数据字典.csv), in place, as :func:`io.table.read_file` reads a smaller file's (h391: a 22 MB deaths
+    list with a coded header stopped the run, "找不到表头"); the notice, or None."""
+    if not coded_header(grid):
+        return None
+    companions = companion_code_files(path)
+    names = field_names(companion_grids(companions, None)) if companions else {}
+    return relabel(grid, names) if names else None
 
 
 def _head(path: Path) -> tuple[Grid, str]:
